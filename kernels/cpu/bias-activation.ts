@@ -1,0 +1,14 @@
+import type { FloatArray } from './types';
+
+export type Activation = 'linear' | 'relu';
+
+/** out[r, c] = act(x[r, c] + bias[c]) — fused, one pass (Dense and Conv2D epilogue). out may be x. */
+export function biasActivation(x: FloatArray, bias: FloatArray, rows: number, cols: number, act: Activation, out: FloatArray): void {
+  for (let r = 0, s = 0; r < rows; r++, s += cols) {
+    if (act === 'relu') {
+      for (let j = 0; j < cols; j++) { const v = x[s + j] + bias[j]; out[s + j] = v < 0 ? 0 : v; }
+    } else {
+      for (let j = 0; j < cols; j++) out[s + j] = x[s + j] + bias[j];
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import type { Padding } from './types';
+
+/** Everything a conv2d kernel needs to walk NHWC input, [kh,kw,inC,outC] filter and NHWC output. */
+export interface Conv2dGeometry {
+  batch: number; inH: number; inW: number; inC: number;
+  outH: number; outW: number; outC: number;
+  kh: number; kw: number;
+  strideH: number; strideW: number;
+  padTop: number; padLeft: number;
+}
+
+/** Everything a 2-D pooling kernel needs; pooling keeps the channel count. */
+export interface Pool2dGeometry {
+  batch: number; inH: number; inW: number; channels: number;
+  outH: number; outW: number;
+  fh: number; fw: number;
+  strideH: number; strideW: number;
+  padTop: number; padLeft: number;
+}
+
+/** Output length and leading pad along one axis, as TF.js computes them (extra 'same' padding goes after). */
+function axis(size: number, k: number, stride: number, pad: Padding): [out: number, padBefore: number] {
+  if (pad === 'valid') return [Math.ceil((size - k + 1) / stride), 0];
+  const out = Math.ceil(size / stride);
+  const padTotal = Math.max((out - 1) * stride + k - size, 0);
+  return [out, Math.floor(padTotal / 2)];
+}
+
+/** xShape [N,H,W,C], filterShape [kh,kw,inC,outC]; the caller has validated both. */
+export function conv2dGeometry(
+  xShape: readonly number[], filterShape: readonly number[], strides: readonly [number, number], pad: Padding,
+): Conv2dGeometry {
+  const [batch, inH, inW, inC] = xShape;
+  const [kh, kw, , outC] = filterShape;
+  const [strideH, strideW] = strides;
+  const [outH, padTop] = axis(inH, kh, strideH, pad);
+  const [outW, padLeft] = axis(inW, kw, strideW, pad);
+  return { batch, inH, inW, inC, outH, outW, outC, kh, kw, strideH, strideW, padTop, padLeft };
+}
+
+/** xShape [N,H,W,C], filterSize [fh,fw]; the caller has validated both. */
+export function pool2dGeometry(
+  xShape: readonly number[], filterSize: readonly [number, number], strides: readonly [number, number], pad: Padding,
+): Pool2dGeometry {
+  const [batch, inH, inW, channels] = xShape;
+  const [fh, fw] = filterSize;
+  const [strideH, strideW] = strides;
+  const [outH, padTop] = axis(inH, fh, strideH, pad);
+  const [outW, padLeft] = axis(inW, fw, strideW, pad);
+  return { batch, inH, inW, channels, outH, outW, fh, fw, strideH, strideW, padTop, padLeft };
+}

@@ -1,0 +1,133 @@
+import { broadcastShapes, broadcastStrides } from './broadcast';
+import type { FloatArray } from './types';
+
+export type UnaryOp = 'neg' | 'abs' | 'exp' | 'log' | 'sqrt' | 'square' | 'relu' | 'step' | 'sigmoid' | 'tanh' | 'reciprocal';
+
+/** out[i] = op(x[i]); 'step' is x > 0 ? 1 : 0 (the relu derivative). The switch sits outside the loops so each loop stays tight. */
+export function unary(op: UnaryOp, x: FloatArray, out: FloatArray): void {
+  const n = x.length;
+  switch (op) {
+    case 'neg': for (let i = 0; i < n; i++) out[i] = -x[i]; return;
+    case 'abs': for (let i = 0; i < n; i++) out[i] = Math.abs(x[i]); return;
+    case 'exp': for (let i = 0; i < n; i++) out[i] = Math.exp(x[i]); return;
+    case 'log': for (let i = 0; i < n; i++) out[i] = Math.log(x[i]); return;
+    case 'sqrt': for (let i = 0; i < n; i++) out[i] = Math.sqrt(x[i]); return;
+    case 'square': for (let i = 0; i < n; i++) out[i] = x[i] * x[i]; return;
+    // `v < 0 ? 0 : v` rather than Math.max so NaN propagates as in TF.js.
+    case 'relu': for (let i = 0; i < n; i++) { const v = x[i]; out[i] = v < 0 ? 0 : v; } return;
+    case 'step': for (let i = 0; i < n; i++) out[i] = x[i] > 0 ? 1 : 0; return;
+    case 'sigmoid': for (let i = 0; i < n; i++) out[i] = 1 / (1 + Math.exp(-x[i])); return;
+    case 'tanh': for (let i = 0; i < n; i++) out[i] = Math.tanh(x[i]); return;
+    case 'reciprocal': for (let i = 0; i < n; i++) out[i] = 1 / x[i]; return;
+  }
+}
+
+export type BinaryOp = 'add' | 'sub' | 'mul' | 'div' | 'maximum' | 'minimum' | 'pow' | 'greater' | 'equal';
+
+/** One element of a binary op; comparisons give 1/0. */
+function apply(op: BinaryOp, x: number, y: number): number {
+  switch (op) {
+    case 'add': return x + y;
+    case 'sub': return x - y;
+    case 'mul': return x * y;
+    case 'div': return x / y;
+    case 'maximum': return Math.max(x, y);
+    case 'minimum': return Math.min(x, y);
+    case 'pow': return Math.pow(x, y);
+    case 'greater': return x > y ? 1 : 0;
+    case 'equal': return x === y ? 1 : 0;
+  }
+}
+
+/**
+ * out[o + i] = a[ai + i*as] op b[bi + i*bs] for i < len, with steps 0 (broadcast) or 1: the single loop every
+ * broadcast pattern reduces to. One loop per op, so the op is chosen once per run and not per element.
+ */
+function run(
+  op: BinaryOp, a: FloatArray, ai: number, as: number, b: FloatArray, bi: number, bs: number,
+  out: FloatArray, o: number, len: number,
+): void {
+  const end = o + len;
+  switch (op) {
+    case 'add': for (; o < end; o++, ai += as, bi += bs) out[o] = a[ai] + b[bi]; return;
+    case 'sub': for (; o < end; o++, ai += as, bi += bs) out[o] = a[ai] - b[bi]; return;
+    case 'mul': for (; o < end; o++, ai += as, bi += bs) out[o] = a[ai] * b[bi]; return;
+    case 'div': for (; o < end; o++, ai += as, bi += bs) out[o] = a[ai] / b[bi]; return;
+    case 'maximum': for (; o < end; o++, ai += as, bi += bs) out[o] = Math.max(a[ai], b[bi]); return;
+    case 'minimum': for (; o < end; o++, ai += as, bi += bs) out[o] = Math.min(a[ai], b[bi]); return;
+    case 'pow': for (; o < end; o++, ai += as, bi += bs) out[o] = Math.pow(a[ai], b[bi]); return;
+    case 'greater': for (; o < end; o++, ai += as, bi += bs) out[o] = a[ai] > b[bi] ? 1 : 0; return;
+    case 'equal': for (; o < end; o++, ai += as, bi += bs) out[o] = a[ai] === b[bi] ? 1 : 0; return;
+  }
+}
+
+function sizeOf(shape: readonly number[]): number {
+  let n = 1;
+  for (const d of shape) n *= d;
+  return n;
+}
+
+/**
+ * Collapses the broadcast into as few axes as possible: size-1 output axes go, and neighbours merge when both
+ * inputs walk them contiguously (or both stay put). [rows, cols] + [cols] thus becomes rows runs of length cols.
+ */
+function collapse(outShape: readonly number[], aShape: readonly number[], bShape: readonly number[]): { dims: number[]; sa: number[]; sb: number[] } {
+  const rank = outShape.length;
+  const aStrides = broadcastStrides(aShape, rank);
+  const bStrides = broadcastStrides(bShape, rank);
+  const dims: number[] = [], sa: number[] = [], sb: number[] = [];
+  for (let i = 0; i < rank; i++) {
+    const d = outShape[i];
+    if (d === 1) continue;
+    const last = dims.length - 1;
+    if (last >= 0 && sa[last] === aStrides[i] * d && sb[last] === bStrides[i] * d) {
+      dims[last] *= d; sa[last] = aStrides[i]; sb[last] = bStrides[i];
+    } else {
+      dims.push(d); sa.push(aStrides[i]); sb.push(bStrides[i]);
+    }
+  }
+  return { dims, sa, sb };
+}
+
+/** out has shape broadcastShapes(aShape, bShape) (the caller checked it). */
+export function binary(op: BinaryOp, a: FloatArray, aShape: readonly number[], b: FloatArray, bShape: readonly number[], out: FloatArray): void {
+  const outShape = broadcastShapes(aShape, bShape) ?? [];
+  const size = sizeOf(outShape);
+  const aSize = sizeOf(aShape), bSize = sizeOf(bShape);
+  // Fast paths: equal sizes mean identical layouts; a one-element side is a scalar.
+  if (aSize === size && bSize === size) return run(op, a, 0, 1, b, 0, 1, out, 0, size);
+  if (aSize === 1) return run(op, a, 0, 0, b, 0, 1, out, 0, size);
+  if (bSize === 1) return run(op, a, 0, 1, b, 0, 0, out, 0, size);
+  if (size === 0) return;
+  // General: an odometer over the collapsed outer axes, one run along the innermost.
+  const { dims, sa, sb } = collapse(outShape, aShape, bShape);
+  const r = dims.length - 1;
+  const inner = dims[r];
+  const index = new Array<number>(r).fill(0);
+  let ai = 0, bi = 0;
+  for (let o = 0; o < size; o += inner) {
+    run(op, a, ai, sa[r], b, bi, sb[r], out, o, inner);
+    for (let d = r - 1; d >= 0; d--) {
+      ai += sa[d]; bi += sb[d];
+      if (++index[d] < dims[d]) break;
+      ai -= sa[d] * dims[d]; bi -= sb[d] * dims[d]; index[d] = 0;
+    }
+  }
+}
+
+/** The reference: each output element finds its inputs by unravelling its own index. */
+export function binaryNaive(op: BinaryOp, a: FloatArray, aShape: readonly number[], b: FloatArray, bShape: readonly number[], out: FloatArray): void {
+  const outShape = broadcastShapes(aShape, bShape) ?? [];
+  const rank = outShape.length;
+  const sa = broadcastStrides(aShape, rank), sb = broadcastStrides(bShape, rank);
+  const size = sizeOf(outShape);
+  for (let o = 0; o < size; o++) {
+    let rest = o, ai = 0, bi = 0;
+    for (let d = rank - 1; d >= 0; d--) {
+      const coord = rest % outShape[d];
+      rest = (rest - coord) / outShape[d];
+      ai += coord * sa[d]; bi += coord * sb[d];
+    }
+    out[o] = apply(op, a[ai], b[bi]);
+  }
+}

@@ -1,0 +1,91 @@
+import type { FloatArray } from './types';
+
+export type ReduceOp = 'sum' | 'max' | 'min';
+
+let accumulator = new Float64Array(0);
+
+/** What an empty reduction gives, and what every output starts from. */
+function identity(op: ReduceOp): number {
+  return op === 'sum' ? 0 : op === 'max' ? -Infinity : Infinity;
+}
+
+/** acc op v; Math.max/min so a NaN anywhere poisons the result, as in TF.js. */
+function combine(op: ReduceOp, acc: number, v: number): number {
+  return op === 'sum' ? acc + v : op === 'max' ? Math.max(acc, v) : Math.min(acc, v);
+}
+
+/**
+ * Reduces x (shape) over the given axes (sorted, unique, valid — caller checked); out has shape with those axes removed
+ * (size 1 for a full reduction). Neighbouring axes of the same kind (kept / reduced) merge first, so e.g. [rows, cols]
+ * over axis 1 is rows contiguous row-reductions and over axis 0 is rows contiguous row-additions into one accumulator row.
+ */
+export function reduce(op: ReduceOp, x: FloatArray, shape: readonly number[], axes: readonly number[], out: FloatArray): void {
+  const dims: number[] = [], reduced: boolean[] = [];
+  for (let i = 0; i < shape.length; i++) {
+    if (shape[i] === 1) continue;
+    const r = axes.includes(i);
+    const last = dims.length - 1;
+    if (last >= 0 && reduced[last] === r) dims[last] *= shape[i];
+    else { dims.push(shape[i]); reduced.push(r); }
+  }
+  if (dims.length === 0) { dims.push(1); reduced.push(false); } // a single element: one trivial run
+  let outSize = 1, xSize = 1;
+  for (let i = 0; i < dims.length; i++) { xSize *= dims[i]; if (!reduced[i]) outSize *= dims[i]; }
+  // Accumulate in float64 scratch whatever out's dtype, so float32 sums do not round at every step.
+  if (accumulator.length < outSize) accumulator = new Float64Array(outSize);
+  const acc = accumulator;
+  acc.fill(identity(op), 0, outSize);
+
+  // Output strides: 0 along reduced axes, so the odometer below revisits the same outputs.
+  const os = new Array<number>(dims.length);
+  for (let i = dims.length - 1, step = 1; i >= 0; i--) { os[i] = reduced[i] ? 0 : step; if (!reduced[i]) step *= dims[i]; }
+  const r = dims.length - 1, inner = dims[r], innerReduced = reduced[r];
+  const index = new Array<number>(r).fill(0);
+  let oi = 0;
+  for (let xi = 0; xi < xSize; xi += inner) {
+    if (innerReduced) {
+      let a = acc[oi];
+      for (let j = 0; j < inner; j++) a = combine(op, a, x[xi + j]);
+      acc[oi] = a;
+    } else {
+      for (let j = 0; j < inner; j++) acc[oi + j] = combine(op, acc[oi + j], x[xi + j]);
+    }
+    for (let d = r - 1; d >= 0; d--) {
+      oi += os[d];
+      if (++index[d] < dims[d]) break;
+      oi -= os[d] * dims[d]; index[d] = 0;
+    }
+  }
+  for (let o = 0; o < outSize; o++) out[o] = acc[o];
+}
+
+/** The reference: every element of x unravels its index and folds into the output that drops the reduced axes. */
+export function reduceNaive(op: ReduceOp, x: FloatArray, shape: readonly number[], axes: readonly number[], out: FloatArray): void {
+  const acc: number[] = [];
+  let xSize = 1;
+  for (const d of shape) xSize *= d;
+  let outSize = 1;
+  shape.forEach((d, i) => { if (!axes.includes(i)) outSize *= d; });
+  for (let o = 0; o < outSize; o++) acc.push(identity(op));
+  for (let xi = 0; xi < xSize; xi++) {
+    let rest = xi, oi = 0, step = 1;
+    for (let d = shape.length - 1; d >= 0; d--) {
+      const coord = rest % shape[d];
+      rest = (rest - coord) / shape[d];
+      if (!axes.includes(d)) { oi += coord * step; step *= shape[d]; }
+    }
+    acc[oi] = combine(op, acc[oi], x[xi]);
+  }
+  for (let o = 0; o < outSize; o++) out[o] = acc[o];
+}
+
+/** The inverse of a broadcast: sums `x` of shape `shape` down to `target` (a shape that broadcasts to `shape`); used for gradients of broadcast ops. */
+export function sumToShape(x: FloatArray, shape: readonly number[], target: readonly number[], out: FloatArray): void {
+  const lead = shape.length - target.length;
+  const axes: number[] = [];
+  for (let i = 0; i < shape.length; i++) {
+    if (i < lead || (target[i - lead] === 1 && shape[i] !== 1)) axes.push(i);
+  }
+  // Removing leading axes and stretched size-1 axes leaves exactly target's element order.
+  reduce('sum', x, shape, axes, out);
+}

@@ -1,0 +1,52 @@
+import type { FloatArray } from './types';
+
+// All three work row by row over a [rows, cols] view and subtract the row max before exp, so exp never overflows.
+
+function rowMax(x: FloatArray, start: number, cols: number): number {
+  let max = -Infinity;
+  for (let j = 0; j < cols; j++) if (x[start + j] > max) max = x[start + j];
+  return max;
+}
+
+/** Writes exp(x - max) into out's row and returns the row's sum. */
+function expShifted(x: FloatArray, start: number, cols: number, max: number, out: FloatArray): number {
+  let sum = 0;
+  for (let j = 0; j < cols; j++) {
+    const e = Math.exp(x[start + j] - max);
+    out[start + j] = e;
+    sum += e;
+  }
+  return sum;
+}
+
+export function softmax(x: FloatArray, rows: number, cols: number, out: FloatArray): void {
+  for (let r = 0, s = 0; r < rows; r++, s += cols) {
+    const sum = expShifted(x, s, cols, rowMax(x, s, cols), out);
+    const inv = 1 / sum;
+    for (let j = 0; j < cols; j++) out[s + j] *= inv;
+  }
+}
+
+export function logSoftmax(x: FloatArray, rows: number, cols: number, out: FloatArray): void {
+  for (let r = 0, s = 0; r < rows; r++, s += cols) {
+    const max = rowMax(x, s, cols);
+    let sum = 0;
+    for (let j = 0; j < cols; j++) sum += Math.exp(x[s + j] - max);
+    const shift = max + Math.log(sum);
+    for (let j = 0; j < cols; j++) out[s + j] = x[s + j] - shift;
+  }
+}
+
+/** losses[r] = -log softmax(logits[r])[labels[r]]; probs gets softmax(logits) (for the backward rule: dlogits = (probs - onehot)/rows * dloss). Labels are integer class ids (caller validated). */
+export function sparseSoftmaxCrossEntropy(
+  logits: FloatArray, labels: Int32Array, rows: number, cols: number, losses: FloatArray, probs: FloatArray,
+): void {
+  for (let r = 0, s = 0; r < rows; r++, s += cols) {
+    const max = rowMax(logits, s, cols);
+    const sum = expShifted(logits, s, cols, max, probs);
+    const inv = 1 / sum;
+    for (let j = 0; j < cols; j++) probs[s + j] *= inv;
+    // From the logits, not log(probs): stays finite even when the true class's probability underflows to 0.
+    losses[r] = max + Math.log(sum) - logits[s + labels[r]];
+  }
+}

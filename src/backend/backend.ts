@@ -1,0 +1,70 @@
+import type { Padding } from '../../kernels/cpu/types';
+import type { Tensor } from '../tensor';
+
+export type { Padding };
+export type UnaryOp = 'neg' | 'abs' | 'exp' | 'log' | 'sqrt' | 'square' | 'relu' | 'step' | 'sigmoid' | 'tanh' | 'reciprocal';
+export type BinaryOp = 'add' | 'sub' | 'mul' | 'div' | 'maximum' | 'minimum' | 'pow' | 'greater' | 'equal';
+export type ReduceOp = 'sum' | 'max' | 'min';
+export type FusedActivation = 'linear' | 'relu';
+
+export interface AdamConfig {
+  learningRate: number;
+  beta1: number;
+  beta2: number;
+  epsilon: number;
+  /** 1-based step count, for the bias correction. */
+  step: number;
+}
+
+/**
+ * What the ops ask of a backend. Arguments arrive already validated by the ops (shapes, dtypes,
+ * matching dtypes between operands), so a backend only computes. Every method returns new
+ * tensors of the inputs' dtype, except the optimizer updates, which replace the values of the
+ * tensors they are given (variables and optimizer slots).
+ */
+export interface Backend {
+  readonly name: 'cpu' | 'gpu';
+  /** What actually runs, e.g. 'cpu (wasm-simd, 2 threads)' or 'gpu (headlessgl, llvmpipe)'. */
+  describe(): string;
+
+  /** 2-D product: op(a)[m,k] · op(b)[k,n]. */
+  matMul(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean): Tensor;
+  /** NHWC input, [kh, kw, inC, outC] filter. */
+  conv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor;
+  conv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], strides: [number, number], pad: Padding): Tensor;
+  conv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], strides: [number, number], pad: Padding): Tensor;
+  maxPool(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor;
+  /** Routes dy to the input position that won each window of maxPool(x) = y. */
+  maxPoolBackprop(dy: Tensor, x: Tensor, y: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor;
+
+  unary(op: UnaryOp, x: Tensor): Tensor;
+  /** Elementwise with NumPy broadcasting; the output has the broadcast shape. */
+  binary(op: BinaryOp, a: Tensor, b: Tensor): Tensor;
+  /** Reduces over the given sorted, unique axes; those axes are removed from the output shape. */
+  reduce(op: ReduceOp, x: Tensor, axes: readonly number[]): Tensor;
+  /** Sums x down to `shape`, a shape that broadcasts to x's: the adjoint of broadcasting. */
+  sumToShape(x: Tensor, shape: readonly number[]): Tensor;
+
+  /** Over the last axis. */
+  softmax(x: Tensor): Tensor;
+  logSoftmax(x: Tensor): Tensor;
+  /** logits [rows, classes], labels [rows] of integer class ids: per-row losses [rows] and softmax probs. */
+  sparseSoftmaxCrossEntropy(logits: Tensor, labels: Tensor): { losses: Tensor; probs: Tensor };
+  /** act(x + bias) with bias along the last axis, in one pass. */
+  biasActivation(x: Tensor, bias: Tensor, activation: FusedActivation): Tensor;
+
+  /** Same values, new dtype. */
+  cast(x: Tensor, dtype: Tensor['dtype']): Tensor;
+  /** Rows [begin, begin + size) along axis 0. */
+  sliceRows(x: Tensor, begin: number, size: number): Tensor;
+  /** Rows by index along axis 0 (batching a shuffled dataset). */
+  gatherRows(x: Tensor, indices: Int32Array): Tensor;
+
+  /** Keras Adam on param, in place of param, m and v. */
+  adamUpdate(param: Tensor, grad: Tensor, m: Tensor, v: Tensor, config: AdamConfig): void;
+  /** Keras SGD with momentum on param, in place of param and velocity (unused when momentum is 0). */
+  sgdUpdate(param: Tensor, grad: Tensor, velocity: Tensor | null, learningRate: number, momentum: number): void;
+
+  /** Releases pooled memory, worker threads and compiled kernels. */
+  dispose(): void;
+}

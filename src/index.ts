@@ -1,0 +1,11 @@
+export { Tensor } from './tensor';
+export type { DType, NestedArray, FloatArray } from './tensor';
+export { Variable } from './variable';
+export { variable } from './variable-factory';
+export * from './ops/index';
+export { grad, grads, valueAndGrads, variableGrads } from './backprop';
+export { gradCheck } from './grad-check';
+export type { GradCheckOptions, GradCheckResult } from './grad-check';
+export { tidy, keep, dispose } from './tidy';
+export { setBackend, getBackend } from './backend/registry';
+export type { BackendName } from './backend/registry';

@@ -1,0 +1,70 @@
+import type { FusedActivation, Padding } from '../backend/backend';
+import { backend } from '../backend/registry';
+import { recordOp } from '../backprop';
+import type { Tensor } from '../tensor';
+import { mul, unbroadcast } from './binary';
+import { conv2d as plainConv2d } from './conv';
+import { matMul as plainMatMul } from './matmul';
+import { relu } from './unary';
+import { argError, assertRank, assertSameDtype, assertTensor, fmtShape } from './validate';
+
+/** Checks bias and activation before any work, against the number of output channels. */
+function checkEpilogue(op: string, like: Tensor, channels: number, bias: Tensor | undefined, activation: unknown): FusedActivation {
+  if (activation !== undefined && activation !== 'linear' && activation !== 'relu') {
+    throw argError(op, 'activation', JSON.stringify(activation), "'linear' or 'relu'");
+  }
+  if (bias !== undefined) {
+    assertTensor(op, 'bias', bias);
+    assertRank(op, 'bias', bias, 1);
+    assertSameDtype(op, like, bias, 'the inputs', 'bias');
+    if (bias.shape[0] !== channels) throw argError(op, 'bias', `shape ${fmtShape(bias.shape)}`, `shape [${channels}] (one per output channel)`);
+  }
+  return activation ?? 'linear';
+}
+
+/** act(x + bias), bias along the last axis, in one pass forward; relu's mask reuses the output. */
+function biasActivation(x: Tensor, bias: Tensor | undefined, act: FusedActivation): Tensor {
+  if (bias === undefined) return act === 'relu' ? relu(x) : x;
+  const y = backend().biasActivation(x, bias, act);
+  recordOp([x, bias], y, (dy) => {
+    const dz = act === 'relu' ? mul(dy, backend().unary('step', y)) : dy;
+    return [dz, unbroadcast(dz, bias.shape)];
+  });
+  return y;
+}
+
+export interface FusedMatMulConfig {
+  a: Tensor;
+  b: Tensor;
+  transposeA?: boolean;
+  transposeB?: boolean;
+  bias?: Tensor;
+  activation?: FusedActivation;
+}
+
+/** act(op(a)·op(b) + bias), as tf.fused.matMul({a, b, transposeA, transposeB, bias, activation}). */
+export function matMul(config: FusedMatMulConfig): Tensor {
+  if (config === null || typeof config !== 'object') throw argError('fused.matMul', 'config', typeof config, 'an object {a, b, bias?, activation?}');
+  const b = assertTensor('fused.matMul', 'b', config.b);
+  const act = checkEpilogue('fused.matMul', b, b.shape[config.transposeB ? 0 : 1], config.bias, config.activation);
+  const y = plainMatMul(config.a, b, config.transposeA ?? false, config.transposeB ?? false);
+  return biasActivation(y, config.bias, act);
+}
+
+export interface FusedConv2dConfig {
+  x: Tensor;
+  filter: Tensor;
+  strides: number | [number, number];
+  pad: Padding;
+  bias?: Tensor;
+  activation?: FusedActivation;
+}
+
+/** act(conv2d(x, filter) + bias), as tf.fused.conv2d({x, filter, strides, pad, bias, activation}). */
+export function conv2d(config: FusedConv2dConfig): Tensor {
+  if (config === null || typeof config !== 'object') throw argError('fused.conv2d', 'config', typeof config, 'an object {x, filter, strides, pad, bias?, activation?}');
+  const filter = assertTensor('fused.conv2d', 'filter', config.filter);
+  const act = checkEpilogue('fused.conv2d', filter, filter.shape[3], config.bias, config.activation);
+  const y = plainConv2d(config.x, filter, config.strides, config.pad);
+  return biasActivation(y, config.bias, act);
+}

@@ -1,0 +1,12 @@
+export * from './binary';
+export * from './unary';
+export * from './creation';
+export * from './matmul';
+export * from './conv';
+export * from './pool';
+export * from './reduction';
+export * from './softmax';
+export * from './cross-entropy';
+export * from './cast';
+export * from './reshape';
+export * as fused from './fused';

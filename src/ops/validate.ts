@@ -1,0 +1,93 @@
+import { Tensor, type DType } from '../tensor';
+
+/** Formats a shape the way every error message shows it. */
+export function fmtShape(shape: readonly number[]): string {
+  return `[${shape.join(', ')}]`;
+}
+
+function describeValue(v: unknown): string {
+  if (v instanceof Tensor) return `a tensor of shape ${fmtShape(v.shape)} and dtype ${v.dtype}`;
+  if (Array.isArray(v)) return `an array of length ${v.length}`;
+  if (v === null) return 'null';
+  if (typeof v === 'object') return `an object (${Object.prototype.toString.call(v)})`;
+  return `${typeof v} ${JSON.stringify(v)}`;
+}
+
+/** The one error format for bad input: op, argument, what came, what was expected. */
+export function argError(op: string, arg: string, got: string, expected: string): Error {
+  return new Error(`${op}: ${arg} must be ${expected}, got ${got}`);
+}
+
+export function assertTensor(op: string, arg: string, x: unknown): Tensor {
+  if (!(x instanceof Tensor)) throw argError(op, arg, describeValue(x), 'a Tensor');
+  x.assertLive(`${op} (${arg})`);
+  return x;
+}
+
+export function assertRank(op: string, arg: string, x: Tensor, rank: number): void {
+  if (x.rank !== rank) throw argError(op, arg, `shape ${fmtShape(x.shape)} (rank ${x.rank})`, `rank ${rank}`);
+}
+
+export function assertSameDtype(op: string, a: Tensor, b: Tensor, aName = 'a', bName = 'b'): void {
+  if (a.dtype !== b.dtype) {
+    throw new Error(`${op}: ${aName} and ${bName} must have the same dtype, got ${a.dtype} and ${b.dtype} (cast one with tn.cast)`);
+  }
+}
+
+export function assertDtype(op: string, arg: string, dtype: unknown): DType {
+  if (dtype !== 'float32' && dtype !== 'float64') throw argError(op, arg, describeValue(dtype), "'float32' or 'float64'");
+  return dtype;
+}
+
+export function assertBoolean(op: string, arg: string, v: unknown): boolean {
+  if (typeof v !== 'boolean') throw argError(op, arg, describeValue(v), 'a boolean');
+  return v;
+}
+
+export function isPositiveInt(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v > 0;
+}
+
+export function assertPositiveInt(op: string, arg: string, v: unknown): number {
+  if (!isPositiveInt(v)) throw argError(op, arg, describeValue(v), 'a positive integer');
+  return v;
+}
+
+export function assertFiniteNumber(op: string, arg: string, v: unknown): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw argError(op, arg, describeValue(v), 'a finite number');
+  return v;
+}
+
+/** A shape: an array of non-negative integers. */
+export function assertShape(op: string, arg: string, shape: unknown): number[] {
+  if (!Array.isArray(shape) || !shape.every((d) => typeof d === 'number' && Number.isInteger(d) && d >= 0)) {
+    throw argError(op, arg, describeValue(shape) + (Array.isArray(shape) ? ` ${JSON.stringify(shape)}` : ''), 'an array of non-negative integers');
+  }
+  return shape.slice();
+}
+
+/** A number or a pair of positive integers, as TF.js takes kernel sizes and strides. */
+export function assertPair(op: string, arg: string, v: unknown): [number, number] {
+  if (isPositiveInt(v)) return [v, v];
+  if (Array.isArray(v) && v.length === 2 && isPositiveInt(v[0]) && isPositiveInt(v[1])) return [v[0], v[1]];
+  throw argError(op, arg, describeValue(v) + (Array.isArray(v) ? ` ${JSON.stringify(v)}` : ''), 'a positive integer or a pair [h, w] of them');
+}
+
+export function assertPadding(op: string, arg: string, v: unknown): 'valid' | 'same' {
+  if (v !== 'valid' && v !== 'same') throw argError(op, arg, describeValue(v), "'valid' or 'same'");
+  return v;
+}
+
+/** Normalizes axes (negative counts from the end) to sorted unique indices; all axes when undefined. */
+export function normalizeAxes(op: string, axis: unknown, rank: number): number[] {
+  if (axis === undefined || axis === null) return Array.from({ length: rank }, (_, i) => i);
+  const list = Array.isArray(axis) ? axis : [axis];
+  const out = new Set<number>();
+  for (const a of list) {
+    if (typeof a !== 'number' || !Number.isInteger(a) || a < -rank || a >= rank) {
+      throw argError(op, 'axis', describeValue(axis), `integers in [${-rank}, ${rank}) for a rank-${rank} tensor`);
+    }
+    out.add(a < 0 ? a + rank : a);
+  }
+  return [...out].sort((x, y) => x - y);
+}

@@ -1,0 +1,39 @@
+import { Tensor, arrayTypeFor, type DType } from './tensor';
+import { fmtShape } from './ops/validate';
+
+let nextVariableId = 0;
+
+/**
+ * A tensor whose values can be replaced (weights, optimizer slots). Gradients are taken with
+ * respect to trainable variables without watching them explicitly (tn.variableGrads).
+ */
+export class Variable extends Tensor {
+  readonly name: string;
+  trainable: boolean;
+
+  /** @internal Use tn.variable(). */
+  constructor(initial: Tensor, trainable: boolean, name: string | undefined) {
+    super(initial.shape, initial.dtype, initial.hostValues().slice());
+    this.trainable = trainable;
+    this.name = name ?? `variable_${nextVariableId++}`;
+  }
+
+  /** Replaces the values with a copy of t's; t must have the same shape and dtype. */
+  assign(t: Tensor): void {
+    if (!(t instanceof Tensor)) throw new Error(`Variable.assign: value must be a Tensor, got ${typeof t}`);
+    if (t.dtype !== this.dtype || t.shape.length !== this.shape.length || t.shape.some((d, i) => d !== this.shape[i])) {
+      throw new Error(
+        `Variable.assign (${this.name}): value must have shape ${fmtShape(this.shape)} and dtype ${this.dtype}, got shape ${fmtShape(t.shape)} and dtype ${t.dtype}`,
+      );
+    }
+    this.assertLive('assign');
+    const next = t.hostValues().slice();
+    if (!ArrayBuffer.isView(this.storage)) this.storage.release();
+    this.storage = next;
+  }
+}
+
+/** @internal A zero-filled variable (optimizer slots). */
+export function zerosVariable(shape: readonly number[], dtype: DType, name: string): Variable {
+  return new Variable(new Tensor(shape, dtype, new (arrayTypeFor(dtype))(shape.reduce((a, b) => a * b, 1))), false, name);
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import * as tn from '../../src/index';
+
+describe('tape semantics (TF.js grad, grads, valueAndGrads, variableGrads)', () => {
+  it('grad of x^3 at 2 is 12, with dy scaling', () => {
+    const g = tn.grad((x) => tn.mul(tn.mul(x, x), x));
+    expect(g(tn.scalar(2)).arraySync()).toBe(12);
+    expect(g(tn.tensor([1, 2]), tn.tensor([1, 10])).arraySync()).toEqual([3, 120]);
+  });
+
+  it('valueAndGrads returns the value and one gradient per argument', () => {
+    const { value, grads } = tn.valueAndGrads((a, b) => tn.sum(tn.mul(a, b)))([tn.tensor([1, 2]), tn.tensor([3, 4])]);
+    expect(value.arraySync()).toBe(11);
+    expect(grads.map((g) => g.arraySync())).toEqual([[3, 4], [1, 2]]);
+  });
+
+  it('a tensor used twice accumulates both contributions', () => {
+    expect(tn.grad((x) => tn.add(x, x))(tn.tensor([1, 2])).arraySync()).toEqual([2, 2]);
+  });
+
+  it('second order: grad of grad of x^3 is 6x', () => {
+    const d2 = tn.grad((x) => tn.grad((y) => tn.mul(tn.mul(y, y), y))(x));
+    expect(d2(tn.scalar(3)).arraySync()).toBe(18);
+  });
+
+  it('variableGrads finds the trainable variables f uses and skips frozen ones', () => {
+    const w = tn.variable(tn.tensor([2, 3]), true, 'w');
+    const frozen = tn.variable(tn.tensor([5, 5]), false, 'frozen');
+    const { value, grads } = tn.variableGrads(() => tn.sum(tn.mul(tn.mul(w, w), frozen)));
+    expect(value.arraySync()).toBe(65);
+    expect(Object.keys(grads)).toEqual(['w']);
+    expect(grads.w.arraySync()).toEqual([20, 30]);
+  });
+
+  it('nothing is recorded outside a gradient: forward calls build no tape', () => {
+    const w = tn.variable(tn.tensor([1]), true);
+    tn.relu(w);
+    const { grads } = tn.variableGrads(() => tn.sum(tn.mul(w, 4)));
+    expect(Object.values(grads)[0].arraySync()).toEqual([4]);
+  });
+
+  it('tidy disposes what it does not return', () => {
+    let inner: tn.Tensor | null = null;
+    const out = tn.tidy(() => {
+      inner = tn.ones([2]);
+      return tn.add(inner, 1);
+    });
+    expect((inner as unknown as tn.Tensor).isDisposed).toBe(true);
+    expect(out.isDisposed).toBe(false);
+    expect(out.arraySync()).toEqual([2, 2]);
+  });
+
+  it('gradCheck reports the worst element and catches a wrong rule', () => {
+    const ok = tn.gradCheck((x) => tn.tanh(x), [tn.tensor([0.1, -0.4, 1.3], undefined, 'float64')]);
+    expect(ok.maxError).toBeLessThan(1e-8);
+    expect(ok.checked).toBe(3);
+    // A function whose "gradient" is cut (slice+reshape keep it, but a value round-trip through the host loses it).
+    const broken = tn.gradCheck(
+      (x) => tn.add(tn.mul(x, 0), tn.tensor(x.dataSync(), x.shape, 'float64')),
+      [tn.tensor([0.5, 2], undefined, 'float64')],
+    );
+    expect(broken.maxError).toBeGreaterThan(0.5);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import * as tn from '../../src/index';
+
+describe('bad input gets an Error naming the op, the argument, what came and what was expected', () => {
+  const a23 = tn.zeros([2, 3]);
+  const cases: [string, () => unknown, RegExp][] = [
+    ['matMul inner dims', () => tn.matMul(a23, tn.zeros([2, 3])), /matMul: the inner dimensions .*\[2, 3\].*\[2, 3\].*got 3 and 2/],
+    ['matMul rank', () => tn.matMul(tn.zeros([2]), a23), /matMul: a must be rank 2, got shape \[2\]/],
+    ['matMul non-tensor', () => tn.matMul([[1]] as unknown as tn.Tensor, a23), /matMul: a must be a Tensor, got an array/],
+    ['broadcast', () => tn.add(a23, tn.zeros([2])), /add: a and b must have broadcastable shapes .*got \[2, 3\] and \[2\]/],
+    ['dtype mix', () => tn.mul(a23, tn.zeros([2, 3], 'float64')), /mul: a and b must have the same dtype, got float32 and float64/],
+    ['conv channels', () => tn.conv2d(tn.zeros([1, 5, 5, 2]), tn.zeros([3, 3, 1, 4]), 1, 'valid'), /conv2d: filter's input channels .*got 1 and 2/],
+    ['conv rank', () => tn.conv2d(tn.zeros([5, 5, 2]), tn.zeros([3, 3, 2, 4]), 1, 'valid'), /conv2d: x must be rank 4, got shape \[5, 5, 2\]/],
+    ['conv strides', () => tn.conv2d(tn.zeros([1, 5, 5, 1]), tn.zeros([3, 3, 1, 1]), 0, 'valid'), /conv2d: strides must be a positive integer or a pair/],
+    ['conv pad', () => tn.conv2d(tn.zeros([1, 5, 5, 1]), tn.zeros([3, 3, 1, 1]), 1, 'full' as 'same'), /conv2d: pad must be 'valid' or 'same', got string "full"/],
+    ['conv filter too big', () => tn.conv2d(tn.zeros([1, 2, 2, 1]), tn.zeros([3, 3, 1, 1]), 1, 'valid'), /conv2d: with 'valid' padding the filter/],
+    ['maxPool filterSize', () => tn.maxPool(tn.zeros([1, 4, 4, 1]), 1.5, 1, 'valid'), /maxPool: filterSize must be a positive integer/],
+    ['reshape size', () => tn.reshape(a23, [4, 2]), /reshape: shape must have the same number of elements \(6\); got \[4, 2\] for a tensor of shape \[2, 3\]/],
+    ['reshape two -1', () => tn.reshape(a23, [-1, -1]), /reshape: shape must hold non-negative integers and at most one -1/],
+    ['tensor fill', () => tn.tensor([1, 2, 3], [2, 2]), /tensor: values must be 4 values to fill shape \[2, 2\], got 3 values/],
+    ['tensor ragged', () => tn.tensor([[1, 2], [3]]), /tensor: values\[1\] must be shape \[2\]/],
+    ['tensor negative dim', () => tn.zeros([2, -1]), /zeros|fill: shape must be an array of non-negative integers/],
+    ['tensor fractional dim', () => tn.tensor([1, 2], [1.5]), /tensor: shape must be an array of non-negative integers/],
+    ['unknown dtype', () => tn.tensor([1], [1], 'int32' as 'float32'), /tensor: dtype must be 'float32' or 'float64', got string "int32"/],
+    ['axis', () => tn.sum(a23, 2), /sum: axis must be integers in \[-2, 2\)/],
+    ['labels', () => tn.sparseSoftmaxCrossEntropy(tn.tensor([0, 3]), a23), /sparseSoftmaxCrossEntropy: labels\[1\] must be an integer class id in \[0, 3\), got 3/],
+    ['labels shape', () => tn.sparseSoftmaxCrossEntropy(tn.tensor([0]), a23), /labels must be shape \[2\]/],
+    ['slice', () => tn.slice(a23, 3), /slice: begin must be an integer in \[0, 2\]/],
+    ['fused activation', () => tn.fused.matMul({ a: a23, b: tn.zeros([3, 2]), activation: 'gelu' as 'relu' }), /fused.matMul: activation must be 'linear' or 'relu'/],
+    ['disposed', () => { const t = tn.zeros([1]); t.dispose(); return tn.relu(t); }, /was disposed/],
+    ['grad of unused arg', () => tn.grads((x) => tn.sum(x))([tn.ones([1]), tn.ones([1])]), /does not depend on it/],
+  ];
+  for (const [name, f, message] of cases) {
+    it(name, () => {
+      let error: unknown;
+      try {
+        f();
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(Error);
+      expect(error).not.toBeInstanceOf(TypeError);
+      expect((error as Error).message).toMatch(message);
+    });
+  }
+});
