@@ -6,6 +6,8 @@ export default defineConfig({
   dts: true,
   sourcemap: true,
   clean: true,
+  // import.meta.url in the CommonJS build (the MNIST loader locates its package with it).
+  shims: true,
   target: 'es2022',
   platform: 'neutral',
   // Optional at run time: loaded lazily, never bundled.

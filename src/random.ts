@@ -56,7 +56,17 @@ export class Random {
   }
 }
 
-let seedCounter = 0x9e3779b9;
+const DEFAULT_SEED = 0x9e3779b9;
+let seedCounter = DEFAULT_SEED;
+
+/**
+ * Restarts the process-wide seed sequence that seeds everything not given a seed of its own
+ * (initializers, dropout, fit's shuffling), so a whole program replays from one number.
+ */
+export function setRandomSeed(seed: number): void {
+  if (!Number.isFinite(seed)) throw new Error(`setRandomSeed: seed must be a finite number, got ${seed}`);
+  seedCounter = (DEFAULT_SEED ^ Math.floor(seed)) >>> 0;
+}
 
 /** A fresh seed for callers that were given none: deterministic per process, distinct per call. */
 export function nextDefaultSeed(): number {

@@ -1,7 +1,14 @@
 import { Tensor, arrayTypeFor, type DType } from './tensor';
 import { fmtShape } from './ops/validate';
+import { keep } from './tidy';
 
 let nextVariableId = 0;
+/** Variables by name, for gradients given as {name: tensor} maps (TF.js's NamedTensorMap). */
+const byName = new Map<string, WeakRef<Variable>>();
+
+export function findVariable(name: string): Variable | undefined {
+  return byName.get(name)?.deref();
+}
 
 /**
  * A tensor whose values can be replaced (weights, optimizer slots). Gradients are taken with
@@ -16,6 +23,9 @@ export class Variable extends Tensor {
     super(initial.shape, initial.dtype, initial.hostValues().slice());
     this.trainable = trainable;
     this.name = name ?? `variable_${nextVariableId++}`;
+    byName.set(this.name, new WeakRef(this));
+    // Variables outlive any tidy they are made in (optimizer slots are created mid-step), as in TF.js.
+    keep(this);
   }
 
   /** Replaces the values with a copy of t's; t must have the same shape and dtype. */

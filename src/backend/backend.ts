@@ -55,10 +55,6 @@ export interface Backend {
 
   /** Same values, new dtype. */
   cast(x: Tensor, dtype: Tensor['dtype']): Tensor;
-  /** Rows [begin, begin + size) along axis 0. */
-  sliceRows(x: Tensor, begin: number, size: number): Tensor;
-  /** Rows by index along axis 0 (batching a shuffled dataset). */
-  gatherRows(x: Tensor, indices: Int32Array): Tensor;
 
   /** Keras Adam on param, in place of param, m and v. */
   adamUpdate(param: Tensor, grad: Tensor, m: Tensor, v: Tensor, config: AdamConfig): void;

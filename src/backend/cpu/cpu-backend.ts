@@ -162,19 +162,6 @@ export class CpuBackend implements Backend {
     return new Tensor(x.shape, dtype, arrayTypeFor(dtype).from(x.hostValues()));
   }
 
-  sliceRows(x: Tensor, begin: number, size: number): Tensor {
-    const row = x.shape.length > 1 ? x.size / x.shape[0] : 1;
-    return new Tensor([size, ...x.shape.slice(1)], x.dtype, x.hostValues().slice(begin * row, (begin + size) * row));
-  }
-
-  gatherRows(x: Tensor, indices: Int32Array): Tensor {
-    const row = x.shape.length > 1 ? x.size / x.shape[0] : 1;
-    const src = x.hostValues();
-    const [out, values] = output([indices.length, ...x.shape.slice(1)], x.dtype);
-    for (let i = 0; i < indices.length; i++) values.set(src.subarray(indices[i] * row, (indices[i] + 1) * row), i * row);
-    return out;
-  }
-
   adamUpdate(param: Tensor, grad: Tensor, m: Tensor, v: Tensor, c: AdamConfig): void {
     adamUpdate(mutableValues(param), grad.hostValues(), mutableValues(m), mutableValues(v), c.learningRate, c.beta1, c.beta2, c.epsilon, c.step);
   }

@@ -1,0 +1,42 @@
+import type { DeviceData } from '../../tensor';
+import type { GpuTexture } from './gpujs';
+
+/**
+ * A tensor's values held as a gpu.js texture. Counts the tensors that share it (reshape views)
+ * and deletes the texture when the last lets go, so device memory is freed at dispose/tidy time
+ * rather than whenever a garbage collector might run.
+ */
+export class GpuData implements DeviceData {
+  readonly backend = 'gpu';
+  private refs = 1;
+
+  constructor(readonly texture: GpuTexture, readonly size: number) {}
+
+  get isDeleted(): boolean {
+    return this.refs === 0;
+  }
+
+  readSync(): Float32Array {
+    if (this.refs === 0) throw new Error('gpu backend: reading a texture that was already deleted');
+    const values = this.texture.toArray();
+    if (!(values instanceof Float32Array) || values.length !== this.size) {
+      throw new Error(`gpu backend: reading back ${this.size} values gave ${describeValues(values)}`);
+    }
+    return values;
+  }
+
+  retain(): void {
+    if (this.refs === 0) throw new Error('gpu backend: retaining a texture that was already deleted');
+    this.refs++;
+  }
+
+  release(): void {
+    if (this.refs === 0) return;
+    if (--this.refs === 0) this.texture.delete();
+  }
+}
+
+function describeValues(values: unknown): string {
+  if (ArrayBuffer.isView(values)) return `a ${values.constructor.name} of ${(values as Float32Array).length}`;
+  return typeof values;
+}

@@ -1,0 +1,243 @@
+import { conv2dGeometry, pool2dGeometry } from '../../../kernels/cpu/conv-geometry';
+import { broadcastShapes } from '../../../kernels/cpu/broadcast';
+import { matMulConstants, matMulKernel } from '../../../kernels/gpu/matmul';
+import { conv2dBackpropFilterPartialKernel, conv2dBackpropInputKernel, conv2dKernel } from '../../../kernels/gpu/conv';
+import { maxPoolBackpropKernel, maxPoolKernel } from '../../../kernels/gpu/pool';
+import { BINARY_MAX_AXES, UNARY_CODES, binaryConstants, binaryKernel, unaryKernel } from '../../../kernels/gpu/elementwise';
+import { planReduce, reduceKernel } from '../../../kernels/gpu/reduce';
+import { logSoftmaxKernel, softmaxKernel, sparseCrossEntropyKernel } from '../../../kernels/gpu/softmax';
+import { ACTIVATION_CODES, biasActivationKernel } from '../../../kernels/gpu/bias-activation';
+import { adamMomentKernel, adamParamKernel, adamVelocityKernel, axpyKernel, sgdVelocityKernel } from '../../../kernels/gpu/optimizer';
+import { Tensor, sizeOfShape, type DType } from '../../tensor';
+import type { AdamConfig, Backend, BinaryOp, FusedActivation, Padding, ReduceOp, UnaryOp } from '../backend';
+import { GpuData } from './device-data';
+import type { GpuContext } from './context';
+import type { GpuJsModule, GpuTexture, KernelArgument } from './gpujs';
+import { KernelCache, type KernelSource, type KernelStats } from './kernel-cache';
+
+/**
+ * The Backend on gpu.js: every op is a kernel from kernels/gpu whose result stays on the device
+ * as a texture (GpuData); values come back to the host only when a tensor is read. Computes in
+ * float32 only and says so when handed float64.
+ */
+export class GpuBackend implements Backend {
+  readonly name = 'gpu' as const;
+  private readonly kernels: KernelCache;
+
+  constructor(
+    gpujs: GpuJsModule,
+    private readonly context: GpuContext,
+    /** The GL renderer, e.g. 'Mesa/X.org llvmpipe (LLVM 15.0.6, 256 bits)'. */
+    readonly renderer: string,
+    /** False on software rasterizers (llvmpipe, SwiftShader): correct but slow. */
+    readonly hardware: boolean,
+  ) {
+    this.kernels = new KernelCache(context.gpu, gpujs, true);
+  }
+
+  describe(): string {
+    return `gpu (${this.context.mode}, ${this.renderer})`;
+  }
+
+  /** Compiled programs and the time their first calls took. */
+  stats(): KernelStats {
+    return this.kernels.stats();
+  }
+
+  matMul(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean): Tensor {
+    const m = transposeA ? a.shape[1] : a.shape[0];
+    const k = transposeA ? a.shape[0] : a.shape[1];
+    const n = transposeB ? b.shape[0] : b.shape[1];
+    return this.compute('matMul', matMulKernel, [m, n], matMulConstants(m, n, k, transposeA, transposeB), [this.arg(a, 'matMul'), this.arg(b, 'matMul')]);
+  }
+
+  conv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor {
+    const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
+    return this.compute('conv2d', conv2dKernel, [g.batch, g.outH, g.outW, g.outC], g, [this.arg(x, 'conv2d'), this.arg(filter, 'conv2d')]);
+  }
+
+  conv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
+    const g = conv2dGeometry(xShape, filter.shape, strides, pad);
+    const op = 'conv2dBackpropInput';
+    return this.compute(op, conv2dBackpropInputKernel, xShape, g, [this.arg(dy, op), this.arg(filter, op)]);
+  }
+
+  conv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
+    const g = conv2dGeometry(x.shape, filterShape, strides, pad);
+    const op = 'conv2dBackpropFilter';
+    const filterSize = sizeOfShape(filterShape);
+    if (filterSize === 0 || g.batch === 0) return filled(filterShape, 0);
+    const partial = this.kernels.run(op, conv2dBackpropFilterPartialKernel, g.batch * filterSize, g, [this.arg(x, op), this.arg(dy, op)]);
+    if (g.batch === 1) return this.wrap(filterShape, partial);
+    return this.reduceTexture('sum', partial, [g.batch, filterSize], [0], filterShape);
+  }
+
+  maxPool(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
+    const g = pool2dGeometry(x.shape, filterSize, strides, pad);
+    return this.compute('maxPool', maxPoolKernel, [g.batch, g.outH, g.outW, g.channels], g, [this.arg(x, 'maxPool')]);
+  }
+
+  maxPoolBackprop(dy: Tensor, x: Tensor, _y: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
+    const g = pool2dGeometry(x.shape, filterSize, strides, pad);
+    const op = 'maxPoolBackprop';
+    return this.compute(op, maxPoolBackpropKernel, x.shape, g, [this.arg(dy, op), this.arg(x, op)]);
+  }
+
+  unary(op: UnaryOp, x: Tensor): Tensor {
+    return this.compute(op, unaryKernel, x.shape, { op: UNARY_CODES[op] }, [this.arg(x, op)]);
+  }
+
+  binary(op: BinaryOp, a: Tensor, b: Tensor): Tensor {
+    const shape = broadcastShapes(a.shape, b.shape) ?? [];
+    const constants = binaryConstants(op, a.shape, b.shape);
+    if (!constants) {
+      throw new Error(`gpu backend: ${op} of shapes [${a.shape.join(', ')}] and [${b.shape.join(', ')}] broadcasts over more than ${BINARY_MAX_AXES} distinct axes`);
+    }
+    return this.compute(op, binaryKernel, shape, constants, [this.arg(a, op), this.arg(b, op)]);
+  }
+
+  reduce(op: ReduceOp, x: Tensor, axes: readonly number[]): Tensor {
+    const outShape = x.shape.filter((_, i) => !axes.includes(i));
+    const input = this.arg(x, op);
+    if (x.size === 0) return filled(outShape, op === 'sum' ? 0 : op === 'max' ? -Infinity : Infinity);
+    return this.reduceArgument(op, input, x.shape, axes, outShape);
+  }
+
+  sumToShape(x: Tensor, shape: readonly number[]): Tensor {
+    const lead = x.rank - shape.length;
+    const axes: number[] = [];
+    for (let i = 0; i < x.rank; i++) {
+      if (i < lead || (shape[i - lead] === 1 && x.shape[i] !== 1)) axes.push(i);
+    }
+    const input = this.arg(x, 'sumToShape');
+    if (axes.length === 0) return this.share(x, shape);
+    if (x.size === 0) return filled(shape, 0);
+    return this.reduceArgument('sum', input, x.shape, axes, shape);
+  }
+
+  softmax(x: Tensor): Tensor {
+    return this.compute('softmax', softmaxKernel, x.shape, { cols: x.shape[x.rank - 1] }, [this.arg(x, 'softmax')]);
+  }
+
+  logSoftmax(x: Tensor): Tensor {
+    return this.compute('logSoftmax', logSoftmaxKernel, x.shape, { cols: x.shape[x.rank - 1] }, [this.arg(x, 'logSoftmax')]);
+  }
+
+  sparseSoftmaxCrossEntropy(logits: Tensor, labels: Tensor): { losses: Tensor; probs: Tensor } {
+    const op = 'sparseSoftmaxCrossEntropy';
+    const [rows, cols] = logits.shape;
+    const input = this.arg(logits, op);
+    const losses = this.compute(op, sparseCrossEntropyKernel, [rows], { cols }, [input, this.arg(labels, op)]);
+    const probs = this.compute('softmax', softmaxKernel, logits.shape, { cols }, [input]);
+    return { losses, probs };
+  }
+
+  biasActivation(x: Tensor, bias: Tensor, activation: FusedActivation): Tensor {
+    const op = 'biasActivation';
+    const constants = { cols: bias.size, activation: ACTIVATION_CODES[activation] };
+    return this.compute(op, biasActivationKernel, x.shape, constants, [this.arg(x, op), this.arg(bias, op)]);
+  }
+
+  cast(x: Tensor, dtype: DType): Tensor {
+    if (dtype !== 'float32') throw float64Error('cast', dtype);
+    this.arg(x, 'cast');
+    return this.share(x, x.shape);
+  }
+
+  adamUpdate(param: Tensor, grad: Tensor, m: Tensor, v: Tensor, c: AdamConfig): void {
+    const op = 'adamUpdate';
+    const size = param.size;
+    if (size === 0) return;
+    const g = this.arg(grad, op);
+    const mNew = this.kernels.run('adamMoment', adamMomentKernel, size, {}, [this.arg(m, op), g, c.beta1]);
+    const vNew = this.kernels.run('adamVelocity', adamVelocityKernel, size, {}, [this.arg(v, op), g, c.beta2]);
+    // Keras folds the bias correction into one step size (epsilon is not corrected).
+    const stepSize = (c.learningRate * Math.sqrt(1 - Math.pow(c.beta2, c.step))) / (1 - Math.pow(c.beta1, c.step));
+    const pNew = this.kernels.run('adamParam', adamParamKernel, size, {}, [this.arg(param, op), mNew, vNew, stepSize, c.epsilon]);
+    replaceStorage(param, pNew);
+    replaceStorage(m, mNew);
+    replaceStorage(v, vNew);
+  }
+
+  sgdUpdate(param: Tensor, grad: Tensor, velocity: Tensor | null, learningRate: number, momentum: number): void {
+    const op = 'sgdUpdate';
+    const size = param.size;
+    if (size === 0) return;
+    const g = this.arg(grad, op);
+    if (momentum === 0 || !velocity) {
+      replaceStorage(param, this.kernels.run('axpy', axpyKernel, size, {}, [this.arg(param, op), g, -learningRate]));
+      return;
+    }
+    const velNew = this.kernels.run('sgdVelocity', sgdVelocityKernel, size, {}, [this.arg(velocity, op), g, learningRate, momentum]);
+    const pNew = this.kernels.run('axpy', axpyKernel, size, {}, [this.arg(param, op), velNew, 1]);
+    replaceStorage(param, pNew);
+    replaceStorage(velocity, velNew);
+  }
+
+  dispose(): void {
+    this.kernels.dispose();
+    void this.context.gpu.destroy();
+  }
+
+  /** A tensor's values as a kernel argument: its texture, or its host array (gpu.js uploads it). */
+  private arg(t: Tensor, op: string): KernelArgument {
+    if (t.dtype !== 'float32') throw float64Error(op, t.dtype);
+    const storage = t.storage;
+    if (storage instanceof GpuData) return storage.texture;
+    if (storage instanceof Float32Array) return storage;
+    return Float32Array.from(t.hostValues());
+  }
+
+  /** Runs a kernel into a new tensor of `shape` (an empty host tensor when shape has no elements). */
+  private compute(name: string, fn: KernelSource, shape: readonly number[], constants: object, args: readonly KernelArgument[]): Tensor {
+    const size = sizeOfShape(shape);
+    if (size === 0) return new Tensor(shape, 'float32', new Float32Array(0));
+    return this.wrap(shape, this.kernels.run(name, fn, size, constants, args));
+  }
+
+  private wrap(shape: readonly number[], texture: GpuTexture): Tensor {
+    return new Tensor(shape, 'float32', new GpuData(texture, sizeOfShape(shape)));
+  }
+
+  /** The same values under a new shape: shared, since tensors never change their values. */
+  private share(x: Tensor, shape: readonly number[]): Tensor {
+    const storage = x.storage;
+    if (storage instanceof GpuData) storage.retain();
+    return new Tensor(shape, 'float32', storage);
+  }
+
+  private reduceArgument(op: ReduceOp, input: KernelArgument, shape: readonly number[], axes: readonly number[], outShape: readonly number[]): Tensor {
+    let current = input;
+    let owned: GpuTexture | null = null;
+    for (const pass of planReduce(op, shape, axes)) {
+      const next = this.kernels.run(op, reduceKernel, sizeOfShape(pass.outShape), pass.constants, [current]);
+      // Intermediate passes' textures are ours alone: delete each as soon as the next pass has read it.
+      if (owned) owned.delete();
+      owned = next;
+      current = next;
+    }
+    return this.wrap(outShape, owned as GpuTexture);
+  }
+
+  private reduceTexture(op: ReduceOp, texture: GpuTexture, shape: readonly number[], axes: readonly number[], outShape: readonly number[]): Tensor {
+    const result = this.reduceArgument(op, texture, shape, axes, outShape);
+    texture.delete();
+    return result;
+  }
+}
+
+/** A host tensor of one value: what reductions over nothing give. */
+function filled(shape: readonly number[], value: number): Tensor {
+  return new Tensor(shape, 'float32', new Float32Array(sizeOfShape(shape)).fill(value));
+}
+
+function float64Error(op: string, dtype: string): Error {
+  return new Error(`gpu backend: ${op} got dtype ${dtype}; the gpu backend computes in float32 only (use the cpu backend for float64)`);
+}
+
+/** Gives a variable or optimizer slot new values, letting go of the old ones. */
+function replaceStorage(t: Tensor, texture: GpuTexture): void {
+  const old = t.storage;
+  t.storage = new GpuData(texture, t.size);
+  if (!ArrayBuffer.isView(old)) old.release();
+}

@@ -1,0 +1,79 @@
+import type { CompiledKernel, GpuInstance, GpuJsModule, GpuTexture, KernelArgument } from './gpujs';
+
+/** A kernel function from kernels/gpu; only its source text reaches gpu.js. */
+export type KernelSource = (...args: never[]) => number;
+
+export interface KernelStats {
+  /** Programs compiled so far (one per op, shape and argument kinds). */
+  compiled: number;
+  /** Milliseconds spent in first calls, which compile: do them at warm-up, not in a timed step. */
+  compileMs: number;
+}
+
+/** The argument part of a cache key: compiled programs bake in each argument's kind and length. */
+function argumentKey(arg: KernelArgument): string {
+  if (typeof arg === 'number') return 'n';
+  if (arg instanceof Float32Array) return `h${arg.length}`;
+  return `t${(arg as { output?: number[] }).output?.[0] ?? '?'}`;
+}
+
+/**
+ * Compiles each kernel once per (name, output size, constants, argument kinds) and runs it in
+ * pipeline mode: the result stays on the device as a texture. Kernels are immutable, so every
+ * call returns a texture of its own that the caller deletes when done with it.
+ */
+export class KernelCache {
+  private readonly kernels = new Map<string, CompiledKernel>();
+  private readonly sources = new Map<KernelSource, string>();
+  private compileMs = 0;
+
+  constructor(
+    private readonly gpu: GpuInstance,
+    private readonly gpujs: GpuJsModule,
+    private readonly optimizeFloatMemory: boolean,
+  ) {}
+
+  run(name: string, fn: KernelSource, size: number, constants: object, args: readonly KernelArgument[]): GpuTexture {
+    const key = `${name}|${size}|${JSON.stringify(constants)}|${args.map(argumentKey).join(',')}`;
+    let kernel = this.kernels.get(key);
+    const compiling = !kernel;
+    const started = compiling ? performance.now() : 0;
+    if (!kernel) {
+      kernel = this.gpu.createKernel(this.sourceOf(fn), {
+        output: [size],
+        constants,
+        pipeline: true,
+        immutable: true,
+        precision: 'single',
+        tactic: 'precision',
+        optimizeFloatMemory: this.optimizeFloatMemory,
+      });
+      this.kernels.set(key, kernel);
+    }
+    const result = kernel(...args);
+    if (compiling) this.compileMs += performance.now() - started;
+    if (!(result instanceof this.gpujs.Texture)) {
+      // gpu.js swaps in its cpu kernel when a GL build fails (after a console warning); tessera refuses.
+      throw new Error(`gpu backend: gpu.js did not run kernel '${name}' on the ${this.gpu.mode} context (it fell back to a non-GPU kernel)`);
+    }
+    return result;
+  }
+
+  stats(): KernelStats {
+    return { compiled: this.kernels.size, compileMs: this.compileMs };
+  }
+
+  dispose(): void {
+    for (const kernel of this.kernels.values()) kernel.destroy();
+    this.kernels.clear();
+  }
+
+  private sourceOf(fn: KernelSource): string {
+    let source = this.sources.get(fn);
+    if (source === undefined) {
+      source = fn.toString();
+      this.sources.set(fn, source);
+    }
+    return source;
+  }
+}

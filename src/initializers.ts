@@ -1,0 +1,95 @@
+import { Random, nextDefaultSeed } from './random';
+import { Tensor, arrayTypeFor, sizeOfShape, type DType } from './tensor';
+import { argError } from './ops/validate';
+
+/** Makes the initial values of a weight, from its shape (Keras layouts: dense [in, out], conv [kh, kw, in, out]). */
+export interface Initializer {
+  readonly className: string;
+  apply(shape: readonly number[], dtype?: DType): Tensor;
+  getConfig(): Record<string, number | null>;
+}
+
+/** Fan-in and fan-out as Keras computes them: the receptive field multiplies the channel dims. */
+function fans(shape: readonly number[]): [number, number] {
+  if (shape.length === 0) return [1, 1];
+  if (shape.length === 1) return [shape[0], shape[0]];
+  const receptive = sizeOfShape(shape.slice(0, -2));
+  return [shape[shape.length - 2] * receptive, shape[shape.length - 1] * receptive];
+}
+
+function make(className: string, config: Record<string, number | null>, draw: (shape: readonly number[], rng: Random) => () => number, seed?: number): Initializer {
+  if (seed !== undefined && !Number.isFinite(seed)) throw argError(className, 'seed', String(seed), 'a finite number');
+  return {
+    className,
+    getConfig: () => ({ ...config, seed: seed ?? null }),
+    apply(shape, dtype = 'float32') {
+      const rng = new Random(seed ?? nextDefaultSeed());
+      const next = draw(shape, rng);
+      const values = new (arrayTypeFor(dtype))(sizeOfShape(shape));
+      for (let i = 0; i < values.length; i++) values[i] = next();
+      return new Tensor(shape, dtype, values);
+    },
+  };
+}
+
+/** Normal draws beyond two standard deviations are redrawn, as Keras's truncated normal. */
+function truncatedNormal(rng: Random, stddev: number): () => number {
+  return () => {
+    for (;;) {
+      const z = rng.normal();
+      if (Math.abs(z) <= 2) return z * stddev;
+    }
+  };
+}
+
+/** Uniform in ±sqrt(6 / (fanIn + fanOut)): Keras's default for kernels. */
+export function glorotUniform(config: { seed?: number } = {}): Initializer {
+  return make('GlorotUniform', {}, (shape, rng) => {
+    const [fanIn, fanOut] = fans(shape);
+    const limit = Math.sqrt(6 / (fanIn + fanOut));
+    return () => rng.uniform(-limit, limit);
+  }, config.seed);
+}
+
+/** Truncated normal with stddev sqrt(2 / fanIn) (corrected for the truncation, as Keras). */
+export function heNormal(config: { seed?: number } = {}): Initializer {
+  return make('HeNormal', {}, (shape, rng) => truncatedNormal(rng, Math.sqrt(2 / fans(shape)[0]) / 0.8796256610342398), config.seed);
+}
+
+export function randomNormal(config: { mean?: number; stddev?: number; seed?: number } = {}): Initializer {
+  const mean = config.mean ?? 0;
+  const stddev = config.stddev ?? 0.05;
+  return make('RandomNormal', { mean, stddev }, (_shape, rng) => () => mean + stddev * rng.normal(), config.seed);
+}
+
+export function zeros(): Initializer {
+  return make('Zeros', {}, () => () => 0);
+}
+
+export function ones(): Initializer {
+  return make('Ones', {}, () => () => 1);
+}
+
+const byName: Record<string, () => Initializer> = {
+  glorotUniform: () => glorotUniform(),
+  heNormal: () => heNormal(),
+  randomNormal: () => randomNormal(),
+  zeros,
+  ones,
+};
+
+export type InitializerName = 'glorotUniform' | 'heNormal' | 'randomNormal' | 'zeros' | 'ones';
+
+/** An initializer from a name (TF.js's camelCase or Keras's snake_case) or an instance. */
+export function getInitializer(op: string, arg: string, spec: unknown): Initializer {
+  if (typeof spec === 'object' && spec !== null && 'apply' in spec && 'className' in spec) return spec as Initializer;
+  const name = typeof spec === 'string' ? spec.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) : '';
+  const factory = Object.hasOwn(byName, name) ? byName[name] : undefined;
+  if (!factory) throw argError(op, arg, JSON.stringify(spec), `an initializer or one of ${Object.keys(byName).map((n) => `'${n}'`).join(', ')}`);
+  return factory();
+}
+
+/** The Keras JSON form of an initializer: {class_name, config}. */
+export function initializerConfig(init: Initializer): { class_name: string; config: Record<string, number | null> } {
+  return { class_name: init.className, config: init.getConfig() };
+}

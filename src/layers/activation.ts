@@ -1,0 +1,40 @@
+import type { Tensor } from '../tensor';
+import { applyActivation, checkActivation, type ActivationName } from '../activations';
+import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
+
+export interface ActivationLayerArgs extends LayerArgs {
+  activation: ActivationName;
+}
+
+/** Applies an activation function, as tf.layers.activation. */
+export class Activation extends Layer {
+  readonly activation: ActivationName;
+
+  constructor(args: ActivationLayerArgs) {
+    checkConfigKeys('layers.activation', args, ['activation']);
+    super('activation', args);
+    if (args.activation === undefined) throw new Error('layers.activation: activation must be given, got undefined');
+    this.activation = checkActivation('layers.activation', args.activation);
+  }
+
+  getClassName(): string {
+    return 'Activation';
+  }
+
+  computeOutputShape(inputShape: readonly number[]): number[] {
+    return inputShape.slice();
+  }
+
+  call(x: Tensor, options: CallOptions): Tensor {
+    if (options.logits && this.activation === 'softmax') return x;
+    return applyActivation(this.activation, x);
+  }
+
+  override endsInSoftmax(): boolean {
+    return this.activation === 'softmax';
+  }
+
+  protected layerConfig(): LayerConfig {
+    return { activation: this.activation };
+  }
+}

@@ -1,0 +1,22 @@
+import { Activation, type ActivationLayerArgs } from './activation';
+import { Conv2D, type Conv2DLayerArgs } from './conv2d';
+import { Dense, type DenseLayerArgs } from './dense';
+import { Dropout, type DropoutLayerArgs } from './dropout';
+import { Flatten } from './flatten';
+import type { LayerArgs } from './layer';
+import { MaxPooling2D, type MaxPooling2DLayerArgs } from './max-pooling2d';
+
+export { Layer } from './layer';
+export type { LayerArgs, CallOptions, LayerConfig } from './layer';
+export { Activation, Conv2D, Dense, Dropout, Flatten, MaxPooling2D };
+export type { ActivationLayerArgs, Conv2DLayerArgs, DenseLayerArgs, DropoutLayerArgs, MaxPooling2DLayerArgs };
+
+/** tn.layers: the layer factories, as tf.layers. */
+export const layers = {
+  conv2d: (args: Conv2DLayerArgs): Conv2D => new Conv2D(args),
+  maxPooling2d: (args?: MaxPooling2DLayerArgs): MaxPooling2D => new MaxPooling2D(args),
+  flatten: (args?: LayerArgs): Flatten => new Flatten(args),
+  dense: (args: DenseLayerArgs): Dense => new Dense(args),
+  dropout: (args: DropoutLayerArgs): Dropout => new Dropout(args),
+  activation: (args: ActivationLayerArgs): Activation => new Activation(args),
+};

@@ -1,0 +1,184 @@
+import { Tensor, type DType } from '../tensor';
+import { Variable } from '../variable';
+import type { Initializer } from '../initializers';
+import { argError, assertDtype, fmtShape } from '../ops/validate';
+
+export interface LayerArgs {
+  name?: string;
+  trainable?: boolean;
+  /** The input shape without the batch dim, e.g. [28, 28, 1]; only the first layer needs it. */
+  inputShape?: number[];
+  dtype?: DType;
+}
+
+export interface CallOptions {
+  training: boolean;
+  /** Skip a final softmax so the loss can take logits (stable cross-entropy, as Keras does). */
+  logits?: boolean;
+}
+
+/** Serializable layer settings (what model.json records). */
+export type LayerConfig = Record<string, unknown>;
+
+const nameCounts = new Map<string, number>();
+
+/** Keras-style unique names: 'dense', then 'dense_1', 'dense_2', ... */
+function uniqueName(base: string): string {
+  const n = nameCounts.get(base) ?? 0;
+  nameCounts.set(base, n + 1);
+  return n === 0 ? base : `${base}_${n}`;
+}
+
+const KNOWN_ARGS = new Set(['name', 'trainable', 'inputShape', 'dtype']);
+
+/** Rejects config keys a layer does not know, so a typo is never silently ignored. */
+export function checkConfigKeys(op: string, args: object, own: readonly string[]): void {
+  if (args === null || typeof args !== 'object') throw argError(op, 'config', typeof args, 'an object');
+  for (const key of Object.keys(args)) {
+    if (!KNOWN_ARGS.has(key) && !own.includes(key)) {
+      throw argError(op, `config.${key}`, 'an unknown option', `one of ${[...KNOWN_ARGS, ...own].join(', ')}`);
+    }
+  }
+}
+
+/**
+ * A layer: weights it owns (as variables, Keras order: kernel then bias), a forward pass, and the
+ * output shape it produces for an input shape (shapes here omit the batch dim).
+ */
+export abstract class Layer {
+  readonly name: string;
+  readonly dtype: DType;
+  /** Input shape without the batch dim, once known. */
+  inputShapeNoBatch: number[] | null = null;
+  built = false;
+  /** The inputShape the user gave, recorded in the saved config. */
+  private declaredInputShape: number[] | null = null;
+  protected vars: Variable[] = [];
+  private trainableFlag: boolean;
+
+  constructor(snakeName: string, args: LayerArgs) {
+    const op = `layers.${this.getClassName().charAt(0).toLowerCase()}${this.getClassName().slice(1)}`;
+    if (args.name !== undefined && (typeof args.name !== 'string' || args.name === '')) throw argError(op, 'name', JSON.stringify(args.name), 'a non-empty string');
+    if (args.trainable !== undefined && typeof args.trainable !== 'boolean') throw argError(op, 'trainable', JSON.stringify(args.trainable), 'a boolean');
+    if (args.inputShape !== undefined) {
+      const s = args.inputShape;
+      if (!Array.isArray(s) || s.length === 0 || !s.every((d) => Number.isInteger(d) && d > 0)) {
+        throw argError(op, 'inputShape', JSON.stringify(s), 'a non-empty array of positive integers (without the batch dim)');
+      }
+      this.inputShapeNoBatch = s.slice();
+      this.declaredInputShape = s.slice();
+    }
+    this.dtype = args.dtype === undefined ? 'float32' : assertDtype(op, 'dtype', args.dtype);
+    this.name = args.name ?? uniqueName(snakeName);
+    this.trainableFlag = args.trainable ?? true;
+  }
+
+  abstract getClassName(): string;
+  /** The output shape (no batch dim) for an input shape; throws when the input cannot work. */
+  abstract computeOutputShape(inputShape: readonly number[]): number[];
+  /** The forward pass on an input already checked against the built shape. */
+  abstract call(x: Tensor, options: CallOptions): Tensor;
+  /** The layer's own settings, in the Keras / TF.js model.json spelling (snake_case). */
+  protected abstract layerConfig(): LayerConfig;
+
+  /** The settings that recreate this layer (without weights), as model.json records them. */
+  getConfig(): LayerConfig {
+    const base: LayerConfig = { name: this.name, trainable: this.trainable, dtype: this.dtype };
+    if (this.declaredInputShape) base.batch_input_shape = [null, ...this.declaredInputShape];
+    return { ...base, ...this.layerConfig() };
+  }
+
+  /** Creates the weights for an input shape. Layers with weights override it. */
+  protected buildWeights(_inputShape: readonly number[]): void {}
+
+  get trainable(): boolean {
+    return this.trainableFlag;
+  }
+
+  set trainable(value: boolean) {
+    this.trainableFlag = value;
+    for (const v of this.vars) v.trainable = value;
+  }
+
+  /** Fixes the input shape (no batch dim) and creates the weights. */
+  build(inputShape: readonly number[]): void {
+    if (this.built) return;
+    this.computeOutputShape(inputShape);
+    this.inputShapeNoBatch = inputShape.slice();
+    this.buildWeights(inputShape);
+    this.built = true;
+  }
+
+  protected addWeight(suffix: string, shape: number[], init: Initializer): Variable {
+    const v = new Variable(init.apply(shape, this.dtype), this.trainableFlag, `${this.name}/${suffix}`);
+    this.vars.push(v);
+    return v;
+  }
+
+  /** Runs the layer on a batch [batch, ...inputShape], building it on first use. */
+  apply(x: Tensor, options: CallOptions = { training: false }): Tensor {
+    if (!(x instanceof Tensor)) throw argError(this.name, 'input', typeof x, 'a Tensor');
+    const shape = x.shape.slice(1);
+    if (!this.built) this.build(shape);
+    const expected = this.inputShapeNoBatch as number[];
+    if (x.rank === 0 || shape.length !== expected.length || shape.some((d, i) => d !== expected[i])) {
+      throw argError(this.name, 'input', `shape ${fmtShape(x.shape)}`, `shape [null, ${expected.join(', ')}]`);
+    }
+    if (x.dtype !== this.dtype) throw argError(this.name, 'input', `dtype ${x.dtype}`, `dtype ${this.dtype}`);
+    return this.call(x, options);
+  }
+
+  /** True when the layer ends in a softmax that call({logits: true}) leaves out. */
+  endsInSoftmax(): boolean {
+    return false;
+  }
+
+  /** The output shape with a null batch dim, as TF.js reports it. */
+  get outputShape(): (number | null)[] {
+    if (!this.inputShapeNoBatch) throw new Error(`${this.name}: outputShape is unknown until the layer is built (give inputShape or add it to a model)`);
+    return [null, ...this.computeOutputShape(this.inputShapeNoBatch)];
+  }
+
+  /** The weight variables, Keras order (kernel, then bias). */
+  get weights(): Variable[] {
+    return this.vars.slice();
+  }
+
+  get trainableWeights(): Variable[] {
+    return this.trainableFlag ? this.vars.slice() : [];
+  }
+
+  /** Copies of the weights' values, in Keras order. */
+  getWeights(): Tensor[] {
+    return this.vars.map((v) => new Tensor(v.shape, v.dtype, v.hostValues().slice()));
+  }
+
+  /** Replaces every weight at once; checks count, shapes and dtypes before changing any. */
+  setWeights(weights: Tensor[]): void {
+    this.checkWeights(weights);
+    weights.forEach((w, i) => this.vars[i].assign(w));
+  }
+
+  /** Throws unless weights could replace this layer's weights (count, shapes, dtypes). */
+  checkWeights(weights: Tensor[], op = `${this.name}.setWeights`): void {
+    if (!Array.isArray(weights) || weights.length !== this.vars.length) {
+      throw argError(op, 'weights', Array.isArray(weights) ? `${weights.length} tensors` : typeof weights, `${this.vars.length} tensors (${this.vars.map((v) => `${v.name} ${fmtShape(v.shape)}`).join(', ') || 'none'})`);
+    }
+    weights.forEach((w, i) => {
+      const v = this.vars[i];
+      if (!(w instanceof Tensor) || w.dtype !== v.dtype || w.shape.length !== v.shape.length || w.shape.some((d, j) => d !== v.shape[j])) {
+        const got = w instanceof Tensor ? `shape ${fmtShape(w.shape)} and dtype ${w.dtype}` : typeof w;
+        throw argError(op, `weights[${i}]`, got, `shape ${fmtShape(v.shape)} and dtype ${v.dtype} (${v.name})`);
+      }
+    });
+  }
+
+  countParams(): number {
+    return this.vars.reduce((n, v) => n + v.size, 0);
+  }
+
+  /** Frees the weights. */
+  dispose(): void {
+    for (const v of this.vars) v.dispose();
+  }
+}

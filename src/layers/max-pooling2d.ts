@@ -1,0 +1,48 @@
+import type { Tensor } from '../tensor';
+import { maxPool } from '../ops/pool';
+import { argError } from '../ops/validate';
+import { outLength, pairArg, paddingArg } from './config-checks';
+import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
+
+export interface MaxPooling2DLayerArgs extends LayerArgs {
+  poolSize?: number | [number, number];
+  strides?: number | [number, number];
+  padding?: 'valid' | 'same';
+}
+
+/** Max over poolSize windows of NHWC input; strides default to poolSize, as tf.layers.maxPooling2d. */
+export class MaxPooling2D extends Layer {
+  readonly poolSize: [number, number];
+  readonly strides: [number, number];
+  readonly padding: 'valid' | 'same';
+
+  constructor(args: MaxPooling2DLayerArgs = {}) {
+    const op = 'layers.maxPooling2d';
+    checkConfigKeys(op, args, ['poolSize', 'strides', 'padding', 'dataFormat']);
+    super('max_pooling2d', args);
+    this.poolSize = pairArg(op, 'poolSize', args.poolSize, [2, 2]);
+    this.strides = pairArg(op, 'strides', args.strides, this.poolSize);
+    this.padding = paddingArg(op, args.padding);
+  }
+
+  getClassName(): string {
+    return 'MaxPooling2D';
+  }
+
+  computeOutputShape(inputShape: readonly number[]): number[] {
+    if (inputShape.length !== 3) throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank 4 [batch, height, width, channels]');
+    const [h, w, c] = inputShape;
+    const outH = outLength(h, this.poolSize[0], this.strides[0], this.padding);
+    const outW = outLength(w, this.poolSize[1], this.strides[1], this.padding);
+    if (outH <= 0 || outW <= 0) throw argError(this.name, 'input', `spatial size ${h}x${w}`, `at least the pool size ${this.poolSize.join('x')} with 'valid' padding`);
+    return [outH, outW, c];
+  }
+
+  call(x: Tensor): Tensor {
+    return maxPool(x, this.poolSize, this.strides, this.padding);
+  }
+
+  protected layerConfig(): LayerConfig {
+    return { pool_size: this.poolSize, strides: this.strides, padding: this.padding, data_format: 'channels_last' };
+  }
+}

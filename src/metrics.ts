@@ -1,0 +1,55 @@
+import type { LossName } from './losses';
+import type { FloatArray } from './tensor';
+import { argError } from './ops/validate';
+
+/** A metric over one batch, computed on the host from the targets and the predictions (or logits). */
+export interface Metric {
+  /** The name it is reported under: what the user asked for ('accuracy', 'acc', ...). */
+  readonly name: string;
+  /** Mean over the batch's rows. */
+  compute(yTrue: FloatArray, yPred: FloatArray, rows: number): number;
+}
+
+function argmax(v: FloatArray, offset: number, n: number): number {
+  let best = 0;
+  for (let j = 1; j < n; j++) if (v[offset + j] > v[offset + best]) best = j;
+  return best;
+}
+
+type MetricFn = Metric['compute'];
+
+const sparseCategoricalAccuracy: MetricFn = (yTrue, yPred, rows) => {
+  const classes = yPred.length / rows;
+  let hits = 0;
+  for (let r = 0; r < rows; r++) if (argmax(yPred, r * classes, classes) === yTrue[r]) hits++;
+  return hits / rows;
+};
+
+const categoricalAccuracy: MetricFn = (yTrue, yPred, rows) => {
+  const classes = yPred.length / rows;
+  let hits = 0;
+  for (let r = 0; r < rows; r++) if (argmax(yPred, r * classes, classes) === argmax(yTrue, r * classes, classes)) hits++;
+  return hits / rows;
+};
+
+const binaryAccuracy: MetricFn = (yTrue, yPred) => {
+  let hits = 0;
+  for (let i = 0; i < yPred.length; i++) if ((yPred[i] > 0.5 ? 1 : 0) === yTrue[i]) hits++;
+  return hits / yPred.length;
+};
+
+const explicit: Record<string, MetricFn> = { sparseCategoricalAccuracy, categoricalAccuracy, binaryAccuracy };
+const forLoss: Record<LossName, MetricFn> = {
+  sparseCategoricalCrossentropy: sparseCategoricalAccuracy,
+  categoricalCrossentropy: categoricalAccuracy,
+  meanSquaredError: binaryAccuracy,
+};
+
+export const metricNames = ['accuracy', 'acc', ...Object.keys(explicit)];
+
+/** Resolves a metric name; 'accuracy' follows the loss, as Keras resolves it. */
+export function getMetric(op: string, name: unknown, loss: LossName): Metric {
+  if (name === 'accuracy' || name === 'acc') return { name, compute: forLoss[loss] };
+  if (typeof name === 'string' && Object.hasOwn(explicit, name)) return { name, compute: explicit[name] };
+  throw argError(op, 'metrics', JSON.stringify(name), `names from ${metricNames.map((n) => `'${n}'`).join(', ')}`);
+}

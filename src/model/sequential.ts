@@ -1,0 +1,390 @@
+import { variableGradsList } from '../backprop';
+import { getBackend } from '../backend/registry';
+import { gatherRows, range } from '../data/batch';
+import { Layer } from '../layers/layer';
+import { getLoss, type Loss } from '../losses';
+import { getMetric, type Metric } from '../metrics';
+import { argError, fmtShape, isPositiveInt } from '../ops/validate';
+import { getOptimizer } from '../optimizers/index';
+import type { Optimizer } from '../optimizers/optimizer';
+import { Random, nextDefaultSeed } from '../random';
+import { Tensor, arrayTypeFor, type FloatArray } from '../tensor';
+import { tidy } from '../tidy';
+import type { Variable } from '../variable';
+import { CallbackList, type CustomCallbackArgs, type History, type Logs } from './callbacks';
+import { ProgressLogger } from './progress';
+import { summaryLines } from './summary';
+
+export interface ModelCompileArgs {
+  optimizer: string | Optimizer;
+  loss: string;
+  metrics?: string | string[];
+}
+
+export interface ModelFitArgs {
+  epochs?: number;
+  batchSize?: number;
+  shuffle?: boolean;
+  /** Seed for the shuffling order (default: the next seed of the process-wide sequence). */
+  seed?: number;
+  validationSplit?: number;
+  validationData?: [Tensor, Tensor];
+  callbacks?: CustomCallbackArgs | CustomCallbackArgs[];
+  /** 0 silent, 1 a progress bar (in place on a TTY), 2 one line per epoch. */
+  verbose?: 0 | 1 | 2;
+  /** Stop with an error on a NaN or infinite loss, before applying that batch's update (default true). */
+  terminateOnNaN?: boolean;
+}
+
+export interface ModelEvaluateArgs {
+  batchSize?: number;
+}
+
+interface Compiled {
+  optimizer: Optimizer;
+  loss: Loss;
+  metrics: Metric[];
+}
+
+const FIT_KEYS = ['epochs', 'batchSize', 'shuffle', 'seed', 'validationSplit', 'validationData', 'callbacks', 'verbose', 'terminateOnNaN'];
+
+function checkKeys(op: string, args: object, known: string[]): void {
+  for (const key of Object.keys(args)) if (!known.includes(key)) throw argError(op, `args.${key}`, 'an unknown option', `one of ${known.join(', ')}`);
+}
+
+function positiveIntArg(op: string, arg: string, v: unknown, fallback: number): number {
+  if (v === undefined) return fallback;
+  if (!isPositiveInt(v)) throw argError(op, arg, JSON.stringify(v), 'a positive integer');
+  return v;
+}
+
+/** A linear stack of layers with Keras's compile / fit / evaluate / predict, as tf.sequential. */
+export class Sequential {
+  readonly name: string;
+  private readonly layerList: Layer[] = [];
+  private compiled: Compiled | null = null;
+  /** Set by fit's callbacks to end training after the current epoch, as in TF.js. */
+  stopTraining = false;
+
+  constructor(args: { layers?: Layer[]; name?: string } = {}) {
+    if (args === null || typeof args !== 'object') throw argError('sequential', 'config', typeof args, 'an object {layers?, name?}');
+    if (args.name !== undefined && typeof args.name !== 'string') throw argError('sequential', 'name', JSON.stringify(args.name), 'a string');
+    if (args.layers !== undefined && !Array.isArray(args.layers)) throw argError('sequential', 'layers', typeof args.layers, 'an array of layers');
+    this.name = args.name ?? 'sequential';
+    for (const layer of args.layers ?? []) this.add(layer);
+  }
+
+  get layers(): Layer[] {
+    return this.layerList.slice();
+  }
+
+  /** Appends a layer, building it against the previous layer's output when that is known. */
+  add(layer: Layer): void {
+    if (!(layer instanceof Layer)) throw argError('Sequential.add', 'layer', typeof layer, 'a layer from tn.layers');
+    if (this.layerList.includes(layer)) throw argError('Sequential.add', 'layer', `'${layer.name}' again`, 'a layer not already in the model');
+    if (this.layerList.some((l) => l.name === layer.name)) throw argError('Sequential.add', 'layer', `a second layer named '${layer.name}'`, 'unique layer names');
+    const prev = this.outputShapeNoBatch();
+    if (this.layerList.length === 0 && layer.inputShapeNoBatch) layer.build(layer.inputShapeNoBatch);
+    else if (prev) layer.build(prev);
+    this.layerList.push(layer);
+  }
+
+  /** The output shape without the batch dim, or null while the input shape is unknown. */
+  private outputShapeNoBatch(): number[] | null {
+    const first = this.layerList[0];
+    if (!first?.inputShapeNoBatch) return null;
+    let shape = first.inputShapeNoBatch;
+    for (const l of this.layerList) shape = l.computeOutputShape(shape);
+    return shape;
+  }
+
+  get outputShape(): (number | null)[] {
+    const s = this.outputShapeNoBatch();
+    if (!s) throw new Error(`${this.name}: outputShape is unknown until the first layer has an inputShape or the model has seen data`);
+    return [null, ...s];
+  }
+
+  /** Checks x against the model's input (building the model from x when it had no inputShape). */
+  private checkInput(op: string, x: unknown, arg = 'x'): Tensor {
+    if (!(x instanceof Tensor)) throw argError(op, arg, typeof x, 'a Tensor');
+    x.assertLive(op);
+    if (this.layerList.length === 0) throw new Error(`${op}: the model has no layers; add some first`);
+    const first = this.layerList[0];
+    const expected = first.inputShapeNoBatch;
+    if (!expected) {
+      // Every layer must accept the shapes before any of them builds weights.
+      let shape: number[] = x.shape.slice(1);
+      const inputs = this.layerList.map((l) => {
+        const input = shape;
+        shape = l.computeOutputShape(shape);
+        return input;
+      });
+      this.layerList.forEach((l, i) => l.build(inputs[i]));
+    } else if (x.rank !== expected.length + 1 || expected.some((d, i) => d !== x.shape[i + 1])) {
+      throw argError(op, arg, `shape ${fmtShape(x.shape)}`, `shape [batch, ${expected.join(', ')}] to match the model's input`);
+    }
+    if (x.dtype !== first.dtype) throw argError(op, arg, `dtype ${x.dtype}`, `dtype ${first.dtype}`);
+    return x;
+  }
+
+  private forward(x: Tensor, training: boolean, logits: boolean): Tensor {
+    let y = x;
+    this.layerList.forEach((layer, i) => {
+      y = layer.apply(y, { training, logits: logits && i === this.layerList.length - 1 });
+    });
+    return y;
+  }
+
+  /** The model as a function, as TF.js's model.apply. */
+  apply(x: Tensor, options: { training?: boolean } = {}): Tensor {
+    return this.forward(this.checkInput('apply', x), options.training ?? false, false);
+  }
+
+  compile(args: ModelCompileArgs): void {
+    if (args === null || typeof args !== 'object') throw argError('compile', 'args', typeof args, 'an object {optimizer, loss, metrics?}');
+    checkKeys('compile', args, ['optimizer', 'loss', 'metrics']);
+    const loss = getLoss('compile', args.loss);
+    const names = args.metrics === undefined ? [] : Array.isArray(args.metrics) ? args.metrics : [args.metrics];
+    const metrics = names.map((m) => getMetric('compile', m, loss.name));
+    const optimizer = getOptimizer('compile', args.optimizer);
+    this.compiled = { optimizer, loss, metrics };
+  }
+
+  get optimizer(): Optimizer | null {
+    return this.compiled?.optimizer ?? null;
+  }
+
+  private requireCompiled(op: string): Compiled {
+    if (!this.compiled) throw new Error(`${op}: the model must be compiled first: call model.compile({ optimizer, loss, metrics }) before ${op}`);
+    return this.compiled;
+  }
+
+  /** Whether the loss takes the logits of a final softmax rather than its probabilities. */
+  private useLogits(c: Compiled): boolean {
+    const last = this.layerList[this.layerList.length - 1];
+    return c.loss.fromSoftmaxLogits && last !== undefined && last.endsInSoftmax();
+  }
+
+  private checkTargets(op: string, c: Compiled, x: Tensor, y: unknown, arg = 'y'): Tensor {
+    if (!(y instanceof Tensor)) throw argError(op, arg, typeof y, 'a Tensor');
+    y.assertLive(op);
+    if (y.rank === 0 || y.shape[0] !== x.shape[0]) {
+      throw argError(op, arg, `${y.rank === 0 ? 'a scalar' : `${y.shape[0]} samples`} (shape ${fmtShape(y.shape)})`, `${x.shape[0]} samples, one per sample of x`);
+    }
+    c.loss.checkTargets(op, y, [x.shape[0], ...(this.outputShapeNoBatch() as number[])]);
+    return y;
+  }
+
+  private trainableVariables(): Variable[] {
+    return this.layerList.flatMap((l) => l.trainableWeights);
+  }
+
+  /** One optimizer step on a batch; the update is skipped (and an error thrown) when the loss is not finite and terminateOnNaN. */
+  private trainStep(c: Compiled, xb: Tensor, yb: Tensor, terminateOnNaN: boolean, where: string): Logs {
+    const logits = this.useLogits(c);
+    let predictions = null as FloatArray | null;
+    const { value, grads } = variableGradsList(() => {
+      const out = this.forward(xb, true, logits);
+      if (c.metrics.length) predictions = out.hostValues();
+      return c.loss.compute(yb, out, logits);
+    }, this.trainableVariables());
+    const loss = value.hostValues()[0];
+    value.dispose();
+    try {
+      if (!Number.isFinite(loss) && terminateOnNaN) {
+        throw new Error(`fit: the loss became ${loss} at ${where}; that batch's update was not applied (pass terminateOnNaN: false to continue regardless)`);
+      }
+      tidy(() => c.optimizer.applyGradients(grads));
+    } finally {
+      for (const g of grads.values()) g.dispose();
+    }
+    const logs: Logs = { loss };
+    if (predictions) for (const m of c.metrics) logs[m.name] = m.compute(yb.hostValues(), predictions, xb.shape[0]);
+    return logs;
+  }
+
+  /** Trains for a number of epochs, as TF.js's model.fit; resolves to the History. */
+  async fit(x: Tensor, y: Tensor, args: ModelFitArgs = {}): Promise<History> {
+    const op = 'fit';
+    const c = this.requireCompiled(op);
+    if (args === null || typeof args !== 'object') throw argError(op, 'args', typeof args, 'an object');
+    checkKeys(op, args, FIT_KEYS);
+    const epochs = positiveIntArg(op, 'epochs', args.epochs, 1);
+    const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);
+    const shuffle = args.shuffle ?? true;
+    if (typeof shuffle !== 'boolean') throw argError(op, 'shuffle', JSON.stringify(shuffle), 'a boolean');
+    const verbose = args.verbose ?? 1;
+    if (verbose !== 0 && verbose !== 1 && verbose !== 2) throw argError(op, 'verbose', JSON.stringify(verbose), '0, 1 or 2');
+    const terminateOnNaN = args.terminateOnNaN ?? true;
+    if (typeof terminateOnNaN !== 'boolean') throw argError(op, 'terminateOnNaN', JSON.stringify(terminateOnNaN), 'a boolean');
+    const split = args.validationSplit ?? 0;
+    if (typeof split !== 'number' || !(split >= 0 && split < 1)) throw argError(op, 'validationSplit', JSON.stringify(split), 'a number in [0, 1)');
+    if (args.seed !== undefined && !Number.isFinite(args.seed)) throw argError(op, 'seed', JSON.stringify(args.seed), 'a finite number');
+    const callbacks = new CallbackList(args.callbacks);
+    this.checkInput(op, x);
+    this.checkTargets(op, c, x, y);
+    let val: [Tensor, Tensor] | null = null;
+    if (args.validationData !== undefined) {
+      const vd = args.validationData;
+      if (!Array.isArray(vd) || vd.length !== 2) throw argError(op, 'validationData', typeof vd, 'a pair [xVal, yVal]');
+      this.checkInput(op, vd[0], 'validationData[0]');
+      this.checkTargets(op, c, vd[0], vd[1], 'validationData[1]');
+      val = [vd[0], vd[1]];
+    }
+    let trainX = x;
+    let trainY = y;
+    if (!val && split > 0) {
+      const nTrain = Math.floor(x.shape[0] * (1 - split));
+      if (nTrain === 0 || nTrain === x.shape[0]) throw argError(op, 'validationSplit', String(split), `a fraction leaving samples on both sides of ${x.shape[0]}`);
+      trainX = x.slice(0, nTrain);
+      trainY = y.slice(0, nTrain);
+      val = [x.slice(nTrain), y.slice(nTrain)];
+    }
+
+    const samples = trainX.shape[0];
+    const steps = Math.ceil(samples / batchSize);
+    const rng = new Random(args.seed ?? nextDefaultSeed());
+    const history: History = { epoch: [], history: {}, params: { epochs, batchSize, samples, steps } };
+    const progress = verbose > 0 ? new ProgressLogger(epochs, steps, getBackend()) : null;
+    this.stopTraining = false;
+    await callbacks.call('onTrainBegin', {});
+    for (let epoch = 0; epoch < epochs && !this.stopTraining; epoch++) {
+      await callbacks.call('onEpochBegin', epoch, {});
+      progress?.epochBegin(epoch);
+      const order = range(samples);
+      if (shuffle) rng.shuffle(order);
+      const sums: Logs = {};
+      for (let step = 0; step < steps; step++) {
+        const begin = step * batchSize;
+        const end = Math.min(samples, begin + batchSize);
+        await callbacks.call('onBatchBegin', step, { batch: step, size: end - begin });
+        const xb = gatherRows(trainX, order, begin, end);
+        const yb = gatherRows(trainY, order, begin, end);
+        const logs = this.trainStep(c, xb, yb, terminateOnNaN, `epoch ${epoch + 1}, batch ${step + 1}`);
+        xb.dispose();
+        yb.dispose();
+        const running: Logs = {};
+        for (const [k, v] of Object.entries(logs)) {
+          sums[k] = (sums[k] ?? 0) + v * (end - begin);
+          running[k] = sums[k] / end;
+        }
+        progress?.batchEnd(step + 1, running);
+        await callbacks.call('onBatchEnd', step, { batch: step, size: end - begin, ...logs });
+      }
+      const epochLogs: Logs = {};
+      for (const [k, v] of Object.entries(sums)) epochLogs[k] = v / samples;
+      if (val) {
+        const scores = this.evaluateValues(c, val[0], val[1], batchSize);
+        epochLogs.val_loss = scores[0];
+        c.metrics.forEach((m, i) => (epochLogs[`val_${m.name}`] = scores[i + 1]));
+      }
+      progress?.epochEnd(epochLogs);
+      history.epoch.push(epoch);
+      for (const [k, v] of Object.entries(epochLogs)) (history.history[k] ??= []).push(v);
+      await callbacks.call('onEpochEnd', epoch, epochLogs);
+    }
+    await callbacks.call('onTrainEnd', {});
+    return history;
+  }
+
+  /** Loss and metrics over a dataset in batches, weighted by batch size. */
+  private evaluateValues(c: Compiled, x: Tensor, y: Tensor, batchSize: number): number[] {
+    const logits = this.useLogits(c);
+    const n = x.shape[0];
+    const order = range(n);
+    const sums = new Array<number>(1 + c.metrics.length).fill(0);
+    for (let begin = 0; begin < n; begin += batchSize) {
+      const end = Math.min(n, begin + batchSize);
+      tidy(() => {
+        const xb = gatherRows(x, order, begin, end);
+        const yb = gatherRows(y, order, begin, end);
+        const out = this.forward(xb, false, logits);
+        sums[0] += c.loss.compute(yb, out, logits).hostValues()[0] * (end - begin);
+        c.metrics.forEach((m, i) => (sums[i + 1] += m.compute(yb.hostValues(), out.hostValues(), end - begin) * (end - begin)));
+      });
+    }
+    return sums.map((s) => s / n);
+  }
+
+  /** Loss, then each metric, over (x, y), as TF.js: a scalar tensor each (one alone when there are no metrics). */
+  evaluate(x: Tensor, y: Tensor, args: ModelEvaluateArgs = {}): Tensor | Tensor[] {
+    const op = 'evaluate';
+    const c = this.requireCompiled(op);
+    checkKeys(op, args ?? {}, ['batchSize', 'verbose']);
+    const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);
+    this.checkInput(op, x);
+    this.checkTargets(op, c, x, y);
+    const scores = this.evaluateValues(c, x, y, batchSize).map((v) => new Tensor([], 'float32', Float32Array.of(v)));
+    return scores.length === 1 ? scores[0] : scores;
+  }
+
+  /** The model's outputs for x, in batches, without recording anything for gradients. */
+  predict(x: Tensor, args: ModelEvaluateArgs = {}): Tensor {
+    const op = 'predict';
+    checkKeys(op, args ?? {}, ['batchSize', 'verbose']);
+    const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);
+    this.checkInput(op, x);
+    const n = x.shape[0];
+    const outShape = this.outputShapeNoBatch() as number[];
+    const row = outShape.reduce((a, b) => a * b, 1);
+    const out = new (arrayTypeFor(x.dtype))(n * row);
+    const order = range(n);
+    for (let begin = 0; begin < n; begin += batchSize) {
+      const end = Math.min(n, begin + batchSize);
+      tidy(() => out.set(this.forward(gatherRows(x, order, begin, end), false, false).hostValues(), begin * row));
+    }
+    return new Tensor([n, ...outShape], x.dtype, out);
+  }
+
+  /** One optimizer step on one batch, as TF.js: resolves to the loss, or [loss, ...metrics]. */
+  async trainOnBatch(x: Tensor, y: Tensor): Promise<number | number[]> {
+    const op = 'trainOnBatch';
+    const c = this.requireCompiled(op);
+    this.checkInput(op, x);
+    this.checkTargets(op, c, x, y);
+    const logs = this.trainStep(c, x, y, true, 'trainOnBatch');
+    const values = Object.values(logs);
+    return values.length === 1 ? values[0] : values;
+  }
+
+  /** Prints (or hands to printFn) Keras's layer table with parameter counts. */
+  summary(lineLength?: number, _positions?: number[], printFn: (line: string) => void = console.log): void {
+    for (const line of summaryLines(this.name, this.layerList, lineLength)) printFn(line);
+  }
+
+  countParams(): number {
+    return this.layerList.reduce((n, l) => n + l.countParams(), 0);
+  }
+
+  /** Every layer's weights, in order (copies). */
+  getWeights(): Tensor[] {
+    return this.layerList.flatMap((l) => l.getWeights());
+  }
+
+  /** Sets every layer's weights from one list; all are checked before any changes. */
+  setWeights(weights: Tensor[]): void {
+    const counts = this.layerList.map((l) => l.weights.length);
+    const total = counts.reduce((a, b) => a + b, 0);
+    if (!Array.isArray(weights) || weights.length !== total) {
+      throw argError(`${this.name}.setWeights`, 'weights', Array.isArray(weights) ? `${weights.length} tensors` : typeof weights, `${total} tensors`);
+    }
+    const slices: Tensor[][] = [];
+    let at = 0;
+    for (const n of counts) {
+      slices.push(weights.slice(at, at + n));
+      at += n;
+    }
+    slices.forEach((ws, i) => this.layerList[i].checkWeights(ws, `${this.name}.setWeights`));
+    slices.forEach((ws, i) => this.layerList[i].setWeights(ws));
+  }
+
+  dispose(): void {
+    for (const l of this.layerList) l.dispose();
+    this.compiled?.optimizer.dispose();
+  }
+}
+
+/** A Sequential model, as tf.sequential({layers}). */
+export function sequential(config?: { layers?: Layer[]; name?: string }): Sequential {
+  return new Sequential(config);
+}
