@@ -1,5 +1,6 @@
 import { grads } from './backprop';
 import { Tensor } from './tensor';
+import { Variable } from './variable';
 import { Random } from './random';
 import { cast } from './ops/cast';
 import { mul } from './ops/binary';
@@ -30,7 +31,9 @@ export interface GradCheckResult {
 /**
  * Compares the gradients that backprop gives for f with central finite differences, all in
  * float64. A non-scalar result of f is reduced with fixed random weights, so every output
- * element takes part. Inputs are cast to float64 first; f must work in float64.
+ * element takes part. Inputs are cast to float64 first; f must work in float64. Inputs that are
+ * variables are perturbed in place (and restored), so f may use them without taking them as
+ * arguments: tn.gradCheck(() => loss(model), model weights) checks a whole model.
  */
 export function gradCheck(f: (...xs: Tensor[]) => Tensor, inputs: Tensor[], options: GradCheckOptions = {}): GradCheckResult {
   if (typeof f !== 'function') throw new Error(`gradCheck: f must be a function, got ${typeof f}`);
@@ -40,6 +43,9 @@ export function gradCheck(f: (...xs: Tensor[]) => Tensor, inputs: Tensor[], opti
   const eps = options.epsilon ?? 1e-6;
   if (!(eps > 0)) throw new Error(`gradCheck: options.epsilon must be a positive number, got ${eps}`);
   const rng = new Random(options.seed ?? 1);
+  inputs.forEach((x, i) => {
+    if (x instanceof Variable && x.dtype !== 'float64') throw new Error(`gradCheck: inputs[${i}] is a ${x.dtype} variable; variables must be float64 (build the model with dtype 'float64')`);
+  });
   const xs = inputs.map((x) => (x.dtype === 'float64' ? x : cast(x, 'float64')));
 
   // Host values, wrapped afresh per call: a tensor made inside one evaluation's tidy would not outlive it.
@@ -59,7 +65,7 @@ export function gradCheck(f: (...xs: Tensor[]) => Tensor, inputs: Tensor[], opti
   const analytic = grads(objective)(xs).map((g) => g.hostValues());
   const result: GradCheckResult = { maxError: 0, input: -1, index: -1, analytic: 0, numeric: 0, checked: 0 };
   xs.forEach((x, inputIndex) => {
-    const base = x.hostValues();
+    const base = x.hostValues().slice();
     const limit = options.maxElementsPerInput ?? base.length;
     const indices = Array.from({ length: base.length }, (_, i) => i);
     for (let i = indices.length - 1; i > 0; i--) {
@@ -68,12 +74,21 @@ export function gradCheck(f: (...xs: Tensor[]) => Tensor, inputs: Tensor[], opti
     }
     for (const index of indices.slice(0, limit)) {
       const h = eps * Math.max(1, Math.abs(base[index]));
-      const shifted = (delta: number): Tensor[] => {
+      const at = (delta: number): number => {
         const v = base.slice();
         v[index] += delta;
-        return xs.map((other, k) => (k === inputIndex ? new Tensor(x.shape, 'float64', v) : other));
+        const moved = new Tensor(x.shape, 'float64', v);
+        if (!(x instanceof Variable)) return evaluate(xs.map((other, k) => (k === inputIndex ? moved : other)));
+        // A variable is moved in place and put back, so f may read it directly (a model's weights).
+        const original = new Tensor(x.shape, 'float64', base.slice());
+        x.assign(moved);
+        try {
+          return evaluate(xs);
+        } finally {
+          x.assign(original);
+        }
       };
-      const numeric = (evaluate(shifted(h)) - evaluate(shifted(-h))) / (2 * h);
+      const numeric = (at(h) - at(-h)) / (2 * h);
       const a = analytic[inputIndex][index];
       const error = Math.abs(a - numeric) / Math.max(Math.abs(a), Math.abs(numeric), 1);
       result.checked++;

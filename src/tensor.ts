@@ -170,6 +170,12 @@ export class Tensor {
     }
   }
 
+  /** A one-element tensor reads as its number (`Number(acc)`, `acc > 0.9`, template strings); others as text or NaN. */
+  [Symbol.toPrimitive](hint: 'number' | 'string' | 'default'): number | string {
+    if (this.size === 1 && !this.disposedFlag) return this.hostValues()[0];
+    return hint === 'number' ? NaN : this.toString();
+  }
+
   /** Logs the shape, dtype and values, as TF.js's t.print(). */
   print(): void {
     console.log(`${this.toString()}\n${JSON.stringify(this.arraySync())}`);

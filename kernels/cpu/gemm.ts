@@ -11,12 +11,12 @@ const MR = 4;
 const NR = 4;
 
 // Packed panels are float64 whatever the input dtype: the micro-kernel then sees one array type
-// (monomorphic, so V8 optimises it once) and accumulates exactly as the naive loop does.
-let packedA = new Float64Array(MC * KC);
+// (monomorphic, so V8 optimises it once) and sums in float64 as the naive loop does.
+const packedA = new Float64Array(MC * KC);
 let packedB = new Float64Array(0);
 const tile = new Float64Array(MR * NR);
 
-/** C[m×n] = op(A)·op(B) (or C += … when accumulate). A is stored [m,k] row-major, or [k,m] when transA; B is [k,n], or [n,k] when transB. */
+/** C[m×n] = op(A)·op(B) (or C += … when accumulate). A is stored [m,k] row-major, or [k,m] when transA; B is [k,n], or [n,k] when transB. C must not overlap A or B. */
 export function gemm(
   a: FloatArray, b: FloatArray, c: FloatArray,
   m: number, n: number, k: number,

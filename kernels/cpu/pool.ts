@@ -7,7 +7,8 @@ export function maxPool(x: FloatArray, g: Pool2dGeometry, out: FloatArray, argma
   let o = 0;
   for (let b = 0; b < batch; b++) {
     for (let oy = 0; oy < outH; oy++) {
-      // Clip the window to the image once, so the inner loops test no bounds and padding never competes.
+      // Clip the window to the image once, so the inner loops test no bounds and padding never competes
+      // (TF.js geometry leaves at least one real cell in every window).
       const y0 = oy * strideH - padTop;
       const yStart = Math.max(y0, 0), yEnd = Math.min(y0 + fh, inH);
       for (let ox = 0; ox < outW; ox++, o += ch) {

@@ -15,6 +15,7 @@ export class Activation extends Layer {
     super('activation', args);
     if (args.activation === undefined) throw new Error('layers.activation: activation must be given, got undefined');
     this.activation = checkActivation('layers.activation', args.activation);
+    this.buildIfShaped();
   }
 
   getClassName(): string {

@@ -47,7 +47,7 @@ export class Conv2D extends Layer {
     this.useBias = booleanArg(op, 'useBias', args.useBias, true);
     this.kernelInitializer = getInitializer(op, 'kernelInitializer', args.kernelInitializer ?? 'glorotUniform');
     this.biasInitializer = getInitializer(op, 'biasInitializer', args.biasInitializer ?? 'zeros');
-    if (this.inputShapeNoBatch) this.computeOutputShape(this.inputShapeNoBatch);
+    this.buildIfShaped();
   }
 
   getClassName(): string {

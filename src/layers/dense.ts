@@ -36,6 +36,7 @@ export class Dense extends Layer {
     this.useBias = booleanArg(op, 'useBias', args.useBias, true);
     this.kernelInitializer = getInitializer(op, 'kernelInitializer', args.kernelInitializer ?? 'glorotUniform');
     this.biasInitializer = getInitializer(op, 'biasInitializer', args.biasInitializer ?? 'zeros');
+    this.buildIfShaped();
   }
 
   getClassName(): string {

@@ -24,6 +24,7 @@ export class Dropout extends Layer {
     this.rate = args.rate;
     this.seed = args.seed;
     this.rng = new Random(args.seed ?? nextDefaultSeed());
+    this.buildIfShaped();
   }
 
   getClassName(): string {

@@ -7,6 +7,7 @@ export class Flatten extends Layer {
   constructor(args: LayerArgs = {}) {
     checkConfigKeys('layers.flatten', args, ['dataFormat']);
     super('flatten', args);
+    this.buildIfShaped();
   }
 
   getClassName(): string {

@@ -100,6 +100,11 @@ export abstract class Layer {
     for (const v of this.vars) v.trainable = value;
   }
 
+  /** Subclass constructors end with this: a layer given inputShape has its weights from the start. */
+  protected buildIfShaped(): void {
+    if (this.inputShapeNoBatch) this.build(this.inputShapeNoBatch);
+  }
+
   /** Fixes the input shape (no batch dim) and creates the weights. */
   build(inputShape: readonly number[]): void {
     if (this.built) return;

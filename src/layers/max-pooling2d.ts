@@ -23,6 +23,7 @@ export class MaxPooling2D extends Layer {
     this.poolSize = pairArg(op, 'poolSize', args.poolSize, [2, 2]);
     this.strides = pairArg(op, 'strides', args.strides, this.poolSize);
     this.padding = paddingArg(op, args.padding);
+    this.buildIfShaped();
   }
 
   getClassName(): string {

@@ -175,7 +175,8 @@ export class Sequential {
     return y;
   }
 
-  private trainableVariables(): Variable[] {
+  /** The variables fit() updates: the weights of trainable layers. */
+  get trainableWeights(): Variable[] {
     return this.layerList.flatMap((l) => l.trainableWeights);
   }
 
@@ -187,7 +188,7 @@ export class Sequential {
       const out = this.forward(xb, true, logits);
       if (c.metrics.length) predictions = out.hostValues();
       return c.loss.compute(yb, out, logits);
-    }, this.trainableVariables());
+    }, this.trainableWeights);
     const loss = value.hostValues()[0];
     value.dispose();
     try {

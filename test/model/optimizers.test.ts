@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import * as tn from '../../src/index';
+
+describe('optimizers with Keras semantics', () => {
+  it('Adam: two steps against hand-computed Keras numbers', () => {
+    // p = 1, g = 0.5 then g = -0.25; lr 0.1, Keras defaults otherwise.
+    const p = tn.variable(tn.tensor([1], undefined, 'float64'));
+    const opt = tn.train.adam(0.1);
+    let m = 0;
+    let v = 0;
+    let expected = 1;
+    [0.5, -0.25].forEach((g, i) => {
+      const t = i + 1;
+      m = 0.9 * m + 0.1 * g;
+      v = 0.999 * v + 0.001 * g * g;
+      const lrT = (0.1 * Math.sqrt(1 - 0.999 ** t)) / (1 - 0.9 ** t);
+      expected -= (lrT * m) / (Math.sqrt(v) + 1e-7);
+      opt.applyGradients({ [p.name]: tn.tensor([g], undefined, 'float64') });
+      expect(p.dataSync()[0]).toBeCloseTo(expected, 14);
+    });
+    // First step of Adam moves by about lr whatever the gradient's scale.
+    expect(1 - 0.1).toBeCloseTo(0.9, 10);
+    expect(opt.iterations).toBe(2);
+  });
+
+  it('SGD with and without momentum; AdamW decays the weights', () => {
+    const p = tn.variable(tn.tensor([2], undefined, 'float64'));
+    tn.train.sgd(0.1).applyGradients({ [p.name]: tn.tensor([1], undefined, 'float64') });
+    expect(p.dataSync()[0]).toBeCloseTo(1.9, 14);
+    const q = tn.variable(tn.tensor([0], undefined, 'float64'));
+    const mom = tn.train.sgd(0.1, 0.9);
+    const g = new Map([[q, tn.tensor([1], undefined, 'float64')]]);
+    mom.applyGradients(g);
+    mom.applyGradients(g);
+    expect(q.dataSync()[0]).toBeCloseTo(-0.1 - 0.19, 14);
+    const w = tn.variable(tn.tensor([1], undefined, 'float64'));
+    tn.train.adamw(0.1, 0.5).applyGradients({ [w.name]: tn.tensor([0], undefined, 'float64') });
+    expect(w.dataSync()[0]).toBeCloseTo(1 - 0.1 * 0.5, 14);
+  });
+
+  it('minimize drives a quadratic to its minimum', () => {
+    const x = tn.variable(tn.tensor([3, -2]));
+    const opt = tn.train.adam(0.1);
+    for (let i = 0; i < 300; i++) opt.minimize(() => tn.sum(tn.square(tn.sub(x, tn.tensor([1, 1])))));
+    const [a, b] = x.dataSync();
+    expect(Math.abs(a - 1)).toBeLessThan(0.01);
+    expect(Math.abs(b - 1)).toBeLessThan(0.01);
+  });
+
+  it('bad hyper-parameters and gradients are rejected before any change', () => {
+    expect(() => tn.train.adam(-1)).toThrow(/train.adam: learningRate must be a number in \[0, Infinity\), got -1/);
+    expect(() => tn.train.adam(0.1, 1)).toThrow(/beta1 must be a number in \[0, 1\), got 1/);
+    const p = tn.variable(tn.tensor([1, 2]));
+    const opt = tn.train.adam();
+    expect(() => opt.applyGradients({ [p.name]: tn.tensor([1]) })).toThrow(/grads\['.*'\] must be a tensor of shape \[2\] and dtype float32, got shape \[1\]/);
+    expect(opt.iterations).toBe(0);
+    expect(p.dataSync()).toEqual(new Float32Array([1, 2]));
+  });
+});

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import * as tn from '../../src/index';
+import { Random } from '../../src/random';
+
+/** 8x8 images with a bright 2x2 blob in one quadrant (the class), on faint seeded noise. */
+function quadrantData(n: number, seed: number): { x: tn.Tensor; y: tn.Tensor } {
+  const r = new Random(seed);
+  const x = new Float32Array(n * 64);
+  const y = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = r.int(4);
+    y[i] = c;
+    for (let p = 0; p < 64; p++) x[i * 64 + p] = r.uniform(0, 0.2);
+    const top = (c >> 1) * 4 + r.int(3);
+    const left = (c & 1) * 4 + r.int(3);
+    for (let dy = 0; dy < 2; dy++) for (let dx = 0; dx < 2; dx++) x[i * 64 + (top + dy) * 8 + left + dx] = 1;
+  }
+  return { x: tn.tensor(x, [n, 8, 8, 1]), y: tn.tensor(y) };
+}
+
+function smallCnn(dtype: 'float32' | 'float64' = 'float32', seed = 1): tn.Sequential {
+  return tn.sequential({
+    layers: [
+      tn.layers.conv2d({ filters: 4, kernelSize: 3, activation: 'relu', inputShape: [8, 8, 1], dtype, kernelInitializer: tn.initializers.glorotUniform({ seed }) }),
+      tn.layers.maxPooling2d({ poolSize: 2, dtype }),
+      tn.layers.flatten({ dtype }),
+      tn.layers.dense({ units: 4, activation: 'softmax', dtype, kernelInitializer: tn.initializers.glorotUniform({ seed: seed + 1 }) }),
+    ],
+  });
+}
+
+describe('Sequential end to end', () => {
+  it('a small CNN learns the quadrant task to high accuracy in seconds', async () => {
+    const { x, y } = quadrantData(768, 1);
+    const test = quadrantData(256, 2);
+    const model = smallCnn();
+    model.compile({ optimizer: tn.train.adam(0.01), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+    const history = await model.fit(x, y, { epochs: 8, batchSize: 32, seed: 3, verbose: 0, validationSplit: 0.25 });
+    expect(history.epoch).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(Object.keys(history.history).sort()).toEqual(['accuracy', 'loss', 'val_accuracy', 'val_loss']);
+    expect(history.history.loss[7]).toBeLessThan(history.history.loss[0]);
+    const [loss, accuracy] = model.evaluate(test.x, test.y) as tn.Tensor[];
+    expect(accuracy.dataSync()[0]).toBeGreaterThan(0.95);
+    expect(loss.dataSync()[0]).toBeLessThan(0.3);
+    // Scalars also read as numbers.
+    expect(Number(accuracy)).toBe(accuracy.dataSync()[0]);
+    const probs = model.predict(test.x.slice(0, 5), { batchSize: 2 });
+    expect(probs.shape).toEqual([5, 4]);
+    (probs.arraySync() as number[][]).forEach((row) => expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5));
+  });
+
+  it('the same seeds give bit-identical losses and weights', async () => {
+    const run = async () => {
+      const { x, y } = quadrantData(128, 5);
+      const model = smallCnn('float32', 9);
+      model.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy' });
+      const h = await model.fit(x, y, { epochs: 2, batchSize: 16, seed: 4, verbose: 0 });
+      return { losses: h.history.loss, weights: model.getWeights().map((w) => Array.from(w.dataSync())) };
+    };
+    const a = await run();
+    const b = await run();
+    expect(b.losses).toEqual(a.losses);
+    expect(b.weights).toEqual(a.weights);
+  });
+
+  it('gradient check of the whole model (weights and loss) in float64 through tn.gradCheck', () => {
+    const { x, y } = quadrantData(3, 7);
+    const x64 = tn.cast(x, 'float64');
+    const model = smallCnn('float64', 4);
+    model.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy' });
+    const logits = () => {
+      const layers = model.layers;
+      let h = x64;
+      layers.forEach((l, i) => (h = l.apply(h, { training: false, logits: i === layers.length - 1 })));
+      return h;
+    };
+    const report = tn.gradCheck(() => tn.sparseSoftmaxCrossEntropy(y, logits()), model.trainableWeights, { maxElementsPerInput: 40 });
+    expect(report.checked).toBe(36 + 4 + 40 + 4); // conv kernel, conv bias, 40 of the dense kernel's 144, dense bias
+    expect(report.maxError).toBeLessThan(1e-6);
+  });
+
+  it('trainOnBatch returns the loss and metrics and changes the weights', async () => {
+    const { x, y } = quadrantData(16, 8);
+    const model = smallCnn();
+    model.compile({ optimizer: 'sgd', loss: 'sparseCategoricalCrossentropy', metrics: ['acc'] });
+    const before = model.getWeights()[0].dataSync();
+    const out = (await model.trainOnBatch(x, y)) as number[];
+    expect(out).toHaveLength(2);
+    expect(out[0]).toBeGreaterThan(0);
+    expect(model.getWeights()[0].dataSync()).not.toEqual(before);
+  });
+
+  it('a NaN loss stops fit naming the epoch and batch, without applying that update', async () => {
+    const { x, y } = quadrantData(64, 9);
+    const values = x.dataSync();
+    values[40 * 64 + 5] = NaN; // sample 40 sits in batch 2 (batches of 32, no shuffle)
+    const bad = tn.tensor(values, x.shape);
+    const model = smallCnn();
+    model.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy' });
+    let afterFirst: Float32Array[] = [];
+    const fit = model.fit(bad, y, {
+      epochs: 1, batchSize: 32, shuffle: false, verbose: 0,
+      callbacks: { onBatchEnd: (batch) => void (batch === 0 && (afterFirst = model.getWeights().map((w) => w.dataSync() as Float32Array))) },
+    });
+    await expect(fit).rejects.toThrow(/fit: the loss became NaN at epoch 1, batch 2; that batch's update was not applied/);
+    expect(model.getWeights().map((w) => w.dataSync())).toEqual(afterFirst);
+    const h = await model.fit(bad, y, { epochs: 1, batchSize: 32, shuffle: false, verbose: 0, terminateOnNaN: false });
+    expect(Number.isNaN(h.history.loss[0])).toBe(true);
+  });
+
+  it('bad arguments to compile / fit / evaluate / predict are named, and nothing changes', async () => {
+    const { x, y } = quadrantData(8, 10);
+    const model = smallCnn();
+    await expect(model.fit(x, y)).rejects.toThrow(/fit: the model must be compiled first/);
+    expect(() => model.compile({ optimizer: 'adamax', loss: 'sparseCategoricalCrossentropy' })).toThrow(/compile: optimizer must be an optimizer from tn.train or one of 'adam', 'adamw', 'sgd', got "adamax"/);
+    expect(() => model.compile({ optimizer: 'adam', loss: 'hinge' })).toThrow(/compile: loss must be one of 'sparseCategoricalCrossentropy', 'categoricalCrossentropy', 'meanSquaredError', got "hinge"/);
+    expect(() => model.compile({ optimizer: 'adam', loss: 'mse', metrics: ['f1'] })).toThrow(/compile: metrics must be names from 'accuracy'/);
+    model.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+    const before = model.getWeights().map((w) => w.dataSync());
+    await expect(model.fit(x, y.slice(0, 7))).rejects.toThrow(/fit: y must be 8 samples, one per sample of x, got 7 samples/);
+    await expect(model.fit(x, tn.fill([8], 4))).rejects.toThrow(/fit: labels\[0\] must be an integer class id in \[0, 4\), got 4/);
+    await expect(model.fit(x, tn.fill([8], 1.5))).rejects.toThrow(/labels\[0\] must be an integer class id/);
+    await expect(model.fit(tn.zeros([8, 9, 9, 1]), y)).rejects.toThrow(/fit: x must be shape \[batch, 8, 8, 1\] to match the model's input, got shape \[8, 9, 9, 1\]/);
+    await expect(model.fit(x, y, { batchSize: 0 })).rejects.toThrow(/fit: batchSize must be a positive integer, got 0/);
+    await expect(model.fit(x, y, { epochs: 1.5 })).rejects.toThrow(/fit: epochs must be a positive integer, got 1.5/);
+    await expect(model.fit(x, y, { epoch: 2 } as tn.ModelFitArgs)).rejects.toThrow(/fit: args.epoch must be one of epochs/);
+    expect(() => model.predict(tn.zeros([2, 8, 8]))).toThrow(/predict: x must be shape \[batch, 8, 8, 1\]/);
+    expect(() => model.evaluate(x, tn.zeros([3]))).toThrow(/evaluate: y must be 8 samples/);
+    expect(model.getWeights().map((w) => w.dataSync())).toEqual(before);
+    expect(model.optimizer?.iterations).toBe(0);
+  });
+});
