@@ -12,3 +12,18 @@ export function biasActivation(x: FloatArray, bias: FloatArray, rows: number, co
     }
   }
 }
+
+/**
+ * The fused epilogue's backward pass in one sweep: dz = dy·act'(y) (relu: y > 0) and
+ * dbias[c] = Σ_r dz[r, c], instead of a mask, a product and a reduction as separate passes.
+ */
+export function biasActivationBackprop(dy: FloatArray, y: FloatArray, rows: number, cols: number, act: Activation, dz: FloatArray, dbias: FloatArray): void {
+  dbias.fill(0);
+  for (let r = 0, s = 0; r < rows; r++, s += cols) {
+    if (act === 'relu') {
+      for (let j = 0; j < cols; j++) { const g = y[s + j] > 0 ? dy[s + j] : 0; dz[s + j] = g; dbias[j] += g; }
+    } else {
+      for (let j = 0; j < cols; j++) { const g = dy[s + j]; dz[s + j] = g; dbias[j] += g; }
+    }
+  }
+}

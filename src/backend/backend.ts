@@ -52,6 +52,8 @@ export interface Backend {
   sparseSoftmaxCrossEntropy(logits: Tensor, labels: Tensor): { losses: Tensor; probs: Tensor };
   /** act(x + bias) with bias along the last axis, in one pass. */
   biasActivation(x: Tensor, bias: Tensor, activation: FusedActivation): Tensor;
+  /** Backward of y = biasActivation(x, bias, act) in one pass: dx = dy·act'(y), dbias = dx summed over all but the last axis. */
+  biasActivationBackprop(dy: Tensor, y: Tensor, activation: FusedActivation): { dx: Tensor; dbias: Tensor };
 
   /** Same values, new dtype. */
   cast(x: Tensor, dtype: Tensor['dtype']): Tensor;

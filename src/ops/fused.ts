@@ -1,6 +1,6 @@
 import type { FusedActivation, Padding } from '../backend/backend';
 import { backend } from '../backend/registry';
-import { recordOp } from '../backprop';
+import { isRecording, recordOp } from '../backprop';
 import type { Tensor } from '../tensor';
 import { mul, unbroadcast } from './binary';
 import { conv2d as plainConv2d } from './conv';
@@ -27,8 +27,13 @@ function biasActivation(x: Tensor, bias: Tensor | undefined, act: FusedActivatio
   if (bias === undefined) return act === 'relu' ? relu(x) : x;
   const y = backend().biasActivation(x, bias, act);
   recordOp([x, bias], y, (dy) => {
-    const dz = act === 'relu' ? mul(dy, backend().unary('step', y)) : dy;
-    return [dz, unbroadcast(dz, bias.shape)];
+    // Under an outer gradient (higher order) the rule must itself be differentiable: compose ops.
+    if (isRecording()) {
+      const dz = act === 'relu' ? mul(dy, backend().unary('step', y)) : dy;
+      return [dz, unbroadcast(dz, bias.shape)];
+    }
+    const { dx, dbias } = backend().biasActivationBackprop(dy, y, act);
+    return [dx, dbias];
   });
   return y;
 }

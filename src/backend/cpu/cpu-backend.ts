@@ -1,4 +1,5 @@
 import { gemm, type GemmFn } from '../../../kernels/cpu/gemm';
+import { gemmSimd, getGemmThreads, simdSupported } from '../../../kernels/cpu/wasm/index';
 import { conv2dGeometry, pool2dGeometry } from '../../../kernels/cpu/conv-geometry';
 import { conv2d, conv2dBackpropInput, conv2dBackpropFilter } from '../../../kernels/cpu/conv';
 import { maxPool, maxPoolBackprop } from '../../../kernels/cpu/pool';
@@ -6,7 +7,7 @@ import { broadcastShapes } from '../../../kernels/cpu/broadcast';
 import { unary, binary } from '../../../kernels/cpu/elementwise';
 import { reduce, sumToShape } from '../../../kernels/cpu/reduce';
 import { softmax, logSoftmax, sparseSoftmaxCrossEntropy } from '../../../kernels/cpu/softmax';
-import { biasActivation } from '../../../kernels/cpu/bias-activation';
+import { biasActivation, biasActivationBackprop } from '../../../kernels/cpu/bias-activation';
 import { adamUpdate, sgdUpdate } from '../../../kernels/cpu/adam';
 import type { FloatArray } from '../../../kernels/cpu/types';
 import { Tensor, arrayTypeFor, sizeOfShape, type DType } from '../../tensor';
@@ -34,18 +35,12 @@ export class CpuBackend implements Backend {
   private readonly poolArgmax = new WeakMap<Tensor, Int32Array>();
 
   constructor(
-    private gemmFn: GemmFn = gemm,
-    private gemmLabel = 'js',
+    private readonly gemmFn: GemmFn,
+    private readonly describeGemm: () => string,
   ) {}
 
   describe(): string {
-    return `cpu (${this.gemmLabel})`;
-  }
-
-  /** Swaps the GEMM used by matMul and the convolutions. */
-  setGemm(fn: GemmFn, label: string): void {
-    this.gemmFn = fn;
-    this.gemmLabel = label;
+    return `cpu (${this.describeGemm()})`;
   }
 
   matMul(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean): Tensor {
@@ -158,6 +153,14 @@ export class CpuBackend implements Backend {
     return out;
   }
 
+  biasActivationBackprop(dy: Tensor, y: Tensor, activation: FusedActivation): { dx: Tensor; dbias: Tensor } {
+    const cols = y.shape[y.rank - 1];
+    const [dx, dxValues] = output(y.shape, y.dtype);
+    const [dbias, dbValues] = output([cols], y.dtype);
+    biasActivationBackprop(dy.hostValues(), y.hostValues(), y.size / cols, cols, activation, dxValues, dbValues);
+    return { dx, dbias };
+  }
+
   cast(x: Tensor, dtype: DType): Tensor {
     return new Tensor(x.shape, dtype, arrayTypeFor(dtype).from(x.hostValues()));
   }
@@ -176,6 +179,18 @@ export class CpuBackend implements Backend {
   }
 }
 
+/** WebAssembly SIMD GEMMs (on every core) where the engine has SIMD; the JS kernels elsewhere. */
 export function createCpuBackend(): CpuBackend {
-  return new CpuBackend();
+  if (simdSupported()) {
+    return new CpuBackend(gemmSimd, () => {
+      const threads = getGemmThreads();
+      return `wasm-simd, ${threads} thread${threads === 1 ? '' : 's'}`;
+    });
+  }
+  return new CpuBackend(gemm, () => 'js');
+}
+
+/** The pure-JS kernels alone: the fallback, and the reference the SIMD path is tested against. */
+export function createJsCpuBackend(): CpuBackend {
+  return new CpuBackend(gemm, () => 'js');
 }

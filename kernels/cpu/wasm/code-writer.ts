@@ -1,0 +1,95 @@
+import { sleb, uleb } from './leb128';
+
+/** Value types as the binary format numbers them. */
+export const ValType = { i32: 0x7f, i64: 0x7e, f32: 0x7d, f64: 0x7c, v128: 0x7b } as const;
+export type ValType = (typeof ValType)[keyof typeof ValType];
+
+/** The result type of a block, loop or if: nothing (0x40) or one value. */
+export type BlockType = 'void' | ValType;
+
+// Every SIMD instruction is the 0xFD prefix followed by its LEB128 sub-opcode.
+const SIMD = 0xfd;
+
+/**
+ * Emits one function body's instructions, one method per opcode, in the order called.
+ * Alignment hints are the natural ones (log2 of the access size); offsets are byte offsets.
+ */
+export class CodeWriter {
+  private readonly bytes: number[] = [];
+
+  /** The instruction bytes written so far, without the final `end`. */
+  get instructions(): readonly number[] { return this.bytes; }
+
+  private op(...b: number[]): this { this.bytes.push(...b); return this; }
+  private simd(sub: number, ...imm: number[]): this { return this.op(SIMD, ...uleb(sub), ...imm); }
+  private memarg(alignLog2: number, offset: number): number[] { return [...uleb(alignLog2), ...uleb(offset)]; }
+  private blockType(t: BlockType): number { return t === 'void' ? 0x40 : t; }
+
+  // Control flow. Branch depths count enclosing blocks outward from 0.
+  block(t: BlockType = 'void'): this { return this.op(0x02, this.blockType(t)); }
+  loop(t: BlockType = 'void'): this { return this.op(0x03, this.blockType(t)); }
+  if(t: BlockType = 'void'): this { return this.op(0x04, this.blockType(t)); }
+  else(): this { return this.op(0x05); }
+  end(): this { return this.op(0x0b); }
+  br(depth: number): this { return this.op(0x0c, ...uleb(depth)); }
+  brIf(depth: number): this { return this.op(0x0d, ...uleb(depth)); }
+  return(): this { return this.op(0x0f); }
+  call(funcIndex: number): this { return this.op(0x10, ...uleb(funcIndex)); }
+  drop(): this { return this.op(0x1a); }
+  select(): this { return this.op(0x1b); }
+
+  // Locals (parameters first, then declared locals).
+  localGet(i: number): this { return this.op(0x20, ...uleb(i)); }
+  localSet(i: number): this { return this.op(0x21, ...uleb(i)); }
+  localTee(i: number): this { return this.op(0x22, ...uleb(i)); }
+
+  // Scalar memory access.
+  i32Load(offset = 0): this { return this.op(0x28, ...this.memarg(2, offset)); }
+  f32Load(offset = 0): this { return this.op(0x2a, ...this.memarg(2, offset)); }
+  i32Store(offset = 0): this { return this.op(0x36, ...this.memarg(2, offset)); }
+  f32Store(offset = 0): this { return this.op(0x38, ...this.memarg(2, offset)); }
+
+  // i32 arithmetic and comparisons.
+  i32Const(v: number): this { return this.op(0x41, ...sleb(v)); }
+  i32Eqz(): this { return this.op(0x45); }
+  i32Eq(): this { return this.op(0x46); }
+  i32Ne(): this { return this.op(0x47); }
+  i32LtS(): this { return this.op(0x48); }
+  i32LtU(): this { return this.op(0x49); }
+  i32GtS(): this { return this.op(0x4a); }
+  i32GtU(): this { return this.op(0x4b); }
+  i32LeS(): this { return this.op(0x4c); }
+  i32GeS(): this { return this.op(0x4e); }
+  i32GeU(): this { return this.op(0x4f); }
+  i32Add(): this { return this.op(0x6a); }
+  i32Sub(): this { return this.op(0x6b); }
+  i32Mul(): this { return this.op(0x6c); }
+  i32And(): this { return this.op(0x71); }
+  i32Or(): this { return this.op(0x72); }
+  i32Shl(): this { return this.op(0x74); }
+  i32ShrU(): this { return this.op(0x76); }
+
+  // f32 arithmetic.
+  f32Const(v: number): this {
+    const b = new Uint8Array(new Float32Array([v]).buffer);
+    return this.op(0x43, ...b);
+  }
+  f32Add(): this { return this.op(0x92); }
+  f32Mul(): this { return this.op(0x94); }
+
+  // SIMD (v128 / f32x4).
+  v128Load(offset = 0): this { return this.simd(0x00, ...this.memarg(4, offset)); }
+  v128Load32Splat(offset = 0): this { return this.simd(0x09, ...this.memarg(2, offset)); }
+  v128Store(offset = 0): this { return this.simd(0x0b, ...this.memarg(4, offset)); }
+  v128Const0(): this { return this.simd(0x0c, ...new Array<number>(16).fill(0)); }
+  /** i8x16.shuffle picking four 32-bit lanes, 0-3 from the first operand and 4-7 from the second. */
+  i32x4Shuffle(l0: number, l1: number, l2: number, l3: number): this {
+    return this.simd(0x0d, ...[l0, l1, l2, l3].flatMap((l) => [4 * l, 4 * l + 1, 4 * l + 2, 4 * l + 3]));
+  }
+  f32x4Splat(): this { return this.simd(0x13); }
+  f32x4ExtractLane(lane: number): this { return this.simd(0x1f, lane); }
+  f32x4Add(): this { return this.simd(0xe4); }
+  f32x4Mul(): this { return this.simd(0xe6); }
+  /** Relaxed-SIMD fused multiply-add a*b+c; only valid where relaxedSimdSupported(). */
+  f32x4RelaxedMadd(): this { return this.simd(0x105); }
+}

@@ -1,0 +1,166 @@
+import { gemm as gemmJs, type GemmFn } from '../gemm';
+import type { FloatArray } from '../types';
+import { buildGemmModule, GEMM_EXPORTS } from './gemm-module';
+import { sharedMemorySupported, simdSupported } from './simd-support';
+import { threadsAvailable, WasmThreadPool } from './thread-pool';
+import { WasmHeap } from './wasm-heap';
+
+/** Tuning knobs. Defaults measured on a 2-core AVX2 EPYC: 4×8 beat 4×16, 6×8 and 8×8; kc and mcPanels were within noise. */
+export interface SimdGemmOptions {
+  /** Register tile rows (default 4). */
+  mr?: number;
+  /** Register tile columns, a multiple of 4 (default 8). */
+  nr?: number;
+  /** k-block length: a kc×nr strip of packed B should sit in L1 (default 256). */
+  kc?: number;
+  /** A panels per block: an (mcPanels·mr)×kc block of packed A should sit in L2 (default 32). */
+  mcPanels?: number;
+  /** Use relaxed-SIMD fused multiply-add (default false; needs an engine flag in Node 20). */
+  fma?: boolean;
+  /** Split a GEMM across threads only from this many flops (2·m·n·k) up (default SPLIT_FLOPS). */
+  splitFlops?: number;
+  /** Threads to use, main included (default: available cores, at most 4; 1 where threads are unavailable). */
+  threads?: number;
+}
+
+/** A SIMD GEMM instance: its own module, memory and (lazily started) worker threads. */
+export interface SimdGemm {
+  /** C = op(A)·op(B) (or +=): WebAssembly SIMD for Float32Array operands, the JS gemm otherwise. */
+  readonly gemm: GemmFn;
+  /** Threads used for large GEMMs (main thread included). */
+  readonly threads: number;
+  /** Sets the thread count, starting or stopping workers; resolves once the workers are ready to take work. */
+  setThreads(n: number): Promise<void>;
+  /** Stops the worker threads and sets threads to 1: later GEMMs run on the calling thread until setThreads(). */
+  terminate(): void;
+}
+
+/**
+ * Smallest product (2·m·n·k flops) split across threads. Measured here (bench/gemm.ts and a 1-vs-2-thread
+ * sweep): below ~2 MFLOP (≈ 100 µs on one thread) waking a worker and the extra copies cost about what they save.
+ */
+export const SPLIT_FLOPS = 2_000_000;
+// Shared operands smaller than this many floats are packed by the main thread alone before dispatch.
+const PARALLEL_PACK_MIN = 16_384;
+const MAX_PAGES = 32_768; // 2 GiB: byte addresses stay positive i32s.
+const ALIGN = 64;
+const [PACK_A, PACK_B, COMPUTE] = [0, 1, 2];
+// Chunks per thread when splitting: enough that a thread slowed by other processes leaves work to the other.
+const CHUNKS_PER_THREAD = 4;
+
+function defaultThreads(): number {
+  if (!threadsAvailable()) return 1;
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const os = proc?.getBuiltinModule?.('node:os') as typeof import('node:os') | undefined;
+  return Math.max(1, Math.min(4, os?.availableParallelism?.() ?? 1));
+}
+
+const alignUp = (x: number): number => Math.ceil(x / ALIGN) * ALIGN;
+
+/** Builds a SIMD GEMM. Throws if this engine lacks WebAssembly SIMD (see simdSupported()). */
+export function createSimdGemm(options: SimdGemmOptions = {}): SimdGemm {
+  if (!simdSupported()) throw new Error('createSimdGemm: this engine does not support WebAssembly SIMD');
+  const MR = options.mr ?? 4;
+  const NR = options.nr ?? 8;
+  const KC = options.kc ?? 256;
+  const MCP = options.mcPanels ?? 32;
+  const splitFlops = options.splitFlops ?? SPLIT_FLOPS;
+  const shared = sharedMemorySupported() && threadsAvailable();
+  const memoryLimits = { initial: 16, maximum: MAX_PAGES, shared };
+  const bytes = buildGemmModule({ mr: MR, nr: NR, fma: options.fma ?? false }, memoryLimits);
+  const heap = new WasmHeap(memoryLimits.initial, MAX_PAGES, shared);
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory: heap.memory } });
+  const fns = GEMM_EXPORTS.map((n) => instance.exports[n] as (...args: number[]) => void);
+  const scratchBytes = alignUp(MR * NR * 4);
+
+  let threads = shared ? Math.max(1, Math.floor(options.threads ?? defaultThreads())) : 1;
+  let pool: WasmThreadPool | undefined;
+
+  const startPool = (): WasmThreadPool | undefined => {
+    if (threads > 1 && pool?.size !== threads - 1) {
+      pool?.terminate();
+      pool = new WasmThreadPool(bytes, heap.memory, GEMM_EXPORTS, threads - 1);
+    }
+    return pool;
+  };
+
+  const gemm: GemmFn = (a, b, c, m, n, k, transA, transB, accumulate) => {
+    if (!(a instanceof Float32Array && b instanceof Float32Array && c instanceof Float32Array)) {
+      gemmJs(a, b, c, m, n, k, transA, transB, accumulate);
+      return;
+    }
+    if (m === 0 || n === 0) return;
+    if (k === 0) {
+      if (!accumulate) c.fill(0, 0, m * n);
+      return;
+    }
+    const rp = Math.ceil(m / MR);
+    const cp = Math.ceil(n / NR);
+    const scratch = 0;
+    const aRaw = alignUp(scratch + threads * scratchBytes);
+    const bRaw = alignUp(aRaw + m * k * 4);
+    const cOff = alignUp(bRaw + k * n * 4);
+    const aPack = alignUp(cOff + m * n * 4);
+    const bPack = alignUp(aPack + rp * MR * k * 4);
+    const end = bPack + cp * NR * k * 4;
+    if (!heap.ensure(end)) {
+      gemmJs(a, b, c, m, n, k, transA, transB, accumulate);
+      return;
+    }
+    const f = heap.f32;
+    f.set(prefix(a, m * k), aRaw / 4);
+    f.set(prefix(b, k * n), bRaw / 4);
+    if (accumulate) f.set(prefix(c, m * n), cOff / 4);
+
+    // Argument lists; ranges (and the scratch pointer) are filled in per chunk and per thread.
+    const packAArgs = [aRaw, aPack, m, k, transA ? 4 : k * 4, transA ? m * 4 : 4, 0, rp];
+    const packBArgs = [bRaw, bPack, n, k, transB ? k * 4 : 4, transB ? 4 : n * 4, 0, cp];
+    const computeArgs = [aPack, bPack, cOff, n * 4, m, n, k, accumulate ? 1 : 0, 0, rp, 0, cp, KC, MCP, scratch];
+
+    const p = 2 * m * n * k >= splitFlops && Math.max(rp, cp) > 1 ? startPool() : undefined;
+    if (!p?.isReady) {
+      fns[PACK_A](...packAArgs);
+      fns[PACK_B](...packBArgs);
+      fns[COMPUTE](...computeArgs);
+    } else {
+      // Split the dimension with more panels; each chunk packs its own panels of that operand, then computes
+      // them. The other operand is packed up front: by this thread if small, else in chunks by all threads.
+      const splitM = rp >= cp;
+      const split = splitM ? rp : cp;
+      const other = splitM ? cp : rp;
+      const chunkOf = (total: number): number => Math.max(1, Math.ceil(total / (threads * CHUNKS_PER_THREAD)));
+      const packOther = { fn: splitM ? PACK_B : PACK_A, args: splitM ? packBArgs : packAArgs, rangeArg: 6, threadArg: -1 };
+      if (other * (splitM ? NR : MR) * k < PARALLEL_PACK_MIN) fns[packOther.fn](...packOther.args);
+      else p.run({ calls: [packOther], total: other, chunk: chunkOf(other), threadStride: 0 }, fns);
+      const packOwn = { fn: splitM ? PACK_A : PACK_B, args: splitM ? packAArgs : packBArgs, rangeArg: 6, threadArg: -1 };
+      const compute = { fn: COMPUTE, args: computeArgs, rangeArg: splitM ? 8 : 10, threadArg: 14 };
+      p.run({ calls: [packOwn, compute], total: split, chunk: chunkOf(split), threadStride: scratchBytes }, fns);
+    }
+    c.set(f.subarray(cOff / 4, cOff / 4 + m * n));
+  };
+
+  return {
+    gemm,
+    get threads() { return threads; },
+    setThreads(n: number): Promise<void> {
+      if (!Number.isInteger(n) || n < 1) throw new Error(`setThreads: n must be an integer ≥ 1, got ${n}`);
+      threads = shared ? n : 1;
+      if (threads === 1) {
+        pool?.terminate();
+        pool = undefined;
+        return Promise.resolve();
+      }
+      return startPool()?.ready() ?? Promise.resolve();
+    },
+    terminate(): void {
+      pool?.terminate();
+      pool = undefined;
+      threads = 1;
+    },
+  };
+}
+
+/** The first `length` elements, without a copy when the array is exactly that long. */
+function prefix(x: FloatArray, length: number): FloatArray {
+  return x.length === length ? x : x.subarray(0, length);
+}

@@ -1,0 +1,123 @@
+import type { Worker as NodeWorker } from 'node:worker_threads';
+import { CALL_WORDS, claimTag, CONTROL_WORDS, createRunShare, CTL, JOB, JOB_HEADER, MAX_ARGS, MAX_CALLS, MAX_CHUNKS, type RunShare, WORKER_SOURCE } from './worker-source';
+
+/** A module export called once per chunk of a job, with the chunk's [start, end) at args[rangeArg], args[rangeArg + 1]. */
+export interface ChunkedCall {
+  /** Index of the export in the pool's export list. */
+  fn: number;
+  args: readonly number[];
+  rangeArg: number;
+  /** An argument offset by thread × job.threadStride (e.g. a per-thread scratch pointer); -1 for none. */
+  threadArg: number;
+}
+
+/** Work over `total` items, claimed `chunk` at a time by whichever thread is free; every call runs on each chunk. */
+export interface ChunkedJob { calls: readonly ChunkedCall[]; total: number; chunk: number; threadStride: number }
+
+type WorkerThreads = typeof import('node:worker_threads');
+
+/**
+ * node:worker_threads when running in Node (≥ 20.16 has process.getBuiltinModule), else undefined.
+ * Fetched at run time rather than imported so the bundle stays loadable in browsers.
+ */
+function workerThreads(): WorkerThreads | undefined {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  return proc?.getBuiltinModule?.('node:worker_threads') as WorkerThreads | undefined;
+}
+
+/** Whether this runtime can start worker threads for the pool. */
+export function threadsAvailable(): boolean {
+  return workerThreads() !== undefined && typeof SharedArrayBuffer === 'function';
+}
+
+// Spin iterations before sleeping: a few tens of microseconds, long enough to catch the next GEMM of a
+// training step without a futex round trip, short enough not to steal a shared core for long.
+const WORKER_SPIN = 20_000;
+const MAIN_SPIN = 20_000;
+
+/**
+ * Worker threads that each run the same WebAssembly module over one shared memory. The main thread posts a
+ * job in a shared control array and wakes the workers with Atomics.notify; all threads, main included, then
+ * claim chunks of it until none are left, and the main thread waits until every chunk is complete.
+ * Workers are unref'd: they never keep the process alive.
+ */
+export class WasmThreadPool {
+  private readonly ctl = new Int32Array(new SharedArrayBuffer(4 * CONTROL_WORDS));
+  private readonly workers: NodeWorker[] = [];
+  private readonly started: Promise<void>;
+  private readonly runShare: RunShare = createRunShare();
+
+  constructor(bytes: Uint8Array, memory: WebAssembly.Memory, names: readonly string[], workerCount: number) {
+    const wt = workerThreads();
+    if (!wt) throw new Error('WasmThreadPool: node:worker_threads is not available in this runtime');
+    const ready: Promise<void>[] = [];
+    for (let w = 0; w < workerCount; w++) {
+      const worker = new wt.Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: { bytes, memory, control: this.ctl.buffer, thread: w + 1, names: [...names], spin: WORKER_SPIN },
+      });
+      // Held (ref'd) only until it reports ready, so that awaiting ready() keeps a script alive meanwhile.
+      ready.push(new Promise((resolve, reject) => {
+        worker.once('message', () => { worker.unref(); resolve(); });
+        worker.once('error', reject);
+      }));
+      this.workers.push(worker);
+    }
+    this.started = Promise.all(ready).then(() => undefined);
+    // A failed start surfaces through ready(); without this it would also be an unhandled rejection.
+    this.started.catch(() => undefined);
+  }
+
+  /** Number of worker threads (the main thread is one more). */
+  get size(): number { return this.workers.length; }
+
+  /** True once every worker has instantiated the module and is waiting for work. */
+  get isReady(): boolean { return Atomics.load(this.ctl, CTL.ready) === this.workers.length; }
+
+  /** Resolves when every worker is ready. */
+  ready(): Promise<void> { return this.started; }
+
+  /** Runs the job on this thread and every ready worker, returning when all its chunks are done. */
+  run(job: ChunkedJob, fns: readonly ((...args: number[]) => void)[]): void {
+    const ctl = this.ctl;
+    const chunks = Math.ceil(job.total / job.chunk);
+    if (job.calls.length > MAX_CALLS) throw new Error(`WasmThreadPool.run: at most ${MAX_CALLS} calls, got ${job.calls.length}`);
+    if (chunks > MAX_CHUNKS) throw new Error(`WasmThreadPool.run: at most ${MAX_CHUNKS} chunks, got ${chunks}`);
+    ctl[JOB] = job.calls.length;
+    ctl[JOB + 1] = job.total;
+    ctl[JOB + 2] = job.chunk;
+    ctl[JOB + 3] = chunks;
+    ctl[JOB + 4] = job.threadStride;
+    job.calls.forEach((call, i) => {
+      if (call.args.length > MAX_ARGS) throw new Error(`WasmThreadPool.run: at most ${MAX_ARGS} arguments, got ${call.args.length}`);
+      const o = JOB + JOB_HEADER + i * CALL_WORDS;
+      ctl[o] = call.fn;
+      ctl[o + 1] = call.args.length;
+      ctl[o + 2] = call.rangeArg;
+      ctl[o + 3] = call.threadArg;
+      ctl.set(call.args, o + 4);
+    });
+    const seq = (ctl[CTL.seq] + 1) | 0;
+    Atomics.store(ctl, CTL.completed, 0);
+    Atomics.store(ctl, CTL.error, 0);
+    Atomics.store(ctl, CTL.claim, claimTag(seq));
+    Atomics.store(ctl, CTL.seq, seq);
+    Atomics.notify(ctl, CTL.seq);
+    this.runShare(ctl, fns, 0, seq);
+    // Only chunks claimed by workers are left; a worker that has not woken yet holds none, so no need to wait for it.
+    for (let spins = 0; ;) {
+      const completed = Atomics.load(ctl, CTL.completed);
+      if (completed >= chunks) break;
+      if (spins++ >= MAIN_SPIN) Atomics.wait(ctl, CTL.completed, completed);
+    }
+    if (Atomics.load(ctl, CTL.error) !== 0) throw new Error('WasmThreadPool.run: a call failed while running a chunk');
+  }
+
+  /** Stops every worker: they leave their loop, then are terminated. */
+  terminate(): void {
+    Atomics.store(this.ctl, CTL.stop, 1);
+    Atomics.add(this.ctl, CTL.seq, 1);
+    Atomics.notify(this.ctl, CTL.seq);
+    for (const w of this.workers) void w.terminate();
+  }
+}
