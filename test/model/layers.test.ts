@@ -60,7 +60,7 @@ describe('layers: shapes, parameter counts, weights', () => {
     expect(Math.min(...w)).toBeGreaterThanOrEqual(-limit);
     expect(Math.max(...w)).toBeGreaterThan(limit * 0.95);
     expect(tn.initializers.glorotUniform({ seed: 7 }).apply([100, 50]).dataSync()).toEqual(w);
-    const he = tn.initializers.heNormal({ seed: 1 }).apply([400, 300]).dataSync();
+    const he = Array.from(tn.initializers.heNormal({ seed: 1 }).apply([400, 300]).dataSync());
     const sd = Math.sqrt(he.reduce((s, v) => s + v * v, 0) / he.length);
     expect(Math.abs(sd - Math.sqrt(2 / 400))).toBeLessThan(0.005);
     const dense = tn.layers.dense({ units: 3, inputShape: [2] });
