@@ -94,3 +94,29 @@ export function randomNormal(shape: readonly number[], mean = 0, stdDev = 1, dty
   assertFiniteNumber('randomNormal', 'stdDev', stdDev);
   return randomTensor('randomNormal', shape, dtype, seed, (r) => mean + stdDev * r.normal());
 }
+
+function rankedTensor(op: string, rank: number, values: TensorLike, shape: readonly number[] | undefined, dtype: DType): Tensor {
+  const t = tensor(values, shape, dtype);
+  if (t.rank !== rank) throw argError(op, shape === undefined ? 'values' : 'shape', `rank ${t.rank} (shape ${fmtShape(t.shape)})`, `rank ${rank}`);
+  return t;
+}
+
+/** As tf.tensor1d(values, dtype). */
+export function tensor1d(values: TensorLike, dtype: DType = 'float32'): Tensor {
+  return rankedTensor('tensor1d', 1, values, undefined, dtype);
+}
+
+/** As tf.tensor2d(values, shape?, dtype). */
+export function tensor2d(values: TensorLike, shape?: [number, number], dtype: DType = 'float32'): Tensor {
+  return rankedTensor('tensor2d', 2, values, shape, dtype);
+}
+
+/** As tf.tensor3d(values, shape?, dtype). */
+export function tensor3d(values: TensorLike, shape?: [number, number, number], dtype: DType = 'float32'): Tensor {
+  return rankedTensor('tensor3d', 3, values, shape, dtype);
+}
+
+/** As tf.tensor4d(values, shape?, dtype). */
+export function tensor4d(values: TensorLike, shape?: [number, number, number, number], dtype: DType = 'float32'): Tensor {
+  return rankedTensor('tensor4d', 4, values, shape, dtype);
+}

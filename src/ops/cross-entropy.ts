@@ -22,11 +22,14 @@ export function checkSparseLabels(op: string, labels: Tensor, rows: number, clas
 /**
  * Mean over the batch of -log softmax(logits)[label], fused so it stays finite for any logits.
  * labels: [batch] integer class ids; logits: [batch, classes]. Differentiable in logits.
+ * Arguments go (labels, logits) as TF.js's losses take them; since the ranks tell them apart,
+ * (logits, labels) is read the same way.
  */
 export function sparseSoftmaxCrossEntropy(labels: Tensor, logits: Tensor): Tensor {
   const op = 'sparseSoftmaxCrossEntropy';
   assertTensor(op, 'labels', labels);
   assertTensor(op, 'logits', logits);
+  if (labels.rank === 2 && logits.rank === 1) [labels, logits] = [logits, labels];
   assertRank(op, 'logits', logits, 2);
   const [rows, classes] = logits.shape;
   checkSparseLabels(op, labels, rows, classes);

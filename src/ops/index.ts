@@ -10,3 +10,4 @@ export * from './cross-entropy';
 export * from './cast';
 export * from './reshape';
 export * as fused from './fused';
+export * from './arg-max';

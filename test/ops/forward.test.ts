@@ -61,6 +61,7 @@ describe('forward results against hand-computed cases', () => {
     close(tn.softmax(logits).dataSync(), e.map((v) => v / z), 1e-12);
     close(tn.logSoftmax(logits).dataSync(), [1, 2, 3].map((v) => v - Math.log(z)), 1e-12);
     close(tn.sparseSoftmaxCrossEntropy(tn.tensor([2]), logits).dataSync(), [Math.log(z) - 3], 1e-12);
+    close(tn.sparseSoftmaxCrossEntropy(logits, tn.tensor([2])).dataSync(), [Math.log(z) - 3], 1e-12);
     // Stable for huge logits.
     const big = tn.sparseSoftmaxCrossEntropy(tn.tensor([0]), tn.tensor([[1000, 0]])).dataSync()[0];
     expect(big).toBe(0);
@@ -104,5 +105,22 @@ describe('forward results against hand-computed cases', () => {
     close(tn.tanh(x).dataSync(), [Math.tanh(-1), 0, Math.tanh(2)], 1e-12);
     close(tn.exp(x).dataSync(), [Math.exp(-1), 1, Math.exp(2)], 1e-12);
     expect(tn.square(x).arraySync()).toEqual([1, 0, 4]);
+  });
+});
+
+describe('argMax and ranked constructors', () => {
+  it('argMax along each axis, first index on ties', () => {
+    const x = tn.tensor2d([[1, 9, 3], [7, 2, 7]]);
+    expect(tn.argMax(x, 1).arraySync()).toEqual([1, 0]);
+    expect(tn.argMax(x, 0).arraySync()).toEqual([1, 0, 1]);
+    expect(tn.argMax(x, -1).arraySync()).toEqual([1, 0]);
+    expect(tn.argMax(tn.tensor1d([4, 8, 8])).arraySync()).toBe(1);
+  });
+
+  it('tensor1d..4d check the rank', () => {
+    expect(tn.tensor4d([1, 2, 3, 4], [1, 2, 2, 1]).shape).toEqual([1, 2, 2, 1]);
+    expect(tn.tensor3d([[[1]]]).shape).toEqual([1, 1, 1]);
+    expect(() => tn.tensor2d([1, 2])).toThrow(/tensor2d: values must be rank 2, got rank 1/);
+    expect(() => tn.tensor1d([[1]])).toThrow(/tensor1d: values must be rank 1, got rank 2/);
   });
 });
