@@ -18,3 +18,6 @@ export { train, Optimizer, AdamOptimizer, AdamWOptimizer, SGDOptimizer } from '.
 export * as initializers from './initializers';
 export * as data from './data/index';
 export { setRandomSeed } from './random';
+export { loadLayersModel } from './io/load';
+export * as io from './io/index';
+export type { IOHandler, ModelArtifacts, ModelArtifactsInfo, ModelJSON, SaveResult, WeightsManifestEntry, WeightsManifestGroupConfig } from './io/index';

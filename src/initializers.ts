@@ -6,7 +6,7 @@ import { argError } from './ops/validate';
 export interface Initializer {
   readonly className: string;
   apply(shape: readonly number[], dtype?: DType): Tensor;
-  getConfig(): Record<string, number | null>;
+  getConfig(): Record<string, number | string | null>;
 }
 
 /** Fan-in and fan-out as Keras computes them: the receptive field multiplies the channel dims. */
@@ -17,11 +17,12 @@ function fans(shape: readonly number[]): [number, number] {
   return [shape[shape.length - 2] * receptive, shape[shape.length - 1] * receptive];
 }
 
-function make(className: string, config: Record<string, number | null>, draw: (shape: readonly number[], rng: Random) => () => number, seed?: number): Initializer {
+function make(className: string, config: Record<string, number | string | null>, draw: (shape: readonly number[], rng: Random) => () => number, seed?: number, random = true): Initializer {
   if (seed !== undefined && !Number.isFinite(seed)) throw argError(className, 'seed', String(seed), 'a finite number');
   return {
     className,
-    getConfig: () => ({ ...config, seed: seed ?? null }),
+    // Only the random initializers take a seed; TF.js writes {} for the constant ones.
+    getConfig: () => (random ? { ...config, seed: seed ?? null } : { ...config }),
     apply(shape, dtype = 'float32') {
       const rng = new Random(seed ?? nextDefaultSeed());
       const next = draw(shape, rng);
@@ -63,11 +64,11 @@ export function randomNormal(config: { mean?: number; stddev?: number; seed?: nu
 }
 
 export function zeros(): Initializer {
-  return make('Zeros', {}, () => () => 0);
+  return make('Zeros', {}, () => () => 0, undefined, false);
 }
 
 export function ones(): Initializer {
-  return make('Ones', {}, () => () => 1);
+  return make('Ones', {}, () => () => 1, undefined, false);
 }
 
 const byName: Record<string, () => Initializer> = {
@@ -90,6 +91,6 @@ export function getInitializer(op: string, arg: string, spec: unknown): Initiali
 }
 
 /** The Keras JSON form of an initializer: {class_name, config}. */
-export function initializerConfig(init: Initializer): { class_name: string; config: Record<string, number | null> } {
+export function initializerConfig(init: Initializer): { class_name: string; config: Record<string, number | string | null> } {
   return { class_name: init.className, config: init.getConfig() };
 }

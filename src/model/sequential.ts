@@ -14,6 +14,8 @@ import type { Variable } from '../variable';
 import { CallbackList, type CustomCallbackArgs, type History, type Logs } from './callbacks';
 import { ProgressLogger } from './progress';
 import { summaryLines } from './summary';
+import { saveModel } from '../io/save';
+import type { IOHandler, SaveResult } from '../io/artifacts';
 
 export interface ModelCompileArgs {
   optimizer: string | Optimizer;
@@ -377,6 +379,11 @@ export class Sequential {
     }
     slices.forEach((ws, i) => this.layerList[i].checkWeights(ws, `${this.name}.setWeights`));
     slices.forEach((ws, i) => this.layerList[i].setWeights(ws));
+  }
+
+  /** Saves the topology and weights in TF.js's layers format: to 'file://dir' (Node) or through an IOHandler. */
+  async save(handlerOrURL: string | IOHandler): Promise<SaveResult> {
+    return saveModel(this, handlerOrURL);
   }
 
   dispose(): void {

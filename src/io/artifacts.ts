@@ -1,0 +1,56 @@
+/** The shapes of saved models, named and laid out as TensorFlow.js's io types. */
+
+/** One weight in a manifest: where its values sit follows from the order and sizes of those before it. */
+export interface WeightsManifestEntry {
+  name: string;
+  shape: number[];
+  /** TF.js files hold 'float32'; tessera writes 'float64' for float64 models (TF.js cannot read those). */
+  dtype: 'float32' | 'float64';
+}
+
+/** A group of weights whose values are the concatenation of the files in paths. */
+export interface WeightsManifestGroupConfig {
+  paths: string[];
+  weights: WeightsManifestEntry[];
+}
+
+/** What a handler saves and loads: the topology JSON, the weight specs and their bytes. */
+export interface ModelArtifacts {
+  modelTopology?: object;
+  weightSpecs?: WeightsManifestEntry[];
+  /** The weights' values back to back, as one buffer or TF.js's list of shards. */
+  weightData?: ArrayBuffer | ArrayBuffer[];
+  format?: string;
+  generatedBy?: string;
+  convertedBy?: string | null;
+  trainingConfig?: object;
+}
+
+/** The contents of model.json. */
+export interface ModelJSON {
+  modelTopology: object;
+  weightsManifest: WeightsManifestGroupConfig[];
+  format?: string;
+  generatedBy?: string;
+  convertedBy?: string | null;
+  trainingConfig?: object;
+}
+
+export interface ModelArtifactsInfo {
+  dateSaved: Date;
+  modelTopologyType: 'JSON';
+  modelTopologyBytes: number;
+  weightSpecsBytes: number;
+  weightDataBytes: number;
+}
+
+export interface SaveResult {
+  modelArtifactsInfo: ModelArtifactsInfo;
+  errors?: string[];
+}
+
+/** Where a model goes to or comes from, as TF.js's tf.io.IOHandler. */
+export interface IOHandler {
+  save?(artifacts: ModelArtifacts): Promise<SaveResult>;
+  load?(): Promise<ModelArtifacts>;
+}

@@ -1,0 +1,76 @@
+import { activationNames, type ActivationName } from '../activations';
+import { isPositiveInt } from '../ops/validate';
+import { badValue, own } from './json-checks';
+
+/**
+ * Reads one layer's config from a file: every read names its key, and finish() rejects the keys
+ * nothing read, so a setting tessera does not implement is an error rather than silently dropped.
+ */
+export class ConfigReader {
+  private readonly read = new Set<string>();
+
+  constructor(
+    readonly op: string,
+    readonly where: string,
+    private readonly config: Record<string, unknown>,
+  ) {}
+
+  get(key: string): unknown {
+    this.read.add(key);
+    return own(this.config, key);
+  }
+
+  fail(key: string, v: unknown, expected: string): Error {
+    return badValue(this.op, `${this.where}.${key}`, v, expected);
+  }
+
+  positiveInt(key: string): number {
+    const v = this.get(key);
+    if (!isPositiveInt(v)) throw this.fail(key, v, 'a positive integer');
+    return v;
+  }
+
+  /** n or [h, w], as Keras writes kernel sizes, strides and pool sizes. */
+  pair(key: string, fallback?: [number, number]): [number, number] {
+    const v = this.get(key);
+    if ((v === undefined || v === null) && fallback) return fallback;
+    if (isPositiveInt(v)) return [v, v];
+    if (Array.isArray(v) && v.length === 2 && isPositiveInt(v[0]) && isPositiveInt(v[1])) return [v[0], v[1]];
+    throw this.fail(key, v, 'a positive integer or a pair [h, w] of positive integers');
+  }
+
+  bool(key: string, fallback: boolean): boolean {
+    const v = this.get(key);
+    if (v === undefined) return fallback;
+    if (typeof v !== 'boolean') throw this.fail(key, v, 'a boolean');
+    return v;
+  }
+
+  oneOf<T extends string>(key: string, values: readonly T[], fallback: T): T {
+    const v = this.get(key);
+    if (v === undefined || v === null) return fallback;
+    if (!values.includes(v as T)) throw this.fail(key, v, `one of ${values.map((s) => `'${s}'`).join(', ')}`);
+    return v as T;
+  }
+
+  /** A setting tessera has no implementation for: accepted only when it asks for nothing. */
+  unsupported(key: string, neutral: readonly unknown[] = [null]): void {
+    const v = this.get(key);
+    if (v === undefined) return;
+    const matches = (n: unknown) => (Array.isArray(n) ? Array.isArray(v) && v.length === n.length && n.every((x, i) => v[i] === x) : v === n);
+    if (!neutral.some(matches)) {
+      throw this.fail(key, v, `${neutral.map((n) => (Array.isArray(n) ? `[${n.join(', ')}]` : String(n))).join(' or ')} (tessera does not implement other values)`);
+    }
+  }
+
+  activation(key: string): ActivationName {
+    return this.oneOf(key, activationNames, 'linear');
+  }
+
+  /** Rejects any key no read asked for. */
+  finish(): void {
+    for (const key of Object.keys(this.config)) {
+      if (!this.read.has(key)) throw badValue(this.op, `${this.where}.${key}`, this.config[key], 'absent (tessera does not know this setting)');
+    }
+  }
+}

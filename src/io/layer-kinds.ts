@@ -1,0 +1,110 @@
+import { Activation, Conv2D, Dense, Dropout, Flatten, MaxPooling2D, type Layer, type LayerArgs } from '../layers/index';
+import type { Tensor } from '../tensor';
+import type { ConfigReader } from './config-reader';
+import { readInitializerSpec, savedInitializer, type InitializerSpec } from './saved-initializer';
+
+/** A layer read from a file: enough to check shapes and weights before anything is built. */
+export interface LayerPlan {
+  /** The output shape (no batch dim) for an input shape; throws the layer's own error when it cannot work. */
+  outputShape(input: readonly number[]): number[];
+  /** The weights the layer will own for an input shape, in Keras order (kernel, then bias). */
+  weightShapes(input: readonly number[]): { suffix: string; shape: number[] }[];
+  /** The layer itself, its weights taking the given values. */
+  create(common: LayerArgs, weights: Tensor[]): Layer;
+}
+
+const GLOROT: InitializerSpec = { className: 'GlorotUniform', config: { seed: null } };
+const ZEROS: InitializerSpec = { className: 'Zeros', config: {} };
+const PADDINGS = ['valid', 'same'] as const;
+
+/** Settings TF.js and Keras write for every kernel layer; tessera runs them only in their neutral form. */
+function readKernelParts(r: ConfigReader) {
+  for (const key of ['kernel_regularizer', 'bias_regularizer', 'activity_regularizer', 'kernel_constraint', 'bias_constraint']) r.unsupported(key);
+  return {
+    activation: r.activation('activation'),
+    useBias: r.bool('use_bias', true),
+    kernelInit: readInitializerSpec(r.op, `${r.where}.kernel_initializer`, r.get('kernel_initializer'), GLOROT),
+    biasInit: readInitializerSpec(r.op, `${r.where}.bias_initializer`, r.get('bias_initializer'), ZEROS),
+  };
+}
+
+function kernelWeights(kernel: number[], useBias: boolean) {
+  const out = [{ suffix: 'kernel', shape: kernel }];
+  if (useBias) out.push({ suffix: 'bias', shape: [kernel[kernel.length - 1]] });
+  return out;
+}
+
+function readChannelsLast(r: ConfigReader): void {
+  r.oneOf('data_format', ['channels_last'], 'channels_last');
+}
+
+const identity = (input: readonly number[]) => input.slice();
+
+const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
+  ['Conv2D', (r, name) => {
+    const filters = r.positiveInt('filters');
+    const kernelSize = r.pair('kernel_size');
+    const strides = r.pair('strides', [1, 1]);
+    const padding = r.oneOf('padding', PADDINGS, 'valid');
+    readChannelsLast(r);
+    r.unsupported('dilation_rate', [1, [1, 1]]);
+    r.unsupported('groups', [1]);
+    const k = readKernelParts(r);
+    const probe = new Conv2D({ name, filters, kernelSize, strides, padding });
+    return {
+      outputShape: (input) => probe.computeOutputShape(input),
+      weightShapes: (input) => kernelWeights([...kernelSize, input[2], filters], k.useBias),
+      create: (common, w) => new Conv2D({
+        ...common, filters, kernelSize, strides, padding, activation: k.activation, useBias: k.useBias,
+        kernelInitializer: savedInitializer(k.kernelInit, w[0]), biasInitializer: savedInitializer(k.biasInit, w[1]),
+      }),
+    };
+  }],
+  ['Dense', (r, name) => {
+    const units = r.positiveInt('units');
+    const k = readKernelParts(r);
+    const probe = new Dense({ name, units });
+    return {
+      outputShape: (input) => probe.computeOutputShape(input),
+      weightShapes: (input) => kernelWeights([input[input.length - 1], units], k.useBias),
+      create: (common, w) => new Dense({
+        ...common, units, activation: k.activation, useBias: k.useBias,
+        kernelInitializer: savedInitializer(k.kernelInit, w[0]), biasInitializer: savedInitializer(k.biasInit, w[1]),
+      }),
+    };
+  }],
+  ['MaxPooling2D', (r, name) => {
+    const poolSize = r.pair('pool_size', [2, 2]);
+    const strides = r.pair('strides', poolSize);
+    const padding = r.oneOf('padding', PADDINGS, 'valid');
+    readChannelsLast(r);
+    const args = { poolSize, strides, padding };
+    const probe = new MaxPooling2D({ name, ...args });
+    return { outputShape: (input) => probe.computeOutputShape(input), weightShapes: () => [], create: (common) => new MaxPooling2D({ ...common, ...args }) };
+  }],
+  ['Flatten', (r, name) => {
+    readChannelsLast(r);
+    const probe = new Flatten({ name });
+    return { outputShape: (input) => probe.computeOutputShape(input), weightShapes: () => [], create: (common) => new Flatten(common) };
+  }],
+  ['Dropout', (r) => {
+    const rate = r.get('rate');
+    if (typeof rate !== 'number' || !(rate >= 0 && rate < 1)) throw r.fail('rate', rate, 'a number in [0, 1)');
+    r.unsupported('noise_shape');
+    const seed = r.get('seed');
+    if (seed !== undefined && seed !== null && !(typeof seed === 'number' && Number.isFinite(seed))) throw r.fail('seed', seed, 'a finite number or null');
+    return { outputShape: identity, weightShapes: () => [], create: (common) => new Dropout({ ...common, rate, seed: seed ?? undefined }) };
+  }],
+  ['Activation', (r) => {
+    if (r.get('activation') === undefined) throw r.fail('activation', undefined, 'an activation name');
+    const activation = r.activation('activation');
+    return { outputShape: identity, weightShapes: () => [], create: (common) => new Activation({ ...common, activation }) };
+  }],
+]);
+
+export const layerClassNames = [...KINDS.keys()];
+
+/** The plan for a layer of a class tessera knows, or undefined for any other class name. */
+export function readLayerKind(className: string, r: ConfigReader, name: string): LayerPlan | undefined {
+  return KINDS.get(className)?.(r, name);
+}

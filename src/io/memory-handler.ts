@@ -1,0 +1,41 @@
+import { argError } from '../ops/validate';
+import type { IOHandler, ModelArtifacts, ModelJSON, SaveResult, WeightsManifestEntry } from './artifacts';
+import { describe, isRecord, own } from './json-checks';
+import { readModelJson } from './model-json';
+
+type WeightData = ArrayBuffer | ArrayBuffer[] | ArrayBufferView;
+
+/**
+ * An IOHandler that loads from values in memory (the browser route), as tf.io.fromMemory. It takes
+ * ModelArtifacts; or a model.json object and its weights' bytes (all groups back to back); or, as
+ * TF.js's older form, a topology, its weight specs and their bytes. Everything is checked on load.
+ */
+export function fromMemory(model: ModelArtifacts | ModelJSON | object, weightSpecsOrData?: WeightsManifestEntry[] | WeightData, weightData?: WeightData): IOHandler {
+  return {
+    load: async (): Promise<ModelArtifacts> => {
+      const op = 'io.fromMemory';
+      if (!isRecord(model)) throw argError(op, 'model', describe(model), 'ModelArtifacts, a model.json object, or a model topology');
+      if (own(model, 'modelTopology') === undefined) {
+        return { modelTopology: model, weightSpecs: weightSpecsOrData as WeightsManifestEntry[] | undefined, weightData: weightData as ModelArtifacts['weightData'] };
+      }
+      if (own(model, 'weightsManifest') !== undefined) {
+        return { ...readModelJson(op, 'model', model).artifacts, weightData: weightSpecsOrData as ModelArtifacts['weightData'] };
+      }
+      const artifacts = model as ModelArtifacts;
+      return {
+        modelTopology: artifacts.modelTopology,
+        weightSpecs: artifacts.weightSpecs,
+        weightData: (weightSpecsOrData ?? artifacts.weightData) as ModelArtifacts['weightData'],
+        format: artifacts.format,
+        generatedBy: artifacts.generatedBy,
+        convertedBy: artifacts.convertedBy,
+      };
+    },
+  };
+}
+
+/** An IOHandler that hands the artifacts to a function (e.g. to upload or keep them), as tf.io.withSaveHandler. */
+export function withSaveHandler(saveHandler: (artifacts: ModelArtifacts) => Promise<SaveResult>): IOHandler {
+  if (typeof saveHandler !== 'function') throw argError('io.withSaveHandler', 'saveHandler', describe(saveHandler), 'a function (artifacts) => Promise<SaveResult>');
+  return { save: saveHandler };
+}

@@ -1,0 +1,80 @@
+import type { ModelArtifacts, ModelJSON, WeightsManifestEntry } from './artifacts';
+import { badValue, isRecord, own, requireRecord, requireString } from './json-checks';
+import { readWeightSpecs } from './weights';
+
+/** The most files a manifest may name, so a hostile file cannot make loading open thousands. */
+const MAX_PATHS = 10_000;
+
+export interface ManifestGroup {
+  paths: string[];
+  specs: WeightsManifestEntry[];
+  where: string;
+}
+
+/** Text to JSON, with bad UTF-8 or bad JSON reported as plain Errors naming the source. */
+export function parseJsonText(op: string, source: string, bytes: Uint8Array): unknown {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error(`${op}: ${source} is not UTF-8 text`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${op}: ${source} is not valid JSON (${(e as Error).message})`);
+  }
+}
+
+/** The weight groups of a model.json, checked; an absent manifest means a model without weights. */
+function readManifest(op: string, json: Record<string, unknown>): ManifestGroup[] {
+  const manifest = own(json, 'weightsManifest');
+  if (manifest === undefined) return [];
+  if (!Array.isArray(manifest)) throw badValue(op, 'weightsManifest', manifest, 'an array of groups {paths, weights}');
+  let pathCount = 0;
+  return manifest.map((g: unknown, i) => {
+    const where = `weightsManifest[${i}]`;
+    const group = requireRecord(op, where, g);
+    const paths = own(group, 'paths');
+    if (!Array.isArray(paths) || (pathCount += paths.length) > MAX_PATHS) throw badValue(op, `${where}.paths`, paths, `an array of file names (at most ${MAX_PATHS} in all)`);
+    return {
+      paths: paths.map((p: unknown, j) => requireString(op, `${where}.paths[${j}]`, p)),
+      specs: readWeightSpecs(op, `${where}.weights`, own(group, 'weights')),
+      where,
+    };
+  });
+}
+
+/** The artifacts of a parsed model.json, without weightData, plus its weight groups. */
+export function readModelJson(op: string, source: string, json: unknown): { artifacts: ModelArtifacts; groups: ManifestGroup[] } {
+  if (!isRecord(json)) throw badValue(op, source, json, 'a JSON object {modelTopology, weightsManifest}');
+  const topology = requireRecord(op, 'modelTopology', own(json, 'modelTopology'));
+  const groups = readManifest(op, json);
+  const optionalString = (key: string) => {
+    const v = own(json, key);
+    return typeof v === 'string' ? v : undefined;
+  };
+  return {
+    artifacts: {
+      modelTopology: topology,
+      weightSpecs: groups.flatMap((g) => g.specs),
+      format: optionalString('format'),
+      generatedBy: optionalString('generatedBy'),
+      convertedBy: optionalString('convertedBy') ?? null,
+    },
+    groups,
+  };
+}
+
+/** The model.json for artifacts whose weights are all in the given files. */
+export function modelJsonFor(artifacts: ModelArtifacts, paths: string[]): ModelJSON {
+  const json: ModelJSON = {
+    modelTopology: artifacts.modelTopology ?? {},
+    format: artifacts.format,
+    generatedBy: artifacts.generatedBy,
+    convertedBy: artifacts.convertedBy ?? null,
+    weightsManifest: [{ paths, weights: artifacts.weightSpecs ?? [] }],
+  };
+  if (artifacts.trainingConfig) json.trainingConfig = artifacts.trainingConfig;
+  return json;
+}

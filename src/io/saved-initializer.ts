@@ -1,0 +1,84 @@
+import type { Initializer } from '../initializers';
+import { fmtShape } from '../ops/validate';
+import type { Tensor, DType } from '../tensor';
+import { badValue, isRecord, own } from './json-checks';
+
+type ValueKind = 'number' | 'seed' | 'mode' | 'distribution';
+
+/** The initializer classes TF.js and Keras write, with the config keys each may carry. */
+const CLASSES = new Map<string, Record<string, ValueKind>>([
+  ['Zeros', {}],
+  ['Ones', {}],
+  ['Constant', { value: 'number' }],
+  ['RandomUniform', { minval: 'number', maxval: 'number', seed: 'seed' }],
+  ['RandomNormal', { mean: 'number', stddev: 'number', seed: 'seed' }],
+  ['TruncatedNormal', { mean: 'number', stddev: 'number', seed: 'seed' }],
+  ['VarianceScaling', { scale: 'number', mode: 'mode', distribution: 'distribution', seed: 'seed' }],
+  ['GlorotUniform', { seed: 'seed' }],
+  ['GlorotNormal', { seed: 'seed' }],
+  ['HeUniform', { seed: 'seed' }],
+  ['HeNormal', { seed: 'seed' }],
+  ['LeCunUniform', { seed: 'seed' }],
+  ['LeCunNormal', { seed: 'seed' }],
+  ['Orthogonal', { gain: 'number', seed: 'seed' }],
+  ['Identity', { gain: 'number' }],
+]);
+
+const MODES = ['fan_in', 'fan_out', 'fan_avg'];
+const DISTRIBUTIONS = ['normal', 'uniform', 'truncated_normal', 'untruncated_normal'];
+
+export interface InitializerSpec {
+  className: string;
+  config: Record<string, number | string | null>;
+}
+
+function valueFits(kind: ValueKind, v: unknown): boolean {
+  if (kind === 'number') return typeof v === 'number' && Number.isFinite(v);
+  if (kind === 'seed') return v === null || (typeof v === 'number' && Number.isFinite(v));
+  return typeof v === 'string' && (kind === 'mode' ? MODES : DISTRIBUTIONS).includes(v);
+}
+
+/** Checks a {class_name, config} initializer from a file and copies only the keys its class has. */
+export function readInitializerSpec(op: string, where: string, v: unknown, fallback: InitializerSpec): InitializerSpec {
+  if (v === undefined || v === null) return fallback;
+  if (!isRecord(v)) throw badValue(op, where, v, 'an initializer {class_name, config}');
+  for (const key of Object.keys(v)) {
+    if (key !== 'class_name' && key !== 'config') throw badValue(op, `${where}.${key}`, v[key], 'absent (an initializer has only class_name and config)');
+  }
+  const className = own(v, 'class_name');
+  const keys = typeof className === 'string' ? CLASSES.get(className) : undefined;
+  if (typeof className !== 'string' || !keys) throw badValue(op, `${where}.class_name`, className, `one of ${[...CLASSES.keys()].join(', ')}`);
+  const raw = own(v, 'config') ?? {};
+  if (!isRecord(raw)) throw badValue(op, `${where}.config`, raw, 'an object');
+  const config: Record<string, number | string | null> = {};
+  for (const key of Object.keys(raw)) {
+    // tessera writes seed: null even for Zeros and Ones; a seed means nothing there but is harmless.
+    const kind = Object.hasOwn(keys, key) ? keys[key] : key === 'seed' ? 'seed' : undefined;
+    if (!kind) throw badValue(op, `${where}.config.${key}`, raw[key], `absent (${className} takes ${Object.keys(keys).join(', ') || 'no settings'})`);
+    if (!valueFits(kind, raw[key])) throw badValue(op, `${where}.config.${key}`, raw[key], kind === 'seed' ? 'a finite number or null' : kind === 'number' ? 'a finite number' : `one of ${(kind === 'mode' ? MODES : DISTRIBUTIONS).join(', ')}`);
+    config[key] = raw[key] as number | string | null;
+  }
+  return { className, config };
+}
+
+/**
+ * The initializer a loaded layer keeps: it yields the saved values (once, so the model does not
+ * hold them twice) and records the file's initializer, so saving again writes what was read even
+ * for classes tessera cannot draw from (TF.js's default VarianceScaling among them).
+ */
+export function savedInitializer(spec: InitializerSpec, values: Tensor | undefined): Initializer {
+  let pending = values;
+  return {
+    className: spec.className,
+    getConfig: () => ({ ...spec.config }),
+    apply(shape: readonly number[], dtype: DType = 'float32'): Tensor {
+      const v = pending;
+      const fits = v !== undefined && v.dtype === dtype && v.shape.length === shape.length && v.shape.every((d, i) => d === shape[i]);
+      if (!fits || v === undefined) {
+        throw new Error(`${spec.className} (restored from a saved model) holds only the saved values${v ? ` of shape ${fmtShape(v.shape)}` : ''}; it cannot make new ${dtype} values of shape ${fmtShape(shape)}`);
+      }
+      pending = undefined;
+      return v;
+    },
+  };
+}

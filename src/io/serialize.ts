@@ -1,0 +1,53 @@
+import type { Sequential } from '../model/sequential';
+import type { ModelArtifacts, ModelArtifactsInfo } from './artifacts';
+import { encodeWeights } from './weights';
+
+/** What tessera writes as the producer, where TF.js writes 'TensorFlow.js tfjs-layers v4.22.0'. */
+const GENERATED_BY = 'tessera';
+
+/**
+ * The model as TF.js-style artifacts: a Keras Sequential topology and the weights in the order
+ * TF.js saves them (trainable layers first, then frozen ones).
+ */
+export function modelToArtifacts(op: string, model: Sequential): ModelArtifacts {
+  const layers = model.layers;
+  if (layers.length === 0) throw new Error(`${op}: the model has no layers; add some before saving`);
+  const unbuilt = layers.find((l) => !l.built);
+  if (unbuilt) {
+    throw new Error(`${op}: layer '${unbuilt.name}' is not built yet, so it has no weights to save; give the first layer an inputShape or run the model on data first`);
+  }
+  const configs = layers.map((l, i) => {
+    const config = l.getConfig();
+    // As Keras does, the first layer records the input shape even when it was learnt from data.
+    if (i === 0 && config.batch_input_shape === undefined) return { ...config, batch_input_shape: [null, ...(l.inputShapeNoBatch as number[])] };
+    return config;
+  });
+  const vars = [...layers.filter((l) => l.trainable), ...layers.filter((l) => !l.trainable)].flatMap((l) => l.weights);
+  const { specs, data } = encodeWeights(vars);
+  return {
+    modelTopology: {
+      class_name: 'Sequential',
+      config: { name: model.name, layers: layers.map((l, i) => ({ class_name: l.getClassName(), config: configs[i] })) },
+      keras_version: GENERATED_BY,
+      backend: GENERATED_BY,
+    },
+    format: 'layers-model',
+    generatedBy: GENERATED_BY,
+    convertedBy: null,
+    weightSpecs: specs,
+    weightData: data,
+  };
+}
+
+const utf8Length = (s: string) => new TextEncoder().encode(s).byteLength;
+
+/** The sizes TF.js reports in a SaveResult. */
+export function artifactsInfo(artifacts: ModelArtifacts, weightDataBytes: number): ModelArtifactsInfo {
+  return {
+    dateSaved: new Date(),
+    modelTopologyType: 'JSON',
+    modelTopologyBytes: utf8Length(JSON.stringify(artifacts.modelTopology ?? null)),
+    weightSpecsBytes: utf8Length(JSON.stringify(artifacts.weightSpecs ?? [])),
+    weightDataBytes,
+  };
+}

@@ -1,0 +1,91 @@
+import { bufferSourceToUint8Array, concatUint8Arrays } from 'typed-array-utils';
+import { fmtShape } from '../ops/validate';
+import { Tensor, arrayTypeFor } from '../tensor';
+import type { Variable } from '../variable';
+import type { WeightsManifestEntry } from './artifacts';
+import { badValue, requireRecord, requireString } from './json-checks';
+
+/** The most weight bytes a model may declare; checked before anything is allocated. */
+export const MAX_WEIGHT_BYTES = 2 ** 31;
+/** The most weights a manifest may list, so a hostile file cannot make the checks themselves slow. */
+const MAX_WEIGHTS = 100_000;
+const MAX_RANK = 8;
+const MAX_SHARDS = 10_000;
+
+const BYTES = { float32: 4, float64: 8 } as const;
+
+/** Checks a list of weight specs; sizes are capped as they are added, so huge shapes never overflow. */
+export function readWeightSpecs(op: string, where: string, v: unknown): WeightsManifestEntry[] {
+  if (!Array.isArray(v)) throw badValue(op, where, v, 'an array of weight specs {name, shape, dtype}');
+  if (v.length > MAX_WEIGHTS) throw badValue(op, where, v, `at most ${MAX_WEIGHTS} weights`);
+  let total = 0;
+  return v.map((entry: unknown, i) => {
+    const at = `${where}[${i}]`;
+    const e = requireRecord(op, at, entry);
+    for (const key of Object.keys(e)) {
+      if (key === 'quantization') throw badValue(op, `${at}.quantization`, e[key], 'absent (tessera does not read quantized weights)');
+      if (key !== 'name' && key !== 'shape' && key !== 'dtype') throw badValue(op, `${at}.${key}`, e[key], 'absent (a weight spec has name, shape and dtype)');
+    }
+    const name = requireString(op, `${at}.name`, e.name);
+    const dtype = e.dtype;
+    if (dtype !== 'float32' && dtype !== 'float64') throw badValue(op, `${at}.dtype`, dtype, "'float32' (or 'float64' in files tessera wrote)");
+    const shape = e.shape;
+    if (!Array.isArray(shape) || shape.length > MAX_RANK) throw badValue(op, `${at}.shape`, shape, `an array of at most ${MAX_RANK} non-negative integers`);
+    let bytes = BYTES[dtype];
+    for (const d of shape) {
+      if (typeof d !== 'number' || !Number.isInteger(d) || d < 0) throw badValue(op, `${at}.shape`, shape, 'an array of non-negative integers');
+      bytes *= d;
+      if (total + bytes > MAX_WEIGHT_BYTES) throw badValue(op, `${at}.shape`, shape, `a size that keeps the weights within ${MAX_WEIGHT_BYTES} bytes`);
+    }
+    total += bytes;
+    return { name, shape: shape.slice(), dtype };
+  });
+}
+
+export function byteLength(spec: WeightsManifestEntry): number {
+  return spec.shape.reduce((n, d) => n * d, BYTES[spec.dtype]);
+}
+
+/** Throws unless `actual` bytes are exactly what the specs declare, naming the first weight cut short. */
+export function checkByteLength(op: string, source: string, specs: readonly WeightsManifestEntry[], actual: number): void {
+  const declared = specs.reduce((n, s) => n + byteLength(s), 0);
+  if (actual === declared) return;
+  if (actual > declared) {
+    throw new Error(`${op}: ${source} holds ${actual} bytes but the manifest declares ${declared}; ${actual - declared} unexpected bytes follow byte offset ${declared}`);
+  }
+  let offset = 0;
+  const cut = specs.find((s) => (offset += byteLength(s)) > actual) as WeightsManifestEntry;
+  const start = offset - byteLength(cut);
+  throw new Error(`${op}: ${source} is truncated: it holds ${actual} bytes but the manifest declares ${declared}; weight '${cut.name}' ${fmtShape(cut.shape)} at byte offset ${start} runs past the end`);
+}
+
+/** The weight values as tensors, once checkByteLength has passed; each owns a copy of its bytes. */
+export function decodeWeights(specs: readonly WeightsManifestEntry[], data: Uint8Array): Tensor[] {
+  let offset = 0;
+  return specs.map((s) => {
+    const n = byteLength(s);
+    // slice() copies into a fresh, aligned buffer that the tensor can view.
+    const values = new (arrayTypeFor(s.dtype))(data.slice(offset, offset + n).buffer);
+    offset += n;
+    return new Tensor(s.shape, s.dtype, values);
+  });
+}
+
+// BufferSource's type excludes views of a SharedArrayBuffer; the helpers treat those alike.
+const bytesOf = (b: ArrayBuffer | ArrayBufferView) => bufferSourceToUint8Array(b as BufferSource);
+
+/** One byte view over TF.js's weightData forms: a buffer, a list of shards, or any typed-array view. */
+export function weightBytes(op: string, where: string, v: unknown): Uint8Array {
+  if (v === undefined || v === null) return new Uint8Array(0);
+  const isSource = (x: unknown): x is ArrayBuffer | ArrayBufferView => x instanceof ArrayBuffer || ArrayBuffer.isView(x);
+  if (isSource(v)) return bytesOf(v);
+  if (Array.isArray(v) && v.length <= MAX_SHARDS && v.every(isSource)) return concatUint8Arrays(...v.map(bytesOf));
+  throw badValue(op, where, v, `an ArrayBuffer, a typed array, or an array of at most ${MAX_SHARDS} ArrayBuffers`);
+}
+
+/** The manifest entries and the bytes of variables, back to back, in platform byte order as TF.js writes them. */
+export function encodeWeights(vars: readonly Variable[]): { specs: WeightsManifestEntry[]; data: ArrayBuffer } {
+  const specs = vars.map((v) => ({ name: v.name, shape: v.shape.slice(), dtype: v.dtype }));
+  const parts = vars.map((v) => bytesOf(v.hostValues()));
+  return { specs, data: concatUint8Arrays(...parts).buffer as ArrayBuffer };
+}

@@ -1,0 +1,188 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as tn from '../../src/index';
+import { HAND_WEIGHTS, handWrittenModelJson } from './helpers';
+
+// The fixtures are edited freely by path, broken on purpose; typing them would fight every edit.
+type Json = Record<string, any>;
+
+const BYTES = new Uint8Array(HAND_WEIGHTS.buffer);
+
+/** Loads a (possibly broken) hand-written model from memory. */
+function load(edit: (json: Json) => void = () => {}, bytes: Uint8Array = BYTES): Promise<tn.Sequential> {
+  const json = handWrittenModelJson() as Json;
+  edit(json);
+  return tn.loadLayersModel(tn.io.fromMemory(json, bytes));
+}
+
+const layer = (json: Json, i: number): Json => json.modelTopology.config.layers[i];
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'tessera-io-reject-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function writeModel(name: string, json: Json | string | Uint8Array, files: Record<string, Uint8Array>): Promise<string> {
+  const target = join(dir, name);
+  await mkdir(target);
+  await writeFile(join(target, 'model.json'), typeof json === 'string' || json instanceof Uint8Array ? json : JSON.stringify(json));
+  for (const [f, bytes] of Object.entries(files)) await writeFile(join(target, f), bytes);
+  return `file://${target}/model.json`;
+}
+
+describe('weight bytes', () => {
+  it('a truncated weights.bin names the file and the byte offset of the first weight cut short', async () => {
+    const url = await writeModel('truncated', handWrittenModelJson(), { 'weights.bin': BYTES.subarray(0, 30) });
+    await expect(tn.loadLayersModel(url)).rejects.toThrow(/weights\.bin is truncated: it holds 30 bytes but the manifest declares 44; weight 'dense_Dense1\/bias' \[2\] at byte offset 24 runs past the end/);
+  });
+
+  it('an oversized weights.bin is refused', async () => {
+    const url = await writeModel('oversized', handWrittenModelJson(), { 'weights.bin': new Uint8Array(48) });
+    await expect(tn.loadLayersModel(url)).rejects.toThrow(/weights\.bin holds 48 bytes but the manifest declares 44; 4 unexpected bytes follow byte offset 44/);
+    await expect(load(() => {}, new Uint8Array(45))).rejects.toThrow(/weightData holds 45 bytes/);
+  });
+
+  it('a missing weights file or model.json is a clear error', async () => {
+    const url = await writeModel('nobin', handWrittenModelJson(), {});
+    await expect(tn.loadLayersModel(url)).rejects.toThrow(/cannot read the weights file .*weights\.bin/);
+    await expect(tn.loadLayersModel(`file://${dir}/nowhere/model.json`)).rejects.toThrow(/cannot read the model file/);
+  });
+
+  it('manifest paths cannot leave the model folder', async () => {
+    const json = handWrittenModelJson() as Json;
+    json.weightsManifest[0].paths = ['../outside.bin'];
+    const url = await writeModel('escape', json, {});
+    await expect(tn.loadLayersModel(url)).rejects.toThrow(/weightsManifest\[0\]\.paths\[0\] must be a relative path inside the model's folder/);
+  });
+
+  it('declared sizes beyond 2^31 bytes are refused before anything is allocated', async () => {
+    await expect(load((j) => (j.weightsManifest[0].weights[0].shape = [65536, 65536]))).rejects.toThrow(/weightsManifest\[0\]\.weights\[0\]\.shape must be a size that keeps the weights within 2147483648 bytes/);
+    await expect(load((j) => (j.weightsManifest[0].weights[0].shape = [1e300, 1e300]))).rejects.toThrow(/within 2147483648 bytes/);
+  });
+});
+
+describe('weight specs', () => {
+  it('bad shapes', async () => {
+    await expect(load((j) => (j.weightsManifest[0].weights[0].shape = [3, -2]))).rejects.toThrow(/shape must be an array of non-negative integers, got \[3, -2\]/);
+    await expect(load((j) => (j.weightsManifest[0].weights[0].shape = [3, 2.5]))).rejects.toThrow(/non-negative integers/);
+    await expect(load((j) => (j.weightsManifest[0].weights[0].shape = '3,2'))).rejects.toThrow(/shape must be an array/);
+  });
+
+  it('a shape that does not fit the layer names the layer, the weight and both shapes', async () => {
+    const swap = (j: Json) => {
+      j.weightsManifest[0].weights[0].shape = [2, 3];
+    };
+    await expect(load(swap)).rejects.toThrow(/weightSpecs\[0\] \("dense_Dense1\/kernel"\) must be the kernel of layer "dense_Dense1", shape \[3, 2\] and dtype float32; got shape \[2, 3\]/);
+  });
+
+  it('wrong dtypes', async () => {
+    await expect(load((j) => (j.weightsManifest[0].weights[1].dtype = 'int32'))).rejects.toThrow(/weights\[1\]\.dtype must be 'float32' \(or 'float64' in files tessera wrote\), got "int32"/);
+    await expect(load((j) => (j.weightsManifest[0].weights[1].dtype = 'float64'))).rejects.toThrow(/weightData is truncated: it holds 44 bytes but the manifest declares 52/);
+    await expect(load((j) => (j.weightsManifest[0].weights[1].quantization = { dtype: 'uint8' }))).rejects.toThrow(/quantization must be absent/);
+  });
+
+  it('too few or too many weights', async () => {
+    await expect(load((j) => j.weightsManifest[0].weights.pop(), BYTES.subarray(0, 40))).rejects.toThrow(/weightSpecs must list 4 weights for these layers .*got 3/);
+    const extra = new Uint8Array(48);
+    extra.set(BYTES);
+    await expect(load((j) => j.weightsManifest[0].weights.push({ name: 'extra/bias', shape: [1], dtype: 'float32' }), extra)).rejects.toThrow(/weightSpecs must list 4 weights .*got 5/);
+  });
+});
+
+describe('topology', () => {
+  it('unknown layer classes', async () => {
+    await expect(load((j) => (layer(j, 1).class_name = 'LSTM'))).rejects.toThrow(/modelTopology\.config\.layers\[1\]\.class_name must be one of Conv2D, Dense, MaxPooling2D, Flatten, Dropout, Activation \(or InputLayer first\), got "LSTM"/);
+    await expect(load((j) => (j.modelTopology.class_name = 'Model'))).rejects.toThrow(/modelTopology\.class_name must be 'Sequential'/);
+  });
+
+  it('missing keys', async () => {
+    const noTopology = handWrittenModelJson() as Json;
+    delete noTopology.modelTopology;
+    await expect(tn.loadLayersModel(await writeModel('notopology', noTopology, { 'weights.bin': BYTES }))).rejects.toThrow(/modelTopology must be an object, got nothing \(the key is missing\)/);
+    await expect(load((j) => delete layer(j, 1).config.units)).rejects.toThrow(/layers\[1\] \("dense_Dense2"\)\.config\.units must be a positive integer, got nothing/);
+    await expect(load((j) => delete layer(j, 0).config.name)).rejects.toThrow(/layers\[0\]\.config\.name must be a non-empty string/);
+    await expect(load((j) => delete layer(j, 0).config.batch_input_shape)).rejects.toThrow(/batch_input_shape must be \[null, \.\.\.dims\]: tessera needs the input shape/);
+    await expect(load((j) => delete j.modelTopology.config.layers)).rejects.toThrow(/config\.layers must be an array/);
+  });
+
+  it('settings tessera does not implement, naming layer and key', async () => {
+    const cases: [(j: Json) => void, RegExp][] = [
+      [(j) => (layer(j, 0).config.activation = 'gelu'), /layers\[0\] \("dense_Dense1"\)\.config\.activation must be one of 'linear', 'relu', 'softmax', 'sigmoid', 'tanh', got "gelu"/],
+      [(j) => (layer(j, 0).config.kernel_regularizer = { class_name: 'L1L2', config: { l1: 0.1, l2: 0 } }), /config\.kernel_regularizer must be null \(tessera does not implement other values\), got an object/],
+      [(j) => (layer(j, 0).config.kernel_initializer = { class_name: 'Mystery', config: {} }), /config\.kernel_initializer\.class_name must be one of Zeros, Ones/],
+      [(j) => (layer(j, 0).config.kernel_initializer.config.mode = 'fan_sideways'), /kernel_initializer\.config\.mode must be one of fan_in, fan_out, fan_avg/],
+      [(j) => (layer(j, 0).config.dtype = 'int32'), /config\.dtype must be 'float32' or 'float64', got "int32"/],
+      [(j) => (layer(j, 1).config.dtype = 'float64'), /layers\[1\] \("dense_Dense2"\)\.config\.dtype must be 'float32', the model's dtype/],
+      [(j) => (layer(j, 1).config.units_typo = 3), /config\.units_typo must be absent \(tessera does not know this setting\), got 3/],
+      [(j) => (layer(j, 1).config.name = 'dense_Dense1'), /config\.name must be a name no other layer has/],
+      [(j) => (layer(j, 1).config.batch_input_shape = [null, 3]), /layers\[1\] \("dense_Dense2"\)\.config\.batch_input_shape must be \[null, 2\], the output of the layer before/],
+    ];
+    for (const [edit, message] of cases) await expect(load(edit)).rejects.toThrow(message);
+  });
+
+  it('conv and pooling settings: padding, data_format, dilation_rate', async () => {
+    const conv = (config: Json) => ({
+      modelTopology: { class_name: 'Sequential', config: { layers: [
+        { class_name: 'Conv2D', config: { name: 'c', filters: 1, kernel_size: 1, use_bias: false, batch_input_shape: [null, 2, 2, 1], ...config } },
+      ] } },
+      weightsManifest: [{ paths: ['w'], weights: [{ name: 'c/kernel', shape: [1, 1, 1, 1], dtype: 'float32' }] }],
+    });
+    const w = new Uint8Array(Float32Array.of(2).buffer);
+    const ok = await tn.loadLayersModel(tn.io.fromMemory(conv({ dilation_rate: [1, 1], data_format: 'channels_last', padding: 'same' }), w));
+    expect(ok.predict(tn.ones([1, 2, 2, 1])).dataSync()).toEqual(Float32Array.of(2, 2, 2, 2));
+    await expect(tn.loadLayersModel(tn.io.fromMemory(conv({ padding: 'causal' }), w))).rejects.toThrow(/config\.padding must be one of 'valid', 'same', got "causal"/);
+    await expect(tn.loadLayersModel(tn.io.fromMemory(conv({ data_format: 'channels_first' }), w))).rejects.toThrow(/config\.data_format must be one of 'channels_last'/);
+    await expect(tn.loadLayersModel(tn.io.fromMemory(conv({ dilation_rate: [2, 2] }), w))).rejects.toThrow(/config\.dilation_rate must be 1 or \[1, 1\] \(tessera does not implement other values\), got \[2, 2\]/);
+    await expect(tn.loadLayersModel(tn.io.fromMemory(conv({ kernel_size: 3 }), w))).rejects.toThrow(/layers\[0\] \("c"\)\.config does not fit its input of shape \[null, 2, 2, 1\]/);
+  });
+
+  it('bad JSON and non-JSON bytes', async () => {
+    await expect(tn.loadLayersModel(await writeModel('badjson', '{"modelTopology": ', {}))).rejects.toThrow(/model\.json is not valid JSON/);
+    await expect(tn.loadLayersModel(await writeModel('badutf8', new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), {}))).rejects.toThrow(/model\.json is not UTF-8 text/);
+    await expect(tn.loadLayersModel(await writeModel('array', '[1, 2]', {}))).rejects.toThrow(/must be a JSON object \{modelTopology, weightsManifest\}, got \[1, 2\]/);
+  });
+});
+
+describe('JSON safety', () => {
+  it('__proto__ and constructor keys are data, never prototypes', async () => {
+    const text = JSON.stringify(handWrittenModelJson()).replace('{"modelTopology":', '{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 2}}, "modelTopology":');
+    const model = await tn.loadLayersModel(await writeModel('proto-top', text, { 'weights.bin': BYTES }));
+    expect(model.layers).toHaveLength(2);
+    expect(({} as Json).polluted).toBeUndefined();
+
+    const inLayer = JSON.stringify(handWrittenModelJson()).replace('"units":1,', '"units":1,"__proto__":{"polluted":3},');
+    await expect(tn.loadLayersModel(await writeModel('proto-layer', inLayer, { 'weights.bin': BYTES }))).rejects.toThrow(/config\.__proto__ must be absent/);
+    const inInit = JSON.stringify(handWrittenModelJson()).replace('"config":{}', '"config":{"__proto__":{"polluted":4}}');
+    await expect(tn.loadLayersModel(await writeModel('proto-init', inInit, { 'weights.bin': BYTES }))).rejects.toThrow(/bias_initializer\.config\.__proto__ must be absent/);
+    await expect(load((j) => (layer(j, 0).class_name = 'constructor'))).rejects.toThrow(/class_name must be one of/);
+    await expect(load((j) => (layer(j, 0).config.kernel_initializer = { class_name: '__proto__', config: {} }))).rejects.toThrow(/class_name must be one of/);
+    expect(({} as Json).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+});
+
+describe('no partial model, no global change', () => {
+  it('a failing load leaves layer naming untouched and returns nothing', async () => {
+    const before = tn.layers.dense({ units: 1 }).name;
+    await expect(load((j) => (j.weightsManifest[0].weights[2].shape = [1, 2]))).rejects.toThrow(/weightSpecs\[2\]/);
+    const after = tn.layers.dense({ units: 1 }).name;
+    const n = (s: string) => Number(s.split('_')[1] ?? 0);
+    expect(n(after)).toBe(n(before) + 1);
+  });
+
+  it('Keras converter files: model_config nesting, an InputLayer first, training_config ignored', async () => {
+    const json = handWrittenModelJson() as Json;
+    const layers = json.modelTopology.config.layers;
+    delete layers[0].config.batch_input_shape;
+    layers.unshift({ class_name: 'InputLayer', config: { batch_input_shape: [null, 3], dtype: 'float32', sparse: false, ragged: false, name: 'input_1' } });
+    json.modelTopology = { keras_version: '2.15.0', backend: 'tensorflow', model_config: json.modelTopology, training_config: { loss: 'mse' } };
+    const model = await tn.loadLayersModel(tn.io.fromMemory(json, BYTES));
+    expect(model.layers.map((l) => l.getClassName())).toEqual(['Dense', 'Dense']);
+    expect(model.layers[0].getConfig().batch_input_shape).toEqual([null, 3]);
+  });
+});
