@@ -1,14 +1,18 @@
 import type { Backend } from './backend';
 import { createCpuBackend } from './cpu/cpu-backend';
+import { createGpuBackend, probeGpu } from './gpu/index';
 
 export type BackendName = 'cpu' | 'gpu';
 type Factory = () => Backend;
 
-const factories = new Map<BackendName, Factory>([['cpu', createCpuBackend]]);
+const factories = new Map<BackendName, Factory>([
+  ['cpu', createCpuBackend],
+  ['gpu', createGpuBackend],
+]);
 const instances = new Map<BackendName, Backend>();
 let active: Backend | null = null;
 
-/** Makes a backend available under a name; the gpu backend registers itself this way. */
+/** @internal Replaces a backend's factory (tests hand in an already-open gpu backend). */
 export function registerBackend(name: BackendName, factory: Factory): void {
   factories.set(name, factory);
   instances.delete(name);
@@ -29,13 +33,37 @@ export function setBackend(name: BackendName): string {
   return backend.describe();
 }
 
-/** What runs now, in words, e.g. 'cpu (wasm-simd, 2 threads)'. */
+/** What runs now, in words, e.g. 'cpu (wasm-simd, 2 threads)' or 'gpu (headlessgl, <renderer>)'. */
 export function getBackend(): string {
   return backend().describe();
 }
 
-/** @internal The active backend; the cpu backend unless another was chosen. */
-export function backend(): Backend {
-  if (!active) setBackend('cpu');
+/** Where a GPU context could exist at all: a browser, or Node with an X display for headless-gl. */
+function mightHaveGpu(): boolean {
+  if (typeof window !== 'undefined') return true;
+  const env = typeof process !== 'undefined' ? process.env : undefined;
+  return Boolean(env?.DISPLAY);
+}
+
+/**
+ * The first choice when the user made none: the gpu backend only on a hardware GPU context
+ * (a software rasterizer is correct but far slower than the cpu kernels), else cpu.
+ */
+function chooseAutomatically(): Backend {
+  if (mightHaveGpu()) {
+    const probe = probeGpu();
+    if (probe.available && probe.hardware) {
+      instances.set('gpu', probe.backend);
+      return probe.backend;
+    }
+    if (probe.available) probe.backend.dispose();
+  }
+  setBackend('cpu');
   return active as Backend;
+}
+
+/** @internal The active backend, chosen automatically on first use. */
+export function backend(): Backend {
+  active ??= chooseAutomatically();
+  return active;
 }

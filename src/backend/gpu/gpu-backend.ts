@@ -4,9 +4,10 @@ import { matMulConstants, matMulKernel } from '../../../kernels/gpu/matmul';
 import { conv2dBackpropFilterPartialKernel, conv2dBackpropInputKernel, conv2dKernel } from '../../../kernels/gpu/conv';
 import { maxPoolBackpropKernel, maxPoolKernel } from '../../../kernels/gpu/pool';
 import { BINARY_MAX_AXES, UNARY_CODES, binaryConstants, binaryKernel, unaryKernel } from '../../../kernels/gpu/elementwise';
-import { planReduce, reduceKernel } from '../../../kernels/gpu/reduce';
+import { REDUCE_CODES, TWO_STAGE_ROWS, columnPartialKernel, leadingRowsView, planReduce, reduceKernel } from '../../../kernels/gpu/reduce';
 import { logSoftmaxKernel, softmaxKernel, sparseCrossEntropyKernel } from '../../../kernels/gpu/softmax';
-import { ACTIVATION_CODES, biasActivationKernel } from '../../../kernels/gpu/bias-activation';
+import { ACTIVATION_CODES, activationGradKernel, biasActivationKernel } from '../../../kernels/gpu/bias-activation';
+import { copyKernel } from '../../../kernels/gpu/copy';
 import { adamMomentKernel, adamParamKernel, adamVelocityKernel, axpyKernel, sgdVelocityKernel } from '../../../kernels/gpu/optimizer';
 import { Tensor, sizeOfShape, type DType } from '../../tensor';
 import type { AdamConfig, Backend, BinaryOp, FusedActivation, Padding, ReduceOp, UnaryOp } from '../backend';
@@ -138,9 +139,18 @@ export class GpuBackend implements Backend {
     return this.compute(op, biasActivationKernel, x.shape, constants, [this.arg(x, op), this.arg(bias, op)]);
   }
 
+  biasActivationBackprop(dy: Tensor, y: Tensor, activation: FusedActivation): { dx: Tensor; dbias: Tensor } {
+    const op = 'biasActivationBackprop';
+    const cols = y.shape[y.rank - 1];
+    const dx = this.compute(op, activationGradKernel, y.shape, { activation: ACTIVATION_CODES[activation] }, [this.arg(dy, op), this.arg(y, op)]);
+    const axes = y.shape.slice(0, -1).map((_, i) => i);
+    const dbias = y.size === 0 ? filled([cols], 0) : this.reduceArgument('sum', this.arg(dx, op), y.shape, axes, [cols]);
+    return { dx, dbias };
+  }
+
   cast(x: Tensor, dtype: DType): Tensor {
     if (dtype !== 'float32') throw float64Error('cast', dtype);
-    this.arg(x, 'cast');
+    this.arg(x, 'cast'); // refuses a float64 x
     return this.share(x, x.shape);
   }
 
@@ -179,13 +189,22 @@ export class GpuBackend implements Backend {
     void this.context.gpu.destroy();
   }
 
-  /** A tensor's values as a kernel argument: its texture, or its host array (gpu.js uploads it). */
+  /**
+   * A tensor's values as a kernel argument: its texture, or its host array (gpu.js uploads it).
+   * A variable's host values move to the device for good on first use: weights then upload once,
+   * not on every call, and kernels see the same argument kinds from the first step on (so the
+   * warm-up step compiles every program a training step needs).
+   */
   private arg(t: Tensor, op: string): KernelArgument {
     if (t.dtype !== 'float32') throw float64Error(op, t.dtype);
     const storage = t.storage;
     if (storage instanceof GpuData) return storage.texture;
-    if (storage instanceof Float32Array) return storage;
-    return Float32Array.from(t.hostValues());
+    if (!(storage instanceof Float32Array)) return Float32Array.from(t.hostValues());
+    // Structural test: importing Variable's class here would close a module cycle through tensor.ts.
+    if (!('trainable' in t) || t.size === 0) return storage;
+    const texture = this.kernels.run('upload', copyKernel, t.size, {}, [storage]);
+    t.storage = new GpuData(texture, t.size);
+    return texture;
   }
 
   /** Runs a kernel into a new tensor of `shape` (an empty host tensor when shape has no elements). */
@@ -207,6 +226,14 @@ export class GpuBackend implements Backend {
   }
 
   private reduceArgument(op: ReduceOp, input: KernelArgument, shape: readonly number[], axes: readonly number[], outShape: readonly number[]): Tensor {
+    const view = leadingRowsView(shape, axes);
+    if (view && view.rows > TWO_STAGE_ROWS) {
+      const { rows, cols } = view;
+      const chunk = Math.ceil(Math.sqrt(rows));
+      const chunks = Math.ceil(rows / chunk);
+      const partial = this.kernels.run(op, columnPartialKernel, chunks * cols, { op: REDUCE_CODES[op], rows, cols, chunk }, [input]);
+      return this.reduceTexture(op, partial, [chunks, cols], [0], outShape);
+    }
     let current = input;
     let owned: GpuTexture | null = null;
     for (const pass of planReduce(op, shape, axes)) {

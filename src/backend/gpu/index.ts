@@ -1,4 +1,3 @@
-import type { Backend } from '../backend';
 import { isSoftwareRenderer, openGpuContext, rendererOf } from './context';
 import { GpuBackend } from './gpu-backend';
 import { loadGpuJs, loadGpuJsSync, type GpuJsModule } from './gpujs';
@@ -53,4 +52,3 @@ export function probeGpu(): GpuProbe {
   }
 }
 
-export type { Backend };

@@ -1,0 +1,122 @@
+import { broadcastShapes, broadcastStrides } from '../cpu/broadcast';
+import type { BinaryOp, UnaryOp } from '../cpu/elementwise';
+import type { KernelInput, KernelThis } from './kernel-this';
+
+// One kernel per arity with the op as a compile-time constant: the shader compiler folds the
+// op chain down to the one branch taken, and the backend caches one program per (op, size).
+
+export const UNARY_CODES: Readonly<Record<UnaryOp, number>> = {
+  neg: 0, abs: 1, exp: 2, log: 3, sqrt: 4, square: 5, relu: 6, step: 7, sigmoid: 8, tanh: 9, reciprocal: 10,
+};
+
+export const BINARY_CODES: Readonly<Record<BinaryOp, number>> = {
+  add: 0, sub: 1, mul: 2, div: 3, maximum: 4, minimum: 5, pow: 6, greater: 7, equal: 8,
+};
+
+export interface UnaryConstants {
+  op: number;
+}
+
+/** out[i] = op(x[i]); 'step' is x > 0 ? 1 : 0 as in the cpu kernel. */
+export function unaryKernel(this: KernelThis<UnaryConstants>, x: KernelInput): number {
+  const v = x[this.thread.x];
+  const op = this.constants.op;
+  if (op === 0) return -v;
+  if (op === 1) return Math.abs(v);
+  if (op === 2) return Math.exp(v);
+  if (op === 3) return Math.log(v);
+  if (op === 4) return Math.sqrt(v);
+  if (op === 5) return v * v;
+  if (op === 6) return v < 0 ? 0 : v;
+  if (op === 7) return v > 0 ? 1 : 0;
+  if (op === 8) return 1 / (1 + Math.exp(-v));
+  if (op === 9) {
+    // From exp(-2|v|) <= 1, which cannot overflow the way exp(2v) does for large v.
+    const t = Math.exp(-2 * Math.abs(v));
+    const magnitude = (1 - t) / (1 + t);
+    return v < 0 ? -magnitude : magnitude;
+  }
+  return 1 / v;
+}
+
+/**
+ * Broadcasting over at most six output axes (enough for rank-6 tensors, more after merging):
+ * output axis j has row-major stride o_j (o5 = 1); s_j / t_j are a's and b's strides along it, 0 where
+ * that operand is broadcast. Unused leading axes have o_j = the output size, so their index is 0.
+ */
+export interface BinaryConstants {
+  op: number;
+  o0: number; o1: number; o2: number; o3: number; o4: number;
+  s0: number; s1: number; s2: number; s3: number; s4: number; s5: number;
+  t0: number; t1: number; t2: number; t3: number; t4: number; t5: number;
+}
+
+/** out[i] = a[...] op b[...] at the broadcast positions of output element i; comparisons give 1/0. */
+export function binaryKernel(this: KernelThis<BinaryConstants>, a: KernelInput, b: KernelInput): number {
+  let rest = this.thread.x;
+  const c0 = Math.floor(rest / this.constants.o0);
+  rest -= c0 * this.constants.o0;
+  const c1 = Math.floor(rest / this.constants.o1);
+  rest -= c1 * this.constants.o1;
+  const c2 = Math.floor(rest / this.constants.o2);
+  rest -= c2 * this.constants.o2;
+  const c3 = Math.floor(rest / this.constants.o3);
+  rest -= c3 * this.constants.o3;
+  const c4 = Math.floor(rest / this.constants.o4);
+  const c5 = rest - c4 * this.constants.o4;
+  const x = a[c0 * this.constants.s0 + c1 * this.constants.s1 + c2 * this.constants.s2 +
+    c3 * this.constants.s3 + c4 * this.constants.s4 + c5 * this.constants.s5];
+  const y = b[c0 * this.constants.t0 + c1 * this.constants.t1 + c2 * this.constants.t2 +
+    c3 * this.constants.t3 + c4 * this.constants.t4 + c5 * this.constants.t5];
+  const op = this.constants.op;
+  if (op === 0) return x + y;
+  if (op === 1) return x - y;
+  if (op === 2) return x * y;
+  if (op === 3) return x / y;
+  if (op === 4) return Math.max(x, y);
+  if (op === 5) return Math.min(x, y);
+  if (op === 6) {
+    // GLSL's pow is undefined for a negative base; JavaScript's is defined for whole exponents.
+    const magnitude = Math.pow(Math.abs(x), y);
+    const half = Math.floor(y / 2);
+    const odd = half * 2 !== y && Math.floor(y) === y;
+    return x < 0 && odd ? -magnitude : magnitude;
+  }
+  if (op === 7) return x > y ? 1 : 0;
+  return x === y ? 1 : 0;
+}
+
+/** Most output axes binaryKernel handles; neighbouring axes merge first, so only unusual broadcasts need all six. */
+export const BINARY_MAX_AXES = 6;
+
+/**
+ * The constants for a op b: size-1 output axes dropped and neighbours merged where both inputs
+ * walk them contiguously (or both stay put). Null when more than BINARY_MAX_AXES axes remain.
+ */
+export function binaryConstants(op: BinaryOp, aShape: readonly number[], bShape: readonly number[]): BinaryConstants | null {
+  const outShape = broadcastShapes(aShape, bShape) ?? [];
+  const rank = outShape.length;
+  const aStrides = broadcastStrides(aShape, rank);
+  const bStrides = broadcastStrides(bShape, rank);
+  const dims: number[] = [], sa: number[] = [], sb: number[] = [];
+  for (let i = 0; i < rank; i++) {
+    const d = outShape[i];
+    if (d === 1) continue;
+    const last = dims.length - 1;
+    if (last >= 0 && sa[last] === aStrides[i] * d && sb[last] === bStrides[i] * d) {
+      dims[last] *= d; sa[last] = aStrides[i]; sb[last] = bStrides[i];
+    } else {
+      dims.push(d); sa.push(aStrides[i]); sb.push(bStrides[i]);
+    }
+  }
+  if (dims.length > BINARY_MAX_AXES) return null;
+  while (dims.length < BINARY_MAX_AXES) { dims.unshift(1); sa.unshift(0); sb.unshift(0); }
+  const o = new Array<number>(BINARY_MAX_AXES);
+  for (let j = BINARY_MAX_AXES - 1, step = 1; j >= 0; j--) { o[j] = step; step *= dims[j]; }
+  return {
+    op: BINARY_CODES[op],
+    o0: o[0], o1: o[1], o2: o[2], o3: o[3], o4: o[4],
+    s0: sa[0], s1: sa[1], s2: sa[2], s3: sa[3], s4: sa[4], s5: sa[5],
+    t0: sb[0], t1: sb[1], t2: sb[2], t3: sb[3], t4: sb[4], t5: sb[5],
+  };
+}

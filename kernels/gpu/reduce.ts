@@ -1,0 +1,174 @@
+import type { ReduceOp } from '../cpu/reduce';
+import type { KernelInput, KernelThis } from './kernel-this';
+
+export const REDUCE_CODES: Readonly<Record<ReduceOp, number>> = { sum: 0, max: 1, min: 2 };
+
+/** Larger than any index (a float32 counts integers exactly up to 2^24), so unravelling by it gives 0. */
+const NEVER = 16777216;
+
+/** Most merged axes (alternating kept / reduced runs) one reduceKernel pass handles. */
+export const REDUCE_MAX_AXES = 4;
+
+/**
+ * x viewed as four merged axes j = 0..3, each kept or reduced. An output index unravels by the
+ * kept axes' strides p_j and the reduction counter t < count by the reduced axes' strides q_j;
+ * the other kind's stride is NEVER, so its index is 0. x_j is x's stride along axis j.
+ */
+export interface ReduceConstants {
+  op: number;
+  count: number;
+  p0: number; p1: number; p2: number; p3: number;
+  q0: number; q1: number; q2: number; q3: number;
+  x0: number; x1: number; x2: number; x3: number;
+}
+
+/** out[o] = the sum / max / min of x over the reduced axes at the kept position o. */
+export function reduceKernel(this: KernelThis<ReduceConstants>, x: KernelInput): number {
+  let rest = this.thread.x;
+  const k0 = Math.floor(rest / this.constants.p0);
+  rest -= k0 * this.constants.p0;
+  const k1 = Math.floor(rest / this.constants.p1);
+  rest -= k1 * this.constants.p1;
+  const k2 = Math.floor(rest / this.constants.p2);
+  rest -= k2 * this.constants.p2;
+  const k3 = Math.floor(rest / this.constants.p3);
+  const base = k0 * this.constants.x0 + k1 * this.constants.x1 + k2 * this.constants.x2 + k3 * this.constants.x3;
+  const op = this.constants.op;
+  // max / min start from the first element (counted twice, which they ignore): no infinities in GLSL.
+  let acc = op === 0 ? 0 : x[base];
+  for (let t = 0; t < this.constants.count; t++) {
+    let r = t;
+    const j0 = Math.floor(r / this.constants.q0);
+    r -= j0 * this.constants.q0;
+    const j1 = Math.floor(r / this.constants.q1);
+    r -= j1 * this.constants.q1;
+    const j2 = Math.floor(r / this.constants.q2);
+    r -= j2 * this.constants.q2;
+    const j3 = Math.floor(r / this.constants.q3);
+    const v = x[base + j0 * this.constants.x0 + j1 * this.constants.x1 + j2 * this.constants.x2 + j3 * this.constants.x3];
+    if (op === 0) {
+      acc += v;
+    } else if (op === 1) {
+      acc = Math.max(acc, v);
+    } else {
+      acc = Math.min(acc, v);
+    }
+  }
+  return acc;
+}
+
+/** One pass's plan: the merged axes it reduces and the shape it leaves (reduced axes removed). */
+export interface ReducePass {
+  constants: ReduceConstants;
+  outShape: number[];
+}
+
+/**
+ * Plans a reduction of x (shape) over `axes` as passes of at most REDUCE_MAX_AXES merged axes
+ * each: while more remain, the innermost reduced run goes first on its own. The last pass's
+ * outShape is shape with every reduced axis removed.
+ */
+export function planReduce(op: ReduceOp, shape: readonly number[], axes: readonly number[]): ReducePass[] {
+  const dims: number[] = [], reduced: boolean[] = [];
+  for (let i = 0; i < shape.length; i++) {
+    if (shape[i] === 1) continue;
+    const r = axes.includes(i);
+    const last = dims.length - 1;
+    if (last >= 0 && reduced[last] === r) dims[last] *= shape[i];
+    else { dims.push(shape[i]); reduced.push(r); }
+  }
+  const passes: ReducePass[] = [];
+  while (dims.length > REDUCE_MAX_AXES) {
+    const inner = reduced.lastIndexOf(true);
+    const flags = dims.map((_, j) => j === inner);
+    passes.push({ constants: reduceConstants(op, dims, flags), outShape: dims.filter((_, j) => j !== inner) });
+    dims.splice(inner, 1);
+    reduced.splice(inner, 1);
+    // The runs either side of the removed one are both kept: they merge.
+    if (inner > 0 && inner < dims.length && !reduced[inner - 1] && !reduced[inner]) {
+      dims[inner - 1] *= dims[inner];
+      dims.splice(inner, 1);
+      reduced.splice(inner, 1);
+    }
+  }
+  passes.push({
+    constants: reduceConstants(op, dims, reduced),
+    outShape: shape.filter((_, i) => !axes.includes(i)),
+  });
+  return passes;
+}
+
+function reduceConstants(op: ReduceOp, mergedDims: readonly number[], reducedFlags: readonly boolean[]): ReduceConstants {
+  const dims = mergedDims.slice(), flags = reducedFlags.slice();
+  while (dims.length < REDUCE_MAX_AXES) { dims.unshift(1); flags.unshift(false); }
+  const p = new Array<number>(REDUCE_MAX_AXES), q = new Array<number>(REDUCE_MAX_AXES), x = new Array<number>(REDUCE_MAX_AXES);
+  let keptStep = 1, reducedStep = 1, xStep = 1;
+  for (let j = REDUCE_MAX_AXES - 1; j >= 0; j--) {
+    x[j] = xStep;
+    xStep *= dims[j];
+    if (flags[j]) { q[j] = reducedStep; reducedStep *= dims[j]; p[j] = NEVER; }
+    else { p[j] = keptStep; keptStep *= dims[j]; q[j] = NEVER; }
+  }
+  return {
+    op: REDUCE_CODES[op], count: reducedStep,
+    p0: p[0], p1: p[1], p2: p[2], p3: p[3],
+    q0: q[0], q1: q[1], q2: q[2], q3: q[3],
+    x0: x[0], x1: x[1], x2: x[2], x3: x[3],
+  };
+}
+
+export interface ColumnPartialConstants {
+  op: number;
+  rows: number;
+  cols: number;
+  /** Rows per chunk; the last chunk may be short. */
+  chunk: number;
+}
+
+/**
+ * First stage of reducing a tall [rows, cols] over its rows: out[k, c] reduces rows
+ * [k*chunk, (k+1)*chunk) of column c. Reducing the [chunks, cols] result again over its rows
+ * finishes the job, with chunks×cols threads at work instead of cols threads looping over every row.
+ */
+export function columnPartialKernel(this: KernelThis<ColumnPartialConstants>, x: KernelInput): number {
+  const i = this.thread.x;
+  const k = Math.floor(i / this.constants.cols);
+  const c = i - k * this.constants.cols;
+  const first = k * this.constants.chunk;
+  const op = this.constants.op;
+  let acc = op === 0 ? 0 : x[first * this.constants.cols + c];
+  for (let t = 0; t < this.constants.chunk; t++) {
+    const r = first + t;
+    if (r < this.constants.rows) {
+      const v = x[r * this.constants.cols + c];
+      if (op === 0) {
+        acc += v;
+      } else if (op === 1) {
+        acc = Math.max(acc, v);
+      } else {
+        acc = Math.min(acc, v);
+      }
+    }
+  }
+  return acc;
+}
+
+/** Above this many rows, a reduction over the rows of [rows, cols] goes in two stages. */
+export const TWO_STAGE_ROWS = 1024;
+
+/**
+ * When reducing `shape` over `axes` is a reduction over the leading rows of a [rows, cols] view
+ * (e.g. a bias gradient: every axis but the last), that view; otherwise null.
+ */
+export function leadingRowsView(shape: readonly number[], axes: readonly number[]): { rows: number; cols: number } | null {
+  let rows = 1, cols = 1, inRows = true;
+  for (let i = 0; i < shape.length; i++) {
+    if (shape[i] === 1) continue;
+    const reduced = axes.includes(i);
+    if (reduced && !inRows) return null;
+    if (!reduced) inRows = false;
+    if (reduced) rows *= shape[i];
+    else cols *= shape[i];
+  }
+  return { rows, cols };
+}
