@@ -1,6 +1,6 @@
 // GEMM throughput: tessera's JS gemm and WebAssembly SIMD gemm (1 and 2 threads) against TensorFlow.js
 // tf.matMul on its cpu and wasm backends, on the seed model's shapes and two squares, in one run.
-// Run: npx tsx bench/gemm.ts
+// Run alone: npx tsx bench/gemm.ts (bench/index.ts prints the same table for the model's shapes).
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { gemm } from '../kernels/cpu/gemm';
@@ -9,6 +9,8 @@ import { interleavedMedianSeconds, randomFloat32 } from './gemm-timing';
 
 interface Shape { name: string; m: number; n: number; k: number; transA: boolean; transB: boolean }
 
+/** The seed model's products, then two squares (printed by `npx tsx bench/gemm.ts` only). */
+export const MODEL_SHAPES = 6;
 const shapes: Shape[] = [
   { name: 'conv fwd (im2col)', m: 21632, n: 32, k: 9, transA: false, transB: false },
   { name: 'conv filter grad', m: 9, n: 32, k: 21632, transA: true, transB: false },
@@ -34,7 +36,8 @@ function tfMatMul(s: Shape, a: Float32Array, b: Float32Array): { run: () => void
   };
 }
 
-async function main(): Promise<void> {
+/** Times every shape (the first `count`), returning the table's lines: a title, a header, one row per shape. */
+export async function gemmTable(count = shapes.length): Promise<string[]> {
   const one = createSimdGemm({ threads: 1 });
   const two = createSimdGemm({ threads: 2 });
   await two.setThreads(2);
@@ -43,7 +46,7 @@ async function main(): Promise<void> {
   const wasmInfo = `simd ${tf.env().getBool('WASM_HAS_SIMD_SUPPORT')}, threads ${tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT')}`;
 
   const rows: string[][] = [];
-  for (const [i, s] of shapes.entries()) {
+  for (const [i, s] of shapes.slice(0, count).entries()) {
     const a = randomFloat32(s.m * s.k, 2 * i + 1);
     const b = randomFloat32(s.k * s.n, 2 * i + 2);
     const c = new Float32Array(s.m * s.n);
@@ -69,9 +72,11 @@ async function main(): Promise<void> {
   const header = ['shape', 'm×n×k', 'JS', 'SIMD 1T', 'SIMD 2T', 'tfjs cpu', 'tfjs wasm', '1T/wasm', 'best/wasm'];
   const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
   const line = (r: string[]): string => r.map((x, j) => (j < 2 ? x.padEnd(widths[j]) : x.padStart(widths[j]))).join('  ');
-  console.log(`GEMM GFLOP/s, median of 9 round-robin samples after warm-up (tfjs ${tf.version.tfjs}; wasm backend: ${wasmInfo})`);
-  console.log(line(header));
-  for (const r of rows) console.log(line(r));
+  return [
+    `GEMM GFLOP/s, median of 9 round-robin samples after warm-up (tfjs ${tf.version.tfjs}; wasm backend: ${wasmInfo})`,
+    line(header),
+    ...rows.map(line),
+  ];
 }
 
-void main();
+if (process.argv[1]?.endsWith('gemm.ts')) for (const l of await gemmTable()) console.log(l);

@@ -5,8 +5,11 @@ import { tidy } from './tidy';
 import { add } from './ops/binary';
 import { onesLike } from './ops/creation';
 
-/** Maps the gradient of an op's output to the gradients of its inputs (null: not differentiable there). */
-export type BackwardFn = (dy: Tensor) => (Tensor | null)[];
+/**
+ * Maps the gradient of an op's output to the gradients of its inputs (null: not differentiable there, or not
+ * needed: `needed[i]` is false when input i does not lead to a source, so a rule may skip computing it).
+ */
+export type BackwardFn = (dy: Tensor, needed: readonly boolean[]) => (Tensor | null)[];
 
 interface TapeNode {
   inputs: Tensor[];
@@ -67,7 +70,7 @@ function backpropagate(tape: Tape, y: Tensor, dy: Tensor | undefined): Map<numbe
     const node = tape.nodes[i];
     const g = grads.get(node.output.id);
     if (!g) continue;
-    const inputGrads = node.backward(g);
+    const inputGrads = node.backward(g, node.inputs.map((x) => tape.tracked.has(x.id)));
     node.inputs.forEach((x, j) => {
       const gx = inputGrads[j];
       if (!gx || !tape.tracked.has(x.id)) return;

@@ -4,34 +4,34 @@ import { col2im, im2col } from './im2col';
 import type { FloatArray } from './types';
 
 // Each conv is one gemm over the im2col matrix: cols [M = N*outH*outW, K = kh*kw*inC], filter [K, outC].
-// `cols` is caller-owned scratch of length M*K; `gemmFn` lets the backend swap in a faster gemm.
+// `cols` is caller-owned scratch of length M*K; `gemmFn`, `im2colFn` and `col2imFn` let the backend swap in faster kernels.
 
 /** out [N,outH,outW,outC] = cols · filter. */
 export function conv2d(
-  x: FloatArray, filter: FloatArray, g: Conv2dGeometry, out: FloatArray, cols: FloatArray, gemmFn: GemmFn = gemm,
+  x: FloatArray, filter: FloatArray, g: Conv2dGeometry, out: FloatArray, cols: FloatArray, gemmFn: GemmFn = gemm, im2colFn = im2col,
 ): void {
   const rows = g.batch * g.outH * g.outW;
   const patch = g.kh * g.kw * g.inC;
-  im2col(x, g, cols);
+  im2colFn(x, g, cols);
   gemmFn(cols, filter, out, rows, g.outC, patch, false, false, false);
 }
 
 /** dx [N,H,W,inC] (overwritten) = col2im(dy · filterᵀ). */
 export function conv2dBackpropInput(
-  dy: FloatArray, filter: FloatArray, g: Conv2dGeometry, dx: FloatArray, cols: FloatArray, gemmFn: GemmFn = gemm,
+  dy: FloatArray, filter: FloatArray, g: Conv2dGeometry, dx: FloatArray, cols: FloatArray, gemmFn: GemmFn = gemm, col2imFn = col2im,
 ): void {
   const rows = g.batch * g.outH * g.outW;
   const patch = g.kh * g.kw * g.inC;
   gemmFn(dy, filter, cols, rows, patch, g.outC, false, true, false);
-  col2im(cols, g, dx);
+  col2imFn(cols, g, dx);
 }
 
 /** dw [kh,kw,inC,outC] (overwritten) = colsᵀ · dy. */
 export function conv2dBackpropFilter(
-  x: FloatArray, dy: FloatArray, g: Conv2dGeometry, dw: FloatArray, cols: FloatArray, gemmFn: GemmFn = gemm,
+  x: FloatArray, dy: FloatArray, g: Conv2dGeometry, dw: FloatArray, cols: FloatArray, gemmFn: GemmFn = gemm, im2colFn = im2col,
 ): void {
   const rows = g.batch * g.outH * g.outW;
   const patch = g.kh * g.kw * g.inC;
-  im2col(x, g, cols);
+  im2colFn(x, g, cols);
   gemmFn(cols, dy, dw, patch, g.outC, rows, true, false, false);
 }

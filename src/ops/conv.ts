@@ -26,9 +26,10 @@ export function checkConv2d(op: string, x: Tensor, filter: Tensor, strides: unkn
 export function conv2d(x: Tensor, filter: Tensor, strides: number | [number, number], pad: Padding): Tensor {
   const [s, p] = checkConv2d('conv2d', x, filter, strides, pad);
   const y = backend().conv2d(x, filter, s, p);
-  recordOp([x, filter], y, (dy) => [
-    conv2dBackpropInput(dy, filter, x.shape, s, p),
-    conv2dBackpropFilter(x, dy, filter.shape, s, p),
+  // A first layer's input needs no gradient: skipping it saves a GEMM and a col2im per training step.
+  recordOp([x, filter], y, (dy, needed) => [
+    needed[0] ? conv2dBackpropInput(dy, filter, x.shape, s, p) : null,
+    needed[1] ? conv2dBackpropFilter(x, dy, filter.shape, s, p) : null,
   ]);
   return y;
 }

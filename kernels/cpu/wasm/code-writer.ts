@@ -68,14 +68,20 @@ export class CodeWriter {
   i32Or(): this { return this.op(0x72); }
   i32Shl(): this { return this.op(0x74); }
   i32ShrU(): this { return this.op(0x76); }
+  i32DivU(): this { return this.op(0x6e); }
 
   // f32 arithmetic.
   f32Const(v: number): this {
     const b = new Uint8Array(new Float32Array([v]).buffer);
     return this.op(0x43, ...b);
   }
+  f32Lt(): this { return this.op(0x5d); }
+  f32Gt(): this { return this.op(0x5e); }
+  f32Sqrt(): this { return this.op(0x91); }
   f32Add(): this { return this.op(0x92); }
+  f32Sub(): this { return this.op(0x93); }
   f32Mul(): this { return this.op(0x94); }
+  f32Div(): this { return this.op(0x95); }
 
   // SIMD (v128 / f32x4).
   v128Load(offset = 0): this { return this.simd(0x00, ...this.memarg(4, offset)); }
@@ -86,10 +92,26 @@ export class CodeWriter {
   i32x4Shuffle(l0: number, l1: number, l2: number, l3: number): this {
     return this.simd(0x0d, ...[l0, l1, l2, l3].flatMap((l) => [4 * l, 4 * l + 1, 4 * l + 2, 4 * l + 3]));
   }
+  /** v128.const holding four i32 lanes. */
+  v128ConstI32(l0: number, l1: number, l2: number, l3: number): this {
+    return this.simd(0x0c, ...new Uint8Array(Int32Array.of(l0, l1, l2, l3).buffer));
+  }
+  i32x4Splat(): this { return this.simd(0x11); }
   f32x4Splat(): this { return this.simd(0x13); }
   f32x4ExtractLane(lane: number): this { return this.simd(0x1f, lane); }
+  /** Lane-wise a > b: all ones where true, zeros where false (and for NaN). */
+  f32x4Gt(): this { return this.simd(0x44); }
+  v128And(): this { return this.simd(0x4e); }
+  /** Lane bits from the first operand where the mask (third) has ones, else from the second. */
+  v128Bitselect(): this { return this.simd(0x52); }
+  i32x4Add(): this { return this.simd(0xae); }
+  f32x4Sqrt(): this { return this.simd(0xe3); }
   f32x4Add(): this { return this.simd(0xe4); }
+  f32x4Sub(): this { return this.simd(0xe5); }
   f32x4Mul(): this { return this.simd(0xe6); }
+  f32x4Div(): this { return this.simd(0xe7); }
+  /** Pseudo-max: pmax(a, b) = a < b ? b : a, lane-wise, exactly as JS evaluates it (so pmax(v, 0) is relu's `v < 0 ? 0 : v`). */
+  f32x4Pmax(): this { return this.simd(0xeb); }
   /** Relaxed-SIMD fused multiply-add a*b+c; only valid where relaxedSimdSupported(). */
   f32x4RelaxedMadd(): this { return this.simd(0x105); }
 }

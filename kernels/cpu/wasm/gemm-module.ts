@@ -1,4 +1,5 @@
 import { CodeWriter, ValType } from './code-writer';
+import { forLoop, min } from './emit-helpers';
 import { ModuleBuilder, type MemoryLimits } from './module-builder';
 
 const { i32, v128 } = ValType;
@@ -16,24 +17,6 @@ export interface GemmKernelShape {
 /** The exported functions, by name; all pointers are byte addresses into the imported memory. */
 export const GEMM_EXPORTS = ['pack_a', 'pack_b', 'compute'] as const;
 export type GemmExportName = (typeof GEMM_EXPORTS)[number];
-
-/**
- * Emits `for (i = from; i < to; i += step) body` (signed compare); `from`, `to` and `step` push one i32 each.
- * Inside the body, branch depth 1 leaves the loop and depth 0 would restart it without stepping.
- */
-function forLoop(code: CodeWriter, i: number, from: () => void, to: () => void, step: () => void, body: () => void): void {
-  from(); code.localSet(i);
-  code.block().loop();
-  code.localGet(i); to(); code.i32GeS().brIf(1);
-  body();
-  code.localGet(i); step(); code.i32Add().localSet(i);
-  code.br(0).end().end();
-}
-
-/** Pushes min(x, y) of two signed i32s pushed by `x` and `y` (each evaluated twice, so keep them cheap). */
-function min(code: CodeWriter, x: () => void, y: () => void): void {
-  x(); y(); x(); y(); code.i32LtS().select();
-}
 
 /**
  * tile(aPtr, bPtr, kLen, cPtr, ldcBytes, mr, nr, add, scratch): the register-tiled micro-kernel.
@@ -218,10 +201,9 @@ function emitPack(W: number): { params: ValType[]; locals: ValType[]; code: Code
   return { params, locals, code: c };
 }
 
-/** Builds the GEMM module for one tile shape over an imported memory `env.memory`. */
-export function buildGemmModule(shape: GemmKernelShape, memory: MemoryLimits): Uint8Array<ArrayBuffer> {
+/** Checks the tile shape, then adds the GEMM functions to `m`, exported as GEMM_EXPORTS name them. */
+export function addGemmFunctions(m: ModuleBuilder, shape: GemmKernelShape): void {
   if (shape.nr % 4 !== 0 || shape.nr <= 0 || shape.mr <= 0) throw new Error(`buildGemmModule: nr must be a positive multiple of 4, got mr=${shape.mr} nr=${shape.nr}`);
-  const m = new ModuleBuilder().importMemory('env', 'memory', memory);
   const tile = emitTile(shape);
   const tileIndex = m.addFunction(tile.params, [], tile.locals, tile.code);
   const packA = emitPack(shape.mr);
@@ -230,5 +212,11 @@ export function buildGemmModule(shape: GemmKernelShape, memory: MemoryLimits): U
   m.addFunction(packB.params, [], packB.locals, packB.code, 'pack_b');
   const compute = emitCompute(shape, tileIndex);
   m.addFunction(compute.params, [], compute.locals, compute.code, 'compute');
+}
+
+/** Builds the GEMM module for one tile shape over an imported memory `env.memory`. */
+export function buildGemmModule(shape: GemmKernelShape, memory: MemoryLimits): Uint8Array<ArrayBuffer> {
+  const m = new ModuleBuilder().importMemory('env', 'memory', memory);
+  addGemmFunctions(m, shape);
   return m.build();
 }

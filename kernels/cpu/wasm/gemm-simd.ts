@@ -1,9 +1,7 @@
 import { gemm as gemmJs, type GemmFn } from '../gemm';
 import type { FloatArray } from '../types';
-import { buildGemmModule, GEMM_EXPORTS } from './gemm-module';
-import { sharedMemorySupported, simdSupported } from './simd-support';
-import { threadsAvailable, WasmThreadPool } from './thread-pool';
-import { WasmHeap } from './wasm-heap';
+import { kernelIndex } from './kernel-module';
+import { alignUp, WasmRuntime } from './runtime';
 
 /** Tuning knobs. Defaults measured on a 2-core AVX2 EPYC: 4×8 beat 4×16, 6×8 and 8×8; kc and mcPanels were within noise. */
 export interface SimdGemmOptions {
@@ -42,47 +40,30 @@ export interface SimdGemm {
 export const SPLIT_FLOPS = 2_000_000;
 // Shared operands smaller than this many floats are packed by the main thread alone before dispatch.
 const PARALLEL_PACK_MIN = 16_384;
-const MAX_PAGES = 32_768; // 2 GiB: byte addresses stay positive i32s.
-const ALIGN = 64;
-const [PACK_A, PACK_B, COMPUTE] = [0, 1, 2];
+const [PACK_A, PACK_B, COMPUTE] = [kernelIndex('pack_a'), kernelIndex('pack_b'), kernelIndex('compute')];
 // Chunks per thread when splitting: enough that a thread slowed by other processes leaves work to the other.
 const CHUNKS_PER_THREAD = 4;
 
-function defaultThreads(): number {
-  if (!threadsAvailable()) return 1;
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  const os = proc?.getBuiltinModule?.('node:os') as typeof import('node:os') | undefined;
-  return Math.max(1, Math.min(4, os?.availableParallelism?.() ?? 1));
+/** Builds a SIMD GEMM with its own runtime (module, memory, threads). Throws if this engine lacks WebAssembly SIMD. */
+export function createSimdGemm(options: SimdGemmOptions = {}): SimdGemm {
+  const runtime = new WasmRuntime({ mr: options.mr ?? 4, nr: options.nr ?? 8, fma: options.fma ?? false }, options.threads);
+  return {
+    gemm: simdGemmOn(runtime, options),
+    get threads() { return runtime.threads; },
+    setThreads: (n: number) => runtime.setThreads(n),
+    terminate: () => runtime.terminate(),
+  };
 }
 
-const alignUp = (x: number): number => Math.ceil(x / ALIGN) * ALIGN;
-
-/** Builds a SIMD GEMM. Throws if this engine lacks WebAssembly SIMD (see simdSupported()). */
-export function createSimdGemm(options: SimdGemmOptions = {}): SimdGemm {
-  if (!simdSupported()) throw new Error('createSimdGemm: this engine does not support WebAssembly SIMD');
+/** The GEMM over a runtime's module and memory; options.mr and nr must be those the runtime was built with. */
+export function simdGemmOn(runtime: WasmRuntime, options: SimdGemmOptions = {}): GemmFn {
   const MR = options.mr ?? 4;
   const NR = options.nr ?? 8;
   const KC = options.kc ?? 256;
   const MCP = options.mcPanels ?? 32;
   const splitFlops = options.splitFlops ?? SPLIT_FLOPS;
-  const shared = sharedMemorySupported() && threadsAvailable();
-  const memoryLimits = { initial: 16, maximum: MAX_PAGES, shared };
-  const bytes = buildGemmModule({ mr: MR, nr: NR, fma: options.fma ?? false }, memoryLimits);
-  const heap = new WasmHeap(memoryLimits.initial, MAX_PAGES, shared);
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory: heap.memory } });
-  const fns = GEMM_EXPORTS.map((n) => instance.exports[n] as (...args: number[]) => void);
+  const { heap, fns } = runtime;
   const scratchBytes = alignUp(MR * NR * 4);
-
-  let threads = shared ? Math.max(1, Math.floor(options.threads ?? defaultThreads())) : 1;
-  let pool: WasmThreadPool | undefined;
-
-  const startPool = (): WasmThreadPool | undefined => {
-    if (threads > 1 && pool?.size !== threads - 1) {
-      pool?.terminate();
-      pool = new WasmThreadPool(bytes, heap.memory, GEMM_EXPORTS, threads - 1);
-    }
-    return pool;
-  };
 
   const gemm: GemmFn = (a, b, c, m, n, k, transA, transB, accumulate) => {
     if (!(a instanceof Float32Array && b instanceof Float32Array && c instanceof Float32Array)) {
@@ -97,6 +78,7 @@ export function createSimdGemm(options: SimdGemmOptions = {}): SimdGemm {
     const rp = Math.ceil(m / MR);
     const cp = Math.ceil(n / NR);
     const scratch = 0;
+    const threads = runtime.threads;
     const aRaw = alignUp(scratch + threads * scratchBytes);
     const bRaw = alignUp(aRaw + m * k * 4);
     const cOff = alignUp(bRaw + k * n * 4);
@@ -117,8 +99,8 @@ export function createSimdGemm(options: SimdGemmOptions = {}): SimdGemm {
     const packBArgs = [bRaw, bPack, n, k, transB ? k * 4 : 4, transB ? 4 : n * 4, 0, cp];
     const computeArgs = [aPack, bPack, cOff, n * 4, m, n, k, accumulate ? 1 : 0, 0, rp, 0, cp, KC, MCP, scratch];
 
-    const p = 2 * m * n * k >= splitFlops && Math.max(rp, cp) > 1 ? startPool() : undefined;
-    if (!p?.isReady) {
+    const p = 2 * m * n * k >= splitFlops && Math.max(rp, cp) > 1 ? runtime.readyPool() : undefined;
+    if (!p) {
       fns[PACK_A](...packAArgs);
       fns[PACK_B](...packBArgs);
       fns[COMPUTE](...computeArgs);
@@ -138,26 +120,7 @@ export function createSimdGemm(options: SimdGemmOptions = {}): SimdGemm {
     }
     c.set(f.subarray(cOff / 4, cOff / 4 + m * n));
   };
-
-  return {
-    gemm,
-    get threads() { return threads; },
-    setThreads(n: number): Promise<void> {
-      if (!Number.isInteger(n) || n < 1) throw new Error(`setThreads: n must be an integer ≥ 1, got ${n}`);
-      threads = shared ? n : 1;
-      if (threads === 1) {
-        pool?.terminate();
-        pool = undefined;
-        return Promise.resolve();
-      }
-      return startPool()?.ready() ?? Promise.resolve();
-    },
-    terminate(): void {
-      pool?.terminate();
-      pool = undefined;
-      threads = 1;
-    },
-  };
+  return gemm;
 }
 
 /** The first `length` elements, without a copy when the array is exactly that long. */

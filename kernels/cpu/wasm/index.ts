@@ -1,36 +1,54 @@
 import { gemm as gemmJs, type GemmFn } from '../gemm';
-import { createSimdGemm, type SimdGemm } from './gemm-simd';
+import { jsKernels, type CpuKernels } from '../kernel-set';
+import { simdGemmOn } from './gemm-simd';
+import { WasmRuntime } from './runtime';
 import { simdSupported } from './simd-support';
+import { simdKernelsOn } from './simd-ops';
 
 export { CodeWriter, ValType, type BlockType } from './code-writer';
 export { ModuleBuilder, type MemoryLimits } from './module-builder';
 export { simdSupported, relaxedSimdSupported, sharedMemorySupported } from './simd-support';
 export { createSimdGemm, SPLIT_FLOPS, type SimdGemm, type SimdGemmOptions } from './gemm-simd';
+export { WasmRuntime } from './runtime';
+export { simdKernelsOn, SPLIT_ELEMENTS } from './simd-ops';
 
-let instance: SimdGemm | undefined;
-const shared = (): SimdGemm | undefined => (simdSupported() ? (instance ??= createSimdGemm()) : undefined);
+interface Shared { runtime: WasmRuntime; kernels: CpuKernels }
+let instance: Shared | undefined;
+
+/** The process-wide runtime and its kernels, made on first use; undefined where the engine lacks SIMD. */
+function shared(): Shared | undefined {
+  if (!simdSupported()) return undefined;
+  if (!instance) {
+    const runtime = new WasmRuntime({ mr: 4, nr: 8, fma: false });
+    instance = { runtime, kernels: simdKernelsOn(runtime, simdGemmOn(runtime)) };
+  }
+  return instance;
+}
 
 /**
  * The process-wide fast GEMM: WebAssembly SIMD (split across worker threads when large) for Float32Array
  * operands where the engine supports SIMD; the JS gemm otherwise.
  */
 export const gemmSimd: GemmFn = (a, b, c, m, n, k, transA, transB, accumulate) => {
-  const g = shared();
-  if (g) g.gemm(a, b, c, m, n, k, transA, transB, accumulate);
-  else gemmJs(a, b, c, m, n, k, transA, transB, accumulate);
+  (shared()?.kernels.gemm ?? gemmJs)(a, b, c, m, n, k, transA, transB, accumulate);
 };
 
-/** Sets how many threads (main included) gemmSimd uses; resolves once the workers are ready. */
+/** The process-wide SIMD kernel set (sharing gemmSimd's memory and threads); the JS kernels where SIMD is missing. */
+export function simdKernels(): CpuKernels {
+  return shared()?.kernels ?? jsKernels;
+}
+
+/** Sets how many threads (main included) the SIMD kernels use; resolves once the workers are ready. */
 export function setGemmThreads(n: number): Promise<void> {
-  return shared()?.setThreads(n) ?? Promise.resolve();
+  return shared()?.runtime.setThreads(n) ?? Promise.resolve();
 }
 
-/** How many threads gemmSimd uses (1 where SIMD or threads are unavailable). */
+/** How many threads the SIMD kernels use (1 where SIMD or threads are unavailable). */
 export function getGemmThreads(): number {
-  return shared()?.threads ?? 1;
+  return shared()?.runtime.threads ?? 1;
 }
 
-/** Stops gemmSimd's worker threads and returns it to one thread (workers never keep the process alive; this frees them now). */
+/** Stops the SIMD kernels' worker threads and returns them to one thread (workers never keep the process alive; this frees them now). */
 export function terminateGemmThreads(): void {
-  instance?.terminate();
+  instance?.runtime.terminate();
 }

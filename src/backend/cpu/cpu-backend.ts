@@ -1,14 +1,12 @@
-import { gemm, type GemmFn } from '../../../kernels/cpu/gemm';
-import { gemmSimd, getGemmThreads, simdSupported } from '../../../kernels/cpu/wasm/index';
+import { jsKernels, type CpuKernels } from '../../../kernels/cpu/kernel-set';
+import { getGemmThreads, simdKernels, simdSupported } from '../../../kernels/cpu/wasm/index';
 import { conv2dGeometry, pool2dGeometry } from '../../../kernels/cpu/conv-geometry';
 import { conv2d, conv2dBackpropInput, conv2dBackpropFilter } from '../../../kernels/cpu/conv';
-import { maxPool, maxPoolBackprop } from '../../../kernels/cpu/pool';
 import { broadcastShapes } from '../../../kernels/cpu/broadcast';
 import { unary, binary } from '../../../kernels/cpu/elementwise';
 import { reduce, sumToShape } from '../../../kernels/cpu/reduce';
 import { softmax, logSoftmax, sparseSoftmaxCrossEntropy } from '../../../kernels/cpu/softmax';
-import { biasActivation, biasActivationBackprop } from '../../../kernels/cpu/bias-activation';
-import { adamUpdate, sgdUpdate } from '../../../kernels/cpu/adam';
+import { sgdUpdate } from '../../../kernels/cpu/adam';
 import type { FloatArray } from '../../../kernels/cpu/types';
 import { Tensor, arrayTypeFor, sizeOfShape, type DType } from '../../tensor';
 import type { AdamConfig, Backend, BinaryOp, FusedActivation, Padding, ReduceOp, UnaryOp } from '../backend';
@@ -25,8 +23,8 @@ function mutableValues(t: Tensor): FloatArray {
 }
 
 /**
- * The always-available backend: the project's own Float32Array/Float64Array kernels, with the
- * GEMM behind every matMul and convolution swappable for a faster one (WebAssembly SIMD).
+ * The always-available backend: the project's own Float32Array/Float64Array kernels, with the hot ones
+ * (GEMM, im2col, bias + activation, max-pool, Adam) swappable as a set for faster twins (WebAssembly SIMD).
  */
 export class CpuBackend implements Backend {
   readonly name = 'cpu' as const;
@@ -35,12 +33,12 @@ export class CpuBackend implements Backend {
   private readonly poolArgmax = new WeakMap<Tensor, Int32Array>();
 
   constructor(
-    private readonly gemmFn: GemmFn,
-    private readonly describeGemm: () => string,
+    private readonly k: CpuKernels,
+    private readonly describeKernels: () => string,
   ) {}
 
   describe(): string {
-    return `cpu (${this.describeGemm()})`;
+    return `cpu (${this.describeKernels()})`;
   }
 
   matMul(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean): Tensor {
@@ -48,28 +46,28 @@ export class CpuBackend implements Backend {
     const k = transposeA ? a.shape[0] : a.shape[1];
     const n = transposeB ? b.shape[0] : b.shape[1];
     const [out, values] = output([m, n], a.dtype);
-    this.gemmFn(a.hostValues(), b.hostValues(), values, m, n, k, transposeA, transposeB, false);
+    this.k.gemm(a.hostValues(), b.hostValues(), values, m, n, k, transposeA, transposeB, false);
     return out;
   }
 
   conv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor {
     const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
     const [out, values] = output([g.batch, g.outH, g.outW, g.outC], x.dtype);
-    conv2d(x.hostValues(), filter.hostValues(), g, values, this.cols(g, x.dtype), this.gemmFn);
+    conv2d(x.hostValues(), filter.hostValues(), g, values, this.cols(g, x.dtype), this.k.gemm, this.k.im2col);
     return out;
   }
 
   conv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
     const g = conv2dGeometry(xShape, filter.shape, strides, pad);
     const [dx, values] = output(xShape, dy.dtype);
-    conv2dBackpropInput(dy.hostValues(), filter.hostValues(), g, values, this.cols(g, dy.dtype), this.gemmFn);
+    conv2dBackpropInput(dy.hostValues(), filter.hostValues(), g, values, this.cols(g, dy.dtype), this.k.gemm, this.k.col2im);
     return dx;
   }
 
   conv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
     const g = conv2dGeometry(x.shape, filterShape, strides, pad);
     const [dw, values] = output(filterShape, x.dtype);
-    conv2dBackpropFilter(x.hostValues(), dy.hostValues(), g, values, this.cols(g, x.dtype), this.gemmFn);
+    conv2dBackpropFilter(x.hostValues(), dy.hostValues(), g, values, this.cols(g, x.dtype), this.k.gemm, this.k.im2col);
     return dw;
   }
 
@@ -81,7 +79,7 @@ export class CpuBackend implements Backend {
     const g = pool2dGeometry(x.shape, filterSize, strides, pad);
     const [y, values] = output([g.batch, g.outH, g.outW, g.channels], x.dtype);
     const argmax = new Int32Array(y.size);
-    maxPool(x.hostValues(), g, values, argmax);
+    this.k.maxPool(x.hostValues(), g, values, argmax);
     this.poolArgmax.set(y, argmax);
     return y;
   }
@@ -91,10 +89,10 @@ export class CpuBackend implements Backend {
     if (!argmax) {
       const g = pool2dGeometry(x.shape, filterSize, strides, pad);
       argmax = new Int32Array(y.size);
-      maxPool(x.hostValues(), g, this.scratch.get(x.dtype, y.size), argmax);
+      this.k.maxPool(x.hostValues(), g, this.scratch.get(x.dtype, y.size), argmax);
     }
     const [dx, values] = output(x.shape, dy.dtype);
-    maxPoolBackprop(dy.hostValues(), argmax, values);
+    this.k.maxPoolBackprop(dy.hostValues(), argmax, values);
     return dx;
   }
 
@@ -149,7 +147,7 @@ export class CpuBackend implements Backend {
   biasActivation(x: Tensor, bias: Tensor, activation: FusedActivation): Tensor {
     const cols = bias.size;
     const [out, values] = output(x.shape, x.dtype);
-    biasActivation(x.hostValues(), bias.hostValues(), x.size / cols, cols, activation, values);
+    this.k.biasActivation(x.hostValues(), bias.hostValues(), x.size / cols, cols, activation, values);
     return out;
   }
 
@@ -157,7 +155,7 @@ export class CpuBackend implements Backend {
     const cols = y.shape[y.rank - 1];
     const [dx, dxValues] = output(y.shape, y.dtype);
     const [dbias, dbValues] = output([cols], y.dtype);
-    biasActivationBackprop(dy.hostValues(), y.hostValues(), y.size / cols, cols, activation, dxValues, dbValues);
+    this.k.biasActivationBackprop(dy.hostValues(), y.hostValues(), y.size / cols, cols, activation, dxValues, dbValues);
     return { dx, dbias };
   }
 
@@ -166,7 +164,7 @@ export class CpuBackend implements Backend {
   }
 
   adamUpdate(param: Tensor, grad: Tensor, m: Tensor, v: Tensor, c: AdamConfig): void {
-    adamUpdate(mutableValues(param), grad.hostValues(), mutableValues(m), mutableValues(v), c.learningRate, c.beta1, c.beta2, c.epsilon, c.step);
+    this.k.adamUpdate(mutableValues(param), grad.hostValues(), mutableValues(m), mutableValues(v), c.learningRate, c.beta1, c.beta2, c.epsilon, c.step);
   }
 
   sgdUpdate(param: Tensor, grad: Tensor, velocity: Tensor | null, learningRate: number, momentum: number): void {
@@ -179,18 +177,18 @@ export class CpuBackend implements Backend {
   }
 }
 
-/** WebAssembly SIMD GEMMs (on every core) where the engine has SIMD; the JS kernels elsewhere. */
+/** WebAssembly SIMD kernels (the GEMM on every core) where the engine has SIMD; the JS kernels elsewhere. */
 export function createCpuBackend(): CpuBackend {
   if (simdSupported()) {
-    return new CpuBackend(gemmSimd, () => {
+    return new CpuBackend(simdKernels(), () => {
       const threads = getGemmThreads();
       return `wasm-simd, ${threads} thread${threads === 1 ? '' : 's'}`;
     });
   }
-  return new CpuBackend(gemm, () => 'js');
+  return new CpuBackend(jsKernels, () => 'js');
 }
 
 /** The pure-JS kernels alone: the fallback, and the reference the SIMD path is tested against. */
 export function createJsCpuBackend(): CpuBackend {
-  return new CpuBackend(gemm, () => 'js');
+  return new CpuBackend(jsKernels, () => 'js');
 }

@@ -1,0 +1,52 @@
+import { ValType } from './code-writer';
+import { FunctionEmitter, floatRun, i32Params } from './emit-helpers';
+import type { ModuleBuilder } from './module-builder';
+
+/** The f32 constants adam reads from memory, in this order (the thread pool passes only i32 arguments). */
+export const ADAM_CONSTANTS = ['lrT', 'beta1', 'oneMinusBeta1', 'beta2', 'oneMinusBeta2', 'epsilon'] as const;
+
+/**
+ * adam(p, g, m, v, constants, i0, i1) over elements i0..i1, in f32 (the JS twin rounds from float64, so the two
+ * agree to float32 rounding, not bit for bit): m = β1·m + (1−β1)·g; v = β2·v + (1−β2)·g²; p −= lrT·m / (√v + ε).
+ * Vector and scalar steps do the same operations, so any split into chunks gives the same bits.
+ */
+function addAdam(m: ModuleBuilder): void {
+  const f = new FunctionEmitter(i32Params(7));
+  const [p, g, mo, vo, consts, i0, i1] = [0, 1, 2, 3, 4, 5, 6];
+  const at = f.local();
+  const vecs = ADAM_CONSTANTS.map(() => f.local(ValType.v128));
+  const scal = ADAM_CONSTANTS.map(() => f.local(ValType.f32));
+  const [gv, mv, vv] = [f.local(ValType.v128), f.local(ValType.v128), f.local(ValType.v128)];
+  const [gs, ms, vs] = [f.local(ValType.f32), f.local(ValType.f32), f.local(ValType.f32)];
+  const [lrT, b1, omb1, b2, omb2, eps] = [0, 1, 2, 3, 4, 5];
+  const c = f.code;
+  ADAM_CONSTANTS.forEach((_, k) => {
+    c.localGet(consts).f32Load(4 * k).localTee(scal[k]).f32x4Splat().localSet(vecs[k]);
+  });
+  for (const ptr of [p, g, mo, vo]) c.localGet(ptr).localGet(i0).i32Const(2).i32Shl().i32Add().localSet(ptr);
+  const len = (): void => { c.localGet(i1).localGet(i0).i32Sub().i32Const(2).i32Shl(); };
+  const addr = (ptr: number): void => { c.localGet(ptr).localGet(at).i32Add(); };
+  floatRun(c, at, len, () => {
+    addr(g); c.v128Load().localSet(gv);
+    addr(mo); addr(mo); c.v128Load().localGet(vecs[b1]).f32x4Mul().localGet(vecs[omb1]).localGet(gv).f32x4Mul().f32x4Add().localTee(mv).v128Store();
+    addr(vo); addr(vo); c.v128Load().localGet(vecs[b2]).f32x4Mul().localGet(vecs[omb2]).localGet(gv).f32x4Mul().localGet(gv).f32x4Mul().f32x4Add()
+      .localTee(vv).v128Store();
+    addr(p); addr(p); c.v128Load().localGet(vecs[lrT]).localGet(mv).f32x4Mul().localGet(vv).f32x4Sqrt().localGet(vecs[eps]).f32x4Add().f32x4Div()
+      .f32x4Sub().v128Store();
+  }, () => {
+    addr(g); c.f32Load().localSet(gs);
+    addr(mo); addr(mo); c.f32Load().localGet(scal[b1]).f32Mul().localGet(scal[omb1]).localGet(gs).f32Mul().f32Add().localTee(ms).f32Store();
+    addr(vo); addr(vo); c.f32Load().localGet(scal[b2]).f32Mul().localGet(scal[omb2]).localGet(gs).f32Mul().localGet(gs).f32Mul().f32Add()
+      .localTee(vs).f32Store();
+    addr(p); addr(p); c.f32Load().localGet(scal[lrT]).localGet(ms).f32Mul().localGet(vs).f32Sqrt().localGet(scal[eps]).f32Add().f32Div()
+      .f32Sub().f32Store();
+  });
+  f.addTo(m, 'adam');
+}
+
+export const ADAM_EXPORTS = ['adam'] as const;
+
+/** Adds adam (pointers are byte addresses; i0, i1 elements). */
+export function addAdamFunctions(m: ModuleBuilder): void {
+  addAdam(m);
+}

@@ -1,0 +1,30 @@
+import { ADAM_EXPORTS, addAdamFunctions } from './adam-module';
+import { addBiasActivationFunctions, BIAS_ACTIVATION_EXPORTS } from './bias-activation-module';
+import { addGemmFunctions, GEMM_EXPORTS, type GemmKernelShape } from './gemm-module';
+import { addIm2colFunctions, IM2COL_EXPORTS } from './im2col-module';
+import { ModuleBuilder, type MemoryLimits } from './module-builder';
+import { addPoolFunctions, POOL_EXPORTS } from './pool-module';
+
+/**
+ * Every export of the kernel module, in the order the runtime and the thread pool index them: the GEMM
+ * first (its indices are fixed), then the memory-bound kernels of a training step.
+ */
+export const KERNEL_EXPORTS = [...GEMM_EXPORTS, ...BIAS_ACTIVATION_EXPORTS, ...POOL_EXPORTS, ...IM2COL_EXPORTS, ...ADAM_EXPORTS] as const;
+export type KernelExport = (typeof KERNEL_EXPORTS)[number];
+
+/** Index of an export in KERNEL_EXPORTS. */
+export const kernelIndex = (name: KernelExport): number => KERNEL_EXPORTS.indexOf(name);
+
+/**
+ * One module holding the GEMM and the other kernels over one imported memory `env.memory`, so that they
+ * share operands in place and one worker pool runs any of them.
+ */
+export function buildKernelModule(shape: GemmKernelShape, memory: MemoryLimits): Uint8Array<ArrayBuffer> {
+  const m = new ModuleBuilder().importMemory('env', 'memory', memory);
+  addGemmFunctions(m, shape);
+  addBiasActivationFunctions(m);
+  addPoolFunctions(m);
+  addIm2colFunctions(m);
+  addAdamFunctions(m);
+  return m.build();
+}

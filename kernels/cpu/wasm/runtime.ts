@@ -1,0 +1,97 @@
+import type { GemmKernelShape } from './gemm-module';
+import { buildKernelModule, kernelIndex, KERNEL_EXPORTS, type KernelExport } from './kernel-module';
+import { sharedMemorySupported, simdSupported } from './simd-support';
+import { threadsAvailable, WasmThreadPool, type ChunkedJob } from './thread-pool';
+import { WasmHeap } from './wasm-heap';
+
+const MAX_PAGES = 32_768; // 2 GiB: byte addresses stay positive i32s.
+const ALIGN = 64;
+
+export const alignUp = (x: number): number => Math.ceil(x / ALIGN) * ALIGN;
+
+function defaultThreads(): number {
+  if (!threadsAvailable()) return 1;
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const os = proc?.getBuiltinModule?.('node:os') as typeof import('node:os') | undefined;
+  return Math.max(1, Math.min(4, os?.availableParallelism?.() ?? 1));
+}
+
+export type KernelFn = (...args: number[]) => void;
+
+/**
+ * The kernel module instantiated over one memory (shared when threads are possible), and the worker threads
+ * that run its exports over the same memory. Every kernel call lays out its operands from address 0 afresh:
+ * calls run one at a time on the calling thread (workers only help inside a call), so nothing persists between.
+ */
+export class WasmRuntime {
+  readonly heap: WasmHeap;
+  readonly fns: readonly KernelFn[];
+  private readonly bytes: Uint8Array<ArrayBuffer>;
+  private readonly shared: boolean;
+  private pool: WasmThreadPool | undefined;
+  private threadCount: number;
+
+  constructor(shape: GemmKernelShape, threads?: number) {
+    if (!simdSupported()) throw new Error('WasmRuntime: this engine does not support WebAssembly SIMD');
+    this.shared = sharedMemorySupported() && threadsAvailable();
+    const limits = { initial: 16, maximum: MAX_PAGES, shared: this.shared };
+    this.bytes = buildKernelModule(shape, limits);
+    this.heap = new WasmHeap(limits.initial, MAX_PAGES, this.shared);
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(this.bytes), { env: { memory: this.heap.memory } });
+    this.fns = KERNEL_EXPORTS.map((n) => instance.exports[n] as KernelFn);
+    this.threadCount = this.shared ? Math.max(1, Math.floor(threads ?? defaultThreads())) : 1;
+  }
+
+  /** Threads used for large calls, main included. */
+  get threads(): number { return this.threadCount; }
+
+  fn(name: KernelExport): KernelFn { return this.fns[kernelIndex(name)]; }
+
+  /** The pool, started if needed, when more than one thread is wanted and every worker is ready; else undefined. */
+  readyPool(): WasmThreadPool | undefined {
+    if (this.threadCount > 1 && this.pool?.size !== this.threadCount - 1) {
+      this.pool?.terminate();
+      this.pool = new WasmThreadPool(this.bytes, this.heap.memory, KERNEL_EXPORTS, this.threadCount - 1);
+    }
+    return this.pool?.isReady ? this.pool : undefined;
+  }
+
+  /**
+   * Calls export `name` on [0, total) (its range arguments at args[rangeArg], args[rangeArg + 1]): at once on
+   * this thread, or, when `split` and the pool is ready, in chunks of `chunk` claimed by every thread.
+   */
+  runRange(name: KernelExport, args: number[], rangeArg: number, total: number, chunk: number, split: boolean): void {
+    const pool = split && total > chunk ? this.readyPool() : undefined;
+    if (!pool) {
+      args[rangeArg] = 0;
+      args[rangeArg + 1] = total;
+      this.fn(name)(...args);
+      return;
+    }
+    const job: ChunkedJob = { calls: [{ fn: kernelIndex(name), args, rangeArg, threadArg: -1 }], total, chunk, threadStride: 0 };
+    pool.run(job, this.fns);
+  }
+
+  /** Sets the thread count, starting or stopping workers; resolves once they are ready to take work. */
+  setThreads(n: number): Promise<void> {
+    if (!Number.isInteger(n) || n < 1) throw new Error(`setThreads: n must be an integer ≥ 1, got ${n}`);
+    this.threadCount = this.shared ? n : 1;
+    if (this.threadCount === 1) {
+      this.terminatePool();
+      return Promise.resolve();
+    }
+    this.readyPool();
+    return this.pool?.ready() ?? Promise.resolve();
+  }
+
+  /** Stops the workers and returns to one thread until setThreads(). */
+  terminate(): void {
+    this.terminatePool();
+    this.threadCount = 1;
+  }
+
+  private terminatePool(): void {
+    this.pool?.terminate();
+    this.pool = undefined;
+  }
+}

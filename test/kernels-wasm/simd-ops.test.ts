@@ -1,0 +1,172 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { conv2dGeometry, pool2dGeometry } from '../../kernels/cpu/conv-geometry';
+import { jsKernels, type CpuKernels } from '../../kernels/cpu/kernel-set';
+import { simdGemmOn } from '../../kernels/cpu/wasm/gemm-simd';
+import { WasmRuntime } from '../../kernels/cpu/wasm/runtime';
+import { simdKernelsOn } from '../../kernels/cpu/wasm/simd-ops';
+
+/**
+ * Deterministic values in [-1, 1) from a small LCG; every `zeroEvery`-th is 0 and values snap to `levels` steps
+ * when given, so relu boundaries, ties in max-pooling and signed zeros all occur.
+ */
+function randomArray(length: number, seed: number, levels = 0): Float32Array {
+  const x = new Float32Array(length);
+  let s = seed >>> 0 || 1;
+  for (let i = 0; i < length; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    const u = s / 2 ** 31 - 1;
+    x[i] = i % 7 === 3 ? (i % 2 ? -0 : 0) : levels ? Math.round(u * levels) / levels : u;
+  }
+  return x;
+}
+
+/** Index of the first element whose bits differ (-1 if none). */
+function firstDifference(x: Float32Array | Int32Array, y: Float32Array | Int32Array): number {
+  const bx = new Uint32Array(x.buffer, x.byteOffset, x.length), by = new Uint32Array(y.buffer, y.byteOffset, y.length);
+  if (bx.length !== by.length) return Math.min(bx.length, by.length);
+  for (let i = 0; i < bx.length; i++) if (bx[i] !== by[i]) return i;
+  return -1;
+}
+
+const sameBits = (got: Float32Array | Int32Array, want: Float32Array | Int32Array): void => expect(firstDifference(got, want)).toBe(-1);
+
+// Edge sizes around the 4-lane vectors, 1s and the model's own widths.
+const width = fc.oneof(fc.integer({ min: 1, max: 13 }), fc.constantFrom(1, 3, 4, 5, 8, 10, 32, 33, 128));
+const conv = fc.record({
+  batch: fc.integer({ min: 1, max: 3 }), h: fc.integer({ min: 1, max: 9 }), w: fc.integer({ min: 1, max: 9 }),
+  inC: fc.oneof(fc.integer({ min: 1, max: 6 }), fc.constantFrom(4, 8)), kh: fc.integer({ min: 1, max: 4 }), kw: fc.integer({ min: 1, max: 4 }),
+  sh: fc.integer({ min: 1, max: 3 }), sw: fc.integer({ min: 1, max: 3 }), pad: fc.constantFrom('valid' as const, 'same' as const), seed: fc.nat(),
+});
+type ConvCase = typeof conv extends fc.Arbitrary<infer T> ? T : never;
+const convGeometry = (c: ConvCase) => {
+  const kh = c.pad === 'valid' ? Math.min(c.kh, c.h) : c.kh, kw = c.pad === 'valid' ? Math.min(c.kw, c.w) : c.kw;
+  return conv2dGeometry([c.batch, c.h, c.w, c.inC], [kh, kw, c.inC, 3], [c.sh, c.sw], c.pad);
+};
+const poolGeometry = (c: ConvCase) => {
+  const fh = c.pad === 'valid' ? Math.min(c.kh, c.h) : c.kh, fw = c.pad === 'valid' ? Math.min(c.kw, c.w) : c.kw;
+  return pool2dGeometry([c.batch, c.h, c.w, c.inC], [fh, fw], [c.sh, c.sw], c.pad);
+};
+
+/** Every SIMD kernel against its JS twin (and, for the threaded runtime, against the one-thread results). */
+function suite(name: string, kernels: () => CpuKernels, runs: number): void {
+  describe(name, () => {
+    it('biasActivation matches the JS twin bit for bit', () => {
+      fc.assert(fc.property(fc.integer({ min: 0, max: 40 }), width, fc.boolean(), fc.nat(), (rows, cols, relu, seed) => {
+        const x = randomArray(rows * cols, seed), bias = randomArray(cols, seed + 1);
+        const act = relu ? 'relu' : 'linear';
+        const got = new Float32Array(rows * cols), want = new Float32Array(rows * cols);
+        kernels().biasActivation(x, bias, rows, cols, act, got);
+        jsKernels.biasActivation(x, bias, rows, cols, act, want);
+        sameBits(got, want);
+      }), { seed: 1, numRuns: runs });
+    });
+
+    it('biasActivationBackprop matches the JS twin bit for bit', () => {
+      fc.assert(fc.property(fc.integer({ min: 0, max: 40 }), width, fc.boolean(), fc.nat(), (rows, cols, relu, seed) => {
+        const dy = randomArray(rows * cols, seed), y = randomArray(rows * cols, seed + 1);
+        const act = relu ? 'relu' : 'linear';
+        const [dz, db, dzWant, dbWant] = [rows * cols, cols, rows * cols, cols].map((n) => new Float32Array(n).fill(7));
+        kernels().biasActivationBackprop(dy, y, rows, cols, act, dz, db);
+        jsKernels.biasActivationBackprop(dy, y, rows, cols, act, dzWant, dbWant);
+        sameBits(dz, dzWant);
+        sameBits(db, dbWant);
+      }), { seed: 2, numRuns: runs });
+    });
+
+    it('maxPool and maxPoolBackprop match the JS twins, ties and argmax included', () => {
+      fc.assert(fc.property(conv, (c) => {
+        const g = poolGeometry(c);
+        const x = randomArray(g.batch * g.inH * g.inW * g.channels, c.seed, 3);
+        const outSize = g.batch * g.outH * g.outW * g.channels;
+        const [out, want] = [new Float32Array(outSize), new Float32Array(outSize)];
+        const [arg, argWant] = [new Int32Array(outSize), new Int32Array(outSize)];
+        kernels().maxPool(x, g, out, arg);
+        jsKernels.maxPool(x, g, want, argWant);
+        sameBits(out, want);
+        sameBits(arg, argWant);
+        const dy = randomArray(outSize, c.seed + 1);
+        const [dx, dxWant] = [new Float32Array(x.length).fill(5), new Float32Array(x.length)];
+        kernels().maxPoolBackprop(dy, arg, dx);
+        jsKernels.maxPoolBackprop(dy, argWant, dxWant);
+        sameBits(dx, dxWant);
+      }), { seed: 3, numRuns: runs });
+    });
+
+    it('im2col and col2im match the JS twins bit for bit', () => {
+      fc.assert(fc.property(conv, (c) => {
+        const g = convGeometry(c);
+        const x = randomArray(g.batch * g.inH * g.inW * g.inC, c.seed);
+        const colSize = g.batch * g.outH * g.outW * g.kh * g.kw * g.inC;
+        const [cols, colsWant] = [new Float32Array(colSize).fill(9), new Float32Array(colSize)];
+        kernels().im2col(x, g, cols);
+        jsKernels.im2col(x, g, colsWant);
+        sameBits(cols, colsWant);
+        const back = randomArray(colSize, c.seed + 1);
+        const [dx, dxWant] = [new Float32Array(x.length).fill(9), new Float32Array(x.length)];
+        kernels().col2im(back, g, dx);
+        jsKernels.col2im(back, g, dxWant);
+        sameBits(dx, dxWant);
+      }), { seed: 4, numRuns: runs });
+    });
+
+    it('adamUpdate matches the float64-rounded JS twin to float32 precision', () => {
+      fc.assert(fc.property(fc.integer({ min: 0, max: 70 }), fc.integer({ min: 1, max: 50 }), fc.nat(), (n, t, seed) => {
+        const g = randomArray(n, seed + 1);
+        const init = (): Float32Array[] => [randomArray(n, seed), randomArray(n, seed + 2).map((v) => v * 0.1), randomArray(n, seed + 3).map((v) => v * v)];
+        const [p, m, v] = init();
+        const [pw, mw, vw] = init();
+        kernels().adamUpdate(p, g, m, v, 0.01, 0.9, 0.999, 1e-7, t);
+        jsKernels.adamUpdate(pw, g, mw, vw, 0.01, 0.9, 0.999, 1e-7, t);
+        // Relative to each value, plus float32 rounding of the step itself (at most lr = 0.01 in size).
+        for (const [got, want] of [[p, pw], [m, mw], [v, vw]]) {
+          for (let i = 0; i < n; i++) expect(Math.abs(got[i] - want[i])).toBeLessThanOrEqual(1e-6 * Math.abs(want[i]) + 1e-8);
+        }
+      }), { seed: 5, numRuns: runs });
+    });
+  });
+}
+
+const one = new WasmRuntime({ mr: 4, nr: 8, fma: false }, 1);
+const oneKernels = simdKernelsOn(one, simdGemmOn(one));
+suite('WebAssembly SIMD kernels, one thread', () => oneKernels, 200);
+
+// Splitting every call, however small, exercises the chunked paths; results must equal one thread's.
+const two = new WasmRuntime({ mr: 4, nr: 8, fma: false }, 2);
+const twoKernels = simdKernelsOn(two, simdGemmOn(two), 0);
+describe('WebAssembly SIMD kernels, two threads', () => {
+  beforeAll(() => two.setThreads(2));
+  afterAll(() => two.terminate());
+
+  it('give bit-identical results to one thread on the seed model\'s shapes', () => {
+    const g = conv2dGeometry([32, 28, 28, 1], [3, 3, 1, 32], [1, 1], 'valid');
+    const x = randomArray(32 * 28 * 28, 1);
+    const colSize = 32 * 26 * 26 * 9;
+    const outputs = [oneKernels, twoKernels].map((k) => {
+      const cols = new Float32Array(colSize);
+      k.im2col(x, g, cols);
+      const z = randomArray(32 * 26 * 26 * 32, 2);
+      const y = new Float32Array(z.length);
+      k.biasActivation(z, randomArray(32, 3), z.length / 32, 32, 'relu', y);
+      const pg = pool2dGeometry([32, 26, 26, 32], [2, 2], [2, 2], 'valid');
+      const pooled = new Float32Array(32 * 13 * 13 * 32);
+      const arg = new Int32Array(pooled.length);
+      k.maxPool(y, pg, pooled, arg);
+      const dx = new Float32Array(x.length);
+      k.col2im(cols, g, dx);
+      const [p, m, v] = [randomArray(700_000, 4), new Float32Array(700_000), new Float32Array(700_000)];
+      k.adamUpdate(p, randomArray(700_000, 5), m, v, 1e-3, 0.9, 0.999, 1e-7, 1);
+      return [cols, y, pooled, arg, dx, p, m, v];
+    });
+    outputs[0].forEach((out, i) => sameBits(outputs[1][i], out));
+  });
+});
+suite('WebAssembly SIMD kernels, two threads, every call split', () => twoKernels, 60);
+
+describe('WebAssembly SIMD kernels on float64', () => {
+  it('delegate to the JS twins', () => {
+    const x = Float64Array.of(-1, 2, -3, 4), out = new Float64Array(4);
+    oneKernels.biasActivation(x, Float64Array.of(0.5, 0.5), 2, 2, 'relu', out);
+    expect(Array.from(out)).toEqual([0, 2.5, 0, 4.5]);
+  });
+});
