@@ -33,6 +33,8 @@ export class ProgressLogger {
     private readonly epochs: number,
     private readonly steps: number,
     private readonly backendName: string,
+    /** verbose 1 draws a bar that a TTY updates in place; verbose 2 (or no TTY) prints one line per epoch. */
+    private readonly bar: boolean,
     private readonly sink: Sink = defaultSink(),
   ) {}
 
@@ -43,7 +45,7 @@ export class ProgressLogger {
   }
 
   batchEnd(step: number, logs: Record<string, number>): void {
-    if (!this.sink.isTTY) return;
+    if (!this.bar || !this.sink.isTTY) return;
     const now = performance.now();
     if (step < this.steps && now - this.lastDraw < 100) return;
     this.lastDraw = now;
@@ -52,7 +54,7 @@ export class ProgressLogger {
 
   epochEnd(logs: Record<string, number>): void {
     const text = `${this.line(this.steps, logs)} - backend: ${this.backendName}`;
-    this.sink.write(this.sink.isTTY ? `\r${text}\x1b[K\n` : `${text}\n`);
+    this.sink.write(this.bar && this.sink.isTTY ? `\r${text}\x1b[K\n` : `${text}\n`);
   }
 
   private line(step: number, logs: Record<string, number>): string {

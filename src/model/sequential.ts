@@ -4,38 +4,26 @@ import { gatherRows, range } from '../data/batch';
 import { Layer } from '../layers/layer';
 import { getLoss, type Loss } from '../losses';
 import { getMetric, type Metric } from '../metrics';
-import { argError, fmtShape, isPositiveInt } from '../ops/validate';
+import { argError, fmtShape } from '../ops/validate';
 import { getOptimizer } from '../optimizers/index';
 import type { Optimizer } from '../optimizers/optimizer';
 import { Random, nextDefaultSeed } from '../random';
 import { Tensor, arrayTypeFor, type FloatArray } from '../tensor';
 import { tidy } from '../tidy';
 import type { Variable } from '../variable';
-import { CallbackList, type CustomCallbackArgs, type History, type Logs } from './callbacks';
+import type { History, Logs } from './callbacks';
+import { checkKeys, parseFitArgs, positiveIntArg, type ModelFitArgs } from './fit-options';
 import { ProgressLogger } from './progress';
 import { summaryLines } from './summary';
 import { saveModel } from '../io/save';
 import type { IOHandler, SaveResult } from '../io/artifacts';
 
+export type { ModelFitArgs };
+
 export interface ModelCompileArgs {
   optimizer: string | Optimizer;
   loss: string;
   metrics?: string | string[];
-}
-
-export interface ModelFitArgs {
-  epochs?: number;
-  batchSize?: number;
-  shuffle?: boolean;
-  /** Seed for the shuffling order (default: the next seed of the process-wide sequence). */
-  seed?: number;
-  validationSplit?: number;
-  validationData?: [Tensor, Tensor];
-  callbacks?: CustomCallbackArgs | CustomCallbackArgs[];
-  /** 0 silent, 1 a progress bar (in place on a TTY), 2 one line per epoch. */
-  verbose?: 0 | 1 | 2;
-  /** Stop with an error on a NaN or infinite loss, before applying that batch's update (default true). */
-  terminateOnNaN?: boolean;
 }
 
 export interface ModelEvaluateArgs {
@@ -46,18 +34,6 @@ interface Compiled {
   optimizer: Optimizer;
   loss: Loss;
   metrics: Metric[];
-}
-
-const FIT_KEYS = ['epochs', 'batchSize', 'shuffle', 'seed', 'validationSplit', 'validationData', 'callbacks', 'verbose', 'terminateOnNaN'];
-
-function checkKeys(op: string, args: object, known: string[]): void {
-  for (const key of Object.keys(args)) if (!known.includes(key)) throw argError(op, `args.${key}`, 'an unknown option', `one of ${known.join(', ')}`);
-}
-
-function positiveIntArg(op: string, arg: string, v: unknown, fallback: number): number {
-  if (v === undefined) return fallback;
-  if (!isPositiveInt(v)) throw argError(op, arg, JSON.stringify(v), 'a positive integer');
-  return v;
 }
 
 /** A linear stack of layers with Keras's compile / fit / evaluate / predict, as tf.sequential. */
@@ -210,25 +186,12 @@ export class Sequential {
   async fit(x: Tensor, y: Tensor, args: ModelFitArgs = {}): Promise<History> {
     const op = 'fit';
     const c = this.requireCompiled(op);
-    if (args === null || typeof args !== 'object') throw argError(op, 'args', typeof args, 'an object');
-    checkKeys(op, args, FIT_KEYS);
-    const epochs = positiveIntArg(op, 'epochs', args.epochs, 1);
-    const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);
-    const shuffle = args.shuffle ?? true;
-    if (typeof shuffle !== 'boolean') throw argError(op, 'shuffle', JSON.stringify(shuffle), 'a boolean');
-    const verbose = args.verbose ?? 1;
-    if (verbose !== 0 && verbose !== 1 && verbose !== 2) throw argError(op, 'verbose', JSON.stringify(verbose), '0, 1 or 2');
-    const terminateOnNaN = args.terminateOnNaN ?? true;
-    if (typeof terminateOnNaN !== 'boolean') throw argError(op, 'terminateOnNaN', JSON.stringify(terminateOnNaN), 'a boolean');
-    const split = args.validationSplit ?? 0;
-    if (typeof split !== 'number' || !(split >= 0 && split < 1)) throw argError(op, 'validationSplit', JSON.stringify(split), 'a number in [0, 1)');
-    if (args.seed !== undefined && !Number.isFinite(args.seed)) throw argError(op, 'seed', JSON.stringify(args.seed), 'a finite number');
-    const callbacks = new CallbackList(args.callbacks);
+    const { epochs, batchSize, shuffle, verbose, terminateOnNaN, validationSplit: split, callbacks, ...rest } = parseFitArgs(args);
     this.checkInput(op, x);
     this.checkTargets(op, c, x, y);
     let val: [Tensor, Tensor] | null = null;
-    if (args.validationData !== undefined) {
-      const vd = args.validationData;
+    if (rest.validationData !== undefined) {
+      const vd = rest.validationData;
       if (!Array.isArray(vd) || vd.length !== 2) throw argError(op, 'validationData', typeof vd, 'a pair [xVal, yVal]');
       this.checkInput(op, vd[0], 'validationData[0]');
       this.checkTargets(op, c, vd[0], vd[1], 'validationData[1]');
@@ -246,9 +209,9 @@ export class Sequential {
 
     const samples = trainX.shape[0];
     const steps = Math.ceil(samples / batchSize);
-    const rng = new Random(args.seed ?? nextDefaultSeed());
+    const rng = new Random(rest.seed ?? nextDefaultSeed());
     const history: History = { epoch: [], history: {}, params: { epochs, batchSize, samples, steps } };
-    const progress = verbose > 0 ? new ProgressLogger(epochs, steps, getBackend()) : null;
+    const progress = verbose > 0 ? new ProgressLogger(epochs, steps, getBackend(), verbose === 1) : null;
     this.stopTraining = false;
     await callbacks.call('onTrainBegin', {});
     for (let epoch = 0; epoch < epochs && !this.stopTraining; epoch++) {

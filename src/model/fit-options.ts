@@ -1,0 +1,72 @@
+import type { Tensor } from '../tensor';
+import { argError, isPositiveInt } from '../ops/validate';
+import { CallbackList, type CustomCallbackArgs } from './callbacks';
+
+export interface ModelFitArgs {
+  epochs?: number;
+  batchSize?: number;
+  shuffle?: boolean;
+  /** Seed for the shuffling order (default: the next seed of the process-wide sequence). */
+  seed?: number;
+  validationSplit?: number;
+  validationData?: [Tensor, Tensor];
+  callbacks?: CustomCallbackArgs | CustomCallbackArgs[];
+  /** 0 silent, 1 a progress bar (in place on a TTY), 2 one line per epoch. */
+  verbose?: 0 | 1 | 2;
+  /** Stop with an error on a NaN or infinite loss, before applying that batch's update (default true). */
+  terminateOnNaN?: boolean;
+}
+
+/** fit's arguments checked and with Keras's defaults filled in. */
+export interface FitOptions {
+  epochs: number;
+  batchSize: number;
+  shuffle: boolean;
+  seed: number | undefined;
+  validationSplit: number;
+  validationData: unknown;
+  callbacks: CallbackList;
+  verbose: 0 | 1 | 2;
+  terminateOnNaN: boolean;
+}
+
+const FIT_KEYS = ['epochs', 'batchSize', 'shuffle', 'seed', 'validationSplit', 'validationData', 'callbacks', 'verbose', 'terminateOnNaN'];
+
+/** Rejects option names a call does not know, so a typo is never silently ignored. */
+export function checkKeys(op: string, args: unknown, known: string[]): void {
+  if (args === null || typeof args !== 'object') throw argError(op, 'args', typeof args, 'an object');
+  for (const key of Object.keys(args)) if (!known.includes(key)) throw argError(op, `args.${key}`, 'an unknown option', `one of ${known.join(', ')}`);
+}
+
+export function positiveIntArg(op: string, arg: string, v: unknown, fallback: number): number {
+  if (v === undefined) return fallback;
+  if (!isPositiveInt(v)) throw argError(op, arg, JSON.stringify(v), 'a positive integer');
+  return v;
+}
+
+function booleanOption(op: string, arg: string, v: unknown, fallback: boolean): boolean {
+  if (v === undefined) return fallback;
+  if (typeof v !== 'boolean') throw argError(op, arg, JSON.stringify(v), 'a boolean');
+  return v;
+}
+
+export function parseFitArgs(args: ModelFitArgs): FitOptions {
+  const op = 'fit';
+  checkKeys(op, args, FIT_KEYS);
+  const verbose = args.verbose ?? 1;
+  if (verbose !== 0 && verbose !== 1 && verbose !== 2) throw argError(op, 'verbose', JSON.stringify(verbose), '0, 1 or 2');
+  const split = args.validationSplit ?? 0;
+  if (typeof split !== 'number' || !(split >= 0 && split < 1)) throw argError(op, 'validationSplit', JSON.stringify(split), 'a number in [0, 1)');
+  if (args.seed !== undefined && !Number.isFinite(args.seed)) throw argError(op, 'seed', JSON.stringify(args.seed), 'a finite number');
+  return {
+    epochs: positiveIntArg(op, 'epochs', args.epochs, 1),
+    batchSize: positiveIntArg(op, 'batchSize', args.batchSize, 32),
+    shuffle: booleanOption(op, 'shuffle', args.shuffle, true),
+    seed: args.seed,
+    validationSplit: split,
+    validationData: args.validationData,
+    callbacks: new CallbackList(args.callbacks),
+    verbose,
+    terminateOnNaN: booleanOption(op, 'terminateOnNaN', args.terminateOnNaN, true),
+  };
+}
