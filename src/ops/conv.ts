@@ -1,14 +1,14 @@
 import type { Padding } from '../backend/backend';
 import { backend } from '../backend/registry';
 import { recordOp } from '../backprop';
-import type { Tensor } from '../tensor';
-import { assertPadding, assertPair, assertRank, assertSameDtype, assertTensor, fmtShape } from './validate';
+import { Tensor } from '../tensor';
+import { argError, assertPadding, assertPair, assertRank, assertSameDtype, assertTensor, fmtShape } from './validate';
 
 /** Checks conv2d's arguments and returns the normalized strides and padding. */
 export function checkConv2d(op: string, x: Tensor, filter: Tensor, strides: unknown, pad: unknown): [[number, number], Padding] {
   assertTensor(op, 'x', x);
   assertTensor(op, 'filter', filter);
-  assertRank(op, 'x', x, 4);
+  if (x.rank !== 4) throw argError(op, 'x', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, 'rank 4 [batch, height, width, channels], or rank 3 for one image');
   assertRank(op, 'filter', filter, 4);
   assertSameDtype(op, x, filter, 'x', 'filter');
   const s = assertPair(op, 'strides', strides);
@@ -22,8 +22,12 @@ export function checkConv2d(op: string, x: Tensor, filter: Tensor, strides: unkn
   return [s, p];
 }
 
-/** 2-D convolution, NHWC input and [kh, kw, inC, outC] filter, as tf.conv2d(x, filter, strides, pad). */
+/** 2-D convolution, NHWC input (or one HWC image) and [kh, kw, inC, outC] filter, as tf.conv2d(x, filter, strides, pad). */
 export function conv2d(x: Tensor, filter: Tensor, strides: number | [number, number], pad: Padding): Tensor {
+  if (x instanceof Tensor && x.rank === 3) {
+    const y = conv2d(x.reshape([1, ...x.shape]), filter, strides, pad);
+    return y.reshape(y.shape.slice(1));
+  }
   const [s, p] = checkConv2d('conv2d', x, filter, strides, pad);
   const y = backend().conv2d(x, filter, s, p);
   // A first layer's input needs no gradient: skipping it saves a GEMM and a col2im per training step.

@@ -1,13 +1,17 @@
 import type { Padding } from '../backend/backend';
 import { backend } from '../backend/registry';
 import { recordOp } from '../backprop';
-import type { Tensor } from '../tensor';
-import { assertPadding, assertPair, assertRank, assertTensor, fmtShape } from './validate';
+import { Tensor } from '../tensor';
+import { argError, assertPadding, assertPair, assertTensor, fmtShape } from './validate';
 
-/** 2-D max pooling over NHWC input, as tf.maxPool(x, filterSize, strides, pad). */
+/** 2-D max pooling over NHWC input (or one HWC image), as tf.maxPool(x, filterSize, strides, pad). */
 export function maxPool(x: Tensor, filterSize: number | [number, number], strides: number | [number, number], pad: Padding): Tensor {
+  if (x instanceof Tensor && x.rank === 3) {
+    const y = maxPool(x.reshape([1, ...x.shape]), filterSize, strides, pad);
+    return y.reshape(y.shape.slice(1));
+  }
   assertTensor('maxPool', 'x', x);
-  assertRank('maxPool', 'x', x, 4);
+  if (x.rank !== 4) throw argError('maxPool', 'x', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, 'rank 4 [batch, height, width, channels], or rank 3 for one image');
   const f = assertPair('maxPool', 'filterSize', filterSize);
   const s = assertPair('maxPool', 'strides', strides);
   const p = assertPadding('maxPool', 'pad', pad);

@@ -45,6 +45,9 @@ describe('forward results against hand-computed cases', () => {
     // 'same' with a 2x2 filter pads one row/column at the bottom/right (TF.js rule).
     expect(tn.conv2d(x, f, 1, 'same').dataSync()).toEqual(new Float32Array([-4, -4, 3, -4, -4, 6, 7, 8, 9]));
     expect(tn.conv2d(x, f, 2, 'same').dataSync()).toEqual(new Float32Array([-4, 3, 7, 9]));
+    // One HWC image, as TF.js accepts: the result drops the batch dim too.
+    expect(tn.conv2d(x.reshape([3, 3, 1]), f, 1, 'valid').shape).toEqual([2, 2, 1]);
+    expect(tn.maxPool(x.reshape([3, 3, 1]), 2, 1, 'valid').arraySync()).toEqual([[[5], [6]], [[8], [9]]]);
   });
 
   it('maxPool 2x2 and its gradient routes to the argmax', () => {
