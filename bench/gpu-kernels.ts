@@ -5,18 +5,9 @@
 import type { Backend } from '../src/backend/backend';
 import { createCpuBackend } from '../src/backend/cpu/cpu-backend';
 import { createGpuBackend } from '../src/backend/gpu/index';
-import { Random } from '../src/random';
 import { Tensor } from '../src/tensor';
-
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
-
-function uniform(shape: number[], seed: number): Tensor {
-  const r = new Random(seed);
-  return new Tensor(shape, 'float32', Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => r.uniform(-1, 1)));
-}
+import { uniformTensor } from '../test/gpu/random-data';
+import { markdownTable, median, option } from './gpu-bench-cli';
 
 function medianMs(f: () => void, reps = 5): number {
   const times: number[] = [];
@@ -25,14 +16,14 @@ function medianMs(f: () => void, reps = 5): number {
     f();
     times.push(performance.now() - t);
   }
-  return times.sort((a, b) => a - b)[Math.floor(reps / 2)];
+  return median(times);
 }
 
 const batch = Number(option('batch', '32'));
-const x = uniform([batch, 28, 28, 1], 1), k1 = uniform([3, 3, 1, 32], 2);
-const a1 = uniform([batch, 26, 26, 32], 3), pooled = uniform([batch, 13, 13, 32], 4);
-const flat = uniform([batch, 5408], 5), w2 = uniform([5408, 128], 6), h = uniform([batch, 128], 7);
-const w3 = uniform([128, 10], 8), dLogits = uniform([batch, 10], 9), bias = uniform([32], 10);
+const x = uniformTensor([batch, 28, 28, 1], 1), k1 = uniformTensor([3, 3, 1, 32], 2);
+const a1 = uniformTensor([batch, 26, 26, 32], 3), pooled = uniformTensor([batch, 13, 13, 32], 4);
+const flat = uniformTensor([batch, 5408], 5), w2 = uniformTensor([5408, 128], 6), h = uniformTensor([batch, 128], 7);
+const w3 = uniformTensor([128, 10], 8), dLogits = uniformTensor([batch, 10], 9), bias = uniformTensor([32], 10);
 const labels = new Tensor([batch], 'float32', Float32Array.from({ length: batch }, (_, i) => i % 10));
 
 const cases: [string, (b: Backend) => Tensor][] = [
@@ -42,8 +33,8 @@ const cases: [string, (b: Backend) => Tensor][] = [
   ['dense1 fwd b x 5408 x 128', (b) => b.matMul(flat, w2, false, false)],
   ['dense2 fwd b x 128 x 10', (b) => b.matMul(h, w3, false, false)],
   ['cross-entropy losses', (b) => b.sparseSoftmaxCrossEntropy(dLogits, labels).losses],
-  ['dense1 weight grad 5408 x 128', (b) => b.matMul(flat, uniform([batch, 128], 11), true, false)],
-  ['dense1 input grad b x 5408', (b) => b.matMul(uniform([batch, 128], 12), w2, false, true)],
+  ['dense1 weight grad 5408 x 128', (b) => b.matMul(flat, uniformTensor([batch, 128], 11), true, false)],
+  ['dense1 input grad b x 5408', (b) => b.matMul(uniformTensor([batch, 128], 12), w2, false, true)],
   ['maxPool backward', (b) => b.maxPoolBackprop(pooled, a1, pooled, [2, 2], [2, 2], 'valid')],
   ['conv2d filter grad', (b) => b.conv2dBackpropFilter(x, a1, [3, 3, 1, 32], [1, 1], 'valid')],
   ['conv bias grad (sum to [32])', (b) => b.sumToShape(a1, [32])],
@@ -63,9 +54,7 @@ const rows = cases.map(([name, f]) => {
 });
 
 const head = ['kernel', 'first call ms (compiles)', 'gpu ms', 'cpu ms'];
-const widths = head.map((hd, i) => Math.max(hd.length, ...rows.map((r) => r[i].length)));
-const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-console.log([line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'));
+console.log(markdownTable(head, rows));
 const stats = gpu.stats();
 console.log(`${stats.compiled} gpu programs compiled, ${(stats.compileMs / 1000).toFixed(2)} s in first calls`);
 gpu.dispose();

@@ -8,27 +8,11 @@ import * as tf from '@tensorflow/tfjs';
 import * as tn from '../src/index';
 import { registerBackend, setBackend } from '../src/backend/registry';
 import { createGpuBackend, type GpuBackend } from '../src/backend/gpu/index';
-import { Random } from '../src/random';
+import { seedModel } from '../test/fixtures/seed-model';
+import { markdownTable, median, option } from './gpu-bench-cli';
+import { syntheticMnist } from './seed-model';
 
 interface Row { backend: string; runs: string; batch: number; warmupS: number; msPerStep: number; samplesPerS: number }
-
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
-
-function batchData(batch: number, seed: number): { images: Float32Array; labels: Float32Array } {
-  const r = new Random(seed);
-  return {
-    images: Float32Array.from({ length: batch * 784 }, () => r.next()),
-    labels: Float32Array.from({ length: batch }, () => r.int(10)),
-  };
-}
-
-function median(xs: number[]): number {
-  const s = xs.slice().sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 async function timeSteps(step: () => Promise<void>, steps: number): Promise<{ warmupS: number; stepMs: number }> {
   let t = performance.now();
@@ -46,15 +30,8 @@ async function timeSteps(step: () => Promise<void>, steps: number): Promise<{ wa
 async function tessera(backend: 'cpu' | 'gpu', batch: number, steps: number): Promise<Row> {
   const runs = setBackend(backend);
   tn.setRandomSeed(1);
-  const model = tn.sequential({ layers: [
-    tn.layers.conv2d({ filters: 32, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1] }),
-    tn.layers.maxPooling2d({ poolSize: 2 }),
-    tn.layers.flatten(),
-    tn.layers.dense({ units: 128, activation: 'relu' }),
-    tn.layers.dense({ units: 10, activation: 'softmax' }),
-  ] });
-  model.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy' });
-  const { images, labels } = batchData(batch, 2);
+  const model = seedModel(tn);
+  const { images, labels } = syntheticMnist(batch, 2);
   const x = new tn.Tensor([batch, 28, 28, 1], 'float32', images);
   const y = new tn.Tensor([batch], 'float32', labels);
   // trainOnBatch reads the loss back each step: the one read per batch a training loop needs.
@@ -65,15 +42,8 @@ async function tessera(backend: 'cpu' | 'gpu', batch: number, steps: number): Pr
 async function tfjs(batch: number, steps: number): Promise<Row> {
   await tf.setBackend('cpu');
   await tf.ready();
-  const model = tf.sequential({ layers: [
-    tf.layers.conv2d({ filters: 32, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1] }),
-    tf.layers.maxPooling2d({ poolSize: 2 }),
-    tf.layers.flatten(),
-    tf.layers.dense({ units: 128, activation: 'relu' }),
-    tf.layers.dense({ units: 10, activation: 'softmax' }),
-  ] });
-  model.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy' });
-  const { images, labels } = batchData(batch, 2);
+  const model = seedModel(tf);
+  const { images, labels } = syntheticMnist(batch, 2);
   const x = tf.tensor4d(images, [batch, 28, 28, 1]);
   const y = tf.tensor1d(labels);
   const { warmupS, stepMs } = await timeSteps(async () => { await model.trainOnBatch(x, y); }, steps);
@@ -89,9 +59,7 @@ function table(rows: Row[]): string {
     r.backend, r.runs, String(r.batch), r.warmupS.toFixed(2), r.msPerStep.toFixed(1), r.samplesPerS.toFixed(0),
     peer.has(r.batch) ? `${(r.samplesPerS / (peer.get(r.batch) as number)).toFixed(2)}x` : '-',
   ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
+  return markdownTable(head, body);
 }
 
 async function main(): Promise<void> {

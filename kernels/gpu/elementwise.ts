@@ -1,4 +1,5 @@
-import { broadcastShapes, broadcastStrides } from '../cpu/broadcast';
+import { broadcastShapes } from '../cpu/broadcast';
+import { collapseBroadcast } from '../merge-axes';
 import type { BinaryOp, UnaryOp } from '../cpu/elementwise';
 import type { KernelInput, KernelThis } from './kernel-this';
 
@@ -89,26 +90,9 @@ export function binaryKernel(this: KernelThis<BinaryConstants>, a: KernelInput, 
 /** Most output axes binaryKernel handles; neighbouring axes merge first, so only unusual broadcasts need all six. */
 export const BINARY_MAX_AXES = 6;
 
-/**
- * The constants for a op b: size-1 output axes dropped and neighbours merged where both inputs
- * walk them contiguously (or both stay put). Null when more than BINARY_MAX_AXES axes remain.
- */
+/** The constants for a op b over its collapsed broadcast; null when more than BINARY_MAX_AXES axes remain. */
 export function binaryConstants(op: BinaryOp, aShape: readonly number[], bShape: readonly number[]): BinaryConstants | null {
-  const outShape = broadcastShapes(aShape, bShape) ?? [];
-  const rank = outShape.length;
-  const aStrides = broadcastStrides(aShape, rank);
-  const bStrides = broadcastStrides(bShape, rank);
-  const dims: number[] = [], sa: number[] = [], sb: number[] = [];
-  for (let i = 0; i < rank; i++) {
-    const d = outShape[i];
-    if (d === 1) continue;
-    const last = dims.length - 1;
-    if (last >= 0 && sa[last] === aStrides[i] * d && sb[last] === bStrides[i] * d) {
-      dims[last] *= d; sa[last] = aStrides[i]; sb[last] = bStrides[i];
-    } else {
-      dims.push(d); sa.push(aStrides[i]); sb.push(bStrides[i]);
-    }
-  }
+  const { dims, sa, sb } = collapseBroadcast(broadcastShapes(aShape, bShape) ?? [], aShape, bShape);
   if (dims.length > BINARY_MAX_AXES) return null;
   while (dims.length < BINARY_MAX_AXES) { dims.unshift(1); sa.unshift(0); sb.unshift(0); }
   const o = new Array<number>(BINARY_MAX_AXES);

@@ -1,4 +1,5 @@
 import type { ReduceOp } from '../cpu/reduce';
+import { mergeReduceRuns } from '../merge-axes';
 import type { KernelInput, KernelThis } from './kernel-this';
 
 export const REDUCE_CODES: Readonly<Record<ReduceOp, number>> = { sum: 0, max: 1, min: 2 };
@@ -69,14 +70,7 @@ export interface ReducePass {
  * outShape is shape with every reduced axis removed.
  */
 export function planReduce(op: ReduceOp, shape: readonly number[], axes: readonly number[]): ReducePass[] {
-  const dims: number[] = [], reduced: boolean[] = [];
-  for (let i = 0; i < shape.length; i++) {
-    if (shape[i] === 1) continue;
-    const r = axes.includes(i);
-    const last = dims.length - 1;
-    if (last >= 0 && reduced[last] === r) dims[last] *= shape[i];
-    else { dims.push(shape[i]); reduced.push(r); }
-  }
+  const { dims, reduced } = mergeReduceRuns(shape, axes);
   const passes: ReducePass[] = [];
   while (dims.length > REDUCE_MAX_AXES) {
     const inner = reduced.lastIndexOf(true);

@@ -8,26 +8,24 @@ export interface SoftmaxConstants {
   cols: number;
 }
 
-/** out[r, j] = exp(x[r, j] - max_r) / Σ_k exp(x[r, k] - max_r). */
-export function softmaxKernel(this: KernelThis<SoftmaxConstants>, x: KernelInput): number {
-  const i = this.thread.x;
-  const start = Math.floor(i / this.constants.cols) * this.constants.cols;
-  let max = x[start];
-  for (let j = 0; j < this.constants.cols; j++) max = Math.max(max, x[start + j]);
-  let sum = 0;
-  for (let j = 0; j < this.constants.cols; j++) sum += Math.exp(x[start + j] - max);
-  return Math.exp(x[i] - max) / sum;
+export interface SoftmaxKernelConstants extends SoftmaxConstants {
+  /** 1 for log-softmax, 0 for softmax: a constant, so each program keeps only its own return. */
+  log: number;
 }
 
-/** out[r, j] = x[r, j] - max_r - log Σ_k exp(x[r, k] - max_r). */
-export function logSoftmaxKernel(this: KernelThis<SoftmaxConstants>, x: KernelInput): number {
+/**
+ * Softmax, out[r, j] = exp(x[r, j] - max_r) / Σ_k exp(x[r, k] - max_r), or with `log` its log,
+ * x[r, j] - max_r - log Σ_k exp(x[r, k] - max_r).
+ */
+export function softmaxKernel(this: KernelThis<SoftmaxKernelConstants>, x: KernelInput): number {
   const i = this.thread.x;
   const start = Math.floor(i / this.constants.cols) * this.constants.cols;
   let max = x[start];
   for (let j = 0; j < this.constants.cols; j++) max = Math.max(max, x[start + j]);
   let sum = 0;
   for (let j = 0; j < this.constants.cols; j++) sum += Math.exp(x[start + j] - max);
-  return x[i] - max - Math.log(sum);
+  if (this.constants.log === 1) return x[i] - max - Math.log(sum);
+  return Math.exp(x[i] - max) / sum;
 }
 
 /**

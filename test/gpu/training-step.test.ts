@@ -5,19 +5,12 @@ import { GpuData } from '../../src/backend/gpu/device-data';
 import { Tensor } from '../../src/tensor';
 import { TOLERANCE, gpu, noGpuReason, relativeError } from './gpu-context';
 import { labelTensor, uniformTensor } from './random-data';
+import { seedModel } from '../fixtures/seed-model';
 
-/** The seed model of DESIGN.md, its weights from a fixed seed. */
-function seedModel(): tn.Sequential {
+/** The seed model, its weights from a fixed seed. */
+function seededModel(): tn.Sequential {
   tn.setRandomSeed(7);
-  const model = tn.sequential({ layers: [
-    tn.layers.conv2d({ filters: 32, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1] }),
-    tn.layers.maxPooling2d({ poolSize: 2 }),
-    tn.layers.flatten(),
-    tn.layers.dense({ units: 128, activation: 'relu' }),
-    tn.layers.dense({ units: 10, activation: 'softmax' }),
-  ] });
-  model.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy' });
-  return model;
+  return seedModel(tn);
 }
 
 describe.skipIf(!gpu)(`one training step of the seed model, gpu against cpu${gpu ? '' : ` (skipped: ${noGpuReason})`}`, () => {
@@ -30,13 +23,13 @@ describe.skipIf(!gpu)(`one training step of the seed model, gpu against cpu${gpu
     const y = labelTensor(batch, 10, 12);
 
     setBackend('cpu');
-    const initial = seedModel().getWeights().map((w) => w.dataSync());
-    const onCpu = seedModel();
+    const initial = seededModel().getWeights().map((w) => w.dataSync());
+    const onCpu = seededModel();
     const cpuLosses = [await onCpu.trainOnBatch(x, y), await onCpu.trainOnBatch(x, y)] as number[];
 
     setBackend('gpu');
     expect(tn.getBackend()).toBe(gpu!.describe());
-    const onGpu = seedModel();
+    const onGpu = seededModel();
     const first = await onGpu.trainOnBatch(x, y) as number;
     const compiled = gpu!.stats().compiled;
     const gpuLosses = [first, await onGpu.trainOnBatch(x, y) as number];

@@ -3,25 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gemm, gemmNaive } from '../../kernels/cpu/gemm';
 import { createSimdGemm } from '../../kernels/cpu/wasm/gemm-simd';
 import { gemmSimd, getGemmThreads, setGemmThreads, terminateGemmThreads } from '../../kernels/cpu/wasm/index';
-
-/** Deterministic values in [-1, 1) from a small LCG, so failures reproduce without fast-check's shrinking. */
-function randomArray(length: number, seed: number): Float32Array {
-  const x = new Float32Array(length);
-  let s = seed >>> 0 || 1;
-  for (let i = 0; i < length; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    x[i] = s / 2 ** 31 - 1;
-  }
-  return x;
-}
+// A seeded LCG rather than fast-check's values, so failures reproduce without shrinking.
+import { randomFloat32 } from '../../bench/gemm-timing';
 
 interface Case { m: number; n: number; k: number; transA: boolean; transB: boolean; accumulate: boolean; seed: number }
 
 /** Runs `g` on float32 inputs and checks it against the float64 naive product, relative to each element's magnitude. */
 function checkAgainstNaive(g: typeof gemm, { m, n, k, transA, transB, accumulate, seed }: Case): void {
-  const a = randomArray(m * k, seed);
-  const b = randomArray(k * n, seed + 1);
-  const c0 = randomArray(m * n, seed + 2);
+  const a = randomFloat32(m * k, seed);
+  const b = randomFloat32(k * n, seed + 1);
+  const c0 = randomFloat32(m * n, seed + 2);
   const got = c0.slice();
   g(a, b, got, m, n, k, transA, transB, accumulate);
   const want = Float64Array.from(c0);
@@ -65,7 +56,7 @@ describe('WebAssembly SIMD gemm, one thread', () => {
   });
 
   it('uses only the first m·k, k·n and m·n elements of longer arrays', () => {
-    const a = randomArray(40, 1), b = randomArray(40, 2);
+    const a = randomFloat32(40, 1), b = randomFloat32(40, 2);
     const got = new Float32Array(20).fill(9), want = new Float32Array(20).fill(9);
     simd.gemm(a, b, got, 3, 5, 7, false, true, false);
     gemm(a.subarray(0, 21), b.subarray(0, 35), want, 3, 5, 7, false, true, false);
@@ -74,7 +65,7 @@ describe('WebAssembly SIMD gemm, one thread', () => {
   });
 
   it('delegates float64 operands to the JS gemm, bit for bit', () => {
-    const a = Float64Array.from(randomArray(6 * 5, 3)), b = Float64Array.from(randomArray(5 * 7, 4));
+    const a = Float64Array.from(randomFloat32(6 * 5, 3)), b = Float64Array.from(randomFloat32(5 * 7, 4));
     const got = new Float64Array(42), want = new Float64Array(42);
     simd.gemm(a, b, got, 6, 7, 5, true, false, false);
     gemm(a, b, want, 6, 7, 5, true, false, false);
@@ -90,7 +81,7 @@ describe('WebAssembly SIMD gemm, one thread', () => {
 
 /** Runs the same product through two gemms and requires bit-identical outputs. */
 function sameBits(g1: typeof gemm, g2: typeof gemm, { m, n, k, transA, transB, accumulate, seed }: Case): void {
-  const a = randomArray(m * k, seed), b = randomArray(k * n, seed + 1), c = randomArray(m * n, seed + 2);
+  const a = randomFloat32(m * k, seed), b = randomFloat32(k * n, seed + 1), c = randomFloat32(m * n, seed + 2);
   const c1 = c.slice(), c2 = c.slice();
   g1(a, b, c1, m, n, k, transA, transB, accumulate);
   g2(a, b, c2, m, n, k, transA, transB, accumulate);
@@ -141,7 +132,7 @@ describe('gemmSimd (process-wide)', () => {
   ];
 
   it('gives bit-identical results with 1 and 2 threads on large shapes', async () => {
-    const inputs = large.map((c) => ({ a: randomArray(c.m * c.k, c.seed), b: randomArray(c.k * c.n, c.seed + 1), c0: randomArray(c.m * c.n, c.seed + 2) }));
+    const inputs = large.map((c) => ({ a: randomFloat32(c.m * c.k, c.seed), b: randomFloat32(c.k * c.n, c.seed + 1), c0: randomFloat32(c.m * c.n, c.seed + 2) }));
     const run = (): Float32Array[] => large.map((c, i) => {
       const out = inputs[i].c0.slice();
       gemmSimd(inputs[i].a, inputs[i].b, out, c.m, c.n, c.k, c.transA, c.transB, c.accumulate);

@@ -1,22 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as tn from '../../src/index';
-import { Random } from '../../src/random';
-
-/** 8x8 images with a bright 2x2 blob in one quadrant (the class), on faint seeded noise. */
-function quadrantData(n: number, seed: number): { x: tn.Tensor; y: tn.Tensor } {
-  const r = new Random(seed);
-  const x = new Float32Array(n * 64);
-  const y = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = r.int(4);
-    y[i] = c;
-    for (let p = 0; p < 64; p++) x[i * 64 + p] = r.uniform(0, 0.2);
-    const top = (c >> 1) * 4 + r.int(3);
-    const left = (c & 1) * 4 + r.int(3);
-    for (let dy = 0; dy < 2; dy++) for (let dx = 0; dx < 2; dx++) x[i * 64 + (top + dy) * 8 + left + dx] = 1;
-  }
-  return { x: tn.tensor(x, [n, 8, 8, 1]), y: tn.tensor(y) };
-}
+import { quadrantData } from '../fixtures/quadrant';
 
 function smallCnn(dtype: 'float32' | 'float64' = 'float32', seed = 1): tn.Sequential {
   return tn.sequential({

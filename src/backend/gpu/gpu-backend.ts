@@ -5,7 +5,7 @@ import { conv2dBackpropFilterPartialKernel, conv2dBackpropInputKernel, conv2dKer
 import { maxPoolBackpropKernel, maxPoolKernel } from '../../../kernels/gpu/pool';
 import { BINARY_MAX_AXES, UNARY_CODES, binaryConstants, binaryKernel, unaryKernel } from '../../../kernels/gpu/elementwise';
 import { REDUCE_CODES, TWO_STAGE_ROWS, columnPartialKernel, leadingRowsView, planReduce, reduceKernel } from '../../../kernels/gpu/reduce';
-import { logSoftmaxKernel, softmaxKernel, sparseCrossEntropyKernel } from '../../../kernels/gpu/softmax';
+import { softmaxKernel, sparseCrossEntropyKernel } from '../../../kernels/gpu/softmax';
 import { ACTIVATION_CODES, activationGradKernel, biasActivationKernel } from '../../../kernels/gpu/bias-activation';
 import { copyKernel } from '../../../kernels/gpu/copy';
 import { adamMomentKernel, adamParamKernel, adamVelocityKernel, axpyKernel, sgdVelocityKernel } from '../../../kernels/gpu/optimizer';
@@ -117,11 +117,11 @@ export class GpuBackend implements Backend {
   }
 
   softmax(x: Tensor): Tensor {
-    return this.compute('softmax', softmaxKernel, x.shape, { cols: x.shape[x.rank - 1] }, [this.arg(x, 'softmax')]);
+    return this.compute('softmax', softmaxKernel, x.shape, { cols: x.shape[x.rank - 1], log: 0 }, [this.arg(x, 'softmax')]);
   }
 
   logSoftmax(x: Tensor): Tensor {
-    return this.compute('logSoftmax', logSoftmaxKernel, x.shape, { cols: x.shape[x.rank - 1] }, [this.arg(x, 'logSoftmax')]);
+    return this.compute('logSoftmax', softmaxKernel, x.shape, { cols: x.shape[x.rank - 1], log: 1 }, [this.arg(x, 'logSoftmax')]);
   }
 
   sparseSoftmaxCrossEntropy(logits: Tensor, labels: Tensor): { losses: Tensor; probs: Tensor } {
@@ -129,7 +129,7 @@ export class GpuBackend implements Backend {
     const [rows, cols] = logits.shape;
     const input = this.arg(logits, op);
     const losses = this.compute(op, sparseCrossEntropyKernel, [rows], { cols }, [input, this.arg(labels, op)]);
-    const probs = this.compute('softmax', softmaxKernel, logits.shape, { cols }, [input]);
+    const probs = this.compute('softmax', softmaxKernel, logits.shape, { cols, log: 0 }, [input]);
     return { losses, probs };
   }
 
