@@ -21,6 +21,28 @@ export interface DeviceData {
   release(): void;
 }
 
+/**
+ * @internal Told when tensors share (reshape) or let go of (dispose, assign) host values, so that the allocator
+ * that made them (the cpu backend's WebAssembly memory) can reuse them; arrays it did not make are ignored.
+ */
+export interface HostValuesOwner {
+  retain(values: FloatArray): void;
+  release(values: FloatArray): void;
+}
+
+let hostOwner: HostValuesOwner | null = null;
+
+/** @internal Installs the owner of host values (one per process: the cpu backend's). */
+export function setHostValuesOwner(owner: HostValuesOwner | null): void {
+  hostOwner = owner;
+}
+
+/** @internal Lets go of storage a tensor no longer holds: device data, or host values an allocator made. */
+export function releaseStorage(storage: FloatArray | DeviceData): void {
+  if (ArrayBuffer.isView(storage)) hostOwner?.release(storage);
+  else storage.release();
+}
+
 let nextTensorId = 0;
 
 export function sizeOfShape(shape: readonly number[]): number {
@@ -129,6 +151,7 @@ export class Tensor {
     this.assertLive('reshape');
     const target = inferShape(shape, this.size, this.shape);
     if (!ArrayBuffer.isView(this.storage)) this.storage.retain();
+    else hostOwner?.retain(this.storage);
     const y = new Tensor(target, this.dtype, this.storage);
     recordOp([this], y, (dy) => [dy.reshape(this.shape)]);
     return y;
@@ -160,7 +183,7 @@ export class Tensor {
   dispose(): void {
     if (this.disposedFlag) return;
     this.disposedFlag = true;
-    if (!ArrayBuffer.isView(this.storage)) this.storage.release();
+    releaseStorage(this.storage);
   }
 
   /** @internal Throws a clear error when a disposed tensor is used. */

@@ -1,4 +1,4 @@
-import { Tensor, arrayTypeFor, type DType } from './tensor';
+import { Tensor, arrayTypeFor, releaseStorage, type DType } from './tensor';
 import { fmtShape } from './ops/validate';
 import { keep } from './tidy';
 
@@ -38,7 +38,7 @@ export class Variable extends Tensor {
     }
     this.assertLive('assign');
     const next = t.hostValues().slice();
-    if (!ArrayBuffer.isView(this.storage)) this.storage.release();
+    releaseStorage(this.storage);
     this.storage = next;
   }
 }

@@ -1,5 +1,6 @@
 import type { Conv2dGeometry } from './conv-geometry';
-import { gemm, type GemmFn } from './gemm';
+import { biasActivation, type Activation } from './bias-activation';
+import { gemm, type GemmBiasActivationFn, type GemmFn } from './gemm';
 import { col2im, im2col } from './im2col';
 import type { FloatArray } from './types';
 
@@ -14,6 +15,25 @@ export function conv2d(
   const patch = g.kh * g.kw * g.inC;
   im2colFn(x, g, cols);
   gemmFn(cols, filter, out, rows, g.outC, patch, false, false, false);
+}
+
+/**
+ * out [N,outH,outW,outC] = act(cols · filter + bias): the convolution with its bias and activation, fused into
+ * the product's stores by `gemmBiasActFn` when given, else applied in place after it (the same bits either way).
+ */
+export function conv2dBiasActivation(
+  x: FloatArray, filter: FloatArray, bias: FloatArray, act: Activation, g: Conv2dGeometry, out: FloatArray, cols: FloatArray,
+  gemmFn: GemmFn = gemm, im2colFn = im2col, gemmBiasActFn?: GemmBiasActivationFn,
+): void {
+  const rows = g.batch * g.outH * g.outW;
+  const patch = g.kh * g.kw * g.inC;
+  im2colFn(x, g, cols);
+  if (gemmBiasActFn) {
+    gemmBiasActFn(cols, filter, out, rows, g.outC, patch, false, false, bias, act);
+  } else {
+    gemmFn(cols, filter, out, rows, g.outC, patch, false, false, false);
+    biasActivation(out, bias, rows, g.outC, act, out);
+  }
 }
 
 /** dx [N,H,W,inC] (overwritten) = col2im(dy · filterᵀ). */

@@ -1,7 +1,14 @@
+import type { Activation } from './bias-activation';
 import type { FloatArray } from './types';
 
 /** The signature shared by every gemm, so callers (conv) can take a faster one, e.g. WebAssembly SIMD. */
 export type GemmFn = typeof gemm;
+
+/** C = act(op(A)·op(B) + bias), bias along C's columns: a GEMM with the bias + activation fused into its stores. */
+export type GemmBiasActivationFn = (
+  a: FloatArray, b: FloatArray, c: FloatArray, m: number, n: number, k: number, transA: boolean, transB: boolean,
+  bias: FloatArray, act: Activation,
+) => void;
 
 // Goto-style blocking: a KC×NR micro-panel of B stays in L1 while an MC×KC block of A sits in L2.
 const KC = 256;

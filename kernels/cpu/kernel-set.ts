@@ -1,6 +1,6 @@
 import { adamUpdate } from './adam';
 import { biasActivation, biasActivationBackprop } from './bias-activation';
-import { gemm, type GemmFn } from './gemm';
+import { gemm, type GemmBiasActivationFn, type GemmFn } from './gemm';
 import { col2im, im2col } from './im2col';
 import { maxPool, maxPoolBackprop } from './pool';
 
@@ -17,6 +17,34 @@ export interface CpuKernels {
   readonly im2col: typeof im2col;
   readonly col2im: typeof col2im;
   readonly adamUpdate: typeof adamUpdate;
+  /**
+   * C = act(op(A)·op(B) + bias) with the epilogue fused into the product's stores; the same bits as gemm then
+   * biasActivation (which is what runs where this is absent).
+   */
+  readonly gemmBiasActivation?: GemmBiasActivationFn;
+  /** Where arrays the kernels read and write in place (no copies) come from; absent for the JS kernels. */
+  readonly memory?: ResidentMemory;
+}
+
+/**
+ * Arrays that live in a kernel set's own memory (the WebAssembly heap), so that its kernels use them in place.
+ * Each is made holding one reference; it goes back to the memory when the references reach 0, or when it is
+ * garbage collected. Never hand one to code that may keep it past its last release.
+ */
+export interface ResidentMemory {
+  /** A new array of `length` (zeros when `zero`, else unspecified values), or undefined when the memory is full. */
+  alloc(length: number, zero?: boolean): Float32Array | undefined;
+  allocInt32(length: number): Int32Array | undefined;
+  /** Releases `companion` along with `owner` (both resident); false, attaching nothing, otherwise. */
+  attach(owner: ArrayBufferView, companion: ArrayBufferView): boolean;
+  /** Whether `values` is a live array from alloc/allocInt32. */
+  isResident(values: ArrayBufferView): boolean;
+  /** One more reference (no-op for other arrays). */
+  retain(values: ArrayBufferView): void;
+  /** One reference fewer (no-op for other arrays). */
+  release(values: ArrayBufferView): void;
+  /** Live blocks and their bytes (resident arrays and any call's temporaries). */
+  inUse(): { blocks: number; bytes: number };
 }
 
 /** The pure-JS kernels: the fallback everywhere, and the reference the SIMD kernels are tested against. */

@@ -52,6 +52,13 @@ export interface Backend {
   sparseSoftmaxCrossEntropy(logits: Tensor, labels: Tensor): { losses: Tensor; probs: Tensor };
   /** act(x + bias) with bias along the last axis, in one pass. */
   biasActivation(x: Tensor, bias: Tensor, activation: FusedActivation): Tensor;
+  /**
+   * Optional: act(op(a)·op(b) + bias) in one call, the epilogue fused into the product (no separate pass, no
+   * intermediate tensor). Where absent, the fused op runs matMul, then biasActivation.
+   */
+  matMulBiasActivation?(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean, bias: Tensor, activation: FusedActivation): Tensor;
+  /** Optional, as matMulBiasActivation, for conv2d. */
+  conv2dBiasActivation?(x: Tensor, filter: Tensor, bias: Tensor, strides: [number, number], pad: Padding, activation: FusedActivation): Tensor;
   /** Backward of y = biasActivation(x, bias, act) in one pass: dx = dy·act'(y), dbias = dx summed over all but the last axis. */
   biasActivationBackprop(dy: Tensor, y: Tensor, activation: FusedActivation): { dx: Tensor; dbias: Tensor };
 

@@ -164,7 +164,8 @@ export class Sequential {
     let predictions = null as FloatArray | null;
     const { value, grads } = variableGradsList(() => {
       const out = this.forward(xb, true, logits);
-      if (c.metrics.length) predictions = out.hostValues();
+      // A copy: out's values may be reused once the step's tensors are disposed, before the metrics read them.
+      if (c.metrics.length) predictions = out.dataSync();
       return c.loss.compute(yb, out, logits);
     }, this.trainableWeights);
     const loss = value.hostValues()[0];

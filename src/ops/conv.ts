@@ -38,15 +38,15 @@ export function conv2d(x: Tensor, filter: Tensor, strides: number | [number, num
   return y;
 }
 
-/** The gradient of conv2d for its input; differentiable itself (for higher-order gradients). */
-function conv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], s: [number, number], p: Padding): Tensor {
+/** @internal The gradient of conv2d for its input; differentiable itself (for higher-order gradients). */
+export function conv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], s: [number, number], p: Padding): Tensor {
   const dx = backend().conv2dBackpropInput(dy, filter, xShape, s, p);
   recordOp([dy, filter], dx, (ddx) => [conv2d(ddx, filter, s, p), conv2dBackpropFilter(ddx, dy, filter.shape, s, p)]);
   return dx;
 }
 
-/** The gradient of conv2d for its filter; differentiable itself. */
-function conv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], s: [number, number], p: Padding): Tensor {
+/** @internal The gradient of conv2d for its filter; differentiable itself. */
+export function conv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], s: [number, number], p: Padding): Tensor {
   const dw = backend().conv2dBackpropFilter(x, dy, filterShape, s, p);
   recordOp([x, dy], dw, (ddw) => [conv2dBackpropInput(dy, ddw, x.shape, s, p), conv2d(x, ddw, s, p)]);
   return dw;

@@ -1,10 +1,10 @@
 import type { FusedActivation, Padding } from '../backend/backend';
 import { backend } from '../backend/registry';
 import { isRecording, recordOp } from '../backprop';
-import type { Tensor } from '../tensor';
+import { Tensor } from '../tensor';
 import { mul, unbroadcast } from './binary';
-import { conv2d as plainConv2d } from './conv';
-import { matMul as plainMatMul } from './matmul';
+import { checkConv2d, conv2dBackpropFilter, conv2dBackpropInput, conv2d as plainConv2d } from './conv';
+import { checkMatMul, matMulGrads, matMul as plainMatMul } from './matmul';
 import { relu } from './unary';
 import { argError, assertRank, assertSameDtype, assertTensor, fmtShape } from './validate';
 
@@ -22,19 +22,22 @@ function checkEpilogue(op: string, like: Tensor, channels: number, bias: Tensor 
   return activation ?? 'linear';
 }
 
-/** act(x + bias), bias along the last axis, in one pass forward; relu's mask reuses the output. */
+/** The gradients of y = act(z + bias) for z and bias, from dy and y alone (relu's mask reuses the output). */
+function epilogueGrads(dy: Tensor, y: Tensor, bias: Tensor, act: FusedActivation): [Tensor, Tensor] {
+  // Under an outer gradient (higher order) the rule must itself be differentiable: compose ops.
+  if (isRecording()) {
+    const dz = act === 'relu' ? mul(dy, backend().unary('step', y)) : dy;
+    return [dz, unbroadcast(dz, bias.shape)];
+  }
+  const { dx, dbias } = backend().biasActivationBackprop(dy, y, act);
+  return [dx, dbias];
+}
+
+/** act(x + bias), bias along the last axis, in one pass forward. */
 function biasActivation(x: Tensor, bias: Tensor | undefined, act: FusedActivation): Tensor {
   if (bias === undefined) return act === 'relu' ? relu(x) : x;
   const y = backend().biasActivation(x, bias, act);
-  recordOp([x, bias], y, (dy) => {
-    // Under an outer gradient (higher order) the rule must itself be differentiable: compose ops.
-    if (isRecording()) {
-      const dz = act === 'relu' ? mul(dy, backend().unary('step', y)) : dy;
-      return [dz, unbroadcast(dz, bias.shape)];
-    }
-    const { dx, dbias } = backend().biasActivationBackprop(dy, y, act);
-    return [dx, dbias];
-  });
+  recordOp([x, bias], y, (dy) => epilogueGrads(dy, y, bias, act));
   return y;
 }
 
@@ -52,8 +55,21 @@ export function matMul(config: FusedMatMulConfig): Tensor {
   if (config === null || typeof config !== 'object') throw argError('fused.matMul', 'config', typeof config, 'an object {a, b, bias?, activation?}');
   const b = assertTensor('fused.matMul', 'b', config.b);
   const act = checkEpilogue('fused.matMul', b, b.shape[config.transposeB ? 0 : 1], config.bias, config.activation);
-  const y = plainMatMul(config.a, b, config.transposeA ?? false, config.transposeB ?? false);
-  return biasActivation(y, config.bias, act);
+  const { a, bias } = config;
+  const [tA, tB] = [config.transposeA ?? false, config.transposeB ?? false];
+  const be = backend();
+  if (bias !== undefined && be.matMulBiasActivation) {
+    // Checked as matMul checks them, then one backend call; one tape node whose rule is the two it replaces.
+    checkMatMul(a, b, tA, tB);
+    const y = be.matMulBiasActivation(a, b, tA, tB, bias, act);
+    recordOp([a, b, bias], y, (dy) => {
+      const [dz, dbias] = epilogueGrads(dy, y, bias, act);
+      return [...matMulGrads(a, b, tA, tB, dz), dbias];
+    });
+    return y;
+  }
+  const y = plainMatMul(a, b, tA, tB);
+  return biasActivation(y, bias, act);
 }
 
 export interface FusedConv2dConfig {
@@ -70,6 +86,22 @@ export function conv2d(config: FusedConv2dConfig): Tensor {
   if (config === null || typeof config !== 'object') throw argError('fused.conv2d', 'config', typeof config, 'an object {x, filter, strides, pad, bias?, activation?}');
   const filter = assertTensor('fused.conv2d', 'filter', config.filter);
   const act = checkEpilogue('fused.conv2d', filter, filter.shape[3], config.bias, config.activation);
-  const y = plainConv2d(config.x, filter, config.strides, config.pad);
-  return biasActivation(y, config.bias, act);
+  const { x, bias } = config;
+  const b = backend();
+  if (bias !== undefined && b.conv2dBiasActivation && x instanceof Tensor && x.rank === 4) {
+    // One backend call (the epilogue fused into the product); one tape node whose rule is the two it replaces.
+    const [s, p] = checkConv2d('conv2d', x, filter, config.strides, config.pad);
+    const y = b.conv2dBiasActivation(x, filter, bias, s, p, act);
+    recordOp([x, filter, bias], y, (dy, needed) => {
+      const [dz, dbias] = epilogueGrads(dy, y, bias, act);
+      return [
+        needed[0] ? conv2dBackpropInput(dz, filter, x.shape, s, p) : null,
+        needed[1] ? conv2dBackpropFilter(x, dz, filter.shape, s, p) : null,
+        dbias,
+      ];
+    });
+    return y;
+  }
+  const y = plainConv2d(x, filter, config.strides, config.pad);
+  return biasActivation(y, bias, act);
 }

@@ -5,6 +5,14 @@ import { assertBoolean, assertRank, assertSameDtype, assertTensor, fmtShape } fr
 
 /** op(a) · op(b) for rank-2 a and b, as tf.matMul(a, b, transposeA, transposeB). */
 export function matMul(a: Tensor, b: Tensor, transposeA = false, transposeB = false): Tensor {
+  checkMatMul(a, b, transposeA, transposeB);
+  const y = backend().matMul(a, b, transposeA, transposeB);
+  recordOp([a, b], y, (dy) => matMulGrads(a, b, transposeA, transposeB, dy));
+  return y;
+}
+
+/** @internal Checks matMul's arguments, with its error messages. */
+export function checkMatMul(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean): void {
   assertTensor('matMul', 'a', a);
   assertTensor('matMul', 'b', b);
   assertRank('matMul', 'a', a, 2);
@@ -19,12 +27,12 @@ export function matMul(a: Tensor, b: Tensor, transposeA = false, transposeB = fa
       `matMul: the inner dimensions of a${transposeA ? 'ᵀ' : ''} ${fmtShape(a.shape)} and b${transposeB ? 'ᵀ' : ''} ${fmtShape(b.shape)} must match, got ${innerA} and ${innerB}`,
     );
   }
-  const y = backend().matMul(a, b, transposeA, transposeB);
-  recordOp([a, b], y, (dy) => {
-    if (!transposeA && !transposeB) return [matMul(dy, b, false, true), matMul(a, dy, true, false)];
-    if (!transposeA && transposeB) return [matMul(dy, b, false, false), matMul(dy, a, true, false)];
-    if (transposeA && !transposeB) return [matMul(b, dy, false, true), matMul(a, dy, false, false)];
-    return [matMul(b, dy, true, true), matMul(dy, a, true, true)];
-  });
-  return y;
+}
+
+/** @internal The gradients of y = op(a)·op(b) for a and b, from dy; differentiable themselves. */
+export function matMulGrads(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean, dy: Tensor): [Tensor, Tensor] {
+  if (!transposeA && !transposeB) return [matMul(dy, b, false, true), matMul(a, dy, true, false)];
+  if (!transposeA && transposeB) return [matMul(dy, b, false, false), matMul(dy, a, true, false)];
+  if (transposeA && !transposeB) return [matMul(b, dy, false, true), matMul(a, dy, false, false)];
+  return [matMul(b, dy, true, true), matMul(dy, a, true, true)];
 }

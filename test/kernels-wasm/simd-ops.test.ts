@@ -48,15 +48,36 @@ const poolGeometry = (c: ConvCase) => {
   return pool2dGeometry([c.batch, c.h, c.w, c.inC], [fh, fw], [c.sh, c.sw], c.pad);
 };
 
-/** Every SIMD kernel against its JS twin (and, for the threaded runtime, against the one-thread results). */
-function suite(name: string, kernels: () => CpuKernels, runs: number): void {
+type Place = <T extends Float32Array | Int32Array>(x: T) => T;
+const asIs: Place = (x) => x;
+
+/**
+ * Where a SIMD call's operands live: `resident` copies each into a new resident array of `runtime`'s memory (so
+ * kernels use it in place); `mixed` does so for every other operand, so in-place and copied operands meet in one call.
+ */
+function placeIn(runtime: WasmRuntime, mode: 'resident' | 'mixed'): Place {
+  let n = 0;
+  return <T extends Float32Array | Int32Array>(x: T): T => {
+    if (mode === 'mixed' && n++ % 2 === 0) return x;
+    const r = (x instanceof Int32Array ? runtime.heap.allocI32(x.length) : runtime.heap.allocF32(x.length)) as T | undefined;
+    if (!r) throw new Error('test: no resident memory');
+    r.set(x);
+    return r;
+  };
+}
+
+/**
+ * Every SIMD kernel against its JS twin (and, for the threaded runtime, against the one-thread results), with
+ * the SIMD call's operands placed by `place` (outside the heap by default).
+ */
+function suite(name: string, kernels: () => CpuKernels, runs: number, place: Place = asIs): void {
   describe(name, () => {
     it('biasActivation matches the JS twin bit for bit', () => {
       fc.assert(fc.property(fc.integer({ min: 0, max: 40 }), width, fc.boolean(), fc.nat(), (rows, cols, relu, seed) => {
         const x = randomArray(rows * cols, seed), bias = randomArray(cols, seed + 1);
         const act = relu ? 'relu' : 'linear';
-        const got = new Float32Array(rows * cols), want = new Float32Array(rows * cols);
-        kernels().biasActivation(x, bias, rows, cols, act, got);
+        const got = place(new Float32Array(rows * cols)), want = new Float32Array(rows * cols);
+        kernels().biasActivation(place(x), place(bias), rows, cols, act, got);
         jsKernels.biasActivation(x, bias, rows, cols, act, want);
         sameBits(got, want);
       }), { seed: 1, numRuns: runs });
@@ -66,8 +87,8 @@ function suite(name: string, kernels: () => CpuKernels, runs: number): void {
       fc.assert(fc.property(fc.integer({ min: 0, max: 40 }), width, fc.boolean(), fc.nat(), (rows, cols, relu, seed) => {
         const dy = randomArray(rows * cols, seed), y = randomArray(rows * cols, seed + 1);
         const act = relu ? 'relu' : 'linear';
-        const [dz, db, dzWant, dbWant] = [rows * cols, cols, rows * cols, cols].map((n) => new Float32Array(n).fill(7));
-        kernels().biasActivationBackprop(dy, y, rows, cols, act, dz, db);
+        const [dz, db, dzWant, dbWant] = [rows * cols, cols, rows * cols, cols].map((n) => place(new Float32Array(n).fill(7)));
+        kernels().biasActivationBackprop(place(dy), place(y), rows, cols, act, dz, db);
         jsKernels.biasActivationBackprop(dy, y, rows, cols, act, dzWant, dbWant);
         sameBits(dz, dzWant);
         sameBits(db, dbWant);
@@ -79,15 +100,15 @@ function suite(name: string, kernels: () => CpuKernels, runs: number): void {
         const g = poolGeometry(c);
         const x = randomArray(g.batch * g.inH * g.inW * g.channels, c.seed, 3);
         const outSize = g.batch * g.outH * g.outW * g.channels;
-        const [out, want] = [new Float32Array(outSize), new Float32Array(outSize)];
-        const [arg, argWant] = [new Int32Array(outSize), new Int32Array(outSize)];
-        kernels().maxPool(x, g, out, arg);
+        const [out, want] = [place(new Float32Array(outSize).fill(3)), new Float32Array(outSize)];
+        const [arg, argWant] = [place(new Int32Array(outSize).fill(-2)), new Int32Array(outSize)];
+        kernels().maxPool(place(x), g, out, arg);
         jsKernels.maxPool(x, g, want, argWant);
         sameBits(out, want);
         sameBits(arg, argWant);
         const dy = randomArray(outSize, c.seed + 1);
-        const [dx, dxWant] = [new Float32Array(x.length).fill(5), new Float32Array(x.length)];
-        kernels().maxPoolBackprop(dy, arg, dx);
+        const [dx, dxWant] = [place(new Float32Array(x.length).fill(5)), new Float32Array(x.length)];
+        kernels().maxPoolBackprop(place(dy), place(arg), dx);
         jsKernels.maxPoolBackprop(dy, argWant, dxWant);
         sameBits(dx, dxWant);
       }), { seed: 3, numRuns: runs });
@@ -98,13 +119,13 @@ function suite(name: string, kernels: () => CpuKernels, runs: number): void {
         const g = convGeometry(c);
         const x = randomArray(g.batch * g.inH * g.inW * g.inC, c.seed);
         const colSize = g.batch * g.outH * g.outW * g.kh * g.kw * g.inC;
-        const [cols, colsWant] = [new Float32Array(colSize).fill(9), new Float32Array(colSize)];
-        kernels().im2col(x, g, cols);
+        const [cols, colsWant] = [place(new Float32Array(colSize).fill(9)), new Float32Array(colSize)];
+        kernels().im2col(place(x), g, cols);
         jsKernels.im2col(x, g, colsWant);
         sameBits(cols, colsWant);
         const back = randomArray(colSize, c.seed + 1);
-        const [dx, dxWant] = [new Float32Array(x.length).fill(9), new Float32Array(x.length)];
-        kernels().col2im(back, g, dx);
+        const [dx, dxWant] = [place(new Float32Array(x.length).fill(9)), new Float32Array(x.length)];
+        kernels().col2im(place(back), g, dx);
         jsKernels.col2im(back, g, dxWant);
         sameBits(dx, dxWant);
       }), { seed: 4, numRuns: runs });
@@ -114,9 +135,9 @@ function suite(name: string, kernels: () => CpuKernels, runs: number): void {
       fc.assert(fc.property(fc.integer({ min: 0, max: 70 }), fc.integer({ min: 1, max: 50 }), fc.nat(), (n, t, seed) => {
         const g = randomArray(n, seed + 1);
         const init = (): Float32Array[] => [randomArray(n, seed), randomArray(n, seed + 2).map((v) => v * 0.1), randomArray(n, seed + 3).map((v) => v * v)];
-        const [p, m, v] = init();
+        const [p, m, v] = init().map(place);
         const [pw, mw, vw] = init();
-        kernels().adamUpdate(p, g, m, v, 0.01, 0.9, 0.999, 1e-7, t);
+        kernels().adamUpdate(p, place(g), m, v, 0.01, 0.9, 0.999, 1e-7, t);
         jsKernels.adamUpdate(pw, g, mw, vw, 0.01, 0.9, 0.999, 1e-7, t);
         // Relative to each value, plus float32 rounding of the step itself (at most lr = 0.01 in size).
         for (const [got, want] of [[p, pw], [m, mw], [v, vw]]) {
@@ -130,6 +151,8 @@ function suite(name: string, kernels: () => CpuKernels, runs: number): void {
 const one = new WasmRuntime({ mr: 4, nr: 8, fma: false }, 1);
 const oneKernels = simdKernelsOn(one, simdGemmOn(one));
 suite('WebAssembly SIMD kernels, one thread', () => oneKernels, 200);
+suite('WebAssembly SIMD kernels, one thread, operands resident', () => oneKernels, 100, placeIn(one, 'resident'));
+suite('WebAssembly SIMD kernels, one thread, operands mixed', () => oneKernels, 100, placeIn(one, 'mixed'));
 
 // Splitting every call, however small, exercises the chunked paths; results must equal one thread's.
 const two = new WasmRuntime({ mr: 4, nr: 8, fma: false }, 2);
@@ -162,6 +185,45 @@ describe('WebAssembly SIMD kernels, two threads', () => {
   });
 });
 suite('WebAssembly SIMD kernels, two threads, every call split', () => twoKernels, 60);
+suite('WebAssembly SIMD kernels, two threads, every call split, operands resident', () => twoKernels, 40, placeIn(two, 'resident'));
+
+// An engine without threads gets a non-shared memory, whose growth detaches every view: no resident arrays,
+// and every call copies its operands in and out. A kernel set that grows its memory between calls stays right.
+const unshared = new WasmRuntime({ mr: 4, nr: 8, fma: false }, 2, { shared: false });
+const unsharedKernels = simdKernelsOn(unshared, simdGemmOn(unshared));
+describe('WebAssembly SIMD kernels over a non-shared memory', () => {
+  it('have no resident memory and run on one thread', () => {
+    expect(unsharedKernels.memory).toBeUndefined();
+    expect(unshared.heap.allocF32(4)).toBeUndefined();
+    expect(unshared.threads).toBe(1);
+  });
+  it('stay bit-identical to the one-thread shared kernels while the memory grows between calls', () => {
+    const g = conv2dGeometry([8, 28, 28, 1], [3, 3, 1, 32], [1, 1], 'valid');
+    const x = randomArray(8 * 28 * 28, 1);
+    const colSize = 8 * 26 * 26 * 9;
+    const run = (k: CpuKernels, grow: () => void): Float32Array[] => {
+      const cols = new Float32Array(colSize);
+      k.im2col(x, g, cols);
+      grow();
+      const out = new Float32Array(8 * 26 * 26 * 32);
+      k.gemm(cols, randomArray(9 * 32, 2), out, 8 * 26 * 26, 32, 9, false, false, false);
+      grow();
+      const y = new Float32Array(out.length);
+      k.biasActivation(out, randomArray(32, 3), out.length / 32, 32, 'relu', y);
+      grow();
+      const [p, m, v] = [randomArray(5000, 4), new Float32Array(5000), new Float32Array(5000)];
+      k.adamUpdate(p, randomArray(5000, 5), m, v, 1e-3, 0.9, 0.999, 1e-7, 1);
+      return [cols, out, y, p, m, v];
+    };
+    const before = unshared.heap.memory.buffer.byteLength;
+    // Each growth takes a block larger than all the memory so far, forcing the memory to grow (and detach).
+    const grow = (): void => { unshared.heap.alloc(unshared.heap.memory.buffer.byteLength); };
+    const got = run(unsharedKernels, grow);
+    expect(unshared.heap.memory.buffer.byteLength).toBeGreaterThan(4 * before);
+    const want = run(oneKernels, () => undefined);
+    want.forEach((w, i) => sameBits(got[i], w));
+  });
+});
 
 describe('WebAssembly SIMD kernels on float64', () => {
   it('delegate to the JS twins', () => {

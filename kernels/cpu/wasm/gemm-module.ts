@@ -1,5 +1,5 @@
 import { CodeWriter, ValType } from './code-writer';
-import { forLoop, min } from './emit-helpers';
+import { floatRun, forLoop, FunctionEmitter, i32Params, min } from './emit-helpers';
 import { ModuleBuilder, type MemoryLimits } from './module-builder';
 
 const { i32, v128 } = ValType;
@@ -19,21 +19,24 @@ export const GEMM_EXPORTS = ['pack_a', 'pack_b', 'compute'] as const;
 export type GemmExportName = (typeof GEMM_EXPORTS)[number];
 
 /**
- * tile(aPtr, bPtr, kLen, cPtr, ldcBytes, mr, nr, add, scratch): the register-tiled micro-kernel.
+ * tile(aPtr, bPtr, kLen, cPtr, ldcBytes, mr, nr, add, scratch, bStepBytes, bias, act): the register-tiled
+ * micro-kernel; B's next k row is bStepBytes on (NR·4 in a packed panel, the row length when B is read in place).
+ * With act 1 (linear) or 2 (relu) it finishes the tile as C = act(C + bias) (bias: the tile's first column's),
+ * in registers for a full tile, through the epilogue function for an edge tile; the same f32 operations either way.
  * Holds an MR×NR block of C in MR·NR/4 v128 locals across the k loop, then stores it, or adds it to C when `add`.
  * A full tile goes straight to C with vector stores; an edge tile (mr < MR or nr < NR) goes through `scratch`
  * and only its valid corner is copied. Both paths do the same f32 additions, so every C element gets the same
  * result wherever the tile boundaries fall.
  */
-function emitTile(shape: GemmKernelShape): { params: ValType[]; locals: ValType[]; code: CodeWriter } {
+function emitTile(shape: GemmKernelShape, epilogueIndex: number): { params: ValType[]; locals: ValType[]; code: CodeWriter } {
   const { mr: MR, nr: NR } = shape;
   const V = NR / 4;
-  const [aPtr, bPtr, kLen, cPtr, ldc, mr, nr, add, scratch] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
-  const acc = (r: number, v: number): number => 9 + r * V + v;
-  const bv = (v: number): number => 9 + MR * V + v;
-  const av = 9 + MR * V + V;
+  const [aPtr, bPtr, kLen, cPtr, ldc, mr, nr, add, scratch, bStep, bias, act] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+  const acc = (r: number, v: number): number => 12 + r * V + v;
+  const bv = (v: number): number => 12 + MR * V + v;
+  const av = 12 + MR * V + V;
   const [rowPtr, i, j, cell, t] = [1, 2, 3, 4, 5].map((x) => av + x);
-  const params = new Array<ValType>(9).fill(i32);
+  const params = new Array<ValType>(12).fill(i32);
   const locals = [...new Array<ValType>(MR * V + V + 1).fill(v128), i32, i32, i32, i32, ValType.f32];
   const c = new CodeWriter();
 
@@ -50,27 +53,35 @@ function emitTile(shape: GemmKernelShape): { params: ValType[]; locals: ValType[
     }
   }
   c.localGet(aPtr).i32Const(MR * 4).i32Add().localSet(aPtr);
-  c.localGet(bPtr).i32Const(NR * 4).i32Add().localSet(bPtr);
+  c.localGet(bPtr).localGet(bStep).i32Add().localSet(bPtr);
   c.localGet(kLen).i32Const(1).i32Sub().localTee(kLen).brIf(0);
   c.end();
 
-  // Full tile: vector stores straight into C, one row at a time (two unrolled copies: store, or add and store).
-  c.localGet(mr).i32Const(MR).i32Eq().localGet(nr).i32Const(NR).i32Eq().i32And().if();
-  for (const adding of [true, false]) {
-    if (adding) c.localGet(add).if();
-    else c.else();
+  // Full tile, in registers: old C added first when `add` (old + acc, as before), then the epilogue
+  // (acc + bias, then relu as pmax(v, 0)), then vector stores straight into C.
+  const rows = (each: (r: number) => void): void => {
     c.localGet(cPtr).localSet(rowPtr);
     for (let r = 0; r < MR; r++) {
-      for (let v = 0; v < V; v++) {
-        c.localGet(rowPtr);
-        if (adding) c.localGet(rowPtr).v128Load(16 * v).localGet(acc(r, v)).f32x4Add();
-        else c.localGet(acc(r, v));
-        c.v128Store(16 * v);
-      }
-      c.localGet(rowPtr).localGet(ldc).i32Add().localSet(rowPtr);
+      each(r);
+      if (r < MR - 1) c.localGet(rowPtr).localGet(ldc).i32Add().localSet(rowPtr);
     }
-  }
+  };
+  c.localGet(mr).i32Const(MR).i32Eq().localGet(nr).i32Const(NR).i32Eq().i32And().if();
+  c.localGet(add).if();
+  rows((r) => {
+    for (let v = 0; v < V; v++) c.localGet(rowPtr).v128Load(16 * v).localGet(acc(r, v)).f32x4Add().localSet(acc(r, v));
+  });
   c.end();
+  c.localGet(act).if();
+  for (let v = 0; v < V; v++) c.localGet(bias).v128Load(16 * v).localSet(bv(v));
+  for (let r = 0; r < MR; r++) for (let v = 0; v < V; v++) c.localGet(acc(r, v)).localGet(bv(v)).f32x4Add().localSet(acc(r, v));
+  c.localGet(act).i32Const(2).i32Eq().if();
+  for (let r = 0; r < MR; r++) for (let v = 0; v < V; v++) c.localGet(acc(r, v)).v128Const0().f32x4Pmax().localSet(acc(r, v));
+  c.end();
+  c.end();
+  rows((r) => {
+    for (let v = 0; v < V; v++) c.localGet(rowPtr).localGet(acc(r, v)).v128Store(16 * v);
+  });
   c.else();
   // Edge tile: spill to scratch, then copy the valid mr×nr corner element by element.
   for (let r = 0; r < MR; r++) for (let v = 0; v < V; v++) c.localGet(scratch).localGet(acc(r, v)).v128Store((r * NR + v * 4) * 4);
@@ -84,24 +95,65 @@ function emitTile(shape: GemmKernelShape): { params: ValType[]; locals: ValType[
       c.f32Store();
     });
   });
+  c.localGet(act).if();
+  c.localGet(cPtr).localGet(ldc).localGet(mr).localGet(nr).localGet(bias).localGet(act).i32Const(2).i32Eq().call(epilogueIndex);
+  c.end();
   c.end();
   return { params, locals, code: c };
 }
 
 /**
- * compute(aPack, bPack, c, ldcBytes, m, n, k, accumulate, rp0, rp1, cp0, cp1, kc, mcPanels, scratch):
- * C[rows of panels rp0..rp1, columns of panels cp0..cp1] = A·B (+= when accumulate) from packed panels.
+ * epilogue(cPtr, ldcBytes, mr, nr, bias, relu): C[i, j] = act(C[i, j] + bias[j]) over an mr×nr edge tile just
+ * stored (still in L1), with the f32 operations of bias_act and its JS twin, so a fused product gives the same
+ * bits as the product followed by bias_act. `bias` points at the tile's first column's bias.
+ */
+function emitEpilogue(): FunctionEmitter {
+  const f = new FunctionEmitter(i32Params(6));
+  const [cPtr, ldc, mr, nr, bias, relu] = [0, 1, 2, 3, 4, 5];
+  const [i, at, rowBytes, t] = [f.local(), f.local(), f.local(), f.local(ValType.f32)];
+  const c = f.code;
+  c.localGet(nr).i32Const(4).i32Mul().localSet(rowBytes);
+  const rows = (withRelu: boolean): void => forLoop(c, i, () => c.i32Const(0), () => c.localGet(mr), () => c.i32Const(1), () => {
+    floatRun(c, at, () => c.localGet(rowBytes), () => {
+      c.localGet(cPtr).localGet(at).i32Add();
+      c.localGet(cPtr).localGet(at).i32Add().v128Load().localGet(bias).localGet(at).i32Add().v128Load().f32x4Add();
+      if (withRelu) c.v128Const0().f32x4Pmax();
+      c.v128Store();
+    }, () => {
+      c.localGet(cPtr).localGet(at).i32Add().f32Load().localGet(bias).localGet(at).i32Add().f32Load().f32Add().localSet(t);
+      c.localGet(cPtr).localGet(at).i32Add();
+      if (withRelu) c.f32Const(0).localGet(t).localGet(t).f32Const(0).f32Lt().select();
+      else c.localGet(t);
+      c.f32Store();
+    });
+    c.localGet(cPtr).localGet(ldc).i32Add().localSet(cPtr);
+  });
+  c.localGet(relu).if();
+  rows(true);
+  c.else();
+  rows(false);
+  c.end();
+  return f;
+}
+
+/**
+ * compute(aPack, b, c, ldcBytes, m, n, k, accumulate, rp0, rp1, cp0, cp1, kc, mcPanels, scratch, bPanelBytes, bStepBytes,
+ * bias, act):
+ * C[rows of panels rp0..rp1, columns of panels cp0..cp1] = A·B (+= when accumulate) from packed A panels and B,
+ * where B panel jp's row p starts at b + jp·bPanelBytes + p·bStepBytes: packed panels (k·NR·4, NR·4), or B itself
+ * read in place when it is row-major with whole panels (NR·4, n·4), which saves packing it. With act 1 (linear)
+ * or 2 (relu), each tile of the last k block is finished by the epilogue, C = act(C + bias) (bias: n floats).
  * Goto-style loop order: k blocks of `kc` (a KC×NR strip of B stays in L1), then blocks of `mcPanels` A panels
  * (kept in L2), then B panels, then A panels. k-blocks after the first add to C, in the same order for any
  * split of the panel ranges, which keeps results identical across thread counts.
  */
 function emitCompute(shape: GemmKernelShape, tileIndex: number): { params: ValType[]; locals: ValType[]; code: CodeWriter } {
   const { mr: MR, nr: NR } = shape;
-  const [aPack, bPack, cBase, ldc, m, n, k, accumulate, rp0, rp1, cp0, cp1, kc, mcP, scratch] =
-    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
-  const [pc, kLen, add, ib, ie, jp, ip, bPtr, nr] = [15, 16, 17, 18, 19, 20, 21, 22, 23];
-  const params = new Array<ValType>(15).fill(i32);
-  const locals = new Array<ValType>(9).fill(i32);
+  const [aPack, bPack, cBase, ldc, m, n, k, accumulate, rp0, rp1, cp0, cp1, kc, mcP, scratch, bPanel, bStep, bias, act] =
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18];
+  const [pc, kLen, add, ib, ie, jp, ip, bPtr, nr, epi, cTile] = [19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29];
+  const params = new Array<ValType>(19).fill(i32);
+  const locals = new Array<ValType>(11).fill(i32);
   const c = new CodeWriter();
   const get = (x: number) => () => { c.localGet(x); };
 
@@ -109,21 +161,27 @@ function emitCompute(shape: GemmKernelShape, tileIndex: number): { params: ValTy
     min(c, get(kc), () => c.localGet(k).localGet(pc).i32Sub());
     c.localSet(kLen);
     c.localGet(accumulate).localGet(pc).i32Const(0).i32Ne().i32Or().localSet(add);
+    // The epilogue runs on the last k block only, once C holds the whole product.
+    c.localGet(act).i32Const(0).i32Ne().localGet(pc).localGet(kLen).i32Add().localGet(k).i32Eq().i32And().localSet(epi);
     forLoop(c, ib, get(rp0), get(rp1), () => c.localGet(ie).localGet(ib).i32Sub(), () => {
       min(c, () => c.localGet(ib).localGet(mcP).i32Add(), get(rp1));
       c.localSet(ie);
       forLoop(c, jp, get(cp0), get(cp1), () => c.i32Const(1), () => {
-        c.localGet(bPack).localGet(jp).localGet(k).i32Mul().localGet(pc).i32Add().i32Const(NR * 4).i32Mul().i32Add().localSet(bPtr);
+        c.localGet(bPack).localGet(jp).localGet(bPanel).i32Mul().i32Add().localGet(pc).localGet(bStep).i32Mul().i32Add().localSet(bPtr);
         min(c, () => c.i32Const(NR), () => c.localGet(n).localGet(jp).i32Const(NR).i32Mul().i32Sub());
         c.localSet(nr);
         forLoop(c, ip, get(ib), get(ie), () => c.i32Const(1), () => {
+          c.localGet(cBase).localGet(ip).i32Const(MR).i32Mul().localGet(ldc).i32Mul().i32Add()
+            .localGet(jp).i32Const(NR * 4).i32Mul().i32Add().localSet(cTile);
           c.localGet(aPack).localGet(ip).localGet(k).i32Mul().localGet(pc).i32Add().i32Const(MR * 4).i32Mul().i32Add();
           c.localGet(bPtr).localGet(kLen);
-          c.localGet(cBase).localGet(ip).i32Const(MR).i32Mul().localGet(ldc).i32Mul().i32Add()
-            .localGet(jp).i32Const(NR * 4).i32Mul().i32Add();
+          c.localGet(cTile);
           c.localGet(ldc);
           min(c, () => c.i32Const(MR), () => c.localGet(m).localGet(ip).i32Const(MR).i32Mul().i32Sub());
-          c.localGet(nr).localGet(add).localGet(scratch).call(tileIndex);
+          c.localGet(nr).localGet(add).localGet(scratch).localGet(bStep);
+          c.localGet(bias).localGet(jp).i32Const(NR * 4).i32Mul().i32Add();
+          c.localGet(act).i32Const(0).localGet(epi).select();
+          c.call(tileIndex);
         });
       });
     });
@@ -204,7 +262,9 @@ function emitPack(W: number): { params: ValType[]; locals: ValType[]; code: Code
 /** Checks the tile shape, then adds the GEMM functions to `m`, exported as GEMM_EXPORTS name them. */
 export function addGemmFunctions(m: ModuleBuilder, shape: GemmKernelShape): void {
   if (shape.nr % 4 !== 0 || shape.nr <= 0 || shape.mr <= 0) throw new Error(`buildGemmModule: nr must be a positive multiple of 4, got mr=${shape.mr} nr=${shape.nr}`);
-  const tile = emitTile(shape);
+  const epilogue = emitEpilogue();
+  const epilogueIndex = m.addFunction(epilogue.params, [], epilogue.locals, epilogue.code);
+  const tile = emitTile(shape, epilogueIndex);
   const tileIndex = m.addFunction(tile.params, [], tile.locals, tile.code);
   const packA = emitPack(shape.mr);
   m.addFunction(packA.params, [], packA.locals, packA.code, 'pack_a');

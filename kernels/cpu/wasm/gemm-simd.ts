@@ -1,6 +1,9 @@
-import { gemm as gemmJs, type GemmFn } from '../gemm';
+import { biasActivation as biasActivationJs, type Activation } from '../bias-activation';
+export type { GemmBiasActivationFn };
+import { gemm as gemmJs, type GemmBiasActivationFn, type GemmFn } from '../gemm';
 import type { FloatArray } from '../types';
 import { kernelIndex } from './kernel-module';
+import { CallOperands } from './operands';
 import { alignUp, WasmRuntime } from './runtime';
 
 /** Tuning knobs. Defaults measured on a 2-core AVX2 EPYC: 4×8 beat 4×16, 6×8 and 8×8; kc and mcPanels were within noise. */
@@ -57,6 +60,15 @@ export function createSimdGemm(options: SimdGemmOptions = {}): SimdGemm {
 
 /** The GEMM over a runtime's module and memory; options.mr and nr must be those the runtime was built with. */
 export function simdGemmOn(runtime: WasmRuntime, options: SimdGemmOptions = {}): GemmFn {
+  return simdGemmsOn(runtime, options).gemm;
+}
+
+/**
+ * The GEMM and its fused twin over a runtime's module and memory. The fused one finishes each tile of C with
+ * bias + activation while it is still in L1, with the f32 operations of biasActivation: the same bits as the
+ * GEMM followed by biasActivation, without a second pass over C.
+ */
+export function simdGemmsOn(runtime: WasmRuntime, options: SimdGemmOptions = {}): { gemm: GemmFn; gemmBiasActivation: GemmBiasActivationFn } {
   const MR = options.mr ?? 4;
   const NR = options.nr ?? 8;
   const KC = options.kc ?? 256;
@@ -65,46 +77,58 @@ export function simdGemmOn(runtime: WasmRuntime, options: SimdGemmOptions = {}):
   const { heap, fns } = runtime;
   const scratchBytes = alignUp(MR * NR * 4);
 
-  const gemm: GemmFn = (a, b, c, m, n, k, transA, transB, accumulate) => {
-    if (!(a instanceof Float32Array && b instanceof Float32Array && c instanceof Float32Array)) {
-      gemmJs(a, b, c, m, n, k, transA, transB, accumulate);
+  /** The twins' way: the JS gemm, then (when fused) biasActivation in place. */
+  const fallback = (a: FloatArray, b: FloatArray, c: FloatArray, m: number, n: number, k: number, transA: boolean, transB: boolean,
+    accumulate: boolean, bias: FloatArray | null, act: Activation): void => {
+    gemmJs(a, b, c, m, n, k, transA, transB, accumulate);
+    if (bias) biasActivationJs(c, bias, m, n, act, c);
+  };
+
+  const run = (a: FloatArray, b: FloatArray, c: FloatArray, m: number, n: number, k: number, transA: boolean, transB: boolean,
+    accumulate: boolean, bias: FloatArray | null, act: Activation): void => {
+    if (!(a instanceof Float32Array && b instanceof Float32Array && c instanceof Float32Array) || (bias && !(bias instanceof Float32Array))) {
+      fallback(a, b, c, m, n, k, transA, transB, accumulate, bias, act);
       return;
     }
     if (m === 0 || n === 0) return;
     if (k === 0) {
-      if (!accumulate) c.fill(0, 0, m * n);
+      fallback(a, b, c, m, n, k, transA, transB, accumulate, bias, act);
       return;
     }
     const rp = Math.ceil(m / MR);
     const cp = Math.ceil(n / NR);
-    const scratch = 0;
     const threads = runtime.threads;
-    const aRaw = alignUp(scratch + threads * scratchBytes);
-    const bRaw = alignUp(aRaw + m * k * 4);
-    const cOff = alignUp(bRaw + k * n * 4);
-    const aPack = alignUp(cOff + m * n * 4);
-    const bPack = alignUp(aPack + rp * MR * k * 4);
-    const end = bPack + cp * NR * k * 4;
-    if (!heap.ensure(end)) {
-      gemmJs(a, b, c, m, n, k, transA, transB, accumulate);
+    // A, B and C in place when resident (else copied in or out); the packed panels and per-thread scratch are temporaries.
+    const o = new CallOperands(heap);
+    const aRaw = o.input(a, m * k);
+    const bRaw = o.input(b, k * n);
+    const cOff = accumulate ? o.inout(c, m * n) : o.output(c, m * n);
+    const biasAt = bias ? o.input(bias, n) : 0;
+    // Row-major B with whole panels is read in place by the micro-kernel: no packing (same products, same order).
+    const bDirect = !transB && n % NR === 0;
+    const aPack = o.temp(rp * MR * k * 4);
+    const bPack = bDirect ? bRaw : o.temp(cp * NR * k * 4);
+    const scratch = o.temp(threads * scratchBytes);
+    if (aRaw < 0 || bRaw < 0 || cOff < 0 || biasAt < 0 || aPack < 0 || bPack < 0 || scratch < 0) {
+      o.abandon();
+      fallback(a, b, c, m, n, k, transA, transB, accumulate, bias, act);
       return;
     }
-    const f = heap.f32;
-    f.set(prefix(a, m * k), aRaw / 4);
-    f.set(prefix(b, k * n), bRaw / 4);
-    if (accumulate) f.set(prefix(c, m * n), cOff / 4);
 
     // Argument lists; ranges (and the scratch pointer) are filled in per chunk and per thread.
     const packAArgs = [aRaw, aPack, m, k, transA ? 4 : k * 4, transA ? m * 4 : 4, 0, rp];
     const packBArgs = [bRaw, bPack, n, k, transB ? k * 4 : 4, transB ? 4 : n * 4, 0, cp];
-    const computeArgs = [aPack, bPack, cOff, n * 4, m, n, k, accumulate ? 1 : 0, 0, rp, 0, cp, KC, MCP, scratch];
+    const computeArgs = [aPack, bPack, cOff, n * 4, m, n, k, accumulate ? 1 : 0, 0, rp, 0, cp, KC, MCP, scratch,
+      bDirect ? NR * 4 : k * NR * 4, bDirect ? n * 4 : NR * 4, biasAt, bias ? (act === 'relu' ? 2 : 1) : 0];
 
-    const p = 2 * m * n * k >= splitFlops && Math.max(rp, cp) > 1 ? runtime.readyPool() : undefined;
-    if (!p) {
-      fns[PACK_A](...packAArgs);
-      fns[PACK_B](...packBArgs);
-      fns[COMPUTE](...computeArgs);
-    } else {
+    const wanted = 2 * m * n * k >= splitFlops && Math.max(rp, cp) > 1;
+    runtime.choosing(`gemm:${m}x${n}x${k}${transA ? 't' : 'n'}${transB ? 't' : 'n'}`, wanted, (p) => {
+      if (!p) {
+        fns[PACK_A](...packAArgs);
+        if (!bDirect) fns[PACK_B](...packBArgs);
+        fns[COMPUTE](...computeArgs);
+        return;
+      }
       // Split the dimension with more panels; each chunk packs its own panels of that operand, then computes
       // them. The other operand is packed up front: by this thread if small, else in chunks by all threads.
       const splitM = rp >= cp;
@@ -112,18 +136,21 @@ export function simdGemmOn(runtime: WasmRuntime, options: SimdGemmOptions = {}):
       const other = splitM ? cp : rp;
       const chunkOf = (total: number): number => Math.max(1, Math.ceil(total / (threads * CHUNKS_PER_THREAD)));
       const packOther = { fn: splitM ? PACK_B : PACK_A, args: splitM ? packBArgs : packAArgs, rangeArg: 6, threadArg: -1 };
-      if (other * (splitM ? NR : MR) * k < PARALLEL_PACK_MIN) fns[packOther.fn](...packOther.args);
-      else p.run({ calls: [packOther], total: other, chunk: chunkOf(other), threadStride: 0 }, fns);
+      // B read in place has nothing to pack up front.
+      if (!(splitM && bDirect)) {
+        if (other * (splitM ? NR : MR) * k < PARALLEL_PACK_MIN) fns[packOther.fn](...packOther.args);
+        else p.run({ calls: [packOther], total: other, chunk: chunkOf(other), threadStride: 0 }, fns);
+      }
       const packOwn = { fn: splitM ? PACK_A : PACK_B, args: splitM ? packAArgs : packBArgs, rangeArg: 6, threadArg: -1 };
       const compute = { fn: COMPUTE, args: computeArgs, rangeArg: splitM ? 8 : 10, threadArg: 14 };
-      p.run({ calls: [packOwn, compute], total: split, chunk: chunkOf(split), threadStride: scratchBytes }, fns);
-    }
-    c.set(f.subarray(cOff / 4, cOff / 4 + m * n));
+      const ownIsDirectB = !splitM && bDirect;
+      p.run({ calls: ownIsDirectB ? [compute] : [packOwn, compute], total: split, chunk: chunkOf(split), threadStride: scratchBytes }, fns);
+    });
+    o.finish();
   };
-  return gemm;
+  return {
+    gemm: (a, b, c, m, n, k, transA, transB, accumulate) => run(a, b, c, m, n, k, transA, transB, accumulate, null, 'linear'),
+    gemmBiasActivation: (a, b, c, m, n, k, transA, transB, bias, act) => run(a, b, c, m, n, k, transA, transB, false, bias, act),
+  };
 }
 
-/** The first `length` elements, without a copy when the array is exactly that long. */
-function prefix(x: FloatArray, length: number): FloatArray {
-  return x.length === length ? x : x.subarray(0, length);
-}

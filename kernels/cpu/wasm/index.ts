@@ -1,6 +1,6 @@
 import { gemm as gemmJs, type GemmFn } from '../gemm';
 import { jsKernels, type CpuKernels } from '../kernel-set';
-import { simdGemmOn } from './gemm-simd';
+import { simdGemmsOn } from './gemm-simd';
 import { WasmRuntime } from './runtime';
 import { simdSupported } from './simd-support';
 import { simdKernelsOn } from './simd-ops';
@@ -8,7 +8,7 @@ import { simdKernelsOn } from './simd-ops';
 export { CodeWriter, ValType, type BlockType } from './code-writer';
 export { ModuleBuilder, type MemoryLimits } from './module-builder';
 export { simdSupported, relaxedSimdSupported, sharedMemorySupported } from './simd-support';
-export { createSimdGemm, SPLIT_FLOPS, type SimdGemm, type SimdGemmOptions } from './gemm-simd';
+export { createSimdGemm, SPLIT_FLOPS, type GemmBiasActivationFn, type SimdGemm, type SimdGemmOptions } from './gemm-simd';
 export { WasmRuntime } from './runtime';
 export { simdKernelsOn, SPLIT_ELEMENTS } from './simd-ops';
 
@@ -20,7 +20,10 @@ function shared(): Shared | undefined {
   if (!simdSupported()) return undefined;
   if (!instance) {
     const runtime = new WasmRuntime({ mr: 4, nr: 8, fma: false });
-    instance = { runtime, kernels: simdKernelsOn(runtime, simdGemmOn(runtime)) };
+    // Split only the calls measured to run faster split: other processes often hold the second core.
+    runtime.adaptive = true;
+    const gemms = simdGemmsOn(runtime);
+    instance = { runtime, kernels: { ...simdKernelsOn(runtime, gemms.gemm), gemmBiasActivation: gemms.gemmBiasActivation } };
   }
   return instance;
 }

@@ -2,6 +2,7 @@ import type { GemmKernelShape } from './gemm-module';
 import { buildKernelModule, kernelIndex, KERNEL_EXPORTS, type KernelExport } from './kernel-module';
 import { sharedMemorySupported, simdSupported } from './simd-support';
 import { threadsAvailable, WasmThreadPool, type ChunkedJob } from './thread-pool';
+import { SplitChooser } from './split-chooser';
 import { WasmHeap } from './wasm-heap';
 
 const MAX_PAGES = 32_768; // 2 GiB: byte addresses stay positive i32s.
@@ -20,8 +21,9 @@ export type KernelFn = (...args: number[]) => void;
 
 /**
  * The kernel module instantiated over one memory (shared when threads are possible), and the worker threads
- * that run its exports over the same memory. Every kernel call lays out its operands from address 0 afresh:
- * calls run one at a time on the calling thread (workers only help inside a call), so nothing persists between.
+ * that run its exports over the same memory. The memory's blocks are handed out by its heap (wasm-heap.ts):
+ * resident arrays that hold tensor values between calls, and each call's temporaries. Calls run one at a time
+ * on the calling thread (workers only help inside a call).
  */
 export class WasmRuntime {
   readonly heap: WasmHeap;
@@ -30,10 +32,21 @@ export class WasmRuntime {
   private readonly shared: boolean;
   private pool: WasmThreadPool | undefined;
   private threadCount: number;
+  private readonly chooser = new SplitChooser();
+  /**
+   * Whether calls worth splitting are split only where that has been measured to pay (see SplitChooser), rather
+   * than always. Results are the same bits either way.
+   */
+  adaptive = false;
 
-  constructor(shape: GemmKernelShape, threads?: number) {
+  /**
+   * @param threads threads for large calls, main included (default: available cores, at most 4)
+   * @param options.shared false forces a non-shared memory, as on an engine without threads (one thread, no
+   *   resident arrays, every operand copied in and out); tests use it
+   */
+  constructor(shape: GemmKernelShape, threads?: number, options: { shared?: boolean } = {}) {
     if (!simdSupported()) throw new Error('WasmRuntime: this engine does not support WebAssembly SIMD');
-    this.shared = sharedMemorySupported() && threadsAvailable();
+    this.shared = options.shared !== false && sharedMemorySupported() && threadsAvailable();
     const limits = { initial: 16, maximum: MAX_PAGES, shared: this.shared };
     this.bytes = buildKernelModule(shape, limits);
     this.heap = new WasmHeap(limits.initial, MAX_PAGES, this.shared);
@@ -61,15 +74,32 @@ export class WasmRuntime {
    * this thread, or, when `split` and the pool is ready, in chunks of `chunk` claimed by every thread.
    */
   runRange(name: KernelExport, args: number[], rangeArg: number, total: number, chunk: number, split: boolean): void {
-    const pool = split && total > chunk ? this.readyPool() : undefined;
-    if (!pool) {
-      args[rangeArg] = 0;
-      args[rangeArg + 1] = total;
-      this.fn(name)(...args);
+    this.choosing(`${name}:${total}`, split && total > chunk, (pool) => {
+      if (!pool) {
+        args[rangeArg] = 0;
+        args[rangeArg + 1] = total;
+        this.fn(name)(...args);
+        return;
+      }
+      const job: ChunkedJob = { calls: [{ fn: kernelIndex(name), args, rangeArg, threadArg: -1 }], total, chunk, threadStride: 0 };
+      pool.run(job, this.fns);
+    });
+  }
+
+  /**
+   * Runs `body` with the pool when a call of shape `key` is worth splitting (`wanted`), the pool is ready and, when
+   * adaptive, splitting has been measured to pay for that shape; else with undefined (run it on this thread).
+   */
+  choosing(key: string, wanted: boolean, body: (pool: WasmThreadPool | undefined) => void): void {
+    const pool = wanted ? this.readyPool() : undefined;
+    if (!pool || !this.adaptive) {
+      body(pool);
       return;
     }
-    const job: ChunkedJob = { calls: [{ fn: kernelIndex(name), args, rangeArg, threadArg: -1 }], total, chunk, threadStride: 0 };
-    pool.run(job, this.fns);
+    const split = this.chooser.decide(key);
+    const t = performance.now();
+    body(split ? pool : undefined);
+    this.chooser.record(key, split, performance.now() - t);
   }
 
   /** Sets the thread count, starting or stopping workers; resolves once they are ready to take work. */

@@ -83,6 +83,10 @@ export class WasmThreadPool {
     const chunks = Math.ceil(job.total / job.chunk);
     if (job.calls.length > MAX_CALLS) throw new Error(`WasmThreadPool.run: at most ${MAX_CALLS} calls, got ${job.calls.length}`);
     if (chunks > MAX_CHUNKS) throw new Error(`WasmThreadPool.run: at most ${MAX_CHUNKS} chunks, got ${chunks}`);
+    // Close the claim word before rewriting the job: a worker still looping in the previous job's runShare would
+    // otherwise read this job's larger chunk count under the previous job's tag and claim a chunk of a half-written
+    // job (running it with mixed arguments and adding a stray completion). -1 matches no job's tag.
+    Atomics.store(ctl, CTL.claim, -1);
     ctl[JOB] = job.calls.length;
     ctl[JOB + 1] = job.total;
     ctl[JOB + 2] = job.chunk;

@@ -1,19 +1,45 @@
+import { BlockAllocator } from './block-allocator';
+
 const PAGE = 65536;
+// The first bytes are never handed out, so that offset 0 never names a live operand.
+const RESERVED = 64;
+
+/** A resident array's block: where it lives, and how many holders (tensors sharing it through reshape) it has. */
+interface Block { at: number; refs: number; live: boolean; companions: ArrayBufferView[] | undefined }
 
 /**
- * One WebAssembly.Memory and a Float32Array view over it. Growing a memory detaches (or, when shared,
- * outdates) every view of its old buffer, so `f32` is re-derived after any growth and must be re-read
- * after every call to ensure().
+ * One WebAssembly.Memory, a Float32Array view over all of it, and a block allocator of its bytes.
+ *
+ * Kernels take their operands as byte offsets into this memory. Two kinds of block:
+ * - temporaries (alloc/free): a kernel call's copies of outside operands and its packing space, freed by the
+ *   call before it returns;
+ * - resident arrays (allocF32): Float32Array views handed out to hold values long-term (tensor values), so
+ *   kernels read and write them in place with no copy. They are counted (retain/release) and go back to the
+ *   allocator when the count reaches 0, or, for an array simply dropped, when the view object is garbage
+ *   collected. Only a shared memory offers them: growing a shared memory leaves existing views intact
+ *   (verified in Node 20), whereas growing a non-shared one detaches every view of it.
+ *
+ * `f32` is re-derived after any growth and must be re-read after every call that may allocate.
  */
 export class WasmHeap {
   readonly memory: WebAssembly.Memory;
   readonly maxBytes: number;
+  /** Whether allocF32 can hand out views (the memory is shared, so growth never detaches them). */
+  readonly resident: boolean;
+  readonly allocator: BlockAllocator;
   f32: Float32Array;
+  /** Every buffer object this memory has had (a new one after each growth): what offsetOf recognises. */
+  private readonly buffers = new WeakSet<ArrayBufferLike>();
+  private readonly blocks = new WeakMap<ArrayBufferView, Block>();
+  private readonly finalizer = new FinalizationRegistry<Block>((b) => this.freeBlock(b));
 
   constructor(initialPages: number, maximumPages: number, shared: boolean) {
     this.memory = new WebAssembly.Memory({ initial: initialPages, maximum: maximumPages, shared });
     this.maxBytes = maximumPages * PAGE;
+    this.resident = shared;
     this.f32 = new Float32Array(this.memory.buffer);
+    this.buffers.add(this.memory.buffer);
+    this.allocator = new BlockAllocator(RESERVED, this.maxBytes, (end) => this.ensure(end));
   }
 
   /** Makes the memory at least `bytes` long (growing at least geometrically), or returns false if it cannot. */
@@ -22,9 +48,99 @@ export class WasmHeap {
     if (bytes > have) {
       if (bytes > this.maxBytes) return false;
       const want = Math.min(this.maxBytes, Math.max(bytes, have * 1.5));
-      this.memory.grow(Math.ceil((want - have) / PAGE));
+      try {
+        this.memory.grow(Math.ceil((want - have) / PAGE));
+      } catch {
+        return false; // the engine could not reserve more
+      }
     }
-    if (this.f32.byteLength !== this.memory.buffer.byteLength) this.f32 = new Float32Array(this.memory.buffer);
+    if (this.f32.byteLength !== this.memory.buffer.byteLength) {
+      this.buffers.add(this.memory.buffer);
+      this.f32 = new Float32Array(this.memory.buffer);
+    }
     return true;
+  }
+
+  /** A temporary block of `bytes` (its byte offset), or -1 when the memory is full; give it back with free(). */
+  alloc(bytes: number): number {
+    return this.allocator.alloc(bytes);
+  }
+
+  free(at: number): void {
+    this.allocator.free(at);
+  }
+
+  /**
+   * The byte offset of x's first element when x views this memory (a resident array, or part of one), else -1.
+   * A view of a non-shared memory from before a growth is detached, has no buffer left, and is not recognised.
+   */
+  offsetOf(x: ArrayBufferView): number {
+    return this.buffers.has(x.buffer) ? x.byteOffset : -1;
+  }
+
+  /**
+   * A new resident Float32Array of `length` elements (values unspecified unless `zero`) holding one reference,
+   * or undefined when this memory cannot hand out views or is full.
+   */
+  allocF32(length: number, zero = false): Float32Array | undefined {
+    const view = this.allocView(Float32Array, length);
+    if (zero) view?.fill(0);
+    return view;
+  }
+
+  /** A new resident Int32Array (values unspecified), as allocF32. */
+  allocI32(length: number): Int32Array | undefined {
+    return this.allocView(Int32Array, length);
+  }
+
+  /**
+   * Ties `companion` (a resident array holding one reference, e.g. a max-pool's argmax) to the resident array
+   * `owner`: the companion is released when the owner's block is freed. Returns false (attaching nothing) when
+   * either is not a live resident array.
+   */
+  attach(owner: ArrayBufferView, companion: ArrayBufferView): boolean {
+    const b = this.blocks.get(owner);
+    const c = this.blocks.get(companion);
+    if (!b?.live || !c?.live) return false;
+    (b.companions ??= []).push(companion);
+    return true;
+  }
+
+  private allocView<T extends Float32Array | Int32Array>(ctor: new (buffer: ArrayBufferLike, at: number, length: number) => T, length: number): T | undefined {
+    if (!this.resident) return undefined;
+    const at = this.allocator.alloc(length * 4);
+    if (at < 0) return undefined;
+    const view = new ctor(this.memory.buffer, at, length);
+    const block: Block = { at, refs: 1, live: true, companions: undefined };
+    this.blocks.set(view, block);
+    this.finalizer.register(view, block, block);
+    return view;
+  }
+
+  /** Whether `values` is a resident array allocF32 made and that is still live. */
+  isResident(values: ArrayBufferView): boolean {
+    return this.blocks.get(values)?.live === true;
+  }
+
+  /** One more holder of a resident array (no-op for any other array). */
+  retain(values: ArrayBufferView): void {
+    const b = this.blocks.get(values);
+    if (b?.live) b.refs++;
+  }
+
+  /** One holder fewer; the last returns the block to the allocator (no-op for any other array). */
+  release(values: ArrayBufferView): void {
+    const b = this.blocks.get(values);
+    if (b?.live && --b.refs === 0) {
+      this.finalizer.unregister(b);
+      this.freeBlock(b);
+    }
+  }
+
+  private freeBlock(b: Block): void {
+    if (!b.live) return;
+    b.live = false;
+    this.allocator.free(b.at);
+    if (b.companions) for (const c of b.companions) this.release(c);
   }
 }

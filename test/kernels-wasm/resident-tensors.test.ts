@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { ResidentMemory } from '../../kernels/cpu/kernel-set';
+import { simdKernels } from '../../kernels/cpu/wasm/index';
+import * as tn from '../../src/index';
+import { createJsCpuBackend } from '../../src/backend/cpu/cpu-backend';
+import { registerBackend } from '../../src/backend/registry';
+import { Random } from '../../src/random';
+
+// The cpu backend keeps float32 tensor values in the WebAssembly memory (resident arrays) so its kernels use
+// them in place; these check that a block goes back exactly when no tensor can read it any more.
+
+const memory = simdKernels().memory as ResidentMemory;
+tn.setBackend('cpu');
+const values = (t: tn.Tensor): Float32Array => (t as unknown as { hostValues(): Float32Array }).hostValues();
+
+describe('resident tensor values on the cpu backend', () => {
+  it('are where op results live; user tensors, copies and float64 are not', () => {
+    const x = tn.tensor([1, -2, 3, -4], [2, 2]);
+    const y = tn.relu(x);
+    expect(memory.isResident(values(x))).toBe(false);
+    expect(memory.isResident(values(y))).toBe(true);
+    expect(memory.isResident(y.dataSync())).toBe(false); // dataSync stays a copy
+    expect(Array.from(y.dataSync())).toEqual([1, 0, 3, 0]);
+    expect(memory.isResident(values(tn.relu(tn.tensor([1, 2], [2], 'float64'))))).toBe(false);
+    tn.dispose([x, y]);
+  });
+
+  it('are freed by dispose, and kept by a reshape until it is disposed too', () => {
+    const before = memory.inUse().blocks;
+    const y = tn.relu(tn.tensor([1, -2, 3, -4, 5, -6], [2, 3]));
+    const r = y.reshape([3, 2]);
+    const v = values(y);
+    y.dispose();
+    expect(memory.isResident(v)).toBe(true);
+    expect(Array.from(r.dataSync())).toEqual([1, 0, 3, 0, 5, 0]);
+    r.dispose();
+    expect(memory.isResident(v)).toBe(false);
+    expect(memory.inUse().blocks).toBe(before);
+  });
+
+  it('are freed for everything a tidy made but what it returns', () => {
+    const before = memory.inUse().blocks;
+    const x = tn.tensor([1, 2, 3, 4], [2, 2]);
+    const out = tn.tidy(() => tn.matMul(tn.relu(x), tn.add(x, x)).reshape([4]));
+    expect(memory.inUse().blocks).toBe(before + 1);
+    expect(Array.from(out.dataSync())).toEqual([14, 20, 30, 44]);
+    out.dispose();
+    expect(memory.inUse().blocks).toBe(before);
+  });
+
+  it('hold variables and Adam slots after the first step, and a training step leaks no block', async () => {
+    const r = new Random(3);
+    const x = tn.tensor(Float32Array.from({ length: 64 * 36 }, () => r.next()), [64, 6, 6, 1]);
+    const y = tn.tensor(Float32Array.from({ length: 64 }, () => r.int(3)), [64]);
+    const model = tn.sequential({ layers: [
+      tn.layers.conv2d({ filters: 4, kernelSize: 3, activation: 'relu', inputShape: [6, 6, 1] }),
+      tn.layers.maxPooling2d({ poolSize: 2 }),
+      tn.layers.flatten(),
+      tn.layers.dense({ units: 3, activation: 'softmax' }),
+    ] });
+    model.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+    await model.fit(x, y, { epochs: 1, batchSize: 16, verbose: 0, seed: 1 });
+    for (const w of model.trainableWeights) expect(memory.isResident(values(w))).toBe(true);
+    const blocks = memory.inUse().blocks;
+    await model.fit(x, y, { epochs: 2, batchSize: 16, verbose: 0, seed: 2 });
+    expect(memory.inUse().blocks).toBe(blocks);
+    // Weights handed out are copies that later steps do not change.
+    const w = model.getWeights()[0];
+    expect(memory.isResident(values(w))).toBe(false);
+    const before = w.dataSync();
+    await model.fit(x, y, { epochs: 1, batchSize: 16, verbose: 0, seed: 3 });
+    expect(Array.from(w.dataSync())).toEqual(Array.from(before));
+    const p = model.predict(x);
+    expect(memory.isResident(values(p))).toBe(false);
+    model.dispose();
+    tn.dispose([x, y, p]);
+  });
+
+  it('leave training bit-for-bit the same as on arrays outside the memory (same seed, same weights)', async () => {
+    const run = async (): Promise<number[][]> => {
+      const r = new Random(9);
+      const x = tn.tensor(Float32Array.from({ length: 48 * 64 }, () => r.next()), [48, 8, 8, 1]);
+      const y = tn.tensor(Float32Array.from({ length: 48 }, () => r.int(4)), [48]);
+      const init = (seed: number) => tn.initializers.glorotUniform({ seed });
+      const model = tn.sequential({ layers: [
+        tn.layers.conv2d({ filters: 8, kernelSize: 3, activation: 'relu', inputShape: [8, 8, 1], kernelInitializer: init(1) }),
+        tn.layers.maxPooling2d({ poolSize: 2 }),
+        tn.layers.flatten(),
+        tn.layers.dense({ units: 16, activation: 'relu', kernelInitializer: init(2) }),
+        tn.layers.dense({ units: 4, activation: 'softmax', kernelInitializer: init(3) }),
+      ] });
+      model.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy' });
+      await model.fit(x, y, { epochs: 2, batchSize: 16, verbose: 0, seed: 4 });
+      const out = model.getWeights().map((w) => Array.from(w.dataSync()));
+      model.dispose();
+      tn.dispose([x, y]);
+      return out;
+    };
+    const first = await run();
+    expect(await run()).toEqual(first);
+    // The same run on the JS kernels (every array outside the memory) agrees to float32 rounding.
+    registerBackend('cpu', createJsCpuBackend);
+    tn.setBackend('cpu');
+    const js = await run();
+    js.forEach((w, i) => w.forEach((v, j) => expect(Math.abs(v - first[i][j])).toBeLessThan(1e-4)));
+  });
+});
