@@ -111,6 +111,29 @@ describe('WebAssembly SIMD gemm, two threads', () => {
     fc.assert(fc.property(cases, (c) => checkAgainstNaive(two.gemm, c)), { seed: 8, numRuns: 60 });
   });
 
+  it('stays bit-identical over many back-to-back split calls (a job must never be claimed half-written)', () => {
+    // The conv forward and filter-gradient shapes, alternating so that every job differs from the one before:
+    // a race in handing jobs to the worker once corrupted the filter gradient about one call in 60.
+    const shapes: Case[] = [
+      { m: 9, n: 32, k: 21632, transA: true, transB: false, accumulate: false, seed: 31 },
+      { m: 21632, n: 32, k: 9, transA: false, transB: false, accumulate: false, seed: 33 },
+    ];
+    const runs = shapes.map((c) => {
+      const a = randomFloat32(c.m * c.k, c.seed), b = randomFloat32(c.k * c.n, c.seed + 1);
+      const expected = new Float32Array(c.m * c.n);
+      one.gemm(a, b, expected, c.m, c.n, c.k, c.transA, c.transB, false);
+      return { c, a, b, expected };
+    });
+    let mismatches = 0;
+    for (let i = 0; i < 600; i++) {
+      const { c, a, b, expected } = runs[i % 2];
+      const out = new Float32Array(c.m * c.n);
+      two.gemm(a, b, out, c.m, c.n, c.k, c.transA, c.transB, false);
+      if (firstDifference(out, expected) >= 0) mismatches++;
+    }
+    expect(mismatches).toBe(0);
+  });
+
   it('runs on the calling thread again after terminate()', () => {
     const g = createSimdGemm({ threads: 2, splitFlops: 0 });
     g.terminate();
