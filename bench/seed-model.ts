@@ -4,6 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import * as tn from '../src/index';
 import { Random } from '../src/random';
+import { seedModel } from '../test/fixtures/seed-model';
 
 export const BATCH = 32;
 
@@ -31,14 +32,7 @@ async function seconds(run: () => Promise<unknown> | unknown): Promise<number> {
 
 /** tessera on its active backend. */
 export function tesseraRunner(data: { images: Float32Array; labels: Float32Array }): Runner {
-  const model = tn.sequential({ layers: [
-    tn.layers.conv2d({ filters: 32, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1] }),
-    tn.layers.maxPooling2d({ poolSize: 2 }),
-    tn.layers.flatten(),
-    tn.layers.dense({ units: 128, activation: 'relu' }),
-    tn.layers.dense({ units: 10, activation: 'softmax' }),
-  ] });
-  model.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+  const model = seedModel(tn, ['accuracy']);
   const n = data.labels.length;
   const x = tn.tensor(data.images, [n, 28, 28, 1]);
   const y = tn.tensor(data.labels, [n]);
@@ -51,14 +45,7 @@ export function tesseraRunner(data: { images: Float32Array; labels: Float32Array
 
 /** TensorFlow.js on its active backend (set it before calling). */
 export function tfjsRunner(data: { images: Float32Array; labels: Float32Array }): Runner {
-  const model = tf.sequential({ layers: [
-    tf.layers.conv2d({ filters: 32, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1] }),
-    tf.layers.maxPooling2d({ poolSize: 2 }),
-    tf.layers.flatten(),
-    tf.layers.dense({ units: 128, activation: 'relu' }),
-    tf.layers.dense({ units: 10, activation: 'softmax' }),
-  ] });
-  model.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+  const model = seedModel(tf, ['accuracy']);
   const n = data.labels.length;
   const x = tf.tensor4d(data.images, [n, 28, 28, 1]);
   const y = tf.tensor1d(data.labels);

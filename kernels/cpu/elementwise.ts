@@ -1,4 +1,5 @@
 import { broadcastShapes, broadcastStrides } from './broadcast';
+import { collapseBroadcast } from '../merge-axes';
 import type { FloatArray } from './types';
 
 export type UnaryOp = 'neg' | 'abs' | 'exp' | 'log' | 'sqrt' | 'square' | 'relu' | 'step' | 'sigmoid' | 'tanh' | 'reciprocal';
@@ -67,28 +68,6 @@ function sizeOf(shape: readonly number[]): number {
   return n;
 }
 
-/**
- * Collapses the broadcast into as few axes as possible: size-1 output axes go, and neighbours merge when both
- * inputs walk them contiguously (or both stay put). [rows, cols] + [cols] thus becomes rows runs of length cols.
- */
-function collapse(outShape: readonly number[], aShape: readonly number[], bShape: readonly number[]): { dims: number[]; sa: number[]; sb: number[] } {
-  const rank = outShape.length;
-  const aStrides = broadcastStrides(aShape, rank);
-  const bStrides = broadcastStrides(bShape, rank);
-  const dims: number[] = [], sa: number[] = [], sb: number[] = [];
-  for (let i = 0; i < rank; i++) {
-    const d = outShape[i];
-    if (d === 1) continue;
-    const last = dims.length - 1;
-    if (last >= 0 && sa[last] === aStrides[i] * d && sb[last] === bStrides[i] * d) {
-      dims[last] *= d; sa[last] = aStrides[i]; sb[last] = bStrides[i];
-    } else {
-      dims.push(d); sa.push(aStrides[i]); sb.push(bStrides[i]);
-    }
-  }
-  return { dims, sa, sb };
-}
-
 /** out has shape broadcastShapes(aShape, bShape) (the caller checked it). */
 export function binary(op: BinaryOp, a: FloatArray, aShape: readonly number[], b: FloatArray, bShape: readonly number[], out: FloatArray): void {
   const outShape = broadcastShapes(aShape, bShape) ?? [];
@@ -100,7 +79,7 @@ export function binary(op: BinaryOp, a: FloatArray, aShape: readonly number[], b
   if (bSize === 1) return run(op, a, 0, 1, b, 0, 0, out, 0, size);
   if (size === 0) return;
   // General: an odometer over the collapsed outer axes, one run along the innermost.
-  const { dims, sa, sb } = collapse(outShape, aShape, bShape);
+  const { dims, sa, sb } = collapseBroadcast(outShape, aShape, bShape);
   const r = dims.length - 1;
   const inner = dims[r];
   const index = new Array<number>(r).fill(0);

@@ -1,4 +1,5 @@
 import type { FloatArray } from './types';
+import { mergeReduceRuns } from '../merge-axes';
 
 export type ReduceOp = 'sum' | 'max' | 'min';
 
@@ -20,14 +21,7 @@ function combine(op: ReduceOp, acc: number, v: number): number {
  * over axis 1 is rows contiguous row-reductions and over axis 0 is rows contiguous row-additions into one accumulator row.
  */
 export function reduce(op: ReduceOp, x: FloatArray, shape: readonly number[], axes: readonly number[], out: FloatArray): void {
-  const dims: number[] = [], reduced: boolean[] = [];
-  for (let i = 0; i < shape.length; i++) {
-    if (shape[i] === 1) continue;
-    const r = axes.includes(i);
-    const last = dims.length - 1;
-    if (last >= 0 && reduced[last] === r) dims[last] *= shape[i];
-    else { dims.push(shape[i]); reduced.push(r); }
-  }
+  const { dims, reduced } = mergeReduceRuns(shape, axes);
   if (dims.length === 0) { dims.push(1); reduced.push(false); } // a single element: one trivial run
   let outSize = 1, xSize = 1;
   for (let i = 0; i < dims.length; i++) { xSize *= dims[i]; if (!reduced[i]) outSize *= dims[i]; }

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as tn from '../../src/index';
-
-function seedModel(): tn.Sequential {
-  return tn.sequential({
-    layers: [
-      tn.layers.conv2d({ filters: 32, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1] }),
-      tn.layers.maxPooling2d({ poolSize: 2 }),
-      tn.layers.flatten(),
-      tn.layers.dense({ units: 128, activation: 'relu' }),
-      tn.layers.dense({ units: 10, activation: 'softmax' }),
-    ],
-  });
-}
+import { seedModel } from '../fixtures/seed-model';
 
 describe('layers: shapes, parameter counts, weights', () => {
   it('the seed model has the Keras shapes and 693,962 parameters', () => {
-    const model = seedModel();
+    const model = seedModel(tn);
     expect(model.layers.map((l) => l.outputShape)).toEqual([
       [null, 26, 26, 32],
       [null, 13, 13, 32],
