@@ -15,7 +15,7 @@ export { Sequential, sequential } from './model/sequential';
 export type { ModelCompileArgs, ModelFitArgs, ModelEvaluateArgs } from './model/sequential';
 export type { History, CustomCallbackArgs, Logs } from './model/callbacks';
 export { train, Optimizer, AdamOptimizer, AdamWOptimizer, SGDOptimizer } from './optimizers/index';
-export * as initializers from './initializers';
+export * as initializers from './initializers-public';
 export * as data from './data/index';
 export { setRandomSeed } from './random';
 export { loadLayersModel } from './io/load';

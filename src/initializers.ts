@@ -1,6 +1,6 @@
 import { Random, nextDefaultSeed } from './random';
 import { Tensor, arrayTypeFor, sizeOfShape, type DType } from './tensor';
-import { argError } from './ops/validate';
+import { argError, assertFiniteNumber } from './ops/validate';
 
 /** Makes the initial values of a weight, from its shape (Keras layouts: dense [in, out], conv [kh, kw, in, out]). */
 export interface Initializer {
@@ -43,8 +43,15 @@ function truncatedNormal(rng: Random, stddev: number): () => number {
   };
 }
 
+function checkConfig<T extends object>(op: string, config: T | undefined): T {
+  if (config === undefined) return {} as T;
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) throw argError(op, 'config', JSON.stringify(config), 'an object');
+  return config;
+}
+
 /** Uniform in ±sqrt(6 / (fanIn + fanOut)): Keras's default for kernels. */
-export function glorotUniform(config: { seed?: number } = {}): Initializer {
+export function glorotUniform(config?: { seed?: number }): Initializer {
+  config = checkConfig('initializers.glorotUniform', config);
   return make('GlorotUniform', {}, (shape, rng) => {
     const [fanIn, fanOut] = fans(shape);
     const limit = Math.sqrt(6 / (fanIn + fanOut));
@@ -53,13 +60,15 @@ export function glorotUniform(config: { seed?: number } = {}): Initializer {
 }
 
 /** Truncated normal with stddev sqrt(2 / fanIn) (corrected for the truncation, as Keras). */
-export function heNormal(config: { seed?: number } = {}): Initializer {
+export function heNormal(config?: { seed?: number }): Initializer {
+  config = checkConfig('initializers.heNormal', config);
   return make('HeNormal', {}, (shape, rng) => truncatedNormal(rng, Math.sqrt(2 / fans(shape)[0]) / 0.8796256610342398), config.seed);
 }
 
-export function randomNormal(config: { mean?: number; stddev?: number; seed?: number } = {}): Initializer {
-  const mean = config.mean ?? 0;
-  const stddev = config.stddev ?? 0.05;
+export function randomNormal(config?: { mean?: number; stddev?: number; seed?: number }): Initializer {
+  config = checkConfig('initializers.randomNormal', config);
+  const mean = assertFiniteNumber('initializers.randomNormal', 'mean', config.mean ?? 0);
+  const stddev = assertFiniteNumber('initializers.randomNormal', 'stddev', config.stddev ?? 0.05);
   return make('RandomNormal', { mean, stddev }, (_shape, rng) => () => mean + stddev * rng.normal(), config.seed);
 }
 

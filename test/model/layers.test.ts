@@ -78,3 +78,32 @@ describe('layers: shapes, parameter counts, weights', () => {
     expect(() => tn.sequential({ layers: [tn.layers.dense({ units: 2, inputShape: [3] }), tn.layers.conv2d({ filters: 1, kernelSize: 1 })] })).toThrow(/must be rank 4/);
   });
 });
+
+describe('every public function rejects junk with a plain Error, never a TypeError from inside', () => {
+  const junk: unknown[] = [undefined, null, 42, 'str', {}, [], [[1], [2, 3]], NaN, () => 1];
+  const namespaces: [string, Record<string, unknown>][] = [
+    ['tn', tn as unknown as Record<string, unknown>],
+    ['layers', tn.layers], ['train', tn.train], ['fused', tn.fused], ['initializers', tn.initializers],
+  ];
+  // Classes (constructed by their factories), and functions whose junk-accepting behaviour is TF.js's.
+  const exempt = new Set(['Tensor', 'Variable', 'Layer', 'Conv2D', 'Dense', 'Flatten', 'MaxPooling2D', 'Dropout', 'Activation',
+    'Sequential', 'Optimizer', 'AdamOptimizer', 'AdamWOptimizer', 'SGDOptimizer', 'getBackend', 'dispose', 'keep']);
+  for (const [ns, obj] of namespaces) {
+    for (const [name, f] of Object.entries(obj)) {
+      if (typeof f !== 'function' || exempt.has(name)) continue;
+      it(`${ns}.${name}`, async () => {
+        for (const j of junk) {
+          for (const args of [[j], [tn.ones([2, 2]), j], [j, tn.ones([2, 2])]]) {
+            try {
+              await (f as (...a: unknown[]) => unknown)(...args);
+            } catch (e) {
+              expect(e).toBeInstanceOf(Error);
+              expect(e).not.toBeInstanceOf(TypeError);
+              expect(e).not.toBeInstanceOf(RangeError);
+            }
+          }
+        }
+      });
+    }
+  }
+});
