@@ -24,7 +24,7 @@ export interface AdamConfig {
  */
 export interface Backend {
   readonly name: 'cpu' | 'gpu';
-  /** What actually runs, e.g. 'cpu (wasm-simd, 2 threads)' or 'gpu (headlessgl, llvmpipe)'. */
+  /** What actually runs, e.g. 'cpu (wasm-simd, up to 2 threads)' or 'gpu (headlessgl, llvmpipe)'. */
   describe(): string;
 
   /** 2-D product: op(a)[m,k] · op(b)[k,n]. */

@@ -33,7 +33,7 @@ export function setBackend(name: BackendName): string {
   return backend.describe();
 }
 
-/** What runs now, in words, e.g. 'cpu (wasm-simd, 2 threads)' or 'gpu (headlessgl, <renderer>)'. */
+/** What runs now, in words, e.g. 'cpu (wasm-simd, up to 2 threads)' or 'gpu (headlessgl, <renderer>)'. */
 export function getBackend(): string {
   return backend().describe();
 }

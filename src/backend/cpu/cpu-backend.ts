@@ -228,8 +228,9 @@ export class CpuBackend implements Backend {
 export function createCpuBackend(): CpuBackend {
   if (simdSupported()) {
     return new CpuBackend(simdKernels(), () => {
+      // "Up to": large calls are split across the threads only where that has been timed to pay.
       const threads = getGemmThreads();
-      return `wasm-simd, ${threads} thread${threads === 1 ? '' : 's'}`;
+      return threads === 1 ? 'wasm-simd, 1 thread' : `wasm-simd, up to ${threads} threads`;
     });
   }
   return new CpuBackend(jsKernels, () => 'js');
