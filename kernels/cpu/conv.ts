@@ -1,6 +1,6 @@
 import type { Conv2dGeometry } from './conv-geometry';
-import { biasActivation, type Activation } from './bias-activation';
-import { gemm, type GemmBiasActivationFn, type GemmFn } from './gemm';
+import type { Activation } from './bias-activation';
+import { gemm, gemmBiasActivation, type GemmBiasActivationFn, type GemmFn } from './gemm';
 import { col2im, im2col } from './im2col';
 import type { FloatArray } from './types';
 
@@ -17,23 +17,13 @@ export function conv2d(
   gemmFn(cols, filter, out, rows, g.outC, patch, false, false, false);
 }
 
-/**
- * out [N,outH,outW,outC] = act(cols · filter + bias): the convolution with its bias and activation, fused into
- * the product's stores by `gemmBiasActFn` when given, else applied in place after it (the same bits either way).
- */
+/** out [N,outH,outW,outC] = act(cols · filter + bias): the convolution with its bias and activation (fused into the product's stores by the SIMD gemmBiasActFn). */
 export function conv2dBiasActivation(
   x: FloatArray, filter: FloatArray, bias: FloatArray, act: Activation, g: Conv2dGeometry, out: FloatArray, cols: FloatArray,
-  gemmFn: GemmFn = gemm, im2colFn = im2col, gemmBiasActFn?: GemmBiasActivationFn,
+  im2colFn = im2col, gemmBiasActFn: GemmBiasActivationFn = gemmBiasActivation,
 ): void {
-  const rows = g.batch * g.outH * g.outW;
-  const patch = g.kh * g.kw * g.inC;
   im2colFn(x, g, cols);
-  if (gemmBiasActFn) {
-    gemmBiasActFn(cols, filter, out, rows, g.outC, patch, false, false, bias, act);
-  } else {
-    gemmFn(cols, filter, out, rows, g.outC, patch, false, false, false);
-    biasActivation(out, bias, rows, g.outC, act, out);
-  }
+  gemmBiasActFn(cols, filter, out, g.batch * g.outH * g.outW, g.outC, g.kh * g.kw * g.inC, false, false, bias, act);
 }
 
 /** dx [N,H,W,inC] (overwritten) = col2im(dy · filterᵀ). */

@@ -1,4 +1,4 @@
-import type { Activation } from './bias-activation';
+import { biasActivation, type Activation } from './bias-activation';
 import type { FloatArray } from './types';
 
 /** The signature shared by every gemm, so callers (conv) can take a faster one, e.g. WebAssembly SIMD. */
@@ -164,3 +164,9 @@ export function gemmNaive(
     }
   }
 }
+
+/** The JS epilogue GEMM: the product, then bias + activation in place (the bits a fused one must match). */
+export const gemmBiasActivation: GemmBiasActivationFn = (a, b, c, m, n, k, transA, transB, bias, act) => {
+  gemm(a, b, c, m, n, k, transA, transB, false);
+  biasActivation(c, bias, m, n, act, c);
+};

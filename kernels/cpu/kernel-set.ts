@@ -1,6 +1,6 @@
 import { adamUpdate } from './adam';
 import { biasActivation, biasActivationBackprop } from './bias-activation';
-import { gemm, type GemmBiasActivationFn, type GemmFn } from './gemm';
+import { gemm, gemmBiasActivation, type GemmBiasActivationFn, type GemmFn } from './gemm';
 import { col2im, im2col } from './im2col';
 import { maxPool, maxPoolBackprop } from './pool';
 
@@ -17,11 +17,8 @@ export interface CpuKernels {
   readonly im2col: typeof im2col;
   readonly col2im: typeof col2im;
   readonly adamUpdate: typeof adamUpdate;
-  /**
-   * C = act(op(A)·op(B) + bias) with the epilogue fused into the product's stores; the same bits as gemm then
-   * biasActivation (which is what runs where this is absent).
-   */
-  readonly gemmBiasActivation?: GemmBiasActivationFn;
+  /** C = act(op(A)·op(B) + bias); the SIMD one fuses the epilogue into the product's stores, with the same bits. */
+  readonly gemmBiasActivation: GemmBiasActivationFn;
   /** Where arrays the kernels read and write in place (no copies) come from; absent for the JS kernels. */
   readonly memory?: ResidentMemory;
 }
@@ -48,4 +45,4 @@ export interface ResidentMemory {
 }
 
 /** The pure-JS kernels: the fallback everywhere, and the reference the SIMD kernels are tested against. */
-export const jsKernels: CpuKernels = { gemm, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate };
+export const jsKernels: CpuKernels = { gemm, gemmBiasActivation, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate };

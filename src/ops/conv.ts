@@ -30,23 +30,30 @@ export function conv2d(x: Tensor, filter: Tensor, strides: number | [number, num
   }
   const [s, p] = checkConv2d('conv2d', x, filter, strides, pad);
   const y = backend().conv2d(x, filter, s, p);
-  // A first layer's input needs no gradient: skipping it saves a GEMM and a col2im per training step.
-  recordOp([x, filter], y, (dy, needed) => [
-    needed[0] ? conv2dBackpropInput(dy, filter, x.shape, s, p) : null,
-    needed[1] ? conv2dBackpropFilter(x, dy, filter.shape, s, p) : null,
-  ]);
+  recordOp([x, filter], y, (dy, needed) => conv2dGrads(x, filter, s, p, dy, needed));
   return y;
 }
 
-/** @internal The gradient of conv2d for its input; differentiable itself (for higher-order gradients). */
-export function conv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], s: [number, number], p: Padding): Tensor {
+/**
+ * @internal The gradients of y = conv2d(x, filter) for x and filter, from dy; a gradient not `needed` is
+ * skipped (a first layer's input: that saves a GEMM and a col2im per training step).
+ */
+export function conv2dGrads(x: Tensor, filter: Tensor, s: [number, number], p: Padding, dy: Tensor, needed: readonly boolean[]): [Tensor | null, Tensor | null] {
+  return [
+    needed[0] ? conv2dBackpropInput(dy, filter, x.shape, s, p) : null,
+    needed[1] ? conv2dBackpropFilter(x, dy, filter.shape, s, p) : null,
+  ];
+}
+
+/** The gradient of conv2d for its input; differentiable itself (for higher-order gradients). */
+function conv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], s: [number, number], p: Padding): Tensor {
   const dx = backend().conv2dBackpropInput(dy, filter, xShape, s, p);
   recordOp([dy, filter], dx, (ddx) => [conv2d(ddx, filter, s, p), conv2dBackpropFilter(ddx, dy, filter.shape, s, p)]);
   return dx;
 }
 
-/** @internal The gradient of conv2d for its filter; differentiable itself. */
-export function conv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], s: [number, number], p: Padding): Tensor {
+/** The gradient of conv2d for its filter; differentiable itself. */
+function conv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], s: [number, number], p: Padding): Tensor {
   const dw = backend().conv2dBackpropFilter(x, dy, filterShape, s, p);
   recordOp([x, dy], dw, (ddw) => [conv2dBackpropInput(dy, ddw, x.shape, s, p), conv2d(x, ddw, s, p)]);
   return dw;

@@ -3,7 +3,7 @@ import { backend } from '../backend/registry';
 import { isRecording, recordOp } from '../backprop';
 import { Tensor } from '../tensor';
 import { mul, unbroadcast } from './binary';
-import { checkConv2d, conv2dBackpropFilter, conv2dBackpropInput, conv2d as plainConv2d } from './conv';
+import { checkConv2d, conv2dGrads, conv2d as plainConv2d } from './conv';
 import { checkMatMul, matMulGrads, matMul as plainMatMul } from './matmul';
 import { relu } from './unary';
 import { argError, assertRank, assertSameDtype, assertTensor, fmtShape } from './validate';
@@ -94,11 +94,7 @@ export function conv2d(config: FusedConv2dConfig): Tensor {
     const y = b.conv2dBiasActivation(x, filter, bias, s, p, act);
     recordOp([x, filter, bias], y, (dy, needed) => {
       const [dz, dbias] = epilogueGrads(dy, y, bias, act);
-      return [
-        needed[0] ? conv2dBackpropInput(dz, filter, x.shape, s, p) : null,
-        needed[1] ? conv2dBackpropFilter(x, dz, filter.shape, s, p) : null,
-        dbias,
-      ];
+      return [...conv2dGrads(x, filter, s, p, dz, needed), dbias];
     });
     return y;
   }

@@ -77,7 +77,7 @@ describe('SIMD gemm with a fused bias + activation', () => {
     conv2d(x, f, g, want, cols, oneG.gemm);
     biasActivation(want, bias, size / 32, 32, 'relu', want);
     const got = new Float32Array(size);
-    conv2dBiasActivation(x, f, bias, 'relu', g, got, cols, oneG.gemm, undefined, oneG.gemmBiasActivation);
+    conv2dBiasActivation(x, f, bias, 'relu', g, got, cols, undefined, oneG.gemmBiasActivation);
     expect(bitsEqual(got, want)).toBe(true);
   });
 });

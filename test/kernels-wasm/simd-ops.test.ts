@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conv2dGeometry, pool2dGeometry } from '../../kernels/cpu/conv-geometry';
 import { jsKernels, type CpuKernels } from '../../kernels/cpu/kernel-set';
-import { simdGemmOn } from '../../kernels/cpu/wasm/gemm-simd';
+import { simdGemmsOn } from '../../kernels/cpu/wasm/gemm-simd';
 import { WasmRuntime } from '../../kernels/cpu/wasm/runtime';
 import { simdKernelsOn } from '../../kernels/cpu/wasm/simd-ops';
 
@@ -149,14 +149,14 @@ function suite(name: string, kernels: () => CpuKernels, runs: number, place: Pla
 }
 
 const one = new WasmRuntime({ mr: 4, nr: 8, fma: false }, 1);
-const oneKernels = simdKernelsOn(one, simdGemmOn(one));
+const oneKernels = simdKernelsOn(one, simdGemmsOn(one));
 suite('WebAssembly SIMD kernels, one thread', () => oneKernels, 200);
 suite('WebAssembly SIMD kernels, one thread, operands resident', () => oneKernels, 100, placeIn(one, 'resident'));
 suite('WebAssembly SIMD kernels, one thread, operands mixed', () => oneKernels, 100, placeIn(one, 'mixed'));
 
 // Splitting every call, however small, exercises the chunked paths; results must equal one thread's.
 const two = new WasmRuntime({ mr: 4, nr: 8, fma: false }, 2);
-const twoKernels = simdKernelsOn(two, simdGemmOn(two), 0);
+const twoKernels = simdKernelsOn(two, simdGemmsOn(two), 0);
 describe('WebAssembly SIMD kernels, two threads', () => {
   beforeAll(() => two.setThreads(2));
   afterAll(() => two.terminate());
@@ -190,7 +190,7 @@ suite('WebAssembly SIMD kernels, two threads, every call split, operands residen
 // An engine without threads gets a non-shared memory, whose growth detaches every view: no resident arrays,
 // and every call copies its operands in and out. A kernel set that grows its memory between calls stays right.
 const unshared = new WasmRuntime({ mr: 4, nr: 8, fma: false }, 2, { shared: false });
-const unsharedKernels = simdKernelsOn(unshared, simdGemmOn(unshared));
+const unsharedKernels = simdKernelsOn(unshared, simdGemmsOn(unshared));
 describe('WebAssembly SIMD kernels over a non-shared memory', () => {
   it('have no resident memory and run on one thread', () => {
     expect(unsharedKernels.memory).toBeUndefined();

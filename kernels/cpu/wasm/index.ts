@@ -22,8 +22,7 @@ function shared(): Shared | undefined {
     const runtime = new WasmRuntime({ mr: 4, nr: 8, fma: false });
     // Split only the calls measured to run faster split: other processes often hold the second core.
     runtime.adaptive = true;
-    const gemms = simdGemmsOn(runtime);
-    instance = { runtime, kernels: { ...simdKernelsOn(runtime, gemms.gemm), gemmBiasActivation: gemms.gemmBiasActivation } };
+    instance = { runtime, kernels: simdKernelsOn(runtime, simdGemmsOn(runtime)) };
   }
   return instance;
 }

@@ -1,7 +1,6 @@
 import { adamUpdate as adamJs } from '../adam';
 import { biasActivation as biasActivationJs, biasActivationBackprop as biasActivationBackpropJs } from '../bias-activation';
 import type { Conv2dGeometry, Pool2dGeometry } from '../conv-geometry';
-import type { GemmFn } from '../gemm';
 import { col2im as col2imJs, im2col as im2colJs } from '../im2col';
 import type { CpuKernels, ResidentMemory } from '../kernel-set';
 import { maxPool as maxPoolJs, maxPoolBackprop as maxPoolBackpropJs } from '../pool';
@@ -27,7 +26,9 @@ const isF32 = (...xs: FloatArray[]): boolean => xs.every((x) => x instanceof Flo
  * operands, or operands the memory has no room for, take the JS twin. Calls of at least `splitElements`
  * elements are split across the runtime's threads.
  */
-export function simdKernelsOn(runtime: WasmRuntime, gemm: GemmFn, splitElements = SPLIT_ELEMENTS): CpuKernels {
+export function simdKernelsOn(
+  runtime: WasmRuntime, gemms: Pick<CpuKernels, 'gemm' | 'gemmBiasActivation'>, splitElements = SPLIT_ELEMENTS,
+): CpuKernels {
   const { heap } = runtime;
   const chunkOf = (total: number, quantum = 1): number =>
     Math.max(quantum, Math.ceil(total / (runtime.threads * CHUNKS_PER_THREAD) / quantum) * quantum);
@@ -142,7 +143,7 @@ export function simdKernelsOn(runtime: WasmRuntime, gemm: GemmFn, splitElements 
       }
     : undefined;
 
-  return { gemm, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, memory };
+  return { ...gemms, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, memory };
 }
 
 function poolGeometry(g: Pool2dGeometry): number[] {

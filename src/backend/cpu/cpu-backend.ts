@@ -12,6 +12,10 @@ import { Tensor, arrayTypeFor, setHostValuesOwner, sizeOfShape, type DType } fro
 import type { AdamConfig, Backend, BinaryOp, FusedActivation, Padding, ReduceOp, UnaryOp } from '../backend';
 import { Scratch } from './scratch';
 
+/** m, n, k of op(a)[m,k] · op(b)[k,n]. */
+function productDims(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean): [number, number, number] {
+  return [transposeA ? a.shape[1] : a.shape[0], transposeB ? b.shape[0] : b.shape[1], transposeA ? a.shape[0] : a.shape[1]];
+}
 
 /**
  * The always-available backend: the project's own Float32Array/Float64Array kernels, with the hot ones
@@ -62,26 +66,16 @@ export class CpuBackend implements Backend {
   }
 
   matMul(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean): Tensor {
-    const m = transposeA ? a.shape[1] : a.shape[0];
-    const k = transposeA ? a.shape[0] : a.shape[1];
-    const n = transposeB ? b.shape[0] : b.shape[1];
+    const [m, n, k] = productDims(a, b, transposeA, transposeB);
     const [out, values] = this.output([m, n], a.dtype);
     this.k.gemm(a.hostValues(), b.hostValues(), values, m, n, k, transposeA, transposeB, false);
     return out;
   }
 
   matMulBiasActivation(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean, bias: Tensor, activation: FusedActivation): Tensor {
-    const m = transposeA ? a.shape[1] : a.shape[0];
-    const k = transposeA ? a.shape[0] : a.shape[1];
-    const n = transposeB ? b.shape[0] : b.shape[1];
+    const [m, n, k] = productDims(a, b, transposeA, transposeB);
     const [out, values] = this.output([m, n], a.dtype);
-    const [av, bv, biasv] = [a.hostValues(), b.hostValues(), bias.hostValues()];
-    if (this.k.gemmBiasActivation) {
-      this.k.gemmBiasActivation(av, bv, values, m, n, k, transposeA, transposeB, biasv, activation);
-    } else {
-      this.k.gemm(av, bv, values, m, n, k, transposeA, transposeB, false);
-      this.k.biasActivation(values, biasv, m, n, activation, values);
-    }
+    this.k.gemmBiasActivation(a.hostValues(), b.hostValues(), values, m, n, k, transposeA, transposeB, bias.hostValues(), activation);
     return out;
   }
 
@@ -95,7 +89,7 @@ export class CpuBackend implements Backend {
   conv2dBiasActivation(x: Tensor, filter: Tensor, bias: Tensor, strides: [number, number], pad: Padding, activation: FusedActivation): Tensor {
     const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
     const [out, values] = this.output([g.batch, g.outH, g.outW, g.outC], x.dtype);
-    conv2dBiasActivation(x.hostValues(), filter.hostValues(), bias.hostValues(), activation, g, values, this.cols(g, x.dtype), this.k.gemm, this.k.im2col, this.k.gemmBiasActivation);
+    conv2dBiasActivation(x.hostValues(), filter.hostValues(), bias.hostValues(), activation, g, values, this.cols(g, x.dtype), this.k.im2col, this.k.gemmBiasActivation);
     return out;
   }
 
