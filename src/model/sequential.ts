@@ -82,27 +82,23 @@ export class Sequential {
     return [null, ...s];
   }
 
-  /** Checks x against the model's input (building the model from x when it had no inputShape). */
-  private checkInput(op: string, x: unknown, arg = 'x'): Tensor {
+  /**
+   * Checks x against the model's input (`expected`, without the batch dim; a model given no inputShape takes
+   * any shape its layers accept) and returns the output shape it leads to. Builds nothing: layers build on
+   * their first apply, once every argument of the call has been checked.
+   */
+  private checkInput(op: string, x: unknown, arg = 'x', expected = this.layerList[0]?.inputShapeNoBatch): number[] {
     if (!(x instanceof Tensor)) throw argError(op, arg, typeof x, 'a Tensor');
     x.assertLive(op);
     if (this.layerList.length === 0) throw new Error(`${op}: the model has no layers; add some first`);
-    const first = this.layerList[0];
-    const expected = first.inputShapeNoBatch;
-    if (!expected) {
-      // Every layer must accept the shapes before any of them builds weights.
-      let shape: number[] = x.shape.slice(1);
-      const inputs = this.layerList.map((l) => {
-        const input = shape;
-        shape = l.computeOutputShape(shape);
-        return input;
-      });
-      this.layerList.forEach((l, i) => l.build(inputs[i]));
-    } else if (x.rank !== expected.length + 1 || expected.some((d, i) => d !== x.shape[i + 1])) {
+    if (expected && (x.rank !== expected.length + 1 || expected.some((d, i) => d !== x.shape[i + 1]))) {
       throw argError(op, arg, `shape ${fmtShape(x.shape)}`, `shape [batch, ${expected.join(', ')}] to match the model's input`);
     }
+    const first = this.layerList[0];
     if (x.dtype !== first.dtype) throw argError(op, arg, `dtype ${x.dtype}`, `dtype ${first.dtype}`);
-    return x;
+    let shape: number[] = x.shape.slice(1);
+    for (const l of this.layerList) shape = l.computeOutputShape(shape);
+    return shape;
   }
 
   private forward(x: Tensor, training: boolean, logits: boolean): Tensor {
@@ -115,7 +111,8 @@ export class Sequential {
 
   /** The model as a function, as TF.js's model.apply. */
   apply(x: Tensor, options: { training?: boolean } = {}): Tensor {
-    return this.forward(this.checkInput('apply', x), options.training ?? false, false);
+    this.checkInput('apply', x);
+    return this.forward(x, options.training ?? false, false);
   }
 
   compile(args: ModelCompileArgs): void {
@@ -143,13 +140,14 @@ export class Sequential {
     return c.loss.fromSoftmaxLogits && last !== undefined && last.endsInSoftmax();
   }
 
-  private checkTargets(op: string, c: Compiled, x: Tensor, y: unknown, arg = 'y'): Tensor {
+  /** Checks y as targets for x, whose predictions have shape [batch, ...outShape]. */
+  private checkTargets(op: string, c: Compiled, x: Tensor, outShape: number[], y: unknown, arg = 'y'): Tensor {
     if (!(y instanceof Tensor)) throw argError(op, arg, typeof y, 'a Tensor');
     y.assertLive(op);
     if (y.rank === 0 || y.shape[0] !== x.shape[0]) {
       throw argError(op, arg, `${y.rank === 0 ? 'a scalar' : `${y.shape[0]} samples`} (shape ${fmtShape(y.shape)})`, `${x.shape[0]} samples, one per sample of x`);
     }
-    c.loss.checkTargets(op, y, [x.shape[0], ...(this.outputShapeNoBatch() as number[])]);
+    c.loss.checkTargets(op, y, [x.shape[0], ...outShape]);
     return y;
   }
 
@@ -188,14 +186,15 @@ export class Sequential {
     const op = 'fit';
     const c = this.requireCompiled(op);
     const { epochs, batchSize, shuffle, verbose, terminateOnNaN, validationSplit: split, callbacks, ...rest } = parseFitArgs(args);
-    this.checkInput(op, x);
-    this.checkTargets(op, c, x, y);
+    const outShape = this.checkInput(op, x);
+    this.checkTargets(op, c, x, outShape, y);
     let val: [Tensor, Tensor] | null = null;
     if (rest.validationData !== undefined) {
       const vd = rest.validationData;
       if (!Array.isArray(vd) || vd.length !== 2) throw argError(op, 'validationData', typeof vd, 'a pair [xVal, yVal]');
-      this.checkInput(op, vd[0], 'validationData[0]');
-      this.checkTargets(op, c, vd[0], vd[1], 'validationData[1]');
+      // Against x's shape too: a model given no inputShape builds from x.
+      this.checkInput(op, vd[0], 'validationData[0]', x.shape.slice(1));
+      this.checkTargets(op, c, vd[0], outShape, vd[1], 'validationData[1]');
       val = [vd[0], vd[1]];
     }
     let trainX = x;
@@ -279,8 +278,7 @@ export class Sequential {
     const c = this.requireCompiled(op);
     checkKeys(op, args ?? {}, ['batchSize', 'verbose']);
     const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);
-    this.checkInput(op, x);
-    this.checkTargets(op, c, x, y);
+    this.checkTargets(op, c, x, this.checkInput(op, x), y);
     const scores = this.evaluateValues(c, x, y, batchSize).map((v) => new Tensor([], 'float32', Float32Array.of(v)));
     return scores.length === 1 ? scores[0] : scores;
   }
@@ -290,9 +288,8 @@ export class Sequential {
     const op = 'predict';
     checkKeys(op, args ?? {}, ['batchSize', 'verbose']);
     const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);
-    this.checkInput(op, x);
+    const outShape = this.checkInput(op, x);
     const n = x.shape[0];
-    const outShape = this.outputShapeNoBatch() as number[];
     const row = outShape.reduce((a, b) => a * b, 1);
     const out = new (arrayTypeFor(x.dtype))(n * row);
     const order = range(n);
@@ -307,8 +304,7 @@ export class Sequential {
   async trainOnBatch(x: Tensor, y: Tensor): Promise<number | number[]> {
     const op = 'trainOnBatch';
     const c = this.requireCompiled(op);
-    this.checkInput(op, x);
-    this.checkTargets(op, c, x, y);
+    this.checkTargets(op, c, x, this.checkInput(op, x), y);
     const logs = this.trainStep(c, x, y, true, 'trainOnBatch');
     const values = Object.values(logs);
     return values.length === 1 ? values[0] : values;
