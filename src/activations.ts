@@ -1,7 +1,7 @@
 import type { Tensor } from './tensor';
 import { relu, sigmoid, tanh } from './ops/unary';
 import { softmax } from './ops/softmax';
-import { argError } from './ops/validate';
+import { argError, fmtValue } from './ops/validate';
 
 export type ActivationName = 'linear' | 'relu' | 'softmax' | 'sigmoid' | 'tanh';
 
@@ -19,7 +19,7 @@ export const activationNames = Object.keys(table) as ActivationName[];
 export function checkActivation(op: string, name: unknown): ActivationName {
   if (name === undefined || name === null) return 'linear';
   if (typeof name !== 'string' || !Object.hasOwn(table, name)) {
-    throw argError(op, 'activation', JSON.stringify(name), `one of ${activationNames.map((n) => `'${n}'`).join(', ')}`);
+    throw argError(op, 'activation', fmtValue(name), `one of ${activationNames.map((n) => `'${n}'`).join(', ')}`);
   }
   return name as ActivationName;
 }

@@ -1,6 +1,6 @@
 import { Random, nextDefaultSeed } from './random';
 import { Tensor, arrayTypeFor, sizeOfShape, type DType } from './tensor';
-import { argError, assertFiniteNumber } from './ops/validate';
+import { argError, assertFiniteNumber, fmtValue } from './ops/validate';
 
 /** Makes the initial values of a weight, from its shape (Keras layouts: dense [in, out], conv [kh, kw, in, out]). */
 export interface Initializer {
@@ -45,7 +45,7 @@ function truncatedNormal(rng: Random, stddev: number): () => number {
 
 function checkConfig<T extends object>(op: string, config: T | undefined): T {
   if (config === undefined) return {} as T;
-  if (config === null || typeof config !== 'object' || Array.isArray(config)) throw argError(op, 'config', JSON.stringify(config), 'an object');
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) throw argError(op, 'config', fmtValue(config), 'an object');
   return config;
 }
 
@@ -95,7 +95,7 @@ export function getInitializer(op: string, arg: string, spec: unknown): Initiali
   if (typeof spec === 'object' && spec !== null && 'apply' in spec && 'className' in spec) return spec as Initializer;
   const name = typeof spec === 'string' ? spec.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) : '';
   const factory = Object.hasOwn(byName, name) ? byName[name] : undefined;
-  if (!factory) throw argError(op, arg, JSON.stringify(spec), `an initializer or one of ${Object.keys(byName).map((n) => `'${n}'`).join(', ')}`);
+  if (!factory) throw argError(op, arg, fmtValue(spec), `an initializer or one of ${Object.keys(byName).map((n) => `'${n}'`).join(', ')}`);
   return factory();
 }
 

@@ -4,7 +4,7 @@ import { sparseSoftmaxCrossEntropy, checkSparseLabels } from './ops/cross-entrop
 import { mean, sum } from './ops/reduction';
 import { logSoftmax } from './ops/softmax';
 import { log, neg, square } from './ops/unary';
-import { argError, fmtShape } from './ops/validate';
+import { argError, fmtShape, fmtValue } from './ops/validate';
 
 /** Keras clips probabilities by this before taking logs. */
 const EPSILON = 1e-7;
@@ -85,6 +85,6 @@ export const lossNames = Object.keys(losses) as LossName[];
 
 export function getLoss(op: string, name: unknown): Loss {
   const key = typeof name === 'string' ? (Object.hasOwn(losses, name) ? (name as LossName) : aliases[name]) : undefined;
-  if (!key || !Object.hasOwn(losses, key)) throw argError(op, 'loss', JSON.stringify(name), `one of ${lossNames.map((n) => `'${n}'`).join(', ')}`);
+  if (!key || !Object.hasOwn(losses, key)) throw argError(op, 'loss', fmtValue(name), `one of ${lossNames.map((n) => `'${n}'`).join(', ')}`);
   return losses[key];
 }

@@ -1,6 +1,6 @@
 import type { LossName } from './losses';
 import type { FloatArray } from './tensor';
-import { argError } from './ops/validate';
+import { argError, fmtValue } from './ops/validate';
 
 /** A metric over one batch, computed on the host from the targets and the predictions (or logits). */
 export interface Metric {
@@ -51,5 +51,5 @@ export const metricNames = ['accuracy', 'acc', ...Object.keys(explicit)];
 export function getMetric(op: string, name: unknown, loss: LossName): Metric {
   if (name === 'accuracy' || name === 'acc') return { name, compute: forLoss[loss] };
   if (typeof name === 'string' && Object.hasOwn(explicit, name)) return { name, compute: explicit[name] };
-  throw argError(op, 'metrics', JSON.stringify(name), `names from ${metricNames.map((n) => `'${n}'`).join(', ')}`);
+  throw argError(op, 'metrics', fmtValue(name), `names from ${metricNames.map((n) => `'${n}'`).join(', ')}`);
 }

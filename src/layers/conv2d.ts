@@ -1,6 +1,6 @@
 import type { Tensor } from '../tensor';
 import * as fused from '../ops/fused';
-import { argError, assertPositiveInt } from '../ops/validate';
+import { argError, assertPositiveInt, fmtValue } from '../ops/validate';
 import { outLength, pairArg, paddingArg } from './config-checks';
 import { KERNEL_LAYER_KEYS, KernelLayer, type KernelLayerArgs } from './kernel-layer';
 import { checkConfigKeys, type CallOptions, type LayerConfig } from './layer';
@@ -24,7 +24,7 @@ export class Conv2D extends KernelLayer {
     checkConfigKeys(op, args, ['filters', 'kernelSize', 'strides', 'padding', 'dataFormat', ...KERNEL_LAYER_KEYS]);
     super(op, 'conv2d', args);
     const dataFormat = (args as { dataFormat?: unknown }).dataFormat;
-    if (dataFormat !== undefined && dataFormat !== 'channelsLast') throw argError(op, 'dataFormat', JSON.stringify(dataFormat), "'channelsLast' (NHWC)");
+    if (dataFormat !== undefined && dataFormat !== 'channelsLast') throw argError(op, 'dataFormat', fmtValue(dataFormat), "'channelsLast' (NHWC)");
     this.filters = assertPositiveInt(op, 'filters', args.filters);
     this.kernelSize = pairArg(op, 'kernelSize', args.kernelSize);
     this.strides = pairArg(op, 'strides', args.strides, [1, 1]);

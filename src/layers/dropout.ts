@@ -1,7 +1,7 @@
 import { Random, nextDefaultSeed } from '../random';
 import { Tensor, arrayTypeFor } from '../tensor';
 import { mul } from '../ops/binary';
-import { argError } from '../ops/validate';
+import { argError, fmtValue } from '../ops/validate';
 import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
 
 export interface DropoutLayerArgs extends LayerArgs {
@@ -19,8 +19,8 @@ export class Dropout extends Layer {
     const op = 'layers.dropout';
     checkConfigKeys(op, args, ['rate', 'seed', 'noiseShape']);
     super('dropout', args);
-    if (typeof args.rate !== 'number' || !(args.rate >= 0 && args.rate < 1)) throw argError(op, 'rate', JSON.stringify(args.rate), 'a number in [0, 1)');
-    if (args.seed !== undefined && !Number.isFinite(args.seed)) throw argError(op, 'seed', JSON.stringify(args.seed), 'a finite number');
+    if (typeof args.rate !== 'number' || !(args.rate >= 0 && args.rate < 1)) throw argError(op, 'rate', fmtValue(args.rate), 'a number in [0, 1)');
+    if (args.seed !== undefined && !Number.isFinite(args.seed)) throw argError(op, 'seed', fmtValue(args.seed), 'a finite number');
     this.rate = args.rate;
     this.seed = args.seed;
     this.rng = new Random(args.seed ?? nextDefaultSeed());

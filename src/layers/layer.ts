@@ -1,7 +1,7 @@
 import { Tensor, type DType } from '../tensor';
 import { Variable } from '../variable';
 import type { Initializer } from '../initializers';
-import { argError, assertDtype, fmtShape } from '../ops/validate';
+import { argError, assertDtype, fmtShape, fmtValue } from '../ops/validate';
 
 export interface LayerArgs {
   name?: string;
@@ -58,12 +58,12 @@ export abstract class Layer {
 
   constructor(snakeName: string, args: LayerArgs) {
     const op = `layers.${this.getClassName().charAt(0).toLowerCase()}${this.getClassName().slice(1)}`;
-    if (args.name !== undefined && (typeof args.name !== 'string' || args.name === '')) throw argError(op, 'name', JSON.stringify(args.name), 'a non-empty string');
-    if (args.trainable !== undefined && typeof args.trainable !== 'boolean') throw argError(op, 'trainable', JSON.stringify(args.trainable), 'a boolean');
+    if (args.name !== undefined && (typeof args.name !== 'string' || args.name === '')) throw argError(op, 'name', fmtValue(args.name), 'a non-empty string');
+    if (args.trainable !== undefined && typeof args.trainable !== 'boolean') throw argError(op, 'trainable', fmtValue(args.trainable), 'a boolean');
     if (args.inputShape !== undefined) {
       const s = args.inputShape;
       if (!Array.isArray(s) || s.length === 0 || !s.every((d) => Number.isInteger(d) && d > 0)) {
-        throw argError(op, 'inputShape', JSON.stringify(s), 'a non-empty array of positive integers (without the batch dim)');
+        throw argError(op, 'inputShape', fmtValue(s), 'a non-empty array of positive integers (without the batch dim)');
       }
       this.inputShapeNoBatch = s.slice();
       this.declaredInputShape = s.slice();

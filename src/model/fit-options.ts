@@ -1,5 +1,5 @@
 import type { Tensor } from '../tensor';
-import { argError, isPositiveInt } from '../ops/validate';
+import { argError, fmtValue, isPositiveInt } from '../ops/validate';
 import { CallbackList, type CustomCallbackArgs } from './callbacks';
 
 export interface ModelFitArgs {
@@ -40,13 +40,13 @@ export function checkKeys(op: string, args: unknown, known: string[]): void {
 
 export function positiveIntArg(op: string, arg: string, v: unknown, fallback: number): number {
   if (v === undefined) return fallback;
-  if (!isPositiveInt(v)) throw argError(op, arg, JSON.stringify(v), 'a positive integer');
+  if (!isPositiveInt(v)) throw argError(op, arg, fmtValue(v), 'a positive integer');
   return v;
 }
 
 function booleanOption(op: string, arg: string, v: unknown, fallback: boolean): boolean {
   if (v === undefined) return fallback;
-  if (typeof v !== 'boolean') throw argError(op, arg, JSON.stringify(v), 'a boolean');
+  if (typeof v !== 'boolean') throw argError(op, arg, fmtValue(v), 'a boolean');
   return v;
 }
 
@@ -54,10 +54,10 @@ export function parseFitArgs(args: ModelFitArgs): FitOptions {
   const op = 'fit';
   checkKeys(op, args, FIT_KEYS);
   const verbose = args.verbose ?? 1;
-  if (verbose !== 0 && verbose !== 1 && verbose !== 2) throw argError(op, 'verbose', JSON.stringify(verbose), '0, 1 or 2');
+  if (verbose !== 0 && verbose !== 1 && verbose !== 2) throw argError(op, 'verbose', fmtValue(verbose), '0, 1 or 2');
   const split = args.validationSplit ?? 0;
-  if (typeof split !== 'number' || !(split >= 0 && split < 1)) throw argError(op, 'validationSplit', JSON.stringify(split), 'a number in [0, 1)');
-  if (args.seed !== undefined && !Number.isFinite(args.seed)) throw argError(op, 'seed', JSON.stringify(args.seed), 'a finite number');
+  if (typeof split !== 'number' || !(split >= 0 && split < 1)) throw argError(op, 'validationSplit', fmtValue(split), 'a number in [0, 1)');
+  if (args.seed !== undefined && !Number.isFinite(args.seed)) throw argError(op, 'seed', fmtValue(args.seed), 'a finite number');
   return {
     epochs: positiveIntArg(op, 'epochs', args.epochs, 1),
     batchSize: positiveIntArg(op, 'batchSize', args.batchSize, 32),

@@ -4,7 +4,7 @@ import { gatherRows, range } from '../data/batch';
 import { Layer } from '../layers/layer';
 import { getLoss, type Loss } from '../losses';
 import { getMetric, type Metric } from '../metrics';
-import { argError, fmtShape } from '../ops/validate';
+import { argError, fmtShape, fmtValue } from '../ops/validate';
 import { getOptimizer } from '../optimizers/index';
 import type { Optimizer } from '../optimizers/optimizer';
 import { Random, nextDefaultSeed } from '../random';
@@ -46,7 +46,7 @@ export class Sequential {
 
   constructor(args: { layers?: Layer[]; name?: string } = {}) {
     if (args === null || typeof args !== 'object') throw argError('sequential', 'config', typeof args, 'an object {layers?, name?}');
-    if (args.name !== undefined && typeof args.name !== 'string') throw argError('sequential', 'name', JSON.stringify(args.name), 'a string');
+    if (args.name !== undefined && typeof args.name !== 'string') throw argError('sequential', 'name', fmtValue(args.name), 'a string');
     if (args.layers !== undefined && !Array.isArray(args.layers)) throw argError('sequential', 'layers', typeof args.layers, 'an array of layers');
     this.name = args.name ?? 'sequential';
     for (const layer of args.layers ?? []) this.add(layer);

@@ -6,12 +6,12 @@ import { mul, unbroadcast } from './binary';
 import { checkConv2d, conv2dGrads, conv2d as plainConv2d } from './conv';
 import { checkMatMul, matMulGrads, matMul as plainMatMul } from './matmul';
 import { relu } from './unary';
-import { argError, assertRank, assertSameDtype, assertTensor, fmtShape } from './validate';
+import { argError, assertRank, assertSameDtype, assertTensor, fmtShape, fmtValue } from './validate';
 
 /** Checks bias and activation before any work, against the number of output channels. */
 function checkEpilogue(op: string, like: Tensor, channels: number, bias: Tensor | undefined, activation: unknown): FusedActivation {
   if (activation !== undefined && activation !== 'linear' && activation !== 'relu') {
-    throw argError(op, 'activation', JSON.stringify(activation), "'linear' or 'relu'");
+    throw argError(op, 'activation', fmtValue(activation), "'linear' or 'relu'");
   }
   if (bias !== undefined) {
     assertTensor(op, 'bias', bias);

@@ -4,12 +4,12 @@ import type { Tensor } from '../tensor';
 import { mul, sub } from './binary';
 import { sum } from './reduction';
 import { exp } from './unary';
-import { argError, assertTensor } from './validate';
+import { argError, assertTensor, fmtValue } from './validate';
 
 function checkLastAxis(op: string, x: Tensor, dim: unknown): void {
   assertTensor(op, 'logits', x);
   if (x.rank === 0) throw argError(op, 'logits', 'a scalar', 'a tensor of rank >= 1');
-  if (dim !== -1 && dim !== x.rank - 1) throw argError(op, 'dim', JSON.stringify(dim), `-1 or ${x.rank - 1} (only the last axis is supported)`);
+  if (dim !== -1 && dim !== x.rank - 1) throw argError(op, 'dim', fmtValue(dim), `-1 or ${x.rank - 1} (only the last axis is supported)`);
 }
 
 /** Softmax over the last axis, as tf.softmax(logits, dim?). */

@@ -5,12 +5,27 @@ export function fmtShape(shape: readonly number[]): string {
   return `[${shape.join(', ')}]`;
 }
 
-function describeValue(v: unknown): string {
+/**
+ * A value as an error shows what came: JSON where that is faithful, else its text, so NaN, Infinity and
+ * undefined read as themselves (JSON would print null) and a function as a function.
+ */
+export function fmtValue(v: unknown): string {
+  if (typeof v === 'number' || typeof v === 'bigint' || v === undefined) return String(v);
+  if (typeof v === 'function') return 'a function';
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return Object.prototype.toString.call(v); // cyclic
+  }
+}
+
+/** How a bad argument is shown in an error: its kind, and its value when short. */
+export function describeValue(v: unknown): string {
   if (v instanceof Tensor) return `a tensor of shape ${fmtShape(v.shape)} and dtype ${v.dtype}`;
   if (Array.isArray(v)) return `an array of length ${v.length}`;
   if (v === null) return 'null';
   if (typeof v === 'object') return `an object (${Object.prototype.toString.call(v)})`;
-  return `${typeof v} ${JSON.stringify(v)}`;
+  return `${typeof v} ${fmtValue(v)}`;
 }
 
 /** The one error format for bad input: op, argument, what came, what was expected. */
@@ -61,7 +76,7 @@ export function assertFiniteNumber(op: string, arg: string, v: unknown): number 
 /** A shape: an array of non-negative integers. */
 export function assertShape(op: string, arg: string, shape: unknown): number[] {
   if (!Array.isArray(shape) || !shape.every((d) => typeof d === 'number' && Number.isInteger(d) && d >= 0)) {
-    throw argError(op, arg, describeValue(shape) + (Array.isArray(shape) ? ` ${JSON.stringify(shape)}` : ''), 'an array of non-negative integers');
+    throw argError(op, arg, describeValue(shape) + (Array.isArray(shape) ? ` ${fmtValue(shape)}` : ''), 'an array of non-negative integers');
   }
   return shape.slice();
 }
@@ -70,7 +85,7 @@ export function assertShape(op: string, arg: string, shape: unknown): number[] {
 export function assertPair(op: string, arg: string, v: unknown): [number, number] {
   if (isPositiveInt(v)) return [v, v];
   if (Array.isArray(v) && v.length === 2 && isPositiveInt(v[0]) && isPositiveInt(v[1])) return [v[0], v[1]];
-  throw argError(op, arg, describeValue(v) + (Array.isArray(v) ? ` ${JSON.stringify(v)}` : ''), 'a positive integer or a pair [h, w] of them');
+  throw argError(op, arg, describeValue(v) + (Array.isArray(v) ? ` ${fmtValue(v)}` : ''), 'a positive integer or a pair [h, w] of them');
 }
 
 export function assertPadding(op: string, arg: string, v: unknown): 'valid' | 'same' {

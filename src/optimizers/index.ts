@@ -1,4 +1,4 @@
-import { argError } from '../ops/validate';
+import { argError, fmtValue } from '../ops/validate';
 import { AdamOptimizer, AdamWOptimizer } from './adam';
 import type { Optimizer } from './optimizer';
 import { SGDOptimizer } from './sgd';
@@ -25,6 +25,6 @@ const byName: Record<string, () => Optimizer> = {
 export function getOptimizer(op: string, spec: unknown): Optimizer {
   if (typeof spec === 'object' && spec !== null && 'applyGradients' in spec) return spec as Optimizer;
   const key = typeof spec === 'string' ? spec.toLowerCase() : '';
-  if (!Object.hasOwn(byName, key)) throw argError(op, 'optimizer', JSON.stringify(spec), `an optimizer from tn.train or one of ${Object.keys(byName).map((n) => `'${n}'`).join(', ')}`);
+  if (!Object.hasOwn(byName, key)) throw argError(op, 'optimizer', fmtValue(spec), `an optimizer from tn.train or one of ${Object.keys(byName).map((n) => `'${n}'`).join(', ')}`);
   return byName[key]();
 }

@@ -1,7 +1,7 @@
 import { variableGradsList } from '../backprop';
 import { Tensor } from '../tensor';
 import { Variable, findVariable } from '../variable';
-import { argError, fmtShape } from '../ops/validate';
+import { argError, fmtShape, fmtValue } from '../ops/validate';
 import { tidy } from '../tidy';
 
 export type GradientMap = Map<Variable, Tensor> | Record<string, Tensor>;
@@ -55,7 +55,7 @@ export abstract class Optimizer {
 
 export function checkRate(op: string, arg: string, v: unknown, min: number, maxExclusive: number): number {
   if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v >= maxExclusive) {
-    throw argError(op, arg, JSON.stringify(v), `a number in [${min}, ${maxExclusive})`);
+    throw argError(op, arg, fmtValue(v), `a number in [${min}, ${maxExclusive})`);
   }
   return v;
 }

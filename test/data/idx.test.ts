@@ -102,7 +102,7 @@ describe('parseIdx rejects corrupt files, naming the file and the byte offset', 
   });
 
   it('checks its arguments', () => {
-    expect(() => parseIdx([0, 0, 8, 1] as unknown as Uint8Array, NAME)).toThrowError('parseIdx: bytes must be a Uint8Array or an ArrayBuffer, got an object ([object Array])');
+    expect(() => parseIdx([0, 0, 8, 1] as unknown as Uint8Array, NAME)).toThrowError('parseIdx: bytes must be a Uint8Array or an ArrayBuffer, got an array of length 4');
     expect(() => parseIdx(good, '')).toThrowError('parseIdx: fileName must be a non-empty string, got string ""');
   });
 });
