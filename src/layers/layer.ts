@@ -1,7 +1,7 @@
 import { Tensor, type DType } from '../tensor';
 import { Variable } from '../variable';
 import type { Initializer } from '../initializers';
-import { argError, assertDtype, fmtShape, fmtValue } from '../ops/validate';
+import { argError, assertDtype, checkKnownKeys, fmtShape, fmtValue } from '../ops/validate';
 
 export interface LayerArgs {
   name?: string;
@@ -29,16 +29,11 @@ function uniqueName(base: string): string {
   return n === 0 ? base : `${base}_${n}`;
 }
 
-const KNOWN_ARGS = new Set(['name', 'trainable', 'inputShape', 'dtype']);
+const KNOWN_ARGS = ['name', 'trainable', 'inputShape', 'dtype'];
 
 /** Rejects config keys a layer does not know, so a typo is never silently ignored. */
 export function checkConfigKeys(op: string, args: object, own: readonly string[]): void {
-  if (args === null || typeof args !== 'object') throw argError(op, 'config', typeof args, 'an object');
-  for (const key of Object.keys(args)) {
-    if (!KNOWN_ARGS.has(key) && !own.includes(key)) {
-      throw argError(op, `config.${key}`, 'an unknown option', `one of ${[...KNOWN_ARGS, ...own].join(', ')}`);
-    }
-  }
+  checkKnownKeys(op, 'config', args, [...KNOWN_ARGS, ...own]);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Tensor } from '../tensor';
-import { argError, fmtValue, isPositiveInt } from '../ops/validate';
+import { argError, checkKnownKeys, fmtValue, isPositiveInt } from '../ops/validate';
 import { CallbackList, type CustomCallbackArgs } from './callbacks';
 
 export interface ModelFitArgs {
@@ -32,12 +32,6 @@ export interface FitOptions {
 
 const FIT_KEYS = ['epochs', 'batchSize', 'shuffle', 'seed', 'validationSplit', 'validationData', 'callbacks', 'verbose', 'terminateOnNaN'];
 
-/** Rejects option names a call does not know, so a typo is never silently ignored. */
-export function checkKeys(op: string, args: unknown, known: string[]): void {
-  if (args === null || typeof args !== 'object') throw argError(op, 'args', typeof args, 'an object');
-  for (const key of Object.keys(args)) if (!known.includes(key)) throw argError(op, `args.${key}`, 'an unknown option', `one of ${known.join(', ')}`);
-}
-
 export function positiveIntArg(op: string, arg: string, v: unknown, fallback: number): number {
   if (v === undefined) return fallback;
   if (!isPositiveInt(v)) throw argError(op, arg, fmtValue(v), 'a positive integer');
@@ -52,7 +46,7 @@ function booleanOption(op: string, arg: string, v: unknown, fallback: boolean): 
 
 export function parseFitArgs(args: ModelFitArgs): FitOptions {
   const op = 'fit';
-  checkKeys(op, args, FIT_KEYS);
+  checkKnownKeys(op, 'args', args, FIT_KEYS);
   const verbose = args.verbose ?? 1;
   if (verbose !== 0 && verbose !== 1 && verbose !== 2) throw argError(op, 'verbose', fmtValue(verbose), '0, 1 or 2');
   const split = args.validationSplit ?? 0;

@@ -4,7 +4,7 @@ import { gatherRows, range } from '../data/batch';
 import { Layer } from '../layers/layer';
 import { getLoss, type Loss } from '../losses';
 import { getMetric, type Metric } from '../metrics';
-import { argError, fmtShape, fmtValue } from '../ops/validate';
+import { argError, checkKnownKeys, fmtShape, fmtValue } from '../ops/validate';
 import { getOptimizer } from '../optimizers/index';
 import type { Optimizer } from '../optimizers/optimizer';
 import { Random, nextDefaultSeed } from '../random';
@@ -12,7 +12,7 @@ import { Tensor, arrayTypeFor, type FloatArray } from '../tensor';
 import { tidy } from '../tidy';
 import type { Variable } from '../variable';
 import type { History, Logs } from './callbacks';
-import { checkKeys, parseFitArgs, positiveIntArg, type ModelFitArgs } from './fit-options';
+import { parseFitArgs, positiveIntArg, type ModelFitArgs } from './fit-options';
 import { ProgressLogger } from './progress';
 import { summaryLines } from './summary';
 import { saveModel } from '../io/save';
@@ -117,7 +117,7 @@ export class Sequential {
 
   compile(args: ModelCompileArgs): void {
     if (args === null || typeof args !== 'object') throw argError('compile', 'args', typeof args, 'an object {optimizer, loss, metrics?}');
-    checkKeys('compile', args, ['optimizer', 'loss', 'metrics']);
+    checkKnownKeys('compile', 'args', args, ['optimizer', 'loss', 'metrics']);
     const loss = getLoss('compile', args.loss);
     const names = args.metrics === undefined ? [] : Array.isArray(args.metrics) ? args.metrics : [args.metrics];
     const metrics = names.map((m) => getMetric('compile', m, loss.name));
@@ -276,7 +276,7 @@ export class Sequential {
   evaluate(x: Tensor, y: Tensor, args: ModelEvaluateArgs = {}): Tensor | Tensor[] {
     const op = 'evaluate';
     const c = this.requireCompiled(op);
-    checkKeys(op, args ?? {}, ['batchSize', 'verbose']);
+    checkKnownKeys(op, 'args', args ?? {}, ['batchSize', 'verbose']);
     const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);
     this.checkTargets(op, c, x, this.checkInput(op, x), y);
     const scores = this.evaluateValues(c, x, y, batchSize).map((v) => new Tensor([], 'float32', Float32Array.of(v)));
@@ -286,7 +286,7 @@ export class Sequential {
   /** The model's outputs for x, in batches, without recording anything for gradients. */
   predict(x: Tensor, args: ModelEvaluateArgs = {}): Tensor {
     const op = 'predict';
-    checkKeys(op, args ?? {}, ['batchSize', 'verbose']);
+    checkKnownKeys(op, 'args', args ?? {}, ['batchSize', 'verbose']);
     const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);
     const outShape = this.checkInput(op, x);
     const n = x.shape[0];

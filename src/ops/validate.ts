@@ -106,3 +106,11 @@ export function normalizeAxes(op: string, axis: unknown, rank: number): number[]
   }
   return [...out].sort((x, y) => x - y);
 }
+
+/** Rejects an options object's unknown keys (a typo is never silently ignored); `name` is how errors call the object. */
+export function checkKnownKeys(op: string, name: string, options: unknown, known: readonly string[]): void {
+  if (options === null || typeof options !== 'object') throw argError(op, name, typeof options, 'an object');
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) throw argError(op, `${name}.${key}`, 'an unknown option', `one of ${known.join(', ')}`);
+  }
+}
