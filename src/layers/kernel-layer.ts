@@ -3,8 +3,8 @@ import type { Variable } from '../variable';
 import { applyActivation, checkActivation, type ActivationName } from '../activations';
 import type { FusedActivation } from '../backend/backend';
 import { getInitializer, initializerConfig, type Initializer, type InitializerName } from '../initializers';
-import { booleanArg } from './config-checks';
 import { Layer, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
+import { optionalBoolean } from '../ops/validate';
 
 /** The options Dense and Conv2D share: a kernel, an optional bias, an activation. */
 export interface KernelLayerArgs extends LayerArgs {
@@ -28,7 +28,7 @@ export abstract class KernelLayer extends Layer {
   constructor(op: string, snakeName: string, args: KernelLayerArgs) {
     super(snakeName, args);
     this.activation = checkActivation(op, args.activation);
-    this.useBias = booleanArg(op, 'useBias', args.useBias, true);
+    this.useBias = optionalBoolean(op, 'useBias', args.useBias, true);
     this.kernelInitializer = getInitializer(op, 'kernelInitializer', args.kernelInitializer ?? 'glorotUniform');
     this.biasInitializer = getInitializer(op, 'biasInitializer', args.biasInitializer ?? 'zeros');
   }

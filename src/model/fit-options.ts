@@ -1,5 +1,5 @@
 import type { Tensor } from '../tensor';
-import { argError, checkKnownKeys, fmtValue, isPositiveInt } from '../ops/validate';
+import { argError, checkKnownKeys, fmtValue, isPositiveInt, optionalBoolean } from '../ops/validate';
 import { CallbackList, type CustomCallbackArgs } from './callbacks';
 
 export interface ModelFitArgs {
@@ -38,12 +38,6 @@ export function positiveIntArg(op: string, arg: string, v: unknown, fallback: nu
   return v;
 }
 
-function booleanOption(op: string, arg: string, v: unknown, fallback: boolean): boolean {
-  if (v === undefined) return fallback;
-  if (typeof v !== 'boolean') throw argError(op, arg, fmtValue(v), 'a boolean');
-  return v;
-}
-
 export function parseFitArgs(args: ModelFitArgs): FitOptions {
   const op = 'fit';
   checkKnownKeys(op, 'args', args, FIT_KEYS);
@@ -55,12 +49,12 @@ export function parseFitArgs(args: ModelFitArgs): FitOptions {
   return {
     epochs: positiveIntArg(op, 'epochs', args.epochs, 1),
     batchSize: positiveIntArg(op, 'batchSize', args.batchSize, 32),
-    shuffle: booleanOption(op, 'shuffle', args.shuffle, true),
+    shuffle: optionalBoolean(op, 'shuffle', args.shuffle, true),
     seed: args.seed,
     validationSplit: split,
     validationData: args.validationData,
     callbacks: new CallbackList(args.callbacks),
     verbose,
-    terminateOnNaN: booleanOption(op, 'terminateOnNaN', args.terminateOnNaN, true),
+    terminateOnNaN: optionalBoolean(op, 'terminateOnNaN', args.terminateOnNaN, true),
   };
 }

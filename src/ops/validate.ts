@@ -59,6 +59,11 @@ export function assertBoolean(op: string, arg: string, v: unknown): boolean {
   return v;
 }
 
+/** An optional boolean option: the fallback when absent. */
+export function optionalBoolean(op: string, arg: string, v: unknown, fallback: boolean): boolean {
+  return v === undefined ? fallback : assertBoolean(op, arg, v);
+}
+
 export function isPositiveInt(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v > 0;
 }
