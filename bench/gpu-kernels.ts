@@ -4,7 +4,7 @@
 // Run: xvfb-run -a npx tsx bench/gpu-kernels.ts [--batch 32]
 import type { Backend } from '../src/backend/backend';
 import { createCpuBackend } from '../src/backend/cpu/cpu-backend';
-import { createGpuBackend } from '../src/backend/gpu/index';
+import { createGpuBackend, loadGpuJs } from '../src/backend/gpu/index';
 import { Tensor } from '../src/tensor';
 import { uniformTensor } from '../test/gpu/random-data';
 import { markdownTable, median, option } from './gpu-bench-cli';
@@ -42,7 +42,7 @@ const cases: [string, (b: Backend) => Tensor][] = [
   ['elementwise mul [b,26,26,32]', (b) => b.binary('mul', a1, a1)],
 ];
 
-const gpu = createGpuBackend();
+const gpu = createGpuBackend(await loadGpuJs());
 const cpu = createCpuBackend();
 console.log(`gpu: ${gpu.describe()}, batch ${batch}`);
 const rows = cases.map(([name, f]) => {

@@ -27,7 +27,8 @@ const epochs = intFlag('epochs', flags.epochs);
 const batchSize = intFlag('batch-size', flags['batch-size']);
 if (flags.seed !== undefined) tn.setRandomSeed(intFlag('seed', flags.seed));
 if (flags.backend !== 'cpu' && flags.backend !== 'gpu') throw new Error(`--backend must be 'cpu' or 'gpu', got ${JSON.stringify(flags.backend)}`);
-console.log(`Backend: ${tn.setBackend(flags.backend)}`);
+await tn.setBackend(flags.backend);
+console.log(`Backend: ${tn.getBackend()}`);
 
 const model = tn.sequential({
   layers: [

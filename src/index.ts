@@ -7,7 +7,7 @@ export { grad, grads, valueAndGrads, variableGrads } from './backprop';
 export { gradCheck } from './grad-check';
 export type { GradCheckOptions, GradCheckResult } from './grad-check';
 export { tidy, keep, dispose } from './tidy';
-export { setBackend, getBackend } from './backend/registry';
+export { setBackend, getBackend, ready } from './backend/registry';
 export type { BackendName } from './backend/registry';
 export { layers, Layer, Conv2D, Dense, Flatten, MaxPooling2D, Dropout, Activation } from './layers/index';
 export type { LayerArgs, Conv2DLayerArgs, DenseLayerArgs, MaxPooling2DLayerArgs, DropoutLayerArgs, ActivationLayerArgs } from './layers/index';

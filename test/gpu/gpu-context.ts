@@ -5,7 +5,7 @@ import { probeGpu, type GpuBackend } from '../../src/backend/gpu/index';
  * when no GL context can be had, e.g. without `gl` built or without a display (run under
  * `xvfb-run -a`).
  */
-const probe = probeGpu();
+const probe = await probeGpu();
 
 export const gpu: GpuBackend | null = probe.available ? probe.backend : null;
 export const noGpuReason: string = probe.available ? '' : probe.reason;
