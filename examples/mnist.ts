@@ -6,7 +6,7 @@
  *   npm run mnist -- [--epochs 5] [--batch-size 32] [--seed 1] [--backend cpu|gpu]
  */
 import { parseArgs } from 'node:util';
-import * as tn from '../src/index';
+import * as tn from '../src/node';
 
 const { values: flags } = parseArgs({
   options: {
