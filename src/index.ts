@@ -20,4 +20,5 @@ export * as data from './data/index';
 export { setRandomSeed } from './random';
 export { loadLayersModel } from './io/load';
 export * as io from './io/index';
+export * as browser from './ops/browser/index';
 export type { IOHandler, ModelArtifacts, ModelArtifactsInfo, ModelJSON, SaveResult, WeightsManifestEntry, WeightsManifestGroupConfig } from './io/index';
