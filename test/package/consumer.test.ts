@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,6 +114,14 @@ const fitArgs: tn.ModelFitArgs = {
 };
 
 export async function train(): Promise<number[]> {
+  const switched: boolean = await tn.setBackend('cpu');
+  await tn.ready();
+  const pixels: tn.Tensor = tn.browser.fromPixels({ data: new Uint8Array(4), width: 1, height: 1 }, 4);
+  const rgba: Uint8ClampedArray = await tn.browser.toPixels(tn.tensor([[0.5]]));
+  const handler: tn.io.IOHandler = tn.io.http('https://example.com/model.json', { requestInit: { headers: {} }, fetchFunc: fetch });
+  const saved: tn.io.IOHandler = tn.io.fileSystem('/tmp/model');
+  const stored: Record<string, tn.io.ModelArtifactsInfo> = await tn.io.listModels();
+  console.log(switched, pixels.shape, rgba.length, handler, saved, stored);
   const history: tn.History = await model.fit(a, tn.tensor([[1], [2]]), fitArgs);
   const mnist: tn.data.MnistData = await tn.data.loadMnist();
   const values: Float32Array | Float64Array = mnist.test.labels.dataSync();
@@ -139,6 +148,63 @@ const TSCONFIG = {
   },
   files: ['esm.mts', 'cjs.cts'],
 };
+
+/**
+ * One training step on the gpu backend against the same step on cpu. setBackend('gpu') is not
+ * awaited: ready() waits for gpu.js to load, as a TF.js program would.
+ */
+const GPU_CHECKS = `
+(async () => {
+  const step = async () => {
+    tn.setRandomSeed(3);
+    const model = tn.sequential({ layers: [tn.layers.dense({ units: 8, activation: 'relu', inputShape: [3] }), tn.layers.dense({ units: 1 })] });
+    model.compile({ optimizer: tn.train.sgd(0.1), loss: 'meanSquaredError' });
+    const x = tn.tensor([[0, 1, 2], [1, 0, -1], [2, 2, 0], [-1, 1, 1]]);
+    const y = tn.tensor([[1], [0], [2], [-1]]);
+    await model.trainOnBatch(x, y);
+    // The second step's loss is computed with the weights the first step updated.
+    return model.trainOnBatch(x, y);
+  };
+  const cpu = await step();
+  tn.setBackend('gpu');
+  await tn.ready();
+  const backend = tn.getBackend();
+  const gpu = await step();
+  console.log(JSON.stringify({ backend, loss: { cpu, gpu } }));
+})().catch((e) => { console.error(e); process.exit(1); });
+`;
+
+const gpuFormats = [
+  ['ESM import', ['--input-type=module', '-e', `import * as tn from 'tessera';\n${GPU_CHECKS}`]],
+  ['CommonJS require', ['-e', `const tn = require('tessera');\n${GPU_CHECKS}`]],
+] as const;
+
+/** Why the gpu consumer test cannot run here ('' when it can); under CI a missing prerequisite fails it instead. */
+function gpuSkipReason(): string {
+  let reason = '';
+  try {
+    createRequire(import.meta.url)('gl');
+  } catch (e) {
+    reason = `the gl package does not load: ${(e as Error).message.split('\n')[0]}`;
+  }
+  if (!reason && !process.env.DISPLAY) reason = 'no X display (run under xvfb-run -a)';
+  if (reason && process.env.CI === 'true') throw new Error(`gpu consumer test: ${reason}`);
+  if (reason) console.warn(`[gpu consumer test skipped] ${reason}`);
+  return reason ? ` (skipped: ${reason})` : '';
+}
+const GPU_SKIP = gpuSkipReason();
+
+/**
+ * gpu.js and gl as the repo installed them (gl compiles natively for minutes): the consumer's
+ * optional dependencies were left out of its install.
+ */
+async function linkGpuPackages(consumer: string): Promise<void> {
+  for (const name of ['gpu.js', 'gl']) {
+    await symlink(join(REPO, 'node_modules', name), join(consumer, 'node_modules', name), 'dir').catch((e: { code?: string }) => {
+      if (e.code !== 'EEXIST') throw e;
+    });
+  }
+}
 
 interface CheckOutput {
   matMul: number[][];
@@ -190,22 +256,15 @@ describe('the packed package, installed in a fresh project', () => {
     expect(buildLog).not.toMatch(/warn|error/i);
   });
 
-  it('ships the builds, their types and nothing else', () => {
-    expect(packedFiles).toEqual([
-      'README.md',
-      'dist/index.cjs',
-      'dist/index.cjs.map',
-      'dist/index.d.cts',
-      'dist/index.d.ts',
-      'dist/index.js',
-      'dist/index.js.map',
-      'package.json',
-    ]);
+  it('ships both builds (browser: index, Node: node), their types and nothing else', () => {
+    const builds = ['index', 'node'].flatMap((b) => ['.cjs', '.cjs.map', '.d.cts', '.d.ts', '.js', '.js.map'].map((ext) => `dist/${b}${ext}`));
+    expect(packedFiles).toEqual(['README.md', ...builds, 'package.json']);
   });
 
+  // Node resolves the package's 'node' condition: the build with file:// and the MNIST files.
   const formats = [
-    ['ESM import', ['--input-type=module', '-e', ESM], 'index.js'],
-    ['CommonJS require', ['-e', CJS], 'index.cjs'],
+    ['ESM import', ['--input-type=module', '-e', ESM], 'node.js'],
+    ['CommonJS require', ['-e', CJS], 'node.cjs'],
   ] as const;
 
   const outputs = new Map<string, CheckOutput>();
@@ -247,7 +306,17 @@ describe('the packed package, installed in a fresh project', () => {
     const files = (await run(process.execPath, [tsc, '-p', consumer, '--listFiles'], consumer)).stdout.split(/\r?\n/);
     // Each entry point must have brought in its own declarations.
     const dist = join(consumer, 'node_modules', 'tessera', 'dist');
-    expect(files).toContain(join(dist, 'index.d.ts'));
-    expect(files).toContain(join(dist, 'index.d.cts'));
+    expect(files).toContain(join(dist, 'node.d.ts'));
+    expect(files).toContain(join(dist, 'node.d.cts'));
   }, TIMEOUT_MS);
+
+  describe.skipIf(GPU_SKIP !== '')(`the gpu backend${GPU_SKIP}`, () => {
+    it.each(gpuFormats)('%s: setBackend(gpu) loads gpu.js and one training step matches cpu', async (_name, args) => {
+      await linkGpuPackages(consumer);
+      const out = JSON.parse((await run(process.execPath, [...args], consumer)).stdout) as { backend: string; loss: { cpu: number; gpu: number } };
+      expect(out.backend).toMatch(/^gpu \(headlessgl, /);
+      expect(Number.isFinite(out.loss.gpu)).toBe(true);
+      expect(Math.abs(out.loss.gpu - out.loss.cpu)).toBeLessThanOrEqual(1e-4 * Math.abs(out.loss.cpu));
+    }, TIMEOUT_MS);
+  });
 });
