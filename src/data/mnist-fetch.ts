@@ -1,12 +1,13 @@
 import { parseIdx, type IdxData } from './idx';
 import { mnistDir, readMnist, type LoadMnistOptions, type MnistData } from './mnist';
+import { messageOf } from '../ops/validate';
 
 async function fetchIdx(url: string): Promise<IdxData> {
   let response: Response;
   try {
     response = await fetch(url);
   } catch (e) {
-    throw new Error(`loadMnist: cannot fetch ${url}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    throw new Error(`loadMnist: cannot fetch ${url}: ${messageOf(e)}`, { cause: e });
   }
   if (!response.ok) throw new Error(`loadMnist: fetching ${url} failed with HTTP status ${response.status}${response.statusText ? ` (${response.statusText})` : ''}`);
   return parseIdx(new Uint8Array(await response.arrayBuffer()), url);

@@ -3,7 +3,7 @@ import type { IOHandler, ModelArtifacts } from './artifacts';
 import { describe } from './json-checks';
 import { parseJsonText, readModelJson } from './model-json';
 import { checkByteLength } from './weights';
-import { argError } from '../ops/validate';
+import { argError, messageOf } from '../ops/validate';
 
 /** What the handler reads of a File a user picked (an <input type="file"> or a drop). */
 export interface BrowserFile {
@@ -29,7 +29,7 @@ class BrowserFiles implements IOHandler {
     try {
       return new Uint8Array(await file.arrayBuffer());
     } catch (e) {
-      throw new Error(`${this.op}: cannot read ${what} '${file.name}': ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+      throw new Error(`${this.op}: cannot read ${what} '${file.name}': ${messageOf(e)}`, { cause: e });
     }
   }
 

@@ -4,7 +4,7 @@ import { describe } from './json-checks';
 import { modelJsonFor, parseJsonText, readModelJson } from './model-json';
 import { artifactsInfo } from './serialize';
 import { checkByteLength, weightBytes } from './weights';
-import { argError } from '../ops/validate';
+import { argError, messageOf } from '../ops/validate';
 
 /** The part of a fetch Response the handlers read. */
 export interface ResponseLike {
@@ -32,8 +32,6 @@ const OPTION_KEYS = ['requestInit', 'weightPathPrefix', 'fetchFunc', 'onProgress
 const WEIGHTS_FILE = 'model.weights.bin';
 /** model.json holds the topology and manifest only; anything larger is not a model file. */
 const MAX_JSON_BYTES = 64 * 2 ** 20;
-
-const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 function checkOptions(op: string, o: unknown): LoadOptions {
   if (o === undefined) return {};
@@ -74,7 +72,7 @@ class HttpHandler implements IOHandler {
     try {
       response = await fetchFunc(url, init);
     } catch (e) {
-      throw new Error(`${this.op}: cannot fetch ${what} ${url}: ${reason(e)}`, { cause: e });
+      throw new Error(`${this.op}: cannot fetch ${what} ${url}: ${messageOf(e)}`, { cause: e });
     }
     if (!response.ok) {
       throw new Error(`${this.op}: fetching ${what} ${url} failed with HTTP status ${response.status}${response.statusText ? ` (${response.statusText})` : ''}`);
@@ -87,7 +85,7 @@ class HttpHandler implements IOHandler {
     try {
       return new Uint8Array(await response.arrayBuffer());
     } catch (e) {
-      throw new Error(`${this.op}: reading the body of ${what} ${url} failed: ${reason(e)}`, { cause: e });
+      throw new Error(`${this.op}: reading the body of ${what} ${url} failed: ${messageOf(e)}`, { cause: e });
     }
   }
 

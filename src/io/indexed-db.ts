@@ -1,8 +1,8 @@
 import type { IOHandler, ModelArtifacts, ModelArtifactsInfo, SaveResult } from './artifacts';
-import { describe } from './json-checks';
 import { artifactsInfo } from './serialize';
+import { checkModelPath, noStoredModel } from './stored-model';
 import { weightBytes } from './weights';
-import { argError } from '../ops/validate';
+import { messageOf } from '../ops/validate';
 
 // TF.js's database layout, so models saved by either library load in the other.
 const DATABASE_NAME = 'tensorflowjs';
@@ -11,7 +11,7 @@ const MODEL_STORE = 'models_store';
 const INFO_STORE = 'model_info_store';
 export const INDEXED_DB_SCHEME = 'indexeddb://';
 
-const reason = (e: unknown) => (e instanceof Error ? e.message : e === null || e === undefined ? 'unknown error' : String(e));
+const reason = (e: unknown) => (e === null || e === undefined ? 'unknown error' : messageOf(e));
 
 function factory(op: string): IDBFactory {
   const idb = (globalThis as { indexedDB?: IDBFactory }).indexedDB;
@@ -70,12 +70,7 @@ interface ModelRecord extends InfoRecord {
   modelArtifacts: ModelArtifacts;
 }
 
-function checkPath(op: string, path: unknown): string {
-  if (typeof path !== 'string' || path === '') throw argError(op, 'modelPath', describe(path), `a non-empty name (as in '${INDEXED_DB_SCHEME}my-model')`);
-  return path;
-}
-
-const noModel = (op: string, path: string) => new Error(`${op}: there is no model '${path}' in IndexedDB (${INDEXED_DB_SCHEME}${path}); tn.io.listModels() lists the saved ones`);
+const noModel = (op: string, path: string) => noStoredModel(op, 'IndexedDB', INDEXED_DB_SCHEME, path);
 
 class IndexedDBHandler implements IOHandler {
   constructor(private readonly path: string) {}
@@ -109,7 +104,7 @@ class IndexedDBHandler implements IOHandler {
 
 /** A handler that saves to and loads from the browser's IndexedDB, as tf.io.browserIndexedDB. */
 export function browserIndexedDB(modelPath: string): IOHandler {
-  return new IndexedDBHandler(checkPath('io.browserIndexedDB', modelPath));
+  return new IndexedDBHandler(checkModelPath('io.browserIndexedDB', INDEXED_DB_SCHEME, modelPath));
 }
 
 export const indexedDBRouter = (url: string | string[]): IOHandler | null =>

@@ -1,8 +1,9 @@
 import type { IOHandler, ModelArtifacts, ModelArtifactsInfo, SaveResult } from './artifacts';
-import { describe, isRecord } from './json-checks';
+import { isRecord } from './json-checks';
 import { artifactsInfo } from './serialize';
+import { checkModelPath, noStoredModel } from './stored-model';
 import { weightBytes } from './weights';
-import { argError } from '../ops/validate';
+import { messageOf } from '../ops/validate';
 
 // TF.js's key layout, so models saved by either library load in the other.
 const PREFIX = 'tensorflowjs_models';
@@ -24,7 +25,7 @@ function storage(op: string): StorageLike {
     ls = (globalThis as { localStorage?: StorageLike }).localStorage;
   } catch (e) {
     // Reading window.localStorage itself throws where storage is blocked (e.g. cookies off).
-    throw new Error(`${op}: localStorage is blocked in this page: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`${op}: localStorage is blocked in this page: ${messageOf(e)}`);
   }
   if (!ls) throw new Error(`${op}: localStorage is not available in this runtime (it exists in browsers); use file:// in Node`);
   return ls;
@@ -52,12 +53,7 @@ function fromBase64(op: string, where: string, text: string): ArrayBuffer {
   return bytes.buffer;
 }
 
-function checkPath(op: string, path: unknown): string {
-  if (typeof path !== 'string' || path === '') throw argError(op, 'modelPath', describe(path), `a non-empty name (as in '${LOCAL_STORAGE_SCHEME}my-model')`);
-  return path;
-}
-
-const noModel = (op: string, path: string) => new Error(`${op}: there is no model '${path}' in localStorage (${LOCAL_STORAGE_SCHEME}${path}); tn.io.listModels() lists the saved ones`);
+const noModel = (op: string, path: string) => noStoredModel(op, 'localStorage', LOCAL_STORAGE_SCHEME, path);
 
 class LocalStorageHandler implements IOHandler {
   private readonly op = 'io.browserLocalStorage';
@@ -81,7 +77,7 @@ class LocalStorageHandler implements IOHandler {
       for (const key of Object.values(keys)) ls.removeItem(key);
       throw new Error(
         `${this.op}: could not save model '${this.path}' to localStorage (the storage quota, often about 5 MB, is a likely cause; ` +
-        `this model needs about ${info.modelTopologyBytes + info.weightSpecsBytes + Math.ceil((info.weightDataBytes * 4) / 3)} characters; try indexeddb://): ${e instanceof Error ? e.message : String(e)}`,
+        `this model needs about ${info.modelTopologyBytes + info.weightSpecsBytes + Math.ceil((info.weightDataBytes * 4) / 3)} characters; try indexeddb://): ${messageOf(e)}`,
         { cause: e },
       );
     }
@@ -124,7 +120,7 @@ class LocalStorageHandler implements IOHandler {
 
 /** A handler that saves to and loads from the browser's localStorage, as tf.io.browserLocalStorage. */
 export function browserLocalStorage(modelPath: string): IOHandler {
-  return new LocalStorageHandler(checkPath('io.browserLocalStorage', modelPath));
+  return new LocalStorageHandler(checkModelPath('io.browserLocalStorage', LOCAL_STORAGE_SCHEME, modelPath));
 }
 
 export const localStorageRouter = (url: string | string[]): IOHandler | null =>
