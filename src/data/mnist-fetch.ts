@@ -1,6 +1,6 @@
 import { parseIdx, type IdxData } from './idx';
 import { mnistDir, readMnist, type LoadMnistOptions, type MnistData } from './mnist';
-import { messageOf } from '../ops/validate';
+import { messageOf } from '../util/validate';
 
 async function fetchIdx(url: string): Promise<IdxData> {
   let response: Response;

@@ -1,9 +1,9 @@
 import type { IOHandler, ModelArtifacts, SaveResult } from './artifacts';
 import { describe } from './json-checks';
 import { modelJsonFor } from './model-json';
-import { artifactsInfo } from './serialize';
+import { artifactsInfo } from './artifacts-info';
 import { weightBytes } from './weights';
-import { argError } from '../ops/validate';
+import { argError } from '../util/validate';
 
 export const DOWNLOADS_SCHEME = 'downloads://';
 const DEFAULT_PREFIX = 'model';

@@ -3,7 +3,7 @@ import type { IOHandler, ModelArtifacts } from './artifacts';
 import { describe } from './json-checks';
 import { parseJsonText, readModelJson } from './model-json';
 import { checkByteLength } from './weights';
-import { argError, messageOf } from '../ops/validate';
+import { argError, messageOf } from '../util/validate';
 
 /** What the handler reads of a File a user picked (an <input type="file"> or a drop). */
 export interface BrowserFile {

@@ -1,7 +1,7 @@
 import type { IOHandler } from './artifacts';
 import { loadFromFiles, saveToFiles } from './file-handler';
 import { describe } from './json-checks';
-import { argError } from '../ops/validate';
+import { argError } from '../util/validate';
 
 const FILE_SCHEME = 'file://';
 

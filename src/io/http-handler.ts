@@ -2,9 +2,9 @@ import { concatUint8Arrays } from 'typed-array-utils';
 import type { IOHandler, ModelArtifacts, SaveResult } from './artifacts';
 import { describe } from './json-checks';
 import { modelJsonFor, parseJsonText, readModelJson } from './model-json';
-import { artifactsInfo } from './serialize';
+import { artifactsInfo } from './artifacts-info';
 import { checkByteLength, weightBytes } from './weights';
-import { argError, messageOf } from '../ops/validate';
+import { argError, messageOf } from '../util/validate';
 
 /** The part of a fetch Response the handlers read. */
 export interface ResponseLike {

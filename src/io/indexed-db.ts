@@ -1,8 +1,8 @@
 import type { IOHandler, ModelArtifacts, ModelArtifactsInfo, SaveResult } from './artifacts';
-import { artifactsInfo } from './serialize';
+import { artifactsInfo } from './artifacts-info';
 import { checkModelPath, noStoredModel } from './stored-model';
 import { weightBytes } from './weights';
-import { messageOf } from '../ops/validate';
+import { messageOf } from '../util/validate';
 
 // TF.js's database layout, so models saved by either library load in the other.
 const DATABASE_NAME = 'tensorflowjs';

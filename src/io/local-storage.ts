@@ -1,9 +1,9 @@
 import type { IOHandler, ModelArtifacts, ModelArtifactsInfo, SaveResult } from './artifacts';
 import { isRecord } from './json-checks';
-import { artifactsInfo } from './serialize';
+import { artifactsInfo } from './artifacts-info';
 import { checkModelPath, noStoredModel } from './stored-model';
 import { weightBytes } from './weights';
-import { messageOf } from '../ops/validate';
+import { messageOf } from '../util/validate';
 
 // TF.js's key layout, so models saved by either library load in the other.
 const PREFIX = 'tensorflowjs_models';

@@ -3,7 +3,7 @@ import { INDEXED_DB_SCHEME, hasIndexedDB, listIndexedDBModels, removeIndexedDBMo
 import { describe } from './json-checks';
 import { LOCAL_STORAGE_SCHEME, hasLocalStorage, listLocalStorageModels, removeLocalStorageModel } from './local-storage';
 import { loadHandlerFor, saveHandlerFor } from './router-registry';
-import { argError } from '../ops/validate';
+import { argError } from '../util/validate';
 
 /** The stores that keep models by name, as TF.js's ModelStoreManagers. */
 const managers = [

@@ -1,5 +1,5 @@
 import { describe } from './json-checks';
-import { argError } from '../ops/validate';
+import { argError } from '../util/validate';
 
 /** A stored model's name, as it follows 'indexeddb://' or 'localstorage://'. */
 export function checkModelPath(op: string, scheme: string, path: unknown): string {

@@ -1,5 +1,5 @@
-import { Tensor } from '../../tensor';
-import { argError, describeValue } from '../validate';
+import { Tensor } from '../../tensor/tensor';
+import { argError, describeValue } from '../../util/validate';
 import type { Canvas2DLike, CanvasLike, PixelData, PixelSource } from './pixel-types';
 
 const OP = 'browser.fromPixels';

@@ -1,5 +1,6 @@
-import type { Tensor } from '../../tensor';
-import { argError, assertTensor, describeValue, fmtShape } from '../validate';
+import type { Tensor } from '../../tensor/tensor';
+import { argError, describeValue, fmtShape } from '../../util/validate';
+import { assertTensor } from '../../tensor/checks';
 import type { CanvasLike, PixelData } from './pixel-types';
 
 const OP = 'browser.toPixels';

@@ -1,12 +1,11 @@
-import type { Sequential } from '../model/sequential';
-import { argError } from '../ops/validate';
-import type { IOHandler, SaveResult } from './artifacts';
-import { describe } from './json-checks';
-import { saveHandlerFor } from './router-registry';
-import { modelToArtifacts } from './serialize';
+import { argError } from '../util/validate';
+import type { IOHandler, SaveResult } from '../io/artifacts';
+import { describe } from '../io/json-checks';
+import { saveHandlerFor } from '../io/router-registry';
+import { modelToArtifacts, type SavableModel } from './serialize';
 
 /** model.save: to a URL (indexeddb://, localstorage://, downloads://, http(s)://, file:// in Node) or through an IOHandler's save, as TF.js. */
-export async function saveModel(model: Sequential, target: string | IOHandler): Promise<SaveResult> {
+export async function saveModel(model: SavableModel, target: string | IOHandler): Promise<SaveResult> {
   const op = 'save';
   const handler = typeof target === 'string' && target !== '' ? saveHandlerFor(op, target)
     : typeof target === 'object' && target !== null && typeof target.save === 'function' ? target : undefined;

@@ -1,10 +1,10 @@
-import type { Sequential } from '../model/sequential';
-import { argError } from '../ops/validate';
-import type { IOHandler } from './artifacts';
+import type { Sequential } from './sequential';
+import { argError } from '../util/validate';
+import type { IOHandler } from '../io/artifacts';
 import { modelFromArtifacts } from './deserialize';
-import type { LoadOptions } from './http-handler';
-import { describe } from './json-checks';
-import { loadHandlerFor } from './router-registry';
+import type { LoadOptions } from '../io/http-handler';
+import { describe } from '../io/json-checks';
+import { loadHandlerFor } from '../io/router-registry';
 
 /**
  * Loads a model saved in TF.js's layers format from a URL (http(s)://…/model.json, indexeddb://,
