@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build as esbuild, type Metafile } from 'esbuild';
 import { build as tsup } from 'tsup';
+import { build as vite, createLogger } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import config from '../../tsup.config';
 
@@ -23,8 +24,19 @@ export const product = tn.matMul(tn.tensor([[1, 2], [3, 4]]), tn.tensor([[5, 6],
 /** Node built-ins by every name code can import them under. */
 const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 
-describe('bundling tessera for the browser with esbuild, no configuration', () => {
+/** The package's runtime dependencies, linked where npm would have installed them beside it. */
+async function linkDependencies(pkg: string): Promise<void> {
+  const manifest = JSON.parse(await readFile(join(REPO, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+  await mkdir(join(pkg, 'node_modules'));
+  for (const name of Object.keys({ ...manifest.dependencies, ...manifest.optionalDependencies })) {
+    await symlink(join(REPO, 'node_modules', name), join(pkg, 'node_modules', name), 'dir');
+  }
+}
+
+describe('bundling tessera for the browser with esbuild and Vite, no configuration', () => {
   let root = '';
+  let viteWarnings: string[] = [];
+  let viteFiles: string[] = [];
   let code = '';
   let metafile: Metafile;
   let warnings: string[] = [];
@@ -37,6 +49,7 @@ describe('bundling tessera for the browser with esbuild, no configuration', () =
     // Types are the consumer suite's business; the JavaScript builds are the same.
     await tsup({ ...options, dts: false, silent: true, outDir: join(pkg, 'dist'), entry: { index: join(REPO, 'src/index.ts'), node: join(REPO, 'src/node.ts') } });
     await writeFile(join(pkg, 'package.json'), await readFile(join(REPO, 'package.json')));
+    await linkDependencies(pkg);
     const app = join(root, 'app');
     await mkdir(join(app, 'node_modules'), { recursive: true });
     await symlink(pkg, join(app, 'node_modules', 'tessera'), 'dir');
@@ -49,12 +62,19 @@ describe('bundling tessera for the browser with esbuild, no configuration', () =
       outfile: join(app, 'out.js'),
       metafile: true,
       logLevel: 'silent',
-      // tessera's own dependencies (gpu.js, typed-array-utils) are found where npm put them for this repo.
-      nodePaths: [join(REPO, 'node_modules')],
     });
     warnings = result.warnings.map((w) => w.text);
     metafile = result.metafile;
     code = await readFile(join(app, 'out.js'), 'utf8');
+
+    // Vite: a page importing the same module; only the log is captured (Vite warns, rather than
+    // fails, when it has to leave out a Node built-in "for browser compatibility").
+    await writeFile(join(app, 'index.html'), '<!doctype html><script type="module" src="./main.js"></script>');
+    const logger = createLogger('warn', { allowClearScreen: false });
+    logger.warn = (msg) => void viteWarnings.push(msg);
+    logger.warnOnce = logger.warn;
+    const output = await vite({ root: app, configFile: false, customLogger: logger, logLevel: 'warn', build: { outDir: join(app, 'vite-out'), write: false } });
+    viteFiles = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output.map((f) => f.fileName) : []));
   }, TIMEOUT_MS);
 
   afterAll(async () => {
@@ -74,6 +94,11 @@ describe('bundling tessera for the browser with esbuild, no configuration', () =
     expect(inputs.some((p) => p.endsWith('tessera/dist/index.js'))).toBe(true);
     expect(inputs.some((p) => p.endsWith('tessera/dist/node.js'))).toBe(false);
     expect(inputs.some((p) => p.endsWith('gpu.js/dist/gpu-browser.js'))).toBe(true);
+  });
+
+  it('Vite builds the page with no warnings, with gpu.js in a chunk of its own loaded on demand', () => {
+    expect(viteWarnings).toEqual([]);
+    expect(viteFiles.some((f) => /gpu-browser.*\.js$/.test(f))).toBe(true);
   });
 
   it('the bundle runs, and names the browser alternatives when given a file:// URL', async () => {
