@@ -24,11 +24,13 @@ export interface LoadOptions {
   fetchFunc?(input: string, init?: object): Promise<ResponseLike>;
   /** Called with the fraction of weight files fetched so far. */
   onProgress?(fraction: number): void;
+  /** Maps a weight file's name in the manifest to the URL to fetch it from (instead of the prefix). */
+  weightUrlConverter?(weightFileName: string): Promise<string>;
   /** Must be true if given: tessera never loads part of a model. */
   strict?: boolean;
 }
 
-const OPTION_KEYS = ['requestInit', 'weightPathPrefix', 'fetchFunc', 'onProgress', 'strict'];
+const OPTION_KEYS = ['requestInit', 'weightPathPrefix', 'fetchFunc', 'onProgress', 'weightUrlConverter', 'strict'];
 const WEIGHTS_FILE = 'model.weights.bin';
 /** model.json holds the topology and manifest only; anything larger is not a model file. */
 const MAX_JSON_BYTES = 64 * 2 ** 20;
@@ -40,12 +42,13 @@ function checkOptions(op: string, o: unknown): LoadOptions {
   for (const key of Object.keys(opts)) {
     if (!OPTION_KEYS.includes(key)) throw argError(op, `loadOptions.${key}`, describe(opts[key]), `absent (the options are ${OPTION_KEYS.join(', ')})`);
   }
-  const { requestInit, weightPathPrefix, fetchFunc, onProgress, strict } = opts;
+  const { requestInit, weightPathPrefix, fetchFunc, onProgress, weightUrlConverter, strict } = opts;
   if (requestInit !== undefined && (requestInit === null || typeof requestInit !== 'object')) throw argError(op, 'loadOptions.requestInit', describe(requestInit), 'a fetch RequestInit object');
   if (requestInit !== undefined && (requestInit as { body?: unknown }).body != null) throw argError(op, 'loadOptions.requestInit.body', 'a body', 'absent (the handler sends its own body)');
   if (weightPathPrefix !== undefined && (typeof weightPathPrefix !== 'string' || weightPathPrefix === '')) throw argError(op, 'loadOptions.weightPathPrefix', describe(weightPathPrefix), 'a non-empty string');
   if (fetchFunc !== undefined && typeof fetchFunc !== 'function') throw argError(op, 'loadOptions.fetchFunc', describe(fetchFunc), 'a function like fetch');
   if (onProgress !== undefined && typeof onProgress !== 'function') throw argError(op, 'loadOptions.onProgress', describe(onProgress), 'a function (fraction) => void');
+  if (weightUrlConverter !== undefined && typeof weightUrlConverter !== 'function') throw argError(op, 'loadOptions.weightUrlConverter', describe(weightUrlConverter), 'a function (weightFileName) => Promise<string>');
   if (strict !== undefined && strict !== true) throw argError(op, 'loadOptions.strict', describe(strict), 'true or absent (tessera never loads part of a model)');
   return opts as LoadOptions;
 }
@@ -100,7 +103,8 @@ class HttpHandler implements IOHandler {
     let done = 0;
     const parts = await Promise.all(
       groups.map(async (g) => {
-        const urls = g.paths.map((p) => base + p + query);
+        const convert = this.options.weightUrlConverter;
+        const urls = await Promise.all(g.paths.map((p) => (convert ? convert(p) : base + p + query)));
         const files = await Promise.all(
           urls.map(async (u) => {
             const b = await this.bytes(u, 'the weights file');
@@ -122,8 +126,8 @@ class HttpHandler implements IOHandler {
     const json = modelJsonFor(artifacts, [`./${WEIGHTS_FILE}`]);
     body.append('model.json', new Blob([JSON.stringify(json)], { type: 'application/json' }), 'model.json');
     if (artifacts.weightData != null) body.append(WEIGHTS_FILE, new Blob([data as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }), WEIGHTS_FILE);
-    await this.request(this.url, { method: 'POST', ...this.options.requestInit, body }, 'the save endpoint');
-    return { modelArtifactsInfo: artifactsInfo(artifacts, data.byteLength) };
+    const response = await this.request(this.url, { method: 'POST', ...this.options.requestInit, body }, 'the save endpoint');
+    return { modelArtifactsInfo: artifactsInfo(artifacts, data.byteLength), responses: [response] };
   }
 }
 

@@ -62,6 +62,11 @@ describe('http(s)', () => {
     expect(server.requests.map((r) => r.url)).toEqual(['https://models.example/m/model.json?v=2', 'https://cdn.example/w/group1-shard1of2.bin?v=2', 'https://cdn.example/w/group1-shard2of2.bin?v=2']);
     expect(server.requests.every((r) => (r.init?.headers as Record<string, string>).authorization === 'Bearer t')).toBe(true);
     expect(progress).toEqual([0.5, 1]);
+    await tn.loadLayersModel('https://models.example/m/model.json?v=2', {
+      fetchFunc: server.fetch,
+      weightUrlConverter: async (name) => `https://cdn.example/w/${name}`,
+    });
+    expect(server.requests.slice(4).map((r) => r.url)).toEqual(['https://cdn.example/w/group1-shard1of2.bin', 'https://cdn.example/w/group1-shard2of2.bin']);
   });
 
   it('saves by POSTing model.json and model.weights.bin as multipart form data, and the files load back', async () => {
@@ -70,6 +75,7 @@ describe('http(s)', () => {
     const url = 'https://upload.example/models/a';
     const result = await model.save(tn.io.http(url, { fetchFunc: server.fetch, requestInit: { method: 'PUT' } }));
     expect(result.modelArtifactsInfo.weightDataBytes).toBe(model.countParams() * 4);
+    expect((result.responses?.[0] as Response).status).toBe(200);
     expect(server.requests[0].init?.method).toBe('PUT');
     const form = server.requests[0].init?.body as FormData;
     const modelJson = JSON.parse(await (form.get('model.json') as File).text());
