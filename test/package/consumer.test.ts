@@ -57,6 +57,9 @@ const CHECKS = `
   }
   out.bigMatMulError = worst;
   out.backend = tn.getBackend();
+  // The optional gpu.js was left out of this install: the switch must fail plainly and change nothing.
+  out.gpuMissing = await tn.setBackend('gpu').then(() => 'switched', (e) => e.message);
+  out.backendAfterGpu = tn.getBackend();
   // d/dx sum(x^3) = 3x^2.
   out.grad = Array.from(tn.grad((x) => tn.sum(tn.mul(x, tn.mul(x, x))))(tn.tensor([1, 2, -3])).dataSync());
 
@@ -212,6 +215,8 @@ interface CheckOutput {
   isTensor: boolean;
   bigMatMulError: number;
   backend: string;
+  gpuMissing: string;
+  backendAfterGpu: string;
   grad: number[];
   epochsSeen: number;
   loss: number[];
@@ -278,6 +283,8 @@ describe('the packed package, installed in a fresh project', () => {
     expect(out.isTensor).toBe(true);
     expect(out.bigMatMulError).toBe(0);
     expect(out.backend).toMatch(/^cpu/);
+    expect(out.gpuMissing).toMatch(/^gpu backend unavailable: the optional package gpu.js could not be loaded \(install it: npm install gpu.js\): Cannot find (package|module) 'gpu.js'/);
+    expect(out.backendAfterGpu).toBe(out.backend);
     expect(out.grad).toEqual([3, 12, 27]);
     expect(out.epochsSeen).toBe(30);
     expect(out.loss).toHaveLength(30);
