@@ -84,10 +84,13 @@ describe('every public function rejects junk with a plain Error, never a TypeErr
   const namespaces: [string, Record<string, unknown>][] = [
     ['tn', tn as unknown as Record<string, unknown>],
     ['layers', tn.layers], ['train', tn.train], ['fused', tn.fused], ['initializers', tn.initializers],
+    ['io', tn.io], ['browser', tn.browser], ['data', tn.data],
   ];
   // Classes (constructed by their factories), and functions whose junk-accepting behaviour is TF.js's.
   const exempt = new Set(['Tensor', 'Variable', 'Layer', 'Conv2D', 'Dense', 'Flatten', 'MaxPooling2D', 'Dropout', 'Activation',
-    'Sequential', 'Optimizer', 'AdamOptimizer', 'AdamWOptimizer', 'SGDOptimizer', 'getBackend', 'dispose', 'keep']);
+    'Sequential', 'Optimizer', 'AdamOptimizer', 'AdamWOptimizer', 'SGDOptimizer', 'getBackend', 'dispose', 'keep',
+    // Routers are any function, as TF.js's: a junk one would stay registered for the rest of the run.
+    'registerSaveRouter', 'registerLoadRouter']);
   for (const [ns, obj] of namespaces) {
     for (const [name, f] of Object.entries(obj)) {
       if (typeof f !== 'function' || exempt.has(name)) continue;
