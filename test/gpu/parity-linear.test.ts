@@ -43,7 +43,7 @@ describe.skipIf(!gpu)(`gpu matMul, conv2d and maxPool against cpu${gpu ? '' : ` 
     fh: dim(3), fw: dim(3), sH: dim(3), sW: dim(3), pad: padArb, seed: fc.nat(),
   }).filter((c) => c.pad === 'same' || (c.fh <= c.inH && c.fw <= c.inW));
 
-  it('maxPool forward and backward', () => {
+  it('maxPool forward and backward, and the adjoint of the backward (gather at the winners)', () => {
     fc.assert(fc.property(poolCase, (c) => {
       const what = JSON.stringify(c);
       const x = uniformTensor([c.batch, c.inH, c.inW, c.channels], c.seed);
@@ -53,6 +53,8 @@ describe.skipIf(!gpu)(`gpu matMul, conv2d and maxPool against cpu${gpu ? '' : ` 
       expectParity(g.maxPool(x, size, strides, c.pad), cpu.maxPool(x, size, strides, c.pad), `maxPool ${what}`);
       const dy = uniformTensor(y.shape, c.seed + 1);
       expectParity(g.maxPoolBackprop(dy, x, y, size, strides, c.pad), cpu.maxPoolBackprop(dy, x, y, size, strides, c.pad), `maxPoolBackprop ${what}`);
+      const src = uniformTensor(x.shape, c.seed + 2);
+      expectParity(g.maxPoolGather(src, x, size, strides, c.pad), cpu.maxPoolGather(src, x, size, strides, c.pad), `maxPoolGather ${what}`);
     }), RUNS);
   });
 });
