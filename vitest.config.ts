@@ -11,6 +11,7 @@ export default defineConfig({
       include: ['src/**/*.ts', 'kernels/**/*.ts'],
       reporter: ['text-summary', 'json-summary', 'text'],
       reportsDirectory: 'coverage',
+      reportOnFailure: true,
     },
   },
 });
