@@ -1,4 +1,6 @@
+import type { Backend } from '../../src/backend/backend';
 import { probeGpu, type GpuBackend } from '../../src/backend/gpu/index';
+import type { Tensor } from '../../src/tensor/tensor';
 import { describeRequired, type Prerequisite } from '../required-suite';
 
 /**
@@ -7,7 +9,8 @@ import { describeRequired, type Prerequisite } from '../required-suite';
  */
 const probe = probeGpu();
 
-export const gpu: GpuBackend | null = probe.available ? probe.backend : null;
+/** Typed as the ops see a backend: its outputs are Tensors (the tensor layer's factory makes them). */
+export const gpu = (probe.available ? probe.backend : null) as (Backend<Tensor> & GpuBackend) | null;
 
 const prerequisite: Prerequisite = probe.available ? { available: true } : { available: false, reason: probe.reason };
 

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { GpuData } from '../../src/backend/gpu/device-data';
-import { Tensor } from '../../src/tensor';
-import { tidy } from '../../src/tidy';
+import { Tensor } from '../../src/tensor/tensor';
+import { tidy } from '../../src/tensor/tidy';
 import { describeGpu, gpu } from './gpu-context';
 import { labelTensor, uniformTensor } from './random-data';
 

@@ -1,7 +1,7 @@
 import { it } from 'vitest';
 import fc from 'fast-check';
 import type { BinaryOp, FusedActivation, ReduceOp, UnaryOp } from '../../src/backend/backend';
-import { Tensor, sizeOfShape } from '../../src/tensor';
+import { Tensor, sizeOfShape } from '../../src/tensor/tensor';
 import { broadcastPairs, shapeArb, shapeWithAxisArb, normalizedAxes } from '../arbitraries';
 import { describeGpu, gpu } from './gpu-context';
 import { RUNS, cpu, expectParity, sumTol } from './parity';

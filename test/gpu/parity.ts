@@ -1,10 +1,11 @@
 import { expect } from 'vitest';
-import { createCpuBackend } from '../../src/backend/cpu/cpu-backend';
+import type { Backend } from '../../src/backend/backend';
+import { createCpuBackend, type CpuBackend } from '../../src/backend/cpu/cpu-backend';
 import { GpuData } from '../../src/backend/gpu/device-data';
-import type { Tensor } from '../../src/tensor';
+import type { Tensor } from '../../src/tensor/tensor';
 import { expectAllClose, type Tolerance } from '../allclose';
 
-export const cpu = createCpuBackend();
+export const cpu = createCpuBackend() as Backend<Tensor> & CpuBackend;
 
 /** fast-check settings for the gpu suites: seeded; each new shape compiles a program (tens of ms on llvmpipe). */
 export const RUNS = { seed: 20261129, numRuns: 10 } as const;

@@ -1,5 +1,5 @@
 import { it } from 'vitest';
-import { Tensor } from '../../src/tensor';
+import { Tensor } from '../../src/tensor/tensor';
 import { describeGpu, gpu } from './gpu-context';
 import { cpu, expectParity, sumTol } from './parity';
 import { labelTensor, uniformTensor } from './random-data';

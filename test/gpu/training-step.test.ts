@@ -2,12 +2,12 @@ import { afterAll, expect, it } from 'vitest';
 import * as tn from '../../src/index';
 import { registerBackend, setBackend } from '../../src/backend/registry';
 import { GpuData } from '../../src/backend/gpu/device-data';
-import { Tensor } from '../../src/tensor';
+import { Tensor } from '../../src/tensor/tensor';
 import { expectAllClose } from '../allclose';
 import { describeGpu, gpu } from './gpu-context';
 import { GPU_TOL } from './parity';
 import { labelTensor, uniformTensor } from './random-data';
-import { seedModel } from '../fixtures/seed-model';
+import { seedModel } from '../../examples/seed-model';
 
 /**
  * Per-element bound on two Adam steps' updates (each about lr = 1e-3). Adam divides by sqrt(v),
