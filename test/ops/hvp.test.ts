@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as tn from '../../src/index';
-import { FC, broadcastPairArb, distinctTensor, randTensor, seedArb, shapeArb, type ValueOpts } from '../helpers';
+import { broadcastPairArb, shapeArb } from '../arbitraries';
+import { FC, distinctTensor, randTensor, seedArb, type ValueOpts } from '../helpers';
 import { expectHvpOk, hvpReport } from './hvp';
 
 // Second derivatives of every differentiable op in tn: the Hessian-vector product (the gradient of ⟨∇g, v⟩, so
