@@ -18,12 +18,12 @@ const WARM_STEPS = 30;
 const TRAIN_STEPS = 200;
 const PREDICT_BATCHES = 39;
 
-type Phase = 'GEMMs' | 'im2col/col2im' | 'pooling' | 'activations' | 'softmax/loss' | 'other elementwise/reductions' | 'Adam' | 'copies/allocation' | 'JS overhead';
-const PHASES: Phase[] = ['GEMMs', 'im2col/col2im', 'pooling', 'activations', 'softmax/loss', 'other elementwise/reductions', 'Adam', 'copies/allocation', 'JS overhead'];
+type Phase = 'GEMMs' | 'direct conv' | 'im2col/col2im' | 'pooling' | 'activations' | 'softmax/loss' | 'other elementwise/reductions' | 'Adam' | 'copies/allocation' | 'JS overhead';
+const PHASES: Phase[] = ['GEMMs', 'direct conv', 'im2col/col2im', 'pooling', 'activations', 'softmax/loss', 'other elementwise/reductions', 'Adam', 'copies/allocation', 'JS overhead'];
 
 const KERNEL_PHASE: Record<keyof Omit<CpuKernels, 'memory'>, Phase> = {
   gemm: 'GEMMs', gemmBiasActivation: 'GEMMs', im2col: 'im2col/col2im', col2im: 'im2col/col2im', maxPool: 'pooling',
-  maxPoolBackprop: 'pooling', biasActivation: 'activations', biasActivationBackprop: 'activations', adamUpdate: 'Adam',
+  maxPoolBackprop: 'pooling', biasActivation: 'activations', biasActivationBackprop: 'activations', adamUpdate: 'Adam', convDirect: 'direct conv',
 };
 /** The phase of a backend op's own time when it called no timed kernel (it ran its JS kernel inline). */
 function opPhase(op: string, args: unknown[]): Phase {
@@ -81,7 +81,8 @@ function kernelKey(name: string, args: unknown[]): string {
 function timedKernels(k: CpuKernels, p: Profiler): CpuKernels {
   const wrapped: Record<string, unknown> = { memory: k.memory };
   for (const [name, phase] of Object.entries(KERNEL_PHASE)) {
-    const fn = k[name as keyof typeof KERNEL_PHASE] as (...a: unknown[]) => void;
+    const fn = k[name as keyof typeof KERNEL_PHASE] as ((...a: unknown[]) => void) | undefined;
+    if (!fn) continue;
     wrapped[name] = (...args: unknown[]) => p.run(kernelKey(name, args), args, () => fn(...args), phase);
   }
   return wrapped as unknown as CpuKernels;

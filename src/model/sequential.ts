@@ -102,10 +102,18 @@ export class Sequential {
   }
 
   private forward(x: Tensor, training: boolean, logits: boolean): Tensor {
+    const layers = this.layerList;
     let y = x;
-    this.layerList.forEach((layer, i) => {
-      y = layer.apply(y, { training, logits: logits && i === this.layerList.length - 1 });
-    });
+    for (let i = 0; i < layers.length; i++) {
+      // Inference may run a layer and the next as one op (conv + relu + max-pool); training keeps them apart.
+      const fused = training || i + 1 === layers.length ? null : layers[i].applyWithNext(y, layers[i + 1]);
+      if (fused) {
+        y = fused;
+        i++;
+      } else {
+        y = layers[i].apply(y, { training, logits: logits && i === layers.length - 1 });
+      }
+    }
     return y;
   }
 

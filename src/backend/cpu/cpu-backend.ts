@@ -2,6 +2,7 @@ import { jsKernels, type CpuKernels } from '../../../kernels/cpu/kernel-set';
 import { getGemmThreads, simdKernels, simdSupported } from '../../../kernels/cpu/wasm/index';
 import { conv2dGeometry, pool2dGeometry } from '../../../kernels/cpu/conv-geometry';
 import { conv2d, conv2dBackpropInput, conv2dBackpropFilter, conv2dBiasActivation } from '../../../kernels/cpu/conv';
+import { directConvFits, pooledShape } from '../../../kernels/cpu/conv-direct';
 import { broadcastShapes } from '../../../kernels/cpu/broadcast';
 import { unary, binary } from '../../../kernels/cpu/elementwise';
 import { reduce, sumToShape } from '../../../kernels/cpu/reduce';
@@ -89,8 +90,23 @@ export class CpuBackend implements Backend {
   conv2dBiasActivation(x: Tensor, filter: Tensor, bias: Tensor, strides: [number, number], pad: Padding, activation: FusedActivation): Tensor {
     const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
     const [out, values] = this.output([g.batch, g.outH, g.outW, g.outC], x.dtype);
-    conv2dBiasActivation(x.hostValues(), filter.hostValues(), bias.hostValues(), activation, g, values, this.cols(g, x.dtype), this.k.im2col, this.k.gemmBiasActivation);
+    // Small patches read straight from x (same bits); others through im2col and the blocked GEMM.
+    if (this.k.convDirect && directConvFits(g)) this.k.convDirect(x.hostValues(), filter.hostValues(), bias.hostValues(), activation, g, false, values);
+    else conv2dBiasActivation(x.hostValues(), filter.hostValues(), bias.hostValues(), activation, g, values, this.cols(g, x.dtype), this.k.im2col, this.k.gemmBiasActivation);
     return out;
+  }
+
+  conv2dBiasActivationMaxPool(x: Tensor, filter: Tensor, bias: Tensor, strides: [number, number], pad: Padding, activation: FusedActivation): Tensor {
+    const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
+    if (this.k.convDirect && directConvFits(g)) {
+      const [out, values] = this.output(pooledShape(g), x.dtype);
+      this.k.convDirect(x.hostValues(), filter.hostValues(), bias.hostValues(), activation, g, true, values);
+      return out;
+    }
+    const y = this.conv2dBiasActivation(x, filter, bias, strides, pad, activation);
+    const pooled = this.maxPool(y, [2, 2], [2, 2], 'valid');
+    y.dispose();
+    return pooled;
   }
 
   conv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
