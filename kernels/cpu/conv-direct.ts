@@ -5,6 +5,12 @@ import type { FloatArray } from './types';
 /** act(conv(x) + bias), optionally 2×2 stride-2 max-pooled, with no im2col matrix; out is written whole. */
 export type ConvDirectFn = (x: FloatArray, filter: FloatArray, bias: FloatArray, act: Activation, g: Conv2dGeometry, pool: boolean, out: FloatArray) => void;
 
+/** dw [kh, kw, inC, outC] = the filter gradient of a 'valid' convolution, from x and dy, with no im2col matrix. */
+export type ConvFilterDirectFn = (x: FloatArray, dy: FloatArray, g: Conv2dGeometry, dw: FloatArray) => void;
+
+/** Output pixels per block of the filter gradient's sums: the SIMD GEMM's k block, so both give the same bits. */
+export const FILTER_BLOCK = 256;
+
 /** The largest patch (kh·kw·inC) the direct convolution takes: beyond it im2col + the blocked GEMM reuse more. */
 export const DIRECT_MAX_PATCH = 64;
 
@@ -59,6 +65,35 @@ export const convDirect: ConvDirectFn = (x, filter, bias, act, g, pool, out) => 
             if (v > best) best = v;
           }
           out[o] = best;
+        }
+      }
+    }
+  }
+};
+
+/**
+ * The naive twin of the SIMD direct filter gradient: dw[p, oc] sums x(patch element p of pixel q)·dy[q, oc] over
+ * the output pixels q in blocks of FILTER_BLOCK, each from 0 in order, the first stored and later ones added as
+ * old + block (the blocked GEMM's order). Float32 outputs round every operation to f32.
+ */
+export const convFilterDirect: ConvFilterDirectFn = (x, dy, g, dw) => {
+  const f = dw instanceof Float32Array ? Math.fround : (v: number): number => v;
+  const { batch, inH, inW, inC, outH, outW, outC, kh, kw, strideH, strideW } = g;
+  const pixels = batch * outH * outW;
+  for (let ky = 0, p = 0; ky < kh; ky++) {
+    for (let kx = 0; kx < kw; kx++) {
+      for (let ci = 0; ci < inC; ci++, p++) {
+        for (let oc = 0; oc < outC; oc++) {
+          let total = 0;
+          for (let q0 = 0; q0 < pixels; q0 += FILTER_BLOCK) {
+            let s = 0;
+            for (let q = q0; q < Math.min(q0 + FILTER_BLOCK, pixels); q++) {
+              const b = Math.floor(q / (outH * outW)), oy = Math.floor(q / outW) % outH, ox = q % outW;
+              s = f(s + f(x[((b * inH + oy * strideH + ky) * inW + ox * strideW + kx) * inC + ci] * dy[q * outC + oc]));
+            }
+            total = q0 === 0 ? s : f(total + s);
+          }
+          dw[p * outC + oc] = total;
         }
       }
     }

@@ -1,7 +1,7 @@
 import { adamUpdate } from './adam';
 import { biasActivation, biasActivationBackprop } from './bias-activation';
 import { gemm, gemmBiasActivation, type GemmBiasActivationFn, type GemmFn } from './gemm';
-import type { ConvDirectFn } from './conv-direct';
+import type { ConvDirectFn, ConvFilterDirectFn } from './conv-direct';
 import { col2im, im2col } from './im2col';
 import { maxPool, maxPoolBackprop } from './pool';
 
@@ -25,6 +25,8 @@ export interface CpuKernels {
    * directConvFits; the same bits as im2col + gemmBiasActivation (+ maxPool). Absent where im2col + GEMM is the way.
    */
   readonly convDirect?: ConvDirectFn;
+  /** The filter gradient for the same geometries, without im2col; the same bits as im2col + gemm. */
+  readonly convFilterDirect?: ConvFilterDirectFn;
   /** Where arrays the kernels read and write in place (no copies) come from; absent for the JS kernels. */
   readonly memory?: ResidentMemory;
 }

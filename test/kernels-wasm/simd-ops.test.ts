@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conv2dGeometry, pool2dGeometry } from '../../kernels/cpu/conv-geometry';
-import { conv2dBiasActivation } from '../../kernels/cpu/conv';
-import { convDirect, directConvFits, pooledShape } from '../../kernels/cpu/conv-direct';
+import { conv2dBackpropFilter, conv2dBiasActivation } from '../../kernels/cpu/conv';
+import { convDirect, convFilterDirect, directConvFits, pooledShape } from '../../kernels/cpu/conv-direct';
 import { jsKernels, type CpuKernels } from '../../kernels/cpu/kernel-set';
 import { simdGemmsOn } from '../../kernels/cpu/wasm/gemm-simd';
 import { WasmRuntime } from '../../kernels/cpu/wasm/runtime';
@@ -155,6 +155,26 @@ function suite(name: string, kernels: () => CpuKernels, runs: number, place: Pla
         conv2dBiasActivation(x, w, bias, act, g, viaGemm, new Float32Array(g.batch * g.outH * g.outW * k), kernels().im2col, kernels().gemmBiasActivation);
         sameBits(got, viaGemm);
       }), { seed: 6, numRuns: runs });
+    });
+
+    it('convFilterDirect matches its naive twin and im2col + the SIMD gemm bit for bit', () => {
+      const run = kernels().convFilterDirect;
+      if (!run) throw new Error('test: the SIMD kernel set has no convFilterDirect');
+      // Batches large enough that the pixel sums cross several blocks of 256.
+      fc.assert(fc.property(conv, fc.constantFrom(8, 16, 24), fc.integer({ min: 1, max: 12 }), (c, outC, batch) => {
+        const g = { ...convGeometry({ ...c, batch, pad: 'valid' }), outC };
+        if (!directConvFits(g)) return;
+        const k = g.kh * g.kw * g.inC;
+        const pixels = g.batch * g.outH * g.outW;
+        const x = randomArray(g.batch * g.inH * g.inW * g.inC, c.seed, 4);
+        const dy = randomArray(pixels * outC, c.seed + 1);
+        const [got, want, viaGemm] = [place(new Float32Array(k * outC).fill(7)), new Float32Array(k * outC), new Float32Array(k * outC)];
+        run(place(x), place(dy), g, got);
+        convFilterDirect(x, dy, g, want);
+        sameBits(got, want);
+        conv2dBackpropFilter(x, dy, g, viaGemm, new Float32Array(pixels * k), kernels().gemm, kernels().im2col);
+        sameBits(got, viaGemm);
+      }), { seed: 7, numRuns: Math.ceil(runs / 4) });
     });
 
     it('adamUpdate matches the float64-rounded JS twin to float32 precision', () => {

@@ -121,9 +121,99 @@ function addConvDirect(m: ModuleBuilder): void {
   f.addTo(m, 'conv_direct');
 }
 
-export const CONV_DIRECT_EXPORTS = ['conv_direct'] as const;
+/** Rows of the filter gradient (patch elements) per tile; a tile is these rows by DIRECT_CHANNELS channels. */
+export const FILTER_ROWS = 4;
 
-/** Adds conv_direct (pointers are byte addresses; sizes and indices are elements). */
+/**
+ * conv_filter_direct(x, dy, dw, offs, k, inH, inW, inC, outH, outW, sh, sw, outC, kc, m, t0, t1): the filter
+ * gradient dw [k, outC] = colsᵀ · dy of a 'valid' convolution with cols read in place from x (no im2col), over
+ * tiles t0..t1 of FILTER_ROWS patch elements by DIRECT_CHANNELS channels. Along the m output pixels it adds in
+ * blocks of kc, each block summed from 0 in pixel order and then stored (first block) or added to the stored
+ * sum as old + block: the order and f32 operations of the blocked GEMM over im2col, so the same bits. Tiles are
+ * independent, so any split across threads gives the same bits too.
+ */
+function addConvFilterDirect(m: ModuleBuilder): void {
+  const f = new FunctionEmitter(i32Params(17));
+  const [x, dy, dw, offs, k, inH, inW, inC, outH, outW, sh, sw, outC, kc, mPix, t0, t1] = Array.from({ length: 17 }, (_, i) => i);
+  const [t, cBlocks, p0, c0, rows, qb, qEnd, q, b, oy, ox, pix, dyPtr, rowBytes, stepBytes, at, rem] = Array.from({ length: 17 }, () => f.local());
+  const off = Array.from({ length: FILTER_ROWS }, () => f.local());
+  const acc = Array.from({ length: FILTER_ROWS * 2 }, () => f.local(ValType.v128));
+  const [d0, d1, a] = [f.local(ValType.v128), f.local(ValType.v128), f.local(ValType.v128)];
+  const c = f.code;
+  const one = (): void => { c.i32Const(1); };
+  // pix = the byte address of output pixel (b, oy, ox)'s patch corner in x.
+  const corner = (): void => {
+    c.localGet(b).localGet(inH).i32Mul().localGet(oy).localGet(sh).i32Mul().i32Add().localGet(inW).i32Mul()
+      .localGet(ox).localGet(sw).i32Mul().i32Add().localGet(inC).i32Mul().i32Const(2).i32Shl().localGet(x).i32Add().localSet(pix);
+  };
+
+  c.localGet(outC).i32Const(2).i32Shl().localSet(rowBytes);
+  c.localGet(outC).i32Const(DIRECT_CHANNELS - 1).i32Add().i32Const(3).i32ShrU().localSet(cBlocks);
+  c.localGet(sw).localGet(inC).i32Mul().i32Const(2).i32Shl().localSet(stepBytes);
+  // Blocks of pixels outermost, so that a block of dy stays in L1 while every tile of this call reads it.
+  forLoop(c, qb, () => c.i32Const(0), () => c.localGet(mPix), () => c.localGet(kc), () => {
+    min(c, () => c.localGet(qb).localGet(kc).i32Add(), () => c.localGet(mPix));
+    c.localSet(qEnd);
+    forLoop(c, t, () => c.localGet(t0), () => c.localGet(t1), one, () => {
+      c.localGet(t).localGet(cBlocks).i32DivU().i32Const(FILTER_ROWS).i32Mul().localSet(p0);
+      c.localGet(t).localGet(t).localGet(cBlocks).i32DivU().localGet(cBlocks).i32Mul().i32Sub().i32Const(DIRECT_CHANNELS * 4).i32Mul().localSet(c0);
+      min(c, () => c.i32Const(FILTER_ROWS), () => c.localGet(k).localGet(p0).i32Sub());
+      c.localSet(rows);
+      // The tile's patch offsets; rows past k repeat the last one and are not stored.
+      for (let r = 0; r < FILTER_ROWS; r++) {
+        c.localGet(offs);
+        min(c, () => c.localGet(p0).i32Const(r).i32Add(), () => c.localGet(k).i32Const(1).i32Sub());
+        c.i32Const(2).i32Shl().i32Add().i32Load().localSet(off[r]);
+      }
+      // The block's first pixel.
+      c.localGet(qb).localGet(outH).localGet(outW).i32Mul().i32DivU().localSet(b);
+      c.localGet(qb).localGet(b).localGet(outH).localGet(outW).i32Mul().i32Mul().i32Sub().localSet(rem);
+      c.localGet(rem).localGet(outW).i32DivU().localSet(oy);
+      c.localGet(rem).localGet(oy).localGet(outW).i32Mul().i32Sub().localSet(ox);
+      corner();
+      c.localGet(dy).localGet(qb).localGet(rowBytes).i32Mul().i32Add().localGet(c0).i32Add().localSet(dyPtr);
+      for (const v of acc) c.v128Const0().localSet(v);
+      forLoop(c, q, () => c.localGet(qb), () => c.localGet(qEnd), one, () => {
+        c.localGet(dyPtr).v128Load(0).localSet(d0);
+        c.localGet(dyPtr).v128Load(16).localSet(d1);
+        for (let r = 0; r < FILTER_ROWS; r++) {
+          c.localGet(pix).localGet(off[r]).i32Add().v128Load32Splat().localSet(a);
+          c.localGet(acc[2 * r]).localGet(a).localGet(d0).f32x4Mul().f32x4Add().localSet(acc[2 * r]);
+          c.localGet(acc[2 * r + 1]).localGet(a).localGet(d1).f32x4Mul().f32x4Add().localSet(acc[2 * r + 1]);
+        }
+        c.localGet(dyPtr).localGet(rowBytes).i32Add().localSet(dyPtr);
+        // Next pixel: along the row, wrapping to the next row and image.
+        c.localGet(ox).i32Const(1).i32Add().localTee(ox).localGet(outW).i32Eq().if();
+        c.i32Const(0).localSet(ox);
+        c.localGet(oy).i32Const(1).i32Add().localTee(oy).localGet(outH).i32Eq().if();
+        c.i32Const(0).localSet(oy).localGet(b).i32Const(1).i32Add().localSet(b);
+        c.end();
+        corner();
+        c.else();
+        c.localGet(pix).localGet(stepBytes).i32Add().localSet(pix);
+        c.end();
+      });
+      // Store the block (first) or add it to what is stored (old + block), valid rows only.
+      for (let r = 0; r < FILTER_ROWS; r++) {
+        c.i32Const(r).localGet(rows).i32LtS().if();
+        c.localGet(dw).localGet(p0).i32Const(r).i32Add().localGet(rowBytes).i32Mul().i32Add().localGet(c0).i32Add().localSet(at);
+        for (const h of [0, 1]) {
+          c.localGet(at).localGet(qb).if(ValType.v128);
+          c.localGet(at).v128Load(16 * h).localGet(acc[2 * r + h]).f32x4Add();
+          c.else().localGet(acc[2 * r + h]).end();
+          c.v128Store(16 * h);
+        }
+        c.end();
+      }
+    });
+  });
+  f.addTo(m, 'conv_filter_direct');
+}
+
+export const CONV_DIRECT_EXPORTS = ['conv_direct', 'conv_filter_direct'] as const;
+
+/** Adds conv_direct and conv_filter_direct (pointers are byte addresses; sizes and indices are elements). */
 export function addConvDirectFunctions(m: ModuleBuilder): void {
   addConvDirect(m);
+  addConvFilterDirect(m);
 }

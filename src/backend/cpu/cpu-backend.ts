@@ -119,7 +119,8 @@ export class CpuBackend implements Backend {
   conv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
     const g = conv2dGeometry(x.shape, filterShape, strides, pad);
     const [dw, values] = this.output(filterShape, x.dtype);
-    conv2dBackpropFilter(x.hostValues(), dy.hostValues(), g, values, this.cols(g, x.dtype), this.k.gemm, this.k.im2col);
+    if (this.k.convFilterDirect && directConvFits(g)) this.k.convFilterDirect(x.hostValues(), dy.hostValues(), g, values);
+    else conv2dBackpropFilter(x.hostValues(), dy.hostValues(), g, values, this.cols(g, x.dtype), this.k.gemm, this.k.im2col);
     return dw;
   }
 
