@@ -11,7 +11,7 @@ import { registerBackend, setBackend } from '../src/backend/registry';
 import { gatherRows, range } from '../src/data/batch';
 import type { CpuKernels } from '../kernels/cpu/kernel-set';
 import { getGemmThreads, simdKernels } from '../kernels/cpu/wasm/index';
-import { seedModel } from '../test/fixtures/seed-model';
+import { seedModel } from '../examples/seed-model';
 import { INFER_BATCH, TRAIN_BATCH } from './seed-model';
 
 const WARM_STEPS = 30;

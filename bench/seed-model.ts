@@ -4,8 +4,8 @@
 // as the PyTorch peer (bench/pytorch.ts), so all do the same work.
 import * as tf from '@tensorflow/tfjs';
 import * as tn from '../src/index';
-import { Random } from '../src/random';
-import { seedModel } from '../test/fixtures/seed-model';
+import { Random } from '../src/util/random';
+import { seedModel } from '../examples/seed-model';
 
 export const TRAIN_BATCH = 32;
 export const INFER_BATCH = 256;

@@ -1,6 +1,6 @@
-import type { Activation } from './bias-activation';
-import type { Conv2dGeometry } from './conv-geometry';
-import type { FloatArray } from './types';
+import type { Conv2dGeometry } from '../shared/geometry';
+import type { Activation } from '../shared/op-names';
+import type { FloatArray } from '../shared/types';
 
 /** act(conv(x) + bias), optionally 2×2 stride-2 max-pooled, with no im2col matrix; out is written whole. */
 export type ConvDirectFn = (x: FloatArray, filter: FloatArray, bias: FloatArray, act: Activation, g: Conv2dGeometry, pool: boolean, out: FloatArray) => void;

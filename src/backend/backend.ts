@@ -1,11 +1,9 @@
-import type { Padding } from '../../kernels/cpu/types';
-import type { Tensor } from '../tensor';
+import type { Activation, BinaryOp, ReduceOp, UnaryOp } from '../../kernels/shared/op-names';
+import type { Padding } from '../../kernels/shared/types';
+import type { DType, TensorHandle } from './handle';
 
-export type { Padding };
-export type UnaryOp = 'neg' | 'abs' | 'exp' | 'log' | 'sqrt' | 'square' | 'relu' | 'step' | 'sigmoid' | 'tanh' | 'reciprocal';
-export type BinaryOp = 'add' | 'sub' | 'mul' | 'div' | 'maximum' | 'minimum' | 'pow' | 'greater' | 'equal';
-export type ReduceOp = 'sum' | 'max' | 'min';
-export type FusedActivation = 'linear' | 'relu';
+export type { Padding, BinaryOp, ReduceOp, UnaryOp };
+export type FusedActivation = Activation;
 
 export interface AdamConfig {
   learningRate: number;
@@ -18,11 +16,12 @@ export interface AdamConfig {
 
 /**
  * What the ops ask of a backend. Arguments arrive already validated by the ops (shapes, dtypes,
- * matching dtypes between operands), so a backend only computes. Every method returns new
+ * matching dtypes between operands), so a backend only computes. It works on tensor handles and makes its
+ * outputs with makeHandle, so each is the tensor layer's class: the ops see `Backend<Tensor>`. Every method returns new
  * tensors of the inputs' dtype, except the optimizer updates, which replace the values of the
  * tensors they are given (variables and optimizer slots).
  */
-export interface Backend {
+export interface Backend<Tensor extends TensorHandle = TensorHandle> {
   readonly name: 'cpu' | 'gpu';
   /** What actually runs, e.g. 'cpu (wasm-simd, up to 2 threads)' or 'gpu (headlessgl, llvmpipe)'. */
   describe(): string;
@@ -61,14 +60,15 @@ export interface Backend {
   conv2dBiasActivation?(x: Tensor, filter: Tensor, bias: Tensor, strides: [number, number], pad: Padding, activation: FusedActivation): Tensor;
   /**
    * Optional, for inference: maxPool(act(conv2d(x, filter) + bias), 2×2, stride 2, 'valid') in one call, keeping
-   * nothing for a backward pass. Where absent, the op runs conv2dBiasActivation, then maxPool.
+   * nothing for a backward pass; null where the backend has no fused kernel for this geometry (the op then runs
+   * conv2dBiasActivation, then maxPool).
    */
-  conv2dBiasActivationMaxPool?(x: Tensor, filter: Tensor, bias: Tensor, strides: [number, number], pad: Padding, activation: FusedActivation): Tensor;
+  conv2dBiasActivationMaxPool?(x: Tensor, filter: Tensor, bias: Tensor, strides: [number, number], pad: Padding, activation: FusedActivation): Tensor | null;
   /** Backward of y = biasActivation(x, bias, act) in one pass: dx = dy·act'(y), dbias = dx summed over all but the last axis. */
   biasActivationBackprop(dy: Tensor, y: Tensor, activation: FusedActivation): { dx: Tensor; dbias: Tensor };
 
   /** Same values, new dtype. */
-  cast(x: Tensor, dtype: Tensor['dtype']): Tensor;
+  cast(x: Tensor, dtype: DType): Tensor;
 
   /** Keras Adam on param, in place of param, m and v. */
   adamUpdate(param: Tensor, grad: Tensor, m: Tensor, v: Tensor, config: AdamConfig): void;

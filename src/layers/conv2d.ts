@@ -1,12 +1,13 @@
-import type { Tensor } from '../tensor';
+import { convOutputLength } from '../ops/conv';
+import type { Tensor } from '../tensor/tensor';
 import * as fused from '../ops/fused';
 import { conv2dMaxPool } from '../ops/conv-max-pool';
-import { argError, assertPositiveInt, fmtValue } from '../ops/validate';
-import { outLength, pairArg, paddingArg } from './config-checks';
+import { argError, assertPositiveInt, fmtValue } from '../util/validate';
+import { pairArg, paddingArg } from './config-checks';
 import { KERNEL_LAYER_KEYS, KernelLayer, type KernelLayerArgs } from './kernel-layer';
 import { checkConfigKeys, type CallOptions, type Layer, type LayerConfig } from './layer';
 import { MaxPooling2D } from './max-pooling2d';
-import type { Variable } from '../variable';
+import type { Variable } from '../tensor/variable';
 
 export interface Conv2DLayerArgs extends KernelLayerArgs {
   filters: number;
@@ -43,8 +44,8 @@ export class Conv2D extends KernelLayer {
     if (inputShape.length !== 3) throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank 4 [batch, height, width, channels]');
     const [h, w] = inputShape;
     const [kh, kw] = this.kernelSize;
-    const outH = outLength(h, kh, this.strides[0], this.padding);
-    const outW = outLength(w, kw, this.strides[1], this.padding);
+    const outH = convOutputLength(h, kh, this.strides[0], this.padding);
+    const outW = convOutputLength(w, kw, this.strides[1], this.padding);
     if (outH <= 0 || outW <= 0) {
       throw argError(this.name, 'input', `spatial size ${h}x${w}`, `at least the kernel size ${kh}x${kw} with 'valid' padding`);
     }

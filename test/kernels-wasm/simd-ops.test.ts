@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conv2dGeometry, pool2dGeometry } from '../../kernels/cpu/conv-geometry';
+import { conv2dGeometry, pool2dGeometry } from '../../kernels/shared/geometry';
 import { conv2dBackpropFilter, conv2dBiasActivation } from '../../kernels/cpu/conv';
 import { convDirect, convFilterDirect, directConvFits, pooledShape } from '../../kernels/cpu/conv-direct';
 import { jsKernels, type CpuKernels } from '../../kernels/cpu/kernel-set';

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as tn from '../../src/index';
 import { createCpuBackend, createJsCpuBackend } from '../../src/backend/cpu/cpu-backend';
 import { registerBackend, setBackend } from '../../src/backend/registry';
-import { Random } from '../../src/random';
+import { Random } from '../../src/util/random';
 
 /** A conv (filters a multiple of 8, so the direct kernel takes it) and a 2×2 pool, odd sizes so windows drop cells. */
 function convPoolModel(activation: 'relu' | 'linear', filters: number, head: 'softmax' | 'linear' = 'softmax'): tn.Sequential {
