@@ -117,7 +117,7 @@ async function main(): Promise<void> {
   if (typeof torch === 'string') rows.push(['PyTorch cpu', torch, '']);
   else {
     const t = { train: trainRates(r.torch.train), infer: inferRates(r.torch.infer) };
-    rows.push([`PyTorch ${torch.version} cpu (${torch.trainThreads}/${torch.inferThreads} threads)`, spread(t.train), spread(t.infer)]);
+    rows.push([`PyTorch ${torch.version} cpu (train ${torch.trainThreads} thread${torch.trainThreads > 1 ? 's' : ''}, infer best of 1..${TORCH_THREADS})`, spread(t.train), spread(t.infer)]);
     // Ratios of each round's pair (measured back to back), then their median.
     const ratios = (a: number[], b: number[]): number[] => a.map((x, i) => x / b[i]);
     const tr = ratios(trainRates(r.ours.train), t.train);
@@ -134,7 +134,7 @@ async function main(): Promise<void> {
   console.log(`Seed model on real MNIST, Adam, from the same initial weights: ${ROUNDS} alternating rounds of ${BATCHES} training batches and the ${testSamples}-image test set, after ${WARM_BATCHES} warm-up batches`);
   for (const row of rows) console.log(row.map((x, j) => (j === 0 ? x.padEnd(widths[j]) : x.padStart(widths[j]))).join('  '));
   if (typeof torch !== 'string') {
-    console.log(`\nPyTorch's threads (train/infer) are the faster of 1..${TORCH_THREADS} timed at the start, as threads:train/s:infer/s: ${torch.calibration}`);
+    console.log(`\nPyTorch trains with the faster of 1..${TORCH_THREADS} threads timed at the start (threads:train/s:infer/s ${torch.calibration}); each inference round keeps its fastest thread count`);
   }
   console.log('\nSame work, checked: mean training loss per round (tessera | PyTorch), and the sum of predicted classes over the test set');
   r.ours.train.forEach((x, i) => {
