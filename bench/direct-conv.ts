@@ -4,7 +4,7 @@
 //   npx tsx bench/direct-conv.ts [--rounds 5] [--batches 100]
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import * as tn from '../src/index';
+import * as tn from '../src/node';
 import { CpuBackend, createCpuBackend } from '../src/backend/cpu/cpu-backend';
 import { registerBackend, setBackend } from '../src/backend/registry';
 import { simdKernels } from '../kernels/cpu/wasm/index';

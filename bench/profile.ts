@@ -4,7 +4,7 @@
 // the op that called it); what is left of an op that called kernels is its own work: allocating outputs and
 // handling operands. Time outside the backend is JS overhead (the tape, tidy, checks, fit's loop, batching).
 import { PerformanceObserver } from 'node:perf_hooks';
-import * as tn from '../src/index';
+import * as tn from '../src/node';
 import type { Backend } from '../src/backend/backend';
 import { CpuBackend } from '../src/backend/cpu/cpu-backend';
 import { registerBackend, setBackend } from '../src/backend/registry';
