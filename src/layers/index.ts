@@ -6,8 +6,16 @@ import { Flatten } from './flatten';
 import type { LayerArgs } from './layer';
 import { MaxPooling2D, type MaxPooling2DLayerArgs } from './max-pooling2d';
 
+import { InputLayer, type InputLayerArgs } from './input-layer';
+
 export { Layer } from './layer';
-export type { LayerArgs, CallOptions, LayerConfig } from './layer';
+export type { LayerArgs, CallOptions, LayerConfig, Kwargs } from './layer';
+export { InputLayer } from './input-layer';
+export { SymbolicTensor } from './symbolic';
+export { regularizers } from './regularizers';
+export type { Regularizer } from './regularizers';
+export { constraints } from './constraints';
+export type { Constraint } from './constraints';
 export { Activation, Conv2D, Dense, Dropout, Flatten, MaxPooling2D };
 export type { ActivationLayerArgs, Conv2DLayerArgs, DenseLayerArgs, DropoutLayerArgs, MaxPooling2DLayerArgs };
 
@@ -19,4 +27,5 @@ export const layers = {
   dense: (args: DenseLayerArgs): Dense => new Dense(args),
   dropout: (args: DropoutLayerArgs): Dropout => new Dropout(args),
   activation: (args: ActivationLayerArgs): Activation => new Activation(args),
+  inputLayer: (args: InputLayerArgs): InputLayer => new InputLayer(args),
 };

@@ -3,61 +3,109 @@ import { Variable } from '../tensor/variable';
 import type { Initializer } from './initializers';
 import { argError, checkKnownKeys, fmtShape, fmtValue } from '../util/validate';
 import { assertDtype } from '../tensor/checks';
+import { SymbolicTensor, type LayerNode } from './symbolic';
+import type { Regularizer } from './regularizers';
+import type { Constraint } from './constraints';
 
 export interface LayerArgs {
   name?: string;
   trainable?: boolean;
   /** The input shape without the batch dim, e.g. [28, 28, 1]; only the first layer needs it. */
   inputShape?: number[];
+  /** The input shape with the batch dim (null or a size), as TF.js's batchInputShape. */
+  batchInputShape?: (number | null)[];
+  batchSize?: number;
   dtype?: DType;
 }
 
+/** What a call receives besides its inputs: the training flag, a mask, and any extra apply() arguments. */
 export interface CallOptions {
   training: boolean;
   /** Skip a final softmax so the loss can take logits (stable cross-entropy, as Keras does). */
   logits?: boolean;
+  mask?: Tensor | (Tensor | null)[] | null;
+  [key: string]: unknown;
 }
+
+/** apply()'s second argument, as TF.js's kwargs. */
+export type Kwargs = Partial<CallOptions>;
 
 /** Serializable layer settings (what model.json records). */
 export type LayerConfig = Record<string, unknown>;
 
+/** A shape without the batch dim, or one per input of a layer taking several. */
+export type ShapeOrShapes = number[] | number[][];
+
 const nameCounts = new Map<string, number>();
 
 /** Keras-style unique names: 'dense', then 'dense_1', 'dense_2', ... */
-function uniqueName(base: string): string {
+export function uniqueName(base: string): string {
   const n = nameCounts.get(base) ?? 0;
   nameCounts.set(base, n + 1);
   return n === 0 ? base : `${base}_${n}`;
 }
 
-const KNOWN_ARGS = ['name', 'trainable', 'inputShape', 'dtype'];
+const KNOWN_ARGS = ['name', 'trainable', 'inputShape', 'batchInputShape', 'batchSize', 'dtype'];
 
 /** Rejects config keys a layer does not know, so a typo is never silently ignored. */
 export function checkConfigKeys(op: string, args: object, own: readonly string[]): void {
+  if (args === null || typeof args !== 'object') throw argError(op, 'config', fmtValue(args), 'an object');
   checkKnownKeys(op, 'config', args, [...KNOWN_ARGS, ...own]);
 }
 
+/** The weight options a layer registers with each weight. */
+export interface WeightOptions {
+  trainable?: boolean;
+  regularizer?: Regularizer | null;
+  constraint?: Constraint | null;
+}
+
+const isShapeList = (s: ShapeOrShapes): s is number[][] => s.length > 0 && Array.isArray(s[0]);
+
 /**
- * A layer: weights it owns (as variables, Keras order: kernel then bias), a forward pass, and the
- * output shape it produces for an input shape (shapes here omit the batch dim).
+ * A layer: weights it owns (as variables, Keras order: trainable ones then the rest), a forward pass, and the
+ * output shape it produces for an input shape (shapes here omit the batch dim). apply() runs it on tensors or,
+ * on symbolic tensors, records a node of a functional model's graph.
  */
 export abstract class Layer {
   readonly name: string;
   readonly dtype: DType;
-  /** Input shape without the batch dim, once known. */
+  /** Input shape without the batch dim, once known (layers taking one input). */
   inputShapeNoBatch: number[] | null = null;
+  /** Input shapes without the batch dim, once known (layers taking several inputs). */
+  inputShapesNoBatch: number[][] | null = null;
   built = false;
-  /** The inputShape the user gave, recorded in the saved config. */
+  /** Layers that pass a mask through unchanged set this, as in TF.js. */
+  supportsMasking = false;
+  /** Every application to symbolic inputs, in order (TF.js's inboundNodes). */
+  readonly inboundNodes: LayerNode[] = [];
+  /** The input shape the user gave, recorded in the saved config. */
   private declaredInputShape: number[] | null = null;
+  private declaredBatch: number | null = null;
   protected vars: Variable[] = [];
+  private readonly weightOptions = new Map<Variable, WeightOptions>();
   private trainableFlag: boolean;
+  /** Activity penalties of the calls since the training loop last took them. */
+  private pendingLosses: Tensor[] = [];
 
   constructor(snakeName: string, args: LayerArgs) {
     const op = `layers.${this.getClassName().charAt(0).toLowerCase()}${this.getClassName().slice(1)}`;
     if (args.name !== undefined && (typeof args.name !== 'string' || args.name === '')) throw argError(op, 'name', fmtValue(args.name), 'a non-empty string');
     if (args.trainable !== undefined && typeof args.trainable !== 'boolean') throw argError(op, 'trainable', fmtValue(args.trainable), 'a boolean');
-    if (args.inputShape !== undefined) {
-      const s = args.inputShape;
+    let shape: unknown = args.inputShape;
+    if (args.batchInputShape !== undefined) {
+      const b = args.batchInputShape;
+      if (!Array.isArray(b) || b.length < 1 || !(b[0] === null || (Number.isInteger(b[0]) && (b[0] as number) > 0))) {
+        throw argError(op, 'batchInputShape', fmtValue(b), '[batch or null, ...dims]');
+      }
+      shape = b.slice(1);
+      this.declaredBatch = b[0];
+    } else if (args.batchSize !== undefined) {
+      if (!Number.isInteger(args.batchSize) || args.batchSize <= 0) throw argError(op, 'batchSize', fmtValue(args.batchSize), 'a positive integer');
+      this.declaredBatch = args.batchSize;
+    }
+    if (shape !== undefined) {
+      const s = shape as number[];
       if (!Array.isArray(s) || s.length === 0 || !s.every((d) => Number.isInteger(d) && d > 0)) {
         throw argError(op, 'inputShape', fmtValue(s), 'a non-empty array of positive integers (without the batch dim)');
       }
@@ -70,21 +118,31 @@ export abstract class Layer {
   }
 
   abstract getClassName(): string;
-  /** The output shape (no batch dim) for an input shape; throws when the input cannot work. */
-  abstract computeOutputShape(inputShape: readonly number[]): number[];
-  /** The forward pass on an input already checked against the built shape. */
-  abstract call(x: Tensor, options: CallOptions): Tensor;
+  /** The output shape (no batch dim) for an input shape; throws when the input cannot work. Layers taking several inputs get a list. */
+  abstract computeOutputShape(inputShape: readonly number[] | number[][]): ShapeOrShapes;
+  /** The forward pass on input already checked against the built shape. Layers taking several inputs get a list. */
+  abstract call(x: Tensor | Tensor[], options: CallOptions): Tensor | Tensor[];
   /** The layer's own settings, in the Keras / TF.js model.json spelling (snake_case). */
   protected abstract layerConfig(): LayerConfig;
+
+  /** True for layers whose call takes a list of inputs (merge layers). */
+  takesList(): boolean {
+    return false;
+  }
+
+  /** The mask of the output, from the inputs' masks: passed through by layers that support masking, else none. */
+  computeMask(_inputs: Tensor | Tensor[], mask: Tensor | (Tensor | null)[] | null | undefined): Tensor | (Tensor | null)[] | null {
+    return this.supportsMasking && mask ? mask : null;
+  }
 
   /** The settings that recreate this layer (without weights), as model.json records them. */
   getConfig(): LayerConfig {
     const base: LayerConfig = { name: this.name, trainable: this.trainable, dtype: this.dtype };
-    if (this.declaredInputShape) base.batch_input_shape = [null, ...this.declaredInputShape];
+    if (this.declaredInputShape) base.batch_input_shape = [this.declaredBatch, ...this.declaredInputShape];
     return { ...base, ...this.layerConfig() };
   }
 
-  /** Creates the weights for an input shape. Layers with weights override it. */
+  /** Creates the weights for an input shape (or shapes). Layers with weights override it. */
   protected buildWeights(_inputShape: readonly number[]): void {}
 
   get trainable(): boolean {
@@ -93,7 +151,7 @@ export abstract class Layer {
 
   set trainable(value: boolean) {
     this.trainableFlag = value;
-    for (const v of this.vars) v.trainable = value;
+    for (const v of this.vars) v.trainable = value && (this.weightOptions.get(v)?.trainable ?? true);
   }
 
   /** Subclass constructors end with this: a layer given inputShape has its weights from the start. */
@@ -101,25 +159,93 @@ export abstract class Layer {
     if (this.inputShapeNoBatch) this.build(this.inputShapeNoBatch);
   }
 
-  /** Fixes the input shape (no batch dim) and creates the weights. */
-  build(inputShape: readonly number[]): void {
+  /** Fixes the input shape (no batch dim; a list for layers taking several inputs) and creates the weights. */
+  build(inputShape: readonly number[] | readonly (readonly number[])[]): void {
     if (this.built) return;
-    this.computeOutputShape(inputShape);
-    this.inputShapeNoBatch = inputShape.slice();
-    this.buildWeights(inputShape);
+    const s = (inputShape as number[][]).map((d) => (Array.isArray(d) ? d.slice() : d)) as ShapeOrShapes;
+    this.computeOutputShape(s);
+    if (isShapeList(s) && this.takesList()) this.inputShapesNoBatch = s;
+    else this.inputShapeNoBatch = s as number[];
+    this.buildWeights(s as number[]);
     this.built = true;
   }
 
-  protected addWeight(suffix: string, shape: number[], init: Initializer): Variable {
-    const v = new Variable(init.apply(shape, this.dtype), this.trainableFlag, `${this.name}/${suffix}`);
+  protected addWeight(suffix: string, shape: number[], init: Initializer, options: WeightOptions = {}): Variable {
+    const v = new Variable(init.apply(shape, this.dtype), this.trainableFlag && (options.trainable ?? true), `${this.name}/${suffix}`);
     this.vars.push(v);
+    this.weightOptions.set(v, options);
     return v;
   }
 
-  /** Runs the layer on a batch [batch, ...inputShape], building it on first use. */
-  apply(x: Tensor, options: CallOptions = { training: false }): Tensor {
+  /** Runs the layer on tensors (building it on first use), or records it in a graph when given symbolic tensors. */
+  apply(inputs: Tensor, kwargs?: Kwargs): Tensor;
+  apply(inputs: SymbolicTensor, kwargs?: Kwargs): SymbolicTensor;
+  apply(inputs: Tensor[], kwargs?: Kwargs): Tensor | Tensor[];
+  apply(inputs: SymbolicTensor[], kwargs?: Kwargs): SymbolicTensor | SymbolicTensor[];
+  apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs?: Kwargs): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[];
+  apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs: Kwargs = {}): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
+    const list: unknown[] = Array.isArray(inputs) ? inputs : [inputs];
+    if (kwargs === null || typeof kwargs !== 'object') throw argError(`${this.name}.apply`, 'kwargs', fmtValue(kwargs), 'an object');
+    if (list.length > 0 && list.every((t) => t instanceof SymbolicTensor)) return this.applySymbolic(list as SymbolicTensor[], kwargs);
+    if (list.some((t) => t instanceof SymbolicTensor)) throw argError(`${this.name}.apply`, 'inputs', 'a mix of Tensors and SymbolicTensors', 'all Tensors or all SymbolicTensors');
+    const opts: CallOptions = { ...kwargs, training: kwargs.training ?? false };
+    if (this.takesList()) {
+      this.prepareInputs(list);
+      return this.call(list as Tensor[], opts);
+    }
+    const x = this.single<Tensor>(list, `${this.name}.apply`);
     this.prepareInput(x);
-    return this.call(x, options);
+    return this.call(x, opts);
+  }
+
+  /** The one input of a single-input layer (a list of one is accepted, as TF.js does). */
+  private single<T>(list: unknown[], op: string): T {
+    if (list.length !== 1) throw argError(op, 'inputs', `${list.length} inputs`, `one input (${this.getClassName()} takes a single tensor)`);
+    return list[0] as T;
+  }
+
+  /** Checks symbolic inputs, builds the layer and records the node; returns the output(s) as symbolic tensors. */
+  private applySymbolic(list: SymbolicTensor[], kwargs: Kwargs): SymbolicTensor | SymbolicTensor[] {
+    const op = `${this.name}.apply`;
+    const shapes = list.map((t, i) => {
+      if (t.rank === 0) throw argError(op, `inputs[${i}]`, 'a scalar SymbolicTensor', 'a tensor with a batch dim');
+      const s = t.shape.slice(1);
+      if (s.some((d) => d === null)) throw argError(op, `inputs[${i}]`, `shape ${fmtShape(t.shape as number[])}`, 'known sizes for every dim but the batch');
+      return s as number[];
+    });
+    list.forEach((t, i) => {
+      if (t.dtype !== this.dtype && this.checksInputDtype()) throw argError(op, `inputs[${i}]`, `dtype ${t.dtype}`, `dtype ${this.dtype}`);
+    });
+    let out: ShapeOrShapes;
+    if (this.takesList()) {
+      if (list.length < 2) throw argError(op, 'inputs', `${list.length} input`, `a list of at least 2 inputs (${this.getClassName()} merges several tensors)`);
+      out = this.computeOutputShape(shapes);
+      if (this.built) this.checkShapes(op, shapes);
+      else this.build(shapes);
+    } else {
+      const s = this.single<number[]>(shapes, op);
+      out = this.computeOutputShape(s);
+      if (this.built) this.checkShapes(op, [s]);
+      else this.build(s);
+    }
+    const batches = list.map((t) => t.shape[0]);
+    const batch = batches.every((b) => b === batches[0]) ? batches[0] : null;
+    const nodeIndex = this.inboundNodes.length;
+    const outShapes = isShapeList(out) ? out : [out];
+    const { training: _t, ...rest } = kwargs;
+    const outputs = outShapes.map((s, i) => new SymbolicTensor(this.outputDtype(list.map((t) => t.dtype)), [batch, ...s], this, nodeIndex, i));
+    this.inboundNodes.push({ layer: this, inputs: list.slice(), outputs, kwargs: rest });
+    return isShapeList(out) ? outputs : outputs[0];
+  }
+
+  /** The dtype of the outputs for inputs of these dtypes. */
+  protected outputDtype(_inputDtypes: DType[]): DType {
+    return this.dtype;
+  }
+
+  /** Whether inputs must have the layer's dtype (embedding-like layers take integer ids and say no). */
+  protected checksInputDtype(): boolean {
+    return true;
   }
 
   /**
@@ -130,16 +256,41 @@ export abstract class Layer {
     return null;
   }
 
+  /** Throws unless input shapes (no batch dim) match the ones the layer was built for. */
+  private checkShapes(op: string, shapes: number[][]): void {
+    const expected = this.takesList() ? (this.inputShapesNoBatch as number[][]) : [this.inputShapeNoBatch as number[]];
+    shapes.forEach((s, i) => {
+      const e = expected[i];
+      if (!e || s.length !== e.length || s.some((d, j) => d !== e[j])) {
+        throw argError(op, this.takesList() ? `inputs[${i}]` : 'input', `shape [null, ${s.join(', ')}]`, e ? `shape [null, ${e.join(', ')}], the shape ${this.name} was built for` : `${expected.length} inputs`);
+      }
+    });
+    if (shapes.length !== expected.length) throw argError(op, 'inputs', `${shapes.length} inputs`, `${expected.length} inputs, as ${this.name} was built for`);
+  }
+
   /** Checks x against the layer's input, building the layer on first use. */
   protected prepareInput(x: Tensor): void {
     if (!(x instanceof Tensor)) throw argError(this.name, 'input', typeof x, 'a Tensor');
+    if (x.rank === 0) throw argError(this.name, 'input', 'a scalar', 'a tensor with a batch dim');
     const shape = x.shape.slice(1);
+    if (this.checksInputDtype() && x.dtype !== this.dtype) throw argError(this.name, 'input', `dtype ${x.dtype}`, `dtype ${this.dtype}`);
     if (!this.built) this.build(shape);
-    const expected = this.inputShapeNoBatch as number[];
-    if (x.rank === 0 || shape.length !== expected.length || shape.some((d, i) => d !== expected[i])) {
-      throw argError(this.name, 'input', `shape ${fmtShape(x.shape)}`, `shape [null, ${expected.join(', ')}]`);
-    }
-    if (x.dtype !== this.dtype) throw argError(this.name, 'input', `dtype ${x.dtype}`, `dtype ${this.dtype}`);
+    this.checkShapes(this.name, [shape]);
+  }
+
+  /** Checks a list of inputs against a layer taking several, building it on first use. */
+  protected prepareInputs(list: unknown[]): void {
+    const op = this.name;
+    if (list.length < 2) throw argError(op, 'inputs', `${list.length} input`, `a list of at least 2 inputs (${this.getClassName()} merges several tensors)`);
+    list.forEach((x, i) => {
+      if (!(x instanceof Tensor)) throw argError(op, `inputs[${i}]`, typeof x, 'a Tensor');
+      if (x.rank === 0) throw argError(op, `inputs[${i}]`, 'a scalar', 'a tensor with a batch dim');
+      if (x.dtype !== this.dtype) throw argError(op, `inputs[${i}]`, `dtype ${x.dtype}`, `dtype ${this.dtype}`);
+    });
+    const shapes = (list as Tensor[]).map((x) => x.shape.slice(1));
+    this.computeOutputShape(shapes);
+    if (!this.built) this.build(shapes);
+    this.checkShapes(op, shapes);
   }
 
   /** True when the layer ends in a softmax that call({logits: true}) leaves out. */
@@ -147,44 +298,82 @@ export abstract class Layer {
     return false;
   }
 
-  /** The output shape with a null batch dim, as TF.js reports it. */
-  get outputShape(): (number | null)[] {
-    if (!this.inputShapeNoBatch) throw new Error(`${this.name}: outputShape is unknown until the layer is built (give inputShape or add it to a model)`);
-    return [null, ...this.computeOutputShape(this.inputShapeNoBatch)];
+  /** The output shape with a null batch dim, as TF.js reports it (a list for several outputs). */
+  get outputShape(): (number | null)[] | (number | null)[][] {
+    const input = this.takesList() ? this.inputShapesNoBatch : this.inputShapeNoBatch;
+    if (!input) throw new Error(`${this.name}: outputShape is unknown until the layer is built (give inputShape or add it to a model)`);
+    const out = this.computeOutputShape(input);
+    return isShapeList(out) ? out.map((s) => [null, ...s]) : [null, ...out];
   }
 
-  /** The weight variables, Keras order (kernel, then bias). */
+  /** The weight variables: the trainable ones, then the others (TF.js's order). */
   get weights(): Variable[] {
-    return this.vars.slice();
+    return [...this.trainableWeights, ...this.nonTrainableWeights];
   }
 
   get trainableWeights(): Variable[] {
-    return this.trainableFlag ? this.vars.slice() : [];
+    return this.trainableFlag ? this.vars.filter((v) => this.weightOptions.get(v)?.trainable ?? true) : [];
   }
 
-  /** Copies of the weights' values, in Keras order. */
+  get nonTrainableWeights(): Variable[] {
+    return this.trainableFlag ? this.vars.filter((v) => !(this.weightOptions.get(v)?.trainable ?? true)) : this.vars.slice();
+  }
+
+  /** Copies of the weights' values, in the order of `weights`. */
   getWeights(): Tensor[] {
-    return this.vars.map((v) => new Tensor(v.shape, v.dtype, v.hostValues().slice()));
+    return this.weights.map((v) => new Tensor(v.shape, v.dtype, v.hostValues().slice()));
   }
 
   /** Replaces every weight at once; checks count, shapes and dtypes before changing any. */
   setWeights(weights: Tensor[]): void {
     this.checkWeights(weights);
-    weights.forEach((w, i) => this.vars[i].assign(w));
+    const vars = this.weights;
+    weights.forEach((w, i) => vars[i].assign(w));
   }
 
   /** Throws unless weights could replace this layer's weights (count, shapes, dtypes). */
   checkWeights(weights: Tensor[], op = `${this.name}.setWeights`): void {
-    if (!Array.isArray(weights) || weights.length !== this.vars.length) {
-      throw argError(op, 'weights', Array.isArray(weights) ? `${weights.length} tensors` : typeof weights, `${this.vars.length} tensors (${this.vars.map((v) => `${v.name} ${fmtShape(v.shape)}`).join(', ') || 'none'})`);
+    const vars = this.weights;
+    if (!Array.isArray(weights) || weights.length !== vars.length) {
+      throw argError(op, 'weights', Array.isArray(weights) ? `${weights.length} tensors` : typeof weights, `${vars.length} tensors (${vars.map((v) => `${v.name} ${fmtShape(v.shape)}`).join(', ') || 'none'})`);
     }
     weights.forEach((w, i) => {
-      const v = this.vars[i];
+      const v = vars[i];
       if (!(w instanceof Tensor) || w.dtype !== v.dtype || w.shape.length !== v.shape.length || w.shape.some((d, j) => d !== v.shape[j])) {
         const got = w instanceof Tensor ? `shape ${fmtShape(w.shape)} and dtype ${w.dtype}` : typeof w;
         throw argError(op, `weights[${i}]`, got, `shape ${fmtShape(v.shape)} and dtype ${v.dtype} (${v.name})`);
       }
     });
+  }
+
+  /** The weight penalties (kernel/bias regularizers) as scalars; call inside the gradient's scope. */
+  weightPenalties(): Tensor[] {
+    const out: Tensor[] = [];
+    for (const v of this.vars) {
+      const r = this.weightOptions.get(v)?.regularizer;
+      if (r) out.push(r.apply(v));
+    }
+    return out;
+  }
+
+  /** Records an activity penalty of the current call (TF.js's addLoss). */
+  protected addLoss(loss: Tensor): void {
+    this.pendingLosses.push(loss);
+  }
+
+  /** The activity penalties recorded since the last take, and forgets them. */
+  takeLosses(): Tensor[] {
+    const out = this.pendingLosses;
+    this.pendingLosses = [];
+    return out;
+  }
+
+  /** Projects each constrained weight after an optimizer step. */
+  applyConstraints(): void {
+    for (const v of this.vars) {
+      const c = this.weightOptions.get(v)?.constraint;
+      if (c) v.assign(c.apply(v));
+    }
   }
 
   countParams(): number {

@@ -1,3 +1,6 @@
+import type { Tensor } from '../tensor/tensor';
+import { argError, checkKnownKeys, fmtValue } from '../util/validate';
+
 export type Logs = Record<string, number>;
 
 /** Hooks fit() calls, as TF.js's CustomCallbackArgs; each may return a promise, which fit awaits. */
@@ -8,18 +11,36 @@ export interface CustomCallbackArgs {
   onEpochEnd?: (epoch: number, logs?: Logs) => void | Promise<void>;
   onBatchBegin?: (batch: number, logs?: Logs) => void | Promise<void>;
   onBatchEnd?: (batch: number, logs?: Logs) => void | Promise<void>;
+  onYield?: (epoch: number, batch: number, logs?: Logs) => void | Promise<void>;
 }
 
-const HOOKS = ['onTrainBegin', 'onTrainEnd', 'onEpochBegin', 'onEpochEnd', 'onBatchBegin', 'onBatchEnd'] as const;
+const HOOKS = ['onTrainBegin', 'onTrainEnd', 'onEpochBegin', 'onEpochEnd', 'onBatchBegin', 'onBatchEnd', 'onYield'] as const;
 type Hook = (typeof HOOKS)[number];
+
+/** What a callback may use of the model being trained (TF.js hands callbacks the model through setModel). */
+export interface CallbackModel {
+  stopTraining: boolean;
+  getWeights(): Tensor[];
+  setWeights(weights: Tensor[]): void;
+}
+
+/** A callback class, as TF.js's tf.Callback: subclasses override the hooks they need. */
+export abstract class Callback {
+  protected model: CallbackModel | null = null;
+
+  setModel(model: CallbackModel): void {
+    this.model = model;
+  }
+}
 
 /** Checks the callbacks up front and calls every registered hook of a kind in order. */
 export class CallbackList {
   private readonly list: CustomCallbackArgs[];
 
   constructor(callbacks: unknown) {
-    const list = callbacks === undefined ? [] : Array.isArray(callbacks) ? callbacks : [callbacks];
+    const list = callbacks === undefined || callbacks === null ? [] : Array.isArray(callbacks) ? callbacks : [callbacks];
     list.forEach((cb, i) => {
+      if (cb instanceof Callback) return;
       if (cb === null || typeof cb !== 'object') throw new Error(`fit: callbacks[${i}] must be an object of hooks (${HOOKS.join(', ')}), got ${typeof cb}`);
       for (const [key, fn] of Object.entries(cb)) {
         if (!(HOOKS as readonly string[]).includes(key)) throw new Error(`fit: callbacks[${i}].${key} must be one of ${HOOKS.join(', ')}, got an unknown hook`);
@@ -29,17 +50,107 @@ export class CallbackList {
     this.list = list as CustomCallbackArgs[];
   }
 
-  async call(hook: Hook, ...args: [number, Logs] | [Logs]): Promise<void> {
+  setModel(model: CallbackModel): void {
+    for (const cb of this.list) if (cb instanceof Callback) cb.setModel(model);
+  }
+
+  async call(hook: Hook, ...args: unknown[]): Promise<void> {
     for (const cb of this.list) {
       const fn = cb[hook] as ((...a: unknown[]) => unknown) | undefined;
-      if (fn) await fn(...args);
+      if (typeof fn === 'function') await fn.apply(cb, args);
     }
   }
 }
+
+export interface EarlyStoppingCallbackArgs {
+  monitor?: string;
+  minDelta?: number;
+  patience?: number;
+  verbose?: number;
+  mode?: 'auto' | 'min' | 'max';
+  baseline?: number;
+  restoreBestWeights?: boolean;
+}
+
+/**
+ * Stops fit when the monitored log stops improving, as tf.callbacks.earlyStopping: an epoch improves when
+ * it beats the best by more than minDelta; after `patience` epochs without, model.stopTraining is set.
+ * With restoreBestWeights, the model gets back the weights of its best epoch when it stops.
+ */
+export class EarlyStopping extends Callback {
+  readonly monitor: string;
+  readonly minDelta: number;
+  readonly patience: number;
+  readonly mode: 'auto' | 'min' | 'max';
+  readonly baseline: number | undefined;
+  readonly restoreBestWeights: boolean;
+  private readonly better: (a: number, b: number) => boolean;
+  private wait = 0;
+  private best = Infinity;
+  private bestWeights: Tensor[] | null = null;
+  stoppedEpoch = 0;
+
+  constructor(args: EarlyStoppingCallbackArgs = {}) {
+    super();
+    const op = 'callbacks.earlyStopping';
+    if (args === null || typeof args !== 'object') throw argError(op, 'args', fmtValue(args), 'an object');
+    checkKnownKeys(op, 'args', args, ['monitor', 'minDelta', 'patience', 'verbose', 'mode', 'baseline', 'restoreBestWeights']);
+    this.monitor = args.monitor ?? 'val_loss';
+    if (typeof this.monitor !== 'string') throw argError(op, 'monitor', fmtValue(args.monitor), 'a log name such as "val_loss"');
+    const minDelta = args.minDelta ?? 0;
+    if (typeof minDelta !== 'number' || !Number.isFinite(minDelta)) throw argError(op, 'minDelta', fmtValue(minDelta), 'a finite number');
+    const patience = args.patience ?? 0;
+    if (!Number.isInteger(patience) || patience < 0) throw argError(op, 'patience', fmtValue(patience), 'an integer >= 0');
+    this.mode = args.mode ?? 'auto';
+    if (!['auto', 'min', 'max'].includes(this.mode)) throw argError(op, 'mode', fmtValue(args.mode), "'auto', 'min' or 'max'");
+    if (args.baseline !== undefined && (typeof args.baseline !== 'number' || !Number.isFinite(args.baseline))) throw argError(op, 'baseline', fmtValue(args.baseline), 'a finite number');
+    if (args.restoreBestWeights !== undefined && typeof args.restoreBestWeights !== 'boolean') throw argError(op, 'restoreBestWeights', fmtValue(args.restoreBestWeights), 'a boolean');
+    const max = this.mode === 'max' || (this.mode === 'auto' && this.monitor.includes('acc'));
+    this.better = max ? (a, b) => a > b : (a, b) => a < b;
+    // As TF.js: the delta is taken against the direction of improvement.
+    this.minDelta = max ? Math.abs(minDelta) : -Math.abs(minDelta);
+    this.patience = patience;
+    this.baseline = args.baseline;
+    this.restoreBestWeights = args.restoreBestWeights ?? false;
+  }
+
+  onTrainBegin(): void {
+    this.wait = 0;
+    this.stoppedEpoch = 0;
+    this.bestWeights = null;
+    const max = this.better(1, 0);
+    this.best = this.baseline ?? (max ? -Infinity : Infinity);
+  }
+
+  onEpochEnd(epoch: number, logs: Logs = {}): void {
+    const current = logs[this.monitor];
+    if (current === undefined) {
+      console.warn(`callbacks.earlyStopping: the monitored '${this.monitor}' is not in the logs (${Object.keys(logs).join(', ')})`);
+      return;
+    }
+    if (this.better(current - this.minDelta, this.best)) {
+      this.best = current;
+      this.wait = 0;
+      if (this.restoreBestWeights && this.model) this.bestWeights = this.model.getWeights();
+      return;
+    }
+    this.wait++;
+    if (this.wait >= this.patience && this.model) {
+      this.stoppedEpoch = epoch;
+      this.model.stopTraining = true;
+      if (this.bestWeights) this.model.setWeights(this.bestWeights);
+    }
+  }
+}
+
+/** tn.callbacks, as tf.callbacks. */
+export const callbacks = {
+  earlyStopping: (args?: EarlyStoppingCallbackArgs): EarlyStopping => new EarlyStopping(args),
+};
 
 /** What fit() returns, as TF.js's History. */
 export interface History {
   epoch: number[];
   history: Record<string, number[]>;
-  params: { epochs: number; batchSize: number; samples: number; steps: number };
+  params: { epochs: number; initialEpoch: number; batchSize: number; samples: number; steps: number; metrics: string[] };
 }

@@ -1,34 +1,77 @@
-import type { Layer } from '../layers/layer';
-import { Tensor } from '../tensor/tensor';
-import { argError, fmtShape } from '../util/validate';
+import { Tensor, type DType } from '../tensor/tensor';
+import { argError, fmtShape, fmtValue } from '../util/validate';
 import type { Compiled } from './compile';
 
-/**
- * Checks x against the model's input (`expected`, without the batch dim; a model given no inputShape takes
- * any shape its layers accept) and returns the output shape it leads to. Builds nothing: layers build on
- * their first apply, once every argument of the call has been checked.
- */
-export function checkInput(op: string, layers: readonly Layer[], x: unknown, arg = 'x', expected = layers[0]?.inputShapeNoBatch): number[] {
-  if (!(x instanceof Tensor)) throw argError(op, arg, typeof x, 'a Tensor');
-  x.assertLive(op);
-  if (layers.length === 0) throw new Error(`${op}: the model has no layers; add some first`);
-  if (expected && (x.rank !== expected.length + 1 || expected.some((d, i) => d !== x.shape[i + 1]))) {
-    throw argError(op, arg, `shape ${fmtShape(x.shape)}`, `shape [batch, ${expected.join(', ')}] to match the model's input`);
-  }
-  const first = layers[0];
-  if (x.dtype !== first.dtype) throw argError(op, arg, `dtype ${x.dtype}`, `dtype ${first.dtype}`);
-  let shape: number[] = x.shape.slice(1);
-  for (const l of layers) shape = l.computeOutputShape(shape);
-  return shape;
+/** What the data checks need of one model input or output. */
+export interface Port {
+  name: string;
+  /** Shape without the batch dim; null while a Sequential model has not seen its input shape. */
+  shape: readonly number[] | null;
+  dtype: DType;
 }
 
-/** Checks y as targets for x, whose predictions have shape [batch, ...outShape]. */
-export function checkTargets(op: string, c: Compiled, x: Tensor, outShape: number[], y: unknown, arg = 'y'): Tensor {
-  if (!(y instanceof Tensor)) throw argError(op, arg, typeof y, 'a Tensor');
-  y.assertLive(op);
-  if (y.rank === 0 || y.shape[0] !== x.shape[0]) {
-    throw argError(op, arg, `${y.rank === 0 ? 'a scalar' : `${y.shape[0]} samples`} (shape ${fmtShape(y.shape)})`, `${x.shape[0]} samples, one per sample of x`);
+/**
+ * Model inputs or targets as a list in the model's order, from one tensor, an array, or a map by
+ * input/output name, as TF.js's fit/evaluate/predict take them.
+ */
+export function dataList(op: string, arg: string, data: unknown, ports: readonly Port[], what: 'inputs' | 'outputs'): Tensor[] {
+  const names = ports.map((p) => `'${p.name}'`).join(', ');
+  let list: unknown[];
+  if (data instanceof Tensor) {
+    if (ports.length !== 1) throw argError(op, arg, 'one Tensor', `an array or a map of ${ports.length} tensors, one per model ${what === 'inputs' ? 'input' : 'output'} (${names})`);
+    list = [data];
+  } else if (Array.isArray(data)) {
+    if (data.length !== ports.length) throw argError(op, arg, `${data.length} tensors`, `${ports.length}, one per model ${what === 'inputs' ? 'input' : 'output'} (${names})`);
+    list = data;
+  } else if (data !== null && typeof data === 'object') {
+    const rec = data as Record<string, unknown>;
+    for (const k of Object.keys(rec)) if (!ports.some((p) => p.name === k)) throw argError(op, `${arg}['${k}']`, fmtValue(rec[k]), `keys naming the model's ${what} (${names})`);
+    list = ports.map((p) => {
+      if (!Object.hasOwn(rec, p.name)) throw argError(op, arg, `no tensor for '${p.name}'`, `a tensor for every model ${what === 'inputs' ? 'input' : 'output'} (${names})`);
+      return rec[p.name];
+    });
+  } else {
+    throw argError(op, arg, fmtValue(data), ports.length === 1 ? 'a Tensor' : `an array or a map of tensors (${names})`);
   }
-  c.loss.checkTargets(op, y, [x.shape[0], ...outShape]);
-  return y;
+  return list.map((t, i) => {
+    const at = ports.length === 1 ? arg : `${arg}[${i}] ('${ports[i].name}')`;
+    if (!(t instanceof Tensor)) throw argError(op, at, fmtValue(t), 'a Tensor');
+    t.assertLive(op);
+    return t;
+  });
+}
+
+/** Checks inputs against the model's input shapes and dtypes, and that they hold the same number of samples. */
+export function checkInputs(op: string, arg: string, xs: Tensor[], ports: readonly Port[]): number {
+  xs.forEach((x, i) => {
+    const p = ports[i];
+    const at = ports.length === 1 ? arg : `${arg}[${i}] ('${p.name}')`;
+    if (p.shape && (x.rank !== p.shape.length + 1 || p.shape.some((d, j) => d !== x.shape[j + 1]))) {
+      throw argError(op, at, `shape ${fmtShape(x.shape)}`, `shape [batch, ${p.shape.join(', ')}] to match the model's input${ports.length > 1 ? ` '${p.name}'` : ''}`);
+    }
+    if (x.rank === 0) throw argError(op, at, 'a scalar', 'a tensor with a batch dim');
+    if (x.dtype !== p.dtype) throw argError(op, at, `dtype ${x.dtype}`, `dtype ${p.dtype}`);
+  });
+  return sameSamples(op, arg, xs, ports);
+}
+
+function sameSamples(op: string, arg: string, ts: Tensor[], ports: readonly Port[]): number {
+  const n = ts[0]?.shape[0] ?? 0;
+  ts.forEach((t, i) => {
+    if (t.rank === 0 || t.shape[0] !== n) {
+      throw argError(op, ports.length === 1 ? arg : `${arg}[${i}] ('${ports[i].name}')`, `${t.rank === 0 ? 'a scalar' : `${t.shape[0]} samples`} (shape ${fmtShape(t.shape)})`, `${n} samples, as the first one holds`);
+    }
+  });
+  return n;
+}
+
+/** Checks targets: one per output, n samples each, and what each output's loss accepts for its prediction shape. */
+export function checkTargets(op: string, arg: string, c: Compiled, ys: Tensor[], n: number, outputs: readonly Port[]): void {
+  ys.forEach((y, i) => {
+    const at = outputs.length === 1 ? arg : `${arg}[${i}] ('${outputs[i].name}')`;
+    if (y.rank === 0 || y.shape[0] !== n) {
+      throw argError(op, at, `${y.rank === 0 ? 'a scalar' : `${y.shape[0]} samples`} (shape ${fmtShape(y.shape)})`, `${n} samples, one per sample of x`);
+    }
+    c.losses[i].checkTargets(op, at, y, [n, ...(outputs[i].shape as number[])]);
+  });
 }

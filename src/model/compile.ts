@@ -1,29 +1,70 @@
 import type { Optimizer } from '../optimizers/optimizer';
 import { getOptimizer } from '../optimizers/index';
-import { argError, checkKnownKeys } from '../util/validate';
+import { argError, checkKnownKeys, fmtValue } from '../util/validate';
+import type { LossOrMetricFn } from './loss-functions';
 import { getLoss, type Loss } from './losses';
 import { getMetric, type Metric } from './metrics';
 
+type PerOutput<T> = T | T[] | Record<string, T>;
+
 export interface ModelCompileArgs {
   optimizer: string | Optimizer;
-  loss: string;
-  metrics?: string | string[];
+  /** One loss for every output, one per output (array or map by output name). */
+  loss: PerOutput<string | LossOrMetricFn>;
+  metrics?: PerOutput<string | LossOrMetricFn | (string | LossOrMetricFn)[]>;
+  /** Weights of the outputs' losses in the total (array or map by output name; default 1 each). */
+  lossWeights?: number[] | Record<string, number>;
 }
 
-/** What compile settles: the optimizer, the loss and the metrics, resolved from names. */
+/** What compile settles: the optimizer, a loss and weight per output, and the metrics per output (resolved once shapes are known). */
 export interface Compiled {
   optimizer: Optimizer;
-  loss: Loss;
-  metrics: Metric[];
+  losses: Loss[];
+  lossWeights: number[];
+  metricSpecs: unknown[][];
+  metrics: Metric[][] | null;
 }
 
-/** Checks compile's arguments and resolves every name, as model.compile(args). */
-export function compileArgs(args: ModelCompileArgs): Compiled {
-  if (args === null || typeof args !== 'object') throw argError('compile', 'args', typeof args, 'an object {optimizer, loss, metrics?}');
-  checkKnownKeys('compile', 'args', args, ['optimizer', 'loss', 'metrics']);
-  const loss = getLoss('compile', args.loss);
-  const names = args.metrics === undefined ? [] : Array.isArray(args.metrics) ? args.metrics : [args.metrics];
-  const metrics = names.map((m) => getMetric('compile', m, loss.name));
-  const optimizer = getOptimizer('compile', args.optimizer);
-  return { optimizer, loss, metrics };
+/** A value given once, per output in order, or by output name; each output's entry. */
+function perOutput<T>(op: string, arg: string, v: unknown, names: readonly string[], fallback: T | undefined, isOne: (x: unknown) => boolean): T[] {
+  if (Array.isArray(v) && !isOne(v)) {
+    if (v.length !== names.length) throw argError(op, arg, `${v.length} entries`, `one per output (${names.length}: ${names.join(', ')})`);
+    return v as T[];
+  }
+  if (v !== null && typeof v === 'object' && !Array.isArray(v) && !isOne(v)) {
+    const rec = v as Record<string, T>;
+    for (const k of Object.keys(rec)) if (!names.includes(k)) throw argError(op, `${arg}.${k}`, fmtValue(rec[k]), `keys naming outputs (${names.join(', ')})`);
+    return names.map((n) => {
+      if (!Object.hasOwn(rec, n) && fallback === undefined) throw argError(op, arg, `no entry for output '${n}'`, `an entry for every output (${names.join(', ')})`);
+      return Object.hasOwn(rec, n) ? rec[n] : (fallback as T);
+    });
+  }
+  return names.map(() => (v === undefined ? (fallback as T) : (v as T)));
+}
+
+/** Checks compile's arguments and resolves every loss and optimizer name, as model.compile(args). */
+export function compileArgs(args: ModelCompileArgs, outputNames: readonly string[]): Compiled {
+  const op = 'compile';
+  if (args === null || typeof args !== 'object') throw argError(op, 'args', typeof args, 'an object {optimizer, loss, metrics?, lossWeights?}');
+  checkKnownKeys(op, 'args', args, ['optimizer', 'loss', 'metrics', 'lossWeights']);
+  if (args.loss === undefined) throw argError(op, 'loss', 'nothing', 'a loss name or function (or one per output)');
+  const lossSpecs = perOutput<unknown>(op, 'loss', args.loss, outputNames, undefined, (x) => typeof x === 'string' || typeof x === 'function');
+  const losses = lossSpecs.map((s, i) => getLoss(op, s, outputNames.length > 1 ? `loss['${outputNames[i]}']` : 'loss'));
+  const lossWeights = perOutput<number>(op, 'lossWeights', args.lossWeights, outputNames, 1, (x) => typeof x === 'number');
+  lossWeights.forEach((w, i) => {
+    if (typeof w !== 'number' || !Number.isFinite(w)) throw argError(op, `lossWeights['${outputNames[i]}']`, fmtValue(w), 'a finite number');
+  });
+  // As tfjs-layers's collectMetrics: a list applies to every output; a map gives each output its own.
+  const metricSpecs = perOutput<unknown>(op, 'metrics', args.metrics, outputNames, [], (x) => typeof x === 'string' || typeof x === 'function' || Array.isArray(x))
+    .map((m) => (m === undefined ? [] : Array.isArray(m) ? m : [m]));
+  // Names are checked now (shapes decide what 'accuracy' means later).
+  metricSpecs.flat().forEach((m) => getMetric(op, m, losses[0], [2]));
+  const optimizer = getOptimizer(op, args.optimizer);
+  return { optimizer, losses, lossWeights, metricSpecs, metrics: null };
+}
+
+/** The metrics per output, resolved against the output shapes on first use. */
+export function resolveMetrics(c: Compiled, outputShapes: readonly (readonly number[])[]): Metric[][] {
+  c.metrics ??= c.metricSpecs.map((specs, i) => specs.map((m) => getMetric('compile', m, c.losses[i], outputShapes[i])));
+  return c.metrics;
 }

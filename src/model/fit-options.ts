@@ -2,6 +2,9 @@ import type { Tensor } from '../tensor/tensor';
 import { argError, checkKnownKeys, fmtValue, isPositiveInt, optionalBoolean } from '../util/validate';
 import { CallbackList, type CustomCallbackArgs } from './callbacks';
 
+/** Model inputs or targets: one tensor, one per input/output in order, or a map by input/output name. */
+export type TensorOrArrayOrMap = Tensor | Tensor[] | Record<string, Tensor>;
+
 export interface ModelFitArgs {
   epochs?: number;
   batchSize?: number;
@@ -9,12 +12,21 @@ export interface ModelFitArgs {
   /** Seed for the shuffling order (default: the next seed of the process-wide sequence). */
   seed?: number;
   validationSplit?: number;
-  validationData?: [Tensor, Tensor];
+  validationData?: [TensorOrArrayOrMap, TensorOrArrayOrMap];
+  validationBatchSize?: number;
   callbacks?: CustomCallbackArgs | CustomCallbackArgs[];
   /** 0 silent, 1 a progress bar (in place on a TTY), 2 one line per epoch. */
   verbose?: 0 | 1 | 2;
   /** Stop with an error on a NaN or infinite loss, before applying that batch's update (default true). */
   terminateOnNaN?: boolean;
+  /** The epoch to start from (its index; the history counts from it), as TF.js. */
+  initialEpoch?: number;
+  /** Per-class weights of the loss: {classId: weight}, for class-id or one-hot targets. */
+  classWeight?: Record<string, number>;
+  /** Batches per epoch (the data is cycled through); default: the whole data once. */
+  stepsPerEpoch?: number;
+  /** When fit hands control back to the event loop: 'auto' (about every 125 ms), 'batch', 'epoch', 'never' or a period in ms. */
+  yieldEvery?: 'auto' | 'batch' | 'epoch' | 'never' | number;
 }
 
 /** fit's arguments checked and with Keras's defaults filled in. */
@@ -25,36 +37,68 @@ export interface FitOptions {
   seed: number | undefined;
   validationSplit: number;
   validationData: unknown;
+  validationBatchSize: number;
   callbacks: CallbackList;
   verbose: 0 | 1 | 2;
   terminateOnNaN: boolean;
+  initialEpoch: number;
+  classWeight: Record<string, number> | null;
+  stepsPerEpoch: number | null;
+  yieldEvery: 'batch' | 'epoch' | 'never' | number;
 }
 
-const FIT_KEYS = ['epochs', 'batchSize', 'shuffle', 'seed', 'validationSplit', 'validationData', 'callbacks', 'verbose', 'terminateOnNaN'];
+const FIT_KEYS = ['epochs', 'batchSize', 'shuffle', 'seed', 'validationSplit', 'validationData', 'validationBatchSize', 'callbacks', 'verbose',
+  'terminateOnNaN', 'initialEpoch', 'classWeight', 'stepsPerEpoch', 'yieldEvery'];
 
 export function positiveIntArg(op: string, arg: string, v: unknown, fallback: number): number {
-  if (v === undefined) return fallback;
+  if (v === undefined || v === null) return fallback;
   if (!isPositiveInt(v)) throw argError(op, arg, fmtValue(v), 'a positive integer');
   return v;
 }
 
+function classWeightArg(op: string, v: unknown): Record<string, number> | null {
+  if (v === undefined || v === null) return null;
+  if (typeof v !== 'object' || Array.isArray(v)) throw argError(op, 'classWeight', fmtValue(v), 'an object {classId: weight}');
+  for (const [k, w] of Object.entries(v)) {
+    if (!/^\d+$/.test(k)) throw argError(op, `classWeight['${k}']`, fmtValue(w), 'keys that are class ids (non-negative integers)');
+    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) throw argError(op, `classWeight[${k}]`, fmtValue(w), 'a finite number >= 0');
+  }
+  return v as Record<string, number>;
+}
+
+function yieldEveryArg(op: string, v: unknown): FitOptions['yieldEvery'] {
+  if (v === undefined || v === 'auto') return 125;
+  if (v === 'batch' || v === 'epoch' || v === 'never') return v;
+  if (typeof v === 'number' && Number.isFinite(v) && v >= 0) return v;
+  throw argError(op, 'yieldEvery', fmtValue(v), "'auto', 'batch', 'epoch', 'never' or a number of milliseconds");
+}
+
 export function parseFitArgs(args: ModelFitArgs): FitOptions {
   const op = 'fit';
+  if (args === null || typeof args !== 'object') throw argError(op, 'args', fmtValue(args), 'an object of fit options');
   checkKnownKeys(op, 'args', args, FIT_KEYS);
   const verbose = args.verbose ?? 1;
   if (verbose !== 0 && verbose !== 1 && verbose !== 2) throw argError(op, 'verbose', fmtValue(verbose), '0, 1 or 2');
   const split = args.validationSplit ?? 0;
   if (typeof split !== 'number' || !(split >= 0 && split < 1)) throw argError(op, 'validationSplit', fmtValue(split), 'a number in [0, 1)');
   if (args.seed !== undefined && !Number.isFinite(args.seed)) throw argError(op, 'seed', fmtValue(args.seed), 'a finite number');
+  const initialEpoch = args.initialEpoch ?? 0;
+  if (!Number.isInteger(initialEpoch) || initialEpoch < 0) throw argError(op, 'initialEpoch', fmtValue(initialEpoch), 'an integer >= 0');
+  const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);
   return {
     epochs: positiveIntArg(op, 'epochs', args.epochs, 1),
-    batchSize: positiveIntArg(op, 'batchSize', args.batchSize, 32),
+    batchSize,
     shuffle: optionalBoolean(op, 'shuffle', args.shuffle, true),
     seed: args.seed,
     validationSplit: split,
     validationData: args.validationData,
+    validationBatchSize: positiveIntArg(op, 'validationBatchSize', args.validationBatchSize, batchSize),
     callbacks: new CallbackList(args.callbacks),
     verbose,
     terminateOnNaN: optionalBoolean(op, 'terminateOnNaN', args.terminateOnNaN, true),
+    initialEpoch,
+    classWeight: classWeightArg(op, args.classWeight),
+    stepsPerEpoch: args.stepsPerEpoch === undefined || args.stepsPerEpoch === null ? null : positiveIntArg(op, 'stepsPerEpoch', args.stepsPerEpoch, 1),
+    yieldEvery: yieldEveryArg(op, args.yieldEvery),
   };
 }

@@ -1,90 +1,102 @@
-import { Tensor, arrayTypeFor } from '../tensor/tensor';
-import { div, maximum, minimum, mul, sub } from '../ops/binary';
+import type { Tensor } from '../tensor/tensor';
+import { mul } from '../ops/binary';
 import { sparseSoftmaxCrossEntropy, checkSparseLabels } from '../ops/cross-entropy';
-import { mean, sum } from '../ops/reduction';
-import { logSoftmax } from '../ops/softmax';
-import { log, neg, square } from '../ops/unary';
+import { mean } from '../ops/reduction';
 import { argError, fmtShape, fmtValue } from '../util/validate';
-
-/** Keras clips probabilities by this before taking logs. */
-const EPSILON = 1e-7;
+import { categoricalCrossentropy, categoricalCrossentropyFromLogits, lossFunctions, oneHotLike, sparseCategoricalCrossentropy, type LossOrMetricFn } from './loss-functions';
 
 export interface Loss {
-  /** The TF.js name. */
-  readonly name: LossName;
-  /** When the model's last layer is a softmax, the loss takes its logits instead (stable, as Keras does). */
+  /** The name it was given (a tfjs-layers loss name) or the custom function's name. */
+  readonly name: string;
+  /** The function it computes per sample, as tfjs-layers's loss functions. */
+  readonly fn: LossOrMetricFn;
+  /** When the model's output comes from a softmax, the loss takes its logits instead (stable, as Keras does). */
   readonly fromSoftmaxLogits: boolean;
   /** Throws when yTrue cannot be a target for predictions of shape predShape ([batch, ...]). */
-  checkTargets(op: string, yTrue: Tensor, predShape: readonly number[]): void;
-  /** Mean loss over the batch; `logits` says yPred holds the pre-softmax values. */
-  compute(yTrue: Tensor, yPred: Tensor, logits: boolean): Tensor;
+  checkTargets(op: string, arg: string, yTrue: Tensor, predShape: readonly number[]): void;
+  /** Mean loss over the batch (each sample's loss times its weight when weights are given); `logits` says yPred is pre-softmax. */
+  compute(yTrue: Tensor, yPred: Tensor, logits: boolean, weights?: Tensor | null): Tensor;
 }
 
-export type LossName = 'sparseCategoricalCrossentropy' | 'categoricalCrossentropy' | 'meanSquaredError';
-
-function clipProbs(p: Tensor): Tensor {
-  return minimum(maximum(p, EPSILON), 1 - EPSILON);
-}
-
-function oneHot(labels: Tensor, classes: number, like: Tensor): Tensor {
-  const ids = labels.hostValues();
-  const values = new (arrayTypeFor(like.dtype))(ids.length * classes);
-  for (let r = 0; r < ids.length; r++) values[r * classes + ids[r]] = 1;
-  return new Tensor([ids.length, classes], like.dtype, values);
-}
-
-function sameShape(op: string, yTrue: Tensor, predShape: readonly number[]): void {
+function sameShape(op: string, arg: string, yTrue: Tensor, predShape: readonly number[]): void {
   if (yTrue.shape.length !== predShape.length || yTrue.shape.some((d, i) => d !== predShape[i])) {
-    throw argError(op, 'y', `shape ${fmtShape(yTrue.shape)}`, `shape ${fmtShape(predShape)} to match the model's output`);
+    throw argError(op, arg, `shape ${fmtShape(yTrue.shape)}`, `shape ${fmtShape(predShape)} to match the model's output`);
   }
 }
 
-const sparseCategoricalCrossentropy: Loss = {
-  name: 'sparseCategoricalCrossentropy',
-  fromSoftmaxLogits: true,
-  checkTargets(op, yTrue, predShape) {
-    if (predShape.length !== 2) throw argError(op, 'loss', `a model output of shape ${fmtShape(predShape)}`, 'a model whose output is [batch, classes] for sparseCategoricalCrossentropy');
-    const labels = yTrue.rank === 2 && yTrue.shape[1] === 1 ? yTrue.reshape([-1]) : yTrue;
-    checkSparseLabels(op, labels, predShape[0], predShape[1]);
-  },
-  compute(yTrue, yPred, logits) {
-    const labels = yTrue.rank === 2 ? yTrue.reshape([-1]) : yTrue;
-    if (logits) return sparseSoftmaxCrossEntropy(labels, yPred);
-    const picked = sum(mul(yPred, oneHot(labels, yPred.shape[1], yPred)), -1);
-    return mean(neg(log(clipProbs(picked))));
-  },
+/** The mean of per-sample losses, each times its sample's weight. */
+export function weightedMean(perSample: Tensor, weights?: Tensor | null): Tensor {
+  if (!weights) return mean(perSample);
+  const w = perSample.rank > 1 ? weights.reshape([weights.size, ...perSample.shape.slice(1).map(() => 1)]) : weights;
+  return mean(mul(perSample, w));
+}
+
+function sparseLabels(yTrue: Tensor): Tensor {
+  return yTrue.rank === 2 && yTrue.shape[1] === 1 ? yTrue.reshape([-1]) : yTrue;
+}
+
+function plain(name: string, fn: LossOrMetricFn): Loss {
+  return {
+    name,
+    fn,
+    fromSoftmaxLogits: false,
+    checkTargets: sameShape,
+    compute: (yTrue, yPred, _logits, weights) => weightedMean(fn(yTrue, yPred), weights),
+  };
+}
+
+const special: Record<string, (name: string) => Loss> = {
+  sparseCategoricalCrossentropy: (name) => ({
+    name,
+    fn: sparseCategoricalCrossentropy,
+    fromSoftmaxLogits: true,
+    checkTargets(op, arg, yTrue, predShape) {
+      if (predShape.length !== 2) throw argError(op, 'loss', `a model output of shape ${fmtShape(predShape)}`, 'an output of shape [batch, classes] for sparseCategoricalCrossentropy');
+      checkSparseLabels(op, sparseLabels(yTrue), predShape[0], predShape[1]);
+      if (arg !== 'y' && yTrue.rank > 2) throw argError(op, arg, `shape ${fmtShape(yTrue.shape)}`, `shape [${predShape[0]}] of class ids`);
+    },
+    compute(yTrue, yPred, logits, weights) {
+      if (logits && !weights) return sparseSoftmaxCrossEntropy(sparseLabels(yTrue), yPred);
+      if (logits) return weightedMean(categoricalCrossentropyFromLogits(oneHotLike(yTrue, yPred), yPred), weights);
+      return weightedMean(sparseCategoricalCrossentropy(yTrue, yPred), weights);
+    },
+  }),
+  categoricalCrossentropy: (name) => ({
+    name,
+    fn: categoricalCrossentropy,
+    fromSoftmaxLogits: true,
+    checkTargets: sameShape,
+    compute: (yTrue, yPred, logits, weights) => weightedMean(logits ? categoricalCrossentropyFromLogits(yTrue, yPred) : categoricalCrossentropy(yTrue, yPred), weights),
+  }),
 };
 
-const categoricalCrossentropy: Loss = {
-  name: 'categoricalCrossentropy',
-  fromSoftmaxLogits: true,
-  checkTargets: (op, yTrue, predShape) => sameShape(op, yTrue, predShape),
-  compute(yTrue, yPred, logits) {
-    if (logits) return mean(neg(sum(mul(yTrue, logSoftmax(yPred)), -1)));
-    const p = clipProbs(div(yPred, sum(yPred, -1, true)));
-    return mean(neg(sum(mul(yTrue, log(p)), -1)));
-  },
-};
+const knownNames = () => Object.keys(lossFunctions).map((n) => `'${n}'`).join(', ');
 
-const meanSquaredError: Loss = {
-  name: 'meanSquaredError',
-  fromSoftmaxLogits: false,
-  checkTargets: (op, yTrue, predShape) => sameShape(op, yTrue, predShape),
-  compute: (yTrue, yPred) => mean(square(sub(yPred, yTrue))),
-};
+/** The name tfjs-layers logs a loss or metric function under: its key in the tables, else the function's own name. */
+export function functionName(fn: LossOrMetricFn, tables: Record<string, LossOrMetricFn>[]): string {
+  for (const table of tables) for (const [k, v] of Object.entries(table)) if (v === fn) return k;
+  return fn.name || 'custom';
+}
 
-const losses: Record<LossName, Loss> = { sparseCategoricalCrossentropy, categoricalCrossentropy, meanSquaredError };
-const aliases: Record<string, LossName> = {
-  sparse_categorical_crossentropy: 'sparseCategoricalCrossentropy',
-  categorical_crossentropy: 'categoricalCrossentropy',
-  mean_squared_error: 'meanSquaredError',
-  mse: 'meanSquaredError',
-};
+/** A loss from a tfjs-layers name or a function (yTrue, yPred) => per-sample or mean loss. */
+export function getLoss(op: string, spec: unknown, arg = 'loss'): Loss {
+  if (typeof spec === 'function') {
+    const fn = spec as LossOrMetricFn;
+    const name = functionName(fn, [lossFunctions]);
+    const maker = Object.hasOwn(special, name) && lossFunctions[name] === fn ? special[name] : undefined;
+    if (maker) return maker(name);
+    return { ...plain(name, fn), checkTargets: () => {} };
+  }
+  if (typeof spec !== 'string' || !Object.hasOwn(lossFunctions, spec)) throw argError(op, arg, fmtValue(spec), `a loss function or one of ${knownNames()}`);
+  const fn = lossFunctions[spec];
+  const canonical = functionName(fn, [lossFunctions]);
+  return Object.hasOwn(special, canonical) ? special[canonical](spec) : plain(spec, fn);
+}
 
-export const lossNames = Object.keys(losses) as LossName[];
+export function isSparseCrossentropy(loss: Loss): boolean {
+  return loss.fn === sparseCategoricalCrossentropy;
+}
 
-export function getLoss(op: string, name: unknown): Loss {
-  const key = typeof name === 'string' ? (Object.hasOwn(losses, name) ? (name as LossName) : aliases[name]) : undefined;
-  if (!key || !Object.hasOwn(losses, key)) throw argError(op, 'loss', fmtValue(name), `one of ${lossNames.map((n) => `'${n}'`).join(', ')}`);
-  return losses[key];
+export function isBinaryCrossentropy(loss: Loss): boolean {
+  return loss.fn === lossFunctions.binaryCrossentropy;
 }

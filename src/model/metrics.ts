@@ -1,58 +1,30 @@
-import type { LossName } from './losses';
-import type { FloatArray } from '../tensor/tensor';
+import type { Tensor } from '../tensor/tensor';
 import { argError, fmtValue } from '../util/validate';
+import { binaryAccuracy, binaryCrossentropy, categoricalAccuracy, categoricalCrossentropy, lossFunctions, metricFunctions, sparseCategoricalAccuracy, sparseCategoricalCrossentropy, type LossOrMetricFn } from './loss-functions';
+import { functionName, isBinaryCrossentropy, isSparseCrossentropy, type Loss } from './losses';
 
-/** A metric over one batch, computed on the host from the targets and the predictions (or logits). */
+/** A metric of one output: the name logs use (without any output prefix) and its per-sample function. */
 export interface Metric {
-  /** The name it is reported under, as TF.js reports it ('acc' for 'accuracy' and 'acc'). */
   readonly name: string;
-  /** Mean over the batch's rows. */
-  compute(yTrue: FloatArray, yPred: FloatArray, rows: number): number;
+  readonly fn: (yTrue: Tensor, yPred: Tensor) => Tensor;
 }
 
-function argmax(v: FloatArray, offset: number, n: number): number {
-  let best = 0;
-  for (let j = 1; j < n; j++) if (v[offset + j] > v[offset + best]) best = j;
-  return best;
-}
-
-type MetricFn = Metric['compute'];
-
-const sparseCategoricalAccuracy: MetricFn = (yTrue, yPred, rows) => {
-  const classes = yPred.length / rows;
-  let hits = 0;
-  for (let r = 0; r < rows; r++) if (argmax(yPred, r * classes, classes) === yTrue[r]) hits++;
-  return hits / rows;
-};
-
-const categoricalAccuracy: MetricFn = (yTrue, yPred, rows) => {
-  const classes = yPred.length / rows;
-  let hits = 0;
-  for (let r = 0; r < rows; r++) if (argmax(yPred, r * classes, classes) === argmax(yTrue, r * classes, classes)) hits++;
-  return hits / rows;
-};
-
-const binaryAccuracy: MetricFn = (yTrue, yPred) => {
-  let hits = 0;
-  for (let i = 0; i < yPred.length; i++) if ((yPred[i] > 0.5 ? 1 : 0) === yTrue[i]) hits++;
-  return hits / yPred.length;
-};
-
-const explicit: Record<string, MetricFn> = { sparseCategoricalAccuracy, categoricalAccuracy, binaryAccuracy };
-const forLoss: Record<LossName, MetricFn> = {
-  sparseCategoricalCrossentropy: sparseCategoricalAccuracy,
-  categoricalCrossentropy: categoricalAccuracy,
-  meanSquaredError: binaryAccuracy,
-};
-
-export const metricNames = ['accuracy', 'acc', ...Object.keys(explicit)];
+export const metricNames = ['accuracy', 'acc', 'crossentropy', 'ce', ...Object.keys(metricFunctions)];
 
 /**
- * Resolves a metric name; 'accuracy' follows the loss, as Keras resolves it, and is reported as
- * 'acc' (and 'val_acc'), the name TF.js's logs and History use for both spellings.
+ * Resolves a metric as tfjs-layers's compile does: 'accuracy' / 'acc' (logged as 'acc') and 'crossentropy' / 'ce'
+ * (logged as 'ce') follow the output (last dim 1 or binary cross-entropy: binary; sparse loss: sparse; else
+ * categorical); other names and functions are logged under their tfjs-layers name.
  */
-export function getMetric(op: string, name: unknown, loss: LossName): Metric {
-  if (name === 'accuracy' || name === 'acc') return { name: 'acc', compute: forLoss[loss] };
-  if (typeof name === 'string' && Object.hasOwn(explicit, name)) return { name, compute: explicit[name] };
-  throw argError(op, 'metrics', fmtValue(name), `names from ${metricNames.map((n) => `'${n}'`).join(', ')}`);
+export function getMetric(op: string, spec: unknown, loss: Loss, outputShape: readonly number[]): Metric {
+  const binary = outputShape[outputShape.length - 1] === 1 || isBinaryCrossentropy(loss);
+  if (spec === 'accuracy' || spec === 'acc') {
+    return { name: 'acc', fn: binary ? binaryAccuracy : isSparseCrossentropy(loss) ? sparseCategoricalAccuracy : categoricalAccuracy };
+  }
+  if (spec === 'crossentropy' || spec === 'ce') {
+    return { name: 'ce', fn: binary ? binaryCrossentropy : isSparseCrossentropy(loss) ? sparseCategoricalCrossentropy : categoricalCrossentropy };
+  }
+  if (typeof spec === 'string' && Object.hasOwn(metricFunctions, spec)) return { name: spec, fn: metricFunctions[spec] };
+  if (typeof spec === 'function') return { name: functionName(spec as LossOrMetricFn, [lossFunctions, metricFunctions]), fn: spec as LossOrMetricFn };
+  throw argError(op, 'metrics', fmtValue(spec), `metric functions or names from ${metricNames.map((n) => `'${n}'`).join(', ')}`);
 }

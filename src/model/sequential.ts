@@ -1,181 +1,164 @@
-import { gatherRows, range } from '../data/batch';
-import { Layer } from '../layers/layer';
-import type { IOHandler, SaveResult } from '../io/artifacts';
-import type { Optimizer } from '../optimizers/optimizer';
-import { Tensor, arrayTypeFor } from '../tensor/tensor';
-import { tidy } from '../tensor/tidy';
+import { InputLayer } from '../layers/input-layer';
+import { Layer, type Kwargs } from '../layers/layer';
+import type { SymbolicTensor } from '../layers/symbolic';
+import type { Tensor } from '../tensor/tensor';
 import type { Variable } from '../tensor/variable';
-import { argError, checkKnownKeys, fmtValue } from '../util/validate';
-import type { History } from './callbacks';
-import { checkInput, checkTargets } from './checks';
-import { compileArgs, type Compiled, type ModelCompileArgs } from './compile';
-import { positiveIntArg, type ModelFitArgs } from './fit-options';
-import { saveModel } from './save';
-import { summaryLines } from './summary';
-import { evaluateValues, fit, forward, trainStep } from './training';
+import { argError, fmtValue } from '../util/validate';
+import type { Port } from './checks';
+import { buildGraph, type RunOptions } from './graph';
+import { LayersModel, type ModelEvaluateArgs } from './layers-model';
 
-export type { ModelCompileArgs, ModelFitArgs };
+export type { ModelCompileArgs, ModelFitArgs, ModelEvaluateArgs } from './layers-model';
 
-export interface ModelEvaluateArgs {
-  batchSize?: number;
+export interface SequentialArgs {
+  layers?: Layer[];
+  name?: string;
 }
 
-/** A linear stack of layers with Keras's compile / fit / evaluate / predict, as tf.sequential. */
-export class Sequential {
-  readonly name: string;
+/**
+ * A linear stack of layers, as tf.sequential: a LayersModel whose graph grows with each add(). Without an
+ * inputShape on its first layer, the graph is built from the first data it is given.
+ */
+export class Sequential extends LayersModel {
   private readonly layerList: Layer[] = [];
-  private compiled: Compiled | null = null;
-  /** Set by fit's callbacks to end training after the current epoch, as in TF.js. */
-  stopTraining = false;
+  private input: SymbolicTensor | null = null;
 
-  constructor(args: { layers?: Layer[]; name?: string } = {}) {
+  constructor(args: SequentialArgs = {}) {
     if (args === null || typeof args !== 'object') throw argError('sequential', 'config', typeof args, 'an object {layers?, name?}');
-    if (args.name !== undefined && typeof args.name !== 'string') throw argError('sequential', 'name', fmtValue(args.name), 'a string');
+    if (args.name !== undefined && (typeof args.name !== 'string' || args.name === '')) throw argError('sequential', 'name', fmtValue(args.name), 'a non-empty string');
     if (args.layers !== undefined && !Array.isArray(args.layers)) throw argError('sequential', 'layers', typeof args.layers, 'an array of layers');
-    this.name = args.name ?? 'sequential';
+    super({ inputs: [], outputs: [] }, args.name ?? 'sequential');
     for (const layer of args.layers ?? []) this.add(layer);
   }
 
-  get layers(): Layer[] {
+  override getClassName(): string {
+    return 'Sequential';
+  }
+
+  /** The layers in order (without the InputLayer, as TF.js lists them). */
+  override get layers(): Layer[] {
     return this.layerList.slice();
   }
 
-  /** Appends a layer, building it against the previous layer's output when that is known. */
+  /** Appends a layer, applying it to the model's output when the input shape is known. */
   add(layer: Layer): void {
-    if (!(layer instanceof Layer)) throw argError('Sequential.add', 'layer', typeof layer, 'a layer from tn.layers');
-    if (this.layerList.includes(layer)) throw argError('Sequential.add', 'layer', `'${layer.name}' again`, 'a layer not already in the model');
-    if (this.layerList.some((l) => l.name === layer.name)) throw argError('Sequential.add', 'layer', `a second layer named '${layer.name}'`, 'unique layer names');
-    const prev = this.outputShapeNoBatch();
-    if (this.layerList.length === 0 && layer.inputShapeNoBatch) layer.build(layer.inputShapeNoBatch);
-    else if (prev) layer.build(prev);
-    this.layerList.push(layer);
+    const op = 'Sequential.add';
+    if (!(layer instanceof Layer)) throw argError(op, 'layer', typeof layer, 'a layer from tn.layers');
+    if (layer instanceof InputLayer) {
+      if (this.layerList.length > 0 || this.input) throw argError(op, 'layer', `InputLayer '${layer.name}'`, 'an InputLayer only as the first layer');
+      this.input = layer.output;
+      return;
+    }
+    if (this.layerList.includes(layer)) throw argError(op, 'layer', `'${layer.name}' again`, 'a layer not already in the model');
+    if (this.layerList.some((l) => l.name === layer.name)) throw argError(op, 'layer', `a second layer named '${layer.name}'`, 'unique layer names');
+    if (layer.takesList()) throw argError(op, 'layer', `${layer.getClassName()} '${layer.name}'`, 'a layer taking one input (merge layers need the functional API: tn.model)');
+    if (!this.input && this.layerList.length === 0 && layer.inputShapeNoBatch) {
+      const batch = (layer.getConfig().batch_input_shape as (number | null)[] | undefined)?.[0] ?? null;
+      this.input = new InputLayer({ batchInputShape: [batch, ...layer.inputShapeNoBatch], dtype: layer.dtype }).output;
+    }
+    if (this.input) {
+      const prev = this.graphOrNull ? this.graphOrNull.outputs[0] : this.input;
+      const out = layer.apply(prev);
+      if (Array.isArray(out)) throw argError(op, 'layer', `${layer.getClassName()} '${layer.name}' with ${out.length} outputs`, 'a layer with one output');
+      this.layerList.push(layer);
+      this.graphOrNull = buildGraph(op, [this.input], [out]);
+    } else {
+      this.layerList.push(layer);
+    }
   }
 
-  /** The output shape without the batch dim, or null while the input shape is unknown. */
-  private outputShapeNoBatch(): number[] | null {
-    const first = this.layerList[0];
-    if (!first?.inputShapeNoBatch) return null;
-    let shape = first.inputShapeNoBatch;
-    for (const l of this.layerList) shape = l.computeOutputShape(shape);
+  /** Builds the graph from an input shape (no batch dim) once it is known. */
+  private buildFrom(x: Tensor): void {
+    if (this.graphOrNull) return;
+    this.input = new InputLayer({ batchInputShape: [null, ...x.shape.slice(1)], dtype: x.dtype }).output;
+    let out = this.input;
+    for (const l of this.layerList) out = l.apply(out);
+    this.graphOrNull = buildGraph('Sequential', [this.input], [out]);
+  }
+
+  override ports(xs?: readonly Tensor[]): { inputs: Port[]; outputs: Port[] } {
+    if (this.layerList.length === 0) throw new Error(`${this.name}: the model has no layers; add some first`);
+    if (this.graphOrNull) return super.ports();
+    const last = this.layerList[this.layerList.length - 1];
+    const dtype = this.layerList[0].dtype;
+    // Before the first data: shapes are worked out without building anything, so a bad call changes nothing.
+    const input = xs ? xs[0].shape.slice(1) : null;
+    return { inputs: [{ name: 'input', shape: input, dtype }], outputs: [{ name: last.name, shape: input && this.outputShapeFor(input), dtype }] };
+  }
+
+  private outputShapeFor(input: number[]): number[] {
+    let shape = input;
+    for (const l of this.layerList) shape = l.computeOutputShape(shape) as number[];
     return shape;
   }
 
-  get outputShape(): (number | null)[] {
-    const s = this.outputShapeNoBatch();
-    if (!s) throw new Error(`${this.name}: outputShape is unknown until the first layer has an inputShape or the model has seen data`);
-    return [null, ...s];
+  override run(xs: readonly Tensor[], options: RunOptions): Tensor[] {
+    this.buildFrom(xs[0]);
+    return super.run(xs, options);
   }
 
-  /** The model as a function, as TF.js's model.apply. */
-  apply(x: Tensor, options: { training?: boolean } = {}): Tensor {
-    checkInput('apply', this.layerList, x);
-    return forward(this.layerList, x, options.training ?? false, false);
+  /** The model as a function on tensors (one output). */
+  override apply(inputs: Tensor | Tensor[], kwargs: Kwargs = {}): Tensor {
+    return super.apply(inputs, kwargs) as Tensor;
   }
 
-  compile(args: ModelCompileArgs): void {
-    this.compiled = compileArgs(args);
+  /** The model's output for x, in batches (one tensor: a Sequential model has one output). */
+  override predict(x: Tensor | Tensor[], args: ModelEvaluateArgs = {}): Tensor {
+    return super.predict(x, args) as Tensor;
   }
 
-  get optimizer(): Optimizer | null {
-    return this.compiled?.optimizer ?? null;
+  override outputIsSoftmax(): boolean {
+    return this.layerList[this.layerList.length - 1]?.endsInSoftmax() ?? false;
   }
 
-  private requireCompiled(op: string): Compiled {
-    if (!this.compiled) throw new Error(`${op}: the model must be compiled first: call model.compile({ optimizer, loss, metrics }) before ${op}`);
-    return this.compiled;
+  protected override outputNamesForCompile(): string[] {
+    const last = this.layerList[this.layerList.length - 1];
+    return [last ? last.name : 'output'];
   }
 
-  /** The variables fit() updates: the weights of trainable layers. */
-  get trainableWeights(): Variable[] {
+  override get trainableWeights(): Variable[] {
     return this.layerList.flatMap((l) => l.trainableWeights);
   }
 
-  /** Trains for a number of epochs, as TF.js's model.fit; resolves to the History. */
-  async fit(x: Tensor, y: Tensor, args: ModelFitArgs = {}): Promise<History> {
-    return fit(this, this.requireCompiled('fit'), x, y, args);
+  override get nonTrainableWeights(): Variable[] {
+    return this.layerList.flatMap((l) => l.nonTrainableWeights);
   }
 
-  /** Loss, then each metric, over (x, y), as TF.js: a scalar tensor each (one alone when there are no metrics). */
-  evaluate(x: Tensor, y: Tensor, args: ModelEvaluateArgs = {}): Tensor | Tensor[] {
-    const op = 'evaluate';
-    const c = this.requireCompiled(op);
-    checkKnownKeys(op, 'args', args ?? {}, ['batchSize', 'verbose']);
-    const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);
-    checkTargets(op, c, x, checkInput(op, this.layerList, x), y);
-    const scores = evaluateValues(this.layerList, c, x, y, batchSize).map((v) => new Tensor([], 'float32', Float32Array.of(v)));
-    return scores.length === 1 ? scores[0] : scores;
+  /** The output shape with a null batch dim. */
+  override get outputShape(): (number | null)[] {
+    if (this.graphOrNull) return super.outputShape as (number | null)[];
+    const first = this.layerList[0];
+    if (!first?.inputShapeNoBatch) throw new Error(`${this.name}: outputShape is unknown until the first layer has an inputShape or the model has seen data`);
+    return [null, ...this.outputShapeFor(first.inputShapeNoBatch)];
   }
 
-  /** The model's outputs for x, in batches, without recording anything for gradients. */
-  predict(x: Tensor, args: ModelEvaluateArgs = {}): Tensor {
-    const op = 'predict';
-    checkKnownKeys(op, 'args', args ?? {}, ['batchSize', 'verbose']);
-    const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);
-    const outShape = checkInput(op, this.layerList, x);
-    const n = x.shape[0];
-    const row = outShape.reduce((a, b) => a * b, 1);
-    const out = new (arrayTypeFor(x.dtype))(n * row);
-    const order = range(n);
-    for (let begin = 0; begin < n; begin += batchSize) {
-      const end = Math.min(n, begin + batchSize);
-      tidy(() => out.set(forward(this.layerList, gatherRows(x, order, begin, end), false, false).hostValues(), begin * row));
+  protected override summaryRows(): { layer: Layer; inbound: string[] }[] {
+    return this.layerList.map((layer) => ({ layer, inbound: [] }));
+  }
+
+  /** @internal Keras's Sequential topology: the layers' configs in order. */
+  override topology(op: string): { class_name: string; config: Record<string, unknown> } {
+    if (this.layerList.length === 0) throw new Error(`${op}: the model has no layers; add some before saving`);
+    const unbuilt = this.layerList.find((l) => !l.built);
+    if (unbuilt) {
+      throw new Error(`${op}: layer '${unbuilt.name}' is not built yet, so it has no weights to save; give the first layer an inputShape or run the model on data first`);
     }
-    return new Tensor([n, ...outShape], x.dtype, out);
+    const layers = this.layerList.map((l, i) => {
+      const config = l.getConfig();
+      // As Keras does, the first layer records the input shape even when it was learnt from data.
+      if (i === 0 && config.batch_input_shape === undefined) config.batch_input_shape = this.input ? this.input.shape.slice() : [null, ...(l.inputShapeNoBatch as number[])];
+      return { class_name: l.getClassName(), config };
+    });
+    return { class_name: 'Sequential', config: { name: this.name, layers } };
   }
 
-  /** One optimizer step on one batch, as TF.js: resolves to the loss, or [loss, ...metrics]. */
-  async trainOnBatch(x: Tensor, y: Tensor): Promise<number | number[]> {
-    const op = 'trainOnBatch';
-    const c = this.requireCompiled(op);
-    checkTargets(op, c, x, checkInput(op, this.layerList, x), y);
-    const logs = trainStep(this, c, x, y, true, 'trainOnBatch');
-    const values = Object.values(logs);
-    return values.length === 1 ? values[0] : values;
-  }
-
-  /** Prints (or hands to printFn) Keras's layer table with parameter counts. */
-  summary(lineLength?: number, _positions?: number[], printFn: (line: string) => void = console.log): void {
-    for (const line of summaryLines(this.name, this.layerList, lineLength)) printFn(line);
-  }
-
-  countParams(): number {
-    return this.layerList.reduce((n, l) => n + l.countParams(), 0);
-  }
-
-  /** Every layer's weights, in order (copies). */
-  getWeights(): Tensor[] {
-    return this.layerList.flatMap((l) => l.getWeights());
-  }
-
-  /** Sets every layer's weights from one list; all are checked before any changes. */
-  setWeights(weights: Tensor[]): void {
-    const counts = this.layerList.map((l) => l.weights.length);
-    const total = counts.reduce((a, b) => a + b, 0);
-    if (!Array.isArray(weights) || weights.length !== total) {
-      throw argError(`${this.name}.setWeights`, 'weights', Array.isArray(weights) ? `${weights.length} tensors` : typeof weights, `${total} tensors`);
-    }
-    const slices: Tensor[][] = [];
-    let at = 0;
-    for (const n of counts) {
-      slices.push(weights.slice(at, at + n));
-      at += n;
-    }
-    slices.forEach((ws, i) => this.layerList[i].checkWeights(ws, `${this.name}.setWeights`));
-    slices.forEach((ws, i) => this.layerList[i].setWeights(ws));
-  }
-
-  /** Saves the topology and weights in TF.js's layers format: to 'file://dir' (Node) or through an IOHandler. */
-  async save(handlerOrURL: string | IOHandler): Promise<SaveResult> {
-    return saveModel(this, handlerOrURL);
-  }
-
-  dispose(): void {
+  override dispose(): void {
     for (const l of this.layerList) l.dispose();
     this.compiled?.optimizer.dispose();
   }
 }
 
 /** A Sequential model, as tf.sequential({layers}). */
-export function sequential(config?: { layers?: Layer[]; name?: string }): Sequential {
+export function sequential(config?: SequentialArgs): Sequential {
   return new Sequential(config);
 }

@@ -1,59 +1,87 @@
 import { getBackend } from '../backend/registry';
 import { gatherRows, range } from '../data/batch';
 import type { Layer } from '../layers/layer';
+import { add, mul } from '../ops/binary';
+import { argMax } from '../ops/arg-max';
+import { mean } from '../ops/reduction';
+import { softmax } from '../ops/softmax';
 import { variableGradsList } from '../ops/gradients';
-import type { Tensor, FloatArray } from '../tensor/tensor';
+import { Tensor, arrayTypeFor, type FloatArray } from '../tensor/tensor';
 import { tidy } from '../tensor/tidy';
 import type { Variable } from '../tensor/variable';
 import { Random, nextDefaultSeed } from '../util/random';
 import { argError } from '../util/validate';
-import type { History, Logs } from './callbacks';
-import { checkInput, checkTargets } from './checks';
-import type { Compiled } from './compile';
+import type { CallbackModel, History, Logs } from './callbacks';
+import { checkInputs, checkTargets, dataList, type Port } from './checks';
+import { resolveMetrics, type Compiled } from './compile';
 import { parseFitArgs, type ModelFitArgs } from './fit-options';
+import type { RunOptions } from './graph';
 import { ProgressLogger } from './progress';
 
-/** What the training loop needs of a model: its layers in order, its trainable weights, and the flag that stops fit. */
-export interface TrainableModel {
+/** What the training loop needs of a model. */
+export interface TrainableModel extends CallbackModel {
   readonly layers: Layer[];
   readonly trainableWeights: Variable[];
-  stopTraining: boolean;
+  /** The input and output ports (names, shapes without the batch dim, dtypes), building a lazy model from xs first. */
+  ports(xs?: readonly Tensor[]): { inputs: Port[]; outputs: Port[] };
+  /** The model's outputs for inputs in its order. */
+  run(xs: readonly Tensor[], options: RunOptions): Tensor[];
+  /** Whether output i comes straight from a layer ending in a softmax that nothing else reads (so a loss may take its logits). */
+  outputIsSoftmax(i: number): boolean;
+  isTraining: boolean;
 }
 
-/**
- * The layers applied in order; with `logits`, the last layer leaves out its softmax. Inference may run a layer
- * and the next as one op (conv + relu + max-pool); training keeps them apart.
- */
-export function forward(layers: readonly Layer[], x: Tensor, training: boolean, logits: boolean): Tensor {
-  let y = x;
-  for (let i = 0; i < layers.length; i++) {
-    const fused = training || i + 1 === layers.length ? null : layers[i].applyWithNext(y, layers[i + 1]);
-    if (fused) {
-      y = fused;
-      i++;
-    } else {
-      y = layers[i].apply(y, { training, logits: logits && i === layers.length - 1 });
-    }
-  }
-  return y;
+function logitsFlags(model: TrainableModel, c: Compiled): boolean[] {
+  return c.losses.map((l, i) => l.fromSoftmaxLogits && model.outputIsSoftmax(i));
 }
 
-/** Whether the loss takes the logits of a final softmax rather than its probabilities. */
-function useLogits(layers: readonly Layer[], c: Compiled): boolean {
-  const last = layers[layers.length - 1];
-  return c.loss.fromSoftmaxLogits && last !== undefined && last.endsInSoftmax();
+/** The log names in TF.js's order: loss, each output's loss (several outputs), then each output's metrics (prefixed with several outputs). */
+export function logNames(c: Compiled, outputs: readonly Port[]): string[] {
+  const multi = outputs.length > 1;
+  const metrics = resolveMetrics(c, outputs.map((p) => p.shape as number[]));
+  return ['loss', ...(multi ? outputs.map((p) => `${p.name}_loss`) : []), ...metrics.flatMap((ms, i) => ms.map((m) => (multi ? `${outputs[i].name}_${m.name}` : m.name)))];
+}
+
+/** The total loss: each output's loss times its weight, plus (when training) the layers' penalties; also each output's loss value. */
+function totalLoss(model: TrainableModel, c: Compiled, ys: readonly Tensor[], outs: readonly Tensor[], logits: readonly boolean[], weights: readonly (Tensor | null)[] | null, penalties: boolean): { total: Tensor; perOutput: number[] } {
+  let total: Tensor | null = null;
+  const perOutput: number[] = [];
+  c.losses.forEach((loss, i) => {
+    const li = loss.compute(ys[i], outs[i], logits[i], weights?.[i] ?? null);
+    perOutput.push(li.hostValues()[0]);
+    const term = c.lossWeights[i] === 1 ? li : mul(li, c.lossWeights[i]);
+    total = total ? add(total, term) : term;
+  });
+  if (penalties) for (const l of model.layers) for (const p of [...l.weightPenalties(), ...l.takeLosses()]) total = add(total as unknown as Tensor, p);
+  return { total: total as unknown as Tensor, perOutput };
+}
+
+/** Each output's metrics on host copies of the predictions (softmax applied where the loss took logits). */
+function metricValues(c: Compiled, ys: readonly Tensor[], preds: readonly Tensor[], logits: readonly boolean[]): number[] {
+  const metrics = c.metrics as NonNullable<Compiled['metrics']>;
+  return tidy(() => metrics.flatMap((ms, i) => {
+    if (ms.length === 0) return [];
+    const p = logits[i] ? softmax(preds[i]) : preds[i];
+    return ms.map((m) => mean(m.fn(ys[i], p)).hostValues()[0]);
+  }));
 }
 
 /** One optimizer step on a batch; the update is skipped (and an error thrown) when the loss is not finite and terminateOnNaN. */
-export function trainStep(model: TrainableModel, c: Compiled, xb: Tensor, yb: Tensor, terminateOnNaN: boolean, where: string): Logs {
-  const layers = model.layers;
-  const logits = useLogits(layers, c);
-  let predictions = null as FloatArray | null;
+export function trainStep(model: TrainableModel, c: Compiled, xs: readonly Tensor[], ys: readonly Tensor[], weights: (Tensor | null)[] | null, terminateOnNaN: boolean, where: string): Logs {
+  const logits = logitsFlags(model, c);
+  const { outputs } = model.ports();
+  const names = logNames(c, outputs);
+  const wantMetrics = names.length > 1 + (outputs.length > 1 ? outputs.length : 0);
+  let copies: { shape: readonly number[]; values: FloatArray }[] = [];
+  let perOutput: number[] = [];
+  for (const l of model.layers) l.takeLosses();
   const { value, grads } = variableGradsList(() => {
-    const out = forward(layers, xb, true, logits);
-    // A copy: out's values may be reused once the step's tensors are disposed, before the metrics read them.
-    if (c.metrics.length) predictions = out.dataSync();
-    return c.loss.compute(yb, out, logits);
+    const outs = model.run(xs, { training: true, logits });
+    // Copies: the outputs' values may be reused once the step's tensors are disposed, before the metrics read them.
+    if (wantMetrics) copies = outs.map((o) => ({ shape: o.shape, values: o.dataSync() }));
+    const r = totalLoss(model, c, ys, outs, logits, weights, true);
+    perOutput = r.perOutput;
+    return r.total;
   }, model.trainableWeights);
   const loss = value.hostValues()[0];
   value.dispose();
@@ -62,101 +90,161 @@ export function trainStep(model: TrainableModel, c: Compiled, xb: Tensor, yb: Te
       throw new Error(`fit: the loss became ${loss} at ${where}; that batch's update was not applied (pass terminateOnNaN: false to continue regardless)`);
     }
     tidy(() => c.optimizer.applyGradients(grads));
+    tidy(() => {
+      for (const l of model.layers) l.applyConstraints();
+    });
   } finally {
     for (const g of grads.values()) g.dispose();
   }
-  const logs: Logs = { loss };
-  if (predictions) for (const m of c.metrics) logs[m.name] = m.compute(yb.hostValues(), predictions, xb.shape[0]);
-  return logs;
+  const values = [loss, ...(outputs.length > 1 ? perOutput : [])];
+  if (wantMetrics) {
+    const preds = copies.map((p) => new Tensor(p.shape, model.trainableWeights[0]?.dtype ?? 'float32', p.values));
+    values.push(...metricValues(c, ys, preds, logits));
+  }
+  return Object.fromEntries(names.map((n, i) => [n, values[i]]));
 }
 
-/** Loss and metrics over a dataset in batches, weighted by batch size. */
-export function evaluateValues(layers: readonly Layer[], c: Compiled, x: Tensor, y: Tensor, batchSize: number): number[] {
-  const logits = useLogits(layers, c);
-  const n = x.shape[0];
+/** Loss (without penalties, as TF.js's test function) and metrics over a dataset in batches, weighted by batch size; in logNames order. */
+export function evaluateValues(model: TrainableModel, c: Compiled, xs: readonly Tensor[], ys: readonly Tensor[], batchSize: number): number[] {
+  const logits = logitsFlags(model, c);
+  const { outputs } = model.ports();
+  const names = logNames(c, outputs);
+  const n = xs[0].shape[0];
   const order = range(n);
-  const sums = new Array<number>(1 + c.metrics.length).fill(0);
+  const sums = new Array<number>(names.length).fill(0);
   for (let begin = 0; begin < n; begin += batchSize) {
     const end = Math.min(n, begin + batchSize);
     tidy(() => {
-      const xb = gatherRows(x, order, begin, end);
-      const yb = gatherRows(y, order, begin, end);
-      const out = forward(layers, xb, false, logits);
-      sums[0] += c.loss.compute(yb, out, logits).hostValues()[0] * (end - begin);
-      c.metrics.forEach((m, i) => (sums[i + 1] += m.compute(yb.hostValues(), out.hostValues(), end - begin) * (end - begin)));
+      const xb = xs.map((x) => gatherRows(x, order, begin, end));
+      const yb = ys.map((y) => gatherRows(y, order, begin, end));
+      const outs = model.run(xb, { training: false, logits });
+      const { total, perOutput } = totalLoss(model, c, yb, outs, logits, null, false);
+      const values = [total.hostValues()[0], ...(outputs.length > 1 ? perOutput : []), ...metricValues(c, yb, outs, logits)];
+      values.forEach((v, i) => (sums[i] += v * (end - begin)));
     });
   }
   return sums.map((s) => s / n);
 }
 
-/** model.fit: checks every argument, then trains for the epochs; resolves to the History. */
-export async function fit(model: TrainableModel, c: Compiled, x: Tensor, y: Tensor, args: ModelFitArgs): Promise<History> {
-  const op = 'fit';
-  const layers = model.layers;
-  const { epochs, batchSize, shuffle, verbose, terminateOnNaN, validationSplit: split, callbacks, ...rest } = parseFitArgs(args);
-  const outShape = checkInput(op, layers, x);
-  checkTargets(op, c, x, outShape, y);
-  let val: [Tensor, Tensor] | null = null;
-  if (rest.validationData !== undefined) {
-    const vd = rest.validationData;
-    if (!Array.isArray(vd) || vd.length !== 2) throw argError(op, 'validationData', typeof vd, 'a pair [xVal, yVal]');
-    // Against x's shape too: a model given no inputShape builds from x.
-    checkInput(op, layers, vd[0], 'validationData[0]', x.shape.slice(1));
-    checkTargets(op, c, vd[0], outShape, vd[1], 'validationData[1]');
-    val = [vd[0], vd[1]];
-  }
-  let trainX = x;
-  let trainY = y;
-  if (!val && split > 0) {
-    const nTrain = Math.floor(x.shape[0] * (1 - split));
-    if (nTrain === 0 || nTrain === x.shape[0]) throw argError(op, 'validationSplit', String(split), `a fraction leaving samples on both sides of ${x.shape[0]}`);
-    trainX = x.slice(0, nTrain);
-    trainY = y.slice(0, nTrain);
-    val = [x.slice(nTrain), y.slice(nTrain)];
-  }
+/** Per-sample weights of each output from classWeight: the class is the id, or the argmax of a one-hot row. */
+function classWeights(op: string, ys: readonly Tensor[], classWeight: Record<string, number>): Tensor[] {
+  return ys.map((y) => {
+    const ids = y.rank >= 2 && y.shape[y.rank - 1] > 1 ? tidy(() => argMax(y, -1).dataSync()) : y.hostValues();
+    const w = new (arrayTypeFor(y.dtype))(ids.length);
+    for (let i = 0; i < ids.length; i++) {
+      const k = String(Math.round(ids[i]));
+      if (!Object.hasOwn(classWeight, k)) throw argError(op, 'classWeight', `no weight for class ${k}`, 'a weight for every class in the targets');
+      w[i] = classWeight[k];
+    }
+    return new Tensor([ids.length], y.dtype, w);
+  });
+}
 
-  const samples = trainX.shape[0];
-  const steps = Math.ceil(samples / batchSize);
-  const rng = new Random(rest.seed ?? nextDefaultSeed());
-  const history: History = { epoch: [], history: {}, params: { epochs, batchSize, samples, steps } };
-  const progress = verbose > 0 ? new ProgressLogger(epochs, steps, getBackend(), verbose === 1) : null;
-  model.stopTraining = false;
-  await callbacks.call('onTrainBegin', {});
-  for (let epoch = 0; epoch < epochs && !model.stopTraining; epoch++) {
-    await callbacks.call('onEpochBegin', epoch, {});
-    progress?.epochBegin(epoch);
-    const order = range(samples);
-    if (shuffle) rng.shuffle(order);
-    const sums: Logs = {};
-    for (let step = 0; step < steps; step++) {
-      const begin = step * batchSize;
-      const end = Math.min(samples, begin + batchSize);
-      await callbacks.call('onBatchBegin', step, { batch: step, size: end - begin });
-      const xb = gatherRows(trainX, order, begin, end);
-      const yb = gatherRows(trainY, order, begin, end);
-      const logs = trainStep(model, c, xb, yb, terminateOnNaN, `epoch ${epoch + 1}, batch ${step + 1}`);
-      xb.dispose();
-      yb.dispose();
-      const running: Logs = {};
-      for (const [k, v] of Object.entries(logs)) {
-        sums[k] = (sums[k] ?? 0) + v * (end - begin);
-        running[k] = sums[k] / end;
-      }
-      progress?.batchEnd(step + 1, running);
-      await callbacks.call('onBatchEnd', step, { batch: step, size: end - begin, ...logs });
-    }
-    const epochLogs: Logs = {};
-    for (const [k, v] of Object.entries(sums)) epochLogs[k] = v / samples;
-    if (val) {
-      const scores = evaluateValues(layers, c, val[0], val[1], batchSize);
-      epochLogs.val_loss = scores[0];
-      c.metrics.forEach((m, i) => (epochLogs[`val_${m.name}`] = scores[i + 1]));
-    }
-    progress?.epochEnd(epochLogs);
-    history.epoch.push(epoch);
-    for (const [k, v] of Object.entries(epochLogs)) (history.history[k] ??= []).push(v);
-    await callbacks.call('onEpochEnd', epoch, epochLogs);
+const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** model.fit: checks every argument, then trains for the epochs; resolves to the History. */
+export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unknown, args: ModelFitArgs): Promise<History> {
+  const op = 'fit';
+  if (model.isTraining) throw new Error('fit: cannot start training because another fit() call is ongoing on this model');
+  const o = parseFitArgs(args ?? {});
+  const inputsBefore = model.ports().inputs;
+  let xs = dataList(op, 'x', x, inputsBefore, 'inputs');
+  let n = checkInputs(op, 'x', xs, inputsBefore);
+  const { inputs, outputs } = model.ports(xs);
+  let ys = dataList(op, 'y', y, outputs, 'outputs');
+  checkTargets(op, 'y', c, ys, n, outputs);
+  let val: [Tensor[], Tensor[]] | null = null;
+  if (o.validationData !== undefined) {
+    const vd = o.validationData;
+    if (!Array.isArray(vd) || vd.length < 2) throw argError(op, 'validationData', typeof vd, 'a pair [xVal, yVal]');
+    const vx = dataList(op, 'validationData[0]', vd[0], inputs, 'inputs');
+    const vn = checkInputs(op, 'validationData[0]', vx, inputs);
+    const vy = dataList(op, 'validationData[1]', vd[1], outputs, 'outputs');
+    checkTargets(op, 'validationData[1]', c, vy, vn, outputs);
+    val = [vx, vy];
   }
-  await callbacks.call('onTrainEnd', {});
+  if (!val && o.validationSplit > 0) {
+    const nTrain = Math.floor(n * (1 - o.validationSplit));
+    if (nTrain === 0 || nTrain === n) throw argError(op, 'validationSplit', String(o.validationSplit), `a fraction leaving samples on both sides of ${n}`);
+    val = [xs.map((t) => t.slice(nTrain)), ys.map((t) => t.slice(nTrain))];
+    xs = xs.map((t) => t.slice(0, nTrain));
+    ys = ys.map((t) => t.slice(0, nTrain));
+    n = nTrain;
+  }
+  const weights = o.classWeight ? classWeights(op, ys, o.classWeight) : null;
+  const names = logNames(c, outputs);
+
+  const steps = o.stepsPerEpoch ?? Math.ceil(n / o.batchSize);
+  const rng = new Random(o.seed ?? nextDefaultSeed());
+  const history: History = { epoch: [], history: {}, params: { epochs: o.epochs, initialEpoch: o.initialEpoch, batchSize: o.batchSize, samples: n, steps, metrics: [...names, ...(val ? names.map((k) => `val_${k}`) : [])] } };
+  const progress = o.verbose > 0 ? new ProgressLogger(o.epochs, steps, getBackend(), o.verbose === 1) : null;
+  const callbacks = o.callbacks;
+  callbacks.setModel(model);
+  model.stopTraining = false;
+  model.isTraining = true;
+  try {
+    await callbacks.call('onTrainBegin', {});
+    let order = range(n);
+    let cursor = n;
+    let lastYield = Date.now();
+    for (let epoch = o.initialEpoch; epoch < o.epochs && !model.stopTraining; epoch++) {
+      await callbacks.call('onEpochBegin', epoch, {});
+      progress?.epochBegin(epoch);
+      if (o.stepsPerEpoch === null) cursor = n;
+      const sums: Logs = {};
+      let seen = 0;
+      for (let step = 0; step < steps && !model.stopTraining; step++) {
+        if (cursor >= n) {
+          order = range(n);
+          if (o.shuffle) rng.shuffle(order);
+          cursor = 0;
+        }
+        const begin = cursor;
+        const end = Math.min(n, begin + o.batchSize);
+        cursor = end;
+        await callbacks.call('onBatchBegin', step, { batch: step, size: end - begin });
+        const xb = xs.map((t) => gatherRows(t, order, begin, end));
+        const yb = ys.map((t) => gatherRows(t, order, begin, end));
+        const wb = weights ? weights.map((t) => gatherRows(t, order, begin, end)) : null;
+        let logs: Logs;
+        try {
+          logs = trainStep(model, c, xb, yb, wb, o.terminateOnNaN, `epoch ${epoch + 1}, batch ${step + 1}`);
+        } finally {
+          for (const t of [...xb, ...yb, ...(wb ?? [])]) t.dispose();
+        }
+        seen += end - begin;
+        const running: Logs = {};
+        for (const [k, v] of Object.entries(logs)) {
+          sums[k] = (sums[k] ?? 0) + v * (end - begin);
+          running[k] = sums[k] / seen;
+        }
+        progress?.batchEnd(step + 1, running);
+        await callbacks.call('onBatchEnd', step, { batch: step, size: end - begin, ...logs });
+        const every = o.yieldEvery;
+        if (every === 'batch' || (typeof every === 'number' && Date.now() - lastYield >= every)) {
+          await nextTick();
+          lastYield = Date.now();
+          await callbacks.call('onYield', epoch, step, logs);
+        }
+      }
+      const epochLogs: Logs = {};
+      for (const [k, v] of Object.entries(sums)) epochLogs[k] = v / seen;
+      if (val) {
+        const scores = evaluateValues(model, c, val[0], val[1], o.validationBatchSize);
+        names.forEach((k, i) => (epochLogs[`val_${k}`] = scores[i]));
+      }
+      progress?.epochEnd(epochLogs);
+      history.epoch.push(epoch);
+      for (const [k, v] of Object.entries(epochLogs)) (history.history[k] ??= []).push(v);
+      await callbacks.call('onEpochEnd', epoch, epochLogs);
+      if (o.yieldEvery === 'epoch') {
+        await nextTick();
+        await callbacks.call('onYield', epoch, steps - 1, epochLogs);
+      }
+    }
+    await callbacks.call('onTrainEnd', {});
+  } finally {
+    model.isTraining = false;
+  }
   return history;
 }

@@ -1,37 +1,31 @@
 import { backend } from '../backend/registry';
 import type { Tensor } from '../tensor/tensor';
-import { zerosVariable, type Variable } from '../tensor/variable';
+import type { Variable } from '../tensor/variable';
 import { Optimizer, checkRate } from './optimizer';
 
 /**
- * Keras Adam: m and v moments with the bias correction folded into the step size,
- * lr_t = lr·sqrt(1 − β2^t)/(1 − β1^t), and p −= lr_t·m/(sqrt(v) + ε).
+ * Adam with Keras's formula (the project's reference program is Keras; TF.js divides the bias-corrected
+ * moments instead, so the two differ by where ε enters): m and v moments with the bias correction folded
+ * into the step size, lr_t = lr·sqrt(1 − β2^t)/(1 − β1^t), and p −= lr_t·m/(sqrt(v) + ε).
  */
 export class AdamOptimizer extends Optimizer {
   readonly className: string = 'Adam';
-  private readonly slots = new Map<Variable, { m: Variable; v: Variable }>();
 
   constructor(
-    readonly learningRate = 0.001,
+    learningRate = 0.001,
     readonly beta1 = 0.9,
     readonly beta2 = 0.999,
     readonly epsilon = 1e-7,
   ) {
-    super();
+    super('train.adam', learningRate);
     const op = 'train.adam';
-    checkRate(op, 'learningRate', learningRate, 0, Infinity);
     checkRate(op, 'beta1', beta1, 0, 1);
     checkRate(op, 'beta2', beta2, 0, 1);
     checkRate(op, 'epsilon', epsilon, 0, Infinity);
   }
 
   protected update(param: Variable, g: Tensor): void {
-    let s = this.slots.get(param);
-    if (!s) {
-      s = { m: zerosVariable(param.shape, param.dtype, `${param.name}/m`), v: zerosVariable(param.shape, param.dtype, `${param.name}/v`) };
-      this.slots.set(param, s);
-    }
-    backend().adamUpdate(param, g, s.m, s.v, {
+    backend().adamUpdate(param, g, this.slot(param, 'm'), this.slot(param, 'v'), {
       learningRate: this.learningRate,
       beta1: this.beta1,
       beta2: this.beta2,
@@ -42,14 +36,6 @@ export class AdamOptimizer extends Optimizer {
 
   getConfig(): Record<string, number> {
     return { learning_rate: this.learningRate, beta_1: this.beta1, beta_2: this.beta2, epsilon: this.epsilon };
-  }
-
-  override dispose(): void {
-    for (const s of this.slots.values()) {
-      s.m.dispose();
-      s.v.dispose();
-    }
-    this.slots.clear();
   }
 }
 

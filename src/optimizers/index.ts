@@ -1,25 +1,39 @@
 import { argError, fmtValue } from '../util/validate';
 import { AdamOptimizer, AdamWOptimizer } from './adam';
+import { AdadeltaOptimizer, AdagradOptimizer, AdamaxOptimizer, MomentumOptimizer, RMSPropOptimizer } from './more';
 import type { Optimizer } from './optimizer';
 import { SGDOptimizer } from './sgd';
 
 export { Optimizer } from './optimizer';
+export type { NamedTensor } from './optimizer';
 export { AdamOptimizer, AdamWOptimizer } from './adam';
 export { SGDOptimizer } from './sgd';
+export { AdadeltaOptimizer, AdagradOptimizer, AdamaxOptimizer, MomentumOptimizer, RMSPropOptimizer } from './more';
 
-/** tn.train: the optimizer factories, as tf.train. */
+/** tn.train: the optimizer factories, as tf.train (argument order and defaults of TF.js). */
 export const train = {
   sgd: (learningRate: number, momentum = 0): SGDOptimizer => new SGDOptimizer(learningRate, momentum),
-  adam: (learningRate?: number, beta1?: number, beta2?: number, epsilon?: number): AdamOptimizer => new AdamOptimizer(learningRate, beta1, beta2, epsilon),
+  momentum: (learningRate: number, momentum: number, useNesterov = false): MomentumOptimizer => new MomentumOptimizer(learningRate, momentum, useNesterov),
+  rmsprop: (learningRate: number, decay = 0.9, momentum = 0, epsilon?: number | null, centered = false): RMSPropOptimizer =>
+    new RMSPropOptimizer(learningRate, decay, momentum, epsilon ?? undefined, centered),
+  adagrad: (learningRate: number, initialAccumulatorValue = 0.1): AdagradOptimizer => new AdagradOptimizer(learningRate, initialAccumulatorValue),
+  adadelta: (learningRate?: number, rho?: number, epsilon?: number | null): AdadeltaOptimizer => new AdadeltaOptimizer(learningRate, rho, epsilon ?? undefined),
+  adamax: (learningRate?: number, beta1?: number, beta2?: number, epsilon?: number | null, decay?: number): AdamaxOptimizer =>
+    new AdamaxOptimizer(learningRate, beta1, beta2, epsilon ?? undefined, decay),
+  adam: (learningRate?: number, beta1?: number, beta2?: number, epsilon?: number | null): AdamOptimizer => new AdamOptimizer(learningRate, beta1, beta2, epsilon ?? undefined),
   adamw: (learningRate?: number, weightDecay?: number, beta1?: number, beta2?: number, epsilon?: number): AdamWOptimizer =>
     new AdamWOptimizer(learningRate, weightDecay, beta1, beta2, epsilon),
 };
 
-/** Keras defaults for optimizers named in compile(). */
+/** The optimizers compile() takes by name, with TF.js's defaults for compile-by-name (tfjs-layers's getOptimizer). */
 const byName: Record<string, () => Optimizer> = {
   adam: () => train.adam(),
   adamw: () => train.adamw(),
   sgd: () => train.sgd(0.01),
+  rmsprop: () => train.rmsprop(0.001),
+  adagrad: () => train.adagrad(0.01),
+  adadelta: () => train.adadelta(1, 0.95, 1e-7),
+  adamax: () => train.adamax(0.002, 0.9, 0.999, 1e-7, 0),
 };
 
 export function getOptimizer(op: string, spec: unknown): Optimizer {

@@ -1,26 +1,49 @@
 import { variableGradsList } from '../ops/gradients';
-import { Tensor } from '../tensor/tensor';
+import { Tensor, arrayTypeFor } from '../tensor/tensor';
 import { Variable, findVariable } from '../tensor/variable';
 import { argError, fmtShape, fmtValue } from '../util/validate';
 import { tidy } from '../tensor/tidy';
 
 export type GradientMap = Map<Variable, Tensor> | Record<string, Tensor>;
 
-/** The shared part of every optimizer: checking gradients, counting steps, minimize(). */
+/** A named tensor, as TF.js's optimizer.getWeights() lists them. */
+export interface NamedTensor {
+  name: string;
+  tensor: Tensor;
+}
+
+/** The shared part of every optimizer: checking gradients, counting steps, slot variables, minimize(). */
 export abstract class Optimizer {
   abstract readonly className: string;
   /** Steps applied so far. */
   iterations = 0;
+  /** Per variable, its slots (moments, accumulators) by kind, in creation order. */
+  private readonly slots = new Map<Variable, Map<string, Variable>>();
+  private rate: number;
+
+  constructor(op: string, learningRate: number) {
+    this.rate = checkRate(op, 'learningRate', learningRate, 0, Infinity);
+  }
+
+  /** The learning rate; it may be changed between steps (a schedule, a callback), as TF.js's field. */
+  get learningRate(): number {
+    return this.rate;
+  }
+
+  set learningRate(v: number) {
+    this.rate = checkRate(`${this.className}.learningRate`, 'learningRate', v, 0, Infinity);
+  }
 
   /** Updates each variable from its gradient in place; checks them all before changing any. */
   applyGradients(grads: GradientMap): void {
     const pairs = this.resolve(grads);
     this.iterations++;
-    for (const [v, g] of pairs) this.update(v, g);
+    for (const [v, g] of pairs) tidy(() => this.update(v, g));
   }
 
-  /** Runs f, takes the gradients of its scalar result for the trainable variables, applies them; as TF.js. */
+  /** Runs f, takes the gradients of its scalar result for the trainable variables (or varList), applies them; as TF.js. */
   minimize(f: () => Tensor, returnCost = false, varList?: Variable[]): Tensor | null {
+    if (typeof f !== 'function') throw argError(`${this.className}.minimize`, 'f', fmtValue(f), 'a function returning a scalar Tensor');
     const { value, grads } = variableGradsList(f, varList);
     tidy(() => this.applyGradients(grads));
     for (const g of grads.values()) g.dispose();
@@ -31,17 +54,63 @@ export abstract class Optimizer {
 
   protected abstract update(v: Variable, g: Tensor): void;
 
-  /** Hyper-parameters for saving, as Keras names them. */
-  abstract getConfig(): Record<string, number>;
+  /** A slot variable of param (created filled with `fill` on first use), named `${param.name}/${kind}`. */
+  protected slot(param: Variable, kind: string, fill = 0): Variable {
+    let mine = this.slots.get(param);
+    if (!mine) this.slots.set(param, (mine = new Map()));
+    let s = mine.get(kind);
+    if (!s) {
+      const values = new (arrayTypeFor(param.dtype))(param.size).fill(fill);
+      s = new Variable(new Tensor(param.shape, param.dtype, values), false, `${param.name}/${kind}`);
+      mine.set(kind, s);
+    }
+    return s;
+  }
 
-  dispose(): void {}
+  /** The step count and every slot, as TF.js's getWeights (slots grouped by kind, as TF.js orders them). */
+  async getWeights(): Promise<NamedTensor[]> {
+    const kinds = [...new Set([...this.slots.values()].flatMap((m) => [...m.keys()]))];
+    const out: NamedTensor[] = [{ name: 'iter', tensor: new Tensor([], 'float32', Float32Array.of(this.iterations)) }];
+    for (const kind of kinds) {
+      for (const m of this.slots.values()) {
+        const s = m.get(kind);
+        if (s) out.push({ name: s.name, tensor: new Tensor(s.shape, s.dtype, s.hostValues().slice()) });
+      }
+    }
+    return out;
+  }
+
+  /** Restores what getWeights gave: the step count, and each slot by its name (`${variable}/${kind}`). */
+  async setWeights(weights: NamedTensor[]): Promise<void> {
+    const op = `${this.className}.setWeights`;
+    if (!Array.isArray(weights) || weights.length === 0 || weights[0]?.name !== 'iter') throw argError(op, 'weights', fmtValue(weights), "getWeights()'s list: {name: 'iter'} first, then the slots");
+    const plan = weights.slice(1).map((w, i) => {
+      const cut = typeof w?.name === 'string' ? w.name.lastIndexOf('/') : -1;
+      const param = cut > 0 ? findVariable(w.name.slice(0, cut)) : undefined;
+      if (!param || !(w.tensor instanceof Tensor) || fmtShape(w.tensor.shape) !== fmtShape(param.shape)) {
+        throw argError(op, `weights[${i + 1}]`, fmtValue(w?.name), `a slot '<variable>/<kind>' of an existing variable with its shape`);
+      }
+      return { param, kind: w.name.slice(cut + 1), tensor: w.tensor };
+    });
+    this.iterations = weights[0].tensor.hostValues()[0];
+    for (const p of plan) this.slot(p.param, p.kind).assign(p.tensor);
+  }
+
+  /** Hyper-parameters for saving, as Keras names them. */
+  abstract getConfig(): Record<string, number | boolean>;
+
+  dispose(): void {
+    for (const m of this.slots.values()) for (const s of m.values()) s.dispose();
+    this.slots.clear();
+  }
 
   private resolve(grads: GradientMap): [Variable, Tensor][] {
     const op = `${this.className}.applyGradients`;
+    if (grads === null || typeof grads !== 'object') throw argError(op, 'grads', fmtValue(grads), 'a map {variableName: gradient}');
     const entries: [Variable | undefined, Tensor, string][] =
       grads instanceof Map
         ? [...grads].map(([v, g]) => [v, g, v instanceof Variable ? v.name : String(v)])
-        : Object.entries(grads ?? {}).map(([name, g]) => [findVariable(name), g, name]);
+        : Object.entries(grads).map(([name, g]) => [findVariable(name), g, name]);
     return entries.map(([v, g, name]) => {
       if (!(v instanceof Variable)) throw argError(op, 'grads', `a gradient for '${name}'`, 'gradients keyed by existing variables');
       if (!(g instanceof Tensor) || g.dtype !== v.dtype || g.shape.length !== v.shape.length || g.shape.some((d, i) => d !== v.shape[i])) {

@@ -117,8 +117,8 @@ describe('Sequential end to end', () => {
     const { x, y } = quadrantData(8, 10);
     const model = smallCnn();
     await expect(model.fit(x, y)).rejects.toThrow(/fit: the model must be compiled first/);
-    expect(() => model.compile({ optimizer: 'adamax', loss: 'sparseCategoricalCrossentropy' })).toThrow(/compile: optimizer must be an optimizer from tn.train or one of 'adam', 'adamw', 'sgd', got "adamax"/);
-    expect(() => model.compile({ optimizer: 'adam', loss: 'hinge' })).toThrow(/compile: loss must be one of 'sparseCategoricalCrossentropy', 'categoricalCrossentropy', 'meanSquaredError', got "hinge"/);
+    expect(() => model.compile({ optimizer: 'nadam', loss: 'sparseCategoricalCrossentropy' })).toThrow(/compile: optimizer must be an optimizer from tn.train or one of 'adam', .*'rmsprop'.*, got "nadam"/);
+    expect(() => model.compile({ optimizer: 'adam', loss: 'hingeish' })).toThrow(/compile: loss must be a loss function or one of 'meanSquaredError', .*'hinge'.*, got "hingeish"/);
     expect(() => model.compile({ optimizer: 'adam', loss: 'mse', metrics: ['f1'] })).toThrow(/compile: metrics must be names from 'accuracy'/);
     model.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
     const before = model.getWeights().map((w) => w.dataSync());

@@ -1,0 +1,88 @@
+import type { DType, Tensor } from '../tensor/tensor';
+import { assertDtype } from '../tensor/checks';
+import { argError, checkKnownKeys, fmtValue } from '../util/validate';
+import { Layer, uniqueName, type LayerConfig } from './layer';
+import { SymbolicTensor } from './symbolic';
+
+export interface InputConfig {
+  /** The shape without the batch dim. */
+  shape?: number[];
+  /** The shape with the batch dim (null for any batch size). */
+  batchShape?: (number | null)[];
+  dtype?: DType;
+  name?: string;
+  sparse?: boolean;
+}
+
+export interface InputLayerArgs {
+  inputShape?: number[];
+  batchInputShape?: (number | null)[];
+  batchSize?: number;
+  dtype?: DType;
+  name?: string;
+  sparse?: boolean;
+}
+
+function dims(op: string, arg: string, v: unknown, withBatch: boolean): (number | null)[] {
+  const ok = Array.isArray(v) && v.length >= (withBatch ? 1 : 0)
+    && v.every((d, i) => (withBatch && i === 0 && d === null) || (Number.isInteger(d) && d > 0));
+  if (!ok) throw argError(op, arg, fmtValue(v), withBatch ? '[batch or null, ...positive sizes]' : 'an array of positive sizes (without the batch dim)');
+  return (v as (number | null)[]).slice();
+}
+
+/** The entry of a functional model: a layer with no inputs whose output is the model's input tensor, as tf.layers.inputLayer. */
+export class InputLayer extends Layer {
+  readonly batchInputShape: (number | null)[];
+  readonly output: SymbolicTensor;
+
+  constructor(args: InputLayerArgs) {
+    const op = 'layers.inputLayer';
+    if (args === null || typeof args !== 'object') throw argError(op, 'config', fmtValue(args), 'an object {inputShape or batchInputShape, dtype?, name?}');
+    checkKnownKeys(op, 'config', args, ['inputShape', 'batchInputShape', 'batchSize', 'dtype', 'name', 'sparse']);
+    if (args.sparse) throw argError(op, 'sparse', fmtValue(args.sparse), 'false (tessera has no sparse tensors)');
+    if ((args.inputShape === undefined) === (args.batchInputShape === undefined)) {
+      throw argError(op, 'config', args.inputShape === undefined ? 'neither inputShape nor batchInputShape' : 'both inputShape and batchInputShape', 'exactly one of them');
+    }
+    const batchShape = args.batchInputShape !== undefined ? dims(op, 'batchInputShape', args.batchInputShape, true)
+      : [args.batchSize ?? null, ...dims(op, 'inputShape', args.inputShape, false)];
+    if (batchShape.slice(1).some((d) => d === null)) throw argError(op, 'shape', fmtValue(batchShape), 'known sizes for every dim but the batch');
+    const dtype = args.dtype === undefined ? 'float32' : assertDtype(op, 'dtype', args.dtype);
+    super('input', { name: args.name ?? uniqueName('input'), dtype });
+    this.batchInputShape = batchShape;
+    this.inputShapeNoBatch = batchShape.slice(1) as number[];
+    this.built = true;
+    this.output = new SymbolicTensor(dtype, batchShape, this, 0, 0);
+    this.inboundNodes.push({ layer: this, inputs: [], outputs: [this.output], kwargs: {} });
+  }
+
+  getClassName(): string {
+    return 'InputLayer';
+  }
+
+  computeOutputShape(inputShape: readonly number[]): number[] {
+    return inputShape.slice();
+  }
+
+  call(x: Tensor): Tensor {
+    return x;
+  }
+
+  override getConfig(): LayerConfig {
+    return { batch_input_shape: this.batchInputShape, dtype: this.dtype, sparse: false, name: this.name };
+  }
+
+  protected layerConfig(): LayerConfig {
+    return {};
+  }
+}
+
+/** A symbolic input of a functional model, as tf.input({shape, batchShape?, dtype?, name?}). */
+export function input(config: InputConfig): SymbolicTensor {
+  const op = 'input';
+  if (config === null || typeof config !== 'object') throw argError(op, 'config', fmtValue(config), 'an object {shape or batchShape, dtype?, name?}');
+  checkKnownKeys(op, 'config', config, ['shape', 'batchShape', 'dtype', 'name', 'sparse']);
+  if ((config.shape === undefined) === (config.batchShape === undefined)) {
+    throw argError(op, 'config', config.shape === undefined ? 'neither shape nor batchShape' : 'both shape and batchShape', 'exactly one of shape and batchShape');
+  }
+  return new InputLayer({ inputShape: config.shape, batchInputShape: config.batchShape, dtype: config.dtype, name: config.name, sparse: config.sparse }).output;
+}

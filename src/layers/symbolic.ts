@@ -1,0 +1,54 @@
+import type { DType } from '../tensor/tensor';
+
+/** What a node needs of the layer that made it (the Layer class imports this file, so it is described here). */
+export interface NodeLayer {
+  readonly name: string;
+  getClassName(): string;
+  readonly inboundNodes: readonly LayerNode[];
+}
+
+/** One application of a layer to symbolic inputs, as Keras's Node: the graph edges of a functional model. */
+export interface LayerNode {
+  readonly layer: NodeLayer;
+  readonly inputs: readonly SymbolicTensor[];
+  readonly outputs: readonly SymbolicTensor[];
+  /** Extra call arguments given to apply (saved as the fourth element of an inbound node). */
+  readonly kwargs: Readonly<Record<string, unknown>>;
+}
+
+let nextSymbolicId = 0;
+
+/**
+ * A placeholder for a tensor in a functional model, as tf.SymbolicTensor: a shape (the batch dim
+ * may be null) and a dtype, made by tn.input() or by applying a layer to other symbolic tensors.
+ */
+export class SymbolicTensor {
+  readonly id = nextSymbolicId++;
+  readonly shape: readonly (number | null)[];
+  readonly name: string;
+
+  /** @internal Made by tn.input() and layer.apply(). */
+  constructor(
+    readonly dtype: DType,
+    shape: readonly (number | null)[],
+    readonly sourceLayer: NodeLayer,
+    readonly nodeIndex: number,
+    readonly tensorIndex: number,
+  ) {
+    this.shape = Object.freeze(shape.slice());
+    this.name = `${sourceLayer.name}/${sourceLayer.getClassName()}:${tensorIndex}`;
+  }
+
+  get rank(): number {
+    return this.shape.length;
+  }
+
+  /** The node that produced this tensor. */
+  get node(): LayerNode {
+    return this.sourceLayer.inboundNodes[this.nodeIndex];
+  }
+
+  toString(): string {
+    return `SymbolicTensor(${this.name}, shape=[${this.shape.map((d) => d ?? 'null').join(', ')}], dtype=${this.dtype})`;
+  }
+}

@@ -1,0 +1,138 @@
+import { InputLayer } from '../layers/input-layer';
+import { Layer } from '../layers/layer';
+import { SymbolicTensor, type LayerNode } from '../layers/symbolic';
+import type { Tensor } from '../tensor/tensor';
+import { argError } from '../util/validate';
+
+/** A functional model's graph: its layers and nodes in TF.js's order (inputs first), and who consumes what. */
+export interface Graph {
+  readonly inputs: SymbolicTensor[];
+  readonly outputs: SymbolicTensor[];
+  /** Layers by decreasing depth, as TF.js's model.layers (InputLayers included). */
+  readonly layers: Layer[];
+  /** Nodes in an order that computes every input before its use. */
+  readonly nodes: LayerNode[];
+  /** For each symbolic tensor id, how many nodes of this graph take it. */
+  readonly consumers: Map<number, number>;
+  /** For each layer, its nodes that belong to this graph, in the layer's order (their saved indices). */
+  readonly nodeIndices: Map<Layer, LayerNode[]>;
+}
+
+const layerOf = (node: LayerNode): Layer => node.layer as Layer;
+
+/**
+ * Walks from the outputs back to the inputs as TF.js's Container does, ordering layers and nodes by depth;
+ * throws, naming the tensor and layer, when an output needs an input the model was not given, on cycles,
+ * and on two layers sharing a name.
+ */
+export function buildGraph(op: string, inputs: SymbolicTensor[], outputs: SymbolicTensor[]): Graph {
+  inputs.forEach((t, i) => {
+    if (!(t instanceof SymbolicTensor)) throw argError(op, `inputs[${i}]`, typeof t, 'a SymbolicTensor from tn.input()');
+    if (!(t.sourceLayer instanceof InputLayer)) throw argError(op, `inputs[${i}]`, `${t.name}, the output of layer '${t.sourceLayer.name}'`, 'a tensor made by tn.input() (an InputLayer output)');
+  });
+  outputs.forEach((t, i) => {
+    if (!(t instanceof SymbolicTensor)) throw argError(op, `outputs[${i}]`, typeof t, 'a SymbolicTensor (a layer applied to symbolic inputs)');
+  });
+  if (new Set(inputs).size !== inputs.length) throw argError(op, 'inputs', 'the same input twice', 'distinct inputs');
+  const inputSet = new Set(inputs.map((t) => t.id));
+  const finished = new Set<LayerNode>();
+  const inProgress = new Set<LayerNode>();
+  const layerIndices = new Map<Layer, number>();
+  const order: LayerNode[] = [];
+
+  const visit = (t: SymbolicTensor, from: string) => {
+    const node = t.node;
+    const layer = layerOf(node);
+    if (!(layer instanceof Layer)) throw new Error(`${op}: ${t.name} comes from something that is not a layer`);
+    if (inProgress.has(node)) throw new Error(`${op}: the tensor ${t.name} at layer '${layer.name}' is part of a cycle`);
+    if (finished.has(node)) return;
+    if (layer instanceof InputLayer && !inputSet.has(t.id)) {
+      throw new Error(`${op}: graph disconnected: ${from} depends on input '${layer.name}' (shape [${t.shape.map((d) => d ?? 'null').join(', ')}]), which is not among the model's inputs (${inputs.map((i) => `'${i.sourceLayer.name}'`).join(', ') || 'none'})`);
+    }
+    if (!layerIndices.has(layer)) layerIndices.set(layer, layerIndices.size);
+    inProgress.add(node);
+    for (const x of node.inputs) visit(x, `layer '${layer.name}'`);
+    inProgress.delete(node);
+    finished.add(node);
+    order.push(node);
+  };
+  outputs.forEach((t, i) => visit(t, `outputs[${i}] (${t.name})`));
+
+  // Depths: a node is one deeper than its deepest consumer; a layer takes the depth of its deepest node.
+  const nodeDepth = new Map<LayerNode, number>();
+  const layerDepth = new Map<Layer, number>();
+  for (const node of order.slice().reverse()) {
+    const layer = layerOf(node);
+    const depth = Math.max(nodeDepth.get(node) ?? 0, layerDepth.get(layer) ?? 0);
+    layerDepth.set(layer, depth);
+    nodeDepth.set(node, depth);
+    for (const x of node.inputs) nodeDepth.set(x.node, Math.max(depth + 1, nodeDepth.get(x.node) ?? 0));
+  }
+  const layers = [...layerDepth.keys()].sort((a, b) => (layerDepth.get(b) as number) - (layerDepth.get(a) as number) || (layerIndices.get(a) as number) - (layerIndices.get(b) as number));
+  for (const t of inputs) if (!layerDepth.has(t.sourceLayer as Layer)) layers.unshift(t.sourceLayer as Layer);
+  const names = new Map<string, Layer>();
+  for (const l of layers) {
+    const other = names.get(l.name);
+    if (other && other !== l) throw argError(op, 'layers', `two layers named '${l.name}' (${other.getClassName()} and ${l.getClassName()})`, 'unique layer names');
+    names.set(l.name, l);
+  }
+  const nodes = [...nodeDepth.keys()].sort((a, b) => (nodeDepth.get(b) as number) - (nodeDepth.get(a) as number));
+  const consumers = new Map<number, number>();
+  for (const node of nodes) for (const x of node.inputs) consumers.set(x.id, (consumers.get(x.id) ?? 0) + 1);
+  const nodeIndices = new Map<Layer, LayerNode[]>();
+  for (const l of layers) nodeIndices.set(l, l.inboundNodes.filter((n) => nodeDepth.has(n) || (l instanceof InputLayer && inputSet.has(n.outputs[0].id))));
+  return { inputs, outputs, layers, nodes, consumers, nodeIndices };
+}
+
+/** How runGraph runs: the training flag, and which outputs to leave as softmax logits. */
+export interface RunOptions {
+  training: boolean;
+  logits?: readonly boolean[];
+}
+
+/**
+ * Runs the graph on concrete inputs (in the model's input order) and returns the outputs. At inference a
+ * layer whose output feeds only the next layer may run fused with it (conv + relu + max-pool).
+ */
+export function runGraph(g: Graph, xs: readonly Tensor[], options: RunOptions): Tensor[] {
+  const values = new Map<number, Tensor>();
+  const masks = new Map<number, Tensor | null>();
+  g.inputs.forEach((t, i) => values.set(t.id, xs[i]));
+  const logitsOf = new Set<number>();
+  g.outputs.forEach((t, i) => {
+    if (options.logits?.[i]) logitsOf.add(t.id);
+  });
+  const outputIds = new Set(g.outputs.map((t) => t.id));
+  const done = new Set<LayerNode>();
+  g.nodes.forEach((node, k) => {
+    if (done.has(node) || node.inputs.length === 0) return;
+    const layer = layerOf(node);
+    const ins = node.inputs.map((t) => values.get(t.id) as Tensor);
+    const inMasks = node.inputs.map((t) => masks.get(t.id) ?? null);
+    const hasMask = inMasks.some((m) => m !== null);
+    const next = g.nodes[k + 1];
+    // Fusion: a single-input, single-output node whose output feeds only the next node, at inference.
+    if (!options.training && !hasMask && next && ins.length === 1 && node.outputs.length === 1 && next.inputs.length === 1 && next.outputs.length === 1
+      && next.inputs[0] === node.outputs[0] && g.consumers.get(node.outputs[0].id) === 1 && !outputIds.has(node.outputs[0].id)
+      && Object.keys(node.kwargs).length === 0 && Object.keys(next.kwargs).length === 0 && !logitsOf.has(next.outputs[0].id)) {
+      const fused = layer.applyWithNext(ins[0], layerOf(next));
+      if (fused) {
+        values.set(next.outputs[0].id, fused);
+        done.add(next);
+        return;
+      }
+    }
+    const input = layer.takesList() ? ins : ins[0];
+    const mask = hasMask ? (layer.takesList() ? inMasks : inMasks[0]) : undefined;
+    const logits = node.outputs.length === 1 && logitsOf.has(node.outputs[0].id);
+    const out = layer.apply(input as Tensor[], { ...node.kwargs, training: options.training, logits, ...(mask ? { mask } : {}) });
+    const outs = Array.isArray(out) ? out : [out];
+    const outMask = layer.computeMask(input, mask);
+    node.outputs.forEach((t, i) => {
+      values.set(t.id, outs[i]);
+      const m = Array.isArray(outMask) ? outMask[i] : outMask;
+      if (m) masks.set(t.id, m);
+    });
+  });
+  return g.outputs.map((t) => values.get(t.id) as Tensor);
+}

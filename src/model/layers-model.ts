@@ -1,0 +1,324 @@
+import { gatherRows, range } from '../data/batch';
+import type { IOHandler, SaveResult } from '../io/artifacts';
+import { InputLayer } from '../layers/input-layer';
+import type { Kwargs, Layer } from '../layers/layer';
+import { SymbolicTensor } from '../layers/symbolic';
+import type { Optimizer } from '../optimizers/optimizer';
+import { Tensor, arrayTypeFor, type FloatArray } from '../tensor/tensor';
+import { tidy } from '../tensor/tidy';
+import type { Variable } from '../tensor/variable';
+import { argError, checkKnownKeys, fmtValue } from '../util/validate';
+import type { History } from './callbacks';
+import { checkInputs, checkTargets, dataList, type Port } from './checks';
+import { compileArgs, type Compiled, type ModelCompileArgs } from './compile';
+import { positiveIntArg, type ModelFitArgs, type TensorOrArrayOrMap } from './fit-options';
+import { buildGraph, runGraph, type Graph, type RunOptions } from './graph';
+import { saveModel } from './save';
+import { summaryLines } from './summary';
+import { evaluateValues, fit, trainStep, type TrainableModel } from './training';
+
+export type { ModelCompileArgs, ModelFitArgs };
+
+export interface ModelEvaluateArgs {
+  batchSize?: number;
+  verbose?: number;
+}
+
+export interface ContainerArgs {
+  inputs: SymbolicTensor | SymbolicTensor[];
+  outputs: SymbolicTensor | SymbolicTensor[];
+  name?: string;
+}
+
+const modelCounts = { n: 0 };
+
+const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
+
+/**
+ * A model over a graph of layers with Keras's compile / fit / evaluate / predict / save, as tf.LayersModel
+ * (what tf.model returns); tf.sequential's Sequential is one kind of it.
+ */
+export class LayersModel implements TrainableModel {
+  readonly name: string;
+  /** Set by callbacks to end training after the current batch, as in TF.js. */
+  stopTraining = false;
+  /** @internal True while fit runs. */
+  isTraining = false;
+  protected compiled: Compiled | null = null;
+  protected graphOrNull: Graph | null = null;
+
+  constructor(args: ContainerArgs, lazyName?: string) {
+    if (lazyName !== undefined) {
+      this.name = lazyName;
+      return;
+    }
+    const op = 'model';
+    if (args === null || typeof args !== 'object') throw argError(op, 'config', fmtValue(args), 'an object {inputs, outputs, name?}');
+    checkKnownKeys(op, 'config', args, ['inputs', 'outputs', 'name']);
+    if (args.name !== undefined && (typeof args.name !== 'string' || args.name === '')) throw argError(op, 'name', fmtValue(args.name), 'a non-empty string');
+    const inputs = Array.isArray(args.inputs) ? args.inputs : [args.inputs];
+    const outputs = Array.isArray(args.outputs) ? args.outputs : [args.outputs];
+    if (inputs.length === 0 || args.inputs === undefined) throw argError(op, 'inputs', fmtValue(args.inputs), 'one or more SymbolicTensors from tn.input()');
+    if (outputs.length === 0 || args.outputs === undefined) throw argError(op, 'outputs', fmtValue(args.outputs), 'one or more SymbolicTensors');
+    this.graphOrNull = buildGraph(op, inputs, outputs);
+    this.name = args.name ?? (modelCounts.n++ === 0 ? 'model' : `model_${modelCounts.n - 1}`);
+  }
+
+  getClassName(): string {
+    return 'Model';
+  }
+
+  /** The graph; a Sequential model builds it once its input shape is known. */
+  protected graph(op: string): Graph {
+    if (!this.graphOrNull) throw new Error(`${op}: the model's input shape is unknown: give the first layer an inputShape, or call fit/predict on data first`);
+    return this.graphOrNull;
+  }
+
+  /** Every layer, inputs first (InputLayers included), as TF.js's model.layers. */
+  get layers(): Layer[] {
+    return this.graph('layers').layers.slice();
+  }
+
+  get inputs(): SymbolicTensor[] {
+    return this.graph('inputs').inputs.slice();
+  }
+
+  get outputs(): SymbolicTensor[] {
+    return this.graph('outputs').outputs.slice();
+  }
+
+  get inputNames(): string[] {
+    return this.inputs.map((t) => t.sourceLayer.name);
+  }
+
+  get outputNames(): string[] {
+    return this.outputs.map((t) => t.sourceLayer.name);
+  }
+
+  /** The output shape with a null batch dim, or one per output. */
+  get outputShape(): (number | null)[] | (number | null)[][] {
+    const shapes = this.outputs.map((t) => t.shape.slice());
+    return shapes.length === 1 ? shapes[0] : shapes;
+  }
+
+  /** The layer of that name (or at that index of model.layers), as TF.js's getLayer(name?, index?). */
+  getLayer(name?: string, index?: number): Layer {
+    const layers = this.layers;
+    if (index !== undefined) {
+      if (!Number.isInteger(index) || index < 0 || index >= layers.length) throw argError('getLayer', 'index', fmtValue(index), `an integer in [0, ${layers.length})`);
+      return layers[index];
+    }
+    const found = layers.find((l) => l.name === name);
+    if (!found) throw argError('getLayer', 'name', fmtValue(name), `the name of a layer of the model (${layers.map((l) => l.name).join(', ')})`);
+    return found;
+  }
+
+  /** @internal Input and output ports; a lazy model builds from xs. */
+  ports(_xs?: readonly Tensor[]): { inputs: Port[]; outputs: Port[] } {
+    const g = this.graph('fit');
+    const port = (t: SymbolicTensor): Port => ({ name: t.sourceLayer.name, shape: t.shape.slice(1) as number[], dtype: t.dtype });
+    return { inputs: g.inputs.map(port), outputs: g.outputs.map(port) };
+  }
+
+  /** @internal */
+  run(xs: readonly Tensor[], options: RunOptions): Tensor[] {
+    return runGraph(this.graph('run'), xs, options);
+  }
+
+  /** @internal */
+  outputIsSoftmax(i: number): boolean {
+    const g = this.graph('fit');
+    const t = g.outputs[i];
+    const layer = t.sourceLayer as Layer;
+    return t.node.outputs.length === 1 && layer.endsInSoftmax() && !g.consumers.get(t.id) && g.outputs.filter((o) => o === t).length === 1;
+  }
+
+  /** The model as a function on tensors, as TF.js's model.apply (training defaults to false). */
+  apply(inputs: Tensor | Tensor[], kwargs: Kwargs = {}): Tensor | Tensor[] {
+    const op = 'apply';
+    if (inputs instanceof SymbolicTensor || (Array.isArray(inputs) && inputs.some((t) => t instanceof SymbolicTensor))) {
+      throw argError(op, 'inputs', 'SymbolicTensors', 'Tensors (tessera does not nest models inside other models yet)');
+    }
+    const ports = this.ports(Array.isArray(inputs) ? inputs : [inputs]);
+    const xs = dataList(op, 'inputs', inputs, ports.inputs, 'inputs');
+    checkInputs(op, 'inputs', xs, ports.inputs);
+    const outs = this.run(xs, { training: kwargs.training ?? false });
+    return outs.length === 1 ? outs[0] : outs;
+  }
+
+  compile(args: ModelCompileArgs): void {
+    this.compiled = compileArgs(args, this.outputNamesForCompile());
+  }
+
+  /** @internal Output names, known before a lazy model is built. */
+  protected outputNamesForCompile(): string[] {
+    return this.outputNames;
+  }
+
+  get optimizer(): Optimizer | null {
+    return this.compiled?.optimizer ?? null;
+  }
+
+  protected requireCompiled(op: string): Compiled {
+    if (!this.compiled) throw new Error(`${op}: the model must be compiled first: call model.compile({ optimizer, loss, metrics }) before ${op}`);
+    return this.compiled;
+  }
+
+  /** The variables fit() updates: the trainable weights of every layer. */
+  get trainableWeights(): Variable[] {
+    return unique(this.layers.flatMap((l) => l.trainableWeights));
+  }
+
+  get nonTrainableWeights(): Variable[] {
+    return unique(this.layers.flatMap((l) => l.nonTrainableWeights));
+  }
+
+  /** Trainable weights, then the others, as TF.js orders model.weights. */
+  get weights(): Variable[] {
+    return [...this.trainableWeights, ...this.nonTrainableWeights];
+  }
+
+  /** Trains for a number of epochs, as TF.js's model.fit; resolves to the History. */
+  async fit(x: TensorOrArrayOrMap, y: TensorOrArrayOrMap, args: ModelFitArgs = {}): Promise<History> {
+    return fit(this, this.requireCompiled('fit'), x, y, args);
+  }
+
+  /** Checks evaluate-style inputs and targets; returns them as lists. */
+  private checkedData(op: string, x: unknown, y: unknown): { xs: Tensor[]; ys: Tensor[]; c: Compiled } {
+    const c = this.requireCompiled(op);
+    const before = this.ports().inputs;
+    const xs = dataList(op, 'x', x, before, 'inputs');
+    const n = checkInputs(op, 'x', xs, before);
+    const { outputs } = this.ports(xs);
+    const ys = dataList(op, 'y', y, outputs, 'outputs');
+    checkTargets(op, 'y', c, ys, n, outputs);
+    return { xs, ys, c };
+  }
+
+  /** The loss, then each output's loss (several outputs), then each metric, over (x, y), as TF.js: scalar tensors (one alone when that is all). */
+  evaluate(x: TensorOrArrayOrMap, y: TensorOrArrayOrMap, args: ModelEvaluateArgs = {}): Tensor | Tensor[] {
+    const op = 'evaluate';
+    checkKnownKeys(op, 'args', args ?? {}, ['batchSize', 'verbose', 'steps']);
+    const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);
+    const { xs, ys, c } = this.checkedData(op, x, y);
+    const scores = evaluateValues(this, c, xs, ys, batchSize).map((v) => new Tensor([], 'float32', Float32Array.of(v)));
+    return scores.length === 1 ? scores[0] : scores;
+  }
+
+  /** The model's outputs for x, in batches, without recording anything for gradients (one tensor per output). */
+  predict(x: TensorOrArrayOrMap, args: ModelEvaluateArgs = {}): Tensor | Tensor[] {
+    const op = 'predict';
+    checkKnownKeys(op, 'args', args ?? {}, ['batchSize', 'verbose', 'steps']);
+    const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);
+    const before = this.ports().inputs;
+    const xs = dataList(op, 'x', x, before, 'inputs');
+    const n = checkInputs(op, 'x', xs, before);
+    this.ports(xs);
+    const order = range(n);
+    let chunks: { shape: readonly number[]; dtype: Tensor['dtype']; values: FloatArray[] }[] | null = null;
+    for (let begin = 0; begin < n; begin += batchSize) {
+      const end = Math.min(n, begin + batchSize);
+      tidy(() => {
+        const outs = this.run(xs.map((t) => gatherRows(t, order, begin, end)), { training: false });
+        chunks ??= outs.map((o) => ({ shape: o.shape.slice(1), dtype: o.dtype, values: [] }));
+        outs.forEach((o, i) => (chunks as NonNullable<typeof chunks>)[i].values.push(o.dataSync()));
+      });
+    }
+    const outs = (chunks ?? this.run(xs, { training: false }).map((o) => ({ shape: o.shape.slice(1), dtype: o.dtype, values: [o.dataSync()] }))).map((ch) => {
+      const row = ch.shape.reduce((a, b) => a * b, 1);
+      const all = new (arrayTypeFor(ch.dtype))(n * row);
+      let at = 0;
+      for (const v of ch.values) {
+        all.set(v, at);
+        at += v.length;
+      }
+      return new Tensor([n, ...ch.shape], ch.dtype, all);
+    });
+    return outs.length === 1 ? outs[0] : outs;
+  }
+
+  /** The outputs for one batch, as TF.js's predictOnBatch. */
+  predictOnBatch(x: TensorOrArrayOrMap): Tensor | Tensor[] {
+    const n = (Array.isArray(x) ? x[0] : x instanceof Tensor ? x : Object.values(x)[0])?.shape?.[0];
+    return this.predict(x, { batchSize: Math.max(1, n ?? 1) });
+  }
+
+  /** One optimizer step on one batch, as TF.js: resolves to the loss, or [loss, ...metrics]. */
+  async trainOnBatch(x: TensorOrArrayOrMap, y: TensorOrArrayOrMap): Promise<number | number[]> {
+    const op = 'trainOnBatch';
+    const { xs, ys, c } = this.checkedData(op, x, y);
+    const logs = trainStep(this, c, xs, ys, null, true, 'trainOnBatch');
+    const values = Object.values(logs);
+    return values.length === 1 ? values[0] : values;
+  }
+
+  /** Prints (or hands to printFn) Keras's layer table with parameter counts and, for graphs, what each layer is connected to. */
+  summary(lineLength?: number, positions?: number[], printFn: (line: string) => void = console.log): void {
+    for (const line of summaryLines(this.name, this.summaryRows(), lineLength, positions, this.getClassName() !== 'Sequential', this.weights)) printFn(line);
+  }
+
+  /** @internal The layers the summary lists, with the layers feeding each. */
+  protected summaryRows(): { layer: Layer; inbound: string[] }[] {
+    const g = this.graph('summary');
+    return g.layers.map((layer) => ({
+      layer,
+      inbound: (g.nodeIndices.get(layer) ?? []).flatMap((node) => node.inputs.map((t) => {
+        const src = t.sourceLayer as Layer;
+        return `${src.name}[${(g.nodeIndices.get(src) ?? []).indexOf(t.node)}][${t.tensorIndex}]`;
+      })),
+    }));
+  }
+
+  countParams(): number {
+    return this.weights.reduce((n, v) => n + v.size, 0);
+  }
+
+  /** Copies of every weight, in the order of `weights`. */
+  getWeights(): Tensor[] {
+    return this.weights.map((v) => new Tensor(v.shape, v.dtype, v.hostValues().slice()));
+  }
+
+  /** Sets every weight from one list in the order of `weights`; all are checked before any changes. */
+  setWeights(weights: Tensor[]): void {
+    const vars = this.weights;
+    const op = `${this.name}.setWeights`;
+    if (!Array.isArray(weights) || weights.length !== vars.length) {
+      throw argError(op, 'weights', Array.isArray(weights) ? `${weights.length} tensors` : typeof weights, `${vars.length} tensors`);
+    }
+    weights.forEach((w, i) => {
+      const v = vars[i];
+      if (!(w instanceof Tensor) || w.dtype !== v.dtype || w.shape.length !== v.shape.length || w.shape.some((d, j) => d !== v.shape[j])) {
+        throw argError(op, `weights[${i}]`, w instanceof Tensor ? `shape [${w.shape.join(', ')}] and dtype ${w.dtype}` : typeof w, `shape [${v.shape.join(', ')}] and dtype ${v.dtype} (${v.name})`);
+      }
+    });
+    weights.forEach((w, i) => vars[i].assign(w));
+  }
+
+  /** Saves the topology and weights in TF.js's layers format: to 'file://dir' (Node) or through an IOHandler. */
+  async save(handlerOrURL: string | IOHandler): Promise<SaveResult> {
+    return saveModel(this, handlerOrURL);
+  }
+
+  /** @internal The topology TF.js's layers format records (class_name and config). */
+  topology(op: string): { class_name: string; config: Record<string, unknown> } {
+    const g = this.graph(op);
+    const nodeRef = (t: SymbolicTensor) => [t.sourceLayer.name, (g.nodeIndices.get(t.sourceLayer as Layer) ?? []).indexOf(t.node), t.tensorIndex];
+    const layers = g.layers.map((l) => ({
+      name: l.name,
+      class_name: l.getClassName(),
+      config: l.getConfig(),
+      inbound_nodes: l instanceof InputLayer ? [] : (g.nodeIndices.get(l) ?? []).map((node) => node.inputs.map((t) => [...nodeRef(t), { ...node.kwargs }])),
+    }));
+    return { class_name: 'Model', config: { name: this.name, layers, input_layers: g.inputs.map(nodeRef), output_layers: g.outputs.map(nodeRef) } };
+  }
+
+  dispose(): void {
+    for (const l of this.layers) l.dispose();
+    this.compiled?.optimizer.dispose();
+  }
+}
+
+/** A functional model from symbolic inputs to outputs, as tf.model({inputs, outputs, name?}). */
+export function model(args: ContainerArgs): LayersModel {
+  return new LayersModel(args);
+}

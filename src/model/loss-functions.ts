@@ -1,0 +1,145 @@
+import { Tensor, arrayTypeFor } from '../tensor/tensor';
+import { add, div, equal, greater, maximum, minimum, mul, sub } from '../ops/binary';
+import { max, mean, sum } from '../ops/reduction';
+import { logSoftmax } from '../ops/softmax';
+import { abs, exp, log, neg, relu, sqrt, square } from '../ops/unary';
+import { argMax } from '../ops/arg-max';
+import { assertTensor } from '../tensor/checks';
+
+/*
+ * The Keras losses and metrics as tfjs-layers computes them: (yTrue, yPred) -> a value per sample
+ * (the mean over the last axis), which the training loop averages over the batch.
+ */
+
+/** tfjs-layers's epsilon() for float32: probabilities are clipped by it before logs. */
+export const EPSILON = 1e-7;
+
+export type LossOrMetricFn = (yTrue: Tensor, yPred: Tensor) => Tensor;
+
+const clip = (x: Tensor, lo: number, hi: number) => minimum(maximum(x, lo), hi);
+const LARGE = 3.4e38;
+
+function checked(name: string, f: LossOrMetricFn): LossOrMetricFn {
+  const g = (yTrue: Tensor, yPred: Tensor) => {
+    assertTensor(name, 'yTrue', yTrue);
+    assertTensor(name, 'yPred', yPred);
+    return f(yTrue, yPred);
+  };
+  Object.defineProperty(g, 'name', { value: name });
+  return g;
+}
+
+/** log(1 + e^x), finite for any x. */
+function softplus(x: Tensor): Tensor {
+  return add(relu(x), log(add(1, exp(neg(abs(x))))));
+}
+
+function l2Normalize(x: Tensor, axis: number): Tensor {
+  return div(x, sqrt(maximum(sum(square(x), axis, true), EPSILON)));
+}
+
+/** Class ids [batch] or [batch, 1] as one-hot rows matching yPred's dtype and class count. */
+export function oneHotLike(labels: Tensor, like: Tensor): Tensor {
+  const classes = like.shape[like.rank - 1];
+  const ids = labels.hostValues();
+  const values = new (arrayTypeFor(like.dtype))(ids.length * classes);
+  for (let r = 0; r < ids.length; r++) {
+    const id = Math.floor(ids[r]);
+    if (id >= 0 && id < classes) values[r * classes + id] = 1;
+  }
+  return new Tensor(like.shape, like.dtype, values);
+}
+
+export const meanSquaredError = checked('meanSquaredError', (t, p) => mean(square(sub(p, t)), -1));
+export const meanAbsoluteError = checked('meanAbsoluteError', (t, p) => mean(abs(sub(p, t)), -1));
+export const meanAbsolutePercentageError = checked('meanAbsolutePercentageError', (t, p) =>
+  mul(100, mean(abs(div(sub(t, p), clip(abs(t), EPSILON, LARGE))), -1)));
+export const meanSquaredLogarithmicError = checked('meanSquaredLogarithmicError', (t, p) =>
+  mean(square(sub(log(add(1, clip(p, EPSILON, LARGE))), log(add(1, clip(t, EPSILON, LARGE))))), -1));
+export const squaredHinge = checked('squaredHinge', (t, p) => mean(square(maximum(0, sub(1, mul(t, p)))), -1));
+export const hinge = checked('hinge', (t, p) => mean(maximum(0, sub(1, mul(t, p))), -1));
+export const categoricalHinge = checked('categoricalHinge', (t, p) => {
+  const pos = sum(mul(t, p), -1);
+  const negative = max(mul(sub(1, t), p), -1);
+  return maximum(0, add(1, sub(negative, pos)));
+});
+export const logcosh = checked('logcosh', (t, p) => {
+  const d = sub(p, t);
+  return mean(sub(add(d, softplus(mul(-2, d))), Math.log(2)), -1);
+});
+export const categoricalCrossentropy = checked('categoricalCrossentropy', (t, p) => {
+  const q = clip(div(p, sum(p, -1, true)), EPSILON, 1 - EPSILON);
+  return neg(sum(mul(t, log(q)), -1));
+});
+/** Cross-entropy of softmax logits against one-hot rows: exact for any logits. */
+export function categoricalCrossentropyFromLogits(t: Tensor, logits: Tensor): Tensor {
+  return neg(sum(mul(t, logSoftmax(logits)), -1));
+}
+export const sparseCategoricalCrossentropy = checked('sparseCategoricalCrossentropy', (t, p) =>
+  categoricalCrossentropy(oneHotLike(t, p), clip(p, EPSILON, 1 - EPSILON)));
+export const binaryCrossentropy = checked('binaryCrossentropy', (t, p) => {
+  const q = clip(p, EPSILON, 1 - EPSILON);
+  const logits = log(div(q, sub(1, q)));
+  // sigmoid cross-entropy with logits: relu(z) - z·t + log(1 + e^-|z|)
+  return mean(add(sub(relu(logits), mul(logits, t)), log(add(1, exp(neg(abs(logits)))))), -1);
+});
+export const kullbackLeiblerDivergence = checked('kullbackLeiblerDivergence', (t, p) =>
+  sum(mul(t, log(div(clip(t, EPSILON, 1), clip(p, EPSILON, 1)))), -1));
+export const poisson = checked('poisson', (t, p) => mean(sub(p, mul(t, log(add(p, EPSILON)))), -1));
+export const cosineProximity = checked('cosineProximity', (t, p) => neg(sum(mul(l2Normalize(t, -1), l2Normalize(p, -1)), -1)));
+/** Huber loss with delta 1 (tf.losses.huberLoss's default), per sample. */
+export const huberLoss = checked('huberLoss', (t, p) => {
+  const err = abs(sub(t, p));
+  const quadratic = minimum(err, 1);
+  return mean(add(mul(0.5, square(quadratic)), sub(err, quadratic)), -1);
+});
+
+export const binaryAccuracy = checked('binaryAccuracy', (t, p) => mean(equal(t, greater(p, 0.5)), -1));
+export const categoricalAccuracy = checked('categoricalAccuracy', (t, p) => equal(argMax(t, -1), argMax(p, -1)));
+export const sparseCategoricalAccuracy = checked('sparseCategoricalAccuracy', (t, p) => {
+  const ids = t.rank === p.rank ? t.reshape(t.shape.slice(0, -1)) : t;
+  return equal(ids, argMax(p, -1));
+});
+
+function positives(t: Tensor, p: Tensor): { tp: number; fp: number; fn: number } {
+  const tv = t.hostValues();
+  const pv = p.hostValues();
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (let i = 0; i < pv.length; i++) {
+    if (tv[i] === 1 && pv[i] === 1) tp++;
+    else if (tv[i] === 0 && pv[i] === 1) fp++;
+    else if (tv[i] === 1 && pv[i] === 0) fn++;
+  }
+  return { tp, fp, fn };
+}
+
+/** tp / (tp + fp) over the batch, counting exact 0/1 values as tfjs-layers does (0 when nothing is predicted positive). */
+export const precision = checked('precision', (t, p) => {
+  const { tp, fp } = positives(t, p);
+  return new Tensor([], p.dtype, new (arrayTypeFor(p.dtype))([tp + fp > 0 ? tp / (tp + fp) : 0]));
+});
+/** tp / (tp + fn) over the batch, as tfjs-layers computes it. */
+export const recall = checked('recall', (t, p) => {
+  const { tp, fn } = positives(t, p);
+  return new Tensor([], p.dtype, new (arrayTypeFor(p.dtype))([tp + fn > 0 ? tp / (tp + fn) : 0]));
+});
+
+/** tfjs-layers's losses by their names (compile's loss strings), aliases included. */
+export const lossFunctions: Record<string, LossOrMetricFn> = {
+  meanSquaredError, meanAbsoluteError, meanAbsolutePercentageError, meanSquaredLogarithmicError, squaredHinge, hinge,
+  categoricalHinge, logcosh, categoricalCrossentropy, sparseCategoricalCrossentropy, binaryCrossentropy,
+  kullbackLeiblerDivergence, poisson, cosineProximity, huberLoss,
+  mse: meanSquaredError, MSE: meanSquaredError, mae: meanAbsoluteError, MAE: meanAbsoluteError,
+  mape: meanAbsolutePercentageError, MAPE: meanAbsolutePercentageError, msle: meanSquaredLogarithmicError,
+  MSLE: meanSquaredLogarithmicError, kld: kullbackLeiblerDivergence, KLD: kullbackLeiblerDivergence, cosine: cosineProximity,
+};
+
+/** tfjs-layers's metrics by name (compile's metric strings besides 'accuracy'). */
+export const metricFunctions: Record<string, LossOrMetricFn> = {
+  binaryAccuracy, categoricalAccuracy, sparseCategoricalAccuracy, precision, recall, binaryCrossentropy,
+  categoricalCrossentropy, sparseCategoricalCrossentropy, cosineProximity, meanSquaredError, meanAbsoluteError,
+  meanAbsolutePercentageError, mse: meanSquaredError, MSE: meanSquaredError, mae: meanAbsoluteError, MAE: meanAbsoluteError,
+  mape: meanAbsolutePercentageError, MAPE: meanAbsolutePercentageError, cosine: cosineProximity,
+};

@@ -1,0 +1,175 @@
+import { abs, sqrt, square } from '../ops/unary';
+import { add, div, maximum, mul, sub } from '../ops/binary';
+import type { Tensor } from '../tensor/tensor';
+import type { Variable } from '../tensor/variable';
+import { argError, fmtValue } from '../util/validate';
+import { Optimizer, checkRate } from './optimizer';
+
+/** TF.js's backend epsilon for float32, the default ε of its optimizers. */
+const EPSILON = 1e-7;
+
+const step = (v: Variable, next: Tensor) => v.assign(next);
+
+/** tf.train.momentum: accumulation = momentum·accumulation + g; p −= lr·accumulation (Nesterov: p −= lr·(g + momentum·accumulation)). */
+export class MomentumOptimizer extends Optimizer {
+  readonly className = 'Momentum';
+
+  constructor(
+    learningRate: number,
+    readonly momentum: number,
+    readonly useNesterov = false,
+  ) {
+    super('train.momentum', learningRate);
+    checkRate('train.momentum', 'momentum', momentum, 0, Infinity);
+    if (typeof useNesterov !== 'boolean') throw argError('train.momentum', 'useNesterov', fmtValue(useNesterov), 'a boolean');
+  }
+
+  protected update(p: Variable, g: Tensor): void {
+    const acc = this.slot(p, 'momentum');
+    const next = add(mul(acc, this.momentum), g);
+    step(acc, next);
+    step(p, sub(p, mul(this.useNesterov ? add(g, mul(next, this.momentum)) : next, this.learningRate)));
+  }
+
+  getConfig(): Record<string, number | boolean> {
+    return { learningRate: this.learningRate, momentum: this.momentum, useNesterov: this.useNesterov };
+  }
+}
+
+/**
+ * tf.train.rmsprop: ms = decay·ms + (1 − decay)·g²; mom = momentum·mom + lr·g/sqrt(ms + ε); p −= mom.
+ * Centered, with mg = decay·mg + (1 − decay)·g, the denominator is sqrt(ms − (mg² + ε)), as TF.js writes it.
+ */
+export class RMSPropOptimizer extends Optimizer {
+  readonly className = 'RMSProp';
+
+  constructor(
+    learningRate: number,
+    readonly decay = 0.9,
+    readonly momentum = 0,
+    readonly epsilon = EPSILON,
+    readonly centered = false,
+  ) {
+    super('train.rmsprop', learningRate);
+    const op = 'train.rmsprop';
+    checkRate(op, 'decay', decay, 0, Infinity);
+    checkRate(op, 'momentum', momentum, 0, Infinity);
+    checkRate(op, 'epsilon', epsilon, 0, Infinity);
+    if (typeof centered !== 'boolean') throw argError(op, 'centered', fmtValue(centered), 'a boolean');
+  }
+
+  protected update(p: Variable, g: Tensor): void {
+    const ms = this.slot(p, 'rms');
+    const mom = this.slot(p, 'momentum');
+    const nextMs = add(mul(ms, this.decay), mul(square(g), 1 - this.decay));
+    let denom: Tensor;
+    if (this.centered) {
+      const mg = this.slot(p, 'mg');
+      const nextMg = add(mul(mg, this.decay), mul(g, 1 - this.decay));
+      denom = sqrt(sub(nextMs, add(square(nextMg), this.epsilon)));
+      step(mg, nextMg);
+    } else {
+      denom = sqrt(add(nextMs, this.epsilon));
+    }
+    const nextMom = add(mul(mom, this.momentum), div(mul(g, this.learningRate), denom));
+    step(ms, nextMs);
+    step(mom, nextMom);
+    step(p, sub(p, nextMom));
+  }
+
+  getConfig(): Record<string, number | boolean> {
+    return { learningRate: this.learningRate, decay: this.decay, momentum: this.momentum, epsilon: this.epsilon, centered: this.centered };
+  }
+}
+
+/** tf.train.adagrad: accumulator (from initialAccumulatorValue) += g²; p −= lr·g/sqrt(accumulator + ε). */
+export class AdagradOptimizer extends Optimizer {
+  readonly className = 'Adagrad';
+
+  constructor(
+    learningRate: number,
+    readonly initialAccumulatorValue = 0.1,
+  ) {
+    super('train.adagrad', learningRate);
+    checkRate('train.adagrad', 'initialAccumulatorValue', initialAccumulatorValue, 0, Infinity);
+  }
+
+  protected update(p: Variable, g: Tensor): void {
+    const acc = this.slot(p, 'accumulator', this.initialAccumulatorValue);
+    const next = add(acc, square(g));
+    step(acc, next);
+    step(p, sub(p, mul(div(g, sqrt(add(next, EPSILON))), this.learningRate)));
+  }
+
+  getConfig(): Record<string, number> {
+    return { learningRate: this.learningRate, initialAccumulatorValue: this.initialAccumulatorValue };
+  }
+}
+
+/**
+ * tf.train.adadelta as TF.js computes it: u = sqrt(Eu² + ε)/sqrt(Eg² + ε)·g with the accumulated Eg² from
+ * before this step's gradient; then Eg² = ρ·Eg² + (1 − ρ)·g², Eu² = ρ·Eu² + (1 − ρ)·u²; p −= lr·u.
+ */
+export class AdadeltaOptimizer extends Optimizer {
+  readonly className = 'Adadelta';
+
+  constructor(
+    learningRate = 0.001,
+    readonly rho = 0.95,
+    readonly epsilon = EPSILON,
+  ) {
+    super('train.adadelta', learningRate);
+    checkRate('train.adadelta', 'rho', rho, 0, Infinity);
+    checkRate('train.adadelta', 'epsilon', epsilon, 0, Infinity);
+  }
+
+  protected update(p: Variable, g: Tensor): void {
+    const accGrad = this.slot(p, 'accum_grad');
+    const accUpdate = this.slot(p, 'accum_var');
+    const nextGrad = add(mul(accGrad, this.rho), mul(square(g), 1 - this.rho));
+    const u = mul(div(sqrt(add(accUpdate, this.epsilon)), sqrt(add(accGrad, this.epsilon))), g);
+    step(accUpdate, add(mul(accUpdate, this.rho), mul(square(u), 1 - this.rho)));
+    step(accGrad, nextGrad);
+    step(p, sub(p, mul(u, this.learningRate)));
+  }
+
+  getConfig(): Record<string, number> {
+    return { learningRate: this.learningRate, rho: this.rho, epsilon: this.epsilon };
+  }
+}
+
+/** tf.train.adamax: m = β1·m + (1 − β1)·g; u = max(β2·u, |g|); p −= lr/(1 + decay·(t − 1))/(1 − β1^t)·m/(u + ε). */
+export class AdamaxOptimizer extends Optimizer {
+  readonly className = 'Adamax';
+
+  constructor(
+    learningRate = 0.002,
+    readonly beta1 = 0.9,
+    readonly beta2 = 0.999,
+    readonly epsilon = EPSILON,
+    readonly decay = 0,
+  ) {
+    super('train.adamax', learningRate);
+    const op = 'train.adamax';
+    checkRate(op, 'beta1', beta1, 0, 1);
+    checkRate(op, 'beta2', beta2, 0, 1);
+    checkRate(op, 'epsilon', epsilon, 0, Infinity);
+    checkRate(op, 'decay', decay, 0, Infinity);
+  }
+
+  protected update(p: Variable, g: Tensor): void {
+    const m = this.slot(p, 'm');
+    const u = this.slot(p, 'v');
+    const t = this.iterations;
+    const lr = this.learningRate / (1 + this.decay * (t - 1));
+    const nextM = add(mul(m, this.beta1), mul(g, 1 - this.beta1));
+    const nextU = maximum(mul(u, this.beta2), abs(g));
+    step(m, nextM);
+    step(u, nextU);
+    step(p, sub(p, mul(div(nextM, add(nextU, this.epsilon)), lr / (1 - this.beta1 ** t))));
+  }
+
+  getConfig(): Record<string, number> {
+    return { learningRate: this.learningRate, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon, decay: this.decay };
+  }
+}

@@ -1,0 +1,77 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import * as tn from '../../src/index';
+
+/** Five steps on f(w) = Σ c·w² + sin-free polynomial terms, from the same start, in both libraries. */
+function run(make: () => tn.Optimizer, makePeer: () => tf.Optimizer): [Float32Array, Float32Array] {
+  const start = [0.5, -1.5, 2, 0.25, -0.75, 1];
+  const c = [1, 2, 0.5, 3, 1.5, 0.25];
+  const w = tn.variable(tn.tensor(start));
+  const opt = make();
+  const wp = tf.variable(tf.tensor(start));
+  const peer = makePeer();
+  for (let i = 0; i < 5; i++) {
+    opt.minimize(() => tn.sum(tn.add(tn.mul(tn.tensor(c), tn.square(w)), tn.mul(tn.scalar(0.3), tn.pow(w, 3)))));
+    peer.minimize(() => tf.sum(tf.add(tf.mul(tf.tensor(c), tf.square(wp)), tf.mul(0.3, tf.pow(wp, 3)))) as tf.Scalar);
+  }
+  return [w.dataSync() as Float32Array, wp.dataSync() as Float32Array];
+}
+
+describe('optimizers take the same steps as TF.js 4.22', () => {
+  const cases: [string, () => tn.Optimizer, () => tf.Optimizer][] = [
+    ['sgd', () => tn.train.sgd(0.05), () => tf.train.sgd(0.05)],
+    ['momentum', () => tn.train.momentum(0.05, 0.9), () => tf.train.momentum(0.05, 0.9)],
+    ['momentum (Nesterov)', () => tn.train.momentum(0.05, 0.8, true), () => tf.train.momentum(0.05, 0.8, true)],
+    ['rmsprop', () => tn.train.rmsprop(0.01), () => tf.train.rmsprop(0.01)],
+    ['rmsprop with momentum, centered', () => tn.train.rmsprop(0.01, 0.8, 0.5, 1e-6, true), () => tf.train.rmsprop(0.01, 0.8, 0.5, 1e-6, true)],
+    ['adagrad', () => tn.train.adagrad(0.1, 0.2), () => tf.train.adagrad(0.1, 0.2)],
+    ['adadelta', () => tn.train.adadelta(1, 0.9), () => tf.train.adadelta(1, 0.9)],
+    ['adamax', () => tn.train.adamax(0.02, 0.8, 0.99, 1e-7, 0.1), () => tf.train.adamax(0.02, 0.8, 0.99, 1e-7, 0.1)],
+  ];
+  for (const [name, make, makePeer] of cases) {
+    it(name, () => {
+      const [ours, theirs] = run(make, makePeer);
+      ours.forEach((v, i) => expect(v).toBeCloseTo(theirs[i], 5));
+    });
+  }
+
+  it('adam keeps Keras\'s formula: equal to TF.js with ε scaled by sqrt(1 − β2^t) (the only difference)', () => {
+    // With ε = 0 both formulas coincide.
+    const [ours, theirs] = run(() => tn.train.adam(0.05, 0.9, 0.999, 0), () => tf.train.adam(0.05, 0.9, 0.999, 0));
+    ours.forEach((v, i) => expect(v).toBeCloseTo(theirs[i], 5));
+  });
+
+  it('the learning rate can be read and changed between steps; getWeights / setWeights carry the slots', async () => {
+    const opt = tn.train.rmsprop(0.1, 0.9, 0.5);
+    expect(opt.learningRate).toBe(0.1);
+    opt.learningRate = 0.01;
+    expect(opt.learningRate).toBe(0.01);
+    expect(() => (opt.learningRate = -1)).toThrow(/learningRate must be a number in \[0, Infinity\), got -1/);
+    const w = tn.variable(tn.tensor([1, 2]), true, 'opt_w');
+    opt.minimize(() => tn.sum(tn.square(w)));
+    const saved = await opt.getWeights();
+    expect(saved.map((s) => s.name)).toEqual(['iter', 'opt_w/rms', 'opt_w/momentum']);
+    const other = tn.train.rmsprop(0.01, 0.9, 0.5);
+    await other.setWeights(saved);
+    expect(other.iterations).toBe(1);
+    // Restored slots take the same next step as the originals.
+    const a = tn.variable(tn.tensor(w.dataSync()), true, 'opt_a');
+    const before = w.dataSync();
+    opt.minimize(() => tn.sum(tn.square(w)));
+    const moved = Array.from(w.dataSync());
+    w.assign(tn.tensor(before));
+    other.learningRate = 0.01;
+    other.minimize(() => tn.sum(tn.square(w)), false, [w]);
+    expect(Array.from(w.dataSync())).toEqual(moved);
+    a.dispose();
+  });
+
+  it('compile takes the new optimizers by name, and names the known ones for an unknown name', () => {
+    const model = tn.sequential({ layers: [tn.layers.dense({ units: 1, inputShape: [2] })] });
+    for (const name of ['rmsprop', 'adagrad', 'adadelta', 'adamax', 'sgd', 'adam']) {
+      model.compile({ optimizer: name, loss: 'meanSquaredError' });
+      expect(model.optimizer?.className.toLowerCase()).toBe(name === 'rmsprop' ? 'rmsprop' : name);
+    }
+    expect(() => model.compile({ optimizer: 'nadam', loss: 'mse' })).toThrow(/'adam', 'adamw', 'sgd', 'rmsprop', 'adagrad', 'adadelta', 'adamax', got "nadam"/);
+  });
+});
