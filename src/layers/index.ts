@@ -7,10 +7,13 @@ import type { LayerArgs } from './layer';
 import { MaxPooling2D, type MaxPooling2DLayerArgs } from './max-pooling2d';
 
 import { InputLayer, type InputLayerArgs } from './input-layer';
+import { Add, Average, Concatenate, Dot, Maximum, Minimum, Multiply, Subtract, type ConcatenateLayerArgs, type DotLayerArgs } from './merge';
 
 export { Layer } from './layer';
 export type { LayerArgs, CallOptions, LayerConfig, Kwargs } from './layer';
 export { InputLayer } from './input-layer';
+export { Add, Average, Concatenate, Dot, Maximum, Minimum, Multiply, Subtract } from './merge';
+export type { ConcatenateLayerArgs, DotLayerArgs } from './merge';
 export { SymbolicTensor } from './symbolic';
 export { regularizers } from './regularizers';
 export type { Regularizer } from './regularizers';
@@ -28,4 +31,12 @@ export const layers = {
   dropout: (args: DropoutLayerArgs): Dropout => new Dropout(args),
   activation: (args: ActivationLayerArgs): Activation => new Activation(args),
   inputLayer: (args: InputLayerArgs): InputLayer => new InputLayer(args),
+  add: (args?: LayerArgs): Add => new Add(args),
+  subtract: (args?: LayerArgs): Subtract => new Subtract(args),
+  multiply: (args?: LayerArgs): Multiply => new Multiply(args),
+  average: (args?: LayerArgs): Average => new Average(args),
+  maximum: (args?: LayerArgs): Maximum => new Maximum(args),
+  minimum: (args?: LayerArgs): Minimum => new Minimum(args),
+  concatenate: (args?: ConcatenateLayerArgs): Concatenate => new Concatenate(args),
+  dot: (args: DotLayerArgs): Dot => new Dot(args),
 };

@@ -1,10 +1,13 @@
 import type { Layer } from '../layers/index';
 import { Sequential } from './sequential';
+import { LayersModel } from './layers-model';
+import { InputLayer } from '../layers/input-layer';
+import type { SymbolicTensor } from '../layers/symbolic';
 import { fmtShape, isPositiveInt } from '../util/validate';
 import type { DType, Tensor } from '../tensor/tensor';
 import type { WeightsManifestEntry } from '../io/artifacts';
 import { ConfigReader } from './config-reader';
-import { badValue, describe, own, requireRecord, requireString } from '../io/json-checks';
+import { badValue, describe, isRecord, own, requireRecord, requireString } from '../io/json-checks';
 import { layerClassNames, readLayerKind, type LayerPlan } from './layer-kinds';
 import { checkByteLength, decodeWeights, readWeightSpecs, weightBytes } from '../io/weights';
 
@@ -140,7 +143,7 @@ function matchWeights(op: string, specs: WeightsManifestEntry[], expected: Expec
  * Builds a Sequential model from TF.js-style artifacts. Everything the artifacts declare is checked
  * before the first layer is made, so a bad file throws without a partial model or any layer made.
  */
-export function modelFromArtifacts(op: string, artifacts: unknown): Sequential {
+export function modelFromArtifacts(op: string, artifacts: unknown): LayersModel {
   const a = requireRecord(op, 'artifacts', artifacts);
   let where = 'modelTopology';
   let topology = requireRecord(op, where, own(a, 'modelTopology'));
@@ -150,7 +153,8 @@ export function modelFromArtifacts(op: string, artifacts: unknown): Sequential {
     topology = requireRecord(op, where, own(topology, 'model_config'));
   }
   const className = own(topology, 'class_name');
-  if (className !== 'Sequential') throw badValue(op, `${where}.class_name`, className, "'Sequential' (tessera loads Sequential models only)");
+  if (className === 'Model' || className === 'Functional') return functionalFromArtifacts(op, where, own(topology, 'config'), a);
+  if (className !== 'Sequential') throw badValue(op, `${where}.class_name`, className, "'Sequential', 'Model' or 'Functional'");
   const config = own(topology, 'config');
   let modelName = 'sequential';
   let entries = config;
@@ -188,11 +192,118 @@ export function modelFromArtifacts(op: string, artifacts: unknown): Sequential {
   try {
     layers.forEach((l, i) => {
       const shape = i === 0 ? inputShape : l.inputShape;
-      made.push(l.plan.create({ name: l.name, trainable: l.trainable, dtype, inputShape: shape }, perLayer[i]));
+      made.push(l.plan.create({ name: l.name, trainable: l.trainable, dtype, inputShape: shape }));
     });
-    return new Sequential({ name: modelName, layers: made });
+    const model = new Sequential({ name: modelName, layers: made });
+    made.forEach((l, i) => l.setWeights(perLayer[i]));
+    return model;
   } catch (e) {
     for (const l of made) l.dispose();
+    throw e;
+  }
+}
+
+type NodeRef = [string, number, number, Record<string, unknown>];
+
+function readRef(op: string, where: string, v: unknown): NodeRef {
+  const ok = Array.isArray(v) && v.length >= 3 && v.length <= 4 && typeof v[0] === 'string' && Number.isInteger(v[1]) && v[1] >= 0 && Number.isInteger(v[2]) && v[2] >= 0
+    && (v.length === 3 || isRecord(v[3]));
+  if (!ok) throw badValue(op, where, v, '[layerName, nodeIndex, tensorIndex, kwargs?]');
+  const r = v as unknown[];
+  return [r[0] as string, r[1] as number, r[2] as number, (r[3] as Record<string, unknown> | undefined) ?? {}];
+}
+
+/**
+ * Builds a functional model from a Keras/TF.js 'Model' topology: the layers are made, their inbound nodes
+ * replayed in dependency order, and the weights matched by name. Anything that does not fit throws and
+ * frees what was made.
+ */
+function functionalFromArtifacts(op: string, where: string, configValue: unknown, a: Record<string, unknown>): LayersModel {
+  const cw = `${where}.config`;
+  const c = requireRecord(op, cw, configValue);
+  const modelName = own(c, 'name') === undefined ? 'model' : requireString(op, `${cw}.name`, own(c, 'name'));
+  const entries = own(c, 'layers');
+  if (!Array.isArray(entries) || entries.length > MAX_LAYERS) throw badValue(op, `${cw}.layers`, entries, `an array of at most ${MAX_LAYERS} layers`);
+  const specs = own(a, 'weightSpecs') === undefined ? [] : readWeightSpecs(op, 'weightSpecs', own(a, 'weightSpecs'));
+  const data = weightBytes(op, 'weightData', own(a, 'weightData'));
+  checkByteLength(op, 'weightData', specs, data.byteLength);
+
+  const made = new Map<string, Layer>();
+  try {
+    const pending: { layer: Layer; at: string; index: number; refs: NodeRef[] }[] = [];
+    const outputsOf = new Map<string, SymbolicTensor[][]>();
+    entries.forEach((e, i) => {
+      const at = `${cw}.layers[${i}]`;
+      const entry = requireRecord(op, at, e);
+      for (const key of Object.keys(entry)) {
+        if (!['name', 'class_name', 'config', 'inbound_nodes'].includes(key)) throw badValue(op, `${at}.${key}`, entry[key], 'absent (a layer entry has name, class_name, config and inbound_nodes)');
+      }
+      const className = own(entry, 'class_name');
+      const config = requireRecord(op, `${at}.config`, own(entry, 'config'));
+      const name = requireString(op, `${at}.config.name`, own(config, 'name'));
+      if (made.has(name)) throw badValue(op, `${at}.config.name`, name, 'a name no other layer has');
+      let layer: Layer;
+      if (className === 'InputLayer') {
+        const { shape, dtype } = readInputLayer(new ConfigReader(op, `${at}.config`, config));
+        if (!shape) throw badValue(op, `${at}.config.batch_input_shape`, undefined, '[null, ...dims]');
+        layer = new InputLayer({ batchInputShape: [null, ...shape], dtype, name });
+        outputsOf.set(name, [[(layer as InputLayer).output]]);
+      } else {
+        const r = new ConfigReader(op, `${at} (${describe(name)}).config`, config);
+        r.get('name');
+        const trainable = r.bool('trainable', true);
+        const dtype = readDtype(r);
+        readBatchShape(r, 'batch_input_shape');
+        const plan = typeof className === 'string' ? readLayerKind(className, r, name) : undefined;
+        if (!plan) throw badValue(op, `${at}.class_name`, className, `one of InputLayer, ${layerClassNames.join(', ')}`);
+        r.finish();
+        layer = plan.create({ name, trainable, dtype });
+        outputsOf.set(name, []);
+        const nodes = own(entry, 'inbound_nodes') ?? [];
+        if (!Array.isArray(nodes)) throw badValue(op, `${at}.inbound_nodes`, nodes, 'an array of nodes');
+        nodes.forEach((n, k) => {
+          if (!Array.isArray(n) || n.length === 0) throw badValue(op, `${at}.inbound_nodes[${k}]`, n, 'a non-empty array of [layerName, nodeIndex, tensorIndex, kwargs]');
+          pending.push({ layer, at: `${at}.inbound_nodes[${k}]`, index: k, refs: n.map((ref, j) => readRef(op, `${at}.inbound_nodes[${k}][${j}]`, ref)) });
+        });
+      }
+      made.set(name, layer);
+    });
+    const tensorOf = (ref: NodeRef) => outputsOf.get(ref[0])?.[ref[1]]?.[ref[2]];
+    while (pending.length > 0) {
+      const k = pending.findIndex((p) => (outputsOf.get(p.layer.name) as SymbolicTensor[][]).length === p.index && p.refs.every((ref) => tensorOf(ref)));
+      if (k < 0) {
+        const p = pending[0];
+        throw badValue(op, p.at, p.refs.map((r) => r.slice(0, 3)), 'references to layers and nodes that exist (the graph cannot be completed)');
+      }
+      const p = pending.splice(k, 1)[0];
+      const ins = p.refs.map((ref) => tensorOf(ref) as SymbolicTensor);
+      let out: SymbolicTensor | SymbolicTensor[];
+      try {
+        out = p.layer.apply(ins.length === 1 && !p.layer.takesList() ? ins[0] : ins, p.refs[0][3]) as SymbolicTensor | SymbolicTensor[];
+      } catch (e) {
+        throw new Error(`${op}: ${p.at} does not fit layer '${p.layer.name}': ${(e as Error).message}`);
+      }
+      (outputsOf.get(p.layer.name) as SymbolicTensor[][]).push(Array.isArray(out) ? out : [out]);
+    }
+    const ends = (key: string) => {
+      const v = own(c, key);
+      if (!Array.isArray(v) || v.length === 0) throw badValue(op, `${cw}.${key}`, v, 'a non-empty array of [layerName, nodeIndex, tensorIndex]');
+      return v.map((ref, i) => {
+        const t = tensorOf(readRef(op, `${cw}.${key}[${i}]`, ref));
+        if (!t) throw badValue(op, `${cw}.${key}[${i}]`, ref, 'a reference to an existing layer output');
+        return t;
+      });
+    };
+    const model = new LayersModel({ inputs: ends('input_layers'), outputs: ends('output_layers'), name: modelName });
+    const vars = model.weights;
+    const dtype = vars[0]?.dtype ?? 'float32';
+    const expected = vars.map((v, i) => ({ layer: i, slot: 0, name: v.name, suffix: v.name.slice(v.name.lastIndexOf('/') + 1), shape: v.shape.slice() }));
+    const order = matchWeights(op, specs, expected, dtype);
+    const tensors = decodeWeights(specs, data);
+    vars.forEach((v, k) => v.assign(tensors[order[k]]));
+    return model;
+  } catch (e) {
+    for (const l of made.values()) l.dispose();
     throw e;
   }
 }

@@ -1,5 +1,7 @@
-import { Activation, Conv2D, Dense, Dropout, Flatten, MaxPooling2D, type Layer, type LayerArgs } from '../layers/index';
-import type { Tensor } from '../tensor/tensor';
+import { Activation, Add, Average, Concatenate, Conv2D, Dense, Dot, Dropout, Flatten, MaxPooling2D, Maximum, Minimum, Multiply, Subtract, type Layer, type LayerArgs } from '../layers/index';
+import { regularizerFromConfig, type Regularizer } from '../layers/regularizers';
+import { constraintFromConfig, type Constraint } from '../layers/constraints';
+import { isRecord, own } from '../io/json-checks';
 import type { ConfigReader } from './config-reader';
 import { readInitializerSpec, savedInitializer, type InitializerSpec } from './saved-initializer';
 
@@ -9,23 +11,77 @@ export interface LayerPlan {
   outputShape(input: readonly number[]): number[];
   /** The weights the layer will own for an input shape, in Keras order (kernel, then bias). */
   weightShapes(input: readonly number[]): { suffix: string; shape: number[] }[];
-  /** The layer itself, its weights taking the given values. */
-  create(common: LayerArgs, weights: Tensor[]): Layer;
+  /** The layer itself; its weights are placeholders until the file's values are assigned. */
+  create(common: LayerArgs): Layer;
 }
 
 const GLOROT: InitializerSpec = { className: 'GlorotUniform', config: { seed: null } };
 const ZEROS: InitializerSpec = { className: 'Zeros', config: {} };
 const PADDINGS = ['valid', 'same'] as const;
 
-/** Settings TF.js and Keras write for every kernel layer; tessera runs them only in their neutral form. */
+/** A saved {class_name, config} regularizer or constraint, or null. */
+function readSpec<T>(r: ConfigReader, key: string, make: (op: string, where: string, className: unknown, config: Record<string, unknown>) => T): T | undefined {
+  const v = r.get(key);
+  return v === undefined || v === null ? undefined : readSpecValue(r, key, v, make);
+}
+
+/** Settings TF.js and Keras write for every kernel layer. */
 function readKernelParts(r: ConfigReader) {
-  for (const key of ['kernel_regularizer', 'bias_regularizer', 'activity_regularizer', 'kernel_constraint', 'bias_constraint']) r.unsupported(key);
   return {
     activation: r.activation('activation'),
     useBias: r.bool('use_bias', true),
-    kernelInit: readInitializerSpec(r.op, `${r.where}.kernel_initializer`, r.get('kernel_initializer'), GLOROT),
-    biasInit: readInitializerSpec(r.op, `${r.where}.bias_initializer`, r.get('bias_initializer'), ZEROS),
+    kernelInitializer: savedInitializer(readInitializerSpec(r.op, `${r.where}.kernel_initializer`, r.get('kernel_initializer'), GLOROT)),
+    biasInitializer: savedInitializer(readInitializerSpec(r.op, `${r.where}.bias_initializer`, r.get('bias_initializer'), ZEROS)),
+    kernelRegularizer: readSpec<Regularizer>(r, 'kernel_regularizer', regularizerFromConfig),
+    biasRegularizer: readSpec<Regularizer>(r, 'bias_regularizer', regularizerFromConfig),
+    activityRegularizer: readSpec<Regularizer>(r, 'activity_regularizer', regularizerFromConfig),
+    kernelConstraint: readSpec<Constraint>(r, 'kernel_constraint', constraintFromConfig),
+    biasConstraint: readSpec<Constraint>(r, 'bias_constraint', constraintFromConfig),
   };
+}
+
+const camel = (s: string) => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * A layer class read generically, as tfjs-layers deserializes: snake_case keys and string values become
+ * camelCase, initializer / regularizer / constraint specs become objects, nulls are left out, and the
+ * layer's own constructor checks the rest (rejecting any key it does not know).
+ */
+function generic(make: (args: Record<string, unknown>) => Layer): (r: ConfigReader, name: string) => LayerPlan {
+  return (r, name) => {
+    const args: Record<string, unknown> = {};
+    for (const [key, v] of r.rest()) {
+      if (v === null || v === undefined) continue;
+      if (key.endsWith('_initializer')) args[camel(key)] = savedInitializer(readInitializerSpec(r.op, `${r.where}.${key}`, v, ZEROS));
+      else if (key.endsWith('_regularizer')) args[camel(key)] = readSpecValue(r, key, v, regularizerFromConfig);
+      else if (key.endsWith('_constraint')) args[camel(key)] = readSpecValue(r, key, v, constraintFromConfig);
+      else args[camel(key)] = typeof v === 'string' ? camel(v) : v;
+    }
+    let probe: Layer;
+    try {
+      probe = make({ ...args, name });
+    } catch (e) {
+      throw new Error(`${r.op}: ${r.where}: ${(e as Error).message}`);
+    }
+    return {
+      outputShape: (input) => probe.computeOutputShape(input) as number[],
+      weightShapes: (input) => {
+        const p = make({ ...args, name });
+        p.build(input);
+        const out = p.weights.map((v) => ({ suffix: v.name.slice(name.length + 1), shape: v.shape.slice() }));
+        p.dispose();
+        return out;
+      },
+      create: (common) => make({ ...args, ...common }),
+    };
+  };
+}
+
+function readSpecValue<T>(r: ConfigReader, key: string, v: unknown, make: (op: string, where: string, className: unknown, config: Record<string, unknown>) => T): T {
+  if (!isRecord(v)) throw r.fail(key, v, 'null or {class_name, config}');
+  const config = own(v, 'config') ?? {};
+  if (!isRecord(config)) throw r.fail(`${key}.config`, config, 'an object');
+  return make(r.op, `${r.where}.${key}`, own(v, 'class_name'), config);
 }
 
 function kernelWeights(kernel: number[], useBias: boolean) {
@@ -54,10 +110,7 @@ const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
     return {
       outputShape: (input) => probe.computeOutputShape(input),
       weightShapes: (input) => kernelWeights([...kernelSize, input[2], filters], k.useBias),
-      create: (common, w) => new Conv2D({
-        ...common, filters, kernelSize, strides, padding, activation: k.activation, useBias: k.useBias,
-        kernelInitializer: savedInitializer(k.kernelInit, w[0]), biasInitializer: savedInitializer(k.biasInit, w[1]),
-      }),
+      create: (common) => new Conv2D({ ...common, filters, kernelSize, strides, padding, ...k }),
     };
   }],
   ['Dense', (r, name) => {
@@ -67,10 +120,7 @@ const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
     return {
       outputShape: (input) => probe.computeOutputShape(input),
       weightShapes: (input) => kernelWeights([input[input.length - 1], units], k.useBias),
-      create: (common, w) => new Dense({
-        ...common, units, activation: k.activation, useBias: k.useBias,
-        kernelInitializer: savedInitializer(k.kernelInit, w[0]), biasInitializer: savedInitializer(k.biasInit, w[1]),
-      }),
+      create: (common) => new Dense({ ...common, units, ...k }),
     };
   }],
   ['MaxPooling2D', (r, name) => {
@@ -95,6 +145,14 @@ const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
     if (seed !== undefined && seed !== null && !(typeof seed === 'number' && Number.isFinite(seed))) throw r.fail('seed', seed, 'a finite number or null');
     return { outputShape: identity, weightShapes: () => [], create: (common) => new Dropout({ ...common, rate, seed: seed ?? undefined }) };
   }],
+  ['Add', generic((a) => new Add(a))],
+  ['Subtract', generic((a) => new Subtract(a))],
+  ['Multiply', generic((a) => new Multiply(a))],
+  ['Average', generic((a) => new Average(a))],
+  ['Maximum', generic((a) => new Maximum(a))],
+  ['Minimum', generic((a) => new Minimum(a))],
+  ['Concatenate', generic((a) => new Concatenate(a))],
+  ['Dot', generic((a) => new Dot(a as never))],
   ['Activation', (r) => {
     if (r.get('activation') === undefined) throw r.fail('activation', undefined, 'an activation name');
     const activation = r.activation('activation');

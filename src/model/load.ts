@@ -1,4 +1,4 @@
-import type { Sequential } from './sequential';
+import type { LayersModel } from './layers-model';
 import { argError } from '../util/validate';
 import type { IOHandler } from '../io/artifacts';
 import { modelFromArtifacts } from './deserialize';
@@ -12,7 +12,7 @@ import { loadHandlerFor } from '../io/router-registry';
  * (e.g. tn.io.fromMemory, tn.io.browserFiles). Resolves to a fully built model or rejects;
  * never a partial model.
  */
-export async function loadLayersModel(pathOrIOHandler: string | IOHandler, options?: LoadOptions): Promise<Sequential> {
+export async function loadLayersModel(pathOrIOHandler: string | IOHandler, options?: LoadOptions): Promise<LayersModel> {
   const op = 'loadLayersModel';
   const handler = typeof pathOrIOHandler === 'string' && pathOrIOHandler !== '' ? loadHandlerFor(op, pathOrIOHandler, options)
     : typeof pathOrIOHandler === 'object' && pathOrIOHandler !== null && typeof pathOrIOHandler.load === 'function' ? pathOrIOHandler : undefined;

@@ -1,6 +1,5 @@
 import type { Initializer } from '../layers/initializers';
-import { fmtShape } from '../util/validate';
-import type { Tensor, DType } from '../tensor/tensor';
+import { Tensor, arrayTypeFor, sizeOfShape, type DType } from '../tensor/tensor';
 import { badValue, isRecord, own } from '../io/json-checks';
 
 type ValueKind = 'number' | 'seed' | 'mode' | 'distribution';
@@ -62,23 +61,14 @@ export function readInitializerSpec(op: string, where: string, v: unknown, fallb
 }
 
 /**
- * The initializer a loaded layer keeps: it yields the saved values (once, so the model does not
- * hold them twice) and records the file's initializer, so saving again writes what was read even
- * for classes tessera cannot draw from (TF.js's default VarianceScaling among them).
+ * The initializer a loaded layer keeps: it records the file's initializer, so saving again writes what was
+ * read even for classes tessera cannot draw from (TF.js's default VarianceScaling among them), and makes
+ * zeros as placeholders that the file's values replace as the model is assembled.
  */
-export function savedInitializer(spec: InitializerSpec, values: Tensor | undefined): Initializer {
-  let pending = values;
+export function savedInitializer(spec: InitializerSpec): Initializer {
   return {
     className: spec.className,
     getConfig: () => ({ ...spec.config }),
-    apply(shape: readonly number[], dtype: DType = 'float32'): Tensor {
-      const v = pending;
-      const fits = v !== undefined && v.dtype === dtype && v.shape.length === shape.length && v.shape.every((d, i) => d === shape[i]);
-      if (!fits || v === undefined) {
-        throw new Error(`${spec.className} (restored from a saved model) holds only the saved values${v ? ` of shape ${fmtShape(v.shape)}` : ''}; it cannot make new ${dtype} values of shape ${fmtShape(shape)}`);
-      }
-      pending = undefined;
-      return v;
-    },
+    apply: (shape: readonly number[], dtype: DType = 'float32'): Tensor => new Tensor(shape, dtype, new (arrayTypeFor(dtype))(sizeOfShape(shape))),
   };
 }

@@ -15,7 +15,7 @@ export interface IoCheckResult {
 }
 
 /** A small model with fixed weights, so saved and loaded copies can be compared exactly. */
-function model(tn: Tn): Tessera.Sequential {
+function model(tn: Tn): Tessera.LayersModel {
   tn.setRandomSeed(11);
   return tn.sequential({
     layers: [
@@ -26,10 +26,10 @@ function model(tn: Tn): Tessera.Sequential {
   });
 }
 
-function sameOutputs(tn: Tn, a: Tessera.Sequential, b: Tessera.Sequential): string {
+function sameOutputs(tn: Tn, a: Tessera.LayersModel, b: Tessera.LayersModel): string {
   const x = tn.randomUniform([2, 5, 5, 1], 0, 1, 'float32', 3);
-  const pa = a.predict(x).dataSync();
-  const pb = b.predict(x).dataSync();
+  const pa = (a.predict(x) as Tessera.Tensor).dataSync();
+  const pb = (b.predict(x) as Tessera.Tensor).dataSync();
   const same = pa.length === pb.length && pa.every((v, i) => v === pb[i]);
   return same ? '' : `predictions differ: ${Array.from(pa)} vs ${Array.from(pb)}`;
 }

@@ -12,11 +12,11 @@ afterEach(() => {
 
 const x = randomInput([2, 6, 6, 2], 5);
 
-async function expectSameModel(a: tn.Sequential, b: tn.Sequential): Promise<void> {
+async function expectSameModel(a: tn.LayersModel, b: tn.LayersModel): Promise<void> {
   expect(b.layers.map((l) => l.getConfig())).toEqual(a.layers.map((l) => l.getConfig()));
   const wa = a.getWeights();
   b.getWeights().forEach((w, i) => expect(w.dataSync()).toEqual(wa[i].dataSync()));
-  expect(b.predict(x).dataSync()).toEqual(a.predict(x).dataSync());
+  expect((b.predict(x) as tn.Tensor).dataSync()).toEqual((a.predict(x) as tn.Tensor).dataSync());
 }
 
 const json = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
@@ -40,7 +40,7 @@ describe('http(s)', () => {
     vi.stubGlobal('fetch', server.fetch);
     const loaded = await tn.loadLayersModel('https://models.example/hand/model.json');
     expect(loaded.getWeights().flatMap((w) => Array.from(w.dataSync()))).toEqual(Array.from(HAND_WEIGHTS));
-    expect(loaded.predict(tn.tensor([[1, 2, 3]])).dataSync()[0]).toBeCloseTo(handModel([1, 2, 3]), 6);
+    expect((loaded.predict(tn.tensor([[1, 2, 3]])) as tn.Tensor).dataSync()[0]).toBeCloseTo(handModel([1, 2, 3]), 6);
     expect(server.requests.map((r) => r.url)).toEqual([
       'https://models.example/hand/model.json',
       'https://models.example/hand/group1-shard1of2.bin',

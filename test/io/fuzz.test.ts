@@ -37,8 +37,8 @@ afterAll(async () => {
  * A load must give a working model whose weights are the file's bytes, or reject with a plain
  * Error from the loader (not a TypeError or RangeError escaping from inside).
  */
-async function checkOutcome(load: Promise<tn.Sequential>, bytes: Uint8Array): Promise<void> {
-  let model: tn.Sequential;
+async function checkOutcome(load: Promise<tn.LayersModel>, bytes: Uint8Array): Promise<void> {
+  let model: tn.LayersModel;
   try {
     model = await load;
   } catch (e) {
@@ -51,13 +51,13 @@ async function checkOutcome(load: Promise<tn.Sequential>, bytes: Uint8Array): Pr
   expect(weights.byteLength).toBe(bytes.byteLength);
   const inputShape = model.layers[0].inputShapeNoBatch as number[];
   if (inputShape.reduce((a, b) => a * b, 1) <= 10_000) {
-    const y = model.predict(tn.zeros([2, ...inputShape], model.layers[0].dtype));
+    const y = model.predict(tn.zeros([2, ...inputShape], model.layers[0].dtype)) as tn.Tensor;
     expect(y.shape).toEqual([2, ...(model.outputShape.slice(1) as number[])]);
   }
   model.dispose();
 }
 
-async function loadText(text: string | Uint8Array): Promise<tn.Sequential> {
+async function loadText(text: string | Uint8Array): Promise<tn.LayersModel> {
   await writeFile(join(dir, 'model.json'), text);
   return tn.loadLayersModel(`file://${join(dir, 'model.json')}`);
 }

@@ -1,7 +1,7 @@
 import * as tn from '../../src/node';
 
 /** A small model using every layer class the loader knows. */
-export function smallModel(opts: { dtype?: tn.DType; name?: string } = {}): tn.Sequential {
+export function smallModel(opts: { dtype?: tn.DType; name?: string } = {}): tn.LayersModel {
   const dtype = opts.dtype ?? 'float32';
   return tn.sequential({
     name: opts.name,
@@ -22,7 +22,7 @@ export function randomInput(shape: number[], seed: number, dtype: tn.DType = 'fl
 }
 
 /** The artifacts a model hands to a save handler. */
-export async function captureArtifacts(model: tn.Sequential): Promise<tn.ModelArtifacts> {
+export async function captureArtifacts(model: tn.LayersModel): Promise<tn.ModelArtifacts> {
   let captured: tn.ModelArtifacts | undefined;
   await model.save(
     tn.io.withSaveHandler(async (a) => {

@@ -16,7 +16,7 @@ describe('compatibility with TensorFlow.js 4.22 (the real peer)', () => {
     const peer = await tf.loadLayersModel(tf.io.fromMemory(artifacts as tf.io.ModelArtifacts));
     expect(peer.layers.map((l) => l.name)).toEqual(model.layers.map((l) => l.name));
     const { t, tfx } = input([4, 6, 6, 2], 11);
-    const ours = model.predict(t).dataSync();
+    const ours = (model.predict(t) as tn.Tensor).dataSync();
     const theirs = (peer.predict(tfx) as tf.Tensor).dataSync();
     expect(maxAbsDiff(ours, theirs)).toBeLessThan(1e-5);
     peer.dispose();
@@ -41,7 +41,7 @@ describe('compatibility with TensorFlow.js 4.22 (the real peer)', () => {
     expect(model.layers.map((l) => l.name)).toEqual(peer.layers.map((l) => l.name));
     const { t, tfx } = input([3, 7, 8, 3], 12);
     const theirs = (peer.predict(tfx) as tf.Tensor).dataSync();
-    expect(maxAbsDiff(model.predict(t).dataSync(), theirs)).toBeLessThan(1e-5);
+    expect(maxAbsDiff((model.predict(t) as tn.Tensor).dataSync(), theirs)).toBeLessThan(1e-5);
     peer.dispose();
 
     // Saved again by tessera, the file still describes TF.js's model and TF.js reads it back.
@@ -59,7 +59,7 @@ describe('compatibility with TensorFlow.js 4.22 (the real peer)', () => {
     const ours = await tn.loadLayersModel(tn.io.fromMemory(json, HAND_WEIGHTS.buffer));
     const rows: [number, number, number][] = [[1, 2, 3], [-2, 1, 0.5]];
     const theirs = (peer.predict(tf.tensor(rows)) as tf.Tensor).dataSync();
-    const mine = ours.predict(tn.tensor(rows.flat(), [2, 3])).dataSync();
+    const mine = (ours.predict(tn.tensor(rows.flat(), [2, 3])) as tn.Tensor).dataSync();
     rows.forEach((r, i) => {
       expect(theirs[i]).toBeCloseTo(handModel(r), 5);
       expect(mine[i]).toBeCloseTo(handModel(r), 5);
@@ -80,7 +80,7 @@ describe('compatibility with TensorFlow.js 4.22 (the real peer)', () => {
     const model = await tn.loadLayersModel(tn.io.fromMemory(artifacts as tn.ModelArtifacts));
     expect(model.layers.map((l) => l.trainable)).toEqual([false, true]);
     const { t, tfx } = input([5, 3], 13);
-    expect(maxAbsDiff(model.predict(t).dataSync(), (peer.predict(tfx) as tf.Tensor).dataSync())).toBeLessThan(1e-5);
+    expect(maxAbsDiff((model.predict(t) as tn.Tensor).dataSync(), (peer.predict(tfx) as tf.Tensor).dataSync())).toBeLessThan(1e-5);
     const back = await tf.loadLayersModel(tf.io.fromMemory((await captureArtifacts(model)) as tf.io.ModelArtifacts));
     expect(maxAbsDiff((back.predict(tfx) as tf.Tensor).dataSync(), (peer.predict(tfx) as tf.Tensor).dataSync())).toBeLessThan(1e-5);
     peer.dispose();

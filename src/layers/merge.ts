@@ -1,0 +1,224 @@
+import { broadcastShapes } from '../backend/shapes';
+import { add, div, maximum, minimum, mul, sub } from '../ops/binary';
+import { customGrad } from '../ops/custom-grad';
+import { sqrt, square } from '../ops/unary';
+import { sum } from '../ops/reduction';
+import { Tensor, arrayTypeFor } from '../tensor/tensor';
+import { argError, fmtValue } from '../util/validate';
+import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
+
+const shapeText = (shapes: readonly (readonly number[])[]) => shapes.map((s) => `[null, ${s.join(', ')}]`).join(' and ');
+
+/** A layer combining several tensors of broadcast-compatible shapes element by element, as tfjs-layers's Merge. */
+abstract class ElementwiseMerge extends Layer {
+  constructor(snake: string, args: LayerArgs = {}) {
+    checkConfigKeys(`layers.${snake}`, args ?? {}, []);
+    super(snake, args ?? {});
+  }
+
+  override takesList(): boolean {
+    return true;
+  }
+
+  computeOutputShape(inputShape: readonly number[] | number[][]): number[] {
+    const shapes = inputShape as number[][];
+    let out: number[] | null = shapes[0];
+    for (const s of shapes.slice(1)) out = out && broadcastShapes(out, s);
+    if (!out) throw argError(this.name, 'inputs', `shapes ${shapeText(shapes)}`, 'shapes that broadcast together (equal dims, or 1)');
+    return out;
+  }
+
+  call(inputs: Tensor | Tensor[]): Tensor {
+    return this.merge(inputs as Tensor[]);
+  }
+
+  protected abstract merge(xs: Tensor[]): Tensor;
+
+  protected layerConfig(): LayerConfig {
+    return {};
+  }
+}
+
+const fold = (xs: Tensor[], f: (a: Tensor, b: Tensor) => Tensor) => xs.slice(1).reduce(f, xs[0]);
+
+export class Add extends ElementwiseMerge {
+  constructor(args?: LayerArgs) { super('add', args); }
+  getClassName(): string { return 'Add'; }
+  protected merge(xs: Tensor[]): Tensor { return fold(xs, add); }
+}
+
+export class Multiply extends ElementwiseMerge {
+  constructor(args?: LayerArgs) { super('multiply', args); }
+  getClassName(): string { return 'Multiply'; }
+  protected merge(xs: Tensor[]): Tensor { return fold(xs, mul); }
+}
+
+export class Average extends ElementwiseMerge {
+  constructor(args?: LayerArgs) { super('average', args); }
+  getClassName(): string { return 'Average'; }
+  protected merge(xs: Tensor[]): Tensor { return div(fold(xs, add), xs.length); }
+}
+
+export class Maximum extends ElementwiseMerge {
+  constructor(args?: LayerArgs) { super('maximum', args); }
+  getClassName(): string { return 'Maximum'; }
+  protected merge(xs: Tensor[]): Tensor { return fold(xs, maximum); }
+}
+
+export class Minimum extends ElementwiseMerge {
+  constructor(args?: LayerArgs) { super('minimum', args); }
+  getClassName(): string { return 'Minimum'; }
+  protected merge(xs: Tensor[]): Tensor { return fold(xs, minimum); }
+}
+
+export class Subtract extends ElementwiseMerge {
+  constructor(args?: LayerArgs) { super('subtract', args); }
+  getClassName(): string { return 'Subtract'; }
+  override computeOutputShape(inputShape: readonly number[] | number[][]): number[] {
+    if ((inputShape as number[][]).length !== 2) throw argError(this.name, 'inputs', `${inputShape.length} inputs`, 'exactly 2 inputs (Subtract computes inputs[0] − inputs[1])');
+    return super.computeOutputShape(inputShape);
+  }
+  protected merge(xs: Tensor[]): Tensor { return sub(xs[0], xs[1]); }
+}
+
+/** Copies blocks of xs along an axis into one tensor (and, for the gradient, back out). */
+function concatHost(xs: readonly Tensor[], axis: number): Tensor {
+  const shape = xs[0].shape.slice();
+  shape[axis] = xs.reduce((n, x) => n + x.shape[axis], 0);
+  const outer = shape.slice(0, axis).reduce((a, b) => a * b, 1);
+  const inner = shape.slice(axis + 1).reduce((a, b) => a * b, 1);
+  const out = new (arrayTypeFor(xs[0].dtype))(outer * shape[axis] * inner);
+  let offset = 0;
+  for (const x of xs) {
+    const block = x.shape[axis] * inner;
+    const v = x.hostValues();
+    for (let o = 0; o < outer; o++) out.set(v.subarray(o * block, (o + 1) * block), o * shape[axis] * inner + offset);
+    offset += block;
+  }
+  return new Tensor(shape, xs[0].dtype, out);
+}
+
+function splitHost(dy: Tensor, xs: readonly Tensor[], axis: number): Tensor[] {
+  const total = dy.shape[axis];
+  const outer = dy.shape.slice(0, axis).reduce((a, b) => a * b, 1);
+  const inner = dy.shape.slice(axis + 1).reduce((a, b) => a * b, 1);
+  const v = dy.hostValues();
+  let offset = 0;
+  return xs.map((x) => {
+    const block = x.shape[axis] * inner;
+    const g = new (arrayTypeFor(dy.dtype))(x.size);
+    for (let o = 0; o < outer; o++) g.set(v.subarray(o * total * inner + offset, o * total * inner + offset + block), o * block);
+    offset += block;
+    return new Tensor(x.shape, dy.dtype, g);
+  });
+}
+
+export interface ConcatenateLayerArgs extends LayerArgs {
+  axis?: number;
+}
+
+/** Joins the inputs along an axis (default −1; other dims must match), as tf.layers.concatenate. */
+export class Concatenate extends Layer {
+  readonly axis: number;
+
+  constructor(args: ConcatenateLayerArgs = {}) {
+    checkConfigKeys('layers.concatenate', args ?? {}, ['axis']);
+    super('concatenate', args ?? {});
+    const axis = args?.axis ?? -1;
+    if (!Number.isInteger(axis) || axis === 0) throw argError('layers.concatenate', 'axis', fmtValue(axis), 'a non-zero integer (axis 0 is the batch)');
+    this.axis = axis;
+  }
+
+  getClassName(): string {
+    return 'Concatenate';
+  }
+
+  override takesList(): boolean {
+    return true;
+  }
+
+  /** The axis among the dims without the batch. */
+  private localAxis(rank: number): number {
+    const a = this.axis < 0 ? rank + 1 + this.axis : this.axis;
+    if (a < 1 || a > rank) throw argError(this.name, 'axis', String(this.axis), `an axis of inputs of rank ${rank + 1}`);
+    return a - 1;
+  }
+
+  computeOutputShape(inputShape: readonly number[] | number[][]): number[] {
+    const shapes = inputShape as number[][];
+    const a = this.localAxis(shapes[0].length);
+    const bad = shapes.some((s) => s.length !== shapes[0].length || s.some((d, i) => i !== a && d !== shapes[0][i]));
+    if (bad) throw argError(this.name, 'inputs', `shapes ${shapeText(shapes)}`, `shapes equal except along axis ${this.axis}`);
+    const out = shapes[0].slice();
+    out[a] = shapes.reduce((n, s) => n + s[a], 0);
+    return out;
+  }
+
+  call(inputs: Tensor | Tensor[]): Tensor {
+    const xs = inputs as Tensor[];
+    const axis = this.localAxis(xs[0].rank - 1) + 1;
+    const f = customGrad((...args) => {
+      const ts = args.slice(0, xs.length) as Tensor[];
+      return { value: concatHost(ts, axis), gradFunc: (dy: Tensor) => splitHost(dy, ts, axis) };
+    });
+    return f(...xs);
+  }
+
+  protected layerConfig(): LayerConfig {
+    return { axis: this.axis };
+  }
+}
+
+export interface DotLayerArgs extends LayerArgs {
+  axes: number | [number, number];
+  normalize?: boolean;
+}
+
+/** Dot products of sample pairs along an axis, as tf.layers.dot (tessera: rank-2 inputs, the feature axis). */
+export class Dot extends Layer {
+  readonly axes: [number, number];
+  readonly normalize: boolean;
+
+  constructor(config: DotLayerArgs) {
+    const op = 'layers.dot';
+    const args = config ?? ({} as DotLayerArgs);
+    checkConfigKeys(op, args, ['axes', 'normalize']);
+    super('dot', args);
+    const axes = typeof args.axes === 'number' ? [args.axes, args.axes] : args.axes;
+    if (!Array.isArray(axes) || axes.length !== 2 || !axes.every(Number.isInteger)) throw argError(op, 'axes', fmtValue(args.axes), 'an integer or a pair of integers');
+    this.axes = [axes[0], axes[1]];
+    if (args.normalize !== undefined && typeof args.normalize !== 'boolean') throw argError(op, 'normalize', fmtValue(args.normalize), 'a boolean');
+    this.normalize = args.normalize ?? false;
+  }
+
+  getClassName(): string {
+    return 'Dot';
+  }
+
+  override takesList(): boolean {
+    return true;
+  }
+
+  computeOutputShape(inputShape: readonly number[] | number[][]): number[] {
+    const shapes = inputShape as number[][];
+    if (shapes.length !== 2) throw argError(this.name, 'inputs', `${shapes.length} inputs`, 'exactly 2 inputs');
+    if (shapes.some((s) => s.length !== 1)) throw argError(this.name, 'inputs', `shapes ${shapeText(shapes)}`, 'rank-2 inputs [batch, n] (tessera has no batched dot of higher rank yet)');
+    if (this.axes.some((a) => a !== 1 && a !== -1)) throw argError(this.name, 'axes', fmtValue(this.axes), 'the feature axis (1 or -1) for rank-2 inputs');
+    if (shapes[0][0] !== shapes[1][0]) throw argError(this.name, 'inputs', `shapes ${shapeText(shapes)}`, 'equal sizes along the dot axes');
+    return [1];
+  }
+
+  call(inputs: Tensor | Tensor[]): Tensor {
+    let [a, b] = inputs as Tensor[];
+    if (this.normalize) {
+      const unit = (x: Tensor) => div(x, sqrt(maximum(sum(square(x), -1, true), 1e-12)));
+      a = unit(a);
+      b = unit(b);
+    }
+    return sum(mul(a, b), -1, true);
+  }
+
+  protected layerConfig(): LayerConfig {
+    return { axes: this.axes, normalize: this.normalize };
+  }
+}

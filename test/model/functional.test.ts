@@ -1,0 +1,117 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import * as tn from '../../src/index';
+
+async function artifactsOf(model: tf.LayersModel): Promise<tf.io.ModelArtifacts> {
+  let out: tf.io.ModelArtifacts | undefined;
+  await model.save(tf.io.withSaveHandler(async (a) => {
+    out = a;
+    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+  }));
+  return out as tf.io.ModelArtifacts;
+}
+
+async function ourArtifacts(model: tn.LayersModel): Promise<tn.ModelArtifacts> {
+  let out: tn.ModelArtifacts | undefined;
+  await model.save(tn.io.withSaveHandler(async (a) => {
+    out = a;
+    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+  }));
+  return out as tn.ModelArtifacts;
+}
+
+const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.from(a).reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
+const values = (shape: number[], seed: number) => Array.from(tn.randomUniform(shape, -1, 1, 'float32', seed).dataSync());
+
+/** Two inputs, a shared Dense, every elementwise merge, concatenate and dot; two outputs. */
+function peerGraph(): tf.LayersModel {
+  const a = tf.input({ shape: [4], name: 'a' });
+  const b = tf.input({ shape: [4], name: 'b' });
+  const shared = tf.layers.dense({ units: 3, activation: 'tanh', name: 'shared' });
+  const ha = shared.apply(a) as tf.SymbolicTensor;
+  const hb = shared.apply(b) as tf.SymbolicTensor;
+  const merged = [
+    tf.layers.add().apply([ha, hb]), tf.layers.multiply().apply([ha, hb]),
+    tf.layers.average().apply([ha, hb]), tf.layers.maximum().apply([ha, hb]), tf.layers.minimum().apply([ha, hb]),
+  ] as tf.SymbolicTensor[];
+  const cat = tf.layers.concatenate({ name: 'cat' }).apply(merged) as tf.SymbolicTensor;
+  const out1 = tf.layers.dense({ units: 2, activation: 'softmax', name: 'probs' }).apply(cat) as tf.SymbolicTensor;
+  const out2 = tf.layers.dot({ axes: -1, normalize: true, name: 'cos' }).apply([ha, hb]) as tf.SymbolicTensor;
+  return tf.model({ inputs: [a, b], outputs: [out1, out2], name: 'graph' });
+}
+
+describe('functional models', () => {
+  it('a TF.js graph (shared layer, merges, two inputs and outputs) loads here and predicts the same; ours loads back in TF.js', async () => {
+    const peer = peerGraph();
+    const model = await tn.loadLayersModel(tn.io.fromMemory((await artifactsOf(peer)) as tn.ModelArtifacts));
+    expect(model.layers.map((l) => l.name)).toEqual(peer.layers.map((l) => l.name));
+    expect(model.inputNames).toEqual(['a', 'b']);
+    expect(model.outputNames).toEqual(['probs', 'cos']);
+    const xa = values([5, 4], 1), xb = values([5, 4], 2);
+    const theirs = peer.predict([tf.tensor(xa, [5, 4]), tf.tensor(xb, [5, 4])]) as tf.Tensor[];
+    const ours = model.predict([tn.tensor(xa, [5, 4]), tn.tensor(xb, [5, 4])]) as tn.Tensor[];
+    expect(ours.map((t) => t.shape)).toEqual([[5, 2], [5, 1]]);
+    ours.forEach((t, i) => expect(maxDiff(t.dataSync(), theirs[i].dataSync())).toBeLessThan(1e-5));
+    const back = await tf.loadLayersModel(tf.io.fromMemory((await ourArtifacts(model)) as tf.io.ModelArtifacts));
+    const again = back.predict([tf.tensor(xa, [5, 4]), tf.tensor(xb, [5, 4])]) as tf.Tensor[];
+    again.forEach((t, i) => expect(maxDiff(t.dataSync(), theirs[i].dataSync())).toBeLessThan(1e-5));
+    // A name map works as well as an array.
+    const byName = model.predict({ b: tn.tensor(xb, [5, 4]), a: tn.tensor(xa, [5, 4]) }) as tn.Tensor[];
+    expect(maxDiff(byName[0].dataSync(), ours[0].dataSync())).toBe(0);
+  });
+
+  it('fit with a loss per output: same losses as TF.js step for step (SGD); lossWeights scale each output\'s loss (Keras; TF.js 4.22 ignores them)', async () => {
+    const peer = peerGraph();
+    const model = await tn.loadLayersModel(tn.io.fromMemory((await artifactsOf(peer)) as tn.ModelArtifacts));
+    const xa = values([8, 4], 3), xb = values([8, 4], 4);
+    const y1 = Array.from({ length: 8 }, (_, i) => i % 2), y2 = values([8, 1], 5);
+    peer.compile({ optimizer: tf.train.sgd(0.1), loss: ['sparseCategoricalCrossentropy', 'meanSquaredError'] });
+    model.compile({ optimizer: tn.train.sgd(0.1), loss: { probs: 'sparseCategoricalCrossentropy', cos: 'meanSquaredError' } });
+    const args = { epochs: 3, batchSize: 4, shuffle: false, verbose: 0 as const };
+    const h1 = await peer.fit([tf.tensor(xa, [8, 4]), tf.tensor(xb, [8, 4])], [tf.tensor(y1), tf.tensor(y2, [8, 1])], args);
+    const h2 = await model.fit([tn.tensor(xa, [8, 4]), tn.tensor(xb, [8, 4])], { probs: tn.tensor(y1), cos: tn.tensor(y2, [8, 1]) }, args);
+    expect(Object.keys(h2.history).sort()).toEqual(Object.keys(h1.history).sort());
+    for (const k of Object.keys(h1.history)) h1.history[k].forEach((v, i) => expect(h2.history[k][i]).toBeCloseTo(v as number, 4));
+    model.compile({ optimizer: tn.train.sgd(0), loss: ['sparseCategoricalCrossentropy', 'meanSquaredError'], lossWeights: [2, 0.5] });
+    const [total, l1, l2] = (model.evaluate([tn.tensor(xa, [8, 4]), tn.tensor(xb, [8, 4])], [tn.tensor(y1), tn.tensor(y2, [8, 1])]) as tn.Tensor[]).map((t) => t.dataSync()[0]);
+    expect(total).toBeCloseTo(2 * l1 + 0.5 * l2, 5);
+  });
+
+  it('bad graphs and data are named before anything changes', () => {
+    const a = tn.input({ shape: [4] });
+    const stray = tn.input({ shape: [4], name: 'stray' });
+    const d = tn.layers.dense({ units: 2 });
+    expect(() => tn.model({ inputs: a, outputs: d.apply(stray) as tn.SymbolicTensor })).toThrow(/model: graph disconnected: .*depends on input 'stray'/);
+    expect(() => tn.layers.add().apply([a, tn.input({ shape: [3] })])).toThrow(/add.*inputs must be shapes that broadcast together .*got shapes \[null, 4\] and \[null, 3\]/);
+    expect(() => tn.layers.concatenate().apply([a, tn.input({ shape: [2, 2] })])).toThrow(/concatenate.*must be shapes equal except along axis -1/);
+    expect(() => d.apply(tn.input({ shape: [6] }))).toThrow(/must be shape \[null, 4\], the shape dense.* was built for, got shape \[null, 6\]/);
+    // tessera also has Subtract (TF.js 4.22 does not export it).
+    const diff = tn.layers.subtract().apply([a, a]) as tn.SymbolicTensor;
+    expect(diff.shape).toEqual([null, 4]);
+    expect(() => tn.layers.subtract().apply([a, a, a])).toThrow(/exactly 2 inputs/);
+    const twin = tn.layers.dense({ units: 2, name: 'twin' });
+    const twin2 = tn.layers.dense({ units: 2, name: 'twin' });
+    expect(() => tn.model({ inputs: a, outputs: [twin.apply(a) as tn.SymbolicTensor, twin2.apply(a) as tn.SymbolicTensor] })).toThrow(/two layers named 'twin'/);
+    const m = tn.model({ inputs: a, outputs: tn.layers.dense({ units: 1 }).apply(a) as tn.SymbolicTensor });
+    m.compile({ optimizer: 'sgd', loss: 'mse' });
+    expect(() => m.evaluate([tn.zeros([2, 4]), tn.zeros([2, 4])], tn.zeros([2, 1]))).toThrow(/evaluate: x must be 1, one per model input/);
+    expect(() => m.evaluate(tn.zeros([2, 3]), tn.zeros([2, 1]))).toThrow(/evaluate: x must be shape \[batch, 4\] to match the model's input, got shape \[2, 3\]/);
+    expect(() => tn.layers.dense({ units: 1 }).apply([a, a])).toThrow(/inputs must be one input/);
+  });
+
+  it('summary lists each layer with what it is connected to; getLayer, weights, countParams', () => {
+    const x = tn.input({ shape: [3], name: 'x' });
+    const h = tn.layers.dense({ units: 4, name: 'h' }).apply(x) as tn.SymbolicTensor;
+    const s = tn.layers.add({ name: 'sum' }).apply([h, tn.layers.dense({ units: 4, name: 'g' }).apply(x) as tn.SymbolicTensor]) as tn.SymbolicTensor;
+    const m = tn.model({ inputs: x, outputs: s, name: 'm' });
+    const lines: string[] = [];
+    m.summary(undefined, undefined, (l) => lines.push(l));
+    const text = lines.join('\n');
+    expect(text).toMatch(/sum \(Add\)\s+\(None, 4\)\s+0\s+h\[0\]\[0\]\n\s+g\[0\]\[0\]/);
+    expect(text).toMatch(/Total params: 32/);
+    expect(m.getLayer('g').name).toBe('g');
+    expect(m.weights.map((w) => w.name)).toEqual(['h/kernel', 'h/bias', 'g/kernel', 'g/bias']);
+    expect(m.countParams()).toBe(32);
+    expect(() => m.getLayer('nope')).toThrow(/getLayer: name must be the name of a layer of the model \(x, h, g, sum\), got "nope"/);
+  });
+});
