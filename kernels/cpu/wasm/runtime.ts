@@ -1,7 +1,8 @@
 import type { GemmKernelShape } from './gemm-module';
 import { buildKernelModule, kernelIndex, KERNEL_EXPORTS, type KernelExport } from './kernel-module';
 import { sharedMemorySupported, simdSupported } from './simd-support';
-import { threadsAvailable, WasmThreadPool, type ChunkedJob } from './thread-pool';
+import { WasmThreadPool, type ChunkedJob } from './thread-pool';
+import { whyOneThread, workerHost } from './worker-host';
 import { SplitChooser } from './split-chooser';
 import { WasmHeap } from './wasm-heap';
 
@@ -11,16 +12,14 @@ const ALIGN = 64;
 export const alignUp = (x: number): number => Math.ceil(x / ALIGN) * ALIGN;
 
 function defaultThreads(): number {
-  if (!threadsAvailable()) return 1;
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  const os = proc?.getBuiltinModule?.('node:os') as typeof import('node:os') | undefined;
-  return Math.max(1, Math.min(4, os?.availableParallelism?.() ?? 1));
+  return Math.max(1, Math.min(4, workerHost()?.parallelism ?? 1));
 }
 
 export type KernelFn = (...args: number[]) => void;
 
 /**
- * The kernel module instantiated over one memory (shared when threads are possible), and the worker threads
+ * The kernel module instantiated over one memory (shared wherever the engine allows, threads or not, so that
+ * tensors stay resident in it), and the worker threads
  * that run its exports over the same memory. The memory's blocks are handed out by its heap (wasm-heap.ts):
  * resident arrays that hold tensor values between calls, and each call's temporaries. Calls run one at a time
  * on the calling thread (workers only help inside a call).
@@ -46,17 +45,27 @@ export class WasmRuntime {
    */
   constructor(shape: GemmKernelShape, threads?: number, options: { shared?: boolean } = {}) {
     if (!simdSupported()) throw new Error('WasmRuntime: this engine does not support WebAssembly SIMD');
-    this.shared = options.shared !== false && sharedMemorySupported() && threadsAvailable();
+    this.shared = options.shared !== false && sharedMemorySupported();
     const limits = { initial: 16, maximum: MAX_PAGES, shared: this.shared };
     this.bytes = buildKernelModule(shape, limits);
     this.heap = new WasmHeap(limits.initial, MAX_PAGES, this.shared);
     const instance = new WebAssembly.Instance(new WebAssembly.Module(this.bytes), { env: { memory: this.heap.memory } });
     this.fns = KERNEL_EXPORTS.map((n) => instance.exports[n] as KernelFn);
-    this.threadCount = this.shared ? Math.max(1, Math.floor(threads ?? defaultThreads())) : 1;
+    this.threadCount = this.canThread() ? Math.max(1, Math.floor(threads ?? defaultThreads())) : 1;
   }
 
   /** Threads used for large calls, main included. */
   get threads(): number { return this.threadCount; }
+
+  /** Where the threads come from ('worker_threads', 'web workers'), or why there is only one, in words. */
+  get threadSource(): string {
+    if (!this.shared) return whyOneThread() ?? 'no shared WebAssembly memory here';
+    return workerHost()?.kind ?? whyOneThread() ?? '';
+  }
+
+  private canThread(): boolean {
+    return this.shared && workerHost() !== null;
+  }
 
   fn(name: KernelExport): KernelFn { return this.fns[kernelIndex(name)]; }
 
@@ -105,7 +114,7 @@ export class WasmRuntime {
   /** Sets the thread count, starting or stopping workers; resolves once they are ready to take work. */
   setThreads(n: number): Promise<void> {
     if (!Number.isInteger(n) || n < 1) throw new Error(`setThreads: n must be an integer ≥ 1, got ${n}`);
-    this.threadCount = this.shared ? n : 1;
+    this.threadCount = this.canThread() ? n : 1;
     if (this.threadCount === 1) {
       this.terminatePool();
       return Promise.resolve();
