@@ -63,6 +63,7 @@ function fail(e: unknown): void {
   state.error = e instanceof Error ? e.message : String(e);
   status(state.error, true);
   console.error(e);
+  if (model) setButtons(true);
 }
 
 let model: tn.Sequential;
