@@ -1,16 +1,28 @@
 // Page-side checks for the Chromium suites, served as /page-checks.js next to /tessera.js (one shared library
 // instance): each is a function on window.tesseraChecks that a suite calls through page.evaluate.
 import * as tn from '../../src/index';
-import { createSimdGemm } from '../../kernels/cpu/wasm/index';
+import { createSimdGemm, WasmRuntime } from '../../kernels/cpu/wasm/index';
 import { seedModel } from '../fixtures/seed-model';
 
 /** Deterministic values in [0, 1). */
 const values = (n: number, seed: number): Float32Array => Float32Array.from({ length: n }, (_, i) => ((i * 7919 + seed * 104729) % 1009) / 1009);
 
 const checks = {
-  /** What the page offers, and what the library's cpu backend says it runs. */
-  environment(): { isolated: boolean; sharedArrayBuffer: boolean; cores: number; backend: string } {
-    return { isolated: crossOriginIsolated, sharedArrayBuffer: typeof SharedArrayBuffer === 'function', cores: navigator.hardwareConcurrency, backend: tn.getBackend() };
+  /**
+   * What the page offers, what the library's cpu backend says it runs, and whether the kernels' memory keeps
+   * tensors resident (no copies in and out of each call).
+   */
+  environment(): { isolated: boolean; sharedArrayBuffer: boolean; cores: number; backend: string; residentMemory: boolean } {
+    const runtime = new WasmRuntime({ mr: 4, nr: 8, fma: false }, 1);
+    const probe = runtime.heap.allocF32(16);
+    runtime.terminate();
+    return {
+      isolated: crossOriginIsolated,
+      sharedArrayBuffer: typeof SharedArrayBuffer === 'function',
+      cores: navigator.hardwareConcurrency,
+      backend: tn.getBackend(),
+      residentMemory: probe !== undefined && runtime.heap.isResident(probe),
+    };
   },
 
   /**

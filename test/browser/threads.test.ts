@@ -13,8 +13,9 @@ describe.skipIf(skipBrowser)('threads in Chromium', () => {
       const { page, errors } = await o.browser.newPage();
       await page.goto(`${o.server.url}/bare.html`);
       await page.evaluate(LOAD_CHECKS);
-      const env = await page.evaluate('tesseraChecks.environment()') as { isolated: boolean; cores: number; backend: string };
+      const env = await page.evaluate('tesseraChecks.environment()') as { isolated: boolean; cores: number; backend: string; residentMemory: boolean };
       expect(env.isolated).toBe(true);
+      expect(env.residentMemory).toBe(true);
       const expected = Math.min(4, env.cores);
       expect(env.backend).toBe(expected > 1 ? `cpu (wasm-simd, up to ${expected} threads, web workers)` : 'cpu (wasm-simd, 1 thread)');
       const r = await page.evaluate('tesseraChecks.gemmThreads()') as { threads: number; identical: boolean; maxValue: number };
@@ -30,12 +31,13 @@ describe.skipIf(skipBrowser)('threads in Chromium', () => {
     beforeAll(async () => { o = await openBrowser({ isolated: false }); });
     afterAll(async () => { await o?.close(); });
 
-    it('runs on one thread and says why', async () => {
+    it('runs on one thread and says why, its tensors still resident in the kernels\' memory', async () => {
       const { page, errors } = await o.browser.newPage();
       await page.goto(`${o.server.url}/bare.html`);
       await page.evaluate(LOAD_CHECKS);
-      const env = await page.evaluate('tesseraChecks.environment()') as { isolated: boolean; sharedArrayBuffer: boolean; backend: string };
+      const env = await page.evaluate('tesseraChecks.environment()') as { isolated: boolean; sharedArrayBuffer: boolean; backend: string; residentMemory: boolean };
       expect(env.isolated).toBe(false);
+      expect(env.residentMemory).toBe(true);
       expect(env.sharedArrayBuffer).toBe(false);
       expect(env.backend).toBe('cpu (wasm-simd, 1 thread: the page is not cross-origin isolated)');
       const r = await page.evaluate('tesseraChecks.gemmThreads()') as { threads: number; identical: boolean };
