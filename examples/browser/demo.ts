@@ -31,6 +31,8 @@ const state = {
   backend: '',
   modelSource: '' as '' | 'new' | 'indexeddb',
   losses: [] as number[],
+  /** Frames painted while the last fit ran (it yields to the event loop, so the page keeps repainting). */
+  framesDuringFit: 0,
   testAccuracy: NaN,
   saved: false,
   prediction: null as number[] | null,
@@ -97,6 +99,7 @@ async function train(): Promise<void> {
   const steps = Math.ceil(samples / batchSize) * epochs;
   let done = 0;
   const started = performance.now();
+  const framesBefore = state.frames;
   status(`Training on ${samples} images, ${epochs} epoch(s), batch ${batchSize}…`);
   await model.fit(trainSet.images, trainSet.labels, {
     epochs,
@@ -112,6 +115,7 @@ async function train(): Promise<void> {
     },
   });
   const seconds = (performance.now() - started) / 1000;
+  state.framesDuringFit = state.frames - framesBefore;
   const [, accuracy] = model.evaluate(testSet.images, testSet.labels) as tn.Tensor[];
   state.testAccuracy = accuracy.dataSync()[0];
   tn.dispose([trainSet.images, trainSet.labels, testSet.images, testSet.labels, accuracy]);

@@ -10,6 +10,7 @@ interface DemoState {
   backend: string;
   modelSource: string;
   losses: number[];
+  framesDuringFit: number;
   testAccuracy: number;
   saved: boolean;
   prediction: number[] | null;
@@ -17,6 +18,7 @@ interface DemoState {
 }
 
 const SAMPLES = 320;
+const EPOCHS = 2;
 const demoState = (page: Page): Promise<DemoState> => page.evaluate('window.tesseraDemo') as Promise<DemoState>;
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 
@@ -36,26 +38,22 @@ describe.skipIf(skipBrowser)('the demo page in Chromium', () => {
   beforeAll(async () => { o = await openBrowser({ isolated: true }, { webgl: true }); });
   afterAll(async () => { await o?.close(); });
 
-  it(`loads with no console errors, trains ${SAMPLES} samples with falling loss, repaints during fit, predicts a drawn digit`, async () => {
+  it(`loads with no console errors, trains ${SAMPLES} samples (${EPOCHS} epochs) with falling loss, repaints during fit, predicts a drawn digit`, async () => {
     const { page, errors } = await o.browser.newPage();
-    await page.goto(`${o.server.url}/?samples=${SAMPLES}&epochs=1`);
+    await page.goto(`${o.server.url}/?samples=${SAMPLES}&epochs=${EPOCHS}`);
     await page.waitForFunction('window.tesseraDemo?.phase === "ready"');
     expect(await page.textContent('#backend')).toMatch(/^Backend: cpu \(wasm-simd, (up to \d threads, web workers|1 thread)\)$/);
     expect((await demoState(page)).modelSource).toBe('new');
 
     await page.click('#train');
-    await page.waitForFunction('window.tesseraDemo.phase === "training" && window.tesseraDemo.losses.length >= 1');
-    const framesAtStart = (await demoState(page)).frames;
-    const batchesAtStart = (await demoState(page)).losses.length;
-    await page.waitForFunction('window.tesseraDemo.phase !== "training"', undefined, { timeout: 120_000 });
+    await page.waitForFunction('window.tesseraDemo.phase !== "training" && window.tesseraDemo.losses.length > 0', undefined, { timeout: 120_000 });
     const s = await demoState(page);
     expect(s.error).toBe('');
-    expect(s.losses).toHaveLength(SAMPLES / 32);
+    expect(s.losses).toHaveLength((SAMPLES / 32) * EPOCHS);
     expect(s.losses.every(Number.isFinite)).toBe(true);
-    expect(mean(s.losses.slice(-3))).toBeLessThan(mean(s.losses.slice(0, 3)));
-    // Frames kept coming while the remaining batches trained: fit yields to the event loop.
-    expect(s.losses.length - batchesAtStart).toBeGreaterThan(0);
-    expect(s.frames).toBeGreaterThan(framesAtStart);
+    expect(mean(s.losses.slice(-5))).toBeLessThan(mean(s.losses.slice(0, 5)));
+    // requestAnimationFrame callbacks ran while fit did: it yields to the event loop and the page repaints.
+    expect(s.framesDuringFit).toBeGreaterThan(0);
     expect(s.saved).toBe(true);
 
     await drawSeven(page);
