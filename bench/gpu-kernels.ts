@@ -3,9 +3,9 @@
 // (the read is where GL waits). First calls compile and are timed apart.
 // Run: xvfb-run -a npx tsx bench/gpu-kernels.ts [--batch 32]
 import type { Backend } from '../src/backend/backend';
-import { createCpuBackend } from '../src/backend/cpu/cpu-backend';
-import { createGpuBackend } from '../src/backend/gpu/index';
-import { Tensor } from '../src/tensor';
+import { createCpuBackend, type CpuBackend } from '../src/backend/cpu/cpu-backend';
+import { createGpuBackend, type GpuBackend } from '../src/backend/gpu/index';
+import { Tensor } from '../src/tensor/tensor';
 import { uniformTensor } from '../test/gpu/random-data';
 import { markdownTable, median, option } from './gpu-bench-cli';
 
@@ -26,7 +26,7 @@ const flat = uniformTensor([batch, 5408], 5), w2 = uniformTensor([5408, 128], 6)
 const w3 = uniformTensor([128, 10], 8), dLogits = uniformTensor([batch, 10], 9), bias = uniformTensor([32], 10);
 const labels = new Tensor([batch], 'float32', Float32Array.from({ length: batch }, (_, i) => i % 10));
 
-const cases: [string, (b: Backend) => Tensor][] = [
+const cases: [string, (b: Backend<Tensor>) => Tensor][] = [
   ['conv2d 28x28x1 -> 26x26x32', (b) => b.conv2d(x, k1, [1, 1], 'valid')],
   ['bias + relu [b,26,26,32]', (b) => b.biasActivation(a1, bias, 'relu')],
   ['maxPool 2x2', (b) => b.maxPool(a1, [2, 2], [2, 2], 'valid')],
@@ -42,11 +42,12 @@ const cases: [string, (b: Backend) => Tensor][] = [
   ['elementwise mul [b,26,26,32]', (b) => b.binary('mul', a1, a1)],
 ];
 
-const gpu = createGpuBackend();
-const cpu = createCpuBackend();
+// Typed as the ops see backends: their outputs are Tensors.
+const gpu = createGpuBackend() as Backend<Tensor> & GpuBackend;
+const cpu = createCpuBackend() as Backend<Tensor> & CpuBackend;
 console.log(`gpu: ${gpu.describe()}, batch ${batch}`);
 const rows = cases.map(([name, f]) => {
-  const run = (b: Backend) => () => { const t = f(b); t.dataSync(); t.dispose(); };
+  const run = (b: Backend<Tensor>) => () => { const t = f(b); t.dataSync(); t.dispose(); };
   const started = performance.now();
   run(gpu)();
   const firstMs = performance.now() - started;

@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import * as tn from '../src/index';
 import { registerBackend, setBackend } from '../src/backend/registry';
 import { createGpuBackend, type GpuBackend } from '../src/backend/gpu/index';
-import { seedModel } from '../test/fixtures/seed-model';
+import { seedModel } from '../examples/seed-model';
 import { markdownTable, median, option } from './gpu-bench-cli';
 import { syntheticMnist } from './seed-model';
 

@@ -3,8 +3,8 @@
 // synthetic MNIST-shaped data that is the same for every library.
 import * as tf from '@tensorflow/tfjs';
 import * as tn from '../src/index';
-import { Random } from '../src/random';
-import { seedModel } from '../test/fixtures/seed-model';
+import { Random } from '../src/util/random';
+import { seedModel } from '../examples/seed-model';
 
 export const BATCH = 32;
 

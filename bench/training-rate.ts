@@ -1,7 +1,7 @@
 // The training code the browser bench runs in Node and in the page alike: the seed model, model.fit on
 // MNIST-shaped data, batch 32, Adam. Imports only the library, so it bundles for the page as it is.
 import * as tn from '../src/index';
-import { seedModel } from '../test/fixtures/seed-model';
+import { seedModel } from '../examples/seed-model';
 
 export const BATCH = 32;
 

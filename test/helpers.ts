@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import * as tn from '../src/index';
-import { Random } from '../src/random';
+import { Random } from '../src/util/random';
 
 /** Every property runs from this seed, so a failure replays exactly. */
 export const FC = { seed: 20261129, numRuns: 25 } as const;

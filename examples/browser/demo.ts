@@ -2,7 +2,7 @@
 // switches to the gpu backend, and keeps the trained model in IndexedDB for the next visit.
 // Query parameters: ?samples=10000&epochs=2&batchSize=32 (the training set's first `samples` images).
 import * as tn from '../../src/index';
-import { seedModel } from '../../test/fixtures/seed-model';
+import { seedModel } from '../seed-model';
 import { Chart } from './chart';
 import { fetchMnist } from './mnist-fetch';
 import { DrawingPad } from './pad';

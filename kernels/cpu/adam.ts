@@ -1,12 +1,12 @@
-import type { FloatArray } from './types';
+import { adamStepSize } from '../shared/adam';
+import type { FloatArray } from '../shared/types';
 
 /** Keras Adam, in place: m = b1*m + (1-b1)*g; v = b2*v + (1-b2)*g*g; lrT = lr*sqrt(1-b2^t)/(1-b1^t); p -= lrT*m/(sqrt(v)+eps). t is the 1-based step. */
 export function adamUpdate(
   p: FloatArray, g: FloatArray, m: FloatArray, v: FloatArray,
   lr: number, beta1: number, beta2: number, epsilon: number, t: number,
 ): void {
-  // Bias correction folded into one step size, as Keras does (epsilon is therefore not bias-corrected).
-  const lrT = (lr * Math.sqrt(1 - Math.pow(beta2, t))) / (1 - Math.pow(beta1, t));
+  const lrT = adamStepSize(lr, beta1, beta2, t);
   for (let i = 0; i < p.length; i++) {
     const gi = g[i];
     const mi = beta1 * m[i] + (1 - beta1) * gi;

@@ -1,6 +1,6 @@
-import type { FloatArray } from './types';
+import type { Activation } from '../shared/op-names';
+import type { FloatArray } from '../shared/types';
 
-export type Activation = 'linear' | 'relu';
 
 /** out[r, c] = act(x[r, c] + bias[c]) — fused, one pass (Dense and Conv2D epilogue). out may be x. */
 export function biasActivation(x: FloatArray, bias: FloatArray, rows: number, cols: number, act: Activation, out: FloatArray): void {

@@ -1,5 +1,5 @@
-import type { Conv2dGeometry } from './conv-geometry';
-import type { FloatArray } from './types';
+import type { Conv2dGeometry } from '../shared/geometry';
+import type { FloatArray } from '../shared/types';
 
 // References straight from the definition, each output a float64 sum:
 //   out[b,oy,ox,co] = Σ_{ky,kx,ci} x[b, oy*sH - padTop + ky, ox*sW - padLeft + kx, ci] · w[ky,kx,ci,co]

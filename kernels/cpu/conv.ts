@@ -1,8 +1,8 @@
-import type { Conv2dGeometry } from './conv-geometry';
-import type { Activation } from './bias-activation';
+import type { Conv2dGeometry } from '../shared/geometry';
+import type { Activation } from '../shared/op-names';
 import { gemm, gemmBiasActivation, type GemmBiasActivationFn, type GemmFn } from './gemm';
 import { col2im, im2col } from './im2col';
-import type { FloatArray } from './types';
+import type { FloatArray } from '../shared/types';
 
 // Each conv is one gemm over the im2col matrix: cols [M = N*outH*outW, K = kh*kw*inC], filter [K, outC].
 // `cols` is caller-owned scratch of length M*K; `gemmFn`, `im2colFn` and `col2imFn` let the backend swap in faster kernels.

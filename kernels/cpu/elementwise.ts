@@ -1,8 +1,7 @@
-import { broadcastShapes, broadcastStrides } from './broadcast';
-import { collapseBroadcast } from '../merge-axes';
-import type { FloatArray } from './types';
-
-export type UnaryOp = 'neg' | 'abs' | 'exp' | 'log' | 'sqrt' | 'square' | 'relu' | 'step' | 'sigmoid' | 'tanh' | 'reciprocal';
+import { broadcastShapes, broadcastStrides } from '../shared/broadcast';
+import { collapseBroadcast } from '../shared/merge-axes';
+import type { BinaryOp, UnaryOp } from '../shared/op-names';
+import type { FloatArray } from '../shared/types';
 
 /** out[i] = op(x[i]); 'step' is x > 0 ? 1 : 0 (the relu derivative). The switch sits outside the loops so each loop stays tight. */
 export function unary(op: UnaryOp, x: FloatArray, out: FloatArray): void {
@@ -22,8 +21,6 @@ export function unary(op: UnaryOp, x: FloatArray, out: FloatArray): void {
     case 'reciprocal': for (let i = 0; i < n; i++) out[i] = 1 / x[i]; return;
   }
 }
-
-export type BinaryOp = 'add' | 'sub' | 'mul' | 'div' | 'maximum' | 'minimum' | 'pow' | 'greater' | 'equal';
 
 /** One element of a binary op; comparisons give 1/0. */
 function apply(op: BinaryOp, x: number, y: number): number {

@@ -1,5 +1,6 @@
-import { biasActivation, type Activation } from './bias-activation';
-import type { FloatArray } from './types';
+import type { Activation } from '../shared/op-names';
+import { biasActivation } from './bias-activation';
+import type { FloatArray } from '../shared/types';
 
 /** The signature shared by every gemm, so callers (conv) can take a faster one, e.g. WebAssembly SIMD. */
 export type GemmFn = typeof gemm;

@@ -1,5 +1,5 @@
-import type { Conv2dGeometry } from './conv-geometry';
-import type { FloatArray } from './types';
+import type { Conv2dGeometry } from '../shared/geometry';
+import type { FloatArray } from '../shared/types';
 
 /**
  * Walks the patch cells in cols order, calling visit(colsOffset, xOffset) for each, with xOffset -1 where the

@@ -1,5 +1,5 @@
-import type { Pool2dGeometry } from './conv-geometry';
-import type { FloatArray } from './types';
+import type { Pool2dGeometry } from '../shared/geometry';
+import type { FloatArray } from '../shared/types';
 
 /** out [N,outH,outW,C]; argmax[i] = flat index into x of the max chosen for out[i] (first max wins on ties; padded cells never win). */
 export function maxPool(x: FloatArray, g: Pool2dGeometry, out: FloatArray, argmax: Int32Array): void {

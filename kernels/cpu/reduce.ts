@@ -1,7 +1,6 @@
-import type { FloatArray } from './types';
-import { mergeReduceRuns } from '../merge-axes';
-
-export type ReduceOp = 'sum' | 'max' | 'min';
+import type { FloatArray } from '../shared/types';
+import { mergeReduceRuns } from '../shared/merge-axes';
+import type { ReduceOp } from '../shared/op-names';
 
 let accumulator = new Float64Array(0);
 

@@ -1,4 +1,4 @@
-import type { FloatArray } from './types';
+import type { FloatArray } from '../shared/types';
 
 // All three work row by row over a [rows, cols] view and subtract the row max before exp, so exp never overflows.
 

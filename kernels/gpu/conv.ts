@@ -1,7 +1,7 @@
-import type { Conv2dGeometry } from '../cpu/conv-geometry';
+import type { Conv2dGeometry } from '../shared/geometry';
 import type { KernelInput, KernelThis } from './kernel-this';
 
-// NHWC input x, [kh, kw, inC, outC] filter, NHWC output; the geometry (kernels/cpu/conv-geometry)
+// NHWC input x, [kh, kw, inC, outC] filter, NHWC output; the geometry (kernels/shared/geometry)
 // comes in as the constants, so every loop bound is a compile-time constant.
 
 /** out[b,oy,ox,co] = Σ_{ky,kx,ci} x[b, oy*sH - padTop + ky, ox*sW - padLeft + kx, ci] · w[ky,kx,ci,co]. */

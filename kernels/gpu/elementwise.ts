@@ -1,6 +1,6 @@
-import { broadcastShapes } from '../cpu/broadcast';
-import { collapseBroadcast } from '../merge-axes';
-import type { BinaryOp, UnaryOp } from '../cpu/elementwise';
+import { broadcastShapes } from '../shared/broadcast';
+import { collapseBroadcast } from '../shared/merge-axes';
+import type { BinaryOp, UnaryOp } from '../shared/op-names';
 import type { KernelInput, KernelThis } from './kernel-this';
 
 // One kernel per arity with the op as a compile-time constant: the shader compiler folds the

@@ -1,7 +1,7 @@
-import type { Pool2dGeometry } from '../cpu/conv-geometry';
+import type { Pool2dGeometry } from '../shared/geometry';
 import type { KernelInput, KernelThis } from './kernel-this';
 
-// NHWC max pooling with the geometry (kernels/cpu/conv-geometry) as constants. Cells outside the
+// NHWC max pooling with the geometry (kernels/shared/geometry) as constants. Cells outside the
 // image never compete, and the first maximum in window order wins ties, as in the cpu kernels.
 
 /** out[b,oy,ox,c] = the max of x over the window of (oy, ox) in channel c. */

@@ -1,5 +1,5 @@
-import type { ReduceOp } from '../cpu/reduce';
-import { mergeReduceRuns } from '../merge-axes';
+import type { ReduceOp } from '../shared/op-names';
+import { mergeReduceRuns } from '../shared/merge-axes';
 import type { KernelInput, KernelThis } from './kernel-this';
 
 export const REDUCE_CODES: Readonly<Record<ReduceOp, number>> = { sum: 0, max: 1, min: 2 };

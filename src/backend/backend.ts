@@ -1,11 +1,9 @@
-import type { Padding } from '../../kernels/cpu/types';
-import type { Tensor } from '../tensor';
+import type { Activation, BinaryOp, ReduceOp, UnaryOp } from '../../kernels/shared/op-names';
+import type { Padding } from '../../kernels/shared/types';
+import type { DType, TensorHandle } from './handle';
 
-export type { Padding };
-export type UnaryOp = 'neg' | 'abs' | 'exp' | 'log' | 'sqrt' | 'square' | 'relu' | 'step' | 'sigmoid' | 'tanh' | 'reciprocal';
-export type BinaryOp = 'add' | 'sub' | 'mul' | 'div' | 'maximum' | 'minimum' | 'pow' | 'greater' | 'equal';
-export type ReduceOp = 'sum' | 'max' | 'min';
-export type FusedActivation = 'linear' | 'relu';
+export type { Padding, BinaryOp, ReduceOp, UnaryOp };
+export type FusedActivation = Activation;
 
 export interface AdamConfig {
   learningRate: number;
@@ -18,11 +16,12 @@ export interface AdamConfig {
 
 /**
  * What the ops ask of a backend. Arguments arrive already validated by the ops (shapes, dtypes,
- * matching dtypes between operands), so a backend only computes. Every method returns new
+ * matching dtypes between operands), so a backend only computes. It works on tensor handles and makes its
+ * outputs with makeHandle, so each is the tensor layer's class: the ops see `Backend<Tensor>`. Every method returns new
  * tensors of the inputs' dtype, except the optimizer updates, which replace the values of the
  * tensors they are given (variables and optimizer slots).
  */
-export interface Backend {
+export interface Backend<Tensor extends TensorHandle = TensorHandle> {
   readonly name: 'cpu' | 'gpu';
   /** What actually runs, e.g. 'cpu (wasm-simd, up to 2 threads)' or 'gpu (headlessgl, llvmpipe)'. */
   describe(): string;
@@ -63,7 +62,7 @@ export interface Backend {
   biasActivationBackprop(dy: Tensor, y: Tensor, activation: FusedActivation): { dx: Tensor; dbias: Tensor };
 
   /** Same values, new dtype. */
-  cast(x: Tensor, dtype: Tensor['dtype']): Tensor;
+  cast(x: Tensor, dtype: DType): Tensor;
 
   /** Keras Adam on param, in place of param, m and v. */
   adamUpdate(param: Tensor, grad: Tensor, m: Tensor, v: Tensor, config: AdamConfig): void;

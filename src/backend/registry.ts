@@ -1,5 +1,5 @@
 import type { Backend } from './backend';
-import { fmtValue } from '../ops/validate';
+import { fmtValue } from '../util/validate';
 import { createCpuBackend } from './cpu/cpu-backend';
 import { createGpuBackend, probeGpu } from './gpu/index';
 

@@ -1,4 +1,4 @@
-import { Tensor, arrayTypeFor } from '../tensor';
+import { Tensor, arrayTypeFor } from '../tensor/tensor';
 
 /**
  * Rows of x by index along axis 0, gathered on the host: datasets live in host memory, and a

@@ -1,4 +1,4 @@
-import { argError, describeValue } from '../ops/validate';
+import { argError, describeValue } from '../util/validate';
 import { parseIdx, type IdxData } from './idx';
 
 /**

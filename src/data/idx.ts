@@ -1,5 +1,5 @@
 import { bufferSourceToDataView, bufferSourceToUint8Array } from 'typed-array-utils';
-import { argError, describeValue, fmtShape } from '../ops/validate';
+import { argError, describeValue, fmtShape } from '../util/validate';
 
 export type IdxElementType = 'ubyte' | 'byte' | 'short' | 'int' | 'float' | 'double';
 export type IdxArray = Uint8Array | Int8Array | Int16Array | Int32Array | Float32Array | Float64Array;

@@ -1,5 +1,5 @@
-import { Tensor } from '../tensor';
-import { argError, describeValue, fmtShape } from '../ops/validate';
+import { Tensor } from '../tensor/tensor';
+import { argError, describeValue, fmtShape } from '../util/validate';
 import type { IdxData } from './idx';
 import { readIdxFile } from './idx-file';
 

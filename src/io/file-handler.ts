@@ -2,7 +2,7 @@ import { concatUint8Arrays } from 'typed-array-utils';
 import type { ModelArtifacts, SaveResult } from './artifacts';
 import { badValue } from './json-checks';
 import { modelJsonFor, parseJsonText, readModelJson } from './model-json';
-import { artifactsInfo } from './serialize';
+import { artifactsInfo } from './artifacts-info';
 import { checkByteLength, weightBytes } from './weights';
 
 /** model.json holds the topology and manifest only; anything larger is not a model file. */

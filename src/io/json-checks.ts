@@ -1,4 +1,4 @@
-import { argError } from '../ops/validate';
+import { argError } from '../util/validate';
 
 /** A JSON object (not an array, not null). */
 export function isRecord(v: unknown): v is Record<string, unknown> {

@@ -1,4 +1,4 @@
-import { argError } from '../ops/validate';
+import { argError } from '../util/validate';
 import type { IOHandler, ModelArtifacts, ModelJSON, SaveResult, WeightsManifestEntry } from './artifacts';
 import { describe, isRecord, own } from './json-checks';
 import { readModelJson } from './model-json';

@@ -1,7 +1,7 @@
 import { bufferSourceToUint8Array, concatUint8Arrays } from 'typed-array-utils';
-import { fmtShape } from '../ops/validate';
-import { Tensor, arrayTypeFor } from '../tensor';
-import type { Variable } from '../variable';
+import { fmtShape } from '../util/validate';
+import { Tensor, arrayTypeFor } from '../tensor/tensor';
+import type { Variable } from '../tensor/variable';
 import type { WeightsManifestEntry } from './artifacts';
 import { badValue, requireRecord, requireString } from './json-checks';
 

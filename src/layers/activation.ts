@@ -1,5 +1,5 @@
-import type { Tensor } from '../tensor';
-import { applyActivation, checkActivation, type ActivationName } from '../activations';
+import type { Tensor } from '../tensor/tensor';
+import { applyActivation, checkActivation, type ActivationName } from './activations';
 import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
 
 export interface ActivationLayerArgs extends LayerArgs {

@@ -1,7 +1,8 @@
-import type { Tensor } from '../tensor';
+import { convOutputLength } from '../ops/conv';
+import type { Tensor } from '../tensor/tensor';
 import * as fused from '../ops/fused';
-import { argError, assertPositiveInt, fmtValue } from '../ops/validate';
-import { outLength, pairArg, paddingArg } from './config-checks';
+import { argError, assertPositiveInt, fmtValue } from '../util/validate';
+import { pairArg, paddingArg } from './config-checks';
 import { KERNEL_LAYER_KEYS, KernelLayer, type KernelLayerArgs } from './kernel-layer';
 import { checkConfigKeys, type CallOptions, type LayerConfig } from './layer';
 
@@ -40,8 +41,8 @@ export class Conv2D extends KernelLayer {
     if (inputShape.length !== 3) throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank 4 [batch, height, width, channels]');
     const [h, w] = inputShape;
     const [kh, kw] = this.kernelSize;
-    const outH = outLength(h, kh, this.strides[0], this.padding);
-    const outW = outLength(w, kw, this.strides[1], this.padding);
+    const outH = convOutputLength(h, kh, this.strides[0], this.padding);
+    const outW = convOutputLength(w, kw, this.strides[1], this.padding);
     if (outH <= 0 || outW <= 0) {
       throw argError(this.name, 'input', `spatial size ${h}x${w}`, `at least the kernel size ${kh}x${kw} with 'valid' padding`);
     }

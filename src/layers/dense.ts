@@ -1,6 +1,6 @@
-import type { Tensor } from '../tensor';
+import type { Tensor } from '../tensor/tensor';
 import * as fused from '../ops/fused';
-import { argError, assertPositiveInt } from '../ops/validate';
+import { argError, assertPositiveInt } from '../util/validate';
 import { KERNEL_LAYER_KEYS, KernelLayer, type KernelLayerArgs } from './kernel-layer';
 import { checkConfigKeys, type CallOptions, type LayerConfig } from './layer';
 

@@ -1,7 +1,7 @@
-import { Random, nextDefaultSeed } from '../random';
-import { Tensor, arrayTypeFor } from '../tensor';
+import { Random, nextDefaultSeed } from '../util/random';
+import { Tensor, arrayTypeFor } from '../tensor/tensor';
 import { mul } from '../ops/binary';
-import { argError, fmtValue } from '../ops/validate';
+import { argError, fmtValue } from '../util/validate';
 import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
 
 export interface DropoutLayerArgs extends LayerArgs {

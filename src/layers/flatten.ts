@@ -1,5 +1,5 @@
-import type { Tensor } from '../tensor';
-import { argError } from '../ops/validate';
+import type { Tensor } from '../tensor/tensor';
+import { argError } from '../util/validate';
 import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
 
 /** [batch, ...] -> [batch, product of the rest], as tf.layers.flatten. */

@@ -1,10 +1,10 @@
-import type { Tensor } from '../tensor';
-import type { Variable } from '../variable';
-import { applyActivation, checkActivation, type ActivationName } from '../activations';
-import type { FusedActivation } from '../backend/backend';
-import { getInitializer, initializerConfig, type Initializer, type InitializerName } from '../initializers';
+import type { Tensor } from '../tensor/tensor';
+import type { Variable } from '../tensor/variable';
+import { applyActivation, checkActivation, type ActivationName } from './activations';
+import type { FusedActivation } from '../ops/fused';
+import { getInitializer, initializerConfig, type Initializer, type InitializerName } from './initializers';
 import { Layer, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
-import { optionalBoolean } from '../ops/validate';
+import { optionalBoolean } from '../util/validate';
 
 /** The options Dense and Conv2D share: a kernel, an optional bias, an activation. */
 export interface KernelLayerArgs extends LayerArgs {

@@ -1,7 +1,8 @@
-import { Tensor, type DType } from '../tensor';
-import { Variable } from '../variable';
-import type { Initializer } from '../initializers';
-import { argError, assertDtype, checkKnownKeys, fmtShape, fmtValue } from '../ops/validate';
+import { Tensor, type DType } from '../tensor/tensor';
+import { Variable } from '../tensor/variable';
+import type { Initializer } from './initializers';
+import { argError, checkKnownKeys, fmtShape, fmtValue } from '../util/validate';
+import { assertDtype } from '../tensor/checks';
 
 export interface LayerArgs {
   name?: string;

@@ -1,7 +1,8 @@
-import type { Tensor } from '../tensor';
+import { convOutputLength } from '../ops/conv';
+import type { Tensor } from '../tensor/tensor';
 import { maxPool } from '../ops/pool';
-import { argError } from '../ops/validate';
-import { outLength, pairArg, paddingArg } from './config-checks';
+import { argError } from '../util/validate';
+import { pairArg, paddingArg } from './config-checks';
 import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
 
 export interface MaxPooling2DLayerArgs extends LayerArgs {
@@ -33,8 +34,8 @@ export class MaxPooling2D extends Layer {
   computeOutputShape(inputShape: readonly number[]): number[] {
     if (inputShape.length !== 3) throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank 4 [batch, height, width, channels]');
     const [h, w, c] = inputShape;
-    const outH = outLength(h, this.poolSize[0], this.strides[0], this.padding);
-    const outW = outLength(w, this.poolSize[1], this.strides[1], this.padding);
+    const outH = convOutputLength(h, this.poolSize[0], this.strides[0], this.padding);
+    const outW = convOutputLength(w, this.poolSize[1], this.strides[1], this.padding);
     if (outH <= 0 || outW <= 0) throw argError(this.name, 'input', `spatial size ${h}x${w}`, `at least the pool size ${this.poolSize.join('x')} with 'valid' padding`);
     return [outH, outW, c];
   }

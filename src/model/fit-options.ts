@@ -1,5 +1,5 @@
-import type { Tensor } from '../tensor';
-import { argError, checkKnownKeys, fmtValue, isPositiveInt, optionalBoolean } from '../ops/validate';
+import type { Tensor } from '../tensor/tensor';
+import { argError, checkKnownKeys, fmtValue, isPositiveInt, optionalBoolean } from '../util/validate';
 import { CallbackList, type CustomCallbackArgs } from './callbacks';
 
 export interface ModelFitArgs {

@@ -1,5 +1,6 @@
-import { Tensor, arrayTypeFor } from '../tensor';
-import { assertTensor, normalizeAxes } from './validate';
+import { Tensor, arrayTypeFor } from '../tensor/tensor';
+import { assertTensor } from '../tensor/checks';
+import { normalizeAxes } from '../util/validate';
 
 /**
  * Index of the largest value along one axis (the first on ties), as tf.argMax(x, axis = 0).

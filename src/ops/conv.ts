@@ -1,8 +1,18 @@
 import type { Padding } from '../backend/backend';
-import { backend } from '../backend/registry';
-import { recordOp } from '../backprop';
-import { Tensor } from '../tensor';
-import { argError, assertPadding, assertPair, assertRank, assertSameDtype, assertTensor, fmtShape } from './validate';
+import { outputLength } from '../backend/shapes';
+import { backend } from './engine';
+import { recordOp } from '../tensor/tape';
+import { Tensor } from '../tensor/tensor';
+import { argError, assertPadding, assertPair, fmtShape } from '../util/validate';
+import { assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
+
+/** Output length along one spatial axis, as TF.js computes it (layers size their outputs with it). */
+export const convOutputLength = outputLength;
+
+export interface ConvAttrs {
+  strides: [number, number];
+  pad: Padding;
+}
 
 /** Checks conv2d's arguments and returns the normalized strides and padding. */
 export function checkConv2d(op: string, x: Tensor, filter: Tensor, strides: unknown, pad: unknown): [[number, number], Padding] {
@@ -30,31 +40,20 @@ export function conv2d(x: Tensor, filter: Tensor, strides: number | [number, num
   }
   const [s, p] = checkConv2d('conv2d', x, filter, strides, pad);
   const y = backend().conv2d(x, filter, s, p);
-  recordOp([x, filter], y, (dy, needed) => conv2dGrads(x, filter, s, p, dy, needed));
+  recordOp<ConvAttrs>('conv2d', [x, filter], y, { strides: s, pad: p });
   return y;
 }
 
-/**
- * @internal The gradients of y = conv2d(x, filter) for x and filter, from dy; a gradient not `needed` is
- * skipped (a first layer's input: that saves a GEMM and a col2im per training step).
- */
-export function conv2dGrads(x: Tensor, filter: Tensor, s: [number, number], p: Padding, dy: Tensor, needed: readonly boolean[]): [Tensor | null, Tensor | null] {
-  return [
-    needed[0] ? conv2dBackpropInput(dy, filter, x.shape, s, p) : null,
-    needed[1] ? conv2dBackpropFilter(x, dy, filter.shape, s, p) : null,
-  ];
-}
-
-/** The gradient of conv2d for its input; differentiable itself (for higher-order gradients). */
-function conv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], s: [number, number], p: Padding): Tensor {
+/** @internal The gradient of conv2d for its input, as an op (its own rule makes second derivatives). */
+export function conv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], s: [number, number], p: Padding): Tensor {
   const dx = backend().conv2dBackpropInput(dy, filter, xShape, s, p);
-  recordOp([dy, filter], dx, (ddx) => [conv2d(ddx, filter, s, p), conv2dBackpropFilter(ddx, dy, filter.shape, s, p)]);
+  recordOp<ConvAttrs>('conv2dBackpropInput', [dy, filter], dx, { strides: s, pad: p });
   return dx;
 }
 
-/** The gradient of conv2d for its filter; differentiable itself. */
-function conv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], s: [number, number], p: Padding): Tensor {
+/** @internal The gradient of conv2d for its filter, as an op. */
+export function conv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], s: [number, number], p: Padding): Tensor {
   const dw = backend().conv2dBackpropFilter(x, dy, filterShape, s, p);
-  recordOp([x, dy], dw, (ddw) => [conv2dBackpropInput(dy, ddw, x.shape, s, p), conv2d(x, ddw, s, p)]);
+  recordOp<ConvAttrs>('conv2dBackpropFilter', [x, dy], dw, { strides: s, pad: p });
   return dw;
 }

@@ -1,6 +1,7 @@
-import { Tensor, arrayTypeFor, sizeOfShape, type DType, type FloatArray, type NestedArray } from '../tensor';
-import { Random, nextDefaultSeed } from '../random';
-import { argError, assertDtype, assertFiniteNumber, assertShape, assertTensor, fmtShape } from './validate';
+import { Tensor, arrayTypeFor, sizeOfShape, type DType, type FloatArray, type NestedArray } from '../tensor/tensor';
+import { Random, nextDefaultSeed } from '../util/random';
+import { argError, assertFiniteNumber, assertShape, fmtShape } from '../util/validate';
+import { assertDtype, assertTensor } from '../tensor/checks';
 
 export type TensorLike = number | NestedArray | FloatArray | Int32Array | Uint8Array | readonly number[];
 

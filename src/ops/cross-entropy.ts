@@ -1,9 +1,9 @@
-import { backend } from '../backend/registry';
-import { recordOp } from '../backprop';
-import { Tensor, arrayTypeFor } from '../tensor';
-import { mul, sub } from './binary';
+import { backend } from './engine';
+import { recordOp } from '../tensor/tape';
+import type { Tensor } from '../tensor/tensor';
 import { mean } from './reduction';
-import { argError, assertRank, assertTensor, fmtShape } from './validate';
+import { argError, fmtShape } from '../util/validate';
+import { assertRank, assertTensor } from '../tensor/checks';
 
 /** Checks that labels holds integer class ids in [0, classes), naming the first bad one. */
 export function checkSparseLabels(op: string, labels: Tensor, rows: number, classes: number): void {
@@ -17,6 +17,11 @@ export function checkSparseLabels(op: string, labels: Tensor, rows: number, clas
       throw argError(op, `labels[${i}]`, String(v), `an integer class id in [0, ${classes})`);
     }
   }
+}
+
+export interface CrossEntropyAttrs {
+  labels: Tensor;
+  probs: Tensor;
 }
 
 /**
@@ -34,11 +39,6 @@ export function sparseSoftmaxCrossEntropy(labels: Tensor, logits: Tensor): Tenso
   const [rows, classes] = logits.shape;
   checkSparseLabels(op, labels, rows, classes);
   const { losses, probs } = backend().sparseSoftmaxCrossEntropy(logits, labels);
-  recordOp([logits], losses, (dy) => {
-    const ids = labels.hostValues();
-    const oneHot = new (arrayTypeFor(logits.dtype))(logits.size);
-    for (let r = 0; r < rows; r++) oneHot[r * classes + ids[r]] = 1;
-    return [mul(sub(probs, new Tensor(logits.shape, logits.dtype, oneHot)), dy.reshape([rows, 1]))];
-  });
+  recordOp<CrossEntropyAttrs>('sparseSoftmaxCrossEntropy', [logits], losses, { labels, probs });
   return mean(losses);
 }

@@ -1,12 +1,14 @@
 import type { FusedActivation, Padding } from '../backend/backend';
-import { backend } from '../backend/registry';
-import { isRecording, recordOp } from '../backprop';
-import { Tensor } from '../tensor';
-import { mul, unbroadcast } from './binary';
-import { checkConv2d, conv2dGrads, conv2d as plainConv2d } from './conv';
-import { checkMatMul, matMulGrads, matMul as plainMatMul } from './matmul';
+
+export type { FusedActivation };
+import { backend } from './engine';
+import { recordOp } from '../tensor/tape';
+import { Tensor } from '../tensor/tensor';
+import { checkConv2d, conv2d as plainConv2d, type ConvAttrs } from './conv';
+import { checkMatMul, matMul as plainMatMul, type MatMulAttrs } from './matmul';
 import { relu } from './unary';
-import { argError, assertRank, assertSameDtype, assertTensor, fmtShape, fmtValue } from './validate';
+import { argError, fmtShape, fmtValue } from '../util/validate';
+import { assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
 
 /** Checks bias and activation before any work, against the number of output channels. */
 function checkEpilogue(op: string, like: Tensor, channels: number, bias: Tensor | undefined, activation: unknown): FusedActivation {
@@ -22,22 +24,15 @@ function checkEpilogue(op: string, like: Tensor, channels: number, bias: Tensor 
   return activation ?? 'linear';
 }
 
-/** The gradients of y = act(z + bias) for z and bias, from dy and y alone (relu's mask reuses the output). */
-function epilogueGrads(dy: Tensor, y: Tensor, bias: Tensor, act: FusedActivation): [Tensor, Tensor] {
-  // Under an outer gradient (higher order) the rule must itself be differentiable: compose ops.
-  if (isRecording()) {
-    const dz = act === 'relu' ? mul(dy, backend().unary('step', y)) : dy;
-    return [dz, unbroadcast(dz, bias.shape)];
-  }
-  const { dx, dbias } = backend().biasActivationBackprop(dy, y, act);
-  return [dx, dbias];
+export interface EpilogueAttrs {
+  activation: FusedActivation;
 }
 
 /** act(x + bias), bias along the last axis, in one pass forward. */
 function biasActivation(x: Tensor, bias: Tensor | undefined, act: FusedActivation): Tensor {
   if (bias === undefined) return act === 'relu' ? relu(x) : x;
   const y = backend().biasActivation(x, bias, act);
-  recordOp([x, bias], y, (dy) => epilogueGrads(dy, y, bias, act));
+  recordOp<EpilogueAttrs>('biasActivation', [x, bias], y, { activation: act });
   return y;
 }
 
@@ -62,10 +57,7 @@ export function matMul(config: FusedMatMulConfig): Tensor {
     // Checked as matMul checks them, then one backend call; one tape node whose rule is the two it replaces.
     checkMatMul(a, b, tA, tB);
     const y = be.matMulBiasActivation(a, b, tA, tB, bias, act);
-    recordOp([a, b, bias], y, (dy) => {
-      const [dz, dbias] = epilogueGrads(dy, y, bias, act);
-      return [...matMulGrads(a, b, tA, tB, dz), dbias];
-    });
+    recordOp<MatMulAttrs & EpilogueAttrs>('fusedMatMul', [a, b, bias], y, { transposeA: tA, transposeB: tB, activation: act });
     return y;
   }
   const y = plainMatMul(a, b, tA, tB);
@@ -92,10 +84,7 @@ export function conv2d(config: FusedConv2dConfig): Tensor {
     // One backend call (the epilogue fused into the product); one tape node whose rule is the two it replaces.
     const [s, p] = checkConv2d('conv2d', x, filter, config.strides, config.pad);
     const y = b.conv2dBiasActivation(x, filter, bias, s, p, act);
-    recordOp([x, filter, bias], y, (dy, needed) => {
-      const [dz, dbias] = epilogueGrads(dy, y, bias, act);
-      return [...conv2dGrads(x, filter, s, p, dz, needed), dbias];
-    });
+    recordOp<ConvAttrs & EpilogueAttrs>('fusedConv2d', [x, filter, bias], y, { strides: s, pad: p, activation: act });
     return y;
   }
   const y = plainConv2d(x, filter, config.strides, config.pad);

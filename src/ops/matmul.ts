@@ -1,13 +1,19 @@
-import { backend } from '../backend/registry';
-import { recordOp } from '../backprop';
-import type { Tensor } from '../tensor';
-import { assertBoolean, assertRank, assertSameDtype, assertTensor, fmtShape } from './validate';
+import { backend } from './engine';
+import { recordOp } from '../tensor/tape';
+import type { Tensor } from '../tensor/tensor';
+import { assertBoolean, fmtShape } from '../util/validate';
+import { assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
+
+export interface MatMulAttrs {
+  transposeA: boolean;
+  transposeB: boolean;
+}
 
 /** op(a) · op(b) for rank-2 a and b, as tf.matMul(a, b, transposeA, transposeB). */
 export function matMul(a: Tensor, b: Tensor, transposeA = false, transposeB = false): Tensor {
   checkMatMul(a, b, transposeA, transposeB);
   const y = backend().matMul(a, b, transposeA, transposeB);
-  recordOp([a, b], y, (dy) => matMulGrads(a, b, transposeA, transposeB, dy));
+  recordOp<MatMulAttrs>('matMul', [a, b], y, { transposeA, transposeB });
   return y;
 }
 
@@ -27,12 +33,4 @@ export function checkMatMul(a: Tensor, b: Tensor, transposeA: boolean, transpose
       `matMul: the inner dimensions of a${transposeA ? 'ᵀ' : ''} ${fmtShape(a.shape)} and b${transposeB ? 'ᵀ' : ''} ${fmtShape(b.shape)} must match, got ${innerA} and ${innerB}`,
     );
   }
-}
-
-/** @internal The gradients of y = op(a)·op(b) for a and b, from dy; differentiable themselves. */
-export function matMulGrads(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean, dy: Tensor): [Tensor, Tensor] {
-  if (!transposeA && !transposeB) return [matMul(dy, b, false, true), matMul(a, dy, true, false)];
-  if (!transposeA && transposeB) return [matMul(dy, b, false, false), matMul(dy, a, true, false)];
-  if (transposeA && !transposeB) return [matMul(b, dy, false, true), matMul(a, dy, false, false)];
-  return [matMul(b, dy, true, true), matMul(dy, a, true, true)];
 }

@@ -1,8 +1,15 @@
 import type { Padding } from '../backend/backend';
-import { backend } from '../backend/registry';
-import { recordOp } from '../backprop';
-import { Tensor } from '../tensor';
-import { argError, assertPadding, assertPair, assertTensor, fmtShape } from './validate';
+import { backend } from './engine';
+import { recordOp } from '../tensor/tape';
+import { Tensor } from '../tensor/tensor';
+import { argError, assertPadding, assertPair, fmtShape } from '../util/validate';
+import { assertTensor } from '../tensor/checks';
+
+export interface PoolAttrs {
+  filterSize: [number, number];
+  strides: [number, number];
+  pad: Padding;
+}
 
 /** 2-D max pooling over NHWC input (or one HWC image), as tf.maxPool(x, filterSize, strides, pad). */
 export function maxPool(x: Tensor, filterSize: number | [number, number], strides: number | [number, number], pad: Padding): Tensor {
@@ -19,6 +26,6 @@ export function maxPool(x: Tensor, filterSize: number | [number, number], stride
     throw new Error(`maxPool: with 'valid' padding filterSize [${f.join(', ')}] must fit inside x's height and width (x ${fmtShape(x.shape)})`);
   }
   const y = backend().maxPool(x, f, s, p);
-  recordOp([x], y, (dy) => [backend().maxPoolBackprop(dy, x, y, f, s, p)]);
+  recordOp<PoolAttrs>('maxPool', [x], y, { filterSize: f, strides: s, pad: p });
   return y;
 }

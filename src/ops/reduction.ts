@@ -1,33 +1,33 @@
 import type { ReduceOp } from '../backend/backend';
-import { backend } from '../backend/registry';
-import { recordOp } from '../backprop';
-import type { Tensor } from '../tensor';
-import { div, mul, raw } from './binary';
-import { zeros } from './creation';
-import { assertBoolean, assertTensor, normalizeAxes } from './validate';
+import { backend } from './engine';
+import { recordOp } from '../tensor/tape';
+import type { Tensor } from '../tensor/tensor';
+import { div } from './binary';
+import { assertBoolean, normalizeAxes } from '../util/validate';
+import { assertTensor } from '../tensor/checks';
 
 /** The shape of x with the reduced axes kept as 1s. */
-function keptShape(shape: readonly number[], axes: readonly number[]): number[] {
+export function keptShape(shape: readonly number[], axes: readonly number[]): number[] {
   return shape.map((d, i) => (axes.includes(i) ? 1 : d));
 }
 
-/** Spreads a reduced tensor back over the shape it was reduced from. */
-function broadcastBack(g: Tensor, shape: readonly number[], axes: readonly number[]): Tensor {
-  return raw('add', g.reshape(keptShape(shape, axes)), zeros(shape, g.dtype));
+export interface ReduceAttrs {
+  /** The reduced axes, sorted. */
+  axes: number[];
 }
 
-function reduceOp(op: ReduceOp, name: string, x: Tensor, axis: unknown, keepDims: boolean, backward: (dy: Tensor, y: Tensor, axes: number[]) => Tensor): Tensor {
-  assertTensor(name, 'x', x);
-  assertBoolean(name, 'keepDims', keepDims);
-  const axes = normalizeAxes(name, axis, x.rank);
+function reduceOp(op: ReduceOp, x: Tensor, axis: unknown, keepDims: boolean): Tensor {
+  assertTensor(op, 'x', x);
+  assertBoolean(op, 'keepDims', keepDims);
+  const axes = normalizeAxes(op, axis, x.rank);
   const reduced = backend().reduce(op, x, axes);
-  recordOp([x], reduced, (dy) => [backward(dy, reduced, axes)]);
+  recordOp<ReduceAttrs>(op, [x], reduced, { axes });
   return keepDims ? reduced.reshape(keptShape(x.shape, axes)) : reduced;
 }
 
 /** Sum over axis (all axes when omitted), as tf.sum(x, axis?, keepDims?). */
 export function sum(x: Tensor, axis?: number | number[], keepDims = false): Tensor {
-  return reduceOp('sum', 'sum', x, axis, keepDims, (dy, _y, axes) => broadcastBack(dy, x.shape, axes));
+  return reduceOp('sum', x, axis, keepDims);
 }
 
 /** Mean over axis (all axes when omitted), as tf.mean(x, axis?, keepDims?). */
@@ -38,20 +38,12 @@ export function mean(x: Tensor, axis?: number | number[], keepDims = false): Ten
   return div(sum(x, axes, keepDims), count);
 }
 
-function extremum(op: 'max' | 'min', x: Tensor, axis: unknown, keepDims: boolean): Tensor {
-  return reduceOp(op, op, x, axis, keepDims, (dy, y, axes) => {
-    // Every position equal to the extremum receives the gradient, as in TF.js.
-    const hit = raw('equal', x, y.reshape(keptShape(x.shape, axes)));
-    return mul(broadcastBack(dy, x.shape, axes), hit);
-  });
-}
-
 /** Max over axis (all when omitted), as tf.max(x, axis?, keepDims?). */
 export function max(x: Tensor, axis?: number | number[], keepDims = false): Tensor {
-  return extremum('max', x, axis, keepDims);
+  return reduceOp('max', x, axis, keepDims);
 }
 
 /** Min over axis (all when omitted), as tf.min(x, axis?, keepDims?). */
 export function min(x: Tensor, axis?: number | number[], keepDims = false): Tensor {
-  return extremum('min', x, axis, keepDims);
+  return reduceOp('min', x, axis, keepDims);
 }

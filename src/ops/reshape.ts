@@ -1,18 +1,67 @@
-import type { Tensor } from '../tensor';
-import { assertTensor } from './validate';
+import { retainStorage } from '../backend/host-values';
+import { assertTensor } from '../tensor/checks';
+import { recordOp } from '../tensor/tape';
+import { Tensor, installTensorOps } from '../tensor/tensor';
 
-/** As tf.reshape(x, shape): one dim may be -1. No copy. */
-export function reshape(x: Tensor, shape: readonly number[]): Tensor {
-  return assertTensor('reshape', 'x', x).reshape(shape);
+/** Resolves a reshape target (one -1 allowed) against a size, with an error naming both shapes. */
+export function inferShape(shape: readonly number[], size: number, from: readonly number[]): number[] {
+  const bad = (why: string) =>
+    new Error(`reshape: shape must ${why}; got [${Array.isArray(shape) ? shape.join(', ') : String(shape)}] for a tensor of shape [${from.join(', ')}] (size ${size})`);
+  if (!Array.isArray(shape)) throw bad('be an array of integers');
+  let unknown = -1;
+  let known = 1;
+  shape.forEach((d, i) => {
+    if (d === -1 && unknown < 0) unknown = i;
+    else if (typeof d !== 'number' || !Number.isInteger(d) || d < 0) throw bad('hold non-negative integers and at most one -1');
+    else known *= d;
+  });
+  const out = shape.slice();
+  if (unknown >= 0) {
+    if (known === 0 || size % known !== 0) throw bad(`leave a size divisible by the known dims (${known})`);
+    out[unknown] = size / known;
+  } else if (known !== size) {
+    throw bad(`have the same number of elements (${size})`);
+  }
+  return out;
 }
 
-/** Rows [begin, begin + size) along axis 0 (size -1 or omitted: to the end). */
+/** As tf.reshape(x, shape): one dim may be -1. No copy: the result views x's values. */
+export function reshape(x: Tensor, shape: readonly number[]): Tensor {
+  assertTensor('reshape', 'x', x);
+  const target = inferShape(shape, x.size, x.shape);
+  retainStorage(x.storage);
+  const y = new Tensor(target, x.dtype, x.storage);
+  recordOp('reshape', [x], y, null);
+  return y;
+}
+
+export interface SliceAttrs {
+  begin: number;
+}
+
+/** Rows [begin, begin + size) along axis 0 (size -1 or omitted: to the end), copied. */
 export function slice(x: Tensor, begin: number, size?: number): Tensor {
-  return assertTensor('slice', 'x', x).slice(begin, size);
+  assertTensor('slice', 'x', x);
+  const rows = x.shape[0];
+  if (x.rank === 0) throw new Error('slice: x must have rank >= 1, got a scalar');
+  if (!Number.isInteger(begin) || begin < 0 || begin > rows) {
+    throw new Error(`slice: begin must be an integer in [0, ${rows}] for shape [${x.shape.join(', ')}], got ${begin}`);
+  }
+  const n = size === undefined || size === -1 ? rows - begin : size;
+  if (!Number.isInteger(n) || n < 0 || begin + n > rows) {
+    throw new Error(`slice: size must be an integer in [0, ${rows - begin}] (or -1) for begin ${begin} and shape [${x.shape.join(', ')}], got ${size}`);
+  }
+  const row = rows === 0 ? 0 : x.size / rows;
+  const y = new Tensor([n, ...x.shape.slice(1)], x.dtype, x.hostValues().slice(begin * row, (begin + n) * row));
+  recordOp<SliceAttrs>('slice', [x], y, { begin });
+  return y;
 }
 
 /** Collapses every axis after the first, as Keras's Flatten does: [n, ...] -> [n, rest]. */
 export function flatten(x: Tensor): Tensor {
   assertTensor('flatten', 'x', x);
-  return x.reshape([x.shape[0] ?? 1, -1]);
+  return reshape(x, [x.shape[0] ?? 1, -1]);
 }
+
+// Tensor's methods x.reshape(...) and x.slice(...) run these.
+installTensorOps({ reshape, slice });

@@ -1,10 +1,8 @@
-import { backend } from '../backend/registry';
-import { recordOp } from '../backprop';
-import type { Tensor } from '../tensor';
-import { mul, sub } from './binary';
-import { sum } from './reduction';
-import { exp } from './unary';
-import { argError, assertTensor, fmtValue } from './validate';
+import { backend } from './engine';
+import { recordOp } from '../tensor/tape';
+import type { Tensor } from '../tensor/tensor';
+import { argError, fmtValue } from '../util/validate';
+import { assertTensor } from '../tensor/checks';
 
 function checkLastAxis(op: string, x: Tensor, dim: unknown): void {
   assertTensor(op, 'logits', x);
@@ -16,7 +14,7 @@ function checkLastAxis(op: string, x: Tensor, dim: unknown): void {
 export function softmax(logits: Tensor, dim = -1): Tensor {
   checkLastAxis('softmax', logits, dim);
   const y = backend().softmax(logits);
-  recordOp([logits], y, (dy) => [mul(y, sub(dy, sum(mul(dy, y), -1, true)))]);
+  recordOp('softmax', [logits], y, null);
   return y;
 }
 
@@ -24,6 +22,6 @@ export function softmax(logits: Tensor, dim = -1): Tensor {
 export function logSoftmax(logits: Tensor, axis = -1): Tensor {
   checkLastAxis('logSoftmax', logits, axis);
   const y = backend().logSoftmax(logits);
-  recordOp([logits], y, (dy) => [sub(dy, mul(exp(y), sum(dy, -1, true)))]);
+  recordOp('logSoftmax', [logits], y, null);
   return y;
 }

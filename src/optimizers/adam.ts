@@ -1,6 +1,6 @@
 import { backend } from '../backend/registry';
-import type { Tensor } from '../tensor';
-import { zerosVariable, type Variable } from '../variable';
+import type { Tensor } from '../tensor/tensor';
+import { zerosVariable, type Variable } from '../tensor/variable';
 import { Optimizer, checkRate } from './optimizer';
 
 /**

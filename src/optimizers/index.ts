@@ -1,4 +1,4 @@
-import { argError, fmtValue } from '../ops/validate';
+import { argError, fmtValue } from '../util/validate';
 import { AdamOptimizer, AdamWOptimizer } from './adam';
 import type { Optimizer } from './optimizer';
 import { SGDOptimizer } from './sgd';

@@ -1,8 +1,8 @@
-import { variableGradsList } from '../backprop';
-import { Tensor } from '../tensor';
-import { Variable, findVariable } from '../variable';
-import { argError, fmtShape, fmtValue } from '../ops/validate';
-import { tidy } from '../tidy';
+import { variableGradsList } from '../ops/gradients';
+import { Tensor } from '../tensor/tensor';
+import { Variable, findVariable } from '../tensor/variable';
+import { argError, fmtShape, fmtValue } from '../util/validate';
+import { tidy } from '../tensor/tidy';
 
 export type GradientMap = Map<Variable, Tensor> | Record<string, Tensor>;
 

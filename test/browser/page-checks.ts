@@ -2,7 +2,7 @@
 // instance): each is a function on window.tesseraChecks that a suite calls through page.evaluate.
 import * as tn from '../../src/index';
 import { createSimdGemm, WasmRuntime } from '../../kernels/cpu/wasm/index';
-import { seedModel } from '../fixtures/seed-model';
+import { seedModel } from '../../examples/seed-model';
 
 /** Deterministic values in [0, 1). */
 const values = (n: number, seed: number): Float32Array => Float32Array.from({ length: n }, (_, i) => ((i * 7919 + seed * 104729) % 1009) / 1009);

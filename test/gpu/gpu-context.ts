@@ -1,4 +1,6 @@
+import type { Backend } from '../../src/backend/backend';
 import { probeGpu, type GpuBackend } from '../../src/backend/gpu/index';
+import type { Tensor } from '../../src/tensor/tensor';
 
 /**
  * One gpu backend for all gpu suites, or the reason there is none. Suites skip (saying why) only
@@ -7,7 +9,8 @@ import { probeGpu, type GpuBackend } from '../../src/backend/gpu/index';
  */
 const probe = probeGpu();
 
-export const gpu: GpuBackend | null = probe.available ? probe.backend : null;
+/** Typed as the ops see a backend: its outputs are Tensors (the tensor layer's factory makes them). */
+export const gpu = (probe.available ? probe.backend : null) as (Backend<Tensor> & GpuBackend) | null;
 export const noGpuReason: string = probe.available ? '' : probe.reason;
 
 if (!gpu) console.warn(`[gpu tests skipped] ${noGpuReason}`);

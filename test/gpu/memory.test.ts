@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GpuData } from '../../src/backend/gpu/device-data';
-import { Tensor } from '../../src/tensor';
-import { tidy } from '../../src/tidy';
+import { Tensor } from '../../src/tensor/tensor';
+import { tidy } from '../../src/tensor/tidy';
 import { gpu, noGpuReason } from './gpu-context';
 import { labelTensor, uniformTensor } from './random-data';
 

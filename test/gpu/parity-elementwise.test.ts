@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
 import fc from 'fast-check';
 import type { BinaryOp, FusedActivation, ReduceOp, UnaryOp } from '../../src/backend/backend';
-import { Tensor, sizeOfShape } from '../../src/tensor';
+import { Tensor, sizeOfShape } from '../../src/tensor/tensor';
 import { gpu, noGpuReason } from './gpu-context';
 import { RUNS, cpu, expectParity } from './parity';
 import { awayFromZeroTensor, labelTensor, uniformTensor } from './random-data';

@@ -1,10 +1,11 @@
 import { expect } from 'vitest';
-import { createCpuBackend } from '../../src/backend/cpu/cpu-backend';
+import type { Backend } from '../../src/backend/backend';
+import { createCpuBackend, type CpuBackend } from '../../src/backend/cpu/cpu-backend';
 import { GpuData } from '../../src/backend/gpu/device-data';
-import type { Tensor } from '../../src/tensor';
+import type { Tensor } from '../../src/tensor/tensor';
 import { TOLERANCE, relativeError } from './gpu-context';
 
-export const cpu = createCpuBackend();
+export const cpu = createCpuBackend() as Backend<Tensor> & CpuBackend;
 
 /** fast-check settings for the gpu suites: seeded, and few runs since each new shape compiles a program. */
 export const RUNS = { seed: 20261129, numRuns: 6 } as const;

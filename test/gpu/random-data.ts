@@ -1,5 +1,5 @@
-import { Random } from '../../src/random';
-import { Tensor } from '../../src/tensor';
+import { Random } from '../../src/util/random';
+import { Tensor } from '../../src/tensor/tensor';
 
 /** A float32 tensor of uniform values in [min, max) from seed. */
 export function uniformTensor(shape: readonly number[], seed: number, min = -1, max = 1): Tensor {

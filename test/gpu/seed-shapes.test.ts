@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { Tensor } from '../../src/tensor';
+import { Tensor } from '../../src/tensor/tensor';
 import { gpu, noGpuReason } from './gpu-context';
 import { cpu, expectParity } from './parity';
 import { labelTensor, uniformTensor } from './random-data';

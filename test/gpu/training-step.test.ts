@@ -2,10 +2,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as tn from '../../src/index';
 import { registerBackend, setBackend } from '../../src/backend/registry';
 import { GpuData } from '../../src/backend/gpu/device-data';
-import { Tensor } from '../../src/tensor';
+import { Tensor } from '../../src/tensor/tensor';
 import { TOLERANCE, gpu, noGpuReason, relativeError } from './gpu-context';
 import { labelTensor, uniformTensor } from './random-data';
-import { seedModel } from '../fixtures/seed-model';
+import { seedModel } from '../../examples/seed-model';
 
 /** The seed model, its weights from a fixed seed. */
 function seededModel(): tn.Sequential {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { conv2d, conv2dBackpropFilter, conv2dBackpropInput } from '../../kernels/cpu/conv';
-import { conv2dGeometry, pool2dGeometry, type Conv2dGeometry } from '../../kernels/cpu/conv-geometry';
+import { conv2dGeometry, pool2dGeometry, type Conv2dGeometry } from '../../kernels/shared/geometry';
 import { conv2dBackpropFilterNaive, conv2dBackpropInputNaive, conv2dNaive } from '../../kernels/cpu/conv-naive';
 import { gemmNaive, type GemmFn } from '../../kernels/cpu/gemm';
 import { col2im, im2col } from '../../kernels/cpu/im2col';
-import type { Padding } from '../../kernels/cpu/types';
+import type { Padding } from '../../kernels/shared/types';
 import { alloc, dtypeArb, expectClose, random, runs } from './helpers';
 
 /** Random valid conv problems: odd sizes, 1s, strides 1–3, both paddings. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { broadcastShapes } from '../../kernels/cpu/broadcast';
-import { binary, binaryNaive, unary, type BinaryOp, type UnaryOp } from '../../kernels/cpu/elementwise';
+import { broadcastShapes } from '../../kernels/shared/broadcast';
+import { binary, binaryNaive, unary } from '../../kernels/cpu/elementwise';
+import type { BinaryOp, UnaryOp } from '../../kernels/shared/op-names';
 import { alloc, dtypeArb, dtypes, expectClose, random, runs } from './helpers';
 
 const size = (s: readonly number[]) => s.reduce((p, d) => p * d, 1);

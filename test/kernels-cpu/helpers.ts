@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import fc from 'fast-check';
-import type { FloatArray } from '../../kernels/cpu/types';
+import type { FloatArray } from '../../kernels/shared/types';
 
 export type DType = 'float32' | 'float64';
 export const dtypes: readonly DType[] = ['float32', 'float64'];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { pool2dGeometry } from '../../kernels/cpu/conv-geometry';
+import { pool2dGeometry } from '../../kernels/shared/geometry';
 import { maxPool, maxPoolBackprop, maxPoolNaive } from '../../kernels/cpu/pool';
-import type { Padding } from '../../kernels/cpu/types';
+import type { Padding } from '../../kernels/shared/types';
 import { alloc, dtypeArb, random, runs } from './helpers';
 
 describe('maxPool', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { reduce, reduceNaive, sumToShape, type ReduceOp } from '../../kernels/cpu/reduce';
+import { reduce, reduceNaive, sumToShape } from '../../kernels/cpu/reduce';
+import type { ReduceOp } from '../../kernels/shared/op-names';
 import { alloc, dtypeArb, expectClose, random, runs } from './helpers';
 
 const size = (s: readonly number[]) => s.reduce((p, d) => p * d, 1);

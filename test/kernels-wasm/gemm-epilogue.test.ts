@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { biasActivation } from '../../kernels/cpu/bias-activation';
 import { conv2dBiasActivation, conv2d } from '../../kernels/cpu/conv';
-import { conv2dGeometry } from '../../kernels/cpu/conv-geometry';
+import { conv2dGeometry } from '../../kernels/shared/geometry';
 import { simdGemmsOn } from '../../kernels/cpu/wasm/gemm-simd';
 import { WasmRuntime } from '../../kernels/cpu/wasm/runtime';
 

@@ -4,7 +4,7 @@ import { simdKernels } from '../../kernels/cpu/wasm/index';
 import * as tn from '../../src/index';
 import { createJsCpuBackend } from '../../src/backend/cpu/cpu-backend';
 import { registerBackend } from '../../src/backend/registry';
-import { Random } from '../../src/random';
+import { Random } from '../../src/util/random';
 
 // The cpu backend keeps float32 tensor values in the WebAssembly memory (resident arrays) so its kernels use
 // them in place; these check that a block goes back exactly when no tensor can read it any more.

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conv2dGeometry, pool2dGeometry } from '../../kernels/cpu/conv-geometry';
+import { conv2dGeometry, pool2dGeometry } from '../../kernels/shared/geometry';
 import { jsKernels, type CpuKernels } from '../../kernels/cpu/kernel-set';
 import { simdGemmsOn } from '../../kernels/cpu/wasm/gemm-simd';
 import { WasmRuntime } from '../../kernels/cpu/wasm/runtime';

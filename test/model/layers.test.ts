@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as tn from '../../src/index';
-import { seedModel } from '../fixtures/seed-model';
+import { seedModel } from '../../examples/seed-model';
 
 describe('layers: shapes, parameter counts, weights', () => {
   it('the seed model has the Keras shapes and 693,962 parameters', () => {

@@ -1,7 +1,8 @@
-import { biasActivation as biasActivationJs, type Activation } from '../bias-activation';
+import type { Activation } from '../../shared/op-names';
+import { biasActivation as biasActivationJs } from '../bias-activation';
 export type { GemmBiasActivationFn };
 import { gemm as gemmJs, type GemmBiasActivationFn, type GemmFn } from '../gemm';
-import type { FloatArray } from '../types';
+import type { FloatArray } from '../../shared/types';
 import { kernelIndex } from './kernel-module';
 import { CallOperands } from './operands';
 import { alignUp, WasmRuntime } from './runtime';

@@ -1,4 +1,4 @@
-import type { FloatArray } from '../types';
+import type { FloatArray } from '../../shared/types';
 import type { WasmHeap } from './wasm-heap';
 
 type Array32 = Float32Array | Int32Array;

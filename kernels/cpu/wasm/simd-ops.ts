@@ -1,10 +1,11 @@
 import { adamUpdate as adamJs } from '../adam';
 import { biasActivation as biasActivationJs, biasActivationBackprop as biasActivationBackpropJs } from '../bias-activation';
-import type { Conv2dGeometry, Pool2dGeometry } from '../conv-geometry';
+import type { Conv2dGeometry, Pool2dGeometry } from '../../shared/geometry';
 import { col2im as col2imJs, im2col as im2colJs } from '../im2col';
 import type { CpuKernels, ResidentMemory } from '../kernel-set';
 import { maxPool as maxPoolJs, maxPoolBackprop as maxPoolBackpropJs } from '../pool';
-import type { FloatArray } from '../types';
+import { adamStepSize } from '../../shared/adam';
+import type { FloatArray } from '../../shared/types';
 import { ADAM_CONSTANTS } from './adam-module';
 import { CallOperands } from './operands';
 import type { WasmRuntime } from './runtime';
@@ -125,7 +126,7 @@ export function simdKernelsOn(
     if (!r) return adamJs(p, g, m, v, lr, beta1, beta2, epsilon, t);
     const [o, [pAt, gAt, mAt, vAt, cAt]] = r;
     // The same folded step size as the twin, computed in float64 and rounded once.
-    const lrT = (lr * Math.sqrt(1 - Math.pow(beta2, t))) / (1 - Math.pow(beta1, t));
+    const lrT = adamStepSize(lr, beta1, beta2, t);
     new Float32Array(heap.memory.buffer, cAt, ADAM_CONSTANTS.length).set([lrT, beta1, 1 - beta1, beta2, 1 - beta2, epsilon]);
     runtime.runRange('adam', [pAt, gAt, mAt, vAt, cAt, 0, 0], 5, n, chunkOf(n, 4), n >= splitElements);
     o.finish();

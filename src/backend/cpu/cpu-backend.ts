@@ -1,14 +1,14 @@
 import { jsKernels, type CpuKernels } from '../../../kernels/cpu/kernel-set';
 import { describeThreads, simdKernels, simdSupported } from '../../../kernels/cpu/wasm/index';
-import { conv2dGeometry, pool2dGeometry } from '../../../kernels/cpu/conv-geometry';
+import { conv2dGeometry, pool2dGeometry } from '../../../kernels/shared/geometry';
 import { conv2d, conv2dBackpropInput, conv2dBackpropFilter, conv2dBiasActivation } from '../../../kernels/cpu/conv';
-import { broadcastShapes } from '../../../kernels/cpu/broadcast';
+import { broadcastShapes } from '../../../kernels/shared/broadcast';
 import { unary, binary } from '../../../kernels/cpu/elementwise';
 import { reduce, sumToShape } from '../../../kernels/cpu/reduce';
 import { softmax, logSoftmax, sparseSoftmaxCrossEntropy } from '../../../kernels/cpu/softmax';
 import { sgdUpdate } from '../../../kernels/cpu/adam';
-import type { FloatArray } from '../../../kernels/cpu/types';
-import { Tensor, arrayTypeFor, setHostValuesOwner, sizeOfShape, type DType } from '../../tensor';
+import { arrayTypeFor, makeHandle, sizeOfShape, type DType, type FloatArray, type TensorHandle as Tensor } from '../handle';
+import { setHostValuesOwner } from '../host-values';
 import type { AdamConfig, Backend, BinaryOp, FusedActivation, Padding, ReduceOp, UnaryOp } from '../backend';
 import { Scratch } from './scratch';
 
@@ -43,7 +43,7 @@ export class CpuBackend implements Backend {
   private output(shape: readonly number[], dtype: DType): [Tensor, FloatArray] {
     const size = sizeOfShape(shape);
     const values = (dtype === 'float32' ? this.k.memory?.alloc(size) : undefined) ?? new (arrayTypeFor(dtype))(size);
-    return [new Tensor(shape, dtype, values), values];
+    return [makeHandle(shape, dtype, values), values];
   }
 
   /**
@@ -201,7 +201,7 @@ export class CpuBackend implements Backend {
   }
 
   cast(x: Tensor, dtype: DType): Tensor {
-    return new Tensor(x.shape, dtype, arrayTypeFor(dtype).from(x.hostValues()));
+    return makeHandle(x.shape, dtype, arrayTypeFor(dtype).from(x.hostValues()));
   }
 
   adamUpdate(param: Tensor, grad: Tensor, m: Tensor, v: Tensor, c: AdamConfig): void {

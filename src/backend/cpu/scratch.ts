@@ -1,6 +1,5 @@
 import type { ResidentMemory } from '../../../kernels/cpu/kernel-set';
-import type { FloatArray } from '../../../kernels/cpu/types';
-import { arrayTypeFor, type DType } from '../../tensor';
+import { arrayTypeFor, type DType, type FloatArray } from '../handle';
 
 /**
  * Reusable work buffers (im2col columns), grown on demand, so training steps do not reallocate them. Float32

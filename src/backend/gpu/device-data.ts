@@ -1,4 +1,4 @@
-import type { DeviceData } from '../../tensor';
+import type { DeviceData } from '../handle';
 import type { GpuTexture } from './gpujs';
 
 /**

@@ -1,5 +1,6 @@
-import { conv2dGeometry, pool2dGeometry } from '../../../kernels/cpu/conv-geometry';
-import { broadcastShapes } from '../../../kernels/cpu/broadcast';
+import { adamStepSize } from '../../../kernels/shared/adam';
+import { broadcastShapes } from '../../../kernels/shared/broadcast';
+import { conv2dGeometry, pool2dGeometry } from '../../../kernels/shared/geometry';
 import { matMulConstants, matMulKernel } from '../../../kernels/gpu/matmul';
 import { conv2dBackpropFilterPartialKernel, conv2dBackpropInputKernel, conv2dKernel } from '../../../kernels/gpu/conv';
 import { maxPoolBackpropKernel, maxPoolKernel } from '../../../kernels/gpu/pool';
@@ -9,7 +10,7 @@ import { softmaxKernel, sparseCrossEntropyKernel } from '../../../kernels/gpu/so
 import { ACTIVATION_CODES, activationGradKernel, biasActivationKernel } from '../../../kernels/gpu/bias-activation';
 import { copyKernel } from '../../../kernels/gpu/copy';
 import { adamMomentKernel, adamParamKernel, adamVelocityKernel, axpyKernel, sgdVelocityKernel } from '../../../kernels/gpu/optimizer';
-import { Tensor, sizeOfShape, type DType } from '../../tensor';
+import { makeHandle, sizeOfShape, type DType, type TensorHandle as Tensor } from '../handle';
 import type { AdamConfig, Backend, BinaryOp, FusedActivation, Padding, ReduceOp, UnaryOp } from '../backend';
 import { GpuData } from './device-data';
 import type { GpuContext } from './context';
@@ -161,8 +162,7 @@ export class GpuBackend implements Backend {
     const g = this.arg(grad, op);
     const mNew = this.kernels.run('adamMoment', adamMomentKernel, size, {}, [this.arg(m, op), g, c.beta1]);
     const vNew = this.kernels.run('adamVelocity', adamVelocityKernel, size, {}, [this.arg(v, op), g, c.beta2]);
-    // Keras folds the bias correction into one step size (epsilon is not corrected).
-    const stepSize = (c.learningRate * Math.sqrt(1 - Math.pow(c.beta2, c.step))) / (1 - Math.pow(c.beta1, c.step));
+    const stepSize = adamStepSize(c.learningRate, c.beta1, c.beta2, c.step);
     const pNew = this.kernels.run('adamParam', adamParamKernel, size, {}, [this.arg(param, op), mNew, vNew, stepSize, c.epsilon]);
     replaceStorage(param, pNew);
     replaceStorage(m, mNew);
@@ -200,8 +200,7 @@ export class GpuBackend implements Backend {
     const storage = t.storage;
     if (storage instanceof GpuData) return storage.texture;
     if (!(storage instanceof Float32Array)) return Float32Array.from(t.hostValues());
-    // Structural test: importing Variable's class here would close a module cycle through tensor.ts.
-    if (!('trainable' in t) || t.size === 0) return storage;
+    if (!t.isVariable || t.size === 0) return storage;
     const texture = this.kernels.run('upload', copyKernel, t.size, {}, [storage]);
     t.storage = new GpuData(texture, t.size);
     return texture;
@@ -210,19 +209,19 @@ export class GpuBackend implements Backend {
   /** Runs a kernel into a new tensor of `shape` (an empty host tensor when shape has no elements). */
   private compute(name: string, fn: KernelSource, shape: readonly number[], constants: object, args: readonly KernelArgument[]): Tensor {
     const size = sizeOfShape(shape);
-    if (size === 0) return new Tensor(shape, 'float32', new Float32Array(0));
+    if (size === 0) return makeHandle(shape, 'float32', new Float32Array(0));
     return this.wrap(shape, this.kernels.run(name, fn, size, constants, args));
   }
 
   private wrap(shape: readonly number[], texture: GpuTexture): Tensor {
-    return new Tensor(shape, 'float32', new GpuData(texture, sizeOfShape(shape)));
+    return makeHandle(shape, 'float32', new GpuData(texture, sizeOfShape(shape)));
   }
 
   /** The same values under a new shape: shared, since tensors never change their values. */
   private share(x: Tensor, shape: readonly number[]): Tensor {
     const storage = x.storage;
     if (storage instanceof GpuData) storage.retain();
-    return new Tensor(shape, 'float32', storage);
+    return makeHandle(shape, 'float32', storage);
   }
 
   private reduceArgument(op: ReduceOp, input: KernelArgument, shape: readonly number[], axes: readonly number[], outShape: readonly number[]): Tensor {
@@ -255,7 +254,7 @@ export class GpuBackend implements Backend {
 
 /** A host tensor of one value: what reductions over nothing give. */
 function filled(shape: readonly number[], value: number): Tensor {
-  return new Tensor(shape, 'float32', new Float32Array(sizeOfShape(shape)).fill(value));
+  return makeHandle(shape, 'float32', new Float32Array(sizeOfShape(shape)).fill(value));
 }
 
 function float64Error(op: string, dtype: string): Error {

@@ -71,7 +71,7 @@ export function loadGpuJsSync(): GpuJsModule {
   if (loaded) return loaded;
   const req = nodeRequire();
   if (!req) {
-    throw new Error("gpu backend: gpu.js is not loaded; outside Node call `await tn.loadGpu()` before tn.setBackend('gpu')");
+    throw new Error('gpu backend: gpu.js is not loaded, and outside Node it cannot be loaded synchronously');
   }
   try {
     loaded = asModule(req('gpu.js'));

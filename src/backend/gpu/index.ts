@@ -1,6 +1,6 @@
 import { isSoftwareRenderer, openGpuContext, rendererOf } from './context';
 import { GpuBackend } from './gpu-backend';
-import { loadGpuJs, loadGpuJsSync, type GpuJsModule } from './gpujs';
+import { loadGpuJsSync, type GpuJsModule } from './gpujs';
 import { smokeTest } from './smoke-test';
 
 export { GpuBackend } from './gpu-backend';
@@ -23,16 +23,10 @@ function create(gpujs: GpuJsModule): GpuBackend {
 /**
  * The gpu backend on gpu.js's best real GL context (headless-gl in Node, WebGL2/WebGL in a
  * browser). Throws an Error naming what is missing (gpu.js, the `gl` package, an X display,
- * float textures) rather than running anywhere else. Synchronous in Node; in a browser call
- * loadGpu() first.
+ * float textures) rather than running anywhere else.
  */
 export function createGpuBackend(): GpuBackend {
   return create(loadGpuJsSync());
-}
-
-/** Loads gpu.js by dynamic import, so that createGpuBackend() also works outside Node. */
-export async function loadGpu(): Promise<void> {
-  await loadGpuJs();
 }
 
 export type GpuProbe =

@@ -1,6 +1,6 @@
-import { Random, nextDefaultSeed } from './random';
-import { Tensor, arrayTypeFor, sizeOfShape, type DType } from './tensor';
-import { argError, assertFiniteNumber, fmtValue } from './ops/validate';
+import { Random, nextDefaultSeed } from '../util/random';
+import { Tensor, arrayTypeFor, sizeOfShape, type DType } from '../tensor/tensor';
+import { argError, assertFiniteNumber, fmtValue } from '../util/validate';
 
 /** Makes the initial values of a weight, from its shape (Keras layouts: dense [in, out], conv [kh, kw, in, out]). */
 export interface Initializer {

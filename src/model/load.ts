@@ -1,9 +1,9 @@
-import type { Sequential } from '../model/sequential';
-import { argError } from '../ops/validate';
-import type { IOHandler } from './artifacts';
+import type { Sequential } from './sequential';
+import { argError } from '../util/validate';
+import type { IOHandler } from '../io/artifacts';
 import { modelFromArtifacts } from './deserialize';
-import { filePath, loadFromFiles } from './file-handler';
-import { describe } from './json-checks';
+import { filePath, loadFromFiles } from '../io/file-handler';
+import { describe } from '../io/json-checks';
 
 /**
  * Loads a model saved in TF.js's layers format, from 'file://dir/model.json' (Node) or an IOHandler

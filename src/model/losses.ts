@@ -1,10 +1,10 @@
-import { Tensor, arrayTypeFor } from './tensor';
-import { div, maximum, minimum, mul, sub } from './ops/binary';
-import { sparseSoftmaxCrossEntropy, checkSparseLabels } from './ops/cross-entropy';
-import { mean, sum } from './ops/reduction';
-import { logSoftmax } from './ops/softmax';
-import { log, neg, square } from './ops/unary';
-import { argError, fmtShape, fmtValue } from './ops/validate';
+import { Tensor, arrayTypeFor } from '../tensor/tensor';
+import { div, maximum, minimum, mul, sub } from '../ops/binary';
+import { sparseSoftmaxCrossEntropy, checkSparseLabels } from '../ops/cross-entropy';
+import { mean, sum } from '../ops/reduction';
+import { logSoftmax } from '../ops/softmax';
+import { log, neg, square } from '../ops/unary';
+import { argError, fmtShape, fmtValue } from '../util/validate';
 
 /** Keras clips probabilities by this before taking logs. */
 const EPSILON = 1e-7;

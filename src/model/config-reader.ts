@@ -1,6 +1,6 @@
-import { activationNames, type ActivationName } from '../activations';
-import { isPositiveInt } from '../ops/validate';
-import { badValue, own } from './json-checks';
+import { activationNames, type ActivationName } from '../layers/activations';
+import { isPositiveInt } from '../util/validate';
+import { badValue, own } from '../io/json-checks';
 
 /**
  * Reads one layer's config from a file: every read names its key, and finish() rejects the keys

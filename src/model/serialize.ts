@@ -1,15 +1,21 @@
-import type { Sequential } from '../model/sequential';
-import type { ModelArtifacts, ModelArtifactsInfo } from './artifacts';
-import { encodeWeights } from './weights';
+import type { Layer } from '../layers/layer';
+import type { ModelArtifacts } from '../io/artifacts';
+import { encodeWeights } from '../io/weights';
 
 /** What tessera writes as the producer, where TF.js writes 'TensorFlow.js tfjs-layers v4.22.0'. */
 const GENERATED_BY = 'tessera';
+
+/** What saving reads of a model: its name and its layers in order. */
+export interface SavableModel {
+  readonly name: string;
+  readonly layers: Layer[];
+}
 
 /**
  * The model as TF.js-style artifacts: a Keras Sequential topology and the weights in the order
  * TF.js saves them (trainable layers first, then frozen ones).
  */
-export function modelToArtifacts(op: string, model: Sequential): ModelArtifacts {
+export function modelToArtifacts(op: string, model: SavableModel): ModelArtifacts {
   const layers = model.layers;
   if (layers.length === 0) throw new Error(`${op}: the model has no layers; add some before saving`);
   const unbuilt = layers.find((l) => !l.built);
@@ -36,18 +42,5 @@ export function modelToArtifacts(op: string, model: Sequential): ModelArtifacts 
     convertedBy: null,
     weightSpecs: specs,
     weightData: data,
-  };
-}
-
-const utf8Length = (s: string) => new TextEncoder().encode(s).byteLength;
-
-/** The sizes TF.js reports in a SaveResult. */
-export function artifactsInfo(artifacts: ModelArtifacts, weightDataBytes: number): ModelArtifactsInfo {
-  return {
-    dateSaved: new Date(),
-    modelTopologyType: 'JSON',
-    modelTopologyBytes: utf8Length(JSON.stringify(artifacts.modelTopology ?? null)),
-    weightSpecsBytes: utf8Length(JSON.stringify(artifacts.weightSpecs ?? [])),
-    weightDataBytes,
   };
 }

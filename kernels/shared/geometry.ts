@@ -18,10 +18,15 @@ export interface Pool2dGeometry {
   padTop: number; padLeft: number;
 }
 
-/** Output length and leading pad along one axis, as TF.js computes them (extra 'same' padding goes after). */
+/** Output length of a window k sliding by stride over size, as TF.js computes it: the one formula every layer and kernel uses. */
+export function outputLength(size: number, k: number, stride: number, pad: Padding): number {
+  return pad === 'valid' ? Math.ceil((size - k + 1) / stride) : Math.ceil(size / stride);
+}
+
+/** Output length and leading pad along one axis (extra 'same' padding goes after). */
 function axis(size: number, k: number, stride: number, pad: Padding): [out: number, padBefore: number] {
-  if (pad === 'valid') return [Math.ceil((size - k + 1) / stride), 0];
-  const out = Math.ceil(size / stride);
+  const out = outputLength(size, k, stride, pad);
+  if (pad === 'valid') return [out, 0];
   const padTotal = Math.max((out - 1) * stride + k - size, 0);
   return [out, Math.floor(padTotal / 2)];
 }

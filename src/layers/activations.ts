@@ -1,7 +1,7 @@
-import type { Tensor } from './tensor';
-import { relu, sigmoid, tanh } from './ops/unary';
-import { softmax } from './ops/softmax';
-import { argError, fmtValue } from './ops/validate';
+import type { Tensor } from '../tensor/tensor';
+import { relu, sigmoid, tanh } from '../ops/unary';
+import { softmax } from '../ops/softmax';
+import { argError, fmtValue } from '../util/validate';
 
 export type ActivationName = 'linear' | 'relu' | 'softmax' | 'sigmoid' | 'tanh';
 

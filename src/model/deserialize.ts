@@ -1,12 +1,12 @@
 import type { Layer } from '../layers/index';
-import { Sequential } from '../model/sequential';
-import { fmtShape, isPositiveInt } from '../ops/validate';
-import type { DType, Tensor } from '../tensor';
-import type { WeightsManifestEntry } from './artifacts';
+import { Sequential } from './sequential';
+import { fmtShape, isPositiveInt } from '../util/validate';
+import type { DType, Tensor } from '../tensor/tensor';
+import type { WeightsManifestEntry } from '../io/artifacts';
 import { ConfigReader } from './config-reader';
-import { badValue, describe, own, requireRecord, requireString } from './json-checks';
+import { badValue, describe, own, requireRecord, requireString } from '../io/json-checks';
 import { layerClassNames, readLayerKind, type LayerPlan } from './layer-kinds';
-import { checkByteLength, decodeWeights, readWeightSpecs, weightBytes } from './weights';
+import { checkByteLength, decodeWeights, readWeightSpecs, weightBytes } from '../io/weights';
 
 const MAX_LAYERS = 1000;
 

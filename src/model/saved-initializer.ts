@@ -1,7 +1,7 @@
-import type { Initializer } from '../initializers';
-import { fmtShape } from '../ops/validate';
-import type { Tensor, DType } from '../tensor';
-import { badValue, isRecord, own } from './json-checks';
+import type { Initializer } from '../layers/initializers';
+import { fmtShape } from '../util/validate';
+import type { Tensor, DType } from '../tensor/tensor';
+import { badValue, isRecord, own } from '../io/json-checks';
 
 type ValueKind = 'number' | 'seed' | 'mode' | 'distribution';
 

@@ -1,4 +1,4 @@
-import { broadcastStrides } from './cpu/broadcast';
+import { broadcastStrides } from './broadcast';
 
 // Axis merging for the broadcast and reduce kernels: fewer, longer axes mean less index arithmetic
 // per element, and let the gpu kernels' fixed number of axes cover more shapes.

@@ -1,5 +1,5 @@
 import { Activation, Conv2D, Dense, Dropout, Flatten, MaxPooling2D, type Layer, type LayerArgs } from '../layers/index';
-import type { Tensor } from '../tensor';
+import type { Tensor } from '../tensor/tensor';
 import type { ConfigReader } from './config-reader';
 import { readInitializerSpec, savedInitializer, type InitializerSpec } from './saved-initializer';
 

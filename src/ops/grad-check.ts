@@ -1,11 +1,11 @@
-import { grads } from './backprop';
-import { Tensor } from './tensor';
-import { Variable } from './variable';
-import { Random } from './random';
-import { cast } from './ops/cast';
-import { mul } from './ops/binary';
-import { sum } from './ops/reduction';
-import { tidy } from './tidy';
+import { grads } from './gradients';
+import { Tensor } from '../tensor/tensor';
+import { Variable } from '../tensor/variable';
+import { Random } from '../util/random';
+import { cast } from './cast';
+import { mul } from './binary';
+import { sum } from './reduction';
+import { tidy } from '../tensor/tidy';
 
 export interface GradCheckOptions {
   /** Finite-difference step, scaled by max(1, |x|). Default 1e-6. */

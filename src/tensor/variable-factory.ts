@@ -1,6 +1,6 @@
 import type { Tensor } from './tensor';
 import { Variable } from './variable';
-import { assertTensor } from './ops/validate';
+import { assertTensor } from './checks';
 
 /** A variable initialized with a copy of initialValue, as tf.variable(initialValue, trainable?, name?). */
 export function variable(initialValue: Tensor, trainable = true, name?: string): Variable {

@@ -1,12 +1,11 @@
-import type { Sequential } from '../model/sequential';
-import { argError } from '../ops/validate';
-import type { IOHandler, SaveResult } from './artifacts';
-import { filePath, saveToFiles } from './file-handler';
-import { describe } from './json-checks';
-import { modelToArtifacts } from './serialize';
+import { argError } from '../util/validate';
+import type { IOHandler, SaveResult } from '../io/artifacts';
+import { filePath, saveToFiles } from '../io/file-handler';
+import { describe } from '../io/json-checks';
+import { modelToArtifacts, type SavableModel } from './serialize';
 
 /** model.save: to 'file://dir' (Node) or through an IOHandler's save, as TF.js. */
-export async function saveModel(model: Sequential, target: string | IOHandler): Promise<SaveResult> {
+export async function saveModel(model: SavableModel, target: string | IOHandler): Promise<SaveResult> {
   const op = 'save';
   const dir = typeof target === 'string' ? filePath(target) : undefined;
   const handler = typeof target === 'object' && target !== null && typeof target.save === 'function' ? target : undefined;

@@ -1,6 +1,6 @@
 import type { LossName } from './losses';
-import type { FloatArray } from './tensor';
-import { argError, fmtValue } from './ops/validate';
+import type { FloatArray } from '../tensor/tensor';
+import { argError, fmtValue } from '../util/validate';
 
 /** A metric over one batch, computed on the host from the targets and the predictions (or logits). */
 export interface Metric {

@@ -1,4 +1,4 @@
-import { Tensor, type DType } from '../tensor';
+// Error formatting and checks of plain values (numbers, pairs, options): the bottom of the library, importing nothing.
 
 /** Formats a shape the way every error message shows it. */
 export function fmtShape(shape: readonly number[]): string {
@@ -19,9 +19,14 @@ export function fmtValue(v: unknown): string {
   }
 }
 
+/** Anything with a shape and a dtype reads as a tensor in errors (this module sits below the Tensor class). */
+function isTensorLike(v: unknown): v is { shape: readonly number[]; dtype: string } {
+  return typeof v === 'object' && v !== null && Array.isArray((v as { shape?: unknown }).shape) && typeof (v as { dtype?: unknown }).dtype === 'string';
+}
+
 /** How a bad argument is shown in an error: its kind, and its value when short. */
 export function describeValue(v: unknown): string {
-  if (v instanceof Tensor) return `a tensor of shape ${fmtShape(v.shape)} and dtype ${v.dtype}`;
+  if (isTensorLike(v)) return `a tensor of shape ${fmtShape(v.shape)} and dtype ${v.dtype}`;
   if (Array.isArray(v)) return `an array of length ${v.length}`;
   if (v === null) return 'null';
   if (typeof v === 'object') return `an object (${Object.prototype.toString.call(v)})`;
@@ -31,27 +36,6 @@ export function describeValue(v: unknown): string {
 /** The one error format for bad input: op, argument, what came, what was expected. */
 export function argError(op: string, arg: string, got: string, expected: string): Error {
   return new Error(`${op}: ${arg} must be ${expected}, got ${got}`);
-}
-
-export function assertTensor(op: string, arg: string, x: unknown): Tensor {
-  if (!(x instanceof Tensor)) throw argError(op, arg, describeValue(x), 'a Tensor');
-  x.assertLive(`${op} (${arg})`);
-  return x;
-}
-
-export function assertRank(op: string, arg: string, x: Tensor, rank: number): void {
-  if (x.rank !== rank) throw argError(op, arg, `shape ${fmtShape(x.shape)} (rank ${x.rank})`, `rank ${rank}`);
-}
-
-export function assertSameDtype(op: string, a: Tensor, b: Tensor, aName = 'a', bName = 'b'): void {
-  if (a.dtype !== b.dtype) {
-    throw new Error(`${op}: ${aName} and ${bName} must have the same dtype, got ${a.dtype} and ${b.dtype} (cast one with tn.cast)`);
-  }
-}
-
-export function assertDtype(op: string, arg: string, dtype: unknown): DType {
-  if (dtype !== 'float32' && dtype !== 'float64') throw argError(op, arg, describeValue(dtype), "'float32' or 'float64'");
-  return dtype;
 }
 
 export function assertBoolean(op: string, arg: string, v: unknown): boolean {

@@ -1,6 +1,7 @@
-import { Tensor, arrayTypeFor, releaseStorage, type DType } from './tensor';
-import { fmtShape } from './ops/validate';
-import { keep } from './tidy';
+import { releaseStorage } from '../backend/host-values';
+import { fmtShape } from '../util/validate';
+import { keep } from './scopes';
+import { Tensor, arrayTypeFor, type DType } from './tensor';
 
 let nextVariableId = 0;
 /** Variables by name, for gradients given as {name: tensor} maps (TF.js's NamedTensorMap). */
@@ -26,6 +27,10 @@ export class Variable extends Tensor {
     byName.set(this.name, new WeakRef(this));
     // Variables outlive any tidy they are made in (optimizer slots are created mid-step), as in TF.js.
     keep(this);
+  }
+
+  override get isVariable(): boolean {
+    return true;
   }
 
   /** Replaces the values with a copy of t's; t must have the same shape and dtype. */

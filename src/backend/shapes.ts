@@ -1,0 +1,3 @@
+// What the ops need from the shared kernel code, passed on so that nothing above the backend imports kernels/.
+export { broadcastShapes } from '../../kernels/shared/broadcast';
+export { outputLength } from '../../kernels/shared/geometry';

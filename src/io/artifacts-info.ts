@@ -1,0 +1,14 @@
+import type { ModelArtifacts, ModelArtifactsInfo } from './artifacts';
+
+const utf8Length = (s: string) => new TextEncoder().encode(s).byteLength;
+
+/** The sizes TF.js reports in a SaveResult. */
+export function artifactsInfo(artifacts: ModelArtifacts, weightDataBytes: number): ModelArtifactsInfo {
+  return {
+    dateSaved: new Date(),
+    modelTopologyType: 'JSON',
+    modelTopologyBytes: utf8Length(JSON.stringify(artifacts.modelTopology ?? null)),
+    weightSpecsBytes: utf8Length(JSON.stringify(artifacts.weightSpecs ?? [])),
+    weightDataBytes,
+  };
+}

@@ -1,0 +1,153 @@
+import { getBackend } from '../backend/registry';
+import { gatherRows, range } from '../data/batch';
+import type { Layer } from '../layers/layer';
+import { variableGradsList } from '../ops/gradients';
+import type { Tensor, FloatArray } from '../tensor/tensor';
+import { tidy } from '../tensor/tidy';
+import type { Variable } from '../tensor/variable';
+import { Random, nextDefaultSeed } from '../util/random';
+import { argError } from '../util/validate';
+import type { History, Logs } from './callbacks';
+import { checkInput, checkTargets } from './checks';
+import type { Compiled } from './compile';
+import { parseFitArgs, type ModelFitArgs } from './fit-options';
+import { ProgressLogger } from './progress';
+
+/** What the training loop needs of a model: its layers in order, its trainable weights, and the flag that stops fit. */
+export interface TrainableModel {
+  readonly layers: Layer[];
+  readonly trainableWeights: Variable[];
+  stopTraining: boolean;
+}
+
+/** The layers applied in order; with `logits`, the last layer leaves out its softmax. */
+export function forward(layers: readonly Layer[], x: Tensor, training: boolean, logits: boolean): Tensor {
+  let y = x;
+  layers.forEach((layer, i) => {
+    y = layer.apply(y, { training, logits: logits && i === layers.length - 1 });
+  });
+  return y;
+}
+
+/** Whether the loss takes the logits of a final softmax rather than its probabilities. */
+function useLogits(layers: readonly Layer[], c: Compiled): boolean {
+  const last = layers[layers.length - 1];
+  return c.loss.fromSoftmaxLogits && last !== undefined && last.endsInSoftmax();
+}
+
+/** One optimizer step on a batch; the update is skipped (and an error thrown) when the loss is not finite and terminateOnNaN. */
+export function trainStep(model: TrainableModel, c: Compiled, xb: Tensor, yb: Tensor, terminateOnNaN: boolean, where: string): Logs {
+  const layers = model.layers;
+  const logits = useLogits(layers, c);
+  let predictions = null as FloatArray | null;
+  const { value, grads } = variableGradsList(() => {
+    const out = forward(layers, xb, true, logits);
+    // A copy: out's values may be reused once the step's tensors are disposed, before the metrics read them.
+    if (c.metrics.length) predictions = out.dataSync();
+    return c.loss.compute(yb, out, logits);
+  }, model.trainableWeights);
+  const loss = value.hostValues()[0];
+  value.dispose();
+  try {
+    if (!Number.isFinite(loss) && terminateOnNaN) {
+      throw new Error(`fit: the loss became ${loss} at ${where}; that batch's update was not applied (pass terminateOnNaN: false to continue regardless)`);
+    }
+    tidy(() => c.optimizer.applyGradients(grads));
+  } finally {
+    for (const g of grads.values()) g.dispose();
+  }
+  const logs: Logs = { loss };
+  if (predictions) for (const m of c.metrics) logs[m.name] = m.compute(yb.hostValues(), predictions, xb.shape[0]);
+  return logs;
+}
+
+/** Loss and metrics over a dataset in batches, weighted by batch size. */
+export function evaluateValues(layers: readonly Layer[], c: Compiled, x: Tensor, y: Tensor, batchSize: number): number[] {
+  const logits = useLogits(layers, c);
+  const n = x.shape[0];
+  const order = range(n);
+  const sums = new Array<number>(1 + c.metrics.length).fill(0);
+  for (let begin = 0; begin < n; begin += batchSize) {
+    const end = Math.min(n, begin + batchSize);
+    tidy(() => {
+      const xb = gatherRows(x, order, begin, end);
+      const yb = gatherRows(y, order, begin, end);
+      const out = forward(layers, xb, false, logits);
+      sums[0] += c.loss.compute(yb, out, logits).hostValues()[0] * (end - begin);
+      c.metrics.forEach((m, i) => (sums[i + 1] += m.compute(yb.hostValues(), out.hostValues(), end - begin) * (end - begin)));
+    });
+  }
+  return sums.map((s) => s / n);
+}
+
+/** model.fit: checks every argument, then trains for the epochs; resolves to the History. */
+export async function fit(model: TrainableModel, c: Compiled, x: Tensor, y: Tensor, args: ModelFitArgs): Promise<History> {
+  const op = 'fit';
+  const layers = model.layers;
+  const { epochs, batchSize, shuffle, verbose, terminateOnNaN, validationSplit: split, callbacks, ...rest } = parseFitArgs(args);
+  const outShape = checkInput(op, layers, x);
+  checkTargets(op, c, x, outShape, y);
+  let val: [Tensor, Tensor] | null = null;
+  if (rest.validationData !== undefined) {
+    const vd = rest.validationData;
+    if (!Array.isArray(vd) || vd.length !== 2) throw argError(op, 'validationData', typeof vd, 'a pair [xVal, yVal]');
+    // Against x's shape too: a model given no inputShape builds from x.
+    checkInput(op, layers, vd[0], 'validationData[0]', x.shape.slice(1));
+    checkTargets(op, c, vd[0], outShape, vd[1], 'validationData[1]');
+    val = [vd[0], vd[1]];
+  }
+  let trainX = x;
+  let trainY = y;
+  if (!val && split > 0) {
+    const nTrain = Math.floor(x.shape[0] * (1 - split));
+    if (nTrain === 0 || nTrain === x.shape[0]) throw argError(op, 'validationSplit', String(split), `a fraction leaving samples on both sides of ${x.shape[0]}`);
+    trainX = x.slice(0, nTrain);
+    trainY = y.slice(0, nTrain);
+    val = [x.slice(nTrain), y.slice(nTrain)];
+  }
+
+  const samples = trainX.shape[0];
+  const steps = Math.ceil(samples / batchSize);
+  const rng = new Random(rest.seed ?? nextDefaultSeed());
+  const history: History = { epoch: [], history: {}, params: { epochs, batchSize, samples, steps } };
+  const progress = verbose > 0 ? new ProgressLogger(epochs, steps, getBackend(), verbose === 1) : null;
+  model.stopTraining = false;
+  await callbacks.call('onTrainBegin', {});
+  for (let epoch = 0; epoch < epochs && !model.stopTraining; epoch++) {
+    await callbacks.call('onEpochBegin', epoch, {});
+    progress?.epochBegin(epoch);
+    const order = range(samples);
+    if (shuffle) rng.shuffle(order);
+    const sums: Logs = {};
+    for (let step = 0; step < steps; step++) {
+      const begin = step * batchSize;
+      const end = Math.min(samples, begin + batchSize);
+      await callbacks.call('onBatchBegin', step, { batch: step, size: end - begin });
+      const xb = gatherRows(trainX, order, begin, end);
+      const yb = gatherRows(trainY, order, begin, end);
+      const logs = trainStep(model, c, xb, yb, terminateOnNaN, `epoch ${epoch + 1}, batch ${step + 1}`);
+      xb.dispose();
+      yb.dispose();
+      const running: Logs = {};
+      for (const [k, v] of Object.entries(logs)) {
+        sums[k] = (sums[k] ?? 0) + v * (end - begin);
+        running[k] = sums[k] / end;
+      }
+      progress?.batchEnd(step + 1, running);
+      await callbacks.call('onBatchEnd', step, { batch: step, size: end - begin, ...logs });
+    }
+    const epochLogs: Logs = {};
+    for (const [k, v] of Object.entries(sums)) epochLogs[k] = v / samples;
+    if (val) {
+      const scores = evaluateValues(layers, c, val[0], val[1], batchSize);
+      epochLogs.val_loss = scores[0];
+      c.metrics.forEach((m, i) => (epochLogs[`val_${m.name}`] = scores[i + 1]));
+    }
+    progress?.epochEnd(epochLogs);
+    history.epoch.push(epoch);
+    for (const [k, v] of Object.entries(epochLogs)) (history.history[k] ??= []).push(v);
+    await callbacks.call('onEpochEnd', epoch, epochLogs);
+  }
+  await callbacks.call('onTrainEnd', {});
+  return history;
+}

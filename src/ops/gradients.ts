@@ -1,0 +1,102 @@
+import { Tensor } from '../tensor/tensor';
+import { backpropagateDetached, runTaped, type GradientOps, type Tape } from '../tensor/tape';
+import { tidy } from '../tensor/tidy';
+import { Variable } from '../tensor/variable';
+import { add } from './binary';
+import { onesLike } from './creation';
+import { gradientTable } from './grads/index';
+
+const gradientOps: GradientOps = { add, onesLike, rule: (name) => gradientTable[name] };
+
+function assertResult(name: string, y: unknown): Tensor {
+  if (!(y instanceof Tensor)) throw new Error(`${name}: f must return a Tensor, got ${typeof y}`);
+  return y;
+}
+
+function assertInputs(name: string, xs: unknown): Tensor[] {
+  if (!Array.isArray(xs) || !xs.every((x) => x instanceof Tensor)) {
+    throw new Error(`${name}: args must be an array of Tensors, got ${Array.isArray(xs) ? 'an array containing non-tensors' : typeof xs}`);
+  }
+  return xs as Tensor[];
+}
+
+function gradsFor(name: string, grads: Map<number, Tensor>, xs: Tensor[]): Tensor[] {
+  return xs.map((x, i) => {
+    const g = grads.get(x.id);
+    if (!g) {
+      throw new Error(`${name}: cannot compute the gradient with respect to argument ${i}: the result of f does not depend on it (make sure f uses every argument it is given)`);
+    }
+    return g;
+  });
+}
+
+function backward(tape: Tape, y: Tensor, dy: Tensor | undefined): Map<number, Tensor> {
+  return backpropagateDetached(tape, y, dy, gradientOps);
+}
+
+/** value and gradients of f at xs, as TF.js's tf.valueAndGrads(f)(xs, dy?). */
+export function valueAndGrads(f: (...xs: Tensor[]) => Tensor): (xs: Tensor[], dy?: Tensor) => { value: Tensor; grads: Tensor[] } {
+  if (typeof f !== 'function') throw new Error(`valueAndGrads: f must be a function, got ${typeof f}`);
+  return (xs, dy) => {
+    const inputs = assertInputs('valueAndGrads', xs);
+    return tidy(() =>
+      runTaped(false, inputs, (tape) => {
+        const value = assertResult('valueAndGrads', f(...inputs));
+        const grads = gradsFor('valueAndGrads', backward(tape, value, dy), inputs);
+        return { value, grads };
+      }),
+    );
+  };
+}
+
+/** Gradients of f with respect to each argument, as tf.grads(f)(xs, dy?). */
+export function grads(f: (...xs: Tensor[]) => Tensor): (xs: Tensor[], dy?: Tensor) => Tensor[] {
+  const vg = valueAndGrads(f);
+  return (xs, dy) => {
+    const { value, grads: g } = vg(xs, dy);
+    value.dispose();
+    return g;
+  };
+}
+
+/** Gradient of a one-argument f, as tf.grad(f)(x, dy?). */
+export function grad(f: (x: Tensor) => Tensor): (x: Tensor, dy?: Tensor) => Tensor {
+  if (typeof f !== 'function') throw new Error(`grad: f must be a function, got ${typeof f}`);
+  const g = grads((x) => f(x));
+  return (x, dy) => {
+    if (!(x instanceof Tensor)) throw new Error(`grad: x must be a Tensor, got ${typeof x}`);
+    return g([x], dy)[0];
+  };
+}
+
+/** value of f and its gradients with respect to trainable variables (all it uses, or varList), as tf.variableGrads. */
+export function variableGrads(f: () => Tensor, varList?: Variable[]): { value: Tensor; grads: Record<string, Tensor> } {
+  const { value, grads: byVar } = variableGradsList(f, varList);
+  const named: Record<string, Tensor> = {};
+  for (const [v, g] of byVar) named[v.name] = g;
+  return { value, grads: named };
+}
+
+/** @internal variableGrads keyed by the variables themselves (optimizers use this). */
+export function variableGradsList(f: () => Tensor, varList?: Variable[]): { value: Tensor; grads: Map<Variable, Tensor> } {
+  if (typeof f !== 'function') throw new Error(`variableGrads: f must be a function, got ${typeof f}`);
+  if (varList !== undefined && (!Array.isArray(varList) || !varList.every((v) => v instanceof Variable))) {
+    throw new Error('variableGrads: varList must be an array of Variables');
+  }
+  return tidy(() =>
+    runTaped(varList === undefined, varList ?? [], (tape) => {
+      const value = f();
+      if (!(value instanceof Tensor) || value.size !== 1) {
+        throw new Error(`variableGrads: f must return a scalar Tensor, got ${value instanceof Tensor ? `shape [${value.shape.join(', ')}]` : typeof value}`);
+      }
+      const all = backward(tape, value, undefined);
+      const vars = varList ?? [...tape.variablesSeen.values()];
+      const result = new Map<Variable, Tensor>();
+      for (const v of vars) {
+        const g = all.get(v.id);
+        if (g) result.set(v, g);
+      }
+      return { value, grads: result };
+    }),
+  );
+}

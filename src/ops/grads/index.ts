@@ -1,0 +1,9 @@
+import { elementwiseGrads } from './elementwise';
+import { linearGrads } from './linear';
+import { reductionGrads } from './reduction';
+import { shapeGrads } from './shape';
+import { softmaxGrads } from './softmax';
+import type { GradientTable } from './table';
+
+/** Every op's backward rule, by the name the op records under. */
+export const gradientTable: GradientTable = { ...elementwiseGrads, ...linearGrads, ...reductionGrads, ...shapeGrads, ...softmaxGrads };

@@ -1,0 +1,66 @@
+import type { FusedActivation, Padding } from '../../backend/backend';
+import { isRecording } from '../../tensor/tape';
+import type { Tensor } from '../../tensor/tensor';
+import { mul } from '../binary';
+import { conv2d, conv2dBackpropFilter, conv2dBackpropInput, type ConvAttrs } from '../conv';
+import { backend } from '../engine';
+import type { EpilogueAttrs } from '../fused';
+import { matMul, type MatMulAttrs } from '../matmul';
+import type { PoolAttrs } from '../pool';
+import { unbroadcast } from './elementwise';
+import { rule, type GradientTable } from './table';
+
+/** The gradients of y = op(a)·op(b) for a and b, from dy; made of matMuls, so differentiable again. */
+function matMulGrads(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean, dy: Tensor): [Tensor, Tensor] {
+  if (!transposeA && !transposeB) return [matMul(dy, b, false, true), matMul(a, dy, true, false)];
+  if (!transposeA && transposeB) return [matMul(dy, b, false, false), matMul(dy, a, true, false)];
+  if (transposeA && !transposeB) return [matMul(b, dy, false, true), matMul(a, dy, false, false)];
+  return [matMul(b, dy, true, true), matMul(dy, a, true, true)];
+}
+
+/**
+ * The gradients of y = conv2d(x, filter) for x and filter, from dy; a gradient not `needed` is
+ * skipped (a first layer's input: that saves a GEMM and a col2im per training step).
+ */
+function conv2dGrads(x: Tensor, filter: Tensor, s: [number, number], p: Padding, dy: Tensor, needed: readonly boolean[]): [Tensor | null, Tensor | null] {
+  return [
+    needed[0] ? conv2dBackpropInput(dy, filter, x.shape, s, p) : null,
+    needed[1] ? conv2dBackpropFilter(x, dy, filter.shape, s, p) : null,
+  ];
+}
+
+/** The gradients of y = act(z + bias) for z and bias, from dy and y alone (relu's mask reuses the output). */
+function epilogueGrads(dy: Tensor, y: Tensor, bias: Tensor, act: FusedActivation): [Tensor, Tensor] {
+  // Under an outer gradient (higher order) the rule must itself be differentiable: compose ops.
+  if (isRecording()) {
+    const dz = act === 'relu' ? mul(dy, backend().unary('step', y)) : dy;
+    return [dz, unbroadcast(dz, bias.shape)];
+  }
+  const { dx, dbias } = backend().biasActivationBackprop(dy, y, act);
+  return [dx, dbias];
+}
+
+export const linearGrads: GradientTable = {
+  matMul: rule<MatMulAttrs>((dy, { inputs: [a, b], attrs }) => matMulGrads(a, b, attrs.transposeA, attrs.transposeB, dy)),
+  conv2d: rule<ConvAttrs>((dy, { inputs: [x, filter], attrs: { strides, pad }, needed }) => conv2dGrads(x, filter, strides, pad, dy, needed)),
+  conv2dBackpropInput: rule<ConvAttrs>((ddx, { inputs: [dy, filter], attrs: { strides, pad } }) => [
+    conv2d(ddx, filter, strides, pad),
+    conv2dBackpropFilter(ddx, dy, filter.shape, strides, pad),
+  ]),
+  conv2dBackpropFilter: rule<ConvAttrs>((ddw, { inputs: [x, dy], attrs: { strides, pad } }) => [
+    conv2dBackpropInput(dy, ddw, x.shape, strides, pad),
+    conv2d(x, ddw, strides, pad),
+  ]),
+  maxPool: rule<PoolAttrs>((dy, { inputs: [x], output: y, attrs: { filterSize, strides, pad } }) => [
+    backend().maxPoolBackprop(dy, x, y, filterSize, strides, pad),
+  ]),
+  biasActivation: rule<EpilogueAttrs>((dy, { inputs: [, bias], output, attrs }) => epilogueGrads(dy, output, bias, attrs.activation)),
+  fusedMatMul: rule<MatMulAttrs & EpilogueAttrs>((dy, { inputs: [a, b, bias], output, attrs }) => {
+    const [dz, dbias] = epilogueGrads(dy, output, bias, attrs.activation);
+    return [...matMulGrads(a, b, attrs.transposeA, attrs.transposeB, dz), dbias];
+  }),
+  fusedConv2d: rule<ConvAttrs & EpilogueAttrs>((dy, { inputs: [x, filter, bias], output, attrs, needed }) => {
+    const [dz, dbias] = epilogueGrads(dy, output, bias, attrs.activation);
+    return [...conv2dGrads(x, filter, attrs.strides, attrs.pad, dz, needed), dbias];
+  }),
+};

@@ -1,0 +1,39 @@
+/**
+ * The stack of open tidy scopes, below both Tensor (every new tensor joins the innermost scope) and tidy
+ * (which opens and closes them). Holds anything disposable so that it needs no tensor class.
+ */
+export interface Disposable {
+  dispose(): void;
+}
+
+const scopes: Set<Disposable>[] = [];
+const kept = new WeakSet<Disposable>();
+
+export function trackTensor(t: Disposable): void {
+  currentScope()?.add(t);
+}
+
+/** Marks t to survive every enclosing tidy. */
+export function keep<T extends Disposable>(t: T): T {
+  kept.add(t);
+  return t;
+}
+
+export function isKept(t: Disposable): boolean {
+  return kept.has(t);
+}
+
+export function openScope(): Set<Disposable> {
+  const scope = new Set<Disposable>();
+  scopes.push(scope);
+  return scope;
+}
+
+export function closeScope(): void {
+  scopes.pop();
+}
+
+/** The innermost open scope (undefined at the top level). */
+export function currentScope(): Set<Disposable> | undefined {
+  return scopes[scopes.length - 1];
+}

@@ -1,0 +1,123 @@
+import type { Tensor } from './tensor';
+import { Variable } from './variable';
+
+/** What a gradient rule gets besides dy: the op's inputs, its output, its attributes, and which inputs need a gradient. */
+export interface GradientInput<A> {
+  readonly inputs: readonly Tensor[];
+  readonly output: Tensor;
+  readonly attrs: A;
+  /** needed[i] is false when input i does not lead to a source, so a rule may skip computing its gradient. */
+  readonly needed: readonly boolean[];
+}
+
+/**
+ * Maps the gradient of an op's output to the gradients of its inputs (null: not differentiable there, or not
+ * needed). Rules live apart from the ops, keyed by op name (ops/grads/), as tfjs-core's gradient configs: a
+ * rule is made of ops, so the ops need not import each other to record it.
+ */
+export type GradientRule<A> = (dy: Tensor, op: GradientInput<A>) => (Tensor | null)[];
+
+interface TapeNode {
+  name: string;
+  inputs: Tensor[];
+  output: Tensor;
+  attrs: unknown;
+}
+
+/** One gradient computation in progress: the tensors that depend on its sources, and the ops between them. */
+export class Tape {
+  readonly nodes: TapeNode[] = [];
+  readonly tracked = new Set<number>();
+  readonly variablesSeen = new Map<number, Variable>();
+
+  constructor(readonly watchTrainableVariables: boolean) {}
+
+  isTracked(t: Tensor): boolean {
+    if (this.tracked.has(t.id)) return true;
+    if (this.watchTrainableVariables && t instanceof Variable && t.trainable) {
+      this.tracked.add(t.id);
+      this.variablesSeen.set(t.id, t);
+      return true;
+    }
+    return false;
+  }
+}
+
+const tapes: Tape[] = [];
+
+/**
+ * Called by every differentiable op after its forward pass. Records only while a gradient is
+ * being taken and only when an input depends on what is being differentiated, so forward-only
+ * work (predict) pays nothing but this check.
+ */
+export function recordOp<A>(name: string, inputs: Tensor[], output: Tensor, attrs: A): void {
+  for (const tape of tapes) {
+    if (inputs.some((x) => tape.isTracked(x))) {
+      tape.nodes.push({ name, inputs, output, attrs });
+      tape.tracked.add(output.id);
+    }
+  }
+}
+
+/** True while some gradient is being taken (ops may skip saving state for backward otherwise). */
+export function isRecording(): boolean {
+  return tapes.length > 0;
+}
+
+/**
+ * What the backward pass needs from the ops layer, handed in (as tfjs-core's backpropagateGradients takes add):
+ * ops to seed and sum gradients, and the backward rule of each recorded op by name.
+ */
+export interface GradientOps {
+  add(a: Tensor, b: Tensor): Tensor;
+  onesLike(x: Tensor): Tensor;
+  rule(name: string): GradientRule<never> | undefined;
+}
+
+function backpropagate(tape: Tape, y: Tensor, dy: Tensor | undefined, ops: GradientOps): Map<number, Tensor> {
+  const grads = new Map<number, Tensor>();
+  if (dy !== undefined) {
+    if (dy.dtype !== y.dtype || dy.shape.length !== y.shape.length || dy.shape.some((d, i) => d !== y.shape[i])) {
+      throw new Error(`grads: dy must have the shape [${y.shape.join(', ')}] and dtype ${y.dtype} of f's result, got shape [${dy.shape.join(', ')}] and dtype ${dy.dtype}`);
+    }
+  }
+  grads.set(y.id, dy ?? ops.onesLike(y));
+  for (let i = tape.nodes.length - 1; i >= 0; i--) {
+    const node = tape.nodes[i];
+    const g = grads.get(node.output.id);
+    if (!g) continue;
+    const rule = ops.rule(node.name);
+    if (!rule) throw new Error(`gradient: no backward rule is registered for the op ${node.name}`);
+    const inputGrads = rule(g, { inputs: node.inputs, output: node.output, attrs: node.attrs as never, needed: node.inputs.map((x) => tape.tracked.has(x.id)) });
+    node.inputs.forEach((x, j) => {
+      const gx = inputGrads[j];
+      if (!gx || !tape.tracked.has(x.id)) return;
+      const prev = grads.get(x.id);
+      grads.set(x.id, prev ? ops.add(prev, gx) : gx);
+    });
+  }
+  return grads;
+}
+
+/** Runs body with a new tape recording, that tracks the sources (and every trainable variable when watchVariables). */
+export function runTaped<T>(watchVariables: boolean, sources: Tensor[], body: (tape: Tape) => T): T {
+  const tape = new Tape(watchVariables);
+  for (const s of sources) tape.tracked.add(s.id);
+  tapes.push(tape);
+  try {
+    return body(tape);
+  } finally {
+    tapes.splice(tapes.indexOf(tape), 1);
+  }
+}
+
+/** Runs the backward pass with this tape no longer recording, while outer tapes still do (higher-order gradients). */
+export function backpropagateDetached(tape: Tape, y: Tensor, dy: Tensor | undefined, ops: GradientOps): Map<number, Tensor> {
+  const at = tapes.indexOf(tape);
+  if (at >= 0) tapes.splice(at, 1);
+  try {
+    return backpropagate(tape, y, dy, ops);
+  } finally {
+    tapes.push(tape);
+  }
+}
