@@ -26,6 +26,8 @@ export interface ServeOptions {
   isolated?: boolean;
   /** More page scripts importing the library: served path → entry file (tests serve their page-side checks). */
   scripts?: Record<string, string>;
+  /** More files: served path → contents (tests serve a saved model's files this way). */
+  files?: Record<string, Uint8Array | string>;
 }
 
 export interface DemoServer {
@@ -80,6 +82,8 @@ export async function serveDemo(options: ServeOptions = {}): Promise<DemoServer>
       const script = bundles.get(path);
       if (script) return send(res, 200, TYPES.js, script);
       if (path === '/bare.html') return send(res, 200, TYPES.html, BARE_PAGE);
+      const file = options.files?.[path];
+      if (file !== undefined) return send(res, 200, path.endsWith('.json') ? 'application/json' : 'application/octet-stream', file);
       if (path.startsWith('/mnist/') && MNIST_FILES.has(path.slice(7))) return sendMnist(req, res, path.slice(7));
       const page = PAGES[path];
       if (page) return send(res, 200, TYPES[page.split('.').pop() as string], await readFile(join(HERE, page)));

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { screenshot } from './chromium';
-import { LOAD_CHECKS, openBrowser, skipBrowser } from './suite';
+import { describeBrowser, LOAD_CHECKS, openBrowser } from './suite';
 
 type Opened = Awaited<ReturnType<typeof openBrowser>>;
 interface DemoState {
@@ -33,7 +33,7 @@ async function drawSeven(page: Page): Promise<void> {
   await page.mouse.up();
 }
 
-describe.skipIf(skipBrowser)('the demo page in Chromium', () => {
+describeBrowser('the demo page in Chromium', () => {
   let o: Opened;
   beforeAll(async () => { o = await openBrowser({ isolated: true }, { webgl: true }); });
   afterAll(async () => { await o?.close(); });

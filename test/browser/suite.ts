@@ -1,22 +1,23 @@
 import { serveDemo, type DemoServer, type ServeOptions } from '../../examples/browser/server';
+import { describeRequired } from '../required-suite';
 import { Browser, chromiumMissing, type LaunchOptions } from './chromium';
 
 /** Why Chromium cannot run here (undefined when it can). */
-export const noChromium = chromiumMissing();
-const inCI = process.env.CI === 'true';
+const noChromium = chromiumMissing();
+
 /**
- * Browser suites run wherever Chromium is; outside CI a missing Chromium skips them, saying why. Under CI=true
- * it does not skip: the suite's setup throws the reason, so the run fails.
+ * A browser suite: it runs wherever Chromium is; without it, it skips saying why, or fails with the reason
+ * under CI=true or TESSERA_REQUIRE_BROWSER=1.
  */
-export const skipBrowser = noChromium !== undefined && !inCI;
-if (skipBrowser) console.warn(`[browser tests skipped] ${noChromium}`);
+export function describeBrowser(title: string, body: () => void): void {
+  describeRequired(title, 'TESSERA_REQUIRE_BROWSER', noChromium ? { available: false, reason: noChromium } : { available: true }, body);
+}
 
 /** The page scripts every suite serves besides the demo: the page-side checks. */
 const SCRIPTS = { '/page-checks.js': 'test/browser/page-checks.ts' };
 
 /** A served demo and a Chromium pointed at it; close() stops both. */
 export async function openBrowser(serve: ServeOptions = {}, launch: LaunchOptions = {}): Promise<{ server: DemoServer; browser: Browser; close(): Promise<void> }> {
-  if (noChromium) throw new Error(`the browser suites need Chromium: ${noChromium}`);
   const server = await serveDemo({ ...serve, scripts: SCRIPTS });
   const browser = await Browser.launch(launch).catch(async (e: unknown) => { await server.close(); throw e; });
   return { server, browser, close: async () => { await browser.close(); await server.close(); } };

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOAD_CHECKS, openBrowser, skipBrowser } from './suite';
+import { describeBrowser, LOAD_CHECKS, openBrowser } from './suite';
 
 type Opened = Awaited<ReturnType<typeof openBrowser>>;
 
-describe.skipIf(skipBrowser)('threads in Chromium', () => {
+describeBrowser('threads in Chromium', () => {
   describe('a cross-origin-isolated page (COOP same-origin, COEP require-corp)', () => {
     let o: Opened;
     beforeAll(async () => { o = await openBrowser({ isolated: true }); });
