@@ -23,7 +23,8 @@ async function main(): Promise<void> {
   const started = performance.now();
   const cpu = os.cpus();
   console.log(`Machine: ${cpu[0]?.model ?? 'unknown cpu'}, ${os.availableParallelism()} cores; Node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  console.log(`tessera backend: ${tn.setBackend('cpu')}\n`);
+  await tn.setBackend('cpu');
+  console.log(`tessera backend: ${tn.getBackend()}\n`);
 
   for (const line of await gemmTable(MODEL_SHAPES)) console.log(line);
 
