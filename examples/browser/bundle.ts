@@ -3,10 +3,6 @@ import { fileURLToPath } from 'node:url';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
-// Node built-ins the library reaches only through dynamic imports on Node-only paths (file://, IDX files on
-// disk, loadMnist from the package): left out of the browser bundle, where those paths are never taken.
-const NODE_ONLY = ['node:*', 'fs', 'fs/promises', 'path', 'module', 'os', 'url', 'worker_threads'];
-
 /** Scripts import the library's entry; in the page that is the one shared /tessera.js module. */
 const libraryAsServedModule: Plugin = {
   name: 'tessera-as-served-module',
@@ -25,7 +21,6 @@ async function bundle(entry: string, plugins: Plugin[]): Promise<Uint8Array> {
     target: 'es2022',
     minify: true,
     sourcemap: 'inline',
-    external: NODE_ONLY,
     write: false,
     plugins,
     logLevel: 'silent',

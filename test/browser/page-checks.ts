@@ -3,6 +3,7 @@
 import * as tn from '../../src/index';
 import { createSimdGemm, WasmRuntime } from '../../kernels/cpu/wasm/index';
 import { seedModel } from '../../examples/seed-model';
+import { runIoChecks, type IoCheckResult } from './io-checks';
 
 /** Deterministic values in [0, 1). */
 const values = (n: number, seed: number): Float32Array => Float32Array.from({ length: n }, (_, i) => ((i * 7919 + seed * 104729) % 1009) / 1009);
@@ -45,6 +46,19 @@ const checks = {
     const two = run();
     g.terminate();
     return { threads, identical: one.every((v, i) => Object.is(v, two[i])), maxValue: Math.max(...one) };
+  },
+
+  /** The io and pixel checks against the page's real IndexedDB, localStorage, canvas, File and fetch. */
+  io(modelUrl: string): Promise<IoCheckResult[]> {
+    return runIoChecks(tn, { modelUrl });
+  },
+
+  /** The model at `url` (http), loaded and run on `input` ([n, ...inputShape] values): its outputs. */
+  async predictFromUrl(url: string, input: number[], shape: number[]): Promise<number[]> {
+    const model = await tn.loadLayersModel(url);
+    const out = Array.from(model.predict(tn.tensor(Float32Array.from(input), shape)).dataSync());
+    model.dispose();
+    return out;
   },
 
   /** The seed model's forward pass on the cpu backend, then on the gpu backend: the largest difference. */
