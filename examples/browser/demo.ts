@@ -154,7 +154,7 @@ function predictDrawing(): void {
 }
 
 function setButtons(enabled: boolean): void {
-  for (const id of ['train', 'gpu']) $<HTMLButtonElement>(id).disabled = !enabled;
+  for (const id of ['train', 'gpu', 'forget']) $<HTMLButtonElement>(id).disabled = !enabled;
 }
 
 $('train').addEventListener('click', () => void train().catch(fail));
@@ -173,6 +173,16 @@ $('gpu').addEventListener('click', () => {
     showBackend();
     predictDrawing();
   })().catch((e) => status(`The gpu backend is not available here: ${(e as Error).message}`, true));
+});
+
+$('forget').addEventListener('click', () => {
+  void tn.io.removeModel(SAVED).then(
+    () => {
+      state.saved = false;
+      status('The saved model is removed from IndexedDB: the next visit starts from a new model.');
+    },
+    (e: Error) => status(`Nothing to forget: ${e.message}`, true),
+  );
 });
 
 async function start(): Promise<void> {

@@ -38,7 +38,7 @@ describeBrowser('the demo page in Chromium', () => {
   beforeAll(async () => { o = await openBrowser({ isolated: true }, { webgl: true }); });
   afterAll(async () => { await o?.close(); });
 
-  it(`loads with no console errors, trains ${SAMPLES} samples (${EPOCHS} epochs) with falling loss, repaints during fit, predicts a drawn digit`, async () => {
+  it(`loads with no console errors, trains ${SAMPLES} samples (${EPOCHS} epochs) with falling loss, repaints during fit, predicts a drawn digit, keeps the model in IndexedDB for the next visit`, async () => {
     const { page, errors } = await o.browser.newPage();
     await page.goto(`${o.server.url}/?samples=${SAMPLES}&epochs=${EPOCHS}`);
     await page.waitForFunction('window.tesseraDemo?.phase === "ready"');
@@ -69,6 +69,12 @@ describeBrowser('the demo page in Chromium', () => {
     await page.reload();
     await page.waitForFunction('window.tesseraDemo?.phase === "ready"');
     expect((await demoState(page)).modelSource).toBe('indexeddb');
+    // Forgotten, the model is gone on the visit after.
+    await page.click('#forget');
+    await page.waitForFunction('document.querySelector("#status").textContent.includes("removed from IndexedDB")');
+    await page.reload();
+    await page.waitForFunction('window.tesseraDemo?.phase === "ready"');
+    expect((await demoState(page)).modelSource).toBe('new');
     expect(errors).toEqual([]);
   });
 
@@ -84,6 +90,7 @@ describeBrowser('the demo page in Chromium', () => {
     const r = await page.evaluate('tesseraChecks.gpuForward()') as { cpu: string; gpu: string; maxDiff: number };
     expect(r.gpu).toMatch(/^gpu \(webgl2/);
     expect(r.maxDiff).toBeLessThanOrEqual(1e-4);
+    console.info(`[browser] seed model forward, ${r.gpu} vs ${r.cpu}: max |difference| ${r.maxDiff.toExponential(2)}`);
     await screenshot(page, 'demo-gpu.png');
     expect(errors).toEqual([]);
   });
