@@ -1,4 +1,5 @@
 import { build, type Plugin } from 'esbuild';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -11,7 +12,8 @@ const libraryAsServedModule: Plugin = {
   },
 };
 
-async function bundle(entry: string, plugins: Plugin[]): Promise<Uint8Array> {
+/** One page script, bundled: [served path, code] and [served path + '.map', its source map]. */
+async function bundle(entry: string, served: string, plugins: Plugin[]): Promise<[string, Uint8Array][]> {
   const result = await build({
     absWorkingDir: REPO,
     entryPoints: [entry],
@@ -20,21 +22,26 @@ async function bundle(entry: string, plugins: Plugin[]): Promise<Uint8Array> {
     platform: 'browser',
     target: 'es2022',
     minify: true,
-    sourcemap: 'inline',
+    // Linked, so the page loads only the code; the browser's devtools fetch the map.
+    sourcemap: 'linked',
+    outfile: join(REPO, 'out', served),
     write: false,
     plugins,
     logLevel: 'silent',
   });
-  return result.outputFiles[0].contents;
+  return result.outputFiles.map((f) => [`${served}${f.path.endsWith('.map') ? '.map' : ''}`, f.contents]);
 }
 
 /**
  * Builds the library (/tessera.js) and the page scripts importing it (the demo's /demo.js, and `scripts`:
- * served path → entry file, e.g. a test's page-side checks) for the browser with esbuild; errors throw with
- * esbuild's messages. Resolves to served path → file contents.
+ * served path → entry file, e.g. a test's page-side checks) for the browser with esbuild, each with its source
+ * map beside it (path + '.map'); errors throw with esbuild's messages. Resolves to served path → file contents.
  */
 export async function buildBundles(scripts: Record<string, string> = {}): Promise<Map<string, Uint8Array>> {
-  const entries = Object.entries({ '/demo.js': 'examples/browser/demo.ts', ...scripts });
-  const built = await Promise.all([bundle('src/index.ts', []), ...entries.map(([, entry]) => bundle(entry, [libraryAsServedModule]))]);
-  return new Map([['/tessera.js', built[0]], ...entries.map(([path], i): [string, Uint8Array] => [path, built[i + 1]])]);
+  const pages = Object.entries({ '/demo.js': 'examples/browser/demo.ts', ...scripts });
+  const built = await Promise.all([
+    bundle('src/index.ts', '/tessera.js', []),
+    ...pages.map(([served, entry]) => bundle(entry, served, [libraryAsServedModule])),
+  ]);
+  return new Map(built.flat());
 }

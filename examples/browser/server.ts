@@ -80,7 +80,7 @@ export async function serveDemo(options: ServeOptions = {}): Promise<DemoServer>
     const handle = async (): Promise<void> => {
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, TYPES.html, 'method not allowed');
       const script = bundles.get(path);
-      if (script) return send(res, 200, TYPES.js, script);
+      if (script) return send(res, 200, path.endsWith('.map') ? 'application/json' : TYPES.js, script);
       if (path === '/bare.html') return send(res, 200, TYPES.html, BARE_PAGE);
       const file = options.files?.[path];
       if (file !== undefined) return send(res, 200, path.endsWith('.json') ? 'application/json' : 'application/octet-stream', file);
