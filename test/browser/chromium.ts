@@ -46,6 +46,8 @@ export class Browser {
       args: [...FLAGS, ...(options.webgl ? WEBGL_FLAGS : ['--disable-gpu'])],
       viewport: { width: 1000, height: 1400 },
     });
+    // Waits in pages (a model loading, a fit finishing) are slow on a loaded machine; none is a speed test.
+    context.setDefaultTimeout(90_000);
     return new Browser(context, profile);
   }
 

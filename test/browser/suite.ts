@@ -1,4 +1,5 @@
 import { serveDemo, type DemoServer, type ServeOptions } from '../../examples/browser/server';
+import { vi } from 'vitest';
 import { describeRequired } from '../required-suite';
 import { Browser, chromiumMissing, type LaunchOptions } from './chromium';
 
@@ -10,6 +11,8 @@ const noChromium = chromiumMissing();
  * under CI=true or TESSERA_REQUIRE_BROWSER=1.
  */
 export function describeBrowser(title: string, body: () => void): void {
+  // Building the bundles, starting Chromium and training in a page take tens of seconds on a loaded 2-core machine.
+  vi.setConfig({ testTimeout: 180_000, hookTimeout: 120_000 });
   describeRequired(title, 'TESSERA_REQUIRE_BROWSER', noChromium ? { available: false, reason: noChromium } : { available: true }, body);
 }
 
