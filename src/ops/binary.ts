@@ -19,10 +19,6 @@ function operands(op: string, a: Tensor | number, b: Tensor | number): [Tensor, 
   return [ta, tb];
 }
 
-/** @internal Elementwise without recording: for backward rules and masks. */
-export function raw(op: BinaryOp, a: Tensor, b: Tensor): Tensor {
-  return backend().binary(op, a, b);
-}
 
 function binaryOp(op: BinaryOp, name: string, a: Tensor | number, b: Tensor | number): Tensor {
   const [ta, tb] = operands(name, a, b);
@@ -62,14 +58,12 @@ export function pow(a: Tensor | number, b: Tensor | number): Tensor {
   return binaryOp('pow', 'pow', a, b);
 }
 
-/** 1 where a > b, else 0 (not differentiable). */
+/** 1 where a > b, else 0. Its gradient is zero (it is piecewise constant), as TF.js's comparison gradients. */
 export function greater(a: Tensor | number, b: Tensor | number): Tensor {
-  const [ta, tb] = operands('greater', a, b);
-  return raw('greater', ta, tb);
+  return binaryOp('greater', 'greater', a, b);
 }
 
-/** 1 where a == b, else 0 (not differentiable). */
+/** 1 where a == b, else 0; zero gradient. */
 export function equal(a: Tensor | number, b: Tensor | number): Tensor {
-  const [ta, tb] = operands('equal', a, b);
-  return raw('equal', ta, tb);
+  return binaryOp('equal', 'equal', a, b);
 }

@@ -1,5 +1,6 @@
 import { arrayTypeFor, installHandleFactory, sizeOfShape, type DeviceData, type DType, type FloatArray, type TensorHandle } from '../backend/handle';
 import { releaseStorage } from '../backend/host-values';
+import { countTensor, uncountTensor } from './memory';
 import { trackTensor } from './scopes';
 
 export type { DeviceData, DType, FloatArray };
@@ -40,6 +41,7 @@ export class Tensor implements TensorHandle {
   /** @internal Host values or backend-held values; variables swap this on assign. */
   storage: FloatArray | DeviceData;
   private disposedFlag = false;
+  private readonly counted: ReturnType<typeof countTensor>;
 
   /** @internal Use tn.tensor(), tn.zeros() etc.; the shape and storage are trusted here. */
   constructor(shape: readonly number[], dtype: DType, storage: FloatArray | DeviceData) {
@@ -48,6 +50,7 @@ export class Tensor implements TensorHandle {
     this.size = sizeOfShape(shape);
     this.storage = storage;
     trackTensor(this);
+    this.counted = countTensor(this);
   }
 
   get rank(): number {
@@ -114,6 +117,7 @@ export class Tensor implements TensorHandle {
   dispose(): void {
     if (this.disposedFlag) return;
     this.disposedFlag = true;
+    uncountTensor(this.counted);
     releaseStorage(this.storage);
   }
 

@@ -1,3 +1,4 @@
+import { customGrads } from './custom';
 import { elementwiseGrads } from './elementwise';
 import { linearGrads } from './linear';
 import { reductionGrads } from './reduction';
@@ -6,4 +7,4 @@ import { softmaxGrads } from './softmax';
 import type { GradientTable } from './table';
 
 /** Every op's backward rule, by the name the op records under. */
-export const gradientTable: GradientTable = { ...elementwiseGrads, ...linearGrads, ...reductionGrads, ...shapeGrads, ...softmaxGrads };
+export const gradientTable: GradientTable = { ...customGrads, ...elementwiseGrads, ...linearGrads, ...reductionGrads, ...shapeGrads, ...softmaxGrads };
