@@ -21,8 +21,9 @@ export function mathUnaryKernel(this: KernelThis<MathUnaryConstants>, x: KernelI
   if (op === 0) return Math.sin(v);
   if (op === 1) return Math.cos(v);
   if (op === 2) return Math.tan(v);
-  if (op === 3) return Math.asin(v);
-  if (op === 4) return Math.acos(v);
+  // Through atan2: some GLSL asin / acos (llvmpipe's) are off by 4e-4 near ±1.
+  if (op === 3) return Math.atan2(v, Math.sqrt(1 - v * v));
+  if (op === 4) return Math.atan2(Math.sqrt(1 - v * v), v);
   if (op === 5) return Math.atan(v);
   if (op === 6) return (Math.exp(v) - Math.exp(-v)) / 2;
   if (op === 7) return (Math.exp(v) + Math.exp(-v)) / 2;
@@ -64,12 +65,23 @@ export function cumsumKernel(this: KernelThis<CumsumConstants>, x: KernelInput):
   const k = Math.floor(rest / inner);
   const i = rest - k * inner;
   const base = o * n * inner + i;
+  // The summed positions j are lo..hi (numbers, not booleans: gpu.js types every variable as a float).
+  let lo = 0;
+  let hi = k;
+  if (this.constants.reverse === 1) {
+    lo = k;
+    hi = n - 1;
+  }
+  if (this.constants.exclusive === 1) {
+    if (this.constants.reverse === 1) {
+      lo = k + 1;
+    } else {
+      hi = k - 1;
+    }
+  }
   let acc = 0;
   for (let j = 0; j < this.constants.n; j++) {
-    let take = j <= k;
-    if (this.constants.reverse === 1) take = j >= k;
-    if (this.constants.exclusive === 1 && j === k) take = false;
-    if (take) acc += x[base + j * inner];
+    if (j >= lo && j <= hi) acc += x[base + j * inner];
   }
   return acc;
 }

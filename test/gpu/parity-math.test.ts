@@ -1,0 +1,85 @@
+import { describe, it } from 'vitest';
+import fc from 'fast-check';
+import { MATH_BINARY_OPS, MATH_UNARY_OPS, type MathBinaryOp, type MathUnaryOp } from '../../kernels/shared/math-op-names';
+import { Tensor } from '../../src/tensor/tensor';
+import { gpu, noGpuReason } from './gpu-context';
+import { RUNS, cpu, expectParity } from './parity';
+import { awayFromZeroTensor, uniformTensor } from './random-data';
+
+const shapeArb = (minRank: number, maxRank: number, maxDim = 6) =>
+  fc.array(fc.integer({ min: 1, max: maxDim }), { minLength: minRank, maxLength: maxRank });
+
+/** Inputs inside each op's domain. */
+function unaryInput(op: MathUnaryOp, shape: number[], seed: number): Tensor {
+  if (op === 'asin' || op === 'acos') return uniformTensor(shape, seed, -0.99, 0.99);
+  if (op === 'rsqrt') return uniformTensor(shape, seed, 0.05, 4);
+  if (op === 'log1p') return uniformTensor(shape, seed, -0.9, 4);
+  if (op === 'tan') return uniformTensor(shape, seed, -1.3, 1.3);
+  if (op === 'relu6') return uniformTensor(shape, seed, -3, 9);
+  return uniformTensor(shape, seed, -4, 4);
+}
+
+/** Rounded to quarters (exact in float32), so comparisons meet equal operands. */
+const quarters = (t: Tensor) => new Tensor(t.shape, 'float32', t.dataSync().map((v) => Math.round(v * 4) / 4));
+
+function binaryInputs(op: MathBinaryOp, aShape: number[], bShape: number[], seed: number): [Tensor, Tensor] {
+  if (op === 'atan2') return [uniformTensor(aShape, seed, -2, 2), awayFromZeroTensor(bShape, seed + 1, 0.1)];
+  if (op === 'prelu') return [uniformTensor(aShape, seed, -2, 2), uniformTensor(bShape, seed + 1, 0, 1)];
+  return [quarters(uniformTensor(aShape, seed, -1, 1)), quarters(uniformTensor(bShape, seed + 1, -1, 1))];
+}
+
+const broadcastPair = shapeArb(0, 4).chain((out) => fc.tuple(
+  fc.array(fc.boolean(), { minLength: out.length, maxLength: out.length }),
+  fc.integer({ min: 0, max: out.length }),
+).map(([keep, drop]) => [out, out.map((d, i) => (keep[i] ? d : 1)).slice(drop)] as const));
+
+describe.skipIf(!gpu)(`gpu math ops against cpu${gpu ? '' : ` (skipped: ${noGpuReason})`}`, () => {
+  const g = gpu!;
+
+  it.each([...MATH_UNARY_OPS])('unary %s', (op) => {
+    fc.assert(fc.property(shapeArb(0, 3, 7), fc.nat(), (shape, seed) => {
+      const x = unaryInput(op, shape, seed);
+      expectParity(g.unary(op, x), cpu.unary(op, x), `${op} [${shape}]`);
+    }), { ...RUNS, numRuns: 2 });
+  });
+
+  it('erf, softplus, logSigmoid, sinh and cosh far from 0', () => {
+    const x = uniformTensor([64], 7, -30, 30);
+    for (const op of ['erf', 'softplus', 'logSigmoid', 'elu', 'selu'] as const) expectParity(g.unary(op, x), cpu.unary(op, x), `${op} on [-30, 30)`);
+    const y = uniformTensor([64], 8, -40, 40);
+    for (const op of ['sinh', 'cosh'] as const) expectParity(g.unary(op, y), cpu.unary(op, y), `${op} on [-40, 40)`);
+  });
+
+  it.each([...MATH_BINARY_OPS])('binary %s with broadcasting', (op) => {
+    fc.assert(fc.property(broadcastPair, fc.boolean(), fc.nat(), ([out, other], swap, seed) => {
+      const [aShape, bShape] = swap ? [other, out] : [out, other];
+      const [a, b] = binaryInputs(op, [...aShape], [...bShape], seed);
+      expectParity(g.binary(op, a, b), cpu.binary(op, a, b), `${op} [${aShape}] [${bShape}]`);
+    }), { ...RUNS, numRuns: 3 });
+  });
+
+  it('prod, any and all over any axes, and over many rows (two stages)', () => {
+    const reduceCase = shapeArb(1, 5, 4).chain((shape) => fc.tuple(fc.constant(shape), fc.subarray(shape.map((_, i) => i), { minLength: 1 }), fc.nat()));
+    fc.assert(fc.property(reduceCase, ([shape, axes, seed]) => {
+      // Near 1 so products of up to 4^5 values stay in range; -1..1 rounded for any/all, so zeros occur.
+      const x = uniformTensor(shape, seed, 0.7, 1.3);
+      expectParity(g.reduce('prod', x, axes), cpu.reduce('prod', x, axes), `prod [${shape}] over [${axes}]`);
+      const b = new Tensor(shape, 'float32', uniformTensor(shape, seed + 1, -1, 1).dataSync().map(Math.round));
+      expectParity(g.reduce('any', b, axes), cpu.reduce('any', b, axes), `any [${shape}] over [${axes}]`);
+      expectParity(g.reduce('all', b, axes), cpu.reduce('all', b, axes), `all [${shape}] over [${axes}]`);
+    }), { ...RUNS, numRuns: 8 });
+    const tall = uniformTensor([1500, 3], 5, 0.9995, 1.0005);
+    expectParity(g.reduce('prod', tall, [0]), cpu.reduce('prod', tall, [0]), 'prod over 1500 rows');
+    const ones = new Tensor([1500, 2], 'float32', new Float32Array(3000).fill(1).map((v, i) => (i === 2001 ? 0 : v)));
+    expectParity(g.reduce('all', ones, [0]), cpu.reduce('all', ones, [0]), 'all over 1500 rows');
+    expectParity(g.reduce('any', ones, [0]), cpu.reduce('any', ones, [0]), 'any over 1500 rows');
+  });
+
+  it('cumsum along every axis, exclusive and reverse', () => {
+    const cumsumCase = shapeArb(1, 4, 6).chain((shape) => fc.tuple(fc.constant(shape), fc.integer({ min: 0, max: shape.length - 1 }), fc.boolean(), fc.boolean(), fc.nat()));
+    fc.assert(fc.property(cumsumCase, ([shape, axis, exclusive, reverse, seed]) => {
+      const x = uniformTensor(shape, seed);
+      expectParity(g.cumsum(x, axis, exclusive, reverse), cpu.cumsum(x, axis, exclusive, reverse), `cumsum [${shape}] axis ${axis} ${exclusive} ${reverse}`);
+    }), { ...RUNS, numRuns: 8 });
+  });
+});
