@@ -1,8 +1,10 @@
-import { describe, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MATH_BINARY_OPS, MATH_UNARY_OPS, type MathBinaryOp, type MathUnaryOp } from '../../kernels/shared/math-op-names';
+import * as tn from '../../src/index';
+import { registerBackend, setBackend } from '../../src/backend/registry';
 import { Tensor } from '../../src/tensor/tensor';
-import { gpu, noGpuReason } from './gpu-context';
+import { TOLERANCE, gpu, noGpuReason, relativeError } from './gpu-context';
 import { RUNS, cpu, expectParity } from './parity';
 import { awayFromZeroTensor, uniformTensor } from './random-data';
 
@@ -81,5 +83,26 @@ describe.skipIf(!gpu)(`gpu math ops against cpu${gpu ? '' : ` (skipped: ${noGpuR
       const x = uniformTensor(shape, seed);
       expectParity(g.cumsum(x, axis, exclusive, reverse), cpu.cumsum(x, axis, exclusive, reverse), `cumsum [${shape}] axis ${axis} ${exclusive} ${reverse}`);
     }), { ...RUNS, numRuns: 8 });
+  });
+});
+
+describe.skipIf(!gpu)(`the public math ops (composites and gradients included) on the gpu backend${gpu ? '' : ` (skipped: ${noGpuReason})`}`, () => {
+  afterAll(() => { setBackend('cpu'); });
+
+  it('give the cpu backend\'s values', () => {
+    registerBackend('gpu', () => gpu!);
+    const x = uniformTensor([3, 5], 41, -2, 2), w = uniformTensor([5], 42, 0.1, 0.5);
+    const program = (): Tensor[] => [
+      tn.logSumExp(x, 1), tn.moments(x, 0).variance, tn.norm(x), tn.norm(x, 1, [0, 1]), tn.norm(x, Infinity, 1, true),
+      tn.clipByValue(x, -0.5, 0.5), tn.squaredDifference(x, w), tn.addN([x, x, x]), tn.leakyRelu(x, 0.1), tn.step(x, 0.3),
+      tn.prelu(x, w), tn.cumsum(x, 1, true), tn.prod(x, 0), tn.all(tn.greaterEqual(x, -1.5)), tn.atan2(x, w),
+      tn.grad((t: Tensor) => tn.sum(tn.mul(tn.softplus(t), tn.erf(t))))(x),
+      tn.grad((t: Tensor) => tn.sum(tn.selu(tn.mul(tn.sin(t), tn.cumsum(t, 1)))))(x),
+    ];
+    setBackend('cpu');
+    const want = program().map((t) => t.dataSync());
+    setBackend('gpu');
+    const got = program().map((t) => t.dataSync());
+    got.forEach((g, i) => expect(relativeError(g, want[i]), `result ${i}`).toBeLessThanOrEqual(TOLERANCE));
   });
 });
