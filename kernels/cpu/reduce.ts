@@ -6,16 +6,16 @@ import { reduceIdentity } from '../shared/reduce-identity';
 let accumulator = new Float64Array(0);
 
 
-/** acc op v; Math.max/min so a NaN anywhere poisons the result, as in TF.js; any / all keep 1/0. */
+/** acc op v; Math.max/min so a NaN anywhere poisons the result, as in TF.js. A ternary chain with sum first: V8 inlines it into the loops (a switch here made sums 3x slower). */
 function combine(op: ReduceOp, acc: number, v: number): number {
-  switch (op) {
-    case 'sum': return acc + v;
-    case 'max': return Math.max(acc, v);
-    case 'min': return Math.min(acc, v);
-    case 'prod': return acc * v;
-    case 'any': return acc !== 0 || v !== 0 ? 1 : 0;
-    case 'all': return acc !== 0 && v !== 0 ? 1 : 0;
-  }
+  return op === 'sum' ? acc + v : op === 'max' ? Math.max(acc, v) : op === 'min' ? Math.min(acc, v) : combineMath(op, acc, v);
+}
+
+/** prod, and any / all as 1/0. */
+function combineMath(op: ReduceOp, acc: number, v: number): number {
+  if (op === 'prod') return acc * v;
+  if (op === 'any') return acc !== 0 || v !== 0 ? 1 : 0;
+  return acc !== 0 && v !== 0 ? 1 : 0;
 }
 
 /**
