@@ -28,13 +28,13 @@ export const logSigmoid = <T extends Tensor>(x: T): T => unaryOp('logSigmoid', x
 export function prelu<T extends Tensor>(x: T, alpha: Tensor): T {
   assertTensor('prelu', 'x', x);
   assertTensor('prelu', 'alpha', alpha);
-  return binaryOp('prelu', 'prelu', x, alpha) as T;
+  return binaryOp('prelu', x, alpha) as T;
 }
 
 /** x where x ≥ 0, else alpha·x, as tf.leakyRelu(x, alpha = 0.2). */
 export function leakyRelu<T extends Tensor>(x: T, alpha = 0.2): T {
   assertTensor('leakyRelu', 'x', x);
-  return binaryOp('prelu', 'prelu', x, scalar(assertNumber('leakyRelu', 'alpha', alpha), x.dtype)) as T;
+  return binaryOp('prelu', x, scalar(assertNumber('leakyRelu', 'alpha', alpha), x.dtype)) as T;
 }
 
 /** 1 where x > 0, else alpha, as tf.step(x, alpha = 0); its gradient is zero. */

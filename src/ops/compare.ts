@@ -5,17 +5,17 @@ import { binaryOp } from './binary';
 // (false wherever a NaN takes part, except notEqual). Piecewise constant: their gradient is zero.
 
 export function less(a: Tensor | number, b: Tensor | number): Tensor {
-  return binaryOp('less', 'less', a, b);
+  return binaryOp('less', a, b);
 }
 
 export function lessEqual(a: Tensor | number, b: Tensor | number): Tensor {
-  return binaryOp('lessEqual', 'lessEqual', a, b);
+  return binaryOp('lessEqual', a, b);
 }
 
 export function greaterEqual(a: Tensor | number, b: Tensor | number): Tensor {
-  return binaryOp('greaterEqual', 'greaterEqual', a, b);
+  return binaryOp('greaterEqual', a, b);
 }
 
 export function notEqual(a: Tensor | number, b: Tensor | number): Tensor {
-  return binaryOp('notEqual', 'notEqual', a, b);
+  return binaryOp('notEqual', a, b);
 }

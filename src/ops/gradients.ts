@@ -1,7 +1,7 @@
 import { assertTensor } from '../tensor/checks';
 import { Tensor } from '../tensor/tensor';
 import { argError, describeValue } from '../util/validate';
-import { backpropagateDetached, runTaped, type GradientOps, type Tape } from '../tensor/tape';
+import { backpropagateDetached, isRecording, runTaped, type GradientOps, type Tape } from '../tensor/tape';
 import { tidy } from '../tensor/tidy';
 import { Variable } from '../tensor/variable';
 import { add } from './binary';
@@ -56,7 +56,8 @@ export function grads(f: (...xs: Tensor[]) => Tensor): (xs: Tensor[], dy?: Tenso
   const vg = valueAndGrads(f);
   return (xs, dy) => {
     const { value, grads: g } = vg(xs, dy);
-    value.dispose();
+    // Under an outer gradient the value may be an input of a recorded rule (max's, softmax's): the outer tidy frees it.
+    if (!isRecording()) value.dispose();
     return g;
   };
 }

@@ -16,5 +16,5 @@ export const cosh = <T extends Tensor>(x: T): T => unaryOp('cosh', x) as T;
 
 /** The angle of the point (b, a) in (−π, π], elementwise with broadcasting, as tf.atan2(a, b). */
 export function atan2(a: Tensor | number, b: Tensor | number): Tensor {
-  return binaryOp('atan2', 'atan2', a, b);
+  return binaryOp('atan2', a, b);
 }

@@ -2,7 +2,7 @@ import type { DeviceData, FloatArray } from '../backend/handle';
 
 /** What tn.memory() reports, as TF.js's MemoryInfo. */
 export interface MemoryInfo {
-  /** Live tensors: made, and neither disposed nor collected by the garbage collector. */
+  /** Live tensors: made, and neither disposed nor freed by the garbage collector. */
   numTensors: number;
   /** Distinct value buffers they hold (a reshape shares its input's). */
   numDataBuffers: number;
@@ -12,45 +12,83 @@ export interface MemoryInfo {
   reasons?: string[];
 }
 
-/** What the count needs of a tensor (this module sits below the Tensor class). */
-interface Counted {
-  readonly storage: FloatArray | DeviceData;
-  readonly isDisposed: boolean;
+type Storage = FloatArray | DeviceData;
+
+/** One value buffer and how many live tensors hold it. Refers to no tensor and no values, so it keeps neither alive. */
+interface Buffer {
+  holders: number;
+  readonly bytes: number;
 }
 
-const live = new Set<WeakRef<Counted>>();
-// A tensor the garbage collector frees without dispose() leaves the count when it goes.
-const collected = new FinalizationRegistry<WeakRef<Counted>>((ref) => live.delete(ref));
-
-/** @internal Counts a new tensor; the returned token uncounts it on dispose. */
-export function countTensor(t: Counted): WeakRef<Counted> {
-  const ref = new WeakRef(t);
-  live.add(ref);
-  collected.register(t, ref, ref);
-  return ref;
+/** @internal A tensor's entry in the count: the buffer it holds now, until it is uncounted (once). */
+export interface Counted {
+  buffer: Buffer;
+  done: boolean;
 }
 
-/** @internal Uncounts a disposed tensor. */
-export function uncountTensor(ref: WeakRef<Counted>): void {
-  live.delete(ref);
-  collected.unregister(ref);
+let numTensors = 0;
+let numDataBuffers = 0;
+let numBytes = 0;
+const buffers = new WeakMap<Storage, Buffer>();
+
+function hold(storage: Storage): Buffer {
+  let buffer = buffers.get(storage);
+  if (!buffer) {
+    buffer = { holders: 0, bytes: storage.byteLength };
+    buffers.set(storage, buffer);
+  }
+  if (buffer.holders++ === 0) {
+    numDataBuffers++;
+    numBytes += buffer.bytes;
+  }
+  return buffer;
+}
+
+function drop(buffer: Buffer): void {
+  if (--buffer.holders === 0) {
+    numDataBuffers--;
+    numBytes -= buffer.bytes;
+  }
+}
+
+function uncount(entry: Counted): void {
+  if (entry.done) return;
+  entry.done = true;
+  numTensors--;
+  drop(entry.buffer);
+}
+
+// A tensor the garbage collector frees without dispose() leaves the count then. Counters, not references:
+// a WeakRef would keep every tensor alive to the end of the current job (all of a fit() call).
+const collected = new FinalizationRegistry<Counted>(uncount);
+
+/** @internal Counts a new tensor `owner` holding `storage`. */
+export function countTensor(owner: object, storage: Storage): Counted {
+  numTensors++;
+  const entry: Counted = { buffer: hold(storage), done: false };
+  collected.register(owner, entry, entry);
+  return entry;
+}
+
+/** @internal The tensor now holds other storage (a variable assigned, or moved to a device). */
+export function recount(entry: Counted, storage: Storage): void {
+  if (entry.done) return;
+  const next = hold(storage);
+  drop(entry.buffer);
+  entry.buffer = next;
+}
+
+/** @internal A disposed tensor leaves the count. */
+export function uncountTensor(entry: Counted): void {
+  collected.unregister(entry);
+  uncount(entry);
 }
 
 /** Tensors, buffers and bytes in use across every backend, as tf.memory(). */
 export function memory(): MemoryInfo {
-  const buffers = new Set<FloatArray | DeviceData>();
-  let numTensors = 0;
-  for (const ref of live) {
-    const t = ref.deref();
-    if (!t || t.isDisposed) continue;
-    numTensors++;
-    buffers.add(t.storage);
-  }
-  let numBytes = 0;
-  for (const b of buffers) numBytes += b.byteLength;
   return {
     numTensors,
-    numDataBuffers: buffers.size,
+    numDataBuffers,
     numBytes,
     // As TF.js's cpu backend says: tensors never disposed stay counted until the garbage collector frees them.
     unreliable: true,

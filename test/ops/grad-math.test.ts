@@ -2,10 +2,12 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import * as tn from '../../src/index';
 import { Random } from '../../src/util/random';
-import { FC, broadcastPairArb, expectGradOk, randTensor, seedArb, shapeArb, type ValueOpts } from '../helpers';
+import { broadcastPairArb, shapeArb } from '../arbitraries';
+import { FC, expectGradOk, randTensor, seedArb, type ValueOpts } from '../helpers';
+import { expectHvpOk } from './hvp';
 
 // Every math op's backward rule against central differences (float64), and the rule's own gradient: a
-// Hessian-vector product x ↦ Σ v·∇f(x), checked the same way, so second derivatives hold too.
+// Hessian-vector product (test/ops/hvp.ts) against central differences of the gradient, so second derivatives hold too.
 
 const RUNS = { ...FC, numRuns: 12 };
 
@@ -16,14 +18,10 @@ function uniform(shape: number[], seed: number, lo: number, hi: number): tn.Tens
   return tn.tensor(Float64Array.from({ length: size }, () => r.uniform(lo, hi)), shape, 'float64');
 }
 
-/**
- * Checks f's gradient and the gradient of v·∇f (a Hessian-vector product) at x. The + 0·Σx keeps x connected
- * where ∇f does not depend on x (f linear there: prelu in alpha), so a zero Hessian is checked too.
- */
+/** Checks f's gradient, and the gradient of its backward rule (a Hessian-vector product), at x. */
 function expectFirstAndSecond(f: (x: tn.Tensor) => tn.Tensor, x: tn.Tensor, seed: number): void {
   expectGradOk(f, [x]);
-  const v = randTensor([...x.shape], seed + 7);
-  expectGradOk((t) => tn.add(tn.sum(tn.mul(tn.grad((u: tn.Tensor) => tn.sum(f(u)))(t), v)), tn.mul(tn.sum(t), 0)), [x]);
+  expectHvpOk(f, [x], seed);
 }
 
 type Domain = [lo: number, hi: number] | ValueOpts;
