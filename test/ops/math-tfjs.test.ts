@@ -90,7 +90,7 @@ describe('math ops agree with TensorFlow.js 4.22', () => {
         const [a, ta] = pair(sa, seed, -1, 1), [b, tb] = pair(sb, seed + 1, -1, 1);
         const what = `${name} [${sa}] [${sb}]`;
         expectSame(ours(a, b), theirs(ta, tb), what);
-        if (!differentiable || name === 'atan2' && a.dataSync().some((v, i) => v === 0)) return;
+        if (!differentiable) return;
         const want = tfjsGrads(() => tf.grads((x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.square(theirs(x, y))))([ta, tb]));
         if (!want) return;
         const [ga, gb] = tn.grads((x: tn.Tensor, y: tn.Tensor) => tn.sum(tn.square(ours(x, y))))([a, b]);
