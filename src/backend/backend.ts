@@ -43,6 +43,8 @@ export interface Backend<Tensor extends TensorHandle = TensorHandle> {
   binary(op: BinaryOp, a: Tensor, b: Tensor): Tensor;
   /** Reduces over the given sorted, unique axes; those axes are removed from the output shape. */
   reduce(op: ReduceOp, x: Tensor, axes: readonly number[]): Tensor;
+  /** Running sums along `axis` (tf.cumsum): exclusive leaves each element out of its own sum, reverse runs from the end. */
+  cumsum(x: Tensor, axis: number, exclusive: boolean, reverse: boolean): Tensor;
   /** Sums x down to `shape`, a shape that broadcasts to x's: the adjoint of broadcasting. */
   sumToShape(x: Tensor, shape: readonly number[]): Tensor;
 

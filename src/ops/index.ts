@@ -12,3 +12,10 @@ export { cast } from './cast';
 export { reshape, slice, flatten } from './reshape';
 export { argMax } from './arg-max';
 export * as fused from './fused';
+export {
+  sin, cos, tan, asin, acos, atan, sinh, cosh, atan2, rsqrt, log1p, expm1, erf,
+  elu, selu, leakyRelu, prelu, relu6, softplus, step, logSigmoid,
+  less, lessEqual, greaterEqual, notEqual, clipByValue, squaredDifference, addN,
+  prod, any, all, logSumExp, cumsum, moments, norm,
+} from './math-methods';
+export type { NormOrd } from './math-methods';

@@ -8,6 +8,7 @@ import { unary, binary } from '../../../kernels/cpu/elementwise';
 import { reduce, sumToShape } from '../../../kernels/cpu/reduce';
 import { softmax, logSoftmax, sparseSoftmaxCrossEntropy } from '../../../kernels/cpu/softmax';
 import { sgdUpdate } from '../../../kernels/cpu/adam';
+import { cumsum } from '../../../kernels/cpu/cumsum';
 import { gatherAt } from '../../../kernels/cpu/pool';
 import { arrayTypeFor, makeHandle, sizeOfShape, type DType, type FloatArray, type TensorHandle as Tensor } from '../handle';
 import { setHostValuesOwner } from '../host-values';
@@ -179,6 +180,13 @@ export class CpuBackend implements Backend {
     const shape = x.shape.filter((_, i) => !axes.includes(i));
     const [out, values] = this.output(shape, x.dtype);
     reduce(op, x.hostValues(), x.shape, axes, values);
+    return out;
+  }
+
+  cumsum(x: Tensor, axis: number, exclusive: boolean, reverse: boolean): Tensor {
+    const [out, values] = this.output(x.shape, x.dtype);
+    const outer = sizeOfShape(x.shape.slice(0, axis)), inner = sizeOfShape(x.shape.slice(axis + 1));
+    cumsum(x.hostValues(), outer, x.shape[axis], inner, exclusive, reverse, values);
     return out;
   }
 

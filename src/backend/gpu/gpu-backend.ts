@@ -9,6 +9,9 @@ import { REDUCE_CODES, TWO_STAGE_ROWS, columnPartialKernel, leadingRowsView, pla
 import { softmaxKernel, sparseCrossEntropyKernel } from '../../../kernels/gpu/softmax';
 import { ACTIVATION_CODES, activationGradKernel, biasActivationKernel } from '../../../kernels/gpu/bias-activation';
 import { copyKernel } from '../../../kernels/gpu/copy';
+import { MATH_UNARY_CODES, cumsumKernel, mathUnaryKernel } from '../../../kernels/gpu/math';
+import { isMathUnaryOp } from '../../../kernels/shared/math-op-names';
+import { reduceIdentity } from '../../../kernels/shared/reduce-identity';
 import { adamMomentKernel, adamParamKernel, adamVelocityKernel, axpyKernel, sgdVelocityKernel } from '../../../kernels/gpu/optimizer';
 import { makeHandle, sizeOfShape, type DType, type TensorHandle as Tensor } from '../handle';
 import type { AdamConfig, Backend, BinaryOp, FusedActivation, Padding, ReduceOp, UnaryOp } from '../backend';
@@ -92,7 +95,13 @@ export class GpuBackend implements Backend {
   }
 
   unary(op: UnaryOp, x: Tensor): Tensor {
+    if (isMathUnaryOp(op)) return this.compute(op, mathUnaryKernel, x.shape, { op: MATH_UNARY_CODES[op] }, [this.arg(x, op)]);
     return this.compute(op, unaryKernel, x.shape, { op: UNARY_CODES[op] }, [this.arg(x, op)]);
+  }
+
+  cumsum(x: Tensor, axis: number, exclusive: boolean, reverse: boolean): Tensor {
+    const constants = { n: x.shape[axis], inner: sizeOfShape(x.shape.slice(axis + 1)), exclusive: exclusive ? 1 : 0, reverse: reverse ? 1 : 0 };
+    return this.compute('cumsum', cumsumKernel, x.shape, constants, [this.arg(x, 'cumsum')]);
   }
 
   binary(op: BinaryOp, a: Tensor, b: Tensor): Tensor {
@@ -107,7 +116,7 @@ export class GpuBackend implements Backend {
   reduce(op: ReduceOp, x: Tensor, axes: readonly number[]): Tensor {
     const outShape = x.shape.filter((_, i) => !axes.includes(i));
     const input = this.arg(x, op);
-    if (x.size === 0) return filled(outShape, op === 'sum' ? 0 : op === 'max' ? -Infinity : Infinity);
+    if (x.size === 0) return filled(outShape, reduceIdentity(op));
     return this.reduceArgument(op, input, x.shape, axes, outShape);
   }
 
