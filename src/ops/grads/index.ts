@@ -1,4 +1,5 @@
 import { elementwiseGrads } from './elementwise';
+import { layoutGrads } from './layout';
 import { linearGrads } from './linear';
 import { reductionGrads } from './reduction';
 import { shapeGrads } from './shape';
@@ -6,4 +7,4 @@ import { softmaxGrads } from './softmax';
 import type { GradientTable } from './table';
 
 /** Every op's backward rule, by the name the op records under. */
-export const gradientTable: GradientTable = { ...elementwiseGrads, ...linearGrads, ...reductionGrads, ...shapeGrads, ...softmaxGrads };
+export const gradientTable: GradientTable = { ...elementwiseGrads, ...linearGrads, ...reductionGrads, ...shapeGrads, ...softmaxGrads, ...layoutGrads };
