@@ -25,7 +25,7 @@ export function slice(x: Tensor, begin: number | number[], size?: number | numbe
   const b = perAxis('slice', 'begin', begin, x.rank, 0);
   const s = perAxis('slice', 'size', size ?? -1, x.rank, -1);
   b.forEach((v, i) => {
-    if (v < 0 || v > x.shape[i]) throw argError('slice', 'begin', shown(begin), `within [0, ${x.shape[i]}] on axis ${i} of shape ${fmtShape(x.shape)}`);
+    if (v < 0 || v > x.shape[i]) throw argError('slice', 'begin', shown(begin), `an integer in [0, ${x.shape[i]}] on axis ${i} (shape ${fmtShape(x.shape)})`);
   });
   const size_ = s.map((v, i) => (v === -1 ? x.shape[i] - b[i] : v));
   size_.forEach((v, i) => {
