@@ -15,7 +15,7 @@ function squaredObjective(op: Op, seed: number): Op {
   let w: tn.Tensor | null = null;
   return (...xs) => {
     const y = op(...xs);
-    w ??= tn.keep(randTensor(y.shape, seed));
+    w ??= tn.keep(randTensor([...y.shape], seed));
     return tn.sum(tn.mul(w, tn.square(y)));
   };
 }
