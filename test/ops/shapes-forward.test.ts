@@ -156,6 +156,27 @@ describe('shape ops: forward values as TF.js gives them', () => {
     expect(x23().reshapeAs(tn.zeros([6, 1])).shape).toEqual([6, 1]);
   });
 
+  it('rank-checked forms: concat1d..4d, slice1d..4d, reverse1d..4d, pad1d..4d', () => {
+    expect(tn.concat1d([tn.tensor([1]), tn.tensor([2, 3])]).arraySync()).toEqual([1, 2, 3]);
+    expect(tn.concat2d([x23(), x23()], 1).shape).toEqual([2, 6]);
+    expect(tn.concat3d([t323(), t323()], 2).shape).toEqual([3, 2, 6]);
+    expect(tn.concat4d([tn.zeros([1, 1, 1, 1]), tn.zeros([2, 1, 1, 1])], 0).shape).toEqual([3, 1, 1, 1]);
+    expect(tn.slice1d(tn.tensor([1, 2, 3, 4]), 1, 2).arraySync()).toEqual([2, 3]);
+    expect(tn.slice2d(x23(), [1, 1], [1, -1]).arraySync()).toEqual([[5, 6]]);
+    expect(tn.slice3d(t323(), [1, 1, 0], [1, 1, 2]).arraySync()).toEqual([[[4, 4]]]);
+    expect(tn.slice4d(tn.zeros([2, 2, 2, 2]), [1, 1, 1, 1], [1, 1, 1, 1]).shape).toEqual([1, 1, 1, 1]);
+    expect(tn.reverse1d(tn.tensor([1, 2])).arraySync()).toEqual([2, 1]);
+    expect(tn.reverse2d(x23(), 1).arraySync()).toEqual([[3, 2, 1], [6, 5, 4]]);
+    expect(tn.reverse3d(t323(), 0).arraySync()).toEqual([[[5, 5, 5], [6, 6, 6]], [[3, 3, 3], [4, 4, 4]], [[1, 1, 1], [2, 2, 2]]]);
+    expect(tn.reverse4d(tn.zeros([1, 2, 3, 4])).shape).toEqual([1, 2, 3, 4]);
+    expect(tn.pad1d(tn.tensor([1]), [1, 2], 5).arraySync()).toEqual([5, 1, 5, 5]);
+    expect(tn.pad2d(tn.tensor([[1]]), [[1, 0], [0, 1]]).arraySync()).toEqual([[0, 0], [1, 0]]);
+    expect(tn.pad3d(tn.zeros([1, 1, 1]), [[1, 1], [0, 0], [0, 0]]).shape).toEqual([3, 1, 1]);
+    expect(tn.pad4d(tn.zeros([1, 1, 1, 1]), [[0, 0], [1, 1], [1, 1], [0, 0]]).shape).toEqual([1, 3, 3, 1]);
+    expect(() => tn.slice2d(tn.tensor([1, 2]), [0, 0], [1, 1])).toThrow(/slice2d: x must be rank 2, got shape \[2\] \(rank 1\)/);
+    expect(() => tn.concat2d([x23(), tn.tensor([1])], 0)).toThrow(/concat2d: tensors\[1\] must be rank 2/);
+  });
+
   it('keep the dtype and give new tensors that outlive their inputs', () => {
     const x = tn.tensor([[1, 2], [3, 4]], undefined, 'float64');
     const outs = [
