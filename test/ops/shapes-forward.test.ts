@@ -133,6 +133,8 @@ describe('shape ops: forward values as TF.js gives them', () => {
     // shrinkAxisMask: x[1, :] and x[-1, 2]
     expect(tn.stridedSlice(x23(), [1, 0], [2, 3], [1, 1], 0, 2, 0, 0, 1).arraySync()).toEqual([4, 5, 6]);
     expect(tn.stridedSlice(x23(), [-1, 2], [0, 0], [1, 1], 0, 0, 0, 0, 3).arraySync()).toBe(6);
+    // A shrunk axis beside a stride of 2: x[0, 1:5:2] is [2] as in TensorFlow (TF.js 4.22's cpu kernel gives [1]).
+    expect(tn.stridedSlice(tn.tensor([[1, 2]]), [0, 1], [1, 5], [1, 2], 0, 0, 0, 0, 1).arraySync()).toEqual([2]);
     // newAxisMask: x[newaxis, :, 1]
     expect(tn.stridedSlice(x23(), [0, 0, 1], [0, 2, 2], [1, 1, 1], 0, 0, 0, 1, 4).arraySync()).toEqual([[2, 5]]);
     // ellipsisMask: t[..., 1] and t[0, ..., newaxis]
