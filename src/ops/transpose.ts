@@ -2,7 +2,7 @@ import { rowMajorStrides } from '../backend/shapes';
 import { assertTensor } from '../tensor/checks';
 import { recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
-import { argError, fmtShape } from '../util/validate';
+import { argError, assertBoolean, fmtShape } from '../util/validate';
 import { backend } from './engine';
 import { reshape } from './reshape';
 import { shown } from './shape-args';
@@ -12,11 +12,12 @@ export interface TransposeAttrs {
 }
 
 /**
- * As tf.transpose(x, perm?): output axis i is x's axis perm[i]; perm defaults to the axes reversed.
- * (TF.js's third argument, conjugate, concerns complex tensors only, which tessera does not have.)
+ * As tf.transpose(x, perm?, conjugate?): output axis i is x's axis perm[i]; perm defaults to the axes reversed.
+ * conjugate concerns complex tensors only, which tessera does not have: it is accepted and changes nothing.
  */
-export function transpose(x: Tensor, perm?: number[]): Tensor {
+export function transpose(x: Tensor, perm?: number[], conjugate?: boolean): Tensor {
   assertTensor('transpose', 'x', x);
+  if (conjugate !== undefined) assertBoolean('transpose', 'conjugate', conjugate);
   const p = perm ?? x.shape.map((_, i) => x.rank - 1 - i);
   const isPerm = Array.isArray(p) && p.length === x.rank && p.every((a) => Number.isInteger(a) && a >= 0 && a < x.rank) && new Set(p).size === x.rank;
   if (!isPerm) throw argError('transpose', 'perm', shown(p), `a permutation of 0..${x.rank - 1} (one entry per axis of x, shape ${fmtShape(x.shape)})`);
