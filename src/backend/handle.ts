@@ -10,6 +10,8 @@ export type DType = 'float32' | 'float64';
 export interface DeviceData {
   /** Which backend owns it, e.g. 'gpu'. */
   readonly backend: string;
+  /** The bytes it occupies on the device. */
+  readonly byteLength: number;
   /** Copies the values back to the host: an explicit, possibly slow read. */
   readSync(): FloatArray;
   retain(): void;

@@ -19,57 +19,50 @@ function operands(op: string, a: Tensor | number, b: Tensor | number): [Tensor, 
   return [ta, tb];
 }
 
-/** @internal Elementwise without recording: for backward rules and masks. */
-export function raw(op: BinaryOp, a: Tensor, b: Tensor): Tensor {
-  return backend().binary(op, a, b);
-}
-
-function binaryOp(op: BinaryOp, name: string, a: Tensor | number, b: Tensor | number): Tensor {
-  const [ta, tb] = operands(name, a, b);
+function binaryOp(op: BinaryOp, a: Tensor | number, b: Tensor | number): Tensor {
+  const [ta, tb] = operands(op, a, b);
   const y = backend().binary(op, ta, tb);
-  recordOp(name, [ta, tb], y, null);
+  recordOp(op, [ta, tb], y, null);
   return y;
 }
 
 export function add(a: Tensor | number, b: Tensor | number): Tensor {
-  return binaryOp('add', 'add', a, b);
+  return binaryOp('add', a, b);
 }
 
 export function sub(a: Tensor | number, b: Tensor | number): Tensor {
-  return binaryOp('sub', 'sub', a, b);
+  return binaryOp('sub', a, b);
 }
 
 export function mul(a: Tensor | number, b: Tensor | number): Tensor {
-  return binaryOp('mul', 'mul', a, b);
+  return binaryOp('mul', a, b);
 }
 
 export function div(a: Tensor | number, b: Tensor | number): Tensor {
-  return binaryOp('div', 'div', a, b);
+  return binaryOp('div', a, b);
 }
 
 /** Elementwise max; where equal, the gradient goes to a (as TF.js). */
 export function maximum(a: Tensor | number, b: Tensor | number): Tensor {
-  return binaryOp('maximum', 'maximum', a, b);
+  return binaryOp('maximum', a, b);
 }
 
 /** Elementwise min; where equal, the gradient goes to a (as TF.js). */
 export function minimum(a: Tensor | number, b: Tensor | number): Tensor {
-  return binaryOp('minimum', 'minimum', a, b);
+  return binaryOp('minimum', a, b);
 }
 
 /** a ** b; the gradient for b needs a > 0 (log a). */
 export function pow(a: Tensor | number, b: Tensor | number): Tensor {
-  return binaryOp('pow', 'pow', a, b);
+  return binaryOp('pow', a, b);
 }
 
-/** 1 where a > b, else 0 (not differentiable). */
+/** 1 where a > b, else 0. Its gradient is zero (it is piecewise constant), as TF.js's comparison gradients. */
 export function greater(a: Tensor | number, b: Tensor | number): Tensor {
-  const [ta, tb] = operands('greater', a, b);
-  return raw('greater', ta, tb);
+  return binaryOp('greater', a, b);
 }
 
-/** 1 where a == b, else 0 (not differentiable). */
+/** 1 where a == b, else 0; zero gradient. */
 export function equal(a: Tensor | number, b: Tensor | number): Tensor {
-  const [ta, tb] = operands('equal', a, b);
-  return raw('equal', ta, tb);
+  return binaryOp('equal', a, b);
 }

@@ -3,6 +3,7 @@ import { assertTensor } from '../tensor/checks';
 import { recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
 import { argError, fmtShape } from '../util/validate';
+import { broadcastTo as broadcastInternal } from './broadcast';
 import { backend } from './engine';
 import { reshape } from './reshape';
 import { shown } from './shape-args';
@@ -36,9 +37,10 @@ export function broadcastTo(x: Tensor, shape: number[]): Tensor {
   assertTensor('broadcastTo', 'x', x);
   const ok = Array.isArray(shape) && shape.every((d) => Number.isInteger(d) && d >= 0) && shape.length >= x.rank;
   if (!ok) throw argError('broadcastTo', 'shape', shown(shape), `an array of at least ${x.rank} non-negative integers (x has shape ${fmtShape(x.shape)})`);
-  const padded = [...new Array<number>(shape.length - x.rank).fill(1), ...x.shape];
-  padded.forEach((d, k) => {
-    if (d !== shape[k] && d !== 1) throw argError('broadcastTo', 'shape', shown(shape), `a shape that ${fmtShape(x.shape)} broadcasts to (each dim equal, or x's dim 1)`);
+  const lead = shape.length - x.rank;
+  x.shape.forEach((d, k) => {
+    if (d !== shape[lead + k] && d !== 1) throw argError('broadcastTo', 'shape', shown(shape), `a shape that ${fmtShape(x.shape)} broadcasts to (each dim equal, or x's dim 1)`);
   });
-  return tile(reshape(x, padded), padded.map((d, k) => (d === shape[k] ? 1 : shape[k])));
+  // A new tensor even when nothing repeats, as TF.js's clone.
+  return x.rank === shape.length && x.shape.every((d, k) => d === shape[k]) ? reshape(x, shape) : broadcastInternal(x, shape);
 }

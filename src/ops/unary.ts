@@ -21,3 +21,5 @@ export const relu = (x: Tensor): Tensor => unaryOp('relu', x);
 export const sigmoid = (x: Tensor): Tensor => unaryOp('sigmoid', x);
 export const tanh = (x: Tensor): Tensor => unaryOp('tanh', x);
 export const reciprocal = (x: Tensor): Tensor => unaryOp('reciprocal', x);
+/** @internal 1 where x > 0, else 0 (relu's derivative); zero gradient, as TF.js's step. */
+export const step = (x: Tensor): Tensor => unaryOp('step', x);

@@ -1,17 +1,17 @@
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, it } from 'vitest';
 import fc from 'fast-check';
 import * as tn from '../../src/index';
 import { registerBackend, setBackend } from '../../src/backend/registry';
 import { Random } from '../../src/util/random';
 import { rowMajorStrides } from '../../kernels/shared/strided';
-import { gpu, noGpuReason } from './gpu-context';
+import { describeGpu, gpu } from './gpu-context';
 import { RUNS, cpu, expectParity } from './parity';
 import { uniformTensor } from './random-data';
 
 const shapeArb = (minRank: number, maxRank: number, maxDim = 5) =>
   fc.array(fc.integer({ min: 1, max: maxDim }), { minLength: minRank, maxLength: maxRank });
 
-describe.skipIf(!gpu)(`gpu shape kernels and ops against cpu${gpu ? '' : ` (skipped: ${noGpuReason})`}`, () => {
+describeGpu('gpu shape kernels and ops against cpu', () => {
   const g = gpu!;
   afterAll(() => { setBackend('cpu'); });
 
@@ -53,7 +53,7 @@ describe.skipIf(!gpu)(`gpu shape kernels and ops against cpu${gpu ? '' : ` (skip
       const axis = seed % shape.length;
       const xs = lengths.map((n, i) => uniformTensor(shape.map((d, k) => (k === axis ? n : d)), seed + i));
       const want = cpu.concat(xs, axis);
-      expectParity(g.concat(xs, axis), want, `concat of [${lengths}] along ${axis} of [${shape}]`, want.size > 0 && lengths.filter((n) => n > 0).length > 1);
+      expectParity(g.concat(xs, axis), want, `concat of [${lengths}] along ${axis} of [${shape}]`, { onDevice: want.size > 0 && lengths.filter((n) => n > 0).length > 1 });
     }), { ...RUNS, numRuns: 10 });
   });
 
@@ -84,7 +84,7 @@ describe.skipIf(!gpu)(`gpu shape kernels and ops against cpu${gpu ? '' : ` (skip
       const want = program();
       setBackend('gpu');
       const got = program();
-      expectParity(got, want, name, false);
+      expectParity(got, want, name, { onDevice: false });
     }
     setBackend('cpu');
   });

@@ -2,13 +2,17 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import * as tn from '../../src/index';
 import { Random } from '../../src/util/random';
-import { FC, expectGradOk, randTensor, seedArb, shapeArb } from '../helpers';
+import { shapeArb } from '../arbitraries';
+import { FC, expectGradOk, randTensor, seedArb } from '../helpers';
 
 // Each shape op's backward rule against central differences (float64), and the rule's own gradient through a
 // Hessian-vector product: the shape ops are linear, so they are checked inside g(x) = Σ w·op(x)², whose
 // gradient 2·opᵀ(w·op(x)) runs the backward rule on a tensor that depends on x.
 
 type Op = (...xs: tn.Tensor[]) => tn.Tensor;
+
+/** Each case checks a gradient and a Hessian-vector product by finite differences: fewer runs than FC's 100 keep the file near 10 s. */
+const RUNS = { ...FC, numRuns: 30 };
 
 /** g(xs) = Σ w · op(xs)² with fixed weights. */
 function squaredObjective(op: Op, seed: number): Op {
@@ -41,7 +45,7 @@ describe('shape ops: backward rules and their gradients (float64)', () => {
   it('transpose with a random perm', () => {
     fc.assert(fc.property(shapeArb(1, 4), seedArb, (shape, seed) => {
       expectFirstAndSecondOk((x) => tn.transpose(x, permOf(shape.length, seed)), [randTensor(shape, seed)], seed);
-    }), FC);
+    }), RUNS);
   });
 
   it('slice with random begin and size (-1 on some axes)', () => {
@@ -50,7 +54,7 @@ describe('shape ops: backward rules and their gradients (float64)', () => {
       const begin = shape.map((d) => Math.floor(r.uniform(0, d)));
       const size = shape.map((d, i) => (r.uniform(0, 1) < 0.3 ? -1 : 1 + Math.floor(r.uniform(0, d - begin[i]))));
       expectFirstAndSecondOk((x) => tn.slice(x, begin, size), [randTensor(shape, seed)], seed);
-    }), FC);
+    }), RUNS);
   });
 
   it('stridedSlice with random indices, strides of either sign and masks', () => {
@@ -72,14 +76,14 @@ describe('shape ops: backward rules and their gradients (float64)', () => {
       const x = randTensor(shape, seed);
       fc.pre(f(x).size > 0);
       expectFirstAndSecondOk(f, [x], seed);
-    }), FC);
+    }), RUNS);
   });
 
   it('reverse along random axes', () => {
     fc.assert(fc.property(shapeArb(1, 3), seedArb, (shape, seed) => {
       const axes = shape.map((_, i) => i).filter((i) => (seed >> i) & 1);
       expectFirstAndSecondOk((x) => tn.reverse(x, axes), [randTensor(shape, seed)], seed);
-    }), FC);
+    }), RUNS);
   });
 
   it('pad with a constant and mirrorPad in both modes', () => {
@@ -92,7 +96,7 @@ describe('shape ops: backward rules and their gradients (float64)', () => {
       const x = randTensor(shape, seed);
       expectFirstAndSecondOk((t) => tn.pad(t, paddings, 0.5), [x], seed);
       expectFirstAndSecondOk((t) => tn.mirrorPad(t, mirror, mode), [x], seed);
-    }), FC);
+    }), RUNS);
   });
 
   it('concat and stack of several tensors along a random axis', () => {
@@ -102,7 +106,7 @@ describe('shape ops: backward rules and their gradients (float64)', () => {
       expectFirstAndSecondOk((...ts) => tn.concat(ts, axis), xs, seed);
       const same = Array.from({ length: count }, (_, i) => randTensor(shape, seed + 7 * i));
       expectFirstAndSecondOk((...ts) => tn.stack(ts, -1 - axis), same, seed);
-    }), FC);
+    }), RUNS);
   });
 
   it('unstack and split, their pieces weighted differently', () => {
@@ -114,7 +118,7 @@ describe('shape ops: backward rules and their gradients (float64)', () => {
       const d = shape[axis];
       const sizes = d > 1 ? [1, -1] : [d];
       expectFirstAndSecondOk((t) => weigh(tn.split(t, sizes, axis)), [x], seed);
-    }), FC);
+    }), RUNS);
   });
 
   it('tile and broadcastTo sum the gradient over the copies', () => {
@@ -124,7 +128,7 @@ describe('shape ops: backward rules and their gradients (float64)', () => {
       expectFirstAndSecondOk((t) => tn.tile(t, reps), [x], seed);
       const small = randTensor(shape.map((d, i) => (i % 2 ? 1 : d)), seed);
       expectFirstAndSecondOk((t) => tn.broadcastTo(t, [2, ...shape]), [small], seed);
-    }), FC);
+    }), RUNS);
   });
 
   it('expandDims, squeeze and reshape pass gradients through', () => {
@@ -132,6 +136,6 @@ describe('shape ops: backward rules and their gradients (float64)', () => {
       const x = randTensor(shape, seed);
       expectFirstAndSecondOk((t) => tn.squeeze(tn.expandDims(t, -1), [-1]), [x], seed);
       expectFirstAndSecondOk((t) => tn.reshape(t, [-1]), [x], seed);
-    }), FC);
+    }), RUNS);
   });
 });

@@ -7,6 +7,7 @@ import { unary, binary } from '../../../kernels/cpu/elementwise';
 import { reduce, sumToShape } from '../../../kernels/cpu/reduce';
 import { softmax, logSoftmax, sparseSoftmaxCrossEntropy } from '../../../kernels/cpu/softmax';
 import { sgdUpdate } from '../../../kernels/cpu/adam';
+import { gatherAt } from '../../../kernels/cpu/pool';
 import { concat, gatherStrided, scatterStrided } from '../../../kernels/cpu/strided';
 import { arrayTypeFor, makeHandle, sizeOfShape, type DType, type FloatArray, type TensorHandle as Tensor } from '../handle';
 import { setHostValuesOwner } from '../host-values';
@@ -125,17 +126,29 @@ export class CpuBackend implements Backend {
     return y;
   }
 
-  maxPoolBackprop(dy: Tensor, x: Tensor, y: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
+  maxPoolBackprop(dy: Tensor, x: Tensor, y: Tensor | null, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
     // A disposed y's argmax went back to the memory with its values (and may hold other data now): search again.
-    let argmax = y.isDisposed ? undefined : this.poolArgmax.get(y);
-    if (!argmax) {
-      const g = pool2dGeometry(x.shape, filterSize, strides, pad);
-      argmax = new Int32Array(y.size);
-      this.k.maxPool(x.hostValues(), g, this.scratch.get(x.dtype, y.size), argmax);
-    }
+    const cached = y && !y.isDisposed ? this.poolArgmax.get(y) : undefined;
+    const argmax = cached ?? this.argmaxOf(x, filterSize, strides, pad);
     const [dx, values] = this.output(x.shape, dy.dtype);
     this.k.maxPoolBackprop(dy.hostValues(), argmax, values);
     return dx;
+  }
+
+  maxPoolGather(src: Tensor, x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
+    const g = pool2dGeometry(x.shape, filterSize, strides, pad);
+    const [out, values] = this.output([g.batch, g.outH, g.outW, g.channels], src.dtype);
+    gatherAt(src.hostValues(), this.argmaxOf(x, filterSize, strides, pad), values);
+    return out;
+  }
+
+  /** Where each window of maxPool(x) takes its max, found again. */
+  private argmaxOf(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Int32Array {
+    const g = pool2dGeometry(x.shape, filterSize, strides, pad);
+    const size = g.batch * g.outH * g.outW * g.channels;
+    const argmax = new Int32Array(size);
+    this.k.maxPool(x.hostValues(), g, this.scratch.get(x.dtype, size), argmax);
+    return argmax;
   }
 
   unary(op: UnaryOp, x: Tensor): Tensor {

@@ -1,3 +1,4 @@
+import { customGrads } from './custom';
 import { elementwiseGrads } from './elementwise';
 import { layoutGrads } from './layout';
 import { linearGrads } from './linear';
@@ -7,4 +8,4 @@ import { softmaxGrads } from './softmax';
 import type { GradientTable } from './table';
 
 /** Every op's backward rule, by the name the op records under. */
-export const gradientTable: GradientTable = { ...elementwiseGrads, ...linearGrads, ...reductionGrads, ...shapeGrads, ...softmaxGrads, ...layoutGrads };
+export const gradientTable: GradientTable = { ...customGrads, ...elementwiseGrads, ...linearGrads, ...reductionGrads, ...shapeGrads, ...softmaxGrads, ...layoutGrads };
