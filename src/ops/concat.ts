@@ -1,4 +1,4 @@
-import { assertTensor } from '../tensor/checks';
+import { assertRank, assertTensor } from '../tensor/checks';
 import { recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
 import { argError, describeValue, fmtShape } from '../util/validate';
@@ -23,13 +23,19 @@ function tensorList(op: string, tensors: unknown): Tensor[] {
 
 /** As tf.concat(tensors, axis = 0): joined along axis; all shapes equal except along axis. */
 export function concat(tensors: Tensor[], axis = 0): Tensor {
-  const xs = tensorList('concat', tensors);
+  return concatAs('concat', tensors, axis);
+}
+
+/** @internal concat with errors under the name of the op that called it (concat2d, stack, ...); rank, when given, is required of every tensor. */
+export function concatAs(op: string, tensors: unknown, axis: unknown, rank?: number): Tensor {
+  const xs = tensorList(op, tensors);
+  if (rank !== undefined) xs.forEach((x, i) => assertRank(op, `tensors[${i}]`, x, rank));
   const first = xs[0];
-  if (first.rank === 0) throw argError('concat', 'tensors', 'scalars', 'tensors of rank >= 1 (stack joins scalars)');
-  const ax = assertAxis('concat', 'axis', axis, first.rank);
+  if (first.rank === 0) throw argError(op, 'tensors', 'scalars', 'tensors of rank >= 1 (stack joins scalars)');
+  const ax = assertAxis(op, 'axis', axis, first.rank);
   xs.forEach((x, i) => {
     if (x.rank !== first.rank || x.shape.some((d, k) => k !== ax && d !== first.shape[k])) {
-      throw argError('concat', `tensors[${i}]`, `shape ${fmtShape(x.shape)}`, `shape ${fmtShape(first.shape)} except along axis ${ax} (as tensors[0])`);
+      throw argError(op, `tensors[${i}]`, `shape ${fmtShape(x.shape)}`, `shape ${fmtShape(first.shape)} except along axis ${ax} (as tensors[0])`);
     }
   });
   if (xs.length === 1) return reshape(first, first.shape);

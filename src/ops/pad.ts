@@ -1,4 +1,4 @@
-import { assertTensor } from '../tensor/checks';
+import { assertRank, assertTensor } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
 import { argError, describeValue, fmtShape } from '../util/validate';
 import { concat } from './concat';
@@ -16,10 +16,16 @@ function assertPaddings(op: string, x: Tensor, paddings: unknown): [number, numb
 
 /** As tf.pad(x, paddings, constantValue = 0): paddings[i] = [before, after] elements of constantValue around axis i. */
 export function pad(x: Tensor, paddings: Array<[number, number]>, constantValue = 0): Tensor {
-  assertTensor('pad', 'x', x);
-  if (x.rank === 0) throw argError('pad', 'x', 'a scalar', 'a tensor of rank >= 1');
-  const p = assertPaddings('pad', x, paddings);
-  if (typeof constantValue !== 'number') throw argError('pad', 'constantValue', describeValue(constantValue), 'a number');
+  return padAs('pad', x, paddings, constantValue);
+}
+
+/** @internal pad with errors under the name of the op that called it (pad2d, ...); rank, when given, is required of x. */
+export function padAs(op: string, input: unknown, paddings: unknown, constantValue: unknown = 0, rank?: number): Tensor {
+  const x = assertTensor(op, 'x', input);
+  if (rank !== undefined) assertRank(op, 'x', x, rank);
+  if (x.rank === 0) throw argError(op, 'x', 'a scalar', 'a tensor of rank >= 1');
+  const p = assertPaddings(op, x, paddings);
+  if (typeof constantValue !== 'number') throw argError(op, 'constantValue', describeValue(constantValue), 'a number');
   const shape = x.shape.map((d, k) => p[k][0] + d + p[k][1]);
   return scatterLattice(x, shape, p.map(([before]) => before), p.map(() => 1), constantValue);
 }

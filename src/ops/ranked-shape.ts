@@ -1,44 +1,33 @@
-import { assertRank, assertTensor } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
-import { argError, describeValue } from '../util/validate';
-import { concat } from './concat';
-import { pad } from './pad';
-import { reverse } from './reverse';
-import { slice } from './slice';
+import { concatAs } from './concat';
+import { padAs } from './pad';
+import { reverseAs } from './reverse';
+import { sliceAs } from './slice';
 
-// TF.js's rank-checked forms of concat, slice, reverse and pad (concat2d, slice3d, ...): the general op after a rank check.
+// TF.js's rank-checked forms of concat, slice, reverse and pad (concat2d, slice3d, ...): the general op, with a rank
+// check and errors under their own names.
 
-function ranked(op: string, x: Tensor, rank: number): Tensor {
-  assertTensor(op, 'x', x);
-  assertRank(op, 'x', x, rank);
-  return x;
-}
+export const concat1d = (tensors: Tensor[]): Tensor => concatAs('concat1d', tensors, 0, 1);
+export const concat2d = (tensors: Tensor[], axis: number): Tensor => concatAs('concat2d', tensors, axis, 2);
+export const concat3d = (tensors: Tensor[], axis: number): Tensor => concatAs('concat3d', tensors, axis, 3);
+export const concat4d = (tensors: Tensor[], axis: number): Tensor => concatAs('concat4d', tensors, axis, 4);
 
-function rankedList(op: string, tensors: Tensor[], rank: number): Tensor[] {
-  if (!Array.isArray(tensors)) throw argError(op, 'tensors', describeValue(tensors), 'an array of Tensors');
-  tensors.forEach((t, i) => assertRank(op, `tensors[${i}]`, assertTensor(op, `tensors[${i}]`, t), rank));
-  return tensors;
-}
-
-export const concat1d = (tensors: Tensor[]): Tensor => concat(rankedList('concat1d', tensors, 1), 0);
-export const concat2d = (tensors: Tensor[], axis: number): Tensor => concat(rankedList('concat2d', tensors, 2), axis);
-export const concat3d = (tensors: Tensor[], axis: number): Tensor => concat(rankedList('concat3d', tensors, 3), axis);
-export const concat4d = (tensors: Tensor[], axis: number): Tensor => concat(rankedList('concat4d', tensors, 4), axis);
-
-export const slice1d = (x: Tensor, begin: number, size: number): Tensor => slice(ranked('slice1d', x, 1), [begin], [size]);
-export const slice2d = (x: Tensor, begin: [number, number], size: [number, number]): Tensor => slice(ranked('slice2d', x, 2), begin, size);
-export const slice3d = (x: Tensor, begin: [number, number, number], size: [number, number, number]): Tensor => slice(ranked('slice3d', x, 3), begin, size);
+/** slice1d takes numbers; sliceAs reads a number as the first axis' entry, which is all of a rank-1 tensor's. */
+export const slice1d = (x: Tensor, begin: number, size: number): Tensor => sliceAs('slice1d', x, begin, size, 1);
+export const slice2d = (x: Tensor, begin: [number, number], size: [number, number]): Tensor => sliceAs('slice2d', x, begin, size, 2);
+export const slice3d = (x: Tensor, begin: [number, number, number], size: [number, number, number]): Tensor => sliceAs('slice3d', x, begin, size, 3);
 export const slice4d = (x: Tensor, begin: [number, number, number, number], size: [number, number, number, number]): Tensor =>
-  slice(ranked('slice4d', x, 4), begin, size);
+  sliceAs('slice4d', x, begin, size, 4);
 
-export const reverse1d = (x: Tensor): Tensor => reverse(ranked('reverse1d', x, 1), 0);
-export const reverse2d = (x: Tensor, axis?: number | number[]): Tensor => reverse(ranked('reverse2d', x, 2), axis);
-export const reverse3d = (x: Tensor, axis?: number | number[]): Tensor => reverse(ranked('reverse3d', x, 3), axis);
-export const reverse4d = (x: Tensor, axis?: number | number[]): Tensor => reverse(ranked('reverse4d', x, 4), axis);
+export const reverse1d = (x: Tensor): Tensor => reverseAs('reverse1d', x, undefined, 1);
+export const reverse2d = (x: Tensor, axis?: number | number[]): Tensor => reverseAs('reverse2d', x, axis, 2);
+export const reverse3d = (x: Tensor, axis?: number | number[]): Tensor => reverseAs('reverse3d', x, axis, 3);
+export const reverse4d = (x: Tensor, axis?: number | number[]): Tensor => reverseAs('reverse4d', x, axis, 4);
 
-export const pad1d = (x: Tensor, paddings: [number, number], constantValue?: number): Tensor => pad(ranked('pad1d', x, 1), [paddings], constantValue);
-export const pad2d = (x: Tensor, paddings: [[number, number], [number, number]], constantValue?: number): Tensor => pad(ranked('pad2d', x, 2), paddings, constantValue);
+/** pad1d takes one pair, not a list of them. */
+export const pad1d = (x: Tensor, paddings: [number, number], constantValue?: number): Tensor => padAs('pad1d', x, [paddings], constantValue, 1);
+export const pad2d = (x: Tensor, paddings: [[number, number], [number, number]], constantValue?: number): Tensor => padAs('pad2d', x, paddings, constantValue, 2);
 export const pad3d = (x: Tensor, paddings: [[number, number], [number, number], [number, number]], constantValue?: number): Tensor =>
-  pad(ranked('pad3d', x, 3), paddings, constantValue);
+  padAs('pad3d', x, paddings, constantValue, 3);
 export const pad4d = (x: Tensor, paddings: [[number, number], [number, number], [number, number], [number, number]], constantValue?: number): Tensor =>
-  pad(ranked('pad4d', x, 4), paddings, constantValue);
+  padAs('pad4d', x, paddings, constantValue, 4);

@@ -1,4 +1,4 @@
-import { assertTensor } from '../tensor/checks';
+import { assertRank, assertTensor } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
 import { argError, fmtShape } from '../util/validate';
 import { block } from './lattice';
@@ -20,17 +20,23 @@ function perAxis(op: string, arg: string, v: unknown, rank: number, rest: number
  * short list covers the leading axes (begin 0 and size -1 for the rest); a size of -1 runs to the end of its axis.
  */
 export function slice(x: Tensor, begin: number | number[], size?: number | number[]): Tensor {
-  assertTensor('slice', 'x', x);
-  if (x.rank === 0) throw argError('slice', 'x', 'a scalar', 'a tensor of rank >= 1');
-  const b = perAxis('slice', 'begin', begin, x.rank, 0);
-  const s = perAxis('slice', 'size', size ?? -1, x.rank, -1);
+  return sliceAs('slice', x, begin, size);
+}
+
+/** @internal slice with errors under the name of the op that called it (slice2d, ...); rank, when given, is required of x. */
+export function sliceAs(op: string, input: unknown, begin: unknown, size: unknown, rank?: number): Tensor {
+  const x = assertTensor(op, 'x', input);
+  if (rank !== undefined) assertRank(op, 'x', x, rank);
+  if (x.rank === 0) throw argError(op, 'x', 'a scalar', 'a tensor of rank >= 1');
+  const b = perAxis(op, 'begin', begin, x.rank, 0);
+  const s = perAxis(op, 'size', size ?? -1, x.rank, -1);
   b.forEach((v, i) => {
-    if (v < 0 || v > x.shape[i]) throw argError('slice', 'begin', shown(begin), `an integer in [0, ${x.shape[i]}] on axis ${i} (shape ${fmtShape(x.shape)})`);
+    if (v < 0 || v > x.shape[i]) throw argError(op, 'begin', shown(begin), `an integer in [0, ${x.shape[i]}] on axis ${i} (shape ${fmtShape(x.shape)})`);
   });
   const size_ = s.map((v, i) => (v === -1 ? x.shape[i] - b[i] : v));
   size_.forEach((v, i) => {
     if (v < 0 || b[i] + v > x.shape[i]) {
-      throw argError('slice', 'size', shown(size), `-1 or an integer in [0, ${x.shape[i] - b[i]}] on axis ${i} (begin ${b[i]}, shape ${fmtShape(x.shape)})`);
+      throw argError(op, 'size', shown(size), `-1 or an integer in [0, ${x.shape[i] - b[i]}] on axis ${i} (begin ${b[i]}, shape ${fmtShape(x.shape)})`);
     }
   });
   return block(x, b, size_);
