@@ -23,6 +23,7 @@ export { Sequential, sequential } from './model/sequential';
 export type { ModelCompileArgs, ModelFitArgs, ModelEvaluateArgs, SequentialArgs } from './model/sequential';
 export type { History, CustomCallbackArgs, Logs, EarlyStoppingCallbackArgs } from './model/callbacks';
 export { callbacks, Callback, EarlyStopping } from './model/callbacks';
+export type { YieldEveryOptions } from './model/yield';
 export * as metrics from './model/metrics-public';
 export { train, Optimizer, AdamOptimizer, AdamWOptimizer, SGDOptimizer } from './optimizers/index';
 export * as initializers from './layers/initializers-public';

@@ -11,7 +11,8 @@ export interface CustomCallbackArgs {
   onEpochEnd?: (epoch: number, logs?: Logs) => void | Promise<void>;
   onBatchBegin?: (batch: number, logs?: Logs) => void | Promise<void>;
   onBatchEnd?: (batch: number, logs?: Logs) => void | Promise<void>;
-  onYield?: (epoch: number, batch: number, logs?: Logs) => void | Promise<void>;
+  /** Called where fit yields to the event loop with a period (yieldEvery 'auto' or a number of ms), as TF.js. */
+  onYield?: (epoch: number, batch: number, logs: Logs) => void | Promise<void>;
 }
 
 const HOOKS = ['onTrainBegin', 'onTrainEnd', 'onEpochBegin', 'onEpochEnd', 'onBatchBegin', 'onBatchEnd', 'onYield'] as const;

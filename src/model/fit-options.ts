@@ -1,6 +1,7 @@
 import type { Tensor } from '../tensor/tensor';
 import { argError, checkKnownKeys, fmtValue, isPositiveInt, optionalBoolean } from '../util/validate';
 import { CallbackList, type CustomCallbackArgs } from './callbacks';
+import { parseYieldEvery, type YieldEveryOptions } from './yield';
 
 /** Model inputs or targets: one tensor, one per input/output in order, or a map by input/output name. */
 export type TensorOrArrayOrMap = Tensor | Tensor[] | Record<string, Tensor>;
@@ -25,8 +26,11 @@ export interface ModelFitArgs {
   classWeight?: Record<string, number>;
   /** Batches per epoch (the data is cycled through); default: the whole data once. */
   stepsPerEpoch?: number;
-  /** When fit hands control back to the event loop: 'auto' (about every 125 ms), 'batch', 'epoch', 'never' or a period in ms. */
-  yieldEvery?: 'auto' | 'batch' | 'epoch' | 'never' | number;
+  /**
+   * When fit yields to the event loop so that a page stays responsive, as TF.js: 'auto' (the default: at most
+   * every 125 ms), 'batch', 'epoch', 'never', or a number of milliseconds.
+   */
+  yieldEvery?: YieldEveryOptions;
 }
 
 /** fit's arguments checked and with Keras's defaults filled in. */
@@ -44,7 +48,8 @@ export interface FitOptions {
   initialEpoch: number;
   classWeight: Record<string, number> | null;
   stepsPerEpoch: number | null;
-  yieldEvery: 'batch' | 'epoch' | 'never' | number;
+  /** 'auto' resolved to its period. */
+  yieldEvery: Exclude<YieldEveryOptions, 'auto'>;
 }
 
 const FIT_KEYS = ['epochs', 'batchSize', 'shuffle', 'seed', 'validationSplit', 'validationData', 'validationBatchSize', 'callbacks', 'verbose',
@@ -64,13 +69,6 @@ function classWeightArg(op: string, v: unknown): Record<string, number> | null {
     if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) throw argError(op, `classWeight[${k}]`, fmtValue(w), 'a finite number >= 0');
   }
   return v as Record<string, number>;
-}
-
-function yieldEveryArg(op: string, v: unknown): FitOptions['yieldEvery'] {
-  if (v === undefined || v === 'auto') return 125;
-  if (v === 'batch' || v === 'epoch' || v === 'never') return v;
-  if (typeof v === 'number' && Number.isFinite(v) && v >= 0) return v;
-  throw argError(op, 'yieldEvery', fmtValue(v), "'auto', 'batch', 'epoch', 'never' or a number of milliseconds");
 }
 
 export function parseFitArgs(args: ModelFitArgs): FitOptions {
@@ -99,6 +97,6 @@ export function parseFitArgs(args: ModelFitArgs): FitOptions {
     initialEpoch,
     classWeight: classWeightArg(op, args.classWeight),
     stepsPerEpoch: args.stepsPerEpoch === undefined || args.stepsPerEpoch === null ? null : positiveIntArg(op, 'stepsPerEpoch', args.stepsPerEpoch, 1),
-    yieldEvery: yieldEveryArg(op, args.yieldEvery),
+    yieldEvery: parseYieldEvery(op, args.yieldEvery),
   };
 }

@@ -15,7 +15,7 @@ import { positiveIntArg, type ModelFitArgs, type TensorOrArrayOrMap } from './fi
 import { buildGraph, runGraph, type Graph, type RunOptions } from './graph';
 import { saveModel } from './save';
 import { summaryLines } from './summary';
-import { evaluateValues, fit, trainStep, type TrainableModel } from './training';
+import { assertNotTraining, evaluateValues, fit, trainStep, type TrainableModel } from './training';
 
 export type { ModelCompileArgs, ModelFitArgs };
 
@@ -246,6 +246,7 @@ export class LayersModel implements TrainableModel {
   /** One optimizer step on one batch, as TF.js: resolves to the loss, or [loss, ...metrics]. */
   async trainOnBatch(x: TensorOrArrayOrMap, y: TensorOrArrayOrMap): Promise<number | number[]> {
     const op = 'trainOnBatch';
+    assertNotTraining(op, this);
     const { xs, ys, c } = this.checkedData(op, x, y);
     const logs = trainStep(this, c, xs, ys, null, true, 'trainOnBatch');
     const values = Object.values(logs);

@@ -17,6 +17,7 @@ import { resolveMetrics, type Compiled } from './compile';
 import { parseFitArgs, type ModelFitArgs } from './fit-options';
 import type { RunOptions } from './graph';
 import { ProgressLogger } from './progress';
+import { Yielder } from './yield';
 
 /** What the training loop needs of a model. */
 export interface TrainableModel extends CallbackModel {
@@ -140,12 +141,15 @@ function classWeights(op: string, ys: readonly Tensor[], classWeight: Record<str
   });
 }
 
-const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Rejects a second training call on a model whose fit is running (as TF.js), before anything else. */
+export function assertNotTraining(op: string, model: TrainableModel): void {
+  if (model.isTraining) throw new Error(`${op}: cannot start because another fit() call on this model is ongoing; await it first`);
+}
 
 /** model.fit: checks every argument, then trains for the epochs; resolves to the History. */
 export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unknown, args: ModelFitArgs): Promise<History> {
   const op = 'fit';
-  if (model.isTraining) throw new Error('fit: cannot start training because another fit() call is ongoing on this model');
+  assertNotTraining(op, model);
   const o = parseFitArgs(args ?? {});
   const inputsBefore = model.ports().inputs;
   let xs = dataList(op, 'x', x, inputsBefore, 'inputs');
@@ -186,7 +190,7 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
     await callbacks.call('onTrainBegin', {});
     let order = range(n);
     let cursor = n;
-    let lastYield = Date.now();
+    const yielder = new Yielder(o.yieldEvery, (epoch, batch, logs) => callbacks.call('onYield', epoch, batch, logs));
     for (let epoch = o.initialEpoch; epoch < o.epochs && !model.stopTraining; epoch++) {
       await callbacks.call('onEpochBegin', epoch, {});
       progress?.epochBegin(epoch);
@@ -220,12 +224,7 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
         }
         progress?.batchEnd(step + 1, running);
         await callbacks.call('onBatchEnd', step, { batch: step, size: end - begin, ...logs });
-        const every = o.yieldEvery;
-        if (every === 'batch' || (typeof every === 'number' && Date.now() - lastYield >= every)) {
-          await nextTick();
-          lastYield = Date.now();
-          await callbacks.call('onYield', epoch, step, logs);
-        }
+        await yielder.batchEnd(epoch, step, logs);
       }
       const epochLogs: Logs = {};
       for (const [k, v] of Object.entries(sums)) epochLogs[k] = v / seen;
@@ -237,10 +236,7 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
       history.epoch.push(epoch);
       for (const [k, v] of Object.entries(epochLogs)) (history.history[k] ??= []).push(v);
       await callbacks.call('onEpochEnd', epoch, epochLogs);
-      if (o.yieldEvery === 'epoch') {
-        await nextTick();
-        await callbacks.call('onYield', epoch, steps - 1, epochLogs);
-      }
+      await yielder.epochEnd();
     }
     await callbacks.call('onTrainEnd', {});
   } finally {

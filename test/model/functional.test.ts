@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import * as tn from '../../src/index';
+import { captureArtifacts as ourArtifacts } from '../io/helpers';
 
 async function artifactsOf(model: tf.LayersModel): Promise<tf.io.ModelArtifacts> {
   let out: tf.io.ModelArtifacts | undefined;
@@ -9,15 +10,6 @@ async function artifactsOf(model: tf.LayersModel): Promise<tf.io.ModelArtifacts>
     return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
   }));
   return out as tf.io.ModelArtifacts;
-}
-
-async function ourArtifacts(model: tn.LayersModel): Promise<tn.ModelArtifacts> {
-  let out: tn.ModelArtifacts | undefined;
-  await model.save(tn.io.withSaveHandler(async (a) => {
-    out = a;
-    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-  }));
-  return out as tn.ModelArtifacts;
 }
 
 const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.from(a).reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
