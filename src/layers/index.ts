@@ -7,11 +7,17 @@ import type { LayerArgs } from './layer';
 import { MaxPooling2D, type MaxPooling2DLayerArgs } from './max-pooling2d';
 
 import { InputLayer, type InputLayerArgs } from './input-layer';
+import { GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D, type GlobalPoolingArgs } from './global-pooling';
+import { BatchNormalization, LayerNormalization, type BatchNormalizationLayerArgs, type LayerNormalizationLayerArgs } from './normalization';
 import { Add, Average, Concatenate, Dot, Maximum, Minimum, Multiply, Subtract, type ConcatenateLayerArgs, type DotLayerArgs } from './merge';
 
 export { Layer } from './layer';
 export type { LayerArgs, CallOptions, LayerConfig, Kwargs } from './layer';
 export { InputLayer } from './input-layer';
+export { GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D } from './global-pooling';
+export type { GlobalPoolingArgs } from './global-pooling';
+export { BatchNormalization, LayerNormalization } from './normalization';
+export type { BatchNormalizationLayerArgs, LayerNormalizationLayerArgs } from './normalization';
 export { Add, Average, Concatenate, Dot, Maximum, Minimum, Multiply, Subtract } from './merge';
 export type { ConcatenateLayerArgs, DotLayerArgs } from './merge';
 export { SymbolicTensor } from './symbolic';
@@ -39,4 +45,10 @@ export const layers = {
   minimum: (args?: LayerArgs): Minimum => new Minimum(args),
   concatenate: (args?: ConcatenateLayerArgs): Concatenate => new Concatenate(args),
   dot: (args: DotLayerArgs): Dot => new Dot(args),
+  batchNormalization: (args?: BatchNormalizationLayerArgs): BatchNormalization => new BatchNormalization(args),
+  layerNormalization: (args?: LayerNormalizationLayerArgs): LayerNormalization => new LayerNormalization(args),
+  globalAveragePooling2d: (args?: GlobalPoolingArgs): GlobalAveragePooling2D => new GlobalAveragePooling2D(args),
+  globalMaxPooling2d: (args?: GlobalPoolingArgs): GlobalMaxPooling2D => new GlobalMaxPooling2D(args),
+  globalAveragePooling1d: (args?: GlobalPoolingArgs): GlobalAveragePooling1D => new GlobalAveragePooling1D(args),
+  globalMaxPooling1d: (args?: GlobalPoolingArgs): GlobalMaxPooling1D => new GlobalMaxPooling1D(args),
 };

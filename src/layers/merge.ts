@@ -1,9 +1,9 @@
 import { broadcastShapes } from '../backend/shapes';
 import { add, div, maximum, minimum, mul, sub } from '../ops/binary';
-import { customGrad } from '../ops/custom-grad';
+import { concat } from '../ops/concat';
 import { sqrt, square } from '../ops/unary';
 import { sum } from '../ops/reduction';
-import { Tensor, arrayTypeFor } from '../tensor/tensor';
+import type { Tensor } from '../tensor/tensor';
 import { argError, fmtValue } from '../util/validate';
 import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
 
@@ -81,38 +81,6 @@ export class Subtract extends ElementwiseMerge {
   protected merge(xs: Tensor[]): Tensor { return sub(xs[0], xs[1]); }
 }
 
-/** Copies blocks of xs along an axis into one tensor (and, for the gradient, back out). */
-function concatHost(xs: readonly Tensor[], axis: number): Tensor {
-  const shape = xs[0].shape.slice();
-  shape[axis] = xs.reduce((n, x) => n + x.shape[axis], 0);
-  const outer = shape.slice(0, axis).reduce((a, b) => a * b, 1);
-  const inner = shape.slice(axis + 1).reduce((a, b) => a * b, 1);
-  const out = new (arrayTypeFor(xs[0].dtype))(outer * shape[axis] * inner);
-  let offset = 0;
-  for (const x of xs) {
-    const block = x.shape[axis] * inner;
-    const v = x.hostValues();
-    for (let o = 0; o < outer; o++) out.set(v.subarray(o * block, (o + 1) * block), o * shape[axis] * inner + offset);
-    offset += block;
-  }
-  return new Tensor(shape, xs[0].dtype, out);
-}
-
-function splitHost(dy: Tensor, xs: readonly Tensor[], axis: number): Tensor[] {
-  const total = dy.shape[axis];
-  const outer = dy.shape.slice(0, axis).reduce((a, b) => a * b, 1);
-  const inner = dy.shape.slice(axis + 1).reduce((a, b) => a * b, 1);
-  const v = dy.hostValues();
-  let offset = 0;
-  return xs.map((x) => {
-    const block = x.shape[axis] * inner;
-    const g = new (arrayTypeFor(dy.dtype))(x.size);
-    for (let o = 0; o < outer; o++) g.set(v.subarray(o * total * inner + offset, o * total * inner + offset + block), o * block);
-    offset += block;
-    return new Tensor(x.shape, dy.dtype, g);
-  });
-}
-
 export interface ConcatenateLayerArgs extends LayerArgs {
   axis?: number;
 }
@@ -156,12 +124,7 @@ export class Concatenate extends Layer {
 
   call(inputs: Tensor | Tensor[]): Tensor {
     const xs = inputs as Tensor[];
-    const axis = this.localAxis(xs[0].rank - 1) + 1;
-    const f = customGrad((...args) => {
-      const ts = args.slice(0, xs.length) as Tensor[];
-      return { value: concatHost(ts, axis), gradFunc: (dy: Tensor) => splitHost(dy, ts, axis) };
-    });
-    return f(...xs);
+    return concat(xs, this.localAxis(xs[0].rank - 1) + 1);
   }
 
   protected layerConfig(): LayerConfig {

@@ -1,4 +1,4 @@
-import { Activation, Add, Average, Concatenate, Conv2D, Dense, Dot, Dropout, Flatten, MaxPooling2D, Maximum, Minimum, Multiply, Subtract, type Layer, type LayerArgs } from '../layers/index';
+import { Activation, Add, Average, BatchNormalization, GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D, LayerNormalization, Concatenate, Conv2D, Dense, Dot, Dropout, Flatten, MaxPooling2D, Maximum, Minimum, Multiply, Subtract, type Layer, type LayerArgs } from '../layers/index';
 import { regularizerFromConfig, type Regularizer } from '../layers/regularizers';
 import { constraintFromConfig, type Constraint } from '../layers/constraints';
 import { isRecord, own } from '../io/json-checks';
@@ -153,6 +153,12 @@ const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
   ['Minimum', generic((a) => new Minimum(a))],
   ['Concatenate', generic((a) => new Concatenate(a))],
   ['Dot', generic((a) => new Dot(a as never))],
+  ['BatchNormalization', generic((a) => new BatchNormalization(a))],
+  ['LayerNormalization', generic((a) => new LayerNormalization(a))],
+  ['GlobalAveragePooling2D', generic((a) => new GlobalAveragePooling2D(a))],
+  ['GlobalMaxPooling2D', generic((a) => new GlobalMaxPooling2D(a))],
+  ['GlobalAveragePooling1D', generic((a) => new GlobalAveragePooling1D(a))],
+  ['GlobalMaxPooling1D', generic((a) => new GlobalMaxPooling1D(a))],
   ['Activation', (r) => {
     if (r.get('activation') === undefined) throw r.fail('activation', undefined, 'an activation name');
     const activation = r.activation('activation');
