@@ -1,12 +1,17 @@
 import type { Tensor } from '../tensor/tensor';
 import { argError } from '../util/validate';
 import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
+import { dataFormatArg, dataFormatConfig, type DataFormat } from './data-format';
+import { transpose } from '../ops/transpose';
 
 /** [batch, ...] -> [batch, product of the rest], as tf.layers.flatten. */
 export class Flatten extends Layer {
-  constructor(args: LayerArgs = {}) {
-    checkConfigKeys('layers.flatten', args, ['dataFormat']);
-    super('flatten', args);
+  readonly dataFormat: DataFormat;
+
+  constructor(args: LayerArgs & { dataFormat?: DataFormat } = {}) {
+    checkConfigKeys('layers.flatten', args ?? {}, ['dataFormat']);
+    super('flatten', args ?? {});
+    this.dataFormat = dataFormatArg('layers.flatten', args?.dataFormat);
     this.buildIfShaped();
   }
 
@@ -20,10 +25,12 @@ export class Flatten extends Layer {
   }
 
   call(x: Tensor): Tensor {
-    return x.reshape([x.shape[0], -1]);
+    // As TF.js: channels-first input is flattened in channels-last order, so weights after it do not depend on the layout.
+    const y = this.dataFormat === 'channelsFirst' && x.rank > 2 ? transpose(x, [0, ...x.shape.slice(2).map((_, i) => i + 2), 1]) : x;
+    return y.reshape([x.shape[0], -1]);
   }
 
   protected layerConfig(): LayerConfig {
-    return { data_format: 'channels_last' };
+    return { data_format: dataFormatConfig(this.dataFormat) };
   }
 }

@@ -7,6 +7,10 @@ import type { LayerArgs } from './layer';
 import { MaxPooling2D, type MaxPooling2DLayerArgs } from './max-pooling2d';
 
 import { InputLayer, type InputLayerArgs } from './input-layer';
+import { ELU, LeakyReLU, PReLU, ReLU, Softmax, ThresholdedReLU, type PReLULayerArgs } from './activation-layers';
+import { Cropping2D, Permute, RepeatVector, Reshape, UpSampling2D, ZeroPadding2D } from './reshaping';
+import { AlphaDropout, GaussianDropout, GaussianNoise, SpatialDropout1D } from './noise';
+import { MaxPooling1D, type MaxPooling1DLayerArgs } from './max-pooling2d';
 import { GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D, type GlobalPoolingArgs } from './global-pooling';
 import { BatchNormalization, LayerNormalization, type BatchNormalizationLayerArgs, type LayerNormalizationLayerArgs } from './normalization';
 import { Add, Average, Concatenate, Dot, Maximum, Minimum, Multiply, Subtract, type ConcatenateLayerArgs, type DotLayerArgs } from './merge';
@@ -14,6 +18,10 @@ import { Add, Average, Concatenate, Dot, Maximum, Minimum, Multiply, Subtract, t
 export { Layer } from './layer';
 export type { LayerArgs, CallOptions, LayerConfig, Kwargs } from './layer';
 export { InputLayer } from './input-layer';
+export { ELU, LeakyReLU, PReLU, ReLU, Softmax, ThresholdedReLU } from './activation-layers';
+export { Cropping2D, Permute, RepeatVector, Reshape, UpSampling2D, ZeroPadding2D } from './reshaping';
+export { AlphaDropout, GaussianDropout, GaussianNoise, SpatialDropout1D } from './noise';
+export { MaxPooling1D } from './max-pooling2d';
 export { GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D } from './global-pooling';
 export type { GlobalPoolingArgs } from './global-pooling';
 export { BatchNormalization, LayerNormalization } from './normalization';
@@ -51,4 +59,21 @@ export const layers = {
   globalMaxPooling2d: (args?: GlobalPoolingArgs): GlobalMaxPooling2D => new GlobalMaxPooling2D(args),
   globalAveragePooling1d: (args?: GlobalPoolingArgs): GlobalAveragePooling1D => new GlobalAveragePooling1D(args),
   globalMaxPooling1d: (args?: GlobalPoolingArgs): GlobalMaxPooling1D => new GlobalMaxPooling1D(args),
+  maxPooling1d: (args?: MaxPooling1DLayerArgs): MaxPooling1D => new MaxPooling1D(args),
+  reLU: (args?: ConstructorParameters<typeof ReLU>[0]): ReLU => new ReLU(args),
+  leakyReLU: (args?: ConstructorParameters<typeof LeakyReLU>[0]): LeakyReLU => new LeakyReLU(args),
+  prelu: (args?: PReLULayerArgs): PReLU => new PReLU(args),
+  elu: (args?: ConstructorParameters<typeof ELU>[0]): ELU => new ELU(args),
+  thresholdedReLU: (args?: ConstructorParameters<typeof ThresholdedReLU>[0]): ThresholdedReLU => new ThresholdedReLU(args),
+  softmax: (args?: ConstructorParameters<typeof Softmax>[0]): Softmax => new Softmax(args),
+  reshape: (args: ConstructorParameters<typeof Reshape>[0]): Reshape => new Reshape(args),
+  permute: (args: ConstructorParameters<typeof Permute>[0]): Permute => new Permute(args),
+  repeatVector: (args: ConstructorParameters<typeof RepeatVector>[0]): RepeatVector => new RepeatVector(args),
+  zeroPadding2d: (args?: ConstructorParameters<typeof ZeroPadding2D>[0]): ZeroPadding2D => new ZeroPadding2D(args),
+  cropping2D: (args: ConstructorParameters<typeof Cropping2D>[0]): Cropping2D => new Cropping2D(args),
+  upSampling2d: (args?: ConstructorParameters<typeof UpSampling2D>[0]): UpSampling2D => new UpSampling2D(args),
+  gaussianNoise: (args: ConstructorParameters<typeof GaussianNoise>[0]): GaussianNoise => new GaussianNoise(args),
+  gaussianDropout: (args: ConstructorParameters<typeof GaussianDropout>[0]): GaussianDropout => new GaussianDropout(args),
+  alphaDropout: (args: ConstructorParameters<typeof AlphaDropout>[0]): AlphaDropout => new AlphaDropout(args),
+  spatialDropout1d: (args: ConstructorParameters<typeof SpatialDropout1D>[0]): SpatialDropout1D => new SpatialDropout1D(args),
 };

@@ -1,7 +1,8 @@
-import { Activation, Add, Average, BatchNormalization, GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D, LayerNormalization, Concatenate, Conv2D, Dense, Dot, Dropout, Flatten, MaxPooling2D, Maximum, Minimum, Multiply, Subtract, type Layer, type LayerArgs } from '../layers/index';
+import { Activation, Add, AlphaDropout, Average, BatchNormalization, Cropping2D, ELU, GaussianDropout, GaussianNoise, LeakyReLU, MaxPooling1D, Permute, PReLU, ReLU, RepeatVector, Reshape, Softmax, SpatialDropout1D, ThresholdedReLU, UpSampling2D, ZeroPadding2D, GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D, LayerNormalization, Concatenate, Conv2D, Dense, Dot, Dropout, Flatten, MaxPooling2D, Maximum, Minimum, Multiply, Subtract, type Layer, type LayerArgs } from '../layers/index';
 import { regularizerFromConfig, type Regularizer } from '../layers/regularizers';
 import { constraintFromConfig, type Constraint } from '../layers/constraints';
 import { isRecord, own } from '../io/json-checks';
+import { isPositiveInt } from '../util/validate';
 import type { ConfigReader } from './config-reader';
 import { readInitializerSpec, savedInitializer, type InitializerSpec } from './saved-initializer';
 
@@ -90,8 +91,8 @@ function kernelWeights(kernel: number[], useBias: boolean) {
   return out;
 }
 
-function readChannelsLast(r: ConfigReader): void {
-  r.oneOf('data_format', ['channels_last'], 'channels_last');
+function readDataFormat(r: ConfigReader): 'channelsFirst' | 'channelsLast' {
+  return r.oneOf('data_format', ['channels_last', 'channels_first'], 'channels_last') === 'channels_first' ? 'channelsFirst' : 'channelsLast';
 }
 
 const identity = (input: readonly number[]) => input.slice();
@@ -102,7 +103,7 @@ const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
     const kernelSize = r.pair('kernel_size');
     const strides = r.pair('strides', [1, 1]);
     const padding = r.oneOf('padding', PADDINGS, 'valid');
-    readChannelsLast(r);
+    r.oneOf('data_format', ['channels_last'], 'channels_last');
     r.unsupported('dilation_rate', [1, [1, 1]]);
     r.unsupported('groups', [1]);
     const k = readKernelParts(r);
@@ -127,23 +128,23 @@ const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
     const poolSize = r.pair('pool_size', [2, 2]);
     const strides = r.pair('strides', poolSize);
     const padding = r.oneOf('padding', PADDINGS, 'valid');
-    readChannelsLast(r);
-    const args = { poolSize, strides, padding };
+    const args = { poolSize, strides, padding, dataFormat: readDataFormat(r) };
     const probe = new MaxPooling2D({ name, ...args });
     return { outputShape: (input) => probe.computeOutputShape(input), weightShapes: () => [], create: (common) => new MaxPooling2D({ ...common, ...args }) };
   }],
   ['Flatten', (r, name) => {
-    readChannelsLast(r);
+    const dataFormat = readDataFormat(r);
     const probe = new Flatten({ name });
-    return { outputShape: (input) => probe.computeOutputShape(input), weightShapes: () => [], create: (common) => new Flatten(common) };
+    return { outputShape: (input) => probe.computeOutputShape(input), weightShapes: () => [], create: (common) => new Flatten({ ...common, dataFormat }) };
   }],
   ['Dropout', (r) => {
     const rate = r.get('rate');
     if (typeof rate !== 'number' || !(rate >= 0 && rate < 1)) throw r.fail('rate', rate, 'a number in [0, 1)');
-    r.unsupported('noise_shape');
+    const noiseShape = r.get('noise_shape');
+    if (noiseShape !== undefined && noiseShape !== null && !(Array.isArray(noiseShape) && noiseShape.every((d) => d === null || isPositiveInt(d)))) throw r.fail('noise_shape', noiseShape, 'null or an array of positive sizes or nulls');
     const seed = r.get('seed');
     if (seed !== undefined && seed !== null && !(typeof seed === 'number' && Number.isFinite(seed))) throw r.fail('seed', seed, 'a finite number or null');
-    return { outputShape: identity, weightShapes: () => [], create: (common) => new Dropout({ ...common, rate, seed: seed ?? undefined }) };
+    return { outputShape: identity, weightShapes: () => [], create: (common) => new Dropout({ ...common, rate, seed: seed ?? undefined, noiseShape: (noiseShape as (number | null)[] | null) ?? undefined }) };
   }],
   ['Add', generic((a) => new Add(a))],
   ['Subtract', generic((a) => new Subtract(a))],
@@ -154,6 +155,23 @@ const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
   ['Concatenate', generic((a) => new Concatenate(a))],
   ['Dot', generic((a) => new Dot(a as never))],
   ['BatchNormalization', generic((a) => new BatchNormalization(a))],
+  ['ReLU', generic((a) => new ReLU(a))],
+  ['LeakyReLU', generic((a) => new LeakyReLU(a))],
+  ['PReLU', generic((a) => new PReLU(a))],
+  ['ELU', generic((a) => new ELU(a))],
+  ['ThresholdedReLU', generic((a) => new ThresholdedReLU(a))],
+  ['Softmax', generic((a) => new Softmax(a))],
+  ['Reshape', generic((a) => new Reshape(a as never))],
+  ['Permute', generic((a) => new Permute(a as never))],
+  ['RepeatVector', generic((a) => new RepeatVector(a as never))],
+  ['ZeroPadding2D', generic((a) => new ZeroPadding2D(a))],
+  ['Cropping2D', generic((a) => new Cropping2D(a as never))],
+  ['UpSampling2D', generic((a) => new UpSampling2D(a))],
+  ['GaussianNoise', generic((a) => new GaussianNoise(a as never))],
+  ['GaussianDropout', generic((a) => new GaussianDropout(a as never))],
+  ['AlphaDropout', generic((a) => new AlphaDropout(a as never))],
+  ['SpatialDropout1D', generic((a) => new SpatialDropout1D(a as never))],
+  ['MaxPooling1D', generic((a) => new MaxPooling1D(a))],
   ['LayerNormalization', generic((a) => new LayerNormalization(a))],
   ['GlobalAveragePooling2D', generic((a) => new GlobalAveragePooling2D(a))],
   ['GlobalMaxPooling2D', generic((a) => new GlobalMaxPooling2D(a))],

@@ -1,0 +1,105 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import * as tn from '../../src/index';
+import { captureArtifacts } from '../io/helpers';
+
+async function artifactsOf(model: tf.LayersModel): Promise<tf.io.ModelArtifacts> {
+  let out: tf.io.ModelArtifacts | undefined;
+  await model.save(tf.io.withSaveHandler(async (a) => {
+    out = a;
+    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+  }));
+  return out as tf.io.ModelArtifacts;
+}
+
+const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.from(a).reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
+
+/** Random weights for every weight of a TF.js model (so zero-initialized ones are exercised), seeded. */
+function randomize(model: tf.LayersModel, seed: number): void {
+  model.setWeights(model.getWeights().map((w, i) => {
+    const v = Array.from(tn.randomUniform(w.shape, 0.2, 1.2, 'float32', seed + i).dataSync());
+    return tf.tensor(v, w.shape);
+  }));
+}
+
+type Case = [name: string, inputShape: number[], layers: () => tf.layers.Layer[]];
+
+const cases: Case[] = [
+  ['batchNormalization (inference)', [5, 3], () => [tf.layers.batchNormalization({ momentum: 0.9, epsilon: 0.01 })]],
+  // (TF.js 4.22 broadcasts the parameters wrongly for an axis other than the last; tessera's axis 1 is checked by hand below.)
+  ['batchNormalization no center', [3, 4, 2], () => [tf.layers.batchNormalization({ center: false })]],
+  ['layerNormalization', [4, 6], () => [tf.layers.layerNormalization({ epsilon: 0.01 })]],
+  ['globalAveragePooling2d / globalMaxPooling2d', [5, 4, 3], () => [tf.layers.globalAveragePooling2d({})]],
+  ['globalMaxPooling2d channelsFirst', [3, 5, 4], () => [tf.layers.globalMaxPooling2d({ dataFormat: 'channelsFirst' })]],
+  ['globalAveragePooling1d, globalMaxPooling1d', [6, 3], () => [tf.layers.globalAveragePooling1d()]],
+  ['globalMaxPooling1d', [6, 3], () => [tf.layers.globalMaxPooling1d()]],
+  ['maxPooling1d', [7, 3], () => [tf.layers.maxPooling1d({ poolSize: 2, strides: 1, padding: 'same' })]],
+  ['maxPooling2d and flatten channelsFirst', [2, 5, 4], () => [tf.layers.maxPooling2d({ poolSize: 2, dataFormat: 'channelsFirst' }), tf.layers.flatten({ dataFormat: 'channelsFirst' })]],
+  ['zeroPadding2d, cropping2D, upSampling2d', [4, 5, 2], () => [tf.layers.zeroPadding2d({ padding: [[1, 2], [0, 1]] }), tf.layers.cropping2D({ cropping: [[1, 0], [2, 1]] }), tf.layers.upSampling2d({ size: [2, 3] })]],
+  ['upSampling2d channelsFirst', [2, 3, 2], () => [tf.layers.upSampling2d({ size: [2, 2], dataFormat: 'channelsFirst' })]],
+  ['reshape, permute, repeatVector', [2, 6], () => [tf.layers.reshape({ targetShape: [3, -1] }), tf.layers.permute({ dims: [2, 1] }), tf.layers.reshape({ targetShape: [12] }), tf.layers.repeatVector({ n: 3 })]],
+  ['activations: reLU(maxValue), leakyReLU, elu, thresholdedReLU, softmax', [4], () => [
+    tf.layers.dense({ units: 4, biasInitializer: 'ones' }), tf.layers.reLU({ maxValue: 1.5 }), tf.layers.dense({ units: 4 }), tf.layers.leakyReLU({ alpha: 0.2 }),
+    tf.layers.elu(), tf.layers.thresholdedReLU({ theta: 0.1 }), tf.layers.softmax()]],
+  ['prelu with shared axes', [3, 4, 2], () => [tf.layers.prelu({ sharedAxes: [1, 2] })]],
+  ['dense with regularizers and constraints', [4], () => [tf.layers.dense({ units: 3, kernelRegularizer: tf.regularizers.l1l2({ l1: 0.01, l2: 0.02 }), biasRegularizer: tf.regularizers.l2(), kernelConstraint: tf.constraints.maxNorm({ maxValue: 2 }), biasConstraint: tf.constraints.nonNeg() })]],
+  ['noise and dropout layers are identities at inference', [4, 3], () => [tf.layers.gaussianNoise({ stddev: 0.3 }), tf.layers.gaussianDropout({ rate: 0.2 }), tf.layers.alphaDropout({ rate: 0.2 }), tf.layers.spatialDropout1d({ rate: 0.3 }), tf.layers.dropout({ rate: 0.5, noiseShape: [null, 1, 3] })]],
+];
+
+describe('new layers round-trip through the layers format with TF.js 4.22, both ways, predicting the same', () => {
+  for (const [name, inputShape, layers] of cases) {
+    it(name, async () => {
+      const list = layers();
+      list[0] = list[0];
+      const peer = tf.sequential();
+      peer.add(tf.layers.inputLayer({ inputShape }));
+      for (const l of list) peer.add(l);
+      randomize(peer, 7);
+      const x = Array.from(tn.randomUniform([3, ...inputShape], -2, 2, 'float32', 11).dataSync());
+      const theirs = (peer.predict(tf.tensor(x, [3, ...inputShape])) as tf.Tensor).dataSync();
+      const model = await tn.loadLayersModel(tn.io.fromMemory((await artifactsOf(peer)) as tn.ModelArtifacts));
+      const ours = (model.predict(tn.tensor(x, [3, ...inputShape])) as tn.Tensor).dataSync();
+      expect(maxDiff(ours, theirs)).toBeLessThan(1e-5);
+      const back = await tf.loadLayersModel(tf.io.fromMemory((await captureArtifacts(model)) as tf.io.ModelArtifacts));
+      expect(maxDiff((back.predict(tf.tensor(x, [3, ...inputShape])) as tf.Tensor).dataSync(), theirs)).toBeLessThan(1e-5);
+      peer.dispose();
+      back.dispose();
+    });
+  }
+});
+
+describe('by hand where TF.js 4.22 is wrong', () => {
+  it('batchNormalization on axis 1 normalizes each row of [batch, 3, 2] with its own statistics', () => {
+    const bn = tn.layers.batchNormalization({ axis: 1, center: false, inputShape: [3, 2] });
+    bn.setWeights([tn.tensor([1, 2, 3]), tn.tensor([0.5, 0, 1]), tn.tensor([1, 1, 4])]);
+    const y = bn.apply(tn.ones([1, 3, 2])).dataSync();
+    // gamma·(x − mean)/sqrt(var + 0.001) per row: 1·0.5/sqrt(1.001), 2·1/sqrt(1.001), 3·0/sqrt(4.001).
+    const want = [0.5, 0.5, 2, 2, 0, 0].map((v) => v / Math.sqrt(1.001));
+    Array.from(y).forEach((v, i) => expect(v).toBeCloseTo(want[i], 5));
+  });
+});
+
+describe('training with the new layers matches TF.js', () => {
+  it('batchNormalization in training: batch statistics, moving averages, and the loss with L2 penalties, epoch by epoch (SGD)', async () => {
+    const make = (lib: typeof tf | typeof tn) => [
+      (lib.layers.dense as (a: object) => unknown)({ units: 4, inputShape: [3], kernelRegularizer: lib.regularizers.l2({ l2: 0.05 }) }),
+      (lib.layers.batchNormalization as (a: object) => unknown)({ momentum: 0.8 }),
+      (lib.layers.dense as (a: object) => unknown)({ units: 2, activation: 'softmax' }),
+    ];
+    const peer = tf.sequential({ layers: make(tf) as tf.layers.Layer[] });
+    randomize(peer, 3);
+    const model = await tn.loadLayersModel(tn.io.fromMemory((await artifactsOf(peer)) as tn.ModelArtifacts));
+    const x = Array.from(tn.randomUniform([16, 3], -2, 2, 'float32', 5).dataSync());
+    const y = Array.from({ length: 16 }, (_, i) => (i * 7) % 2);
+    peer.compile({ optimizer: tf.train.sgd(0.1), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+    model.compile({ optimizer: tn.train.sgd(0.1), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+    const args = { epochs: 3, batchSize: 8, shuffle: false, verbose: 0 as const };
+    const h1 = await peer.fit(tf.tensor(x, [16, 3]), tf.tensor(y), args);
+    const h2 = await model.fit(tn.tensor(x, [16, 3]), tn.tensor(y), args);
+    for (const k of ['loss', 'acc']) h1.history[k].forEach((v, i) => expect(h2.history[k][i]).toBeCloseTo(v as number, 4));
+    const wa = peer.getWeights(), wb = model.getWeights();
+    expect(wb.map((w) => w.shape)).toEqual(wa.map((w) => w.shape));
+    wa.forEach((w, i) => expect(maxDiff(wb[i].dataSync(), w.dataSync())).toBeLessThan(1e-4));
+    expect(model.weights.map((w) => w.name.split('/')[1])).toEqual(['kernel', 'bias', 'gamma', 'beta', 'kernel', 'bias', 'moving_mean', 'moving_variance']);
+  });
+});
