@@ -10,7 +10,7 @@ abstract class NoiseLayer extends Layer {
   readonly seed: number | undefined;
 
   constructor(op: string, snake: string, args: LayerArgs & { seed?: number }, keys: string[]) {
-    checkConfigKeys(op, args ?? {}, [...keys, 'seed']);
+    checkConfigKeys(op, args, [...keys, 'seed']);
     super(snake, args ?? {});
     if (args?.seed !== undefined && !Number.isFinite(args.seed)) throw argError(op, 'seed', fmtValue(args.seed), 'a finite number');
     this.seed = args?.seed;

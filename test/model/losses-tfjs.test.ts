@@ -1,0 +1,110 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import * as tn from '../../src/index';
+
+/** A model whose output is its input (identity kernel), so evaluate scores chosen predictions. */
+function identityPeer(n: number): tf.LayersModel {
+  return tf.sequential({ layers: [tf.layers.dense({ units: n, inputShape: [n], useBias: false, kernelInitializer: 'identity' })] });
+}
+function identityOurs(n: number): tn.Sequential {
+  const d = tn.layers.dense({ units: n, inputShape: [n], useBias: false });
+  d.setWeights([tn.tensor(Array.from({ length: n * n }, (_, i) => (i % (n + 1) === 0 ? 1 : 0)), [n, n])]);
+  return tn.sequential({ layers: [d] });
+}
+
+const preds = [[0.2, 0.7, 0.1], [0.6, 0.3, 0.9], [0.05, 0.5, 0.45], [0.9, 0.95, 0.02]];
+const targets = [[0, 1, 0], [1, 0, 1], [0, 1, 1], [1, 1, 0]];
+const signed = targets.map((r) => r.map((v) => 2 * v - 1));
+
+describe('losses and metrics by name give TF.js 4.22\'s values', () => {
+  const losses = ['meanSquaredError', 'meanAbsoluteError', 'meanAbsolutePercentageError', 'meanSquaredLogarithmicError', 'squaredHinge', 'hinge',
+    'categoricalHinge', 'logcosh', 'categoricalCrossentropy', 'binaryCrossentropy', 'kullbackLeiblerDivergence', 'poisson', 'cosineProximity'];
+  for (const loss of losses) {
+    it(loss, () => {
+      const y = loss.includes('inge') && loss !== 'categoricalHinge' ? signed : targets;
+      const metrics = ['accuracy', 'mse', 'mae', 'mape', 'cosine', 'binaryAccuracy', 'categoricalAccuracy', 'precision', 'ce'];
+      const peer = identityPeer(3);
+      peer.compile({ optimizer: 'sgd', loss, metrics });
+      const model = identityOurs(3);
+      model.compile({ optimizer: 'sgd', loss, metrics });
+      const theirs = (peer.evaluate(tf.tensor(preds), tf.tensor(y)) as tf.Scalar[]).map((t) => t.dataSync()[0]);
+      const ours = (model.evaluate(tn.tensor(preds), tn.tensor(y)) as tn.Tensor[]).map((t) => t.dataSync()[0]);
+      // Relative: MAPE of a zero target is ~1e7 (the clipped denominator), where float32 keeps 7 digits.
+      ours.forEach((v, i) => expect(Math.abs(v - theirs[i])).toBeLessThan(1e-4 * Math.max(1, Math.abs(theirs[i]))));
+      peer.dispose();
+    });
+  }
+
+  it('sparse losses and metrics, and history key names (acc, val_acc, ce, val_ce)', async () => {
+    const peer = identityPeer(3);
+    const model = identityOurs(3);
+    const labels = [1, 2, 1, 0];
+    peer.compile({ optimizer: tf.train.sgd(0), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy', 'ce'] });
+    model.compile({ optimizer: tn.train.sgd(0), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy', 'ce'] });
+    const h1 = await peer.fit(tf.tensor(preds), tf.tensor(labels), { epochs: 1, batchSize: 4, verbose: 0, validationData: [tf.tensor(preds), tf.tensor(labels)] });
+    const h2 = await model.fit(tn.tensor(preds), tn.tensor(labels), { epochs: 1, batchSize: 4, verbose: 0, validationData: [tn.tensor(preds), tn.tensor(labels)] });
+    expect(Object.keys(h2.history).sort()).toEqual(Object.keys(h1.history).sort());
+    for (const k of Object.keys(h1.history)) expect(h2.history[k][0]).toBeCloseTo(h1.history[k][0] as number, 4);
+  });
+
+  it('custom loss and metric functions; tn.metrics as functions', async () => {
+    const model = identityOurs(3);
+    function halfSquares(yTrue: tn.Tensor, yPred: tn.Tensor): tn.Tensor {
+      return tn.mul(tn.scalar(0.5), tn.mean(tn.square(tn.sub(yTrue, yPred)), -1));
+    }
+    model.compile({ optimizer: tn.train.sgd(0), loss: halfSquares, metrics: [tn.metrics.meanAbsoluteError, halfSquares] });
+    const h = await model.fit(tn.tensor(preds), tn.tensor(targets), { epochs: 1, batchSize: 4, verbose: 0 });
+    expect(Object.keys(h.history)).toEqual(['loss', 'meanAbsoluteError', 'halfSquares']);
+    expect(h.history.loss[0]).toBeCloseTo(h.history.halfSquares[0], 6);
+    const peerMae = tf.metrics.meanAbsoluteError(tf.tensor(targets), tf.tensor(preds)).dataSync();
+    expect(Array.from(tn.metrics.meanAbsoluteError(tn.tensor(targets), tn.tensor(preds)).dataSync()).map((v, i) => v - peerMae[i]).every((d) => Math.abs(d) < 1e-6)).toBe(true);
+    expect(() => model.compile({ optimizer: 'sgd', loss: 'meanSquaredErr' })).toThrow(/compile: loss must be a loss function or one of 'meanSquaredError', .*got "meanSquaredErr"/);
+  });
+});
+
+describe('callbacks and fit options', () => {
+  function data(): [tn.Tensor, tn.Tensor] {
+    const x = tn.randomUniform([32, 3], -1, 1, 'float32', 9);
+    const y = tn.tensor(Array.from(x.dataSync()).filter((_, i) => i % 3 === 0).map((v) => (v > 0 ? 1 : 0)));
+    return [x, y];
+  }
+  const small = () => tn.sequential({ layers: [tn.layers.dense({ units: 2, activation: 'softmax', inputShape: [3], kernelInitializer: tn.initializers.glorotUniform({ seed: 2 }) })] });
+
+  it('earlyStopping stops after patience epochs without improvement and restores the best weights', async () => {
+    const [x, y] = data();
+    const model = small();
+    model.compile({ optimizer: tn.train.sgd(0), loss: 'sparseCategoricalCrossentropy' });
+    const stop = tn.callbacks.earlyStopping({ monitor: 'loss', patience: 2, restoreBestWeights: true });
+    const h = await model.fit(x, y, { epochs: 10, verbose: 0, callbacks: stop });
+    // With a zero learning rate the loss never improves after the first epoch: 1 + patience epochs run.
+    expect(h.epoch).toEqual([0, 1, 2]);
+    expect(stop.stoppedEpoch).toBe(2);
+    expect(() => tn.callbacks.earlyStopping({ mode: 'sideways' as 'min' })).toThrow(/mode must be 'auto', 'min' or 'max'/);
+  });
+
+  it('initialEpoch, every hook in order, stopTraining from a hook, stepsPerEpoch, classWeight, validationBatchSize', async () => {
+    const [x, y] = data();
+    const model = small();
+    model.compile({ optimizer: tn.train.sgd(0.1), loss: 'sparseCategoricalCrossentropy' });
+    const calls: string[] = [];
+    const h = await model.fit(x, y, {
+      epochs: 4, initialEpoch: 2, batchSize: 16, verbose: 0, validationData: [x, y], validationBatchSize: 5,
+      callbacks: {
+        onTrainBegin: () => void calls.push('trainBegin'), onEpochBegin: (e) => void calls.push(`epochBegin ${e}`),
+        onBatchBegin: (b) => void calls.push(`batchBegin ${b}`), onBatchEnd: (b) => void calls.push(`batchEnd ${b}`),
+        onEpochEnd: (e) => {
+          calls.push(`epochEnd ${e}`);
+          model.stopTraining = true;
+        },
+        onTrainEnd: () => void calls.push('trainEnd'),
+      },
+    });
+    expect(h.epoch).toEqual([2]);
+    expect(calls).toEqual(['trainBegin', 'epochBegin 2', 'batchBegin 0', 'batchEnd 0', 'batchBegin 1', 'batchEnd 1', 'epochEnd 2', 'trainEnd']);
+    const h2 = await model.fit(x, y, { epochs: 1, batchSize: 4, stepsPerEpoch: 3, verbose: 0 });
+    expect(h2.params.steps).toBe(3);
+    await expect(model.fit(x, y, { classWeight: { 0: 1 }, verbose: 0 })).rejects.toThrow(/classWeight must be a weight for every class in the targets, got no weight for class 1/);
+    const weighted = await model.fit(x, y, { classWeight: { 0: 0, 1: 0 }, verbose: 0, epochs: 1 });
+    expect(weighted.history.loss[0]).toBe(0);
+  });
+});
