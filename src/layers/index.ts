@@ -5,11 +5,19 @@ import { Dropout, type DropoutLayerArgs } from './dropout';
 import { Flatten } from './flatten';
 import type { LayerArgs } from './layer';
 import { MaxPooling2D, type MaxPooling2DLayerArgs } from './max-pooling2d';
+import { RNNCell } from './recurrent/cell';
+import { GRUCell, type GRUCellArgs } from './recurrent/gru-cell';
+import { GRU, LSTM, SimpleRNN, type GRULayerArgs, type LSTMLayerArgs, type SimpleRNNLayerArgs } from './recurrent/layers';
+import { LSTMCell, type LSTMCellArgs } from './recurrent/lstm-cell';
+import { RNN, type RNNLayerArgs } from './recurrent/rnn';
+import { SimpleRNNCell, type SimpleRNNCellArgs } from './recurrent/simple-rnn-cell';
+import { StackedRNNCells, type StackedRNNCellsArgs } from './recurrent/stacked-cells';
 
 export { Layer } from './layer';
 export type { LayerArgs, CallOptions, LayerConfig } from './layer';
-export { Activation, Conv2D, Dense, Dropout, Flatten, MaxPooling2D };
+export { Activation, Conv2D, Dense, Dropout, Flatten, MaxPooling2D, RNN, RNNCell, LSTM, GRU, SimpleRNN, LSTMCell, GRUCell, SimpleRNNCell, StackedRNNCells };
 export type { ActivationLayerArgs, Conv2DLayerArgs, DenseLayerArgs, DropoutLayerArgs, MaxPooling2DLayerArgs };
+export type { RNNLayerArgs, LSTMLayerArgs, GRULayerArgs, SimpleRNNLayerArgs, LSTMCellArgs, GRUCellArgs, SimpleRNNCellArgs, StackedRNNCellsArgs };
 
 /** tn.layers: the layer factories, as tf.layers. */
 export const layers = {
@@ -19,4 +27,12 @@ export const layers = {
   dense: (args: DenseLayerArgs): Dense => new Dense(args),
   dropout: (args: DropoutLayerArgs): Dropout => new Dropout(args),
   activation: (args: ActivationLayerArgs): Activation => new Activation(args),
+  rnn: (args: RNNLayerArgs): RNN => new RNN(args),
+  lstm: (args: LSTMLayerArgs): LSTM => new LSTM(args),
+  gru: (args: GRULayerArgs): GRU => new GRU(args),
+  simpleRNN: (args: SimpleRNNLayerArgs): SimpleRNN => new SimpleRNN(args),
+  lstmCell: (args: LSTMCellArgs): LSTMCell => new LSTMCell(args),
+  gruCell: (args: GRUCellArgs): GRUCell => new GRUCell(args),
+  simpleRNNCell: (args: SimpleRNNCellArgs): SimpleRNNCell => new SimpleRNNCell(args),
+  stackedRNNCells: (args: StackedRNNCellsArgs): StackedRNNCells => new StackedRNNCells(args),
 };

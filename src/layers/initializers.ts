@@ -59,6 +59,18 @@ export function glorotUniform(config?: { seed?: number }): Initializer {
   }, config.seed);
 }
 
+/**
+ * TF.js's glorotNormal (its recurrent layers' default kernel initializer): a normal truncated at two standard
+ * deviations with stddev sqrt(2 / (fanIn + fanOut)); TF.js saves it as the VarianceScaling it is.
+ */
+export function glorotNormal(config?: { seed?: number }): Initializer {
+  config = checkConfig('initializers.glorotNormal', config);
+  return make('VarianceScaling', { scale: 1, mode: 'fan_avg', distribution: 'normal' }, (shape, rng) => {
+    const [fanIn, fanOut] = fans(shape);
+    return truncatedNormal(rng, Math.sqrt(2 / (fanIn + fanOut)));
+  }, config.seed);
+}
+
 /** Truncated normal with stddev sqrt(2 / fanIn) (corrected for the truncation, as Keras). */
 export function heNormal(config?: { seed?: number }): Initializer {
   config = checkConfig('initializers.heNormal', config);
@@ -72,6 +84,45 @@ export function randomNormal(config?: { mean?: number; stddev?: number; seed?: n
   return make('RandomNormal', { mean, stddev }, (_shape, rng) => () => mean + stddev * rng.normal(), config.seed);
 }
 
+/**
+ * A (semi-)orthogonal matrix times gain, as Keras's Orthogonal: a normal draw made orthonormal by Gram-Schmidt
+ * along its shorter side (rows of a wide [units, 4·units] recurrent kernel, columns of a tall one).
+ */
+export function orthogonal(config?: { gain?: number; seed?: number }): Initializer {
+  config = checkConfig('initializers.orthogonal', config);
+  const gain = assertFiniteNumber('initializers.orthogonal', 'gain', config.gain ?? 1);
+  return make('Orthogonal', { gain }, (shape, rng) => {
+    if (shape.length < 2) throw argError('initializers.orthogonal', 'shape', `[${shape.join(', ')}]`, 'rank >= 2');
+    const cols = shape[shape.length - 1];
+    const rows = sizeOfShape(shape) / cols;
+    // n vectors of length len, orthonormalised in place; n <= len.
+    const n = Math.min(rows, cols);
+    const len = Math.max(rows, cols);
+    const v = new Float64Array(n * len);
+    for (let i = 0; i < v.length; i++) v[i] = rng.normal();
+    for (let i = 0; i < n; i++) {
+      const vi = v.subarray(i * len, (i + 1) * len);
+      for (let j = 0; j < i; j++) {
+        const vj = v.subarray(j * len, (j + 1) * len);
+        let dot = 0;
+        for (let k = 0; k < len; k++) dot += vi[k] * vj[k];
+        for (let k = 0; k < len; k++) vi[k] -= dot * vj[k];
+      }
+      let norm = 0;
+      for (let k = 0; k < len; k++) norm += vi[k] * vi[k];
+      norm = Math.sqrt(norm);
+      for (let k = 0; k < len; k++) vi[k] /= norm;
+    }
+    // Row-major [rows, cols]: vector i is row i when rows <= cols, else column i.
+    let at = 0;
+    return () => {
+      const r = Math.floor(at / cols);
+      const c = at++ % cols;
+      return gain * (rows <= cols ? v[r * len + c] : v[c * len + r]);
+    };
+  }, config.seed);
+}
+
 export function zeros(): Initializer {
   return make('Zeros', {}, () => () => 0, undefined, false);
 }
@@ -82,13 +133,15 @@ export function ones(): Initializer {
 
 const byName: Record<string, () => Initializer> = {
   glorotUniform: () => glorotUniform(),
+  glorotNormal: () => glorotNormal(),
   heNormal: () => heNormal(),
   randomNormal: () => randomNormal(),
+  orthogonal: () => orthogonal(),
   zeros,
   ones,
 };
 
-export type InitializerName = 'glorotUniform' | 'heNormal' | 'randomNormal' | 'zeros' | 'ones';
+export type InitializerName = 'glorotUniform' | 'glorotNormal' | 'heNormal' | 'randomNormal' | 'orthogonal' | 'zeros' | 'ones';
 
 /** An initializer from a name (TF.js's camelCase or Keras's snake_case) or an instance. */
 export function getInitializer(op: string, arg: string, spec: unknown): Initializer {
