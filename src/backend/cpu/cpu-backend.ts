@@ -10,6 +10,7 @@ import { softmax, logSoftmax, sparseSoftmaxCrossEntropy } from '../../../kernels
 import { sgdUpdate } from '../../../kernels/cpu/adam';
 import { cumsum } from '../../../kernels/cpu/cumsum';
 import { gatherAt } from '../../../kernels/cpu/pool';
+import { concat, gatherStrided, scatterStrided } from '../../../kernels/cpu/strided';
 import { arrayTypeFor, makeHandle, sizeOfShape, type DType, type FloatArray, type TensorHandle as Tensor } from '../handle';
 import { setHostValuesOwner } from '../host-values';
 import type { AdamConfig, Backend, BinaryOp, FusedActivation, Padding, ReduceOp, UnaryOp } from '../backend';
@@ -231,6 +232,26 @@ export class CpuBackend implements Backend {
     const [dbias, dbValues] = this.output([cols], y.dtype);
     this.k.biasActivationBackprop(dy.hostValues(), y.hostValues(), y.size / cols, cols, activation, dxValues, dbValues);
     return { dx, dbias };
+  }
+
+  gatherStrided(x: Tensor, shape: readonly number[], offset: number, strides: readonly number[]): Tensor {
+    const [out, values] = this.output(shape, x.dtype);
+    gatherStrided(x.hostValues(), offset, strides, values, shape);
+    return out;
+  }
+
+  scatterStrided(x: Tensor, shape: readonly number[], begin: readonly number[], steps: readonly number[], fill: number): Tensor {
+    const [out, values] = this.output(shape, x.dtype);
+    scatterStrided(x.hostValues(), x.shape, values, shape, begin, steps, fill);
+    return out;
+  }
+
+  concat(xs: readonly Tensor[], axis: number): Tensor {
+    const shape = xs[0].shape.slice();
+    shape[axis] = xs.reduce((n, x) => n + x.shape[axis], 0);
+    const [out, values] = this.output(shape, xs[0].dtype);
+    concat(xs.map((x) => x.hostValues()), xs.map((x) => x.shape), axis, values, shape);
+    return out;
   }
 
   cast(x: Tensor, dtype: DType): Tensor {
