@@ -77,6 +77,13 @@ export function heNormal(config?: { seed?: number }): Initializer {
   return make('HeNormal', {}, (shape, rng) => truncatedNormal(rng, Math.sqrt(2 / fans(shape)[0]) / 0.8796256610342398), config.seed);
 }
 
+export function randomUniform(config?: { minval?: number; maxval?: number; seed?: number }): Initializer {
+  config = checkConfig('initializers.randomUniform', config);
+  const minval = assertFiniteNumber('initializers.randomUniform', 'minval', config.minval ?? -0.05);
+  const maxval = assertFiniteNumber('initializers.randomUniform', 'maxval', config.maxval ?? 0.05);
+  return make('RandomUniform', { minval, maxval }, (_shape, rng) => () => rng.uniform(minval, maxval), config.seed);
+}
+
 export function randomNormal(config?: { mean?: number; stddev?: number; seed?: number }): Initializer {
   config = checkConfig('initializers.randomNormal', config);
   const mean = assertFiniteNumber('initializers.randomNormal', 'mean', config.mean ?? 0);
@@ -136,12 +143,13 @@ const byName: Record<string, () => Initializer> = {
   glorotNormal: () => glorotNormal(),
   heNormal: () => heNormal(),
   randomNormal: () => randomNormal(),
+  randomUniform: () => randomUniform(),
   orthogonal: () => orthogonal(),
   zeros,
   ones,
 };
 
-export type InitializerName = 'glorotUniform' | 'glorotNormal' | 'heNormal' | 'randomNormal' | 'orthogonal' | 'zeros' | 'ones';
+export type InitializerName = 'glorotUniform' | 'glorotNormal' | 'heNormal' | 'randomNormal' | 'randomUniform' | 'orthogonal' | 'zeros' | 'ones';
 
 /** An initializer from a name (TF.js's camelCase or Keras's snake_case) or an instance. */
 export function getInitializer(op: string, arg: string, spec: unknown): Initializer {

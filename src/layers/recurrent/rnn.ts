@@ -61,6 +61,8 @@ export class RNN extends Layer {
   readonly stateful: boolean;
   readonly unroll: boolean;
   readonly batchSize: number | null;
+  /** The arguments the layer was made with (Bidirectional makes its two directions from them). */
+  readonly args: RNNLayerArgs;
   /** A stateful layer's states between calls. */
   private stateValues: Tensor[] | null = null;
 
@@ -68,6 +70,7 @@ export class RNN extends Layer {
     checkConfigKeys(op, args, [...RNN_KEYS, ...ownKeys]);
     const { inputShape, batch } = declaredShape(op, args);
     super(snakeName, { name: args.name, trainable: args.trainable, dtype: args.dtype, inputShape });
+    this.args = { ...args };
     this.returnSequences = optionalBoolean(op, 'returnSequences', args.returnSequences, false);
     this.returnState = optionalBoolean(op, 'returnState', args.returnState, false);
     this.goBackwards = optionalBoolean(op, 'goBackwards', args.goBackwards, false);
