@@ -7,6 +7,8 @@ export interface Initializer {
   readonly className: string;
   apply(shape: readonly number[], dtype?: DType): Tensor;
   getConfig(): Record<string, number | string | null>;
+  /** True for an initializer that yields saved values (a loaded model's): layers use them as they are. */
+  readonly restores?: boolean;
 }
 
 /** Fan-in and fan-out as Keras computes them: the receptive field multiplies the channel dims. */

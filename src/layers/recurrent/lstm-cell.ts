@@ -43,10 +43,10 @@ export class LSTMCell extends RNNCell {
     return [this.units, this.units];
   }
 
-  /** With unitForgetBias, the forget gate's bias starts at one, the rest from the bias initializer (as TF.js). */
+  /** With unitForgetBias, the forget gate's bias starts at one, the rest from the bias initializer (as TF.js); saved values stay as saved. */
   protected override makeBiasInitializer(): Initializer {
     const init = this.biasInitializer;
-    if (!this.unitForgetBias) return init;
+    if (!this.unitForgetBias || init.restores) return init;
     const u = this.units;
     return {
       className: init.className,
