@@ -104,8 +104,8 @@ describe('every public function rejects junk with a plain Error, never a TypeErr
   // Classes (constructed by their factories), and functions whose junk-accepting behaviour is TF.js's.
   const exempt = new Set(['Tensor', 'Variable', 'Layer', 'Conv2D', 'Dense', 'Flatten', 'MaxPooling2D', 'Dropout', 'Activation',
     'Sequential', 'Optimizer', 'AdamOptimizer', 'AdamWOptimizer', 'SGDOptimizer', 'getBackend', 'dispose', 'keep',
-    // tf.initializers.zeros() and ones() take no config, so there is nothing to reject.
-    'initializers.zeros', 'initializers.ones']);
+    // tf.memory(), tf.initializers.zeros() and ones() take no arguments, so there is nothing to reject.
+    'memory', 'initializers.zeros', 'initializers.ones']);
   // Known defects: these name the function they delegate to instead of their own (the message
   // should read 'grads: ...', 'tensor1d: ...', 'train.adamw: ...'); listed so that any other
   // function naming the wrong op fails here.
