@@ -60,6 +60,12 @@ export interface Backend<Tensor extends TensorHandle = TensorHandle> {
   matMulBiasActivation?(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean, bias: Tensor, activation: FusedActivation): Tensor;
   /** Optional, as matMulBiasActivation, for conv2d. */
   conv2dBiasActivation?(x: Tensor, filter: Tensor, bias: Tensor, strides: [number, number], pad: Padding, activation: FusedActivation): Tensor;
+  /**
+   * Optional, for inference: maxPool(act(conv2d(x, filter) + bias), 2×2, stride 2, 'valid') in one call, keeping
+   * nothing for a backward pass; null where the backend has no fused kernel for this geometry (the op then runs
+   * conv2dBiasActivation, then maxPool).
+   */
+  conv2dBiasActivationMaxPool?(x: Tensor, filter: Tensor, bias: Tensor, strides: [number, number], pad: Padding, activation: FusedActivation): Tensor | null;
   /** Backward of y = biasActivation(x, bias, act) in one pass: dx = dy·act'(y), dbias = dx summed over all but the last axis. */
   biasActivationBackprop(dy: Tensor, y: Tensor, activation: FusedActivation): { dx: Tensor; dbias: Tensor };
 

@@ -2,6 +2,7 @@ import { jsKernels, type CpuKernels } from '../../../kernels/cpu/kernel-set';
 import { getGemmThreads, simdKernels, simdSupported } from '../../../kernels/cpu/wasm/index';
 import { conv2dGeometry, pool2dGeometry } from '../../../kernels/shared/geometry';
 import { conv2d, conv2dBackpropInput, conv2dBackpropFilter, conv2dBiasActivation } from '../../../kernels/cpu/conv';
+import { directConvFits, pooledShape } from '../../../kernels/cpu/conv-direct';
 import { broadcastShapes } from '../../../kernels/shared/broadcast';
 import { unary, binary } from '../../../kernels/cpu/elementwise';
 import { reduce, sumToShape } from '../../../kernels/cpu/reduce';
@@ -90,7 +91,17 @@ export class CpuBackend implements Backend {
   conv2dBiasActivation(x: Tensor, filter: Tensor, bias: Tensor, strides: [number, number], pad: Padding, activation: FusedActivation): Tensor {
     const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
     const [out, values] = this.output([g.batch, g.outH, g.outW, g.outC], x.dtype);
-    conv2dBiasActivation(x.hostValues(), filter.hostValues(), bias.hostValues(), activation, g, values, this.cols(g, x.dtype), this.k.im2col, this.k.gemmBiasActivation);
+    // Small patches read straight from x (same bits); others through im2col and the blocked GEMM.
+    if (this.k.convDirect && directConvFits(g)) this.k.convDirect(x.hostValues(), filter.hostValues(), bias.hostValues(), activation, g, false, values);
+    else conv2dBiasActivation(x.hostValues(), filter.hostValues(), bias.hostValues(), activation, g, values, this.cols(g, x.dtype), this.k.im2col, this.k.gemmBiasActivation);
+    return out;
+  }
+
+  conv2dBiasActivationMaxPool(x: Tensor, filter: Tensor, bias: Tensor, strides: [number, number], pad: Padding, activation: FusedActivation): Tensor | null {
+    const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
+    if (!this.k.convDirect || !directConvFits(g)) return null;
+    const [out, values] = this.output(pooledShape(g), x.dtype);
+    this.k.convDirect(x.hostValues(), filter.hostValues(), bias.hostValues(), activation, g, true, values);
     return out;
   }
 
@@ -104,7 +115,8 @@ export class CpuBackend implements Backend {
   conv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
     const g = conv2dGeometry(x.shape, filterShape, strides, pad);
     const [dw, values] = this.output(filterShape, x.dtype);
-    conv2dBackpropFilter(x.hostValues(), dy.hostValues(), g, values, this.cols(g, x.dtype), this.k.gemm, this.k.im2col);
+    if (this.k.convFilterDirect && directConvFits(g)) this.k.convFilterDirect(x.hostValues(), dy.hostValues(), g, values);
+    else conv2dBackpropFilter(x.hostValues(), dy.hostValues(), g, values, this.cols(g, x.dtype), this.k.gemm, this.k.im2col);
     return dw;
   }
 
