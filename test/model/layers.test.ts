@@ -104,7 +104,7 @@ describe('every public function rejects junk with a plain Error, never a TypeErr
   ];
   // Classes (constructed by their factories), and functions whose junk-accepting behaviour is TF.js's.
   const exempt = new Set(['Tensor', 'Variable', 'Layer', 'Conv2D', 'Dense', 'Flatten', 'MaxPooling2D', 'Dropout', 'Activation',
-    'Sequential', 'Optimizer', 'AdamOptimizer', 'AdamWOptimizer', 'SGDOptimizer', 'getBackend', 'dispose', 'keep',
+    'Sequential', 'Optimizer', 'AdamOptimizer', 'AdamWOptimizer', 'SGDOptimizer', 'getBackend', 'memory', 'dispose', 'keep',
     // tf.initializers.zeros() and ones() take no config, so there is nothing to reject.
     'initializers.zeros', 'initializers.ones',
     // They take no arguments.
