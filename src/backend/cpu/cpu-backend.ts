@@ -1,5 +1,5 @@
 import { jsKernels, type CpuKernels } from '../../../kernels/cpu/kernel-set';
-import { getGemmThreads, simdKernels, simdSupported } from '../../../kernels/cpu/wasm/index';
+import { describeThreads, simdKernels, simdSupported } from '../../../kernels/cpu/wasm/index';
 import { conv2dGeometry, pool2dGeometry } from '../../../kernels/shared/geometry';
 import { conv2d, conv2dBackpropInput, conv2dBackpropFilter, conv2dBiasActivation } from '../../../kernels/cpu/conv';
 import { directConvFits, pooledShape } from '../../../kernels/cpu/conv-direct';
@@ -275,11 +275,7 @@ export class CpuBackend implements Backend {
 /** WebAssembly SIMD kernels (the GEMM on every core) where the engine has SIMD; the JS kernels elsewhere. */
 export function createCpuBackend(): CpuBackend {
   if (simdSupported()) {
-    return new CpuBackend(simdKernels(), () => {
-      // "Up to": large calls are split across the threads only where that has been timed to pay.
-      const threads = getGemmThreads();
-      return threads === 1 ? 'wasm-simd, 1 thread' : `wasm-simd, up to ${threads} threads`;
-    });
+    return new CpuBackend(simdKernels(), () => `wasm-simd, ${describeThreads()}`);
   }
   return new CpuBackend(jsKernels, () => 'js');
 }
