@@ -28,6 +28,11 @@ export interface Backend<Tensor extends TensorHandle = TensorHandle> {
 
   /** 2-D product: op(a)[m,k] · op(b)[k,n]. */
   matMul(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean): Tensor;
+  /**
+   * Products of matrix batches: a [aBatch, m, k] ([aBatch, k, m] when transposeA), b [bBatch, k, n] ([bBatch, n, k] when
+   * transposeB), each batch the other's or 1 (one matrix for every product); out [max(aBatch, bBatch), m, n].
+   */
+  batchMatMul(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean): Tensor;
   /** NHWC input, [kh, kw, inC, outC] filter. */
   conv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor;
   conv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], strides: [number, number], pad: Padding): Tensor;

@@ -12,3 +12,4 @@ export { cast } from './cast';
 export { reshape, slice, flatten } from './reshape';
 export { argMax } from './arg-max';
 export * as fused from './fused';
+export { dot, outerProduct } from './dot';

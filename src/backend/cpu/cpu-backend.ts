@@ -9,6 +9,7 @@ import { reduce, sumToShape } from '../../../kernels/cpu/reduce';
 import { softmax, logSoftmax, sparseSoftmaxCrossEntropy } from '../../../kernels/cpu/softmax';
 import { sgdUpdate } from '../../../kernels/cpu/adam';
 import { gatherAt } from '../../../kernels/cpu/pool';
+import { batchMatMul } from '../../../kernels/cpu/batch-matmul';
 import { arrayTypeFor, makeHandle, sizeOfShape, type DType, type FloatArray, type TensorHandle as Tensor } from '../handle';
 import { setHostValuesOwner } from '../host-values';
 import type { AdamConfig, Backend, BinaryOp, FusedActivation, Padding, ReduceOp, UnaryOp } from '../backend';
@@ -71,6 +72,16 @@ export class CpuBackend implements Backend {
     const [m, n, k] = productDims(a, b, transposeA, transposeB);
     const [out, values] = this.output([m, n], a.dtype);
     this.k.gemm(a.hostValues(), b.hostValues(), values, m, n, k, transposeA, transposeB, false);
+    return out;
+  }
+
+  batchMatMul(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean): Tensor {
+    const [aBatch, bBatch] = [a.shape[0], b.shape[0]];
+    const batch = Math.max(aBatch, bBatch);
+    const [m, k] = transposeA ? [a.shape[2], a.shape[1]] : [a.shape[1], a.shape[2]];
+    const n = transposeB ? b.shape[1] : b.shape[2];
+    const [out, values] = this.output([batch, m, n], a.dtype);
+    batchMatMul(this.k.gemm, a.hostValues(), b.hostValues(), values, batch, aBatch, bBatch, m, n, k, transposeA, transposeB);
     return out;
   }
 

@@ -2,6 +2,7 @@ import { adamStepSize } from '../../../kernels/shared/adam';
 import { broadcastShapes } from '../../../kernels/shared/broadcast';
 import { conv2dGeometry, pool2dGeometry } from '../../../kernels/shared/geometry';
 import { matMulConstants, matMulKernel } from '../../../kernels/gpu/matmul';
+import { batchMatMulConstants, batchMatMulKernel } from '../../../kernels/gpu/batch-matmul';
 import { conv2dBackpropFilterPartialKernel, conv2dBackpropInputKernel, conv2dKernel } from '../../../kernels/gpu/conv';
 import { maxPoolBackpropKernel, maxPoolGatherKernel, maxPoolKernel } from '../../../kernels/gpu/pool';
 import { BINARY_MAX_AXES, UNARY_CODES, binaryConstants, binaryKernel, unaryKernel } from '../../../kernels/gpu/elementwise';
@@ -51,6 +52,15 @@ export class GpuBackend implements Backend {
     const k = transposeA ? a.shape[0] : a.shape[1];
     const n = transposeB ? b.shape[0] : b.shape[1];
     return this.compute('matMul', matMulKernel, [m, n], matMulConstants(m, n, k, transposeA, transposeB), [this.arg(a, 'matMul'), this.arg(b, 'matMul')]);
+  }
+
+  batchMatMul(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean): Tensor {
+    const [aBatch, bBatch] = [a.shape[0], b.shape[0]];
+    const [m, k] = transposeA ? [a.shape[2], a.shape[1]] : [a.shape[1], a.shape[2]];
+    const n = transposeB ? b.shape[1] : b.shape[2];
+    const constants = batchMatMulConstants(aBatch, bBatch, m, n, k, transposeA, transposeB);
+    const op = 'batchMatMul';
+    return this.compute(op, batchMatMulKernel, [Math.max(aBatch, bBatch), m, n], constants, [this.arg(a, op), this.arg(b, op)]);
   }
 
   conv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor {

@@ -1,0 +1,5 @@
+import { batchMatMulGrads } from './batch-matmul';
+import type { GradientTable } from './table';
+
+/** The rules of the network ops (batched products, pooling and convolution variants). */
+export const netsGrads: GradientTable = { ...batchMatMulGrads };
