@@ -13,3 +13,5 @@ export { reshape, slice, flatten } from './reshape';
 export { argMax } from './arg-max';
 export * as fused from './fused';
 export { dot, outerProduct } from './dot';
+export * as losses from './losses';
+export { Reduction } from './loss-reduction';
