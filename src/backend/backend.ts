@@ -43,6 +43,11 @@ export interface Backend<Tensor extends TensorHandle = TensorHandle> {
   /** The adjoint of maxPoolBackprop: src (x's shape) read at the position that wins each window of maxPool(x). */
   maxPoolGather(src: Tensor, x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor;
 
+  /** NHWC average pooling; each window averages the cells inside the image only. */
+  avgPool(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor;
+  /** avgPool's adjoint: each dy spread evenly over the cells of x (of shape xShape) its window averaged. */
+  avgPoolBackprop(dy: Tensor, xShape: readonly number[], filterSize: [number, number], strides: [number, number], pad: Padding): Tensor;
+
   unary(op: UnaryOp, x: Tensor): Tensor;
   /** Elementwise with NumPy broadcasting; the output has the broadcast shape. */
   binary(op: BinaryOp, a: Tensor, b: Tensor): Tensor;

@@ -15,3 +15,4 @@ export * as fused from './fused';
 export { dot, outerProduct } from './dot';
 export * as losses from './losses';
 export { Reduction } from './loss-reduction';
+export { avgPool } from './avg-pool';

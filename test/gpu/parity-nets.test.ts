@@ -18,4 +18,22 @@ describeGpu('gpu network kernels against cpu', () => {
       expectParity(g.batchMatMul(a, b, tA, tB), cpu.batchMatMul(a, b, tA, tB), what, { tol: sumTol(k) });
     }), RUNS);
   });
+
+  const poolCase = fc.record({
+    batch: dim(3), inH: dim(9), inW: dim(9), channels: dim(4),
+    fh: dim(3), fw: dim(3), sH: dim(3), sW: dim(3), pad: fc.constantFrom<'valid' | 'same'>('valid', 'same'), seed: fc.nat(),
+  }).filter((c) => c.pad === 'same' || (c.fh <= c.inH && c.fw <= c.inW));
+
+  it('avgPool forward and backward', () => {
+    fc.assert(fc.property(poolCase, (c) => {
+      const what = JSON.stringify(c);
+      const x = uniformTensor([c.batch, c.inH, c.inW, c.channels], c.seed);
+      const size: [number, number] = [c.fh, c.fw];
+      const strides: [number, number] = [c.sH, c.sW];
+      const y = cpu.avgPool(x, size, strides, c.pad);
+      expectParity(g.avgPool(x, size, strides, c.pad), y, `avgPool ${what}`, { tol: sumTol(c.fh * c.fw) });
+      const dy = uniformTensor(y.shape, c.seed + 1);
+      expectParity(g.avgPoolBackprop(dy, x.shape, size, strides, c.pad), cpu.avgPoolBackprop(dy, x.shape, size, strides, c.pad), `avgPoolBackprop ${what}`, { tol: sumTol(c.fh * c.fw) });
+    }), RUNS);
+  });
 });

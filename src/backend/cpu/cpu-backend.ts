@@ -10,6 +10,7 @@ import { softmax, logSoftmax, sparseSoftmaxCrossEntropy } from '../../../kernels
 import { sgdUpdate } from '../../../kernels/cpu/adam';
 import { gatherAt } from '../../../kernels/cpu/pool';
 import { batchMatMul } from '../../../kernels/cpu/batch-matmul';
+import { avgPool, avgPoolBackprop } from '../../../kernels/cpu/avg-pool';
 import { arrayTypeFor, makeHandle, sizeOfShape, type DType, type FloatArray, type TensorHandle as Tensor } from '../handle';
 import { setHostValuesOwner } from '../host-values';
 import type { AdamConfig, Backend, BinaryOp, FusedActivation, Padding, ReduceOp, UnaryOp } from '../backend';
@@ -171,6 +172,19 @@ export class CpuBackend implements Backend {
     const argmax = new Int32Array(size);
     this.k.maxPool(x.hostValues(), g, this.scratch.get(x.dtype, size), argmax);
     return argmax;
+  }
+
+  avgPool(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
+    const g = pool2dGeometry(x.shape, filterSize, strides, pad);
+    const [y, values] = this.output([g.batch, g.outH, g.outW, g.channels], x.dtype);
+    avgPool(x.hostValues(), g, values);
+    return y;
+  }
+
+  avgPoolBackprop(dy: Tensor, xShape: readonly number[], filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
+    const [dx, values] = this.output(xShape, dy.dtype);
+    avgPoolBackprop(dy.hostValues(), pool2dGeometry(xShape, filterSize, strides, pad), values);
+    return dx;
   }
 
   unary(op: UnaryOp, x: Tensor): Tensor {

@@ -3,6 +3,7 @@ import { broadcastShapes } from '../../../kernels/shared/broadcast';
 import { conv2dGeometry, pool2dGeometry } from '../../../kernels/shared/geometry';
 import { matMulConstants, matMulKernel } from '../../../kernels/gpu/matmul';
 import { batchMatMulConstants, batchMatMulKernel } from '../../../kernels/gpu/batch-matmul';
+import { avgPoolBackpropKernel, avgPoolKernel } from '../../../kernels/gpu/avg-pool';
 import { conv2dBackpropFilterPartialKernel, conv2dBackpropInputKernel, conv2dKernel } from '../../../kernels/gpu/conv';
 import { maxPoolBackpropKernel, maxPoolGatherKernel, maxPoolKernel } from '../../../kernels/gpu/pool';
 import { BINARY_MAX_AXES, UNARY_CODES, binaryConstants, binaryKernel, unaryKernel } from '../../../kernels/gpu/elementwise';
@@ -99,6 +100,16 @@ export class GpuBackend implements Backend {
     const g = pool2dGeometry(x.shape, filterSize, strides, pad);
     const op = 'maxPoolGather';
     return this.compute(op, maxPoolGatherKernel, [g.batch, g.outH, g.outW, g.channels], g, [this.arg(x, op), this.arg(src, op)]);
+  }
+
+  avgPool(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
+    const g = pool2dGeometry(x.shape, filterSize, strides, pad);
+    return this.compute('avgPool', avgPoolKernel, [g.batch, g.outH, g.outW, g.channels], g, [this.arg(x, 'avgPool')]);
+  }
+
+  avgPoolBackprop(dy: Tensor, xShape: readonly number[], filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
+    const g = pool2dGeometry(xShape, filterSize, strides, pad);
+    return this.compute('avgPoolBackprop', avgPoolBackpropKernel, xShape, g, [this.arg(dy, 'avgPoolBackprop')]);
   }
 
   unary(op: UnaryOp, x: Tensor): Tensor {
