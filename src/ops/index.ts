@@ -16,3 +16,6 @@ export { dot, outerProduct } from './dot';
 export * as losses from './losses';
 export { Reduction } from './loss-reduction';
 export { avgPool } from './avg-pool';
+export { conv1d, conv2dTranspose } from './conv-variants';
+export { batchNorm, batchNorm2d, batchNorm3d, batchNorm4d } from './batch-norm';
+export { dropout } from './dropout';
