@@ -37,6 +37,13 @@ export interface Backend<Tensor extends TensorHandle = TensorHandle> {
   conv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor;
   conv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], strides: [number, number], pad: Padding): Tensor;
   conv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], strides: [number, number], pad: Padding): Tensor;
+  /**
+   * Depthwise convolution: NHWC x, filter [kh, kw, inC, multiplier]; input channel c feeds output channels
+   * c·multiplier .. c·multiplier + multiplier - 1.
+   */
+  depthwiseConv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor;
+  depthwiseConv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], strides: [number, number], pad: Padding): Tensor;
+  depthwiseConv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], strides: [number, number], pad: Padding): Tensor;
   maxPool(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor;
   /** Routes dy to the input position that won each window of maxPool(x) = y (y, when given, may hold a cached argmax). */
   maxPoolBackprop(dy: Tensor, x: Tensor, y: Tensor | null, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor;

@@ -1,22 +1,18 @@
 import type { Padding } from '../backend/backend';
 import { recordOp } from '../tensor/tape';
 import { Tensor } from '../tensor/tensor';
-import { argError, describeValue } from '../util/validate';
 import { backend } from './engine';
 import type { PoolAttrs } from './pool';
-import { checkPool2d } from './pool-checks';
+import { checkDimRoundingMode, checkPool2d } from './pool-checks';
 
 /**
  * 2-D average pooling over NHWC input (or one HWC image), as tf.avgPool(x, filterSize, strides, pad, dimRoundingMode?):
- * a 'same' window averages only the cells inside the image. dimRoundingMode matters in TF.js only for numeric
- * padding, which tessera does not take; it is checked and has no effect, as in TF.js for 'valid' and 'same'.
+ * a 'same' window averages only the cells inside the image.
  */
 export function avgPool(
   x: Tensor, filterSize: number | [number, number], strides: number | [number, number], pad: Padding, dimRoundingMode?: 'floor' | 'round' | 'ceil',
 ): Tensor {
-  if (dimRoundingMode !== undefined && dimRoundingMode !== 'floor' && dimRoundingMode !== 'round' && dimRoundingMode !== 'ceil') {
-    throw argError('avgPool', 'dimRoundingMode', describeValue(dimRoundingMode), "'floor', 'round' or 'ceil'");
-  }
+  checkDimRoundingMode('avgPool', dimRoundingMode);
   if (x instanceof Tensor && x.rank === 3) {
     const y = avgPool(x.reshape([1, ...x.shape]), filterSize, strides, pad);
     return y.reshape(y.shape.slice(1));

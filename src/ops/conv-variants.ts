@@ -4,6 +4,7 @@ import { assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
 import { argError, assertPadding, assertPair, assertPositiveInt, assertShape, describeValue, fmtShape, fmtValue } from '../util/validate';
 import { conv2d, conv2dBackpropInput } from './conv';
+import { checkDimRoundingMode } from './pool-checks';
 import { reshape } from './reshape';
 
 // Convolutions TF.js builds from conv2d and its input gradient: conv1d (a conv2d of height 1) and conv2dTranspose.
@@ -13,12 +14,6 @@ export function checkUnsupported(op: string, dataFormat: unknown, layout: string
   if (dataFormat !== undefined && dataFormat !== layout) throw argError(op, 'dataFormat', describeValue(dataFormat), `'${layout}' (channels last; the only layout tessera computes)`);
   if (dilations !== undefined && dilations !== 1 && !(Array.isArray(dilations) && dilations.every((d) => d === 1))) {
     throw argError(op, 'dilation', fmtValue(dilations), '1 (tessera does not compute dilated convolutions)');
-  }
-}
-
-function checkRounding(op: string, dimRoundingMode: unknown): void {
-  if (dimRoundingMode !== undefined && dimRoundingMode !== 'floor' && dimRoundingMode !== 'round' && dimRoundingMode !== 'ceil') {
-    throw argError(op, 'dimRoundingMode', describeValue(dimRoundingMode), "'floor', 'round' or 'ceil'");
   }
 }
 
@@ -38,7 +33,7 @@ export function conv1d(
   assertPositiveInt(op, 'stride', stride);
   const p = assertPadding(op, 'pad', pad);
   checkUnsupported(op, dataFormat, 'NWC', dilation);
-  checkRounding(op, dimRoundingMode);
+  checkDimRoundingMode(op, dimRoundingMode);
   const x3 = x.rank === 2 ? reshape(x, [1, ...x.shape]) : x;
   const [batch, width, channels] = x3.shape;
   const [fw, inC, outC] = filter.shape;
@@ -67,7 +62,7 @@ export function conv2dTranspose(
   if (out.length !== x.rank) throw argError(op, 'outputShape', fmtValue(outputShape), `a shape of x's rank ${x.rank}`);
   const s = assertPair(op, 'strides', strides);
   const p = assertPadding(op, 'pad', pad);
-  checkRounding(op, dimRoundingMode);
+  checkDimRoundingMode(op, dimRoundingMode);
   const x4 = x.rank === 3 ? reshape(x, [1, ...x.shape]) : x;
   const out4 = out.length === 3 ? [1, ...out] : out;
   const [kh, kw, outDepth, inDepth] = filter.shape;

@@ -19,3 +19,4 @@ export { avgPool } from './avg-pool';
 export { conv1d, conv2dTranspose } from './conv-variants';
 export { batchNorm, batchNorm2d, batchNorm3d, batchNorm4d } from './batch-norm';
 export { dropout } from './dropout';
+export { depthwiseConv2d, separableConv2d } from './depthwise-conv';

@@ -36,4 +36,23 @@ describeGpu('gpu network kernels against cpu', () => {
       expectParity(g.avgPoolBackprop(dy, x.shape, size, strides, c.pad), cpu.avgPoolBackprop(dy, x.shape, size, strides, c.pad), `avgPoolBackprop ${what}`, { tol: sumTol(c.fh * c.fw) });
     }), RUNS);
   });
+
+  const depthwiseCase = fc.record({
+    batch: dim(3), inH: dim(8), inW: dim(8), inC: dim(4), mult: dim(3),
+    kh: dim(3), kw: dim(3), sH: dim(2), sW: dim(2), pad: fc.constantFrom<'valid' | 'same'>('valid', 'same'), seed: fc.nat(),
+  }).filter((c) => c.pad === 'same' || (c.kh <= c.inH && c.kw <= c.inW));
+
+  it('depthwiseConv2d forward, input gradient and filter gradient', () => {
+    fc.assert(fc.property(depthwiseCase, (c) => {
+      const what = JSON.stringify(c);
+      const x = uniformTensor([c.batch, c.inH, c.inW, c.inC], c.seed);
+      const w = uniformTensor([c.kh, c.kw, c.inC, c.mult], c.seed + 1);
+      const strides: [number, number] = [c.sH, c.sW];
+      const y = cpu.depthwiseConv2d(x, w, strides, c.pad);
+      const dy = uniformTensor(y.shape, c.seed + 2);
+      expectParity(g.depthwiseConv2d(x, w, strides, c.pad), y, `depthwiseConv2d ${what}`, { tol: sumTol(c.kh * c.kw) });
+      expectParity(g.depthwiseConv2dBackpropInput(dy, w, x.shape, strides, c.pad), cpu.depthwiseConv2dBackpropInput(dy, w, x.shape, strides, c.pad), `depthwiseConv2dBackpropInput ${what}`, { tol: sumTol(c.kh * c.kw * c.mult) });
+      expectParity(g.depthwiseConv2dBackpropFilter(x, dy, w.shape, strides, c.pad), cpu.depthwiseConv2dBackpropFilter(x, dy, w.shape, strides, c.pad), `depthwiseConv2dBackpropFilter ${what}`, { tol: sumTol(dy.size / dy.shape[3]) });
+    }), RUNS);
+  });
 });

@@ -16,7 +16,7 @@ describe('batchNorm', () => {
       expectMatchesTfjs(tn.batchNorm(x, m, v), tf.batchNorm(tx, tm, tv));
       expectMatchesTfjs(tn.batchNorm(x, m, v, o, s, 0.01), tf.batchNorm(tx, tm, tv, to, ts, 0.01));
       expectMatchesTfjs(tn.batchNorm(x, m, v, undefined, s), tf.batchNorm(tx, tm, tv, undefined, ts));
-      if (pshape.length === 1 || pshape.length === 4) expectMatchesTfjs(tn.batchNorm4d(x, m, v, o), tf.batchNorm4d(tx as tf.Tensor4D, tm, tv, to));
+      if (pshape.length === 1 || pshape.length === 4) expectMatchesTfjs(tn.batchNorm4d(x, m, v, o), tf.batchNorm4d(tx as tf.Tensor4D, tm as tf.Tensor4D, tv as tf.Tensor4D, to as tf.Tensor4D));
     }
   });
 

@@ -11,6 +11,8 @@ import { sgdUpdate } from '../../../kernels/cpu/adam';
 import { gatherAt } from '../../../kernels/cpu/pool';
 import { batchMatMul } from '../../../kernels/cpu/batch-matmul';
 import { avgPool, avgPoolBackprop } from '../../../kernels/cpu/avg-pool';
+import { depthwiseConv2d, depthwiseConv2dBackpropFilter, depthwiseConv2dBackpropInput } from '../../../kernels/cpu/depthwise-conv';
+import { depthwiseGeometry } from '../../../kernels/shared/geometry';
 import { arrayTypeFor, makeHandle, sizeOfShape, type DType, type FloatArray, type TensorHandle as Tensor } from '../handle';
 import { setHostValuesOwner } from '../host-values';
 import type { AdamConfig, Backend, BinaryOp, FusedActivation, Padding, ReduceOp, UnaryOp } from '../backend';
@@ -134,6 +136,25 @@ export class CpuBackend implements Backend {
 
   private cols(g: ReturnType<typeof conv2dGeometry>, dtype: DType): FloatArray {
     return this.scratch.get(dtype, g.batch * g.outH * g.outW * g.kh * g.kw * g.inC);
+  }
+
+  depthwiseConv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor {
+    const g = depthwiseGeometry(x.shape, filter.shape, strides, pad);
+    const [out, values] = this.output([g.batch, g.outH, g.outW, g.outC], x.dtype);
+    depthwiseConv2d(x.hostValues(), filter.hostValues(), g, values);
+    return out;
+  }
+
+  depthwiseConv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
+    const [dx, values] = this.output(xShape, dy.dtype);
+    depthwiseConv2dBackpropInput(dy.hostValues(), filter.hostValues(), depthwiseGeometry(xShape, filter.shape, strides, pad), values);
+    return dx;
+  }
+
+  depthwiseConv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
+    const [dw, values] = this.output(filterShape, x.dtype);
+    depthwiseConv2dBackpropFilter(x.hostValues(), dy.hostValues(), depthwiseGeometry(x.shape, filterShape, strides, pad), values);
+    return dw;
   }
 
   maxPool(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {

@@ -4,6 +4,8 @@ import { conv2dGeometry, pool2dGeometry } from '../../../kernels/shared/geometry
 import { matMulConstants, matMulKernel } from '../../../kernels/gpu/matmul';
 import { batchMatMulConstants, batchMatMulKernel } from '../../../kernels/gpu/batch-matmul';
 import { avgPoolBackpropKernel, avgPoolKernel } from '../../../kernels/gpu/avg-pool';
+import { depthwiseConv2dBackpropFilterKernel, depthwiseConv2dBackpropInputKernel, depthwiseConv2dKernel } from '../../../kernels/gpu/depthwise-conv';
+import { depthwiseGeometry } from '../../../kernels/shared/geometry';
 import { conv2dBackpropFilterPartialKernel, conv2dBackpropInputKernel, conv2dKernel } from '../../../kernels/gpu/conv';
 import { maxPoolBackpropKernel, maxPoolGatherKernel, maxPoolKernel } from '../../../kernels/gpu/pool';
 import { BINARY_MAX_AXES, UNARY_CODES, binaryConstants, binaryKernel, unaryKernel } from '../../../kernels/gpu/elementwise';
@@ -83,6 +85,24 @@ export class GpuBackend implements Backend {
     const partial = this.kernels.run(op, conv2dBackpropFilterPartialKernel, g.batch * filterSize, g, [this.arg(x, op), this.arg(dy, op)]);
     if (g.batch === 1) return this.wrap(filterShape, partial);
     return this.reduceTexture('sum', partial, [g.batch, filterSize], [0], filterShape);
+  }
+
+  depthwiseConv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor {
+    const g = depthwiseGeometry(x.shape, filter.shape, strides, pad);
+    const op = 'depthwiseConv2d';
+    return this.compute(op, depthwiseConv2dKernel, [g.batch, g.outH, g.outW, g.outC], g, [this.arg(x, op), this.arg(filter, op)]);
+  }
+
+  depthwiseConv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
+    const g = depthwiseGeometry(xShape, filter.shape, strides, pad);
+    const op = 'depthwiseConv2dBackpropInput';
+    return this.compute(op, depthwiseConv2dBackpropInputKernel, xShape, g, [this.arg(dy, op), this.arg(filter, op)]);
+  }
+
+  depthwiseConv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
+    const g = depthwiseGeometry(x.shape, filterShape, strides, pad);
+    const op = 'depthwiseConv2dBackpropFilter';
+    return this.compute(op, depthwiseConv2dBackpropFilterKernel, filterShape, g, [this.arg(x, op), this.arg(dy, op)]);
   }
 
   maxPool(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
