@@ -18,6 +18,7 @@ export type { LayerArgs, Conv2DLayerArgs, DenseLayerArgs, MaxPooling2DLayerArgs,
 export { Sequential, sequential } from './model/sequential';
 export type { ModelCompileArgs, ModelFitArgs, ModelEvaluateArgs } from './model/sequential';
 export type { History, CustomCallbackArgs, Logs } from './model/callbacks';
+export type { YieldEveryOptions } from './model/yield';
 export { train, Optimizer, AdamOptimizer, AdamWOptimizer, SGDOptimizer } from './optimizers/index';
 export * as initializers from './layers/initializers-public';
 export * as data from './data/index';

@@ -2,9 +2,12 @@ import { broadcastShapes, broadcastStrides } from '../shared/broadcast';
 import { collapseBroadcast } from '../shared/merge-axes';
 import type { BinaryOp, UnaryOp } from '../shared/op-names';
 import type { FloatArray } from '../shared/types';
+import { isMathUnaryOp } from '../shared/math-op-names';
+import { mathBinaryElement, mathBinaryRun, mathUnary } from './math';
 
 /** out[i] = op(x[i]); 'step' is x > 0 ? 1 : 0 (the relu derivative). The switch sits outside the loops so each loop stays tight. */
 export function unary(op: UnaryOp, x: FloatArray, out: FloatArray): void {
+  if (isMathUnaryOp(op)) return mathUnary(op, x, out);
   const n = x.length;
   switch (op) {
     case 'neg': for (let i = 0; i < n; i++) out[i] = -x[i]; return;
@@ -34,6 +37,7 @@ function apply(op: BinaryOp, x: number, y: number): number {
     case 'pow': return Math.pow(x, y);
     case 'greater': return x > y ? 1 : 0;
     case 'equal': return x === y ? 1 : 0;
+    default: return mathBinaryElement(op)(x, y);
   }
 }
 
@@ -56,6 +60,7 @@ function run(
     case 'pow': for (; o < end; o++, ai += as, bi += bs) out[o] = Math.pow(a[ai], b[bi]); return;
     case 'greater': for (; o < end; o++, ai += as, bi += bs) out[o] = a[ai] > b[bi] ? 1 : 0; return;
     case 'equal': for (; o < end; o++, ai += as, bi += bs) out[o] = a[ai] === b[bi] ? 1 : 0; return;
+    default: return mathBinaryRun(op, a, ai, as, b, bi, bs, out, o, len);
   }
 }
 

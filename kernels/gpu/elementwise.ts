@@ -1,17 +1,20 @@
 import { broadcastShapes } from '../shared/broadcast';
 import { collapseBroadcast } from '../shared/merge-axes';
+import type { MathUnaryOp } from '../shared/math-op-names';
 import type { BinaryOp, UnaryOp } from '../shared/op-names';
 import type { KernelInput, KernelThis } from './kernel-this';
 
 // One kernel per arity with the op as a compile-time constant: the shader compiler folds the
 // op chain down to the one branch taken, and the backend caches one program per (op, size).
 
-export const UNARY_CODES: Readonly<Record<UnaryOp, number>> = {
+/** The math family's unary ops have their own kernel (math.ts). */
+export const UNARY_CODES: Readonly<Record<Exclude<UnaryOp, MathUnaryOp>, number>> = {
   neg: 0, abs: 1, exp: 2, log: 3, sqrt: 4, square: 5, relu: 6, step: 7, sigmoid: 8, tanh: 9, reciprocal: 10,
 };
 
 export const BINARY_CODES: Readonly<Record<BinaryOp, number>> = {
   add: 0, sub: 1, mul: 2, div: 3, maximum: 4, minimum: 5, pow: 6, greater: 7, equal: 8,
+  atan2: 9, prelu: 10, less: 11, lessEqual: 12, greaterEqual: 13, notEqual: 14,
 };
 
 export interface UnaryConstants {
@@ -84,6 +87,12 @@ export function binaryKernel(this: KernelThis<BinaryConstants>, a: KernelInput, 
     return x < 0 && odd ? -magnitude : magnitude;
   }
   if (op === 7) return x > y ? 1 : 0;
+  if (op === 9) return Math.atan2(x, y);
+  if (op === 10) return x < 0 ? y * x : x;
+  if (op === 11) return x < y ? 1 : 0;
+  if (op === 12) return x <= y ? 1 : 0;
+  if (op === 13) return x >= y ? 1 : 0;
+  if (op === 14) return x === y ? 0 : 1;
   return x === y ? 1 : 0;
 }
 

@@ -3,7 +3,7 @@ import { assertSameDtype, assertTensor } from '../tensor/checks';
 import { Tensor } from '../tensor/tensor';
 import { argError, assertFiniteNumber, describeValue, fmtShape } from '../util/validate';
 import { add, mul, sub } from './binary';
-import { reciprocal, sqrt } from './unary';
+import { rsqrt } from './special';
 
 type Param = Tensor | undefined;
 
@@ -31,7 +31,7 @@ function normalize(op: string, x: Tensor, mean: Tensor, variance: Tensor, offset
     if ((p as Tensor).rank !== mean.rank) throw argError(op, name, `rank ${(p as Tensor).rank}`, `mean's rank ${mean.rank}`);
   }
   if (assertFiniteNumber(op, 'varianceEpsilon', varianceEpsilon) < 0) throw argError(op, 'varianceEpsilon', describeValue(varianceEpsilon), 'a number >= 0');
-  const inverse = reciprocal(sqrt(add(variance, varianceEpsilon)));
+  const inverse = rsqrt(add(variance, varianceEpsilon));
   const normalized = mul(sub(x, mean), scale ? mul(inverse, scale) : inverse);
   return offset ? add(normalized, offset) : normalized;
 }

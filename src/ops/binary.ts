@@ -8,7 +8,7 @@ import { assertSameDtype, assertTensor } from '../tensor/checks';
 import { fmtShape } from '../util/validate';
 
 /** A number operand becomes a scalar of the other operand's dtype, as TF.js accepts `add(x, 2)`. */
-function operands(op: string, a: Tensor | number, b: Tensor | number): [Tensor, Tensor] {
+export function operands(op: string, a: Tensor | number, b: Tensor | number): [Tensor, Tensor] {
   if (typeof a === 'number' && typeof b === 'number') return [scalar(a), scalar(b)];
   const ta = typeof a === 'number' ? scalar(a, assertTensor(op, 'b', b).dtype) : assertTensor(op, 'a', a);
   const tb = typeof b === 'number' ? scalar(b, ta.dtype) : assertTensor(op, 'b', b);
@@ -19,7 +19,8 @@ function operands(op: string, a: Tensor | number, b: Tensor | number): [Tensor, 
   return [ta, tb];
 }
 
-function binaryOp(op: BinaryOp, a: Tensor | number, b: Tensor | number): Tensor {
+/** @internal A recorded elementwise op of two operands with broadcasting, recorded under the op's name. */
+export function binaryOp(op: BinaryOp, a: Tensor | number, b: Tensor | number): Tensor {
   const [ta, tb] = operands(op, a, b);
   const y = backend().binary(op, ta, tb);
   recordOp(op, [ta, tb], y, null);

@@ -1,8 +1,9 @@
 import { broadcastShapes } from '../backend/shapes';
 import { assertTensor } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
-import { argError, describeValue, fmtShape } from '../util/validate';
-import { div, equal, mul, sub } from './binary';
+import { argError, assertFiniteNumber, describeValue, fmtShape } from '../util/validate';
+import { div, mul } from './binary';
+import { notEqual } from './compare';
 import { cast } from './cast';
 import { ones, scalar } from './creation';
 import { mean, sum } from './reduction';
@@ -18,7 +19,7 @@ export enum Reduction {
 /** Weights as a tensor of the losses' dtype (a number becomes a scalar), checked to broadcast over the losses. */
 export function lossWeights(op: string, weights: Tensor | number | undefined, losses: Tensor): Tensor | undefined {
   if (weights === undefined || weights === null) return undefined;
-  const w = typeof weights === 'number' ? scalar(weights, losses.dtype) : assertTensor(op, 'weights', weights);
+  const w = typeof weights === 'number' ? scalar(assertFiniteNumber(op, 'weights', weights), losses.dtype) : assertTensor(op, 'weights', weights);
   const shape = broadcastShapes(w.shape, losses.shape);
   if (!shape || shape.length !== losses.rank || shape.some((d, i) => d !== losses.shape[i])) {
     throw argError(op, 'weights', `shape ${fmtShape(w.shape)}`, `a shape that broadcasts to the losses' ${fmtShape(losses.shape)}`);
@@ -56,7 +57,7 @@ export function weightedLoss(op: string, losses: Tensor, weights: Tensor | numbe
     case Reduction.SUM_BY_NONZERO_WEIGHTS: {
       if (!w) return div(sum(weighted), losses.size);
       const spread = mul(w, ones(losses.shape, losses.dtype));
-      return div(sum(weighted), sum(sub(1, cast(equal(spread, 0), losses.dtype))));
+      return div(sum(weighted), sum(cast(notEqual(spread, 0), losses.dtype)));
     }
   }
 }

@@ -2,9 +2,11 @@ import { assertSameDtype, assertTensor } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
 import { argError, assertFiniteNumber, describeValue, fmtShape, normalizeAxes } from '../util/validate';
 import { add, minimum, mul, sub } from './binary';
+import { squaredDifference } from './arithmetic';
 import { Reduction, weightedLoss } from './loss-reduction';
 import { sum } from './reduction';
 import { logSoftmax } from './softmax';
+import { log1p } from './special';
 import { abs, exp, log, neg, relu, square } from './unary';
 
 // The functional losses of tf.losses, each the same formula as TF.js's, ending in computeWeightedLoss's weighting
@@ -30,9 +32,6 @@ function labelSmoothingOf(op: string, v: unknown): number {
   return s;
 }
 
-/** log(1 + exp(-|x|)): the stable tail of the sigmoid cross-entropy, at most log 2 (swap in log1p once that op exists). */
-const softplusOfNegAbs = (x: Tensor): Tensor => log(add(exp(neg(abs(x))), 1));
-
 /** |labels - predictions|, weighted and reduced, as tf.losses.absoluteDifference. */
 export function absoluteDifference(labels: Tensor, predictions: Tensor, weights?: Tensor | number, reduction: Reduction = DEFAULT): Tensor {
   pair('absoluteDifference', labels, predictions);
@@ -42,7 +41,7 @@ export function absoluteDifference(labels: Tensor, predictions: Tensor, weights?
 /** (labels - predictions)², weighted and reduced, as tf.losses.meanSquaredError. */
 export function meanSquaredError(labels: Tensor, predictions: Tensor, weights?: Tensor | number, reduction: Reduction = DEFAULT): Tensor {
   pair('meanSquaredError', labels, predictions);
-  return weightedLoss('meanSquaredError', square(sub(labels, predictions)), weights, reduction);
+  return weightedLoss('meanSquaredError', squaredDifference(labels, predictions), weights, reduction);
 }
 
 /** max(0, 1 - (2·labels - 1)·predictions) for labels in {0, 1}, as tf.losses.hingeLoss. */
@@ -90,7 +89,7 @@ export function sigmoidCrossEntropy(
   pair(op, multiClassLabels, logits, ['multiClassLabels', 'logits']);
   const s = labelSmoothingOf(op, labelSmoothing);
   const z = s > 0 ? add(mul(multiClassLabels, 1 - s), 0.5 * s) : multiClassLabels;
-  const losses = add(sub(relu(logits), mul(logits, z)), softplusOfNegAbs(logits));
+  const losses = add(sub(relu(logits), mul(logits, z)), log1p(exp(neg(abs(logits)))));
   return weightedLoss(op, losses, weights, reduction);
 }
 

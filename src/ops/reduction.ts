@@ -16,7 +16,8 @@ export interface ReduceAttrs {
   axes: number[];
 }
 
-function reduceOp(op: ReduceOp, x: Tensor, axis: unknown, keepDims: boolean): Tensor {
+/** @internal A recorded reduction over `axis` (all axes when absent), recorded under the op's name with its sorted axes. */
+export function reduceOp(op: ReduceOp, x: Tensor, axis: unknown, keepDims: boolean): Tensor {
   assertTensor(op, 'x', x);
   assertBoolean(op, 'keepDims', keepDims);
   const axes = normalizeAxes(op, axis, x.rank);

@@ -4,7 +4,8 @@ import { recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
 import { backend } from './engine';
 
-function unaryOp(op: UnaryOp, x: Tensor): Tensor {
+/** @internal A recorded elementwise op of one tensor (the op name is also its gradient rule's name). */
+export function unaryOp(op: UnaryOp, x: Tensor): Tensor {
   assertTensor(op, 'x', x);
   const y = backend().unary(op, x);
   recordOp(op, [x], y, null);
