@@ -3,6 +3,7 @@ import type { Tensor } from '../tensor/tensor';
 import { argError, assertFiniteNumber, describeValue, fmtShape, normalizeAxes } from '../util/validate';
 import { add, minimum, mul, sub } from './binary';
 import { squaredDifference } from './arithmetic';
+import { cast } from './cast';
 import { Reduction, weightedLoss } from './loss-reduction';
 import { sum } from './reduction';
 import { logSoftmax } from './softmax';
@@ -16,14 +17,21 @@ export { computeWeightedLoss } from './loss-reduction';
 
 const DEFAULT = Reduction.SUM_BY_NONZERO_WEIGHTS;
 
-/** The two operands of a loss: tensors of one shape and dtype. */
-function pair(op: string, labels: Tensor, predictions: Tensor, names: [string, string] = ['labels', 'predictions']): void {
+const isFloat = (t: Tensor) => t.dtype === 'float32' || t.dtype === 'float64';
+
+/**
+ * The two operands of a loss, of one shape: integer or boolean labels (tf.oneHot gives int32) become the
+ * predictions' float dtype, as TF.js's arithmetic upcasts them.
+ */
+function pair(op: string, labels: Tensor, predictions: Tensor, names: [string, string] = ['labels', 'predictions']): [Tensor, Tensor] {
   assertTensor(op, names[0], labels);
   assertTensor(op, names[1], predictions);
   if (labels.rank !== predictions.rank || labels.shape.some((d, i) => d !== predictions.shape[i])) {
     throw new Error(`${op}: ${names[0]} and ${names[1]} must have the same shape, got ${fmtShape(labels.shape)} and ${fmtShape(predictions.shape)}`);
   }
-  assertSameDtype(op, labels, predictions, names[0], names[1]);
+  const l = !isFloat(labels) && isFloat(predictions) ? cast(labels, predictions.dtype) : labels;
+  assertSameDtype(op, l, predictions, names[0], names[1]);
+  return [l, predictions];
 }
 
 function labelSmoothingOf(op: string, v: unknown): number {
@@ -34,26 +42,26 @@ function labelSmoothingOf(op: string, v: unknown): number {
 
 /** |labels - predictions|, weighted and reduced, as tf.losses.absoluteDifference. */
 export function absoluteDifference(labels: Tensor, predictions: Tensor, weights?: Tensor | number, reduction: Reduction = DEFAULT): Tensor {
-  pair('absoluteDifference', labels, predictions);
+  [labels, predictions] = pair('absoluteDifference', labels, predictions);
   return weightedLoss('absoluteDifference', abs(sub(labels, predictions)), weights, reduction);
 }
 
 /** (labels - predictions)², weighted and reduced, as tf.losses.meanSquaredError. */
 export function meanSquaredError(labels: Tensor, predictions: Tensor, weights?: Tensor | number, reduction: Reduction = DEFAULT): Tensor {
-  pair('meanSquaredError', labels, predictions);
+  [labels, predictions] = pair('meanSquaredError', labels, predictions);
   return weightedLoss('meanSquaredError', squaredDifference(labels, predictions), weights, reduction);
 }
 
 /** max(0, 1 - (2·labels - 1)·predictions) for labels in {0, 1}, as tf.losses.hingeLoss. */
 export function hingeLoss(labels: Tensor, predictions: Tensor, weights?: Tensor | number, reduction: Reduction = DEFAULT): Tensor {
-  pair('hingeLoss', labels, predictions);
+  [labels, predictions] = pair('hingeLoss', labels, predictions);
   const signs = sub(mul(labels, 2), 1);
   return weightedLoss('hingeLoss', relu(sub(1, mul(signs, predictions))), weights, reduction);
 }
 
 /** Quadratic within delta of the label, linear beyond, as tf.losses.huberLoss(labels, predictions, weights?, delta = 1, reduction?). */
 export function huberLoss(labels: Tensor, predictions: Tensor, weights?: Tensor | number, delta = 1.0, reduction: Reduction = DEFAULT): Tensor {
-  pair('huberLoss', labels, predictions);
+  [labels, predictions] = pair('huberLoss', labels, predictions);
   if (assertFiniteNumber('huberLoss', 'delta', delta) <= 0) throw argError('huberLoss', 'delta', describeValue(delta), 'a positive number');
   const error = abs(sub(predictions, labels));
   const quadratic = minimum(error, delta);
@@ -63,7 +71,7 @@ export function huberLoss(labels: Tensor, predictions: Tensor, weights?: Tensor 
 
 /** -labels·log(p + ε) - (1 - labels)·log(1 - p + ε), as tf.losses.logLoss(labels, predictions, weights?, epsilon = 1e-7, reduction?). */
 export function logLoss(labels: Tensor, predictions: Tensor, weights?: Tensor | number, epsilon = 1e-7, reduction: Reduction = DEFAULT): Tensor {
-  pair('logLoss', labels, predictions);
+  [labels, predictions] = pair('logLoss', labels, predictions);
   assertFiniteNumber('logLoss', 'epsilon', epsilon);
   const hit = neg(mul(labels, log(add(predictions, epsilon))));
   const miss = mul(sub(1, labels), log(add(sub(1, predictions), epsilon)));
@@ -72,7 +80,7 @@ export function logLoss(labels: Tensor, predictions: Tensor, weights?: Tensor | 
 
 /** 1 - Σ_axis labels·predictions (the axis kept, as size 1), as tf.losses.cosineDistance(labels, predictions, axis, weights?, reduction?). */
 export function cosineDistance(labels: Tensor, predictions: Tensor, axis: number, weights?: Tensor | number, reduction: Reduction = DEFAULT): Tensor {
-  pair('cosineDistance', labels, predictions);
+  [labels, predictions] = pair('cosineDistance', labels, predictions);
   if (typeof axis !== 'number') throw argError('cosineDistance', 'axis', describeValue(axis), `an integer axis in [${-labels.rank}, ${labels.rank})`);
   const [a] = normalizeAxes('cosineDistance', axis, labels.rank);
   return weightedLoss('cosineDistance', sub(1, sum(mul(labels, predictions), a, true)), weights, reduction);
@@ -86,7 +94,7 @@ export function sigmoidCrossEntropy(
   multiClassLabels: Tensor, logits: Tensor, weights?: Tensor | number, labelSmoothing = 0, reduction: Reduction = DEFAULT,
 ): Tensor {
   const op = 'sigmoidCrossEntropy';
-  pair(op, multiClassLabels, logits, ['multiClassLabels', 'logits']);
+  [multiClassLabels, logits] = pair(op, multiClassLabels, logits, ['multiClassLabels', 'logits']);
   const s = labelSmoothingOf(op, labelSmoothing);
   const z = s > 0 ? add(mul(multiClassLabels, 1 - s), 0.5 * s) : multiClassLabels;
   const losses = add(sub(relu(logits), mul(logits, z)), log1p(exp(neg(abs(logits)))));
@@ -101,7 +109,7 @@ export function softmaxCrossEntropy(
   onehotLabels: Tensor, logits: Tensor, weights?: Tensor | number, labelSmoothing = 0, reduction: Reduction = DEFAULT,
 ): Tensor {
   const op = 'softmaxCrossEntropy';
-  pair(op, onehotLabels, logits, ['onehotLabels', 'logits']);
+  [onehotLabels, logits] = pair(op, onehotLabels, logits, ['onehotLabels', 'logits']);
   if (logits.rank === 0) throw argError(op, 'logits', 'a scalar', 'a tensor of rank >= 1 (classes along the last axis)');
   const s = labelSmoothingOf(op, labelSmoothing);
   const classes = logits.shape[logits.rank - 1];
