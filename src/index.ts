@@ -13,7 +13,7 @@ export { memory } from './tensor/memory';
 export type { MemoryInfo } from './tensor/memory';
 export { setBackend, getBackend, ready } from './backend/registry';
 export type { BackendName } from './backend/registry';
-export { layers, Layer, Conv2D, Dense, Flatten, MaxPooling2D, Dropout, Activation, InputLayer, SymbolicTensor, regularizers, constraints } from './layers/index';
+export { layers, Layer, Conv2D, Dense, Flatten, MaxPooling2D, Dropout, Activation, InputLayer, SymbolicTensor, regularizers, constraints, RNN, LSTM, GRU, SimpleRNN, LSTMCell, GRUCell, SimpleRNNCell, StackedRNNCells, Embedding, Masking, Bidirectional, RepeatVector, TimeDistributed } from './layers/index';
 export type { LayerArgs, Kwargs, Conv2DLayerArgs, DenseLayerArgs, MaxPooling2DLayerArgs, DropoutLayerArgs, ActivationLayerArgs, Regularizer, Constraint } from './layers/index';
 export { input } from './layers/input-layer';
 export type { InputConfig } from './layers/input-layer';

@@ -5,10 +5,22 @@ import { Dropout, type DropoutLayerArgs } from './dropout';
 import { Flatten } from './flatten';
 import type { LayerArgs } from './layer';
 import { MaxPooling2D, type MaxPooling2DLayerArgs } from './max-pooling2d';
+import { Embedding, type EmbeddingLayerArgs } from './embedding';
+import { Masking, type MaskingArgs } from './masking';
+import { Bidirectional, type BidirectionalLayerArgs } from './recurrent/bidirectional';
+import { RNNCell } from './recurrent/cell';
+import { RepeatVector, type RepeatVectorLayerArgs } from './repeat-vector';
+import { TimeDistributed, type TimeDistributedLayerArgs } from './time-distributed';
+import { GRUCell, type GRUCellArgs } from './recurrent/gru-cell';
+import { GRU, LSTM, SimpleRNN, type GRULayerArgs, type LSTMLayerArgs, type SimpleRNNLayerArgs } from './recurrent/layers';
+import { LSTMCell, type LSTMCellArgs } from './recurrent/lstm-cell';
+import { RNN, type RNNLayerArgs } from './recurrent/rnn';
+import { SimpleRNNCell, type SimpleRNNCellArgs } from './recurrent/simple-rnn-cell';
+import { StackedRNNCells, type StackedRNNCellsArgs } from './recurrent/stacked-cells';
 
 import { InputLayer, type InputLayerArgs } from './input-layer';
 import { ELU, LeakyReLU, PReLU, ReLU, Softmax, ThresholdedReLU, type PReLULayerArgs } from './activation-layers';
-import { Cropping2D, Permute, RepeatVector, Reshape, UpSampling2D, ZeroPadding2D } from './reshaping';
+import { Cropping2D, Permute, Reshape, UpSampling2D, ZeroPadding2D } from './reshaping';
 import { AlphaDropout, GaussianDropout, GaussianNoise, SpatialDropout1D } from './noise';
 import { MaxPooling1D, type MaxPooling1DLayerArgs } from './max-pooling2d';
 import { GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D, type GlobalPoolingArgs } from './global-pooling';
@@ -19,7 +31,7 @@ export { Layer } from './layer';
 export type { LayerArgs, CallOptions, LayerConfig, Kwargs } from './layer';
 export { InputLayer } from './input-layer';
 export { ELU, LeakyReLU, PReLU, ReLU, Softmax, ThresholdedReLU } from './activation-layers';
-export { Cropping2D, Permute, RepeatVector, Reshape, UpSampling2D, ZeroPadding2D } from './reshaping';
+export { Cropping2D, Permute, Reshape, UpSampling2D, ZeroPadding2D } from './reshaping';
 export { AlphaDropout, GaussianDropout, GaussianNoise, SpatialDropout1D } from './noise';
 export { MaxPooling1D } from './max-pooling2d';
 export { GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D } from './global-pooling';
@@ -33,8 +45,9 @@ export { regularizers } from './regularizers';
 export type { Regularizer } from './regularizers';
 export { constraints } from './constraints';
 export type { Constraint } from './constraints';
-export { Activation, Conv2D, Dense, Dropout, Flatten, MaxPooling2D };
+export { Activation, Conv2D, Dense, Dropout, Flatten, MaxPooling2D, RNN, RNNCell, LSTM, GRU, SimpleRNN, LSTMCell, GRUCell, SimpleRNNCell, StackedRNNCells, Embedding, Masking, Bidirectional, RepeatVector, TimeDistributed };
 export type { ActivationLayerArgs, Conv2DLayerArgs, DenseLayerArgs, DropoutLayerArgs, MaxPooling2DLayerArgs };
+export type { RNNLayerArgs, LSTMLayerArgs, GRULayerArgs, SimpleRNNLayerArgs, LSTMCellArgs, GRUCellArgs, SimpleRNNCellArgs, StackedRNNCellsArgs, EmbeddingLayerArgs, MaskingArgs, BidirectionalLayerArgs, RepeatVectorLayerArgs, TimeDistributedLayerArgs };
 
 /** tn.layers: the layer factories, as tf.layers. */
 export const layers = {
@@ -68,7 +81,6 @@ export const layers = {
   softmax: (args?: ConstructorParameters<typeof Softmax>[0]): Softmax => new Softmax(args),
   reshape: (args: ConstructorParameters<typeof Reshape>[0]): Reshape => new Reshape(args),
   permute: (args: ConstructorParameters<typeof Permute>[0]): Permute => new Permute(args),
-  repeatVector: (args: ConstructorParameters<typeof RepeatVector>[0]): RepeatVector => new RepeatVector(args),
   zeroPadding2d: (args?: ConstructorParameters<typeof ZeroPadding2D>[0]): ZeroPadding2D => new ZeroPadding2D(args),
   cropping2D: (args: ConstructorParameters<typeof Cropping2D>[0]): Cropping2D => new Cropping2D(args),
   upSampling2d: (args?: ConstructorParameters<typeof UpSampling2D>[0]): UpSampling2D => new UpSampling2D(args),
@@ -76,4 +88,17 @@ export const layers = {
   gaussianDropout: (args: ConstructorParameters<typeof GaussianDropout>[0]): GaussianDropout => new GaussianDropout(args),
   alphaDropout: (args: ConstructorParameters<typeof AlphaDropout>[0]): AlphaDropout => new AlphaDropout(args),
   spatialDropout1d: (args: ConstructorParameters<typeof SpatialDropout1D>[0]): SpatialDropout1D => new SpatialDropout1D(args),
+  rnn: (args: RNNLayerArgs): RNN => new RNN(args),
+  lstm: (args: LSTMLayerArgs): LSTM => new LSTM(args),
+  gru: (args: GRULayerArgs): GRU => new GRU(args),
+  simpleRNN: (args: SimpleRNNLayerArgs): SimpleRNN => new SimpleRNN(args),
+  lstmCell: (args: LSTMCellArgs): LSTMCell => new LSTMCell(args),
+  gruCell: (args: GRUCellArgs): GRUCell => new GRUCell(args),
+  simpleRNNCell: (args: SimpleRNNCellArgs): SimpleRNNCell => new SimpleRNNCell(args),
+  stackedRNNCells: (args: StackedRNNCellsArgs): StackedRNNCells => new StackedRNNCells(args),
+  embedding: (args: EmbeddingLayerArgs): Embedding => new Embedding(args),
+  masking: (args?: MaskingArgs): Masking => new Masking(args),
+  bidirectional: (args: BidirectionalLayerArgs): Bidirectional => new Bidirectional(args),
+  repeatVector: (args: RepeatVectorLayerArgs): RepeatVector => new RepeatVector(args),
+  timeDistributed: (args: TimeDistributedLayerArgs): TimeDistributed => new TimeDistributed(args),
 };

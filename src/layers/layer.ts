@@ -23,7 +23,8 @@ export interface CallOptions {
   training: boolean;
   /** Skip a final softmax so the loss can take logits (stable cross-entropy, as Keras does). */
   logits?: boolean;
-  mask?: Tensor | (Tensor | null)[] | null;
+  /** The input's mask [batch, time] (1 keeps a step), from embedding({maskZero}) or masking upstream. */
+  mask?: Tensor | null;
   [key: string]: unknown;
 }
 
@@ -75,8 +76,6 @@ export abstract class Layer {
   /** Input shapes without the batch dim, once known (layers taking several inputs). */
   inputShapesNoBatch: number[][] | null = null;
   built = false;
-  /** Layers that pass a mask through unchanged set this, as in TF.js. */
-  supportsMasking = false;
   /** Every application to symbolic inputs, in order (TF.js's inboundNodes). */
   readonly inboundNodes: LayerNode[] = [];
   /** The input shape the user gave, recorded in the saved config. */
@@ -130,9 +129,14 @@ export abstract class Layer {
     return false;
   }
 
-  /** The mask of the output, from the inputs' masks: passed through by layers that support masking, else none. */
-  computeMask(_inputs: Tensor | Tensor[], mask: Tensor | (Tensor | null)[] | null | undefined): Tensor | (Tensor | null)[] | null {
-    return this.supportsMasking && mask ? mask : null;
+  /** Whether the layer passes a mask through (TF.js's supportsMasking); a layer that does not drops it. */
+  get supportsMasking(): boolean {
+    return false;
+  }
+
+  /** The mask of this layer's output given its input's mask, as TF.js's computeMask (layers taking several inputs get none). */
+  computeMask(_x: Tensor, mask: Tensor | null): Tensor | null {
+    return this.supportsMasking ? mask : null;
   }
 
   /** The settings that recreate this layer (without weights), as model.json records them. */

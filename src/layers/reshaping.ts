@@ -61,26 +61,6 @@ export class Permute extends Layer {
   protected layerConfig(): LayerConfig { return { dims: this.dims }; }
 }
 
-/** [batch, features] → [batch, n, features], as tf.layers.repeatVector. */
-export class RepeatVector extends Layer {
-  readonly n: number;
-  constructor(args: LayerArgs & { n: number }) {
-    const op = 'layers.repeatVector';
-    checkConfigKeys(op, args ?? {}, ['n']);
-    super('repeat_vector', args ?? {});
-    if (!Number.isInteger(args?.n) || args.n <= 0) throw argError(op, 'n', fmtValue(args?.n), 'a positive integer');
-    this.n = args.n;
-    this.buildIfShaped();
-  }
-  getClassName(): string { return 'RepeatVector'; }
-  computeOutputShape(inputShape: readonly number[]): number[] {
-    if (inputShape.length !== 1) throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank 2 [batch, features]');
-    return [this.n, inputShape[0]];
-  }
-  call(x: Tensor): Tensor { return tile(x.reshape([x.shape[0], 1, x.shape[1]]), [1, this.n, 1]); }
-  protected layerConfig(): LayerConfig { return { n: this.n }; }
-}
-
 type Pairs = [[number, number], [number, number]];
 
 /** n, [h, w] or [[top, bottom], [left, right]], as zeroPadding2d and cropping2D take their amounts. */

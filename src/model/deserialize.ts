@@ -192,7 +192,7 @@ export function modelFromArtifacts(op: string, artifacts: unknown): LayersModel 
   try {
     layers.forEach((l, i) => {
       const shape = i === 0 ? inputShape : l.inputShape;
-      made.push(l.plan.create({ name: l.name, trainable: l.trainable, dtype, inputShape: shape }));
+      made.push(l.plan.create({ name: l.name, trainable: l.trainable, dtype, inputShape: shape }, perLayer[i]));
     });
     const model = new Sequential({ name: modelName, layers: made });
     made.forEach((l, i) => l.setWeights(perLayer[i]));

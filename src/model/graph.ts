@@ -122,16 +122,16 @@ export function runGraph(g: Graph, xs: readonly Tensor[], options: RunOptions): 
         return;
       }
     }
-    const input = layer.takesList() ? ins : ins[0];
-    const mask = hasMask ? (layer.takesList() ? inMasks : inMasks[0]) : undefined;
+    const many = layer.takesList();
+    // A mask [batch, time] flows through single-input layers that keep it (merges drop masks).
+    const mask = many ? null : inMasks[0];
     const logits = node.outputs.length === 1 && logitsOf.has(node.outputs[0].id);
-    const out = layer.apply(input as Tensor[], { ...node.kwargs, training: options.training, logits, ...(mask ? { mask } : {}) });
-    const outs = Array.isArray(out) ? out : [out];
-    const outMask = layer.computeMask(input, mask);
+    const out = layer.apply((many ? ins : ins[0]) as Tensor[], { ...node.kwargs, training: options.training, logits, mask });
+    const outs = (Array.isArray(out) ? out : [out]) as Tensor[];
+    const outMask = many ? null : layer.computeMask(ins[0], mask ?? null);
     node.outputs.forEach((t, i) => {
       values.set(t.id, outs[i]);
-      const m = Array.isArray(outMask) ? outMask[i] : outMask;
-      if (m) masks.set(t.id, m);
+      if (outMask && i === 0) masks.set(t.id, outMask);
     });
   });
   return g.outputs.map((t) => values.get(t.id) as Tensor);

@@ -43,7 +43,7 @@ const cases: Case[] = [
     tf.layers.elu(), tf.layers.thresholdedReLU({ theta: 0.1 }), tf.layers.softmax()]],
   ['prelu with shared axes', [3, 4, 2], () => [tf.layers.prelu({ sharedAxes: [1, 2] })]],
   ['dense with regularizers and constraints', [4], () => [tf.layers.dense({ units: 3, kernelRegularizer: tf.regularizers.l1l2({ l1: 0.01, l2: 0.02 }), biasRegularizer: tf.regularizers.l2(), kernelConstraint: tf.constraints.maxNorm({ maxValue: 2 }), biasConstraint: tf.constraints.nonNeg() })]],
-  ['noise and dropout layers are identities at inference', [4, 3], () => [tf.layers.gaussianNoise({ stddev: 0.3 }), tf.layers.gaussianDropout({ rate: 0.2 }), tf.layers.alphaDropout({ rate: 0.2 }), tf.layers.spatialDropout1d({ rate: 0.3 }), tf.layers.dropout({ rate: 0.5, noiseShape: [null, 1, 3] })]],
+  ['noise and dropout layers are identities at inference', [4, 3], () => [tf.layers.gaussianNoise({ stddev: 0.3 }), tf.layers.gaussianDropout({ rate: 0.2 }), tf.layers.alphaDropout({ rate: 0.2 }), tf.layers.spatialDropout1d({ rate: 0.3 }), tf.layers.dropout({ rate: 0.5, noiseShape: [null, 1, 3] as number[] })]],
 ];
 
 describe('new layers round-trip through the layers format with TF.js 4.22, both ways, predicting the same', () => {
