@@ -1,6 +1,7 @@
 import { convOutputLength } from '../ops/conv';
 import type { Tensor } from '../tensor/tensor';
 import { maxPool } from '../ops/pool';
+import { avgPool } from '../ops/avg-pool';
 import { argError } from '../util/validate';
 import { pairArg, paddingArg } from './config-checks';
 import { dataFormatArg, dataFormatConfig, type DataFormat } from './data-format';
@@ -14,26 +15,22 @@ export interface MaxPooling2DLayerArgs extends LayerArgs {
   dataFormat?: DataFormat;
 }
 
-/** Max over poolSize windows of NHWC input; strides default to poolSize, as tf.layers.maxPooling2d. */
-export class MaxPooling2D extends Layer {
+/** Max or mean over poolSize windows; strides default to poolSize, as tf.layers.maxPooling2d / averagePooling2d. */
+abstract class Pooling2D extends Layer {
   readonly poolSize: [number, number];
   readonly strides: [number, number];
   readonly padding: 'valid' | 'same';
   readonly dataFormat: DataFormat;
 
-  constructor(args: MaxPooling2DLayerArgs = {}) {
-    const op = 'layers.maxPooling2d';
-    checkConfigKeys(op, args, ['poolSize', 'strides', 'padding', 'dataFormat']);
-    super('max_pooling2d', args);
+  constructor(op: string, snake: string, args: MaxPooling2DLayerArgs = {}) {
+    checkConfigKeys(op, args ?? {}, ['poolSize', 'strides', 'padding', 'dataFormat']);
+    args = args ?? {};
+    super(snake, args);
     this.poolSize = pairArg(op, 'poolSize', args.poolSize, [2, 2]);
     this.strides = pairArg(op, 'strides', args.strides, this.poolSize);
     this.padding = paddingArg(op, args.padding);
     this.dataFormat = dataFormatArg(op, args.dataFormat);
     this.buildIfShaped();
-  }
-
-  getClassName(): string {
-    return 'MaxPooling2D';
   }
 
   computeOutputShape(inputShape: readonly number[]): number[] {
@@ -46,13 +43,40 @@ export class MaxPooling2D extends Layer {
   }
 
   call(x: Tensor): Tensor {
-    // The op pools NHWC: channels-first input is viewed that way and back.
-    if (this.dataFormat === 'channelsFirst') return transpose(maxPool(transpose(x, [0, 2, 3, 1]), this.poolSize, this.strides, this.padding), [0, 3, 1, 2]);
-    return maxPool(x, this.poolSize, this.strides, this.padding);
+    // The ops pool NHWC: channels-first input is viewed that way and back.
+    if (this.dataFormat === 'channelsFirst') return transpose(this.pool(transpose(x, [0, 2, 3, 1])), [0, 3, 1, 2]);
+    return this.pool(x);
   }
+
+  protected abstract pool(x: Tensor): Tensor;
 
   protected layerConfig(): LayerConfig {
     return { pool_size: this.poolSize, strides: this.strides, padding: this.padding, data_format: dataFormatConfig(this.dataFormat) };
+  }
+}
+
+export class MaxPooling2D extends Pooling2D {
+  constructor(args?: MaxPooling2DLayerArgs) {
+    super('layers.maxPooling2d', 'max_pooling2d', args);
+  }
+  getClassName(): string {
+    return 'MaxPooling2D';
+  }
+  protected pool(x: Tensor): Tensor {
+    return maxPool(x, this.poolSize, this.strides, this.padding);
+  }
+}
+
+/** The mean over each window (counting only the input's cells under 'same' padding, as TF.js). */
+export class AveragePooling2D extends Pooling2D {
+  constructor(args?: MaxPooling2DLayerArgs) {
+    super('layers.averagePooling2d', 'average_pooling2d', args);
+  }
+  getClassName(): string {
+    return 'AveragePooling2D';
+  }
+  protected pool(x: Tensor): Tensor {
+    return avgPool(x, this.poolSize, this.strides, this.padding);
   }
 }
 
@@ -64,21 +88,16 @@ export interface MaxPooling1DLayerArgs extends LayerArgs {
 
 const one = (v: number | [number] | undefined): number | undefined => (Array.isArray(v) ? v[0] : v);
 
-/** Max over poolSize steps of [batch, steps, channels] input, as tf.layers.maxPooling1d (a 2-D pool over [steps, 1]). */
-export class MaxPooling1D extends Layer {
-  private readonly pool2d: MaxPooling2D;
+/** Max or mean over poolSize steps of [batch, steps, channels] input, as tf.layers.maxPooling1d / averagePooling1d (a 2-D pool over [steps, 1]). */
+abstract class Pooling1D extends Layer {
+  private readonly pool2d: Pooling2D;
 
-  constructor(args: MaxPooling1DLayerArgs = {}) {
-    const op = 'layers.maxPooling1d';
+  constructor(op: string, snake: string, make: (args: MaxPooling2DLayerArgs) => Pooling2D, args: MaxPooling1DLayerArgs = {}) {
     checkConfigKeys(op, args ?? {}, ['poolSize', 'strides', 'padding']);
-    super('max_pooling1d', args ?? {});
+    super(snake, args ?? {});
     const pool = one(args?.poolSize) ?? 2;
-    this.pool2d = new MaxPooling2D({ name: `${this.name}/pool`, poolSize: [pool, 1], strides: [one(args?.strides) ?? pool, 1], padding: args?.padding });
+    this.pool2d = make({ name: `${this.name}/pool`, poolSize: [pool, 1], strides: [one(args?.strides) ?? pool, 1], padding: args?.padding });
     this.buildIfShaped();
-  }
-
-  getClassName(): string {
-    return 'MaxPooling1D';
   }
 
   computeOutputShape(inputShape: readonly number[]): number[] {
@@ -94,5 +113,23 @@ export class MaxPooling1D extends Layer {
 
   protected layerConfig(): LayerConfig {
     return { pool_size: [this.pool2d.poolSize[0]], strides: [this.pool2d.strides[0]], padding: this.pool2d.padding };
+  }
+}
+
+export class MaxPooling1D extends Pooling1D {
+  constructor(args?: MaxPooling1DLayerArgs) {
+    super('layers.maxPooling1d', 'max_pooling1d', (a) => new MaxPooling2D(a), args);
+  }
+  getClassName(): string {
+    return 'MaxPooling1D';
+  }
+}
+
+export class AveragePooling1D extends Pooling1D {
+  constructor(args?: MaxPooling1DLayerArgs) {
+    super('layers.averagePooling1d', 'average_pooling1d', (a) => new AveragePooling2D(a), args);
+  }
+  getClassName(): string {
+    return 'AveragePooling1D';
   }
 }
