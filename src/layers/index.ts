@@ -22,6 +22,7 @@ import { InputLayer, type InputLayerArgs } from './input-layer';
 import { ELU, LeakyReLU, PReLU, ReLU, Softmax, ThresholdedReLU, type PReLULayerArgs } from './activation-layers';
 import { Cropping2D, Permute, Reshape, UpSampling2D, ZeroPadding2D } from './reshaping';
 import { AlphaDropout, GaussianDropout, GaussianNoise, SpatialDropout1D } from './noise';
+import { Conv1D, Conv2DTranspose, DepthwiseConv2D, type Conv1DLayerArgs, type Conv2DTransposeLayerArgs, type DepthwiseConv2DLayerArgs } from './conv-variants';
 import { AveragePooling1D, AveragePooling2D, MaxPooling1D, type MaxPooling1DLayerArgs } from './max-pooling2d';
 import { GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D, type GlobalPoolingArgs } from './global-pooling';
 import { BatchNormalization, LayerNormalization, type BatchNormalizationLayerArgs, type LayerNormalizationLayerArgs } from './normalization';
@@ -33,6 +34,8 @@ export { InputLayer } from './input-layer';
 export { ELU, LeakyReLU, PReLU, ReLU, Softmax, ThresholdedReLU } from './activation-layers';
 export { Cropping2D, Permute, Reshape, UpSampling2D, ZeroPadding2D } from './reshaping';
 export { AlphaDropout, GaussianDropout, GaussianNoise, SpatialDropout1D } from './noise';
+export { Conv1D, Conv2DTranspose, DepthwiseConv2D } from './conv-variants';
+export type { Conv1DLayerArgs, Conv2DTransposeLayerArgs, DepthwiseConv2DLayerArgs } from './conv-variants';
 export { AveragePooling1D, AveragePooling2D, MaxPooling1D } from './max-pooling2d';
 export { GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D } from './global-pooling';
 export type { GlobalPoolingArgs } from './global-pooling';
@@ -73,6 +76,9 @@ export const layers = {
   globalAveragePooling1d: (args?: GlobalPoolingArgs): GlobalAveragePooling1D => new GlobalAveragePooling1D(args),
   globalMaxPooling1d: (args?: GlobalPoolingArgs): GlobalMaxPooling1D => new GlobalMaxPooling1D(args),
   maxPooling1d: (args?: MaxPooling1DLayerArgs): MaxPooling1D => new MaxPooling1D(args),
+  conv1d: (args: Conv1DLayerArgs): Conv1D => new Conv1D(args),
+  conv2dTranspose: (args: Conv2DTransposeLayerArgs): Conv2DTranspose => new Conv2DTranspose(args),
+  depthwiseConv2d: (args: DepthwiseConv2DLayerArgs): DepthwiseConv2D => new DepthwiseConv2D(args),
   averagePooling1d: (args?: MaxPooling1DLayerArgs): AveragePooling1D => new AveragePooling1D(args),
   averagePooling2d: (args?: MaxPooling2DLayerArgs): AveragePooling2D => new AveragePooling2D(args),
   reLU: (args?: ConstructorParameters<typeof ReLU>[0]): ReLU => new ReLU(args),

@@ -53,8 +53,18 @@ export abstract class KernelLayer extends Layer {
 
   /** Creates the kernel (Keras layout) and the bias over its last dim. */
   protected buildKernel(shape: number[]): void {
-    this.kernel = this.addWeight('kernel', shape, this.kernelInitializer, { regularizer: this.kernelRegularizer, constraint: this.kernelConstraint });
-    if (this.useBias) this.bias = this.addWeight('bias', [shape[shape.length - 1]], this.biasInitializer, { regularizer: this.biasRegularizer, constraint: this.biasConstraint });
+    this.buildKernelShaped(shape, shape[shape.length - 1]);
+  }
+
+  /** Creates the kernel and a bias of `outputs` values. */
+  protected buildKernelShaped(shape: number[], outputs: number): void {
+    this.kernel = this.addWeight(this.kernelName(), shape, this.kernelInitializer, { regularizer: this.kernelRegularizer, constraint: this.kernelConstraint });
+    if (this.useBias) this.bias = this.addWeight('bias', [outputs], this.biasInitializer, { regularizer: this.biasRegularizer, constraint: this.biasConstraint });
+  }
+
+  /** The kernel's weight name, as TF.js names it. */
+  protected kernelName(): string {
+    return 'kernel';
   }
 
   /**

@@ -1,4 +1,4 @@
-import { Activation, Add, AlphaDropout, AveragePooling1D, AveragePooling2D, Average, BatchNormalization, Cropping2D, ELU, GaussianDropout, GaussianNoise, LeakyReLU, MaxPooling1D, Permute, PReLU, ReLU, Reshape, Softmax, SpatialDropout1D, ThresholdedReLU, UpSampling2D, ZeroPadding2D, GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D, LayerNormalization, Concatenate, Conv2D, Dense, Dot, Dropout, Flatten, MaxPooling2D, Maximum, Minimum, Multiply, Subtract, TimeDistributed, type Layer } from '../layers/index';
+import { Conv1D, Conv2DTranspose, DepthwiseConv2D, Activation, Add, AlphaDropout, AveragePooling1D, AveragePooling2D, Average, BatchNormalization, Cropping2D, ELU, GaussianDropout, GaussianNoise, LeakyReLU, MaxPooling1D, Permute, PReLU, ReLU, Reshape, Softmax, SpatialDropout1D, ThresholdedReLU, UpSampling2D, ZeroPadding2D, GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D, LayerNormalization, Concatenate, Conv2D, Dense, Dot, Dropout, Flatten, MaxPooling2D, Maximum, Minimum, Multiply, Subtract, TimeDistributed, type Layer } from '../layers/index';
 import { regularizerFromConfig, type Regularizer } from '../layers/regularizers';
 import { constraintFromConfig, type Constraint } from '../layers/constraints';
 import { isRecord, own } from '../io/json-checks';
@@ -165,6 +165,9 @@ const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
   ['AlphaDropout', generic((a) => new AlphaDropout(a as never))],
   ['SpatialDropout1D', generic((a) => new SpatialDropout1D(a as never))],
   ['MaxPooling1D', generic((a) => new MaxPooling1D(a))],
+  ['Conv1D', generic((a) => new Conv1D(a as never))],
+  ['Conv2DTranspose', generic((a) => new Conv2DTranspose(a as never))],
+  ['DepthwiseConv2D', generic((a) => new DepthwiseConv2D(a as never))],
   ['AveragePooling1D', generic((a) => new AveragePooling1D(a))],
   ['AveragePooling2D', generic((a) => new AveragePooling2D(a))],
   ['LayerNormalization', generic((a) => new LayerNormalization(a))],
