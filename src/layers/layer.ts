@@ -2,7 +2,7 @@ import { Tensor, type DType } from '../tensor/tensor';
 import { Variable } from '../tensor/variable';
 import type { Initializer } from './initializers';
 import { argError, checkKnownKeys, fmtShape, fmtValue } from '../util/validate';
-import { assertDtype } from '../tensor/checks';
+import { assertFloatDtype } from '../tensor/checks';
 
 export interface LayerArgs {
   name?: string;
@@ -64,7 +64,7 @@ export abstract class Layer {
       this.inputShapeNoBatch = s.slice();
       this.declaredInputShape = s.slice();
     }
-    this.dtype = args.dtype === undefined ? 'float32' : assertDtype(op, 'dtype', args.dtype);
+    this.dtype = args.dtype === undefined ? 'float32' : assertFloatDtype(op, 'dtype', args.dtype);
     this.name = args.name ?? uniqueName(snakeName);
     this.trainableFlag = args.trainable ?? true;
   }

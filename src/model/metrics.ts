@@ -1,5 +1,5 @@
 import type { LossName } from './losses';
-import type { FloatArray } from '../tensor/tensor';
+import type { TypedArray } from '../tensor/tensor';
 import { argError, fmtValue } from '../util/validate';
 
 /** A metric over one batch, computed on the host from the targets and the predictions (or logits). */
@@ -7,10 +7,10 @@ export interface Metric {
   /** The name it is reported under: what the user asked for ('accuracy', 'acc', ...). */
   readonly name: string;
   /** Mean over the batch's rows. */
-  compute(yTrue: FloatArray, yPred: FloatArray, rows: number): number;
+  compute(yTrue: TypedArray, yPred: TypedArray, rows: number): number;
 }
 
-function argmax(v: FloatArray, offset: number, n: number): number {
+function argmax(v: TypedArray, offset: number, n: number): number {
   let best = 0;
   for (let j = 1; j < n; j++) if (v[offset + j] > v[offset + best]) best = j;
   return best;

@@ -2,7 +2,7 @@ import { getBackend } from '../backend/registry';
 import { gatherRows, range } from '../data/batch';
 import type { Layer } from '../layers/layer';
 import { variableGradsList } from '../ops/gradients';
-import type { Tensor, FloatArray } from '../tensor/tensor';
+import type { Tensor, TypedArray } from '../tensor/tensor';
 import { tidy } from '../tensor/tidy';
 import type { Variable } from '../tensor/variable';
 import { Random, nextDefaultSeed } from '../util/random';
@@ -39,7 +39,7 @@ function useLogits(layers: readonly Layer[], c: Compiled): boolean {
 export function trainStep(model: TrainableModel, c: Compiled, xb: Tensor, yb: Tensor, terminateOnNaN: boolean, where: string): Logs {
   const layers = model.layers;
   const logits = useLogits(layers, c);
-  let predictions = null as FloatArray | null;
+  let predictions = null as TypedArray | null;
   const { value, grads } = variableGradsList(() => {
     const out = forward(layers, xb, true, logits);
     // A copy: out's values may be reused once the step's tensors are disposed, before the metrics read them.

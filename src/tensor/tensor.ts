@@ -1,9 +1,9 @@
-import { arrayTypeFor, installHandleFactory, sizeOfShape, type DeviceData, type DType, type FloatArray, type TensorHandle } from '../backend/handle';
+import { arrayTypeFor, fromDevice, installHandleFactory, isFloatDtype, sizeOfShape, type DeviceData, type DType, type FloatArray, type TensorHandle, type TypedArray } from '../backend/handle';
 import { releaseStorage } from '../backend/host-values';
 import { trackTensor } from './scopes';
 
-export type { DeviceData, DType, FloatArray };
-export { arrayTypeFor, sizeOfShape };
+export type { DeviceData, DType, FloatArray, TypedArray };
+export { arrayTypeFor, isFloatDtype, sizeOfShape };
 
 /** Nested number arrays as arraySync() returns them and tensor() accepts them. */
 export type NestedArray = number | NestedArray[];
@@ -38,11 +38,11 @@ export class Tensor implements TensorHandle {
   readonly dtype: DType;
   readonly size: number;
   /** @internal Host values or backend-held values; variables swap this on assign. */
-  storage: FloatArray | DeviceData;
+  storage: TypedArray | DeviceData;
   private disposedFlag = false;
 
   /** @internal Use tn.tensor(), tn.zeros() etc.; the shape and storage are trusted here. */
-  constructor(shape: readonly number[], dtype: DType, storage: FloatArray | DeviceData) {
+  constructor(shape: readonly number[], dtype: DType, storage: TypedArray | DeviceData) {
     this.shape = Object.freeze(shape.slice());
     this.dtype = dtype;
     this.size = sizeOfShape(shape);
@@ -64,22 +64,22 @@ export class Tensor implements TensorHandle {
   }
 
   /** @internal The values on the host, read back from the backend once if needed. Never mutate. */
-  hostValues(): FloatArray {
+  hostValues(): TypedArray {
     this.assertLive('read');
     if (!ArrayBuffer.isView(this.storage)) {
       const device = this.storage;
-      this.storage = device.readSync();
+      this.storage = fromDevice(device.readSync(), this.dtype);
       device.release();
     }
     return this.storage;
   }
 
-  /** A copy of the values, in a Float32Array or Float64Array matching the dtype. */
-  dataSync(): FloatArray {
+  /** A copy of the values: a Float32Array, Float64Array, Int32Array, or a Uint8Array of 0/1 for bool (as TF.js). */
+  dataSync(): TypedArray {
     return this.hostValues().slice();
   }
 
-  async data(): Promise<FloatArray> {
+  async data(): Promise<TypedArray> {
     return this.dataSync();
   }
 

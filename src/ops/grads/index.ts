@@ -3,7 +3,9 @@ import { linearGrads } from './linear';
 import { reductionGrads } from './reduction';
 import { shapeGrads } from './shape';
 import { softmaxGrads } from './softmax';
+import { indexingGrads } from './indexing';
+import { roundingGrads } from './rounding';
 import type { GradientTable } from './table';
 
 /** Every op's backward rule, by the name the op records under. */
-export const gradientTable: GradientTable = { ...elementwiseGrads, ...linearGrads, ...reductionGrads, ...shapeGrads, ...softmaxGrads };
+export const gradientTable: GradientTable = { ...elementwiseGrads, ...linearGrads, ...reductionGrads, ...shapeGrads, ...softmaxGrads, ...indexingGrads, ...roundingGrads };
