@@ -5,5 +5,13 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // `npm run test:coverage`: line and branch coverage of the library (src/) and its kernels.
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts', 'kernels/**/*.ts'],
+      reporter: ['text-summary', 'json-summary', 'text'],
+      reportsDirectory: 'coverage',
+      reportOnFailure: true,
+    },
   },
 });

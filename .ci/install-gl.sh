@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Makes the gpu tests runnable here: Debian's X/GL headers that the optional `gl` package
 # (headless-gl) builds against, Xvfb for a display (tests run as `xvfb-run -a npx vitest run`),
-# and gl's native build. Idempotent, and never fails CI: whatever cannot be had here, the gpu
-# tests skip and print the reason.
+# and gl's native build. Idempotent, and never fails by itself: whatever cannot be had here, the
+# gpu suites report. Under CI=true or TESSERA_REQUIRE_GPU=1 (as .ci/run sets) they then fail with
+# the reason; elsewhere they skip and print it.
 #
 # Call it after `npm ci`. Run before it as well, it installs the Debian packages first so that
 # `npm ci` builds gl itself (package.json's allowScripts approves gl's install script).
@@ -24,9 +25,9 @@ if ((${#missing[@]} > 0)); then
   if command -v apt-get >/dev/null 2>&1; then
     log "installing ${missing[*]}"
     { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"; } \
-      || log "apt-get failed; gl may not build and the gpu tests will skip"
+      || log "apt-get failed; gl may not build, and then the gpu tests fail under CI"
   else
-    log "no apt-get: install ${missing[*]} by hand, or the gpu tests will skip"
+    log "no apt-get: install ${missing[*]} by hand, or the gpu tests fail under CI"
   fi
 fi
 
@@ -49,11 +50,11 @@ if ! gl_loads; then
 fi
 
 if ! gl_loads; then
-  log "gl does not load: the gpu tests will skip"
+  log "gl does not load: the gpu tests will fail under CI (skip elsewhere)"
 elif command -v xvfb-run >/dev/null 2>&1; then
   renderer=$(xvfb-run -a node -e "const c = require('gl')(1, 1); console.log(c ? c._getParameterDirect(c.RENDERER) : 'no context')" 2>&1 | tail -1)
   log "gl loads; under xvfb-run: ${renderer}"
 else
-  log "gl loads, but xvfb-run is missing: the gpu tests will skip without a display"
+  log "gl loads, but xvfb-run is missing: without a display the gpu tests fail under CI"
 fi
 exit 0

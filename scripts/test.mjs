@@ -1,5 +1,6 @@
 // `npm test`: type-check, then vitest. Without a display but with xvfb-run (Debian's xvfb), the run
-// gets a virtual one so the gpu tests reach headless-gl; otherwise they skip and say why.
+// gets a virtual one so the gpu tests reach headless-gl; otherwise they skip and say why, or fail
+// with the reason under CI=true / TESSERA_REQUIRE_GPU=1 (test/required-suite.ts).
 import { spawnSync } from 'node:child_process';
 
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit' }).status ?? 1;

@@ -38,6 +38,11 @@ export function maxPoolBackprop(dy: FloatArray, argmax: Int32Array, dx: FloatArr
   for (let i = 0; i < argmax.length; i++) dx[argmax[i]] += dy[i];
 }
 
+/** out[i] = src[argmax[i]]: the adjoint of maxPoolBackprop, picking src at each window's winner. */
+export function gatherAt(src: FloatArray, argmax: Int32Array, out: FloatArray): void {
+  for (let i = 0; i < argmax.length; i++) out[i] = src[argmax[i]];
+}
+
 /** The reference: every output scans its whole window, skipping cells outside the image. */
 export function maxPoolNaive(x: FloatArray, g: Pool2dGeometry, out: FloatArray, argmax: Int32Array): void {
   const { batch, inH, inW, channels: ch, outH, outW, fh, fw, strideH, strideW, padTop, padLeft } = g;

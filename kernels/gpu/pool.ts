@@ -31,6 +31,36 @@ export function maxPoolKernel(this: KernelThis<Pool2dGeometry>, x: KernelInput):
   return best;
 }
 
+/** out[b,oy,ox,c] = src at the cell that wins the window of (oy, ox) in x (first max on ties): maxPoolBackprop's adjoint. */
+export function maxPoolGatherKernel(this: KernelThis<Pool2dGeometry>, x: KernelInput, src: KernelInput): number {
+  const i = this.thread.x;
+  const pixel = Math.floor(i / this.constants.channels);
+  const c = i - pixel * this.constants.channels;
+  const row = Math.floor(pixel / this.constants.outW);
+  const ox = pixel - row * this.constants.outW;
+  const b = Math.floor(row / this.constants.outH);
+  const oy = row - b * this.constants.outH;
+  let best = 0;
+  let picked = 0;
+  let found = 0;
+  for (let ky = 0; ky < this.constants.fh; ky++) {
+    const iy = oy * this.constants.strideH - this.constants.padTop + ky;
+    for (let kx = 0; kx < this.constants.fw; kx++) {
+      const ix = ox * this.constants.strideW - this.constants.padLeft + kx;
+      if (iy >= 0 && iy < this.constants.inH && ix >= 0 && ix < this.constants.inW) {
+        const at = ((b * this.constants.inH + iy) * this.constants.inW + ix) * this.constants.channels + c;
+        const v = x[at];
+        if (found === 0 || v > best) {
+          best = v;
+          picked = src[at];
+          found = 1;
+        }
+      }
+    }
+  }
+  return picked;
+}
+
 /**
  * dx[b,iy,ix,c] = Σ dy over the windows whose winner is this cell. Each candidate window finds its
  * winner again from x (a few compares for small windows) rather than reading a stored argmax.

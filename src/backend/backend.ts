@@ -34,8 +34,10 @@ export interface Backend<Tensor extends TensorHandle = TensorHandle> {
   conv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], strides: [number, number], pad: Padding): Tensor;
   conv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], strides: [number, number], pad: Padding): Tensor;
   maxPool(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor;
-  /** Routes dy to the input position that won each window of maxPool(x) = y. */
-  maxPoolBackprop(dy: Tensor, x: Tensor, y: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor;
+  /** Routes dy to the input position that won each window of maxPool(x) = y (y, when given, may hold a cached argmax). */
+  maxPoolBackprop(dy: Tensor, x: Tensor, y: Tensor | null, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor;
+  /** The adjoint of maxPoolBackprop: src (x's shape) read at the position that wins each window of maxPool(x). */
+  maxPoolGather(src: Tensor, x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor;
 
   /** Elementwise; the output has x's dtype, or bool for the ops that returnsBool (kernels/shared/op-names). */
   unary(op: UnaryOp, x: Tensor): Tensor;

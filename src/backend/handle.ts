@@ -12,6 +12,8 @@ export type FloatDType = 'float32' | 'float64';
 export interface DeviceData {
   /** Which backend owns it, e.g. 'gpu'. */
   readonly backend: string;
+  /** The bytes it occupies on the device. */
+  readonly byteLength: number;
   /** Copies the values back to the host as float32 (every dtype travels so); the tensor casts them to its dtype. */
   readSync(): FloatArray;
   retain(): void;

@@ -4,7 +4,7 @@ import { argError, fmtValue } from '../util/validate';
 
 /** A metric over one batch, computed on the host from the targets and the predictions (or logits). */
 export interface Metric {
-  /** The name it is reported under: what the user asked for ('accuracy', 'acc', ...). */
+  /** The name it is reported under, as TF.js reports it ('acc' for 'accuracy' and 'acc'). */
   readonly name: string;
   /** Mean over the batch's rows. */
   compute(yTrue: TypedArray, yPred: TypedArray, rows: number): number;
@@ -47,9 +47,12 @@ const forLoss: Record<LossName, MetricFn> = {
 
 export const metricNames = ['accuracy', 'acc', ...Object.keys(explicit)];
 
-/** Resolves a metric name; 'accuracy' follows the loss, as Keras resolves it. */
+/**
+ * Resolves a metric name; 'accuracy' follows the loss, as Keras resolves it, and is reported as
+ * 'acc' (and 'val_acc'), the name TF.js's logs and History use for both spellings.
+ */
 export function getMetric(op: string, name: unknown, loss: LossName): Metric {
-  if (name === 'accuracy' || name === 'acc') return { name, compute: forLoss[loss] };
+  if (name === 'accuracy' || name === 'acc') return { name: 'acc', compute: forLoss[loss] };
   if (typeof name === 'string' && Object.hasOwn(explicit, name)) return { name, compute: explicit[name] };
   throw argError(op, 'metrics', fmtValue(name), `names from ${metricNames.map((n) => `'${n}'`).join(', ')}`);
 }

@@ -21,7 +21,7 @@ export function formatLogs(logs: Record<string, number>): string {
 }
 
 /**
- * Keras-style progress: `Epoch 1/5 1875/1875 [======] 42s 22ms/step - loss: 0.1432 - accuracy: 0.9571`,
+ * Keras-style progress: `Epoch 1/5 1875/1875 [======] 42s 22ms/step - loss: 0.1432 - acc: 0.9571`,
  * ending with the backend that actually ran.
  */
 export class ProgressLogger {

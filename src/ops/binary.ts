@@ -30,11 +30,6 @@ function arithmetic(op: string, a: Operand, b: Operand): [Tensor, Tensor] {
   return ta.dtype === 'bool' ? [cast(ta, 'int32'), cast(tb, 'int32')] : [ta, tb];
 }
 
-/** @internal Elementwise without recording: for backward rules and masks. */
-export function raw(op: BinaryOp, a: Tensor, b: Tensor): Tensor {
-  return backend().binary(op, a, b);
-}
-
 function record(op: BinaryOp, name: string, [a, b]: [Tensor, Tensor]): Tensor {
   const y = backend().binary(op, a, b);
   recordOp(name, [a, b], y, null);
@@ -85,10 +80,9 @@ export function pow(a: Operand, b: Operand): Tensor {
   return record('pow', 'pow', arithmetic('pow', a, b));
 }
 
-/** A comparison: operands upcast to one dtype, a bool result, nothing recorded (not differentiable). */
+/** A comparison: operands upcast to one dtype, a bool result; recorded with a zero gradient (it is piecewise constant), as TF.js. */
 function compare(op: BinaryOp, a: Operand, b: Operand): Tensor {
-  const [ta, tb] = operands(op, a, b);
-  return raw(op, ta, tb);
+  return record(op, op, operands(op, a, b));
 }
 
 /** a > b as bool, as tf.greater. */
@@ -108,7 +102,7 @@ function logical(op: BinaryOp, a: Operand, b: Operand): Tensor {
   assertTensorDtype(op, 'a', ta, 'bool');
   assertTensorDtype(op, 'b', tb, 'bool');
   checkBroadcast(op, ta, tb);
-  return raw(op, ta, tb);
+  return backend().binary(op, ta, tb);
 }
 
 export function logicalAnd(a: Operand, b: Operand): Tensor {

@@ -1,16 +1,16 @@
 import { backend } from './engine';
 import { recordOp } from '../tensor/tape';
-import { isFloatDtype, type DType, type Tensor } from '../tensor/tensor';
+import type { DType, Tensor } from '../tensor/tensor';
 import { assertDtype, assertTensor } from '../tensor/checks';
 
 /**
  * The same values in another dtype, as tf.cast(x, dtype): to int32 by truncation toward zero, to bool as x != 0.
- * Differentiable between float dtypes (the gradient casts back); gradients do not flow through int32 or bool.
+ * Differentiable between float dtypes (the gradient casts back); through int32 or bool the gradient is zero.
  */
 export function cast(x: Tensor, dtype: DType): Tensor {
   assertTensor('cast', 'x', x);
   assertDtype('cast', 'dtype', dtype);
   const y = backend().cast(x, dtype);
-  if (isFloatDtype(x.dtype) && isFloatDtype(dtype)) recordOp('cast', [x], y, null);
+  recordOp('cast', [x], y, null);
   return y;
 }

@@ -1,5 +1,7 @@
+import { assertTensor } from '../tensor/checks';
 import { Tensor } from '../tensor/tensor';
-import { backpropagateDetached, runTaped, type GradientOps, type Tape } from '../tensor/tape';
+import { argError, describeValue } from '../util/validate';
+import { backpropagateDetached, isRecording, runTaped, type GradientOps, type Tape } from '../tensor/tape';
 import { tidy } from '../tensor/tidy';
 import { Variable } from '../tensor/variable';
 import { add } from './binary';
@@ -13,10 +15,10 @@ function assertResult(name: string, y: unknown): Tensor {
   return y;
 }
 
-function assertInputs(name: string, xs: unknown): Tensor[] {
-  if (!Array.isArray(xs) || !xs.every((x) => x instanceof Tensor)) {
-    throw new Error(`${name}: args must be an array of Tensors, got ${Array.isArray(xs) ? 'an array containing non-tensors' : typeof xs}`);
-  }
+function assertInputs(name: string, xs: unknown, dy: unknown): Tensor[] {
+  if (!Array.isArray(xs)) throw argError(name, 'args', describeValue(xs), 'an array of Tensors');
+  xs.forEach((x, i) => assertTensor(name, `args[${i}]`, x));
+  if (dy !== undefined) assertTensor(name, 'dy', dy);
   return xs as Tensor[];
 }
 
@@ -38,7 +40,7 @@ function backward(tape: Tape, y: Tensor, dy: Tensor | undefined): Map<number, Te
 export function valueAndGrads(f: (...xs: Tensor[]) => Tensor): (xs: Tensor[], dy?: Tensor) => { value: Tensor; grads: Tensor[] } {
   if (typeof f !== 'function') throw new Error(`valueAndGrads: f must be a function, got ${typeof f}`);
   return (xs, dy) => {
-    const inputs = assertInputs('valueAndGrads', xs);
+    const inputs = assertInputs('valueAndGrads', xs, dy);
     return tidy(() =>
       runTaped(false, inputs, (tape) => {
         const value = assertResult('valueAndGrads', f(...inputs));
@@ -54,7 +56,8 @@ export function grads(f: (...xs: Tensor[]) => Tensor): (xs: Tensor[], dy?: Tenso
   const vg = valueAndGrads(f);
   return (xs, dy) => {
     const { value, grads: g } = vg(xs, dy);
-    value.dispose();
+    // Under an outer gradient the value may be an input of a recorded rule (max's, softmax's): the outer tidy frees it.
+    if (!isRecording()) value.dispose();
     return g;
   };
 }

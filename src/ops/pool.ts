@@ -29,3 +29,20 @@ export function maxPool(x: Tensor, filterSize: number | [number, number], stride
   recordOp<PoolAttrs>('maxPool', [x], y, { filterSize: f, strides: s, pad: p });
   return y;
 }
+
+/**
+ * @internal maxPool's gradient as an op: dy routed to each window's winner in x. `y`, the pooled output, lets
+ * the backend reuse the argmax it kept (null: found again). Linear in dy; its own gradient is maxPoolGather.
+ */
+export function maxPoolBackprop(dy: Tensor, x: Tensor, y: Tensor | null, attrs: PoolAttrs): Tensor {
+  const dx = backend().maxPoolBackprop(dy, x, y, attrs.filterSize, attrs.strides, attrs.pad);
+  recordOp('maxPoolBackprop', [dy, x], dx, attrs);
+  return dx;
+}
+
+/** @internal src (x's shape) read at each window's winner in x: maxPoolBackprop's adjoint, and its gradient. */
+export function maxPoolGather(src: Tensor, x: Tensor, attrs: PoolAttrs): Tensor {
+  const y = backend().maxPoolGather(src, x, attrs.filterSize, attrs.strides, attrs.pad);
+  recordOp('maxPoolGather', [src, x], y, attrs);
+  return y;
+}

@@ -1,7 +1,7 @@
 import { retainStorage } from '../backend/host-values';
 import { assertTensor } from '../tensor/checks';
 import { recordOp } from '../tensor/tape';
-import { Tensor, installTensorOps } from '../tensor/tensor';
+import { Tensor, arrayTypeFor, installTensorOps, sizeOfShape } from '../tensor/tensor';
 
 /** Resolves a reshape target (one -1 allowed) against a size, with an error naming both shapes. */
 export function inferShape(shape: readonly number[], size: number, from: readonly number[]): number[] {
@@ -54,6 +54,23 @@ export function slice(x: Tensor, begin: number, size?: number): Tensor {
   const row = rows === 0 ? 0 : x.size / rows;
   const y = new Tensor([n, ...x.shape.slice(1)], x.dtype, x.hostValues().slice(begin * row, (begin + n) * row));
   recordOp<SliceAttrs>('slice', [x], y, { begin });
+  return y;
+}
+
+export interface PadAttrs {
+  /** Rows of zeros before x. */
+  before: number;
+  /** The padded number of rows. */
+  rows: number;
+}
+
+/** @internal x between rows of zeros along axis 0, to `rows` rows: slice's gradient, as an op (its gradient is a slice). */
+export function padRows(x: Tensor, before: number, rows: number): Tensor {
+  const row = sizeOfShape(x.shape.slice(1));
+  const values = new (arrayTypeFor(x.dtype))(rows * row);
+  values.set(x.hostValues(), before * row);
+  const y = new Tensor([rows, ...x.shape.slice(1)], x.dtype, values);
+  recordOp<PadAttrs>('padRows', [x], y, { before, rows });
   return y;
 }
 

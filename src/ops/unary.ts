@@ -34,6 +34,8 @@ export const relu = (x: In): Tensor => unaryOp('relu', x, 'numeric');
 export const sigmoid = (x: In): Tensor => unaryOp('sigmoid', x, 'float');
 export const tanh = (x: In): Tensor => unaryOp('tanh', x, 'float');
 export const reciprocal = (x: In): Tensor => unaryOp('reciprocal', x, 'float');
+/** @internal 1 where x > 0, else 0 (relu's derivative); zero gradient, as TF.js's step. */
+export const step = (x: In): Tensor => unaryOp('step', x, 'numeric');
 /** Rounding keeps int32 as it is; their gradients are zero, as TF.js's. */
 export const floor = (x: In): Tensor => unaryOp('floor', x, 'numeric');
 export const ceil = (x: In): Tensor => unaryOp('ceil', x, 'numeric');

@@ -52,10 +52,23 @@ const tapes: Tape[] = [];
  */
 export function recordOp<A>(name: string, inputs: Tensor[], output: Tensor, attrs: A): void {
   for (const tape of tapes) {
-    if (inputs.some((x) => tape.isTracked(x))) {
+    // Every input is asked (no early exit): asking is what registers a trainable variable with the tape.
+    let tracked = false;
+    for (const x of inputs) if (tape.isTracked(x)) tracked = true;
+    if (tracked) {
       tape.nodes.push({ name, inputs, output, attrs });
       tape.tracked.add(output.id);
     }
+  }
+}
+
+/** Runs fn with no tape recording (customGrad's forward pass: its gradient is the one the user gives). */
+export function withoutRecording<T>(fn: () => T): T {
+  const paused = tapes.splice(0, tapes.length);
+  try {
+    return fn();
+  } finally {
+    tapes.unshift(...paused);
   }
 }
 

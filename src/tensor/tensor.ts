@@ -1,5 +1,6 @@
 import { arrayTypeFor, fromDevice, installHandleFactory, isFloatDtype, sizeOfShape, type DeviceData, type DType, type FloatArray, type TensorHandle, type TypedArray } from '../backend/handle';
 import { releaseStorage } from '../backend/host-values';
+import { countTensor, recount, uncountTensor, type Counted } from './memory';
 import { trackTensor } from './scopes';
 
 export type { DeviceData, DType, FloatArray, TypedArray };
@@ -37,17 +38,29 @@ export class Tensor implements TensorHandle {
   readonly shape: readonly number[];
   readonly dtype: DType;
   readonly size: number;
-  /** @internal Host values or backend-held values; variables swap this on assign. */
-  storage: TypedArray | DeviceData;
+  private values: TypedArray | DeviceData;
   private disposedFlag = false;
+  /** This tensor's entry in tn.memory()'s count. */
+  private readonly counted: Counted;
 
   /** @internal Use tn.tensor(), tn.zeros() etc.; the shape and storage are trusted here. */
   constructor(shape: readonly number[], dtype: DType, storage: TypedArray | DeviceData) {
     this.shape = Object.freeze(shape.slice());
     this.dtype = dtype;
     this.size = sizeOfShape(shape);
-    this.storage = storage;
+    this.values = storage;
+    this.counted = countTensor(this, storage);
     trackTensor(this);
+  }
+
+  /** @internal Host values or backend-held values; variables swap them on assign, backends move them to a device. */
+  get storage(): TypedArray | DeviceData {
+    return this.values;
+  }
+
+  set storage(next: TypedArray | DeviceData) {
+    recount(this.counted, next);
+    this.values = next;
   }
 
   get rank(): number {
@@ -114,6 +127,7 @@ export class Tensor implements TensorHandle {
   dispose(): void {
     if (this.disposedFlag) return;
     this.disposedFlag = true;
+    uncountTensor(this.counted);
     releaseStorage(this.storage);
   }
 

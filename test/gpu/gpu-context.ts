@@ -1,31 +1,22 @@
 import type { Backend } from '../../src/backend/backend';
 import { probeGpu, type GpuBackend } from '../../src/backend/gpu/index';
 import type { Tensor } from '../../src/tensor/tensor';
+import { describeRequired, type Prerequisite } from '../required-suite';
 
 /**
- * One gpu backend for all gpu suites, or the reason there is none. Suites skip (saying why) only
- * when no GL context can be had, e.g. without `gl` built or without a display (run under
- * `xvfb-run -a`).
+ * One gpu backend for all gpu suites, or the reason there is none (no `gl` build, no display: run
+ * under `xvfb-run -a`). Under CI=true or TESSERA_REQUIRE_GPU=1 a missing context fails the run.
  */
 const probe = probeGpu();
 
 /** Typed as the ops see a backend: its outputs are Tensors (the tensor layer's factory makes them). */
 export const gpu = (probe.available ? probe.backend : null) as (Backend<Tensor> & GpuBackend) | null;
-export const noGpuReason: string = probe.available ? '' : probe.reason;
 
-if (!gpu) console.warn(`[gpu tests skipped] ${noGpuReason}`);
-else console.info(`[gpu tests] on ${gpu.describe()}`);
+const prerequisite: Prerequisite = probe.available ? { available: true } : { available: false, reason: probe.reason };
 
-/** ‖got - want‖∞ / ‖want‖∞ (absolute when want is all zeros): the error the gpu parity tests bound by 1e-4. */
-export function relativeError(got: ArrayLike<number>, want: ArrayLike<number>): number {
-  if (got.length !== want.length) return Infinity;
-  let diff = 0, scale = 0;
-  for (let i = 0; i < want.length; i++) {
-    const d = Math.abs(got[i] - want[i]);
-    if (!(d <= diff)) diff = d; // NaN-safe: a NaN difference becomes the error
-    scale = Math.max(scale, Math.abs(want[i]));
-  }
-  return scale > 0 ? diff / scale : diff;
+if (gpu) console.info(`[gpu tests] on ${gpu.describe()}`);
+
+/** A suite that needs the gpu backend: runs, skips with the reason, or (where required) fails with it. */
+export function describeGpu(title: string, body: () => void): void {
+  describeRequired(title, 'TESSERA_REQUIRE_GPU', prerequisite, body);
 }
-
-export const TOLERANCE = 1e-4;

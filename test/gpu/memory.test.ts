@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { GpuData } from '../../src/backend/gpu/device-data';
 import { Tensor } from '../../src/tensor/tensor';
 import { tidy } from '../../src/tensor/tidy';
-import { gpu, noGpuReason } from './gpu-context';
+import { describeGpu, gpu } from './gpu-context';
 import { labelTensor, uniformTensor } from './random-data';
 
 interface CountedGl {
@@ -20,7 +20,7 @@ function textureCounter(context: unknown): () => number {
   return () => live;
 }
 
-describe.skipIf(!gpu)(`gpu backend memory and storage${gpu ? '' : ` (skipped: ${noGpuReason})`}`, () => {
+describeGpu('gpu backend memory and storage', () => {
   const g = gpu!;
   it('keeps texture memory flat across training-like steps', () => {
     const live = textureCounter((g as unknown as { context: { gpu: { context: unknown } } }).context.gpu.context);

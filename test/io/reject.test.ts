@@ -81,7 +81,7 @@ describe('weight specs', () => {
   });
 
   it('wrong dtypes', async () => {
-    await expect(load((j) => (j.weightsManifest[0].weights[1].dtype = 'int32'))).rejects.toThrow(/weights\[1\]\.dtype must be 'float32' \(or 'float64' in files tessera wrote\), got "int32"/);
+    await expect(load((j) => (j.weightsManifest[0].weights[1].dtype = 'uint8'))).rejects.toThrow(/weights\[1\]\.dtype must be 'float32', 'int32' or 'bool' \(or 'float64' in files tessera wrote\), got "uint8"/);
     await expect(load((j) => (j.weightsManifest[0].weights[1].dtype = 'float64'))).rejects.toThrow(/weightData is truncated: it holds 44 bytes but the manifest declares 52/);
     await expect(load((j) => (j.weightsManifest[0].weights[1].quantization = { dtype: 'uint8' }))).rejects.toThrow(/quantization must be absent/);
   });

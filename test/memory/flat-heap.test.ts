@@ -62,11 +62,16 @@ describe('memory during fit on the cpu backend', () => {
     expect(history.history.loss[EPOCHS - 1]).toBeLessThan(history.history.loss[0]);
     expect(samples).toHaveLength(EPOCHS);
 
-    const growth = (key: keyof Sample) => samples[EPOCHS - 1][key] - samples[1][key];
-    const report = samples.map((s, i) => `epoch ${i + 1}: heap ${(s.heap / MB).toFixed(2)} MB, buffers ${(s.buffers / MB).toFixed(2)} MB`).join('\n');
-    // Over 14 epochs of 12 steps, retaining one batch of activations (~10 KB) per step would pass
-    // 1 MB; the heap bound leaves room for the collector's noise (~0.3 MB here).
-    expect(growth('heap'), report).toBeLessThan(2 * MB);
-    expect(growth('buffers'), report).toBeLessThan(1 * MB);
+    // Growth from epoch 2 to the end, each end the median of three epochs (one collection can lag).
+    const median3 = (from: number, key: keyof Sample) => samples.slice(from, from + 3).map((s) => s[key]).sort((a, b) => a - b)[1];
+    const growth = (key: keyof Sample) => median3(EPOCHS - 3, key) - median3(1, key);
+    const report = samples.map((s, i) => `epoch ${i + 1}: heap ${(s.heap / MB).toFixed(3)} MB, buffers ${(s.buffers / MB).toFixed(3)} MB`).join('\n');
+    // Measured here (Node 20): heap +0.16 to +0.25 MB over the 14 epochs, tensor buffers +256 bytes.
+    // Keeping one input batch (8 KB of values, a Tensor object) per step adds 2.7 MB of buffers and
+    // 0.09 MB of heap; keeping 40 small objects per step adds 0.28 MB of heap. Both bounds sit below
+    // what such a leak adds: buffers below a single batch kept every other epoch, heap 1.6x the
+    // measured growth.
+    expect(growth('heap'), report).toBeLessThan(0.4 * MB);
+    expect(growth('buffers'), report).toBeLessThan(64 * 1024);
   });
 });

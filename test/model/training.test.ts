@@ -21,11 +21,18 @@ describe('Sequential end to end', () => {
     model.compile({ optimizer: tn.train.adam(0.01), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
     const history = await model.fit(x, y, { epochs: 8, batchSize: 32, seed: 3, verbose: 0, validationSplit: 0.25 });
     expect(history.epoch).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-    expect(Object.keys(history.history).sort()).toEqual(['accuracy', 'loss', 'val_accuracy', 'val_loss']);
-    expect(history.history.loss[7]).toBeLessThan(history.history.loss[0]);
+    // TF.js reports metrics: ['accuracy'] as 'acc'.
+    expect(Object.keys(history.history).sort()).toEqual(['acc', 'loss', 'val_acc', 'val_loss']);
+    // Measured (this seed, then model seeds 2, 5, 11, 21 with fit seeds 3, 7, 1, 9): test loss 1.85e-3
+    // (1.56e-3 to 2.73e-3), last training loss 2.16e-3 (1.81e-3 to 3.13e-3), test accuracy 1 every
+    // time, the first epoch's loss 0.98 to 1.26. The bounds allow under 3x of this seed's loss, so
+    // a 3x regression fails, and one miss in 256.
+    expect(history.history.loss[0]).toBeGreaterThan(0.5);
+    expect(history.history.loss[7]).toBeLessThan(5e-3);
+    expect(history.history.val_loss[7]).toBeLessThan(5e-3);
     const [loss, accuracy] = model.evaluate(test.x, test.y) as tn.Tensor[];
-    expect(accuracy.dataSync()[0]).toBeGreaterThan(0.95);
-    expect(loss.dataSync()[0]).toBeLessThan(0.3);
+    expect(accuracy.dataSync()[0]).toBeGreaterThanOrEqual(255 / 256);
+    expect(loss.dataSync()[0]).toBeLessThan(5e-3);
     // Scalars also read as numbers.
     expect(Number(accuracy)).toBe(accuracy.dataSync()[0]);
     const probs = model.predict(test.x.slice(0, 5), { batchSize: 2 });

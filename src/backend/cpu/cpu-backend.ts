@@ -10,6 +10,7 @@ import { softmax, logSoftmax, sparseSoftmaxCrossEntropy } from '../../../kernels
 import { sgdUpdate } from '../../../kernels/cpu/adam';
 import { argReduce, gather, gatherND, scatterND, segmentSum, select, topkIndices } from '../../../kernels/cpu/indexing';
 import { rowStrides, splitAt } from '../../../kernels/shared/index-geometry';
+import { gatherAt } from '../../../kernels/cpu/pool';
 import { arrayTypeFor, castValues, makeHandle, sizeOfShape, type DType, type FloatArray, type TypedArray, type TensorHandle as Tensor } from '../handle';
 import { setHostValuesOwner } from '../host-values';
 import type { AdamConfig, Backend, BinaryOp, FusedActivation, Padding, ReduceOp, UnaryOp } from '../backend';
@@ -137,17 +138,29 @@ export class CpuBackend implements Backend {
     return y;
   }
 
-  maxPoolBackprop(dy: Tensor, x: Tensor, y: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
+  maxPoolBackprop(dy: Tensor, x: Tensor, y: Tensor | null, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
     // A disposed y's argmax went back to the memory with its values (and may hold other data now): search again.
-    let argmax = y.isDisposed ? undefined : this.poolArgmax.get(y);
-    if (!argmax) {
-      const g = pool2dGeometry(x.shape, filterSize, strides, pad);
-      argmax = new Int32Array(y.size);
-      this.k.maxPool(floats(x), g, this.scratch.get(x.dtype, y.size), argmax);
-    }
+    const cached = y && !y.isDisposed ? this.poolArgmax.get(y) : undefined;
+    const argmax = cached ?? this.argmaxOf(x, filterSize, strides, pad);
     const [dx, values] = this.floatOutput(x.shape, dy.dtype);
     this.k.maxPoolBackprop(floats(dy), argmax, values);
     return dx;
+  }
+
+  maxPoolGather(src: Tensor, x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
+    const g = pool2dGeometry(x.shape, filterSize, strides, pad);
+    const [out, values] = this.floatOutput([g.batch, g.outH, g.outW, g.channels], src.dtype);
+    gatherAt(floats(src), this.argmaxOf(x, filterSize, strides, pad), values);
+    return out;
+  }
+
+  /** Where each window of maxPool(x) takes its max, found again. */
+  private argmaxOf(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Int32Array {
+    const g = pool2dGeometry(x.shape, filterSize, strides, pad);
+    const size = g.batch * g.outH * g.outW * g.channels;
+    const argmax = new Int32Array(size);
+    this.k.maxPool(floats(x), g, this.scratch.get(x.dtype, size), argmax);
+    return argmax;
   }
 
   unary(op: UnaryOp, x: Tensor): Tensor {

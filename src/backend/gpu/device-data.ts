@@ -12,6 +12,10 @@ export class GpuData implements DeviceData {
 
   constructor(readonly texture: GpuTexture, readonly size: number) {}
 
+  get byteLength(): number {
+    return this.size * Float32Array.BYTES_PER_ELEMENT;
+  }
+
   get isDeleted(): boolean {
     return this.refs === 0;
   }

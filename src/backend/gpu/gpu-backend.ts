@@ -3,7 +3,7 @@ import { broadcastShapes } from '../../../kernels/shared/broadcast';
 import { conv2dGeometry, pool2dGeometry } from '../../../kernels/shared/geometry';
 import { matMulConstants, matMulKernel } from '../../../kernels/gpu/matmul';
 import { conv2dBackpropFilterPartialKernel, conv2dBackpropInputKernel, conv2dKernel } from '../../../kernels/gpu/conv';
-import { maxPoolBackpropKernel, maxPoolKernel } from '../../../kernels/gpu/pool';
+import { maxPoolBackpropKernel, maxPoolGatherKernel, maxPoolKernel } from '../../../kernels/gpu/pool';
 import { BINARY_MAX_AXES, UNARY_CODES, binaryConstants, binaryKernel, unaryKernel } from '../../../kernels/gpu/elementwise';
 import { REDUCE_CODES, TWO_STAGE_ROWS, columnPartialKernel, leadingRowsView, planReduce, reduceKernel } from '../../../kernels/gpu/reduce';
 import { softmaxKernel, sparseCrossEntropyKernel } from '../../../kernels/gpu/softmax';
@@ -88,10 +88,16 @@ export class GpuBackend implements Backend {
     return this.compute('maxPool', maxPoolKernel, [g.batch, g.outH, g.outW, g.channels], g, [this.arg(x, 'maxPool')]);
   }
 
-  maxPoolBackprop(dy: Tensor, x: Tensor, _y: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
+  maxPoolBackprop(dy: Tensor, x: Tensor, _y: Tensor | null, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
     const g = pool2dGeometry(x.shape, filterSize, strides, pad);
     const op = 'maxPoolBackprop';
     return this.compute(op, maxPoolBackpropKernel, x.shape, g, [this.arg(dy, op), this.arg(x, op)]);
+  }
+
+  maxPoolGather(src: Tensor, x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
+    const g = pool2dGeometry(x.shape, filterSize, strides, pad);
+    const op = 'maxPoolGather';
+    return this.compute(op, maxPoolGatherKernel, [g.batch, g.outH, g.outW, g.channels], g, [this.arg(x, op), this.arg(src, op)]);
   }
 
   unary(op: UnaryOp, x: Tensor): Tensor {

@@ -1,54 +1,61 @@
 import type { Tensor } from '../../tensor/tensor';
-import { div, mul, pow, raw, sub } from '../binary';
-import { backend } from '../engine';
-import { log, neg } from '../unary';
+import { add, div, greater, mul, pow, sub } from '../binary';
+import { sumToShape } from '../broadcast';
+import { cast } from '../cast';
+import { zerosLike } from '../creation';
+import { log, neg, step } from '../unary';
 import { rule, type GradientTable } from './table';
 
-/** Reduces a broadcast gradient back to the shape of the operand it flows to. */
-export function unbroadcast(g: Tensor, shape: readonly number[]): Tensor {
-  if (g.shape.length === shape.length && g.shape.every((d, i) => d === shape[i])) return g;
-  return backend().sumToShape(g, shape);
-}
+type Side = (dy: Tensor, a: Tensor, b: Tensor, y: Tensor) => Tensor;
 
-/** A binary op's rule from the gradients at the broadcast shape, each summed back to its operand's shape. */
-function binaryGrad(grads: (dy: Tensor, a: Tensor, b: Tensor, y: Tensor) => [Tensor, Tensor]) {
-  return rule((dy, { inputs: [a, b], output }) => {
-    const [ga, gb] = grads(dy, a, b, output);
-    return [unbroadcast(ga, a.shape), unbroadcast(gb, b.shape)];
-  });
+/** A binary op's rule: each operand's gradient (only where needed) at the broadcast shape, summed back to its own shape. */
+function binaryGrad(da: Side, db: Side) {
+  return rule((dy, { inputs: [a, b], output, needed }) => [
+    needed[0] ? sumToShape(da(dy, a, b, output), a.shape) : null,
+    needed[1] ? sumToShape(db(dy, a, b, output), b.shape) : null,
+  ]);
 }
 
 function unaryGrad(grad: (dy: Tensor, x: Tensor, y: Tensor) => Tensor) {
   return rule((dy, { inputs: [x], output }) => [grad(dy, x, output)]);
 }
 
-const step = (x: Tensor) => backend().unary('step', x);
+/** Piecewise-constant ops (comparisons, step): a zero gradient, recorded, so that gradients through masks stay connected (relu'' = 0). */
+const zeroGrad = rule((_dy, { inputs, needed }) => inputs.map((x, i) => (needed[i] ? zerosLike(x) : null)));
+
+/** A comparison's bool result as 0/1 in like's dtype, so masks keep a float64 computation in float64. */
+function mask(condition: Tensor, like: Tensor): Tensor {
+  return cast(condition, like.dtype);
+}
+
+/** log a where a > 0, else 0: pow's gradient for the exponent, as TF.js (a ≤ 0 contributes nothing). */
+function logWherePositive(a: Tensor): Tensor {
+  const positive = mask(greater(a, 0), a);
+  return log(add(mul(a, positive), sub(1, positive)));
+}
 
 export const elementwiseGrads: GradientTable = {
-  add: binaryGrad((dy) => [dy, dy]),
-  sub: binaryGrad((dy) => [dy, backend().unary('neg', dy)]),
-  mul: binaryGrad((dy, a, b) => [mul(dy, b), mul(dy, a)]),
-  div: binaryGrad((dy, a, b) => {
-    const ga = div(dy, b);
-    return [ga, neg(div(mul(ga, a), b))];
-  }),
-  maximum: binaryGrad((dy, a, b) => {
-    const bWins = raw('greater', b, a);
-    return [mul(dy, sub(1, bWins)), mul(dy, bWins)];
-  }),
-  minimum: binaryGrad((dy, a, b) => {
-    const bWins = raw('greater', a, b);
-    return [mul(dy, sub(1, bWins)), mul(dy, bWins)];
-  }),
-  pow: binaryGrad((dy, a, b, y) => [mul(dy, mul(b, pow(a, sub(b, 1)))), mul(dy, mul(y, log(a)))]),
+  add: binaryGrad((dy) => dy, (dy) => dy),
+  sub: binaryGrad((dy) => dy, (dy) => neg(dy)),
+  mul: binaryGrad((dy, _a, b) => mul(dy, b), (dy, a) => mul(dy, a)),
+  div: binaryGrad((dy, _a, b) => div(dy, b), (dy, a, b) => neg(div(mul(div(dy, b), a), b))),
+  // Ties go to a, as TF.js (maximum: a where a >= b; minimum: a where a <= b).
+  maximum: binaryGrad((dy, a, b) => mul(dy, sub(1, mask(greater(b, a), dy))), (dy, a, b) => mul(dy, mask(greater(b, a), dy))),
+  minimum: binaryGrad((dy, a, b) => mul(dy, sub(1, mask(greater(a, b), dy))), (dy, a, b) => mul(dy, mask(greater(a, b), dy))),
+  pow: binaryGrad((dy, a, b) => mul(dy, mul(b, pow(a, sub(b, 1)))), (dy, a, _b, y) => mul(dy, mul(y, logWherePositive(a)))),
+  greater: zeroGrad,
+  equal: zeroGrad,
   neg: unaryGrad((dy) => neg(dy)),
-  abs: unaryGrad((dy, x) => mul(dy, sub(step(x), step(backend().unary('neg', x))))),
+  // sign(x), 0 at 0 (PyTorch's convention).
+  abs: unaryGrad((dy, x) => mul(dy, sub(step(x), step(neg(x))))),
   exp: unaryGrad((dy, _x, y) => mul(dy, y)),
   log: unaryGrad((dy, x) => div(dy, x)),
   sqrt: unaryGrad((dy, _x, y) => div(dy, mul(y, 2))),
   square: unaryGrad((dy, x) => mul(dy, mul(x, 2))),
+  // 0 at 0, as TF.js and PyTorch.
   relu: unaryGrad((dy, x) => mul(dy, step(x))),
   sigmoid: unaryGrad((dy, _x, y) => mul(dy, mul(y, sub(1, y)))),
   tanh: unaryGrad((dy, _x, y) => mul(dy, sub(1, mul(y, y)))),
   reciprocal: unaryGrad((dy, _x, y) => neg(mul(dy, mul(y, y)))),
+  step: zeroGrad,
 };

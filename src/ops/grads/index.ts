@@ -1,3 +1,4 @@
+import { customGrads } from './custom';
 import { elementwiseGrads } from './elementwise';
 import { linearGrads } from './linear';
 import { reductionGrads } from './reduction';
@@ -8,4 +9,4 @@ import { roundingGrads } from './rounding';
 import type { GradientTable } from './table';
 
 /** Every op's backward rule, by the name the op records under. */
-export const gradientTable: GradientTable = { ...elementwiseGrads, ...linearGrads, ...reductionGrads, ...shapeGrads, ...softmaxGrads, ...indexingGrads, ...roundingGrads };
+export const gradientTable: GradientTable = { ...customGrads, ...elementwiseGrads, ...linearGrads, ...reductionGrads, ...shapeGrads, ...softmaxGrads, ...indexingGrads, ...roundingGrads };

@@ -1,14 +1,14 @@
 import { zerosLike } from '../creation';
 import { gatherAlong, gatherND, scatterND, segmentSumAlong, type AxisAttrs, type ScatterAttrs, type SegmentAttrs } from '../gather';
 import { where } from '../where';
-import { unbroadcast } from './elementwise';
+import { sumToShape } from '../broadcast';
 import { rule, type GradientTable } from './table';
 
 /** Backward rules of the indexing ops: each is the other's adjoint (gather / segment sum, gatherND / scatterND), so all differentiate again. */
 export const indexingGrads: GradientTable = {
   where: rule((dy, { inputs: [condition, a, b] }) => {
     const zero = zerosLike(dy);
-    return [null, unbroadcast(where(condition, dy, zero), a.shape), unbroadcast(where(condition, zero, dy), b.shape)];
+    return [null, sumToShape(where(condition, dy, zero), a.shape), sumToShape(where(condition, zero, dy), b.shape)];
   }),
   gather: rule<AxisAttrs>((dy, { inputs: [x, indices], attrs: { axis } }) => [segmentSumAlong(dy, indices, x.shape[axis], axis), null]),
   unsortedSegmentSum: rule<SegmentAttrs>((dy, { inputs: [, ids], attrs: { axis } }) => [gatherAlong(dy, ids, axis), null]),

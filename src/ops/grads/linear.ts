@@ -2,12 +2,14 @@ import type { FusedActivation, Padding } from '../../backend/backend';
 import { isRecording } from '../../tensor/tape';
 import type { Tensor } from '../../tensor/tensor';
 import { mul } from '../binary';
+import { sumToShape } from '../broadcast';
+import { zerosLike } from '../creation';
 import { conv2d, conv2dBackpropFilter, conv2dBackpropInput, type ConvAttrs } from '../conv';
 import { backend } from '../engine';
 import type { EpilogueAttrs } from '../fused';
 import { matMul, type MatMulAttrs } from '../matmul';
-import type { PoolAttrs } from '../pool';
-import { unbroadcast } from './elementwise';
+import { maxPoolBackprop, maxPoolGather, type PoolAttrs } from '../pool';
+import { step } from '../unary';
 import { rule, type GradientTable } from './table';
 
 /** The gradients of y = op(a)·op(b) for a and b, from dy; made of matMuls, so differentiable again. */
@@ -33,8 +35,8 @@ function conv2dGrads(x: Tensor, filter: Tensor, s: [number, number], p: Padding,
 function epilogueGrads(dy: Tensor, y: Tensor, bias: Tensor, act: FusedActivation): [Tensor, Tensor] {
   // Under an outer gradient (higher order) the rule must itself be differentiable: compose ops.
   if (isRecording()) {
-    const dz = act === 'relu' ? mul(dy, backend().unary('step', y)) : dy;
-    return [dz, unbroadcast(dz, bias.shape)];
+    const dz = act === 'relu' ? mul(dy, step(y)) : dy;
+    return [dz, sumToShape(dz, bias.shape)];
   }
   const { dx, dbias } = backend().biasActivationBackprop(dy, y, act);
   return [dx, dbias];
@@ -43,16 +45,24 @@ function epilogueGrads(dy: Tensor, y: Tensor, bias: Tensor, act: FusedActivation
 export const linearGrads: GradientTable = {
   matMul: rule<MatMulAttrs>((dy, { inputs: [a, b], attrs }) => matMulGrads(a, b, attrs.transposeA, attrs.transposeB, dy)),
   conv2d: rule<ConvAttrs>((dy, { inputs: [x, filter], attrs: { strides, pad }, needed }) => conv2dGrads(x, filter, strides, pad, dy, needed)),
-  conv2dBackpropInput: rule<ConvAttrs>((ddx, { inputs: [dy, filter], attrs: { strides, pad } }) => [
-    conv2d(ddx, filter, strides, pad),
-    conv2dBackpropFilter(ddx, dy, filter.shape, strides, pad),
+  // Both are bilinear in their inputs: each input's gradient is the other product (conv2d, or the other backprop).
+  conv2dBackpropInput: rule<ConvAttrs>((ddx, { inputs: [dy, filter], attrs: { strides, pad }, needed }) => [
+    needed[0] ? conv2d(ddx, filter, strides, pad) : null,
+    needed[1] ? conv2dBackpropFilter(ddx, dy, filter.shape, strides, pad) : null,
   ]),
-  conv2dBackpropFilter: rule<ConvAttrs>((ddw, { inputs: [x, dy], attrs: { strides, pad } }) => [
-    conv2dBackpropInput(dy, ddw, x.shape, strides, pad),
-    conv2d(x, ddw, strides, pad),
+  conv2dBackpropFilter: rule<ConvAttrs>((ddw, { inputs: [x, dy], attrs: { strides, pad }, needed }) => [
+    needed[0] ? conv2dBackpropInput(dy, ddw, x.shape, strides, pad) : null,
+    needed[1] ? conv2d(x, ddw, strides, pad) : null,
   ]),
-  maxPool: rule<PoolAttrs>((dy, { inputs: [x], output: y, attrs: { filterSize, strides, pad } }) => [
-    backend().maxPoolBackprop(dy, x, y, filterSize, strides, pad),
+  maxPool: rule<PoolAttrs>((dy, { inputs: [x], output: y, attrs }) => [maxPoolBackprop(dy, x, y, attrs)]),
+  // Linear in their first input, piecewise constant in x (which only picks the winners).
+  maxPoolBackprop: rule<PoolAttrs>((ddx, { inputs: [, x], attrs, needed }) => [
+    maxPoolGather(ddx, x, attrs),
+    needed[1] ? zerosLike(x) : null,
+  ]),
+  maxPoolGather: rule<PoolAttrs>((dy, { inputs: [, x], attrs, needed }) => [
+    maxPoolBackprop(dy, x, null, attrs),
+    needed[1] ? zerosLike(x) : null,
   ]),
   biasActivation: rule<EpilogueAttrs>((dy, { inputs: [, bias], output, attrs }) => epilogueGrads(dy, output, bias, attrs.activation)),
   fusedMatMul: rule<MatMulAttrs & EpilogueAttrs>((dy, { inputs: [a, b, bias], output, attrs }) => {

@@ -1,22 +1,20 @@
 import type { Tensor } from '../../tensor/tensor';
-import { mul, raw } from '../binary';
-import { zeros } from '../creation';
+import { equal, mul } from '../binary';
+import { broadcastTo } from '../broadcast';
 import { keptShape, type ReduceAttrs } from '../reduction';
+import { reshape } from '../reshape';
 import { rule, type GradientTable } from './table';
 
-/** Spreads a reduced tensor back over the shape it was reduced from. */
-function broadcastBack(g: Tensor, shape: readonly number[], axes: readonly number[]): Tensor {
-  return raw('add', g.reshape(keptShape(shape, axes)), zeros(shape, g.dtype));
-}
+/** The reduced gradient with the reduced axes back as 1s, ready to broadcast over x. */
+const unreduce = (dy: Tensor, x: Tensor, axes: readonly number[]) => reshape(dy, keptShape(x.shape, axes));
 
-function extremumGrad(dy: Tensor, x: Tensor, y: Tensor, axes: number[]): Tensor {
-  // Every position equal to the extremum receives the gradient, as in TF.js.
-  const hit = raw('equal', x, y.reshape(keptShape(x.shape, axes)));
-  return mul(broadcastBack(dy, x.shape, axes), hit);
-}
+/** Every position equal to the extremum receives the whole gradient, as in TF.js. */
+const extremumGrad = rule<ReduceAttrs>((dy, { inputs: [x], output, attrs: { axes } }) => [
+  mul(unreduce(dy, x, axes), equal(x, unreduce(output, x, axes))),
+]);
 
 export const reductionGrads: GradientTable = {
-  sum: rule<ReduceAttrs>((dy, { inputs: [x], attrs }) => [broadcastBack(dy, x.shape, attrs.axes)]),
-  max: rule<ReduceAttrs>((dy, { inputs: [x], output, attrs }) => [extremumGrad(dy, x, output, attrs.axes)]),
-  min: rule<ReduceAttrs>((dy, { inputs: [x], output, attrs }) => [extremumGrad(dy, x, output, attrs.axes)]),
+  sum: rule<ReduceAttrs>((dy, { inputs: [x], attrs: { axes } }) => [broadcastTo(unreduce(dy, x, axes), x.shape)]),
+  max: extremumGrad,
+  min: extremumGrad,
 };

@@ -2,7 +2,7 @@ import type { Tensor } from '../../tensor/tensor';
 import { div, mul } from '../binary';
 import { zerosLike } from '../creation';
 import { floor, neg } from '../unary';
-import { unbroadcast } from './elementwise';
+import { sumToShape } from '../broadcast';
 import { rule, type GradientTable } from './table';
 
 const zero = rule((dy) => [zerosLike(dy)]);
@@ -10,7 +10,7 @@ const zero = rule((dy) => [zerosLike(dy)]);
 function binary(grads: (dy: Tensor, a: Tensor, b: Tensor) => [Tensor, Tensor]) {
   return rule((dy, { inputs: [a, b] }) => {
     const [ga, gb] = grads(dy, a, b);
-    return [unbroadcast(ga, a.shape), unbroadcast(gb, b.shape)];
+    return [sumToShape(ga, a.shape), sumToShape(gb, b.shape)];
   });
 }
 

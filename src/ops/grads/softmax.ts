@@ -1,7 +1,10 @@
+import { isRecording } from '../../tensor/tape';
 import { Tensor, arrayTypeFor } from '../../tensor/tensor';
 import { mul, sub } from '../binary';
 import type { CrossEntropyAttrs } from '../cross-entropy';
 import { sum } from '../reduction';
+import { reshape } from '../reshape';
+import { softmax } from '../softmax';
 import { exp } from '../unary';
 import { rule, type GradientTable } from './table';
 
@@ -13,6 +16,8 @@ export const softmaxGrads: GradientTable = {
     const ids = labels.hostValues();
     const oneHot = new (arrayTypeFor(logits.dtype))(logits.size);
     for (let r = 0; r < rows; r++) oneHot[r * classes + ids[r]] = 1;
-    return [mul(sub(probs, new Tensor(logits.shape, logits.dtype, oneHot)), dy.reshape([rows, 1]))];
+    // The forward pass's probabilities are not on any tape: under an outer gradient, a recorded softmax replaces them.
+    const p = isRecording() ? softmax(logits) : probs;
+    return [mul(sub(p, new Tensor(logits.shape, logits.dtype, oneHot)), reshape(dy, [rows, 1]))];
   }),
 };

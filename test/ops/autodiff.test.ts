@@ -1,0 +1,150 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import * as tn from '../../src/index';
+
+const f64 = (v: tn.TensorLike, shape?: number[]) => tn.tensor(v, shape, 'float64');
+
+describe('variable discovery: every trainable variable a loss uses, in any argument position', () => {
+  it('variableGrads finds a variable that is the second operand of an op (the bias after matMul)', () => {
+    const x = tn.tensor([[1, 2], [3, 4]]);
+    const w = tn.variable(tn.tensor([[1], [2]]), true, 'discover_w');
+    const b = tn.variable(tn.tensor([0.5]), true, 'discover_b');
+    const { value, grads } = tn.variableGrads(() => tn.sum(tn.add(tn.matMul(x, w), b)));
+    expect(value.arraySync()).toBe(17);
+    expect(Object.keys(grads).sort()).toEqual(['discover_b', 'discover_w']);
+    expect(grads.discover_w.arraySync()).toEqual([[4], [6]]);
+    expect(grads.discover_b.arraySync()).toEqual([2]);
+  });
+
+  it('two variables meeting in one op both get gradients', () => {
+    const u = tn.variable(tn.tensor([2]), true, 'meet_u');
+    const v = tn.variable(tn.tensor([3]), true, 'meet_v');
+    const { grads } = tn.variableGrads(() => tn.sum(tn.mul(u, v)));
+    expect(grads.meet_u.arraySync()).toEqual([3]);
+    expect(grads.meet_v.arraySync()).toEqual([2]);
+  });
+
+  it('every optimizer minimize updates the bias too', () => {
+    for (const make of [() => tn.train.sgd(0.1), () => tn.train.adam(0.1)]) {
+      const x = tn.tensor([[1, 2]]);
+      const w = tn.variable(tn.tensor([[1], [1]]));
+      const b = tn.variable(tn.tensor([1]));
+      make().minimize(() => tn.sum(tn.square(tn.add(tn.matMul(x, w), b))));
+      expect(b.dataSync()[0]).toBeLessThan(1);
+      expect(w.dataSync()[0]).toBeLessThan(1);
+    }
+  });
+});
+
+describe('gradients of gradients', () => {
+  it('d/db [ d/db Σ(a−b)² + b ] at b = 0.5, a = [1, 2, 3] is 7 (sub and broadcasting differentiated again)', () => {
+    const a = f64([1, 2, 3]);
+    const inner = (b: tn.Tensor) => tn.grad((c) => tn.sum(tn.square(tn.sub(a, c))))(b);
+    expect(tn.grad((b) => tn.add(inner(b), b))(f64(0.5)).arraySync()).toBe(7);
+  });
+
+  it('relu, max and maxPool give zero second derivatives (connected, not an error), as TF.js', () => {
+    const x = f64([-1, 2, 3], [3]);
+    expect(tn.grad((t) => tn.grad((s) => tn.sum(tn.relu(s)))(t))(x).arraySync()).toEqual([0, 0, 0]);
+    expect(tn.grad((t) => tn.grad((s) => tn.max(s))(t))(x).arraySync()).toEqual([0, 0, 0]);
+    const img = tn.reshape(x, [1, 1, 3, 1]);
+    expect(tn.grad((t) => tn.grad((s) => tn.sum(tn.maxPool(s, [1, 2], 1, 'valid')))(t))(img).dataSync()).toEqual(new Float64Array([0, 0, 0]));
+  });
+
+  it('the second derivative of the softmax cross-entropy is the softmax Jacobian, p(1 - p) on the diagonal', () => {
+    const logits = f64([[0.3, -1, 2]]);
+    const p = tn.softmax(logits).dataSync();
+    const v = f64([[1, 0, 0]]);
+    const hv = tn.grad((l) => tn.sum(tn.mul(tn.grad((m) => tn.sparseSoftmaxCrossEntropy(tn.tensor([2]), m))(l), v)))(logits).dataSync();
+    expect(hv[0]).toBeCloseTo(p[0] * (1 - p[0]), 12);
+    expect(hv[1]).toBeCloseTo(-p[0] * p[1], 12);
+  });
+});
+
+describe('customGrad (TF.js semantics)', () => {
+  it('uses gradFunc instead of the forward ops, with what f saved', () => {
+    const clipped = tn.customGrad((x, save) => {
+      (save as tn.GradSaveFunc)([x as tn.Tensor]);
+      return { value: tn.square(x as tn.Tensor), gradFunc: (dy, [saved]) => tn.mul(dy, tn.mul(saved, 10)) };
+    });
+    const x = tn.tensor([1, 2]);
+    expect(clipped(x).arraySync()).toEqual([1, 4]);
+    expect(tn.grad((t) => tn.sum(clipped(t)))(x).arraySync()).toEqual([10, 20]);
+  });
+
+  it('takes several inputs and returns one gradient each', () => {
+    const f = tn.customGrad((a, b) => ({ value: tn.add(a as tn.Tensor, b as tn.Tensor), gradFunc: (dy) => [dy, tn.mul(dy, 2)] }));
+    const [ga, gb] = tn.grads((a, b) => tn.sum(f(a, b)))([tn.tensor([1]), tn.tensor([1])]);
+    expect([ga.arraySync(), gb.arraySync()]).toEqual([[1], [2]]);
+  });
+
+  it('rejects a gradFunc that returns the wrong number of gradients, or the wrong shape', () => {
+    const x = tn.tensor([1, 2]);
+    const tooFew = tn.customGrad((a, b) => ({ value: tn.add(a as tn.Tensor, b as tn.Tensor), gradFunc: (dy) => dy }));
+    expect(() => tn.grads((a, b) => tn.sum(tooFew(a, b)))([x, x])).toThrow("customGrad: gradFunc's result must be one gradient per input of f (2), in order, got 1 gradient");
+    const wrongShape = tn.customGrad((a) => ({ value: tn.mul(a as tn.Tensor, 2), gradFunc: () => tn.tensor([1, 2, 3]) }));
+    expect(() => tn.grad((a) => tn.sum(wrongShape(a)))(x)).toThrow("customGrad: gradFunc's gradient 0 must be input 0's shape [2] and dtype float32, got shape [3] and dtype float32");
+    expect(() => tn.customGrad('f' as never)).toThrow('customGrad: f must be a function');
+    expect(() => tn.customGrad(() => ({ value: 1, gradFunc: () => [] }) as never)(x)).toThrow("customGrad: f's result.value must be a Tensor");
+  });
+});
+
+describe('bad input to the gradient functions', () => {
+  it('names the argument, what came and what was expected', () => {
+    const f = (x: tn.Tensor) => tn.sum(x);
+    expect(() => tn.grads(f)([tn.tensor([1]), 3 as never])).toThrow('valueAndGrads: args[1] must be a Tensor, got number 3');
+    expect(() => tn.grad(f)(tn.tensor([1, 2]), tn.tensor([1, 2]))).toThrow("grads: dy must have the shape [] and dtype float32 of f's result, got shape [2] and dtype float32");
+    expect(() => tn.grad(f)(tn.tensor([1, 2]), 'dy' as never)).toThrow('valueAndGrads: dy must be a Tensor, got string "dy"');
+  });
+});
+
+describe('tn.memory()', () => {
+  it('counts tensors, shared buffers and bytes; tidy and dispose give them back', () => {
+    const before = tn.memory();
+    const t = tn.zeros([2, 3]);
+    const r = tn.reshape(t, [6]);
+    const after = tn.memory();
+    expect(after.numTensors - before.numTensors).toBe(2);
+    expect(after.numDataBuffers - before.numDataBuffers).toBe(1);
+    expect(after.numBytes - before.numBytes).toBe(24);
+    tn.dispose([t, r]);
+    tn.tidy(() => {
+      tn.add(tn.ones([4]), 1);
+    });
+    const end = tn.memory();
+    expect([end.numTensors, end.numDataBuffers, end.numBytes]).toEqual([before.numTensors, before.numDataBuffers, before.numBytes]);
+    expect(end.unreliable).toBe(true);
+  });
+
+  it('a tensor the garbage collector frees leaves the count (it is not counted forever)', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const before = tn.memory();
+    for (let i = 0; i < 10; i++) tn.zeros([100]);
+    expect(tn.memory().numTensors - before.numTensors).toBe(10);
+    for (let i = 0; i < 20 && tn.memory().numTensors > before.numTensors; i++) {
+      gc();
+      await new Promise((resolve) => setTimeout(resolve, 10)); // finalizers run between tasks
+    }
+    // Earlier garbage may go too: at most the count from before remains.
+    expect(tn.memory().numTensors).toBeLessThanOrEqual(before.numTensors);
+    expect(tn.memory().numBytes).toBeLessThanOrEqual(before.numBytes);
+  });
+
+  it('an assigned variable still counts as one buffer of its size', () => {
+    const v = tn.variable(tn.zeros([3]));
+    const next = tn.ones([3]);
+    const before = tn.memory();
+    v.assign(next);
+    const after = tn.memory();
+    expect([after.numTensors, after.numDataBuffers, after.numBytes]).toEqual([before.numTensors, before.numDataBuffers, before.numBytes]);
+  });
+
+  it('isDisposed tells a disposed tensor', () => {
+    const t = tn.ones([1]);
+    expect(t.isDisposed).toBe(false);
+    t.dispose();
+    expect(t.isDisposed).toBe(true);
+  });
+});
