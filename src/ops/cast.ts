@@ -14,3 +14,9 @@ export function cast(x: Tensor, dtype: DType): Tensor {
   recordOp('cast', [x], y, null);
   return y;
 }
+
+/** A copy of x (same dtype), as tf.clone(x); the gradient passes through. */
+export function clone(x: Tensor): Tensor {
+  assertTensor('clone', 'x', x);
+  return cast(x, x.dtype);
+}

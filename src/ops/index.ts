@@ -8,7 +8,7 @@ export { maxPool } from './pool';
 export { sum, mean, max, min } from './reduction';
 export { softmax, logSoftmax } from './softmax';
 export { sparseSoftmaxCrossEntropy } from './cross-entropy';
-export { cast } from './cast';
+export { cast, clone } from './cast';
 export { reshape, slice, flatten } from './reshape';
 export { argMax, argMin } from './arg-max';
 export { where } from './where';
@@ -16,3 +16,5 @@ export { gather, unsortedSegmentSum, gatherND, scatterND } from './gather';
 export { topk } from './topk';
 export { oneHot } from './one-hot';
 export * as fused from './fused';
+// Tensor's methods (x.add(y), x.sum()): installed on import.
+import './tensor-methods';
