@@ -55,7 +55,7 @@ export function div(a: Operand, b: Operand): Tensor {
   return pair[0].dtype === 'int32' ? record('floorDiv', 'floorDiv', pair) : record('div', 'div', pair);
 }
 
-/** floor(a / b), as tf.floorDiv; its gradient is div's, as in TF.js. */
+/** floor(a / b), as tf.floorDiv; its gradient is zero (it is piecewise constant). */
 export function floorDiv(a: Operand, b: Operand): Tensor {
   return record('floorDiv', 'floorDiv', arithmetic('floorDiv', a, b));
 }

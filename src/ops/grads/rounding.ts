@@ -14,15 +14,13 @@ function binary(grads: (dy: Tensor, a: Tensor, b: Tensor) => [Tensor, Tensor]) {
   });
 }
 
-/** As TF.js: rounding is flat (zero gradient); mod(a, b) = a - floor(a / b)·b; floorDiv takes div's gradient. */
+/** Rounding is flat (zero gradient, as TF.js's floor, ceil, round and sign); mod(a, b) = a - floor(a / b)·b. */
 export const roundingGrads: GradientTable = {
   floor: zero,
   ceil: zero,
   round: zero,
   sign: zero,
   mod: binary((dy, a, b) => [dy, mul(dy, neg(floor(div(a, b))))]),
-  floorDiv: binary((dy, a, b) => {
-    const ga = div(dy, b);
-    return [ga, neg(div(mul(ga, a), b))];
-  }),
+  // Piecewise constant, so zero, as finite differences see it (TF.js borrows div's gradient here; we do not).
+  floorDiv: rule((_dy, { inputs }) => inputs.map((x) => zerosLike(x))),
 };
