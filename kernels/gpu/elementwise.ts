@@ -51,11 +51,14 @@ export function unaryKernel(this: KernelThis<UnaryConstants>, x: KernelInput): n
     return base - 2 * Math.floor(base / 2) === 0 ? base : base + 1;
   }
   if (op === 14) return v < 0 ? -1 : (v > 0 ? 1 : 0);
-  // GLSL ES 1.0 has no isnan/isinf: NaN fails every comparison, and only an infinity exceeds the largest float32.
-  const ordered = v < 0 || v > 0 || v === 0;
-  if (op === 15) return ordered ? 0 : 1;
-  if (op === 16) return Math.abs(v) > 3.4028234663852886e38 ? 1 : 0;
-  if (op === 17) return ordered && Math.abs(v) <= 3.4028234663852886e38 ? 1 : 0;
+  // GLSL ES 1.0 has no isnan/isinf: only an infinity exceeds the largest float32, and NaN fails both tests of |v|
+  // (shader compilers fold `v < 0 || v > 0 || v == 0` to true, so NaN is told apart this way).
+  const magnitude = Math.abs(v);
+  const finite = magnitude <= 3.4028234663852886e38 ? 1 : 0;
+  const infinite = magnitude > 3.4028234663852886e38 ? 1 : 0;
+  if (op === 15) return 1 - finite - infinite;
+  if (op === 16) return infinite;
+  if (op === 17) return finite;
   return v === 0 ? 1 : 0;
 }
 
