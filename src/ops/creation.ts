@@ -1,7 +1,7 @@
 import { Tensor, arrayTypeFor, sizeOfShape, type DType } from '../tensor/tensor';
 import { makeTensor, type TensorLike } from './tensor-like';
 import { Random, nextDefaultSeed } from '../util/random';
-import { argError, assertFiniteNumber, assertShape, fmtShape } from '../util/validate';
+import { argError, assertFiniteNumber, assertShape, describeValue, fmtShape } from '../util/validate';
 import { assertDtype, assertTensor } from '../tensor/checks';
 
 export type { TensorLike };
@@ -49,7 +49,8 @@ export function onesLike(x: Tensor): Tensor {
 
 function randomTensor(op: string, shape: readonly number[], dtype: DType, seed: number | undefined, draw: (r: Random) => number): Tensor {
   const s = assertShape(op, 'shape', shape);
-  assertDtype(op, 'dtype', dtype);
+  // An int32 tensor takes the draws truncated, as TF.js; random bools are refused, as TF.js does.
+  if (assertDtype(op, 'dtype', dtype) === 'bool') throw argError(op, 'dtype', "'bool'", "'float32', 'int32' or 'float64'");
   const rng = new Random(seed === undefined ? nextDefaultSeed() : assertFiniteNumber(op, 'seed', seed));
   const values = new (arrayTypeFor(dtype))(sizeOfShape(s));
   for (let i = 0; i < values.length; i++) values[i] = draw(rng);
@@ -68,6 +69,30 @@ export function randomNormal(shape: readonly number[], mean = 0, stdDev = 1, dty
   assertFiniteNumber('randomNormal', 'mean', mean);
   assertFiniteNumber('randomNormal', 'stdDev', stdDev);
   return randomTensor('randomNormal', shape, dtype, seed, (r) => mean + stdDev * r.normal());
+}
+
+/**
+ * Normal values redrawn until within two standard deviations of the mean, as
+ * tf.truncatedNormal(shape, mean, stdDev, dtype, seed).
+ */
+export function truncatedNormal(shape: readonly number[], mean = 0, stdDev = 1, dtype: DType = 'float32', seed?: number): Tensor {
+  assertFiniteNumber('truncatedNormal', 'mean', mean);
+  assertFiniteNumber('truncatedNormal', 'stdDev', stdDev);
+  return randomTensor('truncatedNormal', shape, dtype, seed, (r) => {
+    let z = r.normal();
+    while (Math.abs(z) > 2) z = r.normal();
+    return mean + stdDev * z;
+  });
+}
+
+/** int32 values uniform over the integers in [minval, maxval), as tf.randomUniformInt(shape, minval, maxval, seed). */
+export function randomUniformInt(shape: readonly number[], minval: number, maxval: number, seed?: number): Tensor {
+  const op = 'randomUniformInt';
+  for (const [arg, v] of [['minval', minval], ['maxval', maxval]] as const) {
+    if (typeof v !== 'number' || !Number.isInteger(v)) throw argError(op, arg, describeValue(v), 'an integer');
+  }
+  if (maxval <= minval) throw argError(op, 'maxval', String(maxval), `an integer above minval (${minval})`);
+  return randomTensor(op, shape, 'int32', seed, (r) => minval + r.int(maxval - minval));
 }
 
 function rankedTensor(op: string, rank: number, values: TensorLike, shape: readonly number[] | undefined, dtype: DType | undefined): Tensor {

@@ -123,6 +123,34 @@ describe('int32 and bool dtypes, as TF.js', () => {
     expect(arr(tn.oneHot([[2]], 3, 5, -1, 'float32'))).toEqual([[[-1, -1, 5]]]);
   });
 
+  it('linspace, range, eye: TF.js documented results', () => {
+    expect(arr(tn.linspace(0, 9, 10))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(arr(tn.linspace(1, 2, 1))).toEqual([1]);
+    expect(arr(tn.range(0, 9, 2))).toEqual([0, 2, 4, 6, 8]);
+    expect(arr(tn.range(5, 0))).toEqual([5, 4, 3, 2, 1]);
+    expect(arr(tn.range(0, 5, -1))).toEqual([]);
+    expect(arr(tn.range(1, 2, 0.25))).toEqual([1, 1.25, 1.5, 1.75]);
+    expect(tn.range(0, 3, 1, 'int32').dtype).toBe('int32');
+    expect(arr(tn.eye(2))).toEqual([[1, 0], [0, 1]]);
+    expect(arr(tn.eye(2, 3, [2], 'int32'))).toEqual([[[1, 0, 0], [0, 1, 0]], [[1, 0, 0], [0, 1, 0]]]);
+  });
+
+  it('truncatedNormal and randomUniformInt: seeded, in range', () => {
+    const t = tn.truncatedNormal([2000], 1, 2, 'float32', 7);
+    const v = Array.from(t.dataSync());
+    expect(Math.max(...v)).toBeLessThanOrEqual(5);
+    expect(Math.min(...v)).toBeGreaterThanOrEqual(-3);
+    expect(Math.abs(v.reduce((a, b) => a + b, 0) / v.length - 1)).toBeLessThan(0.1);
+    expect(tn.truncatedNormal([5], 0, 1, 'float32', 7).dataSync()).toEqual(tn.truncatedNormal([5], 0, 1, 'float32', 7).dataSync());
+    const u = tn.randomUniformInt([1000], -2, 3, 11);
+    expect(u.dtype).toBe('int32');
+    expect(new Set(u.dataSync())).toEqual(new Set([-2, -1, 0, 1, 2]));
+    expect(() => tn.randomUniformInt([2], 0.5, 3)).toThrow(/randomUniformInt: minval must be an integer, got number 0.5/);
+    expect(() => tn.randomNormal([2], 0, 1, 'bool')).toThrow(/randomNormal: dtype must be 'float32', 'int32' or 'float64', got 'bool'/);
+    expect(() => tn.range(0, 1, 0)).toThrow(/range: step must be a non-zero number, got 0/);
+    expect(() => tn.linspace(0, 1, 0)).toThrow(/linspace: num must be a positive integer/);
+  });
+
   it('creation helpers and clone keep dtypes', () => {
     const i = tn.tensor([1, 2], [2], 'int32');
     const c = tn.clone(i);
