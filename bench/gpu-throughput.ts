@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import * as tn from '../src/index';
 import { registerBackend, setBackend } from '../src/backend/registry';
-import { createGpuBackend, type GpuBackend } from '../src/backend/gpu/index';
+import { createGpuBackend, loadGpuJs, type GpuBackend } from '../src/backend/gpu/index';
 import { seedModel } from '../examples/seed-model';
 import { markdownTable, median, option } from './gpu-bench-cli';
 import { syntheticMnist } from './seed-model';
@@ -28,7 +28,8 @@ async function timeSteps(step: () => Promise<void>, steps: number): Promise<{ wa
 }
 
 async function tessera(backend: 'cpu' | 'gpu', batch: number, steps: number): Promise<Row> {
-  const runs = setBackend(backend);
+  await setBackend(backend);
+  const runs = tn.getBackend();
   tn.setRandomSeed(1);
   const model = seedModel(tn);
   const { images, labels } = syntheticMnist(batch, 2);
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
   const backends = option('backends', 'gpu,cpu,tfjs-cpu').split(',');
   if (backends.includes('gpu')) {
     // Fails loudly (what is missing, e.g. a display) rather than timing something else.
-    const gpu: GpuBackend = createGpuBackend();
+    const gpu: GpuBackend = createGpuBackend(await loadGpuJs());
     registerBackend('gpu', () => gpu);
     if (!gpu.hardware) console.warn(`note: ${gpu.describe()} is a software rasterizer: these gpu numbers show correctness, not GPU speed`);
   }

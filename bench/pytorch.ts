@@ -1,46 +1,181 @@
-// The seed model in PyTorch (CPU), as an optional peer: measured only where a python3 imports torch (Debian's
-// python3-torch installs it for /usr/bin/python3, which a pyenv python3 earlier on the PATH can hide).
-import { spawnSync } from 'node:child_process';
+// The seed model in PyTorch (CPU) as the bench's peer, doing exactly tessera's work: the same initial weights
+// (tessera's, copied in), the same real MNIST images read from the same IDX files and scaled the same way, the
+// same batches in the same order with their real labels, batch 32, Adam with Keras's epsilon; inference on
+// the 10k test set at batch 256; up to `threads` threads (the faster count, timed at the start). It runs as one long-lived python process, so the bench can alternate rounds
+// between tessera and PyTorch in one run. Measured only where /usr/bin/python3 (Debian's python3-torch with
+// libopenblas0-pthread) or a python3 on the PATH imports torch.
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 
 const SCRIPT = `
-import os, time, torch, torch.nn as nn
-torch.set_num_threads(os.cpu_count() or 1)
-torch.manual_seed(1)
+import copy, sys, time, numpy as np, torch, torch.nn as nn, torch.nn.functional as F
+weights_path, mnist_dir, threads, train_batch, infer_batch = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+torch.set_num_threads(threads)
+
+def idx_images(name):
+    raw = np.fromfile(f"{mnist_dir}/{name}", dtype=np.uint8, offset=16)
+    # As tessera's loader: v / 255 in float64, rounded once to float32.
+    return torch.from_numpy((raw.astype(np.float64) / 255).astype(np.float32).reshape(-1, 1, 28, 28))
+def idx_labels(name):
+    return torch.from_numpy(np.fromfile(f"{mnist_dir}/{name}", dtype=np.uint8, offset=8).astype(np.int64))
+train_x, train_y = idx_images("train-images-idx3-ubyte"), idx_labels("train-labels-idx1-ubyte")
+test_x = idx_images("t10k-images-idx3-ubyte")
+
 model = nn.Sequential(nn.Conv2d(1, 32, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
                       nn.Linear(32 * 13 * 13, 128), nn.ReLU(), nn.Linear(128, 10))
-opt = torch.optim.Adam(model.parameters(), lr=1e-3, eps=1e-7)
-loss_fn = nn.CrossEntropyLoss()
-x = torch.rand(1024, 1, 28, 28)
-y = torch.randint(0, 10, (1024,))
-def train(n):
-    for i in range(0, n, 32):
-        opt.zero_grad()
-        loss_fn(model(x[i:i + 32]), y[i:i + 32]).backward()
-        opt.step()
-def infer(n):
+# tessera's weights in its (Keras) layouts: conv [3,3,1,32], dense [in, out]. Flatten differs (NHWC vs NCHW):
+# dense1's rows are permuted to match, so both compute the same function with no extra op in either.
+w = np.fromfile(weights_path, dtype=np.float32)
+def take(n):
+    global w
+    part, w = w[:n], w[n:]
+    return torch.from_numpy(part.copy())
+with torch.no_grad():
+    model[0].weight.copy_(take(288).reshape(3, 3, 1, 32).permute(3, 2, 0, 1))
+    model[0].bias.copy_(take(32))
+    model[4].weight.copy_(take(5408 * 128).reshape(13, 13, 32, 128).permute(3, 2, 0, 1).reshape(128, 5408))
+    model[4].bias.copy_(take(128))
+    model[6].weight.copy_(take(1280).reshape(128, 10).t())
+    model[6].bias.copy_(take(10))
+assert w.size == 0
+opt = torch.optim.Adam(model.parameters(), lr=1e-3, betas=(0.9, 0.999), eps=1e-7)
+
+def train(first, count, net=model, optim=opt):
+    total = 0.0
+    t = time.perf_counter()
+    for b in range(first, first + count):
+        x, y = train_x[b * train_batch:(b + 1) * train_batch], train_y[b * train_batch:(b + 1) * train_batch]
+        optim.zero_grad()
+        loss = F.cross_entropy(net(x), y)
+        loss.backward()
+        optim.step()
+        total += loss.item()
+    return time.perf_counter() - t, total / count
+
+def infer(samples=None, net=model):
+    xs = test_x if samples is None else test_x[:samples]
+    out = torch.empty(xs.shape[0], 10)
+    t = time.perf_counter()
     with torch.no_grad():
-        for i in range(0, n, 32):
-            torch.softmax(model(x[i:i + 32]), 1)
-train(256); infer(256)
-def rate(run, n):
-    t = time.perf_counter(); run(n); return n / (time.perf_counter() - t)
-# Medians of 5 rounds, as for tessera, so one slow round on a shared machine does not decide.
-tr = sorted(rate(train, 640) for _ in range(5))[2]
-inf = sorted(rate(infer, 1024) for _ in range(5))[2]
-print(f"{tr} {inf} {torch.__version__} {torch.get_num_threads()}")
+        for i in range(0, xs.shape[0], infer_batch):
+            out[i:i + infer_batch] = torch.softmax(net(xs[i:i + infer_batch]), 1)
+    return time.perf_counter() - t, float(out.argmax(1).to(torch.float64).sum())
+
+# On a shared machine OpenMP's threads can slow each other down badly (two threads running several times
+# slower than one): time each thread count on a throwaway copy of the model and use the faster for each task.
+def calibrate(batches):
+    net = copy.deepcopy(model)
+    optim = torch.optim.Adam(net.parameters(), lr=1e-3, betas=(0.9, 0.999), eps=1e-7)
+    rates = {}
+    for n in range(threads, 0, -1):
+        torch.set_num_threads(n)
+        train(0, 3, net, optim)
+        infer(infer_batch, net)
+        rates[n] = (batches * train_batch / train(0, batches, net, optim)[0], 4 * infer_batch / infer(4 * infer_batch, net)[0])
+    best = (max(rates, key=lambda n: rates[n][0]), max(rates, key=lambda n: rates[n][1]))
+    return best, " ".join(f"{n}:{r[0]:.0f}:{r[1]:.0f}" for n, r in rates.items())
+
+(train_threads, infer_threads), rates = calibrate(20)
+print(f"ready {torch.__version__} {train_threads} {infer_threads} {rates} {float(train_x[:1000].to(torch.float64).sum())}", flush=True)
+for line in sys.stdin:
+    cmd = line.split()
+    if cmd[0] == "train":
+        torch.set_num_threads(train_threads)
+        s, loss = train(int(cmd[1]), int(cmd[2]))
+        print(f"{s} {loss}", flush=True)
+    elif cmd[0] == "infer":
+        # A pass is short, so each round times every thread count and keeps the faster (load changes by the minute).
+        runs = []
+        for n in range(threads, 0, -1):
+            torch.set_num_threads(n)
+            runs.append(infer())
+        s, check = min(runs)
+        print(f"{s} {check}", flush=True)
+    else:
+        break
 `;
 
-export interface TorchResult { train: number; infer: number; version: string; threads: number }
+/** One timed round: seconds, and the mean loss (train) or the sum of predicted classes (infer). */
+export interface PeerRound { seconds: number; value: number }
 
-/** Train and inference samples/s of the seed model in PyTorch, or a reason it was not measured. */
-export function measurePytorch(): TorchResult | string {
-  const python = ['python3', '/usr/bin/python3'].find((p) => {
-    const probe = spawnSync(p, ['-c', 'import torch'], { encoding: 'utf8' });
+/** The PyTorch seed model, alive between rounds. */
+export interface PytorchPeer {
+  readonly version: string;
+  /** The thread counts used for training and for inference: the faster of 1..threads, timed at the start. */
+  readonly trainThreads: number;
+  readonly inferThreads: number;
+  /** What that timing measured: "threads:train samples/s:infer samples/s" per thread count. */
+  readonly calibration: string;
+  /** Sum of the first 1000 training images' pixels as PyTorch read them (to check both read the same data). */
+  readonly pixelSum: number;
+  /** Trains on batches first..first+count-1 of the training set, in order. */
+  train(first: number, count: number): Promise<PeerRound>;
+  /** Predicts the whole test set: timed at each thread count, the faster kept. */
+  infer(): Promise<PeerRound>;
+  close(): void;
+}
+
+function findPython(): string | undefined {
+  return ['/usr/bin/python3', 'python3'].find((p) => {
+    const probe = spawnSync(p, ['-c', 'import torch, numpy'], { encoding: 'utf8' });
     return !probe.error && probe.status === 0;
   });
-  if (!python) return 'not measured (python3 cannot import torch here)';
-  const run = spawnSync(python, ['-c', SCRIPT], { encoding: 'utf8', timeout: 120_000 });
-  const [train, infer, version, threads] = (run.stdout ?? '').trim().split(' ');
-  if (run.status !== 0 || !Number(train)) return `not measured (the PyTorch run failed: ${(run.stderr ?? '').trim().split('\n').pop()})`;
-  return { train: Number(train), infer: Number(infer), version, threads: Number(threads) };
+}
+
+/**
+ * Starts the PyTorch peer from tessera's initial weights (the seed model's, in getWeights() order) and the
+ * MNIST files in `mnistDir`; resolves to a reason instead when no python here imports torch or it fails.
+ */
+export async function startPytorch(
+  weights: readonly Float32Array[], mnistDir: string, threads: number, trainBatch: number, inferBatch: number,
+): Promise<PytorchPeer | string> {
+  const python = findPython();
+  if (!python) return 'not measured (no python3 here imports torch and numpy: apt-get install python3-torch libopenblas0-pthread)';
+  const dir = mkdtempSync(join(tmpdir(), 'tessera-bench-'));
+  const weightsPath = join(dir, 'weights.bin');
+  const all = new Float32Array(weights.reduce((n, w) => n + w.length, 0));
+  weights.reduce((at, w) => (all.set(w, at), at + w.length), 0);
+  writeFileSync(weightsPath, all);
+  // BLAS and OpenMP pools sized like torch's own threads, so no library runs more than it is allowed.
+  const env = { ...process.env, OMP_NUM_THREADS: String(threads), OPENBLAS_NUM_THREADS: String(threads), MKL_NUM_THREADS: String(threads) };
+  const child: ChildProcessWithoutNullStreams = spawn(python, ['-c', SCRIPT, weightsPath, mnistDir, String(threads), String(trainBatch), String(inferBatch)], { env });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+  const lines = createInterface({ input: child.stdout });
+  const waiting: ((line: string | null) => void)[] = [];
+  lines.on('line', (l) => waiting.shift()?.(l));
+  child.on('close', () => { for (const w of waiting.splice(0)) w(null); });
+  const next = (): Promise<string | null> => new Promise((resolve) => waiting.push(resolve));
+  const cleanup = (): void => rmSync(dir, { recursive: true, force: true });
+
+  const failed = (): string => `not measured (the PyTorch run failed: ${stderr.trim().split('\n').pop() ?? 'no output'})`;
+  const first = await next();
+  cleanup();
+  if (!first?.startsWith('ready ')) {
+    child.kill();
+    return failed();
+  }
+  const [, version, trainThreads, inferThreads, ...rest] = first.split(' ');
+  const pixelSum = rest.pop();
+  const ask = async (command: string): Promise<PeerRound> => {
+    const reply = next();
+    child.stdin.write(`${command}\n`);
+    const line = await reply;
+    if (line === null) throw new Error(`bench: ${failed()}`);
+    const [seconds, value] = line.split(' ').map(Number);
+    return { seconds, value };
+  };
+  return {
+    version,
+    trainThreads: Number(trainThreads),
+    inferThreads: Number(inferThreads),
+    calibration: rest.join(' '),
+    pixelSum: Number(pixelSum),
+    train: (firstBatch, count) => ask(`train ${firstBatch} ${count}`),
+    infer: () => ask('infer'),
+    close: () => { child.stdin.end('quit\n'); },
+  };
 }

@@ -6,7 +6,7 @@
  *   npm run mnist -- [--epochs 5] [--batch-size 32] [--seed 1] [--backend cpu|gpu]
  */
 import { parseArgs } from 'node:util';
-import * as tn from '../src/index';
+import * as tn from '../src/node';
 
 const { values: flags } = parseArgs({
   options: {
@@ -27,7 +27,8 @@ const epochs = intFlag('epochs', flags.epochs);
 const batchSize = intFlag('batch-size', flags['batch-size']);
 if (flags.seed !== undefined) tn.setRandomSeed(intFlag('seed', flags.seed));
 if (flags.backend !== 'cpu' && flags.backend !== 'gpu') throw new Error(`--backend must be 'cpu' or 'gpu', got ${JSON.stringify(flags.backend)}`);
-console.log(`Backend: ${tn.setBackend(flags.backend)}`);
+await tn.setBackend(flags.backend);
+console.log(`Backend: ${tn.getBackend()}`);
 
 const model = tn.sequential({
   layers: [

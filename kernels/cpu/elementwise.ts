@@ -1,10 +1,14 @@
 import { broadcastShapes, broadcastStrides } from '../shared/broadcast';
 import { collapseBroadcast } from '../shared/merge-axes';
 import type { BinaryOp, UnaryOp } from '../shared/op-names';
-import type { TypedArray } from '../shared/types';
+import type { FloatArray, TypedArray } from '../shared/types';
+import { isMathUnaryOp } from '../shared/math-op-names';
+import { mathBinaryElement, mathBinaryRun, mathUnary } from './math';
 
 /** out[i] = op(x[i]); 'step' is x > 0 ? 1 : 0 (the relu derivative). The switch sits outside the loops so each loop stays tight. */
 export function unary(op: UnaryOp, x: TypedArray, out: TypedArray): void {
+  // The math family's ops are float-valued: the ops layer hands them float tensors.
+  if (isMathUnaryOp(op)) return mathUnary(op, x as FloatArray, out as FloatArray);
   const n = x.length;
   switch (op) {
     case 'neg': for (let i = 0; i < n; i++) out[i] = -x[i]; return;
@@ -63,6 +67,7 @@ function apply(op: BinaryOp, x: number, y: number): number {
     case 'logicalAnd': return x !== 0 && y !== 0 ? 1 : 0;
     case 'logicalOr': return x !== 0 || y !== 0 ? 1 : 0;
     case 'logicalXor': return (x !== 0) !== (y !== 0) ? 1 : 0;
+    default: return mathBinaryElement(op)(x, y);
   }
 }
 
@@ -85,8 +90,10 @@ function run(
     case 'pow': for (; o < end; o++, ai += as, bi += bs) out[o] = Math.pow(a[ai], b[bi]); return;
     case 'greater': for (; o < end; o++, ai += as, bi += bs) out[o] = a[ai] > b[bi] ? 1 : 0; return;
     case 'equal': for (; o < end; o++, ai += as, bi += bs) out[o] = a[ai] === b[bi] ? 1 : 0; return;
-    // The rarer ops share one loop through apply().
-    default: for (; o < end; o++, ai += as, bi += bs) out[o] = apply(op, a[ai], b[bi]);
+    case 'mod': case 'floorDiv': case 'logicalAnd': case 'logicalOr': case 'logicalXor':
+      for (; o < end; o++, ai += as, bi += bs) out[o] = apply(op, a[ai], b[bi]);
+      return;
+    default: return mathBinaryRun(op, a as FloatArray, ai, as, b as FloatArray, bi, bs, out as FloatArray, o, len);
   }
 }
 

@@ -1,6 +1,7 @@
 import { adamUpdate } from './adam';
 import { biasActivation, biasActivationBackprop } from './bias-activation';
 import { gemm, gemmBiasActivation, type GemmBiasActivationFn, type GemmFn } from './gemm';
+import type { ConvDirectFn, ConvFilterDirectFn } from './conv-direct';
 import { col2im, im2col } from './im2col';
 import { maxPool, maxPoolBackprop } from './pool';
 
@@ -19,6 +20,13 @@ export interface CpuKernels {
   readonly adamUpdate: typeof adamUpdate;
   /** C = act(op(A)·op(B) + bias); the SIMD one fuses the epilogue into the product's stores, with the same bits. */
   readonly gemmBiasActivation: GemmBiasActivationFn;
+  /**
+   * A convolution with its epilogue (and optionally a 2×2 max-pool) without im2col, for geometries where
+   * directConvFits; the same bits as im2col + gemmBiasActivation (+ maxPool). Absent where im2col + GEMM is the way.
+   */
+  readonly convDirect?: ConvDirectFn;
+  /** The filter gradient for the same geometries, without im2col; the same bits as im2col + gemm. */
+  readonly convFilterDirect?: ConvFilterDirectFn;
   /** Where arrays the kernels read and write in place (no copies) come from; absent for the JS kernels. */
   readonly memory?: ResidentMemory;
 }

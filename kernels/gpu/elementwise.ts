@@ -1,19 +1,22 @@
 import { broadcastShapes } from '../shared/broadcast';
 import { collapseBroadcast } from '../shared/merge-axes';
+import type { MathUnaryOp } from '../shared/math-op-names';
 import type { BinaryOp, UnaryOp } from '../shared/op-names';
 import type { KernelInput, KernelThis } from './kernel-this';
 
 // One kernel per arity with the op as a compile-time constant: the shader compiler folds the
 // op chain down to the one branch taken, and the backend caches one program per (op, size).
 
-export const UNARY_CODES: Readonly<Record<UnaryOp, number>> = {
+/** The math family's unary ops have their own kernel (math.ts). */
+export const UNARY_CODES: Readonly<Record<Exclude<UnaryOp, MathUnaryOp>, number>> = {
   neg: 0, abs: 1, exp: 2, log: 3, sqrt: 4, square: 5, relu: 6, step: 7, sigmoid: 8, tanh: 9, reciprocal: 10,
   floor: 11, ceil: 12, round: 13, sign: 14, isNaN: 15, isInf: 16, isFinite: 17, logicalNot: 18,
 };
 
 export const BINARY_CODES: Readonly<Record<BinaryOp, number>> = {
   add: 0, sub: 1, mul: 2, div: 3, maximum: 4, minimum: 5, pow: 6, greater: 7, equal: 8,
-  mod: 9, floorDiv: 10, logicalAnd: 11, logicalOr: 12, logicalXor: 13,
+  atan2: 9, prelu: 10, less: 11, lessEqual: 12, greaterEqual: 13, notEqual: 14,
+  mod: 15, floorDiv: 16, logicalAnd: 17, logicalOr: 18, logicalXor: 19,
 };
 
 export interface UnaryConstants {
@@ -107,18 +110,24 @@ export function binaryKernel(this: KernelThis<BinaryConstants>, a: KernelInput, 
   }
   if (op === 7) return x > y ? 1 : 0;
   if (op === 8) return x === y ? 1 : 0;
-  if (op === 9 || op === 10) {
+  if (op === 9) return Math.atan2(x, y);
+  if (op === 10) return x < 0 ? y * x : x;
+  if (op === 11) return x < y ? 1 : 0;
+  if (op === 12) return x <= y ? 1 : 0;
+  if (op === 13) return x >= y ? 1 : 0;
+  if (op === 14) return x === y ? 0 : 1;
+  if (op === 15 || op === 16) {
     // floor(x / y), corrected by the remainder: GPU division may miss an exact quotient by an ulp.
     let q = Math.floor(x / y);
     const r = x - q * y;
     if (y > 0 ? r < 0 : r > 0) q -= 1;
     if (y > 0 ? r >= y : r <= y) q += 1;
-    return op === 10 ? q : x - q * y;
+    return op === 16 ? q : x - q * y;
   }
   const p = x === 0 ? 0 : 1;
   const q = y === 0 ? 0 : 1;
-  if (op === 11) return p * q;
-  if (op === 12) return p + q > 0 ? 1 : 0;
+  if (op === 17) return p * q;
+  if (op === 18) return p + q > 0 ? 1 : 0;
   return p + q === 1 ? 1 : 0;
 }
 

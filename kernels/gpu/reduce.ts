@@ -2,7 +2,7 @@ import type { ReduceOp } from '../shared/op-names';
 import { mergeReduceRuns } from '../shared/merge-axes';
 import type { KernelInput, KernelThis } from './kernel-this';
 
-export const REDUCE_CODES: Readonly<Record<ReduceOp, number>> = { sum: 0, max: 1, min: 2 };
+export const REDUCE_CODES: Readonly<Record<ReduceOp, number>> = { sum: 0, max: 1, min: 2, prod: 3, any: 4, all: 5 };
 
 /** Larger than any index (a float32 counts integers exactly up to 2^24), so unravelling by it gives 0. */
 const NEVER = 16777216;
@@ -35,8 +35,8 @@ export function reduceKernel(this: KernelThis<ReduceConstants>, x: KernelInput):
   const k3 = Math.floor(rest / this.constants.p3);
   const base = k0 * this.constants.x0 + k1 * this.constants.x1 + k2 * this.constants.x2 + k3 * this.constants.x3;
   const op = this.constants.op;
-  // max / min start from the first element (counted twice, which they ignore): no infinities in GLSL.
-  let acc = op === 0 ? 0 : x[base];
+  // max / min / any / all start from the first element (counted twice, which they ignore): no infinities in GLSL.
+  let acc = op === 0 ? 0 : op === 3 ? 1 : x[base];
   for (let t = 0; t < this.constants.count; t++) {
     let r = t;
     const j0 = Math.floor(r / this.constants.q0);
@@ -51,8 +51,14 @@ export function reduceKernel(this: KernelThis<ReduceConstants>, x: KernelInput):
       acc += v;
     } else if (op === 1) {
       acc = Math.max(acc, v);
-    } else {
+    } else if (op === 2) {
       acc = Math.min(acc, v);
+    } else if (op === 3) {
+      acc *= v;
+    } else if (op === 4) {
+      acc = acc !== 0 || v !== 0 ? 1 : 0;
+    } else {
+      acc = acc !== 0 && v !== 0 ? 1 : 0;
     }
   }
   return acc;
@@ -130,7 +136,7 @@ export function columnPartialKernel(this: KernelThis<ColumnPartialConstants>, x:
   const c = i - k * this.constants.cols;
   const first = k * this.constants.chunk;
   const op = this.constants.op;
-  let acc = op === 0 ? 0 : x[first * this.constants.cols + c];
+  let acc = op === 0 ? 0 : op === 3 ? 1 : x[first * this.constants.cols + c];
   for (let t = 0; t < this.constants.chunk; t++) {
     const r = first + t;
     if (r < this.constants.rows) {
@@ -139,8 +145,14 @@ export function columnPartialKernel(this: KernelThis<ColumnPartialConstants>, x:
         acc += v;
       } else if (op === 1) {
         acc = Math.max(acc, v);
-      } else {
+      } else if (op === 2) {
         acc = Math.min(acc, v);
+      } else if (op === 3) {
+        acc *= v;
+      } else if (op === 4) {
+        acc = acc !== 0 || v !== 0 ? 1 : 0;
+      } else {
+        acc = acc !== 0 && v !== 0 ? 1 : 0;
       }
     }
   }

@@ -45,6 +45,8 @@ export interface Backend<Tensor extends TensorHandle = TensorHandle> {
   binary(op: BinaryOp, a: Tensor, b: Tensor): Tensor;
   /** Reduces over the given sorted, unique axes; those axes are removed from the output shape. */
   reduce(op: ReduceOp, x: Tensor, axes: readonly number[]): Tensor;
+  /** Running sums along `axis` (tf.cumsum): exclusive leaves each element out of its own sum, reverse runs from the end. */
+  cumsum(x: Tensor, axis: number, exclusive: boolean, reverse: boolean): Tensor;
   /** Sums x down to `shape`, a shape that broadcasts to x's: the adjoint of broadcasting. */
   sumToShape(x: Tensor, shape: readonly number[]): Tensor;
 
@@ -62,8 +64,24 @@ export interface Backend<Tensor extends TensorHandle = TensorHandle> {
   matMulBiasActivation?(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean, bias: Tensor, activation: FusedActivation): Tensor;
   /** Optional, as matMulBiasActivation, for conv2d. */
   conv2dBiasActivation?(x: Tensor, filter: Tensor, bias: Tensor, strides: [number, number], pad: Padding, activation: FusedActivation): Tensor;
+  /**
+   * Optional, for inference: maxPool(act(conv2d(x, filter) + bias), 2×2, stride 2, 'valid') in one call, keeping
+   * nothing for a backward pass; null where the backend has no fused kernel for this geometry (the op then runs
+   * conv2dBiasActivation, then maxPool).
+   */
+  conv2dBiasActivationMaxPool?(x: Tensor, filter: Tensor, bias: Tensor, strides: [number, number], pad: Padding, activation: FusedActivation): Tensor | null;
   /** Backward of y = biasActivation(x, bias, act) in one pass: dx = dy·act'(y), dbias = dx summed over all but the last axis. */
   biasActivationBackprop(dy: Tensor, y: Tensor, activation: FusedActivation): { dx: Tensor; dbias: Tensor };
+
+  /**
+   * A tensor of `shape` whose element c is x[offset + Σ c_k·strides_k]; strides may be 0 (repeat) or negative
+   * (walk backwards): transpose, slice, stridedSlice, reverse and tile are all such views.
+   */
+  gatherStrided(x: Tensor, shape: readonly number[], offset: number, strides: readonly number[]): Tensor;
+  /** A tensor of `shape` holding `fill`, except at begin + c·steps (per axis), which holds x[c]: pad, and the adjoint of gatherStrided's slices. */
+  scatterStrided(x: Tensor, shape: readonly number[], begin: readonly number[], steps: readonly number[], fill: number): Tensor;
+  /** The inputs (one dtype and rank, equal shapes but along axis) joined along axis. */
+  concat(xs: readonly Tensor[], axis: number): Tensor;
 
   /** Same values, new dtype. */
   cast(x: Tensor, dtype: DType): Tensor;

@@ -1,37 +1,108 @@
 import type { Backend } from './backend';
 import { fmtValue } from '../util/validate';
 import { createCpuBackend } from './cpu/cpu-backend';
-import { createGpuBackend, probeGpu } from './gpu/index';
+import { createGpuBackend, loadGpuJs, loadedGpuJs, probeLoadedGpu } from './gpu/index';
 
 export type BackendName = 'cpu' | 'gpu';
-type Factory = () => Backend;
+
+/**
+ * How a backend is made: `create` is synchronous and may need `load` (an optional package's
+ * import) to have finished; `isLoaded` says whether it has.
+ */
+interface Factory {
+  create(): Backend;
+  load?(): Promise<unknown>;
+  isLoaded?(): boolean;
+}
 
 const factories = new Map<BackendName, Factory>([
-  ['cpu', createCpuBackend],
-  ['gpu', createGpuBackend],
+  ['cpu', { create: createCpuBackend }],
+  [
+    'gpu',
+    {
+      create: () => {
+        const gpujs = loadedGpuJs();
+        // load() always runs first; reaching here without gpu.js is a bug in this file.
+        if (!gpujs) throw new Error('gpu backend: gpu.js was not loaded before the backend was created');
+        return createGpuBackend(gpujs);
+      },
+      load: loadGpuJs,
+      isLoaded: () => loadedGpuJs() !== null,
+    },
+  ],
 ]);
 const instances = new Map<BackendName, Backend>();
 let active: Backend | null = null;
+/** The setBackend or automatic choice still loading, if any; ready() waits for it. */
+let pending: Promise<unknown> | null = null;
+/** Counts setBackend calls, so that a slow load never overrides a later choice. */
+let requests = 0;
 
 /** @internal Replaces a backend's factory (tests hand in an already-open gpu backend). */
-export function registerBackend(name: BackendName, factory: Factory): void {
-  factories.set(name, factory);
+export function registerBackend(name: BackendName, create: () => Backend): void {
+  factories.set(name, { create });
   instances.delete(name);
 }
 
-/** Switches every later op to the named backend. Throws (and keeps the current one) when it cannot run here. */
-export function setBackend(name: BackendName): string {
+function activate(name: BackendName, factory: Factory): void {
+  let b = instances.get(name);
+  if (!b) {
+    b = factory.create();
+    instances.set(name, b);
+  }
+  active = b;
+}
+
+/**
+ * Switches every later op to the named backend, as tf.setBackend. The switch happens at once
+ * whenever it can (cpu always; gpu once gpu.js is loaded), so un-awaited calls take effect before
+ * the next op; otherwise after the load, and `tn.ready()` waits for it. Resolves to true. Unlike
+ * TF.js, which resolves to false, it rejects with the reason when the backend cannot run here
+ * (gpu.js missing, no GL context), keeping the current backend.
+ */
+export function setBackend(name: BackendName): Promise<boolean> {
+  const ticket = ++requests;
+  pending = null;
   const factory = factories.get(name);
   if (!factory) {
-    throw new Error(`setBackend: name must be one of ${[...factories.keys()].map((n) => `'${n}'`).join(', ')}; got ${fmtValue(name)}`);
+    return Promise.reject(new Error(`setBackend: name must be one of ${[...factories.keys()].map((n) => `'${n}'`).join(', ')}; got ${fmtValue(name)}`));
   }
-  let backend = instances.get(name);
-  if (!backend) {
-    backend = factory();
-    instances.set(name, backend);
+  if (instances.has(name) || !factory.load || factory.isLoaded?.()) {
+    try {
+      activate(name, factory);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return Promise.resolve(true);
   }
-  active = backend;
-  return backend.describe();
+  const init = factory.load().then(() => {
+    if (ticket === requests) activate(name, factory);
+    return true;
+  });
+  pending = init;
+  // Settled: nothing left to wait for (a failure is reported through the promise returned here).
+  const settle = () => {
+    if (pending === init) pending = null;
+  };
+  init.then(settle, settle);
+  return init;
+}
+
+/**
+ * Resolves once the chosen backend is initialised, as tf.ready: after a pending setBackend (and
+ * rejects as it does), or after the automatic choice, which tries gpu.js where a GPU might exist.
+ */
+export async function ready(): Promise<void> {
+  if (pending) {
+    await pending;
+    return;
+  }
+  if (active) return;
+  if (mightHaveGpu()) {
+    // A missing gpu.js only means the cpu backend: automatic choice never fails.
+    await loadGpuJs().catch(() => undefined);
+  }
+  backend();
 }
 
 /** What runs now, in words, e.g. 'cpu (wasm-simd, up to 2 threads)' or 'gpu (headlessgl, <renderer>)'. */
@@ -48,18 +119,20 @@ function mightHaveGpu(): boolean {
 
 /**
  * The first choice when the user made none: the gpu backend only on a hardware GPU context
- * (a software rasterizer is correct but far slower than the cpu kernels), else cpu.
+ * (a software rasterizer is correct but far slower than the cpu kernels) when gpu.js is already
+ * loaded (tn.ready() loads it), else cpu.
  */
 function chooseAutomatically(): Backend {
-  if (mightHaveGpu()) {
-    const probe = probeGpu();
+  const gpujs = loadedGpuJs();
+  if (gpujs && mightHaveGpu()) {
+    const probe = probeLoadedGpu(gpujs);
     if (probe.available && probe.hardware) {
       instances.set('gpu', probe.backend);
       return probe.backend;
     }
     if (probe.available) probe.backend.dispose();
   }
-  setBackend('cpu');
+  activate('cpu', factories.get('cpu') as Factory);
   return active as Backend;
 }
 

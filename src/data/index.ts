@@ -1,5 +1,4 @@
 export { parseIdx } from './idx';
 export type { IdxData, IdxArray, IdxElementType } from './idx';
-export { readIdxFile } from './idx-file';
-export { loadMnist } from './mnist';
+export { loadMnist } from './mnist-fetch';
 export type { LoadMnistOptions, MnistData, MnistSplit } from './mnist';

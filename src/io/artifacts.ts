@@ -46,6 +46,8 @@ export interface ModelArtifactsInfo {
 
 export interface SaveResult {
   modelArtifactsInfo: ModelArtifactsInfo;
+  /** The server's answers, for saves over HTTP. */
+  responses?: unknown[];
   errors?: string[];
 }
 

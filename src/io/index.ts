@@ -1,2 +1,12 @@
 export { fromMemory, withSaveHandler } from './memory-handler';
 export type { IOHandler, ModelArtifacts, ModelArtifactsInfo, ModelJSON, SaveResult, WeightsManifestEntry, WeightsManifestGroupConfig } from './artifacts';
+export { http, browserHTTPRequest } from './http-handler';
+export type { LoadOptions, ResponseLike } from './http-handler';
+export { browserIndexedDB } from './indexed-db';
+export { browserLocalStorage } from './local-storage';
+export { browserDownloads } from './browser-downloads';
+export { browserFiles } from './browser-files';
+export type { BrowserFile } from './browser-files';
+export { listModels, removeModel, copyModel, moveModel } from './model-management';
+export { registerSaveRouter, registerLoadRouter, getSaveHandlers, getLoadHandlers } from './router-registry';
+export type { IORouter } from './router-registry';

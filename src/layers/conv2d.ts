@@ -1,10 +1,13 @@
 import { convOutputLength } from '../ops/conv';
 import type { Tensor } from '../tensor/tensor';
 import * as fused from '../ops/fused';
+import { conv2dMaxPool } from '../ops/conv-max-pool';
 import { argError, assertPositiveInt, fmtValue } from '../util/validate';
 import { pairArg, paddingArg } from './config-checks';
 import { KERNEL_LAYER_KEYS, KernelLayer, type KernelLayerArgs } from './kernel-layer';
-import { checkConfigKeys, type CallOptions, type LayerConfig } from './layer';
+import { checkConfigKeys, type CallOptions, type Layer, type LayerConfig } from './layer';
+import { MaxPooling2D } from './max-pooling2d';
+import type { Variable } from '../tensor/variable';
 
 export interface Conv2DLayerArgs extends KernelLayerArgs {
   filters: number;
@@ -51,6 +54,21 @@ export class Conv2D extends KernelLayer {
 
   protected override buildWeights(inputShape: readonly number[]): void {
     this.buildKernel([...this.kernelSize, inputShape[2], this.filters]);
+  }
+
+  /** A following 2×2 stride-2 'valid' max-pool runs fused into the convolution (inference only). */
+  override applyWithNext(x: Tensor, next: Layer): Tensor | null {
+    const act = this.activation;
+    if (!(next instanceof MaxPooling2D) || !this.bias || (act !== 'relu' && act !== 'linear') || next.padding !== 'valid'
+      || [...next.poolSize, ...next.strides].some((d) => d !== 2)) return null;
+    this.prepareInput(x);
+    const [outH, outW] = this.computeOutputShape(x.shape.slice(1));
+    if (outH < 2 || outW < 2) return null;
+    const pooledInput = [outH, outW, this.filters];
+    // A pool built for other input is left to its own apply, which reports the mismatch.
+    if (next.built && next.inputShapeNoBatch?.some((d, i) => d !== pooledInput[i])) return null;
+    if (!next.built) next.build(pooledInput);
+    return conv2dMaxPool({ x, filter: this.kernel as Variable, strides: this.strides, pad: this.padding, bias: this.bias, activation: act });
   }
 
   call(x: Tensor, options: CallOptions): Tensor {

@@ -118,6 +118,20 @@ export abstract class Layer {
 
   /** Runs the layer on a batch [batch, ...inputShape], building it on first use. */
   apply(x: Tensor, options: CallOptions = { training: false }): Tensor {
+    this.prepareInput(x);
+    return this.call(x, options);
+  }
+
+  /**
+   * For inference: this layer and `next` as one op (the caller then skips `next`), or null where they do not
+   * fuse. A layer that fuses checks x (prepareInput) and builds `next` itself.
+   */
+  applyWithNext(_x: Tensor, _next: Layer): Tensor | null {
+    return null;
+  }
+
+  /** Checks x against the layer's input, building the layer on first use. */
+  protected prepareInput(x: Tensor): void {
     if (!(x instanceof Tensor)) throw argError(this.name, 'input', typeof x, 'a Tensor');
     const shape = x.shape.slice(1);
     if (!this.built) this.build(shape);
@@ -126,7 +140,6 @@ export abstract class Layer {
       throw argError(this.name, 'input', `shape ${fmtShape(x.shape)}`, `shape [null, ${expected.join(', ')}]`);
     }
     if (x.dtype !== this.dtype) throw argError(this.name, 'input', `dtype ${x.dtype}`, `dtype ${this.dtype}`);
-    return this.call(x, options);
   }
 
   /** True when the layer ends in a softmax that call({logits: true}) leaves out. */

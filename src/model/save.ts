@@ -1,17 +1,17 @@
 import { argError } from '../util/validate';
 import type { IOHandler, SaveResult } from '../io/artifacts';
-import { filePath, saveToFiles } from '../io/file-handler';
 import { describe } from '../io/json-checks';
+import { saveHandlerFor } from '../io/router-registry';
 import { modelToArtifacts, type SavableModel } from './serialize';
 
-/** model.save: to 'file://dir' (Node) or through an IOHandler's save, as TF.js. */
+/** model.save: to a URL (indexeddb://, localstorage://, downloads://, http(s)://, file:// in Node) or through an IOHandler's save, as TF.js. */
 export async function saveModel(model: SavableModel, target: string | IOHandler): Promise<SaveResult> {
   const op = 'save';
-  const dir = typeof target === 'string' ? filePath(target) : undefined;
-  const handler = typeof target === 'object' && target !== null && typeof target.save === 'function' ? target : undefined;
-  if (dir === undefined && handler === undefined) {
-    throw argError(op, 'handlerOrURL', describe(target), "a 'file://dir' URL or an IOHandler with a save method (e.g. tn.io.withSaveHandler(fn)); tessera has no other URL schemes");
+  const handler = typeof target === 'string' && target !== '' ? saveHandlerFor(op, target)
+    : typeof target === 'object' && target !== null && typeof target.save === 'function' ? target : undefined;
+  if (handler?.save === undefined) {
+    throw argError(op, 'handlerOrURL', describe(target), "a URL (indexeddb://name, localstorage://name, downloads://name, http(s)://…, file://dir in Node) or an IOHandler with a save method (e.g. tn.io.withSaveHandler(fn))");
   }
   const artifacts = modelToArtifacts(op, model);
-  return dir !== undefined ? saveToFiles(op, dir, artifacts) : (handler as Required<Pick<IOHandler, 'save'>>).save(artifacts);
+  return handler.save(artifacts);
 }

@@ -20,12 +20,21 @@ export interface TrainableModel {
   stopTraining: boolean;
 }
 
-/** The layers applied in order; with `logits`, the last layer leaves out its softmax. */
+/**
+ * The layers applied in order; with `logits`, the last layer leaves out its softmax. Inference may run a layer
+ * and the next as one op (conv + relu + max-pool); training keeps them apart.
+ */
 export function forward(layers: readonly Layer[], x: Tensor, training: boolean, logits: boolean): Tensor {
   let y = x;
-  layers.forEach((layer, i) => {
-    y = layer.apply(y, { training, logits: logits && i === layers.length - 1 });
-  });
+  for (let i = 0; i < layers.length; i++) {
+    const fused = training || i + 1 === layers.length ? null : layers[i].applyWithNext(y, layers[i + 1]);
+    if (fused) {
+      y = fused;
+      i++;
+    } else {
+      y = layers[i].apply(y, { training, logits: logits && i === layers.length - 1 });
+    }
+  }
   return y;
 }
 

@@ -17,8 +17,8 @@ function checkBroadcast(op: string, a: Tensor, b: Tensor): void {
   }
 }
 
-/** Both operands in one dtype (TF.js's upcasting), with broadcastable shapes. */
-function operands(op: string, a: Operand, b: Operand): [Tensor, Tensor] {
+/** @internal Both operands in one dtype (TF.js's upcasting), with broadcastable shapes. */
+export function operands(op: string, a: Operand, b: Operand): [Tensor, Tensor] {
   const [ta, tb] = matchedOperands(op, a, b, cast);
   checkBroadcast(op, ta, tb);
   return [ta, tb];
@@ -34,6 +34,11 @@ function record(op: BinaryOp, name: string, [a, b]: [Tensor, Tensor]): Tensor {
   const y = backend().binary(op, a, b);
   recordOp(name, [a, b], y, null);
   return y;
+}
+
+/** @internal A recorded elementwise op of two operands (one dtype, broadcast), recorded under the op's name. */
+export function binaryOp(op: BinaryOp, a: Operand, b: Operand): Tensor {
+  return record(op, op, operands(op, a, b));
 }
 
 /** a + b with broadcasting, as tf.add. */

@@ -90,3 +90,4 @@ export function conv2d(config: FusedConv2dConfig): Tensor {
   const y = plainConv2d(x, filter, config.strides, config.pad);
   return biasActivation(y, bias, act);
 }
+

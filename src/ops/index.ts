@@ -10,12 +10,29 @@ export { sum, mean, max, min } from './reduction';
 export { softmax, logSoftmax } from './softmax';
 export { sparseSoftmaxCrossEntropy } from './cross-entropy';
 export { cast, clone } from './cast';
-export { reshape, slice, flatten } from './reshape';
+export { reshape, flatten } from './reshape';
+export { slice } from './slice';
+export { stridedSlice } from './strided-slice';
+export { transpose } from './transpose';
+export { concat, stack, unstack, split } from './concat';
+export { expandDims, squeeze } from './expand';
+export { tile, broadcastTo } from './tile';
+export { reverse } from './reverse';
+export { pad, mirrorPad } from './pad';
+export { concat1d, concat2d, concat3d, concat4d, slice1d, slice2d, slice3d, slice4d, reverse1d, reverse2d, reverse3d, reverse4d, pad1d, pad2d, pad3d, pad4d } from './ranked-shape';
+import './shape-methods';
 export { argMax, argMin } from './arg-max';
 export { where } from './where';
 export { gather, unsortedSegmentSum, gatherND, scatterND } from './gather';
 export { topk } from './topk';
 export { oneHot } from './one-hot';
 export * as fused from './fused';
-// Tensor's methods (x.add(y), x.sum()): installed on import.
+export {
+  sin, cos, tan, asin, acos, atan, sinh, cosh, atan2, rsqrt, log1p, expm1, erf,
+  elu, selu, leakyRelu, prelu, relu6, softplus, step, logSigmoid,
+  less, lessEqual, greaterEqual, notEqual, clipByValue, squaredDifference, addN,
+  prod, any, all, logSumExp, cumsum, moments, norm,
+} from './math-methods';
+export type { NormOrd } from './math-methods';
+// Tensor's methods for the ops above (x.add(y), x.sum()): installed on import.
 import './tensor-methods';

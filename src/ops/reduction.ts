@@ -17,10 +17,11 @@ export interface ReduceAttrs {
   axes: number[];
 }
 
-function reduceOp(op: ReduceOp, input: Tensor | TensorLike, axis: unknown, keepDims: boolean): Tensor {
-  // bool reduces as int32 (a sum of flags is a count), as TF.js.
+/** @internal A recorded reduction over `axis` (all axes when absent), recorded under the op's name with its sorted axes. */
+export function reduceOp(op: ReduceOp, input: Tensor | TensorLike, axis: unknown, keepDims: boolean): Tensor {
+  // bool sums and multiplies as int32 (a sum of flags is a count), as TF.js; any / all take it as it is.
   const t = toTensor(op, 'x', input);
-  const x = t.dtype === 'bool' ? cast(t, 'int32') : t;
+  const x = t.dtype === 'bool' && op !== 'any' && op !== 'all' ? cast(t, 'int32') : t;
   assertBoolean(op, 'keepDims', keepDims);
   const axes = normalizeAxes(op, axis, x.rank);
   const reduced = backend().reduce(op, x, axes);

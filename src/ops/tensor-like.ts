@@ -102,8 +102,8 @@ export function upcastType(a: DType, b: DType): DType {
 
 /**
  * Two operands of an elementwise op, each a Tensor or TensorLike, in one dtype as TF.js's makeTypesMatch gives
- * them: the lower is cast up (int32 + float32 is float32). A number beside a float64 tensor becomes float64; float32
- * beside float64 is refused, since that silent widening would hide a model built in the wrong dtype.
+ * them: the lower is cast up (int32 + float32 is float32; float32 + float64 is float64, the cpu-only dtype above
+ * all). A number beside a float64 tensor becomes float64.
  */
 export function matchedOperands(op: string, a: unknown, b: unknown, cast: (x: Tensor, dtype: DType) => Tensor): [Tensor, Tensor] {
   const widen = (x: unknown, other: unknown): DType | undefined =>
@@ -111,10 +111,6 @@ export function matchedOperands(op: string, a: unknown, b: unknown, cast: (x: Te
   let ta = toTensor(op, 'a', a, widen(a, b));
   let tb = toTensor(op, 'b', b, widen(b, a));
   if (ta.dtype === tb.dtype) return [ta, tb];
-  const floats = [ta.dtype, tb.dtype].sort().join();
-  if (floats === 'float32,float64') {
-    throw new Error(`${op}: a and b must have the same dtype, got ${ta.dtype} and ${tb.dtype} (cast one with tn.cast)`);
-  }
   const to = upcastType(ta.dtype, tb.dtype);
   if (ta.dtype !== to) ta = cast(ta, to);
   if (tb.dtype !== to) tb = cast(tb, to);

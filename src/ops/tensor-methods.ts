@@ -11,7 +11,6 @@ import { matMul } from './matmul';
 import { oneHot } from './one-hot';
 import { maxPool } from './pool';
 import { max, mean, min, sum } from './reduction';
-import { flatten } from './reshape';
 import { logSoftmax, softmax } from './softmax';
 import type { TensorLike } from './tensor-like';
 import { topk } from './topk';
@@ -35,7 +34,7 @@ const installed = new Set<string>();
 export function addTensorMethods(methods: Record<string, Method>): void {
   const proto = Tensor.prototype as unknown as Record<string, Method>;
   for (const [name, fn] of Object.entries(methods)) {
-    if (installed.has(name) || name in proto) throw new Error(`tessera: the Tensor method '${name}' is defined twice`);
+    if (installed.has(name)) throw new Error(`tessera: the Tensor method '${name}' is defined twice`);
     installed.add(name);
     Object.defineProperty(proto, name, { value: fn, writable: true, configurable: true, enumerable: false });
   }
@@ -99,13 +98,6 @@ declare module '../tensor/tensor' {
     maxPool(filterSize: number | [number, number], strides: number | [number, number], pad: Padding): Tensor;
     softmax(dim?: number): Tensor;
     logSoftmax(axis?: number): Tensor;
-    flatten(): Tensor;
-    as1D(): Tensor;
-    as2D(rows: number, columns: number): Tensor;
-    as3D(rows: number, columns: number, depth: number): Tensor;
-    as4D(rows: number, columns: number, depth: number, depth2: number): Tensor;
-    asScalar(): Tensor;
-    reshapeAs(x: Tensor): Tensor;
   }
 }
 
@@ -164,11 +156,4 @@ addTensorMethods({
   maxPool(this: Tensor, filterSize: number | [number, number], strides: number | [number, number], pad: Padding) { return maxPool(this, filterSize, strides, pad); },
   softmax(this: Tensor, dim?: number) { return softmax(this, dim); },
   logSoftmax(this: Tensor, axis?: number) { return logSoftmax(this, axis); },
-  flatten(this: Tensor) { return flatten(this); },
-  as1D(this: Tensor) { return this.reshape([-1]); },
-  as2D(this: Tensor, rows: number, columns: number) { return this.reshape([rows, columns]); },
-  as3D(this: Tensor, rows: number, columns: number, depth: number) { return this.reshape([rows, columns, depth]); },
-  as4D(this: Tensor, rows: number, columns: number, depth: number, depth2: number) { return this.reshape([rows, columns, depth, depth2]); },
-  asScalar(this: Tensor) { return this.reshape([]); },
-  reshapeAs(this: Tensor, x: Tensor) { return this.reshape(x.shape); },
 });

@@ -9,7 +9,8 @@ import { toTensor, type TensorLike } from './tensor-like';
 /** Where an op's values live: float-valued ops take int32/bool as float32 (as TF.js's exp, log, ...); the others keep int32. */
 type Domain = 'float' | 'numeric';
 
-function unaryOp(op: UnaryOp, x: Tensor | TensorLike, domain: Domain): Tensor {
+/** @internal A recorded elementwise op of one tensor (the op name is also its gradient rule's name). */
+export function unaryOp(op: UnaryOp, x: Tensor | TensorLike, domain: Domain = 'float'): Tensor {
   let t = toTensor(op, 'x', x);
   if (t.dtype === 'bool' || (domain === 'float' && t.dtype === 'int32')) t = cast(t, domain === 'float' ? 'float32' : 'int32');
   const y = backend().unary(op, t);

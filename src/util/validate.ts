@@ -103,3 +103,8 @@ export function checkKnownKeys(op: string, name: string, options: unknown, known
     if (!known.includes(key)) throw argError(op, `${name}.${key}`, 'an unknown option', `one of ${known.join(', ')}`);
   }
 }
+
+/** The message of a caught value, for errors that pass on why something below them failed. */
+export function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

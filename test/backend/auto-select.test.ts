@@ -5,15 +5,17 @@ import type { GpuProbe } from '../../src/backend/gpu/index';
  * The backend chosen on first use when the user chose none: gpu only where a hardware GPU context
  * opens, otherwise cpu. gpu.js is replaced by a stand-in probe, so this needs no GL.
  */
-async function firstChoice(display: string | undefined, probe: GpuProbe | 'unreachable') {
+async function firstChoice(display: string | undefined, probe: GpuProbe | 'unreachable', gpuJsLoaded = true) {
   const probeGpu = vi.fn(() => {
-    if (probe === 'unreachable') throw new Error('probeGpu must not be called here');
+    if (probe === 'unreachable') throw new Error('the gpu must not be probed here');
     return probe;
   });
   vi.resetModules();
   vi.doMock('../../src/backend/gpu/index', async (importOriginal) => ({
     ...(await importOriginal<typeof import('../../src/backend/gpu/index')>()),
-    probeGpu,
+    // A stand-in for gpu.js as tn.ready() would have loaded it (or not).
+    loadedGpuJs: () => (gpuJsLoaded ? {} : null),
+    probeLoadedGpu: probeGpu,
   }));
   if (display === undefined) delete process.env.DISPLAY;
   else process.env.DISPLAY = display;
@@ -38,6 +40,12 @@ describe('automatic backend selection', () => {
 
   it('without a display (Node, no window) picks cpu without probing for a GPU', async () => {
     const { chosen, probes } = await firstChoice(undefined, 'unreachable');
+    expect(chosen).toMatch(/^cpu \(/);
+    expect(probes).toBe(0);
+  });
+
+  it('before gpu.js has loaded (tn.ready() loads it) picks cpu without probing', async () => {
+    const { chosen, probes } = await firstChoice(':99', 'unreachable', false);
     expect(chosen).toMatch(/^cpu \(/);
     expect(probes).toBe(0);
   });

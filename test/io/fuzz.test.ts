@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bufferSourceToUint8Array, concatUint8Arrays } from 'typed-array-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as tn from '../../src/index';
+import * as tn from '../../src/node';
 import { captureArtifacts } from './helpers';
 
 const RUNS = { seed: 13, numRuns: 200 } as const;

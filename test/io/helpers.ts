@@ -1,4 +1,4 @@
-import * as tn from '../../src/index';
+import * as tn from '../../src/node';
 
 /** A small model using every layer class the loader knows. */
 export function smallModel(opts: { dtype?: tn.DType; name?: string } = {}): tn.Sequential {

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as tn from '../../src/index';
+import * as tn from '../../src/node';
 import { HAND_WEIGHTS, handWrittenModelJson } from './helpers';
 
 // The fixtures are edited freely by path, broken on purpose; typing them would fight every edit.

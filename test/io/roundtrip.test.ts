@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as tn from '../../src/index';
+import * as tn from '../../src/node';
 import { HAND_WEIGHTS, captureArtifacts, handModel, handWrittenModelJson, randomInput, smallModel } from './helpers';
 
 let dir: string;
@@ -145,9 +145,10 @@ describe('in-memory handlers', () => {
 
   it('rejects save targets and load sources it has no handler for', async () => {
     const model = smallModel();
-    await expect(model.save('localstorage://m')).rejects.toThrow(/save: handlerOrURL must be a 'file:\/\/dir' URL or an IOHandler/);
+    await expect(model.save('ftp://host/m')).rejects.toThrow(/save: no save handler for URL 'ftp:\/\/host\/m'; tessera saves to indexeddb:\/\/name/);
     await expect(model.save({} as tn.IOHandler)).rejects.toThrow(/IOHandler with a save method/);
-    await expect(tn.loadLayersModel('https://example.com/model.json')).rejects.toThrow(/loadLayersModel: pathOrIOHandler must be/);
+    await expect(model.save('')).rejects.toThrow(/save: handlerOrURL must be a URL/);
+    await expect(tn.loadLayersModel(42 as never)).rejects.toThrow(/loadLayersModel: pathOrIOHandler must be a URL/);
     expect(() => tn.io.withSaveHandler(42 as never)).toThrow(/io.withSaveHandler: saveHandler must be a function/);
   });
 });

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import * as tn from '../../src/index';
+import * as tn from '../../src/node';
 import { HAND_WEIGHTS, captureArtifacts, handModel, handWrittenModelJson, maxAbsDiff, smallModel } from './helpers';
 
 /** Same random values for both libraries. */

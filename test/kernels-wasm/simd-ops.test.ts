@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conv2dGeometry, pool2dGeometry } from '../../kernels/shared/geometry';
+import { conv2dBackpropFilter, conv2dBiasActivation } from '../../kernels/cpu/conv';
+import { convDirect, convFilterDirect, directConvFits, pooledShape } from '../../kernels/cpu/conv-direct';
 import { jsKernels, type CpuKernels } from '../../kernels/cpu/kernel-set';
 import { simdGemmsOn } from '../../kernels/cpu/wasm/gemm-simd';
 import { WasmRuntime } from '../../kernels/cpu/wasm/runtime';
@@ -129,6 +131,50 @@ function suite(name: string, kernels: () => CpuKernels, runs: number, place: Pla
         jsKernels.col2im(back, g, dxWant);
         sameBits(dx, dxWant);
       }), { seed: 4, numRuns: runs });
+    });
+
+    it('convDirect (plain and max-pooled) matches its naive twin bit for bit, and im2col + the fused GEMM', () => {
+      const run = kernels().convDirect;
+      if (!run) throw new Error('test: the SIMD kernel set has no convDirect');
+      fc.assert(fc.property(conv, fc.constantFrom(8, 16, 24, 32), fc.boolean(), fc.boolean(), (c, outC, relu, pool) => {
+        const g = { ...convGeometry({ ...c, pad: 'valid' }), outC };
+        if (!directConvFits(g) || (pool && (g.outH < 2 || g.outW < 2))) return;
+        const k = g.kh * g.kw * g.inC;
+        const x = randomArray(g.batch * g.inH * g.inW * g.inC, c.seed, 4);
+        const w = randomArray(k * outC, c.seed + 1, 4);
+        const bias = randomArray(outC, c.seed + 2);
+        const act = relu ? 'relu' : 'linear';
+        const [, gh, gw] = pool ? pooledShape(g) : [0, g.outH, g.outW];
+        const size = g.batch * gh * gw * outC;
+        const [got, want] = [place(new Float32Array(size).fill(7)), new Float32Array(size)];
+        run(place(x), place(w), place(bias), act, g, pool, got);
+        convDirect(x, w, bias, act, g, pool, want);
+        sameBits(got, want);
+        if (pool) return;
+        const viaGemm = new Float32Array(size);
+        conv2dBiasActivation(x, w, bias, act, g, viaGemm, new Float32Array(g.batch * g.outH * g.outW * k), kernels().im2col, kernels().gemmBiasActivation);
+        sameBits(got, viaGemm);
+      }), { seed: 6, numRuns: runs });
+    });
+
+    it('convFilterDirect matches its naive twin and im2col + the SIMD gemm bit for bit', () => {
+      const run = kernels().convFilterDirect;
+      if (!run) throw new Error('test: the SIMD kernel set has no convFilterDirect');
+      // Batches large enough that the pixel sums cross several blocks of 256.
+      fc.assert(fc.property(conv, fc.constantFrom(8, 16, 24), fc.integer({ min: 1, max: 12 }), (c, outC, batch) => {
+        const g = { ...convGeometry({ ...c, batch, pad: 'valid' }), outC };
+        if (!directConvFits(g)) return;
+        const k = g.kh * g.kw * g.inC;
+        const pixels = g.batch * g.outH * g.outW;
+        const x = randomArray(g.batch * g.inH * g.inW * g.inC, c.seed, 4);
+        const dy = randomArray(pixels * outC, c.seed + 1);
+        const [got, want, viaGemm] = [place(new Float32Array(k * outC).fill(7)), new Float32Array(k * outC), new Float32Array(k * outC)];
+        run(place(x), place(dy), g, got);
+        convFilterDirect(x, dy, g, want);
+        sameBits(got, want);
+        conv2dBackpropFilter(x, dy, g, viaGemm, new Float32Array(pixels * k), kernels().gemm, kernels().im2col);
+        sameBits(got, viaGemm);
+      }), { seed: 7, numRuns: Math.ceil(runs / 4) });
     });
 
     it('adamUpdate matches the float64-rounded JS twin to float32 precision', () => {

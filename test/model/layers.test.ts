@@ -100,18 +100,29 @@ describe('every public function rejects junk with a plain Error, never a TypeErr
   const namespaces: [string, Record<string, unknown>][] = [
     ['tn', tn as unknown as Record<string, unknown>],
     ['layers', tn.layers], ['train', tn.train], ['fused', tn.fused], ['initializers', tn.initializers],
+    ['io', tn.io], ['browser', tn.browser], ['data', tn.data],
   ];
   // Classes (constructed by their factories), and functions whose junk-accepting behaviour is TF.js's.
   const exempt = new Set(['Tensor', 'Variable', 'Layer', 'Conv2D', 'Dense', 'Flatten', 'MaxPooling2D', 'Dropout', 'Activation',
-    'Sequential', 'Optimizer', 'AdamOptimizer', 'AdamWOptimizer', 'SGDOptimizer', 'getBackend', 'dispose', 'keep',
+    'Sequential', 'Optimizer', 'AdamOptimizer', 'AdamWOptimizer', 'SGDOptimizer', 'getBackend', 'memory', 'dispose', 'keep',
     // tf.initializers.zeros() and ones() take no config, so there is nothing to reject.
-    'initializers.zeros', 'initializers.ones']);
+    'initializers.zeros', 'initializers.ones',
+    // They take no arguments.
+    'memory', 'ready', 'io.listModels',
+    // As TF.js's: an unknown URL has no handlers ([]), and fromMemory's artifacts are checked when loaded.
+    'io.getSaveHandlers', 'io.getLoadHandlers', 'io.fromMemory',
+    // Routers are any function, as TF.js's: a junk one would stay registered for the rest of the run.
+    'registerSaveRouter', 'registerLoadRouter']);
   // Known defects: these name the function they delegate to instead of their own (the message
   // should read 'grads: ...', 'tensor1d: ...', 'train.adamw: ...'); listed so that any other
   // function naming the wrong op fails here.
   const namedAs: Record<string, string> = {
     grads: 'valueAndGrads', tensor1d: 'tensor(1d)?', tensor2d: 'tensor(2d)?', tensor3d: 'tensor(3d)?', tensor4d: 'tensor(4d)?',
     scalar: '(scalar|tensor)', zeros: 'fill', ones: 'fill', adamw: 'adamw?',
+    // A string no URL scheme claims is fetched over HTTP, as TF.js does.
+    loadLayersModel: '(loadLayersModel|http)',
+    // TF.js's older name for io.http.
+    browserHTTPRequest: 'http',
   };
   for (const [ns, obj] of namespaces) {
     for (const [name, f] of Object.entries(obj)) {

@@ -40,6 +40,7 @@ describe('int32 and bool dtypes, as TF.js', () => {
     expect(tn.maximum(i, tn.tensor([0, 0, 9], [3], 'int32')).dataSync()).toEqual(new Int32Array([7, 0, 9]));
     expect(tn.minimum(tn.tensor([true, false]), tn.tensor([true, true])).dtype).toBe('int32');
     expect(tn.add([1, 2], [3, 4]).dataSync()).toEqual(new Float32Array([4, 6]));
+    expect(tn.mul(tn.ones([2]), tn.ones([2], 'float64')).dtype).toBe('float64'); // float64 sits above float32
   });
 
   it('comparisons give bool; logical ops take and give bool', () => {

@@ -149,16 +149,6 @@ const CHECKS = `
 })().catch((e) => { console.error(e); process.exit(1); });
 `;
 
-/** The gpu backend through the package (gpu.js loaded from the ESM or the CommonJS build). */
-const GPU_CHECKS = `
-const out = { selected: tn.setBackend('gpu'), backend: tn.getBackend() };
-const a = tn.tensor([[1, 2], [3, 4]]);
-out.matMul = tn.matMul(a, tn.tensor([[5, 6], [7, 8]])).arraySync();
-out.grad = Array.from(tn.grad((x) => tn.sum(tn.mul(x, tn.mul(x, x))))(tn.tensor([1, 2, -3])).dataSync());
-out.relu = tn.relu(tn.tensor([-1, 0.5])).arraySync();
-console.log(JSON.stringify(out));
-`;
-
 const ESM_PROLOGUE = `import * as tn from 'tessera';\nconst RESOLVED = import.meta.resolve('tessera');\nconst FORMAT = 'esm';\n`;
 const CJS_PROLOGUE = `const tn = require('tessera');\nconst RESOLVED = require('node:url').pathToFileURL(require.resolve('tessera')).href;\nconst FORMAT = 'cjs';\n`;
 
@@ -180,6 +170,14 @@ const fitArgs: tn.ModelFitArgs = {
 };
 
 export async function train(): Promise<number[]> {
+  const switched: boolean = await tn.setBackend('cpu');
+  await tn.ready();
+  const pixels: tn.Tensor = tn.browser.fromPixels({ data: new Uint8Array(4), width: 1, height: 1 }, 4);
+  const rgba: Uint8ClampedArray = await tn.browser.toPixels(tn.tensor([[0.5]]));
+  const handler: tn.io.IOHandler = tn.io.http('https://example.com/model.json', { requestInit: { headers: {} }, fetchFunc: fetch });
+  const saved: tn.io.IOHandler = tn.io.fileSystem('/tmp/model');
+  const stored: Record<string, tn.io.ModelArtifactsInfo> = await tn.io.listModels();
+  console.log(switched, pixels.shape, rgba.length, handler, saved, stored);
   const history: tn.History = await model.fit(a, tn.tensor([[1], [0]]), fitArgs);
   const mnist: tn.data.MnistData = await tn.data.loadMnist();
   const values: Float32Array | Float64Array = mnist.test.labels.dataSync();
@@ -212,6 +210,43 @@ const TSCONFIG = {
   files: ['esm.mts', 'cjs.cts'],
 };
 
+/**
+ * One training step on the gpu backend against the same step on cpu. setBackend('gpu') is not
+ * awaited: ready() waits for gpu.js to load, as a TF.js program would.
+ */
+const GPU_CHECKS = `
+(async () => {
+  const step = async () => {
+    tn.setRandomSeed(3);
+    const model = tn.sequential({ layers: [tn.layers.dense({ units: 8, activation: 'relu', inputShape: [3] }), tn.layers.dense({ units: 1 })] });
+    model.compile({ optimizer: tn.train.sgd(0.1), loss: 'meanSquaredError' });
+    const x = tn.tensor([[0, 1, 2], [1, 0, -1], [2, 2, 0], [-1, 1, 1]]);
+    const y = tn.tensor([[1], [0], [2], [-1]]);
+    await model.trainOnBatch(x, y);
+    // The second step's loss is computed with the weights the first step updated.
+    return model.trainOnBatch(x, y);
+  };
+  const cpu = await step();
+  tn.setBackend('gpu');
+  await tn.ready();
+  const backend = tn.getBackend();
+  const gpu = await step();
+  const a = tn.tensor([[1, 2], [3, 4]]);
+  const matMul = tn.matMul(a, tn.tensor([[5, 6], [7, 8]])).arraySync();
+  const grad = Array.from(tn.grad((x) => tn.sum(tn.mul(x, tn.mul(x, x))))(tn.tensor([1, 2, -3])).dataSync());
+  const relu = tn.relu(tn.tensor([-1, 0.5])).arraySync();
+  console.log(JSON.stringify({ backend, loss: { cpu, gpu }, matMul, grad, relu }));
+})().catch((e) => { console.error(e); process.exit(1); });
+`;
+
+interface GpuOutput {
+  backend: string;
+  loss: { cpu: number; gpu: number };
+  matMul: number[][];
+  grad: number[];
+  relu: number[];
+}
+
 interface CheckOutput {
   matMul: number[][];
   matMulTransposeA: number[][];
@@ -235,8 +270,8 @@ interface CheckOutput {
 }
 
 const formats = [
-  { name: 'ESM import', prologue: ESM_PROLOGUE, flags: ['--input-type=module'], file: 'index.js' },
-  { name: 'CommonJS require', prologue: CJS_PROLOGUE, flags: [], file: 'index.cjs' },
+  { name: 'ESM import', prologue: ESM_PROLOGUE, flags: ['--input-type=module'], file: 'node.js' },
+  { name: 'CommonJS require', prologue: CJS_PROLOGUE, flags: [], file: 'node.cjs' },
 ] as const;
 
 /** Runs a program against the installed package, in the given module format; its last stdout line is JSON. */
@@ -296,17 +331,9 @@ describe('the packed package, installed in a fresh project', () => {
     expect(buildLog).not.toMatch(/warn|error/i);
   });
 
-  it('ships the builds, their types and nothing else, and installs its optional dependencies', () => {
-    expect(packedFiles).toEqual([
-      'README.md',
-      'dist/index.cjs',
-      'dist/index.cjs.map',
-      'dist/index.d.cts',
-      'dist/index.d.ts',
-      'dist/index.js',
-      'dist/index.js.map',
-      'package.json',
-    ]);
+  it('ships both builds (browser: index, Node: node), their types and nothing else, and installs its optional dependencies', () => {
+    const builds = ['index', 'node'].flatMap((b) => ['.cjs', '.cjs.map', '.d.cts', '.d.ts', '.js', '.js.map'].map((ext) => `dist/${b}${ext}`));
+    expect(packedFiles).toEqual(['README.md', ...builds, 'package.json']);
     expect(existsSync(join(consumer, 'node_modules', 'gpu.js', 'package.json'))).toBe(true);
   });
 
@@ -368,8 +395,8 @@ describe('the packed package, installed in a fresh project', () => {
     const files = (await run(process.execPath, [tsc, '-p', consumer, '--listFiles'], consumer)).stdout.split(/\r?\n/);
     // Each entry point must have brought in its own declarations.
     const dist = join(consumer, 'node_modules', 'tessera', 'dist');
-    expect(files).toContain(join(dist, 'index.d.ts'));
-    expect(files).toContain(join(dist, 'index.d.cts'));
+    expect(files).toContain(join(dist, 'node.d.ts'));
+    expect(files).toContain(join(dist, 'node.d.cts'));
     for (const compiled of ['esm.mjs', 'cjs.cjs']) {
       const { stdout } = await run(process.execPath, [join(consumer, 'typed-out', compiled)], consumer);
       // loss and acc per epoch (2 each), the epochs the callback saw, 10,000 test labels, a matrix, a gradient of rank 2.
@@ -379,14 +406,13 @@ describe('the packed package, installed in a fresh project', () => {
 });
 
 describeGpu('the packed package on the gpu backend (gpu.js and gl installed as optional dependencies)', () => {
-  // CommonJS only for now: the ESM build cannot load gpu.js yet (tsup's require shim throws
-  // 'Dynamic require of "gpu.js" is not supported'); add the ESM format once that is fixed.
-  it.each(formats.filter((f) => f.name === 'CommonJS require'))('$name: setBackend(\'gpu\') runs on headless-gl and computes', async (format) => {
-    const out = await runProgram<{ selected: string; backend: string; matMul: number[][]; grad: number[]; relu: number[] }>(consumer, format, GPU_CHECKS);
-    expect(out.selected).toMatch(/^gpu \(headlessgl, .+\)$/);
-    expect(out.backend).toBe(out.selected);
+  it.each(formats)('$name: setBackend(\'gpu\') loads gpu.js, computes exactly, and one training step matches cpu', async (format) => {
+    const out = await runProgram<GpuOutput>(consumer, format, GPU_CHECKS);
+    expect(out.backend).toMatch(/^gpu \(headlessgl, .+\)$/);
     expect(out.matMul).toEqual([[19, 22], [43, 50]]);
     expect(out.grad).toEqual([3, 12, 27]);
     expect(out.relu).toEqual([0, 0.5]);
+    expect(Number.isFinite(out.loss.gpu)).toBe(true);
+    expect(Math.abs(out.loss.gpu - out.loss.cpu)).toBeLessThanOrEqual(1e-4 * Math.abs(out.loss.cpu));
   }, TIMEOUT_MS);
 });

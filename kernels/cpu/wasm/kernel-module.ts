@@ -1,4 +1,5 @@
 import { ADAM_EXPORTS, addAdamFunctions } from './adam-module';
+import { addConvDirectFunctions, CONV_DIRECT_EXPORTS } from './conv-direct-module';
 import { addBiasActivationFunctions, BIAS_ACTIVATION_EXPORTS } from './bias-activation-module';
 import { addGemmFunctions, GEMM_EXPORTS, type GemmKernelShape } from './gemm-module';
 import { addIm2colFunctions, IM2COL_EXPORTS } from './im2col-module';
@@ -9,7 +10,7 @@ import { addPoolFunctions, POOL_EXPORTS } from './pool-module';
  * Every export of the kernel module, in the order the runtime and the thread pool index them: the GEMM
  * first (its indices are fixed), then the memory-bound kernels of a training step.
  */
-export const KERNEL_EXPORTS = [...GEMM_EXPORTS, ...BIAS_ACTIVATION_EXPORTS, ...POOL_EXPORTS, ...IM2COL_EXPORTS, ...ADAM_EXPORTS] as const;
+export const KERNEL_EXPORTS = [...GEMM_EXPORTS, ...BIAS_ACTIVATION_EXPORTS, ...POOL_EXPORTS, ...IM2COL_EXPORTS, ...ADAM_EXPORTS, ...CONV_DIRECT_EXPORTS] as const;
 export type KernelExport = (typeof KERNEL_EXPORTS)[number];
 
 /** Index of an export in KERNEL_EXPORTS. */
@@ -26,5 +27,6 @@ export function buildKernelModule(shape: GemmKernelShape, memory: MemoryLimits):
   addPoolFunctions(m);
   addIm2colFunctions(m);
   addAdamFunctions(m);
+  addConvDirectFunctions(m);
   return m.build();
 }

@@ -1,12 +1,14 @@
 import { adamUpdate as adamJs } from '../adam';
 import { biasActivation as biasActivationJs, biasActivationBackprop as biasActivationBackpropJs } from '../bias-activation';
 import type { Conv2dGeometry, Pool2dGeometry } from '../../shared/geometry';
+import { convDirect as convDirectJs, convFilterDirect as convFilterDirectJs, FILTER_BLOCK, pooledShape, type ConvDirectFn, type ConvFilterDirectFn } from '../conv-direct';
 import { col2im as col2imJs, im2col as im2colJs } from '../im2col';
 import type { CpuKernels, ResidentMemory } from '../kernel-set';
 import { maxPool as maxPoolJs, maxPoolBackprop as maxPoolBackpropJs } from '../pool';
 import { adamStepSize } from '../../shared/adam';
 import type { FloatArray } from '../../shared/types';
 import { ADAM_CONSTANTS } from './adam-module';
+import { DIRECT_CHANNELS, DIRECT_PIXELS, FILTER_ROWS } from './conv-direct-module';
 import { CallOperands } from './operands';
 import type { WasmRuntime } from './runtime';
 
@@ -132,6 +134,48 @@ export function simdKernelsOn(
     o.finish();
   };
 
+  // Tiles are independent (each output is written once), so any split gives the same bits.
+  const convDirect: ConvDirectFn = (x, filter, bias, act, g, pool, out) => {
+    const k = g.kh * g.kw * g.inC;
+    const [, gh, gw] = pool ? pooledShape(g) : [g.batch, g.outH, g.outW];
+    const total = g.batch * gh * gw;
+    const r = isF32(x, filter, bias, out)
+      ? operands((o) => [o.input(x, g.batch * g.inH * g.inW * g.inC), o.input(filter, k * g.outC), o.input(bias, g.outC),
+        o.output(out, total * g.outC), o.temp(k * 4)])
+      : null;
+    if (!r) return convDirectJs(x, filter, bias, act, g, pool, out);
+    const [o, [xAt, wAt, bAt, oAt, offsAt]] = r;
+    patchOffsets(g, offsAt);
+    const args = [xAt, wAt, bAt, oAt, offsAt, k, g.inH, g.inW, g.inC, g.outH, g.outW, g.strideH, g.strideW, g.outC, act === 'relu' ? 1 : 0, pool ? 1 : 0, 0, 0];
+    // Compute-bound: split from about 1M multiply-adds (2 MFLOP, as the GEMM).
+    const madds = total * (pool ? 4 : 1) * g.outC * k;
+    runtime.runRange('conv_direct', args, 16, total, chunkOf(total, pool ? 1 : DIRECT_PIXELS), madds >= 8 * splitElements);
+    o.finish();
+  };
+
+  /** Byte offsets of a patch's elements from its corner cell, in the filter's [kh, kw, inC] order, written at `at`. */
+  const patchOffsets = (g: Conv2dGeometry, at: number): void => {
+    const offs = new Int32Array(heap.memory.buffer, at, g.kh * g.kw * g.inC);
+    for (let ky = 0, p = 0; ky < g.kh; ky++) for (let kx = 0; kx < g.kw; kx++) for (let ci = 0; ci < g.inC; ci++) offs[p++] = ((ky * g.inW + kx) * g.inC + ci) * 4;
+  };
+
+  // Tiles of the gradient are independent and each sums its pixels in one fixed order: any split, same bits.
+  const convFilterDirect: ConvFilterDirectFn = (x, dy, g, dw) => {
+    const k = g.kh * g.kw * g.inC;
+    const pixels = g.batch * g.outH * g.outW;
+    const r = isF32(x, dy, dw)
+      ? operands((o) => [o.input(x, g.batch * g.inH * g.inW * g.inC), o.input(dy, pixels * g.outC), o.output(dw, k * g.outC), o.temp(k * 4)])
+      : null;
+    if (!r) return convFilterDirectJs(x, dy, g, dw);
+    const [o, [xAt, dyAt, dwAt, offsAt]] = r;
+    patchOffsets(g, offsAt);
+    const tiles = Math.ceil(k / FILTER_ROWS) * Math.ceil(g.outC / DIRECT_CHANNELS);
+    const args = [xAt, dyAt, dwAt, offsAt, k, g.inH, g.inW, g.inC, g.outH, g.outW, g.strideH, g.strideW, g.outC, FILTER_BLOCK, pixels, 0, 0];
+    // A few tiles per chunk: within a call each block of dy is read from L1 by all its tiles.
+    runtime.runRange('conv_filter_direct', args, 15, tiles, Math.ceil(tiles / (2 * runtime.threads)), pixels * g.outC * k >= 8 * splitElements);
+    o.finish();
+  };
+
   const memory: ResidentMemory | undefined = heap.resident
     ? {
         alloc: (length, zeroed) => heap.allocF32(length, zeroed),
@@ -144,7 +188,7 @@ export function simdKernelsOn(
       }
     : undefined;
 
-  return { ...gemms, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, memory };
+  return { ...gemms, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, convDirect, convFilterDirect, memory };
 }
 
 function poolGeometry(g: Pool2dGeometry): number[] {

@@ -2,6 +2,7 @@ import { jsKernels, type CpuKernels } from '../../../kernels/cpu/kernel-set';
 import { getGemmThreads, simdKernels, simdSupported } from '../../../kernels/cpu/wasm/index';
 import { conv2dGeometry, pool2dGeometry } from '../../../kernels/shared/geometry';
 import { conv2d, conv2dBackpropInput, conv2dBackpropFilter, conv2dBiasActivation } from '../../../kernels/cpu/conv';
+import { directConvFits, pooledShape } from '../../../kernels/cpu/conv-direct';
 import { broadcastShapes } from '../../../kernels/shared/broadcast';
 import { returnsBool } from '../../../kernels/shared/op-names';
 import { unary, binary } from '../../../kernels/cpu/elementwise';
@@ -10,7 +11,9 @@ import { softmax, logSoftmax, sparseSoftmaxCrossEntropy } from '../../../kernels
 import { sgdUpdate } from '../../../kernels/cpu/adam';
 import { argReduce, gather, gatherND, scatterND, segmentSum, select, topkIndices } from '../../../kernels/cpu/indexing';
 import { rowStrides, splitAt } from '../../../kernels/shared/index-geometry';
+import { cumsum } from '../../../kernels/cpu/cumsum';
 import { gatherAt } from '../../../kernels/cpu/pool';
+import { concat, gatherStrided, scatterStrided } from '../../../kernels/cpu/strided';
 import { arrayTypeFor, castValues, makeHandle, sizeOfShape, type DType, type FloatArray, type TypedArray, type TensorHandle as Tensor } from '../handle';
 import { setHostValuesOwner } from '../host-values';
 import type { AdamConfig, Backend, BinaryOp, FusedActivation, Padding, ReduceOp, UnaryOp } from '../backend';
@@ -103,7 +106,17 @@ export class CpuBackend implements Backend {
   conv2dBiasActivation(x: Tensor, filter: Tensor, bias: Tensor, strides: [number, number], pad: Padding, activation: FusedActivation): Tensor {
     const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
     const [out, values] = this.floatOutput([g.batch, g.outH, g.outW, g.outC], x.dtype);
-    conv2dBiasActivation(floats(x), floats(filter), floats(bias), activation, g, values, this.cols(g, x.dtype), this.k.im2col, this.k.gemmBiasActivation);
+    // Small patches read straight from x (same bits); others through im2col and the blocked GEMM.
+    if (this.k.convDirect && directConvFits(g)) this.k.convDirect(floats(x), floats(filter), floats(bias), activation, g, false, values);
+    else conv2dBiasActivation(floats(x), floats(filter), floats(bias), activation, g, values, this.cols(g, x.dtype), this.k.im2col, this.k.gemmBiasActivation);
+    return out;
+  }
+
+  conv2dBiasActivationMaxPool(x: Tensor, filter: Tensor, bias: Tensor, strides: [number, number], pad: Padding, activation: FusedActivation): Tensor | null {
+    const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
+    if (!this.k.convDirect || !directConvFits(g)) return null;
+    const [out, values] = this.floatOutput(pooledShape(g), x.dtype);
+    this.k.convDirect(floats(x), floats(filter), floats(bias), activation, g, true, values);
     return out;
   }
 
@@ -117,7 +130,8 @@ export class CpuBackend implements Backend {
   conv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
     const g = conv2dGeometry(x.shape, filterShape, strides, pad);
     const [dw, values] = this.floatOutput(filterShape, x.dtype);
-    conv2dBackpropFilter(floats(x), floats(dy), g, values, this.cols(g, x.dtype), this.k.gemm, this.k.im2col);
+    if (this.k.convFilterDirect && directConvFits(g)) this.k.convFilterDirect(floats(x), floats(dy), g, values);
+    else conv2dBackpropFilter(floats(x), floats(dy), g, values, this.cols(g, x.dtype), this.k.gemm, this.k.im2col);
     return dw;
   }
 
@@ -178,8 +192,15 @@ export class CpuBackend implements Backend {
 
   reduce(op: ReduceOp, x: Tensor, axes: readonly number[]): Tensor {
     const shape = x.shape.filter((_, i) => !axes.includes(i));
-    const [out, values] = this.output(shape, x.dtype);
+    const [out, values] = this.output(shape, returnsBool(op) ? 'bool' : x.dtype);
     reduce(op, x.hostValues(), x.shape, axes, values);
+    return out;
+  }
+
+  cumsum(x: Tensor, axis: number, exclusive: boolean, reverse: boolean): Tensor {
+    const [out, values] = this.output(x.shape, x.dtype);
+    const outer = sizeOfShape(x.shape.slice(0, axis)), inner = sizeOfShape(x.shape.slice(axis + 1));
+    cumsum(x.hostValues(), outer, x.shape[axis], inner, exclusive, reverse, values);
     return out;
   }
 
@@ -224,6 +245,26 @@ export class CpuBackend implements Backend {
     const [dbias, dbValues] = this.floatOutput([cols], y.dtype);
     this.k.biasActivationBackprop(floats(dy), floats(y), y.size / cols, cols, activation, dxValues, dbValues);
     return { dx, dbias };
+  }
+
+  gatherStrided(x: Tensor, shape: readonly number[], offset: number, strides: readonly number[]): Tensor {
+    const [out, values] = this.output(shape, x.dtype);
+    gatherStrided(x.hostValues(), offset, strides, values, shape);
+    return out;
+  }
+
+  scatterStrided(x: Tensor, shape: readonly number[], begin: readonly number[], steps: readonly number[], fill: number): Tensor {
+    const [out, values] = this.output(shape, x.dtype);
+    scatterStrided(x.hostValues(), x.shape, values, shape, begin, steps, fill);
+    return out;
+  }
+
+  concat(xs: readonly Tensor[], axis: number): Tensor {
+    const shape = xs[0].shape.slice();
+    shape[axis] = xs.reduce((n, x) => n + x.shape[axis], 0);
+    const [out, values] = this.output(shape, xs[0].dtype);
+    concat(xs.map((x) => x.hostValues()), xs.map((x) => x.shape), axis, values, shape);
+    return out;
   }
 
   cast(x: Tensor, dtype: DType): Tensor {

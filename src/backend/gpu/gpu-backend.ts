@@ -16,6 +16,10 @@ import {
 } from '../../../kernels/gpu/indexing';
 import { rowStrides, splitAt } from '../../../kernels/shared/index-geometry';
 import { returnsBool } from '../../../kernels/shared/op-names';
+import { MATH_UNARY_CODES, cumsumKernel, mathUnaryKernel } from '../../../kernels/gpu/math';
+import { isMathUnaryOp } from '../../../kernels/shared/math-op-names';
+import { reduceIdentity } from '../../../kernels/shared/reduce-identity';
+import { STRIDED_MAX_AXES, concatPairKernel, gatherStridedConstants, gatherStridedKernel, scatterStridedConstants, scatterStridedKernel } from '../../../kernels/gpu/strided';
 import { adamMomentKernel, adamParamKernel, adamVelocityKernel, axpyKernel, sgdVelocityKernel } from '../../../kernels/gpu/optimizer';
 import { arrayTypeFor, castValues, makeHandle, sizeOfShape, type DType, type TensorHandle as Tensor } from '../handle';
 import type { AdamConfig, Backend, BinaryOp, FusedActivation, Padding, ReduceOp, UnaryOp } from '../backend';
@@ -101,7 +105,13 @@ export class GpuBackend implements Backend {
   }
 
   unary(op: UnaryOp, x: Tensor): Tensor {
+    if (isMathUnaryOp(op)) return this.compute(op, mathUnaryKernel, x.shape, { op: MATH_UNARY_CODES[op] }, [this.arg(x, op)]);
     return this.compute(op, unaryKernel, x.shape, { op: UNARY_CODES[op] }, [this.arg(x, op)], returnsBool(op) ? 'bool' : x.dtype);
+  }
+
+  cumsum(x: Tensor, axis: number, exclusive: boolean, reverse: boolean): Tensor {
+    const constants = { n: x.shape[axis], inner: sizeOfShape(x.shape.slice(axis + 1)), exclusive: exclusive ? 1 : 0, reverse: reverse ? 1 : 0 };
+    return this.compute('cumsum', cumsumKernel, x.shape, constants, [this.arg(x, 'cumsum')], x.dtype);
   }
 
   binary(op: BinaryOp, a: Tensor, b: Tensor): Tensor {
@@ -116,8 +126,9 @@ export class GpuBackend implements Backend {
   reduce(op: ReduceOp, x: Tensor, axes: readonly number[]): Tensor {
     const outShape = x.shape.filter((_, i) => !axes.includes(i));
     const input = this.arg(x, op);
-    if (x.size === 0) return filled(outShape, op === 'sum' ? 0 : op === 'max' ? -Infinity : Infinity, x.dtype);
-    return this.reduceArgument(op, input, x.shape, axes, outShape, x.dtype);
+    const dtype = returnsBool(op) ? 'bool' : x.dtype;
+    if (x.size === 0) return filled(outShape, reduceIdentity(op), dtype);
+    return this.reduceArgument(op, input, x.shape, axes, outShape, dtype);
   }
 
   sumToShape(x: Tensor, shape: readonly number[]): Tensor {
@@ -162,6 +173,47 @@ export class GpuBackend implements Backend {
     const axes = y.shape.slice(0, -1).map((_, i) => i);
     const dbias = y.size === 0 ? filled([cols], 0) : this.reduceArgument('sum', this.arg(dx, op), y.shape, axes, [cols]);
     return { dx, dbias };
+  }
+
+  gatherStrided(x: Tensor, shape: readonly number[], offset: number, strides: readonly number[]): Tensor {
+    const op = 'gatherStrided';
+    const input = this.arg(x, op);
+    const constants = gatherStridedConstants(shape, offset, strides);
+    if (!constants) throw tooManyAxes(op, shape);
+    return this.compute(op, gatherStridedKernel, shape, constants, [input], x.dtype);
+  }
+
+  scatterStrided(x: Tensor, shape: readonly number[], begin: readonly number[], steps: readonly number[], fill: number): Tensor {
+    const op = 'scatterStrided';
+    const input = this.arg(x, op);
+    if (x.size === 0) return filled(shape, fill, x.dtype);
+    const constants = scatterStridedConstants(x.shape, shape, begin, steps);
+    if (!constants) throw tooManyAxes(op, shape);
+    return this.compute(op, scatterStridedKernel, shape, constants, [input, fill], x.dtype);
+  }
+
+  concat(xs: readonly Tensor[], axis: number): Tensor {
+    const op = 'concat';
+    const inputs = xs.map((x) => this.arg(x, op));
+    const shape = xs[0].shape.slice();
+    shape[axis] = xs.reduce((n, x) => n + x.shape[axis], 0);
+    const parts = xs.map((x, i) => ({ x, input: inputs[i] })).filter(({ x }) => x.size > 0);
+    if (parts.length === 0) return filled(shape, 0, xs[0].dtype);
+    if (parts.length === 1) return this.share(parts[0].x, shape);
+    const rows = sizeOfShape(shape.slice(0, axis));
+    // Joined two at a time; each partial result is ours alone, deleted once the next join has read it.
+    let joined = parts[0].input;
+    let cols = parts[0].x.size / rows;
+    let owned: GpuTexture | null = null;
+    for (const { x, input } of parts.slice(1)) {
+      const colsB = x.size / rows;
+      const next = this.kernels.run(op, concatPairKernel, rows * (cols + colsB), { cols: cols + colsB, colsA: cols }, [joined, input]);
+      if (owned) owned.delete();
+      owned = next;
+      joined = next;
+      cols += colsB;
+    }
+    return this.wrap(shape, owned as GpuTexture, xs[0].dtype);
   }
 
   cast(x: Tensor, dtype: DType): Tensor {
@@ -331,6 +383,10 @@ export class GpuBackend implements Backend {
 /** A host tensor of one value: what reductions over nothing give. */
 function filled(shape: readonly number[], value: number, dtype: DType = 'float32'): Tensor {
   return makeHandle(shape, dtype, new (arrayTypeFor(dtype))(sizeOfShape(shape)).fill(value));
+}
+
+function tooManyAxes(op: string, shape: readonly number[]): Error {
+  return new Error(`gpu backend: ${op} into shape [${shape.join(', ')}] needs more than ${STRIDED_MAX_AXES} axes after merging`);
 }
 
 function float64Error(op: string, dtype: string): Error {

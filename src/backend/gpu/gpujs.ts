@@ -1,7 +1,7 @@
 /**
  * The small part of gpu.js tessera uses, typed (gpu.js's own typings are loose), and its lazy
- * loading: gpu.js stays an optional dependency, kept out of the bundle, so users without it still
- * get the cpu backend.
+ * loading: gpu.js stays an optional dependency, loaded on first use of the gpu backend, so users
+ * without it still get the cpu backend.
  */
 
 /** A pipeline result: values left on the device until read. */
@@ -51,6 +51,7 @@ export interface GpuJsModule {
 }
 
 let loaded: GpuJsModule | null = null;
+let loading: Promise<GpuJsModule> | null = null;
 
 function asModule(mod: unknown): GpuJsModule {
   const m = (mod as { default?: unknown }).default ?? mod;
@@ -58,45 +59,42 @@ function asModule(mod: unknown): GpuJsModule {
   return m as GpuJsModule;
 }
 
-/** A Node require for the optional packages, or null outside Node (browsers load gpu.js with loadGpuJs()). */
+/** gpu.js once loadGpuJs() has loaded it, else null. */
+export function loadedGpuJs(): GpuJsModule | null {
+  return loaded;
+}
+
+/**
+ * Loads gpu.js on first call. The import is a literal `import('gpu.js')` so that bundlers see it
+ * (and take gpu.js's browser build) and Node resolves it from both the ESM and CommonJS builds.
+ */
+export function loadGpuJs(): Promise<GpuJsModule> {
+  if (loaded) return Promise.resolve(loaded);
+  loading ??= import('gpu.js').then(
+    (mod) => (loaded = asModule(mod)),
+    (e: unknown) => {
+      loading = null; // a later call may find it installed
+      throw new Error(`gpu backend unavailable: the optional package gpu.js could not be loaded (install it: npm install gpu.js): ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    },
+  );
+  return loading;
+}
+
+/**
+ * A CommonJS require in Node, from either build, without naming `require` (bundlers rewrite that
+ * name into a stub that throws); null outside Node. Used only to diagnose the native `gl` package,
+ * which bundlers must never see.
+ */
 function nodeRequire(): ((id: string) => unknown) | null {
-  if (typeof require === 'function') return require;
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   const nodeModule = proc?.getBuiltinModule?.('node:module') as { createRequire(from: string): (id: string) => unknown } | undefined;
   return nodeModule ? nodeModule.createRequire(import.meta.url) : null;
 }
 
-/** gpu.js, loaded synchronously in Node; throws a message that says how to get it. */
-export function loadGpuJsSync(): GpuJsModule {
-  if (loaded) return loaded;
-  const req = nodeRequire();
-  if (!req) {
-    throw new Error('gpu backend: gpu.js is not loaded, and outside Node it cannot be loaded synchronously');
-  }
-  try {
-    loaded = asModule(req('gpu.js'));
-  } catch (e) {
-    throw new Error(`gpu backend: the optional package gpu.js could not be loaded (npm install gpu.js): ${(e as Error).message}`);
-  }
-  return loaded;
-}
-
-/** gpu.js, loaded by dynamic import (browsers, or ahead of time anywhere). */
-export async function loadGpuJs(): Promise<GpuJsModule> {
-  if (loaded) return loaded;
-  const specifier = 'gpu.js';
-  try {
-    loaded = asModule(await import(/* @vite-ignore */ specifier));
-  } catch (e) {
-    throw new Error(`gpu backend: the optional package gpu.js could not be loaded (npm install gpu.js): ${(e as Error).message}`);
-  }
-  return loaded;
-}
-
 /** Whether the optional `gl` package (headless-gl) loads, and why not when it does not. */
 export function headlessGlStatus(): { loads: boolean; reason: string } {
   const req = nodeRequire();
-  if (!req) return { loads: false, reason: 'not running in Node' };
+  if (!req) return { loads: false, reason: 'not running in Node 20.16 or later, so tessera cannot tell why `gl` (headless-gl) gives no context' };
   try {
     req('gl');
     return { loads: true, reason: '' };

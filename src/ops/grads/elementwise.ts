@@ -9,19 +9,19 @@ import { rule, type GradientTable } from './table';
 type Side = (dy: Tensor, a: Tensor, b: Tensor, y: Tensor) => Tensor;
 
 /** A binary op's rule: each operand's gradient (only where needed) at the broadcast shape, summed back to its own shape. */
-function binaryGrad(da: Side, db: Side) {
+export function binaryGrad(da: Side, db: Side) {
   return rule((dy, { inputs: [a, b], output, needed }) => [
     needed[0] ? sumToShape(da(dy, a, b, output), a.shape) : null,
     needed[1] ? sumToShape(db(dy, a, b, output), b.shape) : null,
   ]);
 }
 
-function unaryGrad(grad: (dy: Tensor, x: Tensor, y: Tensor) => Tensor) {
+export function unaryGrad(grad: (dy: Tensor, x: Tensor, y: Tensor) => Tensor) {
   return rule((dy, { inputs: [x], output }) => [grad(dy, x, output)]);
 }
 
 /** Piecewise-constant ops (comparisons, step): a zero gradient, recorded, so that gradients through masks stay connected (relu'' = 0). */
-const zeroGrad = rule((_dy, { inputs, needed }) => inputs.map((x, i) => (needed[i] ? zerosLike(x) : null)));
+export const zeroGrad = rule((_dy, { inputs, needed }) => inputs.map((x, i) => (needed[i] ? zerosLike(x) : null)));
 
 /** A comparison's bool result as 0/1 in like's dtype, so masks keep a float64 computation in float64. */
 function mask(condition: Tensor, like: Tensor): Tensor {

@@ -1,6 +1,8 @@
 import { customGrads } from './custom';
 import { elementwiseGrads } from './elementwise';
+import { layoutGrads } from './layout';
 import { linearGrads } from './linear';
+import { mathGrads } from './math';
 import { reductionGrads } from './reduction';
 import { shapeGrads } from './shape';
 import { softmaxGrads } from './softmax';
@@ -9,4 +11,7 @@ import { roundingGrads } from './rounding';
 import type { GradientTable } from './table';
 
 /** Every op's backward rule, by the name the op records under. */
-export const gradientTable: GradientTable = { ...customGrads, ...elementwiseGrads, ...linearGrads, ...reductionGrads, ...shapeGrads, ...softmaxGrads, ...indexingGrads, ...roundingGrads };
+export const gradientTable: GradientTable = {
+  ...customGrads, ...elementwiseGrads, ...linearGrads, ...mathGrads, ...reductionGrads, ...shapeGrads, ...softmaxGrads, ...layoutGrads,
+  ...indexingGrads, ...roundingGrads,
+};

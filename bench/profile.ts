@@ -1,0 +1,192 @@
+// `npm run bench -- --profile`: where a training step (model.fit, batch 32) and a predict batch
+// (model.predict, batch 256) of the seed model spend their time, by op and by phase, in ms and as a share.
+// Every backend call and every kernel of the cpu backend's kernel set is timed (a kernel's time is taken out of
+// the op that called it); what is left of an op that called kernels is its own work: allocating outputs and
+// handling operands. Time outside the backend is JS overhead (the tape, tidy, checks, fit's loop, batching).
+import { PerformanceObserver } from 'node:perf_hooks';
+import * as tn from '../src/node';
+import type { Backend } from '../src/backend/backend';
+import { CpuBackend } from '../src/backend/cpu/cpu-backend';
+import { registerBackend, setBackend } from '../src/backend/registry';
+import { gatherRows, range } from '../src/data/batch';
+import type { CpuKernels } from '../kernels/cpu/kernel-set';
+import { getGemmThreads, simdKernels } from '../kernels/cpu/wasm/index';
+import { seedModel } from '../examples/seed-model';
+import { INFER_BATCH, TRAIN_BATCH } from './seed-model';
+
+const WARM_STEPS = 30;
+const TRAIN_STEPS = 200;
+const PREDICT_BATCHES = 39;
+
+type Phase = 'GEMMs' | 'direct conv' | 'im2col/col2im' | 'pooling' | 'activations' | 'softmax/loss' | 'other elementwise/reductions' | 'Adam' | 'copies/allocation' | 'JS overhead';
+const PHASES: Phase[] = ['GEMMs', 'direct conv', 'im2col/col2im', 'pooling', 'activations', 'softmax/loss', 'other elementwise/reductions', 'Adam', 'copies/allocation', 'JS overhead'];
+
+const KERNEL_PHASE: Record<keyof Omit<CpuKernels, 'memory'>, Phase> = {
+  gemm: 'GEMMs', gemmBiasActivation: 'GEMMs', im2col: 'im2col/col2im', col2im: 'im2col/col2im', maxPool: 'pooling',
+  maxPoolBackprop: 'pooling', biasActivation: 'activations', biasActivationBackprop: 'activations', adamUpdate: 'Adam', convDirect: 'direct conv', convFilterDirect: 'direct conv',
+};
+/** The phase of a backend op's own time when it called no timed kernel (it ran its JS kernel inline). */
+function opPhase(op: string, args: unknown[]): Phase {
+  if (op === 'softmax' || op === 'logSoftmax' || op === 'sparseSoftmaxCrossEntropy') return 'softmax/loss';
+  if (op === 'unary' && (args[0] === 'relu' || args[0] === 'step')) return 'activations';
+  if (op === 'unary' || op === 'binary' || op === 'reduce' || op === 'sumToShape' || op === 'cast') return 'other elementwise/reductions';
+  if (op === 'adamUpdate' || op === 'sgdUpdate') return 'Adam';
+  return 'copies/allocation';
+}
+
+interface Frame { key: string; start: number; children: number; calledKernel: boolean; args: unknown[] }
+
+/** Self times by key (op, or op › kernel) and by phase, of whatever runs through the wrapped backend. */
+class Profiler {
+  readonly byKey = new Map<string, { ms: number; calls: number; phase: Phase }>();
+  private readonly stack: Frame[] = [];
+
+  run<T>(key: string, args: unknown[], body: () => T, kernelPhase?: Phase): T {
+    const parent = this.stack[this.stack.length - 1];
+    const frame: Frame = { key: parent && kernelPhase ? `${parent.key} › ${key}` : key, start: performance.now(), children: 0, calledKernel: false, args };
+    if (parent && kernelPhase) parent.calledKernel = true;
+    this.stack.push(frame);
+    try {
+      return body();
+    } finally {
+      this.stack.pop();
+      const total = performance.now() - frame.start;
+      if (parent) parent.children += total;
+      const phase = kernelPhase ?? (frame.calledKernel ? 'copies/allocation' : opPhase(key.split(' ')[0], args));
+      const e = this.byKey.get(frame.key) ?? { ms: 0, calls: 0, phase };
+      e.ms += total - frame.children;
+      e.calls++;
+      this.byKey.set(frame.key, e);
+    }
+  }
+
+  totalMs(): number {
+    let ms = 0;
+    for (const e of this.byKey.values()) ms += e.ms;
+    return ms;
+  }
+
+  reset(): void {
+    this.byKey.clear();
+  }
+}
+
+/** A kernel's name in the table: GEMMs with their m×n×k and transposes. */
+function kernelKey(name: string, args: unknown[]): string {
+  if (name !== 'gemm' && name !== 'gemmBiasActivation') return name;
+  const [m, n, k, tA, tB] = args.slice(3, 8) as [number, number, number, boolean, boolean];
+  return `${name} ${m}×${n}×${k}${tA ? ' Aᵀ' : ''}${tB ? ' Bᵀ' : ''}`;
+}
+
+function timedKernels(k: CpuKernels, p: Profiler): CpuKernels {
+  const wrapped: Record<string, unknown> = { memory: k.memory };
+  for (const [name, phase] of Object.entries(KERNEL_PHASE)) {
+    const fn = k[name as keyof typeof KERNEL_PHASE] as ((...a: unknown[]) => void) | undefined;
+    if (!fn) continue;
+    wrapped[name] = (...args: unknown[]) => p.run(kernelKey(name, args), args, () => fn(...args), phase);
+  }
+  return wrapped as unknown as CpuKernels;
+}
+
+/** An op's name in the table: unary/binary/reduce with which one, shapes of the first operand. */
+function opKey(op: string, args: unknown[]): string {
+  const first = args.find((a): a is tn.Tensor => a instanceof tn.Tensor);
+  const which = typeof args[0] === 'string' ? ` ${args[0]}` : '';
+  return `${op}${which}${first ? ` [${first.shape.join(',')}]` : ''}`;
+}
+
+function timedBackend(b: Backend, p: Profiler): Backend {
+  return new Proxy(b, {
+    get(target, prop, receiver) {
+      const v = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof v !== 'function' || prop === 'describe' || prop === 'dispose' || typeof prop !== 'string') return v;
+      return (...args: unknown[]) => p.run(opKey(prop, args), args, () => (v as (...a: unknown[]) => unknown).apply(target, args));
+    },
+  });
+}
+
+function table(title: string, steps: number, wallMs: number, p: Profiler, gcMs: number, notes: string[]): string[] {
+  const per = (ms: number): string => (ms / steps).toFixed(3).padStart(8);
+  const share = (ms: number): string => `${((100 * ms) / wallMs).toFixed(1).padStart(5)}%`;
+  const phases = new Map<Phase, number>(PHASES.map((ph) => [ph, 0]));
+  for (const e of p.byKey.values()) phases.set(e.phase, (phases.get(e.phase) ?? 0) + e.ms);
+  phases.set('JS overhead', wallMs - p.totalMs());
+  const lines = [title, `  total ${per(wallMs)} ms per ${steps === 1 ? 'run' : 'step'} (${steps} measured)`, '  by phase:              ms    share'];
+  for (const [ph, ms] of phases) lines.push(`    ${ph.padEnd(30)}${per(ms)}  ${share(ms)}`);
+  lines.push(`    (GC pauses, inside the above: ${per(gcMs)} ms)`);
+  lines.push(...notes.map((n) => `    ${n}`));
+  lines.push('  by op (self time; "op › kernel" is a kernel inside that op):');
+  const rows = [...p.byKey.entries()].sort((a, b) => b[1].ms - a[1].ms);
+  for (const [key, e] of rows) {
+    if (e.ms / wallMs < 0.002) continue;
+    lines.push(`    ${per(e.ms)}  ${share(e.ms)}  ${(e.calls / steps).toFixed(1).padStart(4)}×  ${key}  [${e.phase}]`);
+  }
+  return lines;
+}
+
+/** Profiles the seed model on real MNIST: a training step and a predict batch; returns the report's lines. */
+export async function profileSeedModel(): Promise<string[]> {
+  const p = new Profiler();
+  const kernels = simdKernels();
+  const threads = getGemmThreads();
+  const inner = new CpuBackend(timedKernels(kernels, p), () => `profiled wasm-simd, up to ${threads} threads`);
+  registerBackend('cpu', () => timedBackend(inner, p));
+  setBackend('cpu');
+
+  const data = await tn.data.loadMnist();
+  tn.setRandomSeed(1);
+  const model = seedModel(tn);
+  const batches = (first: number, count: number): [tn.Tensor, tn.Tensor] =>
+    [data.train.images.slice(first * TRAIN_BATCH, count * TRAIN_BATCH), data.train.labels.slice(first * TRAIN_BATCH, count * TRAIN_BATCH)];
+
+  let gcMs = 0;
+  const gc = new PerformanceObserver((list) => { for (const e of list.getEntries()) gcMs += e.duration; });
+  gc.observe({ entryTypes: ['gc'] });
+  const fit = async (first: number, count: number): Promise<number> => {
+    const [xs, ys] = batches(first, count);
+    const t = performance.now();
+    await model.fit(xs, ys, { epochs: 1, batchSize: TRAIN_BATCH, shuffle: false, verbose: 0 });
+    const ms = performance.now() - t;
+    xs.dispose();
+    ys.dispose();
+    return ms;
+  };
+  await fit(0, WARM_STEPS);
+  p.reset();
+  gcMs = 0;
+  const trainMs = await fit(WARM_STEPS, TRAIN_STEPS);
+  const observed = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 10)); // GC entries arrive asynchronously
+  await observed();
+  const trainGc = gcMs;
+  const trainProfile = new Map(p.byKey);
+
+  // fit gathers each batch's rows (a copy); timed alone here, it is part of the JS overhead above.
+  const [xs] = batches(0, TRAIN_STEPS);
+  const order = range(xs.shape[0]);
+  const t0 = performance.now();
+  for (let s = 0; s < TRAIN_STEPS; s++) gatherRows(xs, order, s * TRAIN_BATCH, (s + 1) * TRAIN_BATCH).dispose();
+  const gatherMs = (performance.now() - t0) / TRAIN_STEPS;
+  xs.dispose();
+
+  const test = data.test.images.slice(0, PREDICT_BATCHES * INFER_BATCH);
+  model.predict(test, { batchSize: INFER_BATCH }).dispose();
+  p.reset();
+  gcMs = 0;
+  const t1 = performance.now();
+  model.predict(test, { batchSize: INFER_BATCH }).dispose();
+  const predictMs = performance.now() - t1;
+  await observed();
+  gc.disconnect();
+  test.dispose();
+  model.dispose();
+
+  const trainP = new Profiler();
+  for (const [k, v] of trainProfile) trainP.byKey.set(k, v);
+  return [
+    `Profile of the seed model (${tn.getBackend()}); load average at the end ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+    ...table(`Training step (model.fit, batch ${TRAIN_BATCH}): ${((TRAIN_STEPS * TRAIN_BATCH) / (trainMs / 1000)).toFixed(0)} samples/s while profiled`, TRAIN_STEPS, trainMs, trainP, trainGc,
+      [`(batch gathering, inside JS overhead, timed alone: ${gatherMs.toFixed(3)} ms)`]),
+    '',
+    ...table(`Predict batch (model.predict, batch ${INFER_BATCH}): ${((PREDICT_BATCHES * INFER_BATCH) / (predictMs / 1000)).toFixed(0)} samples/s while profiled`, PREDICT_BATCHES, predictMs, p, gcMs, []),
+  ];
+}

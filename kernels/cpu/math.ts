@@ -1,0 +1,78 @@
+import { SELU_SCALE, SELU_SCALE_ALPHA, type MathBinaryOp, type MathUnaryOp } from '../shared/math-op-names';
+import type { FloatArray } from '../shared/types';
+
+const TWO_OVER_SQRT_PI = 1.1283791670955126;
+
+/**
+ * erf to float64 accuracy (TF.js's cpu kernel uses a 1.5e-7 approximation; exact values keep float64 gradient
+ * checks meaningful). |x| < 3: the series 2/√π·e^(−x²)·Σ 2ⁿx^(2n+1)/(1·3···(2n+1)), whose terms are all positive
+ * (no cancellation); beyond, 1 − erfc(x) with erfc's continued fraction, which converges fast there.
+ */
+export function erf(x: number): number {
+  const a = Math.abs(x);
+  if (!(a < 6)) return Number.isNaN(x) ? NaN : Math.sign(x); // erfc(6) < 3e-17
+  if (a < 3) {
+    const x2 = a * a;
+    let term = a, total = a;
+    for (let n = 1; term > total * 1e-17; n++) {
+      term *= (2 * x2) / (2 * n + 1);
+      total += term;
+    }
+    return Math.sign(x) * TWO_OVER_SQRT_PI * Math.exp(-x2) * total;
+  }
+  // erfc(a) = e^(−a²)/√π · 1/(a + (1/2)/(a + 1/(a + (3/2)/(a + ...)))), evaluated from the tail.
+  let f = a;
+  for (let n = 60; n >= 1; n--) f = a + n / 2 / f;
+  return Math.sign(x) * (1 - Math.exp(-a * a) / (Math.sqrt(Math.PI) * f));
+}
+
+/** log(1 + e^x) without overflow: max(x, 0) + log1p(e^−|x|). */
+export function softplus(v: number): number {
+  return (v > 0 ? v : 0) + Math.log1p(Math.exp(-Math.abs(v)));
+}
+
+/** out[i] = op(x[i]) for the math family's unary ops; one loop per op so the op is chosen once. */
+export function mathUnary(op: MathUnaryOp, x: FloatArray, out: FloatArray): void {
+  const n = x.length;
+  switch (op) {
+    case 'sin': for (let i = 0; i < n; i++) out[i] = Math.sin(x[i]); return;
+    case 'cos': for (let i = 0; i < n; i++) out[i] = Math.cos(x[i]); return;
+    case 'tan': for (let i = 0; i < n; i++) out[i] = Math.tan(x[i]); return;
+    case 'asin': for (let i = 0; i < n; i++) out[i] = Math.asin(x[i]); return;
+    case 'acos': for (let i = 0; i < n; i++) out[i] = Math.acos(x[i]); return;
+    case 'atan': for (let i = 0; i < n; i++) out[i] = Math.atan(x[i]); return;
+    case 'sinh': for (let i = 0; i < n; i++) out[i] = Math.sinh(x[i]); return;
+    case 'cosh': for (let i = 0; i < n; i++) out[i] = Math.cosh(x[i]); return;
+    case 'rsqrt': for (let i = 0; i < n; i++) out[i] = 1 / Math.sqrt(x[i]); return;
+    case 'log1p': for (let i = 0; i < n; i++) out[i] = Math.log1p(x[i]); return;
+    case 'expm1': for (let i = 0; i < n; i++) out[i] = Math.expm1(x[i]); return;
+    case 'erf': for (let i = 0; i < n; i++) out[i] = erf(x[i]); return;
+    // `v >= 0 ? ... : ...` as TF.js's kernels, so NaN takes the negative branch and stays NaN.
+    case 'elu': for (let i = 0; i < n; i++) { const v = x[i]; out[i] = v >= 0 ? v : Math.expm1(v); } return;
+    case 'selu': for (let i = 0; i < n; i++) { const v = x[i]; out[i] = v >= 0 ? SELU_SCALE * v : SELU_SCALE_ALPHA * Math.expm1(v); } return;
+    case 'relu6': for (let i = 0; i < n; i++) { const v = x[i]; out[i] = v < 0 ? 0 : v > 6 ? 6 : v; } return;
+    case 'softplus': for (let i = 0; i < n; i++) out[i] = softplus(x[i]); return;
+    case 'logSigmoid': for (let i = 0; i < n; i++) out[i] = -softplus(-x[i]); return;
+  }
+}
+
+/** One element of the math family's binary ops; comparisons give 1/0 (false for NaN, except notEqual). */
+export function mathBinaryElement(op: MathBinaryOp): (a: number, b: number) => number {
+  switch (op) {
+    case 'atan2': return Math.atan2;
+    case 'prelu': return (v, alpha) => (v < 0 ? alpha * v : v);
+    case 'less': return (a, b) => (a < b ? 1 : 0);
+    case 'lessEqual': return (a, b) => (a <= b ? 1 : 0);
+    case 'greaterEqual': return (a, b) => (a >= b ? 1 : 0);
+    case 'notEqual': return (a, b) => (a !== b ? 1 : 0);
+  }
+}
+
+/** out[o + i] = f(a[ai + i*as], b[bi + i*bs]) for i < len: the broadcast run of elementwise.ts for the math ops. */
+export function mathBinaryRun(
+  op: MathBinaryOp, a: FloatArray, ai: number, as: number, b: FloatArray, bi: number, bs: number,
+  out: FloatArray, o: number, len: number,
+): void {
+  const f = mathBinaryElement(op);
+  for (const end = o + len; o < end; o++, ai += as, bi += bs) out[o] = f(a[ai], b[bi]);
+}

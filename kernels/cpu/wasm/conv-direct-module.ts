@@ -1,0 +1,219 @@
+import { ValType } from './code-writer';
+import { FunctionEmitter, forLoop, i32Params, min } from './emit-helpers';
+import type { ModuleBuilder } from './module-builder';
+
+/** Pixels per register tile: four output pixels (or one 2×2 pooling window) by eight channels. */
+export const DIRECT_PIXELS = 4;
+export const DIRECT_CHANNELS = 8;
+
+/**
+ * conv_direct(x, w, bias, out, offs, k, inH, inW, inC, outH, outW, sh, sw, outC, relu, pool, q0, q1): a 'valid'
+ * convolution with its bias and activation (and, when `pool`, a 2×2 stride-2 max-pool) read straight from NHWC x,
+ * with no im2col matrix: an implicit GEMM whose A rows are read in place. `offs` holds the k byte offsets of a
+ * patch's elements from its corner (in the filter's [kh, kw, inC] order); w is the filter as [k, outC].
+ * Without `pool`, q0..q1 are flat output pixels (b, oy, ox), four at a time; with it, they are pooled pixels
+ * (b, py, px) of a [outH/2, outW/2] grid (floored), whose four conv pixels make the tile.
+ * Each output is 0 + x·w over the patch in order, then + bias, then relu as pmax(v, 0): the f32 operations of
+ * im2col + the GEMM with its fused epilogue, so the results are the same bits. The pooled max takes the window's
+ * cells in row-major order, a later cell winning only when strictly greater, as the max-pool kernels do.
+ */
+function addConvDirect(m: ModuleBuilder): void {
+  const f = new FunctionEmitter(i32Params(18));
+  const [x, w, bias, out, offs, k, inH, inW, inC, outH, outW, sh, sw, outC, relu, pool, q0, q1] =
+    Array.from({ length: 18 }, (_, i) => i);
+  const [q, valid, b, oy, ox, rem, c0, p, wPtr, off, rowBytes, gridH, gridW, perImage, qLast] = Array.from({ length: 15 }, () => f.local());
+  const base = Array.from({ length: DIRECT_PIXELS }, () => f.local());
+  const acc = Array.from({ length: DIRECT_PIXELS * 2 }, () => f.local(ValType.v128));
+  const [w0, w1, a, mask] = [f.local(ValType.v128), f.local(ValType.v128), f.local(ValType.v128), f.local(ValType.v128)];
+  const c = f.code;
+  const one = (): void => { c.i32Const(1); };
+
+  // The byte address of x's cell (b, iy, ix), channel 0, into local `into`.
+  const cell = (iy: () => void, ix: () => void, into: number): void => {
+    c.localGet(b).localGet(inH).i32Mul(); iy(); c.i32Add().localGet(inW).i32Mul(); ix(); c.i32Add();
+    c.localGet(inC).i32Mul().i32Const(2).i32Shl().localGet(x).i32Add().localSet(into);
+  };
+  // Splits a flat index (in local `flat`) of a [batch, gridH, gridW] grid into b, oy, ox.
+  const split = (flat: () => void): void => {
+    flat(); c.localGet(perImage).i32DivU().localSet(b);
+    flat(); c.localGet(b).localGet(perImage).i32Mul().i32Sub().localSet(rem);
+    c.localGet(rem).localGet(gridW).i32DivU().localSet(oy);
+    c.localGet(rem).localGet(oy).localGet(gridW).i32Mul().i32Sub().localSet(ox);
+  };
+
+  c.localGet(outC).i32Const(2).i32Shl().localSet(rowBytes);
+  c.localGet(pool).if();
+  c.localGet(outH).i32Const(1).i32ShrU().localSet(gridH).localGet(outW).i32Const(1).i32ShrU().localSet(gridW);
+  c.else();
+  c.localGet(outH).localSet(gridH).localGet(outW).localSet(gridW);
+  c.end();
+  c.localGet(gridH).localGet(gridW).i32Mul().localSet(perImage);
+  c.localGet(q1).i32Const(1).i32Sub().localSet(qLast);
+
+  const step = (): void => { c.localGet(pool).if(ValType.i32).i32Const(1).else().i32Const(DIRECT_PIXELS).end(); };
+  forLoop(c, q, () => c.localGet(q0), () => c.localGet(q1), step, () => {
+    c.localGet(pool).if();
+    // One pooled pixel: its window's four conv pixels, row-major.
+    split(() => c.localGet(q));
+    for (let i = 0; i < DIRECT_PIXELS; i++) {
+      const dy = i >> 1;
+      const dx = i & 1;
+      cell(() => { c.localGet(oy).i32Const(1).i32Shl().i32Const(dy).i32Add().localGet(sh).i32Mul(); },
+        () => { c.localGet(ox).i32Const(1).i32Shl().i32Const(dx).i32Add().localGet(sw).i32Mul(); }, base[i]);
+    }
+    c.i32Const(1).localSet(valid);
+    c.else();
+    // Four consecutive output pixels; past q1 the last one is repeated and not stored.
+    min(c, () => c.i32Const(DIRECT_PIXELS), () => c.localGet(q1).localGet(q).i32Sub());
+    c.localSet(valid);
+    for (let i = 0; i < DIRECT_PIXELS; i++) {
+      split(() => { min(c, () => c.localGet(q).i32Const(i).i32Add(), () => c.localGet(qLast)); });
+      cell(() => { c.localGet(oy).localGet(sh).i32Mul(); }, () => { c.localGet(ox).localGet(sw).i32Mul(); }, base[i]);
+    }
+    c.end();
+
+    forLoop(c, c0, () => c.i32Const(0), () => c.localGet(rowBytes), () => c.i32Const(DIRECT_CHANNELS * 4), () => {
+      for (const v of acc) c.v128Const0().localSet(v);
+      c.localGet(w).localGet(c0).i32Add().localSet(wPtr);
+      forLoop(c, p, () => c.i32Const(0), () => c.localGet(k), one, () => {
+        c.localGet(offs).localGet(p).i32Const(2).i32Shl().i32Add().i32Load().localSet(off);
+        c.localGet(wPtr).v128Load(0).localSet(w0);
+        c.localGet(wPtr).v128Load(16).localSet(w1);
+        for (let i = 0; i < DIRECT_PIXELS; i++) {
+          c.localGet(base[i]).localGet(off).i32Add().v128Load32Splat().localSet(a);
+          c.localGet(acc[2 * i]).localGet(a).localGet(w0).f32x4Mul().f32x4Add().localSet(acc[2 * i]);
+          c.localGet(acc[2 * i + 1]).localGet(a).localGet(w1).f32x4Mul().f32x4Add().localSet(acc[2 * i + 1]);
+        }
+        c.localGet(wPtr).localGet(rowBytes).i32Add().localSet(wPtr);
+      });
+      // Epilogue: + bias, then relu, per pixel.
+      c.localGet(bias).localGet(c0).i32Add().v128Load(0).localSet(w0);
+      c.localGet(bias).localGet(c0).i32Add().v128Load(16).localSet(w1);
+      for (let i = 0; i < DIRECT_PIXELS; i++) {
+        c.localGet(acc[2 * i]).localGet(w0).f32x4Add().localSet(acc[2 * i]);
+        c.localGet(acc[2 * i + 1]).localGet(w1).f32x4Add().localSet(acc[2 * i + 1]);
+      }
+      c.localGet(relu).if();
+      for (const v of acc) c.localGet(v).v128Const0().f32x4Pmax().localSet(v);
+      c.end();
+      c.localGet(pool).if();
+      // The window's max, first cell first, a later one winning only when strictly greater.
+      for (let i = 1; i < DIRECT_PIXELS; i++) {
+        for (const h of [0, 1]) {
+          c.localGet(acc[2 * i + h]).localGet(acc[h]).f32x4Gt().localSet(mask);
+          c.localGet(acc[2 * i + h]).localGet(acc[h]).localGet(mask).v128Bitselect().localSet(acc[h]);
+        }
+      }
+      c.localGet(out).localGet(q).localGet(rowBytes).i32Mul().i32Add().localGet(c0).i32Add().localTee(off);
+      c.localGet(acc[0]).v128Store(0);
+      c.localGet(off).localGet(acc[1]).v128Store(16);
+      c.else();
+      for (let i = 0; i < DIRECT_PIXELS; i++) {
+        c.i32Const(i).localGet(valid).i32LtS().if();
+        c.localGet(out).localGet(q).i32Const(i).i32Add().localGet(rowBytes).i32Mul().i32Add().localGet(c0).i32Add().localTee(off);
+        c.localGet(acc[2 * i]).v128Store(0);
+        c.localGet(off).localGet(acc[2 * i + 1]).v128Store(16);
+        c.end();
+      }
+      c.end();
+    });
+  });
+  f.addTo(m, 'conv_direct');
+}
+
+/** Rows of the filter gradient (patch elements) per tile; a tile is these rows by DIRECT_CHANNELS channels. */
+export const FILTER_ROWS = 4;
+
+/**
+ * conv_filter_direct(x, dy, dw, offs, k, inH, inW, inC, outH, outW, sh, sw, outC, kc, m, t0, t1): the filter
+ * gradient dw [k, outC] = colsᵀ · dy of a 'valid' convolution with cols read in place from x (no im2col), over
+ * tiles t0..t1 of FILTER_ROWS patch elements by DIRECT_CHANNELS channels. Along the m output pixels it adds in
+ * blocks of kc, each block summed from 0 in pixel order and then stored (first block) or added to the stored
+ * sum as old + block: the order and f32 operations of the blocked GEMM over im2col, so the same bits. Tiles are
+ * independent, so any split across threads gives the same bits too.
+ */
+function addConvFilterDirect(m: ModuleBuilder): void {
+  const f = new FunctionEmitter(i32Params(17));
+  const [x, dy, dw, offs, k, inH, inW, inC, outH, outW, sh, sw, outC, kc, mPix, t0, t1] = Array.from({ length: 17 }, (_, i) => i);
+  const [t, cBlocks, p0, c0, rows, qb, qEnd, q, b, oy, ox, pix, dyPtr, rowBytes, stepBytes, at, rem] = Array.from({ length: 17 }, () => f.local());
+  const off = Array.from({ length: FILTER_ROWS }, () => f.local());
+  const acc = Array.from({ length: FILTER_ROWS * 2 }, () => f.local(ValType.v128));
+  const [d0, d1, a] = [f.local(ValType.v128), f.local(ValType.v128), f.local(ValType.v128)];
+  const c = f.code;
+  const one = (): void => { c.i32Const(1); };
+  // pix = the byte address of output pixel (b, oy, ox)'s patch corner in x.
+  const corner = (): void => {
+    c.localGet(b).localGet(inH).i32Mul().localGet(oy).localGet(sh).i32Mul().i32Add().localGet(inW).i32Mul()
+      .localGet(ox).localGet(sw).i32Mul().i32Add().localGet(inC).i32Mul().i32Const(2).i32Shl().localGet(x).i32Add().localSet(pix);
+  };
+
+  c.localGet(outC).i32Const(2).i32Shl().localSet(rowBytes);
+  c.localGet(outC).i32Const(DIRECT_CHANNELS - 1).i32Add().i32Const(3).i32ShrU().localSet(cBlocks);
+  c.localGet(sw).localGet(inC).i32Mul().i32Const(2).i32Shl().localSet(stepBytes);
+  // Blocks of pixels outermost, so that a block of dy stays in L1 while every tile of this call reads it.
+  forLoop(c, qb, () => c.i32Const(0), () => c.localGet(mPix), () => c.localGet(kc), () => {
+    min(c, () => c.localGet(qb).localGet(kc).i32Add(), () => c.localGet(mPix));
+    c.localSet(qEnd);
+    forLoop(c, t, () => c.localGet(t0), () => c.localGet(t1), one, () => {
+      c.localGet(t).localGet(cBlocks).i32DivU().i32Const(FILTER_ROWS).i32Mul().localSet(p0);
+      c.localGet(t).localGet(t).localGet(cBlocks).i32DivU().localGet(cBlocks).i32Mul().i32Sub().i32Const(DIRECT_CHANNELS * 4).i32Mul().localSet(c0);
+      min(c, () => c.i32Const(FILTER_ROWS), () => c.localGet(k).localGet(p0).i32Sub());
+      c.localSet(rows);
+      // The tile's patch offsets; rows past k repeat the last one and are not stored.
+      for (let r = 0; r < FILTER_ROWS; r++) {
+        c.localGet(offs);
+        min(c, () => c.localGet(p0).i32Const(r).i32Add(), () => c.localGet(k).i32Const(1).i32Sub());
+        c.i32Const(2).i32Shl().i32Add().i32Load().localSet(off[r]);
+      }
+      // The block's first pixel.
+      c.localGet(qb).localGet(outH).localGet(outW).i32Mul().i32DivU().localSet(b);
+      c.localGet(qb).localGet(b).localGet(outH).localGet(outW).i32Mul().i32Mul().i32Sub().localSet(rem);
+      c.localGet(rem).localGet(outW).i32DivU().localSet(oy);
+      c.localGet(rem).localGet(oy).localGet(outW).i32Mul().i32Sub().localSet(ox);
+      corner();
+      c.localGet(dy).localGet(qb).localGet(rowBytes).i32Mul().i32Add().localGet(c0).i32Add().localSet(dyPtr);
+      for (const v of acc) c.v128Const0().localSet(v);
+      forLoop(c, q, () => c.localGet(qb), () => c.localGet(qEnd), one, () => {
+        c.localGet(dyPtr).v128Load(0).localSet(d0);
+        c.localGet(dyPtr).v128Load(16).localSet(d1);
+        for (let r = 0; r < FILTER_ROWS; r++) {
+          c.localGet(pix).localGet(off[r]).i32Add().v128Load32Splat().localSet(a);
+          c.localGet(acc[2 * r]).localGet(a).localGet(d0).f32x4Mul().f32x4Add().localSet(acc[2 * r]);
+          c.localGet(acc[2 * r + 1]).localGet(a).localGet(d1).f32x4Mul().f32x4Add().localSet(acc[2 * r + 1]);
+        }
+        c.localGet(dyPtr).localGet(rowBytes).i32Add().localSet(dyPtr);
+        // Next pixel: along the row, wrapping to the next row and image.
+        c.localGet(ox).i32Const(1).i32Add().localTee(ox).localGet(outW).i32Eq().if();
+        c.i32Const(0).localSet(ox);
+        c.localGet(oy).i32Const(1).i32Add().localTee(oy).localGet(outH).i32Eq().if();
+        c.i32Const(0).localSet(oy).localGet(b).i32Const(1).i32Add().localSet(b);
+        c.end();
+        corner();
+        c.else();
+        c.localGet(pix).localGet(stepBytes).i32Add().localSet(pix);
+        c.end();
+      });
+      // Store the block (first) or add it to what is stored (old + block), valid rows only.
+      for (let r = 0; r < FILTER_ROWS; r++) {
+        c.i32Const(r).localGet(rows).i32LtS().if();
+        c.localGet(dw).localGet(p0).i32Const(r).i32Add().localGet(rowBytes).i32Mul().i32Add().localGet(c0).i32Add().localSet(at);
+        for (const h of [0, 1]) {
+          c.localGet(at).localGet(qb).if(ValType.v128);
+          c.localGet(at).v128Load(16 * h).localGet(acc[2 * r + h]).f32x4Add();
+          c.else().localGet(acc[2 * r + h]).end();
+          c.v128Store(16 * h);
+        }
+        c.end();
+      }
+    });
+  });
+  f.addTo(m, 'conv_filter_direct');
+}
+
+export const CONV_DIRECT_EXPORTS = ['conv_direct', 'conv_filter_direct'] as const;
+
+/** Adds conv_direct and conv_filter_direct (pointers are byte addresses; sizes and indices are elements). */
+export function addConvDirectFunctions(m: ModuleBuilder): void {
+  addConvDirect(m);
+  addConvFilterDirect(m);
+}

@@ -1,0 +1,87 @@
+import type { MathUnaryOp } from '../shared/math-op-names';
+import type { KernelInput, KernelThis } from './kernel-this';
+
+// The math family's unary ops on the gpu, one program per op (the op is a compile-time constant). GLSL has no
+// sinh, cosh, expm1, log1p or erf in every version gpu.js targets, so these are written from exp and log;
+// float32 gives them the accuracy the parity tests ask (1e-4). Constants are literals: gpu.js compiles the
+// function's source text, which cannot see imported names.
+
+export const MATH_UNARY_CODES: Readonly<Record<MathUnaryOp, number>> = {
+  sin: 0, cos: 1, tan: 2, asin: 3, acos: 4, atan: 5, sinh: 6, cosh: 7, rsqrt: 8, log1p: 9, expm1: 10, erf: 11,
+  elu: 12, selu: 13, relu6: 14, softplus: 15, logSigmoid: 16,
+};
+
+export interface MathUnaryConstants {
+  op: number;
+}
+
+export function mathUnaryKernel(this: KernelThis<MathUnaryConstants>, x: KernelInput): number {
+  const v = x[this.thread.x];
+  const op = this.constants.op;
+  if (op === 0) return Math.sin(v);
+  if (op === 1) return Math.cos(v);
+  if (op === 2) return Math.tan(v);
+  // Through atan2: some GLSL asin / acos (llvmpipe's) are off by 4e-4 near ±1.
+  if (op === 3) return Math.atan2(v, Math.sqrt(1 - v * v));
+  if (op === 4) return Math.atan2(Math.sqrt(1 - v * v), v);
+  if (op === 5) return Math.atan(v);
+  if (op === 6) return (Math.exp(v) - Math.exp(-v)) / 2;
+  if (op === 7) return (Math.exp(v) + Math.exp(-v)) / 2;
+  if (op === 8) return 1 / Math.sqrt(v);
+  if (op === 9) return Math.log(1 + v);
+  if (op === 10) return Math.exp(v) - 1;
+  if (op === 11) {
+    // Abramowitz and Stegun 7.1.26 (|error| < 1.5e-7), as TF.js's kernels.
+    const a = Math.abs(v);
+    const t = 1 / (1 + 0.3275911 * a);
+    const poly = ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t;
+    const e = 1 - poly * Math.exp(-a * a);
+    return v < 0 ? -e : e;
+  }
+  if (op === 12) return v >= 0 ? v : Math.exp(v) - 1;
+  if (op === 13) return v >= 0 ? 1.0507009873554805 * v : 1.7580993408473768 * (Math.exp(v) - 1);
+  if (op === 14) return Math.min(Math.max(v, 0), 6);
+  // softplus and logSigmoid from e^-|v| <= 1, which cannot overflow.
+  const tail = Math.log(1 + Math.exp(-Math.abs(v)));
+  if (op === 15) return Math.max(v, 0) + tail;
+  return Math.min(v, 0) - tail;
+}
+
+export interface CumsumConstants {
+  /** The axis length and the row-major stride along it. */
+  n: number;
+  inner: number;
+  exclusive: number;
+  reverse: number;
+}
+
+/** out[o, k, i] = Σ x[o, j, i] over j ≤ k (j < k when exclusive; mirrored when reverse), x viewed as [outer, n, inner]. */
+export function cumsumKernel(this: KernelThis<CumsumConstants>, x: KernelInput): number {
+  const index = this.thread.x;
+  const inner = this.constants.inner;
+  const n = this.constants.n;
+  const o = Math.floor(index / (n * inner));
+  const rest = index - o * n * inner;
+  const k = Math.floor(rest / inner);
+  const i = rest - k * inner;
+  const base = o * n * inner + i;
+  // The summed positions j are lo..hi (numbers, not booleans: gpu.js types every variable as a float).
+  let lo = 0;
+  let hi = k;
+  if (this.constants.reverse === 1) {
+    lo = k;
+    hi = n - 1;
+  }
+  if (this.constants.exclusive === 1) {
+    if (this.constants.reverse === 1) {
+      lo = k + 1;
+    } else {
+      hi = k - 1;
+    }
+  }
+  let acc = 0;
+  for (let j = 0; j < this.constants.n; j++) {
+    if (j >= lo && j <= hi) acc += x[base + j * inner];
+  }
+  return acc;
+}

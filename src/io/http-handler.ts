@@ -1,0 +1,144 @@
+import { concatUint8Arrays } from 'typed-array-utils';
+import type { IOHandler, ModelArtifacts, SaveResult } from './artifacts';
+import { describe } from './json-checks';
+import { modelJsonFor, parseJsonText, readModelJson } from './model-json';
+import { artifactsInfo } from './artifacts-info';
+import { checkByteLength, weightBytes } from './weights';
+import { argError, messageOf } from '../util/validate';
+
+/** The part of a fetch Response the handlers read. */
+export interface ResponseLike {
+  ok: boolean;
+  status: number;
+  statusText?: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** How loadLayersModel and tn.io.http fetch a model, as TF.js's io.LoadOptions. */
+export interface LoadOptions {
+  /** fetch's RequestInit (headers, credentials, ...), used for every request. */
+  requestInit?: object;
+  /** Where the weight files are, ending in '/'; by default the folder of model.json's URL. */
+  weightPathPrefix?: string;
+  /** The fetch to use instead of the global one. */
+  fetchFunc?(input: string, init?: object): Promise<ResponseLike>;
+  /** Called with the fraction of weight files fetched so far. */
+  onProgress?(fraction: number): void;
+  /** Maps a weight file's name in the manifest to the URL to fetch it from (instead of the prefix). */
+  weightUrlConverter?(weightFileName: string): Promise<string>;
+  /** Must be true if given: tessera never loads part of a model. */
+  strict?: boolean;
+}
+
+const OPTION_KEYS = ['requestInit', 'weightPathPrefix', 'fetchFunc', 'onProgress', 'weightUrlConverter', 'strict'];
+const WEIGHTS_FILE = 'model.weights.bin';
+/** model.json holds the topology and manifest only; anything larger is not a model file. */
+const MAX_JSON_BYTES = 64 * 2 ** 20;
+
+function checkOptions(op: string, o: unknown): LoadOptions {
+  if (o === undefined) return {};
+  if (o === null || typeof o !== 'object' || Array.isArray(o)) throw argError(op, 'loadOptions', describe(o), 'an object like { requestInit?, weightPathPrefix?, fetchFunc?, onProgress? }');
+  const opts = o as Record<string, unknown>;
+  for (const key of Object.keys(opts)) {
+    if (!OPTION_KEYS.includes(key)) throw argError(op, `loadOptions.${key}`, describe(opts[key]), `absent (the options are ${OPTION_KEYS.join(', ')})`);
+  }
+  const { requestInit, weightPathPrefix, fetchFunc, onProgress, weightUrlConverter, strict } = opts;
+  if (requestInit !== undefined && (requestInit === null || typeof requestInit !== 'object')) throw argError(op, 'loadOptions.requestInit', describe(requestInit), 'a fetch RequestInit object');
+  if (requestInit !== undefined && (requestInit as { body?: unknown }).body != null) throw argError(op, 'loadOptions.requestInit.body', 'a body', 'absent (the handler sends its own body)');
+  if (weightPathPrefix !== undefined && (typeof weightPathPrefix !== 'string' || weightPathPrefix === '')) throw argError(op, 'loadOptions.weightPathPrefix', describe(weightPathPrefix), 'a non-empty string');
+  if (fetchFunc !== undefined && typeof fetchFunc !== 'function') throw argError(op, 'loadOptions.fetchFunc', describe(fetchFunc), 'a function like fetch');
+  if (onProgress !== undefined && typeof onProgress !== 'function') throw argError(op, 'loadOptions.onProgress', describe(onProgress), 'a function (fraction) => void');
+  if (weightUrlConverter !== undefined && typeof weightUrlConverter !== 'function') throw argError(op, 'loadOptions.weightUrlConverter', describe(weightUrlConverter), 'a function (weightFileName) => Promise<string>');
+  if (strict !== undefined && strict !== true) throw argError(op, 'loadOptions.strict', describe(strict), 'true or absent (tessera never loads part of a model)');
+  return opts as LoadOptions;
+}
+
+/** The folder of a URL (with its '/') and its query string, as TF.js splits a model.json URL. */
+function splitUrl(url: string): { prefix: string; query: string } {
+  const slash = url.lastIndexOf('/');
+  const question = url.lastIndexOf('?');
+  return { prefix: url.slice(0, slash + 1), query: question > slash ? url.slice(question) : '' };
+}
+
+class HttpHandler implements IOHandler {
+  private readonly op = 'io.http';
+
+  constructor(
+    private readonly url: string,
+    private readonly options: LoadOptions,
+  ) {}
+
+  private async request(url: string, init: object, what: string): Promise<ResponseLike> {
+    const fetchFunc = this.options.fetchFunc ?? (typeof fetch === 'function' ? (fetch as NonNullable<LoadOptions['fetchFunc']>) : undefined);
+    if (!fetchFunc) throw new Error(`${this.op}: this runtime has no fetch; pass loadOptions.fetchFunc`);
+    let response: ResponseLike;
+    try {
+      response = await fetchFunc(url, init);
+    } catch (e) {
+      throw new Error(`${this.op}: cannot fetch ${what} ${url}: ${messageOf(e)}`, { cause: e });
+    }
+    if (!response.ok) {
+      throw new Error(`${this.op}: fetching ${what} ${url} failed with HTTP status ${response.status}${response.statusText ? ` (${response.statusText})` : ''}`);
+    }
+    return response;
+  }
+
+  private async bytes(url: string, what: string): Promise<Uint8Array> {
+    const response = await this.request(url, { ...this.options.requestInit }, what);
+    try {
+      return new Uint8Array(await response.arrayBuffer());
+    } catch (e) {
+      throw new Error(`${this.op}: reading the body of ${what} ${url} failed: ${messageOf(e)}`, { cause: e });
+    }
+  }
+
+  /** Fetches model.json and every weight file it names, checking their sizes against the manifest. */
+  async load(): Promise<ModelArtifacts> {
+    const jsonBytes = await this.bytes(this.url, 'the model file');
+    if (jsonBytes.byteLength > MAX_JSON_BYTES) throw new Error(`${this.op}: ${this.url} holds ${jsonBytes.byteLength} bytes; a model.json must be at most ${MAX_JSON_BYTES}`);
+    const { artifacts, groups } = readModelJson(this.op, this.url, parseJsonText(this.op, this.url, jsonBytes));
+    const { prefix, query } = splitUrl(this.url);
+    const base = this.options.weightPathPrefix ?? prefix;
+    const total = groups.reduce((n, g) => n + g.paths.length, 0);
+    let done = 0;
+    const parts = await Promise.all(
+      groups.map(async (g) => {
+        const convert = this.options.weightUrlConverter;
+        const urls = await Promise.all(g.paths.map((p) => (convert ? convert(p) : base + p + query)));
+        const files = await Promise.all(
+          urls.map(async (u) => {
+            const b = await this.bytes(u, 'the weights file');
+            this.options.onProgress?.(++done / total);
+            return b;
+          }),
+        );
+        checkByteLength(this.op, urls.join(' + ') || `${g.where} of ${this.url} (no files)`, g.specs, files.reduce((n, f) => n + f.byteLength, 0));
+        return files;
+      }),
+    );
+    return { ...artifacts, weightData: concatUint8Arrays(...parts.flat()).buffer as ArrayBuffer };
+  }
+
+  /** POSTs model.json and model.weights.bin as multipart form data, as TF.js's http handler does. */
+  async save(artifacts: ModelArtifacts): Promise<SaveResult> {
+    const data = weightBytes(this.op, 'weightData', artifacts.weightData);
+    const body = new FormData();
+    const json = modelJsonFor(artifacts, [`./${WEIGHTS_FILE}`]);
+    body.append('model.json', new Blob([JSON.stringify(json)], { type: 'application/json' }), 'model.json');
+    if (artifacts.weightData != null) body.append(WEIGHTS_FILE, new Blob([data as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }), WEIGHTS_FILE);
+    const response = await this.request(this.url, { method: 'POST', ...this.options.requestInit, body }, 'the save endpoint');
+    return { modelArtifactsInfo: artifactsInfo(artifacts, data.byteLength), responses: [response] };
+  }
+}
+
+/** A handler that loads a model over HTTP(S) (weights relative to model.json) and saves by POST, as tf.io.http. */
+export function http(path: string, loadOptions?: LoadOptions): IOHandler {
+  if (typeof path !== 'string' || path === '') throw argError('io.http', 'path', describe(path), 'a non-empty URL string');
+  return new HttpHandler(path, checkOptions('io.http', loadOptions));
+}
+
+/** TF.js's older name for io.http. */
+export const browserHTTPRequest = http;
+
+export const httpRouter = (url: string | string[], loadOptions?: LoadOptions): IOHandler | null =>
+  typeof url === 'string' && /^https?:\/\//i.test(url) ? http(url, loadOptions) : null;

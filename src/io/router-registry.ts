@@ -1,0 +1,74 @@
+import type { IOHandler } from './artifacts';
+import { browserDownloadsRouter } from './browser-downloads';
+import { http, httpRouter, type LoadOptions } from './http-handler';
+import { indexedDBRouter } from './indexed-db';
+import { localStorageRouter } from './local-storage';
+
+/** Turns a URL into a handler for its scheme, or null when the scheme is not its own (tf.io.IORouter). */
+export type IORouter = (url: string | string[], loadOptions?: LoadOptions) => IOHandler | null;
+
+// The schemes every build knows; Node's build adds file:// through registerSaveRouter/registerLoadRouter.
+const saveRouters: IORouter[] = [httpRouter, indexedDBRouter, localStorageRouter, browserDownloadsRouter];
+const loadRouters: IORouter[] = [httpRouter, indexedDBRouter, localStorageRouter];
+
+function register(list: IORouter[], op: string, router: IORouter): void {
+  if (typeof router !== 'function') throw new Error(`${op}: router must be a function (url, loadOptions?) => IOHandler | null, got ${typeof router}`);
+  if (!list.includes(router)) list.push(router);
+}
+
+/** Adds a scheme that model.save(url) understands, as tf.io.registerSaveRouter. */
+export function registerSaveRouter(router: IORouter): void {
+  register(saveRouters, 'io.registerSaveRouter', router);
+}
+
+/** Adds a scheme that loadLayersModel(url) understands, as tf.io.registerLoadRouter. */
+export function registerLoadRouter(router: IORouter): void {
+  register(loadRouters, 'io.registerLoadRouter', router);
+}
+
+const matching = (list: IORouter[], url: string | string[], loadOptions?: LoadOptions) =>
+  list.map((r) => r(url, loadOptions)).filter((h): h is IOHandler => h !== null);
+
+/** Every registered handler for a URL to save to, as tf.io.getSaveHandlers. */
+export function getSaveHandlers(url: string | string[]): IOHandler[] {
+  return matching(saveRouters, url);
+}
+
+/** Every registered handler for a URL to load from, as tf.io.getLoadHandlers. */
+export function getLoadHandlers(url: string | string[], loadOptions?: LoadOptions): IOHandler[] {
+  return matching(loadRouters, url, loadOptions);
+}
+
+const SCHEMES = 'indexeddb://name or localstorage://name (save and load), downloads://name (save), http(s)://…/model.json (load; save by POST)';
+
+/** Why a file:// URL fails here: only Node's build of tessera has a file system. */
+function fileUrlError(op: string, url: string): Error {
+  return new Error(
+    `${op}: ${url} is a file:// URL, which only tessera's Node build can use (this runtime loaded the browser build, which has no file system). ` +
+    `In a browser use ${SCHEMES}, or tn.io.browserFiles([jsonFile, ...weightFiles]) for files the user picked`,
+  );
+}
+
+function onlyOne(op: string, kind: string, url: string, handlers: IOHandler[]): IOHandler | undefined {
+  if (handlers.length > 1) throw new Error(`${op}: found more than one (${handlers.length}) ${kind} handlers for URL '${url}'`);
+  return handlers[0];
+}
+
+/**
+ * The one handler that loads `url`, as loadLayersModel finds it: a registered scheme, else (as
+ * TF.js does) an http(s) request for the path, which a page resolves against its own URL.
+ */
+export function loadHandlerFor(op: string, url: string, loadOptions?: LoadOptions): IOHandler {
+  const handler = onlyOne(op, 'load', url, getLoadHandlers(url, loadOptions));
+  if (handler) return handler;
+  if (url.startsWith('file://')) throw fileUrlError(op, url);
+  return http(url, loadOptions);
+}
+
+/** The one handler that saves to `url`, as model.save finds it. */
+export function saveHandlerFor(op: string, url: string): IOHandler {
+  const handler = onlyOne(op, 'save', url, getSaveHandlers(url));
+  if (handler) return handler;
+  if (url.startsWith('file://')) throw fileUrlError(op, url);
+  throw new Error(`${op}: no save handler for URL '${url}'; tessera saves to ${SCHEMES}, file://dir (Node), or any IOHandler with a save method`);
+}

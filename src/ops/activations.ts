@@ -1,0 +1,46 @@
+import { assertTensor } from '../tensor/checks';
+import type { Tensor } from '../tensor/tensor';
+import { argError, describeValue } from '../util/validate';
+import { add, binaryOp, mul, sub } from './binary';
+import { scalar } from './creation';
+import { step as unitStep, unaryOp } from './unary';
+
+// Activation functions as tfjs-core names them (tf.elu, tf.selu, tf.leakyRelu, tf.prelu, tf.relu6, tf.softplus,
+// tf.step, tf.logSigmoid).
+
+function assertNumber(op: string, arg: string, v: unknown): number {
+  if (typeof v !== 'number' || Number.isNaN(v)) throw argError(op, arg, describeValue(v), 'a number');
+  return v;
+}
+
+/** x where x ≥ 0, else eˣ − 1. */
+export const elu = <T extends Tensor>(x: T): T => unaryOp('elu', x) as T;
+/** scale·x where x ≥ 0, else scale·alpha·(eˣ − 1), with Klambauer et al.'s scale and alpha. */
+export const selu = <T extends Tensor>(x: T): T => unaryOp('selu', x) as T;
+/** min(max(x, 0), 6). */
+export const relu6 = <T extends Tensor>(x: T): T => unaryOp('relu6', x) as T;
+/** log(1 + eˣ), computed without overflow. */
+export const softplus = <T extends Tensor>(x: T): T => unaryOp('softplus', x) as T;
+/** log(sigmoid(x)) = −softplus(−x), computed without overflow. */
+export const logSigmoid = <T extends Tensor>(x: T): T => unaryOp('logSigmoid', x) as T;
+
+/** x where x ≥ 0, else alpha·x (alpha broadcasts against x), as tf.prelu(x, alpha). */
+export function prelu<T extends Tensor>(x: T, alpha: Tensor): T {
+  assertTensor('prelu', 'x', x);
+  assertTensor('prelu', 'alpha', alpha);
+  return binaryOp('prelu', x, alpha) as T;
+}
+
+/** x where x ≥ 0, else alpha·x, as tf.leakyRelu(x, alpha = 0.2). */
+export function leakyRelu<T extends Tensor>(x: T, alpha = 0.2): T {
+  assertTensor('leakyRelu', 'x', x);
+  return binaryOp('prelu', x, scalar(assertNumber('leakyRelu', 'alpha', alpha), x.dtype)) as T;
+}
+
+/** 1 where x > 0, else alpha, as tf.step(x, alpha = 0); its gradient is zero. */
+export function step<T extends Tensor>(x: T, alpha = 0): T {
+  assertTensor('step', 'x', x);
+  assertNumber('step', 'alpha', alpha);
+  const s = unitStep(x);
+  return (alpha === 0 ? s : add(s, mul(sub(1, s), alpha))) as T;
+}

@@ -1,0 +1,44 @@
+import { assertSameDtype, assertTensor } from '../tensor/checks';
+import type { Tensor } from '../tensor/tensor';
+import { argError, describeValue, fmtShape } from '../util/validate';
+import { add, maximum, minimum, operands, sub } from './binary';
+import { square } from './unary';
+
+/**
+ * x with every value below clipValueMin raised to it and every value above clipValueMax lowered to it, as
+ * tf.clipByValue. The gradient passes where clipValueMin ≤ x ≤ clipValueMax, as TF.js's.
+ */
+export function clipByValue<T extends Tensor>(x: T, clipValueMin: number, clipValueMax: number): T {
+  assertTensor('clipByValue', 'x', x);
+  for (const [arg, v] of [['clipValueMin', clipValueMin], ['clipValueMax', clipValueMax]] as const) {
+    if (typeof v !== 'number' || Number.isNaN(v)) throw argError('clipByValue', arg, describeValue(v), 'a number');
+  }
+  if (!(clipValueMin <= clipValueMax)) {
+    throw argError('clipByValue', 'clipValueMin', `${clipValueMin} with clipValueMax ${clipValueMax}`, 'at most clipValueMax');
+  }
+  // Ties go to the first operand of maximum / minimum, so x = a bound keeps its gradient.
+  return minimum(maximum(x, clipValueMin), clipValueMax) as T;
+}
+
+/** (a − b)², elementwise with broadcasting, as tf.squaredDifference. */
+export function squaredDifference(a: Tensor | number, b: Tensor | number): Tensor {
+  const [ta, tb] = operands('squaredDifference', a, b);
+  return square(sub(ta, tb));
+}
+
+/** The elementwise sum of tensors of one shape and dtype, as tf.addN. */
+export function addN<T extends Tensor>(tensors: T[]): T {
+  if (!Array.isArray(tensors) || tensors.length === 0) {
+    throw argError('addN', 'tensors', describeValue(tensors), 'a non-empty array of Tensors');
+  }
+  tensors.forEach((t, i) => assertTensor('addN', `tensors[${i}]`, t));
+  const first = tensors[0];
+  tensors.forEach((t, i) => {
+    assertSameDtype('addN', first, t, 'tensors[0]', `tensors[${i}]`);
+    if (t.rank !== first.rank || t.shape.some((d, j) => d !== first.shape[j])) {
+      throw argError('addN', `tensors[${i}]`, `shape ${fmtShape(t.shape)}`, `the shape ${fmtShape(first.shape)} of tensors[0] (addN does not broadcast)`);
+    }
+  });
+  // One tensor still gives a new tensor, as TF.js's addN.
+  return (tensors.length === 1 ? add(first, 0) : tensors.slice(1).reduce<Tensor>((sum, t) => add(sum, t), first)) as T;
+}

@@ -1,0 +1,94 @@
+import { Tensor } from '../../tensor/tensor';
+import { argError, describeValue } from '../../util/validate';
+import type { Canvas2DLike, CanvasLike, PixelData, PixelSource } from './pixel-types';
+
+const OP = 'browser.fromPixels';
+const SOURCES = 'ImageData, PixelData {data, width, height}, an HTMLCanvasElement or OffscreenCanvas, an HTMLImageElement, an HTMLVideoElement or an ImageBitmap';
+
+/**
+ * The tensor fromPixels returns. TF.js returns int32; tessera has no int32 dtype yet, so the same
+ * integer values 0..255 come as float32. When int32 lands, this is the one line to change.
+ */
+function pixelTensor(shape: [number, number, number], values: Float32Array): Tensor {
+  return new Tensor(shape, 'float32', values);
+}
+
+const has = (v: object, key: string, type: string) => typeof (v as Record<string, unknown>)[key] === type;
+const isInstance = (v: object, name: string) => {
+  const ctor = (globalThis as Record<string, unknown>)[name];
+  return typeof ctor === 'function' && v instanceof (ctor as abstract new () => object);
+};
+
+function isPixelData(v: object): v is PixelData {
+  const d = (v as { data?: unknown }).data;
+  return (d instanceof Uint8Array || d instanceof Uint8ClampedArray) && has(v, 'width', 'number') && has(v, 'height', 'number');
+}
+
+/** A fresh 2D canvas of the given size: an OffscreenCanvas where there is one, else a page's canvas. */
+function scratchCanvas(width: number, height: number): CanvasLike {
+  const Offscreen = (globalThis as { OffscreenCanvas?: new (w: number, h: number) => CanvasLike }).OffscreenCanvas;
+  if (Offscreen) return new Offscreen(width, height);
+  const doc = (globalThis as { document?: { createElement(tag: 'canvas'): CanvasLike } }).document;
+  if (!doc) throw new Error(`${OP}: reading an image, video or bitmap needs a canvas to draw it on (OffscreenCanvas or a document); in this runtime pass PixelData {data, width, height} instead`);
+  const canvas = doc.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  return canvas;
+}
+
+function context2d(canvas: CanvasLike): Canvas2DLike {
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error(`${OP}: could not get a 2D context to read pixels from`);
+  return ctx;
+}
+
+/** Draws an image-like source at its size and reads the RGBA bytes back. */
+function drawn(source: object, width: number, height: number): PixelData {
+  const ctx = context2d(scratchCanvas(width, height));
+  ctx.drawImage(source as never, 0, 0, width, height);
+  return ctx.getImageData(0, 0, width, height);
+}
+
+/** The RGBA bytes of any supported source, checked. */
+function rgbaOf(pixels: object): PixelData {
+  if (isPixelData(pixels)) return pixels;
+  if (isInstance(pixels, 'HTMLVideoElement') || has(pixels, 'videoWidth', 'number')) {
+    const video = pixels as { readyState: number; videoWidth: number; videoHeight: number };
+    if (video.readyState < 2) throw new Error(`${OP}: the video element has not loaded data yet (readyState ${video.readyState}); wait for its 'loadeddata' event`);
+    return drawn(pixels, video.videoWidth, video.videoHeight);
+  }
+  if (isInstance(pixels, 'HTMLImageElement') || has(pixels, 'naturalWidth', 'number')) {
+    const image = pixels as { complete: boolean; width: number; height: number; src?: string };
+    if (!image.complete) throw new Error(`${OP}: the image ${image.src ? `${image.src} ` : ''}has not loaded yet; wait for its 'load' event`);
+    return drawn(pixels, image.width, image.height);
+  }
+  const { width, height } = pixels as { width: number; height: number };
+  if (has(pixels, 'getContext', 'function')) {
+    // A WebGL canvas has no 2D context: draw it onto one instead.
+    const ctx = (pixels as CanvasLike).getContext('2d');
+    return ctx ? ctx.getImageData(0, 0, width, height) : drawn(pixels, width, height);
+  }
+  if (isInstance(pixels, 'ImageBitmap')) return drawn(pixels, width, height);
+  throw argError(OP, 'pixels', describeValue(pixels), SOURCES);
+}
+
+/**
+ * An image as a tensor [height, width, numChannels] of values 0..255, as tf.browser.fromPixels:
+ * the first numChannels of R, G, B, A. (Values are float32 until tessera has int32; see pixelTensor.)
+ */
+export function fromPixels(pixels: PixelSource, numChannels = 3): Tensor {
+  if (pixels === null || typeof pixels !== 'object') throw argError(OP, 'pixels', describeValue(pixels), SOURCES);
+  if (!Number.isInteger(numChannels) || numChannels < 1 || numChannels > 4) throw argError(OP, 'numChannels', describeValue(numChannels), 'an integer from 1 to 4');
+  const { data, width, height } = rgbaOf(pixels);
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 0 || height < 0) {
+    throw argError(OP, 'pixels', `width ${width} and height ${height}`, 'a non-negative integer width and height');
+  }
+  if (data.length !== width * height * 4) {
+    throw argError(OP, 'pixels.data', `${data.length} bytes`, `width * height * 4 = ${width * height * 4} bytes (RGBA) for ${width}x${height} pixels`);
+  }
+  const values = new Float32Array(width * height * numChannels);
+  for (let p = 0; p < width * height; p++) {
+    for (let c = 0; c < numChannels; c++) values[p * numChannels + c] = data[p * 4 + c];
+  }
+  return pixelTensor([height, width, numChannels], values);
+}

@@ -1,0 +1,74 @@
+import { SELU_SCALE, SELU_SCALE_ALPHA } from '../../backend/math-constants';
+import type { Tensor } from '../../tensor/tensor';
+import { add, div, equal, greater, mul, sub } from '../binary';
+import { lessEqual } from '../compare';
+import { cumsum, type CumsumAttrs } from '../cumsum';
+import { prod } from '../reduce-math';
+import { keptShape, sum, type ReduceAttrs } from '../reduction';
+import { reshape } from '../reshape';
+import { cos, cosh, sin, sinh } from '../trig';
+import { exp, neg, sigmoid, sqrt, square, step } from '../unary';
+import { binaryGrad, unaryGrad, zeroGrad } from './elementwise';
+import { rule, type GradientTable } from './table';
+
+// The math family's backward rules, each made of recorded ops so that it can be differentiated again.
+
+const TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
+
+/** dy·d where x > 0 and dy·e elsewhere, from the mask m = step(x). */
+const piecewise = (dy: Tensor, m: Tensor, d: Tensor | number, e: Tensor | number) => mul(dy, add(mul(m, d), mul(sub(1, m), e)));
+
+/**
+ * prod's gradient: the product of the other elements of each group. Zeros are replaced by 1 to take the product
+ * of the non-zero ones p; with no zero in a group the gradient is p / x, with one zero it is p at that zero and 0
+ * elsewhere, with more it is 0 everywhere (as TF.js's, which multiplies exclusive cumulative products).
+ */
+function prodGrad(dy: Tensor, x: Tensor, axes: number[]): Tensor {
+  const kept = keptShape(x.shape, axes);
+  const isZero = equal(x, 0);
+  const nonZero = add(x, isZero);
+  const p = reshape(prod(nonZero, axes), kept);
+  const zeros = reshape(sum(isZero, axes), kept);
+  const others = add(mul(div(p, nonZero), equal(zeros, 0)), mul(mul(isZero, p), equal(zeros, 1)));
+  return mul(reshape(dy, kept), others);
+}
+
+export const mathGrads: GradientTable = {
+  sin: unaryGrad((dy, x) => mul(dy, cos(x))),
+  cos: unaryGrad((dy, x) => neg(mul(dy, sin(x)))),
+  tan: unaryGrad((dy, x) => div(dy, square(cos(x)))),
+  asin: unaryGrad((dy, x) => div(dy, sqrt(sub(1, square(x))))),
+  acos: unaryGrad((dy, x) => neg(div(dy, sqrt(sub(1, square(x)))))),
+  atan: unaryGrad((dy, x) => div(dy, add(1, square(x)))),
+  sinh: unaryGrad((dy, x) => mul(dy, cosh(x))),
+  cosh: unaryGrad((dy, x) => mul(dy, sinh(x))),
+  // d/dx x^(−1/2) = −y³/2.
+  rsqrt: unaryGrad((dy, _x, y) => mul(dy, mul(mul(y, square(y)), -0.5))),
+  log1p: unaryGrad((dy, x) => div(dy, add(x, 1))),
+  expm1: unaryGrad((dy, _x, y) => mul(dy, add(y, 1))),
+  erf: unaryGrad((dy, x) => mul(dy, mul(exp(neg(square(x))), TWO_OVER_SQRT_PI))),
+  // Below 0, elu' = eˣ = y + 1 and selu' = scale·alpha·eˣ = y + scale·alpha.
+  elu: unaryGrad((dy, x, y) => piecewise(dy, step(x), 1, add(y, 1))),
+  selu: unaryGrad((dy, x, y) => piecewise(dy, step(x), SELU_SCALE, add(y, SELU_SCALE_ALPHA))),
+  relu6: unaryGrad((dy, x) => mul(dy, mul(step(x), lessEqual(x, 6)))),
+  softplus: unaryGrad((dy, x) => mul(dy, sigmoid(x))),
+  logSigmoid: unaryGrad((dy, x) => mul(dy, sigmoid(neg(x)))),
+  atan2: binaryGrad(
+    (dy, a, b) => div(mul(dy, b), add(square(a), square(b))),
+    (dy, a, b) => neg(div(mul(dy, a), add(square(a), square(b)))),
+  ),
+  // x > 0 passes dy; elsewhere (0 included, as TF.js) x takes dy·alpha and alpha takes dy·x.
+  prelu: binaryGrad(
+    (dy, x, alpha) => piecewise(dy, greater(x, 0), 1, alpha),
+    (dy, x) => piecewise(dy, greater(x, 0), 0, x),
+  ),
+  less: zeroGrad,
+  lessEqual: zeroGrad,
+  greaterEqual: zeroGrad,
+  notEqual: zeroGrad,
+  any: zeroGrad,
+  all: zeroGrad,
+  prod: rule<ReduceAttrs>((dy, { inputs: [x], attrs: { axes } }) => [prodGrad(dy, x, axes)]),
+  // The adjoint of a running sum is the running sum the other way.
+  cumsum: rule<CumsumAttrs>((dy, { attrs: { axis, exclusive, reverse } }) => [cumsum(dy, axis, exclusive, !reverse)]),
+};

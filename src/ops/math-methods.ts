@@ -1,0 +1,60 @@
+import { Tensor } from '../tensor/tensor';
+import { elu, leakyRelu, logSigmoid, prelu, relu6, selu, softplus, step } from './activations';
+import { addN, clipByValue, squaredDifference } from './arithmetic';
+import { greaterEqual, less, lessEqual, notEqual } from './compare';
+import { cumsum } from './cumsum';
+import { moments } from './moments';
+import { norm, type NormOrd } from './norm';
+import { all, any, logSumExp, prod } from './reduce-math';
+import { erf, expm1, log1p, rsqrt } from './special';
+import { acos, asin, atan, atan2, cos, cosh, sin, sinh, tan } from './trig';
+
+// The math ops, and the same ops as Tensor methods (x.sin(), x.prod(1), ...) as TF.js chains them. The public
+// surface takes the ops from here, so a bundle that keeps any of them keeps the methods too.
+
+export { sin, cos, tan, asin, acos, atan, sinh, cosh, atan2, rsqrt, log1p, expm1, erf };
+export { elu, selu, leakyRelu, prelu, relu6, softplus, step, logSigmoid };
+export { less, lessEqual, greaterEqual, notEqual, clipByValue, squaredDifference, addN };
+export { prod, any, all, logSumExp, cumsum, moments, norm };
+export type { NormOrd };
+
+type Axis = number | number[] | null;
+
+declare module '../tensor/tensor' {
+  interface Tensor {
+    sin(): this; cos(): this; tan(): this; asin(): this; acos(): this; atan(): this; sinh(): this; cosh(): this;
+    rsqrt(): this; log1p(): this; expm1(): this; erf(): this;
+    elu(): this; selu(): this; relu6(): this; softplus(): this; logSigmoid(): this;
+    leakyRelu(alpha?: number): this;
+    prelu(alpha: Tensor): this;
+    step(alpha?: number): this;
+    clipByValue(min: number, max: number): this;
+    atan2(b: Tensor | number): Tensor;
+    squaredDifference(b: Tensor | number): Tensor;
+    less(b: Tensor | number): Tensor;
+    lessEqual(b: Tensor | number): Tensor;
+    greaterEqual(b: Tensor | number): Tensor;
+    notEqual(b: Tensor | number): Tensor;
+    prod(axis?: Axis, keepDims?: boolean): Tensor;
+    any(axis?: Axis, keepDims?: boolean): Tensor;
+    all(axis?: Axis, keepDims?: boolean): Tensor;
+    logSumExp(axis?: Axis, keepDims?: boolean): Tensor;
+    cumsum(axis?: number, exclusive?: boolean, reverse?: boolean): this;
+    norm(ord?: NormOrd, axis?: Axis, keepDims?: boolean): Tensor;
+  }
+}
+
+const unaries = { sin, cos, tan, asin, acos, atan, sinh, cosh, rsqrt, log1p, expm1, erf, elu, selu, relu6, softplus, logSigmoid };
+const binaries = { atan2, squaredDifference, less, lessEqual, greaterEqual, notEqual };
+const reductions = { prod, any, all, logSumExp };
+
+const proto = Tensor.prototype as unknown as Record<string, (this: Tensor, ...args: never[]) => Tensor>;
+for (const [name, op] of Object.entries(unaries)) proto[name] = function (this: Tensor) { return op(this); };
+for (const [name, op] of Object.entries(binaries)) proto[name] = function (this: Tensor, b: Tensor | number) { return op(this, b); };
+for (const [name, op] of Object.entries(reductions)) proto[name] = function (this: Tensor, axis?: Axis, keepDims?: boolean) { return op(this, axis, keepDims); };
+Tensor.prototype.leakyRelu = function (alpha) { return leakyRelu(this, alpha); };
+Tensor.prototype.prelu = function (alpha) { return prelu(this, alpha); };
+Tensor.prototype.step = function (alpha) { return step(this, alpha); };
+Tensor.prototype.clipByValue = function (min, max) { return clipByValue(this, min, max); };
+Tensor.prototype.cumsum = function (axis, exclusive, reverse) { return cumsum(this, axis, exclusive, reverse); };
+Tensor.prototype.norm = function (ord, axis, keepDims) { return norm(this, ord, axis, keepDims); };

@@ -1,0 +1,17 @@
+import { assertTensor } from '../tensor/checks';
+import type { Tensor } from '../tensor/tensor';
+import { assertBoolean, normalizeAxes } from '../util/validate';
+import { sub } from './binary';
+import { mean } from './reduction';
+import { reshape } from './reshape';
+import { square } from './unary';
+
+/** The mean and the (biased, divide-by-n) variance over axis (all axes when omitted), as tf.moments. */
+export function moments(x: Tensor, axis?: number | number[] | null, keepDims = false): { mean: Tensor; variance: Tensor } {
+  assertTensor('moments', 'x', x);
+  assertBoolean('moments', 'keepDims', keepDims);
+  const axes = normalizeAxes('moments', axis, x.rank);
+  const centre = mean(x, axes, true);
+  const variance = mean(square(sub(x, centre)), axes, keepDims);
+  return { mean: keepDims ? centre : reshape(centre, x.shape.filter((_, i) => !axes.includes(i))), variance };
+}

@@ -1,0 +1,55 @@
+import { assertTensor } from '../tensor/checks';
+import type { Tensor } from '../tensor/tensor';
+import { argError, assertBoolean, describeValue, fmtValue, normalizeAxes } from '../util/validate';
+import { keptShape, max, min, sum } from './reduction';
+import { reshape } from './reshape';
+import { abs, sqrt, square } from './unary';
+
+export type NormOrd = number | 'euclidean' | 'fro';
+
+function badOrd(ord: unknown, kind: string, expected: string): Error {
+  return argError('norm', 'ord', describeValue(ord), `${expected} for a ${kind} norm`);
+}
+
+/** A vector norm over one axis (or over every element when `axis` is undefined). */
+function vectorNorm(x: Tensor, ord: unknown, axis: number | undefined): Tensor {
+  if (ord === 1) return sum(abs(x), axis);
+  if (ord === Infinity) return max(abs(x), axis);
+  if (ord === -Infinity) return min(abs(x), axis);
+  // 'fro' over every element (no axis) is the Frobenius norm, the euclidean norm of the flattened tensor.
+  if (ord === 'euclidean' || ord === 2 || (ord === 'fro' && axis === undefined)) return sqrt(sum(square(x), axis));
+  throw badOrd(ord, 'vector', "'euclidean', 1, 2, Infinity or -Infinity");
+}
+
+/** A matrix norm over the axes [rows, cols] (distinct, non-negative). */
+function matrixNorm(x: Tensor, ord: unknown, [rows, cols]: number[]): Tensor {
+  // After reducing one axis, an axis after it moves down by one.
+  const after = (kept: number, gone: number) => (kept > gone ? kept - 1 : kept);
+  if (ord === 1) return max(sum(abs(x), rows), after(cols, rows));
+  if (ord === Infinity) return max(sum(abs(x), cols), after(rows, cols));
+  if (ord === -Infinity) return min(sum(abs(x), cols), after(rows, cols));
+  if (ord === 'fro' || ord === 'euclidean') return sqrt(sum(square(x), [rows, cols]));
+  throw badOrd(ord, 'matrix', "'euclidean', 'fro', 1, Infinity or -Infinity");
+}
+
+/**
+ * A vector or matrix norm, as tf.norm(x, ord = 'euclidean', axis = null, keepDims = false): with no axis every
+ * element counts as one vector; one axis gives vector norms along it; two axes [rows, cols] give matrix norms
+ * (1: max column sum, Infinity: max row sum, 'fro' / 'euclidean': Frobenius).
+ */
+export function norm(x: Tensor, ord: NormOrd = 'euclidean', axis: number | number[] | null = null, keepDims = false): Tensor {
+  assertTensor('norm', 'x', x);
+  assertBoolean('norm', 'keepDims', keepDims);
+  const list = axis === null || axis === undefined ? null : Array.isArray(axis) ? axis : [axis];
+  if (list !== null && (list.length < 1 || list.length > 2)) {
+    throw argError('norm', 'axis', `${describeValue(axis)} ${fmtValue(axis)}`, 'null, one axis or two axes');
+  }
+  const axes = list === null ? [] : list.map((a) => normalizeAxes('norm', a, x.rank)[0]);
+  if (axes.length === 2 && axes[0] === axes[1]) throw argError('norm', 'axis', fmtValue(axis), 'two distinct axes');
+  let result: Tensor;
+  if (x.rank === 0) result = abs(x);
+  else if (axes.length === 2) result = matrixNorm(x, ord, axes);
+  else result = vectorNorm(axes.length === 1 ? x : reshape(x, [x.size]), ord, axes.length === 1 ? axes[0] : undefined);
+  if (!keepDims) return result;
+  return reshape(result, keptShape(x.shape, list === null ? x.shape.map((_, i) => i) : axes));
+}

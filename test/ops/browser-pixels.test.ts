@@ -1,0 +1,103 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as tn from '../../src/index';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+// 2 rows x 3 columns of RGBA.
+const RGBA = Uint8ClampedArray.from([
+  255, 0, 0, 255, /**/ 0, 255, 0, 128, /**/ 0, 0, 255, 0,
+  10, 20, 30, 40, /**/ 50, 60, 70, 80, /**/ 90, 100, 110, 120,
+]);
+const pixels = { data: RGBA, width: 3, height: 2 };
+const channels = (n: number) => Array.from({ length: 6 }, (_, p) => Array.from(RGBA.slice(p * 4, p * 4 + n)));
+
+/** A 2D context over fixed pixels that records what is drawn and put on it. */
+function fakeContext(data = pixels) {
+  const calls: string[] = [];
+  return {
+    calls,
+    getImageData: (x: number, y: number, w: number, h: number) => {
+      calls.push(`getImageData ${x} ${y} ${w} ${h}`);
+      return data;
+    },
+    drawImage: (_image: never, x: number, y: number, w: number, h: number) => void calls.push(`drawImage ${x} ${y} ${w} ${h}`),
+    putImageData: (d: { width: number; height: number; data: Uint8ClampedArray }, x: number, y: number) => void calls.push(`putImageData ${d.width}x${d.height} ${Array.from(d.data.slice(0, 4))} at ${x} ${y}`),
+  };
+}
+
+describe('browser.fromPixels', () => {
+  it('reads PixelData and ImageData into [height, width, numChannels] of the byte values', () => {
+    for (const n of [1, 3, 4]) {
+      const t = tn.browser.fromPixels(pixels, n);
+      expect(t.shape).toEqual([2, 3, n]);
+      expect(Array.from(t.dataSync())).toEqual(channels(n).flat());
+    }
+    expect(tn.browser.fromPixels({ data: Uint8Array.from(RGBA), width: 3, height: 2 }).shape).toEqual([2, 3, 3]);
+  });
+
+  it('reads a canvas through its 2D context, and draws images, videos and WebGL canvases onto an OffscreenCanvas', () => {
+    const ctx = fakeContext();
+    expect(Array.from(tn.browser.fromPixels({ width: 3, height: 2, getContext: () => ctx } as never).dataSync())).toEqual(channels(3).flat());
+    expect(ctx.calls).toEqual(['getImageData 0 0 3 2']);
+
+    const scratch = fakeContext();
+    const made: number[][] = [];
+    vi.stubGlobal('OffscreenCanvas', function (this: object, w: number, h: number) {
+      made.push([w, h]);
+      return { width: w, height: h, getContext: () => scratch };
+    });
+    tn.browser.fromPixels({ width: 3, height: 2, naturalWidth: 3, complete: true } as never);
+    tn.browser.fromPixels({ width: 640, height: 480, videoWidth: 3, videoHeight: 2, readyState: 4 } as never);
+    tn.browser.fromPixels({ width: 3, height: 2, getContext: () => null } as never);
+    expect(made).toEqual([[3, 2], [3, 2], [3, 2]]);
+    expect(scratch.calls.filter((c) => c.startsWith('drawImage'))).toEqual(['drawImage 0 0 3 2', 'drawImage 0 0 3 2', 'drawImage 0 0 3 2']);
+  });
+
+  it('rejects what it cannot read, naming the source and what was wrong', () => {
+    expect(() => tn.browser.fromPixels('cat.png' as never)).toThrow(/browser.fromPixels: pixels must be ImageData, PixelData \{data, width, height\}, an HTMLCanvasElement or OffscreenCanvas, an HTMLImageElement, an HTMLVideoElement or an ImageBitmap, got string "cat.png"/);
+    expect(() => tn.browser.fromPixels({ width: 1, height: 1 })).toThrow(/browser.fromPixels: pixels must be ImageData/);
+    expect(() => tn.browser.fromPixels(null as never)).toThrow(/pixels must be ImageData.*got null/);
+    expect(() => tn.browser.fromPixels(pixels, 5)).toThrow('browser.fromPixels: numChannels must be an integer from 1 to 4, got number 5');
+    expect(() => tn.browser.fromPixels({ data: RGBA.slice(1), width: 3, height: 2 })).toThrow('browser.fromPixels: pixels.data must be width * height * 4 = 24 bytes (RGBA) for 3x2 pixels, got 23 bytes');
+    expect(() => tn.browser.fromPixels({ width: 3, height: 2, videoWidth: 0, videoHeight: 0, readyState: 0 } as never)).toThrow(/the video element has not loaded data yet \(readyState 0\); wait for its 'loadeddata' event/);
+    expect(() => tn.browser.fromPixels({ width: 3, height: 2, naturalWidth: 0, complete: false, src: 'a.png' } as never)).toThrow(/the image a.png has not loaded yet/);
+    expect(() => tn.browser.fromPixels({ width: 3, height: 2, naturalWidth: 3, complete: true } as never)).toThrow(/needs a canvas to draw it on \(OffscreenCanvas or a document\)/);
+  });
+});
+
+describe('browser.toPixels', () => {
+  it('turns [0, 1] floats into RGBA bytes: grey for one channel, opaque without alpha', async () => {
+    const rgb = tn.div(tn.browser.fromPixels(pixels, 3), tn.scalar(255));
+    const bytes = await tn.browser.toPixels(rgb);
+    expect(bytes).toBeInstanceOf(Uint8ClampedArray);
+    expect(Array.from(bytes)).toEqual(channels(3).flatMap((px) => [...px, 255]));
+    const rgba = await tn.browser.toPixels(tn.div(tn.browser.fromPixels(pixels, 4), tn.scalar(255)));
+    expect(Array.from(rgba)).toEqual(Array.from(RGBA));
+    const grey = await tn.browser.toPixels(tn.tensor([[0, 0.5], [1, 0.25]]));
+    expect(Array.from(grey)).toEqual([0, 0, 0, 255, 128, 128, 128, 255, 255, 255, 255, 255, 64, 64, 64, 255]);
+    expect(Array.from(await tn.browser.toPixels(tn.tensor([[[0.5]]])))).toEqual([128, 128, 128, 255]);
+  });
+
+  it('draws onto a canvas, resizing it to the image', async () => {
+    vi.stubGlobal('ImageData', function (this: object, data: Uint8ClampedArray, width: number, height: number) {
+      return { data, width, height };
+    });
+    const ctx = fakeContext();
+    const canvas = { width: 300, height: 150, getContext: () => ctx };
+    await tn.browser.toPixels(tn.tensor([[1, 0]]), canvas as never);
+    expect([canvas.width, canvas.height]).toEqual([2, 1]);
+    expect(ctx.calls).toEqual(['putImageData 2x1 255,255,255,255 at 0 0']);
+  });
+
+  it('rejects bad shapes, values out of range and bad canvases', async () => {
+    await expect(tn.browser.toPixels(tn.zeros([2, 2, 2]))).rejects.toThrow('browser.toPixels: img must be 1, 3 or 4 channels, got shape [2, 2, 2] (2 channels)');
+    await expect(tn.browser.toPixels(tn.zeros([4]))).rejects.toThrow(/browser.toPixels: img must be a tensor of rank 2 or 3/);
+    await expect(tn.browser.toPixels(tn.tensor([[0.5, 1.5]]))).rejects.toThrow("browser.toPixels: a float32 image's values must be in [0, 1]; got 1.5 at pixel 1 (row 0, column 1), channel 0");
+    await expect(tn.browser.toPixels(tn.tensor([[NaN]]))).rejects.toThrow(/got NaN at pixel 0/);
+    await expect(tn.browser.toPixels([[0]] as never)).rejects.toThrow(/browser.toPixels: img must be a Tensor/);
+    await expect(tn.browser.toPixels(tn.tensor([[0]]), {} as never)).rejects.toThrow(/browser.toPixels: canvas must be an HTMLCanvasElement or OffscreenCanvas/);
+    await expect(tn.browser.toPixels(tn.tensor([[0]]), { width: 1, height: 1, getContext: () => null })).rejects.toThrow(/drawing on a canvas needs ImageData/);
+  });
+});

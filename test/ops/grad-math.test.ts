@@ -1,0 +1,152 @@
+import fc from 'fast-check';
+import { describe, it } from 'vitest';
+import * as tn from '../../src/index';
+import { Random } from '../../src/util/random';
+import { broadcastPairArb, shapeArb } from '../arbitraries';
+import { FC, expectGradOk, randTensor, seedArb, type ValueOpts } from '../helpers';
+import { expectHvpOk } from './hvp';
+
+// Every math op's backward rule against central differences (float64), and the rule's own gradient: a
+// Hessian-vector product (test/ops/hvp.ts) against central differences of the gradient, so second derivatives hold too.
+
+const RUNS = { ...FC, numRuns: 12 };
+
+/** Values in (lo, hi), seeded: inside an op's domain and away from its kinks. */
+function uniform(shape: number[], seed: number, lo: number, hi: number): tn.Tensor {
+  const r = new Random(seed);
+  const size = shape.reduce((a, b) => a * b, 1);
+  return tn.tensor(Float64Array.from({ length: size }, () => r.uniform(lo, hi)), shape, 'float64');
+}
+
+/** Checks f's gradient, and the gradient of its backward rule (a Hessian-vector product), at x. */
+function expectFirstAndSecond(f: (x: tn.Tensor) => tn.Tensor, x: tn.Tensor, seed: number): void {
+  expectGradOk(f, [x]);
+  expectHvpOk(f, [x], seed);
+}
+
+type Domain = [lo: number, hi: number] | ValueOpts;
+const unaries: [string, (x: tn.Tensor) => tn.Tensor, Domain][] = [
+  ['sin', tn.sin, [-3, 3]],
+  ['cos', tn.cos, [-3, 3]],
+  ['tan', tn.tan, [-1.2, 1.2]],
+  ['asin', tn.asin, [-0.9, 0.9]],
+  ['acos', tn.acos, [-0.9, 0.9]],
+  ['atan', tn.atan, [-3, 3]],
+  ['sinh', tn.sinh, [-3, 3]],
+  ['cosh', tn.cosh, [-3, 3]],
+  ['rsqrt', tn.rsqrt, [0.2, 3]],
+  ['log1p', tn.log1p, [-0.8, 3]],
+  ['expm1', tn.expm1, [-3, 3]],
+  ['erf', tn.erf, [-3.5, 3.5]],
+  ['elu', tn.elu, { awayFromZero: 0.05 }],
+  ['selu', tn.selu, { awayFromZero: 0.05 }],
+  ['relu6', tn.relu6, [-2, 8]],
+  ['softplus', tn.softplus, [-6, 6]],
+  ['logSigmoid', tn.logSigmoid, [-6, 6]],
+  ['leakyRelu', (x) => tn.leakyRelu(x, 0.3), { awayFromZero: 0.05 }],
+  ['clipByValue', (x) => tn.clipByValue(x, -0.7, 0.9), [-2, 2]],
+  ['step (zero gradient)', (x) => tn.mul(tn.step(x, 0.25), tn.square(x)), { awayFromZero: 0.05 }],
+];
+
+/** Keeps relu6's and clipByValue's inputs off their kinks (0 and 6, −0.7 and 0.9). */
+function offKinks(x: tn.Tensor, kinks: number[]): tn.Tensor {
+  const v = x.dataSync().map((e) => (kinks.some((k) => Math.abs(e - k) < 0.05) ? e + 0.1 : e));
+  return tn.tensor(v, [...x.shape], 'float64');
+}
+
+describe('math ops: backward rules and their gradients (Hessian-vector products) match finite differences (float64)', () => {
+  for (const [name, f, domain] of unaries) {
+    it(name, () => {
+      fc.assert(fc.property(shapeArb(0, 3), seedArb, (shape, seed) => {
+        let x = Array.isArray(domain) ? uniform(shape, seed, domain[0], domain[1]) : randTensor(shape, seed, domain);
+        if (name === 'relu6') x = offKinks(x, [0, 6]);
+        if (name === 'clipByValue') x = offKinks(x, [-0.7, 0.9]);
+        expectFirstAndSecond(f, x, seed);
+      }), RUNS);
+    });
+  }
+
+  const binaries: [string, (a: tn.Tensor, b: tn.Tensor) => tn.Tensor, (s: number[], seed: number) => tn.Tensor, (s: number[], seed: number) => tn.Tensor][] = [
+    ['atan2', tn.atan2, (s, seed) => randTensor(s, seed), (s, seed) => randTensor(s, seed, { awayFromZero: 0.3 })],
+    ['squaredDifference', tn.squaredDifference, (s, seed) => randTensor(s, seed), (s, seed) => randTensor(s, seed)],
+    ['prelu', tn.prelu, (s, seed) => randTensor(s, seed, { awayFromZero: 0.05 }), (s, seed) => uniform(s, seed, 0.05, 0.5)],
+  ];
+  for (const [name, f, makeA, makeB] of binaries) {
+    it(`${name} with broadcasting, both operands (and a Hessian-vector product in each)`, () => {
+      fc.assert(fc.property(broadcastPairArb, seedArb, ([sa, sb], seed) => {
+        const a = makeA(sa, seed), b = makeB(sb, seed + 1);
+        expectGradOk(f, [a, b]);
+        expectFirstAndSecond((t) => f(t, b), a, seed);
+        expectFirstAndSecond((t) => f(a, t), b, seed + 2);
+      }), RUNS);
+    });
+  }
+
+  it('comparisons have zero gradients, and a mask made of them keeps the gradient connected', () => {
+    fc.assert(fc.property(shapeArb(0, 3), seedArb, (shape, seed) => {
+      const x = randTensor(shape, seed, { awayFromZero: 0.1 });
+      for (const cmp of [tn.less, tn.lessEqual, tn.greaterEqual, tn.notEqual]) {
+        expectFirstAndSecond((t) => tn.mul(cmp(t, 0), tn.square(t)), x, seed);
+      }
+    }), RUNS);
+  });
+
+  it('addN passes the gradient to every addend', () => {
+    fc.assert(fc.property(shapeArb(0, 3), seedArb, (shape, seed) => {
+      const [a, b, c] = [0, 1, 2].map((k) => randTensor(shape, seed + k));
+      expectGradOk((x, y, z) => tn.addN([tn.square(x), tn.mul(x, y), z]), [a, b, c]);
+      expectFirstAndSecond((t) => tn.addN([tn.square(t), tn.sin(t)]), a, seed);
+    }), RUNS);
+  });
+
+  const axesArb = shapeArb(1, 3).chain((shape) => fc.tuple(fc.constant(shape), fc.subarray(shape.map((_, i) => i)), fc.boolean()));
+
+  it('prod over random axes (no zeros), keepDims both ways', () => {
+    fc.assert(fc.property(axesArb, seedArb, ([shape, axes, keepDims], seed) => {
+      const x = randTensor(shape, seed, { awayFromZero: 0.2 });
+      expectFirstAndSecond((t) => tn.prod(t, axes.length ? axes : undefined, keepDims), x, seed);
+    }), RUNS);
+  });
+
+  it('prod with one and with two zeros in a group (the product of the others, as TF.js)', () => {
+    const one = tn.tensor([[2, 0, 3], [1, 4, 5]], [2, 3], 'float64');
+    expectGradOk((t) => tn.prod(t, 1), [one]);
+    expectGradOk((t) => tn.prod(t), [one]);
+    expectGradOk((t) => tn.prod(t, 1), [tn.tensor([[0, 2, 0], [1, 4, 5]], [2, 3], 'float64')]);
+  });
+
+  it('logSumExp over random axes, keepDims both ways', () => {
+    fc.assert(fc.property(axesArb, seedArb, ([shape, axes, keepDims], seed) => {
+      expectFirstAndSecond((t) => tn.logSumExp(t, axes.length ? axes : undefined, keepDims), tn.mul(randTensor(shape, seed), 3), seed);
+    }), RUNS);
+  });
+
+  it('cumsum along each axis, exclusive and reverse both ways', () => {
+    const caseArb = shapeArb(1, 3).chain((shape) => fc.tuple(fc.constant(shape), fc.integer({ min: -shape.length, max: shape.length - 1 }), fc.boolean(), fc.boolean()));
+    fc.assert(fc.property(caseArb, seedArb, ([shape, axis, exclusive, reverse], seed) => {
+      expectFirstAndSecond((t) => tn.square(tn.cumsum(t, axis, exclusive, reverse)), randTensor(shape, seed), seed);
+    }), RUNS);
+  });
+
+  it('moments: mean and variance over random axes', () => {
+    fc.assert(fc.property(axesArb, seedArb, ([shape, axes, keepDims], seed) => {
+      const x = randTensor(shape, seed);
+      const ax = axes.length ? axes : undefined;
+      expectFirstAndSecond((t) => tn.moments(t, ax, keepDims).variance, x, seed);
+      expectFirstAndSecond((t) => tn.square(tn.moments(t, ax, keepDims).mean), x, seed);
+    }), RUNS);
+  });
+
+  it('norm: euclidean, 1, inf, -inf over a vector axis; fro, 1, inf over two axes', () => {
+    const normCase = shapeArb(2, 3).chain((shape) => fc.tuple(fc.constant(shape), fc.shuffledSubarray(shape.map((_, i) => i), { minLength: 2, maxLength: 2 })));
+    fc.assert(fc.property(normCase, seedArb, ([shape, [r, c]], seed) => {
+      // Random values: sums and magnitudes do not tie (max/min), and none sits at abs's kink.
+      const x = randTensor(shape, seed, { awayFromZero: 0.05 });
+      for (const ord of ['euclidean', 2, 1, Infinity, -Infinity] as const) expectFirstAndSecond((t) => tn.norm(t, ord, r), x, seed);
+      expectFirstAndSecond((t) => tn.norm(t), x, seed);
+      expectFirstAndSecond((t) => tn.norm(t, 'euclidean', null, true), x, seed);
+      for (const ord of ['fro', 1, Infinity, -Infinity] as const) expectGradOk((t) => tn.norm(t, ord, [r, c], true), [x]);
+      expectFirstAndSecond((t) => tn.norm(t, 'fro', [r, c]), x, seed);
+    }), { ...RUNS, numRuns: 6 });
+  });
+});
