@@ -1,6 +1,7 @@
 import { arrayTypeFor, fromDevice, installHandleFactory, isFloatDtype, sizeOfShape, type DeviceData, type DType, type FloatArray, type TensorHandle, type TypedArray } from '../backend/handle';
 import { releaseStorage } from '../backend/host-values';
 import { countTensor, recount, uncountTensor, type Counted } from './memory';
+import { formatTensor } from './format';
 import { trackTensor } from './scopes';
 
 export type { DeviceData, DType, FloatArray, TypedArray };
@@ -144,13 +145,15 @@ export class Tensor implements TensorHandle {
     return hint === 'number' ? NaN : this.toString();
   }
 
-  /** Logs the shape, dtype and values, as TF.js's t.print(). */
-  print(): void {
-    console.log(`${this.toString()}\n${JSON.stringify(this.arraySync())}`);
+  /** Logs the values (verbose: with dtype, rank and shape), as TF.js's t.print(verbose). */
+  print(verbose = false): void {
+    console.log(this.toString(verbose));
   }
 
-  toString(): string {
-    return `Tensor(shape=[${this.shape.join(', ')}], dtype=${this.dtype})`;
+  /** 'Tensor' and the values, as TF.js writes them (verbose adds dtype, rank and shape). */
+  toString(verbose = false): string {
+    if (this.disposedFlag) return `Tensor ${this.id} (disposed, shape [${this.shape.join(', ')}], dtype ${this.dtype})`;
+    return formatTensor(this.hostValues(), this.shape, this.dtype, verbose);
   }
 }
 

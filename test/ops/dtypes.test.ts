@@ -205,3 +205,15 @@ describe('bad input names the op, the argument, what came and what was expected'
     });
   }
 });
+
+describe('toString and print as TF.js', () => {
+  it('writes Tensor and the values, padded per column', () => {
+    expect(tn.tensor([1, 2, 3]).toString()).toBe('Tensor\n    [1, 2, 3]');
+    expect(tn.scalar(0.5).toString()).toBe('Tensor\n    0.5');
+    expect(tn.tensor([[1, 22], [333, 4]]).toString()).toBe('Tensor\n    [[1  , 22],\n     [333, 4 ]]');
+    expect(tn.tensor([true, false]).toString()).toBe('Tensor\n    [true, false]');
+    expect(tn.tensor([[[1], [2]], [[3], [4]]]).toString()).toBe('Tensor\n    [[[1],\n      [2]],\n\n     [[3],\n      [4]]]');
+    expect(tn.range(0, 25).toString()).toBe('Tensor\n    [0, 1, 2, ..., 22, 23, 24]');
+    expect(tn.tensor([1], [1], 'int32').toString(true)).toBe('Tensor\n  dtype: int32\n  rank: 1\n  shape: [1]\n  values:\n    [1]');
+  });
+});
