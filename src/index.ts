@@ -1,5 +1,7 @@
 export { Tensor } from './tensor/tensor';
 export type { DType, NestedArray, FloatArray } from './tensor/tensor';
+export { Rank } from './tensor/tfjs-types';
+export type { Scalar, Tensor1D, Tensor2D, Tensor3D, Tensor4D, Tensor5D, Tensor6D, DataType, TypedArray } from './tensor/tfjs-types';
 export { Variable } from './tensor/variable';
 export { variable } from './tensor/variable-factory';
 export * from './ops/index';

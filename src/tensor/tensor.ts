@@ -7,6 +7,14 @@ import { trackTensor } from './scopes';
 export type { DeviceData, DType, FloatArray, TypedArray };
 export { arrayTypeFor, isFloatDtype, sizeOfShape };
 
+/** Each dtype's host array, as TF.js's DataTypeMap. */
+export interface DataTypeMap {
+  float32: Float32Array;
+  float64: Float64Array;
+  int32: Int32Array;
+  bool: Uint8Array;
+}
+
 /** Nested number arrays as arraySync() returns them and tensor() accepts them. */
 export type NestedArray = number | NestedArray[];
 
@@ -88,13 +96,16 @@ export class Tensor implements TensorHandle {
     return this.storage;
   }
 
-  /** A copy of the values: a Float32Array, Float64Array, Int32Array, or a Uint8Array of 0/1 for bool (as TF.js). */
-  dataSync(): TypedArray {
-    return this.hostValues().slice();
+  /**
+   * A copy of the values: a Float32Array, Float64Array, Int32Array, or a Uint8Array of 0/1 for bool (as TF.js);
+   * `dataSync<'float32'>()` types it as TF.js's does.
+   */
+  dataSync<D extends DType = DType>(): DataTypeMap[D] {
+    return this.hostValues().slice() as DataTypeMap[D];
   }
 
-  async data(): Promise<TypedArray> {
-    return this.dataSync();
+  async data<D extends DType = DType>(): Promise<DataTypeMap[D]> {
+    return this.dataSync<D>();
   }
 
   /** The values as nested arrays following the shape (a number for a scalar). */
