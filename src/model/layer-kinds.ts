@@ -1,17 +1,10 @@
-import { Activation, Conv2D, Dense, Dropout, Flatten, MaxPooling2D, type Layer, type LayerArgs } from '../layers/index';
-import type { Tensor } from '../tensor/tensor';
-import type { ConfigReader } from './config-reader';
+import { Activation, Conv2D, Dense, Dropout, Flatten, MaxPooling2D, TimeDistributed } from '../layers/index';
+import { ConfigReader } from './config-reader';
 import { readInitializerSpec, savedInitializer, type InitializerSpec } from './saved-initializer';
+import { SEQUENCE_KINDS } from './sequence-kinds';
+import type { LayerPlan } from './layer-plan';
 
-/** A layer read from a file: enough to check shapes and weights before anything is built. */
-export interface LayerPlan {
-  /** The output shape (no batch dim) for an input shape; throws the layer's own error when it cannot work. */
-  outputShape(input: readonly number[]): number[];
-  /** The weights the layer will own for an input shape, in Keras order (kernel, then bias). */
-  weightShapes(input: readonly number[]): { suffix: string; shape: number[] }[];
-  /** The layer itself, its weights taking the given values. */
-  create(common: LayerArgs, weights: Tensor[]): Layer;
-}
+export type { LayerPlan };
 
 const GLOROT: InitializerSpec = { className: 'GlorotUniform', config: { seed: null } };
 const ZEROS: InitializerSpec = { className: 'Zeros', config: {} };
@@ -100,6 +93,26 @@ const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
     const activation = r.activation('activation');
     return { outputShape: identity, weightShapes: () => [], create: (common) => new Activation({ ...common, activation }) };
   }],
+  ['TimeDistributed', (r, name) => {
+    // The inner layer's entry is read as a layer of its own, its weights the wrapper's.
+    const entry = r.get('layer') as { class_name?: unknown; config?: Record<string, unknown> } | undefined;
+    const config = entry?.config;
+    if (!entry || typeof entry.class_name !== 'string' || !config || typeof config !== 'object') throw r.fail('layer', entry, 'a layer entry {class_name, config}');
+    const inner = new ConfigReader(r.op, `${r.where}.layer.config`, config);
+    const innerName = typeof config.name === 'string' ? config.name : `${name}_inner`;
+    inner.get('name');
+    inner.get('trainable');
+    inner.get('dtype');
+    const plan = readLayerKind(entry.class_name, inner, innerName);
+    if (!plan) throw r.fail('layer.class_name', entry.class_name, `one of ${layerClassNames.join(', ')}`);
+    inner.finish();
+    return {
+      outputShape: (input) => [input[0], ...plan.outputShape(input.slice(1))],
+      weightShapes: (input) => plan.weightShapes(input.slice(1)),
+      create: (common, w) => new TimeDistributed({ ...common, layer: plan.create({ name: innerName, inputShape: common.inputShape?.slice(1) }, w) }),
+    };
+  }],
+  ...SEQUENCE_KINDS,
 ]);
 
 export const layerClassNames = [...KINDS.keys()];

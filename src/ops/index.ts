@@ -11,21 +11,10 @@ export { softmax, logSoftmax } from './softmax';
 export { sparseSoftmaxCrossEntropy } from './cross-entropy';
 export { cast, clone } from './cast';
 export { reshape, flatten } from './reshape';
-export { slice } from './slice';
-export { stridedSlice } from './strided-slice';
-export { transpose } from './transpose';
-export { concat, stack, unstack, split } from './concat';
-export { expandDims, squeeze } from './expand';
-export { tile, broadcastTo } from './tile';
-export { reverse } from './reverse';
-export { pad, mirrorPad } from './pad';
 export { concat1d, concat2d, concat3d, concat4d, slice1d, slice2d, slice3d, slice4d, reverse1d, reverse2d, reverse3d, reverse4d, pad1d, pad2d, pad3d, pad4d } from './ranked-shape';
-import './shape-methods';
-export { argMax, argMin } from './arg-max';
-export { where } from './where';
-export { gather, unsortedSegmentSum, gatherND, scatterND } from './gather';
-export { topk } from './topk';
-export { oneHot } from './one-hot';
+export { concat, stack, unstack, split, transpose, expandDims, squeeze, tile, broadcastTo, reverse, pad, mirrorPad, slice, stridedSlice } from './shape-methods';
+// These ops come through the file that installs their Tensor methods, so a bundle keeps the methods with them.
+export { argMax, argMin, where, gather, unsortedSegmentSum, gatherND, scatterND, topk, oneHot } from './tensor-methods';
 export * as fused from './fused';
 export {
   sin, cos, tan, asin, acos, atan, sinh, cosh, atan2, rsqrt, log1p, expm1, erf,
@@ -34,5 +23,4 @@ export {
   prod, any, all, logSumExp, cumsum, moments, norm,
 } from './math-methods';
 export type { NormOrd } from './math-methods';
-// Tensor's methods for the ops above (x.add(y), x.sum()): installed on import.
-import './tensor-methods';
+export * from './nets-exports';

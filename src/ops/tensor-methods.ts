@@ -6,7 +6,7 @@ import {
 } from './binary';
 import { cast, clone } from './cast';
 import { conv2d } from './conv';
-import { gather, unsortedSegmentSum } from './gather';
+import { gather, gatherND, scatterND, unsortedSegmentSum } from './gather';
 import { matMul } from './matmul';
 import { oneHot } from './one-hot';
 import { maxPool } from './pool';
@@ -18,6 +18,8 @@ import {
   abs, ceil, exp, floor, isFinite, isInf, isNaN, log, logicalNot, neg, reciprocal, relu, round, sigmoid, sign, sqrt, square, tanh,
 } from './unary';
 import { where } from './where';
+
+export { argMax, argMin, where, gather, unsortedSegmentSum, gatherND, scatterND, topk, oneHot };
 
 type In = Tensor | TensorLike;
 type Axis = number | number[];

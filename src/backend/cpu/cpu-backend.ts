@@ -1,5 +1,5 @@
 import { jsKernels, type CpuKernels } from '../../../kernels/cpu/kernel-set';
-import { getGemmThreads, simdKernels, simdSupported } from '../../../kernels/cpu/wasm/index';
+import { describeThreads, simdKernels, simdSupported } from '../../../kernels/cpu/wasm/index';
 import { conv2dGeometry, pool2dGeometry } from '../../../kernels/shared/geometry';
 import { conv2d, conv2dBackpropInput, conv2dBackpropFilter, conv2dBiasActivation } from '../../../kernels/cpu/conv';
 import { directConvFits, pooledShape } from '../../../kernels/cpu/conv-direct';
@@ -13,6 +13,10 @@ import { argReduce, gather, gatherND, scatterND, segmentSum, select, topkIndices
 import { rowStrides, splitAt } from '../../../kernels/shared/index-geometry';
 import { cumsum } from '../../../kernels/cpu/cumsum';
 import { gatherAt } from '../../../kernels/cpu/pool';
+import { batchMatMul } from '../../../kernels/cpu/batch-matmul';
+import { avgPool, avgPoolBackprop } from '../../../kernels/cpu/avg-pool';
+import { depthwiseConv2d, depthwiseConv2dBackpropFilter, depthwiseConv2dBackpropInput } from '../../../kernels/cpu/depthwise-conv';
+import { depthwiseGeometry } from '../../../kernels/shared/geometry';
 import { concat, gatherStrided, scatterStrided } from '../../../kernels/cpu/strided';
 import { arrayTypeFor, castValues, makeHandle, sizeOfShape, type DType, type FloatArray, type TypedArray, type TensorHandle as Tensor } from '../handle';
 import { setHostValuesOwner } from '../host-values';
@@ -89,6 +93,16 @@ export class CpuBackend implements Backend {
     return out;
   }
 
+  batchMatMul(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean): Tensor {
+    const [aBatch, bBatch] = [a.shape[0], b.shape[0]];
+    const batch = Math.max(aBatch, bBatch);
+    const [m, k] = transposeA ? [a.shape[2], a.shape[1]] : [a.shape[1], a.shape[2]];
+    const n = transposeB ? b.shape[1] : b.shape[2];
+    const [out, values] = this.floatOutput([batch, m, n], a.dtype);
+    batchMatMul(this.k.gemm, floats(a), floats(b), values, batch, aBatch, bBatch, m, n, k, transposeA, transposeB);
+    return out;
+  }
+
   matMulBiasActivation(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean, bias: Tensor, activation: FusedActivation): Tensor {
     const [m, n, k] = productDims(a, b, transposeA, transposeB);
     const [out, values] = this.floatOutput([m, n], a.dtype);
@@ -139,6 +153,25 @@ export class CpuBackend implements Backend {
     return this.scratch.get(dtype, g.batch * g.outH * g.outW * g.kh * g.kw * g.inC);
   }
 
+  depthwiseConv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor {
+    const g = depthwiseGeometry(x.shape, filter.shape, strides, pad);
+    const [out, values] = this.floatOutput([g.batch, g.outH, g.outW, g.outC], x.dtype);
+    depthwiseConv2d(floats(x), floats(filter), g, values);
+    return out;
+  }
+
+  depthwiseConv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
+    const [dx, values] = this.floatOutput(xShape, dy.dtype);
+    depthwiseConv2dBackpropInput(floats(dy), floats(filter), depthwiseGeometry(xShape, filter.shape, strides, pad), values);
+    return dx;
+  }
+
+  depthwiseConv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
+    const [dw, values] = this.floatOutput(filterShape, x.dtype);
+    depthwiseConv2dBackpropFilter(floats(x), floats(dy), depthwiseGeometry(x.shape, filterShape, strides, pad), values);
+    return dw;
+  }
+
   maxPool(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
     const g = pool2dGeometry(x.shape, filterSize, strides, pad);
     const [y, values] = this.floatOutput([g.batch, g.outH, g.outW, g.channels], x.dtype);
@@ -175,6 +208,19 @@ export class CpuBackend implements Backend {
     const argmax = new Int32Array(size);
     this.k.maxPool(floats(x), g, this.scratch.get(x.dtype, size), argmax);
     return argmax;
+  }
+
+  avgPool(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
+    const g = pool2dGeometry(x.shape, filterSize, strides, pad);
+    const [y, values] = this.floatOutput([g.batch, g.outH, g.outW, g.channels], x.dtype);
+    avgPool(floats(x), g, values);
+    return y;
+  }
+
+  avgPoolBackprop(dy: Tensor, xShape: readonly number[], filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
+    const [dx, values] = this.floatOutput(xShape, dy.dtype);
+    avgPoolBackprop(floats(dy), pool2dGeometry(xShape, filterSize, strides, pad), values);
+    return dx;
   }
 
   unary(op: UnaryOp, x: Tensor): Tensor {
@@ -339,11 +385,7 @@ export class CpuBackend implements Backend {
 /** WebAssembly SIMD kernels (the GEMM on every core) where the engine has SIMD; the JS kernels elsewhere. */
 export function createCpuBackend(): CpuBackend {
   if (simdSupported()) {
-    return new CpuBackend(simdKernels(), () => {
-      // "Up to": large calls are split across the threads only where that has been timed to pay.
-      const threads = getGemmThreads();
-      return threads === 1 ? 'wasm-simd, 1 thread' : `wasm-simd, up to ${threads} threads`;
-    });
+    return new CpuBackend(simdKernels(), () => `wasm-simd, ${describeThreads()}`);
   }
   return new CpuBackend(jsKernels, () => 'js');
 }
