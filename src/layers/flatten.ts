@@ -1,12 +1,22 @@
 import type { Tensor } from '../tensor/tensor';
 import { argError } from '../util/validate';
 import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
+import { dataFormatArg, dataFormatConfig, type DataFormat } from './data-format';
+
+export interface FlattenLayerArgs extends LayerArgs {
+  dataFormat?: DataFormat;
+}
 
 /** [batch, ...] -> [batch, product of the rest], as tf.layers.flatten. */
 export class Flatten extends Layer {
-  constructor(args: LayerArgs = {}) {
+  readonly dataFormat: DataFormat;
+
+  constructor(args: FlattenLayerArgs = {}) {
     checkConfigKeys('layers.flatten', args, ['dataFormat']);
     super('flatten', args);
+    this.dataFormat = dataFormatArg('layers.flatten', args.dataFormat);
+    // Channels-first flattening reorders to channels last first (as TF.js), which needs a transpose.
+    if (this.dataFormat === 'channelsFirst') throw argError('layers.flatten', 'dataFormat', "'channelsFirst'", "'channelsLast' (channels-first flattening is not implemented yet)");
     this.buildIfShaped();
   }
 
@@ -24,6 +34,6 @@ export class Flatten extends Layer {
   }
 
   protected layerConfig(): LayerConfig {
-    return { data_format: 'channels_last' };
+    return { data_format: dataFormatConfig(this.dataFormat) };
   }
 }

@@ -1,7 +1,7 @@
 import { convOutputLength } from '../ops/conv';
 import type { Tensor } from '../tensor/tensor';
 import { maxPool } from '../ops/pool';
-import { argError } from '../util/validate';
+import { argError, fmtValue } from '../util/validate';
 import { pairArg, paddingArg } from './config-checks';
 import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
 
@@ -24,6 +24,8 @@ export class MaxPooling2D extends Layer {
     this.poolSize = pairArg(op, 'poolSize', args.poolSize, [2, 2]);
     this.strides = pairArg(op, 'strides', args.strides, this.poolSize);
     this.padding = paddingArg(op, args.padding);
+    const dataFormat = (args as { dataFormat?: unknown }).dataFormat;
+    if (dataFormat !== undefined && dataFormat !== 'channelsLast') throw argError(op, 'dataFormat', fmtValue(dataFormat), "'channelsLast' (channels-first pooling is not implemented yet)");
     this.buildIfShaped();
   }
 
