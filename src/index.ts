@@ -17,6 +17,7 @@ export * from './layers/index';
 export { Sequential, sequential } from './model/sequential';
 export type { ModelCompileArgs, ModelFitArgs, ModelEvaluateArgs } from './model/sequential';
 export type { History, CustomCallbackArgs, Logs } from './model/callbacks';
+export type { YieldEveryOptions } from './model/yield';
 export { train, Optimizer, AdamOptimizer, AdamWOptimizer, SGDOptimizer } from './optimizers/index';
 export * as initializers from './layers/initializers-public';
 export * as regularizers from './layers/regularizers-public';

@@ -71,6 +71,16 @@ export interface Backend<Tensor extends TensorHandle = TensorHandle> {
   /** Backward of y = biasActivation(x, bias, act) in one pass: dx = dy·act'(y), dbias = dx summed over all but the last axis. */
   biasActivationBackprop(dy: Tensor, y: Tensor, activation: FusedActivation): { dx: Tensor; dbias: Tensor };
 
+  /**
+   * A tensor of `shape` whose element c is x[offset + Σ c_k·strides_k]; strides may be 0 (repeat) or negative
+   * (walk backwards): transpose, slice, stridedSlice, reverse and tile are all such views.
+   */
+  gatherStrided(x: Tensor, shape: readonly number[], offset: number, strides: readonly number[]): Tensor;
+  /** A tensor of `shape` holding `fill`, except at begin + c·steps (per axis), which holds x[c]: pad, and the adjoint of gatherStrided's slices. */
+  scatterStrided(x: Tensor, shape: readonly number[], begin: readonly number[], steps: readonly number[], fill: number): Tensor;
+  /** The inputs (one dtype and rank, equal shapes but along axis) joined along axis. */
+  concat(xs: readonly Tensor[], axis: number): Tensor;
+
   /** Same values, new dtype. */
   cast(x: Tensor, dtype: DType): Tensor;
 

@@ -8,9 +8,11 @@ export interface CustomCallbackArgs {
   onEpochEnd?: (epoch: number, logs?: Logs) => void | Promise<void>;
   onBatchBegin?: (batch: number, logs?: Logs) => void | Promise<void>;
   onBatchEnd?: (batch: number, logs?: Logs) => void | Promise<void>;
+  /** Called where fit yields to the event loop with a period (yieldEvery 'auto' or a number of ms), as TF.js. */
+  onYield?: (epoch: number, batch: number, logs: Logs) => void | Promise<void>;
 }
 
-const HOOKS = ['onTrainBegin', 'onTrainEnd', 'onEpochBegin', 'onEpochEnd', 'onBatchBegin', 'onBatchEnd'] as const;
+const HOOKS = ['onTrainBegin', 'onTrainEnd', 'onEpochBegin', 'onEpochEnd', 'onBatchBegin', 'onBatchEnd', 'onYield'] as const;
 type Hook = (typeof HOOKS)[number];
 
 /** Checks the callbacks up front and calls every registered hook of a kind in order. */
@@ -29,7 +31,7 @@ export class CallbackList {
     this.list = list as CustomCallbackArgs[];
   }
 
-  async call(hook: Hook, ...args: [number, Logs] | [Logs]): Promise<void> {
+  async call(hook: Hook, ...args: [number, Logs] | [Logs] | [number, number, Logs]): Promise<void> {
     for (const cb of this.list) {
       const fn = cb[hook] as ((...a: unknown[]) => unknown) | undefined;
       if (fn) await fn(...args);

@@ -1,6 +1,7 @@
 import type { Tensor } from '../tensor/tensor';
 import { argError, checkKnownKeys, fmtValue, isPositiveInt, optionalBoolean } from '../util/validate';
 import { CallbackList, type CustomCallbackArgs } from './callbacks';
+import { parseYieldEvery, type YieldEveryOptions } from './yield';
 
 export interface ModelFitArgs {
   epochs?: number;
@@ -15,6 +16,11 @@ export interface ModelFitArgs {
   verbose?: 0 | 1 | 2;
   /** Stop with an error on a NaN or infinite loss, before applying that batch's update (default true). */
   terminateOnNaN?: boolean;
+  /**
+   * When fit yields to the event loop so that a page stays responsive, as TF.js: 'auto' (the default: at most
+   * every 125 ms), 'batch', 'epoch', 'never', or a number of milliseconds.
+   */
+  yieldEvery?: YieldEveryOptions;
 }
 
 /** fit's arguments checked and with Keras's defaults filled in. */
@@ -28,9 +34,11 @@ export interface FitOptions {
   callbacks: CallbackList;
   verbose: 0 | 1 | 2;
   terminateOnNaN: boolean;
+  /** 'auto' resolved to its period. */
+  yieldEvery: Exclude<YieldEveryOptions, 'auto'>;
 }
 
-const FIT_KEYS = ['epochs', 'batchSize', 'shuffle', 'seed', 'validationSplit', 'validationData', 'callbacks', 'verbose', 'terminateOnNaN'];
+const FIT_KEYS = ['epochs', 'batchSize', 'shuffle', 'seed', 'validationSplit', 'validationData', 'callbacks', 'verbose', 'terminateOnNaN', 'yieldEvery'];
 
 export function positiveIntArg(op: string, arg: string, v: unknown, fallback: number): number {
   if (v === undefined) return fallback;
@@ -56,5 +64,6 @@ export function parseFitArgs(args: ModelFitArgs): FitOptions {
     callbacks: new CallbackList(args.callbacks),
     verbose,
     terminateOnNaN: optionalBoolean(op, 'terminateOnNaN', args.terminateOnNaN, true),
+    yieldEvery: parseYieldEvery(op, args.yieldEvery),
   };
 }

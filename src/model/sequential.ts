@@ -12,7 +12,7 @@ import { compileArgs, type Compiled, type ModelCompileArgs } from './compile';
 import { positiveIntArg, type ModelFitArgs } from './fit-options';
 import { saveModel } from './save';
 import { summaryLines } from './summary';
-import { evaluateValues, fit, forward, trainStep } from './training';
+import { assertNotTraining, evaluateValues, fit, forward, trainStep } from './training';
 
 export type { ModelCompileArgs, ModelFitArgs };
 
@@ -27,6 +27,8 @@ export class Sequential {
   private compiled: Compiled | null = null;
   /** Set by fit's callbacks to end training after the current epoch, as in TF.js. */
   stopTraining = false;
+  /** True while fit runs (as TF.js's isTraining). */
+  isTraining = false;
 
   constructor(args: { layers?: Layer[]; name?: string } = {}) {
     if (args === null || typeof args !== 'object') throw argError('sequential', 'config', typeof args, 'an object {layers?, name?}');
@@ -126,6 +128,7 @@ export class Sequential {
   /** One optimizer step on one batch, as TF.js: resolves to the loss, or [loss, ...metrics]. */
   async trainOnBatch(x: Tensor, y: Tensor): Promise<number | number[]> {
     const op = 'trainOnBatch';
+    assertNotTraining(op, this);
     const c = this.requireCompiled(op);
     checkTargets(op, c, x, checkInput(op, this.layerList, x), y);
     const logs = trainStep(this, c, x, y, true, 'trainOnBatch');

@@ -13,12 +13,15 @@ import type { Compiled } from './compile';
 import { parseFitArgs, type ModelFitArgs } from './fit-options';
 import { ProgressLogger } from './progress';
 import { applyConstraints, withRegularization } from './regularization';
+import { Yielder } from './yield';
 
 /** What the training loop needs of a model: its layers in order, its trainable weights, and the flag that stops fit. */
 export interface TrainableModel {
   readonly layers: Layer[];
   readonly trainableWeights: Variable[];
   stopTraining: boolean;
+  /** True while a fit runs: a second fit or a trainOnBatch is rejected meanwhile (fit yields, so they could interleave). */
+  isTraining: boolean;
 }
 
 /**
@@ -93,11 +96,29 @@ export function evaluateValues(layers: readonly Layer[], c: Compiled, x: Tensor,
   return sums.map((s) => s / n);
 }
 
-/** model.fit: checks every argument, then trains for the epochs; resolves to the History. */
+/** Rejects a second training call on a model whose fit is running (as TF.js), before anything else. */
+export function assertNotTraining(op: string, model: TrainableModel): void {
+  if (model.isTraining) throw new Error(`${op}: cannot start because another fit() call on this model is ongoing; await it first`);
+}
+
+/**
+ * model.fit: checks every argument, then trains for the epochs, yielding to the event loop as yieldEvery says;
+ * resolves to the History. The model is marked as training from the first check to the end.
+ */
 export async function fit(model: TrainableModel, c: Compiled, x: Tensor, y: Tensor, args: ModelFitArgs): Promise<History> {
+  assertNotTraining('fit', model);
+  model.isTraining = true;
+  try {
+    return await train(model, c, x, y, args);
+  } finally {
+    model.isTraining = false;
+  }
+}
+
+async function train(model: TrainableModel, c: Compiled, x: Tensor, y: Tensor, args: ModelFitArgs): Promise<History> {
   const op = 'fit';
   const layers = model.layers;
-  const { epochs, batchSize, shuffle, verbose, terminateOnNaN, validationSplit: split, callbacks, ...rest } = parseFitArgs(args);
+  const { epochs, batchSize, shuffle, verbose, terminateOnNaN, validationSplit: split, callbacks, yieldEvery, ...rest } = parseFitArgs(args);
   const outShape = checkInput(op, layers, x);
   checkTargets(op, c, x, outShape, y);
   let val: [Tensor, Tensor] | null = null;
@@ -125,6 +146,7 @@ export async function fit(model: TrainableModel, c: Compiled, x: Tensor, y: Tens
   const history: History = { epoch: [], history: {}, params: { epochs, batchSize, samples, steps } };
   const progress = verbose > 0 ? new ProgressLogger(epochs, steps, getBackend(), verbose === 1) : null;
   model.stopTraining = false;
+  const yielder = new Yielder(yieldEvery, (epoch, batch, logs) => callbacks.call('onYield', epoch, batch, logs));
   await callbacks.call('onTrainBegin', {});
   for (let epoch = 0; epoch < epochs && !model.stopTraining; epoch++) {
     await callbacks.call('onEpochBegin', epoch, {});
@@ -148,6 +170,7 @@ export async function fit(model: TrainableModel, c: Compiled, x: Tensor, y: Tens
       }
       progress?.batchEnd(step + 1, running);
       await callbacks.call('onBatchEnd', step, { batch: step, size: end - begin, ...logs });
+      await yielder.batchEnd(epoch, step, logs);
     }
     const epochLogs: Logs = {};
     for (const [k, v] of Object.entries(sums)) epochLogs[k] = v / samples;
@@ -160,6 +183,7 @@ export async function fit(model: TrainableModel, c: Compiled, x: Tensor, y: Tens
     history.epoch.push(epoch);
     for (const [k, v] of Object.entries(epochLogs)) (history.history[k] ??= []).push(v);
     await callbacks.call('onEpochEnd', epoch, epochLogs);
+    await yielder.epochEnd();
   }
   await callbacks.call('onTrainEnd', {});
   return history;

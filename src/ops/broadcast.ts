@@ -1,6 +1,6 @@
+import { rowMajorStrides } from '../backend/shapes';
 import { recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
-import { zeros } from './creation';
 import { backend } from './engine';
 
 // Broadcasting and its adjoint as ops (each the other's gradient), so that the gradient rules that
@@ -19,7 +19,10 @@ export function sumToShape(x: Tensor, shape: readonly number[]): Tensor {
 /** @internal x repeated along its size-1 (and missing leading) axes to `shape`; x itself when equal. */
 export function broadcastTo(x: Tensor, shape: readonly number[]): Tensor {
   if (sameShape(x.shape, shape)) return x;
-  const y = backend().binary('add', x, zeros(shape, x.dtype));
+  // A strided read that stays put (stride 0) along every axis x lacks or holds once.
+  const lead = shape.length - x.rank;
+  const strides = rowMajorStrides(x.shape);
+  const y = backend().gatherStrided(x, shape, 0, shape.map((_, k) => (k < lead || x.shape[k - lead] === 1 ? 0 : strides[k - lead])));
   recordOp('broadcastTo', [x], y, null);
   return y;
 }

@@ -9,7 +9,17 @@ export { sum, mean, max, min } from './reduction';
 export { softmax, logSoftmax } from './softmax';
 export { sparseSoftmaxCrossEntropy } from './cross-entropy';
 export { cast } from './cast';
-export { reshape, slice, flatten } from './reshape';
+export { reshape, flatten } from './reshape';
+export { slice } from './slice';
+export { stridedSlice } from './strided-slice';
+export { transpose } from './transpose';
+export { concat, stack, unstack, split } from './concat';
+export { expandDims, squeeze } from './expand';
+export { tile, broadcastTo } from './tile';
+export { reverse } from './reverse';
+export { pad, mirrorPad } from './pad';
+export { concat1d, concat2d, concat3d, concat4d, slice1d, slice2d, slice3d, slice4d, reverse1d, reverse2d, reverse3d, reverse4d, pad1d, pad2d, pad3d, pad4d } from './ranked-shape';
+import './shape-methods';
 export { argMax } from './arg-max';
 export * as fused from './fused';
 export {

@@ -233,9 +233,9 @@ describe('WebAssembly SIMD kernels, two threads', () => {
 suite('WebAssembly SIMD kernels, two threads, every call split', () => twoKernels, 60);
 suite('WebAssembly SIMD kernels, two threads, every call split, operands resident', () => twoKernels, 40, placeIn(two, 'resident'));
 
-// An engine without threads gets a non-shared memory, whose growth detaches every view: no resident arrays,
-// and every call copies its operands in and out. A kernel set that grows its memory between calls stays right.
-const unshared = new WasmRuntime({ mr: 4, nr: 8, fma: false }, 2, { shared: false });
+// A growable non-shared memory: its growth detaches every view, so no resident arrays, and every call copies
+// its operands in and out. A kernel set that grows its memory between calls stays right.
+const unshared = new WasmRuntime({ mr: 4, nr: 8, fma: false }, 2, { memory: 'growable' });
 const unsharedKernels = simdKernelsOn(unshared, simdGemmsOn(unshared));
 describe('WebAssembly SIMD kernels over a non-shared memory', () => {
   it('have no resident memory and run on one thread', () => {
@@ -270,6 +270,25 @@ describe('WebAssembly SIMD kernels over a non-shared memory', () => {
     want.forEach((w, i) => sameBits(got[i], w));
   });
 });
+
+// Where shared memory is unavailable (a page that is not cross-origin isolated), a non-shared memory that never
+// grows: its views never detach, so tensors stay resident in it; one thread.
+const fixed = new WasmRuntime({ mr: 4, nr: 8, fma: false }, 2, { memory: 'fixed' });
+const fixedKernels = simdKernelsOn(fixed, simdGemmsOn(fixed));
+describe('WebAssembly SIMD kernels over a fixed non-shared memory', () => {
+  it('hand out resident arrays, run on one thread, and never grow the memory', () => {
+    expect(fixed.threads).toBe(1);
+    expect(fixed.heap.memory.buffer).not.toBeInstanceOf(SharedArrayBuffer);
+    const bytes = fixed.heap.memory.buffer.byteLength;
+    const x = fixed.heap.allocF32(4) as Float32Array;
+    x.set([1, 2, 3, 4]);
+    expect(fixed.heap.allocF32(bytes / 4)).toBeUndefined(); // larger than the whole memory: no growth, no view
+    expect(fixed.heap.memory.buffer.byteLength).toBe(bytes);
+    expect(Array.from(x)).toEqual([1, 2, 3, 4]);
+    fixed.heap.release(x);
+  });
+});
+suite('WebAssembly SIMD kernels, fixed non-shared memory, operands resident', () => fixedKernels, 40, placeIn(fixed, 'resident'));
 
 describe('WebAssembly SIMD kernels on float64', () => {
   it('delegate to the JS twins', () => {

@@ -4,6 +4,7 @@ import { simdGemmsOn } from './gemm-simd';
 import { WasmRuntime } from './runtime';
 import { simdSupported } from './simd-support';
 import { simdKernelsOn } from './simd-ops';
+import { whyOneThread } from './worker-host';
 
 export { CodeWriter, ValType, type BlockType } from './code-writer';
 export { ModuleBuilder, type MemoryLimits } from './module-builder';
@@ -48,6 +49,18 @@ export function setGemmThreads(n: number): Promise<void> {
 /** How many threads the SIMD kernels use (1 where SIMD or threads are unavailable). */
 export function getGemmThreads(): number {
   return shared()?.runtime.threads ?? 1;
+}
+
+/**
+ * The SIMD kernels' threads in words: 'up to 2 threads, web workers' ("up to": large calls are split only where
+ * that has been timed to pay), '1 thread', or '1 thread: <why no more>' where threads cannot start here.
+ */
+export function describeThreads(): string {
+  const runtime = shared()?.runtime;
+  if (!runtime) return '1 thread';
+  if (runtime.threads > 1) return `up to ${runtime.threads} threads, ${runtime.threadSource}`;
+  const why = whyOneThread();
+  return why ? `1 thread: ${why}` : '1 thread';
 }
 
 /** Stops the SIMD kernels' worker threads and returns them to one thread (workers never keep the process alive; this frees them now). */

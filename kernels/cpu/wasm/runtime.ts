@@ -1,27 +1,44 @@
 import type { GemmKernelShape } from './gemm-module';
 import { buildKernelModule, kernelIndex, KERNEL_EXPORTS, type KernelExport } from './kernel-module';
+import type { MemoryLimits } from './module-builder';
 import { sharedMemorySupported, simdSupported } from './simd-support';
-import { threadsAvailable, WasmThreadPool, type ChunkedJob } from './thread-pool';
+import { WasmThreadPool, type ChunkedJob } from './thread-pool';
+import { whyOneThread, workerHost } from './worker-host';
 import { SplitChooser } from './split-chooser';
 import { WasmHeap } from './wasm-heap';
 
 const MAX_PAGES = 32_768; // 2 GiB: byte addresses stay positive i32s.
+// A fixed memory's size: reserved up front (address space; pages are backed only once touched), never grown.
+const FIXED_PAGES = 4096; // 256 MiB
+
+/**
+ * The kernels' memory:
+ * - 'shared': a shared memory, growable (growth keeps views intact): resident arrays, and threads where
+ *   workers can start;
+ * - 'fixed': where shared memory is unavailable (a page that is not cross-origin isolated), a non-shared memory
+ *   of FIXED_PAGES that never grows, so its views never detach: resident arrays until it is full (then plain
+ *   arrays, copied in and out), one thread;
+ * - 'growable': a non-shared growable memory: no resident arrays, every operand copied in and out, one thread.
+ */
+export type MemoryKind = 'shared' | 'fixed' | 'growable';
+
+function memoryLimits(kind: MemoryKind): Required<MemoryLimits> {
+  if (kind === 'fixed') return { initial: FIXED_PAGES, maximum: FIXED_PAGES, shared: false };
+  return { initial: 16, maximum: MAX_PAGES, shared: kind === 'shared' };
+}
 const ALIGN = 64;
 
 export const alignUp = (x: number): number => Math.ceil(x / ALIGN) * ALIGN;
 
 function defaultThreads(): number {
-  if (!threadsAvailable()) return 1;
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  const os = proc?.getBuiltinModule?.('node:os') as typeof import('node:os') | undefined;
-  return Math.max(1, Math.min(4, os?.availableParallelism?.() ?? 1));
+  return Math.max(1, Math.min(4, workerHost()?.parallelism ?? 1));
 }
 
 export type KernelFn = (...args: number[]) => void;
 
 /**
- * The kernel module instantiated over one memory (shared when threads are possible), and the worker threads
- * that run its exports over the same memory. The memory's blocks are handed out by its heap (wasm-heap.ts):
+ * The kernel module instantiated over one memory (see MemoryKind: tensors stay resident in it, threads or not),
+ * and the worker threads that run its exports over the same memory. The memory's blocks are handed out by its heap (wasm-heap.ts):
  * resident arrays that hold tensor values between calls, and each call's temporaries. Calls run one at a time
  * on the calling thread (workers only help inside a call).
  */
@@ -41,22 +58,33 @@ export class WasmRuntime {
 
   /**
    * @param threads threads for large calls, main included (default: available cores, at most 4)
-   * @param options.shared false forces a non-shared memory, as on an engine without threads (one thread, no
-   *   resident arrays, every operand copied in and out); tests use it
+   * @param options.memory the memory kind (default 'shared' where the engine has shared memory, else 'fixed');
+   *   tests force the others
    */
-  constructor(shape: GemmKernelShape, threads?: number, options: { shared?: boolean } = {}) {
+  constructor(shape: GemmKernelShape, threads?: number, options: { memory?: MemoryKind } = {}) {
     if (!simdSupported()) throw new Error('WasmRuntime: this engine does not support WebAssembly SIMD');
-    this.shared = options.shared !== false && sharedMemorySupported() && threadsAvailable();
-    const limits = { initial: 16, maximum: MAX_PAGES, shared: this.shared };
+    const kind = options.memory ?? (sharedMemorySupported() ? 'shared' : 'fixed');
+    this.shared = kind === 'shared';
+    const limits = memoryLimits(kind);
     this.bytes = buildKernelModule(shape, limits);
-    this.heap = new WasmHeap(limits.initial, MAX_PAGES, this.shared);
+    this.heap = new WasmHeap(limits.initial, limits.maximum, this.shared);
     const instance = new WebAssembly.Instance(new WebAssembly.Module(this.bytes), { env: { memory: this.heap.memory } });
     this.fns = KERNEL_EXPORTS.map((n) => instance.exports[n] as KernelFn);
-    this.threadCount = this.shared ? Math.max(1, Math.floor(threads ?? defaultThreads())) : 1;
+    this.threadCount = this.canThread() ? Math.max(1, Math.floor(threads ?? defaultThreads())) : 1;
   }
 
   /** Threads used for large calls, main included. */
   get threads(): number { return this.threadCount; }
+
+  /** Where the threads come from ('worker_threads', 'web workers'), or why there is only one, in words. */
+  get threadSource(): string {
+    if (!this.shared) return whyOneThread() ?? 'no shared WebAssembly memory here';
+    return workerHost()?.kind ?? whyOneThread() ?? '';
+  }
+
+  private canThread(): boolean {
+    return this.shared && workerHost() !== null;
+  }
 
   fn(name: KernelExport): KernelFn { return this.fns[kernelIndex(name)]; }
 
@@ -105,7 +133,7 @@ export class WasmRuntime {
   /** Sets the thread count, starting or stopping workers; resolves once they are ready to take work. */
   setThreads(n: number): Promise<void> {
     if (!Number.isInteger(n) || n < 1) throw new Error(`setThreads: n must be an integer ≥ 1, got ${n}`);
-    this.threadCount = this.shared ? n : 1;
+    this.threadCount = this.canThread() ? n : 1;
     if (this.threadCount === 1) {
       this.terminatePool();
       return Promise.resolve();

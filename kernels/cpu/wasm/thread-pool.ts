@@ -1,5 +1,5 @@
-import type { Worker as NodeWorker } from 'node:worker_threads';
-import { CALL_WORDS, claimTag, CONTROL_WORDS, createRunShare, CTL, JOB, JOB_HEADER, MAX_ARGS, MAX_CALLS, MAX_CHUNKS, type RunShare, WORKER_SOURCE } from './worker-source';
+import { workerHost, type PoolWorker } from './worker-host';
+import { CALL_WORDS, claimTag, CONTROL_WORDS, createRunShare, CTL, JOB, JOB_HEADER, MAX_ARGS, MAX_CALLS, MAX_CHUNKS, type RunShare } from './worker-source';
 
 /** A module export called once per chunk of a job, with the chunk's [start, end) at args[rangeArg], args[rangeArg + 1]. */
 export interface ChunkedCall {
@@ -14,54 +14,35 @@ export interface ChunkedCall {
 /** Work over `total` items, claimed `chunk` at a time by whichever thread is free; every call runs on each chunk. */
 export interface ChunkedJob { calls: readonly ChunkedCall[]; total: number; chunk: number; threadStride: number }
 
-type WorkerThreads = typeof import('node:worker_threads');
-
-/**
- * node:worker_threads when running in Node (≥ 20.16 has process.getBuiltinModule), else undefined.
- * Fetched at run time rather than imported so the bundle stays loadable in browsers.
- */
-function workerThreads(): WorkerThreads | undefined {
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  return proc?.getBuiltinModule?.('node:worker_threads') as WorkerThreads | undefined;
-}
-
-/** Whether this runtime can start worker threads for the pool. */
-export function threadsAvailable(): boolean {
-  return workerThreads() !== undefined && typeof SharedArrayBuffer === 'function';
-}
-
 // Spin iterations before sleeping: a few tens of microseconds, long enough to catch the next GEMM of a
 // training step without a futex round trip, short enough not to steal a shared core for long.
 const WORKER_SPIN = 20_000;
 const MAIN_SPIN = 20_000;
 
 /**
- * Worker threads that each run the same WebAssembly module over one shared memory. The main thread posts a
- * job in a shared control array and wakes the workers with Atomics.notify; all threads, main included, then
- * claim chunks of it until none are left, and the main thread waits until every chunk is complete.
- * Workers are unref'd: they never keep the process alive.
+ * Worker threads (node:worker_threads, or Web Workers in a cross-origin-isolated page) that each run the same
+ * WebAssembly module over one shared memory. The main thread posts a job in a shared control array and wakes
+ * the workers with Atomics.notify; all threads, main included, then claim chunks of it until none are left, and
+ * the main thread waits until every chunk is complete: spinning, then blocking in Atomics.wait where that is
+ * allowed (never on a page's main thread, which spins; by then only chunks a worker is running are left).
+ * Node workers are unref'd: they never keep the process alive.
  */
 export class WasmThreadPool {
   private readonly ctl = new Int32Array(new SharedArrayBuffer(4 * CONTROL_WORDS));
-  private readonly workers: NodeWorker[] = [];
+  private readonly workers: PoolWorker[] = [];
   private readonly started: Promise<void>;
   private readonly runShare: RunShare = createRunShare();
+  private readonly mayWait: boolean;
 
   constructor(bytes: Uint8Array, memory: WebAssembly.Memory, names: readonly string[], workerCount: number) {
-    const wt = workerThreads();
-    if (!wt) throw new Error('WasmThreadPool: node:worker_threads is not available in this runtime');
+    const host = workerHost();
+    if (!host) throw new Error('WasmThreadPool: no worker threads here (Node worker_threads, or Web Workers in a cross-origin-isolated page)');
+    this.mayWait = host.mayWait;
     const ready: Promise<void>[] = [];
     for (let w = 0; w < workerCount; w++) {
-      const worker = new wt.Worker(WORKER_SOURCE, {
-        eval: true,
-        workerData: { bytes, memory, control: this.ctl.buffer, thread: w + 1, names: [...names], spin: WORKER_SPIN },
-      });
-      // Held (ref'd) only until it reports ready, so that awaiting ready() keeps a script alive meanwhile.
-      ready.push(new Promise((resolve, reject) => {
-        worker.once('message', () => { worker.unref(); resolve(); });
-        worker.once('error', reject);
-      }));
-      this.workers.push(worker);
+      const started = host.start({ bytes, memory, control: this.ctl.buffer as SharedArrayBuffer, thread: w + 1, names: [...names], spin: WORKER_SPIN });
+      ready.push(started.ready);
+      this.workers.push(started.worker);
     }
     this.started = Promise.all(ready).then(() => undefined);
     // A failed start surfaces through ready(); without this it would also be an unhandled rejection.
@@ -112,7 +93,7 @@ export class WasmThreadPool {
     for (let spins = 0; ;) {
       const completed = Atomics.load(ctl, CTL.completed);
       if (completed >= chunks) break;
-      if (spins++ >= MAIN_SPIN) Atomics.wait(ctl, CTL.completed, completed);
+      if (this.mayWait && spins++ >= MAIN_SPIN) Atomics.wait(ctl, CTL.completed, completed);
     }
     if (Atomics.load(ctl, CTL.error) !== 0) throw new Error('WasmThreadPool.run: a call failed while running a chunk');
   }
@@ -122,6 +103,6 @@ export class WasmThreadPool {
     Atomics.store(this.ctl, CTL.stop, 1);
     Atomics.add(this.ctl, CTL.seq, 1);
     Atomics.notify(this.ctl, CTL.seq);
-    for (const w of this.workers) void w.terminate();
+    for (const w of this.workers) w.terminate();
   }
 }

@@ -16,15 +16,16 @@ interface Block { at: number; refs: number; live: boolean; companions: ArrayBuff
  * - resident arrays (allocF32): Float32Array views handed out to hold values long-term (tensor values), so
  *   kernels read and write them in place with no copy. They are counted (retain/release) and go back to the
  *   allocator when the count reaches 0, or, for an array simply dropped, when the view object is garbage
- *   collected. Only a shared memory offers them: growing a shared memory leaves existing views intact
- *   (verified in Node 20), whereas growing a non-shared one detaches every view of it.
+ *   collected. Only a memory whose views never detach offers them: a shared one (growing it leaves existing
+ *   views intact, verified in Node 20), or a non-shared one that can never grow (initial = maximum pages);
+ *   growing any other non-shared memory detaches every view of it.
  *
  * `f32` is re-derived after any growth and must be re-read after every call that may allocate.
  */
 export class WasmHeap {
   readonly memory: WebAssembly.Memory;
   readonly maxBytes: number;
-  /** Whether allocF32 can hand out views (the memory is shared, so growth never detaches them). */
+  /** Whether allocF32 can hand out views (the memory is shared, or never grows, so they never detach). */
   readonly resident: boolean;
   readonly allocator: BlockAllocator;
   f32: Float32Array;
@@ -36,7 +37,7 @@ export class WasmHeap {
   constructor(initialPages: number, maximumPages: number, shared: boolean) {
     this.memory = new WebAssembly.Memory({ initial: initialPages, maximum: maximumPages, shared });
     this.maxBytes = maximumPages * PAGE;
-    this.resident = shared;
+    this.resident = shared || initialPages === maximumPages;
     this.f32 = new Float32Array(this.memory.buffer);
     this.buffers.add(this.memory.buffer);
     this.allocator = new BlockAllocator(RESERVED, this.maxBytes, (end) => this.ensure(end));

@@ -54,31 +54,54 @@ function runShare(ctl, fns, thread, seq) {
 
 export type RunShare = (ctl: Int32Array, fns: readonly ((...args: number[]) => void)[], thread: number, seq: number) => void;
 
-/** The main thread's copy of runShare, built from the same text (only when a pool starts, i.e. in Node). */
+/** The main thread's copy of runShare, built from the same text (only when a pool starts). */
 export function createRunShare(): RunShare {
   return new Function(`${RUN_SHARE}\nreturn runShare;`)() as RunShare;
 }
 
 /**
- * The worker's program, as source text so it needs no file on disk and survives bundling: it instantiates the
- * same module bytes over the shared memory, then loops: wait for `seq` to change (spinning briefly first, since
+ * The worker's loop, as source text shared by both kinds of worker: it instantiates the same module bytes over
+ * the shared memory, reports ready, then loops: wait for `seq` to change (spinning briefly first, since
  * back-to-back GEMMs are common and a futex wake costs tens of microseconds) and take its share of that job.
+ * Workers may block in Atomics.wait (only a page's main thread may not).
  */
-export const WORKER_SOURCE = `
-const { workerData, parentPort } = require('node:worker_threads');
-const { bytes, memory, control, thread, names, spin } = workerData;
-const ctl = new Int32Array(control);
-const exp = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } }).exports;
-const fns = names.map((n) => exp[n]);
-${RUN_SHARE}
-let seen = Atomics.load(ctl, ${CTL.seq});
-Atomics.add(ctl, ${CTL.ready}, 1);
-parentPort.postMessage('ready');
-for (;;) {
-  for (let i = 0; i < spin && Atomics.load(ctl, ${CTL.seq}) === seen; i++);
-  Atomics.wait(ctl, ${CTL.seq}, seen);
-  seen = Atomics.load(ctl, ${CTL.seq});
-  if (Atomics.load(ctl, ${CTL.stop}) !== 0) break;
-  runShare(ctl, fns, thread, seen);
+const WORKER_MAIN = `
+function workerMain({ bytes, memory, control, thread, names, spin }, reportReady) {
+  const ctl = new Int32Array(control);
+  const exp = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } }).exports;
+  const fns = names.map((n) => exp[n]);
+  let seen = Atomics.load(ctl, ${CTL.seq});
+  Atomics.add(ctl, ${CTL.ready}, 1);
+  reportReady();
+  for (;;) {
+    for (let i = 0; i < spin && Atomics.load(ctl, ${CTL.seq}) === seen; i++);
+    Atomics.wait(ctl, ${CTL.seq}, seen);
+    seen = Atomics.load(ctl, ${CTL.seq});
+    if (Atomics.load(ctl, ${CTL.stop}) !== 0) break;
+    runShare(ctl, fns, thread, seen);
+  }
 }
+${RUN_SHARE}`;
+
+/** What a worker is started with (posted to a Web Worker, workerData for a Node one). */
+export interface WorkerStart {
+  bytes: Uint8Array;
+  memory: WebAssembly.Memory;
+  control: SharedArrayBuffer;
+  thread: number;
+  names: string[];
+  spin: number;
+}
+
+/** A node:worker_threads worker's program (run with eval: true): its start data is its workerData. */
+export const NODE_WORKER_SOURCE = `
+const { workerData, parentPort } = require('node:worker_threads');
+${WORKER_MAIN}
+workerMain(workerData, () => parentPort.postMessage('ready'));
+`;
+
+/** A Web Worker's program (loaded from a blob: URL): its start data is the first message it receives. */
+export const WEB_WORKER_SOURCE = `
+${WORKER_MAIN}
+self.onmessage = (e) => { self.onmessage = null; workerMain(e.data, () => self.postMessage('ready')); };
 `;

@@ -1,5 +1,5 @@
 import { jsKernels, type CpuKernels } from '../../../kernels/cpu/kernel-set';
-import { getGemmThreads, simdKernels, simdSupported } from '../../../kernels/cpu/wasm/index';
+import { describeThreads, simdKernels, simdSupported } from '../../../kernels/cpu/wasm/index';
 import { conv2dGeometry, pool2dGeometry } from '../../../kernels/shared/geometry';
 import { conv2d, conv2dBackpropInput, conv2dBackpropFilter, conv2dBiasActivation } from '../../../kernels/cpu/conv';
 import { directConvFits, pooledShape } from '../../../kernels/cpu/conv-direct';
@@ -10,6 +10,7 @@ import { softmax, logSoftmax, sparseSoftmaxCrossEntropy } from '../../../kernels
 import { sgdUpdate } from '../../../kernels/cpu/adam';
 import { cumsum } from '../../../kernels/cpu/cumsum';
 import { gatherAt } from '../../../kernels/cpu/pool';
+import { concat, gatherStrided, scatterStrided } from '../../../kernels/cpu/strided';
 import { arrayTypeFor, makeHandle, sizeOfShape, type DType, type FloatArray, type TensorHandle as Tensor } from '../handle';
 import { setHostValuesOwner } from '../host-values';
 import type { AdamConfig, Backend, BinaryOp, FusedActivation, Padding, ReduceOp, UnaryOp } from '../backend';
@@ -233,6 +234,26 @@ export class CpuBackend implements Backend {
     return { dx, dbias };
   }
 
+  gatherStrided(x: Tensor, shape: readonly number[], offset: number, strides: readonly number[]): Tensor {
+    const [out, values] = this.output(shape, x.dtype);
+    gatherStrided(x.hostValues(), offset, strides, values, shape);
+    return out;
+  }
+
+  scatterStrided(x: Tensor, shape: readonly number[], begin: readonly number[], steps: readonly number[], fill: number): Tensor {
+    const [out, values] = this.output(shape, x.dtype);
+    scatterStrided(x.hostValues(), x.shape, values, shape, begin, steps, fill);
+    return out;
+  }
+
+  concat(xs: readonly Tensor[], axis: number): Tensor {
+    const shape = xs[0].shape.slice();
+    shape[axis] = xs.reduce((n, x) => n + x.shape[axis], 0);
+    const [out, values] = this.output(shape, xs[0].dtype);
+    concat(xs.map((x) => x.hostValues()), xs.map((x) => x.shape), axis, values, shape);
+    return out;
+  }
+
   cast(x: Tensor, dtype: DType): Tensor {
     return makeHandle(x.shape, dtype, arrayTypeFor(dtype).from(x.hostValues()));
   }
@@ -254,11 +275,7 @@ export class CpuBackend implements Backend {
 /** WebAssembly SIMD kernels (the GEMM on every core) where the engine has SIMD; the JS kernels elsewhere. */
 export function createCpuBackend(): CpuBackend {
   if (simdSupported()) {
-    return new CpuBackend(simdKernels(), () => {
-      // "Up to": large calls are split across the threads only where that has been timed to pay.
-      const threads = getGemmThreads();
-      return threads === 1 ? 'wasm-simd, 1 thread' : `wasm-simd, up to ${threads} threads`;
-    });
+    return new CpuBackend(simdKernels(), () => `wasm-simd, ${describeThreads()}`);
   }
   return new CpuBackend(jsKernels, () => 'js');
 }

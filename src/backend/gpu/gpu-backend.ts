@@ -12,6 +12,7 @@ import { copyKernel } from '../../../kernels/gpu/copy';
 import { MATH_UNARY_CODES, cumsumKernel, mathUnaryKernel } from '../../../kernels/gpu/math';
 import { isMathUnaryOp } from '../../../kernels/shared/math-op-names';
 import { reduceIdentity } from '../../../kernels/shared/reduce-identity';
+import { STRIDED_MAX_AXES, concatPairKernel, gatherStridedConstants, gatherStridedKernel, scatterStridedConstants, scatterStridedKernel } from '../../../kernels/gpu/strided';
 import { adamMomentKernel, adamParamKernel, adamVelocityKernel, axpyKernel, sgdVelocityKernel } from '../../../kernels/gpu/optimizer';
 import { makeHandle, sizeOfShape, type DType, type TensorHandle as Tensor } from '../handle';
 import type { AdamConfig, Backend, BinaryOp, FusedActivation, Padding, ReduceOp, UnaryOp } from '../backend';
@@ -164,6 +165,47 @@ export class GpuBackend implements Backend {
     return { dx, dbias };
   }
 
+  gatherStrided(x: Tensor, shape: readonly number[], offset: number, strides: readonly number[]): Tensor {
+    const op = 'gatherStrided';
+    const input = this.arg(x, op);
+    const constants = gatherStridedConstants(shape, offset, strides);
+    if (!constants) throw tooManyAxes(op, shape);
+    return this.compute(op, gatherStridedKernel, shape, constants, [input]);
+  }
+
+  scatterStrided(x: Tensor, shape: readonly number[], begin: readonly number[], steps: readonly number[], fill: number): Tensor {
+    const op = 'scatterStrided';
+    const input = this.arg(x, op);
+    if (x.size === 0) return filled(shape, fill);
+    const constants = scatterStridedConstants(x.shape, shape, begin, steps);
+    if (!constants) throw tooManyAxes(op, shape);
+    return this.compute(op, scatterStridedKernel, shape, constants, [input, fill]);
+  }
+
+  concat(xs: readonly Tensor[], axis: number): Tensor {
+    const op = 'concat';
+    const inputs = xs.map((x) => this.arg(x, op));
+    const shape = xs[0].shape.slice();
+    shape[axis] = xs.reduce((n, x) => n + x.shape[axis], 0);
+    const parts = xs.map((x, i) => ({ x, input: inputs[i] })).filter(({ x }) => x.size > 0);
+    if (parts.length === 0) return makeHandle(shape, 'float32', new Float32Array(0));
+    if (parts.length === 1) return this.share(parts[0].x, shape);
+    const rows = sizeOfShape(shape.slice(0, axis));
+    // Joined two at a time; each partial result is ours alone, deleted once the next join has read it.
+    let joined = parts[0].input;
+    let cols = parts[0].x.size / rows;
+    let owned: GpuTexture | null = null;
+    for (const { x, input } of parts.slice(1)) {
+      const colsB = x.size / rows;
+      const next = this.kernels.run(op, concatPairKernel, rows * (cols + colsB), { cols: cols + colsB, colsA: cols }, [joined, input]);
+      if (owned) owned.delete();
+      owned = next;
+      joined = next;
+      cols += colsB;
+    }
+    return this.wrap(shape, owned as GpuTexture);
+  }
+
   cast(x: Tensor, dtype: DType): Tensor {
     if (dtype !== 'float32') throw float64Error('cast', dtype);
     this.arg(x, 'cast'); // refuses a float64 x
@@ -270,6 +312,10 @@ export class GpuBackend implements Backend {
 /** A host tensor of one value: what reductions over nothing give. */
 function filled(shape: readonly number[], value: number): Tensor {
   return makeHandle(shape, 'float32', new Float32Array(sizeOfShape(shape)).fill(value));
+}
+
+function tooManyAxes(op: string, shape: readonly number[]): Error {
+  return new Error(`gpu backend: ${op} into shape [${shape.join(', ')}] needs more than ${STRIDED_MAX_AXES} axes after merging`);
 }
 
 function float64Error(op: string, dtype: string): Error {

@@ -1,5 +1,6 @@
 import { customGrads } from './custom';
 import { elementwiseGrads } from './elementwise';
+import { layoutGrads } from './layout';
 import { linearGrads } from './linear';
 import { mathGrads } from './math';
 import { reductionGrads } from './reduction';
@@ -8,4 +9,4 @@ import { softmaxGrads } from './softmax';
 import type { GradientTable } from './table';
 
 /** Every op's backward rule, by the name the op records under. */
-export const gradientTable: GradientTable = { ...customGrads, ...elementwiseGrads, ...linearGrads, ...mathGrads, ...reductionGrads, ...shapeGrads, ...softmaxGrads };
+export const gradientTable: GradientTable = { ...customGrads, ...elementwiseGrads, ...linearGrads, ...mathGrads, ...reductionGrads, ...shapeGrads, ...softmaxGrads, ...layoutGrads };

@@ -1,0 +1,66 @@
+import { argError, fmtValue } from '../util/validate';
+import type { Logs } from './callbacks';
+
+/** When fit hands the thread back to the event loop, as TF.js's yieldEvery. */
+export type YieldEveryOptions = 'auto' | 'batch' | 'epoch' | 'never' | number;
+
+/** TF.js's 'auto': yield at most every this many milliseconds, after the batch that crosses it. */
+const AUTO_MS = 125;
+
+/**
+ * One turn of the event loop: a macrotask, so timers fire, input is handled and the page repaints when a frame
+ * is due. A MessageChannel rather than setTimeout (clamped to ≥ 4 ms once nested) or requestAnimationFrame (which
+ * never fires in a hidden tab, stalling training there); setImmediate where there is no MessageChannel.
+ */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof MessageChannel === 'function') {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    } else {
+      setTimeout(resolve, 0);
+    }
+  });
+}
+
+type OnYield = (epoch: number, batch: number, logs: Logs) => void | Promise<void>;
+
+/**
+ * fit's yielding, as TF.js: 'batch' yields after every batch, 'epoch' after every epoch, a number of ms (or
+ * 'auto', 125 ms) after the first batch that ends at least that long since the last yield, calling the onYield
+ * hooks there; 'never' never yields.
+ */
+export class Yielder {
+  private readonly every: Exclude<YieldEveryOptions, 'auto'>;
+  private last: number;
+
+  constructor(every: Exclude<YieldEveryOptions, 'auto'>, private readonly onYield: OnYield, private readonly now: () => number = () => performance.now()) {
+    this.every = every;
+    this.last = now();
+  }
+
+  async batchEnd(epoch: number, batch: number, logs: Logs): Promise<void> {
+    if (this.every === 'batch') return nextTurn();
+    if (typeof this.every !== 'number') return;
+    const now = this.now();
+    if (now - this.last < this.every) return;
+    this.last = now;
+    await Promise.all([this.onYield(epoch, batch, logs), nextTurn()]);
+  }
+
+  async epochEnd(): Promise<void> {
+    if (this.every === 'epoch') await nextTurn();
+  }
+}
+
+/** Checks fit's yieldEvery (default 'auto') and resolves 'auto' to its period. */
+export function parseYieldEvery(op: string, value: unknown): Exclude<YieldEveryOptions, 'auto'> {
+  if (value === undefined || value === 'auto') return AUTO_MS;
+  if (value === 'batch' || value === 'epoch' || value === 'never') return value;
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
+  throw argError(op, 'yieldEvery', fmtValue(value), "'auto', 'batch', 'epoch', 'never' or a number of milliseconds ≥ 0");
+}

@@ -1,0 +1,107 @@
+import { assertRank, assertTensor } from '../tensor/checks';
+import { recordOp } from '../tensor/tape';
+import type { Tensor } from '../tensor/tensor';
+import { argError, describeValue, fmtShape } from '../util/validate';
+import { backend } from './engine';
+import { block } from './lattice';
+import { reshape } from './reshape';
+import { assertAxis, shown } from './shape-args';
+
+export interface ConcatAttrs {
+  axis: number;
+}
+
+/** A non-empty array of live tensors of one dtype. */
+function tensorList(op: string, tensors: unknown): Tensor[] {
+  if (!Array.isArray(tensors) || tensors.length === 0) throw argError(op, 'tensors', describeValue(tensors), 'a non-empty array of Tensors');
+  const list = tensors.map((t, i) => assertTensor(op, `tensors[${i}]`, t));
+  list.forEach((t, i) => {
+    if (t.dtype !== list[0].dtype) throw argError(op, `tensors[${i}]`, `dtype ${t.dtype}`, `dtype ${list[0].dtype}, as tensors[0] (cast with tn.cast)`);
+  });
+  return list;
+}
+
+/** As tf.concat(tensors, axis = 0): joined along axis; all shapes equal except along axis. */
+export function concat(tensors: Tensor[], axis = 0): Tensor {
+  return concatAs('concat', tensors, axis);
+}
+
+/** @internal concat with errors under the name of the op that called it (concat2d, stack, ...); rank, when given, is required of every tensor. */
+export function concatAs(op: string, tensors: unknown, axis: unknown, rank?: number): Tensor {
+  const xs = tensorList(op, tensors);
+  if (rank !== undefined) xs.forEach((x, i) => assertRank(op, `tensors[${i}]`, x, rank));
+  const first = xs[0];
+  if (first.rank === 0) throw argError(op, 'tensors', 'scalars', 'tensors of rank >= 1 (stack joins scalars)');
+  const ax = assertAxis(op, 'axis', axis, first.rank);
+  xs.forEach((x, i) => {
+    if (x.rank !== first.rank || x.shape.some((d, k) => k !== ax && d !== first.shape[k])) {
+      throw argError(op, `tensors[${i}]`, `shape ${fmtShape(x.shape)}`, `shape ${fmtShape(first.shape)} except along axis ${ax} (as tensors[0])`);
+    }
+  });
+  if (xs.length === 1) return reshape(first, first.shape);
+  const y = backend().concat(xs, ax);
+  recordOp<ConcatAttrs>('concat', xs, y, { axis: ax });
+  return y;
+}
+
+/** The pieces of x along axis with the given sizes (they add up to x.shape[axis]). */
+export function piecesAlong(x: Tensor, sizes: readonly number[], axis: number): Tensor[] {
+  let at = 0;
+  return sizes.map((n) => {
+    const begin = x.shape.map((_, k) => (k === axis ? at : 0));
+    at += n;
+    return block(x, begin, x.shape.map((d, k) => (k === axis ? n : d)));
+  });
+}
+
+/** As tf.stack(tensors, axis = 0): tensors of one shape joined along a new axis. */
+export function stack(tensors: Tensor[], axis = 0): Tensor {
+  const xs = tensorList('stack', tensors);
+  const shape = xs[0].shape;
+  xs.forEach((x, i) => {
+    if (x.rank !== shape.length || x.shape.some((d, k) => d !== shape[k])) {
+      throw argError('stack', `tensors[${i}]`, `shape ${fmtShape(x.shape)}`, `shape ${fmtShape(shape)}, as tensors[0]`);
+    }
+  });
+  const ax = assertAxis('stack', 'axis', axis, shape.length, true);
+  const expanded = [...shape.slice(0, ax), 1, ...shape.slice(ax)];
+  return concat(xs.map((x) => reshape(x, expanded)), ax);
+}
+
+/** As tf.unstack(x, axis = 0): the slices of x along axis, that axis removed. */
+export function unstack(x: Tensor, axis = 0): Tensor[] {
+  assertTensor('unstack', 'x', x);
+  if (x.rank === 0) throw argError('unstack', 'x', 'a scalar', 'a tensor of rank >= 1');
+  const ax = assertAxis('unstack', 'axis', axis, x.rank);
+  const outShape = x.shape.filter((_, k) => k !== ax);
+  return piecesAlong(x, new Array<number>(x.shape[ax]).fill(1), ax).map((t) => reshape(t, outShape));
+}
+
+/**
+ * As tf.split(x, numOrSizeSplits, axis = 0): a number splits axis into that many equal pieces (it must divide the
+ * axis); a list gives each piece's size, one of which may be -1 (the rest of the axis).
+ */
+export function split(x: Tensor, numOrSizeSplits: number[] | number, axis = 0): Tensor[] {
+  assertTensor('split', 'x', x);
+  if (x.rank === 0) throw argError('split', 'x', 'a scalar', 'a tensor of rank >= 1');
+  const ax = assertAxis('split', 'axis', axis, x.rank);
+  const dim = x.shape[ax];
+  let sizes: number[];
+  if (typeof numOrSizeSplits === 'number') {
+    const n = numOrSizeSplits;
+    if (!Number.isInteger(n) || n <= 0 || dim % n !== 0) {
+      throw argError('split', 'numOrSizeSplits', describeValue(n), `a positive integer that divides x.shape[${ax}] = ${dim}`);
+    }
+    sizes = new Array<number>(n).fill(dim / n);
+  } else {
+    const list = numOrSizeSplits;
+    const ok = Array.isArray(list) && list.every((s) => Number.isInteger(s) && s >= -1) && list.filter((s) => s === -1).length <= 1;
+    if (!ok) throw argError('split', 'numOrSizeSplits', shown(list), 'a number or an array of non-negative integers with at most one -1');
+    const known = list.reduce((a, s) => (s === -1 ? a : a + s), 0);
+    sizes = list.map((s) => (s === -1 ? dim - known : s));
+    if (sizes.some((s) => s < 0) || known > dim || sizes.reduce((a, s) => a + s, 0) !== dim) {
+      throw argError('split', 'numOrSizeSplits', shown(list), `sizes that add up to x.shape[${ax}] = ${dim}`);
+    }
+  }
+  return piecesAlong(x, sizes, ax);
+}

@@ -1,0 +1,62 @@
+import { assertRank, assertTensor } from '../tensor/checks';
+import type { Tensor } from '../tensor/tensor';
+import { argError, describeValue, fmtShape } from '../util/validate';
+import { concat } from './concat';
+import { gatherLattice, scatterLattice } from './lattice';
+import { shown } from './shape-args';
+
+/** paddings as [before, after] pairs of non-negative integers, one per axis of x. */
+function assertPaddings(op: string, x: Tensor, paddings: unknown): [number, number][] {
+  const isPair = (p: unknown) => Array.isArray(p) && p.length === 2 && p.every((v) => Number.isInteger(v) && v >= 0);
+  if (!Array.isArray(paddings) || paddings.length !== x.rank || !paddings.every(isPair)) {
+    throw argError(op, 'paddings', shown(paddings), `${x.rank} pairs [before, after] of non-negative integers (one per axis of x, shape ${fmtShape(x.shape)})`);
+  }
+  return paddings.map((p: [number, number]) => [p[0], p[1]]);
+}
+
+/** As tf.pad(x, paddings, constantValue = 0): paddings[i] = [before, after] elements of constantValue around axis i. */
+export function pad(x: Tensor, paddings: Array<[number, number]>, constantValue = 0): Tensor {
+  return padAs('pad', x, paddings, constantValue);
+}
+
+/** @internal pad with errors under the name of the op that called it (pad2d, ...); rank, when given, is required of x. */
+export function padAs(op: string, input: unknown, paddings: unknown, constantValue: unknown = 0, rank?: number): Tensor {
+  const x = assertTensor(op, 'x', input);
+  if (rank !== undefined) assertRank(op, 'x', x, rank);
+  if (x.rank === 0) throw argError(op, 'x', 'a scalar', 'a tensor of rank >= 1');
+  const p = assertPaddings(op, x, paddings);
+  if (typeof constantValue !== 'number') throw argError(op, 'constantValue', describeValue(constantValue), 'a number');
+  const shape = x.shape.map((d, k) => p[k][0] + d + p[k][1]);
+  return scatterLattice(x, shape, p.map(([before]) => before), p.map(() => 1), constantValue);
+}
+
+/**
+ * As tf.mirrorPad(x, paddings, mode): each axis padded with x's own values mirrored at its edges, 'reflect'
+ * leaving the edge out ([1, 2, 3] by 2 → [3, 2, 1, 2, 3, 2, 1]) and 'symmetric' repeating it ([2, 1, 1, 2, 3, 3, 2]).
+ */
+export function mirrorPad(x: Tensor, paddings: Array<[number, number]>, mode: 'reflect' | 'symmetric'): Tensor {
+  assertTensor('mirrorPad', 'x', x);
+  if (x.rank === 0) throw argError('mirrorPad', 'x', 'a scalar', 'a tensor of rank >= 1');
+  if (mode !== 'reflect' && mode !== 'symmetric') throw argError('mirrorPad', 'mode', describeValue(mode), "'reflect' or 'symmetric'");
+  const p = assertPaddings('mirrorPad', x, paddings);
+  const edge = mode === 'reflect' ? 1 : 0;
+  p.forEach(([before, after], k) => {
+    const most = x.shape[k] - edge;
+    if (before > most || after > most) {
+      throw argError('mirrorPad', 'paddings', shown(paddings), `at most ${most} on axis ${k} in '${mode}' mode (shape ${fmtShape(x.shape)})`);
+    }
+  });
+  // Axis by axis: the mirrored strips (reversed reads of x) on either side, joined to x.
+  let y = x;
+  p.forEach(([before, after], k) => {
+    if (before === 0 && after === 0) return;
+    const d = y.shape[k];
+    const strip = (n: number, first: number) => {
+      const shape = y.shape.map((s, j) => (j === k ? n : s));
+      return gatherLattice(y, shape, y.shape.map((_, j) => (j === k ? first : 0)), y.shape.map((_, j) => (j === k ? -1 : 1)));
+    };
+    const parts = [...(before > 0 ? [strip(before, before - 1 + edge)] : []), y, ...(after > 0 ? [strip(after, d - 1 - edge)] : [])];
+    y = concat(parts, k);
+  });
+  return y === x ? gatherLattice(x, x.shape, x.shape.map(() => 0), x.shape.map(() => 1)) : y;
+}

@@ -1,0 +1,18 @@
+import { assertRank, assertTensor } from '../tensor/checks';
+import type { Tensor } from '../tensor/tensor';
+import { normalizeAxes } from '../util/validate';
+import { gatherLattice } from './lattice';
+
+/** As tf.reverse(x, axis?): the order of elements reversed along the given axes (all axes when omitted). */
+export function reverse(x: Tensor, axis?: number | number[]): Tensor {
+  return reverseAs('reverse', x, axis);
+}
+
+/** @internal reverse with errors under the name of the op that called it (reverse2d, ...); rank, when given, is required of x. */
+export function reverseAs(op: string, input: unknown, axis: unknown, rank?: number): Tensor {
+  const x = assertTensor(op, 'x', input);
+  if (rank !== undefined) assertRank(op, 'x', x, rank);
+  const axes = normalizeAxes(op, axis, x.rank);
+  const flipped = (k: number) => axes.includes(k) && x.shape[k] > 0;
+  return gatherLattice(x, x.shape, x.shape.map((d, k) => (flipped(k) ? d - 1 : 0)), x.shape.map((_, k) => (flipped(k) ? -1 : 1)));
+}

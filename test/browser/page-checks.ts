@@ -1,0 +1,85 @@
+// Page-side checks for the Chromium suites, served as /page-checks.js next to /tessera.js (one shared library
+// instance): each is a function on window.tesseraChecks that a suite calls through page.evaluate.
+import * as tn from '../../src/index';
+import { createSimdGemm, WasmRuntime } from '../../kernels/cpu/wasm/index';
+import { seedModel } from '../../examples/seed-model';
+import { runIoChecks, type IoCheckResult } from './io-checks';
+
+/** Deterministic values in [0, 1). */
+const values = (n: number, seed: number): Float32Array => Float32Array.from({ length: n }, (_, i) => ((i * 7919 + seed * 104729) % 1009) / 1009);
+
+const checks = {
+  /**
+   * What the page offers, what the library's cpu backend says it runs, and whether the kernels' memory keeps
+   * tensors resident (no copies in and out of each call).
+   */
+  environment(): { isolated: boolean; sharedArrayBuffer: boolean; cores: number; backend: string; residentMemory: boolean } {
+    const runtime = new WasmRuntime({ mr: 4, nr: 8, fma: false }, 1);
+    const probe = runtime.heap.allocF32(16);
+    runtime.terminate();
+    return {
+      isolated: crossOriginIsolated,
+      sharedArrayBuffer: typeof SharedArrayBuffer === 'function',
+      cores: navigator.hardwareConcurrency,
+      backend: tn.getBackend(),
+      residentMemory: probe !== undefined && runtime.heap.isResident(probe),
+    };
+  },
+
+  /**
+   * A product large enough to split, on one thread and then on two Web Workers' help: whether the workers
+   * started, and whether the two results are the same bits.
+   */
+  async gemmThreads(): Promise<{ threads: number; identical: boolean; maxValue: number }> {
+    const [m, n, k] = [192, 160, 300];
+    const a = values(m * k, 1), b = values(k * n, 2);
+    const g = createSimdGemm();
+    const run = (): Float32Array => {
+      const c = new Float32Array(m * n);
+      g.gemm(a, b, c, m, n, k, false, false, false);
+      return c;
+    };
+    await g.setThreads(1);
+    const one = run();
+    await g.setThreads(2);
+    const threads = g.threads;
+    const two = run();
+    g.terminate();
+    return { threads, identical: one.every((v, i) => Object.is(v, two[i])), maxValue: Math.max(...one) };
+  },
+
+  /** The io and pixel checks against the page's real IndexedDB, localStorage, canvas, File and fetch. */
+  io(modelUrl: string): Promise<IoCheckResult[]> {
+    return runIoChecks(tn, { modelUrl });
+  },
+
+  /** The model at `url` (http), loaded and run on `input` ([n, ...inputShape] values): its outputs. */
+  async predictFromUrl(url: string, input: number[], shape: number[]): Promise<number[]> {
+    const model = await tn.loadLayersModel(url);
+    const out = Array.from(model.predict(tn.tensor(Float32Array.from(input), shape)).dataSync());
+    model.dispose();
+    return out;
+  },
+
+  /** The seed model's forward pass on the cpu backend, then on the gpu backend: the largest difference. */
+  async gpuForward(): Promise<{ cpu: string; gpu: string; maxDiff: number; samples: number }> {
+    tn.setRandomSeed(7);
+    await tn.setBackend('cpu');
+    const model = seedModel(tn);
+    const batch = 16;
+    const x = tn.tensor(values(batch * 784, 3), [batch, 28, 28, 1]);
+    const cpuOut = model.predict(x).dataSync();
+    const cpu = tn.getBackend();
+    await tn.setBackend('gpu');
+    const gpu = tn.getBackend();
+    const gpuOut = model.predict(x).dataSync();
+    await tn.setBackend('cpu');
+    let maxDiff = 0;
+    for (let i = 0; i < cpuOut.length; i++) maxDiff = Math.max(maxDiff, Math.abs(cpuOut[i] - gpuOut[i]));
+    model.dispose();
+    return { cpu, gpu, maxDiff: Number.isFinite(maxDiff) ? maxDiff : Infinity, samples: batch };
+  },
+};
+
+(window as unknown as { tesseraChecks: typeof checks }).tesseraChecks = checks;
+export type Checks = typeof checks;

@@ -1,0 +1,91 @@
+import { afterAll, it } from 'vitest';
+import fc from 'fast-check';
+import * as tn from '../../src/index';
+import { registerBackend, setBackend } from '../../src/backend/registry';
+import { Random } from '../../src/util/random';
+import { rowMajorStrides } from '../../kernels/shared/strided';
+import { describeGpu, gpu } from './gpu-context';
+import { RUNS, cpu, expectParity } from './parity';
+import { uniformTensor } from './random-data';
+
+const shapeArb = (minRank: number, maxRank: number, maxDim = 5) =>
+  fc.array(fc.integer({ min: 1, max: maxDim }), { minLength: minRank, maxLength: maxRank });
+
+describeGpu('gpu shape kernels and ops against cpu', () => {
+  const g = gpu!;
+  afterAll(() => { setBackend('cpu'); });
+
+  it('gatherStrided: permuted, reversed and repeated reads, up to rank 6', () => {
+    fc.assert(fc.property(shapeArb(0, 6), fc.nat(), (shape, seed) => {
+      const r = new Random(seed);
+      const x = uniformTensor(shape, seed);
+      const strides = rowMajorStrides(shape);
+      // A random permutation of x's strides, some negated (from the far end) and some zeroed (repeats).
+      const order = Int32Array.from(shape, (_, i) => i);
+      r.shuffle(order);
+      const perm = Array.from(order);
+      const outShape = perm.map((p) => shape[p]);
+      const s = perm.map((p) => {
+        const u = r.uniform(0, 1);
+        return u < 0.2 ? 0 : u < 0.5 ? -strides[p] : strides[p];
+      });
+      const offset = outShape.reduce((o, d, k) => o + (s[k] < 0 ? -s[k] * (d - 1) : 0), 0);
+      expectParity(g.gatherStrided(x, outShape, offset, s), cpu.gatherStrided(x, outShape, offset, s), `gatherStrided [${outShape}] strides [${s}] offset ${offset}`);
+    }), { ...RUNS, numRuns: 10 });
+  });
+
+  it('scatterStrided: pads and lattices of either direction, with a fill', () => {
+    fc.assert(fc.property(shapeArb(1, 5, 4), fc.nat(), (xShape, seed) => {
+      const r = new Random(seed);
+      const int = (n: number) => Math.floor(r.uniform(0, n));
+      const steps = xShape.map(() => (int(2) ? -1 : 1) * (1 + int(2)));
+      const before = xShape.map(() => int(3));
+      const outShape = xShape.map((d, k) => before[k] + (d - 1) * Math.abs(steps[k]) + 1 + int(3));
+      const begin = xShape.map((d, k) => (steps[k] > 0 ? before[k] : before[k] + (d - 1) * -steps[k]));
+      const x = uniformTensor(xShape, seed);
+      const fill = r.uniform(-2, 2);
+      expectParity(g.scatterStrided(x, outShape, begin, steps, fill), cpu.scatterStrided(x, outShape, begin, steps, fill), `scatterStrided [${xShape}] into [${outShape}] at [${begin}] by [${steps}]`);
+    }), { ...RUNS, numRuns: 10 });
+  });
+
+  it('concat of one to four tensors along any axis, empty ones included', () => {
+    fc.assert(fc.property(shapeArb(1, 4), fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 4 }), fc.nat(), (shape, lengths, seed) => {
+      const axis = seed % shape.length;
+      const xs = lengths.map((n, i) => uniformTensor(shape.map((d, k) => (k === axis ? n : d)), seed + i));
+      const want = cpu.concat(xs, axis);
+      expectParity(g.concat(xs, axis), want, `concat of [${lengths}] along ${axis} of [${shape}]`, { onDevice: want.size > 0 && lengths.filter((n) => n > 0).length > 1 });
+    }), { ...RUNS, numRuns: 10 });
+  });
+
+  it('the public shape ops give the same values on both backends', () => {
+    registerBackend('gpu', () => g);
+    const x = uniformTensor([2, 3, 4], 5);
+    const y = uniformTensor([2, 1, 4], 6);
+    const programs: [string, () => tn.Tensor][] = [
+      ['transpose', () => tn.transpose(x, [2, 0, 1])],
+      ['concat', () => tn.concat([x, y, x], 1)],
+      ['stack', () => tn.stack([x, x, x], 2)],
+      ['unstack', () => tn.unstack(x, 1)[2]],
+      ['split', () => tn.split(x, [1, -1, 2], 2)[1]],
+      ['tile', () => tn.tile(y, [1, 3, 2])],
+      ['broadcastTo', () => tn.broadcastTo(y, [3, 2, 5, 4])],
+      ['pad', () => tn.pad(x, [[1, 0], [0, 2], [1, 1]], -3)],
+      ['mirrorPad reflect', () => tn.mirrorPad(x, [[1, 1], [2, 1], [0, 3]], 'reflect')],
+      ['mirrorPad symmetric', () => tn.mirrorPad(x, [[2, 0], [0, 3], [4, 1]], 'symmetric')],
+      ['reverse', () => tn.reverse(x, [0, 2])],
+      ['slice', () => tn.slice(x, [1, 0, 1], [-1, 2, -1])],
+      ['stridedSlice', () => tn.stridedSlice(x, [1, -1, 0], [0, 0, 4], [-1, -2, 3], 0, 0, 0, 0, 0)],
+      ['stridedSlice masks', () => tn.stridedSlice(x, [0, 1], [0, 3], [1, 2], 0, 0, 1, 0, 0)],
+      ['gradient of a slice', () => tn.grad((t: tn.Tensor) => tn.sum(tn.square(tn.stridedSlice(t, [0, 2], [2, 0], [1, -1]))))(x)],
+      ['gradient of a tile', () => tn.grad((t: tn.Tensor) => tn.sum(tn.mul(tn.tile(t, [2, 2, 1]), tn.tile(t, [2, 2, 1]))))(y)],
+    ];
+    for (const [name, program] of programs) {
+      setBackend('cpu');
+      const want = program();
+      setBackend('gpu');
+      const got = program();
+      expectParity(got, want, name, { onDevice: false });
+    }
+    setBackend('cpu');
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import * as tn from '../../src/index';
+import { parseYieldEvery, Yielder } from '../../src/model/yield';
+
+/** A clock the test moves by hand, and a Yielder on it that records its onYield calls. */
+function setup(every: 'batch' | 'epoch' | 'never' | number): { y: Yielder; advance(ms: number): void; yields: [number, number][] } {
+  let t = 1000;
+  const yields: [number, number][] = [];
+  const y = new Yielder(every, (epoch, batch) => { yields.push([epoch, batch]); }, () => t);
+  return { y, advance: (ms) => { t += ms; }, yields };
+}
+
+describe('fit yielding (yieldEvery)', () => {
+  it("'auto' is TF.js's 125 ms; names and numbers pass; anything else is an error naming the option", () => {
+    expect(parseYieldEvery('fit', undefined)).toBe(125);
+    expect(parseYieldEvery('fit', 'auto')).toBe(125);
+    for (const v of ['batch', 'epoch', 'never', 0, 40] as const) expect(parseYieldEvery('fit', v)).toBe(v);
+    for (const bad of ['sometimes', -1, NaN, Infinity, null, {}]) {
+      expect(() => parseYieldEvery('fit', bad)).toThrow(/fit: yieldEvery .*'auto', 'batch', 'epoch', 'never' or a number of milliseconds/);
+    }
+  });
+
+  it('with a period, yields (and calls onYield) after the first batch ending that long after the last yield', async () => {
+    const { y, advance, yields } = setup(100);
+    advance(60);
+    await y.batchEnd(0, 0, {});
+    advance(60);
+    await y.batchEnd(0, 1, {}); // 120 ms since the start: yields
+    advance(99);
+    await y.batchEnd(0, 2, {});
+    advance(1);
+    await y.batchEnd(0, 3, {}); // 100 ms since the last yield
+    await y.epochEnd();
+    expect(yields).toEqual([[0, 1], [0, 3]]);
+  });
+
+  it("'batch', 'epoch' and 'never' do not call onYield", async () => {
+    for (const every of ['batch', 'epoch', 'never'] as const) {
+      const { y, advance, yields } = setup(every);
+      advance(1000);
+      await y.batchEnd(0, 0, {});
+      await y.epochEnd();
+      expect(yields).toEqual([]);
+    }
+  });
+
+  it('lets a timer fire at each yield', async () => {
+    let fired = 0;
+    const timer = setInterval(() => fired++, 0);
+    const y = new Yielder('batch', () => undefined);
+    const busyUntil = (ms: number): void => { const end = performance.now() + ms; while (performance.now() < end); };
+    for (let b = 0; b < 5; b++) {
+      busyUntil(3);
+      await y.batchEnd(0, b, {});
+    }
+    clearInterval(timer);
+    expect(fired).toBeGreaterThan(0);
+  });
+});
+
+describe('fit on a model, yielding', () => {
+  const small = (): tn.Sequential => {
+    tn.setRandomSeed(3);
+    const model = tn.sequential({ layers: [tn.layers.dense({ units: 3, activation: 'softmax', inputShape: [4] })] });
+    model.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy' });
+    return model;
+  };
+  const x = tn.tensor(Float32Array.from({ length: 40 }, (_, i) => (i % 7) / 7), [10, 4]);
+  const y = tn.tensor(Float32Array.from({ length: 10 }, (_, i) => i % 3), [10]);
+
+  it('lets timers run between batches, except with yieldEvery never; calls onYield with a period', async () => {
+    for (const [yieldEvery, fires] of [['batch', true], [0, true], ['never', false]] as const) {
+      let fired = false;
+      const timer = setTimeout(() => { fired = true; }, 0);
+      const yields: number[] = [];
+      await small().fit(x, y, { epochs: 1, batchSize: 2, verbose: 0, yieldEvery, callbacks: { onYield: (_epoch, batch) => { yields.push(batch); } } });
+      clearTimeout(timer);
+      expect(fired).toBe(fires);
+      // Period 0: a yield after every batch, onYield at each; 'batch' yields without calling onYield, as TF.js.
+      expect(yields).toEqual(yieldEvery === 0 ? [0, 1, 2, 3, 4] : []);
+    }
+  });
+
+  it('rejects a second fit or a trainOnBatch while one runs, then trains again once it is done', async () => {
+    const model = small();
+    const first = model.fit(x, y, { epochs: 3, batchSize: 2, verbose: 0, yieldEvery: 'batch' });
+    const before = model.getWeights().map((w) => Array.from(w.dataSync()));
+    await expect(model.fit(x, y, { verbose: 0 })).rejects.toThrow('fit: cannot start because another fit() call on this model is ongoing; await it first');
+    await expect(model.trainOnBatch(x, y)).rejects.toThrow('trainOnBatch: cannot start because another fit() call on this model is ongoing');
+    expect(model.isTraining).toBe(true);
+    await first;
+    expect(model.isTraining).toBe(false);
+    expect(model.getWeights().map((w) => Array.from(w.dataSync()))).not.toEqual(before);
+    await expect(model.trainOnBatch(x, y)).resolves.toBeTypeOf('number');
+    await expect(model.fit(x, y, { verbose: 0, yieldEvery: 'never' })).resolves.toMatchObject({ epoch: [0] });
+  });
+
+  it('is not left marked as training when fit rejects its arguments', async () => {
+    const model = small();
+    await expect(model.fit(x, y, { verbose: 0, yieldEvery: 'often' as never })).rejects.toThrow(/fit: yieldEvery/);
+    expect(model.isTraining).toBe(false);
+  });
+});
