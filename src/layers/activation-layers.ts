@@ -142,14 +142,14 @@ export interface SoftmaxLayerArgs extends LayerArgs {
   axis?: number;
 }
 
-/** Softmax along axis (−1: the last), as tf.layers.softmax. */
+/** Softmax along axis (1 by default, as TF.js; −1 is the last), as tf.layers.softmax. */
 export class Softmax extends ElementwiseLayer {
   readonly axis: number;
 
   constructor(args: SoftmaxLayerArgs = {}) {
     checkConfigKeys('layers.softmax', args, ['axis']);
     super('softmax', args);
-    const axis = args.axis ?? -1;
+    const axis = args.axis ?? 1;
     if (!Number.isInteger(axis)) throw argError('layers.softmax', 'axis', fmtValue(axis), 'an integer');
     this.axis = axis;
     this.buildIfShaped();
@@ -174,7 +174,8 @@ export class Softmax extends ElementwiseLayer {
   }
 
   override endsInSoftmax(): boolean {
-    return this.axis === -1;
+    const rank = this.inputShapeNoBatch ? this.inputShapeNoBatch.length + 1 : 0;
+    return this.axis === -1 || this.axis === rank - 1;
   }
 
   protected layerConfig(): LayerConfig {

@@ -197,7 +197,6 @@ export interface LayerNormalizationLayerArgs extends AffineNormArgs {
 /** Normalizes each sample over `axis` (the last by default), then scales and shifts, as tf.layers.layerNormalization. */
 export class LayerNormalization extends AffineNorm {
   readonly axis: number[];
-  private readonly axisWasNumber: boolean;
 
   constructor(args: LayerNormalizationLayerArgs = {}) {
     const op = 'layers.layerNormalization';
@@ -207,7 +206,6 @@ export class LayerNormalization extends AffineNorm {
     const list = Array.isArray(axis) ? axis : [axis];
     if (list.length === 0 || !list.every(Number.isInteger)) throw argError(op, 'axis', fmtValue(axis), 'an integer or a non-empty array of integers');
     this.axis = list;
-    this.axisWasNumber = !Array.isArray(axis);
     this.buildIfShaped();
   }
 
@@ -229,6 +227,8 @@ export class LayerNormalization extends AffineNorm {
   }
 
   protected layerConfig(): LayerConfig {
-    return { axis: this.axisWasNumber ? this.axis[0] : this.axis, ...this.affineConfig() };
+    // Once the rank is known the axes are written resolved (non-negative), as TF.js and Keras do.
+    const rank = this.inputShapeNoBatch ? this.inputShapeNoBatch.length + 1 : 0;
+    return { axis: rank ? this.paramAxes(rank) : this.axis, ...this.affineConfig() };
   }
 }

@@ -60,15 +60,15 @@ export function l1l2(config?: { l1?: number; l2?: number }): Regularizer {
   return new L1L2(factor('regularizers.l1l2', 'l1', c.l1), factor('regularizers.l1l2', 'l2', c.l2));
 }
 
-export type RegularizerName = 'l1' | 'l2' | 'l1l2';
-const byName: Record<RegularizerName, () => Regularizer> = { l1: () => l1(), l2: () => l2(), l1l2: () => l1l2() };
+/** The one name TF.js knows a regularizer by in a layer config. */
+export type RegularizerName = 'l1l2';
 
-/** A regularizer from a layer config: an instance, a name ('l1', 'l2', 'l1l2'), or undefined for none. */
+/** A regularizer from a layer config: an instance, 'l1l2' (defaults), or undefined for none. */
 export function getRegularizer(op: string, arg: string, spec: unknown): Regularizer | null {
   if (spec === undefined || spec === null) return null;
   if (spec instanceof L1L2) return spec;
-  if (typeof spec === 'string' && Object.hasOwn(byName, spec)) return byName[spec as RegularizerName]();
-  throw argError(op, arg, fmtValue(spec), "a regularizer from tn.regularizers or one of 'l1', 'l2', 'l1l2'");
+  if (spec === 'l1l2') return l1l2();
+  throw argError(op, arg, fmtValue(spec), "a regularizer from tn.regularizers (l1, l2, l1l2) or 'l1l2'");
 }
 
 /** A regularizer as a saved model records it: {class_name: 'L1L2', config: {l1, l2}}. */
