@@ -30,7 +30,7 @@ export class Dropout extends Layer {
   readonly rate: number;
   readonly noiseShape: (number | null)[] | null;
   readonly seed: number | undefined;
-  private readonly rng: Random;
+  private rng: Random | null = null;
 
   constructor(args: DropoutLayerArgs, snakeName = 'dropout', op = 'layers.dropout', keys = ['rate', 'seed', 'noiseShape']) {
     checkConfigKeys(op, args, keys);
@@ -43,7 +43,6 @@ export class Dropout extends Layer {
     }
     this.noiseShape = ns ?? null;
     this.seed = args.seed;
-    this.rng = new Random(args.seed ?? nextDefaultSeed());
     this.buildIfShaped();
   }
 
@@ -68,6 +67,8 @@ export class Dropout extends Layer {
 
   call(x: Tensor, options: CallOptions): Tensor {
     if (!options.training || this.rate === 0) return x;
+    // The stream starts at the first training call, so making (or loading) a model draws no seed.
+    this.rng ??= new Random(this.seed ?? nextDefaultSeed());
     return mul(x, dropoutMask(this.rng, this.maskShape(x), this.rate, x.dtype));
   }
 

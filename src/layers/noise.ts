@@ -7,7 +7,13 @@ import { rateArg } from './dropout';
 
 /** A layer that perturbs its input in training only, from a seeded stream; identity at inference. */
 abstract class NoiseLayer extends Layer {
-  protected readonly rng = new Random(nextDefaultSeed());
+  private stream: Random | null = null;
+
+  /** The stream starts at the first training call, so making (or loading) a model draws no seed. */
+  protected get rng(): Random {
+    this.stream ??= new Random(nextDefaultSeed());
+    return this.stream;
+  }
 
   computeOutputShape(inputShape: readonly number[]): number[] {
     return inputShape.slice();

@@ -2,20 +2,11 @@ import * as L from '../layers/index';
 import { Activation, Conv2D, Dense, Dropout, Flatten, MaxPooling2D, type Layer, type LayerArgs } from '../layers/index';
 import type { Regularizer } from '../layers/regularizers';
 import type { Constraint } from '../layers/constraints';
-import { configArgsPlan, readPenalty } from './config-args';
-import type { Tensor } from '../tensor/tensor';
+import { configArgsPlan, readPenalty, type LayerPlan } from './config-args';
+
+export type { LayerPlan };
 import type { ConfigReader } from './config-reader';
 import { readInitializerSpec, savedInitializer, type InitializerSpec } from './saved-initializer';
-
-/** A layer read from a file: enough to check shapes and weights before anything is built. */
-export interface LayerPlan {
-  /** The output shape (no batch dim) for an input shape; throws the layer's own error when it cannot work. */
-  outputShape(input: readonly number[]): number[];
-  /** The weights the layer will own for an input shape, in Keras order (kernel, then bias). */
-  weightShapes(input: readonly number[]): { suffix: string; shape: number[]; trainable?: boolean }[];
-  /** The layer itself, its weights taking the given values. */
-  create(common: LayerArgs, weights: Tensor[]): Layer;
-}
 
 const GLOROT: InitializerSpec = { className: 'GlorotUniform', config: { seed: null } };
 const ZEROS: InitializerSpec = { className: 'Zeros', config: {} };
@@ -105,7 +96,7 @@ const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
     const rate = r.get('rate');
     if (typeof rate !== 'number' || !(rate >= 0 && rate < 1)) throw r.fail('rate', rate, 'a number in [0, 1)');
     // Checked by the layer itself, before the model is made.
-    new Dropout({ name, rate, noiseShape: (r.get('noise_shape') ?? undefined) as (number | null)[] | undefined });
+    new Dropout({ name, rate, seed: 0, noiseShape: (r.get('noise_shape') ?? undefined) as (number | null)[] | undefined });
     const noiseShape = r.get('noise_shape') as (number | null)[] | null | undefined;
     const seed = r.get('seed');
     if (seed !== undefined && seed !== null && !(typeof seed === 'number' && Number.isFinite(seed))) throw r.fail('seed', seed, 'a finite number or null');

@@ -90,10 +90,10 @@ describe('new layers against TensorFlow.js 4.22', () => {
       const m = ours(c);
       randomizeWeights(m, 100 + k);
       const peer = theirs(c);
-      peer.setWeights(m.getWeights().map((w) => tf.tensor(Array.from(w.dataSync()), w.shape)));
+      peer.setWeights(m.getWeights().map((w) => tf.tensor(Array.from(w.dataSync()), [...w.shape])));
       const { t, tfx } = inputs([3, ...c.input], 7 + k);
       const expected = (peer.predict(tfx) as tf.Tensor).dataSync();
-      expect(m.predict(t).shape).toEqual([...(peer.predict(tfx) as tf.Tensor).shape]);
+      expect(m.predict(t).shape).toEqual(Array.from((peer.predict(tfx) as tf.Tensor).shape));
       expect(maxAbsDiff(m.predict(t).dataSync(), expected)).toBeLessThan(1e-4);
 
       // tessera -> TF.js

@@ -100,13 +100,13 @@ describe('every public function rejects junk with a plain Error, never a TypeErr
   const namespaces: [string, Record<string, unknown>][] = [
     ['tn', tn as unknown as Record<string, unknown>],
     ['layers', tn.layers], ['train', tn.train], ['fused', tn.fused], ['initializers', tn.initializers],
-    ['io', tn.io], ['browser', tn.browser], ['data', tn.data],
+    ['io', tn.io], ['browser', tn.browser], ['data', tn.data], ['regularizers', tn.regularizers], ['constraints', tn.constraints],
   ];
   // Classes (constructed by their factories), and functions whose junk-accepting behaviour is TF.js's.
   const exempt = new Set(['Tensor', 'Variable', 'Layer', 'Conv2D', 'Dense', 'Flatten', 'MaxPooling2D', 'Dropout', 'Activation',
     'Sequential', 'Optimizer', 'AdamOptimizer', 'AdamWOptimizer', 'SGDOptimizer', 'getBackend', 'memory', 'dispose', 'keep',
     // tf.initializers.zeros() and ones() take no config, so there is nothing to reject.
-    'initializers.zeros', 'initializers.ones',
+    'initializers.zeros', 'initializers.ones', 'constraints.nonNeg',
     // They take no arguments.
     'memory', 'ready', 'io.listModels',
     // As TF.js's: an unknown URL has no handlers ([]), and fromMemory's artifacts are checked when loaded.
