@@ -1,5 +1,6 @@
 import type { Tensor } from '../tensor/tensor';
 import { argError } from '../util/validate';
+import { transpose } from '../ops/transpose';
 import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
 import { dataFormatArg, dataFormatConfig, type DataFormat } from './data-format';
 
@@ -15,8 +16,6 @@ export class Flatten extends Layer {
     checkConfigKeys('layers.flatten', args, ['dataFormat']);
     super('flatten', args);
     this.dataFormat = dataFormatArg('layers.flatten', args.dataFormat);
-    // Channels-first flattening reorders to channels last first (as TF.js), which needs a transpose.
-    if (this.dataFormat === 'channelsFirst') throw argError('layers.flatten', 'dataFormat', "'channelsFirst'", "'channelsLast' (channels-first flattening is not implemented yet)");
     this.buildIfShaped();
   }
 
@@ -30,7 +29,9 @@ export class Flatten extends Layer {
   }
 
   call(x: Tensor): Tensor {
-    return x.reshape([x.shape[0], -1]);
+    // Channels first is put channels last before flattening, as TF.js does, so a following dense sees the same order.
+    const y = this.dataFormat === 'channelsFirst' && x.rank > 2 ? transpose(x, [0, ...x.shape.slice(2).map((_, i) => i + 2), 1]) : x;
+    return y.reshape([x.shape[0], -1]);
   }
 
   protected layerConfig(): LayerConfig {

@@ -13,6 +13,7 @@ import { AlphaDropout, GaussianDropout, GaussianNoise, type AlphaDropoutLayerArg
 import { BatchNormalization, LayerNormalization, type BatchNormalizationLayerArgs, type LayerNormalizationLayerArgs } from './normalization';
 import { RepeatVector, Reshape, type RepeatVectorLayerArgs, type ReshapeLayerArgs } from './reshape-layers';
 import { UpSampling2D, type UpSampling2DLayerArgs } from './up-sampling2d';
+import { Cropping2D, Permute, ZeroPadding2D, type Cropping2DLayerArgs, type PermuteLayerArgs, type ZeroPadding2DLayerArgs } from './spatial-layers';
 
 export { Layer } from './layer';
 export type { LayerArgs, CallOptions, LayerConfig } from './layer';
@@ -21,13 +22,14 @@ export {
   ReLU, LeakyReLU, PReLU, ELU, ThresholdedReLU, Softmax, Conv1D, MaxPooling1D, SpatialDropout1D,
   GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D,
   GaussianNoise, GaussianDropout, AlphaDropout, BatchNormalization, LayerNormalization, Reshape, RepeatVector, UpSampling2D,
+  Permute, ZeroPadding2D, Cropping2D,
 };
 export type {
   ActivationLayerArgs, Conv2DLayerArgs, DenseLayerArgs, DropoutLayerArgs, MaxPooling2DLayerArgs, FlattenLayerArgs,
   ReLULayerArgs, LeakyReLULayerArgs, PReLULayerArgs, ELULayerArgs, ThresholdedReLULayerArgs, SoftmaxLayerArgs,
   Conv1DLayerArgs, Pooling1DLayerArgs, SpatialDropout1DLayerArgs, GlobalPooling2DLayerArgs,
   GaussianNoiseLayerArgs, GaussianDropoutLayerArgs, AlphaDropoutLayerArgs, BatchNormalizationLayerArgs, LayerNormalizationLayerArgs,
-  ReshapeLayerArgs, RepeatVectorLayerArgs, UpSampling2DLayerArgs,
+  ReshapeLayerArgs, RepeatVectorLayerArgs, UpSampling2DLayerArgs, PermuteLayerArgs, ZeroPadding2DLayerArgs, Cropping2DLayerArgs,
 };
 
 /** tn.layers: the layer factories, as tf.layers. */
@@ -59,4 +61,7 @@ export const layers = {
   reshape: (args: ReshapeLayerArgs): Reshape => new Reshape(args),
   repeatVector: (args: RepeatVectorLayerArgs): RepeatVector => new RepeatVector(args),
   upSampling2d: (args?: UpSampling2DLayerArgs): UpSampling2D => new UpSampling2D(args),
+  permute: (args: PermuteLayerArgs): Permute => new Permute(args),
+  zeroPadding2d: (args?: ZeroPadding2DLayerArgs): ZeroPadding2D => new ZeroPadding2D(args),
+  cropping2D: (args: Cropping2DLayerArgs): Cropping2D => new Cropping2D(args),
 };

@@ -1,7 +1,9 @@
 import { convOutputLength } from '../ops/conv';
 import type { Tensor } from '../tensor/tensor';
 import { maxPool } from '../ops/pool';
-import { argError, fmtValue } from '../util/validate';
+import { argError } from '../util/validate';
+import { transpose } from '../ops/transpose';
+import { dataFormatArg, dataFormatConfig, type DataFormat } from './data-format';
 import { pairArg, paddingArg } from './config-checks';
 import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
 
@@ -9,6 +11,7 @@ export interface MaxPooling2DLayerArgs extends LayerArgs {
   poolSize?: number | [number, number];
   strides?: number | [number, number];
   padding?: 'valid' | 'same';
+  dataFormat?: DataFormat;
 }
 
 /** Max over poolSize windows of NHWC input; strides default to poolSize, as tf.layers.maxPooling2d. */
@@ -16,6 +19,7 @@ export class MaxPooling2D extends Layer {
   readonly poolSize: [number, number];
   readonly strides: [number, number];
   readonly padding: 'valid' | 'same';
+  readonly dataFormat: DataFormat;
 
   constructor(args: MaxPooling2DLayerArgs = {}) {
     const op = 'layers.maxPooling2d';
@@ -24,8 +28,7 @@ export class MaxPooling2D extends Layer {
     this.poolSize = pairArg(op, 'poolSize', args.poolSize, [2, 2]);
     this.strides = pairArg(op, 'strides', args.strides, this.poolSize);
     this.padding = paddingArg(op, args.padding);
-    const dataFormat = (args as { dataFormat?: unknown }).dataFormat;
-    if (dataFormat !== undefined && dataFormat !== 'channelsLast') throw argError(op, 'dataFormat', fmtValue(dataFormat), "'channelsLast' (channels-first pooling is not implemented yet)");
+    this.dataFormat = dataFormatArg(op, args.dataFormat);
     this.buildIfShaped();
   }
 
@@ -34,19 +37,21 @@ export class MaxPooling2D extends Layer {
   }
 
   computeOutputShape(inputShape: readonly number[]): number[] {
-    if (inputShape.length !== 3) throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank 4 [batch, height, width, channels]');
-    const [h, w, c] = inputShape;
+    if (inputShape.length !== 3) throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank 4');
+    const first = this.dataFormat === 'channelsFirst';
+    const [h, w, c] = first ? [inputShape[1], inputShape[2], inputShape[0]] : inputShape;
     const outH = convOutputLength(h, this.poolSize[0], this.strides[0], this.padding);
     const outW = convOutputLength(w, this.poolSize[1], this.strides[1], this.padding);
     if (outH <= 0 || outW <= 0) throw argError(this.name, 'input', `spatial size ${h}x${w}`, `at least the pool size ${this.poolSize.join('x')} with 'valid' padding`);
-    return [outH, outW, c];
+    return first ? [c, outH, outW] : [outH, outW, c];
   }
 
   call(x: Tensor): Tensor {
-    return maxPool(x, this.poolSize, this.strides, this.padding);
+    if (this.dataFormat === 'channelsLast') return maxPool(x, this.poolSize, this.strides, this.padding);
+    return transpose(maxPool(transpose(x, [0, 2, 3, 1]), this.poolSize, this.strides, this.padding), [0, 3, 1, 2]);
   }
 
   protected layerConfig(): LayerConfig {
-    return { pool_size: this.poolSize, strides: this.strides, padding: this.padding, data_format: 'channels_last' };
+    return { pool_size: this.poolSize, strides: this.strides, padding: this.padding, data_format: dataFormatConfig(this.dataFormat) };
   }
 }

@@ -43,6 +43,10 @@ function readChannelsLast(r: ConfigReader): void {
   r.oneOf('data_format', ['channels_last'], 'channels_last');
 }
 
+function readDataFormat(r: ConfigReader): 'channelsFirst' | 'channelsLast' {
+  return r.oneOf('data_format', ['channels_last', 'channels_first'], 'channels_last') === 'channels_first' ? 'channelsFirst' : 'channelsLast';
+}
+
 const identity = (input: readonly number[]) => input.slice();
 
 const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
@@ -82,15 +86,14 @@ const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
     const poolSize = r.pair('pool_size', [2, 2]);
     const strides = r.pair('strides', poolSize);
     const padding = r.oneOf('padding', PADDINGS, 'valid');
-    readChannelsLast(r);
-    const args = { poolSize, strides, padding };
+    const args = { poolSize, strides, padding, dataFormat: readDataFormat(r) };
     const probe = new MaxPooling2D({ name, ...args });
     return { outputShape: (input) => probe.computeOutputShape(input), weightShapes: () => [], create: (common) => new MaxPooling2D({ ...common, ...args }) };
   }],
   ['Flatten', (r, name) => {
-    readChannelsLast(r);
-    const probe = new Flatten({ name });
-    return { outputShape: (input) => probe.computeOutputShape(input), weightShapes: () => [], create: (common) => new Flatten(common) };
+    const dataFormat = readDataFormat(r);
+    const probe = new Flatten({ name, dataFormat });
+    return { outputShape: (input) => probe.computeOutputShape(input), weightShapes: () => [], create: (common) => new Flatten({ ...common, dataFormat }) };
   }],
   ['Dropout', (r, name) => {
     const rate = r.get('rate');
@@ -132,6 +135,9 @@ const BY_ARGS: [string, (args: LayerArgs & Record<string, unknown>) => Layer][] 
   ['Reshape', (a) => new L.Reshape(a as unknown as L.ReshapeLayerArgs)],
   ['RepeatVector', (a) => new L.RepeatVector(a as unknown as L.RepeatVectorLayerArgs)],
   ['UpSampling2D', (a) => new L.UpSampling2D(a)],
+  ['Permute', (a) => new L.Permute(a as unknown as L.PermuteLayerArgs)],
+  ['ZeroPadding2D', (a) => new L.ZeroPadding2D(a)],
+  ['Cropping2D', (a) => new L.Cropping2D(a as unknown as L.Cropping2DLayerArgs)],
 ];
 for (const [className, make] of BY_ARGS) KINDS.set(className, (r, name) => configArgsPlan(r, name, make));
 

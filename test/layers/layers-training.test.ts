@@ -20,6 +20,10 @@ describe('gradients of the new layers (float64, through tn.gradCheck)', () => {
     ['upSampling2d', { size: [2, 1] }, [2, 2, 1]],
     ['repeatVector', { n: 2 }, [3]],
     ['reshape', { targetShape: [-1, 2] }, [2, 3]],
+    ['permute', { dims: [2, 1] }, [2, 3]],
+    ['zeroPadding2d', { padding: 1 }, [2, 2, 1]],
+    ['cropping2D', { cropping: [[1, 0], [0, 1]] }, [3, 3, 1]],
+    ['maxPooling2d', { dataFormat: 'channelsFirst' }, [1, 4, 4]],
   ];
   cases.forEach(([factory, args, shape], k) => {
     it(`${factory}: input and weight gradients, training mode`, () => {
@@ -102,8 +106,9 @@ describe('bad input to the new layers', () => {
     expect(() => tn.layers.conv1d({ filters: 2, kernelSize: 3, dilationRate: 2 } as never)).toThrow(/dilationRate/);
     expect(() => tn.layers.conv1d({ filters: 2, kernelSize: 3, padding: 'causal' as never })).toThrow(/padding/);
     expect(() => tn.layers.upSampling2d({ interpolation: 'bilinear' as never })).toThrow(/interpolation/);
-    expect(() => tn.layers.flatten({ dataFormat: 'channelsFirst' })).toThrow(/dataFormat/);
-    expect(() => tn.layers.maxPooling2d({ dataFormat: 'channelsFirst' } as never)).toThrow(/dataFormat/);
+    expect(() => tn.layers.flatten({ dataFormat: 'channelsMiddle' as never })).toThrow(/dataFormat/);
+    expect(() => tn.layers.permute({ dims: [1, 1] })).toThrow(/dims/);
+    expect(() => tn.layers.cropping2D({ cropping: 3, inputShape: [4, 4, 1] })).toThrow(/cropping/);
     expect(() => tn.layers.reshape({ targetShape: [-1, -1] })).toThrow(/targetShape/);
     expect(() => tn.layers.batchNormalization({ momentum: 2 })).toThrow(/momentum/);
     expect(() => tn.layers.dropout({ rate: 0.5, noiseShape: [null, 2], inputShape: [3] })).toThrow(/noiseShape/);

@@ -46,6 +46,13 @@ const CASES: Case[] = [
   { name: 'alphaDropout (inference)', factory: 'alphaDropout', args: { rate: 0.5 }, input: [4] },
   { name: 'spatialDropout1d (inference)', factory: 'spatialDropout1d', args: { rate: 0.5 }, input: [3, 4] },
   { name: 'dropout noiseShape (inference)', factory: 'dropout', args: { rate: 0.5, noiseShape: [null, 1, 4] }, input: [3, 4] },
+  { name: 'permute', factory: 'permute', args: { dims: [2, 3, 1] }, input: [2, 3, 4] },
+  { name: 'zeroPadding2d', factory: 'zeroPadding2d', args: { padding: [[1, 0], [2, 1]] }, input: [2, 3, 2] },
+  { name: 'zeroPadding2d channelsFirst', factory: 'zeroPadding2d', args: { padding: 1, dataFormat: 'channelsFirst' }, input: [2, 3, 2] },
+  { name: 'cropping2D', factory: 'cropping2D', args: { cropping: [[1, 0], [0, 2]] }, input: [4, 5, 2] },
+  { name: 'cropping2D channelsFirst', factory: 'cropping2D', args: { cropping: [1, 1], dataFormat: 'channelsFirst' }, input: [2, 4, 5] },
+  { name: 'flatten channelsFirst', factory: 'flatten', args: { dataFormat: 'channelsFirst' }, input: [2, 3, 4] },
+  { name: 'maxPooling2d channelsFirst', factory: 'maxPooling2d', args: { poolSize: 2, strides: 1, dataFormat: 'channelsFirst' }, input: [2, 4, 5] },
   { name: 'dense with regularizers and constraints', factory: 'dense', args: { units: 3, kernelRegularizer: 'l1l2', kernelConstraint: 'maxNorm', biasConstraint: 'nonNeg' }, input: [4] },
 ];
 
