@@ -13,7 +13,7 @@ export { memory } from './tensor/memory';
 export type { MemoryInfo } from './tensor/memory';
 export { setBackend, getBackend, ready } from './backend/registry';
 export type { BackendName } from './backend/registry';
-export { layers, Layer, Conv2D, Dense, Flatten, MaxPooling2D, Dropout, Activation } from './layers/index';
+export { layers, Layer, Conv2D, Dense, Flatten, MaxPooling2D, Dropout, Activation, RNN, LSTM, GRU, SimpleRNN, LSTMCell, GRUCell, SimpleRNNCell, StackedRNNCells, Embedding, Masking, Bidirectional, RepeatVector, TimeDistributed } from './layers/index';
 export type * from './layers/index';
 export { Sequential, sequential } from './model/sequential';
 export type { ModelCompileArgs, ModelFitArgs, ModelEvaluateArgs } from './model/sequential';

@@ -11,25 +11,41 @@ import type { LayerArgs } from './layer';
 import { MaxPooling2D, type MaxPooling2DLayerArgs } from './max-pooling2d';
 import { AlphaDropout, GaussianDropout, GaussianNoise, type AlphaDropoutLayerArgs, type GaussianDropoutLayerArgs, type GaussianNoiseLayerArgs } from './noise';
 import { BatchNormalization, LayerNormalization, type BatchNormalizationLayerArgs, type LayerNormalizationLayerArgs } from './normalization';
-import { RepeatVector, Reshape, type RepeatVectorLayerArgs, type ReshapeLayerArgs } from './reshape-layers';
+import { Reshape, type ReshapeLayerArgs } from './reshape-layers';
 import { UpSampling2D, type UpSampling2DLayerArgs } from './up-sampling2d';
 import { Cropping2D, Permute, ZeroPadding2D, type Cropping2DLayerArgs, type PermuteLayerArgs, type ZeroPadding2DLayerArgs } from './spatial-layers';
 
+import { Embedding, type EmbeddingLayerArgs } from './embedding';
+import { Masking, type MaskingArgs } from './masking';
+import { Bidirectional, type BidirectionalLayerArgs } from './recurrent/bidirectional';
+import { RNNCell } from './recurrent/cell';
+import { RepeatVector, type RepeatVectorLayerArgs } from './repeat-vector';
+import { TimeDistributed, type TimeDistributedLayerArgs } from './time-distributed';
+import { GRUCell, type GRUCellArgs } from './recurrent/gru-cell';
+import { GRU, LSTM, SimpleRNN, type GRULayerArgs, type LSTMLayerArgs, type SimpleRNNLayerArgs } from './recurrent/layers';
+import { LSTMCell, type LSTMCellArgs } from './recurrent/lstm-cell';
+import { RNN, type RNNLayerArgs } from './recurrent/rnn';
+import { SimpleRNNCell, type SimpleRNNCellArgs } from './recurrent/simple-rnn-cell';
+import { StackedRNNCells, type StackedRNNCellsArgs } from './recurrent/stacked-cells';
+
+
 export { Layer } from './layer';
 export type { LayerArgs, CallOptions, LayerConfig } from './layer';
+export { Activation, Conv2D, Dense, Dropout, Flatten, MaxPooling2D, RNN, RNNCell, LSTM, GRU, SimpleRNN, LSTMCell, GRUCell, SimpleRNNCell, StackedRNNCells, Embedding, Masking, Bidirectional, RepeatVector, TimeDistributed };
+export type { ActivationLayerArgs, Conv2DLayerArgs, DenseLayerArgs, DropoutLayerArgs, MaxPooling2DLayerArgs };
+export type { RNNLayerArgs, LSTMLayerArgs, GRULayerArgs, SimpleRNNLayerArgs, LSTMCellArgs, GRUCellArgs, SimpleRNNCellArgs, StackedRNNCellsArgs, EmbeddingLayerArgs, MaskingArgs, BidirectionalLayerArgs, RepeatVectorLayerArgs, TimeDistributedLayerArgs };
 export {
-  Activation, Conv2D, Dense, Dropout, Flatten, MaxPooling2D,
   ReLU, LeakyReLU, PReLU, ELU, ThresholdedReLU, Softmax, Conv1D, MaxPooling1D, SpatialDropout1D,
   GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D,
-  GaussianNoise, GaussianDropout, AlphaDropout, BatchNormalization, LayerNormalization, Reshape, RepeatVector, UpSampling2D,
+  GaussianNoise, GaussianDropout, AlphaDropout, BatchNormalization, LayerNormalization, Reshape, UpSampling2D,
   Permute, ZeroPadding2D, Cropping2D,
 };
 export type {
-  ActivationLayerArgs, Conv2DLayerArgs, DenseLayerArgs, DropoutLayerArgs, MaxPooling2DLayerArgs, FlattenLayerArgs,
+  FlattenLayerArgs,
   ReLULayerArgs, LeakyReLULayerArgs, PReLULayerArgs, ELULayerArgs, ThresholdedReLULayerArgs, SoftmaxLayerArgs,
   Conv1DLayerArgs, Pooling1DLayerArgs, SpatialDropout1DLayerArgs, GlobalPooling2DLayerArgs,
   GaussianNoiseLayerArgs, GaussianDropoutLayerArgs, AlphaDropoutLayerArgs, BatchNormalizationLayerArgs, LayerNormalizationLayerArgs,
-  ReshapeLayerArgs, RepeatVectorLayerArgs, UpSampling2DLayerArgs, PermuteLayerArgs, ZeroPadding2DLayerArgs, Cropping2DLayerArgs,
+  ReshapeLayerArgs, UpSampling2DLayerArgs, PermuteLayerArgs, ZeroPadding2DLayerArgs, Cropping2DLayerArgs,
 };
 
 /** tn.layers: the layer factories, as tf.layers. */
@@ -59,9 +75,21 @@ export const layers = {
   batchNormalization: (args?: BatchNormalizationLayerArgs): BatchNormalization => new BatchNormalization(args),
   layerNormalization: (args?: LayerNormalizationLayerArgs): LayerNormalization => new LayerNormalization(args),
   reshape: (args: ReshapeLayerArgs): Reshape => new Reshape(args),
-  repeatVector: (args: RepeatVectorLayerArgs): RepeatVector => new RepeatVector(args),
   upSampling2d: (args?: UpSampling2DLayerArgs): UpSampling2D => new UpSampling2D(args),
   permute: (args: PermuteLayerArgs): Permute => new Permute(args),
   zeroPadding2d: (args?: ZeroPadding2DLayerArgs): ZeroPadding2D => new ZeroPadding2D(args),
   cropping2D: (args: Cropping2DLayerArgs): Cropping2D => new Cropping2D(args),
+  rnn: (args: RNNLayerArgs): RNN => new RNN(args),
+  lstm: (args: LSTMLayerArgs): LSTM => new LSTM(args),
+  gru: (args: GRULayerArgs): GRU => new GRU(args),
+  simpleRNN: (args: SimpleRNNLayerArgs): SimpleRNN => new SimpleRNN(args),
+  lstmCell: (args: LSTMCellArgs): LSTMCell => new LSTMCell(args),
+  gruCell: (args: GRUCellArgs): GRUCell => new GRUCell(args),
+  simpleRNNCell: (args: SimpleRNNCellArgs): SimpleRNNCell => new SimpleRNNCell(args),
+  stackedRNNCells: (args: StackedRNNCellsArgs): StackedRNNCells => new StackedRNNCells(args),
+  embedding: (args: EmbeddingLayerArgs): Embedding => new Embedding(args),
+  masking: (args?: MaskingArgs): Masking => new Masking(args),
+  bidirectional: (args: BidirectionalLayerArgs): Bidirectional => new Bidirectional(args),
+  repeatVector: (args: RepeatVectorLayerArgs): RepeatVector => new RepeatVector(args),
+  timeDistributed: (args: TimeDistributedLayerArgs): TimeDistributed => new TimeDistributed(args),
 };

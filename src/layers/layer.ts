@@ -19,6 +19,8 @@ export interface CallOptions {
   training: boolean;
   /** Skip a final softmax so the loss can take logits (stable cross-entropy, as Keras does). */
   logits?: boolean;
+  /** The input's mask [batch, time] (1 keeps a step), from embedding({maskZero}) or masking upstream. */
+  mask?: Tensor | null;
 }
 
 /** What a weight may carry beside its initial values. */
@@ -189,6 +191,16 @@ export abstract class Layer {
       throw argError(this.name, 'input', `shape ${fmtShape(x.shape)}`, `shape [null, ${expected.join(', ')}]`);
     }
     if (x.dtype !== this.dtype) throw argError(this.name, 'input', `dtype ${x.dtype}`, `dtype ${this.dtype}`);
+  }
+
+  /** Whether the layer passes a mask through (TF.js's supportsMasking); a layer that does not drops it. */
+  get supportsMasking(): boolean {
+    return false;
+  }
+
+  /** The mask of this layer's output given its input's mask, as TF.js's computeMask. */
+  computeMask(_x: Tensor, mask: Tensor | null): Tensor | null {
+    return this.supportsMasking ? mask : null;
   }
 
   /** True when the layer ends in a softmax that call({logits: true}) leaves out. */

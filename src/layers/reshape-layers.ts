@@ -1,7 +1,5 @@
 import type { Tensor } from '../tensor/tensor';
-import { mul } from '../ops/binary';
-import { ones } from '../ops/creation';
-import { argError, assertPositiveInt, fmtValue } from '../util/validate';
+import { argError, fmtValue } from '../util/validate';
 import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
 
 export interface ReshapeLayerArgs extends LayerArgs {
@@ -43,39 +41,5 @@ export class Reshape extends Layer {
 
   protected layerConfig(): LayerConfig {
     return { target_shape: this.targetShape };
-  }
-}
-
-export interface RepeatVectorLayerArgs extends LayerArgs {
-  n: number;
-}
-
-/** [batch, features] -> [batch, n, features], as tf.layers.repeatVector. */
-export class RepeatVector extends Layer {
-  readonly n: number;
-
-  constructor(args: RepeatVectorLayerArgs) {
-    checkConfigKeys('layers.repeatVector', args, ['n']);
-    super('repeat_vector', args);
-    this.n = assertPositiveInt('layers.repeatVector', 'n', args.n);
-    this.buildIfShaped();
-  }
-
-  getClassName(): string {
-    return 'RepeatVector';
-  }
-
-  computeOutputShape(inputShape: readonly number[]): number[] {
-    if (inputShape.length !== 1) throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank 2 [batch, features]');
-    return [this.n, inputShape[0]];
-  }
-
-  call(x: Tensor): Tensor {
-    // A broadcast product with ones repeats the row; its gradient sums the copies back.
-    return mul(x.reshape([x.shape[0], 1, x.shape[1]]), ones([1, this.n, 1], x.dtype));
-  }
-
-  protected layerConfig(): LayerConfig {
-    return { n: this.n };
   }
 }

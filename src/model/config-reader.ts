@@ -41,7 +41,8 @@ export class ConfigReader {
 
   bool(key: string, fallback: boolean): boolean {
     const v = this.get(key);
-    if (v === undefined) return fallback;
+    // TF.js writes an option the user left unset as null.
+    if (v === undefined || v === null) return fallback;
     if (typeof v !== 'boolean') throw this.fail(key, v, 'a boolean');
     return v;
   }

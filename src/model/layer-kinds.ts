@@ -1,12 +1,14 @@
 import * as L from '../layers/index';
-import { Activation, Conv2D, Dense, Dropout, Flatten, MaxPooling2D, type Layer, type LayerArgs } from '../layers/index';
+import { Activation, Conv2D, Dense, Dropout, Flatten, MaxPooling2D, TimeDistributed, type Layer, type LayerArgs } from '../layers/index';
 import type { Regularizer } from '../layers/regularizers';
 import type { Constraint } from '../layers/constraints';
-import { configArgsPlan, readPenalty, type LayerPlan } from './config-args';
+import { configArgsPlan, readPenalty } from './config-args';
+import { ConfigReader } from './config-reader';
+import { readInitializerSpec, savedInitializer, type InitializerSpec } from './saved-initializer';
+import { SEQUENCE_KINDS } from './sequence-kinds';
+import type { LayerPlan } from './layer-plan';
 
 export type { LayerPlan };
-import type { ConfigReader } from './config-reader';
-import { readInitializerSpec, savedInitializer, type InitializerSpec } from './saved-initializer';
 
 const GLOROT: InitializerSpec = { className: 'GlorotUniform', config: { seed: null } };
 const ZEROS: InitializerSpec = { className: 'Zeros', config: {} };
@@ -110,6 +112,26 @@ const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
     const activation = r.activation('activation');
     return { outputShape: identity, weightShapes: () => [], create: (common) => new Activation({ ...common, activation }) };
   }],
+  ['TimeDistributed', (r, name) => {
+    // The inner layer's entry is read as a layer of its own, its weights the wrapper's.
+    const entry = r.get('layer') as { class_name?: unknown; config?: Record<string, unknown> } | undefined;
+    const config = entry?.config;
+    if (!entry || typeof entry.class_name !== 'string' || !config || typeof config !== 'object') throw r.fail('layer', entry, 'a layer entry {class_name, config}');
+    const inner = new ConfigReader(r.op, `${r.where}.layer.config`, config);
+    const innerName = typeof config.name === 'string' ? config.name : `${name}_inner`;
+    inner.get('name');
+    inner.get('trainable');
+    inner.get('dtype');
+    const plan = readLayerKind(entry.class_name, inner, innerName);
+    if (!plan) throw r.fail('layer.class_name', entry.class_name, `one of ${layerClassNames.join(', ')}`);
+    inner.finish();
+    return {
+      outputShape: (input) => [input[0], ...plan.outputShape(input.slice(1))],
+      weightShapes: (input) => plan.weightShapes(input.slice(1)),
+      create: (common, w) => new TimeDistributed({ ...common, layer: plan.create({ name: innerName, inputShape: common.inputShape?.slice(1) }, w) }),
+    };
+  }],
+  ...SEQUENCE_KINDS,
 ]);
 
 /** Layers whose saved config is their TF.js arguments in snake_case. */
@@ -133,7 +155,6 @@ const BY_ARGS: [string, (args: LayerArgs & Record<string, unknown>) => Layer][] 
   ['BatchNormalization', (a) => new L.BatchNormalization(a)],
   ['LayerNormalization', (a) => new L.LayerNormalization(a)],
   ['Reshape', (a) => new L.Reshape(a as unknown as L.ReshapeLayerArgs)],
-  ['RepeatVector', (a) => new L.RepeatVector(a as unknown as L.RepeatVectorLayerArgs)],
   ['UpSampling2D', (a) => new L.UpSampling2D(a)],
   ['Permute', (a) => new L.Permute(a as unknown as L.PermuteLayerArgs)],
   ['ZeroPadding2D', (a) => new L.ZeroPadding2D(a)],

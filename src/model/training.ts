@@ -30,13 +30,17 @@ export interface TrainableModel {
  */
 export function forward(layers: readonly Layer[], x: Tensor, training: boolean, logits: boolean): Tensor {
   let y = x;
+  // The mask a layer (embedding with maskZero, masking) puts on its output, passed on while layers keep it.
+  let mask: Tensor | null = null;
   for (let i = 0; i < layers.length; i++) {
-    const fused = training || i + 1 === layers.length ? null : layers[i].applyWithNext(y, layers[i + 1]);
+    const fused = training || mask || i + 1 === layers.length ? null : layers[i].applyWithNext(y, layers[i + 1]);
     if (fused) {
       y = fused;
       i++;
     } else {
-      y = layers[i].apply(y, { training, logits: logits && i === layers.length - 1 });
+      const input = y;
+      y = layers[i].apply(input, { training, logits: logits && i === layers.length - 1, mask });
+      mask = layers[i].computeMask(input, mask);
     }
   }
   return y;
