@@ -103,9 +103,10 @@ export class MaxPooling1D extends Layer {
   readonly strides: number;
   readonly padding: 'valid' | 'same';
 
-  constructor(args: Pooling1DLayerArgs = {}, snakeName = 'max_pooling1d', op = 'layers.maxPooling1d') {
+  constructor(args: Pooling1DLayerArgs = {}) {
+    const op = 'layers.maxPooling1d';
     checkConfigKeys(op, args, ['poolSize', 'strides', 'padding']);
-    super(snakeName, args);
+    super('max_pooling1d', args);
     this.poolSize = single(op, 'poolSize', args.poolSize, 2);
     this.strides = single(op, 'strides', args.strides, this.poolSize);
     this.padding = paddingArg(op, args.padding);
@@ -123,14 +124,10 @@ export class MaxPooling1D extends Layer {
     return [out, c];
   }
 
-  /** The pool over a height-1 image. */
-  protected pool2d(x: Tensor): Tensor {
-    return maxPool(x, [1, this.poolSize], [1, this.strides], this.padding);
-  }
-
   call(x: Tensor): Tensor {
+    // As a 2-D pool over a height-1 image.
     const [b, steps, c] = x.shape;
-    const y = this.pool2d(x.reshape([b, 1, steps, c]));
+    const y = maxPool(x.reshape([b, 1, steps, c]), [1, this.poolSize], [1, this.strides], this.padding);
     return y.reshape([b, y.shape[2], c]);
   }
 
