@@ -43,6 +43,14 @@ export function conv2dGeometry(
   return { batch, inH, inW, inC, outH, outW, outC, kh, kw, strideH, strideW, padTop, padLeft };
 }
 
+/** A depthwise filter [kh,kw,inC,multiplier] walks like a conv2d filter with outC = inC·multiplier. */
+export function depthwiseGeometry(
+  xShape: readonly number[], filterShape: readonly number[], strides: readonly [number, number], pad: Padding,
+): Conv2dGeometry {
+  const [kh, kw, inC, multiplier] = filterShape;
+  return conv2dGeometry(xShape, [kh, kw, inC, inC * multiplier], strides, pad);
+}
+
 /** xShape [N,H,W,C], filterSize [fh,fw]; the caller has validated both. */
 export function pool2dGeometry(
   xShape: readonly number[], filterSize: readonly [number, number], strides: readonly [number, number], pad: Padding,

@@ -28,15 +28,32 @@ export interface Backend<Tensor extends TensorHandle = TensorHandle> {
 
   /** 2-D product: op(a)[m,k] · op(b)[k,n]. */
   matMul(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean): Tensor;
+  /**
+   * Products of matrix batches: a [aBatch, m, k] ([aBatch, k, m] when transposeA), b [bBatch, k, n] ([bBatch, n, k] when
+   * transposeB), each batch the other's or 1 (one matrix for every product); out [max(aBatch, bBatch), m, n].
+   */
+  batchMatMul(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean): Tensor;
   /** NHWC input, [kh, kw, inC, outC] filter. */
   conv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor;
   conv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], strides: [number, number], pad: Padding): Tensor;
   conv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], strides: [number, number], pad: Padding): Tensor;
+  /**
+   * Depthwise convolution: NHWC x, filter [kh, kw, inC, multiplier]; input channel c feeds output channels
+   * c·multiplier .. c·multiplier + multiplier - 1.
+   */
+  depthwiseConv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor;
+  depthwiseConv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], strides: [number, number], pad: Padding): Tensor;
+  depthwiseConv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], strides: [number, number], pad: Padding): Tensor;
   maxPool(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor;
   /** Routes dy to the input position that won each window of maxPool(x) = y (y, when given, may hold a cached argmax). */
   maxPoolBackprop(dy: Tensor, x: Tensor, y: Tensor | null, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor;
   /** The adjoint of maxPoolBackprop: src (x's shape) read at the position that wins each window of maxPool(x). */
   maxPoolGather(src: Tensor, x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor;
+
+  /** NHWC average pooling; each window averages the cells inside the image only. */
+  avgPool(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor;
+  /** avgPool's adjoint: each dy spread evenly over the cells of x (of shape xShape) its window averaged. */
+  avgPoolBackprop(dy: Tensor, xShape: readonly number[], filterSize: [number, number], strides: [number, number], pad: Padding): Tensor;
 
   unary(op: UnaryOp, x: Tensor): Tensor;
   /** Elementwise with NumPy broadcasting; the output has the broadcast shape. */

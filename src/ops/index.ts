@@ -21,3 +21,4 @@ export {
   prod, any, all, logSumExp, cumsum, moments, norm,
 } from './math-methods';
 export type { NormOrd } from './math-methods';
+export * from './nets-exports';

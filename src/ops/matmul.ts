@@ -1,6 +1,7 @@
 import { backend } from './engine';
+import { batchedMatMul } from './batch-matmul';
 import { recordOp } from '../tensor/tape';
-import type { Tensor } from '../tensor/tensor';
+import { Tensor } from '../tensor/tensor';
 import { assertBoolean, fmtShape } from '../util/validate';
 import { assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
 
@@ -9,8 +10,9 @@ export interface MatMulAttrs {
   transposeB: boolean;
 }
 
-/** op(a) · op(b) for rank-2 a and b, as tf.matMul(a, b, transposeA, transposeB). */
+/** op(a) · op(b), as tf.matMul(a, b, transposeA, transposeB); rank >= 3 operands multiply per matrix over broadcast batch dims. */
 export function matMul(a: Tensor, b: Tensor, transposeA = false, transposeB = false): Tensor {
+  if (a instanceof Tensor && b instanceof Tensor && (a.rank > 2 || b.rank > 2)) return batchedMatMul(a, b, transposeA, transposeB);
   checkMatMul(a, b, transposeA, transposeB);
   const y = backend().matMul(a, b, transposeA, transposeB);
   recordOp<MatMulAttrs>('matMul', [a, b], y, { transposeA, transposeB });

@@ -2,8 +2,7 @@ import type { Padding } from '../backend/backend';
 import { backend } from './engine';
 import { recordOp } from '../tensor/tape';
 import { Tensor } from '../tensor/tensor';
-import { argError, assertPadding, assertPair, fmtShape } from '../util/validate';
-import { assertTensor } from '../tensor/checks';
+import { checkPool2d } from './pool-checks';
 
 export interface PoolAttrs {
   filterSize: [number, number];
@@ -17,14 +16,7 @@ export function maxPool(x: Tensor, filterSize: number | [number, number], stride
     const y = maxPool(x.reshape([1, ...x.shape]), filterSize, strides, pad);
     return y.reshape(y.shape.slice(1));
   }
-  assertTensor('maxPool', 'x', x);
-  if (x.rank !== 4) throw argError('maxPool', 'x', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, 'rank 4 [batch, height, width, channels], or rank 3 for one image');
-  const f = assertPair('maxPool', 'filterSize', filterSize);
-  const s = assertPair('maxPool', 'strides', strides);
-  const p = assertPadding('maxPool', 'pad', pad);
-  if (p === 'valid' && (f[0] > x.shape[1] || f[1] > x.shape[2])) {
-    throw new Error(`maxPool: with 'valid' padding filterSize [${f.join(', ')}] must fit inside x's height and width (x ${fmtShape(x.shape)})`);
-  }
+  const [f, s, p] = checkPool2d('maxPool', x, filterSize, strides, pad);
   const y = backend().maxPool(x, f, s, p);
   recordOp<PoolAttrs>('maxPool', [x], y, { filterSize: f, strides: s, pad: p });
   return y;

@@ -10,6 +10,10 @@ import { softmax, logSoftmax, sparseSoftmaxCrossEntropy } from '../../../kernels
 import { sgdUpdate } from '../../../kernels/cpu/adam';
 import { cumsum } from '../../../kernels/cpu/cumsum';
 import { gatherAt } from '../../../kernels/cpu/pool';
+import { batchMatMul } from '../../../kernels/cpu/batch-matmul';
+import { avgPool, avgPoolBackprop } from '../../../kernels/cpu/avg-pool';
+import { depthwiseConv2d, depthwiseConv2dBackpropFilter, depthwiseConv2dBackpropInput } from '../../../kernels/cpu/depthwise-conv';
+import { depthwiseGeometry } from '../../../kernels/shared/geometry';
 import { concat, gatherStrided, scatterStrided } from '../../../kernels/cpu/strided';
 import { arrayTypeFor, makeHandle, sizeOfShape, type DType, type FloatArray, type TensorHandle as Tensor } from '../handle';
 import { setHostValuesOwner } from '../host-values';
@@ -76,6 +80,16 @@ export class CpuBackend implements Backend {
     return out;
   }
 
+  batchMatMul(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean): Tensor {
+    const [aBatch, bBatch] = [a.shape[0], b.shape[0]];
+    const batch = Math.max(aBatch, bBatch);
+    const [m, k] = transposeA ? [a.shape[2], a.shape[1]] : [a.shape[1], a.shape[2]];
+    const n = transposeB ? b.shape[1] : b.shape[2];
+    const [out, values] = this.output([batch, m, n], a.dtype);
+    batchMatMul(this.k.gemm, a.hostValues(), b.hostValues(), values, batch, aBatch, bBatch, m, n, k, transposeA, transposeB);
+    return out;
+  }
+
   matMulBiasActivation(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean, bias: Tensor, activation: FusedActivation): Tensor {
     const [m, n, k] = productDims(a, b, transposeA, transposeB);
     const [out, values] = this.output([m, n], a.dtype);
@@ -126,6 +140,25 @@ export class CpuBackend implements Backend {
     return this.scratch.get(dtype, g.batch * g.outH * g.outW * g.kh * g.kw * g.inC);
   }
 
+  depthwiseConv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor {
+    const g = depthwiseGeometry(x.shape, filter.shape, strides, pad);
+    const [out, values] = this.output([g.batch, g.outH, g.outW, g.outC], x.dtype);
+    depthwiseConv2d(x.hostValues(), filter.hostValues(), g, values);
+    return out;
+  }
+
+  depthwiseConv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
+    const [dx, values] = this.output(xShape, dy.dtype);
+    depthwiseConv2dBackpropInput(dy.hostValues(), filter.hostValues(), depthwiseGeometry(xShape, filter.shape, strides, pad), values);
+    return dx;
+  }
+
+  depthwiseConv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
+    const [dw, values] = this.output(filterShape, x.dtype);
+    depthwiseConv2dBackpropFilter(x.hostValues(), dy.hostValues(), depthwiseGeometry(x.shape, filterShape, strides, pad), values);
+    return dw;
+  }
+
   maxPool(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
     const g = pool2dGeometry(x.shape, filterSize, strides, pad);
     const [y, values] = this.output([g.batch, g.outH, g.outW, g.channels], x.dtype);
@@ -162,6 +195,19 @@ export class CpuBackend implements Backend {
     const argmax = new Int32Array(size);
     this.k.maxPool(x.hostValues(), g, this.scratch.get(x.dtype, size), argmax);
     return argmax;
+  }
+
+  avgPool(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
+    const g = pool2dGeometry(x.shape, filterSize, strides, pad);
+    const [y, values] = this.output([g.batch, g.outH, g.outW, g.channels], x.dtype);
+    avgPool(x.hostValues(), g, values);
+    return y;
+  }
+
+  avgPoolBackprop(dy: Tensor, xShape: readonly number[], filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
+    const [dx, values] = this.output(xShape, dy.dtype);
+    avgPoolBackprop(dy.hostValues(), pool2dGeometry(xShape, filterSize, strides, pad), values);
+    return dx;
   }
 
   unary(op: UnaryOp, x: Tensor): Tensor {

@@ -2,6 +2,10 @@ import { adamStepSize } from '../../../kernels/shared/adam';
 import { broadcastShapes } from '../../../kernels/shared/broadcast';
 import { conv2dGeometry, pool2dGeometry } from '../../../kernels/shared/geometry';
 import { matMulConstants, matMulKernel } from '../../../kernels/gpu/matmul';
+import { batchMatMulConstants, batchMatMulKernel } from '../../../kernels/gpu/batch-matmul';
+import { avgPoolBackpropKernel, avgPoolKernel } from '../../../kernels/gpu/avg-pool';
+import { depthwiseConv2dBackpropFilterKernel, depthwiseConv2dBackpropInputKernel, depthwiseConv2dKernel } from '../../../kernels/gpu/depthwise-conv';
+import { depthwiseGeometry } from '../../../kernels/shared/geometry';
 import { conv2dBackpropFilterPartialKernel, conv2dBackpropInputKernel, conv2dKernel } from '../../../kernels/gpu/conv';
 import { maxPoolBackpropKernel, maxPoolGatherKernel, maxPoolKernel } from '../../../kernels/gpu/pool';
 import { BINARY_MAX_AXES, UNARY_CODES, binaryConstants, binaryKernel, unaryKernel } from '../../../kernels/gpu/elementwise';
@@ -57,6 +61,15 @@ export class GpuBackend implements Backend {
     return this.compute('matMul', matMulKernel, [m, n], matMulConstants(m, n, k, transposeA, transposeB), [this.arg(a, 'matMul'), this.arg(b, 'matMul')]);
   }
 
+  batchMatMul(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean): Tensor {
+    const [aBatch, bBatch] = [a.shape[0], b.shape[0]];
+    const [m, k] = transposeA ? [a.shape[2], a.shape[1]] : [a.shape[1], a.shape[2]];
+    const n = transposeB ? b.shape[1] : b.shape[2];
+    const constants = batchMatMulConstants(aBatch, bBatch, m, n, k, transposeA, transposeB);
+    const op = 'batchMatMul';
+    return this.compute(op, batchMatMulKernel, [Math.max(aBatch, bBatch), m, n], constants, [this.arg(a, op), this.arg(b, op)]);
+  }
+
   conv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor {
     const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
     return this.compute('conv2d', conv2dKernel, [g.batch, g.outH, g.outW, g.outC], g, [this.arg(x, 'conv2d'), this.arg(filter, 'conv2d')]);
@@ -78,6 +91,24 @@ export class GpuBackend implements Backend {
     return this.reduceTexture('sum', partial, [g.batch, filterSize], [0], filterShape);
   }
 
+  depthwiseConv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor {
+    const g = depthwiseGeometry(x.shape, filter.shape, strides, pad);
+    const op = 'depthwiseConv2d';
+    return this.compute(op, depthwiseConv2dKernel, [g.batch, g.outH, g.outW, g.outC], g, [this.arg(x, op), this.arg(filter, op)]);
+  }
+
+  depthwiseConv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
+    const g = depthwiseGeometry(xShape, filter.shape, strides, pad);
+    const op = 'depthwiseConv2dBackpropInput';
+    return this.compute(op, depthwiseConv2dBackpropInputKernel, xShape, g, [this.arg(dy, op), this.arg(filter, op)]);
+  }
+
+  depthwiseConv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
+    const g = depthwiseGeometry(x.shape, filterShape, strides, pad);
+    const op = 'depthwiseConv2dBackpropFilter';
+    return this.compute(op, depthwiseConv2dBackpropFilterKernel, filterShape, g, [this.arg(x, op), this.arg(dy, op)]);
+  }
+
   maxPool(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
     const g = pool2dGeometry(x.shape, filterSize, strides, pad);
     return this.compute('maxPool', maxPoolKernel, [g.batch, g.outH, g.outW, g.channels], g, [this.arg(x, 'maxPool')]);
@@ -93,6 +124,16 @@ export class GpuBackend implements Backend {
     const g = pool2dGeometry(x.shape, filterSize, strides, pad);
     const op = 'maxPoolGather';
     return this.compute(op, maxPoolGatherKernel, [g.batch, g.outH, g.outW, g.channels], g, [this.arg(x, op), this.arg(src, op)]);
+  }
+
+  avgPool(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
+    const g = pool2dGeometry(x.shape, filterSize, strides, pad);
+    return this.compute('avgPool', avgPoolKernel, [g.batch, g.outH, g.outW, g.channels], g, [this.arg(x, 'avgPool')]);
+  }
+
+  avgPoolBackprop(dy: Tensor, xShape: readonly number[], filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
+    const g = pool2dGeometry(xShape, filterSize, strides, pad);
+    return this.compute('avgPoolBackprop', avgPoolBackpropKernel, xShape, g, [this.arg(dy, 'avgPoolBackprop')]);
   }
 
   unary(op: UnaryOp, x: Tensor): Tensor {

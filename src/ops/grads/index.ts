@@ -2,6 +2,7 @@ import { customGrads } from './custom';
 import { elementwiseGrads } from './elementwise';
 import { layoutGrads } from './layout';
 import { linearGrads } from './linear';
+import { netsGrads } from './nets';
 import { mathGrads } from './math';
 import { reductionGrads } from './reduction';
 import { shapeGrads } from './shape';
@@ -10,4 +11,6 @@ import { softmaxGrads } from './softmax';
 import type { GradientTable } from './table';
 
 /** Every op's backward rule, by the name the op records under. */
-export const gradientTable: GradientTable = { ...customGrads, ...elementwiseGrads, ...linearGrads, ...mathGrads, ...reductionGrads, ...sequenceGrads, ...shapeGrads, ...softmaxGrads, ...layoutGrads };
+export const gradientTable: GradientTable = {
+  ...customGrads, ...elementwiseGrads, ...linearGrads, ...mathGrads, ...reductionGrads, ...sequenceGrads, ...shapeGrads, ...softmaxGrads, ...layoutGrads, ...netsGrads,
+};

@@ -1,0 +1,100 @@
+import type { Padding } from '../backend/backend';
+import { assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
+import { recordOp } from '../tensor/tape';
+import { Tensor } from '../tensor/tensor';
+import { argError, assertPadding, assertPair, fmtShape } from '../util/validate';
+import type { ConvAttrs } from './conv';
+import { checkUnsupported } from './conv-variants';
+import { conv2d } from './conv';
+import { backend } from './engine';
+import { checkDimRoundingMode } from './pool-checks';
+import { reshape } from './reshape';
+
+type Rounding = 'floor' | 'round' | 'ceil';
+
+/** Checks depthwiseConv2d's arguments on NHWC x; returns the normalized strides and padding. */
+function checkDepthwise(op: string, x: Tensor, filter: Tensor, strides: unknown, pad: unknown, dataFormat: unknown, dilations: unknown): [[number, number], Padding] {
+  assertTensor(op, 'x', x);
+  assertTensor(op, 'filter', filter);
+  if (x.rank !== 4) throw argError(op, 'x', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, 'rank 4 [batch, height, width, channels], or rank 3 for one image');
+  assertRank(op, 'filter', filter, 4);
+  assertSameDtype(op, x, filter, 'x', 'filter');
+  const s = assertPair(op, 'strides', strides);
+  const p = assertPadding(op, 'pad', pad);
+  checkUnsupported(op, dataFormat, 'NHWC', dilations);
+  if (x.shape[3] !== filter.shape[2]) {
+    throw new Error(`${op}: filter's input channels (dim 2 of ${fmtShape(filter.shape)}) must equal x's channels (dim 3 of ${fmtShape(x.shape)}), got ${filter.shape[2]} and ${x.shape[3]}`);
+  }
+  if (p === 'valid' && (filter.shape[0] > x.shape[1] || filter.shape[1] > x.shape[2])) {
+    throw new Error(`${op}: with 'valid' padding the filter ${fmtShape(filter.shape)} must fit inside x's height and width (x ${fmtShape(x.shape)})`);
+  }
+  return [s, p];
+}
+
+/** Runs f on x as a batch, giving back one image's result for one image (rank 3). */
+function batched(x: Tensor, f: (x4: Tensor) => Tensor): Tensor {
+  if (!(x instanceof Tensor) || x.rank !== 3) return f(x);
+  const y = f(reshape(x, [1, ...x.shape]));
+  return reshape(y, y.shape.slice(1));
+}
+
+/**
+ * Depthwise 2-D convolution, as tf.depthwiseConv2d(x, filter, strides, pad, dataFormat = 'NHWC', dilations = 1):
+ * x [batch, h, w, inC] (or one image), filter [kh, kw, inC, multiplier]; input channel c gives output channels
+ * c·multiplier .. c·multiplier + multiplier - 1.
+ */
+export function depthwiseConv2d(
+  x: Tensor, filter: Tensor, strides: number | [number, number], pad: Padding,
+  dataFormat: 'NHWC' | 'NCHW' = 'NHWC', dilations: number | [number, number] = 1, dimRoundingMode?: Rounding,
+): Tensor {
+  checkDimRoundingMode('depthwiseConv2d', dimRoundingMode);
+  return batched(x, (x4) => {
+    const [s, p] = checkDepthwise('depthwiseConv2d', x4, filter, strides, pad, dataFormat, dilations);
+    return depthwiseOp(x4, filter, s, p);
+  });
+}
+
+/** @internal The recorded forward op on checked arguments. */
+export function depthwiseOp(x: Tensor, filter: Tensor, s: [number, number], p: Padding): Tensor {
+  const y = backend().depthwiseConv2d(x, filter, s, p);
+  recordOp<ConvAttrs>('depthwiseConv2d', [x, filter], y, { strides: s, pad: p });
+  return y;
+}
+
+/** @internal depthwiseConv2d's input gradient, as an op (bilinear: its gradients are the forward op and the filter gradient). */
+export function depthwiseBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], s: [number, number], p: Padding): Tensor {
+  const dx = backend().depthwiseConv2dBackpropInput(dy, filter, xShape, s, p);
+  recordOp<ConvAttrs>('depthwiseConv2dBackpropInput', [dy, filter], dx, { strides: s, pad: p });
+  return dx;
+}
+
+/** @internal depthwiseConv2d's filter gradient, as an op. */
+export function depthwiseBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], s: [number, number], p: Padding): Tensor {
+  const dw = backend().depthwiseConv2dBackpropFilter(x, dy, filterShape, s, p);
+  recordOp<ConvAttrs>('depthwiseConv2dBackpropFilter', [x, dy], dw, { strides: s, pad: p });
+  return dw;
+}
+
+/**
+ * A depthwise convolution followed by a 1×1 convolution mixing its channels, as
+ * tf.separableConv2d(x, depthwiseFilter, pointwiseFilter, strides, pad, dilation = 1, dataFormat = 'NHWC'):
+ * pointwiseFilter is [1, 1, inC·multiplier, outC].
+ */
+export function separableConv2d(
+  x: Tensor, depthwiseFilter: Tensor, pointwiseFilter: Tensor, strides: number | [number, number], pad: Padding,
+  dilation: number | [number, number] = 1, dataFormat: 'NHWC' | 'NCHW' = 'NHWC',
+): Tensor {
+  const op = 'separableConv2d';
+  return batched(x, (x4) => {
+    const [s, p] = checkDepthwise(op, x4, depthwiseFilter, strides, pad, dataFormat, dilation);
+    assertTensor(op, 'pointwiseFilter', pointwiseFilter);
+    assertRank(op, 'pointwiseFilter', pointwiseFilter, 4);
+    assertSameDtype(op, x4, pointwiseFilter, 'x', 'pointwiseFilter');
+    const channels = depthwiseFilter.shape[2] * depthwiseFilter.shape[3];
+    const [ph, pw, pin] = pointwiseFilter.shape;
+    if (ph !== 1 || pw !== 1 || pin !== channels) {
+      throw argError(op, 'pointwiseFilter', `shape ${fmtShape(pointwiseFilter.shape)}`, `shape [1, 1, ${channels}, outChannels] (${channels} = inChannels · channel multiplier of depthwiseFilter ${fmtShape(depthwiseFilter.shape)})`);
+    }
+    return conv2d(depthwiseOp(x4, depthwiseFilter, s, p), pointwiseFilter, 1, 'valid');
+  });
+}

@@ -1,0 +1,40 @@
+import { broadcastShapes } from '../backend/shapes';
+import { assertTensor } from '../tensor/checks';
+import { Tensor, arrayTypeFor } from '../tensor/tensor';
+import { argError, describeValue, fmtShape, fmtValue } from '../util/validate';
+import { mul } from './binary';
+import { randomUniform } from './creation';
+
+/** The mask's shape, as TF.js reads noiseShape: x's shape when absent; null entries take x's dims. */
+function noiseShapeOf(x: Tensor, noiseShape: readonly (number | null)[] | undefined): number[] {
+  if (noiseShape === undefined || noiseShape === null) return x.shape.slice();
+  if (!Array.isArray(noiseShape)) throw argError('dropout', 'noiseShape', describeValue(noiseShape), 'an array of dims');
+  const shape = noiseShape.map((d, i) => (d === null && noiseShape.length === x.rank ? x.shape[i] : d));
+  const fits = shape.every((d) => typeof d === 'number' && Number.isInteger(d) && d >= 0);
+  const out = fits ? broadcastShapes(shape as number[], x.shape) : null;
+  if (!out || out.length !== x.rank || out.some((d, i) => d !== x.shape[i])) {
+    throw argError('dropout', 'noiseShape', fmtValue(noiseShape), `a shape that broadcasts to x's ${fmtShape(x.shape)}`);
+  }
+  return shape as number[];
+}
+
+/**
+ * Zeroes each element (or each slice along noiseShape's size-1 axes) with probability `rate` and scales the rest
+ * by 1 / (1 - rate), as tf.dropout(x, rate, noiseShape?, seed?). The mask comes from randomUniform with the given
+ * seed (the global seeded stream when absent), so a run replays exactly; it is a constant for the gradient.
+ */
+export function dropout(x: Tensor, rate: number, noiseShape?: (number | null)[], seed?: number): Tensor {
+  assertTensor('dropout', 'x', x);
+  if (x.dtype !== 'float32' && x.dtype !== 'float64') throw argError('dropout', 'x', `a ${x.dtype} tensor`, 'a float tensor (it is scaled)');
+  if (typeof rate !== 'number' || !(rate >= 0 && rate < 1)) throw argError('dropout', 'rate', describeValue(rate), 'a number in [0, 1)');
+  const shape = noiseShapeOf(x, noiseShape);
+  if (rate === 0) return mul(x, 1);
+  const keep = 1 - rate;
+  const draws = randomUniform(shape, 0, 1, x.dtype, seed);
+  const u = draws.dataSync();
+  const mask = new (arrayTypeFor(x.dtype))(u.length);
+  // floor(u + keep) / keep, as TF.js: 1 / keep with probability keep, else 0.
+  for (let i = 0; i < u.length; i++) mask[i] = Math.floor(u[i] + keep) / keep;
+  draws.dispose();
+  return mul(x, new Tensor(shape, x.dtype, mask));
+}

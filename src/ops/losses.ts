@@ -1,0 +1,119 @@
+import { assertSameDtype, assertTensor } from '../tensor/checks';
+import type { Tensor } from '../tensor/tensor';
+import { argError, assertFiniteNumber, describeValue, fmtShape, normalizeAxes } from '../util/validate';
+import { add, minimum, mul, sub } from './binary';
+import { squaredDifference } from './arithmetic';
+import { cast } from './cast';
+import { Reduction, weightedLoss } from './loss-reduction';
+import { sum } from './reduction';
+import { logSoftmax } from './softmax';
+import { log1p } from './special';
+import { abs, exp, log, neg, relu, square } from './unary';
+
+// The functional losses of tf.losses, each the same formula as TF.js's, ending in computeWeightedLoss's weighting
+// and reduction (default SUM_BY_NONZERO_WEIGHTS). Made of recorded ops: differentiable to any order.
+
+export { computeWeightedLoss } from './loss-reduction';
+
+const DEFAULT = Reduction.SUM_BY_NONZERO_WEIGHTS;
+
+const isFloat = (t: Tensor) => t.dtype === 'float32' || t.dtype === 'float64';
+
+/**
+ * The two operands of a loss, of one shape: integer or boolean labels (tf.oneHot gives int32) become the
+ * predictions' float dtype, as TF.js's arithmetic upcasts them.
+ */
+function pair(op: string, labels: Tensor, predictions: Tensor, names: [string, string] = ['labels', 'predictions']): [Tensor, Tensor] {
+  assertTensor(op, names[0], labels);
+  assertTensor(op, names[1], predictions);
+  if (labels.rank !== predictions.rank || labels.shape.some((d, i) => d !== predictions.shape[i])) {
+    throw new Error(`${op}: ${names[0]} and ${names[1]} must have the same shape, got ${fmtShape(labels.shape)} and ${fmtShape(predictions.shape)}`);
+  }
+  const l = !isFloat(labels) && isFloat(predictions) ? cast(labels, predictions.dtype) : labels;
+  assertSameDtype(op, l, predictions, names[0], names[1]);
+  return [l, predictions];
+}
+
+function labelSmoothingOf(op: string, v: unknown): number {
+  const s = assertFiniteNumber(op, 'labelSmoothing', v);
+  if (s < 0 || s > 1) throw argError(op, 'labelSmoothing', describeValue(v), 'a number in [0, 1]');
+  return s;
+}
+
+/** |labels - predictions|, weighted and reduced, as tf.losses.absoluteDifference. */
+export function absoluteDifference(labels: Tensor, predictions: Tensor, weights?: Tensor | number, reduction: Reduction = DEFAULT): Tensor {
+  [labels, predictions] = pair('absoluteDifference', labels, predictions);
+  return weightedLoss('absoluteDifference', abs(sub(labels, predictions)), weights, reduction);
+}
+
+/** (labels - predictions)², weighted and reduced, as tf.losses.meanSquaredError. */
+export function meanSquaredError(labels: Tensor, predictions: Tensor, weights?: Tensor | number, reduction: Reduction = DEFAULT): Tensor {
+  [labels, predictions] = pair('meanSquaredError', labels, predictions);
+  return weightedLoss('meanSquaredError', squaredDifference(labels, predictions), weights, reduction);
+}
+
+/** max(0, 1 - (2·labels - 1)·predictions) for labels in {0, 1}, as tf.losses.hingeLoss. */
+export function hingeLoss(labels: Tensor, predictions: Tensor, weights?: Tensor | number, reduction: Reduction = DEFAULT): Tensor {
+  [labels, predictions] = pair('hingeLoss', labels, predictions);
+  const signs = sub(mul(labels, 2), 1);
+  return weightedLoss('hingeLoss', relu(sub(1, mul(signs, predictions))), weights, reduction);
+}
+
+/** Quadratic within delta of the label, linear beyond, as tf.losses.huberLoss(labels, predictions, weights?, delta = 1, reduction?). */
+export function huberLoss(labels: Tensor, predictions: Tensor, weights?: Tensor | number, delta = 1.0, reduction: Reduction = DEFAULT): Tensor {
+  [labels, predictions] = pair('huberLoss', labels, predictions);
+  if (assertFiniteNumber('huberLoss', 'delta', delta) <= 0) throw argError('huberLoss', 'delta', describeValue(delta), 'a positive number');
+  const error = abs(sub(predictions, labels));
+  const quadratic = minimum(error, delta);
+  const linear = sub(error, quadratic);
+  return weightedLoss('huberLoss', add(mul(square(quadratic), 0.5), mul(linear, delta)), weights, reduction);
+}
+
+/** -labels·log(p + ε) - (1 - labels)·log(1 - p + ε), as tf.losses.logLoss(labels, predictions, weights?, epsilon = 1e-7, reduction?). */
+export function logLoss(labels: Tensor, predictions: Tensor, weights?: Tensor | number, epsilon = 1e-7, reduction: Reduction = DEFAULT): Tensor {
+  [labels, predictions] = pair('logLoss', labels, predictions);
+  assertFiniteNumber('logLoss', 'epsilon', epsilon);
+  const hit = neg(mul(labels, log(add(predictions, epsilon))));
+  const miss = mul(sub(1, labels), log(add(sub(1, predictions), epsilon)));
+  return weightedLoss('logLoss', sub(hit, miss), weights, reduction);
+}
+
+/** 1 - Σ_axis labels·predictions (the axis kept, as size 1), as tf.losses.cosineDistance(labels, predictions, axis, weights?, reduction?). */
+export function cosineDistance(labels: Tensor, predictions: Tensor, axis: number, weights?: Tensor | number, reduction: Reduction = DEFAULT): Tensor {
+  [labels, predictions] = pair('cosineDistance', labels, predictions);
+  if (typeof axis !== 'number') throw argError('cosineDistance', 'axis', describeValue(axis), `an integer axis in [${-labels.rank}, ${labels.rank})`);
+  const [a] = normalizeAxes('cosineDistance', axis, labels.rank);
+  return weightedLoss('cosineDistance', sub(1, sum(mul(labels, predictions), a, true)), weights, reduction);
+}
+
+/**
+ * The sigmoid cross-entropy of logits against labels in [0, 1], computed stably as max(x, 0) - x·z + log(1 + e^-|x|),
+ * with labels smoothed towards 1/2, as tf.losses.sigmoidCrossEntropy(multiClassLabels, logits, weights?, labelSmoothing = 0, reduction?).
+ */
+export function sigmoidCrossEntropy(
+  multiClassLabels: Tensor, logits: Tensor, weights?: Tensor | number, labelSmoothing = 0, reduction: Reduction = DEFAULT,
+): Tensor {
+  const op = 'sigmoidCrossEntropy';
+  [multiClassLabels, logits] = pair(op, multiClassLabels, logits, ['multiClassLabels', 'logits']);
+  const s = labelSmoothingOf(op, labelSmoothing);
+  const z = s > 0 ? add(mul(multiClassLabels, 1 - s), 0.5 * s) : multiClassLabels;
+  const losses = add(sub(relu(logits), mul(logits, z)), log1p(exp(neg(abs(logits)))));
+  return weightedLoss(op, losses, weights, reduction);
+}
+
+/**
+ * -Σ labels·log softmax(logits) over the last axis (one loss per row), with labels smoothed towards 1/classes,
+ * as tf.losses.softmaxCrossEntropy(onehotLabels, logits, weights?, labelSmoothing = 0, reduction?).
+ */
+export function softmaxCrossEntropy(
+  onehotLabels: Tensor, logits: Tensor, weights?: Tensor | number, labelSmoothing = 0, reduction: Reduction = DEFAULT,
+): Tensor {
+  const op = 'softmaxCrossEntropy';
+  [onehotLabels, logits] = pair(op, onehotLabels, logits, ['onehotLabels', 'logits']);
+  if (logits.rank === 0) throw argError(op, 'logits', 'a scalar', 'a tensor of rank >= 1 (classes along the last axis)');
+  const s = labelSmoothingOf(op, labelSmoothing);
+  const classes = logits.shape[logits.rank - 1];
+  const labels = s > 0 ? add(mul(onehotLabels, 1 - s), s / classes) : onehotLabels;
+  const losses = neg(sum(mul(labels, logSoftmax(logits)), -1));
+  return weightedLoss(op, losses, weights, reduction);
+}

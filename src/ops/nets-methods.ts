@@ -1,0 +1,50 @@
+import type { Padding } from '../backend/backend';
+import { Tensor } from '../tensor/tensor';
+import { avgPool } from './avg-pool';
+import { batchNorm } from './batch-norm';
+import { conv1d, conv2dTranspose } from './conv-variants';
+import { depthwiseConv2d, separableConv2d } from './depthwise-conv';
+import { dot } from './dot';
+
+// The network ops as Tensor methods, as TF.js chains them (x.dot(y), x.avgPool(2, 2, 'same'), ...), until they join
+// the tensor layer's op table. The augmentation types them inside the repository only: a bundled declaration file
+// keeps `declare module '../tensor/tensor'` pointing nowhere, so the table must declare them on the class.
+
+type Pair = number | [number, number];
+type Rounding = 'floor' | 'round' | 'ceil';
+
+declare module '../tensor/tensor' {
+  interface Tensor {
+    dot(b: Tensor): Tensor;
+    avgPool(filterSize: Pair, strides: Pair, pad: Padding, dimRoundingMode?: Rounding): Tensor;
+    conv1d(filter: Tensor, stride: number, pad: Padding, dataFormat?: 'NWC' | 'NCW', dilation?: number, dimRoundingMode?: Rounding): Tensor;
+    conv2dTranspose(filter: Tensor, outputShape: [number, number, number, number] | [number, number, number], strides: Pair, pad: Padding, dimRoundingMode?: Rounding): Tensor;
+    depthwiseConv2d(filter: Tensor, strides: Pair, pad: Padding, dataFormat?: 'NHWC' | 'NCHW', dilations?: Pair, dimRoundingMode?: Rounding): Tensor;
+    separableConv2d(depthwiseFilter: Tensor, pointwiseFilter: Tensor, strides: Pair, pad: Padding, dilation?: Pair, dataFormat?: 'NHWC' | 'NCHW'): Tensor;
+    batchNorm(mean: Tensor, variance: Tensor, offset?: Tensor, scale?: Tensor, varianceEpsilon?: number): Tensor;
+  }
+}
+
+Object.assign(Tensor.prototype, {
+  dot(this: Tensor, b: Tensor) {
+    return dot(this, b);
+  },
+  avgPool(this: Tensor, filterSize: Pair, strides: Pair, pad: Padding, dimRoundingMode?: Rounding) {
+    return avgPool(this, filterSize, strides, pad, dimRoundingMode);
+  },
+  conv1d(this: Tensor, filter: Tensor, stride: number, pad: Padding, dataFormat?: 'NWC' | 'NCW', dilation?: number, dimRoundingMode?: Rounding) {
+    return conv1d(this, filter, stride, pad, dataFormat, dilation, dimRoundingMode);
+  },
+  conv2dTranspose(this: Tensor, filter: Tensor, outputShape: [number, number, number, number] | [number, number, number], strides: Pair, pad: Padding, dimRoundingMode?: Rounding) {
+    return conv2dTranspose(this, filter, outputShape, strides, pad, dimRoundingMode);
+  },
+  depthwiseConv2d(this: Tensor, filter: Tensor, strides: Pair, pad: Padding, dataFormat?: 'NHWC' | 'NCHW', dilations?: Pair, dimRoundingMode?: Rounding) {
+    return depthwiseConv2d(this, filter, strides, pad, dataFormat, dilations, dimRoundingMode);
+  },
+  separableConv2d(this: Tensor, depthwiseFilter: Tensor, pointwiseFilter: Tensor, strides: Pair, pad: Padding, dilation?: Pair, dataFormat?: 'NHWC' | 'NCHW') {
+    return separableConv2d(this, depthwiseFilter, pointwiseFilter, strides, pad, dilation, dataFormat);
+  },
+  batchNorm(this: Tensor, mean: Tensor, variance: Tensor, offset?: Tensor, scale?: Tensor, varianceEpsilon?: number) {
+    return batchNorm(this, mean, variance, offset, scale, varianceEpsilon);
+  },
+});

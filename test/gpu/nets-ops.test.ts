@@ -1,0 +1,54 @@
+import { afterAll, it } from 'vitest';
+import * as tn from '../../src/index';
+import { registerBackend, setBackend } from '../../src/backend/registry';
+import { expectAllClose } from '../allclose';
+import { describeGpu, gpu } from './gpu-context';
+import { sumTol } from './parity';
+import { uniformTensor } from './random-data';
+
+/** Each network op as a program: values and gradients through the public ops, run once per backend. */
+const programs: [string, () => tn.Tensor[]][] = [
+  ['batched matMul', () => {
+    const a = uniformTensor([2, 3, 4, 5], 1);
+    const b = uniformTensor([3, 5, 2], 2);
+    return [tn.matMul(a, b), ...tn.grads((x, y) => tn.sum(tn.square(tn.matMul(x, y, false, false))))([a, b])];
+  }],
+  ['avgPool and depthwise/separable convolutions', () => {
+    const x = uniformTensor([2, 7, 7, 3], 3);
+    const w = uniformTensor([3, 3, 3, 2], 4);
+    const p = uniformTensor([1, 1, 6, 4], 5);
+    const f = (a: tn.Tensor, b: tn.Tensor, c: tn.Tensor) => tn.avgPool(tn.separableConv2d(a, b, c, 2, 'same'), 2, 1, 'same');
+    return [f(x, w, p), tn.depthwiseConv2d(x, w, [1, 2], 'valid'), ...tn.grads((a, b, c) => tn.sum(tn.square(f(a, b, c))))([x, w, p])];
+  }],
+  ['conv1d, conv2dTranspose and batchNorm', () => {
+    const s = uniformTensor([2, 9, 3], 6);
+    const w1 = uniformTensor([3, 3, 2], 7);
+    const x = uniformTensor([1, 3, 3, 2], 8);
+    const wt = uniformTensor([3, 3, 4, 2], 9);
+    const mean = uniformTensor([4], 10);
+    const variance = uniformTensor([4], 11, 0.5, 1.5);
+    const g = (a: tn.Tensor, b: tn.Tensor) => tn.batchNorm(tn.conv2dTranspose(a, b, [1, 6, 6, 4], 2, 'same'), mean, variance);
+    return [tn.conv1d(s, w1, 2, 'same'), g(x, wt), ...tn.grads((a, b) => tn.sum(tn.square(g(a, b))))([x, wt])];
+  }],
+  ['losses', () => {
+    const labels = uniformTensor([4, 5], 12, 0, 1);
+    const logits = uniformTensor([4, 5], 13, -3, 3);
+    const f = (l: tn.Tensor) => tn.add(tn.losses.softmaxCrossEntropy(labels, l, undefined, 0.1), tn.losses.sigmoidCrossEntropy(labels, l));
+    return [f(logits), tn.losses.huberLoss(labels, logits, undefined, 1, tn.Reduction.NONE), tn.grad(f)(logits)];
+  }],
+];
+
+describeGpu('network ops and their gradients on the gpu backend match cpu', () => {
+  afterAll(() => { void setBackend('cpu'); });
+
+  for (const [name, program] of programs) {
+    it(name, async () => {
+      registerBackend('gpu', () => gpu!);
+      await setBackend('cpu');
+      const want = program().map((t) => t.dataSync());
+      await setBackend('gpu');
+      const got = program().map((t) => t.dataSync());
+      got.forEach((g, i) => expectAllClose(g, want[i], sumTol(64), `${name}, result ${i}`));
+    });
+  }
+});

@@ -1,0 +1,144 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import * as tn from '../../src/index';
+import { FC, expectGradOk, randTensor, seedArb } from '../helpers';
+import { expectHvpOk } from './hvp';
+import { expectMatchesTfjs, tf, twin } from './nets-reference';
+
+const dim = (max: number) => fc.integer({ min: 1, max });
+const padArb = fc.constantFrom<'valid' | 'same'>('valid', 'same');
+const HVP_RUNS = { ...FC, numRuns: 8 } as const;
+
+const conv1dArb = fc.record({ batch: dim(2), width: dim(8), inC: dim(3), outC: dim(3), fw: dim(3), stride: dim(3), pad: padArb, rank2: fc.boolean(), seed: seedArb })
+  .filter((c) => c.pad === 'same' || c.fw <= c.width);
+
+describe('conv1d', () => {
+  it('matches TF.js for every stride, padding and rank', () => {
+    fc.assert(fc.property(conv1dArb, (c) => {
+      const [x, tx] = twin(c.rank2 ? [c.width, c.inC] : [c.batch, c.width, c.inC], c.seed);
+      const [w, tw] = twin([c.fw, c.inC, c.outC], c.seed + 1);
+      expectMatchesTfjs(tn.conv1d(x, w, c.stride, c.pad), tf.conv1d(tx as tf.Tensor3D, tw as tf.Tensor3D, c.stride, c.pad));
+    }), { ...FC, numRuns: 40 });
+  });
+
+  it('hand-computed: a width-2 filter summing neighbours', () => {
+    const y = tn.conv1d(tn.tensor([1, 2, 3, 4], [1, 4, 1]), tn.tensor([1, 1], [2, 1, 1]), 1, 'valid');
+    expect(y.shape).toEqual([1, 3, 1]);
+    expect(Array.from(y.dataSync())).toEqual([3, 5, 7]);
+  });
+
+  it('gradients and Hessian-vector products (float64)', () => {
+    fc.assert(fc.property(conv1dArb, (c) => {
+      const x = randTensor([c.batch, c.width, c.inC], c.seed);
+      const w = randTensor([c.fw, c.inC, c.outC], c.seed + 1);
+      const f = (a: tn.Tensor, b: tn.Tensor) => tn.conv1d(a, b, c.stride, c.pad);
+      expectGradOk(f, [x, w]);
+      expectHvpOk(f, [x, w], c.seed);
+    }), HVP_RUNS);
+  });
+
+  it('rejects bad input, naming op and argument', () => {
+    const x = tn.zeros([1, 5, 2]);
+    expect(() => tn.conv1d(tn.zeros([5]), tn.zeros([2, 2, 1]), 1, 'valid')).toThrow(/conv1d: x must be rank 3 \[batch, width, channels\], or rank 2 for one sequence, got shape \[5\] \(rank 1\)/);
+    expect(() => tn.conv1d(x, tn.zeros([2, 3, 1]), 1, 'valid')).toThrow(/conv1d: filter's input channels \(dim 1 of \[2, 3, 1\]\) must equal x's channels \(2/);
+    expect(() => tn.conv1d(x, tn.zeros([6, 2, 1]), 1, 'valid')).toThrow(/conv1d: with 'valid' padding the filter width 6 must fit inside x's width/);
+    expect(() => tn.conv1d(x, tn.zeros([2, 2, 1]), 0, 'valid')).toThrow(/conv1d: stride must be a positive integer, got number 0/);
+    expect(() => tn.conv1d(x, tn.zeros([2, 2, 1]), 1, 'valid', 'NCW')).toThrow(/conv1d: dataFormat must be 'NWC'/);
+    expect(() => tn.conv1d(x, tn.zeros([2, 2, 1]), 1, 'valid', 'NWC', 2)).toThrow(/conv1d: dilation must be 1 \(tessera does not compute dilated convolutions\), got 2/);
+  });
+});
+
+const transposeArb = fc.record({ batch: dim(2), outH: dim(7), outW: dim(7), inDepth: dim(3), outDepth: dim(3), kh: dim(3), kw: dim(3), sH: dim(2), sW: dim(2), pad: padArb, seed: seedArb })
+  .filter((c) => c.pad === 'same' || (c.kh <= c.outH && c.kw <= c.outW));
+
+/** x's spatial size for a transpose whose output is [outH, outW]: what conv2d maps the output to. */
+const xShapeOf = (c: { batch: number; outH: number; outW: number; inDepth: number; kh: number; kw: number; sH: number; sW: number; pad: 'valid' | 'same' }) => {
+  const len = (n: number, k: number, s: number) => (c.pad === 'valid' ? Math.ceil((n - k + 1) / s) : Math.ceil(n / s));
+  return [c.batch, len(c.outH, c.kh, c.sH), len(c.outW, c.kw, c.sW), c.inDepth];
+};
+
+describe('conv2dTranspose', () => {
+  it('matches TF.js', () => {
+    fc.assert(fc.property(transposeArb, (c) => {
+      const [x, tx] = twin(xShapeOf(c), c.seed);
+      const [w, tw] = twin([c.kh, c.kw, c.outDepth, c.inDepth], c.seed + 1);
+      const out: [number, number, number, number] = [c.batch, c.outH, c.outW, c.outDepth];
+      expectMatchesTfjs(tn.conv2dTranspose(x, w, out, [c.sH, c.sW], c.pad), tf.conv2dTranspose(tx as tf.Tensor4D, tw as tf.Tensor4D, out, [c.sH, c.sW], c.pad));
+    }), { ...FC, numRuns: 40 });
+  });
+
+  it('hand-computed: a 2×2 stride-2 transpose of ones tiles the filter; one image (rank 3) works', () => {
+    const w = tn.tensor([1, 2, 3, 4], [2, 2, 1, 1]);
+    const y = tn.conv2dTranspose(tn.ones([1, 1, 1]), w, [2, 2, 1], 2, 'valid');
+    expect(y.shape).toEqual([2, 2, 1]);
+    expect(Array.from(y.dataSync())).toEqual([1, 2, 3, 4]);
+  });
+
+  it('gradients and Hessian-vector products (float64)', () => {
+    fc.assert(fc.property(transposeArb, (c) => {
+      const x = randTensor(xShapeOf(c), c.seed);
+      const w = randTensor([c.kh, c.kw, c.outDepth, c.inDepth], c.seed + 1);
+      const f = (a: tn.Tensor, b: tn.Tensor) => tn.conv2dTranspose(a, b, [c.batch, c.outH, c.outW, c.outDepth], [c.sH, c.sW], c.pad);
+      expectGradOk(f, [x, w]);
+      expectHvpOk(f, [x, w], c.seed);
+    }), HVP_RUNS);
+  });
+
+  it('rejects an outputShape that conv2d would not map to x, and mismatched depths', () => {
+    const x = tn.zeros([1, 3, 3, 2]);
+    const w = tn.zeros([3, 3, 4, 2]);
+    expect(() => tn.conv2dTranspose(x, w, [1, 9, 9, 4], 2, 'same')).toThrow(/conv2dTranspose: outputShape must be a shape that conv2d with filter \[3, 3, 4, 2\], strides \[2, 2\] and 'same' padding maps to x's height and width \[3, 3\], got \[1,9,9,4\]/);
+    expect(() => tn.conv2dTranspose(x, w, [1, 6, 6, 3], 2, 'same')).toThrow(/conv2dTranspose: outputShape's channels \(3\) must equal the filter's output depth \(dim 2 of \[3, 3, 4, 2\], 4\)/);
+    expect(() => tn.conv2dTranspose(tn.zeros([1, 3, 3, 5]), w, [1, 6, 6, 4], 2, 'same')).toThrow(/conv2dTranspose: x's channels \(5, x \[1, 3, 3, 5\]\) must equal the filter's input depth/);
+    expect(() => tn.conv2dTranspose(x, w, [6, 6, 4] as unknown as [number, number, number, number], 2, 'same')).toThrow(/conv2dTranspose: outputShape must be a shape of x's rank 4, got \[6,6,4\]/);
+  });
+});
+
+const depthwiseArb = fc.record({ batch: dim(2), inH: dim(6), inW: dim(6), inC: dim(3), mult: dim(3), outC: dim(3), kh: dim(3), kw: dim(3), sH: dim(2), sW: dim(2), pad: padArb, seed: seedArb })
+  .filter((c) => c.pad === 'same' || (c.kh <= c.inH && c.kw <= c.inW));
+
+describe('depthwiseConv2d and separableConv2d', () => {
+  it('match TF.js for every stride, padding and channel multiplier', () => {
+    fc.assert(fc.property(depthwiseArb, (c) => {
+      const [x, tx] = twin([c.batch, c.inH, c.inW, c.inC], c.seed);
+      const [w, tw] = twin([c.kh, c.kw, c.inC, c.mult], c.seed + 1);
+      const [pw, tpw] = twin([1, 1, c.inC * c.mult, c.outC], c.seed + 2);
+      const s: [number, number] = [c.sH, c.sW];
+      expectMatchesTfjs(tn.depthwiseConv2d(x, w, s, c.pad), tf.depthwiseConv2d(tx as tf.Tensor4D, tw as tf.Tensor4D, s, c.pad));
+      // TF.js's separableConv2d takes equal strides only.
+      expectMatchesTfjs(tn.separableConv2d(x, w, pw, c.sH, c.pad), tf.separableConv2d(tx as tf.Tensor4D, tw as tf.Tensor4D, tpw as tf.Tensor4D, c.sH, c.pad));
+    }), { ...FC, numRuns: 40 });
+  });
+
+  it('hand-computed: each channel convolved alone, multiplier 2; one image (rank 3) works', () => {
+    const x = tn.tensor([1, 10, 2, 20], [1, 2, 2]); // width 2, channels [1, 2] and [10, 20]
+    const w = tn.tensor([1, -1, 1, 2, 1, 1, 1, 0], [1, 2, 2, 2]); // taps 0 and 1, each [inC 2, mult 2]
+    const y = tn.depthwiseConv2d(x, w, 1, 'valid');
+    expect(y.shape).toEqual([1, 1, 4]);
+    // out[c·2+q] = x[0,c]·w[0,c,q] + x[1,c]·w[1,c,q]
+    expect(Array.from(y.dataSync())).toEqual([1 * 1 + 2 * 1, 1 * -1 + 2 * 1, 10 * 1 + 20 * 1, 10 * 2 + 20 * 0]);
+  });
+
+  it('gradients and Hessian-vector products (float64)', () => {
+    fc.assert(fc.property(depthwiseArb, (c) => {
+      const x = randTensor([c.batch, c.inH, c.inW, c.inC], c.seed);
+      const w = randTensor([c.kh, c.kw, c.inC, c.mult], c.seed + 1);
+      const pw = randTensor([1, 1, c.inC * c.mult, c.outC], c.seed + 2);
+      const f = (a: tn.Tensor, b: tn.Tensor) => tn.depthwiseConv2d(a, b, [c.sH, c.sW], c.pad);
+      expectGradOk(f, [x, w]);
+      expectHvpOk(f, [x, w], c.seed);
+      const g = (a: tn.Tensor, b: tn.Tensor, p: tn.Tensor) => tn.separableConv2d(a, b, p, [c.sH, c.sW], c.pad);
+      expectGradOk(g, [x, w, pw]);
+      expectHvpOk(g, [x, w, pw], c.seed);
+    }), HVP_RUNS);
+  });
+
+  it('rejects bad input, naming op and argument', () => {
+    const x = tn.zeros([1, 4, 4, 2]);
+    expect(() => tn.depthwiseConv2d(x, tn.zeros([2, 2, 3, 1]), 1, 'valid')).toThrow(/depthwiseConv2d: filter's input channels \(dim 2 of \[2, 2, 3, 1\]\) must equal x's channels \(dim 3 of \[1, 4, 4, 2\]\), got 3 and 2/);
+    expect(() => tn.depthwiseConv2d(x, tn.zeros([5, 2, 2, 1]), 1, 'valid')).toThrow(/depthwiseConv2d: with 'valid' padding the filter \[5, 2, 2, 1\] must fit/);
+    expect(() => tn.depthwiseConv2d(x, tn.zeros([2, 2, 2]), 1, 'valid')).toThrow(/depthwiseConv2d: filter must be rank 4, got shape \[2, 2, 2\] \(rank 3\)/);
+    expect(() => tn.depthwiseConv2d(x, tn.zeros([2, 2, 2, 1]), 1, 'valid', 'NHWC', 2)).toThrow(/depthwiseConv2d: dilation must be 1/);
+    expect(() => tn.separableConv2d(x, tn.zeros([2, 2, 2, 2]), tn.zeros([1, 1, 2, 3]), 1, 'valid')).toThrow(/separableConv2d: pointwiseFilter must be shape \[1, 1, 4, outChannels\].*got shape \[1, 1, 2, 3\]/);
+  });
+});
