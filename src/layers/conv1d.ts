@@ -2,6 +2,7 @@ import { convOutputLength } from '../ops/conv';
 import type { Tensor } from '../tensor/tensor';
 import * as fused from '../ops/fused';
 import { maxPool } from '../ops/pool';
+import { avgPool } from '../ops/avg-pool';
 import { argError, assertPositiveInt, fmtValue } from '../util/validate';
 import { paddingArg } from './config-checks';
 import { KERNEL_LAYER_KEYS, KernelLayer, type KernelLayerArgs } from './kernel-layer';
@@ -97,24 +98,21 @@ export interface Pooling1DLayerArgs extends LayerArgs {
   padding?: 'valid' | 'same';
 }
 
-/** Max over poolSize windows (2) of [batch, steps, channels]; strides default to poolSize, as tf.layers.maxPooling1d. */
-export class MaxPooling1D extends Layer {
+type Pool2d = (x: Tensor, poolSize: [number, number], strides: [number, number], pad: 'valid' | 'same') => Tensor;
+
+/** A pool over poolSize windows (2) of [batch, steps, channels]; strides default to poolSize. */
+abstract class Pooling1D extends Layer {
   readonly poolSize: number;
   readonly strides: number;
   readonly padding: 'valid' | 'same';
 
-  constructor(args: Pooling1DLayerArgs = {}) {
-    const op = 'layers.maxPooling1d';
+  constructor(op: string, snakeName: string, args: Pooling1DLayerArgs, private readonly pool: Pool2d) {
     checkConfigKeys(op, args, ['poolSize', 'strides', 'padding']);
-    super('max_pooling1d', args);
+    super(snakeName, args);
     this.poolSize = single(op, 'poolSize', args.poolSize, 2);
     this.strides = single(op, 'strides', args.strides, this.poolSize);
     this.padding = paddingArg(op, args.padding);
     this.buildIfShaped();
-  }
-
-  getClassName(): string {
-    return 'MaxPooling1D';
   }
 
   computeOutputShape(inputShape: readonly number[]): number[] {
@@ -127,11 +125,33 @@ export class MaxPooling1D extends Layer {
   call(x: Tensor): Tensor {
     // As a 2-D pool over a height-1 image.
     const [b, steps, c] = x.shape;
-    const y = maxPool(x.reshape([b, 1, steps, c]), [1, this.poolSize], [1, this.strides], this.padding);
+    const y = this.pool(x.reshape([b, 1, steps, c]), [1, this.poolSize], [1, this.strides], this.padding);
     return y.reshape([b, y.shape[2], c]);
   }
 
   protected layerConfig(): LayerConfig {
     return { pool_size: [this.poolSize], strides: [this.strides], padding: this.padding };
+  }
+}
+
+/** Max over windows, as tf.layers.maxPooling1d. */
+export class MaxPooling1D extends Pooling1D {
+  constructor(args: Pooling1DLayerArgs = {}) {
+    super('layers.maxPooling1d', 'max_pooling1d', args, maxPool);
+  }
+
+  getClassName(): string {
+    return 'MaxPooling1D';
+  }
+}
+
+/** The mean over windows, as tf.layers.averagePooling1d. */
+export class AveragePooling1D extends Pooling1D {
+  constructor(args: Pooling1DLayerArgs = {}) {
+    super('layers.averagePooling1d', 'average_pooling1d', args, (x, f, s, p) => avgPool(x, f, s, p));
+  }
+
+  getClassName(): string {
+    return 'AveragePooling1D';
   }
 }

@@ -1,14 +1,14 @@
 import { Activation, type ActivationLayerArgs } from './activation';
 import { ELU, LeakyReLU, PReLU, ReLU, Softmax, ThresholdedReLU } from './activation-layers';
 import type { ELULayerArgs, LeakyReLULayerArgs, PReLULayerArgs, ReLULayerArgs, SoftmaxLayerArgs, ThresholdedReLULayerArgs } from './activation-layers';
-import { Conv1D, MaxPooling1D, type Conv1DLayerArgs, type Pooling1DLayerArgs } from './conv1d';
+import { AveragePooling1D, Conv1D, MaxPooling1D, type Conv1DLayerArgs, type Pooling1DLayerArgs } from './conv1d';
 import { Conv2D, type Conv2DLayerArgs } from './conv2d';
 import { Dense, type DenseLayerArgs } from './dense';
 import { Dropout, SpatialDropout1D, type DropoutLayerArgs, type SpatialDropout1DLayerArgs } from './dropout';
 import { Flatten, type FlattenLayerArgs } from './flatten';
 import { GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D, type GlobalPooling2DLayerArgs } from './global-pooling';
 import type { LayerArgs } from './layer';
-import { MaxPooling2D, type MaxPooling2DLayerArgs } from './max-pooling2d';
+import { AveragePooling2D, MaxPooling2D, type MaxPooling2DLayerArgs } from './max-pooling2d';
 import { AlphaDropout, GaussianDropout, GaussianNoise, type AlphaDropoutLayerArgs, type GaussianDropoutLayerArgs, type GaussianNoiseLayerArgs } from './noise';
 import { BatchNormalization, LayerNormalization, type BatchNormalizationLayerArgs, type LayerNormalizationLayerArgs } from './normalization';
 import { Reshape, type ReshapeLayerArgs } from './reshape-layers';
@@ -35,7 +35,7 @@ export { Activation, Conv2D, Dense, Dropout, Flatten, MaxPooling2D, RNN, RNNCell
 export type { ActivationLayerArgs, Conv2DLayerArgs, DenseLayerArgs, DropoutLayerArgs, MaxPooling2DLayerArgs };
 export type { RNNLayerArgs, LSTMLayerArgs, GRULayerArgs, SimpleRNNLayerArgs, LSTMCellArgs, GRUCellArgs, SimpleRNNCellArgs, StackedRNNCellsArgs, EmbeddingLayerArgs, MaskingArgs, BidirectionalLayerArgs, RepeatVectorLayerArgs, TimeDistributedLayerArgs };
 export {
-  ReLU, LeakyReLU, PReLU, ELU, ThresholdedReLU, Softmax, Conv1D, MaxPooling1D, SpatialDropout1D,
+  AveragePooling1D, AveragePooling2D, ReLU, LeakyReLU, PReLU, ELU, ThresholdedReLU, Softmax, Conv1D, MaxPooling1D, SpatialDropout1D,
   GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D,
   GaussianNoise, GaussianDropout, AlphaDropout, BatchNormalization, LayerNormalization, Reshape, UpSampling2D,
   Permute, ZeroPadding2D, Cropping2D,
@@ -64,6 +64,8 @@ export const layers = {
   softmax: (args?: SoftmaxLayerArgs): Softmax => new Softmax(args),
   conv1d: (args: Conv1DLayerArgs): Conv1D => new Conv1D(args),
   maxPooling1d: (args?: Pooling1DLayerArgs): MaxPooling1D => new MaxPooling1D(args),
+  averagePooling1d: (args?: Pooling1DLayerArgs): AveragePooling1D => new AveragePooling1D(args),
+  averagePooling2d: (args?: MaxPooling2DLayerArgs): AveragePooling2D => new AveragePooling2D(args),
   globalAveragePooling1d: (args?: LayerArgs): GlobalAveragePooling1D => new GlobalAveragePooling1D(args),
   globalMaxPooling1d: (args?: LayerArgs): GlobalMaxPooling1D => new GlobalMaxPooling1D(args),
   globalAveragePooling2d: (args?: GlobalPooling2DLayerArgs): GlobalAveragePooling2D => new GlobalAveragePooling2D(args),

@@ -1,6 +1,7 @@
 import { convOutputLength } from '../ops/conv';
 import type { Tensor } from '../tensor/tensor';
 import { maxPool } from '../ops/pool';
+import { avgPool } from '../ops/avg-pool';
 import { argError } from '../util/validate';
 import { transpose } from '../ops/transpose';
 import { dataFormatArg, dataFormatConfig, type DataFormat } from './data-format';
@@ -14,26 +15,23 @@ export interface MaxPooling2DLayerArgs extends LayerArgs {
   dataFormat?: DataFormat;
 }
 
-/** Max over poolSize windows of NHWC input; strides default to poolSize, as tf.layers.maxPooling2d. */
-export class MaxPooling2D extends Layer {
+type Pool2d = (x: Tensor, poolSize: [number, number], strides: [number, number], pad: 'valid' | 'same') => Tensor;
+
+/** A 2-D pool over poolSize windows; strides default to poolSize. */
+abstract class Pooling2D extends Layer {
   readonly poolSize: [number, number];
   readonly strides: [number, number];
   readonly padding: 'valid' | 'same';
   readonly dataFormat: DataFormat;
 
-  constructor(args: MaxPooling2DLayerArgs = {}) {
-    const op = 'layers.maxPooling2d';
+  constructor(op: string, snakeName: string, args: MaxPooling2DLayerArgs, private readonly pool: Pool2d) {
     checkConfigKeys(op, args, ['poolSize', 'strides', 'padding', 'dataFormat']);
-    super('max_pooling2d', args);
+    super(snakeName, args);
     this.poolSize = pairArg(op, 'poolSize', args.poolSize, [2, 2]);
     this.strides = pairArg(op, 'strides', args.strides, this.poolSize);
     this.padding = paddingArg(op, args.padding);
     this.dataFormat = dataFormatArg(op, args.dataFormat);
     this.buildIfShaped();
-  }
-
-  getClassName(): string {
-    return 'MaxPooling2D';
   }
 
   computeOutputShape(inputShape: readonly number[]): number[] {
@@ -47,11 +45,33 @@ export class MaxPooling2D extends Layer {
   }
 
   call(x: Tensor): Tensor {
-    if (this.dataFormat === 'channelsLast') return maxPool(x, this.poolSize, this.strides, this.padding);
-    return transpose(maxPool(transpose(x, [0, 2, 3, 1]), this.poolSize, this.strides, this.padding), [0, 3, 1, 2]);
+    if (this.dataFormat === 'channelsLast') return this.pool(x, this.poolSize, this.strides, this.padding);
+    return transpose(this.pool(transpose(x, [0, 2, 3, 1]), this.poolSize, this.strides, this.padding), [0, 3, 1, 2]);
   }
 
   protected layerConfig(): LayerConfig {
     return { pool_size: this.poolSize, strides: this.strides, padding: this.padding, data_format: dataFormatConfig(this.dataFormat) };
+  }
+}
+
+/** Max over poolSize windows, as tf.layers.maxPooling2d. */
+export class MaxPooling2D extends Pooling2D {
+  constructor(args: MaxPooling2DLayerArgs = {}) {
+    super('layers.maxPooling2d', 'max_pooling2d', args, maxPool);
+  }
+
+  getClassName(): string {
+    return 'MaxPooling2D';
+  }
+}
+
+/** The mean over poolSize windows ('same' windows average the cells inside the image), as tf.layers.averagePooling2d. */
+export class AveragePooling2D extends Pooling2D {
+  constructor(args: MaxPooling2DLayerArgs = {}) {
+    super('layers.averagePooling2d', 'average_pooling2d', args, (x, f, s, p) => avgPool(x, f, s, p));
+  }
+
+  getClassName(): string {
+    return 'AveragePooling2D';
   }
 }

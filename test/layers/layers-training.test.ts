@@ -15,6 +15,8 @@ describe('gradients of the new layers (float64, through tn.gradCheck)', () => {
     ['layerNormalization', {}, [2, 4]],
     ['conv1d', { filters: 2, kernelSize: 2, strides: 2, padding: 'same', kernelInitializer: 'randomNormal' }, [5, 2]],
     ['maxPooling1d', { poolSize: 2 }, [6, 2]],
+    ['averagePooling1d', { poolSize: 3, padding: 'same' }, [5, 2]],
+    ['averagePooling2d', { dataFormat: 'channelsFirst', padding: 'same', strides: 1 }, [2, 3, 3]],
     ['globalAveragePooling2d', { dataFormat: 'channelsFirst' }, [2, 3, 2]],
     ['globalMaxPooling1d', {}, [4, 3]],
     ['upSampling2d', { size: [2, 1] }, [2, 2, 1]],

@@ -53,6 +53,9 @@ const CASES: Case[] = [
   { name: 'cropping2D channelsFirst', factory: 'cropping2D', args: { cropping: [1, 1], dataFormat: 'channelsFirst' }, input: [2, 4, 5] },
   { name: 'flatten channelsFirst', factory: 'flatten', args: { dataFormat: 'channelsFirst' }, input: [2, 3, 4] },
   { name: 'maxPooling2d channelsFirst', factory: 'maxPooling2d', args: { poolSize: 2, strides: 1, dataFormat: 'channelsFirst' }, input: [2, 4, 5] },
+  { name: 'averagePooling1d same', factory: 'averagePooling1d', args: { poolSize: 3, strides: 2, padding: 'same' }, input: [8, 2] },
+  { name: 'averagePooling2d', factory: 'averagePooling2d', args: { poolSize: [2, 3], strides: 1 }, input: [4, 5, 2] },
+  { name: 'averagePooling2d same channelsFirst', factory: 'averagePooling2d', args: { poolSize: 3, strides: 2, padding: 'same', dataFormat: 'channelsFirst' }, input: [2, 5, 5] },
   { name: 'dense with regularizers and constraints', factory: 'dense', args: { units: 3, kernelRegularizer: 'l1l2', kernelConstraint: 'maxNorm', biasConstraint: 'nonNeg' }, input: [4] },
 ];
 
