@@ -68,6 +68,11 @@ export class ConfigReader {
     return this.oneOf(key, activationNames, 'linear');
   }
 
+  /** The config's keys, read or not. */
+  keys(): string[] {
+    return Object.keys(this.config);
+  }
+
   /** Rejects any key no read asked for. */
   finish(): void {
     for (const key of Object.keys(this.config)) {

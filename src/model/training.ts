@@ -12,6 +12,7 @@ import { checkInput, checkTargets } from './checks';
 import type { Compiled } from './compile';
 import { parseFitArgs, type ModelFitArgs } from './fit-options';
 import { ProgressLogger } from './progress';
+import { applyConstraints, withRegularization } from './regularization';
 import { Yielder } from './yield';
 
 /** What the training loop needs of a model: its layers in order, its trainable weights, and the flag that stops fit. */
@@ -60,7 +61,7 @@ export function trainStep(model: TrainableModel, c: Compiled, xb: Tensor, yb: Te
     const out = forward(layers, xb, true, logits);
     // A copy: out's values may be reused once the step's tensors are disposed, before the metrics read them.
     if (c.metrics.length) predictions = out.dataSync();
-    return c.loss.compute(yb, out, logits);
+    return withRegularization(c.loss.compute(yb, out, logits), layers);
   }, model.trainableWeights);
   const loss = value.hostValues()[0];
   value.dispose();
@@ -68,7 +69,10 @@ export function trainStep(model: TrainableModel, c: Compiled, xb: Tensor, yb: Te
     if (!Number.isFinite(loss) && terminateOnNaN) {
       throw new Error(`fit: the loss became ${loss} at ${where}; that batch's update was not applied (pass terminateOnNaN: false to continue regardless)`);
     }
-    tidy(() => c.optimizer.applyGradients(grads));
+    tidy(() => {
+      c.optimizer.applyGradients(grads);
+      applyConstraints(layers);
+    });
   } finally {
     for (const g of grads.values()) g.dispose();
   }
