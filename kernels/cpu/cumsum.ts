@@ -1,10 +1,10 @@
-import type { FloatArray } from '../shared/types';
+import type { TypedArray } from '../shared/types';
 
 /**
  * Running sums along one axis of x viewed as [outer, n, inner] (n = the axis length): out[o, k, i] sums x[o, j, i]
  * over j ≤ k (j < k when exclusive; j ≥ k, or j > k, when reverse), accumulated in float64 as tf.cumsum.
  */
-export function cumsum(x: FloatArray, outer: number, n: number, inner: number, exclusive: boolean, reverse: boolean, out: FloatArray): void {
+export function cumsum(x: TypedArray, outer: number, n: number, inner: number, exclusive: boolean, reverse: boolean, out: TypedArray): void {
   const stride = inner;
   for (let o = 0; o < outer; o++) {
     const base = o * n * inner;

@@ -1,13 +1,14 @@
 import { broadcastShapes, broadcastStrides } from '../shared/broadcast';
 import { collapseBroadcast } from '../shared/merge-axes';
 import type { BinaryOp, UnaryOp } from '../shared/op-names';
-import type { FloatArray } from '../shared/types';
+import type { FloatArray, TypedArray } from '../shared/types';
 import { isMathUnaryOp } from '../shared/math-op-names';
 import { mathBinaryElement, mathBinaryRun, mathUnary } from './math';
 
 /** out[i] = op(x[i]); 'step' is x > 0 ? 1 : 0 (the relu derivative). The switch sits outside the loops so each loop stays tight. */
-export function unary(op: UnaryOp, x: FloatArray, out: FloatArray): void {
-  if (isMathUnaryOp(op)) return mathUnary(op, x, out);
+export function unary(op: UnaryOp, x: TypedArray, out: TypedArray): void {
+  // The math family's ops are float-valued: the ops layer hands them float tensors.
+  if (isMathUnaryOp(op)) return mathUnary(op, x as FloatArray, out as FloatArray);
   const n = x.length;
   switch (op) {
     case 'neg': for (let i = 0; i < n; i++) out[i] = -x[i]; return;
@@ -22,7 +23,31 @@ export function unary(op: UnaryOp, x: FloatArray, out: FloatArray): void {
     case 'sigmoid': for (let i = 0; i < n; i++) out[i] = 1 / (1 + Math.exp(-x[i])); return;
     case 'tanh': for (let i = 0; i < n; i++) out[i] = Math.tanh(x[i]); return;
     case 'reciprocal': for (let i = 0; i < n; i++) out[i] = 1 / x[i]; return;
+    case 'floor': for (let i = 0; i < n; i++) out[i] = Math.floor(x[i]); return;
+    case 'ceil': for (let i = 0; i < n; i++) out[i] = Math.ceil(x[i]); return;
+    case 'round': for (let i = 0; i < n; i++) out[i] = roundHalfEven(x[i]); return;
+    // NaN gives 0, as TF.js's sign.
+    case 'sign': for (let i = 0; i < n; i++) { const v = x[i]; out[i] = v < 0 ? -1 : v > 0 ? 1 : 0; } return;
+    case 'isNaN': for (let i = 0; i < n; i++) out[i] = Number.isNaN(x[i]) ? 1 : 0; return;
+    case 'isInf': for (let i = 0; i < n; i++) out[i] = x[i] === Infinity || x[i] === -Infinity ? 1 : 0; return;
+    case 'isFinite': for (let i = 0; i < n; i++) out[i] = Number.isFinite(x[i]) ? 1 : 0; return;
+    case 'logicalNot': for (let i = 0; i < n; i++) out[i] = x[i] === 0 ? 1 : 0; return;
   }
+}
+
+/** Round half to even (banker's rounding), as tf.round. */
+export function roundHalfEven(v: number): number {
+  const base = Math.floor(v);
+  const frac = v - base;
+  if (frac < 0.5) return base;
+  if (frac > 0.5) return base + 1;
+  return base % 2 === 0 ? base : base + 1;
+}
+
+/** a mod b with the sign of b (floor(a / b) * b + mod(a, b) = a), as tf.mod. */
+export function floorMod(a: number, b: number): number {
+  const rem = a % b;
+  return (a < 0 && b < 0) || (a >= 0 && b >= 0) ? rem : (rem + b) % b;
 }
 
 /** One element of a binary op; comparisons give 1/0. */
@@ -37,6 +62,11 @@ function apply(op: BinaryOp, x: number, y: number): number {
     case 'pow': return Math.pow(x, y);
     case 'greater': return x > y ? 1 : 0;
     case 'equal': return x === y ? 1 : 0;
+    case 'mod': return floorMod(x, y);
+    case 'floorDiv': return Math.floor(x / y);
+    case 'logicalAnd': return x !== 0 && y !== 0 ? 1 : 0;
+    case 'logicalOr': return x !== 0 || y !== 0 ? 1 : 0;
+    case 'logicalXor': return (x !== 0) !== (y !== 0) ? 1 : 0;
     default: return mathBinaryElement(op)(x, y);
   }
 }
@@ -46,8 +76,8 @@ function apply(op: BinaryOp, x: number, y: number): number {
  * broadcast pattern reduces to. One loop per op, so the op is chosen once per run and not per element.
  */
 function run(
-  op: BinaryOp, a: FloatArray, ai: number, as: number, b: FloatArray, bi: number, bs: number,
-  out: FloatArray, o: number, len: number,
+  op: BinaryOp, a: TypedArray, ai: number, as: number, b: TypedArray, bi: number, bs: number,
+  out: TypedArray, o: number, len: number,
 ): void {
   const end = o + len;
   switch (op) {
@@ -60,7 +90,10 @@ function run(
     case 'pow': for (; o < end; o++, ai += as, bi += bs) out[o] = Math.pow(a[ai], b[bi]); return;
     case 'greater': for (; o < end; o++, ai += as, bi += bs) out[o] = a[ai] > b[bi] ? 1 : 0; return;
     case 'equal': for (; o < end; o++, ai += as, bi += bs) out[o] = a[ai] === b[bi] ? 1 : 0; return;
-    default: return mathBinaryRun(op, a, ai, as, b, bi, bs, out, o, len);
+    case 'mod': case 'floorDiv': case 'logicalAnd': case 'logicalOr': case 'logicalXor':
+      for (; o < end; o++, ai += as, bi += bs) out[o] = apply(op, a[ai], b[bi]);
+      return;
+    default: return mathBinaryRun(op, a as FloatArray, ai, as, b as FloatArray, bi, bs, out as FloatArray, o, len);
   }
 }
 
@@ -71,7 +104,7 @@ function sizeOf(shape: readonly number[]): number {
 }
 
 /** out has shape broadcastShapes(aShape, bShape) (the caller checked it). */
-export function binary(op: BinaryOp, a: FloatArray, aShape: readonly number[], b: FloatArray, bShape: readonly number[], out: FloatArray): void {
+export function binary(op: BinaryOp, a: TypedArray, aShape: readonly number[], b: TypedArray, bShape: readonly number[], out: TypedArray): void {
   const outShape = broadcastShapes(aShape, bShape) ?? [];
   const size = sizeOf(outShape);
   const aSize = sizeOf(aShape), bSize = sizeOf(bShape);
@@ -97,7 +130,7 @@ export function binary(op: BinaryOp, a: FloatArray, aShape: readonly number[], b
 }
 
 /** The reference: each output element finds its inputs by unravelling its own index. */
-export function binaryNaive(op: BinaryOp, a: FloatArray, aShape: readonly number[], b: FloatArray, bShape: readonly number[], out: FloatArray): void {
+export function binaryNaive(op: BinaryOp, a: TypedArray, aShape: readonly number[], b: TypedArray, bShape: readonly number[], out: TypedArray): void {
   const outShape = broadcastShapes(aShape, bShape) ?? [];
   const rank = outShape.length;
   const sa = broadcastStrides(aShape, rank), sb = broadcastStrides(bShape, rank);

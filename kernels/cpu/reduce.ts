@@ -1,4 +1,4 @@
-import type { FloatArray } from '../shared/types';
+import type { TypedArray } from '../shared/types';
 import { mergeReduceRuns } from '../shared/merge-axes';
 import type { ReduceOp } from '../shared/op-names';
 import { reduceIdentity } from '../shared/reduce-identity';
@@ -23,7 +23,7 @@ function combineMath(op: ReduceOp, acc: number, v: number): number {
  * (size 1 for a full reduction). Neighbouring axes of the same kind (kept / reduced) merge first, so e.g. [rows, cols]
  * over axis 1 is rows contiguous row-reductions and over axis 0 is rows contiguous row-additions into one accumulator row.
  */
-export function reduce(op: ReduceOp, x: FloatArray, shape: readonly number[], axes: readonly number[], out: FloatArray): void {
+export function reduce(op: ReduceOp, x: TypedArray, shape: readonly number[], axes: readonly number[], out: TypedArray): void {
   const { dims, reduced } = mergeReduceRuns(shape, axes);
   if (dims.length === 0) { dims.push(1); reduced.push(false); } // a single element: one trivial run
   let outSize = 1, xSize = 1;
@@ -57,7 +57,7 @@ export function reduce(op: ReduceOp, x: FloatArray, shape: readonly number[], ax
 }
 
 /** The reference: every element of x unravels its index and folds into the output that drops the reduced axes. */
-export function reduceNaive(op: ReduceOp, x: FloatArray, shape: readonly number[], axes: readonly number[], out: FloatArray): void {
+export function reduceNaive(op: ReduceOp, x: TypedArray, shape: readonly number[], axes: readonly number[], out: TypedArray): void {
   const acc: number[] = [];
   let xSize = 1;
   for (const d of shape) xSize *= d;
@@ -77,7 +77,7 @@ export function reduceNaive(op: ReduceOp, x: FloatArray, shape: readonly number[
 }
 
 /** The inverse of a broadcast: sums `x` of shape `shape` down to `target` (a shape that broadcasts to `shape`); used for gradients of broadcast ops. */
-export function sumToShape(x: FloatArray, shape: readonly number[], target: readonly number[], out: FloatArray): void {
+export function sumToShape(x: TypedArray, shape: readonly number[], target: readonly number[], out: TypedArray): void {
   const lead = shape.length - target.length;
   const axes: number[] = [];
   for (let i = 0; i < shape.length; i++) {

@@ -10,11 +10,13 @@ import type { KernelInput, KernelThis } from './kernel-this';
 /** The math family's unary ops have their own kernel (math.ts). */
 export const UNARY_CODES: Readonly<Record<Exclude<UnaryOp, MathUnaryOp>, number>> = {
   neg: 0, abs: 1, exp: 2, log: 3, sqrt: 4, square: 5, relu: 6, step: 7, sigmoid: 8, tanh: 9, reciprocal: 10,
+  floor: 11, ceil: 12, round: 13, sign: 14, isNaN: 15, isInf: 16, isFinite: 17, logicalNot: 18,
 };
 
 export const BINARY_CODES: Readonly<Record<BinaryOp, number>> = {
   add: 0, sub: 1, mul: 2, div: 3, maximum: 4, minimum: 5, pow: 6, greater: 7, equal: 8,
   atan2: 9, prelu: 10, less: 11, lessEqual: 12, greaterEqual: 13, notEqual: 14,
+  mod: 15, floorDiv: 16, logicalAnd: 17, logicalOr: 18, logicalXor: 19,
 };
 
 export interface UnaryConstants {
@@ -40,7 +42,27 @@ export function unaryKernel(this: KernelThis<UnaryConstants>, x: KernelInput): n
     const magnitude = (1 - t) / (1 + t);
     return v < 0 ? -magnitude : magnitude;
   }
-  return 1 / v;
+  if (op === 10) return 1 / v;
+  if (op === 11) return Math.floor(v);
+  if (op === 12) return Math.ceil(v);
+  if (op === 13) {
+    // Half to even, as tf.round.
+    const base = Math.floor(v);
+    const frac = v - base;
+    if (frac < 0.5) return base;
+    if (frac > 0.5) return base + 1;
+    return base - 2 * Math.floor(base / 2) === 0 ? base : base + 1;
+  }
+  if (op === 14) return v < 0 ? -1 : (v > 0 ? 1 : 0);
+  // GLSL ES 1.0 has no isnan/isinf: only an infinity exceeds the largest float32, and NaN fails both tests of |v|
+  // (shader compilers fold `v < 0 || v > 0 || v == 0` to true, so NaN is told apart this way).
+  const magnitude = Math.abs(v);
+  const finite = magnitude <= 3.4028234663852886e38 ? 1 : 0;
+  const infinite = magnitude > 3.4028234663852886e38 ? 1 : 0;
+  if (op === 15) return 1 - finite - infinite;
+  if (op === 16) return infinite;
+  if (op === 17) return finite;
+  return v === 0 ? 1 : 0;
 }
 
 /**
@@ -87,13 +109,26 @@ export function binaryKernel(this: KernelThis<BinaryConstants>, a: KernelInput, 
     return x < 0 && odd ? -magnitude : magnitude;
   }
   if (op === 7) return x > y ? 1 : 0;
+  if (op === 8) return x === y ? 1 : 0;
   if (op === 9) return Math.atan2(x, y);
   if (op === 10) return x < 0 ? y * x : x;
   if (op === 11) return x < y ? 1 : 0;
   if (op === 12) return x <= y ? 1 : 0;
   if (op === 13) return x >= y ? 1 : 0;
   if (op === 14) return x === y ? 0 : 1;
-  return x === y ? 1 : 0;
+  if (op === 15 || op === 16) {
+    // floor(x / y), corrected by the remainder: GPU division may miss an exact quotient by an ulp.
+    let q = Math.floor(x / y);
+    const r = x - q * y;
+    if (y > 0 ? r < 0 : r > 0) q -= 1;
+    if (y > 0 ? r >= y : r <= y) q += 1;
+    return op === 16 ? q : x - q * y;
+  }
+  const p = x === 0 ? 0 : 1;
+  const q = y === 0 ? 0 : 1;
+  if (op === 17) return p * q;
+  if (op === 18) return p + q > 0 ? 1 : 0;
+  return p + q === 1 ? 1 : 0;
 }
 
 /** Most output axes binaryKernel handles; neighbouring axes merge first, so only unusual broadcasts need all six. */

@@ -19,7 +19,8 @@ export interface AdamConfig {
  * matching dtypes between operands), so a backend only computes. It works on tensor handles and makes its
  * outputs with makeHandle, so each is the tensor layer's class: the ops see `Backend<Tensor>`. Every method returns new
  * tensors of the inputs' dtype, except the optimizer updates, which replace the values of the
- * tensors they are given (variables and optimizer slots).
+ * tensors they are given (variables and optimizer slots). Float-only kernels (products, convolutions, pooling,
+ * softmax, updates) get float tensors; the elementwise, reduction, cast and indexing kernels take every dtype.
  */
 export interface Backend<Tensor extends TensorHandle = TensorHandle> {
   readonly name: 'cpu' | 'gpu';
@@ -55,8 +56,9 @@ export interface Backend<Tensor extends TensorHandle = TensorHandle> {
   /** avgPool's adjoint: each dy spread evenly over the cells of x (of shape xShape) its window averaged. */
   avgPoolBackprop(dy: Tensor, xShape: readonly number[], filterSize: [number, number], strides: [number, number], pad: Padding): Tensor;
 
+  /** Elementwise; the output has x's dtype, or bool for the ops that returnsBool (kernels/shared/op-names). */
   unary(op: UnaryOp, x: Tensor): Tensor;
-  /** Elementwise with NumPy broadcasting; the output has the broadcast shape. */
+  /** Elementwise with NumPy broadcasting on operands of one dtype; the output has the broadcast shape and their dtype (or bool, as unary). */
   binary(op: BinaryOp, a: Tensor, b: Tensor): Tensor;
   /** Reduces over the given sorted, unique axes; those axes are removed from the output shape. */
   reduce(op: ReduceOp, x: Tensor, axes: readonly number[]): Tensor;
@@ -100,6 +102,22 @@ export interface Backend<Tensor extends TensorHandle = TensorHandle> {
 
   /** Same values, new dtype. */
   cast(x: Tensor, dtype: DType): Tensor;
+
+  // Indexing, on every dtype; indices are int32 tensors the ops have checked (in range, whole).
+  /** condition (bool) ? a : b, all three broadcast to one shape; a and b share a dtype, which the result has. */
+  where(condition: Tensor, a: Tensor, b: Tensor): Tensor;
+  /** The index (int32) of the largest / smallest value along axis, the first on ties; axis is removed. */
+  argReduce(op: 'argMax' | 'argMin', x: Tensor, axis: number): Tensor;
+  /** Slices of x along axis at the indices (read flat): axis's dim becomes indices.size. */
+  gather(x: Tensor, indices: Tensor, axis: number): Tensor;
+  /** The adjoint of gather: slices of x along axis summed into numSegments slots at segmentIds (length x.shape[axis]). */
+  unsortedSegmentSum(x: Tensor, segmentIds: Tensor, numSegments: number, axis: number): Tensor;
+  /** indices [..., depth] pick slices of x: shape indices.shape[:-1] + x.shape[depth:]. */
+  gatherND(x: Tensor, indices: Tensor): Tensor;
+  /** The adjoint of gatherND: zeros of shape with updates added at indices (duplicates sum). */
+  scatterND(indices: Tensor, updates: Tensor, shape: readonly number[]): Tensor;
+  /** The indices (int32) of the k largest values along the last axis, largest first (lower index first on ties). */
+  topkIndices(x: Tensor, k: number): Tensor;
 
   /** Keras Adam on param, in place of param, m and v. */
   adamUpdate(param: Tensor, grad: Tensor, m: Tensor, v: Tensor, config: AdamConfig): void;

@@ -1,7 +1,9 @@
-import type { FloatArray } from '../../kernels/shared/types';
+import type { FloatArray, TypedArray } from '../../kernels/shared/types';
 
-export type { FloatArray };
-export type DType = 'float32' | 'float64';
+export type { FloatArray, TypedArray };
+/** TF.js's dtypes, and float64 (cpu only) for exact gradient checks. */
+export type DType = 'float32' | 'float64' | 'int32' | 'bool';
+export type FloatDType = 'float32' | 'float64';
 
 /**
  * Values held by a backend off the host (e.g. a GPU texture). Shared by tensors that view the
@@ -12,7 +14,7 @@ export interface DeviceData {
   readonly backend: string;
   /** The bytes it occupies on the device. */
   readonly byteLength: number;
-  /** Copies the values back to the host: an explicit, possibly slow read. */
+  /** Copies the values back to the host as float32 (every dtype travels so); the tensor casts them to its dtype. */
   readSync(): FloatArray;
   retain(): void;
   release(): void;
@@ -28,16 +30,16 @@ export interface TensorHandle {
   readonly size: number;
   readonly rank: number;
   /** Host values or backend-held values; a backend may move a variable's values (set on in-place updates). */
-  storage: FloatArray | DeviceData;
+  storage: TypedArray | DeviceData;
   /** True for variables: long-lived values updated in place, which a backend may keep on its device. */
   readonly isVariable: boolean;
   readonly isDisposed: boolean;
   /** The values on the host, read back from the backend once if needed. Never mutate. */
-  hostValues(): FloatArray;
+  hostValues(): TypedArray;
 }
 
 /** Makes the tensor a backend returns; the tensor layer installs it (as the class that implements TensorHandle). */
-export type HandleFactory = (shape: readonly number[], dtype: DType, storage: FloatArray | DeviceData) => TensorHandle;
+export type HandleFactory = (shape: readonly number[], dtype: DType, storage: TypedArray | DeviceData) => TensorHandle;
 
 let factory: HandleFactory | null = null;
 
@@ -47,7 +49,7 @@ export function installHandleFactory(make: HandleFactory): void {
 }
 
 /** A new tensor around values a kernel wrote: no copy. */
-export function makeHandle(shape: readonly number[], dtype: DType, storage: FloatArray | DeviceData): TensorHandle {
+export function makeHandle(shape: readonly number[], dtype: DType, storage: TypedArray | DeviceData): TensorHandle {
   if (!factory) throw new Error('tessera: no tensor class is installed (import the library from its entry point)');
   return factory(shape, dtype, storage);
 }
@@ -58,6 +60,34 @@ export function sizeOfShape(shape: readonly number[]): number {
   return size;
 }
 
-export function arrayTypeFor(dtype: DType): Float32ArrayConstructor | Float64ArrayConstructor {
-  return dtype === 'float64' ? Float64Array : Float32Array;
+export function isFloatDtype(dtype: DType): dtype is FloatDType {
+  return dtype === 'float32' || dtype === 'float64';
+}
+
+type ArrayTypes = { float32: Float32ArrayConstructor; float64: Float64ArrayConstructor; int32: Int32ArrayConstructor; bool: Uint8ArrayConstructor };
+const ARRAY_TYPES: ArrayTypes = { float32: Float32Array, float64: Float64Array, int32: Int32Array, bool: Uint8Array };
+
+/** The host array class of a dtype: Float32Array, Float64Array, Int32Array, or Uint8Array for bool. */
+export function arrayTypeFor<D extends DType>(dtype: D): ArrayTypes[D] {
+  return ARRAY_TYPES[dtype];
+}
+
+/**
+ * Values converted to a dtype's array as tf.cast converts them: to int32 by truncation toward zero, to bool
+ * as v != 0 (NaN is true); the same array when it already has the right type.
+ */
+export function castValues(values: TypedArray, dtype: DType): TypedArray {
+  if (values instanceof arrayTypeFor(dtype)) return values;
+  if (dtype === 'bool') {
+    const out = new Uint8Array(values.length);
+    for (let i = 0; i < values.length; i++) out[i] = values[i] !== 0 ? 1 : 0;
+    return out;
+  }
+  return arrayTypeFor(dtype).from(values);
+}
+
+/** Values read back from a device (float32) in a tensor's dtype; integers come back rounded, as floats carry them exactly. */
+export function fromDevice(values: FloatArray, dtype: DType): TypedArray {
+  if (dtype === 'int32') return Int32Array.from(values, Math.round);
+  return castValues(values, dtype);
 }

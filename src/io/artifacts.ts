@@ -4,8 +4,8 @@
 export interface WeightsManifestEntry {
   name: string;
   shape: number[];
-  /** TF.js files hold 'float32'; tessera writes 'float64' for float64 models (TF.js cannot read those). */
-  dtype: 'float32' | 'float64';
+  /** TF.js files hold 'float32', 'int32' or 'bool'; tessera writes 'float64' for float64 models (TF.js cannot read those). */
+  dtype: 'float32' | 'float64' | 'int32' | 'bool';
 }
 
 /** A group of weights whose values are the concatenation of the files in paths. */

@@ -12,7 +12,7 @@ const MAX_WEIGHTS = 100_000;
 const MAX_RANK = 8;
 const MAX_SHARDS = 10_000;
 
-const BYTES = { float32: 4, float64: 8 } as const;
+const BYTES = { float32: 4, float64: 8, int32: 4, bool: 1 } as const;
 
 /** Checks a list of weight specs; sizes are capped as they are added, so huge shapes never overflow. */
 export function readWeightSpecs(op: string, where: string, v: unknown): WeightsManifestEntry[] {
@@ -28,7 +28,9 @@ export function readWeightSpecs(op: string, where: string, v: unknown): WeightsM
     }
     const name = requireString(op, `${at}.name`, e.name);
     const dtype = e.dtype;
-    if (dtype !== 'float32' && dtype !== 'float64') throw badValue(op, `${at}.dtype`, dtype, "'float32' (or 'float64' in files tessera wrote)");
+    if (dtype !== 'float32' && dtype !== 'int32' && dtype !== 'bool' && dtype !== 'float64') {
+      throw badValue(op, `${at}.dtype`, dtype, "'float32', 'int32' or 'bool' (or 'float64' in files tessera wrote)");
+    }
     const shape = e.shape;
     if (!Array.isArray(shape) || shape.length > MAX_RANK) throw badValue(op, `${at}.shape`, shape, `an array of at most ${MAX_RANK} non-negative integers`);
     let bytes = BYTES[dtype];

@@ -1,111 +1,118 @@
-import { div, greater, maximum, minimum, mul, add, equal } from '../ops/binary';
-import { sum } from '../ops/reduction';
-import { sqrt, square } from '../ops/unary';
 import type { Tensor } from '../tensor/tensor';
+import { add, div, mul } from '../ops/binary';
+import { relu, sqrt, square } from '../ops/unary';
+import { sum } from '../ops/reduction';
+import { clipByValue } from '../ops/arithmetic';
 import { argError, checkKnownKeys, fmtValue } from '../util/validate';
 
-/** A projection applied to a weight after each optimizer step, as tf.constraints.*. */
+/** Keras's fuzz factor: keeps the norm divisions finite for an all-zero slice. */
+const EPSILON = 1e-7;
+
+/** A projection applied to a weight after each optimizer update, as tf.constraints. */
 export interface Constraint {
-  readonly className: string;
+  readonly className: 'MaxNorm' | 'UnitNorm' | 'NonNeg' | 'MinMaxNorm';
   apply(w: Tensor): Tensor;
+  /** The config in TF.js's camelCase spelling. */
   getConfig(): Record<string, number>;
 }
 
-/** TF.js's epsilon() for float32. */
-const EPSILON = 1e-7;
-
-function norms(w: Tensor, axis: number | number[]): Tensor {
+function norms(w: Tensor, axis: number): Tensor {
   return sqrt(sum(square(w), axis, true));
 }
 
-function num(op: string, arg: string, v: unknown, fallback: number): number {
-  if (v === undefined) return fallback;
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw argError(op, arg, fmtValue(v), 'a finite number');
+function readArgs(op: string, config: unknown, keys: string[]): Record<string, unknown> {
+  if (config === undefined) return {};
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) throw argError(op, 'config', fmtValue(config), 'an object');
+  checkKnownKeys(op, 'config', config, keys);
+  return config as Record<string, unknown>;
+}
+
+function num(op: string, arg: string, v: unknown, fallback: number, integer = false): number {
+  if (v === undefined || v === null) return fallback;
+  if (typeof v !== 'number' || !Number.isFinite(v) || (integer && !Number.isInteger(v))) throw argError(op, arg, fmtValue(v), integer ? 'an integer' : 'a finite number');
   return v;
 }
 
-function axisArg(op: string, v: unknown): number | number[] {
-  if (v === undefined) return 0;
-  if (Number.isInteger(v) || (Array.isArray(v) && v.every(Number.isInteger))) return v as number | number[];
-  throw argError(op, 'axis', fmtValue(v), 'an integer or an array of integers');
-}
-
-const clip = (x: Tensor, lo: number, hi: number) => minimum(maximum(x, lo), hi);
-
-function make(className: string, config: Record<string, number | number[]>, apply: (w: Tensor) => Tensor): Constraint {
-  return { className, apply, getConfig: () => ({ ...config }) as Record<string, number> };
-}
-
-function maxNorm(args: { maxValue?: number; axis?: number | number[] } = {}): Constraint {
+/** Scales each slice along axis so its L2 norm is at most maxValue (default 2, axis 0), as tf.constraints.maxNorm. */
+export function maxNorm(config?: { maxValue?: number; axis?: number }): Constraint {
   const op = 'constraints.maxNorm';
-  checkKnownKeys(op, 'config', args, ['maxValue', 'axis']);
-  const maxValue = num(op, 'maxValue', args.maxValue, 2);
-  const axis = axisArg(op, args.axis);
-  return make('MaxNorm', { maxValue, axis }, (w) => {
-    const n = norms(w, axis);
-    return mul(w, div(clip(n, 0, maxValue), add(n, EPSILON)));
-  });
+  const c = readArgs(op, config, ['maxValue', 'axis']);
+  const maxValue = num(op, 'maxValue', c.maxValue, 2);
+  const axis = num(op, 'axis', c.axis, 0, true);
+  return {
+    className: 'MaxNorm',
+    apply: (w) => {
+      const n = norms(w, axis);
+      return mul(w, div(clipByValue(n, 0, maxValue), add(n, EPSILON)));
+    },
+    getConfig: () => ({ maxValue, axis }),
+  };
 }
 
-function unitNorm(args: { axis?: number | number[] } = {}): Constraint {
+/** Scales each slice along axis to unit L2 norm (axis 0 by default), as tf.constraints.unitNorm. */
+export function unitNorm(config?: { axis?: number }): Constraint {
   const op = 'constraints.unitNorm';
-  checkKnownKeys(op, 'config', args, ['axis']);
-  const axis = axisArg(op, args.axis);
-  return make('UnitNorm', { axis }, (w) => div(w, add(norms(w, axis), EPSILON)));
+  const axis = num(op, 'axis', readArgs(op, config, ['axis']).axis, 0, true);
+  return { className: 'UnitNorm', apply: (w) => div(w, add(norms(w, axis), EPSILON)), getConfig: () => ({ axis }) };
 }
 
-function nonNeg(): Constraint {
-  // w·[w >= 0]: greater-or-equal as greater or equal, in the weight's dtype.
-  return make('NonNeg', {}, (w) => mul(w, maximum(greater(w, 0), equal(w, 0))));
+/** Clamps the weights at zero from below, as tf.constraints.nonNeg. */
+export function nonNeg(): Constraint {
+  return { className: 'NonNeg', apply: (w) => relu(w), getConfig: () => ({}) };
 }
 
-function minMaxNorm(args: { minValue?: number; maxValue?: number; axis?: number | number[]; rate?: number } = {}): Constraint {
+/**
+ * Moves each slice's norm toward [minValue, maxValue] (defaults 0 and 1) by rate (default 1), along axis (0),
+ * as tf.constraints.minMaxNorm.
+ */
+export function minMaxNorm(config?: { minValue?: number; maxValue?: number; rate?: number; axis?: number }): Constraint {
   const op = 'constraints.minMaxNorm';
-  checkKnownKeys(op, 'config', args, ['minValue', 'maxValue', 'axis', 'rate']);
-  const minValue = num(op, 'minValue', args.minValue, 0);
-  const maxValue = num(op, 'maxValue', args.maxValue, 1);
-  const rate = num(op, 'rate', args.rate, 1);
-  const axis = axisArg(op, args.axis);
-  return make('MinMaxNorm', { minValue, maxValue, rate, axis }, (w) => {
-    const n = norms(w, axis);
-    const desired = add(mul(rate, clip(n, minValue, maxValue)), mul(1 - rate, n));
-    return mul(w, div(desired, add(n, EPSILON)));
-  });
+  const c = readArgs(op, config, ['minValue', 'maxValue', 'rate', 'axis']);
+  const minValue = num(op, 'minValue', c.minValue, 0);
+  const maxValue = num(op, 'maxValue', c.maxValue, 1);
+  const rate = num(op, 'rate', c.rate, 1);
+  const axis = num(op, 'axis', c.axis, 0, true);
+  if (minValue > maxValue) throw argError(op, 'minValue', String(minValue), `at most maxValue ${maxValue}`);
+  return {
+    className: 'MinMaxNorm',
+    apply: (w) => {
+      const n = norms(w, axis);
+      const desired = add(mul(clipByValue(n, minValue, maxValue), rate), mul(n, 1 - rate));
+      return mul(w, div(desired, add(n, EPSILON)));
+    },
+    getConfig: () => ({ minValue, maxValue, rate, axis }),
+  };
 }
 
-/** tn.constraints, with TF.js's defaults. */
-export const constraints = { maxNorm, unitNorm, nonNeg, minMaxNorm };
-
-const byName: Record<string, () => Constraint> = { maxNorm: () => maxNorm(), unitNorm: () => unitNorm(), nonNeg, minMaxNorm: () => minMaxNorm() };
-
-/** A constraint given to a layer: an object from tn.constraints, or a name with TF.js's defaults. */
-export function getConstraint(op: string, arg: string, v: unknown): Constraint | null {
-  if (v === undefined || v === null) return null;
-  if (typeof v === 'string' && Object.hasOwn(byName, v)) return byName[v]();
-  if (typeof v === 'object' && typeof (v as Constraint).apply === 'function' && typeof (v as Constraint).getConfig === 'function') return v as Constraint;
-  throw argError(op, arg, fmtValue(v), `a constraint from tn.constraints or one of ${Object.keys(byName).map((n) => `'${n}'`).join(', ')}`);
-}
-
-export function constraintConfig(c: Constraint | null): { class_name: string; config: Record<string, unknown> } | null {
-  if (!c) return null;
-  const snake = Object.fromEntries(Object.entries(c.getConfig()).map(([k, v]) => [k.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`), v]));
-  return { class_name: c.className, config: snake };
-}
-
-const CLASSES: Record<string, (config: Record<string, unknown>) => Constraint> = {
-  MaxNorm: (c) => maxNorm({ maxValue: c.max_value as number, axis: c.axis as number }),
-  UnitNorm: (c) => unitNorm({ axis: c.axis as number }),
-  NonNeg: () => nonNeg(),
-  MinMaxNorm: (c) => minMaxNorm({ minValue: c.min_value as number, maxValue: c.max_value as number, rate: c.rate as number, axis: c.axis as number }),
+export type ConstraintName = 'maxNorm' | 'unitNorm' | 'nonNeg' | 'minMaxNorm';
+type Factory = (config?: Record<string, unknown>) => Constraint;
+const byName: Record<ConstraintName, Factory> = {
+  maxNorm: maxNorm as Factory,
+  unitNorm: unitNorm as Factory,
+  nonNeg: (config) => (checkKnownKeys('constraints.nonNeg', 'config', config ?? {}, []), nonNeg()),
+  minMaxNorm: minMaxNorm as Factory,
 };
-const CLASS_KEYS: Record<string, string[]> = { MaxNorm: ['max_value', 'axis'], UnitNorm: ['axis'], NonNeg: [], MinMaxNorm: ['min_value', 'max_value', 'rate', 'axis'] };
+const CLASS_TO_NAME: Record<string, ConstraintName> = { MaxNorm: 'maxNorm', UnitNorm: 'unitNorm', NonNeg: 'nonNeg', MinMaxNorm: 'minMaxNorm' };
 
-/** Rebuilds a constraint from a saved {class_name, config}. */
-export function constraintFromConfig(op: string, where: string, className: unknown, config: Record<string, unknown>): Constraint {
-  if (typeof className !== 'string' || !Object.hasOwn(CLASSES, className)) throw argError(op, `${where}.class_name`, fmtValue(className), `one of ${Object.keys(CLASSES).join(', ')}`);
-  for (const key of Object.keys(config)) {
-    if (!CLASS_KEYS[className].includes(key)) throw argError(op, `${where}.config.${key}`, fmtValue(config[key]), `absent (${className} takes ${CLASS_KEYS[className].join(', ') || 'no settings'})`);
-  }
-  return CLASSES[className](config);
+/** A constraint from a layer config: an instance, a name ('maxNorm', 'nonNeg', ...), or undefined for none. */
+export function getConstraint(op: string, arg: string, spec: unknown): Constraint | null {
+  if (spec === undefined || spec === null) return null;
+  if (typeof spec === 'object' && 'apply' in spec && 'className' in spec && Object.hasOwn(CLASS_TO_NAME, (spec as Constraint).className)) return spec as Constraint;
+  if (typeof spec === 'string' && Object.hasOwn(byName, spec)) return byName[spec as ConstraintName]();
+  throw argError(op, arg, fmtValue(spec), `a constraint from tn.constraints or one of ${Object.keys(byName).map((n) => `'${n}'`).join(', ')}`);
 }
 
+const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const camel = (k: string) => k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** A constraint as a saved model records it: {class_name, config} with snake_case keys. */
+export function constraintConfig(c: Constraint | null): { class_name: string; config: Record<string, number> } | null {
+  if (!c) return null;
+  return { class_name: c.className, config: Object.fromEntries(Object.entries(c.getConfig()).map(([k, v]) => [snake(k), v])) };
+}
+
+/** The constraint a saved {class_name, config} describes. */
+export function constraintFromConfig(className: string, config: Record<string, unknown>): Constraint {
+  if (!Object.hasOwn(CLASS_TO_NAME, className)) throw argError('constraint', 'class_name', fmtValue(className), `one of ${Object.keys(CLASS_TO_NAME).join(', ')}`);
+  return byName[CLASS_TO_NAME[className]](Object.fromEntries(Object.entries(config).map(([k, v]) => [camel(k), v])));
+}

@@ -1,7 +1,7 @@
 import { add } from '../ops/binary';
 import { relu } from '../ops/unary';
 import type { FusedActivation } from '../ops/fused';
-import { conv1d, conv2dTranspose } from '../ops/conv-variants';
+import { conv2dTranspose } from '../ops/conv-variants';
 import { convOutputLength } from '../ops/conv';
 import { depthwiseConv2d } from '../ops/depthwise-conv';
 import type { Tensor } from '../tensor/tensor';
@@ -23,58 +23,6 @@ function checkLayout(op: string, args: { dataFormat?: unknown; dilationRate?: un
 function withBias(y: Tensor, bias: Variable | undefined, act: FusedActivation): Tensor {
   const z = bias ? add(y, bias) : y;
   return act === 'relu' ? relu(z) : z;
-}
-
-export interface Conv1DLayerArgs extends KernelLayerArgs {
-  filters: number;
-  kernelSize: number | [number];
-  strides?: number | [number];
-  padding?: 'valid' | 'same';
-  dataFormat?: 'channelsLast' | 'channelsFirst';
-  dilationRate?: number | [number];
-}
-
-const one = (v: number | [number] | undefined): number | undefined => (Array.isArray(v) ? v[0] : v);
-
-/** 1-D convolution of [batch, steps, channels] with a [k, inC, filters] kernel, as tf.layers.conv1d. */
-export class Conv1D extends KernelLayer {
-  readonly filters: number;
-  readonly kernelSize: number;
-  readonly strides: number;
-  readonly padding: 'valid' | 'same';
-
-  constructor(args: Conv1DLayerArgs) {
-    const op = 'layers.conv1d';
-    checkConfigKeys(op, args, ['filters', 'kernelSize', 'strides', 'padding', 'dataFormat', 'dilationRate', ...KERNEL_LAYER_KEYS]);
-    super(op, 'conv1d', args);
-    checkLayout(op, args);
-    this.filters = assertPositiveInt(op, 'filters', args.filters);
-    this.kernelSize = assertPositiveInt(op, 'kernelSize', one(args.kernelSize));
-    this.strides = assertPositiveInt(op, 'strides', one(args.strides) ?? 1);
-    this.padding = paddingArg(op, args.padding);
-    this.buildIfShaped();
-  }
-
-  getClassName(): string { return 'Conv1D'; }
-
-  computeOutputShape(inputShape: readonly number[]): number[] {
-    if (inputShape.length !== 2) throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank 3 [batch, steps, channels]');
-    const steps = convOutputLength(inputShape[0], this.kernelSize, this.strides, this.padding);
-    if (steps <= 0) throw argError(this.name, 'input', `${inputShape[0]} steps`, `at least the kernel size ${this.kernelSize} with 'valid' padding`);
-    return [steps, this.filters];
-  }
-
-  protected override buildWeights(inputShape: readonly number[]): void {
-    this.buildKernel([this.kernelSize, inputShape[1], this.filters]);
-  }
-
-  call(x: Tensor, options: CallOptions): Tensor {
-    return this.withEpilogue(options, (k, b, act) => withBias(conv1d(x, k, this.strides, this.padding), b, act));
-  }
-
-  protected layerConfig(): LayerConfig {
-    return { filters: this.filters, kernel_size: [this.kernelSize], strides: [this.strides], padding: this.padding, data_format: 'channels_last', dilation_rate: [1], ...this.epilogueConfig() };
-  }
 }
 
 export interface Conv2DTransposeLayerArgs extends KernelLayerArgs {

@@ -2,19 +2,19 @@ import { argError, fmtValue } from '../util/validate';
 
 export type DataFormat = 'channelsFirst' | 'channelsLast';
 
-/** A layer's dataFormat (TF.js spelling; Keras's snake_case is read too), channelsLast by default. */
+/** Checks a dataFormat option (channelsLast by default, as TF.js). */
 export function dataFormatArg(op: string, v: unknown): DataFormat {
-  if (v === undefined || v === null || v === 'channelsLast' || v === 'channels_last') return 'channelsLast';
-  if (v === 'channelsFirst' || v === 'channels_first') return 'channelsFirst';
-  throw argError(op, 'dataFormat', fmtValue(v), "'channelsLast' or 'channelsFirst'");
+  if (v === undefined || v === null) return 'channelsLast';
+  if (v !== 'channelsFirst' && v !== 'channelsLast') throw argError(op, 'dataFormat', fmtValue(v), "'channelsLast' or 'channelsFirst'");
+  return v;
 }
 
-/** The Keras JSON spelling. */
-export function dataFormatConfig(f: DataFormat): string {
+/** The Keras spelling model.json records. */
+export function dataFormatConfig(f: DataFormat): 'channels_first' | 'channels_last' {
   return f === 'channelsFirst' ? 'channels_first' : 'channels_last';
 }
 
-/** The spatial axes of an input of this rank (batch included) in this layout. */
-export function spatialAxes(rank: number, f: DataFormat): number[] {
-  return Array.from({ length: rank - 2 }, (_, i) => (f === 'channelsLast' ? i + 1 : i + 2));
+/** Where the channels and the spatial dims sit in a rank-(spatial + 1) shape without the batch dim. */
+export function splitChannels(shape: readonly number[], f: DataFormat): { channels: number; spatial: number[] } {
+  return f === 'channelsFirst' ? { channels: shape[0], spatial: shape.slice(1) } : { channels: shape[shape.length - 1], spatial: shape.slice(0, -1) };
 }

@@ -5,9 +5,8 @@ import type { FusedActivation } from '../ops/fused';
 import { getInitializer, initializerConfig, type Initializer, type InitializerName } from './initializers';
 import { Layer, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
 import { optionalBoolean } from '../util/validate';
-import { div } from '../ops/binary';
 import { getRegularizer, regularizerConfig, type Regularizer, type RegularizerName } from './regularizers';
-import { constraintConfig, getConstraint, type Constraint } from './constraints';
+import { constraintConfig, getConstraint, type Constraint, type ConstraintName } from './constraints';
 
 /** The options Dense and Conv2D share: a kernel, an optional bias, an activation. */
 export interface KernelLayerArgs extends LayerArgs {
@@ -18,11 +17,14 @@ export interface KernelLayerArgs extends LayerArgs {
   kernelRegularizer?: RegularizerName | Regularizer;
   biasRegularizer?: RegularizerName | Regularizer;
   activityRegularizer?: RegularizerName | Regularizer;
-  kernelConstraint?: string | Constraint;
-  biasConstraint?: string | Constraint;
+  kernelConstraint?: ConstraintName | Constraint;
+  biasConstraint?: ConstraintName | Constraint;
 }
 
-export const KERNEL_LAYER_KEYS = ['activation', 'useBias', 'kernelInitializer', 'biasInitializer', 'kernelRegularizer', 'biasRegularizer', 'activityRegularizer', 'kernelConstraint', 'biasConstraint'];
+export const KERNEL_LAYER_KEYS = [
+  'activation', 'useBias', 'kernelInitializer', 'biasInitializer',
+  'kernelRegularizer', 'biasRegularizer', 'activityRegularizer', 'kernelConstraint', 'biasConstraint',
+];
 
 /** A layer computing act(product(x, kernel) + bias), with the bias and relu fused into the product. */
 export abstract class KernelLayer extends Layer {
@@ -30,11 +32,10 @@ export abstract class KernelLayer extends Layer {
   readonly useBias: boolean;
   private readonly kernelInitializer: Initializer;
   private readonly biasInitializer: Initializer;
-  readonly kernelRegularizer: Regularizer | null;
-  readonly biasRegularizer: Regularizer | null;
-  readonly activityRegularizer: Regularizer | null;
-  readonly kernelConstraint: Constraint | null;
-  readonly biasConstraint: Constraint | null;
+  private readonly kernelRegularizer: Regularizer | null;
+  private readonly biasRegularizer: Regularizer | null;
+  private readonly kernelConstraint: Constraint | null;
+  private readonly biasConstraint: Constraint | null;
   protected kernel: Variable | null = null;
   protected bias: Variable | null = null;
 
@@ -67,6 +68,7 @@ export abstract class KernelLayer extends Layer {
     return 'kernel';
   }
 
+
   /**
    * Runs the fused product with the activation it can absorb (linear or relu) and applies any
    * other afterwards; a final softmax is left out when the loss asks for logits.
@@ -75,13 +77,7 @@ export abstract class KernelLayer extends Layer {
     const act = options.logits && this.activation === 'softmax' ? 'linear' : this.activation;
     const fusable = act === 'linear' || act === 'relu';
     const y = product(this.kernel as Variable, this.bias ?? undefined, fusable ? act : 'linear');
-    const out = fusable ? y : applyActivation(act, y);
-    // Keras's penalty: on the layer's activations (softmax included, even when the loss takes logits), per sample.
-    if (this.activityRegularizer && options.training) {
-      const activations = act === this.activation ? out : applyActivation(this.activation, out);
-      this.addLoss(div(this.activityRegularizer.apply(activations), activations.shape[0]));
-    }
-    return out;
+    return fusable ? y : applyActivation(act, y);
   }
 
   override endsInSoftmax(): boolean {

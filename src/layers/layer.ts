@@ -2,7 +2,8 @@ import { Tensor, type DType } from '../tensor/tensor';
 import { Variable } from '../tensor/variable';
 import type { Initializer } from './initializers';
 import { argError, checkKnownKeys, fmtShape, fmtValue } from '../util/validate';
-import { assertDtype } from '../tensor/checks';
+import { assertFloatDtype } from '../tensor/checks';
+import { div } from '../ops/binary';
 import { SymbolicTensor, type LayerNode } from './symbolic';
 import type { Regularizer } from './regularizers';
 import type { Constraint } from './constraints';
@@ -54,8 +55,8 @@ export function checkConfigKeys(op: string, args: object, own: readonly string[]
   checkKnownKeys(op, 'config', args, [...KNOWN_ARGS, ...own]);
 }
 
-/** The weight options a layer registers with each weight. */
-export interface WeightOptions {
+/** What a weight may carry beside its initial values. */
+export interface WeightExtras {
   trainable?: boolean;
   regularizer?: Regularizer | null;
   constraint?: Constraint | null;
@@ -82,10 +83,12 @@ export abstract class Layer {
   private declaredInputShape: number[] | null = null;
   private declaredBatch: number | null = null;
   protected vars: Variable[] = [];
-  private readonly weightOptions = new Map<Variable, WeightOptions>();
+  private readonly weightOptions = new Map<Variable, WeightExtras>();
   private trainableFlag: boolean;
   /** Activity penalties of the calls since the training loop last took them. */
   private pendingLosses: Tensor[] = [];
+  /** A penalty on the layer's output, added to the loss for each training call (Keras divides by the batch size). */
+  protected activityRegularizer: Regularizer | null = null;
 
   constructor(snakeName: string, args: LayerArgs) {
     const op = `layers.${this.getClassName().charAt(0).toLowerCase()}${this.getClassName().slice(1)}`;
@@ -111,7 +114,7 @@ export abstract class Layer {
       this.inputShapeNoBatch = s.slice();
       this.declaredInputShape = s.slice();
     }
-    this.dtype = args.dtype === undefined ? 'float32' : assertDtype(op, 'dtype', args.dtype);
+    this.dtype = args.dtype === undefined ? 'float32' : assertFloatDtype(op, 'dtype', args.dtype);
     this.name = args.name ?? uniqueName(snakeName);
     this.trainableFlag = args.trainable ?? true;
   }
@@ -174,7 +177,7 @@ export abstract class Layer {
     this.built = true;
   }
 
-  protected addWeight(suffix: string, shape: number[], init: Initializer, options: WeightOptions = {}): Variable {
+  protected addWeight(suffix: string, shape: number[], init: Initializer, options: WeightExtras = {}): Variable {
     const v = new Variable(init.apply(shape, this.dtype), this.trainableFlag && (options.trainable ?? true), `${this.name}/${suffix}`);
     this.vars.push(v);
     this.weightOptions.set(v, options);
@@ -199,7 +202,9 @@ export abstract class Layer {
     }
     const x = this.single<Tensor>(list, `${this.name}.apply`);
     this.prepareInput(x);
-    return this.call(x, opts);
+    const y = this.call(x, opts);
+    if (this.activityRegularizer && opts.training && !Array.isArray(y)) this.addLoss(div(this.activityRegularizer.apply(y), y.shape[0]));
+    return y;
   }
 
   /** The one input of a single-input layer (a list of one is accepted, as TF.js does). */
@@ -370,6 +375,17 @@ export abstract class Layer {
     const out = this.pendingLosses;
     this.pendingLosses = [];
     return out;
+  }
+
+  /** The regularization penalties as functions of the current weights, as TF.js's layer.losses. */
+  get losses(): (() => Tensor)[] {
+    const pending = this.pendingLosses.slice();
+    return [...this.vars.filter((v) => this.weightOptions.get(v)?.regularizer).map((v) => () => (this.weightOptions.get(v)?.regularizer as Regularizer).apply(v)), ...pending.map((t) => () => t)];
+  }
+
+  /** The penalties as tensors (to add to the loss inside the gradient tape); collects the activity penalties. */
+  calculateLosses(): Tensor[] {
+    return [...this.weightPenalties(), ...this.takeLosses()];
   }
 
   /** Projects each constrained weight after an optimizer step. */

@@ -1,113 +1,136 @@
-import { add, mul } from '../ops/binary';
 import { Random, nextDefaultSeed } from '../util/random';
 import { Tensor, arrayTypeFor } from '../tensor/tensor';
+import { add, mul } from '../ops/binary';
 import { argError, fmtValue } from '../util/validate';
 import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
+import { rateArg } from './dropout';
 
-/** Layers that perturb their input in training only (identity at inference); seeded. */
+/** A layer that perturbs its input in training only, from a seeded stream; identity at inference. */
 abstract class NoiseLayer extends Layer {
-  protected readonly rng: Random;
-  readonly seed: number | undefined;
+  private stream: Random | null = null;
 
-  constructor(op: string, snake: string, args: LayerArgs & { seed?: number }, keys: string[]) {
-    checkConfigKeys(op, args, [...keys, 'seed']);
-    super(snake, args ?? {});
-    if (args?.seed !== undefined && !Number.isFinite(args.seed)) throw argError(op, 'seed', fmtValue(args.seed), 'a finite number');
-    this.seed = args?.seed;
-    this.rng = new Random(args?.seed ?? nextDefaultSeed());
+  /** The stream starts at the first training call, so making (or loading) a model draws no seed. */
+  protected get rng(): Random {
+    this.stream ??= new Random(nextDefaultSeed());
+    return this.stream;
   }
 
   computeOutputShape(inputShape: readonly number[]): number[] {
     return inputShape.slice();
   }
 
-  call(x: Tensor, options: CallOptions): Tensor {
-    return options.training ? this.noisy(x) : x;
-  }
-
-  protected abstract noisy(x: Tensor): Tensor;
-
-  /** A tensor of a shape filled by draw(). */
-  protected draw(x: Tensor, shape: readonly number[], draw: () => number): Tensor {
-    const v = new (arrayTypeFor(x.dtype))(shape.reduce((a, b) => a * b, 1));
-    for (let i = 0; i < v.length; i++) v[i] = draw();
-    return new Tensor(shape, x.dtype, v);
+  /** A tensor like x of values drawn by draw(). */
+  protected noise(x: Tensor, shape: readonly number[], draw: () => number): Tensor {
+    const out = new (arrayTypeFor(x.dtype))(shape.reduce((a, b) => a * b, 1));
+    for (let i = 0; i < out.length; i++) out[i] = draw();
+    return new Tensor(shape, x.dtype, out);
   }
 }
 
-function rateArg(op: string, v: unknown): number {
-  if (typeof v !== 'number' || !(v >= 0 && v < 1)) throw argError(op, 'rate', fmtValue(v), 'a number in [0, 1)');
-  return v;
+export interface GaussianNoiseLayerArgs extends LayerArgs {
+  stddev: number;
 }
 
 /** Adds N(0, stddev²) noise in training, as tf.layers.gaussianNoise. */
 export class GaussianNoise extends NoiseLayer {
   readonly stddev: number;
-  constructor(args: LayerArgs & { stddev: number; seed?: number }) {
-    super('layers.gaussianNoise', 'gaussian_noise', args, ['stddev']);
+
+  constructor(args: GaussianNoiseLayerArgs) {
+    checkConfigKeys('layers.gaussianNoise', args, ['stddev']);
+    super('gaussian_noise', args);
     if (typeof args.stddev !== 'number' || !Number.isFinite(args.stddev) || args.stddev < 0) throw argError('layers.gaussianNoise', 'stddev', fmtValue(args.stddev), 'a finite number >= 0');
     this.stddev = args.stddev;
     this.buildIfShaped();
   }
-  getClassName(): string { return 'GaussianNoise'; }
-  protected noisy(x: Tensor): Tensor { return add(x, this.draw(x, x.shape, () => this.stddev * this.rng.normal())); }
-  protected layerConfig(): LayerConfig { return { stddev: this.stddev }; }
+
+  getClassName(): string {
+    return 'GaussianNoise';
+  }
+
+  call(x: Tensor, options: CallOptions): Tensor {
+    if (!options.training) return x;
+    return add(x, this.noise(x, x.shape, () => this.stddev * this.rng.normal()));
+  }
+
+  protected layerConfig(): LayerConfig {
+    return { stddev: this.stddev };
+  }
+}
+
+export interface GaussianDropoutLayerArgs extends LayerArgs {
+  rate: number;
 }
 
 /** Multiplies by N(1, rate/(1 − rate)) noise in training, as tf.layers.gaussianDropout. */
 export class GaussianDropout extends NoiseLayer {
   readonly rate: number;
-  constructor(args: LayerArgs & { rate: number; seed?: number }) {
-    super('layers.gaussianDropout', 'gaussian_dropout', args, ['rate']);
+
+  constructor(args: GaussianDropoutLayerArgs) {
+    checkConfigKeys('layers.gaussianDropout', args, ['rate']);
+    super('gaussian_dropout', args);
     this.rate = rateArg('layers.gaussianDropout', args.rate);
     this.buildIfShaped();
   }
-  getClassName(): string { return 'GaussianDropout'; }
-  protected noisy(x: Tensor): Tensor {
-    const sd = Math.sqrt(this.rate / (1 - this.rate));
-    return mul(x, this.draw(x, x.shape, () => 1 + sd * this.rng.normal()));
+
+  getClassName(): string {
+    return 'GaussianDropout';
   }
-  protected layerConfig(): LayerConfig { return { rate: this.rate }; }
+
+  call(x: Tensor, options: CallOptions): Tensor {
+    if (!options.training || this.rate === 0) return x;
+    const stddev = Math.sqrt(this.rate / (1 - this.rate));
+    return mul(x, this.noise(x, x.shape, () => 1 + stddev * this.rng.normal()));
+  }
+
+  protected layerConfig(): LayerConfig {
+    return { rate: this.rate };
+  }
 }
 
-/** Dropout that keeps SELU's mean and variance, as tf.layers.alphaDropout: dropped values become α' and all are then scaled and shifted. */
+export interface AlphaDropoutLayerArgs extends LayerArgs {
+  rate: number;
+  noiseShape?: number[];
+}
+
+const SELU_ALPHA = 1.6732632423543772;
+const SELU_SCALE = 1.0507009873554805;
+
+/**
+ * Dropout for SELU networks: dropped inputs become SELU's negative saturation value and an affine map keeps
+ * the mean and variance, as Keras's AlphaDropout (tf.layers.alphaDropout).
+ */
 export class AlphaDropout extends NoiseLayer {
   readonly rate: number;
-  constructor(args: LayerArgs & { rate: number; seed?: number }) {
-    super('layers.alphaDropout', 'alpha_dropout', args, ['rate', 'noiseShape']);
-    if ((args as { noiseShape?: unknown }).noiseShape !== undefined && (args as { noiseShape?: unknown }).noiseShape !== null) {
-      throw argError('layers.alphaDropout', 'noiseShape', fmtValue((args as { noiseShape?: unknown }).noiseShape), 'absent (tessera drops each value independently here)');
-    }
-    this.rate = rateArg('layers.alphaDropout', args.rate);
-    this.buildIfShaped();
-  }
-  getClassName(): string { return 'AlphaDropout'; }
-  protected noisy(x: Tensor): Tensor {
-    const alphaP = -1.6732632423543772 * 1.0507009873554805;
-    const keep = this.draw(x, x.shape, () => (this.rng.next() >= this.rate ? 1 : 0));
-    const a = ((1 - this.rate) * (1 + this.rate * alphaP ** 2)) ** -0.5;
-    const b = -a * alphaP * this.rate;
-    return add(mul(add(mul(x, keep), mul(add(keep, -1), alphaP)), a), b);
-  }
-  protected layerConfig(): LayerConfig { return { rate: this.rate }; }
-}
+  readonly noiseShape: number[] | null;
 
-/** Drops whole channels of [batch, steps, channels] input in training, as tf.layers.spatialDropout1d. */
-export class SpatialDropout1D extends NoiseLayer {
-  readonly rate: number;
-  constructor(args: LayerArgs & { rate: number; seed?: number }) {
-    super('layers.spatialDropout1d', 'spatial_dropout1d', args, ['rate']);
-    this.rate = rateArg('layers.spatialDropout1d', args.rate);
+  constructor(args: AlphaDropoutLayerArgs) {
+    const op = 'layers.alphaDropout';
+    checkConfigKeys(op, args, ['rate', 'noiseShape']);
+    super('alpha_dropout', args);
+    this.rate = rateArg(op, args.rate);
+    const ns = args.noiseShape;
+    if (ns !== undefined && ns !== null && (!Array.isArray(ns) || !ns.every((d) => Number.isInteger(d) && d > 0))) throw argError(op, 'noiseShape', fmtValue(ns), 'an array of positive integers');
+    this.noiseShape = ns ?? null;
     this.buildIfShaped();
   }
-  getClassName(): string { return 'SpatialDropout1D'; }
-  override computeOutputShape(inputShape: readonly number[]): number[] {
-    if (inputShape.length !== 2) throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank 3 [batch, steps, channels]');
-    return inputShape.slice();
+
+  getClassName(): string {
+    return 'AlphaDropout';
   }
-  protected noisy(x: Tensor): Tensor {
-    const keep = 1 / (1 - this.rate);
-    return mul(x, this.draw(x, [x.shape[0], 1, x.shape[2]], () => (this.rng.next() < this.rate ? 0 : keep)));
+
+  call(x: Tensor, options: CallOptions): Tensor {
+    if (!options.training || this.rate === 0) return x;
+    const rate = this.rate;
+    const alphaP = -SELU_ALPHA * SELU_SCALE;
+    const kept = this.noise(x, this.noiseShape ?? x.shape, () => (this.rng.next() >= rate ? 1 : 0));
+    const a = ((1 - rate) * (1 + rate * alphaP ** 2)) ** -0.5;
+    const b = -a * alphaP * rate;
+    // kept·x + (1 − kept)·alphaP, then a·(...) + b.
+    const dropped = add(mul(x, kept), mul(add(mul(kept, -1), 1), alphaP));
+    return add(mul(dropped, a), b);
   }
-  protected layerConfig(): LayerConfig { return { rate: this.rate }; }
+
+  protected layerConfig(): LayerConfig {
+    return { rate: this.rate, noise_shape: this.noiseShape };
+  }
 }

@@ -1,15 +1,31 @@
-import { add, div, mul, sub } from '../ops/binary';
-import { mean } from '../ops/reduction';
-import { sqrt, square } from '../ops/unary';
-import type { Tensor } from '../tensor/tensor';
+import { Tensor, arrayTypeFor } from '../tensor/tensor';
 import type { Variable } from '../tensor/variable';
+import { add, mul, sub } from '../ops/binary';
+import { moments } from '../ops/moments';
+import { rsqrt } from '../ops/special';
 import { argError, fmtValue, optionalBoolean } from '../util/validate';
-import { constraintConfig, getConstraint, type Constraint } from './constraints';
 import { getInitializer, initializerConfig, type Initializer, type InitializerName } from './initializers';
-import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
 import { getRegularizer, regularizerConfig, type Regularizer, type RegularizerName } from './regularizers';
+import { constraintConfig, getConstraint, type Constraint, type ConstraintName } from './constraints';
+import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
 
-interface NormArgs extends LayerArgs {
+function numberArg(op: string, arg: string, v: unknown, fallback: number, ok: (n: number) => boolean, expected: string): number {
+  if (v === undefined || v === null) return fallback;
+  if (typeof v !== 'number' || !ok(v)) throw argError(op, arg, fmtValue(v), expected);
+  return v;
+}
+
+/** Axes as given (negative counts from the end) resolved against the full rank (batch axis included). */
+function resolveAxes(name: string, axes: readonly number[], rank: number): number[] {
+  return axes.map((a) => {
+    const r = a < 0 ? a + rank : a;
+    if (!Number.isInteger(a) || r < 1 || r >= rank) throw argError(name, 'axis', String(a), `a non-batch axis of the rank-${rank} input`);
+    return r;
+  });
+}
+
+/** gamma / beta options shared by batch and layer normalization. */
+export interface AffineNormArgs extends LayerArgs {
   epsilon?: number;
   center?: boolean;
   scale?: boolean;
@@ -17,103 +33,114 @@ interface NormArgs extends LayerArgs {
   gammaInitializer?: InitializerName | Initializer;
   betaRegularizer?: RegularizerName | Regularizer;
   gammaRegularizer?: RegularizerName | Regularizer;
-  betaConstraint?: string | Constraint;
-  gammaConstraint?: string | Constraint;
 }
 
-export interface BatchNormalizationLayerArgs extends NormArgs {
-  axis?: number;
-  momentum?: number;
-  movingMeanInitializer?: InitializerName | Initializer;
-  movingVarianceInitializer?: InitializerName | Initializer;
-}
+const AFFINE_KEYS = ['epsilon', 'center', 'scale', 'betaInitializer', 'gammaInitializer', 'betaRegularizer', 'gammaRegularizer'];
 
-export interface LayerNormalizationLayerArgs extends NormArgs {
-  axis?: number | number[];
-}
-
-const NORM_KEYS = ['epsilon', 'center', 'scale', 'betaInitializer', 'gammaInitializer', 'betaRegularizer', 'gammaRegularizer', 'betaConstraint', 'gammaConstraint'];
-
-function positiveNumber(op: string, arg: string, v: unknown, fallback: number): number {
-  if (v === undefined) return fallback;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw argError(op, arg, fmtValue(v), 'a finite number >= 0');
-  return v;
-}
-
-/** What batch and layer normalization share: scale (gamma) and offset (beta) over some axes, with their options. */
-abstract class Normalization extends Layer {
+/** A normalization followed by a learnt scale (gamma) and offset (beta) over some axes. */
+abstract class AffineNorm extends Layer {
   readonly epsilon: number;
   readonly center: boolean;
   readonly scale: boolean;
-  protected readonly inits: { beta: Initializer; gamma: Initializer };
-  protected readonly regs: { beta: Regularizer | null; gamma: Regularizer | null };
-  protected readonly cons: { beta: Constraint | null; gamma: Constraint | null };
+  protected readonly betaInitializer: Initializer;
+  protected readonly gammaInitializer: Initializer;
+  protected readonly betaRegularizer: Regularizer | null;
+  protected readonly gammaRegularizer: Regularizer | null;
+  protected readonly betaConstraint: Constraint | null;
+  protected readonly gammaConstraint: Constraint | null;
   protected gamma: Variable | null = null;
   protected beta: Variable | null = null;
 
-  constructor(op: string, snake: string, args: NormArgs) {
-    super(snake, args);
-    this.epsilon = positiveNumber(op, 'epsilon', args.epsilon, 1e-3);
+  constructor(op: string, snakeName: string, args: AffineNormArgs & { betaConstraint?: ConstraintName | Constraint; gammaConstraint?: ConstraintName | Constraint }, epsilon: number) {
+    super(snakeName, args);
+    this.epsilon = numberArg(op, 'epsilon', args.epsilon, epsilon, (n) => Number.isFinite(n) && n > 0, 'a finite number > 0');
     this.center = optionalBoolean(op, 'center', args.center, true);
     this.scale = optionalBoolean(op, 'scale', args.scale, true);
-    this.inits = { beta: getInitializer(op, 'betaInitializer', args.betaInitializer ?? 'zeros'), gamma: getInitializer(op, 'gammaInitializer', args.gammaInitializer ?? 'ones') };
-    this.regs = { beta: getRegularizer(op, 'betaRegularizer', args.betaRegularizer), gamma: getRegularizer(op, 'gammaRegularizer', args.gammaRegularizer) };
-    this.cons = { beta: getConstraint(op, 'betaConstraint', args.betaConstraint), gamma: getConstraint(op, 'gammaConstraint', args.gammaConstraint) };
+    this.betaInitializer = getInitializer(op, 'betaInitializer', args.betaInitializer ?? 'zeros');
+    this.gammaInitializer = getInitializer(op, 'gammaInitializer', args.gammaInitializer ?? 'ones');
+    this.betaRegularizer = getRegularizer(op, 'betaRegularizer', args.betaRegularizer);
+    this.gammaRegularizer = getRegularizer(op, 'gammaRegularizer', args.gammaRegularizer);
+    this.betaConstraint = getConstraint(op, 'betaConstraint', args.betaConstraint);
+    this.gammaConstraint = getConstraint(op, 'gammaConstraint', args.gammaConstraint);
   }
 
-  /** Creates gamma and beta (TF.js's order) of a shape. */
-  protected buildScaleOffset(shape: number[]): void {
-    if (this.scale) this.gamma = this.addWeight('gamma', shape, this.inits.gamma, { regularizer: this.regs.gamma, constraint: this.cons.gamma });
-    if (this.center) this.beta = this.addWeight('beta', shape, this.inits.beta, { regularizer: this.regs.beta, constraint: this.cons.beta });
+  computeOutputShape(inputShape: readonly number[]): number[] {
+    this.paramAxes(inputShape.length + 1);
+    return inputShape.slice();
   }
 
-  /** (x − m)/sqrt(v + ε)·gamma + beta, with the parameters viewed in a shape that broadcasts against x. */
-  protected normalize(x: Tensor, m: Tensor, v: Tensor, paramShape: number[]): Tensor {
-    let y = div(sub(x, m), sqrt(add(v, this.epsilon)));
-    if (this.gamma) y = mul(y, this.gamma.reshape(paramShape));
-    if (this.beta) y = add(y, this.beta.reshape(paramShape));
+  /** The axes (of the full input, batch included) that gamma and beta span. */
+  protected abstract paramAxes(rank: number): number[];
+
+  /** gamma then beta (TF.js's order), shaped as the input's dims on the parameter axes. */
+  protected addAffineWeights(inputShape: readonly number[]): number[] {
+    const shape = this.paramAxes(inputShape.length + 1).map((a) => inputShape[a - 1]);
+    if (this.scale) this.gamma = this.addWeight('gamma', shape, this.gammaInitializer, { regularizer: this.gammaRegularizer, constraint: this.gammaConstraint });
+    if (this.center) this.beta = this.addWeight('beta', shape, this.betaInitializer, { regularizer: this.betaRegularizer, constraint: this.betaConstraint });
+    return shape;
+  }
+
+  /** A parameter reshaped to broadcast against the input (1 on the axes it does not span). */
+  protected broadcastable(p: Tensor, rank: number): Tensor {
+    const axes = this.paramAxes(rank);
+    if (axes.length === 1 && axes[0] === rank - 1) return p;
+    const shape = new Array<number>(rank).fill(1);
+    axes.forEach((a, i) => (shape[a] = p.shape[i]));
+    return p.reshape(shape);
+  }
+
+  /** (x − mean)/sqrt(variance + epsilon)·gamma + beta. */
+  protected normalize(x: Tensor, mean: Tensor, variance: Tensor): Tensor {
+    let y = mul(sub(x, mean), rsqrt(add(variance, this.epsilon)));
+    if (this.gamma) y = mul(y, this.broadcastable(this.gamma, x.rank));
+    if (this.beta) y = add(y, this.broadcastable(this.beta, x.rank));
     return y;
   }
 
-  protected normConfig(): LayerConfig {
+  protected affineConfig(): LayerConfig {
     return {
       epsilon: this.epsilon,
       center: this.center,
       scale: this.scale,
-      beta_initializer: initializerConfig(this.inits.beta),
-      gamma_initializer: initializerConfig(this.inits.gamma),
-      beta_regularizer: regularizerConfig(this.regs.beta),
-      gamma_regularizer: regularizerConfig(this.regs.gamma),
-      beta_constraint: constraintConfig(this.cons.beta),
-      gamma_constraint: constraintConfig(this.cons.gamma),
+      beta_initializer: initializerConfig(this.betaInitializer),
+      gamma_initializer: initializerConfig(this.gammaInitializer),
+      beta_regularizer: regularizerConfig(this.betaRegularizer),
+      gamma_regularizer: regularizerConfig(this.gammaRegularizer),
+      beta_constraint: constraintConfig(this.betaConstraint),
+      gamma_constraint: constraintConfig(this.gammaConstraint),
     };
   }
 }
 
+export interface BatchNormalizationLayerArgs extends AffineNormArgs {
+  axis?: number;
+  momentum?: number;
+  movingMeanInitializer?: InitializerName | Initializer;
+  movingVarianceInitializer?: InitializerName | Initializer;
+  betaConstraint?: ConstraintName | Constraint;
+  gammaConstraint?: ConstraintName | Constraint;
+}
+
 /**
- * Normalizes each feature along `axis` by the batch's mean and variance in training and by moving averages
- * (non-trainable weights updated as moving = moving·momentum + batch·(1 − momentum)) at inference, as
- * tf.layers.batchNormalization. Weights: gamma, beta, moving_mean, moving_variance.
+ * Normalizes over the batch (and every axis but `axis`) in training, updating the moving mean and variance
+ * (non-trainable weights) by `momentum`; at inference it uses those moving statistics, as tf.layers.batchNormalization.
  */
-export class BatchNormalization extends Normalization {
+export class BatchNormalization extends AffineNorm {
   readonly axis: number;
   readonly momentum: number;
-  private readonly movingInits: { mean: Initializer; variance: Initializer };
+  private readonly movingMeanInitializer: Initializer;
+  private readonly movingVarianceInitializer: Initializer;
   private movingMean: Variable | null = null;
   private movingVariance: Variable | null = null;
 
   constructor(args: BatchNormalizationLayerArgs = {}) {
     const op = 'layers.batchNormalization';
-    checkConfigKeys(op, args ?? {}, ['axis', 'momentum', 'movingMeanInitializer', 'movingVarianceInitializer', ...NORM_KEYS]);
-    super(op, 'batch_normalization', args ?? {});
-    const a = args ?? {};
-    if (a.axis !== undefined && !Number.isInteger(a.axis)) throw argError(op, 'axis', fmtValue(a.axis), 'an integer');
-    this.axis = a.axis ?? -1;
-    this.momentum = positiveNumber(op, 'momentum', a.momentum, 0.99);
-    this.movingInits = {
-      mean: getInitializer(op, 'movingMeanInitializer', a.movingMeanInitializer ?? 'zeros'),
-      variance: getInitializer(op, 'movingVarianceInitializer', a.movingVarianceInitializer ?? 'ones'),
-    };
+    checkConfigKeys(op, args, [...AFFINE_KEYS, 'axis', 'momentum', 'movingMeanInitializer', 'movingVarianceInitializer', 'betaConstraint', 'gammaConstraint']);
+    super(op, 'batch_normalization', args, 1e-3);
+    this.axis = numberArg(op, 'axis', args.axis, -1, Number.isInteger, 'an integer');
+    this.momentum = numberArg(op, 'momentum', args.momentum, 0.99, (n) => n >= 0 && n <= 1, 'a number in [0, 1]');
+    this.movingMeanInitializer = getInitializer(op, 'movingMeanInitializer', args.movingMeanInitializer ?? 'zeros');
+    this.movingVarianceInitializer = getInitializer(op, 'movingVarianceInitializer', args.movingVarianceInitializer ?? 'ones');
     this.buildIfShaped();
   }
 
@@ -121,63 +148,64 @@ export class BatchNormalization extends Normalization {
     return 'BatchNormalization';
   }
 
-  /** The normalized axis as an index of the full shape (batch included). */
-  private fullAxis(rank: number): number {
-    const a = this.axis < 0 ? rank + this.axis : this.axis;
-    if (a < 1 || a >= rank) throw argError(this.name, 'axis', String(this.axis), `a feature axis of inputs of rank ${rank}`);
-    return a;
-  }
-
-  computeOutputShape(inputShape: readonly number[]): number[] {
-    this.fullAxis(inputShape.length + 1);
-    return inputShape.slice();
+  protected paramAxes(rank: number): number[] {
+    return resolveAxes(this.name, [this.axis], rank);
   }
 
   protected override buildWeights(inputShape: readonly number[]): void {
-    const dim = inputShape[this.fullAxis(inputShape.length + 1) - 1];
-    this.buildScaleOffset([dim]);
-    this.movingMean = this.addWeight('moving_mean', [dim], this.movingInits.mean, { trainable: false });
-    this.movingVariance = this.addWeight('moving_variance', [dim], this.movingInits.variance, { trainable: false });
+    const shape = this.addAffineWeights(inputShape);
+    this.movingMean = this.addWeight('moving_mean', shape, this.movingMeanInitializer, { trainable: false });
+    this.movingVariance = this.addWeight('moving_variance', shape, this.movingVarianceInitializer, { trainable: false });
   }
 
   call(x: Tensor, options: CallOptions): Tensor {
-    const axis = this.fullAxis(x.rank);
-    const paramShape = x.shape.map((d, i) => (i === axis ? d : 1));
     const mm = this.movingMean as Variable;
     const mv = this.movingVariance as Variable;
-    if (!options.training) return this.normalize(x, mm.reshape(paramShape), mv.reshape(paramShape), paramShape);
+    if (!options.training) return this.normalize(x, this.broadcastable(mm, x.rank), this.broadcastable(mv, x.rank));
+    const [axis] = this.paramAxes(x.rank);
     const reduce = x.shape.map((_, i) => i).filter((i) => i !== axis);
-    const m = mean(x, reduce, true);
-    const v = mean(square(sub(x, m)), reduce, true);
-    // The moving averages take this batch's statistics as values (they are not part of the gradient).
-    const decay = 1 - this.momentum;
-    mm.assign(sub(mm, mul(sub(mm, m.reshape([-1])), decay)));
-    mv.assign(sub(mv, mul(sub(mv, v.reshape([-1])), decay)));
-    return this.normalize(x, m, v, paramShape);
+    const { mean, variance } = moments(x, reduce, true);
+    this.updateMoving(mm, mean);
+    this.updateMoving(mv, variance);
+    return this.normalize(x, mean, variance);
+  }
+
+  /** moving ← moving − (moving − batch)·(1 − momentum), as TF.js; done on values, outside any gradient. */
+  private updateMoving(v: Variable, batch: Tensor): void {
+    const m = v.hostValues();
+    const b = batch.hostValues();
+    const out = new (arrayTypeFor(v.dtype))(m.length);
+    for (let i = 0; i < m.length; i++) out[i] = m[i] - (m[i] - b[i]) * (1 - this.momentum);
+    v.assign(new Tensor(v.shape, v.dtype, out));
   }
 
   protected layerConfig(): LayerConfig {
     return {
       axis: this.axis,
       momentum: this.momentum,
-      ...this.normConfig(),
-      moving_mean_initializer: initializerConfig(this.movingInits.mean),
-      moving_variance_initializer: initializerConfig(this.movingInits.variance),
+      ...this.affineConfig(),
+      moving_mean_initializer: initializerConfig(this.movingMeanInitializer),
+      moving_variance_initializer: initializerConfig(this.movingVarianceInitializer),
     };
   }
 }
 
-/** Normalizes each sample over `axis` (default the last) by its own mean and variance, as tf.layers.layerNormalization. */
-export class LayerNormalization extends Normalization {
-  readonly axis: number | number[];
+export interface LayerNormalizationLayerArgs extends AffineNormArgs {
+  axis?: number | number[];
+}
+
+/** Normalizes each sample over `axis` (the last by default), then scales and shifts, as tf.layers.layerNormalization. */
+export class LayerNormalization extends AffineNorm {
+  readonly axis: number[];
 
   constructor(args: LayerNormalizationLayerArgs = {}) {
     const op = 'layers.layerNormalization';
-    checkConfigKeys(op, args ?? {}, ['axis', ...NORM_KEYS]);
-    super(op, 'layer_normalization', args ?? {});
-    const axis = args?.axis ?? -1;
-    if (!(Number.isInteger(axis) || (Array.isArray(axis) && axis.length > 0 && axis.every(Number.isInteger)))) throw argError(op, 'axis', fmtValue(axis), 'an integer or a non-empty array of integers');
-    this.axis = axis;
+    checkConfigKeys(op, args, [...AFFINE_KEYS, 'axis']);
+    super(op, 'layer_normalization', args, 1e-3);
+    const axis = args.axis ?? -1;
+    const list = Array.isArray(axis) ? axis : [axis];
+    if (list.length === 0 || !list.every(Number.isInteger)) throw argError(op, 'axis', fmtValue(axis), 'an integer or a non-empty array of integers');
+    this.axis = list;
     this.buildIfShaped();
   }
 
@@ -185,32 +213,22 @@ export class LayerNormalization extends Normalization {
     return 'LayerNormalization';
   }
 
-  private axes(rank: number): number[] {
-    const list = Array.isArray(this.axis) ? this.axis : [this.axis];
-    return list.map((a) => {
-      const b = a < 0 ? rank + a : a;
-      if (b < 1 || b >= rank) throw argError(this.name, 'axis', fmtValue(this.axis), `feature axes of inputs of rank ${rank}`);
-      return b;
-    }).sort((p, q) => p - q);
-  }
-
-  computeOutputShape(inputShape: readonly number[]): number[] {
-    this.axes(inputShape.length + 1);
-    return inputShape.slice();
+  protected paramAxes(rank: number): number[] {
+    return resolveAxes(this.name, this.axis, rank);
   }
 
   protected override buildWeights(inputShape: readonly number[]): void {
-    this.buildScaleOffset(this.axes(inputShape.length + 1).map((a) => inputShape[a - 1]));
+    this.addAffineWeights(inputShape);
   }
 
   call(x: Tensor): Tensor {
-    const axes = this.axes(x.rank);
-    const m = mean(x, axes, true);
-    const v = mean(square(sub(x, m)), axes, true);
-    return this.normalize(x, m, v, x.shape.map((d, i) => (axes.includes(i) ? d : 1)));
+    const { mean, variance } = moments(x, this.paramAxes(x.rank), true);
+    return this.normalize(x, mean, variance);
   }
 
   protected layerConfig(): LayerConfig {
-    return { axis: this.axis, ...this.normConfig() };
+    // Once the rank is known the axes are written resolved (non-negative), as TF.js and Keras do.
+    const rank = this.inputShapeNoBatch ? this.inputShapeNoBatch.length + 1 : 0;
+    return { axis: rank ? this.paramAxes(rank) : this.axis, ...this.affineConfig() };
   }
 }

@@ -1,77 +1,85 @@
+import type { Tensor } from '../tensor/tensor';
+import { abs, square } from '../ops/unary';
 import { add, mul } from '../ops/binary';
 import { sum } from '../ops/reduction';
-import { abs, square } from '../ops/unary';
-import type { Tensor } from '../tensor/tensor';
+import { zeros } from '../ops/creation';
 import { argError, checkKnownKeys, fmtValue } from '../util/validate';
 
-/** A penalty on a weight or an activation, added to the training loss, as tf.regularizers.*. */
+/** A penalty on a weight (or a layer's output) that training adds to the loss, as tf.regularizers. */
 export interface Regularizer {
-  readonly className: string;
+  readonly className: 'L1L2';
   apply(x: Tensor): Tensor;
-  getConfig(): Record<string, number>;
+  getConfig(): { l1: number; l2: number };
 }
 
-function coefficient(op: string, arg: string, v: unknown, fallback: number): number {
-  if (v === undefined) return fallback;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw argError(op, arg, fmtValue(v), 'a finite number >= 0');
-  return v;
-}
-
-/** l1·Σ|x| + l2·Σx², TF.js's one regularizer class (l1() and l2() are L1L2 with the other term 0). */
 class L1L2 implements Regularizer {
   readonly className = 'L1L2';
+  constructor(readonly l1: number, readonly l2: number) {}
 
-  constructor(
-    readonly l1: number,
-    readonly l2: number,
-  ) {}
-
+  /** l1·Σ|x| + l2·Σx², as TF.js's L1L2 (a term with a zero factor is left out). */
   apply(x: Tensor): Tensor {
-    const terms: Tensor[] = [];
-    if (this.l1 !== 0) terms.push(mul(this.l1, sum(abs(x))));
-    if (this.l2 !== 0) terms.push(mul(this.l2, sum(square(x))));
-    return terms.length === 0 ? mul(0, sum(x)) : terms.length === 1 ? terms[0] : add(terms[0], terms[1]);
+    const l1 = this.l1 !== 0 ? mul(sum(abs(x)), this.l1) : null;
+    const l2 = this.l2 !== 0 ? mul(sum(square(x)), this.l2) : null;
+    if (l1 && l2) return add(l1, l2);
+    return l1 ?? l2 ?? zeros([], x.dtype);
   }
 
-  getConfig(): Record<string, number> {
+  getConfig(): { l1: number; l2: number } {
     return { l1: this.l1, l2: this.l2 };
   }
 }
 
-function make(op: string, args: unknown, keys: ('l1' | 'l2')[], defaults: { l1: number; l2: number }): Regularizer {
-  const a = (args ?? {}) as { l1?: unknown; l2?: unknown };
-  if (typeof a !== 'object') throw argError(op, 'config', fmtValue(args), `an object {${keys.join(', ')}}`);
-  checkKnownKeys(op, 'config', a, keys);
-  return new L1L2(coefficient(op, 'l1', a.l1, defaults.l1), coefficient(op, 'l2', a.l2, defaults.l2));
+function factor(op: string, arg: string, v: unknown): number {
+  if (v === undefined || v === null) return 0.01;
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw argError(op, arg, fmtValue(v), 'a finite number >= 0');
+  return v;
 }
 
-/** tn.regularizers: l1, l2 and l1l2 with TF.js's default coefficients (0.01). */
-export const regularizers = {
-  l1: (config?: { l1?: number }): Regularizer => make('regularizers.l1', config, ['l1'], { l1: 0.01, l2: 0 }),
-  l2: (config?: { l2?: number }): Regularizer => make('regularizers.l2', config, ['l2'], { l1: 0, l2: 0.01 }),
-  l1l2: (config?: { l1?: number; l2?: number }): Regularizer => make('regularizers.l1l2', config, ['l1', 'l2'], { l1: 0.01, l2: 0.01 }),
-};
-
-export type RegularizerName = 'l1' | 'l2' | 'l1l2';
-
-/** A regularizer given to a layer: an object from tn.regularizers, or a name with TF.js's defaults. */
-export function getRegularizer(op: string, arg: string, v: unknown): Regularizer | null {
-  if (v === undefined || v === null) return null;
-  if (typeof v === 'string' && Object.hasOwn(regularizers, v)) return regularizers[v as RegularizerName]();
-  if (typeof v === 'object' && typeof (v as Regularizer).apply === 'function' && typeof (v as Regularizer).getConfig === 'function') return v as Regularizer;
-  throw argError(op, arg, fmtValue(v), "a regularizer from tn.regularizers (l1, l2, l1l2) or one of 'l1', 'l2', 'l1l2'");
+function readArgs(op: string, config: unknown, keys: string[]): Record<string, unknown> {
+  if (config === undefined) return {};
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) throw argError(op, 'config', fmtValue(config), 'an object');
+  checkKnownKeys(op, 'config', config, keys);
+  return config as Record<string, unknown>;
 }
 
-/** The {class_name, config} a saved model records. */
-export function regularizerConfig(r: Regularizer | null): { class_name: string; config: Record<string, number> } | null {
+/** l1·Σ|x| (l1 defaults to 0.01), as tf.regularizers.l1. */
+export function l1(config?: { l1?: number }): Regularizer {
+  const c = readArgs('regularizers.l1', config, ['l1']);
+  return new L1L2(factor('regularizers.l1', 'l1', c.l1), 0);
+}
+
+/** l2·Σx² (l2 defaults to 0.01), as tf.regularizers.l2. */
+export function l2(config?: { l2?: number }): Regularizer {
+  const c = readArgs('regularizers.l2', config, ['l2']);
+  return new L1L2(0, factor('regularizers.l2', 'l2', c.l2));
+}
+
+/** l1·Σ|x| + l2·Σx² (each defaults to 0.01), as tf.regularizers.l1l2. */
+export function l1l2(config?: { l1?: number; l2?: number }): Regularizer {
+  const c = readArgs('regularizers.l1l2', config, ['l1', 'l2']);
+  return new L1L2(factor('regularizers.l1l2', 'l1', c.l1), factor('regularizers.l1l2', 'l2', c.l2));
+}
+
+/** The one name TF.js knows a regularizer by in a layer config. */
+export type RegularizerName = 'l1l2';
+
+/** A regularizer from a layer config: an instance, 'l1l2' (defaults), or undefined for none. */
+export function getRegularizer(op: string, arg: string, spec: unknown): Regularizer | null {
+  if (spec === undefined || spec === null) return null;
+  if (spec instanceof L1L2) return spec;
+  if (spec === 'l1l2') return l1l2();
+  throw argError(op, arg, fmtValue(spec), "a regularizer from tn.regularizers (l1, l2, l1l2) or 'l1l2'");
+}
+
+/** A regularizer as a saved model records it: {class_name: 'L1L2', config: {l1, l2}}. */
+export function regularizerConfig(r: Regularizer | null): { class_name: string; config: { l1: number; l2: number } } | null {
   return r ? { class_name: r.className, config: r.getConfig() } : null;
 }
 
-/** Rebuilds a regularizer from a saved {class_name: 'L1L2', config: {l1, l2}}. */
-export function regularizerFromConfig(op: string, where: string, className: unknown, config: Record<string, unknown>): Regularizer {
-  if (className !== 'L1L2' && className !== 'L1' && className !== 'L2') throw argError(op, `${where}.class_name`, fmtValue(className), "'L1L2' (or Keras's 'L1', 'L2')");
-  const l1 = coefficient(op, `${where}.config.l1`, config.l1, 0);
-  const l2 = coefficient(op, `${where}.config.l2`, config.l2, 0);
-  for (const key of Object.keys(config)) if (key !== 'l1' && key !== 'l2') throw argError(op, `${where}.config.${key}`, fmtValue(config[key]), 'absent (a regularizer has l1 and l2)');
-  return new L1L2(l1, l2);
+/** The regularizer a saved {class_name, config} describes (TF.js writes L1L2; Keras also L1 and L2). */
+export function regularizerFromConfig(className: string, config: Record<string, unknown>): Regularizer {
+  if (className === 'L1L2') return new L1L2(factor(className, 'l1', config.l1 ?? 0), factor(className, 'l2', config.l2 ?? 0));
+  if (className === 'L1') return new L1L2(factor(className, 'l1', config.l1), 0);
+  if (className === 'L2') return new L1L2(0, factor(className, 'l2', config.l2));
+  throw argError('regularizer', 'class_name', fmtValue(className), "'L1L2', 'L1' or 'L2'");
 }

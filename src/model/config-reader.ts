@@ -68,11 +68,9 @@ export class ConfigReader {
     return this.oneOf(key, activationNames, 'linear');
   }
 
-  /** Every key no read asked for yet, with its value, now marked read. */
-  rest(): [string, unknown][] {
-    const out = Object.keys(this.config).filter((k) => !this.read.has(k)).map((k): [string, unknown] => [k, this.config[k]]);
-    for (const [k] of out) this.read.add(k);
-    return out;
+  /** The config's keys, read or not. */
+  keys(): string[] {
+    return Object.keys(this.config);
   }
 
   /** Rejects any key no read asked for. */

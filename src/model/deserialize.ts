@@ -108,8 +108,10 @@ function expectedWeights(op: string, layers: ReadLayer[], inputShape: number[]):
       throw new Error(`${op}: ${l.where} does not fit its input of shape [null, ${input.join(', ')}]: ${(e as Error).message}`);
     }
     // TF.js lists the weights of trainable layers first, then the frozen ones (Container.weights).
-    const list = l.trainable ? trainable : frozen;
-    l.plan.weightShapes(input).forEach((w, slot) => list.push({ layer: i, slot, name: `${l.name}/${w.suffix}`, suffix: w.suffix, shape: w.shape }));
+    l.plan.weightShapes(input).forEach((w, slot) => {
+      const list = l.trainable && w.trainable !== false ? trainable : frozen;
+      list.push({ layer: i, slot, name: `${l.name}/${w.suffix}`, suffix: w.suffix, shape: w.shape });
+    });
   });
   return [...trainable, ...frozen];
 }
@@ -257,7 +259,7 @@ function functionalFromArtifacts(op: string, where: string, configValue: unknown
         const plan = typeof className === 'string' ? readLayerKind(className, r, name) : undefined;
         if (!plan) throw badValue(op, `${at}.class_name`, className, `one of InputLayer, ${layerClassNames.join(', ')}`);
         r.finish();
-        layer = plan.create({ name, trainable, dtype });
+        layer = plan.create({ name, trainable, dtype }, []);
         outputsOf.set(name, []);
         const nodes = own(entry, 'inbound_nodes') ?? [];
         if (!Array.isArray(nodes)) throw badValue(op, `${at}.inbound_nodes`, nodes, 'an array of nodes');

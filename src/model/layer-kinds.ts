@@ -1,8 +1,8 @@
-import { Conv1D, Conv2DTranspose, DepthwiseConv2D, Activation, Add, AlphaDropout, AveragePooling1D, AveragePooling2D, Average, BatchNormalization, Cropping2D, ELU, GaussianDropout, GaussianNoise, LeakyReLU, MaxPooling1D, Permute, PReLU, ReLU, Reshape, Softmax, SpatialDropout1D, ThresholdedReLU, UpSampling2D, ZeroPadding2D, GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D, LayerNormalization, Concatenate, Conv2D, Dense, Dot, Dropout, Flatten, MaxPooling2D, Maximum, Minimum, Multiply, Subtract, TimeDistributed, type Layer } from '../layers/index';
-import { regularizerFromConfig, type Regularizer } from '../layers/regularizers';
-import { constraintFromConfig, type Constraint } from '../layers/constraints';
-import { isRecord, own } from '../io/json-checks';
-import { isPositiveInt } from '../util/validate';
+import * as L from '../layers/index';
+import { Activation, Conv2D, Dense, Dropout, Flatten, MaxPooling2D, TimeDistributed, type Layer, type LayerArgs } from '../layers/index';
+import type { Regularizer } from '../layers/regularizers';
+import type { Constraint } from '../layers/constraints';
+import { configArgsPlan, readPenalty } from './config-args';
 import { ConfigReader } from './config-reader';
 import { readInitializerSpec, savedInitializer, type InitializerSpec } from './saved-initializer';
 import { SEQUENCE_KINDS } from './sequence-kinds';
@@ -14,75 +14,35 @@ const GLOROT: InitializerSpec = { className: 'GlorotUniform', config: { seed: nu
 const ZEROS: InitializerSpec = { className: 'Zeros', config: {} };
 const PADDINGS = ['valid', 'same'] as const;
 
-/** A saved {class_name, config} regularizer or constraint, or null. */
-function readSpec<T>(r: ConfigReader, key: string, make: (op: string, where: string, className: unknown, config: Record<string, unknown>) => T): T | undefined {
-  const v = r.get(key);
-  return v === undefined || v === null ? undefined : readSpecValue(r, key, v, make);
-}
-
-/** Settings TF.js and Keras write for every kernel layer. */
+/** Settings TF.js and Keras write for every kernel layer; tessera runs them only in their neutral form. */
 function readKernelParts(r: ConfigReader) {
   return {
+    kernelRegularizer: readPenalty(r, 'kernel_regularizer') as Regularizer | undefined,
+    biasRegularizer: readPenalty(r, 'bias_regularizer') as Regularizer | undefined,
+    activityRegularizer: readPenalty(r, 'activity_regularizer') as Regularizer | undefined,
+    kernelConstraint: readPenalty(r, 'kernel_constraint') as Constraint | undefined,
+    biasConstraint: readPenalty(r, 'bias_constraint') as Constraint | undefined,
     activation: r.activation('activation'),
     useBias: r.bool('use_bias', true),
-    kernelInitializer: savedInitializer(readInitializerSpec(r.op, `${r.where}.kernel_initializer`, r.get('kernel_initializer'), GLOROT)),
-    biasInitializer: savedInitializer(readInitializerSpec(r.op, `${r.where}.bias_initializer`, r.get('bias_initializer'), ZEROS)),
-    kernelRegularizer: readSpec<Regularizer>(r, 'kernel_regularizer', regularizerFromConfig),
-    biasRegularizer: readSpec<Regularizer>(r, 'bias_regularizer', regularizerFromConfig),
-    activityRegularizer: readSpec<Regularizer>(r, 'activity_regularizer', regularizerFromConfig),
-    kernelConstraint: readSpec<Constraint>(r, 'kernel_constraint', constraintFromConfig),
-    biasConstraint: readSpec<Constraint>(r, 'bias_constraint', constraintFromConfig),
+    kernelInit: readInitializerSpec(r.op, `${r.where}.kernel_initializer`, r.get('kernel_initializer'), GLOROT),
+    biasInit: readInitializerSpec(r.op, `${r.where}.bias_initializer`, r.get('bias_initializer'), ZEROS),
   };
 }
 
-const camel = (s: string) => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-
-/**
- * A layer class read generically, as tfjs-layers deserializes: snake_case keys and string values become
- * camelCase, initializer / regularizer / constraint specs become objects, nulls are left out, and the
- * layer's own constructor checks the rest (rejecting any key it does not know).
- */
-function generic(make: (args: Record<string, unknown>) => Layer): (r: ConfigReader, name: string) => LayerPlan {
-  return (r, name) => {
-    const args: Record<string, unknown> = {};
-    for (const [key, v] of r.rest()) {
-      if (v === null || v === undefined) continue;
-      if (key.endsWith('_initializer')) args[camel(key)] = savedInitializer(readInitializerSpec(r.op, `${r.where}.${key}`, v, ZEROS));
-      else if (key.endsWith('_regularizer')) args[camel(key)] = readSpecValue(r, key, v, regularizerFromConfig);
-      else if (key.endsWith('_constraint')) args[camel(key)] = readSpecValue(r, key, v, constraintFromConfig);
-      else args[camel(key)] = typeof v === 'string' ? camel(v) : v;
-    }
-    let probe: Layer;
-    try {
-      probe = make({ ...args, name });
-    } catch (e) {
-      throw new Error(`${r.op}: ${r.where}: ${(e as Error).message}`);
-    }
-    return {
-      outputShape: (input) => probe.computeOutputShape(input) as number[],
-      weightShapes: (input) => {
-        const p = make({ ...args, name });
-        p.build(input);
-        const out = p.weights.map((v) => ({ suffix: v.name.slice(name.length + 1), shape: v.shape.slice() }));
-        p.dispose();
-        return out;
-      },
-      create: (common) => make({ ...args, ...common }),
-    };
-  };
-}
-
-function readSpecValue<T>(r: ConfigReader, key: string, v: unknown, make: (op: string, where: string, className: unknown, config: Record<string, unknown>) => T): T {
-  if (!isRecord(v)) throw r.fail(key, v, 'null or {class_name, config}');
-  const config = own(v, 'config') ?? {};
-  if (!isRecord(config)) throw r.fail(`${key}.config`, config, 'an object');
-  return make(r.op, `${r.where}.${key}`, own(v, 'class_name'), config);
+/** The kernel-layer settings passed through as read. */
+function penalties(k: ReturnType<typeof readKernelParts>) {
+  const { activation, useBias, kernelRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, biasConstraint } = k;
+  return { activation, useBias, kernelRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, biasConstraint };
 }
 
 function kernelWeights(kernel: number[], useBias: boolean) {
   const out = [{ suffix: 'kernel', shape: kernel }];
   if (useBias) out.push({ suffix: 'bias', shape: [kernel[kernel.length - 1]] });
   return out;
+}
+
+function readChannelsLast(r: ConfigReader): void {
+  r.oneOf('data_format', ['channels_last'], 'channels_last');
 }
 
 function readDataFormat(r: ConfigReader): 'channelsFirst' | 'channelsLast' {
@@ -97,7 +57,7 @@ const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
     const kernelSize = r.pair('kernel_size');
     const strides = r.pair('strides', [1, 1]);
     const padding = r.oneOf('padding', PADDINGS, 'valid');
-    r.oneOf('data_format', ['channels_last'], 'channels_last');
+    readChannelsLast(r);
     r.unsupported('dilation_rate', [1, [1, 1]]);
     r.unsupported('groups', [1]);
     const k = readKernelParts(r);
@@ -105,7 +65,10 @@ const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
     return {
       outputShape: (input) => probe.computeOutputShape(input),
       weightShapes: (input) => kernelWeights([...kernelSize, input[2], filters], k.useBias),
-      create: (common) => new Conv2D({ ...common, filters, kernelSize, strides, padding, ...k }),
+      create: (common, w) => new Conv2D({
+        ...common, filters, kernelSize, strides, padding, ...penalties(k),
+        kernelInitializer: savedInitializer(k.kernelInit, w[0]), biasInitializer: savedInitializer(k.biasInit, w[1]),
+      }),
     };
   }],
   ['Dense', (r, name) => {
@@ -115,7 +78,10 @@ const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
     return {
       outputShape: (input) => probe.computeOutputShape(input),
       weightShapes: (input) => kernelWeights([input[input.length - 1], units], k.useBias),
-      create: (common) => new Dense({ ...common, units, ...k }),
+      create: (common, w) => new Dense({
+        ...common, units, ...penalties(k),
+        kernelInitializer: savedInitializer(k.kernelInit, w[0]), biasInitializer: savedInitializer(k.biasInit, w[1]),
+      }),
     };
   }],
   ['MaxPooling2D', (r, name) => {
@@ -128,53 +94,19 @@ const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
   }],
   ['Flatten', (r, name) => {
     const dataFormat = readDataFormat(r);
-    const probe = new Flatten({ name });
+    const probe = new Flatten({ name, dataFormat });
     return { outputShape: (input) => probe.computeOutputShape(input), weightShapes: () => [], create: (common) => new Flatten({ ...common, dataFormat }) };
   }],
-  ['Dropout', (r) => {
+  ['Dropout', (r, name) => {
     const rate = r.get('rate');
     if (typeof rate !== 'number' || !(rate >= 0 && rate < 1)) throw r.fail('rate', rate, 'a number in [0, 1)');
-    const noiseShape = r.get('noise_shape');
-    if (noiseShape !== undefined && noiseShape !== null && !(Array.isArray(noiseShape) && noiseShape.every((d) => d === null || isPositiveInt(d)))) throw r.fail('noise_shape', noiseShape, 'null or an array of positive sizes or nulls');
+    // Checked by the layer itself, before the model is made.
+    new Dropout({ name, rate, seed: 0, noiseShape: (r.get('noise_shape') ?? undefined) as (number | null)[] | undefined });
+    const noiseShape = r.get('noise_shape') as (number | null)[] | null | undefined;
     const seed = r.get('seed');
     if (seed !== undefined && seed !== null && !(typeof seed === 'number' && Number.isFinite(seed))) throw r.fail('seed', seed, 'a finite number or null');
-    return { outputShape: identity, weightShapes: () => [], create: (common) => new Dropout({ ...common, rate, seed: seed ?? undefined, noiseShape: (noiseShape as (number | null)[] | null) ?? undefined }) };
+    return { outputShape: identity, weightShapes: () => [], create: (common) => new Dropout({ ...common, rate, noiseShape: noiseShape ?? undefined, seed: seed ?? undefined }) };
   }],
-  ['Add', generic((a) => new Add(a))],
-  ['Subtract', generic((a) => new Subtract(a))],
-  ['Multiply', generic((a) => new Multiply(a))],
-  ['Average', generic((a) => new Average(a))],
-  ['Maximum', generic((a) => new Maximum(a))],
-  ['Minimum', generic((a) => new Minimum(a))],
-  ['Concatenate', generic((a) => new Concatenate(a))],
-  ['Dot', generic((a) => new Dot(a as never))],
-  ['BatchNormalization', generic((a) => new BatchNormalization(a))],
-  ['ReLU', generic((a) => new ReLU(a))],
-  ['LeakyReLU', generic((a) => new LeakyReLU(a))],
-  ['PReLU', generic((a) => new PReLU(a))],
-  ['ELU', generic((a) => new ELU(a))],
-  ['ThresholdedReLU', generic((a) => new ThresholdedReLU(a))],
-  ['Softmax', generic((a) => new Softmax(a))],
-  ['Reshape', generic((a) => new Reshape(a as never))],
-  ['Permute', generic((a) => new Permute(a as never))],
-  ['ZeroPadding2D', generic((a) => new ZeroPadding2D(a))],
-  ['Cropping2D', generic((a) => new Cropping2D(a as never))],
-  ['UpSampling2D', generic((a) => new UpSampling2D(a))],
-  ['GaussianNoise', generic((a) => new GaussianNoise(a as never))],
-  ['GaussianDropout', generic((a) => new GaussianDropout(a as never))],
-  ['AlphaDropout', generic((a) => new AlphaDropout(a as never))],
-  ['SpatialDropout1D', generic((a) => new SpatialDropout1D(a as never))],
-  ['MaxPooling1D', generic((a) => new MaxPooling1D(a))],
-  ['Conv1D', generic((a) => new Conv1D(a as never))],
-  ['Conv2DTranspose', generic((a) => new Conv2DTranspose(a as never))],
-  ['DepthwiseConv2D', generic((a) => new DepthwiseConv2D(a as never))],
-  ['AveragePooling1D', generic((a) => new AveragePooling1D(a))],
-  ['AveragePooling2D', generic((a) => new AveragePooling2D(a))],
-  ['LayerNormalization', generic((a) => new LayerNormalization(a))],
-  ['GlobalAveragePooling2D', generic((a) => new GlobalAveragePooling2D(a))],
-  ['GlobalMaxPooling2D', generic((a) => new GlobalMaxPooling2D(a))],
-  ['GlobalAveragePooling1D', generic((a) => new GlobalAveragePooling1D(a))],
-  ['GlobalMaxPooling1D', generic((a) => new GlobalMaxPooling1D(a))],
   ['Activation', (r) => {
     if (r.get('activation') === undefined) throw r.fail('activation', undefined, 'an activation name');
     const activation = r.activation('activation');
@@ -201,6 +133,46 @@ const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
   }],
   ...SEQUENCE_KINDS,
 ]);
+
+/** Layers whose saved config is their TF.js arguments in snake_case. */
+const BY_ARGS: [string, (args: LayerArgs & Record<string, unknown>) => Layer][] = [
+  ['ReLU', (a) => new L.ReLU(a)],
+  ['LeakyReLU', (a) => new L.LeakyReLU(a)],
+  ['PReLU', (a) => new L.PReLU(a)],
+  ['ELU', (a) => new L.ELU(a)],
+  ['ThresholdedReLU', (a) => new L.ThresholdedReLU(a)],
+  ['Softmax', (a) => new L.Softmax(a)],
+  ['Conv1D', (a) => new L.Conv1D(a as unknown as L.Conv1DLayerArgs)],
+  ['MaxPooling1D', (a) => new L.MaxPooling1D(a)],
+  ['AveragePooling1D', (a) => new L.AveragePooling1D(a)],
+  ['AveragePooling2D', (a) => new L.AveragePooling2D(a)],
+  ['GlobalAveragePooling1D', (a) => new L.GlobalAveragePooling1D(a)],
+  ['GlobalMaxPooling1D', (a) => new L.GlobalMaxPooling1D(a)],
+  ['GlobalAveragePooling2D', (a) => new L.GlobalAveragePooling2D(a)],
+  ['GlobalMaxPooling2D', (a) => new L.GlobalMaxPooling2D(a)],
+  ['SpatialDropout1D', (a) => new L.SpatialDropout1D(a as unknown as L.SpatialDropout1DLayerArgs)],
+  ['GaussianNoise', (a) => new L.GaussianNoise(a as unknown as L.GaussianNoiseLayerArgs)],
+  ['GaussianDropout', (a) => new L.GaussianDropout(a as unknown as L.GaussianDropoutLayerArgs)],
+  ['AlphaDropout', (a) => new L.AlphaDropout(a as unknown as L.AlphaDropoutLayerArgs)],
+  ['BatchNormalization', (a) => new L.BatchNormalization(a)],
+  ['LayerNormalization', (a) => new L.LayerNormalization(a)],
+  ['Reshape', (a) => new L.Reshape(a as unknown as L.ReshapeLayerArgs)],
+  ['UpSampling2D', (a) => new L.UpSampling2D(a)],
+  ['Permute', (a) => new L.Permute(a as unknown as L.PermuteLayerArgs)],
+  ['ZeroPadding2D', (a) => new L.ZeroPadding2D(a)],
+  ['Cropping2D', (a) => new L.Cropping2D(a as unknown as L.Cropping2DLayerArgs)],
+  ['Add', (a) => new L.Add(a)],
+  ['Subtract', (a) => new L.Subtract(a)],
+  ['Multiply', (a) => new L.Multiply(a)],
+  ['Average', (a) => new L.Average(a)],
+  ['Maximum', (a) => new L.Maximum(a)],
+  ['Minimum', (a) => new L.Minimum(a)],
+  ['Concatenate', (a) => new L.Concatenate(a)],
+  ['Dot', (a) => new L.Dot(a as unknown as L.DotLayerArgs)],
+  ['Conv2DTranspose', (a) => new L.Conv2DTranspose(a as unknown as L.Conv2DTransposeLayerArgs)],
+  ['DepthwiseConv2D', (a) => new L.DepthwiseConv2D(a as unknown as L.DepthwiseConv2DLayerArgs)],
+];
+for (const [className, make] of BY_ARGS) KINDS.set(className, (r, name) => configArgsPlan(r, name, make));
 
 export const layerClassNames = [...KINDS.keys()];
 

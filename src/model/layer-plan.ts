@@ -5,11 +5,8 @@ import type { Tensor } from '../tensor/tensor';
 export interface LayerPlan {
   /** The output shape (no batch dim) for an input shape; throws the layer's own error when it cannot work. */
   outputShape(input: readonly number[]): number[];
-  /** The weights the layer will own for an input shape, in Keras order (kernel, then bias). */
-  weightShapes(input: readonly number[]): { suffix: string; shape: number[] }[];
-  /**
-   * The layer itself. Given the file's values (Sequential files, checked before anything is made) its weights
-   * start from them; without, they are placeholders that the file's values replace once the graph is built.
-   */
-  create(common: LayerArgs, weights?: Tensor[]): Layer;
+  /** The weights the layer will own for an input shape, in Keras order (kernel, then bias); trainable unless false. */
+  weightShapes(input: readonly number[]): { suffix: string; shape: number[]; trainable?: boolean }[];
+  /** The layer itself, its weights taking the given values. */
+  create(common: LayerArgs, weights: Tensor[]): Layer;
 }

@@ -4,7 +4,7 @@ import { InputLayer } from '../layers/input-layer';
 import type { Kwargs, Layer } from '../layers/layer';
 import { SymbolicTensor } from '../layers/symbolic';
 import type { Optimizer } from '../optimizers/optimizer';
-import { Tensor, arrayTypeFor, type FloatArray } from '../tensor/tensor';
+import { Tensor, arrayTypeFor, type TypedArray } from '../tensor/tensor';
 import { tidy } from '../tensor/tidy';
 import type { Variable } from '../tensor/variable';
 import { argError, checkKnownKeys, fmtValue } from '../util/validate';
@@ -215,7 +215,7 @@ export class LayersModel implements TrainableModel {
     const n = checkInputs(op, 'x', xs, before);
     this.ports(xs);
     const order = range(n);
-    let chunks: { shape: readonly number[]; dtype: Tensor['dtype']; values: FloatArray[] }[] | null = null;
+    let chunks: { shape: readonly number[]; dtype: Tensor['dtype']; values: TypedArray[] }[] | null = null;
     for (let begin = 0; begin < n; begin += batchSize) {
       const end = Math.min(n, begin + batchSize);
       tidy(() => {

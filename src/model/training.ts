@@ -6,7 +6,7 @@ import { argMax } from '../ops/arg-max';
 import { mean } from '../ops/reduction';
 import { softmax } from '../ops/softmax';
 import { variableGradsList } from '../ops/gradients';
-import { Tensor, arrayTypeFor, type FloatArray } from '../tensor/tensor';
+import { Tensor, arrayTypeFor, type TypedArray } from '../tensor/tensor';
 import { tidy } from '../tensor/tidy';
 import type { Variable } from '../tensor/variable';
 import { Random, nextDefaultSeed } from '../util/random';
@@ -53,7 +53,7 @@ function totalLoss(model: TrainableModel, c: Compiled, ys: readonly Tensor[], ou
     const term = c.lossWeights[i] === 1 ? li : mul(li, c.lossWeights[i]);
     total = total ? add(total, term) : term;
   });
-  if (penalties) for (const l of model.layers) for (const p of [...l.weightPenalties(), ...l.takeLosses()]) total = add(total as unknown as Tensor, p);
+  if (penalties) for (const l of model.layers) for (const p of l.calculateLosses()) total = add(total as unknown as Tensor, p);
   return { total: total as unknown as Tensor, perOutput };
 }
 
@@ -73,7 +73,7 @@ export function trainStep(model: TrainableModel, c: Compiled, xs: readonly Tenso
   const { outputs } = model.ports();
   const names = logNames(c, outputs);
   const wantMetrics = names.length > 1 + (outputs.length > 1 ? outputs.length : 0);
-  let copies: { shape: readonly number[]; values: FloatArray }[] = [];
+  let copies: { shape: readonly number[]; values: TypedArray }[] = [];
   let perOutput: number[] = [];
   for (const l of model.layers) l.takeLosses();
   const { value, grads } = variableGradsList(() => {

@@ -2,68 +2,122 @@ import type { BinaryOp } from '../backend/backend';
 import { broadcastShapes } from '../backend/shapes';
 import { backend } from './engine';
 import { recordOp } from '../tensor/tape';
-import { Tensor } from '../tensor/tensor';
-import { scalar } from './creation';
-import { assertSameDtype, assertTensor } from '../tensor/checks';
+import type { Tensor } from '../tensor/tensor';
+import { assertTensorDtype } from '../tensor/checks';
 import { fmtShape } from '../util/validate';
+import { cast } from './cast';
+import { matchedOperands, toTensor, type TensorLike } from './tensor-like';
 
-/** A number operand becomes a scalar of the other operand's dtype, as TF.js accepts `add(x, 2)`. */
-export function operands(op: string, a: Tensor | number, b: Tensor | number): [Tensor, Tensor] {
-  if (typeof a === 'number' && typeof b === 'number') return [scalar(a), scalar(b)];
-  const ta = typeof a === 'number' ? scalar(a, assertTensor(op, 'b', b).dtype) : assertTensor(op, 'a', a);
-  const tb = typeof b === 'number' ? scalar(b, ta.dtype) : assertTensor(op, 'b', b);
-  assertSameDtype(op, ta, tb);
-  if (!broadcastShapes(ta.shape, tb.shape)) {
-    throw new Error(`${op}: a and b must have broadcastable shapes (equal, or 1, in each trailing dim), got ${fmtShape(ta.shape)} and ${fmtShape(tb.shape)}`);
+/** An operand as TF.js takes it: a Tensor, or a number or array made into one. */
+export type Operand = Tensor | TensorLike;
+
+function checkBroadcast(op: string, a: Tensor, b: Tensor): void {
+  if (!broadcastShapes(a.shape, b.shape)) {
+    throw new Error(`${op}: a and b must have broadcastable shapes (equal, or 1, in each trailing dim), got ${fmtShape(a.shape)} and ${fmtShape(b.shape)}`);
   }
+}
+
+/** @internal Both operands in one dtype (TF.js's upcasting), with broadcastable shapes. */
+export function operands(op: string, a: Operand, b: Operand): [Tensor, Tensor] {
+  const [ta, tb] = matchedOperands(op, a, b, cast);
+  checkBroadcast(op, ta, tb);
   return [ta, tb];
 }
 
-/** @internal A recorded elementwise op of two operands with broadcasting, recorded under the op's name. */
-export function binaryOp(op: BinaryOp, a: Tensor | number, b: Tensor | number): Tensor {
+/** Arithmetic treats bool as int32 (true + true is 2), as TF.js does for maximum/minimum and the reductions. */
+function arithmetic(op: string, a: Operand, b: Operand): [Tensor, Tensor] {
   const [ta, tb] = operands(op, a, b);
-  const y = backend().binary(op, ta, tb);
-  recordOp(op, [ta, tb], y, null);
+  return ta.dtype === 'bool' ? [cast(ta, 'int32'), cast(tb, 'int32')] : [ta, tb];
+}
+
+function record(op: BinaryOp, name: string, [a, b]: [Tensor, Tensor]): Tensor {
+  const y = backend().binary(op, a, b);
+  recordOp(name, [a, b], y, null);
   return y;
 }
 
-export function add(a: Tensor | number, b: Tensor | number): Tensor {
-  return binaryOp('add', a, b);
+/** @internal A recorded elementwise op of two operands (one dtype, broadcast), recorded under the op's name. */
+export function binaryOp(op: BinaryOp, a: Operand, b: Operand): Tensor {
+  return record(op, op, operands(op, a, b));
 }
 
-export function sub(a: Tensor | number, b: Tensor | number): Tensor {
-  return binaryOp('sub', a, b);
+/** a + b with broadcasting, as tf.add. */
+export function add(a: Operand, b: Operand): Tensor {
+  return record('add', 'add', arithmetic('add', a, b));
 }
 
-export function mul(a: Tensor | number, b: Tensor | number): Tensor {
-  return binaryOp('mul', a, b);
+export function sub(a: Operand, b: Operand): Tensor {
+  return record('sub', 'sub', arithmetic('sub', a, b));
 }
 
-export function div(a: Tensor | number, b: Tensor | number): Tensor {
-  return binaryOp('div', a, b);
+export function mul(a: Operand, b: Operand): Tensor {
+  return record('mul', 'mul', arithmetic('mul', a, b));
+}
+
+/** a / b; two int32 operands divide as floorDiv, as tf.div. */
+export function div(a: Operand, b: Operand): Tensor {
+  const pair = arithmetic('div', a, b);
+  return pair[0].dtype === 'int32' ? record('floorDiv', 'floorDiv', pair) : record('div', 'div', pair);
+}
+
+/** floor(a / b), as tf.floorDiv; its gradient is zero (it is piecewise constant). */
+export function floorDiv(a: Operand, b: Operand): Tensor {
+  return record('floorDiv', 'floorDiv', arithmetic('floorDiv', a, b));
+}
+
+/** The remainder with the sign of b (floor(a / b)·b + mod(a, b) = a), as tf.mod. */
+export function mod(a: Operand, b: Operand): Tensor {
+  return record('mod', 'mod', arithmetic('mod', a, b));
 }
 
 /** Elementwise max; where equal, the gradient goes to a (as TF.js). */
-export function maximum(a: Tensor | number, b: Tensor | number): Tensor {
-  return binaryOp('maximum', a, b);
+export function maximum(a: Operand, b: Operand): Tensor {
+  return record('maximum', 'maximum', arithmetic('maximum', a, b));
 }
 
 /** Elementwise min; where equal, the gradient goes to a (as TF.js). */
-export function minimum(a: Tensor | number, b: Tensor | number): Tensor {
-  return binaryOp('minimum', a, b);
+export function minimum(a: Operand, b: Operand): Tensor {
+  return record('minimum', 'minimum', arithmetic('minimum', a, b));
 }
 
 /** a ** b; the gradient for b needs a > 0 (log a). */
-export function pow(a: Tensor | number, b: Tensor | number): Tensor {
-  return binaryOp('pow', a, b);
+export function pow(a: Operand, b: Operand): Tensor {
+  return record('pow', 'pow', arithmetic('pow', a, b));
 }
 
-/** 1 where a > b, else 0. Its gradient is zero (it is piecewise constant), as TF.js's comparison gradients. */
-export function greater(a: Tensor | number, b: Tensor | number): Tensor {
-  return binaryOp('greater', a, b);
+/** A comparison: operands upcast to one dtype, a bool result; recorded with a zero gradient (it is piecewise constant), as TF.js. */
+function compare(op: BinaryOp, a: Operand, b: Operand): Tensor {
+  return record(op, op, operands(op, a, b));
 }
 
-/** 1 where a == b, else 0; zero gradient. */
-export function equal(a: Tensor | number, b: Tensor | number): Tensor {
-  return binaryOp('equal', a, b);
+/** a > b as bool, as tf.greater. */
+export function greater(a: Operand, b: Operand): Tensor {
+  return compare('greater', a, b);
+}
+
+/** a == b as bool, as tf.equal. */
+export function equal(a: Operand, b: Operand): Tensor {
+  return compare('equal', a, b);
+}
+
+/** Both operands must be bool tensors (or booleans), as TF.js's logical ops require. */
+function logical(op: BinaryOp, a: Operand, b: Operand): Tensor {
+  const ta = toTensor(op, 'a', a, typeof a === 'boolean' || Array.isArray(a) ? 'bool' : undefined);
+  const tb = toTensor(op, 'b', b, typeof b === 'boolean' || Array.isArray(b) ? 'bool' : undefined);
+  assertTensorDtype(op, 'a', ta, 'bool');
+  assertTensorDtype(op, 'b', tb, 'bool');
+  checkBroadcast(op, ta, tb);
+  return backend().binary(op, ta, tb);
+}
+
+export function logicalAnd(a: Operand, b: Operand): Tensor {
+  return logical('logicalAnd', a, b);
+}
+
+export function logicalOr(a: Operand, b: Operand): Tensor {
+  return logical('logicalOr', a, b);
+}
+
+export function logicalXor(a: Operand, b: Operand): Tensor {
+  return logical('logicalXor', a, b);
 }

@@ -3,11 +3,20 @@ import { recordOp } from '../tensor/tape';
 import type { DType, Tensor } from '../tensor/tensor';
 import { assertDtype, assertTensor } from '../tensor/checks';
 
-/** The same values in another dtype, as tf.cast(x, dtype). Differentiable (the gradient casts back). */
+/**
+ * The same values in another dtype, as tf.cast(x, dtype): to int32 by truncation toward zero, to bool as x != 0.
+ * Differentiable between float dtypes (the gradient casts back); through int32 or bool the gradient is zero.
+ */
 export function cast(x: Tensor, dtype: DType): Tensor {
   assertTensor('cast', 'x', x);
   assertDtype('cast', 'dtype', dtype);
   const y = backend().cast(x, dtype);
   recordOp('cast', [x], y, null);
   return y;
+}
+
+/** A copy of x (same dtype), as tf.clone(x); the gradient passes through. */
+export function clone(x: Tensor): Tensor {
+  assertTensor('clone', 'x', x);
+  return cast(x, x.dtype);
 }

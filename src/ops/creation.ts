@@ -1,50 +1,24 @@
-import { Tensor, arrayTypeFor, sizeOfShape, type DType, type FloatArray, type NestedArray } from '../tensor/tensor';
+import { Tensor, arrayTypeFor, sizeOfShape, type DType } from '../tensor/tensor';
+import { makeTensor, type TensorLike } from './tensor-like';
 import { Random, nextDefaultSeed } from '../util/random';
-import { argError, assertFiniteNumber, assertShape, fmtShape } from '../util/validate';
+import { argError, assertFiniteNumber, assertShape, describeValue, fmtShape } from '../util/validate';
 import { assertDtype, assertTensor } from '../tensor/checks';
 
-export type TensorLike = number | NestedArray | FloatArray | Int32Array | Uint8Array | readonly number[];
-
-/** The shape implied by nested arrays, checking that they are rectangular and hold numbers. */
-function nestedShape(values: unknown, path: string): number[] {
-  if (typeof values === 'number') return [];
-  if (!Array.isArray(values)) throw argError('tensor', `values${path}`, typeof values, 'a number or an array of numbers');
-  if (values.length === 0) return [0];
-  const inner = nestedShape(values[0], `${path}[0]`);
-  for (let i = 1; i < values.length; i++) {
-    const s = nestedShape(values[i], `${path}[${i}]`);
-    if (s.length !== inner.length || s.some((d, j) => d !== inner[j])) {
-      throw argError('tensor', `values${path}[${i}]`, `an entry of shape ${fmtShape(s)}`, `shape ${fmtShape(inner)} like values${path}[0] (nested arrays must be rectangular)`);
-    }
-  }
-  return [values.length, ...inner];
-}
+export type { TensorLike };
 
 /**
- * A tensor from values: a number, (nested) arrays of numbers, or a typed array; `shape` is
- * inferred from nesting when omitted. As tf.tensor(values, shape?, dtype?).
+ * A tensor from values: a number, a boolean, (nested) arrays of them, or a typed array; `shape` is inferred from
+ * nesting when omitted, and dtype as TF.js infers it (Int32Array → int32, booleans → bool, else float32).
+ * As tf.tensor(values, shape?, dtype?).
  */
-export function tensor(values: TensorLike, shape?: readonly number[], dtype: DType = 'float32'): Tensor {
-  assertDtype('tensor', 'dtype', dtype);
-  let flat: ArrayLike<number>;
-  let implied: number[];
-  if (ArrayBuffer.isView(values)) {
-    flat = values as ArrayLike<number>;
-    implied = [flat.length];
-  } else {
-    implied = nestedShape(values, '');
-    flat = typeof values === 'number' ? [values] : (values as unknown[]).flat(Infinity as 1) as number[];
-  }
-  const target = shape === undefined ? implied : assertShape('tensor', 'shape', shape);
-  if (sizeOfShape(target) !== flat.length) {
-    throw argError('tensor', 'values', `${flat.length} values`, `${sizeOfShape(target)} values to fill shape ${fmtShape(target)}`);
-  }
-  return new Tensor(target, dtype, arrayTypeFor(dtype).from(flat));
+export function tensor(values: TensorLike, shape?: readonly number[], dtype?: DType): Tensor {
+  return makeTensor('tensor', values, shape === undefined ? undefined : assertShape('tensor', 'shape', shape), dtype);
 }
 
-export function scalar(value: number, dtype: DType = 'float32'): Tensor {
-  if (typeof value !== 'number') throw argError('scalar', 'value', typeof value, 'a number');
-  return tensor(value, [], dtype);
+/** As tf.scalar(value, dtype?): a number gives float32, a boolean bool. */
+export function scalar(value: number | boolean, dtype?: DType): Tensor {
+  if (typeof value !== 'number' && typeof value !== 'boolean') throw argError('scalar', 'value', typeof value, 'a number or a boolean');
+  return makeTensor('scalar', value, [], dtype);
 }
 
 export function fill(shape: readonly number[], value: number, dtype: DType = 'float32'): Tensor {
@@ -75,7 +49,8 @@ export function onesLike(x: Tensor): Tensor {
 
 function randomTensor(op: string, shape: readonly number[], dtype: DType, seed: number | undefined, draw: (r: Random) => number): Tensor {
   const s = assertShape(op, 'shape', shape);
-  assertDtype(op, 'dtype', dtype);
+  // An int32 tensor takes the draws truncated, as TF.js; random bools are refused, as TF.js does.
+  if (assertDtype(op, 'dtype', dtype) === 'bool') throw argError(op, 'dtype', "'bool'", "'float32', 'int32' or 'float64'");
   const rng = new Random(seed === undefined ? nextDefaultSeed() : assertFiniteNumber(op, 'seed', seed));
   const values = new (arrayTypeFor(dtype))(sizeOfShape(s));
   for (let i = 0; i < values.length; i++) values[i] = draw(rng);
@@ -96,28 +71,52 @@ export function randomNormal(shape: readonly number[], mean = 0, stdDev = 1, dty
   return randomTensor('randomNormal', shape, dtype, seed, (r) => mean + stdDev * r.normal());
 }
 
-function rankedTensor(op: string, rank: number, values: TensorLike, shape: readonly number[] | undefined, dtype: DType): Tensor {
-  const t = tensor(values, shape, dtype);
+/**
+ * Normal values redrawn until within two standard deviations of the mean, as
+ * tf.truncatedNormal(shape, mean, stdDev, dtype, seed).
+ */
+export function truncatedNormal(shape: readonly number[], mean = 0, stdDev = 1, dtype: DType = 'float32', seed?: number): Tensor {
+  assertFiniteNumber('truncatedNormal', 'mean', mean);
+  assertFiniteNumber('truncatedNormal', 'stdDev', stdDev);
+  return randomTensor('truncatedNormal', shape, dtype, seed, (r) => {
+    let z = r.normal();
+    while (Math.abs(z) > 2) z = r.normal();
+    return mean + stdDev * z;
+  });
+}
+
+/** int32 values uniform over the integers in [minval, maxval), as tf.randomUniformInt(shape, minval, maxval, seed). */
+export function randomUniformInt(shape: readonly number[], minval: number, maxval: number, seed?: number): Tensor {
+  const op = 'randomUniformInt';
+  for (const [arg, v] of [['minval', minval], ['maxval', maxval]] as const) {
+    if (typeof v !== 'number' || !Number.isInteger(v)) throw argError(op, arg, describeValue(v), 'an integer');
+  }
+  if (maxval <= minval) throw argError(op, 'maxval', String(maxval), `an integer above minval (${minval})`);
+  return randomTensor(op, shape, 'int32', seed, (r) => minval + r.int(maxval - minval));
+}
+
+function rankedTensor(op: string, rank: number, values: TensorLike, shape: readonly number[] | undefined, dtype: DType | undefined): Tensor {
+  const t = makeTensor(op, values, shape === undefined ? undefined : assertShape(op, 'shape', shape), dtype);
   if (t.rank !== rank) throw argError(op, shape === undefined ? 'values' : 'shape', `rank ${t.rank} (shape ${fmtShape(t.shape)})`, `rank ${rank}`);
   return t;
 }
 
 /** As tf.tensor1d(values, dtype). */
-export function tensor1d(values: TensorLike, dtype: DType = 'float32'): Tensor {
+export function tensor1d(values: TensorLike, dtype?: DType): Tensor {
   return rankedTensor('tensor1d', 1, values, undefined, dtype);
 }
 
 /** As tf.tensor2d(values, shape?, dtype). */
-export function tensor2d(values: TensorLike, shape?: [number, number], dtype: DType = 'float32'): Tensor {
+export function tensor2d(values: TensorLike, shape?: [number, number], dtype?: DType): Tensor {
   return rankedTensor('tensor2d', 2, values, shape, dtype);
 }
 
 /** As tf.tensor3d(values, shape?, dtype). */
-export function tensor3d(values: TensorLike, shape?: [number, number, number], dtype: DType = 'float32'): Tensor {
+export function tensor3d(values: TensorLike, shape?: [number, number, number], dtype?: DType): Tensor {
   return rankedTensor('tensor3d', 3, values, shape, dtype);
 }
 
 /** As tf.tensor4d(values, shape?, dtype). */
-export function tensor4d(values: TensorLike, shape?: [number, number, number, number], dtype: DType = 'float32'): Tensor {
+export function tensor4d(values: TensorLike, shape?: [number, number, number, number], dtype?: DType): Tensor {
   return rankedTensor('tensor4d', 4, values, shape, dtype);
 }

@@ -1,18 +1,20 @@
-export { add, sub, mul, div, maximum, minimum, pow, greater, equal } from './binary';
-export { neg, abs, exp, log, sqrt, square, relu, sigmoid, tanh, reciprocal } from './unary';
-export { tensor, tensor1d, tensor2d, tensor3d, tensor4d, scalar, fill, zeros, ones, zerosLike, onesLike, randomUniform, randomNormal } from './creation';
-export type { TensorLike } from './creation';
+export { add, sub, mul, div, maximum, minimum, pow, greater, equal, floorDiv, mod, logicalAnd, logicalOr, logicalXor } from './binary';
+export { neg, abs, exp, log, sqrt, square, relu, sigmoid, tanh, reciprocal, floor, ceil, round, sign, isNaN, isInf, isFinite, logicalNot } from './unary';
+export { tensor, tensor1d, tensor2d, tensor3d, tensor4d, scalar, fill, zeros, ones, zerosLike, onesLike, randomUniform, randomNormal, truncatedNormal, randomUniformInt } from './creation';
+export { linspace, range, eye } from './sequences';
+export type { TensorLike } from './tensor-like';
 export { matMul } from './matmul';
 export { conv2d } from './conv';
 export { maxPool } from './pool';
 export { sum, mean, max, min } from './reduction';
 export { softmax, logSoftmax } from './softmax';
 export { sparseSoftmaxCrossEntropy } from './cross-entropy';
-export { cast } from './cast';
+export { cast, clone } from './cast';
 export { reshape, flatten } from './reshape';
 export { concat1d, concat2d, concat3d, concat4d, slice1d, slice2d, slice3d, slice4d, reverse1d, reverse2d, reverse3d, reverse4d, pad1d, pad2d, pad3d, pad4d } from './ranked-shape';
 export { concat, stack, unstack, split, transpose, expandDims, squeeze, tile, broadcastTo, reverse, pad, mirrorPad, slice, stridedSlice } from './shape-methods';
-export { argMax } from './arg-max';
+// These ops come through the file that installs their Tensor methods, so a bundle keeps the methods with them.
+export { argMax, argMin, where, gather, unsortedSegmentSum, gatherND, scatterND, topk, oneHot } from './tensor-methods';
 export * as fused from './fused';
 export {
   sin, cos, tan, asin, acos, atan, sinh, cosh, atan2, rsqrt, log1p, expm1, erf,

@@ -1,10 +1,11 @@
 import type { ReduceOp } from '../backend/backend';
 import { backend } from './engine';
 import { recordOp } from '../tensor/tape';
-import type { Tensor } from '../tensor/tensor';
+import { isFloatDtype, type Tensor } from '../tensor/tensor';
+import { cast } from './cast';
+import { toTensor, type TensorLike } from './tensor-like';
 import { div } from './binary';
 import { assertBoolean, normalizeAxes } from '../util/validate';
-import { assertTensor } from '../tensor/checks';
 
 /** The shape of x with the reduced axes kept as 1s. */
 export function keptShape(shape: readonly number[], axes: readonly number[]): number[] {
@@ -17,8 +18,10 @@ export interface ReduceAttrs {
 }
 
 /** @internal A recorded reduction over `axis` (all axes when absent), recorded under the op's name with its sorted axes. */
-export function reduceOp(op: ReduceOp, x: Tensor, axis: unknown, keepDims: boolean): Tensor {
-  assertTensor(op, 'x', x);
+export function reduceOp(op: ReduceOp, input: Tensor | TensorLike, axis: unknown, keepDims: boolean): Tensor {
+  // bool sums and multiplies as int32 (a sum of flags is a count), as TF.js; any / all take it as it is.
+  const t = toTensor(op, 'x', input);
+  const x = t.dtype === 'bool' && op !== 'any' && op !== 'all' ? cast(t, 'int32') : t;
   assertBoolean(op, 'keepDims', keepDims);
   const axes = normalizeAxes(op, axis, x.rank);
   const reduced = backend().reduce(op, x, axes);
@@ -26,25 +29,26 @@ export function reduceOp(op: ReduceOp, x: Tensor, axis: unknown, keepDims: boole
   return keepDims ? reduced.reshape(keptShape(x.shape, axes)) : reduced;
 }
 
-/** Sum over axis (all axes when omitted), as tf.sum(x, axis?, keepDims?). */
-export function sum(x: Tensor, axis?: number | number[], keepDims = false): Tensor {
+/** Sum over axis (all axes when omitted), as tf.sum(x, axis?, keepDims?); int32 and bool sum to int32. */
+export function sum(x: Tensor | TensorLike, axis?: number | number[], keepDims = false): Tensor {
   return reduceOp('sum', x, axis, keepDims);
 }
 
-/** Mean over axis (all axes when omitted), as tf.mean(x, axis?, keepDims?). */
-export function mean(x: Tensor, axis?: number | number[], keepDims = false): Tensor {
-  assertTensor('mean', 'x', x);
+/** Mean over axis (all axes when omitted), as tf.mean(x, axis?, keepDims?); int32 and bool give float32, as TF.js. */
+export function mean(input: Tensor | TensorLike, axis?: number | number[], keepDims = false): Tensor {
+  const t = toTensor('mean', 'x', input);
+  const x = isFloatDtype(t.dtype) ? t : cast(t, 'float32');
   const axes = normalizeAxes('mean', axis, x.rank);
   const count = axes.reduce((n, a) => n * x.shape[a], 1);
   return div(sum(x, axes, keepDims), count);
 }
 
 /** Max over axis (all when omitted), as tf.max(x, axis?, keepDims?). */
-export function max(x: Tensor, axis?: number | number[], keepDims = false): Tensor {
+export function max(x: Tensor | TensorLike, axis?: number | number[], keepDims = false): Tensor {
   return reduceOp('max', x, axis, keepDims);
 }
 
 /** Min over axis (all when omitted), as tf.min(x, axis?, keepDims?). */
-export function min(x: Tensor, axis?: number | number[], keepDims = false): Tensor {
+export function min(x: Tensor | TensorLike, axis?: number | number[], keepDims = false): Tensor {
   return reduceOp('min', x, axis, keepDims);
 }

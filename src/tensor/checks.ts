@@ -1,4 +1,4 @@
-import type { DType } from '../backend/handle';
+import type { DType, FloatDType } from '../backend/handle';
 import { argError, describeValue, fmtShape } from '../util/validate';
 import { Tensor } from './tensor';
 
@@ -21,6 +21,24 @@ export function assertSameDtype(op: string, a: Tensor, b: Tensor, aName = 'a', b
 }
 
 export function assertDtype(op: string, arg: string, dtype: unknown): DType {
+  if (dtype !== 'float32' && dtype !== 'int32' && dtype !== 'bool' && dtype !== 'float64') {
+    throw argError(op, arg, describeValue(dtype), "'float32', 'int32', 'bool' or 'float64'");
+  }
+  return dtype;
+}
+
+/** A dtype argument that must be a float one (layers, float-only ops). */
+export function assertFloatDtype(op: string, arg: string, dtype: unknown): FloatDType {
   if (dtype !== 'float32' && dtype !== 'float64') throw argError(op, arg, describeValue(dtype), "'float32' or 'float64'");
   return dtype;
+}
+
+/** A tensor argument of a float dtype (products, convolutions, softmax and the like). */
+export function assertFloatTensor(op: string, arg: string, x: Tensor): void {
+  if (x.dtype !== 'float32' && x.dtype !== 'float64') throw argError(op, arg, `a ${x.dtype} tensor`, 'a float32 (or float64) tensor (cast it with tn.cast)');
+}
+
+/** A tensor argument that must have one dtype, as TF.js requires int32 indices: never converted silently. */
+export function assertTensorDtype(op: string, arg: string, x: Tensor, dtype: DType): void {
+  if (x.dtype !== dtype) throw argError(op, arg, `a ${x.dtype} tensor`, `a ${dtype} tensor`);
 }

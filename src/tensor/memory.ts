@@ -1,4 +1,4 @@
-import type { DeviceData, FloatArray } from '../backend/handle';
+import type { DeviceData, TypedArray } from '../backend/handle';
 
 /** What tn.memory() reports, as TF.js's MemoryInfo. */
 export interface MemoryInfo {
@@ -12,7 +12,7 @@ export interface MemoryInfo {
   reasons?: string[];
 }
 
-type Storage = FloatArray | DeviceData;
+type Storage = TypedArray | DeviceData;
 
 /** One value buffer and how many live tensors hold it. Refers to no tensor and no values, so it keeps neither alive. */
 interface Buffer {

@@ -1,10 +1,19 @@
-import { arrayTypeFor, installHandleFactory, sizeOfShape, type DeviceData, type DType, type FloatArray, type TensorHandle } from '../backend/handle';
+import { arrayTypeFor, fromDevice, installHandleFactory, isFloatDtype, sizeOfShape, type DeviceData, type DType, type FloatArray, type TensorHandle, type TypedArray } from '../backend/handle';
 import { releaseStorage } from '../backend/host-values';
 import { countTensor, recount, uncountTensor, type Counted } from './memory';
+import { formatTensor } from './format';
 import { trackTensor } from './scopes';
 
-export type { DeviceData, DType, FloatArray };
-export { arrayTypeFor, sizeOfShape };
+export type { DeviceData, DType, FloatArray, TypedArray };
+export { arrayTypeFor, isFloatDtype, sizeOfShape };
+
+/** Each dtype's host array, as TF.js's DataTypeMap. */
+export interface DataTypeMap {
+  float32: Float32Array;
+  float64: Float64Array;
+  int32: Int32Array;
+  bool: Uint8Array;
+}
 
 /** Nested number arrays as arraySync() returns them and tensor() accepts them. */
 export type NestedArray = number | NestedArray[];
@@ -38,13 +47,13 @@ export class Tensor implements TensorHandle {
   readonly shape: readonly number[];
   readonly dtype: DType;
   readonly size: number;
-  private values: FloatArray | DeviceData;
+  private values: TypedArray | DeviceData;
   private disposedFlag = false;
   /** This tensor's entry in tn.memory()'s count. */
   private readonly counted: Counted;
 
   /** @internal Use tn.tensor(), tn.zeros() etc.; the shape and storage are trusted here. */
-  constructor(shape: readonly number[], dtype: DType, storage: FloatArray | DeviceData) {
+  constructor(shape: readonly number[], dtype: DType, storage: TypedArray | DeviceData) {
     this.shape = Object.freeze(shape.slice());
     this.dtype = dtype;
     this.size = sizeOfShape(shape);
@@ -54,11 +63,11 @@ export class Tensor implements TensorHandle {
   }
 
   /** @internal Host values or backend-held values; variables swap them on assign, backends move them to a device. */
-  get storage(): FloatArray | DeviceData {
+  get storage(): TypedArray | DeviceData {
     return this.values;
   }
 
-  set storage(next: FloatArray | DeviceData) {
+  set storage(next: TypedArray | DeviceData) {
     recount(this.counted, next);
     this.values = next;
   }
@@ -77,23 +86,26 @@ export class Tensor implements TensorHandle {
   }
 
   /** @internal The values on the host, read back from the backend once if needed. Never mutate. */
-  hostValues(): FloatArray {
+  hostValues(): TypedArray {
     this.assertLive('read');
     if (!ArrayBuffer.isView(this.storage)) {
       const device = this.storage;
-      this.storage = device.readSync();
+      this.storage = fromDevice(device.readSync(), this.dtype);
       device.release();
     }
     return this.storage;
   }
 
-  /** A copy of the values, in a Float32Array or Float64Array matching the dtype. */
-  dataSync(): FloatArray {
-    return this.hostValues().slice();
+  /**
+   * A copy of the values: a Float32Array, Float64Array, Int32Array, or a Uint8Array of 0/1 for bool (as TF.js);
+   * `dataSync<'float32'>()` types it as TF.js's does.
+   */
+  dataSync<D extends DType = DType>(): DataTypeMap[D] {
+    return this.hostValues().slice() as DataTypeMap[D];
   }
 
-  async data(): Promise<FloatArray> {
-    return this.dataSync();
+  async data<D extends DType = DType>(): Promise<DataTypeMap[D]> {
+    return this.dataSync<D>();
   }
 
   /** The values as nested arrays following the shape (a number for a scalar). */
@@ -144,13 +156,15 @@ export class Tensor implements TensorHandle {
     return hint === 'number' ? NaN : this.toString();
   }
 
-  /** Logs the shape, dtype and values, as TF.js's t.print(). */
-  print(): void {
-    console.log(`${this.toString()}\n${JSON.stringify(this.arraySync())}`);
+  /** Logs the values (verbose: with dtype, rank and shape), as TF.js's t.print(verbose). */
+  print(verbose = false): void {
+    console.log(this.toString(verbose));
   }
 
-  toString(): string {
-    return `Tensor(shape=[${this.shape.join(', ')}], dtype=${this.dtype})`;
+  /** 'Tensor' and the values, as TF.js writes them (verbose adds dtype, rank and shape). */
+  toString(verbose = false): string {
+    if (this.disposedFlag) return `Tensor ${this.id} (disposed, shape [${this.shape.join(', ')}], dtype ${this.dtype})`;
+    return formatTensor(this.hostValues(), this.shape, this.dtype, verbose);
   }
 }
 

@@ -76,6 +76,10 @@ describe('unary', () => {
     neg: (v) => -v, abs: Math.abs, exp: Math.exp, log: Math.log, sqrt: Math.sqrt, square: (v) => v * v,
     relu: (v) => Math.max(v, 0), step: (v) => (v > 0 ? 1 : 0), sigmoid: (v) => 1 / (1 + Math.exp(-v)),
     tanh: Math.tanh, reciprocal: (v) => 1 / v,
+    floor: Math.floor, ceil: Math.ceil, sign: Math.sign,
+    // Half to even; x holds no exact halves here, so plain rounding agrees (the halves are checked below).
+    round: Math.round,
+    isNaN: (v) => (Number.isNaN(v) ? 1 : 0), isInf: () => 0, isFinite: () => 1, logicalNot: (v) => (v === 0 ? 1 : 0),
   };
   for (const op of Object.keys(reference) as (keyof typeof reference)[]) {
     it(`${op} matches its definition`, () => {
@@ -88,6 +92,33 @@ describe('unary', () => {
       }
     });
   }
+  it('round halves to even; sign, isNaN, isInf and isFinite on the special values', () => {
+    const x = new Float64Array([-2.5, -1.5, -0.5, 0.5, 1.5, 2.5, NaN, Infinity, -Infinity, 0]);
+    const out = new Float64Array(x.length);
+    unary('round', x, out);
+    expect(Array.from(out.subarray(0, 6))).toEqual([-2, -2, 0, 0, 2, 2]);
+    unary('sign', x, out);
+    expect(Array.from(out.subarray(6))).toEqual([0, 1, -1, 0]);
+    unary('isNaN', x, out);
+    expect(Array.from(out.subarray(6))).toEqual([1, 0, 0, 0]);
+    unary('isInf', x, out);
+    expect(Array.from(out.subarray(6))).toEqual([0, 1, 1, 0]);
+    unary('isFinite', x, out);
+    expect(Array.from(out.subarray(6))).toEqual([0, 0, 0, 1]);
+  });
+
+  it('mod takes the sign of the divisor and floorDiv rounds down, as TF.js', () => {
+    const a = new Float64Array([7, -7, 7, -7]), b = new Float64Array([3, 3, -3, -3]);
+    const out = new Float64Array(4);
+    binary('mod', a, [4], b, [4], out);
+    expect(Array.from(out)).toEqual([1, 2, -2, -1]);
+    binary('floorDiv', a, [4], b, [4], out);
+    expect(Array.from(out)).toEqual([2, -3, -3, 2]);
+    const ints = new Int32Array(4);
+    binary('floorDiv', Int32Array.from(a), [4], Int32Array.from(b), [4], ints);
+    expect(Array.from(ints)).toEqual([2, -3, -3, 2]);
+  });
+
   it('relu and step at the edges', () => {
     const out = new Float64Array(3);
     unary('relu', new Float64Array([-2, 0, 3]), out);

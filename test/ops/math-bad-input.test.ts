@@ -4,10 +4,9 @@ import * as tn from '../../src/index';
 describe('math ops: bad input gets an Error naming the op, the argument, what came and what was expected', () => {
   const a23 = tn.zeros([2, 3]);
   const cases: [string, () => unknown, RegExp][] = [
-    ['unary non-tensor', () => tn.sin([1, 2] as unknown as tn.Tensor), /sin: x must be a Tensor, got an array of length 2/],
+    ['unary non-tensor', () => tn.sin('x' as unknown as tn.Tensor), /sin: x must be a Tensor or TensorLike values .*, got string "x"/],
     ['unary disposed', () => { const t = tn.zeros([1]); t.dispose(); return tn.erf(t); }, /was disposed/],
     ['binary shapes', () => tn.atan2(a23, tn.zeros([2])), /atan2: a and b must have broadcastable shapes .*got \[2, 3\] and \[2\]/],
-    ['comparison dtypes', () => tn.less(a23, tn.zeros([3], 'float64')), /less: a and b must have the same dtype, got float32 and float64/],
     ['comparison shapes', () => tn.notEqual(a23, tn.zeros([4])), /notEqual: a and b must have broadcastable shapes/],
     ['squaredDifference shapes', () => tn.squaredDifference(a23, tn.zeros([2])), /squaredDifference: a and b must have broadcastable shapes/],
     ['clipByValue order', () => tn.clipByValue(a23, 3, 1), /clipByValue: clipValueMin must be at most clipValueMax, got 3 with clipValueMax 1/],

@@ -148,9 +148,10 @@ describe('math ops: forward values', () => {
 
   it('float64 in, float64 out', () => {
     const x = tn.tensor([0.5, 1.5], [2], 'float64');
-    for (const y of [tn.sin(x), tn.erf(x), tn.selu(x), tn.prod(x), tn.cumsum(x), tn.norm(x), tn.logSumExp(x), tn.less(x, 1), tn.atan2(x, x)]) {
+    for (const y of [tn.sin(x), tn.erf(x), tn.selu(x), tn.prod(x), tn.cumsum(x), tn.norm(x), tn.logSumExp(x), tn.atan2(x, x)]) {
       expect(y.dtype).toBe('float64');
     }
+    expect(tn.less(x, 1).dtype).toBe('bool'); // comparisons give bool, as TF.js
   });
 
   it('every op is also a Tensor method', () => {

@@ -180,7 +180,7 @@ export async function train(): Promise<number[]> {
   console.log(switched, pixels.shape, rgba.length, handler, saved, stored);
   const history: tn.History = await model.fit(a, tn.tensor([[1], [0]]), fitArgs);
   const mnist: tn.data.MnistData = await tn.data.loadMnist();
-  const values: Float32Array | Float64Array = mnist.test.labels.dataSync();
+  const values: Float32Array = mnist.test.labels.dataSync<'float32'>();
   return [history.history.loss.length, history.history.acc.length, ...epochs, values.length, dims.length, dx.rank];
 }
 

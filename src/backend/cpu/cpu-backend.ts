@@ -4,10 +4,13 @@ import { conv2dGeometry, pool2dGeometry } from '../../../kernels/shared/geometry
 import { conv2d, conv2dBackpropInput, conv2dBackpropFilter, conv2dBiasActivation } from '../../../kernels/cpu/conv';
 import { directConvFits, pooledShape } from '../../../kernels/cpu/conv-direct';
 import { broadcastShapes } from '../../../kernels/shared/broadcast';
+import { returnsBool } from '../../../kernels/shared/op-names';
 import { unary, binary } from '../../../kernels/cpu/elementwise';
 import { reduce, sumToShape } from '../../../kernels/cpu/reduce';
 import { softmax, logSoftmax, sparseSoftmaxCrossEntropy } from '../../../kernels/cpu/softmax';
 import { sgdUpdate } from '../../../kernels/cpu/adam';
+import { argReduce, gather, gatherND, scatterND, segmentSum, select, topkIndices } from '../../../kernels/cpu/indexing';
+import { rowStrides, splitAt } from '../../../kernels/shared/index-geometry';
 import { cumsum } from '../../../kernels/cpu/cumsum';
 import { gatherAt } from '../../../kernels/cpu/pool';
 import { batchMatMul } from '../../../kernels/cpu/batch-matmul';
@@ -15,7 +18,7 @@ import { avgPool, avgPoolBackprop } from '../../../kernels/cpu/avg-pool';
 import { depthwiseConv2d, depthwiseConv2dBackpropFilter, depthwiseConv2dBackpropInput } from '../../../kernels/cpu/depthwise-conv';
 import { depthwiseGeometry } from '../../../kernels/shared/geometry';
 import { concat, gatherStrided, scatterStrided } from '../../../kernels/cpu/strided';
-import { arrayTypeFor, makeHandle, sizeOfShape, type DType, type FloatArray, type TensorHandle as Tensor } from '../handle';
+import { arrayTypeFor, castValues, makeHandle, sizeOfShape, type DType, type FloatArray, type TypedArray, type TensorHandle as Tensor } from '../handle';
 import { setHostValuesOwner } from '../host-values';
 import type { AdamConfig, Backend, BinaryOp, FusedActivation, Padding, ReduceOp, UnaryOp } from '../backend';
 import { Scratch } from './scratch';
@@ -23,6 +26,11 @@ import { Scratch } from './scratch';
 /** m, n, k of op(a)[m,k] · op(b)[k,n]. */
 function productDims(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean): [number, number, number] {
   return [transposeA ? a.shape[1] : a.shape[0], transposeB ? b.shape[0] : b.shape[1], transposeA ? a.shape[0] : a.shape[1]];
+}
+
+/** The host values of a float tensor (the ops check dtypes before a float-only kernel runs). */
+function floats(t: Tensor): FloatArray {
+  return t.hostValues() as FloatArray;
 }
 
 /**
@@ -48,10 +56,15 @@ export class CpuBackend implements Backend {
    * A new tensor and its values, to be fully written by a kernel: float32 values live in the kernels' memory
    * when it has room (kernels then use them in place), else in a fresh array.
    */
-  private output(shape: readonly number[], dtype: DType): [Tensor, FloatArray] {
+  private output(shape: readonly number[], dtype: DType): [Tensor, TypedArray] {
     const size = sizeOfShape(shape);
     const values = (dtype === 'float32' ? this.k.memory?.alloc(size) : undefined) ?? new (arrayTypeFor(dtype))(size);
     return [makeHandle(shape, dtype, values), values];
+  }
+
+  /** output() for the float-only kernels (products, convolutions, pooling, softmax): dtype is float32 or float64. */
+  private floatOutput(shape: readonly number[], dtype: DType): [Tensor, FloatArray] {
+    return this.output(shape, dtype) as [Tensor, FloatArray];
   }
 
   /**
@@ -59,7 +72,7 @@ export class CpuBackend implements Backend {
    * memory when they live elsewhere, so that every later update runs there without copies.
    */
   private mutableValues(t: Tensor): FloatArray {
-    const values = t.hostValues();
+    const values = floats(t);
     const mem = this.k.memory;
     if (!mem || !(values instanceof Float32Array) || mem.isResident(values)) return values;
     const resident = mem.alloc(values.length);
@@ -75,8 +88,8 @@ export class CpuBackend implements Backend {
 
   matMul(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean): Tensor {
     const [m, n, k] = productDims(a, b, transposeA, transposeB);
-    const [out, values] = this.output([m, n], a.dtype);
-    this.k.gemm(a.hostValues(), b.hostValues(), values, m, n, k, transposeA, transposeB, false);
+    const [out, values] = this.floatOutput([m, n], a.dtype);
+    this.k.gemm(floats(a), floats(b), values, m, n, k, transposeA, transposeB, false);
     return out;
   }
 
@@ -85,54 +98,54 @@ export class CpuBackend implements Backend {
     const batch = Math.max(aBatch, bBatch);
     const [m, k] = transposeA ? [a.shape[2], a.shape[1]] : [a.shape[1], a.shape[2]];
     const n = transposeB ? b.shape[1] : b.shape[2];
-    const [out, values] = this.output([batch, m, n], a.dtype);
-    batchMatMul(this.k.gemm, a.hostValues(), b.hostValues(), values, batch, aBatch, bBatch, m, n, k, transposeA, transposeB);
+    const [out, values] = this.floatOutput([batch, m, n], a.dtype);
+    batchMatMul(this.k.gemm, floats(a), floats(b), values, batch, aBatch, bBatch, m, n, k, transposeA, transposeB);
     return out;
   }
 
   matMulBiasActivation(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean, bias: Tensor, activation: FusedActivation): Tensor {
     const [m, n, k] = productDims(a, b, transposeA, transposeB);
-    const [out, values] = this.output([m, n], a.dtype);
-    this.k.gemmBiasActivation(a.hostValues(), b.hostValues(), values, m, n, k, transposeA, transposeB, bias.hostValues(), activation);
+    const [out, values] = this.floatOutput([m, n], a.dtype);
+    this.k.gemmBiasActivation(floats(a), floats(b), values, m, n, k, transposeA, transposeB, floats(bias), activation);
     return out;
   }
 
   conv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor {
     const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
-    const [out, values] = this.output([g.batch, g.outH, g.outW, g.outC], x.dtype);
-    conv2d(x.hostValues(), filter.hostValues(), g, values, this.cols(g, x.dtype), this.k.gemm, this.k.im2col);
+    const [out, values] = this.floatOutput([g.batch, g.outH, g.outW, g.outC], x.dtype);
+    conv2d(floats(x), floats(filter), g, values, this.cols(g, x.dtype), this.k.gemm, this.k.im2col);
     return out;
   }
 
   conv2dBiasActivation(x: Tensor, filter: Tensor, bias: Tensor, strides: [number, number], pad: Padding, activation: FusedActivation): Tensor {
     const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
-    const [out, values] = this.output([g.batch, g.outH, g.outW, g.outC], x.dtype);
+    const [out, values] = this.floatOutput([g.batch, g.outH, g.outW, g.outC], x.dtype);
     // Small patches read straight from x (same bits); others through im2col and the blocked GEMM.
-    if (this.k.convDirect && directConvFits(g)) this.k.convDirect(x.hostValues(), filter.hostValues(), bias.hostValues(), activation, g, false, values);
-    else conv2dBiasActivation(x.hostValues(), filter.hostValues(), bias.hostValues(), activation, g, values, this.cols(g, x.dtype), this.k.im2col, this.k.gemmBiasActivation);
+    if (this.k.convDirect && directConvFits(g)) this.k.convDirect(floats(x), floats(filter), floats(bias), activation, g, false, values);
+    else conv2dBiasActivation(floats(x), floats(filter), floats(bias), activation, g, values, this.cols(g, x.dtype), this.k.im2col, this.k.gemmBiasActivation);
     return out;
   }
 
   conv2dBiasActivationMaxPool(x: Tensor, filter: Tensor, bias: Tensor, strides: [number, number], pad: Padding, activation: FusedActivation): Tensor | null {
     const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
     if (!this.k.convDirect || !directConvFits(g)) return null;
-    const [out, values] = this.output(pooledShape(g), x.dtype);
-    this.k.convDirect(x.hostValues(), filter.hostValues(), bias.hostValues(), activation, g, true, values);
+    const [out, values] = this.floatOutput(pooledShape(g), x.dtype);
+    this.k.convDirect(floats(x), floats(filter), floats(bias), activation, g, true, values);
     return out;
   }
 
   conv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
     const g = conv2dGeometry(xShape, filter.shape, strides, pad);
-    const [dx, values] = this.output(xShape, dy.dtype);
-    conv2dBackpropInput(dy.hostValues(), filter.hostValues(), g, values, this.cols(g, dy.dtype), this.k.gemm, this.k.col2im);
+    const [dx, values] = this.floatOutput(xShape, dy.dtype);
+    conv2dBackpropInput(floats(dy), floats(filter), g, values, this.cols(g, dy.dtype), this.k.gemm, this.k.col2im);
     return dx;
   }
 
   conv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
     const g = conv2dGeometry(x.shape, filterShape, strides, pad);
-    const [dw, values] = this.output(filterShape, x.dtype);
-    if (this.k.convFilterDirect && directConvFits(g)) this.k.convFilterDirect(x.hostValues(), dy.hostValues(), g, values);
-    else conv2dBackpropFilter(x.hostValues(), dy.hostValues(), g, values, this.cols(g, x.dtype), this.k.gemm, this.k.im2col);
+    const [dw, values] = this.floatOutput(filterShape, x.dtype);
+    if (this.k.convFilterDirect && directConvFits(g)) this.k.convFilterDirect(floats(x), floats(dy), g, values);
+    else conv2dBackpropFilter(floats(x), floats(dy), g, values, this.cols(g, x.dtype), this.k.gemm, this.k.im2col);
     return dw;
   }
 
@@ -142,32 +155,32 @@ export class CpuBackend implements Backend {
 
   depthwiseConv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor {
     const g = depthwiseGeometry(x.shape, filter.shape, strides, pad);
-    const [out, values] = this.output([g.batch, g.outH, g.outW, g.outC], x.dtype);
-    depthwiseConv2d(x.hostValues(), filter.hostValues(), g, values);
+    const [out, values] = this.floatOutput([g.batch, g.outH, g.outW, g.outC], x.dtype);
+    depthwiseConv2d(floats(x), floats(filter), g, values);
     return out;
   }
 
   depthwiseConv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
-    const [dx, values] = this.output(xShape, dy.dtype);
-    depthwiseConv2dBackpropInput(dy.hostValues(), filter.hostValues(), depthwiseGeometry(xShape, filter.shape, strides, pad), values);
+    const [dx, values] = this.floatOutput(xShape, dy.dtype);
+    depthwiseConv2dBackpropInput(floats(dy), floats(filter), depthwiseGeometry(xShape, filter.shape, strides, pad), values);
     return dx;
   }
 
   depthwiseConv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
-    const [dw, values] = this.output(filterShape, x.dtype);
-    depthwiseConv2dBackpropFilter(x.hostValues(), dy.hostValues(), depthwiseGeometry(x.shape, filterShape, strides, pad), values);
+    const [dw, values] = this.floatOutput(filterShape, x.dtype);
+    depthwiseConv2dBackpropFilter(floats(x), floats(dy), depthwiseGeometry(x.shape, filterShape, strides, pad), values);
     return dw;
   }
 
   maxPool(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
     const g = pool2dGeometry(x.shape, filterSize, strides, pad);
-    const [y, values] = this.output([g.batch, g.outH, g.outW, g.channels], x.dtype);
+    const [y, values] = this.floatOutput([g.batch, g.outH, g.outW, g.channels], x.dtype);
     const mem = this.k.memory;
     const resident = mem?.allocInt32(y.size);
     // A resident argmax goes back to the memory with y's values.
     const argmax = resident && mem?.attach(values, resident) ? resident : new Int32Array(y.size);
     if (resident && argmax !== resident) mem?.release(resident);
-    this.k.maxPool(x.hostValues(), g, values, argmax);
+    this.k.maxPool(floats(x), g, values, argmax);
     this.poolArgmax.set(y, argmax);
     return y;
   }
@@ -176,15 +189,15 @@ export class CpuBackend implements Backend {
     // A disposed y's argmax went back to the memory with its values (and may hold other data now): search again.
     const cached = y && !y.isDisposed ? this.poolArgmax.get(y) : undefined;
     const argmax = cached ?? this.argmaxOf(x, filterSize, strides, pad);
-    const [dx, values] = this.output(x.shape, dy.dtype);
-    this.k.maxPoolBackprop(dy.hostValues(), argmax, values);
+    const [dx, values] = this.floatOutput(x.shape, dy.dtype);
+    this.k.maxPoolBackprop(floats(dy), argmax, values);
     return dx;
   }
 
   maxPoolGather(src: Tensor, x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
     const g = pool2dGeometry(x.shape, filterSize, strides, pad);
-    const [out, values] = this.output([g.batch, g.outH, g.outW, g.channels], src.dtype);
-    gatherAt(src.hostValues(), this.argmaxOf(x, filterSize, strides, pad), values);
+    const [out, values] = this.floatOutput([g.batch, g.outH, g.outW, g.channels], src.dtype);
+    gatherAt(floats(src), this.argmaxOf(x, filterSize, strides, pad), values);
     return out;
   }
 
@@ -193,39 +206,39 @@ export class CpuBackend implements Backend {
     const g = pool2dGeometry(x.shape, filterSize, strides, pad);
     const size = g.batch * g.outH * g.outW * g.channels;
     const argmax = new Int32Array(size);
-    this.k.maxPool(x.hostValues(), g, this.scratch.get(x.dtype, size), argmax);
+    this.k.maxPool(floats(x), g, this.scratch.get(x.dtype, size), argmax);
     return argmax;
   }
 
   avgPool(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
     const g = pool2dGeometry(x.shape, filterSize, strides, pad);
-    const [y, values] = this.output([g.batch, g.outH, g.outW, g.channels], x.dtype);
-    avgPool(x.hostValues(), g, values);
+    const [y, values] = this.floatOutput([g.batch, g.outH, g.outW, g.channels], x.dtype);
+    avgPool(floats(x), g, values);
     return y;
   }
 
   avgPoolBackprop(dy: Tensor, xShape: readonly number[], filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
-    const [dx, values] = this.output(xShape, dy.dtype);
-    avgPoolBackprop(dy.hostValues(), pool2dGeometry(xShape, filterSize, strides, pad), values);
+    const [dx, values] = this.floatOutput(xShape, dy.dtype);
+    avgPoolBackprop(floats(dy), pool2dGeometry(xShape, filterSize, strides, pad), values);
     return dx;
   }
 
   unary(op: UnaryOp, x: Tensor): Tensor {
-    const [out, values] = this.output(x.shape, x.dtype);
+    const [out, values] = this.output(x.shape, returnsBool(op) ? 'bool' : x.dtype);
     unary(op, x.hostValues(), values);
     return out;
   }
 
   binary(op: BinaryOp, a: Tensor, b: Tensor): Tensor {
     const shape = broadcastShapes(a.shape, b.shape) as number[];
-    const [out, values] = this.output(shape, a.dtype);
+    const [out, values] = this.output(shape, returnsBool(op) ? 'bool' : a.dtype);
     binary(op, a.hostValues(), a.shape, b.hostValues(), b.shape, values);
     return out;
   }
 
   reduce(op: ReduceOp, x: Tensor, axes: readonly number[]): Tensor {
     const shape = x.shape.filter((_, i) => !axes.includes(i));
-    const [out, values] = this.output(shape, x.dtype);
+    const [out, values] = this.output(shape, returnsBool(op) ? 'bool' : x.dtype);
     reduce(op, x.hostValues(), x.shape, axes, values);
     return out;
   }
@@ -245,38 +258,38 @@ export class CpuBackend implements Backend {
 
   softmax(x: Tensor): Tensor {
     const cols = x.shape[x.rank - 1];
-    const [out, values] = this.output(x.shape, x.dtype);
-    softmax(x.hostValues(), x.size / cols, cols, values);
+    const [out, values] = this.floatOutput(x.shape, x.dtype);
+    softmax(floats(x), x.size / cols, cols, values);
     return out;
   }
 
   logSoftmax(x: Tensor): Tensor {
     const cols = x.shape[x.rank - 1];
-    const [out, values] = this.output(x.shape, x.dtype);
-    logSoftmax(x.hostValues(), x.size / cols, cols, values);
+    const [out, values] = this.floatOutput(x.shape, x.dtype);
+    logSoftmax(floats(x), x.size / cols, cols, values);
     return out;
   }
 
   sparseSoftmaxCrossEntropy(logits: Tensor, labels: Tensor): { losses: Tensor; probs: Tensor } {
     const [rows, cols] = logits.shape;
-    const [losses, lossValues] = this.output([rows], logits.dtype);
-    const [probs, probValues] = this.output(logits.shape, logits.dtype);
-    sparseSoftmaxCrossEntropy(logits.hostValues(), Int32Array.from(labels.hostValues()), rows, cols, lossValues, probValues);
+    const [losses, lossValues] = this.floatOutput([rows], logits.dtype);
+    const [probs, probValues] = this.floatOutput(logits.shape, logits.dtype);
+    sparseSoftmaxCrossEntropy(floats(logits), Int32Array.from(labels.hostValues()), rows, cols, lossValues, probValues);
     return { losses, probs };
   }
 
   biasActivation(x: Tensor, bias: Tensor, activation: FusedActivation): Tensor {
     const cols = bias.size;
-    const [out, values] = this.output(x.shape, x.dtype);
-    this.k.biasActivation(x.hostValues(), bias.hostValues(), x.size / cols, cols, activation, values);
+    const [out, values] = this.floatOutput(x.shape, x.dtype);
+    this.k.biasActivation(floats(x), floats(bias), x.size / cols, cols, activation, values);
     return out;
   }
 
   biasActivationBackprop(dy: Tensor, y: Tensor, activation: FusedActivation): { dx: Tensor; dbias: Tensor } {
     const cols = y.shape[y.rank - 1];
-    const [dx, dxValues] = this.output(y.shape, y.dtype);
-    const [dbias, dbValues] = this.output([cols], y.dtype);
-    this.k.biasActivationBackprop(dy.hostValues(), y.hostValues(), y.size / cols, cols, activation, dxValues, dbValues);
+    const [dx, dxValues] = this.floatOutput(y.shape, y.dtype);
+    const [dbias, dbValues] = this.floatOutput([cols], y.dtype);
+    this.k.biasActivationBackprop(floats(dy), floats(y), y.size / cols, cols, activation, dxValues, dbValues);
     return { dx, dbias };
   }
 
@@ -301,16 +314,67 @@ export class CpuBackend implements Backend {
   }
 
   cast(x: Tensor, dtype: DType): Tensor {
-    return makeHandle(x.shape, dtype, arrayTypeFor(dtype).from(x.hostValues()));
+    const values = x.hostValues();
+    return makeHandle(x.shape, dtype, x.dtype === dtype ? values.slice() : castValues(values, dtype));
+  }
+
+  where(condition: Tensor, a: Tensor, b: Tensor): Tensor {
+    const shape = broadcastShapes(broadcastShapes(condition.shape, a.shape) ?? [], b.shape) as number[];
+    const [out, values] = this.output(shape, a.dtype);
+    select(condition.hostValues(), condition.shape, a.hostValues(), a.shape, b.hostValues(), b.shape, shape, values);
+    return out;
+  }
+
+  argReduce(op: 'argMax' | 'argMin', x: Tensor, axis: number): Tensor {
+    const [outer, len, inner] = splitAt(x.shape, axis);
+    const [out, values] = this.output(x.shape.filter((_, i) => i !== axis), 'int32');
+    argReduce(op === 'argMax', x.hostValues(), outer, len, inner, values);
+    return out;
+  }
+
+  gather(x: Tensor, indices: Tensor, axis: number): Tensor {
+    const [outer, len, inner] = splitAt(x.shape, axis);
+    const [out, values] = this.output([...x.shape.slice(0, axis), indices.size, ...x.shape.slice(axis + 1)], x.dtype);
+    gather(x.hostValues(), indices.hostValues(), outer, len, inner, values);
+    return out;
+  }
+
+  unsortedSegmentSum(x: Tensor, segmentIds: Tensor, numSegments: number, axis: number): Tensor {
+    const [outer, , inner] = splitAt(x.shape, axis);
+    const [out, values] = this.output([...x.shape.slice(0, axis), numSegments, ...x.shape.slice(axis + 1)], x.dtype);
+    segmentSum(x.hostValues(), segmentIds.hostValues(), outer, numSegments, inner, values);
+    return out;
+  }
+
+  gatherND(x: Tensor, indices: Tensor): Tensor {
+    const depth = indices.shape[indices.rank - 1];
+    const slice = x.shape.slice(depth);
+    const [out, values] = this.output([...indices.shape.slice(0, -1), ...slice], x.dtype);
+    gatherND(x.hostValues(), indices.hostValues(), rowStrides(x.shape, depth), sizeOfShape(slice), values);
+    return out;
+  }
+
+  scatterND(indices: Tensor, updates: Tensor, shape: readonly number[]): Tensor {
+    const depth = indices.shape[indices.rank - 1];
+    const [out, values] = this.output(shape, updates.dtype);
+    scatterND(indices.hostValues(), updates.hostValues(), rowStrides(shape, depth), sizeOfShape(shape.slice(depth)), values);
+    return out;
+  }
+
+  topkIndices(x: Tensor, k: number): Tensor {
+    const n = x.shape[x.rank - 1];
+    const [out, values] = this.output([...x.shape.slice(0, -1), k], 'int32');
+    topkIndices(x.hostValues(), n === 0 ? 0 : x.size / n, n, k, values);
+    return out;
   }
 
   adamUpdate(param: Tensor, grad: Tensor, m: Tensor, v: Tensor, c: AdamConfig): void {
-    this.k.adamUpdate(this.mutableValues(param), grad.hostValues(), this.mutableValues(m), this.mutableValues(v), c.learningRate, c.beta1, c.beta2, c.epsilon, c.step);
+    this.k.adamUpdate(this.mutableValues(param), floats(grad), this.mutableValues(m), this.mutableValues(v), c.learningRate, c.beta1, c.beta2, c.epsilon, c.step);
   }
 
   sgdUpdate(param: Tensor, grad: Tensor, velocity: Tensor | null, learningRate: number, momentum: number): void {
-    const vel = velocity ? this.mutableValues(velocity) : new (arrayTypeFor(param.dtype))(0);
-    sgdUpdate(this.mutableValues(param), grad.hostValues(), vel, learningRate, momentum);
+    const vel = velocity ? this.mutableValues(velocity) : new Float32Array(0);
+    sgdUpdate(this.mutableValues(param), floats(grad), vel, learningRate, momentum);
   }
 
   dispose(): void {

@@ -14,7 +14,7 @@ export class Scratch {
     let buf = this.buffers[dtype];
     if (!buf || buf.length < length) {
       if (buf) this.memory?.release(buf);
-      buf = (dtype === 'float32' ? this.memory?.alloc(length) : undefined) ?? new (arrayTypeFor(dtype))(length);
+      buf = (dtype === 'float32' ? this.memory?.alloc(length) : undefined) ?? (new (arrayTypeFor(dtype))(length) as FloatArray);
       this.buffers[dtype] = buf;
     }
     return buf.subarray(0, length);

@@ -13,22 +13,31 @@ import { REDUCE_CODES, TWO_STAGE_ROWS, columnPartialKernel, leadingRowsView, pla
 import { softmaxKernel, sparseCrossEntropyKernel } from '../../../kernels/gpu/softmax';
 import { ACTIVATION_CODES, activationGradKernel, biasActivationKernel } from '../../../kernels/gpu/bias-activation';
 import { copyKernel } from '../../../kernels/gpu/copy';
+import { castKernel } from '../../../kernels/gpu/cast';
+import {
+  SELECT_MAX_AXES, argReduceKernel, gatherKernel, gatherNDKernel, scatterNDKernel, segmentSumKernel, selectConstants, selectKernel,
+  topkRankKernel, topkSelectKernel,
+} from '../../../kernels/gpu/indexing';
+import { rowStrides, splitAt } from '../../../kernels/shared/index-geometry';
+import { returnsBool } from '../../../kernels/shared/op-names';
 import { MATH_UNARY_CODES, cumsumKernel, mathUnaryKernel } from '../../../kernels/gpu/math';
 import { isMathUnaryOp } from '../../../kernels/shared/math-op-names';
 import { reduceIdentity } from '../../../kernels/shared/reduce-identity';
 import { STRIDED_MAX_AXES, concatPairKernel, gatherStridedConstants, gatherStridedKernel, scatterStridedConstants, scatterStridedKernel } from '../../../kernels/gpu/strided';
 import { adamMomentKernel, adamParamKernel, adamVelocityKernel, axpyKernel, sgdVelocityKernel } from '../../../kernels/gpu/optimizer';
-import { makeHandle, sizeOfShape, type DType, type TensorHandle as Tensor } from '../handle';
+import { arrayTypeFor, castValues, makeHandle, sizeOfShape, type DType, type TensorHandle as Tensor } from '../handle';
 import type { AdamConfig, Backend, BinaryOp, FusedActivation, Padding, ReduceOp, UnaryOp } from '../backend';
 import { GpuData } from './device-data';
+import { retainStorage } from '../host-values';
 import type { GpuContext } from './context';
 import type { GpuJsModule, GpuTexture, KernelArgument } from './gpujs';
 import { KernelCache, type KernelSource, type KernelStats } from './kernel-cache';
 
 /**
  * The Backend on gpu.js: every op is a kernel from kernels/gpu whose result stays on the device
- * as a texture (GpuData); values come back to the host only when a tensor is read. Computes in
- * float32 only and says so when handed float64.
+ * as a texture (GpuData); values come back to the host only when a tensor is read. Every dtype but
+ * float64 lives in float32 textures (int32 and bool as whole floats, exact below 2^24) and takes its
+ * own array type when read; float64 is refused, and the backend says so.
  */
 export class GpuBackend implements Backend {
   readonly name = 'gpu' as const;
@@ -138,12 +147,12 @@ export class GpuBackend implements Backend {
 
   unary(op: UnaryOp, x: Tensor): Tensor {
     if (isMathUnaryOp(op)) return this.compute(op, mathUnaryKernel, x.shape, { op: MATH_UNARY_CODES[op] }, [this.arg(x, op)]);
-    return this.compute(op, unaryKernel, x.shape, { op: UNARY_CODES[op] }, [this.arg(x, op)]);
+    return this.compute(op, unaryKernel, x.shape, { op: UNARY_CODES[op] }, [this.arg(x, op)], returnsBool(op) ? 'bool' : x.dtype);
   }
 
   cumsum(x: Tensor, axis: number, exclusive: boolean, reverse: boolean): Tensor {
     const constants = { n: x.shape[axis], inner: sizeOfShape(x.shape.slice(axis + 1)), exclusive: exclusive ? 1 : 0, reverse: reverse ? 1 : 0 };
-    return this.compute('cumsum', cumsumKernel, x.shape, constants, [this.arg(x, 'cumsum')]);
+    return this.compute('cumsum', cumsumKernel, x.shape, constants, [this.arg(x, 'cumsum')], x.dtype);
   }
 
   binary(op: BinaryOp, a: Tensor, b: Tensor): Tensor {
@@ -152,14 +161,15 @@ export class GpuBackend implements Backend {
     if (!constants) {
       throw new Error(`gpu backend: ${op} of shapes [${a.shape.join(', ')}] and [${b.shape.join(', ')}] broadcasts over more than ${BINARY_MAX_AXES} distinct axes`);
     }
-    return this.compute(op, binaryKernel, shape, constants, [this.arg(a, op), this.arg(b, op)]);
+    return this.compute(op, binaryKernel, shape, constants, [this.arg(a, op), this.arg(b, op)], returnsBool(op) ? 'bool' : a.dtype);
   }
 
   reduce(op: ReduceOp, x: Tensor, axes: readonly number[]): Tensor {
     const outShape = x.shape.filter((_, i) => !axes.includes(i));
     const input = this.arg(x, op);
-    if (x.size === 0) return filled(outShape, reduceIdentity(op));
-    return this.reduceArgument(op, input, x.shape, axes, outShape);
+    const dtype = returnsBool(op) ? 'bool' : x.dtype;
+    if (x.size === 0) return filled(outShape, reduceIdentity(op), dtype);
+    return this.reduceArgument(op, input, x.shape, axes, outShape, dtype);
   }
 
   sumToShape(x: Tensor, shape: readonly number[]): Tensor {
@@ -211,16 +221,16 @@ export class GpuBackend implements Backend {
     const input = this.arg(x, op);
     const constants = gatherStridedConstants(shape, offset, strides);
     if (!constants) throw tooManyAxes(op, shape);
-    return this.compute(op, gatherStridedKernel, shape, constants, [input]);
+    return this.compute(op, gatherStridedKernel, shape, constants, [input], x.dtype);
   }
 
   scatterStrided(x: Tensor, shape: readonly number[], begin: readonly number[], steps: readonly number[], fill: number): Tensor {
     const op = 'scatterStrided';
     const input = this.arg(x, op);
-    if (x.size === 0) return filled(shape, fill);
+    if (x.size === 0) return filled(shape, fill, x.dtype);
     const constants = scatterStridedConstants(x.shape, shape, begin, steps);
     if (!constants) throw tooManyAxes(op, shape);
-    return this.compute(op, scatterStridedKernel, shape, constants, [input, fill]);
+    return this.compute(op, scatterStridedKernel, shape, constants, [input, fill], x.dtype);
   }
 
   concat(xs: readonly Tensor[], axis: number): Tensor {
@@ -229,7 +239,7 @@ export class GpuBackend implements Backend {
     const shape = xs[0].shape.slice();
     shape[axis] = xs.reduce((n, x) => n + x.shape[axis], 0);
     const parts = xs.map((x, i) => ({ x, input: inputs[i] })).filter(({ x }) => x.size > 0);
-    if (parts.length === 0) return makeHandle(shape, 'float32', new Float32Array(0));
+    if (parts.length === 0) return filled(shape, 0, xs[0].dtype);
     if (parts.length === 1) return this.share(parts[0].x, shape);
     const rows = sizeOfShape(shape.slice(0, axis));
     // Joined two at a time; each partial result is ours alone, deleted once the next join has read it.
@@ -244,13 +254,73 @@ export class GpuBackend implements Backend {
       joined = next;
       cols += colsB;
     }
-    return this.wrap(shape, owned as GpuTexture);
+    return this.wrap(shape, owned as GpuTexture, xs[0].dtype);
   }
 
   cast(x: Tensor, dtype: DType): Tensor {
-    if (dtype !== 'float32') throw float64Error('cast', dtype);
-    this.arg(x, 'cast'); // refuses a float64 x
-    return this.share(x, x.shape);
+    if (dtype === 'float64') throw float64Error('cast', dtype);
+    const input = this.arg(x, 'cast'); // refuses a float64 x
+    // Whole floats stay as they are (to float32, bool to int32); the rest converts.
+    if (dtype === 'float32' || x.dtype === dtype || (dtype === 'int32' && x.dtype === 'bool')) return this.share(x, x.shape, dtype);
+    return this.compute('cast', castKernel, x.shape, { toBool: dtype === 'bool' ? 1 : 0 }, [input], dtype);
+  }
+
+  where(condition: Tensor, a: Tensor, b: Tensor): Tensor {
+    const op = 'where';
+    const shape = broadcastShapes(broadcastShapes(condition.shape, a.shape) ?? [], b.shape) ?? [];
+    const constants = selectConstants(shape, condition.shape, a.shape, b.shape);
+    if (!constants) throw new Error(`gpu backend: where of rank ${shape.length} exceeds the ${SELECT_MAX_AXES} axes its kernel walks`);
+    return this.compute(op, selectKernel, shape, constants, [this.arg(condition, op), this.arg(a, op), this.arg(b, op)], a.dtype);
+  }
+
+  argReduce(op: 'argMax' | 'argMin', x: Tensor, axis: number): Tensor {
+    const [, len, inner] = splitAt(x.shape, axis);
+    const shape = x.shape.filter((_, i) => i !== axis);
+    return this.compute(op, argReduceKernel, shape, { len, inner, max: op === 'argMax' ? 1 : 0 }, [this.arg(x, op)], 'int32');
+  }
+
+  gather(x: Tensor, indices: Tensor, axis: number): Tensor {
+    const [, len, inner] = splitAt(x.shape, axis);
+    const shape = [...x.shape.slice(0, axis), indices.size, ...x.shape.slice(axis + 1)];
+    return this.compute('gather', gatherKernel, shape, { len, inner, n: indices.size }, [this.arg(x, 'gather'), this.arg(indices, 'gather')], x.dtype);
+  }
+
+  unsortedSegmentSum(x: Tensor, segmentIds: Tensor, numSegments: number, axis: number): Tensor {
+    const op = 'unsortedSegmentSum';
+    const [, n, inner] = splitAt(x.shape, axis);
+    const shape = [...x.shape.slice(0, axis), numSegments, ...x.shape.slice(axis + 1)];
+    if (n === 0) return filled(shape, 0, x.dtype);
+    return this.compute(op, segmentSumKernel, shape, { segments: numSegments, inner, n }, [this.arg(x, op), this.arg(segmentIds, op)], x.dtype);
+  }
+
+  gatherND(x: Tensor, indices: Tensor): Tensor {
+    const depth = indices.shape[indices.rank - 1];
+    const slice = x.shape.slice(depth);
+    const shape = [...indices.shape.slice(0, -1), ...slice];
+    const strides = Float32Array.from(rowStrides(x.shape, depth).concat(0)); // never empty: a texture needs a value
+    const constants = { depth, sliceSize: sizeOfShape(slice), n: 0 };
+    return this.compute('gatherND', gatherNDKernel, shape, constants, [this.arg(x, 'gatherND'), this.arg(indices, 'gatherND'), strides], x.dtype);
+  }
+
+  scatterND(indices: Tensor, updates: Tensor, shape: readonly number[]): Tensor {
+    const op = 'scatterND';
+    const depth = indices.shape[indices.rank - 1];
+    const n = indices.size / Math.max(depth, 1);
+    if (updates.size === 0) return filled(shape, 0, updates.dtype);
+    const strides = Float32Array.from(rowStrides(shape, depth).concat(0));
+    const constants = { depth, sliceSize: sizeOfShape(shape.slice(depth)), n };
+    return this.compute(op, scatterNDKernel, shape, constants, [this.arg(indices, op), this.arg(updates, op), strides], updates.dtype);
+  }
+
+  topkIndices(x: Tensor, k: number): Tensor {
+    const op = 'topk';
+    const n = x.shape[x.rank - 1];
+    const shape = [...x.shape.slice(0, -1), k];
+    if (sizeOfShape(shape) === 0) return filled(shape, 0, 'int32');
+    const ranks = this.kernels.run('topkRank', topkRankKernel, x.size, { n, k }, [this.arg(x, op)]);
+    const out = this.compute(op, topkSelectKernel, shape, { n, k }, [ranks], 'int32');
+    ranks.delete();
+    return out;
   }
 
   adamUpdate(param: Tensor, grad: Tensor, m: Tensor, v: Tensor, c: AdamConfig): void {
@@ -294,7 +364,7 @@ export class GpuBackend implements Backend {
    * warm-up step compiles every program a training step needs).
    */
   private arg(t: Tensor, op: string): KernelArgument {
-    if (t.dtype !== 'float32') throw float64Error(op, t.dtype);
+    if (t.dtype === 'float64') throw float64Error(op, t.dtype);
     const storage = t.storage;
     if (storage instanceof GpuData) return storage.texture;
     if (!(storage instanceof Float32Array)) return Float32Array.from(t.hostValues());
@@ -305,31 +375,32 @@ export class GpuBackend implements Backend {
   }
 
   /** Runs a kernel into a new tensor of `shape` (an empty host tensor when shape has no elements). */
-  private compute(name: string, fn: KernelSource, shape: readonly number[], constants: object, args: readonly KernelArgument[]): Tensor {
+  private compute(name: string, fn: KernelSource, shape: readonly number[], constants: object, args: readonly KernelArgument[], dtype: DType = 'float32'): Tensor {
     const size = sizeOfShape(shape);
-    if (size === 0) return makeHandle(shape, 'float32', new Float32Array(0));
-    return this.wrap(shape, this.kernels.run(name, fn, size, constants, args));
+    if (size === 0) return makeHandle(shape, dtype, new (arrayTypeFor(dtype))(0));
+    return this.wrap(shape, this.kernels.run(name, fn, size, constants, args), dtype);
   }
 
-  private wrap(shape: readonly number[], texture: GpuTexture): Tensor {
-    return makeHandle(shape, 'float32', new GpuData(texture, sizeOfShape(shape)));
+  private wrap(shape: readonly number[], texture: GpuTexture, dtype: DType = 'float32'): Tensor {
+    return makeHandle(shape, dtype, new GpuData(texture, sizeOfShape(shape)));
   }
 
-  /** The same values under a new shape: shared, since tensors never change their values. */
-  private share(x: Tensor, shape: readonly number[]): Tensor {
+  /** The same values under a new shape (and a dtype whose values are the same): shared, since tensors never change their values. */
+  private share(x: Tensor, shape: readonly number[], dtype: DType = x.dtype): Tensor {
     const storage = x.storage;
-    if (storage instanceof GpuData) storage.retain();
-    return makeHandle(shape, 'float32', storage);
+    if (ArrayBuffer.isView(storage) && dtype !== x.dtype) return makeHandle(shape, dtype, castValues(storage, dtype));
+    retainStorage(storage);
+    return makeHandle(shape, dtype, storage);
   }
 
-  private reduceArgument(op: ReduceOp, input: KernelArgument, shape: readonly number[], axes: readonly number[], outShape: readonly number[]): Tensor {
+  private reduceArgument(op: ReduceOp, input: KernelArgument, shape: readonly number[], axes: readonly number[], outShape: readonly number[], dtype: DType = 'float32'): Tensor {
     const view = leadingRowsView(shape, axes);
     if (view && view.rows > TWO_STAGE_ROWS) {
       const { rows, cols } = view;
       const chunk = Math.ceil(Math.sqrt(rows));
       const chunks = Math.ceil(rows / chunk);
       const partial = this.kernels.run(op, columnPartialKernel, chunks * cols, { op: REDUCE_CODES[op], rows, cols, chunk }, [input]);
-      return this.reduceTexture(op, partial, [chunks, cols], [0], outShape);
+      return this.reduceTexture(op, partial, [chunks, cols], [0], outShape, dtype);
     }
     let current = input;
     let owned: GpuTexture | null = null;
@@ -340,19 +411,19 @@ export class GpuBackend implements Backend {
       owned = next;
       current = next;
     }
-    return this.wrap(outShape, owned as GpuTexture);
+    return this.wrap(outShape, owned as GpuTexture, dtype);
   }
 
-  private reduceTexture(op: ReduceOp, texture: GpuTexture, shape: readonly number[], axes: readonly number[], outShape: readonly number[]): Tensor {
-    const result = this.reduceArgument(op, texture, shape, axes, outShape);
+  private reduceTexture(op: ReduceOp, texture: GpuTexture, shape: readonly number[], axes: readonly number[], outShape: readonly number[], dtype: DType = 'float32'): Tensor {
+    const result = this.reduceArgument(op, texture, shape, axes, outShape, dtype);
     texture.delete();
     return result;
   }
 }
 
 /** A host tensor of one value: what reductions over nothing give. */
-function filled(shape: readonly number[], value: number): Tensor {
-  return makeHandle(shape, 'float32', new Float32Array(sizeOfShape(shape)).fill(value));
+function filled(shape: readonly number[], value: number, dtype: DType = 'float32'): Tensor {
+  return makeHandle(shape, dtype, new (arrayTypeFor(dtype))(sizeOfShape(shape)).fill(value));
 }
 
 function tooManyAxes(op: string, shape: readonly number[]): Error {

@@ -1,6 +1,7 @@
 import type { Tensor } from '../../tensor/tensor';
 import { add, div, greater, mul, pow, sub } from '../binary';
 import { sumToShape } from '../broadcast';
+import { cast } from '../cast';
 import { zerosLike } from '../creation';
 import { log, neg, step } from '../unary';
 import { rule, type GradientTable } from './table';
@@ -22,9 +23,14 @@ export function unaryGrad(grad: (dy: Tensor, x: Tensor, y: Tensor) => Tensor) {
 /** Piecewise-constant ops (comparisons, step): a zero gradient, recorded, so that gradients through masks stay connected (relu'' = 0). */
 export const zeroGrad = rule((_dy, { inputs, needed }) => inputs.map((x, i) => (needed[i] ? zerosLike(x) : null)));
 
+/** A comparison's bool result as 0/1 in like's dtype, so masks keep a float64 computation in float64. */
+function mask(condition: Tensor, like: Tensor): Tensor {
+  return cast(condition, like.dtype);
+}
+
 /** log a where a > 0, else 0: pow's gradient for the exponent, as TF.js (a ≤ 0 contributes nothing). */
 function logWherePositive(a: Tensor): Tensor {
-  const positive = greater(a, 0);
+  const positive = mask(greater(a, 0), a);
   return log(add(mul(a, positive), sub(1, positive)));
 }
 
@@ -34,8 +40,8 @@ export const elementwiseGrads: GradientTable = {
   mul: binaryGrad((dy, _a, b) => mul(dy, b), (dy, a) => mul(dy, a)),
   div: binaryGrad((dy, _a, b) => div(dy, b), (dy, a, b) => neg(div(mul(div(dy, b), a), b))),
   // Ties go to a, as TF.js (maximum: a where a >= b; minimum: a where a <= b).
-  maximum: binaryGrad((dy, a, b) => mul(dy, sub(1, greater(b, a))), (dy, a, b) => mul(dy, greater(b, a))),
-  minimum: binaryGrad((dy, a, b) => mul(dy, sub(1, greater(a, b))), (dy, a, b) => mul(dy, greater(a, b))),
+  maximum: binaryGrad((dy, a, b) => mul(dy, sub(1, mask(greater(b, a), dy))), (dy, a, b) => mul(dy, mask(greater(b, a), dy))),
+  minimum: binaryGrad((dy, a, b) => mul(dy, sub(1, mask(greater(a, b), dy))), (dy, a, b) => mul(dy, mask(greater(a, b), dy))),
   pow: binaryGrad((dy, a, b) => mul(dy, mul(b, pow(a, sub(b, 1)))), (dy, a, _b, y) => mul(dy, mul(y, logWherePositive(a)))),
   greater: zeroGrad,
   equal: zeroGrad,

@@ -8,9 +8,12 @@ import { reductionGrads } from './reduction';
 import { shapeGrads } from './shape';
 import { sequenceGrads } from './sequence';
 import { softmaxGrads } from './softmax';
+import { indexingGrads } from './indexing';
+import { roundingGrads } from './rounding';
 import type { GradientTable } from './table';
 
 /** Every op's backward rule, by the name the op records under. */
 export const gradientTable: GradientTable = {
   ...customGrads, ...elementwiseGrads, ...linearGrads, ...mathGrads, ...reductionGrads, ...sequenceGrads, ...shapeGrads, ...softmaxGrads, ...layoutGrads, ...netsGrads,
+  ...indexingGrads, ...roundingGrads,
 };

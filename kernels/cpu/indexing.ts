@@ -1,0 +1,101 @@
+import { broadcastStrides } from '../shared/broadcast';
+import type { TypedArray } from '../shared/types';
+
+// Index-driven kernels on any dtype: the callers checked every index, so none is checked here.
+
+/** x viewed as [outer, len, inner]: out[o, j, i] = x[o, idx[j], i]. */
+export function gather(x: TypedArray, idx: ArrayLike<number>, outer: number, len: number, inner: number, out: TypedArray): void {
+  const n = idx.length;
+  for (let o = 0; o < outer; o++) {
+    for (let j = 0; j < n; j++) {
+      const from = (o * len + idx[j]) * inner;
+      const to = (o * n + j) * inner;
+      for (let i = 0; i < inner; i++) out[to + i] = x[from + i];
+    }
+  }
+}
+
+/** The adjoint of gather: x viewed as [outer, n, inner] summed into out [outer, segments, inner] at ids. out starts at 0. */
+export function segmentSum(x: TypedArray, ids: ArrayLike<number>, outer: number, segments: number, inner: number, out: TypedArray): void {
+  const n = ids.length;
+  out.fill(0);
+  for (let o = 0; o < outer; o++) {
+    for (let j = 0; j < n; j++) {
+      const from = (o * n + j) * inner;
+      const to = (o * segments + ids[j]) * inner;
+      for (let i = 0; i < inner; i++) out[to + i] += x[from + i];
+    }
+  }
+}
+
+/** Row of each index tuple of gatherND/scatterND: indices [n, depth] into rows of `strides` (the leading dims' row strides). */
+function rowOf(indices: ArrayLike<number>, m: number, strides: readonly number[]): number {
+  let row = 0;
+  for (let k = 0; k < strides.length; k++) row += indices[m * strides.length + k] * strides[k];
+  return row;
+}
+
+/** out[m, :] = x[row(indices[m]), :] with rows of sliceSize values. */
+export function gatherND(x: TypedArray, indices: ArrayLike<number>, strides: readonly number[], sliceSize: number, out: TypedArray): void {
+  const n = strides.length === 0 ? out.length / Math.max(sliceSize, 1) : indices.length / strides.length;
+  for (let m = 0; m < n; m++) {
+    const from = rowOf(indices, m, strides) * sliceSize;
+    for (let i = 0; i < sliceSize; i++) out[m * sliceSize + i] = x[from + i];
+  }
+}
+
+/** out = 0, then out[row(indices[m]), :] += updates[m, :]: duplicates add up, as tf.scatterND. */
+export function scatterND(indices: ArrayLike<number>, updates: TypedArray, strides: readonly number[], sliceSize: number, out: TypedArray): void {
+  out.fill(0);
+  const n = strides.length === 0 ? updates.length / Math.max(sliceSize, 1) : indices.length / strides.length;
+  for (let m = 0; m < n; m++) {
+    const to = rowOf(indices, m, strides) * sliceSize;
+    for (let i = 0; i < sliceSize; i++) out[to + i] += updates[m * sliceSize + i];
+  }
+}
+
+/** out = cond ? a : b, each broadcast to outShape. */
+export function select(
+  cond: TypedArray, cShape: readonly number[], a: TypedArray, aShape: readonly number[], b: TypedArray, bShape: readonly number[],
+  outShape: readonly number[], out: TypedArray,
+): void {
+  const rank = outShape.length;
+  const sc = broadcastStrides(cShape, rank), sa = broadcastStrides(aShape, rank), sb = broadcastStrides(bShape, rank);
+  const index = new Array<number>(rank).fill(0);
+  let ci = 0, ai = 0, bi = 0;
+  for (let o = 0; o < out.length; o++) {
+    out[o] = cond[ci] !== 0 ? a[ai] : b[bi];
+    for (let d = rank - 1; d >= 0; d--) {
+      ci += sc[d]; ai += sa[d]; bi += sb[d];
+      if (++index[d] < outShape[d]) break;
+      ci -= sc[d] * outShape[d]; ai -= sa[d] * outShape[d]; bi -= sb[d] * outShape[d]; index[d] = 0;
+    }
+  }
+}
+
+/** x viewed as [outer, len, inner]: out[o, i] = the first j with the largest (max) or smallest (min) x[o, j, i], as TF.js's cpu kernel. */
+export function argReduce(max: boolean, x: TypedArray, outer: number, len: number, inner: number, out: TypedArray): void {
+  for (let o = 0; o < outer; o++) {
+    for (let i = 0; i < inner; i++) {
+      const base = o * len * inner + i;
+      let best = 0;
+      let bestV = x[base];
+      for (let j = 1; j < len; j++) {
+        const v = x[base + j * inner];
+        if (max ? v > bestV : v < bestV) { best = j; bestV = v; }
+      }
+      out[o * inner + i] = best;
+    }
+  }
+}
+
+/** The indices of the k largest values of each row of length n (ties: the lower index first), largest first. */
+export function topkIndices(x: TypedArray, rows: number, n: number, k: number, out: TypedArray): void {
+  const order = new Array<number>(n);
+  for (let r = 0; r < rows; r++) {
+    const base = r * n;
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((p, q) => (x[base + q] - x[base + p]) || p - q);
+    for (let j = 0; j < k; j++) out[r * k + j] = order[j];
+  }
+}

@@ -1,0 +1,124 @@
+import { sizeOfShape, type Tensor } from '../tensor/tensor';
+import { assertTensorDtype } from '../tensor/checks';
+import { recordOp } from '../tensor/tape';
+import { argError, assertShape, describeValue, fmtShape, normalizeAxes } from '../util/validate';
+import { backend } from './engine';
+import { reshape } from './reshape';
+import { toTensor, type TensorLike } from './tensor-like';
+
+export interface AxisAttrs {
+  axis: number;
+}
+
+export interface SegmentAttrs {
+  numSegments: number;
+  axis: number;
+}
+
+export interface ScatterAttrs {
+  shape: number[];
+}
+
+/** An index argument: an int32 tensor (never converted from float), or whole numbers made into one. */
+function indexTensor(op: string, arg: string, x: unknown): Tensor {
+  const t = toTensor(op, arg, x, 'int32');
+  assertTensorDtype(op, arg, t, 'int32');
+  return t;
+}
+
+/** Throws unless every value of t lies in [0, limits(i)), naming the first that does not. */
+function checkRange(op: string, arg: string, t: Tensor, limit: (i: number) => number): void {
+  const v = t.hostValues();
+  for (let i = 0; i < v.length; i++) {
+    const l = limit(i);
+    if (!(v[i] >= 0 && v[i] < l)) throw argError(op, `${arg}[${i}]`, String(v[i]), `an index in [0, ${l - 1}]`);
+  }
+}
+
+/** @internal gather along axis with flat indices: the recorded op (its gradient is segmentSumAlong). */
+export function gatherAlong(x: Tensor, indices: Tensor, axis: number): Tensor {
+  const y = backend().gather(x, indices, axis);
+  recordOp<AxisAttrs>('gather', [x, indices], y, { axis });
+  return y;
+}
+
+/** @internal unsortedSegmentSum along axis: the recorded op (its gradient is gatherAlong). */
+export function segmentSumAlong(x: Tensor, ids: Tensor, numSegments: number, axis: number): Tensor {
+  const y = backend().unsortedSegmentSum(x, ids, numSegments, axis);
+  recordOp<SegmentAttrs>('unsortedSegmentSum', [x, ids], y, { numSegments, axis });
+  return y;
+}
+
+/**
+ * Slices of x along axis at indices (int32), as tf.gather(x, indices, axis = 0, batchDims = 0): the result's shape is
+ * x.shape[:axis] + indices.shape + x.shape[axis + 1:]. Indices outside [0, x.shape[axis]) are an error.
+ */
+export function gather(x: Tensor | TensorLike, indices: Tensor | TensorLike, axis = 0, batchDims = 0): Tensor {
+  const op = 'gather';
+  const t = toTensor(op, 'x', x);
+  const idx = indexTensor(op, 'indices', indices);
+  if (t.rank === 0) throw argError(op, 'x', 'a scalar', 'a tensor of rank >= 1');
+  if (batchDims !== 0) throw argError(op, 'batchDims', describeValue(batchDims), '0 (tessera gathers without batch dimensions)');
+  const [a] = normalizeAxes(op, axis, t.rank);
+  checkRange(op, 'indices', idx, () => t.shape[a]);
+  const y = gatherAlong(t, reshape(idx, [-1]), a);
+  return reshape(y, [...t.shape.slice(0, a), ...idx.shape, ...t.shape.slice(a + 1)]);
+}
+
+/**
+ * Sums the rows of x (along axis 0) that share a segment id into numSegments rows, as
+ * tf.unsortedSegmentSum(x, segmentIds, numSegments); ids outside [0, numSegments) are an error.
+ */
+export function unsortedSegmentSum(x: Tensor | TensorLike, segmentIds: Tensor | TensorLike, numSegments: number): Tensor {
+  const op = 'unsortedSegmentSum';
+  const t = toTensor(op, 'x', x);
+  const ids = indexTensor(op, 'segmentIds', segmentIds);
+  if (typeof numSegments !== 'number' || !Number.isInteger(numSegments) || numSegments < 0) {
+    throw argError(op, 'numSegments', describeValue(numSegments), 'a non-negative integer');
+  }
+  if (t.rank === 0) throw argError(op, 'x', 'a scalar', 'a tensor of rank >= 1');
+  if (ids.rank !== 1 || ids.shape[0] !== t.shape[0]) {
+    throw argError(op, 'segmentIds', `shape ${fmtShape(ids.shape)}`, `shape [${t.shape[0]}] (one id per row of x)`);
+  }
+  checkRange(op, 'segmentIds', ids, () => numSegments);
+  return segmentSumAlong(t, ids, numSegments, 0);
+}
+
+/** Checks gatherND/scatterND's indices against the shape they index; returns the index depth. */
+function checkNDIndices(op: string, idx: Tensor, shape: readonly number[]): number {
+  if (idx.rank === 0) throw argError(op, 'indices', 'a scalar', 'a tensor of rank >= 1 whose last dim is the index depth');
+  const depth = idx.shape[idx.rank - 1];
+  if (depth > shape.length) throw argError(op, 'indices', `index depth ${depth} (last dim of ${fmtShape(idx.shape)})`, `at most the rank ${shape.length} of ${fmtShape(shape)}`);
+  checkRange(op, 'indices', idx, (i) => shape[i % depth]);
+  return depth;
+}
+
+/** Slices of x picked by index tuples (the last dim of indices), as tf.gatherND(x, indices). */
+export function gatherND(x: Tensor | TensorLike, indices: Tensor | TensorLike): Tensor {
+  const op = 'gatherND';
+  const t = toTensor(op, 'x', x);
+  const idx = indexTensor(op, 'indices', indices);
+  checkNDIndices(op, idx, t.shape);
+  const y = backend().gatherND(t, idx);
+  recordOp('gatherND', [t, idx], y, null);
+  return y;
+}
+
+/**
+ * A tensor of `shape`, zero but for updates placed at the index tuples (duplicates add up), as
+ * tf.scatterND(indices, updates, shape); updates has shape indices.shape[:-1] + shape[depth:].
+ */
+export function scatterND(indices: Tensor | TensorLike, updates: Tensor | TensorLike, shape: readonly number[]): Tensor {
+  const op = 'scatterND';
+  const idx = indexTensor(op, 'indices', indices);
+  const u = toTensor(op, 'updates', updates);
+  const s = assertShape(op, 'shape', shape);
+  const depth = checkNDIndices(op, idx, s);
+  const expected = [...idx.shape.slice(0, -1), ...s.slice(depth)];
+  if (u.rank !== expected.length || u.shape.some((d, i) => d !== expected[i]) || sizeOfShape(u.shape) !== sizeOfShape(expected)) {
+    throw argError(op, 'updates', `shape ${fmtShape(u.shape)}`, `shape ${fmtShape(expected)} (indices.shape[:-1] + shape[${depth}:])`);
+  }
+  const y = backend().scatterND(idx, u, s);
+  recordOp<ScatterAttrs>('scatterND', [idx, u], y, { shape: s });
+  return y;
+}

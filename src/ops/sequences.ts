@@ -1,0 +1,53 @@
+import { Tensor, arrayTypeFor, sizeOfShape, type DType } from '../tensor/tensor';
+import { assertDtype } from '../tensor/checks';
+import { argError, assertFiniteNumber, assertShape, describeValue } from '../util/validate';
+
+// Evenly spaced values and identity matrices, made on the host (as the other creation ops).
+
+/** num evenly spaced values from start to stop, both included, as tf.linspace(start, stop, num) (float32). */
+export function linspace(start: number, stop: number, num: number): Tensor {
+  const op = 'linspace';
+  assertFiniteNumber(op, 'start', start);
+  assertFiniteNumber(op, 'stop', stop);
+  if (typeof num !== 'number' || !Number.isInteger(num) || num <= 0) throw argError(op, 'num', describeValue(num), 'a positive integer');
+  const step = num === 1 ? 0 : (stop - start) / (num - 1);
+  return new Tensor([num], 'float32', Float32Array.from({ length: num }, (_, i) => start + i * step));
+}
+
+/**
+ * start, start + step, ... up to stop (excluded), as tf.range(start, stop, step = 1, dtype = 'float32'); as TF.js, a
+ * stop below start with the default step counts down by 1, and a range that step cannot reach is empty.
+ */
+export function range(start: number, stop: number, step = 1, dtype: DType = 'float32'): Tensor {
+  const op = 'range';
+  assertFiniteNumber(op, 'start', start);
+  assertFiniteNumber(op, 'stop', stop);
+  assertFiniteNumber(op, 'step', step);
+  if (step === 0) throw argError(op, 'step', '0', 'a non-zero number');
+  if (assertDtype(op, 'dtype', dtype) === 'bool') throw argError(op, 'dtype', "'bool'", "'float32', 'int32' or 'float64'");
+  // TF.js's conditions, its `step > 1` included: range(5, 0) counts down.
+  if (start === stop || (start < stop && step < 0) || (stop < start && step > 1)) return new Tensor([0], dtype, new (arrayTypeFor(dtype))(0));
+  const n = Math.abs(Math.ceil((stop - start) / step));
+  const by = stop < start && step === 1 ? -1 : step;
+  const values = new (arrayTypeFor(dtype))(n);
+  for (let i = 0; i < n; i++) values[i] = start + i * by;
+  return new Tensor([n], dtype, values);
+}
+
+/** Identity matrices [...batchShape, numRows, numColumns], as tf.eye(numRows, numColumns = numRows, batchShape?, dtype = 'float32'). */
+export function eye(numRows: number, numColumns?: number, batchShape?: readonly number[], dtype: DType = 'float32'): Tensor {
+  const op = 'eye';
+  const cols = numColumns ?? numRows;
+  for (const [arg, v] of [['numRows', numRows], ['numColumns', cols]] as const) {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw argError(op, arg, describeValue(v), 'a non-negative integer');
+  }
+  const batch = batchShape === undefined ? [] : assertShape(op, 'batchShape', batchShape);
+  assertDtype(op, 'dtype', dtype);
+  const shape = [...batch, numRows, cols];
+  const values = new (arrayTypeFor(dtype))(sizeOfShape(shape));
+  const matrix = numRows * cols;
+  for (let b = 0; b < sizeOfShape(batch); b++) {
+    for (let i = 0; i < Math.min(numRows, cols); i++) values[b * matrix + i * cols + i] = 1;
+  }
+  return new Tensor(shape, dtype, values);
+}

@@ -1,0 +1,161 @@
+import { Tensor, type DType } from '../tensor/tensor';
+import type { Padding } from '../backend/backend';
+import { argMax, argMin } from './arg-max';
+import {
+  add, div, equal, floorDiv, greater, logicalAnd, logicalOr, logicalXor, maximum, minimum, mod, mul, pow, sub,
+} from './binary';
+import { cast, clone } from './cast';
+import { conv2d } from './conv';
+import { gather, gatherND, scatterND, unsortedSegmentSum } from './gather';
+import { matMul } from './matmul';
+import { oneHot } from './one-hot';
+import { maxPool } from './pool';
+import { max, mean, min, sum } from './reduction';
+import { logSoftmax, softmax } from './softmax';
+import type { TensorLike } from './tensor-like';
+import { topk } from './topk';
+import {
+  abs, ceil, exp, floor, isFinite, isInf, isNaN, log, logicalNot, neg, reciprocal, relu, round, sigmoid, sign, sqrt, square, tanh,
+} from './unary';
+import { where } from './where';
+
+export { argMax, argMin, where, gather, unsortedSegmentSum, gatherND, scatterND, topk, oneHot };
+
+type In = Tensor | TensorLike;
+type Axis = number | number[];
+
+/** A method: its op with the tensor as the first argument. */
+type Method = (this: Tensor, ...args: never[]) => unknown;
+
+const installed = new Set<string>();
+
+/**
+ * Adds Tensor methods, as tfjs-core's chained ops: x.add(y) is add(x, y). Each op family registers its own (and
+ * declares them on Tensor with `declare module`), so the tensor layer imports no op. A name taken twice is an error.
+ */
+export function addTensorMethods(methods: Record<string, Method>): void {
+  const proto = Tensor.prototype as unknown as Record<string, Method>;
+  for (const [name, fn] of Object.entries(methods)) {
+    if (installed.has(name)) throw new Error(`tessera: the Tensor method '${name}' is defined twice`);
+    installed.add(name);
+    Object.defineProperty(proto, name, { value: fn, writable: true, configurable: true, enumerable: false });
+  }
+}
+
+declare module '../tensor/tensor' {
+  interface Tensor {
+    add(b: In): Tensor;
+    sub(b: In): Tensor;
+    mul(b: In): Tensor;
+    div(b: In): Tensor;
+    floorDiv(b: In): Tensor;
+    mod(b: In): Tensor;
+    pow(exp: In): Tensor;
+    maximum(b: In): Tensor;
+    minimum(b: In): Tensor;
+    greater(b: In): Tensor;
+    equal(b: In): Tensor;
+    logicalAnd(b: In): Tensor;
+    logicalOr(b: In): Tensor;
+    logicalXor(b: In): Tensor;
+    logicalNot(): Tensor;
+    neg(): Tensor;
+    abs(): Tensor;
+    exp(): Tensor;
+    log(): Tensor;
+    sqrt(): Tensor;
+    square(): Tensor;
+    relu(): Tensor;
+    sigmoid(): Tensor;
+    tanh(): Tensor;
+    reciprocal(): Tensor;
+    floor(): Tensor;
+    ceil(): Tensor;
+    round(): Tensor;
+    sign(): Tensor;
+    isNaN(): Tensor;
+    isInf(): Tensor;
+    isFinite(): Tensor;
+    sum(axis?: Axis, keepDims?: boolean): Tensor;
+    mean(axis?: Axis, keepDims?: boolean): Tensor;
+    max(axis?: Axis, keepDims?: boolean): Tensor;
+    min(axis?: Axis, keepDims?: boolean): Tensor;
+    argMax(axis?: number): Tensor;
+    argMin(axis?: number): Tensor;
+    cast(dtype: DType): Tensor;
+    /** As cast. */
+    asType(dtype: DType): Tensor;
+    toFloat(): Tensor;
+    toInt(): Tensor;
+    toBool(): Tensor;
+    clone(): Tensor;
+    /** this where condition holds, else b: tf.where(condition, this, b). */
+    where(condition: In, b: In): Tensor;
+    gather(indices: In, axis?: number, batchDims?: number): Tensor;
+    unsortedSegmentSum(segmentIds: In, numSegments: number): Tensor;
+    oneHot(depth: number, onValue?: number, offValue?: number): Tensor;
+    topk(k?: number, sorted?: boolean): { values: Tensor; indices: Tensor };
+    matMul(b: Tensor, transposeA?: boolean, transposeB?: boolean): Tensor;
+    conv2d(filter: Tensor, strides: number | [number, number], pad: Padding): Tensor;
+    maxPool(filterSize: number | [number, number], strides: number | [number, number], pad: Padding): Tensor;
+    softmax(dim?: number): Tensor;
+    logSoftmax(axis?: number): Tensor;
+  }
+}
+
+addTensorMethods({
+  add(this: Tensor, b: In) { return add(this, b); },
+  sub(this: Tensor, b: In) { return sub(this, b); },
+  mul(this: Tensor, b: In) { return mul(this, b); },
+  div(this: Tensor, b: In) { return div(this, b); },
+  floorDiv(this: Tensor, b: In) { return floorDiv(this, b); },
+  mod(this: Tensor, b: In) { return mod(this, b); },
+  pow(this: Tensor, e: In) { return pow(this, e); },
+  maximum(this: Tensor, b: In) { return maximum(this, b); },
+  minimum(this: Tensor, b: In) { return minimum(this, b); },
+  greater(this: Tensor, b: In) { return greater(this, b); },
+  equal(this: Tensor, b: In) { return equal(this, b); },
+  logicalAnd(this: Tensor, b: In) { return logicalAnd(this, b); },
+  logicalOr(this: Tensor, b: In) { return logicalOr(this, b); },
+  logicalXor(this: Tensor, b: In) { return logicalXor(this, b); },
+  logicalNot(this: Tensor) { return logicalNot(this); },
+  neg(this: Tensor) { return neg(this); },
+  abs(this: Tensor) { return abs(this); },
+  exp(this: Tensor) { return exp(this); },
+  log(this: Tensor) { return log(this); },
+  sqrt(this: Tensor) { return sqrt(this); },
+  square(this: Tensor) { return square(this); },
+  relu(this: Tensor) { return relu(this); },
+  sigmoid(this: Tensor) { return sigmoid(this); },
+  tanh(this: Tensor) { return tanh(this); },
+  reciprocal(this: Tensor) { return reciprocal(this); },
+  floor(this: Tensor) { return floor(this); },
+  ceil(this: Tensor) { return ceil(this); },
+  round(this: Tensor) { return round(this); },
+  sign(this: Tensor) { return sign(this); },
+  isNaN(this: Tensor) { return isNaN(this); },
+  isInf(this: Tensor) { return isInf(this); },
+  isFinite(this: Tensor) { return isFinite(this); },
+  sum(this: Tensor, axis?: Axis, keepDims?: boolean) { return sum(this, axis, keepDims); },
+  mean(this: Tensor, axis?: Axis, keepDims?: boolean) { return mean(this, axis, keepDims); },
+  max(this: Tensor, axis?: Axis, keepDims?: boolean) { return max(this, axis, keepDims); },
+  min(this: Tensor, axis?: Axis, keepDims?: boolean) { return min(this, axis, keepDims); },
+  argMax(this: Tensor, axis?: number) { return argMax(this, axis); },
+  argMin(this: Tensor, axis?: number) { return argMin(this, axis); },
+  cast(this: Tensor, dtype: DType) { return cast(this, dtype); },
+  asType(this: Tensor, dtype: DType) { return cast(this, dtype); },
+  toFloat(this: Tensor) { return cast(this, 'float32'); },
+  toInt(this: Tensor) { return cast(this, 'int32'); },
+  toBool(this: Tensor) { return cast(this, 'bool'); },
+  clone(this: Tensor) { return clone(this); },
+  where(this: Tensor, condition: In, b: In) { return where(condition, this, b); },
+  gather(this: Tensor, indices: In, axis?: number, batchDims?: number) { return gather(this, indices, axis, batchDims); },
+  unsortedSegmentSum(this: Tensor, segmentIds: In, numSegments: number) { return unsortedSegmentSum(this, segmentIds, numSegments); },
+  oneHot(this: Tensor, depth: number, onValue?: number, offValue?: number) { return oneHot(this, depth, onValue, offValue); },
+  topk(this: Tensor, k?: number, sorted?: boolean) { return topk(this, k, sorted); },
+  matMul(this: Tensor, b: Tensor, transposeA?: boolean, transposeB?: boolean) { return matMul(this, b, transposeA, transposeB); },
+  conv2d(this: Tensor, filter: Tensor, strides: number | [number, number], pad: Padding) { return conv2d(this, filter, strides, pad); },
+  maxPool(this: Tensor, filterSize: number | [number, number], strides: number | [number, number], pad: Padding) { return maxPool(this, filterSize, strides, pad); },
+  softmax(this: Tensor, dim?: number) { return softmax(this, dim); },
+  logSoftmax(this: Tensor, axis?: number) { return logSoftmax(this, axis); },
+});

@@ -1,0 +1,27 @@
+import { broadcastShapes } from '../backend/shapes';
+import { assertTensorDtype } from '../tensor/checks';
+import { recordOp } from '../tensor/tape';
+import { Tensor } from '../tensor/tensor';
+import { fmtShape } from '../util/validate';
+import { cast } from './cast';
+import { backend } from './engine';
+import { matchedOperands, toTensor, type TensorLike } from './tensor-like';
+
+/**
+ * a where condition holds, else b, as tf.where(condition, a, b): condition is bool, and the three broadcast to one
+ * shape; a and b meet in one dtype (TF.js's upcasting). Differentiable in a and b.
+ */
+export function where(condition: Tensor | TensorLike, a: Tensor | TensorLike, b: Tensor | TensorLike): Tensor {
+  const op = 'where';
+  // Values (not a tensor) read as bool, as TF.js converts them; a tensor must be bool already.
+  const c = toTensor(op, 'condition', condition, condition instanceof Tensor ? undefined : 'bool');
+  assertTensorDtype(op, 'condition', c, 'bool');
+  const [ta, tb] = matchedOperands(op, a, b, cast);
+  const ab = broadcastShapes(ta.shape, tb.shape);
+  if (!ab || !broadcastShapes(c.shape, ab)) {
+    throw new Error(`${op}: condition, a and b must have broadcastable shapes, got ${fmtShape(c.shape)}, ${fmtShape(ta.shape)} and ${fmtShape(tb.shape)}`);
+  }
+  const y = backend().where(c, ta, tb);
+  recordOp(op, [c, ta, tb], y, null);
+  return y;
+}

@@ -1,0 +1,93 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import * as tn from '../../src/index';
+import { Random } from '../../src/util/random';
+import { shapeArb } from '../arbitraries';
+import { FC, distinctTensor, expectGradOk, randTensor, seedArb } from '../helpers';
+import { expectHvpOk } from './hvp';
+
+// First derivatives (gradCheck) and Hessian-vector products of where, the indexing ops, topk's values, mod,
+// floorDiv, the rounding ops and clone, against central differences in float64 on random shapes.
+
+const RUNS = { ...FC, numRuns: 12 } as const;
+
+function ints(n: number, below: number, seed: number): number[] {
+  const r = new Random(seed);
+  return Array.from({ length: n }, () => r.int(below));
+}
+
+function both(f: (...xs: tn.Tensor[]) => tn.Tensor, inputs: tn.Tensor[], seed: number): void {
+  expectGradOk(f, inputs);
+  expectHvpOk(f, inputs, seed);
+}
+
+describe('backward rules of where and the indexing ops (float64, first and second order)', () => {
+  it('where with a broadcast condition', () => {
+    fc.assert(fc.property(shapeArb(1, 3), seedArb, (shape, seed) => {
+      const cond = tn.tensor(ints(shape[shape.length - 1], 2, seed).map((v) => v === 1));
+      both((a, b) => tn.where(cond, a, b), [randTensor(shape, seed), randTensor(shape.slice(1), seed + 1)], seed);
+    }), RUNS);
+  });
+
+  it('gather along any axis, with repeated indices and indices of rank 2', () => {
+    fc.assert(fc.property(shapeArb(1, 3), seedArb, fc.nat(), (shape, seed, pick) => {
+      const axis = pick % shape.length;
+      const idx = tn.tensor(ints(4, shape[axis], seed), [2, 2], 'int32');
+      both((x) => tn.gather(x, idx, axis), [randTensor(shape, seed)], seed);
+    }), RUNS);
+  });
+
+  it('unsortedSegmentSum', () => {
+    fc.assert(fc.property(shapeArb(1, 3), seedArb, (shape, seed) => {
+      const ids = tn.tensor(ints(shape[0], 3, seed), [shape[0]], 'int32');
+      both((x) => tn.unsortedSegmentSum(x, ids, 3), [randTensor(shape, seed)], seed);
+    }), RUNS);
+  });
+
+  it('gatherND and scatterND (duplicate indices add up)', () => {
+    fc.assert(fc.property(shapeArb(2, 3), seedArb, (shape, seed) => {
+      const depth = 1 + (seed % shape.length);
+      const tuples = [0, 1, 2].map((k) => shape.slice(0, depth).map((d, j) => ints(1, d, seed + 7 * k + j)[0]));
+      const idx = tn.tensor(tuples.flat(), [3, depth], 'int32');
+      both((x) => tn.gatherND(x, idx), [randTensor(shape, seed)], seed);
+      both((u) => tn.scatterND(idx, u, shape), [randTensor([3, ...shape.slice(depth)], seed + 1)], seed);
+    }), RUNS);
+  });
+
+  it("topk's values", () => {
+    fc.assert(fc.property(shapeArb(1, 3), seedArb, (shape, seed) => {
+      const k = 1 + (seed % shape[shape.length - 1]);
+      both((x) => tn.topk(x, k).values, [distinctTensor(shape, seed)], seed);
+    }), RUNS);
+  });
+
+  it('mod and floorDiv, operands away from the jumps (floorDiv is flat there)', () => {
+    fc.assert(fc.property(shapeArb(0, 3), seedArb, (shape, seed) => {
+      const size = shape.reduce((p, d) => p * d, 1);
+      // a = q·b + r with r in [0.2, 0.8]·b: well inside a continuous piece of mod.
+      const r = new Random(seed);
+      const b = Float64Array.from({ length: size }, () => r.uniform(0.5, 2));
+      const a = Float64Array.from(b, (bi) => (r.int(7) - 3) * bi + r.uniform(0.2, 0.8) * bi);
+      const ta = tn.tensor(a, shape, 'float64'), tb = tn.tensor(b, shape, 'float64');
+      both(tn.mod, [ta, tb], seed);
+      expectGradOk(tn.floorDiv, [ta, tb]);
+    }), RUNS);
+  });
+
+  it('floor, ceil, round and sign have zero gradients; clone and cast between floats pass the gradient through', () => {
+    const x = randTensor([2, 3], 5);
+    for (const f of [tn.floor, tn.ceil, tn.round, tn.sign]) {
+      expect(Array.from(tn.grad((t: tn.Tensor) => tn.sum(f(t)))(x).dataSync())).toEqual([0, 0, 0, 0, 0, 0]);
+    }
+    both((t) => tn.mul(tn.clone(t), t), [x], 5);
+    expect(Array.from(tn.grad((t: tn.Tensor) => tn.sum(tn.cast(tn.cast(t, 'float32'), 'float64')))(x).dataSync())).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+
+  it('gradients stop at int32 and bool: zero, not an error', () => {
+    const x = randTensor([4], 3);
+    const g = tn.grad((t: tn.Tensor) => tn.sum(tn.cast(tn.cast(t, 'int32'), 'float64')))(x);
+    expect(Array.from(g.dataSync())).toEqual([0, 0, 0, 0]);
+    const h = tn.grad((t: tn.Tensor) => tn.sum(tn.mul(t, tn.greater(t, 0))))(x);
+    expect(Array.from(h.dataSync())).toEqual(Array.from(x.dataSync(), (v) => (v > 0 ? 1 : 0)));
+  });
+});
