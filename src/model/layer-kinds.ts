@@ -41,10 +41,6 @@ function kernelWeights(kernel: number[], useBias: boolean) {
   return out;
 }
 
-function readChannelsLast(r: ConfigReader): void {
-  r.oneOf('data_format', ['channels_last'], 'channels_last');
-}
-
 function readDataFormat(r: ConfigReader): 'channelsFirst' | 'channelsLast' {
   return r.oneOf('data_format', ['channels_last', 'channels_first'], 'channels_last') === 'channels_first' ? 'channelsFirst' : 'channelsLast';
 }
@@ -57,16 +53,16 @@ const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
     const kernelSize = r.pair('kernel_size');
     const strides = r.pair('strides', [1, 1]);
     const padding = r.oneOf('padding', PADDINGS, 'valid');
-    readChannelsLast(r);
+    const dataFormat = readDataFormat(r);
     r.unsupported('dilation_rate', [1, [1, 1]]);
     r.unsupported('groups', [1]);
     const k = readKernelParts(r);
-    const probe = new Conv2D({ name, filters, kernelSize, strides, padding });
+    const probe = new Conv2D({ name, filters, kernelSize, strides, padding, dataFormat });
     return {
       outputShape: (input) => probe.computeOutputShape(input),
-      weightShapes: (input) => kernelWeights([...kernelSize, input[2], filters], k.useBias),
+      weightShapes: (input) => kernelWeights([...kernelSize, dataFormat === 'channelsLast' ? input[2] : input[0], filters], k.useBias),
       create: (common, w) => new Conv2D({
-        ...common, filters, kernelSize, strides, padding, ...penalties(k),
+        ...common, filters, kernelSize, strides, padding, dataFormat, ...penalties(k),
         kernelInitializer: savedInitializer(k.kernelInit, w[0]), biasInitializer: savedInitializer(k.biasInit, w[1]),
       }),
     };

@@ -136,7 +136,7 @@ describe('topology', () => {
     const ok = await tn.loadLayersModel(tn.io.fromMemory(conv({ dilation_rate: [1, 1], data_format: 'channels_last', padding: 'same' }), w));
     expect((ok.predict(tn.ones([1, 2, 2, 1])) as tn.Tensor).dataSync()).toEqual(Float32Array.of(2, 2, 2, 2));
     await expect(tn.loadLayersModel(tn.io.fromMemory(conv({ padding: 'causal' }), w))).rejects.toThrow(/config\.padding must be one of 'valid', 'same', got "causal"/);
-    await expect(tn.loadLayersModel(tn.io.fromMemory(conv({ data_format: 'channels_first' }), w))).rejects.toThrow(/config\.data_format must be one of 'channels_last'/);
+    await expect(tn.loadLayersModel(tn.io.fromMemory(conv({ data_format: 'channels_middle' }), w))).rejects.toThrow(/config\.data_format must be one of 'channels_last', 'channels_first', got "channels_middle"/);
     await expect(tn.loadLayersModel(tn.io.fromMemory(conv({ dilation_rate: [2, 2] }), w))).rejects.toThrow(/config\.dilation_rate must be 1 or \[1, 1\] \(tessera does not implement other values\), got \[2, 2\]/);
     await expect(tn.loadLayersModel(tn.io.fromMemory(conv({ kernel_size: 3 }), w))).rejects.toThrow(/layers\[0\] \("c"\)\.config does not fit its input of shape \[null, 2, 2, 1\]/);
   });

@@ -35,6 +35,7 @@ const cases: Case[] = [
   ['globalMaxPooling1d', [6, 3], () => [tf.layers.globalMaxPooling1d()]],
   ['averagePooling2d (same padding counts only the input) and averagePooling1d', [5, 4, 3], () => [tf.layers.averagePooling2d({ poolSize: 2, strides: 2, padding: 'same' }), tf.layers.reshape({ targetShape: [6, 3] }), tf.layers.averagePooling1d({ poolSize: 3, strides: 2 })]],
   ['averagePooling2d channelsFirst', [2, 5, 4], () => [tf.layers.averagePooling2d({ poolSize: [2, 3], strides: 1, dataFormat: 'channelsFirst' })]],
+  ['conv2d channelsFirst', [2, 6, 5], () => [tf.layers.conv2d({ filters: 3, kernelSize: [3, 2], strides: [1, 2], padding: 'same', dataFormat: 'channelsFirst', activation: 'relu' })]],
   ['conv1d', [7, 3], () => [tf.layers.conv1d({ filters: 4, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu' })]],
   ['conv2dTranspose', [3, 4, 2], () => [tf.layers.conv2dTranspose({ filters: 3, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu' }), tf.layers.conv2dTranspose({ filters: 2, kernelSize: [2, 3], padding: 'valid' })]],
   ['depthwiseConv2d', [5, 6, 3], () => [tf.layers.depthwiseConv2d({ kernelSize: 3, depthMultiplier: 2, strides: 1, padding: 'same', activation: 'tanh' })]],
