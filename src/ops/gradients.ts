@@ -1,5 +1,5 @@
 import { assertTensor } from '../tensor/checks';
-import { Tensor } from '../tensor/tensor';
+import { Tensor, isFloatDtype } from '../tensor/tensor';
 import { argError, describeValue } from '../util/validate';
 import { backpropagateDetached, isRecording, runTaped, type GradientOps, type Tape } from '../tensor/tape';
 import { tidy } from '../tensor/tidy';
@@ -17,7 +17,11 @@ function assertResult(name: string, y: unknown): Tensor {
 
 function assertInputs(name: string, xs: unknown, dy: unknown): Tensor[] {
   if (!Array.isArray(xs)) throw argError(name, 'args', describeValue(xs), 'an array of Tensors');
-  xs.forEach((x, i) => assertTensor(name, `args[${i}]`, x));
+  xs.forEach((x, i) => {
+    const t = assertTensor(name, `args[${i}]`, x);
+    // Gradients flow through float tensors only, as in TF.js.
+    if (!isFloatDtype(t.dtype)) throw argError(name, `args[${i}]`, `a tensor of dtype ${t.dtype}`, 'a float32 or float64 tensor (gradients flow through float tensors only; cast it first)');
+  });
   if (dy !== undefined) assertTensor(name, 'dy', dy);
   return xs as Tensor[];
 }

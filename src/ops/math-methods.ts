@@ -20,29 +20,6 @@ export type { NormOrd };
 
 type Axis = number | number[] | null;
 
-declare module '../tensor/tensor' {
-  interface Tensor {
-    sin(): this; cos(): this; tan(): this; asin(): this; acos(): this; atan(): this; sinh(): this; cosh(): this;
-    rsqrt(): this; log1p(): this; expm1(): this; erf(): this;
-    elu(): this; selu(): this; relu6(): this; softplus(): this; logSigmoid(): this;
-    leakyRelu(alpha?: number): this;
-    prelu(alpha: Tensor): this;
-    step(alpha?: number): this;
-    clipByValue(min: number, max: number): this;
-    atan2(b: Tensor | number): Tensor;
-    squaredDifference(b: Tensor | number): Tensor;
-    less(b: Tensor | number): Tensor;
-    lessEqual(b: Tensor | number): Tensor;
-    greaterEqual(b: Tensor | number): Tensor;
-    notEqual(b: Tensor | number): Tensor;
-    prod(axis?: Axis, keepDims?: boolean): Tensor;
-    any(axis?: Axis, keepDims?: boolean): Tensor;
-    all(axis?: Axis, keepDims?: boolean): Tensor;
-    logSumExp(axis?: Axis, keepDims?: boolean): Tensor;
-    cumsum(axis?: number, exclusive?: boolean, reverse?: boolean): this;
-    norm(ord?: NormOrd, axis?: Axis, keepDims?: boolean): Tensor;
-  }
-}
 
 const unaries = { sin, cos, tan, asin, acos, atan, sinh, cosh, rsqrt, log1p, expm1, erf, elu, selu, relu6, softplus, logSigmoid };
 const binaries = { atan2, squaredDifference, less, lessEqual, greaterEqual, notEqual };

@@ -13,17 +13,6 @@ import { dot } from './dot';
 type Pair = number | [number, number];
 type Rounding = 'floor' | 'round' | 'ceil';
 
-declare module '../tensor/tensor' {
-  interface Tensor {
-    dot(b: Tensor): Tensor;
-    avgPool(filterSize: Pair, strides: Pair, pad: Padding, dimRoundingMode?: Rounding): Tensor;
-    conv1d(filter: Tensor, stride: number, pad: Padding, dataFormat?: 'NWC' | 'NCW', dilation?: number, dimRoundingMode?: Rounding): Tensor;
-    conv2dTranspose(filter: Tensor, outputShape: [number, number, number, number] | [number, number, number], strides: Pair, pad: Padding, dimRoundingMode?: Rounding): Tensor;
-    depthwiseConv2d(filter: Tensor, strides: Pair, pad: Padding, dataFormat?: 'NHWC' | 'NCHW', dilations?: Pair, dimRoundingMode?: Rounding): Tensor;
-    separableConv2d(depthwiseFilter: Tensor, pointwiseFilter: Tensor, strides: Pair, pad: Padding, dilation?: Pair, dataFormat?: 'NHWC' | 'NCHW'): Tensor;
-    batchNorm(mean: Tensor, variance: Tensor, offset?: Tensor, scale?: Tensor, varianceEpsilon?: number): Tensor;
-  }
-}
 
 Object.assign(Tensor.prototype, {
   dot(this: Tensor, b: Tensor) {

@@ -15,33 +15,6 @@ import { transpose } from './transpose';
 
 export { concat, stack, unstack, split, transpose, expandDims, squeeze, tile, broadcastTo, reverse, pad, mirrorPad, slice, stridedSlice };
 
-declare module '../tensor/tensor' {
-  interface Tensor {
-    concat(x: Tensor | Tensor[], axis?: number): Tensor;
-    stack(x: Tensor | Tensor[], axis?: number): Tensor;
-    unstack(axis?: number): Tensor[];
-    split(numOrSizeSplits: number[] | number, axis?: number): Tensor[];
-    transpose(perm?: number[]): Tensor;
-    expandDims(axis?: number): Tensor;
-    squeeze(axis?: number[]): Tensor;
-    tile(reps: number[]): Tensor;
-    pad(paddings: Array<[number, number]>, constantValue?: number): Tensor;
-    mirrorPad(paddings: Array<[number, number]>, mode: 'reflect' | 'symmetric'): Tensor;
-    reverse(axis?: number | number[]): Tensor;
-    slice(begin: number | number[], size?: number | number[]): Tensor;
-    stridedSlice(begin: number[], end: number[], strides?: number[], beginMask?: number, endMask?: number, ellipsisMask?: number, newAxisMask?: number, shrinkAxisMask?: number): Tensor;
-    broadcastTo(shape: number[]): Tensor;
-    /** x as a 1-D tensor of its size, as TF.js's x.flatten(). */
-    flatten(): Tensor;
-    as1D(): Tensor;
-    as2D(rows: number, columns: number): Tensor;
-    as3D(rows: number, columns: number, depth: number): Tensor;
-    as4D(rows: number, columns: number, depth: number, depth2: number): Tensor;
-    as5D(rows: number, columns: number, depth: number, depth2: number, depth3: number): Tensor;
-    asScalar(): Tensor;
-    reshapeAs(x: Tensor): Tensor;
-  }
-}
 
 const list = (x: Tensor | Tensor[]) => (Array.isArray(x) ? x : [x]);
 

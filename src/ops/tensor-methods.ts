@@ -42,66 +42,6 @@ export function addTensorMethods(methods: Record<string, Method>): void {
   }
 }
 
-declare module '../tensor/tensor' {
-  interface Tensor {
-    add(b: In): Tensor;
-    sub(b: In): Tensor;
-    mul(b: In): Tensor;
-    div(b: In): Tensor;
-    floorDiv(b: In): Tensor;
-    mod(b: In): Tensor;
-    pow(exp: In): Tensor;
-    maximum(b: In): Tensor;
-    minimum(b: In): Tensor;
-    greater(b: In): Tensor;
-    equal(b: In): Tensor;
-    logicalAnd(b: In): Tensor;
-    logicalOr(b: In): Tensor;
-    logicalXor(b: In): Tensor;
-    logicalNot(): Tensor;
-    neg(): Tensor;
-    abs(): Tensor;
-    exp(): Tensor;
-    log(): Tensor;
-    sqrt(): Tensor;
-    square(): Tensor;
-    relu(): Tensor;
-    sigmoid(): Tensor;
-    tanh(): Tensor;
-    reciprocal(): Tensor;
-    floor(): Tensor;
-    ceil(): Tensor;
-    round(): Tensor;
-    sign(): Tensor;
-    isNaN(): Tensor;
-    isInf(): Tensor;
-    isFinite(): Tensor;
-    sum(axis?: Axis, keepDims?: boolean): Tensor;
-    mean(axis?: Axis, keepDims?: boolean): Tensor;
-    max(axis?: Axis, keepDims?: boolean): Tensor;
-    min(axis?: Axis, keepDims?: boolean): Tensor;
-    argMax(axis?: number): Tensor;
-    argMin(axis?: number): Tensor;
-    cast(dtype: DType): Tensor;
-    /** As cast. */
-    asType(dtype: DType): Tensor;
-    toFloat(): Tensor;
-    toInt(): Tensor;
-    toBool(): Tensor;
-    clone(): Tensor;
-    /** this where condition holds, else b: tf.where(condition, this, b). */
-    where(condition: In, b: In): Tensor;
-    gather(indices: In, axis?: number, batchDims?: number): Tensor;
-    unsortedSegmentSum(segmentIds: In, numSegments: number): Tensor;
-    oneHot(depth: number, onValue?: number, offValue?: number): Tensor;
-    topk(k?: number, sorted?: boolean): { values: Tensor; indices: Tensor };
-    matMul(b: Tensor, transposeA?: boolean, transposeB?: boolean): Tensor;
-    conv2d(filter: Tensor, strides: number | [number, number], pad: Padding): Tensor;
-    maxPool(filterSize: number | [number, number], strides: number | [number, number], pad: Padding): Tensor;
-    softmax(dim?: number): Tensor;
-    logSoftmax(axis?: number): Tensor;
-  }
-}
 
 addTensorMethods({
   add(this: Tensor, b: In) { return add(this, b); },

@@ -38,6 +38,125 @@ function tensorOps(): TensorOps {
 
 let nextTensorId = 0;
 
+/** What a Tensor method takes in place of a tensor, as TF.js's TensorLike. */
+type MethodInput = Tensor | number | boolean | TypedArray | readonly MethodValues[];
+type MethodValues = number | boolean | TypedArray | readonly MethodValues[];
+type MethodAxis = number | number[] | null;
+type MethodPair = number | [number, number];
+
+/**
+ * The ops as Tensor methods, as TF.js chains them (x.add(y).square().mean(1)). src/ops/*-methods.ts install
+ * them; their types are declared here, merged with the class, because the bundled declaration file drops a
+ * `declare module` augmentation of a relative path (a package consumer would not see the methods).
+ */
+export interface Tensor {
+    sin(): this; cos(): this; tan(): this; asin(): this; acos(): this; atan(): this; sinh(): this; cosh(): this;
+    rsqrt(): this; log1p(): this; expm1(): this; erf(): this;
+    elu(): this; selu(): this; relu6(): this; softplus(): this; logSigmoid(): this;
+    leakyRelu(alpha?: number): this;
+    prelu(alpha: Tensor): this;
+    step(alpha?: number): this;
+    clipByValue(min: number, max: number): this;
+    atan2(b: Tensor | number): Tensor;
+    squaredDifference(b: Tensor | number): Tensor;
+    less(b: Tensor | number): Tensor;
+    lessEqual(b: Tensor | number): Tensor;
+    greaterEqual(b: Tensor | number): Tensor;
+    notEqual(b: Tensor | number): Tensor;
+    prod(axis?: MethodAxis, keepDims?: boolean): Tensor;
+    any(axis?: MethodAxis, keepDims?: boolean): Tensor;
+    all(axis?: MethodAxis, keepDims?: boolean): Tensor;
+    logSumExp(axis?: MethodAxis, keepDims?: boolean): Tensor;
+    cumsum(axis?: number, exclusive?: boolean, reverse?: boolean): this;
+    norm(ord?: number | 'euclidean' | 'fro', axis?: MethodAxis, keepDims?: boolean): Tensor;
+    concat(x: Tensor | Tensor[], axis?: number): Tensor;
+    stack(x: Tensor | Tensor[], axis?: number): Tensor;
+    unstack(axis?: number): Tensor[];
+    split(numOrSizeSplits: number[] | number, axis?: number): Tensor[];
+    transpose(perm?: number[]): Tensor;
+    expandDims(axis?: number): Tensor;
+    squeeze(axis?: number[]): Tensor;
+    tile(reps: number[]): Tensor;
+    pad(paddings: Array<[number, number]>, constantValue?: number): Tensor;
+    mirrorPad(paddings: Array<[number, number]>, mode: 'reflect' | 'symmetric'): Tensor;
+    reverse(axis?: number | number[]): Tensor;
+    slice(begin: number | number[], size?: number | number[]): Tensor;
+    stridedSlice(begin: number[], end: number[], strides?: number[], beginMask?: number, endMask?: number, ellipsisMask?: number, newAxisMask?: number, shrinkAxisMask?: number): Tensor;
+    broadcastTo(shape: number[]): Tensor;
+    /** x as a 1-D tensor of its size, as TF.js's x.flatten(). */
+    flatten(): Tensor;
+    as1D(): Tensor;
+    as2D(rows: number, columns: number): Tensor;
+    as3D(rows: number, columns: number, depth: number): Tensor;
+    as4D(rows: number, columns: number, depth: number, depth2: number): Tensor;
+    as5D(rows: number, columns: number, depth: number, depth2: number, depth3: number): Tensor;
+    asScalar(): Tensor;
+    reshapeAs(x: Tensor): Tensor;
+    dot(b: Tensor): Tensor;
+    avgPool(filterSize: MethodPair, strides: MethodPair, pad: 'valid' | 'same', dimRoundingMode?: 'floor' | 'round' | 'ceil'): Tensor;
+    conv1d(filter: Tensor, stride: number, pad: 'valid' | 'same', dataFormat?: 'NWC' | 'NCW', dilation?: number, dimRoundingMode?: 'floor' | 'round' | 'ceil'): Tensor;
+    conv2dTranspose(filter: Tensor, outputShape: [number, number, number, number] | [number, number, number], strides: MethodPair, pad: 'valid' | 'same', dimRoundingMode?: 'floor' | 'round' | 'ceil'): Tensor;
+    depthwiseConv2d(filter: Tensor, strides: MethodPair, pad: 'valid' | 'same', dataFormat?: 'NHWC' | 'NCHW', dilations?: MethodPair, dimRoundingMode?: 'floor' | 'round' | 'ceil'): Tensor;
+    separableConv2d(depthwiseFilter: Tensor, pointwiseFilter: Tensor, strides: MethodPair, pad: 'valid' | 'same', dilation?: MethodPair, dataFormat?: 'NHWC' | 'NCHW'): Tensor;
+    batchNorm(mean: Tensor, variance: Tensor, offset?: Tensor, scale?: Tensor, varianceEpsilon?: number): Tensor;
+    add(b: MethodInput): Tensor;
+    sub(b: MethodInput): Tensor;
+    mul(b: MethodInput): Tensor;
+    div(b: MethodInput): Tensor;
+    floorDiv(b: MethodInput): Tensor;
+    mod(b: MethodInput): Tensor;
+    pow(exp: MethodInput): Tensor;
+    maximum(b: MethodInput): Tensor;
+    minimum(b: MethodInput): Tensor;
+    greater(b: MethodInput): Tensor;
+    equal(b: MethodInput): Tensor;
+    logicalAnd(b: MethodInput): Tensor;
+    logicalOr(b: MethodInput): Tensor;
+    logicalXor(b: MethodInput): Tensor;
+    logicalNot(): Tensor;
+    neg(): Tensor;
+    abs(): Tensor;
+    exp(): Tensor;
+    log(): Tensor;
+    sqrt(): Tensor;
+    square(): Tensor;
+    relu(): Tensor;
+    sigmoid(): Tensor;
+    tanh(): Tensor;
+    reciprocal(): Tensor;
+    floor(): Tensor;
+    ceil(): Tensor;
+    round(): Tensor;
+    sign(): Tensor;
+    isNaN(): Tensor;
+    isInf(): Tensor;
+    isFinite(): Tensor;
+    sum(axis?: MethodAxis, keepDims?: boolean): Tensor;
+    mean(axis?: MethodAxis, keepDims?: boolean): Tensor;
+    max(axis?: MethodAxis, keepDims?: boolean): Tensor;
+    min(axis?: MethodAxis, keepDims?: boolean): Tensor;
+    argMax(axis?: number): Tensor;
+    argMin(axis?: number): Tensor;
+    cast(dtype: DType): Tensor;
+    /** As cast. */
+    asType(dtype: DType): Tensor;
+    toFloat(): Tensor;
+    toInt(): Tensor;
+    toBool(): Tensor;
+    clone(): Tensor;
+    /** this where condition holds, else b: tf.where(condition, this, b). */
+    where(condition: MethodInput, b: MethodInput): Tensor;
+    gather(indices: MethodInput, axis?: number, batchDims?: number): Tensor;
+    unsortedSegmentSum(segmentIds: MethodInput, numSegments: number): Tensor;
+    oneHot(depth: number, onValue?: number, offValue?: number): Tensor;
+    topk(k?: number, sorted?: boolean): { values: Tensor; indices: Tensor };
+    matMul(b: Tensor, transposeA?: boolean, transposeB?: boolean): Tensor;
+    conv2d(filter: Tensor, strides: number | [number, number], pad: 'valid' | 'same'): Tensor;
+    maxPool(filterSize: number | [number, number], strides: number | [number, number], pad: 'valid' | 'same'): Tensor;
+    softmax(dim?: number): Tensor;
+    logSoftmax(axis?: number): Tensor;
+}
+
 /**
  * An immutable n-dimensional array: a shape, a dtype and contiguous row-major values, held on
  * the host or by a backend. Variables (see variable.ts) are the only tensors whose values change.

@@ -28,10 +28,12 @@ function fakeContext(data = pixels) {
 }
 
 describe('browser.fromPixels', () => {
-  it('reads PixelData and ImageData into [height, width, numChannels] of the byte values', () => {
+  it('reads PixelData and ImageData into int32 [height, width, numChannels] of the byte values, as TF.js', () => {
     for (const n of [1, 3, 4]) {
       const t = tn.browser.fromPixels(pixels, n);
       expect(t.shape).toEqual([2, 3, n]);
+      expect(t.dtype).toBe('int32');
+      expect(t.dataSync()).toBeInstanceOf(Int32Array);
       expect(Array.from(t.dataSync())).toEqual(channels(n).flat());
     }
     expect(tn.browser.fromPixels({ data: Uint8Array.from(RGBA), width: 3, height: 2 }).shape).toEqual([2, 3, 3]);

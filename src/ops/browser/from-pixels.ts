@@ -5,12 +5,9 @@ import type { Canvas2DLike, CanvasLike, PixelData, PixelSource } from './pixel-t
 const OP = 'browser.fromPixels';
 const SOURCES = 'ImageData, PixelData {data, width, height}, an HTMLCanvasElement or OffscreenCanvas, an HTMLImageElement, an HTMLVideoElement or an ImageBitmap';
 
-/**
- * The tensor fromPixels returns. TF.js returns int32; tessera has no int32 dtype yet, so the same
- * integer values 0..255 come as float32. When int32 lands, this is the one line to change.
- */
+/** The tensor fromPixels returns: int32 values 0..255, as TF.js's. */
 function pixelTensor(shape: [number, number, number], values: Float32Array): Tensor {
-  return new Tensor(shape, 'float32', values);
+  return new Tensor(shape, 'int32', Int32Array.from(values));
 }
 
 const has = (v: object, key: string, type: string) => typeof (v as Record<string, unknown>)[key] === type;
@@ -74,7 +71,7 @@ function rgbaOf(pixels: object): PixelData {
 
 /**
  * An image as a tensor [height, width, numChannels] of values 0..255, as tf.browser.fromPixels:
- * the first numChannels of R, G, B, A. (Values are float32 until tessera has int32; see pixelTensor.)
+ * the first numChannels of R, G, B, A.
  */
 export function fromPixels(pixels: PixelSource, numChannels = 3): Tensor {
   if (pixels === null || typeof pixels !== 'object') throw argError(OP, 'pixels', describeValue(pixels), SOURCES);
