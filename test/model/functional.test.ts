@@ -107,3 +107,20 @@ describe('functional models', () => {
     expect(() => m.getLayer('nope')).toThrow(/getLayer: name must be the name of a layer of the model \(x, h, g, sum\), got "nope"/);
   });
 });
+
+describe('functional inference fuses conv + relu + 2×2 max-pool where the pool is the conv\'s only consumer', () => {
+  it('predict equals the layers applied one at a time, and a conv read by two layers is left unfused', () => {
+    const x = tn.input({ shape: [9, 7, 2] });
+    const conv = tn.layers.conv2d({ filters: 8, kernelSize: 3, activation: 'relu', kernelInitializer: tn.initializers.glorotUniform({ seed: 5 }) });
+    const pool = tn.layers.maxPooling2d({ poolSize: 2 });
+    const c = conv.apply(x) as tn.SymbolicTensor;
+    const p = pool.apply(c) as tn.SymbolicTensor;
+    const out = tn.layers.flatten().apply(p) as tn.SymbolicTensor;
+    const fused = tn.model({ inputs: x, outputs: out });
+    const twoReaders = tn.model({ inputs: x, outputs: [out, tn.layers.globalAveragePooling2d().apply(c) as tn.SymbolicTensor] });
+    const data = tn.randomUniform([3, 9, 7, 2], -1, 1, 'float32', 8);
+    const manual = tn.tidy(() => pool.apply(conv.apply(data)).reshape([3, -1]).dataSync());
+    expect(maxDiff((fused.predict(data) as tn.Tensor).dataSync(), manual)).toBeLessThan(1e-6);
+    expect(maxDiff(((twoReaders.predict(data) as tn.Tensor[])[0]).dataSync(), manual)).toBeLessThan(1e-6);
+  });
+});
