@@ -6,24 +6,11 @@ import { conv1d, conv2dTranspose } from './conv-variants';
 import { depthwiseConv2d, separableConv2d } from './depthwise-conv';
 import { dot } from './dot';
 
-// The network ops as Tensor methods, as TF.js chains them (x.dot(y), x.avgPool(2, 2, 'same'), ...), until they join
-// the tensor layer's op table. The augmentation types them inside the repository only: a bundled declaration file
-// keeps `declare module '../tensor/tensor'` pointing nowhere, so the table must declare them on the class.
+// The network ops as Tensor methods, as TF.js chains them (x.dot(y), x.avgPool(2, 2, 'same'), ...); their types are
+// declared with the class (tensor/nets-methods.ts).
 
 type Pair = number | [number, number];
 type Rounding = 'floor' | 'round' | 'ceil';
-
-declare module '../tensor/tensor' {
-  interface Tensor {
-    dot(b: Tensor): Tensor;
-    avgPool(filterSize: Pair, strides: Pair, pad: Padding, dimRoundingMode?: Rounding): Tensor;
-    conv1d(filter: Tensor, stride: number, pad: Padding, dataFormat?: 'NWC' | 'NCW', dilation?: number, dimRoundingMode?: Rounding): Tensor;
-    conv2dTranspose(filter: Tensor, outputShape: [number, number, number, number] | [number, number, number], strides: Pair, pad: Padding, dimRoundingMode?: Rounding): Tensor;
-    depthwiseConv2d(filter: Tensor, strides: Pair, pad: Padding, dataFormat?: 'NHWC' | 'NCHW', dilations?: Pair, dimRoundingMode?: Rounding): Tensor;
-    separableConv2d(depthwiseFilter: Tensor, pointwiseFilter: Tensor, strides: Pair, pad: Padding, dilation?: Pair, dataFormat?: 'NHWC' | 'NCHW'): Tensor;
-    batchNorm(mean: Tensor, variance: Tensor, offset?: Tensor, scale?: Tensor, varianceEpsilon?: number): Tensor;
-  }
-}
 
 Object.assign(Tensor.prototype, {
   dot(this: Tensor, b: Tensor) {

@@ -2,6 +2,7 @@ import { arrayTypeFor, installHandleFactory, sizeOfShape, type DeviceData, type 
 import { releaseStorage } from '../backend/host-values';
 import { countTensor, recount, uncountTensor, type Counted } from './memory';
 import { trackTensor } from './scopes';
+import type { NetsMethods } from './nets-methods';
 
 export type { DeviceData, DType, FloatArray };
 export { arrayTypeFor, sizeOfShape };
@@ -28,6 +29,9 @@ function tensorOps(): TensorOps {
 }
 
 let nextTensorId = 0;
+
+/** The methods installed by the ops layer, declared with the class so that declaration files keep them. */
+export interface Tensor extends NetsMethods<Tensor> {}
 
 /**
  * An immutable n-dimensional array: a shape, a dtype and contiguous row-major values, held on
