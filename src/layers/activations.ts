@@ -1,9 +1,11 @@
 import type { Tensor } from '../tensor/tensor';
 import { relu, sigmoid, tanh } from '../ops/unary';
 import { softmax } from '../ops/softmax';
+import { clipByValue } from '../ops/arithmetic';
+import { add, mul } from '../ops/binary';
 import { argError, fmtValue } from '../util/validate';
 
-export type ActivationName = 'linear' | 'relu' | 'softmax' | 'sigmoid' | 'tanh';
+export type ActivationName = 'linear' | 'relu' | 'softmax' | 'sigmoid' | 'tanh' | 'hardSigmoid';
 
 const table: Record<ActivationName, (x: Tensor) => Tensor> = {
   linear: (x) => x,
@@ -11,6 +13,8 @@ const table: Record<ActivationName, (x: Tensor) => Tensor> = {
   softmax: (x) => softmax(x),
   sigmoid,
   tanh,
+  // TF.js's: clip(0.2·x + 0.5, 0, 1), the default recurrent activation of its LSTM and GRU.
+  hardSigmoid: (x) => clipByValue(add(mul(x, 0.2), 0.5), 0, 1),
 };
 
 export const activationNames = Object.keys(table) as ActivationName[];

@@ -59,7 +59,7 @@ export class Conv2D extends KernelLayer {
   /** A following 2×2 stride-2 'valid' max-pool runs fused into the convolution (inference only). */
   override applyWithNext(x: Tensor, next: Layer): Tensor | null {
     const act = this.activation;
-    if (!(next instanceof MaxPooling2D) || !this.bias || (act !== 'relu' && act !== 'linear') || next.padding !== 'valid'
+    if (!(next instanceof MaxPooling2D) || next.dataFormat !== 'channelsLast' || !this.bias || (act !== 'relu' && act !== 'linear') || next.padding !== 'valid'
       || [...next.poolSize, ...next.strides].some((d) => d !== 2)) return null;
     this.prepareInput(x);
     const [outH, outW] = this.computeOutputShape(x.shape.slice(1));

@@ -1,29 +1,48 @@
 import { Random, nextDefaultSeed } from '../util/random';
-import { Tensor, arrayTypeFor } from '../tensor/tensor';
+import { Tensor, arrayTypeFor, sizeOfShape } from '../tensor/tensor';
 import { mul } from '../ops/binary';
 import { argError, fmtValue } from '../util/validate';
 import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
 
 export interface DropoutLayerArgs extends LayerArgs {
   rate: number;
+  /** The mask's shape: 1 where the mask is shared along an axis, null (or the input's size) elsewhere. */
+  noiseShape?: (number | null)[];
   seed?: number;
+}
+
+/** Checks a dropout rate in [0, 1). */
+export function rateArg(op: string, rate: unknown): number {
+  if (typeof rate !== 'number' || !(rate >= 0 && rate < 1)) throw argError(op, 'rate', fmtValue(rate), 'a number in [0, 1)');
+  return rate;
+}
+
+/** A tensor of the given shape whose entries are 0 with probability rate and 1/(1 − rate) otherwise. */
+export function dropoutMask(rng: Random, shape: number[], rate: number, dtype: Tensor['dtype']): Tensor {
+  const keep = 1 / (1 - rate);
+  const mask = new (arrayTypeFor(dtype))(sizeOfShape(shape));
+  for (let i = 0; i < mask.length; i++) mask[i] = rng.next() < rate ? 0 : keep;
+  return new Tensor(shape, dtype, mask);
 }
 
 /** In training, zeroes each input with probability rate and scales the rest by 1/(1 − rate); identity otherwise. */
 export class Dropout extends Layer {
   readonly rate: number;
+  readonly noiseShape: (number | null)[] | null;
   readonly seed: number | undefined;
-  private readonly rng: Random;
+  private rng: Random | null = null;
 
-  constructor(args: DropoutLayerArgs) {
-    const op = 'layers.dropout';
-    checkConfigKeys(op, args, ['rate', 'seed', 'noiseShape']);
-    super('dropout', args);
-    if (typeof args.rate !== 'number' || !(args.rate >= 0 && args.rate < 1)) throw argError(op, 'rate', fmtValue(args.rate), 'a number in [0, 1)');
+  constructor(args: DropoutLayerArgs, snakeName = 'dropout', op = 'layers.dropout', keys = ['rate', 'seed', 'noiseShape']) {
+    checkConfigKeys(op, args, keys);
+    super(snakeName, args);
+    this.rate = rateArg(op, args.rate);
     if (args.seed !== undefined && !Number.isFinite(args.seed)) throw argError(op, 'seed', fmtValue(args.seed), 'a finite number');
-    this.rate = args.rate;
+    const ns = args.noiseShape;
+    if (ns !== undefined && ns !== null && (!Array.isArray(ns) || !ns.every((d) => d === null || (Number.isInteger(d) && d > 0)))) {
+      throw argError(op, 'noiseShape', fmtValue(ns), 'an array of positive integers or nulls, one per input axis (batch included)');
+    }
+    this.noiseShape = ns ?? null;
     this.seed = args.seed;
-    this.rng = new Random(args.seed ?? nextDefaultSeed());
     this.buildIfShaped();
   }
 
@@ -32,18 +51,57 @@ export class Dropout extends Layer {
   }
 
   computeOutputShape(inputShape: readonly number[]): number[] {
+    const ns = this.noiseShape;
+    if (ns) {
+      const full = [null, ...inputShape];
+      const bad = ns.length !== full.length || ns.some((d, i) => d !== null && d !== 1 && i > 0 && d !== full[i]);
+      if (bad) throw argError(this.name, 'noiseShape', fmtValue(ns), `one entry per axis of [null, ${inputShape.join(', ')}], each 1, null or that axis's size`);
+    }
     return inputShape.slice();
+  }
+
+  /** The mask's shape for input x: noiseShape with nulls filled in from x. */
+  protected maskShape(x: Tensor): number[] {
+    return this.noiseShape ? this.noiseShape.map((d, i) => d ?? x.shape[i]) : x.shape.slice();
   }
 
   call(x: Tensor, options: CallOptions): Tensor {
     if (!options.training || this.rate === 0) return x;
-    const keep = 1 / (1 - this.rate);
-    const mask = new (arrayTypeFor(x.dtype))(x.size);
-    for (let i = 0; i < mask.length; i++) mask[i] = this.rng.next() < this.rate ? 0 : keep;
-    return mul(x, new Tensor(x.shape, x.dtype, mask));
+    // The stream starts at the first training call, so making (or loading) a model draws no seed.
+    this.rng ??= new Random(this.seed ?? nextDefaultSeed());
+    return mul(x, dropoutMask(this.rng, this.maskShape(x), this.rate, x.dtype));
   }
 
   protected layerConfig(): LayerConfig {
+    return { rate: this.rate, noise_shape: this.noiseShape, seed: this.seed ?? null };
+  }
+}
+
+export interface SpatialDropout1DLayerArgs extends LayerArgs {
+  rate: number;
+  seed?: number;
+}
+
+/** Dropout of whole channels of [batch, steps, channels] input (one mask entry per sample and channel), as tf.layers.spatialDropout1d. */
+export class SpatialDropout1D extends Dropout {
+  constructor(args: SpatialDropout1DLayerArgs) {
+    super(args, 'spatial_dropout1d', 'layers.spatialDropout1d', ['rate', 'seed']);
+  }
+
+  override getClassName(): string {
+    return 'SpatialDropout1D';
+  }
+
+  override computeOutputShape(inputShape: readonly number[]): number[] {
+    if (inputShape.length !== 2) throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank 3 [batch, steps, channels]');
+    return inputShape.slice();
+  }
+
+  protected override maskShape(x: Tensor): number[] {
+    return [x.shape[0], 1, x.shape[2]];
+  }
+
+  protected override layerConfig(): LayerConfig {
     return { rate: this.rate, seed: this.seed ?? null };
   }
 }

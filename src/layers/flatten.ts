@@ -1,12 +1,21 @@
 import type { Tensor } from '../tensor/tensor';
 import { argError } from '../util/validate';
+import { transpose } from '../ops/transpose';
 import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
+import { dataFormatArg, dataFormatConfig, type DataFormat } from './data-format';
+
+export interface FlattenLayerArgs extends LayerArgs {
+  dataFormat?: DataFormat;
+}
 
 /** [batch, ...] -> [batch, product of the rest], as tf.layers.flatten. */
 export class Flatten extends Layer {
-  constructor(args: LayerArgs = {}) {
+  readonly dataFormat: DataFormat;
+
+  constructor(args: FlattenLayerArgs = {}) {
     checkConfigKeys('layers.flatten', args, ['dataFormat']);
     super('flatten', args);
+    this.dataFormat = dataFormatArg('layers.flatten', args.dataFormat);
     this.buildIfShaped();
   }
 
@@ -20,10 +29,12 @@ export class Flatten extends Layer {
   }
 
   call(x: Tensor): Tensor {
-    return x.reshape([x.shape[0], -1]);
+    // Channels first is put channels last before flattening, as TF.js does, so a following dense sees the same order.
+    const y = this.dataFormat === 'channelsFirst' && x.rank > 2 ? transpose(x, [0, ...x.shape.slice(2).map((_, i) => i + 2), 1]) : x;
+    return y.reshape([x.shape[0], -1]);
   }
 
   protected layerConfig(): LayerConfig {
-    return { data_format: 'channels_last' };
+    return { data_format: dataFormatConfig(this.dataFormat) };
   }
 }

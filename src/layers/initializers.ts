@@ -7,6 +7,8 @@ export interface Initializer {
   readonly className: string;
   apply(shape: readonly number[], dtype?: DType): Tensor;
   getConfig(): Record<string, number | string | null>;
+  /** True for an initializer that yields saved values (a loaded model's): layers use them as they are. */
+  readonly restores?: boolean;
 }
 
 /** Fan-in and fan-out as Keras computes them: the receptive field multiplies the channel dims. */
@@ -59,10 +61,29 @@ export function glorotUniform(config?: { seed?: number }): Initializer {
   }, config.seed);
 }
 
+/**
+ * TF.js's glorotNormal (its recurrent layers' default kernel initializer): a normal truncated at two standard
+ * deviations with stddev sqrt(2 / (fanIn + fanOut)); TF.js saves it as the VarianceScaling it is.
+ */
+export function glorotNormal(config?: { seed?: number }): Initializer {
+  config = checkConfig('initializers.glorotNormal', config);
+  return make('VarianceScaling', { scale: 1, mode: 'fan_avg', distribution: 'normal' }, (shape, rng) => {
+    const [fanIn, fanOut] = fans(shape);
+    return truncatedNormal(rng, Math.sqrt(2 / (fanIn + fanOut)));
+  }, config.seed);
+}
+
 /** Truncated normal with stddev sqrt(2 / fanIn) (corrected for the truncation, as Keras). */
 export function heNormal(config?: { seed?: number }): Initializer {
   config = checkConfig('initializers.heNormal', config);
   return make('HeNormal', {}, (shape, rng) => truncatedNormal(rng, Math.sqrt(2 / fans(shape)[0]) / 0.8796256610342398), config.seed);
+}
+
+export function randomUniform(config?: { minval?: number; maxval?: number; seed?: number }): Initializer {
+  config = checkConfig('initializers.randomUniform', config);
+  const minval = assertFiniteNumber('initializers.randomUniform', 'minval', config.minval ?? -0.05);
+  const maxval = assertFiniteNumber('initializers.randomUniform', 'maxval', config.maxval ?? 0.05);
+  return make('RandomUniform', { minval, maxval }, (_shape, rng) => () => rng.uniform(minval, maxval), config.seed);
 }
 
 export function randomNormal(config?: { mean?: number; stddev?: number; seed?: number }): Initializer {
@@ -70,6 +91,45 @@ export function randomNormal(config?: { mean?: number; stddev?: number; seed?: n
   const mean = assertFiniteNumber('initializers.randomNormal', 'mean', config.mean ?? 0);
   const stddev = assertFiniteNumber('initializers.randomNormal', 'stddev', config.stddev ?? 0.05);
   return make('RandomNormal', { mean, stddev }, (_shape, rng) => () => mean + stddev * rng.normal(), config.seed);
+}
+
+/**
+ * A (semi-)orthogonal matrix times gain, as Keras's Orthogonal: a normal draw made orthonormal by Gram-Schmidt
+ * along its shorter side (rows of a wide [units, 4·units] recurrent kernel, columns of a tall one).
+ */
+export function orthogonal(config?: { gain?: number; seed?: number }): Initializer {
+  config = checkConfig('initializers.orthogonal', config);
+  const gain = assertFiniteNumber('initializers.orthogonal', 'gain', config.gain ?? 1);
+  return make('Orthogonal', { gain }, (shape, rng) => {
+    if (shape.length < 2) throw argError('initializers.orthogonal', 'shape', `[${shape.join(', ')}]`, 'rank >= 2');
+    const cols = shape[shape.length - 1];
+    const rows = sizeOfShape(shape) / cols;
+    // n vectors of length len, orthonormalised in place; n <= len.
+    const n = Math.min(rows, cols);
+    const len = Math.max(rows, cols);
+    const v = new Float64Array(n * len);
+    for (let i = 0; i < v.length; i++) v[i] = rng.normal();
+    for (let i = 0; i < n; i++) {
+      const vi = v.subarray(i * len, (i + 1) * len);
+      for (let j = 0; j < i; j++) {
+        const vj = v.subarray(j * len, (j + 1) * len);
+        let dot = 0;
+        for (let k = 0; k < len; k++) dot += vi[k] * vj[k];
+        for (let k = 0; k < len; k++) vi[k] -= dot * vj[k];
+      }
+      let norm = 0;
+      for (let k = 0; k < len; k++) norm += vi[k] * vi[k];
+      norm = Math.sqrt(norm);
+      for (let k = 0; k < len; k++) vi[k] /= norm;
+    }
+    // Row-major [rows, cols]: vector i is row i when rows <= cols, else column i.
+    let at = 0;
+    return () => {
+      const r = Math.floor(at / cols);
+      const c = at++ % cols;
+      return gain * (rows <= cols ? v[r * len + c] : v[c * len + r]);
+    };
+  }, config.seed);
 }
 
 export function zeros(): Initializer {
@@ -82,13 +142,16 @@ export function ones(): Initializer {
 
 const byName: Record<string, () => Initializer> = {
   glorotUniform: () => glorotUniform(),
+  glorotNormal: () => glorotNormal(),
   heNormal: () => heNormal(),
   randomNormal: () => randomNormal(),
+  randomUniform: () => randomUniform(),
+  orthogonal: () => orthogonal(),
   zeros,
   ones,
 };
 
-export type InitializerName = 'glorotUniform' | 'heNormal' | 'randomNormal' | 'zeros' | 'ones';
+export type InitializerName = 'glorotUniform' | 'glorotNormal' | 'heNormal' | 'randomNormal' | 'randomUniform' | 'orthogonal' | 'zeros' | 'ones';
 
 /** An initializer from a name (TF.js's camelCase or Keras's snake_case) or an instance. */
 export function getInitializer(op: string, arg: string, spec: unknown): Initializer {

@@ -5,6 +5,8 @@ import type { FusedActivation } from '../ops/fused';
 import { getInitializer, initializerConfig, type Initializer, type InitializerName } from './initializers';
 import { Layer, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
 import { optionalBoolean } from '../util/validate';
+import { getRegularizer, regularizerConfig, type Regularizer, type RegularizerName } from './regularizers';
+import { constraintConfig, getConstraint, type Constraint, type ConstraintName } from './constraints';
 
 /** The options Dense and Conv2D share: a kernel, an optional bias, an activation. */
 export interface KernelLayerArgs extends LayerArgs {
@@ -12,9 +14,17 @@ export interface KernelLayerArgs extends LayerArgs {
   useBias?: boolean;
   kernelInitializer?: InitializerName | Initializer;
   biasInitializer?: InitializerName | Initializer;
+  kernelRegularizer?: RegularizerName | Regularizer;
+  biasRegularizer?: RegularizerName | Regularizer;
+  activityRegularizer?: RegularizerName | Regularizer;
+  kernelConstraint?: ConstraintName | Constraint;
+  biasConstraint?: ConstraintName | Constraint;
 }
 
-export const KERNEL_LAYER_KEYS = ['activation', 'useBias', 'kernelInitializer', 'biasInitializer'];
+export const KERNEL_LAYER_KEYS = [
+  'activation', 'useBias', 'kernelInitializer', 'biasInitializer',
+  'kernelRegularizer', 'biasRegularizer', 'activityRegularizer', 'kernelConstraint', 'biasConstraint',
+];
 
 /** A layer computing act(product(x, kernel) + bias), with the bias and relu fused into the product. */
 export abstract class KernelLayer extends Layer {
@@ -22,6 +32,10 @@ export abstract class KernelLayer extends Layer {
   readonly useBias: boolean;
   private readonly kernelInitializer: Initializer;
   private readonly biasInitializer: Initializer;
+  private readonly kernelRegularizer: Regularizer | null;
+  private readonly biasRegularizer: Regularizer | null;
+  private readonly kernelConstraint: Constraint | null;
+  private readonly biasConstraint: Constraint | null;
   protected kernel: Variable | null = null;
   protected bias: Variable | null = null;
 
@@ -31,12 +45,17 @@ export abstract class KernelLayer extends Layer {
     this.useBias = optionalBoolean(op, 'useBias', args.useBias, true);
     this.kernelInitializer = getInitializer(op, 'kernelInitializer', args.kernelInitializer ?? 'glorotUniform');
     this.biasInitializer = getInitializer(op, 'biasInitializer', args.biasInitializer ?? 'zeros');
+    this.kernelRegularizer = getRegularizer(op, 'kernelRegularizer', args.kernelRegularizer);
+    this.biasRegularizer = getRegularizer(op, 'biasRegularizer', args.biasRegularizer);
+    this.activityRegularizer = getRegularizer(op, 'activityRegularizer', args.activityRegularizer);
+    this.kernelConstraint = getConstraint(op, 'kernelConstraint', args.kernelConstraint);
+    this.biasConstraint = getConstraint(op, 'biasConstraint', args.biasConstraint);
   }
 
   /** Creates the kernel (Keras layout) and the bias over its last dim. */
   protected buildKernel(shape: number[]): void {
-    this.kernel = this.addWeight('kernel', shape, this.kernelInitializer);
-    if (this.useBias) this.bias = this.addWeight('bias', [shape[shape.length - 1]], this.biasInitializer);
+    this.kernel = this.addWeight('kernel', shape, this.kernelInitializer, { regularizer: this.kernelRegularizer, constraint: this.kernelConstraint });
+    if (this.useBias) this.bias = this.addWeight('bias', [shape[shape.length - 1]], this.biasInitializer, { regularizer: this.biasRegularizer, constraint: this.biasConstraint });
   }
 
   /**
@@ -60,6 +79,11 @@ export abstract class KernelLayer extends Layer {
       use_bias: this.useBias,
       kernel_initializer: initializerConfig(this.kernelInitializer),
       bias_initializer: initializerConfig(this.biasInitializer),
+      kernel_regularizer: regularizerConfig(this.kernelRegularizer),
+      bias_regularizer: regularizerConfig(this.biasRegularizer),
+      activity_regularizer: regularizerConfig(this.activityRegularizer),
+      kernel_constraint: constraintConfig(this.kernelConstraint),
+      bias_constraint: constraintConfig(this.biasConstraint),
     };
   }
 }

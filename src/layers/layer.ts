@@ -3,6 +3,9 @@ import { Variable } from '../tensor/variable';
 import type { Initializer } from './initializers';
 import { argError, checkKnownKeys, fmtShape, fmtValue } from '../util/validate';
 import { assertDtype } from '../tensor/checks';
+import type { Regularizer } from './regularizers';
+import type { Constraint } from './constraints';
+import { div } from '../ops/binary';
 
 export interface LayerArgs {
   name?: string;
@@ -16,6 +19,16 @@ export interface CallOptions {
   training: boolean;
   /** Skip a final softmax so the loss can take logits (stable cross-entropy, as Keras does). */
   logits?: boolean;
+  /** The input's mask [batch, time] (1 keeps a step), from embedding({maskZero}) or masking upstream. */
+  mask?: Tensor | null;
+}
+
+/** What a weight may carry beside its initial values. */
+export interface WeightExtras {
+  /** False for weights the layer updates itself (moving statistics); they get no gradient. */
+  trainable?: boolean;
+  regularizer?: Regularizer | null;
+  constraint?: Constraint | null;
 }
 
 /** Serializable layer settings (what model.json records). */
@@ -51,6 +64,13 @@ export abstract class Layer {
   private declaredInputShape: number[] | null = null;
   protected vars: Variable[] = [];
   private trainableFlag: boolean;
+  /** Weights the layer updates itself rather than through gradients (batch norm's moving statistics). */
+  private readonly frozenVars = new Set<Variable>();
+  private readonly regularized: { v: Variable; r: Regularizer }[] = [];
+  private readonly constrained: { v: Variable; c: Constraint }[] = [];
+  /** A penalty on the layer's output, added to the loss for each training call (Keras divides by the batch size). */
+  protected activityRegularizer: Regularizer | null = null;
+  private pendingActivityLosses: Tensor[] = [];
 
   constructor(snakeName: string, args: LayerArgs) {
     const op = `layers.${this.getClassName().charAt(0).toLowerCase()}${this.getClassName().slice(1)}`;
@@ -93,7 +113,7 @@ export abstract class Layer {
 
   set trainable(value: boolean) {
     this.trainableFlag = value;
-    for (const v of this.vars) v.trainable = value;
+    for (const v of this.vars) v.trainable = value && !this.frozenVars.has(v);
   }
 
   /** Subclass constructors end with this: a layer given inputShape has its weights from the start. */
@@ -110,16 +130,47 @@ export abstract class Layer {
     this.built = true;
   }
 
-  protected addWeight(suffix: string, shape: number[], init: Initializer): Variable {
-    const v = new Variable(init.apply(shape, this.dtype), this.trainableFlag, `${this.name}/${suffix}`);
+  protected addWeight(suffix: string, shape: number[], init: Initializer, extras: WeightExtras = {}): Variable {
+    const trainable = extras.trainable ?? true;
+    const v = new Variable(init.apply(shape, this.dtype), this.trainableFlag && trainable, `${this.name}/${suffix}`);
     this.vars.push(v);
+    if (!trainable) this.frozenVars.add(v);
+    if (extras.regularizer) this.regularized.push({ v, r: extras.regularizer });
+    if (extras.constraint) this.constrained.push({ v, c: extras.constraint });
     return v;
   }
 
   /** Runs the layer on a batch [batch, ...inputShape], building it on first use. */
   apply(x: Tensor, options: CallOptions = { training: false }): Tensor {
     this.prepareInput(x);
-    return this.call(x, options);
+    const y = this.call(x, options);
+    if (this.activityRegularizer && options.training) this.pendingActivityLosses.push(div(this.activityRegularizer.apply(y), y.shape[0]));
+    return y;
+  }
+
+  /**
+   * The regularization penalties as functions of the current weights, as TF.js's layer.losses: one per
+   * regularized weight, then the activity penalties of the training calls not yet collected.
+   */
+  get losses(): (() => Tensor)[] {
+    const pending = this.pendingActivityLosses.slice();
+    return [...this.regularized.map(({ v, r }) => () => r.apply(v)), ...pending.map((t) => () => t)];
+  }
+
+  /** The penalties as tensors (to add to the loss inside the gradient tape); collects the activity penalties. */
+  calculateLosses(): Tensor[] {
+    const out = this.losses.map((f) => f());
+    this.pendingActivityLosses = [];
+    return out;
+  }
+
+  /** Projects each constrained weight after an optimizer update (maxNorm, nonNeg, ...). */
+  applyConstraints(): void {
+    for (const { v, c } of this.constrained) {
+      const projected = c.apply(v);
+      v.assign(projected);
+      projected.dispose();
+    }
   }
 
   /**
@@ -142,6 +193,16 @@ export abstract class Layer {
     if (x.dtype !== this.dtype) throw argError(this.name, 'input', `dtype ${x.dtype}`, `dtype ${this.dtype}`);
   }
 
+  /** Whether the layer passes a mask through (TF.js's supportsMasking); a layer that does not drops it. */
+  get supportsMasking(): boolean {
+    return false;
+  }
+
+  /** The mask of this layer's output given its input's mask, as TF.js's computeMask. */
+  computeMask(_x: Tensor, mask: Tensor | null): Tensor | null {
+    return this.supportsMasking ? mask : null;
+  }
+
   /** True when the layer ends in a softmax that call({logits: true}) leaves out. */
   endsInSoftmax(): boolean {
     return false;
@@ -159,7 +220,11 @@ export abstract class Layer {
   }
 
   get trainableWeights(): Variable[] {
-    return this.trainableFlag ? this.vars.slice() : [];
+    return this.trainableFlag ? this.vars.filter((v) => !this.frozenVars.has(v)) : [];
+  }
+
+  get nonTrainableWeights(): Variable[] {
+    return this.trainableFlag ? this.vars.filter((v) => this.frozenVars.has(v)) : this.vars.slice();
   }
 
   /** Copies of the weights' values, in Keras order. */

@@ -1,7 +1,10 @@
 import { convOutputLength } from '../ops/conv';
 import type { Tensor } from '../tensor/tensor';
 import { maxPool } from '../ops/pool';
+import { avgPool } from '../ops/avg-pool';
 import { argError } from '../util/validate';
+import { transpose } from '../ops/transpose';
+import { dataFormatArg, dataFormatConfig, type DataFormat } from './data-format';
 import { pairArg, paddingArg } from './config-checks';
 import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
 
@@ -9,42 +12,66 @@ export interface MaxPooling2DLayerArgs extends LayerArgs {
   poolSize?: number | [number, number];
   strides?: number | [number, number];
   padding?: 'valid' | 'same';
+  dataFormat?: DataFormat;
 }
 
-/** Max over poolSize windows of NHWC input; strides default to poolSize, as tf.layers.maxPooling2d. */
-export class MaxPooling2D extends Layer {
+type Pool2d = (x: Tensor, poolSize: [number, number], strides: [number, number], pad: 'valid' | 'same') => Tensor;
+
+/** A 2-D pool over poolSize windows; strides default to poolSize. */
+abstract class Pooling2D extends Layer {
   readonly poolSize: [number, number];
   readonly strides: [number, number];
   readonly padding: 'valid' | 'same';
+  readonly dataFormat: DataFormat;
 
-  constructor(args: MaxPooling2DLayerArgs = {}) {
-    const op = 'layers.maxPooling2d';
+  constructor(op: string, snakeName: string, args: MaxPooling2DLayerArgs, private readonly pool: Pool2d) {
     checkConfigKeys(op, args, ['poolSize', 'strides', 'padding', 'dataFormat']);
-    super('max_pooling2d', args);
+    super(snakeName, args);
     this.poolSize = pairArg(op, 'poolSize', args.poolSize, [2, 2]);
     this.strides = pairArg(op, 'strides', args.strides, this.poolSize);
     this.padding = paddingArg(op, args.padding);
+    this.dataFormat = dataFormatArg(op, args.dataFormat);
     this.buildIfShaped();
+  }
+
+  computeOutputShape(inputShape: readonly number[]): number[] {
+    if (inputShape.length !== 3) throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank 4');
+    const first = this.dataFormat === 'channelsFirst';
+    const [h, w, c] = first ? [inputShape[1], inputShape[2], inputShape[0]] : inputShape;
+    const outH = convOutputLength(h, this.poolSize[0], this.strides[0], this.padding);
+    const outW = convOutputLength(w, this.poolSize[1], this.strides[1], this.padding);
+    if (outH <= 0 || outW <= 0) throw argError(this.name, 'input', `spatial size ${h}x${w}`, `at least the pool size ${this.poolSize.join('x')} with 'valid' padding`);
+    return first ? [c, outH, outW] : [outH, outW, c];
+  }
+
+  call(x: Tensor): Tensor {
+    if (this.dataFormat === 'channelsLast') return this.pool(x, this.poolSize, this.strides, this.padding);
+    return transpose(this.pool(transpose(x, [0, 2, 3, 1]), this.poolSize, this.strides, this.padding), [0, 3, 1, 2]);
+  }
+
+  protected layerConfig(): LayerConfig {
+    return { pool_size: this.poolSize, strides: this.strides, padding: this.padding, data_format: dataFormatConfig(this.dataFormat) };
+  }
+}
+
+/** Max over poolSize windows, as tf.layers.maxPooling2d. */
+export class MaxPooling2D extends Pooling2D {
+  constructor(args: MaxPooling2DLayerArgs = {}) {
+    super('layers.maxPooling2d', 'max_pooling2d', args, maxPool);
   }
 
   getClassName(): string {
     return 'MaxPooling2D';
   }
+}
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
-    if (inputShape.length !== 3) throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank 4 [batch, height, width, channels]');
-    const [h, w, c] = inputShape;
-    const outH = convOutputLength(h, this.poolSize[0], this.strides[0], this.padding);
-    const outW = convOutputLength(w, this.poolSize[1], this.strides[1], this.padding);
-    if (outH <= 0 || outW <= 0) throw argError(this.name, 'input', `spatial size ${h}x${w}`, `at least the pool size ${this.poolSize.join('x')} with 'valid' padding`);
-    return [outH, outW, c];
+/** The mean over poolSize windows ('same' windows average the cells inside the image), as tf.layers.averagePooling2d. */
+export class AveragePooling2D extends Pooling2D {
+  constructor(args: MaxPooling2DLayerArgs = {}) {
+    super('layers.averagePooling2d', 'average_pooling2d', args, (x, f, s, p) => avgPool(x, f, s, p));
   }
 
-  call(x: Tensor): Tensor {
-    return maxPool(x, this.poolSize, this.strides, this.padding);
-  }
-
-  protected layerConfig(): LayerConfig {
-    return { pool_size: this.poolSize, strides: this.strides, padding: this.padding, data_format: 'channels_last' };
+  getClassName(): string {
+    return 'AveragePooling2D';
   }
 }

@@ -41,7 +41,8 @@ export class ConfigReader {
 
   bool(key: string, fallback: boolean): boolean {
     const v = this.get(key);
-    if (v === undefined) return fallback;
+    // TF.js writes an option the user left unset as null.
+    if (v === undefined || v === null) return fallback;
     if (typeof v !== 'boolean') throw this.fail(key, v, 'a boolean');
     return v;
   }
@@ -65,6 +66,11 @@ export class ConfigReader {
 
   activation(key: string): ActivationName {
     return this.oneOf(key, activationNames, 'linear');
+  }
+
+  /** The config's keys, read or not. */
+  keys(): string[] {
+    return Object.keys(this.config);
   }
 
   /** Rejects any key no read asked for. */

@@ -105,8 +105,10 @@ function expectedWeights(op: string, layers: ReadLayer[], inputShape: number[]):
       throw new Error(`${op}: ${l.where} does not fit its input of shape [null, ${input.join(', ')}]: ${(e as Error).message}`);
     }
     // TF.js lists the weights of trainable layers first, then the frozen ones (Container.weights).
-    const list = l.trainable ? trainable : frozen;
-    l.plan.weightShapes(input).forEach((w, slot) => list.push({ layer: i, slot, name: `${l.name}/${w.suffix}`, suffix: w.suffix, shape: w.shape }));
+    l.plan.weightShapes(input).forEach((w, slot) => {
+      const list = l.trainable && w.trainable !== false ? trainable : frozen;
+      list.push({ layer: i, slot, name: `${l.name}/${w.suffix}`, suffix: w.suffix, shape: w.shape });
+    });
   });
   return [...trainable, ...frozen];
 }

@@ -1,17 +1,14 @@
-import { Activation, Conv2D, Dense, Dropout, Flatten, MaxPooling2D, type Layer, type LayerArgs } from '../layers/index';
-import type { Tensor } from '../tensor/tensor';
-import type { ConfigReader } from './config-reader';
+import * as L from '../layers/index';
+import { Activation, Conv2D, Dense, Dropout, Flatten, MaxPooling2D, TimeDistributed, type Layer, type LayerArgs } from '../layers/index';
+import type { Regularizer } from '../layers/regularizers';
+import type { Constraint } from '../layers/constraints';
+import { configArgsPlan, readPenalty } from './config-args';
+import { ConfigReader } from './config-reader';
 import { readInitializerSpec, savedInitializer, type InitializerSpec } from './saved-initializer';
+import { SEQUENCE_KINDS } from './sequence-kinds';
+import type { LayerPlan } from './layer-plan';
 
-/** A layer read from a file: enough to check shapes and weights before anything is built. */
-export interface LayerPlan {
-  /** The output shape (no batch dim) for an input shape; throws the layer's own error when it cannot work. */
-  outputShape(input: readonly number[]): number[];
-  /** The weights the layer will own for an input shape, in Keras order (kernel, then bias). */
-  weightShapes(input: readonly number[]): { suffix: string; shape: number[] }[];
-  /** The layer itself, its weights taking the given values. */
-  create(common: LayerArgs, weights: Tensor[]): Layer;
-}
+export type { LayerPlan };
 
 const GLOROT: InitializerSpec = { className: 'GlorotUniform', config: { seed: null } };
 const ZEROS: InitializerSpec = { className: 'Zeros', config: {} };
@@ -19,13 +16,23 @@ const PADDINGS = ['valid', 'same'] as const;
 
 /** Settings TF.js and Keras write for every kernel layer; tessera runs them only in their neutral form. */
 function readKernelParts(r: ConfigReader) {
-  for (const key of ['kernel_regularizer', 'bias_regularizer', 'activity_regularizer', 'kernel_constraint', 'bias_constraint']) r.unsupported(key);
   return {
+    kernelRegularizer: readPenalty(r, 'kernel_regularizer') as Regularizer | undefined,
+    biasRegularizer: readPenalty(r, 'bias_regularizer') as Regularizer | undefined,
+    activityRegularizer: readPenalty(r, 'activity_regularizer') as Regularizer | undefined,
+    kernelConstraint: readPenalty(r, 'kernel_constraint') as Constraint | undefined,
+    biasConstraint: readPenalty(r, 'bias_constraint') as Constraint | undefined,
     activation: r.activation('activation'),
     useBias: r.bool('use_bias', true),
     kernelInit: readInitializerSpec(r.op, `${r.where}.kernel_initializer`, r.get('kernel_initializer'), GLOROT),
     biasInit: readInitializerSpec(r.op, `${r.where}.bias_initializer`, r.get('bias_initializer'), ZEROS),
   };
+}
+
+/** The kernel-layer settings passed through as read. */
+function penalties(k: ReturnType<typeof readKernelParts>) {
+  const { activation, useBias, kernelRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, biasConstraint } = k;
+  return { activation, useBias, kernelRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, biasConstraint };
 }
 
 function kernelWeights(kernel: number[], useBias: boolean) {
@@ -36,6 +43,10 @@ function kernelWeights(kernel: number[], useBias: boolean) {
 
 function readChannelsLast(r: ConfigReader): void {
   r.oneOf('data_format', ['channels_last'], 'channels_last');
+}
+
+function readDataFormat(r: ConfigReader): 'channelsFirst' | 'channelsLast' {
+  return r.oneOf('data_format', ['channels_last', 'channels_first'], 'channels_last') === 'channels_first' ? 'channelsFirst' : 'channelsLast';
 }
 
 const identity = (input: readonly number[]) => input.slice();
@@ -55,7 +66,7 @@ const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
       outputShape: (input) => probe.computeOutputShape(input),
       weightShapes: (input) => kernelWeights([...kernelSize, input[2], filters], k.useBias),
       create: (common, w) => new Conv2D({
-        ...common, filters, kernelSize, strides, padding, activation: k.activation, useBias: k.useBias,
+        ...common, filters, kernelSize, strides, padding, ...penalties(k),
         kernelInitializer: savedInitializer(k.kernelInit, w[0]), biasInitializer: savedInitializer(k.biasInit, w[1]),
       }),
     };
@@ -68,7 +79,7 @@ const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
       outputShape: (input) => probe.computeOutputShape(input),
       weightShapes: (input) => kernelWeights([input[input.length - 1], units], k.useBias),
       create: (common, w) => new Dense({
-        ...common, units, activation: k.activation, useBias: k.useBias,
+        ...common, units, ...penalties(k),
         kernelInitializer: savedInitializer(k.kernelInit, w[0]), biasInitializer: savedInitializer(k.biasInit, w[1]),
       }),
     };
@@ -77,30 +88,81 @@ const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
     const poolSize = r.pair('pool_size', [2, 2]);
     const strides = r.pair('strides', poolSize);
     const padding = r.oneOf('padding', PADDINGS, 'valid');
-    readChannelsLast(r);
-    const args = { poolSize, strides, padding };
+    const args = { poolSize, strides, padding, dataFormat: readDataFormat(r) };
     const probe = new MaxPooling2D({ name, ...args });
     return { outputShape: (input) => probe.computeOutputShape(input), weightShapes: () => [], create: (common) => new MaxPooling2D({ ...common, ...args }) };
   }],
   ['Flatten', (r, name) => {
-    readChannelsLast(r);
-    const probe = new Flatten({ name });
-    return { outputShape: (input) => probe.computeOutputShape(input), weightShapes: () => [], create: (common) => new Flatten(common) };
+    const dataFormat = readDataFormat(r);
+    const probe = new Flatten({ name, dataFormat });
+    return { outputShape: (input) => probe.computeOutputShape(input), weightShapes: () => [], create: (common) => new Flatten({ ...common, dataFormat }) };
   }],
-  ['Dropout', (r) => {
+  ['Dropout', (r, name) => {
     const rate = r.get('rate');
     if (typeof rate !== 'number' || !(rate >= 0 && rate < 1)) throw r.fail('rate', rate, 'a number in [0, 1)');
-    r.unsupported('noise_shape');
+    // Checked by the layer itself, before the model is made.
+    new Dropout({ name, rate, seed: 0, noiseShape: (r.get('noise_shape') ?? undefined) as (number | null)[] | undefined });
+    const noiseShape = r.get('noise_shape') as (number | null)[] | null | undefined;
     const seed = r.get('seed');
     if (seed !== undefined && seed !== null && !(typeof seed === 'number' && Number.isFinite(seed))) throw r.fail('seed', seed, 'a finite number or null');
-    return { outputShape: identity, weightShapes: () => [], create: (common) => new Dropout({ ...common, rate, seed: seed ?? undefined }) };
+    return { outputShape: identity, weightShapes: () => [], create: (common) => new Dropout({ ...common, rate, noiseShape: noiseShape ?? undefined, seed: seed ?? undefined }) };
   }],
   ['Activation', (r) => {
     if (r.get('activation') === undefined) throw r.fail('activation', undefined, 'an activation name');
     const activation = r.activation('activation');
     return { outputShape: identity, weightShapes: () => [], create: (common) => new Activation({ ...common, activation }) };
   }],
+  ['TimeDistributed', (r, name) => {
+    // The inner layer's entry is read as a layer of its own, its weights the wrapper's.
+    const entry = r.get('layer') as { class_name?: unknown; config?: Record<string, unknown> } | undefined;
+    const config = entry?.config;
+    if (!entry || typeof entry.class_name !== 'string' || !config || typeof config !== 'object') throw r.fail('layer', entry, 'a layer entry {class_name, config}');
+    const inner = new ConfigReader(r.op, `${r.where}.layer.config`, config);
+    const innerName = typeof config.name === 'string' ? config.name : `${name}_inner`;
+    inner.get('name');
+    inner.get('trainable');
+    inner.get('dtype');
+    const plan = readLayerKind(entry.class_name, inner, innerName);
+    if (!plan) throw r.fail('layer.class_name', entry.class_name, `one of ${layerClassNames.join(', ')}`);
+    inner.finish();
+    return {
+      outputShape: (input) => [input[0], ...plan.outputShape(input.slice(1))],
+      weightShapes: (input) => plan.weightShapes(input.slice(1)),
+      create: (common, w) => new TimeDistributed({ ...common, layer: plan.create({ name: innerName, inputShape: common.inputShape?.slice(1) }, w) }),
+    };
+  }],
+  ...SEQUENCE_KINDS,
 ]);
+
+/** Layers whose saved config is their TF.js arguments in snake_case. */
+const BY_ARGS: [string, (args: LayerArgs & Record<string, unknown>) => Layer][] = [
+  ['ReLU', (a) => new L.ReLU(a)],
+  ['LeakyReLU', (a) => new L.LeakyReLU(a)],
+  ['PReLU', (a) => new L.PReLU(a)],
+  ['ELU', (a) => new L.ELU(a)],
+  ['ThresholdedReLU', (a) => new L.ThresholdedReLU(a)],
+  ['Softmax', (a) => new L.Softmax(a)],
+  ['Conv1D', (a) => new L.Conv1D(a as unknown as L.Conv1DLayerArgs)],
+  ['MaxPooling1D', (a) => new L.MaxPooling1D(a)],
+  ['AveragePooling1D', (a) => new L.AveragePooling1D(a)],
+  ['AveragePooling2D', (a) => new L.AveragePooling2D(a)],
+  ['GlobalAveragePooling1D', (a) => new L.GlobalAveragePooling1D(a)],
+  ['GlobalMaxPooling1D', (a) => new L.GlobalMaxPooling1D(a)],
+  ['GlobalAveragePooling2D', (a) => new L.GlobalAveragePooling2D(a)],
+  ['GlobalMaxPooling2D', (a) => new L.GlobalMaxPooling2D(a)],
+  ['SpatialDropout1D', (a) => new L.SpatialDropout1D(a as unknown as L.SpatialDropout1DLayerArgs)],
+  ['GaussianNoise', (a) => new L.GaussianNoise(a as unknown as L.GaussianNoiseLayerArgs)],
+  ['GaussianDropout', (a) => new L.GaussianDropout(a as unknown as L.GaussianDropoutLayerArgs)],
+  ['AlphaDropout', (a) => new L.AlphaDropout(a as unknown as L.AlphaDropoutLayerArgs)],
+  ['BatchNormalization', (a) => new L.BatchNormalization(a)],
+  ['LayerNormalization', (a) => new L.LayerNormalization(a)],
+  ['Reshape', (a) => new L.Reshape(a as unknown as L.ReshapeLayerArgs)],
+  ['UpSampling2D', (a) => new L.UpSampling2D(a)],
+  ['Permute', (a) => new L.Permute(a as unknown as L.PermuteLayerArgs)],
+  ['ZeroPadding2D', (a) => new L.ZeroPadding2D(a)],
+  ['Cropping2D', (a) => new L.Cropping2D(a as unknown as L.Cropping2DLayerArgs)],
+];
+for (const [className, make] of BY_ARGS) KINDS.set(className, (r, name) => configArgsPlan(r, name, make));
 
 export const layerClassNames = [...KINDS.keys()];
 

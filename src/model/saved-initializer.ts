@@ -70,6 +70,7 @@ export function savedInitializer(spec: InitializerSpec, values: Tensor | undefin
   let pending = values;
   return {
     className: spec.className,
+    restores: true,
     getConfig: () => ({ ...spec.config }),
     apply(shape: readonly number[], dtype: DType = 'float32'): Tensor {
       const v = pending;

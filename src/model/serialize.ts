@@ -28,7 +28,7 @@ export function modelToArtifacts(op: string, model: SavableModel): ModelArtifact
     if (i === 0 && config.batch_input_shape === undefined) return { ...config, batch_input_shape: [null, ...(l.inputShapeNoBatch as number[])] };
     return config;
   });
-  const vars = [...layers.filter((l) => l.trainable), ...layers.filter((l) => !l.trainable)].flatMap((l) => l.weights);
+  const vars = [...layers.flatMap((l) => l.trainableWeights), ...layers.flatMap((l) => l.nonTrainableWeights)];
   const { specs, data } = encodeWeights(vars);
   return {
     modelTopology: {

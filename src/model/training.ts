@@ -12,6 +12,7 @@ import { checkInput, checkTargets } from './checks';
 import type { Compiled } from './compile';
 import { parseFitArgs, type ModelFitArgs } from './fit-options';
 import { ProgressLogger } from './progress';
+import { applyConstraints, withRegularization } from './regularization';
 import { Yielder } from './yield';
 
 /** What the training loop needs of a model: its layers in order, its trainable weights, and the flag that stops fit. */
@@ -29,13 +30,17 @@ export interface TrainableModel {
  */
 export function forward(layers: readonly Layer[], x: Tensor, training: boolean, logits: boolean): Tensor {
   let y = x;
+  // The mask a layer (embedding with maskZero, masking) puts on its output, passed on while layers keep it.
+  let mask: Tensor | null = null;
   for (let i = 0; i < layers.length; i++) {
-    const fused = training || i + 1 === layers.length ? null : layers[i].applyWithNext(y, layers[i + 1]);
+    const fused = training || mask || i + 1 === layers.length ? null : layers[i].applyWithNext(y, layers[i + 1]);
     if (fused) {
       y = fused;
       i++;
     } else {
-      y = layers[i].apply(y, { training, logits: logits && i === layers.length - 1 });
+      const input = y;
+      y = layers[i].apply(input, { training, logits: logits && i === layers.length - 1, mask });
+      mask = layers[i].computeMask(input, mask);
     }
   }
   return y;
@@ -56,7 +61,7 @@ export function trainStep(model: TrainableModel, c: Compiled, xb: Tensor, yb: Te
     const out = forward(layers, xb, true, logits);
     // A copy: out's values may be reused once the step's tensors are disposed, before the metrics read them.
     if (c.metrics.length) predictions = out.dataSync();
-    return c.loss.compute(yb, out, logits);
+    return withRegularization(c.loss.compute(yb, out, logits), layers);
   }, model.trainableWeights);
   const loss = value.hostValues()[0];
   value.dispose();
@@ -64,7 +69,10 @@ export function trainStep(model: TrainableModel, c: Compiled, xb: Tensor, yb: Te
     if (!Number.isFinite(loss) && terminateOnNaN) {
       throw new Error(`fit: the loss became ${loss} at ${where}; that batch's update was not applied (pass terminateOnNaN: false to continue regardless)`);
     }
-    tidy(() => c.optimizer.applyGradients(grads));
+    tidy(() => {
+      c.optimizer.applyGradients(grads);
+      applyConstraints(layers);
+    });
   } finally {
     for (const g of grads.values()) g.dispose();
   }

@@ -10,16 +10,8 @@ export { softmax, logSoftmax } from './softmax';
 export { sparseSoftmaxCrossEntropy } from './cross-entropy';
 export { cast } from './cast';
 export { reshape, flatten } from './reshape';
-export { slice } from './slice';
-export { stridedSlice } from './strided-slice';
-export { transpose } from './transpose';
-export { concat, stack, unstack, split } from './concat';
-export { expandDims, squeeze } from './expand';
-export { tile, broadcastTo } from './tile';
-export { reverse } from './reverse';
-export { pad, mirrorPad } from './pad';
 export { concat1d, concat2d, concat3d, concat4d, slice1d, slice2d, slice3d, slice4d, reverse1d, reverse2d, reverse3d, reverse4d, pad1d, pad2d, pad3d, pad4d } from './ranked-shape';
-import './shape-methods';
+export { concat, stack, unstack, split, transpose, expandDims, squeeze, tile, broadcastTo, reverse, pad, mirrorPad, slice, stridedSlice } from './shape-methods';
 export { argMax } from './arg-max';
 export * as fused from './fused';
 export {

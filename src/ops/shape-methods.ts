@@ -10,6 +10,10 @@ import { broadcastTo, tile } from './tile';
 import { transpose } from './transpose';
 
 // The shape ops as Tensor methods, with TF.js's signatures (x.transpose(), x.expandDims(1), x.as2D(r, c), ...).
+// The public surface takes the ops from here, so a bundle that keeps any of them keeps the methods too (the
+// package is side-effect free, so a bare import of this file would be dropped).
+
+export { concat, stack, unstack, split, transpose, expandDims, squeeze, tile, broadcastTo, reverse, pad, mirrorPad, slice, stridedSlice };
 
 declare module '../tensor/tensor' {
   interface Tensor {

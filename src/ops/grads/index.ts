@@ -6,9 +6,11 @@ import { netsGrads } from './nets';
 import { mathGrads } from './math';
 import { reductionGrads } from './reduction';
 import { shapeGrads } from './shape';
+import { sequenceGrads } from './sequence';
 import { softmaxGrads } from './softmax';
 import type { GradientTable } from './table';
 
 /** Every op's backward rule, by the name the op records under. */
-export const gradientTable: GradientTable = { ...customGrads, ...elementwiseGrads, ...linearGrads, ...mathGrads, ...reductionGrads, ...shapeGrads, ...softmaxGrads, ...layoutGrads,
-  ...netsGrads };
+export const gradientTable: GradientTable = {
+  ...customGrads, ...elementwiseGrads, ...linearGrads, ...mathGrads, ...reductionGrads, ...sequenceGrads, ...shapeGrads, ...softmaxGrads, ...layoutGrads, ...netsGrads,
+};

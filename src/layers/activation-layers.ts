@@ -1,0 +1,241 @@
+import type { Tensor } from '../tensor/tensor';
+import { add, minimum, mul, sub, div } from '../ops/binary';
+import { exp, relu } from '../ops/unary';
+import { elu, leakyRelu, prelu, step } from '../ops/activations';
+import { clipByValue } from '../ops/arithmetic';
+import { softmax } from '../ops/softmax';
+import { max, sum } from '../ops/reduction';
+import { argError, fmtValue } from '../util/validate';
+import { getInitializer, initializerConfig, type Initializer, type InitializerName } from './initializers';
+import { getRegularizer, regularizerConfig, type Regularizer, type RegularizerName } from './regularizers';
+import { constraintConfig, getConstraint, type Constraint, type ConstraintName } from './constraints';
+import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
+import type { Variable } from '../tensor/variable';
+
+function finite(op: string, arg: string, v: unknown, fallback: number, min = -Infinity): number {
+  if (v === undefined || v === null) return fallback;
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < min) throw argError(op, arg, fmtValue(v), min === 0 ? 'a finite number >= 0' : 'a finite number');
+  return v;
+}
+
+/** An activation layer: no weights, the output shape is the input's. */
+abstract class ElementwiseLayer extends Layer {
+  computeOutputShape(inputShape: readonly number[]): number[] {
+    return inputShape.slice();
+  }
+}
+
+export interface ReLULayerArgs extends LayerArgs {
+  maxValue?: number;
+}
+
+/** max(x, 0), capped at maxValue when given, as tf.layers.reLU. */
+export class ReLU extends ElementwiseLayer {
+  readonly maxValue: number | null;
+
+  constructor(args: ReLULayerArgs = {}) {
+    checkConfigKeys('layers.reLU', args, ['maxValue']);
+    super('re_lu', args);
+    this.maxValue = args.maxValue === undefined || args.maxValue === null ? null : finite('layers.reLU', 'maxValue', args.maxValue, 0, 0);
+    this.buildIfShaped();
+  }
+
+  getClassName(): string {
+    return 'ReLU';
+  }
+
+  call(x: Tensor): Tensor {
+    return this.maxValue === null ? relu(x) : clipByValue(relu(x), 0, this.maxValue);
+  }
+
+  protected layerConfig(): LayerConfig {
+    return { max_value: this.maxValue };
+  }
+}
+
+export interface LeakyReLULayerArgs extends LayerArgs {
+  alpha?: number;
+}
+
+/** x where x >= 0, else alpha·x (alpha 0.3), as tf.layers.leakyReLU. */
+export class LeakyReLU extends ElementwiseLayer {
+  readonly alpha: number;
+
+  constructor(args: LeakyReLULayerArgs = {}) {
+    checkConfigKeys('layers.leakyReLU', args, ['alpha']);
+    super('leaky_re_lu', args);
+    this.alpha = finite('layers.leakyReLU', 'alpha', args.alpha, 0.3);
+    this.buildIfShaped();
+  }
+
+  getClassName(): string {
+    return 'LeakyReLU';
+  }
+
+  call(x: Tensor): Tensor {
+    return leakyRelu(x, this.alpha);
+  }
+
+  protected layerConfig(): LayerConfig {
+    return { alpha: this.alpha };
+  }
+}
+
+export interface ELULayerArgs extends LayerArgs {
+  alpha?: number;
+}
+
+/** x where x > 0, else alpha·(exp(x) − 1) (alpha 1), as tf.layers.elu. */
+export class ELU extends ElementwiseLayer {
+  readonly alpha: number;
+
+  constructor(args: ELULayerArgs = {}) {
+    checkConfigKeys('layers.elu', args, ['alpha']);
+    super('elu', args);
+    this.alpha = finite('layers.elu', 'alpha', args.alpha, 1);
+    this.buildIfShaped();
+  }
+
+  getClassName(): string {
+    return 'ELU';
+  }
+
+  call(x: Tensor): Tensor {
+    // elu(min(x, 0)) is exp(x) − 1 on the negative side and 0 elsewhere, so alpha scales only that side.
+    return this.alpha === 1 ? elu(x) : add(relu(x), mul(elu(minimum(x, 0)), this.alpha));
+  }
+
+  protected layerConfig(): LayerConfig {
+    return { alpha: this.alpha };
+  }
+}
+
+export interface ThresholdedReLULayerArgs extends LayerArgs {
+  theta?: number;
+}
+
+/** x where x > theta (1), else 0, as tf.layers.thresholdedReLU. */
+export class ThresholdedReLU extends ElementwiseLayer {
+  readonly theta: number;
+
+  constructor(args: ThresholdedReLULayerArgs = {}) {
+    checkConfigKeys('layers.thresholdedReLU', args, ['theta']);
+    super('thresholded_re_lu', args);
+    this.theta = finite('layers.thresholdedReLU', 'theta', args.theta, 1, 0);
+    this.buildIfShaped();
+  }
+
+  getClassName(): string {
+    return 'ThresholdedReLU';
+  }
+
+  call(x: Tensor): Tensor {
+    return mul(x, step(sub(x, this.theta)));
+  }
+
+  protected layerConfig(): LayerConfig {
+    return { theta: this.theta };
+  }
+}
+
+export interface SoftmaxLayerArgs extends LayerArgs {
+  axis?: number;
+}
+
+/** Softmax along axis (1 by default, as TF.js; −1 is the last), as tf.layers.softmax. */
+export class Softmax extends ElementwiseLayer {
+  readonly axis: number;
+
+  constructor(args: SoftmaxLayerArgs = {}) {
+    checkConfigKeys('layers.softmax', args, ['axis']);
+    super('softmax', args);
+    const axis = args.axis ?? 1;
+    if (!Number.isInteger(axis)) throw argError('layers.softmax', 'axis', fmtValue(axis), 'an integer');
+    this.axis = axis;
+    this.buildIfShaped();
+  }
+
+  getClassName(): string {
+    return 'Softmax';
+  }
+
+  override computeOutputShape(inputShape: readonly number[]): number[] {
+    const rank = inputShape.length + 1;
+    if (this.axis < -rank || this.axis >= rank) throw argError(this.name, 'axis', String(this.axis), `an axis of the rank-${rank} input`);
+    return inputShape.slice();
+  }
+
+  call(x: Tensor, options: CallOptions): Tensor {
+    const axis = this.axis < 0 ? this.axis + x.rank : this.axis;
+    if (options.logits) return x;
+    if (axis === x.rank - 1) return softmax(x);
+    const e = exp(sub(x, max(x, axis, true)));
+    return div(e, sum(e, axis, true));
+  }
+
+  override endsInSoftmax(): boolean {
+    const rank = this.inputShapeNoBatch ? this.inputShapeNoBatch.length + 1 : 0;
+    return this.axis === -1 || this.axis === rank - 1;
+  }
+
+  protected layerConfig(): LayerConfig {
+    return { axis: this.axis };
+  }
+}
+
+export interface PReLULayerArgs extends LayerArgs {
+  alphaInitializer?: InitializerName | Initializer;
+  alphaRegularizer?: RegularizerName | Regularizer;
+  alphaConstraint?: ConstraintName | Constraint;
+  sharedAxes?: number | number[];
+}
+
+/** x where x >= 0, else alpha·x with a learnt alpha per input element (shared along sharedAxes), as tf.layers.prelu. */
+export class PReLU extends Layer {
+  readonly sharedAxes: number[] | null;
+  private readonly alphaInitializer: Initializer;
+  private readonly alphaRegularizer: Regularizer | null;
+  private readonly alphaConstraint: Constraint | null;
+  private alpha: Variable | null = null;
+
+  constructor(args: PReLULayerArgs = {}) {
+    const op = 'layers.prelu';
+    checkConfigKeys(op, args, ['alphaInitializer', 'alphaRegularizer', 'alphaConstraint', 'sharedAxes']);
+    super('p_re_lu', args);
+    this.alphaInitializer = getInitializer(op, 'alphaInitializer', args.alphaInitializer ?? 'zeros');
+    this.alphaRegularizer = getRegularizer(op, 'alphaRegularizer', args.alphaRegularizer);
+    this.alphaConstraint = getConstraint(op, 'alphaConstraint', args.alphaConstraint);
+    const shared = args.sharedAxes === undefined || args.sharedAxes === null ? null : Array.isArray(args.sharedAxes) ? args.sharedAxes : [args.sharedAxes];
+    if (shared && !shared.every((a) => Number.isInteger(a) && a >= 1)) throw argError(op, 'sharedAxes', fmtValue(args.sharedAxes), 'axes >= 1 (axis 0 is the batch)');
+    this.sharedAxes = shared;
+    this.buildIfShaped();
+  }
+
+  getClassName(): string {
+    return 'PReLU';
+  }
+
+  computeOutputShape(inputShape: readonly number[]): number[] {
+    const bad = this.sharedAxes?.find((a) => a > inputShape.length);
+    if (bad !== undefined) throw argError(this.name, 'sharedAxes', String(bad), `an axis of the rank-${inputShape.length + 1} input`);
+    return inputShape.slice();
+  }
+
+  protected override buildWeights(inputShape: readonly number[]): void {
+    const shape = inputShape.map((d, i) => (this.sharedAxes?.includes(i + 1) ? 1 : d));
+    this.alpha = this.addWeight('alpha', shape, this.alphaInitializer, { regularizer: this.alphaRegularizer, constraint: this.alphaConstraint });
+  }
+
+  call(x: Tensor): Tensor {
+    return prelu(x, this.alpha as Variable);
+  }
+
+  protected layerConfig(): LayerConfig {
+    return {
+      alpha_initializer: initializerConfig(this.alphaInitializer),
+      alpha_regularizer: regularizerConfig(this.alphaRegularizer),
+      alpha_constraint: constraintConfig(this.alphaConstraint),
+      shared_axes: this.sharedAxes,
+    };
+  }
+}

@@ -1,0 +1,118 @@
+import type { Tensor } from '../tensor/tensor';
+import { add, div, mul } from '../ops/binary';
+import { relu, sqrt, square } from '../ops/unary';
+import { sum } from '../ops/reduction';
+import { clipByValue } from '../ops/arithmetic';
+import { argError, checkKnownKeys, fmtValue } from '../util/validate';
+
+/** Keras's fuzz factor: keeps the norm divisions finite for an all-zero slice. */
+const EPSILON = 1e-7;
+
+/** A projection applied to a weight after each optimizer update, as tf.constraints. */
+export interface Constraint {
+  readonly className: 'MaxNorm' | 'UnitNorm' | 'NonNeg' | 'MinMaxNorm';
+  apply(w: Tensor): Tensor;
+  /** The config in TF.js's camelCase spelling. */
+  getConfig(): Record<string, number>;
+}
+
+function norms(w: Tensor, axis: number): Tensor {
+  return sqrt(sum(square(w), axis, true));
+}
+
+function readArgs(op: string, config: unknown, keys: string[]): Record<string, unknown> {
+  if (config === undefined) return {};
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) throw argError(op, 'config', fmtValue(config), 'an object');
+  checkKnownKeys(op, 'config', config, keys);
+  return config as Record<string, unknown>;
+}
+
+function num(op: string, arg: string, v: unknown, fallback: number, integer = false): number {
+  if (v === undefined || v === null) return fallback;
+  if (typeof v !== 'number' || !Number.isFinite(v) || (integer && !Number.isInteger(v))) throw argError(op, arg, fmtValue(v), integer ? 'an integer' : 'a finite number');
+  return v;
+}
+
+/** Scales each slice along axis so its L2 norm is at most maxValue (default 2, axis 0), as tf.constraints.maxNorm. */
+export function maxNorm(config?: { maxValue?: number; axis?: number }): Constraint {
+  const op = 'constraints.maxNorm';
+  const c = readArgs(op, config, ['maxValue', 'axis']);
+  const maxValue = num(op, 'maxValue', c.maxValue, 2);
+  const axis = num(op, 'axis', c.axis, 0, true);
+  return {
+    className: 'MaxNorm',
+    apply: (w) => {
+      const n = norms(w, axis);
+      return mul(w, div(clipByValue(n, 0, maxValue), add(n, EPSILON)));
+    },
+    getConfig: () => ({ maxValue, axis }),
+  };
+}
+
+/** Scales each slice along axis to unit L2 norm (axis 0 by default), as tf.constraints.unitNorm. */
+export function unitNorm(config?: { axis?: number }): Constraint {
+  const op = 'constraints.unitNorm';
+  const axis = num(op, 'axis', readArgs(op, config, ['axis']).axis, 0, true);
+  return { className: 'UnitNorm', apply: (w) => div(w, add(norms(w, axis), EPSILON)), getConfig: () => ({ axis }) };
+}
+
+/** Clamps the weights at zero from below, as tf.constraints.nonNeg. */
+export function nonNeg(): Constraint {
+  return { className: 'NonNeg', apply: (w) => relu(w), getConfig: () => ({}) };
+}
+
+/**
+ * Moves each slice's norm toward [minValue, maxValue] (defaults 0 and 1) by rate (default 1), along axis (0),
+ * as tf.constraints.minMaxNorm.
+ */
+export function minMaxNorm(config?: { minValue?: number; maxValue?: number; rate?: number; axis?: number }): Constraint {
+  const op = 'constraints.minMaxNorm';
+  const c = readArgs(op, config, ['minValue', 'maxValue', 'rate', 'axis']);
+  const minValue = num(op, 'minValue', c.minValue, 0);
+  const maxValue = num(op, 'maxValue', c.maxValue, 1);
+  const rate = num(op, 'rate', c.rate, 1);
+  const axis = num(op, 'axis', c.axis, 0, true);
+  if (minValue > maxValue) throw argError(op, 'minValue', String(minValue), `at most maxValue ${maxValue}`);
+  return {
+    className: 'MinMaxNorm',
+    apply: (w) => {
+      const n = norms(w, axis);
+      const desired = add(mul(clipByValue(n, minValue, maxValue), rate), mul(n, 1 - rate));
+      return mul(w, div(desired, add(n, EPSILON)));
+    },
+    getConfig: () => ({ minValue, maxValue, rate, axis }),
+  };
+}
+
+export type ConstraintName = 'maxNorm' | 'unitNorm' | 'nonNeg' | 'minMaxNorm';
+type Factory = (config?: Record<string, unknown>) => Constraint;
+const byName: Record<ConstraintName, Factory> = {
+  maxNorm: maxNorm as Factory,
+  unitNorm: unitNorm as Factory,
+  nonNeg: (config) => (checkKnownKeys('constraints.nonNeg', 'config', config ?? {}, []), nonNeg()),
+  minMaxNorm: minMaxNorm as Factory,
+};
+const CLASS_TO_NAME: Record<string, ConstraintName> = { MaxNorm: 'maxNorm', UnitNorm: 'unitNorm', NonNeg: 'nonNeg', MinMaxNorm: 'minMaxNorm' };
+
+/** A constraint from a layer config: an instance, a name ('maxNorm', 'nonNeg', ...), or undefined for none. */
+export function getConstraint(op: string, arg: string, spec: unknown): Constraint | null {
+  if (spec === undefined || spec === null) return null;
+  if (typeof spec === 'object' && 'apply' in spec && 'className' in spec && Object.hasOwn(CLASS_TO_NAME, (spec as Constraint).className)) return spec as Constraint;
+  if (typeof spec === 'string' && Object.hasOwn(byName, spec)) return byName[spec as ConstraintName]();
+  throw argError(op, arg, fmtValue(spec), `a constraint from tn.constraints or one of ${Object.keys(byName).map((n) => `'${n}'`).join(', ')}`);
+}
+
+const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const camel = (k: string) => k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** A constraint as a saved model records it: {class_name, config} with snake_case keys. */
+export function constraintConfig(c: Constraint | null): { class_name: string; config: Record<string, number> } | null {
+  if (!c) return null;
+  return { class_name: c.className, config: Object.fromEntries(Object.entries(c.getConfig()).map(([k, v]) => [snake(k), v])) };
+}
+
+/** The constraint a saved {class_name, config} describes. */
+export function constraintFromConfig(className: string, config: Record<string, unknown>): Constraint {
+  if (!Object.hasOwn(CLASS_TO_NAME, className)) throw argError('constraint', 'class_name', fmtValue(className), `one of ${Object.keys(CLASS_TO_NAME).join(', ')}`);
+  return byName[CLASS_TO_NAME[className]](Object.fromEntries(Object.entries(config).map(([k, v]) => [camel(k), v])));
+}

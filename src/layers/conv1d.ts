@@ -1,0 +1,157 @@
+import { convOutputLength } from '../ops/conv';
+import type { Tensor } from '../tensor/tensor';
+import * as fused from '../ops/fused';
+import { maxPool } from '../ops/pool';
+import { avgPool } from '../ops/avg-pool';
+import { argError, assertPositiveInt, fmtValue } from '../util/validate';
+import { paddingArg } from './config-checks';
+import { KERNEL_LAYER_KEYS, KernelLayer, type KernelLayerArgs } from './kernel-layer';
+import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
+
+/** A 1-D size given as n or [n], as TF.js's 1-D layers take kernelSize, strides and poolSize. */
+function single(op: string, arg: string, v: unknown, fallback?: number): number {
+  if (v === undefined && fallback !== undefined) return fallback;
+  const n = Array.isArray(v) && v.length === 1 ? v[0] : v;
+  return assertPositiveInt(op, arg, n);
+}
+
+/** Only channelsLast and unit dilation run here; anything else is refused rather than computed wrongly. */
+function checkUnimplemented(op: string, args: { dataFormat?: unknown; dilationRate?: unknown }): void {
+  if (args.dataFormat !== undefined && args.dataFormat !== 'channelsLast') throw argError(op, 'dataFormat', fmtValue(args.dataFormat), "'channelsLast' (tessera's 1-D layers run channels last)");
+  const d = args.dilationRate;
+  if (d !== undefined && d !== 1 && !(Array.isArray(d) && d.length === 1 && d[0] === 1)) throw argError(op, 'dilationRate', fmtValue(d), '1 (tessera does not implement dilated convolutions)');
+}
+
+function stepsShape(name: string, inputShape: readonly number[]): [number, number] {
+  if (inputShape.length !== 2) throw argError(name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank 3 [batch, steps, channels]');
+  return [inputShape[0], inputShape[1]];
+}
+
+export interface Conv1DLayerArgs extends KernelLayerArgs {
+  filters: number;
+  kernelSize: number | [number];
+  strides?: number | [number];
+  padding?: 'valid' | 'same';
+  dataFormat?: 'channelsLast';
+  dilationRate?: number | [number];
+}
+
+/** 1-D convolution over [batch, steps, channels] with a [kernelSize, inC, filters] kernel, as tf.layers.conv1d. */
+export class Conv1D extends KernelLayer {
+  readonly filters: number;
+  readonly kernelSize: number;
+  readonly strides: number;
+  readonly padding: 'valid' | 'same';
+
+  constructor(args: Conv1DLayerArgs) {
+    const op = 'layers.conv1d';
+    checkConfigKeys(op, args, ['filters', 'kernelSize', 'strides', 'padding', 'dataFormat', 'dilationRate', ...KERNEL_LAYER_KEYS]);
+    super(op, 'conv1d', args);
+    checkUnimplemented(op, args);
+    this.filters = assertPositiveInt(op, 'filters', args.filters);
+    this.kernelSize = single(op, 'kernelSize', args.kernelSize);
+    this.strides = single(op, 'strides', args.strides, 1);
+    this.padding = paddingArg(op, args.padding);
+    this.buildIfShaped();
+  }
+
+  getClassName(): string {
+    return 'Conv1D';
+  }
+
+  computeOutputShape(inputShape: readonly number[]): number[] {
+    const [steps] = stepsShape(this.name, inputShape);
+    const out = convOutputLength(steps, this.kernelSize, this.strides, this.padding);
+    if (out <= 0) throw argError(this.name, 'input', `${steps} steps`, `at least the kernel size ${this.kernelSize} with 'valid' padding`);
+    return [out, this.filters];
+  }
+
+  protected override buildWeights(inputShape: readonly number[]): void {
+    this.buildKernel([this.kernelSize, inputShape[1], this.filters]);
+  }
+
+  call(x: Tensor, options: CallOptions): Tensor {
+    // As a 2-D convolution over a height-1 image.
+    const [b, steps, c] = x.shape;
+    const y = this.withEpilogue(options, (kernel, bias, activation) => fused.conv2d({
+      x: x.reshape([b, 1, steps, c]), filter: kernel.reshape([1, ...kernel.shape]), strides: [1, this.strides], pad: this.padding, bias, activation,
+    }));
+    return y.reshape([b, y.shape[2], this.filters]);
+  }
+
+  protected layerConfig(): LayerConfig {
+    return {
+      filters: this.filters,
+      kernel_size: [this.kernelSize],
+      strides: [this.strides],
+      padding: this.padding,
+      data_format: 'channels_last',
+      dilation_rate: [1],
+      ...this.epilogueConfig(),
+    };
+  }
+}
+
+export interface Pooling1DLayerArgs extends LayerArgs {
+  poolSize?: number | [number];
+  strides?: number | [number];
+  padding?: 'valid' | 'same';
+}
+
+type Pool2d = (x: Tensor, poolSize: [number, number], strides: [number, number], pad: 'valid' | 'same') => Tensor;
+
+/** A pool over poolSize windows (2) of [batch, steps, channels]; strides default to poolSize. */
+abstract class Pooling1D extends Layer {
+  readonly poolSize: number;
+  readonly strides: number;
+  readonly padding: 'valid' | 'same';
+
+  constructor(op: string, snakeName: string, args: Pooling1DLayerArgs, private readonly pool: Pool2d) {
+    checkConfigKeys(op, args, ['poolSize', 'strides', 'padding']);
+    super(snakeName, args);
+    this.poolSize = single(op, 'poolSize', args.poolSize, 2);
+    this.strides = single(op, 'strides', args.strides, this.poolSize);
+    this.padding = paddingArg(op, args.padding);
+    this.buildIfShaped();
+  }
+
+  computeOutputShape(inputShape: readonly number[]): number[] {
+    const [steps, c] = stepsShape(this.name, inputShape);
+    const out = convOutputLength(steps, this.poolSize, this.strides, this.padding);
+    if (out <= 0) throw argError(this.name, 'input', `${steps} steps`, `at least the pool size ${this.poolSize} with 'valid' padding`);
+    return [out, c];
+  }
+
+  call(x: Tensor): Tensor {
+    // As a 2-D pool over a height-1 image.
+    const [b, steps, c] = x.shape;
+    const y = this.pool(x.reshape([b, 1, steps, c]), [1, this.poolSize], [1, this.strides], this.padding);
+    return y.reshape([b, y.shape[2], c]);
+  }
+
+  protected layerConfig(): LayerConfig {
+    return { pool_size: [this.poolSize], strides: [this.strides], padding: this.padding };
+  }
+}
+
+/** Max over windows, as tf.layers.maxPooling1d. */
+export class MaxPooling1D extends Pooling1D {
+  constructor(args: Pooling1DLayerArgs = {}) {
+    super('layers.maxPooling1d', 'max_pooling1d', args, maxPool);
+  }
+
+  getClassName(): string {
+    return 'MaxPooling1D';
+  }
+}
+
+/** The mean over windows, as tf.layers.averagePooling1d. */
+export class AveragePooling1D extends Pooling1D {
+  constructor(args: Pooling1DLayerArgs = {}) {
+    super('layers.averagePooling1d', 'average_pooling1d', args, (x, f, s, p) => avgPool(x, f, s, p));
+  }
+
+  getClassName(): string {
+    return 'AveragePooling1D';
+  }
+}

@@ -1,0 +1,100 @@
+import { checkIndices, gatherRows } from '../ops/sequence';
+import { Tensor } from '../tensor/tensor';
+import type { Variable } from '../tensor/variable';
+import { argError, assertPositiveInt, fmtShape, fmtValue, optionalBoolean } from '../util/validate';
+import { getInitializer, initializerConfig, type Initializer, type InitializerName } from './initializers';
+import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
+
+export interface EmbeddingLayerArgs extends LayerArgs {
+  inputDim: number;
+  outputDim: number;
+  embeddingsInitializer?: InitializerName | Initializer;
+  embeddingsRegularizer?: null;
+  maskZero?: boolean;
+  inputLength?: number | number[];
+}
+
+/** 1 where x is not 0, as a mask of x's shape (embedding({maskZero})). */
+export function nonZeroMask(x: Tensor, dtype: Tensor['dtype']): Tensor {
+  const v = x.hostValues();
+  const m = dtype === 'float64' ? new Float64Array(v.length) : new Float32Array(v.length);
+  for (let i = 0; i < v.length; i++) m[i] = v[i] !== 0 ? 1 : 0;
+  return new Tensor(x.shape, dtype, m);
+}
+
+/** tf.layers.embedding: integer ids [batch, ...] -> rows of embeddings [inputDim, outputDim]. */
+export class Embedding extends Layer {
+  readonly inputDim: number;
+  readonly outputDim: number;
+  readonly maskZero: boolean;
+  private readonly inputLength: number[] | null;
+  private readonly embeddingsInitializer: Initializer;
+  embeddings: Variable | null = null;
+
+  constructor(args: EmbeddingLayerArgs) {
+    const op = 'layers.embedding';
+    checkConfigKeys(op, args, ['inputDim', 'outputDim', 'embeddingsInitializer', 'embeddingsRegularizer', 'embeddingsConstraint', 'activityRegularizer', 'maskZero', 'inputLength', 'batchInputShape']);
+    const len = args.inputLength;
+    if (len !== undefined && !(Number.isInteger(len) && (len as number) > 0) && !(Array.isArray(len) && len.every((d) => Number.isInteger(d) && d > 0))) {
+      throw argError(op, 'inputLength', fmtValue(len), 'a positive integer or an array of them');
+    }
+    const inputLength = len === undefined ? null : Array.isArray(len) ? len.slice() : [len];
+    const batchShape = (args as { batchInputShape?: number[] }).batchInputShape;
+    super('embedding', { name: args.name, trainable: args.trainable, dtype: args.dtype, inputShape: args.inputShape ?? batchShape?.slice(1) ?? inputLength ?? undefined });
+    for (const key of ['embeddingsRegularizer', 'embeddingsConstraint', 'activityRegularizer'] as const) {
+      const v = (args as unknown as Record<string, unknown>)[key];
+      if (v !== undefined && v !== null) throw argError(op, key, fmtValue(v), 'null or absent (tessera has no regularizers or constraints yet)');
+    }
+    this.inputDim = assertPositiveInt(op, 'inputDim', args.inputDim);
+    this.outputDim = assertPositiveInt(op, 'outputDim', args.outputDim);
+    this.maskZero = optionalBoolean(op, 'maskZero', args.maskZero, false);
+    this.inputLength = inputLength;
+    this.embeddingsInitializer = getInitializer(op, 'embeddingsInitializer', args.embeddingsInitializer ?? 'randomUniform');
+    this.buildIfShaped();
+  }
+
+  getClassName(): string {
+    return 'Embedding';
+  }
+
+  computeOutputShape(inputShape: readonly number[]): number[] {
+    return [...inputShape, this.outputDim];
+  }
+
+  protected override buildWeights(): void {
+    this.embeddings = this.addWeight('embeddings', [this.inputDim, this.outputDim], this.embeddingsInitializer);
+  }
+
+  /** Ids are checked as ids (any numeric dtype), not against the layer's float dtype. */
+  protected override prepareInput(x: Tensor): void {
+    if (!(x instanceof Tensor)) throw argError(this.name, 'input', fmtValue(x), 'a Tensor of integer ids');
+    const shape = x.shape.slice(1);
+    if (!this.built) this.build(shape);
+    const expected = this.inputShapeNoBatch as number[];
+    if (x.rank === 0 || shape.length !== expected.length || shape.some((d, i) => d !== expected[i])) {
+      throw argError(this.name, 'input', `shape ${fmtShape(x.shape)}`, `shape [null, ${expected.join(', ')}]`);
+    }
+  }
+
+  call(x: Tensor, _options: CallOptions): Tensor {
+    const ids = checkIndices(this.name, x, this.inputDim);
+    return gatherRows(this.embeddings as Variable, ids).reshape([...x.shape, this.outputDim]);
+  }
+
+  override computeMask(x: Tensor): Tensor | null {
+    return this.maskZero ? nonZeroMask(x, this.dtype) : null;
+  }
+
+  protected layerConfig(): LayerConfig {
+    return {
+      input_dim: this.inputDim,
+      output_dim: this.outputDim,
+      embeddings_initializer: initializerConfig(this.embeddingsInitializer),
+      embeddings_regularizer: null,
+      activity_regularizer: null,
+      embeddings_constraint: null,
+      mask_zero: this.maskZero,
+      input_length: this.inputLength === null ? null : this.inputLength.length === 1 ? this.inputLength[0] : this.inputLength,
+    };
+  }
+}

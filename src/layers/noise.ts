@@ -1,0 +1,136 @@
+import { Random, nextDefaultSeed } from '../util/random';
+import { Tensor, arrayTypeFor } from '../tensor/tensor';
+import { add, mul } from '../ops/binary';
+import { argError, fmtValue } from '../util/validate';
+import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
+import { rateArg } from './dropout';
+
+/** A layer that perturbs its input in training only, from a seeded stream; identity at inference. */
+abstract class NoiseLayer extends Layer {
+  private stream: Random | null = null;
+
+  /** The stream starts at the first training call, so making (or loading) a model draws no seed. */
+  protected get rng(): Random {
+    this.stream ??= new Random(nextDefaultSeed());
+    return this.stream;
+  }
+
+  computeOutputShape(inputShape: readonly number[]): number[] {
+    return inputShape.slice();
+  }
+
+  /** A tensor like x of values drawn by draw(). */
+  protected noise(x: Tensor, shape: readonly number[], draw: () => number): Tensor {
+    const out = new (arrayTypeFor(x.dtype))(shape.reduce((a, b) => a * b, 1));
+    for (let i = 0; i < out.length; i++) out[i] = draw();
+    return new Tensor(shape, x.dtype, out);
+  }
+}
+
+export interface GaussianNoiseLayerArgs extends LayerArgs {
+  stddev: number;
+}
+
+/** Adds N(0, stddev²) noise in training, as tf.layers.gaussianNoise. */
+export class GaussianNoise extends NoiseLayer {
+  readonly stddev: number;
+
+  constructor(args: GaussianNoiseLayerArgs) {
+    checkConfigKeys('layers.gaussianNoise', args, ['stddev']);
+    super('gaussian_noise', args);
+    if (typeof args.stddev !== 'number' || !Number.isFinite(args.stddev) || args.stddev < 0) throw argError('layers.gaussianNoise', 'stddev', fmtValue(args.stddev), 'a finite number >= 0');
+    this.stddev = args.stddev;
+    this.buildIfShaped();
+  }
+
+  getClassName(): string {
+    return 'GaussianNoise';
+  }
+
+  call(x: Tensor, options: CallOptions): Tensor {
+    if (!options.training) return x;
+    return add(x, this.noise(x, x.shape, () => this.stddev * this.rng.normal()));
+  }
+
+  protected layerConfig(): LayerConfig {
+    return { stddev: this.stddev };
+  }
+}
+
+export interface GaussianDropoutLayerArgs extends LayerArgs {
+  rate: number;
+}
+
+/** Multiplies by N(1, rate/(1 − rate)) noise in training, as tf.layers.gaussianDropout. */
+export class GaussianDropout extends NoiseLayer {
+  readonly rate: number;
+
+  constructor(args: GaussianDropoutLayerArgs) {
+    checkConfigKeys('layers.gaussianDropout', args, ['rate']);
+    super('gaussian_dropout', args);
+    this.rate = rateArg('layers.gaussianDropout', args.rate);
+    this.buildIfShaped();
+  }
+
+  getClassName(): string {
+    return 'GaussianDropout';
+  }
+
+  call(x: Tensor, options: CallOptions): Tensor {
+    if (!options.training || this.rate === 0) return x;
+    const stddev = Math.sqrt(this.rate / (1 - this.rate));
+    return mul(x, this.noise(x, x.shape, () => 1 + stddev * this.rng.normal()));
+  }
+
+  protected layerConfig(): LayerConfig {
+    return { rate: this.rate };
+  }
+}
+
+export interface AlphaDropoutLayerArgs extends LayerArgs {
+  rate: number;
+  noiseShape?: number[];
+}
+
+const SELU_ALPHA = 1.6732632423543772;
+const SELU_SCALE = 1.0507009873554805;
+
+/**
+ * Dropout for SELU networks: dropped inputs become SELU's negative saturation value and an affine map keeps
+ * the mean and variance, as Keras's AlphaDropout (tf.layers.alphaDropout).
+ */
+export class AlphaDropout extends NoiseLayer {
+  readonly rate: number;
+  readonly noiseShape: number[] | null;
+
+  constructor(args: AlphaDropoutLayerArgs) {
+    const op = 'layers.alphaDropout';
+    checkConfigKeys(op, args, ['rate', 'noiseShape']);
+    super('alpha_dropout', args);
+    this.rate = rateArg(op, args.rate);
+    const ns = args.noiseShape;
+    if (ns !== undefined && ns !== null && (!Array.isArray(ns) || !ns.every((d) => Number.isInteger(d) && d > 0))) throw argError(op, 'noiseShape', fmtValue(ns), 'an array of positive integers');
+    this.noiseShape = ns ?? null;
+    this.buildIfShaped();
+  }
+
+  getClassName(): string {
+    return 'AlphaDropout';
+  }
+
+  call(x: Tensor, options: CallOptions): Tensor {
+    if (!options.training || this.rate === 0) return x;
+    const rate = this.rate;
+    const alphaP = -SELU_ALPHA * SELU_SCALE;
+    const kept = this.noise(x, this.noiseShape ?? x.shape, () => (this.rng.next() >= rate ? 1 : 0));
+    const a = ((1 - rate) * (1 + rate * alphaP ** 2)) ** -0.5;
+    const b = -a * alphaP * rate;
+    // kept·x + (1 − kept)·alphaP, then a·(...) + b.
+    const dropped = add(mul(x, kept), mul(add(mul(kept, -1), 1), alphaP));
+    return add(mul(dropped, a), b);
+  }
+
+  protected layerConfig(): LayerConfig {
+    return { rate: this.rate, noise_shape: this.noiseShape };
+  }
+}

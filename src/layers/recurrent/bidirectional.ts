@@ -1,0 +1,108 @@
+import { add, mul } from '../../ops/binary';
+import { concatAlong, reverseAlong } from '../../ops/sequence';
+import type { Tensor } from '../../tensor/tensor';
+import { argError, fmtValue } from '../../util/validate';
+import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from '../layer';
+import { GRU, LSTM, SimpleRNN } from './layers';
+import type { RNN } from './rnn';
+
+export type BidirectionalMergeMode = 'sum' | 'mul' | 'concat' | 'ave' | null;
+
+export interface BidirectionalLayerArgs extends LayerArgs {
+  layer: RNN;
+  mergeMode?: BidirectionalMergeMode;
+}
+
+const MODES = ['sum', 'mul', 'concat', 'ave', null];
+
+/** A copy of an lstm/gru/simpleRNN made from its arguments, with a new name and direction. */
+function remake(layer: RNN, name: string, goBackwards: boolean): RNN {
+  const args = { ...layer.args, name, goBackwards } as never;
+  if (layer instanceof LSTM) return new LSTM(args);
+  if (layer instanceof GRU) return new GRU(args);
+  return new SimpleRNN(args);
+}
+
+/**
+ * tf.layers.bidirectional: the layer forwards and a copy run backwards over the sequence (its outputs turned
+ * back into time order), merged; weights are the forward layer's, then the backward one's.
+ */
+export class Bidirectional extends Layer {
+  readonly forwardLayer: RNN;
+  readonly backwardLayer: RNN;
+  readonly mergeMode: BidirectionalMergeMode;
+
+  constructor(args: BidirectionalLayerArgs) {
+    const op = 'layers.bidirectional';
+    checkConfigKeys(op, args, ['layer', 'mergeMode']);
+    const layer = args?.layer;
+    if (!(layer instanceof LSTM || layer instanceof GRU || layer instanceof SimpleRNN)) throw argError(op, 'layer', fmtValue(layer), 'an lstm, gru or simpleRNN layer');
+    if (layer.returnState) throw argError(op, 'layer', 'a layer with returnState: true', 'returnState false (the merged output is one tensor)');
+    const mergeMode = args.mergeMode === undefined ? 'concat' : args.mergeMode;
+    if (!MODES.includes(mergeMode)) throw argError(op, 'mergeMode', fmtValue(mergeMode), "one of 'concat', 'sum', 'mul', 'ave', null");
+    super('bidirectional', { ...args, inputShape: args.inputShape ?? layer.inputShapeNoBatch ?? undefined });
+    this.mergeMode = mergeMode;
+    this.forwardLayer = remake(layer, `forward_${layer.name}`, layer.goBackwards);
+    this.backwardLayer = remake(layer, `backward_${layer.name}`, !layer.goBackwards);
+    this.buildIfShaped();
+  }
+
+  getClassName(): string {
+    return 'Bidirectional';
+  }
+
+  computeOutputShape(inputShape: readonly number[]): number[] {
+    const one = this.forwardLayer.computeOutputShape(inputShape);
+    if (this.mergeMode !== 'concat') return one;
+    return [...one.slice(0, -1), 2 * one[one.length - 1]];
+  }
+
+  protected override buildWeights(inputShape: readonly number[]): void {
+    this.forwardLayer.build(inputShape);
+    this.backwardLayer.build(inputShape);
+    this.vars.push(...this.forwardLayer.weights, ...this.backwardLayer.weights);
+  }
+
+  override get supportsMasking(): boolean {
+    return true;
+  }
+
+  override computeMask(_x: Tensor, mask: Tensor | null): Tensor | null {
+    return this.forwardLayer.returnSequences ? mask : null;
+  }
+
+  /** With mergeMode null, [forward, backward] as TF.js. */
+  override apply(x: Tensor, options?: CallOptions): Tensor;
+  override apply(x: Tensor, options?: CallOptions): Tensor | Tensor[] {
+    this.prepareInput(x);
+    const [f, b] = this.both(x, options ?? { training: false });
+    return this.mergeMode === null ? [f, b] : this.merge(f, b);
+  }
+
+  private both(x: Tensor, options: CallOptions): [Tensor, Tensor] {
+    const f = this.forwardLayer.call(x, options);
+    let b = this.backwardLayer.call(x, options);
+    if (this.backwardLayer.returnSequences) b = reverseAlong(b, 1);
+    return [f, b];
+  }
+
+  private merge(f: Tensor, b: Tensor): Tensor {
+    switch (this.mergeMode) {
+      case 'sum': return add(f, b);
+      case 'mul': return mul(f, b);
+      case 'ave': return mul(add(f, b), 0.5);
+      default: return concatAlong([f, b], f.rank - 1);
+    }
+  }
+
+  call(x: Tensor, options: CallOptions): Tensor {
+    if (this.mergeMode === null) throw new Error(`${this.name}: mergeMode null gives two outputs; use apply(x), not a Sequential model`);
+    const [f, b] = this.both(x, options);
+    return this.merge(f, b);
+  }
+
+  protected layerConfig(): LayerConfig {
+    const inner = { ...this.forwardLayer.getConfig(), name: this.forwardLayer.name.replace(/^forward_/, '') };
+    return { layer: { class_name: this.forwardLayer.getClassName(), config: inner }, merge_mode: this.mergeMode };
+  }
+}

@@ -1,0 +1,60 @@
+import { add, mul, sub } from '../../ops/binary';
+import { sliceAlong } from '../../ops/sequence';
+import type { Tensor } from '../../tensor/tensor';
+import type { Variable } from '../../tensor/variable';
+import { argError, fmtValue } from '../../util/validate';
+import { applyActivation, checkActivation, type ActivationName } from '../activations';
+import { checkConfigKeys, type LayerConfig } from '../layer';
+import { CELL_KEYS, RNNCell, type RNNCellArgs, type StepResult } from './cell';
+
+export interface GRUCellArgs extends RNNCellArgs {
+  recurrentActivation?: ActivationName;
+  implementation?: number;
+  resetAfter?: boolean;
+}
+
+export const GRU_CELL_KEYS = [...CELL_KEYS, 'recurrentActivation', 'implementation', 'resetAfter'];
+
+/**
+ * tf.layers.gruCell: gates z, r, h side by side; the reset gate applies before the candidate's recurrent
+ * product (TF.js has no resetAfter: true and refuses it, so does this).
+ */
+export class GRUCell extends RNNCell {
+  readonly recurrentActivation: ActivationName;
+  readonly implementation: number;
+
+  constructor(args: GRUCellArgs, op = 'layers.gruCell', check = true) {
+    if (check) checkConfigKeys(op, args, GRU_CELL_KEYS);
+    if (args.resetAfter !== undefined && args.resetAfter !== false) throw argError(op, 'resetAfter', fmtValue(args.resetAfter), 'false or absent (TF.js GRUCell does not support reset_after: true)');
+    super(op, 'gru_cell', args, 'tanh');
+    this.recurrentActivation = args.recurrentActivation === undefined ? 'hardSigmoid' : checkActivation(op, args.recurrentActivation);
+    this.implementation = args.implementation ?? 1;
+  }
+
+  getClassName(): string {
+    return 'GRUCell';
+  }
+
+  get gates(): number {
+    return 3;
+  }
+
+  step(xp: Tensor, [h]: Tensor[]): StepResult {
+    const kernel = this.recurrentKernel as Variable;
+    const zr = add(sliceAlong(xp, 1, 0, 2 * this.units), this.recurrentProduct(h, kernel, 0, 2));
+    const z = applyActivation(this.recurrentActivation, this.gate(zr, 0));
+    const r = applyActivation(this.recurrentActivation, this.gate(zr, 1));
+    const hh = applyActivation(this.activation, add(this.gate(xp, 2), this.recurrentProduct(mul(r, h), kernel, 2, 1)));
+    // z·h + (1 - z)·hh, written as hh + z·(h - hh).
+    const hNext = add(hh, mul(z, sub(h, hh)));
+    return { output: hNext, states: [hNext] };
+  }
+
+  protected override layerConfig(): LayerConfig {
+    return {
+      ...super.layerConfig(),
+      recurrent_activation: this.recurrentActivation === 'hardSigmoid' ? 'hard_sigmoid' : this.recurrentActivation,
+      implementation: this.implementation,
+    };
+  }
+}

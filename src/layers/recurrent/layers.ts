@@ -1,0 +1,68 @@
+import type { LayerConfig } from '../layer';
+import { CELL_KEYS } from './cell';
+import { GRU_CELL_KEYS, GRUCell, type GRUCellArgs } from './gru-cell';
+import { LSTM_CELL_KEYS, LSTMCell, type LSTMCellArgs } from './lstm-cell';
+import { RNN, type RNNBaseArgs } from './rnn';
+import { SimpleRNNCell, type SimpleRNNCellArgs } from './simple-rnn-cell';
+
+export interface LSTMLayerArgs extends RNNBaseArgs, Omit<LSTMCellArgs, 'inputShape'> {}
+export interface GRULayerArgs extends RNNBaseArgs, Omit<GRUCellArgs, 'inputShape'> {}
+export interface SimpleRNNLayerArgs extends RNNBaseArgs, Omit<SimpleRNNCellArgs, 'inputShape'> {}
+
+/** The cell's own settings out of a layer's arguments; the cell takes the layer's name, so its weights save as 'lstm/kernel'. */
+function cellArgs<T extends object>(args: T, keys: readonly string[], name: string): T {
+  const out: Record<string, unknown> = { name, dtype: (args as { dtype?: unknown }).dtype, trainable: (args as { trainable?: unknown }).trainable };
+  for (const k of keys) if ((args as Record<string, unknown>)[k] !== undefined) out[k] = (args as Record<string, unknown>)[k];
+  return out as T;
+}
+
+/** The config TF.js writes for its LSTM/GRU/SimpleRNN: the cell's settings flattened beside the RNN's. */
+function flatConfig(rnn: LayerConfig, cell: LayerConfig): LayerConfig {
+  const { name: _n, trainable: _t, dtype: _d, ...own } = cell;
+  return { ...own, ...rnn };
+}
+
+/** tf.layers.lstm. */
+export class LSTM extends RNN {
+  constructor(args: LSTMLayerArgs) {
+    super(args as never, 'layers.lstm', 'lstm', (name) => new LSTMCell(cellArgs(args, LSTM_CELL_KEYS, name), 'layers.lstm', false), LSTM_CELL_KEYS);
+  }
+
+  override getClassName(): string {
+    return 'LSTM';
+  }
+
+  protected override layerConfig(): LayerConfig {
+    return flatConfig(this.rnnConfig(), this.cell.getConfig());
+  }
+}
+
+/** tf.layers.gru. */
+export class GRU extends RNN {
+  constructor(args: GRULayerArgs) {
+    super(args as never, 'layers.gru', 'gru', (name) => new GRUCell(cellArgs(args, GRU_CELL_KEYS, name), 'layers.gru', false), GRU_CELL_KEYS);
+  }
+
+  override getClassName(): string {
+    return 'GRU';
+  }
+
+  protected override layerConfig(): LayerConfig {
+    return flatConfig(this.rnnConfig(), this.cell.getConfig());
+  }
+}
+
+/** tf.layers.simpleRNN. */
+export class SimpleRNN extends RNN {
+  constructor(args: SimpleRNNLayerArgs) {
+    super(args as never, 'layers.simpleRNN', 'simple_rnn', (name) => new SimpleRNNCell(cellArgs(args, CELL_KEYS, name), 'layers.simpleRNN', false), CELL_KEYS);
+  }
+
+  override getClassName(): string {
+    return 'SimpleRNN';
+  }
+
+  protected override layerConfig(): LayerConfig {
+    return flatConfig(this.rnnConfig(), this.cell.getConfig());
+  }
+}

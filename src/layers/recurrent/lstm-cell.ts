@@ -1,0 +1,77 @@
+import { add, mul } from '../../ops/binary';
+import { concatAlong } from '../../ops/sequence';
+import { ones } from '../../ops/creation';
+import type { DType, Tensor } from '../../tensor/tensor';
+import type { Variable } from '../../tensor/variable';
+import { optionalBoolean } from '../../util/validate';
+import { applyActivation, checkActivation, type ActivationName } from '../activations';
+import type { Initializer } from '../initializers';
+import { checkConfigKeys, type LayerConfig } from '../layer';
+import { CELL_KEYS, RNNCell, type RNNCellArgs, type StepResult } from './cell';
+
+export interface LSTMCellArgs extends RNNCellArgs {
+  recurrentActivation?: ActivationName;
+  unitForgetBias?: boolean;
+  implementation?: number;
+}
+
+export const LSTM_CELL_KEYS = [...CELL_KEYS, 'recurrentActivation', 'unitForgetBias', 'implementation'];
+
+/** tf.layers.lstmCell: gates i, f, c, o side by side; states [h, c]. */
+export class LSTMCell extends RNNCell {
+  readonly recurrentActivation: ActivationName;
+  readonly unitForgetBias: boolean;
+  readonly implementation: number;
+
+  constructor(args: LSTMCellArgs, op = 'layers.lstmCell', check = true) {
+    if (check) checkConfigKeys(op, args, LSTM_CELL_KEYS);
+    super(op, 'lstm_cell', args, 'tanh');
+    this.recurrentActivation = args.recurrentActivation === undefined ? 'hardSigmoid' : checkActivation(op, args.recurrentActivation);
+    this.unitForgetBias = optionalBoolean(op, 'unitForgetBias', args.unitForgetBias, true);
+    this.implementation = args.implementation ?? 1;
+  }
+
+  getClassName(): string {
+    return 'LSTMCell';
+  }
+
+  get gates(): number {
+    return 4;
+  }
+
+  override get stateSize(): number[] {
+    return [this.units, this.units];
+  }
+
+  /** With unitForgetBias, the forget gate's bias starts at one, the rest from the bias initializer (as TF.js); saved values stay as saved. */
+  protected override makeBiasInitializer(): Initializer {
+    const init = this.biasInitializer;
+    if (!this.unitForgetBias || init.restores) return init;
+    const u = this.units;
+    return {
+      className: init.className,
+      getConfig: () => init.getConfig(),
+      apply: (_shape: readonly number[], dtype?: DType) => concatAlong([init.apply([u], dtype), ones([u], dtype), init.apply([2 * u], dtype)], 0),
+    };
+  }
+
+  step(xp: Tensor, [h, c]: Tensor[]): StepResult {
+    const z = add(xp, this.recurrentProduct(h, this.recurrentKernel as Variable));
+    const i = applyActivation(this.recurrentActivation, this.gate(z, 0));
+    const f = applyActivation(this.recurrentActivation, this.gate(z, 1));
+    const candidate = applyActivation(this.activation, this.gate(z, 2));
+    const o = applyActivation(this.recurrentActivation, this.gate(z, 3));
+    const cNext = add(mul(f, c), mul(i, candidate));
+    const hNext = mul(o, applyActivation(this.activation, cNext));
+    return { output: hNext, states: [hNext, cNext] };
+  }
+
+  protected override layerConfig(): LayerConfig {
+    return {
+      ...super.layerConfig(),
+      recurrent_activation: this.recurrentActivation === 'hardSigmoid' ? 'hard_sigmoid' : this.recurrentActivation,
+      unit_forget_bias: this.unitForgetBias,
+      implementation: this.implementation,
+    };
+  }
+}

@@ -1,0 +1,225 @@
+import { add, mul, sub } from '../../ops/binary';
+import { zeros } from '../../ops/creation';
+import { concatAlong, reverseAlong, sliceAlong } from '../../ops/sequence';
+import { Tensor } from '../../tensor/tensor';
+import { keep } from '../../tensor/tidy';
+import { argError, fmtShape, fmtValue, optionalBoolean } from '../../util/validate';
+import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from '../layer';
+import { RNNCell } from './cell';
+import { StackedRNNCells } from './stacked-cells';
+
+export interface RNNBaseArgs extends LayerArgs {
+  returnSequences?: boolean;
+  returnState?: boolean;
+  goBackwards?: boolean;
+  stateful?: boolean;
+  unroll?: boolean;
+  inputDim?: number;
+  inputLength?: number;
+  batchInputShape?: (number | null)[];
+  batchSize?: number;
+}
+
+export interface RNNLayerArgs extends RNNBaseArgs {
+  cell: RNNCell | RNNCell[];
+}
+
+export const RNN_KEYS = ['returnSequences', 'returnState', 'goBackwards', 'stateful', 'unroll', 'inputDim', 'inputLength', 'batchInputShape', 'batchSize'];
+
+/** What an RNN's apply takes besides the sequence, as TF.js's kwargs. */
+export interface RNNApplyOptions {
+  training?: boolean;
+  mask?: Tensor | null;
+  initialState?: Tensor | Tensor[];
+}
+
+/** The input shape (no batch dim) and fixed batch size a recurrent layer's arguments declare. */
+function declaredShape(op: string, args: RNNBaseArgs): { inputShape?: number[]; batch: number | null } {
+  if (args.batchInputShape !== undefined) {
+    const s = args.batchInputShape;
+    if (!Array.isArray(s) || s.length !== 3 || !s.slice(1).every((d) => Number.isInteger(d) && (d as number) > 0)) {
+      throw argError(op, 'batchInputShape', fmtValue(s), '[batch, timeSteps, features] with positive time steps and features');
+    }
+    return { inputShape: s.slice(1) as number[], batch: s[0] ?? null };
+  }
+  let inputShape = args.inputShape;
+  if (inputShape === undefined && args.inputDim !== undefined && args.inputLength !== undefined) inputShape = [args.inputLength, args.inputDim];
+  return { inputShape, batch: args.batchSize ?? null };
+}
+
+/**
+ * tf.layers.rnn: runs a cell over the time axis of [batch, time, features]. The input projection of every step
+ * is one GEMM before the loop; each step is one recurrent product over all gates; the tape records the steps,
+ * so backprop through time (and its second derivatives) come from the ops' own rules. Masked steps keep the
+ * previous output and states, as in TF.js.
+ */
+export class RNN extends Layer {
+  readonly cell: RNNCell;
+  readonly returnSequences: boolean;
+  readonly returnState: boolean;
+  readonly goBackwards: boolean;
+  readonly stateful: boolean;
+  readonly unroll: boolean;
+  readonly batchSize: number | null;
+  /** The arguments the layer was made with (Bidirectional makes its two directions from them). */
+  readonly args: RNNLayerArgs;
+  /** A stateful layer's states between calls. */
+  private stateValues: Tensor[] | null = null;
+
+  constructor(args: RNNLayerArgs, op = 'layers.rnn', snakeName = 'rnn', makeCell?: (name: string) => RNNCell, ownKeys: string[] = ['cell']) {
+    checkConfigKeys(op, args, [...RNN_KEYS, ...ownKeys]);
+    const { inputShape, batch } = declaredShape(op, args);
+    super(snakeName, { name: args.name, trainable: args.trainable, dtype: args.dtype, inputShape });
+    this.args = { ...args };
+    this.returnSequences = optionalBoolean(op, 'returnSequences', args.returnSequences, false);
+    this.returnState = optionalBoolean(op, 'returnState', args.returnState, false);
+    this.goBackwards = optionalBoolean(op, 'goBackwards', args.goBackwards, false);
+    this.stateful = optionalBoolean(op, 'stateful', args.stateful, false);
+    this.unroll = optionalBoolean(op, 'unroll', args.unroll, false);
+    if (batch !== null && !(Number.isInteger(batch) && batch > 0)) throw argError(op, 'batchSize', fmtValue(batch), 'a positive integer');
+    this.batchSize = batch;
+    if (this.stateful && batch === null) {
+      throw argError(op, 'stateful', 'true without a fixed batch size', 'batchInputShape [batch, time, features] or batchSize with stateful: true (the states are kept per sample)');
+    }
+    if (makeCell) this.cell = makeCell(this.name);
+    else {
+      const cell = args.cell;
+      if (Array.isArray(cell)) this.cell = new StackedRNNCells({ cells: cell });
+      else if (cell instanceof RNNCell) this.cell = cell;
+      else throw argError(op, 'cell', fmtValue(cell), 'an RNN cell (tn.layers.lstmCell, gruCell, simpleRNNCell) or an array of them');
+    }
+    this.buildIfShaped();
+  }
+
+  getClassName(): string {
+    return 'RNN';
+  }
+
+  get units(): number {
+    return this.cell.units;
+  }
+
+  computeOutputShape(inputShape: readonly number[]): number[] {
+    if (inputShape.length !== 2) {
+      throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}] (rank ${inputShape.length + 1})`, 'rank 3 [batch, timeSteps, features]');
+    }
+    return this.returnSequences ? [inputShape[0], this.units] : [this.units];
+  }
+
+  protected override buildWeights(inputShape: readonly number[]): void {
+    this.cell.build([inputShape[1]]);
+    this.vars.push(...this.cell.weights);
+  }
+
+  /** As TF.js: apply(x, {initialState, mask, training}) or apply([x, ...initialStates]); with returnState, [output, ...states]. */
+  override apply(x: Tensor, options?: CallOptions): Tensor;
+  override apply(inputs: Tensor | Tensor[], options?: RNNApplyOptions): Tensor | Tensor[];
+  override apply(inputs: Tensor | Tensor[], options: RNNApplyOptions = {}): Tensor | Tensor[] {
+    const list = Array.isArray(inputs) ? inputs : [inputs];
+    const x = list[0];
+    if (!(x instanceof Tensor)) throw argError(this.name, 'input', fmtValue(x), 'a Tensor [batch, timeSteps, features]');
+    if (x.rank !== 3) throw argError(this.name, 'input', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, 'rank 3 [batch, timeSteps, features]');
+    const given = list.length > 1 ? list.slice(1) : options.initialState === undefined ? null : Array.isArray(options.initialState) ? options.initialState : [options.initialState];
+    this.prepareInput(x);
+    if (given) this.checkStates('initialState', given, x.shape[0]);
+    const { output, states } = this.run(x, options.training ?? false, options.mask ?? null, given);
+    return this.returnState ? [output, ...states] : output;
+  }
+
+  call(x: Tensor, options: CallOptions): Tensor {
+    return this.run(x, options.training, options.mask ?? null, null).output;
+  }
+
+  override computeMask(_x: Tensor, mask: Tensor | null): Tensor | null {
+    return this.returnSequences ? mask : null;
+  }
+
+  override get supportsMasking(): boolean {
+    return true;
+  }
+
+  private checkStates(arg: string, states: Tensor[], batch: number): void {
+    const sizes = this.cell.stateSize;
+    if (states.length !== sizes.length) {
+      throw argError(this.name, arg, `${states.length} tensors`, `${sizes.length} (${sizes.map((n) => `[${batch}, ${n}]`).join(', ')})`);
+    }
+    states.forEach((s, i) => {
+      if (!(s instanceof Tensor) || s.rank !== 2 || s.shape[0] !== batch || s.shape[1] !== sizes[i] || s.dtype !== this.dtype) {
+        throw argError(this.name, `${arg}[${i}]`, s instanceof Tensor ? `shape ${fmtShape(s.shape)} and dtype ${s.dtype}` : fmtValue(s), `shape [${batch}, ${sizes[i]}] and dtype ${this.dtype}`);
+      }
+    });
+  }
+
+  private run(x: Tensor, training: boolean, mask: Tensor | null, initial: Tensor[] | null): { output: Tensor; states: Tensor[] } {
+    const [b, steps, features] = x.shape;
+    if (this.stateful && b !== this.batchSize) throw argError(this.name, 'input', `batch size ${b}`, `the stateful layer's fixed batch size ${this.batchSize}`);
+    if (mask && (mask.rank !== 2 || mask.shape[0] !== b || mask.shape[1] !== steps)) throw argError(this.name, 'mask', `shape ${fmtShape(mask.shape)}`, `shape [${b}, ${steps}]`);
+    const cell = this.cell;
+    const seq = this.goBackwards ? reverseAlong(x, 1) : x;
+    const maskValues = mask ? mask.hostValues() : null;
+    cell.beginSequence(b, features, training);
+    const xp = cell.project(seq);
+    let states = initial ?? this.stateValues ?? cell.stateSize.map((n) => zeros([b, n], this.dtype));
+    const outputs: Tensor[] = [];
+    let previous: Tensor = zeros([b, this.units], this.dtype);
+    const width = cell.projectedWidth;
+    for (let i = 0; i < steps; i++) {
+      const t = this.goBackwards ? steps - 1 - i : i;
+      const r = cell.step(sliceAlong(xp, 1, i, 1).reshape([b, width]), states);
+      let out = r.output;
+      let next = r.states;
+      if (maskValues) {
+        const keepStep = new Float64Array(b).map((_, j) => (maskValues[j * steps + t] ? 1 : 0));
+        const m = new Tensor([b, 1], this.dtype, this.dtype === 'float64' ? keepStep : Float32Array.from(keepStep));
+        // prev + m·(new - prev): masked rows keep the previous output and states.
+        out = add(previous, mul(m, sub(out, previous)));
+        next = next.map((s, k) => add(states[k], mul(m, sub(s, states[k]))));
+      }
+      outputs.push(out);
+      previous = out;
+      states = next;
+    }
+    if (this.stateful) this.keepStates(states);
+    const output = this.returnSequences ? concatAlong(outputs.map((o) => o.reshape([b, 1, this.units])), 1) : previous;
+    return { output, states };
+  }
+
+  private keepStates(states: Tensor[]): void {
+    const old = this.stateValues;
+    // Copies off the tape: the next call starts from these values without backpropagating into this one.
+    this.stateValues = states.map((s) => keep(new Tensor(s.shape, s.dtype, s.hostValues().slice())));
+    if (old && old !== this.stateValues) for (const s of old) s.dispose();
+  }
+
+  /** As TF.js: zeros (or the given states) for a stateful layer; an error for any other. */
+  resetStates(states?: Tensor | Tensor[]): void {
+    if (!this.stateful) throw new Error(`${this.name}.resetStates: the layer is not stateful; create it with stateful: true and a fixed batch size to keep states between calls`);
+    const b = this.batchSize as number;
+    const next = states === undefined ? null : Array.isArray(states) ? states : [states];
+    if (next) this.checkStates('states', next, b);
+    const old = this.stateValues;
+    this.stateValues = (next ?? this.cell.stateSize.map((n) => zeros([b, n], this.dtype))).map((s) => keep(new Tensor(s.shape, s.dtype, s.hostValues().slice())));
+    if (old) for (const s of old) s.dispose();
+  }
+
+  /** The stateful layer's current states (null before the first call). */
+  get states(): Tensor[] | null {
+    return this.stateValues ? this.stateValues.slice() : null;
+  }
+
+  protected rnnConfig(): LayerConfig {
+    const config: LayerConfig = {
+      return_sequences: this.returnSequences,
+      return_state: this.returnState,
+      go_backwards: this.goBackwards,
+      stateful: this.stateful,
+      unroll: this.unroll,
+    };
+    if (this.batchSize !== null && this.inputShapeNoBatch) config.batch_input_shape = [this.batchSize, ...this.inputShapeNoBatch];
+    return config;
+  }
+
+  protected layerConfig(): LayerConfig {
+    return { ...this.rnnConfig(), cell: { class_name: this.cell.getClassName(), config: this.cell.getConfig() } };
+  }
+}

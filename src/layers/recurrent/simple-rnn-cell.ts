@@ -1,0 +1,29 @@
+import { add } from '../../ops/binary';
+import type { Tensor } from '../../tensor/tensor';
+import type { Variable } from '../../tensor/variable';
+import { applyActivation } from '../activations';
+import { checkConfigKeys } from '../layer';
+import { CELL_KEYS, RNNCell, type RNNCellArgs, type StepResult } from './cell';
+
+export type SimpleRNNCellArgs = RNNCellArgs;
+
+/** tf.layers.simpleRNNCell: h' = act(x·kernel + bias + h·recurrentKernel). */
+export class SimpleRNNCell extends RNNCell {
+  constructor(args: SimpleRNNCellArgs, op = 'layers.simpleRNNCell', check = true) {
+    if (check) checkConfigKeys(op, args, CELL_KEYS);
+    super(op, 'simple_rnn_cell', args, 'tanh');
+  }
+
+  getClassName(): string {
+    return 'SimpleRNNCell';
+  }
+
+  get gates(): number {
+    return 1;
+  }
+
+  step(xp: Tensor, [h]: Tensor[]): StepResult {
+    const out = applyActivation(this.activation, add(xp, this.recurrentProduct(h, this.recurrentKernel as Variable)));
+    return { output: out, states: [out] };
+  }
+}

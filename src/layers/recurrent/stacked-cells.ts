@@ -1,0 +1,80 @@
+import type { Tensor } from '../../tensor/tensor';
+import { argError, fmtValue } from '../../util/validate';
+import { checkConfigKeys, type LayerArgs, type LayerConfig } from '../layer';
+import { RNNCell, type StepResult } from './cell';
+
+export interface StackedRNNCellsArgs extends LayerArgs {
+  cells: RNNCell[];
+}
+
+/**
+ * tf.layers.stackedRNNCells: each cell's output is the next cell's input within a step. States are one flat
+ * list in reverse order of the stacking, as TF.js keeps them.
+ */
+export class StackedRNNCells extends RNNCell {
+  readonly cells: RNNCell[];
+
+  constructor(args: StackedRNNCellsArgs) {
+    const op = 'layers.stackedRNNCells';
+    checkConfigKeys(op, args, ['cells']);
+    const cells = args?.cells;
+    if (!Array.isArray(cells) || cells.length === 0 || !cells.every((c) => c instanceof RNNCell)) {
+      throw argError(op, 'cells', fmtValue(cells), 'a non-empty array of RNN cells (tn.layers.lstmCell, gruCell, simpleRNNCell)');
+    }
+    super(op, 'stacked_rnn_cells', { name: args.name, trainable: args.trainable, dtype: args.dtype, units: cells[cells.length - 1].units }, 'linear');
+    this.cells = cells.slice();
+  }
+
+  getClassName(): string {
+    return 'StackedRNNCells';
+  }
+
+  get gates(): number {
+    return this.cells[0].gates;
+  }
+
+  override get projectedWidth(): number {
+    return this.cells[0].projectedWidth;
+  }
+
+  override get stateSize(): number[] {
+    return this.cells.slice().reverse().flatMap((c) => c.stateSize);
+  }
+
+  protected override buildWeights(inputShape: readonly number[]): void {
+    let features = inputShape[inputShape.length - 1];
+    for (const cell of this.cells) {
+      cell.build([features]);
+      this.vars.push(...cell.weights);
+      features = cell.units;
+    }
+  }
+
+  override beginSequence(batch: number, features: number, training: boolean): void {
+    this.cells.forEach((c, i) => c.beginSequence(batch, i === 0 ? features : this.cells[i - 1].units, training));
+  }
+
+  override project(x: Tensor): Tensor {
+    return this.cells[0].project(x);
+  }
+
+  step(xp: Tensor, states: Tensor[]): StepResult {
+    // Per-cell states, from the flat list in reverse stacking order.
+    const rest = states.slice();
+    const nested = this.cells.slice().reverse().map((c) => rest.splice(0, c.stateSize.length)).reverse();
+    let input = xp;
+    const next: Tensor[][] = [];
+    this.cells.forEach((cell, i) => {
+      const b = input.shape[0];
+      const projected = i === 0 ? input : cell.project(input.reshape([b, 1, input.shape[1]])).reshape([b, cell.gates * cell.units]);
+      const r = cell.step(projected, nested[i]);
+      next.push(r.states);
+      input = r.output;
+    });
+    return { output: input, states: next.reverse().flat() };
+  }
+
+  protected override layerConfig(): LayerConfig {
+    return { cells: this.cells.map((c) => ({ class_name: c.getClassName(), config: c.getConfig() })) };
+  }
+}

@@ -1,0 +1,85 @@
+import type { Tensor } from '../tensor/tensor';
+import { abs, square } from '../ops/unary';
+import { add, mul } from '../ops/binary';
+import { sum } from '../ops/reduction';
+import { zeros } from '../ops/creation';
+import { argError, checkKnownKeys, fmtValue } from '../util/validate';
+
+/** A penalty on a weight (or a layer's output) that training adds to the loss, as tf.regularizers. */
+export interface Regularizer {
+  readonly className: 'L1L2';
+  apply(x: Tensor): Tensor;
+  getConfig(): { l1: number; l2: number };
+}
+
+class L1L2 implements Regularizer {
+  readonly className = 'L1L2';
+  constructor(readonly l1: number, readonly l2: number) {}
+
+  /** l1·Σ|x| + l2·Σx², as TF.js's L1L2 (a term with a zero factor is left out). */
+  apply(x: Tensor): Tensor {
+    const l1 = this.l1 !== 0 ? mul(sum(abs(x)), this.l1) : null;
+    const l2 = this.l2 !== 0 ? mul(sum(square(x)), this.l2) : null;
+    if (l1 && l2) return add(l1, l2);
+    return l1 ?? l2 ?? zeros([], x.dtype);
+  }
+
+  getConfig(): { l1: number; l2: number } {
+    return { l1: this.l1, l2: this.l2 };
+  }
+}
+
+function factor(op: string, arg: string, v: unknown): number {
+  if (v === undefined || v === null) return 0.01;
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw argError(op, arg, fmtValue(v), 'a finite number >= 0');
+  return v;
+}
+
+function readArgs(op: string, config: unknown, keys: string[]): Record<string, unknown> {
+  if (config === undefined) return {};
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) throw argError(op, 'config', fmtValue(config), 'an object');
+  checkKnownKeys(op, 'config', config, keys);
+  return config as Record<string, unknown>;
+}
+
+/** l1·Σ|x| (l1 defaults to 0.01), as tf.regularizers.l1. */
+export function l1(config?: { l1?: number }): Regularizer {
+  const c = readArgs('regularizers.l1', config, ['l1']);
+  return new L1L2(factor('regularizers.l1', 'l1', c.l1), 0);
+}
+
+/** l2·Σx² (l2 defaults to 0.01), as tf.regularizers.l2. */
+export function l2(config?: { l2?: number }): Regularizer {
+  const c = readArgs('regularizers.l2', config, ['l2']);
+  return new L1L2(0, factor('regularizers.l2', 'l2', c.l2));
+}
+
+/** l1·Σ|x| + l2·Σx² (each defaults to 0.01), as tf.regularizers.l1l2. */
+export function l1l2(config?: { l1?: number; l2?: number }): Regularizer {
+  const c = readArgs('regularizers.l1l2', config, ['l1', 'l2']);
+  return new L1L2(factor('regularizers.l1l2', 'l1', c.l1), factor('regularizers.l1l2', 'l2', c.l2));
+}
+
+/** The one name TF.js knows a regularizer by in a layer config. */
+export type RegularizerName = 'l1l2';
+
+/** A regularizer from a layer config: an instance, 'l1l2' (defaults), or undefined for none. */
+export function getRegularizer(op: string, arg: string, spec: unknown): Regularizer | null {
+  if (spec === undefined || spec === null) return null;
+  if (spec instanceof L1L2) return spec;
+  if (spec === 'l1l2') return l1l2();
+  throw argError(op, arg, fmtValue(spec), "a regularizer from tn.regularizers (l1, l2, l1l2) or 'l1l2'");
+}
+
+/** A regularizer as a saved model records it: {class_name: 'L1L2', config: {l1, l2}}. */
+export function regularizerConfig(r: Regularizer | null): { class_name: string; config: { l1: number; l2: number } } | null {
+  return r ? { class_name: r.className, config: r.getConfig() } : null;
+}
+
+/** The regularizer a saved {class_name, config} describes (TF.js writes L1L2; Keras also L1 and L2). */
+export function regularizerFromConfig(className: string, config: Record<string, unknown>): Regularizer {
+  if (className === 'L1L2') return new L1L2(factor(className, 'l1', config.l1 ?? 0), factor(className, 'l2', config.l2 ?? 0));
+  if (className === 'L1') return new L1L2(factor(className, 'l1', config.l1), 0);
+  if (className === 'L2') return new L1L2(0, factor(className, 'l2', config.l2));
+  throw argError('regularizer', 'class_name', fmtValue(className), "'L1L2', 'L1' or 'L2'");
+}

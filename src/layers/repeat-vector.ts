@@ -1,0 +1,39 @@
+import { concatAlong } from '../ops/sequence';
+import type { Tensor } from '../tensor/tensor';
+import { argError, assertPositiveInt } from '../util/validate';
+import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
+
+export interface RepeatVectorLayerArgs extends LayerArgs {
+  n: number;
+}
+
+/** tf.layers.repeatVector: [batch, features] -> [batch, n, features]. */
+export class RepeatVector extends Layer {
+  readonly n: number;
+
+  constructor(args: RepeatVectorLayerArgs) {
+    const op = 'layers.repeatVector';
+    checkConfigKeys(op, args, ['n']);
+    super('repeat_vector', args);
+    this.n = assertPositiveInt(op, 'n', args.n);
+    this.buildIfShaped();
+  }
+
+  getClassName(): string {
+    return 'RepeatVector';
+  }
+
+  computeOutputShape(inputShape: readonly number[]): number[] {
+    if (inputShape.length !== 1) throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank 2 [batch, features]');
+    return [this.n, inputShape[0]];
+  }
+
+  call(x: Tensor, _options: CallOptions): Tensor {
+    const row = x.reshape([x.shape[0], 1, x.shape[1]]);
+    return concatAlong(new Array<Tensor>(this.n).fill(row), 1);
+  }
+
+  protected layerConfig(): LayerConfig {
+    return { n: this.n };
+  }
+}

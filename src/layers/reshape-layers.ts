@@ -1,0 +1,45 @@
+import type { Tensor } from '../tensor/tensor';
+import { argError, fmtValue } from '../util/validate';
+import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
+
+export interface ReshapeLayerArgs extends LayerArgs {
+  targetShape: number[];
+}
+
+/** [batch, ...] -> [batch, ...targetShape] (one entry may be −1), as tf.layers.reshape. */
+export class Reshape extends Layer {
+  readonly targetShape: number[];
+
+  constructor(args: ReshapeLayerArgs) {
+    const op = 'layers.reshape';
+    checkConfigKeys(op, args, ['targetShape']);
+    super('reshape', args);
+    const t = args.targetShape;
+    const ok = Array.isArray(t) && t.every((d) => d === -1 || d === null || (Number.isInteger(d) && d > 0)) && t.filter((d) => d === -1 || d === null).length <= 1;
+    if (!ok) throw argError(op, 'targetShape', fmtValue(t), 'an array of positive integers with at most one -1 (without the batch dim)');
+    this.targetShape = t.map((d) => d ?? -1);
+    this.buildIfShaped();
+  }
+
+  getClassName(): string {
+    return 'Reshape';
+  }
+
+  computeOutputShape(inputShape: readonly number[]): number[] {
+    const size = inputShape.reduce((a, b) => a * b, 1);
+    const known = this.targetShape.filter((d) => d !== -1).reduce((a, b) => a * b, 1);
+    const free = this.targetShape.includes(-1);
+    if (free ? size % known !== 0 : size !== known) {
+      throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}] (${size} values per sample)`, `a size that fits targetShape [${this.targetShape.join(', ')}]`);
+    }
+    return this.targetShape.map((d) => (d === -1 ? size / known : d));
+  }
+
+  call(x: Tensor): Tensor {
+    return x.reshape([x.shape[0], ...this.computeOutputShape(x.shape.slice(1))]);
+  }
+
+  protected layerConfig(): LayerConfig {
+    return { target_shape: this.targetShape };
+  }
+}

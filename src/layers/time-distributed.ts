@@ -1,0 +1,53 @@
+import type { Tensor } from '../tensor/tensor';
+import { argError, fmtValue } from '../util/validate';
+import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
+
+export interface TimeDistributedLayerArgs extends LayerArgs {
+  layer: Layer;
+}
+
+/** tf.layers.timeDistributed: the inner layer on every time step of [batch, time, ...] (steps folded into the batch). */
+export class TimeDistributed extends Layer {
+  readonly layer: Layer;
+
+  constructor(args: TimeDistributedLayerArgs) {
+    const op = 'layers.timeDistributed';
+    checkConfigKeys(op, args, ['layer']);
+    if (!(args?.layer instanceof Layer)) throw argError(op, 'layer', fmtValue(args?.layer), 'a layer');
+    super('time_distributed', args);
+    this.layer = args.layer;
+    this.buildIfShaped();
+  }
+
+  getClassName(): string {
+    return 'TimeDistributed';
+  }
+
+  computeOutputShape(inputShape: readonly number[]): number[] {
+    if (inputShape.length < 2) throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank >= 3 [batch, time, ...]');
+    return [inputShape[0], ...this.layer.computeOutputShape(inputShape.slice(1))];
+  }
+
+  protected override buildWeights(inputShape: readonly number[]): void {
+    this.layer.build(inputShape.slice(1));
+    this.vars.push(...this.layer.weights);
+  }
+
+  override get supportsMasking(): boolean {
+    return true;
+  }
+
+  override endsInSoftmax(): boolean {
+    return this.layer.endsInSoftmax();
+  }
+
+  call(x: Tensor, options: CallOptions): Tensor {
+    const [b, t, ...rest] = x.shape;
+    const y = this.layer.apply(x.reshape([b * t, ...rest]), { training: options.training, logits: options.logits });
+    return y.reshape([b, t, ...y.shape.slice(1)]);
+  }
+
+  protected layerConfig(): LayerConfig {
+    return { layer: { class_name: this.layer.getClassName(), config: this.layer.getConfig() } };
+  }
+}

@@ -1,0 +1,109 @@
+import type { Layer, LayerArgs } from '../layers/layer';
+import { constraintFromConfig } from '../layers/constraints';
+import { regularizerFromConfig } from '../layers/regularizers';
+import type { Tensor } from '../tensor/tensor';
+import { isRecord, own } from '../io/json-checks';
+import type { ConfigReader } from './config-reader';
+import type { LayerPlan } from './layer-plan';
+import { readInitializerSpec, savedInitializer, type InitializerSpec } from './saved-initializer';
+
+/** Keys the model reader handles for every layer. */
+const COMMON = new Set(['name', 'trainable', 'dtype', 'batch_input_shape']);
+
+const camel = (k: string) => k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+/** The weight an initializer key makes: kernel_initializer -> kernel, depthwise_initializer -> depthwise_kernel, ... */
+function weightOf(initKey: string): string {
+  const base = initKey.slice(0, -'_initializer'.length);
+  return base === 'depthwise' || base === 'pointwise' ? `${base}_kernel` : base;
+}
+
+function nested(r: ConfigReader, key: string, v: unknown): { className: string; config: Record<string, unknown> } {
+  if (!isRecord(v) || typeof own(v, 'class_name') !== 'string') throw r.fail(key, v, 'a {class_name, config} object');
+  const config = own(v, 'config') ?? {};
+  if (!isRecord(config)) throw r.fail(`${key}.config`, config, 'an object');
+  return { className: own(v, 'class_name') as string, config };
+}
+
+/** A saved regularizer or constraint (null or absent: none). */
+export function readPenalty(r: ConfigReader, key: string): unknown {
+  const v = r.get(key);
+  if (v === null || v === undefined) return undefined;
+  const n = nested(r, key, v);
+  try {
+    return key.endsWith('_regularizer') ? regularizerFromConfig(n.className, n.config) : constraintFromConfig(n.className, n.config);
+  } catch (e) {
+    throw r.fail(key, v, (e as Error).message);
+  }
+}
+
+/**
+ * The plan for a layer whose saved config is its constructor's arguments in snake_case (as TF.js writes every
+ * layer): each key becomes the camelCase argument, so a key the layer does not take is refused by the layer itself.
+ * Initializers keep the file's class and yield the saved values; regularizers and constraints are rebuilt.
+ */
+export function configArgsPlan(r: ConfigReader, name: string, make: (args: LayerArgs & Record<string, unknown>) => Layer): LayerPlan {
+  const args: Record<string, unknown> = {};
+  const inits = new Map<string, { arg: string; spec: InitializerSpec }>();
+  for (const key of r.keys()) {
+    if (COMMON.has(key)) continue;
+    const v = r.get(key);
+    if (v === null || v === undefined) continue;
+    const arg = camel(key);
+    try {
+      if (key.endsWith('_initializer')) {
+        inits.set(weightOf(key), { arg, spec: readInitializerSpec(r.op, `${r.where}.${key}`, v, { className: 'Zeros', config: {} }) });
+      } else if (key.endsWith('_regularizer') || key.endsWith('_constraint')) {
+        args[arg] = readPenalty(r, key);
+      } else {
+        args[arg] = key === 'data_format' && typeof v === 'string' ? camel(v) : v;
+      }
+    } catch (e) {
+      throw r.fail(key, v, (e as Error).message);
+    }
+  }
+  // The probe checks the settings now (before any layer is kept) and tells the weights' shapes and order.
+  const probe = (input?: readonly number[]) => {
+    try {
+      const layer = make({ ...args, name });
+      if (!input) return layer;
+      // Built with zeros, so that probing draws nothing from the seed sequence.
+      const zeros = Object.keys(layer.getConfig()).filter((k) => k.endsWith('_initializer')).map((k) => [camel(k), 'zeros']);
+      const built = make({ ...args, ...Object.fromEntries(zeros), name });
+      built.build(input);
+      return built;
+    } catch (e) {
+      throw new Error(`${r.op}: ${r.where}: ${(e as Error).message}`);
+    }
+  };
+  probe().dispose();
+  const weightsFor = (input: readonly number[]) => {
+    const layer = probe(input);
+    const frozen = new Set(layer.nonTrainableWeights);
+    const out = layer.weights.map((v) => ({ suffix: v.name.slice(name.length + 1), shape: v.shape.slice(), trainable: !frozen.has(v) }));
+    layer.dispose();
+    return out;
+  };
+  let slots: string[] = [];
+  return {
+    outputShape: (input) => probe().computeOutputShape(input),
+    weightShapes: (input) => {
+      const w = weightsFor(input);
+      slots = w.map((x) => x.suffix);
+      return w;
+    },
+    create: (common, weights: Tensor[]) => {
+      const restored: Record<string, unknown> = {};
+      const defaults = probe().getConfig();
+      slots.forEach((suffix, i) => {
+        const known = inits.get(suffix);
+        const initKey = known?.arg ?? camel(suffix === 'depthwise_kernel' || suffix === 'pointwise_kernel' ? suffix.replace('_kernel', '') : suffix) + 'Initializer';
+        const fallback = defaults[initKey.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] as { class_name: string; config: InitializerSpec['config'] };
+        const spec = known?.spec ?? { className: fallback.class_name, config: fallback.config };
+        restored[initKey] = savedInitializer(spec, weights[i]);
+      });
+      for (const [suffix, { arg, spec }] of inits) if (!slots.includes(suffix)) restored[arg] = savedInitializer(spec, undefined);
+      return make({ ...args, ...restored, ...common });
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import type { Layer, LayerArgs } from '../layers/index';
+import type { Tensor } from '../tensor/tensor';
+
+/** A layer read from a file: enough to check shapes and weights before anything is built. */
+export interface LayerPlan {
+  /** The output shape (no batch dim) for an input shape; throws the layer's own error when it cannot work. */
+  outputShape(input: readonly number[]): number[];
+  /** The weights the layer will own for an input shape, in Keras order (kernel, then bias); trainable unless false. */
+  weightShapes(input: readonly number[]): { suffix: string; shape: number[]; trainable?: boolean }[];
+  /** The layer itself, its weights taking the given values. */
+  create(common: LayerArgs, weights: Tensor[]): Layer;
+}

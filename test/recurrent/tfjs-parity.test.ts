@@ -1,0 +1,91 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import * as tn from '../../src/index';
+
+/** Same random values in both libraries. */
+function pair(shape: number[], seed: number, scale = 1): { t: tn.Tensor; p: tf.Tensor } {
+  const t = tn.randomUniform(shape, -scale, scale, 'float32', seed);
+  return { t, p: tf.tensor(Array.from(t.dataSync()), shape) };
+}
+
+function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  expect(a.length).toBe(b.length);
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+}
+
+/** Copies the TF.js layer's (random) weights into ours, checking the layouts agree. */
+function copyWeights(ours: tn.Layer, theirs: tf.layers.Layer): void {
+  const w = theirs.getWeights();
+  expect(ours.weights.map((v) => v.shape)).toEqual(w.map((t) => t.shape));
+  ours.setWeights(w.map((t) => tn.tensor(Array.from(t.dataSync()), t.shape)));
+}
+
+function outputs(y: tn.Tensor | tn.Tensor[]): tn.Tensor[] {
+  return Array.isArray(y) ? y : [y];
+}
+
+type Kind = 'lstm' | 'gru' | 'simpleRNN';
+const CASES: { kind: Kind; args: Record<string, unknown> }[] = [
+  { kind: 'lstm', args: { units: 5 } },
+  { kind: 'lstm', args: { units: 4, returnSequences: true, goBackwards: true, recurrentActivation: 'sigmoid' } },
+  { kind: 'lstm', args: { units: 3, returnState: true, returnSequences: true, unitForgetBias: false, activation: 'relu' } },
+  { kind: 'gru', args: { units: 5 } },
+  { kind: 'gru', args: { units: 4, returnSequences: true, goBackwards: true, returnState: true } },
+  { kind: 'gru', args: { units: 3, useBias: false, recurrentActivation: 'sigmoid' } },
+  { kind: 'simpleRNN', args: { units: 5 } },
+  { kind: 'simpleRNN', args: { units: 4, returnSequences: true, returnState: true, goBackwards: true, activation: 'relu' } },
+];
+
+describe('recurrent layers against TensorFlow.js 4.22 with the same weights', () => {
+  for (const [n, { kind, args }] of CASES.entries()) {
+    it(`${kind} ${JSON.stringify(args)}`, () => {
+      const make = { lstm: tf.layers.lstm, gru: tf.layers.gru, simpleRNN: tf.layers.simpleRNN }[kind];
+      const peer = make({ ...args, inputShape: [6, 3], biasInitializer: 'randomNormal' } as never) as tf.layers.Layer;
+      const { t, p } = pair([2, 6, 3], 100 + n);
+      const theirs = peer.apply(p) as tf.Tensor | tf.Tensor[];
+      const ours = (tn.layers[kind] as (a: unknown) => tn.RNN)({ ...args, inputShape: [6, 3] });
+      copyWeights(ours, peer);
+      const mine = outputs(ours.apply(t, {}));
+      const ref = Array.isArray(theirs) ? theirs : [theirs];
+      expect(mine.map((y) => y.shape)).toEqual(ref.map((y) => y.shape));
+      mine.forEach((y, i) => expect(maxDiff(y.dataSync(), ref[i].dataSync())).toBeLessThan(1e-5));
+      // Defaults and saved settings agree with TF.js's.
+      const ourConfig = ours.getConfig();
+      const peerConfig = peer.getConfig() as Record<string, unknown>;
+      for (const key of ['units', 'activation', 'recurrent_activation', 'use_bias', 'return_sequences', 'return_state', 'go_backwards', 'stateful', 'dropout', 'recurrent_dropout']) {
+        const camel = key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+        const theirs = peerConfig[camel] === 'hardSigmoid' ? 'hard_sigmoid' : peerConfig[camel];
+        if (camel in peerConfig) expect([key, ourConfig[key]]).toEqual([key, theirs]);
+      }
+    });
+  }
+
+  it('initial states, given as apply([x, ...states]) and as {initialState}', () => {
+    const peer = tf.layers.lstm({ units: 4, returnState: true, inputShape: [5, 2] });
+    const { t, p } = pair([3, 5, 2], 7);
+    const h = pair([3, 4], 8);
+    const c = pair([3, 4], 9);
+    const theirs = peer.apply(p, { initialState: [h.p, c.p] }) as tf.Tensor[];
+    const ours = tn.layers.lstm({ units: 4, returnState: true, inputShape: [5, 2] });
+    copyWeights(ours, peer);
+    const a = ours.apply([t, h.t, c.t], {}) as tn.Tensor[];
+    const b = ours.apply(t, { initialState: [h.t, c.t] }) as tn.Tensor[];
+    for (let i = 0; i < 3; i++) {
+      expect(maxDiff(a[i].dataSync(), theirs[i].dataSync())).toBeLessThan(1e-5);
+      expect(maxDiff(b[i].dataSync(), theirs[i].dataSync())).toBeLessThan(1e-5);
+    }
+  });
+
+  it('rnn({cell: [lstmCell, gruCell]}) (stacked cells) with returnState', () => {
+    const peer = tf.layers.rnn({ cell: [tf.layers.lstmCell({ units: 3 }), tf.layers.gruCell({ units: 4 })], returnSequences: true, returnState: true, inputShape: [5, 2] });
+    const { t, p } = pair([2, 5, 2], 21);
+    const theirs = peer.apply(p) as tf.Tensor[];
+    const ours = tn.layers.rnn({ cell: [tn.layers.lstmCell({ units: 3 }), tn.layers.gruCell({ units: 4 })], returnSequences: true, returnState: true, inputShape: [5, 2] });
+    copyWeights(ours, peer);
+    const mine = ours.apply(t, {}) as tn.Tensor[];
+    expect(mine.map((y) => y.shape)).toEqual(theirs.map((y) => y.shape));
+    mine.forEach((y, i) => expect(maxDiff(y.dataSync(), theirs[i].dataSync())).toBeLessThan(1e-5));
+  });
+});
