@@ -18,19 +18,28 @@ function noiseShapeOf(x: Tensor, noiseShape: readonly (number | null)[] | undefi
   return shape as number[];
 }
 
+/** A string seed (TF.js takes either) as a number: its FNV-1a hash. */
+function hashSeed(seed: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
 /**
  * Zeroes each element (or each slice along noiseShape's size-1 axes) with probability `rate` and scales the rest
  * by 1 / (1 - rate), as tf.dropout(x, rate, noiseShape?, seed?). The mask comes from randomUniform with the given
- * seed (the global seeded stream when absent), so a run replays exactly; it is a constant for the gradient.
+ * seed (a number, or a string hashed to one; the global seeded stream when absent), so a run replays exactly; it
+ * is a constant for the gradient.
  */
-export function dropout(x: Tensor, rate: number, noiseShape?: (number | null)[], seed?: number): Tensor {
+export function dropout(x: Tensor, rate: number, noiseShape?: (number | null)[], seed?: number | string): Tensor {
   assertTensor('dropout', 'x', x);
   if (x.dtype !== 'float32' && x.dtype !== 'float64') throw argError('dropout', 'x', `a ${x.dtype} tensor`, 'a float tensor (it is scaled)');
   if (typeof rate !== 'number' || !(rate >= 0 && rate < 1)) throw argError('dropout', 'rate', describeValue(rate), 'a number in [0, 1)');
+  if (seed !== undefined && typeof seed !== 'string' && !Number.isFinite(seed)) throw argError('dropout', 'seed', describeValue(seed), 'a finite number or a string');
   const shape = noiseShapeOf(x, noiseShape);
   if (rate === 0) return mul(x, 1);
   const keep = 1 - rate;
-  const draws = randomUniform(shape, 0, 1, x.dtype, seed);
+  const draws = randomUniform(shape, 0, 1, x.dtype, typeof seed === 'string' ? hashSeed(seed) : seed);
   const u = draws.dataSync();
   const mask = new (arrayTypeFor(x.dtype))(u.length);
   // floor(u + keep) / keep, as TF.js: 1 / keep with probability keep, else 0.

@@ -1,18 +1,20 @@
 import type { Padding } from '../backend/backend';
 import { Tensor } from '../tensor/tensor';
 import { avgPool } from './avg-pool';
-import { batchNorm } from './batch-norm';
+import { batchNorm, batchNorm2d, batchNorm3d, batchNorm4d } from './batch-norm';
 import { conv1d, conv2dTranspose } from './conv-variants';
 import { depthwiseConv2d, separableConv2d } from './depthwise-conv';
-import { dot } from './dot';
+import { dot, outerProduct } from './dot';
+import { dropout } from './dropout';
 
-// The network ops as Tensor methods, as TF.js chains them (x.dot(y), x.avgPool(2, 2, 'same'), ...), until they join
-// the tensor layer's op table. The augmentation types them inside the repository only: a bundled declaration file
-// keeps `declare module '../tensor/tensor'` pointing nowhere, so the table must declare them on the class.
+// The network ops, and the same ops as Tensor methods, as TF.js chains them (x.dot(y), x.avgPool(2, 2, 'same'), ...);
+// the methods' types are declared with the class (tensor/tensor.ts). The public surface takes the ops from
+// here: the package is marked free of side effects, so a bundler drops a bare `import './nets-methods'`.
+
+export { dot, outerProduct, avgPool, conv1d, conv2dTranspose, depthwiseConv2d, separableConv2d, batchNorm, batchNorm2d, batchNorm3d, batchNorm4d, dropout };
 
 type Pair = number | [number, number];
 type Rounding = 'floor' | 'round' | 'ceil';
-
 
 Object.assign(Tensor.prototype, {
   dot(this: Tensor, b: Tensor) {

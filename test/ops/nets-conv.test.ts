@@ -105,8 +105,7 @@ describe('depthwiseConv2d and separableConv2d', () => {
       const [pw, tpw] = twin([1, 1, c.inC * c.mult, c.outC], c.seed + 2);
       const s: [number, number] = [c.sH, c.sW];
       expectMatchesTfjs(tn.depthwiseConv2d(x, w, s, c.pad), tf.depthwiseConv2d(tx as tf.Tensor4D, tw as tf.Tensor4D, s, c.pad));
-      // TF.js's separableConv2d takes equal strides only.
-      expectMatchesTfjs(tn.separableConv2d(x, w, pw, c.sH, c.pad), tf.separableConv2d(tx as tf.Tensor4D, tw as tf.Tensor4D, tpw as tf.Tensor4D, c.sH, c.pad));
+      expectMatchesTfjs(tn.separableConv2d(x, w, pw, s, c.pad), tf.separableConv2d(tx as tf.Tensor4D, tw as tf.Tensor4D, tpw as tf.Tensor4D, s, c.pad));
     }), { ...FC, numRuns: 40 });
   });
 

@@ -59,6 +59,8 @@ describe('dropout', () => {
     expect(Math.abs(kept.length / values.length - 0.7)).toBeLessThan(0.02);
     expect(Array.from(tn.dropout(x, 0.3, undefined, 42).dataSync())).toEqual(values);
     expect(Array.from(tn.dropout(x, 0.3, undefined, 43).dataSync())).not.toEqual(values);
+    // String seeds, as TF.js takes them, replay too.
+    expect(Array.from(tn.dropout(x, 0.3, undefined, 'abc').dataSync())).toEqual(Array.from(tn.dropout(x, 0.3, undefined, 'abc').dataSync()));
   });
 
   it('noiseShape drops whole slices (null takes x\'s dim, as TF.js); rate 0 returns x\'s values', () => {

@@ -157,6 +157,8 @@ const TYPED = `import * as tn from 'tessera';
 
 const a: tn.Tensor = tn.tensor([[1, 2], [3, 4]]);
 const product: tn.Tensor = tn.matMul(a, a, false, true);
+// Methods the ops layer installs are typed on the class (a module augmentation would not reach the declaration file).
+const chained: tn.Tensor = a.dot(a).batchNorm(tn.tensor([0, 0]), tn.tensor([1, 1]));
 const dims: readonly number[] = product.shape;
 const dx: tn.Tensor = tn.grad((x: tn.Tensor) => tn.sum(tn.square(x)))(a);
 const model: tn.Sequential = tn.sequential({ layers: [tn.layers.dense({ units: 1, inputShape: [2] })] });
@@ -181,7 +183,7 @@ export async function train(): Promise<number[]> {
   const history: tn.History = await model.fit(a, tn.tensor([[1], [0]]), fitArgs);
   const mnist: tn.data.MnistData = await tn.data.loadMnist();
   const values: Float32Array = mnist.test.labels.dataSync<'float32'>();
-  return [history.history.loss.length, history.history.acc.length, ...epochs, values.length, dims.length, dx.rank];
+  return [history.history.loss.length, history.history.acc.length, ...epochs, values.length, dims.length, dx.rank, chained.rank];
 }
 
 /** Never called: these lines only have to fail to compile. */
@@ -399,8 +401,8 @@ describe('the packed package, installed in a fresh project', () => {
     expect(files).toContain(join(dist, 'node.d.cts'));
     for (const compiled of ['esm.mjs', 'cjs.cjs']) {
       const { stdout } = await run(process.execPath, [join(consumer, 'typed-out', compiled)], consumer);
-      // loss and acc per epoch (2 each), the epochs the callback saw, 10,000 test labels, a matrix, a gradient of rank 2.
-      expect(JSON.parse(stdout.trim().split(/\r?\n/).pop() ?? ''), compiled).toEqual([2, 2, 0, 1, 10000, 2, 2]);
+      // loss and acc per epoch (2 each), the epochs the callback saw, 10,000 test labels, a matrix, a gradient of rank 2, a chained matrix.
+      expect(JSON.parse(stdout.trim().split(/\r?\n/).pop() ?? ''), compiled).toEqual([2, 2, 0, 1, 10000, 2, 2, 2]);
     }
   }, TIMEOUT_MS);
 });
