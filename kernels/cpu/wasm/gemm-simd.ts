@@ -55,6 +55,20 @@ const [PACK_A, PACK_B, COMPUTE, INDEX_A, ALL_FINITE] = ['pack_a', 'pack_b', 'com
 export const SPARSE_MIN_FLOPS = 1 << 18;
 // Skipping pays once at least this share of A's panel rows is all zero (index_a tiles decide again per k block).
 const SPARSE_MIN_SHARE = 1 / 8;
+// Values of A sampled before listing it: when fewer than SPARSE_MIN_SHARE of them are zero, fewer of its panel
+// rows are all zero, and the listing is not worth its pass over A.
+const ZERO_SAMPLES = 1024;
+
+/**
+ * The share of zeros among ZERO_SAMPLES values of x[0, length) at scattered fixed places (Knuth's multiplicative
+ * hash of 0, 1, 2, ...: evenly spaced places would alias with a row length and see only a few columns).
+ */
+function zeroShare(x: Float32Array, length: number): number {
+  const samples = Math.min(ZERO_SAMPLES, length);
+  let zeros = 0;
+  for (let i = 0; i < samples; i++) if (x[(i * 2654435761) % length] === 0) zeros++;
+  return zeros / samples;
+}
 // Chunks per thread when splitting: enough that a thread slowed by other processes leaves work to the other.
 const CHUNKS_PER_THREAD = 4;
 
@@ -125,7 +139,7 @@ export function simdGemmsOn(runtime: WasmRuntime, options: SimdGemmOptions = {})
     const stride = nb + 1 + k;
     // index_a's lists, then one i32 for all_finite's answer, and the compacted A panels; none when the memory had
     // no room for them (dense only).
-    const sparse = 2 * m * n * k >= sparseMinFlops;
+    const sparse = 2 * m * n * k >= sparseMinFlops && zeroShare(a, m * k) >= SPARSE_MIN_SHARE;
     const listed = sparse ? o.temp(rp * stride * 4 + 4) : 0;
     const aSparse = sparse && listed > 0 ? o.temp(rp * MR * k * 4) : 0;
     if (aRaw < 0 || bRaw < 0 || cOff < 0 || biasAt < 0 || aPack < 0 || bPack < 0 || scratch < 0) {
