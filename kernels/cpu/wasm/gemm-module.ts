@@ -290,20 +290,24 @@ function emitIndexA(shape: GemmKernelShape): FunctionEmitter {
 }
 
 /**
- * all_finite(ptr, n, out): stores 1 at out when the n floats at ptr are all finite, else 0. x - x is 0 for a
- * finite x and NaN for ±Infinity or NaN; the running sum of those is NaN exactly when one was not finite.
+ * all_finite(ptr, out, i0, i1): stores 0 at out when a float of ptr[i0, i1) is ±Infinity or NaN, else leaves
+ * out as it is (the caller stores 1 first; chunks run on several threads then only ever store the same 0).
+ * x - x is 0 for a finite x and NaN otherwise; the running sum of those is NaN exactly when one was not finite.
  */
 function emitAllFinite(): FunctionEmitter {
-  const f = new FunctionEmitter(i32Params(3));
-  const [ptr, n, out] = [0, 1, 2];
+  const f = new FunctionEmitter(i32Params(4));
+  const [ptr, out, i0, i1] = [0, 1, 2, 3];
   const [at, sum, x, s] = [f.local(), f.local(ValType.v128), f.local(ValType.v128), f.local(ValType.f32)];
   const c = f.code;
-  floatRun(c, at, () => c.localGet(n).i32Const(2).i32Shl(), () => {
+  c.localGet(ptr).localGet(i0).i32Const(2).i32Shl().i32Add().localSet(ptr);
+  floatRun(c, at, () => c.localGet(i1).localGet(i0).i32Sub().i32Const(2).i32Shl(), () => {
     c.localGet(ptr).localGet(at).i32Add().v128Load().localTee(x).localGet(x).f32x4Sub().localGet(sum).f32x4Add().localSet(sum);
   }, () => {
     c.localGet(ptr).localGet(at).i32Add().f32Load().localTee(s).localGet(s).f32Sub().f32x4Splat().localGet(sum).f32x4Add().localSet(sum);
   });
-  c.localGet(out).localGet(sum).localGet(sum).f32x4Eq().i32x4AllTrue().i32Store();
+  c.localGet(sum).localGet(sum).f32x4Eq().i32x4AllTrue().i32Eqz().if();
+  c.localGet(out).i32Const(0).i32Store();
+  c.end();
   return f;
 }
 

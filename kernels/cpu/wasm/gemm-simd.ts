@@ -6,6 +6,7 @@ import type { FloatArray } from '../../shared/types';
 import { kernelIndex } from './kernel-module';
 import { CallOperands } from './operands';
 import { alignUp, WasmRuntime } from './runtime';
+import type { WasmThreadPool } from './thread-pool';
 
 /** Tuning knobs. Defaults measured on a 2-core AVX2 EPYC: 4×8 beat 4×16, 6×8 and 8×8; kc and mcPanels were within noise. */
 export interface SimdGemmOptions {
@@ -150,16 +151,20 @@ export function simdGemmsOn(runtime: WasmRuntime, options: SimdGemmOptions = {})
     const idx = aSparse > 0 ? listed : 0;
     const finiteAt = idx + rp * stride * 4;
     /** Whether every value of B is finite: only then may zero rows of A be skipped (0·Inf would be NaN). */
-    const bFinite = (): boolean => {
-      fns[ALL_FINITE](bRaw, k * n, finiteAt);
-      return new Int32Array(heap.memory.buffer, finiteAt, 1)[0] === 1;
+    const bFinite = (p: WasmThreadPool | undefined): boolean => {
+      const flag = new Int32Array(heap.memory.buffer, finiteAt, 1);
+      flag[0] = 1;
+      const args = [bRaw, finiteAt, 0, k * n];
+      if (p && k * n >= PARALLEL_PACK_MIN) p.run({ calls: [{ fn: ALL_FINITE, args, rangeArg: 2, threadArg: -1 }], total: k * n, chunk: Math.ceil(k * n / threads / 64) * 16, threadStride: 0 }, fns);
+      else fns[ALL_FINITE](...args);
+      return flag[0] === 1;
     };
     /** After A is packed and listed in full: the lists to use, when enough rows are zero and B is finite; else 0. */
-    const listsIfWorth = (): number => {
+    const listsIfWorth = (p: WasmThreadPool | undefined): number => {
       const lists = new Int32Array(heap.memory.buffer, idx, rp * stride);
       let nonzero = 0;
       for (let ip = 0; ip < rp; ip++) nonzero += lists[ip * stride + nb];
-      return nonzero <= rp * k * (1 - SPARSE_MIN_SHARE) && bFinite() ? idx : 0;
+      return nonzero <= rp * k * (1 - SPARSE_MIN_SHARE) && bFinite(p) ? idx : 0;
     };
 
     // Argument lists; ranges (and the scratch pointer) are filled in per chunk and per thread.
@@ -177,7 +182,7 @@ export function simdGemmsOn(runtime: WasmRuntime, options: SimdGemmOptions = {})
         fns[PACK_A](...packAArgs);
         if (idx) {
           fns[INDEX_A](...indexArgs);
-          computeArgs[LISTS] = listsIfWorth();
+          computeArgs[LISTS] = listsIfWorth(undefined);
         }
         if (!bDirect) fns[PACK_B](...packBArgs);
         fns[COMPUTE](...computeArgs);
@@ -199,9 +204,9 @@ export function simdGemmsOn(runtime: WasmRuntime, options: SimdGemmOptions = {})
       // by each chunk (B is then checked first: the lists cannot be counted before they are made).
       if (idx && !splitM) {
         fns[INDEX_A](...indexArgs);
-        computeArgs[LISTS] = listsIfWorth();
+        computeArgs[LISTS] = listsIfWorth(p);
       }
-      if (idx && splitM) computeArgs[LISTS] = bFinite() ? idx : 0;
+      if (idx && splitM) computeArgs[LISTS] = bFinite(p) ? idx : 0;
       const packOwn = { fn: splitM ? PACK_A : PACK_B, args: splitM ? packAArgs : packBArgs, rangeArg: 6, threadArg: -1 };
       const indexOwn = { fn: INDEX_A, args: indexArgs, rangeArg: 3, threadArg: -1 };
       const compute = { fn: COMPUTE, args: computeArgs, rangeArg: splitM ? 8 : 10, threadArg: 14 };

@@ -50,8 +50,10 @@ export function simdKernelsOn(
   };
   /** 1 when the `length` floats at `at` are all finite, else 0 (`flag`: a 4-byte temporary for the answer). */
   const allFinite = (at: number, length: number, flag: number): number => {
-    runtime.fn('all_finite')(at, length, flag);
-    return new Int32Array(heap.memory.buffer, flag, 1)[0];
+    const answer = new Int32Array(heap.memory.buffer, flag, 1);
+    answer[0] = 1;
+    runtime.fn('all_finite')(at, flag, 0, length);
+    return answer[0];
   };
 
   const biasActivation: CpuKernels['biasActivation'] = (x, bias, rows, cols, act, out) => {
