@@ -1,5 +1,8 @@
 export { Tensor } from './tensor/tensor';
-export type { DType, NestedArray, FloatArray } from './tensor/tensor';
+export type { DType, NestedArray, FloatArray, TypedArray } from './tensor/tensor';
+export { Rank } from './tensor/value-types';
+export type { ShapeMap, ArrayMap, DataType, DataTypeMap, NumericDataType } from './tensor/value-types';
+export type { Scalar, Tensor1D, Tensor2D, Tensor3D, Tensor4D, Tensor5D, Tensor6D, NamedTensorMap, TensorContainer, TensorContainerObject, TensorContainerArray } from './tensor/tfjs-types';
 export { Variable } from './tensor/variable';
 export { variable } from './tensor/variable-factory';
 export * from './ops/index';

@@ -1,3 +1,4 @@
+import type { Rank } from '../tensor/value-types';
 import { broadcastShapes } from '../backend/shapes';
 import { assertSameDtype, assertTensor } from '../tensor/checks';
 import { Tensor } from '../tensor/tensor';
@@ -12,8 +13,8 @@ type Param = Tensor | undefined;
  * tf.batchNorm(x, mean, variance, offset?, scale?, varianceEpsilon = 0.001). Made of recorded ops, so
  * differentiable to any order in every argument.
  */
-export function batchNorm(x: Tensor, mean: Tensor, variance: Tensor, offset?: Tensor, scale?: Tensor, varianceEpsilon = 0.001): Tensor {
-  return normalize('batchNorm', x, mean, variance, offset, scale, varianceEpsilon);
+export function batchNorm<R extends Rank>(x: Tensor<R>, mean: Tensor, variance: Tensor, offset?: Tensor, scale?: Tensor, varianceEpsilon = 0.001): Tensor<R> {
+  return normalize('batchNorm', x, mean, variance, offset, scale, varianceEpsilon) as Tensor<R>;
 }
 
 function normalize(op: string, x: Tensor, mean: Tensor, variance: Tensor, offset: Param, scale: Param, varianceEpsilon: number): Tensor {

@@ -30,7 +30,7 @@ function checkGradients(got: unknown, inputs: readonly Tensor[]): Tensor[] {
   return list.map((g, i) => {
     if (!(g instanceof Tensor)) throw argError(OP, `gradFunc's gradient ${i}`, describeValue(g), 'a Tensor');
     const x = inputs[i];
-    if (g.dtype !== x.dtype || g.rank !== x.rank || g.shape.some((d, j) => d !== x.shape[j])) {
+    if (g.dtype !== x.dtype || g.rank !== x.rank || g.shape.some((d: number, j: number) => d !== x.shape[j])) {
       throw argError(OP, `gradFunc's gradient ${i}`, `shape ${fmtShape(g.shape)} and dtype ${g.dtype}`, `input ${i}'s shape ${fmtShape(x.shape)} and dtype ${x.dtype}`);
     }
     return g;

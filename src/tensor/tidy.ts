@@ -21,13 +21,18 @@ function collect(result: unknown, into: Set<Tensor>): void {
   }
 }
 
-/** Runs fn, then disposes every tensor it made except those it returns (or kept). */
-export function tidy<T>(fn: () => T): T {
-  if (typeof fn !== 'function') throw new Error(`tidy: fn must be a function, got ${typeof fn}`);
+/**
+ * Runs fn, then disposes every tensor it made except those it returns (or kept). As TF.js, a name may come first
+ * (`tidy('step', fn)`); tessera keeps no named scopes, so it only labels errors.
+ */
+export function tidy<T>(nameOrFn: string | (() => T), fn?: () => T): T {
+  const name = typeof nameOrFn === 'string' ? ` (${nameOrFn})` : '';
+  const body = typeof nameOrFn === 'string' ? fn : nameOrFn;
+  if (typeof body !== 'function') throw new Error(`tidy${name}: fn must be a function, got ${typeof body}`);
   const scope = openScope();
   let result: T;
   try {
-    result = fn();
+    result = body();
   } finally {
     closeScope();
   }
