@@ -34,6 +34,27 @@ export abstract class Callback {
   }
 }
 
+/** Checks that an object of hooks holds only known hooks, each a function. */
+function checkHooks(what: string, cb: unknown): void {
+  if (cb === null || typeof cb !== 'object') throw new Error(`${what} must be an object of hooks (${HOOKS.join(', ')}), got ${typeof cb}`);
+  for (const [key, fn] of Object.entries(cb)) {
+    if (!(HOOKS as readonly string[]).includes(key)) throw new Error(`${what}.${key} must be one of ${HOOKS.join(', ')}, got an unknown hook`);
+    if (typeof fn !== 'function') throw new Error(`${what}.${key} must be a function, got ${typeof fn}`);
+  }
+}
+
+// The hooks given to the constructor, as the instance's own methods.
+export interface CustomCallback extends CustomCallbackArgs {}
+
+/** A callback made of the hooks given, as tf.CustomCallback(args); fit also takes the plain object. */
+export class CustomCallback extends Callback {
+  constructor(args: CustomCallbackArgs) {
+    super();
+    checkHooks('CustomCallback: args', args);
+    Object.assign(this, args);
+  }
+}
+
 /** Checks the callbacks up front and calls every registered hook of a kind in order. */
 export class CallbackList {
   private readonly list: CustomCallbackArgs[];
@@ -41,12 +62,7 @@ export class CallbackList {
   constructor(callbacks: unknown) {
     const list = callbacks === undefined || callbacks === null ? [] : Array.isArray(callbacks) ? callbacks : [callbacks];
     list.forEach((cb, i) => {
-      if (cb instanceof Callback) return;
-      if (cb === null || typeof cb !== 'object') throw new Error(`fit: callbacks[${i}] must be an object of hooks (${HOOKS.join(', ')}), got ${typeof cb}`);
-      for (const [key, fn] of Object.entries(cb)) {
-        if (!(HOOKS as readonly string[]).includes(key)) throw new Error(`fit: callbacks[${i}].${key} must be one of ${HOOKS.join(', ')}, got an unknown hook`);
-        if (typeof fn !== 'function') throw new Error(`fit: callbacks[${i}].${key} must be a function, got ${typeof fn}`);
-      }
+      if (!(cb instanceof Callback)) checkHooks(`fit: callbacks[${i}]`, cb);
     });
     this.list = list as CustomCallbackArgs[];
   }
