@@ -13,7 +13,7 @@ export function shapes(): number[] {
   const sq2 = tf.squeeze<tf.Tensor1D>(col, [1]);
   const t: tf.Tensor2D = m.transpose();
   const joined: tf.Tensor2D = tf.concat([m, m], 0);
-  const joined2 = tf.concat2d([m, m], 1);
+  const joined2: tf.Tensor2D = tf.concat2d([m, m], 1);
   const stacked = tf.stack([x, x]) as tf.Tensor2D;
   const parts: tf.Tensor2D[] = tf.split(m, 3, 1);
   const [left, right] = tf.split<tf.Tensor2D>(m, [1, 2], 1);
