@@ -26,9 +26,9 @@ function collect(result: unknown, into: Set<Tensor>): void {
  * (`tidy('step', fn)`); tessera keeps no named scopes, so it only labels errors.
  */
 export function tidy<T>(nameOrFn: string | (() => T), fn?: () => T): T {
-  const name = typeof nameOrFn === 'string' ? ` (${nameOrFn})` : '';
-  const body = typeof nameOrFn === 'string' ? fn : nameOrFn;
-  if (typeof body !== 'function') throw new Error(`tidy${name}: fn must be a function, got ${typeof body}`);
+  const named = typeof nameOrFn === 'string';
+  const body = named ? fn : nameOrFn;
+  if (typeof body !== 'function') throw new Error(`tidy: fn must be a function${named ? ` (after the name '${nameOrFn}')` : ''}, got ${typeof body}`);
   const scope = openScope();
   let result: T;
   try {

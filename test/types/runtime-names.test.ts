@@ -17,7 +17,7 @@ describe('TF.js names behind the types, at run time', () => {
     const y = tn.tidy('square plus one', () => tn.square(tn.tensor1d([1, 2, 3])).add(1));
     expect(y.arraySync()).toEqual([2, 5, 10]);
     expect(tn.memory().numTensors).toBe(before + 1);
-    expect(() => tn.tidy('named', undefined as unknown as () => void)).toThrow(/tidy \(named\): fn must be a function, got undefined/);
+    expect(() => tn.tidy('named', undefined as unknown as () => void)).toThrow(/^tidy: fn must be a function \(after the name 'named'\), got undefined$/);
   });
 
   it('tn.layers is a namespace holding the Layer, RNN and RNNCell classes and input(), as tf.layers', () => {
