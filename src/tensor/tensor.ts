@@ -3,7 +3,7 @@ import { releaseStorage } from '../backend/host-values';
 import { countTensor, recount, uncountTensor, type Counted } from './memory';
 import { formatTensor } from './format';
 import { trackTensor } from './scopes';
-import { Rank, type ArrayMap, type DataType, type DataTypeMap, type NumericDataType, type ShapeMap, type TensorLike } from './value-types';
+import type { ArrayMap, Rank, DataType, DataTypeMap, NumericDataType, ShapeMap, TensorLike } from './value-types';
 
 export type { DeviceData, DType, FloatArray, TypedArray };
 export { arrayTypeFor, isFloatDtype, sizeOfShape };
@@ -41,7 +41,7 @@ type Rounding = 'floor' | 'round' | 'ceil';
 /**
  * The ops as Tensor methods, as TF.js chains them (x.add(y).square().mean(1)), typed as TF.js types them: a
  * method whose result keeps the shape returns the receiver's type (`this: T`), others a T the caller may name
- * (`const y: Tensor2D = x.matMul(w)`). src/ops/*-methods.ts install them; their types are declared here, merged
+ * (`const z: Tensor2D = x.add(y)`). src/ops/*-methods.ts install them; their types are declared here, merged
  * with the class, because the bundled declaration file drops a `declare module` augmentation of a relative path
  * (a package consumer would not see the methods).
  */
