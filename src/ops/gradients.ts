@@ -91,7 +91,7 @@ export function variableGradsList(f: () => Tensor, varList?: Variable[]): { valu
   if (varList !== undefined && (!Array.isArray(varList) || !varList.every((v) => v instanceof Variable))) {
     throw new Error('variableGrads: varList must be an array of Variables');
   }
-  return tidy(() =>
+  const { value, grads } = tidy(() =>
     runTaped(varList === undefined, varList ?? [], (tape) => {
       const value = f();
       if (!(value instanceof Tensor) || value.size !== 1) {
@@ -99,12 +99,13 @@ export function variableGradsList(f: () => Tensor, varList?: Variable[]): { valu
       }
       const all = backward(tape, value, undefined);
       const vars = varList ?? [...tape.variablesSeen.values()];
-      const result = new Map<Variable, Tensor>();
+      const pairs: [Variable, Tensor][] = [];
       for (const v of vars) {
         const g = all.get(v.id);
-        if (g) result.set(v, g);
+        if (g) pairs.push([v, g]);
       }
-      return { value, grads: result };
+      return { value, grads: pairs };
     }),
   );
+  return { value, grads: new Map(grads) };
 }

@@ -22,6 +22,8 @@ export function rejected(): void {
   tf.variable(tf.tensor2d([[1]])).assign(v);
   // @ts-expect-error tidy's function takes no arguments
   tf.tidy((x: tf.Tensor) => x);
+  // @ts-expect-error tidy's function must not be async (what it makes after an await would escape the scope)
+  void tf.tidy(async () => tf.scalar(1));
   // @ts-expect-error fit's arguments have no 'epoch' key
   void tf.sequential().fit(m, m, { epoch: 3 });
   // @ts-expect-error units must be a number
