@@ -6,17 +6,18 @@ import {
   GlobalMaxPooling1D, GlobalMaxPooling2D, LSTM, LSTMCell, LayerNormalization, LeakyReLU, Masking, MaxPooling1D,
   MaxPooling2D, Maximum, Minimum, Multiply, PReLU, Permute, RNN, ReLU, RepeatVector, Reshape, SimpleRNN,
   SimpleRNNCell, Softmax, SpatialDropout1D, StackedRNNCells, Subtract, ThresholdedReLU, TimeDistributed,
-  UpSampling2D, ZeroPadding2D, type ActivationLayerArgs, type AlphaDropoutLayerArgs, type
-  BatchNormalizationLayerArgs, type BidirectionalLayerArgs, type ConcatenateLayerArgs, type Conv1DLayerArgs, type
-  Conv2DLayerArgs, type Conv2DTransposeLayerArgs, type Cropping2DLayerArgs, type DenseLayerArgs, type
-  DepthwiseConv2DLayerArgs, type DotLayerArgs, type DropoutLayerArgs, type ELULayerArgs, type EmbeddingLayerArgs,
-  type FlattenLayerArgs, type GRUCellArgs, type GRULayerArgs, type GaussianDropoutLayerArgs, type
-  GaussianNoiseLayerArgs, type GlobalPooling2DLayerArgs, type LSTMCellArgs, type LSTMLayerArgs, type LayerArgs, type
-  LayerNormalizationLayerArgs, type LeakyReLULayerArgs, type MaskingArgs, type MaxPooling2DLayerArgs, type
-  PReLULayerArgs, type PermuteLayerArgs, type Pooling1DLayerArgs, type RNNLayerArgs, type ReLULayerArgs, type
-  RepeatVectorLayerArgs, type ReshapeLayerArgs, type SimpleRNNCellArgs, type SimpleRNNLayerArgs, type
-  SoftmaxLayerArgs, type SpatialDropout1DLayerArgs, type StackedRNNCellsArgs, type ThresholdedReLULayerArgs, type
-  TimeDistributedLayerArgs, type UpSampling2DLayerArgs, type ZeroPadding2DLayerArgs,
+  UpSampling2D, ZeroPadding2D, type ActivationLayerArgs, type AlphaDropoutLayerArgs,
+  type BatchNormalizationLayerArgs, type BidirectionalLayerArgs, type ConcatenateLayerArgs, type Conv1DLayerArgs,
+  type Conv2DLayerArgs, type Conv2DTransposeLayerArgs, type Cropping2DLayerArgs, type DenseLayerArgs,
+  type DepthwiseConv2DLayerArgs, type DotLayerArgs, type DropoutLayerArgs, type ELULayerArgs,
+  type EmbeddingLayerArgs, type FlattenLayerArgs, type GRUCellArgs, type GRULayerArgs,
+  type GaussianDropoutLayerArgs, type GaussianNoiseLayerArgs, type GlobalPooling2DLayerArgs, type LSTMCellArgs,
+  type LSTMLayerArgs, type LayerArgs, type LayerNormalizationLayerArgs, type LeakyReLULayerArgs, type MaskingArgs,
+  type MaxPooling2DLayerArgs, type PReLULayerArgs, type PermuteLayerArgs, type Pooling1DLayerArgs,
+  type RNNLayerArgs, type ReLULayerArgs, type RepeatVectorLayerArgs, type ReshapeLayerArgs, type SimpleRNNCellArgs,
+  type SimpleRNNLayerArgs, type SoftmaxLayerArgs, type SpatialDropout1DLayerArgs, type StackedRNNCellsArgs,
+  type ThresholdedReLULayerArgs, type TimeDistributedLayerArgs, type UpSampling2DLayerArgs,
+  type ZeroPadding2DLayerArgs,
 } from './index';
 
 // tn.layers, as tf.layers: a namespace of the layer factories, with the Layer, RNN and RNNCell classes (so that
