@@ -62,6 +62,11 @@ export interface WeightExtras {
   constraint?: Constraint | null;
 }
 
+/** A weight name moved from one scope to another ('dense/kernel' from 'dense' to 'td' is 'td/kernel'), as TF.js's name scopes give it. */
+export function rescope(name: string, from: string, to: string): string {
+  return name.startsWith(`${from}/`) ? `${to}/${name.slice(from.length + 1)}` : `${to}/${name}`;
+}
+
 const isShapeList = (s: ShapeOrShapes): s is number[][] => s.length > 0 && Array.isArray(s[0]);
 
 /**
@@ -326,6 +331,14 @@ export abstract class Layer {
 
   get nonTrainableWeights(): Variable[] {
     return this.trainableFlag ? this.vars.filter((v) => !(this.weightOptions.get(v)?.trainable ?? true)) : this.vars.slice();
+  }
+
+  /**
+   * The name a weight of this layer is saved under, as TF.js names it ('layer/suffix'); wrappers and RNNs
+   * rescope the weights of the layers and cells they hold, so files load by name in TF.js.
+   */
+  savedName(v: Variable): string {
+    return v.name;
   }
 
   /** Copies of the weights' values, in the order of `weights`. */

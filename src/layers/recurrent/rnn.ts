@@ -3,8 +3,9 @@ import { zeros } from '../../ops/creation';
 import { concatAlong, reverseAlong, sliceAlong } from '../../ops/sequence';
 import { Tensor } from '../../tensor/tensor';
 import { keep } from '../../tensor/tidy';
+import type { Variable } from '../../tensor/variable';
 import { argError, fmtShape, fmtValue, optionalBoolean } from '../../util/validate';
-import { Layer, checkConfigKeys, type CallOptions, type Kwargs, type LayerArgs, type LayerConfig } from '../layer';
+import { Layer, checkConfigKeys, rescope, type CallOptions, type Kwargs, type LayerArgs, type LayerConfig } from '../layer';
 import { SymbolicTensor } from '../symbolic';
 import { RNNCell } from './cell';
 import { StackedRNNCells } from './stacked-cells';
@@ -105,6 +106,11 @@ export class RNN extends Layer {
       throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}] (rank ${inputShape.length + 1})`, 'rank 3 [batch, timeSteps, features]');
     }
     return this.returnSequences ? [inputShape[0], this.units] : [this.units];
+  }
+
+  /** The cell's weights are the layer's: 'lstm/kernel', 'rnn/RNNCell_0/kernel' for stacked cells. */
+  override savedName(v: Variable): string {
+    return rescope(this.cell.savedName(v), this.cell.name, this.name);
   }
 
   protected override buildWeights(inputShape: readonly number[]): void {
