@@ -165,7 +165,10 @@ export class RNN extends Layer {
   private run(x: Tensor, training: boolean, mask: Tensor | null, initial: Tensor[] | null): { output: Tensor; states: Tensor[] } {
     const [b, steps, features] = x.shape;
     if (this.stateful && b !== this.batchSize) throw argError(this.name, 'input', `batch size ${b}`, `the stateful layer's fixed batch size ${this.batchSize}`);
-    if (mask && (mask.rank !== 2 || mask.shape[0] !== b || mask.shape[1] !== steps)) throw argError(this.name, 'mask', `shape ${fmtShape(mask.shape)}`, `shape [${b}, ${steps}]`);
+    // As TF.js, a mask may cover more steps than the input (a mask passed on past a repeatVector): the steps
+    // read its leading columns, or its trailing ones reversed when going backwards.
+    if (mask && (mask.rank !== 2 || mask.shape[0] !== b || mask.shape[1] < steps)) throw argError(this.name, 'mask', `shape ${fmtShape(mask.shape)}`, `shape [${b}, ${steps}] (or more steps)`);
+    const maskSteps = mask ? mask.shape[1] : steps;
     const cell = this.cell;
     const seq = this.goBackwards ? reverseAlong(x, 1) : x;
     const maskValues = mask ? mask.hostValues() : null;
@@ -176,12 +179,12 @@ export class RNN extends Layer {
     let previous: Tensor = zeros([b, this.units], this.dtype);
     const width = cell.projectedWidth;
     for (let i = 0; i < steps; i++) {
-      const t = this.goBackwards ? steps - 1 - i : i;
+      const t = this.goBackwards ? maskSteps - 1 - i : i;
       const r = cell.step(sliceAlong(xp, 1, i, 1).reshape([b, width]), states);
       let out = r.output;
       let next = r.states;
       if (maskValues) {
-        const keepStep = new Float64Array(b).map((_, j) => (maskValues[j * steps + t] ? 1 : 0));
+        const keepStep = new Float64Array(b).map((_, j) => (maskValues[j * maskSteps + t] ? 1 : 0));
         const m = new Tensor([b, 1], this.dtype, this.dtype === 'float64' ? keepStep : Float32Array.from(keepStep));
         // prev + m·(new - prev): masked rows keep the previous output and states.
         out = add(previous, mul(m, sub(out, previous)));
