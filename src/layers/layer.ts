@@ -212,8 +212,16 @@ export abstract class Layer {
     return y;
   }
 
+  /**
+   * Checks the shapes (no batch dim) of the symbolic inputs of a layer that does not merge: one input, or
+   * more where the layer takes extra ones after it (an RNN's initial states).
+   */
+  protected checkSymbolicInputs(op: string, shapes: number[][]): void {
+    this.single(shapes, op);
+  }
+
   /** The one input of a single-input layer (a list of one is accepted, as TF.js does). */
-  private single<T>(list: unknown[], op: string): T {
+  protected single<T>(list: unknown[], op: string): T {
     if (list.length !== 1) throw argError(op, 'inputs', `${list.length} inputs`, `one input (${this.getClassName()} takes a single tensor)`);
     return list[0] as T;
   }
@@ -237,7 +245,8 @@ export abstract class Layer {
       if (this.built) this.checkShapes(op, shapes);
       else this.build(shapes);
     } else {
-      const s = this.single<number[]>(shapes, op);
+      this.checkSymbolicInputs(op, shapes);
+      const s = shapes[0];
       out = this.computeOutputShape(s);
       if (this.built) this.checkShapes(op, [s]);
       else this.build(s);

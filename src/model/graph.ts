@@ -167,7 +167,7 @@ export function runGraph(g: Graph, xs: readonly Tensor[], options: RunOptions): 
     }
     const many = layer.takesList();
     const logits = node.outputs.length === 1 && logitsOf.has(node.outputs[0].id);
-    const out = layer.apply((many ? ins : ins[0]) as Tensor[], { ...node.kwargs, training: options.training, logits, mask: many ? null : callMask });
+    const out = layer.apply((many || ins.length > 1 ? ins : ins[0]) as Tensor[], { ...node.kwargs, training: options.training, logits, mask: many ? null : callMask });
     const outs = (Array.isArray(out) ? out : [out]) as Tensor[];
     // Merge layers give no mask (TF.js's merge masks are [1, batch, time], which nothing downstream reads as such).
     const outMask = many ? null : layer.computeMask(ins[0], inMask);

@@ -54,7 +54,7 @@ export class Bidirectional extends Layer {
   }
 
   computeOutputShape(inputShape: readonly number[]): number[] {
-    const one = this.forwardLayer.computeOutputShape(inputShape);
+    const one = this.forwardLayer.computeOutputShape(inputShape) as number[];
     if (this.mergeMode !== 'concat') return one;
     return [...one.slice(0, -1), 2 * one[one.length - 1]];
   }

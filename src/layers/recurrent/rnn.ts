@@ -5,7 +5,7 @@ import { Tensor } from '../../tensor/tensor';
 import { keep } from '../../tensor/tidy';
 import type { Variable } from '../../tensor/variable';
 import { argError, fmtShape, fmtValue, optionalBoolean } from '../../util/validate';
-import { Layer, checkConfigKeys, rescope, type CallOptions, type Kwargs, type LayerArgs, type LayerConfig } from '../layer';
+import { Layer, checkConfigKeys, rescope, type CallOptions, type Kwargs, type LayerArgs, type LayerConfig, type ShapeOrShapes } from '../layer';
 import { SymbolicTensor } from '../symbolic';
 import { RNNCell } from './cell';
 import { StackedRNNCells } from './stacked-cells';
@@ -101,11 +101,24 @@ export class RNN extends Layer {
     return this.cell.units;
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  /** The output's shape, followed by the states' with returnState (as TF.js). */
+  computeOutputShape(inputShape: readonly number[]): ShapeOrShapes {
     if (inputShape.length !== 2) {
       throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}] (rank ${inputShape.length + 1})`, 'rank 3 [batch, timeSteps, features]');
     }
-    return this.returnSequences ? [inputShape[0], this.units] : [this.units];
+    const out = this.returnSequences ? [inputShape[0], this.units] : [this.units];
+    return this.returnState ? [out, ...this.cell.stateSize.map((n) => [n])] : out;
+  }
+
+  /** Symbolic inputs: the sequence, then (from initialState) one tensor per state, [batch, size]. */
+  protected override checkSymbolicInputs(op: string, shapes: number[][]): void {
+    if (shapes.length === 1) return;
+    const sizes = this.cell.stateSize;
+    const states = shapes.slice(1);
+    if (states.length !== sizes.length) throw argError(op, 'initialState', `${states.length} tensors`, `${sizes.length} (${sizes.map((n) => `[null, ${n}]`).join(', ')})`);
+    states.forEach((s, i) => {
+      if (s.length !== 1 || s[0] !== sizes[i]) throw argError(op, `initialState[${i}]`, `shape [null, ${s.join(', ')}]`, `shape [null, ${sizes[i]}]`);
+    });
   }
 
   /** The cell's weights are the layer's: 'lstm/kernel', 'rnn/RNNCell_0/kernel' for stacked cells. */
@@ -125,9 +138,19 @@ export class RNN extends Layer {
   override apply(inputs: SymbolicTensor[], kwargs?: Kwargs): SymbolicTensor | SymbolicTensor[];
   override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], options?: RNNApplyOptions): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[];
   override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], options: RNNApplyOptions = {}): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
-    // In a functional model's graph the layer is recorded as any other (one output).
-    if (inputs instanceof SymbolicTensor) return super.apply(inputs, options as Kwargs);
-    const list = (Array.isArray(inputs) ? inputs : [inputs]) as Tensor[];
+    const all: unknown[] = Array.isArray(inputs) ? inputs : [inputs];
+    // In a functional model's graph, initial states become inputs after the sequence (as TF.js records them),
+    // and returnState gives [output, ...states] as symbolic tensors.
+    if (all[0] instanceof SymbolicTensor) {
+      const { initialState, ...rest } = options;
+      const states: unknown[] = initialState === undefined ? [] : Array.isArray(initialState) ? initialState : [initialState];
+      states.forEach((t, i) => {
+        if (!(t instanceof SymbolicTensor)) throw argError(`${this.name}.apply`, `initialState[${i}]`, fmtValue(t), 'a SymbolicTensor, as the input is symbolic');
+      });
+      const list = [...all, ...states] as SymbolicTensor[];
+      return super.apply(list.length === 1 ? list[0] : list, rest as Kwargs);
+    }
+    const list = all as Tensor[];
     const x = list[0];
     if (!(x instanceof Tensor)) throw argError(this.name, 'input', fmtValue(x), 'a Tensor [batch, timeSteps, features]');
     if (x.rank !== 3) throw argError(this.name, 'input', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, 'rank 3 [batch, timeSteps, features]');
