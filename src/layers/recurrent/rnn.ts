@@ -155,8 +155,8 @@ export class RNN extends Layer {
     if (!(x instanceof Tensor)) throw argError(this.name, 'input', fmtValue(x), 'a Tensor [batch, timeSteps, features]');
     if (x.rank !== 3) throw argError(this.name, 'input', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, 'rank 3 [batch, timeSteps, features]');
     const given = list.length > 1 ? list.slice(1) : options.initialState === undefined ? null : Array.isArray(options.initialState) ? options.initialState : [options.initialState];
-    this.prepareInput(x);
     if (given) this.checkStates('initialState', given, x.shape[0]);
+    this.prepareInput(x);
     const { output, states } = this.run(x, options.training ?? false, options.mask ?? null, given);
     return this.returnState ? [output, ...states] : output;
   }
