@@ -114,8 +114,8 @@ function readRecurrent(r: ConfigReader, kind: Kind): LayerPlan {
 
 const CELL_KINDS: Record<string, Kind> = { LSTMCell: 'LSTM', GRUCell: 'GRU', SimpleRNNCell: 'SimpleRNN' };
 
-function readCellEntry(r: ConfigReader, key: string, value?: unknown): CellSpec & { name: string | undefined } {
-  const { className, reader, name } = value === undefined ? r.nested(key) : r.nested(key, key, value);
+function readCellEntry(r: ConfigReader, key: string, value: unknown): CellSpec & { name: string | undefined } {
+  const { className, reader, name } = r.nested(key, value);
   const kind = CELL_KINDS[className];
   if (!kind) throw r.fail(`${key}.class_name`, className, "'LSTMCell', 'GRUCell' or 'SimpleRNNCell'");
   const spec = readCell(reader, kind);
@@ -133,7 +133,8 @@ function makeCell(c: CellSpec & { name: string | undefined }, w: Tensor[]): RNNC
  * beside the layer's own (a single cell's keys, or 'cells'); those copies are read from the cell entry.
  */
 function readRNN(r: ConfigReader): LayerPlan {
-  const { className, reader } = r.nested('cell');
+  const entry = r.get('cell');
+  const { className, reader } = r.nested('cell', entry);
   let cells: (CellSpec & { name: string | undefined })[];
   if (className === 'StackedRNNCells') {
     const list = reader.get('cells');
@@ -141,9 +142,9 @@ function readRNN(r: ConfigReader): LayerPlan {
     cells = list.map((e, i) => readCellEntry(reader, `cells[${i}]`, e));
     reader.finish();
   } else {
-    cells = [readCellEntry(r, 'cell')];
+    cells = [readCellEntry(r, 'cell', entry)];
   }
-  const copied = new Set(['cells', ...Object.keys((r.get('cell') as { config: object }).config)]);
+  const copied = new Set(['cells', ...Object.keys((entry as { config: object }).config)]);
   for (const key of r.keys()) if (copied.has(key)) r.get(key);
   const stacked = className === 'StackedRNNCells';
   const args = readRNNArgs(r);
@@ -186,7 +187,7 @@ function readBidirectional(r: ConfigReader, name: string): LayerPlan {
     },
     weightShapes: (input) => ['forward', 'backward'].flatMap((d) => inner.weightShapes(input).map((w) => ({ ...w, suffix: `${d}_${innerName}/${w.suffix}` }))),
     // The loader sets the weights once the model is built.
-    create: (common) => new Bidirectional({ ...common, layer: inner.create({ name: innerName }, []) as LSTM, mergeMode }),
+    create: (common) => new Bidirectional({ ...common, layer: inner.create({ name: innerName }, []) as RNN, mergeMode }),
   };
 }
 
