@@ -37,6 +37,8 @@ export { Add, Average, Concatenate, Dot, Maximum, Minimum, Multiply, Subtract } 
 export type { ConcatenateLayerArgs, DotLayerArgs } from './merge';
 export { Conv2DTranspose, DepthwiseConv2D } from './conv-variants';
 export type { Conv2DTransposeLayerArgs, DepthwiseConv2DLayerArgs } from './conv-variants';
+export { SeparableConv2D } from './separable-conv2d';
+export type { SeparableConv2DLayerArgs } from './separable-conv2d';
 export { Activation, Conv2D, Dense, Dropout, Flatten, MaxPooling2D, RNN, RNNCell, LSTM, GRU, SimpleRNN, LSTMCell, GRUCell, SimpleRNNCell, StackedRNNCells, Embedding, Masking, Bidirectional, RepeatVector, TimeDistributed };
 export type { ActivationLayerArgs, Conv2DLayerArgs, DenseLayerArgs, DropoutLayerArgs, MaxPooling2DLayerArgs };
 export type { RNNLayerArgs, LSTMLayerArgs, GRULayerArgs, SimpleRNNLayerArgs, LSTMCellArgs, GRUCellArgs, SimpleRNNCellArgs, StackedRNNCellsArgs, EmbeddingLayerArgs, MaskingArgs, BidirectionalLayerArgs, RepeatVectorLayerArgs, TimeDistributedLayerArgs };
@@ -57,6 +59,7 @@ export type {
 import { InputLayer, type InputLayerArgs } from './input-layer';
 import { Add, Average, Concatenate, Dot, Maximum, Minimum, Multiply, Subtract, type ConcatenateLayerArgs, type DotLayerArgs } from './merge';
 import { Conv2DTranspose, DepthwiseConv2D, type Conv2DTransposeLayerArgs, type DepthwiseConv2DLayerArgs } from './conv-variants';
+import { SeparableConv2D, type SeparableConv2DLayerArgs } from './separable-conv2d';
 
 /** tn.layers: the layer factories, as tf.layers. */
 export const layers = {
@@ -71,6 +74,7 @@ export const layers = {
   dot: (args: DotLayerArgs): Dot => new Dot(args),
   conv2dTranspose: (args: Conv2DTransposeLayerArgs): Conv2DTranspose => new Conv2DTranspose(args),
   depthwiseConv2d: (args: DepthwiseConv2DLayerArgs): DepthwiseConv2D => new DepthwiseConv2D(args),
+  separableConv2d: (args: SeparableConv2DLayerArgs): SeparableConv2D => new SeparableConv2D(args),
   conv2d: (args: Conv2DLayerArgs): Conv2D => new Conv2D(args),
   maxPooling2d: (args?: MaxPooling2DLayerArgs): MaxPooling2D => new MaxPooling2D(args),
   flatten: (args?: FlattenLayerArgs): Flatten => new Flatten(args),

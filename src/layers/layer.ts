@@ -333,11 +333,12 @@ export abstract class Layer {
     return this.weights.map((v) => new Tensor(v.shape, v.dtype, v.hostValues().slice()));
   }
 
-  /** Replaces every weight at once; checks count, shapes and dtypes before changing any. */
+  /** Replaces every weight at once; checks count, shapes and dtypes before changing any. Constrained weights are projected, as TF.js writes them. */
   setWeights(weights: Tensor[]): void {
     this.checkWeights(weights);
     const vars = this.weights;
     weights.forEach((w, i) => vars[i].assign(w));
+    this.applyConstraints();
   }
 
   /** Throws unless weights could replace this layer's weights (count, shapes, dtypes). */

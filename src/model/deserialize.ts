@@ -302,7 +302,7 @@ function functionalFromArtifacts(op: string, where: string, configValue: unknown
     const expected = vars.map((v, i) => ({ layer: i, slot: 0, name: v.name, suffix: v.name.slice(v.name.lastIndexOf('/') + 1), shape: v.shape.slice() }));
     const order = matchWeights(op, specs, expected, dtype);
     const tensors = decodeWeights(specs, data);
-    vars.forEach((v, k) => v.assign(tensors[order[k]]));
+    model.setWeights(vars.map((_, k) => tensors[order[k]]));
     return model;
   } catch (e) {
     for (const l of made.values()) l.dispose();

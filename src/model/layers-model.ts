@@ -293,6 +293,8 @@ export class LayersModel implements TrainableModel {
       }
     });
     weights.forEach((w, i) => vars[i].assign(w));
+    // As TF.js writes a constrained weight: projected.
+    for (const l of this.layers) l.applyConstraints();
   }
 
   /** Saves the topology and weights in TF.js's layers format: to 'file://dir' (Node) or through an IOHandler. */
