@@ -1,0 +1,16 @@
+import * as tn from './src/node';
+const inner = tn.sequential({ name: 'inner', layers: [tn.layers.dense({ units: 3, inputShape: [4], name: 'd1' }), tn.layers.dense({ units: 2, name: 'd2' })] });
+const outer = tn.sequential({ name: 'outer', layers: [inner, tn.layers.dense({ units: 1, name: 'd3' })] });
+const x = tn.input({ shape: [4], name: 'x' });
+const fin = tn.model({ inputs: x, outputs: tn.layers.dense({ units: 2, name: 'fd' }).apply(x), name: 'finner' });
+const y = tn.input({ shape: [4], name: 'y' });
+const h = fin.apply(y);
+const z = inner.apply(y);
+const f = tn.model({ inputs: y, outputs: tn.layers.add().apply([h, z]) as tn.SymbolicTensor, name: 'fouter' });
+console.log(outer.layers.map(l => l.name), f.layers.map(l => l.name), outer.weights.map(w => w.name), f.weights.map(w => w.name));
+outer.summary(); f.summary();
+const xs = tn.randomUniform([2, 4], -1, 1, 'float32', 1);
+console.log(Array.from((outer.predict(xs)).dataSync()), Array.from((f.predict(xs) as tn.Tensor).dataSync()));
+inner.trainable = false;
+console.log(outer.trainableWeights.map(w => w.name), f.trainableWeights.map(w => w.name));
+outer.summary();
