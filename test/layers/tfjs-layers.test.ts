@@ -192,3 +192,45 @@ describe('every layer against TensorFlow.js 4.22: predict, one SGD step, and the
     });
   });
 });
+
+/** A merge layer joining two dense branches of a two-input functional model, built the same way in both libraries. */
+function mergeModel(lib: typeof tn | typeof tf, factory: string, args: Args, shape: number[]): tn.LayersModel | tf.LayersModel {
+  const l = lib as typeof tf;
+  const [a, b] = [l.input({ shape, name: 'a' }), l.input({ shape, name: 'b' })];
+  const dense = (name: string, units: number) => l.layers.dense({ units, name });
+  const merged = ((l.layers as unknown as Factories)[factory](args) as tf.layers.Layer).apply([dense('da', shape[shape.length - 1]).apply(a), dense('db', shape[shape.length - 1]).apply(b)] as tf.SymbolicTensor[]);
+  return l.model({ inputs: [a, b], outputs: dense('out', 2).apply(merged) as tf.SymbolicTensor });
+}
+
+const MERGES: [factory: string, args: Args, shape: number[]][] = [
+  ['add', {}, [3, 4]], ['multiply', {}, [3, 4]], ['average', {}, [3, 4]], ['maximum', {}, [3, 4]], ['minimum', {}, [3, 4]],
+  ['concatenate', {}, [3, 4]], ['concatenate', { axis: 1 }, [3, 4]], ['dot', { axes: -1 }, [4]], ['dot', { axes: 1, normalize: true }, [4]],
+];
+
+describe('merge layers against TensorFlow.js 4.22 in a two-input model: predict, one SGD step, the layers format both ways', () => {
+  MERGES.forEach(([factory, args, shape], k) => {
+    it(`${factory} ${JSON.stringify(args)}`, async () => {
+      const m = mergeModel(tn, factory, args, shape) as tn.LayersModel;
+      const peer = mergeModel(tf, factory, args, shape) as tf.LayersModel;
+      m.setWeights(randomWeights(m.weights.map((w) => ({ shape: w.shape.slice(), name: w.name })), 300 + 10 * k));
+      peer.setWeights(m.getWeights().map((w) => tf.tensor(Array.from(w.dataSync()), [...w.shape])));
+      const xs = [0, 1].map((i) => inputs({ name: '', factory, args, input: shape }, [3, ...shape], 60 + 2 * k + i));
+      const expected = (peer.predict(xs.map((x) => x.tfx)) as tf.Tensor).dataSync();
+      expect(maxAbsDiff((m.predict(xs.map((x) => x.t)) as tn.Tensor).dataSync(), expected)).toBeLessThan(1e-4);
+      const peerLoaded = await tf.loadLayersModel(tf.io.fromMemory((await captureArtifacts(m)) as tf.io.ModelArtifacts));
+      expect(maxAbsDiff((peerLoaded.predict(xs.map((x) => x.tfx)) as tf.Tensor).dataSync(), expected)).toBeLessThan(1e-4);
+      const loaded = await tn.loadLayersModel(tn.io.fromMemory((await tfArtifacts(peer)) as tn.ModelArtifacts));
+      expect(maxAbsDiff((loaded.predict(xs.map((x) => x.t)) as tn.Tensor).dataSync(), expected)).toBeLessThan(1e-4);
+
+      const y = tn.randomUniform([3, ...(m.outputShape as number[]).slice(1)], -1, 1, 'float32', 90 + k);
+      m.compile({ optimizer: tn.train.sgd(0.1), loss: 'meanSquaredError' });
+      peer.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      await m.trainOnBatch(xs.map((x) => x.t), y);
+      await peer.trainOnBatch(xs.map((x) => x.tfx), tf.tensor(Array.from(y.dataSync()), [...y.shape]));
+      const after = peer.getWeights();
+      m.getWeights().forEach((w, i) => expect(maxAbsDiff(w.dataSync(), after[i].dataSync()), m.weights[i].name).toBeLessThan(1e-4));
+      peer.dispose();
+      peerLoaded.dispose();
+    });
+  });
+});
