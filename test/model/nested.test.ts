@@ -141,6 +141,21 @@ describe('nesting, by hand', () => {
     expect(outer.weights).toEqual([...inner.weights, ...outer.layers[1].weights]);
   });
 
+  it('a model after a layer of a Sequential model round-trips with TF.js both ways', async () => {
+    const inner = tn.sequential({ name: 'mid', layers: [tn.layers.dense({ units: 3, activation: 'relu', inputShape: [4], name: 'm1' })] });
+    const outer = tn.sequential({ layers: [tn.layers.dense({ units: 4, inputShape: [2], name: 'first' }), inner, tn.layers.dense({ units: 1, name: 'last' })] });
+    outer.setWeights(outer.weights.map((w, i) => tn.randomUniform(w.shape.slice(), -1, 1, 'float32', 40 + i)));
+    const x = tn.randomUniform([5, 2], -1, 1, 'float32', 4);
+    const expected = outer.predict(x).dataSync();
+    const peer = await tf.loadLayersModel(tf.io.fromMemory((await captureArtifacts(outer)) as tf.io.ModelArtifacts));
+    expect(peer.layers.map((l) => l.name)).toEqual(['first', 'mid', 'last']);
+    const tfx = tf.tensor(Array.from(x.dataSync()), [5, 2]);
+    expect(maxAbsDiff((peer.predict(tfx) as tf.Tensor).dataSync(), expected)).toBeLessThan(1e-6);
+    const back = await tn.loadLayersModel(tn.io.fromMemory((await tfArtifacts(peer)) as tn.ModelArtifacts));
+    expect(maxAbsDiff((back.predict(x) as tn.Tensor).dataSync(), expected)).toBeLessThan(1e-6);
+    expect(back.getLayer('mid').getClassName()).toBe('Sequential');
+  });
+
   it('refuses a model applied to input of another shape, naming the model, both shapes and the input', () => {
     const x = tn.input({ shape: [3], name: 'in3' });
     const m = tn.model({ inputs: x, outputs: tn.layers.dense({ units: 2 }).apply(x), name: 'takes3' });
