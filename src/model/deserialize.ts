@@ -64,7 +64,7 @@ function readLayers(op: string, where: string, entries: unknown[]): { layers: Re
   const layers: ReadLayer[] = [];
   let input: { shape: number[] | undefined; dtype: DType | undefined } = { shape: undefined, dtype: undefined };
   const names = new Set<string>();
-  entries.forEach((e, i) => {
+  const readEntry = (e: unknown, i: number): void => {
     const at = `${where}[${i}]`;
     const entry = requireRecord(op, at, e);
     for (const key of Object.keys(entry)) {
@@ -86,9 +86,15 @@ function readLayers(op: string, where: string, entries: unknown[]): { layers: Re
     const trainable = r.bool('trainable', true);
     const dtype = readDtype(r);
     const inputShape = readBatchShape(r, 'batch_input_shape') ?? plan.inputShape;
-    r.finish();
     layers.push({ where: r.where, name, trainable, dtype, inputShape, plan });
-  });
+    r.finish();
+  };
+  try {
+    entries.forEach((e, i) => readEntry(e, i));
+  } catch (e) {
+    for (const l of layers) l.plan.discard?.();
+    throw e;
+  }
   if (layers.length === 0) throw badValue(op, where, entries, 'at least one layer besides an InputLayer');
   return { layers, input };
 }
@@ -182,6 +188,18 @@ function modelFromTopology(op: string, where: string, className: unknown, config
   if (!Array.isArray(entries) || entries.length > MAX_LAYERS) throw badValue(op, layersWhere, entries, `an array of at most ${MAX_LAYERS} layers`);
 
   const { layers, input } = readLayers(op, layersWhere, entries);
+  const made: Layer[] = [];
+  try {
+    return sequentialFromLayers(op, modelName, layers, input, weights, made);
+  } catch (e) {
+    for (const l of made) l.dispose();
+    for (const l of layers.slice(made.length)) l.plan.discard?.();
+    throw e;
+  }
+}
+
+/** The Sequential model of layers read from a file, pushing each layer it makes onto `made` (the caller frees them on failure). */
+function sequentialFromLayers(op: string, modelName: string | undefined, layers: ReadLayer[], input: { shape: number[] | undefined; dtype: DType | undefined }, weights: WeightSource, made: Layer[]): Sequential {
   const first = layers[0];
   const inputShape = input.shape ?? first.inputShape;
   if (!inputShape) throw badValue(op, `${first.where}.batch_input_shape`, undefined, '[null, ...dims]: tessera needs the input shape to check and set the weights');
@@ -199,19 +217,13 @@ function modelFromTopology(op: string, where: string, className: unknown, config
     expected.forEach((w, k) => (perLayer[w.layer][w.slot] = tensors[order[k]]));
   }
 
-  const made: Layer[] = [];
-  try {
-    layers.forEach((l, i) => {
-      const shape = i === 0 ? inputShape : l.inputShape;
-      made.push(l.plan.create({ name: l.name, trainable: l.trainable, dtype, inputShape: shape }, perLayer[i]));
-    });
-    const model = new Sequential({ name: modelName, layers: made });
-    if (weights) made.forEach((l, i) => l.setWeights(perLayer[i]));
-    return model;
-  } catch (e) {
-    for (const l of made) l.dispose();
-    throw e;
-  }
+  layers.forEach((l, i) => {
+    const shape = i === 0 ? inputShape : l.inputShape;
+    made.push(l.plan.create({ name: l.name, trainable: l.trainable, dtype, inputShape: shape }, perLayer[i]));
+  });
+  const model = new Sequential({ name: modelName, layers: made });
+  if (weights) made.forEach((l, i) => l.setWeights(perLayer[i]));
+  return model;
 }
 
 /**
@@ -234,6 +246,7 @@ function nestedPlan(r: ConfigReader, className: string): LayerPlan {
       if (common.trainable === false) model.trainable = false;
       return model;
     },
+    discard: () => model.dispose(),
   };
 }
 

@@ -11,4 +11,6 @@ export interface LayerPlan {
   inputShape?: number[];
   /** The layer itself, its weights taking the given values. */
   create(common: LayerArgs, weights: Tensor[]): Layer;
+  /** Frees what reading made, when the layer will not be created (a nested model is made as it is read). */
+  discard?(): void;
 }

@@ -156,6 +156,20 @@ describe('nesting, by hand', () => {
     expect(back.getLayer('mid').getClassName()).toBe('Sequential');
   });
 
+  it('a malformed nested model is refused naming its path', async () => {
+    const inner = tn.sequential({ name: 'mid', layers: [tn.layers.dense({ units: 3, inputShape: [4], name: 'm1' })] });
+    const saved = await captureArtifacts(tn.sequential({ layers: [tn.layers.dense({ units: 4, inputShape: [2], name: 'first' }), inner, tn.layers.dense({ units: 1, name: 'last' })] }));
+    const edited = (edit: (layers: { config: Record<string, unknown> & { layers: { config: Record<string, unknown> }[] } }[]) => void) => {
+      const topology = JSON.parse(JSON.stringify(saved.modelTopology));
+      edit(topology.config.layers);
+      return tn.loadLayersModel(tn.io.fromMemory({ ...saved, modelTopology: topology }));
+    };
+    await expect(edited((l) => (l[1].config.layers[0].config.units_typo = 1))).rejects.toThrow('loadLayersModel: modelTopology.config.layers[1] ("mid").config.layers[0] ("m1").config.units_typo must be absent (tessera does not know this setting), got 1');
+    await expect(edited((l) => (l[1].config.layers[0].config.units = 5))).rejects.toThrow(/weightSpecs\[2\] \("m1\/kernel"\) must be the kernel of layer "m1", shape \[4, 5\]/);
+    await expect(edited((l) => (l[1].config.layers[0].config.batch_input_shape = [null, 7]))).rejects.toThrow('modelTopology.config.layers[1] ("mid").config.batch_input_shape must be [null, 4], the output of the layer before, got [null, 7]');
+    await expect(edited((l) => (l[2].config.units = 'x'))).rejects.toThrow(/layers\[2\] \("last"\)\.config\.units/);
+  });
+
   it('refuses a model applied to input of another shape, naming the model, both shapes and the input', () => {
     const x = tn.input({ shape: [3], name: 'in3' });
     const m = tn.model({ inputs: x, outputs: tn.layers.dense({ units: 2 }).apply(x), name: 'takes3' });
