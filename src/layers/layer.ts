@@ -207,7 +207,10 @@ export abstract class Layer {
   }
 
   protected addWeight(suffix: string, shape: number[], init: Initializer, options: WeightExtras = {}): Variable {
-    const v = new Variable(init.apply(shape, this.dtype), this.trainableFlag && (options.trainable ?? true), `${this.name}/${suffix}`);
+    // The variable copies the initial values; the initializer's tensor is ours and is freed (a build outside tidy would leak it).
+    const initial = init.apply(shape, this.dtype);
+    const v = new Variable(initial, this.trainableFlag && (options.trainable ?? true), `${this.name}/${suffix}`);
+    initial.dispose();
     this.vars.push(v);
     this.weightOptions.set(v, options);
     return v;

@@ -213,19 +213,21 @@ function sequentialFromLayers(op: string, modelName: string | undefined, layers:
 
   const expected = expectedWeights(op, layers, inputShape);
   const perLayer: Tensor[][] = layers.map(() => []);
-  if (weights) {
-    const order = matchWeights(op, weights.specs, expected, dtype);
-    const tensors = decodeWeights(weights.specs, weights.data);
+  const order = weights ? matchWeights(op, weights.specs, expected, dtype) : [];
+  // The decoded values are copied into the variables and freed, whether or not the model gets made.
+  const tensors = weights ? decodeWeights(weights.specs, weights.data) : [];
+  try {
     expected.forEach((w, k) => (perLayer[w.layer][w.slot] = tensors[order[k]]));
+    layers.forEach((l, i) => {
+      const shape = i === 0 ? inputShape : l.inputShape;
+      made.push(l.plan.create({ name: l.name, trainable: l.trainable, dtype, inputShape: shape }, perLayer[i]));
+    });
+    const model = new Sequential({ name: modelName, layers: made });
+    if (weights) made.forEach((l, i) => l.setWeights(perLayer[i]));
+    return model;
+  } finally {
+    for (const t of tensors) t.dispose();
   }
-
-  layers.forEach((l, i) => {
-    const shape = i === 0 ? inputShape : l.inputShape;
-    made.push(l.plan.create({ name: l.name, trainable: l.trainable, dtype, inputShape: shape }, perLayer[i]));
-  });
-  const model = new Sequential({ name: modelName, layers: made });
-  if (weights) made.forEach((l, i) => l.setWeights(perLayer[i]));
-  return model;
 }
 
 /**
@@ -356,7 +358,11 @@ function functionalFromConfig(op: string, where: string, configValue: unknown, w
     const expected = vars.map((v, i) => ({ layer: i, slot: 0, name: names[i], suffix: names[i].slice(names[i].lastIndexOf('/') + 1), shape: v.shape.slice() }));
     const order = matchWeights(op, specs, expected, dtype);
     const tensors = decodeWeights(specs, data);
-    model.setWeights(vars.map((_, k) => tensors[order[k]]));
+    try {
+      model.setWeights(vars.map((_, k) => tensors[order[k]]));
+    } finally {
+      for (const t of tensors) t.dispose();
+    }
     return model;
   } catch (e) {
     for (const l of made.values()) l.dispose();

@@ -62,21 +62,19 @@ export function readInitializerSpec(op: string, where: string, v: unknown, fallb
 
 /**
  * The initializer a loaded layer keeps: it records the file's initializer, so saving again writes what was
- * read even for classes tessera cannot draw from (TF.js's default VarianceScaling among them). It yields the
- * saved values when given them (once, so the model does not hold them twice), and otherwise zeros as
+ * read even for classes tessera cannot draw from (TF.js's default VarianceScaling among them). It yields a copy
+ * of the saved values when given them (the caller keeps and frees the values), and otherwise zeros as
  * placeholders that the file's values replace once the model is assembled.
  */
 export function savedInitializer(spec: InitializerSpec, values?: Tensor): Initializer {
-  let pending = values;
   return {
     className: spec.className,
     restores: true,
     getConfig: () => ({ ...spec.config }),
     apply(shape: readonly number[], dtype: DType = 'float32'): Tensor {
-      const v = pending;
-      pending = undefined;
-      const fits = v !== undefined && v.dtype === dtype && v.shape.length === shape.length && v.shape.every((d, i) => d === shape[i]);
-      return fits ? v : new Tensor(shape, dtype, new (arrayTypeFor(dtype))(sizeOfShape(shape)));
+      const v = values;
+      const fits = v !== undefined && !v.isDisposed && v.dtype === dtype && v.shape.length === shape.length && v.shape.every((d, i) => d === shape[i]);
+      return new Tensor(shape, dtype, fits ? v.hostValues().slice() : new (arrayTypeFor(dtype))(sizeOfShape(shape)));
     },
   };
 }

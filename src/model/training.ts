@@ -100,7 +100,11 @@ export function trainStep(model: TrainableModel, c: Compiled, xs: readonly Tenso
   const values = [loss, ...(outputs.length > 1 ? perOutput : [])];
   if (wantMetrics) {
     const preds = copies.map((p) => new Tensor(p.shape, model.trainableWeights[0]?.dtype ?? 'float32', p.values));
-    values.push(...metricValues(c, ys, preds, logits));
+    try {
+      values.push(...metricValues(c, ys, preds, logits));
+    } finally {
+      for (const p of preds) p.dispose();
+    }
   }
   return Object.fromEntries(names.map((n, i) => [n, values[i]]));
 }
@@ -158,6 +162,8 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
   let ys = dataList(op, 'y', y, outputs, 'outputs');
   checkTargets(op, 'y', c, ys, n, outputs);
   let val: [Tensor[], Tensor[]] | null = null;
+  // The split and weight tensors fit makes are freed when it ends, as TF.js's fit frees its own.
+  const owned: Tensor[] = [];
   if (o.validationData !== undefined) {
     const vd = o.validationData;
     if (!Array.isArray(vd) || vd.length < 2) throw argError(op, 'validationData', typeof vd, 'a pair [xVal, yVal]');
@@ -174,8 +180,16 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
     xs = xs.map((t) => t.slice(0, nTrain));
     ys = ys.map((t) => t.slice(0, nTrain));
     n = nTrain;
+    owned.push(...val[0], ...val[1], ...xs, ...ys);
   }
-  const weights = o.classWeight ? classWeights(op, ys, o.classWeight) : null;
+  let weights: Tensor[] | null;
+  try {
+    weights = o.classWeight ? classWeights(op, ys, o.classWeight) : null;
+  } catch (e) {
+    for (const t of owned) t.dispose();
+    throw e;
+  }
+  if (weights) owned.push(...weights);
   const names = logNames(c, outputs);
 
   const steps = o.stepsPerEpoch ?? Math.ceil(n / o.batchSize);
@@ -241,6 +255,7 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
     await callbacks.call('onTrainEnd', {});
   } finally {
     model.isTraining = false;
+    for (const t of owned) t.dispose();
   }
   return history;
 }

@@ -2,6 +2,7 @@ import { add, mul } from '../../ops/binary';
 import { concatAlong } from '../../ops/sequence';
 import { ones } from '../../ops/creation';
 import type { DType, Tensor } from '../../tensor/tensor';
+import { tidy } from '../../tensor/tidy';
 import type { Variable } from '../../tensor/variable';
 import { optionalBoolean } from '../../util/validate';
 import { applyActivation, checkActivation, type ActivationName } from '../activations';
@@ -51,7 +52,7 @@ export class LSTMCell extends RNNCell {
     return {
       className: init.className,
       getConfig: () => init.getConfig(),
-      apply: (_shape: readonly number[], dtype?: DType) => concatAlong([init.apply([u], dtype), ones([u], dtype), init.apply([2 * u], dtype)], 0),
+      apply: (_shape: readonly number[], dtype?: DType) => tidy(() => concatAlong([init.apply([u], dtype), ones([u], dtype), init.apply([2 * u], dtype)], 0)),
     };
   }
 

@@ -1,0 +1,121 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import * as tn from '../../src/node';
+
+type TL = typeof tf;
+type Scenario = (lib: TL) => Promise<void>;
+
+/** Trains, predicts and evaluates a compiled model on fixed data, freeing everything it made but the model. */
+async function exercise(lib: TL, model: tf.LayersModel, x: tf.Tensor | tf.Tensor[], y: tf.Tensor): Promise<void> {
+  model.compile({ optimizer: 'adam', loss: 'meanSquaredError', metrics: ['mse'] });
+  await model.fit(x, y, { epochs: 2, batchSize: 2, verbose: 0, validationSplit: 0.5 });
+  lib.dispose(model.predict(x));
+  lib.dispose(model.evaluate(x, y, { batchSize: 2 }));
+  await model.trainOnBatch(x, y);
+}
+
+const seqDense = (lib: TL) =>
+  lib.sequential({ layers: [lib.layers.dense({ units: 3, inputShape: [4], activation: 'relu' }), lib.layers.dense({ units: 1 })] });
+
+/** Runs the scenario's program in a scope of its own and returns the count of tensors it left alive. */
+async function leftAlive(lib: TL, run: Scenario): Promise<number> {
+  const before = lib.memory().numTensors;
+  await run(lib);
+  return lib.memory().numTensors - before;
+}
+
+const x4 = (lib: TL) => lib.tensor2d([1, 2, 3, 4, -1, 0, 2, 1, 0.5, 0.5, -2, 3, 1, 1, 1, 1], [4, 4]);
+const y1 = (lib: TL) => lib.tensor2d([1, 0, -1, 2], [4, 1]);
+
+async function withData(lib: TL, model: tf.LayersModel, x: tf.Tensor | tf.Tensor[] = x4(lib)): Promise<void> {
+  const y = y1(lib);
+  await exercise(lib, model, x, y);
+  lib.dispose([x as tf.Tensor, y]);
+}
+
+async function artifactsOf(lib: TL, model: tf.LayersModel): Promise<tf.io.ModelArtifacts> {
+  let saved: tf.io.ModelArtifacts | undefined;
+  await model.save(lib.io.withSaveHandler(async (a) => {
+    saved = a;
+    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+  }));
+  return saved as tf.io.ModelArtifacts;
+}
+
+const scenarios: Record<string, Scenario> = {
+  'a dense layer applied once, then disposed': async (lib) => {
+    const d = lib.layers.dense({ units: 3 });
+    const x = lib.ones([2, 4]);
+    lib.dispose(d.apply(x) as tf.Tensor);
+    x.dispose();
+    d.dispose();
+  },
+  'a Sequential model: fit, predict, evaluate, trainOnBatch, dispose': async (lib) => {
+    const m = seqDense(lib);
+    await withData(lib, m);
+    m.dispose();
+  },
+  'a functional model with two inputs': async (lib) => {
+    const a = lib.input({ shape: [4] });
+    const b = lib.input({ shape: [4] });
+    const h = lib.layers.concatenate().apply([lib.layers.dense({ units: 2 }).apply(a) as tf.SymbolicTensor, b]) as tf.SymbolicTensor;
+    const m = lib.model({ inputs: [a, b], outputs: lib.layers.dense({ units: 1 }).apply(h) as tf.SymbolicTensor });
+    await withData(lib, m, [x4(lib), x4(lib)]);
+    m.dispose();
+  },
+  'a batch-normalization model': async (lib) => {
+    const m = lib.sequential({ layers: [lib.layers.dense({ units: 3, inputShape: [4] }), lib.layers.batchNormalization(), lib.layers.dense({ units: 1 })] });
+    await withData(lib, m);
+    m.dispose();
+  },
+  'a recurrent model (embedding, lstm, gru)': async (lib) => {
+    const m = lib.sequential({ layers: [
+      lib.layers.embedding({ inputDim: 5, outputDim: 3, inputLength: 4, maskZero: true }),
+      lib.layers.lstm({ units: 3, returnSequences: true }),
+      lib.layers.gru({ units: 2 }),
+      lib.layers.dense({ units: 1 }),
+    ] });
+    await withData(lib, m, lib.tensor2d([1, 2, 3, 0, 4, 4, 0, 0, 2, 1, 1, 1, 3, 0, 0, 0], [4, 4]));
+    m.dispose();
+  },
+  'a nested model (a Sequential block inside a Sequential model)': async (lib) => {
+    const block = seqDense(lib);
+    const m = lib.sequential({ layers: [block, lib.layers.dense({ units: 1 })] });
+    await withData(lib, m);
+    m.dispose();
+  },
+  'a Sequential model saved, loaded, trained and disposed': async (lib) => {
+    const m = seqDense(lib);
+    const loaded = await lib.loadLayersModel(lib.io.fromMemory(await artifactsOf(lib, m)));
+    m.dispose();
+    await withData(lib, loaded);
+    loaded.dispose();
+  },
+  'a functional batch-norm model saved, loaded and disposed': async (lib) => {
+    const x = lib.input({ shape: [4] });
+    const h = lib.layers.batchNormalization().apply(lib.layers.dense({ units: 3 }).apply(x) as tf.SymbolicTensor) as tf.SymbolicTensor;
+    const m = lib.model({ inputs: x, outputs: lib.layers.dense({ units: 1 }).apply(h) as tf.SymbolicTensor });
+    const loaded = await lib.loadLayersModel(lib.io.fromMemory(await artifactsOf(lib, m)));
+    m.dispose();
+    const xs = x4(lib);
+    lib.dispose(loaded.predict(xs) as tf.Tensor);
+    xs.dispose();
+    loaded.dispose();
+  },
+  'a recurrent model saved, loaded and disposed': async (lib) => {
+    const m = lib.sequential({ layers: [lib.layers.lstm({ units: 3, inputShape: [2, 2] }), lib.layers.dense({ units: 1 })] });
+    const loaded = await lib.loadLayersModel(lib.io.fromMemory(await artifactsOf(lib, m)));
+    m.dispose();
+    loaded.dispose();
+  },
+};
+
+describe('tensors left alive after dispose, as TF.js', () => {
+  for (const [name, run] of Object.entries(scenarios)) {
+    it(name, async () => {
+      const theirs = await leftAlive(tf, run);
+      const ours = await leftAlive(tn as unknown as TL, run);
+      expect({ ours, theirs }).toEqual({ ours: theirs, theirs });
+    });
+  }
+});
