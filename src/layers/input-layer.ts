@@ -59,6 +59,10 @@ export class InputLayer extends Layer {
     return 'InputLayer';
   }
 
+  protected override holdsValues(): boolean {
+    return false;
+  }
+
   computeOutputShape(inputShape: readonly number[]): number[] {
     return inputShape.slice();
   }

@@ -2,8 +2,9 @@ import { Tensor, type DType } from '../tensor/tensor';
 import { Variable } from '../tensor/variable';
 import type { Initializer } from './initializers';
 import { argError, checkKnownKeys, fmtShape, fmtValue } from '../util/validate';
-import { assertFloatDtype } from '../tensor/checks';
+import { assertDtype, assertFloatDtype } from '../tensor/checks';
 import { div } from '../ops/binary';
+import { cast } from '../ops/cast';
 import { SymbolicTensor, type LayerNode } from './symbolic';
 import type { Regularizer } from './regularizers';
 import type { Constraint } from './constraints';
@@ -123,7 +124,7 @@ export abstract class Layer {
       this.inputShapeNoBatch = s.slice();
       this.declaredInputShape = s.slice();
     }
-    this.dtype = args.dtype === undefined ? 'float32' : assertFloatDtype(op, 'dtype', args.dtype);
+    this.dtype = args.dtype === undefined ? 'float32' : this.holdsValues() ? assertFloatDtype(op, 'dtype', args.dtype) : assertDtype(op, 'dtype', args.dtype);
     if (args.weights !== undefined) {
       if (!Array.isArray(args.weights) || !args.weights.every((w) => w instanceof Tensor)) throw argError(op, 'weights', fmtValue(args.weights), 'an array of Tensors');
       this.initialWeights = args.weights.slice();
@@ -232,7 +233,8 @@ export abstract class Layer {
       this.prepareInputs(list);
       return this.call(list as Tensor[], opts);
     }
-    const x = this.single<Tensor>(list, `${this.name}.apply`);
+    const given = this.single<Tensor>(list, `${this.name}.apply`);
+    const x = given instanceof Tensor && this.castsInput(given.dtype) ? cast(given, this.dtype) : given;
     this.prepareInput(x);
     const y = this.call(x, opts);
     if (this.activityRegularizer && opts.training && !Array.isArray(y)) this.addLoss(div(this.activityRegularizer.apply(y), y.shape[0]));
@@ -263,7 +265,7 @@ export abstract class Layer {
       return s as number[];
     });
     list.forEach((t, i) => {
-      if (t.dtype !== this.dtype && this.checksInputDtype()) throw argError(op, `inputs[${i}]`, `dtype ${t.dtype}`, `dtype ${this.dtype}`);
+      if (t.dtype !== this.dtype && this.checksInputDtype() && !this.castsInput(t.dtype)) throw argError(op, `inputs[${i}]`, `dtype ${t.dtype}`, `dtype ${this.dtype}`);
     });
     let out: ShapeOrShapes;
     if (this.takesList()) {
@@ -291,6 +293,19 @@ export abstract class Layer {
   /** The dtype of the outputs for inputs of these dtypes. */
   protected outputDtype(_inputDtypes: DType[]): DType {
     return this.dtype;
+  }
+
+  /** Whether the layer computes in its dtype (a float one); an InputLayer only feeds and may be int32 or bool, as TF.js's. */
+  protected holdsValues(): boolean {
+    return true;
+  }
+
+  /**
+   * Whether a single input of this dtype is cast to the layer's: integer and bool tensors are, as TF.js's ops
+   * upcast them (a dense layer given int32 gives float32); float32 and float64 are never mixed.
+   */
+  private castsInput(dtype: DType): boolean {
+    return this.checksInputDtype() && !this.takesList() && (dtype === 'int32' || dtype === 'bool') && dtype !== this.dtype;
   }
 
   /** Whether inputs must have the layer's dtype (embedding-like layers take integer ids and say no). */

@@ -41,7 +41,7 @@ export function dataList(op: string, arg: string, data: unknown, ports: readonly
   });
 }
 
-/** Checks inputs against the model's input shapes and dtypes, and that they hold the same number of samples. */
+/** Checks inputs against the model's input shapes, and that they hold the same number of samples (another dtype is cast when the model runs, as TF.js). */
 export function checkInputs(op: string, arg: string, xs: Tensor[], ports: readonly Port[]): number {
   xs.forEach((x, i) => {
     const p = ports[i];
@@ -50,7 +50,6 @@ export function checkInputs(op: string, arg: string, xs: Tensor[], ports: readon
       throw argError(op, at, `shape ${fmtShape(x.shape)}`, `shape [batch, ${p.shape.join(', ')}] to match the model's input${ports.length > 1 ? ` '${p.name}'` : ''}`);
     }
     if (x.rank === 0) throw argError(op, at, 'a scalar', 'a tensor with a batch dim');
-    if (x.dtype !== p.dtype) throw argError(op, at, `dtype ${x.dtype}`, `dtype ${p.dtype}`);
   });
   return sameSamples(op, arg, xs, ports);
 }

@@ -44,18 +44,19 @@ function readBatchShape(r: ConfigReader, key: string, unknownDims = false): numb
   return (v as number[]).slice(1);
 }
 
-function readDtype(r: ConfigReader): DType | undefined {
+/** A layer's dtype: a float one, or (for an InputLayer, which only feeds) also int32 or bool, as TF.js writes for ids. */
+function readDtype(r: ConfigReader, feedsOnly = false): DType | undefined {
   const v = r.get('dtype');
   if (v === undefined || v === null) return undefined;
-  if (v !== 'float32' && v !== 'float64') throw r.fail('dtype', v, "'float32' or 'float64'");
-  return v;
+  if (v === 'float32' || v === 'float64' || (feedsOnly && (v === 'int32' || v === 'bool'))) return v;
+  throw r.fail('dtype', v, feedsOnly ? "'float32', 'float64', 'int32' or 'bool'" : "'float32' or 'float64'");
 }
 
 /** Keras writes an InputLayer first; tessera keeps its shape and dtype on the first real layer. */
 function readInputLayer(r: ConfigReader): { shape: number[] | undefined; dtype: DType | undefined } {
   requireString(r.op, `${r.where}.name`, r.get('name'));
   const shape = readBatchShape(r, 'batch_input_shape') ?? readBatchShape(r, 'batch_shape');
-  const dtype = readDtype(r);
+  const dtype = readDtype(r, true);
   r.unsupported('sparse', [false, null]);
   r.unsupported('ragged', [false, null]);
   r.finish();
@@ -208,7 +209,9 @@ function sequentialFromLayers(op: string, modelName: string | undefined, layers:
   if (input.shape && first.inputShape && fmtShape(input.shape) !== fmtShape(first.inputShape)) {
     throw badValue(op, `${first.where}.batch_input_shape`, [null, ...first.inputShape], `the InputLayer's [null, ${input.shape.join(', ')}]`);
   }
-  const dtype = input.dtype ?? first.dtype ?? 'float32';
+  // An int32 or bool InputLayer (ids for an embedding) feeds layers that compute in float32.
+  const feedsIds = input.dtype === 'int32' || input.dtype === 'bool';
+  const dtype = (feedsIds ? undefined : input.dtype) ?? first.dtype ?? 'float32';
   for (const l of layers) if (l.dtype && l.dtype !== dtype) throw badValue(op, `${l.where}.dtype`, l.dtype, `'${dtype}', the model's dtype`);
 
   const expected = expectedWeights(op, layers, inputShape);
@@ -222,7 +225,8 @@ function sequentialFromLayers(op: string, modelName: string | undefined, layers:
       const shape = i === 0 ? inputShape : l.inputShape;
       made.push(l.plan.create({ name: l.name, trainable: l.trainable, dtype, inputShape: shape }, perLayer[i]));
     });
-    const model = new Sequential({ name: modelName, layers: made });
+    const feed = feedsIds ? [new InputLayer({ batchInputShape: [null, ...inputShape], dtype: input.dtype })] : [];
+    const model = new Sequential({ name: modelName, layers: [...feed, ...made] });
     if (weights) made.forEach((l, i) => l.setWeights(perLayer[i]));
     return model;
   } finally {

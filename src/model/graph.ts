@@ -1,6 +1,7 @@
 import { InputLayer } from '../layers/input-layer';
 import { Layer } from '../layers/layer';
 import { SymbolicTensor, type LayerNode } from '../layers/symbolic';
+import { cast } from '../ops/cast';
 import type { Tensor } from '../tensor/tensor';
 import { argError } from '../util/validate';
 
@@ -135,7 +136,8 @@ export interface RunOptions {
 export function runGraph(g: Graph, xs: readonly Tensor[], options: RunOptions): Tensor[] {
   const values = new Map<number, Tensor>();
   const masks = new Map<number, Tensor | null>();
-  g.inputs.forEach((t, i) => values.set(t.id, xs[i]));
+  // As TF.js's executor feeds a model: an input of another dtype is cast to the input's (int32 ids to a float32 input).
+  g.inputs.forEach((t, i) => values.set(t.id, xs[i].dtype === t.dtype ? xs[i] : cast(xs[i], t.dtype)));
   const logitsOf = new Set<number>();
   g.outputs.forEach((t, i) => {
     if (options.logits?.[i]) logitsOf.add(t.id);
@@ -155,7 +157,7 @@ export function runGraph(g: Graph, xs: readonly Tensor[], options: RunOptions): 
     if (node.inputs.some((t) => masks.get(t.id))) callMask = inMask;
     const next = order[k + 1];
     // Fusion: a single-input, single-output node whose output feeds only the next node, at inference.
-    if (!options.training && !callMask && next && ins.length === 1 && node.outputs.length === 1 && next.inputs.length === 1 && next.outputs.length === 1
+    if (!options.training && !callMask && next && ins.length === 1 && ins[0].dtype === layer.dtype && node.outputs.length === 1 && next.inputs.length === 1 && next.outputs.length === 1
       && next.inputs[0] === node.outputs[0] && g.consumers.get(node.outputs[0].id) === 1 && !outputIds.has(node.outputs[0].id)
       && Object.keys(node.kwargs).length === 0 && Object.keys(next.kwargs).length === 0 && !logitsOf.has(next.outputs[0].id)) {
       const fused = layer.applyWithNext(ins[0], layerOf(next));

@@ -152,7 +152,9 @@ export class Sequential extends LayersModel {
       if (i === 0 && config.batch_input_shape === undefined && !(l instanceof LayersModel)) config.batch_input_shape = this.input ? this.input.shape.slice() : [null, ...(l.inputShapeNoBatch as number[])];
       return { class_name: l.getClassName(), config };
     });
-    return { class_name: 'Sequential', config: { name: this.name, layers } };
+    // An input of another dtype than the first layer's (int32 ids) is written as TF.js writes it: an InputLayer first.
+    const feed = this.input && this.input.dtype !== this.layerList[0].dtype ? [{ class_name: 'InputLayer', config: (this.input.sourceLayer as InputLayer).getConfig() }] : [];
+    return { class_name: 'Sequential', config: { name: this.name, layers: [...feed, ...layers] } };
   }
 
   override dispose(): void {
