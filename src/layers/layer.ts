@@ -73,6 +73,16 @@ export function rescope(name: string, from: string, to: string): string {
 const isShapeList = (s: ShapeOrShapes): s is number[][] => s.length > 0 && Array.isArray(s[0]);
 
 /**
+ * What apply gives for one input: that kind of tensor, typed as T wherever it is used, yet comparable with each
+ * form TF.js's union return type is asserted to (`as tf.SymbolicTensor[]` after an RNN with returnState, `as
+ * tf.Tensor`, ...), so TF.js programs compile unchanged.
+ */
+export type Applied<T extends Tensor | SymbolicTensor> = T | (T & (Tensor | SymbolicTensor | ListOf<Tensor> | ListOf<SymbolicTensor>));
+
+/** T[] as a plain object type: TypeScript reduces Tensor & Tensor[] to never, but not this. */
+type ListOf<T> = { [K in keyof T[]]: T[][K] };
+
+/**
  * A layer: weights it owns (as variables, Keras order: trainable ones then the rest), a forward pass, and the
  * output shape it produces for an input shape (shapes here omit the batch dim). apply() runs it on tensors or,
  * on symbolic tensors, records a node of a functional model's graph.
@@ -218,8 +228,8 @@ export abstract class Layer {
   }
 
   /** Runs the layer on tensors (building it on first use), or records it in a graph when given symbolic tensors. */
-  apply(inputs: Tensor, kwargs?: Kwargs): Tensor;
-  apply(inputs: SymbolicTensor, kwargs?: Kwargs): SymbolicTensor;
+  apply(inputs: Tensor, kwargs?: Kwargs): Applied<Tensor>;
+  apply(inputs: SymbolicTensor, kwargs?: Kwargs): Applied<SymbolicTensor>;
   apply(inputs: Tensor[], kwargs?: Kwargs): Tensor | Tensor[];
   apply(inputs: SymbolicTensor[], kwargs?: Kwargs): SymbolicTensor | SymbolicTensor[];
   apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs?: Kwargs): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[];

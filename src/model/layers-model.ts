@@ -1,7 +1,7 @@
 import { gatherRows, range } from '../data/batch';
 import type { IOHandler, SaveResult } from '../io/artifacts';
 import { InputLayer } from '../layers/input-layer';
-import { Layer, type CallOptions, type Kwargs, type LayerConfig, type ShapeOrShapes } from '../layers/layer';
+import { Layer, type Applied, type CallOptions, type Kwargs, type LayerConfig, type ShapeOrShapes } from '../layers/layer';
 import { SymbolicTensor } from '../layers/symbolic';
 import type { Optimizer } from '../optimizers/optimizer';
 import { Tensor, arrayTypeFor, type TypedArray } from '../tensor/tensor';
@@ -222,8 +222,8 @@ export class LayersModel extends Layer implements TrainableModel {
    * The model as a function, as TF.js's model.apply: on tensors it runs (training defaults to false); on
    * symbolic tensors it becomes a layer of the model being built, its weights shared with this one.
    */
-  override apply(inputs: Tensor, kwargs?: Kwargs): Tensor;
-  override apply(inputs: SymbolicTensor, kwargs?: Kwargs): SymbolicTensor;
+  override apply(inputs: Tensor, kwargs?: Kwargs): Applied<Tensor>;
+  override apply(inputs: SymbolicTensor, kwargs?: Kwargs): Applied<SymbolicTensor>;
   override apply(inputs: Tensor[], kwargs?: Kwargs): Tensor | Tensor[];
   override apply(inputs: SymbolicTensor[], kwargs?: Kwargs): SymbolicTensor | SymbolicTensor[];
   override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs?: Kwargs): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[];

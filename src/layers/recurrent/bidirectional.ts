@@ -3,7 +3,7 @@ import { concatAlong, reverseAlong } from '../../ops/sequence';
 import type { Tensor } from '../../tensor/tensor';
 import type { Variable } from '../../tensor/variable';
 import { argError, fmtValue } from '../../util/validate';
-import { Layer, checkConfigKeys, type CallOptions, type Kwargs, type LayerArgs, type LayerConfig } from '../layer';
+import { Layer, checkConfigKeys, type Applied, type CallOptions, type Kwargs, type LayerArgs, type LayerConfig } from '../layer';
 import { SymbolicTensor } from '../symbolic';
 import { GRU, LSTM, SimpleRNN } from './layers';
 import type { RNN } from './rnn';
@@ -80,8 +80,8 @@ export class Bidirectional extends Layer {
   }
 
   /** With mergeMode null, [forward, backward] as TF.js. */
-  override apply(x: Tensor, options?: CallOptions): Tensor;
-  override apply(inputs: SymbolicTensor, kwargs?: Kwargs): SymbolicTensor;
+  override apply(x: Tensor, options?: CallOptions): Applied<Tensor>;
+  override apply(inputs: SymbolicTensor, kwargs?: Kwargs): Applied<SymbolicTensor>;
   override apply(inputs: Tensor[], kwargs?: Kwargs): Tensor | Tensor[];
   override apply(inputs: SymbolicTensor[], kwargs?: Kwargs): SymbolicTensor | SymbolicTensor[];
   override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs?: Kwargs): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[];

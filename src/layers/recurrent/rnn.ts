@@ -5,7 +5,7 @@ import { Tensor } from '../../tensor/tensor';
 import { keep } from '../../tensor/tidy';
 import type { Variable } from '../../tensor/variable';
 import { argError, fmtShape, fmtValue, optionalBoolean } from '../../util/validate';
-import { Layer, checkConfigKeys, rescope, type CallOptions, type Kwargs, type LayerArgs, type LayerConfig, type ShapeOrShapes } from '../layer';
+import { Layer, checkConfigKeys, rescope, type Applied, type CallOptions, type Kwargs, type LayerArgs, type LayerConfig, type ShapeOrShapes } from '../layer';
 import { SymbolicTensor } from '../symbolic';
 import { RNNCell } from './cell';
 import { StackedRNNCells } from './stacked-cells';
@@ -132,8 +132,8 @@ export class RNN extends Layer {
   }
 
   /** As TF.js: apply(x, {initialState, mask, training}) or apply([x, ...initialStates]); with returnState, [output, ...states]. */
-  override apply(x: Tensor, options?: CallOptions): Tensor;
-  override apply(inputs: SymbolicTensor, kwargs?: Kwargs): SymbolicTensor;
+  override apply(x: Tensor, options?: CallOptions): Applied<Tensor>;
+  override apply(inputs: SymbolicTensor, kwargs?: Kwargs): Applied<SymbolicTensor>;
   override apply(inputs: Tensor[], options?: RNNApplyOptions): Tensor | Tensor[];
   override apply(inputs: SymbolicTensor[], kwargs?: Kwargs): SymbolicTensor | SymbolicTensor[];
   override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], options?: RNNApplyOptions): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[];
