@@ -17,34 +17,40 @@ export function tensor(values: TensorLike, shape?: readonly number[], dtype?: DT
 
 /** As tf.scalar(value, dtype?): a number gives float32, a boolean bool. */
 export function scalar(value: number | boolean, dtype?: DType): Tensor {
-  if (typeof value !== 'number' && typeof value !== 'boolean') throw argError('scalar', 'value', typeof value, 'a number or a boolean');
+  if (typeof value !== 'number' && typeof value !== 'boolean') throw argError('scalar', 'value', describeValue(value), 'a number or a boolean');
   return makeTensor('scalar', value, [], dtype);
 }
 
-export function fill(shape: readonly number[], value: number, dtype: DType = 'float32'): Tensor {
-  const s = assertShape('fill', 'shape', shape);
-  if (typeof value !== 'number') throw argError('fill', 'value', typeof value, 'a number');
-  const values = new (arrayTypeFor(assertDtype('fill', 'dtype', dtype)))(sizeOfShape(s));
+/** A tensor of shape filled with value; `op` is the public op called, so errors name it. */
+function filled(op: string, shape: readonly number[], value: number, dtype: DType): Tensor {
+  const s = assertShape(op, 'shape', shape);
+  const values = new (arrayTypeFor(assertDtype(op, 'dtype', dtype)))(sizeOfShape(s));
   if (value !== 0) values.fill(value);
   return new Tensor(s, dtype, values);
 }
 
+/** As tf.fill(shape, value, dtype?). */
+export function fill(shape: readonly number[], value: number, dtype: DType = 'float32'): Tensor {
+  if (typeof value !== 'number') throw argError('fill', 'value', describeValue(value), 'a number');
+  return filled('fill', shape, value, dtype);
+}
+
 export function zeros(shape: readonly number[], dtype: DType = 'float32'): Tensor {
-  return fill(shape, 0, dtype);
+  return filled('zeros', shape, 0, dtype);
 }
 
 export function ones(shape: readonly number[], dtype: DType = 'float32'): Tensor {
-  return fill(shape, 1, dtype);
+  return filled('ones', shape, 1, dtype);
 }
 
 export function zerosLike(x: Tensor): Tensor {
   assertTensor('zerosLike', 'x', x);
-  return fill(x.shape, 0, x.dtype);
+  return filled('zerosLike', x.shape, 0, x.dtype);
 }
 
 export function onesLike(x: Tensor): Tensor {
   assertTensor('onesLike', 'x', x);
-  return fill(x.shape, 1, x.dtype);
+  return filled('onesLike', x.shape, 1, x.dtype);
 }
 
 function randomTensor(op: string, shape: readonly number[], dtype: DType, seed: number | undefined, draw: (r: Random) => number): Tensor {

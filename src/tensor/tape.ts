@@ -89,11 +89,6 @@ export interface GradientOps {
 
 function backpropagate(tape: Tape, y: Tensor, dy: Tensor | undefined, ops: GradientOps): Map<number, Tensor> {
   const grads = new Map<number, Tensor>();
-  if (dy !== undefined) {
-    if (dy.dtype !== y.dtype || dy.shape.length !== y.shape.length || dy.shape.some((d, i) => d !== y.shape[i])) {
-      throw new Error(`grads: dy must have the shape [${y.shape.join(', ')}] and dtype ${y.dtype} of f's result, got shape [${dy.shape.join(', ')}] and dtype ${dy.dtype}`);
-    }
-  }
   grads.set(y.id, dy ?? ops.onesLike(y));
   for (let i = tape.nodes.length - 1; i >= 0; i--) {
     const node = tape.nodes[i];
