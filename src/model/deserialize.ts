@@ -3,8 +3,10 @@ import { Sequential } from './sequential';
 import { LayersModel } from './layers-model';
 import { InputLayer } from '../layers/input-layer';
 import type { SymbolicTensor } from '../layers/symbolic';
-import { fmtShape, isPositiveInt } from '../util/validate';
+import { fmtShape, isPositiveInt, messageOf } from '../util/validate';
 import type { DType, Tensor } from '../tensor/tensor';
+import type { NamedTensor } from '../optimizers/index';
+import { readTrainingConfig } from './training-config';
 import type { WeightsManifestEntry } from '../io/artifacts';
 import { ConfigReader } from './config-reader';
 import { badValue, describe, isRecord, own, requireRecord, requireString } from '../io/json-checks';
@@ -141,12 +143,50 @@ function matchWeights(op: string, specs: WeightsManifestEntry[], expected: Expec
   });
 }
 
+/** The model's weight specs, checked, and their values once the specs have been matched to the layers. */
+interface ArtifactWeights {
+  specs: WeightsManifestEntry[];
+  decode(): Tensor[];
+}
+
 /**
- * Builds a Sequential model from TF.js-style artifacts. Everything the artifacts declare is checked
- * before the first layer is made, so a bad file throws without a partial model or any layer made.
+ * A model from TF.js-style artifacts (Sequential or functional), compiled as their training config says, and the
+ * optimizer state saved with it (to restore once the model's variables exist). Everything the artifacts declare
+ * is checked before the first layer is made, so a bad file throws without a partial model or any layer made.
  */
-export function modelFromArtifacts(op: string, artifacts: unknown): LayersModel {
+export function modelFromArtifacts(op: string, artifacts: unknown): { model: LayersModel; optimizerWeights: NamedTensor[] } {
   const a = requireRecord(op, 'artifacts', artifacts);
+  const saved = own(a, 'trainingConfig');
+  const training = saved == null ? undefined : readTrainingConfig(op, 'trainingConfig', saved);
+  const all = own(a, 'weightSpecs') === undefined ? [] : readWeightSpecs(op, 'weightSpecs', own(a, 'weightSpecs'));
+  const data = weightBytes(op, 'weightData', own(a, 'weightData'));
+  checkByteLength(op, 'weightData', all, data.byteLength);
+  let optimizerWeights: NamedTensor[] = [];
+  const model = layersFromArtifacts(op, a, {
+    specs: all.filter((s) => s.group !== 'optimizer'),
+    decode() {
+      const tensors = decodeWeights(all, data);
+      optimizerWeights = all.flatMap((s, i) => (s.group === 'optimizer' ? [{ name: s.name, tensor: tensors[i] }] : []));
+      return tensors.filter((_, i) => all[i].group !== 'optimizer');
+    },
+  });
+  if (!training) {
+    // As TF.js, an optimizer's state is used only with the training config that says which optimizer it is.
+    for (const w of optimizerWeights) w.tensor.dispose();
+    return { model, optimizerWeights: [] };
+  }
+  try {
+    model.compile(training);
+  } catch (e) {
+    model.dispose();
+    for (const w of optimizerWeights) w.tensor.dispose();
+    throw new Error(`${op}: trainingConfig does not fit the model: ${messageOf(e)}`, { cause: e });
+  }
+  return { model, optimizerWeights };
+}
+
+/** Builds the model the topology describes, with the given weights. */
+function layersFromArtifacts(op: string, a: Record<string, unknown>, weights: ArtifactWeights): LayersModel {
   let where = 'modelTopology';
   let topology = requireRecord(op, where, own(a, 'modelTopology'));
   // Keras's converter nests the model under model_config, beside training_config.
@@ -155,7 +195,7 @@ export function modelFromArtifacts(op: string, artifacts: unknown): LayersModel 
     topology = requireRecord(op, where, own(topology, 'model_config'));
   }
   const className = own(topology, 'class_name');
-  if (className === 'Model' || className === 'Functional') return functionalFromArtifacts(op, where, own(topology, 'config'), a);
+  if (className === 'Model' || className === 'Functional') return functionalFromArtifacts(op, where, own(topology, 'config'), weights);
   if (className !== 'Sequential') throw badValue(op, `${where}.class_name`, className, "'Sequential', 'Model' or 'Functional'");
   const config = own(topology, 'config');
   let modelName = 'sequential';
@@ -170,10 +210,7 @@ export function modelFromArtifacts(op: string, artifacts: unknown): LayersModel 
   }
   if (!Array.isArray(entries) || entries.length > MAX_LAYERS) throw badValue(op, layersWhere, entries, `an array of at most ${MAX_LAYERS} layers`);
 
-  const specs = own(a, 'weightSpecs') === undefined ? [] : readWeightSpecs(op, 'weightSpecs', own(a, 'weightSpecs'));
-  const data = weightBytes(op, 'weightData', own(a, 'weightData'));
-  checkByteLength(op, 'weightData', specs, data.byteLength);
-
+  const { specs } = weights;
   const { layers, input } = readLayers(op, layersWhere, entries);
   const first = layers[0];
   const inputShape = input.shape ?? first.inputShape;
@@ -186,7 +223,7 @@ export function modelFromArtifacts(op: string, artifacts: unknown): LayersModel 
 
   const expected = expectedWeights(op, layers, inputShape);
   const order = matchWeights(op, specs, expected, dtype);
-  const tensors = decodeWeights(specs, data);
+  const tensors = weights.decode();
   const perLayer: Tensor[][] = layers.map(() => []);
   expected.forEach((w, k) => (perLayer[w.layer][w.slot] = tensors[order[k]]));
 
@@ -220,16 +257,13 @@ function readRef(op: string, where: string, v: unknown): NodeRef {
  * replayed in dependency order, and the weights matched by name. Anything that does not fit throws and
  * frees what was made.
  */
-function functionalFromArtifacts(op: string, where: string, configValue: unknown, a: Record<string, unknown>): LayersModel {
+function functionalFromArtifacts(op: string, where: string, configValue: unknown, weights: ArtifactWeights): LayersModel {
   const cw = `${where}.config`;
   const c = requireRecord(op, cw, configValue);
   const modelName = own(c, 'name') === undefined ? 'model' : requireString(op, `${cw}.name`, own(c, 'name'));
   const entries = own(c, 'layers');
   if (!Array.isArray(entries) || entries.length > MAX_LAYERS) throw badValue(op, `${cw}.layers`, entries, `an array of at most ${MAX_LAYERS} layers`);
-  const specs = own(a, 'weightSpecs') === undefined ? [] : readWeightSpecs(op, 'weightSpecs', own(a, 'weightSpecs'));
-  const data = weightBytes(op, 'weightData', own(a, 'weightData'));
-  checkByteLength(op, 'weightData', specs, data.byteLength);
-
+  const { specs } = weights;
   const made = new Map<string, Layer>();
   try {
     const pending: { layer: Layer; at: string; index: number; refs: NodeRef[] }[] = [];
@@ -301,7 +335,7 @@ function functionalFromArtifacts(op: string, where: string, configValue: unknown
     const dtype = vars[0]?.dtype ?? 'float32';
     const expected = vars.map((v, i) => ({ layer: i, slot: 0, name: v.name, suffix: v.name.slice(v.name.lastIndexOf('/') + 1), shape: v.shape.slice() }));
     const order = matchWeights(op, specs, expected, dtype);
-    const tensors = decodeWeights(specs, data);
+    const tensors = weights.decode();
     vars.forEach((v, k) => v.assign(tensors[order[k]]));
     return model;
   } catch (e) {

@@ -37,7 +37,7 @@ export class AdamOptimizer extends Optimizer {
   }
 
   getConfig(): Record<string, number> {
-    return { learning_rate: this.learningRate, beta_1: this.beta1, beta_2: this.beta2, epsilon: this.epsilon };
+    return { learningRate: this.learningRate, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon };
   }
 }
 
@@ -64,6 +64,6 @@ export class AdamWOptimizer extends AdamOptimizer {
   }
 
   override getConfig(): Record<string, number> {
-    return { ...super.getConfig(), weight_decay: this.weightDecay };
+    return { ...super.getConfig(), weightDecay: this.weightDecay };
   }
 }

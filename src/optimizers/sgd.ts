@@ -19,7 +19,8 @@ export class SGDOptimizer extends Optimizer {
     backend().sgdUpdate(v, g, this.momentum > 0 ? this.slot(v, 'momentum') : null, this.learningRate, this.momentum);
   }
 
+  /** TF.js's config ({learningRate}); momentum, tessera's extension, only where it is used. */
   getConfig(): Record<string, number> {
-    return { learning_rate: this.learningRate, momentum: this.momentum };
+    return this.momentum === 0 ? { learningRate: this.learningRate } : { learningRate: this.learningRate, momentum: this.momentum };
   }
 }
