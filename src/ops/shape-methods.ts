@@ -1,4 +1,5 @@
-import { Tensor } from '../tensor/tensor';
+import type { Tensor } from '../tensor/tensor';
+import { addTensorMethods } from './method-table';
 import { concat, split, stack, unstack } from './concat';
 import { expandDims, squeeze } from './expand';
 import { mirrorPad, pad } from './pad';
@@ -15,10 +16,9 @@ import { transpose } from './transpose';
 
 export { concat, stack, unstack, split, transpose, expandDims, squeeze, tile, broadcastTo, reverse, pad, mirrorPad, slice, stridedSlice };
 
-
 const list = (x: Tensor | Tensor[]) => (Array.isArray(x) ? x : [x]);
 
-const methods: ThisType<Tensor> & Partial<Tensor> = {
+addTensorMethods({
   concat(x, axis) { return concat([this, ...list(x)], axis); },
   stack(x, axis) { return stack([this, ...list(x)], axis); },
   unstack(axis) { return unstack(this, axis); },
@@ -43,7 +43,4 @@ const methods: ThisType<Tensor> & Partial<Tensor> = {
   as5D(rows, columns, depth, depth2, depth3) { return reshape(this, [rows, columns, depth, depth2, depth3]); },
   asScalar() { return reshape(this, []); },
   reshapeAs(x) { return reshape(this, x.shape); },
-};
-
-// Replaces the axis-0 slice the class was born with by tf.slice's general one.
-Object.assign(Tensor.prototype, methods);
+});
