@@ -2,6 +2,7 @@ import { assertTensor } from '../tensor/checks';
 import { Tensor, isFloatDtype } from '../tensor/tensor';
 import { argError, describeValue, fmtShape } from '../util/validate';
 import { backpropagateDetached, isRecording, runTaped, type GradientOps, type Tape } from '../tensor/tape';
+import type { NamedTensorMap, Scalar } from '../tensor/tfjs-types';
 import { tidy } from '../tensor/tidy';
 import { Variable } from '../tensor/variable';
 import { add } from './binary';
@@ -49,13 +50,13 @@ function backward(tape: Tape, y: Tensor, dy: Tensor | undefined): Map<number, Te
 }
 
 /** valueAndGrads for the public op `name` (grad and grads run through it), so its errors name that op. */
-function valueAndGradsAs(name: string, f: (...xs: Tensor[]) => Tensor, label = argsLabel): (xs: Tensor[], dy?: Tensor) => { value: Tensor; grads: Tensor[] } {
+function valueAndGradsAs<O extends Tensor>(name: string, f: (...xs: Tensor[]) => O, label = argsLabel): (xs: Tensor[], dy?: O) => { value: O; grads: Tensor[] } {
   if (typeof f !== 'function') throw argError(name, 'f', describeValue(f), 'a function');
   return (xs, dy) => {
     const inputs = assertInputs(name, xs, dy, label);
     return tidy(() =>
       runTaped(false, inputs, (tape) => {
-        const value = assertResult(name, f(...inputs), dy);
+        const value = assertResult(name, f(...inputs), dy) as O;
         const grads = gradsFor(name, backward(tape, value, dy), inputs);
         return { value, grads };
       }),
@@ -64,7 +65,7 @@ function valueAndGradsAs(name: string, f: (...xs: Tensor[]) => Tensor, label = a
 }
 
 /** value and gradients of f at xs, as TF.js's tf.valueAndGrads(f)(xs, dy?). */
-export function valueAndGrads(f: (...xs: Tensor[]) => Tensor): (xs: Tensor[], dy?: Tensor) => { value: Tensor; grads: Tensor[] } {
+export function valueAndGrads<O extends Tensor>(f: (...xs: Tensor[]) => O): (xs: Tensor[], dy?: O) => { value: O; grads: Tensor[] } {
   return valueAndGradsAs('valueAndGrads', f);
 }
 
@@ -90,11 +91,11 @@ export function grad(f: (x: Tensor) => Tensor): (x: Tensor, dy?: Tensor) => Tens
 }
 
 /** value of f and its gradients with respect to trainable variables (all it uses, or varList), as tf.variableGrads. */
-export function variableGrads(f: () => Tensor, varList?: Variable[]): { value: Tensor; grads: Record<string, Tensor> } {
+export function variableGrads(f: () => Tensor, varList?: Variable[]): { value: Scalar; grads: NamedTensorMap } {
   const { value, grads: byVar } = variableGradsList(f, varList);
-  const named: Record<string, Tensor> = {};
+  const named: NamedTensorMap = {};
   for (const [v, g] of byVar) named[v.name] = g;
-  return { value, grads: named };
+  return { value: value as Scalar, grads: named };
 }
 
 /** @internal variableGrads keyed by the variables themselves (optimizers use this). */
@@ -103,7 +104,7 @@ export function variableGradsList(f: () => Tensor, varList?: Variable[]): { valu
   if (varList !== undefined && (!Array.isArray(varList) || !varList.every((v) => v instanceof Variable))) {
     throw new Error('variableGrads: varList must be an array of Variables');
   }
-  return tidy(() =>
+  const { value, grads } = tidy(() =>
     runTaped(varList === undefined, varList ?? [], (tape) => {
       const value = f();
       if (!(value instanceof Tensor) || value.size !== 1) {
@@ -111,12 +112,13 @@ export function variableGradsList(f: () => Tensor, varList?: Variable[]): { valu
       }
       const all = backward(tape, value, undefined);
       const vars = varList ?? [...tape.variablesSeen.values()];
-      const result = new Map<Variable, Tensor>();
+      const pairs: [Variable, Tensor][] = [];
       for (const v of vars) {
         const g = all.get(v.id);
-        if (g) result.set(v, g);
+        if (g) pairs.push([v, g]);
       }
-      return { value, grads: result };
+      return { value, grads: pairs };
     }),
   );
+  return { value, grads: new Map(grads) };
 }
