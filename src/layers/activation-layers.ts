@@ -62,6 +62,11 @@ export interface ReLULayerArgs extends LayerArgs {
 
 /** max(x, 0), capped at maxValue when given, as tf.layers.reLU. */
 export class ReLU extends OneSettingLayer {
+  /** Passes its input's mask on, as TF.js's supportsMasking. */
+  override get supportsMasking(): boolean {
+    return true;
+  }
+
   constructor(args: ReLULayerArgs = {}) {
     super({ op: 'layers.reLU', snakeName: 're_lu', arg: 'maxValue', key: 'max_value', fallback: null, min: 0,
       fn: (x, cap) => (cap === null ? relu(x) : clipByValue(relu(x), 0, cap)) }, args);
@@ -191,6 +196,11 @@ export interface PReLULayerArgs extends LayerArgs {
 
 /** x where x >= 0, else alpha·x with a learnt alpha per input element (shared along sharedAxes), as tf.layers.prelu. */
 export class PReLU extends Layer {
+  /** Passes its input's mask on, as TF.js's supportsMasking. */
+  override get supportsMasking(): boolean {
+    return true;
+  }
+
   readonly sharedAxes: number[] | null;
   private readonly alphaInitializer: Initializer;
   private readonly alphaRegularizer: Regularizer | null;

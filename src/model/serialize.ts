@@ -12,6 +12,8 @@ const GENERATED_BY = 'tessera';
 export interface SavableModel {
   topology(op: string): { class_name: string; config: Record<string, unknown> };
   readonly weights: Variable[];
+  /** The names the weights are saved under, in the order of `weights`. */
+  savedWeightNames(): string[];
   readonly trainableWeights: Variable[];
   readonly optimizer: Optimizer | null;
   trainingConfig(op: string): TrainingConfig | null;
@@ -35,8 +37,10 @@ export async function modelToArtifacts(op: string, model: SavableModel, config?:
   const trainableOnly = optionalBoolean(op, 'config.trainableOnly', config?.trainableOnly, false);
   const includeOptimizer = optionalBoolean(op, 'config.includeOptimizer', config?.includeOptimizer, false);
   const topology = model.topology(op);
+  const names = model.savedWeightNames();
+  const trainable = new Set(model.trainableWeights);
+  const weights: WeightToSave[] = model.weights.flatMap((v, i) => (trainableOnly && !trainable.has(v) ? [] : [{ name: names[i], tensor: v }]));
   const trainingConfig = includeOptimizer && model.optimizer ? model.trainingConfig(op) : null;
-  const weights: WeightToSave[] = (trainableOnly ? model.trainableWeights : model.weights).map((v) => ({ name: v.name, tensor: v }));
   if (trainingConfig && model.optimizer) {
     for (const w of await model.optimizer.getWeights()) weights.push({ ...w, group: 'optimizer' });
   }
