@@ -1,11 +1,14 @@
 import type { Tensor } from '../tensor/tensor';
-import { relu, sigmoid, tanh } from '../ops/unary';
-import { softmax } from '../ops/softmax';
+import { abs, relu, sigmoid, tanh } from '../ops/unary';
+import { logSoftmax, softmax } from '../ops/softmax';
 import { clipByValue } from '../ops/arithmetic';
-import { add, mul } from '../ops/binary';
+import { add, div, mul } from '../ops/binary';
+import { elu, relu6, selu, softplus } from '../ops/activations';
+import { erf } from '../ops/special';
 import { argError, fmtValue } from '../util/validate';
 
-export type ActivationName = 'linear' | 'relu' | 'softmax' | 'sigmoid' | 'tanh' | 'hardSigmoid';
+export type ActivationName = 'linear' | 'relu' | 'softmax' | 'sigmoid' | 'tanh' | 'hardSigmoid' | 'elu' | 'selu' | 'relu6' | 'softplus' | 'softsign'
+  | 'logSoftmax' | 'swish' | 'mish' | 'gelu' | 'gelu_new';
 
 const table: Record<ActivationName, (x: Tensor) => Tensor> = {
   linear: (x) => x,
@@ -15,6 +18,17 @@ const table: Record<ActivationName, (x: Tensor) => Tensor> = {
   tanh,
   // TF.js's: clip(0.2·x + 0.5, 0, 1), the default recurrent activation of its LSTM and GRU.
   hardSigmoid: (x) => clipByValue(add(mul(x, 0.2), 0.5), 0, 1),
+  elu: (x) => elu(x),
+  selu: (x) => selu(x),
+  relu6: (x) => relu6(x),
+  softplus: (x) => softplus(x),
+  softsign: (x) => div(x, add(abs(x), 1)),
+  logSoftmax: (x) => logSoftmax(x),
+  swish: (x) => mul(sigmoid(x), x),
+  mish: (x) => mul(x, tanh(softplus(x))),
+  // The exact form (erf) and the tanh approximation, as TF.js's gelu and gelu_new.
+  gelu: (x) => mul(x, mul(0.5, add(erf(div(x, Math.SQRT2)), 1))),
+  gelu_new: (x) => mul(0.5, mul(x, add(tanh(mul(Math.sqrt(2 / Math.PI), add(x, mul(0.044715, mul(x, mul(x, x)))))), 1))),
 };
 
 export const activationNames = Object.keys(table) as ActivationName[];
@@ -22,10 +36,12 @@ export const activationNames = Object.keys(table) as ActivationName[];
 /** Checks an activation name from a layer config (undefined means linear). */
 export function checkActivation(op: string, name: unknown): ActivationName {
   if (name === undefined || name === null) return 'linear';
-  if (typeof name !== 'string' || !Object.hasOwn(table, name)) {
+  // TF.js writes its names in snake_case ('hard_sigmoid', 'log_softmax'); gelu_new keeps its underscore.
+  const canonical = typeof name === 'string' && !Object.hasOwn(table, name) ? name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) : name;
+  if (typeof canonical !== 'string' || !Object.hasOwn(table, canonical)) {
     throw argError(op, 'activation', fmtValue(name), `one of ${activationNames.map((n) => `'${n}'`).join(', ')}`);
   }
-  return name as ActivationName;
+  return canonical as ActivationName;
 }
 
 export function applyActivation(name: ActivationName, x: Tensor): Tensor {

@@ -7,7 +7,8 @@ import { pairArg, paddingArg } from './config-checks';
 import { KERNEL_LAYER_KEYS, KernelLayer, type KernelLayerArgs } from './kernel-layer';
 import { checkConfigKeys, type CallOptions, type Layer, type LayerConfig } from './layer';
 import { MaxPooling2D } from './max-pooling2d';
-import { dataFormatArg, type DataFormat } from './data-format';
+import type { DataFormat } from './data-format';
+import { convLayout } from './conv-layout';
 import { transpose } from '../ops/transpose';
 import type { Variable } from '../tensor/variable';
 
@@ -17,6 +18,7 @@ export interface Conv2DLayerArgs extends KernelLayerArgs {
   strides?: number | [number, number];
   padding?: 'valid' | 'same';
   dataFormat?: DataFormat;
+  dilationRate?: number | [number, number];
 }
 
 /** 2-D convolution over NHWC input with a [kh, kw, inC, filters] kernel, as tf.layers.conv2d. */
@@ -29,9 +31,9 @@ export class Conv2D extends KernelLayer {
 
   constructor(args: Conv2DLayerArgs) {
     const op = 'layers.conv2d';
-    checkConfigKeys(op, args, ['filters', 'kernelSize', 'strides', 'padding', 'dataFormat', ...KERNEL_LAYER_KEYS]);
+    checkConfigKeys(op, args, ['filters', 'kernelSize', 'strides', 'padding', 'dataFormat', 'dilationRate', ...KERNEL_LAYER_KEYS]);
     super(op, 'conv2d', args);
-    this.dataFormat = dataFormatArg(op, args.dataFormat);
+    this.dataFormat = convLayout(op, args);
     this.filters = assertPositiveInt(op, 'filters', args.filters);
     this.kernelSize = pairArg(op, 'kernelSize', args.kernelSize);
     this.strides = pairArg(op, 'strides', args.strides, [1, 1]);

@@ -6,6 +6,8 @@ import { checkConfigKeys, type CallOptions, type LayerConfig } from './layer';
 
 export interface DenseLayerArgs extends KernelLayerArgs {
   units: number;
+  /** The input's last dim, as TF.js's shorthand for inputShape: [inputDim]. */
+  inputDim?: number;
 }
 
 /** act(x·kernel + bias) over the last axis, kernel [in, units], as tf.layers.dense. */
@@ -19,8 +21,10 @@ export class Dense extends KernelLayer {
 
   constructor(args: DenseLayerArgs) {
     const op = 'layers.dense';
-    checkConfigKeys(op, args, ['units', ...KERNEL_LAYER_KEYS]);
-    super(op, 'dense', args);
+    checkConfigKeys(op, args, ['units', 'inputDim', ...KERNEL_LAYER_KEYS]);
+    const { inputDim, ...rest } = args;
+    if (inputDim !== undefined) assertPositiveInt(op, 'inputDim', inputDim);
+    super(op, 'dense', inputDim !== undefined && args.inputShape === undefined && args.batchInputShape === undefined ? { ...rest, inputShape: [inputDim] } : rest);
     this.units = assertPositiveInt(op, 'units', args.units);
     this.buildIfShaped();
   }

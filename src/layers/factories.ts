@@ -4,7 +4,7 @@ import {
   Concatenate, Conv1D, Conv2D, Conv2DTranspose, Cropping2D, Dense, DepthwiseConv2D, Dot, Dropout, ELU, Embedding,
   Flatten, GRU, GRUCell, GaussianDropout, GaussianNoise, GlobalAveragePooling1D, GlobalAveragePooling2D,
   GlobalMaxPooling1D, GlobalMaxPooling2D, LSTM, LSTMCell, LayerNormalization, LeakyReLU, Masking, MaxPooling1D,
-  MaxPooling2D, Maximum, Minimum, Multiply, PReLU, Permute, RNN, ReLU, RepeatVector, Reshape, SimpleRNN,
+  MaxPooling2D, Maximum, Minimum, Multiply, PReLU, Permute, RNN, ReLU, RepeatVector, Reshape, SeparableConv2D, SimpleRNN,
   SimpleRNNCell, Softmax, SpatialDropout1D, StackedRNNCells, Subtract, ThresholdedReLU, TimeDistributed,
   UpSampling2D, ZeroPadding2D, type ActivationLayerArgs, type AlphaDropoutLayerArgs,
   type BatchNormalizationLayerArgs, type BidirectionalLayerArgs, type ConcatenateLayerArgs, type Conv1DLayerArgs,
@@ -14,7 +14,7 @@ import {
   type GaussianDropoutLayerArgs, type GaussianNoiseLayerArgs, type GlobalPooling2DLayerArgs, type LSTMCellArgs,
   type LSTMLayerArgs, type LayerArgs, type LayerNormalizationLayerArgs, type LeakyReLULayerArgs, type MaskingArgs,
   type MaxPooling2DLayerArgs, type PReLULayerArgs, type PermuteLayerArgs, type Pooling1DLayerArgs,
-  type RNNLayerArgs, type ReLULayerArgs, type RepeatVectorLayerArgs, type ReshapeLayerArgs, type SimpleRNNCellArgs,
+  type RNNLayerArgs, type ReLULayerArgs, type RepeatVectorLayerArgs, type ReshapeLayerArgs, type SeparableConv2DLayerArgs, type SimpleRNNCellArgs,
   type SimpleRNNLayerArgs, type SoftmaxLayerArgs, type SpatialDropout1DLayerArgs, type StackedRNNCellsArgs,
   type ThresholdedReLULayerArgs, type TimeDistributedLayerArgs, type UpSampling2DLayerArgs,
   type ZeroPadding2DLayerArgs,
@@ -37,6 +37,7 @@ export const concatenate = (args?: ConcatenateLayerArgs): Concatenate => new Con
 export const dot = (args: DotLayerArgs): Dot => new Dot(args);
 export const conv2dTranspose = (args: Conv2DTransposeLayerArgs): Conv2DTranspose => new Conv2DTranspose(args);
 export const depthwiseConv2d = (args: DepthwiseConv2DLayerArgs): DepthwiseConv2D => new DepthwiseConv2D(args);
+export const separableConv2d = (args: SeparableConv2DLayerArgs): SeparableConv2D => new SeparableConv2D(args);
 export const conv2d = (args: Conv2DLayerArgs): Conv2D => new Conv2D(args);
 export const maxPooling2d = (args?: MaxPooling2DLayerArgs): MaxPooling2D => new MaxPooling2D(args);
 export const flatten = (args?: FlattenLayerArgs): Flatten => new Flatten(args);

@@ -36,6 +36,8 @@ export { Add, Average, Concatenate, Dot, Maximum, Minimum, Multiply, Subtract } 
 export type { ConcatenateLayerArgs, DotLayerArgs } from './merge';
 export { Conv2DTranspose, DepthwiseConv2D } from './conv-variants';
 export type { Conv2DTransposeLayerArgs, DepthwiseConv2DLayerArgs } from './conv-variants';
+export { SeparableConv2D } from './separable-conv2d';
+export type { SeparableConv2DLayerArgs } from './separable-conv2d';
 export { Activation, Conv2D, Dense, Dropout, Flatten, MaxPooling2D, RNN, RNNCell, LSTM, GRU, SimpleRNN, LSTMCell, GRUCell, SimpleRNNCell, StackedRNNCells, Embedding, Masking, Bidirectional, RepeatVector, TimeDistributed };
 export type { ActivationLayerArgs, Conv2DLayerArgs, DenseLayerArgs, DropoutLayerArgs, MaxPooling2DLayerArgs };
 export type { RNNLayerArgs, LSTMLayerArgs, GRULayerArgs, SimpleRNNLayerArgs, LSTMCellArgs, GRUCellArgs, SimpleRNNCellArgs, StackedRNNCellsArgs, EmbeddingLayerArgs, MaskingArgs, BidirectionalLayerArgs, RepeatVectorLayerArgs, TimeDistributedLayerArgs };

@@ -57,9 +57,10 @@ export abstract class KernelLayer extends Layer {
     this.buildKernelShaped(shape, shape[shape.length - 1]);
   }
 
-  /** Creates the kernel and a bias of `outputs` values. */
-  protected buildKernelShaped(shape: number[], outputs: number): void {
+  /** Creates the kernel, any weights a subclass keeps between the two (TF.js's order), and a bias of `outputs` values. */
+  protected buildKernelShaped(shape: number[], outputs: number, between?: () => void): void {
     this.kernel = this.addWeight(this.kernelName(), shape, this.kernelInitializer, { regularizer: this.kernelRegularizer, constraint: this.kernelConstraint });
+    between?.();
     if (this.useBias) this.bias = this.addWeight('bias', [outputs], this.biasInitializer, { regularizer: this.biasRegularizer, constraint: this.biasConstraint });
   }
 

@@ -17,6 +17,8 @@ export interface LayerArgs {
   batchInputShape?: (number | null)[];
   batchSize?: number;
   dtype?: DType;
+  /** Initial values of the weights, set once the layer is built, as TF.js's `weights`. */
+  weights?: Tensor[];
 }
 
 /** What a call receives besides its inputs: the training flag, a mask, and any extra apply() arguments. */
@@ -47,7 +49,7 @@ export function uniqueName(base: string): string {
   return n === 0 ? base : `${base}_${n}`;
 }
 
-const KNOWN_ARGS = ['name', 'trainable', 'inputShape', 'batchInputShape', 'batchSize', 'dtype'];
+const KNOWN_ARGS = ['name', 'trainable', 'inputShape', 'batchInputShape', 'batchSize', 'dtype', 'weights'];
 
 /** Rejects config keys a layer does not know, so a typo is never silently ignored. */
 export function checkConfigKeys(op: string, args: object, own: readonly string[]): void {
@@ -90,6 +92,8 @@ export abstract class Layer {
   protected vars: Variable[] = [];
   private readonly weightOptions = new Map<Variable, WeightExtras>();
   private trainableFlag: boolean;
+  /** Values for the weights once they exist (TF.js's `weights` argument). */
+  private initialWeights: Tensor[] | null = null;
   /** Activity penalties of the calls since the training loop last took them. */
   private pendingLosses: Tensor[] = [];
   /** A penalty on the layer's output, added to the loss for each training call (Keras divides by the batch size). */
@@ -120,6 +124,10 @@ export abstract class Layer {
       this.declaredInputShape = s.slice();
     }
     this.dtype = args.dtype === undefined ? 'float32' : assertFloatDtype(op, 'dtype', args.dtype);
+    if (args.weights !== undefined) {
+      if (!Array.isArray(args.weights) || !args.weights.every((w) => w instanceof Tensor)) throw argError(op, 'weights', fmtValue(args.weights), 'an array of Tensors');
+      this.initialWeights = args.weights.slice();
+    }
     this.name = args.name ?? uniqueName(snakeName);
     this.trainableFlag = args.trainable ?? true;
   }
@@ -178,8 +186,24 @@ export abstract class Layer {
     this.computeOutputShape(s);
     if (isShapeList(s) && this.takesList()) this.inputShapesNoBatch = s;
     else this.inputShapeNoBatch = s as number[];
-    this.buildWeights(s as number[]);
+    const initial = this.initialWeights;
+    if (initial) this.buildWithInitialWeights(s as number[], initial);
+    else this.buildWeights(s as number[]);
     this.built = true;
+  }
+
+  /** Builds with the initial weights given to the constructor, checked against what the build made (nothing stays built if they do not fit). */
+  private buildWithInitialWeights(inputShape: number[], initial: Tensor[]): void {
+    this.buildWeights(inputShape);
+    try {
+      this.checkWeights(initial, this.name);
+    } catch (e) {
+      for (const v of this.vars) v.dispose();
+      this.vars = [];
+      throw e;
+    }
+    this.setWeights(initial);
+    this.initialWeights = null;
   }
 
   protected addWeight(suffix: string, shape: number[], init: Initializer, options: WeightExtras = {}): Variable {
@@ -355,11 +379,12 @@ export abstract class Layer {
     return this.weights.map((v) => new Tensor(v.shape, v.dtype, v.hostValues().slice()));
   }
 
-  /** Replaces every weight at once; checks count, shapes and dtypes before changing any. */
+  /** Replaces every weight at once; checks count, shapes and dtypes before changing any. Constrained weights are projected, as TF.js writes them. */
   setWeights(weights: Tensor[]): void {
     this.checkWeights(weights);
     const vars = this.weights;
     weights.forEach((w, i) => vars[i].assign(w));
+    this.applyConstraints();
   }
 
   /** Throws unless weights could replace this layer's weights (count, shapes, dtypes). */

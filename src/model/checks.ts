@@ -1,5 +1,5 @@
 import { Tensor, type DType } from '../tensor/tensor';
-import { argError, fmtShape, fmtValue } from '../util/validate';
+import { argError, describeValue, fmtShape, fmtValue } from '../util/validate';
 import type { Compiled } from './compile';
 
 /** What the data checks need of one model input or output. */
@@ -25,7 +25,7 @@ export function dataList(op: string, arg: string, data: unknown, ports: readonly
     list = data;
   } else if (data !== null && typeof data === 'object') {
     const rec = data as Record<string, unknown>;
-    for (const k of Object.keys(rec)) if (!ports.some((p) => p.name === k)) throw argError(op, `${arg}['${k}']`, fmtValue(rec[k]), `keys naming the model's ${what} (${names})`);
+    for (const k of Object.keys(rec)) if (!ports.some((p) => p.name === k)) throw argError(op, `${arg}['${k}']`, describeValue(rec[k]), `keys naming the model's ${what} (${names})`);
     list = ports.map((p) => {
       if (!Object.hasOwn(rec, p.name)) throw argError(op, arg, `no tensor for '${p.name}'`, `a tensor for every model ${what === 'inputs' ? 'input' : 'output'} (${names})`);
       return rec[p.name];

@@ -1,4 +1,4 @@
-import { activationNames, type ActivationName } from '../layers/activations';
+import { activationNames, checkActivation, type ActivationName } from '../layers/activations';
 import { isPositiveInt } from '../util/validate';
 import { badValue, own } from '../io/json-checks';
 
@@ -64,8 +64,14 @@ export class ConfigReader {
     }
   }
 
+  /** An activation in TF.js's camelCase or the snake_case it writes. */
   activation(key: string): ActivationName {
-    return this.oneOf(key, activationNames, 'linear');
+    const v = this.get(key);
+    try {
+      return checkActivation(this.op, v);
+    } catch {
+      throw this.fail(key, v, `one of ${activationNames.map((n) => `'${n}'`).join(', ')}`);
+    }
   }
 
   /**

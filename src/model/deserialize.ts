@@ -1,8 +1,9 @@
 import type { Layer } from '../layers/index';
 import { Sequential } from './sequential';
-import { LayersModel } from './layers-model';
+import { LayersModel, savedNodeIndex } from './layers-model';
 import { InputLayer } from '../layers/input-layer';
 import type { SymbolicTensor } from '../layers/symbolic';
+import type { LayerPlan } from './layer-plan';
 import { fmtShape, isPositiveInt, messageOf } from '../util/validate';
 import type { DType, Tensor } from '../tensor/tensor';
 import type { NamedTensor } from '../optimizers/index';
@@ -10,8 +11,8 @@ import { readTrainingConfig } from './training-config';
 import type { WeightsManifestEntry } from '../io/artifacts';
 import { ConfigReader } from './config-reader';
 import { badValue, describe, isRecord, own, requireRecord, requireString } from '../io/json-checks';
-import { layerClassNames, readLayerKind, type LayerPlan } from './layer-kinds';
-import { checkByteLength, decodeWeights, readWeightSpecs, weightBytes } from '../io/weights';
+import { layerClassNames, readLayerKind } from './layer-kinds';
+import { byteLength, checkByteLength, decodeWeights, readWeightSpecs, weightBytes } from '../io/weights';
 
 const MAX_LAYERS = 1000;
 
@@ -67,7 +68,7 @@ function readLayers(op: string, where: string, entries: unknown[]): { layers: Re
   const layers: ReadLayer[] = [];
   let input: { shape: number[] | undefined; dtype: DType | undefined } = { shape: undefined, dtype: undefined };
   const names = new Set<string>();
-  entries.forEach((e, i) => {
+  const readEntry = (e: unknown, i: number): void => {
     const at = `${where}[${i}]`;
     const entry = requireRecord(op, at, e);
     for (const key of Object.keys(entry)) {
@@ -84,14 +85,20 @@ function readLayers(op: string, where: string, entries: unknown[]): { layers: Re
     r.get('name'); // read above; marked so finish() accepts it
     if (names.has(name)) throw r.fail('name', name, 'a name no other layer has');
     names.add(name);
-    const plan = typeof className === 'string' ? readLayerKind(className, r, name) : undefined;
-    if (!plan) throw badValue(op, `${at}.class_name`, className, `one of ${layerClassNames.join(', ')} (or InputLayer first)`);
+    const plan = planFor(className, r, name);
+    if (!plan) throw badValue(op, `${at}.class_name`, className, `one of ${layerClassNames.join(', ')}, ${MODEL_CLASSES.join(', ')} (or InputLayer first)`);
     const trainable = r.bool('trainable', true);
     const dtype = readDtype(r);
-    const inputShape = readBatchShape(r, 'batch_input_shape');
-    r.finish();
+    const inputShape = readBatchShape(r, 'batch_input_shape') ?? plan.inputShape;
     layers.push({ where: r.where, name, trainable, dtype, inputShape, plan });
-  });
+    r.finish();
+  };
+  try {
+    entries.forEach((e, i) => readEntry(e, i));
+  } catch (e) {
+    for (const l of layers) l.plan.discard?.();
+    throw e;
+  }
   if (layers.length === 0) throw badValue(op, where, entries, 'at least one layer besides an InputLayer');
   return { layers, input };
 }
@@ -114,7 +121,7 @@ function expectedWeights(op: string, layers: ReadLayer[], inputShape: number[]):
     // TF.js lists the weights of trainable layers first, then the frozen ones (Container.weights).
     l.plan.weightShapes(input).forEach((w, slot) => {
       const list = l.trainable && w.trainable !== false ? trainable : frozen;
-      list.push({ layer: i, slot, name: `${l.name}/${w.suffix}`, suffix: w.suffix, shape: w.shape });
+      list.push({ layer: i, slot, name: w.name ?? `${l.name}/${w.suffix}`, suffix: w.suffix, shape: w.shape });
     });
   });
   return [...trainable, ...frozen];
@@ -145,50 +152,18 @@ function matchWeights(op: string, specs: WeightsManifestEntry[], expected: Expec
   });
 }
 
-/** The model's weight specs, checked, and their values once the specs have been matched to the layers. */
-interface ArtifactWeights {
-  specs: WeightsManifestEntry[];
-  decode(): Tensor[];
-}
+/** The weights the artifacts hold, or null where a nested model's layers keep what they were made with (its weights come with the outer model's). */
+type WeightSource = { specs: WeightsManifestEntry[]; data: Uint8Array } | null;
+
+const MODEL_CLASSES = ['Sequential', 'Model', 'Functional'];
 
 /**
- * A model from TF.js-style artifacts (Sequential or functional), compiled as their training config says, and the
- * optimizer state saved with it (to restore once the model's variables exist). Everything the artifacts declare
- * is checked before the first layer is made, so a bad file throws without a partial model or any layer made.
+ * A model from TF.js-style artifacts (Sequential, functional, or models nested in them), compiled as their training
+ * config says, and the optimizer state saved with it (restored once the model's variables exist). Everything the
+ * artifacts declare is checked before the first layer is made, so a bad file throws without a partial model.
  */
 export function modelFromArtifacts(op: string, artifacts: unknown): { model: LayersModel; optimizerWeights: NamedTensor[] } {
   const a = requireRecord(op, 'artifacts', artifacts);
-  const saved = own(a, 'trainingConfig');
-  const training = saved == null ? undefined : readTrainingConfig(op, 'trainingConfig', saved);
-  const all = own(a, 'weightSpecs') === undefined ? [] : readWeightSpecs(op, 'weightSpecs', own(a, 'weightSpecs'));
-  const data = weightBytes(op, 'weightData', own(a, 'weightData'));
-  checkByteLength(op, 'weightData', all, data.byteLength);
-  let optimizerWeights: NamedTensor[] = [];
-  const model = layersFromArtifacts(op, a, {
-    specs: all.filter((s) => s.group !== 'optimizer'),
-    decode() {
-      const tensors = decodeWeights(all, data);
-      optimizerWeights = all.flatMap((s, i) => (s.group === 'optimizer' ? [{ name: s.name, tensor: tensors[i] }] : []));
-      return tensors.filter((_, i) => all[i].group !== 'optimizer');
-    },
-  });
-  if (!training) {
-    // As TF.js, an optimizer's state is used only with the training config that says which optimizer it is.
-    for (const w of optimizerWeights) w.tensor.dispose();
-    return { model, optimizerWeights: [] };
-  }
-  try {
-    model.compile(training);
-  } catch (e) {
-    model.dispose();
-    for (const w of optimizerWeights) w.tensor.dispose();
-    throw new Error(`${op}: trainingConfig does not fit the model: ${messageOf(e)}`, { cause: e });
-  }
-  return { model, optimizerWeights };
-}
-
-/** Builds the model the topology describes, with the given weights. */
-function layersFromArtifacts(op: string, a: Record<string, unknown>, weights: ArtifactWeights): LayersModel {
   let where = 'modelTopology';
   let topology = requireRecord(op, where, own(a, 'modelTopology'));
   // Keras's converter nests the model under model_config, beside training_config.
@@ -196,11 +171,35 @@ function layersFromArtifacts(op: string, a: Record<string, unknown>, weights: Ar
     where = 'modelTopology.model_config';
     topology = requireRecord(op, where, own(topology, 'model_config'));
   }
-  const className = own(topology, 'class_name');
-  if (className === 'Model' || className === 'Functional') return functionalFromArtifacts(op, where, own(topology, 'config'), weights);
+  const saved = own(a, 'trainingConfig');
+  const training = saved == null ? undefined : readTrainingConfig(op, 'trainingConfig', saved);
+  const all = own(a, 'weightSpecs') === undefined ? [] : readWeightSpecs(op, 'weightSpecs', own(a, 'weightSpecs'));
+  const data = weightBytes(op, 'weightData', own(a, 'weightData'));
+  checkByteLength(op, 'weightData', all, data.byteLength);
+  // TF.js saves an optimizer's state (group 'optimizer') after the model's weights.
+  const first = all.findIndex((s) => s.group === 'optimizer');
+  const specs = first < 0 ? all : all.slice(0, first);
+  const optimizerSpecs = first < 0 ? [] : all.slice(first);
+  const stray = optimizerSpecs.findIndex((s) => s.group !== 'optimizer');
+  if (stray >= 0) throw badValue(op, `weightSpecs[${first + stray}].group`, optimizerSpecs[stray].group, "'optimizer' (the optimizer's weights follow the model's)");
+  const modelBytes = specs.reduce((n, s) => n + byteLength(s), 0);
+  const model = modelFromTopology(op, where, own(topology, 'class_name'), own(topology, 'config'), { specs, data: data.subarray(0, modelBytes) });
+  // As TF.js, an optimizer's state is used only with the training config that says which optimizer it is.
+  if (!training) return { model, optimizerWeights: [] };
+  try {
+    model.compile(training);
+  } catch (e) {
+    model.dispose();
+    throw new Error(`${op}: trainingConfig does not fit the model: ${messageOf(e)}`, { cause: e });
+  }
+  const tensors = decodeWeights(optimizerSpecs, data.subarray(modelBytes));
+  return { model, optimizerWeights: optimizerSpecs.map((s, i) => ({ name: s.name, tensor: tensors[i] })) };
+}
+
+function modelFromTopology(op: string, where: string, className: unknown, config: unknown, weights: WeightSource): LayersModel {
+  if (className === 'Model' || className === 'Functional') return functionalFromConfig(op, where, config, weights);
   if (className !== 'Sequential') throw badValue(op, `${where}.class_name`, className, "'Sequential', 'Model' or 'Functional'");
-  const config = own(topology, 'config');
-  let modelName = 'sequential';
+  let modelName: string | undefined;
   let entries = config;
   let layersWhere = `${where}.config`;
   // Older Keras files give the layer list itself as the config.
@@ -212,8 +211,19 @@ function layersFromArtifacts(op: string, a: Record<string, unknown>, weights: Ar
   }
   if (!Array.isArray(entries) || entries.length > MAX_LAYERS) throw badValue(op, layersWhere, entries, `an array of at most ${MAX_LAYERS} layers`);
 
-  const { specs } = weights;
   const { layers, input } = readLayers(op, layersWhere, entries);
+  const made: Layer[] = [];
+  try {
+    return sequentialFromLayers(op, modelName, layers, input, weights, made);
+  } catch (e) {
+    for (const l of made) l.dispose();
+    for (const l of layers.slice(made.length)) l.plan.discard?.();
+    throw e;
+  }
+}
+
+/** The Sequential model of layers read from a file, pushing each layer it makes onto `made` (the caller frees them on failure). */
+function sequentialFromLayers(op: string, modelName: string | undefined, layers: ReadLayer[], input: { shape: number[] | undefined; dtype: DType | undefined }, weights: WeightSource, made: Layer[]): Sequential {
   const first = layers[0];
   const inputShape = input.shape ?? first.inputShape;
   if (!inputShape) throw badValue(op, `${first.where}.batch_input_shape`, undefined, '[null, ...dims]: tessera needs the input shape to check and set the weights');
@@ -224,24 +234,50 @@ function layersFromArtifacts(op: string, a: Record<string, unknown>, weights: Ar
   for (const l of layers) if (l.dtype && l.dtype !== dtype) throw badValue(op, `${l.where}.dtype`, l.dtype, `'${dtype}', the model's dtype`);
 
   const expected = expectedWeights(op, layers, inputShape);
-  const order = matchWeights(op, specs, expected, dtype);
-  const tensors = weights.decode();
   const perLayer: Tensor[][] = layers.map(() => []);
-  expected.forEach((w, k) => (perLayer[w.layer][w.slot] = tensors[order[k]]));
-
-  const made: Layer[] = [];
-  try {
-    layers.forEach((l, i) => {
-      const shape = i === 0 ? inputShape : l.inputShape;
-      made.push(l.plan.create({ name: l.name, trainable: l.trainable, dtype, inputShape: shape }, perLayer[i]));
-    });
-    const model = new Sequential({ name: modelName, layers: made });
-    made.forEach((l, i) => l.setWeights(perLayer[i]));
-    return model;
-  } catch (e) {
-    for (const l of made) l.dispose();
-    throw e;
+  if (weights) {
+    const order = matchWeights(op, weights.specs, expected, dtype);
+    const tensors = decodeWeights(weights.specs, weights.data);
+    expected.forEach((w, k) => (perLayer[w.layer][w.slot] = tensors[order[k]]));
   }
+
+  layers.forEach((l, i) => {
+    const shape = i === 0 ? inputShape : l.inputShape;
+    made.push(l.plan.create({ name: l.name, trainable: l.trainable, dtype, inputShape: shape }, perLayer[i]));
+  });
+  const model = new Sequential({ name: modelName, layers: made });
+  if (weights) made.forEach((l, i) => l.setWeights(perLayer[i]));
+  return model;
+}
+
+/**
+ * A Sequential or functional model nested as a layer (TF.js writes its topology as the layer's config): made
+ * once, when read, so that its shapes and weights are known; its weights are set with the outer model's.
+ */
+function nestedPlan(r: ConfigReader, className: string): LayerPlan {
+  const config: Record<string, unknown> = { name: r.get('name'), layers: r.get('layers') };
+  if (className !== 'Sequential') {
+    config.input_layers = r.get('input_layers');
+    config.output_layers = r.get('output_layers');
+  }
+  const model = modelFromTopology(r.op, r.where.replace(/\.config$/, ''), className, config, null);
+  const shapes = model.inputs.map((t) => t.shape.slice(1) as number[]);
+  return {
+    inputShape: shapes.length === 1 ? shapes[0] : undefined,
+    outputShape: (input) => model.computeOutputShape(input) as number[],
+    weightShapes: () => model.weights.map((v) => ({ suffix: v.name.slice(v.name.lastIndexOf('/') + 1), name: v.name, shape: v.shape.slice(), trainable: v.trainable })),
+    create: (common) => {
+      if (common.trainable === false) model.trainable = false;
+      return model;
+    },
+    discard: () => model.dispose(),
+  };
+}
+
+/** The plan for a layer entry: a nested model, or a layer class tessera knows. */
+function planFor(className: unknown, r: ConfigReader, name: string): LayerPlan | undefined {
+  if (typeof className !== 'string') return undefined;
+  return MODEL_CLASSES.includes(className) ? nestedPlan(r, className) : readLayerKind(className, r, name);
 }
 
 type NodeRef = [string, number, number, Record<string, unknown>];
@@ -259,13 +295,13 @@ function readRef(op: string, where: string, v: unknown): NodeRef {
  * replayed in dependency order, and the weights matched by name. Anything that does not fit throws and
  * frees what was made.
  */
-function functionalFromArtifacts(op: string, where: string, configValue: unknown, weights: ArtifactWeights): LayersModel {
+function functionalFromConfig(op: string, where: string, configValue: unknown, weights: WeightSource): LayersModel {
   const cw = `${where}.config`;
   const c = requireRecord(op, cw, configValue);
-  const modelName = own(c, 'name') === undefined ? 'model' : requireString(op, `${cw}.name`, own(c, 'name'));
+  const modelName = own(c, 'name') === undefined ? undefined : requireString(op, `${cw}.name`, own(c, 'name'));
   const entries = own(c, 'layers');
   if (!Array.isArray(entries) || entries.length > MAX_LAYERS) throw badValue(op, `${cw}.layers`, entries, `an array of at most ${MAX_LAYERS} layers`);
-  const { specs } = weights;
+
   const made = new Map<string, Layer>();
   try {
     const pending: { layer: Layer; at: string; index: number; refs: NodeRef[] }[] = [];
@@ -292,16 +328,17 @@ function functionalFromArtifacts(op: string, where: string, configValue: unknown
         const trainable = r.bool('trainable', true);
         const dtype = readDtype(r);
         readBatchShape(r, 'batch_input_shape', true);
-        const plan = typeof className === 'string' ? readLayerKind(className, r, name) : undefined;
-        if (!plan) throw badValue(op, `${at}.class_name`, className, `one of InputLayer, ${layerClassNames.join(', ')}`);
+        const plan = planFor(className, r, name);
+        if (!plan) throw badValue(op, `${at}.class_name`, className, `one of InputLayer, ${layerClassNames.join(', ')}, ${MODEL_CLASSES.join(', ')}`);
         r.finish();
         layer = plan.create({ name, trainable, dtype }, []);
-        outputsOf.set(name, []);
+        // A model's node 0 links its own inputs to its outputs; its applications here count from 1.
+        outputsOf.set(name, layer instanceof LayersModel ? [layer.outputs] : []);
         const nodes = own(entry, 'inbound_nodes') ?? [];
         if (!Array.isArray(nodes)) throw badValue(op, `${at}.inbound_nodes`, nodes, 'an array of nodes');
         nodes.forEach((n, k) => {
           if (!Array.isArray(n) || n.length === 0) throw badValue(op, `${at}.inbound_nodes[${k}]`, n, 'a non-empty array of [layerName, nodeIndex, tensorIndex, kwargs]');
-          pending.push({ layer, at: `${at}.inbound_nodes[${k}]`, index: k, refs: n.map((ref, j) => readRef(op, `${at}.inbound_nodes[${k}][${j}]`, ref)) });
+          pending.push({ layer, at: `${at}.inbound_nodes[${k}]`, index: savedNodeIndex(layer, k), refs: n.map((ref, j) => readRef(op, `${at}.inbound_nodes[${k}][${j}]`, ref)) });
         });
       }
       made.set(name, layer);
@@ -333,13 +370,15 @@ function functionalFromArtifacts(op: string, where: string, configValue: unknown
       });
     };
     const model = new LayersModel({ inputs: ends('input_layers'), outputs: ends('output_layers'), name: modelName });
+    if (!weights) return model;
+    const { specs, data } = weights;
     const vars = model.weights;
     const dtype = vars[0]?.dtype ?? 'float32';
     const names = model.savedWeightNames();
     const expected = vars.map((v, i) => ({ layer: i, slot: 0, name: names[i], suffix: names[i].slice(names[i].lastIndexOf('/') + 1), shape: v.shape.slice() }));
     const order = matchWeights(op, specs, expected, dtype);
-    const tensors = weights.decode();
-    vars.forEach((v, k) => v.assign(tensors[order[k]]));
+    const tensors = decodeWeights(specs, data);
+    model.setWeights(vars.map((_, k) => tensors[order[k]]));
     return model;
   } catch (e) {
     for (const l of made.values()) l.dispose();

@@ -1,7 +1,7 @@
 import { gatherRows, range } from '../data/batch';
 import type { IOHandler, SaveResult } from '../io/artifacts';
 import { InputLayer } from '../layers/input-layer';
-import type { Kwargs, Layer } from '../layers/layer';
+import { Layer, type CallOptions, type Kwargs, type LayerConfig, type ShapeOrShapes } from '../layers/layer';
 import { SymbolicTensor } from '../layers/symbolic';
 import type { Optimizer } from '../optimizers/optimizer';
 import { Tensor, arrayTypeFor, type TypedArray } from '../tensor/tensor';
@@ -32,29 +32,34 @@ export interface ContainerArgs {
   name?: string;
 }
 
-const modelCounts = { n: 0 };
-
 const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
+
+/** Where a node of `layer` sits among the nodes TF.js saves: a model's node 0 is its own inputs-to-outputs node. */
+export function savedNodeIndex(layer: Layer, index: number): number {
+  return layer instanceof LayersModel ? index + 1 : index;
+}
 
 /**
  * A model over a graph of layers with Keras's compile / fit / evaluate / predict / save, as tf.LayersModel
- * (what tf.model returns); tf.sequential's Sequential is one kind of it.
+ * (what tf.model returns); tf.sequential's Sequential is one kind of it. A model is also a layer: applied to
+ * symbolic tensors it becomes one node of another model, sharing its weights.
  */
-export class LayersModel implements TrainableModel {
-  readonly name: string;
+export class LayersModel extends Layer implements TrainableModel {
   /** Set by callbacks to end training after the current batch, as in TF.js. */
   stopTraining = false;
   /** @internal True while fit runs. */
   isTraining = false;
   protected compiled: Compiled | null = null;
   protected graphOrNull: Graph | null = null;
+  private trainableModel = true;
 
-  constructor(args: ContainerArgs, lazyName?: string) {
-    if (lazyName !== undefined) {
-      this.name = lazyName;
+  /** A Sequential model passes its name and no graph (it grows one as layers are added). */
+  constructor(args: ContainerArgs, sequentialName?: { name: string | undefined }) {
+    const op = 'model';
+    if (sequentialName) {
+      super('sequential', { name: sequentialName.name });
       return;
     }
-    const op = 'model';
     if (args === null || typeof args !== 'object') throw argError(op, 'config', fmtValue(args), 'an object {inputs, outputs, name?}');
     checkKnownKeys(op, 'config', args, ['inputs', 'outputs', 'name']);
     if (args.name !== undefined && (typeof args.name !== 'string' || args.name === '')) throw argError(op, 'name', fmtValue(args.name), 'a non-empty string');
@@ -62,12 +67,92 @@ export class LayersModel implements TrainableModel {
     const outputs = Array.isArray(args.outputs) ? args.outputs : [args.outputs];
     if (inputs.length === 0 || args.inputs === undefined) throw argError(op, 'inputs', fmtValue(args.inputs), 'one or more SymbolicTensors from tn.input()');
     if (outputs.length === 0 || args.outputs === undefined) throw argError(op, 'outputs', fmtValue(args.outputs), 'one or more SymbolicTensors');
-    this.graphOrNull = buildGraph(op, inputs, outputs);
-    this.name = args.name ?? (modelCounts.n++ === 0 ? 'model' : `model_${modelCounts.n - 1}`);
+    const graph = buildGraph(op, inputs, outputs);
+    super('model', { name: args.name });
+    this.setGraph(graph);
   }
 
   getClassName(): string {
     return 'Model';
+  }
+
+  /** Installs the graph: the model is then built for its inputs' shapes, as a layer. */
+  protected setGraph(g: Graph): void {
+    this.graphOrNull = g;
+    const shapes = g.inputs.map((t) => t.shape.slice(1) as number[]);
+    if (shapes.length > 1) this.inputShapesNoBatch = shapes;
+    else this.inputShapeNoBatch = shapes[0];
+    this.built = true;
+  }
+
+  /** As a layer: takes a list when the model has several inputs. */
+  override takesList(): boolean {
+    return (this.graphOrNull?.inputs.length ?? 1) > 1;
+  }
+
+  /** As a layer: the output shape(s) for input shape(s) that must be the model's own. */
+  computeOutputShape(inputShape: readonly number[] | number[][]): ShapeOrShapes {
+    const g = this.graph('apply');
+    const given = (this.takesList() ? inputShape : [inputShape]) as number[][];
+    g.inputs.forEach((t, i) => {
+      const want = t.shape.slice(1) as number[];
+      const got = given[i];
+      if (!got || got.length !== want.length || got.some((d, j) => d !== want[j])) {
+        throw argError(this.name, this.takesList() ? `inputs[${i}]` : 'input', got ? `shape [null, ${got.join(', ')}]` : 'nothing', `shape [null, ${want.join(', ')}], the input '${t.sourceLayer.name}' of model '${this.name}'`);
+      }
+    });
+    const outs = g.outputs.map((t) => t.shape.slice(1) as number[]);
+    return outs.length === 1 ? outs[0] : outs;
+  }
+
+  /** As a layer: runs the graph on checked tensors. */
+  call(x: Tensor | Tensor[], options: CallOptions): Tensor | Tensor[] {
+    const outs = this.run(Array.isArray(x) ? x : [x], { training: options.training });
+    return outs.length === 1 ? outs[0] : outs;
+  }
+
+  /** The inner layers check their own input dtypes (an embedding takes integer ids). */
+  protected override checksInputDtype(): boolean {
+    return false;
+  }
+
+  /** As a layer, a model records its topology: TF.js nests it as a layer entry of class Sequential or Model. */
+  override getConfig(): LayerConfig {
+    return this.topology('getConfig').config;
+  }
+
+  protected layerConfig(): LayerConfig {
+    return {};
+  }
+
+  /** Whether fit trains the model's weights; false freezes them all as one layer of another model (the inner layers keep their own flags). */
+  override get trainable(): boolean {
+    return this.trainableModel;
+  }
+
+  override set trainable(value: boolean) {
+    for (const l of this.layers) for (const v of l.trainableWeights) v.trainable = value;
+    this.trainableModel = value;
+  }
+
+  override weightPenalties(): Tensor[] {
+    return this.layers.flatMap((l) => l.weightPenalties());
+  }
+
+  override takeLosses(): Tensor[] {
+    return this.layers.flatMap((l) => l.takeLosses());
+  }
+
+  override calculateLosses(): Tensor[] {
+    return this.layers.flatMap((l) => l.calculateLosses());
+  }
+
+  override get losses(): (() => Tensor)[] {
+    return this.layers.flatMap((l) => l.losses);
+  }
+
+  override applyConstraints(): void {
+    for (const l of this.layers) l.applyConstraints();
   }
 
   /** The graph; a Sequential model builds it once its input shape is known. */
@@ -98,7 +183,7 @@ export class LayersModel implements TrainableModel {
   }
 
   /** The output shape with a null batch dim, or one per output. */
-  get outputShape(): (number | null)[] | (number | null)[][] {
+  override get outputShape(): (number | null)[] | (number | null)[][] {
     const shapes = this.outputs.map((t) => t.shape.slice());
     return shapes.length === 1 ? shapes[0] : shapes;
   }
@@ -135,16 +220,24 @@ export class LayersModel implements TrainableModel {
     return t.node.outputs.length === 1 && layer.endsInSoftmax() && !g.consumers.get(t.id) && g.outputs.filter((o) => o === t).length === 1;
   }
 
-  /** The model as a function on tensors, as TF.js's model.apply (training defaults to false). */
-  apply(inputs: Tensor | Tensor[], kwargs: Kwargs = {}): Tensor | Tensor[] {
+  /**
+   * The model as a function, as TF.js's model.apply: on tensors it runs (training defaults to false); on
+   * symbolic tensors it becomes a layer of the model being built, its weights shared with this one.
+   */
+  override apply(inputs: Tensor, kwargs?: Kwargs): Tensor;
+  override apply(inputs: SymbolicTensor, kwargs?: Kwargs): SymbolicTensor;
+  override apply(inputs: Tensor[], kwargs?: Kwargs): Tensor | Tensor[];
+  override apply(inputs: SymbolicTensor[], kwargs?: Kwargs): SymbolicTensor | SymbolicTensor[];
+  override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs?: Kwargs): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[];
+  override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs: Kwargs = {}): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
     const op = 'apply';
     if (inputs instanceof SymbolicTensor || (Array.isArray(inputs) && inputs.some((t) => t instanceof SymbolicTensor))) {
-      throw argError(op, 'inputs', 'SymbolicTensors', 'Tensors (tessera does not nest models inside other models yet)');
+      return super.apply(inputs, kwargs);
     }
-    const ports = this.ports(Array.isArray(inputs) ? inputs : [inputs]);
+    const ports = this.ports((Array.isArray(inputs) ? inputs : [inputs]) as Tensor[]);
     const xs = dataList(op, 'inputs', inputs, ports.inputs, 'inputs');
     checkInputs(op, 'inputs', xs, ports.inputs);
-    const outs = this.run(xs, { training: kwargs.training ?? false });
+    const outs = this.run(xs as Tensor[], { training: kwargs.training ?? false });
     return outs.length === 1 ? outs[0] : outs;
   }
 
@@ -166,17 +259,18 @@ export class LayersModel implements TrainableModel {
     return this.compiled;
   }
 
-  /** The variables fit() updates: the trainable weights of every layer. */
-  get trainableWeights(): Variable[] {
-    return unique(this.layers.flatMap((l) => l.trainableWeights));
+  /** The variables fit() updates: the trainable weights of every layer (none while the model is frozen). */
+  override get trainableWeights(): Variable[] {
+    return this.trainable ? unique(this.layers.flatMap((l) => l.trainableWeights)) : [];
   }
 
-  get nonTrainableWeights(): Variable[] {
-    return unique(this.layers.flatMap((l) => l.nonTrainableWeights));
+  override get nonTrainableWeights(): Variable[] {
+    const frozen = unique(this.layers.flatMap((l) => l.nonTrainableWeights));
+    return this.trainable ? frozen : unique([...this.layers.flatMap((l) => l.trainableWeights), ...frozen]);
   }
 
   /** Trainable weights, then the others, as TF.js orders model.weights. */
-  get weights(): Variable[] {
+  override get weights(): Variable[] {
     return [...this.trainableWeights, ...this.nonTrainableWeights];
   }
 
@@ -267,12 +361,12 @@ export class LayersModel implements TrainableModel {
       layer,
       inbound: (g.nodeIndices.get(layer) ?? []).flatMap((node) => node.inputs.map((t) => {
         const src = t.sourceLayer as Layer;
-        return `${src.name}[${(g.nodeIndices.get(src) ?? []).indexOf(t.node)}][${t.tensorIndex}]`;
+        return `${src.name}[${savedNodeIndex(src, (g.nodeIndices.get(src) ?? []).indexOf(t.node))}][${t.tensorIndex}]`;
       })),
     }));
   }
 
-  countParams(): number {
+  override countParams(): number {
     return this.weights.reduce((n, v) => n + v.size, 0);
   }
 
@@ -284,12 +378,12 @@ export class LayersModel implements TrainableModel {
   }
 
   /** Copies of every weight, in the order of `weights`. */
-  getWeights(): Tensor[] {
+  override getWeights(): Tensor[] {
     return this.weights.map((v) => new Tensor(v.shape, v.dtype, v.hostValues().slice()));
   }
 
   /** Sets every weight from one list in the order of `weights`; all are checked before any changes. */
-  setWeights(weights: Tensor[]): void {
+  override setWeights(weights: Tensor[]): void {
     const vars = this.weights;
     const op = `${this.name}.setWeights`;
     if (!Array.isArray(weights) || weights.length !== vars.length) {
@@ -302,6 +396,8 @@ export class LayersModel implements TrainableModel {
       }
     });
     weights.forEach((w, i) => vars[i].assign(w));
+    // As TF.js writes a constrained weight: projected.
+    for (const l of this.layers) l.applyConstraints();
   }
 
   /**
@@ -320,7 +416,7 @@ export class LayersModel implements TrainableModel {
   /** @internal The topology TF.js's layers format records (class_name and config). */
   topology(op: string): { class_name: string; config: Record<string, unknown> } {
     const g = this.graph(op);
-    const nodeRef = (t: SymbolicTensor) => [t.sourceLayer.name, (g.nodeIndices.get(t.sourceLayer as Layer) ?? []).indexOf(t.node), t.tensorIndex];
+    const nodeRef = (t: SymbolicTensor) => [t.sourceLayer.name, savedNodeIndex(t.sourceLayer as Layer, (g.nodeIndices.get(t.sourceLayer as Layer) ?? []).indexOf(t.node)), t.tensorIndex];
     const layers = g.layers.map((l) => ({
       name: l.name,
       class_name: l.getClassName(),
@@ -330,7 +426,7 @@ export class LayersModel implements TrainableModel {
     return { class_name: 'Model', config: { name: this.name, layers, input_layers: g.inputs.map(nodeRef), output_layers: g.outputs.map(nodeRef) } };
   }
 
-  dispose(): void {
+  override dispose(): void {
     for (const l of this.layers) l.dispose();
     this.compiled?.optimizer.dispose();
   }

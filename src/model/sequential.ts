@@ -1,8 +1,7 @@
 import { InputLayer } from '../layers/input-layer';
-import { Layer, type Kwargs } from '../layers/layer';
+import { Layer, type ShapeOrShapes } from '../layers/layer';
 import type { SymbolicTensor } from '../layers/symbolic';
-import type { Tensor } from '../tensor/tensor';
-import type { Variable } from '../tensor/variable';
+import type { DType, Tensor } from '../tensor/tensor';
 import { argError, fmtValue } from '../util/validate';
 import type { Port } from './checks';
 import { buildGraph, type RunOptions } from './graph';
@@ -27,7 +26,7 @@ export class Sequential extends LayersModel {
     if (args === null || typeof args !== 'object') throw argError('sequential', 'config', typeof args, 'an object {layers?, name?}');
     if (args.name !== undefined && (typeof args.name !== 'string' || args.name === '')) throw argError('sequential', 'name', fmtValue(args.name), 'a non-empty string');
     if (args.layers !== undefined && !Array.isArray(args.layers)) throw argError('sequential', 'layers', typeof args.layers, 'an array of layers');
-    super({ inputs: [], outputs: [] }, args.name ?? 'sequential');
+    super({ inputs: [], outputs: [] }, { name: args.name });
     for (const layer of args.layers ?? []) this.add(layer);
   }
 
@@ -51,29 +50,46 @@ export class Sequential extends LayersModel {
     }
     if (this.layerList.includes(layer)) throw argError(op, 'layer', `'${layer.name}' again`, 'a layer not already in the model');
     if (this.layerList.some((l) => l.name === layer.name)) throw argError(op, 'layer', `a second layer named '${layer.name}'`, 'unique layer names');
-    if (layer.takesList()) throw argError(op, 'layer', `${layer.getClassName()} '${layer.name}'`, 'a layer taking one input (merge layers need the functional API: tn.model)');
+    if (layer === this) throw argError(op, 'layer', `the model '${this.name}' itself`, 'another layer or model');
+    if (layer.takesList()) throw argError(op, 'layer', `${layer.getClassName()} '${layer.name}'`, 'a layer taking one input (merge layers and models with several inputs need the functional API: tn.model)');
+    if (layer instanceof LayersModel && layer.built && layer.outputs.length !== 1) {
+      throw argError(op, 'layer', `model '${layer.name}' with ${layer.outputs.length} outputs`, 'a model with one output (use the functional API: tn.model)');
+    }
     if (!this.input && this.layerList.length === 0 && layer.inputShapeNoBatch) {
-      const batch = (layer.getConfig().batch_input_shape as (number | null)[] | undefined)?.[0] ?? null;
-      this.input = new InputLayer({ batchInputShape: [batch, ...layer.inputShapeNoBatch], dtype: layer.dtype }).output;
+      // A model brings its own input's batch size and dtype.
+      const inner = layer instanceof LayersModel ? layer.inputs[0] : null;
+      const batch = inner ? inner.shape[0] : (layer.getConfig().batch_input_shape as (number | null)[] | undefined)?.[0] ?? null;
+      this.input = new InputLayer({ batchInputShape: [batch, ...layer.inputShapeNoBatch], dtype: inner ? inner.dtype : layer.dtype }).output;
     }
     if (this.input) {
       const prev = this.graphOrNull ? this.graphOrNull.outputs[0] : this.input;
       const out = layer.apply(prev);
       if (Array.isArray(out)) throw argError(op, 'layer', `${layer.getClassName()} '${layer.name}' with ${out.length} outputs`, 'a layer with one output');
       this.layerList.push(layer);
-      this.graphOrNull = buildGraph(op, [this.input], [out]);
+      this.setGraph(buildGraph(op, [this.input], [out]));
     } else {
       this.layerList.push(layer);
     }
   }
 
   /** Builds the graph from an input shape (no batch dim) once it is known. */
-  private buildFrom(x: Tensor): void {
+  private buildFrom(shape: readonly number[], dtype: DType): void {
     if (this.graphOrNull) return;
-    this.input = new InputLayer({ batchInputShape: [null, ...x.shape.slice(1)], dtype: x.dtype }).output;
+    this.input = new InputLayer({ batchInputShape: [null, ...shape], dtype }).output;
     let out = this.input;
     for (const l of this.layerList) out = l.apply(out);
-    this.graphOrNull = buildGraph('Sequential', [this.input], [out]);
+    this.setGraph(buildGraph('Sequential', [this.input], [out]));
+  }
+
+  /** As a layer of another model, a Sequential model without an input shape builds from the shape it is given. */
+  protected override buildWeights(inputShape: readonly number[]): void {
+    this.buildFrom(inputShape, this.layerList[0]?.dtype ?? 'float32');
+  }
+
+  override computeOutputShape(inputShape: readonly number[] | number[][]): ShapeOrShapes {
+    if (this.graphOrNull) return super.computeOutputShape(inputShape);
+    if (this.layerList.length === 0) throw new Error(`${this.name}: the model has no layers; add some first`);
+    return this.outputShapeFor(inputShape as number[]);
   }
 
   override ports(xs?: readonly Tensor[]): { inputs: Port[]; outputs: Port[] } {
@@ -93,13 +109,8 @@ export class Sequential extends LayersModel {
   }
 
   override run(xs: readonly Tensor[], options: RunOptions): Tensor[] {
-    this.buildFrom(xs[0]);
+    this.buildFrom(xs[0].shape.slice(1), xs[0].dtype);
     return super.run(xs, options);
-  }
-
-  /** The model as a function on tensors (one output). */
-  override apply(inputs: Tensor | Tensor[], kwargs: Kwargs = {}): Tensor {
-    return super.apply(inputs, kwargs) as Tensor;
   }
 
   /** The model's output for x, in batches (one tensor: a Sequential model has one output). */
@@ -114,14 +125,6 @@ export class Sequential extends LayersModel {
   protected override outputNamesForCompile(): string[] {
     const last = this.layerList[this.layerList.length - 1];
     return [last ? last.name : 'output'];
-  }
-
-  override get trainableWeights(): Variable[] {
-    return this.layerList.flatMap((l) => l.trainableWeights);
-  }
-
-  override get nonTrainableWeights(): Variable[] {
-    return this.layerList.flatMap((l) => l.nonTrainableWeights);
   }
 
   /** The output shape with a null batch dim. */
@@ -145,8 +148,8 @@ export class Sequential extends LayersModel {
     }
     const layers = this.layerList.map((l, i) => {
       const config = l.getConfig();
-      // As Keras does, the first layer records the input shape even when it was learnt from data.
-      if (i === 0 && config.batch_input_shape === undefined) config.batch_input_shape = this.input ? this.input.shape.slice() : [null, ...(l.inputShapeNoBatch as number[])];
+      // As Keras does, the first layer records the input shape even when it was learnt from data (a model records its own inside).
+      if (i === 0 && config.batch_input_shape === undefined && !(l instanceof LayersModel)) config.batch_input_shape = this.input ? this.input.shape.slice() : [null, ...(l.inputShapeNoBatch as number[])];
       return { class_name: l.getClassName(), config };
     });
     return { class_name: 'Sequential', config: { name: this.name, layers } };

@@ -26,6 +26,9 @@ describe('gradients of the new layers (float64, through tn.gradCheck)', () => {
     ['zeroPadding2d', { padding: 1 }, [2, 2, 1]],
     ['cropping2D', { cropping: [[1, 0], [0, 1]] }, [3, 3, 1]],
     ['maxPooling2d', { dataFormat: 'channelsFirst' }, [1, 4, 4]],
+    ['separableConv2d', { filters: 2, kernelSize: 2, depthMultiplier: 2, padding: 'same', dataFormat: 'channelsFirst', biasInitializer: 'randomNormal' }, [2, 4, 3]],
+    ['depthwiseConv2d', { kernelSize: [2, 3], strides: 2, dataFormat: 'channelsFirst', biasInitializer: 'randomNormal' }, [2, 5, 5]],
+    ['conv2dTranspose', { filters: 2, kernelSize: 2, strides: 2, dataFormat: 'channelsFirst', biasInitializer: 'randomNormal' }, [3, 2, 3]],
   ];
   cases.forEach(([factory, args, shape], k) => {
     it(`${factory}: input and weight gradients, training mode`, () => {

@@ -91,6 +91,27 @@ describe('functional models', () => {
     expect(() => tn.layers.dense({ units: 1 }).apply([a, a])).toThrow(/inputs must be one input/);
   });
 
+  it('fit refuses data that does not fit the inputs and outputs, naming them and the shapes, and changes nothing', async () => {
+    const a = tn.input({ shape: [4], name: 'left' });
+    const b = tn.input({ shape: [2], name: 'right' });
+    const h = tn.layers.concatenate().apply([a, b]) as tn.SymbolicTensor;
+    const m = tn.model({ inputs: [a, b], outputs: [tn.layers.dense({ units: 3, activation: 'softmax', name: 'cls' }).apply(h) as tn.SymbolicTensor, tn.layers.dense({ units: 1, name: 'reg' }).apply(h) as tn.SymbolicTensor] });
+    m.compile({ optimizer: 'adam', loss: ['categoricalCrossentropy', 'meanSquaredError'] });
+    const before = m.getWeights().map((w) => Array.from(w.dataSync()));
+    const slots = async () => (await (m.optimizer as tn.Optimizer).getWeights()).map((w) => [w.name, Array.from(w.tensor.dataSync())]);
+    const slotsBefore = await slots();
+    const x = [tn.zeros([5, 4]), tn.zeros([5, 2])];
+    const y = [tn.zeros([5, 3]), tn.zeros([5, 1])];
+    await expect(m.fit([x[0]], y)).rejects.toThrow("fit: x must be 2, one per model input ('left', 'right'), got 1 tensors");
+    await expect(m.fit([x[0], tn.zeros([5, 3])], y)).rejects.toThrow("fit: x[1] ('right') must be shape [batch, 2] to match the model's input 'right', got shape [5, 3]");
+    await expect(m.fit([x[0], tn.zeros([4, 2])], y)).rejects.toThrow("fit: x[1] ('right') must be 5 samples, as the first one holds, got 4 samples (shape [4, 2])");
+    await expect(m.fit(x, [tn.zeros([5, 2]), y[1]])).rejects.toThrow("fit: y[0] ('cls') must be shape [5, 3] to match the model's output, got shape [5, 2]");
+    await expect(m.fit(x, { cls: y[0], nope: y[1] })).rejects.toThrow("fit: y['nope'] must be keys naming the model's outputs ('cls', 'reg'), got a tensor of shape [5, 1] and dtype float32");
+    await expect(m.fit(x, [y[0]])).rejects.toThrow("fit: y must be 2, one per model output ('cls', 'reg'), got 1 tensors");
+    expect(m.getWeights().map((w) => Array.from(w.dataSync()))).toEqual(before);
+    expect(await slots()).toEqual(slotsBefore);
+  });
+
   it('summary lists each layer with what it is connected to; getLayer, weights, countParams', () => {
     const x = tn.input({ shape: [3], name: 'x' });
     const h = tn.layers.dense({ units: 4, name: 'h' }).apply(x) as tn.SymbolicTensor;

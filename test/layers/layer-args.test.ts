@@ -1,0 +1,26 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import * as tn from '../../src/node';
+
+describe("TF.js's common layer arguments", () => {
+  it('inputDim and initial weights, as TF.js takes them', () => {
+    const kernel = [[1, 2], [3, 4], [5, 6]];
+    const ours = tn.sequential({ layers: [tn.layers.dense({ units: 2, inputDim: 3, weights: [tn.tensor(kernel), tn.tensor([0.5, -1])] })] });
+    const theirs = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputDim: 3, weights: [tf.tensor(kernel), tf.tensor([0.5, -1])] })] });
+    const x = [[1, -1, 2], [0, 3, 1]];
+    expect(ours.predict(tn.tensor(x)).arraySync()).toEqual((theirs.predict(tf.tensor(x)) as tf.Tensor).arraySync());
+  });
+
+  it('initial weights that do not fit are refused when the layer is built, naming the layer and the weights it makes', () => {
+    const d = tn.layers.dense({ units: 2, name: 'w_fit', weights: [tn.ones([3, 3])] });
+    expect(() => d.apply(tn.ones([1, 3]))).toThrow('w_fit: weights must be 2 tensors (w_fit/kernel [3, 2], w_fit/bias [2]), got 1 tensors');
+    expect(d.built).toBe(false);
+    expect(() => tn.layers.dense({ units: 2, weights: 'ones' as never })).toThrow('layers.dense: weights must be an array of Tensors, got "ones"');
+    expect(() => tn.layers.dense({ units: 2, inputDim: 0 })).toThrow(/layers.dense: inputDim must be a positive integer/);
+  });
+
+  it('conv2d takes dilationRate 1 and refuses other rates, which tessera does not compute', () => {
+    expect(tn.layers.conv2d({ filters: 1, kernelSize: 2, dilationRate: [1, 1], inputShape: [3, 3, 1] }).outputShape).toEqual([null, 2, 2, 1]);
+    expect(() => tn.layers.conv2d({ filters: 1, kernelSize: 2, dilationRate: 2 })).toThrow('layers.conv2d: dilationRate must be 1 (tessera does not implement dilated convolution layers), got 2');
+  });
+});
