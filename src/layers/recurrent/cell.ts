@@ -160,7 +160,7 @@ export abstract class RNNCell extends Layer {
   /** The cell on one step [batch, features] from zero states: its output. */
   call(x: Tensor, options: CallOptions): Tensor {
     this.beginSequence(x.shape[0], x.shape[1], options.training);
-    const xp = this.project(x.reshape([x.shape[0], 1, x.shape[1]])).reshape([x.shape[0], this.gates * this.units]);
+    const xp = this.project(x.reshape([x.shape[0], 1, x.shape[1]])).reshape([x.shape[0], this.projectedWidth]);
     return this.step(xp, this.stateSize.map((n) => zeros([x.shape[0], n], x.dtype))).output;
   }
 
