@@ -4,7 +4,7 @@ import { recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
 import { argError, describeValue, fmtShape } from '../util/validate';
 import { backend } from './engine';
-import { block } from './lattice';
+import { latticeValues } from './lattice';
 import { reshape } from './reshape';
 import { assertAxis, shown } from './shape-args';
 
@@ -45,14 +45,20 @@ export function concatAs(op: string, tensors: unknown, axis: unknown, rank?: num
   return y;
 }
 
-/** The pieces of x along axis with the given sizes (they add up to x.shape[axis]). */
+/**
+ * @internal The pieces of x along axis with the given sizes (they add up to x.shape[axis]): one op with several
+ * outputs, whose gradient is one concat of the pieces' gradients (not a full-size padded copy per piece), and
+ * concat's gradient is this op again.
+ */
 export function piecesAlong(x: Tensor, sizes: readonly number[], axis: number): Tensor[] {
   let at = 0;
-  return sizes.map((n) => {
+  const pieces = sizes.map((n) => {
     const begin = x.shape.map((_, k) => (k === axis ? at : 0));
     at += n;
-    return block(x, begin, x.shape.map((d, k) => (k === axis ? n : d)));
+    return latticeValues(x, x.shape.map((d, k) => (k === axis ? n : d)), begin, x.shape.map(() => 1));
   });
+  recordOp<ConcatAttrs>('split', [x], pieces, { axis });
+  return pieces;
 }
 
 /** As tf.stack(tensors, axis = 0): tensors of one shape joined along a new axis. */

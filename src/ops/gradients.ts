@@ -6,10 +6,10 @@ import type { NamedTensorMap, Scalar } from '../tensor/tfjs-types';
 import { tidy } from '../tensor/tidy';
 import { Variable } from '../tensor/variable';
 import { add } from './binary';
-import { onesLike } from './creation';
+import { onesLike, zerosLike } from './creation';
 import { gradientTable } from './grads/index';
 
-const gradientOps: GradientOps = { add, onesLike, rule: (name) => gradientTable[name] };
+const gradientOps: GradientOps = { add, onesLike, zerosLike, rule: (name) => gradientTable[name] };
 
 function assertResult(name: string, y: unknown): Tensor {
   if (!(y instanceof Tensor)) throw new Error(`${name}: f must return a Tensor, got ${typeof y}`);
