@@ -1,18 +1,31 @@
 import type { UnaryOp } from '../backend/backend';
 import { assertTensorDtype } from '../tensor/checks';
+import { argError } from '../util/validate';
 import { recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
 import { cast } from './cast';
 import { backend } from './engine';
 import { toTensor, type TensorLike } from './tensor-like';
 
-/** Where an op's values live: float-valued ops take int32/bool as float32 (as TF.js's exp, log, ...); the others keep int32. */
-type Domain = 'float' | 'numeric';
+/**
+ * What TF.js 4.22 does with an int32 or bool x, by op: it refuses them where its op demands float32; computes exp and
+ * erf in float32; everywhere else it keeps x's dtype, writing the float results into x's int32 array (truncated
+ * towards zero, NaN and ±Infinity to 0). tessera gives the same dtypes and values, and the same refusals.
+ */
+const FLOAT_ONLY = new Set<UnaryOp>(['log', 'sqrt', 'rsqrt', 'sin', 'cos', 'tan', 'cosh', 'tanh', 'sigmoid', 'elu', 'floor', 'ceil']);
+const TO_FLOAT = new Set<UnaryOp>(['exp', 'erf']);
+/** Ops whose kernels compute on int32 values exactly. */
+const INT_KERNEL = new Set<UnaryOp>(['neg', 'abs', 'square', 'relu', 'step', 'round', 'sign']);
 
 /** @internal A recorded elementwise op of one tensor (the op name is also its gradient rule's name). */
-export function unaryOp(op: UnaryOp, x: Tensor | TensorLike, domain: Domain = 'float'): Tensor {
-  let t = toTensor(op, 'x', x);
-  if (t.dtype === 'bool' || (domain === 'float' && t.dtype === 'int32')) t = cast(t, domain === 'float' ? 'float32' : 'int32');
+export function unaryOp(op: UnaryOp, x: Tensor | TensorLike): Tensor {
+  const t = toTensor(op, 'x', x);
+  if (t.dtype === 'int32' || t.dtype === 'bool') {
+    if (FLOAT_ONLY.has(op)) throw argError(op, 'x', `a ${t.dtype} tensor`, 'a float32 or float64 tensor (as in TF.js)');
+    if (TO_FLOAT.has(op)) return unaryOp(op, cast(t, 'float32'));
+    const y = INT_KERNEL.has(op) ? backend().unary(op, cast(t, 'int32')) : cast(backend().unary(op, cast(t, 'float32')), 'int32');
+    return t.dtype === 'bool' ? cast(y, 'bool') : y;
+  }
   const y = backend().unary(op, t);
   recordOp(op, [t], y, null);
   return y;
@@ -25,25 +38,25 @@ function predicate(op: UnaryOp, x: Tensor | TensorLike): Tensor {
 
 type In = Tensor | TensorLike;
 
-export const neg = (x: In): Tensor => unaryOp('neg', x, 'numeric');
-export const abs = (x: In): Tensor => unaryOp('abs', x, 'numeric');
-export const exp = (x: In): Tensor => unaryOp('exp', x, 'float');
-export const log = (x: In): Tensor => unaryOp('log', x, 'float');
-export const sqrt = (x: In): Tensor => unaryOp('sqrt', x, 'float');
-export const square = (x: In): Tensor => unaryOp('square', x, 'numeric');
-export const relu = (x: In): Tensor => unaryOp('relu', x, 'numeric');
-export const sigmoid = (x: In): Tensor => unaryOp('sigmoid', x, 'float');
-export const tanh = (x: In): Tensor => unaryOp('tanh', x, 'float');
-export const reciprocal = (x: In): Tensor => unaryOp('reciprocal', x, 'float');
+export const neg = (x: In): Tensor => unaryOp('neg', x);
+export const abs = (x: In): Tensor => unaryOp('abs', x);
+export const exp = (x: In): Tensor => unaryOp('exp', x);
+export const log = (x: In): Tensor => unaryOp('log', x);
+export const sqrt = (x: In): Tensor => unaryOp('sqrt', x);
+export const square = (x: In): Tensor => unaryOp('square', x);
+export const relu = (x: In): Tensor => unaryOp('relu', x);
+export const sigmoid = (x: In): Tensor => unaryOp('sigmoid', x);
+export const tanh = (x: In): Tensor => unaryOp('tanh', x);
+export const reciprocal = (x: In): Tensor => unaryOp('reciprocal', x);
 /** @internal 1 where x > 0, else 0 (relu's derivative); zero gradient, as TF.js's step. */
-export const step = (x: In): Tensor => unaryOp('step', x, 'numeric');
-/** Rounding keeps int32 as it is; their gradients are zero, as TF.js's. */
-export const floor = (x: In): Tensor => unaryOp('floor', x, 'numeric');
-export const ceil = (x: In): Tensor => unaryOp('ceil', x, 'numeric');
+export const step = (x: In): Tensor => unaryOp('step', x);
+/** Rounding: zero gradients, as TF.js's. */
+export const floor = (x: In): Tensor => unaryOp('floor', x);
+export const ceil = (x: In): Tensor => unaryOp('ceil', x);
 /** Half to even (banker's rounding), as tf.round. */
-export const round = (x: In): Tensor => unaryOp('round', x, 'numeric');
+export const round = (x: In): Tensor => unaryOp('round', x);
 /** -1, 0 or 1 (0 for NaN), as tf.sign. */
-export const sign = (x: In): Tensor => unaryOp('sign', x, 'numeric');
+export const sign = (x: In): Tensor => unaryOp('sign', x);
 export const isNaN = (x: In): Tensor => predicate('isNaN', x);
 export const isInf = (x: In): Tensor => predicate('isInf', x);
 export const isFinite = (x: In): Tensor => predicate('isFinite', x);
