@@ -151,7 +151,7 @@ export interface Tensor {
     oneHot(depth: number, onValue?: number, offValue?: number): Tensor;
     topk(k?: number, sorted?: boolean): { values: Tensor; indices: Tensor };
     matMul(b: Tensor, transposeA?: boolean, transposeB?: boolean): Tensor;
-    conv2d(filter: Tensor, strides: number | [number, number], pad: 'valid' | 'same'): Tensor;
+    conv2d(filter: Tensor, strides: MethodPair, pad: 'valid' | 'same', dataFormat?: 'NHWC' | 'NCHW', dilations?: MethodPair, dimRoundingMode?: 'floor' | 'round' | 'ceil'): Tensor;
     maxPool(filterSize: number | [number, number], strides: number | [number, number], pad: 'valid' | 'same'): Tensor;
     softmax(dim?: number): Tensor;
     logSoftmax(axis?: number): Tensor;
