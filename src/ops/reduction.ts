@@ -43,12 +43,17 @@ export function mean(input: Tensor | TensorLike, axis?: number | number[], keepD
   return div(sum(x, axes, keepDims), count);
 }
 
-/** Max over axis (all when omitted), as tf.max(x, axis?, keepDims?). */
+/** Max over axis (all when omitted), as tf.max(x, axis?, keepDims?); bool stays bool (any), as TF.js. */
 export function max(x: Tensor | TensorLike, axis?: number | number[], keepDims = false): Tensor {
-  return reduceOp('max', x, axis, keepDims);
+  return boolExtreme(reduceOp('max', x, axis, keepDims), x);
 }
 
-/** Min over axis (all when omitted), as tf.min(x, axis?, keepDims?). */
+/** Min over axis (all when omitted), as tf.min(x, axis?, keepDims?); bool stays bool (all), as TF.js. */
 export function min(x: Tensor | TensorLike, axis?: number | number[], keepDims = false): Tensor {
-  return reduceOp('min', x, axis, keepDims);
+  return boolExtreme(reduceOp('min', x, axis, keepDims), x);
+}
+
+/** reduceOp takes bool as int32; the max or min of flags is a flag again. */
+function boolExtreme(y: Tensor, x: Tensor | TensorLike): Tensor {
+  return y.dtype === 'int32' && (x as Tensor).dtype === 'bool' ? cast(y, 'bool') : y;
 }
