@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareOutcomes, runWith, tessera, tfjs, tfjsAsTF, type Program } from './harness';
+import { api } from './programs/api';
 import { basics } from './programs/basics';
 import { data } from './programs/data';
 import { images } from './programs/images';
@@ -9,7 +10,7 @@ import { training } from './programs/training';
 // Everyday tfjs-core programs, each run with TensorFlow.js 4.22 (cpu backend) and with tessera: same values (1e-4),
 // shapes, dtypes, printed text, and an error from both or from neither.
 
-const suites: Record<string, Program[]> = { basics, math, data, training, images };
+const suites: Record<string, Program[]> = { basics, math, data, training, images, api };
 
 describe('tfjs-core programs give TF.js results with the import swapped', () => {
   beforeAll(async () => {

@@ -42,7 +42,8 @@ function normalize(v: unknown): Normal {
     if (v.isDisposed) return { tensor: { shape: [...v.shape], dtype: v.dtype, values: [] } };
     return { tensor: { shape: [...v.shape], dtype: v.dtype, values: Array.from(v.dataSync(), Number) } };
   }
-  if (ArrayBuffer.isView(v)) return { typed: Array.from(v as unknown as ArrayLike<number>, Number) };
+  // A typed array keeps its class (programs check dataSync() instanceof Int32Array, as TF.js users do).
+  if (ArrayBuffer.isView(v)) return { [v.constructor.name]: Array.from(v as unknown as ArrayLike<number>, Number) };
   if (Array.isArray(v)) return v.map(normalize);
   if (typeof v === 'object' && v !== null) {
     const out: { [k: string]: Normal } = {};
