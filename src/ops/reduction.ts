@@ -34,13 +34,17 @@ export function sum(x: Tensor | TensorLike, axis?: number | number[], keepDims =
   return reduceOp('sum', x, axis, keepDims);
 }
 
-/** Mean over axis (all axes when omitted), as tf.mean(x, axis?, keepDims?); int32 and bool give float32, as TF.js. */
+/**
+ * Mean over axis (all axes when omitted), as tf.mean(x, axis?, keepDims?); int32 and bool give float32, and the mean
+ * of nothing is 0 (TF.js divides before summing), as TF.js.
+ */
 export function mean(input: Tensor | TensorLike, axis?: number | number[], keepDims = false): Tensor {
   const t = toTensor('mean', 'x', input);
   const x = isFloatDtype(t.dtype) ? t : cast(t, 'float32');
   const axes = normalizeAxes('mean', axis, x.rank);
   const count = axes.reduce((n, a) => n * x.shape[a], 1);
-  return div(sum(x, axes, keepDims), count);
+  const total = sum(x, axes, keepDims);
+  return count === 0 ? total : div(total, count);
 }
 
 /** Max over axis (all when omitted), as tf.max(x, axis?, keepDims?); bool stays bool (any), as TF.js. */
