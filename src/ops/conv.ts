@@ -38,10 +38,10 @@ export function checkConv2d(op: string, x: Tensor, filter: Tensor, strides: unkn
  * 2-D convolution, NHWC input (or one HWC image) and [kh, kw, inC, outC] filter, as
  * tf.conv2d(x, filter, strides, pad, dataFormat = 'NHWC', dilations = 1, dimRoundingMode?).
  */
-export function conv2d(
-  x: Tensor, filter: Tensor, strides: number | [number, number], pad: Padding,
+export function conv2d<T extends Tensor>(
+  x: T, filter: Tensor, strides: number | [number, number], pad: Padding,
   dataFormat: 'NHWC' | 'NCHW' = 'NHWC', dilations: number | [number, number] = 1, dimRoundingMode?: 'floor' | 'round' | 'ceil',
-): Tensor {
+): T {
   if (x instanceof Tensor && x.rank === 3) {
     const y = conv2d(x.reshape([1, ...x.shape]), filter, strides, pad, dataFormat, dilations, dimRoundingMode);
     return y.reshape(y.shape.slice(1));
@@ -54,7 +54,7 @@ export function conv2d(
   const [s, p] = checkConv2d('conv2d', x, f, strides, pad);
   const y = backend().conv2d(x, f, s, p);
   recordOp<ConvAttrs>('conv2d', [x, f], y, { strides: s, pad: p });
-  return y;
+  return y as T;
 }
 
 /** @internal The gradient of conv2d for its input, as an op (its own rule makes second derivatives). */

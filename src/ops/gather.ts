@@ -1,3 +1,4 @@
+import type { Rank } from '../tensor/value-types';
 import { Tensor, sizeOfShape } from '../tensor/tensor';
 import { assertTensorDtype } from '../tensor/checks';
 import { recordOp } from '../tensor/tape';
@@ -56,7 +57,7 @@ export function segmentSumAlong(x: Tensor, ids: Tensor, numSegments: number, axi
  * indices' rank, as TF.js), the first b dims of x and indices are batch dims that must match, and each batch picks
  * from its own slice of x. Indices outside [0, x.shape[axis]) are an error.
  */
-export function gather(x: Tensor | TensorLike, indices: Tensor | TensorLike, axis = 0, batchDims = 0): Tensor {
+export function gather<T extends Tensor>(x: T | TensorLike, indices: Tensor | TensorLike, axis = 0, batchDims = 0): T {
   const op = 'gather';
   const t = toTensor(op, 'x', x);
   const idx = indexTensor(op, 'indices', indices);
@@ -72,8 +73,8 @@ export function gather(x: Tensor | TensorLike, indices: Tensor | TensorLike, axi
   }
   checkRange(op, 'indices', idx, () => t.shape[a]);
   const outShape = [...t.shape.slice(0, a), ...idx.shape.slice(b), ...t.shape.slice(a + 1)];
-  if (b === 0) return reshape(gatherAlong(t, reshape(idx, [-1]), a), outShape);
-  return reshape(batchGather(t, idx, a, b), outShape);
+  if (b === 0) return reshape(gatherAlong(t, reshape(idx, [-1]), a), outShape) as T;
+  return reshape(batchGather(t, idx, a, b), outShape) as T;
 }
 
 /**
@@ -98,7 +99,7 @@ function batchGather(x: Tensor, idx: Tensor, axis: number, b: number): Tensor {
  * Sums the rows of x (along axis 0) that share a segment id into numSegments rows, as
  * tf.unsortedSegmentSum(x, segmentIds, numSegments); ids outside [0, numSegments) are an error.
  */
-export function unsortedSegmentSum(x: Tensor | TensorLike, segmentIds: Tensor | TensorLike, numSegments: number): Tensor {
+export function unsortedSegmentSum<T extends Tensor>(x: T | TensorLike, segmentIds: Tensor | TensorLike, numSegments: number): T {
   const op = 'unsortedSegmentSum';
   const t = toTensor(op, 'x', x);
   const ids = indexTensor(op, 'segmentIds', segmentIds);
@@ -110,7 +111,7 @@ export function unsortedSegmentSum(x: Tensor | TensorLike, segmentIds: Tensor | 
     throw argError(op, 'segmentIds', `shape ${fmtShape(ids.shape)}`, `shape [${t.shape[0]}] (one id per row of x)`);
   }
   checkRange(op, 'segmentIds', ids, () => numSegments);
-  return segmentSumAlong(t, ids, numSegments, 0);
+  return segmentSumAlong(t, ids, numSegments, 0) as T;
 }
 
 /** Checks gatherND/scatterND's indices against the shape they index; returns the index depth. */
@@ -137,7 +138,7 @@ export function gatherND(x: Tensor | TensorLike, indices: Tensor | TensorLike): 
  * A tensor of `shape`, zero but for updates placed at the index tuples (duplicates add up), as
  * tf.scatterND(indices, updates, shape); updates has shape indices.shape[:-1] + shape[depth:].
  */
-export function scatterND(indices: Tensor | TensorLike, updates: Tensor | TensorLike, shape: readonly number[]): Tensor {
+export function scatterND<R extends Rank = Rank>(indices: Tensor | TensorLike, updates: Tensor | TensorLike, shape: readonly number[]): Tensor<R> {
   const op = 'scatterND';
   const idx = indexTensor(op, 'indices', indices);
   const u = toTensor(op, 'updates', updates);
@@ -149,5 +150,5 @@ export function scatterND(indices: Tensor | TensorLike, updates: Tensor | Tensor
   }
   const y = backend().scatterND(idx, u, s);
   recordOp<ScatterAttrs>('scatterND', [idx, u], y, { shape: s });
-  return y;
+  return y as Tensor<R>;
 }

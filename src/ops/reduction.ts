@@ -30,31 +30,31 @@ export function reduceOp(op: ReduceOp, input: Tensor | TensorLike, axis: unknown
 }
 
 /** Sum over axis (all axes when omitted), as tf.sum(x, axis?, keepDims?); int32 and bool sum to int32. */
-export function sum(x: Tensor | TensorLike, axis?: number | number[], keepDims = false): Tensor {
-  return reduceOp('sum', x, axis, keepDims);
+export function sum<T extends Tensor>(x: Tensor | TensorLike, axis?: number | number[], keepDims = false): T {
+  return reduceOp('sum', x, axis, keepDims) as T;
 }
 
 /**
  * Mean over axis (all axes when omitted), as tf.mean(x, axis?, keepDims?); int32 and bool give float32, and the mean
  * of nothing is 0 (TF.js divides before summing), as TF.js.
  */
-export function mean(input: Tensor | TensorLike, axis?: number | number[], keepDims = false): Tensor {
+export function mean<T extends Tensor>(input: Tensor | TensorLike, axis?: number | number[], keepDims = false): T {
   const t = toTensor('mean', 'x', input);
   const x = isFloatDtype(t.dtype) ? t : cast(t, 'float32');
   const axes = normalizeAxes('mean', axis, x.rank);
   const count = axes.reduce((n, a) => n * x.shape[a], 1);
   const total = sum(x, axes, keepDims);
-  return count === 0 ? total : div(total, count);
+  return (count === 0 ? total : div(total, count)) as T;
 }
 
 /** Max over axis (all when omitted), as tf.max(x, axis?, keepDims?); bool stays bool (any), as TF.js. */
-export function max(x: Tensor | TensorLike, axis?: number | number[], keepDims = false): Tensor {
-  return boolExtreme(reduceOp('max', x, axis, keepDims), x);
+export function max<T extends Tensor>(x: Tensor | TensorLike, axis?: number | number[], keepDims = false): T {
+  return boolExtreme(reduceOp('max', x, axis, keepDims), x) as T;
 }
 
 /** Min over axis (all when omitted), as tf.min(x, axis?, keepDims?); bool stays bool (all), as TF.js. */
-export function min(x: Tensor | TensorLike, axis?: number | number[], keepDims = false): Tensor {
-  return boolExtreme(reduceOp('min', x, axis, keepDims), x);
+export function min<T extends Tensor>(x: Tensor | TensorLike, axis?: number | number[], keepDims = false): T {
+  return boolExtreme(reduceOp('min', x, axis, keepDims), x) as T;
 }
 
 /** reduceOp takes bool as int32; the max or min of flags is a flag again. */

@@ -12,20 +12,20 @@ function checkLastAxis(op: string, x: Tensor, dim: unknown): void {
 }
 
 /** Softmax over the last axis, as tf.softmax(logits, dim?). */
-export function softmax(logits: Tensor, dim = -1): Tensor {
+export function softmax<T extends Tensor>(logits: T, dim = -1): T {
   checkLastAxis('softmax', logits, dim);
   // As TF.js: softmax takes float logits only, logSoftmax computes int32 and bool ones in float32.
   if (logits.dtype === 'int32' || logits.dtype === 'bool') throw argError('softmax', 'logits', `a ${logits.dtype} tensor`, 'a float32 or float64 tensor');
   const y = backend().softmax(logits);
   recordOp('softmax', [logits], y, null);
-  return y;
+  return y as T;
 }
 
 /** log(softmax) over the last axis, computed stably, as tf.logSoftmax(logits, axis?). */
-export function logSoftmax(logits: Tensor, axis = -1): Tensor {
+export function logSoftmax<T extends Tensor>(logits: T, axis = -1): T {
   checkLastAxis('logSoftmax', logits, axis);
   if (logits.dtype === 'int32' || logits.dtype === 'bool') return logSoftmax(cast(logits, 'float32'), axis);
   const y = backend().logSoftmax(logits);
   recordOp('logSoftmax', [logits], y, null);
-  return y;
+  return y as T;
 }

@@ -1,3 +1,4 @@
+import type { Tensor } from '../../../src/index';
 import type { Program } from '../harness';
 
 // Getting started: creating tensors, reading them back, printing, dtypes inferred from the input, scalars and
@@ -116,7 +117,7 @@ export const basics: Program[] = [
     name: 'tidy, keep, dispose and memory counts',
     run: (tf) => {
       const before = tf.memory().numTensors;
-      let kept: ReturnType<typeof tf.scalar> | null = null;
+      let kept: Tensor | null = null;
       const y = tf.tidy(() => {
         const a = tf.tensor([1, 2, 3]);
         const b = a.square();

@@ -1,3 +1,4 @@
+import type { Tensor } from '../../../src/index';
 import type { Program } from '../harness';
 
 // Data preparation as TF.js tutorials do it: normalising features, one-hot labels, selecting rows, splitting into
@@ -90,7 +91,7 @@ export const data: Program[] = [
       const x = tf.tensor2d([[1, -2, 3], [-4, 5, -6]]);
       const mask = x.greater(0);
       return [
-        tf.where(mask, x, tf.zerosLike(x)), tf.where(mask, x, tf.scalar(-1)), tf.where(tf.tensor1d([true, false]).reshape([2, 1]), x, x.neg()),
+        tf.where(mask, x, tf.zerosLike(x)), tf.where(mask, x, tf.scalar(-1) as Tensor), tf.where(tf.tensor1d([true, false]).reshape([2, 1]), x, x.neg()),
         x.where(mask, 0), x.mul(mask.cast('float32')), tf.where(x.abs().lessEqual(3), tf.onesLike(x), tf.zerosLike(x)).sum(),
         tf.where(mask, tf.ones([2, 3], 'int32'), tf.zeros([2, 3], 'int32')),
       ];

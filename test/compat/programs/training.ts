@@ -30,7 +30,7 @@ export const training: Program[] = [
       const xs = tf.linspace(-1, 1, 20);
       const ys = xs.pow(3).mul(0.5).sub(xs.square().mul(0.3)).add(0.1);
       const coeffs = [0.1, -0.2, 0.3, 0].map((c) => tf.variable(tf.scalar(c)));
-      const predict = (x: ReturnType<typeof tf.tensor1d>) => tf.tidy(() => coeffs.reduce((acc, c, i) => acc.add(x.pow(tf.scalar(i)).mul(c)), tf.zerosLike(x)));
+      const predict = (x: Tensor) => tf.tidy(() => coeffs.reduce((acc, c, i) => acc.add(x.pow(tf.scalar(i)).mul(c)), tf.zerosLike(x)));
       const opt = tf.train.adam(0.05);
       for (let i = 0; i < 30; i++) {
         tf.tidy(() => { opt.minimize(() => predict(xs).sub(ys).square().mean()); });
@@ -43,7 +43,7 @@ export const training: Program[] = [
   {
     name: 'momentum, rmsprop, adagrad and adamax optimizers',
     run: (tf) => {
-      const makeLoss = (v: ReturnType<typeof tf.variable>) => () => v.sub(tf.tensor1d([1, -2, 3])).square().sum();
+      const makeLoss = (v: Tensor) => () => v.sub(tf.tensor1d([1, -2, 3])).square().sum();
       const opts = [tf.train.momentum(0.05, 0.9), tf.train.momentum(0.05, 0.9, true), tf.train.rmsprop(0.05), tf.train.rmsprop(0.05, 0.9, 0.5, 1e-7, true), tf.train.adagrad(0.3), tf.train.adamax(0.1), tf.train.adadelta(1)];
       return opts.map((opt) => {
         const v = tf.variable(tf.tensor1d([0, 0, 0]));
@@ -57,7 +57,7 @@ export const training: Program[] = [
   {
     name: 'tf.grad and tf.grads of scalar functions',
     run: (tf) => {
-      const f = (x: ReturnType<typeof tf.scalar>) => x.square().mul(3).add(x.sin());
+      const f = (x: Tensor) => x.square().mul(3).add(x.sin());
       const df = tf.grad(f);
       const g = tf.grads((a, b) => a.mul(b).add(a.div(b)).sum());
       const [da, db] = g([tf.tensor1d([1, 2, 3]), tf.tensor1d([4, 5, 6])]);
@@ -134,7 +134,7 @@ export const training: Program[] = [
     name: 'gradients of activations and math at ordinary points',
     run: (tf) => {
       const x = tf.tensor1d([-1.5, -0.3, 0.2, 0.9, 2.5]);
-      const fs: Array<(t: ReturnType<typeof tf.tensor1d>) => ReturnType<typeof tf.tensor1d>> = [
+      const fs: Array<(t: Tensor) => Tensor> = [
         (t) => t.relu(), (t) => t.elu(), (t) => t.selu(), (t) => t.leakyRelu(0.2), (t) => t.relu6(), (t) => t.softplus(), (t) => t.sigmoid(),
         (t) => t.tanh(), (t) => t.logSigmoid(), (t) => t.atan(), (t) => t.erf(), (t) => t.abs(), (t) => t.square().sqrt(), (t) => t.exp().log1p(),
         (t) => t.expm1(), (t) => t.sinh().add(t.cosh()), (t) => t.mul(0.5).asin().add(t.mul(0.5).acos()), (t) => tf.atan2(t, tf.onesLike(t)),
