@@ -77,6 +77,17 @@ export function grad(f: (x: Tensor) => Tensor): (x: Tensor, dy?: Tensor) => Tens
   };
 }
 
+/** value and gradient of a one-argument f, as tf.valueAndGrad(f)(x, dy?). */
+export function valueAndGrad(f: (x: Tensor) => Tensor): (x: Tensor, dy?: Tensor) => { value: Tensor; grad: Tensor } {
+  if (typeof f !== 'function') throw new Error(`valueAndGrad: f must be a function, got ${typeof f}`);
+  const vg = valueAndGrads((x) => f(x));
+  return (x, dy) => {
+    if (!(x instanceof Tensor)) throw new Error(`valueAndGrad: x must be a Tensor, got ${typeof x}`);
+    const { value, grads: [g] } = vg([x], dy);
+    return { value, grad: g };
+  };
+}
+
 /** value of f and its gradients with respect to trainable variables (all it uses, or varList), as tf.variableGrads. */
 export function variableGrads(f: () => Tensor, varList?: Variable[]): { value: Scalar; grads: NamedTensorMap } {
   const { value, grads: byVar } = variableGradsList(f, varList);

@@ -19,6 +19,11 @@ export class SGDOptimizer extends Optimizer {
     backend().sgdUpdate(v, g, this.momentum > 0 ? this.slot(v, 'momentum') : null, this.learningRate, this.momentum);
   }
 
+  /** As TF.js's SGDOptimizer.setLearningRate. */
+  setLearningRate(learningRate: number): void {
+    this.learningRate = learningRate;
+  }
+
   getConfig(): Record<string, number> {
     return { learning_rate: this.learningRate, momentum: this.momentum };
   }
