@@ -3,7 +3,7 @@ import type { ModelArtifacts, ModelArtifactsInfo } from './artifacts';
 const utf8Length = (s: string) => new TextEncoder().encode(s).byteLength;
 
 /** The sizes TF.js reports in a SaveResult. */
-export function artifactsInfo(artifacts: ModelArtifacts, weightDataBytes: number): ModelArtifactsInfo {
+export function artifactsInfo(artifacts: ModelArtifacts, weightDataBytes: number): Required<ModelArtifactsInfo> {
   return {
     dateSaved: new Date(),
     modelTopologyType: 'JSON',

@@ -39,9 +39,10 @@ export interface ModelJSON {
 export interface ModelArtifactsInfo {
   dateSaved: Date;
   modelTopologyType: 'JSON';
-  modelTopologyBytes: number;
-  weightSpecsBytes: number;
-  weightDataBytes: number;
+  /** Sizes in bytes; tessera's handlers give them, a user's save handler may leave them out (as TF.js's). */
+  modelTopologyBytes?: number;
+  weightSpecsBytes?: number;
+  weightDataBytes?: number;
 }
 
 export interface SaveResult {

@@ -86,8 +86,8 @@ export function weightBytes(op: string, where: string, v: unknown): Uint8Array {
 }
 
 /** The manifest entries and the bytes of variables, back to back, in platform byte order as TF.js writes them. */
-export function encodeWeights(vars: readonly Variable[]): { specs: WeightsManifestEntry[]; data: ArrayBuffer } {
-  const specs = vars.map((v) => ({ name: v.name, shape: v.shape.slice(), dtype: v.dtype }));
+export function encodeWeights(vars: readonly Variable[], names: readonly string[] = vars.map((v) => v.name)): { specs: WeightsManifestEntry[]; data: ArrayBuffer } {
+  const specs = vars.map((v, i) => ({ name: names[i], shape: v.shape.slice(), dtype: v.dtype }));
   const parts = vars.map((v) => bytesOf(v.hostValues()));
   return { specs, data: concatUint8Arrays(...parts).buffer as ArrayBuffer };
 }

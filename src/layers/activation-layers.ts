@@ -31,6 +31,11 @@ export interface ReLULayerArgs extends LayerArgs {
 
 /** max(x, 0), capped at maxValue when given, as tf.layers.reLU. */
 export class ReLU extends ElementwiseLayer {
+  /** Passes its input's mask on, as TF.js's supportsMasking. */
+  override get supportsMasking(): boolean {
+    return true;
+  }
+
   readonly maxValue: number | null;
 
   constructor(args: ReLULayerArgs = {}) {
@@ -192,6 +197,11 @@ export interface PReLULayerArgs extends LayerArgs {
 
 /** x where x >= 0, else alpha·x with a learnt alpha per input element (shared along sharedAxes), as tf.layers.prelu. */
 export class PReLU extends Layer {
+  /** Passes its input's mask on, as TF.js's supportsMasking. */
+  override get supportsMasking(): boolean {
+    return true;
+  }
+
   readonly sharedAxes: number[] | null;
   private readonly alphaInitializer: Initializer;
   private readonly alphaRegularizer: Regularizer | null;

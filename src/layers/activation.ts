@@ -8,6 +8,11 @@ export interface ActivationLayerArgs extends LayerArgs {
 
 /** Applies an activation function, as tf.layers.activation. */
 export class Activation extends Layer {
+  /** Passes its input's mask on, as TF.js's supportsMasking. */
+  override get supportsMasking(): boolean {
+    return true;
+  }
+
   readonly activation: ActivationName;
 
   constructor(args: ActivationLayerArgs) {

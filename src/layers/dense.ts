@@ -10,6 +10,11 @@ export interface DenseLayerArgs extends KernelLayerArgs {
 
 /** act(x·kernel + bias) over the last axis, kernel [in, units], as tf.layers.dense. */
 export class Dense extends KernelLayer {
+  /** Passes its input's mask on, as TF.js's supportsMasking. */
+  override get supportsMasking(): boolean {
+    return true;
+  }
+
   readonly units: number;
 
   constructor(args: DenseLayerArgs) {

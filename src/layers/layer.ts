@@ -62,6 +62,11 @@ export interface WeightExtras {
   constraint?: Constraint | null;
 }
 
+/** A weight name moved from one scope to another ('dense/kernel' from 'dense' to 'td' is 'td/kernel'), as TF.js's name scopes give it. */
+export function rescope(name: string, from: string, to: string): string {
+  return name.startsWith(`${from}/`) ? `${to}/${name.slice(from.length + 1)}` : `${to}/${name}`;
+}
+
 const isShapeList = (s: ShapeOrShapes): s is number[][] => s.length > 0 && Array.isArray(s[0]);
 
 /**
@@ -207,8 +212,16 @@ export abstract class Layer {
     return y;
   }
 
+  /**
+   * Checks the shapes (no batch dim) of the symbolic inputs of a layer that does not merge: one input, or
+   * more where the layer takes extra ones after it (an RNN's initial states).
+   */
+  protected checkSymbolicInputs(op: string, shapes: number[][]): void {
+    this.single(shapes, op);
+  }
+
   /** The one input of a single-input layer (a list of one is accepted, as TF.js does). */
-  private single<T>(list: unknown[], op: string): T {
+  protected single<T>(list: unknown[], op: string): T {
     if (list.length !== 1) throw argError(op, 'inputs', `${list.length} inputs`, `one input (${this.getClassName()} takes a single tensor)`);
     return list[0] as T;
   }
@@ -232,7 +245,8 @@ export abstract class Layer {
       if (this.built) this.checkShapes(op, shapes);
       else this.build(shapes);
     } else {
-      const s = this.single<number[]>(shapes, op);
+      this.checkSymbolicInputs(op, shapes);
+      const s = shapes[0];
       out = this.computeOutputShape(s);
       if (this.built) this.checkShapes(op, [s]);
       else this.build(s);
@@ -326,6 +340,14 @@ export abstract class Layer {
 
   get nonTrainableWeights(): Variable[] {
     return this.trainableFlag ? this.vars.filter((v) => !(this.weightOptions.get(v)?.trainable ?? true)) : this.vars.slice();
+  }
+
+  /**
+   * The name a weight of this layer is saved under, as TF.js names it ('layer/suffix'); wrappers and RNNs
+   * rescope the weights of the layers and cells they hold, so files load by name in TF.js.
+   */
+  savedName(v: Variable): string {
+    return v.name;
   }
 
   /** Copies of the weights' values, in the order of `weights`. */

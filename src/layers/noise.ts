@@ -7,6 +7,11 @@ import { rateArg } from './dropout';
 
 /** A layer that perturbs its input in training only, from a seeded stream; identity at inference. */
 abstract class NoiseLayer extends Layer {
+  /** Passes its input's mask on, as TF.js's supportsMasking. */
+  override get supportsMasking(): boolean {
+    return true;
+  }
+
   private stream: Random | null = null;
 
   /** The stream starts at the first training call, so making (or loading) a model draws no seed. */

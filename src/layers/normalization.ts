@@ -40,6 +40,11 @@ const AFFINE_KEYS = ['epsilon', 'center', 'scale', 'betaInitializer', 'gammaInit
 
 /** A normalization followed by a learnt scale (gamma) and offset (beta) over some axes. */
 abstract class AffineNorm extends Layer {
+  /** Passes its input's mask on, as TF.js's supportsMasking. */
+  override get supportsMasking(): boolean {
+    return true;
+  }
+
   readonly epsilon: number;
   readonly center: boolean;
   readonly scale: boolean;

@@ -18,13 +18,17 @@ export interface LayerNode {
 
 let nextSymbolicId = 0;
 
+/** A shape whose dims may be unknown (null), as TF.js's Shape: a symbolic tensor's, a layer's input or output. */
+export type Shape = Array<null | number>;
+
 /**
  * A placeholder for a tensor in a functional model, as tf.SymbolicTensor: a shape (the batch dim
  * may be null) and a dtype, made by tn.input() or by applying a layer to other symbolic tensors.
  */
 export class SymbolicTensor {
   readonly id = nextSymbolicId++;
-  readonly shape: readonly (number | null)[];
+  /** Frozen. */
+  readonly shape: Shape;
   readonly name: string;
 
   /** @internal Made by tn.input() and layer.apply(). */
@@ -35,7 +39,7 @@ export class SymbolicTensor {
     readonly nodeIndex: number,
     readonly tensorIndex: number,
   ) {
-    this.shape = Object.freeze(shape.slice());
+    this.shape = Object.freeze(shape.slice()) as Shape;
     this.name = `${sourceLayer.name}/${sourceLayer.getClassName()}:${tensorIndex}`;
   }
 

@@ -25,12 +25,39 @@ export interface CallbackModel {
   setWeights(weights: Tensor[]): void;
 }
 
-/** A callback class, as TF.js's tf.Callback: subclasses override the hooks they need. */
+/** A callback class, as TF.js's tf.Callback: subclasses override the hooks they need (each may be async). */
 export abstract class Callback {
-  protected model: CallbackModel | null = null;
+  /** The model being trained; fit sets it before the first hook (typed as set, as TF.js's). */
+  model!: CallbackModel;
 
   setModel(model: CallbackModel): void {
     this.model = model;
+  }
+
+  // The hooks, doing nothing until a subclass overrides them, as TF.js's BaseCallback.
+  onTrainBegin(_logs?: Logs): void | Promise<void> {}
+  onTrainEnd(_logs?: Logs): void | Promise<void> {}
+  onEpochBegin(_epoch: number, _logs?: Logs): void | Promise<void> {}
+  onEpochEnd(_epoch: number, _logs?: Logs): void | Promise<void> {}
+  onBatchBegin(_batch: number, _logs?: Logs): void | Promise<void> {}
+  onBatchEnd(_batch: number, _logs?: Logs): void | Promise<void> {}
+}
+
+/** Checks that an object of hooks holds only known hooks, each a function. */
+function checkHooks(what: string, cb: unknown): void {
+  if (cb === null || typeof cb !== 'object') throw new Error(`${what} must be an object of hooks (${HOOKS.join(', ')}), got ${typeof cb}`);
+  for (const [key, fn] of Object.entries(cb)) {
+    if (!(HOOKS as readonly string[]).includes(key)) throw new Error(`${what}.${key} must be one of ${HOOKS.join(', ')}, got an unknown hook`);
+    if (typeof fn !== 'function') throw new Error(`${what}.${key} must be a function, got ${typeof fn}`);
+  }
+}
+
+/** A callback made of the hooks given (they become its own methods), as tf.CustomCallback(args); fit also takes the plain object. */
+export class CustomCallback extends Callback {
+  constructor(args: CustomCallbackArgs) {
+    super();
+    checkHooks('CustomCallback: args', args);
+    Object.assign(this, args);
   }
 }
 
@@ -41,12 +68,7 @@ export class CallbackList {
   constructor(callbacks: unknown) {
     const list = callbacks === undefined || callbacks === null ? [] : Array.isArray(callbacks) ? callbacks : [callbacks];
     list.forEach((cb, i) => {
-      if (cb instanceof Callback) return;
-      if (cb === null || typeof cb !== 'object') throw new Error(`fit: callbacks[${i}] must be an object of hooks (${HOOKS.join(', ')}), got ${typeof cb}`);
-      for (const [key, fn] of Object.entries(cb)) {
-        if (!(HOOKS as readonly string[]).includes(key)) throw new Error(`fit: callbacks[${i}].${key} must be one of ${HOOKS.join(', ')}, got an unknown hook`);
-        if (typeof fn !== 'function') throw new Error(`fit: callbacks[${i}].${key} must be a function, got ${typeof fn}`);
-      }
+      if (!(cb instanceof Callback)) checkHooks(`fit: callbacks[${i}]`, cb);
     });
     this.list = list as CustomCallbackArgs[];
   }
@@ -115,7 +137,7 @@ export class EarlyStopping extends Callback {
     this.restoreBestWeights = args.restoreBestWeights ?? false;
   }
 
-  onTrainBegin(): void {
+  override onTrainBegin(): void {
     this.wait = 0;
     this.stoppedEpoch = 0;
     this.bestWeights = null;
@@ -123,7 +145,7 @@ export class EarlyStopping extends Callback {
     this.best = this.baseline ?? (max ? -Infinity : Infinity);
   }
 
-  onEpochEnd(epoch: number, logs: Logs = {}): void {
+  override onEpochEnd(epoch: number, logs: Logs = {}): void {
     const current = logs[this.monitor];
     if (current === undefined) {
       console.warn(`callbacks.earlyStopping: the monitored '${this.monitor}' is not in the logs (${Object.keys(logs).join(', ')})`);

@@ -68,6 +68,23 @@ export class ConfigReader {
     return this.oneOf(key, activationNames, 'linear');
   }
 
+  /**
+   * A layer or cell entry {class_name, config} under key (a wrapper's layer, an RNN's cell; or given, as an
+   * element of a list): its class name, a reader of its config (name, trainable and dtype read) and its name.
+   */
+  nested(key: string, value: unknown = this.get(key)): { className: string; reader: ConfigReader; name: string | undefined } {
+    const entry = value as { class_name?: unknown; config?: unknown } | null | undefined;
+    const config = entry?.config;
+    if (!entry || typeof entry !== 'object' || typeof entry.class_name !== 'string' || !config || typeof config !== 'object' || Array.isArray(config)) {
+      throw badValue(this.op, `${this.where}.${key}`, value, 'a layer entry {class_name, config}');
+    }
+    const reader = new ConfigReader(this.op, `${this.where}.${key}.config`, config as Record<string, unknown>);
+    const name = reader.get('name');
+    reader.get('trainable');
+    reader.get('dtype');
+    return { className: entry.class_name, reader, name: typeof name === 'string' && name !== '' ? name : undefined };
+  }
+
   /** The config's keys, read or not. */
   keys(): string[] {
     return Object.keys(this.config);

@@ -33,11 +33,13 @@ interface ExpectedWeight {
   shape: number[];
 }
 
-function readBatchShape(r: ConfigReader, key: string): number[] | undefined {
+/** A layer's batch_input_shape; sizes may be null only where an InputLayer gives the shape (functional models). */
+function readBatchShape(r: ConfigReader, key: string, unknownDims = false): number[] | undefined {
   const v = r.get(key);
   if (v === undefined) return undefined;
-  const ok = Array.isArray(v) && v.length >= 2 && (v[0] === null || isPositiveInt(v[0])) && v.slice(1).every(isPositiveInt);
-  if (!ok) throw r.fail(key, v, '[null, ...dims] with positive integer dims');
+  const dim = (d: unknown) => isPositiveInt(d) || (unknownDims && d === null);
+  const ok = Array.isArray(v) && v.length >= 2 && (v[0] === null || isPositiveInt(v[0])) && v.slice(1).every(dim);
+  if (!ok) throw r.fail(key, v, `[null, ...dims] with positive integer${unknownDims ? ' or null' : ''} dims`);
   return (v as number[]).slice(1);
 }
 
@@ -133,7 +135,7 @@ function matchWeights(op: string, specs: WeightsManifestEntry[], expected: Expec
     const i = useNames ? (byName.get(w.name) as number) : k;
     const s = specs[i];
     const lastPart = baseName(s.name).split('/').pop();
-    const namedOther = (lastPart === 'kernel' || lastPart === 'bias') && lastPart !== w.suffix;
+    const namedOther = (lastPart === 'kernel' || lastPart === 'bias') && lastPart !== w.suffix.split('/').pop();
     if (s.dtype !== dtype || fmtShape(s.shape) !== fmtShape(w.shape) || namedOther) {
       throw new Error(`${op}: weightSpecs[${i}] (${describe(s.name)}) must be the ${w.suffix} of layer ${describe(w.name.slice(0, -w.suffix.length - 1))}, shape ${fmtShape(w.shape)} and dtype ${dtype}; got shape ${fmtShape(s.shape)} and dtype ${s.dtype}`);
     }
@@ -255,7 +257,7 @@ function functionalFromArtifacts(op: string, where: string, configValue: unknown
         r.get('name');
         const trainable = r.bool('trainable', true);
         const dtype = readDtype(r);
-        readBatchShape(r, 'batch_input_shape');
+        readBatchShape(r, 'batch_input_shape', true);
         const plan = typeof className === 'string' ? readLayerKind(className, r, name) : undefined;
         if (!plan) throw badValue(op, `${at}.class_name`, className, `one of InputLayer, ${layerClassNames.join(', ')}`);
         r.finish();
@@ -299,7 +301,8 @@ function functionalFromArtifacts(op: string, where: string, configValue: unknown
     const model = new LayersModel({ inputs: ends('input_layers'), outputs: ends('output_layers'), name: modelName });
     const vars = model.weights;
     const dtype = vars[0]?.dtype ?? 'float32';
-    const expected = vars.map((v, i) => ({ layer: i, slot: 0, name: v.name, suffix: v.name.slice(v.name.lastIndexOf('/') + 1), shape: v.shape.slice() }));
+    const names = model.savedWeightNames();
+    const expected = vars.map((v, i) => ({ layer: i, slot: 0, name: names[i], suffix: names[i].slice(names[i].lastIndexOf('/') + 1), shape: v.shape.slice() }));
     const order = matchWeights(op, specs, expected, dtype);
     const tensors = decodeWeights(specs, data);
     vars.forEach((v, k) => v.assign(tensors[order[k]]));

@@ -12,6 +12,8 @@ export interface Graph {
   readonly layers: Layer[];
   /** Nodes in an order that computes every input before its use. */
   readonly nodes: LayerNode[];
+  /** The nodes in the order TF.js's executor runs them (masks depend on it, see runGraph). */
+  readonly runOrder: LayerNode[];
   /** For each symbolic tensor id, how many nodes of this graph take it. */
   readonly consumers: Map<number, number>;
   /** For each layer, its nodes that belong to this graph, in the layer's order (their saved indices). */
@@ -81,7 +83,43 @@ export function buildGraph(op: string, inputs: SymbolicTensor[], outputs: Symbol
   for (const node of nodes) for (const x of node.inputs) consumers.set(x.id, (consumers.get(x.id) ?? 0) + 1);
   const nodeIndices = new Map<Layer, LayerNode[]>();
   for (const l of layers) nodeIndices.set(l, l.inboundNodes.filter((n) => nodeDepth.has(n) || (l instanceof InputLayer && inputSet.has(n.outputs[0].id))));
-  return { inputs, outputs, layers, nodes, consumers, nodeIndices };
+  return { inputs, outputs, layers, nodes, runOrder: executorOrder(inputs, outputs), consumers, nodeIndices };
+}
+
+/**
+ * TF.js's executor order: for each output in turn, a depth-first walk over tensors with an explicit stack,
+ * so a node's last input is walked first; the walks are joined without repeats.
+ */
+function executorOrder(inputs: readonly SymbolicTensor[], outputs: readonly SymbolicTensor[]): LayerNode[] {
+  const order: LayerNode[] = [];
+  const placed = new Set<LayerNode>();
+  const fed = new Set(inputs.map((t) => t.id));
+  for (const fetch of outputs) {
+    const visited = new Set(fed);
+    const stack: SymbolicTensor[] = [fetch];
+    const marks: number[] = [];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      if (visited.has(top.id)) {
+        stack.pop();
+        continue;
+      }
+      const marked = marks[marks.length - 1] === stack.length - 1;
+      if (top.node.inputs.length === 0 || marked) {
+        stack.pop();
+        visited.add(top.id);
+        if (marked) marks.pop();
+        if (!placed.has(top.node)) {
+          placed.add(top.node);
+          order.push(top.node);
+        }
+      } else {
+        marks.push(stack.length - 1);
+        for (const x of top.node.inputs) if (!visited.has(x.id)) stack.push(x);
+      }
+    }
+  }
+  return order;
 }
 
 /** How runGraph runs: the training flag, and which outputs to leave as softmax logits. */
@@ -104,15 +142,20 @@ export function runGraph(g: Graph, xs: readonly Tensor[], options: RunOptions): 
   });
   const outputIds = new Set(g.outputs.map((t) => t.id));
   const done = new Set<LayerNode>();
-  g.nodes.forEach((node, k) => {
+  // As TF.js's executor: once some layer's input has a mask, every later layer is called with the latest such
+  // mask, even after a layer that drops it (an RNN without returnSequences, repeatVector). A layer's output
+  // mask comes from its own first input's mask, and only where it supports masking.
+  let callMask: Tensor | null = null;
+  const order = g.runOrder;
+  order.forEach((node, k) => {
     if (done.has(node) || node.inputs.length === 0) return;
     const layer = layerOf(node);
     const ins = node.inputs.map((t) => values.get(t.id) as Tensor);
-    const inMasks = node.inputs.map((t) => masks.get(t.id) ?? null);
-    const hasMask = inMasks.some((m) => m !== null);
-    const next = g.nodes[k + 1];
+    const inMask = masks.get(node.inputs[0].id) ?? null;
+    if (node.inputs.some((t) => masks.get(t.id))) callMask = inMask;
+    const next = order[k + 1];
     // Fusion: a single-input, single-output node whose output feeds only the next node, at inference.
-    if (!options.training && !hasMask && next && ins.length === 1 && node.outputs.length === 1 && next.inputs.length === 1 && next.outputs.length === 1
+    if (!options.training && !callMask && next && ins.length === 1 && node.outputs.length === 1 && next.inputs.length === 1 && next.outputs.length === 1
       && next.inputs[0] === node.outputs[0] && g.consumers.get(node.outputs[0].id) === 1 && !outputIds.has(node.outputs[0].id)
       && Object.keys(node.kwargs).length === 0 && Object.keys(next.kwargs).length === 0 && !logitsOf.has(next.outputs[0].id)) {
       const fused = layer.applyWithNext(ins[0], layerOf(next));
@@ -123,15 +166,14 @@ export function runGraph(g: Graph, xs: readonly Tensor[], options: RunOptions): 
       }
     }
     const many = layer.takesList();
-    // A mask [batch, time] flows through single-input layers that keep it (merges drop masks).
-    const mask = many ? null : inMasks[0];
     const logits = node.outputs.length === 1 && logitsOf.has(node.outputs[0].id);
-    const out = layer.apply((many ? ins : ins[0]) as Tensor[], { ...node.kwargs, training: options.training, logits, mask });
+    const out = layer.apply((many || ins.length > 1 ? ins : ins[0]) as Tensor[], { ...node.kwargs, training: options.training, logits, mask: many ? null : callMask });
     const outs = (Array.isArray(out) ? out : [out]) as Tensor[];
-    const outMask = many ? null : layer.computeMask(ins[0], mask ?? null);
+    // Merge layers give no mask (TF.js's merge masks are [1, batch, time], which nothing downstream reads as such).
+    const outMask = many ? null : layer.computeMask(ins[0], inMask);
     node.outputs.forEach((t, i) => {
       values.set(t.id, outs[i]);
-      if (outMask && i === 0) masks.set(t.id, outMask);
+      if (outMask) masks.set(t.id, outMask);
     });
   });
   return g.outputs.map((t) => values.get(t.id) as Tensor);

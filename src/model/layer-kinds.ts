@@ -110,16 +110,10 @@ const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
   }],
   ['TimeDistributed', (r, name) => {
     // The inner layer's entry is read as a layer of its own, its weights the wrapper's.
-    const entry = r.get('layer') as { class_name?: unknown; config?: Record<string, unknown> } | undefined;
-    const config = entry?.config;
-    if (!entry || typeof entry.class_name !== 'string' || !config || typeof config !== 'object') throw r.fail('layer', entry, 'a layer entry {class_name, config}');
-    const inner = new ConfigReader(r.op, `${r.where}.layer.config`, config);
-    const innerName = typeof config.name === 'string' ? config.name : `${name}_inner`;
-    inner.get('name');
-    inner.get('trainable');
-    inner.get('dtype');
-    const plan = readLayerKind(entry.class_name, inner, innerName);
-    if (!plan) throw r.fail('layer.class_name', entry.class_name, `one of ${layerClassNames.join(', ')}`);
+    const { className, reader: inner, name: saved } = r.nested('layer');
+    const innerName = saved ?? `${name}_inner`;
+    const plan = readLayerKind(className, inner, innerName);
+    if (!plan) throw r.fail('layer.class_name', className, `one of ${layerClassNames.join(', ')}`);
     inner.finish();
     return {
       outputShape: (input) => [input[0], ...plan.outputShape(input.slice(1))],

@@ -274,6 +274,13 @@ export class LayersModel implements TrainableModel {
     return this.weights.reduce((n, v) => n + v.size, 0);
   }
 
+  /** The names the weights are saved under (TF.js's, scoped by wrappers and RNNs), in the order of `weights`. */
+  savedWeightNames(): string[] {
+    const byVar = new Map<Variable, string>();
+    for (const l of this.layers) for (const v of l.weights) byVar.set(v, l.savedName(v));
+    return this.weights.map((v) => byVar.get(v) ?? v.name);
+  }
+
   /** Copies of every weight, in the order of `weights`. */
   getWeights(): Tensor[] {
     return this.weights.map((v) => new Tensor(v.shape, v.dtype, v.hostValues().slice()));

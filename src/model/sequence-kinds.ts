@@ -1,5 +1,6 @@
 import { checkActivation, type ActivationName } from '../layers/activations';
-import { Embedding, GRU, LSTM, Masking, RepeatVector, SimpleRNN, type LayerArgs } from '../layers/index';
+import { Bidirectional, Embedding, GRU, GRUCell, LSTM, LSTMCell, Masking, RNN, RepeatVector, SimpleRNN, SimpleRNNCell, type GRUCellArgs, type LSTMCellArgs, type LayerArgs, type RNNCell } from '../layers/index';
+import type { BidirectionalMergeMode } from '../layers/recurrent/bidirectional';
 import type { ConfigReader } from './config-reader';
 import type { Tensor } from '../tensor/tensor';
 import type { LayerPlan } from './layer-plan';
@@ -28,24 +29,34 @@ function readRate(r: ConfigReader, key: string): number {
   return v;
 }
 
-function readRecurrent(r: ConfigReader, kind: 'LSTM' | 'GRU' | 'SimpleRNN'): LayerPlan {
+type Kind = 'LSTM' | 'GRU' | 'SimpleRNN';
+const GATES: Record<Kind, number> = { LSTM: 4, GRU: 3, SimpleRNN: 1 };
+
+/** A recurrent cell's settings read from a file (an LSTM/GRU/SimpleRNN layer's, or a cell entry's). */
+interface CellSpec {
+  kind: Kind;
+  units: number;
+  useBias: boolean;
+  /** The cell's arguments, initializers aside. */
+  args: Record<string, unknown>;
+  inits: [InitializerSpec, InitializerSpec, InitializerSpec];
+}
+
+function readCell(r: ConfigReader, kind: Kind): CellSpec {
   for (const key of ['kernel_regularizer', 'recurrent_regularizer', 'bias_regularizer', 'activity_regularizer', 'kernel_constraint', 'recurrent_constraint', 'bias_constraint']) r.unsupported(key);
   const units = r.positiveInt('units');
   const useBias = r.bool('use_bias', true);
-  const kernelInit = readInitializerSpec(r.op, `${r.where}.kernel_initializer`, r.get('kernel_initializer'), GLOROT_NORMAL);
-  const recurrentInit = readInitializerSpec(r.op, `${r.where}.recurrent_initializer`, r.get('recurrent_initializer'), ORTHOGONAL);
-  const biasInit = readInitializerSpec(r.op, `${r.where}.bias_initializer`, r.get('bias_initializer'), ZEROS);
+  const inits: CellSpec['inits'] = [
+    readInitializerSpec(r.op, `${r.where}.kernel_initializer`, r.get('kernel_initializer'), GLOROT_NORMAL),
+    readInitializerSpec(r.op, `${r.where}.recurrent_initializer`, r.get('recurrent_initializer'), ORTHOGONAL),
+    readInitializerSpec(r.op, `${r.where}.bias_initializer`, r.get('bias_initializer'), ZEROS),
+  ];
   const args: Record<string, unknown> = {
     units,
     activation: readActivation(r, 'activation', 'tanh'),
     useBias,
     dropout: readRate(r, 'dropout'),
     recurrentDropout: readRate(r, 'recurrent_dropout'),
-    returnSequences: r.bool('return_sequences', false),
-    returnState: r.bool('return_state', false),
-    goBackwards: r.bool('go_backwards', false),
-    stateful: r.bool('stateful', false),
-    unroll: r.bool('unroll', false),
   };
   if (kind !== 'SimpleRNN') {
     args.recurrentActivation = readActivation(r, 'recurrent_activation', 'hardSigmoid');
@@ -54,21 +65,129 @@ function readRecurrent(r: ConfigReader, kind: 'LSTM' | 'GRU' | 'SimpleRNN'): Lay
   }
   if (kind === 'LSTM') args.unitForgetBias = r.get('unit_forget_bias') ?? true;
   if (kind === 'GRU') r.unsupported('reset_after', [false, null]);
-  const gates = { LSTM: 4, GRU: 3, SimpleRNN: 1 }[kind];
-  const saved = (w: Tensor[]) => ({ kernelInitializer: savedInitializer(kernelInit, w[0]), recurrentInitializer: savedInitializer(recurrentInit, w[1]), biasInitializer: savedInitializer(biasInit, w[2]) });
+  return { kind, units, useBias, args, inits };
+}
+
+/** The cell's weights for inputs of `features` (suffixes under a scope: '' or 'RNNCell_0/'). */
+function cellWeights(c: CellSpec, features: number, scope = ''): { suffix: string; shape: number[] }[] {
+  const width = GATES[c.kind] * c.units;
+  return [
+    { suffix: `${scope}kernel`, shape: [features, width] },
+    { suffix: `${scope}recurrent_kernel`, shape: [c.units, width] },
+    ...(c.useBias ? [{ suffix: `${scope}bias`, shape: [width] }] : []),
+  ];
+}
+
+/** The cell's initializers: the file's values where given, else the saved initializer. */
+function cellInitializers(c: CellSpec, w: Tensor[]) {
+  return { kernelInitializer: savedInitializer(c.inits[0], w[0]), recurrentInitializer: savedInitializer(c.inits[1], w[1]), biasInitializer: savedInitializer(c.inits[2], w[2]) };
+}
+
+/** The settings every recurrent layer has beside its cell. */
+function readRNNArgs(r: ConfigReader): Record<string, unknown> {
+  return {
+    returnSequences: r.bool('return_sequences', false),
+    returnState: r.bool('return_state', false),
+    goBackwards: r.bool('go_backwards', false),
+    stateful: r.bool('stateful', false),
+    unroll: r.bool('unroll', false),
+  };
+}
+
+function rnnOutputShape(r: ConfigReader, units: number, returnSequences: boolean) {
+  return (input: readonly number[]) => {
+    if (input.length !== 2) throw r.fail('units', units, `a layer given [batch, time, features]; got input [null, ${input.join(', ')}]`);
+    return returnSequences ? [input[0], units] : [units];
+  };
+}
+
+function readRecurrent(r: ConfigReader, kind: Kind): LayerPlan {
+  const cell = readCell(r, kind);
+  const args = { ...cell.args, ...readRNNArgs(r) };
   const make = (common: LayerArgs) => ({ LSTM: () => new LSTM({ ...common, ...args } as never), GRU: () => new GRU({ ...common, ...args } as never), SimpleRNN: () => new SimpleRNN({ ...common, ...args } as never) })[kind]();
-  const seqOut = args.returnSequences as boolean;
+  return {
+    outputShape: rnnOutputShape(r, cell.units, args.returnSequences as boolean),
+    weightShapes: (input) => cellWeights(cell, input[input.length - 1]),
+    create: (common, w = []) => make({ ...common, ...cellInitializers(cell, w) } as LayerArgs),
+  };
+}
+
+const CELL_KINDS: Record<string, Kind> = { LSTMCell: 'LSTM', GRUCell: 'GRU', SimpleRNNCell: 'SimpleRNN' };
+
+function readCellEntry(r: ConfigReader, key: string, value: unknown): CellSpec & { name: string | undefined } {
+  const { className, reader, name } = r.nested(key, value);
+  const kind = CELL_KINDS[className];
+  if (!kind) throw r.fail(`${key}.class_name`, className, "'LSTMCell', 'GRUCell' or 'SimpleRNNCell'");
+  const spec = readCell(reader, kind);
+  reader.finish();
+  return { ...spec, name };
+}
+
+function makeCell(c: CellSpec & { name: string | undefined }, w: Tensor[]): RNNCell {
+  const args = { ...c.args, name: c.name, ...cellInitializers(c, w) } as unknown as LSTMCellArgs & GRUCellArgs;
+  return c.kind === 'LSTM' ? new LSTMCell(args) : c.kind === 'GRU' ? new GRUCell(args) : new SimpleRNNCell(args);
+}
+
+/**
+ * tf.layers.rnn({cell}): TF.js writes the cell (or StackedRNNCells) under 'cell' and copies its settings
+ * beside the layer's own (a single cell's keys, or 'cells'); those copies are read from the cell entry.
+ */
+function readRNN(r: ConfigReader): LayerPlan {
+  const entry = r.get('cell');
+  const { className, reader } = r.nested('cell', entry);
+  let cells: (CellSpec & { name: string | undefined })[];
+  if (className === 'StackedRNNCells') {
+    const list = reader.get('cells');
+    if (!Array.isArray(list) || list.length === 0) throw reader.fail('cells', list, 'a non-empty array of cell entries');
+    cells = list.map((e, i) => readCellEntry(reader, `cells[${i}]`, e));
+    reader.finish();
+  } else {
+    cells = [readCellEntry(r, 'cell', entry)];
+  }
+  const copied = new Set(['cells', ...Object.keys((entry as { config: object }).config)]);
+  for (const key of r.keys()) if (copied.has(key)) r.get(key);
+  const stacked = className === 'StackedRNNCells';
+  const args = readRNNArgs(r);
+  const units = cells[cells.length - 1].units;
+  const counts = cells.map((c) => (c.useBias ? 3 : 2));
+  return {
+    outputShape: rnnOutputShape(r, units, args.returnSequences as boolean),
+    weightShapes: (input) => {
+      let features = input[input.length - 1];
+      return cells.flatMap((c, i) => {
+        const w = cellWeights(c, features, stacked ? `RNNCell_${i}/` : '');
+        features = c.units;
+        return w;
+      });
+    },
+    create: (common, w = []) => {
+      let at = 0;
+      const made = cells.map((c, i) => makeCell(c, w.slice(at, (at += counts[i]))));
+      return new RNN({ ...common, ...args, cell: stacked ? made : made[0] });
+    },
+  };
+}
+
+/** tf.layers.bidirectional: the wrapped lstm/gru/simpleRNN entry and the merge mode; each direction's weights in its own scope. */
+function readBidirectional(r: ConfigReader, name: string): LayerPlan {
+  const { className, reader, name: saved } = r.nested('layer');
+  if (className !== 'LSTM' && className !== 'GRU' && className !== 'SimpleRNN') throw r.fail('layer.class_name', className, "'LSTM', 'GRU' or 'SimpleRNN'");
+  const innerName = saved ?? `${name}_inner`;
+  reader.get('batch_input_shape');
+  const inner = readRecurrent(reader, className);
+  reader.finish();
+  const mode = r.get('merge_mode');
+  const modes = ['concat', 'sum', 'mul', 'ave', null];
+  if (mode !== undefined && !modes.includes(mode as string | null)) throw r.fail('merge_mode', mode, "one of 'concat', 'sum', 'mul', 'ave', null");
+  const mergeMode = (mode === undefined ? 'concat' : mode) as BidirectionalMergeMode;
   return {
     outputShape: (input) => {
-      if (input.length !== 2) throw r.fail('units', units, `a layer given [batch, time, features]; got input [null, ${input.join(', ')}]`);
-      return seqOut ? [input[0], units] : [units];
+      const one = inner.outputShape(input);
+      return mergeMode === 'concat' ? [...one.slice(0, -1), 2 * one[one.length - 1]] : one;
     },
-    weightShapes: (input) => [
-      { suffix: 'kernel', shape: [input[input.length - 1], gates * units] },
-      { suffix: 'recurrent_kernel', shape: [units, gates * units] },
-      ...(useBias ? [{ suffix: 'bias', shape: [gates * units] }] : []),
-    ],
-    create: (common, w = []) => make({ ...common, ...saved(w) } as LayerArgs),
+    weightShapes: (input) => ['forward', 'backward'].flatMap((d) => inner.weightShapes(input).map((w) => ({ ...w, suffix: `${d}_${innerName}/${w.suffix}` }))),
+    // The loader sets the weights once the model is built.
+    create: (common) => new Bidirectional({ ...common, layer: inner.create({ name: innerName }, []) as RNN, mergeMode }),
   };
 }
 
@@ -77,6 +196,8 @@ export const SEQUENCE_KINDS = new Map<string, (r: ConfigReader, name: string) =>
   ['LSTM', (r) => readRecurrent(r, 'LSTM')],
   ['GRU', (r) => readRecurrent(r, 'GRU')],
   ['SimpleRNN', (r) => readRecurrent(r, 'SimpleRNN')],
+  ['RNN', (r) => readRNN(r)],
+  ['Bidirectional', (r, name) => readBidirectional(r, name)],
   ['Embedding', (r) => {
     const inputDim = r.positiveInt('input_dim');
     const outputDim = r.positiveInt('output_dim');

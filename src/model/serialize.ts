@@ -9,12 +9,14 @@ const GENERATED_BY = 'tessera';
 export interface SavableModel {
   topology(op: string): { class_name: string; config: Record<string, unknown> };
   readonly weights: Variable[];
+  /** The names the weights are saved under, in the order of `weights`. */
+  savedWeightNames(): string[];
 }
 
 /** The model as TF.js-style artifacts: a Keras topology (Sequential or functional) and the weights as TF.js orders them (trainable first). */
 export function modelToArtifacts(op: string, model: SavableModel): ModelArtifacts {
   const topology = model.topology(op);
-  const { specs, data } = encodeWeights(model.weights);
+  const { specs, data } = encodeWeights(model.weights, model.savedWeightNames());
   return {
     modelTopology: { ...topology, keras_version: GENERATED_BY, backend: GENERATED_BY },
     format: 'layers-model',

@@ -13,11 +13,11 @@ function argReduce(op: 'argMax' | 'argMin', x: Tensor | TensorLike, axis: unknow
 }
 
 /** Index (int32) of the largest value along axis, the first on ties, as tf.argMax(x, axis = 0). Not differentiable. */
-export function argMax(x: Tensor | TensorLike, axis = 0): Tensor {
-  return argReduce('argMax', x, axis);
+export function argMax<T extends Tensor>(x: Tensor | TensorLike, axis = 0): T {
+  return argReduce('argMax', x, axis) as T;
 }
 
 /** Index (int32) of the smallest value along axis, the first on ties, as tf.argMin(x, axis = 0). */
-export function argMin(x: Tensor | TensorLike, axis = 0): Tensor {
-  return argReduce('argMin', x, axis);
+export function argMin<T extends Tensor>(x: Tensor | TensorLike, axis = 0): T {
+  return argReduce('argMin', x, axis) as T;
 }

@@ -21,9 +21,9 @@ export function clipByValue<T extends Tensor>(x: T, clipValueMin: number, clipVa
 }
 
 /** (a − b)², elementwise with broadcasting, as tf.squaredDifference. */
-export function squaredDifference(a: Tensor | number, b: Tensor | number): Tensor {
+export function squaredDifference<T extends Tensor>(a: Tensor | number, b: Tensor | number): T {
   const [ta, tb] = operands('squaredDifference', a, b);
-  return square(sub(ta, tb));
+  return square(sub(ta, tb)) as T;
 }
 
 /** The elementwise sum of tensors of one shape and dtype, as tf.addN. */

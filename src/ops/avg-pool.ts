@@ -9,16 +9,16 @@ import { checkDimRoundingMode, checkPool2d } from './pool-checks';
  * 2-D average pooling over NHWC input (or one HWC image), as tf.avgPool(x, filterSize, strides, pad, dimRoundingMode?):
  * a 'same' window averages only the cells inside the image.
  */
-export function avgPool(
-  x: Tensor, filterSize: number | [number, number], strides: number | [number, number], pad: Padding, dimRoundingMode?: 'floor' | 'round' | 'ceil',
-): Tensor {
+export function avgPool<T extends Tensor>(
+  x: T, filterSize: number | [number, number], strides: number | [number, number], pad: Padding, dimRoundingMode?: 'floor' | 'round' | 'ceil',
+): T {
   checkDimRoundingMode('avgPool', dimRoundingMode);
   if (x instanceof Tensor && x.rank === 3) {
     const y = avgPool(x.reshape([1, ...x.shape]), filterSize, strides, pad);
     return y.reshape(y.shape.slice(1));
   }
   const [f, s, p] = checkPool2d('avgPool', x, filterSize, strides, pad);
-  return avgPoolOf(x, { filterSize: f, strides: s, pad: p });
+  return avgPoolOf(x, { filterSize: f, strides: s, pad: p }) as T;
 }
 
 export interface AvgPoolBackpropAttrs extends PoolAttrs {

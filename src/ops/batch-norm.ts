@@ -1,3 +1,4 @@
+import type { Rank } from '../tensor/value-types';
 import { broadcastShapes } from '../backend/shapes';
 import { assertSameDtype, assertTensor } from '../tensor/checks';
 import { Tensor } from '../tensor/tensor';
@@ -12,8 +13,8 @@ type Param = Tensor | undefined;
  * tf.batchNorm(x, mean, variance, offset?, scale?, varianceEpsilon = 0.001). Made of recorded ops, so
  * differentiable to any order in every argument.
  */
-export function batchNorm(x: Tensor, mean: Tensor, variance: Tensor, offset?: Tensor, scale?: Tensor, varianceEpsilon = 0.001): Tensor {
-  return normalize('batchNorm', x, mean, variance, offset, scale, varianceEpsilon);
+export function batchNorm<R extends Rank>(x: Tensor<R>, mean: Tensor, variance: Tensor, offset?: Tensor, scale?: Tensor, varianceEpsilon = 0.001): Tensor<R> {
+  return normalize('batchNorm', x, mean, variance, offset, scale, varianceEpsilon) as Tensor<R>;
 }
 
 function normalize(op: string, x: Tensor, mean: Tensor, variance: Tensor, offset: Param, scale: Param, varianceEpsilon: number): Tensor {
@@ -36,21 +37,21 @@ function normalize(op: string, x: Tensor, mean: Tensor, variance: Tensor, offset
   return offset ? add(normalized, offset) : normalized;
 }
 
-function ranked(rank: number) {
+function ranked<R extends Rank>(rank: number) {
   const op = `batchNorm${rank}d`;
-  return (x: Tensor, mean: Tensor, variance: Tensor, offset?: Tensor, scale?: Tensor, varianceEpsilon = 0.001): Tensor => {
+  return (x: Tensor, mean: Tensor, variance: Tensor, offset?: Tensor, scale?: Tensor, varianceEpsilon = 0.001): Tensor<R> => {
     assertTensor(op, 'x', x);
     if (x.rank !== rank) throw argError(op, 'x', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, `rank ${rank}`);
     for (const [name, p] of [['mean', mean], ['variance', variance], ['offset', offset], ['scale', scale]] as const) {
       if (p instanceof Tensor && p.rank !== 1 && p.rank !== rank) throw argError(op, name, `rank ${p.rank}`, `rank 1 or ${rank}`);
     }
-    return normalize(op, x, mean, variance, offset, scale, varianceEpsilon);
+    return normalize(op, x, mean, variance, offset, scale, varianceEpsilon) as Tensor<R>;
   };
 }
 
 /** As tf.batchNorm2d: batchNorm for rank-2 x, the parameters rank 1 or 2. */
-export const batchNorm2d = ranked(2);
+export const batchNorm2d = ranked<Rank.R2>(2);
 /** As tf.batchNorm3d. */
-export const batchNorm3d = ranked(3);
+export const batchNorm3d = ranked<Rank.R3>(3);
 /** As tf.batchNorm4d. */
-export const batchNorm4d = ranked(4);
+export const batchNorm4d = ranked<Rank.R4>(4);

@@ -42,47 +42,47 @@ export function binaryOp(op: BinaryOp, a: Operand, b: Operand): Tensor {
 }
 
 /** a + b with broadcasting, as tf.add. */
-export function add(a: Operand, b: Operand): Tensor {
-  return record('add', 'add', arithmetic('add', a, b));
+export function add<T extends Tensor>(a: Operand, b: Operand): T {
+  return record('add', 'add', arithmetic('add', a, b)) as T;
 }
 
-export function sub(a: Operand, b: Operand): Tensor {
-  return record('sub', 'sub', arithmetic('sub', a, b));
+export function sub<T extends Tensor>(a: Operand, b: Operand): T {
+  return record('sub', 'sub', arithmetic('sub', a, b)) as T;
 }
 
-export function mul(a: Operand, b: Operand): Tensor {
-  return record('mul', 'mul', arithmetic('mul', a, b));
+export function mul<T extends Tensor>(a: Operand, b: Operand): T {
+  return record('mul', 'mul', arithmetic('mul', a, b)) as T;
 }
 
 /** a / b; two int32 operands divide as floorDiv, as tf.div. */
-export function div(a: Operand, b: Operand): Tensor {
+export function div<T extends Tensor>(a: Operand, b: Operand): T {
   const pair = arithmetic('div', a, b);
-  return pair[0].dtype === 'int32' ? record('floorDiv', 'floorDiv', pair) : record('div', 'div', pair);
+  return (pair[0].dtype === 'int32' ? record('floorDiv', 'floorDiv', pair) : record('div', 'div', pair)) as T;
 }
 
 /** floor(a / b), as tf.floorDiv; its gradient is zero (it is piecewise constant). */
-export function floorDiv(a: Operand, b: Operand): Tensor {
-  return record('floorDiv', 'floorDiv', arithmetic('floorDiv', a, b));
+export function floorDiv<T extends Tensor>(a: Operand, b: Operand): T {
+  return record('floorDiv', 'floorDiv', arithmetic('floorDiv', a, b)) as T;
 }
 
 /** The remainder with the sign of b (floor(a / b)·b + mod(a, b) = a), as tf.mod. */
-export function mod(a: Operand, b: Operand): Tensor {
-  return record('mod', 'mod', arithmetic('mod', a, b));
+export function mod<T extends Tensor>(a: Operand, b: Operand): T {
+  return record('mod', 'mod', arithmetic('mod', a, b)) as T;
 }
 
 /** Elementwise max; where equal, the gradient goes to a (as TF.js). */
-export function maximum(a: Operand, b: Operand): Tensor {
-  return record('maximum', 'maximum', arithmetic('maximum', a, b));
+export function maximum<T extends Tensor>(a: Operand, b: Operand): T {
+  return record('maximum', 'maximum', arithmetic('maximum', a, b)) as T;
 }
 
 /** Elementwise min; where equal, the gradient goes to a (as TF.js). */
-export function minimum(a: Operand, b: Operand): Tensor {
-  return record('minimum', 'minimum', arithmetic('minimum', a, b));
+export function minimum<T extends Tensor>(a: Operand, b: Operand): T {
+  return record('minimum', 'minimum', arithmetic('minimum', a, b)) as T;
 }
 
 /** a ** b; the gradient for b needs a > 0 (log a). */
-export function pow(a: Operand, b: Operand): Tensor {
-  return record('pow', 'pow', arithmetic('pow', a, b));
+export function pow<T extends Tensor>(a: Operand, b: Operand): T {
+  return record('pow', 'pow', arithmetic('pow', a, b)) as T;
 }
 
 /** A comparison: operands upcast to one dtype, a bool result; recorded with a zero gradient (it is piecewise constant), as TF.js. */
@@ -91,13 +91,13 @@ function compare(op: BinaryOp, a: Operand, b: Operand): Tensor {
 }
 
 /** a > b as bool, as tf.greater. */
-export function greater(a: Operand, b: Operand): Tensor {
-  return compare('greater', a, b);
+export function greater<T extends Tensor>(a: Operand, b: Operand): T {
+  return compare('greater', a, b) as T;
 }
 
 /** a == b as bool, as tf.equal. */
-export function equal(a: Operand, b: Operand): Tensor {
-  return compare('equal', a, b);
+export function equal<T extends Tensor>(a: Operand, b: Operand): T {
+  return compare('equal', a, b) as T;
 }
 
 /** Both operands must be bool tensors (or booleans), as TF.js's logical ops require. */
@@ -110,14 +110,14 @@ function logical(op: BinaryOp, a: Operand, b: Operand): Tensor {
   return backend().binary(op, ta, tb);
 }
 
-export function logicalAnd(a: Operand, b: Operand): Tensor {
-  return logical('logicalAnd', a, b);
+export function logicalAnd<T extends Tensor>(a: Operand, b: Operand): T {
+  return logical('logicalAnd', a, b) as T;
 }
 
-export function logicalOr(a: Operand, b: Operand): Tensor {
-  return logical('logicalOr', a, b);
+export function logicalOr<T extends Tensor>(a: Operand, b: Operand): T {
+  return logical('logicalOr', a, b) as T;
 }
 
-export function logicalXor(a: Operand, b: Operand): Tensor {
-  return logical('logicalXor', a, b);
+export function logicalXor<T extends Tensor>(a: Operand, b: Operand): T {
+  return logical('logicalXor', a, b) as T;
 }

@@ -7,16 +7,16 @@ import { assertDtype, assertTensor } from '../tensor/checks';
  * The same values in another dtype, as tf.cast(x, dtype): to int32 by truncation toward zero, to bool as x != 0.
  * Differentiable between float dtypes (the gradient casts back); through int32 or bool the gradient is zero.
  */
-export function cast(x: Tensor, dtype: DType): Tensor {
+export function cast<T extends Tensor>(x: T, dtype: DType): T {
   assertTensor('cast', 'x', x);
   assertDtype('cast', 'dtype', dtype);
   const y = backend().cast(x, dtype);
   recordOp('cast', [x], y, null);
-  return y;
+  return y as T;
 }
 
 /** A copy of x (same dtype), as tf.clone(x); the gradient passes through. */
-export function clone(x: Tensor): Tensor {
+export function clone<T extends Tensor>(x: T): T {
   assertTensor('clone', 'x', x);
-  return cast(x, x.dtype);
+  return cast(x, x.dtype) as T;
 }

@@ -4,18 +4,18 @@ import { binaryOp } from './binary';
 // Comparisons with broadcasting, as tf.less / lessEqual / greaterEqual / notEqual: 1 where true, else 0
 // (false wherever a NaN takes part, except notEqual). Piecewise constant: their gradient is zero.
 
-export function less(a: Tensor | number, b: Tensor | number): Tensor {
-  return binaryOp('less', a, b);
+export function less<T extends Tensor>(a: Tensor | number, b: Tensor | number): T {
+  return binaryOp('less', a, b) as T;
 }
 
-export function lessEqual(a: Tensor | number, b: Tensor | number): Tensor {
-  return binaryOp('lessEqual', a, b);
+export function lessEqual<T extends Tensor>(a: Tensor | number, b: Tensor | number): T {
+  return binaryOp('lessEqual', a, b) as T;
 }
 
-export function greaterEqual(a: Tensor | number, b: Tensor | number): Tensor {
-  return binaryOp('greaterEqual', a, b);
+export function greaterEqual<T extends Tensor>(a: Tensor | number, b: Tensor | number): T {
+  return binaryOp('greaterEqual', a, b) as T;
 }
 
-export function notEqual(a: Tensor | number, b: Tensor | number): Tensor {
-  return binaryOp('notEqual', a, b);
+export function notEqual<T extends Tensor>(a: Tensor | number, b: Tensor | number): T {
+  return binaryOp('notEqual', a, b) as T;
 }

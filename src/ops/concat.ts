@@ -1,3 +1,4 @@
+import type { TensorLike } from './tensor-like';
 import { assertRank, assertTensor } from '../tensor/checks';
 import { recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
@@ -22,8 +23,8 @@ function tensorList(op: string, tensors: unknown): Tensor[] {
 }
 
 /** As tf.concat(tensors, axis = 0): joined along axis; all shapes equal except along axis. */
-export function concat(tensors: Tensor[], axis = 0): Tensor {
-  return concatAs('concat', tensors, axis);
+export function concat<T extends Tensor>(tensors: Array<T | TensorLike>, axis = 0): T {
+  return concatAs('concat', tensors, axis) as T;
 }
 
 /** @internal concat with errors under the name of the op that called it (concat2d, stack, ...); rank, when given, is required of every tensor. */
@@ -55,7 +56,7 @@ export function piecesAlong(x: Tensor, sizes: readonly number[], axis: number): 
 }
 
 /** As tf.stack(tensors, axis = 0): tensors of one shape joined along a new axis. */
-export function stack(tensors: Tensor[], axis = 0): Tensor {
+export function stack<T extends Tensor>(tensors: Array<T | TensorLike>, axis = 0): Tensor {
   const xs = tensorList('stack', tensors);
   const shape = xs[0].shape;
   xs.forEach((x, i) => {
@@ -81,7 +82,7 @@ export function unstack(x: Tensor, axis = 0): Tensor[] {
  * As tf.split(x, numOrSizeSplits, axis = 0): a number splits axis into that many equal pieces (it must divide the
  * axis); a list gives each piece's size, one of which may be -1 (the rest of the axis).
  */
-export function split(x: Tensor, numOrSizeSplits: number[] | number, axis = 0): Tensor[] {
+export function split<T extends Tensor>(x: Tensor, numOrSizeSplits: number[] | number, axis = 0): T[] {
   assertTensor('split', 'x', x);
   if (x.rank === 0) throw argError('split', 'x', 'a scalar', 'a tensor of rank >= 1');
   const ax = assertAxis('split', 'axis', axis, x.rank);
@@ -103,5 +104,5 @@ export function split(x: Tensor, numOrSizeSplits: number[] | number, axis = 0): 
       throw argError('split', 'numOrSizeSplits', shown(list), `sizes that add up to x.shape[${ax}] = ${dim}`);
     }
   }
-  return piecesAlong(x, sizes, ax);
+  return piecesAlong(x, sizes, ax) as T[];
 }

@@ -21,9 +21,9 @@ export function checkUnsupported(op: string, dataFormat: unknown, layout: string
  * 1-D convolution of [batch, width, inChannels] input (or one [width, inChannels] sequence) with a
  * [filterWidth, inChannels, outChannels] filter, as tf.conv1d(x, filter, stride, pad, dataFormat = 'NWC', dilation = 1).
  */
-export function conv1d(
-  x: Tensor, filter: Tensor, stride: number, pad: Padding, dataFormat: 'NWC' | 'NCW' = 'NWC', dilation = 1, dimRoundingMode?: 'floor' | 'round' | 'ceil',
-): Tensor {
+export function conv1d<T extends Tensor>(
+  x: T, filter: Tensor, stride: number, pad: Padding, dataFormat: 'NWC' | 'NCW' = 'NWC', dilation = 1, dimRoundingMode?: 'floor' | 'round' | 'ceil',
+): T {
   const op = 'conv1d';
   assertTensor(op, 'x', x);
   assertTensor(op, 'filter', filter);
@@ -40,7 +40,7 @@ export function conv1d(
   if (channels !== inC) throw new Error(`${op}: filter's input channels (dim 1 of ${fmtShape(filter.shape)}) must equal x's channels (${channels}, x ${fmtShape(x.shape)})`);
   if (p === 'valid' && fw > width) throw new Error(`${op}: with 'valid' padding the filter width ${fw} must fit inside x's width (x ${fmtShape(x.shape)})`);
   const y = conv2d(reshape(x3, [batch, 1, width, channels]), reshape(filter, [1, fw, inC, outC]), [1, stride], p);
-  return reshape(y, x.rank === 2 ? [y.shape[2], outC] : [batch, y.shape[2], outC]);
+  return (reshape(y, x.rank === 2 ? [y.shape[2], outC] : [batch, y.shape[2], outC])) as T;
 }
 
 /**
@@ -48,10 +48,10 @@ export function conv1d(
  * x [batch, h, w, inDepth] (or one image), filter [kh, kw, outDepth, inDepth], outputShape [batch, oh, ow, outDepth]
  * (or [oh, ow, outDepth]), where conv2d of an outputShape tensor with the same filter, strides and pad has x's shape.
  */
-export function conv2dTranspose(
-  x: Tensor, filter: Tensor, outputShape: [number, number, number, number] | [number, number, number],
+export function conv2dTranspose<T extends Tensor>(
+  x: T, filter: Tensor, outputShape: [number, number, number, number] | [number, number, number],
   strides: number | [number, number], pad: Padding, dimRoundingMode?: 'floor' | 'round' | 'ceil',
-): Tensor {
+): T {
   const op = 'conv2dTranspose';
   assertTensor(op, 'x', x);
   assertTensor(op, 'filter', filter);
@@ -75,5 +75,5 @@ export function conv2dTranspose(
       `a shape that conv2d with filter ${fmtShape(filter.shape)}, strides [${s.join(', ')}] and '${p}' padding maps to x's height and width ${fmtShape(x4.shape.slice(1, 3))}`);
   }
   const y = conv2dBackpropInput(x4, filter, out4, s, p);
-  return x.rank === 3 ? reshape(y, out) : y;
+  return (x.rank === 3 ? reshape(y, out) : y) as T;
 }

@@ -33,7 +33,7 @@ export function checkConv2d(op: string, x: Tensor, filter: Tensor, strides: unkn
 }
 
 /** 2-D convolution, NHWC input (or one HWC image) and [kh, kw, inC, outC] filter, as tf.conv2d(x, filter, strides, pad). */
-export function conv2d(x: Tensor, filter: Tensor, strides: number | [number, number], pad: Padding): Tensor {
+export function conv2d<T extends Tensor>(x: T, filter: Tensor, strides: number | [number, number], pad: Padding): T {
   if (x instanceof Tensor && x.rank === 3) {
     const y = conv2d(x.reshape([1, ...x.shape]), filter, strides, pad);
     return y.reshape(y.shape.slice(1));
@@ -41,7 +41,7 @@ export function conv2d(x: Tensor, filter: Tensor, strides: number | [number, num
   const [s, p] = checkConv2d('conv2d', x, filter, strides, pad);
   const y = backend().conv2d(x, filter, s, p);
   recordOp<ConvAttrs>('conv2d', [x, filter], y, { strides: s, pad: p });
-  return y;
+  return y as T;
 }
 
 /** @internal The gradient of conv2d for its input, as an op (its own rule makes second derivatives). */

@@ -1,3 +1,4 @@
+import type { Rank } from '../tensor/value-types';
 import { Tensor, arrayTypeFor, sizeOfShape, type DType } from '../tensor/tensor';
 import { makeTensor, type TensorLike } from './tensor-like';
 import { Random, nextDefaultSeed } from '../util/random';
@@ -11,40 +12,40 @@ export type { TensorLike };
  * nesting when omitted, and dtype as TF.js infers it (Int32Array → int32, booleans → bool, else float32).
  * As tf.tensor(values, shape?, dtype?).
  */
-export function tensor(values: TensorLike, shape?: readonly number[], dtype?: DType): Tensor {
-  return makeTensor('tensor', values, shape === undefined ? undefined : assertShape('tensor', 'shape', shape), dtype);
+export function tensor<R extends Rank = Rank>(values: TensorLike, shape?: readonly number[], dtype?: DType): Tensor<R> {
+  return (makeTensor('tensor', values, shape === undefined ? undefined : assertShape('tensor', 'shape', shape), dtype)) as Tensor<R>;
 }
 
 /** As tf.scalar(value, dtype?): a number gives float32, a boolean bool. */
-export function scalar(value: number | boolean, dtype?: DType): Tensor {
+export function scalar(value: number | boolean, dtype?: DType): Tensor<Rank.R0> {
   if (typeof value !== 'number' && typeof value !== 'boolean') throw argError('scalar', 'value', typeof value, 'a number or a boolean');
-  return makeTensor('scalar', value, [], dtype);
+  return makeTensor('scalar', value, [], dtype) as Tensor<Rank.R0>;
 }
 
-export function fill(shape: readonly number[], value: number, dtype: DType = 'float32'): Tensor {
+export function fill<R extends Rank = Rank>(shape: readonly number[], value: number, dtype: DType = 'float32'): Tensor<R> {
   const s = assertShape('fill', 'shape', shape);
   if (typeof value !== 'number') throw argError('fill', 'value', typeof value, 'a number');
   const values = new (arrayTypeFor(assertDtype('fill', 'dtype', dtype)))(sizeOfShape(s));
   if (value !== 0) values.fill(value);
-  return new Tensor(s, dtype, values);
+  return new Tensor(s, dtype, values) as Tensor<R>;
 }
 
-export function zeros(shape: readonly number[], dtype: DType = 'float32'): Tensor {
-  return fill(shape, 0, dtype);
+export function zeros<R extends Rank = Rank>(shape: readonly number[], dtype: DType = 'float32'): Tensor<R> {
+  return fill(shape, 0, dtype) as Tensor<R>;
 }
 
-export function ones(shape: readonly number[], dtype: DType = 'float32'): Tensor {
-  return fill(shape, 1, dtype);
+export function ones<R extends Rank = Rank>(shape: readonly number[], dtype: DType = 'float32'): Tensor<R> {
+  return fill(shape, 1, dtype) as Tensor<R>;
 }
 
-export function zerosLike(x: Tensor): Tensor {
+export function zerosLike<T extends Tensor>(x: T): T {
   assertTensor('zerosLike', 'x', x);
-  return fill(x.shape, 0, x.dtype);
+  return fill(x.shape, 0, x.dtype) as T;
 }
 
-export function onesLike(x: Tensor): Tensor {
+export function onesLike<T extends Tensor>(x: T): T {
   assertTensor('onesLike', 'x', x);
-  return fill(x.shape, 1, x.dtype);
+  return fill(x.shape, 1, x.dtype) as T;
 }
 
 function randomTensor(op: string, shape: readonly number[], dtype: DType, seed: number | undefined, draw: (r: Random) => number): Tensor {
@@ -58,41 +59,41 @@ function randomTensor(op: string, shape: readonly number[], dtype: DType, seed: 
 }
 
 /** Uniform in [minval, maxval), as tf.randomUniform(shape, minval, maxval, dtype, seed). */
-export function randomUniform(shape: readonly number[], minval = 0, maxval = 1, dtype: DType = 'float32', seed?: number): Tensor {
+export function randomUniform<R extends Rank = Rank>(shape: readonly number[], minval = 0, maxval = 1, dtype: DType = 'float32', seed?: number): Tensor<R> {
   assertFiniteNumber('randomUniform', 'minval', minval);
   assertFiniteNumber('randomUniform', 'maxval', maxval);
-  return randomTensor('randomUniform', shape, dtype, seed, (r) => r.uniform(minval, maxval));
+  return randomTensor('randomUniform', shape, dtype, seed, (r) => r.uniform(minval, maxval)) as Tensor<R>;
 }
 
 /** Normal with the given mean and standard deviation, as tf.randomNormal(shape, mean, stdDev, dtype, seed). */
-export function randomNormal(shape: readonly number[], mean = 0, stdDev = 1, dtype: DType = 'float32', seed?: number): Tensor {
+export function randomNormal<R extends Rank = Rank>(shape: readonly number[], mean = 0, stdDev = 1, dtype: DType = 'float32', seed?: number): Tensor<R> {
   assertFiniteNumber('randomNormal', 'mean', mean);
   assertFiniteNumber('randomNormal', 'stdDev', stdDev);
-  return randomTensor('randomNormal', shape, dtype, seed, (r) => mean + stdDev * r.normal());
+  return randomTensor('randomNormal', shape, dtype, seed, (r) => mean + stdDev * r.normal()) as Tensor<R>;
 }
 
 /**
  * Normal values redrawn until within two standard deviations of the mean, as
  * tf.truncatedNormal(shape, mean, stdDev, dtype, seed).
  */
-export function truncatedNormal(shape: readonly number[], mean = 0, stdDev = 1, dtype: DType = 'float32', seed?: number): Tensor {
+export function truncatedNormal<R extends Rank = Rank>(shape: readonly number[], mean = 0, stdDev = 1, dtype: DType = 'float32', seed?: number): Tensor<R> {
   assertFiniteNumber('truncatedNormal', 'mean', mean);
   assertFiniteNumber('truncatedNormal', 'stdDev', stdDev);
   return randomTensor('truncatedNormal', shape, dtype, seed, (r) => {
     let z = r.normal();
     while (Math.abs(z) > 2) z = r.normal();
     return mean + stdDev * z;
-  });
+  }) as Tensor<R>;
 }
 
 /** int32 values uniform over the integers in [minval, maxval), as tf.randomUniformInt(shape, minval, maxval, seed). */
-export function randomUniformInt(shape: readonly number[], minval: number, maxval: number, seed?: number): Tensor {
+export function randomUniformInt<R extends Rank = Rank>(shape: readonly number[], minval: number, maxval: number, seed?: number): Tensor<R> {
   const op = 'randomUniformInt';
   for (const [arg, v] of [['minval', minval], ['maxval', maxval]] as const) {
     if (typeof v !== 'number' || !Number.isInteger(v)) throw argError(op, arg, describeValue(v), 'an integer');
   }
   if (maxval <= minval) throw argError(op, 'maxval', String(maxval), `an integer above minval (${minval})`);
-  return randomTensor(op, shape, 'int32', seed, (r) => minval + r.int(maxval - minval));
+  return randomTensor(op, shape, 'int32', seed, (r) => minval + r.int(maxval - minval)) as Tensor<R>;
 }
 
 function rankedTensor(op: string, rank: number, values: TensorLike, shape: readonly number[] | undefined, dtype: DType | undefined): Tensor {
@@ -102,21 +103,21 @@ function rankedTensor(op: string, rank: number, values: TensorLike, shape: reado
 }
 
 /** As tf.tensor1d(values, dtype). */
-export function tensor1d(values: TensorLike, dtype?: DType): Tensor {
-  return rankedTensor('tensor1d', 1, values, undefined, dtype);
+export function tensor1d(values: TensorLike, dtype?: DType): Tensor<Rank.R1> {
+  return rankedTensor('tensor1d', 1, values, undefined, dtype) as Tensor<Rank.R1>;
 }
 
 /** As tf.tensor2d(values, shape?, dtype). */
-export function tensor2d(values: TensorLike, shape?: [number, number], dtype?: DType): Tensor {
-  return rankedTensor('tensor2d', 2, values, shape, dtype);
+export function tensor2d(values: TensorLike, shape?: [number, number], dtype?: DType): Tensor<Rank.R2> {
+  return rankedTensor('tensor2d', 2, values, shape, dtype) as Tensor<Rank.R2>;
 }
 
 /** As tf.tensor3d(values, shape?, dtype). */
-export function tensor3d(values: TensorLike, shape?: [number, number, number], dtype?: DType): Tensor {
-  return rankedTensor('tensor3d', 3, values, shape, dtype);
+export function tensor3d(values: TensorLike, shape?: [number, number, number], dtype?: DType): Tensor<Rank.R3> {
+  return rankedTensor('tensor3d', 3, values, shape, dtype) as Tensor<Rank.R3>;
 }
 
 /** As tf.tensor4d(values, shape?, dtype). */
-export function tensor4d(values: TensorLike, shape?: [number, number, number, number], dtype?: DType): Tensor {
-  return rankedTensor('tensor4d', 4, values, shape, dtype);
+export function tensor4d(values: TensorLike, shape?: [number, number, number, number], dtype?: DType): Tensor<Rank.R4> {
+  return rankedTensor('tensor4d', 4, values, shape, dtype) as Tensor<Rank.R4>;
 }

@@ -7,12 +7,12 @@ import { argError, describeValue, fmtShape } from '../util/validate';
 export type GradSaveFunc = (save: Tensor[]) => void;
 
 /** What the f given to customGrad returns: the value, and the gradients of the inputs from dy (and what f saved). */
-export interface CustomGradientResult {
-  value: Tensor;
-  gradFunc: (dy: Tensor, saved: Tensor[]) => Tensor | Tensor[];
+export interface CustomGradientResult<T extends Tensor = Tensor> {
+  value: T;
+  gradFunc: (dy: T, saved: Tensor[]) => Tensor | Tensor[];
 }
 
-export type CustomGradientFunc = (...inputs: (Tensor | GradSaveFunc)[]) => CustomGradientResult;
+export type CustomGradientFunc<T extends Tensor = Tensor> = (...inputs: (Tensor | GradSaveFunc)[]) => CustomGradientResult<T>;
 
 export interface CustomGradAttrs {
   /** The inputs' gradients from dy, checked against the inputs. */
@@ -30,7 +30,7 @@ function checkGradients(got: unknown, inputs: readonly Tensor[]): Tensor[] {
   return list.map((g, i) => {
     if (!(g instanceof Tensor)) throw argError(OP, `gradFunc's gradient ${i}`, describeValue(g), 'a Tensor');
     const x = inputs[i];
-    if (g.dtype !== x.dtype || g.rank !== x.rank || g.shape.some((d, j) => d !== x.shape[j])) {
+    if (g.dtype !== x.dtype || g.rank !== x.rank || g.shape.some((d: number, j: number) => d !== x.shape[j])) {
       throw argError(OP, `gradFunc's gradient ${i}`, `shape ${fmtShape(g.shape)} and dtype ${g.dtype}`, `input ${i}'s shape ${fmtShape(x.shape)} and dtype ${x.dtype}`);
     }
     return g;
@@ -42,9 +42,9 @@ function checkGradients(got: unknown, inputs: readonly Tensor[]): Tensor[] {
  * the forward ops are not recorded, and the inputs' gradients are gradFunc(dy, saved) (which may be made of ops,
  * so it is differentiable again).
  */
-export function customGrad(f: CustomGradientFunc): (...inputs: Tensor[]) => Tensor {
+export function customGrad<T extends Tensor>(f: CustomGradientFunc<T>): (...inputs: Tensor[]) => T {
   if (typeof f !== 'function') throw argError(OP, 'f', describeValue(f), 'a function (...inputs, save) => {value, gradFunc}');
-  return (...inputs: Tensor[]): Tensor => {
+  return (...inputs: Tensor[]): T => {
     inputs.forEach((x, i) => assertTensor(OP, `input ${i}`, x));
     let saved: Tensor[] = [];
     const save: GradSaveFunc = (tensors) => {
@@ -52,10 +52,10 @@ export function customGrad(f: CustomGradientFunc): (...inputs: Tensor[]) => Tens
       saved = tensors;
     };
     const result: unknown = withoutRecording(() => f(...inputs, save));
-    const { value, gradFunc } = (result ?? {}) as Partial<CustomGradientResult>;
+    const { value, gradFunc } = (result ?? {}) as Partial<CustomGradientResult<T>>;
     if (!(value instanceof Tensor)) throw argError(OP, "f's result.value", describeValue(value), 'a Tensor (f must return {value, gradFunc})');
     if (typeof gradFunc !== 'function') throw argError(OP, "f's result.gradFunc", describeValue(gradFunc), 'a function (dy, saved) => gradients');
-    recordOp<CustomGradAttrs>(OP, inputs, value, { gradients: (dy) => checkGradients(gradFunc(dy, saved), inputs) });
+    recordOp<CustomGradAttrs>(OP, inputs, value, { gradients: (dy) => checkGradients(gradFunc(dy as T, saved), inputs) });
     return value;
   };
 }

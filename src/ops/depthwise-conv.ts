@@ -43,15 +43,15 @@ function batched(x: Tensor, f: (x4: Tensor) => Tensor): Tensor {
  * x [batch, h, w, inC] (or one image), filter [kh, kw, inC, multiplier]; input channel c gives output channels
  * c·multiplier .. c·multiplier + multiplier - 1.
  */
-export function depthwiseConv2d(
-  x: Tensor, filter: Tensor, strides: number | [number, number], pad: Padding,
+export function depthwiseConv2d<T extends Tensor>(
+  x: T, filter: Tensor, strides: number | [number, number], pad: Padding,
   dataFormat: 'NHWC' | 'NCHW' = 'NHWC', dilations: number | [number, number] = 1, dimRoundingMode?: Rounding,
-): Tensor {
+): T {
   checkDimRoundingMode('depthwiseConv2d', dimRoundingMode);
   return batched(x, (x4) => {
     const [s, p] = checkDepthwise('depthwiseConv2d', x4, filter, strides, pad, dataFormat, dilations);
     return depthwiseOp(x4, filter, s, p);
-  });
+  }) as T;
 }
 
 /** @internal The recorded forward op on checked arguments. */
@@ -80,10 +80,10 @@ export function depthwiseBackpropFilter(x: Tensor, dy: Tensor, filterShape: read
  * tf.separableConv2d(x, depthwiseFilter, pointwiseFilter, strides, pad, dilation = 1, dataFormat = 'NHWC'):
  * pointwiseFilter is [1, 1, inC·multiplier, outC].
  */
-export function separableConv2d(
-  x: Tensor, depthwiseFilter: Tensor, pointwiseFilter: Tensor, strides: number | [number, number], pad: Padding,
+export function separableConv2d<T extends Tensor>(
+  x: T, depthwiseFilter: Tensor, pointwiseFilter: Tensor, strides: number | [number, number], pad: Padding,
   dilation: number | [number, number] = 1, dataFormat: 'NHWC' | 'NCHW' = 'NHWC',
-): Tensor {
+): T {
   const op = 'separableConv2d';
   return batched(x, (x4) => {
     const [s, p] = checkDepthwise(op, x4, depthwiseFilter, strides, pad, dataFormat, dilation);
@@ -96,5 +96,5 @@ export function separableConv2d(
       throw argError(op, 'pointwiseFilter', `shape ${fmtShape(pointwiseFilter.shape)}`, `shape [1, 1, ${channels}, outChannels] (${channels} = inChannels · channel multiplier of depthwiseFilter ${fmtShape(depthwiseFilter.shape)})`);
     }
     return conv2d(depthwiseOp(x4, depthwiseFilter, s, p), pointwiseFilter, 1, 'valid');
-  });
+  }) as T;
 }

@@ -1,3 +1,4 @@
+import type { Rank } from '../tensor/value-types';
 import { assertSameDtype, assertTensor } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
 import { argError, fmtShape } from '../util/validate';
@@ -23,11 +24,11 @@ export function dot(t1: Tensor, t2: Tensor): Tensor {
 }
 
 /** As tf.outerProduct(v1, v2): the [m, n] matrix v1[i]·v2[j] of two vectors. */
-export function outerProduct(v1: Tensor, v2: Tensor): Tensor {
+export function outerProduct(v1: Tensor, v2: Tensor): Tensor<Rank.R2> {
   assertTensor('outerProduct', 'v1', v1);
   assertTensor('outerProduct', 'v2', v2);
   if (v1.rank !== 1) throw argError('outerProduct', 'v1', `shape ${fmtShape(v1.shape)} (rank ${v1.rank})`, 'rank 1');
   if (v2.rank !== 1) throw argError('outerProduct', 'v2', `shape ${fmtShape(v2.shape)} (rank ${v2.rank})`, 'rank 1');
   assertSameDtype('outerProduct', v1, v2, 'v1', 'v2');
-  return matMul(reshape(v1, [-1, 1]), reshape(v2, [1, -1]));
+  return matMul(reshape(v1, [-1, 1]), reshape(v2, [1, -1])) as Tensor<Rank.R2>;
 }

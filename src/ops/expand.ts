@@ -5,19 +5,19 @@ import { reshape } from './reshape';
 import { assertAxis } from './shape-args';
 
 /** As tf.expandDims(x, axis = 0): a size-1 axis inserted at axis (in [-(rank + 1), rank]). */
-export function expandDims(x: Tensor, axis = 0): Tensor {
+export function expandDims<T extends Tensor>(x: Tensor, axis = 0): T {
   assertTensor('expandDims', 'x', x);
   const ax = assertAxis('expandDims', 'axis', axis, x.rank, true);
-  return reshape(x, [...x.shape.slice(0, ax), 1, ...x.shape.slice(ax)]);
+  return reshape(x, [...x.shape.slice(0, ax), 1, ...x.shape.slice(ax)]) as T;
 }
 
 /** As tf.squeeze(x, axis?): the given size-1 axes removed (every size-1 axis when axis is omitted). */
-export function squeeze(x: Tensor, axis?: number | number[]): Tensor {
+export function squeeze<T extends Tensor>(x: Tensor, axis?: number | number[]): T {
   assertTensor('squeeze', 'x', x);
-  if (axis == null) return reshape(x, x.shape.filter((d) => d !== 1));
+  if (axis == null) return reshape(x, x.shape.filter((d) => d !== 1)) as T;
   const axes = normalizeAxes('squeeze', axis, x.rank);
   for (const a of axes) {
     if (x.shape[a] !== 1) throw argError('squeeze', 'axis', `axis ${a} of size ${x.shape[a]} (shape ${fmtShape(x.shape)})`, 'axes of size 1');
   }
-  return reshape(x, x.shape.filter((_, k) => !axes.includes(k)));
+  return reshape(x, x.shape.filter((_, k) => !axes.includes(k))) as T;
 }

@@ -1,3 +1,4 @@
+import type { Rank } from '../tensor/value-types';
 import { sizeOfShape, type Tensor } from '../tensor/tensor';
 import { assertTensorDtype } from '../tensor/checks';
 import { recordOp } from '../tensor/tape';
@@ -53,7 +54,7 @@ export function segmentSumAlong(x: Tensor, ids: Tensor, numSegments: number, axi
  * Slices of x along axis at indices (int32), as tf.gather(x, indices, axis = 0, batchDims = 0): the result's shape is
  * x.shape[:axis] + indices.shape + x.shape[axis + 1:]. Indices outside [0, x.shape[axis]) are an error.
  */
-export function gather(x: Tensor | TensorLike, indices: Tensor | TensorLike, axis = 0, batchDims = 0): Tensor {
+export function gather<T extends Tensor>(x: T | TensorLike, indices: Tensor | TensorLike, axis = 0, batchDims = 0): T {
   const op = 'gather';
   const t = toTensor(op, 'x', x);
   const idx = indexTensor(op, 'indices', indices);
@@ -62,14 +63,14 @@ export function gather(x: Tensor | TensorLike, indices: Tensor | TensorLike, axi
   const [a] = normalizeAxes(op, axis, t.rank);
   checkRange(op, 'indices', idx, () => t.shape[a]);
   const y = gatherAlong(t, reshape(idx, [-1]), a);
-  return reshape(y, [...t.shape.slice(0, a), ...idx.shape, ...t.shape.slice(a + 1)]);
+  return reshape(y, [...t.shape.slice(0, a), ...idx.shape, ...t.shape.slice(a + 1)]) as T;
 }
 
 /**
  * Sums the rows of x (along axis 0) that share a segment id into numSegments rows, as
  * tf.unsortedSegmentSum(x, segmentIds, numSegments); ids outside [0, numSegments) are an error.
  */
-export function unsortedSegmentSum(x: Tensor | TensorLike, segmentIds: Tensor | TensorLike, numSegments: number): Tensor {
+export function unsortedSegmentSum<T extends Tensor>(x: T | TensorLike, segmentIds: Tensor | TensorLike, numSegments: number): T {
   const op = 'unsortedSegmentSum';
   const t = toTensor(op, 'x', x);
   const ids = indexTensor(op, 'segmentIds', segmentIds);
@@ -81,7 +82,7 @@ export function unsortedSegmentSum(x: Tensor | TensorLike, segmentIds: Tensor | 
     throw argError(op, 'segmentIds', `shape ${fmtShape(ids.shape)}`, `shape [${t.shape[0]}] (one id per row of x)`);
   }
   checkRange(op, 'segmentIds', ids, () => numSegments);
-  return segmentSumAlong(t, ids, numSegments, 0);
+  return segmentSumAlong(t, ids, numSegments, 0) as T;
 }
 
 /** Checks gatherND/scatterND's indices against the shape they index; returns the index depth. */
@@ -108,7 +109,7 @@ export function gatherND(x: Tensor | TensorLike, indices: Tensor | TensorLike): 
  * A tensor of `shape`, zero but for updates placed at the index tuples (duplicates add up), as
  * tf.scatterND(indices, updates, shape); updates has shape indices.shape[:-1] + shape[depth:].
  */
-export function scatterND(indices: Tensor | TensorLike, updates: Tensor | TensorLike, shape: readonly number[]): Tensor {
+export function scatterND<R extends Rank = Rank>(indices: Tensor | TensorLike, updates: Tensor | TensorLike, shape: readonly number[]): Tensor<R> {
   const op = 'scatterND';
   const idx = indexTensor(op, 'indices', indices);
   const u = toTensor(op, 'updates', updates);
@@ -120,5 +121,5 @@ export function scatterND(indices: Tensor | TensorLike, updates: Tensor | Tensor
   }
   const y = backend().scatterND(idx, u, s);
   recordOp<ScatterAttrs>('scatterND', [idx, u], y, { shape: s });
-  return y;
+  return y as Tensor<R>;
 }

@@ -2,6 +2,7 @@ import { assertTensor } from '../tensor/checks';
 import { Tensor, isFloatDtype } from '../tensor/tensor';
 import { argError, describeValue } from '../util/validate';
 import { backpropagateDetached, isRecording, runTaped, type GradientOps, type Tape } from '../tensor/tape';
+import type { NamedTensorMap, Scalar } from '../tensor/tfjs-types';
 import { tidy } from '../tensor/tidy';
 import { Variable } from '../tensor/variable';
 import { add } from './binary';
@@ -41,13 +42,13 @@ function backward(tape: Tape, y: Tensor, dy: Tensor | undefined): Map<number, Te
 }
 
 /** value and gradients of f at xs, as TF.js's tf.valueAndGrads(f)(xs, dy?). */
-export function valueAndGrads(f: (...xs: Tensor[]) => Tensor): (xs: Tensor[], dy?: Tensor) => { value: Tensor; grads: Tensor[] } {
+export function valueAndGrads<O extends Tensor>(f: (...xs: Tensor[]) => O): (xs: Tensor[], dy?: O) => { value: O; grads: Tensor[] } {
   if (typeof f !== 'function') throw new Error(`valueAndGrads: f must be a function, got ${typeof f}`);
   return (xs, dy) => {
     const inputs = assertInputs('valueAndGrads', xs, dy);
     return tidy(() =>
       runTaped(false, inputs, (tape) => {
-        const value = assertResult('valueAndGrads', f(...inputs));
+        const value = assertResult('valueAndGrads', f(...inputs)) as O;
         const grads = gradsFor('valueAndGrads', backward(tape, value, dy), inputs);
         return { value, grads };
       }),
@@ -77,11 +78,11 @@ export function grad(f: (x: Tensor) => Tensor): (x: Tensor, dy?: Tensor) => Tens
 }
 
 /** value of f and its gradients with respect to trainable variables (all it uses, or varList), as tf.variableGrads. */
-export function variableGrads(f: () => Tensor, varList?: Variable[]): { value: Tensor; grads: Record<string, Tensor> } {
+export function variableGrads(f: () => Tensor, varList?: Variable[]): { value: Scalar; grads: NamedTensorMap } {
   const { value, grads: byVar } = variableGradsList(f, varList);
-  const named: Record<string, Tensor> = {};
+  const named: NamedTensorMap = {};
   for (const [v, g] of byVar) named[v.name] = g;
-  return { value, grads: named };
+  return { value: value as Scalar, grads: named };
 }
 
 /** @internal variableGrads keyed by the variables themselves (optimizers use this). */
@@ -90,7 +91,7 @@ export function variableGradsList(f: () => Tensor, varList?: Variable[]): { valu
   if (varList !== undefined && (!Array.isArray(varList) || !varList.every((v) => v instanceof Variable))) {
     throw new Error('variableGrads: varList must be an array of Variables');
   }
-  return tidy(() =>
+  const { value, grads } = tidy(() =>
     runTaped(varList === undefined, varList ?? [], (tape) => {
       const value = f();
       if (!(value instanceof Tensor) || value.size !== 1) {
@@ -98,12 +99,13 @@ export function variableGradsList(f: () => Tensor, varList?: Variable[]): { valu
       }
       const all = backward(tape, value, undefined);
       const vars = varList ?? [...tape.variablesSeen.values()];
-      const result = new Map<Variable, Tensor>();
+      const pairs: [Variable, Tensor][] = [];
       for (const v of vars) {
         const g = all.get(v.id);
-        if (g) result.set(v, g);
+        if (g) pairs.push([v, g]);
       }
-      return { value, grads: result };
+      return { value, grads: pairs };
     }),
   );
+  return { value, grads: new Map(grads) };
 }

@@ -29,9 +29,11 @@ const proto = Tensor.prototype as unknown as Record<string, (this: Tensor, ...ar
 for (const [name, op] of Object.entries(unaries)) proto[name] = function (this: Tensor) { return op(this); };
 for (const [name, op] of Object.entries(binaries)) proto[name] = function (this: Tensor, b: Tensor | number) { return op(this, b); };
 for (const [name, op] of Object.entries(reductions)) proto[name] = function (this: Tensor, axis?: Axis, keepDims?: boolean) { return op(this, axis, keepDims); };
-Tensor.prototype.leakyRelu = function (alpha) { return leakyRelu(this, alpha); };
-Tensor.prototype.prelu = function (alpha) { return prelu(this, alpha); };
-Tensor.prototype.step = function (alpha) { return step(this, alpha); };
-Tensor.prototype.clipByValue = function (min, max) { return clipByValue(this, min, max); };
-Tensor.prototype.cumsum = function (axis, exclusive, reverse) { return cumsum(this, axis, exclusive, reverse); };
-Tensor.prototype.norm = function (ord, axis, keepDims) { return norm(this, ord, axis, keepDims); };
+Object.assign(Tensor.prototype, {
+  leakyRelu(this: Tensor, alpha?: number) { return leakyRelu(this, alpha); },
+  prelu(this: Tensor, alpha: Tensor) { return prelu(this, alpha); },
+  step(this: Tensor, alpha?: number) { return step(this, alpha); },
+  clipByValue(this: Tensor, min: number, max: number) { return clipByValue(this, min, max); },
+  cumsum(this: Tensor, axis?: number, exclusive?: boolean, reverse?: boolean) { return cumsum(this, axis, exclusive, reverse); },
+  norm(this: Tensor, ord?: NormOrd, axis?: Axis, keepDims?: boolean) { return norm(this, ord, axis, keepDims); },
+});

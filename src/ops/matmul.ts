@@ -11,12 +11,12 @@ export interface MatMulAttrs {
 }
 
 /** op(a) · op(b), as tf.matMul(a, b, transposeA, transposeB); rank >= 3 operands multiply per matrix over broadcast batch dims. */
-export function matMul(a: Tensor, b: Tensor, transposeA = false, transposeB = false): Tensor {
-  if (a instanceof Tensor && b instanceof Tensor && (a.rank > 2 || b.rank > 2)) return batchedMatMul(a, b, transposeA, transposeB);
+export function matMul<T extends Tensor>(a: Tensor, b: Tensor, transposeA = false, transposeB = false): T {
+  if (a instanceof Tensor && b instanceof Tensor && (a.rank > 2 || b.rank > 2)) return batchedMatMul(a, b, transposeA, transposeB) as T;
   checkMatMul(a, b, transposeA, transposeB);
   const y = backend().matMul(a, b, transposeA, transposeB);
   recordOp<MatMulAttrs>('matMul', [a, b], y, { transposeA, transposeB });
-  return y;
+  return y as T;
 }
 
 /** @internal Checks matMul's arguments, with its error messages. */

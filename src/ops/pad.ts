@@ -15,8 +15,8 @@ function assertPaddings(op: string, x: Tensor, paddings: unknown): [number, numb
 }
 
 /** As tf.pad(x, paddings, constantValue = 0): paddings[i] = [before, after] elements of constantValue around axis i. */
-export function pad(x: Tensor, paddings: Array<[number, number]>, constantValue = 0): Tensor {
-  return padAs('pad', x, paddings, constantValue);
+export function pad<T extends Tensor>(x: T, paddings: Array<[number, number]>, constantValue = 0): T {
+  return padAs('pad', x, paddings, constantValue) as T;
 }
 
 /** @internal pad with errors under the name of the op that called it (pad2d, ...); rank, when given, is required of x. */
@@ -34,7 +34,7 @@ export function padAs(op: string, input: unknown, paddings: unknown, constantVal
  * As tf.mirrorPad(x, paddings, mode): each axis padded with x's own values mirrored at its edges, 'reflect'
  * leaving the edge out ([1, 2, 3] by 2 → [3, 2, 1, 2, 3, 2, 1]) and 'symmetric' repeating it ([2, 1, 1, 2, 3, 3, 2]).
  */
-export function mirrorPad(x: Tensor, paddings: Array<[number, number]>, mode: 'reflect' | 'symmetric'): Tensor {
+export function mirrorPad<T extends Tensor>(x: T, paddings: Array<[number, number]>, mode: 'reflect' | 'symmetric'): T {
   assertTensor('mirrorPad', 'x', x);
   if (x.rank === 0) throw argError('mirrorPad', 'x', 'a scalar', 'a tensor of rank >= 1');
   if (mode !== 'reflect' && mode !== 'symmetric') throw argError('mirrorPad', 'mode', describeValue(mode), "'reflect' or 'symmetric'");
@@ -47,7 +47,7 @@ export function mirrorPad(x: Tensor, paddings: Array<[number, number]>, mode: 'r
     }
   });
   // Axis by axis: the mirrored strips (reversed reads of x) on either side, joined to x.
-  let y = x;
+  let y: Tensor = x;
   p.forEach(([before, after], k) => {
     if (before === 0 && after === 0) return;
     const d = y.shape[k];
@@ -58,5 +58,5 @@ export function mirrorPad(x: Tensor, paddings: Array<[number, number]>, mode: 'r
     const parts = [...(before > 0 ? [strip(before, before - 1 + edge)] : []), y, ...(after > 0 ? [strip(after, d - 1 - edge)] : [])];
     y = concat(parts, k);
   });
-  return y === x ? gatherLattice(x, x.shape, x.shape.map(() => 0), x.shape.map(() => 1)) : y;
+  return (y === x ? gatherLattice(x, x.shape, x.shape.map(() => 0), x.shape.map(() => 1)) : y) as T;
 }

@@ -11,7 +11,7 @@ export interface PoolAttrs {
 }
 
 /** 2-D max pooling over NHWC input (or one HWC image), as tf.maxPool(x, filterSize, strides, pad). */
-export function maxPool(x: Tensor, filterSize: number | [number, number], strides: number | [number, number], pad: Padding): Tensor {
+export function maxPool<T extends Tensor>(x: T, filterSize: number | [number, number], strides: number | [number, number], pad: Padding): T {
   if (x instanceof Tensor && x.rank === 3) {
     const y = maxPool(x.reshape([1, ...x.shape]), filterSize, strides, pad);
     return y.reshape(y.shape.slice(1));
@@ -19,7 +19,7 @@ export function maxPool(x: Tensor, filterSize: number | [number, number], stride
   const [f, s, p] = checkPool2d('maxPool', x, filterSize, strides, pad);
   const y = backend().maxPool(x, f, s, p);
   recordOp<PoolAttrs>('maxPool', [x], y, { filterSize: f, strides: s, pad: p });
-  return y;
+  return y as T;
 }
 
 /**

@@ -30,25 +30,25 @@ export function reduceOp(op: ReduceOp, input: Tensor | TensorLike, axis: unknown
 }
 
 /** Sum over axis (all axes when omitted), as tf.sum(x, axis?, keepDims?); int32 and bool sum to int32. */
-export function sum(x: Tensor | TensorLike, axis?: number | number[], keepDims = false): Tensor {
-  return reduceOp('sum', x, axis, keepDims);
+export function sum<T extends Tensor>(x: Tensor | TensorLike, axis?: number | number[], keepDims = false): T {
+  return reduceOp('sum', x, axis, keepDims) as T;
 }
 
 /** Mean over axis (all axes when omitted), as tf.mean(x, axis?, keepDims?); int32 and bool give float32, as TF.js. */
-export function mean(input: Tensor | TensorLike, axis?: number | number[], keepDims = false): Tensor {
+export function mean<T extends Tensor>(input: Tensor | TensorLike, axis?: number | number[], keepDims = false): T {
   const t = toTensor('mean', 'x', input);
   const x = isFloatDtype(t.dtype) ? t : cast(t, 'float32');
   const axes = normalizeAxes('mean', axis, x.rank);
   const count = axes.reduce((n, a) => n * x.shape[a], 1);
-  return div(sum(x, axes, keepDims), count);
+  return div(sum(x, axes, keepDims), count) as T;
 }
 
 /** Max over axis (all when omitted), as tf.max(x, axis?, keepDims?). */
-export function max(x: Tensor | TensorLike, axis?: number | number[], keepDims = false): Tensor {
-  return reduceOp('max', x, axis, keepDims);
+export function max<T extends Tensor>(x: Tensor | TensorLike, axis?: number | number[], keepDims = false): T {
+  return reduceOp('max', x, axis, keepDims) as T;
 }
 
 /** Min over axis (all when omitted), as tf.min(x, axis?, keepDims?). */
-export function min(x: Tensor | TensorLike, axis?: number | number[], keepDims = false): Tensor {
-  return reduceOp('min', x, axis, keepDims);
+export function min<T extends Tensor>(x: Tensor | TensorLike, axis?: number | number[], keepDims = false): T {
+  return reduceOp('min', x, axis, keepDims) as T;
 }

@@ -1,3 +1,4 @@
+import type { Rank } from '../tensor/value-types';
 import { retainStorage } from '../backend/host-values';
 import { assertTensor } from '../tensor/checks';
 import { recordOp } from '../tensor/tape';
@@ -26,13 +27,13 @@ export function inferShape(shape: readonly number[], size: number, from: readonl
 }
 
 /** As tf.reshape(x, shape): one dim may be -1. No copy: the result views x's values. */
-export function reshape(x: Tensor, shape: readonly number[]): Tensor {
+export function reshape<R extends Rank = Rank>(x: Tensor, shape: readonly number[]): Tensor<R> {
   assertTensor('reshape', 'x', x);
   const target = inferShape(shape, x.size, x.shape);
   retainStorage(x.storage);
   const y = new Tensor(target, x.dtype, x.storage);
   recordOp('reshape', [x], y, null);
-  return y;
+  return y as Tensor<R>;
 }
 
 export interface SliceAttrs {

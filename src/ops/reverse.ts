@@ -4,8 +4,8 @@ import { normalizeAxes } from '../util/validate';
 import { gatherLattice } from './lattice';
 
 /** As tf.reverse(x, axis?): the order of elements reversed along the given axes (all axes when omitted). */
-export function reverse(x: Tensor, axis?: number | number[]): Tensor {
-  return reverseAs('reverse', x, axis);
+export function reverse<T extends Tensor>(x: T, axis?: number | number[]): T {
+  return reverseAs('reverse', x, axis) as T;
 }
 
 /** @internal reverse with errors under the name of the op that called it (reverse2d, ...); rank, when given, is required of x. */

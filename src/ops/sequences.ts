@@ -1,3 +1,4 @@
+import type { Rank } from '../tensor/value-types';
 import { Tensor, arrayTypeFor, sizeOfShape, type DType } from '../tensor/tensor';
 import { assertDtype } from '../tensor/checks';
 import { argError, assertFiniteNumber, assertShape, describeValue } from '../util/validate';
@@ -5,20 +6,20 @@ import { argError, assertFiniteNumber, assertShape, describeValue } from '../uti
 // Evenly spaced values and identity matrices, made on the host (as the other creation ops).
 
 /** num evenly spaced values from start to stop, both included, as tf.linspace(start, stop, num) (float32). */
-export function linspace(start: number, stop: number, num: number): Tensor {
+export function linspace(start: number, stop: number, num: number): Tensor<Rank.R1> {
   const op = 'linspace';
   assertFiniteNumber(op, 'start', start);
   assertFiniteNumber(op, 'stop', stop);
   if (typeof num !== 'number' || !Number.isInteger(num) || num <= 0) throw argError(op, 'num', describeValue(num), 'a positive integer');
   const step = num === 1 ? 0 : (stop - start) / (num - 1);
-  return new Tensor([num], 'float32', Float32Array.from({ length: num }, (_, i) => start + i * step));
+  return new Tensor([num], 'float32', Float32Array.from({ length: num }, (_, i) => start + i * step)) as Tensor<Rank.R1>;
 }
 
 /**
  * start, start + step, ... up to stop (excluded), as tf.range(start, stop, step = 1, dtype = 'float32'); as TF.js, a
  * stop below start with the default step counts down by 1, and a range that step cannot reach is empty.
  */
-export function range(start: number, stop: number, step = 1, dtype: DType = 'float32'): Tensor {
+export function range(start: number, stop: number, step = 1, dtype: DType = 'float32'): Tensor<Rank.R1> {
   const op = 'range';
   assertFiniteNumber(op, 'start', start);
   assertFiniteNumber(op, 'stop', stop);
@@ -31,11 +32,11 @@ export function range(start: number, stop: number, step = 1, dtype: DType = 'flo
   const by = stop < start && step === 1 ? -1 : step;
   const values = new (arrayTypeFor(dtype))(n);
   for (let i = 0; i < n; i++) values[i] = start + i * by;
-  return new Tensor([n], dtype, values);
+  return new Tensor([n], dtype, values) as Tensor<Rank.R1>;
 }
 
 /** Identity matrices [...batchShape, numRows, numColumns], as tf.eye(numRows, numColumns = numRows, batchShape?, dtype = 'float32'). */
-export function eye(numRows: number, numColumns?: number, batchShape?: readonly number[], dtype: DType = 'float32'): Tensor {
+export function eye(numRows: number, numColumns?: number, batchShape?: readonly number[], dtype: DType = 'float32'): Tensor<Rank.R2> {
   const op = 'eye';
   const cols = numColumns ?? numRows;
   for (const [arg, v] of [['numRows', numRows], ['numColumns', cols]] as const) {
@@ -49,5 +50,5 @@ export function eye(numRows: number, numColumns?: number, batchShape?: readonly 
   for (let b = 0; b < sizeOfShape(batch); b++) {
     for (let i = 0; i < Math.min(numRows, cols); i++) values[b * matrix + i * cols + i] = 1;
   }
-  return new Tensor(shape, dtype, values);
+  return new Tensor(shape, dtype, values) as Tensor<Rank.R2>;
 }

@@ -17,32 +17,34 @@ export { concat, stack, unstack, split, transpose, expandDims, squeeze, tile, br
 
 
 const list = (x: Tensor | Tensor[]) => (Array.isArray(x) ? x : [x]);
+type Paddings = Array<[number, number]>;
 
-const methods: ThisType<Tensor> & Partial<Tensor> = {
-  concat(x, axis) { return concat([this, ...list(x)], axis); },
-  stack(x, axis) { return stack([this, ...list(x)], axis); },
-  unstack(axis) { return unstack(this, axis); },
-  split(numOrSizeSplits, axis) { return split(this, numOrSizeSplits, axis); },
-  transpose(perm) { return transpose(this, perm); },
-  expandDims(axis) { return expandDims(this, axis); },
-  squeeze(axis) { return squeeze(this, axis); },
-  tile(reps) { return tile(this, reps); },
-  pad(paddings, constantValue) { return pad(this, paddings, constantValue); },
-  mirrorPad(paddings, mode) { return mirrorPad(this, paddings, mode); },
-  reverse(axis) { return reverse(this, axis); },
-  slice(begin: number | number[], size?: number | number[]) { return slice(this, begin, size); },
-  stridedSlice(begin, end, strides, beginMask, endMask, ellipsisMask, newAxisMask, shrinkAxisMask) {
+// Typed here by their parameters; Tensor's declarations (tensor/tensor.ts) give callers TF.js's generic results.
+const methods = {
+  concat(this: Tensor, x: Tensor | Tensor[], axis?: number) { return concat([this, ...list(x)], axis); },
+  stack(this: Tensor, x: Tensor | Tensor[], axis?: number) { return stack([this, ...list(x)], axis); },
+  unstack(this: Tensor, axis?: number) { return unstack(this, axis); },
+  split(this: Tensor, numOrSizeSplits: number[] | number, axis?: number) { return split(this, numOrSizeSplits, axis); },
+  transpose(this: Tensor, perm?: number[]) { return transpose(this, perm); },
+  expandDims(this: Tensor, axis?: number) { return expandDims(this, axis); },
+  squeeze(this: Tensor, axis?: number[]) { return squeeze(this, axis); },
+  tile(this: Tensor, reps: number[]) { return tile(this, reps); },
+  pad(this: Tensor, paddings: Paddings, constantValue?: number) { return pad(this, paddings, constantValue); },
+  mirrorPad(this: Tensor, paddings: Paddings, mode: 'reflect' | 'symmetric') { return mirrorPad(this, paddings, mode); },
+  reverse(this: Tensor, axis?: number | number[]) { return reverse(this, axis); },
+  slice(this: Tensor, begin: number | number[], size?: number | number[]) { return slice(this, begin, size); },
+  stridedSlice(this: Tensor, begin: number[], end: number[], strides?: number[], beginMask?: number, endMask?: number, ellipsisMask?: number, newAxisMask?: number, shrinkAxisMask?: number) {
     return stridedSlice(this, begin, end, strides, beginMask, endMask, ellipsisMask, newAxisMask, shrinkAxisMask);
   },
-  broadcastTo(shape) { return broadcastTo(this, shape); },
-  flatten() { return reshape(this, [this.size]); },
-  as1D() { return reshape(this, [this.size]); },
-  as2D(rows, columns) { return reshape(this, [rows, columns]); },
-  as3D(rows, columns, depth) { return reshape(this, [rows, columns, depth]); },
-  as4D(rows, columns, depth, depth2) { return reshape(this, [rows, columns, depth, depth2]); },
-  as5D(rows, columns, depth, depth2, depth3) { return reshape(this, [rows, columns, depth, depth2, depth3]); },
-  asScalar() { return reshape(this, []); },
-  reshapeAs(x) { return reshape(this, x.shape); },
+  broadcastTo(this: Tensor, shape: number[]) { return broadcastTo(this, shape); },
+  flatten(this: Tensor) { return reshape(this, [this.size]); },
+  as1D(this: Tensor) { return reshape(this, [this.size]); },
+  as2D(this: Tensor, rows: number, columns: number) { return reshape(this, [rows, columns]); },
+  as3D(this: Tensor, rows: number, columns: number, depth: number) { return reshape(this, [rows, columns, depth]); },
+  as4D(this: Tensor, rows: number, columns: number, depth: number, depth2: number) { return reshape(this, [rows, columns, depth, depth2]); },
+  as5D(this: Tensor, rows: number, columns: number, depth: number, depth2: number, depth3: number) { return reshape(this, [rows, columns, depth, depth2, depth3]); },
+  asScalar(this: Tensor) { return reshape(this, []); },
+  reshapeAs(this: Tensor, x: Tensor) { return reshape(this, x.shape); },
 };
 
 // Replaces the axis-0 slice the class was born with by tf.slice's general one.

@@ -19,8 +19,8 @@ function perAxis(op: string, arg: string, v: unknown, rank: number, rest: number
  * As tf.slice(x, begin, size?): the block starting at begin with the given size on each axis. A number or a
  * short list covers the leading axes (begin 0 and size -1 for the rest); a size of -1 runs to the end of its axis.
  */
-export function slice(x: Tensor, begin: number | number[], size?: number | number[]): Tensor {
-  return sliceAs('slice', x, begin, size);
+export function slice<T extends Tensor>(x: T, begin: number | number[], size?: number | number[]): T {
+  return sliceAs('slice', x, begin, size) as T;
 }
 
 /** @internal slice with errors under the name of the op that called it (slice2d, ...); rank, when given, is required of x. */

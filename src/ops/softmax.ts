@@ -11,17 +11,17 @@ function checkLastAxis(op: string, x: Tensor, dim: unknown): void {
 }
 
 /** Softmax over the last axis, as tf.softmax(logits, dim?). */
-export function softmax(logits: Tensor, dim = -1): Tensor {
+export function softmax<T extends Tensor>(logits: T, dim = -1): T {
   checkLastAxis('softmax', logits, dim);
   const y = backend().softmax(logits);
   recordOp('softmax', [logits], y, null);
-  return y;
+  return y as T;
 }
 
 /** log(softmax) over the last axis, computed stably, as tf.logSoftmax(logits, axis?). */
-export function logSoftmax(logits: Tensor, axis = -1): Tensor {
+export function logSoftmax<T extends Tensor>(logits: T, axis = -1): T {
   checkLastAxis('logSoftmax', logits, axis);
   const y = backend().logSoftmax(logits);
   recordOp('logSoftmax', [logits], y, null);
-  return y;
+  return y as T;
 }

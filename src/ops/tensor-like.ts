@@ -1,11 +1,9 @@
 import { Tensor, arrayTypeFor, sizeOfShape, type DType, type TypedArray } from '../tensor/tensor';
 import { assertDtype, assertTensor } from '../tensor/checks';
+import type { NestedValues, TensorLike } from '../tensor/value-types';
 import { argError, describeValue, fmtShape } from '../util/validate';
 
-/** Nested arrays of numbers or booleans (rows may be typed arrays), as TF.js's TensorLike. */
-export type NestedValues = number | boolean | TypedArray | readonly NestedValues[];
-/** What TF.js ops accept in place of a tensor: a number, a boolean, (nested) arrays of them, or a typed array. */
-export type TensorLike = NestedValues;
+export type { NestedValues, TensorLike };
 
 /** TF.js's inference: Int32Array and Uint8Array give int32, booleans bool, anything else float32 (by the first element). */
 export function inferDtype(values: unknown): DType {

@@ -1,3 +1,4 @@
+import type { Rank } from '../tensor/value-types';
 import { rowMajorStrides } from '../backend/shapes';
 import { assertTensor } from '../tensor/checks';
 import { recordOp } from '../tensor/tape';
@@ -18,22 +19,22 @@ export function tiledView(shape: readonly number[], reps: readonly number[]): nu
 }
 
 /** As tf.tile(x, reps): x repeated reps[i] times along axis i. */
-export function tile(x: Tensor, reps: number[]): Tensor {
+export function tile<T extends Tensor>(x: T, reps: number[]): T {
   assertTensor('tile', 'x', x);
   const ok = Array.isArray(reps) && reps.length === x.rank && reps.every((r) => Number.isInteger(r) && r >= 0);
   if (!ok) throw argError('tile', 'reps', shown(reps), `an array of ${x.rank} non-negative integers (one per axis of x, shape ${fmtShape(x.shape)})`);
-  if (reps.every((r) => r === 1)) return reshape(x, x.shape);
+  if (reps.every((r) => r === 1)) return reshape(x, x.shape) as T;
   const strides = rowMajorStrides(x.shape);
   // Each repetition axis reads x again from the start: stride 0.
   const tiled = backend().gatherStrided(x, tiledView(x.shape, reps), 0, strides.flatMap((s) => [0, s]));
   const y = reshape(tiled, x.shape.map((d, k) => d * reps[k]));
   tiled.dispose();
   recordOp<TileAttrs>('tile', [x], y, { reps: reps.slice() });
-  return y;
+  return y as T;
 }
 
 /** As tf.broadcastTo(x, shape): x repeated along its size-1 (and missing leading) axes to shape. */
-export function broadcastTo(x: Tensor, shape: number[]): Tensor {
+export function broadcastTo<R extends Rank = Rank>(x: Tensor, shape: number[]): Tensor<R> {
   assertTensor('broadcastTo', 'x', x);
   const ok = Array.isArray(shape) && shape.every((d) => Number.isInteger(d) && d >= 0) && shape.length >= x.rank;
   if (!ok) throw argError('broadcastTo', 'shape', shown(shape), `an array of at least ${x.rank} non-negative integers (x has shape ${fmtShape(x.shape)})`);
@@ -42,5 +43,5 @@ export function broadcastTo(x: Tensor, shape: number[]): Tensor {
     if (d !== shape[lead + k] && d !== 1) throw argError('broadcastTo', 'shape', shown(shape), `a shape that ${fmtShape(x.shape)} broadcasts to (each dim equal, or x's dim 1)`);
   });
   // A new tensor even when nothing repeats, as TF.js's clone.
-  return x.rank === shape.length && x.shape.every((d, k) => d === shape[k]) ? reshape(x, shape) : broadcastInternal(x, shape);
+  return (x.rank === shape.length && x.shape.every((d, k) => d === shape[k]) ? reshape(x, shape) : broadcastInternal(x, shape)) as Tensor<R>;
 }

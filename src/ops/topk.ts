@@ -10,7 +10,7 @@ import { toTensor, type TensorLike } from './tensor-like';
  * The k largest values along the last axis and their indices (int32), largest first, the lower index first on ties,
  * as tf.topk(x, k = 1, sorted = true). The values are gathered from x, so gradients flow to the picked entries.
  */
-export function topk(x: Tensor | TensorLike, k = 1, sorted = true): { values: Tensor; indices: Tensor } {
+export function topk<T extends Tensor>(x: T | TensorLike, k = 1, sorted = true): { values: T; indices: T } {
   const op = 'topk';
   const t = toTensor(op, 'x', x);
   if (t.rank === 0) throw argError(op, 'x', 'a scalar', 'a tensor of rank >= 1');
@@ -25,5 +25,5 @@ export function topk(x: Tensor | TensorLike, k = 1, sorted = true): { values: Te
   const rowStarts = new Tensor([rows, 1], 'int32', Int32Array.from({ length: rows }, (_, r) => r * n));
   const flat = reshape(add(reshape(indices, [rows, k]), rowStarts), [-1]);
   const values = reshape(gatherAlong(reshape(t, [-1]), flat, 0), indices.shape);
-  return { values, indices };
+  return { values, indices } as { values: T; indices: T };
 }

@@ -15,17 +15,17 @@ export interface TransposeAttrs {
  * As tf.transpose(x, perm?, conjugate?): output axis i is x's axis perm[i]; perm defaults to the axes reversed.
  * conjugate concerns complex tensors only, which tessera does not have: it is accepted and changes nothing.
  */
-export function transpose(x: Tensor, perm?: number[], conjugate?: boolean): Tensor {
+export function transpose<T extends Tensor>(x: T, perm?: number[], conjugate?: boolean): T {
   assertTensor('transpose', 'x', x);
   if (conjugate !== undefined) assertBoolean('transpose', 'conjugate', conjugate);
   const p = perm ?? x.shape.map((_, i) => x.rank - 1 - i);
   const isPerm = Array.isArray(p) && p.length === x.rank && p.every((a) => Number.isInteger(a) && a >= 0 && a < x.rank) && new Set(p).size === x.rank;
   if (!isPerm) throw argError('transpose', 'perm', shown(p), `a permutation of 0..${x.rank - 1} (one entry per axis of x, shape ${fmtShape(x.shape)})`);
-  if (p.every((a, i) => a === i)) return reshape(x, x.shape);
+  if (p.every((a, i) => a === i)) return reshape(x, x.shape) as T;
   const strides = rowMajorStrides(x.shape);
   const y = backend().gatherStrided(x, p.map((a) => x.shape[a]), 0, p.map((a) => strides[a]));
   recordOp<TransposeAttrs>('transpose', [x], y, { perm: p.slice() });
-  return y;
+  return y as T;
 }
 
 /** The permutation that undoes perm. */

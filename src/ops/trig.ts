@@ -15,6 +15,6 @@ export const sinh = <T extends Tensor>(x: T): T => unaryOp('sinh', x) as T;
 export const cosh = <T extends Tensor>(x: T): T => unaryOp('cosh', x) as T;
 
 /** The angle of the point (b, a) in (−π, π], elementwise with broadcasting, as tf.atan2(a, b). */
-export function atan2(a: Tensor | number, b: Tensor | number): Tensor {
-  return binaryOp('atan2', a, b);
+export function atan2<T extends Tensor>(a: Tensor | number, b: Tensor | number): T {
+  return binaryOp('atan2', a, b) as T;
 }

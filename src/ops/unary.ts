@@ -23,34 +23,32 @@ function predicate(op: UnaryOp, x: Tensor | TensorLike): Tensor {
   return backend().unary(op, toTensor(op, 'x', x));
 }
 
-type In = Tensor | TensorLike;
-
-export const neg = (x: In): Tensor => unaryOp('neg', x, 'numeric');
-export const abs = (x: In): Tensor => unaryOp('abs', x, 'numeric');
-export const exp = (x: In): Tensor => unaryOp('exp', x, 'float');
-export const log = (x: In): Tensor => unaryOp('log', x, 'float');
-export const sqrt = (x: In): Tensor => unaryOp('sqrt', x, 'float');
-export const square = (x: In): Tensor => unaryOp('square', x, 'numeric');
-export const relu = (x: In): Tensor => unaryOp('relu', x, 'numeric');
-export const sigmoid = (x: In): Tensor => unaryOp('sigmoid', x, 'float');
-export const tanh = (x: In): Tensor => unaryOp('tanh', x, 'float');
-export const reciprocal = (x: In): Tensor => unaryOp('reciprocal', x, 'float');
+export const neg = <T extends Tensor>(x: T | TensorLike): T => unaryOp('neg', x, 'numeric') as T;
+export const abs = <T extends Tensor>(x: T | TensorLike): T => unaryOp('abs', x, 'numeric') as T;
+export const exp = <T extends Tensor>(x: T | TensorLike): T => unaryOp('exp', x, 'float') as T;
+export const log = <T extends Tensor>(x: T | TensorLike): T => unaryOp('log', x, 'float') as T;
+export const sqrt = <T extends Tensor>(x: T | TensorLike): T => unaryOp('sqrt', x, 'float') as T;
+export const square = <T extends Tensor>(x: T | TensorLike): T => unaryOp('square', x, 'numeric') as T;
+export const relu = <T extends Tensor>(x: T | TensorLike): T => unaryOp('relu', x, 'numeric') as T;
+export const sigmoid = <T extends Tensor>(x: T | TensorLike): T => unaryOp('sigmoid', x, 'float') as T;
+export const tanh = <T extends Tensor>(x: T | TensorLike): T => unaryOp('tanh', x, 'float') as T;
+export const reciprocal = <T extends Tensor>(x: T | TensorLike): T => unaryOp('reciprocal', x, 'float') as T;
 /** @internal 1 where x > 0, else 0 (relu's derivative); zero gradient, as TF.js's step. */
-export const step = (x: In): Tensor => unaryOp('step', x, 'numeric');
+export const step = <T extends Tensor>(x: T | TensorLike): T => unaryOp('step', x, 'numeric') as T;
 /** Rounding keeps int32 as it is; their gradients are zero, as TF.js's. */
-export const floor = (x: In): Tensor => unaryOp('floor', x, 'numeric');
-export const ceil = (x: In): Tensor => unaryOp('ceil', x, 'numeric');
+export const floor = <T extends Tensor>(x: T | TensorLike): T => unaryOp('floor', x, 'numeric') as T;
+export const ceil = <T extends Tensor>(x: T | TensorLike): T => unaryOp('ceil', x, 'numeric') as T;
 /** Half to even (banker's rounding), as tf.round. */
-export const round = (x: In): Tensor => unaryOp('round', x, 'numeric');
+export const round = <T extends Tensor>(x: T | TensorLike): T => unaryOp('round', x, 'numeric') as T;
 /** -1, 0 or 1 (0 for NaN), as tf.sign. */
-export const sign = (x: In): Tensor => unaryOp('sign', x, 'numeric');
-export const isNaN = (x: In): Tensor => predicate('isNaN', x);
-export const isInf = (x: In): Tensor => predicate('isInf', x);
-export const isFinite = (x: In): Tensor => predicate('isFinite', x);
+export const sign = <T extends Tensor>(x: T | TensorLike): T => unaryOp('sign', x, 'numeric') as T;
+export const isNaN = <T extends Tensor>(x: T | TensorLike): T => predicate('isNaN', x) as T;
+export const isInf = <T extends Tensor>(x: T | TensorLike): T => predicate('isInf', x) as T;
+export const isFinite = <T extends Tensor>(x: T | TensorLike): T => predicate('isFinite', x) as T;
 
 /** NOT of a bool tensor, as tf.logicalNot. */
-export function logicalNot(x: In): Tensor {
+export function logicalNot<T extends Tensor>(x: T | TensorLike): T {
   const t = toTensor('logicalNot', 'x', x, typeof x === 'boolean' || Array.isArray(x) ? 'bool' : undefined);
   assertTensorDtype('logicalNot', 'x', t, 'bool');
-  return backend().unary('logicalNot', t);
+  return backend().unary('logicalNot', t) as T;
 }

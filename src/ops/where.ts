@@ -11,7 +11,7 @@ import { matchedOperands, toTensor, type TensorLike } from './tensor-like';
  * a where condition holds, else b, as tf.where(condition, a, b): condition is bool, and the three broadcast to one
  * shape; a and b meet in one dtype (TF.js's upcasting). Differentiable in a and b.
  */
-export function where(condition: Tensor | TensorLike, a: Tensor | TensorLike, b: Tensor | TensorLike): Tensor {
+export function where<T extends Tensor>(condition: Tensor | TensorLike, a: T | TensorLike, b: T | TensorLike): T {
   const op = 'where';
   // Values (not a tensor) read as bool, as TF.js converts them; a tensor must be bool already.
   const c = toTensor(op, 'condition', condition, condition instanceof Tensor ? undefined : 'bool');
@@ -23,5 +23,5 @@ export function where(condition: Tensor | TensorLike, a: Tensor | TensorLike, b:
   }
   const y = backend().where(c, ta, tb);
   recordOp(op, [c, ta, tb], y, null);
-  return y;
+  return y as T;
 }

@@ -2,6 +2,7 @@ import { variableGradsList } from '../ops/gradients';
 import { Tensor, arrayTypeFor } from '../tensor/tensor';
 import { Variable, findVariable } from '../tensor/variable';
 import { argError, fmtShape, fmtValue } from '../util/validate';
+import type { Scalar } from '../tensor/tfjs-types';
 import { tidy } from '../tensor/tidy';
 
 export type GradientMap = Map<Variable, Tensor> | Record<string, Tensor>;
@@ -15,6 +16,11 @@ export interface NamedTensor {
 /** The shared part of every optimizer: checking gradients, counting steps, slot variables, minimize(). */
 export abstract class Optimizer {
   abstract readonly className: string;
+
+  /** The class name under which the optimizer is serialized, as TF.js's getClassName(). */
+  getClassName(): string {
+    return this.className;
+  }
   /** Steps applied so far. */
   iterations = 0;
   /** Per variable, its slots (moments, accumulators) by kind, in creation order. */
@@ -42,12 +48,12 @@ export abstract class Optimizer {
   }
 
   /** Runs f, takes the gradients of its scalar result for the trainable variables (or varList), applies them; as TF.js. */
-  minimize(f: () => Tensor, returnCost = false, varList?: Variable[]): Tensor | null {
+  minimize(f: () => Tensor, returnCost = false, varList?: Variable[]): Scalar | null {
     if (typeof f !== 'function') throw argError(`${this.className}.minimize`, 'f', fmtValue(f), 'a function returning a scalar Tensor');
     const { value, grads } = variableGradsList(f, varList);
     tidy(() => this.applyGradients(grads));
     for (const g of grads.values()) g.dispose();
-    if (returnCost) return value;
+    if (returnCost) return value as Scalar;
     value.dispose();
     return null;
   }

@@ -3,25 +3,19 @@ import { releaseStorage } from '../backend/host-values';
 import { countTensor, recount, uncountTensor, type Counted } from './memory';
 import { formatTensor } from './format';
 import { trackTensor } from './scopes';
+import type { ArrayMap, Rank, DataType, DataTypeMap, NumericDataType, ShapeMap, TensorLike } from './value-types';
 
 export type { DeviceData, DType, FloatArray, TypedArray };
 export { arrayTypeFor, isFloatDtype, sizeOfShape };
+export type { DataTypeMap };
 
-/** Each dtype's host array, as TF.js's DataTypeMap. */
-export interface DataTypeMap {
-  float32: Float32Array;
-  float64: Float64Array;
-  int32: Int32Array;
-  bool: Uint8Array;
-}
-
-/** Nested number arrays as arraySync() returns them and tensor() accepts them. */
+/** Nested number arrays as arraySync() returns them for a tensor of unknown rank, and tensor() accepts them. */
 export type NestedArray = number | NestedArray[];
 
 /** The ops behind Tensor's methods, installed by the ops layer (tfjs-core's opHandler), so this class imports no op. */
 export interface TensorOps {
   reshape(x: Tensor, shape: readonly number[]): Tensor;
-  slice(x: Tensor, begin: number, size?: number): Tensor;
+  slice(x: Tensor, begin: number | number[], size?: number | number[]): Tensor;
 }
 
 let ops: TensorOps | null = null;
@@ -38,132 +32,141 @@ function tensorOps(): TensorOps {
 
 let nextTensorId = 0;
 
-/** What a Tensor method takes in place of a tensor, as TF.js's TensorLike. */
-type MethodInput = Tensor | number | boolean | TypedArray | readonly MethodValues[];
-type MethodValues = number | boolean | TypedArray | readonly MethodValues[];
-type MethodAxis = number | number[] | null;
-type MethodPair = number | [number, number];
+/** What a Tensor method takes in place of a tensor, as TF.js's `Tensor | TensorLike`. */
+type Operand = Tensor | TensorLike;
+type Axis = number | number[] | null;
+type Pair = number | [number, number];
+type Rounding = 'floor' | 'round' | 'ceil';
 
 /**
- * The ops as Tensor methods, as TF.js chains them (x.add(y).square().mean(1)). src/ops/*-methods.ts install
- * them; their types are declared here, merged with the class, because the bundled declaration file drops a
- * `declare module` augmentation of a relative path (a package consumer would not see the methods).
+ * The ops as Tensor methods, as TF.js chains them (x.add(y).square().mean(1)), typed as TF.js types them: a
+ * method whose result keeps the shape returns the receiver's type (`this: T`), others a T the caller may name
+ * (`const z: Tensor2D = x.add(y)`). src/ops/*-methods.ts install them; their types are declared here, merged
+ * with the class, because the bundled declaration file drops a `declare module` augmentation of a relative path
+ * (a package consumer would not see the methods).
  */
-export interface Tensor {
-    sin(): this; cos(): this; tan(): this; asin(): this; acos(): this; atan(): this; sinh(): this; cosh(): this;
-    rsqrt(): this; log1p(): this; expm1(): this; erf(): this;
-    elu(): this; selu(): this; relu6(): this; softplus(): this; logSigmoid(): this;
-    leakyRelu(alpha?: number): this;
-    prelu(alpha: Tensor): this;
-    step(alpha?: number): this;
-    clipByValue(min: number, max: number): this;
-    atan2(b: Tensor | number): Tensor;
-    squaredDifference(b: Tensor | number): Tensor;
-    less(b: Tensor | number): Tensor;
-    lessEqual(b: Tensor | number): Tensor;
-    greaterEqual(b: Tensor | number): Tensor;
-    notEqual(b: Tensor | number): Tensor;
-    prod(axis?: MethodAxis, keepDims?: boolean): Tensor;
-    any(axis?: MethodAxis, keepDims?: boolean): Tensor;
-    all(axis?: MethodAxis, keepDims?: boolean): Tensor;
-    logSumExp(axis?: MethodAxis, keepDims?: boolean): Tensor;
-    cumsum(axis?: number, exclusive?: boolean, reverse?: boolean): this;
-    norm(ord?: number | 'euclidean' | 'fro', axis?: MethodAxis, keepDims?: boolean): Tensor;
-    concat(x: Tensor | Tensor[], axis?: number): Tensor;
-    stack(x: Tensor | Tensor[], axis?: number): Tensor;
-    unstack(axis?: number): Tensor[];
-    split(numOrSizeSplits: number[] | number, axis?: number): Tensor[];
-    transpose(perm?: number[]): Tensor;
-    expandDims(axis?: number): Tensor;
-    squeeze(axis?: number[]): Tensor;
-    tile(reps: number[]): Tensor;
-    pad(paddings: Array<[number, number]>, constantValue?: number): Tensor;
-    mirrorPad(paddings: Array<[number, number]>, mode: 'reflect' | 'symmetric'): Tensor;
-    reverse(axis?: number | number[]): Tensor;
-    slice(begin: number | number[], size?: number | number[]): Tensor;
+export interface Tensor<R extends Rank = Rank> {
+    sin<T extends Tensor>(this: T): T; cos<T extends Tensor>(this: T): T; tan<T extends Tensor>(this: T): T;
+    asin<T extends Tensor>(this: T): T; acos<T extends Tensor>(this: T): T; atan<T extends Tensor>(this: T): T;
+    sinh<T extends Tensor>(this: T): T; cosh<T extends Tensor>(this: T): T;
+    rsqrt<T extends Tensor>(this: T): T; log1p<T extends Tensor>(this: T): T; expm1<T extends Tensor>(this: T): T;
+    erf<T extends Tensor>(this: T): T;
+    elu<T extends Tensor>(): T; selu<T extends Tensor>(): T; relu6<T extends Tensor>(): T;
+    softplus<T extends Tensor>(this: T): T; logSigmoid<T extends Tensor>(this: T): T;
+    leakyRelu<T extends Tensor>(alpha?: number): T;
+    prelu<T extends Tensor>(this: T, alpha: Tensor): T;
+    step<T extends Tensor>(this: T, alpha?: number): T;
+    clipByValue<T extends Tensor>(min: number, max: number): T;
+    atan2<T extends Tensor>(b: Operand): T;
+    squaredDifference<T extends Tensor>(b: Operand): T;
+    less<T extends Tensor>(b: Operand): T;
+    lessEqual<T extends Tensor>(b: Operand): T;
+    greaterEqual<T extends Tensor>(b: Operand): T;
+    notEqual<T extends Tensor>(b: Operand): T;
+    prod<T extends Tensor>(this: T, axis?: Axis, keepDims?: boolean): T;
+    any<T extends Tensor>(this: T, axis?: Axis, keepDims?: boolean): T;
+    all<T extends Tensor>(this: T, axis?: Axis, keepDims?: boolean): T;
+    logSumExp<T extends Tensor>(this: T, axis?: Axis, keepDims?: boolean): T;
+    cumsum<R2 extends Rank = R>(axis?: number, exclusive?: boolean, reverse?: boolean): Tensor<R2>;
+    norm(ord?: number | 'euclidean' | 'fro', axis?: Axis, keepDims?: boolean): Tensor;
+    concat<T extends Tensor>(tensors: T | Array<T | TensorLike>, axis?: number): T;
+    stack<T extends Tensor>(x: Tensor | Tensor[], axis?: number): T;
+    unstack<T extends Tensor>(axis?: number): T[];
+    split<T extends Tensor>(numOrSizeSplits: number[] | number, axis?: number): T[];
+    transpose<T extends Tensor>(perm?: number[]): T;
+    expandDims<T extends Tensor>(axis?: number): T;
+    squeeze<T extends Tensor>(axis?: number[]): T;
+    tile<T extends Tensor>(reps: number[]): T;
+    pad<T extends Tensor>(paddings: Array<[number, number]>, constantValue?: number): T;
+    mirrorPad<T extends Tensor>(paddings: Array<[number, number]>, mode: 'reflect' | 'symmetric'): T;
+    reverse<T extends Tensor>(this: T, axis?: number | number[]): T;
     stridedSlice(begin: number[], end: number[], strides?: number[], beginMask?: number, endMask?: number, ellipsisMask?: number, newAxisMask?: number, shrinkAxisMask?: number): Tensor;
-    broadcastTo(shape: number[]): Tensor;
+    broadcastTo<R2 extends Rank>(shape: ShapeMap[R2]): Tensor<R2>;
     /** x as a 1-D tensor of its size, as TF.js's x.flatten(). */
-    flatten(): Tensor;
-    as1D(): Tensor;
-    as2D(rows: number, columns: number): Tensor;
-    as3D(rows: number, columns: number, depth: number): Tensor;
-    as4D(rows: number, columns: number, depth: number, depth2: number): Tensor;
-    as5D(rows: number, columns: number, depth: number, depth2: number, depth3: number): Tensor;
-    asScalar(): Tensor;
-    reshapeAs(x: Tensor): Tensor;
-    dot(b: Tensor): Tensor;
-    avgPool(filterSize: MethodPair, strides: MethodPair, pad: 'valid' | 'same', dimRoundingMode?: 'floor' | 'round' | 'ceil'): Tensor;
-    conv1d(filter: Tensor, stride: number, pad: 'valid' | 'same', dataFormat?: 'NWC' | 'NCW', dilation?: number, dimRoundingMode?: 'floor' | 'round' | 'ceil'): Tensor;
-    conv2dTranspose(filter: Tensor, outputShape: [number, number, number, number] | [number, number, number], strides: MethodPair, pad: 'valid' | 'same', dimRoundingMode?: 'floor' | 'round' | 'ceil'): Tensor;
-    depthwiseConv2d(filter: Tensor, strides: MethodPair, pad: 'valid' | 'same', dataFormat?: 'NHWC' | 'NCHW', dilations?: MethodPair, dimRoundingMode?: 'floor' | 'round' | 'ceil'): Tensor;
-    separableConv2d(depthwiseFilter: Tensor, pointwiseFilter: Tensor, strides: MethodPair, pad: 'valid' | 'same', dilation?: MethodPair, dataFormat?: 'NHWC' | 'NCHW'): Tensor;
-    batchNorm(mean: Tensor, variance: Tensor, offset?: Tensor, scale?: Tensor, varianceEpsilon?: number): Tensor;
-    add(b: MethodInput): Tensor;
-    sub(b: MethodInput): Tensor;
-    mul(b: MethodInput): Tensor;
-    div(b: MethodInput): Tensor;
-    floorDiv(b: MethodInput): Tensor;
-    mod(b: MethodInput): Tensor;
-    pow(exp: MethodInput): Tensor;
-    maximum(b: MethodInput): Tensor;
-    minimum(b: MethodInput): Tensor;
-    greater(b: MethodInput): Tensor;
-    equal(b: MethodInput): Tensor;
-    logicalAnd(b: MethodInput): Tensor;
-    logicalOr(b: MethodInput): Tensor;
-    logicalXor(b: MethodInput): Tensor;
-    logicalNot(): Tensor;
-    neg(): Tensor;
-    abs(): Tensor;
-    exp(): Tensor;
-    log(): Tensor;
-    sqrt(): Tensor;
-    square(): Tensor;
-    relu(): Tensor;
-    sigmoid(): Tensor;
-    tanh(): Tensor;
-    reciprocal(): Tensor;
-    floor(): Tensor;
-    ceil(): Tensor;
-    round(): Tensor;
-    sign(): Tensor;
-    isNaN(): Tensor;
-    isInf(): Tensor;
-    isFinite(): Tensor;
-    sum(axis?: MethodAxis, keepDims?: boolean): Tensor;
-    mean(axis?: MethodAxis, keepDims?: boolean): Tensor;
-    max(axis?: MethodAxis, keepDims?: boolean): Tensor;
-    min(axis?: MethodAxis, keepDims?: boolean): Tensor;
-    argMax(axis?: number): Tensor;
-    argMin(axis?: number): Tensor;
-    cast(dtype: DType): Tensor;
+    flatten(): Tensor<Rank.R1>;
+    as1D(): Tensor<Rank.R1>;
+    as2D(rows: number, columns: number): Tensor<Rank.R2>;
+    as3D(rows: number, columns: number, depth: number): Tensor<Rank.R3>;
+    as4D(rows: number, columns: number, depth: number, depth2: number): Tensor<Rank.R4>;
+    as5D(rows: number, columns: number, depth: number, depth2: number, depth3: number): Tensor<Rank.R5>;
+    asScalar(): Tensor<Rank.R0>;
+    reshapeAs<T extends Tensor>(x: T): T;
+    dot(b: Operand): Tensor;
+    avgPool<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filterSize: Pair, strides: Pair, pad: 'valid' | 'same', dimRoundingMode?: Rounding): T;
+    conv1d<T extends Tensor<Rank.R2> | Tensor<Rank.R3>>(filter: Operand, stride: number, pad: 'valid' | 'same', dataFormat?: 'NWC' | 'NCW', dilation?: number, dimRoundingMode?: Rounding): T;
+    conv2dTranspose<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filter: Operand, outputShape: [number, number, number, number] | [number, number, number], strides: Pair, pad: 'valid' | 'same', dimRoundingMode?: Rounding): T;
+    depthwiseConv2d<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filter: Operand, strides: Pair, pad: 'valid' | 'same', dataFormat?: 'NHWC' | 'NCHW', dilations?: Pair, dimRoundingMode?: Rounding): T;
+    separableConv2d<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(depthwiseFilter: Operand, pointwiseFilter: Operand, strides: Pair, pad: 'valid' | 'same', dilation?: Pair, dataFormat?: 'NHWC' | 'NCHW'): T;
+    batchNorm(mean: Tensor<R> | Tensor<Rank.R1> | TensorLike, variance: Tensor<R> | Tensor<Rank.R1> | TensorLike, offset?: Tensor<R> | Tensor<Rank.R1> | TensorLike, scale?: Tensor<R> | Tensor<Rank.R1> | TensorLike, varianceEpsilon?: number): Tensor<R>;
+    add<T extends Tensor>(b: Operand): T;
+    sub<T extends Tensor>(b: Operand): T;
+    mul<T extends Tensor>(b: Operand): T;
+    div<T extends Tensor>(b: Operand): T;
+    floorDiv<T extends Tensor>(b: Operand): T;
+    mod<T extends Tensor>(b: Operand): T;
+    pow<T extends Tensor>(exp: Operand): T;
+    maximum<T extends Tensor>(b: Operand): T;
+    minimum<T extends Tensor>(b: Operand): T;
+    greater<T extends Tensor>(b: Operand): T;
+    equal<T extends Tensor>(b: Operand): T;
+    logicalAnd<T extends Tensor>(b: Operand): T;
+    logicalOr<T extends Tensor>(b: Operand): T;
+    logicalXor<T extends Tensor>(b: Operand): T;
+    logicalNot<T extends Tensor>(): T;
+    neg<T extends Tensor>(this: T): T;
+    abs<T extends Tensor>(this: T): T;
+    exp<T extends Tensor>(this: T): T;
+    log<T extends Tensor>(this: T): T;
+    sqrt<T extends Tensor>(this: T): T;
+    square<T extends Tensor>(this: T): T;
+    relu<T extends Tensor>(): T;
+    sigmoid<T extends Tensor>(this: T): T;
+    tanh<T extends Tensor>(this: T): T;
+    reciprocal<T extends Tensor>(this: T): T;
+    floor<T extends Tensor>(this: T): T;
+    ceil<T extends Tensor>(this: T): T;
+    round<T extends Tensor>(this: T): T;
+    sign<T extends Tensor>(this: T): T;
+    isNaN<T extends Tensor>(this: T): T;
+    isInf<T extends Tensor>(this: T): T;
+    isFinite<T extends Tensor>(this: T): T;
+    sum<T extends Tensor>(axis?: Axis, keepDims?: boolean): T;
+    mean<T extends Tensor>(axis?: Axis, keepDims?: boolean): T;
+    max<T extends Tensor>(axis?: Axis, keepDims?: boolean): T;
+    min<T extends Tensor>(axis?: Axis, keepDims?: boolean): T;
+    argMax<T extends Tensor>(axis?: number): T;
+    argMin<T extends Tensor>(axis?: number): T;
+    cast<T extends Tensor>(dtype: DataType): T;
     /** As cast. */
-    asType(dtype: DType): Tensor;
-    toFloat(): Tensor;
-    toInt(): Tensor;
-    toBool(): Tensor;
-    clone(): Tensor;
+    asType<T extends Tensor>(this: T, dtype: DataType): T;
+    toFloat<T extends Tensor>(this: T): T;
+    toInt<T extends Tensor>(this: T): T;
+    toBool<T extends Tensor>(this: T): T;
+    clone<T extends Tensor>(this: T): T;
     /** this where condition holds, else b: tf.where(condition, this, b). */
-    where(condition: MethodInput, b: MethodInput): Tensor;
-    gather(indices: MethodInput, axis?: number, batchDims?: number): Tensor;
-    unsortedSegmentSum(segmentIds: MethodInput, numSegments: number): Tensor;
+    where<T extends Tensor>(condition: Operand, b: Operand): T;
+    gather<T extends Tensor>(this: T, indices: Operand, axis?: number, batchDims?: number): T;
+    unsortedSegmentSum<T extends Tensor>(this: T, segmentIds: Operand, numSegments: number): T;
     oneHot(depth: number, onValue?: number, offValue?: number): Tensor;
-    topk(k?: number, sorted?: boolean): { values: Tensor; indices: Tensor };
-    matMul(b: Tensor, transposeA?: boolean, transposeB?: boolean): Tensor;
-    conv2d(filter: Tensor, strides: number | [number, number], pad: 'valid' | 'same'): Tensor;
-    maxPool(filterSize: number | [number, number], strides: number | [number, number], pad: 'valid' | 'same'): Tensor;
-    softmax(dim?: number): Tensor;
-    logSoftmax(axis?: number): Tensor;
+    topk<T extends Tensor>(this: T, k?: number, sorted?: boolean): { values: T; indices: T };
+    matMul(b: Operand, transposeA?: boolean, transposeB?: boolean): Tensor;
+    conv2d<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filter: Operand, strides: Pair, pad: 'valid' | 'same'): T;
+    maxPool<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filterSize: Pair, strides: Pair, pad: 'valid' | 'same'): T;
+    softmax<T extends Tensor>(this: T, dim?: number): T;
+    logSoftmax<T extends Tensor>(this: T, axis?: number): T;
 }
 
 /**
  * An immutable n-dimensional array: a shape, a dtype and contiguous row-major values, held on
  * the host or by a backend. Variables (see variable.ts) are the only tensors whose values change.
  */
-export class Tensor implements TensorHandle {
+export class Tensor<R extends Rank = Rank> implements TensorHandle {
   readonly id = nextTensorId++;
-  readonly shape: readonly number[];
+  /**
+   * The size of each axis; frozen. TF.js's ShapeMap[R], also a number[] so that an axis of a tensor of unknown
+   * rank reads as a number (x.shape[2]) rather than possibly undefined.
+   */
+  readonly shape: ShapeMap[R] & number[];
   readonly dtype: DType;
   readonly size: number;
   private values: TypedArray | DeviceData;
@@ -173,7 +176,7 @@ export class Tensor implements TensorHandle {
 
   /** @internal Use tn.tensor(), tn.zeros() etc.; the shape and storage are trusted here. */
   constructor(shape: readonly number[], dtype: DType, storage: TypedArray | DeviceData) {
-    this.shape = Object.freeze(shape.slice());
+    this.shape = Object.freeze(shape.slice()) as ShapeMap[R] & number[];
     this.dtype = dtype;
     this.size = sizeOfShape(shape);
     this.values = storage;
@@ -193,6 +196,11 @@ export class Tensor implements TensorHandle {
 
   get rank(): number {
     return this.shape.length;
+  }
+
+  /** The rank as TF.js's rankType holds it at run time: '0' to '4', then 'higher'; typed as the Rank parameter. */
+  get rankType(): R {
+    return (this.rank < 5 ? String(this.rank) : 'higher') as R;
   }
 
   get isDisposed(): boolean {
@@ -217,18 +225,18 @@ export class Tensor implements TensorHandle {
 
   /**
    * A copy of the values: a Float32Array, Float64Array, Int32Array, or a Uint8Array of 0/1 for bool (as TF.js);
-   * `dataSync<'float32'>()` types it as TF.js's does.
+   * typed as TF.js types it (`dataSync<'int32'>()` names the array; a float64 tensor's is `dataSync<'float64'>()`).
    */
-  dataSync<D extends DType = DType>(): DataTypeMap[D] {
+  dataSync<D extends DataType = NumericDataType>(): DataTypeMap[D] {
     return this.hostValues().slice() as DataTypeMap[D];
   }
 
-  async data<D extends DType = DType>(): Promise<DataTypeMap[D]> {
+  async data<D extends DataType = NumericDataType>(): Promise<DataTypeMap[D]> {
     return this.dataSync<D>();
   }
 
   /** The values as nested arrays following the shape (a number for a scalar). */
-  arraySync(): NestedArray {
+  arraySync(): ArrayMap[R] {
     const values = this.hostValues();
     const build = (axis: number, offset: number): NestedArray => {
       if (axis === this.shape.length) return values[offset];
@@ -237,21 +245,21 @@ export class Tensor implements TensorHandle {
       for (let i = 0; i < this.shape[axis]; i++) out.push(build(axis + 1, offset + i * stride));
       return out;
     };
-    return build(0, 0);
+    return build(0, 0) as ArrayMap[R];
   }
 
-  async array(): Promise<NestedArray> {
+  async array(): Promise<ArrayMap[R]> {
     return this.arraySync();
   }
 
   /** The same values viewed with a new shape (one dim may be -1, inferred); no copy. As tf.reshape. */
-  reshape(shape: readonly number[]): Tensor {
-    return tensorOps().reshape(this, shape);
+  reshape<T extends Tensor>(shape: readonly number[]): T {
+    return tensorOps().reshape(this, shape) as T;
   }
 
-  /** Rows [begin, begin + size) along the first axis (size defaults to the rest), copied. As tf.slice on axis 0. */
-  slice(begin: number, size?: number): Tensor {
-    return tensorOps().slice(this, begin, size);
+  /** tf.slice(this, begin, size): begin and size per axis (a number is the first axis; size -1 takes the rest). */
+  slice<T extends Tensor>(this: T, begin: number | number[], size?: number | number[]): T {
+    return tensorOps().slice(this, begin, size) as T;
   }
 
   /** Frees the values now (GPU memory in particular); the tensor cannot be used afterwards. */

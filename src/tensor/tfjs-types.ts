@@ -1,25 +1,24 @@
-import type { DType, TypedArray } from '../backend/handle';
 import type { Tensor } from './tensor';
+import type { Rank } from './value-types';
 
-// TF.js's type names, so that a TF.js program's annotations compile against tessera. Tensors carry no rank in
-// their type here: the ranked names are the one Tensor class.
+// TF.js's names for tensors of each rank and for the containers tidy() and the gradient functions take.
 
-export enum Rank {
-  R0 = 'R0',
-  R1 = 'R1',
-  R2 = 'R2',
-  R3 = 'R3',
-  R4 = 'R4',
-  R5 = 'R5',
-  R6 = 'R6',
+export type Scalar = Tensor<Rank.R0>;
+export type Tensor1D = Tensor<Rank.R1>;
+export type Tensor2D = Tensor<Rank.R2>;
+export type Tensor3D = Tensor<Rank.R3>;
+export type Tensor4D = Tensor<Rank.R4>;
+export type Tensor5D = Tensor<Rank.R5>;
+export type Tensor6D = Tensor<Rank.R6>;
+
+/** Tensors by name (gradients of variables, a model's named inputs). */
+export interface NamedTensorMap {
+  [name: string]: Tensor;
 }
 
-export type Scalar = Tensor;
-export type Tensor1D = Tensor;
-export type Tensor2D = Tensor;
-export type Tensor3D = Tensor;
-export type Tensor4D = Tensor;
-export type Tensor5D = Tensor;
-export type Tensor6D = Tensor;
-export type DataType = DType;
-export type { TypedArray };
+/** What tidy() may return: tensors, and plain values, nested in arrays and objects. */
+export type TensorContainer = void | Tensor | string | number | boolean | TensorContainerObject | TensorContainerArray | Float32Array | Int32Array | Uint8Array;
+export interface TensorContainerObject {
+  [x: string]: TensorContainer;
+}
+export interface TensorContainerArray extends Array<TensorContainer> {}

@@ -1,6 +1,7 @@
 import { closeScope, currentScope, isKept, openScope } from './scopes';
 import { isRecording } from './tape';
 import { Tensor } from './tensor';
+import type { TensorContainer } from './tfjs-types';
 
 export { keep } from './scopes';
 
@@ -21,13 +22,18 @@ function collect(result: unknown, into: Set<Tensor>): void {
   }
 }
 
-/** Runs fn, then disposes every tensor it made except those it returns (or kept). */
-export function tidy<T>(fn: () => T): T {
-  if (typeof fn !== 'function') throw new Error(`tidy: fn must be a function, got ${typeof fn}`);
+/**
+ * Runs fn, then disposes every tensor it made except those it returns (or kept). As TF.js, a name may come first
+ * (`tidy('step', fn)`); tessera keeps no named scopes, so it only labels errors.
+ */
+export function tidy<T extends TensorContainer>(nameOrFn: string | (() => T), fn?: () => T): T {
+  const named = typeof nameOrFn === 'string';
+  const body = named ? fn : nameOrFn;
+  if (typeof body !== 'function') throw new Error(`tidy: fn must be a function${named ? ` (after the name '${nameOrFn}')` : ''}, got ${typeof body}`);
   const scope = openScope();
   let result: T;
   try {
-    result = fn();
+    result = body();
   } finally {
     closeScope();
   }

@@ -2,6 +2,7 @@ import { releaseStorage } from '../backend/host-values';
 import { fmtShape } from '../util/validate';
 import { keep } from './scopes';
 import { Tensor, arrayTypeFor, type DType } from './tensor';
+import type { Rank } from './value-types';
 
 let nextVariableId = 0;
 /** Variables by name, for gradients given as {name: tensor} maps (TF.js's NamedTensorMap). */
@@ -15,12 +16,12 @@ export function findVariable(name: string): Variable | undefined {
  * A tensor whose values can be replaced (weights, optimizer slots). Gradients are taken with
  * respect to trainable variables without watching them explicitly (tn.variableGrads).
  */
-export class Variable extends Tensor {
+export class Variable<R extends Rank = Rank> extends Tensor<R> {
   readonly name: string;
   trainable: boolean;
 
   /** @internal Use tn.variable(). */
-  constructor(initial: Tensor, trainable: boolean, name: string | undefined) {
+  constructor(initial: Tensor<R>, trainable: boolean, name: string | undefined) {
     super(initial.shape, initial.dtype, initial.hostValues().slice());
     this.trainable = trainable;
     this.name = name ?? `variable_${nextVariableId++}`;
@@ -34,7 +35,7 @@ export class Variable extends Tensor {
   }
 
   /** Replaces the values with a copy of t's; t must have the same shape and dtype. */
-  assign(t: Tensor): void {
+  assign(t: Tensor<R>): void {
     if (!(t instanceof Tensor)) throw new Error(`Variable.assign: value must be a Tensor, got ${typeof t}`);
     if (t.dtype !== this.dtype || t.shape.length !== this.shape.length || t.shape.some((d, i) => d !== this.shape[i])) {
       throw new Error(

@@ -177,6 +177,40 @@ function suite(name: string, kernels: () => CpuKernels, runs: number, place: Pla
       }), { seed: 7, numRuns: Math.ceil(runs / 4) });
     });
 
+    it('convDirect skips all-zero patches with the same bits; both direct kernels keep the NaN of 0·Inf and 0·NaN', () => {
+      const fwd = kernels().convDirect, back = kernels().convFilterDirect;
+      if (!fwd || !back) throw new Error('test: the SIMD kernel set has no direct convolution');
+      // Images blank outside a band (MNIST's background), and a filter or dy with one non-finite value or none.
+      fc.assert(fc.property(conv, fc.constantFrom(8, 16), fc.boolean(), fc.constantFrom(0, Infinity, -Infinity, NaN), fc.boolean(), (c, outC, pool, bad, inFilter) => {
+        const g = { ...convGeometry({ ...c, batch: c.batch + 2, h: c.h + 4, w: c.w + 4, pad: 'valid' }), outC };
+        if (!directConvFits(g) || (pool && (g.outH < 2 || g.outW < 2))) return;
+        const k = g.kh * g.kw * g.inC;
+        const x = randomArray(g.batch * g.inH * g.inW * g.inC, c.seed, 4);
+        for (let i = 0; i < x.length; i++) {
+          const cell = Math.floor(i / g.inC), ix = cell % g.inW, iy = Math.floor(cell / g.inW) % g.inH;
+          if (iy < g.inH / 2 || ix > (c.seed % g.inW)) x[i] = 0;
+        }
+        const w = randomArray(k * outC, c.seed + 1, 4);
+        const bias = randomArray(outC, c.seed + 2);
+        const pixels = g.batch * g.outH * g.outW;
+        const dy = randomArray(pixels * outC, c.seed + 3);
+        if (bad !== 0) {
+          if (inFilter) w[c.seed % w.length] = bad;
+          else dy[c.seed % dy.length] = bad;
+        }
+        const [, gh, gw] = pool ? pooledShape(g) : [0, g.outH, g.outW];
+        const size = g.batch * gh * gw * outC;
+        const [got, want] = [place(new Float32Array(size)), new Float32Array(size)];
+        fwd(place(x), place(w), place(bias), 'relu', g, pool, got);
+        convDirect(x, w, bias, 'relu', g, pool, want);
+        sameBits(got, want);
+        const [dwGot, dwWant] = [place(new Float32Array(k * outC)), new Float32Array(k * outC)];
+        back(place(x), place(dy), g, dwGot);
+        convFilterDirect(x, dy, g, dwWant);
+        sameBits(dwGot, dwWant);
+      }), { seed: 9, numRuns: runs });
+    });
+
     it('adamUpdate matches the float64-rounded JS twin to float32 precision', () => {
       fc.assert(fc.property(fc.integer({ min: 0, max: 70 }), fc.integer({ min: 1, max: 50 }), fc.nat(), (n, t, seed) => {
         const g = randomArray(n, seed + 1);

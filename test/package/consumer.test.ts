@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import { describeGpu } from '../gpu/gpu-context';
 
 const exec = promisify(execFile);
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
+const TFJS_PROGRAMS = join(REPO, 'test/types/programs');
 const TIMEOUT_MS = 240_000;
 
 /**
@@ -388,10 +389,18 @@ describe('the packed package, installed in a fresh project', () => {
     expect(cjsRest).toEqual(esmRest);
   });
 
-  it('type-checks a strict consumer against both declaration files, and runs it', async () => {
-    await writeFile(join(consumer, 'tsconfig.json'), JSON.stringify(TSCONFIG));
+  it('type-checks a strict consumer and the TF.js programs of test/types against the declaration files, and runs it', async () => {
     await writeFile(join(consumer, 'esm.mts'), TYPED);
     await writeFile(join(consumer, 'cjs.cts'), TYPED);
+    // test/types checks these against the sources; here, with the import line changed, against what is published.
+    const names = (await readdir(TFJS_PROGRAMS)).filter((f) => f.endsWith('.ts'));
+    const programs = names.map((f) => join('tfjs-programs', f.replace(/\.ts$/, '.mts')));
+    await mkdir(join(consumer, 'tfjs-programs'));
+    for (const [i, name] of names.entries()) {
+      const source = await readFile(join(TFJS_PROGRAMS, name), 'utf8');
+      await writeFile(join(consumer, programs[i]), source.replace("from '@tensorflow/tfjs';", "from 'tessera';"));
+    }
+    await writeFile(join(consumer, 'tsconfig.json'), JSON.stringify({ ...TSCONFIG, files: [...TSCONFIG.files, ...programs] }));
     // A passing run proves both the uses and the @ts-expect-error lines (an unused one is an error).
     const tsc = join(consumer, 'node_modules', 'typescript', 'bin', 'tsc');
     const files = (await run(process.execPath, [tsc, '-p', consumer, '--listFiles'], consumer)).stdout.split(/\r?\n/);

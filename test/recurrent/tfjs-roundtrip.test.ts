@@ -41,7 +41,9 @@ describe('sequence models through the layers format, both ways with TensorFlow.j
       back = a;
       return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON', modelTopologyBytes: 0, weightSpecsBytes: 0, weightDataBytes: 0 } };
     }));
-    // Back into tessera; TF.js itself does not yet find the timeDistributed inner weights by the names tessera writes.
+    // Back into TF.js (which matches weights by name) and into tessera.
+    const peerAgain = await tf.loadLayersModel(tf.io.fromMemory(back as tf.io.ModelArtifacts));
+    expect(maxDiff((peerAgain.predict(tf.tensor(IDS)) as tf.Tensor).dataSync(), ours.dataSync())).toBeLessThan(1e-5);
     const again = await tn.loadLayersModel(tn.io.fromMemory(back as tn.ModelArtifacts));
     expect(maxDiff((again.predict(tn.tensor(IDS)) as tn.Tensor).dataSync(), ours.dataSync())).toBeLessThan(1e-6);
   });

@@ -102,6 +102,13 @@ export class CodeWriter {
   /** Lane-wise a > b: all ones where true, zeros where false (and for NaN). */
   f32x4Gt(): this { return this.simd(0x44); }
   v128And(): this { return this.simd(0x4e); }
+  v128Or(): this { return this.simd(0x50); }
+  /** 1 when any bit of the vector is set, else 0. */
+  v128AnyTrue(): this { return this.simd(0x53); }
+  /** Lane-wise a == b: all ones where equal (never for NaN). */
+  f32x4Eq(): this { return this.simd(0x41); }
+  /** 1 when every i32 lane is nonzero, else 0. */
+  i32x4AllTrue(): this { return this.simd(0xa3); }
   /** Lane bits from the first operand where the mask (third) has ones, else from the second. */
   v128Bitselect(): this { return this.simd(0x52); }
   i32x4Add(): this { return this.simd(0xae); }

@@ -7,7 +7,7 @@ export const DIRECT_PIXELS = 4;
 export const DIRECT_CHANNELS = 8;
 
 /**
- * conv_direct(x, w, bias, out, offs, k, inH, inW, inC, outH, outW, sh, sw, outC, relu, pool, q0, q1): a 'valid'
+ * conv_direct(x, w, bias, out, offs, k, inH, inW, inC, outH, outW, sh, sw, outC, relu, pool, skip, q0, q1): a 'valid'
  * convolution with its bias and activation (and, when `pool`, a 2×2 stride-2 max-pool) read straight from NHWC x,
  * with no im2col matrix: an implicit GEMM whose A rows are read in place. `offs` holds the k byte offsets of a
  * patch's elements from its corner (in the filter's [kh, kw, inC] order); w is the filter as [k, outC].
@@ -16,12 +16,14 @@ export const DIRECT_CHANNELS = 8;
  * Each output is 0 + x·w over the patch in order, then + bias, then relu as pmax(v, 0): the f32 operations of
  * im2col + the GEMM with its fused epilogue, so the results are the same bits. The pooled max takes the window's
  * cells in row-major order, a later cell winning only when strictly greater, as the max-pool kernels do.
+ * With `skip` (the caller's promise that w is finite), a tile whose patches are all +0 (MNIST's background)
+ * skips its products: each would be ±0, which leaves the running sum at its starting +0, so the bits are the same.
  */
 function addConvDirect(m: ModuleBuilder): void {
-  const f = new FunctionEmitter(i32Params(18));
-  const [x, w, bias, out, offs, k, inH, inW, inC, outH, outW, sh, sw, outC, relu, pool, q0, q1] =
-    Array.from({ length: 18 }, (_, i) => i);
-  const [q, valid, b, oy, ox, rem, c0, p, wPtr, off, rowBytes, gridH, gridW, perImage, qLast] = Array.from({ length: 15 }, () => f.local());
+  const f = new FunctionEmitter(i32Params(19));
+  const [x, w, bias, out, offs, k, inH, inW, inC, outH, outW, sh, sw, outC, relu, pool, skip, q0, q1] =
+    Array.from({ length: 19 }, (_, i) => i);
+  const [q, valid, b, oy, ox, rem, c0, p, wPtr, off, rowBytes, gridH, gridW, perImage, qLast, live] = Array.from({ length: 16 }, () => f.local());
   const base = Array.from({ length: DIRECT_PIXELS }, () => f.local());
   const acc = Array.from({ length: DIRECT_PIXELS * 2 }, () => f.local(ValType.v128));
   const [w0, w1, a, mask] = [f.local(ValType.v128), f.local(ValType.v128), f.local(ValType.v128), f.local(ValType.v128)];
@@ -72,10 +74,21 @@ function addConvDirect(m: ModuleBuilder): void {
     }
     c.end();
 
+    // live = whether any patch value of the tile's pixels has a bit set (always, without `skip`).
+    c.localGet(skip).i32Eqz().localSet(live);
+    c.localGet(skip).if();
+    forLoop(c, p, () => c.i32Const(0), () => c.localGet(k), one, () => {
+      c.localGet(offs).localGet(p).i32Const(2).i32Shl().i32Add().i32Load().localSet(off);
+      c.localGet(live);
+      for (let i = 0; i < DIRECT_PIXELS; i++) c.localGet(base[i]).localGet(off).i32Add().i32Load().i32Or();
+      c.localSet(live);
+    });
+    c.end();
+
     forLoop(c, c0, () => c.i32Const(0), () => c.localGet(rowBytes), () => c.i32Const(DIRECT_CHANNELS * 4), () => {
       for (const v of acc) c.v128Const0().localSet(v);
       c.localGet(w).localGet(c0).i32Add().localSet(wPtr);
-      forLoop(c, p, () => c.i32Const(0), () => c.localGet(k), one, () => {
+      forLoop(c, p, () => c.i32Const(0), () => c.localGet(live).if(ValType.i32).localGet(k).else().i32Const(0).end(), one, () => {
         c.localGet(offs).localGet(p).i32Const(2).i32Shl().i32Add().i32Load().localSet(off);
         c.localGet(wPtr).v128Load(0).localSet(w0);
         c.localGet(wPtr).v128Load(16).localSet(w1);

@@ -15,12 +15,15 @@ export interface GemmKernelShape {
 }
 
 /** The exported functions, by name; all pointers are byte addresses into the imported memory. */
-export const GEMM_EXPORTS = ['pack_a', 'pack_b', 'compute'] as const;
+export const GEMM_EXPORTS = ['pack_a', 'pack_b', 'compute', 'index_a', 'all_finite'] as const;
 export type GemmExportName = (typeof GEMM_EXPORTS)[number];
 
 /**
- * tile(aPtr, bPtr, kLen, cPtr, ldcBytes, mr, nr, add, scratch, bStepBytes, bias, act): the register-tiled
+ * tile(aPtr, bPtr, kLen, cPtr, ldcBytes, mr, nr, add, scratch, bStepBytes, bias, act, idx): the register-tiled
  * micro-kernel; B's next k row is bStepBytes on (NR·4 in a packed panel, the row length when B is read in place).
+ * Dense (idx unused): kLen k rows from aPtr and bPtr on. Sparse: kLen rows of A from aPtr on, compacted by
+ * index_a, each to multiply the row of B that starts the byte offset read from idx (the next i32 each step) past
+ * bPtr; the rows left out are all zero in A, and their products with a finite B would each add a zero (see compute).
  * With act 1 (linear) or 2 (relu) it finishes the tile as C = act(C + bias) (bias: the tile's first column's),
  * in registers for a full tile, through the epilogue function for an edge tile; the same f32 operations either way.
  * Holds an MR×NR block of C in MR·NR/4 v128 locals across the k loop, then stores it, or adds it to C when `add`.
@@ -28,34 +31,47 @@ export type GemmExportName = (typeof GEMM_EXPORTS)[number];
  * and only its valid corner is copied. Both paths do the same f32 additions, so every C element gets the same
  * result wherever the tile boundaries fall.
  */
-function emitTile(shape: GemmKernelShape, epilogueIndex: number): { params: ValType[]; locals: ValType[]; code: CodeWriter } {
+function emitTile(shape: GemmKernelShape, epilogueIndex: number, sparse: boolean): { params: ValType[]; locals: ValType[]; code: CodeWriter } {
   const { mr: MR, nr: NR } = shape;
   const V = NR / 4;
-  const [aPtr, bPtr, kLen, cPtr, ldc, mr, nr, add, scratch, bStep, bias, act] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
-  const acc = (r: number, v: number): number => 12 + r * V + v;
-  const bv = (v: number): number => 12 + MR * V + v;
-  const av = 12 + MR * V + V;
-  const [rowPtr, i, j, cell, t] = [1, 2, 3, 4, 5].map((x) => av + x);
-  const params = new Array<ValType>(12).fill(i32);
-  const locals = [...new Array<ValType>(MR * V + V + 1).fill(v128), i32, i32, i32, i32, ValType.f32];
+  const [aPtr, bPtr, kLen, cPtr, ldc, mr, nr, add, scratch, bStep, bias, act, idx] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+  const acc = (r: number, v: number): number => 13 + r * V + v;
+  const bv = (v: number): number => 13 + MR * V + v;
+  const av = 13 + MR * V + V;
+  const [rowPtr, i, j, cell, t, bRow] = [1, 2, 3, 4, 5, 6].map((x) => av + x);
+  const params = new Array<ValType>(13).fill(i32);
+  const locals = [...new Array<ValType>(MR * V + V + 1).fill(v128), i32, i32, i32, i32, ValType.f32, i32];
   const c = new CodeWriter();
 
   // Accumulators start at zero (locals are zero-initialised). One k step: V loads of B, then per row one
   // broadcast of A reused for all V vectors (re-loading it per vector made V8 spill accumulators).
-  c.loop();
-  for (let v = 0; v < V; v++) c.localGet(bPtr).v128Load(16 * v).localSet(bv(v));
-  for (let r = 0; r < MR; r++) {
-    c.localGet(aPtr).v128Load32Splat(4 * r).localSet(av);
-    for (let v = 0; v < V; v++) {
-      if (shape.fma) c.localGet(av).localGet(bv(v)).localGet(acc(r, v)).f32x4RelaxedMadd();
-      else c.localGet(acc(r, v)).localGet(av).localGet(bv(v)).f32x4Mul().f32x4Add();
-      c.localSet(acc(r, v));
+  const step = (a: number, b: number): void => {
+    for (let v = 0; v < V; v++) c.localGet(b).v128Load(16 * v).localSet(bv(v));
+    for (let r = 0; r < MR; r++) {
+      c.localGet(a).v128Load32Splat(4 * r).localSet(av);
+      for (let v = 0; v < V; v++) {
+        if (shape.fma) c.localGet(av).localGet(bv(v)).localGet(acc(r, v)).f32x4RelaxedMadd();
+        else c.localGet(acc(r, v)).localGet(av).localGet(bv(v)).f32x4Mul().f32x4Add();
+        c.localSet(acc(r, v));
+      }
     }
+  };
+  if (sparse) {
+    c.localGet(kLen).if().loop();
+    c.localGet(idx).i32Load().localGet(bPtr).i32Add().localSet(bRow);
+    step(aPtr, bRow);
+    c.localGet(aPtr).i32Const(MR * 4).i32Add().localSet(aPtr);
+    c.localGet(idx).i32Const(4).i32Add().localSet(idx);
+    c.localGet(kLen).i32Const(1).i32Sub().localTee(kLen).brIf(0);
+    c.end().end();
+  } else {
+    c.loop();
+    step(aPtr, bPtr);
+    c.localGet(aPtr).i32Const(MR * 4).i32Add().localSet(aPtr);
+    c.localGet(bPtr).localGet(bStep).i32Add().localSet(bPtr);
+    c.localGet(kLen).i32Const(1).i32Sub().localTee(kLen).brIf(0);
+    c.end();
   }
-  c.localGet(aPtr).i32Const(MR * 4).i32Add().localSet(aPtr);
-  c.localGet(bPtr).localGet(bStep).i32Add().localSet(bPtr);
-  c.localGet(kLen).i32Const(1).i32Sub().localTee(kLen).brIf(0);
-  c.end();
 
   // Full tile, in registers: old C added first when `add` (old + acc, as before), then the epilogue
   // (acc + bias, then relu as pmax(v, 0)), then vector stores straight into C.
@@ -138,7 +154,7 @@ function emitEpilogue(): FunctionEmitter {
 
 /**
  * compute(aPack, b, c, ldcBytes, m, n, k, accumulate, rp0, rp1, cp0, cp1, kc, mcPanels, scratch, bPanelBytes, bStepBytes,
- * bias, act):
+ * bias, act, idx, aSparse):
  * C[rows of panels rp0..rp1, columns of panels cp0..cp1] = A·B (+= when accumulate) from packed A panels and B,
  * where B panel jp's row p starts at b + jp·bPanelBytes + p·bStepBytes: packed panels (k·NR·4, NR·4), or B itself
  * read in place when it is row-major with whole panels (NR·4, n·4), which saves packing it. With act 1 (linear)
@@ -146,17 +162,23 @@ function emitEpilogue(): FunctionEmitter {
  * Goto-style loop order: k blocks of `kc` (a KC×NR strip of B stays in L1), then blocks of `mcPanels` A panels
  * (kept in L2), then B panels, then A panels. k-blocks after the first add to C, in the same order for any
  * split of the panel ranges, which keeps results identical across thread counts.
+ * idx (0 for none): index_a's lists of A's nonzero k rows, panel by panel, and aSparse the panels holding those
+ * rows only; a tile whose k block has at least one all-zero row in eight takes the sparse micro-kernel over them. The caller passes idx
+ * only when B is finite: then each skipped product is ±0, and adding ±0 leaves every partial sum as it was (a
+ * sum that starts at +0 never becomes -0), so both micro-kernels give the same bits.
  */
-function emitCompute(shape: GemmKernelShape, tileIndex: number): { params: ValType[]; locals: ValType[]; code: CodeWriter } {
+function emitCompute(shape: GemmKernelShape, tileIndex: number, sparseTileIndex: number): { params: ValType[]; locals: ValType[]; code: CodeWriter } {
   const { mr: MR, nr: NR } = shape;
-  const [aPack, bPack, cBase, ldc, m, n, k, accumulate, rp0, rp1, cp0, cp1, kc, mcP, scratch, bPanel, bStep, bias, act] =
-    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18];
-  const [pc, kLen, add, ib, ie, jp, ip, bPtr, nr, epi, cTile] = [19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29];
-  const params = new Array<ValType>(19).fill(i32);
-  const locals = new Array<ValType>(11).fill(i32);
+  const [aPack, bPack, cBase, ldc, m, n, k, accumulate, rp0, rp1, cp0, cp1, kc, mcP, scratch, bPanel, bStep, bias, act, idx, aSparse] =
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20];
+  const [pc, kLen, add, ib, ie, jp, ip, bPtr, nr, epi, cTile, list, t0, cnt, stride] = [21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35];
+  const params = new Array<ValType>(21).fill(i32);
+  const locals = new Array<ValType>(15).fill(i32);
   const c = new CodeWriter();
   const get = (x: number) => () => { c.localGet(x); };
 
+  indexStride(c, k, kc);
+  c.localSet(stride);
   forLoop(c, pc, () => c.i32Const(0), get(k), get(kLen), () => {
     min(c, get(kc), () => c.localGet(k).localGet(pc).i32Sub());
     c.localSet(kLen);
@@ -173,20 +195,120 @@ function emitCompute(shape: GemmKernelShape, tileIndex: number): { params: ValTy
         forLoop(c, ip, get(ib), get(ie), () => c.i32Const(1), () => {
           c.localGet(cBase).localGet(ip).i32Const(MR).i32Mul().localGet(ldc).i32Mul().i32Add()
             .localGet(jp).i32Const(NR * 4).i32Mul().i32Add().localSet(cTile);
+          // This panel's list and this k block's stretch of it: [block starts..., nonzero rows...] (index_a).
+          c.i32Const(0).localSet(cnt);
+          c.localGet(idx).if();
+          c.localGet(idx).localGet(ip).localGet(stride).i32Mul().i32Add().localTee(list);
+          c.localGet(pc).localGet(kc).i32DivU().i32Const(2).i32Shl().i32Add().localTee(t0).i32Load(4);
+          c.localGet(t0).i32Load().localTee(t0).i32Sub().localSet(cnt);
+          c.localGet(list).localGet(k).localGet(kc).i32Add().i32Const(1).i32Sub().localGet(kc).i32DivU().i32Const(1).i32Add()
+            .localGet(t0).i32Add().i32Const(2).i32Shl().i32Add().localSet(list);
+          c.end();
+          const rest = (): void => {
+            c.localGet(cTile).localGet(ldc);
+            min(c, () => c.i32Const(MR), () => c.localGet(m).localGet(ip).i32Const(MR).i32Mul().i32Sub());
+            c.localGet(nr).localGet(add).localGet(scratch).localGet(bStep);
+            c.localGet(bias).localGet(jp).i32Const(NR * 4).i32Mul().i32Add();
+            c.localGet(act).i32Const(0).localGet(epi).select();
+          };
+          // Sparse when the block has at least one zero row in eight: cnt·8 ≤ kLen·7.
+          c.localGet(idx).i32Const(0).i32Ne().localGet(cnt).i32Const(3).i32Shl().localGet(kLen).i32Const(7).i32Mul().i32LeS().i32And().if();
+          c.localGet(aSparse).localGet(ip).localGet(k).i32Mul().localGet(t0).i32Add().i32Const(MR * 4).i32Mul().i32Add();
+          c.localGet(bPack).localGet(jp).localGet(bPanel).i32Mul().i32Add().localGet(cnt);
+          rest();
+          c.localGet(list).call(sparseTileIndex);
+          c.else();
           c.localGet(aPack).localGet(ip).localGet(k).i32Mul().localGet(pc).i32Add().i32Const(MR * 4).i32Mul().i32Add();
           c.localGet(bPtr).localGet(kLen);
-          c.localGet(cTile);
-          c.localGet(ldc);
-          min(c, () => c.i32Const(MR), () => c.localGet(m).localGet(ip).i32Const(MR).i32Mul().i32Sub());
-          c.localGet(nr).localGet(add).localGet(scratch).localGet(bStep);
-          c.localGet(bias).localGet(jp).i32Const(NR * 4).i32Mul().i32Add();
-          c.localGet(act).i32Const(0).localGet(epi).select();
-          c.call(tileIndex);
+          rest();
+          c.i32Const(0).call(tileIndex);
+          c.end();
         });
       });
     });
   });
   return { params, locals, code: c };
+}
+
+/** Pushes the bytes per A panel of index_a's lists: (⌈k/kc⌉ + 1 block starts + k rows)·4. */
+function indexStride(c: CodeWriter, k: number, kc: number): void {
+  c.localGet(k).localGet(kc).i32Add().i32Const(1).i32Sub().localGet(kc).i32DivU().i32Const(1).i32Add().localGet(k).i32Add().i32Const(2).i32Shl();
+}
+
+/**
+ * index_a(aPack, k, kc, panel0, panel1, idx, aSparse, bStepBytes): for each packed A panel of MR rows, at
+ * idx + panel·stride (see indexStride), the start of each k block's stretch in the list (⌈k/kc⌉ + 1 entries, the
+ * last the count), then for each k row where the panel's MR values are not all +0 (bit patterns, so -0 counts
+ * as nonzero), in ascending order, the byte offset of B's row k (k·bStepBytes); that row of A is copied to
+ * aSparse, panel p's t-th listed row at aSparse + (p·k + t)·MR·4. Branch-free: every row is written at the
+ * count, and the count advances only past nonzero rows.
+ */
+function emitIndexA(shape: GemmKernelShape): FunctionEmitter {
+  const MR = shape.mr;
+  const f = new FunctionEmitter(i32Params(8));
+  const [aPack, k, kc, panel0, panel1, idx, aSparse, bStep] = [0, 1, 2, 3, 4, 5, 6, 7];
+  const [panel, stride, nb, base, list, count, kb, p, pe, row, out, dst] = Array.from({ length: 12 }, () => f.local());
+  const c = f.code;
+  const one = (): void => { c.i32Const(1); };
+  const groups = Math.floor(MR / 4);
+  c.localGet(k).localGet(kc).i32Add().i32Const(1).i32Sub().localGet(kc).i32DivU().localSet(nb);
+  indexStride(c, k, kc);
+  c.localSet(stride);
+  forLoop(c, panel, () => c.localGet(panel0), () => c.localGet(panel1), one, () => {
+    c.localGet(idx).localGet(panel).localGet(stride).i32Mul().i32Add().localTee(base);
+    c.localGet(nb).i32Const(1).i32Add().i32Const(2).i32Shl().i32Add().localSet(list);
+    c.i32Const(0).localSet(count);
+    c.localGet(panel).localGet(k).i32Mul().i32Const(MR * 4).i32Mul().localTee(row).localGet(aSparse).i32Add().localSet(out);
+    c.localGet(row).localGet(aPack).i32Add().localSet(row);
+    forLoop(c, kb, () => c.i32Const(0), () => c.localGet(nb), one, () => {
+      c.localGet(base).localGet(kb).i32Const(2).i32Shl().i32Add().localGet(count).i32Store();
+      min(c, () => c.localGet(k), () => c.localGet(kb).i32Const(1).i32Add().localGet(kc).i32Mul());
+      c.localSet(pe);
+      forLoop(c, p, () => c.localGet(kb).localGet(kc).i32Mul(), () => c.localGet(pe), one, () => {
+        c.localGet(list).localGet(count).i32Const(2).i32Shl().i32Add().localGet(p).localGet(bStep).i32Mul().i32Store();
+        c.localGet(out).localGet(count).i32Const(MR * 4).i32Mul().i32Add().localSet(dst);
+        for (let g = 0; g < groups; g++) c.localGet(dst).localGet(row).v128Load(16 * g).v128Store(16 * g);
+        for (let r = 4 * groups; r < MR; r++) c.localGet(dst).localGet(row).i32Load(4 * r).i32Store(4 * r);
+        c.localGet(count);
+        for (let g = 0; g < groups; g++) {
+          c.localGet(row).v128Load(16 * g);
+          if (g > 0) c.v128Or();
+        }
+        if (groups > 0) c.v128AnyTrue();
+        for (let r = 4 * groups; r < MR; r++) {
+          c.localGet(row).i32Load(4 * r);
+          if (r > 0) c.i32Or();
+        }
+        if (MR % 4 !== 0) c.i32Const(0).i32Ne();
+        c.i32Add().localSet(count);
+        c.localGet(row).i32Const(MR * 4).i32Add().localSet(row);
+      });
+    });
+    c.localGet(base).localGet(nb).i32Const(2).i32Shl().i32Add().localGet(count).i32Store();
+  });
+  return f;
+}
+
+/**
+ * all_finite(ptr, out, i0, i1): stores 0 at out when a float of ptr[i0, i1) is ±Infinity or NaN, else leaves
+ * out as it is (the caller stores 1 first; chunks run on several threads then only ever store the same 0).
+ * x - x is 0 for a finite x and NaN otherwise; the running sum of those is NaN exactly when one was not finite.
+ */
+function emitAllFinite(): FunctionEmitter {
+  const f = new FunctionEmitter(i32Params(4));
+  const [ptr, out, i0, i1] = [0, 1, 2, 3];
+  const [at, sum, x, s] = [f.local(), f.local(ValType.v128), f.local(ValType.v128), f.local(ValType.f32)];
+  const c = f.code;
+  c.localGet(ptr).localGet(i0).i32Const(2).i32Shl().i32Add().localSet(ptr);
+  floatRun(c, at, () => c.localGet(i1).localGet(i0).i32Sub().i32Const(2).i32Shl(), () => {
+    c.localGet(ptr).localGet(at).i32Add().v128Load().localTee(x).localGet(x).f32x4Sub().localGet(sum).f32x4Add().localSet(sum);
+  }, () => {
+    c.localGet(ptr).localGet(at).i32Add().f32Load().localTee(s).localGet(s).f32Sub().f32x4Splat().localGet(sum).f32x4Add().localSet(sum);
+  });
+  c.localGet(sum).localGet(sum).f32x4Eq().i32x4AllTrue().i32Eqz().if();
+  c.localGet(out).i32Const(0).i32Store();
+  c.end();
+  return f;
 }
 
 /**
@@ -264,14 +386,18 @@ export function addGemmFunctions(m: ModuleBuilder, shape: GemmKernelShape): void
   if (shape.nr % 4 !== 0 || shape.nr <= 0 || shape.mr <= 0) throw new Error(`buildGemmModule: nr must be a positive multiple of 4, got mr=${shape.mr} nr=${shape.nr}`);
   const epilogue = emitEpilogue();
   const epilogueIndex = m.addFunction(epilogue.params, [], epilogue.locals, epilogue.code);
-  const tile = emitTile(shape, epilogueIndex);
+  const tile = emitTile(shape, epilogueIndex, false);
   const tileIndex = m.addFunction(tile.params, [], tile.locals, tile.code);
+  const sparseTile = emitTile(shape, epilogueIndex, true);
+  const sparseTileIndex = m.addFunction(sparseTile.params, [], sparseTile.locals, sparseTile.code);
   const packA = emitPack(shape.mr);
   m.addFunction(packA.params, [], packA.locals, packA.code, 'pack_a');
   const packB = emitPack(shape.nr);
   m.addFunction(packB.params, [], packB.locals, packB.code, 'pack_b');
-  const compute = emitCompute(shape, tileIndex);
+  const compute = emitCompute(shape, tileIndex, sparseTileIndex);
   m.addFunction(compute.params, [], compute.locals, compute.code, 'compute');
+  emitIndexA(shape).addTo(m, 'index_a');
+  emitAllFinite().addTo(m, 'all_finite');
 }
 
 /** Builds the GEMM module for one tile shape over an imported memory `env.memory`. */

@@ -6,6 +6,7 @@ import type { FloatArray } from '../../shared/types';
 import { kernelIndex } from './kernel-module';
 import { CallOperands } from './operands';
 import { alignUp, WasmRuntime } from './runtime';
+import type { WasmThreadPool } from './thread-pool';
 
 /** Tuning knobs. Defaults measured on a 2-core AVX2 EPYC: 4×8 beat 4×16, 6×8 and 8×8; kc and mcPanels were within noise. */
 export interface SimdGemmOptions {
@@ -23,6 +24,8 @@ export interface SimdGemmOptions {
   splitFlops?: number;
   /** Threads to use, main included (default: available cores, at most 4; 1 where threads are unavailable). */
   threads?: number;
+  /** Skip all-zero rows of A from this many flops up (default SPARSE_MIN_FLOPS; Infinity: never). Same bits either way. */
+  sparseMinFlops?: number;
 }
 
 /** A SIMD GEMM instance: its own module, memory and (lazily started) worker threads. */
@@ -44,7 +47,29 @@ export interface SimdGemm {
 export const SPLIT_FLOPS = 2_000_000;
 // Shared operands smaller than this many floats are packed by the main thread alone before dispatch.
 const PARALLEL_PACK_MIN = 16_384;
-const [PACK_A, PACK_B, COMPUTE] = [kernelIndex('pack_a'), kernelIndex('pack_b'), kernelIndex('compute')];
+const [PACK_A, PACK_B, COMPUTE, INDEX_A, ALL_FINITE] = ['pack_a', 'pack_b', 'compute', 'index_a', 'all_finite'].map((x) => kernelIndex(x as 'pack_a'));
+/**
+ * Products from this many flops up list the all-zero rows of each packed A panel (index_a) so that the
+ * micro-kernel can skip them (ReLU outputs make whole rows of zeros common): below it the listing costs more
+ * than it can save.
+ */
+export const SPARSE_MIN_FLOPS = 1 << 18;
+// Skipping pays once at least this share of A's panel rows is all zero (index_a tiles decide again per k block).
+const SPARSE_MIN_SHARE = 1 / 8;
+// Values of A sampled before listing it: when fewer than SPARSE_MIN_SHARE of them are zero, fewer of its panel
+// rows are all zero, and the listing is not worth its pass over A.
+const ZERO_SAMPLES = 1024;
+
+/**
+ * The share of zeros among ZERO_SAMPLES values of x[0, length) at scattered fixed places (Knuth's multiplicative
+ * hash of 0, 1, 2, ...: evenly spaced places would alias with a row length and see only a few columns).
+ */
+function zeroShare(x: Float32Array, length: number): number {
+  const samples = Math.min(ZERO_SAMPLES, length);
+  let zeros = 0;
+  for (let i = 0; i < samples; i++) if (x[(i * 2654435761) % length] === 0) zeros++;
+  return zeros / samples;
+}
 // Chunks per thread when splitting: enough that a thread slowed by other processes leaves work to the other.
 const CHUNKS_PER_THREAD = 4;
 
@@ -75,6 +100,7 @@ export function simdGemmsOn(runtime: WasmRuntime, options: SimdGemmOptions = {})
   const KC = options.kc ?? 256;
   const MCP = options.mcPanels ?? 32;
   const splitFlops = options.splitFlops ?? SPLIT_FLOPS;
+  const sparseMinFlops = options.sparseMinFlops ?? SPARSE_MIN_FLOPS;
   const { heap, fns } = runtime;
   const scratchBytes = alignUp(MR * NR * 4);
 
@@ -110,22 +136,54 @@ export function simdGemmsOn(runtime: WasmRuntime, options: SimdGemmOptions = {})
     const aPack = o.temp(rp * MR * k * 4);
     const bPack = bDirect ? bRaw : o.temp(cp * NR * k * 4);
     const scratch = o.temp(threads * scratchBytes);
+    const nb = Math.ceil(k / KC);
+    const stride = nb + 1 + k;
+    // index_a's lists, then one i32 for all_finite's answer, and the compacted A panels; none when the memory had
+    // no room for them (dense only).
+    const sparse = 2 * m * n * k >= sparseMinFlops && zeroShare(a, m * k) >= SPARSE_MIN_SHARE;
+    const listed = sparse ? o.temp(rp * stride * 4 + 4) : 0;
+    const aSparse = sparse && listed > 0 ? o.temp(rp * MR * k * 4) : 0;
     if (aRaw < 0 || bRaw < 0 || cOff < 0 || biasAt < 0 || aPack < 0 || bPack < 0 || scratch < 0) {
       o.abandon();
       fallback(a, b, c, m, n, k, transA, transB, accumulate, bias, act);
       return;
     }
+    const idx = aSparse > 0 ? listed : 0;
+    const finiteAt = idx + rp * stride * 4;
+    /** Whether every value of B is finite: only then may zero rows of A be skipped (0·Inf would be NaN). */
+    const bFinite = (p: WasmThreadPool | undefined): boolean => {
+      const flag = new Int32Array(heap.memory.buffer, finiteAt, 1);
+      flag[0] = 1;
+      const args = [bRaw, finiteAt, 0, k * n];
+      if (p && k * n >= PARALLEL_PACK_MIN) p.run({ calls: [{ fn: ALL_FINITE, args, rangeArg: 2, threadArg: -1 }], total: k * n, chunk: Math.ceil(k * n / threads / 64) * 16, threadStride: 0 }, fns);
+      else fns[ALL_FINITE](...args);
+      return flag[0] === 1;
+    };
+    /** After A is packed and listed in full: the lists to use, when enough rows are zero and B is finite; else 0. */
+    const listsIfWorth = (p: WasmThreadPool | undefined): number => {
+      const lists = new Int32Array(heap.memory.buffer, idx, rp * stride);
+      let nonzero = 0;
+      for (let ip = 0; ip < rp; ip++) nonzero += lists[ip * stride + nb];
+      return nonzero <= rp * k * (1 - SPARSE_MIN_SHARE) && bFinite(p) ? idx : 0;
+    };
 
     // Argument lists; ranges (and the scratch pointer) are filled in per chunk and per thread.
     const packAArgs = [aRaw, aPack, m, k, transA ? 4 : k * 4, transA ? m * 4 : 4, 0, rp];
     const packBArgs = [bRaw, bPack, n, k, transB ? k * 4 : 4, transB ? 4 : n * 4, 0, cp];
+    const bStep = bDirect ? n * 4 : NR * 4;
+    const indexArgs = [aPack, k, KC, 0, rp, idx, aSparse, bStep];
     const computeArgs = [aPack, bPack, cOff, n * 4, m, n, k, accumulate ? 1 : 0, 0, rp, 0, cp, KC, MCP, scratch,
-      bDirect ? NR * 4 : k * NR * 4, bDirect ? n * 4 : NR * 4, biasAt, bias ? (act === 'relu' ? 2 : 1) : 0];
+      bDirect ? NR * 4 : k * NR * 4, bStep, biasAt, bias ? (act === 'relu' ? 2 : 1) : 0, 0, aSparse];
+    const LISTS = 19;
 
     const wanted = 2 * m * n * k >= splitFlops && Math.max(rp, cp) > 1;
     runtime.choosing(`gemm:${m}x${n}x${k}${transA ? 't' : 'n'}${transB ? 't' : 'n'}`, wanted, (p) => {
       if (!p) {
         fns[PACK_A](...packAArgs);
+        if (idx) {
+          fns[INDEX_A](...indexArgs);
+          computeArgs[LISTS] = listsIfWorth(undefined);
+        }
         if (!bDirect) fns[PACK_B](...packBArgs);
         fns[COMPUTE](...computeArgs);
         return;
@@ -142,10 +200,19 @@ export function simdGemmsOn(runtime: WasmRuntime, options: SimdGemmOptions = {})
         if (other * (splitM ? NR : MR) * k < PARALLEL_PACK_MIN) fns[packOther.fn](...packOther.args);
         else p.run({ calls: [packOther], total: other, chunk: chunkOf(other), threadStride: 0 }, fns);
       }
+      // A packed up front is listed here, and its lists kept only if worth it; A packed in chunks is listed
+      // by each chunk (B is then checked first: the lists cannot be counted before they are made).
+      if (idx && !splitM) {
+        fns[INDEX_A](...indexArgs);
+        computeArgs[LISTS] = listsIfWorth(p);
+      }
+      if (idx && splitM) computeArgs[LISTS] = bFinite(p) ? idx : 0;
       const packOwn = { fn: splitM ? PACK_A : PACK_B, args: splitM ? packAArgs : packBArgs, rangeArg: 6, threadArg: -1 };
+      const indexOwn = { fn: INDEX_A, args: indexArgs, rangeArg: 3, threadArg: -1 };
       const compute = { fn: COMPUTE, args: computeArgs, rangeArg: splitM ? 8 : 10, threadArg: 14 };
       const ownIsDirectB = !splitM && bDirect;
-      p.run({ calls: ownIsDirectB ? [compute] : [packOwn, compute], total: split, chunk: chunkOf(split), threadStride: scratchBytes }, fns);
+      const calls = ownIsDirectB ? [compute] : splitM && computeArgs[LISTS] ? [packOwn, indexOwn, compute] : [packOwn, compute];
+      p.run({ calls, total: split, chunk: chunkOf(split), threadStride: scratchBytes }, fns);
     });
     o.finish();
   };

@@ -48,6 +48,13 @@ export function simdKernelsOn(
   const zero = (at: number, length: number): void => {
     new Float32Array(heap.memory.buffer, at, length).fill(0);
   };
+  /** 1 when the `length` floats at `at` are all finite, else 0 (`flag`: a 4-byte temporary for the answer). */
+  const allFinite = (at: number, length: number, flag: number): number => {
+    const answer = new Int32Array(heap.memory.buffer, flag, 1);
+    answer[0] = 1;
+    runtime.fn('all_finite')(at, flag, 0, length);
+    return answer[0];
+  };
 
   const biasActivation: CpuKernels['biasActivation'] = (x, bias, rows, cols, act, out) => {
     const size = rows * cols;
@@ -141,15 +148,17 @@ export function simdKernelsOn(
     const total = g.batch * gh * gw;
     const r = isF32(x, filter, bias, out)
       ? operands((o) => [o.input(x, g.batch * g.inH * g.inW * g.inC), o.input(filter, k * g.outC), o.input(bias, g.outC),
-        o.output(out, total * g.outC), o.temp(k * 4)])
+        o.output(out, total * g.outC), o.temp(k * 4), o.temp(4)])
       : null;
     if (!r) return convDirectJs(x, filter, bias, act, g, pool, out);
-    const [o, [xAt, wAt, bAt, oAt, offsAt]] = r;
+    const [o, [xAt, wAt, bAt, oAt, offsAt, flagAt]] = r;
     patchOffsets(g, offsAt);
-    const args = [xAt, wAt, bAt, oAt, offsAt, k, g.inH, g.inW, g.inC, g.outH, g.outW, g.strideH, g.strideW, g.outC, act === 'relu' ? 1 : 0, pool ? 1 : 0, 0, 0];
+    // Zero patches may skip their products only when no product with the filter could be NaN.
+    const skip = allFinite(wAt, k * g.outC, flagAt);
+    const args = [xAt, wAt, bAt, oAt, offsAt, k, g.inH, g.inW, g.inC, g.outH, g.outW, g.strideH, g.strideW, g.outC, act === 'relu' ? 1 : 0, pool ? 1 : 0, skip, 0, 0];
     // Compute-bound: split from about 1M multiply-adds (2 MFLOP, as the GEMM).
     const madds = total * (pool ? 4 : 1) * g.outC * k;
-    runtime.runRange('conv_direct', args, 16, total, chunkOf(total, pool ? 1 : DIRECT_PIXELS), madds >= 8 * splitElements);
+    runtime.runRange('conv_direct', args, 17, total, chunkOf(total, pool ? 1 : DIRECT_PIXELS), madds >= 8 * splitElements);
     o.finish();
   };
 

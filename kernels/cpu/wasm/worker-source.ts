@@ -3,7 +3,7 @@ export const CTL = { seq: 0, claim: 1, completed: 2, ready: 3, stop: 4, error: 5
 /** The job: [calls, total, chunk, chunks, threadStride], then per call [export index, argc, rangeArg, threadArg, MAX_ARGS args]. */
 export const JOB = 8;
 export const JOB_HEADER = 5;
-export const MAX_ARGS = 20;
+export const MAX_ARGS = 24;
 export const CALL_WORDS = 4 + MAX_ARGS;
 export const MAX_CALLS = 4;
 export const MAX_CHUNKS = 0xffff;

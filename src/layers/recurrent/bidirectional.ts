@@ -1,6 +1,7 @@
 import { add, mul } from '../../ops/binary';
 import { concatAlong, reverseAlong } from '../../ops/sequence';
 import type { Tensor } from '../../tensor/tensor';
+import type { Variable } from '../../tensor/variable';
 import { argError, fmtValue } from '../../util/validate';
 import { Layer, checkConfigKeys, type CallOptions, type Kwargs, type LayerArgs, type LayerConfig } from '../layer';
 import { SymbolicTensor } from '../symbolic';
@@ -53,7 +54,7 @@ export class Bidirectional extends Layer {
   }
 
   computeOutputShape(inputShape: readonly number[]): number[] {
-    const one = this.forwardLayer.computeOutputShape(inputShape);
+    const one = this.forwardLayer.computeOutputShape(inputShape) as number[];
     if (this.mergeMode !== 'concat') return one;
     return [...one.slice(0, -1), 2 * one[one.length - 1]];
   }
@@ -62,6 +63,12 @@ export class Bidirectional extends Layer {
     this.forwardLayer.build(inputShape);
     this.backwardLayer.build(inputShape);
     this.vars.push(...this.forwardLayer.weights, ...this.backwardLayer.weights);
+  }
+
+  /** TF.js builds each direction in its own scope inside the wrapper's: 'bidirectional/forward_lstm/kernel'. */
+  override savedName(v: Variable): string {
+    const inner = this.forwardLayer.weights.includes(v) ? this.forwardLayer : this.backwardLayer;
+    return `${this.name}/${inner.savedName(v)}`;
   }
 
   override get supportsMasking(): boolean {

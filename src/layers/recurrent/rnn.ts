@@ -3,8 +3,9 @@ import { zeros } from '../../ops/creation';
 import { concatAlong, reverseAlong, sliceAlong } from '../../ops/sequence';
 import { Tensor } from '../../tensor/tensor';
 import { keep } from '../../tensor/tidy';
+import type { Variable } from '../../tensor/variable';
 import { argError, fmtShape, fmtValue, optionalBoolean } from '../../util/validate';
-import { Layer, checkConfigKeys, type CallOptions, type Kwargs, type LayerArgs, type LayerConfig } from '../layer';
+import { Layer, checkConfigKeys, rescope, type CallOptions, type Kwargs, type LayerArgs, type LayerConfig, type ShapeOrShapes } from '../layer';
 import { SymbolicTensor } from '../symbolic';
 import { RNNCell } from './cell';
 import { StackedRNNCells } from './stacked-cells';
@@ -100,11 +101,29 @@ export class RNN extends Layer {
     return this.cell.units;
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  /** The output's shape, followed by the states' with returnState (as TF.js). */
+  computeOutputShape(inputShape: readonly number[]): ShapeOrShapes {
     if (inputShape.length !== 2) {
       throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}] (rank ${inputShape.length + 1})`, 'rank 3 [batch, timeSteps, features]');
     }
-    return this.returnSequences ? [inputShape[0], this.units] : [this.units];
+    const out = this.returnSequences ? [inputShape[0], this.units] : [this.units];
+    return this.returnState ? [out, ...this.cell.stateSize.map((n) => [n])] : out;
+  }
+
+  /** Symbolic inputs: the sequence, then (from initialState) one tensor per state, [batch, size]. */
+  protected override checkSymbolicInputs(op: string, shapes: number[][]): void {
+    if (shapes.length === 1) return;
+    const sizes = this.cell.stateSize;
+    const states = shapes.slice(1);
+    if (states.length !== sizes.length) throw argError(op, 'initialState', `${states.length} tensors`, `${sizes.length} (${sizes.map((n) => `[null, ${n}]`).join(', ')})`);
+    states.forEach((s, i) => {
+      if (s.length !== 1 || s[0] !== sizes[i]) throw argError(op, `initialState[${i}]`, `shape [null, ${s.join(', ')}]`, `shape [null, ${sizes[i]}]`);
+    });
+  }
+
+  /** The cell's weights are the layer's: 'lstm/kernel', 'rnn/RNNCell_0/kernel' for stacked cells. */
+  override savedName(v: Variable): string {
+    return rescope(this.cell.savedName(v), this.cell.name, this.name);
   }
 
   protected override buildWeights(inputShape: readonly number[]): void {
@@ -119,15 +138,25 @@ export class RNN extends Layer {
   override apply(inputs: SymbolicTensor[], kwargs?: Kwargs): SymbolicTensor | SymbolicTensor[];
   override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], options?: RNNApplyOptions): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[];
   override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], options: RNNApplyOptions = {}): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
-    // In a functional model's graph the layer is recorded as any other (one output).
-    if (inputs instanceof SymbolicTensor) return super.apply(inputs, options as Kwargs);
-    const list = (Array.isArray(inputs) ? inputs : [inputs]) as Tensor[];
+    const all: unknown[] = Array.isArray(inputs) ? inputs : [inputs];
+    // In a functional model's graph, initial states become inputs after the sequence (as TF.js records them),
+    // and returnState gives [output, ...states] as symbolic tensors.
+    if (all[0] instanceof SymbolicTensor) {
+      const { initialState, ...rest } = options;
+      const states: unknown[] = initialState === undefined ? [] : Array.isArray(initialState) ? initialState : [initialState];
+      states.forEach((t, i) => {
+        if (!(t instanceof SymbolicTensor)) throw argError(`${this.name}.apply`, `initialState[${i}]`, fmtValue(t), 'a SymbolicTensor, as the input is symbolic');
+      });
+      const list = [...all, ...states] as SymbolicTensor[];
+      return super.apply(list.length === 1 ? list[0] : list, rest as Kwargs);
+    }
+    const list = all as Tensor[];
     const x = list[0];
     if (!(x instanceof Tensor)) throw argError(this.name, 'input', fmtValue(x), 'a Tensor [batch, timeSteps, features]');
     if (x.rank !== 3) throw argError(this.name, 'input', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, 'rank 3 [batch, timeSteps, features]');
     const given = list.length > 1 ? list.slice(1) : options.initialState === undefined ? null : Array.isArray(options.initialState) ? options.initialState : [options.initialState];
-    this.prepareInput(x);
     if (given) this.checkStates('initialState', given, x.shape[0]);
+    this.prepareInput(x);
     const { output, states } = this.run(x, options.training ?? false, options.mask ?? null, given);
     return this.returnState ? [output, ...states] : output;
   }
@@ -159,7 +188,10 @@ export class RNN extends Layer {
   private run(x: Tensor, training: boolean, mask: Tensor | null, initial: Tensor[] | null): { output: Tensor; states: Tensor[] } {
     const [b, steps, features] = x.shape;
     if (this.stateful && b !== this.batchSize) throw argError(this.name, 'input', `batch size ${b}`, `the stateful layer's fixed batch size ${this.batchSize}`);
-    if (mask && (mask.rank !== 2 || mask.shape[0] !== b || mask.shape[1] !== steps)) throw argError(this.name, 'mask', `shape ${fmtShape(mask.shape)}`, `shape [${b}, ${steps}]`);
+    // As TF.js, a mask may cover more steps than the input (a mask passed on past a repeatVector): the steps
+    // read its leading columns, or its trailing ones reversed when going backwards.
+    if (mask && (mask.rank !== 2 || mask.shape[0] !== b || mask.shape[1] < steps)) throw argError(this.name, 'mask', `shape ${fmtShape(mask.shape)}`, `shape [${b}, ${steps}] (or more steps)`);
+    const maskSteps = mask ? mask.shape[1] : steps;
     const cell = this.cell;
     const seq = this.goBackwards ? reverseAlong(x, 1) : x;
     const maskValues = mask ? mask.hostValues() : null;
@@ -170,12 +202,12 @@ export class RNN extends Layer {
     let previous: Tensor = zeros([b, this.units], this.dtype);
     const width = cell.projectedWidth;
     for (let i = 0; i < steps; i++) {
-      const t = this.goBackwards ? steps - 1 - i : i;
+      const t = this.goBackwards ? maskSteps - 1 - i : i;
       const r = cell.step(sliceAlong(xp, 1, i, 1).reshape([b, width]), states);
       let out = r.output;
       let next = r.states;
       if (maskValues) {
-        const keepStep = new Float64Array(b).map((_, j) => (maskValues[j * steps + t] ? 1 : 0));
+        const keepStep = new Float64Array(b).map((_, j) => (maskValues[j * maskSteps + t] ? 1 : 0));
         const m = new Tensor([b, 1], this.dtype, this.dtype === 'float64' ? keepStep : Float32Array.from(keepStep));
         // prev + m·(new - prev): masked rows keep the previous output and states.
         out = add(previous, mul(m, sub(out, previous)));

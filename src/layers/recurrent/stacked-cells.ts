@@ -1,6 +1,7 @@
 import type { Tensor } from '../../tensor/tensor';
+import type { Variable } from '../../tensor/variable';
 import { argError, fmtValue } from '../../util/validate';
-import { checkConfigKeys, type LayerArgs, type LayerConfig } from '../layer';
+import { checkConfigKeys, rescope, type LayerArgs, type LayerConfig } from '../layer';
 import { RNNCell, type StepResult } from './cell';
 
 export interface StackedRNNCellsArgs extends LayerArgs {
@@ -48,6 +49,12 @@ export class StackedRNNCells extends RNNCell {
       this.vars.push(...cell.weights);
       features = cell.units;
     }
+  }
+
+  /** TF.js builds cell i in the scope 'RNNCell_i'. */
+  override savedName(v: Variable): string {
+    const i = this.cells.findIndex((c) => c.weights.includes(v));
+    return i < 0 ? v.name : rescope(this.cells[i].savedName(v), this.cells[i].name, `${this.name}/RNNCell_${i}`);
   }
 
   override beginSequence(batch: number, features: number, training: boolean): void {

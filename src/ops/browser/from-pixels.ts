@@ -1,3 +1,4 @@
+import type { Rank } from '../../tensor/value-types';
 import { Tensor } from '../../tensor/tensor';
 import { argError, describeValue } from '../../util/validate';
 import type { Canvas2DLike, CanvasLike, PixelData, PixelSource } from './pixel-types';
@@ -73,7 +74,7 @@ function rgbaOf(pixels: object): PixelData {
  * An image as a tensor [height, width, numChannels] of values 0..255, as tf.browser.fromPixels:
  * the first numChannels of R, G, B, A.
  */
-export function fromPixels(pixels: PixelSource, numChannels = 3): Tensor {
+export function fromPixels(pixels: PixelSource, numChannels = 3): Tensor<Rank.R3> {
   if (pixels === null || typeof pixels !== 'object') throw argError(OP, 'pixels', describeValue(pixels), SOURCES);
   if (!Number.isInteger(numChannels) || numChannels < 1 || numChannels > 4) throw argError(OP, 'numChannels', describeValue(numChannels), 'an integer from 1 to 4');
   const { data, width, height } = rgbaOf(pixels);
@@ -87,5 +88,5 @@ export function fromPixels(pixels: PixelSource, numChannels = 3): Tensor {
   for (let p = 0; p < width * height; p++) {
     for (let c = 0; c < numChannels; c++) values[p * numChannels + c] = data[p * 4 + c];
   }
-  return pixelTensor([height, width, numChannels], values);
+  return pixelTensor([height, width, numChannels], values) as Tensor<Rank.R3>;
 }

@@ -1,0 +1,55 @@
+import type { DType, TypedArray } from '../backend/handle';
+
+// TF.js's type vocabulary for ranks, shapes and values, declared as TF.js declares it so that a TF.js program's
+// annotations (tf.Tensor<tf.Rank.R2>, ShapeMap[R], dataSync<'int32'>()) compile against tessera unchanged.
+
+/** A tensor's rank as a type parameter: Tensor<Rank.R2> is a Tensor2D. */
+export enum Rank {
+  R0 = 'R0',
+  R1 = 'R1',
+  R2 = 'R2',
+  R3 = 'R3',
+  R4 = 'R4',
+  R5 = 'R5',
+  R6 = 'R6',
+}
+
+/** The shape type of each rank (a scalar's shape is []). */
+export interface ShapeMap {
+  R0: number[];
+  R1: [number];
+  R2: [number, number];
+  R3: [number, number, number];
+  R4: [number, number, number, number];
+  R5: [number, number, number, number, number];
+  R6: [number, number, number, number, number, number];
+}
+
+/** What array()/arraySync() give for each rank. */
+export interface ArrayMap {
+  R0: number;
+  R1: number[];
+  R2: number[][];
+  R3: number[][][];
+  R4: number[][][][];
+  R5: number[][][][][];
+  R6: number[][][][][][];
+}
+
+/** Each dtype's host array, as TF.js's DataTypeMap (float64 is tessera's cpu-only dtype for exact gradient checks). */
+export interface DataTypeMap {
+  float32: Float32Array;
+  float64: Float64Array;
+  int32: Int32Array;
+  bool: Uint8Array;
+}
+
+export type DataType = DType;
+
+/** The dtypes whose values dataSync() is typed as by default, as TF.js's (float64 is asked for by name). */
+export type NumericDataType = 'float32' | 'int32' | 'bool';
+
+/** Nested arrays of numbers or booleans (rows may be typed arrays), as TF.js's TensorLike. */
+export type NestedValues = number | boolean | TypedArray | readonly NestedValues[];
+/** What TF.js ops accept in place of a tensor: a number, a boolean, (nested) arrays of them, or a typed array. */
+export type TensorLike = NestedValues;

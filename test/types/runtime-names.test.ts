@@ -1,0 +1,59 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import * as tn from '../../src/index';
+
+// The run-time side of the TF.js names the types brought: each behaves as TF.js's does.
+
+describe('TF.js names behind the types, at run time', () => {
+  it("rankType holds what TF.js's holds ('0' to '4', then 'higher')", async () => {
+    await tf.setBackend('cpu');
+    for (const shape of [[], [2], [2, 1], [1, 2, 1], [1, 1, 1, 2], [1, 1, 1, 1, 2]]) {
+      expect(tn.zeros(shape).rankType).toBe(tf.zeros(shape).rankType);
+    }
+  });
+
+  it('tidy takes a name first, returns what fn returns and frees the rest', () => {
+    const before = tn.memory().numTensors;
+    const y = tn.tidy('square plus one', () => tn.square(tn.tensor1d([1, 2, 3])).add(1));
+    expect(y.arraySync()).toEqual([2, 5, 10]);
+    expect(tn.memory().numTensors).toBe(before + 1);
+    expect(() => tn.tidy('named', undefined as unknown as () => void)).toThrow(/^tidy: fn must be a function \(after the name 'named'\), got undefined$/);
+  });
+
+  it('tn.layers is a namespace holding the Layer, RNN and RNNCell classes and input(), as tf.layers', () => {
+    expect(tn.layers.Layer).toBe(tn.Layer);
+    expect(tn.layers.RNN).toBe(tn.RNN);
+    expect(typeof tn.layers.RNNCell).toBe('function');
+    expect(tn.layers.input).toBe(tn.input);
+    expect(tn.layers.dense({ units: 2 })).toBeInstanceOf(tn.layers.Layer);
+  });
+
+  it('CustomCallback runs its hooks in fit, and refuses an unknown hook', async () => {
+    const model = tn.sequential({ layers: [tn.layers.dense({ units: 1, inputShape: [2], kernelInitializer: 'zeros' })] });
+    model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+    const seen: string[] = [];
+    const cb = new tn.CustomCallback({
+      onTrainBegin: () => void seen.push('train'),
+      onEpochEnd: (epoch, logs) => void seen.push(`epoch ${epoch} ${typeof logs?.loss}`),
+    });
+    expect(cb).toBeInstanceOf(tn.Callback);
+    await model.fit(tn.ones([4, 2]), tn.ones([4, 1]), { epochs: 2, verbose: 0, callbacks: [cb] });
+    expect(seen).toEqual(['train', 'epoch 0 number', 'epoch 1 number']);
+    expect(() => new tn.CustomCallback({ onEpochStart: () => {} } as tn.CustomCallbackArgs)).toThrow(
+      /CustomCallback: args\.onEpochStart must be one of onTrainBegin, .*, got an unknown hook/,
+    );
+  });
+
+  it("optimizers name their class as TF.js's getClassName() does", () => {
+    const pairs: [tn.Optimizer, tf.Optimizer][] = [
+      [tn.train.sgd(0.1), tf.train.sgd(0.1)],
+      [tn.train.momentum(0.1, 0.9), tf.train.momentum(0.1, 0.9)],
+      [tn.train.adam(), tf.train.adam()],
+      [tn.train.rmsprop(0.1), tf.train.rmsprop(0.1)],
+      [tn.train.adagrad(0.1), tf.train.adagrad(0.1)],
+      [tn.train.adadelta(), tf.train.adadelta()],
+      [tn.train.adamax(), tf.train.adamax()],
+    ];
+    for (const [mine, theirs] of pairs) expect(mine.getClassName()).toBe(theirs.getClassName());
+  });
+});
