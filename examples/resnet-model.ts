@@ -7,7 +7,8 @@ type Tn = typeof Tessera;
  * (pooling before the normalization keeps the 28×28 activations out of it: a third of a step's time otherwise),
  * residual blocks (conv → BN → relu → conv → BN, added to the block's input, then relu) at 14×14×24 and, after a
  * max-pool and a widening conv → BN → relu, at 7×7×48; globalAveragePooling2d, dropout, and a softmax head; L2 on
- * every kernel. The widths are the ones that reach 99.3% on the test set in the least time on two CPU cores.
+ * every kernel. Widths 24/48 cost 2.75 ms of CPU per training sample here, against 7 for a 32/64 model with its
+ * batch norm at 28×28.
  */
 export function resnetModel(tn: Tn, seed = 1): Tessera.LayersModel {
   let n = seed;
