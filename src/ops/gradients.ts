@@ -6,10 +6,10 @@ import type { NamedTensorMap, Scalar } from '../tensor/tfjs-types';
 import { tidy } from '../tensor/tidy';
 import { Variable } from '../tensor/variable';
 import { add } from './binary';
-import { onesLike } from './creation';
+import { onesLike, zerosLike } from './creation';
 import { gradientTable } from './grads/index';
 
-const gradientOps: GradientOps = { add, onesLike, rule: (name) => gradientTable[name] };
+const gradientOps: GradientOps = { add, onesLike, zerosLike, rule: (name) => gradientTable[name] };
 
 /** f's result, and dy (when given) of its shape and dtype. */
 function assertResult(name: string, y: unknown, dy: Tensor | undefined): Tensor {
@@ -88,6 +88,17 @@ export function grads(f: (...xs: Tensor[]) => Tensor): (xs: Tensor[], dy?: Tenso
 export function grad(f: (x: Tensor) => Tensor): (x: Tensor, dy?: Tensor) => Tensor {
   const g = gradsAs('grad', f, () => 'x');
   return (x, dy) => g([x], dy)[0];
+}
+
+/** value and gradient of a one-argument f, as tf.valueAndGrad(f)(x, dy?). */
+export function valueAndGrad(f: (x: Tensor) => Tensor): (x: Tensor, dy?: Tensor) => { value: Tensor; grad: Tensor } {
+  if (typeof f !== 'function') throw new Error(`valueAndGrad: f must be a function, got ${typeof f}`);
+  const vg = valueAndGrads((x) => f(x));
+  return (x, dy) => {
+    if (!(x instanceof Tensor)) throw new Error(`valueAndGrad: x must be a Tensor, got ${typeof x}`);
+    const { value, grads: [g] } = vg([x], dy);
+    return { value, grad: g };
+  };
 }
 
 /** value of f and its gradients with respect to trainable variables (all it uses, or varList), as tf.variableGrads. */

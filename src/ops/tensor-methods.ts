@@ -76,7 +76,9 @@ addTensorMethods({
   oneHot(this: Tensor, depth: number, onValue?: number, offValue?: number) { return oneHot(this, depth, onValue, offValue); },
   topk(this: Tensor, k?: number, sorted?: boolean) { return topk(this, k, sorted); },
   matMul(this: Tensor, b: Tensor, transposeA?: boolean, transposeB?: boolean) { return matMul(this, b, transposeA, transposeB); },
-  conv2d(this: Tensor, filter: Tensor, strides: number | [number, number], pad: Padding) { return conv2d(this, filter, strides, pad); },
+  conv2d(this: Tensor, filter: Tensor, strides: number | [number, number], pad: Padding, dataFormat?: 'NHWC' | 'NCHW', dilations?: number | [number, number], dimRoundingMode?: 'floor' | 'round' | 'ceil') {
+    return conv2d(this, filter, strides, pad, dataFormat, dilations, dimRoundingMode);
+  },
   maxPool(this: Tensor, filterSize: number | [number, number], strides: number | [number, number], pad: Padding) { return maxPool(this, filterSize, strides, pad); },
   softmax(this: Tensor, dim?: number) { return softmax(this, dim); },
   logSoftmax(this: Tensor, axis?: number) { return logSoftmax(this, axis); },
