@@ -3,11 +3,10 @@ import { broadcastShapes } from '../../../kernels/shared/broadcast';
 import { conv2dGeometry, pool2dGeometry } from '../../../kernels/shared/geometry';
 import { matMulConstants, matMulKernel } from '../../../kernels/gpu/matmul';
 import { batchMatMulConstants, batchMatMulKernel } from '../../../kernels/gpu/batch-matmul';
-import { avgPoolBackpropKernel, avgPoolKernel } from '../../../kernels/gpu/avg-pool';
 import { depthwiseConv2dBackpropFilterKernel, depthwiseConv2dBackpropInputKernel, depthwiseConv2dKernel } from '../../../kernels/gpu/depthwise-conv';
 import { depthwiseGeometry } from '../../../kernels/shared/geometry';
 import { conv2dBackpropFilterPartialKernel, conv2dBackpropInputKernel, conv2dKernel } from '../../../kernels/gpu/conv';
-import { maxPoolBackpropKernel, maxPoolGatherKernel, maxPoolKernel } from '../../../kernels/gpu/pool';
+import { poolBackpropKernel, poolKernel } from '../../../kernels/gpu/pool';
 import { BINARY_MAX_AXES, UNARY_CODES, binaryConstants, binaryKernel, unaryKernel } from '../../../kernels/gpu/elementwise';
 import { REDUCE_CODES, TWO_STAGE_ROWS, columnPartialKernel, leadingRowsView, planReduce, reduceKernel } from '../../../kernels/gpu/reduce';
 import { softmaxKernel, sparseCrossEntropyKernel } from '../../../kernels/gpu/softmax';
@@ -120,29 +119,33 @@ export class GpuBackend implements Backend {
 
   maxPool(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
     const g = pool2dGeometry(x.shape, filterSize, strides, pad);
-    return this.compute('maxPool', maxPoolKernel, [g.batch, g.outH, g.outW, g.channels], g, [this.arg(x, 'maxPool')]);
+    const xArg = this.arg(x, 'maxPool');
+    return this.compute('maxPool', poolKernel, [g.batch, g.outH, g.outW, g.channels], { ...g, avg: 0 }, [xArg, xArg]);
   }
 
   maxPoolBackprop(dy: Tensor, x: Tensor, _y: Tensor | null, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
     const g = pool2dGeometry(x.shape, filterSize, strides, pad);
     const op = 'maxPoolBackprop';
-    return this.compute(op, maxPoolBackpropKernel, x.shape, g, [this.arg(dy, op), this.arg(x, op)]);
+    return this.compute(op, poolBackpropKernel, x.shape, { ...g, avg: 0 }, [this.arg(dy, op), this.arg(x, op)]);
   }
 
   maxPoolGather(src: Tensor, x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
     const g = pool2dGeometry(x.shape, filterSize, strides, pad);
     const op = 'maxPoolGather';
-    return this.compute(op, maxPoolGatherKernel, [g.batch, g.outH, g.outW, g.channels], g, [this.arg(x, op), this.arg(src, op)]);
+    return this.compute(op, poolKernel, [g.batch, g.outH, g.outW, g.channels], { ...g, avg: 0 }, [this.arg(x, op), this.arg(src, op)]);
   }
 
+  // Average pooling reads one tensor: it goes in both slots of the shared pool kernels, whose avg branch reads only the first.
   avgPool(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
     const g = pool2dGeometry(x.shape, filterSize, strides, pad);
-    return this.compute('avgPool', avgPoolKernel, [g.batch, g.outH, g.outW, g.channels], g, [this.arg(x, 'avgPool')]);
+    const xArg = this.arg(x, 'avgPool');
+    return this.compute('avgPool', poolKernel, [g.batch, g.outH, g.outW, g.channels], { ...g, avg: 1 }, [xArg, xArg]);
   }
 
   avgPoolBackprop(dy: Tensor, xShape: readonly number[], filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
     const g = pool2dGeometry(xShape, filterSize, strides, pad);
-    return this.compute('avgPoolBackprop', avgPoolBackpropKernel, xShape, g, [this.arg(dy, 'avgPoolBackprop')]);
+    const dyArg = this.arg(dy, 'avgPoolBackprop');
+    return this.compute('avgPoolBackprop', poolBackpropKernel, xShape, { ...g, avg: 1 }, [dyArg, dyArg]);
   }
 
   unary(op: UnaryOp, x: Tensor): Tensor {
