@@ -8,7 +8,7 @@ import { depthwiseGeometry } from '../../../kernels/shared/geometry';
 import { conv2dBackpropFilterPartialKernel, conv2dBackpropInputKernel, conv2dKernel } from '../../../kernels/gpu/conv';
 import { poolBackpropKernel, poolKernel } from '../../../kernels/gpu/pool';
 import { BINARY_MAX_AXES, UNARY_CODES, binaryConstants, binaryKernel, unaryKernel } from '../../../kernels/gpu/elementwise';
-import { REDUCE_CODES, TWO_STAGE_ROWS, columnPartialKernel, leadingRowsView, planReduce, reduceKernel } from '../../../kernels/gpu/reduce';
+import { TWO_STAGE_ROWS, columnPartialConstants, leadingRowsView, planReduce, reduceKernel } from '../../../kernels/gpu/reduce';
 import { softmaxKernel, sparseCrossEntropyKernel } from '../../../kernels/gpu/softmax';
 import { ACTIVATION_CODES, activationGradKernel, biasActivationKernel } from '../../../kernels/gpu/bias-activation';
 import { copyKernel } from '../../../kernels/gpu/copy';
@@ -402,7 +402,7 @@ export class GpuBackend implements Backend {
       const { rows, cols } = view;
       const chunk = Math.ceil(Math.sqrt(rows));
       const chunks = Math.ceil(rows / chunk);
-      const partial = this.kernels.run(op, columnPartialKernel, chunks * cols, { op: REDUCE_CODES[op], rows, cols, chunk }, [input]);
+      const partial = this.kernels.run(op, reduceKernel, chunks * cols, columnPartialConstants(op, rows, cols, chunk), [input]);
       return this.reduceTexture(op, partial, [chunks, cols], [0], outShape, dtype);
     }
     let current = input;
