@@ -3,9 +3,9 @@ import { broadcastShapes } from '../../../kernels/shared/broadcast';
 import { conv2dGeometry, pool2dGeometry } from '../../../kernels/shared/geometry';
 import { matMulConstants, matMulKernel } from '../../../kernels/gpu/matmul';
 import { batchMatMulConstants, batchMatMulKernel } from '../../../kernels/gpu/batch-matmul';
-import { depthwiseConv2dBackpropFilterKernel, depthwiseConv2dBackpropInputKernel, depthwiseConv2dKernel } from '../../../kernels/gpu/depthwise-conv';
+import { depthwiseConv2dBackpropFilterKernel } from '../../../kernels/gpu/depthwise-conv';
 import { depthwiseGeometry } from '../../../kernels/shared/geometry';
-import { conv2dBackpropFilterPartialKernel, conv2dBackpropInputKernel, conv2dKernel } from '../../../kernels/gpu/conv';
+import { conv2dBackpropFilterPartialKernel, conv2dBackpropInputKernel, conv2dKernel, groupedConvConstants } from '../../../kernels/gpu/conv';
 import { poolBackpropKernel, poolKernel } from '../../../kernels/gpu/pool';
 import { BINARY_MAX_AXES, UNARY_CODES, binaryConstants, binaryKernel, unaryKernel } from '../../../kernels/gpu/elementwise';
 import { TWO_STAGE_ROWS, columnPartialConstants, leadingRowsView, planReduce, reduceKernel } from '../../../kernels/gpu/reduce';
@@ -80,13 +80,13 @@ export class GpuBackend implements Backend {
 
   conv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor {
     const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
-    return this.compute('conv2d', conv2dKernel, [g.batch, g.outH, g.outW, g.outC], g, [this.arg(x, 'conv2d'), this.arg(filter, 'conv2d')]);
+    return this.compute('conv2d', conv2dKernel, [g.batch, g.outH, g.outW, g.outC], groupedConvConstants(g, false), [this.arg(x, 'conv2d'), this.arg(filter, 'conv2d')]);
   }
 
   conv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
     const g = conv2dGeometry(xShape, filter.shape, strides, pad);
     const op = 'conv2dBackpropInput';
-    return this.compute(op, conv2dBackpropInputKernel, xShape, g, [this.arg(dy, op), this.arg(filter, op)]);
+    return this.compute(op, conv2dBackpropInputKernel, xShape, groupedConvConstants(g, false), [this.arg(dy, op), this.arg(filter, op)]);
   }
 
   conv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
@@ -102,13 +102,13 @@ export class GpuBackend implements Backend {
   depthwiseConv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor {
     const g = depthwiseGeometry(x.shape, filter.shape, strides, pad);
     const op = 'depthwiseConv2d';
-    return this.compute(op, depthwiseConv2dKernel, [g.batch, g.outH, g.outW, g.outC], g, [this.arg(x, op), this.arg(filter, op)]);
+    return this.compute(op, conv2dKernel, [g.batch, g.outH, g.outW, g.outC], groupedConvConstants(g, true), [this.arg(x, op), this.arg(filter, op)]);
   }
 
   depthwiseConv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
     const g = depthwiseGeometry(xShape, filter.shape, strides, pad);
     const op = 'depthwiseConv2dBackpropInput';
-    return this.compute(op, depthwiseConv2dBackpropInputKernel, xShape, g, [this.arg(dy, op), this.arg(filter, op)]);
+    return this.compute(op, conv2dBackpropInputKernel, xShape, groupedConvConstants(g, true), [this.arg(dy, op), this.arg(filter, op)]);
   }
 
   depthwiseConv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
