@@ -6,7 +6,7 @@ export type { Scalar, Tensor1D, Tensor2D, Tensor3D, Tensor4D, Tensor5D, Tensor6D
 export { Variable } from './tensor/variable';
 export { variable } from './tensor/variable-factory';
 export * from './ops/index';
-export { grad, grads, valueAndGrads, variableGrads } from './ops/gradients';
+export { grad, grads, valueAndGrad, valueAndGrads, variableGrads } from './ops/gradients';
 export { customGrad } from './ops/custom-grad';
 export type { CustomGradientFunc, CustomGradientResult, GradSaveFunc } from './ops/custom-grad';
 export { gradCheck } from './ops/grad-check';

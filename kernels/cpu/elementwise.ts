@@ -5,7 +5,7 @@ import type { FloatArray, TypedArray } from '../shared/types';
 import { isMathUnaryOp } from '../shared/math-op-names';
 import { mathBinaryElement, mathBinaryRun, mathUnary } from './math';
 
-/** out[i] = op(x[i]); 'step' is x > 0 ? 1 : 0 (the relu derivative). The switch sits outside the loops so each loop stays tight. */
+/** out[i] = op(x[i]); 'step' is x > 0 ? 1 : 0 (the relu derivative), NaN for NaN as TF.js's. The switch sits outside the loops so each loop stays tight. */
 export function unary(op: UnaryOp, x: TypedArray, out: TypedArray): void {
   // The math family's ops are float-valued: the ops layer hands them float tensors.
   if (isMathUnaryOp(op)) return mathUnary(op, x as FloatArray, out as FloatArray);
@@ -19,7 +19,7 @@ export function unary(op: UnaryOp, x: TypedArray, out: TypedArray): void {
     case 'square': for (let i = 0; i < n; i++) out[i] = x[i] * x[i]; return;
     // `v < 0 ? 0 : v` rather than Math.max so NaN propagates as in TF.js.
     case 'relu': for (let i = 0; i < n; i++) { const v = x[i]; out[i] = v < 0 ? 0 : v; } return;
-    case 'step': for (let i = 0; i < n; i++) out[i] = x[i] > 0 ? 1 : 0; return;
+    case 'step': for (let i = 0; i < n; i++) { const v = x[i]; out[i] = v > 0 ? 1 : v <= 0 ? 0 : v; } return;
     case 'sigmoid': for (let i = 0; i < n; i++) out[i] = 1 / (1 + Math.exp(-x[i])); return;
     case 'tanh': for (let i = 0; i < n; i++) out[i] = Math.tanh(x[i]); return;
     case 'reciprocal': for (let i = 0; i < n; i++) out[i] = 1 / x[i]; return;

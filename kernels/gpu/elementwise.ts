@@ -23,7 +23,7 @@ export interface UnaryConstants {
   op: number;
 }
 
-/** out[i] = op(x[i]); 'step' is x > 0 ? 1 : 0 as in the cpu kernel. */
+/** out[i] = op(x[i]); 'step' is x > 0 ? 1 : 0 (NaN for NaN) as in the cpu kernel. */
 export function unaryKernel(this: KernelThis<UnaryConstants>, x: KernelInput): number {
   const v = x[this.thread.x];
   const op = this.constants.op;
@@ -34,7 +34,6 @@ export function unaryKernel(this: KernelThis<UnaryConstants>, x: KernelInput): n
   if (op === 4) return Math.sqrt(v);
   if (op === 5) return v * v;
   if (op === 6) return v < 0 ? 0 : v;
-  if (op === 7) return v > 0 ? 1 : 0;
   if (op === 8) return 1 / (1 + Math.exp(-v));
   if (op === 9) {
     // From exp(-2|v|) <= 1, which cannot overflow the way exp(2v) does for large v.
@@ -59,6 +58,7 @@ export function unaryKernel(this: KernelThis<UnaryConstants>, x: KernelInput): n
   const magnitude = Math.abs(v);
   const finite = magnitude <= 3.4028234663852886e38 ? 1 : 0;
   const infinite = magnitude > 3.4028234663852886e38 ? 1 : 0;
+  if (op === 7) return v > 0 ? 1 : (finite + infinite > 0 ? 0 : v);
   if (op === 15) return 1 - finite - infinite;
   if (op === 16) return infinite;
   if (op === 17) return finite;

@@ -13,11 +13,13 @@ export const REDUCE_MAX_AXES = 4;
 /**
  * x viewed as four merged axes j = 0..3, each kept or reduced. An output index unravels by the
  * kept axes' strides p_j and the reduction counter t < count by the reduced axes' strides q_j;
- * the other kind's stride is NEVER, so its index is 0. x_j is x's stride along axis j.
+ * the other kind's stride is NEVER, so its index is 0. x_j is x's stride along axis j. Elements at or past
+ * size are skipped: only a column partial's short last chunk reaches them.
  */
 export interface ReduceConstants {
   op: number;
   count: number;
+  size: number;
   p0: number; p1: number; p2: number; p3: number;
   q0: number; q1: number; q2: number; q3: number;
   x0: number; x1: number; x2: number; x3: number;
@@ -46,19 +48,22 @@ export function reduceKernel(this: KernelThis<ReduceConstants>, x: KernelInput):
     const j2 = Math.floor(r / this.constants.q2);
     r -= j2 * this.constants.q2;
     const j3 = Math.floor(r / this.constants.q3);
-    const v = x[base + j0 * this.constants.x0 + j1 * this.constants.x1 + j2 * this.constants.x2 + j3 * this.constants.x3];
-    if (op === 0) {
-      acc += v;
-    } else if (op === 1) {
-      acc = Math.max(acc, v);
-    } else if (op === 2) {
-      acc = Math.min(acc, v);
-    } else if (op === 3) {
-      acc *= v;
-    } else if (op === 4) {
-      acc = acc !== 0 || v !== 0 ? 1 : 0;
-    } else {
-      acc = acc !== 0 && v !== 0 ? 1 : 0;
+    const at = base + j0 * this.constants.x0 + j1 * this.constants.x1 + j2 * this.constants.x2 + j3 * this.constants.x3;
+    if (at < this.constants.size) {
+      const v = x[at];
+      if (op === 0) {
+        acc += v;
+      } else if (op === 1) {
+        acc = Math.max(acc, v);
+      } else if (op === 2) {
+        acc = Math.min(acc, v);
+      } else if (op === 3) {
+        acc *= v;
+      } else if (op === 4) {
+        acc = acc !== 0 || v !== 0 ? 1 : 0;
+      } else {
+        acc = acc !== 0 && v !== 0 ? 1 : 0;
+      }
     }
   }
   return acc;
@@ -110,53 +115,22 @@ function reduceConstants(op: ReduceOp, mergedDims: readonly number[], reducedFla
     else { p[j] = keptStep; keptStep *= dims[j]; q[j] = NEVER; }
   }
   return {
-    op: REDUCE_CODES[op], count: reducedStep,
+    op: REDUCE_CODES[op], count: reducedStep, size: xStep,
     p0: p[0], p1: p[1], p2: p[2], p3: p[3],
     q0: q[0], q1: q[1], q2: q[2], q3: q[3],
     x0: x[0], x1: x[1], x2: x[2], x3: x[3],
   };
 }
 
-export interface ColumnPartialConstants {
-  op: number;
-  rows: number;
-  cols: number;
-  /** Rows per chunk; the last chunk may be short. */
-  chunk: number;
-}
-
 /**
- * First stage of reducing a tall [rows, cols] over its rows: out[k, c] reduces rows
- * [k*chunk, (k+1)*chunk) of column c. Reducing the [chunks, cols] result again over its rows
- * finishes the job, with chunks×cols threads at work instead of cols threads looping over every row.
+ * First stage of reducing a tall [rows, cols] over its rows, as a reduceKernel pass over x viewed as
+ * [chunks, chunk, cols]: out[k, c] reduces rows [k*chunk, (k+1)*chunk) of column c, the last chunk stopping
+ * at the end of x. Reducing the [chunks, cols] result again over its rows finishes the job, with chunks×cols
+ * threads at work instead of cols threads looping over every row.
  */
-export function columnPartialKernel(this: KernelThis<ColumnPartialConstants>, x: KernelInput): number {
-  const i = this.thread.x;
-  const k = Math.floor(i / this.constants.cols);
-  const c = i - k * this.constants.cols;
-  const first = k * this.constants.chunk;
-  const op = this.constants.op;
-  let acc = op === 0 ? 0 : op === 3 ? 1 : x[first * this.constants.cols + c];
-  for (let t = 0; t < this.constants.chunk; t++) {
-    const r = first + t;
-    if (r < this.constants.rows) {
-      const v = x[r * this.constants.cols + c];
-      if (op === 0) {
-        acc += v;
-      } else if (op === 1) {
-        acc = Math.max(acc, v);
-      } else if (op === 2) {
-        acc = Math.min(acc, v);
-      } else if (op === 3) {
-        acc *= v;
-      } else if (op === 4) {
-        acc = acc !== 0 || v !== 0 ? 1 : 0;
-      } else {
-        acc = acc !== 0 && v !== 0 ? 1 : 0;
-      }
-    }
-  }
-  return acc;
+export function columnPartialConstants(op: ReduceOp, rows: number, cols: number, chunk: number): ReduceConstants {
+  const chunks = Math.ceil(rows / chunk);
+  return { ...reduceConstants(op, [chunks, chunk, cols], [false, true, false]), size: rows * cols };
 }
 
 /** Above this many rows, a reduction over the rows of [rows, cols] goes in two stages. */

@@ -6,7 +6,12 @@ export interface WeightsManifestEntry {
   shape: number[];
   /** TF.js files hold 'float32', 'int32' or 'bool'; tessera writes 'float64' for float64 models (TF.js cannot read those). */
   dtype: 'float32' | 'float64' | 'int32' | 'bool';
+  /** 'optimizer' marks an optimizer's state saved beside the model's weights. */
+  group?: WeightGroup;
 }
+
+/** What a saved weight belongs to, as TF.js's io.WeightGroup. */
+export type WeightGroup = 'model' | 'optimizer';
 
 /** A group of weights whose values are the concatenation of the files in paths. */
 export interface WeightsManifestGroupConfig {

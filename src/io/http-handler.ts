@@ -61,9 +61,9 @@ function splitUrl(url: string): { prefix: string; query: string } {
 }
 
 class HttpHandler implements IOHandler {
-  private readonly op = 'io.http';
-
   constructor(
+    /** The public function the handler came from, which its errors name. */
+    private readonly op: string,
     private readonly url: string,
     private readonly options: LoadOptions,
   ) {}
@@ -131,14 +131,21 @@ class HttpHandler implements IOHandler {
   }
 }
 
+/** io.http for the public function `op` (io.http, its old name, or loadLayersModel given a bare path), so errors name it. */
+export function httpFor(op: string, path: unknown, loadOptions?: LoadOptions): IOHandler {
+  if (typeof path !== 'string' || path === '') throw argError(op, 'path', describe(path), 'a non-empty URL string');
+  return new HttpHandler(op, path, checkOptions(op, loadOptions));
+}
+
 /** A handler that loads a model over HTTP(S) (weights relative to model.json) and saves by POST, as tf.io.http. */
 export function http(path: string, loadOptions?: LoadOptions): IOHandler {
-  if (typeof path !== 'string' || path === '') throw argError('io.http', 'path', describe(path), 'a non-empty URL string');
-  return new HttpHandler(path, checkOptions('io.http', loadOptions));
+  return httpFor('io.http', path, loadOptions);
 }
 
 /** TF.js's older name for io.http. */
-export const browserHTTPRequest = http;
+export function browserHTTPRequest(path: string, loadOptions?: LoadOptions): IOHandler {
+  return httpFor('io.browserHTTPRequest', path, loadOptions);
+}
 
 export const httpRouter = (url: string | string[], loadOptions?: LoadOptions): IOHandler | null =>
   typeof url === 'string' && /^https?:\/\//i.test(url) ? http(url, loadOptions) : null;

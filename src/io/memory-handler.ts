@@ -29,6 +29,7 @@ export function fromMemory(model: ModelArtifacts | ModelJSON | object, weightSpe
         format: artifacts.format,
         generatedBy: artifacts.generatedBy,
         convertedBy: artifacts.convertedBy,
+        ...(artifacts.trainingConfig == null ? {} : { trainingConfig: artifacts.trainingConfig }),
       };
     },
   };

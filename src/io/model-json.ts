@@ -61,6 +61,8 @@ export function readModelJson(op: string, source: string, json: unknown): { arti
       format: optionalString('format'),
       generatedBy: optionalString('generatedBy'),
       convertedBy: optionalString('convertedBy') ?? null,
+      // Checked where it is used: loading compiles the model from it.
+      ...(own(json, 'trainingConfig') == null ? {} : { trainingConfig: own(json, 'trainingConfig') as object }),
     },
     groups,
   };

@@ -1,6 +1,6 @@
 import type { IOHandler } from './artifacts';
 import { browserDownloadsRouter } from './browser-downloads';
-import { http, httpRouter, type LoadOptions } from './http-handler';
+import { httpFor, httpRouter, type LoadOptions } from './http-handler';
 import { indexedDBRouter } from './indexed-db';
 import { localStorageRouter } from './local-storage';
 
@@ -62,7 +62,7 @@ export function loadHandlerFor(op: string, url: string, loadOptions?: LoadOption
   const handler = onlyOne(op, 'load', url, getLoadHandlers(url, loadOptions));
   if (handler) return handler;
   if (url.startsWith('file://')) throw fileUrlError(op, url);
-  return http(url, loadOptions);
+  return httpFor(op, url, loadOptions);
 }
 
 /** The one handler that saves to `url`, as model.save finds it. */

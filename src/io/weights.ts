@@ -1,8 +1,7 @@
 import { bufferSourceToUint8Array, concatUint8Arrays } from 'typed-array-utils';
 import { fmtShape } from '../util/validate';
 import { Tensor, arrayTypeFor } from '../tensor/tensor';
-import type { Variable } from '../tensor/variable';
-import type { WeightsManifestEntry } from './artifacts';
+import type { WeightGroup, WeightsManifestEntry } from './artifacts';
 import { badValue, requireRecord, requireString } from './json-checks';
 
 /** The most weight bytes a model may declare; checked before anything is allocated. */
@@ -24,8 +23,10 @@ export function readWeightSpecs(op: string, where: string, v: unknown): WeightsM
     const e = requireRecord(op, at, entry);
     for (const key of Object.keys(e)) {
       if (key === 'quantization') throw badValue(op, `${at}.quantization`, e[key], 'absent (tessera does not read quantized weights)');
-      if (key !== 'name' && key !== 'shape' && key !== 'dtype') throw badValue(op, `${at}.${key}`, e[key], 'absent (a weight spec has name, shape and dtype)');
+      if (key !== 'name' && key !== 'shape' && key !== 'dtype' && key !== 'group') throw badValue(op, `${at}.${key}`, e[key], 'absent (a weight spec has name, shape, dtype and group)');
     }
+    const group = e.group;
+    if (group !== undefined && group !== 'model' && group !== 'optimizer') throw badValue(op, `${at}.group`, group, "'model' or 'optimizer'");
     const name = requireString(op, `${at}.name`, e.name);
     const dtype = e.dtype;
     if (dtype !== 'float32' && dtype !== 'int32' && dtype !== 'bool' && dtype !== 'float64') {
@@ -40,7 +41,7 @@ export function readWeightSpecs(op: string, where: string, v: unknown): WeightsM
       if (total + bytes > MAX_WEIGHT_BYTES) throw badValue(op, `${at}.shape`, shape, `a size that keeps the weights within ${MAX_WEIGHT_BYTES} bytes`);
     }
     total += bytes;
-    return { name, shape: shape.slice(), dtype };
+    return { name, shape: shape.slice(), dtype, ...(group ? { group } : {}) };
   });
 }
 
@@ -85,9 +86,16 @@ export function weightBytes(op: string, where: string, v: unknown): Uint8Array {
   throw badValue(op, where, v, `an ArrayBuffer, a typed array, or an array of at most ${MAX_SHARDS} ArrayBuffers`);
 }
 
-/** The manifest entries and the bytes of variables, back to back, in platform byte order as TF.js writes them. */
-export function encodeWeights(vars: readonly Variable[], names: readonly string[] = vars.map((v) => v.name)): { specs: WeightsManifestEntry[]; data: ArrayBuffer } {
-  const specs = vars.map((v, i) => ({ name: names[i], shape: v.shape.slice(), dtype: v.dtype }));
-  const parts = vars.map((v) => bytesOf(v.hostValues()));
+/** A tensor to save under a name; `group` 'optimizer' marks an optimizer's state, as TF.js's WeightGroup. */
+export interface WeightToSave {
+  name: string;
+  tensor: { readonly shape: readonly number[]; readonly dtype: WeightsManifestEntry['dtype']; hostValues(): ArrayBufferView };
+  group?: WeightGroup;
+}
+
+/** The manifest entries and the bytes of the tensors, back to back, in platform byte order as TF.js writes them. */
+export function encodeWeights(weights: readonly WeightToSave[]): { specs: WeightsManifestEntry[]; data: ArrayBuffer } {
+  const specs = weights.map(({ name, tensor, group }) => ({ name, shape: tensor.shape.slice(), dtype: tensor.dtype, ...(group ? { group } : {}) }));
+  const parts = weights.map((w) => bytesOf(w.tensor.hostValues()));
   return { specs, data: concatUint8Arrays(...parts).buffer as ArrayBuffer };
 }

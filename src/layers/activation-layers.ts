@@ -12,16 +12,47 @@ import { constraintConfig, getConstraint, type Constraint, type ConstraintName }
 import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
 import type { Variable } from '../tensor/variable';
 
-function finite(op: string, arg: string, v: unknown, fallback: number, min = -Infinity): number {
-  if (v === undefined || v === null) return fallback;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < min) throw argError(op, arg, fmtValue(v), min === 0 ? 'a finite number >= 0' : 'a finite number');
-  return v;
-}
-
 /** An activation layer: no weights, the output shape is the input's. */
 abstract class ElementwiseLayer extends Layer {
   computeOutputShape(inputShape: readonly number[]): number[] {
     return inputShape.slice();
+  }
+}
+
+/** What sets one of the activation layers with a single numeric setting (alpha, theta or maxValue) apart. */
+interface OneSetting {
+  op: string;
+  snakeName: string;
+  /** The argument, and its key in the saved config. */
+  arg: string;
+  key: string;
+  /** The default; null where absence means none (ReLU's maxValue). */
+  fallback: number | null;
+  min?: number;
+  fn(x: Tensor, setting: number | null): Tensor;
+}
+
+/** An activation layer with one numeric setting, checked when made and saved under its Keras key. */
+abstract class OneSettingLayer extends ElementwiseLayer {
+  protected readonly setting: number | null;
+
+  constructor(private readonly spec: OneSetting, args: LayerArgs) {
+    checkConfigKeys(spec.op, args, [spec.arg]);
+    super(spec.snakeName, args);
+    const v = (args as Record<string, unknown>)[spec.arg];
+    const min = spec.min ?? -Infinity;
+    if (v === undefined || v === null) this.setting = spec.fallback;
+    else if (typeof v !== 'number' || !Number.isFinite(v) || v < min) throw argError(spec.op, spec.arg, fmtValue(v), min === 0 ? 'a finite number >= 0' : 'a finite number');
+    else this.setting = v;
+    this.buildIfShaped();
+  }
+
+  call(x: Tensor): Tensor {
+    return this.spec.fn(x, this.setting);
+  }
+
+  protected layerConfig(): LayerConfig {
+    return { [this.spec.key]: this.setting };
   }
 }
 
@@ -30,31 +61,23 @@ export interface ReLULayerArgs extends LayerArgs {
 }
 
 /** max(x, 0), capped at maxValue when given, as tf.layers.reLU. */
-export class ReLU extends ElementwiseLayer {
+export class ReLU extends OneSettingLayer {
   /** Passes its input's mask on, as TF.js's supportsMasking. */
   override get supportsMasking(): boolean {
     return true;
   }
 
-  readonly maxValue: number | null;
-
   constructor(args: ReLULayerArgs = {}) {
-    checkConfigKeys('layers.reLU', args, ['maxValue']);
-    super('re_lu', args);
-    this.maxValue = args.maxValue === undefined || args.maxValue === null ? null : finite('layers.reLU', 'maxValue', args.maxValue, 0, 0);
-    this.buildIfShaped();
+    super({ op: 'layers.reLU', snakeName: 're_lu', arg: 'maxValue', key: 'max_value', fallback: null, min: 0,
+      fn: (x, cap) => (cap === null ? relu(x) : clipByValue(relu(x), 0, cap)) }, args);
   }
 
   getClassName(): string {
     return 'ReLU';
   }
 
-  call(x: Tensor): Tensor {
-    return this.maxValue === null ? relu(x) : clipByValue(relu(x), 0, this.maxValue);
-  }
-
-  protected layerConfig(): LayerConfig {
-    return { max_value: this.maxValue };
+  get maxValue(): number | null {
+    return this.setting;
   }
 }
 
@@ -63,26 +86,18 @@ export interface LeakyReLULayerArgs extends LayerArgs {
 }
 
 /** x where x >= 0, else alpha·x (alpha 0.3), as tf.layers.leakyReLU. */
-export class LeakyReLU extends ElementwiseLayer {
-  readonly alpha: number;
-
+export class LeakyReLU extends OneSettingLayer {
   constructor(args: LeakyReLULayerArgs = {}) {
-    checkConfigKeys('layers.leakyReLU', args, ['alpha']);
-    super('leaky_re_lu', args);
-    this.alpha = finite('layers.leakyReLU', 'alpha', args.alpha, 0.3);
-    this.buildIfShaped();
+    super({ op: 'layers.leakyReLU', snakeName: 'leaky_re_lu', arg: 'alpha', key: 'alpha', fallback: 0.3,
+      fn: (x, alpha) => leakyRelu(x, alpha as number) }, args);
   }
 
   getClassName(): string {
     return 'LeakyReLU';
   }
 
-  call(x: Tensor): Tensor {
-    return leakyRelu(x, this.alpha);
-  }
-
-  protected layerConfig(): LayerConfig {
-    return { alpha: this.alpha };
+  get alpha(): number {
+    return this.setting as number;
   }
 }
 
@@ -91,27 +106,19 @@ export interface ELULayerArgs extends LayerArgs {
 }
 
 /** x where x > 0, else alpha·(exp(x) − 1) (alpha 1), as tf.layers.elu. */
-export class ELU extends ElementwiseLayer {
-  readonly alpha: number;
-
+export class ELU extends OneSettingLayer {
   constructor(args: ELULayerArgs = {}) {
-    checkConfigKeys('layers.elu', args, ['alpha']);
-    super('elu', args);
-    this.alpha = finite('layers.elu', 'alpha', args.alpha, 1);
-    this.buildIfShaped();
+    super({ op: 'layers.elu', snakeName: 'elu', arg: 'alpha', key: 'alpha', fallback: 1,
+      // elu(min(x, 0)) is exp(x) − 1 on the negative side and 0 elsewhere, so alpha scales only that side.
+      fn: (x, alpha) => (alpha === 1 ? elu(x) : add(relu(x), mul(elu(minimum(x, 0)), alpha as number))) }, args);
   }
 
   getClassName(): string {
     return 'ELU';
   }
 
-  call(x: Tensor): Tensor {
-    // elu(min(x, 0)) is exp(x) − 1 on the negative side and 0 elsewhere, so alpha scales only that side.
-    return this.alpha === 1 ? elu(x) : add(relu(x), mul(elu(minimum(x, 0)), this.alpha));
-  }
-
-  protected layerConfig(): LayerConfig {
-    return { alpha: this.alpha };
+  get alpha(): number {
+    return this.setting as number;
   }
 }
 
@@ -120,26 +127,18 @@ export interface ThresholdedReLULayerArgs extends LayerArgs {
 }
 
 /** x where x > theta (1), else 0, as tf.layers.thresholdedReLU. */
-export class ThresholdedReLU extends ElementwiseLayer {
-  readonly theta: number;
-
+export class ThresholdedReLU extends OneSettingLayer {
   constructor(args: ThresholdedReLULayerArgs = {}) {
-    checkConfigKeys('layers.thresholdedReLU', args, ['theta']);
-    super('thresholded_re_lu', args);
-    this.theta = finite('layers.thresholdedReLU', 'theta', args.theta, 1, 0);
-    this.buildIfShaped();
+    super({ op: 'layers.thresholdedReLU', snakeName: 'thresholded_re_lu', arg: 'theta', key: 'theta', fallback: 1, min: 0,
+      fn: (x, theta) => mul(x, step(sub(x, theta as number))) }, args);
   }
 
   getClassName(): string {
     return 'ThresholdedReLU';
   }
 
-  call(x: Tensor): Tensor {
-    return mul(x, step(sub(x, this.theta)));
-  }
-
-  protected layerConfig(): LayerConfig {
-    return { theta: this.theta };
+  get theta(): number {
+    return this.setting as number;
   }
 }
 

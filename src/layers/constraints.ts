@@ -1,4 +1,5 @@
 import type { Tensor } from '../tensor/tensor';
+import { toCamelCase, toSnakeCase } from '../util/case';
 import { add, div, mul } from '../ops/binary';
 import { relu, sqrt, square } from '../ops/unary';
 import { sum } from '../ops/reduction';
@@ -102,17 +103,15 @@ export function getConstraint(op: string, arg: string, spec: unknown): Constrain
   throw argError(op, arg, fmtValue(spec), `a constraint from tn.constraints or one of ${Object.keys(byName).map((n) => `'${n}'`).join(', ')}`);
 }
 
-const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-const camel = (k: string) => k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** A constraint as a saved model records it: {class_name, config} with snake_case keys. */
 export function constraintConfig(c: Constraint | null): { class_name: string; config: Record<string, number> } | null {
   if (!c) return null;
-  return { class_name: c.className, config: Object.fromEntries(Object.entries(c.getConfig()).map(([k, v]) => [snake(k), v])) };
+  return { class_name: c.className, config: Object.fromEntries(Object.entries(c.getConfig()).map(([k, v]) => [toSnakeCase(k), v])) };
 }
 
 /** The constraint a saved {class_name, config} describes. */
 export function constraintFromConfig(className: string, config: Record<string, unknown>): Constraint {
   if (!Object.hasOwn(CLASS_TO_NAME, className)) throw argError('constraint', 'class_name', fmtValue(className), `one of ${Object.keys(CLASS_TO_NAME).join(', ')}`);
-  return byName[CLASS_TO_NAME[className]](Object.fromEntries(Object.entries(config).map(([k, v]) => [camel(k), v])));
+  return byName[CLASS_TO_NAME[className]](Object.fromEntries(Object.entries(config).map(([k, v]) => [toCamelCase(k), v])));
 }

@@ -1,3 +1,4 @@
+import { convOutputLength } from '../ops/conv';
 import { add } from '../ops/binary';
 import type { FusedActivation } from '../ops/fused';
 import { transpose } from '../ops/transpose';
@@ -34,4 +35,18 @@ export function viaChannelsLast(x: Tensor, f: DataFormat, compute: (nhwc: Tensor
 export function withBias(y: Tensor, bias: Variable | undefined, act: FusedActivation): Tensor {
   const z = bias ? add(y, bias) : y;
   return act === 'relu' ? relu(z) : z;
+}
+
+/** The input shape (no batch dim) of a 2-D convolution layer as channels-last [h, w, c]; throws unless rank 4. */
+export function conv2dInput(name: string, inputShape: readonly number[], f: DataFormat): number[] {
+  if (inputShape.length !== 3) throw argError(name, 'input', `shape [null, ${inputShape.join(', ')}]`, `rank 4 [batch, ${f === 'channelsLast' ? 'height, width, channels' : 'channels, height, width'}]`);
+  return hwcOf(inputShape, f);
+}
+
+/** The output [h, w] of a strided window over [h, w]; throws when 'valid' leaves nothing. */
+export function convOutputHW(name: string, hwc: readonly number[], kernel: [number, number], strides: [number, number], padding: 'valid' | 'same'): [number, number] {
+  const oh = convOutputLength(hwc[0], kernel[0], strides[0], padding);
+  const ow = convOutputLength(hwc[1], kernel[1], strides[1], padding);
+  if (oh <= 0 || ow <= 0) throw argError(name, 'input', `spatial size ${hwc[0]}x${hwc[1]}`, `at least the kernel size ${kernel.join('x')} with 'valid' padding`);
+  return [oh, ow];
 }

@@ -1,10 +1,10 @@
 import { conv2dTranspose } from '../ops/conv-variants';
-import { convOutputLength } from '../ops/conv';
 import { depthwiseConv2d } from '../ops/depthwise-conv';
 import type { Tensor } from '../tensor/tensor';
-import { argError, assertPositiveInt } from '../util/validate';
+import { assertPositiveInt } from '../util/validate';
 import { pairArg, paddingArg } from './config-checks';
-import { convLayout, hwcOf, inLayout, viaChannelsLast, withBias } from './conv-layout';
+import { conv2dInput, convLayout, convOutputHW, hwcOf, inLayout, viaChannelsLast, withBias } from './conv-layout';
+import { Conv2DWindowLayer, type Conv2DLayerArgs } from './conv2d-base';
 import { dataFormatConfig, type DataFormat } from './data-format';
 import { KERNEL_LAYER_KEYS, KernelLayer, type KernelLayerArgs } from './kernel-layer';
 import { checkConfigKeys, type CallOptions, type LayerConfig } from './layer';
@@ -12,46 +12,13 @@ import { getInitializer } from './initializers';
 import { getRegularizer } from './regularizers';
 import { getConstraint } from './constraints';
 
-/** The input shape (no batch dim) of a 2-D convolution layer as channels-last [h, w, c]; throws unless rank 4. */
-export function conv2dInput(name: string, inputShape: readonly number[], f: DataFormat): number[] {
-  if (inputShape.length !== 3) throw argError(name, 'input', `shape [null, ${inputShape.join(', ')}]`, `rank 4 [batch, ${f === 'channelsLast' ? 'height, width, channels' : 'channels, height, width'}]`);
-  return hwcOf(inputShape, f);
-}
-
-/** The output [h, w] of a strided window over [h, w]; throws when 'valid' leaves nothing. */
-export function convOutputHW(name: string, hwc: readonly number[], kernel: [number, number], strides: [number, number], padding: 'valid' | 'same'): [number, number] {
-  const oh = convOutputLength(hwc[0], kernel[0], strides[0], padding);
-  const ow = convOutputLength(hwc[1], kernel[1], strides[1], padding);
-  if (oh <= 0 || ow <= 0) throw argError(name, 'input', `spatial size ${hwc[0]}x${hwc[1]}`, `at least the kernel size ${kernel.join('x')} with 'valid' padding`);
-  return [oh, ow];
-}
-
-export interface Conv2DTransposeLayerArgs extends KernelLayerArgs {
-  filters: number;
-  kernelSize: number | [number, number];
-  strides?: number | [number, number];
-  padding?: 'valid' | 'same';
-  dataFormat?: DataFormat;
-  dilationRate?: number | [number, number];
-}
+/** conv2dTranspose takes conv2d's options, as in TF.js. */
+export type Conv2DTransposeLayerArgs = Conv2DLayerArgs;
 
 /** The transpose (gradient) of a 2-D convolution, kernel [kh, kw, filters, inC], as tf.layers.conv2dTranspose. */
-export class Conv2DTranspose extends KernelLayer {
-  readonly filters: number;
-  readonly kernelSize: [number, number];
-  readonly strides: [number, number];
-  readonly padding: 'valid' | 'same';
-  readonly dataFormat: DataFormat;
-
+export class Conv2DTranspose extends Conv2DWindowLayer {
   constructor(args: Conv2DTransposeLayerArgs) {
-    const op = 'layers.conv2dTranspose';
-    checkConfigKeys(op, args, ['filters', 'kernelSize', 'strides', 'padding', 'dataFormat', 'dilationRate', ...KERNEL_LAYER_KEYS]);
-    super(op, 'conv2d_transpose', args);
-    this.dataFormat = convLayout(op, args);
-    this.filters = assertPositiveInt(op, 'filters', args.filters);
-    this.kernelSize = pairArg(op, 'kernelSize', args.kernelSize);
-    this.strides = pairArg(op, 'strides', args.strides, [1, 1]);
-    this.padding = paddingArg(op, args.padding);
+    super('layers.conv2dTranspose', 'conv2d_transpose', args);
     this.buildIfShaped();
   }
 

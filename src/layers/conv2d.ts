@@ -1,43 +1,17 @@
-import { convOutputLength } from '../ops/conv';
 import type { Tensor } from '../tensor/tensor';
 import * as fused from '../ops/fused';
 import { conv2dMaxPool } from '../ops/conv-max-pool';
-import { argError, assertPositiveInt } from '../util/validate';
-import { pairArg, paddingArg } from './config-checks';
-import { KERNEL_LAYER_KEYS, KernelLayer, type KernelLayerArgs } from './kernel-layer';
-import { checkConfigKeys, type CallOptions, type Layer, type LayerConfig } from './layer';
+import { Conv2DWindowLayer, type Conv2DLayerArgs } from './conv2d-base';
+import type { CallOptions, Layer, LayerConfig } from './layer';
 import { MaxPooling2D } from './max-pooling2d';
-import type { DataFormat } from './data-format';
-import { convLayout } from './conv-layout';
+import { conv2dInput, convOutputHW, hwcOf, inLayout } from './conv-layout';
 import { transpose } from '../ops/transpose';
 import type { Variable } from '../tensor/variable';
 
-export interface Conv2DLayerArgs extends KernelLayerArgs {
-  filters: number;
-  kernelSize: number | [number, number];
-  strides?: number | [number, number];
-  padding?: 'valid' | 'same';
-  dataFormat?: DataFormat;
-  dilationRate?: number | [number, number];
-}
-
 /** 2-D convolution over NHWC input with a [kh, kw, inC, filters] kernel, as tf.layers.conv2d. */
-export class Conv2D extends KernelLayer {
-  readonly filters: number;
-  readonly kernelSize: [number, number];
-  readonly strides: [number, number];
-  readonly padding: 'valid' | 'same';
-  readonly dataFormat: DataFormat;
-
+export class Conv2D extends Conv2DWindowLayer {
   constructor(args: Conv2DLayerArgs) {
-    const op = 'layers.conv2d';
-    checkConfigKeys(op, args, ['filters', 'kernelSize', 'strides', 'padding', 'dataFormat', 'dilationRate', ...KERNEL_LAYER_KEYS]);
-    super(op, 'conv2d', args);
-    this.dataFormat = convLayout(op, args);
-    this.filters = assertPositiveInt(op, 'filters', args.filters);
-    this.kernelSize = pairArg(op, 'kernelSize', args.kernelSize);
-    this.strides = pairArg(op, 'strides', args.strides, [1, 1]);
-    this.padding = paddingArg(op, args.padding);
+    super('layers.conv2d', 'conv2d', args);
     this.buildIfShaped();
   }
 
@@ -45,25 +19,13 @@ export class Conv2D extends KernelLayer {
     return 'Conv2D';
   }
 
-  /** The input shape (no batch dim) as channels last. */
-  private hwc(inputShape: readonly number[]): number[] {
-    return this.dataFormat === 'channelsLast' ? inputShape.slice() : [inputShape[1], inputShape[2], inputShape[0]];
-  }
-
   computeOutputShape(inputShape: readonly number[]): number[] {
-    if (inputShape.length !== 3) throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank 4 [batch, height, width, channels] (or channels first)');
-    const [h, w] = this.hwc(inputShape);
-    const [kh, kw] = this.kernelSize;
-    const outH = convOutputLength(h, kh, this.strides[0], this.padding);
-    const outW = convOutputLength(w, kw, this.strides[1], this.padding);
-    if (outH <= 0 || outW <= 0) {
-      throw argError(this.name, 'input', `spatial size ${h}x${w}`, `at least the kernel size ${kh}x${kw} with 'valid' padding`);
-    }
-    return this.dataFormat === 'channelsLast' ? [outH, outW, this.filters] : [this.filters, outH, outW];
+    const hwc = conv2dInput(this.name, inputShape, this.dataFormat);
+    return inLayout([...convOutputHW(this.name, hwc, this.kernelSize, this.strides, this.padding), this.filters], this.dataFormat);
   }
 
   protected override buildWeights(inputShape: readonly number[]): void {
-    this.buildKernel([...this.kernelSize, this.hwc(inputShape)[2], this.filters]);
+    this.buildKernel([...this.kernelSize, hwcOf(inputShape, this.dataFormat)[2], this.filters]);
   }
 
   /** A following 2×2 stride-2 'valid' max-pool runs fused into the convolution (inference only). */

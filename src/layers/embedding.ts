@@ -1,9 +1,32 @@
-import { checkIndices, gatherRows } from '../ops/sequence';
+import { gather } from '../ops/gather';
 import { Tensor } from '../tensor/tensor';
 import type { Variable } from '../tensor/variable';
 import { argError, assertPositiveInt, fmtShape, fmtValue, optionalBoolean } from '../util/validate';
 import { getInitializer, initializerConfig, type Initializer, type InitializerName } from './initializers';
 import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
+
+/**
+ * Checks that every value of `indices` is an integer in [0, rows) and returns them; the error names the
+ * first offending value and its position, so a bad index never reads other memory.
+ */
+function checkIndices(op: string, indices: Tensor, rows: number): Int32Array {
+  const v = indices.hostValues();
+  const out = new Int32Array(v.length);
+  for (let i = 0; i < v.length; i++) {
+    const k = v[i];
+    if (!Number.isInteger(k) || k < 0 || k >= rows) {
+      const pos: number[] = [];
+      let r = i;
+      for (let d = indices.rank - 1; d >= 0; d--) {
+        pos.unshift(r % indices.shape[d]);
+        r = Math.floor(r / indices.shape[d]);
+      }
+      throw argError(op, 'indices', `${fmtValue(k)} at position [${pos.join(', ')}]`, `integers in [0, ${rows - 1}]`);
+    }
+    out[i] = k;
+  }
+  return out;
+}
 
 export interface EmbeddingLayerArgs extends LayerArgs {
   inputDim: number;
@@ -78,7 +101,7 @@ export class Embedding extends Layer {
 
   call(x: Tensor, _options: CallOptions): Tensor {
     const ids = checkIndices(this.name, x, this.inputDim);
-    return gatherRows(this.embeddings as Variable, ids).reshape([...x.shape, this.outputDim]);
+    return gather(this.embeddings as Variable, new Tensor(x.shape, 'int32', ids));
   }
 
   override computeMask(x: Tensor): Tensor | null {

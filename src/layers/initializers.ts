@@ -1,4 +1,5 @@
 import { Random, nextDefaultSeed } from '../util/random';
+import { toCamelCase } from '../util/case';
 import { Tensor, arrayTypeFor, sizeOfShape, type DType } from '../tensor/tensor';
 import { argError, assertFiniteNumber, fmtValue } from '../util/validate';
 
@@ -156,7 +157,7 @@ export type InitializerName = 'glorotUniform' | 'glorotNormal' | 'heNormal' | 'r
 /** An initializer from a name (TF.js's camelCase or Keras's snake_case) or an instance. */
 export function getInitializer(op: string, arg: string, spec: unknown): Initializer {
   if (typeof spec === 'object' && spec !== null && 'apply' in spec && 'className' in spec) return spec as Initializer;
-  const name = typeof spec === 'string' ? spec.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) : '';
+  const name = typeof spec === 'string' ? toCamelCase(spec) : '';
   const factory = Object.hasOwn(byName, name) ? byName[name] : undefined;
   if (!factory) throw argError(op, arg, fmtValue(spec), `an initializer or one of ${Object.keys(byName).map((n) => `'${n}'`).join(', ')}`);
   return factory();

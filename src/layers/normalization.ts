@@ -1,6 +1,7 @@
 import { Tensor, arrayTypeFor } from '../tensor/tensor';
 import type { Variable } from '../tensor/variable';
 import { add, mul, sub } from '../ops/binary';
+import { batchNormTraining } from '../ops/batch-norm-training';
 import { moments } from '../ops/moments';
 import { rsqrt } from '../ops/special';
 import { argError, fmtValue, optionalBoolean } from '../util/validate';
@@ -169,10 +170,12 @@ export class BatchNormalization extends AffineNorm {
     if (!options.training) return this.normalize(x, this.broadcastable(mm, x.rank), this.broadcastable(mv, x.rank));
     const [axis] = this.paramAxes(x.rank);
     const reduce = x.shape.map((_, i) => i).filter((i) => i !== axis);
-    const { mean, variance } = moments(x, reduce, true);
+    const gamma = this.gamma ? this.broadcastable(this.gamma, x.rank) : null;
+    const beta = this.beta ? this.broadcastable(this.beta, x.rank) : null;
+    const { y, mean, variance } = batchNormTraining(x, reduce, gamma, beta, this.epsilon);
     this.updateMoving(mm, mean);
     this.updateMoving(mv, variance);
-    return this.normalize(x, mean, variance);
+    return y;
   }
 
   /** moving ← moving − (moving − batch)·(1 − momentum), as TF.js; done on values, outside any gradient. */

@@ -1,4 +1,4 @@
-import { concatAlong } from '../ops/sequence';
+import { tile } from '../ops/tile';
 import type { Tensor } from '../tensor/tensor';
 import { argError, assertPositiveInt } from '../util/validate';
 import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
@@ -29,8 +29,8 @@ export class RepeatVector extends Layer {
   }
 
   call(x: Tensor, _options: CallOptions): Tensor {
-    const row = x.reshape([x.shape[0], 1, x.shape[1]]);
-    return concatAlong(new Array<Tensor>(this.n).fill(row), 1);
+    // As TF.js's K.repeat: the row tiled n times (its gradient sums the copies in one reduction).
+    return tile(x.reshape([x.shape[0], 1, x.shape[1]]), [1, this.n, 1]);
   }
 
   protected layerConfig(): LayerConfig {

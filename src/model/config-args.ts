@@ -1,4 +1,5 @@
 import type { Layer, LayerArgs } from '../layers/layer';
+import { toCamelCase, toSnakeCase } from '../util/case';
 import { constraintFromConfig } from '../layers/constraints';
 import { regularizerFromConfig } from '../layers/regularizers';
 import type { Tensor } from '../tensor/tensor';
@@ -10,7 +11,6 @@ import { readInitializerSpec, savedInitializer, type InitializerSpec } from './s
 /** Keys the model reader handles for every layer. */
 const COMMON = new Set(['name', 'trainable', 'dtype', 'batch_input_shape']);
 
-const camel = (k: string) => k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 /** The weight an initializer key makes: kernel_initializer -> kernel, depthwise_initializer -> depthwise_kernel, ... */
 function weightOf(initKey: string): string {
@@ -49,14 +49,14 @@ export function configArgsPlan(r: ConfigReader, name: string, make: (args: Layer
     if (COMMON.has(key)) continue;
     const v = r.get(key);
     if (v === null || v === undefined) continue;
-    const arg = camel(key);
+    const arg = toCamelCase(key);
     try {
       if (key.endsWith('_initializer')) {
         inits.set(weightOf(key), { arg, spec: readInitializerSpec(r.op, `${r.where}.${key}`, v, { className: 'Zeros', config: {} }) });
       } else if (key.endsWith('_regularizer') || key.endsWith('_constraint')) {
         args[arg] = readPenalty(r, key);
       } else {
-        args[arg] = key === 'data_format' && typeof v === 'string' ? camel(v) : v;
+        args[arg] = key === 'data_format' && typeof v === 'string' ? toCamelCase(v) : v;
       }
     } catch (e) {
       throw r.fail(key, v, (e as Error).message);
@@ -68,7 +68,7 @@ export function configArgsPlan(r: ConfigReader, name: string, make: (args: Layer
       const layer = make({ ...args, name });
       if (!input) return layer;
       // Built with zeros, so that probing draws nothing from the seed sequence.
-      const zeros = Object.keys(layer.getConfig()).filter((k) => k.endsWith('_initializer')).map((k) => [camel(k), 'zeros']);
+      const zeros = Object.keys(layer.getConfig()).filter((k) => k.endsWith('_initializer')).map((k) => [toCamelCase(k), 'zeros']);
       const built = make({ ...args, ...Object.fromEntries(zeros), name });
       built.build(input);
       return built;
@@ -97,8 +97,8 @@ export function configArgsPlan(r: ConfigReader, name: string, make: (args: Layer
       const defaults = probe().getConfig();
       slots.forEach((suffix, i) => {
         const known = inits.get(suffix);
-        const initKey = known?.arg ?? camel(suffix === 'depthwise_kernel' || suffix === 'pointwise_kernel' ? suffix.replace('_kernel', '') : suffix) + 'Initializer';
-        const fallback = defaults[initKey.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] as { class_name: string; config: InitializerSpec['config'] };
+        const initKey = known?.arg ?? toCamelCase(suffix === 'depthwise_kernel' || suffix === 'pointwise_kernel' ? suffix.replace('_kernel', '') : suffix) + 'Initializer';
+        const fallback = defaults[toSnakeCase(initKey)] as { class_name: string; config: InitializerSpec['config'] };
         const spec = known?.spec ?? { className: fallback.class_name, config: fallback.config };
         restored[initKey] = savedInitializer(spec, weights[i]);
       });

@@ -4,13 +4,15 @@ import { LayersModel, savedNodeIndex } from './layers-model';
 import { InputLayer } from '../layers/input-layer';
 import type { SymbolicTensor } from '../layers/symbolic';
 import type { LayerPlan } from './layer-plan';
-import { fmtShape, isPositiveInt } from '../util/validate';
+import { fmtShape, isPositiveInt, messageOf } from '../util/validate';
 import type { DType, Tensor } from '../tensor/tensor';
+import type { NamedTensor } from '../optimizers/index';
+import { readTrainingConfig } from './training-config';
 import type { WeightsManifestEntry } from '../io/artifacts';
 import { ConfigReader } from './config-reader';
 import { badValue, describe, isRecord, own, requireRecord, requireString } from '../io/json-checks';
 import { layerClassNames, readLayerKind } from './layer-kinds';
-import { checkByteLength, decodeWeights, readWeightSpecs, weightBytes } from '../io/weights';
+import { byteLength, checkByteLength, decodeWeights, readWeightSpecs, weightBytes } from '../io/weights';
 
 const MAX_LAYERS = 1000;
 
@@ -157,10 +159,11 @@ type WeightSource = { specs: WeightsManifestEntry[]; data: Uint8Array } | null;
 const MODEL_CLASSES = ['Sequential', 'Model', 'Functional'];
 
 /**
- * Builds a model from TF.js-style artifacts. Everything the artifacts declare is checked
- * before the first layer is made, so a bad file throws without a partial model or any layer made.
+ * A model from TF.js-style artifacts (Sequential, functional, or models nested in them), compiled as their training
+ * config says, and the optimizer state saved with it (restored once the model's variables exist). Everything the
+ * artifacts declare is checked before the first layer is made, so a bad file throws without a partial model.
  */
-export function modelFromArtifacts(op: string, artifacts: unknown): LayersModel {
+export function modelFromArtifacts(op: string, artifacts: unknown): { model: LayersModel; optimizerWeights: NamedTensor[] } {
   const a = requireRecord(op, 'artifacts', artifacts);
   let where = 'modelTopology';
   let topology = requireRecord(op, where, own(a, 'modelTopology'));
@@ -169,10 +172,29 @@ export function modelFromArtifacts(op: string, artifacts: unknown): LayersModel 
     where = 'modelTopology.model_config';
     topology = requireRecord(op, where, own(topology, 'model_config'));
   }
-  const specs = own(a, 'weightSpecs') === undefined ? [] : readWeightSpecs(op, 'weightSpecs', own(a, 'weightSpecs'));
+  const saved = own(a, 'trainingConfig');
+  const training = saved == null ? undefined : readTrainingConfig(op, 'trainingConfig', saved);
+  const all = own(a, 'weightSpecs') === undefined ? [] : readWeightSpecs(op, 'weightSpecs', own(a, 'weightSpecs'));
   const data = weightBytes(op, 'weightData', own(a, 'weightData'));
-  checkByteLength(op, 'weightData', specs, data.byteLength);
-  return modelFromTopology(op, where, own(topology, 'class_name'), own(topology, 'config'), { specs, data });
+  checkByteLength(op, 'weightData', all, data.byteLength);
+  // TF.js saves an optimizer's state (group 'optimizer') after the model's weights.
+  const first = all.findIndex((s) => s.group === 'optimizer');
+  const specs = first < 0 ? all : all.slice(0, first);
+  const optimizerSpecs = first < 0 ? [] : all.slice(first);
+  const stray = optimizerSpecs.findIndex((s) => s.group !== 'optimizer');
+  if (stray >= 0) throw badValue(op, `weightSpecs[${first + stray}].group`, optimizerSpecs[stray].group, "'optimizer' (the optimizer's weights follow the model's)");
+  const modelBytes = specs.reduce((n, s) => n + byteLength(s), 0);
+  const model = modelFromTopology(op, where, own(topology, 'class_name'), own(topology, 'config'), { specs, data: data.subarray(0, modelBytes) });
+  // As TF.js, an optimizer's state is used only with the training config that says which optimizer it is.
+  if (!training) return { model, optimizerWeights: [] };
+  try {
+    model.compile(training);
+  } catch (e) {
+    model.dispose();
+    throw new Error(`${op}: trainingConfig does not fit the model: ${messageOf(e)}`, { cause: e });
+  }
+  const tensors = decodeWeights(optimizerSpecs, data.subarray(modelBytes));
+  return { model, optimizerWeights: optimizerSpecs.map((s, i) => ({ name: s.name, tensor: tensors[i] })) };
 }
 
 function modelFromTopology(op: string, where: string, className: unknown, config: unknown, weights: WeightSource): LayersModel {

@@ -14,6 +14,8 @@ import { compileArgs, type Compiled, type ModelCompileArgs } from './compile';
 import { positiveIntArg, type ModelFitArgs, type TensorOrArrayOrMap } from './fit-options';
 import { buildGraph, runGraph, type Graph, type RunOptions } from './graph';
 import { saveModel } from './save';
+import type { SaveConfig } from './serialize';
+import { trainingConfigOf, type TrainingConfig } from './training-config';
 import { summaryLines } from './summary';
 import { assertNotTraining, evaluateValues, fit, trainStep, type TrainableModel } from './training';
 
@@ -398,9 +400,17 @@ export class LayersModel extends Layer implements TrainableModel {
     for (const l of this.layers) l.applyConstraints();
   }
 
-  /** Saves the topology and weights in TF.js's layers format: to 'file://dir' (Node) or through an IOHandler. */
-  async save(handlerOrURL: string | IOHandler): Promise<SaveResult> {
-    return saveModel(this, handlerOrURL);
+  /**
+   * Saves the topology and weights in TF.js's layers format: to 'file://dir' (Node) or through an IOHandler;
+   * config.includeOptimizer adds the training config and the optimizer's state, as TF.js.
+   */
+  async save(handlerOrURL: string | IOHandler, config?: SaveConfig): Promise<SaveResult> {
+    return saveModel(this, handlerOrURL, config);
+  }
+
+  /** @internal The training config a save with includeOptimizer records; null before compile. */
+  trainingConfig(op: string): TrainingConfig | null {
+    return this.compiled ? trainingConfigOf(op, this.compiled) : null;
   }
 
   /** @internal The topology TF.js's layers format records (class_name and config). */

@@ -2,6 +2,7 @@ import type { LayersModel } from './layers-model';
 import { argError } from '../util/validate';
 import type { IOHandler } from '../io/artifacts';
 import { modelFromArtifacts } from './deserialize';
+import { restoreOptimizer } from './training-config';
 import type { LoadOptions } from '../io/http-handler';
 import { describe } from '../io/json-checks';
 import { loadHandlerFor } from '../io/router-registry';
@@ -19,5 +20,7 @@ export async function loadLayersModel(pathOrIOHandler: string | IOHandler, optio
   if (handler?.load === undefined) {
     throw argError(op, 'pathOrIOHandler', describe(pathOrIOHandler), "a URL (http(s)://…/model.json, indexeddb://name, localstorage://name, file://…/model.json in Node) or an IOHandler with a load method (e.g. tn.io.fromMemory(...), tn.io.browserFiles(files))");
   }
-  return modelFromArtifacts(op, await handler.load());
+  const { model, optimizerWeights } = modelFromArtifacts(op, await handler.load());
+  if (optimizerWeights.length > 0) restoreOptimizer(op, model, optimizerWeights);
+  return model;
 }

@@ -1,22 +1,50 @@
 import type { ModelArtifacts } from '../io/artifacts';
-import { encodeWeights } from '../io/weights';
+import { encodeWeights, type WeightToSave } from '../io/weights';
+import type { Optimizer } from '../optimizers/index';
 import type { Variable } from '../tensor/variable';
+import { checkKnownKeys, optionalBoolean } from '../util/validate';
+import type { TrainingConfig } from './training-config';
 
 /** What tessera writes as the producer, where TF.js writes 'TensorFlow.js tfjs-layers v4.22.0'. */
 const GENERATED_BY = 'tessera';
 
-/** What saving reads of a model: its topology and its weights in TF.js's order. */
+/** What saving reads of a model: its topology, its weights in TF.js's order, and its training settings once compiled. */
 export interface SavableModel {
   topology(op: string): { class_name: string; config: Record<string, unknown> };
   readonly weights: Variable[];
   /** The names the weights are saved under, in the order of `weights`. */
   savedWeightNames(): string[];
+  readonly trainableWeights: Variable[];
+  readonly optimizer: Optimizer | null;
+  trainingConfig(op: string): TrainingConfig | null;
 }
 
-/** The model as TF.js-style artifacts: a Keras topology (Sequential or functional) and the weights as TF.js orders them (trainable first). */
-export function modelToArtifacts(op: string, model: SavableModel): ModelArtifacts {
+/** Options of model.save, as TF.js's io.SaveConfig. */
+export interface SaveConfig {
+  /** Save the trainable weights only. */
+  trainableOnly?: boolean;
+  /** Also save the training config (loss, metrics, optimizer) and the optimizer's state, so training can continue after loading. */
+  includeOptimizer?: boolean;
+}
+
+/**
+ * The model as TF.js-style artifacts: a Keras topology (Sequential or functional) and the weights as TF.js orders
+ * them (trainable first); with includeOptimizer, as TF.js, the training config and the optimizer's weights after
+ * the model's (group 'optimizer').
+ */
+export async function modelToArtifacts(op: string, model: SavableModel, config?: SaveConfig): Promise<ModelArtifacts> {
+  if (config !== undefined) checkKnownKeys(op, 'config', config, ['trainableOnly', 'includeOptimizer']);
+  const trainableOnly = optionalBoolean(op, 'config.trainableOnly', config?.trainableOnly, false);
+  const includeOptimizer = optionalBoolean(op, 'config.includeOptimizer', config?.includeOptimizer, false);
   const topology = model.topology(op);
-  const { specs, data } = encodeWeights(model.weights, model.savedWeightNames());
+  const names = model.savedWeightNames();
+  const trainable = new Set(model.trainableWeights);
+  const weights: WeightToSave[] = model.weights.flatMap((v, i) => (trainableOnly && !trainable.has(v) ? [] : [{ name: names[i], tensor: v }]));
+  const trainingConfig = includeOptimizer && model.optimizer ? model.trainingConfig(op) : null;
+  if (trainingConfig && model.optimizer) {
+    for (const w of await model.optimizer.getWeights()) weights.push({ ...w, group: 'optimizer' });
+  }
+  const { specs, data } = encodeWeights(weights);
   return {
     modelTopology: { ...topology, keras_version: GENERATED_BY, backend: GENERATED_BY },
     format: 'layers-model',
@@ -24,5 +52,6 @@ export function modelToArtifacts(op: string, model: SavableModel): ModelArtifact
     convertedBy: null,
     weightSpecs: specs,
     weightData: data,
+    ...(trainingConfig ? { trainingConfig } : {}),
   };
 }

@@ -34,7 +34,9 @@ export function prelu<T extends Tensor>(x: T, alpha: Tensor): T {
 /** x where x ≥ 0, else alpha·x, as tf.leakyRelu(x, alpha = 0.2). */
 export function leakyRelu<T extends Tensor>(x: T, alpha = 0.2): T {
   assertTensor('leakyRelu', 'x', x);
-  return binaryOp('prelu', x, scalar(assertNumber('leakyRelu', 'alpha', alpha), x.dtype)) as T;
+  // An int32 or bool x gives float32, as TF.js's.
+  const a = scalar(assertNumber('leakyRelu', 'alpha', alpha), x.dtype === 'float64' ? 'float64' : 'float32');
+  return binaryOp('prelu', x, a) as T;
 }
 
 /** 1 where x > 0, else alpha, as tf.step(x, alpha = 0); its gradient is zero. */

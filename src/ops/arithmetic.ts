@@ -2,6 +2,7 @@ import { assertSameDtype, assertTensor } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
 import { argError, describeValue, fmtShape } from '../util/validate';
 import { add, maximum, minimum, operands, sub } from './binary';
+import { cast } from './cast';
 import { square } from './unary';
 
 /**
@@ -16,6 +17,8 @@ export function clipByValue<T extends Tensor>(x: T, clipValueMin: number, clipVa
   if (!(clipValueMin <= clipValueMax)) {
     throw argError('clipByValue', 'clipValueMin', `${clipValueMin} with clipValueMax ${clipValueMax}`, 'at most clipValueMax');
   }
+  // An int32 or bool x keeps its dtype, the clipped values truncated, as TF.js's (clip [-9] to -2.5 gives -2).
+  if (x.dtype === 'int32' || x.dtype === 'bool') return cast(clipByValue(cast(x, 'float32'), clipValueMin, clipValueMax), x.dtype) as T;
   // Ties go to the first operand of maximum / minimum, so x = a bound keeps its gradient.
   return minimum(maximum(x, clipValueMin), clipValueMax) as T;
 }

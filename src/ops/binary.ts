@@ -60,9 +60,13 @@ export function div<T extends Tensor>(a: Operand, b: Operand): T {
   return (pair[0].dtype === 'int32' ? record('floorDiv', 'floorDiv', pair) : record('div', 'div', pair)) as T;
 }
 
-/** floor(a / b), as tf.floorDiv; its gradient is zero (it is piecewise constant). */
+/**
+ * floor(a / b), as tf.floorDiv: int32 for int32 and float32 operands (±Infinity and NaN give 0), as TF.js's; float64
+ * operands keep float64. Its gradient is zero (it is piecewise constant).
+ */
 export function floorDiv<T extends Tensor>(a: Operand, b: Operand): T {
-  return record('floorDiv', 'floorDiv', arithmetic('floorDiv', a, b)) as T;
+  const y = record('floorDiv', 'floorDiv', arithmetic('floorDiv', a, b));
+  return (y.dtype === 'float32' ? cast(y, 'int32') : y) as T;
 }
 
 /** The remainder with the sign of b (floor(a / b)·b + mod(a, b) = a), as tf.mod. */

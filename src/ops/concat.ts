@@ -3,8 +3,9 @@ import { assertRank, assertTensor } from '../tensor/checks';
 import { recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
 import { argError, describeValue, fmtShape } from '../util/validate';
+import { cast } from './cast';
 import { backend } from './engine';
-import { block } from './lattice';
+import { latticeValues } from './lattice';
 import { reshape } from './reshape';
 import { assertAxis, shown } from './shape-args';
 
@@ -12,10 +13,15 @@ export interface ConcatAttrs {
   axis: number;
 }
 
-/** A non-empty array of live tensors of one dtype. */
-function tensorList(op: string, tensors: unknown): Tensor[] {
+/**
+ * A non-empty array of live tensors of one dtype. With castToFirst, int32, bool and float32 tensors are cast to the
+ * first one's dtype, as TF.js's concat (float64, which TF.js lacks, is never cast to or from silently).
+ */
+function tensorList(op: string, tensors: unknown, castToFirst = false): Tensor[] {
   if (!Array.isArray(tensors) || tensors.length === 0) throw argError(op, 'tensors', describeValue(tensors), 'a non-empty array of Tensors');
-  const list = tensors.map((t, i) => assertTensor(op, `tensors[${i}]`, t));
+  let list = tensors.map((t, i) => assertTensor(op, `tensors[${i}]`, t));
+  const to = list[0].dtype;
+  if (castToFirst && list.every((t) => t.dtype !== 'float64')) list = list.map((t) => (t.dtype === to ? t : cast(t, to)));
   list.forEach((t, i) => {
     if (t.dtype !== list[0].dtype) throw argError(op, `tensors[${i}]`, `dtype ${t.dtype}`, `dtype ${list[0].dtype}, as tensors[0] (cast with tn.cast)`);
   });
@@ -29,7 +35,7 @@ export function concat<T extends Tensor>(tensors: Array<T | TensorLike>, axis = 
 
 /** @internal concat with errors under the name of the op that called it (concat2d, stack, ...); rank, when given, is required of every tensor. */
 export function concatAs(op: string, tensors: unknown, axis: unknown, rank?: number): Tensor {
-  const xs = tensorList(op, tensors);
+  const xs = tensorList(op, tensors, true);
   if (rank !== undefined) xs.forEach((x, i) => assertRank(op, `tensors[${i}]`, x, rank));
   const first = xs[0];
   if (first.rank === 0) throw argError(op, 'tensors', 'scalars', 'tensors of rank >= 1 (stack joins scalars)');
@@ -45,14 +51,20 @@ export function concatAs(op: string, tensors: unknown, axis: unknown, rank?: num
   return y;
 }
 
-/** The pieces of x along axis with the given sizes (they add up to x.shape[axis]). */
+/**
+ * @internal The pieces of x along axis with the given sizes (they add up to x.shape[axis]): one op with several
+ * outputs, whose gradient is one concat of the pieces' gradients (not a full-size padded copy per piece), and
+ * concat's gradient is this op again.
+ */
 export function piecesAlong(x: Tensor, sizes: readonly number[], axis: number): Tensor[] {
   let at = 0;
-  return sizes.map((n) => {
+  const pieces = sizes.map((n) => {
     const begin = x.shape.map((_, k) => (k === axis ? at : 0));
     at += n;
-    return block(x, begin, x.shape.map((d, k) => (k === axis ? n : d)));
+    return latticeValues(x, x.shape.map((d, k) => (k === axis ? n : d)), begin, x.shape.map(() => 1));
   });
+  recordOp<ConcatAttrs>('split', [x], pieces, { axis });
+  return pieces;
 }
 
 /** As tf.stack(tensors, axis = 0): tensors of one shape joined along a new axis. */

@@ -4,17 +4,15 @@ import { assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
 import { argError, assertPadding, assertPair, assertPositiveInt, assertShape, describeValue, fmtShape, fmtValue } from '../util/validate';
 import { conv2d, conv2dBackpropInput } from './conv';
+import { checkDilations } from './dilate';
 import { checkDimRoundingMode } from './pool-checks';
 import { reshape } from './reshape';
 
 // Convolutions TF.js builds from conv2d and its input gradient: conv1d (a conv2d of height 1) and conv2dTranspose.
 
-/** Rejects what tessera's convolutions do not compute: dilation other than 1, a layout other than channels-last. */
-export function checkUnsupported(op: string, dataFormat: unknown, layout: string, dilations: unknown): void {
+/** Rejects a layout other than channels-last, the only one tessera's convolution ops compute. */
+export function checkLayout(op: string, dataFormat: unknown, layout: string): void {
   if (dataFormat !== undefined && dataFormat !== layout) throw argError(op, 'dataFormat', describeValue(dataFormat), `'${layout}' (channels last; the only layout tessera computes)`);
-  if (dilations !== undefined && dilations !== 1 && !(Array.isArray(dilations) && dilations.every((d) => d === 1))) {
-    throw argError(op, 'dilation', fmtValue(dilations), '1 (tessera does not compute dilated convolutions)');
-  }
 }
 
 /**
@@ -32,14 +30,16 @@ export function conv1d<T extends Tensor>(
   assertSameDtype(op, x, filter, 'x', 'filter');
   assertPositiveInt(op, 'stride', stride);
   const p = assertPadding(op, 'pad', pad);
-  checkUnsupported(op, dataFormat, 'NWC', dilation);
+  checkLayout(op, dataFormat, 'NWC');
+  assertPositiveInt(op, 'dilation', dilation);
+  checkDilations(op, [1, dilation], [1, stride]);
   checkDimRoundingMode(op, dimRoundingMode);
   const x3 = x.rank === 2 ? reshape(x, [1, ...x.shape]) : x;
   const [batch, width, channels] = x3.shape;
   const [fw, inC, outC] = filter.shape;
   if (channels !== inC) throw new Error(`${op}: filter's input channels (dim 1 of ${fmtShape(filter.shape)}) must equal x's channels (${channels}, x ${fmtShape(x.shape)})`);
-  if (p === 'valid' && fw > width) throw new Error(`${op}: with 'valid' padding the filter width ${fw} must fit inside x's width (x ${fmtShape(x.shape)})`);
-  const y = conv2d(reshape(x3, [batch, 1, width, channels]), reshape(filter, [1, fw, inC, outC]), [1, stride], p);
+  if (p === 'valid' && (fw - 1) * dilation + 1 > width) throw new Error(`${op}: with 'valid' padding the filter width ${fw}${dilation > 1 ? ` (dilation ${dilation})` : ''} must fit inside x's width (x ${fmtShape(x.shape)})`);
+  const y = conv2d(reshape(x3, [batch, 1, width, channels]), reshape(filter, [1, fw, inC, outC]), [1, stride], p, 'NHWC', [1, dilation]);
   return (reshape(y, x.rank === 2 ? [y.shape[2], outC] : [batch, y.shape[2], outC])) as T;
 }
 

@@ -3,7 +3,9 @@ import { outputLength } from '../backend/shapes';
 import { backend } from './engine';
 import { recordOp } from '../tensor/tape';
 import { Tensor } from '../tensor/tensor';
-import { argError, assertPadding, assertPair, fmtShape } from '../util/validate';
+import { argError, assertPadding, assertPair, describeValue, fmtShape } from '../util/validate';
+import { checkDilations, dilateFilter } from './dilate';
+import { checkDimRoundingMode } from './pool-checks';
 import { assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
 
 /** Output length along one spatial axis, as TF.js computes it (layers size their outputs with it). */
@@ -32,15 +34,26 @@ export function checkConv2d(op: string, x: Tensor, filter: Tensor, strides: unkn
   return [s, p];
 }
 
-/** 2-D convolution, NHWC input (or one HWC image) and [kh, kw, inC, outC] filter, as tf.conv2d(x, filter, strides, pad). */
-export function conv2d<T extends Tensor>(x: T, filter: Tensor, strides: number | [number, number], pad: Padding): T {
+/**
+ * 2-D convolution, NHWC input (or one HWC image) and [kh, kw, inC, outC] filter, as
+ * tf.conv2d(x, filter, strides, pad, dataFormat = 'NHWC', dilations = 1, dimRoundingMode?).
+ */
+export function conv2d<T extends Tensor>(
+  x: T, filter: Tensor, strides: number | [number, number], pad: Padding,
+  dataFormat: 'NHWC' | 'NCHW' = 'NHWC', dilations: number | [number, number] = 1, dimRoundingMode?: 'floor' | 'round' | 'ceil',
+): T {
   if (x instanceof Tensor && x.rank === 3) {
-    const y = conv2d(x.reshape([1, ...x.shape]), filter, strides, pad);
+    const y = conv2d(x.reshape([1, ...x.shape]), filter, strides, pad, dataFormat, dilations, dimRoundingMode);
     return y.reshape(y.shape.slice(1));
   }
-  const [s, p] = checkConv2d('conv2d', x, filter, strides, pad);
-  const y = backend().conv2d(x, filter, s, p);
-  recordOp<ConvAttrs>('conv2d', [x, filter], y, { strides: s, pad: p });
+  if (dataFormat !== 'NHWC') throw argError('conv2d', 'dataFormat', describeValue(dataFormat), "'NHWC' (channels last; the only layout tessera's op computes)");
+  checkDimRoundingMode('conv2d', dimRoundingMode);
+  assertTensor('conv2d', 'filter', filter);
+  assertRank('conv2d', 'filter', filter, 4);
+  const f = dilateFilter(filter, checkDilations('conv2d', dilations, assertPair('conv2d', 'strides', strides)));
+  const [s, p] = checkConv2d('conv2d', x, f, strides, pad);
+  const y = backend().conv2d(x, f, s, p);
+  recordOp<ConvAttrs>('conv2d', [x, f], y, { strides: s, pad: p });
   return y as T;
 }
 

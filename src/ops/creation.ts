@@ -18,34 +18,40 @@ export function tensor<R extends Rank = Rank>(values: TensorLike, shape?: readon
 
 /** As tf.scalar(value, dtype?): a number gives float32, a boolean bool. */
 export function scalar(value: number | boolean, dtype?: DType): Tensor<Rank.R0> {
-  if (typeof value !== 'number' && typeof value !== 'boolean') throw argError('scalar', 'value', typeof value, 'a number or a boolean');
+  if (typeof value !== 'number' && typeof value !== 'boolean') throw argError('scalar', 'value', describeValue(value), 'a number or a boolean');
   return makeTensor('scalar', value, [], dtype) as Tensor<Rank.R0>;
 }
 
-export function fill<R extends Rank = Rank>(shape: readonly number[], value: number, dtype: DType = 'float32'): Tensor<R> {
-  const s = assertShape('fill', 'shape', shape);
-  if (typeof value !== 'number') throw argError('fill', 'value', typeof value, 'a number');
-  const values = new (arrayTypeFor(assertDtype('fill', 'dtype', dtype)))(sizeOfShape(s));
+/** A tensor of shape filled with value; `op` is the public op called, so errors name it. */
+function filled<R extends Rank>(op: string, shape: readonly number[], value: number, dtype: DType): Tensor<R> {
+  const s = assertShape(op, 'shape', shape);
+  const values = new (arrayTypeFor(assertDtype(op, 'dtype', dtype)))(sizeOfShape(s));
   if (value !== 0) values.fill(value);
   return new Tensor(s, dtype, values) as Tensor<R>;
 }
 
+/** As tf.fill(shape, value, dtype?). */
+export function fill<R extends Rank = Rank>(shape: readonly number[], value: number, dtype: DType = 'float32'): Tensor<R> {
+  if (typeof value !== 'number') throw argError('fill', 'value', describeValue(value), 'a number');
+  return filled('fill', shape, value, dtype);
+}
+
 export function zeros<R extends Rank = Rank>(shape: readonly number[], dtype: DType = 'float32'): Tensor<R> {
-  return fill(shape, 0, dtype) as Tensor<R>;
+  return filled('zeros', shape, 0, dtype);
 }
 
 export function ones<R extends Rank = Rank>(shape: readonly number[], dtype: DType = 'float32'): Tensor<R> {
-  return fill(shape, 1, dtype) as Tensor<R>;
+  return filled('ones', shape, 1, dtype);
 }
 
 export function zerosLike<T extends Tensor>(x: T): T {
   assertTensor('zerosLike', 'x', x);
-  return fill(x.shape, 0, x.dtype) as T;
+  return filled('zerosLike', x.shape, 0, x.dtype) as T;
 }
 
 export function onesLike<T extends Tensor>(x: T): T {
   assertTensor('onesLike', 'x', x);
-  return fill(x.shape, 1, x.dtype) as T;
+  return filled('onesLike', x.shape, 1, x.dtype) as T;
 }
 
 function randomTensor(op: string, shape: readonly number[], dtype: DType, seed: number | undefined, draw: (r: Random) => number): Tensor {

@@ -4,7 +4,8 @@ import { recordOp } from '../tensor/tape';
 import { Tensor } from '../tensor/tensor';
 import { argError, assertPadding, assertPair, fmtShape } from '../util/validate';
 import type { ConvAttrs } from './conv';
-import { checkUnsupported } from './conv-variants';
+import { checkLayout } from './conv-variants';
+import { checkDilations, dilateFilter } from './dilate';
 import { conv2d } from './conv';
 import { backend } from './engine';
 import { checkDimRoundingMode } from './pool-checks';
@@ -13,7 +14,8 @@ import { reshape } from './reshape';
 type Rounding = 'floor' | 'round' | 'ceil';
 
 /** Checks depthwiseConv2d's arguments on NHWC x; returns the normalized strides and padding. */
-function checkDepthwise(op: string, x: Tensor, filter: Tensor, strides: unknown, pad: unknown, dataFormat: unknown, dilations: unknown): [[number, number], Padding] {
+/** Checks depthwiseConv2d's arguments on NHWC x; returns the filter spread by the dilations, the strides and padding. */
+function checkDepthwise(op: string, x: Tensor, filter: Tensor, strides: unknown, pad: unknown, dataFormat: unknown, dilations: unknown): [Tensor, [number, number], Padding] {
   assertTensor(op, 'x', x);
   assertTensor(op, 'filter', filter);
   if (x.rank !== 4) throw argError(op, 'x', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, 'rank 4 [batch, height, width, channels], or rank 3 for one image');
@@ -21,14 +23,16 @@ function checkDepthwise(op: string, x: Tensor, filter: Tensor, strides: unknown,
   assertSameDtype(op, x, filter, 'x', 'filter');
   const s = assertPair(op, 'strides', strides);
   const p = assertPadding(op, 'pad', pad);
-  checkUnsupported(op, dataFormat, 'NHWC', dilations);
+  checkLayout(op, dataFormat, 'NHWC');
+  const d = checkDilations(op, dilations, s);
   if (x.shape[3] !== filter.shape[2]) {
     throw new Error(`${op}: filter's input channels (dim 2 of ${fmtShape(filter.shape)}) must equal x's channels (dim 3 of ${fmtShape(x.shape)}), got ${filter.shape[2]} and ${x.shape[3]}`);
   }
-  if (p === 'valid' && (filter.shape[0] > x.shape[1] || filter.shape[1] > x.shape[2])) {
-    throw new Error(`${op}: with 'valid' padding the filter ${fmtShape(filter.shape)} must fit inside x's height and width (x ${fmtShape(x.shape)})`);
+  const reach = [(filter.shape[0] - 1) * d[0] + 1, (filter.shape[1] - 1) * d[1] + 1];
+  if (p === 'valid' && (reach[0] > x.shape[1] || reach[1] > x.shape[2])) {
+    throw new Error(`${op}: with 'valid' padding the filter ${fmtShape(filter.shape)}${reach[0] > filter.shape[0] || reach[1] > filter.shape[1] ? ` (dilations [${d.join(', ')}])` : ''} must fit inside x's height and width (x ${fmtShape(x.shape)})`);
   }
-  return [s, p];
+  return [dilateFilter(filter, d), s, p];
 }
 
 /** Runs f on x as a batch, giving back one image's result for one image (rank 3). */
@@ -49,8 +53,8 @@ export function depthwiseConv2d<T extends Tensor>(
 ): T {
   checkDimRoundingMode('depthwiseConv2d', dimRoundingMode);
   return batched(x, (x4) => {
-    const [s, p] = checkDepthwise('depthwiseConv2d', x4, filter, strides, pad, dataFormat, dilations);
-    return depthwiseOp(x4, filter, s, p);
+    const [f, s, p] = checkDepthwise('depthwiseConv2d', x4, filter, strides, pad, dataFormat, dilations);
+    return depthwiseOp(x4, f, s, p);
   }) as T;
 }
 
@@ -86,7 +90,7 @@ export function separableConv2d<T extends Tensor>(
 ): T {
   const op = 'separableConv2d';
   return batched(x, (x4) => {
-    const [s, p] = checkDepthwise(op, x4, depthwiseFilter, strides, pad, dataFormat, dilation);
+    const [f, s, p] = checkDepthwise(op, x4, depthwiseFilter, strides, pad, dataFormat, dilation);
     assertTensor(op, 'pointwiseFilter', pointwiseFilter);
     assertRank(op, 'pointwiseFilter', pointwiseFilter, 4);
     assertSameDtype(op, x4, pointwiseFilter, 'x', 'pointwiseFilter');
@@ -95,6 +99,6 @@ export function separableConv2d<T extends Tensor>(
     if (ph !== 1 || pw !== 1 || pin !== channels) {
       throw argError(op, 'pointwiseFilter', `shape ${fmtShape(pointwiseFilter.shape)}`, `shape [1, 1, ${channels}, outChannels] (${channels} = inChannels · channel multiplier of depthwiseFilter ${fmtShape(depthwiseFilter.shape)})`);
     }
-    return conv2d(depthwiseOp(x4, depthwiseFilter, s, p), pointwiseFilter, 1, 'valid');
+    return conv2d(depthwiseOp(x4, f, s, p), pointwiseFilter, 1, 'valid');
   }) as T;
 }

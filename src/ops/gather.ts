@@ -1,11 +1,12 @@
 import type { Rank } from '../tensor/value-types';
-import { sizeOfShape, type Tensor } from '../tensor/tensor';
+import { Tensor, sizeOfShape } from '../tensor/tensor';
 import { assertTensorDtype } from '../tensor/checks';
 import { recordOp } from '../tensor/tape';
 import { argError, assertShape, describeValue, fmtShape, normalizeAxes } from '../util/validate';
 import { backend } from './engine';
 import { reshape } from './reshape';
 import { toTensor, type TensorLike } from './tensor-like';
+import { transpose } from './transpose';
 
 export interface AxisAttrs {
   axis: number;
@@ -52,18 +53,46 @@ export function segmentSumAlong(x: Tensor, ids: Tensor, numSegments: number, axi
 
 /**
  * Slices of x along axis at indices (int32), as tf.gather(x, indices, axis = 0, batchDims = 0): the result's shape is
- * x.shape[:axis] + indices.shape + x.shape[axis + 1:]. Indices outside [0, x.shape[axis]) are an error.
+ * x.shape[:axis] + indices.shape[batchDims:] + x.shape[axis + 1:]. With batchDims = b (negative counts from the
+ * indices' rank, as TF.js), the first b dims of x and indices are batch dims that must match, and each batch picks
+ * from its own slice of x. Indices outside [0, x.shape[axis]) are an error.
  */
 export function gather<T extends Tensor>(x: T | TensorLike, indices: Tensor | TensorLike, axis = 0, batchDims = 0): T {
   const op = 'gather';
   const t = toTensor(op, 'x', x);
   const idx = indexTensor(op, 'indices', indices);
   if (t.rank === 0) throw argError(op, 'x', 'a scalar', 'a tensor of rank >= 1');
-  if (batchDims !== 0) throw argError(op, 'batchDims', describeValue(batchDims), '0 (tessera gathers without batch dimensions)');
   const [a] = normalizeAxes(op, axis, t.rank);
+  if (typeof batchDims !== 'number' || !Number.isInteger(batchDims) || batchDims < -idx.rank || batchDims > idx.rank) {
+    throw argError(op, 'batchDims', describeValue(batchDims), `an integer in [${-idx.rank}, ${idx.rank}] (the rank of indices, ${fmtShape(idx.shape)})`);
+  }
+  const b = batchDims < 0 ? batchDims + idx.rank : batchDims;
+  if (b > a) throw argError(op, 'batchDims', String(batchDims), `at most axis (${a})`);
+  for (let i = 0; i < b; i++) {
+    if (t.shape[i] !== idx.shape[i]) throw argError(op, 'indices', `shape ${fmtShape(idx.shape)}`, `the batch dims ${fmtShape(t.shape.slice(0, b))} of x first (batchDims ${b})`);
+  }
   checkRange(op, 'indices', idx, () => t.shape[a]);
-  const y = gatherAlong(t, reshape(idx, [-1]), a);
-  return reshape(y, [...t.shape.slice(0, a), ...idx.shape, ...t.shape.slice(a + 1)]) as T;
+  const outShape = [...t.shape.slice(0, a), ...idx.shape.slice(b), ...t.shape.slice(a + 1)];
+  if (b === 0) return reshape(gatherAlong(t, reshape(idx, [-1]), a), outShape) as T;
+  return reshape(batchGather(t, idx, a, b), outShape) as T;
+}
+
+/**
+ * gather with b batch dims as one plain gather: x viewed as [B, M, N, R] (batch, the dims between, the axis, the
+ * rest) becomes [M, B·N, R], batch i's indices are shifted by i·N, and the result [M, B·I, R] is put back in batch
+ * order as [B, M, I, R]. Made of recorded ops, so gradients flow to x.
+ */
+function batchGather(x: Tensor, idx: Tensor, axis: number, b: number): Tensor {
+  const B = sizeOfShape(x.shape.slice(0, b));
+  const M = sizeOfShape(x.shape.slice(b, axis));
+  const N = x.shape[axis];
+  const R = sizeOfShape(x.shape.slice(axis + 1));
+  const I = sizeOfShape(idx.shape.slice(b));
+  const v = idx.hostValues();
+  const flat = Int32Array.from({ length: B * I }, (_, k) => v[k] + Math.floor(k / I) * N);
+  const merged = reshape(transpose(reshape(x, [B, M, N, R]), [1, 0, 2, 3]), [M, B * N, R]);
+  const picked = gatherAlong(merged, new Tensor([B * I], 'int32', flat), 1);
+  return transpose(reshape(picked, [M, B, I, R]), [1, 0, 2, 3]);
 }
 
 /**

@@ -1,27 +1,35 @@
 import { assertTensor } from '../tensor/checks';
 import { Tensor, isFloatDtype } from '../tensor/tensor';
-import { argError, describeValue } from '../util/validate';
+import { argError, describeValue, fmtShape } from '../util/validate';
 import { backpropagateDetached, isRecording, runTaped, type GradientOps, type Tape } from '../tensor/tape';
 import type { NamedTensorMap, Scalar } from '../tensor/tfjs-types';
 import { tidy } from '../tensor/tidy';
 import { Variable } from '../tensor/variable';
 import { add } from './binary';
-import { onesLike } from './creation';
+import { onesLike, zerosLike } from './creation';
 import { gradientTable } from './grads/index';
 
-const gradientOps: GradientOps = { add, onesLike, rule: (name) => gradientTable[name] };
+const gradientOps: GradientOps = { add, onesLike, zerosLike, rule: (name) => gradientTable[name] };
 
-function assertResult(name: string, y: unknown): Tensor {
-  if (!(y instanceof Tensor)) throw new Error(`${name}: f must return a Tensor, got ${typeof y}`);
+/** f's result, and dy (when given) of its shape and dtype. */
+function assertResult(name: string, y: unknown, dy: Tensor | undefined): Tensor {
+  if (!(y instanceof Tensor)) throw new Error(`${name}: f must return a Tensor, got ${describeValue(y)}`);
+  if (dy !== undefined && (dy.dtype !== y.dtype || fmtShape(dy.shape) !== fmtShape(y.shape))) {
+    throw argError(name, 'dy', `shape ${fmtShape(dy.shape)} and dtype ${dy.dtype}`, `the shape ${fmtShape(y.shape)} and dtype ${y.dtype} of f's result`);
+  }
   return y;
 }
 
-function assertInputs(name: string, xs: unknown, dy: unknown): Tensor[] {
+/** How errors call the i-th argument: args[i] for grads' array, x for grad's one tensor. */
+type ArgLabel = (i: number) => string;
+const argsLabel: ArgLabel = (i) => `args[${i}]`;
+
+function assertInputs(name: string, xs: unknown, dy: unknown, label: ArgLabel): Tensor[] {
   if (!Array.isArray(xs)) throw argError(name, 'args', describeValue(xs), 'an array of Tensors');
   xs.forEach((x, i) => {
-    const t = assertTensor(name, `args[${i}]`, x);
+    const t = assertTensor(name, label(i), x);
     // Gradients flow through float tensors only, as in TF.js.
-    if (!isFloatDtype(t.dtype)) throw argError(name, `args[${i}]`, `a tensor of dtype ${t.dtype}`, 'a float32 or float64 tensor (gradients flow through float tensors only; cast it first)');
+    if (!isFloatDtype(t.dtype)) throw argError(name, label(i), `a tensor of dtype ${t.dtype}`, 'a float32 or float64 tensor (gradients flow through float tensors only; cast it first)');
   });
   if (dy !== undefined) assertTensor(name, 'dy', dy);
   return xs as Tensor[];
@@ -41,24 +49,28 @@ function backward(tape: Tape, y: Tensor, dy: Tensor | undefined): Map<number, Te
   return backpropagateDetached(tape, y, dy, gradientOps);
 }
 
-/** value and gradients of f at xs, as TF.js's tf.valueAndGrads(f)(xs, dy?). */
-export function valueAndGrads<O extends Tensor>(f: (...xs: Tensor[]) => O): (xs: Tensor[], dy?: O) => { value: O; grads: Tensor[] } {
-  if (typeof f !== 'function') throw new Error(`valueAndGrads: f must be a function, got ${typeof f}`);
+/** valueAndGrads for the public op `name` (grad and grads run through it), so its errors name that op. */
+function valueAndGradsAs<O extends Tensor>(name: string, f: (...xs: Tensor[]) => O, label = argsLabel): (xs: Tensor[], dy?: O) => { value: O; grads: Tensor[] } {
+  if (typeof f !== 'function') throw argError(name, 'f', describeValue(f), 'a function');
   return (xs, dy) => {
-    const inputs = assertInputs('valueAndGrads', xs, dy);
+    const inputs = assertInputs(name, xs, dy, label);
     return tidy(() =>
       runTaped(false, inputs, (tape) => {
-        const value = assertResult('valueAndGrads', f(...inputs)) as O;
-        const grads = gradsFor('valueAndGrads', backward(tape, value, dy), inputs);
+        const value = assertResult(name, f(...inputs), dy) as O;
+        const grads = gradsFor(name, backward(tape, value, dy), inputs);
         return { value, grads };
       }),
     );
   };
 }
 
-/** Gradients of f with respect to each argument, as tf.grads(f)(xs, dy?). */
-export function grads(f: (...xs: Tensor[]) => Tensor): (xs: Tensor[], dy?: Tensor) => Tensor[] {
-  const vg = valueAndGrads(f);
+/** value and gradients of f at xs, as TF.js's tf.valueAndGrads(f)(xs, dy?). */
+export function valueAndGrads<O extends Tensor>(f: (...xs: Tensor[]) => O): (xs: Tensor[], dy?: O) => { value: O; grads: Tensor[] } {
+  return valueAndGradsAs('valueAndGrads', f);
+}
+
+function gradsAs(name: string, f: (...xs: Tensor[]) => Tensor, label = argsLabel): (xs: Tensor[], dy?: Tensor) => Tensor[] {
+  const vg = valueAndGradsAs(name, f, label);
   return (xs, dy) => {
     const { value, grads: g } = vg(xs, dy);
     // Under an outer gradient the value may be an input of a recorded rule (max's, softmax's): the outer tidy frees it.
@@ -67,13 +79,25 @@ export function grads(f: (...xs: Tensor[]) => Tensor): (xs: Tensor[], dy?: Tenso
   };
 }
 
+/** Gradients of f with respect to each argument, as tf.grads(f)(xs, dy?). */
+export function grads(f: (...xs: Tensor[]) => Tensor): (xs: Tensor[], dy?: Tensor) => Tensor[] {
+  return gradsAs('grads', f);
+}
+
 /** Gradient of a one-argument f, as tf.grad(f)(x, dy?). */
 export function grad(f: (x: Tensor) => Tensor): (x: Tensor, dy?: Tensor) => Tensor {
-  if (typeof f !== 'function') throw new Error(`grad: f must be a function, got ${typeof f}`);
-  const g = grads((x) => f(x));
+  const g = gradsAs('grad', f, () => 'x');
+  return (x, dy) => g([x], dy)[0];
+}
+
+/** value and gradient of a one-argument f, as tf.valueAndGrad(f)(x, dy?). */
+export function valueAndGrad(f: (x: Tensor) => Tensor): (x: Tensor, dy?: Tensor) => { value: Tensor; grad: Tensor } {
+  if (typeof f !== 'function') throw new Error(`valueAndGrad: f must be a function, got ${typeof f}`);
+  const vg = valueAndGrads((x) => f(x));
   return (x, dy) => {
-    if (!(x instanceof Tensor)) throw new Error(`grad: x must be a Tensor, got ${typeof x}`);
-    return g([x], dy)[0];
+    if (!(x instanceof Tensor)) throw new Error(`valueAndGrad: x must be a Tensor, got ${typeof x}`);
+    const { value, grads: [g] } = vg([x], dy);
+    return { value, grad: g };
   };
 }
 
@@ -87,7 +111,7 @@ export function variableGrads(f: () => Tensor, varList?: Variable[]): { value: S
 
 /** @internal variableGrads keyed by the variables themselves (optimizers use this). */
 export function variableGradsList(f: () => Tensor, varList?: Variable[]): { value: Tensor; grads: Map<Variable, Tensor> } {
-  if (typeof f !== 'function') throw new Error(`variableGrads: f must be a function, got ${typeof f}`);
+  if (typeof f !== 'function') throw argError('variableGrads', 'f', describeValue(f), 'a function');
   if (varList !== undefined && (!Array.isArray(varList) || !varList.every((v) => v instanceof Variable))) {
     throw new Error('variableGrads: varList must be an array of Variables');
   }

@@ -14,11 +14,16 @@ export interface LatticeAttrs {
 
 /** @internal The tensor of `shape` whose element c is x at begin + c·steps (per axis; steps may be negative). */
 export function gatherLattice(x: Tensor, shape: readonly number[], begin: readonly number[], steps: readonly number[]): Tensor {
-  const strides = rowMajorStrides(x.shape);
-  const offset = begin.reduce((o, b, k) => o + b * strides[k], 0);
-  const y = backend().gatherStrided(x, shape, offset, strides.map((s, k) => s * steps[k]));
+  const y = latticeValues(x, shape, begin, steps);
   recordOp<LatticeAttrs>('gatherLattice', [x], y, { begin, steps });
   return y;
+}
+
+/** gatherLattice's values, not recorded (for an op that records itself, as split). */
+export function latticeValues(x: Tensor, shape: readonly number[], begin: readonly number[], steps: readonly number[]): Tensor {
+  const strides = rowMajorStrides(x.shape);
+  const offset = begin.reduce((o, b, k) => o + b * strides[k], 0);
+  return backend().gatherStrided(x, shape, offset, strides.map((s, k) => s * steps[k]));
 }
 
 /** @internal A tensor of `shape` holding fill, with x's element c at begin + c·steps (per axis). */

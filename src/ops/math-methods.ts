@@ -1,4 +1,5 @@
-import { Tensor } from '../tensor/tensor';
+import type { Tensor } from '../tensor/tensor';
+import { addTensorMethods } from './method-table';
 import { elu, leakyRelu, logSigmoid, prelu, relu6, selu, softplus, step } from './activations';
 import { addN, clipByValue, squaredDifference } from './arithmetic';
 import { greaterEqual, less, lessEqual, notEqual } from './compare';
@@ -20,16 +21,16 @@ export type { NormOrd };
 
 type Axis = number | number[] | null;
 
-
 const unaries = { sin, cos, tan, asin, acos, atan, sinh, cosh, rsqrt, log1p, expm1, erf, elu, selu, relu6, softplus, logSigmoid };
 const binaries = { atan2, squaredDifference, less, lessEqual, greaterEqual, notEqual };
 const reductions = { prod, any, all, logSumExp };
 
-const proto = Tensor.prototype as unknown as Record<string, (this: Tensor, ...args: never[]) => Tensor>;
-for (const [name, op] of Object.entries(unaries)) proto[name] = function (this: Tensor) { return op(this); };
-for (const [name, op] of Object.entries(binaries)) proto[name] = function (this: Tensor, b: Tensor | number) { return op(this, b); };
-for (const [name, op] of Object.entries(reductions)) proto[name] = function (this: Tensor, axis?: Axis, keepDims?: boolean) { return op(this, axis, keepDims); };
-Object.assign(Tensor.prototype, {
+const each = <F>(ops: Record<string, F>, method: (op: F) => unknown) => Object.fromEntries(Object.entries(ops).map(([name, op]) => [name, method(op)]));
+
+addTensorMethods({
+  ...each(unaries, (op) => function (this: Tensor) { return op(this); }),
+  ...each(binaries, (op) => function (this: Tensor, b: Tensor | number) { return op(this, b); }),
+  ...each(reductions, (op) => function (this: Tensor, axis?: Axis, keepDims?: boolean) { return op(this, axis, keepDims); }),
   leakyRelu(this: Tensor, alpha?: number) { return leakyRelu(this, alpha); },
   prelu(this: Tensor, alpha: Tensor) { return prelu(this, alpha); },
   step(this: Tensor, alpha?: number) { return step(this, alpha); },

@@ -1,4 +1,6 @@
+import { cast } from './cast';
 import { backend } from './engine';
+import { matchedOperands } from './tensor-like';
 import { batchedMatMul } from './batch-matmul';
 import { recordOp } from '../tensor/tape';
 import { Tensor } from '../tensor/tensor';
@@ -12,6 +14,8 @@ export interface MatMulAttrs {
 
 /** op(a) · op(b), as tf.matMul(a, b, transposeA, transposeB); rank >= 3 operands multiply per matrix over broadcast batch dims. */
 export function matMul<T extends Tensor>(a: Tensor, b: Tensor, transposeA = false, transposeB = false): T {
+  // Mixed dtypes multiply in the higher one (int32 · float32 is float32), as TF.js's makeTypesMatch.
+  if (a instanceof Tensor && b instanceof Tensor && a.dtype !== b.dtype) [a, b] = matchedOperands('matMul', a, b, cast);
   if (a instanceof Tensor && b instanceof Tensor && (a.rank > 2 || b.rank > 2)) return batchedMatMul(a, b, transposeA, transposeB) as T;
   checkMatMul(a, b, transposeA, transposeB);
   const y = backend().matMul(a, b, transposeA, transposeB);

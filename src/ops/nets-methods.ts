@@ -1,5 +1,6 @@
 import type { Padding } from '../backend/backend';
-import { Tensor } from '../tensor/tensor';
+import type { Tensor } from '../tensor/tensor';
+import { addTensorMethods } from './method-table';
 import { avgPool } from './avg-pool';
 import { batchNorm, batchNorm2d, batchNorm3d, batchNorm4d } from './batch-norm';
 import { conv1d, conv2dTranspose } from './conv-variants';
@@ -16,7 +17,7 @@ export { dot, outerProduct, avgPool, conv1d, conv2dTranspose, depthwiseConv2d, s
 type Pair = number | [number, number];
 type Rounding = 'floor' | 'round' | 'ceil';
 
-Object.assign(Tensor.prototype, {
+addTensorMethods({
   dot(this: Tensor, b: Tensor) {
     return dot(this, b);
   },

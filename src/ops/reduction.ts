@@ -34,21 +34,30 @@ export function sum<T extends Tensor>(x: Tensor | TensorLike, axis?: number | nu
   return reduceOp('sum', x, axis, keepDims) as T;
 }
 
-/** Mean over axis (all axes when omitted), as tf.mean(x, axis?, keepDims?); int32 and bool give float32, as TF.js. */
+/**
+ * Mean over axis (all axes when omitted), as tf.mean(x, axis?, keepDims?); int32 and bool give float32, and the mean
+ * of nothing is 0 (TF.js divides before summing), as TF.js.
+ */
 export function mean<T extends Tensor>(input: Tensor | TensorLike, axis?: number | number[], keepDims = false): T {
   const t = toTensor('mean', 'x', input);
   const x = isFloatDtype(t.dtype) ? t : cast(t, 'float32');
   const axes = normalizeAxes('mean', axis, x.rank);
   const count = axes.reduce((n, a) => n * x.shape[a], 1);
-  return div(sum(x, axes, keepDims), count) as T;
+  const total = sum(x, axes, keepDims);
+  return (count === 0 ? total : div(total, count)) as T;
 }
 
-/** Max over axis (all when omitted), as tf.max(x, axis?, keepDims?). */
+/** Max over axis (all when omitted), as tf.max(x, axis?, keepDims?); bool stays bool (any), as TF.js. */
 export function max<T extends Tensor>(x: Tensor | TensorLike, axis?: number | number[], keepDims = false): T {
-  return reduceOp('max', x, axis, keepDims) as T;
+  return boolExtreme(reduceOp('max', x, axis, keepDims), x) as T;
 }
 
-/** Min over axis (all when omitted), as tf.min(x, axis?, keepDims?). */
+/** Min over axis (all when omitted), as tf.min(x, axis?, keepDims?); bool stays bool (all), as TF.js. */
 export function min<T extends Tensor>(x: Tensor | TensorLike, axis?: number | number[], keepDims = false): T {
-  return reduceOp('min', x, axis, keepDims) as T;
+  return boolExtreme(reduceOp('min', x, axis, keepDims), x) as T;
+}
+
+/** reduceOp takes bool as int32; the max or min of flags is a flag again. */
+function boolExtreme(y: Tensor, x: Tensor | TensorLike): Tensor {
+  return y.dtype === 'int32' && (x as Tensor).dtype === 'bool' ? cast(y, 'bool') : y;
 }

@@ -1,4 +1,5 @@
-import { Tensor } from '../tensor/tensor';
+import type { Tensor } from '../tensor/tensor';
+import { addTensorMethods } from './method-table';
 import { concat, split, stack, unstack } from './concat';
 import { expandDims, squeeze } from './expand';
 import { mirrorPad, pad } from './pad';
@@ -15,12 +16,11 @@ import { transpose } from './transpose';
 
 export { concat, stack, unstack, split, transpose, expandDims, squeeze, tile, broadcastTo, reverse, pad, mirrorPad, slice, stridedSlice };
 
-
 const list = (x: Tensor | Tensor[]) => (Array.isArray(x) ? x : [x]);
 type Paddings = Array<[number, number]>;
 
 // Typed here by their parameters; Tensor's declarations (tensor/tensor.ts) give callers TF.js's generic results.
-const methods = {
+addTensorMethods({
   concat(this: Tensor, x: Tensor | Tensor[], axis?: number) { return concat([this, ...list(x)], axis); },
   stack(this: Tensor, x: Tensor | Tensor[], axis?: number) { return stack([this, ...list(x)], axis); },
   unstack(this: Tensor, axis?: number) { return unstack(this, axis); },
@@ -45,7 +45,4 @@ const methods = {
   as5D(this: Tensor, rows: number, columns: number, depth: number, depth2: number, depth3: number) { return reshape(this, [rows, columns, depth, depth2, depth3]); },
   asScalar(this: Tensor) { return reshape(this, []); },
   reshapeAs(this: Tensor, x: Tensor) { return reshape(this, x.shape); },
-};
-
-// Replaces the axis-0 slice the class was born with by tf.slice's general one.
-Object.assign(Tensor.prototype, methods);
+});

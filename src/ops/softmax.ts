@@ -1,3 +1,4 @@
+import { cast } from './cast';
 import { backend } from './engine';
 import { recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
@@ -13,6 +14,8 @@ function checkLastAxis(op: string, x: Tensor, dim: unknown): void {
 /** Softmax over the last axis, as tf.softmax(logits, dim?). */
 export function softmax<T extends Tensor>(logits: T, dim = -1): T {
   checkLastAxis('softmax', logits, dim);
+  // As TF.js: softmax takes float logits only, logSoftmax computes int32 and bool ones in float32.
+  if (logits.dtype === 'int32' || logits.dtype === 'bool') throw argError('softmax', 'logits', `a ${logits.dtype} tensor`, 'a float32 or float64 tensor');
   const y = backend().softmax(logits);
   recordOp('softmax', [logits], y, null);
   return y as T;
@@ -21,6 +24,7 @@ export function softmax<T extends Tensor>(logits: T, dim = -1): T {
 /** log(softmax) over the last axis, computed stably, as tf.logSoftmax(logits, axis?). */
 export function logSoftmax<T extends Tensor>(logits: T, axis = -1): T {
   checkLastAxis('logSoftmax', logits, axis);
+  if (logits.dtype === 'int32' || logits.dtype === 'bool') return logSoftmax(cast(logits, 'float32'), axis);
   const y = backend().logSoftmax(logits);
   recordOp('logSoftmax', [logits], y, null);
   return y as T;

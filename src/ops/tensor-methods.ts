@@ -18,30 +18,12 @@ import {
   abs, ceil, exp, floor, isFinite, isInf, isNaN, log, logicalNot, neg, reciprocal, relu, round, sigmoid, sign, sqrt, square, tanh,
 } from './unary';
 import { where } from './where';
+import { addTensorMethods } from './method-table';
 
 export { argMax, argMin, where, gather, unsortedSegmentSum, gatherND, scatterND, topk, oneHot };
 
 type In = Tensor | TensorLike;
 type Axis = number | number[];
-
-/** A method: its op with the tensor as the first argument. */
-type Method = (this: Tensor, ...args: never[]) => unknown;
-
-const installed = new Set<string>();
-
-/**
- * Adds Tensor methods, as tfjs-core's chained ops: x.add(y) is add(x, y). Each op family registers its own (and
- * declares them on Tensor with `declare module`), so the tensor layer imports no op. A name taken twice is an error.
- */
-export function addTensorMethods(methods: Record<string, Method>): void {
-  const proto = Tensor.prototype as unknown as Record<string, Method>;
-  for (const [name, fn] of Object.entries(methods)) {
-    if (installed.has(name)) throw new Error(`tessera: the Tensor method '${name}' is defined twice`);
-    installed.add(name);
-    Object.defineProperty(proto, name, { value: fn, writable: true, configurable: true, enumerable: false });
-  }
-}
-
 
 addTensorMethods({
   add(this: Tensor, b: In) { return add(this, b); },
@@ -94,7 +76,9 @@ addTensorMethods({
   oneHot(this: Tensor, depth: number, onValue?: number, offValue?: number) { return oneHot(this, depth, onValue, offValue); },
   topk(this: Tensor, k?: number, sorted?: boolean) { return topk(this, k, sorted); },
   matMul(this: Tensor, b: Tensor, transposeA?: boolean, transposeB?: boolean) { return matMul(this, b, transposeA, transposeB); },
-  conv2d(this: Tensor, filter: Tensor, strides: number | [number, number], pad: Padding) { return conv2d(this, filter, strides, pad); },
+  conv2d(this: Tensor, filter: Tensor, strides: number | [number, number], pad: Padding, dataFormat?: 'NHWC' | 'NCHW', dilations?: number | [number, number], dimRoundingMode?: 'floor' | 'round' | 'ceil') {
+    return conv2d(this, filter, strides, pad, dataFormat, dilations, dimRoundingMode);
+  },
   maxPool(this: Tensor, filterSize: number | [number, number], strides: number | [number, number], pad: Padding) { return maxPool(this, filterSize, strides, pad); },
   softmax(this: Tensor, dim?: number) { return softmax(this, dim); },
   logSoftmax(this: Tensor, axis?: number) { return logSoftmax(this, axis); },

@@ -1,18 +1,31 @@
 import type { UnaryOp } from '../backend/backend';
 import { assertTensorDtype } from '../tensor/checks';
+import { argError } from '../util/validate';
 import { recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
 import { cast } from './cast';
 import { backend } from './engine';
 import { toTensor, type TensorLike } from './tensor-like';
 
-/** Where an op's values live: float-valued ops take int32/bool as float32 (as TF.js's exp, log, ...); the others keep int32. */
-type Domain = 'float' | 'numeric';
+/**
+ * What TF.js 4.22 does with an int32 or bool x, by op: it refuses them where its op demands float32; computes exp and
+ * erf in float32; everywhere else it keeps x's dtype, writing the float results into x's int32 array (truncated
+ * towards zero, NaN and ±Infinity to 0). tessera gives the same dtypes and values, and the same refusals.
+ */
+const FLOAT_ONLY = new Set<UnaryOp>(['log', 'sqrt', 'rsqrt', 'sin', 'cos', 'tan', 'cosh', 'tanh', 'sigmoid', 'elu', 'floor', 'ceil']);
+const TO_FLOAT = new Set<UnaryOp>(['exp', 'erf']);
+/** Ops whose kernels compute on int32 values exactly. */
+const INT_KERNEL = new Set<UnaryOp>(['neg', 'abs', 'square', 'relu', 'step', 'round', 'sign']);
 
 /** @internal A recorded elementwise op of one tensor (the op name is also its gradient rule's name). */
-export function unaryOp(op: UnaryOp, x: Tensor | TensorLike, domain: Domain = 'float'): Tensor {
-  let t = toTensor(op, 'x', x);
-  if (t.dtype === 'bool' || (domain === 'float' && t.dtype === 'int32')) t = cast(t, domain === 'float' ? 'float32' : 'int32');
+export function unaryOp(op: UnaryOp, x: Tensor | TensorLike): Tensor {
+  const t = toTensor(op, 'x', x);
+  if (t.dtype === 'int32' || t.dtype === 'bool') {
+    if (FLOAT_ONLY.has(op)) throw argError(op, 'x', `a ${t.dtype} tensor`, 'a float32 or float64 tensor (as in TF.js)');
+    if (TO_FLOAT.has(op)) return unaryOp(op, cast(t, 'float32'));
+    const y = INT_KERNEL.has(op) ? backend().unary(op, cast(t, 'int32')) : cast(backend().unary(op, cast(t, 'float32')), 'int32');
+    return t.dtype === 'bool' ? cast(y, 'bool') : y;
+  }
   const y = backend().unary(op, t);
   recordOp(op, [t], y, null);
   return y;
@@ -23,25 +36,25 @@ function predicate(op: UnaryOp, x: Tensor | TensorLike): Tensor {
   return backend().unary(op, toTensor(op, 'x', x));
 }
 
-export const neg = <T extends Tensor>(x: T | TensorLike): T => unaryOp('neg', x, 'numeric') as T;
-export const abs = <T extends Tensor>(x: T | TensorLike): T => unaryOp('abs', x, 'numeric') as T;
-export const exp = <T extends Tensor>(x: T | TensorLike): T => unaryOp('exp', x, 'float') as T;
-export const log = <T extends Tensor>(x: T | TensorLike): T => unaryOp('log', x, 'float') as T;
-export const sqrt = <T extends Tensor>(x: T | TensorLike): T => unaryOp('sqrt', x, 'float') as T;
-export const square = <T extends Tensor>(x: T | TensorLike): T => unaryOp('square', x, 'numeric') as T;
-export const relu = <T extends Tensor>(x: T | TensorLike): T => unaryOp('relu', x, 'numeric') as T;
-export const sigmoid = <T extends Tensor>(x: T | TensorLike): T => unaryOp('sigmoid', x, 'float') as T;
-export const tanh = <T extends Tensor>(x: T | TensorLike): T => unaryOp('tanh', x, 'float') as T;
-export const reciprocal = <T extends Tensor>(x: T | TensorLike): T => unaryOp('reciprocal', x, 'float') as T;
+export const neg = <T extends Tensor>(x: T | TensorLike): T => unaryOp('neg', x) as T;
+export const abs = <T extends Tensor>(x: T | TensorLike): T => unaryOp('abs', x) as T;
+export const exp = <T extends Tensor>(x: T | TensorLike): T => unaryOp('exp', x) as T;
+export const log = <T extends Tensor>(x: T | TensorLike): T => unaryOp('log', x) as T;
+export const sqrt = <T extends Tensor>(x: T | TensorLike): T => unaryOp('sqrt', x) as T;
+export const square = <T extends Tensor>(x: T | TensorLike): T => unaryOp('square', x) as T;
+export const relu = <T extends Tensor>(x: T | TensorLike): T => unaryOp('relu', x) as T;
+export const sigmoid = <T extends Tensor>(x: T | TensorLike): T => unaryOp('sigmoid', x) as T;
+export const tanh = <T extends Tensor>(x: T | TensorLike): T => unaryOp('tanh', x) as T;
+export const reciprocal = <T extends Tensor>(x: T | TensorLike): T => unaryOp('reciprocal', x) as T;
 /** @internal 1 where x > 0, else 0 (relu's derivative); zero gradient, as TF.js's step. */
-export const step = <T extends Tensor>(x: T | TensorLike): T => unaryOp('step', x, 'numeric') as T;
-/** Rounding keeps int32 as it is; their gradients are zero, as TF.js's. */
-export const floor = <T extends Tensor>(x: T | TensorLike): T => unaryOp('floor', x, 'numeric') as T;
-export const ceil = <T extends Tensor>(x: T | TensorLike): T => unaryOp('ceil', x, 'numeric') as T;
+export const step = <T extends Tensor>(x: T | TensorLike): T => unaryOp('step', x) as T;
+/** Rounding: zero gradients, as TF.js's. */
+export const floor = <T extends Tensor>(x: T | TensorLike): T => unaryOp('floor', x) as T;
+export const ceil = <T extends Tensor>(x: T | TensorLike): T => unaryOp('ceil', x) as T;
 /** Half to even (banker's rounding), as tf.round. */
-export const round = <T extends Tensor>(x: T | TensorLike): T => unaryOp('round', x, 'numeric') as T;
+export const round = <T extends Tensor>(x: T | TensorLike): T => unaryOp('round', x) as T;
 /** -1, 0 or 1 (0 for NaN), as tf.sign. */
-export const sign = <T extends Tensor>(x: T | TensorLike): T => unaryOp('sign', x, 'numeric') as T;
+export const sign = <T extends Tensor>(x: T | TensorLike): T => unaryOp('sign', x) as T;
 export const isNaN = <T extends Tensor>(x: T | TensorLike): T => predicate('isNaN', x) as T;
 export const isInf = <T extends Tensor>(x: T | TensorLike): T => predicate('isInf', x) as T;
 export const isFinite = <T extends Tensor>(x: T | TensorLike): T => predicate('isFinite', x) as T;

@@ -10,6 +10,8 @@ import { Optimizer, checkRate } from './optimizer';
  */
 export class AdamOptimizer extends Optimizer {
   readonly className: string = 'Adam';
+  /** The tn.train factory whose arguments the constructor checks, so AdamW's errors name train.adamw. */
+  static readonly factory: string = 'train.adam';
 
   constructor(
     learningRate = 0.001,
@@ -17,8 +19,8 @@ export class AdamOptimizer extends Optimizer {
     readonly beta2 = 0.999,
     readonly epsilon = 1e-7,
   ) {
-    super('train.adam', learningRate);
-    const op = 'train.adam';
+    super((new.target as typeof AdamOptimizer).factory, learningRate);
+    const op = (new.target as typeof AdamOptimizer).factory;
     checkRate(op, 'beta1', beta1, 0, 1);
     checkRate(op, 'beta2', beta2, 0, 1);
     checkRate(op, 'epsilon', epsilon, 0, Infinity);
@@ -35,13 +37,14 @@ export class AdamOptimizer extends Optimizer {
   }
 
   getConfig(): Record<string, number> {
-    return { learning_rate: this.learningRate, beta_1: this.beta1, beta_2: this.beta2, epsilon: this.epsilon };
+    return { learningRate: this.learningRate, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon };
   }
 }
 
 /** Adam with decoupled weight decay (Keras AdamW): p −= lr·decay·p, then the Adam step. */
 export class AdamWOptimizer extends AdamOptimizer {
   override readonly className = 'AdamW';
+  static override readonly factory = 'train.adamw';
 
   constructor(
     learningRate = 0.001,
@@ -51,7 +54,7 @@ export class AdamWOptimizer extends AdamOptimizer {
     epsilon = 1e-7,
   ) {
     super(learningRate, beta1, beta2, epsilon);
-    checkRate('train.adamw', 'weightDecay', weightDecay, 0, Infinity);
+    checkRate(AdamWOptimizer.factory, 'weightDecay', weightDecay, 0, Infinity);
   }
 
   protected override update(param: Variable, g: Tensor): void {
@@ -61,6 +64,6 @@ export class AdamWOptimizer extends AdamOptimizer {
   }
 
   override getConfig(): Record<string, number> {
-    return { ...super.getConfig(), weight_decay: this.weightDecay };
+    return { ...super.getConfig(), weightDecay: this.weightDecay };
   }
 }

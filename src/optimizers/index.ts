@@ -6,6 +6,7 @@ import { SGDOptimizer } from './sgd';
 
 export { Optimizer } from './optimizer';
 export type { NamedTensor } from './optimizer';
+export { optimizerConfig, optimizerFromConfig, type OptimizerConfig } from './from-config';
 export { AdamOptimizer, AdamWOptimizer } from './adam';
 export { SGDOptimizer } from './sgd';
 export { AdadeltaOptimizer, AdagradOptimizer, AdamaxOptimizer, MomentumOptimizer, RMSPropOptimizer } from './more';

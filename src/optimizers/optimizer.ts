@@ -76,7 +76,8 @@ export abstract class Optimizer {
   /** The step count and every slot, as TF.js's getWeights (slots grouped by kind, as TF.js orders them). */
   async getWeights(): Promise<NamedTensor[]> {
     const kinds = [...new Set([...this.slots.values()].flatMap((m) => [...m.keys()]))];
-    const out: NamedTensor[] = [{ name: 'iter', tensor: new Tensor([], 'float32', Float32Array.of(this.iterations)) }];
+    // An int32 scalar, as TF.js saves it.
+    const out: NamedTensor[] = [{ name: 'iter', tensor: new Tensor([], 'int32', Int32Array.of(this.iterations)) }];
     for (const kind of kinds) {
       for (const m of this.slots.values()) {
         const s = m.get(kind);
@@ -90,19 +91,31 @@ export abstract class Optimizer {
   async setWeights(weights: NamedTensor[]): Promise<void> {
     const op = `${this.className}.setWeights`;
     if (!Array.isArray(weights) || weights.length === 0 || weights[0]?.name !== 'iter') throw argError(op, 'weights', fmtValue(weights), "getWeights()'s list: {name: 'iter'} first, then the slots");
-    const plan = weights.slice(1).map((w, i) => {
+    const slots = weights.slice(1).map((w, i) => {
       const cut = typeof w?.name === 'string' ? w.name.lastIndexOf('/') : -1;
       const param = cut > 0 ? findVariable(w.name.slice(0, cut)) : undefined;
-      if (!param || !(w.tensor instanceof Tensor) || fmtShape(w.tensor.shape) !== fmtShape(param.shape)) {
-        throw argError(op, `weights[${i + 1}]`, fmtValue(w?.name), `a slot '<variable>/<kind>' of an existing variable with its shape`);
-      }
+      if (!param) throw argError(op, `weights[${i + 1}]`, fmtValue(w?.name), `a slot '<variable>/<kind>' of an existing variable`);
       return { param, kind: w.name.slice(cut + 1), tensor: w.tensor };
     });
-    this.iterations = weights[0].tensor.hostValues()[0];
-    for (const p of plan) this.slot(p.param, p.kind).assign(p.tensor);
+    this.restoreSlots(op, weights[0].tensor, slots);
   }
 
-  /** Hyper-parameters for saving, as Keras names them. */
+  /**
+   * @internal Sets the step count and the given slots of the given variables, checking every one first (a
+   * loaded model's optimizer state is matched to its variables by position, as TF.js does, not by name).
+   */
+  restoreSlots(op: string, iterations: Tensor, slots: { param: Variable; kind: string; tensor: Tensor }[]): void {
+    if (!(iterations instanceof Tensor) || iterations.size !== 1) throw argError(op, 'iter', fmtValue(iterations), 'a scalar tensor');
+    slots.forEach(({ param, kind, tensor }, i) => {
+      if (!(tensor instanceof Tensor) || tensor.dtype !== param.dtype || fmtShape(tensor.shape) !== fmtShape(param.shape)) {
+        throw argError(op, `slot ${i + 1} ('${param.name}/${kind}')`, fmtValue(tensor), `a tensor of the variable's shape ${fmtShape(param.shape)} and dtype ${param.dtype}`);
+      }
+    });
+    this.iterations = iterations.hostValues()[0];
+    for (const { param, kind, tensor } of slots) this.slot(param, kind).assign(tensor);
+  }
+
+  /** Hyper-parameters for saving, with the keys of TF.js's getConfig (its constructor's argument names). */
   abstract getConfig(): Record<string, number | boolean>;
 
   dispose(): void {

@@ -19,7 +19,13 @@ export class SGDOptimizer extends Optimizer {
     backend().sgdUpdate(v, g, this.momentum > 0 ? this.slot(v, 'momentum') : null, this.learningRate, this.momentum);
   }
 
+  /** As TF.js's SGDOptimizer.setLearningRate. */
+  setLearningRate(learningRate: number): void {
+    this.learningRate = learningRate;
+  }
+
+  /** TF.js's config ({learningRate}); momentum, tessera's extension, only where it is used. */
   getConfig(): Record<string, number> {
-    return { learning_rate: this.learningRate, momentum: this.momentum };
+    return this.momentum === 0 ? { learningRate: this.learningRate } : { learningRate: this.learningRate, momentum: this.momentum };
   }
 }

@@ -4,7 +4,10 @@ import { Variable } from './variable';
 /** What a gradient rule gets besides dy: the op's inputs, its output, its attributes, and which inputs need a gradient. */
 export interface GradientInput<A> {
   readonly inputs: readonly Tensor[];
+  /** The op's output (its first, for an op with several). */
   readonly output: Tensor;
+  /** Every output's gradient, in output order: [dy] for one output; for several (split), zeros where an output led nowhere, as tfjs-core fills them. */
+  readonly dys: readonly Tensor[];
   readonly attrs: A;
   /** needed[i] is false when input i does not lead to a source, so a rule may skip computing its gradient. */
   readonly needed: readonly boolean[];
@@ -20,7 +23,7 @@ export type GradientRule<A> = (dy: Tensor, op: GradientInput<A>) => (Tensor | nu
 interface TapeNode {
   name: string;
   inputs: Tensor[];
-  output: Tensor;
+  outputs: readonly Tensor[];
   attrs: unknown;
 }
 
@@ -46,18 +49,19 @@ export class Tape {
 const tapes: Tape[] = [];
 
 /**
- * Called by every differentiable op after its forward pass. Records only while a gradient is
- * being taken and only when an input depends on what is being differentiated, so forward-only
- * work (predict) pays nothing but this check.
+ * Called by every differentiable op after its forward pass, with its output or (split) its outputs. Records
+ * only while a gradient is being taken and only when an input depends on what is being differentiated, so
+ * forward-only work (predict) pays nothing but this check.
  */
-export function recordOp<A>(name: string, inputs: Tensor[], output: Tensor, attrs: A): void {
+export function recordOp<A>(name: string, inputs: Tensor[], output: Tensor | readonly Tensor[], attrs: A): void {
   for (const tape of tapes) {
     // Every input is asked (no early exit): asking is what registers a trainable variable with the tape.
     let tracked = false;
     for (const x of inputs) if (tape.isTracked(x)) tracked = true;
     if (tracked) {
-      tape.nodes.push({ name, inputs, output, attrs });
-      tape.tracked.add(output.id);
+      const outputs = Array.isArray(output) ? output : [output as Tensor];
+      tape.nodes.push({ name, inputs, outputs, attrs });
+      for (const y of outputs) tape.tracked.add(y.id);
     }
   }
 }
@@ -84,24 +88,21 @@ export function isRecording(): boolean {
 export interface GradientOps {
   add(a: Tensor, b: Tensor): Tensor;
   onesLike(x: Tensor): Tensor;
+  zerosLike(x: Tensor): Tensor;
   rule(name: string): GradientRule<never> | undefined;
 }
 
 function backpropagate(tape: Tape, y: Tensor, dy: Tensor | undefined, ops: GradientOps): Map<number, Tensor> {
   const grads = new Map<number, Tensor>();
-  if (dy !== undefined) {
-    if (dy.dtype !== y.dtype || dy.shape.length !== y.shape.length || dy.shape.some((d, i) => d !== y.shape[i])) {
-      throw new Error(`grads: dy must have the shape [${y.shape.join(', ')}] and dtype ${y.dtype} of f's result, got shape [${dy.shape.join(', ')}] and dtype ${dy.dtype}`);
-    }
-  }
   grads.set(y.id, dy ?? ops.onesLike(y));
   for (let i = tape.nodes.length - 1; i >= 0; i--) {
     const node = tape.nodes[i];
-    const g = grads.get(node.output.id);
-    if (!g) continue;
+    const found = node.outputs.map((o) => grads.get(o.id));
+    if (!found.some((g) => g)) continue;
     const rule = ops.rule(node.name);
     if (!rule) throw new Error(`gradient: no backward rule is registered for the op ${node.name}`);
-    const inputGrads = rule(g, { inputs: node.inputs, output: node.output, attrs: node.attrs as never, needed: node.inputs.map((x) => tape.tracked.has(x.id)) });
+    const dys = found.map((g, k) => g ?? ops.zerosLike(node.outputs[k]));
+    const inputGrads = rule(dys[0], { inputs: node.inputs, output: node.outputs[0], dys, attrs: node.attrs as never, needed: node.inputs.map((x) => tape.tracked.has(x.id)) });
     node.inputs.forEach((x, j) => {
       const gx = inputGrads[j];
       if (!gx || !tape.tracked.has(x.id)) return;

@@ -150,7 +150,7 @@ export interface Tensor<R extends Rank = Rank> {
     oneHot(depth: number, onValue?: number, offValue?: number): Tensor;
     topk<T extends Tensor>(this: T, k?: number, sorted?: boolean): { values: T; indices: T };
     matMul(b: Operand, transposeA?: boolean, transposeB?: boolean): Tensor;
-    conv2d<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filter: Operand, strides: Pair, pad: 'valid' | 'same'): T;
+    conv2d<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filter: Operand, strides: Pair, pad: 'valid' | 'same', dataFormat?: 'NHWC' | 'NCHW', dilations?: Pair, dimRoundingMode?: 'floor' | 'round' | 'ceil'): T;
     maxPool<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filterSize: Pair, strides: Pair, pad: 'valid' | 'same'): T;
     softmax<T extends Tensor>(this: T, dim?: number): T;
     logSoftmax<T extends Tensor>(this: T, axis?: number): T;

@@ -5,13 +5,24 @@ export function fmtShape(shape: readonly number[]): string {
   return `[${shape.join(', ')}]`;
 }
 
+/** Anything with a shape and a dtype reads as a tensor in errors (this module sits below the Tensor class). */
+function isTensorLike(v: unknown): v is { shape: readonly number[]; dtype: string } {
+  return typeof v === 'object' && v !== null && Array.isArray((v as { shape?: unknown }).shape) && typeof (v as { dtype?: unknown }).dtype === 'string';
+}
+
+function fmtTensor(v: { shape: readonly number[]; dtype: string }): string {
+  return `a tensor of shape ${fmtShape(v.shape)} and dtype ${v.dtype}`;
+}
+
 /**
  * A value as an error shows what came: JSON where that is faithful, else its text, so NaN, Infinity and
- * undefined read as themselves (JSON would print null) and a function as a function.
+ * undefined read as themselves (JSON would print null), a function as a function and a tensor by its shape
+ * (JSON would dump its fields).
  */
 export function fmtValue(v: unknown): string {
   if (typeof v === 'number' || typeof v === 'bigint' || v === undefined) return String(v);
   if (typeof v === 'function') return 'a function';
+  if (isTensorLike(v)) return fmtTensor(v);
   try {
     return JSON.stringify(v) ?? String(v);
   } catch {
@@ -19,16 +30,12 @@ export function fmtValue(v: unknown): string {
   }
 }
 
-/** Anything with a shape and a dtype reads as a tensor in errors (this module sits below the Tensor class). */
-function isTensorLike(v: unknown): v is { shape: readonly number[]; dtype: string } {
-  return typeof v === 'object' && v !== null && Array.isArray((v as { shape?: unknown }).shape) && typeof (v as { dtype?: unknown }).dtype === 'string';
-}
-
 /** How a bad argument is shown in an error: its kind, and its value when short. */
 export function describeValue(v: unknown): string {
-  if (isTensorLike(v)) return `a tensor of shape ${fmtShape(v.shape)} and dtype ${v.dtype}`;
+  if (isTensorLike(v)) return fmtTensor(v);
   if (Array.isArray(v)) return `an array of length ${v.length}`;
-  if (v === null) return 'null';
+  // undefined and functions already read as themselves (a kind before them would say it twice).
+  if (v === null || v === undefined || typeof v === 'function') return fmtValue(v);
   if (typeof v === 'object') return `an object (${Object.prototype.toString.call(v)})`;
   return `${typeof v} ${fmtValue(v)}`;
 }

@@ -28,7 +28,7 @@ function expectSame(got: Tensor, want: Tensor, what: string, onDevice = true): v
 describeGpu('gpu dtype and indexing kernels against cpu', () => {
   const g = gpu!;
 
-  it.each(['floor', 'ceil', 'round', 'sign', 'isNaN', 'isInf', 'isFinite'] as UnaryOp[])('unary %s (specials included)', (op) => {
+  it.each(['floor', 'ceil', 'round', 'sign', 'isNaN', 'isInf', 'isFinite', 'step'] as UnaryOp[])('unary %s (specials included)', (op) => {
     fc.assert(fc.property(shapeArb(1, 3, 6), fc.nat(), (shape, seed) => {
       const v = uniformTensor(shape, seed, -4, 4).dataSync() as Float32Array;
       [NaN, Infinity, -Infinity, 2.5, -0.5].forEach((s, i) => { if (i < v.length && seed % 2 === 0) v[i] = s; });

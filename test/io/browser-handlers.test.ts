@@ -98,7 +98,7 @@ describe('http(s)', () => {
     const load = (url: string) => tn.loadLayersModel(url, { fetchFunc: server.fetch });
     await expect(load('https://models.example/none/model.json')).rejects.toThrow('io.http: fetching the model file https://models.example/none/model.json failed with HTTP status 404 (Not Found)');
     await expect(load('https://unreachable.example/model.json')).rejects.toThrow('io.http: cannot fetch the model file https://unreachable.example/model.json: fetch failed');
-    await expect(load('not a url/model.json')).rejects.toThrow('io.http: cannot fetch the model file not a url/model.json: Failed to parse URL');
+    await expect(load('not a url/model.json')).rejects.toThrow('loadLayersModel: cannot fetch the model file not a url/model.json: Failed to parse URL');
     server.files.set('https://models.example/bad/model.json', new TextEncoder().encode('{"modelTopology": '));
     await expect(load('https://models.example/bad/model.json')).rejects.toThrow(/io.http: https:\/\/models.example\/bad\/model.json is not valid JSON/);
     server.files.delete('https://models.example/hand/group1-shard2of2.bin');
@@ -115,7 +115,7 @@ describe('http(s)', () => {
   it('fetches a bare path, as TF.js falls back to http for a URL no scheme claims', async () => {
     const server = new FakeServer();
     vi.stubGlobal('fetch', server.fetch);
-    await expect(tn.loadLayersModel('models/model.json')).rejects.toThrow('io.http: cannot fetch the model file models/model.json: Failed to parse URL from models/model.json');
+    await expect(tn.loadLayersModel('models/model.json')).rejects.toThrow('loadLayersModel: cannot fetch the model file models/model.json: Failed to parse URL from models/model.json');
     expect(server.requests.map((r) => r.url)).toEqual(['models/model.json']);
   });
 });

@@ -93,15 +93,15 @@ describe('customGrad (TF.js semantics)', () => {
 describe('bad input to the gradient functions', () => {
   it('names the argument, what came and what was expected', () => {
     const f = (x: tn.Tensor) => tn.sum(x);
-    expect(() => tn.grads(f)([tn.tensor([1]), 3 as never])).toThrow('valueAndGrads: args[1] must be a Tensor, got number 3');
-    expect(() => tn.grad(f)(tn.tensor([1, 2]), tn.tensor([1, 2]))).toThrow("grads: dy must have the shape [] and dtype float32 of f's result, got shape [2] and dtype float32");
-    expect(() => tn.grad(f)(tn.tensor([1, 2]), 'dy' as never)).toThrow('valueAndGrads: dy must be a Tensor, got string "dy"');
+    expect(() => tn.grads(f)([tn.tensor([1]), 3 as never])).toThrow('grads: args[1] must be a Tensor, got number 3');
+    expect(() => tn.grad(f)(tn.tensor([1, 2]), tn.tensor([1, 2]))).toThrow("grad: dy must be the shape [] and dtype float32 of f's result, got shape [2] and dtype float32");
+    expect(() => tn.grad(f)(tn.tensor([1, 2]), 'dy' as never)).toThrow('grad: dy must be a Tensor, got string "dy"');
   });
 
   it('refuses a gradient with respect to an int32 or bool tensor, naming it', () => {
     const f = (x: tn.Tensor) => tn.sum(x);
-    expect(() => tn.grad(f)(tn.tensor([1, 2], undefined, 'int32'))).toThrow('valueAndGrads: args[0] must be a float32 or float64 tensor (gradients flow through float tensors only; cast it first), got a tensor of dtype int32');
-    expect(() => tn.grads(f)([tn.tensor([1]), tn.tensor([true])])).toThrow('valueAndGrads: args[1] must be a float32 or float64 tensor');
+    expect(() => tn.grad(f)(tn.tensor([1, 2], undefined, 'int32'))).toThrow('grad: x must be a float32 or float64 tensor (gradients flow through float tensors only; cast it first), got a tensor of dtype int32');
+    expect(() => tn.grads(f)([tn.tensor([1]), tn.tensor([true])])).toThrow('grads: args[1] must be a float32 or float64 tensor');
   });
 });
 

@@ -69,8 +69,16 @@ describe('int32 and bool dtypes, as TF.js', () => {
     expect(arr(tn.mod(tn.tensor([1, 4, 3, 16]), tn.tensor([1, 2, 9, 4])))).toEqual([0, 0, 3, 0]);
     expect(arr(tn.mod(tn.tensor([-7, 7]), 3))).toEqual([2, 1]);
     expect(arr(tn.floorDiv(tn.tensor([1, 4, 9, 16]), tn.tensor([1, 2, 3, 4])))).toEqual([1, 2, 3, 4]);
-    expect(tn.floor(tn.tensor([2], [1], 'int32')).dtype).toBe('int32');
+    expect(tn.floorDiv(tn.tensor([7.5, -1, 1]), tn.tensor([2, 2, 0])).dtype).toBe('int32');
+    expect(arr(tn.floorDiv(tn.tensor([7.5, -1, 1]), tn.tensor([2, 2, 0])))).toEqual([3, -1, 0]);
+    // As TF.js 4.22: floor and ceil demand float x; round keeps int32; exp computes it in float32; reciprocal and
+    // the other float functions keep int32, their results truncated.
+    expect(() => tn.floor(tn.tensor([2], [1], 'int32'))).toThrow(/floor: x must be a float32 or float64 tensor.*got a int32 tensor/);
+    expect(tn.round(tn.tensor([2], [1], 'int32')).dtype).toBe('int32');
     expect(tn.exp(tn.tensor([0], [1], 'int32')).dtype).toBe('float32');
+    expect(arr(tn.reciprocal(tn.tensor([1, 2, -1], [3], 'int32')))).toEqual([1, 0, -1]);
+    expect(arr(tn.expm1(tn.tensor([1, 4, -9], [3], 'int32')))).toEqual([1, 53, 0]);
+    expect(tn.abs(tn.tensor([true, false])).dtype).toBe('bool');
   });
 
   it('sum, max, min keep int32 (bool sums as int32); mean of ints is float32', () => {

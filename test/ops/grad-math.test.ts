@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as tn from '../../src/index';
 import { Random } from '../../src/util/random';
 import { broadcastPairArb, shapeArb } from '../arbitraries';
@@ -108,11 +108,17 @@ describe('math ops: backward rules and their gradients (Hessian-vector products)
     }), RUNS);
   });
 
-  it('prod with one and with two zeros in a group (the product of the others, as TF.js)', () => {
+  it('prod with one and with two zeros in a group: the product of the others (as TF.js), and its own gradient', () => {
     const one = tn.tensor([[2, 0, 3], [1, 4, 5]], [2, 3], 'float64');
-    expectGradOk((t) => tn.prod(t, 1), [one]);
-    expectGradOk((t) => tn.prod(t), [one]);
-    expectGradOk((t) => tn.prod(t, 1), [tn.tensor([[0, 2, 0], [1, 4, 5]], [2, 3], 'float64')]);
+    const two = tn.tensor([[0, 2, 0], [1, 4, 5]], [2, 3], 'float64');
+    expectFirstAndSecond((t) => tn.prod(t, 1), one, 1);
+    expectFirstAndSecond((t) => tn.prod(t), one, 2);
+    expectFirstAndSecond((t) => tn.prod(t, 0), two, 3);
+    expectFirstAndSecond((t) => tn.prod(t, 1), two, 4);
+    // The Hessian of x0·x1·x2 at [0, 2, 3], row by row.
+    const x = tn.tensor([0, 2, 3], [3], 'float64');
+    const rows = [0, 1, 2].map((k) => Array.from(tn.grad((t) => tn.grad((u) => u.prod())(t).slice(k, 1).sum())(x).dataSync()));
+    expect(rows).toEqual([[0, 3, 2], [3, 0, 0], [2, 0, 0]]);
   });
 
   it('logSumExp over random axes, keepDims both ways', () => {

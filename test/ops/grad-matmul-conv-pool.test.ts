@@ -1,57 +1,22 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import * as tn from '../../src/index';
-import { FC, distinctTensor, expectGradOk, randTensor, seedArb } from '../helpers';
+import { FC, expectGradOk, randTensor, seedArb } from '../helpers';
+import { conv2dCaseArb, matMulCaseArb, maxPoolCaseArb } from './op-cases';
 
 const dim = fc.integer({ min: 1, max: 6 });
 
 describe('backward rules match finite differences (float64)', () => {
   it('matMul, all transpose cases', () => {
-    fc.assert(
-      fc.property(dim, dim, dim, fc.boolean(), fc.boolean(), seedArb, (m, n, k, tA, tB, seed) => {
-        const a = randTensor(tA ? [k, m] : [m, k], seed);
-        const b = randTensor(tB ? [n, k] : [k, n], seed + 1);
-        expectGradOk((x, y) => tn.matMul(x, y, tA, tB), [a, b]);
-      }),
-      FC,
-    );
+    fc.assert(fc.property(matMulCaseArb(6), (c) => expectGradOk(c.f, c.inputs())), FC);
   });
 
   it('conv2d, strides 1-3, valid and same', () => {
-    fc.assert(
-      fc.property(
-        fc.record({
-          n: fc.integer({ min: 1, max: 2 }), h: fc.integer({ min: 3, max: 7 }), w: fc.integer({ min: 3, max: 7 }),
-          inC: fc.integer({ min: 1, max: 3 }), outC: fc.integer({ min: 1, max: 3 }),
-          kh: fc.integer({ min: 1, max: 3 }), kw: fc.integer({ min: 1, max: 3 }),
-          sh: fc.integer({ min: 1, max: 3 }), sw: fc.integer({ min: 1, max: 3 }),
-          pad: fc.constantFrom('valid' as const, 'same' as const), seed: seedArb,
-        }),
-        (c) => {
-          const x = randTensor([c.n, c.h, c.w, c.inC], c.seed);
-          const f = randTensor([c.kh, c.kw, c.inC, c.outC], c.seed + 1);
-          expectGradOk((a, b) => tn.conv2d(a, b, [c.sh, c.sw], c.pad), [x, f]);
-        },
-      ),
-      { ...FC, numRuns: 20 },
-    );
+    fc.assert(fc.property(conv2dCaseArb({ minBatch: 1, maxSide: 7, maxStride: 3 }), (c) => expectGradOk(c.f, c.inputs())), { ...FC, numRuns: 20 });
   });
 
   it('maxPool (distinct values: no ties)', () => {
-    fc.assert(
-      fc.property(
-        fc.record({
-          n: fc.integer({ min: 1, max: 2 }), h: fc.integer({ min: 2, max: 7 }), w: fc.integer({ min: 2, max: 7 }),
-          c: fc.integer({ min: 1, max: 3 }), f: fc.integer({ min: 1, max: 3 }), s: fc.integer({ min: 1, max: 3 }),
-          pad: fc.constantFrom('valid' as const, 'same' as const), seed: seedArb,
-        }),
-        (c) => {
-          const f = Math.min(c.f, c.h, c.w);
-          expectGradOk((a) => tn.maxPool(a, f, c.s, c.pad), [distinctTensor([c.n, c.h, c.w, c.c], c.seed)]);
-        },
-      ),
-      FC,
-    );
+    fc.assert(fc.property(maxPoolCaseArb(7), (c) => expectGradOk(c.f, c.inputs())), FC);
   });
 
   it('fused matMul and conv2d with bias and relu (inputs kept off the kink)', () => {

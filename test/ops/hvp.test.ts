@@ -2,35 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as tn from '../../src/index';
 import { broadcastPairArb, shapeArb } from '../arbitraries';
-import { FC, distinctTensor, randTensor, seedArb, type ValueOpts } from '../helpers';
+import { FC, distinctTensor, randTensor, seedArb } from '../helpers';
 import { expectHvpOk, hvpReport } from './hvp';
+import { binaryCases, conv2dCaseArb, matMulCaseArb, maxPoolCaseArb, unaryCases, untiedPair } from './op-cases';
 
 // Second derivatives of every differentiable op in tn: the Hessian-vector product (the gradient of ⟨∇g, v⟩, so
 // every backward rule is differentiated once more) against central differences of the gradient, in float64.
 
 const HVP_RUNS = { ...FC, numRuns: 15 } as const;
-
-/** Each kink-free op input: values kept off kinks and poles, as the first-order tests do. */
-const unaries: [string, (x: tn.Tensor) => tn.Tensor, ValueOpts][] = [
-  ['neg', tn.neg, {}],
-  ['abs', tn.abs, { awayFromZero: 0.1 }],
-  ['exp', tn.exp, {}],
-  ['log', tn.log, { positive: true }],
-  ['sqrt', tn.sqrt, { positive: true }],
-  ['square', tn.square, {}],
-  ['relu', tn.relu, { awayFromZero: 0.1 }],
-  ['sigmoid', tn.sigmoid, {}],
-  ['tanh', tn.tanh, {}],
-  ['reciprocal', tn.reciprocal, { awayFromZero: 0.3 }],
-];
-
-const binaries: [string, (a: tn.Tensor, b: tn.Tensor) => tn.Tensor, ValueOpts, ValueOpts][] = [
-  ['add', tn.add, {}, {}],
-  ['sub', tn.sub, {}, {}],
-  ['mul', tn.mul, {}, {}],
-  ['div', tn.div, {}, { awayFromZero: 0.3 }],
-  ['pow', tn.pow, { positive: true }, {}],
-];
 
 /** A shape of rank >= 1, a non-empty set of its axes written at random as positive or negative, and keepDims. */
 const axesArb = shapeArb(1, 4).chain((shape) =>
@@ -44,13 +23,13 @@ const axesArb = shapeArb(1, 4).chain((shape) =>
 );
 
 describe('Hessian-vector products of every op match central differences (float64)', () => {
-  for (const [name, f, opts] of unaries) {
+  for (const [name, f, opts] of unaryCases) {
     it(name, () => {
       fc.assert(fc.property(shapeArb(0, 3), seedArb, (shape, seed) => expectHvpOk(f, [randTensor(shape, seed, opts)], seed)), HVP_RUNS);
     });
   }
 
-  for (const [name, f, aOpts, bOpts] of binaries) {
+  for (const [name, f, aOpts, bOpts] of binaryCases) {
     it(`${name}, operands of different ranks broadcasting over size-1 axes`, () => {
       fc.assert(
         fc.property(broadcastPairArb, seedArb, ([sa, sb], seed) => expectHvpOk(f, [randTensor(sa, seed, aOpts), randTensor(sb, seed + 1, bOpts)], seed)),
@@ -62,9 +41,7 @@ describe('Hessian-vector products of every op match central differences (float64
   for (const [name, f] of [['maximum', tn.maximum], ['minimum', tn.minimum]] as const) {
     it(`${name} with broadcasting (no ties)`, () => {
       fc.assert(
-        fc.property(broadcastPairArb, seedArb, ([sa, sb], seed) => {
-          expectHvpOk(f, [distinctTensor(sa, seed), tn.add(distinctTensor(sb, seed + 1), 0.025)], seed);
-        }),
+        fc.property(broadcastPairArb, seedArb, ([sa, sb], seed) => expectHvpOk(f, untiedPair(sa, sb, seed), seed)),
         HVP_RUNS,
       );
     });
@@ -128,53 +105,15 @@ describe('Hessian-vector products of every op match central differences (float64
   });
 
   it('matMul, every transpose case', () => {
-    const dim = fc.integer({ min: 1, max: 5 });
-    fc.assert(
-      fc.property(dim, dim, dim, fc.boolean(), fc.boolean(), seedArb, (m, n, k, tA, tB, seed) => {
-        const a = randTensor(tA ? [k, m] : [m, k], seed);
-        const b = randTensor(tB ? [n, k] : [k, n], seed + 1);
-        expectHvpOk((x, y) => tn.matMul(x, y, tA, tB), [a, b], seed);
-      }),
-      HVP_RUNS,
-    );
+    fc.assert(fc.property(matMulCaseArb(5), (c) => expectHvpOk(c.f, c.inputs(), c.seed)), HVP_RUNS);
   });
 
   it('conv2d (its input- and filter-gradient ops differentiated again), strides 1-2, valid and same, batched or one image', () => {
-    fc.assert(
-      fc.property(
-        fc.record({
-          n: fc.integer({ min: 0, max: 2 }), h: fc.integer({ min: 3, max: 6 }), w: fc.integer({ min: 3, max: 6 }),
-          inC: fc.integer({ min: 1, max: 3 }), outC: fc.integer({ min: 1, max: 3 }),
-          kh: fc.integer({ min: 1, max: 3 }), kw: fc.integer({ min: 1, max: 3 }),
-          sh: fc.integer({ min: 1, max: 2 }), sw: fc.integer({ min: 1, max: 2 }),
-          pad: fc.constantFrom('valid' as const, 'same' as const), seed: seedArb,
-        }),
-        (c) => {
-          // n = 0 stands for one HWC image (rank 3).
-          const x = randTensor(c.n === 0 ? [c.h, c.w, c.inC] : [c.n, c.h, c.w, c.inC], c.seed);
-          const f = randTensor([c.kh, c.kw, c.inC, c.outC], c.seed + 1);
-          expectHvpOk((a, b) => tn.conv2d(a, b, [c.sh, c.sw], c.pad), [x, f], c.seed);
-        },
-      ),
-      HVP_RUNS,
-    );
+    fc.assert(fc.property(conv2dCaseArb({ minBatch: 0, maxSide: 6, maxStride: 2 }), (c) => expectHvpOk(c.f, c.inputs(), c.seed)), HVP_RUNS);
   });
 
   it('maxPool (its backward is an op whose gradient gathers at the winners; no ties)', () => {
-    fc.assert(
-      fc.property(
-        fc.record({
-          n: fc.integer({ min: 1, max: 2 }), h: fc.integer({ min: 2, max: 6 }), w: fc.integer({ min: 2, max: 6 }),
-          c: fc.integer({ min: 1, max: 3 }), f: fc.integer({ min: 1, max: 3 }), s: fc.integer({ min: 1, max: 3 }),
-          pad: fc.constantFrom('valid' as const, 'same' as const), seed: seedArb,
-        }),
-        (c) => {
-          const f = Math.min(c.f, c.h, c.w);
-          expectHvpOk((a) => tn.maxPool(a, f, c.s, c.pad), [distinctTensor([c.n, c.h, c.w, c.c], c.seed)], c.seed);
-        },
-      ),
-      HVP_RUNS,
-    );
+    fc.assert(fc.property(maxPoolCaseArb(6), (c) => expectHvpOk(c.f, c.inputs(), c.seed)), HVP_RUNS);
   });
 
   it('reshape, flatten, slice (its gradient pads, and the pad slices back) and cast', () => {

@@ -44,7 +44,8 @@ describe('conv1d', () => {
     expect(() => tn.conv1d(x, tn.zeros([6, 2, 1]), 1, 'valid')).toThrow(/conv1d: with 'valid' padding the filter width 6 must fit inside x's width/);
     expect(() => tn.conv1d(x, tn.zeros([2, 2, 1]), 0, 'valid')).toThrow(/conv1d: stride must be a positive integer, got number 0/);
     expect(() => tn.conv1d(x, tn.zeros([2, 2, 1]), 1, 'valid', 'NCW')).toThrow(/conv1d: dataFormat must be 'NWC'/);
-    expect(() => tn.conv1d(x, tn.zeros([2, 2, 1]), 1, 'valid', 'NWC', 2)).toThrow(/conv1d: dilation must be 1 \(tessera does not compute dilated convolutions\), got 2/);
+    expect(() => tn.conv1d(x, tn.zeros([2, 2, 1]), 2, 'valid', 'NWC', 2)).toThrow(/conv1d: dilations must be 1 where strides are not 1/);
+    expect(() => tn.conv1d(x, tn.zeros([3, 2, 1]), 1, 'valid', 'NWC', 3)).toThrow(/conv1d: with 'valid' padding the filter width 3 \(dilation 3\) must fit/);
   });
 });
 
@@ -137,7 +138,40 @@ describe('depthwiseConv2d and separableConv2d', () => {
     expect(() => tn.depthwiseConv2d(x, tn.zeros([2, 2, 3, 1]), 1, 'valid')).toThrow(/depthwiseConv2d: filter's input channels \(dim 2 of \[2, 2, 3, 1\]\) must equal x's channels \(dim 3 of \[1, 4, 4, 2\]\), got 3 and 2/);
     expect(() => tn.depthwiseConv2d(x, tn.zeros([5, 2, 2, 1]), 1, 'valid')).toThrow(/depthwiseConv2d: with 'valid' padding the filter \[5, 2, 2, 1\] must fit/);
     expect(() => tn.depthwiseConv2d(x, tn.zeros([2, 2, 2]), 1, 'valid')).toThrow(/depthwiseConv2d: filter must be rank 4, got shape \[2, 2, 2\] \(rank 3\)/);
-    expect(() => tn.depthwiseConv2d(x, tn.zeros([2, 2, 2, 1]), 1, 'valid', 'NHWC', 2)).toThrow(/depthwiseConv2d: dilation must be 1/);
+    expect(() => tn.depthwiseConv2d(x, tn.zeros([2, 2, 2, 1]), 2, 'valid', 'NHWC', 2)).toThrow(/depthwiseConv2d: dilations must be 1 where strides are not 1/);
     expect(() => tn.separableConv2d(x, tn.zeros([2, 2, 2, 2]), tn.zeros([1, 1, 2, 3]), 1, 'valid')).toThrow(/separableConv2d: pointwiseFilter must be shape \[1, 1, 4, outChannels\].*got shape \[1, 1, 2, 3\]/);
+  });
+});
+
+const dilatedArb = fc.record({ h: dim(7), w: dim(7), inC: dim(2), outC: dim(2), k: dim(3), dh: dim(3), dw: dim(3), pad: padArb, seed: seedArb })
+  .filter((c) => c.pad === 'same' || ((c.k - 1) * c.dh < c.h && (c.k - 1) * c.dw < c.w));
+
+describe('dilated convolutions (conv2d, depthwiseConv2d, separableConv2d, conv1d)', () => {
+  it('match TF.js for every dilation and padding', () => {
+    fc.assert(fc.property(dilatedArb, (c) => {
+      const [x, tx] = twin([2, c.h, c.w, c.inC], c.seed);
+      const [f, tfl] = twin([c.k, c.k, c.inC, c.outC], c.seed + 1);
+      const [p, tp] = twin([1, 1, c.inC * c.outC, 2], c.seed + 2);
+      const d: [number, number] = [c.dh, c.dw];
+      expectMatchesTfjs(tn.conv2d(x, f, 1, c.pad, 'NHWC', d), tf.conv2d(tx as tf.Tensor4D, tfl as tf.Tensor4D, 1, c.pad, 'NHWC', d));
+      expectMatchesTfjs(tn.depthwiseConv2d(x, f, 1, c.pad, 'NHWC', d), tf.depthwiseConv2d(tx as tf.Tensor4D, tfl as tf.Tensor4D, 1, c.pad, 'NHWC', d));
+      expectMatchesTfjs(tn.separableConv2d(x, f, p, 1, c.pad, d), tf.separableConv2d(tx as tf.Tensor4D, tfl as tf.Tensor4D, tp as tf.Tensor4D, 1, c.pad, d));
+    }), { ...FC, numRuns: 30 });
+  });
+
+  it('gradients and Hessian-vector products (float64)', () => {
+    fc.assert(fc.property(dilatedArb, (c) => {
+      const x = randTensor([1, c.h, c.w, c.inC], c.seed);
+      const f = randTensor([c.k, c.k, c.inC, c.outC], c.seed + 1);
+      const d: [number, number] = [c.dh, c.dw];
+      expectGradOk((a, b) => tn.conv2d(a, b, 1, c.pad, 'NHWC', d), [x, f]);
+      expectGradOk((a, b) => tn.depthwiseConv2d(a, b, 1, c.pad, 'NHWC', d), [x, f]);
+      expectHvpOk((a, b) => tn.conv2d(a, b, 1, c.pad, 'NHWC', d).square().sum(), [x, f], c.seed);
+    }), HVP_RUNS);
+  });
+
+  it('hand-computed: dilation 2 reads every other input', () => {
+    const y = tn.conv1d(tn.tensor([1, 2, 3, 4, 5], [1, 5, 1]), tn.tensor([1, 10], [2, 1, 1]), 1, 'valid', 'NWC', 2);
+    expect(Array.from(y.dataSync())).toEqual([31, 42, 53]);
   });
 });

@@ -123,11 +123,17 @@ describe('matMul at rank >= 3, batch dims broadcast', () => {
     }), { ...RUNS, numRuns: 15 });
   });
 
+  it('multiplies mixed dtypes in the higher one, as TF.js', () => {
+    const y = tn.matMul(tn.tensor([[1, 2]], [1, 2], 'int32'), tn.tensor([[0.5], [0.25]]));
+    expect(y.dtype).toBe('float32');
+    expect(Array.from(y.dataSync())).toEqual([1]);
+    expect(tn.matMul(tn.zeros([2, 3, 4]), tn.zeros([4, 5], 'float64')).dtype).toBe('float64');
+  });
+
   it('rejects mismatched inner dims, batch dims that do not broadcast and rank-1 operands, naming what came', () => {
     expect(() => tn.matMul(tn.zeros([2, 3, 4]), tn.zeros([2, 3, 5]))).toThrow(/matMul: the inner dimensions of a \[2, 3, 4\] and b \[2, 3, 5\] must match, got 4 and 3/);
     expect(() => tn.matMul(tn.zeros([2, 3, 4]), tn.zeros([3, 4, 5]))).toThrow(/matMul: the batch dimensions of a \[2, 3, 4\] and b \[3, 4, 5\].*must broadcast/);
     expect(() => tn.matMul(tn.zeros([4]), tn.zeros([2, 4, 5]))).toThrow(/matMul: a and b must have rank >= 2, got shapes \[4\] and \[2, 4, 5\]/);
-    expect(() => tn.matMul(tn.zeros([2, 3, 4]), tn.zeros([4, 5], 'float64'))).toThrow(/matMul: a and b must have the same dtype/);
     expect(() => tn.matMul(tn.zeros([2, 3, 4]), tn.zeros([4, 5]), 1 as unknown as boolean)).toThrow(/matMul: transposeA must be a boolean, got number 1/);
   });
 });

@@ -121,6 +121,17 @@ describe('shape ops: backward rules and their gradients (float64)', () => {
     }), RUNS);
   });
 
+  it('split with some pieces unused: their gradient is zero, in the first and second derivative', () => {
+    fc.assert(fc.property(shapeArb(1, 3), seedArb, (shape, seed) => {
+      const axis = seed % shape.length;
+      const grown = shape.map((d, k) => (k === axis ? d + 2 : d));
+      const x = randTensor(grown, seed);
+      const used = seed % 3;
+      expectFirstAndSecondOk((t) => tn.split(t, [1, shape[axis], 1], axis)[used], [x], seed);
+      expectFirstAndSecondOk((t) => tn.mul(tn.split(t, 3, axis)[0], 2), [tn.concat([x, x, x], axis)], seed);
+    }), RUNS);
+  });
+
   it('tile and broadcastTo sum the gradient over the copies', () => {
     fc.assert(fc.property(shapeArb(1, 3), seedArb, (shape, seed) => {
       const reps = shape.map((_, i) => 1 + ((seed >> (2 * i)) % 3));

@@ -3,13 +3,12 @@ import { broadcastShapes } from '../../../kernels/shared/broadcast';
 import { conv2dGeometry, pool2dGeometry } from '../../../kernels/shared/geometry';
 import { matMulConstants, matMulKernel } from '../../../kernels/gpu/matmul';
 import { batchMatMulConstants, batchMatMulKernel } from '../../../kernels/gpu/batch-matmul';
-import { avgPoolBackpropKernel, avgPoolKernel } from '../../../kernels/gpu/avg-pool';
-import { depthwiseConv2dBackpropFilterKernel, depthwiseConv2dBackpropInputKernel, depthwiseConv2dKernel } from '../../../kernels/gpu/depthwise-conv';
+import { depthwiseConv2dBackpropFilterKernel } from '../../../kernels/gpu/depthwise-conv';
 import { depthwiseGeometry } from '../../../kernels/shared/geometry';
-import { conv2dBackpropFilterPartialKernel, conv2dBackpropInputKernel, conv2dKernel } from '../../../kernels/gpu/conv';
-import { maxPoolBackpropKernel, maxPoolGatherKernel, maxPoolKernel } from '../../../kernels/gpu/pool';
+import { conv2dBackpropFilterPartialKernel, conv2dBackpropInputKernel, conv2dKernel, groupedConvConstants } from '../../../kernels/gpu/conv';
+import { poolBackpropKernel, poolKernel } from '../../../kernels/gpu/pool';
 import { BINARY_MAX_AXES, UNARY_CODES, binaryConstants, binaryKernel, unaryKernel } from '../../../kernels/gpu/elementwise';
-import { REDUCE_CODES, TWO_STAGE_ROWS, columnPartialKernel, leadingRowsView, planReduce, reduceKernel } from '../../../kernels/gpu/reduce';
+import { TWO_STAGE_ROWS, columnPartialConstants, leadingRowsView, planReduce, reduceKernel } from '../../../kernels/gpu/reduce';
 import { softmaxKernel, sparseCrossEntropyKernel } from '../../../kernels/gpu/softmax';
 import { ACTIVATION_CODES, activationGradKernel, biasActivationKernel } from '../../../kernels/gpu/bias-activation';
 import { copyKernel } from '../../../kernels/gpu/copy';
@@ -81,13 +80,13 @@ export class GpuBackend implements Backend {
 
   conv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor {
     const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
-    return this.compute('conv2d', conv2dKernel, [g.batch, g.outH, g.outW, g.outC], g, [this.arg(x, 'conv2d'), this.arg(filter, 'conv2d')]);
+    return this.compute('conv2d', conv2dKernel, [g.batch, g.outH, g.outW, g.outC], groupedConvConstants(g, false), [this.arg(x, 'conv2d'), this.arg(filter, 'conv2d')]);
   }
 
   conv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
     const g = conv2dGeometry(xShape, filter.shape, strides, pad);
     const op = 'conv2dBackpropInput';
-    return this.compute(op, conv2dBackpropInputKernel, xShape, g, [this.arg(dy, op), this.arg(filter, op)]);
+    return this.compute(op, conv2dBackpropInputKernel, xShape, groupedConvConstants(g, false), [this.arg(dy, op), this.arg(filter, op)]);
   }
 
   conv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
@@ -103,13 +102,13 @@ export class GpuBackend implements Backend {
   depthwiseConv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor {
     const g = depthwiseGeometry(x.shape, filter.shape, strides, pad);
     const op = 'depthwiseConv2d';
-    return this.compute(op, depthwiseConv2dKernel, [g.batch, g.outH, g.outW, g.outC], g, [this.arg(x, op), this.arg(filter, op)]);
+    return this.compute(op, conv2dKernel, [g.batch, g.outH, g.outW, g.outC], groupedConvConstants(g, true), [this.arg(x, op), this.arg(filter, op)]);
   }
 
   depthwiseConv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
     const g = depthwiseGeometry(xShape, filter.shape, strides, pad);
     const op = 'depthwiseConv2dBackpropInput';
-    return this.compute(op, depthwiseConv2dBackpropInputKernel, xShape, g, [this.arg(dy, op), this.arg(filter, op)]);
+    return this.compute(op, conv2dBackpropInputKernel, xShape, groupedConvConstants(g, true), [this.arg(dy, op), this.arg(filter, op)]);
   }
 
   depthwiseConv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
@@ -120,29 +119,33 @@ export class GpuBackend implements Backend {
 
   maxPool(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
     const g = pool2dGeometry(x.shape, filterSize, strides, pad);
-    return this.compute('maxPool', maxPoolKernel, [g.batch, g.outH, g.outW, g.channels], g, [this.arg(x, 'maxPool')]);
+    const xArg = this.arg(x, 'maxPool');
+    return this.compute('maxPool', poolKernel, [g.batch, g.outH, g.outW, g.channels], { ...g, avg: 0 }, [xArg, xArg]);
   }
 
   maxPoolBackprop(dy: Tensor, x: Tensor, _y: Tensor | null, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
     const g = pool2dGeometry(x.shape, filterSize, strides, pad);
     const op = 'maxPoolBackprop';
-    return this.compute(op, maxPoolBackpropKernel, x.shape, g, [this.arg(dy, op), this.arg(x, op)]);
+    return this.compute(op, poolBackpropKernel, x.shape, { ...g, avg: 0 }, [this.arg(dy, op), this.arg(x, op)]);
   }
 
   maxPoolGather(src: Tensor, x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
     const g = pool2dGeometry(x.shape, filterSize, strides, pad);
     const op = 'maxPoolGather';
-    return this.compute(op, maxPoolGatherKernel, [g.batch, g.outH, g.outW, g.channels], g, [this.arg(x, op), this.arg(src, op)]);
+    return this.compute(op, poolKernel, [g.batch, g.outH, g.outW, g.channels], { ...g, avg: 0 }, [this.arg(x, op), this.arg(src, op)]);
   }
 
+  // Average pooling reads one tensor: it goes in both slots of the shared pool kernels, whose avg branch reads only the first.
   avgPool(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
     const g = pool2dGeometry(x.shape, filterSize, strides, pad);
-    return this.compute('avgPool', avgPoolKernel, [g.batch, g.outH, g.outW, g.channels], g, [this.arg(x, 'avgPool')]);
+    const xArg = this.arg(x, 'avgPool');
+    return this.compute('avgPool', poolKernel, [g.batch, g.outH, g.outW, g.channels], { ...g, avg: 1 }, [xArg, xArg]);
   }
 
   avgPoolBackprop(dy: Tensor, xShape: readonly number[], filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
     const g = pool2dGeometry(xShape, filterSize, strides, pad);
-    return this.compute('avgPoolBackprop', avgPoolBackpropKernel, xShape, g, [this.arg(dy, 'avgPoolBackprop')]);
+    const dyArg = this.arg(dy, 'avgPoolBackprop');
+    return this.compute('avgPoolBackprop', poolBackpropKernel, xShape, { ...g, avg: 1 }, [dyArg, dyArg]);
   }
 
   unary(op: UnaryOp, x: Tensor): Tensor {
@@ -399,7 +402,7 @@ export class GpuBackend implements Backend {
       const { rows, cols } = view;
       const chunk = Math.ceil(Math.sqrt(rows));
       const chunks = Math.ceil(rows / chunk);
-      const partial = this.kernels.run(op, columnPartialKernel, chunks * cols, { op: REDUCE_CODES[op], rows, cols, chunk }, [input]);
+      const partial = this.kernels.run(op, reduceKernel, chunks * cols, columnPartialConstants(op, rows, cols, chunk), [input]);
       return this.reduceTexture(op, partial, [chunks, cols], [0], outShape, dtype);
     }
     let current = input;

@@ -1,5 +1,6 @@
 import { add, mul } from '../../ops/binary';
-import { concatAlong, reverseAlong } from '../../ops/sequence';
+import { concat } from '../../ops/concat';
+import { reverse } from '../../ops/reverse';
 import type { Tensor } from '../../tensor/tensor';
 import type { Variable } from '../../tensor/variable';
 import { argError, fmtValue } from '../../util/validate';
@@ -97,7 +98,7 @@ export class Bidirectional extends Layer {
   private both(x: Tensor, options: CallOptions): [Tensor, Tensor] {
     const f = this.forwardLayer.call(x, options);
     let b = this.backwardLayer.call(x, options);
-    if (this.backwardLayer.returnSequences) b = reverseAlong(b, 1);
+    if (this.backwardLayer.returnSequences) b = reverse(b, 1);
     return [f, b];
   }
 
@@ -106,7 +107,7 @@ export class Bidirectional extends Layer {
       case 'sum': return add(f, b);
       case 'mul': return mul(f, b);
       case 'ave': return mul(add(f, b), 0.5);
-      default: return concatAlong([f, b], f.rank - 1);
+      default: return concat([f, b], f.rank - 1);
     }
   }
 

@@ -1,8 +1,8 @@
 import * as fused from '../../ops/fused';
 import { matMul } from '../../ops/matmul';
 import { add, mul } from '../../ops/binary';
+import { concat, split } from '../../ops/concat';
 import { zeros } from '../../ops/creation';
-import { concatAlong, sliceAlong } from '../../ops/sequence';
 import { Tensor, arrayTypeFor, sizeOfShape } from '../../tensor/tensor';
 import type { Variable } from '../../tensor/variable';
 import { Random, nextDefaultSeed } from '../../util/random';
@@ -69,6 +69,8 @@ export abstract class RNNCell extends Layer {
   /** Dropout masks of the sequence in progress (null outside training or at rate 0). */
   protected inputMasks: Tensor[] | null = null;
   protected recurrentMasks: Tensor[] | null = null;
+  /** The recurrent kernel's gate blocks, split once per sequence where steps take per-gate products (null otherwise). */
+  private recurrentBlocks: Tensor[] | null = null;
 
   constructor(op: string, snakeName: string, args: RNNCellArgs, defaultActivation: ActivationName) {
     super(snakeName, args);
@@ -110,10 +112,19 @@ export abstract class RNNCell extends Layer {
     return this.biasInitializer;
   }
 
-  /** Draws this sequence's dropout masks (inputs [batch, features]); clears them outside training. */
+  /** Whether a step multiplies the state by each gate's block of the recurrent kernel apart (GRU always; any cell under recurrent dropout). */
+  protected get perGateProducts(): boolean {
+    return this.recurrentMasks !== null;
+  }
+
+  /**
+   * Draws this sequence's dropout masks (inputs [batch, features]), clearing them outside training, and splits
+   * the recurrent kernel into its gate blocks once for the whole sequence where the steps need them.
+   */
   beginSequence(batch: number, features: number, training: boolean): void {
     this.inputMasks = training && this.dropout > 0 ? dropoutMasks([batch, 1, features], this.dropout, this.gates, this.dtype) : null;
     this.recurrentMasks = training && this.recurrentDropout > 0 ? dropoutMasks([batch, this.units], this.recurrentDropout, this.gates, this.dtype) : null;
+    this.recurrentBlocks = this.perGateProducts ? split(this.recurrentKernel as Variable, this.gates, 1) : null;
   }
 
   /** x [batch, time, features] -> x·kernel + bias, [batch, time, gates·units]: one GEMM for all steps (per gate under dropout). */
@@ -122,33 +133,34 @@ export abstract class RNNCell extends Layer {
     const kernel = this.kernel as Variable;
     const bias = this.bias ?? undefined;
     const masks = this.inputMasks;
-    const y = masks
-      ? concatAlong(masks.map((m, g) => matMul(mul(x, m).reshape([b * t, f]), sliceAlong(kernel, 1, g * this.units, this.units))), 1)
-      : fused.matMul({ a: x.reshape([b * t, f]), b: kernel, bias });
-    const withBias = masks && bias ? add(y, bias) : y;
-    return withBias.reshape([b, t, this.gates * this.units]);
+    if (!masks) return fused.matMul({ a: x.reshape([b * t, f]), b: kernel, bias }).reshape([b, t, this.gates * this.units]);
+    const blocks = split(kernel, this.gates, 1);
+    const y = concat(masks.map((m, g) => matMul(mul(x, m).reshape([b * t, f]), blocks[g])), 1);
+    return (bias ? add(y, bias) : y).reshape([b, t, this.gates * this.units]);
   }
 
-  /** h·recurrentKernel for all gates at once, or per gate with each gate's recurrent dropout mask. */
-  protected recurrentProduct(h: Tensor, kernel: Tensor, first = 0, count = this.gates): Tensor {
+  /** h·(gate g's block of the recurrent kernel), with that gate's recurrent dropout mask on h when there is one. */
+  protected gateProduct(h: Tensor, g: number): Tensor {
     const masks = this.recurrentMasks;
-    if (!masks) return matMul(h, count === this.gates ? kernel : sliceAlong(kernel, 1, first * this.units, count * this.units));
-    const parts: Tensor[] = [];
-    for (let g = first; g < first + count; g++) parts.push(matMul(mul(h, masks[g]), sliceAlong(kernel, 1, g * this.units, this.units)));
-    return parts.length === 1 ? parts[0] : concatAlong(parts, 1);
+    return matMul(masks ? mul(h, masks[g]) : h, (this.recurrentBlocks as Tensor[])[g]);
   }
 
-  /** Gate g's columns of z [batch, gates·units]. */
-  protected gate(z: Tensor, g: number): Tensor {
-    return sliceAlong(z, 1, g * this.units, this.units);
+  /**
+   * Every gate's pre-activation xp_g + h·recurrentKernel_g: one product over all gates and one split of the sum,
+   * whose gradient is one concat (per-gate products under recurrent dropout).
+   */
+  protected gateInputs(xp: Tensor, h: Tensor): Tensor[] {
+    if (!this.perGateProducts) return split(add(xp, matMul(h, this.recurrentKernel as Variable)), this.gates, 1);
+    return split(xp, this.gates, 1).map((x, g) => add(x, this.gateProduct(h, g)));
   }
 
   /** One step from the projected input xp [batch, gates·units] and the states. */
   abstract step(xp: Tensor, states: Tensor[]): StepResult;
 
   /** The cell on one step [batch, features] from zero states: its output. */
-  call(x: Tensor, _options: CallOptions): Tensor {
-    const xp = this.project(x.reshape([x.shape[0], 1, x.shape[1]])).reshape([x.shape[0], this.gates * this.units]);
+  call(x: Tensor, options: CallOptions): Tensor {
+    this.beginSequence(x.shape[0], x.shape[1], options.training);
+    const xp = this.project(x.reshape([x.shape[0], 1, x.shape[1]])).reshape([x.shape[0], this.projectedWidth]);
     return this.step(xp, this.stateSize.map((n) => zeros([x.shape[0], n], x.dtype))).output;
   }
 

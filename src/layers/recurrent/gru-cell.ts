@@ -1,7 +1,6 @@
 import { add, mul, sub } from '../../ops/binary';
-import { sliceAlong } from '../../ops/sequence';
+import { split } from '../../ops/concat';
 import type { Tensor } from '../../tensor/tensor';
-import type { Variable } from '../../tensor/variable';
 import { argError, fmtValue } from '../../util/validate';
 import { applyActivation, checkActivation, type ActivationName } from '../activations';
 import { checkConfigKeys, type LayerConfig } from '../layer';
@@ -39,12 +38,16 @@ export class GRUCell extends RNNCell {
     return 3;
   }
 
+  /** The candidate's product takes r·h, so each gate's block of the recurrent kernel multiplies apart. */
+  protected override get perGateProducts(): boolean {
+    return true;
+  }
+
   step(xp: Tensor, [h]: Tensor[]): StepResult {
-    const kernel = this.recurrentKernel as Variable;
-    const zr = add(sliceAlong(xp, 1, 0, 2 * this.units), this.recurrentProduct(h, kernel, 0, 2));
-    const z = applyActivation(this.recurrentActivation, this.gate(zr, 0));
-    const r = applyActivation(this.recurrentActivation, this.gate(zr, 1));
-    const hh = applyActivation(this.activation, add(this.gate(xp, 2), this.recurrentProduct(mul(r, h), kernel, 2, 1)));
+    const [xz, xr, xh] = split(xp, 3, 1);
+    const z = applyActivation(this.recurrentActivation, add(xz, this.gateProduct(h, 0)));
+    const r = applyActivation(this.recurrentActivation, add(xr, this.gateProduct(h, 1)));
+    const hh = applyActivation(this.activation, add(xh, this.gateProduct(mul(r, h), 2)));
     // z·h + (1 - z)·hh, written as hh + z·(h - hh).
     const hNext = add(hh, mul(z, sub(h, hh)));
     return { output: hNext, states: [hNext] };

@@ -1,9 +1,8 @@
 import { add, mul } from '../../ops/binary';
-import { concatAlong } from '../../ops/sequence';
+import { concat } from '../../ops/concat';
 import { ones } from '../../ops/creation';
 import type { DType, Tensor } from '../../tensor/tensor';
 import { tidy } from '../../tensor/tidy';
-import type { Variable } from '../../tensor/variable';
 import { optionalBoolean } from '../../util/validate';
 import { applyActivation, checkActivation, type ActivationName } from '../activations';
 import type { Initializer } from '../initializers';
@@ -52,16 +51,16 @@ export class LSTMCell extends RNNCell {
     return {
       className: init.className,
       getConfig: () => init.getConfig(),
-      apply: (_shape: readonly number[], dtype?: DType) => tidy(() => concatAlong([init.apply([u], dtype), ones([u], dtype), init.apply([2 * u], dtype)], 0)),
+      apply: (_shape: readonly number[], dtype?: DType) => tidy(() => concat([init.apply([u], dtype), ones([u], dtype), init.apply([2 * u], dtype)], 0)),
     };
   }
 
   step(xp: Tensor, [h, c]: Tensor[]): StepResult {
-    const z = add(xp, this.recurrentProduct(h, this.recurrentKernel as Variable));
-    const i = applyActivation(this.recurrentActivation, this.gate(z, 0));
-    const f = applyActivation(this.recurrentActivation, this.gate(z, 1));
-    const candidate = applyActivation(this.activation, this.gate(z, 2));
-    const o = applyActivation(this.recurrentActivation, this.gate(z, 3));
+    const [zi, zf, zc, zo] = this.gateInputs(xp, h);
+    const i = applyActivation(this.recurrentActivation, zi);
+    const f = applyActivation(this.recurrentActivation, zf);
+    const candidate = applyActivation(this.activation, zc);
+    const o = applyActivation(this.recurrentActivation, zo);
     const cNext = add(mul(f, c), mul(i, candidate));
     const hNext = mul(o, applyActivation(this.activation, cNext));
     return { output: hNext, states: [hNext, cNext] };

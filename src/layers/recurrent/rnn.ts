@@ -1,6 +1,7 @@
 import { add, mul, sub } from '../../ops/binary';
 import { zeros } from '../../ops/creation';
-import { concatAlong, reverseAlong, sliceAlong } from '../../ops/sequence';
+import { stack, unstack } from '../../ops/concat';
+import { reverse } from '../../ops/reverse';
 import { Tensor } from '../../tensor/tensor';
 import { keep } from '../../tensor/tidy';
 import type { Variable } from '../../tensor/variable';
@@ -193,17 +194,17 @@ export class RNN extends Layer {
     if (mask && (mask.rank !== 2 || mask.shape[0] !== b || mask.shape[1] < steps)) throw argError(this.name, 'mask', `shape ${fmtShape(mask.shape)}`, `shape [${b}, ${steps}] (or more steps)`);
     const maskSteps = mask ? mask.shape[1] : steps;
     const cell = this.cell;
-    const seq = this.goBackwards ? reverseAlong(x, 1) : x;
+    const seq = this.goBackwards ? reverse(x, 1) : x;
     const maskValues = mask ? mask.hostValues() : null;
     cell.beginSequence(b, features, training);
-    const xp = cell.project(seq);
+    // Each step's slice of the projection, by one split whose gradient is one concat.
+    const xp = unstack(cell.project(seq), 1);
     let states = initial ?? this.stateValues ?? cell.stateSize.map((n) => zeros([b, n], this.dtype));
     const outputs: Tensor[] = [];
     let previous: Tensor = zeros([b, this.units], this.dtype);
-    const width = cell.projectedWidth;
     for (let i = 0; i < steps; i++) {
       const t = this.goBackwards ? maskSteps - 1 - i : i;
-      const r = cell.step(sliceAlong(xp, 1, i, 1).reshape([b, width]), states);
+      const r = cell.step(xp[i], states);
       let out = r.output;
       let next = r.states;
       if (maskValues) {
@@ -218,7 +219,7 @@ export class RNN extends Layer {
       states = next;
     }
     if (this.stateful) this.keepStates(states);
-    const output = this.returnSequences ? concatAlong(outputs.map((o) => o.reshape([b, 1, this.units])), 1) : previous;
+    const output = this.returnSequences ? stack(outputs, 1) : previous;
     return { output, states };
   }
 

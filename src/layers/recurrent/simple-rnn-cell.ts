@@ -1,6 +1,4 @@
-import { add } from '../../ops/binary';
 import type { Tensor } from '../../tensor/tensor';
-import type { Variable } from '../../tensor/variable';
 import { applyActivation } from '../activations';
 import { checkConfigKeys } from '../layer';
 import { CELL_KEYS, RNNCell, type RNNCellArgs, type StepResult } from './cell';
@@ -23,7 +21,7 @@ export class SimpleRNNCell extends RNNCell {
   }
 
   step(xp: Tensor, [h]: Tensor[]): StepResult {
-    const out = applyActivation(this.activation, add(xp, this.recurrentProduct(h, this.recurrentKernel as Variable)));
+    const out = applyActivation(this.activation, this.gateInputs(xp, h)[0]);
     return { output: out, states: [out] };
   }
 }

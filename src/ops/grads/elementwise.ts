@@ -46,8 +46,9 @@ export const elementwiseGrads: GradientTable = {
   greater: zeroGrad,
   equal: zeroGrad,
   neg: unaryGrad((dy) => neg(dy)),
-  // sign(x), 0 at 0 (PyTorch's convention).
-  abs: unaryGrad((dy, x) => mul(dy, sub(step(x), step(neg(x))))),
+  // 1 where x > 0, else -1 (at 0 too), as TF.js's dy·step(x, -1): the kinks of relu(x) - x·z + log(1 + e^-|x|) (the
+  // sigmoid cross-entropy) then cancel, and its gradient at logits of exactly 0 is sigmoid(0) - z.
+  abs: unaryGrad((dy, x) => mul(dy, sub(mul(step(x), 2), 1))),
   exp: unaryGrad((dy, _x, y) => mul(dy, y)),
   log: unaryGrad((dy, x) => div(dy, x)),
   sqrt: unaryGrad((dy, _x, y) => div(dy, mul(y, 2))),

@@ -6,7 +6,6 @@ import { netsGrads } from './nets';
 import { mathGrads } from './math';
 import { reductionGrads } from './reduction';
 import { shapeGrads } from './shape';
-import { sequenceGrads } from './sequence';
 import { softmaxGrads } from './softmax';
 import { indexingGrads } from './indexing';
 import { roundingGrads } from './rounding';
@@ -14,6 +13,6 @@ import type { GradientTable } from './table';
 
 /** Every op's backward rule, by the name the op records under. */
 export const gradientTable: GradientTable = {
-  ...customGrads, ...elementwiseGrads, ...linearGrads, ...mathGrads, ...reductionGrads, ...sequenceGrads, ...shapeGrads, ...softmaxGrads, ...layoutGrads, ...netsGrads,
+  ...customGrads, ...elementwiseGrads, ...linearGrads, ...mathGrads, ...reductionGrads, ...shapeGrads, ...softmaxGrads, ...layoutGrads, ...netsGrads,
   ...indexingGrads, ...roundingGrads,
 };

@@ -1,0 +1,119 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import * as tn from '../../src/index';
+import { maxAbsDiff } from '../io/helpers';
+
+// Saved training state crosses between the libraries both ways: one library trains a few steps and saves with
+// includeOptimizer, the other loads and continues; the continuation must match the saver continuing itself.
+const X = Array.from({ length: 8 * 3 }, (_, i) => Math.sin(i * 0.7));
+const Y = Array.from({ length: 8 * 2 }, (_, i) => Math.cos(i * 1.3) * 0.5);
+const STEPS = 3;
+
+type Pair = [string, () => tn.Optimizer, () => tf.Optimizer];
+// Adamax is left out: TF.js 4.22's Adamax cannot save or restore its state (getWeights throws).
+const optimizers: Pair[] = [
+  ['SGD', () => tn.train.sgd(0.1), () => tf.train.sgd(0.1)],
+  ['Momentum', () => tn.train.momentum(0.05, 0.9, true), () => tf.train.momentum(0.05, 0.9, true)],
+  // Centered, so that all three slot kinds cross; ε small, as TF.js's centered form takes the root of ms − mg² − ε.
+  ['RMSProp', () => tn.train.rmsprop(0.01, 0.9, 0.3, 1e-12, true), () => tf.train.rmsprop(0.01, 0.9, 0.3, 1e-12, true)],
+  ['Adagrad', () => tn.train.adagrad(0.1, 0.2), () => tf.train.adagrad(0.1, 0.2)],
+  ['Adadelta', () => tn.train.adadelta(1, 0.9, 1e-6), () => tf.train.adadelta(1, 0.9, 1e-6)],
+  // Keras's Adam differs from TF.js's only in where ε enters; with ε = 0 the two formulas coincide.
+  ['Adam', () => tn.train.adam(0.05, 0.8, 0.99, 0), () => tf.train.adam(0.05, 0.8, 0.99, 0)],
+];
+
+function peerModel(optimizer: tf.Optimizer): tf.Sequential {
+  const m = tf.sequential({ layers: [tf.layers.dense({ units: 4, activation: 'tanh', inputShape: [3] }), tf.layers.dense({ units: 2 })] });
+  m.setWeights([[3, 4], [4], [4, 2], [2]].map((shape, k) => tf.tensor(Array.from({ length: shape.reduce((a, b) => a * b) }, (_, i) => Math.sin(k * 10 + i) * 0.6), shape)));
+  m.compile({ optimizer, loss: 'meanSquaredError', metrics: ['mae'] });
+  return m;
+}
+
+async function trainPeer(m: tf.LayersModel, steps: number): Promise<void> {
+  for (let i = 0; i < steps; i++) await m.trainOnBatch(tf.tensor(X, [8, 3]), tf.tensor(Y, [8, 2]));
+}
+
+async function train(m: tn.LayersModel, steps: number): Promise<void> {
+  for (let i = 0; i < steps; i++) await m.trainOnBatch(tn.tensor(X, [8, 3]), tn.tensor(Y, [8, 2]));
+}
+
+const peerWeights = (m: tf.LayersModel) => m.getWeights().flatMap((w) => Array.from(w.dataSync()));
+const weights = (m: tn.LayersModel) => m.getWeights().flatMap((w) => Array.from(w.dataSync()));
+
+describe('training configs and optimizer state cross between tessera and TF.js 4.22', () => {
+  for (const [name, make, makePeer] of optimizers) {
+    it(`${name}: getConfig has TF.js's keys and values`, () => {
+      expect(make().getConfig()).toEqual(makePeer().getConfig());
+      expect(make().getClassName()).toBe(makePeer().getClassName());
+    });
+
+    it(`${name}: TF.js saves a compiled model with its optimizer, tessera loads it and continues`, async () => {
+      const peer = peerModel(makePeer());
+      await trainPeer(peer, STEPS);
+      let saved: tf.io.ModelArtifacts | undefined;
+      await peer.save(tf.io.withSaveHandler(async (a) => ((saved = a), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } })), { includeOptimizer: true });
+      const model = await tn.loadLayersModel(tn.io.fromMemory(saved as tn.ModelArtifacts));
+      expect(model.optimizer?.getClassName()).toBe(name);
+      expect(model.optimizer?.iterations).toBe(STEPS);
+      await trainPeer(peer, STEPS);
+      await train(model, STEPS);
+      expect(maxAbsDiff(weights(model), peerWeights(peer))).toBeLessThan(1e-4);
+    });
+
+    it(`${name}: tessera saves a compiled model with its optimizer, TF.js loads it and continues`, async () => {
+      const peer = peerModel(makePeer());
+      const model = await tn.loadLayersModel(tn.io.fromMemory(await new Promise<tn.ModelArtifacts>((resolve) => {
+        void peer.save(tf.io.withSaveHandler(async (a) => (resolve(a as tn.ModelArtifacts), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } })));
+      })));
+      model.compile({ optimizer: make(), loss: 'meanSquaredError', metrics: ['mae'] });
+      await train(model, STEPS);
+      let saved: tn.ModelArtifacts | undefined;
+      await model.save(tn.io.withSaveHandler(async (a) => ((saved = a), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON', modelTopologyBytes: 0, weightSpecsBytes: 0, weightDataBytes: 0 } })), { includeOptimizer: true });
+      expect(saved?.trainingConfig).toEqual({ loss: 'mean_squared_error', metrics: ['mae'], optimizer_config: { class_name: name, config: makePeer().getConfig() } });
+      const loaded = await tf.loadLayersModel(tf.io.fromMemory(saved as tf.io.ModelArtifacts));
+      expect(loaded.optimizer.getClassName()).toBe(name);
+      await train(model, STEPS);
+      await trainPeer(loaded, STEPS);
+      expect(maxAbsDiff(weights(model), peerWeights(loaded))).toBeLessThan(1e-4);
+    });
+  }
+
+  for (const [name, make] of [['Adamax', () => tn.train.adamax(0.02, 0.8, 0.99, 1e-7, 0.1)], ['AdamW', () => tn.train.adamw(0.02, 0.1)]] as const) {
+    it(`${name} (which TF.js cannot restore): tessera saves and loads its own state and continues the same`, async () => {
+      const model = tn.sequential({ layers: [tn.layers.dense({ units: 4, activation: 'tanh', inputShape: [3] }), tn.layers.dense({ units: 2 })] });
+      model.compile({ optimizer: make(), loss: 'meanSquaredError' });
+      await train(model, STEPS);
+      let saved: tn.ModelArtifacts | undefined;
+      await model.save(tn.io.withSaveHandler(async (a) => ((saved = a), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON', modelTopologyBytes: 0, weightSpecsBytes: 0, weightDataBytes: 0 } })), { includeOptimizer: true });
+      const loaded = await tn.loadLayersModel(tn.io.fromMemory(saved as tn.ModelArtifacts));
+      expect(loaded.optimizer?.getConfig()).toEqual(model.optimizer?.getConfig());
+      await train(model, STEPS);
+      await train(loaded, STEPS);
+      expect(weights(loaded)).toEqual(weights(model));
+    });
+  }
+
+  it('Keras spellings load (snake_case keys, RMSprop); bad configs are refused before any model is made', async () => {
+    const peer = peerModel(tf.train.sgd(0.1));
+    let saved: tf.io.ModelArtifacts | undefined;
+    await peer.save(tf.io.withSaveHandler(async (a) => ((saved = a), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } })));
+    const withConfig = (trainingConfig: unknown) => tn.io.fromMemory({ ...(saved as object), trainingConfig });
+    const keras = await tn.loadLayersModel(withConfig({ loss: 'mean_squared_error', metrics: ['accuracy'],
+      optimizer_config: { class_name: 'RMSprop', config: { name: 'RMSprop', learning_rate: 0.002, rho: 0.9, decay: 0.8, momentum: 0, epsilon: 1e-7, centered: false } } }));
+    expect(keras.optimizer?.getConfig()).toEqual({ learningRate: 0.002, decay: 0.8, momentum: 0, epsilon: 1e-7, centered: false });
+    await expect(tn.loadLayersModel(withConfig({ loss: 'mse', optimizer_config: { class_name: 'Nadam', config: {} } })))
+      .rejects.toThrow(/loadLayersModel: trainingConfig.optimizer_config.class_name must be one of SGD, Momentum, .*got "Nadam"/);
+    await expect(tn.loadLayersModel(withConfig({ loss: 'mse', optimizer_config: { class_name: 'Adam', config: { learningRate: -1 } } })))
+      .rejects.toThrow(/loadLayersModel: trainingConfig.optimizer_config.config: train.adam: learningRate must be a number in \[0, Infinity\), got -1/);
+    await expect(tn.loadLayersModel(withConfig({ loss: 'no_such_loss', optimizer_config: { class_name: 'SGD', config: { learningRate: 1 } } })))
+      .rejects.toThrow(/loadLayersModel: trainingConfig does not fit the model: compile: loss must be/);
+  });
+
+  it('save refuses a loss given as a function with includeOptimizer, naming it', async () => {
+    const model = tn.sequential({ layers: [tn.layers.dense({ units: 1, inputShape: [2] })] });
+    model.compile({ optimizer: 'sgd', loss: (a: tn.Tensor, b: tn.Tensor) => tn.mean(tn.square(tn.sub(a, b))) });
+    const handler = tn.io.withSaveHandler(async () => ({ modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON', modelTopologyBytes: 0, weightSpecsBytes: 0, weightDataBytes: 0 } }));
+    await expect(model.save(handler, { includeOptimizer: true })).rejects.toThrow(/save: loss must be a loss given by name to compile/);
+    await expect(model.save(handler, { includeOptimiser: true } as never)).rejects.toThrow(/save: config.includeOptimiser must be one of trainableOnly, includeOptimizer/);
+  });
+});
