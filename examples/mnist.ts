@@ -7,6 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import * as tn from '../src/node';
+import { intFlag } from './int-flag';
 
 const { values: flags } = parseArgs({
   options: {
@@ -16,12 +17,6 @@ const { values: flags } = parseArgs({
     backend: { type: 'string', default: 'cpu' },
   },
 });
-
-function intFlag(name: string, text: string | undefined): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive integer, got ${JSON.stringify(text)}`);
-  return n;
-}
 
 const epochs = intFlag('epochs', flags.epochs);
 const batchSize = intFlag('batch-size', flags['batch-size']);
