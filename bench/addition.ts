@@ -6,16 +6,13 @@
 // and each round's mean loss as the check that all do the same work.
 //
 //   npm run bench:addition -- [--rounds 3] [--batches 2]
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import * as tn from '../src/node';
 import { ANSWER, CHARS, QUESTION, additionData, additionModel } from '../examples/addition-model';
+import { flatWeights, startPythonPeer } from './python-peer';
 
 const { values: flags } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, batches: { type: 'string', default: '2' } } });
 const ROUNDS = Number(flags.rounds);
@@ -149,41 +146,16 @@ for line in sys.stdin:
 
 /** PyTorch as a long-lived process (so rounds alternate with the others); a reason instead where it cannot run. */
 async function torchRunner(weights: Float32Array[]): Promise<Runner> {
-  const python = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import torch, numpy'], { encoding: 'utf8' }).status === 0);
   const label = 'PyTorch cpu';
-  if (!python) return { label, train: 'not measured (no python3 here imports torch and numpy)' };
-  const dir = mkdtempSync(join(os.tmpdir(), 'addition-bench-'));
-  const flat = new Float32Array(weights.reduce((n, w) => n + w.length, 0));
-  weights.reduce((at, w) => (flat.set(w, at), at + w.length), 0);
-  writeFileSync(join(dir, 'w.bin'), flat);
-  writeFileSync(join(dir, 'x.bin'), data.x);
-  writeFileSync(join(dir, 'y.bin'), data.y);
-  const env = { ...process.env, OMP_NUM_THREADS: String(TORCH_THREADS), OPENBLAS_NUM_THREADS: String(TORCH_THREADS), MKL_NUM_THREADS: String(TORCH_THREADS) };
-  const child = spawn(python, ['-c', SCRIPT, join(dir, 'w.bin'), join(dir, 'x.bin'), join(dir, 'y.bin'), String(UNITS), String(BATCH), String(TORCH_THREADS), String(LR)], { env });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-  const waiting: ((line: string | null) => void)[] = [];
-  createInterface({ input: child.stdout }).on('line', (l) => waiting.shift()?.(l));
-  child.on('close', () => { for (const w of waiting.splice(0)) w(null); });
-  const next = (): Promise<string | null> => new Promise((resolve) => waiting.push(resolve));
-  const first = await next();
-  rmSync(dir, { recursive: true, force: true });
-  const failed = () => `not measured (the PyTorch run failed: ${stderr.trim().split('\n').pop() ?? 'no output'})`;
-  if (!first?.startsWith('ready ')) {
-    child.kill();
-    return { label, train: failed() };
-  }
-  const [, version, threads, initial] = first.split(' ');
+  const peer = await startPythonPeer(SCRIPT, [flatWeights(weights), data.x, data.y], [String(UNITS), String(BATCH), String(TORCH_THREADS), String(LR)], TORCH_THREADS);
+  if (typeof peer === 'string') return { label, train: peer };
+  const [version, threads, initial] = peer.ready;
   const train: Trainer = async (firstBatch, count) => {
-    const reply = next();
-    child.stdin.write(`train ${firstBatch} ${count}\n`);
-    const line = await reply;
-    if (line === null) throw new Error(`bench: ${failed()}`);
-    const [seconds, loss] = line.split(' ').map(Number);
+    const [seconds, loss] = await peer.ask(`train ${firstBatch} ${count}`);
     return { seconds, loss };
   };
   await train(0, WARM);
-  return { train, initialLoss: Number(initial), close: () => child.stdin.end('quit\n'), label: `PyTorch ${version} cpu (${threads} thread${threads === '1' ? '' : 's'}, the faster of 1..${TORCH_THREADS})` };
+  return { train, initialLoss: Number(initial), close: peer.close, label: `PyTorch ${version} cpu (${threads} thread${threads === '1' ? '' : 's'}, the faster of 1..${TORCH_THREADS})` };
 }
 
 const median = (xs: number[]): number => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -4,11 +4,7 @@
 // the 10k test set at batch 256; up to `threads` threads (the faster count, timed at the start). It runs as one long-lived python process, so the bench can alternate rounds
 // between tessera and PyTorch in one run. Measured only where /usr/bin/python3 (Debian's python3-torch with
 // libopenblas0-pthread) or a python3 on the PATH imports torch.
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { flatWeights, startPythonPeer } from './python-peer';
 
 const SCRIPT = `
 import copy, sys, time, numpy as np, torch, torch.nn as nn, torch.nn.functional as F
@@ -118,13 +114,6 @@ export interface PytorchPeer {
   close(): void;
 }
 
-function findPython(): string | undefined {
-  return ['/usr/bin/python3', 'python3'].find((p) => {
-    const probe = spawnSync(p, ['-c', 'import torch, numpy'], { encoding: 'utf8' });
-    return !probe.error && probe.status === 0;
-  });
-}
-
 /**
  * Starts the PyTorch peer from tessera's initial weights (the seed model's, in getWeights() order) and the
  * MNIST files in `mnistDir`; resolves to a reason instead when no python here imports torch or it fails.
@@ -132,40 +121,12 @@ function findPython(): string | undefined {
 export async function startPytorch(
   weights: readonly Float32Array[], mnistDir: string, threads: number, trainBatch: number, inferBatch: number,
 ): Promise<PytorchPeer | string> {
-  const python = findPython();
-  if (!python) return 'not measured (no python3 here imports torch and numpy: apt-get install python3-torch libopenblas0-pthread)';
-  const dir = mkdtempSync(join(tmpdir(), 'tessera-bench-'));
-  const weightsPath = join(dir, 'weights.bin');
-  const all = new Float32Array(weights.reduce((n, w) => n + w.length, 0));
-  weights.reduce((at, w) => (all.set(w, at), at + w.length), 0);
-  writeFileSync(weightsPath, all);
-  // BLAS and OpenMP pools sized like torch's own threads, so no library runs more than it is allowed.
-  const env = { ...process.env, OMP_NUM_THREADS: String(threads), OPENBLAS_NUM_THREADS: String(threads), MKL_NUM_THREADS: String(threads) };
-  const child: ChildProcessWithoutNullStreams = spawn(python, ['-c', SCRIPT, weightsPath, mnistDir, String(threads), String(trainBatch), String(inferBatch)], { env });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-  const lines = createInterface({ input: child.stdout });
-  const waiting: ((line: string | null) => void)[] = [];
-  lines.on('line', (l) => waiting.shift()?.(l));
-  child.on('close', () => { for (const w of waiting.splice(0)) w(null); });
-  const next = (): Promise<string | null> => new Promise((resolve) => waiting.push(resolve));
-  const cleanup = (): void => rmSync(dir, { recursive: true, force: true });
-
-  const failed = (): string => `not measured (the PyTorch run failed: ${stderr.trim().split('\n').pop() ?? 'no output'})`;
-  const first = await next();
-  cleanup();
-  if (!first?.startsWith('ready ')) {
-    child.kill();
-    return failed();
-  }
-  const [, version, trainThreads, inferThreads, ...rest] = first.split(' ');
+  const peer = await startPythonPeer(SCRIPT, [flatWeights(weights)], [mnistDir, String(threads), String(trainBatch), String(inferBatch)], threads);
+  if (typeof peer === 'string') return peer;
+  const [version, trainThreads, inferThreads, ...rest] = peer.ready;
   const pixelSum = rest.pop();
   const ask = async (command: string): Promise<PeerRound> => {
-    const reply = next();
-    child.stdin.write(`${command}\n`);
-    const line = await reply;
-    if (line === null) throw new Error(`bench: ${failed()}`);
-    const [seconds, value] = line.split(' ').map(Number);
+    const [seconds, value] = await peer.ask(command);
     return { seconds, value };
   };
   return {
@@ -176,6 +137,6 @@ export async function startPytorch(
     pixelSum: Number(pixelSum),
     train: (firstBatch, count) => ask(`train ${firstBatch} ${count}`),
     infer: () => ask('infer'),
-    close: () => { child.stdin.end('quit\n'); },
+    close: peer.close,
   };
 }

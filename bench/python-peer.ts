@@ -1,0 +1,75 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+/** A PyTorch peer as one long-lived python process, so the bench's rounds can alternate with it. */
+export interface PythonPeer {
+  /** The words of its first line after "ready". */
+  ready: string[];
+  /** Sends one command line and resolves to the reply's numbers. */
+  ask(command: string): Promise<number[]>;
+  close(): void;
+}
+
+/** The first python3 here that imports torch and numpy (Debian's /usr/bin/python3 first). */
+function findPython(): string | undefined {
+  return ['/usr/bin/python3', 'python3'].find((p) => {
+    const probe = spawnSync(p, ['-c', 'import torch, numpy'], { encoding: 'utf8' });
+    return !probe.error && probe.status === 0;
+  });
+}
+
+/**
+ * Writes `files` (raw float32 values) to a temporary folder, runs `script` with their paths followed by `args`,
+ * and waits for its "ready ..." line; resolves to a reason instead when no python here imports torch or the
+ * script fails.
+ */
+export async function startPythonPeer(
+  script: string, files: Float32Array[], args: string[], threads: number,
+): Promise<PythonPeer | string> {
+  const python = findPython();
+  if (!python) return 'not measured (no python3 here imports torch and numpy: apt-get install python3-torch libopenblas0-pthread)';
+  const dir = mkdtempSync(join(tmpdir(), 'tessera-bench-'));
+  const paths = files.map((values, i) => {
+    const path = join(dir, `${i}.bin`);
+    writeFileSync(path, values);
+    return path;
+  });
+  // BLAS and OpenMP pools sized like torch's own threads, so no library runs more than it is allowed.
+  const env = { ...process.env, OMP_NUM_THREADS: String(threads), OPENBLAS_NUM_THREADS: String(threads), MKL_NUM_THREADS: String(threads) };
+  const child = spawn(python, ['-c', script, ...paths, ...args], { env });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+  const waiting: ((line: string | null) => void)[] = [];
+  createInterface({ input: child.stdout }).on('line', (l) => waiting.shift()?.(l));
+  child.on('close', () => { for (const w of waiting.splice(0)) w(null); });
+  const next = (): Promise<string | null> => new Promise((resolve) => waiting.push(resolve));
+  const failed = (): string => `not measured (the PyTorch run failed: ${stderr.trim().split('\n').pop() ?? 'no output'})`;
+
+  const first = await next();
+  rmSync(dir, { recursive: true, force: true });
+  if (!first?.startsWith('ready ')) {
+    child.kill();
+    return failed();
+  }
+  return {
+    ready: first.split(' ').slice(1),
+    ask: async (command) => {
+      const reply = next();
+      child.stdin.write(`${command}\n`);
+      const line = await reply;
+      if (line === null) throw new Error(`bench: ${failed()}`);
+      return line.split(' ').map(Number);
+    },
+    close: () => { child.stdin.end('quit\n'); },
+  };
+}
+
+/** Weights in order as one flat array, as the peers read them. */
+export function flatWeights(weights: readonly Float32Array[]): Float32Array {
+  const all = new Float32Array(weights.reduce((n, w) => n + w.length, 0));
+  weights.reduce((at, w) => (all.set(w, at), at + w.length), 0);
+  return all;
+}
