@@ -75,6 +75,8 @@ export class CodeWriter {
     const b = new Uint8Array(new Float32Array([v]).buffer);
     return this.op(0x43, ...b);
   }
+  /** 1 when a ≠ b, also when either is NaN. */
+  f32Ne(): this { return this.op(0x5c); }
   f32Lt(): this { return this.op(0x5d); }
   f32Gt(): this { return this.op(0x5e); }
   f32Sqrt(): this { return this.op(0x91); }

@@ -1,0 +1,60 @@
+// dense1's three products with real operands (bench/dense-operands.ts), timed round-robin:
+//   npx tsx bench/dense-gemm.ts [--base <dir of another checkout>] [--threads 1] [--fit 300] [--samples 9]
+// Each GEMM is this checkout's SIMD GEMM as the library runs it, the same with the row-sparse path off, and, with
+// --base, the other checkout's; prints ms per call (median), ratios to the first, and whether all gave the same bits.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as simd from '../kernels/cpu/wasm/gemm-simd';
+import * as rt from '../kernels/cpu/wasm/runtime';
+import { denseOperands, zeroFraction } from './dense-operands';
+import { interleavedMedianSeconds } from './gemm-timing';
+
+const { values: opts } = parseArgs({ options: {
+  base: { type: 'string' }, threads: { type: 'string', default: '1' }, fit: { type: 'string', default: '300' },
+  samples: { type: 'string', default: '9' }, batch: { type: 'string', default: '32' },
+} });
+const threads = Number(opts.threads);
+interface Lib { simd: typeof simd; rt: typeof rt }
+type Side = ReturnType<typeof simd.simdGemmsOn> & { terminate(): void };
+
+async function main(): Promise<void> {
+  const d = await denseOperands(Number(opts.fit), Number(opts.batch));
+  const { a, w, dz, batch: m, features: f, units: u } = d;
+  console.log(`operands after ${opts.fit} batches: A ${m}×${f} ${(100 * zeroFraction(a)).toFixed(1)}% zeros, ` +
+    `dZ ${m}×${u} ${(100 * zeroFraction(dz)).toFixed(1)}% zeros; ${threads} thread(s)`);
+  // The products of a training step (the forward as the fused bias + relu, as the dense layer runs it).
+  const bias = new Float32Array(u).map((_, j) => 0.01 * (j % 7) - 0.02);
+  const products = [
+    { name: `A·W + b, relu   ${m}×${u}×${f}`, out: m * u, run: (g: Side, c: Float32Array) => g.gemmBiasActivation(a, w, c, m, u, f, false, false, bias, 'relu') },
+    { name: `dZ·Wᵀ           ${m}×${f}×${u}`, out: m * f, run: (g: Side, c: Float32Array) => g.gemm(dz, w, c, m, f, u, false, true, false) },
+    { name: `Aᵀ·dZ           ${f}×${u}×${m}`, out: f * u, run: (g: Side, c: Float32Array) => g.gemm(a, dz, c, f, u, m, true, false, false) },
+  ];
+
+  // Each side its own runtime (module, memory, threads), as the library makes it.
+  const make = async (lib: Lib, o: simd.SimdGemmOptions): Promise<Side> => {
+    const runtime = new lib.rt.WasmRuntime({ mr: 4, nr: 8, fma: false }, threads);
+    await runtime.setThreads(threads);
+    return { ...lib.simd.simdGemmsOn(runtime, o), terminate: () => runtime.terminate() };
+  };
+  const sides: { name: string; g: Side }[] = [
+    { name: 'this', g: await make({ simd, rt }, {}) },
+    { name: 'this, rows dense', g: await make({ simd, rt }, { rowSparseMinShare: Infinity }) },
+  ];
+  if (opts.base) {
+    const base: Lib = {
+      simd: (await import(resolve(opts.base, 'kernels/cpu/wasm/gemm-simd.ts'))) as typeof simd,
+      rt: (await import(resolve(opts.base, 'kernels/cpu/wasm/runtime.ts'))) as typeof rt,
+    };
+    sides.push({ name: 'base', g: await make(base, {}) });
+  }
+  for (const p of products) {
+    const outs = sides.map(() => new Float32Array(p.out));
+    const ms = interleavedMedianSeconds(sides.map((s, i) => () => p.run(s.g, outs[i])), Number(opts.samples)).map((x) => x * 1000);
+    const same = outs.every((o) => Buffer.compare(Buffer.from(o.buffer), Buffer.from(outs[0].buffer)) === 0);
+    console.log(`${p.name}  ${sides.map((s, i) => `${s.name} ${ms[i].toFixed(3)} ms${i ? ` (${(ms[i] / ms[0]).toFixed(2)}x)` : ''}`).join('  ')}  same bits: ${same}`);
+  }
+  for (const s of sides) s.g.terminate();
+  process.exit(0);
+}
+
+void main();

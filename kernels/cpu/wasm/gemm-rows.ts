@@ -1,0 +1,70 @@
+import { ROW_ENTRY_BYTES, ROW_TILE } from './gemm-rows-module';
+import { allFinite, chunkOf, PARALLEL_PACK_MIN } from './gemm-threads';
+import { kernelIndex } from './kernel-module';
+import type { CallOperands } from './operands';
+import { alignUp, type WasmRuntime } from './runtime';
+import type { WasmThreadPool } from './thread-pool';
+
+const [LIST_ROWS, ROWS_COMPUTE, PACK_B_ROWS] = (['list_rows', 'rows_compute', 'pack_b_rows'] as const).map(kernelIndex);
+const SCRATCH_BYTES = alignUp(ROW_TILE * 4);
+
+/** One product's operands, as byte offsets into the runtime's memory, and its shape. */
+export interface RowsProduct {
+  aRaw: number; bRaw: number; cOff: number; biasAt: number;
+  m: number; n: number; k: number; transA: boolean; transB: boolean; accumulate: boolean;
+  /** The epilogue: 0 none, 1 C + bias, 2 relu(C + bias). */
+  act: number;
+}
+
+/** Column tiles of the row-sparse path. */
+export const rowTiles = (n: number): number => Math.ceil(n / ROW_TILE);
+
+/**
+ * C = op(A)·op(B) (+ epilogue) by the row-sparse path (gemm-rows-module.ts), on this thread or split across `p`;
+ * its temporaries come from `o`. Returns false, having written nothing to C, when B is not all finite (skipped
+ * zero products would then hide a NaN) or the memory has no room: the caller then runs the dense path.
+ * Split by rows of C when B is no larger than A (each chunk lists its rows, then computes them against all of
+ * B), else by column tiles (A listed first, then each chunk reads only its tiles of B, packing them if needed).
+ */
+export function rowsProduct(runtime: WasmRuntime, kc: number, o: CallOperands, x: RowsProduct, p: WasmThreadPool | undefined): boolean {
+  const { m, n, k } = x;
+  const fns = runtime.fns;
+  const tiles = rowTiles(n);
+  const nb = Math.ceil(k / kc);
+  const inPlace = !x.transB && n % ROW_TILE === 0;
+  const flag = o.temp(4);
+  const lists = o.temp(m * k * ROW_ENTRY_BYTES);
+  const starts = o.temp(m * (nb + 1) * 4);
+  const bRows = inPlace ? x.bRaw : o.temp(tiles * ROW_TILE * k * 4);
+  const scratch = o.temp(runtime.threads * SCRATCH_BYTES);
+  if (flag < 0 || lists < 0 || starts < 0 || bRows < 0 || scratch < 0) return false;
+  if (!allFinite(runtime, p, x.bRaw, k * n, flag)) return false;
+
+  // Argument lists; ranges (and the scratch pointer) are filled in per chunk and per thread.
+  const listArgs = [x.aRaw, k, x.transA ? 4 : k * 4, x.transA ? m * 4 : 4, kc, inPlace ? n * 4 : ROW_TILE * 4, 0, m, lists, starts];
+  const packArgs = [x.bRaw, bRows, n, k, x.transB ? k * 4 : 4, x.transB ? 4 : n * 4, 0, tiles];
+  const computeArgs = [lists, starts, bRows, x.cOff, n, k, kc, x.accumulate ? 1 : 0, 0, m, 0, tiles,
+    inPlace ? ROW_TILE * 4 : k * ROW_TILE * 4, x.biasAt, x.act, scratch];
+  const list = { fn: LIST_ROWS, args: listArgs, rangeArg: 6, threadArg: -1 };
+  const pack = { fn: PACK_B_ROWS, args: packArgs, rangeArg: 6, threadArg: -1 };
+  if (!p) {
+    fns[LIST_ROWS](...listArgs);
+    if (!inPlace) fns[PACK_B_ROWS](...packArgs);
+    fns[ROWS_COMPUTE](...computeArgs);
+    return true;
+  }
+  const threads = runtime.threads;
+  const byRows = k * n <= m * k || tiles === 1;
+  const other = byRows ? tiles : m;
+  // The operand not split is prepared up front: by this thread when small, else in chunks by all threads.
+  const upFront = byRows ? (inPlace ? null : pack) : list;
+  if (upFront) {
+    if ((byRows ? k * n : m * k) < PARALLEL_PACK_MIN) fns[upFront.fn](...upFront.args);
+    else p.run({ calls: [upFront], total: other, chunk: chunkOf(other, threads), threadStride: 0 }, fns);
+  }
+  const compute = { fn: ROWS_COMPUTE, args: computeArgs, rangeArg: byRows ? 8 : 10, threadArg: 15 };
+  const own = byRows ? [list, compute] : inPlace ? [compute] : [pack, compute];
+  const split = byRows ? m : tiles;
+  p.run({ calls: own, total: split, chunk: chunkOf(split, threads), threadStride: SCRATCH_BYTES }, fns);
+  return true;
+}
