@@ -14,21 +14,41 @@ export const ROW_TILE = 32;
 export const ROW_ENTRY_BYTES = 8;
 
 /**
- * list_rows(a, k, rs, ps, kc, bStep, r0, r1, lists, starts): for rows r0..r1 of op(A) (element (r, p) at
+ * The 16 byte-shuffles list_rows compacts four lanes with: entry `mask` moves the lanes whose bit is set in
+ * `mask` to the front, in order (the rest are zero, and overwritten by the next write or never read).
+ */
+export function compactionTable(): Uint8Array {
+  const t = new Uint8Array(16 * 16).fill(0x80);
+  for (let mask = 0; mask < 16; mask++) {
+    let to = 0;
+    for (let lane = 0; lane < 4; lane++) {
+      if (!(mask & (1 << lane))) continue;
+      for (let byte = 0; byte < 4; byte++) t[mask * 16 + 4 * to + byte] = 4 * lane + byte;
+      to++;
+    }
+  }
+  return t;
+}
+
+/**
+ * list_rows(a, k, rs, ps, kc, bStep, r0, r1, lists, starts, table): for rows r0..r1 of op(A) (element (r, p) at
  * a + r·rs + p·ps), writes the elements that are not ±0, in ascending p, as (value, p·bStep) pairs at
  * lists + r·k·8, and at starts + r·(⌈k/kc⌉ + 1)·4 the index of each kc block's first pair, then the count.
- * NaN and ±Infinity are listed (their products are not zeros). Branch-free: every element is written at the
- * count, and the count advances only past a listed one. Four elements come from one vector load where they are
- * adjacent: four p of a row when ps is 4 (A row-major), else the same p of four rows when rs is 4 (Aᵀ).
+ * NaN and ±Infinity are listed (their products are not zeros). Branch-free: four p of a row at a time are
+ * compacted with a shuffle from `table` (compactionTable, in memory) and written whole, the count advancing by
+ * how many were nonzero; a block's last p that are fewer than four are written one by one. A row's four p come
+ * from one vector load when the row is contiguous (ps = 4); for Aᵀ (rs = 4), four rows' four p are loaded as
+ * four vectors and transposed.
  */
 export function emitListRows(): FunctionEmitter {
-  const f = new FunctionEmitter(i32Params(10));
-  const [a, k, rs, ps, kc, bStep, r0, r1, lists, starts] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
-  const [r, nb, src, kb, p, p0, pe, off, stride] = Array.from({ length: 9 }, () => f.local());
+  const f = new FunctionEmitter(i32Params(11));
+  const [a, k, rs, ps, kc, bStep, r0, r1, lists, starts, table] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const [r, nb, src, kb, p, p0, pe, off, stride, mask] = Array.from({ length: 10 }, () => f.local());
   const e = [f.local(), f.local(), f.local(), f.local()];
   const base = [f.local(), f.local(), f.local(), f.local()];
   const v = f.local(f32);
-  const vec = f.local(v128);
+  const vec = [f.local(v128), f.local(v128), f.local(v128), f.local(v128)];
+  const [col, offs, ctl] = [f.local(v128), f.local(v128), f.local(v128)];
   const c = f.code;
   const one = (): void => { c.i32Const(1); };
   /** Writes value `push()` with offset `off` at e[l] and advances e[l] past it unless the value is ±0. */
@@ -38,6 +58,22 @@ export function emitListRows(): FunctionEmitter {
     c.localTee(v).f32Store();
     c.localGet(e[l]).localGet(off).i32Store(4);
     c.localGet(e[l]).localGet(v).f32Const(0).f32Ne().i32Const(3).i32Shl().i32Add().localSet(e[l]);
+  };
+  /** Writes the nonzero lanes of v128 local `x` (four p from `off` on) with their offsets (`offs`) at e[l]. */
+  const compact = (l: number, x: number): void => {
+    c.localGet(x).v128Const0().f32x4Ne().i32x4Bitmask().localTee(mask);
+    c.i32Const(4).i32Shl().localGet(table).i32Add().v128Load().localSet(ctl);
+    for (const [half, lanes] of [[0, [0, 4, 1, 5]], [16, [2, 6, 3, 7]]] as const) {
+      c.localGet(e[l]);
+      c.localGet(x).localGet(ctl).i8x16Swizzle().localGet(offs).localGet(ctl).i8x16Swizzle();
+      c.i32x4Shuffle(lanes[0], lanes[1], lanes[2], lanes[3]).v128Store(half);
+    }
+    c.localGet(e[l]).localGet(mask).i32Popcnt().i32Const(3).i32Shl().i32Add().localSet(e[l]);
+  };
+  /** After four p: the offsets move on by four rows of B. */
+  const nextFour = (): void => {
+    c.localGet(off).localGet(bStep).i32Const(2).i32Shl().i32Add().localTee(off);
+    c.i32x4Splat().localGet(bStep).i32x4Splat().v128ConstI32(0, 1, 2, 3).i32x4Mul().i32x4Add().localSet(offs);
   };
   /** Stores row (r + l)'s count at its starts entry `slot`. */
   const storeCount = (l: number, slot: () => void): void => {
@@ -54,52 +90,74 @@ export function emitListRows(): FunctionEmitter {
     }
     c.i32Const(0).localSet(off);
   };
-  /** For each kc block: the rows' starts, then `body` over the block's p in [p0, pe). */
-  const blocks = (count: number, body: () => void): void => {
+  /**
+   * For each kc block: the rows' starts, then `four` over the block's p four at a time while four are left (p
+   * steps by 4, and `four` moves src on), then `single` for each p left.
+   */
+  const blocks = (count: number, four: (() => void) | null, single: () => void): void => {
     forLoop(c, kb, () => c.i32Const(0), () => c.localGet(nb), one, () => {
       for (let l = 0; l < count; l++) storeCount(l, () => c.localGet(kb));
       c.localGet(kb).localGet(kc).i32Mul().localSet(p0);
       min(c, () => c.localGet(k), () => c.localGet(p0).localGet(kc).i32Add());
       c.localSet(pe);
-      body();
+      c.localGet(p0).localSet(p);
+      if (four) {
+        c.localGet(off).i32x4Splat().localGet(bStep).i32x4Splat().v128ConstI32(0, 1, 2, 3).i32x4Mul().i32x4Add().localSet(offs);
+        forLoop(c, p, () => c.localGet(p0), () => c.localGet(pe).i32Const(3).i32Sub(), () => c.i32Const(4), () => {
+          four();
+          nextFour();
+        });
+      }
+      forLoop(c, p, () => c.localGet(p), () => c.localGet(pe), one, () => {
+        single();
+        c.localGet(src).localGet(ps).i32Add().localSet(src);
+        c.localGet(off).localGet(bStep).i32Add().localSet(off);
+      });
     });
     for (let l = 0; l < count; l++) storeCount(l, () => c.localGet(nb));
   };
   c.localGet(k).localGet(kc).i32Add().i32Const(1).i32Sub().localGet(kc).i32DivU().localTee(nb).i32Const(1).i32Add().localSet(stride);
   c.localGet(r0).localSet(r);
-  // Aᵀ: four rows at a time while four are left, one vector of them per p.
+  // Aᵀ: four rows at a time while four are left; four vectors (p .. p + 3) transposed into one per row.
   c.localGet(rs).i32Const(4).i32Eq().localGet(ps).i32Const(4).i32Ne().i32And().if();
   forLoop(c, r, () => c.localGet(r0), () => c.localGet(r1).i32Const(3).i32Sub(), () => c.i32Const(4), () => {
     beginRows(4);
-    blocks(4, () => forLoop(c, p, () => c.localGet(p0), () => c.localGet(pe), one, () => {
-      c.localGet(src).v128Load().localSet(vec);
-      for (let l = 0; l < 4; l++) entry(l, () => c.localGet(vec).f32x4ExtractLane(l));
-      c.localGet(src).localGet(ps).i32Add().localSet(src);
-      c.localGet(off).localGet(bStep).i32Add().localSet(off);
-    }));
+    blocks(4, () => {
+      for (let i = 0; i < 4; i++) {
+        c.localGet(src);
+        if (i > 0) c.localGet(ps).i32Const(i).i32Mul().i32Add();
+        c.v128Load().localSet(vec[i]);
+      }
+      const pair = (x: number, y: number, hi: boolean): void => {
+        c.localGet(vec[x]).localGet(vec[y]);
+        if (hi) c.i32x4Shuffle(2, 6, 3, 7);
+        else c.i32x4Shuffle(0, 4, 1, 5);
+      };
+      for (const [q, hi, lanes] of [[0, false, [0, 1, 4, 5]], [1, false, [2, 3, 6, 7]], [2, true, [0, 1, 4, 5]], [3, true, [2, 3, 6, 7]]] as const) {
+        pair(0, 1, hi);
+        pair(2, 3, hi);
+        c.i32x4Shuffle(lanes[0], lanes[1], lanes[2], lanes[3]).localSet(col);
+        compact(q, col);
+      }
+      c.localGet(src).localGet(ps).i32Const(2).i32Shl().i32Add().localSet(src);
+    }, () => {
+      c.localGet(src).v128Load().localSet(vec[0]);
+      for (let l = 0; l < 4; l++) entry(l, () => c.localGet(vec[0]).f32x4ExtractLane(l));
+    });
   });
   c.end();
-  // The other rows one at a time; four p per vector when the row is contiguous.
+  // The other rows one at a time, strided ones element by element.
   forLoop(c, r, () => c.localGet(r), () => c.localGet(r1), one, () => {
     beginRows(1);
+    c.localGet(ps).i32Const(4).i32Eq().if();
     blocks(1, () => {
-      c.localGet(p0).localSet(p);
-      c.localGet(ps).i32Const(4).i32Eq().if();
-      forLoop(c, p, () => c.localGet(p0), () => c.localGet(pe).i32Const(3).i32Sub(), () => c.i32Const(4), () => {
-        c.localGet(src).v128Load().localSet(vec);
-        for (let l = 0; l < 4; l++) {
-          entry(0, () => c.localGet(vec).f32x4ExtractLane(l));
-          c.localGet(off).localGet(bStep).i32Add().localSet(off);
-        }
-        c.localGet(src).i32Const(16).i32Add().localSet(src);
-      });
-      c.end();
-      forLoop(c, p, () => c.localGet(p), () => c.localGet(pe), one, () => {
-        entry(0, () => c.localGet(src).f32Load());
-        c.localGet(src).localGet(ps).i32Add().localSet(src);
-        c.localGet(off).localGet(bStep).i32Add().localSet(off);
-      });
-    });
+      c.localGet(src).v128Load().localSet(vec[0]);
+      compact(0, vec[0]);
+      c.localGet(src).i32Const(16).i32Add().localSet(src);
+    }, () => entry(0, () => c.localGet(src).f32Load()));
+    c.else();
+    blocks(1, null, () => entry(0, () => c.localGet(src).f32Load()));
+    c.end();
   });
   return f;
 }

@@ -1,4 +1,4 @@
-import { ROW_ENTRY_BYTES, ROW_TILE } from './gemm-rows-module';
+import { compactionTable, ROW_ENTRY_BYTES, ROW_TILE } from './gemm-rows-module';
 import { allFinite, chunkOf, PARALLEL_PACK_MIN } from './gemm-threads';
 import { kernelIndex } from './kernel-module';
 import type { CallOperands } from './operands';
@@ -7,6 +7,20 @@ import type { WasmThreadPool } from './thread-pool';
 
 const [LIST_ROWS, ROWS_COMPUTE, PACK_B_ROWS] = (['list_rows', 'rows_compute', 'pack_b_rows'] as const).map(kernelIndex);
 const SCRATCH_BYTES = alignUp(ROW_TILE * 4);
+
+// Each runtime's copy of compactionTable, made on first use and kept for the runtime's life.
+const tables = new WeakMap<WasmRuntime, number>();
+function tableIn(runtime: WasmRuntime): number {
+  let at = tables.get(runtime) ?? -1;
+  if (at < 0) {
+    const t = compactionTable();
+    at = runtime.heap.alloc(t.length);
+    if (at < 0) return -1;
+    new Uint8Array(runtime.heap.memory.buffer, at, t.length).set(t);
+    tables.set(runtime, at);
+  }
+  return at;
+}
 
 /** One product's operands, as byte offsets into the runtime's memory, and its shape. */
 export interface RowsProduct {
@@ -37,11 +51,12 @@ export function rowsProduct(runtime: WasmRuntime, kc: number, o: CallOperands, x
   const starts = o.temp(m * (nb + 1) * 4);
   const bRows = inPlace ? x.bRaw : o.temp(tiles * ROW_TILE * k * 4);
   const scratch = o.temp(runtime.threads * SCRATCH_BYTES);
-  if (flag < 0 || lists < 0 || starts < 0 || bRows < 0 || scratch < 0) return false;
+  const table = tableIn(runtime);
+  if (flag < 0 || lists < 0 || starts < 0 || bRows < 0 || scratch < 0 || table < 0) return false;
   if (!allFinite(runtime, p, x.bRaw, k * n, flag)) return false;
 
   // Argument lists; ranges (and the scratch pointer) are filled in per chunk and per thread.
-  const listArgs = [x.aRaw, k, x.transA ? 4 : k * 4, x.transA ? m * 4 : 4, kc, inPlace ? n * 4 : ROW_TILE * 4, 0, m, lists, starts];
+  const listArgs = [x.aRaw, k, x.transA ? 4 : k * 4, x.transA ? m * 4 : 4, kc, inPlace ? n * 4 : ROW_TILE * 4, 0, m, lists, starts, table];
   const packArgs = [x.bRaw, bRows, n, k, x.transB ? k * 4 : 4, x.transB ? 4 : n * 4, 0, tiles];
   const computeArgs = [lists, starts, bRows, x.cOff, n, k, kc, x.accumulate ? 1 : 0, 0, m, 0, tiles,
     inPlace ? ROW_TILE * 4 : k * ROW_TILE * 4, x.biasAt, x.act, scratch];

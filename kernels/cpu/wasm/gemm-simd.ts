@@ -81,7 +81,7 @@ function zeroShare(x: Float32Array, length: number): number {
  * Share of zeros in A (as sampled by zeroShare) from which the row-sparse path runs instead of the 4×8 micro-kernel
  * with its skip of all-zero panel rows: measured on the seed model's dense layer (bench/dense-gemm.ts).
  */
-export const ROW_SPARSE_MIN_SHARE = 0.3;
+export const ROW_SPARSE_MIN_SHARE = 0.35;
 
 /** Builds a SIMD GEMM with its own runtime (module, memory, threads). Throws if this engine lacks WebAssembly SIMD. */
 export function createSimdGemm(options: SimdGemmOptions = {}): SimdGemm {
