@@ -64,9 +64,9 @@ describe('row-sparse WebAssembly SIMD gemm', () => {
   const dense = createSimdGemm({ threads: 1, sparseMinFlops: Infinity, rowSparseMinShare: Infinity });
   // The micro-kernel skipping all-zero panel rows (index_a), with the row-sparse path off.
   const panels = createSimdGemm({ threads: 1, sparseMinFlops: 0, rowSparseMinShare: Infinity });
-  const rows = createSimdGemm({ threads: 1, sparseMinFlops: 0, rowSparseMinShare: 0 });
+  const rows = createSimdGemm({ threads: 1, sparseMinFlops: 0, rowSparseMinShare: -Infinity });
   // Splits every product, however small, so every split path runs on small shapes.
-  const split = createSimdGemm({ threads: 2, sparseMinFlops: 0, rowSparseMinShare: 0, splitFlops: 0 });
+  const split = createSimdGemm({ threads: 2, sparseMinFlops: 0, rowSparseMinShare: -Infinity, splitFlops: 0 });
   beforeAll(() => split.setThreads(2));
   afterAll(() => split.terminate());
 

@@ -12,6 +12,11 @@ const { v128, f32 } = ValType;
 export const ROW_TILE = 32;
 /** Bytes per listed element: its value (f32), then the byte offset of B's row k from the tile's panel (i32). */
 export const ROW_ENTRY_BYTES = 8;
+/**
+ * Rows of C computed together per k block and column tile: their lists' stretch for the block (≤ 64·kc·8 bytes)
+ * and their tiles of C stay in cache while the block's B (kc rows) is read once per ROW_BLOCK rows.
+ */
+export const ROW_BLOCK = 64;
 
 /**
  * The 16 byte-shuffles list_rows compacts four lanes with: entry `mask` moves the lanes whose bit is set in
@@ -219,25 +224,29 @@ export function emitRowTile(epilogueIndex: number): FunctionEmitter {
  * C[rows r0..r1, column tiles jp0..jp1] = op(A)·B (+= when accumulate) from list_rows's lists, where tile jp's
  * B starts at b + jp·bPanelBytes (ROW_TILE·4 for B in place, k·ROW_TILE·4 for pack_b_rows's panels). As the 4×8
  * path: k blocks of kc, each summed from zero and then added to C (the first stored, unless accumulate), the
- * epilogue (act 1 linear, 2 relu: C = act(C + bias)) on the last block. Every C element is summed by one call in
+ * epilogue (act 1 linear, 2 relu: C = act(C + bias)) on the last block. Within a k block, ROW_BLOCK rows at a
+ * time go through every column tile. Every C element is summed by one call in
  * one order, whatever the split of rows or tiles, so results are the same on any number of threads.
  */
 export function emitRowsCompute(tileIndex: number): FunctionEmitter {
   const f = new FunctionEmitter(i32Params(16));
   const [lists, starts, b, cBase, n, k, kc, accumulate, r0, r1, jp0, jp1, bPanel, bias, act, scratch] =
     [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
-  const [nb, kb, add, epi, jp, bBase, nr, r, st, s0] = Array.from({ length: 10 }, () => f.local());
+  const [nb, kb, add, epi, jp, bBase, nr, r, st, s0, rb, re] = Array.from({ length: 12 }, () => f.local());
   const c = f.code;
   const one = (): void => { c.i32Const(1); };
   c.localGet(k).localGet(kc).i32Add().i32Const(1).i32Sub().localGet(kc).i32DivU().localSet(nb);
   forLoop(c, kb, () => c.i32Const(0), () => c.localGet(nb), one, () => {
     c.localGet(accumulate).localGet(kb).i32Const(0).i32Ne().i32Or().localSet(add);
     c.localGet(act).i32Const(0).localGet(kb).localGet(nb).i32Const(1).i32Sub().i32Eq().select().localSet(epi);
+    forLoop(c, rb, () => c.localGet(r0), () => c.localGet(r1), () => c.i32Const(ROW_BLOCK), () => {
+    min(c, () => c.localGet(rb).i32Const(ROW_BLOCK).i32Add(), () => c.localGet(r1));
+    c.localSet(re);
     forLoop(c, jp, () => c.localGet(jp0), () => c.localGet(jp1), one, () => {
       c.localGet(b).localGet(jp).localGet(bPanel).i32Mul().i32Add().localSet(bBase);
       min(c, () => c.i32Const(ROW_TILE), () => c.localGet(n).localGet(jp).i32Const(ROW_TILE).i32Mul().i32Sub());
       c.localSet(nr);
-      forLoop(c, r, () => c.localGet(r0), () => c.localGet(r1), one, () => {
+      forLoop(c, r, () => c.localGet(rb), () => c.localGet(re), one, () => {
         c.localGet(starts).localGet(r).localGet(nb).i32Const(1).i32Add().i32Mul().localGet(kb).i32Add().i32Const(2).i32Shl().i32Add().localSet(st);
         c.localGet(lists).localGet(r).localGet(k).i32Mul().localGet(st).i32Load().localTee(s0).i32Add().i32Const(ROW_ENTRY_BYTES).i32Mul().i32Add();
         c.localGet(st).i32Load(4).localGet(s0).i32Sub();
@@ -247,6 +256,7 @@ export function emitRowsCompute(tileIndex: number): FunctionEmitter {
         c.localGet(bias).localGet(jp).i32Const(ROW_TILE * 4).i32Mul().i32Add();
         c.localGet(epi).localGet(scratch).call(tileIndex);
       });
+    });
     });
   });
   return f;

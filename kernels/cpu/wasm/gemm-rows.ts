@@ -1,4 +1,4 @@
-import { compactionTable, ROW_ENTRY_BYTES, ROW_TILE } from './gemm-rows-module';
+import { compactionTable, ROW_BLOCK, ROW_ENTRY_BYTES, ROW_TILE } from './gemm-rows-module';
 import { allFinite, chunkOf, PARALLEL_PACK_MIN } from './gemm-threads';
 import { kernelIndex } from './kernel-module';
 import type { CallOperands } from './operands';
@@ -7,6 +7,8 @@ import type { WasmThreadPool } from './thread-pool';
 
 const [LIST_ROWS, ROWS_COMPUTE, PACK_B_ROWS] = (['list_rows', 'rows_compute', 'pack_b_rows'] as const).map(kernelIndex);
 const SCRATCH_BYTES = alignUp(ROW_TILE * 4);
+// B up to this many bytes stays in cache while ROW_BLOCK rows at a time are listed and then computed against it.
+const B_CACHED_BYTES = 256 * 1024;
 
 // Each runtime's copy of compactionTable, made on first use and kept for the runtime's life.
 const tables = new WeakMap<WasmRuntime, number>();
@@ -37,8 +39,9 @@ export const rowTiles = (n: number): number => Math.ceil(n / ROW_TILE);
  * C = op(A)·op(B) (+ epilogue) by the row-sparse path (gemm-rows-module.ts), on this thread or split across `p`;
  * its temporaries come from `o`. Returns false, having written nothing to C, when B is not all finite (skipped
  * zero products would then hide a NaN) or the memory has no room: the caller then runs the dense path.
- * Split by rows of C when B is no larger than A (each chunk lists its rows, then computes them against all of
- * B), else by column tiles (A listed first, then each chunk reads only its tiles of B, packing them if needed).
+ * When B is small enough to stay in cache, ROW_BLOCK rows at a time are listed and then computed against all of B
+ * (their lists are read back from cache), split by those blocks; else A is listed first, then each column tile
+ * is computed (split by tiles: each chunk reads only its tiles of B, packing them if needed).
  */
 export function rowsProduct(runtime: WasmRuntime, kc: number, o: CallOperands, x: RowsProduct, p: WasmThreadPool | undefined): boolean {
   const { m, n, k } = x;
@@ -62,14 +65,22 @@ export function rowsProduct(runtime: WasmRuntime, kc: number, o: CallOperands, x
     inPlace ? ROW_TILE * 4 : k * ROW_TILE * 4, x.biasAt, x.act, scratch];
   const list = { fn: LIST_ROWS, args: listArgs, rangeArg: 6, threadArg: -1 };
   const pack = { fn: PACK_B_ROWS, args: packArgs, rangeArg: 6, threadArg: -1 };
+  const byRows = k * n * 4 <= B_CACHED_BYTES || tiles === 1;
   if (!p) {
-    fns[LIST_ROWS](...listArgs);
     if (!inPlace) fns[PACK_B_ROWS](...packArgs);
-    fns[ROWS_COMPUTE](...computeArgs);
+    for (let r0 = 0; r0 < m && byRows; r0 += ROW_BLOCK) {
+      listArgs[6] = computeArgs[8] = r0;
+      listArgs[7] = computeArgs[9] = Math.min(m, r0 + ROW_BLOCK);
+      fns[LIST_ROWS](...listArgs);
+      fns[ROWS_COMPUTE](...computeArgs);
+    }
+    if (!byRows) {
+      fns[LIST_ROWS](...listArgs);
+      fns[ROWS_COMPUTE](...computeArgs);
+    }
     return true;
   }
   const threads = runtime.threads;
-  const byRows = k * n <= m * k || tiles === 1;
   const other = byRows ? tiles : m;
   // The operand not split is prepared up front: by this thread when small, else in chunks by all threads.
   const upFront = byRows ? (inPlace ? null : pack) : list;
@@ -80,6 +91,7 @@ export function rowsProduct(runtime: WasmRuntime, kc: number, o: CallOperands, x
   const compute = { fn: ROWS_COMPUTE, args: computeArgs, rangeArg: byRows ? 8 : 10, threadArg: 15 };
   const own = byRows ? [list, compute] : inPlace ? [compute] : [pack, compute];
   const split = byRows ? m : tiles;
-  p.run({ calls: own, total: split, chunk: chunkOf(split, threads), threadStride: SCRATCH_BYTES }, fns);
+  const chunk = byRows ? Math.min(ROW_BLOCK, chunkOf(m, threads)) : chunkOf(tiles, threads);
+  p.run({ calls: own, total: split, chunk, threadStride: SCRATCH_BYTES }, fns);
   return true;
 }

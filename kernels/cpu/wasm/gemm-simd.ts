@@ -4,6 +4,7 @@ export type { GemmBiasActivationFn };
 import { gemm as gemmJs, type GemmBiasActivationFn, type GemmFn } from '../gemm';
 import type { FloatArray } from '../../shared/types';
 import { rowsProduct, rowTiles } from './gemm-rows';
+import { ROW_TILE } from './gemm-rows-module';
 import { allFinite, chunkOf, PARALLEL_PACK_MIN } from './gemm-threads';
 import { kernelIndex } from './kernel-module';
 import { CallOperands } from './operands';
@@ -30,7 +31,8 @@ export interface SimdGemmOptions {
   sparseMinFlops?: number;
   /**
    * Take the row-sparse path (each row of op(A) listed as its nonzero elements) from this share of zeros in A up
-   * (default ROW_SPARSE_MIN_SHARE; 0: always, Infinity: never). Same bits either way.
+   * when n is a multiple of its tile width, from proportionally more when its last tile computes unused columns
+   * (default ROW_SPARSE_MIN_SHARE; -Infinity: always, Infinity: never). Same bits either way.
    */
   rowSparseMinShare?: number;
 }
@@ -152,7 +154,10 @@ export function simdGemmsOn(runtime: WasmRuntime, options: SimdGemmOptions = {})
     const worthSplitting = 2 * m * n * k >= splitFlops;
     // Sampled once: decides between the row-sparse path, the micro-kernel with its skip, and the plain micro-kernel.
     const zeros = 2 * m * n * k >= sparseMinFlops ? zeroShare(a, m * k) : 0;
-    if (zeros >= rowSparseMinShare) {
+    // The row-sparse path computes whole tiles, the micro-kernel whole NR-wide panels: the share of nonzeros at
+    // which the row path pays shrinks with the columns it computes in vain.
+    const used = (Math.ceil(n / NR) * NR) / (rowTiles(n) * ROW_TILE);
+    if (zeros >= 1 - (1 - rowSparseMinShare) * used) {
       let done = false;
       const x = { aRaw, bRaw, cOff, biasAt, m, n, k, transA, transB, accumulate, act: actCode };
       runtime.choosing(`rows:${shape}`, worthSplitting && Math.max(m, rowTiles(n)) > 1, (p) => { done = rowsProduct(runtime, KC, o, x, p); });
