@@ -1,8 +1,9 @@
 // dense1's three products with real operands (bench/dense-operands.ts), timed round-robin:
 //   npx tsx bench/dense-gemm.ts [--base <dir of another checkout>] [--threads 1] [--fit 300] [--samples 9]
 // Each GEMM is this checkout's SIMD GEMM as the library runs it, the same with the row-sparse path off, and, with
-// --base, the other checkout's; prints ms per call (median; CPU time of this process, all threads: on a shared
-// machine wall time mostly measures the other processes), ratios to the first, and whether all gave the same bits.
+// --base, the other checkout's; prints ms per call (median; on one thread by this process's CPU time, since on a
+// shared machine wall time mostly measures the other processes; on more by wall time, since waiting threads spin),
+// ratios to the first, and whether all gave the same bits.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as simd from '../kernels/cpu/wasm/gemm-simd';
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
   }
   for (const p of products) {
     const outs = sides.map((s) => s.g.out(new Float32Array(p.out)));
-    const ms = interleavedMedianSeconds(sides.map((s, i) => () => p.run(s.g, outs[i])), Number(opts.samples), 0.05, cpuMs).map((x) => x * 1000);
+    const ms = interleavedMedianSeconds(sides.map((s, i) => () => p.run(s.g, outs[i])), Number(opts.samples), 0.05, threads === 1 ? cpuMs : undefined).map((x) => x * 1000);
     const same = outs.every((o) => Buffer.compare(Buffer.from(o.buffer, o.byteOffset, o.byteLength), Buffer.from(outs[0].buffer, outs[0].byteOffset, outs[0].byteLength)) === 0);
     console.log(`${p.name}  ${sides.map((s, i) => `${s.name} ${ms[i].toFixed(3)} ms${i ? ` (${(ms[i] / ms[0]).toFixed(2)}x)` : ''}`).join('  ')}  same bits: ${same}`);
   }

@@ -9,20 +9,7 @@ const [LIST_ROWS, ROWS_COMPUTE, PACK_B_ROWS] = (['list_rows', 'rows_compute', 'p
 const SCRATCH_BYTES = alignUp(ROW_TILE * 4);
 // B up to this many bytes stays in cache while ROW_BLOCK rows at a time are listed and then computed against it.
 const B_CACHED_BYTES = 256 * 1024;
-
-// Each runtime's copy of compactionTable, made on first use and kept for the runtime's life.
-const tables = new WeakMap<WasmRuntime, number>();
-function tableIn(runtime: WasmRuntime): number {
-  let at = tables.get(runtime) ?? -1;
-  if (at < 0) {
-    const t = compactionTable();
-    at = runtime.heap.alloc(t.length);
-    if (at < 0) return -1;
-    new Uint8Array(runtime.heap.memory.buffer, at, t.length).set(t);
-    tables.set(runtime, at);
-  }
-  return at;
-}
+const TABLE = compactionTable();
 
 /** One product's operands, as byte offsets into the runtime's memory, and its shape. */
 export interface RowsProduct {
@@ -54,8 +41,9 @@ export function rowsProduct(runtime: WasmRuntime, kc: number, o: CallOperands, x
   const starts = o.temp(m * (nb + 1) * 4);
   const bRows = inPlace ? x.bRaw : o.temp(tiles * ROW_TILE * k * 4);
   const scratch = o.temp(runtime.threads * SCRATCH_BYTES);
-  const table = tableIn(runtime);
+  const table = o.temp(TABLE.length);
   if (flag < 0 || lists < 0 || starts < 0 || bRows < 0 || scratch < 0 || table < 0) return false;
+  new Uint8Array(runtime.heap.memory.buffer, table, TABLE.length).set(TABLE);
   if (!allFinite(runtime, p, x.bRaw, k * n, flag)) return false;
 
   // Argument lists; ranges (and the scratch pointer) are filled in per chunk and per thread.
@@ -68,13 +56,10 @@ export function rowsProduct(runtime: WasmRuntime, kc: number, o: CallOperands, x
   const byRows = k * n * 4 <= B_CACHED_BYTES || tiles === 1;
   if (!p) {
     if (!inPlace) fns[PACK_B_ROWS](...packArgs);
-    for (let r0 = 0; r0 < m && byRows; r0 += ROW_BLOCK) {
+    const rows = byRows ? ROW_BLOCK : m;
+    for (let r0 = 0; r0 < m; r0 += rows) {
       listArgs[6] = computeArgs[8] = r0;
-      listArgs[7] = computeArgs[9] = Math.min(m, r0 + ROW_BLOCK);
-      fns[LIST_ROWS](...listArgs);
-      fns[ROWS_COMPUTE](...computeArgs);
-    }
-    if (!byRows) {
+      listArgs[7] = computeArgs[9] = Math.min(m, r0 + rows);
       fns[LIST_ROWS](...listArgs);
       fns[ROWS_COMPUTE](...computeArgs);
     }
