@@ -7,8 +7,10 @@ import type { WasmThreadPool } from './thread-pool';
 
 const [LIST_ROWS, ROWS_COMPUTE, PACK_B_ROWS] = (['list_rows', 'rows_compute', 'pack_b_rows'] as const).map(kernelIndex);
 const SCRATCH_BYTES = alignUp(ROW_TILE * 4);
-// B up to this many bytes stays in cache while ROW_BLOCK rows at a time are listed and then computed against it.
+// B up to this many bytes stays in cache while blocks of rows are listed and then computed against it, the rows of
+// a block as many as have lists of up to LISTS_CACHED_BYTES (in whole ROW_BLOCKs, at least one).
 const B_CACHED_BYTES = 256 * 1024;
+const LISTS_CACHED_BYTES = 256 * 1024;
 const TABLE = compactionTable();
 
 /** One product's operands, as byte offsets into the runtime's memory, and its shape. */
@@ -26,7 +28,7 @@ export const rowTiles = (n: number): number => Math.ceil(n / ROW_TILE);
  * C = op(A)·op(B) (+ epilogue) by the row-sparse path (gemm-rows-module.ts), on this thread or split across `p`;
  * its temporaries come from `o`. Returns false, having written nothing to C, when B is not all finite (skipped
  * zero products would then hide a NaN) or the memory has no room: the caller then runs the dense path.
- * When B is small enough to stay in cache, ROW_BLOCK rows at a time are listed and then computed against all of B
+ * When B is small enough to stay in cache, blocks of rows are listed and then computed against all of B
  * (their lists are read back from cache), split by those blocks; else A is listed first, then each column tile
  * is computed (split by tiles: each chunk reads only its tiles of B, packing them if needed).
  */
@@ -54,9 +56,10 @@ export function rowsProduct(runtime: WasmRuntime, kc: number, o: CallOperands, x
   const list = { fn: LIST_ROWS, args: listArgs, rangeArg: 6, threadArg: -1 };
   const pack = { fn: PACK_B_ROWS, args: packArgs, rangeArg: 6, threadArg: -1 };
   const byRows = k * n * 4 <= B_CACHED_BYTES || tiles === 1;
+  const blockRows = Math.max(1, Math.floor(LISTS_CACHED_BYTES / (k * ROW_ENTRY_BYTES * ROW_BLOCK))) * ROW_BLOCK;
   if (!p) {
     if (!inPlace) fns[PACK_B_ROWS](...packArgs);
-    const rows = byRows ? ROW_BLOCK : m;
+    const rows = byRows ? blockRows : m;
     for (let r0 = 0; r0 < m; r0 += rows) {
       listArgs[6] = computeArgs[8] = r0;
       listArgs[7] = computeArgs[9] = Math.min(m, r0 + rows);
@@ -76,7 +79,7 @@ export function rowsProduct(runtime: WasmRuntime, kc: number, o: CallOperands, x
   const compute = { fn: ROWS_COMPUTE, args: computeArgs, rangeArg: byRows ? 8 : 10, threadArg: 15 };
   const own = byRows ? [list, compute] : inPlace ? [compute] : [pack, compute];
   const split = byRows ? m : tiles;
-  const chunk = byRows ? Math.min(ROW_BLOCK, chunkOf(m, threads)) : chunkOf(tiles, threads);
+  const chunk = byRows ? Math.min(blockRows, chunkOf(m, threads)) : chunkOf(tiles, threads);
   p.run({ calls: own, total: split, chunk, threadStride: SCRATCH_BYTES }, fns);
   return true;
 }
