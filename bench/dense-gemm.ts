@@ -1,7 +1,7 @@
 // dense1's three products with real operands (bench/dense-operands.ts), timed round-robin:
-//   npx tsx bench/dense-gemm.ts [--base <dir of another checkout>] [--threads 1] [--fit 300] [--samples 9]
-// Each GEMM is this checkout's SIMD GEMM as the library runs it, the same with the row-sparse path off, and, with
-// --base, the other checkout's; prints ms per call (median; on one thread by this process's CPU time, since on a
+//   npx tsx bench/dense-gemm.ts [--base <dir of another checkout>] [--rows-dense] [--threads 1] [--fit 300] [--samples 9]
+// Each GEMM is this checkout's SIMD GEMM as the library runs it, with --rows-dense the same with the row-sparse path
+// off, and, with --base, the other checkout's (a third side shifts the timings of the others a little: compare two); prints ms per call (median; on one thread by this process's CPU time, since on a
 // shared machine wall time mostly measures the other processes; on more by wall time, since waiting threads spin),
 // ratios to the first, and whether all gave the same bits.
 import { resolve } from 'node:path';
@@ -13,7 +13,7 @@ import { cpuMs, interleavedMedianSeconds } from './gemm-timing';
 
 const { values: opts } = parseArgs({ options: {
   base: { type: 'string' }, threads: { type: 'string', default: '1' }, fit: { type: 'string', default: '300' },
-  samples: { type: 'string', default: '9' }, batch: { type: 'string', default: '32' },
+  samples: { type: 'string', default: '9' }, batch: { type: 'string', default: '32' }, 'rows-dense': { type: 'boolean', default: false },
 } });
 const threads = Number(opts.threads);
 interface Lib { simd: typeof simd; rt: typeof rt }
@@ -47,10 +47,8 @@ async function main(): Promise<void> {
     };
     return { ...lib.simd.simdGemmsOn(runtime, o), terminate: () => runtime.terminate(), a: resident(a), w: resident(w), dz: resident(dz), bias: resident(bias), out: resident };
   };
-  const sides: { name: string; g: Side }[] = [
-    { name: 'this', g: await make({ simd, rt }, {}) },
-    { name: 'this, rows dense', g: await make({ simd, rt }, { rowSparseMinShare: Infinity }) },
-  ];
+  const sides: { name: string; g: Side }[] = [{ name: 'this', g: await make({ simd, rt }, {}) }];
+  if (opts['rows-dense']) sides.push({ name: 'this, rows dense', g: await make({ simd, rt }, { rowSparseMinShare: Infinity }) });
   if (opts.base) {
     const base: Lib = {
       simd: (await import(resolve(opts.base, 'kernels/cpu/wasm/gemm-simd.ts'))) as typeof simd,
