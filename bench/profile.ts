@@ -18,12 +18,12 @@ const WARM_STEPS = 30;
 const TRAIN_STEPS = 200;
 const PREDICT_BATCHES = 39;
 
-type Phase = 'GEMMs' | 'direct conv' | 'im2col/col2im' | 'pooling' | 'activations' | 'softmax/loss' | 'other elementwise/reductions' | 'Adam' | 'copies/allocation' | 'JS overhead';
+export type Phase = 'GEMMs' | 'direct conv' | 'im2col/col2im' | 'pooling' | 'activations' | 'softmax/loss' | 'other elementwise/reductions' | 'Adam' | 'copies/allocation' | 'JS overhead';
 const PHASES: Phase[] = ['GEMMs', 'direct conv', 'im2col/col2im', 'pooling', 'activations', 'softmax/loss', 'other elementwise/reductions', 'Adam', 'copies/allocation', 'JS overhead'];
 
 const KERNEL_PHASE: Record<keyof Omit<CpuKernels, 'memory'>, Phase> = {
   gemm: 'GEMMs', gemmBiasActivation: 'GEMMs', im2col: 'im2col/col2im', col2im: 'im2col/col2im', maxPool: 'pooling',
-  maxPoolBackprop: 'pooling', biasActivation: 'activations', biasActivationBackprop: 'activations', adamUpdate: 'Adam', convDirect: 'direct conv', convFilterDirect: 'direct conv',
+  maxPoolBackprop: 'pooling', biasActivation: 'activations', biasActivationBackprop: 'activations', adamUpdate: 'Adam', unary: 'other elementwise/reductions', binary: 'other elementwise/reductions', reduce: 'other elementwise/reductions', convDirect: 'direct conv', convFilterDirect: 'direct conv',
 };
 /** The phase of a backend op's own time when it called no timed kernel (it ran its JS kernel inline). */
 function opPhase(op: string, args: unknown[]): Phase {
@@ -37,7 +37,7 @@ function opPhase(op: string, args: unknown[]): Phase {
 interface Frame { key: string; start: number; children: number; calledKernel: boolean; args: unknown[] }
 
 /** Self times by key (op, or op › kernel) and by phase, of whatever runs through the wrapped backend. */
-class Profiler {
+export class Profiler {
   readonly byKey = new Map<string, { ms: number; calls: number; phase: Phase }>();
   private readonly stack: Frame[] = [];
 
@@ -78,7 +78,7 @@ function kernelKey(name: string, args: unknown[]): string {
   return `${name} ${m}×${n}×${k}${tA ? ' Aᵀ' : ''}${tB ? ' Bᵀ' : ''}`;
 }
 
-function timedKernels(k: CpuKernels, p: Profiler): CpuKernels {
+export function timedKernels(k: CpuKernels, p: Profiler): CpuKernels {
   const wrapped: Record<string, unknown> = { memory: k.memory };
   for (const [name, phase] of Object.entries(KERNEL_PHASE)) {
     const fn = k[name as keyof typeof KERNEL_PHASE] as ((...a: unknown[]) => void) | undefined;
@@ -95,7 +95,7 @@ function opKey(op: string, args: unknown[]): string {
   return `${op}${which}${first ? ` [${first.shape.join(',')}]` : ''}`;
 }
 
-function timedBackend(b: Backend, p: Profiler): Backend {
+export function timedBackend(b: Backend, p: Profiler): Backend {
   return new Proxy(b, {
     get(target, prop, receiver) {
       const v = Reflect.get(target, prop, receiver) as unknown;
@@ -105,7 +105,7 @@ function timedBackend(b: Backend, p: Profiler): Backend {
   });
 }
 
-function table(title: string, steps: number, wallMs: number, p: Profiler, gcMs: number, notes: string[]): string[] {
+export function table(title: string, steps: number, wallMs: number, p: Profiler, gcMs: number, notes: string[]): string[] {
   const per = (ms: number): string => (ms / steps).toFixed(3).padStart(8);
   const share = (ms: number): string => `${((100 * ms) / wallMs).toFixed(1).padStart(5)}%`;
   const phases = new Map<Phase, number>(PHASES.map((ph) => [ph, 0]));
@@ -124,14 +124,19 @@ function table(title: string, steps: number, wallMs: number, p: Profiler, gcMs: 
   return lines;
 }
 
-/** Profiles the seed model on real MNIST: a training step and a predict batch; returns the report's lines. */
-export async function profileSeedModel(): Promise<string[]> {
+/** Makes 'cpu' the SIMD kernel set's backend with every backend call and kernel timed into the returned profiler. */
+export function profiledCpu(): Profiler {
   const p = new Profiler();
-  const kernels = simdKernels();
   const threads = getGemmThreads();
-  const inner = new CpuBackend(timedKernels(kernels, p), () => `profiled wasm-simd, up to ${threads} threads`);
+  const inner = new CpuBackend(timedKernels(simdKernels(), p), () => `profiled wasm-simd, up to ${threads} threads`);
   registerBackend('cpu', () => timedBackend(inner, p));
   setBackend('cpu');
+  return p;
+}
+
+/** Profiles the seed model on real MNIST: a training step and a predict batch; returns the report's lines. */
+export async function profileSeedModel(): Promise<string[]> {
+  const p = profiledCpu();
 
   const data = await tn.data.loadMnist();
   tn.setRandomSeed(1);

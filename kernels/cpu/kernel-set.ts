@@ -4,6 +4,8 @@ import { gemm, gemmBiasActivation, type GemmBiasActivationFn, type GemmFn } from
 import type { ConvDirectFn, ConvFilterDirectFn } from './conv-direct';
 import { col2im, im2col } from './im2col';
 import { maxPool, maxPoolBackprop } from './pool';
+import { binary, unary } from './elementwise';
+import { reduce } from './reduce';
 
 /**
  * The kernels a cpu backend runs, as one swappable set: the JS kernels below, or their WebAssembly SIMD
@@ -18,6 +20,10 @@ export interface CpuKernels {
   readonly im2col: typeof im2col;
   readonly col2im: typeof col2im;
   readonly adamUpdate: typeof adamUpdate;
+  /** Elementwise ops and reductions; the SIMD set runs the common float32 cases (same-shape, per-channel) itself. */
+  readonly unary: typeof unary;
+  readonly binary: typeof binary;
+  readonly reduce: typeof reduce;
   /** C = act(op(A)·op(B) + bias); the SIMD one fuses the epilogue into the product's stores, with the same bits. */
   readonly gemmBiasActivation: GemmBiasActivationFn;
   /**
@@ -53,4 +59,4 @@ export interface ResidentMemory {
 }
 
 /** The pure-JS kernels: the fallback everywhere, and the reference the SIMD kernels are tested against. */
-export const jsKernels: CpuKernels = { gemm, gemmBiasActivation, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate };
+export const jsKernels: CpuKernels = { gemm, gemmBiasActivation, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, unary, binary, reduce };

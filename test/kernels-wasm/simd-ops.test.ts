@@ -7,31 +7,7 @@ import { jsKernels, type CpuKernels } from '../../kernels/cpu/kernel-set';
 import { simdGemmsOn } from '../../kernels/cpu/wasm/gemm-simd';
 import { WasmRuntime } from '../../kernels/cpu/wasm/runtime';
 import { simdKernelsOn } from '../../kernels/cpu/wasm/simd-ops';
-
-/**
- * Deterministic values in [-1, 1) from a small LCG; every `zeroEvery`-th is 0 and values snap to `levels` steps
- * when given, so relu boundaries, ties in max-pooling and signed zeros all occur.
- */
-function randomArray(length: number, seed: number, levels = 0): Float32Array {
-  const x = new Float32Array(length);
-  let s = seed >>> 0 || 1;
-  for (let i = 0; i < length; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    const u = s / 2 ** 31 - 1;
-    x[i] = i % 7 === 3 ? (i % 2 ? -0 : 0) : levels ? Math.round(u * levels) / levels : u;
-  }
-  return x;
-}
-
-/** Index of the first element whose bits differ (-1 if none). */
-function firstDifference(x: Float32Array | Int32Array, y: Float32Array | Int32Array): number {
-  const bx = new Uint32Array(x.buffer, x.byteOffset, x.length), by = new Uint32Array(y.buffer, y.byteOffset, y.length);
-  if (bx.length !== by.length) return Math.min(bx.length, by.length);
-  for (let i = 0; i < bx.length; i++) if (bx[i] !== by[i]) return i;
-  return -1;
-}
-
-const sameBits = (got: Float32Array | Int32Array, want: Float32Array | Int32Array): void => expect(firstDifference(got, want)).toBe(-1);
+import { asIs, placeIn, randomArray, sameBits, type Place } from './simd-helpers';
 
 // Edge sizes around the 4-lane vectors, 1s and the model's own widths.
 const width = fc.oneof(fc.integer({ min: 1, max: 13 }), fc.constantFrom(1, 3, 4, 5, 8, 10, 32, 33, 128));
@@ -49,24 +25,6 @@ const poolGeometry = (c: ConvCase) => {
   const fh = c.pad === 'valid' ? Math.min(c.kh, c.h) : c.kh, fw = c.pad === 'valid' ? Math.min(c.kw, c.w) : c.kw;
   return pool2dGeometry([c.batch, c.h, c.w, c.inC], [fh, fw], [c.sh, c.sw], c.pad);
 };
-
-type Place = <T extends Float32Array | Int32Array>(x: T) => T;
-const asIs: Place = (x) => x;
-
-/**
- * Where a SIMD call's operands live: `resident` copies each into a new resident array of `runtime`'s memory (so
- * kernels use it in place); `mixed` does so for every other operand, so in-place and copied operands meet in one call.
- */
-function placeIn(runtime: WasmRuntime, mode: 'resident' | 'mixed'): Place {
-  let n = 0;
-  return <T extends Float32Array | Int32Array>(x: T): T => {
-    if (mode === 'mixed' && n++ % 2 === 0) return x;
-    const r = (x instanceof Int32Array ? runtime.heap.allocI32(x.length) : runtime.heap.allocF32(x.length)) as T | undefined;
-    if (!r) throw new Error('test: no resident memory');
-    r.set(x);
-    return r;
-  };
-}
 
 /**
  * Every SIMD kernel against its JS twin (and, for the threaded runtime, against the one-thread results), with

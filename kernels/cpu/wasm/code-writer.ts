@@ -48,6 +48,8 @@ export class CodeWriter {
   f32Load(offset = 0): this { return this.op(0x2a, ...this.memarg(2, offset)); }
   i32Store(offset = 0): this { return this.op(0x36, ...this.memarg(2, offset)); }
   f32Store(offset = 0): this { return this.op(0x38, ...this.memarg(2, offset)); }
+  f64Load(offset = 0): this { return this.op(0x2b, ...this.memarg(3, offset)); }
+  f64Store(offset = 0): this { return this.op(0x39, ...this.memarg(3, offset)); }
 
   // i32 arithmetic and comparisons.
   i32Const(v: number): this { return this.op(0x41, ...sleb(v)); }
@@ -85,6 +87,11 @@ export class CodeWriter {
   f32Sub(): this { return this.op(0x93); }
   f32Mul(): this { return this.op(0x94); }
   f32Div(): this { return this.op(0x95); }
+  f64Add(): this { return this.op(0xa0); }
+  /** f32 → f64, exact. */
+  f64PromoteF32(): this { return this.op(0xbb); }
+  /** f64 → f32, rounded to nearest as a Float32Array store rounds. */
+  f32DemoteF64(): this { return this.op(0xb6); }
 
   // SIMD (v128 / f32x4).
   v128Load(offset = 0): this { return this.simd(0x00, ...this.memarg(4, offset)); }
@@ -127,6 +134,9 @@ export class CodeWriter {
   f32x4Sub(): this { return this.simd(0xe5); }
   f32x4Mul(): this { return this.simd(0xe6); }
   f32x4Div(): this { return this.simd(0xe7); }
+  f64x2Add(): this { return this.simd(0xf0); }
+  /** The low two f32 lanes as two f64 lanes, exactly. */
+  f64x2PromoteLowF32x4(): this { return this.simd(0x5f); }
   /** Pseudo-max: pmax(a, b) = a < b ? b : a, lane-wise, exactly as JS evaluates it (so pmax(v, 0) is relu's `v < 0 ? 0 : v`). */
   f32x4Pmax(): this { return this.simd(0xeb); }
   /** Relaxed-SIMD fused multiply-add a*b+c; only valid where relaxedSimdSupported(). */

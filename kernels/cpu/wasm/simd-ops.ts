@@ -10,6 +10,7 @@ import type { FloatArray } from '../../shared/types';
 import { ADAM_CONSTANTS } from './adam-module';
 import { DIRECT_CHANNELS, DIRECT_PIXELS, FILTER_ROWS } from './conv-direct-module';
 import { CallOperands } from './operands';
+import { simdElementwiseOn } from './elementwise-simd';
 import type { WasmRuntime } from './runtime';
 
 /**
@@ -197,7 +198,7 @@ export function simdKernelsOn(
       }
     : undefined;
 
-  return { ...gemms, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, convDirect, convFilterDirect, memory };
+  return { ...gemms, ...simdElementwiseOn(runtime, { operands, chunkOf, splitElements }), biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, convDirect, convFilterDirect, memory };
 }
 
 function poolGeometry(g: Pool2dGeometry): number[] {

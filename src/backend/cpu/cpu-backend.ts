@@ -5,8 +5,7 @@ import { conv2d, conv2dBackpropInput, conv2dBackpropFilter, conv2dBiasActivation
 import { directConvFits, pooledShape } from '../../../kernels/cpu/conv-direct';
 import { broadcastShapes } from '../../../kernels/shared/broadcast';
 import { returnsBool } from '../../../kernels/shared/op-names';
-import { unary, binary } from '../../../kernels/cpu/elementwise';
-import { reduce, sumToShape } from '../../../kernels/cpu/reduce';
+import { sumToShape } from '../../../kernels/cpu/reduce';
 import { softmax, logSoftmax, sparseSoftmaxCrossEntropy } from '../../../kernels/cpu/softmax';
 import { sgdUpdate } from '../../../kernels/cpu/adam';
 import { argReduce, gather, gatherND, scatterND, segmentSum, select, topkIndices } from '../../../kernels/cpu/indexing';
@@ -225,21 +224,21 @@ export class CpuBackend implements Backend {
 
   unary(op: UnaryOp, x: Tensor): Tensor {
     const [out, values] = this.output(x.shape, returnsBool(op) ? 'bool' : x.dtype);
-    unary(op, x.hostValues(), values);
+    this.k.unary(op, x.hostValues(), values);
     return out;
   }
 
   binary(op: BinaryOp, a: Tensor, b: Tensor): Tensor {
     const shape = broadcastShapes(a.shape, b.shape) as number[];
     const [out, values] = this.output(shape, returnsBool(op) ? 'bool' : a.dtype);
-    binary(op, a.hostValues(), a.shape, b.hostValues(), b.shape, values);
+    this.k.binary(op, a.hostValues(), a.shape, b.hostValues(), b.shape, values);
     return out;
   }
 
   reduce(op: ReduceOp, x: Tensor, axes: readonly number[]): Tensor {
     const shape = x.shape.filter((_, i) => !axes.includes(i));
     const [out, values] = this.output(shape, returnsBool(op) ? 'bool' : x.dtype);
-    reduce(op, x.hostValues(), x.shape, axes, values);
+    this.k.reduce(op, x.hostValues(), x.shape, axes, values);
     return out;
   }
 

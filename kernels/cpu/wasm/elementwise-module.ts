@@ -1,0 +1,122 @@
+import { ValType, type CodeWriter } from './code-writer';
+import { FunctionEmitter, floatRun, forLoop, i32Params } from './emit-helpers';
+import type { ModuleBuilder } from './module-builder';
+
+// The elementwise and reduction kernels behind batch normalization, relu and skip additions. Each does per element
+// exactly what its JS twin (kernels/cpu/elementwise.ts, reduce.ts) does: for + − × ÷ on float32 values, the twin's
+// float64 result rounded to float32 equals the float32 operation (float64 has more than 2·24 + 2 bits), and sums
+// accumulate in float64 column by column in row order as the twin's. Vector and scalar steps compute the same
+// thing, so any split into chunks gives the same bits.
+
+/** The binary ops with a SIMD kernel, as `bin_<op>`. */
+export const SIMD_BINARY_OPS = ['add', 'sub', 'mul', 'div'] as const;
+/** The unary ops with a SIMD kernel, as `un_<op>`. */
+export const SIMD_UNARY_OPS = ['relu', 'step', 'square'] as const;
+
+const VECTOR_OP: Record<(typeof SIMD_BINARY_OPS)[number], (c: CodeWriter) => void> = {
+  add: (c) => c.f32x4Add(), sub: (c) => c.f32x4Sub(), mul: (c) => c.f32x4Mul(), div: (c) => c.f32x4Div(),
+};
+const SCALAR_OP: Record<(typeof SIMD_BINARY_OPS)[number], (c: CodeWriter) => void> = {
+  add: (c) => c.f32Add(), sub: (c) => c.f32Sub(), mul: (c) => c.f32Mul(), div: (c) => c.f32Div(),
+};
+
+/**
+ * bin_<op>(a, b, out, cols, aRowBytes, bRowBytes, r0, r1): out row r = a row op b row for rows r0..r1 of `cols`
+ * floats; an operand's row r starts at r·rowBytes, so a row step of 0 broadcasts one row (x op bias[c] in NHWC).
+ */
+function addBinary(m: ModuleBuilder, op: (typeof SIMD_BINARY_OPS)[number]): void {
+  const f = new FunctionEmitter(i32Params(8));
+  const [a, b, out, cols, aStep, bStep, r0, r1] = [0, 1, 2, 3, 4, 5, 6, 7];
+  const [r, at, rowBytes] = [f.local(), f.local(), f.local()];
+  const c = f.code;
+  c.localGet(cols).i32Const(4).i32Mul().localSet(rowBytes);
+  for (const [p, step] of [[a, aStep], [b, bStep], [out, rowBytes]]) c.localGet(p).localGet(r0).localGet(step).i32Mul().i32Add().localSet(p);
+  forLoop(c, r, () => c.localGet(r0), () => c.localGet(r1), () => c.i32Const(1), () => {
+    floatRun(c, at, () => c.localGet(rowBytes), () => {
+      c.localGet(out).localGet(at).i32Add();
+      c.localGet(a).localGet(at).i32Add().v128Load().localGet(b).localGet(at).i32Add().v128Load();
+      VECTOR_OP[op](c);
+      c.v128Store();
+    }, () => {
+      c.localGet(out).localGet(at).i32Add();
+      c.localGet(a).localGet(at).i32Add().f32Load().localGet(b).localGet(at).i32Add().f32Load();
+      SCALAR_OP[op](c);
+      c.f32Store();
+    });
+    for (const [p, step] of [[a, aStep], [b, bStep], [out, rowBytes]]) c.localGet(p).localGet(step).i32Add().localSet(p);
+  });
+  f.addTo(m, `bin_${op}`);
+}
+
+/**
+ * un_<op>(x, out, i0, i1) over elements i0..i1. relu is pmax(v, 0) = `v < 0 ? 0 : v`; step is `v > 0 ? 1 : 0`
+ * with NaN passed through (the twin's `v <= 0 ? 0 : v`); square is v·v.
+ */
+function addUnary(m: ModuleBuilder, op: (typeof SIMD_UNARY_OPS)[number]): void {
+  const f = new FunctionEmitter(i32Params(4));
+  const [x, out, i0, i1] = [0, 1, 2, 3];
+  const [at, v, s] = [f.local(), f.local(ValType.v128), f.local(ValType.f32)];
+  const c = f.code;
+  for (const p of [x, out]) c.localGet(p).localGet(i0).i32Const(2).i32Shl().i32Add().localSet(p);
+  floatRun(c, at, () => { c.localGet(i1).localGet(i0).i32Sub().i32Const(2).i32Shl(); }, () => {
+    c.localGet(out).localGet(at).i32Add();
+    c.localGet(x).localGet(at).i32Add().v128Load().localSet(v);
+    if (op === 'relu') c.localGet(v).v128Const0().f32x4Pmax();
+    if (op === 'square') c.localGet(v).localGet(v).f32x4Mul();
+    // (v > 0 mask) & 1.0 gives 1 or +0; lanes where v ≠ v (NaN) keep v.
+    if (op === 'step') c.localGet(v).localGet(v).v128Const0().f32x4Gt().f32Const(1).f32x4Splat().v128And().localGet(v).localGet(v).f32x4Ne().v128Bitselect();
+    c.v128Store();
+  }, () => {
+    c.localGet(out).localGet(at).i32Add();
+    c.localGet(x).localGet(at).i32Add().f32Load().localSet(s);
+    if (op === 'relu') c.f32Const(0).localGet(s).localGet(s).f32Const(0).f32Lt().select();
+    if (op === 'square') c.localGet(s).localGet(s).f32Mul();
+    if (op === 'step') c.localGet(s).f32Const(1).f32Const(0).localGet(s).f32Const(0).f32Gt().select().localGet(s).localGet(s).f32Ne().select();
+    c.f32Store();
+  });
+  f.addTo(m, `un_${op}`);
+}
+
+/**
+ * sum_rows(x, acc, out, cols, rows, c0, c1): out[c] = Σ_r x[r, c] for columns c0..c1 of a [rows, cols] x, summed
+ * in float64 (acc: cols float64s of scratch) in row order and rounded once, as the twin's reduction over all axes
+ * but the last. Each column is summed by one call, so a split over columns gives the same bits.
+ */
+function addSumRows(m: ModuleBuilder): void {
+  const f = new FunctionEmitter(i32Params(7));
+  const [x, acc, out, cols, rows, c0, c1] = [0, 1, 2, 3, 4, 5, 6];
+  const [r, at, len, rowBytes, v] = [f.local(), f.local(), f.local(), f.local(), f.local(ValType.v128)];
+  const c = f.code;
+  c.localGet(cols).i32Const(4).i32Mul().localSet(rowBytes);
+  c.localGet(c1).localGet(c0).i32Sub().i32Const(2).i32Shl().localSet(len);
+  for (const [p, shift] of [[x, 2], [out, 2], [acc, 3]]) c.localGet(p).localGet(c0).i32Const(shift).i32Shl().i32Add().localSet(p);
+  // acc (8 bytes a column) at twice the float offset `at`.
+  const accAt = (extra = 0): void => { c.localGet(acc).localGet(at).i32Const(1).i32Shl().i32Add(); if (extra) c.i32Const(extra).i32Add(); };
+  forLoop(c, at, () => c.i32Const(0), () => c.localGet(len), () => c.i32Const(4), () => {
+    accAt(); c.f32Const(0).f64PromoteF32().f64Store();
+  });
+  forLoop(c, r, () => c.i32Const(0), () => c.localGet(rows), () => c.i32Const(1), () => {
+    floatRun(c, at, () => c.localGet(len), () => {
+      c.localGet(x).localGet(at).i32Add().v128Load().localSet(v);
+      accAt(); accAt(); c.v128Load().localGet(v).f64x2PromoteLowF32x4().f64x2Add().v128Store();
+      accAt(16); accAt(16); c.v128Load().localGet(v).localGet(v).i32x4Shuffle(2, 3, 2, 3).f64x2PromoteLowF32x4().f64x2Add().v128Store();
+    }, () => {
+      accAt(); accAt(); c.f64Load().localGet(x).localGet(at).i32Add().f32Load().f64PromoteF32().f64Add().f64Store();
+    });
+    c.localGet(x).localGet(rowBytes).i32Add().localSet(x);
+  });
+  forLoop(c, at, () => c.i32Const(0), () => c.localGet(len), () => c.i32Const(4), () => {
+    c.localGet(out).localGet(at).i32Add();
+    accAt(); c.f64Load().f32DemoteF64().f32Store();
+  });
+  f.addTo(m, 'sum_rows');
+}
+
+export const ELEMENTWISE_EXPORTS = [...SIMD_BINARY_OPS.map((op) => `bin_${op}` as const), ...SIMD_UNARY_OPS.map((op) => `un_${op}` as const), 'sum_rows'] as const;
+
+/** Adds bin_<op>, un_<op> and sum_rows (all pointers are byte addresses). */
+export function addElementwiseFunctions(m: ModuleBuilder): void {
+  for (const op of SIMD_BINARY_OPS) addBinary(m, op);
+  for (const op of SIMD_UNARY_OPS) addUnary(m, op);
+  addSumRows(m);
+}

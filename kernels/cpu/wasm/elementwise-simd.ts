@@ -1,0 +1,81 @@
+import { broadcastShapes } from '../../shared/broadcast';
+import { collapseBroadcast, mergeReduceRuns } from '../../shared/merge-axes';
+import { binary as binaryJs, unary as unaryJs } from '../elementwise';
+import type { CpuKernels } from '../kernel-set';
+import { reduce as reduceJs } from '../reduce';
+import type { CallOperands } from './operands';
+import { SIMD_BINARY_OPS, SIMD_UNARY_OPS } from './elementwise-module';
+import type { WasmRuntime } from './runtime';
+
+/** What simdKernelsOn lends these kernels: its operand resolution and chunk sizing. */
+export interface CallHelpers {
+  /** Resolves a call's operands (in the order given); null when the memory is full (nothing is left allocated). */
+  operands(take: (o: CallOperands) => number[]): [CallOperands, number[]] | null;
+  /** A chunk of `total` for splitting across the threads, a multiple of `quantum`. */
+  chunkOf(total: number, quantum?: number): number;
+  /** Calls of at least this many elements are split across the threads. */
+  splitElements: number;
+}
+
+// A same-shape binary call is cut into rows of this many floats (and a shorter last row) so that it can be split.
+const ROW = 4096;
+
+const sizeOf = (shape: readonly number[]): number => shape.reduce((n, d) => n * d, 1);
+const binaryOps: ReadonlySet<string> = new Set(SIMD_BINARY_OPS);
+const unaryOps: ReadonlySet<string> = new Set(SIMD_UNARY_OPS);
+
+/**
+ * The SIMD twins of unary, binary and reduce for float32 in the shapes batch normalization, relu and residual
+ * additions make: same-shape and per-channel (last axis) broadcasting of + − × ÷; relu, step and square; sums over
+ * every axis but the last. Every other op, shape or dtype runs the JS kernel. Same bits as the JS kernels.
+ */
+export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<CpuKernels, 'unary' | 'binary' | 'reduce'> {
+  const unary: CpuKernels['unary'] = (op, x, out) => {
+    const n = x.length;
+    const r = unaryOps.has(op) && x instanceof Float32Array && out instanceof Float32Array ? h.operands((o) => [o.input(x, n), o.output(out, n)]) : null;
+    if (!r) return unaryJs(op, x, out);
+    const [o, [xAt, outAt]] = r;
+    runtime.runRange(`un_${op as (typeof SIMD_UNARY_OPS)[number]}`, [xAt, outAt, 0, 0], 2, n, h.chunkOf(n, 4), n >= h.splitElements);
+    o.finish();
+  };
+
+  /** [rows, cols, aRowStep, bRowStep] in elements when out is rows of a op b with each side full or one broadcast row; else null. */
+  const rowsOf = (aShape: readonly number[], bShape: readonly number[], outShape: readonly number[], size: number): number[] | null => {
+    if (sizeOf(aShape) === size && sizeOf(bShape) === size) return size <= ROW ? [1, size, 0, 0] : [Math.floor(size / ROW), ROW, ROW, ROW];
+    const { dims, sa, sb } = collapseBroadcast(outShape, aShape, bShape);
+    if (dims.length !== 2 || sa[1] !== 1 || sb[1] !== 1) return null;
+    const [rows, cols] = dims;
+    return (sa[0] === 0 && sb[0] === cols) || (sb[0] === 0 && sa[0] === cols) ? [rows, cols, sa[0], sb[0]] : null;
+  };
+
+  const binary: CpuKernels['binary'] = (op, a, aShape, b, bShape, out) => {
+    const outShape = broadcastShapes(aShape, bShape) ?? [];
+    const size = sizeOf(outShape);
+    const f32 = a instanceof Float32Array && b instanceof Float32Array && out instanceof Float32Array ? [a, b, out] : null;
+    const plan = f32 && binaryOps.has(op) && size > 0 ? rowsOf(aShape, bShape, outShape, size) : null;
+    const r = f32 && plan ? h.operands((o) => [o.input(f32[0], f32[0].length), o.input(f32[1], f32[1].length), o.output(f32[2], size)]) : null;
+    if (!plan || !r) return binaryJs(op, a, aShape, b, bShape, out);
+    const [o, [aAt, bAt, outAt]] = r;
+    const [rows, cols, aStep, bStep] = plan;
+    const name = `bin_${op as (typeof SIMD_BINARY_OPS)[number]}` as const;
+    runtime.runRange(name, [aAt, bAt, outAt, cols, aStep * 4, bStep * 4, 0, 0], 6, rows, h.chunkOf(rows), size >= h.splitElements);
+    // A same-shape call's last, shorter row.
+    const done = rows * cols;
+    if (done < size) runtime.fn(name)(aAt + done * 4, bAt + done * 4, outAt + done * 4, size - done, 0, 0, 0, 1);
+    o.finish();
+  };
+
+  const reduce: CpuKernels['reduce'] = (op, x, shape, axes, out) => {
+    const { dims, reduced } = mergeReduceRuns(shape, axes);
+    const fits = op === 'sum' && dims.length === 2 && reduced[0] && !reduced[1] && x instanceof Float32Array && out instanceof Float32Array;
+    const [rows, cols] = dims;
+    const r = fits ? h.operands((o) => [o.input(x, rows * cols), o.output(out, cols), o.temp(cols * 8)]) : null;
+    if (!r) return reduceJs(op, x, shape, axes, out);
+    const [o, [xAt, outAt, accAt]] = r;
+    // Column chunks of 16: each thread's float64 sums fill whole 64-byte cache lines of its own.
+    runtime.runRange('sum_rows', [xAt, accAt, outAt, cols, rows, 0, 0], 5, cols, h.chunkOf(cols, 16), rows * cols >= h.splitElements);
+    o.finish();
+  };
+
+  return { unary, binary, reduce };
+}

@@ -1,0 +1,148 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { binary as binaryJs, unary as unaryJs } from '../../kernels/cpu/elementwise';
+import { reduce as reduceJs } from '../../kernels/cpu/reduce';
+import type { CpuKernels } from '../../kernels/cpu/kernel-set';
+import { simdGemmsOn } from '../../kernels/cpu/wasm/gemm-simd';
+import { WasmRuntime } from '../../kernels/cpu/wasm/runtime';
+import { simdKernelsOn } from '../../kernels/cpu/wasm/simd-ops';
+import type { BinaryOp, UnaryOp } from '../../kernels/shared/op-names';
+import { asIs, placeIn, randomArray, type Place } from './simd-helpers';
+
+/** randomArray with NaN, ±Infinity, a subnormal and a huge value sprinkled in, so their handling is compared too. */
+function withSpecials(length: number, seed: number): Float32Array {
+  const x = randomArray(length, seed);
+  const specials = [NaN, Infinity, -Infinity, 1e-40, -3e38];
+  for (let i = seed % 11; i < length; i += 11) x[i] = specials[i % specials.length];
+  return x;
+}
+
+/** Equal bits, except that any NaN equals any NaN (engines may differ in a NaN's payload, never in NaN-ness). */
+function expectSame(got: Float32Array, want: Float32Array): void {
+  expect(got.length).toBe(want.length);
+  const bg = new Uint32Array(got.buffer, got.byteOffset, got.length), bw = new Uint32Array(want.buffer, want.byteOffset, want.length);
+  for (let i = 0; i < got.length; i++) {
+    if (bg[i] !== bw[i] && !(Number.isNaN(got[i]) && Number.isNaN(want[i]))) expect({ i, got: got[i], want: want[i] }).toEqual({ i, got: want[i], want: want[i] });
+  }
+}
+
+const size = (shape: readonly number[]): number => shape.reduce((n, d) => n * d, 1);
+const binaryOps: BinaryOp[] = ['add', 'sub', 'mul', 'div', 'maximum', 'pow'];
+const unaryOps: UnaryOp[] = ['relu', 'step', 'square', 'neg', 'exp'];
+// Channel counts around the 4-lane vectors and the 16-column chunks, and the resnet's own widths.
+const channels = fc.oneof(fc.integer({ min: 1, max: 20 }), fc.constantFrom(24, 33, 48));
+const nhwc = fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 7 }), fc.integer({ min: 1, max: 7 }), channels);
+// Same-shape sizes either side of a 4096-float row and a vector.
+const flatSize = fc.oneof(fc.integer({ min: 0, max: 40 }), fc.constantFrom(4095, 4096, 4097, 8195, 12288 + 7));
+
+/** The [a, b] shape pairs of a case: same shape, per-channel either way round, rank-1 channels, and a middle-axis broadcast (a fallback). */
+function shapePairs(s: number[]): [number[], number[]][] {
+  const c = s[3];
+  return [[s, s], [s, [1, 1, 1, c]], [[1, 1, 1, c], s], [s, [c]], [s, [s[0], 1, s[2], c]], [s, [1]]];
+}
+
+function suite(name: string, kernels: () => CpuKernels, runs: number, place: Place = asIs): void {
+  describe(name, () => {
+    it('binary matches the JS kernel on same-shape, per-channel and other broadcasts', () => {
+      fc.assert(fc.property(nhwc, fc.constantFrom(...binaryOps), fc.nat(), (s, op, seed) => {
+        for (const [aShape, bShape] of shapePairs(s)) {
+          const a = withSpecials(size(aShape), seed), b = withSpecials(size(bShape), seed + 1);
+          if (op === 'div') b[0] = 0;
+          const outSize = Math.max(size(aShape), size(bShape));
+          const got = place(new Float32Array(outSize).fill(9)), want = new Float32Array(outSize);
+          kernels().binary(op, place(a), aShape, place(b), bShape, got);
+          binaryJs(op, a, aShape, b, bShape, want);
+          expectSame(got, want);
+        }
+      }), { seed: 1, numRuns: runs });
+    });
+
+    it('binary matches the JS kernel on flat same-shape operands, rows of 4096 and the last row included', () => {
+      fc.assert(fc.property(flatSize, fc.constantFrom(...binaryOps), fc.nat(), (n, op, seed) => {
+        const a = withSpecials(n, seed), b = withSpecials(n, seed + 2);
+        const got = place(new Float32Array(n).fill(9)), want = new Float32Array(n);
+        kernels().binary(op, place(a), [n], place(b), [n], got);
+        binaryJs(op, a, [n], b, [n], want);
+        expectSame(got, want);
+      }), { seed: 2, numRuns: Math.ceil(runs / 2) });
+    });
+
+    it('unary matches the JS kernel (relu keeps -0, step passes NaN)', () => {
+      fc.assert(fc.property(flatSize, fc.constantFrom(...unaryOps), fc.nat(), (n, op, seed) => {
+        const x = withSpecials(n, seed);
+        const got = place(new Float32Array(n).fill(9)), want = new Float32Array(n);
+        kernels().unary(op, place(x), got);
+        unaryJs(op, x, want);
+        expectSame(got, want);
+      }), { seed: 3, numRuns: runs });
+    });
+
+    it('sums over all axes but the last match the JS kernel bit for bit; other reductions fall back', () => {
+      fc.assert(fc.property(nhwc, fc.nat(), (s, seed) => {
+        const x = randomArray(size(s), seed);
+        x[seed % x.length] = seed % 3 ? 3e7 : -0; // a large value makes float64 and float32 accumulation differ
+        for (const [op, axes] of [['sum', [0, 1, 2]], ['sum', [0, 1]], ['sum', [1, 2]], ['max', [0, 1, 2]], ['sum', [0, 1, 2, 3]]] as const) {
+          const outSize = size(s.filter((_, i) => !(axes as readonly number[]).includes(i)));
+          const got = place(new Float32Array(outSize).fill(9)), want = new Float32Array(outSize);
+          kernels().reduce(op, place(x), s, axes, got);
+          reduceJs(op, x, s, axes, want);
+          expectSame(got, want);
+        }
+      }), { seed: 4, numRuns: runs });
+    });
+  });
+}
+
+const one = new WasmRuntime({ mr: 4, nr: 8, fma: false }, 1);
+const oneKernels = simdKernelsOn(one, simdGemmsOn(one));
+suite('SIMD elementwise kernels, one thread', () => oneKernels, 120);
+suite('SIMD elementwise kernels, one thread, operands resident', () => oneKernels, 60, placeIn(one, 'resident'));
+suite('SIMD elementwise kernels, one thread, operands mixed', () => oneKernels, 60, placeIn(one, 'mixed'));
+
+// Splitting every call, however small, exercises the chunked paths; results must equal the JS kernels' (so one thread's).
+const two = new WasmRuntime({ mr: 4, nr: 8, fma: false }, 2);
+const twoKernels = simdKernelsOn(two, simdGemmsOn(two), 0);
+describe('SIMD elementwise kernels, two threads', () => {
+  beforeAll(() => two.setThreads(2));
+  afterAll(() => two.terminate());
+
+  it('give bit-identical results to one thread on the residual CNN\'s batch-norm shapes', () => {
+    for (const s of [[32, 14, 14, 24], [32, 7, 7, 48]]) {
+      const c = s[3];
+      const x = randomArray(size(s), 1), y = randomArray(size(s), 2), bias = randomArray(c, 3);
+      const outputs = [oneKernels, twoKernels].map((k) => {
+        const [sum, centred, scaled, relu, step] = [c, x.length, x.length, x.length, x.length].map((n) => new Float32Array(n));
+        k.reduce('sum', x, s, [0, 1, 2], sum);
+        k.binary('sub', x, s, sum, [1, 1, 1, c], centred);
+        k.binary('mul', centred, s, y, s, scaled);
+        k.binary('add', bias, [c], scaled, s, scaled);
+        k.unary('relu', scaled, relu);
+        k.unary('step', scaled, step);
+        return [sum, centred, scaled, relu, step];
+      });
+      outputs[0].forEach((out, i) => expectSame(outputs[1][i], out));
+    }
+  });
+});
+suite('SIMD elementwise kernels, two threads, every call split', () => twoKernels, 40);
+suite('SIMD elementwise kernels, two threads, every call split, operands resident', () => twoKernels, 30, placeIn(two, 'resident'));
+
+describe('SIMD elementwise kernels on other dtypes', () => {
+  it('run the JS kernels for float64 and int32', () => {
+    const a = Float64Array.of(0.1, 0.2, 0.3, 0.4), b = Float64Array.of(1e-17, 1, 2, 3);
+    const out = new Float64Array(4), want = new Float64Array(4);
+    oneKernels.binary('add', a, [4], b, [4], out);
+    binaryJs('add', a, [4], b, [4], want);
+    expect(Array.from(out)).toEqual(Array.from(want));
+    expect(out[0]).toBe(0.1 + 1e-17); // not rounded to float32
+    const sum = new Float64Array(2);
+    oneKernels.reduce('sum', Float64Array.of(1, 1e-17, 1, 1e-17), [2, 2], [0], sum);
+    expect(Array.from(sum)).toEqual([2, 2e-17]);
+    const sq = new Float64Array(1);
+    oneKernels.unary('square', Float64Array.of(0.1), sq);
+    expect(sq[0]).toBe(0.1 * 0.1);
+    const ints = new Int32Array(3);
+    oneKernels.binary('div', Int32Array.of(7, -7, 9), [3], Int32Array.of(2, 2, 4), [3], ints);
+    expect(Array.from(ints)).toEqual([3, -3, 2]);
+  });
+});
