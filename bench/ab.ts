@@ -1,6 +1,6 @@
-// Old against new in one process: `npx tsx bench/ab.ts --base <dir> [--rounds 5] [--batches 100] [--infer 2560] [--threads n]`
-// trains and runs the seed model with this checkout and with another (e.g. `git worktree add /tmp/base main`,
-// with node_modules linked in), each a separate copy of the library with its own kernels and threads. Both start
+// Old against new in one process: `npx tsx bench/ab.ts --base <dir> [--rounds 5] [--batches 100] [--infer 2560] [--threads n]
+// [--model seed|resnet]` trains and runs the seed model (or the residual CNN of examples/resnet-model.ts) with this
+// checkout and with another (e.g. `git worktree add /tmp/base main`, with node_modules linked in), each a separate copy of the library with its own kernels and threads. Both start
 // from the same weights (seed 1) and see the same batches; rounds alternate, and each is timed by wall clock and
 // by this process's CPU time (all threads). Prints medians, per-round ratios and the load average, and whether
 // both computed the same losses and predictions (a change that keeps the bits keeps them equal).
@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tn from '../src/node';
 import { seedModel } from '../examples/seed-model';
+import { resnetModel } from '../examples/resnet-model';
 import { argmaxSum, INFER_BATCH, TRAIN_BATCH } from './seed-model';
 
 type Lib = typeof tn;
@@ -18,14 +19,24 @@ interface Sample { wallMs: number; cpuMs: number; value: number }
 const { values: opts } = parseArgs({ options: {
   base: { type: 'string' }, rounds: { type: 'string', default: '5' }, batches: { type: 'string', default: '100' },
   infer: { type: 'string', default: '2560' }, warm: { type: 'string', default: '20' }, threads: { type: 'string' },
+  model: { type: 'string', default: 'seed' },
 } });
 if (!opts.base) throw new Error('bench/ab.ts: --base <dir of another checkout> is required');
+if (opts.model !== 'seed' && opts.model !== 'resnet') throw new Error(`bench/ab.ts: --model must be 'seed' or 'resnet', got '${opts.model}'`);
+
+/** The model under test on `lib`, compiled, its weights from seed 1. */
+function buildModel(lib: Lib): tn.LayersModel {
+  lib.setRandomSeed(1);
+  if (opts.model === 'seed') return seedModel(lib);
+  const model = resnetModel(lib, 1);
+  model.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy' });
+  return model;
+}
 const rounds = Number(opts.rounds), batches = Number(opts.batches), inferSamples = Number(opts.infer), warm = Number(opts.warm);
 
-/** The seed model on `lib`, trained on `data` (images and labels given as host arrays, copied into lib's tensors). */
+/** The model on `lib`, trained on `data` (images and labels given as host arrays, copied into lib's tensors). */
 function side(name: string, lib: Lib, images: Float32Array, labels: Float32Array, test: Float32Array): Side {
-  lib.setRandomSeed(1);
-  const model = seedModel(lib);
+  const model = buildModel(lib);
   const x = lib.tensor(images, [images.length / 784, 28, 28, 1]);
   const y = lib.tensor(labels, [labels.length]);
   const xt = lib.tensor(test, [test.length / 784, 28, 28, 1]);
@@ -38,7 +49,7 @@ function side(name: string, lib: Lib, images: Float32Array, labels: Float32Array
       return h.history.loss[0];
     },
     infer: () => {
-      const probs = model.predict(xt, { batchSize: INFER_BATCH });
+      const probs = model.predict(xt, { batchSize: INFER_BATCH }) as tn.Tensor;
       const sum = argmaxSum(probs.dataSync(), 10);
       probs.dispose();
       return sum;
