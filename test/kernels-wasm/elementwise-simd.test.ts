@@ -6,6 +6,7 @@ import type { CpuKernels } from '../../kernels/cpu/kernel-set';
 import { simdGemmsOn } from '../../kernels/cpu/wasm/gemm-simd';
 import { WasmRuntime } from '../../kernels/cpu/wasm/runtime';
 import { simdKernelsOn } from '../../kernels/cpu/wasm/simd-ops';
+import { MIN_ELEMENTS } from '../../kernels/cpu/wasm/elementwise-simd';
 import type { BinaryOp, UnaryOp } from '../../kernels/shared/op-names';
 import { asIs, placeIn, randomArray, type Place } from './simd-helpers';
 
@@ -31,9 +32,11 @@ const binaryOps: BinaryOp[] = ['add', 'sub', 'mul', 'div', 'maximum', 'pow'];
 const unaryOps: UnaryOp[] = ['relu', 'step', 'square', 'neg', 'exp'];
 // Channel counts around the 4-lane vectors and the 16-column chunks, and the resnet's own widths.
 const channels = fc.oneof(fc.integer({ min: 1, max: 20 }), fc.constantFrom(24, 33, 48));
-const nhwc = fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 7 }), fc.integer({ min: 1, max: 7 }), channels);
-// Same-shape sizes either side of a 4096-float row and a vector.
-const flatSize = fc.oneof(fc.integer({ min: 0, max: 40 }), fc.constantFrom(4095, 4096, 4097, 8195, 12288 + 7));
+// Batches from the smallest that reaches the SIMD kernels' minimum size (smaller calls run the JS kernel) up.
+const nhwc = fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 7 }), fc.integer({ min: 1, max: 7 }), channels)
+  .map(([extra, h, w, c]) => [Math.ceil(MIN_ELEMENTS / (h * w * c)) + extra, h, w, c]);
+// Same-shape sizes either side of the minimum, a vector and a 4096-float row.
+const flatSize = fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: MIN_ELEMENTS - 2, max: MIN_ELEMENTS + 9 }), fc.constantFrom(1000, 4095, 4096, 4097, 8195, 12288 + 7));
 
 /** The [a, b] shape pairs of a case: same shape, per-channel either way round, rank-1 channels, and a middle-axis broadcast (a fallback). */
 function shapePairs(s: number[]): [number[], number[]][] {

@@ -80,31 +80,52 @@ function addUnary(m: ModuleBuilder, op: (typeof SIMD_UNARY_OPS)[number]): void {
 /**
  * sum_rows(x, acc, out, cols, rows, c0, c1): out[c] = Σ_r x[r, c] for columns c0..c1 of a [rows, cols] x, summed
  * in float64 (acc: cols float64s of scratch) in row order and rounded once, as the twin's reduction over all axes
- * but the last. Each column is summed by one call, so a split over columns gives the same bits.
+ * but the last. Four rows are added to a column's sum per load and store of it (still one row after another).
+ * Each column is summed by one call, so a split over columns gives the same bits.
  */
 function addSumRows(m: ModuleBuilder): void {
+  const UNROLL = 4;
   const f = new FunctionEmitter(i32Params(7));
   const [x, acc, out, cols, rows, c0, c1] = [0, 1, 2, 3, 4, 5, 6];
-  const [r, at, len, rowBytes, v] = [f.local(), f.local(), f.local(), f.local(), f.local(ValType.v128)];
+  const [r, at, len, rowBytes] = [f.local(), f.local(), f.local(), f.local()];
+  const [v, sum] = [f.local(ValType.v128), f.local(ValType.v128)];
+  const fsum = f.local(ValType.f64);
   const c = f.code;
   c.localGet(cols).i32Const(4).i32Mul().localSet(rowBytes);
   c.localGet(c1).localGet(c0).i32Sub().i32Const(2).i32Shl().localSet(len);
   for (const [p, shift] of [[x, 2], [out, 2], [acc, 3]]) c.localGet(p).localGet(c0).i32Const(shift).i32Shl().i32Add().localSet(p);
   // acc (8 bytes a column) at twice the float offset `at`.
   const accAt = (extra = 0): void => { c.localGet(acc).localGet(at).i32Const(1).i32Shl().i32Add(); if (extra) c.i32Const(extra).i32Add(); };
+  // x's element at `at` in row k of the current group.
+  const xAt = (k: number): void => {
+    c.localGet(x).localGet(at).i32Add();
+    if (k) c.localGet(rowBytes).i32Const(k).i32Mul().i32Add();
+  };
   forLoop(c, at, () => c.i32Const(0), () => c.localGet(len), () => c.i32Const(4), () => {
     accAt(); c.f32Const(0).f64PromoteF32().f64Store();
   });
-  forLoop(c, r, () => c.i32Const(0), () => c.localGet(rows), () => c.i32Const(1), () => {
+  /** Adds `count` rows from x on (x then moves past them). */
+  const addRows = (count: number): void => {
     floatRun(c, at, () => c.localGet(len), () => {
-      c.localGet(x).localGet(at).i32Add().v128Load().localSet(v);
-      accAt(); accAt(); c.v128Load().localGet(v).f64x2PromoteLowF32x4().f64x2Add().v128Store();
-      accAt(16); accAt(16); c.v128Load().localGet(v).localGet(v).i32x4Shuffle(2, 3, 2, 3).f64x2PromoteLowF32x4().f64x2Add().v128Store();
+      for (const half of [0, 16]) {
+        accAt(half); c.v128Load().localSet(sum);
+        for (let k = 0; k < count; k++) {
+          xAt(k); c.v128Load().localSet(v);
+          c.localGet(sum).localGet(v);
+          if (half) c.localGet(v).i32x4Shuffle(2, 3, 2, 3);
+          c.f64x2PromoteLowF32x4().f64x2Add().localSet(sum);
+        }
+        accAt(half); c.localGet(sum).v128Store();
+      }
     }, () => {
-      accAt(); accAt(); c.f64Load().localGet(x).localGet(at).i32Add().f32Load().f64PromoteF32().f64Add().f64Store();
+      accAt(); c.f64Load().localSet(fsum);
+      for (let k = 0; k < count; k++) { c.localGet(fsum); xAt(k); c.f32Load().f64PromoteF32().f64Add().localSet(fsum); }
+      accAt(); c.localGet(fsum).f64Store();
     });
-    c.localGet(x).localGet(rowBytes).i32Add().localSet(x);
-  });
+    c.localGet(x).localGet(rowBytes).i32Const(count).i32Mul().i32Add().localSet(x);
+  };
+  forLoop(c, r, () => c.i32Const(0), () => { c.localGet(rows).i32Const(UNROLL - 1).i32Sub(); }, () => c.i32Const(UNROLL), () => addRows(UNROLL));
+  forLoop(c, r, () => c.localGet(r), () => c.localGet(rows), () => c.i32Const(1), () => addRows(1));
   forLoop(c, at, () => c.i32Const(0), () => c.localGet(len), () => c.i32Const(4), () => {
     c.localGet(out).localGet(at).i32Add();
     accAt(); c.f64Load().f32DemoteF64().f32Store();

@@ -17,6 +17,8 @@ export interface CallHelpers {
   splitElements: number;
 }
 
+// Below this many elements a call costs more than the JS loop it replaces (measured: about 1 µs a call).
+export const MIN_ELEMENTS = 256;
 // A same-shape binary call is cut into rows of this many floats (and a shorter last row) so that it can be split.
 const ROW = 4096;
 
@@ -27,12 +29,12 @@ const unaryOps: ReadonlySet<string> = new Set(SIMD_UNARY_OPS);
 /**
  * The SIMD twins of unary, binary and reduce for float32 in the shapes batch normalization, relu and residual
  * additions make: same-shape and per-channel (last axis) broadcasting of + − × ÷; relu, step and square; sums over
- * every axis but the last. Every other op, shape or dtype runs the JS kernel. Same bits as the JS kernels.
+ * every axis but the last. Every other op, shape or dtype, and small calls, run the JS kernel. Same bits as the JS kernels.
  */
 export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<CpuKernels, 'unary' | 'binary' | 'reduce'> {
   const unary: CpuKernels['unary'] = (op, x, out) => {
     const n = x.length;
-    const r = unaryOps.has(op) && x instanceof Float32Array && out instanceof Float32Array ? h.operands((o) => [o.input(x, n), o.output(out, n)]) : null;
+    const r = n >= MIN_ELEMENTS && unaryOps.has(op) && x instanceof Float32Array && out instanceof Float32Array ? h.operands((o) => [o.input(x, n), o.output(out, n)]) : null;
     if (!r) return unaryJs(op, x, out);
     const [o, [xAt, outAt]] = r;
     runtime.runRange(`un_${op as (typeof SIMD_UNARY_OPS)[number]}`, [xAt, outAt, 0, 0], 2, n, h.chunkOf(n, 4), n >= h.splitElements);
@@ -52,7 +54,7 @@ export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<Cp
     const outShape = broadcastShapes(aShape, bShape) ?? [];
     const size = sizeOf(outShape);
     const f32 = a instanceof Float32Array && b instanceof Float32Array && out instanceof Float32Array ? [a, b, out] : null;
-    const plan = f32 && binaryOps.has(op) && size > 0 ? rowsOf(aShape, bShape, outShape, size) : null;
+    const plan = f32 && binaryOps.has(op) && size >= MIN_ELEMENTS ? rowsOf(aShape, bShape, outShape, size) : null;
     const r = f32 && plan ? h.operands((o) => [o.input(f32[0], f32[0].length), o.input(f32[1], f32[1].length), o.output(f32[2], size)]) : null;
     if (!plan || !r) return binaryJs(op, a, aShape, b, bShape, out);
     const [o, [aAt, bAt, outAt]] = r;
@@ -67,7 +69,7 @@ export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<Cp
 
   const reduce: CpuKernels['reduce'] = (op, x, shape, axes, out) => {
     const { dims, reduced } = mergeReduceRuns(shape, axes);
-    const fits = op === 'sum' && dims.length === 2 && reduced[0] && !reduced[1] && x instanceof Float32Array && out instanceof Float32Array;
+    const fits = op === 'sum' && sizeOf(shape) >= MIN_ELEMENTS && dims.length === 2 && reduced[0] && !reduced[1] && x instanceof Float32Array && out instanceof Float32Array;
     const [rows, cols] = dims;
     const r = fits ? h.operands((o) => [o.input(x, rows * cols), o.output(out, cols), o.temp(cols * 8)]) : null;
     if (!r) return reduceJs(op, x, shape, axes, out);
