@@ -76,13 +76,16 @@ export function reduceNaive(op: ReduceOp, x: TypedArray, shape: readonly number[
   for (let o = 0; o < outSize; o++) out[o] = acc[o];
 }
 
-/** The inverse of a broadcast: sums `x` of shape `shape` down to `target` (a shape that broadcasts to `shape`); used for gradients of broadcast ops. */
-export function sumToShape(x: TypedArray, shape: readonly number[], target: readonly number[], out: TypedArray): void {
+/**
+ * The inverse of a broadcast: sums `x` of shape `shape` down to `target` (a shape that broadcasts to `shape`); used
+ * for gradients of broadcast ops. `sum` is the reduction kernel to run (a kernel set's, or this file's).
+ */
+export function sumToShape(x: TypedArray, shape: readonly number[], target: readonly number[], out: TypedArray, sum: typeof reduce = reduce): void {
   const lead = shape.length - target.length;
   const axes: number[] = [];
   for (let i = 0; i < shape.length; i++) {
     if (i < lead || (target[i - lead] === 1 && shape[i] !== 1)) axes.push(i);
   }
   // Removing leading axes and stretched size-1 axes leaves exactly target's element order.
-  reduce('sum', x, shape, axes, out);
+  sum('sum', x, shape, axes, out);
 }

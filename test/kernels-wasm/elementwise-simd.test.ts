@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { binary as binaryJs, unary as unaryJs } from '../../kernels/cpu/elementwise';
-import { reduce as reduceJs } from '../../kernels/cpu/reduce';
+import { reduce as reduceJs, sumToShape } from '../../kernels/cpu/reduce';
 import type { CpuKernels } from '../../kernels/cpu/kernel-set';
 import { simdGemmsOn } from '../../kernels/cpu/wasm/gemm-simd';
 import { WasmRuntime } from '../../kernels/cpu/wasm/runtime';
@@ -80,15 +80,22 @@ function suite(name: string, kernels: () => CpuKernels, runs: number, place: Pla
       }), { seed: 3, numRuns: runs });
     });
 
-    it('sums over all axes but the last match the JS kernel bit for bit; other reductions fall back', () => {
+    it('sums over the axes before the last match the JS kernel bit for bit, as does sumToShape; other reductions fall back', () => {
       fc.assert(fc.property(nhwc, fc.nat(), (s, seed) => {
         const x = randomArray(size(s), seed);
         x[seed % x.length] = seed % 3 ? 3e7 : -0; // a large value makes float64 and float32 accumulation differ
-        for (const [op, axes] of [['sum', [0, 1, 2]], ['sum', [0, 1]], ['sum', [1, 2]], ['max', [0, 1, 2]], ['sum', [0, 1, 2, 3]]] as const) {
+        const reductions = [['sum', [0, 1, 2]], ['sum', [0, 1]], ['sum', [1, 2]], ['sum', [2]], ['max', [0, 1, 2]], ['sum', [0, 1, 2, 3]], ['sum', [0, 3]], ['sum', [3]]] as const;
+        for (const [op, axes] of reductions) {
           const outSize = size(s.filter((_, i) => !(axes as readonly number[]).includes(i)));
           const got = place(new Float32Array(outSize).fill(9)), want = new Float32Array(outSize);
           kernels().reduce(op, place(x), s, axes, got);
           reduceJs(op, x, s, axes, want);
+          expectSame(got, want);
+        }
+        for (const target of [[s[3]], [1, 1, s[2], s[3]], [s[1], 1, 1]]) {
+          const got = place(new Float32Array(size(target)).fill(9)), want = new Float32Array(size(target));
+          sumToShape(place(x), s, target, got, kernels().reduce);
+          sumToShape(x, s, target, want);
           expectSame(got, want);
         }
       }), { seed: 4, numRuns: runs });

@@ -29,7 +29,8 @@ const unaryOps: ReadonlySet<string> = new Set(SIMD_UNARY_OPS);
 /**
  * The SIMD twins of unary, binary and reduce for float32 in the shapes batch normalization, relu and residual
  * additions make: same-shape and per-channel (last axis) broadcasting of + − × ÷; relu, step and square; sums over
- * every axis but the last. Every other op, shape or dtype, and small calls, run the JS kernel. Same bits as the JS kernels.
+ * the axes before the last (for each index of kept leading axes). Every other op, shape or dtype, and small calls,
+ * run the JS kernel. Same bits as the JS kernels.
  */
 export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<CpuKernels, 'unary' | 'binary' | 'reduce'> {
   const unary: CpuKernels['unary'] = (op, x, out) => {
@@ -67,15 +68,24 @@ export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<Cp
     o.finish();
   };
 
+  // Sums over the axes before the last, for each index of any kept leading axes (global average pooling's [batch, pixels, channels]).
   const reduce: CpuKernels['reduce'] = (op, x, shape, axes, out) => {
     const { dims, reduced } = mergeReduceRuns(shape, axes);
-    const fits = op === 'sum' && sizeOf(shape) >= MIN_ELEMENTS && dims.length === 2 && reduced[0] && !reduced[1] && x instanceof Float32Array && out instanceof Float32Array;
-    const [rows, cols] = dims;
-    const r = fits ? h.operands((o) => [o.input(x, rows * cols), o.output(out, cols), o.temp(cols * 8)]) : null;
+    if (dims.length === 2) {
+      dims.unshift(1);
+      reduced.unshift(false);
+    }
+    const fits = op === 'sum' && sizeOf(shape) >= MIN_ELEMENTS && dims.length === 3 && !reduced[0] && reduced[1] && !reduced[2];
+    const [outer, rows, cols] = dims;
+    const r = fits && x instanceof Float32Array && out instanceof Float32Array
+      ? h.operands((o) => [o.input(x, outer * rows * cols), o.output(out, outer * cols), o.temp(cols * 8)]) : null;
     if (!r) return reduceJs(op, x, shape, axes, out);
     const [o, [xAt, outAt, accAt]] = r;
-    // Column chunks of 16: each thread's float64 sums fill whole 64-byte cache lines of its own.
-    runtime.runRange('sum_rows', [xAt, accAt, outAt, cols, rows, 0, 0], 5, cols, h.chunkOf(cols, 16), rows * cols >= h.splitElements);
+    for (let i = 0; i < outer; i++) {
+      // Column chunks of 16: each thread's float64 sums fill whole 64-byte cache lines of its own.
+      const args = [xAt + i * rows * cols * 4, accAt, outAt + i * cols * 4, cols, rows, 0, 0];
+      runtime.runRange('sum_rows', args, 5, cols, h.chunkOf(cols, 16), rows * cols >= h.splitElements);
+    }
     o.finish();
   };
 

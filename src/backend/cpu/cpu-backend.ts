@@ -251,7 +251,7 @@ export class CpuBackend implements Backend {
 
   sumToShape(x: Tensor, shape: readonly number[]): Tensor {
     const [out, values] = this.output(shape, x.dtype);
-    sumToShape(x.hostValues(), x.shape, shape, values);
+    sumToShape(x.hostValues(), x.shape, shape, values, this.k.reduce);
     return out;
   }
 
