@@ -1,10 +1,12 @@
-import type { DeviceData, TypedArray } from './handle';
+import { arrayTypeFor, type DeviceData, type DType, type TypedArray } from './handle';
 
 /**
  * @internal Told when tensors share (reshape) or let go of (dispose, assign) host values, so that the allocator
  * that made them (the cpu backend's WebAssembly memory) can reuse them; arrays it did not make are ignored.
  */
 export interface HostValuesOwner {
+  /** A new float32 array of `length` in the owner's memory (values unspecified), or undefined when it is full. */
+  alloc(length: number): Float32Array | undefined;
   retain(values: TypedArray): void;
   release(values: TypedArray): void;
 }
@@ -26,4 +28,13 @@ export function releaseStorage(storage: TypedArray | DeviceData): void {
 export function retainStorage(storage: TypedArray | DeviceData): void {
   if (ArrayBuffer.isView(storage)) hostOwner?.retain(storage);
   else storage.retain();
+}
+
+/**
+ * @internal Values for a new host tensor, to be fully written by the caller: float32 ones where the cpu kernels
+ * read them in place (their memory, when it has room), so a batch gathered here is not copied again by each
+ * kernel that reads it; other dtypes, or a full memory, get a fresh array.
+ */
+export function newHostValues(dtype: DType, size: number): TypedArray {
+  return (dtype === 'float32' ? hostOwner?.alloc(size) : undefined) ?? new (arrayTypeFor(dtype))(size);
 }
