@@ -239,7 +239,7 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
         const begin = cursor;
         const end = Math.min(n, begin + o.batchSize);
         cursor = end;
-        await callbacks.call('onBatchBegin', step, { batch: step, size: end - begin });
+        if (callbacks.has('onBatchBegin')) await callbacks.call('onBatchBegin', step, { batch: step, size: end - begin });
         const xb = xs.map((t) => gatherRows(t, order, begin, end));
         const yb = ys.map((t) => gatherRows(t, order, begin, end));
         const wb = weights ? weights.map((t) => gatherRows(t, order, begin, end)) : null;
@@ -256,7 +256,7 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
           running[k] = sums[k] / seen;
         }
         progress?.batchEnd(step + 1, running);
-        await callbacks.call('onBatchEnd', step, { batch: step, size: end - begin, ...logs });
+        if (callbacks.has('onBatchEnd')) await callbacks.call('onBatchEnd', step, { batch: step, size: end - begin, ...logs });
         await yielder.batchEnd(epoch, step, logs);
       }
       const epochLogs: Logs = {};

@@ -176,7 +176,8 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
 
   /** @internal Use tn.tensor(), tn.zeros() etc.; the shape and storage are trusted here. */
   constructor(shape: readonly number[], dtype: DType, storage: TypedArray | DeviceData) {
-    this.shape = Object.freeze(shape.slice()) as ShapeMap[R] & number[];
+    // A spread copy: slice() of a frozen array (another tensor's shape, the usual argument) is V8's slow path.
+    this.shape = Object.freeze([...shape]) as ShapeMap[R] & number[];
     this.dtype = dtype;
     this.size = sizeOfShape(shape);
     this.values = storage;
