@@ -1,6 +1,6 @@
 import { arrayTypeFor, fromDevice, installHandleFactory, isFloatDtype, sizeOfShape, type DeviceData, type DType, type FloatArray, type TensorHandle, type TypedArray } from '../backend/handle';
 import { releaseStorage } from '../backend/host-values';
-import { countTensor, recount, uncountTensor, type Counted } from './memory';
+import { countTensor, recount, uncountTensor, watchCollection, type Counted } from './memory';
 import { formatTensor } from './format';
 import { trackTensor } from './scopes';
 import type { ArrayMap, Rank, DataType, DataTypeMap, NumericDataType, ShapeMap, TensorLike } from './value-types';
@@ -181,8 +181,13 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
     this.dtype = dtype;
     this.size = sizeOfShape(shape);
     this.values = storage;
-    this.counted = countTensor(this, storage);
-    trackTensor(this);
+    this.counted = countTensor(storage);
+    if (!trackTensor(this)) this.outlivedScopes();
+  }
+
+  /** @internal Made outside every tidy scope, or outlived them: tn.memory() then counts it until disposed or collected. */
+  outlivedScopes(): void {
+    watchCollection(this, this.counted);
   }
 
   /** @internal Host values or backend-held values; variables swap them on assign, backends move them to a device. */
