@@ -264,6 +264,23 @@ describe('WebAssembly SIMD kernels, two threads', () => {
     outputs[0].forEach((out, i) => sameBits(outputs[1][i], out));
   });
 });
+describe('resident memory', () => {
+  it('alloc(length, true) zeroes a reused block that held other values (memory.fill), and leaves its neighbours alone', () => {
+    const memory = twoKernels.memory;
+    if (!memory) throw new Error('test: no resident memory');
+    const before = memory.alloc(1000) as Float32Array;
+    const after = memory.alloc(1000) as Float32Array;
+    before.fill(5);
+    after.fill(7);
+    memory.release(before);
+    const zeroed = memory.alloc(1000, true) as Float32Array;
+    expect(zeroed.byteOffset).toBe(before.byteOffset);
+    expect(zeroed.every((v) => Object.is(v, 0))).toBe(true);
+    expect(after.every((v) => v === 7)).toBe(true);
+    memory.release(zeroed);
+    memory.release(after);
+  });
+});
 suite('WebAssembly SIMD kernels, two threads, every call split', () => twoKernels, 60);
 suite('WebAssembly SIMD kernels, two threads, every call split, operands resident', () => twoKernels, 40, placeIn(two, 'resident'));
 

@@ -48,6 +48,8 @@ export class CodeWriter {
   f32Load(offset = 0): this { return this.op(0x2a, ...this.memarg(2, offset)); }
   i32Store(offset = 0): this { return this.op(0x36, ...this.memarg(2, offset)); }
   f32Store(offset = 0): this { return this.op(0x38, ...this.memarg(2, offset)); }
+  /** memory.fill (bulk memory): [dst, value, bytes] → []. */
+  memoryFill(): this { return this.op(0xfc, ...uleb(11), 0x00); }
 
   // i32 arithmetic and comparisons.
   i32Const(v: number): this { return this.op(0x41, ...sleb(v)); }

@@ -46,7 +46,7 @@ export function simdKernelsOn(
     return [o, at];
   };
   const zero = (at: number, length: number): void => {
-    new Float32Array(heap.memory.buffer, at, length).fill(0);
+    runtime.fn('fill_zero')(at, length * 4);
   };
   /** 1 when the `length` floats at `at` are all finite, else 0 (`flag`: a 4-byte temporary for the answer). */
   const allFinite = (at: number, length: number, flag: number): number => {
@@ -187,7 +187,11 @@ export function simdKernelsOn(
 
   const memory: ResidentMemory | undefined = heap.resident
     ? {
-        alloc: (length, zeroed) => heap.allocF32(length, zeroed),
+        alloc: (length, zeroed) => {
+          const values = heap.allocF32(length);
+          if (values && zeroed) zero(values.byteOffset, length);
+          return values;
+        },
         allocInt32: (length) => heap.allocI32(length),
         attach: (owner, companion) => heap.attach(owner, companion),
         isResident: (values) => heap.isResident(values),
