@@ -1,5 +1,5 @@
 import { arrayTypeFor, fromDevice, installHandleFactory, isFloatDtype, sizeOfShape, type DeviceData, type DType, type FloatArray, type TensorHandle, type TypedArray } from '../backend/handle';
-import { releaseStorage } from '../backend/host-values';
+import { copyHostValues, releaseStorage } from '../backend/host-values';
 import { countTensor, recount, uncountTensor, watchCollection, type Counted } from './memory';
 import { formatTensor } from './format';
 import { trackTensor } from './scopes';
@@ -234,7 +234,7 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
    * typed as TF.js types it (`dataSync<'int32'>()` names the array; a float64 tensor's is `dataSync<'float64'>()`).
    */
   dataSync<D extends DataType = NumericDataType>(): DataTypeMap[D] {
-    return this.hostValues().slice() as DataTypeMap[D];
+    return copyHostValues(this.hostValues()) as DataTypeMap[D];
   }
 
   async data<D extends DataType = NumericDataType>(): Promise<DataTypeMap[D]> {

@@ -19,7 +19,7 @@ import { depthwiseConv2d, depthwiseConv2dBackpropFilter, depthwiseConv2dBackprop
 import { depthwiseGeometry } from '../../../kernels/shared/geometry';
 import { concat, gatherStrided, scatterStrided } from '../../../kernels/cpu/strided';
 import { arrayTypeFor, castValues, makeHandle, sizeOfShape, type DType, type FloatArray, type TypedArray, type TensorHandle as Tensor } from '../handle';
-import { setHostValuesOwner } from '../host-values';
+import { copyHostValues, setHostValuesOwner } from '../host-values';
 import type { AdamConfig, Backend, BinaryOp, FusedActivation, Padding, ReduceOp, UnaryOp } from '../backend';
 import { Scratch } from './scratch';
 
@@ -315,7 +315,7 @@ export class CpuBackend implements Backend {
 
   cast(x: Tensor, dtype: DType): Tensor {
     const values = x.hostValues();
-    return makeHandle(x.shape, dtype, x.dtype === dtype ? values.slice() : castValues(values, dtype));
+    return makeHandle(x.shape, dtype, x.dtype === dtype ? copyHostValues(values, true) : castValues(values, dtype));
   }
 
   where(condition: Tensor, a: Tensor, b: Tensor): Tensor {
