@@ -7,7 +7,7 @@ export const DIRECT_PIXELS = 4;
 export const DIRECT_CHANNELS = 8;
 
 /**
- * conv_direct(x, w, bias, out, offs, k, inH, inW, inC, outH, outW, sh, sw, outC, relu, pool, skip, q0, q1): a 'valid'
+ * conv_direct(x, w, bias, out, arg, offs, k, inH, inW, inC, outH, outW, sh, sw, outC, relu, pool, skip, q0, q1): a 'valid'
  * convolution with its bias and activation (and, when `pool`, a 2×2 stride-2 max-pool) read straight from NHWC x,
  * with no im2col matrix: an implicit GEMM whose A rows are read in place. `offs` holds the k byte offsets of a
  * patch's elements from its corner (in the filter's [kh, kw, inC] order); w is the filter as [k, outC].
@@ -15,18 +15,20 @@ export const DIRECT_CHANNELS = 8;
  * (b, py, px) of a [outH/2, outW/2] grid (floored), whose four conv pixels make the tile.
  * Each output is 0 + x·w over the patch in order, then + bias, then relu as pmax(v, 0): the f32 operations of
  * im2col + the GEMM with its fused epilogue, so the results are the same bits. The pooled max takes the window's
- * cells in row-major order, a later cell winning only when strictly greater, as the max-pool kernels do.
+ * cells in row-major order, a later cell winning only when strictly greater, as the max-pool kernels do; when
+ * `arg` is not 0, it gets (as i32, laid out as out) which cell won: 0-3.
  * With `skip` (the caller's promise that w is finite), a tile whose patches are all +0 (MNIST's background)
  * skips its products: each would be ±0, which leaves the running sum at its starting +0, so the bits are the same.
  */
 function addConvDirect(m: ModuleBuilder): void {
-  const f = new FunctionEmitter(i32Params(19));
-  const [x, w, bias, out, offs, k, inH, inW, inC, outH, outW, sh, sw, outC, relu, pool, skip, q0, q1] =
-    Array.from({ length: 19 }, (_, i) => i);
+  const f = new FunctionEmitter(i32Params(20));
+  const [x, w, bias, out, arg, offs, k, inH, inW, inC, outH, outW, sh, sw, outC, relu, pool, skip, q0, q1] =
+    Array.from({ length: 20 }, (_, i) => i);
   const [q, valid, b, oy, ox, rem, c0, p, wPtr, off, rowBytes, gridH, gridW, perImage, qLast, live] = Array.from({ length: 16 }, () => f.local());
   const base = Array.from({ length: DIRECT_PIXELS }, () => f.local());
   const acc = Array.from({ length: DIRECT_PIXELS * 2 }, () => f.local(ValType.v128));
   const [w0, w1, a, mask] = [f.local(ValType.v128), f.local(ValType.v128), f.local(ValType.v128), f.local(ValType.v128)];
+  const won = [f.local(ValType.v128), f.local(ValType.v128)];
   const c = f.code;
   const one = (): void => { c.i32Const(1); };
 
@@ -110,16 +112,24 @@ function addConvDirect(m: ModuleBuilder): void {
       for (const v of acc) c.localGet(v).v128Const0().f32x4Pmax().localSet(v);
       c.end();
       c.localGet(pool).if();
-      // The window's max, first cell first, a later one winning only when strictly greater.
+      // The window's max, first cell first, a later one winning only when strictly greater; won = its cell.
+      for (const v of won) c.v128Const0().localSet(v);
       for (let i = 1; i < DIRECT_PIXELS; i++) {
         for (const h of [0, 1]) {
           c.localGet(acc[2 * i + h]).localGet(acc[h]).f32x4Gt().localSet(mask);
           c.localGet(acc[2 * i + h]).localGet(acc[h]).localGet(mask).v128Bitselect().localSet(acc[h]);
+          c.v128ConstI32(i, i, i, i).localGet(won[h]).localGet(mask).v128Bitselect().localSet(won[h]);
         }
       }
-      c.localGet(out).localGet(q).localGet(rowBytes).i32Mul().i32Add().localGet(c0).i32Add().localTee(off);
+      c.localGet(q).localGet(rowBytes).i32Mul().localGet(c0).i32Add().localSet(p);
+      c.localGet(out).localGet(p).i32Add().localTee(off);
       c.localGet(acc[0]).v128Store(0);
       c.localGet(off).localGet(acc[1]).v128Store(16);
+      c.localGet(arg).if();
+      c.localGet(arg).localGet(p).i32Add().localTee(off);
+      c.localGet(won[0]).v128Store(0);
+      c.localGet(off).localGet(won[1]).v128Store(16);
+      c.end();
       c.else();
       for (let i = 0; i < DIRECT_PIXELS; i++) {
         c.i32Const(i).localGet(valid).i32LtS().if();

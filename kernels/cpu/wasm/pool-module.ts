@@ -1,4 +1,4 @@
-import { ValType } from './code-writer';
+import { ValType, type CodeWriter } from './code-writer';
 import { FunctionEmitter, floatRun, forLoop, i32Params, maxZero, min } from './emit-helpers';
 import type { ModuleBuilder } from './module-builder';
 
@@ -91,10 +91,105 @@ function addMaxPoolBackprop(m: ModuleBuilder): void {
   f.addTo(m, 'max_pool_back');
 }
 
-export const POOL_EXPORTS = ['max_pool', 'max_pool_back'] as const;
+/**
+ * Pushes the four floats of a 2×2 window's gradient at byte `pa` (+ `at`) of the pooled tensors, kept where the
+ * window's winner is a cell `cells` selects (`cells()` pushes a lane mask from the winners vector on the stack)
+ * and, unless `pass` is all ones, where pooled > 0; +0 elsewhere. dPooled gets + 0 first (a -0 becomes +0), as
+ * maxPoolBackprop's 0 + dy.
+ */
+function windowGradient(c: CodeWriter, dp: number, pooled: number, win: number, pa: number, at: number, pass: number, cells: () => void): void {
+  const addr = (base: number): void => { c.localGet(base).localGet(pa).i32Add().localGet(at).i32Add(); };
+  addr(dp); c.v128Load().v128Const0().f32x4Add();
+  addr(win); c.v128Load(); cells();
+  addr(pooled); c.v128Load().v128Const0().f32x4Gt().localGet(pass).v128Or();
+  c.v128And().v128And();
+}
 
-/** Adds max_pool and max_pool_back (pointers are byte addresses; counts and indices are elements). */
+/**
+ * unpool_act_back(dp, pooled, win, dz, outH, outW, ch, relu, r0, r1): the twin of kernels/cpu/pool.ts
+ * unpoolActivationBackprop's dz over z's rows r0..r1 (row = b·outH + oy); ch a multiple of 4. Each element of dz
+ * is written once, so any split gives the same bits.
+ */
+function addUnpoolBackprop(m: ModuleBuilder): void {
+  const f = new FunctionEmitter(i32Params(10));
+  const [dp, pooled, win, dz, outH, outW, ch, relu, r0, r1] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+  const [row, b, oy, gh, gw, ox, pa, at, chBytes, to] = Array.from({ length: 10 }, () => f.local());
+  const [pass, cell] = [f.local(ValType.v128), f.local(ValType.v128)];
+  const c = f.code;
+  // Zeros over dz's bytes [dz, to), advancing dz.
+  const zeros = (): void => {
+    forLoop(c, dz, () => c.localGet(dz), () => c.localGet(to), () => c.i32Const(16), () => { c.localGet(dz).v128Const0().v128Store(); });
+  };
+
+  c.localGet(ch).i32Const(2).i32Shl().localSet(chBytes);
+  c.localGet(outH).i32Const(1).i32ShrU().localSet(gh).localGet(outW).i32Const(1).i32ShrU().localSet(gw);
+  c.localGet(relu).if(ValType.v128).v128Const0().else().v128ConstI32(-1, -1, -1, -1).end().localSet(pass);
+  c.localGet(dz).localGet(r0).localGet(outW).i32Mul().localGet(chBytes).i32Mul().i32Add().localSet(dz);
+  forLoop(c, row, () => c.localGet(r0), () => c.localGet(r1), () => c.i32Const(1), () => {
+    c.localGet(row).localGet(outH).i32DivU().localSet(b);
+    c.localGet(row).localGet(b).localGet(outH).i32Mul().i32Sub().localSet(oy);
+    c.localGet(oy).i32Const(1).i32ShrU().localGet(gh).i32LtU().if();
+    forLoop(c, ox, () => c.i32Const(0), () => c.localGet(gw).i32Const(1).i32Shl(), () => c.i32Const(1), () => {
+      c.localGet(oy).i32Const(1).i32And().i32Const(1).i32Shl().localGet(ox).i32Const(1).i32And().i32Or().i32x4Splat().localSet(cell);
+      c.localGet(b).localGet(gh).i32Mul().localGet(oy).i32Const(1).i32ShrU().i32Add().localGet(gw).i32Mul()
+        .localGet(ox).i32Const(1).i32ShrU().i32Add().localGet(chBytes).i32Mul().localSet(pa);
+      forLoop(c, at, () => c.i32Const(0), () => c.localGet(chBytes), () => c.i32Const(16), () => {
+        c.localGet(dz).localGet(at).i32Add();
+        windowGradient(c, dp, pooled, win, pa, at, pass, () => { c.localGet(cell).i32x4Eq(); });
+        c.v128Store();
+      });
+      c.localGet(dz).localGet(chBytes).i32Add().localSet(dz);
+    });
+    // An odd last column is in no window.
+    c.localGet(dz).localGet(outW).localGet(gw).i32Const(1).i32Shl().i32Sub().localGet(chBytes).i32Mul().i32Add().localSet(to);
+    zeros();
+    c.else();
+    // An odd last row is in no window.
+    c.localGet(dz).localGet(outW).localGet(chBytes).i32Mul().i32Add().localSet(to);
+    zeros();
+    c.end();
+  });
+  f.addTo(m, 'unpool_act_back');
+}
+
+/**
+ * unpool_bias_back(dp, pooled, win, dbias, gw, ch, relu, pr0, pr1): dbias += unpoolActivationBackprop's dz summed
+ * over z's pixels in order, read from the pooled rows pr0..pr1 (pooled row = b·gh + py; the caller zeroes dbias).
+ * Along a row of z, each window adds its gradient where its winner is in that row and +0 (which leaves a sum
+ * started at +0 unchanged) where not, so the sum has the twin's terms in the twin's order: the same bits.
+ */
+function addUnpoolBiasBackprop(m: ModuleBuilder): void {
+  const f = new FunctionEmitter(i32Params(9));
+  const [dp, pooled, win, dbias, gw, ch, relu, pr0, pr1] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  const [pr, half, px, pa, at, chBytes] = Array.from({ length: 6 }, () => f.local());
+  const [pass, rowMask] = [f.local(ValType.v128), f.local(ValType.v128)];
+  const c = f.code;
+  c.localGet(ch).i32Const(2).i32Shl().localSet(chBytes);
+  c.localGet(relu).if(ValType.v128).v128Const0().else().v128ConstI32(-1, -1, -1, -1).end().localSet(pass);
+  forLoop(c, pr, () => c.localGet(pr0), () => c.localGet(pr1), () => c.i32Const(1), () => {
+    // The window's top row (cells 0, 1), then its bottom row (cells 2, 3).
+    forLoop(c, half, () => c.i32Const(0), () => c.i32Const(4), () => c.i32Const(2), () => {
+      c.localGet(half).i32x4Splat().localSet(rowMask);
+      forLoop(c, px, () => c.i32Const(0), () => c.localGet(gw), () => c.i32Const(1), () => {
+        c.localGet(pr).localGet(gw).i32Mul().localGet(px).i32Add().localGet(chBytes).i32Mul().localSet(pa);
+        forLoop(c, at, () => c.i32Const(0), () => c.localGet(chBytes), () => c.i32Const(16), () => {
+          c.localGet(dbias).localGet(at).i32Add();
+          c.localGet(dbias).localGet(at).i32Add().v128Load();
+          windowGradient(c, dp, pooled, win, pa, at, pass, () => { c.v128ConstI32(2, 2, 2, 2).v128And().localGet(rowMask).i32x4Eq(); });
+          c.f32x4Add().v128Store();
+        });
+      });
+    });
+  });
+  f.addTo(m, 'unpool_bias_back');
+}
+
+export const POOL_EXPORTS = ['max_pool', 'max_pool_back', 'unpool_act_back', 'unpool_bias_back'] as const;
+
+/** Adds max_pool, max_pool_back, unpool_act_back and unpool_bias_back (pointers are byte addresses; counts and indices are elements). */
 export function addPoolFunctions(m: ModuleBuilder): void {
   addMaxPool(m);
   addMaxPoolBackprop(m);
+  addUnpoolBackprop(m);
+  addUnpoolBiasBackprop(m);
 }

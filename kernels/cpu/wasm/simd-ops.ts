@@ -4,7 +4,7 @@ import type { Conv2dGeometry, Pool2dGeometry } from '../../shared/geometry';
 import { convDirect as convDirectJs, convFilterDirect as convFilterDirectJs, FILTER_BLOCK, pooledShape, type ConvDirectFn, type ConvFilterDirectFn } from '../conv-direct';
 import { col2im as col2imJs, im2col as im2colJs } from '../im2col';
 import type { CpuKernels, ResidentMemory } from '../kernel-set';
-import { maxPool as maxPoolJs, maxPoolBackprop as maxPoolBackpropJs } from '../pool';
+import { maxPool as maxPoolJs, maxPoolBackprop as maxPoolBackpropJs, unpoolActivationBackprop as unpoolActivationBackpropJs, type UnpoolActivationBackpropFn } from '../pool';
 import { adamStepSize } from '../../shared/adam';
 import type { FloatArray } from '../../shared/types';
 import { ADAM_CONSTANTS } from './adam-module';
@@ -142,23 +142,42 @@ export function simdKernelsOn(
   };
 
   // Tiles are independent (each output is written once), so any split gives the same bits.
-  const convDirect: ConvDirectFn = (x, filter, bias, act, g, pool, out) => {
+  const convDirect: ConvDirectFn = (x, filter, bias, act, g, pool, out, winners) => {
     const k = g.kh * g.kw * g.inC;
     const [, gh, gw] = pool ? pooledShape(g) : [g.batch, g.outH, g.outW];
     const total = g.batch * gh * gw;
+    const keep = pool && winners !== undefined;
     const r = isF32(x, filter, bias, out)
       ? operands((o) => [o.input(x, g.batch * g.inH * g.inW * g.inC), o.input(filter, k * g.outC), o.input(bias, g.outC),
-        o.output(out, total * g.outC), o.temp(k * 4), o.temp(4)])
+        o.output(out, total * g.outC), keep ? o.output(winners, total * g.outC) : 0, o.temp(k * 4), o.temp(4)])
       : null;
-    if (!r) return convDirectJs(x, filter, bias, act, g, pool, out);
-    const [o, [xAt, wAt, bAt, oAt, offsAt, flagAt]] = r;
+    if (!r) return convDirectJs(x, filter, bias, act, g, pool, out, winners);
+    const [o, [xAt, wAt, bAt, oAt, winAt, offsAt, flagAt]] = r;
     patchOffsets(g, offsAt);
     // Zero patches may skip their products only when no product with the filter could be NaN.
     const skip = allFinite(wAt, k * g.outC, flagAt);
-    const args = [xAt, wAt, bAt, oAt, offsAt, k, g.inH, g.inW, g.inC, g.outH, g.outW, g.strideH, g.strideW, g.outC, act === 'relu' ? 1 : 0, pool ? 1 : 0, skip, 0, 0];
+    const args = [xAt, wAt, bAt, oAt, winAt, offsAt, k, g.inH, g.inW, g.inC, g.outH, g.outW, g.strideH, g.strideW, g.outC, act === 'relu' ? 1 : 0, pool ? 1 : 0, skip, 0, 0];
     // Compute-bound: split from about 1M multiply-adds (2 MFLOP, as the GEMM).
     const madds = total * (pool ? 4 : 1) * g.outC * k;
-    runtime.runRange('conv_direct', args, 17, total, chunkOf(total, pool ? 1 : DIRECT_PIXELS), madds >= 8 * splitElements);
+    runtime.runRange('conv_direct', args, 18, total, chunkOf(total, pool ? 1 : DIRECT_PIXELS), madds >= 8 * splitElements);
+    o.finish();
+  };
+
+  // dz's rows are split (each element written once); dbias is one call on this thread, in the twin's order.
+  const unpoolActivationBackprop: UnpoolActivationBackpropFn = (dPooled, pooled, winners, zShape, act, dz, dbias) => {
+    const [batch, outH, outW, ch] = zShape;
+    const [gh, gw] = [outH >> 1, outW >> 1];
+    const [pooledSize, zSize] = [batch * gh * gw * ch, batch * outH * outW * ch];
+    const r = isF32(dPooled, pooled, dz, dbias) && ch % 4 === 0
+      ? operands((o) => [o.input(dPooled, pooledSize), o.input(pooled, pooledSize), o.input(winners, pooledSize), o.output(dz, zSize), o.output(dbias, ch)])
+      : null;
+    if (!r) return unpoolActivationBackpropJs(dPooled, pooled, winners, zShape, act, dz, dbias);
+    const [o, [dpAt, pAt, wAt, dzAt, dbAt]] = r;
+    const relu = act === 'relu' ? 1 : 0;
+    const rows = batch * outH;
+    runtime.runRange('unpool_act_back', [dpAt, pAt, wAt, dzAt, outH, outW, ch, relu, 0, 0], 8, rows, chunkOf(rows), zSize >= splitElements);
+    zero(dbAt, ch);
+    runtime.fn('unpool_bias_back')(dpAt, pAt, wAt, dbAt, gw, ch, relu, 0, batch * gh);
     o.finish();
   };
 
@@ -197,7 +216,7 @@ export function simdKernelsOn(
       }
     : undefined;
 
-  return { ...gemms, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, convDirect, convFilterDirect, memory };
+  return { ...gemms, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, convDirect, convFilterDirect, unpoolActivationBackprop, memory };
 }
 
 function poolGeometry(g: Pool2dGeometry): number[] {
