@@ -163,7 +163,7 @@ export function simdKernelsOn(
     o.finish();
   };
 
-  // dz's rows are split (each element written once); dbias is one call on this thread, in the twin's order.
+  // dz's pooled rows are split (each element written once); dbias is one call on this thread, in the twin's order.
   const unpoolActivationBackprop: UnpoolActivationBackpropFn = (dPooled, pooled, winners, zShape, act, dz, dbias) => {
     const [batch, outH, outW, ch] = zShape;
     const [gh, gw] = [outH >> 1, outW >> 1];
@@ -174,7 +174,7 @@ export function simdKernelsOn(
     if (!r) return unpoolActivationBackpropJs(dPooled, pooled, winners, zShape, act, dz, dbias);
     const [o, [dpAt, pAt, wAt, dzAt, dbAt]] = r;
     const relu = act === 'relu' ? 1 : 0;
-    const rows = batch * outH;
+    const rows = batch * gh;
     runtime.runRange('unpool_act_back', [dpAt, pAt, wAt, dzAt, outH, outW, ch, relu, 0, 0], 8, rows, chunkOf(rows), zSize >= splitElements);
     zero(dbAt, ch);
     runtime.fn('unpool_bias_back')(dpAt, pAt, wAt, dbAt, gw, ch, relu, 0, batch * gh);
