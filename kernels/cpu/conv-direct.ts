@@ -8,8 +8,11 @@ import type { FloatArray } from '../shared/types';
  */
 export type ConvDirectFn = (x: FloatArray, filter: FloatArray, bias: FloatArray, act: Activation, g: Conv2dGeometry, pool: boolean, out: FloatArray, winners?: Int32Array) => void;
 
-/** dw [kh, kw, inC, outC] = the filter gradient of a 'valid' convolution, from x and dy, with no im2col matrix. */
-export type ConvFilterDirectFn = (x: FloatArray, dy: FloatArray, g: Conv2dGeometry, dw: FloatArray) => void;
+/**
+ * dw [kh, kw, inC, outC] = the filter gradient of a 'valid' convolution, from x and dy, with no im2col matrix.
+ * `dyFinite` is the caller's promise that dy holds no Infinity or NaN (a kernel may then skip all-zero patches).
+ */
+export type ConvFilterDirectFn = (x: FloatArray, dy: FloatArray, g: Conv2dGeometry, dw: FloatArray, dyFinite?: boolean) => void;
 
 /** Output pixels per block of the filter gradient's sums: the SIMD GEMM's k block, so both give the same bits. */
 export const FILTER_BLOCK = 256;

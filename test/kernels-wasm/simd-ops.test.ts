@@ -278,6 +278,27 @@ function suite(name: string, kernels: () => CpuKernels, runs: number, place: Pla
       }), { seed: 11, numRuns: runs });
     });
 
+    it('convFilterDirect told dy is finite sums only the pixels whose patch is not all zeros, with the same bits', () => {
+      const back = kernels().convFilterDirect;
+      if (!back) throw new Error('test: the SIMD kernel set has no convFilterDirect');
+      // Images blank outside a band, batches whose pixels cross several blocks of 256, and a blank image.
+      fc.assert(fc.property(conv, fc.constantFrom(8, 16), fc.integer({ min: 1, max: 12 }), (c, outC, batch) => {
+        const g = { ...convGeometry({ ...c, batch: batch + 1, h: c.h + 4, w: c.w + 4, pad: 'valid' }), outC };
+        if (!directConvFits(g)) return;
+        const k = g.kh * g.kw * g.inC;
+        const x = randomArray(g.batch * g.inH * g.inW * g.inC, c.seed, 4);
+        for (let i = 0; i < x.length; i++) {
+          const cell = Math.floor(i / g.inC), ix = cell % g.inW, iy = Math.floor(cell / g.inW) % g.inH, b = Math.floor(cell / (g.inW * g.inH));
+          if (b === 1 || iy < g.inH / 2 || ix > (c.seed % g.inW)) x[i] = i % 5 ? 0 : -0;
+        }
+        const dy = randomArray(g.batch * g.outH * g.outW * outC, c.seed + 3);
+        const [got, want] = [place(new Float32Array(k * outC).fill(7)), new Float32Array(k * outC)];
+        back(place(x), place(dy), g, got, true);
+        convFilterDirect(x, dy, g, want);
+        sameBits(got, want);
+      }), { seed: 12, numRuns: Math.ceil(runs / 4) });
+    });
+
     it('adamUpdate matches the float64-rounded JS twin to float32 precision', () => {
       fc.assert(fc.property(fc.integer({ min: 0, max: 70 }), fc.integer({ min: 1, max: 50 }), fc.nat(), (n, t, seed) => {
         const g = randomArray(n, seed + 1);

@@ -1,4 +1,4 @@
-import { ValType } from './code-writer';
+import { ValType, type CodeWriter } from './code-writer';
 import { FunctionEmitter, forLoop, i32Params, min } from './emit-helpers';
 import type { ModuleBuilder } from './module-builder';
 
@@ -147,27 +147,109 @@ function addConvDirect(m: ModuleBuilder): void {
 /** Rows of the filter gradient (patch elements) per tile; a tile is these rows by DIRECT_CHANNELS channels. */
 export const FILTER_ROWS = 4;
 
+/** The locals and parameters a walk over a convolution's output pixels (b, oy, ox) in order uses. */
+interface PixelWalk {
+  x: number; inH: number; inW: number; inC: number; outH: number; outW: number; sh: number; sw: number;
+  b: number; oy: number; ox: number; pix: number;
+  /** Bytes between the corners of two neighbouring pixels of a row (sw·inC·4), set by the caller. */
+  stepBytes: number;
+}
+
+/** Emits code that sets b, oy, ox to flat output pixel `q` (pushed by `q`) and pix to its patch corner's byte address. */
+function startWalk(c: CodeWriter, w: PixelWalk, q: () => void): void {
+  q(); c.localGet(w.outH).localGet(w.outW).i32Mul().i32DivU().localSet(w.b);
+  q(); c.localGet(w.b).localGet(w.outH).localGet(w.outW).i32Mul().i32Mul().i32Sub().localSet(w.ox);
+  c.localGet(w.ox).localGet(w.outW).i32DivU().localSet(w.oy);
+  c.localGet(w.ox).localGet(w.oy).localGet(w.outW).i32Mul().i32Sub().localSet(w.ox);
+  corner(c, w);
+}
+
+function corner(c: CodeWriter, w: PixelWalk): void {
+  c.localGet(w.b).localGet(w.inH).i32Mul().localGet(w.oy).localGet(w.sh).i32Mul().i32Add().localGet(w.inW).i32Mul()
+    .localGet(w.ox).localGet(w.sw).i32Mul().i32Add().localGet(w.inC).i32Mul().i32Const(2).i32Shl().localGet(w.x).i32Add().localSet(w.pix);
+}
+
+/** Emits the step to the next pixel: along the row, wrapping to the next row and image. */
+function stepWalk(c: CodeWriter, w: PixelWalk): void {
+  c.localGet(w.ox).i32Const(1).i32Add().localTee(w.ox).localGet(w.outW).i32Eq().if();
+  c.i32Const(0).localSet(w.ox);
+  c.localGet(w.oy).i32Const(1).i32Add().localTee(w.oy).localGet(w.outH).i32Eq().if();
+  c.i32Const(0).localSet(w.oy).localGet(w.b).i32Const(1).i32Add().localSet(w.b);
+  c.end();
+  corner(c, w);
+  c.else();
+  c.localGet(w.pix).localGet(w.stepBytes).i32Add().localSet(w.pix);
+  c.end();
+}
+
 /**
- * conv_filter_direct(x, dy, dw, offs, k, inH, inW, inC, outH, outW, sh, sw, outC, kc, m, t0, t1): the filter
- * gradient dw [k, outC] = colsᵀ · dy of a 'valid' convolution with cols read in place from x (no im2col), over
- * tiles t0..t1 of FILTER_ROWS patch elements by DIRECT_CHANNELS channels. Along the m output pixels it adds in
- * blocks of kc, each block summed from 0 in pixel order and then stored (first block) or added to the stored
- * sum as old + block: the order and f32 operations of the blocked GEMM over im2col, so the same bits. Tiles are
- * independent, so any split across threads gives the same bits too.
+ * live_pixels(x, offs, k, inH, inW, inC, outH, outW, sh, sw, outC, kc, mPix, list, starts): the output pixels whose
+ * patch has a bit set, in order, as pairs (corner byte address, pixel · outC · 4) at list, and at starts[i] the
+ * index in that list of the first pixel of block i (kc pixels each), then the count after the last block.
+ */
+function addLivePixels(m: ModuleBuilder): void {
+  const f = new FunctionEmitter(i32Params(15));
+  const [x, offs, k, inH, inW, inC, outH, outW, sh, sw, outC, kc, mPix, list, starts] = Array.from({ length: 15 }, (_, i) => i);
+  const [q, n, p, bits, b, oy, ox, pix, stepBytes, blockEnd] = Array.from({ length: 10 }, () => f.local());
+  const w: PixelWalk = { x, inH, inW, inC, outH, outW, sh, sw, b, oy, ox, pix, stepBytes };
+  const c = f.code;
+  const one = (): void => { c.i32Const(1); };
+  const setStart = (): void => {
+    c.localGet(starts).localGet(q).localGet(kc).i32DivU().i32Const(2).i32Shl().i32Add().localGet(n).i32Store();
+  };
+  c.localGet(sw).localGet(inC).i32Mul().i32Const(2).i32Shl().localSet(stepBytes);
+  startWalk(c, w, () => c.i32Const(0));
+  forLoop(c, q, () => c.i32Const(0), () => c.localGet(mPix), one, () => {
+    c.localGet(q).localGet(blockEnd).i32Eq().if();
+    setStart();
+    c.localGet(blockEnd).localGet(kc).i32Add().localSet(blockEnd);
+    c.end();
+    c.i32Const(0).localSet(bits);
+    forLoop(c, p, () => c.i32Const(0), () => c.localGet(k), one, () => {
+      c.localGet(bits).localGet(pix).localGet(offs).localGet(p).i32Const(2).i32Shl().i32Add().i32Load().i32Add().i32Load().i32Or().localSet(bits);
+    });
+    c.localGet(bits).if();
+    c.localGet(list).localGet(n).i32Const(3).i32Shl().i32Add().localTee(p).localGet(pix).i32Store();
+    c.localGet(p).localGet(q).localGet(outC).i32Mul().i32Const(2).i32Shl().i32Store(4);
+    c.localGet(n).i32Const(1).i32Add().localSet(n);
+    c.end();
+    stepWalk(c, w);
+  });
+  // The count after the last block, at its index (q = mPix rounded up to whole blocks).
+  c.localGet(mPix).localGet(kc).i32Add().i32Const(1).i32Sub().localGet(kc).i32DivU().localGet(kc).i32Mul().localSet(q);
+  setStart();
+  f.addTo(m, 'live_pixels');
+}
+
+/**
+ * conv_filter_direct(x, offs, k, inH, inW, inC, outH, outW, sh, sw, outC, kc, mPix, dy, dw, list, starts, t0, t1):
+ * the filter gradient dw [k, outC] = colsᵀ · dy of a 'valid' convolution with cols read in place from x (no
+ * im2col), over tiles t0..t1 of FILTER_ROWS patch elements by DIRECT_CHANNELS channels. Along the mPix output
+ * pixels it adds in blocks of kc, each block summed from 0 in pixel order and then stored (first block) or added
+ * to the stored sum as old + block: the order and f32 operations of the blocked GEMM over im2col, so the same
+ * bits. With a `list` from live_pixels (else 0), only the pixels in it are summed: the others' products are ±0
+ * when dy is finite, and adding ±0 leaves a sum started at +0 as it is. Tiles are independent, so any split
+ * across threads gives the same bits too.
  */
 function addConvFilterDirect(m: ModuleBuilder): void {
-  const f = new FunctionEmitter(i32Params(17));
-  const [x, dy, dw, offs, k, inH, inW, inC, outH, outW, sh, sw, outC, kc, mPix, t0, t1] = Array.from({ length: 17 }, (_, i) => i);
-  const [t, cBlocks, p0, c0, rows, qb, qEnd, q, b, oy, ox, pix, dyPtr, rowBytes, stepBytes, at, rem] = Array.from({ length: 17 }, () => f.local());
+  const f = new FunctionEmitter(i32Params(19));
+  const [x, offs, k, inH, inW, inC, outH, outW, sh, sw, outC, kc, mPix, dy, dw, list, starts, t0, t1] = Array.from({ length: 19 }, (_, i) => i);
+  const [t, cBlocks, p0, c0, rows, qb, qEnd, q, b, oy, ox, pix, dyPtr, rowBytes, stepBytes, at, j, jEnd] = Array.from({ length: 18 }, () => f.local());
   const off = Array.from({ length: FILTER_ROWS }, () => f.local());
   const acc = Array.from({ length: FILTER_ROWS * 2 }, () => f.local(ValType.v128));
   const [d0, d1, a] = [f.local(ValType.v128), f.local(ValType.v128), f.local(ValType.v128)];
+  const w: PixelWalk = { x, inH, inW, inC, outH, outW, sh, sw, b, oy, ox, pix, stepBytes };
   const c = f.code;
   const one = (): void => { c.i32Const(1); };
-  // pix = the byte address of output pixel (b, oy, ox)'s patch corner in x.
-  const corner = (): void => {
-    c.localGet(b).localGet(inH).i32Mul().localGet(oy).localGet(sh).i32Mul().i32Add().localGet(inW).i32Mul()
-      .localGet(ox).localGet(sw).i32Mul().i32Add().localGet(inC).i32Mul().i32Const(2).i32Shl().localGet(x).i32Add().localSet(pix);
+  // acc += x(patch rows of pixel pix) · dy(the pixel's channels at dyPtr).
+  const accumulate = (): void => {
+    c.localGet(dyPtr).v128Load(0).localSet(d0);
+    c.localGet(dyPtr).v128Load(16).localSet(d1);
+    for (let r = 0; r < FILTER_ROWS; r++) {
+      c.localGet(pix).localGet(off[r]).i32Add().v128Load32Splat().localSet(a);
+      c.localGet(acc[2 * r]).localGet(a).localGet(d0).f32x4Mul().f32x4Add().localSet(acc[2 * r]);
+      c.localGet(acc[2 * r + 1]).localGet(a).localGet(d1).f32x4Mul().f32x4Add().localSet(acc[2 * r + 1]);
+    }
   };
 
   c.localGet(outC).i32Const(2).i32Shl().localSet(rowBytes);
@@ -188,34 +270,26 @@ function addConvFilterDirect(m: ModuleBuilder): void {
         min(c, () => c.localGet(p0).i32Const(r).i32Add(), () => c.localGet(k).i32Const(1).i32Sub());
         c.i32Const(2).i32Shl().i32Add().i32Load().localSet(off[r]);
       }
-      // The block's first pixel.
-      c.localGet(qb).localGet(outH).localGet(outW).i32Mul().i32DivU().localSet(b);
-      c.localGet(qb).localGet(b).localGet(outH).localGet(outW).i32Mul().i32Mul().i32Sub().localSet(rem);
-      c.localGet(rem).localGet(outW).i32DivU().localSet(oy);
-      c.localGet(rem).localGet(oy).localGet(outW).i32Mul().i32Sub().localSet(ox);
-      corner();
-      c.localGet(dy).localGet(qb).localGet(rowBytes).i32Mul().i32Add().localGet(c0).i32Add().localSet(dyPtr);
       for (const v of acc) c.v128Const0().localSet(v);
-      forLoop(c, q, () => c.localGet(qb), () => c.localGet(qEnd), one, () => {
-        c.localGet(dyPtr).v128Load(0).localSet(d0);
-        c.localGet(dyPtr).v128Load(16).localSet(d1);
-        for (let r = 0; r < FILTER_ROWS; r++) {
-          c.localGet(pix).localGet(off[r]).i32Add().v128Load32Splat().localSet(a);
-          c.localGet(acc[2 * r]).localGet(a).localGet(d0).f32x4Mul().f32x4Add().localSet(acc[2 * r]);
-          c.localGet(acc[2 * r + 1]).localGet(a).localGet(d1).f32x4Mul().f32x4Add().localSet(acc[2 * r + 1]);
-        }
-        c.localGet(dyPtr).localGet(rowBytes).i32Add().localSet(dyPtr);
-        // Next pixel: along the row, wrapping to the next row and image.
-        c.localGet(ox).i32Const(1).i32Add().localTee(ox).localGet(outW).i32Eq().if();
-        c.i32Const(0).localSet(ox);
-        c.localGet(oy).i32Const(1).i32Add().localTee(oy).localGet(outH).i32Eq().if();
-        c.i32Const(0).localSet(oy).localGet(b).i32Const(1).i32Add().localSet(b);
-        c.end();
-        corner();
-        c.else();
-        c.localGet(pix).localGet(stepBytes).i32Add().localSet(pix);
-        c.end();
+      c.localGet(list).if();
+      // The block's live pixels.
+      c.localGet(starts).localGet(qb).localGet(kc).i32DivU().i32Const(2).i32Shl().i32Add().localTee(j).i32Load(4).localSet(jEnd);
+      c.localGet(j).i32Load().localSet(j);
+      forLoop(c, j, () => c.localGet(j), () => c.localGet(jEnd), one, () => {
+        c.localGet(list).localGet(j).i32Const(3).i32Shl().i32Add().localTee(q).i32Load().localSet(pix);
+        c.localGet(q).i32Load(4).localGet(dy).i32Add().localGet(c0).i32Add().localSet(dyPtr);
+        accumulate();
       });
+      c.else();
+      // Every pixel of the block.
+      startWalk(c, w, () => c.localGet(qb));
+      c.localGet(dy).localGet(qb).localGet(rowBytes).i32Mul().i32Add().localGet(c0).i32Add().localSet(dyPtr);
+      forLoop(c, q, () => c.localGet(qb), () => c.localGet(qEnd), one, () => {
+        accumulate();
+        c.localGet(dyPtr).localGet(rowBytes).i32Add().localSet(dyPtr);
+        stepWalk(c, w);
+      });
+      c.end();
       // Store the block (first) or add it to what is stored (old + block), valid rows only.
       for (let r = 0; r < FILTER_ROWS; r++) {
         c.i32Const(r).localGet(rows).i32LtS().if();
@@ -233,10 +307,11 @@ function addConvFilterDirect(m: ModuleBuilder): void {
   f.addTo(m, 'conv_filter_direct');
 }
 
-export const CONV_DIRECT_EXPORTS = ['conv_direct', 'conv_filter_direct'] as const;
+export const CONV_DIRECT_EXPORTS = ['conv_direct', 'conv_filter_direct', 'live_pixels'] as const;
 
-/** Adds conv_direct and conv_filter_direct (pointers are byte addresses; sizes and indices are elements). */
+/** Adds conv_direct, conv_filter_direct and live_pixels (pointers are byte addresses; sizes and indices are elements). */
 export function addConvDirectFunctions(m: ModuleBuilder): void {
   addConvDirect(m);
   addConvFilterDirect(m);
+  addLivePixels(m);
 }

@@ -188,19 +188,24 @@ export function simdKernelsOn(
   };
 
   // Tiles of the gradient are independent and each sums its pixels in one fixed order: any split, same bits.
-  const convFilterDirect: ConvFilterDirectFn = (x, dy, g, dw) => {
+  const convFilterDirect: ConvFilterDirectFn = (x, dy, g, dw, dyFinite = false) => {
     const k = g.kh * g.kw * g.inC;
     const pixels = g.batch * g.outH * g.outW;
+    const blocks = Math.ceil(pixels / FILTER_BLOCK);
     const r = isF32(x, dy, dw)
-      ? operands((o) => [o.input(x, g.batch * g.inH * g.inW * g.inC), o.input(dy, pixels * g.outC), o.output(dw, k * g.outC), o.temp(k * 4)])
+      ? operands((o) => [o.input(x, g.batch * g.inH * g.inW * g.inC), o.input(dy, pixels * g.outC), o.output(dw, k * g.outC), o.temp(k * 4),
+        ...(dyFinite ? [o.temp(pixels * 8), o.temp((blocks + 1) * 4)] : [0, 0])])
       : null;
     if (!r) return convFilterDirectJs(x, dy, g, dw);
-    const [o, [xAt, dyAt, dwAt, offsAt]] = r;
+    const [o, [xAt, dyAt, dwAt, offsAt, listAt, startsAt]] = r;
     patchOffsets(g, offsAt);
+    const walk = [xAt, offsAt, k, g.inH, g.inW, g.inC, g.outH, g.outW, g.strideH, g.strideW, g.outC, FILTER_BLOCK, pixels];
+    // With dy finite, pixels whose patch is all zeros (MNIST's background) add only ±0: list the others.
+    if (dyFinite) runtime.fn('live_pixels')(...walk, listAt, startsAt);
     const tiles = Math.ceil(k / FILTER_ROWS) * Math.ceil(g.outC / DIRECT_CHANNELS);
-    const args = [xAt, dyAt, dwAt, offsAt, k, g.inH, g.inW, g.inC, g.outH, g.outW, g.strideH, g.strideW, g.outC, FILTER_BLOCK, pixels, 0, 0];
+    const args = [...walk, dyAt, dwAt, listAt, startsAt, 0, 0];
     // A few tiles per chunk: within a call each block of dy is read from L1 by all its tiles.
-    runtime.runRange('conv_filter_direct', args, 15, tiles, Math.ceil(tiles / (2 * runtime.threads)), pixels * g.outC * k >= 8 * splitElements);
+    runtime.runRange('conv_filter_direct', args, 17, tiles, Math.ceil(tiles / (2 * runtime.threads)), pixels * g.outC * k >= 8 * splitElements);
     o.finish();
   };
 

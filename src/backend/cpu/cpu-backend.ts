@@ -160,7 +160,8 @@ export class CpuBackend implements Backend {
       }
       if (need[1]) {
         const [t, values] = this.floatOutput(filter.shape, x.dtype);
-        this.filterGradient(floats(x), dz, g, values);
+        // dbias sums every dz of its channel: finite sums mean that no dz is Infinity or NaN.
+        this.filterGradient(floats(x), dz, g, values, dbValues.every(Number.isFinite));
         dfilter = t;
       }
       return { dx, dfilter, dbias };
@@ -206,8 +207,8 @@ export class CpuBackend implements Backend {
     conv2dBackpropInput(dy, filter, g, dx, this.cols(g, dy instanceof Float32Array ? 'float32' : 'float64'), this.k.gemm, this.k.col2im);
   }
 
-  private filterGradient(x: FloatArray, dy: FloatArray, g: Conv2dGeometry, dw: FloatArray): void {
-    if (this.k.convFilterDirect && directConvFits(g)) this.k.convFilterDirect(x, dy, g, dw);
+  private filterGradient(x: FloatArray, dy: FloatArray, g: Conv2dGeometry, dw: FloatArray, dyFinite = false): void {
+    if (this.k.convFilterDirect && directConvFits(g)) this.k.convFilterDirect(x, dy, g, dw, dyFinite);
     else conv2dBackpropFilter(x, dy, g, dw, this.cols(g, x instanceof Float32Array ? 'float32' : 'float64'), this.k.gemm, this.k.im2col);
   }
 
