@@ -144,8 +144,19 @@ function addConvDirect(m: ModuleBuilder): void {
   f.addTo(m, 'conv_direct');
 }
 
-/** Rows of the filter gradient (patch elements) per tile; a tile is these rows by DIRECT_CHANNELS channels. */
-export const FILTER_ROWS = 4;
+/**
+ * The filter gradient's tilings: rows (patch elements) per tile, each tile these rows by DIRECT_CHANNELS
+ * channels, and the function that runs them. A call takes the one that computes fewest rows past k (3 for a
+ * 3×3 filter's 9·inC rows), then the taller.
+ */
+export const FILTER_TILINGS = [{ rows: 4, fn: 'conv_filter_direct' }, { rows: 3, fn: 'conv_filter_direct3' }] as const;
+export type FilterTiling = (typeof FILTER_TILINGS)[number];
+
+/** The tiling for k patch elements. */
+export function filterTiling(k: number): FilterTiling {
+  const waste = (t: FilterTiling): number => Math.ceil(k / t.rows) * t.rows - k;
+  return FILTER_TILINGS.reduce((best, t) => (waste(t) < waste(best) ? t : best));
+}
 
 /** The locals and parameters a walk over a convolution's output pixels (b, oy, ox) in order uses. */
 interface PixelWalk {
@@ -183,14 +194,18 @@ function stepWalk(c: CodeWriter, w: PixelWalk): void {
 }
 
 /**
- * live_pixels(x, offs, k, inH, inW, inC, outH, outW, sh, sw, outC, kc, mPix, list, starts): the output pixels whose
- * patch has a bit set, in order, as pairs (corner byte address, pixel · outC · 4) at list, and at starts[i] the
- * index in that list of the first pixel of block i (kc pixels each), then the count after the last block.
+ * live_pixels(x, head, kh, rowLen, inH, inW, inC, outH, outW, sh, sw, outC, kc, mPix, list, starts): the output
+ * pixels whose patch has a bit set, in order, as pairs (corner byte address, pixel · outC · 4) at list, and at
+ * starts[i] the index in that list of the first pixel of block i (kc pixels each), then the count after the last
+ * block. A patch is kh rows of rowLen = kw·inC floats; each row is read as vectors ending at its end, the first
+ * anded with the mask at `head` (ones for the lanes at or after the row's start). Reading up to 12 bytes before a
+ * row stays in the memory: blocks start after its reserved first bytes.
  */
 function addLivePixels(m: ModuleBuilder): void {
-  const f = new FunctionEmitter(i32Params(15));
-  const [x, offs, k, inH, inW, inC, outH, outW, sh, sw, outC, kc, mPix, list, starts] = Array.from({ length: 15 }, (_, i) => i);
-  const [q, n, p, bits, b, oy, ox, pix, stepBytes, blockEnd] = Array.from({ length: 10 }, () => f.local());
+  const f = new FunctionEmitter(i32Params(16));
+  const [x, head, kh, rowLen, inH, inW, inC, outH, outW, sh, sw, outC, kc, mPix, list, starts] = Array.from({ length: 16 }, (_, i) => i);
+  const [q, n, ky, rp, chunk, rowEnd, b, oy, ox, pix, stepBytes, blockEnd, rowBytes, at] = Array.from({ length: 14 }, () => f.local());
+  const bits = f.local(ValType.v128);
   const w: PixelWalk = { x, inH, inW, inC, outH, outW, sh, sw, b, oy, ox, pix, stepBytes };
   const c = f.code;
   const one = (): void => { c.i32Const(1); };
@@ -198,19 +213,26 @@ function addLivePixels(m: ModuleBuilder): void {
     c.localGet(starts).localGet(q).localGet(kc).i32DivU().i32Const(2).i32Shl().i32Add().localGet(n).i32Store();
   };
   c.localGet(sw).localGet(inC).i32Mul().i32Const(2).i32Shl().localSet(stepBytes);
+  c.localGet(inW).localGet(inC).i32Mul().i32Const(2).i32Shl().localSet(rowBytes);
   startWalk(c, w, () => c.i32Const(0));
   forLoop(c, q, () => c.i32Const(0), () => c.localGet(mPix), one, () => {
     c.localGet(q).localGet(blockEnd).i32Eq().if();
     setStart();
     c.localGet(blockEnd).localGet(kc).i32Add().localSet(blockEnd);
     c.end();
-    c.i32Const(0).localSet(bits);
-    forLoop(c, p, () => c.i32Const(0), () => c.localGet(k), one, () => {
-      c.localGet(bits).localGet(pix).localGet(offs).localGet(p).i32Const(2).i32Shl().i32Add().i32Load().i32Add().i32Load().i32Or().localSet(bits);
+    c.v128Const0().localSet(bits);
+    forLoop(c, ky, () => c.i32Const(0), () => c.localGet(kh), one, () => {
+      c.localGet(pix).localGet(ky).localGet(rowBytes).i32Mul().i32Add().localTee(rp).localGet(rowLen).i32Const(2).i32Shl().i32Add().localSet(rowEnd);
+      // The first vector ends where the last whole group of 4 before rowEnd begins, or at rowEnd.
+      c.localGet(rowEnd).localGet(rowLen).i32Const(3).i32Add().i32Const(2).i32ShrU().i32Const(4).i32Shl().i32Sub().localTee(chunk);
+      c.v128Load().localGet(head).v128Load().v128And().localGet(bits).v128Or().localSet(bits);
+      forLoop(c, chunk, () => c.localGet(chunk).i32Const(16).i32Add(), () => c.localGet(rowEnd), () => c.i32Const(16), () => {
+        c.localGet(chunk).v128Load().localGet(bits).v128Or().localSet(bits);
+      });
     });
-    c.localGet(bits).if();
-    c.localGet(list).localGet(n).i32Const(3).i32Shl().i32Add().localTee(p).localGet(pix).i32Store();
-    c.localGet(p).localGet(q).localGet(outC).i32Mul().i32Const(2).i32Shl().i32Store(4);
+    c.localGet(bits).v128AnyTrue().if();
+    c.localGet(list).localGet(n).i32Const(3).i32Shl().i32Add().localTee(at).localGet(pix).i32Store();
+    c.localGet(at).localGet(q).localGet(outC).i32Mul().i32Const(2).i32Shl().i32Store(4);
     c.localGet(n).i32Const(1).i32Add().localSet(n);
     c.end();
     stepWalk(c, w);
@@ -224,14 +246,15 @@ function addLivePixels(m: ModuleBuilder): void {
 /**
  * conv_filter_direct(x, offs, k, inH, inW, inC, outH, outW, sh, sw, outC, kc, mPix, dy, dw, list, starts, t0, t1):
  * the filter gradient dw [k, outC] = colsᵀ · dy of a 'valid' convolution with cols read in place from x (no
- * im2col), over tiles t0..t1 of FILTER_ROWS patch elements by DIRECT_CHANNELS channels. Along the mPix output
+ * im2col), over tiles t0..t1 of `tiling.rows` patch elements by DIRECT_CHANNELS channels. Along the mPix output
  * pixels it adds in blocks of kc, each block summed from 0 in pixel order and then stored (first block) or added
  * to the stored sum as old + block: the order and f32 operations of the blocked GEMM over im2col, so the same
  * bits. With a `list` from live_pixels (else 0), only the pixels in it are summed: the others' products are ±0
  * when dy is finite, and adding ±0 leaves a sum started at +0 as it is. Tiles are independent, so any split
  * across threads gives the same bits too.
  */
-function addConvFilterDirect(m: ModuleBuilder): void {
+function addConvFilterDirect(m: ModuleBuilder, tiling: FilterTiling): void {
+  const FILTER_ROWS = tiling.rows;
   const f = new FunctionEmitter(i32Params(19));
   const [x, offs, k, inH, inW, inC, outH, outW, sh, sw, outC, kc, mPix, dy, dw, list, starts, t0, t1] = Array.from({ length: 19 }, (_, i) => i);
   const [t, cBlocks, p0, c0, rows, qb, qEnd, q, b, oy, ox, pix, dyPtr, rowBytes, stepBytes, at, j, jEnd] = Array.from({ length: 18 }, () => f.local());
@@ -304,14 +327,14 @@ function addConvFilterDirect(m: ModuleBuilder): void {
       }
     });
   });
-  f.addTo(m, 'conv_filter_direct');
+  f.addTo(m, tiling.fn);
 }
 
-export const CONV_DIRECT_EXPORTS = ['conv_direct', 'conv_filter_direct', 'live_pixels'] as const;
+export const CONV_DIRECT_EXPORTS = ['conv_direct', ...FILTER_TILINGS.map((t) => t.fn), 'live_pixels'] as const;
 
-/** Adds conv_direct, conv_filter_direct and live_pixels (pointers are byte addresses; sizes and indices are elements). */
+/** Adds conv_direct, the conv_filter_direct tilings and live_pixels (pointers are byte addresses; sizes and indices are elements). */
 export function addConvDirectFunctions(m: ModuleBuilder): void {
   addConvDirect(m);
-  addConvFilterDirect(m);
+  for (const t of FILTER_TILINGS) addConvFilterDirect(m, t);
   addLivePixels(m);
 }

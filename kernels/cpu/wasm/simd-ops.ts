@@ -8,7 +8,7 @@ import { maxPool as maxPoolJs, maxPoolBackprop as maxPoolBackpropJs, unpoolActiv
 import { adamStepSize } from '../../shared/adam';
 import type { FloatArray } from '../../shared/types';
 import { ADAM_CONSTANTS } from './adam-module';
-import { DIRECT_CHANNELS, DIRECT_PIXELS, FILTER_ROWS } from './conv-direct-module';
+import { DIRECT_CHANNELS, DIRECT_PIXELS, filterTiling } from './conv-direct-module';
 import { CallOperands } from './operands';
 import type { WasmRuntime } from './runtime';
 
@@ -194,18 +194,25 @@ export function simdKernelsOn(
     const blocks = Math.ceil(pixels / FILTER_BLOCK);
     const r = isF32(x, dy, dw)
       ? operands((o) => [o.input(x, g.batch * g.inH * g.inW * g.inC), o.input(dy, pixels * g.outC), o.output(dw, k * g.outC), o.temp(k * 4),
-        ...(dyFinite ? [o.temp(pixels * 8), o.temp((blocks + 1) * 4)] : [0, 0])])
+        ...(dyFinite ? [o.temp(pixels * 8), o.temp((blocks + 1) * 4), o.temp(16)] : [0, 0, 0])])
       : null;
     if (!r) return convFilterDirectJs(x, dy, g, dw);
-    const [o, [xAt, dyAt, dwAt, offsAt, listAt, startsAt]] = r;
+    const [o, [xAt, dyAt, dwAt, offsAt, listAt, startsAt, headAt]] = r;
     patchOffsets(g, offsAt);
-    const walk = [xAt, offsAt, k, g.inH, g.inW, g.inC, g.outH, g.outW, g.strideH, g.strideW, g.outC, FILTER_BLOCK, pixels];
-    // With dy finite, pixels whose patch is all zeros (MNIST's background) add only ±0: list the others.
-    if (dyFinite) runtime.fn('live_pixels')(...walk, listAt, startsAt);
-    const tiles = Math.ceil(k / FILTER_ROWS) * Math.ceil(g.outC / DIRECT_CHANNELS);
-    const args = [...walk, dyAt, dwAt, listAt, startsAt, 0, 0];
+    const geometry = [g.inH, g.inW, g.inC, g.outH, g.outW, g.strideH, g.strideW, g.outC, FILTER_BLOCK, pixels];
+    if (dyFinite) {
+      // With dy finite, pixels whose patch is all zeros (MNIST's background) add only ±0: list the others. A
+      // patch row is read as vectors ending at its end; the first one's lanes before the row are masked off.
+      const rowLen = g.kw * g.inC;
+      const lead = Math.ceil(rowLen / 4) * 4 - rowLen;
+      new Int32Array(heap.memory.buffer, headAt, 4).set([0, 1, 2, 3].map((lane) => (lane < lead ? 0 : -1)));
+      runtime.fn('live_pixels')(xAt, headAt, g.kh, rowLen, ...geometry, listAt, startsAt);
+    }
+    const tiling = filterTiling(k);
+    const tiles = Math.ceil(k / tiling.rows) * Math.ceil(g.outC / DIRECT_CHANNELS);
+    const args = [xAt, offsAt, k, ...geometry, dyAt, dwAt, listAt, startsAt, 0, 0];
     // A few tiles per chunk: within a call each block of dy is read from L1 by all its tiles.
-    runtime.runRange('conv_filter_direct', args, 17, tiles, Math.ceil(tiles / (2 * runtime.threads)), pixels * g.outC * k >= 8 * splitElements);
+    runtime.runRange(tiling.fn, args, 17, tiles, Math.ceil(tiles / (2 * runtime.threads)), pixels * g.outC * k >= 8 * splitElements);
     o.finish();
   };
 
