@@ -92,6 +92,19 @@ describe('conv2dMaxPool while a gradient is taken', () => {
     expect(run(createCpuBackend)).toEqual(run(naiveTwins));
   });
 
+  it('finds the window winners again when the pooled output was disposed before the backward pass', () => {
+    const be = use(createCpuBackend);
+    const [x, filter, bias] = operands('float32', 7);
+    const dy = gridTensor([2, 4, 3, 16], 8, 'float32', 0.1);
+    const run = (dispose: boolean): number[][] => {
+      const y = be.conv2dBiasActivationMaxPool(x, filter, bias, [1, 1], 'valid', 'relu', true) as tn.Tensor;
+      if (dispose) y.dispose();
+      const { dx, dfilter, dbias } = be.conv2dBiasActivationMaxPoolBackprop(dy, x, filter, bias, y, [1, 1], 'valid', 'relu', [true, true]);
+      return [dx, dfilter, dbias].map((t) => Array.from((t as tn.Tensor).dataSync()));
+    };
+    expect(run(true)).toEqual(run(false));
+  });
+
   it('matches central differences in float64', () => {
     use(createCpuBackend);
     const weights = randTensor([1, 2, 1, 8], 21);
