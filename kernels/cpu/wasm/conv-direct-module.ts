@@ -19,12 +19,15 @@ export const DIRECT_CHANNELS = 8;
  * `arg` is not 0, it gets (as i32, laid out as out) which cell won: 0-3.
  * With `skip` (the caller's promise that w is finite), a tile whose patches are all +0 (MNIST's background)
  * skips its products: each would be ±0, which leaves the running sum at its starting +0, so the bits are the same.
+ * A pooled tile asks the region of x its window's patches lie in: regionRows rows of regionLen floats from the
+ * first patch's corner, read as regionBits reads them (`head` its first vector's mask).
  */
 function addConvDirect(m: ModuleBuilder): void {
-  const f = new FunctionEmitter(i32Params(20));
-  const [x, w, bias, out, arg, offs, k, inH, inW, inC, outH, outW, sh, sw, outC, relu, pool, skip, q0, q1] =
-    Array.from({ length: 20 }, (_, i) => i);
-  const [q, valid, b, oy, ox, rem, c0, p, wPtr, off, rowBytes, gridH, gridW, perImage, qLast, live] = Array.from({ length: 16 }, () => f.local());
+  const f = new FunctionEmitter(i32Params(23));
+  const [x, w, bias, out, arg, head, regionRows, regionLen, offs, k, inH, inW, inC, outH, outW, sh, sw, outC, relu, pool, skip, q0, q1] =
+    Array.from({ length: 23 }, (_, i) => i);
+  const [q, valid, b, oy, ox, rem, c0, p, wPtr, off, rowBytes, gridH, gridW, perImage, qLast, live, xRowBytes] = Array.from({ length: 17 }, () => f.local());
+  const region = { bits: f.local(ValType.v128), r: f.local(), rowStart: f.local(), rowEnd: f.local(), chunk: f.local() };
   const base = Array.from({ length: DIRECT_PIXELS }, () => f.local());
   const acc = Array.from({ length: DIRECT_PIXELS * 2 }, () => f.local(ValType.v128));
   const [w0, w1, a, mask] = [f.local(ValType.v128), f.local(ValType.v128), f.local(ValType.v128), f.local(ValType.v128)];
@@ -46,6 +49,7 @@ function addConvDirect(m: ModuleBuilder): void {
   };
 
   c.localGet(outC).i32Const(2).i32Shl().localSet(rowBytes);
+  c.localGet(inW).localGet(inC).i32Mul().i32Const(2).i32Shl().localSet(xRowBytes);
   c.localGet(pool).if();
   c.localGet(outH).i32Const(1).i32ShrU().localSet(gridH).localGet(outW).i32Const(1).i32ShrU().localSet(gridW);
   c.else();
@@ -76,9 +80,16 @@ function addConvDirect(m: ModuleBuilder): void {
     }
     c.end();
 
-    // live = whether any patch value of the tile's pixels has a bit set (always, without `skip`).
+    // live = whether any patch value of the tile's pixels has a bit set (always, without `skip`). A window's
+    // four patches lie in one region of x (its rows read as vectors); four pixels along a row may wrap, so each
+    // of their patch values is read.
     c.localGet(skip).i32Eqz().localSet(live);
     c.localGet(skip).if();
+    c.localGet(pool).if();
+    c.v128Const0().localSet(region.bits);
+    regionBits(c, region, base[0], regionRows, regionLen, xRowBytes, head);
+    c.localGet(region.bits).v128AnyTrue().localSet(live);
+    c.else();
     forLoop(c, p, () => c.i32Const(0), () => c.localGet(k), one, () => {
       c.localGet(offs).localGet(p).i32Const(2).i32Shl().i32Add().i32Load().localSet(off);
       c.localGet(live);
@@ -86,12 +97,15 @@ function addConvDirect(m: ModuleBuilder): void {
       c.localSet(live);
     });
     c.end();
+    c.end();
+    // From here, live = where the patch offsets to sum end: after all k, or at their start for a tile of zeros.
+    c.localGet(offs).localGet(k).i32Const(0).localGet(live).select().i32Const(2).i32Shl().i32Add().localSet(live);
 
     forLoop(c, c0, () => c.i32Const(0), () => c.localGet(rowBytes), () => c.i32Const(DIRECT_CHANNELS * 4), () => {
       for (const v of acc) c.v128Const0().localSet(v);
       c.localGet(w).localGet(c0).i32Add().localSet(wPtr);
-      forLoop(c, p, () => c.i32Const(0), () => c.localGet(live).if(ValType.i32).localGet(k).else().i32Const(0).end(), one, () => {
-        c.localGet(offs).localGet(p).i32Const(2).i32Shl().i32Add().i32Load().localSet(off);
+      forLoop(c, p, () => c.localGet(offs), () => c.localGet(live), () => c.i32Const(4), () => {
+        c.localGet(p).i32Load().localSet(off);
         c.localGet(wPtr).v128Load(0).localSet(w0);
         c.localGet(wPtr).v128Load(16).localSet(w1);
         for (let i = 0; i < DIRECT_PIXELS; i++) {
@@ -158,6 +172,27 @@ export function filterTiling(k: number): FilterTiling {
   return FILTER_TILINGS.reduce((best, t) => (waste(t) < waste(best) ? t : best));
 }
 
+/** The locals regionBits uses: the running or of the bits read (v128), then i32s. */
+interface RegionLocals { bits: number; r: number; rowStart: number; rowEnd: number; chunk: number }
+
+/**
+ * Emits code that ors into `bits` every float of `rows` rows of `rowLen` floats of x, the first starting at byte
+ * address `corner`, the next rowBytes further each. Each row is read as vectors ending at its end, the first
+ * anded with the mask at `head` (ones for the lanes at or after the row's start). Reading up to 12 bytes before
+ * a row stays in the memory: blocks start after its reserved first bytes.
+ */
+function regionBits(c: CodeWriter, l: RegionLocals, corner: number, rows: number, rowLen: number, rowBytes: number, head: number): void {
+  forLoop(c, l.r, () => c.i32Const(0), () => c.localGet(rows), () => c.i32Const(1), () => {
+    c.localGet(corner).localGet(l.r).localGet(rowBytes).i32Mul().i32Add().localTee(l.rowStart).localGet(rowLen).i32Const(2).i32Shl().i32Add().localSet(l.rowEnd);
+    // The first vector ends where the last whole group of 4 before rowEnd begins, or at rowEnd.
+    c.localGet(l.rowEnd).localGet(rowLen).i32Const(3).i32Add().i32Const(2).i32ShrU().i32Const(4).i32Shl().i32Sub().localTee(l.chunk);
+    c.v128Load().localGet(head).v128Load().v128And().localGet(l.bits).v128Or().localSet(l.bits);
+    forLoop(c, l.chunk, () => c.localGet(l.chunk).i32Const(16).i32Add(), () => c.localGet(l.rowEnd), () => c.i32Const(16), () => {
+      c.localGet(l.chunk).v128Load().localGet(l.bits).v128Or().localSet(l.bits);
+    });
+  });
+}
+
 /** The locals and parameters a walk over a convolution's output pixels (b, oy, ox) in order uses. */
 interface PixelWalk {
   x: number; inH: number; inW: number; inC: number; outH: number; outW: number; sh: number; sw: number;
@@ -197,15 +232,13 @@ function stepWalk(c: CodeWriter, w: PixelWalk): void {
  * live_pixels(x, head, kh, rowLen, inH, inW, inC, outH, outW, sh, sw, outC, kc, mPix, list, starts): the output
  * pixels whose patch has a bit set, in order, as pairs (corner byte address, pixel · outC · 4) at list, and at
  * starts[i] the index in that list of the first pixel of block i (kc pixels each), then the count after the last
- * block. A patch is kh rows of rowLen = kw·inC floats; each row is read as vectors ending at its end, the first
- * anded with the mask at `head` (ones for the lanes at or after the row's start). Reading up to 12 bytes before a
- * row stays in the memory: blocks start after its reserved first bytes.
+ * block. A patch is kh rows of rowLen = kw·inC floats, read by regionBits (`head` its first vector's mask).
  */
 function addLivePixels(m: ModuleBuilder): void {
   const f = new FunctionEmitter(i32Params(16));
   const [x, head, kh, rowLen, inH, inW, inC, outH, outW, sh, sw, outC, kc, mPix, list, starts] = Array.from({ length: 16 }, (_, i) => i);
-  const [q, n, ky, rp, chunk, rowEnd, b, oy, ox, pix, stepBytes, blockEnd, rowBytes, at] = Array.from({ length: 14 }, () => f.local());
-  const bits = f.local(ValType.v128);
+  const [q, n, b, oy, ox, pix, stepBytes, blockEnd, rowBytes, at] = Array.from({ length: 10 }, () => f.local());
+  const region = { bits: f.local(ValType.v128), r: f.local(), rowStart: f.local(), rowEnd: f.local(), chunk: f.local() };
   const w: PixelWalk = { x, inH, inW, inC, outH, outW, sh, sw, b, oy, ox, pix, stepBytes };
   const c = f.code;
   const one = (): void => { c.i32Const(1); };
@@ -220,17 +253,9 @@ function addLivePixels(m: ModuleBuilder): void {
     setStart();
     c.localGet(blockEnd).localGet(kc).i32Add().localSet(blockEnd);
     c.end();
-    c.v128Const0().localSet(bits);
-    forLoop(c, ky, () => c.i32Const(0), () => c.localGet(kh), one, () => {
-      c.localGet(pix).localGet(ky).localGet(rowBytes).i32Mul().i32Add().localTee(rp).localGet(rowLen).i32Const(2).i32Shl().i32Add().localSet(rowEnd);
-      // The first vector ends where the last whole group of 4 before rowEnd begins, or at rowEnd.
-      c.localGet(rowEnd).localGet(rowLen).i32Const(3).i32Add().i32Const(2).i32ShrU().i32Const(4).i32Shl().i32Sub().localTee(chunk);
-      c.v128Load().localGet(head).v128Load().v128And().localGet(bits).v128Or().localSet(bits);
-      forLoop(c, chunk, () => c.localGet(chunk).i32Const(16).i32Add(), () => c.localGet(rowEnd), () => c.i32Const(16), () => {
-        c.localGet(chunk).v128Load().localGet(bits).v128Or().localSet(bits);
-      });
-    });
-    c.localGet(bits).v128AnyTrue().if();
+    c.v128Const0().localSet(region.bits);
+    regionBits(c, region, pix, kh, rowLen, rowBytes, head);
+    c.localGet(region.bits).v128AnyTrue().if();
     c.localGet(list).localGet(n).i32Const(3).i32Shl().i32Add().localTee(at).localGet(pix).i32Store();
     c.localGet(at).localGet(q).localGet(outC).i32Mul().i32Const(2).i32Shl().i32Store(4);
     c.localGet(n).i32Const(1).i32Add().localSet(n);

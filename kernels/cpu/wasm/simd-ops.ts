@@ -149,17 +149,21 @@ export function simdKernelsOn(
     const keep = pool && winners !== undefined;
     const r = isF32(x, filter, bias, out)
       ? operands((o) => [o.input(x, g.batch * g.inH * g.inW * g.inC), o.input(filter, k * g.outC), o.input(bias, g.outC),
-        o.output(out, total * g.outC), keep ? o.output(winners, total * g.outC) : 0, o.temp(k * 4), o.temp(4)])
+        o.output(out, total * g.outC), keep ? o.output(winners, total * g.outC) : 0, o.temp(k * 4), o.temp(4), o.temp(16)])
       : null;
     if (!r) return convDirectJs(x, filter, bias, act, g, pool, out, winners);
-    const [o, [xAt, wAt, bAt, oAt, winAt, offsAt, flagAt]] = r;
+    const [o, [xAt, wAt, bAt, oAt, winAt, offsAt, flagAt, headAt]] = r;
     patchOffsets(g, offsAt);
     // Zero patches may skip their products only when no product with the filter could be NaN.
     const skip = allFinite(wAt, k * g.outC, flagAt);
-    const args = [xAt, wAt, bAt, oAt, winAt, offsAt, k, g.inH, g.inW, g.inC, g.outH, g.outW, g.strideH, g.strideW, g.outC, act === 'relu' ? 1 : 0, pool ? 1 : 0, skip, 0, 0];
+    // A window's four patches lie in sh + kh rows of (sw + kw)·inC floats from its first patch's corner.
+    const [regionRows, regionLen] = [g.strideH + g.kh, (g.strideW + g.kw) * g.inC];
+    headMask(headAt, regionLen);
+    const args = [xAt, wAt, bAt, oAt, winAt, headAt, regionRows, regionLen, offsAt, k, g.inH, g.inW, g.inC, g.outH, g.outW, g.strideH, g.strideW, g.outC,
+      act === 'relu' ? 1 : 0, pool ? 1 : 0, skip, 0, 0];
     // Compute-bound: split from about 1M multiply-adds (2 MFLOP, as the GEMM).
     const madds = total * (pool ? 4 : 1) * g.outC * k;
-    runtime.runRange('conv_direct', args, 18, total, chunkOf(total, pool ? 1 : DIRECT_PIXELS), madds >= 8 * splitElements);
+    runtime.runRange('conv_direct', args, 21, total, chunkOf(total, pool ? 1 : DIRECT_PIXELS), madds >= 8 * splitElements);
     o.finish();
   };
 
@@ -179,6 +183,15 @@ export function simdKernelsOn(
     zero(dbAt, ch);
     runtime.fn('unpool_bias_back')(dpAt, pAt, wAt, dbAt, gw, ch, relu, 0, batch * gh);
     o.finish();
+  };
+
+  /**
+   * The mask regionBits ands the first vector of a row of rowLen floats with (written at `at`): the vector ends at
+   * the row's end, so its lanes before the row's start are off.
+   */
+  const headMask = (at: number, rowLen: number): void => {
+    const lead = Math.ceil(rowLen / 4) * 4 - rowLen;
+    new Int32Array(heap.memory.buffer, at, 4).set([0, 1, 2, 3].map((lane) => (lane < lead ? 0 : -1)));
   };
 
   /** Byte offsets of a patch's elements from its corner cell, in the filter's [kh, kw, inC] order, written at `at`. */
@@ -201,11 +214,9 @@ export function simdKernelsOn(
     patchOffsets(g, offsAt);
     const geometry = [g.inH, g.inW, g.inC, g.outH, g.outW, g.strideH, g.strideW, g.outC, FILTER_BLOCK, pixels];
     if (dyFinite) {
-      // With dy finite, pixels whose patch is all zeros (MNIST's background) add only ±0: list the others. A
-      // patch row is read as vectors ending at its end; the first one's lanes before the row are masked off.
+      // With dy finite, pixels whose patch is all zeros (MNIST's background) add only ±0: list the others.
       const rowLen = g.kw * g.inC;
-      const lead = Math.ceil(rowLen / 4) * 4 - rowLen;
-      new Int32Array(heap.memory.buffer, headAt, 4).set([0, 1, 2, 3].map((lane) => (lane < lead ? 0 : -1)));
+      headMask(headAt, rowLen);
       runtime.fn('live_pixels')(xAt, headAt, g.kh, rowLen, ...geometry, listAt, startsAt);
     }
     const tiling = filterTiling(k);
