@@ -28,10 +28,10 @@ function operands(dtype: DtypeF, seed: number): tn.Tensor[] {
   return [gridTensor([2, 11, 9, 2], seed, dtype), gridTensor([3, 3, 2, 16], seed + 1, dtype, 0.1), gridTensor([16], seed + 2, dtype, 0.2)];
 }
 
-const fusedLoss = (act: Act, weights: tn.Tensor) => (x: tn.Tensor, filter: tn.Tensor, bias: tn.Tensor): tn.Tensor =>
-  tn.sum(tn.mul(conv2dMaxPool({ x, filter, strides: 1, pad: 'valid', bias, activation: act }), weights));
-const composedLoss = (act: Act, weights: tn.Tensor) => (x: tn.Tensor, filter: tn.Tensor, bias: tn.Tensor): tn.Tensor =>
-  tn.sum(tn.mul(tn.maxPool(tn.fused.conv2d({ x, filter, strides: 1, pad: 'valid', bias, activation: act }), 2, 2, 'valid'), weights));
+const fusedLoss = (act: Act, weights: tn.Tensor, strides = 1) => (x: tn.Tensor, filter: tn.Tensor, bias: tn.Tensor): tn.Tensor =>
+  tn.sum(tn.mul(conv2dMaxPool({ x, filter, strides, pad: 'valid', bias, activation: act }), weights));
+const composedLoss = (act: Act, weights: tn.Tensor, strides = 1) => (x: tn.Tensor, filter: tn.Tensor, bias: tn.Tensor): tn.Tensor =>
+  tn.sum(tn.mul(tn.maxPool(tn.fused.conv2d({ x, filter, strides, pad: 'valid', bias, activation: act }), 2, 2, 'valid'), weights));
 
 /** Gradients as plain arrays (toEqual tells +0 from -0), for the inputs at `sources` (the others held constant). */
 function gradients(loss: (x: tn.Tensor, f: tn.Tensor, b: tn.Tensor) => tn.Tensor, inputs: tn.Tensor[], sources: number[]): number[][] {
@@ -83,6 +83,20 @@ describe('conv2dMaxPool while a gradient is taken', () => {
       fast.mockRestore();
     });
   }
+
+  it('gives the composed ops\' gradients bit for bit with stride 2 over three input channels', () => {
+    const be = use(createCpuBackend);
+    const fast = vi.spyOn(be, 'conv2dBiasActivationMaxPoolBackprop');
+    for (const dtype of ['float32', 'float64'] as const) {
+      // x [2, 13, 11, 3], 3×3 stride 2: a 6×5 convolution, pooled to 3×2.
+      const inputs = [gridTensor([2, 13, 11, 3], 31, dtype), gridTensor([3, 3, 3, 8], 32, dtype, 0.1), gridTensor([8], 33, dtype, 0.2)];
+      const weights = gridTensor([2, 3, 2, 8], 34, dtype, 0.1);
+      const got = gradients(fusedLoss('relu', weights, 2), inputs, [0, 1, 2]);
+      expect(got).toEqual(gradients(composedLoss('relu', weights, 2), inputs, [0, 1, 2]));
+    }
+    expect(fast).toHaveBeenCalledTimes(2);
+    fast.mockRestore();
+  });
 
   it('gives the same float32 bits on the SIMD kernels as on their naive twins', () => {
     const run = (make: () => CpuBackend): number[][] => {
