@@ -7,9 +7,9 @@ export const DIRECT_PIXELS = 4;
 export const DIRECT_CHANNELS = 8;
 
 /**
- * conv_direct(x, w, bias, out, arg, offs, k, inH, inW, inC, outH, outW, sh, sw, outC, relu, pool, skip, q0, q1): a 'valid'
- * convolution with its bias and activation (and, when `pool`, a 2×2 stride-2 max-pool) read straight from NHWC x,
- * with no im2col matrix: an implicit GEMM whose A rows are read in place. `offs` holds the k byte offsets of a
+ * conv_direct(x, w, bias, out, arg, head, regionRows, regionLen, offs, k, inH, inW, inC, outH, outW, sh, sw, outC, relu,
+ * pool, skip, q0, q1): a 'valid' convolution with its bias and activation (and, when `pool`, a 2×2 stride-2
+ * max-pool) read straight from NHWC x, with no im2col matrix: an implicit GEMM whose A rows are read in place. `offs` holds the k byte offsets of a
  * patch's elements from its corner (in the filter's [kh, kw, inC] order); w is the filter as [k, outC].
  * Without `pool`, q0..q1 are flat output pixels (b, oy, ox), four at a time; with it, they are pooled pixels
  * (b, py, px) of a [outH/2, outW/2] grid (floored), whose four conv pixels make the tile.
@@ -27,7 +27,7 @@ function addConvDirect(m: ModuleBuilder): void {
   const [x, w, bias, out, arg, head, regionRows, regionLen, offs, k, inH, inW, inC, outH, outW, sh, sw, outC, relu, pool, skip, q0, q1] =
     Array.from({ length: 23 }, (_, i) => i);
   const [q, valid, b, oy, ox, rem, c0, p, wPtr, off, rowBytes, gridH, gridW, perImage, qLast, live, xRowBytes] = Array.from({ length: 17 }, () => f.local());
-  const region = { bits: f.local(ValType.v128), r: f.local(), rowStart: f.local(), rowEnd: f.local(), chunk: f.local() };
+  const region = { bits: f.local(ValType.v128), r: f.local(), rowEnd: f.local(), chunk: f.local() };
   const base = Array.from({ length: DIRECT_PIXELS }, () => f.local());
   const acc = Array.from({ length: DIRECT_PIXELS * 2 }, () => f.local(ValType.v128));
   const [w0, w1, a, mask] = [f.local(ValType.v128), f.local(ValType.v128), f.local(ValType.v128), f.local(ValType.v128)];
@@ -173,7 +173,7 @@ export function filterTiling(k: number): FilterTiling {
 }
 
 /** The locals regionBits uses: the running or of the bits read (v128), then i32s. */
-interface RegionLocals { bits: number; r: number; rowStart: number; rowEnd: number; chunk: number }
+interface RegionLocals { bits: number; r: number; rowEnd: number; chunk: number }
 
 /**
  * Emits code that ors into `bits` every float of `rows` rows of `rowLen` floats of x, the first starting at byte
@@ -183,7 +183,7 @@ interface RegionLocals { bits: number; r: number; rowStart: number; rowEnd: numb
  */
 function regionBits(c: CodeWriter, l: RegionLocals, corner: number, rows: number, rowLen: number, rowBytes: number, head: number): void {
   forLoop(c, l.r, () => c.i32Const(0), () => c.localGet(rows), () => c.i32Const(1), () => {
-    c.localGet(corner).localGet(l.r).localGet(rowBytes).i32Mul().i32Add().localTee(l.rowStart).localGet(rowLen).i32Const(2).i32Shl().i32Add().localSet(l.rowEnd);
+    c.localGet(corner).localGet(l.r).localGet(rowBytes).i32Mul().i32Add().localGet(rowLen).i32Const(2).i32Shl().i32Add().localSet(l.rowEnd);
     // The first vector ends where the last whole group of 4 before rowEnd begins, or at rowEnd.
     c.localGet(l.rowEnd).localGet(rowLen).i32Const(3).i32Add().i32Const(2).i32ShrU().i32Const(4).i32Shl().i32Sub().localTee(l.chunk);
     c.v128Load().localGet(head).v128Load().v128And().localGet(l.bits).v128Or().localSet(l.bits);
@@ -238,7 +238,7 @@ function addLivePixels(m: ModuleBuilder): void {
   const f = new FunctionEmitter(i32Params(16));
   const [x, head, kh, rowLen, inH, inW, inC, outH, outW, sh, sw, outC, kc, mPix, list, starts] = Array.from({ length: 16 }, (_, i) => i);
   const [q, n, b, oy, ox, pix, stepBytes, blockEnd, rowBytes, at] = Array.from({ length: 10 }, () => f.local());
-  const region = { bits: f.local(ValType.v128), r: f.local(), rowStart: f.local(), rowEnd: f.local(), chunk: f.local() };
+  const region = { bits: f.local(ValType.v128), r: f.local(), rowEnd: f.local(), chunk: f.local() };
   const w: PixelWalk = { x, inH, inW, inC, outH, outW, sh, sw, b, oy, ox, pix, stepBytes };
   const c = f.code;
   const one = (): void => { c.i32Const(1); };
