@@ -164,26 +164,27 @@ function addUnpoolBackprop(m: ModuleBuilder): void {
 }
 
 /**
- * unpool_bias_back(dp, pooled, win, dbias, gw, ch, relu, pr0, pr1): dbias += unpoolActivationBackprop's dz summed
- * over z's pixels in order, read from the pooled rows pr0..pr1 (pooled row = b·gh + py; the caller zeroes dbias).
- * Along a row of z, each window adds its gradient where its winner is in that row and +0 (which leaves a sum
- * started at +0 unchanged) where not, so the sum has the twin's terms in the twin's order: the same bits.
+ * unpool_bias_back(dp, pooled, win, dbias, rows, gw, ch, relu, v0, v1): dbias += unpoolActivationBackprop's dz
+ * summed over z's pixels in order, for the channels of vectors v0..v1 (4 channels each; the caller zeroes dbias),
+ * read from the `rows` pooled rows. Along a row of z, each window adds its gradient where its winner is in that
+ * row and +0 (which leaves a sum started at +0 unchanged) where not, so each channel's sum has the twin's terms in
+ * the twin's order: the same bits, however the channels are split.
  */
 function addUnpoolBiasBackprop(m: ModuleBuilder): void {
-  const f = new FunctionEmitter(i32Params(9));
-  const [dp, pooled, win, dbias, gw, ch, relu, pr0, pr1] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  const f = new FunctionEmitter(i32Params(10));
+  const [dp, pooled, win, dbias, rows, gw, ch, relu, v0, v1] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
   const [pr, half, px, pa, at, chBytes] = Array.from({ length: 6 }, () => f.local());
   const [pass, rowMask] = [f.local(ValType.v128), f.local(ValType.v128)];
   const c = f.code;
   c.localGet(ch).i32Const(2).i32Shl().localSet(chBytes);
   passMask(c, relu, pass);
-  forLoop(c, pr, () => c.localGet(pr0), () => c.localGet(pr1), () => c.i32Const(1), () => {
+  forLoop(c, pr, () => c.i32Const(0), () => c.localGet(rows), () => c.i32Const(1), () => {
     // The window's top row (cells 0, 1), then its bottom row (cells 2, 3).
     forLoop(c, half, () => c.i32Const(0), () => c.i32Const(4), () => c.i32Const(2), () => {
       c.localGet(half).i32x4Splat().localSet(rowMask);
       forLoop(c, px, () => c.i32Const(0), () => c.localGet(gw), () => c.i32Const(1), () => {
         c.localGet(pr).localGet(gw).i32Mul().localGet(px).i32Add().localGet(chBytes).i32Mul().localSet(pa);
-        forLoop(c, at, () => c.i32Const(0), () => c.localGet(chBytes), () => c.i32Const(16), () => {
+        forLoop(c, at, () => c.localGet(v0).i32Const(4).i32Shl(), () => c.localGet(v1).i32Const(4).i32Shl(), () => c.i32Const(16), () => {
           c.localGet(dbias).localGet(at).i32Add();
           c.localGet(dbias).localGet(at).i32Add().v128Load();
           windowValue(c, dp, pooled, pa, at, pass);

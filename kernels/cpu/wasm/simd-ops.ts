@@ -167,7 +167,7 @@ export function simdKernelsOn(
     o.finish();
   };
 
-  // dz's pooled rows are split (each element written once); dbias is one call on this thread, in the twin's order.
+  // dz's pooled rows are split (each element written once); dbias's channels are (each summed in the twin's order).
   const unpoolActivationBackprop: UnpoolActivationBackpropFn = (dPooled, pooled, winners, zShape, act, dz, dbias) => {
     const [batch, outH, outW, ch] = zShape;
     const [gh, gw] = [outH >> 1, outW >> 1];
@@ -181,7 +181,8 @@ export function simdKernelsOn(
     const rows = batch * gh;
     runtime.runRange('unpool_act_back', [dpAt, pAt, wAt, dzAt, outH, outW, ch, relu, 0, 0], 8, rows, chunkOf(rows), zSize >= splitElements);
     zero(dbAt, ch);
-    runtime.fn('unpool_bias_back')(dpAt, pAt, wAt, dbAt, gw, ch, relu, 0, batch * gh);
+    const vectors = ch / 4;
+    runtime.runRange('unpool_bias_back', [dpAt, pAt, wAt, dbAt, rows, gw, ch, relu, 0, 0], 8, vectors, Math.ceil(vectors / runtime.threads), zSize >= splitElements);
     o.finish();
   };
 
