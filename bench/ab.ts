@@ -1,4 +1,4 @@
-// Old against new in one process: `npx tsx bench/ab.ts --base <dir> [--rounds 5] [--batches 100] [--infer 2560]`
+// Old against new in one process: `npx tsx bench/ab.ts --base <dir> [--rounds 5] [--batches 100] [--infer 2560] [--threads n]`
 // trains and runs the seed model with this checkout and with another (e.g. `git worktree add /tmp/base main`,
 // with node_modules linked in), each a separate copy of the library with its own kernels and threads. Both start
 // from the same weights (seed 1) and see the same batches; rounds alternate, and each is timed by wall clock and
@@ -17,7 +17,7 @@ interface Sample { wallMs: number; cpuMs: number; value: number }
 
 const { values: opts } = parseArgs({ options: {
   base: { type: 'string' }, rounds: { type: 'string', default: '5' }, batches: { type: 'string', default: '100' },
-  infer: { type: 'string', default: '2560' }, warm: { type: 'string', default: '20' },
+  infer: { type: 'string', default: '2560' }, warm: { type: 'string', default: '20' }, threads: { type: 'string' },
 } });
 if (!opts.base) throw new Error('bench/ab.ts: --base <dir of another checkout> is required');
 const rounds = Number(opts.rounds), batches = Number(opts.batches), inferSamples = Number(opts.infer), warm = Number(opts.warm);
@@ -57,6 +57,14 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 
 async function main(): Promise<void> {
   const baseLib = (await import(resolve(opts.base!, 'src/node.ts'))) as Lib;
+  // --threads: both sides' kernels on that many threads (1: CPU time is then each side's work alone, which a busy
+  // machine distorts far less than wall time).
+  if (opts.threads) {
+    for (const dir of [opts.base!, resolve(import.meta.dirname, '..')]) {
+      const kernels = (await import(resolve(dir, 'kernels/cpu/wasm/index.ts'))) as { setGemmThreads(n: number): Promise<void> };
+      await kernels.setGemmThreads(Number(opts.threads));
+    }
+  }
   const data = await tn.data.loadMnist();
   const needed = (warm + rounds * batches) * TRAIN_BATCH;
   const images = (data.train.images.dataSync() as Float32Array).slice(0, needed * 784);

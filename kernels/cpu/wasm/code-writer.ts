@@ -67,6 +67,7 @@ export class CodeWriter {
   i32And(): this { return this.op(0x71); }
   i32Or(): this { return this.op(0x72); }
   i32Shl(): this { return this.op(0x74); }
+  i32Popcnt(): this { return this.op(0x69); }
   i32ShrU(): this { return this.op(0x76); }
   i32DivU(): this { return this.op(0x6e); }
 
@@ -75,6 +76,8 @@ export class CodeWriter {
     const b = new Uint8Array(new Float32Array([v]).buffer);
     return this.op(0x43, ...b);
   }
+  /** 1 when a ≠ b, also when either is NaN. */
+  f32Ne(): this { return this.op(0x5c); }
   f32Lt(): this { return this.op(0x5d); }
   f32Gt(): this { return this.op(0x5e); }
   f32Sqrt(): this { return this.op(0x91); }
@@ -107,6 +110,12 @@ export class CodeWriter {
   v128AnyTrue(): this { return this.simd(0x53); }
   /** Lane-wise a == b: all ones where equal (never for NaN). */
   f32x4Eq(): this { return this.simd(0x41); }
+  /** Lane-wise a ≠ b: all ones where unequal (and for NaN). */
+  f32x4Ne(): this { return this.simd(0x42); }
+  /** The top bit of each i32 lane, lane 0 in bit 0. */
+  i32x4Bitmask(): this { return this.simd(0xa4); }
+  /** Bytes of the first operand picked by the second's byte indices (0 for an index ≥ 16). */
+  i8x16Swizzle(): this { return this.simd(0x0e); }
   /** 1 when every i32 lane is nonzero, else 0. */
   i32x4AllTrue(): this { return this.simd(0xa3); }
   /** Lane bits from the first operand where the mask (third) has ones, else from the second. */
@@ -114,6 +123,7 @@ export class CodeWriter {
   /** Lane-wise a == b on i32 lanes: all ones where equal. */
   i32x4Eq(): this { return this.simd(0x37); }
   i32x4Add(): this { return this.simd(0xae); }
+  i32x4Mul(): this { return this.simd(0xb5); }
   f32x4Sqrt(): this { return this.simd(0xe3); }
   f32x4Add(): this { return this.simd(0xe4); }
   f32x4Sub(): this { return this.simd(0xe5); }

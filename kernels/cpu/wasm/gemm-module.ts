@@ -1,5 +1,6 @@
 import { CodeWriter, ValType } from './code-writer';
 import { floatRun, forLoop, FunctionEmitter, i32Params, min } from './emit-helpers';
+import { emitListRows, emitRowsCompute, emitRowTile, ROW_TILE } from './gemm-rows-module';
 import { ModuleBuilder, type MemoryLimits } from './module-builder';
 
 const { i32, v128 } = ValType;
@@ -15,7 +16,7 @@ export interface GemmKernelShape {
 }
 
 /** The exported functions, by name; all pointers are byte addresses into the imported memory. */
-export const GEMM_EXPORTS = ['pack_a', 'pack_b', 'compute', 'index_a', 'all_finite'] as const;
+export const GEMM_EXPORTS = ['pack_a', 'pack_b', 'compute', 'index_a', 'all_finite', 'list_rows', 'rows_compute', 'pack_b_rows'] as const;
 export type GemmExportName = (typeof GEMM_EXPORTS)[number];
 
 /**
@@ -292,20 +293,29 @@ function emitIndexA(shape: GemmKernelShape): FunctionEmitter {
 /**
  * all_finite(ptr, out, i0, i1): stores 0 at out when a float of ptr[i0, i1) is ±Infinity or NaN, else leaves
  * out as it is (the caller stores 1 first; chunks run on several threads then only ever store the same 0).
- * x - x is 0 for a finite x and NaN otherwise; the running sum of those is NaN exactly when one was not finite.
+ * x - x is 0 for a finite x and NaN otherwise; the running sums of those are NaN exactly when one was not finite.
+ * Four sums, 64 bytes a step, so that the adds do not wait on each other.
  */
 function emitAllFinite(): FunctionEmitter {
   const f = new FunctionEmitter(i32Params(4));
   const [ptr, out, i0, i1] = [0, 1, 2, 3];
-  const [at, sum, x, s] = [f.local(), f.local(ValType.v128), f.local(ValType.v128), f.local(ValType.f32)];
+  const [at, len] = [f.local(), f.local()];
+  const sums = [f.local(ValType.v128), f.local(ValType.v128), f.local(ValType.v128), f.local(ValType.v128)];
+  const [x, s] = [f.local(ValType.v128), f.local(ValType.f32)];
   const c = f.code;
+  const step = (sum: number, offset: number): void => {
+    c.localGet(ptr).localGet(at).i32Add().v128Load(offset).localTee(x).localGet(x).f32x4Sub().localGet(sum).f32x4Add().localSet(sum);
+  };
   c.localGet(ptr).localGet(i0).i32Const(2).i32Shl().i32Add().localSet(ptr);
-  floatRun(c, at, () => c.localGet(i1).localGet(i0).i32Sub().i32Const(2).i32Shl(), () => {
-    c.localGet(ptr).localGet(at).i32Add().v128Load().localTee(x).localGet(x).f32x4Sub().localGet(sum).f32x4Add().localSet(sum);
-  }, () => {
-    c.localGet(ptr).localGet(at).i32Add().f32Load().localTee(s).localGet(s).f32Sub().f32x4Splat().localGet(sum).f32x4Add().localSet(sum);
+  c.localGet(i1).localGet(i0).i32Sub().i32Const(2).i32Shl().localSet(len);
+  // 64 bytes while at + 64 <= len, then 16 while at + 16 <= len, then 4.
+  forLoop(c, at, () => c.i32Const(0), () => c.localGet(len).i32Const(63).i32Sub(), () => c.i32Const(64), () => sums.forEach((sum, i) => step(sum, 16 * i)));
+  forLoop(c, at, () => c.localGet(at), () => c.localGet(len).i32Const(15).i32Sub(), () => c.i32Const(16), () => step(sums[0], 0));
+  forLoop(c, at, () => c.localGet(at), () => c.localGet(len), () => c.i32Const(4), () => {
+    c.localGet(ptr).localGet(at).i32Add().f32Load().localTee(s).localGet(s).f32Sub().f32x4Splat().localGet(sums[1]).f32x4Add().localSet(sums[1]);
   });
-  c.localGet(sum).localGet(sum).f32x4Eq().i32x4AllTrue().i32Eqz().if();
+  c.localGet(sums[0]).localGet(sums[1]).f32x4Add().localGet(sums[2]).localGet(sums[3]).f32x4Add().f32x4Add().localTee(x);
+  c.localGet(x).f32x4Eq().i32x4AllTrue().i32Eqz().if();
   c.localGet(out).i32Const(0).i32Store();
   c.end();
   return f;
@@ -398,6 +408,13 @@ export function addGemmFunctions(m: ModuleBuilder, shape: GemmKernelShape): void
   m.addFunction(compute.params, [], compute.locals, compute.code, 'compute');
   emitIndexA(shape).addTo(m, 'index_a');
   emitAllFinite().addTo(m, 'all_finite');
+  // The row-sparse path (gemm-rows-module.ts): lists, its tile, and B packed into ROW_TILE-wide panels.
+  emitListRows().addTo(m, 'list_rows');
+  const rowTile = emitRowTile(epilogueIndex);
+  const rowTileIndex = m.addFunction(rowTile.params, [], rowTile.locals, rowTile.code);
+  emitRowsCompute(rowTileIndex).addTo(m, 'rows_compute');
+  const packRows = emitPack(ROW_TILE);
+  m.addFunction(packRows.params, [], packRows.locals, packRows.code, 'pack_b_rows');
 }
 
 /** Builds the GEMM module for one tile shape over an imported memory `env.memory`. */

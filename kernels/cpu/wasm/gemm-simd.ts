@@ -3,6 +3,9 @@ import { biasActivation as biasActivationJs } from '../bias-activation';
 export type { GemmBiasActivationFn };
 import { gemm as gemmJs, type GemmBiasActivationFn, type GemmFn } from '../gemm';
 import type { FloatArray } from '../../shared/types';
+import { rowsProduct, rowTiles } from './gemm-rows';
+import { ROW_TILE } from './gemm-rows-module';
+import { allFinite, chunkOf, PARALLEL_PACK_MIN } from './gemm-threads';
 import { kernelIndex } from './kernel-module';
 import { CallOperands } from './operands';
 import { alignUp, WasmRuntime } from './runtime';
@@ -24,14 +27,22 @@ export interface SimdGemmOptions {
   splitFlops?: number;
   /** Threads to use, main included (default: available cores, at most 4; 1 where threads are unavailable). */
   threads?: number;
-  /** Skip all-zero rows of A from this many flops up (default SPARSE_MIN_FLOPS; Infinity: never). Same bits either way. */
+  /** Skip zeros of A from this many flops up (default SPARSE_MIN_FLOPS; Infinity: never). Same bits either way. */
   sparseMinFlops?: number;
+  /**
+   * Take the row-sparse path (each row of op(A) listed as its nonzero elements) from this share of zeros in A up
+   * when n is a multiple of its tile width, from proportionally more when its last tile computes unused columns
+   * (default ROW_SPARSE_MIN_SHARE; -Infinity: always, Infinity: never). Same bits either way.
+   */
+  rowSparseMinShare?: number;
 }
 
 /** A SIMD GEMM instance: its own module, memory and (lazily started) worker threads. */
 export interface SimdGemm {
   /** C = op(A)·op(B) (or +=): WebAssembly SIMD for Float32Array operands, the JS gemm otherwise. */
   readonly gemm: GemmFn;
+  /** C = act(op(A)·op(B) + bias), the bias and activation applied to each tile of C while it is in L1. */
+  readonly gemmBiasActivation: GemmBiasActivationFn;
   /** Threads used for large GEMMs (main thread included). */
   readonly threads: number;
   /** Sets the thread count, starting or stopping workers; resolves once the workers are ready to take work. */
@@ -45,9 +56,7 @@ export interface SimdGemm {
  * sweep): below ~2 MFLOP (≈ 100 µs on one thread) waking a worker and the extra copies cost about what they save.
  */
 export const SPLIT_FLOPS = 2_000_000;
-// Shared operands smaller than this many floats are packed by the main thread alone before dispatch.
-const PARALLEL_PACK_MIN = 16_384;
-const [PACK_A, PACK_B, COMPUTE, INDEX_A, ALL_FINITE] = ['pack_a', 'pack_b', 'compute', 'index_a', 'all_finite'].map((x) => kernelIndex(x as 'pack_a'));
+const [PACK_A, PACK_B, COMPUTE, INDEX_A] = (['pack_a', 'pack_b', 'compute', 'index_a'] as const).map(kernelIndex);
 /**
  * Products from this many flops up list the all-zero rows of each packed A panel (index_a) so that the
  * micro-kernel can skip them (ReLU outputs make whole rows of zeros common): below it the listing costs more
@@ -70,14 +79,17 @@ function zeroShare(x: Float32Array, length: number): number {
   for (let i = 0; i < samples; i++) if (x[(i * 2654435761) % length] === 0) zeros++;
   return zeros / samples;
 }
-// Chunks per thread when splitting: enough that a thread slowed by other processes leaves work to the other.
-const CHUNKS_PER_THREAD = 4;
+/**
+ * Share of zeros in A (as sampled by zeroShare) from which the row-sparse path runs instead of the 4×8 micro-kernel
+ * with its skip of all-zero panel rows: measured on the seed model's dense layer (bench/dense-gemm.ts).
+ */
+export const ROW_SPARSE_MIN_SHARE = 0.35;
 
 /** Builds a SIMD GEMM with its own runtime (module, memory, threads). Throws if this engine lacks WebAssembly SIMD. */
 export function createSimdGemm(options: SimdGemmOptions = {}): SimdGemm {
   const runtime = new WasmRuntime({ mr: options.mr ?? 4, nr: options.nr ?? 8, fma: options.fma ?? false }, options.threads);
   return {
-    gemm: simdGemmOn(runtime, options),
+    ...simdGemmsOn(runtime, options),
     get threads() { return runtime.threads; },
     setThreads: (n: number) => runtime.setThreads(n),
     terminate: () => runtime.terminate(),
@@ -101,6 +113,7 @@ export function simdGemmsOn(runtime: WasmRuntime, options: SimdGemmOptions = {})
   const MCP = options.mcPanels ?? 32;
   const splitFlops = options.splitFlops ?? SPLIT_FLOPS;
   const sparseMinFlops = options.sparseMinFlops ?? SPARSE_MIN_FLOPS;
+  const rowSparseMinShare = options.rowSparseMinShare ?? ROW_SPARSE_MIN_SHARE;
   const { heap, fns } = runtime;
   const scratchBytes = alignUp(MR * NR * 4);
 
@@ -131,6 +144,28 @@ export function simdGemmsOn(runtime: WasmRuntime, options: SimdGemmOptions = {})
     const bRaw = o.input(b, k * n);
     const cOff = accumulate ? o.inout(c, m * n) : o.output(c, m * n);
     const biasAt = bias ? o.input(bias, n) : 0;
+    if (aRaw < 0 || bRaw < 0 || cOff < 0 || biasAt < 0) {
+      o.abandon();
+      fallback(a, b, c, m, n, k, transA, transB, accumulate, bias, act);
+      return;
+    }
+    const actCode = bias ? (act === 'relu' ? 2 : 1) : 0;
+    const shape = `${m}x${n}x${k}${transA ? 't' : 'n'}${transB ? 't' : 'n'}`;
+    const worthSplitting = 2 * m * n * k >= splitFlops;
+    // Sampled once: decides between the row-sparse path, the micro-kernel with its skip, and the plain micro-kernel.
+    const zeros = 2 * m * n * k >= sparseMinFlops ? zeroShare(a, m * k) : 0;
+    // The row-sparse path computes whole tiles, the micro-kernel whole NR-wide panels: the share of nonzeros at
+    // which the row path pays shrinks with the columns it computes in vain.
+    const used = (Math.ceil(n / NR) * NR) / (rowTiles(n) * ROW_TILE);
+    if (zeros >= 1 - (1 - rowSparseMinShare) * used) {
+      let done = false;
+      const x = { aRaw, bRaw, cOff, biasAt, m, n, k, transA, transB, accumulate, act: actCode };
+      runtime.choosing(`rows:${shape}`, worthSplitting && Math.max(m, rowTiles(n)) > 1, (p) => { done = rowsProduct(runtime, KC, o, x, p); });
+      if (done) {
+        o.finish();
+        return;
+      }
+    }
     // Row-major B with whole panels is read in place by the micro-kernel: no packing (same products, same order).
     const bDirect = !transB && n % NR === 0;
     const aPack = o.temp(rp * MR * k * 4);
@@ -140,10 +175,10 @@ export function simdGemmsOn(runtime: WasmRuntime, options: SimdGemmOptions = {})
     const stride = nb + 1 + k;
     // index_a's lists, then one i32 for all_finite's answer, and the compacted A panels; none when the memory had
     // no room for them (dense only).
-    const sparse = 2 * m * n * k >= sparseMinFlops && zeroShare(a, m * k) >= SPARSE_MIN_SHARE;
+    const sparse = zeros >= SPARSE_MIN_SHARE;
     const listed = sparse ? o.temp(rp * stride * 4 + 4) : 0;
     const aSparse = sparse && listed > 0 ? o.temp(rp * MR * k * 4) : 0;
-    if (aRaw < 0 || bRaw < 0 || cOff < 0 || biasAt < 0 || aPack < 0 || bPack < 0 || scratch < 0) {
+    if (aPack < 0 || bPack < 0 || scratch < 0) {
       o.abandon();
       fallback(a, b, c, m, n, k, transA, transB, accumulate, bias, act);
       return;
@@ -151,14 +186,7 @@ export function simdGemmsOn(runtime: WasmRuntime, options: SimdGemmOptions = {})
     const idx = aSparse > 0 ? listed : 0;
     const finiteAt = idx + rp * stride * 4;
     /** Whether every value of B is finite: only then may zero rows of A be skipped (0·Inf would be NaN). */
-    const bFinite = (p: WasmThreadPool | undefined): boolean => {
-      const flag = new Int32Array(heap.memory.buffer, finiteAt, 1);
-      flag[0] = 1;
-      const args = [bRaw, finiteAt, 0, k * n];
-      if (p && k * n >= PARALLEL_PACK_MIN) p.run({ calls: [{ fn: ALL_FINITE, args, rangeArg: 2, threadArg: -1 }], total: k * n, chunk: Math.ceil(k * n / threads / 64) * 16, threadStride: 0 }, fns);
-      else fns[ALL_FINITE](...args);
-      return flag[0] === 1;
-    };
+    const bFinite = (p: WasmThreadPool | undefined): boolean => allFinite(runtime, p, bRaw, k * n, finiteAt);
     /** After A is packed and listed in full: the lists to use, when enough rows are zero and B is finite; else 0. */
     const listsIfWorth = (p: WasmThreadPool | undefined): number => {
       const lists = new Int32Array(heap.memory.buffer, idx, rp * stride);
@@ -173,11 +201,10 @@ export function simdGemmsOn(runtime: WasmRuntime, options: SimdGemmOptions = {})
     const bStep = bDirect ? n * 4 : NR * 4;
     const indexArgs = [aPack, k, KC, 0, rp, idx, aSparse, bStep];
     const computeArgs = [aPack, bPack, cOff, n * 4, m, n, k, accumulate ? 1 : 0, 0, rp, 0, cp, KC, MCP, scratch,
-      bDirect ? NR * 4 : k * NR * 4, bStep, biasAt, bias ? (act === 'relu' ? 2 : 1) : 0, 0, aSparse];
+      bDirect ? NR * 4 : k * NR * 4, bStep, biasAt, actCode, 0, aSparse];
     const LISTS = 19;
 
-    const wanted = 2 * m * n * k >= splitFlops && Math.max(rp, cp) > 1;
-    runtime.choosing(`gemm:${m}x${n}x${k}${transA ? 't' : 'n'}${transB ? 't' : 'n'}`, wanted, (p) => {
+    runtime.choosing(`gemm:${shape}`, worthSplitting && Math.max(rp, cp) > 1, (p) => {
       if (!p) {
         fns[PACK_A](...packAArgs);
         if (idx) {
@@ -193,12 +220,11 @@ export function simdGemmsOn(runtime: WasmRuntime, options: SimdGemmOptions = {})
       const splitM = rp >= cp;
       const split = splitM ? rp : cp;
       const other = splitM ? cp : rp;
-      const chunkOf = (total: number): number => Math.max(1, Math.ceil(total / (threads * CHUNKS_PER_THREAD)));
       const packOther = { fn: splitM ? PACK_B : PACK_A, args: splitM ? packBArgs : packAArgs, rangeArg: 6, threadArg: -1 };
       // B read in place has nothing to pack up front.
       if (!(splitM && bDirect)) {
         if (other * (splitM ? NR : MR) * k < PARALLEL_PACK_MIN) fns[packOther.fn](...packOther.args);
-        else p.run({ calls: [packOther], total: other, chunk: chunkOf(other), threadStride: 0 }, fns);
+        else p.run({ calls: [packOther], total: other, chunk: chunkOf(other, threads), threadStride: 0 }, fns);
       }
       // A packed up front is listed here, and its lists kept only if worth it; A packed in chunks is listed
       // by each chunk (B is then checked first: the lists cannot be counted before they are made).
@@ -212,7 +238,7 @@ export function simdGemmsOn(runtime: WasmRuntime, options: SimdGemmOptions = {})
       const compute = { fn: COMPUTE, args: computeArgs, rangeArg: splitM ? 8 : 10, threadArg: 14 };
       const ownIsDirectB = !splitM && bDirect;
       const calls = ownIsDirectB ? [compute] : splitM && computeArgs[LISTS] ? [packOwn, indexOwn, compute] : [packOwn, compute];
-      p.run({ calls, total: split, chunk: chunkOf(split), threadStride: scratchBytes }, fns);
+      p.run({ calls, total: split, chunk: chunkOf(split, threads), threadStride: scratchBytes }, fns);
     });
     o.finish();
   };

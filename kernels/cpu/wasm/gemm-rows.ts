@@ -1,0 +1,85 @@
+import { compactionTable, ROW_BLOCK, ROW_ENTRY_BYTES, ROW_TILE } from './gemm-rows-module';
+import { allFinite, chunkOf, PARALLEL_PACK_MIN } from './gemm-threads';
+import { kernelIndex } from './kernel-module';
+import type { CallOperands } from './operands';
+import { alignUp, type WasmRuntime } from './runtime';
+import type { WasmThreadPool } from './thread-pool';
+
+const [LIST_ROWS, ROWS_COMPUTE, PACK_B_ROWS] = (['list_rows', 'rows_compute', 'pack_b_rows'] as const).map(kernelIndex);
+const SCRATCH_BYTES = alignUp(ROW_TILE * 4);
+// B up to this many bytes stays in cache while blocks of rows are listed and then computed against it, the rows of
+// a block as many as have lists of up to LISTS_CACHED_BYTES (in whole ROW_BLOCKs, at least one).
+const B_CACHED_BYTES = 256 * 1024;
+const LISTS_CACHED_BYTES = 256 * 1024;
+const TABLE = compactionTable();
+
+/** One product's operands, as byte offsets into the runtime's memory, and its shape. */
+export interface RowsProduct {
+  aRaw: number; bRaw: number; cOff: number; biasAt: number;
+  m: number; n: number; k: number; transA: boolean; transB: boolean; accumulate: boolean;
+  /** The epilogue: 0 none, 1 C + bias, 2 relu(C + bias). */
+  act: number;
+}
+
+/** Column tiles of the row-sparse path. */
+export const rowTiles = (n: number): number => Math.ceil(n / ROW_TILE);
+
+/**
+ * C = op(A)·op(B) (+ epilogue) by the row-sparse path (gemm-rows-module.ts), on this thread or split across `p`;
+ * its temporaries come from `o`. Returns false, having written nothing to C, when B is not all finite (skipped
+ * zero products would then hide a NaN) or the memory has no room: the caller then runs the dense path.
+ * When B is small enough to stay in cache, blocks of rows are listed and then computed against all of B
+ * (their lists are read back from cache), split by those blocks; else A is listed first, then each column tile
+ * is computed (split by tiles: each chunk reads only its tiles of B, packing them if needed).
+ */
+export function rowsProduct(runtime: WasmRuntime, kc: number, o: CallOperands, x: RowsProduct, p: WasmThreadPool | undefined): boolean {
+  const { m, n, k } = x;
+  const fns = runtime.fns;
+  const tiles = rowTiles(n);
+  const nb = Math.ceil(k / kc);
+  const inPlace = !x.transB && n % ROW_TILE === 0;
+  const flag = o.temp(4);
+  const lists = o.temp(m * k * ROW_ENTRY_BYTES);
+  const starts = o.temp(m * (nb + 1) * 4);
+  const bRows = inPlace ? x.bRaw : o.temp(tiles * ROW_TILE * k * 4);
+  const scratch = o.temp(runtime.threads * SCRATCH_BYTES);
+  const table = o.temp(TABLE.length);
+  if (flag < 0 || lists < 0 || starts < 0 || bRows < 0 || scratch < 0 || table < 0) return false;
+  new Uint8Array(runtime.heap.memory.buffer, table, TABLE.length).set(TABLE);
+  if (!allFinite(runtime, p, x.bRaw, k * n, flag)) return false;
+
+  // Argument lists; ranges (and the scratch pointer) are filled in per chunk and per thread.
+  const listArgs = [x.aRaw, k, x.transA ? 4 : k * 4, x.transA ? m * 4 : 4, kc, inPlace ? n * 4 : ROW_TILE * 4, 0, m, lists, starts, table];
+  const packArgs = [x.bRaw, bRows, n, k, x.transB ? k * 4 : 4, x.transB ? 4 : n * 4, 0, tiles];
+  const computeArgs = [lists, starts, bRows, x.cOff, n, k, kc, x.accumulate ? 1 : 0, 0, m, 0, tiles,
+    inPlace ? ROW_TILE * 4 : k * ROW_TILE * 4, x.biasAt, x.act, scratch];
+  const list = { fn: LIST_ROWS, args: listArgs, rangeArg: 6, threadArg: -1 };
+  const pack = { fn: PACK_B_ROWS, args: packArgs, rangeArg: 6, threadArg: -1 };
+  const byRows = k * n * 4 <= B_CACHED_BYTES || tiles === 1;
+  const blockRows = Math.max(1, Math.floor(LISTS_CACHED_BYTES / (k * ROW_ENTRY_BYTES * ROW_BLOCK))) * ROW_BLOCK;
+  if (!p) {
+    if (!inPlace) fns[PACK_B_ROWS](...packArgs);
+    const rows = byRows ? blockRows : m;
+    for (let r0 = 0; r0 < m; r0 += rows) {
+      listArgs[6] = computeArgs[8] = r0;
+      listArgs[7] = computeArgs[9] = Math.min(m, r0 + rows);
+      fns[LIST_ROWS](...listArgs);
+      fns[ROWS_COMPUTE](...computeArgs);
+    }
+    return true;
+  }
+  const threads = runtime.threads;
+  const other = byRows ? tiles : m;
+  // The operand not split is prepared up front: by this thread when small, else in chunks by all threads.
+  const upFront = byRows ? (inPlace ? null : pack) : list;
+  if (upFront) {
+    if ((byRows ? k * n : m * k) < PARALLEL_PACK_MIN) fns[upFront.fn](...upFront.args);
+    else p.run({ calls: [upFront], total: other, chunk: chunkOf(other, threads), threadStride: 0 }, fns);
+  }
+  const compute = { fn: ROWS_COMPUTE, args: computeArgs, rangeArg: byRows ? 8 : 10, threadArg: 15 };
+  const own = byRows ? [list, compute] : inPlace ? [compute] : [pack, compute];
+  const split = byRows ? m : tiles;
+  const chunk = byRows ? Math.min(blockRows, chunkOf(m, threads)) : chunkOf(tiles, threads);
+  p.run({ calls: own, total: split, chunk, threadStride: SCRATCH_BYTES }, fns);
+  return true;
+}
