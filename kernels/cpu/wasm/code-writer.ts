@@ -122,6 +122,8 @@ export class CodeWriter {
   i32x4AllTrue(): this { return this.simd(0xa3); }
   /** Lane bits from the first operand where the mask (third) has ones, else from the second. */
   v128Bitselect(): this { return this.simd(0x52); }
+  /** Lane-wise a == b on i32 lanes: all ones where equal. */
+  i32x4Eq(): this { return this.simd(0x37); }
   i32x4Add(): this { return this.simd(0xae); }
   i32x4Mul(): this { return this.simd(0xb5); }
   f32x4Sqrt(): this { return this.simd(0xe3); }
