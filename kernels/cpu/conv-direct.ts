@@ -2,11 +2,17 @@ import type { Conv2dGeometry } from '../shared/geometry';
 import type { Activation } from '../shared/op-names';
 import type { FloatArray } from '../shared/types';
 
-/** act(conv(x) + bias), optionally 2×2 stride-2 max-pooled, with no im2col matrix; out is written whole. */
-export type ConvDirectFn = (x: FloatArray, filter: FloatArray, bias: FloatArray, act: Activation, g: Conv2dGeometry, pool: boolean, out: FloatArray) => void;
+/**
+ * act(conv(x) + bias), optionally 2×2 stride-2 max-pooled, with no im2col matrix; out is written whole. When
+ * pooling, `winners` (if given, out's length) gets which cell of each output's window won: 0-3, row-major.
+ */
+export type ConvDirectFn = (x: FloatArray, filter: FloatArray, bias: FloatArray, act: Activation, g: Conv2dGeometry, pool: boolean, out: FloatArray, winners?: Int32Array) => void;
 
-/** dw [kh, kw, inC, outC] = the filter gradient of a 'valid' convolution, from x and dy, with no im2col matrix. */
-export type ConvFilterDirectFn = (x: FloatArray, dy: FloatArray, g: Conv2dGeometry, dw: FloatArray) => void;
+/**
+ * dw [kh, kw, inC, outC] = the filter gradient of a 'valid' convolution, from x and dy, with no im2col matrix.
+ * `dyFinite` is the caller's promise that dy holds no Infinity or NaN (a kernel may then skip all-zero patches).
+ */
+export type ConvFilterDirectFn = (x: FloatArray, dy: FloatArray, g: Conv2dGeometry, dw: FloatArray, dyFinite?: boolean) => void;
 
 /** Output pixels per block of the filter gradient's sums: the SIMD GEMM's k block, so both give the same bits. */
 export const FILTER_BLOCK = 256;
@@ -33,7 +39,7 @@ export function pooledShape(g: Conv2dGeometry): [number, number, number, number]
  * + bias, then relu; pooled windows taken row-major, a later cell winning only when strictly greater. Float32
  * outputs round every operation to f32, so the SIMD kernel must match it bit for bit.
  */
-export const convDirect: ConvDirectFn = (x, filter, bias, act, g, pool, out) => {
+export const convDirect: ConvDirectFn = (x, filter, bias, act, g, pool, out, winners) => {
   const f = out instanceof Float32Array ? Math.fround : (v: number): number => v;
   const { inH, inW, inC, outC, kh, kw, strideH, strideW } = g;
   const conv = (b: number, oy: number, ox: number, oc: number): number => {
@@ -60,11 +66,13 @@ export const convDirect: ConvDirectFn = (x, filter, bias, act, g, pool, out) => 
             continue;
           }
           let best = conv(b, 2 * py, 2 * px, oc);
-          for (const [dy, dx] of [[0, 1], [1, 0], [1, 1]]) {
-            const v = conv(b, 2 * py + dy, 2 * px + dx, oc);
-            if (v > best) best = v;
+          let won = 0;
+          for (let cell = 1; cell < 4; cell++) {
+            const v = conv(b, 2 * py + (cell >> 1), 2 * px + (cell & 1), oc);
+            if (v > best) [best, won] = [v, cell];
           }
           out[o] = best;
+          if (winners) winners[o] = won;
         }
       }
     }

@@ -3,7 +3,7 @@ import { biasActivation, biasActivationBackprop } from './bias-activation';
 import { gemm, gemmBiasActivation, type GemmBiasActivationFn, type GemmFn } from './gemm';
 import type { ConvDirectFn, ConvFilterDirectFn } from './conv-direct';
 import { col2im, im2col } from './im2col';
-import { maxPool, maxPoolBackprop } from './pool';
+import { maxPool, maxPoolBackprop, type UnpoolActivationBackpropFn } from './pool';
 import { binary, unary } from './elementwise';
 import { reduce } from './reduce';
 
@@ -33,6 +33,11 @@ export interface CpuKernels {
   readonly convDirect?: ConvDirectFn;
   /** The filter gradient for the same geometries, without im2col; the same bits as im2col + gemm. */
   readonly convFilterDirect?: ConvFilterDirectFn;
+  /**
+   * With convDirect: the backward pass of its max-pooled output down to the convolution's (dz, dbias), from the
+   * window winners it kept; the same bits as maxPoolBackprop, then biasActivationBackprop.
+   */
+  readonly unpoolActivationBackprop?: UnpoolActivationBackpropFn;
   /** Where arrays the kernels read and write in place (no copies) come from; absent for the JS kernels. */
   readonly memory?: ResidentMemory;
 }

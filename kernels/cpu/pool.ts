@@ -1,4 +1,5 @@
 import type { Pool2dGeometry } from '../shared/geometry';
+import type { Activation } from '../shared/op-names';
 import type { FloatArray } from '../shared/types';
 
 /** out [N,outH,outW,C]; argmax[i] = flat index into x of the max chosen for out[i] (first max wins on ties; padded cells never win). */
@@ -37,6 +38,33 @@ export function maxPoolBackprop(dy: FloatArray, argmax: Int32Array, dx: FloatArr
   dx.fill(0);
   for (let i = 0; i < argmax.length; i++) dx[argmax[i]] += dy[i];
 }
+
+/**
+ * The backward pass of pooled = maxPool(act(z + bias)) over 2×2 stride-2 'valid' windows, whose `winners` say which
+ * cell (0-3, row-major) won each output: dz [batch, outH, outW, ch] (zShape) and dbias [ch], from dPooled alone.
+ * dz is 0 + dPooled at each window's winner where act' is 1 there (relu: pooled > 0) and +0 everywhere else, and
+ * dbias sums dz over z's pixels in order: the bits of maxPoolBackprop, then biasActivationBackprop.
+ */
+export type UnpoolActivationBackpropFn = (
+  dPooled: FloatArray, pooled: FloatArray, winners: Int32Array, zShape: readonly number[], act: Activation, dz: FloatArray, dbias: FloatArray,
+) => void;
+
+/** The naive twin: every cell of z asks whether it won its window. */
+export const unpoolActivationBackprop: UnpoolActivationBackpropFn = (dPooled, pooled, winners, zShape, act, dz, dbias) => {
+  const [batch, outH, outW, ch] = zShape;
+  const [gh, gw] = [outH >> 1, outW >> 1];
+  dbias.fill(0);
+  for (let b = 0, o = 0; b < batch; b++) for (let oy = 0; oy < outH; oy++) for (let ox = 0; ox < outW; ox++) {
+    const inWindow = oy >> 1 < gh && ox >> 1 < gw;
+    const cell = ((oy & 1) << 1) | (ox & 1);
+    for (let c = 0; c < ch; c++, o++) {
+      const i = (((b * gh + (oy >> 1)) * gw + (ox >> 1)) * ch) + c;
+      const g = inWindow && winners[i] === cell && (act !== 'relu' || pooled[i] > 0) ? 0 + dPooled[i] : 0;
+      dz[o] = g;
+      dbias[c] += g;
+    }
+  }
+};
 
 /** out[i] = src[argmax[i]]: the adjoint of maxPoolBackprop, picking src at each window's winner. */
 export function gatherAt(src: FloatArray, argmax: Int32Array, out: FloatArray): void {

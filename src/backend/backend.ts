@@ -82,11 +82,20 @@ export interface Backend<Tensor extends TensorHandle = TensorHandle> {
   /** Optional, as matMulBiasActivation, for conv2d. */
   conv2dBiasActivation?(x: Tensor, filter: Tensor, bias: Tensor, strides: [number, number], pad: Padding, activation: FusedActivation): Tensor;
   /**
-   * Optional, for inference: maxPool(act(conv2d(x, filter) + bias), 2×2, stride 2, 'valid') in one call, keeping
-   * nothing for a backward pass; null where the backend has no fused kernel for this geometry (the op then runs
-   * conv2dBiasActivation, then maxPool).
+   * Optional: maxPool(act(conv2d(x, filter) + bias), 2×2, stride 2, 'valid') in one call, with no pre-pool
+   * activation; null where the backend has no fused kernel for this geometry (the op then runs
+   * conv2dBiasActivation, then maxPool). With `forBackprop`, the output may carry what
+   * conv2dBiasActivationMaxPoolBackprop needs from this pass (which window cells won).
    */
-  conv2dBiasActivationMaxPool?(x: Tensor, filter: Tensor, bias: Tensor, strides: [number, number], pad: Padding, activation: FusedActivation): Tensor | null;
+  conv2dBiasActivationMaxPool?(x: Tensor, filter: Tensor, bias: Tensor, strides: [number, number], pad: Padding, activation: FusedActivation, forBackprop: boolean): Tensor | null;
+  /**
+   * With conv2dBiasActivationMaxPool: the gradients of its output y from dy, for x and filter where `need` says so
+   * (null otherwise) and for bias. They are the composed ops' gradients (maxPoolBackprop, biasActivationBackprop,
+   * conv2dBackpropInput / conv2dBackpropFilter), without keeping the pre-pool activation alive between passes.
+   */
+  conv2dBiasActivationMaxPoolBackprop?(
+    dy: Tensor, x: Tensor, filter: Tensor, bias: Tensor, y: Tensor, strides: [number, number], pad: Padding, activation: FusedActivation, need: [boolean, boolean],
+  ): { dx: Tensor | null; dfilter: Tensor | null; dbias: Tensor };
   /** Backward of y = biasActivation(x, bias, act) in one pass: dx = dy·act'(y), dbias = dx summed over all but the last axis. */
   biasActivationBackprop(dy: Tensor, y: Tensor, activation: FusedActivation): { dx: Tensor; dbias: Tensor };
 

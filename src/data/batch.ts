@@ -1,4 +1,5 @@
-import { Tensor, arrayTypeFor } from '../tensor/tensor';
+import { newHostValues } from '../backend/host-values';
+import { Tensor } from '../tensor/tensor';
 
 /**
  * Rows of x by index along axis 0, gathered on the host: datasets live in host memory, and a
@@ -8,15 +9,21 @@ export function gatherRows(x: Tensor, indices: Int32Array, begin: number, end: n
   const rows = x.shape[0];
   const row = rows === 0 ? 0 : x.size / rows;
   const src = x.hostValues();
-  const out = new (arrayTypeFor(x.dtype))((end - begin) * row);
-  for (let i = begin; i < end; i++) {
+  const out = newHostValues(x.dtype, (end - begin) * row);
+  // Runs of consecutive rows (all of them when unshuffled) are copied as one block.
+  for (let i = begin; i < end; ) {
     const r = indices[i];
-    out.set(src.subarray(r * row, (r + 1) * row), (i - begin) * row);
+    let j = i + 1;
+    while (j < end && indices[j] === r + (j - i)) j++;
+    out.set(src.subarray(r * row, (r + j - i) * row), (i - begin) * row);
+    i = j;
   }
   return new Tensor([end - begin, ...x.shape.slice(1)], x.dtype, out);
 }
 
 /** 0..n-1, the unshuffled order. */
 export function range(n: number): Int32Array {
-  return Int32Array.from({ length: n }, (_, i) => i);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order;
 }

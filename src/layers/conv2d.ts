@@ -28,10 +28,13 @@ export class Conv2D extends Conv2DWindowLayer {
     this.buildKernel([...this.kernelSize, hwcOf(inputShape, this.dataFormat)[2], this.filters]);
   }
 
-  /** A following 2×2 stride-2 'valid' max-pool runs fused into the convolution (inference only). */
-  override applyWithNext(x: Tensor, next: Layer): Tensor | null {
+  /**
+   * A following 2×2 stride-2 'valid' max-pool runs fused into the convolution (and while training, its backward
+   * pass too). Not while training with an activity regularizer, which needs the convolution's own output.
+   */
+  override applyWithNext(x: Tensor, next: Layer, training: boolean): Tensor | null {
     const act = this.activation;
-    if (!(next instanceof MaxPooling2D) || this.dataFormat !== 'channelsLast' || next.dataFormat !== 'channelsLast' || !this.bias || (act !== 'relu' && act !== 'linear') || next.padding !== 'valid'
+    if ((training && this.activityRegularizer) || !(next instanceof MaxPooling2D) || this.dataFormat !== 'channelsLast' || next.dataFormat !== 'channelsLast' || !this.bias || (act !== 'relu' && act !== 'linear') || next.padding !== 'valid'
       || [...next.poolSize, ...next.strides].some((d) => d !== 2)) return null;
     this.prepareInput(x);
     const [outH, outW] = this.computeOutputShape(x.shape.slice(1));

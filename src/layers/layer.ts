@@ -324,10 +324,10 @@ export abstract class Layer {
   }
 
   /**
-   * For inference: this layer and `next` as one op (the caller then skips `next`), or null where they do not
-   * fuse. A layer that fuses checks x (prepareInput) and builds `next` itself.
+   * This layer and `next` as one op (the caller then skips `next`), or null where they do not fuse; `training` as
+   * apply's. A layer that fuses checks x (prepareInput), builds `next` itself, and gives what the two applies would.
    */
-  applyWithNext(_x: Tensor, _next: Layer): Tensor | null {
+  applyWithNext(_x: Tensor, _next: Layer, _training: boolean): Tensor | null {
     return null;
   }
 

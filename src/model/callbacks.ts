@@ -77,6 +77,11 @@ export class CallbackList {
     for (const cb of this.list) if (cb instanceof Callback) cb.setModel(model);
   }
 
+  /** Whether any callback has this hook (fit skips building the logs of a per-batch hook nobody has). */
+  has(hook: Hook): boolean {
+    return this.list.some((cb) => typeof cb[hook] === 'function');
+  }
+
   async call(hook: Hook, ...args: unknown[]): Promise<void> {
     for (const cb of this.list) {
       const fn = cb[hook] as ((...a: unknown[]) => unknown) | undefined;

@@ -130,8 +130,8 @@ export interface RunOptions {
 }
 
 /**
- * Runs the graph on concrete inputs (in the model's input order) and returns the outputs. At inference a
- * layer whose output feeds only the next layer may run fused with it (conv + relu + max-pool).
+ * Runs the graph on concrete inputs (in the model's input order) and returns the outputs. A layer whose output
+ * feeds only the next layer may run fused with it (conv + relu + max-pool).
  */
 export function runGraph(g: Graph, xs: readonly Tensor[], options: RunOptions): Tensor[] {
   const values = new Map<number, Tensor>();
@@ -156,11 +156,11 @@ export function runGraph(g: Graph, xs: readonly Tensor[], options: RunOptions): 
     const inMask = masks.get(node.inputs[0].id) ?? null;
     if (node.inputs.some((t) => masks.get(t.id))) callMask = inMask;
     const next = order[k + 1];
-    // Fusion: a single-input, single-output node whose output feeds only the next node, at inference.
-    if (!options.training && !callMask && next && ins.length === 1 && ins[0].dtype === layer.dtype && node.outputs.length === 1 && next.inputs.length === 1 && next.outputs.length === 1
+    // Fusion: a single-input, single-output node whose output feeds only the next node.
+    if (!callMask && next && ins.length === 1 && ins[0].dtype === layer.dtype && node.outputs.length === 1 && next.inputs.length === 1 && next.outputs.length === 1
       && next.inputs[0] === node.outputs[0] && g.consumers.get(node.outputs[0].id) === 1 && !outputIds.has(node.outputs[0].id)
       && Object.keys(node.kwargs).length === 0 && Object.keys(next.kwargs).length === 0 && !logitsOf.has(next.outputs[0].id)) {
-      const fused = layer.applyWithNext(ins[0], layerOf(next));
+      const fused = layer.applyWithNext(ins[0], layerOf(next), options.training);
       if (fused) {
         values.set(next.outputs[0].id, fused);
         done.add(next);

@@ -17,7 +17,7 @@ import { saveModel } from './save';
 import type { SaveConfig } from './serialize';
 import { trainingConfigOf, type TrainingConfig } from './training-config';
 import { summaryLines } from './summary';
-import { assertNotTraining, evaluateValues, fit, trainStep, type TrainableModel } from './training';
+import { assertNotTraining, evaluateValues, fit, stepPlan, trainStep, type TrainableModel } from './training';
 
 export type { ModelCompileArgs, ModelFitArgs };
 
@@ -344,7 +344,7 @@ export class LayersModel extends Layer implements TrainableModel {
     const op = 'trainOnBatch';
     assertNotTraining(op, this);
     const { xs, ys, c } = this.checkedData(op, x, y);
-    const logs = trainStep(this, c, xs, ys, null, true, 'trainOnBatch');
+    const logs = trainStep(this, c, stepPlan(this, c), xs, ys, null, true, 'trainOnBatch');
     const values = Object.values(logs);
     return values.length === 1 ? values[0] : values;
   }

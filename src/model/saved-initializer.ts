@@ -1,4 +1,5 @@
 import type { Initializer } from '../layers/initializers';
+import { copyHostValues } from '../backend/host-values';
 import { Tensor, arrayTypeFor, sizeOfShape, type DType } from '../tensor/tensor';
 import { badValue, isRecord, own } from '../io/json-checks';
 
@@ -74,7 +75,7 @@ export function savedInitializer(spec: InitializerSpec, values?: Tensor): Initia
     apply(shape: readonly number[], dtype: DType = 'float32'): Tensor {
       const v = values;
       const fits = v !== undefined && !v.isDisposed && v.dtype === dtype && v.shape.length === shape.length && v.shape.every((d, i) => d === shape[i]);
-      return new Tensor(shape, dtype, fits ? v.hostValues().slice() : new (arrayTypeFor(dtype))(sizeOfShape(shape)));
+      return new Tensor(shape, dtype, fits ? copyHostValues(v.hostValues(), true) : new (arrayTypeFor(dtype))(sizeOfShape(shape)));
     },
   };
 }

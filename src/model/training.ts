@@ -44,7 +44,7 @@ export function logNames(c: Compiled, outputs: readonly Port[]): string[] {
 }
 
 /** The total loss: each output's loss times its weight, plus (when training) the layers' penalties; also each output's loss value. */
-function totalLoss(model: TrainableModel, c: Compiled, ys: readonly Tensor[], outs: readonly Tensor[], logits: readonly boolean[], weights: readonly (Tensor | null)[] | null, penalties: boolean): { total: Tensor; perOutput: number[] } {
+function totalLoss(layers: readonly Layer[], c: Compiled, ys: readonly Tensor[], outs: readonly Tensor[], logits: readonly boolean[], weights: readonly (Tensor | null)[] | null, penalties: boolean): { total: Tensor; perOutput: number[] } {
   let total: Tensor | null = null;
   const perOutput: number[] = [];
   c.losses.forEach((loss, i) => {
@@ -53,7 +53,7 @@ function totalLoss(model: TrainableModel, c: Compiled, ys: readonly Tensor[], ou
     const term = c.lossWeights[i] === 1 ? li : mul(li, c.lossWeights[i]);
     total = total ? add(total, term) : term;
   });
-  if (penalties) for (const l of model.layers) for (const p of l.calculateLosses()) total = add(total as unknown as Tensor, p);
+  if (penalties) for (const l of layers) for (const p of l.calculateLosses()) total = add(total as unknown as Tensor, p);
   return { total: total as unknown as Tensor, perOutput };
 }
 
@@ -67,23 +67,41 @@ function metricValues(c: Compiled, ys: readonly Tensor[], preds: readonly Tensor
   }));
 }
 
-/** One optimizer step on a batch; the update is skipped (and an error thrown) when the loss is not finite and terminateOnNaN. */
-export function trainStep(model: TrainableModel, c: Compiled, xs: readonly Tensor[], ys: readonly Tensor[], weights: (Tensor | null)[] | null, terminateOnNaN: boolean, where: string): Logs {
-  const logits = logitsFlags(model, c);
+/**
+ * What every step of one fit (or one trainOnBatch) needs of the model and its compile settings, worked out once
+ * rather than per batch; the trainable weights are those of when training starts, as TF.js's fit collects them.
+ */
+export interface StepPlan {
+  readonly logits: readonly boolean[];
+  readonly outputs: readonly Port[];
+  readonly names: readonly string[];
+  /** Whether the logs hold metrics (the step then keeps copies of the outputs for them). */
+  readonly wantMetrics: boolean;
+  readonly layers: readonly Layer[];
+  readonly weights: Variable[];
+}
+
+export function stepPlan(model: TrainableModel, c: Compiled): StepPlan {
   const { outputs } = model.ports();
   const names = logNames(c, outputs);
   const wantMetrics = names.length > 1 + (outputs.length > 1 ? outputs.length : 0);
+  return { logits: logitsFlags(model, c), outputs, names, wantMetrics, layers: model.layers, weights: model.trainableWeights };
+}
+
+/** One optimizer step on a batch; the update is skipped (and an error thrown) when the loss is not finite and terminateOnNaN. */
+export function trainStep(model: TrainableModel, c: Compiled, plan: StepPlan, xs: readonly Tensor[], ys: readonly Tensor[], weights: (Tensor | null)[] | null, terminateOnNaN: boolean, where: string): Logs {
+  const { logits, outputs, names, wantMetrics, layers } = plan;
   let copies: { shape: readonly number[]; values: TypedArray }[] = [];
   let perOutput: number[] = [];
-  for (const l of model.layers) l.takeLosses();
+  for (const l of layers) l.takeLosses();
   const { value, grads } = variableGradsList(() => {
     const outs = model.run(xs, { training: true, logits });
     // Copies: the outputs' values may be reused once the step's tensors are disposed, before the metrics read them.
     if (wantMetrics) copies = outs.map((o) => ({ shape: o.shape, values: o.dataSync() }));
-    const r = totalLoss(model, c, ys, outs, logits, weights, true);
+    const r = totalLoss(layers, c, ys, outs, logits, weights, true);
     perOutput = r.perOutput;
     return r.total;
-  }, model.trainableWeights);
+  }, plan.weights);
   const loss = value.hostValues()[0];
   value.dispose();
   try {
@@ -92,14 +110,14 @@ export function trainStep(model: TrainableModel, c: Compiled, xs: readonly Tenso
     }
     tidy(() => c.optimizer.applyGradients(grads));
     tidy(() => {
-      for (const l of model.layers) l.applyConstraints();
+      for (const l of layers) l.applyConstraints();
     });
   } finally {
     for (const g of grads.values()) g.dispose();
   }
   const values = [loss, ...(outputs.length > 1 ? perOutput : [])];
   if (wantMetrics) {
-    const preds = copies.map((p) => new Tensor(p.shape, model.trainableWeights[0]?.dtype ?? 'float32', p.values));
+    const preds = copies.map((p) => new Tensor(p.shape, plan.weights[0]?.dtype ?? 'float32', p.values));
     try {
       values.push(...metricValues(c, ys, preds, logits));
     } finally {
@@ -123,7 +141,7 @@ export function evaluateValues(model: TrainableModel, c: Compiled, xs: readonly 
       const xb = xs.map((x) => gatherRows(x, order, begin, end));
       const yb = ys.map((y) => gatherRows(y, order, begin, end));
       const outs = model.run(xb, { training: false, logits });
-      const { total, perOutput } = totalLoss(model, c, yb, outs, logits, null, false);
+      const { total, perOutput } = totalLoss(model.layers, c, yb, outs, logits, null, false);
       const values = [total.hostValues()[0], ...(outputs.length > 1 ? perOutput : []), ...metricValues(c, yb, outs, logits)];
       values.forEach((v, i) => (sums[i] += v * (end - begin)));
     });
@@ -190,7 +208,8 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
     throw e;
   }
   if (weights) owned.push(...weights);
-  const names = logNames(c, outputs);
+  const plan = stepPlan(model, c);
+  const names = plan.names;
 
   const steps = o.stepsPerEpoch ?? Math.ceil(n / o.batchSize);
   const rng = new Random(o.seed ?? nextDefaultSeed());
@@ -220,13 +239,13 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
         const begin = cursor;
         const end = Math.min(n, begin + o.batchSize);
         cursor = end;
-        await callbacks.call('onBatchBegin', step, { batch: step, size: end - begin });
+        if (callbacks.has('onBatchBegin')) await callbacks.call('onBatchBegin', step, { batch: step, size: end - begin });
         const xb = xs.map((t) => gatherRows(t, order, begin, end));
         const yb = ys.map((t) => gatherRows(t, order, begin, end));
         const wb = weights ? weights.map((t) => gatherRows(t, order, begin, end)) : null;
         let logs: Logs;
         try {
-          logs = trainStep(model, c, xb, yb, wb, o.terminateOnNaN, `epoch ${epoch + 1}, batch ${step + 1}`);
+          logs = trainStep(model, c, plan, xb, yb, wb, o.terminateOnNaN, `epoch ${epoch + 1}, batch ${step + 1}`);
         } finally {
           for (const t of [...xb, ...yb, ...(wb ?? [])]) t.dispose();
         }
@@ -237,7 +256,7 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
           running[k] = sums[k] / seen;
         }
         progress?.batchEnd(step + 1, running);
-        await callbacks.call('onBatchEnd', step, { batch: step, size: end - begin, ...logs });
+        if (callbacks.has('onBatchEnd')) await callbacks.call('onBatchEnd', step, { batch: step, size: end - begin, ...logs });
         await yielder.batchEnd(epoch, step, logs);
       }
       const epochLogs: Logs = {};

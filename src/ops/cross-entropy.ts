@@ -39,6 +39,9 @@ export function sparseSoftmaxCrossEntropy(labels: Tensor, logits: Tensor): Tenso
   const [rows, classes] = logits.shape;
   checkSparseLabels(op, labels, rows, classes);
   const { losses, probs } = backend().sparseSoftmaxCrossEntropy(logits, labels);
-  recordOp<CrossEntropyAttrs>('sparseSoftmaxCrossEntropy', [logits], losses, { labels, probs });
-  return mean(losses);
+  // One recorded op from the logits to the mean (the per-row losses are on no tape): its rule scales by dy / rows
+  // at once, where the tape would otherwise run the mean's division and the sum's broadcast backwards first.
+  const loss = mean(losses);
+  recordOp<CrossEntropyAttrs>('sparseSoftmaxCrossEntropy', [logits], loss, { labels, probs });
+  return loss;
 }

@@ -24,6 +24,8 @@ interface Buffer {
 export interface Counted {
   buffer: Buffer;
   done: boolean;
+  /** Whether the garbage collector's freeing of the tensor is watched (see watchCollection). */
+  watched: boolean;
 }
 
 let numTensors = 0;
@@ -62,12 +64,21 @@ function uncount(entry: Counted): void {
 // a WeakRef would keep every tensor alive to the end of the current job (all of a fit() call).
 const collected = new FinalizationRegistry<Counted>(uncount);
 
-/** @internal Counts a new tensor `owner` holding `storage`. */
-export function countTensor(owner: object, storage: Storage): Counted {
+/** @internal Counts a new tensor holding `storage`; watchCollection must follow once the tensor may be freed undisposed. */
+export function countTensor(storage: Storage): Counted {
   numTensors++;
-  const entry: Counted = { buffer: hold(storage), done: false };
+  return { buffer: hold(storage), done: false, watched: false };
+}
+
+/**
+ * @internal From now on `owner` leaves the count when the garbage collector frees it undisposed. Not needed while
+ * a tidy scope holds the tensor (most of a step's tensors are disposed by their scope, never watched): it is
+ * called when the tensor is made outside every scope, or outlives them.
+ */
+export function watchCollection(owner: object, entry: Counted): void {
+  if (entry.watched || entry.done) return;
+  entry.watched = true;
   collected.register(owner, entry, entry);
-  return entry;
 }
 
 /** @internal The tensor now holds other storage (a variable assigned, or moved to a device). */
@@ -80,7 +91,7 @@ export function recount(entry: Counted, storage: Storage): void {
 
 /** @internal A disposed tensor leaves the count. */
 export function uncountTensor(entry: Counted): void {
-  collected.unregister(entry);
+  if (entry.watched) collected.unregister(entry);
   uncount(entry);
 }
 

@@ -4,13 +4,18 @@
  */
 export interface Disposable {
   dispose(): void;
+  /** Called when it outlives every scope that held it (the garbage collector may free it from then on). */
+  outlivedScopes(): void;
 }
 
 const scopes: Set<Disposable>[] = [];
 const kept = new WeakSet<Disposable>();
 
-export function trackTensor(t: Disposable): void {
-  currentScope()?.add(t);
+/** Adds t to the innermost scope; false when no scope is open. */
+export function trackTensor(t: Disposable): boolean {
+  const scope = currentScope();
+  scope?.add(t);
+  return scope !== undefined;
 }
 
 /** Marks t to survive every enclosing tidy. */

@@ -1,6 +1,6 @@
 import { arrayTypeFor, fromDevice, installHandleFactory, isFloatDtype, sizeOfShape, type DeviceData, type DType, type FloatArray, type TensorHandle, type TypedArray } from '../backend/handle';
-import { releaseStorage } from '../backend/host-values';
-import { countTensor, recount, uncountTensor, type Counted } from './memory';
+import { copyHostValues, releaseStorage } from '../backend/host-values';
+import { countTensor, recount, uncountTensor, watchCollection, type Counted } from './memory';
 import { formatTensor } from './format';
 import { trackTensor } from './scopes';
 import type { ArrayMap, Rank, DataType, DataTypeMap, NumericDataType, ShapeMap, TensorLike } from './value-types';
@@ -176,12 +176,18 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
 
   /** @internal Use tn.tensor(), tn.zeros() etc.; the shape and storage are trusted here. */
   constructor(shape: readonly number[], dtype: DType, storage: TypedArray | DeviceData) {
-    this.shape = Object.freeze(shape.slice()) as ShapeMap[R] & number[];
+    // A spread copy: slice() of a frozen array (another tensor's shape, the usual argument) is V8's slow path.
+    this.shape = Object.freeze([...shape]) as ShapeMap[R] & number[];
     this.dtype = dtype;
     this.size = sizeOfShape(shape);
     this.values = storage;
-    this.counted = countTensor(this, storage);
-    trackTensor(this);
+    this.counted = countTensor(storage);
+    if (!trackTensor(this)) this.outlivedScopes();
+  }
+
+  /** @internal Made outside every tidy scope, or outlived them: tn.memory() then counts it until disposed or collected. */
+  outlivedScopes(): void {
+    watchCollection(this, this.counted);
   }
 
   /** @internal Host values or backend-held values; variables swap them on assign, backends move them to a device. */
@@ -228,7 +234,7 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
    * typed as TF.js types it (`dataSync<'int32'>()` names the array; a float64 tensor's is `dataSync<'float64'>()`).
    */
   dataSync<D extends DataType = NumericDataType>(): DataTypeMap[D] {
-    return this.hostValues().slice() as DataTypeMap[D];
+    return copyHostValues(this.hostValues()) as DataTypeMap[D];
   }
 
   async data<D extends DataType = NumericDataType>(): Promise<DataTypeMap[D]> {

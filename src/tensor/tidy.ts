@@ -34,6 +34,10 @@ export function tidy<T extends TensorContainer>(nameOrFn: string | (() => T), fn
   let result: T;
   try {
     result = body();
+  } catch (e) {
+    // What a failed body made is left to the garbage collector, which from now on must tell the count.
+    for (const t of scope) t.outlivedScopes();
+    throw e;
   } finally {
     closeScope();
   }
@@ -45,6 +49,7 @@ export function tidy<T extends TensorContainer>(nameOrFn: string | (() => T), fn
   for (const t of scope) {
     if (holdAll || survivors.has(t as Tensor) || isKept(t)) {
       if (outer) outer.add(t);
+      else t.outlivedScopes();
     } else {
       t.dispose();
     }

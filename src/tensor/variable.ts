@@ -1,4 +1,4 @@
-import { releaseStorage } from '../backend/host-values';
+import { copyHostValues, releaseStorage } from '../backend/host-values';
 import { fmtShape } from '../util/validate';
 import { keep } from './scopes';
 import { Tensor, arrayTypeFor, type DType } from './tensor';
@@ -22,7 +22,7 @@ export class Variable<R extends Rank = Rank> extends Tensor<R> {
 
   /** @internal Use tn.variable(). */
   constructor(initial: Tensor<R>, trainable: boolean, name: string | undefined) {
-    super(initial.shape, initial.dtype, initial.hostValues().slice());
+    super(initial.shape, initial.dtype, copyHostValues(initial.hostValues(), true));
     this.trainable = trainable;
     this.name = name ?? `variable_${nextVariableId++}`;
     byName.set(this.name, new WeakRef(this));
@@ -43,7 +43,7 @@ export class Variable<R extends Rank = Rank> extends Tensor<R> {
       );
     }
     this.assertLive('assign');
-    const next = t.hostValues().slice();
+    const next = copyHostValues(t.hostValues(), true);
     releaseStorage(this.storage);
     this.storage = next;
   }

@@ -4,6 +4,7 @@ import { conv2dGeometry, pool2dGeometry } from '../../kernels/shared/geometry';
 import { conv2dBackpropFilter, conv2dBiasActivation } from '../../kernels/cpu/conv';
 import { convDirect, convFilterDirect, directConvFits, pooledShape } from '../../kernels/cpu/conv-direct';
 import { jsKernels, type CpuKernels } from '../../kernels/cpu/kernel-set';
+import { unpoolActivationBackprop } from '../../kernels/cpu/pool';
 import { simdGemmsOn } from '../../kernels/cpu/wasm/gemm-simd';
 import { WasmRuntime } from '../../kernels/cpu/wasm/runtime';
 import { simdKernelsOn } from '../../kernels/cpu/wasm/simd-ops';
@@ -169,6 +170,93 @@ function suite(name: string, kernels: () => CpuKernels, runs: number, place: Pla
       }), { seed: 9, numRuns: runs });
     });
 
+    it('convDirect keeps which window cell won each pooled output: its twin\'s, and maxPool\'s argmax over the unpooled output', () => {
+      const run = kernels().convDirect;
+      if (!run) throw new Error('test: the SIMD kernel set has no convDirect');
+      fc.assert(fc.property(conv, fc.constantFrom(8, 16, 32), fc.boolean(), (c, outC, relu) => {
+        const g = { ...convGeometry({ ...c, h: c.h + 1, w: c.w + 1, pad: 'valid' }), outC };
+        if (!directConvFits(g) || g.outH < 2 || g.outW < 2) return;
+        const k = g.kh * g.kw * g.inC;
+        // Few levels, so windows tie (relu's zeros above all).
+        const [x, w, bias] = [randomArray(g.batch * g.inH * g.inW * g.inC, c.seed, 2), randomArray(k * outC, c.seed + 1, 2), randomArray(outC, c.seed + 2, 2)];
+        const act = relu ? 'relu' : 'linear';
+        const size = pooledShape(g).reduce((a, b) => a * b);
+        const [got, won] = [place(new Float32Array(size)), place(new Int32Array(size).fill(-1))];
+        const [want, wonWant] = [new Float32Array(size), new Int32Array(size).fill(-2)];
+        run(place(x), place(w), place(bias), act, g, true, got, won);
+        convDirect(x, w, bias, act, g, true, want, wonWant);
+        sameBits(got, want);
+        sameBits(won, wonWant);
+        const y = new Float32Array(g.batch * g.outH * g.outW * outC);
+        convDirect(x, w, bias, act, g, false, y);
+        const pg = pool2dGeometry([g.batch, g.outH, g.outW, outC], [2, 2], [2, 2], 'valid');
+        const [pooled, argmax] = [new Float32Array(size), new Int32Array(size)];
+        jsKernels.maxPool(y, pg, pooled, argmax);
+        sameBits(got, pooled);
+        // argmax is a flat index into y: its pixel's place in its window is the cell.
+        const cells = Int32Array.from(argmax, (a) => {
+          const pixel = Math.floor(a / outC), ox = pixel % g.outW, oy = Math.floor(pixel / g.outW) % g.outH;
+          return (oy % 2) * 2 + (ox % 2);
+        });
+        sameBits(won, cells);
+      }), { seed: 10, numRuns: runs });
+    });
+
+    it('unpoolActivationBackprop matches its twin and maxPoolBackprop, then biasActivationBackprop, bit for bit', () => {
+      const run = kernels().unpoolActivationBackprop;
+      if (!run) throw new Error('test: the SIMD kernel set has no unpoolActivationBackprop');
+      // Odd sizes leave a row and a column in no window; a NaN in dPooled stays where the composed ops keep it.
+      const shape = fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 2, max: 9 }), fc.integer({ min: 2, max: 9 }), fc.constantFrom(3, 4, 8, 12, 32));
+      fc.assert(fc.property(shape, fc.boolean(), fc.boolean(), fc.nat(), ([batch, outH, outW, ch], relu, withNaN, seed) => {
+        const act = relu ? 'relu' : 'linear';
+        const zSize = batch * outH * outW * ch;
+        const y = randomArray(zSize, seed, 2).map((v) => (relu && v < 0 ? 0 : v));
+        const pg = pool2dGeometry([batch, outH, outW, ch], [2, 2], [2, 2], 'valid');
+        const size = batch * pg.outH * pg.outW * ch;
+        const [pooled, argmax] = [new Float32Array(size), new Int32Array(size)];
+        jsKernels.maxPool(y, pg, pooled, argmax);
+        const winners = Int32Array.from(argmax, (a) => {
+          const pixel = Math.floor(a / ch), ox = pixel % outW, oy = Math.floor(pixel / outW) % outH;
+          return (oy % 2) * 2 + (ox % 2);
+        });
+        const dPooled = randomArray(size, seed + 1);
+        if (withNaN) dPooled[seed % size] = NaN;
+        const dy = new Float32Array(zSize);
+        jsKernels.maxPoolBackprop(dPooled, argmax, dy);
+        const [dzWant, dbWant] = [new Float32Array(zSize), new Float32Array(ch)];
+        jsKernels.biasActivationBackprop(dy, y, zSize / ch, ch, act, dzWant, dbWant);
+        const [dzTwin, dbTwin] = [new Float32Array(zSize).fill(3), new Float32Array(ch).fill(3)];
+        unpoolActivationBackprop(dPooled, pooled, winners, [batch, outH, outW, ch], act, dzTwin, dbTwin);
+        sameBits(dzTwin, dzWant);
+        sameBits(dbTwin, dbWant);
+        const [dz, db] = [place(new Float32Array(zSize).fill(5)), place(new Float32Array(ch).fill(5))];
+        run(place(dPooled), place(pooled), place(winners), [batch, outH, outW, ch], act, dz, db);
+        sameBits(dz, dzWant);
+        sameBits(db, dbWant);
+      }), { seed: 11, numRuns: runs });
+    });
+
+    it('convFilterDirect told dy is finite sums only the pixels whose patch is not all zeros, with the same bits', () => {
+      const back = kernels().convFilterDirect;
+      if (!back) throw new Error('test: the SIMD kernel set has no convFilterDirect');
+      // Images blank outside a band, batches whose pixels cross several blocks of 256, and a blank image.
+      fc.assert(fc.property(conv, fc.constantFrom(8, 16), fc.integer({ min: 1, max: 12 }), (c, outC, batch) => {
+        const g = { ...convGeometry({ ...c, batch: batch + 1, h: c.h + 4, w: c.w + 4, pad: 'valid' }), outC };
+        if (!directConvFits(g)) return;
+        const k = g.kh * g.kw * g.inC;
+        const x = randomArray(g.batch * g.inH * g.inW * g.inC, c.seed, 4);
+        for (let i = 0; i < x.length; i++) {
+          const cell = Math.floor(i / g.inC), ix = cell % g.inW, iy = Math.floor(cell / g.inW) % g.inH, b = Math.floor(cell / (g.inW * g.inH));
+          if (b === 1 || iy < g.inH / 2 || ix > (c.seed % g.inW)) x[i] = i % 5 ? 0 : -0;
+        }
+        const dy = randomArray(g.batch * g.outH * g.outW * outC, c.seed + 3);
+        const [got, want] = [place(new Float32Array(k * outC).fill(7)), new Float32Array(k * outC)];
+        back(place(x), place(dy), g, got, true);
+        convFilterDirect(x, dy, g, want);
+        sameBits(got, want);
+      }), { seed: 12, numRuns: Math.ceil(runs / 4) });
+    });
+
     it('adamUpdate matches the float64-rounded JS twin to float32 precision', () => {
       fc.assert(fc.property(fc.integer({ min: 0, max: 70 }), fc.integer({ min: 1, max: 50 }), fc.nat(), (n, t, seed) => {
         const g = randomArray(n, seed + 1);
@@ -220,6 +308,23 @@ describe('WebAssembly SIMD kernels, two threads', () => {
       return [cols, y, pooled, arg, dx, p, m, v];
     });
     outputs[0].forEach((out, i) => sameBits(outputs[1][i], out));
+  });
+});
+describe('resident memory', () => {
+  it('alloc(length, true) zeroes a reused block that held other values (memory.fill), and leaves its neighbours alone', () => {
+    const memory = twoKernels.memory;
+    if (!memory) throw new Error('test: no resident memory');
+    const before = memory.alloc(1000) as Float32Array;
+    const after = memory.alloc(1000) as Float32Array;
+    before.fill(5);
+    after.fill(7);
+    memory.release(before);
+    const zeroed = memory.alloc(1000, true) as Float32Array;
+    expect(zeroed.byteOffset).toBe(before.byteOffset);
+    expect(zeroed.every((v) => Object.is(v, 0))).toBe(true);
+    expect(after.every((v) => v === 7)).toBe(true);
+    memory.release(zeroed);
+    memory.release(after);
   });
 });
 suite('WebAssembly SIMD kernels, two threads, every call split', () => twoKernels, 60);

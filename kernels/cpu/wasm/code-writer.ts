@@ -50,6 +50,8 @@ export class CodeWriter {
   f32Store(offset = 0): this { return this.op(0x38, ...this.memarg(2, offset)); }
   f64Load(offset = 0): this { return this.op(0x2b, ...this.memarg(3, offset)); }
   f64Store(offset = 0): this { return this.op(0x39, ...this.memarg(3, offset)); }
+  /** memory.fill (bulk memory): [dst, value, bytes] → []. */
+  memoryFill(): this { return this.op(0xfc, ...uleb(11), 0x00); }
 
   // i32 arithmetic and comparisons.
   i32Const(v: number): this { return this.op(0x41, ...sleb(v)); }
@@ -127,6 +129,8 @@ export class CodeWriter {
   i32x4AllTrue(): this { return this.simd(0xa3); }
   /** Lane bits from the first operand where the mask (third) has ones, else from the second. */
   v128Bitselect(): this { return this.simd(0x52); }
+  /** Lane-wise a == b on i32 lanes: all ones where equal. */
+  i32x4Eq(): this { return this.simd(0x37); }
   i32x4Add(): this { return this.simd(0xae); }
   i32x4Mul(): this { return this.simd(0xb5); }
   f32x4Sqrt(): this { return this.simd(0xe3); }

@@ -75,8 +75,14 @@ const ZERO_SAMPLES = 1024;
  */
 function zeroShare(x: Float32Array, length: number): number {
   const samples = Math.min(ZERO_SAMPLES, length);
+  // i·c mod length, walked as a running sum of c mod length: small integers, not a float modulo per sample.
+  const step = 2654435761 % length;
   let zeros = 0;
-  for (let i = 0; i < samples; i++) if (x[(i * 2654435761) % length] === 0) zeros++;
+  for (let i = 0, at = 0; i < samples; i++) {
+    if (x[at] === 0) zeros++;
+    at += step;
+    if (at >= length) at -= length;
+  }
   return zeros / samples;
 }
 /**

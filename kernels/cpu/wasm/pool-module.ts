@@ -1,4 +1,4 @@
-import { ValType } from './code-writer';
+import { ValType, type CodeWriter } from './code-writer';
 import { FunctionEmitter, floatRun, forLoop, i32Params, maxZero, min } from './emit-helpers';
 import type { ModuleBuilder } from './module-builder';
 
@@ -91,10 +91,118 @@ function addMaxPoolBackprop(m: ModuleBuilder): void {
   f.addTo(m, 'max_pool_back');
 }
 
-export const POOL_EXPORTS = ['max_pool', 'max_pool_back'] as const;
+/**
+ * Pushes the four floats at byte `pa` (+ `at`) of a 2×2 window's gradient before its winner is picked: dPooled + 0
+ * (a -0 becomes +0, as maxPoolBackprop's 0 + dy), kept where pooled > 0 unless `pass` is all ones (no relu), +0
+ * elsewhere (the relu mask of the winner, whose value pooled is).
+ */
+function windowValue(c: CodeWriter, dp: number, pooled: number, pa: number, at: number, pass: number): void {
+  const addr = (base: number): void => { c.localGet(base).localGet(pa).i32Add().localGet(at).i32Add(); };
+  addr(dp); c.v128Load().v128Const0().f32x4Add();
+  addr(pooled); c.v128Load().v128Const0().f32x4Gt().localGet(pass).v128Or();
+  c.v128And();
+}
 
-/** Adds max_pool and max_pool_back (pointers are byte addresses; counts and indices are elements). */
+/** Leaves in `pass` the mask windowValue keeps with: none (relu: pooled > 0 decides) or all ones (linear). */
+function passMask(c: CodeWriter, relu: number, pass: number): void {
+  c.localGet(relu).if(ValType.v128).v128Const0().else().v128ConstI32(-1, -1, -1, -1).end().localSet(pass);
+}
+
+/**
+ * unpool_act_back(dp, pooled, win, dz, outH, outW, ch, relu, r0, r1): the twin of kernels/cpu/pool.ts
+ * unpoolActivationBackprop's dz, over the pooled rows r0..r1 (pooled row = b·gh + py): each window writes its
+ * four cells of z (and the odd last column and row of z, in no window, get +0); ch a multiple of 4. Each element
+ * of dz is written once, so any split gives the same bits.
+ */
+function addUnpoolBackprop(m: ModuleBuilder): void {
+  const f = new FunctionEmitter(i32Params(10));
+  const [dp, pooled, win, dz, outH, outW, ch, relu, r0, r1] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+  const [pr, b, py, gh, gw, px, pa, at, chBytes, rowBytes, top, rowStart, to] = Array.from({ length: 13 }, () => f.local());
+  const [pass, v, w] = [f.local(ValType.v128), f.local(ValType.v128), f.local(ValType.v128)];
+  const c = f.code;
+  // Zeros over bytes [from, from + length) of dz.
+  const zeros = (from: () => void, length: () => void): void => {
+    from(); length(); c.i32Add().localSet(to);
+    forLoop(c, at, from, () => c.localGet(to), () => c.i32Const(16), () => { c.localGet(at).v128Const0().v128Store(); });
+  };
+
+  c.localGet(ch).i32Const(2).i32Shl().localSet(chBytes);
+  c.localGet(outW).localGet(chBytes).i32Mul().localSet(rowBytes);
+  c.localGet(outH).i32Const(1).i32ShrU().localSet(gh).localGet(outW).i32Const(1).i32ShrU().localSet(gw);
+  passMask(c, relu, pass);
+  forLoop(c, pr, () => c.localGet(r0), () => c.localGet(r1), () => c.i32Const(1), () => {
+    c.localGet(pr).localGet(gh).i32DivU().localSet(b);
+    c.localGet(pr).localGet(b).localGet(gh).i32Mul().i32Sub().localSet(py);
+    c.localGet(dz).localGet(b).localGet(outH).i32Mul().localGet(py).i32Const(1).i32Shl().i32Add().localGet(rowBytes).i32Mul().i32Add().localTee(rowStart).localSet(top);
+    c.localGet(pr).localGet(gw).i32Mul().localGet(chBytes).i32Mul().localSet(pa);
+    forLoop(c, px, () => c.i32Const(0), () => c.localGet(gw), () => c.i32Const(1), () => {
+      forLoop(c, at, () => c.i32Const(0), () => c.localGet(chBytes), () => c.i32Const(16), () => {
+        windowValue(c, dp, pooled, pa, at, pass);
+        c.localSet(v);
+        c.localGet(win).localGet(pa).i32Add().localGet(at).i32Add().v128Load().localSet(w);
+        // Cell (dy, dx) of the window is z's pixel (2py + dy, 2px + dx).
+        for (let cell = 0; cell < 4; cell++) {
+          c.localGet(top).localGet(at).i32Add();
+          if (cell & 2) c.localGet(rowBytes).i32Add();
+          if (cell & 1) c.localGet(chBytes).i32Add();
+          c.localGet(v).localGet(w).v128ConstI32(cell, cell, cell, cell).i32x4Eq().v128And().v128Store();
+        }
+      });
+      c.localGet(top).localGet(chBytes).i32Const(1).i32Shl().i32Add().localSet(top);
+      c.localGet(pa).localGet(chBytes).i32Add().localSet(pa);
+    });
+    // An odd last column, then an odd last row, are in no window.
+    c.localGet(outW).i32Const(1).i32And().if();
+    zeros(() => c.localGet(top), () => c.localGet(chBytes));
+    zeros(() => c.localGet(top).localGet(rowBytes).i32Add(), () => c.localGet(chBytes));
+    c.end();
+    c.localGet(outH).i32Const(1).i32And().localGet(py).i32Const(1).i32Add().localGet(gh).i32Eq().i32And().if();
+    zeros(() => c.localGet(rowStart).localGet(rowBytes).i32Const(1).i32Shl().i32Add(), () => c.localGet(rowBytes));
+    c.end();
+  });
+  f.addTo(m, 'unpool_act_back');
+}
+
+/**
+ * unpool_bias_back(dp, pooled, win, dbias, rows, gw, ch, relu, v0, v1): dbias += unpoolActivationBackprop's dz
+ * summed over z's pixels in order, for the channels of vectors v0..v1 (4 channels each; the caller zeroes dbias),
+ * read from the `rows` pooled rows. Along a row of z, each window adds its gradient where its winner is in that
+ * row and +0 (which leaves a sum started at +0 unchanged) where not, so each channel's sum has the twin's terms in
+ * the twin's order: the same bits, however the channels are split.
+ */
+function addUnpoolBiasBackprop(m: ModuleBuilder): void {
+  const f = new FunctionEmitter(i32Params(10));
+  const [dp, pooled, win, dbias, rows, gw, ch, relu, v0, v1] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+  const [pr, half, px, pa, at, chBytes] = Array.from({ length: 6 }, () => f.local());
+  const [pass, rowMask] = [f.local(ValType.v128), f.local(ValType.v128)];
+  const c = f.code;
+  c.localGet(ch).i32Const(2).i32Shl().localSet(chBytes);
+  passMask(c, relu, pass);
+  forLoop(c, pr, () => c.i32Const(0), () => c.localGet(rows), () => c.i32Const(1), () => {
+    // The window's top row (cells 0, 1), then its bottom row (cells 2, 3).
+    forLoop(c, half, () => c.i32Const(0), () => c.i32Const(4), () => c.i32Const(2), () => {
+      c.localGet(half).i32x4Splat().localSet(rowMask);
+      forLoop(c, px, () => c.i32Const(0), () => c.localGet(gw), () => c.i32Const(1), () => {
+        c.localGet(pr).localGet(gw).i32Mul().localGet(px).i32Add().localGet(chBytes).i32Mul().localSet(pa);
+        forLoop(c, at, () => c.localGet(v0).i32Const(4).i32Shl(), () => c.localGet(v1).i32Const(4).i32Shl(), () => c.i32Const(16), () => {
+          c.localGet(dbias).localGet(at).i32Add();
+          c.localGet(dbias).localGet(at).i32Add().v128Load();
+          windowValue(c, dp, pooled, pa, at, pass);
+          c.localGet(win).localGet(pa).i32Add().localGet(at).i32Add().v128Load().v128ConstI32(2, 2, 2, 2).v128And().localGet(rowMask).i32x4Eq().v128And();
+          c.f32x4Add().v128Store();
+        });
+      });
+    });
+  });
+  f.addTo(m, 'unpool_bias_back');
+}
+
+export const POOL_EXPORTS = ['max_pool', 'max_pool_back', 'unpool_act_back', 'unpool_bias_back'] as const;
+
+/** Adds max_pool, max_pool_back, unpool_act_back and unpool_bias_back (pointers are byte addresses; counts and indices are elements). */
 export function addPoolFunctions(m: ModuleBuilder): void {
   addMaxPool(m);
   addMaxPoolBackprop(m);
+  addUnpoolBackprop(m);
+  addUnpoolBiasBackprop(m);
 }

@@ -4,11 +4,11 @@ import type { Conv2dGeometry, Pool2dGeometry } from '../../shared/geometry';
 import { convDirect as convDirectJs, convFilterDirect as convFilterDirectJs, FILTER_BLOCK, pooledShape, type ConvDirectFn, type ConvFilterDirectFn } from '../conv-direct';
 import { col2im as col2imJs, im2col as im2colJs } from '../im2col';
 import type { CpuKernels, ResidentMemory } from '../kernel-set';
-import { maxPool as maxPoolJs, maxPoolBackprop as maxPoolBackpropJs } from '../pool';
+import { maxPool as maxPoolJs, maxPoolBackprop as maxPoolBackpropJs, unpoolActivationBackprop as unpoolActivationBackpropJs, type UnpoolActivationBackpropFn } from '../pool';
 import { adamStepSize } from '../../shared/adam';
 import type { FloatArray } from '../../shared/types';
 import { ADAM_CONSTANTS } from './adam-module';
-import { DIRECT_CHANNELS, DIRECT_PIXELS, FILTER_ROWS } from './conv-direct-module';
+import { DIRECT_CHANNELS, DIRECT_PIXELS, filterTiling } from './conv-direct-module';
 import { CallOperands } from './operands';
 import { simdElementwiseOn } from './elementwise-simd';
 import type { WasmRuntime } from './runtime';
@@ -47,7 +47,7 @@ export function simdKernelsOn(
     return [o, at];
   };
   const zero = (at: number, length: number): void => {
-    new Float32Array(heap.memory.buffer, at, length).fill(0);
+    runtime.fn('fill_zero')(at, length * 4);
   };
   /** 1 when the `length` floats at `at` are all finite, else 0 (`flag`: a 4-byte temporary for the answer). */
   const allFinite = (at: number, length: number, flag: number): number => {
@@ -143,24 +143,57 @@ export function simdKernelsOn(
   };
 
   // Tiles are independent (each output is written once), so any split gives the same bits.
-  const convDirect: ConvDirectFn = (x, filter, bias, act, g, pool, out) => {
+  const convDirect: ConvDirectFn = (x, filter, bias, act, g, pool, out, winners) => {
     const k = g.kh * g.kw * g.inC;
     const [, gh, gw] = pool ? pooledShape(g) : [g.batch, g.outH, g.outW];
     const total = g.batch * gh * gw;
+    const keep = pool && winners !== undefined;
     const r = isF32(x, filter, bias, out)
       ? operands((o) => [o.input(x, g.batch * g.inH * g.inW * g.inC), o.input(filter, k * g.outC), o.input(bias, g.outC),
-        o.output(out, total * g.outC), o.temp(k * 4), o.temp(4)])
+        o.output(out, total * g.outC), keep ? o.output(winners, total * g.outC) : 0, o.temp(k * 4), o.temp(4), o.temp(16)])
       : null;
-    if (!r) return convDirectJs(x, filter, bias, act, g, pool, out);
-    const [o, [xAt, wAt, bAt, oAt, offsAt, flagAt]] = r;
+    if (!r) return convDirectJs(x, filter, bias, act, g, pool, out, winners);
+    const [o, [xAt, wAt, bAt, oAt, winAt, offsAt, flagAt, headAt]] = r;
     patchOffsets(g, offsAt);
     // Zero patches may skip their products only when no product with the filter could be NaN.
     const skip = allFinite(wAt, k * g.outC, flagAt);
-    const args = [xAt, wAt, bAt, oAt, offsAt, k, g.inH, g.inW, g.inC, g.outH, g.outW, g.strideH, g.strideW, g.outC, act === 'relu' ? 1 : 0, pool ? 1 : 0, skip, 0, 0];
+    // A window's four patches lie in sh + kh rows of (sw + kw)·inC floats from its first patch's corner.
+    const [regionRows, regionLen] = [g.strideH + g.kh, (g.strideW + g.kw) * g.inC];
+    headMask(headAt, regionLen);
+    const args = [xAt, wAt, bAt, oAt, winAt, headAt, regionRows, regionLen, offsAt, k, g.inH, g.inW, g.inC, g.outH, g.outW, g.strideH, g.strideW, g.outC,
+      act === 'relu' ? 1 : 0, pool ? 1 : 0, skip, 0, 0];
     // Compute-bound: split from about 1M multiply-adds (2 MFLOP, as the GEMM).
     const madds = total * (pool ? 4 : 1) * g.outC * k;
-    runtime.runRange('conv_direct', args, 17, total, chunkOf(total, pool ? 1 : DIRECT_PIXELS), madds >= 8 * splitElements);
+    runtime.runRange('conv_direct', args, 21, total, chunkOf(total, pool ? 1 : DIRECT_PIXELS), madds >= 8 * splitElements);
     o.finish();
+  };
+
+  // dz's pooled rows are split (each element written once); dbias's channels are (each summed in the twin's order).
+  const unpoolActivationBackprop: UnpoolActivationBackpropFn = (dPooled, pooled, winners, zShape, act, dz, dbias) => {
+    const [batch, outH, outW, ch] = zShape;
+    const [gh, gw] = [outH >> 1, outW >> 1];
+    const [pooledSize, zSize] = [batch * gh * gw * ch, batch * outH * outW * ch];
+    const r = isF32(dPooled, pooled, dz, dbias) && ch % 4 === 0
+      ? operands((o) => [o.input(dPooled, pooledSize), o.input(pooled, pooledSize), o.input(winners, pooledSize), o.output(dz, zSize), o.output(dbias, ch)])
+      : null;
+    if (!r) return unpoolActivationBackpropJs(dPooled, pooled, winners, zShape, act, dz, dbias);
+    const [o, [dpAt, pAt, wAt, dzAt, dbAt]] = r;
+    const relu = act === 'relu' ? 1 : 0;
+    const rows = batch * gh;
+    runtime.runRange('unpool_act_back', [dpAt, pAt, wAt, dzAt, outH, outW, ch, relu, 0, 0], 8, rows, chunkOf(rows), zSize >= splitElements);
+    zero(dbAt, ch);
+    const vectors = ch / 4;
+    runtime.runRange('unpool_bias_back', [dpAt, pAt, wAt, dbAt, rows, gw, ch, relu, 0, 0], 8, vectors, Math.ceil(vectors / runtime.threads), zSize >= splitElements);
+    o.finish();
+  };
+
+  /**
+   * The mask regionBits ands the first vector of a row of rowLen floats with (written at `at`): the vector ends at
+   * the row's end, so its lanes before the row's start are off.
+   */
+  const headMask = (at: number, rowLen: number): void => {
+    const lead = Math.ceil(rowLen / 4) * 4 - rowLen;
+    new Int32Array(heap.memory.buffer, at, 4).set([0, 1, 2, 3].map((lane) => (lane < lead ? 0 : -1)));
   };
 
   /** Byte offsets of a patch's elements from its corner cell, in the filter's [kh, kw, inC] order, written at `at`. */
@@ -170,25 +203,39 @@ export function simdKernelsOn(
   };
 
   // Tiles of the gradient are independent and each sums its pixels in one fixed order: any split, same bits.
-  const convFilterDirect: ConvFilterDirectFn = (x, dy, g, dw) => {
+  const convFilterDirect: ConvFilterDirectFn = (x, dy, g, dw, dyFinite = false) => {
     const k = g.kh * g.kw * g.inC;
     const pixels = g.batch * g.outH * g.outW;
+    const blocks = Math.ceil(pixels / FILTER_BLOCK);
     const r = isF32(x, dy, dw)
-      ? operands((o) => [o.input(x, g.batch * g.inH * g.inW * g.inC), o.input(dy, pixels * g.outC), o.output(dw, k * g.outC), o.temp(k * 4)])
+      ? operands((o) => [o.input(x, g.batch * g.inH * g.inW * g.inC), o.input(dy, pixels * g.outC), o.output(dw, k * g.outC), o.temp(k * 4),
+        ...(dyFinite ? [o.temp(pixels * 8), o.temp((blocks + 1) * 4), o.temp(16)] : [0, 0, 0])])
       : null;
     if (!r) return convFilterDirectJs(x, dy, g, dw);
-    const [o, [xAt, dyAt, dwAt, offsAt]] = r;
+    const [o, [xAt, dyAt, dwAt, offsAt, listAt, startsAt, headAt]] = r;
     patchOffsets(g, offsAt);
-    const tiles = Math.ceil(k / FILTER_ROWS) * Math.ceil(g.outC / DIRECT_CHANNELS);
-    const args = [xAt, dyAt, dwAt, offsAt, k, g.inH, g.inW, g.inC, g.outH, g.outW, g.strideH, g.strideW, g.outC, FILTER_BLOCK, pixels, 0, 0];
+    const geometry = [g.inH, g.inW, g.inC, g.outH, g.outW, g.strideH, g.strideW, g.outC, FILTER_BLOCK, pixels];
+    if (dyFinite) {
+      // With dy finite, pixels whose patch is all zeros (MNIST's background) add only ±0: list the others.
+      const rowLen = g.kw * g.inC;
+      headMask(headAt, rowLen);
+      runtime.fn('live_pixels')(xAt, headAt, g.kh, rowLen, ...geometry, listAt, startsAt);
+    }
+    const tiling = filterTiling(k);
+    const tiles = Math.ceil(k / tiling.rows) * Math.ceil(g.outC / DIRECT_CHANNELS);
+    const args = [xAt, offsAt, k, ...geometry, dyAt, dwAt, listAt, startsAt, 0, 0];
     // A few tiles per chunk: within a call each block of dy is read from L1 by all its tiles.
-    runtime.runRange('conv_filter_direct', args, 15, tiles, Math.ceil(tiles / (2 * runtime.threads)), pixels * g.outC * k >= 8 * splitElements);
+    runtime.runRange(tiling.fn, args, 17, tiles, Math.ceil(tiles / (2 * runtime.threads)), pixels * g.outC * k >= 8 * splitElements);
     o.finish();
   };
 
   const memory: ResidentMemory | undefined = heap.resident
     ? {
-        alloc: (length, zeroed) => heap.allocF32(length, zeroed),
+        alloc: (length, zeroed) => {
+          const values = heap.allocF32(length);
+          if (values && zeroed) zero(values.byteOffset, length);
+          return values;
+        },
         allocInt32: (length) => heap.allocI32(length),
         attach: (owner, companion) => heap.attach(owner, companion),
         isResident: (values) => heap.isResident(values),
@@ -198,7 +245,7 @@ export function simdKernelsOn(
       }
     : undefined;
 
-  return { ...gemms, ...simdElementwiseOn(runtime, { operands, chunkOf, splitElements }), biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, convDirect, convFilterDirect, memory };
+  return { ...gemms, ...simdElementwiseOn(runtime, { operands, chunkOf, splitElements }), biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, convDirect, convFilterDirect, unpoolActivationBackprop, memory };
 }
 
 function poolGeometry(g: Pool2dGeometry): number[] {

@@ -80,13 +80,11 @@ export class WasmHeap {
   }
 
   /**
-   * A new resident Float32Array of `length` elements (values unspecified unless `zero`) holding one reference,
+   * A new resident Float32Array of `length` elements (values unspecified) holding one reference,
    * or undefined when this memory cannot hand out views or is full.
    */
-  allocF32(length: number, zero = false): Float32Array | undefined {
-    const view = this.allocView(Float32Array, length);
-    if (zero) view?.fill(0);
-    return view;
+  allocF32(length: number): Float32Array | undefined {
+    return this.allocView(Float32Array, length);
   }
 
   /** A new resident Int32Array (values unspecified), as allocF32. */

@@ -1,6 +1,6 @@
 import { jsKernels, type CpuKernels } from '../../../kernels/cpu/kernel-set';
 import { describeThreads, simdKernels, simdSupported } from '../../../kernels/cpu/wasm/index';
-import { conv2dGeometry, pool2dGeometry } from '../../../kernels/shared/geometry';
+import { conv2dGeometry, pool2dGeometry, type Conv2dGeometry } from '../../../kernels/shared/geometry';
 import { conv2d, conv2dBackpropInput, conv2dBackpropFilter, conv2dBiasActivation } from '../../../kernels/cpu/conv';
 import { directConvFits, pooledShape } from '../../../kernels/cpu/conv-direct';
 import { broadcastShapes } from '../../../kernels/shared/broadcast';
@@ -18,7 +18,7 @@ import { depthwiseConv2d, depthwiseConv2dBackpropFilter, depthwiseConv2dBackprop
 import { depthwiseGeometry } from '../../../kernels/shared/geometry';
 import { concat, gatherStrided, scatterStrided } from '../../../kernels/cpu/strided';
 import { arrayTypeFor, castValues, makeHandle, sizeOfShape, type DType, type FloatArray, type TypedArray, type TensorHandle as Tensor } from '../handle';
-import { setHostValuesOwner } from '../host-values';
+import { copyHostValues, setHostValuesOwner } from '../host-values';
 import type { AdamConfig, Backend, BinaryOp, FusedActivation, Padding, ReduceOp, UnaryOp } from '../backend';
 import { Scratch } from './scratch';
 
@@ -41,6 +41,8 @@ export class CpuBackend implements Backend {
   private readonly scratch: Scratch;
   /** The argmax of each maxPool output, so its backward pass need not search again. */
   private readonly poolArgmax = new WeakMap<Tensor, Int32Array>();
+  /** Which cell won each window of a conv2dBiasActivationMaxPool output made for backprop. */
+  private readonly poolWinners = new WeakMap<Tensor, Int32Array>();
 
   constructor(
     private readonly k: CpuKernels,
@@ -125,30 +127,91 @@ export class CpuBackend implements Backend {
     return out;
   }
 
-  conv2dBiasActivationMaxPool(x: Tensor, filter: Tensor, bias: Tensor, strides: [number, number], pad: Padding, activation: FusedActivation): Tensor | null {
+  conv2dBiasActivationMaxPool(x: Tensor, filter: Tensor, bias: Tensor, strides: [number, number], pad: Padding, activation: FusedActivation, forBackprop: boolean): Tensor | null {
     const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
-    if (!this.k.convDirect || !directConvFits(g)) return null;
+    if (!this.k.convDirect || !directConvFits(g) || (forBackprop && !this.k.unpoolActivationBackprop)) return null;
     const [out, values] = this.floatOutput(pooledShape(g), x.dtype);
-    this.k.convDirect(floats(x), floats(filter), floats(bias), activation, g, true, values);
+    const winners = forBackprop ? this.companionIndices(values, out.size) : undefined;
+    this.k.convDirect(floats(x), floats(filter), floats(bias), activation, g, true, values, winners);
+    if (winners) this.poolWinners.set(out, winners);
     return out;
+  }
+
+  conv2dBiasActivationMaxPoolBackprop(
+    dy: Tensor, x: Tensor, filter: Tensor, bias: Tensor, y: Tensor, strides: [number, number], pad: Padding, activation: FusedActivation, need: [boolean, boolean],
+  ): { dx: Tensor | null; dfilter: Tensor | null; dbias: Tensor } {
+    const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
+    const unpool = this.k.unpoolActivationBackprop;
+    if (!unpool) throw new Error('cpu backend: conv2dBiasActivationMaxPoolBackprop needs the direct convolution kernels');
+    const [pooled, winners] = this.pooledWinners(y, x, filter, bias, g, activation);
+    const zShape = [g.batch, g.outH, g.outW, g.outC];
+    // The pre-pool gradient lives only for this call (the fused kernels' memory when float32 and it has room).
+    const zSize = sizeOfShape(zShape);
+    const dz = ((x.dtype === 'float32' ? this.k.memory?.alloc(zSize) : undefined) ?? new (arrayTypeFor(x.dtype))(zSize)) as FloatArray;
+    try {
+      const [dbias, dbValues] = this.floatOutput([g.outC], x.dtype);
+      unpool(floats(dy), pooled, winners, zShape, activation, dz, dbValues);
+      let dx: Tensor | null = null, dfilter: Tensor | null = null;
+      if (need[0]) {
+        const [t, values] = this.floatOutput(x.shape, x.dtype);
+        this.inputGradient(dz, floats(filter), g, values);
+        dx = t;
+      }
+      if (need[1]) {
+        const [t, values] = this.floatOutput(filter.shape, x.dtype);
+        // dbias sums every dz of its channel: finite sums mean that no dz is Infinity or NaN.
+        this.filterGradient(floats(x), dz, g, values, dbValues.every(Number.isFinite));
+        dfilter = t;
+      }
+      return { dx, dfilter, dbias };
+    } finally {
+      this.k.memory?.release(dz);
+    }
+  }
+
+  /** The pooled values of y and which cells won its windows: kept by the forward pass, or (y disposed) found again. */
+  private pooledWinners(y: Tensor, x: Tensor, filter: Tensor, bias: Tensor, g: Conv2dGeometry, activation: FusedActivation): [FloatArray, Int32Array] {
+    const kept = y.isDisposed ? undefined : this.poolWinners.get(y);
+    if (kept) return [floats(y), kept];
+    const size = sizeOfShape(pooledShape(g));
+    const [pooled, winners] = [new (arrayTypeFor(x.dtype))(size) as FloatArray, new Int32Array(size)];
+    this.k.convDirect?.(floats(x), floats(filter), floats(bias), activation, g, true, pooled, winners);
+    return [pooled, winners];
+  }
+
+  /** An index array of `size` that goes back to the kernels' memory with `values` (when both can live there). */
+  private companionIndices(values: FloatArray, size: number): Int32Array {
+    const mem = this.k.memory;
+    const resident = mem?.allocInt32(size);
+    const indices = resident && mem?.attach(values, resident) ? resident : new Int32Array(size);
+    if (resident && indices !== resident) mem?.release(resident);
+    return indices;
   }
 
   conv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
     const g = conv2dGeometry(xShape, filter.shape, strides, pad);
     const [dx, values] = this.floatOutput(xShape, dy.dtype);
-    conv2dBackpropInput(floats(dy), floats(filter), g, values, this.cols(g, dy.dtype), this.k.gemm, this.k.col2im);
+    this.inputGradient(floats(dy), floats(filter), g, values);
     return dx;
   }
 
   conv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
     const g = conv2dGeometry(x.shape, filterShape, strides, pad);
     const [dw, values] = this.floatOutput(filterShape, x.dtype);
-    if (this.k.convFilterDirect && directConvFits(g)) this.k.convFilterDirect(floats(x), floats(dy), g, values);
-    else conv2dBackpropFilter(floats(x), floats(dy), g, values, this.cols(g, x.dtype), this.k.gemm, this.k.im2col);
+    this.filterGradient(floats(x), floats(dy), g, values);
     return dw;
   }
 
-  private cols(g: ReturnType<typeof conv2dGeometry>, dtype: DType): FloatArray {
+  private inputGradient(dy: FloatArray, filter: FloatArray, g: Conv2dGeometry, dx: FloatArray): void {
+    conv2dBackpropInput(dy, filter, g, dx, this.cols(g, dy instanceof Float32Array ? 'float32' : 'float64'), this.k.gemm, this.k.col2im);
+  }
+
+  private filterGradient(x: FloatArray, dy: FloatArray, g: Conv2dGeometry, dw: FloatArray, dyFinite = false): void {
+    if (this.k.convFilterDirect && directConvFits(g)) this.k.convFilterDirect(x, dy, g, dw, dyFinite);
+    else conv2dBackpropFilter(x, dy, g, dw, this.cols(g, x instanceof Float32Array ? 'float32' : 'float64'), this.k.gemm, this.k.im2col);
+  }
+
+  private cols(g: Conv2dGeometry, dtype: DType): FloatArray {
     return this.scratch.get(dtype, g.batch * g.outH * g.outW * g.kh * g.kw * g.inC);
   }
 
@@ -174,11 +237,7 @@ export class CpuBackend implements Backend {
   maxPool(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
     const g = pool2dGeometry(x.shape, filterSize, strides, pad);
     const [y, values] = this.floatOutput([g.batch, g.outH, g.outW, g.channels], x.dtype);
-    const mem = this.k.memory;
-    const resident = mem?.allocInt32(y.size);
-    // A resident argmax goes back to the memory with y's values.
-    const argmax = resident && mem?.attach(values, resident) ? resident : new Int32Array(y.size);
-    if (resident && argmax !== resident) mem?.release(resident);
+    const argmax = this.companionIndices(values, y.size);
     this.k.maxPool(floats(x), g, values, argmax);
     this.poolArgmax.set(y, argmax);
     return y;
@@ -314,7 +373,7 @@ export class CpuBackend implements Backend {
 
   cast(x: Tensor, dtype: DType): Tensor {
     const values = x.hostValues();
-    return makeHandle(x.shape, dtype, x.dtype === dtype ? values.slice() : castValues(values, dtype));
+    return makeHandle(x.shape, dtype, x.dtype === dtype ? copyHostValues(values, true) : castValues(values, dtype));
   }
 
   where(condition: Tensor, a: Tensor, b: Tensor): Tensor {

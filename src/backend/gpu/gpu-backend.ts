@@ -1,6 +1,6 @@
 import { adamStepSize } from '../../../kernels/shared/adam';
 import { broadcastShapes } from '../../../kernels/shared/broadcast';
-import { conv2dGeometry, pool2dGeometry } from '../../../kernels/shared/geometry';
+import { conv2dGeometry, pool2dGeometry, type Conv2dGeometry } from '../../../kernels/shared/geometry';
 import { matMulConstants, matMulKernel } from '../../../kernels/gpu/matmul';
 import { batchMatMulConstants, batchMatMulKernel } from '../../../kernels/gpu/batch-matmul';
 import { depthwiseConv2dBackpropFilterKernel } from '../../../kernels/gpu/depthwise-conv';
@@ -90,13 +90,57 @@ export class GpuBackend implements Backend {
   }
 
   conv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
-    const g = conv2dGeometry(x.shape, filterShape, strides, pad);
     const op = 'conv2dBackpropFilter';
+    return this.filterGradient(this.arg(x, op), this.arg(dy, op), conv2dGeometry(x.shape, filterShape, strides, pad), filterShape);
+  }
+
+  private filterGradient(x: KernelArgument, dy: KernelArgument, g: Conv2dGeometry, filterShape: readonly number[]): Tensor {
     const filterSize = sizeOfShape(filterShape);
     if (filterSize === 0 || g.batch === 0) return filled(filterShape, 0);
-    const partial = this.kernels.run(op, conv2dBackpropFilterPartialKernel, g.batch * filterSize, g, [this.arg(x, op), this.arg(dy, op)]);
+    const partial = this.kernels.run('conv2dBackpropFilter', conv2dBackpropFilterPartialKernel, g.batch * filterSize, g, [x, dy]);
     if (g.batch === 1) return this.wrap(filterShape, partial);
     return this.reduceTexture('sum', partial, [g.batch, filterSize], [0], filterShape);
+  }
+
+  // The fused conv + pool pair runs the composed ops' kernels (conv2d, biasActivation, maxPool and their
+  // gradients), so its results are theirs; the pre-pool activation is computed again for the backward pass.
+  conv2dBiasActivationMaxPool(x: Tensor, filter: Tensor, bias: Tensor, strides: [number, number], pad: Padding, activation: FusedActivation): Tensor | null {
+    const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
+    if (g.batch === 0) return null;
+    const z = this.convActivation(x, filter, bias, g, activation);
+    const pg = pool2dGeometry([g.batch, g.outH, g.outW, g.outC], [2, 2], [2, 2], 'valid');
+    const y = this.compute('maxPool', poolKernel, [g.batch, pg.outH, pg.outW, g.outC], { ...pg, avg: 0 }, [z, z]);
+    z.delete();
+    return y;
+  }
+
+  conv2dBiasActivationMaxPoolBackprop(
+    dy: Tensor, x: Tensor, filter: Tensor, bias: Tensor, _y: Tensor, strides: [number, number], pad: Padding, activation: FusedActivation, need: [boolean, boolean],
+  ): { dx: Tensor | null; dfilter: Tensor | null; dbias: Tensor } {
+    const op = 'conv2dBiasActivationMaxPoolBackprop';
+    const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
+    const zShape = [g.batch, g.outH, g.outW, g.outC];
+    const size = sizeOfShape(zShape);
+    const z = this.convActivation(x, filter, bias, g, activation);
+    const pg = pool2dGeometry(zShape, [2, 2], [2, 2], 'valid');
+    const routed = this.kernels.run('maxPoolBackprop', poolBackpropKernel, size, { ...pg, avg: 0 }, [this.arg(dy, op), z]);
+    const dz = this.kernels.run('biasActivationBackprop', activationGradKernel, size, { activation: ACTIVATION_CODES[activation] }, [routed, z]);
+    routed.delete();
+    z.delete();
+    const dbias = this.reduceArgument('sum', dz, zShape, [0, 1, 2], [g.outC]);
+    const dx = need[0] ? this.compute('conv2dBackpropInput', conv2dBackpropInputKernel, x.shape, groupedConvConstants(g, false), [dz, this.arg(filter, op)]) : null;
+    const dfilter = need[1] ? this.filterGradient(this.arg(x, op), dz, g, filter.shape) : null;
+    dz.delete();
+    return { dx, dfilter, dbias };
+  }
+
+  /** act(conv2d(x, filter) + bias) as a texture the caller deletes (batch > 0). */
+  private convActivation(x: Tensor, filter: Tensor, bias: Tensor, g: Conv2dGeometry, activation: FusedActivation): GpuTexture {
+    const size = g.batch * g.outH * g.outW * g.outC;
+    const conv = this.kernels.run('conv2d', conv2dKernel, size, groupedConvConstants(g, false), [this.arg(x, 'conv2d'), this.arg(filter, 'conv2d')]);
+    const z = this.kernels.run('biasActivation', biasActivationKernel, size, { cols: g.outC, activation: ACTIVATION_CODES[activation] }, [conv, this.arg(bias, 'biasActivation')]);
+    conv.delete();
+    return z;
   }
 
   depthwiseConv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor {

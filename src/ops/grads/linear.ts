@@ -6,7 +6,7 @@ import { sumToShape } from '../broadcast';
 import { zerosLike } from '../creation';
 import { conv2d, conv2dBackpropFilter, conv2dBackpropInput, type ConvAttrs } from '../conv';
 import { backend } from '../engine';
-import type { EpilogueAttrs } from '../fused';
+import { conv2d as fusedConv2d, type EpilogueAttrs } from '../fused';
 import { matMul, type MatMulAttrs } from '../matmul';
 import { maxPoolBackprop, maxPoolGather, type PoolAttrs } from '../pool';
 import { step } from '../unary';
@@ -42,6 +42,9 @@ function epilogueGrads(dy: Tensor, y: Tensor, bias: Tensor, act: FusedActivation
   return [dx, dbias];
 }
 
+/** The max-pool that conv2dMaxPool fuses. */
+const WINDOW_2X2: PoolAttrs = { filterSize: [2, 2], strides: [2, 2], pad: 'valid' };
+
 export const linearGrads: GradientTable = {
   matMul: rule<MatMulAttrs>((dy, { inputs: [a, b], attrs }) => matMulGrads(a, b, attrs.transposeA, attrs.transposeB, dy)),
   conv2d: rule<ConvAttrs>((dy, { inputs: [x, filter], attrs: { strides, pad }, needed }) => conv2dGrads(x, filter, strides, pad, dy, needed)),
@@ -72,5 +75,18 @@ export const linearGrads: GradientTable = {
   fusedConv2d: rule<ConvAttrs & EpilogueAttrs>((dy, { inputs: [x, filter, bias], output, attrs, needed }) => {
     const [dz, dbias] = epilogueGrads(dy, output, bias, attrs.activation);
     return [...conv2dGrads(x, filter, attrs.strides, attrs.pad, dz, needed), dbias];
+  }),
+  conv2dMaxPool: rule<ConvAttrs & EpilogueAttrs>((dy, { inputs: [x, filter, bias], output, attrs, needed }) => {
+    const { strides, pad, activation } = attrs;
+    const be = backend();
+    // Under an outer gradient (higher order) the rule must itself be differentiable: the composed ops' rules,
+    // from the pre-pool activation computed again (its values only pick winners and the relu mask).
+    if (isRecording() || !be.conv2dBiasActivationMaxPoolBackprop) {
+      const z = fusedConv2d({ x, filter, strides, pad, bias, activation });
+      const [dz, dbias] = epilogueGrads(maxPoolBackprop(dy, z, null, WINDOW_2X2), z, bias, activation);
+      return [...conv2dGrads(x, filter, strides, pad, dz, needed), dbias];
+    }
+    const { dx, dfilter, dbias } = be.conv2dBiasActivationMaxPoolBackprop(dy, x, filter, bias, output, strides, pad, activation, [needed[0], needed[1]]);
+    return [dx, dfilter, dbias];
   }),
 };

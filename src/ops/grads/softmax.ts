@@ -1,9 +1,8 @@
 import { isRecording } from '../../tensor/tape';
 import { Tensor, arrayTypeFor } from '../../tensor/tensor';
-import { mul, sub } from '../binary';
+import { div, mul, sub } from '../binary';
 import type { CrossEntropyAttrs } from '../cross-entropy';
 import { sum } from '../reduction';
-import { reshape } from '../reshape';
 import { softmax } from '../softmax';
 import { exp } from '../unary';
 import { rule, type GradientTable } from './table';
@@ -18,6 +17,7 @@ export const softmaxGrads: GradientTable = {
     for (let r = 0; r < rows; r++) oneHot[r * classes + ids[r]] = 1;
     // The forward pass's probabilities are not on any tape: under an outer gradient, a recorded softmax replaces them.
     const p = isRecording() ? softmax(logits) : probs;
-    return [mul(sub(p, new Tensor(logits.shape, logits.dtype, oneHot)), reshape(dy, [rows, 1]))];
+    // dy is the mean's gradient: every row's loss gets dy / rows (the same bits as dividing, then broadcasting).
+    return [mul(sub(p, new Tensor(logits.shape, logits.dtype, oneHot)), div(dy, rows))];
   }),
 };
