@@ -56,7 +56,7 @@ export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<Cp
     const size = sizeOf(outShape);
     const f32 = a instanceof Float32Array && b instanceof Float32Array && out instanceof Float32Array ? [a, b, out] : null;
     const plan = f32 && binaryOps.has(op) && size >= MIN_ELEMENTS ? rowsOf(aShape, bShape, outShape, size) : null;
-    const r = f32 && plan ? h.operands((o) => [o.input(f32[0], f32[0].length), o.input(f32[1], f32[1].length), o.output(f32[2], size)]) : null;
+    const r = f32 && plan ? h.operands((o) => [o.input(f32[0], sizeOf(aShape)), o.input(f32[1], sizeOf(bShape)), o.output(f32[2], size)]) : null;
     if (!plan || !r) return binaryJs(op, a, aShape, b, bShape, out);
     const [o, [aAt, bAt, outAt]] = r;
     const [rows, cols, aStep, bStep] = plan;
