@@ -89,6 +89,10 @@ describe('row-sparse WebAssembly SIMD gemm', () => {
       { m: 32, n: 128, k: 5408, transA: false, transB: false, accumulate: false, seed: 1, zeroRows: 0, zeros: 0.62, act: 'relu' },
       { m: 5408, n: 128, k: 32, transA: true, transB: false, accumulate: true, seed: 2, zeroRows: 0.1, zeros: 0.62, act: null },
       { m: 32, n: 5408, k: 128, transA: false, transB: true, accumulate: false, seed: 3, zeroRows: 0, zeros: 0.5, act: null },
+      // Inference at batch 256: B too large to stay in cache, yet split by rows (enough rows for each thread).
+      { m: 256, n: 128, k: 5408, transA: false, transB: false, accumulate: false, seed: 4, zeroRows: 0, zeros: 0.62, act: 'relu' },
+      // The same split over Aᵀ, accumulating.
+      { m: 200, n: 128, k: 700, transA: true, transB: false, accumulate: true, seed: 5, zeroRows: 0.2, zeros: 0.6, act: null },
     ];
     for (const c of shapes) {
       const [a, b, c0, bias] = inputs(c);
