@@ -1,5 +1,5 @@
 import { compactionTable, ROW_BLOCK, ROW_ENTRY_BYTES, ROW_TILE } from './gemm-rows-module';
-import { allFinite, chunkOf, PARALLEL_PACK_MIN } from './gemm-threads';
+import { allFinite, chunkOf, PARALLEL_PACK_MIN } from './thread-split';
 import { kernelIndex } from './kernel-module';
 import type { CallOperands } from './operands';
 import { alignUp, type WasmRuntime } from './runtime';

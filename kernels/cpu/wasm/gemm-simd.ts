@@ -5,7 +5,7 @@ import { gemm as gemmJs, type GemmBiasActivationFn, type GemmFn } from '../gemm'
 import type { FloatArray } from '../../shared/types';
 import { rowsProduct, rowTiles } from './gemm-rows';
 import { ROW_TILE } from './gemm-rows-module';
-import { allFinite, chunkOf, PARALLEL_PACK_MIN } from './gemm-threads';
+import { allFinite, chunkOf, PARALLEL_PACK_MIN } from './thread-split';
 import { kernelIndex } from './kernel-module';
 import { CallOperands } from './operands';
 import { alignUp, WasmRuntime } from './runtime';

@@ -117,13 +117,12 @@ function passMask(c: CodeWriter, relu: number, pass: number): void {
 function addUnpoolBackprop(m: ModuleBuilder): void {
   const f = new FunctionEmitter(i32Params(10));
   const [dp, pooled, win, dz, outH, outW, ch, relu, r0, r1] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
-  const [pr, b, py, gh, gw, px, pa, at, chBytes, rowBytes, top, rowStart, to] = Array.from({ length: 13 }, () => f.local());
+  const [pr, b, py, gh, gw, px, pa, at, chBytes, rowBytes, top, rowStart] = Array.from({ length: 12 }, () => f.local());
   const [pass, v, w] = [f.local(ValType.v128), f.local(ValType.v128), f.local(ValType.v128)];
   const c = f.code;
   // Zeros over bytes [from, from + length) of dz.
   const zeros = (from: () => void, length: () => void): void => {
-    from(); length(); c.i32Add().localSet(to);
-    forLoop(c, at, from, () => c.localGet(to), () => c.i32Const(16), () => { c.localGet(at).v128Const0().v128Store(); });
+    from(); c.i32Const(0); length(); c.memoryFill();
   };
 
   c.localGet(ch).i32Const(2).i32Shl().localSet(chBytes);

@@ -10,6 +10,7 @@ import type { FloatArray } from '../../shared/types';
 import { ADAM_CONSTANTS } from './adam-module';
 import { DIRECT_CHANNELS, DIRECT_PIXELS, filterTiling } from './conv-direct-module';
 import { CallOperands } from './operands';
+import { allFinite, chunkOf as chunkAcross } from './thread-split';
 import { simdElementwiseOn } from './elementwise-simd';
 import type { WasmRuntime } from './runtime';
 
@@ -18,8 +19,6 @@ import type { WasmRuntime } from './runtime';
  * about what the second core saves on these memory-bound passes.
  */
 export const SPLIT_ELEMENTS = 1 << 17;
-// Chunks per thread when splitting, so a thread slowed by other processes leaves work to the other.
-const CHUNKS_PER_THREAD = 4;
 
 const isF32 = (...xs: FloatArray[]): boolean => xs.every((x) => x instanceof Float32Array);
 
@@ -34,8 +33,7 @@ export function simdKernelsOn(
   runtime: WasmRuntime, gemms: Pick<CpuKernels, 'gemm' | 'gemmBiasActivation'>, splitElements = SPLIT_ELEMENTS,
 ): CpuKernels {
   const { heap } = runtime;
-  const chunkOf = (total: number, quantum = 1): number =>
-    Math.max(quantum, Math.ceil(total / (runtime.threads * CHUNKS_PER_THREAD) / quantum) * quantum);
+  const chunkOf = (total: number, quantum = 1): number => chunkAcross(total, runtime.threads, quantum);
   /** Resolves a call's operands (in the order given); null when the memory is full (nothing is left allocated). */
   const operands = (take: (o: CallOperands) => number[]): [CallOperands, number[]] | null => {
     const o = new CallOperands(heap);
@@ -48,13 +46,6 @@ export function simdKernelsOn(
   };
   const zero = (at: number, length: number): void => {
     runtime.fn('fill_zero')(at, length * 4);
-  };
-  /** 1 when the `length` floats at `at` are all finite, else 0 (`flag`: a 4-byte temporary for the answer). */
-  const allFinite = (at: number, length: number, flag: number): number => {
-    const answer = new Int32Array(heap.memory.buffer, flag, 1);
-    answer[0] = 1;
-    runtime.fn('all_finite')(at, flag, 0, length);
-    return answer[0];
   };
 
   const biasActivation: CpuKernels['biasActivation'] = (x, bias, rows, cols, act, out) => {
@@ -156,7 +147,7 @@ export function simdKernelsOn(
     const [o, [xAt, wAt, bAt, oAt, winAt, offsAt, flagAt, headAt]] = r;
     patchOffsets(g, offsAt);
     // Zero patches may skip their products only when no product with the filter could be NaN.
-    const skip = allFinite(wAt, k * g.outC, flagAt);
+    const skip = allFinite(runtime, undefined, wAt, k * g.outC, flagAt) ? 1 : 0;
     // A window's four patches lie in sh + kh rows of (sw + kw)·inC floats from its first patch's corner.
     const [regionRows, regionLen] = [g.strideH + g.kh, (g.strideW + g.kw) * g.inC];
     headMask(headAt, regionLen);

@@ -7,8 +7,9 @@ export const PARALLEL_PACK_MIN = 16_384;
 // Chunks per thread when splitting: enough that a thread slowed by other processes leaves work to the other.
 const CHUNKS_PER_THREAD = 4;
 
-/** Items per chunk when `total` items are split across `threads`. */
-export const chunkOf = (total: number, threads: number): number => Math.max(1, Math.ceil(total / (threads * CHUNKS_PER_THREAD)));
+/** Items per chunk when `total` items are split across `threads`, a multiple of `quantum` (at least one quantum). */
+export const chunkOf = (total: number, threads: number, quantum = 1): number =>
+  Math.max(quantum, Math.ceil(total / (threads * CHUNKS_PER_THREAD) / quantum) * quantum);
 
 const ALL_FINITE = kernelIndex('all_finite');
 
