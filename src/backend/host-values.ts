@@ -46,8 +46,9 @@ export function newHostValues(dtype: DType, size: number): TypedArray {
  * (dataSync) are always plain.
  */
 export function copyHostValues<T extends TypedArray>(values: T, forTensor = false): T {
-  const out = (forTensor && values instanceof Float32Array ? hostOwner?.alloc(values.length) : undefined)
-    ?? new (values.constructor as new (length: number) => TypedArray)(values.length);
+  const out = forTensor && values instanceof Float32Array
+    ? newHostValues('float32', values.length)
+    : new (values.constructor as new (length: number) => TypedArray)(values.length);
   out.set(values);
   return out as T;
 }

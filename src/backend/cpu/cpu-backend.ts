@@ -58,9 +58,13 @@ export class CpuBackend implements Backend {
    * when it has room (kernels then use them in place), else in a fresh array.
    */
   private output(shape: readonly number[], dtype: DType): [Tensor, TypedArray] {
-    const size = sizeOfShape(shape);
-    const values = (dtype === 'float32' ? this.k.memory?.alloc(size) : undefined) ?? new (arrayTypeFor(dtype))(size);
+    const values = this.newValues(sizeOfShape(shape), dtype);
     return [makeHandle(shape, dtype, values), values];
+  }
+
+  /** Values to be fully written: in the kernels' memory for float32 when it has room, else a fresh array. */
+  private newValues(size: number, dtype: DType): TypedArray {
+    return (dtype === 'float32' ? this.k.memory?.alloc(size) : undefined) ?? new (arrayTypeFor(dtype))(size);
   }
 
   /** output() for the float-only kernels (products, convolutions, pooling, softmax): dtype is float32 or float64. */
@@ -146,8 +150,7 @@ export class CpuBackend implements Backend {
     const [pooled, winners] = this.pooledWinners(y, x, filter, bias, g, activation);
     const zShape = [g.batch, g.outH, g.outW, g.outC];
     // The pre-pool gradient lives only for this call (the fused kernels' memory when float32 and it has room).
-    const zSize = sizeOfShape(zShape);
-    const dz = ((x.dtype === 'float32' ? this.k.memory?.alloc(zSize) : undefined) ?? new (arrayTypeFor(x.dtype))(zSize)) as FloatArray;
+    const dz = this.newValues(sizeOfShape(zShape), x.dtype) as FloatArray;
     try {
       const [dbias, dbValues] = this.floatOutput([g.outC], x.dtype);
       unpool(floats(dy), pooled, winners, zShape, activation, dz, dbValues);
