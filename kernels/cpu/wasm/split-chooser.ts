@@ -5,13 +5,18 @@ interface Arms { ms: [number, number]; calls: number }
 const ALPHA = 0.3;
 // One call in this many tries the arm that looks slower, so a change in machine load is noticed.
 const EXPLORE_EVERY = 16;
+// The first calls of a shape alternate between the arms: the first timings of each are often its slowest (code not
+// yet optimised by the engine, in the workers too; memory first touched).
+const ALTERNATE_FIRST = 6;
 
 /**
  * Chooses, per call shape, whether splitting a call across threads pays on this machine now: two cores shared
  * with other processes often leave the second thread waiting for a core, and then one thread is faster. Each
  * shape times both ways (one thread, split) as it runs, and keeps to the faster, trying the other now and then.
  * Either way gives the same bits (the kernels split so that every element is computed the same way), so the
- * choice changes only the speed.
+ * choice changes only the speed. Other processes only ever slow a call down, so a timing below an arm's running
+ * average is taken at once, while slower ones move it by ALPHA: one slow start (cold code or caches) does not
+ * keep a shape on its slower arm for dozens of calls.
  */
 export class SplitChooser {
   private readonly shapes = new Map<string, Arms>();
@@ -21,8 +26,7 @@ export class SplitChooser {
     let a = this.shapes.get(key);
     if (!a) this.shapes.set(key, (a = { ms: [NaN, NaN], calls: 0 }));
     const n = a.calls++;
-    if (Number.isNaN(a.ms[1])) return true;
-    if (Number.isNaN(a.ms[0])) return false;
+    if (n < ALTERNATE_FIRST) return n % 2 === 0;
     const splitFaster = a.ms[1] <= a.ms[0];
     return n % EXPLORE_EVERY === EXPLORE_EVERY - 1 ? !splitFaster : splitFaster;
   }
@@ -32,7 +36,7 @@ export class SplitChooser {
     const a = this.shapes.get(key);
     if (!a) return;
     const i = split ? 1 : 0;
-    a.ms[i] = Number.isNaN(a.ms[i]) ? ms : (1 - ALPHA) * a.ms[i] + ALPHA * ms;
+    a.ms[i] = Number.isNaN(a.ms[i]) ? ms : Math.min(ms, (1 - ALPHA) * a.ms[i] + ALPHA * ms);
   }
 
   /** The smoothed timings of a shape [one thread, split], NaN where not yet timed. */
