@@ -1,8 +1,8 @@
 // The seed model in PyTorch (CPU) as the bench's peer, doing exactly tessera's work: the same initial weights
 // (tessera's, copied in), the same real MNIST images read from the same IDX files and scaled the same way, the
 // same batches in the same order with their real labels, batch 32, Adam with Keras's epsilon; inference on
-// the 10k test set at batch 256; up to `threads` threads (the faster count, timed at the start). It runs as one long-lived python process, so the bench can alternate rounds
-// between tessera and PyTorch in one run. Measured only where /usr/bin/python3 (Debian's python3-torch with
+// the 10k test set at batch 256; each round timed at 1..`threads` threads, the faster kept. It runs as one long-lived
+// python process, so the bench can alternate rounds between tessera and PyTorch in one run. Measured only where /usr/bin/python3 (Debian's python3-torch with
 // libopenblas0-pthread) or a python3 on the PATH imports torch.
 import { flatWeights, startPythonPeer } from './python-peer';
 
@@ -61,53 +61,52 @@ def infer(samples=None, net=model):
     return time.perf_counter() - t, float(out.argmax(1).to(torch.float64).sum())
 
 # On a shared machine OpenMP's threads can slow each other down badly (two threads running several times
-# slower than one): time each thread count on a throwaway copy of the model and use the faster for each task.
-def calibrate(batches):
-    net = copy.deepcopy(model)
-    optim = torch.optim.Adam(net.parameters(), lr=1e-3, betas=(0.9, 0.999), eps=1e-7)
-    rates = {}
+# slower than one), and which count is faster changes by the minute: every round is timed at each thread count
+# and the faster kept. A training round runs on copies of the model and optimizer taken from the same state, and
+# the faster copy's state goes on, so the model sees each batch once whichever count won.
+def train_best(first, count):
+    runs = []
+    for n in range(threads, 0, -1):
+        net = copy.deepcopy(model)
+        optim = torch.optim.Adam(net.parameters(), lr=1e-3, betas=(0.9, 0.999), eps=1e-7)
+        optim.load_state_dict(opt.state_dict())
+        torch.set_num_threads(n)
+        s, loss = train(first, count, net, optim)
+        runs.append((s, loss, n, net, optim))
+    s, loss, n, net, optim = min(runs, key=lambda r: r[0])
+    model.load_state_dict(net.state_dict())
+    opt.load_state_dict(optim.state_dict())
+    return s, loss, n
+
+def infer_best():
+    runs = []
     for n in range(threads, 0, -1):
         torch.set_num_threads(n)
-        train(0, 3, net, optim)
-        infer(infer_batch, net)
-        rates[n] = (batches * train_batch / train(0, batches, net, optim)[0], 4 * infer_batch / infer(4 * infer_batch, net)[0])
-    best = (max(rates, key=lambda n: rates[n][0]), max(rates, key=lambda n: rates[n][1]))
-    return best, " ".join(f"{n}:{r[0]:.0f}:{r[1]:.0f}" for n, r in rates.items())
+        runs.append((*infer(), n))
+    return min(runs)
 
-(train_threads, infer_threads), rates = calibrate(20)
-print(f"ready {torch.__version__} {train_threads} {infer_threads} {rates} {float(train_x[:1000].to(torch.float64).sum())}", flush=True)
+print(f"ready {torch.__version__} {float(train_x[:1000].to(torch.float64).sum())}", flush=True)
 for line in sys.stdin:
     cmd = line.split()
     if cmd[0] == "train":
-        torch.set_num_threads(train_threads)
-        s, loss = train(int(cmd[1]), int(cmd[2]))
-        print(f"{s} {loss}", flush=True)
+        s, loss, n = train_best(int(cmd[1]), int(cmd[2]))
+        print(f"{s} {loss} {n}", flush=True)
     elif cmd[0] == "infer":
-        # A pass is short, so each round times every thread count and keeps the faster (load changes by the minute).
-        runs = []
-        for n in range(threads, 0, -1):
-            torch.set_num_threads(n)
-            runs.append(infer())
-        s, check = min(runs)
-        print(f"{s} {check}", flush=True)
+        s, check, n = infer_best()
+        print(f"{s} {check} {n}", flush=True)
     else:
         break
 `;
 
-/** One timed round: seconds, and the mean loss (train) or the sum of predicted classes (infer). */
-export interface PeerRound { seconds: number; value: number }
+/** One timed round: seconds, the mean loss (train) or the sum of predicted classes (infer), and the thread count that ran it. */
+export interface PeerRound { seconds: number; value: number; threads: number }
 
 /** The PyTorch seed model, alive between rounds. */
 export interface PytorchPeer {
   readonly version: string;
-  /** The thread counts used for training and for inference: the faster of 1..threads, timed at the start. */
-  readonly trainThreads: number;
-  readonly inferThreads: number;
-  /** What that timing measured: "threads:train samples/s:infer samples/s" per thread count. */
-  readonly calibration: string;
   /** Sum of the first 1000 training images' pixels as PyTorch read them (to check both read the same data). */
   readonly pixelSum: number;
-  /** Trains on batches first..first+count-1 of the training set, in order. */
+  /** Trains on batches first..first+count-1 of the training set, in order: timed at each thread count, the faster kept. */
   train(first: number, count: number): Promise<PeerRound>;
   /** Predicts the whole test set: timed at each thread count, the faster kept. */
   infer(): Promise<PeerRound>;
@@ -123,17 +122,13 @@ export async function startPytorch(
 ): Promise<PytorchPeer | string> {
   const peer = await startPythonPeer(SCRIPT, [flatWeights(weights)], [mnistDir, String(threads), String(trainBatch), String(inferBatch)], threads);
   if (typeof peer === 'string') return peer;
-  const [version, trainThreads, inferThreads, ...rest] = peer.ready;
-  const pixelSum = rest.pop();
+  const [version, pixelSum] = peer.ready;
   const ask = async (command: string): Promise<PeerRound> => {
-    const [seconds, value] = await peer.ask(command);
-    return { seconds, value };
+    const [seconds, value, threads] = await peer.ask(command);
+    return { seconds, value, threads };
   };
   return {
     version,
-    trainThreads: Number(trainThreads),
-    inferThreads: Number(inferThreads),
-    calibration: rest.join(' '),
     pixelSum: Number(pixelSum),
     train: (firstBatch, count) => ask(`train ${firstBatch} ${count}`),
     infer: () => ask('infer'),
