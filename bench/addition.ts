@@ -12,7 +12,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import * as tn from '../src/node';
 import { ANSWER, CHARS, QUESTION, additionData, additionModel } from '../examples/addition-model';
-import { flatWeights, startPythonPeer } from './python-peer';
+import { flatWeights, settle, startPythonPeer } from './python-peer';
 
 const { values: flags } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, batches: { type: 'string', default: '2' } } });
 const ROUNDS = Number(flags.rounds);
@@ -172,7 +172,11 @@ async function main(): Promise<void> {
 
   const rounds: Round[][] = runners.map(() => []);
   for (let r = 0; r < ROUNDS; r++) {
-    for (const [i, runner] of runners.entries()) if (typeof runner.train !== 'string') rounds[i].push(await runner.train(WARM + r * BATCHES, BATCHES));
+    for (const [i, runner] of runners.entries()) {
+      if (typeof runner.train === 'string') continue;
+      await settle();
+      rounds[i].push(await runner.train(WARM + r * BATCHES, BATCHES));
+    }
   }
   peers[2].close?.();
 

@@ -16,6 +16,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import * as tn from '../src/node';
 import { gemmTable, MODEL_SHAPES } from './gemm';
 import { profileSeedModel } from './profile';
+import { settle } from './python-peer';
 import { startPytorch, type PeerRound } from './pytorch';
 import { INFER_BATCH, TRAIN_BATCH, tesseraRunner, tfjsRunner, type Round } from './seed-model';
 
@@ -31,7 +32,6 @@ const ROUNDS = Number(flags.rounds);
 const BATCHES = Number(flags.batches);
 const WARM_BATCHES = 20;
 const TORCH_THREADS = 2;
-const SETTLE_MS = 300;
 const SEED = 1;
 const GOALS = { trainRatio: 3, inferRatio: 3, train: 10_000, infer: 35_000 };
 
@@ -86,10 +86,8 @@ async function main(): Promise<void> {
   await wasm.infer();
 
   const r = { ours: { train: [] as Round[], infer: [] as Round[] }, torch: { train: [] as PeerRound[], infer: [] as PeerRound[] }, wasm: [] as Round[], load: [] as string[] };
-  // Every timed round starts after a pause: after its calls OpenBLAS's threads (PyTorch's, even at one torch
-  // thread) keep a core busy spinning for ~0.13 s (measured), a third of an inference round of whoever runs next.
   const settled = async <T>(run: () => Promise<T>): Promise<T> => {
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    await settle();
     return run();
   };
   for (let round = 0; round < ROUNDS; round++) {

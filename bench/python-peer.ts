@@ -67,6 +67,15 @@ export async function startPythonPeer(
   };
 }
 
+// After its calls, OpenBLAS's threads (PyTorch's, even at one torch thread) keep a core busy spinning for ~0.13 s
+// (measured): a third of an inference round of whoever runs next.
+const SETTLE_MS = 300;
+
+/** Waits until a peer's spinning threads have gone to sleep: every bench awaits it before each timed round, either side's. */
+export function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+}
+
 /** Weights in order as one flat array, as the peers read them. */
 export function flatWeights(weights: readonly Float32Array[]): Float32Array {
   const all = new Float32Array(weights.reduce((n, w) => n + w.length, 0));

@@ -10,7 +10,7 @@ import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as tn from '../src/node';
 import { resnetModel } from '../examples/resnet-model';
-import { flatWeights, startPythonPeer } from './python-peer';
+import { flatWeights, settle, startPythonPeer } from './python-peer';
 
 const STEPS = Number(process.argv[2] ?? 10);
 const ROUNDS = Number(process.argv[3] ?? 3);
@@ -104,11 +104,15 @@ const peerThreads = peer ? peer.ready[0] : null;
 const rate = (seconds: number) => (STEPS * BATCH) / seconds;
 const rows: { ours: number; theirs: number | null }[] = [];
 for (let r = 0; r < ROUNDS; r++) {
+  await settle();
   const t = performance.now();
   for (let b = 0; b < STEPS; b++) await model.trainOnBatch(...batchAt(1 + r * STEPS + b));
   const ours = rate((performance.now() - t) / 1000);
   let theirs: number | null = null;
-  if (peer) theirs = rate((await peer.ask(String(r)))[0]);
+  if (peer) {
+    await settle();
+    theirs = rate((await peer.ask(String(r)))[0]);
+  }
   rows.push({ ours, theirs });
 }
 peer?.close();
