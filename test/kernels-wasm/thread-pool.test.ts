@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADAM_CONSTANTS } from '../../kernels/cpu/wasm/adam-module';
+import { WasmRuntime } from '../../kernels/cpu/wasm/runtime';
+import { sameBits } from './simd-helpers';
+
+/** Adam over n seeded elements on `rt`, in chunks of `chunk` (split when rt has threads): p, m, v afterwards. */
+function adamIn(rt: WasmRuntime, n: number, chunk: number, steps: number): Float32Array[] {
+  const at = [0, 1, 2, 3].map(() => rt.heap.alloc(n * 4));
+  const consts = rt.heap.alloc(ADAM_CONSTANTS.length * 4);
+  const views = at.map((o) => new Float32Array(rt.heap.memory.buffer, o, n));
+  let s = 12345;
+  const rand = (): number => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32) - 0.5;
+  for (const v of views) for (let i = 0; i < n; i++) v[i] = rand();
+  for (let i = 0; i < n; i++) views[3][i] = Math.abs(views[3][i]);
+  new Float32Array(rt.heap.memory.buffer, consts, ADAM_CONSTANTS.length).set([1e-3, 0.9, 0.1, 0.999, 0.001, 1e-7]);
+  // Adam is not idempotent: a chunk run twice, or skipped, changes p, m and v.
+  for (let t = 0; t < steps; t++) rt.runRange('adam', [at[0], at[1], at[2], at[3], consts, 0, 0], 5, n, chunk, true);
+  const out = [views[0], views[2], views[3]].map((v) => v.slice());
+  for (const o of [...at, consts]) rt.heap.free(o);
+  return out;
+}
+
+describe('the thread pool runs every chunk of a job exactly once', () => {
+  const one = new WasmRuntime({ mr: 4, nr: 8, fma: false }, 1);
+  const pools = [2, 3, 5].map((threads) => new WasmRuntime({ mr: 4, nr: 8, fma: false }, threads));
+  beforeAll(() => Promise.all(pools.map((rt) => rt.setThreads(rt.threads))));
+  afterAll(() => pools.forEach((rt) => rt.terminate()));
+
+  it('for chunk counts below, at and above the thread count, on 2, 3 and 5 threads', () => {
+    for (const rt of pools) expect(rt.readyPool()).toBeDefined();
+    for (const [n, chunk] of [[40, 16], [64, 32], [100, 16], [1000, 16], [4099, 64], [70_001, 256]]) {
+      const want = adamIn(one, n, chunk, 3);
+      for (const rt of pools) adamIn(rt, n, chunk, 3).forEach((got, i) => sameBits(got, want[i]));
+    }
+  });
+});
