@@ -3,7 +3,8 @@
 // checkout and with another (e.g. `git worktree add /tmp/base main`, with node_modules linked in), each a separate copy of the library with its own kernels and threads. Both start
 // from the same weights (seed 1) and see the same batches; rounds alternate, and each is timed by wall clock and
 // by this process's CPU time (all threads). Prints medians, per-round ratios and the load average, and whether
-// both computed the same losses and predictions (a change that keeps the bits keeps them equal).
+// both computed the same losses and predictions (a change that keeps the bits keeps them equal). For a change to how
+// work is split across threads, use bench/ab-processes.ts: the two copies' thread pools slow each other down here.
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
