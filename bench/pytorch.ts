@@ -2,8 +2,8 @@
 // (tessera's, copied in), the same real MNIST images read from the same IDX files and scaled the same way, the
 // same batches in the same order with their real labels, batch 32, Adam with Keras's epsilon; inference on
 // the 10k test set at batch 256; each round timed at 1..`threads` threads, the faster kept. It runs as one long-lived
-// python process, so the bench can alternate rounds between tessera and PyTorch in one run. Measured only where /usr/bin/python3 (Debian's python3-torch with
-// libopenblas0-pthread) or a python3 on the PATH imports torch.
+// python process, so the bench can alternate rounds between tessera and PyTorch in one run. Measured only where
+// /usr/bin/python3 (Debian's python3-torch with libopenblas0-pthread) or a python3 on the PATH imports torch.
 import { flatWeights, startPythonPeer } from './python-peer';
 
 const SCRIPT = `
