@@ -3,12 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { binary as binaryJs, unary as unaryJs } from '../../kernels/cpu/elementwise';
 import { reduce as reduceJs, sumToShape } from '../../kernels/cpu/reduce';
 import type { CpuKernels } from '../../kernels/cpu/kernel-set';
-import { simdGemmsOn } from '../../kernels/cpu/wasm/gemm-simd';
-import { WasmRuntime } from '../../kernels/cpu/wasm/runtime';
-import { simdKernelsOn } from '../../kernels/cpu/wasm/simd-ops';
 import { MIN_ELEMENTS } from '../../kernels/cpu/wasm/elementwise-simd';
 import type { BinaryOp, UnaryOp } from '../../kernels/shared/op-names';
-import { asIs, placeIn, randomArray, type Place } from './simd-helpers';
+import { asIs, ownKernels, placeIn, randomArray, type Place } from './simd-helpers';
 
 /** randomArray with NaN, ±Infinity, a subnormal and a huge value sprinkled in, so their handling is compared too. */
 function withSpecials(length: number, seed: number): Float32Array {
@@ -103,15 +100,13 @@ function suite(name: string, kernels: () => CpuKernels, runs: number, place: Pla
   });
 }
 
-const one = new WasmRuntime({ mr: 4, nr: 8, fma: false }, 1);
-const oneKernels = simdKernelsOn(one, simdGemmsOn(one));
+const [one, oneKernels] = ownKernels(1);
 suite('SIMD elementwise kernels, one thread', () => oneKernels, 120);
 suite('SIMD elementwise kernels, one thread, operands resident', () => oneKernels, 60, placeIn(one, 'resident'));
 suite('SIMD elementwise kernels, one thread, operands mixed', () => oneKernels, 60, placeIn(one, 'mixed'));
 
 // Splitting every call, however small, exercises the chunked paths; results must equal the JS kernels' (so one thread's).
-const two = new WasmRuntime({ mr: 4, nr: 8, fma: false }, 2);
-const twoKernels = simdKernelsOn(two, simdGemmsOn(two), 0);
+const [two, twoKernels] = ownKernels(2, { splitAll: true });
 describe('SIMD elementwise kernels, two threads', () => {
   beforeAll(() => two.setThreads(2));
   afterAll(() => two.terminate());

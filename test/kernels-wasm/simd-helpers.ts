@@ -1,5 +1,8 @@
 import { expect } from 'vitest';
-import type { WasmRuntime } from '../../kernels/cpu/wasm/runtime';
+import type { CpuKernels } from '../../kernels/cpu/kernel-set';
+import { simdGemmsOn } from '../../kernels/cpu/wasm/gemm-simd';
+import { WasmRuntime, type MemoryKind } from '../../kernels/cpu/wasm/runtime';
+import { simdKernelsOn } from '../../kernels/cpu/wasm/simd-ops';
 
 /**
  * Deterministic values in [-1, 1) from a small LCG; every `zeroEvery`-th is 0 and values snap to `levels` steps
@@ -42,4 +45,13 @@ export function placeIn(runtime: WasmRuntime, mode: 'resident' | 'mixed'): Place
     r.set(x);
     return r;
   };
+}
+
+/**
+ * The SIMD kernel set over a runtime of its own, with `threads` threads (main included) and the runtime's default
+ * memory unless `memory` says; `splitAll` splits every call however small, so that the chunked paths run.
+ */
+export function ownKernels(threads: number, options: { splitAll?: boolean; memory?: MemoryKind } = {}): [WasmRuntime, CpuKernels] {
+  const runtime = new WasmRuntime({ mr: 4, nr: 8, fma: false }, threads, options.memory ? { memory: options.memory } : {});
+  return [runtime, simdKernelsOn(runtime, simdGemmsOn(runtime), options.splitAll ? 0 : undefined)];
 }

@@ -5,10 +5,7 @@ import { conv2dBackpropFilter, conv2dBiasActivation } from '../../kernels/cpu/co
 import { convDirect, convFilterDirect, directConvFits, pooledShape } from '../../kernels/cpu/conv-direct';
 import { jsKernels, type CpuKernels } from '../../kernels/cpu/kernel-set';
 import { unpoolActivationBackprop } from '../../kernels/cpu/pool';
-import { simdGemmsOn } from '../../kernels/cpu/wasm/gemm-simd';
-import { WasmRuntime } from '../../kernels/cpu/wasm/runtime';
-import { simdKernelsOn } from '../../kernels/cpu/wasm/simd-ops';
-import { asIs, placeIn, randomArray, sameBits, type Place } from './simd-helpers';
+import { asIs, ownKernels, placeIn, randomArray, sameBits, type Place } from './simd-helpers';
 
 // Edge sizes around the 4-lane vectors, 1s and the model's own widths.
 const width = fc.oneof(fc.integer({ min: 1, max: 13 }), fc.constantFrom(1, 3, 4, 5, 8, 10, 32, 33, 128));
@@ -274,15 +271,13 @@ function suite(name: string, kernels: () => CpuKernels, runs: number, place: Pla
   });
 }
 
-const one = new WasmRuntime({ mr: 4, nr: 8, fma: false }, 1);
-const oneKernels = simdKernelsOn(one, simdGemmsOn(one));
+const [one, oneKernels] = ownKernels(1);
 suite('WebAssembly SIMD kernels, one thread', () => oneKernels, 200);
 suite('WebAssembly SIMD kernels, one thread, operands resident', () => oneKernels, 100, placeIn(one, 'resident'));
 suite('WebAssembly SIMD kernels, one thread, operands mixed', () => oneKernels, 100, placeIn(one, 'mixed'));
 
 // Splitting every call, however small, exercises the chunked paths; results must equal one thread's.
-const two = new WasmRuntime({ mr: 4, nr: 8, fma: false }, 2);
-const twoKernels = simdKernelsOn(two, simdGemmsOn(two), 0);
+const [two, twoKernels] = ownKernels(2, { splitAll: true });
 describe('WebAssembly SIMD kernels, two threads', () => {
   beforeAll(() => two.setThreads(2));
   afterAll(() => two.terminate());
@@ -332,8 +327,7 @@ suite('WebAssembly SIMD kernels, two threads, every call split, operands residen
 
 // A growable non-shared memory: its growth detaches every view, so no resident arrays, and every call copies
 // its operands in and out. A kernel set that grows its memory between calls stays right.
-const unshared = new WasmRuntime({ mr: 4, nr: 8, fma: false }, 2, { memory: 'growable' });
-const unsharedKernels = simdKernelsOn(unshared, simdGemmsOn(unshared));
+const [unshared, unsharedKernels] = ownKernels(2, { memory: 'growable' });
 describe('WebAssembly SIMD kernels over a non-shared memory', () => {
   it('have no resident memory and run on one thread', () => {
     expect(unsharedKernels.memory).toBeUndefined();
@@ -370,8 +364,7 @@ describe('WebAssembly SIMD kernels over a non-shared memory', () => {
 
 // Where shared memory is unavailable (a page that is not cross-origin isolated), a non-shared memory that never
 // grows: its views never detach, so tensors stay resident in it; one thread.
-const fixed = new WasmRuntime({ mr: 4, nr: 8, fma: false }, 2, { memory: 'fixed' });
-const fixedKernels = simdKernelsOn(fixed, simdGemmsOn(fixed));
+const [fixed, fixedKernels] = ownKernels(2, { memory: 'fixed' });
 describe('WebAssembly SIMD kernels over a fixed non-shared memory', () => {
   it('hand out resident arrays, run on one thread, and never grow the memory', () => {
     expect(fixed.threads).toBe(1);
