@@ -157,13 +157,13 @@ export class CpuBackend implements Backend {
       let dx: Tensor | null = null, dfilter: Tensor | null = null;
       if (need[0]) {
         const [t, values] = this.floatOutput(x.shape, x.dtype);
-        this.inputGradient(dz, floats(filter), g, values);
+        this.inputGradient(dz, floats(filter), g, values, x.dtype);
         dx = t;
       }
       if (need[1]) {
         const [t, values] = this.floatOutput(filter.shape, x.dtype);
         // dbias sums every dz of its channel: finite sums mean that no dz is Infinity or NaN.
-        this.filterGradient(floats(x), dz, g, values, dbValues.every(Number.isFinite));
+        this.filterGradient(floats(x), dz, g, values, x.dtype, dbValues.every(Number.isFinite));
         dfilter = t;
       }
       return { dx, dfilter, dbias };
@@ -194,24 +194,26 @@ export class CpuBackend implements Backend {
   conv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
     const g = conv2dGeometry(xShape, filter.shape, strides, pad);
     const [dx, values] = this.floatOutput(xShape, dy.dtype);
-    this.inputGradient(floats(dy), floats(filter), g, values);
+    this.inputGradient(floats(dy), floats(filter), g, values, dy.dtype);
     return dx;
   }
 
   conv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
     const g = conv2dGeometry(x.shape, filterShape, strides, pad);
     const [dw, values] = this.floatOutput(filterShape, x.dtype);
-    this.filterGradient(floats(x), floats(dy), g, values);
+    this.filterGradient(floats(x), floats(dy), g, values, x.dtype);
     return dw;
   }
 
-  private inputGradient(dy: FloatArray, filter: FloatArray, g: Conv2dGeometry, dx: FloatArray): void {
-    conv2dBackpropInput(dy, filter, g, dx, this.cols(g, dy instanceof Float32Array ? 'float32' : 'float64'), this.k.gemm, this.k.col2im);
+  /** dx of a convolution from dy, into dx; `dtype` is the operands' (float32 or float64). */
+  private inputGradient(dy: FloatArray, filter: FloatArray, g: Conv2dGeometry, dx: FloatArray, dtype: DType): void {
+    conv2dBackpropInput(dy, filter, g, dx, this.cols(g, dtype), this.k.gemm, this.k.col2im);
   }
 
-  private filterGradient(x: FloatArray, dy: FloatArray, g: Conv2dGeometry, dw: FloatArray, dyFinite = false): void {
+  /** The filter gradient from x and dy, into dw; `dyFinite` as convFilterDirect's. */
+  private filterGradient(x: FloatArray, dy: FloatArray, g: Conv2dGeometry, dw: FloatArray, dtype: DType, dyFinite = false): void {
     if (this.k.convFilterDirect && directConvFits(g)) this.k.convFilterDirect(x, dy, g, dw, dyFinite);
-    else conv2dBackpropFilter(x, dy, g, dw, this.cols(g, x instanceof Float32Array ? 'float32' : 'float64'), this.k.gemm, this.k.im2col);
+    else conv2dBackpropFilter(x, dy, g, dw, this.cols(g, dtype), this.k.gemm, this.k.im2col);
   }
 
   private cols(g: Conv2dGeometry, dtype: DType): FloatArray {
