@@ -67,6 +67,26 @@ function suite(name: string, kernels: () => CpuKernels, runs: number, place: Pla
       }), { seed: 2, numRuns: Math.ceil(runs / 2) });
     });
 
+    it('binary matches the JS kernel with a one-element operand (a scalar) on either side, special values included', () => {
+      const scalars = [NaN, Infinity, -Infinity, 0, -0, 1, 1e-40, -3e38, 0.3];
+      const scalarShapes = [[], [1], [1, 1]];
+      fc.assert(fc.property(flatSize, fc.constantFrom(...binaryOps), fc.constantFrom(...scalars), fc.constantFrom(...scalarShapes), fc.nat(), (n, op, v, sShape, seed) => {
+        const x = withSpecials(n, seed);
+        // Rank 1, and rank 2 with a row length that is not a multiple of 4 when n allows.
+        const fullShapes = n % 7 === 0 && n > 0 ? [[n], [n / 7, 7]] : [[n]];
+        for (const xShape of fullShapes) {
+          for (const scalarFirst of [true, false]) {
+            const [aShape, bShape] = scalarFirst ? [sShape, xShape] : [xShape, sShape];
+            const [a, b] = scalarFirst ? [Float32Array.of(v), x] : [x, Float32Array.of(v)];
+            const got = place(new Float32Array(n).fill(9)), want = new Float32Array(n);
+            kernels().binary(op, place(a), aShape, place(b), bShape, got);
+            binaryJs(op, a, aShape, b, bShape, want);
+            expectSame(got, want);
+          }
+        }
+      }), { seed: 5, numRuns: runs });
+    });
+
     it('unary matches the JS kernel (relu keeps -0, step passes NaN)', () => {
       fc.assert(fc.property(flatSize, fc.constantFrom(...unaryOps), fc.nat(), (n, op, seed) => {
         const x = withSpecials(n, seed);

@@ -27,10 +27,10 @@ const binaryOps: ReadonlySet<string> = new Set(SIMD_BINARY_OPS);
 const unaryOps: ReadonlySet<string> = new Set(SIMD_UNARY_OPS);
 
 /**
- * The SIMD twins of unary, binary and reduce for float32 in the shapes batch normalization, relu and residual
- * additions make: same-shape and per-channel (last axis) broadcasting of + − × ÷; relu, step and square; sums over
- * the axes before the last (for each index of kept leading axes). Every other op, shape or dtype, and small calls,
- * run the JS kernel. Same bits as the JS kernels.
+ * The SIMD twins of unary, binary and reduce for float32 in the shapes batch normalization, relu, residual
+ * additions and the LSTM gradients' 1 − s make: same-shape, scalar and per-channel (last axis) broadcasting of
+ * + − × ÷; relu, step and square; sums over the axes before the last (for each index of kept leading axes). Every
+ * other op, shape or dtype, and small calls, run the JS kernel. Same bits as the JS kernels.
  */
 export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<CpuKernels, 'unary' | 'binary' | 'reduce'> {
   const unary: CpuKernels['unary'] = (op, x, out) => {
@@ -42,9 +42,16 @@ export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<Cp
     o.finish();
   };
 
-  /** [rows, cols, aRowStep, bRowStep] in elements when out is rows of a op b with each side full or one broadcast row; else null. */
-  const rowsOf = (aShape: readonly number[], bShape: readonly number[], outShape: readonly number[], size: number): number[] | null => {
-    if (sizeOf(aShape) === size && sizeOf(bShape) === size) return size <= ROW ? [1, size, 0, 0] : [Math.floor(size / ROW), ROW, ROW, ROW];
+  /**
+   * [rows, cols, aRowStep, bRowStep] in elements when out is rows of a op b with each side full, one broadcast row
+   * or one element (a scalar, which the kernel reads as a row of copies of it with step 0); else null.
+   */
+  const rowsOf = (aSize: number, bSize: number, aShape: readonly number[], bShape: readonly number[], outShape: readonly number[], size: number): number[] | null => {
+    if ((aSize === size || aSize === 1) && (bSize === size || bSize === 1)) {
+      // Rows of ROW floats (and a shorter last row), so that a call can be split.
+      const cols = Math.min(size, ROW);
+      return [Math.floor(size / cols), cols, aSize === size ? cols : 0, bSize === size ? cols : 0];
+    }
     const { dims, sa, sb } = collapseBroadcast(outShape, aShape, bShape);
     if (dims.length !== 2 || sa[1] !== 1 || sb[1] !== 1) return null;
     const [rows, cols] = dims;
@@ -53,18 +60,23 @@ export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<Cp
 
   const binary: CpuKernels['binary'] = (op, a, aShape, b, bShape, out) => {
     const outShape = broadcastShapes(aShape, bShape) ?? [];
-    const size = sizeOf(outShape);
+    const size = sizeOf(outShape), aSize = sizeOf(aShape), bSize = sizeOf(bShape);
     const f32 = a instanceof Float32Array && b instanceof Float32Array && out instanceof Float32Array ? [a, b, out] : null;
-    const plan = f32 && binaryOps.has(op) && size >= MIN_ELEMENTS ? rowsOf(aShape, bShape, outShape, size) : null;
-    const r = f32 && plan ? h.operands((o) => [o.input(f32[0], sizeOf(aShape)), o.input(f32[1], sizeOf(bShape)), o.output(f32[2], size)]) : null;
-    if (!plan || !r) return binaryJs(op, a, aShape, b, bShape, out);
-    const [o, [aAt, bAt, outAt]] = r;
+    const plan = f32 && binaryOps.has(op) && size >= MIN_ELEMENTS ? rowsOf(aSize, bSize, aShape, bShape, outShape, size) : null;
+    if (!f32 || !plan) return binaryJs(op, a, aShape, b, bShape, out);
     const [rows, cols, aStep, bStep] = plan;
+    // A scalar side gets a temporary row of `cols` copies of itself (filled below, once the memory stops growing).
+    const side = (o: CallOperands, x: Float32Array, n: number): number => (n === 1 ? o.temp(cols * 4) : o.input(x, n));
+    const r = h.operands((o) => [side(o, f32[0], aSize), side(o, f32[1], bSize), o.output(f32[2], size)]);
+    if (!r) return binaryJs(op, a, aShape, b, bShape, out);
+    const [o, [aAt, bAt, outAt]] = r;
+    if (aSize === 1) runtime.heap.f32.fill(f32[0][0], aAt / 4, aAt / 4 + cols);
+    if (bSize === 1) runtime.heap.f32.fill(f32[1][0], bAt / 4, bAt / 4 + cols);
     const name = `bin_${op as (typeof SIMD_BINARY_OPS)[number]}` as const;
     runtime.runRange(name, [aAt, bAt, outAt, cols, aStep * 4, bStep * 4, 0, 0], 6, rows, h.chunkOf(rows), size >= h.splitElements);
-    // A same-shape call's last, shorter row.
+    // The last, shorter row of a call cut into rows of ROW; each side's next row starts `rows` row steps on.
     const done = rows * cols;
-    if (done < size) runtime.fn(name)(aAt + done * 4, bAt + done * 4, outAt + done * 4, size - done, 0, 0, 0, 1);
+    if (done < size) runtime.fn(name)(aAt + rows * aStep * 4, bAt + rows * bStep * 4, outAt + done * 4, size - done, 0, 0, 0, 1);
     o.finish();
   };
 
