@@ -6,6 +6,7 @@ import { col2im, im2col } from './im2col';
 import { maxPool, maxPoolBackprop, type UnpoolActivationBackpropFn } from './pool';
 import { binary, unary } from './elementwise';
 import { reduce } from './reduce';
+import { copyStrided } from './strided';
 
 /**
  * The kernels a cpu backend runs, as one swappable set: the JS kernels below, or their WebAssembly SIMD
@@ -24,6 +25,8 @@ export interface CpuKernels {
   readonly unary: typeof unary;
   readonly binary: typeof binary;
   readonly reduce: typeof reduce;
+  /** The strided copy behind slices, split, concat and pad; the SIMD set copies arrays in its memory with memory.copy. */
+  readonly copyStrided: typeof copyStrided;
   /** C = act(op(A)·op(B) + bias); the SIMD one fuses the epilogue into the product's stores, with the same bits. */
   readonly gemmBiasActivation: GemmBiasActivationFn;
   /**
@@ -64,4 +67,4 @@ export interface ResidentMemory {
 }
 
 /** The pure-JS kernels: the fallback everywhere, and the reference the SIMD kernels are tested against. */
-export const jsKernels: CpuKernels = { gemm, gemmBiasActivation, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, unary, binary, reduce };
+export const jsKernels: CpuKernels = { gemm, gemmBiasActivation, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, unary, binary, reduce, copyStrided };

@@ -39,29 +39,31 @@ export function copyStrided(
   }
 }
 
-/** out[c] = x[offset + Σ c_k·strides_k] over out's shape (out contiguous). */
-export function gatherStrided(x: AnyValues, offset: number, strides: readonly number[], out: AnyValues, shape: readonly number[]): void {
-  copyStrided(x, offset, strides, out, 0, rowMajorStrides(shape), shape);
+/** out[c] = x[offset + Σ c_k·strides_k] over out's shape (out contiguous); `copy` is a kernel set's copyStrided. */
+export function gatherStrided(x: AnyValues, offset: number, strides: readonly number[], out: AnyValues, shape: readonly number[], copy = copyStrided): void {
+  copy(x, offset, strides, out, 0, rowMajorStrides(shape), shape);
 }
 
 /** out (of outShape) = fill, except at begin + c·steps (per axis) for each coordinate c of x, which holds x[c]. */
 export function scatterStrided(
   x: AnyValues, xShape: readonly number[], out: AnyValues, outShape: readonly number[],
-  begin: readonly number[], steps: readonly number[], fill: number,
+  begin: readonly number[], steps: readonly number[], fill: number, copy = copyStrided,
 ): void {
   out.fill(fill);
   const outStrides = rowMajorStrides(outShape);
   let offset = 0;
   for (let k = 0; k < outShape.length; k++) offset += begin[k] * outStrides[k];
-  copyStrided(x, 0, rowMajorStrides(xShape), out, offset, outStrides.map((s, k) => s * steps[k]), xShape);
+  copy(x, 0, rowMajorStrides(xShape), out, offset, outStrides.map((s, k) => s * steps[k]), xShape);
 }
 
 /** Writes each input into out (of outShape) after the previous ones along axis. */
-export function concat(xs: readonly AnyValues[], shapes: readonly (readonly number[])[], axis: number, out: AnyValues, outShape: readonly number[]): void {
+export function concat(
+  xs: readonly AnyValues[], shapes: readonly (readonly number[])[], axis: number, out: AnyValues, outShape: readonly number[], copy = copyStrided,
+): void {
   const outStrides = rowMajorStrides(outShape);
   let at = 0;
   xs.forEach((x, i) => {
-    copyStrided(x, 0, rowMajorStrides(shapes[i]), out, at * outStrides[axis], outStrides, shapes[i]);
+    copy(x, 0, rowMajorStrides(shapes[i]), out, at * outStrides[axis], outStrides, shapes[i]);
     at += shapes[i][axis];
   });
 }

@@ -52,6 +52,8 @@ export class CodeWriter {
   f64Store(offset = 0): this { return this.op(0x39, ...this.memarg(3, offset)); }
   /** memory.fill (bulk memory): [dst, value, bytes] → []. */
   memoryFill(): this { return this.op(0xfc, ...uleb(11), 0x00); }
+  /** memory.copy (bulk memory): [dst, src, bytes] → [], as memmove. */
+  memoryCopy(): this { return this.op(0xfc, ...uleb(10), 0x00, 0x00); }
 
   // i32 arithmetic and comparisons.
   i32Const(v: number): this { return this.op(0x41, ...sleb(v)); }

@@ -12,6 +12,7 @@ import { DIRECT_CHANNELS, DIRECT_PIXELS, filterTiling } from './conv-direct-modu
 import { CallOperands } from './operands';
 import { allFinite, chunkOf as chunkAcross } from './thread-split';
 import { simdElementwiseOn } from './elementwise-simd';
+import { wasmCopyStridedOn } from './strided-copy';
 import type { WasmRuntime } from './runtime';
 
 /**
@@ -236,7 +237,7 @@ export function simdKernelsOn(
       }
     : undefined;
 
-  return { ...gemms, ...simdElementwiseOn(runtime, { operands, chunkOf, splitElements }), biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, convDirect, convFilterDirect, unpoolActivationBackprop, memory };
+  return { ...gemms, ...simdElementwiseOn(runtime, { operands, chunkOf, splitElements }), biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, convDirect, convFilterDirect, unpoolActivationBackprop, copyStrided: wasmCopyStridedOn(runtime), memory };
 }
 
 function poolGeometry(g: Pool2dGeometry): number[] {

@@ -358,13 +358,13 @@ export class CpuBackend implements Backend {
 
   gatherStrided(x: Tensor, shape: readonly number[], offset: number, strides: readonly number[]): Tensor {
     const [out, values] = this.output(shape, x.dtype);
-    gatherStrided(x.hostValues(), offset, strides, values, shape);
+    gatherStrided(x.hostValues(), offset, strides, values, shape, this.k.copyStrided);
     return out;
   }
 
   scatterStrided(x: Tensor, shape: readonly number[], begin: readonly number[], steps: readonly number[], fill: number): Tensor {
     const [out, values] = this.output(shape, x.dtype);
-    scatterStrided(x.hostValues(), x.shape, values, shape, begin, steps, fill);
+    scatterStrided(x.hostValues(), x.shape, values, shape, begin, steps, fill, this.k.copyStrided);
     return out;
   }
 
@@ -372,7 +372,7 @@ export class CpuBackend implements Backend {
     const shape = xs[0].shape.slice();
     shape[axis] = xs.reduce((n, x) => n + x.shape[axis], 0);
     const [out, values] = this.output(shape, xs[0].dtype);
-    concat(xs.map((x) => x.hostValues()), xs.map((x) => x.shape), axis, values, shape);
+    concat(xs.map((x) => x.hostValues()), xs.map((x) => x.shape), axis, values, shape, this.k.copyStrided);
     return out;
   }
 
