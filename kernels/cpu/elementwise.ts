@@ -4,6 +4,7 @@ import type { BinaryOp, UnaryOp } from '../shared/op-names';
 import type { FloatArray, TypedArray } from '../shared/types';
 import { isMathUnaryOp } from '../shared/math-op-names';
 import { mathBinaryElement, mathBinaryRun, mathUnary } from './math';
+import { sigmoidF32, tanhF32 } from './sigmoid-tanh';
 
 /** out[i] = op(x[i]); 'step' is x > 0 ? 1 : 0 (the relu derivative), NaN for NaN as TF.js's. The switch sits outside the loops so each loop stays tight. */
 export function unary(op: UnaryOp, x: TypedArray, out: TypedArray): void {
@@ -20,8 +21,15 @@ export function unary(op: UnaryOp, x: TypedArray, out: TypedArray): void {
     // `v < 0 ? 0 : v` rather than Math.max so NaN propagates as in TF.js.
     case 'relu': for (let i = 0; i < n; i++) { const v = x[i]; out[i] = v < 0 ? 0 : v; } return;
     case 'step': for (let i = 0; i < n; i++) { const v = x[i]; out[i] = v > 0 ? 1 : v <= 0 ? 0 : v; } return;
-    case 'sigmoid': for (let i = 0; i < n; i++) out[i] = 1 / (1 + Math.exp(-x[i])); return;
-    case 'tanh': for (let i = 0; i < n; i++) out[i] = Math.tanh(x[i]); return;
+    // Float32 outputs take the twins of the SIMD kernels (sigmoid-tanh.ts); float64 ones the engine's exp and tanh.
+    case 'sigmoid':
+      if (out instanceof Float32Array) for (let i = 0; i < n; i++) out[i] = sigmoidF32(x[i]);
+      else for (let i = 0; i < n; i++) out[i] = 1 / (1 + Math.exp(-x[i]));
+      return;
+    case 'tanh':
+      if (out instanceof Float32Array) for (let i = 0; i < n; i++) out[i] = tanhF32(x[i]);
+      else for (let i = 0; i < n; i++) out[i] = Math.tanh(x[i]);
+      return;
     case 'reciprocal': for (let i = 0; i < n; i++) out[i] = 1 / x[i]; return;
     case 'floor': for (let i = 0; i < n; i++) out[i] = Math.floor(x[i]); return;
     case 'ceil': for (let i = 0; i < n; i++) out[i] = Math.ceil(x[i]); return;

@@ -141,6 +141,25 @@ export class CodeWriter {
   f32x4Mul(): this { return this.simd(0xe6); }
   f32x4Div(): this { return this.simd(0xe7); }
   f64x2Add(): this { return this.simd(0xf0); }
+  f64x2Sub(): this { return this.simd(0xf1); }
+  f64x2Mul(): this { return this.simd(0xf2); }
+  f64x2Div(): this { return this.simd(0xf3); }
+  /** Pseudo-minimum pmin(a, b) = b < a ? b : a and pseudo-maximum pmax(a, b) = a < b ? b : a, lane-wise (a NaN `a` stays). */
+  f64x2Pmin(): this { return this.simd(0xf6); }
+  f64x2Pmax(): this { return this.simd(0xf7); }
+  f64x2Abs(): this { return this.simd(0xec); }
+  f64x2Neg(): this { return this.simd(0xed); }
+  /** Lane-wise a < b: all ones where true, zeros where false (and for NaN). */
+  f64x2Lt(): this { return this.simd(0x49); }
+  /** v128.const holding two f64 lanes. */
+  v128ConstF64(l0: number, l1: number): this {
+    return this.simd(0x0c, ...new Uint8Array(Float64Array.of(l0, l1).buffer));
+  }
+  i64x2Add(): this { return this.simd(0xce); }
+  /** Each i64 lane shifted left by the i32 operand (mod 64). */
+  i64x2Shl(): this { return this.simd(0xcb); }
+  /** The two f64 lanes rounded to f32 (as a Float32Array store rounds) in lanes 0 and 1; lanes 2 and 3 are 0. */
+  f32x4DemoteF64x2Zero(): this { return this.simd(0x5e); }
   /** The low two f32 lanes as two f64 lanes, exactly. */
   f64x2PromoteLowF32x4(): this { return this.simd(0x5f); }
   /** Pseudo-max: pmax(a, b) = a < b ? b : a, lane-wise, exactly as JS evaluates it (so pmax(v, 0) is relu's `v < 0 ? 0 : v`). */

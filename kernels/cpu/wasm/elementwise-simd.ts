@@ -5,6 +5,7 @@ import type { CpuKernels } from '../kernel-set';
 import { reduce as reduceJs } from '../reduce';
 import type { CallOperands } from './operands';
 import { SIMD_BINARY_OPS, SIMD_UNARY_OPS } from './elementwise-module';
+import { SIGMOID_TANH_OPS } from './sigmoid-tanh-module';
 import type { WasmRuntime } from './runtime';
 
 /** What simdKernelsOn lends these kernels: its operand resolution and chunk sizing. */
@@ -24,13 +25,16 @@ const ROW = 4096;
 
 const sizeOf = (shape: readonly number[]): number => shape.reduce((n, d) => n * d, 1);
 const binaryOps: ReadonlySet<string> = new Set(SIMD_BINARY_OPS);
-const unaryOps: ReadonlySet<string> = new Set(SIMD_UNARY_OPS);
+const sigmoidTanh: ReadonlySet<string> = new Set(SIGMOID_TANH_OPS);
+const unaryOps: ReadonlySet<string> = new Set([...SIMD_UNARY_OPS, ...SIGMOID_TANH_OPS]);
+type SimdUnaryOp = (typeof SIMD_UNARY_OPS)[number] | (typeof SIGMOID_TANH_OPS)[number];
 
 /**
  * The SIMD twins of unary, binary and reduce for float32 in the shapes batch normalization, relu, residual
- * additions and the LSTM gradients' 1 − s make: same-shape, scalar and per-channel (last axis) broadcasting of
- * + − × ÷; relu, step and square; sums over the axes before the last (for each index of kept leading axes). Every
- * other op, shape or dtype, and small calls, run the JS kernel. Same bits as the JS kernels.
+ * additions and recurrent cells make: same-shape, scalar (the gradients' 1 − s) and per-channel (last axis)
+ * broadcasting of + − × ÷; relu, step and square; sigmoid and tanh; sums over the axes before the last (for each
+ * index of kept leading axes). Every other op, shape or dtype, and small calls, run the JS kernel. Same bits as
+ * the JS kernels.
  */
 export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<CpuKernels, 'unary' | 'binary' | 'reduce'> {
   const unary: CpuKernels['unary'] = (op, x, out) => {
@@ -38,8 +42,11 @@ export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<Cp
     const r = n >= MIN_ELEMENTS && unaryOps.has(op) && x instanceof Float32Array && out instanceof Float32Array ? h.operands((o) => [o.input(x, n), o.output(out, n)]) : null;
     if (!r) return unaryJs(op, x, out);
     const [o, [xAt, outAt]] = r;
-    runtime.runRange(`un_${op as (typeof SIMD_UNARY_OPS)[number]}`, [xAt, outAt, 0, 0], 2, n, h.chunkOf(n, 4), n >= h.splitElements);
+    // sigmoid and tanh take whole vectors only: their last few elements go to the twin below.
+    const vectors = sigmoidTanh.has(op) ? n - (n % 4) : n;
+    runtime.runRange(`un_${op as SimdUnaryOp}`, [xAt, outAt, 0, 0], 2, vectors, h.chunkOf(vectors, 4), n >= h.splitElements);
     o.finish();
+    if (vectors < n) unaryJs(op, x.subarray(vectors), out.subarray(vectors));
   };
 
   /**

@@ -7,13 +7,15 @@ import { ModuleBuilder, type MemoryLimits } from './module-builder';
 import { addPoolFunctions, POOL_EXPORTS } from './pool-module';
 import { addFillFunctions, FILL_EXPORTS } from './fill-module';
 import { addElementwiseFunctions, ELEMENTWISE_EXPORTS } from './elementwise-module';
+import { addSigmoidTanhFunctions, SIGMOID_TANH_OPS } from './sigmoid-tanh-module';
 import { addCopyFunctions, COPY_EXPORTS } from './copy-module';
 
 /**
  * Every export of the kernel module, in the order the runtime and the thread pool index them: the GEMM
  * first (its indices are fixed), then the memory-bound kernels of a training step.
  */
-export const KERNEL_EXPORTS = [...GEMM_EXPORTS, ...BIAS_ACTIVATION_EXPORTS, ...POOL_EXPORTS, ...IM2COL_EXPORTS, ...ADAM_EXPORTS, ...CONV_DIRECT_EXPORTS, ...FILL_EXPORTS, ...ELEMENTWISE_EXPORTS, ...COPY_EXPORTS] as const;
+export const KERNEL_EXPORTS = [...GEMM_EXPORTS, ...BIAS_ACTIVATION_EXPORTS, ...POOL_EXPORTS, ...IM2COL_EXPORTS, ...ADAM_EXPORTS, ...CONV_DIRECT_EXPORTS, ...FILL_EXPORTS, ...ELEMENTWISE_EXPORTS,
+  ...SIGMOID_TANH_OPS.map((op) => `un_${op}` as const), ...COPY_EXPORTS] as const;
 export type KernelExport = (typeof KERNEL_EXPORTS)[number];
 
 /** Index of an export in KERNEL_EXPORTS. */
@@ -33,6 +35,7 @@ export function buildKernelModule(shape: GemmKernelShape, memory: MemoryLimits):
   addConvDirectFunctions(m);
   addFillFunctions(m);
   addElementwiseFunctions(m);
+  addSigmoidTanhFunctions(m);
   addCopyFunctions(m);
   return m.build();
 }
