@@ -78,12 +78,15 @@ export function arrayTypeFor<D extends DType>(dtype: D): ArrayTypes[D] {
  */
 export function castValues(values: TypedArray, dtype: DType): TypedArray {
   if (values instanceof arrayTypeFor(dtype)) return values;
-  if (dtype === 'bool') {
-    const out = new Uint8Array(values.length);
-    for (let i = 0; i < values.length; i++) out[i] = values[i] !== 0 ? 1 : 0;
-    return out;
-  }
-  return arrayTypeFor(dtype).from(values);
+  const out = new (arrayTypeFor(dtype))(values.length);
+  castInto(values, out, dtype);
+  return out;
+}
+
+/** Writes values converted to `dtype` into out (an array of that dtype, as long): bool is `v !== 0`, the rest as the array stores. */
+export function castInto(values: TypedArray, out: TypedArray, dtype: DType): void {
+  if (dtype === 'bool') for (let i = 0; i < values.length; i++) out[i] = values[i] !== 0 ? 1 : 0;
+  else for (let i = 0; i < values.length; i++) out[i] = values[i];
 }
 
 /** Values read back from a device (float32) in a tensor's dtype; integers come back rounded, as floats carry them exactly. */

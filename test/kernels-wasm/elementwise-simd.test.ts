@@ -25,7 +25,7 @@ function expectSame(got: Float32Array, want: Float32Array): void {
 }
 
 const size = (shape: readonly number[]): number => shape.reduce((n, d) => n * d, 1);
-const binaryOps: BinaryOp[] = ['add', 'sub', 'mul', 'div', 'maximum', 'pow'];
+const binaryOps: BinaryOp[] = ['add', 'sub', 'mul', 'div', 'maximum', 'minimum', 'pow'];
 const unaryOps: UnaryOp[] = ['relu', 'step', 'square', 'sigmoid', 'tanh', 'neg', 'exp'];
 // Channel counts around the 4-lane vectors and the 16-column chunks, and the resnet's own widths.
 const channels = fc.oneof(fc.integer({ min: 1, max: 20 }), fc.constantFrom(24, 33, 48));

@@ -25,6 +25,17 @@ describe('resident tensor values on the cpu backend', () => {
     tn.dispose([x, y]);
   });
 
+  it('hold a cast to float32 (a gradient mask), with the values cast converts to', () => {
+    const mask = tn.cast(tn.greater(tn.tensor([3, -1, 0, NaN, 2], [5]), 0), 'float32');
+    expect(memory.isResident(values(mask))).toBe(true);
+    expect(Array.from(mask.dataSync())).toEqual([1, 0, 0, 0, 1]);
+    const ints = tn.cast(tn.tensor([2.7, -2.7, NaN, 1e10], [4]), 'int32');
+    expect(Array.from(ints.dataSync())).toEqual([2, -2, 0, 1410065408]);
+    const bools = tn.cast(tn.tensor([0.5, -0, NaN, 0], [4]), 'bool');
+    expect(Array.from(bools.dataSync())).toEqual([1, 0, 1, 0]);
+    tn.dispose([mask, ints, bools]);
+  });
+
   it('are freed by dispose, and kept by a reshape until it is disposed too', () => {
     const before = memory.inUse().blocks;
     const y = tn.relu(tn.tensor([1, -2, 3, -4, 5, -6], [2, 3]));

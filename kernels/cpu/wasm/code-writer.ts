@@ -91,6 +91,9 @@ export class CodeWriter {
   f32Sub(): this { return this.op(0x93); }
   f32Mul(): this { return this.op(0x94); }
   f32Div(): this { return this.op(0x95); }
+  /** Minimum and maximum: NaN if either is NaN, −0 below +0 (Math.min and Math.max exactly). */
+  f32Min(): this { return this.op(0x96); }
+  f32Max(): this { return this.op(0x97); }
   f64Add(): this { return this.op(0xa0); }
   /** f32 → f64, exact. */
   f64PromoteF32(): this { return this.op(0xbb); }
@@ -140,6 +143,9 @@ export class CodeWriter {
   f32x4Sub(): this { return this.simd(0xe5); }
   f32x4Mul(): this { return this.simd(0xe6); }
   f32x4Div(): this { return this.simd(0xe7); }
+  /** Lane-wise minimum and maximum: NaN if either is NaN, −0 below +0 (Math.min and Math.max exactly). */
+  f32x4Min(): this { return this.simd(0xe8); }
+  f32x4Max(): this { return this.simd(0xe9); }
   f64x2Add(): this { return this.simd(0xf0); }
   f64x2Sub(): this { return this.simd(0xf1); }
   f64x2Mul(): this { return this.simd(0xf2); }

@@ -2,22 +2,25 @@ import { ValType, type CodeWriter } from './code-writer';
 import { FunctionEmitter, floatRun, forLoop, i32Params } from './emit-helpers';
 import type { ModuleBuilder } from './module-builder';
 
-// The elementwise and reduction kernels behind batch normalization, relu and skip additions. Each does per element
-// exactly what its JS twin (kernels/cpu/elementwise.ts, reduce.ts) does: for + − × ÷ on float32 values, the twin's
-// float64 result rounded to float32 equals the float32 operation (float64 has more than 2·24 + 2 bits), and sums
+// The elementwise and reduction kernels behind batch normalization, relu, skip additions and clipping. Each does per
+// element exactly what its JS twin (kernels/cpu/elementwise.ts, reduce.ts) does: for + − × ÷ on float32 values, the
+// twin's float64 result rounded to float32 equals the float32 operation (float64 has more than 2·24 + 2 bits),
+// maximum and minimum pick one operand as Math.max and Math.min do (NaN first, then −0 below +0), and sums
 // accumulate in float64 column by column in row order as the twin's. Vector and scalar steps compute the same
 // thing, so any split into chunks gives the same bits.
 
 /** The binary ops with a SIMD kernel, as `bin_<op>`. */
-export const SIMD_BINARY_OPS = ['add', 'sub', 'mul', 'div'] as const;
+export const SIMD_BINARY_OPS = ['add', 'sub', 'mul', 'div', 'maximum', 'minimum'] as const;
 /** The unary ops with a SIMD kernel, as `un_<op>`. */
 export const SIMD_UNARY_OPS = ['relu', 'step', 'square'] as const;
 
 const VECTOR_OP: Record<(typeof SIMD_BINARY_OPS)[number], (c: CodeWriter) => void> = {
   add: (c) => c.f32x4Add(), sub: (c) => c.f32x4Sub(), mul: (c) => c.f32x4Mul(), div: (c) => c.f32x4Div(),
+  maximum: (c) => c.f32x4Max(), minimum: (c) => c.f32x4Min(),
 };
 const SCALAR_OP: Record<(typeof SIMD_BINARY_OPS)[number], (c: CodeWriter) => void> = {
   add: (c) => c.f32Add(), sub: (c) => c.f32Sub(), mul: (c) => c.f32Mul(), div: (c) => c.f32Div(),
+  maximum: (c) => c.f32Max(), minimum: (c) => c.f32Min(),
 };
 
 /**

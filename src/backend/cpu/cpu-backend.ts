@@ -17,7 +17,7 @@ import { avgPool, avgPoolBackprop } from '../../../kernels/cpu/avg-pool';
 import { depthwiseConv2d, depthwiseConv2dBackpropFilter, depthwiseConv2dBackpropInput } from '../../../kernels/cpu/depthwise-conv';
 import { depthwiseGeometry } from '../../../kernels/shared/geometry';
 import { concat, gatherStrided, scatterStrided } from '../../../kernels/cpu/strided';
-import { arrayTypeFor, castValues, makeHandle, sizeOfShape, type DType, type FloatArray, type TypedArray, type TensorHandle as Tensor } from '../handle';
+import { arrayTypeFor, castInto, makeHandle, sizeOfShape, type DType, type FloatArray, type TypedArray, type TensorHandle as Tensor } from '../handle';
 import { copyHostValues, setHostValuesOwner } from '../host-values';
 import type { AdamConfig, Backend, BinaryOp, FusedActivation, Padding, ReduceOp, UnaryOp } from '../backend';
 import { Scratch } from './scratch';
@@ -378,7 +378,11 @@ export class CpuBackend implements Backend {
 
   cast(x: Tensor, dtype: DType): Tensor {
     const values = x.hostValues();
-    return makeHandle(x.shape, dtype, x.dtype === dtype ? copyHostValues(values, true) : castValues(values, dtype));
+    if (x.dtype === dtype) return makeHandle(x.shape, dtype, copyHostValues(values, true));
+    // Into a backend output: a float32 one lives in the kernels' memory, where the ops after it read it in place.
+    const [out, cast] = this.output(x.shape, dtype);
+    castInto(values, cast, dtype);
+    return out;
   }
 
   where(condition: Tensor, a: Tensor, b: Tensor): Tensor {
