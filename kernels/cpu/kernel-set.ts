@@ -7,6 +7,7 @@ import { maxPool, maxPoolBackprop, type UnpoolActivationBackpropFn } from './poo
 import { binary, unary } from './elementwise';
 import { reduce } from './reduce';
 import { copyStrided } from './strided';
+import { cast } from './cast';
 
 /**
  * The kernels a cpu backend runs, as one swappable set: the JS kernels below, or their WebAssembly SIMD
@@ -25,6 +26,8 @@ export interface CpuKernels {
   readonly unary: typeof unary;
   readonly binary: typeof binary;
   readonly reduce: typeof reduce;
+  /** tf.cast between dtypes' arrays; the SIMD set runs bool → float32 between arrays in its memory. */
+  readonly cast: typeof cast;
   /** The strided copy behind slices, split, concat and pad; the SIMD set copies arrays in its memory with memory.copy. */
   readonly copyStrided: typeof copyStrided;
   /** C = act(op(A)·op(B) + bias); the SIMD one fuses the epilogue into the product's stores, with the same bits. */
@@ -54,9 +57,11 @@ export interface ResidentMemory {
   /** A new array of `length` (zeros when `zero`, else unspecified values), or undefined when the memory is full. */
   alloc(length: number, zero?: boolean): Float32Array | undefined;
   allocInt32(length: number): Int32Array | undefined;
+  /** A new array of `length` bytes (bool values; unspecified), or undefined when the memory is full. */
+  allocBytes(length: number): Uint8Array | undefined;
   /** Releases `companion` along with `owner` (both resident); false, attaching nothing, otherwise. */
   attach(owner: ArrayBufferView, companion: ArrayBufferView): boolean;
-  /** Whether `values` is a live array from alloc/allocInt32. */
+  /** Whether `values` is a live array from alloc/allocInt32/allocBytes. */
   isResident(values: ArrayBufferView): boolean;
   /** One more reference (no-op for other arrays). */
   retain(values: ArrayBufferView): void;
@@ -67,4 +72,4 @@ export interface ResidentMemory {
 }
 
 /** The pure-JS kernels: the fallback everywhere, and the reference the SIMD kernels are tested against. */
-export const jsKernels: CpuKernels = { gemm, gemmBiasActivation, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, unary, binary, reduce, copyStrided };
+export const jsKernels: CpuKernels = { gemm, gemmBiasActivation, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, unary, binary, reduce, cast, copyStrided };

@@ -1,3 +1,4 @@
+import { cast } from '../../kernels/cpu/cast';
 import type { FloatArray, TypedArray } from '../../kernels/shared/types';
 
 export type { FloatArray, TypedArray };
@@ -79,14 +80,8 @@ export function arrayTypeFor<D extends DType>(dtype: D): ArrayTypes[D] {
 export function castValues(values: TypedArray, dtype: DType): TypedArray {
   if (values instanceof arrayTypeFor(dtype)) return values;
   const out = new (arrayTypeFor(dtype))(values.length);
-  castInto(values, out, dtype);
+  cast(values, out);
   return out;
-}
-
-/** Writes values converted to `dtype` into out (an array of that dtype, as long): bool is `v !== 0`, the rest as the array stores. */
-export function castInto(values: TypedArray, out: TypedArray, dtype: DType): void {
-  if (dtype === 'bool') for (let i = 0; i < values.length; i++) out[i] = values[i] !== 0 ? 1 : 0;
-  else for (let i = 0; i < values.length; i++) out[i] = values[i];
 }
 
 /** Values read back from a device (float32) in a tensor's dtype; integers come back rounded, as floats carry them exactly. */

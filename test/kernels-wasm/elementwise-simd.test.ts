@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cast as castJs } from '../../kernels/cpu/cast';
 import { binary as binaryJs, unary as unaryJs } from '../../kernels/cpu/elementwise';
 import { reduce as reduceJs, sumToShape } from '../../kernels/cpu/reduce';
 import type { CpuKernels } from '../../kernels/cpu/kernel-set';
@@ -24,7 +25,26 @@ function expectSame(got: Float32Array, want: Float32Array): void {
   }
 }
 
+/**
+ * Values on a coarse grid (so that equal pairs and ties occur) with ±0, NaN, ±Infinity and subnormals of both
+ * signs sprinkled in: what comparisons must agree on.
+ */
+function comparable(length: number, seed: number): Float32Array {
+  const x = randomArray(length, seed, 2);
+  const specials = [NaN, Infinity, -Infinity, 1e-40, -1e-40, 0, -0, 1.5e-45];
+  for (let i = seed % 5; i < length; i += 5) x[i] = specials[(i + seed) % specials.length];
+  return x;
+}
+
+/** Equal bytes. */
+function sameBytes(got: Uint8Array, want: Uint8Array): void {
+  expect(got.length).toBe(want.length);
+  const i = got.findIndex((v, j) => v !== want[j]);
+  if (i >= 0) expect({ i, got: got[i] }).toEqual({ i, got: want[i] });
+}
+
 const size = (shape: readonly number[]): number => shape.reduce((n, d) => n * d, 1);
+const compareOps: BinaryOp[] = ['greater', 'equal', 'less', 'lessEqual', 'greaterEqual', 'notEqual'];
 const binaryOps: BinaryOp[] = ['add', 'sub', 'mul', 'div', 'maximum', 'minimum', 'pow'];
 const unaryOps: UnaryOp[] = ['relu', 'step', 'square', 'sigmoid', 'tanh', 'neg', 'exp'];
 // Channel counts around the 4-lane vectors and the 16-column chunks, and the resnet's own widths.
@@ -85,6 +105,42 @@ function suite(name: string, kernels: () => CpuKernels, runs: number, place: Pla
           }
         }
       }), { seed: 5, numRuns: runs });
+    });
+
+    it('comparisons into bool match the JS kernel on same-shape, per-channel, scalar and other broadcasts (NaN, ±0, subnormals)', () => {
+      fc.assert(fc.property(nhwc, fc.constantFrom(...compareOps), fc.nat(), (s, op, seed) => {
+        for (const [aShape, bShape] of [...shapePairs(s), [[1], s]]) {
+          const a = comparable(size(aShape), seed), b = comparable(size(bShape), seed + 1);
+          const outSize = Math.max(size(aShape), size(bShape));
+          const got = place(new Uint8Array(outSize).fill(9)), want = new Uint8Array(outSize);
+          kernels().binary(op, place(a), aShape, place(b), bShape, got);
+          binaryJs(op, a, aShape, b, bShape, want);
+          sameBytes(got, want);
+        }
+      }), { seed: 6, numRuns: runs });
+    });
+
+    it('comparisons into bool match the JS kernel on flat operands (rows of 4096 and the last row) and against special scalars', () => {
+      const scalars = [NaN, Infinity, -Infinity, 0, -0, 1e-40, 0.5];
+      fc.assert(fc.property(flatSize, fc.constantFrom(...compareOps), fc.constantFrom(...scalars), fc.nat(), (n, op, v, seed) => {
+        const a = comparable(n, seed), b = comparable(n, seed + 2);
+        for (const [x, xShape, y, yShape] of [[a, [n], b, [n]], [a, [n], Float32Array.of(v), []], [Float32Array.of(v), [1], b, [n]]] as const) {
+          const got = place(new Uint8Array(n).fill(9)), want = new Uint8Array(n);
+          kernels().binary(op, place(x), xShape, place(y), yShape, got);
+          binaryJs(op, x, xShape, y, yShape, want);
+          sameBytes(got, want);
+        }
+      }), { seed: 7, numRuns: runs });
+    });
+
+    it('cast of bool to float32 matches the JS kernel (any byte, any length)', () => {
+      fc.assert(fc.property(flatSize, fc.nat(), (n, seed) => {
+        const x = Uint8Array.from(randomArray(n, seed), (v, i) => (i % 13 === 5 ? 255 : v > 0 ? 1 : 0));
+        const got = place(new Float32Array(n).fill(9)), want = new Float32Array(n);
+        kernels().cast(place(x), got);
+        castJs(x, want);
+        expectSame(got, want);
+      }), { seed: 8, numRuns: runs });
     });
 
     it('unary matches the JS kernel (relu keeps -0, step passes NaN)', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResidentMemory } from '../../kernels/cpu/kernel-set';
+import { sizeClass } from '../../kernels/cpu/wasm/block-allocator';
 import { simdKernels } from '../../kernels/cpu/wasm/index';
 import * as tn from '../../src/index';
 import { createJsCpuBackend } from '../../src/backend/cpu/cpu-backend';
@@ -34,6 +35,23 @@ describe('resident tensor values on the cpu backend', () => {
     const bools = tn.cast(tn.tensor([0.5, -0, NaN, 0], [4]), 'bool');
     expect(Array.from(bools.dataSync())).toEqual([1, 0, 1, 0]);
     tn.dispose([mask, ints, bools]);
+  });
+
+  it('hold comparison results (bool bytes) and free them on dispose; a mask cast to float32 reads them in place', () => {
+    const before = memory.inUse();
+    const [x, one] = [tn.relu(tn.tensor(Array.from({ length: 300 }, (_, i) => (i % 7) - 3), [3, 100])), tn.scalar(1)];
+    const withX = memory.inUse().bytes;
+    const bools = tn.greater(x, one);
+    const v = values(bools) as unknown as Uint8Array;
+    expect(bools.dtype).toBe('bool');
+    expect(v).toBeInstanceOf(Uint8Array);
+    expect(memory.isResident(v)).toBe(true);
+    expect(memory.inUse().bytes - withX).toBe(sizeClass(300)); // bytes, not floats
+    const mask = tn.cast(bools, 'float32');
+    expect(Array.from(mask.dataSync())).toEqual(Array.from({ length: 300 }, (_, i) => ((i % 7) - 3 > 1 ? 1 : 0)));
+    tn.dispose([x, one, bools, mask]);
+    expect(memory.isResident(v)).toBe(false);
+    expect(memory.inUse()).toEqual(before);
   });
 
   it('are freed by dispose, and kept by a reshape until it is disposed too', () => {

@@ -29,7 +29,7 @@ export function firstDifference(x: Float32Array | Int32Array, y: Float32Array | 
 
 export const sameBits = (got: Float32Array | Int32Array, want: Float32Array | Int32Array): void => expect(firstDifference(got, want)).toBe(-1);
 
-export type Place = <T extends Float32Array | Int32Array>(x: T) => T;
+export type Place = <T extends Float32Array | Int32Array | Uint8Array>(x: T) => T;
 export const asIs: Place = (x) => x;
 
 /**
@@ -38,9 +38,10 @@ export const asIs: Place = (x) => x;
  */
 export function placeIn(runtime: WasmRuntime, mode: 'resident' | 'mixed'): Place {
   let n = 0;
-  return <T extends Float32Array | Int32Array>(x: T): T => {
+  return <T extends Float32Array | Int32Array | Uint8Array>(x: T): T => {
     if (mode === 'mixed' && n++ % 2 === 0) return x;
-    const r = (x instanceof Int32Array ? runtime.heap.allocI32(x.length) : runtime.heap.allocF32(x.length)) as T | undefined;
+    const { heap } = runtime;
+    const r = (x instanceof Int32Array ? heap.allocI32(x.length) : x instanceof Uint8Array ? heap.allocU8(x.length) : heap.allocF32(x.length)) as T | undefined;
     if (!r) throw new Error('test: no resident memory');
     r.set(x);
     return r;

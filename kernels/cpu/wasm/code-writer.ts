@@ -49,6 +49,10 @@ export class CodeWriter {
   i32Store(offset = 0): this { return this.op(0x36, ...this.memarg(2, offset)); }
   f32Store(offset = 0): this { return this.op(0x38, ...this.memarg(2, offset)); }
   f64Load(offset = 0): this { return this.op(0x2b, ...this.memarg(3, offset)); }
+  /** One byte, zero-extended to i32. */
+  i32Load8U(offset = 0): this { return this.op(0x2d, ...this.memarg(0, offset)); }
+  /** The low byte of an i32. */
+  i32Store8(offset = 0): this { return this.op(0x3a, ...this.memarg(0, offset)); }
   f64Store(offset = 0): this { return this.op(0x39, ...this.memarg(3, offset)); }
   /** memory.fill (bulk memory): [dst, value, bytes] → []. */
   memoryFill(): this { return this.op(0xfc, ...uleb(11), 0x00); }
@@ -84,8 +88,12 @@ export class CodeWriter {
   }
   /** 1 when a ≠ b, also when either is NaN. */
   f32Ne(): this { return this.op(0x5c); }
+  /** Comparisons give 1 or 0; 0 when either is NaN (f32Ne aside). */
+  f32Eq(): this { return this.op(0x5b); }
   f32Lt(): this { return this.op(0x5d); }
   f32Gt(): this { return this.op(0x5e); }
+  f32Le(): this { return this.op(0x5f); }
+  f32Ge(): this { return this.op(0x60); }
   f32Sqrt(): this { return this.op(0x91); }
   f32Add(): this { return this.op(0x92); }
   f32Sub(): this { return this.op(0x93); }
@@ -95,6 +103,8 @@ export class CodeWriter {
   f32Min(): this { return this.op(0x96); }
   f32Max(): this { return this.op(0x97); }
   f64Add(): this { return this.op(0xa0); }
+  /** Signed i32 → f32 (exact below 2^24). */
+  f32ConvertI32S(): this { return this.op(0xb2); }
   /** f32 → f64, exact. */
   f64PromoteF32(): this { return this.op(0xbb); }
   /** f64 → f32, rounded to nearest as a Float32Array store rounds. */
@@ -118,6 +128,22 @@ export class CodeWriter {
   f32x4ExtractLane(lane: number): this { return this.simd(0x1f, lane); }
   /** Lane-wise a > b: all ones where true, zeros where false (and for NaN). */
   f32x4Gt(): this { return this.simd(0x44); }
+  /** Lane-wise a < b, a <= b, a >= b, as f32x4Gt (zeros for NaN). */
+  f32x4Lt(): this { return this.simd(0x43); }
+  f32x4Le(): this { return this.simd(0x45); }
+  f32x4Ge(): this { return this.simd(0x46); }
+  /** The i32 lanes of a then b as 8 i16 lanes, saturating (so a compare's −1/0 stays −1/0). */
+  i16x8NarrowI32x4S(): this { return this.simd(0x85); }
+  /** The i16 lanes of a then b as 16 i8 lanes, saturating. */
+  i8x16NarrowI16x8S(): this { return this.simd(0x65); }
+  /** The low or high 8 i8 lanes, zero-extended to i16 lanes. */
+  i16x8ExtendLowI8x16U(): this { return this.simd(0x89); }
+  i16x8ExtendHighI8x16U(): this { return this.simd(0x8a); }
+  /** The low or high 4 i16 lanes, zero-extended to i32 lanes. */
+  i32x4ExtendLowI16x8U(): this { return this.simd(0xa9); }
+  i32x4ExtendHighI16x8U(): this { return this.simd(0xaa); }
+  /** Signed i32 lanes to f32 lanes (exact below 2^24). */
+  f32x4ConvertI32x4S(): this { return this.simd(0xfa); }
   v128And(): this { return this.simd(0x4e); }
   v128Or(): this { return this.simd(0x50); }
   /** 1 when any bit of the vector is set, else 0. */

@@ -1,9 +1,11 @@
 import { broadcastShapes } from '../../shared/broadcast';
 import { collapseBroadcast, mergeReduceRuns } from '../../shared/merge-axes';
+import { cast as castJs } from '../cast';
 import { binary as binaryJs, unary as unaryJs } from '../elementwise';
 import type { CpuKernels } from '../kernel-set';
 import { reduce as reduceJs } from '../reduce';
 import type { CallOperands } from './operands';
+import { SIMD_COMPARE_OPS } from './compare-module';
 import { SIMD_BINARY_OPS, SIMD_UNARY_OPS } from './elementwise-module';
 import { SIGMOID_TANH_OPS } from './sigmoid-tanh-module';
 import type { WasmRuntime } from './runtime';
@@ -25,6 +27,7 @@ const ROW = 4096;
 
 const sizeOf = (shape: readonly number[]): number => shape.reduce((n, d) => n * d, 1);
 const binaryOps: ReadonlySet<string> = new Set(SIMD_BINARY_OPS);
+const compareOps: ReadonlySet<string> = new Set(SIMD_COMPARE_OPS);
 const sigmoidTanh: ReadonlySet<string> = new Set(SIGMOID_TANH_OPS);
 const unaryOps: ReadonlySet<string> = new Set([...SIMD_UNARY_OPS, ...SIGMOID_TANH_OPS]);
 type SimdUnaryOp = (typeof SIMD_UNARY_OPS)[number] | (typeof SIGMOID_TANH_OPS)[number];
@@ -32,11 +35,12 @@ type SimdUnaryOp = (typeof SIMD_UNARY_OPS)[number] | (typeof SIGMOID_TANH_OPS)[n
 /**
  * The SIMD twins of unary, binary and reduce for float32 in the shapes batch normalization, relu, residual
  * additions and recurrent cells make: same-shape, scalar (the gradients' 1 − s) and per-channel (last axis)
- * broadcasting of + − × ÷; relu, step and square; sigmoid and tanh; sums over the axes before the last (for each
- * index of kept leading axes). Every other op, shape or dtype, and small calls, run the JS kernel. Same bits as
- * the JS kernels.
+ * broadcasting of + − × ÷, maximum, minimum and the comparisons (into bool bytes: the gradient masks of maximum
+ * and minimum); relu, step and square; sigmoid and tanh; sums over the axes before the last (for each index of
+ * kept leading axes); casts of bool to float32. Every other op, shape or dtype, and small calls, run the JS
+ * kernel. Same bits as the JS kernels.
  */
-export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<CpuKernels, 'unary' | 'binary' | 'reduce'> {
+export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<CpuKernels, 'unary' | 'binary' | 'reduce' | 'cast'> {
   const unary: CpuKernels['unary'] = (op, x, out) => {
     const n = x.length;
     const r = n >= MIN_ELEMENTS && unaryOps.has(op) && x instanceof Float32Array && out instanceof Float32Array ? h.operands((o) => [o.input(x, n), o.output(out, n)]) : null;
@@ -68,22 +72,24 @@ export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<Cp
   const binary: CpuKernels['binary'] = (op, a, aShape, b, bShape, out) => {
     const outShape = broadcastShapes(aShape, bShape) ?? [];
     const size = sizeOf(outShape), aSize = sizeOf(aShape), bSize = sizeOf(bShape);
-    const f32 = a instanceof Float32Array && b instanceof Float32Array && out instanceof Float32Array ? [a, b, out] : null;
-    const plan = f32 && binaryOps.has(op) && size >= MIN_ELEMENTS ? rowsOf(aSize, bSize, aShape, bShape, outShape, size) : null;
+    const f32 = a instanceof Float32Array && b instanceof Float32Array ? [a, b] : null;
+    // Arithmetic writes float32, comparisons bool bytes: outBytes is the size of an output element.
+    const outBytes = binaryOps.has(op) && out instanceof Float32Array ? 4 : compareOps.has(op) && out instanceof Uint8Array ? 1 : 0;
+    const plan = f32 && outBytes && size >= MIN_ELEMENTS ? rowsOf(aSize, bSize, aShape, bShape, outShape, size) : null;
     if (!f32 || !plan) return binaryJs(op, a, aShape, b, bShape, out);
     const [rows, cols, aStep, bStep] = plan;
     // A scalar side gets a temporary row of `cols` copies of itself (filled below, once the memory stops growing).
     const side = (o: CallOperands, x: Float32Array, n: number): number => (n === 1 ? o.temp(cols * 4) : o.input(x, n));
-    const r = h.operands((o) => [side(o, f32[0], aSize), side(o, f32[1], bSize), o.output(f32[2], size)]);
+    const r = h.operands((o) => [side(o, f32[0], aSize), side(o, f32[1], bSize), o.output(out as Float32Array | Uint8Array, size)]);
     if (!r) return binaryJs(op, a, aShape, b, bShape, out);
     const [o, [aAt, bAt, outAt]] = r;
     if (aSize === 1) runtime.heap.f32.fill(f32[0][0], aAt / 4, aAt / 4 + cols);
     if (bSize === 1) runtime.heap.f32.fill(f32[1][0], bAt / 4, bAt / 4 + cols);
-    const name = `bin_${op as (typeof SIMD_BINARY_OPS)[number]}` as const;
+    const name = outBytes === 4 ? `bin_${op as (typeof SIMD_BINARY_OPS)[number]}` as const : `cmp_${op as (typeof SIMD_COMPARE_OPS)[number]}` as const;
     runtime.runRange(name, [aAt, bAt, outAt, cols, aStep * 4, bStep * 4, 0, 0], 6, rows, h.chunkOf(rows), size >= h.splitElements);
     // The last, shorter row of a call cut into rows of ROW; each side's next row starts `rows` row steps on.
     const done = rows * cols;
-    if (done < size) runtime.fn(name)(aAt + rows * aStep * 4, bAt + rows * bStep * 4, outAt + done * 4, size - done, 0, 0, 0, 1);
+    if (done < size) runtime.fn(name)(aAt + rows * aStep * 4, bAt + rows * bStep * 4, outAt + done * outBytes, size - done, 0, 0, 0, 1);
     o.finish();
   };
 
@@ -108,5 +114,13 @@ export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<Cp
     o.finish();
   };
 
-  return { unary, binary, reduce };
+  // bool → float32 between arrays both in the memory: copying either in or out would cost what the JS loop does.
+  const cast: CpuKernels['cast'] = (x, out) => {
+    const n = x.length;
+    const [xAt, outAt] = [runtime.heap.offsetOf(x), runtime.heap.offsetOf(out)];
+    if (n < MIN_ELEMENTS || !(x instanceof Uint8Array && out instanceof Float32Array) || xAt < 0 || outAt < 0) return castJs(x, out);
+    runtime.runRange('bool_to_f32', [xAt, outAt, 0, 0], 2, n, h.chunkOf(n, 16), n >= h.splitElements);
+  };
+
+  return { unary, binary, reduce, cast };
 }

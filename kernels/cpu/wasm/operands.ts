@@ -1,7 +1,12 @@
 import type { FloatArray } from '../../shared/types';
 import type { WasmHeap } from './wasm-heap';
 
-type Array32 = Float32Array | Int32Array;
+/** What kernels take: float32 values, int32 indices, and bool bytes (comparisons' outputs, casts' inputs). */
+type Operand = Float32Array | Int32Array | Uint8Array;
+type OperandType = { new (buffer: ArrayBufferLike, at: number, length: number): Operand };
+
+/** A view of `length` elements of x's type at byte `at` of buffer. */
+const viewLike = (x: Operand, buffer: ArrayBufferLike, at: number, length: number): Operand => new (x.constructor as OperandType)(buffer, at, length);
 
 /**
  * The operands of one kernel call as byte offsets into the heap: an array already in the heap (resident) is
@@ -11,34 +16,34 @@ type Array32 = Float32Array | Int32Array;
  */
 export class CallOperands {
   private readonly temps: number[] = [];
-  private readonly outs: { at: number; x: Array32; length: number }[] = [];
+  private readonly outs: { at: number; x: Operand; length: number }[] = [];
 
   constructor(private readonly heap: WasmHeap) {}
 
   /** Where the kernel reads x[0, length). */
-  input(x: Array32 | FloatArray, length: number): number {
+  input(x: Operand | FloatArray, length: number): number {
     const at = this.heap.offsetOf(x);
     if (at >= 0) return at;
-    const t = this.temp(length * 4);
-    if (t >= 0 && length > 0) this.put(t, x as Array32, length);
+    const t = this.temp(length * x.BYTES_PER_ELEMENT);
+    if (t >= 0 && length > 0) this.put(t, x as Operand, length);
     return t;
   }
 
   /** Where the kernel writes x[0, length) (copied out by finish() when x is not resident). */
-  output(x: Array32 | FloatArray, length: number): number {
+  output(x: Operand | FloatArray, length: number): number {
     const at = this.heap.offsetOf(x);
     if (at >= 0) return at;
-    const t = this.temp(length * 4);
-    if (t >= 0) this.outs.push({ at: t, x: x as Array32, length });
+    const t = this.temp(length * x.BYTES_PER_ELEMENT);
+    if (t >= 0) this.outs.push({ at: t, x: x as Operand, length });
     return t;
   }
 
   /** Where the kernel reads and writes x[0, length) in place. */
-  inout(x: Array32 | FloatArray, length: number): number {
+  inout(x: Operand | FloatArray, length: number): number {
     const at = this.heap.offsetOf(x);
     if (at >= 0) return at;
     const t = this.input(x, length);
-    if (t >= 0) this.outs.push({ at: t, x: x as Array32, length });
+    if (t >= 0) this.outs.push({ at: t, x: x as Operand, length });
     return t;
   }
 
@@ -52,11 +57,7 @@ export class CallOperands {
   /** Copies the outputs that live outside the heap back to them, then frees the temporaries. */
   finish(): void {
     const buffer = this.heap.memory.buffer;
-    for (const o of this.outs) {
-      if (o.length === 0) continue;
-      if (o.x instanceof Int32Array) o.x.set(new Int32Array(buffer, o.at, o.length));
-      else o.x.set(new Float32Array(buffer, o.at, o.length));
-    }
+    for (const o of this.outs) if (o.length > 0) o.x.set(viewLike(o.x, buffer, o.at, o.length));
     this.abandon();
   }
 
@@ -67,9 +68,8 @@ export class CallOperands {
     this.outs.length = 0;
   }
 
-  private put(at: number, x: Array32, length: number): void {
+  private put(at: number, x: Operand, length: number): void {
     const src = x.length === length ? x : x.subarray(0, length);
-    if (x instanceof Int32Array) new Int32Array(this.heap.memory.buffer, at, length).set(src);
-    else new Float32Array(this.heap.memory.buffer, at, length).set(src);
+    viewLike(x, this.heap.memory.buffer, at, length).set(src);
   }
 }

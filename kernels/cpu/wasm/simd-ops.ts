@@ -229,6 +229,7 @@ export function simdKernelsOn(
           return values;
         },
         allocInt32: (length) => heap.allocI32(length),
+        allocBytes: (length) => heap.allocU8(length),
         attach: (owner, companion) => heap.attach(owner, companion),
         isResident: (values) => heap.isResident(values),
         retain: (values) => heap.retain(values),

@@ -92,6 +92,11 @@ export class WasmHeap {
     return this.allocView(Int32Array, length);
   }
 
+  /** A new resident Uint8Array (bool values; unspecified), as allocF32. */
+  allocU8(length: number): Uint8Array | undefined {
+    return this.allocView(Uint8Array, length);
+  }
+
   /**
    * Ties `companion` (a resident array holding one reference, e.g. a max-pool's argmax) to the resident array
    * `owner`: the companion is released when the owner's block is freed. Returns false (attaching nothing) when
@@ -105,9 +110,11 @@ export class WasmHeap {
     return true;
   }
 
-  private allocView<T extends Float32Array | Int32Array>(ctor: new (buffer: ArrayBufferLike, at: number, length: number) => T, length: number): T | undefined {
+  private allocView<T extends Float32Array | Int32Array | Uint8Array>(
+    ctor: { new (buffer: ArrayBufferLike, at: number, length: number): T; readonly BYTES_PER_ELEMENT: number }, length: number,
+  ): T | undefined {
     if (!this.resident) return undefined;
-    const at = this.allocator.alloc(length * 4);
+    const at = this.allocator.alloc(length * ctor.BYTES_PER_ELEMENT);
     if (at < 0) return undefined;
     const view = new ctor(this.memory.buffer, at, length);
     const block: Block = { at, refs: 1, live: true, companions: undefined };
@@ -116,7 +123,7 @@ export class WasmHeap {
     return view;
   }
 
-  /** Whether `values` is a resident array allocF32 made and that is still live. */
+  /** Whether `values` is a resident array allocF32 (or allocI32, allocU8) made and that is still live. */
   isResident(values: ArrayBufferView): boolean {
     return this.blocks.get(values)?.live === true;
   }

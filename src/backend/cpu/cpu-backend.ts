@@ -17,7 +17,7 @@ import { avgPool, avgPoolBackprop } from '../../../kernels/cpu/avg-pool';
 import { depthwiseConv2d, depthwiseConv2dBackpropFilter, depthwiseConv2dBackpropInput } from '../../../kernels/cpu/depthwise-conv';
 import { depthwiseGeometry } from '../../../kernels/shared/geometry';
 import { concat, gatherStrided, scatterStrided } from '../../../kernels/cpu/strided';
-import { arrayTypeFor, castInto, makeHandle, sizeOfShape, type DType, type FloatArray, type TypedArray, type TensorHandle as Tensor } from '../handle';
+import { arrayTypeFor, makeHandle, sizeOfShape, type DType, type FloatArray, type TypedArray, type TensorHandle as Tensor } from '../handle';
 import { copyHostValues, setHostValuesOwner } from '../host-values';
 import type { AdamConfig, Backend, BinaryOp, FusedActivation, Padding, ReduceOp, UnaryOp } from '../backend';
 import { Scratch } from './scratch';
@@ -54,17 +54,22 @@ export class CpuBackend implements Backend {
   }
 
   /**
-   * A new tensor and its values, to be fully written by a kernel: float32 values live in the kernels' memory
-   * when it has room (kernels then use them in place), else in a fresh array.
+   * A new tensor and its values, to be fully written by a kernel: float32 and bool values live in the kernels'
+   * memory when it has room (kernels then use them in place), else in a fresh array.
    */
   private output(shape: readonly number[], dtype: DType): [Tensor, TypedArray] {
     const values = this.newValues(sizeOfShape(shape), dtype);
     return [makeHandle(shape, dtype, values), values];
   }
 
-  /** Values to be fully written: in the kernels' memory for float32 when it has room, else a fresh array. */
+  /**
+   * Values to be fully written: in the kernels' memory for float32 and bool (comparisons write their bytes there,
+   * and a mask's cast to float32 reads them there) when it has room, else a fresh array.
+   */
   private newValues(size: number, dtype: DType): TypedArray {
-    return (dtype === 'float32' ? this.k.memory?.alloc(size) : undefined) ?? new (arrayTypeFor(dtype))(size);
+    const mem = this.k.memory;
+    const resident = dtype === 'float32' ? mem?.alloc(size) : dtype === 'bool' ? mem?.allocBytes(size) : undefined;
+    return resident ?? new (arrayTypeFor(dtype))(size);
   }
 
   /** output() for the float-only kernels (products, convolutions, pooling, softmax): dtype is float32 or float64. */
@@ -381,7 +386,7 @@ export class CpuBackend implements Backend {
     if (x.dtype === dtype) return makeHandle(x.shape, dtype, copyHostValues(values, true));
     // Into a backend output: a float32 one lives in the kernels' memory, where the ops after it read it in place.
     const [out, cast] = this.output(x.shape, dtype);
-    castInto(values, cast, dtype);
+    this.k.cast(values, cast);
     return out;
   }
 
