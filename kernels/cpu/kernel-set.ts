@@ -26,7 +26,7 @@ export interface CpuKernels {
   readonly unary: typeof unary;
   readonly binary: typeof binary;
   readonly reduce: typeof reduce;
-  /** tf.cast between dtypes' arrays; the SIMD set runs bool → float32 between arrays in its memory. */
+  /** tf.cast between dtypes' arrays; the SIMD set runs float32 → bool, and bool → float32 between arrays in its memory. */
   readonly cast: typeof cast;
   /** The strided copy behind slices, split, concat and pad; the SIMD set copies arrays in its memory with memory.copy. */
   readonly copyStrided: typeof copyStrided;

@@ -133,13 +133,18 @@ function suite(name: string, kernels: () => CpuKernels, runs: number, place: Pla
       }), { seed: 7, numRuns: runs });
     });
 
-    it('cast of bool to float32 matches the JS kernel (any byte, any length)', () => {
+    it('casts of bool to float32 (any byte) and of float32 to bool (NaN true, −0 false) match the JS kernel', () => {
       fc.assert(fc.property(flatSize, fc.nat(), (n, seed) => {
         const x = Uint8Array.from(randomArray(n, seed), (v, i) => (i % 13 === 5 ? 255 : v > 0 ? 1 : 0));
         const got = place(new Float32Array(n).fill(9)), want = new Float32Array(n);
         kernels().cast(place(x), got);
         castJs(x, want);
         expectSame(got, want);
+        const floats = comparable(n, seed);
+        const gotBools = place(new Uint8Array(n).fill(9)), wantBools = new Uint8Array(n);
+        kernels().cast(place(floats), gotBools);
+        castJs(floats, wantBools);
+        sameBytes(gotBools, wantBools);
       }), { seed: 8, numRuns: runs });
     });
 

@@ -37,7 +37,7 @@ type SimdUnaryOp = (typeof SIMD_UNARY_OPS)[number] | (typeof SIGMOID_TANH_OPS)[n
  * additions and recurrent cells make: same-shape, scalar (the gradients' 1 − s) and per-channel (last axis)
  * broadcasting of + − × ÷, maximum, minimum and the comparisons (into bool bytes: the gradient masks of maximum
  * and minimum); relu, step and square; sigmoid and tanh; sums over the axes before the last (for each index of
- * kept leading axes); casts of bool to float32. Every other op, shape or dtype, and small calls, run the JS
+ * kept leading axes); casts between bool and float32. Every other op, shape or dtype, and small calls, run the JS
  * kernel. Same bits as the JS kernels.
  */
 export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<CpuKernels, 'unary' | 'binary' | 'reduce' | 'cast'> {
@@ -114,9 +114,12 @@ export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<Cp
     o.finish();
   };
 
+  const zero = new Float32Array(1);
   // bool → float32 between arrays both in the memory: copying either in or out would cost what the JS loop does.
+  // float32 → bool is x ≠ 0 exactly (NaN true, −0 false): the comparison kernel against a scalar 0.
   const cast: CpuKernels['cast'] = (x, out) => {
     const n = x.length;
+    if (x instanceof Float32Array && out instanceof Uint8Array) return binary('notEqual', x, [n], zero, [], out);
     const [xAt, outAt] = [runtime.heap.offsetOf(x), runtime.heap.offsetOf(out)];
     if (n < MIN_ELEMENTS || !(x instanceof Uint8Array && out instanceof Float32Array) || xAt < 0 || outAt < 0) return castJs(x, out);
     runtime.runRange('bool_to_f32', [xAt, outAt, 0, 0], 2, n, h.chunkOf(n, 16), n >= h.splitElements);
