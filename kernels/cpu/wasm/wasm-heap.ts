@@ -13,7 +13,7 @@ interface Block { at: number; refs: number; live: boolean; companions: ArrayBuff
  * Kernels take their operands as byte offsets into this memory. Two kinds of block:
  * - temporaries (alloc/free): a kernel call's copies of outside operands and its packing space, freed by the
  *   call before it returns;
- * - resident arrays (allocF32): Float32Array views handed out to hold values long-term (tensor values), so
+ * - resident arrays (allocF32, allocI32, allocU8): typed views handed out to hold values long-term (tensor values), so
  *   kernels read and write them in place with no copy. They are counted (retain/release) and go back to the
  *   allocator when the count reaches 0, or, for an array simply dropped, when the view object is garbage
  *   collected. Only a memory whose views never detach offers them: a shared one (growing it leaves existing
