@@ -2,14 +2,16 @@
 // runs a model in a fresh process per run, alternating this checkout and another one, and prints each run's samples/s
 // and the median of the per-pair ratios. `--model seed` (the default): `--batches` training batches of 32 after 30
 // warm-up batches, then three passes of inference over 5,120 test images at batch 256. `--model addition` (the LSTM
-// seq2seq of examples/addition-model.ts): `--batches` training batches of 256 after 2 warm-up batches, then three
-// passes of inference over 2,048 questions at batch 256. Use it rather than bench/ab.ts for changes to the
+// seq2seq of examples/addition-model.ts; `--model addition-hard` the same with TF.js's default hardSigmoid gates):
+// `--batches` training batches of 256 after 2 warm-up batches, then three passes of inference over 2,048 questions
+// at batch 256. Use it rather than bench/ab.ts for changes to the
 // worker threads: two libraries loaded in one process have two thread pools, and they slow each other down
 // unequally (a change in how the pool hands out work measured 1.2x faster in one process and the same alone).
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadavg } from 'node:os';
+import * as a from '../examples/addition-model';
 
 const { values: opts } = parseArgs({ options: {
   base: { type: 'string' }, runs: { type: 'string', default: '7' }, batches: { type: 'string', default: '300' }, child: { type: 'string' },
@@ -40,13 +42,12 @@ async function seedRates(tn: Library, root: string): Promise<[number, number]> {
   return [train, (3 * TEST) / ((performance.now() - t) / 1000)];
 }
 
-/** The rates of one run of the addition LSTM in this process, with the library `tn` from `root`. */
-async function additionRates(tn: Library, root: string): Promise<[number, number]> {
-  const a = (await import(resolve(root, 'examples/addition-model.ts'))) as typeof import('../examples/addition-model');
+/** The rates of one run of the addition LSTM in this process, with the library `tn`; the model and data are this checkout's, for both sides. */
+async function additionRates(tn: Library): Promise<[number, number]> {
   const [BATCH, WARM, QUESTIONS] = [256, 2, 2048];
   const data = a.additionData((WARM + batches) * BATCH, QUESTIONS, 1234);
   tn.setRandomSeed(1);
-  const model = a.additionModel(tn, 128);
+  const model = a.additionModel(tn, 128, opts.model === 'addition-hard' ? 'hardSigmoid' : 'sigmoid');
   model.compile({ optimizer: tn.train.adam(0.006), loss: 'categoricalCrossentropy' });
   const set = (s: typeof data.train, first: number, count: number) => [
     tn.tensor(s.x.subarray(first * a.QUESTION * a.CHARS.length, (first + count) * a.QUESTION * a.CHARS.length), [count, a.QUESTION, a.CHARS.length]),
@@ -69,7 +70,7 @@ async function additionRates(tn: Library, root: string): Promise<[number, number
 /** One run in this process, of the library at `root`: prints "train <samples/s> infer <samples/s>". */
 async function child(root: string): Promise<void> {
   const tn = (await import(resolve(root, 'src/node.ts'))) as Library;
-  const [train, infer] = await (opts.model === 'addition' ? additionRates : seedRates)(tn, root);
+  const [train, infer] = await (opts.model === 'seed' ? seedRates : additionRates)(tn, root);
   console.log(`train ${train.toFixed(0)} infer ${infer.toFixed(0)}`);
   process.exit(0);
 }
@@ -78,7 +79,7 @@ function driver(): void {
   if (!opts.base) throw new Error('bench/ab-processes.ts: --base <dir of another checkout> is required');
   const runs = Number(opts.runs);
   if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(batches) || batches < 1) throw new Error('bench/ab-processes.ts: --runs and --batches must be positive integers');
-  if (opts.model !== 'seed' && opts.model !== 'addition') throw new Error(`bench/ab-processes.ts: --model must be seed or addition, got ${opts.model}`);
+  if (!['seed', 'addition', 'addition-hard'].includes(String(opts.model))) throw new Error(`bench/ab-processes.ts: --model must be seed, addition or addition-hard, got ${opts.model}`);
   const roots = [resolve(opts.base), resolve(import.meta.dirname, '..')];
   const run = (root: string): number[] => {
     const out = execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', root, '--batches', String(batches), '--model', String(opts.model)], { encoding: 'utf8' });
