@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { broadcastShapes } from '../../kernels/shared/broadcast';
 import { cast as castJs } from '../../kernels/cpu/cast';
 import { binary as binaryJs, unary as unaryJs } from '../../kernels/cpu/elementwise';
 import { reduce as reduceJs, sumToShape } from '../../kernels/cpu/reduce';
 import type { CpuKernels } from '../../kernels/cpu/kernel-set';
 import { MIN_ELEMENTS } from '../../kernels/cpu/wasm/elementwise-simd';
-import type { BinaryOp, UnaryOp } from '../../kernels/shared/op-names';
+import { returnsBool, type BinaryOp, type UnaryOp } from '../../kernels/shared/op-names';
 import { asIs, ownKernels, placeIn, randomArray, type Place } from './simd-helpers';
 
 /** randomArray with NaN, ±Infinity, a subnormal and a huge value sprinkled in, so their handling is compared too. */
@@ -62,28 +63,31 @@ function shapePairs(s: number[]): [number[], number[]][] {
 }
 
 function suite(name: string, kernels: () => CpuKernels, runs: number, place: Place = asIs): void {
+  /** One binary call through the kernels and through the JS kernel, compared: bool bytes for a comparison, else float32 bits. */
+  const binaryMatches = (op: BinaryOp, a: Float32Array, aShape: readonly number[], b: Float32Array, bShape: readonly number[]): void => {
+    const n = size(broadcastShapes(aShape, bShape) ?? []);
+    const Out = returnsBool(op) ? Uint8Array : Float32Array;
+    const got = place(new Out(n).fill(9)), want = new Out(n);
+    kernels().binary(op, place(a), aShape, place(b), bShape, got);
+    binaryJs(op, a, aShape, b, bShape, want);
+    if (got instanceof Uint8Array) sameBytes(got, want as Uint8Array);
+    else expectSame(got, want as Float32Array);
+  };
+
   describe(name, () => {
     it('binary matches the JS kernel on same-shape, per-channel and other broadcasts', () => {
       fc.assert(fc.property(nhwc, fc.constantFrom(...binaryOps), fc.nat(), (s, op, seed) => {
         for (const [aShape, bShape] of shapePairs(s)) {
           const a = withSpecials(size(aShape), seed), b = withSpecials(size(bShape), seed + 1);
           if (op === 'div') b[0] = 0;
-          const outSize = Math.max(size(aShape), size(bShape));
-          const got = place(new Float32Array(outSize).fill(9)), want = new Float32Array(outSize);
-          kernels().binary(op, place(a), aShape, place(b), bShape, got);
-          binaryJs(op, a, aShape, b, bShape, want);
-          expectSame(got, want);
+          binaryMatches(op, a, aShape, b, bShape);
         }
       }), { seed: 1, numRuns: runs });
     });
 
     it('binary matches the JS kernel on flat same-shape operands, rows of 4096 and the last row included', () => {
       fc.assert(fc.property(flatSize, fc.constantFrom(...binaryOps), fc.nat(), (n, op, seed) => {
-        const a = withSpecials(n, seed), b = withSpecials(n, seed + 2);
-        const got = place(new Float32Array(n).fill(9)), want = new Float32Array(n);
-        kernels().binary(op, place(a), [n], place(b), [n], got);
-        binaryJs(op, a, [n], b, [n], want);
-        expectSame(got, want);
+        binaryMatches(op, withSpecials(n, seed), [n], withSpecials(n, seed + 2), [n]);
       }), { seed: 2, numRuns: Math.ceil(runs / 2) });
     });
 
@@ -98,10 +102,7 @@ function suite(name: string, kernels: () => CpuKernels, runs: number, place: Pla
           for (const scalarFirst of [true, false]) {
             const [aShape, bShape] = scalarFirst ? [sShape, xShape] : [xShape, sShape];
             const [a, b] = scalarFirst ? [Float32Array.of(v), x] : [x, Float32Array.of(v)];
-            const got = place(new Float32Array(n).fill(9)), want = new Float32Array(n);
-            kernels().binary(op, place(a), aShape, place(b), bShape, got);
-            binaryJs(op, a, aShape, b, bShape, want);
-            expectSame(got, want);
+            binaryMatches(op, a, aShape, b, bShape);
           }
         }
       }), { seed: 5, numRuns: runs });
@@ -110,12 +111,7 @@ function suite(name: string, kernels: () => CpuKernels, runs: number, place: Pla
     it('comparisons into bool match the JS kernel on same-shape, per-channel, scalar and other broadcasts (NaN, ±0, subnormals)', () => {
       fc.assert(fc.property(nhwc, fc.constantFrom(...compareOps), fc.nat(), (s, op, seed) => {
         for (const [aShape, bShape] of [...shapePairs(s), [[1], s]]) {
-          const a = comparable(size(aShape), seed), b = comparable(size(bShape), seed + 1);
-          const outSize = Math.max(size(aShape), size(bShape));
-          const got = place(new Uint8Array(outSize).fill(9)), want = new Uint8Array(outSize);
-          kernels().binary(op, place(a), aShape, place(b), bShape, got);
-          binaryJs(op, a, aShape, b, bShape, want);
-          sameBytes(got, want);
+          binaryMatches(op, comparable(size(aShape), seed), aShape, comparable(size(bShape), seed + 1), bShape);
         }
       }), { seed: 6, numRuns: runs });
     });
@@ -125,10 +121,7 @@ function suite(name: string, kernels: () => CpuKernels, runs: number, place: Pla
       fc.assert(fc.property(flatSize, fc.constantFrom(...compareOps), fc.constantFrom(...scalars), fc.nat(), (n, op, v, seed) => {
         const a = comparable(n, seed), b = comparable(n, seed + 2);
         for (const [x, xShape, y, yShape] of [[a, [n], b, [n]], [a, [n], Float32Array.of(v), []], [Float32Array.of(v), [1], b, [n]]] as const) {
-          const got = place(new Uint8Array(n).fill(9)), want = new Uint8Array(n);
-          kernels().binary(op, place(x), xShape, place(y), yShape, got);
-          binaryJs(op, x, xShape, y, yShape, want);
-          sameBytes(got, want);
+          binaryMatches(op, x, xShape, y, yShape);
         }
       }), { seed: 7, numRuns: runs });
     });
