@@ -384,7 +384,7 @@ export class CpuBackend implements Backend {
   cast(x: Tensor, dtype: DType): Tensor {
     const values = x.hostValues();
     if (x.dtype === dtype) return makeHandle(x.shape, dtype, copyHostValues(values, true));
-    // Into a backend output: a float32 one lives in the kernels' memory, where the ops after it read it in place.
+    // Into a backend output: float32 and bool ones live in the kernels' memory, where the ops after it read them in place.
     const [out, cast] = this.output(x.shape, dtype);
     this.k.cast(values, cast);
     return out;
