@@ -1,4 +1,4 @@
-import { assertSameDtype, assertTensor } from '../tensor/checks';
+import { assertSameDtype } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
 import { argError, assertFiniteNumber, describeValue, fmtShape, normalizeAxes } from '../util/validate';
 import { add, minimum, mul, sub } from './binary';
@@ -7,6 +7,7 @@ import { cast } from './cast';
 import { Reduction, weightedLoss } from './loss-reduction';
 import { sum } from './reduction';
 import { logSoftmax } from './softmax';
+import { toTensor, type TensorLike } from './tensor-like';
 import { log1p } from './special';
 import { abs, exp, log, neg, relu, square } from './unary';
 
@@ -20,12 +21,12 @@ const DEFAULT = Reduction.SUM_BY_NONZERO_WEIGHTS;
 const isFloat = (t: Tensor) => t.dtype === 'float32' || t.dtype === 'float64';
 
 /**
- * The two operands of a loss, of one shape: integer or boolean labels (tf.oneHot gives int32) become the
- * predictions' float dtype, as TF.js's arithmetic upcasts them.
+ * The two operands of a loss (tensors, or TensorLike values as TF.js converts them), of one shape: integer or
+ * boolean labels (tf.oneHot gives int32) become the predictions' float dtype, as TF.js's arithmetic upcasts them.
  */
-function pair(op: string, labels: Tensor, predictions: Tensor, names: [string, string] = ['labels', 'predictions']): [Tensor, Tensor] {
-  assertTensor(op, names[0], labels);
-  assertTensor(op, names[1], predictions);
+function pair(op: string, labelsIn: Tensor | TensorLike, predictionsIn: Tensor | TensorLike, names: [string, string] = ['labels', 'predictions']): [Tensor, Tensor] {
+  const labels = toTensor(op, names[0], labelsIn);
+  const predictions = toTensor(op, names[1], predictionsIn);
   if (labels.rank !== predictions.rank || labels.shape.some((d, i) => d !== predictions.shape[i])) {
     throw new Error(`${op}: ${names[0]} and ${names[1]} must have the same shape, got ${fmtShape(labels.shape)} and ${fmtShape(predictions.shape)}`);
   }
@@ -41,26 +42,26 @@ function labelSmoothingOf(op: string, v: unknown): number {
 }
 
 /** |labels - predictions|, weighted and reduced, as tf.losses.absoluteDifference. */
-export function absoluteDifference(labels: Tensor, predictions: Tensor, weights?: Tensor | number, reduction: Reduction = DEFAULT): Tensor {
+export function absoluteDifference(labels: Tensor | TensorLike, predictions: Tensor | TensorLike, weights?: Tensor | number, reduction: Reduction = DEFAULT): Tensor {
   [labels, predictions] = pair('absoluteDifference', labels, predictions);
   return weightedLoss('absoluteDifference', abs(sub(labels, predictions)), weights, reduction);
 }
 
 /** (labels - predictions)², weighted and reduced, as tf.losses.meanSquaredError. */
-export function meanSquaredError(labels: Tensor, predictions: Tensor, weights?: Tensor | number, reduction: Reduction = DEFAULT): Tensor {
+export function meanSquaredError(labels: Tensor | TensorLike, predictions: Tensor | TensorLike, weights?: Tensor | number, reduction: Reduction = DEFAULT): Tensor {
   [labels, predictions] = pair('meanSquaredError', labels, predictions);
   return weightedLoss('meanSquaredError', squaredDifference(labels, predictions), weights, reduction);
 }
 
 /** max(0, 1 - (2·labels - 1)·predictions) for labels in {0, 1}, as tf.losses.hingeLoss. */
-export function hingeLoss(labels: Tensor, predictions: Tensor, weights?: Tensor | number, reduction: Reduction = DEFAULT): Tensor {
+export function hingeLoss(labels: Tensor | TensorLike, predictions: Tensor | TensorLike, weights?: Tensor | number, reduction: Reduction = DEFAULT): Tensor {
   [labels, predictions] = pair('hingeLoss', labels, predictions);
   const signs = sub(mul(labels, 2), 1);
   return weightedLoss('hingeLoss', relu(sub(1, mul(signs, predictions))), weights, reduction);
 }
 
 /** Quadratic within delta of the label, linear beyond, as tf.losses.huberLoss(labels, predictions, weights?, delta = 1, reduction?). */
-export function huberLoss(labels: Tensor, predictions: Tensor, weights?: Tensor | number, delta = 1.0, reduction: Reduction = DEFAULT): Tensor {
+export function huberLoss(labels: Tensor | TensorLike, predictions: Tensor | TensorLike, weights?: Tensor | number, delta = 1.0, reduction: Reduction = DEFAULT): Tensor {
   [labels, predictions] = pair('huberLoss', labels, predictions);
   if (assertFiniteNumber('huberLoss', 'delta', delta) <= 0) throw argError('huberLoss', 'delta', describeValue(delta), 'a positive number');
   const error = abs(sub(predictions, labels));
@@ -70,7 +71,7 @@ export function huberLoss(labels: Tensor, predictions: Tensor, weights?: Tensor 
 }
 
 /** -labels·log(p + ε) - (1 - labels)·log(1 - p + ε), as tf.losses.logLoss(labels, predictions, weights?, epsilon = 1e-7, reduction?). */
-export function logLoss(labels: Tensor, predictions: Tensor, weights?: Tensor | number, epsilon = 1e-7, reduction: Reduction = DEFAULT): Tensor {
+export function logLoss(labels: Tensor | TensorLike, predictions: Tensor | TensorLike, weights?: Tensor | number, epsilon = 1e-7, reduction: Reduction = DEFAULT): Tensor {
   [labels, predictions] = pair('logLoss', labels, predictions);
   assertFiniteNumber('logLoss', 'epsilon', epsilon);
   const hit = neg(mul(labels, log(add(predictions, epsilon))));
@@ -79,7 +80,7 @@ export function logLoss(labels: Tensor, predictions: Tensor, weights?: Tensor | 
 }
 
 /** 1 - Σ_axis labels·predictions (the axis kept, as size 1), as tf.losses.cosineDistance(labels, predictions, axis, weights?, reduction?). */
-export function cosineDistance(labels: Tensor, predictions: Tensor, axis: number, weights?: Tensor | number, reduction: Reduction = DEFAULT): Tensor {
+export function cosineDistance(labels: Tensor | TensorLike, predictions: Tensor | TensorLike, axis: number, weights?: Tensor | number, reduction: Reduction = DEFAULT): Tensor {
   [labels, predictions] = pair('cosineDistance', labels, predictions);
   if (typeof axis !== 'number') throw argError('cosineDistance', 'axis', describeValue(axis), `an integer axis in [${-labels.rank}, ${labels.rank})`);
   const [a] = normalizeAxes('cosineDistance', axis, labels.rank);
@@ -91,7 +92,7 @@ export function cosineDistance(labels: Tensor, predictions: Tensor, axis: number
  * with labels smoothed towards 1/2, as tf.losses.sigmoidCrossEntropy(multiClassLabels, logits, weights?, labelSmoothing = 0, reduction?).
  */
 export function sigmoidCrossEntropy(
-  multiClassLabels: Tensor, logits: Tensor, weights?: Tensor | number, labelSmoothing = 0, reduction: Reduction = DEFAULT,
+  multiClassLabels: Tensor | TensorLike, logits: Tensor | TensorLike, weights?: Tensor | number, labelSmoothing = 0, reduction: Reduction = DEFAULT,
 ): Tensor {
   const op = 'sigmoidCrossEntropy';
   [multiClassLabels, logits] = pair(op, multiClassLabels, logits, ['multiClassLabels', 'logits']);
@@ -106,7 +107,7 @@ export function sigmoidCrossEntropy(
  * as tf.losses.softmaxCrossEntropy(onehotLabels, logits, weights?, labelSmoothing = 0, reduction?).
  */
 export function softmaxCrossEntropy(
-  onehotLabels: Tensor, logits: Tensor, weights?: Tensor | number, labelSmoothing = 0, reduction: Reduction = DEFAULT,
+  onehotLabels: Tensor | TensorLike, logits: Tensor | TensorLike, weights?: Tensor | number, labelSmoothing = 0, reduction: Reduction = DEFAULT,
 ): Tensor {
   const op = 'softmaxCrossEntropy';
   [onehotLabels, logits] = pair(op, onehotLabels, logits, ['onehotLabels', 'logits']);

@@ -1,5 +1,5 @@
-import { assertTensor } from '../tensor/checks';
-import type { Tensor } from '../tensor/tensor';
+import { assertTensor, assertTensorDtype } from '../tensor/checks';
+import { Tensor } from '../tensor/tensor';
 import { assertBoolean, normalizeAxes } from '../util/validate';
 import { add, sub } from './binary';
 import { max, reduceOp, sum } from './reduction';
@@ -11,14 +11,20 @@ export function prod<T extends Tensor>(x: Tensor, axis?: number | number[] | nul
   return reduceOp('prod', x, axis, keepDims) as T;
 }
 
-/** 1 where any element over axis is non-zero (true), else 0, as tf.any(x, axis?, keepDims?). */
-export function any<T extends Tensor>(x: Tensor, axis?: number | number[] | null, keepDims = false): T {
-  return reduceOp('any', x, axis, keepDims) as T;
+/** A logical reduction takes bool tensors only, as TF.js (a float tensor of 0s and 1s is refused, not converted). */
+function logicalReduce(op: 'any' | 'all', x: Tensor, axis: number | number[] | null | undefined, keepDims: boolean): Tensor {
+  if (x instanceof Tensor) assertTensorDtype(op, 'x', x, 'bool');
+  return reduceOp(op, x, axis, keepDims);
 }
 
-/** 1 where every element over axis is non-zero (true), else 0, as tf.all(x, axis?, keepDims?). */
+/** true where any element over axis is true, as tf.any(x, axis?, keepDims?) on a bool x. */
+export function any<T extends Tensor>(x: Tensor, axis?: number | number[] | null, keepDims = false): T {
+  return logicalReduce('any', x, axis, keepDims) as T;
+}
+
+/** true where every element over axis is true, as tf.all(x, axis?, keepDims?) on a bool x. */
 export function all<T extends Tensor>(x: Tensor, axis?: number | number[] | null, keepDims = false): T {
-  return reduceOp('all', x, axis, keepDims) as T;
+  return logicalReduce('all', x, axis, keepDims) as T;
 }
 
 /** log Σ exp(x) over axis (all axes when omitted), shifted by the max so exp cannot overflow, as tf.logSumExp. */

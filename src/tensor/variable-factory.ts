@@ -1,12 +1,18 @@
 import type { Tensor } from './tensor';
-import type { Rank } from './value-types';
+import type { DataType, Rank } from './value-types';
 import { Variable } from './variable';
-import { assertTensor } from './checks';
+import { assertDtype, assertTensor } from './checks';
+import { tidy } from './tidy';
 
-/** A variable initialized with a copy of initialValue, as tf.variable(initialValue, trainable?, name?). */
-export function variable<R extends Rank>(initialValue: Tensor<R>, trainable = true, name?: string): Variable<R> {
+/**
+ * A variable initialized with a copy of initialValue, as tf.variable(initialValue, trainable?, name?, dtype?); a
+ * dtype other than initialValue's casts the copy, as TF.js.
+ */
+export function variable<R extends Rank>(initialValue: Tensor<R>, trainable = true, name?: string, dtype?: DataType): Variable<R> {
   assertTensor('variable', 'initialValue', initialValue);
   if (typeof trainable !== 'boolean') throw new Error(`variable: trainable must be a boolean, got ${typeof trainable}`);
   if (name !== undefined && typeof name !== 'string') throw new Error(`variable: name must be a string, got ${typeof name}`);
-  return new Variable(initialValue, trainable, name);
+  if (dtype === undefined || dtype === initialValue.dtype) return new Variable(initialValue, trainable, name);
+  assertDtype('variable', 'dtype', dtype);
+  return tidy(() => new Variable(initialValue.cast<Tensor<R>>(dtype), trainable, name));
 }

@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compareOutcomes, runWith, tessera, tfjs, tfjsAsTF, type Program } from './harness';
 import { api } from './programs/api';
 import { basics } from './programs/basics';
+import { coreGrads } from './programs/core-grads';
+import { coreOps } from './programs/core-ops';
 import { data } from './programs/data';
 import { edges } from './programs/edges';
 import { images } from './programs/images';
@@ -11,7 +13,7 @@ import { training } from './programs/training';
 // Everyday tfjs-core programs, each run with TensorFlow.js 4.22 (cpu backend) and with tessera: same values (1e-4),
 // shapes, dtypes, printed text, and an error from both or from neither.
 
-const suites: Record<string, Program[]> = { basics, math, data, training, images, api, edges };
+const suites: Record<string, Program[]> = { basics, math, data, training, images, api, edges, coreOps, coreGrads };
 
 describe('tfjs-core programs give TF.js results with the import swapped', () => {
   beforeAll(async () => {

@@ -135,11 +135,11 @@ describe('math ops agree with TensorFlow.js 4.22', () => {
     expectSame(g, tg, 'prod gradient with zeros');
   });
 
-  it('any / all on 0/1 values as on bool', () => {
+  it('any / all on bool values', () => {
     fc.assert(fc.property(shapeArb(1, 3), fc.nat(), fc.boolean(), (shape, seed, keepDims) => {
       const r = new Random(seed);
       const bits = Uint8Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => (r.next() < 0.7 ? 1 : 0));
-      const x = tn.tensor(Float32Array.from(bits), shape), tx = tf.tensor(bits, shape, 'bool');
+      const x = tn.tensor(bits, shape, 'bool'), tx = tf.tensor(bits, shape, 'bool');
       for (const axis of [undefined, 0, shape.length - 1]) {
         expectSame(tn.any(x, axis, keepDims), tf.any(tx, axis, keepDims), `any [${shape}] ${axis}`);
         expectSame(tn.all(x, axis, keepDims), tf.all(tx, axis, keepDims), `all [${shape}] ${axis}`);
