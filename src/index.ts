@@ -1,4 +1,4 @@
-export { Tensor } from './tensor/tensor';
+export { Tensor, TensorBuffer } from './tensor/tensor';
 export type { DType, NestedArray, FloatArray, TypedArray } from './tensor/tensor';
 export { Rank } from './tensor/value-types';
 export type { ShapeMap, ArrayMap, DataType, DataTypeMap, NumericDataType } from './tensor/value-types';
@@ -38,6 +38,7 @@ export { train, Optimizer, AdamOptimizer, AdamWOptimizer, SGDOptimizer } from '.
 export * as initializers from './layers/initializers-public';
 export * as data from './data/index';
 export { setRandomSeed } from './util/random';
+export * as util from './util/tf-util';
 export { loadLayersModel } from './model/load';
 export * as io from './io/index';
 export * as browser from './ops/browser/index';

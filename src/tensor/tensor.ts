@@ -289,6 +289,15 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
     return hint === 'number' ? NaN : this.toString();
   }
 
+  /** A mutable copy of the values with element access (get/set by coordinates), as TF.js's x.bufferSync(). */
+  bufferSync<D extends DataType = NumericDataType>(): TensorBuffer<R, D> {
+    return new TensorBuffer<R, D>(this.shape, this.dtype as D, this.dataSync<D>());
+  }
+
+  async buffer<D extends DataType = NumericDataType>(): Promise<TensorBuffer<R, D>> {
+    return this.bufferSync<D>();
+  }
+
   /** Logs the values (verbose: with dtype, rank and shape), as TF.js's t.print(verbose). */
   print(verbose = false): void {
     console.log(this.toString(verbose));
@@ -298,6 +307,70 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
   toString(verbose = false): string {
     if (this.disposedFlag) return `Tensor ${this.id} (disposed, shape [${this.shape.join(', ')}], dtype ${this.dtype})`;
     return formatTensor(this.hostValues(), this.shape, this.dtype, verbose);
+  }
+}
+
+/**
+ * Values of a shape that a program fills element by element and then makes into a tensor, as TF.js's TensorBuffer
+ * (from tn.buffer(shape, dtype?, values?) or x.bufferSync()); toTensor copies, so later sets do not reach the tensor.
+ */
+export class TensorBuffer<R extends Rank = Rank, D extends DataType = 'float32'> {
+  readonly shape: ShapeMap[R] & number[];
+  readonly size: number;
+  /** Row-major strides of every axis but the last, as TF.js's. */
+  readonly strides: number[];
+  readonly values: DataTypeMap[D];
+
+  constructor(shape: readonly number[], readonly dtype: D, values?: DataTypeMap[D]) {
+    this.shape = [...shape] as ShapeMap[R] & number[];
+    this.size = sizeOfShape(shape);
+    if (values !== undefined && values.length !== this.size) {
+      throw new Error(`TensorBuffer: values must hold the ${this.size} elements of shape [${shape.join(', ')}], got ${values.length}`);
+    }
+    this.values = values ?? (new (arrayTypeFor(dtype))(this.size) as DataTypeMap[D]);
+    this.strides = [];
+    for (let i = shape.length - 2, s = 1; i >= 0; i--) this.strides[i] = s *= shape[i + 1];
+  }
+
+  get rank(): number {
+    return this.shape.length;
+  }
+
+  /** Sets the element at locs (no coordinates: the first element). */
+  set(value: number | boolean, ...locs: number[]): void {
+    const at = locs.length === 0 ? [0] : locs;
+    if (at.length !== this.rank) throw new Error(`TensorBuffer.set: locs must be ${this.rank} coordinates, got ${at.length}`);
+    (this.values as ArrayLike<number> as number[])[this.locToIndex(at)] = Number(value);
+  }
+
+  /** The element at locs (no coordinates: the first element). */
+  get(...locs: number[]): number {
+    const at = locs.length === 0 ? [0] : locs;
+    at.forEach((loc, i) => {
+      if (loc < 0 || loc >= this.shape[i]) throw new Error(`TensorBuffer.get: locs [${at.join(', ')}] are out of range for shape [${this.shape.join(', ')}]`);
+    });
+    return (this.values as ArrayLike<number>)[this.locToIndex(at)];
+  }
+
+  locToIndex(locs: number[]): number {
+    if (this.rank === 0) return 0;
+    let index = locs[locs.length - 1];
+    for (let i = 0; i < locs.length - 1; i++) index += this.strides[i] * locs[i];
+    return index;
+  }
+
+  indexToLoc(index: number): number[] {
+    const locs: number[] = [];
+    for (let i = 0; i < this.rank - 1; i++) {
+      locs[i] = Math.floor(index / this.strides[i]);
+      index -= locs[i] * this.strides[i];
+    }
+    if (this.rank > 0) locs[this.rank - 1] = index;
+    return locs;
+  }
+
+  toTensor(): Tensor<R> {
+    return new Tensor<R>(this.shape, this.dtype as DType, copyHostValues(this.values as TypedArray, true));
   }
 }
 

@@ -31,4 +31,47 @@ export const coreOps: Program[] = [
       return attempt([() => b.any(0), () => b.all(1, true), () => tf.any(b), () => tf.all(b.logicalNot()), () => tf.any(tf.tensor1d([1, 0])), () => tf.all(tf.tensor1d([1, 1], 'int32')), () => tf.tensor1d([2, 0]).any()]);
     },
   },
+  {
+    name: 'filling a tf.buffer and a bufferSync copy element by element',
+    run: async (tf) => {
+      const b = tf.buffer([2, 3]);
+      b.set(3, 0, 1);
+      b.set(5, 1, 2);
+      const x = b.toTensor();
+      // TF.js's cpu backend shares one array between a buffer, its tensor and that tensor's bufferSync(), so a
+      // program that sets values after toTensor() would read backend-dependent results; this one does not.
+      const copy = x.bufferSync();
+      const ints = tf.buffer([2], 'int32', new Int32Array([4, 5]));
+      const bools = tf.buffer([3], 'bool');
+      bools.set(true, 1);
+      const fromAsync = await tf.tensor2d([[1, 2], [3, 4]]).buffer();
+      return [
+        x, b.toTensor(), copy.toTensor(), b.get(0, 1), copy.get(1, 2), copy.values, b.shape, b.dtype, b.size, b.strides, b.rank, ints.toTensor(), bools.toTensor(),
+        b.indexToLoc(4), b.locToIndex([1, 1]), fromAsync.get(1, 0), tf.buffer([]).toTensor(), tf.buffer([2, 2, 2]).strides,
+        attempt([() => b.get(2, 0), () => tf.buffer([2], 'float32', new Float32Array(3))]),
+      ];
+    },
+  },
+  {
+    name: 'tf.util helpers for data arrays and shapes',
+    run: (tf) => {
+      const xs = [1, 2, 3, 4, 5, 6];
+      const ys = ['a', 'b', 'c', 'd', 'e', 'f'];
+      tf.util.shuffleCombo(xs, ys);
+      const pairedStill = xs.every((x, i) => ys[i] === 'abcdef'[x - 1]);
+      const data = [10, 20, 30, 40];
+      tf.util.shuffle(data);
+      const idx = tf.util.createShuffledIndices(5);
+      return [
+        pairedStill, [...data].sort((a, b) => a - b), Array.from(idx).sort(), idx instanceof Uint32Array, tf.util.sizeFromShape([2, 3, 4]), tf.util.sizeFromShape([]),
+        tf.util.flatten([[1, 2], [3, [4, [5]]]]), tf.util.flatten([new Float32Array([1, 2]), [3]]), tf.util.arraysEqual([1, 2], [1, 2]), tf.util.arraysEqual([1], [1, 2]),
+        tf.util.computeStrides([2, 3, 4]), tf.util.computeStrides([5]), tf.util.isTypedArray(new Int32Array(1)), tf.util.isTypedArray([1]), typeof tf.util.now(),
+        tf.util.clamp(0, 5, 3), tf.util.sum([1, 2, 3.5]), tf.util.distSquared([1, 2], [4, 6]), tf.util.inferDtype([true]), tf.util.inferDtype(new Int32Array(2)),
+        tf.util.inferDtype([[1.5]]), tf.util.sizeToSquarishShape(10), tf.util.isInt(3), tf.util.decodeString(tf.util.encodeString('héllo')), tf.util.encodeString('ab'),
+        tf.util.toNestedArray([2, 2], new Float32Array([1, 2, 3, 4])), tf.util.makeZerosTypedArray(3, 'int32'), tf.util.makeOnesTypedArray(2, 'bool'),
+        tf.util.indexToLoc(7, 3, [6, 3]), tf.util.locToIndex([1, 0, 1], 3, [6, 3]),
+        attempt([() => tf.util.assert(1 > 2, 'nope'), () => tf.util.assert(2 > 1, () => 'fine'), () => tf.util.assertShapesMatch([1, 2], [2, 1], 'x:'), () => tf.util.shuffleCombo([1], [1, 2])]),
+      ];
+    },
+  },
 ];

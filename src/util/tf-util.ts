@@ -1,0 +1,183 @@
+// tf.util: the plain-value helpers TF.js programs call (shuffling data arrays, shape arithmetic, flattening nested
+// arrays, assertions, string bytes), with TF.js's semantics. Shuffles draw from Math.random, as TF.js's do, so a
+// program that seeds Math.random gets the same permutation from both libraries.
+
+type Indexable = { [i: number]: unknown; length: number };
+type NumericArray = ArrayLike<number>;
+
+export function isTypedArray(a: unknown): a is Float32Array | Int32Array | Uint8Array | Uint8ClampedArray {
+  return a instanceof Float32Array || a instanceof Int32Array || a instanceof Uint8Array || a instanceof Uint8ClampedArray;
+}
+
+export const isNumber = (value: unknown): value is number => typeof value === 'number';
+export const isString = (value: unknown): value is string => typeof value === 'string' || value instanceof String;
+export const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
+export const isFunction = (f: unknown): boolean => !!(f && (f as object).constructor && (f as { call?: unknown }).call && (f as { apply?: unknown }).apply);
+export const isInt = (a: number): boolean => a % 1 === 0;
+export const isScalarShape = (shape: readonly number[]): boolean => shape.length === 0;
+
+/** Throws Error(msg) when expr is falsy; msg may be a function, called only then. */
+export function assert(expr: boolean, msg: string | (() => string)): asserts expr {
+  if (!expr) throw new Error(typeof msg === 'string' ? msg : msg());
+}
+
+export function arraysEqual(n1: ArrayLike<unknown> | null | undefined, n2: ArrayLike<unknown> | null | undefined): boolean {
+  if (n1 === n2) return true;
+  if (n1 == null || n2 == null || n1.length !== n2.length) return false;
+  for (let i = 0; i < n1.length; i++) if (n1[i] !== n2[i]) return false;
+  return true;
+}
+
+export function assertShapesMatch(shapeA: readonly number[], shapeB: readonly number[], errorMessagePrefix = ''): void {
+  assert(arraysEqual(shapeA, shapeB), () => `${errorMessagePrefix} Shapes ${shapeA} and ${shapeB} must match`);
+}
+
+/** The element count of a shape (1 for a scalar's []). */
+export function sizeFromShape(shape: readonly number[]): number {
+  return shape.reduce((size, d) => size * d, 1);
+}
+
+/** Row-major strides of every axis but the last (whose stride is 1), as TF.js: [] below rank 2. */
+export function computeStrides(shape: readonly number[]): number[] {
+  const strides: number[] = [];
+  for (let i = shape.length - 2, s = 1; i >= 0; i--) strides[i] = s *= shape[i + 1];
+  return strides;
+}
+
+export function locToIndex(locs: readonly number[], rank: number, strides: readonly number[]): number {
+  if (rank === 0) return 0;
+  let index = locs[locs.length - 1];
+  for (let i = 0; i < locs.length - 1; i++) index += strides[i] * locs[i];
+  return index;
+}
+
+export function indexToLoc(index: number, rank: number, strides: readonly number[]): number[] {
+  if (rank === 0) return [];
+  const locs: number[] = [];
+  for (let i = 0; i < rank - 1; i++) {
+    locs[i] = Math.floor(index / strides[i]);
+    index -= locs[i] * strides[i];
+  }
+  locs[rank - 1] = index;
+  return locs;
+}
+
+/** [width, height] of the most nearly square rectangle holding size elements. */
+export function sizeToSquarishShape(size: number): [number, number] {
+  const width = Math.ceil(Math.sqrt(size));
+  return [width, Math.ceil(size / width)];
+}
+
+/** The elements of a nested array (typed arrays included, unless skipTypedArray), depth first, appended to result. */
+export function flatten<T>(arr: unknown, result: T[] = [], skipTypedArray = false): T[] {
+  if (arr === null || arr === undefined || typeof arr !== 'object' || (isTypedArray(arr) && skipTypedArray) || arr instanceof Promise) {
+    result.push(arr as T);
+  } else {
+    const items = arr as Indexable;
+    const n = Array.isArray(arr) || isTypedArray(arr) ? items.length : 1 + Math.max(-1, ...Object.keys(arr).filter((k) => /^([1-9][0-9]*|0)$/.test(k)).map(Number));
+    for (let i = 0; i < n; i++) flatten(items[i], result, skipTypedArray);
+  }
+  return result;
+}
+
+export function swap(object: Indexable, left: number, right: number): void {
+  const temp = object[left];
+  object[left] = object[right];
+  object[right] = temp;
+}
+
+/** Shuffles an array in place (Fisher–Yates, TF.js's order of draws). */
+export function shuffle(array: Indexable): void {
+  for (let counter = array.length; counter > 0;) {
+    const index = (Math.random() * counter) | 0;
+    swap(array, --counter, index);
+  }
+}
+
+/** Shuffles two arrays of one length in place by the same permutation (features and their labels). */
+export function shuffleCombo(array: Indexable, array2: Indexable): void {
+  if (array.length !== array2.length) {
+    throw new Error(`Array sizes must match to be shuffled together First array length was ${array.length}Second array length was ${array2.length}`);
+  }
+  for (let counter = array.length; counter > 0;) {
+    const index = (Math.random() * counter) | 0;
+    swap(array, --counter, index);
+    swap(array2, counter, index);
+  }
+}
+
+/** 0 … n-1 in a random order. */
+export function createShuffledIndices(n: number): Uint32Array {
+  const indices = Uint32Array.from({ length: n }, (_, i) => i);
+  shuffle(indices);
+  return indices;
+}
+
+/** A sample of the uniform distribution on [a, b). */
+export function randUniform(a: number, b: number): number {
+  const r = Math.random();
+  return b * r + (1 - r) * a;
+}
+
+export const clamp = (min: number, x: number, max: number): number => Math.max(min, Math.min(x, max));
+export const nearestLargerEven = (val: number): number => (val % 2 === 0 ? val : val + 1);
+
+export function sum(arr: NumericArray): number {
+  let total = 0;
+  for (let i = 0; i < arr.length; i++) total += arr[i];
+  return total;
+}
+
+export function distSquared(a: NumericArray, b: NumericArray): number {
+  let result = 0;
+  for (let i = 0; i < a.length; i++) result += (Number(a[i]) - Number(b[i])) ** 2;
+  return result;
+}
+
+/** The dtype TF.js infers for values: typed arrays by class, numbers float32, booleans bool, strings string. */
+export function inferDtype(values: unknown): 'float32' | 'int32' | 'bool' | 'string' {
+  if (Array.isArray(values)) return inferDtype(values[0]);
+  if (values instanceof Int32Array || values instanceof Uint8Array || values instanceof Uint8ClampedArray) return 'int32';
+  if (isString(values)) return 'string';
+  if (isBoolean(values)) return 'bool';
+  return 'float32';
+}
+
+export function makeZerosTypedArray(size: number, dtype: string = 'float32'): Float32Array | Int32Array | Uint8Array {
+  if (dtype === 'float32') return new Float32Array(size);
+  if (dtype === 'int32') return new Int32Array(size);
+  if (dtype === 'bool') return new Uint8Array(size);
+  throw new Error(`Unknown data type ${dtype}`);
+}
+
+export function makeOnesTypedArray(size: number, dtype: string = 'float32'): Float32Array | Int32Array | Uint8Array {
+  return makeZerosTypedArray(size, dtype).fill(1);
+}
+
+/** A flat array as nested arrays of shape (a scalar shape gives the first element itself). */
+export function toNestedArray(shape: readonly number[], a: ArrayLike<unknown>): unknown {
+  if (shape.length === 0) return a[0];
+  const size = sizeFromShape(shape);
+  if (size === 0) return [];
+  if (size !== a.length) throw new Error(`[${shape}] does not match the input size ${a.length}.`);
+  const nest = (offset: number, dims: readonly number[]): unknown[] => {
+    if (dims.length === 1) return Array.from({ length: dims[0] }, (_, i) => a[offset + i]);
+    const stride = sizeFromShape(dims.slice(1));
+    return Array.from({ length: dims[0] }, (_, i) => nest(offset + i * stride, dims.slice(1)));
+  };
+  return nest(0, shape);
+}
+
+export function encodeString(s: string, encoding = 'utf-8'): Uint8Array {
+  if (encoding !== 'utf-8' && encoding !== 'utf8') throw new Error(`Browser's encoder only supports utf-8, but got ${encoding}`);
+  return new TextEncoder().encode(s);
+}
+
+export function decodeString(bytes: Uint8Array, encoding = 'utf-8'): string {
+  return new TextDecoder(encoding).decode(bytes);
+}
+
+/** Milliseconds from a high-resolution clock. */
+export function now(): number {
+  return performance.now();
+}
