@@ -26,3 +26,4 @@ export {
 } from './math-methods';
 export type { NormOrd } from './math-methods';
 export * from './nets-exports';
+export * as image from './image/index';

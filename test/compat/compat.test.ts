@@ -3,6 +3,7 @@ import { compareOutcomes, runWith, tessera, tfjs, tfjsAsTF, type Program } from 
 import { api } from './programs/api';
 import { basics } from './programs/basics';
 import { coreGrads } from './programs/core-grads';
+import { coreImage } from './programs/core-image';
 import { coreOps } from './programs/core-ops';
 import { data } from './programs/data';
 import { edges } from './programs/edges';
@@ -13,7 +14,7 @@ import { training } from './programs/training';
 // Everyday tfjs-core programs, each run with TensorFlow.js 4.22 (cpu backend) and with tessera: same values (1e-4),
 // shapes, dtypes, printed text, and an error from both or from neither.
 
-const suites: Record<string, Program[]> = { basics, math, data, training, images, api, edges, coreOps, coreGrads };
+const suites: Record<string, Program[]> = { basics, math, data, training, images, api, edges, coreOps, coreGrads, coreImage };
 
 describe('tfjs-core programs give TF.js results with the import swapped', () => {
   beforeAll(async () => {

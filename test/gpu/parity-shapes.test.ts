@@ -78,6 +78,10 @@ describeGpu('gpu shape kernels and ops against cpu', () => {
       ['stridedSlice masks', () => tn.stridedSlice(x, [0, 1], [0, 3], [1, 2], 0, 0, 1, 0, 0)],
       ['gradient of a slice', () => tn.grad((t: tn.Tensor) => tn.sum(tn.square(tn.stridedSlice(t, [0, 2], [2, 0], [1, -1]))))(x)],
       ['gradient of a tile', () => tn.grad((t: tn.Tensor) => tn.sum(tn.mul(tn.tile(t, [2, 2, 1]), tn.tile(t, [2, 2, 1]))))(y)],
+      ['resizeBilinear', () => tn.image.resizeBilinear(x as tn.Tensor3D, [5, 3], false, true)],
+      ['resizeNearestNeighbor', () => tn.image.resizeNearestNeighbor(x as tn.Tensor3D, [1, 7], true)],
+      ['gradient of resizeBilinear', () => tn.grad((t: tn.Tensor) => tn.sum(tn.square(tn.image.resizeBilinear(t as tn.Tensor3D, [4, 6]))))(x)],
+      ['flipLeftRight, rgbToGrayscale, grayscaleToRGB', () => tn.image.grayscaleToRGB(tn.image.rgbToGrayscale(tn.image.flipLeftRight(tn.reshape(tn.slice(x, [0, 0, 0], [-1, -1, 3]), [1, 2, 3, 3]))))],
     ];
     for (const [name, program] of programs) {
       setBackend('cpu');

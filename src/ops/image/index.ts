@@ -1,0 +1,2 @@
+export { resizeBilinear, resizeNearestNeighbor } from './resize';
+export { flipLeftRight, rgbToGrayscale, grayscaleToRGB } from './color';

@@ -1,0 +1,89 @@
+import type { Tensor, Tensor3D, Tensor4D } from '../../../src/index';
+import type { Program } from '../harness';
+
+// tf.image as preprocessing code calls it: resizing (bilinear and nearest, corner and half-pixel conventions, up
+// and down, rank 3 and 4, int32 pixels), mirroring, grayscale conversions, and the gradients through resizing.
+
+const attempt = (fs: Array<() => unknown>) => fs.map((f) => { try { return f(); } catch { return 'threw'; } });
+
+/** A [2, 4, 4, 3] batch of whole-number pixels (deterministic). */
+const pixels = (tf: import('../harness').TF) => tf.tensor4d(Array.from({ length: 2 * 4 * 4 * 3 }, (_, i) => (i * 7) % 11), [2, 4, 4, 3]);
+
+export const coreImage: Program[] = [
+  {
+    name: 'resizeBilinear and resizeNearestNeighbor under every corner convention',
+    run: (tf) => {
+      const img = pixels(tf);
+      const out: Tensor[] = [];
+      for (const size of [[6, 5], [2, 3], [7, 3], [1, 1], [4, 4]] as Array<[number, number]>) {
+        for (const [corners, half] of [[false, false], [true, false], [false, true]]) {
+          out.push(tf.image.resizeBilinear(img, size, corners, half), tf.image.resizeNearestNeighbor(img, size, corners, half));
+        }
+      }
+      return out;
+    },
+  },
+  {
+    name: 'resizing a single image, int32 pixels and a model-input pipeline',
+    run: (tf) => {
+      const img = pixels(tf).slice([1], [1]).squeeze([0]) as Tensor3D;
+      const ints = img.toInt();
+      const batch = tf.image.resizeBilinear(ints, [8, 8]).div(255).expandDims(0);
+      return [
+        tf.image.resizeBilinear(img, [2, 2]), tf.image.resizeNearestNeighbor(ints, [3, 5]), tf.image.resizeBilinear(ints, [3, 3], true), batch, batch.mean([1, 2]),
+        tf.image.resizeBilinear(img.arraySync() as number[][][] as unknown as Tensor3D, [2, 2]),
+      ];
+    },
+  },
+  {
+    name: 'flipLeftRight, rgbToGrayscale and grayscaleToRGB',
+    run: (tf) => {
+      const img = pixels(tf);
+      return [
+        tf.image.flipLeftRight(img), tf.image.rgbToGrayscale(img), tf.image.rgbToGrayscale(img.toInt()), tf.image.rgbToGrayscale(img.slice([0, 0, 0, 0], [1, 1, 2, 3]).reshape([2, 3])),
+        tf.image.grayscaleToRGB(img.slice([0, 0, 0, 0], [-1, -1, -1, 1])), tf.image.grayscaleToRGB(tf.tensor2d([[1], [2]])),
+        tf.image.grayscaleToRGB(tf.image.rgbToGrayscale(img)).shape,
+      ];
+    },
+  },
+  {
+    name: 'gradients through resizing',
+    run: (tf) => {
+      const img = pixels(tf).div(10) as Tensor4D;
+      const w = tf.range(0, 6 * 5 * 3).reshape([1, 6, 5, 3]).sin();
+      const one = img.slice([0], [1]);
+      return [
+        tf.grad((x) => tf.image.resizeBilinear(x as Tensor4D, [6, 5]).mul(w).sum())(img),
+        tf.grad((x) => tf.image.resizeBilinear(x as Tensor4D, [3, 2], true).square().sum())(img),
+        tf.grad((x) => tf.image.resizeBilinear(x as Tensor4D, [2, 7]).sum())(img),
+        tf.grad((x) => tf.image.resizeNearestNeighbor(x as Tensor4D, [6, 5]).mul(w).sum())(one),
+        tf.grad((x) => tf.image.resizeNearestNeighbor(x as Tensor4D, [2, 2]).square().sum())(one),
+      ];
+    },
+  },
+  {
+    name: 'resize gradients TF.js gets wrong',
+    deviation: "TF.js 4.22's resize gradient kernels ignore halfPixelCenters, its nearest-neighbour gradient reads dy at the images' batch stride (wrong from the second image on when the sizes differ) and gives NaN with alignCorners to a width of 3; tessera's resize ops are gathers, so their gradients are those of the forward pass",
+    run: (tf) => {
+      const img = pixels(tf).div(10) as Tensor4D;
+      return [
+        tf.grad((x) => tf.image.resizeBilinear(x as Tensor4D, [7, 3], false, true).sum())(img),
+        tf.grad((x) => tf.image.resizeNearestNeighbor(x as Tensor4D, [6, 5]).square().sum())(img),
+        tf.grad((x) => tf.image.resizeNearestNeighbor(x as Tensor4D, [2, 3], true).square().sum())(img),
+      ];
+    },
+  },
+  {
+    name: 'tf.image arguments TF.js refuses',
+    run: (tf) => {
+      const img = pixels(tf);
+      return attempt([
+        () => tf.image.resizeBilinear(img.reshape([96]) as unknown as Tensor4D, [2, 2]), () => tf.image.resizeBilinear(img, [2] as unknown as [number, number]),
+        () => tf.image.resizeBilinear(img, [2, 2], true, true), () => tf.image.resizeNearestNeighbor(img, [2, 2], true, true),
+        () => tf.image.resizeNearestNeighbor(img.greater(3) as Tensor4D, [2, 2]), () => tf.image.flipLeftRight(img.squeeze() as unknown as Tensor4D),
+        () => tf.image.flipLeftRight(img.toInt()), () => tf.image.rgbToGrayscale(img.slice([0, 0, 0, 0], [-1, -1, -1, 2])), () => tf.image.grayscaleToRGB(img),
+        () => tf.image.rgbToGrayscale(tf.tensor1d([1, 2, 3])),
+      ]);
+    },
+  },
+];
