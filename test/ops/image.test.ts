@@ -6,7 +6,7 @@ import { expectHvpOk } from './hvp';
 // tf.image's resize, flip and grayscale ops: hand-computed values, float64 gradients (first and second order)
 // against central differences, and bad input.
 
-const img = (values: number[], h: number, w: number) => tn.tensor(values, [1, h, w, 1]);
+const img = (values: number[], h: number, w: number) => tn.tensor4d(values, [1, h, w, 1]);
 
 describe('tn.image', () => {
   it('resizeBilinear: values by hand under each corner convention', () => {
@@ -17,20 +17,20 @@ describe('tn.image', () => {
     close(tn.image.resizeBilinear(x, [3, 3], true).dataSync(), [0, 5, 10, 10, 15, 20, 20, 25, 30]);
     // halfPixelCenters: output (i + 0.5)·(2/4) − 0.5 gives source −0.25 (held at row 0), 0.25, 0.75, 1.25 (held at 1).
     close(tn.image.resizeBilinear(img([0, 8], 1, 2), [1, 4], false, true).dataSync(), [0, 2, 6, 8]);
-    expect(tn.image.resizeBilinear(tn.tensor([[[1], [3]]], [1, 2, 1], 'int32'), [1, 4]).dtype).toBe('float32');
+    expect(tn.image.resizeBilinear(tn.tensor3d([[[1], [3]]], [1, 2, 1], 'int32'), [1, 4]).dtype).toBe('float32');
   });
 
   it('resizeNearestNeighbor: values and dtype kept', () => {
-    const x = tn.tensor([1, 2, 3, 4, 5, 6], [1, 2, 3, 1], 'int32');
+    const x = tn.tensor4d([1, 2, 3, 4, 5, 6], [1, 2, 3, 1], 'int32');
     const y = tn.image.resizeNearestNeighbor(x, [4, 2]);
     expect(y.dtype).toBe('int32');
     expect(Array.from(y.dataSync())).toEqual([1, 2, 1, 2, 4, 5, 4, 5]);
     expect(Array.from(tn.image.resizeNearestNeighbor(x, [2, 2], true).dataSync())).toEqual([1, 3, 4, 6]);
-    expect(tn.image.resizeNearestNeighbor(tn.zeros([2, 3, 1]), [5, 5]).shape).toEqual([5, 5, 1]);
+    expect(tn.image.resizeNearestNeighbor(tn.zeros<tn.Rank.R3>([2, 3, 1]), [5, 5]).shape).toEqual([5, 5, 1]);
   });
 
   it('flipLeftRight, rgbToGrayscale and grayscaleToRGB', () => {
-    const x = tn.tensor([1, 2, 3, 4, 5, 6], [1, 1, 2, 3]);
+    const x = tn.tensor4d([1, 2, 3, 4, 5, 6], [1, 1, 2, 3]);
     expect(Array.from(tn.image.flipLeftRight(x).dataSync())).toEqual([4, 5, 6, 1, 2, 3]);
     close(tn.image.rgbToGrayscale(x).dataSync(), [0.2989 + 2 * 0.587 + 3 * 0.114, 4 * 0.2989 + 5 * 0.587 + 6 * 0.114], 1e-5);
     expect(tn.image.rgbToGrayscale(x.toInt()).dtype).toBe('int32');
@@ -55,15 +55,15 @@ describe('tn.image', () => {
   });
 
   it('bad input names the op, the argument, what came and what was expected', () => {
-    const x = tn.zeros([1, 2, 2, 3]);
+    const x = tn.zeros<tn.Rank.R4>([1, 2, 2, 3]);
     const cases: [() => unknown, RegExp][] = [
       [() => tn.image.resizeBilinear(tn.zeros([4, 3]) as unknown as tn.Tensor4D, [2, 2]), /resizeBilinear: images must be rank 3 or 4 .*, got rank 2/],
       [() => tn.image.resizeBilinear(x, [2] as unknown as [number, number]), /resizeBilinear: size must be \[newHeight, newWidth\] of positive integers, got an array/],
       [() => tn.image.resizeNearestNeighbor(x, [2, 0]), /resizeNearestNeighbor: size must be \[newHeight, newWidth\] of positive integers/],
       [() => tn.image.resizeBilinear(x, [2, 2], true, true), /resizeBilinear: halfPixelCenters must be false when alignCorners is true, got true/],
-      [() => tn.image.resizeNearestNeighbor(tn.zeros([1, 2, 2, 1], 'bool'), [2, 2]), /resizeNearestNeighbor: images must be a float32 or int32 tensor, got a bool tensor/],
+      [() => tn.image.resizeNearestNeighbor(tn.zeros<tn.Rank.R4>([1, 2, 2, 1], 'bool'), [2, 2]), /resizeNearestNeighbor: images must be a float32 or int32 tensor, got a bool tensor/],
       [() => tn.image.flipLeftRight(tn.zeros([2, 2, 3]) as unknown as tn.Tensor4D), /flipLeftRight: image must be rank 4/],
-      [() => tn.image.flipLeftRight(tn.zeros([1, 2, 2, 3], 'int32')), /flipLeftRight: image must be a float32 \(or float64\) tensor .*, got a int32 tensor/],
+      [() => tn.image.flipLeftRight(tn.zeros<tn.Rank.R4>([1, 2, 2, 3], 'int32')), /flipLeftRight: image must be a float32 \(or float64\) tensor .*, got a int32 tensor/],
       [() => tn.image.rgbToGrayscale(tn.zeros([2, 2])), /rgbToGrayscale: image must be rank >= 2 with 3 channels last, got shape \[2, 2\]/],
       [() => tn.image.grayscaleToRGB(x), /grayscaleToRGB: image must be rank >= 2 with 1 channel last, got shape \[1, 2, 2, 3\]/],
     ];
