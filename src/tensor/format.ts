@@ -24,7 +24,8 @@ function stridesOf(shape: readonly number[]): number[] {
 
 function lines(vals: TypedArray, shape: readonly number[], dtype: DType, strides: number[], pad: number[], isLast: boolean): string[] {
   const rank = shape.length;
-  if (rank === 0) return [valueText(vals[0], dtype)];
+  // A scalar shows every digit of its value (0.3333333432674408 for a float32 1/3), as TF.js.
+  if (rank === 0) return [dtype === 'bool' ? valueText(vals[0], dtype) : String(vals[0])];
   const size = shape[0];
   if (rank === 1) {
     const cell = (i: number) => padded(vals[i], pad[i], dtype);

@@ -21,6 +21,10 @@ export const coreOps: Program[] = [
       tf.print(tf.tensor([1, 2]));
       tf.print(tf.tensor([[1, 2]], undefined, 'int32'), true);
       tf.print(tf.scalar(false), true);
+      tf.scalar(1 / 3).print();
+      tf.tensor([0.1, 0.2]).sum().print();
+      tf.losses.meanSquaredError(tf.tensor1d([1, 2]), tf.tensor1d([1.1, 2.3])).print();
+      tf.scalar(-0.7, 'int32').print();
       return [tf.tensor([[1, 2, 3]]).toString(true), tf.tensor4d([1, 2, 3, 4], [1, 1, 2, 2]).toString(), tf.tensor([1e-9]).toString(), tf.tensor([12345678]).toString()];
     },
   },
