@@ -1,9 +1,9 @@
-import { assertTensor } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
 import { argError, describeValue } from '../util/validate';
 import { add, binaryOp, mul, sub } from './binary';
 import { scalar } from './creation';
 import { step as unitStep, unaryOp } from './unary';
+import { toTensor, type TensorLike } from './tensor-like';
 
 // Activation functions as tfjs-core names them (tf.elu, tf.selu, tf.leakyRelu, tf.prelu, tf.relu6, tf.softplus,
 // tf.step, tf.logSigmoid).
@@ -25,23 +25,23 @@ export const softplus = <T extends Tensor>(x: T): T => unaryOp('softplus', x) as
 export const logSigmoid = <T extends Tensor>(x: T): T => unaryOp('logSigmoid', x) as T;
 
 /** x where x ≥ 0, else alpha·x (alpha broadcasts against x), as tf.prelu(x, alpha). */
-export function prelu<T extends Tensor>(x: T, alpha: Tensor): T {
-  assertTensor('prelu', 'x', x);
-  assertTensor('prelu', 'alpha', alpha);
+export function prelu<T extends Tensor>(x: T | TensorLike, alpha: Tensor | TensorLike): T {
+  x = toTensor('prelu', 'x', x) as T;
+  alpha = toTensor('prelu', 'alpha', alpha);
   return binaryOp('prelu', x, alpha) as T;
 }
 
 /** x where x ≥ 0, else alpha·x, as tf.leakyRelu(x, alpha = 0.2). */
-export function leakyRelu<T extends Tensor>(x: T, alpha = 0.2): T {
-  assertTensor('leakyRelu', 'x', x);
+export function leakyRelu<T extends Tensor>(x: T | TensorLike, alpha = 0.2): T {
+  x = toTensor('leakyRelu', 'x', x) as T;
   // An int32 or bool x gives float32, as TF.js's.
   const a = scalar(assertNumber('leakyRelu', 'alpha', alpha), x.dtype === 'float64' ? 'float64' : 'float32');
   return binaryOp('prelu', x, a) as T;
 }
 
 /** 1 where x > 0, else alpha, as tf.step(x, alpha = 0); its gradient is zero. */
-export function step<T extends Tensor>(x: T, alpha = 0): T {
-  assertTensor('step', 'x', x);
+export function step<T extends Tensor>(x: T | TensorLike, alpha = 0): T {
+  x = toTensor('step', 'x', x) as T;
   assertNumber('step', 'alpha', alpha);
   const s = unitStep(x);
   return (alpha === 0 ? s : add(s, mul(sub(1, s), alpha))) as T;

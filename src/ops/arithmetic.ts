@@ -4,13 +4,14 @@ import { argError, describeValue, fmtShape } from '../util/validate';
 import { add, maximum, minimum, operands, sub } from './binary';
 import { cast } from './cast';
 import { square } from './unary';
+import { toTensor, type TensorLike } from './tensor-like';
 
 /**
  * x with every value below clipValueMin raised to it and every value above clipValueMax lowered to it, as
  * tf.clipByValue. The gradient passes where clipValueMin ≤ x ≤ clipValueMax, as TF.js's.
  */
-export function clipByValue<T extends Tensor>(x: T, clipValueMin: number, clipValueMax: number): T {
-  assertTensor('clipByValue', 'x', x);
+export function clipByValue<T extends Tensor>(x: T | TensorLike, clipValueMin: number, clipValueMax: number): T {
+  x = toTensor('clipByValue', 'x', x) as T;
   for (const [arg, v] of [['clipValueMin', clipValueMin], ['clipValueMax', clipValueMax]] as const) {
     if (typeof v !== 'number' || Number.isNaN(v)) throw argError('clipByValue', arg, describeValue(v), 'a number');
   }

@@ -1,14 +1,15 @@
 import { backend } from './engine';
 import { recordOp } from '../tensor/tape';
 import type { DType, Tensor } from '../tensor/tensor';
-import { assertDtype, assertTensor } from '../tensor/checks';
+import { assertDtype } from '../tensor/checks';
+import { toTensor, type TensorLike } from './tensor-like';
 
 /**
  * The same values in another dtype, as tf.cast(x, dtype): to int32 by truncation toward zero, to bool as x != 0.
  * Differentiable between float dtypes (the gradient casts back); through int32 or bool the gradient is zero.
  */
-export function cast<T extends Tensor>(x: T, dtype: DType): T {
-  assertTensor('cast', 'x', x);
+export function cast<T extends Tensor>(x: T | TensorLike, dtype: DType): T {
+  x = toTensor('cast', 'x', x) as T;
   assertDtype('cast', 'dtype', dtype);
   const y = backend().cast(x, dtype);
   recordOp('cast', [x], y, null);
@@ -16,7 +17,7 @@ export function cast<T extends Tensor>(x: T, dtype: DType): T {
 }
 
 /** A copy of x (same dtype), as tf.clone(x); the gradient passes through. */
-export function clone<T extends Tensor>(x: T): T {
-  assertTensor('clone', 'x', x);
+export function clone<T extends Tensor>(x: T | TensorLike): T {
+  x = toTensor('clone', 'x', x) as T;
   return cast(x, x.dtype) as T;
 }

@@ -1,5 +1,5 @@
-import type { TensorLike } from './tensor-like';
-import { assertRank, assertTensor } from '../tensor/checks';
+import { type TensorLike, toTensor } from './tensor-like';
+import { assertRank } from '../tensor/checks';
 import { recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
 import { argError, describeValue, fmtShape } from '../util/validate';
@@ -19,7 +19,7 @@ export interface ConcatAttrs {
  */
 function tensorList(op: string, tensors: unknown, castToFirst = false): Tensor[] {
   if (!Array.isArray(tensors) || tensors.length === 0) throw argError(op, 'tensors', describeValue(tensors), 'a non-empty array of Tensors');
-  let list = tensors.map((t, i) => assertTensor(op, `tensors[${i}]`, t));
+  let list = tensors.map((t, i) => toTensor(op, `tensors[${i}]`, t));
   const to = list[0].dtype;
   if (castToFirst && list.every((t) => t.dtype !== 'float64')) list = list.map((t) => (t.dtype === to ? t : cast(t, to)));
   list.forEach((t, i) => {
@@ -82,8 +82,8 @@ export function stack<T extends Tensor>(tensors: Array<T | TensorLike>, axis = 0
 }
 
 /** As tf.unstack(x, axis = 0): the slices of x along axis, that axis removed. */
-export function unstack(x: Tensor, axis = 0): Tensor[] {
-  assertTensor('unstack', 'x', x);
+export function unstack(x: Tensor | TensorLike, axis = 0): Tensor[] {
+  x = toTensor('unstack', 'x', x);
   if (x.rank === 0) throw argError('unstack', 'x', 'a scalar', 'a tensor of rank >= 1');
   const ax = assertAxis('unstack', 'axis', axis, x.rank);
   const outShape = x.shape.filter((_, k) => k !== ax);
@@ -94,8 +94,8 @@ export function unstack(x: Tensor, axis = 0): Tensor[] {
  * As tf.split(x, numOrSizeSplits, axis = 0): a number splits axis into that many equal pieces (it must divide the
  * axis); a list gives each piece's size, one of which may be -1 (the rest of the axis).
  */
-export function split<T extends Tensor>(x: Tensor, numOrSizeSplits: number[] | number, axis = 0): T[] {
-  assertTensor('split', 'x', x);
+export function split<T extends Tensor>(x: Tensor | TensorLike, numOrSizeSplits: number[] | number, axis = 0): T[] {
+  x = toTensor('split', 'x', x);
   if (x.rank === 0) throw argError('split', 'x', 'a scalar', 'a tensor of rank >= 1');
   const ax = assertAxis('split', 'axis', axis, x.rank);
   const dim = x.shape[ax];

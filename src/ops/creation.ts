@@ -1,9 +1,9 @@
 import type { Rank } from '../tensor/value-types';
 import { Tensor, arrayTypeFor, sizeOfShape, type DType } from '../tensor/tensor';
-import { makeTensor, type TensorLike } from './tensor-like';
+import { makeTensor, type TensorLike, toTensor } from './tensor-like';
 import { Random, nextDefaultSeed } from '../util/random';
 import { argError, assertFiniteNumber, assertShape, describeValue, fmtShape } from '../util/validate';
-import { assertDtype, assertTensor } from '../tensor/checks';
+import { assertDtype } from '../tensor/checks';
 
 export type { TensorLike };
 
@@ -44,13 +44,13 @@ export function ones<R extends Rank = Rank>(shape: readonly number[], dtype: DTy
   return filled('ones', shape, 1, dtype);
 }
 
-export function zerosLike<T extends Tensor>(x: T): T {
-  assertTensor('zerosLike', 'x', x);
+export function zerosLike<T extends Tensor>(x: T | TensorLike): T {
+  x = toTensor('zerosLike', 'x', x) as T;
   return filled('zerosLike', x.shape, 0, x.dtype) as T;
 }
 
-export function onesLike<T extends Tensor>(x: T): T {
-  assertTensor('onesLike', 'x', x);
+export function onesLike<T extends Tensor>(x: T | TensorLike): T {
+  x = toTensor('onesLike', 'x', x) as T;
   return filled('onesLike', x.shape, 1, x.dtype) as T;
 }
 

@@ -1,8 +1,8 @@
-import { assertTensor } from '../tensor/checks';
 import { recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
 import { argError, assertBoolean, describeValue } from '../util/validate';
 import { backend } from './engine';
+import { toTensor, type TensorLike } from './tensor-like';
 
 export interface CumsumAttrs {
   axis: number;
@@ -14,8 +14,8 @@ export interface CumsumAttrs {
  * Running sums along axis, as tf.cumsum(x, axis = 0, exclusive = false, reverse = false): exclusive leaves each
  * element out of its own sum, reverse sums from the end. A negative axis counts from the last.
  */
-export function cumsum<T extends Tensor>(x: T, axis = 0, exclusive = false, reverse = false): T {
-  assertTensor('cumsum', 'x', x);
+export function cumsum<T extends Tensor>(x: T | TensorLike, axis = 0, exclusive = false, reverse = false): T {
+  x = toTensor('cumsum', 'x', x) as T;
   if (typeof axis !== 'number' || !Number.isInteger(axis) || axis < -x.rank || axis >= x.rank) {
     const expected = x.rank === 0 ? 'a tensor of rank >= 1 (x is a scalar)' : `an integer in [${-x.rank}, ${x.rank}) for a rank-${x.rank} tensor`;
     throw argError('cumsum', 'axis', describeValue(axis), expected);

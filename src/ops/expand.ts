@@ -1,19 +1,19 @@
-import { assertTensor } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
 import { argError, fmtShape, normalizeAxes } from '../util/validate';
 import { reshape } from './reshape';
 import { assertAxis } from './shape-args';
+import { toTensor, type TensorLike } from './tensor-like';
 
 /** As tf.expandDims(x, axis = 0): a size-1 axis inserted at axis (in [-(rank + 1), rank]). */
-export function expandDims<T extends Tensor>(x: Tensor, axis = 0): T {
-  assertTensor('expandDims', 'x', x);
+export function expandDims<T extends Tensor>(x: Tensor | TensorLike, axis = 0): T {
+  x = toTensor('expandDims', 'x', x);
   const ax = assertAxis('expandDims', 'axis', axis, x.rank, true);
   return reshape(x, [...x.shape.slice(0, ax), 1, ...x.shape.slice(ax)]) as T;
 }
 
 /** As tf.squeeze(x, axis?): the given size-1 axes removed (every size-1 axis when axis is omitted). */
-export function squeeze<T extends Tensor>(x: Tensor, axis?: number | number[]): T {
-  assertTensor('squeeze', 'x', x);
+export function squeeze<T extends Tensor>(x: Tensor | TensorLike, axis?: number | number[]): T {
+  x = toTensor('squeeze', 'x', x);
   if (axis == null) return reshape(x, x.shape.filter((d) => d !== 1)) as T;
   const axes = normalizeAxes('squeeze', axis, x.rank);
   for (const a of axes) {

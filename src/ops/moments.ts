@@ -1,14 +1,14 @@
-import { assertTensor } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
 import { assertBoolean, normalizeAxes } from '../util/validate';
 import { sub } from './binary';
 import { mean } from './reduction';
 import { reshape } from './reshape';
 import { square } from './unary';
+import { toTensor, type TensorLike } from './tensor-like';
 
 /** The mean and the (biased, divide-by-n) variance over axis (all axes when omitted), as tf.moments. */
-export function moments(x: Tensor, axis?: number | number[] | null, keepDims = false): { mean: Tensor; variance: Tensor } {
-  assertTensor('moments', 'x', x);
+export function moments(x: Tensor | TensorLike, axis?: number | number[] | null, keepDims = false): { mean: Tensor; variance: Tensor } {
+  x = toTensor('moments', 'x', x);
   assertBoolean('moments', 'keepDims', keepDims);
   const axes = normalizeAxes('moments', axis, x.rank);
   const centre = mean(x, axes, true);

@@ -1,9 +1,9 @@
-import { assertTensor } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
 import { argError, assertBoolean, describeValue, fmtValue, normalizeAxes } from '../util/validate';
 import { keptShape, max, min, sum } from './reduction';
 import { reshape } from './reshape';
 import { abs, sqrt, square } from './unary';
+import { toTensor, type TensorLike } from './tensor-like';
 
 export type NormOrd = number | 'euclidean' | 'fro';
 
@@ -37,8 +37,8 @@ function matrixNorm(x: Tensor, ord: unknown, [rows, cols]: number[]): Tensor {
  * element counts as one vector; one axis gives vector norms along it; two axes [rows, cols] give matrix norms
  * (1: max column sum, Infinity: max row sum, 'fro' / 'euclidean': Frobenius).
  */
-export function norm(x: Tensor, ord: NormOrd = 'euclidean', axis: number | number[] | null = null, keepDims = false): Tensor {
-  assertTensor('norm', 'x', x);
+export function norm(x: Tensor | TensorLike, ord: NormOrd = 'euclidean', axis: number | number[] | null = null, keepDims = false): Tensor {
+  x = toTensor('norm', 'x', x);
   assertBoolean('norm', 'keepDims', keepDims);
   const list = axis === null || axis === undefined ? null : Array.isArray(axis) ? axis : [axis];
   if (list !== null && (list.length < 1 || list.length > 2)) {

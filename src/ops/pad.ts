@@ -1,9 +1,10 @@
-import { assertRank, assertTensor } from '../tensor/checks';
+import { assertRank } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
 import { argError, describeValue, fmtShape } from '../util/validate';
 import { concat } from './concat';
 import { gatherLattice, scatterLattice } from './lattice';
 import { shown } from './shape-args';
+import { toTensor, type TensorLike } from './tensor-like';
 
 /** paddings as [before, after] pairs of non-negative integers, one per axis of x. */
 function assertPaddings(op: string, x: Tensor, paddings: unknown): [number, number][] {
@@ -21,7 +22,7 @@ export function pad<T extends Tensor>(x: T, paddings: Array<[number, number]>, c
 
 /** @internal pad with errors under the name of the op that called it (pad2d, ...); rank, when given, is required of x. */
 export function padAs(op: string, input: unknown, paddings: unknown, constantValue: unknown = 0, rank?: number): Tensor {
-  const x = assertTensor(op, 'x', input);
+  const x = toTensor(op, 'x', input);
   if (rank !== undefined) assertRank(op, 'x', x, rank);
   if (x.rank === 0) throw argError(op, 'x', 'a scalar', 'a tensor of rank >= 1');
   const p = assertPaddings(op, x, paddings);
@@ -34,8 +35,8 @@ export function padAs(op: string, input: unknown, paddings: unknown, constantVal
  * As tf.mirrorPad(x, paddings, mode): each axis padded with x's own values mirrored at its edges, 'reflect'
  * leaving the edge out ([1, 2, 3] by 2 → [3, 2, 1, 2, 3, 2, 1]) and 'symmetric' repeating it ([2, 1, 1, 2, 3, 3, 2]).
  */
-export function mirrorPad<T extends Tensor>(x: T, paddings: Array<[number, number]>, mode: 'reflect' | 'symmetric'): T {
-  assertTensor('mirrorPad', 'x', x);
+export function mirrorPad<T extends Tensor>(x: T | TensorLike, paddings: Array<[number, number]>, mode: 'reflect' | 'symmetric'): T {
+  x = toTensor('mirrorPad', 'x', x) as T;
   if (x.rank === 0) throw argError('mirrorPad', 'x', 'a scalar', 'a tensor of rank >= 1');
   if (mode !== 'reflect' && mode !== 'symmetric') throw argError('mirrorPad', 'mode', describeValue(mode), "'reflect' or 'symmetric'");
   const p = assertPaddings('mirrorPad', x, paddings);

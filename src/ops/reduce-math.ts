@@ -1,10 +1,11 @@
-import { assertTensor, assertTensorDtype } from '../tensor/checks';
+import { assertTensorDtype } from '../tensor/checks';
 import { Tensor } from '../tensor/tensor';
 import { assertBoolean, normalizeAxes } from '../util/validate';
 import { add, sub } from './binary';
 import { max, reduceOp, sum } from './reduction';
 import { reshape } from './reshape';
 import { exp, log } from './unary';
+import { toTensor, type TensorLike } from './tensor-like';
 
 /** The product over axis (all axes when omitted), as tf.prod(x, axis?, keepDims?); 1 over no elements. */
 export function prod<T extends Tensor>(x: Tensor, axis?: number | number[] | null, keepDims = false): T {
@@ -28,8 +29,8 @@ export function all<T extends Tensor>(x: Tensor, axis?: number | number[] | null
 }
 
 /** log Σ exp(x) over axis (all axes when omitted), shifted by the max so exp cannot overflow, as tf.logSumExp. */
-export function logSumExp<T extends Tensor>(x: Tensor, axis?: number | number[] | null, keepDims = false): T {
-  assertTensor('logSumExp', 'x', x);
+export function logSumExp<T extends Tensor>(x: Tensor | TensorLike, axis?: number | number[] | null, keepDims = false): T {
+  x = toTensor('logSumExp', 'x', x);
   assertBoolean('logSumExp', 'keepDims', keepDims);
   const axes = normalizeAxes('logSumExp', axis, x.rank);
   const xMax = max(x, axes, true);

@@ -3,6 +3,7 @@ import { retainStorage } from '../backend/host-values';
 import { assertTensor } from '../tensor/checks';
 import { recordOp } from '../tensor/tape';
 import { Tensor, arrayTypeFor, installTensorOps, sizeOfShape } from '../tensor/tensor';
+import { toTensor, type TensorLike } from './tensor-like';
 
 /** Resolves a reshape target (one -1 allowed) against a size, with an error naming both shapes. */
 export function inferShape(shape: readonly number[], size: number, from: readonly number[]): number[] {
@@ -27,8 +28,8 @@ export function inferShape(shape: readonly number[], size: number, from: readonl
 }
 
 /** As tf.reshape(x, shape): one dim may be -1. No copy: the result views x's values. */
-export function reshape<R extends Rank = Rank>(x: Tensor, shape: readonly number[]): Tensor<R> {
-  assertTensor('reshape', 'x', x);
+export function reshape<R extends Rank = Rank>(x: Tensor | TensorLike, shape: readonly number[]): Tensor<R> {
+  x = toTensor('reshape', 'x', x);
   const target = inferShape(shape, x.size, x.shape);
   retainStorage(x.storage);
   const y = new Tensor(target, x.dtype, x.storage);
@@ -76,8 +77,8 @@ export function padRows(x: Tensor, before: number, rows: number): Tensor {
 }
 
 /** Collapses every axis after the first, as Keras's Flatten does: [n, ...] -> [n, rest]. */
-export function flatten(x: Tensor): Tensor {
-  assertTensor('flatten', 'x', x);
+export function flatten(x: Tensor | TensorLike): Tensor {
+  x = toTensor('flatten', 'x', x);
   return reshape(x, [x.shape[0] ?? 1, -1]);
 }
 

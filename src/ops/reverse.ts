@@ -1,7 +1,8 @@
-import { assertRank, assertTensor } from '../tensor/checks';
+import { assertRank } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
 import { normalizeAxes } from '../util/validate';
 import { gatherLattice } from './lattice';
+import { toTensor } from './tensor-like';
 
 /** As tf.reverse(x, axis?): the order of elements reversed along the given axes (all axes when omitted). */
 export function reverse<T extends Tensor>(x: T, axis?: number | number[]): T {
@@ -10,7 +11,7 @@ export function reverse<T extends Tensor>(x: T, axis?: number | number[]): T {
 
 /** @internal reverse with errors under the name of the op that called it (reverse2d, ...); rank, when given, is required of x. */
 export function reverseAs(op: string, input: unknown, axis: unknown, rank?: number): Tensor {
-  const x = assertTensor(op, 'x', input);
+  const x = toTensor(op, 'x', input);
   if (rank !== undefined) assertRank(op, 'x', x, rank);
   const axes = normalizeAxes(op, axis, x.rank);
   const flipped = (k: number) => axes.includes(k) && x.shape[k] > 0;

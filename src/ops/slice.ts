@@ -1,8 +1,9 @@
-import { assertRank, assertTensor } from '../tensor/checks';
+import { assertRank } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
 import { argError, fmtShape } from '../util/validate';
 import { block } from './lattice';
 import { shown } from './shape-args';
+import { toTensor } from './tensor-like';
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 
@@ -25,7 +26,7 @@ export function slice<T extends Tensor>(x: T, begin: number | number[], size?: n
 
 /** @internal slice with errors under the name of the op that called it (slice2d, ...); rank, when given, is required of x. */
 export function sliceAs(op: string, input: unknown, begin: unknown, size: unknown, rank?: number): Tensor {
-  const x = assertTensor(op, 'x', input);
+  const x = toTensor(op, 'x', input);
   if (rank !== undefined) assertRank(op, 'x', x, rank);
   if (x.rank === 0) throw argError(op, 'x', 'a scalar', 'a tensor of rank >= 1');
   const b = perAxis(op, 'begin', begin, x.rank, 0);

@@ -4,6 +4,7 @@ import { recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
 import { argError, fmtValue } from '../util/validate';
 import { assertTensor } from '../tensor/checks';
+import { toTensor, type TensorLike } from './tensor-like';
 
 function checkLastAxis(op: string, x: Tensor, dim: unknown): void {
   assertTensor(op, 'logits', x);
@@ -12,7 +13,8 @@ function checkLastAxis(op: string, x: Tensor, dim: unknown): void {
 }
 
 /** Softmax over the last axis, as tf.softmax(logits, dim?). */
-export function softmax<T extends Tensor>(logits: T, dim = -1): T {
+export function softmax<T extends Tensor>(logits: T | TensorLike, dim = -1): T {
+  logits = toTensor('softmax', 'logits', logits) as T;
   checkLastAxis('softmax', logits, dim);
   // As TF.js: softmax takes float logits only, logSoftmax computes int32 and bool ones in float32.
   if (logits.dtype === 'int32' || logits.dtype === 'bool') throw argError('softmax', 'logits', `a ${logits.dtype} tensor`, 'a float32 or float64 tensor');
@@ -22,7 +24,8 @@ export function softmax<T extends Tensor>(logits: T, dim = -1): T {
 }
 
 /** log(softmax) over the last axis, computed stably, as tf.logSoftmax(logits, axis?). */
-export function logSoftmax<T extends Tensor>(logits: T, axis = -1): T {
+export function logSoftmax<T extends Tensor>(logits: T | TensorLike, axis = -1): T {
+  logits = toTensor('logSoftmax', 'logits', logits) as T;
   checkLastAxis('logSoftmax', logits, axis);
   if (logits.dtype === 'int32' || logits.dtype === 'bool') return logSoftmax(cast(logits, 'float32'), axis);
   const y = backend().logSoftmax(logits);

@@ -1,4 +1,4 @@
-import { assertTensor } from '../tensor/checks';
+import { toTensor, type TensorLike } from './tensor-like';
 import type { Tensor } from '../tensor/tensor';
 import { argError, describeValue, fmtShape } from '../util/validate';
 import { gatherLattice } from './lattice';
@@ -116,10 +116,10 @@ export function stridedSliceSpec(
  * x[begin:end:strides] on each axis, with TensorFlow's masks (bit i refers to entry i of begin/end/strides).
  */
 export function stridedSlice(
-  x: Tensor, begin: number[], end: number[], strides?: number[],
+  x: Tensor | TensorLike, begin: number[], end: number[], strides?: number[],
   beginMask = 0, endMask = 0, ellipsisMask = 0, newAxisMask = 0, shrinkAxisMask = 0,
 ): Tensor {
-  assertTensor('stridedSlice', 'x', x);
+  x = toTensor('stridedSlice', 'x', x);
   const b = assertIntArray('stridedSlice', 'begin', begin);
   const e = assertIntArray('stridedSlice', 'end', end);
   const s = strides === undefined ? undefined : assertIntArray('stridedSlice', 'strides', strides);

@@ -1,6 +1,5 @@
 import type { Rank } from '../tensor/value-types';
 import { rowMajorStrides } from '../backend/shapes';
-import { assertTensor } from '../tensor/checks';
 import { recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
 import { argError, fmtShape } from '../util/validate';
@@ -8,6 +7,7 @@ import { broadcastTo as broadcastInternal } from './broadcast';
 import { backend } from './engine';
 import { reshape } from './reshape';
 import { shown } from './shape-args';
+import { toTensor, type TensorLike } from './tensor-like';
 
 export interface TileAttrs {
   reps: readonly number[];
@@ -19,8 +19,8 @@ export function tiledView(shape: readonly number[], reps: readonly number[]): nu
 }
 
 /** As tf.tile(x, reps): x repeated reps[i] times along axis i. */
-export function tile<T extends Tensor>(x: T, reps: number[]): T {
-  assertTensor('tile', 'x', x);
+export function tile<T extends Tensor>(x: T | TensorLike, reps: number[]): T {
+  x = toTensor('tile', 'x', x) as T;
   const ok = Array.isArray(reps) && reps.length === x.rank && reps.every((r) => Number.isInteger(r) && r >= 0);
   if (!ok) throw argError('tile', 'reps', shown(reps), `an array of ${x.rank} non-negative integers (one per axis of x, shape ${fmtShape(x.shape)})`);
   if (reps.every((r) => r === 1)) return reshape(x, x.shape) as T;
@@ -34,8 +34,8 @@ export function tile<T extends Tensor>(x: T, reps: number[]): T {
 }
 
 /** As tf.broadcastTo(x, shape): x repeated along its size-1 (and missing leading) axes to shape. */
-export function broadcastTo<R extends Rank = Rank>(x: Tensor, shape: number[]): Tensor<R> {
-  assertTensor('broadcastTo', 'x', x);
+export function broadcastTo<R extends Rank = Rank>(x: Tensor | TensorLike, shape: number[]): Tensor<R> {
+  x = toTensor('broadcastTo', 'x', x);
   const ok = Array.isArray(shape) && shape.every((d) => Number.isInteger(d) && d >= 0) && shape.length >= x.rank;
   if (!ok) throw argError('broadcastTo', 'shape', shown(shape), `an array of at least ${x.rank} non-negative integers (x has shape ${fmtShape(x.shape)})`);
   const lead = shape.length - x.rank;

@@ -1,11 +1,11 @@
 import { rowMajorStrides } from '../backend/shapes';
-import { assertTensor } from '../tensor/checks';
 import { recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
 import { argError, assertBoolean, fmtShape } from '../util/validate';
 import { backend } from './engine';
 import { reshape } from './reshape';
 import { shown } from './shape-args';
+import { toTensor, type TensorLike } from './tensor-like';
 
 export interface TransposeAttrs {
   perm: readonly number[];
@@ -15,8 +15,8 @@ export interface TransposeAttrs {
  * As tf.transpose(x, perm?, conjugate?): output axis i is x's axis perm[i]; perm defaults to the axes reversed.
  * conjugate concerns complex tensors only, which tessera does not have: it is accepted and changes nothing.
  */
-export function transpose<T extends Tensor>(x: T, perm?: number[], conjugate?: boolean): T {
-  assertTensor('transpose', 'x', x);
+export function transpose<T extends Tensor>(x: T | TensorLike, perm?: number[], conjugate?: boolean): T {
+  x = toTensor('transpose', 'x', x) as T;
   if (conjugate !== undefined) assertBoolean('transpose', 'conjugate', conjugate);
   const p = perm ?? x.shape.map((_, i) => x.rank - 1 - i);
   const isPerm = Array.isArray(p) && p.length === x.rank && p.every((a) => Number.isInteger(a) && a >= 0 && a < x.rank) && new Set(p).size === x.rank;

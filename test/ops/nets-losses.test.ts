@@ -109,7 +109,7 @@ describe('tn.losses reject bad input, naming the loss and argument', () => {
     expect(() => tn.losses.sigmoidCrossEntropy(a, tn.zeros([3, 2]))).toThrow(/sigmoidCrossEntropy: multiClassLabels and logits must have the same shape/);
     expect(() => tn.losses.cosineDistance(a, a, 2)).toThrow(/cosineDistance: axis must be integers in \[-2, 2\)/);
     expect(() => tn.losses.huberLoss(a, a, undefined, -1)).toThrow(/huberLoss: delta must be a positive number, got number -1/);
-    expect(() => tn.losses.logLoss(a, 'x' as unknown as tn.Tensor)).toThrow(/logLoss: predictions must be a Tensor, got string/);
+    expect(() => tn.losses.logLoss(a, 'x' as unknown as tn.Tensor)).toThrow(/logLoss: predictions must be a Tensor or TensorLike values .*, got string/);
     expect(() => tn.losses.computeWeightedLoss([1, 2] as unknown as tn.Tensor)).toThrow(/computeWeightedLoss: losses must be a Tensor, got an array of length 2/);
   });
 });

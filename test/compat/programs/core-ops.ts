@@ -78,4 +78,22 @@ export const coreOps: Program[] = [
       ];
     },
   },
+  {
+    name: 'ops given plain arrays and numbers instead of tensors',
+    run: (tf) => {
+      type Any = never;
+      return [
+        tf.add([1, 2], [3, 4]), tf.mul(tf.tensor1d([1, 2]), [3, 4]), tf.sub(3, 1), tf.matMul([[1, 2]], [[3], [4]]), tf.sum([1, 2, 3]), tf.maximum([1, 5], 3),
+        tf.softmax([1, 2] as Any), tf.logSoftmax([1, 2] as Any), tf.reshape([1, 2, 3, 4], [2, 2]), tf.transpose([[1, 2]] as Any), tf.argMax([1, 3, 2]),
+        tf.gather([1, 2, 3] as Any, [0, 2]), tf.slice([1, 2, 3] as Any, 1), tf.clipByValue([1, 5] as Any, 0, 2), tf.mean([1, 2] as Any), tf.tile([1, 2] as Any, [2]),
+        tf.expandDims([1, 2] as Any), tf.squeeze([[1, 2]] as Any), tf.cast([1.5] as Any, 'int32'), tf.equal([1, 2], [1, 3]), tf.pow([2, 3] as Any, 2),
+        tf.concat([[1, 2], [3]] as Any), tf.stack([[1, 2], [3, 4]] as Any), tf.stack([tf.tensor1d([1]), [2]] as Any), tf.norm([3, 4] as Any),
+        tf.moments([1, 2, 3] as Any).mean, tf.cumsum([1, 2] as Any), tf.dot([1, 2] as Any, [3, 4] as Any), tf.outerProduct([1, 2] as Any, [3] as Any),
+        tf.pad([1] as Any, [[1, 1]]), tf.reverse([1, 2] as Any), tf.unstack([[1, 2], [3, 4]] as Any), tf.split([1, 2, 3, 4] as Any, 2),
+        tf.zerosLike([1, 2] as Any), tf.onesLike([[true]] as Any), tf.leakyRelu([-1, 1] as Any, 0.1), tf.prelu([-1, 1] as Any, 0.5 as Any), tf.step([-1, 1] as Any),
+        tf.logSumExp([1, 2] as Any), tf.stridedSlice([1, 2, 3, 4] as Any, [1], [4], [2]), tf.broadcastTo([1, 2] as Any, [2, 2]), tf.mirrorPad([1, 2] as Any, [[1, 1]], 'reflect'),
+        tf.clone([1, 2] as Any), tf.sigmoid([0] as Any), tf.where([true, false] as Any, [1, 2] as Any, [3, 4] as Any),
+      ];
+    },
+  },
 ];
