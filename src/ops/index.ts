@@ -27,3 +27,4 @@ export {
 export type { NormOrd } from './math-methods';
 export * from './nets-exports';
 export * as image from './image/index';
+export { whereAsync, booleanMaskAsync, setdiff1dAsync, unique, inTopKAsync } from './host-select';

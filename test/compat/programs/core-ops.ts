@@ -96,4 +96,29 @@ export const coreOps: Program[] = [
       ];
     },
   },
+  {
+    name: 'selecting by value: unique, whereAsync, booleanMaskAsync, setdiff1dAsync, inTopKAsync',
+    run: async (tf) => {
+      const x = tf.tensor2d([[1, 2], [3, 4], [5, 6]]);
+      const scores = tf.tensor1d([0.9, 0.2, 0.75, 0.4]);
+      const out: unknown[] = [
+        tf.unique(tf.tensor1d([4, 1, 4, 2, 1])), tf.unique(tf.tensor2d([[1, 0], [1, 0], [2, 1]]), 0), tf.unique(tf.tensor2d([[1, 0, 1], [2, 3, 2]]), 1),
+        tf.unique(tf.tensor1d([3, 3, 1], 'int32')), tf.unique(tf.tensor1d([true, true, false])), tf.unique(tf.tensor1d([NaN, 0, -0, NaN])), tf.unique([5, 5, 6]),
+        await tf.whereAsync(tf.tensor2d([[true, false], [false, true]])), await tf.whereAsync(scores.greater(0.5)), await tf.whereAsync(tf.tensor1d([false])),
+        await tf.booleanMaskAsync(x, tf.tensor1d([true, false, true])), await tf.booleanMaskAsync(x, tf.tensor1d([false, true]), 1),
+        await tf.booleanMaskAsync(x, tf.tensor2d([[true, false], [false, true], [true, true]])), await tf.booleanMaskAsync(scores, scores.greater(0.5)),
+        await tf.setdiff1dAsync(tf.tensor1d([1, 2, 3, 4, 2]), tf.tensor1d([2, 4])), await tf.setdiff1dAsync(tf.tensor1d([7, 8], 'int32'), tf.tensor1d([1], 'int32')),
+        await tf.inTopKAsync(tf.tensor2d([[0.1, 0.9, 0.5], [0.8, 0.2, 0.8]]), tf.tensor1d([2, 2], 'int32'), 2), await tf.inTopKAsync(tf.tensor2d([[0.1, 0.9], [0.8, 0.2]]), tf.tensor1d([1, 1], 'int32')),
+      ];
+      for (const f of [
+        () => tf.whereAsync(tf.tensor1d([1, 0])), () => tf.booleanMaskAsync(x, tf.tensor1d([true, false])), () => tf.booleanMaskAsync(x, tf.scalar(true)),
+        () => tf.booleanMaskAsync(x, tf.tensor1d([1, 0, 1])), () => tf.setdiff1dAsync(tf.tensor1d([1]), tf.tensor1d([1], 'int32')), () => tf.setdiff1dAsync(x, tf.tensor1d([1])),
+        () => tf.inTopKAsync(tf.tensor1d([1, 2]), tf.tensor1d([0], 'int32')), () => tf.inTopKAsync(x, tf.tensor1d([0, 1, 0], 'int32'), 3),
+      ]) {
+        try { out.push(await f()); } catch { out.push('threw'); }
+      }
+      out.push((() => { try { return tf.unique(tf.scalar(1)); } catch { return 'threw'; } })());
+      return out;
+    },
+  },
 ];

@@ -1,0 +1,114 @@
+import { assertTensorDtype } from '../tensor/checks';
+import { Tensor, sizeOfShape } from '../tensor/tensor';
+import { argError, fmtShape, normalizeAxes } from '../util/validate';
+import { tensor } from './creation';
+import { gather } from './gather';
+import { reshape } from './reshape';
+import { toTensor, type TensorLike } from './tensor-like';
+import { transpose } from './transpose';
+
+// Ops whose output shape depends on the values (which elements are true, which are distinct): they read the values
+// on the host, as TF.js's kernels do, and select with gather, so what they select keeps its gradient.
+
+/** The coordinates of the true elements of condition, one row each in row-major order (int32 [n, rank]), as tf.whereAsync. */
+export async function whereAsync(condition: Tensor | TensorLike): Promise<Tensor> {
+  const c = toTensor('whereAsync', 'condition', condition);
+  assertTensorDtype('whereAsync', 'condition', c, 'bool');
+  const values = c.hostValues();
+  const coords: number[] = [];
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (!values[i]) continue;
+    n++;
+    for (let a = c.rank - 1, rest = i, at = coords.length; a >= 0; a--) {
+      coords[at + a] = rest % c.shape[a];
+      rest = Math.floor(rest / c.shape[a]);
+    }
+  }
+  return tensor(coords, [n, c.rank], 'int32');
+}
+
+/**
+ * The slices of x whose mask entry is true, where mask covers x's axes axis … axis + mask.rank − 1 (flattened into
+ * one axis of the result), as tf.booleanMaskAsync(tensor, mask, axis = 0).
+ */
+export async function booleanMaskAsync(x: Tensor | TensorLike, mask: Tensor | TensorLike, axis?: number): Promise<Tensor> {
+  const op = 'booleanMaskAsync';
+  const t = toTensor(op, 'tensor', x);
+  const m = toTensor(op, 'mask', mask);
+  assertTensorDtype(op, 'mask', m, 'bool');
+  if (m.rank === 0) throw argError(op, 'mask', 'a scalar', 'a tensor of rank >= 1');
+  const from = axis ?? 0;
+  const covered = t.shape.slice(from, from + m.rank);
+  if (covered.length !== m.rank || covered.some((d, i) => d !== m.shape[i])) {
+    throw argError(op, 'mask', `shape ${fmtShape(m.shape)}`, `the shape ${fmtShape(covered)} of tensor's axes ${from} … ${from + m.rank - 1}`);
+  }
+  const flat = reshape(t, [...t.shape.slice(0, from), sizeOfShape(covered), ...t.shape.slice(from + m.rank)]);
+  const picked = Array.from(m.hostValues()).flatMap((v, i) => (v ? [i] : []));
+  return gather(flat, tensor(picked, [picked.length], 'int32'), from);
+}
+
+/** The values of x not in y, in x's order, and their indices in x, as tf.setdiff1dAsync(x, y). */
+export async function setdiff1dAsync(x: Tensor | TensorLike, y: Tensor | TensorLike): Promise<[Tensor, Tensor]> {
+  const op = 'setdiff1dAsync';
+  const a = toTensor(op, 'x', x);
+  const b = toTensor(op, 'y', y);
+  if (a.dtype !== b.dtype) throw argError(op, 'y', `dtype ${b.dtype}`, `the dtype ${a.dtype} of x`);
+  if (a.rank !== 1) throw argError(op, 'x', `shape ${fmtShape(a.shape)}`, 'a 1-D tensor');
+  if (b.rank !== 1) throw argError(op, 'y', `shape ${fmtShape(b.shape)}`, 'a 1-D tensor');
+  const drop = new Set(b.hostValues());
+  const kept = Array.from(a.hostValues().keys()).filter((i) => !drop.has(a.hostValues()[i]));
+  const values = kept.map((i) => a.hostValues()[i]);
+  return [tensor(values, [kept.length], a.dtype), tensor(kept, [kept.length], 'int32')];
+}
+
+/**
+ * The distinct slices of x along axis in order of first appearance, and for each slice of x the index of its
+ * distinct value (int32), as tf.unique(x, axis = 0); NaN equals NaN, and 0 equals −0.
+ */
+export function unique(x: Tensor | TensorLike, axis = 0): { values: Tensor; indices: Tensor } {
+  const t = toTensor('unique', 'x', x);
+  if (t.rank === 0) throw argError('unique', 'x', 'a scalar', 'a tensor of rank >= 1');
+  const [a] = normalizeAxes('unique', axis, t.rank);
+  // Slices along a as rows: [x.shape[a], rest].
+  const perm = [a, ...t.shape.map((_, i) => i).filter((i) => i !== a)];
+  const rows = t.shape[a];
+  const values = (a === 0 ? t : transpose(t, perm)).hostValues();
+  const width = rows === 0 ? 0 : values.length / rows;
+  const firstOf = new Map<string, number>();
+  const kept: number[] = [];
+  const indices = Array.from({ length: rows }, (_, r) => {
+    const key = Array.from(values.subarray(r * width, (r + 1) * width), String).join(',');
+    let k = firstOf.get(key);
+    if (k === undefined) {
+      k = kept.length;
+      firstOf.set(key, k);
+      kept.push(r);
+    }
+    return k;
+  });
+  return { values: gather(t, tensor(kept, [kept.length], 'int32'), a), indices: tensor(indices, [rows], 'int32') };
+}
+
+/**
+ * Whether each target class is among the k highest predictions of its row (ties go to the lower index), bool in
+ * targets' shape, as tf.inTopKAsync(predictions, targets, k = 1).
+ */
+export async function inTopKAsync(predictions: Tensor | TensorLike, targets: Tensor | TensorLike, k = 1): Promise<Tensor> {
+  const op = 'inTopKAsync';
+  const p = toTensor(op, 'predictions', predictions);
+  const t = toTensor(op, 'targets', targets);
+  if (p.rank < 2) throw argError(op, 'predictions', `rank ${p.rank}`, 'rank 2 or higher');
+  const classes = p.shape[p.rank - 1];
+  if (t.rank !== p.rank - 1 || t.shape.some((d, i) => d !== p.shape[i])) {
+    throw argError(op, 'targets', `shape ${fmtShape(t.shape)}`, `the shape ${fmtShape(p.shape.slice(0, -1))} of predictions without its last axis`);
+  }
+  if (!Number.isInteger(k) || k < 1 || k > classes) throw argError(op, 'k', String(k), `an integer in [1, ${classes}]`);
+  const scores = p.hostValues();
+  const wanted = t.hostValues();
+  const hits = Array.from(wanted, (target, row) => {
+    const order = Array.from({ length: classes }, (_, i) => i).sort((i, j) => scores[row * classes + j] - scores[row * classes + i]);
+    return order.slice(0, k).includes(target) ? 1 : 0;
+  });
+  return tensor(hits, t.shape, 'bool');
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import * as tn from '../../src/index';
+
+// The value-dependent selections (unique, whereAsync, booleanMaskAsync, setdiff1dAsync, inTopKAsync): values by
+// hand, and bad input naming the op and argument.
+
+describe('value-dependent selections', () => {
+  it('select by hand-checked values', async () => {
+    const { values, indices } = tn.unique(tn.tensor1d([4, 1, 4, 2, 1]));
+    expect(Array.from(values.dataSync())).toEqual([4, 1, 2]);
+    expect(Array.from(indices.dataSync())).toEqual([0, 1, 0, 2, 1]);
+    expect((await tn.whereAsync(tn.tensor2d([[false, true], [true, false]]))).arraySync()).toEqual([[0, 1], [1, 0]]);
+    expect((await tn.booleanMaskAsync(tn.tensor2d([[1, 2], [3, 4]]), tn.tensor1d([false, true]), 1)).arraySync()).toEqual([[2], [4]]);
+    const [kept, at] = await tn.setdiff1dAsync(tn.tensor1d([5, 6, 7]), tn.tensor1d([6]));
+    expect([Array.from(kept.dataSync()), Array.from(at.dataSync())]).toEqual([[5, 7], [0, 2]]);
+    expect(Array.from((await tn.inTopKAsync(tn.tensor2d([[1, 3, 3]]), tn.tensor1d([2], 'int32'), 1)).dataSync())).toEqual([0]);
+  });
+
+  it('refuse bad input, naming the op and the argument', async () => {
+    const x = tn.tensor2d([[1, 2], [3, 4]]);
+    await expect(tn.whereAsync(tn.tensor1d([1, 0]))).rejects.toThrow(/whereAsync: condition must be a bool tensor, got a float32 tensor/);
+    await expect(tn.booleanMaskAsync(x, tn.scalar(true))).rejects.toThrow(/booleanMaskAsync: mask must be a tensor of rank >= 1, got a scalar/);
+    await expect(tn.booleanMaskAsync(x, tn.tensor1d([true]))).rejects.toThrow(/booleanMaskAsync: mask must be the shape \[2\] of tensor's axes 0 … 0, got shape \[1\]/);
+    await expect(tn.setdiff1dAsync(tn.tensor1d([1]), tn.tensor1d([1], 'int32'))).rejects.toThrow(/setdiff1dAsync: y must be the dtype float32 of x, got dtype int32/);
+    await expect(tn.inTopKAsync(x, tn.tensor1d([0, 1], 'int32'), 3)).rejects.toThrow(/inTopKAsync: k must be an integer in \[1, 2\], got 3/);
+    expect(() => tn.unique(tn.scalar(1))).toThrow(/unique: x must be a tensor of rank >= 1, got a scalar/);
+    expect(() => tn.unique(x, 2)).toThrow(/unique: axis must be integers in \[-2, 2\)/);
+  });
+});
