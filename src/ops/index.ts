@@ -28,3 +28,6 @@ export type { NormOrd } from './math-methods';
 export * from './nets-exports';
 export * as image from './image/index';
 export { whereAsync, booleanMaskAsync, setdiff1dAsync, unique, inTopKAsync } from './host-select';
+export { divNoNan, euclideanNorm, diag, meshgrid } from './composites';
+export * as linalg from './linalg';
+export * as signal from './signal';

@@ -121,4 +121,34 @@ export const coreOps: Program[] = [
       return out;
     },
   },
+  {
+    name: 'divNoNan, euclideanNorm, diag, meshgrid, linalg.bandPart and the signal windows and frames',
+    run: (tf) => {
+      const x = tf.tensor2d([[1, -2, 3], [-4, 5, -6]]);
+      return attempt([
+        () => tf.divNoNan(x, tf.tensor2d([[0, 1, 2], [0, 0, 3]])), () => tf.divNoNan(tf.tensor1d([7, -8], 'int32'), tf.tensor1d([0, 3], 'int32')), () => tf.divNoNan(tf.tensor1d([0, 1]), 0),
+        () => tf.euclideanNorm(x, 1), () => tf.euclideanNorm(x), () => tf.euclideanNorm(x, [0, 1], true), () => tf.diag(tf.tensor1d([1, 2])), () => tf.diag(tf.tensor2d([[1, 2], [3, 4]])),
+        () => tf.diag(tf.tensor1d([1, 2], 'int32')), () => tf.meshgrid(tf.tensor1d([1, 2]), tf.tensor1d([3, 4, 5])), () => tf.meshgrid(tf.tensor1d([1, 2]), tf.tensor1d([3, 4, 5]), { indexing: 'ij' }),
+        () => tf.meshgrid([1, 2]), () => tf.meshgrid(), () => tf.meshgrid([1], [2], { indexing: 'x' }),
+        () => tf.linalg.bandPart(tf.range(0, 16).reshape([4, 4]), 1, -1), () => tf.linalg.bandPart(tf.ones([3, 3]), -1, 0), () => tf.linalg.bandPart(tf.ones([2, 3, 3]), 0, 1),
+        () => tf.linalg.bandPart(tf.ones([3, 4]), 0, 0), () => tf.linalg.bandPart(tf.ones([3]), 0, 0), () => tf.linalg.bandPart(tf.ones([3, 3]), 4, 0), () => tf.linalg.bandPart(tf.ones([3, 3]), 0.5, 0),
+        () => tf.signal.hannWindow(5), () => tf.signal.hannWindow(4), () => tf.signal.hammingWindow(6), () => tf.signal.hammingWindow(1), () => tf.signal.frame(tf.range(0, 10), 4, 3),
+        () => tf.signal.frame(tf.range(0, 10), 4, 3, true, 0), () => tf.signal.frame(tf.range(0, 10), 4, 3, true, -1), () => tf.signal.frame(tf.range(0, 3), 4, 1),
+        () => tf.signal.frame(tf.range(0, 5, 1, 'int32'), 2, 2, true), () => tf.signal.frame(tf.range(0, 10), 10, 1),
+        () => tf.grad((t) => tf.signal.frame(t.reshape([6]), 4, 1).sum())(x), () => tf.grads((a, b) => tf.meshgrid(a, b)[0].mul(tf.meshgrid(a, b)[1]).sum())([tf.tensor1d([1, 2]), tf.tensor1d([3, 4, 5])]),
+        () => tf.signal.hannWindow(5).mul(tf.range(0, 5)).sum(),
+      ]);
+    },
+  },
+  {
+    name: 'gradients of divNoNan, bandPart and diag',
+    deviation: 'TF.js 4.22 has no gradient through divNoNan (its Equal), bandPart or diag (it throws); tessera builds them from differentiable ops',
+    run: (tf) => {
+      const x = tf.tensor2d([[1, -2, 3], [-4, 5, -6]]);
+      return attempt([
+        () => tf.grad((a) => tf.divNoNan(a, tf.tensor2d([[1, 1, 2], [1, 1, 3]])).sum())(x), () => tf.grad((a) => tf.linalg.bandPart(a, 0, 1).square().sum())(x),
+        () => tf.grad((a) => tf.diag(a).sum())(x),
+      ]);
+    },
+  },
 ];

@@ -1,0 +1,50 @@
+import { Tensor } from '../tensor/tensor';
+import { argError, describeValue, fmtValue } from '../util/validate';
+import { div, equal, mul } from './binary';
+import { ones, zerosLike } from './creation';
+import { matMul } from './matmul';
+import { norm } from './norm';
+import { reshape } from './reshape';
+import { eye } from './sequences';
+import { toTensor, type TensorLike } from './tensor-like';
+import { where } from './where';
+
+// Ops TF.js builds from other ops, built here from the same ones: their values, dtypes and gradients follow.
+
+/** a / b, with 0 wherever b is 0 (even 0 / 0), as tf.divNoNan. */
+export function divNoNan<T extends Tensor>(a: Tensor | TensorLike | number, b: Tensor | TensorLike | number): T {
+  const tb = toTensor('divNoNan', 'b', b);
+  const quotient = div(toTensor('divNoNan', 'a', a), tb);
+  const zeros = zerosLike(quotient);
+  return where(equal(tb, 0), zeros, quotient) as T;
+}
+
+/** The euclidean norm over axis (all axes when null), as tf.euclideanNorm(x, axis = null, keepDims = false). */
+export function euclideanNorm(x: Tensor | TensorLike, axis: number | number[] | null = null, keepDims = false): Tensor {
+  return norm(x, 'euclidean', axis, keepDims);
+}
+
+/** A tensor of shape [...x.shape, ...x.shape] with x on its diagonal, as tf.diag. */
+export function diag(x: Tensor | TensorLike): Tensor {
+  const t = toTensor('diag', 'x', x);
+  if (t.rank === 0) throw argError('diag', 'x', 'a scalar', 'a tensor of rank >= 1');
+  return reshape(mul(eye(t.size, t.size, undefined, t.dtype), reshape(t, [t.size])), [...t.shape, ...t.shape]);
+}
+
+/**
+ * Coordinate matrices from two coordinate vectors, as tf.meshgrid(x, y, {indexing = 'xy'}): with 'xy' both are
+ * [y.size, x.size] (x varying along rows), with 'ij' [x.size, y.size].
+ */
+export function meshgrid<T extends Tensor>(x?: T | TensorLike, y?: T | TensorLike, { indexing = 'xy' }: { indexing?: string } = {}): T[] {
+  if (indexing !== 'xy' && indexing !== 'ij') throw argError('meshgrid', 'indexing', `${describeValue(indexing)} ${fmtValue(indexing)}`, "'xy' or 'ij'");
+  if (x === undefined) return [];
+  const tx = toTensor('meshgrid', 'x', x);
+  if (y === undefined) return [tx as T];
+  const ty = toTensor('meshgrid', 'y', y);
+  const [w, h] = [tx.size, ty.size];
+  if (indexing === 'xy') {
+    return [matMul(ones([h, 1], tx.dtype), reshape(tx, [1, w])), matMul(reshape(ty, [h, 1]), ones([1, w], ty.dtype))] as T[];
+  }
+  return [matMul(reshape(tx, [w, 1]), ones([1, h], tx.dtype)), matMul(ones([w, 1], ty.dtype), reshape(ty, [1, h]))] as T[];
+}
+

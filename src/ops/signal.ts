@@ -1,0 +1,47 @@
+import type { Tensor } from '../tensor/tensor';
+import type { Rank } from '../tensor/value-types';
+import { argError, assertFiniteNumber, assertPositiveInt, describeValue } from '../util/validate';
+import { concat } from './concat';
+import { fill, tensor } from './creation';
+import { slice } from './slice';
+import { stack } from './concat';
+import { toTensor, type TensorLike } from './tensor-like';
+
+// tf.signal's windows and framing.
+
+/** a − b·cos(2πi / (N − 1)) for an odd length N, 2πi / N for an even one (periodic), as TF.js's cosineWindow. */
+function cosineWindow(op: string, windowLength: number, a: number, b: number): Tensor<Rank.R1> {
+  const n = assertPositiveInt(op, 'windowLength', windowLength);
+  const even = 1 - (n % 2);
+  const values = Float32Array.from({ length: n }, (_, i) => a - b * Math.cos((2 * Math.PI * i) / (n + even - 1)));
+  return tensor(values, [n], 'float32') as Tensor<Rank.R1>;
+}
+
+/** The Hann window, as tf.signal.hannWindow(windowLength). */
+export const hannWindow = (windowLength: number): Tensor<Rank.R1> => cosineWindow('hannWindow', windowLength, 0.5, 0.5);
+
+/** The Hamming window, as tf.signal.hammingWindow(windowLength). */
+export const hammingWindow = (windowLength: number): Tensor<Rank.R1> => cosineWindow('hammingWindow', windowLength, 0.54, 0.46);
+
+/**
+ * Frames of frameLength values every frameStep values of a 1-D signal, as tf.signal.frame(signal, frameLength,
+ * frameStep, padEnd = false, padValue = 0): [frames, frameLength]; padEnd adds the frames that run past the end,
+ * filled with padValue.
+ */
+export function frame(signal: Tensor | TensorLike, frameLength: number, frameStep: number, padEnd = false, padValue = 0): Tensor {
+  const op = 'frame';
+  const x = toTensor(op, 'signal', signal);
+  if (x.rank !== 1) throw argError(op, 'signal', `rank ${x.rank}`, 'a 1-D tensor');
+  const len = assertPositiveInt(op, 'frameLength', frameLength);
+  const step = assertPositiveInt(op, 'frameStep', frameStep);
+  if (typeof padEnd !== 'boolean') throw argError(op, 'padEnd', describeValue(padEnd), 'a boolean');
+  assertFiniteNumber(op, 'padValue', padValue);
+  const frames: Tensor[] = [];
+  let start = 0;
+  for (; start + len <= x.size; start += step) frames.push(slice(x, start, len));
+  for (; padEnd && start < x.size; start += step) {
+    const missing = start + len - x.size;
+    frames.push(concat([slice(x, start, len - missing), fill([missing], padValue, x.dtype)]));
+  }
+  return frames.length === 0 ? tensor([], [0, len], x.dtype) : stack(frames);
+}

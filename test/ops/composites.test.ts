@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import * as tn from '../../src/index';
+import { close, expectGradOk, randTensor } from '../helpers';
+import { expectHvpOk } from './hvp';
+
+// divNoNan, euclideanNorm, diag, meshgrid, linalg.bandPart and tf.signal's windows and frames: values by hand,
+// float64 gradients (first and second order) against central differences, and bad input.
+
+describe('ops built from other ops', () => {
+  it('values by hand', () => {
+    expect(Array.from(tn.divNoNan(tn.tensor1d([1, 0, 3]), tn.tensor1d([0, 0, 2])).dataSync())).toEqual([0, 0, 1.5]);
+    close(tn.euclideanNorm(tn.tensor2d([[3, 4], [6, 8]]), 1).dataSync(), [5, 10]);
+    expect(tn.diag(tn.tensor1d([1, 2])).arraySync()).toEqual([[1, 0], [0, 2]]);
+    expect(tn.meshgrid(tn.tensor1d([1, 2]), tn.tensor1d([3, 4, 5]))[1].arraySync()).toEqual([[3, 3], [4, 4], [5, 5]]);
+    expect(tn.linalg.bandPart(tn.ones([3, 3]), -1, 0).arraySync()).toEqual([[1, 0, 0], [1, 1, 0], [1, 1, 1]]);
+    close(tn.signal.hannWindow(5).dataSync(), [0, 0.5, 1, 0.5, 0], 1e-7);
+    close(tn.signal.hammingWindow(4).dataSync(), [0.08, 0.54, 1, 0.54], 1e-7);
+    expect(tn.signal.frame(tn.range(0, 5), 2, 2, true, 9).arraySync()).toEqual([[0, 1], [2, 3], [4, 9]]);
+    expect(tn.signal.frame(tn.range(0, 3), 4, 1).shape).toEqual([0, 4]);
+  });
+
+  it('gradients against central differences, and their own gradients', () => {
+    const x = randTensor([2, 3, 3], 21);
+    const b = randTensor([3], 22, { awayFromZero: 0.3 });
+    const fs: Array<(t: tn.Tensor) => tn.Tensor> = [
+      (t) => tn.sum(tn.square(tn.divNoNan(t, b))),
+      (t) => tn.euclideanNorm(t, [1, 2]).sum(),
+      (t) => tn.sum(tn.square(tn.linalg.bandPart(t, 1, 0))),
+      (t) => tn.sum(tn.sin(tn.diag(tn.slice(t, [0, 0, 0], [1, 1, 3])))),
+      (t) => tn.sum(tn.square(tn.signal.frame(tn.reshape(t, [18]), 5, 3, true, 0.5))),
+      (t) => { const [gx, gy] = tn.meshgrid(tn.reshape(tn.slice(t, [0, 0, 0], [1, 1, 3]), [3]), tn.reshape(tn.slice(t, [1, 0, 0], [1, 2, 1]), [2])); return tn.sum(tn.mul(gx, tn.square(gy))); },
+    ];
+    fs.forEach((f, i) => {
+      expectGradOk(f, [x]);
+      expectHvpOk(f, [x], 200 + i);
+    });
+  });
+
+  it('bad input names the op, the argument, what came and what was expected', () => {
+    const cases: [() => unknown, RegExp][] = [
+      [() => tn.diag(tn.scalar(1)), /diag: x must be a tensor of rank >= 1, got a scalar/],
+      [() => tn.meshgrid([1], [2], { indexing: 'x' }), /meshgrid: indexing must be 'xy' or 'ij', got string "x"/],
+      [() => tn.linalg.bandPart(tn.ones([3]), 0, 0), /bandPart: a must be rank 2 or higher, got rank 1/],
+      [() => tn.linalg.bandPart(tn.ones([3, 3]), 4, 0), /bandPart: numLower must be at most the number of rows \(3\), got 4/],
+      [() => tn.linalg.bandPart(tn.ones([3, 3]), 0, 0.5), /bandPart: numUpper must be an integer \(negative: the whole triangle\), got number 0.5/],
+      [() => tn.signal.hannWindow(0), /hannWindow: windowLength must be a positive integer/],
+      [() => tn.signal.frame(tn.ones([2, 2]), 1, 1), /frame: signal must be a 1-D tensor, got rank 2/],
+      [() => tn.signal.frame(tn.ones([4]), 2, 0), /frame: frameStep must be a positive integer/],
+    ];
+    for (const [f, message] of cases) expect(f).toThrow(message);
+  });
+});
