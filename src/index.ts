@@ -3,7 +3,7 @@ export type { DType, NestedArray, FloatArray, TypedArray } from './tensor/tensor
 export { Rank } from './tensor/value-types';
 export type { ShapeMap, ArrayMap, DataType, DataTypeMap, NumericDataType } from './tensor/value-types';
 export type { Scalar, Tensor1D, Tensor2D, Tensor3D, Tensor4D, Tensor5D, Tensor6D, NamedTensorMap, TensorContainer, TensorContainerObject, TensorContainerArray } from './tensor/tfjs-types';
-export { Variable } from './tensor/variable';
+export { Variable, disposeVariables } from './tensor/variable';
 export { variable } from './tensor/variable-factory';
 export * from './ops/index';
 export { grad, grads, valueAndGrad, valueAndGrads, variableGrads } from './ops/gradients';
@@ -39,6 +39,7 @@ export * as initializers from './layers/initializers-public';
 export * as data from './data/index';
 export { setRandomSeed } from './util/random';
 export * as util from './util/tf-util';
+export { nextFrame, enableProdMode } from './util/environment';
 export { loadLayersModel } from './model/load';
 export * as io from './io/index';
 export * as browser from './ops/browser/index';

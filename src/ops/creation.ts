@@ -127,3 +127,18 @@ export function tensor3d(values: TensorLike, shape?: [number, number, number], d
 export function tensor4d(values: TensorLike, shape?: [number, number, number, number], dtype?: DType): Tensor<Rank.R4> {
   return rankedTensor('tensor4d', 4, values, shape, dtype) as Tensor<Rank.R4>;
 }
+
+/** As tf.tensor5d(values, shape?, dtype). */
+export function tensor5d(values: TensorLike, shape?: [number, number, number, number, number], dtype?: DType): Tensor<Rank.R5> {
+  return rankedTensor('tensor5d', 5, values, shape, dtype) as Tensor<Rank.R5>;
+}
+
+/** As tf.tensor6d(values, shape?, dtype). */
+export function tensor6d(values: TensorLike, shape?: [number, number, number, number, number, number], dtype?: DType): Tensor<Rank.R6> {
+  return rankedTensor('tensor6d', 6, values, shape, dtype) as Tensor<Rank.R6>;
+}
+
+/** Standard normal values (mean 0, standard deviation 1), as tf.randomStandardNormal(shape, dtype, seed). */
+export function randomStandardNormal<R extends Rank = Rank>(shape: readonly number[], dtype: DType = 'float32', seed?: number): Tensor<R> {
+  return randomTensor('randomStandardNormal', shape, dtype, seed, (r) => r.normal()) as Tensor<R>;
+}

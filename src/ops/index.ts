@@ -1,6 +1,7 @@
 export { add, sub, mul, div, maximum, minimum, pow, greater, equal, floorDiv, mod, logicalAnd, logicalOr, logicalXor } from './binary';
 export { neg, abs, exp, log, sqrt, square, relu, sigmoid, tanh, reciprocal, floor, ceil, round, sign, isNaN, isInf, isFinite, logicalNot } from './unary';
-export { tensor, tensor1d, tensor2d, tensor3d, tensor4d, scalar, fill, zeros, ones, zerosLike, onesLike, randomUniform, randomNormal, truncatedNormal, randomUniformInt } from './creation';
+export { tensor, tensor1d, tensor2d, tensor3d, tensor4d, tensor5d, tensor6d, scalar, fill, zeros, ones, zerosLike, onesLike, randomUniform, randomNormal, truncatedNormal, randomUniformInt, randomStandardNormal } from './creation';
+export { multinomial } from './multinomial';
 export { linspace, range, eye } from './sequences';
 export type { TensorLike } from './tensor-like';
 export { matMul } from './matmul';

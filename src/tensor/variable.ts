@@ -53,3 +53,9 @@ export class Variable<R extends Rank = Rank> extends Tensor<R> {
 export function zerosVariable(shape: readonly number[], dtype: DType, name: string): Variable {
   return new Variable(new Tensor(shape, dtype, new (arrayTypeFor(dtype))(shape.reduce((a, b) => a * b, 1))), false, name);
 }
+
+/** Disposes every variable still alive (model weights and optimizer slots included), as tf.disposeVariables(). */
+export function disposeVariables(): void {
+  for (const ref of byName.values()) ref.deref()?.dispose();
+  byName.clear();
+}

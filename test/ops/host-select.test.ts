@@ -27,3 +27,18 @@ describe('value-dependent selections', () => {
     expect(() => tn.unique(x, 2)).toThrow(/unique: axis must be integers in \[-2, 2\)/);
   });
 });
+
+describe('multinomial', () => {
+  it('draws each class about as often as its probability, replayably from a seed', () => {
+    const draws = tn.multinomial(tn.tensor1d([0.2, 0.3, 0.5]), 4000, 11, true);
+    const counts = [0, 1, 2].map((k) => Array.from(draws.dataSync()).filter((v) => v === k).length / 4000);
+    counts.forEach((c, k) => expect(Math.abs(c - [0.2, 0.3, 0.5][k])).toBeLessThan(0.03));
+    expect(Array.from(tn.multinomial(tn.tensor2d([[1, 2], [3, 0]]), 5, 4).dataSync())).toEqual(Array.from(tn.multinomial(tn.tensor2d([[1, 2], [3, 0]]), 5, 4).dataSync()));
+  });
+
+  it('refuses bad input, naming the argument', () => {
+    expect(() => tn.multinomial(tn.tensor1d([1]), 2)).toThrow(/multinomial: logits must be at least 2 outcomes, got 1 outcomes/);
+    expect(() => tn.multinomial(tn.zeros([1, 2, 2]), 2)).toThrow(/multinomial: logits must be rank 1 or 2/);
+    expect(() => tn.multinomial(tn.zeros([2]), 0)).toThrow(/multinomial: numSamples must be a positive integer/);
+  });
+});

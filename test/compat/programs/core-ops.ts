@@ -151,4 +151,33 @@ export const coreOps: Program[] = [
       ]);
     },
   },
+  {
+    name: 'sampling with multinomial where the outcome is certain, and the shapes of random draws',
+    run: (tf) => {
+      const certain = tf.tensor2d([[-1e9, 0, -1e9], [0, -1e9, -1e9]]);
+      const sampled = tf.multinomial(tf.tensor1d([0.2, 0.3, 0.5]), 50, 7, true);
+      const inRange = sampled.greaterEqual(0).logicalAnd(sampled.less(3)).all();
+      return [
+        tf.multinomial(certain, 4), tf.multinomial(certain, 2, 3), tf.multinomial(tf.tensor1d([0, 0, 1, 0]), 3, undefined, true), tf.multinomial(tf.tensor2d([[0.5, 0.5]]), 6).shape,
+        sampled.shape, sampled.dtype, inRange, tf.randomStandardNormal([2, 3]).shape, tf.randomStandardNormal([4], 'float32', 5).dtype,
+        attempt([() => tf.multinomial(tf.tensor1d([1]), 2), () => tf.multinomial(tf.zeros([1, 2, 2]), 2)]),
+      ];
+    },
+  },
+  {
+    name: 'tensor5d, nextFrame, enableProdMode and disposeVariables',
+    run: async (tf) => {
+      tf.enableProdMode();
+      const five = tf.tensor5d([1, 2, 3, 4], [1, 1, 1, 2, 2]);
+      await tf.nextFrame();
+      const before = tf.memory().numTensors;
+      // TF.js's disposeVariables frees the variables without marking them disposed (isDisposed stays false), so
+      // the program compares the memory count only.
+      tf.variable(tf.zeros([2]));
+      tf.variable(tf.ones([3]));
+      const made = tf.memory().numTensors - before;
+      tf.disposeVariables();
+      return [five, five.rank, made, tf.memory().numTensors - before, attempt([() => tf.tensor5d([1, 2], [1, 2] as unknown as [number, number, number, number, number])])];
+    },
+  },
 ];
