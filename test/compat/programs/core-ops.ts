@@ -165,19 +165,14 @@ export const coreOps: Program[] = [
     },
   },
   {
-    name: 'tensor5d, nextFrame, enableProdMode and disposeVariables',
+    // disposeVariables is left to test/ops/environment.test.ts: it frees every variable in the process, those the
+    // other programs keep included, so its count depends on what ran before.
+    name: 'tensor5d, nextFrame and enableProdMode',
     run: async (tf) => {
       tf.enableProdMode();
       const five = tf.tensor5d([1, 2, 3, 4], [1, 1, 1, 2, 2]);
       await tf.nextFrame();
-      const before = tf.memory().numTensors;
-      // TF.js's disposeVariables frees the variables without marking them disposed (isDisposed stays false), so
-      // the program compares the memory count only.
-      tf.variable(tf.zeros([2]));
-      tf.variable(tf.ones([3]));
-      const made = tf.memory().numTensors - before;
-      tf.disposeVariables();
-      return [five, five.rank, made, tf.memory().numTensors - before, attempt([() => tf.tensor5d([1, 2], [1, 2] as unknown as [number, number, number, number, number])])];
+      return [five, five.rank, attempt([() => tf.tensor5d([1, 2], [1, 2] as unknown as [number, number, number, number, number])])];
     },
   },
 ];
