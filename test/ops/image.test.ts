@@ -54,6 +54,19 @@ describe('tn.image', () => {
     });
   });
 
+  it('nonMaxSuppression: the best box, then the best one overlapping it by less than the threshold', () => {
+    // Box 1 overlaps box 0 by IoU 0.9/1.1 ≈ 0.82; box 2 is apart.
+    const boxes = tn.tensor2d([[0, 0, 1, 1], [0, 0.1, 1, 1.1], [0, 5, 1, 6]]);
+    expect(Array.from(tn.image.nonMaxSuppression(boxes, [0.8, 0.9, 0.1], 3).dataSync())).toEqual([1, 2]);
+    expect(Array.from(tn.image.nonMaxSuppression(boxes, [0.8, 0.9, 0.1], 3, 0.9).dataSync())).toEqual([1, 0, 2]);
+    const soft = tn.image.nonMaxSuppressionWithScore(boxes, [0.8, 0.9, 0.1], 3, 1, 0, 0.5);
+    close(soft.selectedScores.dataSync(), [0.9, 0.8 * Math.exp(-((0.9 / 1.1) ** 2)), 0.1], 1e-6);
+    expect(() => tn.image.nonMaxSuppression(tn.zeros([2, 3]), [1, 2], 1)).toThrow(/nonMaxSuppression: boxes must be \[numBoxes, 4\] \(y1, x1, y2, x2 per box\), got shape \[2, 3\]/);
+    expect(() => tn.image.nonMaxSuppression(boxes, [1, 2], 1)).toThrow(/nonMaxSuppression: scores must be \[3\], one score per box, got shape \[2\]/);
+    expect(() => tn.image.nonMaxSuppression(boxes, [1, 2, 3], 1, 2)).toThrow(/nonMaxSuppression: iouThreshold must be a number in \[0, 1\], got 2/);
+    expect(() => tn.image.nonMaxSuppression(boxes, [1, 2, 3], -1)).toThrow(/nonMaxSuppression: maxOutputSize must be a non-negative integer, got -1/);
+  });
+
   it('bad input names the op, the argument, what came and what was expected', () => {
     const x = tn.zeros<tn.Rank.R4>([1, 2, 2, 3]);
     const cases: [() => unknown, RegExp][] = [

@@ -86,4 +86,25 @@ export const coreImage: Program[] = [
       ]);
     },
   },
+  {
+    name: 'non-max suppression of detection boxes, hard and soft',
+    run: async (tf) => {
+      const boxes = tf.tensor2d([
+        [0, 0, 1, 1], [0, 0.1, 1, 1.1], [0, -0.1, 1, 0.9], [0, 10, 1, 11], [0, 10.1, 1, 11.1], [0, 100, 1, 101], [1, 1, 0, 0], [0.5, 0.5, 0.5, 0.9],
+      ]);
+      const scores = tf.tensor1d([0.9, 0.75, 0.6, 0.95, 0.5, 0.3, 0.9, 0.99]);
+      const soft = tf.image.nonMaxSuppressionWithScore(boxes, scores, 6, 1, 0, 0.5);
+      const softAsync = await tf.image.nonMaxSuppressionWithScoreAsync(boxes, scores, 5, 0.6, 0.2, 0.3);
+      return [
+        tf.image.nonMaxSuppression(boxes, scores, 3), tf.image.nonMaxSuppression(boxes, scores, 10, 0.5), tf.image.nonMaxSuppression(boxes, scores, 10, 0.5, 0.55),
+        tf.image.nonMaxSuppression(boxes, scores, 10, 0.0), tf.image.nonMaxSuppression(boxes, scores, 10, 1), tf.image.nonMaxSuppression(boxes, tf.tensor1d([1, 1, 1, 1, 1, 1, 1, 1]), 4, 0.7),
+        await tf.image.nonMaxSuppressionAsync(boxes, scores, 4, 0.3), tf.image.nonMaxSuppression([[0, 0, 1, 1], [0, 0, 1, 1]], [0.5, 0.6], 2), tf.image.nonMaxSuppression(boxes, scores, 0),
+        soft.selectedIndices, soft.selectedScores, softAsync.selectedIndices, softAsync.selectedScores,
+        attempt([
+          () => tf.image.nonMaxSuppression(boxes.slice([0, 0], [-1, 3]), scores, 2), () => tf.image.nonMaxSuppression(boxes, scores.slice(1), 2),
+          () => tf.image.nonMaxSuppression(boxes, scores, 2, 1.5), () => tf.image.nonMaxSuppressionWithScore(boxes, scores, 2, 0.5, 0, 2),
+        ]),
+      ];
+    },
+  },
 ];
