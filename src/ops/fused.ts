@@ -1,93 +1,147 @@
-import type { FusedActivation, Padding } from '../backend/backend';
-
-export type { FusedActivation };
+import type { FusedActivation as KernelActivation, Padding } from '../backend/backend';
 import { backend } from './engine';
 import { recordOp } from '../tensor/tape';
 import { Tensor } from '../tensor/tensor';
+import { elu, leakyRelu, prelu, relu6 } from './activations';
+import { add } from './binary';
 import { checkConv2d, conv2d as plainConv2d, type ConvAttrs } from './conv';
+import { depthwiseConv2d as plainDepthwiseConv2d } from './depthwise-conv';
 import { checkMatMul, matMul as plainMatMul, type MatMulAttrs } from './matmul';
-import { relu } from './unary';
-import { argError, fmtShape, fmtValue } from '../util/validate';
-import { assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
+import { relu, sigmoid } from './unary';
+import { argError, assertFiniteNumber, fmtValue } from '../util/validate';
+import { assertSameDtype, assertTensor } from '../tensor/checks';
 
-/** Checks bias and activation before any work, against the number of output channels. */
-function checkEpilogue(op: string, like: Tensor, channels: number, bias: Tensor | undefined, activation: unknown): FusedActivation {
-  if (activation !== undefined && activation !== 'linear' && activation !== 'relu') {
-    throw argError(op, 'activation', fmtValue(activation), "'linear' or 'relu'");
+/** The activations tf.fused ops apply after the bias, as TF.js names them. */
+export type FusedActivation = 'linear' | 'relu' | 'relu6' | 'elu' | 'leakyrelu' | 'prelu' | 'sigmoid';
+
+const ACTIVATIONS: readonly FusedActivation[] = ['linear', 'relu', 'relu6', 'elu', 'leakyrelu', 'prelu', 'sigmoid'];
+
+/** What follows the product: bias (any shape that broadcasts over it) and activation, with prelu's and leakyrelu's parameters. */
+interface Epilogue {
+  bias?: Tensor;
+  activation?: FusedActivation;
+  preluActivationWeights?: Tensor;
+  leakyreluAlpha?: number;
+}
+
+interface Checked {
+  act: FusedActivation;
+  /** The backend's fused bias + activation applies: a [channels] bias and relu or none. */
+  kernelFits: boolean;
+}
+
+/** Checks bias and activation before any work, against the dtype of the inputs and the number of output channels. */
+function checkEpilogue(op: string, like: Tensor, channels: number, e: Epilogue): Checked {
+  const act = e.activation ?? 'linear';
+  if (!ACTIVATIONS.includes(act)) throw argError(op, 'activation', fmtValue(act), ACTIVATIONS.map((a) => `'${a}'`).join(', '));
+  if (e.bias !== undefined) {
+    assertTensor(op, 'bias', e.bias);
+    assertSameDtype(op, like, e.bias, 'the inputs', 'bias');
   }
-  if (bias !== undefined) {
-    assertTensor(op, 'bias', bias);
-    assertRank(op, 'bias', bias, 1);
-    assertSameDtype(op, like, bias, 'the inputs', 'bias');
-    if (bias.shape[0] !== channels) throw argError(op, 'bias', `shape ${fmtShape(bias.shape)}`, `shape [${channels}] (one per output channel)`);
-  }
-  return activation ?? 'linear';
+  if (act === 'prelu') assertTensor(op, 'preluActivationWeights', e.preluActivationWeights);
+  if (act === 'leakyrelu' && e.leakyreluAlpha !== undefined) assertFiniteNumber(op, 'leakyreluAlpha', e.leakyreluAlpha);
+  const channelBias = e.bias !== undefined && e.bias.rank === 1 && e.bias.shape[0] === channels;
+  return { act, kernelFits: channelBias && (act === 'linear' || act === 'relu') };
 }
 
 export interface EpilogueAttrs {
-  activation: FusedActivation;
+  activation: KernelActivation;
 }
 
-/** act(x + bias), bias along the last axis, in one pass forward. */
-function biasActivation(x: Tensor, bias: Tensor | undefined, act: FusedActivation): Tensor {
-  if (bias === undefined) return act === 'relu' ? relu(x) : x;
-  const y = backend().biasActivation(x, bias, act);
-  recordOp<EpilogueAttrs>('biasActivation', [x, bias], y, { activation: act });
-  return y;
+function activate(x: Tensor, act: FusedActivation, e: Epilogue): Tensor {
+  switch (act) {
+    case 'linear': return x;
+    case 'relu': return relu(x);
+    case 'relu6': return relu6(x);
+    case 'elu': return elu(x);
+    case 'sigmoid': return sigmoid(x);
+    case 'leakyrelu': return leakyRelu(x, e.leakyreluAlpha ?? 0.2);
+    case 'prelu': return prelu(x, e.preluActivationWeights!);
+  }
 }
 
-export interface FusedMatMulConfig {
+/** act(x + bias): in one backend pass for a [channels] bias with relu or none, else as the ops it stands for. */
+function biasActivation(x: Tensor, e: Epilogue, { act, kernelFits }: Checked): Tensor {
+  if (kernelFits) {
+    const kernelAct = act as KernelActivation;
+    const y = backend().biasActivation(x, e.bias!, kernelAct);
+    recordOp<EpilogueAttrs>('biasActivation', [x, e.bias!], y, { activation: kernelAct });
+    return y;
+  }
+  return activate(e.bias === undefined ? x : add(x, e.bias), act, e);
+}
+
+export interface FusedMatMulConfig extends Epilogue {
   a: Tensor;
   b: Tensor;
   transposeA?: boolean;
   transposeB?: boolean;
-  bias?: Tensor;
-  activation?: FusedActivation;
 }
 
-/** act(op(a)·op(b) + bias), as tf.fused.matMul({a, b, transposeA, transposeB, bias, activation}). */
+/**
+ * act(op(a)·op(b) + bias), as tf.fused.matMul({a, b, transposeA, transposeB, bias, activation,
+ * preluActivationWeights, leakyreluAlpha}).
+ */
 export function matMul(config: FusedMatMulConfig): Tensor {
   if (config === null || typeof config !== 'object') throw argError('fused.matMul', 'config', typeof config, 'an object {a, b, bias?, activation?}');
   const b = assertTensor('fused.matMul', 'b', config.b);
-  const act = checkEpilogue('fused.matMul', b, b.shape[config.transposeB ? 0 : 1], config.bias, config.activation);
+  const checked = checkEpilogue('fused.matMul', b, b.shape[config.transposeB ? 0 : 1], config);
   const { a, bias } = config;
   const [tA, tB] = [config.transposeA ?? false, config.transposeB ?? false];
   const be = backend();
-  if (bias !== undefined && be.matMulBiasActivation) {
+  if (bias !== undefined && checked.kernelFits && be.matMulBiasActivation) {
+    const act = checked.act as KernelActivation;
     // Checked as matMul checks them, then one backend call; one tape node whose rule is the two it replaces.
     checkMatMul(a, b, tA, tB);
     const y = be.matMulBiasActivation(a, b, tA, tB, bias, act);
     recordOp<MatMulAttrs & EpilogueAttrs>('fusedMatMul', [a, b, bias], y, { transposeA: tA, transposeB: tB, activation: act });
     return y;
   }
-  const y = plainMatMul(a, b, tA, tB);
-  return biasActivation(y, bias, act);
+  return biasActivation(plainMatMul(a, b, tA, tB), config, checked);
 }
 
-export interface FusedConv2dConfig {
+export interface FusedConv2dConfig extends Epilogue {
   x: Tensor;
   filter: Tensor;
   strides: number | [number, number];
   pad: Padding;
-  bias?: Tensor;
-  activation?: FusedActivation;
+  dataFormat?: 'NHWC' | 'NCHW';
+  dilations?: number | [number, number];
+  dimRoundingMode?: 'floor' | 'round' | 'ceil';
 }
 
-/** act(conv2d(x, filter) + bias), as tf.fused.conv2d({x, filter, strides, pad, bias, activation}). */
+/**
+ * act(conv2d(x, filter) + bias), as tf.fused.conv2d({x, filter, strides, pad, dataFormat, dilations,
+ * dimRoundingMode, bias, activation, preluActivationWeights, leakyreluAlpha}).
+ */
 export function conv2d(config: FusedConv2dConfig): Tensor {
   if (config === null || typeof config !== 'object') throw argError('fused.conv2d', 'config', typeof config, 'an object {x, filter, strides, pad, bias?, activation?}');
   const filter = assertTensor('fused.conv2d', 'filter', config.filter);
-  const act = checkEpilogue('fused.conv2d', filter, filter.shape[3], config.bias, config.activation);
+  const checked = checkEpilogue('fused.conv2d', filter, filter.shape[3], config);
   const { x, bias } = config;
   const b = backend();
-  if (bias !== undefined && b.conv2dBiasActivation && x instanceof Tensor && x.rank === 4) {
+  const plainGeometry = (config.dilations ?? 1) === 1 && (config.dataFormat ?? 'NHWC') === 'NHWC' && config.dimRoundingMode === undefined;
+  if (bias !== undefined && checked.kernelFits && plainGeometry && b.conv2dBiasActivation && x instanceof Tensor && x.rank === 4) {
+    const act = checked.act as KernelActivation;
     // One backend call (the epilogue fused into the product); one tape node whose rule is the two it replaces.
     const [s, p] = checkConv2d('conv2d', x, filter, config.strides, config.pad);
     const y = b.conv2dBiasActivation(x, filter, bias, s, p, act);
     recordOp<ConvAttrs & EpilogueAttrs>('fusedConv2d', [x, filter, bias], y, { strides: s, pad: p, activation: act });
     return y;
   }
-  const y = plainConv2d(x, filter, config.strides, config.pad);
-  return biasActivation(y, bias, act);
+  const y = plainConv2d(x, filter, config.strides, config.pad, config.dataFormat, config.dilations, config.dimRoundingMode);
+  return biasActivation(y, config, checked);
+}
+
+/**
+ * act(depthwiseConv2d(x, filter) + bias), as tf.fused.depthwiseConv2d({x, filter, strides, pad, dataFormat,
+ * dilations, dimRoundingMode, bias, activation, preluActivationWeights, leakyreluAlpha}).
+ */
+export function depthwiseConv2d(config: FusedConv2dConfig): Tensor {
+  if (config === null || typeof config !== 'object') throw argError('fused.depthwiseConv2d', 'config', typeof config, 'an object {x, filter, strides, pad, bias?, activation?}');
+  const filter = assertTensor('fused.depthwiseConv2d', 'filter', config.filter);
+  const checked = checkEpilogue('fused.depthwiseConv2d', filter, filter.shape[2] * filter.shape[3], config);
+  const y = plainDepthwiseConv2d(config.x, filter, config.strides, config.pad, config.dataFormat, config.dilations, config.dimRoundingMode);
+  return biasActivation(y, config, checked);
 }
 

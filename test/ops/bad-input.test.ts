@@ -25,7 +25,7 @@ describe('bad input gets an Error naming the op, the argument, what came and wha
     ['labels', () => tn.sparseSoftmaxCrossEntropy(tn.tensor([0, 3]), a23), /sparseSoftmaxCrossEntropy: labels\[1\] must be an integer class id in \[0, 3\), got 3/],
     ['labels shape', () => tn.sparseSoftmaxCrossEntropy(tn.tensor([0]), a23), /labels must be shape \[2\]/],
     ['slice', () => tn.slice(a23, 3), /slice: begin must be an integer in \[0, 2\]/],
-    ['fused activation', () => tn.fused.matMul({ a: a23, b: tn.zeros([3, 2]), activation: 'gelu' as 'relu' }), /fused.matMul: activation must be 'linear' or 'relu'/],
+    ['fused activation', () => tn.fused.matMul({ a: a23, b: tn.zeros([3, 2]), activation: 'gelu' as 'relu' }), /fused.matMul: activation must be 'linear', 'relu', 'relu6', 'elu', 'leakyrelu', 'prelu', 'sigmoid', got "gelu"/],
     ['disposed', () => { const t = tn.zeros([1]); t.dispose(); return tn.relu(t); }, /was disposed/],
     ['grad of unused arg', () => tn.grads((x) => tn.sum(x))([tn.ones([1]), tn.ones([1])]), /does not depend on it/],
   ];

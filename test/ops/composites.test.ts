@@ -36,6 +36,24 @@ describe('ops built from other ops', () => {
     });
   });
 
+  it('tn.fused epilogues beyond relu: gradients against central differences, and their own gradients', () => {
+    const a = randTensor([3, 4], 31);
+    const w = randTensor([4, 2], 32);
+    const x = randTensor([1, 4, 4, 2], 33);
+    const k = randTensor([2, 2, 2, 1], 34);
+    const fs: Array<(p: tn.Tensor, q: tn.Tensor) => tn.Tensor> = [
+      (p, q) => tn.sum(tn.fused.matMul({ a: p, b: q, bias: tn.scalar(0.3, 'float64'), activation: 'elu' })),
+      (p, q) => tn.sum(tn.square(tn.fused.matMul({ a: p, b: q, activation: 'prelu', preluActivationWeights: tn.tensor1d([0.1, 0.4], 'float64') }))),
+      (p, q) => tn.sum(tn.fused.matMul({ a: p, b: q, transposeB: false, bias: tn.tensor1d([0.2, -0.1], 'float64'), activation: 'sigmoid' })),
+    ];
+    fs.forEach((f, i) => {
+      expectGradOk(f, [a, w]);
+      expectHvpOk(f, [a, w], 300 + i);
+    });
+    const dw = (p: tn.Tensor, q: tn.Tensor) => tn.sum(tn.square(tn.fused.depthwiseConv2d({ x: p, filter: q, strides: 1, pad: 'same', bias: tn.tensor1d([0.5, -0.5], 'float64'), activation: 'leakyrelu', leakyreluAlpha: 0.3 })));
+    expectGradOk(dw, [x, k]);
+  });
+
   it('bad input names the op, the argument, what came and what was expected', () => {
     const cases: [() => unknown, RegExp][] = [
       [() => tn.diag(tn.scalar(1)), /diag: x must be a tensor of rank >= 1, got a scalar/],

@@ -1,4 +1,4 @@
-import type { Tensor, Tensor3D, Tensor4D } from '../../../src/index';
+import type { Tensor, Tensor2D, Tensor3D, Tensor4D } from '../../../src/index';
 import type { Program } from '../harness';
 
 // Training from scratch with tfjs-core: every optimizer on one regression (loss per step and final variables),
@@ -154,5 +154,29 @@ export const coreGrads: Program[] = [
     name: 'loss weights that only broadcast by growing the losses',
     deviation: "TF.js 4.22 multiplies per-example losses [3] by weights [3, 1] into a [3, 3] outer product and reduces that; tessera refuses weights that do not broadcast to the losses' own shape (the result would not be a weighting)",
     run: (tf) => tf.losses.softmaxCrossEntropy(tf.tensor2d([[1, 0], [0, 1], [1, 0]]), tf.tensor2d([[1, 2], [0.5, 0.1], [3, -1]]), tf.tensor2d([[1], [2], [0]])),
+  },
+  {
+    name: 'tf.fused matMul, conv2d and depthwiseConv2d with every activation, and their gradients',
+    run: (tf) => {
+      const a = tf.tensor2d([[1, -2], [3, 4]]);
+      const b = tf.tensor2d([[0.5, -1], [2, 0.1]]);
+      const bias = tf.tensor1d([0.1, -5]);
+      const x = tf.tensor4d(Array.from({ length: 18 }, (_, i) => Math.sin(i)), [1, 3, 3, 2]);
+      const k = tf.tensor4d(Array.from({ length: 16 }, (_, i) => Math.cos(i)), [2, 2, 2, 2]);
+      const dk = k.slice([0, 0, 0, 0], [2, 2, 2, 1]) as Tensor4D;
+      return [
+        tf.fused.matMul({ a, b }), tf.fused.matMul({ a, b, bias, activation: 'relu' }), tf.fused.matMul({ a, b, transposeA: true, bias, activation: 'elu' }),
+        tf.fused.matMul({ a, b, activation: 'leakyrelu', leakyreluAlpha: 0.3 }), tf.fused.matMul({ a, b, activation: 'prelu', preluActivationWeights: tf.tensor1d([0.1, 0.2]) }),
+        tf.fused.matMul({ a, b, transposeB: true, activation: 'sigmoid' }), tf.fused.matMul({ a, b, activation: 'relu6', bias: tf.scalar(3) }), tf.fused.matMul({ a, b, activation: 'leakyrelu' }),
+        tf.fused.conv2d({ x, filter: k, strides: 1, pad: 'same', bias: tf.tensor1d([1, -1]), activation: 'relu' }), tf.fused.conv2d({ x, filter: k, strides: 1, pad: 'valid' }),
+        tf.fused.conv2d({ x, filter: k, strides: 2, pad: 'same', bias: tf.tensor1d([0.5, -0.5]), activation: 'elu' }), tf.fused.conv2d({ x, filter: k, strides: 1, pad: 'same', dilations: 2, activation: 'relu6' }),
+        tf.fused.depthwiseConv2d({ x, filter: dk, strides: 1, pad: 'same', bias: tf.tensor1d([1, -1]), activation: 'relu' }), tf.fused.depthwiseConv2d({ x, filter: dk, strides: 2, pad: 'valid' }),
+        ...tf.grads((p, q) => tf.fused.matMul({ a: p as Tensor2D, b: q as Tensor2D, bias, activation: 'relu' }).sum())([a, b]),
+        ...tf.grads((p, q) => tf.fused.matMul({ a: p as Tensor2D, b: q as Tensor2D, bias, activation: 'elu' }).square().sum())([a, b]),
+        tf.grad((p) => tf.fused.conv2d({ x: p as Tensor4D, filter: k, strides: 1, pad: 'same', bias: tf.tensor1d([1, -1]), activation: 'relu' }).sum())(x),
+        tf.grad((p) => tf.fused.depthwiseConv2d({ x: p as Tensor4D, filter: dk, strides: 1, pad: 'same', bias: tf.tensor1d([1, -1]), activation: 'sigmoid' }).sum())(x),
+        attempt([() => tf.fused.matMul({ a, b, activation: 'gelu' as 'relu' }), () => tf.fused.matMul({ a, b, bias: tf.tensor1d([1, 2, 3]) })]),
+      ];
+    },
   },
 ];
