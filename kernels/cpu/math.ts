@@ -53,6 +53,9 @@ export function mathUnary(op: MathUnaryOp, x: FloatArray, out: FloatArray): void
     case 'relu6': for (let i = 0; i < n; i++) { const v = x[i]; out[i] = v < 0 ? 0 : v > 6 ? 6 : v; } return;
     case 'softplus': for (let i = 0; i < n; i++) out[i] = softplus(x[i]); return;
     case 'logSigmoid': for (let i = 0; i < n; i++) out[i] = -softplus(-x[i]); return;
+    case 'asinh': for (let i = 0; i < n; i++) out[i] = Math.asinh(x[i]); return;
+    case 'acosh': for (let i = 0; i < n; i++) out[i] = Math.acosh(x[i]); return;
+    case 'atanh': for (let i = 0; i < n; i++) out[i] = Math.atanh(x[i]); return;
   }
 }
 

@@ -8,7 +8,7 @@ import type { KernelInput, KernelThis } from './kernel-this';
 
 export const MATH_UNARY_CODES: Readonly<Record<MathUnaryOp, number>> = {
   sin: 0, cos: 1, tan: 2, asin: 3, acos: 4, atan: 5, sinh: 6, cosh: 7, rsqrt: 8, log1p: 9, expm1: 10, erf: 11,
-  elu: 12, selu: 13, relu6: 14, softplus: 15, logSigmoid: 16,
+  elu: 12, selu: 13, relu6: 14, softplus: 15, logSigmoid: 16, asinh: 17, acosh: 18, atanh: 19,
 };
 
 export interface MathUnaryConstants {
@@ -41,6 +41,14 @@ export function mathUnaryKernel(this: KernelThis<MathUnaryConstants>, x: KernelI
   if (op === 12) return v >= 0 ? v : Math.exp(v) - 1;
   if (op === 13) return v >= 0 ? 1.0507009873554805 * v : 1.7580993408473768 * (Math.exp(v) - 1);
   if (op === 14) return Math.min(Math.max(v, 0), 6);
+  // asinh from |v| (odd), so a large negative v does not cancel; outside acosh's and atanh's domains, NaN.
+  if (op === 17) {
+    const a = Math.abs(v);
+    const r = Math.log(a + Math.sqrt(a * a + 1));
+    return v < 0 ? -r : r;
+  }
+  if (op === 18) return Math.log(v + Math.sqrt(v * v - 1));
+  if (op === 19) return 0.5 * Math.log((1 + v) / (1 - v));
   // softplus and logSigmoid from e^-|v| <= 1, which cannot overflow.
   const tail = Math.log(1 + Math.exp(-Math.abs(v)));
   if (op === 15) return Math.max(v, 0) + tail;

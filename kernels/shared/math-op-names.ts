@@ -3,7 +3,7 @@
 
 export const MATH_UNARY_OPS = [
   'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'rsqrt', 'log1p', 'expm1', 'erf',
-  'elu', 'selu', 'relu6', 'softplus', 'logSigmoid',
+  'elu', 'selu', 'relu6', 'softplus', 'logSigmoid', 'asinh', 'acosh', 'atanh',
 ] as const;
 export type MathUnaryOp = (typeof MATH_UNARY_OPS)[number];
 

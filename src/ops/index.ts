@@ -20,7 +20,7 @@ export { concat, stack, unstack, split, transpose, expandDims, squeeze, tile, br
 export { argMax, argMin, where, gather, unsortedSegmentSum, gatherND, scatterND, topk, oneHot } from './tensor-methods';
 export * as fused from './fused';
 export {
-  sin, cos, tan, asin, acos, atan, sinh, cosh, atan2, rsqrt, log1p, expm1, erf,
+  sin, cos, tan, asin, acos, atan, sinh, cosh, asinh, acosh, atanh, atan2, rsqrt, log1p, expm1, erf,
   elu, selu, leakyRelu, prelu, relu6, softplus, step, logSigmoid,
   less, lessEqual, greaterEqual, notEqual, clipByValue, squaredDifference, addN,
   prod, any, all, logSumExp, cumsum, moments, norm,

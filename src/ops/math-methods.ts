@@ -8,12 +8,12 @@ import { moments } from './moments';
 import { norm, type NormOrd } from './norm';
 import { all, any, logSumExp, prod } from './reduce-math';
 import { erf, expm1, log1p, rsqrt } from './special';
-import { acos, asin, atan, atan2, cos, cosh, sin, sinh, tan } from './trig';
+import { acos, acosh, asin, asinh, atan, atan2, atanh, cos, cosh, sin, sinh, tan } from './trig';
 
 // The math ops, and the same ops as Tensor methods (x.sin(), x.prod(1), ...) as TF.js chains them. The public
 // surface takes the ops from here, so a bundle that keeps any of them keeps the methods too.
 
-export { sin, cos, tan, asin, acos, atan, sinh, cosh, atan2, rsqrt, log1p, expm1, erf };
+export { sin, cos, tan, asin, acos, atan, sinh, cosh, asinh, acosh, atanh, atan2, rsqrt, log1p, expm1, erf };
 export { elu, selu, leakyRelu, prelu, relu6, softplus, step, logSigmoid };
 export { less, lessEqual, greaterEqual, notEqual, clipByValue, squaredDifference, addN };
 export { prod, any, all, logSumExp, cumsum, moments, norm };
@@ -21,7 +21,7 @@ export type { NormOrd };
 
 type Axis = number | number[] | null;
 
-const unaries = { sin, cos, tan, asin, acos, atan, sinh, cosh, rsqrt, log1p, expm1, erf, elu, selu, relu6, softplus, logSigmoid };
+const unaries = { sin, cos, tan, asin, acos, atan, sinh, cosh, asinh, acosh, atanh, rsqrt, log1p, expm1, erf, elu, selu, relu6, softplus, logSigmoid };
 const binaries = { atan2, squaredDifference, less, lessEqual, greaterEqual, notEqual };
 const reductions = { prod, any, all, logSumExp };
 

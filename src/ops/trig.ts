@@ -13,6 +13,9 @@ export const acos = <T extends Tensor>(x: T): T => unaryOp('acos', x) as T;
 export const atan = <T extends Tensor>(x: T): T => unaryOp('atan', x) as T;
 export const sinh = <T extends Tensor>(x: T): T => unaryOp('sinh', x) as T;
 export const cosh = <T extends Tensor>(x: T): T => unaryOp('cosh', x) as T;
+export const asinh = <T extends Tensor>(x: T): T => unaryOp('asinh', x) as T;
+export const acosh = <T extends Tensor>(x: T): T => unaryOp('acosh', x) as T;
+export const atanh = <T extends Tensor>(x: T): T => unaryOp('atanh', x) as T;
 
 /** The angle of the point (b, a) in (−π, π], elementwise with broadcasting, as tf.atan2(a, b). */
 export function atan2<T extends Tensor>(a: Tensor | number, b: Tensor | number): T {

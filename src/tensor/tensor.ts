@@ -49,6 +49,7 @@ export interface Tensor<R extends Rank = Rank> {
     sin<T extends Tensor>(this: T): T; cos<T extends Tensor>(this: T): T; tan<T extends Tensor>(this: T): T;
     asin<T extends Tensor>(this: T): T; acos<T extends Tensor>(this: T): T; atan<T extends Tensor>(this: T): T;
     sinh<T extends Tensor>(this: T): T; cosh<T extends Tensor>(this: T): T;
+    asinh<T extends Tensor>(this: T): T; acosh<T extends Tensor>(this: T): T; atanh<T extends Tensor>(this: T): T;
     rsqrt<T extends Tensor>(this: T): T; log1p<T extends Tensor>(this: T): T; expm1<T extends Tensor>(this: T): T;
     erf<T extends Tensor>(this: T): T;
     elu<T extends Tensor>(): T; selu<T extends Tensor>(): T; relu6<T extends Tensor>(): T;

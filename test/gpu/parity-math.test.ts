@@ -12,7 +12,8 @@ import { awayFromZeroTensor, uniformTensor } from './random-data';
 
 /** Inputs inside each op's domain. */
 function unaryInput(op: MathUnaryOp, shape: number[], seed: number): Tensor {
-  if (op === 'asin' || op === 'acos') return uniformTensor(shape, seed, -0.99, 0.99);
+  if (op === 'asin' || op === 'acos' || op === 'atanh') return uniformTensor(shape, seed, -0.99, 0.99);
+  if (op === 'acosh') return uniformTensor(shape, seed, 1.01, 5);
   if (op === 'rsqrt') return uniformTensor(shape, seed, 0.05, 4);
   if (op === 'log1p') return uniformTensor(shape, seed, -0.9, 4);
   if (op === 'tan') return uniformTensor(shape, seed, -1.3, 1.3);

@@ -28,11 +28,12 @@ describe('math unary kernels', () => {
     rsqrt: (v) => 1 / Math.sqrt(v), log1p: Math.log1p, expm1: Math.expm1, erf,
     elu: (v) => (v >= 0 ? v : Math.exp(v) - 1), selu: (v) => (v >= 0 ? SELU_SCALE * v : SELU_SCALE_ALPHA * (Math.exp(v) - 1)),
     relu6: (v) => Math.min(Math.max(v, 0), 6), softplus: (v) => Math.log(1 + Math.exp(v)), logSigmoid: (v) => -Math.log(1 + Math.exp(-v)),
+    asinh: (v) => Math.log(v + Math.sqrt(v * v + 1)), acosh: (v) => Math.log(v + Math.sqrt(v * v - 1)), atanh: (v) => 0.5 * Math.log((1 + v) / (1 - v)),
   };
   for (const op of Object.keys(reference) as MathUnaryOp[]) {
     it(`${op} matches its definition`, () => {
       for (const dtype of dtypes) {
-        const x = random(dtype, 101, 9).map((v) => (op === 'relu6' ? v * 8 : op === 'rsqrt' ? Math.abs(v) + 0.1 : v * 0.99));
+        const x = random(dtype, 101, 9).map((v) => (op === 'relu6' ? v * 8 : op === 'rsqrt' ? Math.abs(v) + 0.1 : op === 'acosh' ? Math.abs(v) + 1.01 : v * 0.99));
         const out = alloc(dtype, 101);
         unary(op, x, out);
         expectClose(out, alloc(dtype, 101).map((_, i) => reference[op](x[i])), dtype);

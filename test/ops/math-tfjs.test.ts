@@ -58,7 +58,8 @@ describe('math ops agree with TensorFlow.js 4.22', () => {
   const unaries: Unary[] = [
     ['sin', tn.sin, tf.sin, -3, 3], ['cos', tn.cos, tf.cos, -3, 3], ['tan', tn.tan, tf.tan, -1.2, 1.2],
     ['asin', tn.asin, tf.asin, -0.9, 0.9], ['acos', tn.acos, tf.acos, -0.9, 0.9], ['atan', tn.atan, tf.atan, -3, 3],
-    ['sinh', tn.sinh, tf.sinh, -3, 3], ['cosh', tn.cosh, tf.cosh, -3, 3], ['rsqrt', tn.rsqrt, tf.rsqrt, 0.25, 4],
+    ['sinh', tn.sinh, tf.sinh, -3, 3], ['cosh', tn.cosh, tf.cosh, -3, 3], ['asinh', tn.asinh, tf.asinh, -3, 3],
+    ['acosh', tn.acosh, tf.acosh, 1.1, 4], ['atanh', tn.atanh, tf.atanh, -0.9, 0.9], ['rsqrt', tn.rsqrt, tf.rsqrt, 0.25, 4],
     ['log1p', tn.log1p, tf.log1p, -0.75, 3], ['expm1', tn.expm1, tf.expm1, -3, 3], ['erf', tn.erf, tf.erf, -3, 3],
     ['elu', tn.elu, tf.elu, -3, 3], ['selu', tn.selu, tf.selu, -3, 3], ['relu6', tn.relu6, tf.relu6, -2, 8],
     ['softplus', tn.softplus, tf.softplus, -5, 5], ['logSigmoid', tn.logSigmoid, tf.logSigmoid, -5, 5],

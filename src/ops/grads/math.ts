@@ -74,6 +74,9 @@ export const mathGrads: GradientTable = {
   relu6: unaryGrad((dy, x) => mul(dy, mul(step(x), lessEqual(x, 6)))),
   softplus: unaryGrad((dy, x) => mul(dy, sigmoid(x))),
   logSigmoid: unaryGrad((dy, x) => mul(dy, sigmoid(neg(x)))),
+  asinh: unaryGrad((dy, x) => div(dy, sqrt(add(square(x), 1)))),
+  acosh: unaryGrad((dy, x) => div(dy, sqrt(sub(square(x), 1)))),
+  atanh: unaryGrad((dy, x) => div(dy, sub(1, square(x)))),
   atan2: binaryGrad(
     (dy, a, b) => div(mul(dy, b), add(square(a), square(b))),
     (dy, a, b) => neg(div(mul(dy, a), add(square(a), square(b)))),

@@ -175,4 +175,18 @@ export const coreOps: Program[] = [
       return [five, five.rank, attempt([() => tf.tensor5d([1, 2], [1, 2] as unknown as [number, number, number, number, number])])];
     },
   },
+  {
+    name: 'asinh, acosh and atanh as the API docs show them, with int32 inputs and gradients',
+    run: (tf) => {
+      tf.tensor1d([0, 1, -1, 0.7]).asinh().print();
+      tf.tensor1d([10, 1, 3, 5.7]).acosh().print();
+      tf.tensor1d([0, 0.1, -0.1, 0.7]).atanh().print();
+      const x = tf.tensor1d([-3, -0.5, 0, 0.5, 3]);
+      return [
+        tf.asinh(x), tf.acosh(tf.tensor1d([0.5, 1, 2, 100])), tf.atanh(tf.tensor1d([-1, -0.5, 0.99, 1, 2])), tf.asinh(tf.tensor1d([2, -3], 'int32')), tf.acosh(tf.tensor1d([1, 3], 'int32')),
+        tf.grad((t) => t.asinh().sum())(x), tf.grad((t) => t.acosh().sum())(tf.tensor1d([1.5, 2, 4])), tf.grad((t) => t.atanh().sum())(tf.tensor1d([-0.5, 0, 0.9])),
+        tf.asinh(tf.tensor1d([-1e4, 1e4])),
+      ];
+    },
+  },
 ];
