@@ -23,12 +23,13 @@ export {
   sin, cos, tan, asin, acos, atan, sinh, cosh, asinh, acosh, atanh, atan2, rsqrt, log1p, expm1, erf,
   elu, selu, leakyRelu, prelu, relu6, softplus, step, logSigmoid,
   less, lessEqual, greaterEqual, notEqual, clipByValue, squaredDifference, addN,
-  prod, any, all, logSumExp, cumsum, moments, norm,
+  prod, any, all, logSumExp, cumsum, cumprod, moments, norm,
 } from './math-methods';
 export type { NormOrd } from './math-methods';
 export * from './nets-exports';
 export * as image from './image/index';
 export { whereAsync, booleanMaskAsync, setdiff1dAsync, unique, inTopKAsync } from './host-select';
 export { divNoNan, euclideanNorm, diag, meshgrid } from './composites';
+export { einsum } from './einsum';
 export * as linalg from './linalg';
 export * as signal from './signal';

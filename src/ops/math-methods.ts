@@ -3,6 +3,7 @@ import { addTensorMethods } from './method-table';
 import { elu, leakyRelu, logSigmoid, prelu, relu6, selu, softplus, step } from './activations';
 import { addN, clipByValue, squaredDifference } from './arithmetic';
 import { greaterEqual, less, lessEqual, notEqual } from './compare';
+import { cumprod } from './cumprod';
 import { cumsum } from './cumsum';
 import { moments } from './moments';
 import { norm, type NormOrd } from './norm';
@@ -16,7 +17,7 @@ import { acos, acosh, asin, asinh, atan, atan2, atanh, cos, cosh, sin, sinh, tan
 export { sin, cos, tan, asin, acos, atan, sinh, cosh, asinh, acosh, atanh, atan2, rsqrt, log1p, expm1, erf };
 export { elu, selu, leakyRelu, prelu, relu6, softplus, step, logSigmoid };
 export { less, lessEqual, greaterEqual, notEqual, clipByValue, squaredDifference, addN };
-export { prod, any, all, logSumExp, cumsum, moments, norm };
+export { prod, any, all, logSumExp, cumsum, cumprod, moments, norm };
 export type { NormOrd };
 
 type Axis = number | number[] | null;
@@ -36,5 +37,6 @@ addTensorMethods({
   step(this: Tensor, alpha?: number) { return step(this, alpha); },
   clipByValue(this: Tensor, min: number, max: number) { return clipByValue(this, min, max); },
   cumsum(this: Tensor, axis?: number, exclusive?: boolean, reverse?: boolean) { return cumsum(this, axis, exclusive, reverse); },
+  cumprod(this: Tensor, axis?: number, exclusive?: boolean, reverse?: boolean) { return cumprod(this, axis, exclusive, reverse); },
   norm(this: Tensor, ord?: NormOrd, axis?: Axis, keepDims?: boolean) { return norm(this, ord, axis, keepDims); },
 });

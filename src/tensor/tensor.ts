@@ -69,6 +69,7 @@ export interface Tensor<R extends Rank = Rank> {
     all<T extends Tensor>(this: T, axis?: Axis, keepDims?: boolean): T;
     logSumExp<T extends Tensor>(this: T, axis?: Axis, keepDims?: boolean): T;
     cumsum<R2 extends Rank = R>(axis?: number, exclusive?: boolean, reverse?: boolean): Tensor<R2>;
+    cumprod<R2 extends Rank = R>(axis?: number, exclusive?: boolean, reverse?: boolean): Tensor<R2>;
     norm(ord?: number | 'euclidean' | 'fro', axis?: Axis, keepDims?: boolean): Tensor;
     concat<T extends Tensor>(tensors: T | Array<T | TensorLike>, axis?: number): T;
     stack<T extends Tensor>(x: Tensor | Tensor[], axis?: number): T;

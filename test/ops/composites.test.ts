@@ -54,8 +54,33 @@ describe('ops built from other ops', () => {
     expectGradOk(dw, [x, k]);
   });
 
+  it('cumprod and einsum: values by hand, gradients (zeros included) and their own gradients', () => {
+    expect(Array.from(tn.cumprod(tn.tensor1d([1, 2, 3, 4])).dataSync())).toEqual([1, 2, 6, 24]);
+    expect(Array.from(tn.cumprod(tn.tensor1d([1, 2, 3, 4]), 0, true, true).dataSync())).toEqual([24, 12, 4, 1]);
+    expect(tn.einsum('ij,jk->ik', tn.tensor2d([[1, 2]]), tn.tensor2d([[3], [4]])).arraySync()).toEqual([[11]]);
+    const x = randTensor([3, 5], 41);
+    const withZero = tn.tensor([[0.5, 0, -1.5, 2, 0.7], [1.1, -0.4, 0, 0, 1.3]], [2, 5], 'float64');
+    const y = randTensor([5, 4], 42);
+    const fs: Array<[(...ps: tn.Tensor[]) => tn.Tensor, tn.Tensor[]]> = [
+      [(p) => tn.sum(tn.cumprod(p, 1)), [x]],
+      [(p) => tn.sum(tn.square(tn.cumprod(p, 1, true, true))), [withZero]],
+      [(p) => tn.sum(tn.sin(tn.cumprod(p, 0, false, true))), [x]],
+      [(p, q) => tn.sum(tn.square(tn.einsum('ij,jk->ki', p, q))), [x, y]],
+      [(p) => tn.sum(tn.einsum('ij,ij->i', p, tn.sin(p))), [x]],
+    ];
+    fs.forEach(([f, inputs], i) => {
+      expectGradOk(f, inputs);
+      expectHvpOk(f, inputs, 400 + i);
+    });
+  });
+
   it('bad input names the op, the argument, what came and what was expected', () => {
     const cases: [() => unknown, RegExp][] = [
+      [() => tn.cumprod(tn.scalar(1)), /cumprod: axis must be a tensor of rank >= 1 \(x is a scalar\), got number 0/],
+      [() => tn.einsum('ij,jk', tn.ones([1, 1]), tn.ones([1, 1])), /einsum: equation must be exactly one arrow \(->\), got 'ij,jk'/],
+      [() => tn.einsum('ii->i', tn.eye(2)), /einsum: equation must be distinct labels within each term, got the repeated label in input term 0 \('ii'\)/],
+      [() => tn.einsum('ij,jk->ik', tn.ones([2, 3]), tn.ones([2, 3])), /einsum: tensors\[1\] must be 3, as elsewhere in the equation, got size 2 for label 'j'/],
+      [() => tn.einsum('ij->ik', tn.ones([2, 3])), /einsum: equation must be a label of an input term, got output label 'k'/],
       [() => tn.diag(tn.scalar(1)), /diag: x must be a tensor of rank >= 1, got a scalar/],
       [() => tn.meshgrid([1], [2], { indexing: 'x' }), /meshgrid: indexing must be 'xy' or 'ij', got string "x"/],
       [() => tn.linalg.bandPart(tn.ones([3]), 0, 0), /bandPart: a must be rank 2 or higher, got rank 1/],

@@ -141,13 +141,13 @@ export const coreOps: Program[] = [
     },
   },
   {
-    name: 'gradients of divNoNan, bandPart and diag',
-    deviation: 'TF.js 4.22 has no gradient through divNoNan (its Equal), bandPart or diag (it throws); tessera builds them from differentiable ops',
+    name: 'gradients of divNoNan, bandPart, diag and cumprod',
+    deviation: 'TF.js 4.22 has no gradient through divNoNan (its Equal), bandPart, diag or cumprod (it throws); tessera builds them from differentiable ops',
     run: (tf) => {
       const x = tf.tensor2d([[1, -2, 3], [-4, 5, -6]]);
       return attempt([
         () => tf.grad((a) => tf.divNoNan(a, tf.tensor2d([[1, 1, 2], [1, 1, 3]])).sum())(x), () => tf.grad((a) => tf.linalg.bandPart(a, 0, 1).square().sum())(x),
-        () => tf.grad((a) => tf.diag(a).sum())(x),
+        () => tf.grad((a) => tf.diag(a).sum())(x), () => tf.grad((t) => t.cumprod(1).sum())(x), () => tf.grad((t) => t.cumprod(1, true, true).square().sum())(x),
       ]);
     },
   },
@@ -186,6 +186,26 @@ export const coreOps: Program[] = [
         tf.asinh(x), tf.acosh(tf.tensor1d([0.5, 1, 2, 100])), tf.atanh(tf.tensor1d([-1, -0.5, 0.99, 1, 2])), tf.asinh(tf.tensor1d([2, -3], 'int32')), tf.acosh(tf.tensor1d([1, 3], 'int32')),
         tf.grad((t) => t.asinh().sum())(x), tf.grad((t) => t.acosh().sum())(tf.tensor1d([1.5, 2, 4])), tf.grad((t) => t.atanh().sum())(tf.tensor1d([-0.5, 0, 0.9])),
         tf.asinh(tf.tensor1d([-1e4, 1e4])),
+      ];
+    },
+  },
+  {
+    name: 'cumprod and einsum as the API docs show them',
+    run: (tf) => {
+      tf.tensor([1, 2, 3, 4]).cumprod().print();
+      tf.tensor([[1, 2], [3, 4]]).cumprod().print();
+      const x = tf.tensor2d([[1, 2, 3], [4, 5, 6]]);
+      const y = tf.tensor2d([[0, 1], [2, 3], [4, 5]]);
+      tf.einsum('ij,jk->ik', x, y).print();
+      const z = tf.tensor2d([[1, -2, 0, 3, 0.5], [2, 2, -1, 4, 1]]);
+      return [
+        z.cumprod(1), tf.cumprod(z, 1, true), tf.cumprod(z, 1, false, true), tf.cumprod(z, 1, true, true), tf.cumprod(z, 0), tf.cumprod(tf.tensor1d([2, 3, 4], 'int32')),
+        tf.cumprod(tf.tensor1d([5])),
+        tf.einsum('ij,jk->ik', x, y), tf.einsum('i,i->', tf.tensor1d([1, 2, 3]), tf.tensor1d([4, 5, 6])), tf.einsum('ij->ji', x), tf.einsum('ij,ij->i', x, x),
+        tf.einsum('bij,bjk->bik', x.reshape([1, 2, 3]), y.reshape([1, 3, 2])), tf.einsum('i,j->ij', tf.tensor1d([1, 2]), tf.tensor1d([3, 4, 5])), tf.einsum('ij->', x),
+        tf.einsum('ij,jk->ki', x, y), tf.einsum('ij,kj->ik', x, x),
+        attempt([
+          () => tf.einsum('ij,jk', x, y), () => tf.einsum('ij,jk->ik', x), () => tf.einsum('ii->i', tf.eye(2)), () => tf.einsum('ij,jk->il', x, y), () => tf.einsum('ij,jk->ik', x, x),        ]),
       ];
     },
   },

@@ -1,0 +1,47 @@
+import type { Tensor } from '../tensor/tensor';
+import { argError, fmtShape } from '../util/validate';
+import { mul } from './binary';
+import { sum } from './reduction';
+import { reshape } from './reshape';
+import { toTensor, type TensorLike } from './tensor-like';
+import { transpose } from './transpose';
+
+/**
+ * Einstein summation over one or two tensors, as tf.einsum(equation, ...tensors) ('ij,jk->ik', 'bij,bjk->bik',
+ * 'i,i->', 'ij->ji'): each operand laid out over every label (size 1 where it lacks one), multiplied with
+ * broadcasting, and summed over the labels the output lacks; the same limits as TF.js (an arrow, at most two
+ * operands, no repeated label within one operand, no ellipsis).
+ */
+export function einsum(equation: string, ...tensors: Array<Tensor | TensorLike>): Tensor {
+  const op = 'einsum';
+  if (typeof equation !== 'string') throw argError(op, 'equation', typeof equation, "a string such as 'ij,jk->ik'");
+  const eq = equation.replace(/\s/g, '');
+  const parts = eq.split('->');
+  if (parts.length !== 2) throw argError(op, 'equation', `'${equation}'`, 'exactly one arrow (->)');
+  if (eq.includes('...')) throw argError(op, 'equation', `'${equation}'`, 'no ellipsis (...)');
+  const [inputs, output] = parts;
+  const terms = inputs.split(',');
+  if (terms.length !== tensors.length) throw argError(op, 'tensors', `${tensors.length} tensors`, `${terms.length}, one per input term of '${equation}'`);
+  if (terms.length > 2) throw argError(op, 'equation', `${terms.length} input terms`, 'one or two input terms');
+  terms.forEach((term, i) => {
+    if (new Set(term).size !== term.length) throw argError(op, 'equation', `the repeated label in input term ${i} ('${term}')`, 'distinct labels within each term');
+  });
+  for (const label of output) if (!inputs.includes(label)) throw argError(op, 'equation', `output label '${label}'`, 'a label of an input term');
+  // The output's labels first, in its order, then the summed ones in order of appearance.
+  const labels = [...new Set([...output, ...inputs.replace(/,/g, '')])];
+  const size = new Map<string, number>();
+  const laidOut = terms.map((term, i) => {
+    const t = toTensor(op, `tensors[${i}]`, tensors[i]);
+    if (t.rank !== term.length) throw argError(op, `tensors[${i}]`, `shape ${fmtShape(t.shape)}`, `rank ${term.length}, as its term '${term}'`);
+    [...term].forEach((label, axis) => {
+      const known = size.get(label);
+      if (known !== undefined && known !== t.shape[axis]) throw argError(op, `tensors[${i}]`, `size ${t.shape[axis]} for label '${label}'`, `${known}, as elsewhere in the equation`);
+      size.set(label, t.shape[axis]);
+    });
+    const order = [...term].map((_, axis) => axis).sort((p, q) => labels.indexOf(term[p]) - labels.indexOf(term[q]));
+    return reshape(transpose(t, order), labels.map((label) => (term.includes(label) ? size.get(label)! : 1)));
+  });
+  const product = laidOut.length === 1 ? laidOut[0] : mul(laidOut[0], laidOut[1]);
+  const summed = labels.map((_, i) => i).slice(output.length);
+  return summed.length === 0 ? product : sum(product, summed);
+}
