@@ -33,3 +33,4 @@ export { divNoNan, euclideanNorm, diag, meshgrid } from './composites';
 export { einsum } from './einsum';
 export * as linalg from './linalg';
 export * as signal from './signal';
+export { spaceToBatchND, batchToSpaceND, depthToSpace } from './space-batch';

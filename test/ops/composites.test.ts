@@ -74,8 +74,27 @@ describe('ops built from other ops', () => {
     });
   });
 
+  it('spaceToBatchND, batchToSpaceND and depthToSpace: inverses by hand, and gradients', () => {
+    const x = randTensor([2, 3, 4, 2], 51);
+    const back = tn.batchToSpaceND(tn.spaceToBatchND(x, [2, 2], [[1, 0], [0, 0]]), [2, 2], [[1, 0], [0, 0]]);
+    expect(Array.from(back.dataSync())).toEqual(Array.from(x.dataSync()));
+    expect(tn.depthToSpace(tn.tensor4d([1, 2, 3, 4], [1, 1, 1, 4]), 2).arraySync()).toEqual([[[[1], [2]], [[3], [4]]]]);
+    const fs: Array<(p: tn.Tensor) => tn.Tensor> = [
+      (p) => tn.sum(tn.square(tn.spaceToBatchND(p, [2, 2], [[1, 0], [0, 0]]))),
+      (p) => tn.sum(tn.sin(tn.batchToSpaceND(p, [2, 1], [[0, 1], [1, 0]]))),
+      (p) => tn.sum(tn.square(tn.depthToSpace(tn.concat([p, p], 3), 2))),
+    ];
+    fs.forEach((f, i) => {
+      expectGradOk(f, [x]);
+      expectHvpOk(f, [x], 500 + i);
+    });
+  });
+
   it('bad input names the op, the argument, what came and what was expected', () => {
     const cases: [() => unknown, RegExp][] = [
+      [() => tn.spaceToBatchND(tn.ones([1, 3, 3, 1]), [2, 2], [[0, 0], [0, 0]]), /spaceToBatchND: paddings must be padded spatial sizes divisible by blockShape \[2, 2\] \(axis 1 is 3\)/],
+      [() => tn.batchToSpaceND(tn.ones([3, 1, 1, 1]), [2, 2], [[0, 0], [0, 0]]), /batchToSpaceND: x must be a batch divisible by the product of blockShape \(4\), got shape \[3, 1, 1, 1\]/],
+      [() => tn.depthToSpace(tn.ones([1, 1, 1, 3]), 2), /depthToSpace: x must be a multiple of blockSize² \(4\), got 3 channels/],
       [() => tn.cumprod(tn.scalar(1)), /cumprod: axis must be a tensor of rank >= 1 \(x is a scalar\), got number 0/],
       [() => tn.einsum('ij,jk', tn.ones([1, 1]), tn.ones([1, 1])), /einsum: equation must be exactly one arrow \(->\), got 'ij,jk'/],
       [() => tn.einsum('ii->i', tn.eye(2)), /einsum: equation must be distinct labels within each term, got the repeated label in input term 0 \('ii'\)/],

@@ -141,8 +141,8 @@ export const coreOps: Program[] = [
     },
   },
   {
-    name: 'gradients of divNoNan, bandPart, diag and cumprod',
-    deviation: 'TF.js 4.22 has no gradient through divNoNan (its Equal), bandPart, diag or cumprod (it throws); tessera builds them from differentiable ops',
+    name: 'gradients of divNoNan, bandPart, diag, cumprod and depthToSpace',
+    deviation: 'TF.js 4.22 has no gradient through divNoNan (its Equal), bandPart, diag, cumprod or depthToSpace (it throws); tessera builds them from differentiable ops',
     run: (tf) => {
       const x = tf.tensor2d([[1, -2, 3], [-4, 5, -6]]);
       return attempt([
@@ -206,6 +206,25 @@ export const coreOps: Program[] = [
         tf.einsum('ij,jk->ki', x, y), tf.einsum('ij,kj->ik', x, x),
         attempt([
           () => tf.einsum('ij,jk', x, y), () => tf.einsum('ij,jk->ik', x), () => tf.einsum('ii->i', tf.eye(2)), () => tf.einsum('ij,jk->il', x, y), () => tf.einsum('ij,jk->ik', x, x),        ]),
+      ];
+    },
+  },
+  {
+    name: 'spaceToBatchND, batchToSpaceND and depthToSpace as the API docs show them',
+    run: (tf) => {
+      const x = tf.tensor4d([1, 2, 3, 4], [1, 2, 2, 1]);
+      tf.spaceToBatchND(x, [2, 2], [[0, 0], [0, 0]]).print();
+      tf.batchToSpaceND(tf.tensor4d([1, 2, 3, 4], [4, 1, 1, 1]), [2, 2], [[0, 0], [0, 0]]).print();
+      tf.depthToSpace(tf.tensor4d([1, 2, 3, 4], [1, 1, 1, 4]), 2).print();
+      const r = tf.range(0, 2 * 3 * 4 * 2).reshape([2, 3, 4, 2]);
+      const s2b = tf.spaceToBatchND(r, [2, 2], [[1, 0], [0, 0]]);
+      return [
+        s2b, tf.batchToSpaceND(s2b, [2, 2], [[1, 0], [0, 0]]), tf.spaceToBatchND(tf.range(0, 12).reshape([1, 6, 2]), [3], [[0, 0]]), tf.batchToSpaceND(tf.range(0, 12).reshape([4, 1, 3, 1]), [2, 2], [[0, 1], [1, 1]]),
+        tf.depthToSpace(tf.range(0, 32).reshape([1, 2, 2, 8]), 2), tf.depthToSpace(tf.range(0, 36).reshape([1, 1, 4, 9]), 3),
+        tf.grad((t) => tf.spaceToBatchND(t, [2, 2], [[1, 0], [0, 0]]).square().sum())(r),
+        attempt([
+          () => tf.spaceToBatchND(r, [2, 2], [[0, 0], [0, 0]]), () => tf.batchToSpaceND(r, [4, 4], [[0, 0], [0, 0]]), () => tf.depthToSpace(r, 3), () => tf.depthToSpace(r, 1),
+        ]),
       ];
     },
   },
