@@ -34,3 +34,4 @@ export { einsum } from './einsum';
 export * as linalg from './linalg';
 export * as signal from './signal';
 export { spaceToBatchND, batchToSpaceND, depthToSpace } from './space-batch';
+export { bincount, denseBincount, searchSorted, lowerBound, upperBound } from './host-count';

@@ -42,3 +42,19 @@ describe('multinomial', () => {
     expect(() => tn.multinomial(tn.zeros([2]), 0)).toThrow(/multinomial: numSamples must be a positive integer/);
   });
 });
+
+describe('bincount, denseBincount and searchSorted', () => {
+  it('count and search by hand-checked values', () => {
+    expect(Array.from(tn.bincount(tn.tensor1d([0, 2, 2, 5], 'int32'), [], 4).dataSync())).toEqual([1, 0, 2, 0]);
+    expect(tn.denseBincount(tn.tensor2d([[0, 0], [1, 3]], [2, 2], 'int32'), [], 3, true).arraySync()).toEqual([[1, 0, 0], [0, 1, 0]]);
+    expect(tn.searchSorted(tn.tensor1d([1, 3, 3, 5]), tn.tensor1d([3, 6]), 'right').arraySync()).toEqual([[3, 4]]);
+  });
+
+  it('refuse bad input, naming the op and the argument', () => {
+    expect(() => tn.bincount(tn.tensor1d([1]), [], 2)).toThrow(/bincount: x must be a int32 tensor, got a float32 tensor/);
+    expect(() => tn.bincount(tn.tensor1d([1, 2], 'int32'), tn.tensor1d([1]), 2)).toThrow(/bincount: weights must be x's size \(2\) or no elements, got shape \[1\]/);
+    expect(() => tn.bincount(tn.tensor1d([-1], 'int32'), [], 2)).toThrow(/bincount: x must be non-negative values, got the negative value -1/);
+    expect(() => tn.denseBincount(tn.zeros([1, 1, 1], 'int32'), [], 2)).toThrow(/denseBincount: x must be rank 1 or 2, got rank 3/);
+    expect(() => tn.searchSorted(tn.tensor2d([[1, 2], [3, 4]]), tn.tensor1d([1]))).toThrow(/searchSorted: values must be as many rows as sortedSequence's \[2, 2\] \(2\), got shape \[1\]/);
+  });
+});

@@ -228,4 +228,22 @@ export const coreOps: Program[] = [
       ];
     },
   },
+  {
+    name: 'bincount, denseBincount, searchSorted, lowerBound and upperBound',
+    run: (tf) => {
+      const x = tf.tensor1d([1, 1, 2, 3, 2, 4, 2], 'int32');
+      const w = tf.tensor1d([0, 0.5, 1, 2, 3, 1, 1]);
+      const rows = tf.tensor2d([[1, 1, 2, 3], [2, 4, 2, 7]], [2, 4], 'int32');
+      const seq = tf.tensor1d([1, 3, 3, 5, 9]);
+      return [
+        tf.bincount(x, [], 5), tf.bincount(x, w, 5), tf.bincount(x, [], 3), tf.denseBincount(x, [], 5), tf.denseBincount(rows, [], 5), tf.denseBincount(rows, [], 5, true),
+        tf.denseBincount(rows, tf.ones([2, 4]), 6), tf.searchSorted(seq, tf.tensor1d([0, 3, 4, 10])), tf.searchSorted(seq, tf.tensor1d([0, 3, 4, 10]), 'right'),
+        tf.lowerBound(tf.tensor2d([[1, 2, 3], [4, 5, 6]]), tf.tensor2d([[2], [7]])), tf.upperBound(seq, tf.tensor1d([3, 9])), tf.searchSorted(tf.tensor1d([1, 2], 'int32'), tf.tensor1d([2], 'int32')),
+        attempt([
+          () => tf.bincount(tf.tensor1d([1, 2]), [], 3), () => tf.bincount(x, tf.tensor1d([1, 2]), 3), () => tf.bincount(tf.tensor1d([-1], 'int32'), [], 2),
+          () => tf.denseBincount(tf.zeros([1, 1, 1], 'int32'), [], 2), () => tf.searchSorted(tf.tensor2d([[1, 2], [3, 4]]), tf.tensor1d([1])),
+        ]),
+      ];
+    },
+  },
 ];
