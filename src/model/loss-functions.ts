@@ -4,6 +4,7 @@ import { max, mean, sum } from '../ops/reduction';
 import { logSoftmax } from '../ops/softmax';
 import { abs, exp, log, neg, relu, sqrt, square } from '../ops/unary';
 import { argMax } from '../ops/arg-max';
+import { cast } from '../ops/cast';
 import { assertTensor } from '../tensor/checks';
 
 /*
@@ -95,10 +96,11 @@ export const huberLoss = checked('huberLoss', (t, p) => {
 });
 
 export const binaryAccuracy = checked('binaryAccuracy', (t, p) => mean(equal(t, greater(p, 0.5)), -1));
-export const categoricalAccuracy = checked('categoricalAccuracy', (t, p) => equal(argMax(t, -1), argMax(p, -1)));
+// 1 or 0 per sample as float32, as tfjs-layers casts them (a bool tensor would read back as a Uint8Array).
+export const categoricalAccuracy = checked('categoricalAccuracy', (t, p) => cast(equal(argMax(t, -1), argMax(p, -1)), 'float32'));
 export const sparseCategoricalAccuracy = checked('sparseCategoricalAccuracy', (t, p) => {
   const ids = t.rank === p.rank ? t.reshape(t.shape.slice(0, -1)) : t;
-  return equal(ids, argMax(p, -1));
+  return cast(equal(ids, argMax(p, -1)), 'float32');
 });
 
 function positives(t: Tensor, p: Tensor): { tp: number; fp: number; fn: number } {

@@ -1,9 +1,10 @@
 import { Tensor } from '../tensor/tensor';
-import { argError, describeValue, fmtValue } from '../util/validate';
+import { broadcastShapes } from '../backend/shapes';
+import { argError, describeValue, fmtShape, fmtValue } from '../util/validate';
 import { div, equal, mul } from './binary';
 import { ones, zerosLike } from './creation';
 import { matMul } from './matmul';
-import { norm } from './norm';
+import { normAs } from './norm';
 import { reshape } from './reshape';
 import { eye } from './sequences';
 import { toTensor, type TensorLike } from './tensor-like';
@@ -13,15 +14,17 @@ import { where } from './where';
 
 /** a / b, with 0 wherever b is 0 (even 0 / 0), as tf.divNoNan. */
 export function divNoNan<T extends Tensor>(a: Tensor | TensorLike | number, b: Tensor | TensorLike | number): T {
+  const ta = toTensor('divNoNan', 'a', a);
   const tb = toTensor('divNoNan', 'b', b);
-  const quotient = div(toTensor('divNoNan', 'a', a), tb);
+  if (!broadcastShapes(ta.shape, tb.shape)) throw argError('divNoNan', 'b', `shape ${fmtShape(tb.shape)}`, `a shape that broadcasts with a's ${fmtShape(ta.shape)}`);
+  const quotient = div(ta, tb);
   const zeros = zerosLike(quotient);
   return where(equal(tb, 0), zeros, quotient) as T;
 }
 
 /** The euclidean norm over axis (all axes when null), as tf.euclideanNorm(x, axis = null, keepDims = false). */
 export function euclideanNorm(x: Tensor | TensorLike, axis: number | number[] | null = null, keepDims = false): Tensor {
-  return norm(x, 'euclidean', axis, keepDims);
+  return normAs('euclideanNorm', x, 'euclidean', axis, keepDims);
 }
 
 /** A tensor of shape [...x.shape, ...x.shape] with x on its diagonal, as tf.diag. */

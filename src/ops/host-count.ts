@@ -56,7 +56,10 @@ export function denseBincount(x: Tensor | TensorLike, weights: Tensor | TensorLi
  * equal entries for side 'left', after them for 'right'), int32 [rows, values per row], as tf.searchSorted.
  */
 export function searchSorted(sortedSequence: Tensor | TensorLike, values: Tensor | TensorLike, side: 'left' | 'right' = 'left'): Tensor {
-  const op = 'searchSorted';
+  return searchSortedAs('searchSorted', sortedSequence, values, side);
+}
+
+function searchSortedAs(op: string, sortedSequence: Tensor | TensorLike, values: Tensor | TensorLike, side: 'left' | 'right'): Tensor {
   const s = toTensor(op, 'sortedSequence', sortedSequence);
   const v = toTensor(op, 'values', values);
   if (s.rank < 1 || v.rank < 1) throw argError(op, s.rank < 1 ? 'sortedSequence' : 'values', 'a scalar', 'a tensor of rank >= 1');
@@ -84,7 +87,7 @@ export function searchSorted(sortedSequence: Tensor | TensorLike, values: Tensor
 }
 
 /** searchSorted with side 'left', as tf.lowerBound. */
-export const lowerBound = (sortedSequence: Tensor | TensorLike, values: Tensor | TensorLike): Tensor => searchSorted(sortedSequence, values, 'left');
+export const lowerBound = (sortedSequence: Tensor | TensorLike, values: Tensor | TensorLike): Tensor => searchSortedAs('lowerBound', sortedSequence, values, 'left');
 
 /** searchSorted with side 'right', as tf.upperBound. */
-export const upperBound = (sortedSequence: Tensor | TensorLike, values: Tensor | TensorLike): Tensor => searchSorted(sortedSequence, values, 'right');
+export const upperBound = (sortedSequence: Tensor | TensorLike, values: Tensor | TensorLike): Tensor => searchSortedAs('upperBound', sortedSequence, values, 'right');

@@ -1,6 +1,6 @@
 import { assertTensorDtype } from '../tensor/checks';
 import { Tensor, sizeOfShape } from '../tensor/tensor';
-import { argError, fmtShape, normalizeAxes } from '../util/validate';
+import { argError, describeValue, fmtShape, normalizeAxes } from '../util/validate';
 import { tensor } from './creation';
 import { gather } from './gather';
 import { reshape } from './reshape';
@@ -69,6 +69,7 @@ export async function setdiff1dAsync(x: Tensor | TensorLike, y: Tensor | TensorL
 export function unique(x: Tensor | TensorLike, axis = 0): { values: Tensor; indices: Tensor } {
   const t = toTensor('unique', 'x', x);
   if (t.rank === 0) throw argError('unique', 'x', 'a scalar', 'a tensor of rank >= 1');
+  if (typeof axis !== 'number') throw argError('unique', 'axis', describeValue(axis), `an integer in [${-t.rank}, ${t.rank})`);
   const [a] = normalizeAxes('unique', axis, t.rank);
   // Slices along a as rows: [x.shape[a], rest].
   const perm = [a, ...t.shape.map((_, i) => i).filter((i) => i !== a)];

@@ -7,29 +7,29 @@ import { toTensor, type TensorLike } from './tensor-like';
 
 export type NormOrd = number | 'euclidean' | 'fro';
 
-function badOrd(ord: unknown, kind: string, expected: string): Error {
-  return argError('norm', 'ord', describeValue(ord), `${expected} for a ${kind} norm`);
+function badOrd(op: string, ord: unknown, kind: string, expected: string): Error {
+  return argError(op, 'ord', describeValue(ord), `${expected} for a ${kind} norm`);
 }
 
 /** A vector norm over one axis (or over every element when `axis` is undefined). */
-function vectorNorm(x: Tensor, ord: unknown, axis: number | undefined): Tensor {
+function vectorNorm(op: string, x: Tensor, ord: unknown, axis: number | undefined): Tensor {
   if (ord === 1) return sum(abs(x), axis);
   if (ord === Infinity) return max(abs(x), axis);
   if (ord === -Infinity) return min(abs(x), axis);
   // 'fro' over every element (no axis) is the Frobenius norm, the euclidean norm of the flattened tensor.
   if (ord === 'euclidean' || ord === 2 || (ord === 'fro' && axis === undefined)) return sqrt(sum(square(x), axis));
-  throw badOrd(ord, 'vector', "'euclidean', 1, 2, Infinity or -Infinity");
+  throw badOrd(op, ord, 'vector', "'euclidean', 1, 2, Infinity or -Infinity");
 }
 
 /** A matrix norm over the axes [rows, cols] (distinct, non-negative). */
-function matrixNorm(x: Tensor, ord: unknown, [rows, cols]: number[]): Tensor {
+function matrixNorm(op: string, x: Tensor, ord: unknown, [rows, cols]: number[]): Tensor {
   // After reducing one axis, an axis after it moves down by one.
   const after = (kept: number, gone: number) => (kept > gone ? kept - 1 : kept);
   if (ord === 1) return max(sum(abs(x), rows), after(cols, rows));
   if (ord === Infinity) return max(sum(abs(x), cols), after(rows, cols));
   if (ord === -Infinity) return min(sum(abs(x), cols), after(rows, cols));
   if (ord === 'fro' || ord === 'euclidean') return sqrt(sum(square(x), [rows, cols]));
-  throw badOrd(ord, 'matrix', "'euclidean', 'fro', 1, Infinity or -Infinity");
+  throw badOrd(op, ord, 'matrix', "'euclidean', 'fro', 1, Infinity or -Infinity");
 }
 
 /**
@@ -38,18 +38,23 @@ function matrixNorm(x: Tensor, ord: unknown, [rows, cols]: number[]): Tensor {
  * (1: max column sum, Infinity: max row sum, 'fro' / 'euclidean': Frobenius).
  */
 export function norm(x: Tensor | TensorLike, ord: NormOrd = 'euclidean', axis: number | number[] | null = null, keepDims = false): Tensor {
-  x = toTensor('norm', 'x', x);
-  assertBoolean('norm', 'keepDims', keepDims);
+  return normAs('norm', x, ord, axis, keepDims);
+}
+
+/** @internal norm, its errors naming op (tf.euclideanNorm is norm with ord 'euclidean'). */
+export function normAs(op: string, x: Tensor | TensorLike, ord: NormOrd, axis: number | number[] | null, keepDims: boolean): Tensor {
+  x = toTensor(op, 'x', x);
+  assertBoolean(op, 'keepDims', keepDims);
   const list = axis === null || axis === undefined ? null : Array.isArray(axis) ? axis : [axis];
   if (list !== null && (list.length < 1 || list.length > 2)) {
-    throw argError('norm', 'axis', `${describeValue(axis)} ${fmtValue(axis)}`, 'null, one axis or two axes');
+    throw argError(op, 'axis', `${describeValue(axis)} ${fmtValue(axis)}`, 'null, one axis or two axes');
   }
-  const axes = list === null ? [] : list.map((a) => normalizeAxes('norm', a, x.rank)[0]);
-  if (axes.length === 2 && axes[0] === axes[1]) throw argError('norm', 'axis', fmtValue(axis), 'two distinct axes');
+  const axes = list === null ? [] : list.map((a) => normalizeAxes(op, a, x.rank)[0]);
+  if (axes.length === 2 && axes[0] === axes[1]) throw argError(op, 'axis', fmtValue(axis), 'two distinct axes');
   let result: Tensor;
   if (x.rank === 0) result = abs(x);
-  else if (axes.length === 2) result = matrixNorm(x, ord, axes);
-  else result = vectorNorm(axes.length === 1 ? x : reshape(x, [x.size]), ord, axes.length === 1 ? axes[0] : undefined);
+  else if (axes.length === 2) result = matrixNorm(op, x, ord, axes);
+  else result = vectorNorm(op, axes.length === 1 ? x : reshape(x, [x.size]), ord, axes.length === 1 ? axes[0] : undefined);
   if (!keepDims) return result;
   return reshape(result, keptShape(x.shape, list === null ? x.shape.map((_, i) => i) : axes));
 }

@@ -77,8 +77,8 @@ export function padRows(x: Tensor, before: number, rows: number): Tensor {
 }
 
 /** Collapses every axis after the first, as Keras's Flatten does: [n, ...] -> [n, rest]. */
-export function flatten(x: Tensor | TensorLike): Tensor {
-  x = toTensor('flatten', 'x', x);
+export function flatten(x: Tensor): Tensor {
+  assertTensor('flatten', 'x', x);
   return reshape(x, [x.shape[0] ?? 1, -1]);
 }
 

@@ -109,7 +109,9 @@ describe('every public function rejects junk with a plain Error, never a TypeErr
     // tf.initializers.zeros() and ones() take no config, so there is nothing to reject.
     'initializers.zeros', 'initializers.ones', 'constraints.nonNeg',
     // They take no arguments.
-    'memory', 'ready', 'io.listModels',
+    'memory', 'ready', 'io.listModels', 'disposeVariables', 'nextFrame', 'enableProdMode',
+    // A class, made by tn.buffer() and x.bufferSync().
+    'TensorBuffer',
     // As TF.js's: an unknown URL has no handlers ([]), and fromMemory's artifacts are checked when loaded.
     'io.getSaveHandlers', 'io.getLoadHandlers', 'io.fromMemory',
     // Routers are any function, as TF.js's: a junk one would stay registered for the rest of the run.

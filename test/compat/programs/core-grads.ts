@@ -179,4 +179,19 @@ export const coreGrads: Program[] = [
       ];
     },
   },
+  {
+    name: 'tf.metrics in a custom evaluation loop',
+    run: (tf) => {
+      const y = tf.tensor2d([[1, 0, 0], [0, 1, 0], [0, 0, 1]]);
+      const p = tf.tensor2d([[0.7, 0.2, 0.1], [0.5, 0.4, 0.1], [0.1, 0.1, 0.8]]);
+      const yb = tf.tensor1d([1, 0, 1, 1]);
+      const pb = tf.tensor1d([0.6, 0.4, 0.3, 0.9]);
+      const m = tf.metrics;
+      return [
+        m.binaryAccuracy(yb, pb), m.categoricalAccuracy(y, p), m.categoricalAccuracy(y, p).mean(), m.precision(yb, pb), m.recall(yb, pb), m.binaryCrossentropy(yb, pb),
+        m.categoricalCrossentropy(y, p), m.sparseCategoricalAccuracy(tf.tensor1d([0, 0, 2]), p), m.meanSquaredError(y, p), m.meanAbsoluteError(y, p), m.MSE(y, p),
+        m.meanAbsolutePercentageError(y.add(1), p), m.cosineProximity(y, p), m.r2Score(yb, pb),
+      ];
+    },
+  },
 ];
