@@ -35,3 +35,4 @@ export * as linalg from './linalg';
 export * as signal from './signal';
 export { spaceToBatchND, batchToSpaceND, depthToSpace } from './space-batch';
 export { bincount, denseBincount, searchSorted, lowerBound, upperBound } from './host-count';
+export { localResponseNormalization } from './lrn';

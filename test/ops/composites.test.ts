@@ -90,8 +90,19 @@ describe('ops built from other ops', () => {
     });
   });
 
+  it('localResponseNormalization: a value by hand, gradients and their own gradients', () => {
+    // Channel 1 of [1, 2, 3] with radius 1: 2 · (1 + (1 + 4 + 9))^−0.5.
+    close([tn.localResponseNormalization(tn.tensor3d([1, 2, 3], [1, 1, 3]), 1).dataSync()[1]], [2 / Math.sqrt(15)], 1e-6);
+    const x = randTensor([1, 2, 2, 5], 61);
+    const f = (p: tn.Tensor) => tn.sum(tn.sin(tn.localResponseNormalization(p, 2, 1.5, 0.3, 0.75)));
+    expectGradOk(f, [x]);
+    expectHvpOk(f, [x], 601);
+  });
+
   it('bad input names the op, the argument, what came and what was expected', () => {
     const cases: [() => unknown, RegExp][] = [
+      [() => tn.localResponseNormalization(tn.ones([2, 3])), /localResponseNormalization: x must be rank 3 or 4, got rank 2/],
+      [() => tn.localResponseNormalization(tn.ones([1, 2, 3]), 1.5), /localResponseNormalization: depthRadius must be a non-negative integer, got number 1.5/],
       [() => tn.spaceToBatchND(tn.ones([1, 3, 3, 1]), [2, 2], [[0, 0], [0, 0]]), /spaceToBatchND: paddings must be padded spatial sizes divisible by blockShape \[2, 2\] \(axis 1 is 3\)/],
       [() => tn.batchToSpaceND(tn.ones([3, 1, 1, 1]), [2, 2], [[0, 0], [0, 0]]), /batchToSpaceND: x must be a batch divisible by the product of blockShape \(4\), got shape \[3, 1, 1, 1\]/],
       [() => tn.depthToSpace(tn.ones([1, 1, 1, 3]), 2), /depthToSpace: x must be a multiple of blockSize² \(4\), got 3 channels/],

@@ -1,3 +1,4 @@
+import type { Tensor3D } from '../../../src/index';
 import type { Program } from '../harness';
 
 // tfjs-core ops as programs call them: printing, logical reductions, and the errors TF.js raises for them.
@@ -243,6 +244,18 @@ export const coreOps: Program[] = [
           () => tf.bincount(tf.tensor1d([1, 2]), [], 3), () => tf.bincount(x, tf.tensor1d([1, 2]), 3), () => tf.bincount(tf.tensor1d([-1], 'int32'), [], 2),
           () => tf.denseBincount(tf.zeros([1, 1, 1], 'int32'), [], 2), () => tf.searchSorted(tf.tensor2d([[1, 2], [3, 4]]), tf.tensor1d([1])),
         ]),
+      ];
+    },
+  },
+  {
+    name: 'localResponseNormalization of image features',
+    run: (tf) => {
+      const x = tf.tensor4d(Array.from({ length: 2 * 2 * 2 * 7 }, (_, i) => Math.sin(i) * 3), [2, 2, 2, 7]);
+      return [
+        tf.localResponseNormalization(x), tf.localResponseNormalization(x, 2), tf.localResponseNormalization(x, 1, 2, 0.5, 0.75), tf.localResponseNormalization(x, 0),
+        tf.localResponseNormalization(x.slice([0], [1]).squeeze([0]) as Tensor3D, 3, 0.5, 0.1, 1), tf.localResponseNormalization(x, 10),
+        tf.grad((t) => tf.localResponseNormalization(t, 2, 1, 0.5, 0.75).mul(tf.range(0, 56).reshape([2, 2, 2, 7]).cos()).sum())(x),
+        attempt([() => tf.localResponseNormalization(tf.ones([2, 3])), () => tf.localResponseNormalization(x, 1.5)]),
       ];
     },
   },

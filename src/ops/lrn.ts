@@ -1,0 +1,33 @@
+import { isFloatDtype, type Tensor } from '../tensor/tensor';
+import { argError, assertFiniteNumber, describeValue } from '../util/validate';
+import { add, mul, pow } from './binary';
+import { cast } from './cast';
+import { pad } from './pad';
+import { slice } from './slice';
+import { toTensor, type TensorLike } from './tensor-like';
+import { square } from './unary';
+
+/**
+ * x · (bias + alpha · Σ x²)^−beta, the sum over the channels within depthRadius of each (the last axis), as
+ * tf.localResponseNormalization(x, depthRadius = 5, bias = 1, alpha = 1, beta = 0.5) on a rank-3 or rank-4 x. The
+ * sum is 2·depthRadius + 1 shifted slices of the zero-padded squares, so the op differentiates like its ops.
+ */
+export function localResponseNormalization<T extends Tensor>(x: T | TensorLike, depthRadius = 5, bias = 1, alpha = 1, beta = 0.5): T {
+  const op = 'localResponseNormalization';
+  const t = toTensor(op, 'x', x);
+  if (t.rank !== 3 && t.rank !== 4) throw argError(op, 'x', `rank ${t.rank}`, 'rank 3 or 4');
+  if (typeof depthRadius !== 'number' || !Number.isInteger(depthRadius) || depthRadius < 0) {
+    throw argError(op, 'depthRadius', describeValue(depthRadius), 'a non-negative integer');
+  }
+  for (const [name, v] of [['bias', bias], ['alpha', alpha], ['beta', beta]] as const) assertFiniteNumber(op, name, v);
+  const xf = isFloatDtype(t.dtype) ? t : cast(t, 'float32');
+  const last = xf.rank - 1;
+  const channels = xf.shape[last];
+  const padded = pad(square(xf), xf.shape.map((_, i) => (i === last ? [depthRadius, depthRadius] : [0, 0])) as Array<[number, number]>);
+  let sum: Tensor | null = null;
+  for (let k = 0; k <= 2 * depthRadius; k++) {
+    const window = slice(padded, xf.shape.map((_, i) => (i === last ? k : 0)), xf.shape.map((d, i) => (i === last ? channels : d)));
+    sum = sum === null ? window : add(sum, window);
+  }
+  return mul(xf, pow(add(mul(sum!, alpha), bias), -beta)) as T;
+}
