@@ -36,3 +36,4 @@ export * as signal from './signal';
 export { spaceToBatchND, batchToSpaceND, depthToSpace } from './space-batch';
 export { bincount, denseBincount, searchSorted, lowerBound, upperBound } from './host-count';
 export { localResponseNormalization } from './lrn';
+export { pool } from './pool-general';

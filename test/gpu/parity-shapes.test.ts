@@ -85,6 +85,7 @@ describeGpu('gpu shape kernels and ops against cpu', () => {
       ['cumprod and einsum', () => tn.einsum('bij,bjk->bik', tn.cumprod(x, 2, true), tn.pad(tn.cumprod(tn.slice(x, [0, 0, 0], [-1, -1, 2]), 1, false, true), [[0, 0], [0, 1], [0, 0]]))],
       ['spaceToBatchND and depthToSpace', () => tn.depthToSpace(tn.spaceToBatchND(tn.reshape(x, [2, 3, 4, 1]), [1, 2], [[0, 1], [0, 0]]).reshape([2, 2, 2, 4]), 2)],
       ['localResponseNormalization', () => tn.localResponseNormalization(x, 1, 1.5, 0.4, 0.75)],
+      ['pool with dilations', () => tn.pool(tn.reshape(x, [1, 2, 3, 4]), 2, 'max', 'same', 2)],
       ['divNoNan', () => tn.divNoNan(x, tn.sub(y, tn.slice(y, [0, 0, 0], [1, 1, 1])))],
       ['flipLeftRight, rgbToGrayscale, grayscaleToRGB', () => tn.image.grayscaleToRGB(tn.image.rgbToGrayscale(tn.image.flipLeftRight(tn.reshape(tn.slice(x, [0, 0, 0], [-1, -1, 3]), [1, 2, 3, 3]))))],
     ];

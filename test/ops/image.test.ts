@@ -67,6 +67,19 @@ describe('tn.image', () => {
     expect(() => tn.image.nonMaxSuppression(boxes, [1, 2, 3], -1)).toThrow(/nonMaxSuppression: maxOutputSize must be a non-negative integer, got -1/);
   });
 
+  it('pool with dilations: the dilated window by hand, and gradients', () => {
+    // A 2x2 window at dilation 2 over a 3x3 image reads the four corners.
+    const img = tn.tensor4d([1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 3, 3, 1]);
+    expect(Array.from(tn.pool(img, 2, 'max', 'valid', 2).dataSync())).toEqual([9]);
+    expect(Array.from(tn.pool(img, 2, 'avg', 'valid', 2).dataSync())).toEqual([5]);
+    const x = randTensor([1, 5, 4, 2], 71);
+    const f = (p: tn.Tensor) => tn.sum(tn.square(tn.pool(p, [2, 2], 'avg', 'same', 2)));
+    expectGradOk(f, [x]);
+    expectHvpOk(f, [x], 701);
+    expect(() => tn.pool(img, 2, 'max', 'valid', 2, 2)).toThrow(/pool: strides must be 1 when dilations \(2\) are not, got 2/);
+    expect(() => tn.pool(img, 2, 'min' as 'max', 'valid')).toThrow(/pool: poolingType must be 'avg' or 'max', got "min"/);
+  });
+
   it('bad input names the op, the argument, what came and what was expected', () => {
     const x = tn.zeros<tn.Rank.R4>([1, 2, 2, 3]);
     const cases: [() => unknown, RegExp][] = [

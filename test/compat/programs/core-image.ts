@@ -107,4 +107,17 @@ export const coreImage: Program[] = [
       ];
     },
   },
+  {
+    name: 'tf.pool, with and without dilations',
+    run: (tf) => {
+      const x = tf.tensor4d(Array.from({ length: 2 * 5 * 6 * 2 }, (_, i) => Math.sin(i * 0.7) * 4), [2, 5, 6, 2]);
+      const img = tf.tensor3d([1, 2, 3, 4, 5, 6, 7, 8, 9], [3, 3, 1]);
+      return [
+        tf.pool(img, 2, 'max', 'valid'), tf.pool(img, 2, 'avg', 'same'), tf.pool(x, [2, 3], 'max', 'same', 1, 2), tf.pool(x, 2, 'avg', 'valid', 1, [1, 2]),
+        tf.pool(x, 2, 'max', 'valid', 2), tf.pool(x, 2, 'avg', 'same', 2), tf.pool(x, [3, 2], 'max', 'same', [2, 1]), tf.pool(x, 2, 'avg', 0, [1, 2]),
+        tf.grad((t) => tf.pool(t, 2, 'max', 'valid', 2).sum())(x), tf.grad((t) => tf.pool(t, 2, 'avg', 'same', 2).square().sum())(x),
+        attempt([() => tf.pool(x, 2, 'max', 'valid', 2, 2), () => tf.pool(tf.ones([2, 2]), 2, 'max', 'valid')]),
+      ];
+    },
+  },
 ];
