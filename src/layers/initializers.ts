@@ -147,8 +147,11 @@ const DISTRIBUTIONS = { normal: 'normal', uniform: 'uniform', truncatedNormal: '
  * TF.js's varianceScaling: scale divided by the fan the mode names, then a normal truncated at two standard
  * deviations with stddev sqrt(scale) (TF.js does not correct for the truncation) or a uniform in ±sqrt(3·scale).
  */
-export function varianceScaling(config?: VarianceScalingConfig, op = 'initializers.varianceScaling'): Initializer {
-  config = checkConfig(op, config);
+export function varianceScaling(config?: VarianceScalingConfig): Initializer {
+  return scaled('initializers.varianceScaling', checkConfig('initializers.varianceScaling', config));
+}
+
+function scaled(op: string, config: VarianceScalingConfig): Initializer {
   const scale = assertFiniteNumber(op, 'scale', config.scale ?? 1);
   if (scale <= 0) throw argError(op, 'scale', String(scale), 'a positive number');
   const mode = config.mode ?? 'fanIn';
@@ -169,17 +172,17 @@ export function varianceScaling(config?: VarianceScalingConfig, op = 'initialize
 
 /** Uniform in ±sqrt(6 / fanIn). */
 export function heUniform(config?: { seed?: number }): Initializer {
-  return varianceScaling({ scale: 2, mode: 'fanIn', distribution: 'uniform', seed: checkConfig('initializers.heUniform', config).seed }, 'initializers.heUniform');
+  return scaled('initializers.heUniform', { scale: 2, mode: 'fanIn', distribution: 'uniform', seed: checkConfig('initializers.heUniform', config).seed });
 }
 
 /** Truncated normal with stddev sqrt(1 / fanIn). */
 export function leCunNormal(config?: { seed?: number }): Initializer {
-  return varianceScaling({ scale: 1, mode: 'fanIn', distribution: 'normal', seed: checkConfig('initializers.leCunNormal', config).seed }, 'initializers.leCunNormal');
+  return scaled('initializers.leCunNormal', { scale: 1, mode: 'fanIn', distribution: 'normal', seed: checkConfig('initializers.leCunNormal', config).seed });
 }
 
 /** Uniform in ±sqrt(3 / fanIn). */
 export function leCunUniform(config?: { seed?: number }): Initializer {
-  return varianceScaling({ scale: 1, mode: 'fanIn', distribution: 'uniform', seed: checkConfig('initializers.leCunUniform', config).seed }, 'initializers.leCunUniform');
+  return scaled('initializers.leCunUniform', { scale: 1, mode: 'fanIn', distribution: 'uniform', seed: checkConfig('initializers.leCunUniform', config).seed });
 }
 
 /** mean + a normal draw truncated at two standard deviations. */
