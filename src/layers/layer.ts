@@ -41,13 +41,13 @@ export type LayerConfig = Record<string, unknown>;
 /** A shape without the batch dim, or one per input of a layer taking several. */
 export type ShapeOrShapes = number[] | number[][];
 
-const nameCounts = new Map<string, number>();
+const uidCounts = new Map<string, number>();
 
-/** Keras-style unique names: 'dense', then 'dense_1', 'dense_2', ... */
-export function uniqueName(base: string): string {
-  const n = nameCounts.get(base) ?? 0;
-  nameCounts.set(base, n + 1);
-  return n === 0 ? base : `${base}_${n}`;
+/** TF.js's getUid: the prefix and its own counter from 1 ('Dense' gives 'Dense1', 'Dense2'; 'input' gives 'input1'). */
+export function uniqueName(prefix: string): string {
+  const n = (uidCounts.get(prefix) ?? 0) + 1;
+  uidCounts.set(prefix, n);
+  return `${prefix}${n}`;
 }
 
 const KNOWN_ARGS = ['name', 'trainable', 'inputShape', 'batchInputShape', 'batchSize', 'dtype', 'weights'];
@@ -139,7 +139,8 @@ export abstract class Layer {
       if (!Array.isArray(args.weights) || !args.weights.every((w) => w instanceof Tensor)) throw argError(op, 'weights', fmtValue(args.weights), 'an array of Tensors');
       this.initialWeights = args.weights.slice();
     }
-    this.name = args.name ?? uniqueName(snakeName);
+    // TF.js's automatic names: the snake_case class name, then the class name and its count ('dense_Dense1').
+    this.name = args.name ?? `${snakeName}_${uniqueName(this.getClassName())}`;
     this.trainableFlag = args.trainable ?? true;
   }
 

@@ -1,7 +1,7 @@
 import { gatherRows, range } from '../data/batch';
 import type { IOHandler, SaveResult } from '../io/artifacts';
 import { InputLayer } from '../layers/input-layer';
-import { Layer, type Applied, type CallOptions, type Kwargs, type LayerConfig, type ShapeOrShapes } from '../layers/layer';
+import { Layer, uniqueName, type Applied, type CallOptions, type Kwargs, type LayerConfig, type ShapeOrShapes } from '../layers/layer';
 import { SymbolicTensor } from '../layers/symbolic';
 import type { Optimizer } from '../optimizers/optimizer';
 import { Tensor, arrayTypeFor, type TypedArray } from '../tensor/tensor';
@@ -57,7 +57,7 @@ export class LayersModel extends Layer implements TrainableModel {
   constructor(args: ContainerArgs, sequentialName?: { name: string | undefined }) {
     const op = 'model';
     if (sequentialName) {
-      super('sequential', { name: sequentialName.name });
+      super('sequential', { name: sequentialName.name ?? uniqueName('sequential_') });
       return;
     }
     if (args === null || typeof args !== 'object') throw argError(op, 'config', fmtValue(args), 'an object {inputs, outputs, name?}');
@@ -68,7 +68,7 @@ export class LayersModel extends Layer implements TrainableModel {
     if (inputs.length === 0 || args.inputs === undefined) throw argError(op, 'inputs', fmtValue(args.inputs), 'one or more SymbolicTensors from tn.input()');
     if (outputs.length === 0 || args.outputs === undefined) throw argError(op, 'outputs', fmtValue(args.outputs), 'one or more SymbolicTensors');
     const graph = buildGraph(op, inputs, outputs);
-    super('model', { name: args.name });
+    super('model', { name: args.name ?? uniqueName('model') });
     this.setGraph(graph);
   }
 

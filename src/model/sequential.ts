@@ -59,7 +59,7 @@ export class Sequential extends LayersModel {
       // A model brings its own input's batch size and dtype.
       const inner = layer instanceof LayersModel ? layer.inputs[0] : null;
       const batch = inner ? inner.shape[0] : (layer.getConfig().batch_input_shape as (number | null)[] | undefined)?.[0] ?? null;
-      this.input = new InputLayer({ batchInputShape: [batch, ...layer.inputShapeNoBatch], dtype: inner ? inner.dtype : layer.dtype }).output;
+      this.input = new InputLayer({ batchInputShape: [batch, ...layer.inputShapeNoBatch], dtype: inner ? inner.dtype : layer.dtype, name: `${layer.name}_input` }).output;
     }
     if (this.input) {
       const prev = this.graphOrNull ? this.graphOrNull.outputs[0] : this.input;
