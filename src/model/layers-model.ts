@@ -2,7 +2,7 @@ import { gatherRows, range } from '../data/batch';
 import type { IOHandler, SaveResult } from '../io/artifacts';
 import { InputLayer } from '../layers/input-layer';
 import { Layer, uniqueName, type Applied, type CallOptions, type Kwargs, type LayerConfig, type ShapeOrShapes } from '../layers/layer';
-import { SymbolicTensor } from '../layers/symbolic';
+import { SymbolicTensor, type LayerNode } from '../layers/symbolic';
 import type { Optimizer } from '../optimizers/optimizer';
 import { Tensor, arrayTypeFor, type TypedArray } from '../tensor/tensor';
 import { tidy } from '../tensor/tidy';
@@ -16,7 +16,7 @@ import { buildGraph, runGraph, type Graph, type RunOptions } from './graph';
 import { saveModel } from './save';
 import type { SaveConfig } from './serialize';
 import { trainingConfigOf, type TrainingConfig } from './training-config';
-import { summaryLines } from './summary';
+import { summaryLines, type SummaryRow } from './summary';
 import { assertNotTraining, evaluateValues, fit, stepPlan, trainStep, type TrainableModel } from './training';
 
 export type { ModelCompileArgs, ModelFitArgs };
@@ -351,19 +351,28 @@ export class LayersModel extends Layer implements TrainableModel {
 
   /** Prints (or hands to printFn) Keras's layer table with parameter counts and, for graphs, what each layer is connected to. */
   summary(lineLength?: number, positions?: number[], printFn: (line: string) => void = console.log): void {
-    for (const line of summaryLines(this.name, this.summaryRows(), lineLength, positions, this.getClassName() !== 'Sequential', this.weights)) printFn(line);
+    const { rows, sequentialLike } = this.summaryRows();
+    for (const line of summaryLines(rows, sequentialLike, this.weights, lineLength, positions)) printFn(line);
   }
 
-  /** @internal The layers the summary lists, with the layers feeding each. */
-  protected summaryRows(): { layer: Layer; inbound: string[] }[] {
+  /**
+   * @internal The layers the summary lists, with the layers feeding each, and whether the model is a plain chain
+   * (TF.js's "sequential-like": one input, every node fed by at most one layer and feeding at most one, no layer used twice).
+   */
+  protected summaryRows(): { rows: SummaryRow[]; sequentialLike: boolean } {
     const g = this.graph('summary');
-    return g.layers.map((layer) => ({
+    const feeds = new Map<LayerNode, number>();
+    for (const node of g.nodes) for (const t of node.inputs) feeds.set(t.node, (feeds.get(t.node) ?? 0) + 1);
+    const sequentialLike = g.inputs.length === 1 && g.nodes.every((n) => n.inputs.length <= 1 && (feeds.get(n) ?? 0) <= 1)
+      && g.layers.every((l) => (g.nodeIndices.get(l) ?? []).length <= 1);
+    const rows = g.layers.map((layer) => ({
       layer,
       inbound: (g.nodeIndices.get(layer) ?? []).flatMap((node) => node.inputs.map((t) => {
         const src = t.sourceLayer as Layer;
         return `${src.name}[${savedNodeIndex(src, (g.nodeIndices.get(src) ?? []).indexOf(t.node))}][${t.tensorIndex}]`;
       })),
     }));
+    return { rows, sequentialLike };
   }
 
   override countParams(): number {

@@ -6,6 +6,7 @@ import { argError, fmtValue } from '../util/validate';
 import type { Port } from './checks';
 import { buildGraph, type RunOptions } from './graph';
 import { LayersModel, type ModelEvaluateArgs } from './layers-model';
+import type { SummaryRow } from './summary';
 
 export type { ModelCompileArgs, ModelFitArgs, ModelEvaluateArgs } from './layers-model';
 
@@ -135,8 +136,8 @@ export class Sequential extends LayersModel {
     return [null, ...this.outputShapeFor(first.inputShapeNoBatch)];
   }
 
-  protected override summaryRows(): { layer: Layer; inbound: string[] }[] {
-    return this.layerList.map((layer) => ({ layer, inbound: [] }));
+  protected override summaryRows(): { rows: SummaryRow[]; sequentialLike: boolean } {
+    return { rows: this.layerList.map((layer) => ({ layer, inbound: [] })), sequentialLike: true };
   }
 
   /** @internal Keras's Sequential topology: the layers' configs in order. */

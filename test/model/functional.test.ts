@@ -120,7 +120,7 @@ describe('functional models', () => {
     const lines: string[] = [];
     m.summary(undefined, undefined, (l) => lines.push(l));
     const text = lines.join('\n');
-    expect(text).toMatch(/sum \(Add\)\s+\(None, 4\)\s+0\s+h\[0\]\[0\]\n\s+g\[0\]\[0\]/);
+    expect(text).toMatch(/sum \(Add\)\s+\[\[null,4\],\[null,4\]\]\s+\[null,4\]\s+0\s+h\[0\]\[0\]\s*\n\s+g\[0\]\[0\]/);
     expect(text).toMatch(/Total params: 32/);
     expect(m.getLayer('g').name).toBe('g');
     expect(m.weights.map((w) => w.name)).toEqual(['h/kernel', 'h/bias', 'g/kernel', 'g/bias']);
