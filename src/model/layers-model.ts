@@ -14,7 +14,7 @@ import { compileArgs, type Compiled, type ModelCompileArgs } from './compile';
 import { positiveIntArg, type ModelFitArgs, type TensorOrArrayOrMap } from './fit-options';
 import { buildGraph, runGraph, type Graph, type RunOptions } from './graph';
 import { saveModel } from './save';
-import type { SaveConfig } from './serialize';
+import { topologyJson, type SaveConfig } from './serialize';
 import { trainingConfigOf, type TrainingConfig } from './training-config';
 import { summaryLines, type SummaryRow } from './summary';
 import { assertNotTraining, evaluateValues, fit, stepPlan, trainStep, type TrainableModel } from './training';
@@ -407,6 +407,15 @@ export class LayersModel extends Layer implements TrainableModel {
     weights.forEach((w, i) => vars[i].assign(w));
     // As TF.js writes a constrained weight: projected.
     for (const l of this.layers) l.applyConstraints();
+  }
+
+  /**
+   * The topology as model.json holds it, as TF.js's toJSON: a JSON string, or the object when returnString is false.
+   * The first argument is unused, as in TF.js.
+   */
+  toJSON(unused?: unknown, returnString = true): string | Record<string, unknown> {
+    const json = topologyJson(this.topology('toJSON'));
+    return returnString ? JSON.stringify(json) : json;
   }
 
   /**
