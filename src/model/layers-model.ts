@@ -413,7 +413,7 @@ export class LayersModel extends Layer implements TrainableModel {
    * The topology as model.json holds it, as TF.js's toJSON: a JSON string, or the object when returnString is false.
    * The first argument is unused, as in TF.js.
    */
-  toJSON(unused?: unknown, returnString = true): string | Record<string, unknown> {
+  toJSON(_unused?: unknown, returnString = true): string | Record<string, unknown> {
     const json = topologyJson(this.topology('toJSON'));
     return returnString ? JSON.stringify(json) : json;
   }
