@@ -85,7 +85,7 @@ describe('functional models', () => {
     const twin2 = tn.layers.dense({ units: 2, name: 'twin' });
     expect(() => tn.model({ inputs: a, outputs: [twin.apply(a) as tn.SymbolicTensor, twin2.apply(a) as tn.SymbolicTensor] })).toThrow(/two layers named 'twin'/);
     const m = tn.model({ inputs: a, outputs: tn.layers.dense({ units: 1 }).apply(a) as tn.SymbolicTensor });
-    m.compile({ optimizer: 'sgd', loss: 'mse' });
+    m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
     expect(() => m.evaluate([tn.zeros([2, 4]), tn.zeros([2, 4])], tn.zeros([2, 1]))).toThrow(/evaluate: x must be 1, one per model input/);
     expect(() => m.evaluate(tn.zeros([2, 3]), tn.zeros([2, 1]))).toThrow(/evaluate: x must be shape \[batch, 4\] to match the model's input, got shape \[2, 3\]/);
     expect(() => tn.layers.dense({ units: 1 }).apply([a, a])).toThrow(/inputs must be one input/);

@@ -119,7 +119,7 @@ describe('Sequential end to end', () => {
     await expect(model.fit(x, y)).rejects.toThrow(/fit: the model must be compiled first/);
     expect(() => model.compile({ optimizer: 'nadam', loss: 'sparseCategoricalCrossentropy' })).toThrow(/compile: optimizer must be an optimizer from tn.train or one of 'adam', .*'rmsprop'.*, got "nadam"/);
     expect(() => model.compile({ optimizer: 'adam', loss: 'hingeish' })).toThrow(/compile: loss must be a loss function or one of 'meanSquaredError', .*'hinge'.*, got "hingeish"/);
-    expect(() => model.compile({ optimizer: 'adam', loss: 'mse', metrics: ['f1'] })).toThrow(/compile: metrics must be metric functions or names from 'accuracy'/);
+    expect(() => model.compile({ optimizer: 'adam', loss: 'meanSquaredError', metrics: ['f1'] })).toThrow(/compile: metrics must be metric functions or names from 'accuracy'/);
     model.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
     const before = model.getWeights().map((w) => w.dataSync());
     await expect(model.fit(x, y.slice(0, 7))).rejects.toThrow(/fit: y must be 8 samples, one per sample of x, got 7 samples/);
