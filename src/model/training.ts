@@ -213,7 +213,11 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
 
   const steps = o.stepsPerEpoch ?? Math.ceil(n / o.batchSize);
   const rng = new Random(o.seed ?? nextDefaultSeed());
-  const history: History = { epoch: [], history: {}, params: { epochs: o.epochs, initialEpoch: o.initialEpoch, batchSize: o.batchSize, samples: n, steps, metrics: [...names, ...(val ? names.map((k) => `val_${k}`) : [])] } };
+  // TF.js's params: steps is the stepsPerEpoch given (null without one).
+  const history: History = {
+    epoch: [], history: {},
+    params: { epochs: o.epochs, initialEpoch: o.initialEpoch, samples: n, steps: o.stepsPerEpoch, batchSize: o.batchSize, verbose: o.verbose, doValidation: val !== null, metrics: [...names, ...(val ? names.map((k) => `val_${k}`) : [])] },
+  };
   const progress = o.verbose > 0 ? new ProgressLogger(o.epochs, steps, getBackend(), o.verbose === 1) : null;
   const callbacks = o.callbacks;
   callbacks.setModel(model);
@@ -239,7 +243,8 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
         const begin = cursor;
         const end = Math.min(n, begin + o.batchSize);
         cursor = end;
-        if (callbacks.has('onBatchBegin')) await callbacks.call('onBatchBegin', step, { batch: step, size: end - begin });
+        // TF.js hands onBatchBegin empty logs; batch and size come with onBatchEnd.
+        if (callbacks.has('onBatchBegin')) await callbacks.call('onBatchBegin', step, {});
         const xb = xs.map((t) => gatherRows(t, order, begin, end));
         const yb = ys.map((t) => gatherRows(t, order, begin, end));
         const wb = weights ? weights.map((t) => gatherRows(t, order, begin, end)) : null;
