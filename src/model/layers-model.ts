@@ -155,9 +155,10 @@ export class LayersModel extends Layer implements TrainableModel {
     for (const l of this.layers) l.applyConstraints();
   }
 
-  /** The graph; a Sequential model builds it once its input shape is known. */
+  /** The graph (a Sequential model's grows with its layers). */
   protected graph(op: string): Graph {
-    if (!this.graphOrNull) throw new Error(`${op}: the model's input shape is unknown: give the first layer an inputShape, or call fit/predict on data first`);
+    // Only a Sequential model is without one, until its first layer.
+    if (!this.graphOrNull) throw new Error(`${op}: the model has no layers; add some first`);
     return this.graphOrNull;
   }
 
@@ -200,8 +201,8 @@ export class LayersModel extends Layer implements TrainableModel {
     return found;
   }
 
-  /** @internal Input and output ports; a lazy model builds from xs. */
-  ports(_xs?: readonly Tensor[]): { inputs: Port[]; outputs: Port[] } {
+  /** @internal Input and output ports. */
+  ports(): { inputs: Port[]; outputs: Port[] } {
     const g = this.graph('fit');
     const port = (t: SymbolicTensor): Port => ({ name: t.sourceLayer.name, shape: t.shape.slice(1) as number[], dtype: t.dtype });
     return { inputs: g.inputs.map(port), outputs: g.outputs.map(port) };
@@ -234,7 +235,7 @@ export class LayersModel extends Layer implements TrainableModel {
     if (inputs instanceof SymbolicTensor || (Array.isArray(inputs) && inputs.some((t) => t instanceof SymbolicTensor))) {
       return super.apply(inputs, kwargs);
     }
-    const ports = this.ports((Array.isArray(inputs) ? inputs : [inputs]) as Tensor[]);
+    const ports = this.ports();
     const xs = dataList(op, 'inputs', inputs, ports.inputs, 'inputs');
     checkInputs(op, 'inputs', xs, ports.inputs);
     const outs = this.run(xs as Tensor[], { training: kwargs.training ?? false });
@@ -242,12 +243,7 @@ export class LayersModel extends Layer implements TrainableModel {
   }
 
   compile(args: ModelCompileArgs): void {
-    this.compiled = compileArgs(args, this.outputNamesForCompile());
-  }
-
-  /** @internal Output names, known before a lazy model is built. */
-  protected outputNamesForCompile(): string[] {
-    return this.outputNames;
+    this.compiled = compileArgs(args, this.outputNames);
   }
 
   get optimizer(): Optimizer | null {
@@ -282,10 +278,9 @@ export class LayersModel extends Layer implements TrainableModel {
   /** Checks evaluate-style inputs and targets; returns them as lists. */
   private checkedData(op: string, x: unknown, y: unknown): { xs: Tensor[]; ys: Tensor[]; c: Compiled } {
     const c = this.requireCompiled(op);
-    const before = this.ports().inputs;
-    const xs = dataList(op, 'x', x, before, 'inputs');
-    const n = checkInputs(op, 'x', xs, before);
-    const { outputs } = this.ports(xs);
+    const { inputs, outputs } = this.ports();
+    const xs = dataList(op, 'x', x, inputs, 'inputs');
+    const n = checkInputs(op, 'x', xs, inputs);
     const ys = dataList(op, 'y', y, outputs, 'outputs');
     checkTargets(op, 'y', c, ys, n, outputs);
     return { xs, ys, c };
@@ -306,10 +301,9 @@ export class LayersModel extends Layer implements TrainableModel {
     const op = 'predict';
     checkKnownKeys(op, 'args', args ?? {}, ['batchSize', 'verbose', 'steps']);
     const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);
-    const before = this.ports().inputs;
-    const xs = dataList(op, 'x', x, before, 'inputs');
-    const n = checkInputs(op, 'x', xs, before);
-    this.ports(xs);
+    const { inputs } = this.ports();
+    const xs = dataList(op, 'x', x, inputs, 'inputs');
+    const n = checkInputs(op, 'x', xs, inputs);
     const order = range(n);
     let chunks: { shape: readonly number[]; dtype: Tensor['dtype']; values: TypedArray[] }[] | null = null;
     for (let begin = 0; begin < n; begin += batchSize) {

@@ -23,8 +23,8 @@ import { Yielder } from './yield';
 export interface TrainableModel extends CallbackModel {
   readonly layers: Layer[];
   readonly trainableWeights: Variable[];
-  /** The input and output ports (names, shapes without the batch dim, dtypes), building a lazy model from xs first. */
-  ports(xs?: readonly Tensor[]): { inputs: Port[]; outputs: Port[] };
+  /** The input and output ports (names, shapes without the batch dim, dtypes). */
+  ports(): { inputs: Port[]; outputs: Port[] };
   /** The model's outputs for inputs in its order. */
   run(xs: readonly Tensor[], options: RunOptions): Tensor[];
   /** Whether output i comes straight from a layer ending in a softmax that nothing else reads (so a loss may take its logits). */
@@ -173,10 +173,9 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
   const op = 'fit';
   assertNotTraining(op, model);
   const o = parseFitArgs(args ?? {});
-  const inputsBefore = model.ports().inputs;
-  let xs = dataList(op, 'x', x, inputsBefore, 'inputs');
-  let n = checkInputs(op, 'x', xs, inputsBefore);
-  const { inputs, outputs } = model.ports(xs);
+  const { inputs, outputs } = model.ports();
+  let xs = dataList(op, 'x', x, inputs, 'inputs');
+  let n = checkInputs(op, 'x', xs, inputs);
   let ys = dataList(op, 'y', y, outputs, 'outputs');
   checkTargets(op, 'y', c, ys, n, outputs);
   let val: [Tensor[], Tensor[]] | null = null;
