@@ -114,4 +114,19 @@ export const layersIo: Program[] = [
       return [noTopology, loaded.predict(tf.tensor2d([[1, 2]])) as Tensor];
     },
   },
+
+  {
+    name: 'a sequential model with an inputLayer first, and one of int32 ids into an embedding, round-trip',
+    run: async (tf) => {
+      const a = tf.sequential({ layers: [tf.layers.inputLayer({ inputShape: [2], name: 'feed_in' }), tf.layers.dense({ units: 1, kernelInitializer: 'ones', name: 'after' })] });
+      const b = tf.sequential({ layers: [tf.layers.inputLayer({ inputShape: [3], dtype: 'int32', name: 'ids_in' }), tf.layers.embedding({ inputDim: 4, outputDim: 2, name: 'emb_l' }), tf.layers.flatten({ name: 'fl_l' })] });
+      fixWeights(tf, b);
+      const ra = await roundTrip(tf, a);
+      const rb = await roundTrip(tf, b);
+      const ids = tf.tensor2d([[0, 3, 1]], [1, 3], 'int32');
+      const topo = (x: io.ModelArtifacts) => (x.modelTopology as { config: { layers: { class_name: string }[] } }).config.layers.map((l) => l.class_name);
+      return [a.layers.map((l) => l.name), ra.loaded.layers.map((l) => l.name), topo(ra.artifacts), b.layers.map((l) => l.name), rb.loaded.layers.map((l) => l.name), topo(rb.artifacts),
+        rb.loaded.predict(ids), ra.loaded.predict(tf.tensor2d([[1, 2]])), rb.loaded.inputs[0].dtype];
+    },
+  },
 ];
