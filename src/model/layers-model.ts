@@ -23,7 +23,10 @@ export type { ModelCompileArgs, ModelFitArgs };
 
 export interface ModelEvaluateArgs {
   batchSize?: number;
+  /** Only 0: TF.js's evaluate refuses a verbose run (predict ignores it). */
   verbose?: number;
+  /** TF.js's type has it, and its evaluate refuses it: given, evaluate throws. */
+  steps?: number;
 }
 
 export interface ContainerArgs {
@@ -291,6 +294,9 @@ export class LayersModel extends Layer implements TrainableModel {
     const op = 'evaluate';
     checkKnownKeys(op, 'args', args ?? {}, ['batchSize', 'verbose', 'steps']);
     const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);
+    // TF.js's evaluate has neither (it throws NotImplementedError for both).
+    if (args.verbose) throw argError(op, 'args.verbose', fmtValue(args.verbose), '0 (evaluate prints nothing, as in TF.js)');
+    if (args.steps != null) throw argError(op, 'args.steps', fmtValue(args.steps), 'absent (evaluate runs over all of x in batches of batchSize, as in TF.js)');
     const { xs, ys, c } = this.checkedData(op, x, y);
     const scores = evaluateValues(this, c, xs, ys, batchSize).map((v) => new Tensor([], 'float32', Float32Array.of(v)));
     return scores.length === 1 ? scores[0] : scores;

@@ -188,7 +188,9 @@ export const layersTraining: Program[] = [
       const m2 = regressor(tf);
       m2.compile({ optimizer: 'sgd', loss: 'meanSquaredError', metrics: ['mae', 'mse'] });
       const many = m2.evaluate(xs(tf), ys(tf), { batchSize: 3 });
-      return [one, Array.isArray(one), many, Array.isArray(many)];
+      const refused = [{ verbose: 1 }, { steps: 2 }, { batchSize: 0 }].map((args) => { try { m2.evaluate(xs(tf), ys(tf), args); return 'ok'; } catch { return 'threw'; } });
+      const quiet = m2.evaluate(xs(tf), ys(tf), { verbose: 0 });
+      return [one, Array.isArray(one), many, Array.isArray(many), refused, quiet, regressor(tf).predict(xs(tf, 2), { batchSize: 1, verbose: true } as { batchSize: number })];
     },
   },
   {
