@@ -278,15 +278,20 @@ export class LayersModel extends Layer implements TrainableModel {
     return fit(this, this.requireCompiled('fit'), x, y, args);
   }
 
-  /** Checks evaluate-style inputs and targets; returns them as lists. */
-  private checkedData(op: string, x: unknown, y: unknown): { xs: Tensor[]; ys: Tensor[]; c: Compiled } {
+  /** Checks evaluate-style inputs and targets and runs f on them as lists, freeing the columns made of 1-D ones after. */
+  private withData<T>(op: string, x: unknown, y: unknown, f: (xs: Tensor[], ys: Tensor[], c: Compiled) => T): T {
     const c = this.requireCompiled(op);
     const { inputs, outputs } = this.ports();
-    const xs = dataList(op, 'x', x, inputs, 'inputs');
-    const n = checkInputs(op, 'x', xs, inputs);
-    const ys = dataList(op, 'y', y, outputs, 'outputs');
-    checkTargets(op, 'y', c, ys, n, outputs);
-    return { xs, ys, c };
+    const made: Tensor[] = [];
+    try {
+      const xs = dataList(op, 'x', x, inputs, 'inputs', made);
+      const n = checkInputs(op, 'x', xs, inputs);
+      const ys = dataList(op, 'y', y, outputs, 'outputs', made);
+      checkTargets(op, 'y', c, ys, n, outputs);
+      return f(xs, ys, c);
+    } finally {
+      for (const t of made) t.dispose();
+    }
   }
 
   /** The loss, then each output's loss (several outputs), then each metric, over (x, y), as TF.js: scalar tensors (one alone when that is all). */
@@ -297,8 +302,7 @@ export class LayersModel extends Layer implements TrainableModel {
     // TF.js's evaluate has neither (it throws NotImplementedError for both).
     if (args.verbose) throw argError(op, 'args.verbose', fmtValue(args.verbose), '0 (evaluate prints nothing, as in TF.js)');
     if (args.steps != null) throw argError(op, 'args.steps', fmtValue(args.steps), 'absent (evaluate runs over all of x in batches of batchSize, as in TF.js)');
-    const { xs, ys, c } = this.checkedData(op, x, y);
-    const scores = evaluateValues(this, c, xs, ys, batchSize).map((v) => new Tensor([], 'float32', Float32Array.of(v)));
+    const scores = this.withData(op, x, y, (xs, ys, c) => evaluateValues(this, c, xs, ys, batchSize)).map((v) => new Tensor([], 'float32', Float32Array.of(v)));
     return scores.length === 1 ? scores[0] : scores;
   }
 
@@ -308,8 +312,17 @@ export class LayersModel extends Layer implements TrainableModel {
     checkKnownKeys(op, 'args', args ?? {}, ['batchSize', 'verbose', 'steps']);
     const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);
     const { inputs } = this.ports();
-    const xs = dataList(op, 'x', x, inputs, 'inputs');
-    const n = checkInputs(op, 'x', xs, inputs);
+    const made: Tensor[] = [];
+    try {
+      return this.predictChecked(dataList(op, 'x', x, inputs, 'inputs', made), inputs, batchSize);
+    } finally {
+      for (const t of made) t.dispose();
+    }
+  }
+
+  /** predict on inputs given as a list, checked against the input ports here. */
+  private predictChecked(xs: Tensor[], inputs: Port[], batchSize: number): Tensor | Tensor[] {
+    const n = checkInputs('predict', 'x', xs, inputs);
     const order = range(n);
     let chunks: { shape: readonly number[]; dtype: Tensor['dtype']; values: TypedArray[] }[] | null = null;
     for (let begin = 0; begin < n; begin += batchSize) {
@@ -343,8 +356,7 @@ export class LayersModel extends Layer implements TrainableModel {
   async trainOnBatch(x: TensorOrArrayOrMap, y: TensorOrArrayOrMap): Promise<number | number[]> {
     const op = 'trainOnBatch';
     assertNotTraining(op, this);
-    const { xs, ys, c } = this.checkedData(op, x, y);
-    const logs = trainStep(this, c, stepPlan(this, c), xs, ys, null, true, 'trainOnBatch');
+    const logs = this.withData(op, x, y, (xs, ys, c) => trainStep(this, c, stepPlan(this, c), xs, ys, null, true, 'trainOnBatch'));
     const values = Object.values(logs);
     return values.length === 1 ? values[0] : values;
   }

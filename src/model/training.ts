@@ -174,33 +174,36 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
   assertNotTraining(op, model);
   const o = parseFitArgs(args ?? {});
   const { inputs, outputs } = model.ports();
-  let xs = dataList(op, 'x', x, inputs, 'inputs');
-  let n = checkInputs(op, 'x', xs, inputs);
-  let ys = dataList(op, 'y', y, outputs, 'outputs');
-  checkTargets(op, 'y', c, ys, n, outputs);
-  let val: [Tensor[], Tensor[]] | null = null;
-  // The split and weight tensors fit makes are freed when it ends, as TF.js's fit frees its own.
+  // The columns, split and weight tensors fit makes are freed when it ends, as TF.js's fit frees its own.
   const owned: Tensor[] = [];
-  if (o.validationData !== undefined) {
-    const vd = o.validationData;
-    if (!Array.isArray(vd) || vd.length < 2) throw argError(op, 'validationData', typeof vd, 'a pair [xVal, yVal]');
-    const vx = dataList(op, 'validationData[0]', vd[0], inputs, 'inputs');
-    const vn = checkInputs(op, 'validationData[0]', vx, inputs);
-    const vy = dataList(op, 'validationData[1]', vd[1], outputs, 'outputs');
-    checkTargets(op, 'validationData[1]', c, vy, vn, outputs);
-    val = [vx, vy];
-  }
-  if (!val && o.validationSplit > 0) {
-    const nTrain = Math.floor(n * (1 - o.validationSplit));
-    if (nTrain === 0 || nTrain === n) throw argError(op, 'validationSplit', String(o.validationSplit), `a fraction leaving samples on both sides of ${n}`);
-    val = [xs.map((t) => t.slice(nTrain)), ys.map((t) => t.slice(nTrain))];
-    xs = xs.map((t) => t.slice(0, nTrain));
-    ys = ys.map((t) => t.slice(0, nTrain));
-    n = nTrain;
-    owned.push(...val[0], ...val[1], ...xs, ...ys);
-  }
+  let xs: Tensor[];
+  let ys: Tensor[];
+  let n: number;
+  let val: [Tensor[], Tensor[]] | null = null;
   let weights: Tensor[] | null;
   try {
+    xs = dataList(op, 'x', x, inputs, 'inputs', owned);
+    n = checkInputs(op, 'x', xs, inputs);
+    ys = dataList(op, 'y', y, outputs, 'outputs', owned);
+    checkTargets(op, 'y', c, ys, n, outputs);
+    if (o.validationData !== undefined) {
+      const vd = o.validationData;
+      if (!Array.isArray(vd) || vd.length < 2) throw argError(op, 'validationData', typeof vd, 'a pair [xVal, yVal]');
+      const vx = dataList(op, 'validationData[0]', vd[0], inputs, 'inputs', owned);
+      const vn = checkInputs(op, 'validationData[0]', vx, inputs);
+      const vy = dataList(op, 'validationData[1]', vd[1], outputs, 'outputs', owned);
+      checkTargets(op, 'validationData[1]', c, vy, vn, outputs);
+      val = [vx, vy];
+    }
+    if (!val && o.validationSplit > 0) {
+      const nTrain = Math.floor(n * (1 - o.validationSplit));
+      if (nTrain === 0 || nTrain === n) throw argError(op, 'validationSplit', String(o.validationSplit), `a fraction leaving samples on both sides of ${n}`);
+      val = [xs.map((t) => t.slice(nTrain)), ys.map((t) => t.slice(nTrain))];
+      xs = xs.map((t) => t.slice(0, nTrain));
+      ys = ys.map((t) => t.slice(0, nTrain));
+      n = nTrain;
+      owned.push(...val[0], ...val[1], ...xs, ...ys);
+    }
     weights = o.classWeight ? classWeights(op, ys, o.classWeight) : null;
   } catch (e) {
     for (const t of owned) t.dispose();

@@ -275,4 +275,21 @@ export const layersTraining: Program[] = [
       ];
     },
   },
+
+  {
+    name: 'linear regression on 1-D tensors (fit, evaluate, predict and trainOnBatch take them as columns)',
+    run: async (tf) => {
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1], kernelInitializer: 'zeros' })] });
+      model.compile({ optimizer: tf.train.sgd(0.05), loss: 'meanSquaredError' });
+      const xs = tf.tensor1d([-1, 0, 1, 2, 3, 4]);
+      const ys = tf.tensor1d([-3, -1, 1, 3, 5, 7]);
+      const h = await model.fit(xs, ys, { epochs: 5, batchSize: 3, shuffle: false, verbose: 0, validationData: [xs, ys] });
+      const before = tf.memory().numTensors;
+      const p = model.predict(tf.tensor1d([10, 20]));
+      const e = model.evaluate(xs, ys);
+      const grew = tf.memory().numTensors - before;
+      const t = await model.trainOnBatch(xs, ys);
+      return [h.history, p, e, grew, t, (() => { try { model.predict(tf.tensor1d([1, 2]).reshape([1, 2])); return 'ok'; } catch { return 'threw'; } })()];
+    },
+  },
 ];
