@@ -114,7 +114,8 @@ export abstract class Layer {
     const op = `layers.${this.getClassName().charAt(0).toLowerCase()}${this.getClassName().slice(1)}`;
     if (args.name !== undefined && (typeof args.name !== 'string' || args.name === '')) throw argError(op, 'name', fmtValue(args.name), 'a non-empty string');
     if (args.trainable !== undefined && typeof args.trainable !== 'boolean') throw argError(op, 'trainable', fmtValue(args.trainable), 'a boolean');
-    let shape: unknown = args.inputShape;
+    // TF.js concatenates inputShape after the batch dim, so a plain number serves as a 1-D shape.
+    let shape: unknown = typeof args.inputShape === 'number' ? [args.inputShape] : args.inputShape;
     if (args.batchInputShape !== undefined) {
       const b = args.batchInputShape;
       if (!Array.isArray(b) || b.length < 1 || !(b[0] === null || (Number.isInteger(b[0]) && (b[0] as number) > 0))) {
@@ -403,9 +404,9 @@ export abstract class Layer {
     return v.name;
   }
 
-  /** Copies of the weights' values, in the order of `weights`. */
-  getWeights(): Tensor[] {
-    return this.weights.map((v) => new Tensor(v.shape, v.dtype, v.hostValues().slice()));
+  /** Copies of the weights' values, in the order of `weights` (only the trainable ones with trainableOnly, as TF.js). */
+  getWeights(trainableOnly = false): Tensor[] {
+    return (trainableOnly ? this.trainableWeights : this.weights).map((v) => new Tensor(v.shape, v.dtype, v.hostValues().slice()));
   }
 
   /** Replaces every weight at once; checks count, shapes and dtypes before changing any. Constrained weights are projected, as TF.js writes them. */
@@ -473,6 +474,7 @@ export abstract class Layer {
   }
 
   countParams(): number {
+    if (!this.built) throw new Error(`${this.name}.countParams: the layer is not built yet, so it has no weights to count; add it to a model with an input shape or apply it first`);
     return this.vars.reduce((n, v) => n + v.size, 0);
   }
 

@@ -398,11 +398,6 @@ export class LayersModel extends Layer implements TrainableModel {
     return this.weights.map((v) => byVar.get(v) ?? v.name);
   }
 
-  /** Copies of every weight, in the order of `weights`. */
-  override getWeights(): Tensor[] {
-    return this.weights.map((v) => new Tensor(v.shape, v.dtype, v.hostValues().slice()));
-  }
-
   /** Sets every weight from one list in the order of `weights`; all are checked before any changes. */
   override setWeights(weights: Tensor[]): void {
     const vars = this.weights;

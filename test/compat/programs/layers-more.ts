@@ -158,4 +158,14 @@ export const layersMore: Program[] = [
       return [outer.predict(t), inner.apply(t), outer.layers.map((l) => l.getClassName()), y.shape, outer.countParams()];
     },
   },
+
+  {
+    name: 'getWeights(trainableOnly), countParams before a layer is built, inputShape given as a number',
+    run: (tf) => {
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: 3 as unknown as number[], kernelInitializer: 'ones', name: 'num_shape' }), tf.layers.batchNormalization({ name: 'bn_w' })] });
+      const unbuilt = (() => { try { return tf.layers.dense({ units: 2 }).countParams(); } catch { return 'threw'; } })();
+      return [model.getWeights(true).map((w) => w.shape), model.getWeights().length, model.layers[1].getWeights(true).length, model.layers[1].getWeights(false).length,
+        unbuilt, model.layers[0].countParams(), model.predict(tf.ones([1, 3])), model.inputs[0].shape];
+    },
+  },
 ];
