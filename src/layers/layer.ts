@@ -383,6 +383,24 @@ export abstract class Layer {
     return isShapeList(out) ? out.map((s) => [null, ...s]) : [null, ...out];
   }
 
+  /** The output tensor(s) of the layer's one application to symbolic tensors, as TF.js's layer.output. */
+  get output(): SymbolicTensor | SymbolicTensor[] {
+    const outs = this.onlyNode('output').outputs;
+    return outs.length === 1 ? outs[0] : outs.slice();
+  }
+
+  /** The input tensor(s) of the layer's one application to symbolic tensors, as TF.js's layer.input. */
+  get input(): SymbolicTensor | SymbolicTensor[] {
+    const ins = this.onlyNode('input').inputs;
+    return ins.length === 1 ? ins[0] : ins.slice();
+  }
+
+  private onlyNode(what: string): LayerNode {
+    if (this.inboundNodes.length === 0) throw new Error(`${this.name}.${what}: the layer has no inbound nodes (it was never applied to symbolic tensors)`);
+    if (this.inboundNodes.length > 1) throw new Error(`${this.name}.${what}: the layer has ${this.inboundNodes.length} inbound nodes, so its ${what} is ill-defined`);
+    return this.inboundNodes[0];
+  }
+
   /** The weight variables: the trainable ones, then the others (TF.js's order). */
   get weights(): Variable[] {
     return [...this.trainableWeights, ...this.nonTrainableWeights];

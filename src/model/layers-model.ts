@@ -178,6 +178,18 @@ export class LayersModel extends Layer implements TrainableModel {
     return this.graph('outputs').outputs.slice();
   }
 
+  /** The model's input, or its inputs when it has several, as TF.js's model.input. */
+  override get input(): SymbolicTensor | SymbolicTensor[] {
+    const ins = this.inputs;
+    return ins.length === 1 ? ins[0] : ins;
+  }
+
+  /** The model's output, or its outputs when it has several, as TF.js's model.output. */
+  override get output(): SymbolicTensor | SymbolicTensor[] {
+    const outs = this.outputs;
+    return outs.length === 1 ? outs[0] : outs;
+  }
+
   get inputNames(): string[] {
     return this.inputs.map((t) => t.sourceLayer.name);
   }

@@ -20,7 +20,7 @@ export interface SequentialArgs {
  */
 export class Sequential extends LayersModel {
   private readonly layerList: Layer[] = [];
-  private input: SymbolicTensor | null = null;
+  private inputTensor: SymbolicTensor | null = null;
 
   constructor(args: SequentialArgs = {}) {
     if (args === null || typeof args !== 'object') throw argError('sequential', 'config', typeof args, 'an object {layers?, name?}');
@@ -44,9 +44,9 @@ export class Sequential extends LayersModel {
     const op = 'Sequential.add';
     if (!(layer instanceof Layer)) throw argError(op, 'layer', typeof layer, 'a layer from tn.layers');
     if (layer instanceof InputLayer) {
-      if (this.layerList.length > 0 || this.input) throw argError(op, 'layer', `InputLayer '${layer.name}'`, 'an InputLayer only as the first layer');
+      if (this.layerList.length > 0 || this.inputTensor) throw argError(op, 'layer', `InputLayer '${layer.name}'`, 'an InputLayer only as the first layer');
       // An InputLayer the user adds is one of the model's layers, as in TF.js (the one an inputShape makes is not).
-      this.input = layer.output;
+      this.inputTensor = layer.output;
       this.layerList.push(layer);
       return;
     }
@@ -57,20 +57,20 @@ export class Sequential extends LayersModel {
     if (layer instanceof LayersModel && layer.built && layer.outputs.length !== 1) {
       throw argError(op, 'layer', `model '${layer.name}' with ${layer.outputs.length} outputs`, 'a model with one output (use the functional API: tn.model)');
     }
-    if (!this.input && this.layerList.length === 0 && !layer.inputShapeNoBatch) {
+    if (!this.inputTensor && this.layerList.length === 0 && !layer.inputShapeNoBatch) {
       throw argError(op, 'layer', `first layer '${layer.name}' without inputShape or batchInputShape`, 'a first layer that gets an inputShape or batchInputShape (as in TF.js)');
     }
-    if (!this.input) {
+    if (!this.inputTensor) {
       // A model brings its own input's batch size and dtype.
       const inner = layer instanceof LayersModel ? layer.inputs[0] : null;
       const batch = inner ? inner.shape[0] : (layer.getConfig().batch_input_shape as (number | null)[] | undefined)?.[0] ?? null;
-      this.input = new InputLayer({ batchInputShape: [batch, ...(layer.inputShapeNoBatch as number[])], dtype: inner ? inner.dtype : layer.dtype, name: `${layer.name}_input` }).output;
+      this.inputTensor = new InputLayer({ batchInputShape: [batch, ...(layer.inputShapeNoBatch as number[])], dtype: inner ? inner.dtype : layer.dtype, name: `${layer.name}_input` }).output;
     }
-    const prev = this.graphOrNull ? this.graphOrNull.outputs[0] : this.input;
+    const prev = this.graphOrNull ? this.graphOrNull.outputs[0] : this.inputTensor;
     const out = layer.apply(prev);
     if (Array.isArray(out)) throw argError(op, 'layer', `${layer.getClassName()} '${layer.name}' with ${out.length} outputs`, 'a layer with one output');
     this.layerList.push(layer);
-    this.setGraph(buildGraph(op, [this.input], [out]));
+    this.setGraph(buildGraph(op, [this.inputTensor], [out]));
   }
 
   /** The model's output for x, in batches (one tensor: a Sequential model has one output). */
@@ -92,11 +92,11 @@ export class Sequential extends LayersModel {
     const layers = this.layerList.map((l, i) => {
       const config = l.getConfig();
       // The first layer records the model's input shape, also when an InputLayer brought it (a model records its own inside).
-      if (i === 0 && config.batch_input_shape === undefined && !(l instanceof LayersModel) && this.input) config.batch_input_shape = this.input.shape.slice();
+      if (i === 0 && config.batch_input_shape === undefined && !(l instanceof LayersModel) && this.inputTensor) config.batch_input_shape = this.inputTensor.shape.slice();
       return { class_name: l.getClassName(), config };
     });
     // An input of another dtype than the first layer's (int32 ids) is written as TF.js writes it: an InputLayer first.
-    const feed = this.input && !(this.layerList[0] instanceof InputLayer) && this.input.dtype !== this.layerList[0].dtype ? [{ class_name: 'InputLayer', config: (this.input.sourceLayer as InputLayer).getConfig() }] : [];
+    const feed = this.inputTensor && !(this.layerList[0] instanceof InputLayer) && this.inputTensor.dtype !== this.layerList[0].dtype ? [{ class_name: 'InputLayer', config: (this.inputTensor.sourceLayer as InputLayer).getConfig() }] : [];
     return { class_name: 'Sequential', config: { name: this.name, layers: [...feed, ...layers] } };
   }
 

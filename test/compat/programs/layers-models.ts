@@ -329,4 +329,31 @@ export const layersModels: Program[] = [
       };
     },
   },
+
+  {
+    name: 'layer.output and model.input/output to build a model from part of another (transfer learning)',
+    run: (tf) => {
+      const base = tf.sequential({ layers: [
+        tf.layers.dense({ units: 4, inputShape: [3], activation: 'relu', kernelInitializer: tf.initializers.constant({ value: 0.1 }), name: 'feat1' }),
+        tf.layers.dense({ units: 2, kernelInitializer: 'ones', name: 'feat2' }),
+        tf.layers.dense({ units: 5, activation: 'softmax', name: 'head' }),
+      ] });
+      const cut = base.getLayer('feat2').output as SymbolicTensor;
+      const truncated = tf.model({ inputs: base.inputs, outputs: cut });
+      const newHead = tf.layers.dense({ units: 1, kernelInitializer: 'ones', name: 'new_head' }).apply(cut) as SymbolicTensor;
+      const transfer = tf.model({ inputs: base.input as SymbolicTensor, outputs: newHead });
+      const x = tf.tensor2d([[1, 2, 3]]);
+      const i = tf.input({ shape: [2], name: 'io_in' });
+      const d = tf.layers.dense({ units: 3, name: 'io_d' });
+      const o = d.apply(i) as SymbolicTensor;
+      const twice = tf.layers.dense({ units: 2, name: 'twice' });
+      twice.apply(i);
+      twice.apply(o.shape[1] === 2 ? o : i);
+      const unapplied = tf.layers.dense({ units: 1 });
+      const attempt = (f: () => unknown) => { try { f(); return 'ok'; } catch { return 'threw'; } };
+      return [truncated.predict(x), transfer.predict(x), (base.output as SymbolicTensor).shape, (base.input as SymbolicTensor).shape, cut.shape,
+        (d.input as SymbolicTensor).shape, (d.output as SymbolicTensor).shape, ((i.sourceLayer as unknown as { output: SymbolicTensor }).output).shape, transfer.layers.map((l) => l.name),
+        attempt(() => unapplied.output), attempt(() => twice.output)];
+    },
+  },
 ];
