@@ -266,12 +266,13 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
         if (callbacks.has('onBatchEnd')) await callbacks.call('onBatchEnd', step, { batch: step, size: end - begin, ...logs });
         await yielder.batchEnd(epoch, step, logs);
       }
+      // The validation values come first, as in TF.js's epoch logs (and so in the History's keys).
       const epochLogs: Logs = {};
-      for (const [k, v] of Object.entries(sums)) epochLogs[k] = v / seen;
       if (val) {
         const scores = evaluateValues(model, c, val[0], val[1], o.validationBatchSize);
         names.forEach((k, i) => (epochLogs[`val_${k}`] = scores[i]));
       }
+      for (const [k, v] of Object.entries(sums)) epochLogs[k] = v / seen;
       progress?.epochEnd(epochLogs);
       history.epoch.push(epoch);
       for (const [k, v] of Object.entries(epochLogs)) (history.history[k] ??= []).push(v);

@@ -292,4 +292,18 @@ export const layersTraining: Program[] = [
       return [h.history, p, e, grew, t, (() => { try { model.predict(tf.tensor1d([1, 2]).reshape([1, 2])); return 'ok'; } catch { return 'threw'; } })()];
     },
   },
+
+  {
+    name: 'printing the History and epoch logs (key order with validation)',
+    run: async (tf) => {
+      const model = regressor(tf);
+      model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError', metrics: ['mae'] });
+      const h = await model.fit(xs(tf, 5), ys(tf, 5), {
+        epochs: 2, batchSize: 4, shuffle: false, verbose: 0, validationSplit: 0.2,
+        callbacks: { onEpochEnd: async (epoch, logs) => { console.log(`epoch ${epoch}: ${Object.keys(logs ?? {}).join(', ')}`); } },
+      });
+      console.log(Object.keys(h.history).join(' '));
+      return h.history;
+    },
+  },
 ];
