@@ -24,7 +24,8 @@ export class Flatten extends Layer {
   }
 
   computeOutputShape(inputShape: readonly number[]): number[] {
-    if (inputShape.length === 0) throw argError(this.name, 'input', 'shape [null]', 'rank >= 2');
+    // TF.js's Flatten takes rank 3 and up (its inputSpec's minNdim): a [batch, n] input is refused, not passed through.
+    if (inputShape.length < 2) throw argError(this.name, 'input', `shape [null${inputShape.map((d) => `, ${d}`).join('')}]`, 'rank >= 3 (a batch and at least two more dims)');
     return [inputShape.reduce((a, b) => a * b, 1)];
   }
 

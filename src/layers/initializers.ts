@@ -37,7 +37,7 @@ function make(className: string, config: Record<string, number | string | null>,
 }
 
 /** Normal draws beyond two standard deviations are redrawn, as Keras's truncated normal. */
-function truncatedNormal(rng: Random, stddev: number): () => number {
+function truncatedDraw(rng: Random, stddev: number): () => number {
   return () => {
     for (;;) {
       const z = rng.normal();
@@ -70,14 +70,14 @@ export function glorotNormal(config?: { seed?: number }): Initializer {
   config = checkConfig('initializers.glorotNormal', config);
   return make('VarianceScaling', { scale: 1, mode: 'fan_avg', distribution: 'normal' }, (shape, rng) => {
     const [fanIn, fanOut] = fans(shape);
-    return truncatedNormal(rng, Math.sqrt(2 / (fanIn + fanOut)));
+    return truncatedDraw(rng, Math.sqrt(2 / (fanIn + fanOut)));
   }, config.seed);
 }
 
 /** Truncated normal with stddev sqrt(2 / fanIn) (corrected for the truncation, as Keras). */
 export function heNormal(config?: { seed?: number }): Initializer {
   config = checkConfig('initializers.heNormal', config);
-  return make('HeNormal', {}, (shape, rng) => truncatedNormal(rng, Math.sqrt(2 / fans(shape)[0]) / 0.8796256610342398), config.seed);
+  return make('HeNormal', {}, (shape, rng) => truncatedDraw(rng, Math.sqrt(2 / fans(shape)[0]) / 0.8796256610342398), config.seed);
 }
 
 export function randomUniform(config?: { minval?: number; maxval?: number; seed?: number }): Initializer {
@@ -133,6 +133,93 @@ export function orthogonal(config?: { gain?: number; seed?: number }): Initializ
   }, config.seed);
 }
 
+export interface VarianceScalingConfig {
+  scale?: number;
+  mode?: 'fanIn' | 'fanOut' | 'fanAvg';
+  distribution?: 'normal' | 'uniform' | 'truncatedNormal';
+  seed?: number;
+}
+
+const FAN_MODES = { fanIn: 'fan_in', fanOut: 'fan_out', fanAvg: 'fan_avg' } as const;
+const DISTRIBUTIONS = { normal: 'normal', uniform: 'uniform', truncatedNormal: 'truncated_normal' } as const;
+
+/**
+ * TF.js's varianceScaling: scale divided by the fan the mode names, then a normal truncated at two standard
+ * deviations with stddev sqrt(scale) (TF.js does not correct for the truncation) or a uniform in ±sqrt(3·scale).
+ */
+export function varianceScaling(config?: VarianceScalingConfig): Initializer {
+  return scaled('initializers.varianceScaling', checkConfig('initializers.varianceScaling', config));
+}
+
+function scaled(op: string, config: VarianceScalingConfig): Initializer {
+  const scale = assertFiniteNumber(op, 'scale', config.scale ?? 1);
+  if (scale <= 0) throw argError(op, 'scale', String(scale), 'a positive number');
+  const mode = config.mode ?? 'fanIn';
+  if (!Object.hasOwn(FAN_MODES, mode)) throw argError(op, 'mode', fmtValue(mode), `one of ${Object.keys(FAN_MODES).map((m) => `'${m}'`).join(', ')}`);
+  const distribution = config.distribution ?? 'normal';
+  if (!Object.hasOwn(DISTRIBUTIONS, distribution)) throw argError(op, 'distribution', fmtValue(distribution), `one of ${Object.keys(DISTRIBUTIONS).map((d) => `'${d}'`).join(', ')}`);
+  return make('VarianceScaling', { scale, mode: FAN_MODES[mode], distribution: DISTRIBUTIONS[distribution] }, (shape, rng) => {
+    const [fanIn, fanOut] = fans(shape);
+    const fan = mode === 'fanIn' ? fanIn : mode === 'fanOut' ? fanOut : (fanIn + fanOut) / 2;
+    const s = scale / Math.max(1, fan);
+    if (distribution === 'uniform') {
+      const limit = Math.sqrt(3 * s);
+      return () => rng.uniform(-limit, limit);
+    }
+    return truncatedDraw(rng, Math.sqrt(s));
+  }, config.seed);
+}
+
+/** Uniform in ±sqrt(6 / fanIn). */
+export function heUniform(config?: { seed?: number }): Initializer {
+  return scaled('initializers.heUniform', { scale: 2, mode: 'fanIn', distribution: 'uniform', seed: checkConfig('initializers.heUniform', config).seed });
+}
+
+/** Truncated normal with stddev sqrt(1 / fanIn). */
+export function leCunNormal(config?: { seed?: number }): Initializer {
+  return scaled('initializers.leCunNormal', { scale: 1, mode: 'fanIn', distribution: 'normal', seed: checkConfig('initializers.leCunNormal', config).seed });
+}
+
+/** Uniform in ±sqrt(3 / fanIn). */
+export function leCunUniform(config?: { seed?: number }): Initializer {
+  return scaled('initializers.leCunUniform', { scale: 1, mode: 'fanIn', distribution: 'uniform', seed: checkConfig('initializers.leCunUniform', config).seed });
+}
+
+/** mean + a normal draw truncated at two standard deviations. */
+export function truncatedNormal(config?: { mean?: number; stddev?: number; seed?: number }): Initializer {
+  config = checkConfig('initializers.truncatedNormal', config);
+  const mean = assertFiniteNumber('initializers.truncatedNormal', 'mean', config.mean ?? 0);
+  const stddev = assertFiniteNumber('initializers.truncatedNormal', 'stddev', config.stddev ?? 0.05);
+  return make('TruncatedNormal', { mean, stddev }, (_shape, rng) => {
+    const draw = truncatedDraw(rng, stddev);
+    return () => mean + draw();
+  }, config.seed);
+}
+
+/** Every value the same: TF.js's constant({value}), value required. */
+export function constant(config: { value: number }): Initializer {
+  const op = 'initializers.constant';
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) throw argError(op, 'config', fmtValue(config), 'an object {value}');
+  const value = assertFiniteNumber(op, 'value', config.value);
+  return make('Constant', { value }, () => () => value, undefined, false);
+}
+
+/** gain times the identity matrix; only for 2D square shapes, as TF.js. */
+export function identity(config?: { gain?: number }): Initializer {
+  const op = 'initializers.identity';
+  config = checkConfig(op, config);
+  const gain = assertFiniteNumber(op, 'gain', config.gain ?? 1);
+  return make('Identity', { gain }, (shape) => {
+    if (shape.length !== 2 || shape[0] !== shape[1]) throw argError(op, 'shape', `[${shape.join(', ')}]`, 'a 2D square shape');
+    let at = 0;
+    return () => {
+      const v = Math.floor(at / shape[1]) === at % shape[1] ? gain : 0;
+      at++;
+      return v;
+    };
+  }, undefined, false);
+}
+
 export function zeros(): Initializer {
   return make('Zeros', {}, () => () => 0, undefined, false);
 }
@@ -148,11 +235,17 @@ const byName: Record<string, () => Initializer> = {
   randomNormal: () => randomNormal(),
   randomUniform: () => randomUniform(),
   orthogonal: () => orthogonal(),
+  heUniform: () => heUniform(),
+  leCunNormal: () => leCunNormal(),
+  leCunUniform: () => leCunUniform(),
+  truncatedNormal: () => truncatedNormal(),
+  varianceScaling: () => varianceScaling(),
+  identity: () => identity(),
   zeros,
   ones,
 };
 
-export type InitializerName = 'glorotUniform' | 'glorotNormal' | 'heNormal' | 'randomNormal' | 'randomUniform' | 'orthogonal' | 'zeros' | 'ones';
+export type InitializerName = 'glorotUniform' | 'glorotNormal' | 'heNormal' | 'heUniform' | 'leCunNormal' | 'leCunUniform' | 'truncatedNormal' | 'varianceScaling' | 'identity' | 'randomNormal' | 'randomUniform' | 'orthogonal' | 'zeros' | 'ones';
 
 /** An initializer from a name (TF.js's camelCase or Keras's snake_case) or an instance. */
 export function getInitializer(op: string, arg: string, spec: unknown): Initializer {

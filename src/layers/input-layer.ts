@@ -33,7 +33,6 @@ function dims(op: string, arg: string, v: unknown, withBatch: boolean): (number 
 /** The entry of a functional model: a layer with no inputs whose output is the model's input tensor, as tf.layers.inputLayer. */
 export class InputLayer extends Layer {
   readonly batchInputShape: (number | null)[];
-  readonly output: SymbolicTensor;
 
   constructor(args: InputLayerArgs) {
     const op = 'layers.inputLayer';
@@ -51,12 +50,20 @@ export class InputLayer extends Layer {
     this.batchInputShape = batchShape;
     this.inputShapeNoBatch = batchShape.slice(1) as number[];
     this.built = true;
-    this.output = new SymbolicTensor(dtype, batchShape, this, 0, 0);
-    this.inboundNodes.push({ layer: this, inputs: [], outputs: [this.output], kwargs: {} });
+    this.inboundNodes.push({ layer: this, inputs: [], outputs: [new SymbolicTensor(dtype, batchShape, this, 0, 0)], kwargs: {} });
   }
 
   getClassName(): string {
     return 'InputLayer';
+  }
+
+  /** The model input this layer makes (its input too, as in TF.js). */
+  override get output(): SymbolicTensor {
+    return this.inboundNodes[0].outputs[0];
+  }
+
+  override get input(): SymbolicTensor {
+    return this.output;
   }
 
   protected override holdsValues(): boolean {

@@ -41,13 +41,13 @@ export type LayerConfig = Record<string, unknown>;
 /** A shape without the batch dim, or one per input of a layer taking several. */
 export type ShapeOrShapes = number[] | number[][];
 
-const nameCounts = new Map<string, number>();
+const uidCounts = new Map<string, number>();
 
-/** Keras-style unique names: 'dense', then 'dense_1', 'dense_2', ... */
-export function uniqueName(base: string): string {
-  const n = nameCounts.get(base) ?? 0;
-  nameCounts.set(base, n + 1);
-  return n === 0 ? base : `${base}_${n}`;
+/** TF.js's getUid: the prefix and its own counter from 1 ('Dense' gives 'Dense1', 'Dense2'; 'input' gives 'input1'). */
+export function uniqueName(prefix: string): string {
+  const n = (uidCounts.get(prefix) ?? 0) + 1;
+  uidCounts.set(prefix, n);
+  return `${prefix}${n}`;
 }
 
 const KNOWN_ARGS = ['name', 'trainable', 'inputShape', 'batchInputShape', 'batchSize', 'dtype', 'weights'];
@@ -114,7 +114,8 @@ export abstract class Layer {
     const op = `layers.${this.getClassName().charAt(0).toLowerCase()}${this.getClassName().slice(1)}`;
     if (args.name !== undefined && (typeof args.name !== 'string' || args.name === '')) throw argError(op, 'name', fmtValue(args.name), 'a non-empty string');
     if (args.trainable !== undefined && typeof args.trainable !== 'boolean') throw argError(op, 'trainable', fmtValue(args.trainable), 'a boolean');
-    let shape: unknown = args.inputShape;
+    // TF.js concatenates inputShape after the batch dim, so a plain number serves as a 1-D shape.
+    let shape: unknown = typeof args.inputShape === 'number' ? [args.inputShape] : args.inputShape;
     if (args.batchInputShape !== undefined) {
       const b = args.batchInputShape;
       if (!Array.isArray(b) || b.length < 1 || !(b[0] === null || (Number.isInteger(b[0]) && (b[0] as number) > 0))) {
@@ -139,7 +140,8 @@ export abstract class Layer {
       if (!Array.isArray(args.weights) || !args.weights.every((w) => w instanceof Tensor)) throw argError(op, 'weights', fmtValue(args.weights), 'an array of Tensors');
       this.initialWeights = args.weights.slice();
     }
-    this.name = args.name ?? uniqueName(snakeName);
+    // TF.js's automatic names: the snake_case class name, then the class name and its count ('dense_Dense1').
+    this.name = args.name ?? `${snakeName}_${uniqueName(this.getClassName())}`;
     this.trainableFlag = args.trainable ?? true;
   }
 
@@ -381,6 +383,24 @@ export abstract class Layer {
     return isShapeList(out) ? out.map((s) => [null, ...s]) : [null, ...out];
   }
 
+  /** The output tensor(s) of the layer's one application to symbolic tensors, as TF.js's layer.output. */
+  get output(): SymbolicTensor | SymbolicTensor[] {
+    const outs = this.onlyNode('output').outputs;
+    return outs.length === 1 ? outs[0] : outs.slice();
+  }
+
+  /** The input tensor(s) of the layer's one application to symbolic tensors, as TF.js's layer.input. */
+  get input(): SymbolicTensor | SymbolicTensor[] {
+    const ins = this.onlyNode('input').inputs;
+    return ins.length === 1 ? ins[0] : ins.slice();
+  }
+
+  private onlyNode(what: string): LayerNode {
+    if (this.inboundNodes.length === 0) throw new Error(`${this.name}.${what}: the layer has no inbound nodes (it was never applied to symbolic tensors)`);
+    if (this.inboundNodes.length > 1) throw new Error(`${this.name}.${what}: the layer has ${this.inboundNodes.length} inbound nodes, so its ${what} is ill-defined`);
+    return this.inboundNodes[0];
+  }
+
   /** The weight variables: the trainable ones, then the others (TF.js's order). */
   get weights(): Variable[] {
     return [...this.trainableWeights, ...this.nonTrainableWeights];
@@ -402,9 +422,9 @@ export abstract class Layer {
     return v.name;
   }
 
-  /** Copies of the weights' values, in the order of `weights`. */
-  getWeights(): Tensor[] {
-    return this.weights.map((v) => new Tensor(v.shape, v.dtype, v.hostValues().slice()));
+  /** Copies of the weights' values, in the order of `weights` (only the trainable ones with trainableOnly, as TF.js). */
+  getWeights(trainableOnly = false): Tensor[] {
+    return (trainableOnly ? this.trainableWeights : this.weights).map((v) => new Tensor(v.shape, v.dtype, v.hostValues().slice()));
   }
 
   /** Replaces every weight at once; checks count, shapes and dtypes before changing any. Constrained weights are projected, as TF.js writes them. */
@@ -472,6 +492,7 @@ export abstract class Layer {
   }
 
   countParams(): number {
+    if (!this.built) throw new Error(`${this.name}.countParams: the layer is not built yet, so it has no weights to count; add it to a model with an input shape or apply it first`);
     return this.vars.reduce((n, v) => n + v.size, 0);
   }
 

@@ -14,7 +14,7 @@ export interface Port {
  * Model inputs or targets as a list in the model's order, from one tensor, an array, or a map by
  * input/output name, as TF.js's fit/evaluate/predict take them.
  */
-export function dataList(op: string, arg: string, data: unknown, ports: readonly Port[], what: 'inputs' | 'outputs'): Tensor[] {
+export function dataList(op: string, arg: string, data: unknown, ports: readonly Port[], what: 'inputs' | 'outputs', made?: Tensor[]): Tensor[] {
   const names = ports.map((p) => `'${p.name}'`).join(', ');
   let list: unknown[];
   if (data instanceof Tensor) {
@@ -37,6 +37,12 @@ export function dataList(op: string, arg: string, data: unknown, ports: readonly
     const at = ports.length === 1 ? arg : `${arg}[${i}] ('${ports[i].name}')`;
     if (!(t instanceof Tensor)) throw argError(op, at, fmtValue(t), 'a Tensor');
     t.assertLive(op);
+    // As TF.js's fit, evaluate and predict: a 1-D tensor for a [batch, 1] port is a column (made is freed by the caller).
+    if (made && t.rank === 1 && ports[i].shape?.length === 1 && ports[i].shape?.[0] === 1) {
+      const column = t.reshape([t.shape[0], 1]);
+      made.push(column);
+      return column;
+    }
     return t;
   });
 }

@@ -55,19 +55,26 @@ function readDtype(r: ConfigReader, feedsOnly = false): DType | undefined {
 }
 
 /** Keras writes an InputLayer first; tessera keeps its shape and dtype on the first real layer. */
-function readInputLayer(r: ConfigReader): { shape: number[] | undefined; dtype: DType | undefined } {
-  requireString(r.op, `${r.where}.name`, r.get('name'));
+interface ReadInput {
+  /** The InputLayer's name, when the file lists one first. */
+  name?: string;
+  shape: number[] | undefined;
+  dtype: DType | undefined;
+}
+
+function readInputLayer(r: ConfigReader): ReadInput {
+  const name = requireString(r.op, `${r.where}.name`, r.get('name'));
   const shape = readBatchShape(r, 'batch_input_shape') ?? readBatchShape(r, 'batch_shape');
   const dtype = readDtype(r, true);
   r.unsupported('sparse', [false, null]);
   r.unsupported('ragged', [false, null]);
   r.finish();
-  return { shape, dtype };
+  return { name, shape, dtype };
 }
 
-function readLayers(op: string, where: string, entries: unknown[]): { layers: ReadLayer[]; input: { shape: number[] | undefined; dtype: DType | undefined } } {
+function readLayers(op: string, where: string, entries: unknown[]): { layers: ReadLayer[]; input: ReadInput } {
   const layers: ReadLayer[] = [];
-  let input: { shape: number[] | undefined; dtype: DType | undefined } = { shape: undefined, dtype: undefined };
+  let input: ReadInput = { shape: undefined, dtype: undefined };
   const names = new Set<string>();
   const readEntry = (e: unknown, i: number): void => {
     const at = `${where}[${i}]`;
@@ -224,7 +231,7 @@ function modelFromTopology(op: string, where: string, className: unknown, config
 }
 
 /** The Sequential model of layers read from a file, pushing each layer it makes onto `made` (the caller frees them on failure). */
-function sequentialFromLayers(op: string, modelName: string | undefined, layers: ReadLayer[], input: { shape: number[] | undefined; dtype: DType | undefined }, weights: WeightSource, made: Layer[]): Sequential {
+function sequentialFromLayers(op: string, modelName: string | undefined, layers: ReadLayer[], input: ReadInput, weights: WeightSource, made: Layer[]): Sequential {
   const first = layers[0];
   const inputShape = input.shape ?? first.inputShape;
   if (!inputShape) throw badValue(op, `${first.where}.batch_input_shape`, undefined, '[null, ...dims]: tessera needs the input shape to check and set the weights');
@@ -247,7 +254,8 @@ function sequentialFromLayers(op: string, modelName: string | undefined, layers:
       const shape = i === 0 ? inputShape : l.inputShape;
       made.push(l.plan.create({ name: l.name, trainable: l.trainable, dtype, inputShape: shape }, perLayer[i]));
     });
-    const feed = feedsIds ? [new InputLayer({ batchInputShape: [null, ...inputShape], dtype: input.dtype })] : [];
+    // A listed InputLayer comes back as one of the model's layers, under its name, as TF.js loads it.
+    const feed = input.name !== undefined || feedsIds ? [new InputLayer({ batchInputShape: [null, ...inputShape], dtype: input.dtype, name: input.name })] : [];
     const model = new Sequential({ name: modelName, layers: [...feed, ...made] });
     if (weights) made.forEach((l, i) => l.setWeights(perLayer[i]));
     return model;

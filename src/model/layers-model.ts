@@ -1,8 +1,8 @@
 import { gatherRows, range } from '../data/batch';
 import type { IOHandler, SaveResult } from '../io/artifacts';
 import { InputLayer } from '../layers/input-layer';
-import { Layer, type Applied, type CallOptions, type Kwargs, type LayerConfig, type ShapeOrShapes } from '../layers/layer';
-import { SymbolicTensor } from '../layers/symbolic';
+import { Layer, uniqueName, type Applied, type CallOptions, type Kwargs, type LayerConfig, type ShapeOrShapes } from '../layers/layer';
+import { SymbolicTensor, type LayerNode } from '../layers/symbolic';
 import type { Optimizer } from '../optimizers/optimizer';
 import { Tensor, arrayTypeFor, type TypedArray } from '../tensor/tensor';
 import { tidy } from '../tensor/tidy';
@@ -14,16 +14,19 @@ import { compileArgs, type Compiled, type ModelCompileArgs } from './compile';
 import { positiveIntArg, type ModelFitArgs, type TensorOrArrayOrMap } from './fit-options';
 import { buildGraph, runGraph, type Graph, type RunOptions } from './graph';
 import { saveModel } from './save';
-import type { SaveConfig } from './serialize';
+import { topologyJson, type SaveConfig } from './serialize';
 import { trainingConfigOf, type TrainingConfig } from './training-config';
-import { summaryLines } from './summary';
+import { summaryLines, type SummaryRow } from './summary';
 import { assertNotTraining, evaluateValues, fit, stepPlan, trainStep, type TrainableModel } from './training';
 
 export type { ModelCompileArgs, ModelFitArgs };
 
 export interface ModelEvaluateArgs {
   batchSize?: number;
+  /** Only 0: TF.js's evaluate refuses a verbose run (predict ignores it). */
   verbose?: number;
+  /** TF.js's type has it, and its evaluate refuses it: given, evaluate throws. */
+  steps?: number;
 }
 
 export interface ContainerArgs {
@@ -57,7 +60,7 @@ export class LayersModel extends Layer implements TrainableModel {
   constructor(args: ContainerArgs, sequentialName?: { name: string | undefined }) {
     const op = 'model';
     if (sequentialName) {
-      super('sequential', { name: sequentialName.name });
+      super('sequential', { name: sequentialName.name ?? uniqueName('sequential_') });
       return;
     }
     if (args === null || typeof args !== 'object') throw argError(op, 'config', fmtValue(args), 'an object {inputs, outputs, name?}');
@@ -68,7 +71,7 @@ export class LayersModel extends Layer implements TrainableModel {
     if (inputs.length === 0 || args.inputs === undefined) throw argError(op, 'inputs', fmtValue(args.inputs), 'one or more SymbolicTensors from tn.input()');
     if (outputs.length === 0 || args.outputs === undefined) throw argError(op, 'outputs', fmtValue(args.outputs), 'one or more SymbolicTensors');
     const graph = buildGraph(op, inputs, outputs);
-    super('model', { name: args.name });
+    super('model', { name: args.name ?? uniqueName('model') });
     this.setGraph(graph);
   }
 
@@ -155,9 +158,10 @@ export class LayersModel extends Layer implements TrainableModel {
     for (const l of this.layers) l.applyConstraints();
   }
 
-  /** The graph; a Sequential model builds it once its input shape is known. */
+  /** The graph (a Sequential model's grows with its layers). */
   protected graph(op: string): Graph {
-    if (!this.graphOrNull) throw new Error(`${op}: the model's input shape is unknown: give the first layer an inputShape, or call fit/predict on data first`);
+    // Only a Sequential model is without one, until its first layer.
+    if (!this.graphOrNull) throw new Error(`${op}: the model has no layers; add some first`);
     return this.graphOrNull;
   }
 
@@ -172,6 +176,18 @@ export class LayersModel extends Layer implements TrainableModel {
 
   get outputs(): SymbolicTensor[] {
     return this.graph('outputs').outputs.slice();
+  }
+
+  /** The model's input, or its inputs when it has several, as TF.js's model.input. */
+  override get input(): SymbolicTensor | SymbolicTensor[] {
+    const ins = this.inputs;
+    return ins.length === 1 ? ins[0] : ins;
+  }
+
+  /** The model's output, or its outputs when it has several, as TF.js's model.output. */
+  override get output(): SymbolicTensor | SymbolicTensor[] {
+    const outs = this.outputs;
+    return outs.length === 1 ? outs[0] : outs;
   }
 
   get inputNames(): string[] {
@@ -200,8 +216,8 @@ export class LayersModel extends Layer implements TrainableModel {
     return found;
   }
 
-  /** @internal Input and output ports; a lazy model builds from xs. */
-  ports(_xs?: readonly Tensor[]): { inputs: Port[]; outputs: Port[] } {
+  /** @internal Input and output ports. */
+  ports(): { inputs: Port[]; outputs: Port[] } {
     const g = this.graph('fit');
     const port = (t: SymbolicTensor): Port => ({ name: t.sourceLayer.name, shape: t.shape.slice(1) as number[], dtype: t.dtype });
     return { inputs: g.inputs.map(port), outputs: g.outputs.map(port) };
@@ -234,7 +250,7 @@ export class LayersModel extends Layer implements TrainableModel {
     if (inputs instanceof SymbolicTensor || (Array.isArray(inputs) && inputs.some((t) => t instanceof SymbolicTensor))) {
       return super.apply(inputs, kwargs);
     }
-    const ports = this.ports((Array.isArray(inputs) ? inputs : [inputs]) as Tensor[]);
+    const ports = this.ports();
     const xs = dataList(op, 'inputs', inputs, ports.inputs, 'inputs');
     checkInputs(op, 'inputs', xs, ports.inputs);
     const outs = this.run(xs as Tensor[], { training: kwargs.training ?? false });
@@ -242,12 +258,7 @@ export class LayersModel extends Layer implements TrainableModel {
   }
 
   compile(args: ModelCompileArgs): void {
-    this.compiled = compileArgs(args, this.outputNamesForCompile());
-  }
-
-  /** @internal Output names, known before a lazy model is built. */
-  protected outputNamesForCompile(): string[] {
-    return this.outputNames;
+    this.compiled = compileArgs(args, this.outputNames);
   }
 
   get optimizer(): Optimizer | null {
@@ -279,16 +290,20 @@ export class LayersModel extends Layer implements TrainableModel {
     return fit(this, this.requireCompiled('fit'), x, y, args);
   }
 
-  /** Checks evaluate-style inputs and targets; returns them as lists. */
-  private checkedData(op: string, x: unknown, y: unknown): { xs: Tensor[]; ys: Tensor[]; c: Compiled } {
+  /** Checks evaluate-style inputs and targets and runs f on them as lists, freeing the columns made of 1-D ones after. */
+  private withData<T>(op: string, x: unknown, y: unknown, f: (xs: Tensor[], ys: Tensor[], c: Compiled) => T): T {
     const c = this.requireCompiled(op);
-    const before = this.ports().inputs;
-    const xs = dataList(op, 'x', x, before, 'inputs');
-    const n = checkInputs(op, 'x', xs, before);
-    const { outputs } = this.ports(xs);
-    const ys = dataList(op, 'y', y, outputs, 'outputs');
-    checkTargets(op, 'y', c, ys, n, outputs);
-    return { xs, ys, c };
+    const { inputs, outputs } = this.ports();
+    const made: Tensor[] = [];
+    try {
+      const xs = dataList(op, 'x', x, inputs, 'inputs', made);
+      const n = checkInputs(op, 'x', xs, inputs);
+      const ys = dataList(op, 'y', y, outputs, 'outputs', made);
+      checkTargets(op, 'y', c, ys, n, outputs);
+      return f(xs, ys, c);
+    } finally {
+      for (const t of made) t.dispose();
+    }
   }
 
   /** The loss, then each output's loss (several outputs), then each metric, over (x, y), as TF.js: scalar tensors (one alone when that is all). */
@@ -296,8 +311,10 @@ export class LayersModel extends Layer implements TrainableModel {
     const op = 'evaluate';
     checkKnownKeys(op, 'args', args ?? {}, ['batchSize', 'verbose', 'steps']);
     const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);
-    const { xs, ys, c } = this.checkedData(op, x, y);
-    const scores = evaluateValues(this, c, xs, ys, batchSize).map((v) => new Tensor([], 'float32', Float32Array.of(v)));
+    // TF.js's evaluate has neither (it throws NotImplementedError for both).
+    if (args.verbose) throw argError(op, 'args.verbose', fmtValue(args.verbose), '0 (evaluate prints nothing, as in TF.js)');
+    if (args.steps != null) throw argError(op, 'args.steps', fmtValue(args.steps), 'absent (evaluate runs over all of x in batches of batchSize, as in TF.js)');
+    const scores = this.withData(op, x, y, (xs, ys, c) => evaluateValues(this, c, xs, ys, batchSize)).map((v) => new Tensor([], 'float32', Float32Array.of(v)));
     return scores.length === 1 ? scores[0] : scores;
   }
 
@@ -306,10 +323,18 @@ export class LayersModel extends Layer implements TrainableModel {
     const op = 'predict';
     checkKnownKeys(op, 'args', args ?? {}, ['batchSize', 'verbose', 'steps']);
     const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);
-    const before = this.ports().inputs;
-    const xs = dataList(op, 'x', x, before, 'inputs');
-    const n = checkInputs(op, 'x', xs, before);
-    this.ports(xs);
+    const { inputs } = this.ports();
+    const made: Tensor[] = [];
+    try {
+      return this.predictChecked(dataList(op, 'x', x, inputs, 'inputs', made), inputs, batchSize);
+    } finally {
+      for (const t of made) t.dispose();
+    }
+  }
+
+  /** predict on inputs given as a list, checked against the input ports here. */
+  private predictChecked(xs: Tensor[], inputs: Port[], batchSize: number): Tensor | Tensor[] {
+    const n = checkInputs('predict', 'x', xs, inputs);
     const order = range(n);
     let chunks: { shape: readonly number[]; dtype: Tensor['dtype']; values: TypedArray[] }[] | null = null;
     for (let begin = 0; begin < n; begin += batchSize) {
@@ -343,27 +368,35 @@ export class LayersModel extends Layer implements TrainableModel {
   async trainOnBatch(x: TensorOrArrayOrMap, y: TensorOrArrayOrMap): Promise<number | number[]> {
     const op = 'trainOnBatch';
     assertNotTraining(op, this);
-    const { xs, ys, c } = this.checkedData(op, x, y);
-    const logs = trainStep(this, c, stepPlan(this, c), xs, ys, null, true, 'trainOnBatch');
+    const logs = this.withData(op, x, y, (xs, ys, c) => trainStep(this, c, stepPlan(this, c), xs, ys, null, true, 'trainOnBatch'));
     const values = Object.values(logs);
     return values.length === 1 ? values[0] : values;
   }
 
   /** Prints (or hands to printFn) Keras's layer table with parameter counts and, for graphs, what each layer is connected to. */
   summary(lineLength?: number, positions?: number[], printFn: (line: string) => void = console.log): void {
-    for (const line of summaryLines(this.name, this.summaryRows(), lineLength, positions, this.getClassName() !== 'Sequential', this.weights)) printFn(line);
+    const { rows, sequentialLike } = this.summaryRows();
+    for (const line of summaryLines(rows, sequentialLike, this.weights, lineLength, positions)) printFn(line);
   }
 
-  /** @internal The layers the summary lists, with the layers feeding each. */
-  protected summaryRows(): { layer: Layer; inbound: string[] }[] {
+  /**
+   * @internal The layers the summary lists, with the layers feeding each, and whether the model is a plain chain
+   * (TF.js's "sequential-like": one input, every node fed by at most one layer and feeding at most one, no layer used twice).
+   */
+  protected summaryRows(): { rows: SummaryRow[]; sequentialLike: boolean } {
     const g = this.graph('summary');
-    return g.layers.map((layer) => ({
+    const feeds = new Map<LayerNode, number>();
+    for (const node of g.nodes) for (const t of node.inputs) feeds.set(t.node, (feeds.get(t.node) ?? 0) + 1);
+    const sequentialLike = g.inputs.length === 1 && g.nodes.every((n) => n.inputs.length <= 1 && (feeds.get(n) ?? 0) <= 1)
+      && g.layers.every((l) => (g.nodeIndices.get(l) ?? []).length <= 1);
+    const rows = g.layers.map((layer) => ({
       layer,
       inbound: (g.nodeIndices.get(layer) ?? []).flatMap((node) => node.inputs.map((t) => {
         const src = t.sourceLayer as Layer;
         return `${src.name}[${savedNodeIndex(src, (g.nodeIndices.get(src) ?? []).indexOf(t.node))}][${t.tensorIndex}]`;
       })),
     }));
+    return { rows, sequentialLike };
   }
 
   override countParams(): number {
@@ -375,11 +408,6 @@ export class LayersModel extends Layer implements TrainableModel {
     const byVar = new Map<Variable, string>();
     for (const l of this.layers) for (const v of l.weights) byVar.set(v, l.savedName(v));
     return this.weights.map((v) => byVar.get(v) ?? v.name);
-  }
-
-  /** Copies of every weight, in the order of `weights`. */
-  override getWeights(): Tensor[] {
-    return this.weights.map((v) => new Tensor(v.shape, v.dtype, v.hostValues().slice()));
   }
 
   /** Sets every weight from one list in the order of `weights`; all are checked before any changes. */
@@ -398,6 +426,15 @@ export class LayersModel extends Layer implements TrainableModel {
     weights.forEach((w, i) => vars[i].assign(w));
     // As TF.js writes a constrained weight: projected.
     for (const l of this.layers) l.applyConstraints();
+  }
+
+  /**
+   * The topology as model.json holds it, as TF.js's toJSON: a JSON string, or the object when returnString is false.
+   * The first argument is unused, as in TF.js.
+   */
+  toJSON(_unused?: unknown, returnString = true): string | Record<string, unknown> {
+    const json = topologyJson(this.topology('toJSON'));
+    return returnString ? JSON.stringify(json) : json;
   }
 
   /**

@@ -128,20 +128,16 @@ export const recall = checked('recall', (t, p) => {
   return new Tensor([], p.dtype, new (arrayTypeFor(p.dtype))([tp + fn > 0 ? tp / (tp + fn) : 0]));
 });
 
-/** tfjs-layers's losses by their names (compile's loss strings), aliases included. */
+/** tfjs-layers's losses by the names compile takes (its lossesMap: no short aliases such as 'mse', which TF.js refuses as a loss). */
 export const lossFunctions: Record<string, LossOrMetricFn> = {
   meanSquaredError, meanAbsoluteError, meanAbsolutePercentageError, meanSquaredLogarithmicError, squaredHinge, hinge,
   categoricalHinge, logcosh, categoricalCrossentropy, sparseCategoricalCrossentropy, binaryCrossentropy,
-  kullbackLeiblerDivergence, poisson, cosineProximity, huberLoss,
-  mse: meanSquaredError, MSE: meanSquaredError, mae: meanAbsoluteError, MAE: meanAbsoluteError,
-  mape: meanAbsolutePercentageError, MAPE: meanAbsolutePercentageError, msle: meanSquaredLogarithmicError,
-  MSLE: meanSquaredLogarithmicError, kld: kullbackLeiblerDivergence, KLD: kullbackLeiblerDivergence, cosine: cosineProximity,
+  kullbackLeiblerDivergence, poisson, cosineProximity,
 };
 
-/** tfjs-layers's metrics by name (compile's metric strings besides 'accuracy'). */
+/** tfjs-layers's metrics by the names compile takes besides 'accuracy', 'acc', 'crossentropy' and 'ce' (its metricsMap). */
 export const metricFunctions: Record<string, LossOrMetricFn> = {
-  binaryAccuracy, categoricalAccuracy, sparseCategoricalAccuracy, precision, recall, binaryCrossentropy,
-  categoricalCrossentropy, sparseCategoricalCrossentropy, cosineProximity, meanSquaredError, meanAbsoluteError,
-  meanAbsolutePercentageError, mse: meanSquaredError, MSE: meanSquaredError, mae: meanAbsoluteError, MAE: meanAbsoluteError,
+  binaryAccuracy, categoricalAccuracy, precision, categoricalCrossentropy, sparseCategoricalCrossentropy,
+  mse: meanSquaredError, MSE: meanSquaredError, mae: meanAbsoluteError, MAE: meanAbsoluteError,
   mape: meanAbsolutePercentageError, MAPE: meanAbsolutePercentageError, cosine: cosineProximity,
 };

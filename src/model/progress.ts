@@ -15,7 +15,9 @@ function formatDuration(seconds: number): string {
 }
 
 export function formatLogs(logs: Record<string, number>): string {
-  return Object.entries(logs)
+  // Keras's order: the training values, then the validation ones (the epoch logs hold them the other way, as TF.js's).
+  const entries = Object.entries(logs);
+  return [...entries.filter(([k]) => !k.startsWith('val_')), ...entries.filter(([k]) => k.startsWith('val_'))]
     .map(([k, v]) => ` - ${k}: ${v.toFixed(4)}`)
     .join('');
 }

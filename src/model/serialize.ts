@@ -27,6 +27,11 @@ export interface SaveConfig {
   includeOptimizer?: boolean;
 }
 
+/** A model's topology as model.json holds it (TF.js's model.toJSON): class_name and config, with the producer. */
+export function topologyJson(topology: { class_name: string; config: Record<string, unknown> }): Record<string, unknown> {
+  return { ...topology, keras_version: GENERATED_BY, backend: GENERATED_BY };
+}
+
 /**
  * The model as TF.js-style artifacts: a Keras topology (Sequential or functional) and the weights as TF.js orders
  * them (trainable first); with includeOptimizer, as TF.js, the training config and the optimizer's weights after
@@ -46,7 +51,7 @@ export async function modelToArtifacts(op: string, model: SavableModel, config?:
   }
   const { specs, data } = encodeWeights(weights);
   return {
-    modelTopology: { ...topology, keras_version: GENERATED_BY, backend: GENERATED_BY },
+    modelTopology: topologyJson(topology),
     format: 'layers-model',
     generatedBy: GENERATED_BY,
     convertedBy: null,

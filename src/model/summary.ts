@@ -1,41 +1,59 @@
 import type { Layer } from '../layers/layer';
 import type { Variable } from '../tensor/variable';
 
-const fmt = (n: number) => n.toLocaleString('en-US');
+/** One layer of a summary, with the layers feeding it inside the model ("layer[node][tensor]"). */
+export interface SummaryRow {
+  layer: Layer;
+  inbound: string[];
+}
 
-function shapeText(layer: Layer): string {
-  if (!layer.built && !layer.inputShapeNoBatch) return 'multiple';
-  const s = layer.outputShape;
-  const one = (d: (number | null)[]) => `(${d.map((v) => v ?? 'None').join(', ')})`;
-  return Array.isArray(s[0]) ? (s as (number | null)[][]).map(one).join(', ') : one(s as (number | null)[]);
+/** JSON of a shape as TF.js prints it, or 'multiple' where the layer cannot say (TF.js's fallback). */
+function shapeJson(shape: () => unknown): string {
+  try {
+    return JSON.stringify(shape());
+  } catch {
+    return 'multiple';
+  }
+}
+
+/** Each inbound node's input shapes as JSON, joined by commas; an InputLayer's node takes its own shape. */
+function inputShapesText(layer: Layer): string {
+  return layer.inboundNodes.map((n) => JSON.stringify((n.inputs.length === 0 ? n.outputs : n.inputs).map((t) => t.shape))).join(',');
+}
+
+/** A row cut and padded to the column ends, the last character of each cell giving way to a space, as TF.js's printRow. */
+function row(fields: string[], ends: number[]): string {
+  let line = '';
+  fields.forEach((field, i) => {
+    if (i > 0) line = `${line.slice(0, -1)} `;
+    line = (line + field).slice(0, ends[i]);
+    line += ' '.repeat(ends[i] - line.length);
+  });
+  return line;
 }
 
 /**
- * Keras's summary table: layer (type), output shape, parameter count and, for graphs, the layers each is
- * connected to ("Connected to": layer[node][tensor]); then total, trainable and non-trainable counts.
+ * TF.js's summary table (not Keras's): layer (type), input shapes, output shape and parameter count, and for models
+ * that are not a plain chain the layers each receives inputs from; then total, trainable and non-trainable counts.
  */
-export function summaryLines(modelName: string, rows: { layer: Layer; inbound: string[] }[], lineLength?: number, positions?: number[], connected = false, weights: Variable[] = []): string[] {
-  const width = lineLength ?? (connected ? 98 : 65);
-  const cols = (positions ?? (connected ? [0.33, 0.55, 0.67, 1] : [0.45, 0.85, 1])).map((p) => (p <= 1 ? Math.floor(width * p) : p));
-  const row = (cells: string[]) => {
-    let line = '';
-    cells.forEach((c, i) => {
-      line += c;
-      line = line.slice(0, cols[i]).padEnd(cols[i]);
-    });
-    return line.trimEnd();
-  };
-  const header = connected ? ['Layer (type)', 'Output Shape', 'Param #', 'Connected to'] : ['Layer (type)', 'Output Shape', 'Param #'];
-  const lines = [`Model: "${modelName}"`, '_'.repeat(width), row(header), '='.repeat(width)];
+export function summaryLines(rows: SummaryRow[], sequentialLike: boolean, weights: Variable[], lineLength?: number, positions?: number[]): string[] {
+  const width = lineLength || (sequentialLike ? 90 : 115);
+  const rel = positions ?? (sequentialLike ? [0.32, 0.61, 0.89, 1] : [0.24, 0.48, 0.7, 0.8, 1]);
+  const ends = rel[rel.length - 1] <= 1 ? rel.map((p) => Math.floor(width * p)) : rel;
+  const header = ['Layer (type)', 'Input Shape', 'Output shape', 'Param #', ...(sequentialLike ? [] : ['Receives inputs'])];
+  const lines = ['_'.repeat(width), row(header, ends), '='.repeat(width)];
   rows.forEach(({ layer, inbound }, i) => {
-    const cells = [`${layer.name} (${layer.getClassName()})`, shapeText(layer), fmt(layer.countParams())];
-    if (connected) cells.push(inbound[0] ?? '');
-    lines.push(row(cells));
-    if (connected) for (const extra of inbound.slice(1)) lines.push(row(['', '', '', extra]));
-    lines.push(i === rows.length - 1 ? '='.repeat(width) : '_'.repeat(width));
+    const cells = [`${layer.name} (${layer.getClassName()})`, inputShapesText(layer), shapeJson(() => layer.outputShape), String(layer.countParams())];
+    if (sequentialLike) {
+      lines.push(row(cells, ends));
+    } else {
+      lines.push(row([...cells, inbound[0] ?? ''], ends));
+      for (const extra of inbound.slice(1)) lines.push(row(['', '', '', '', extra], ends));
+    }
+    lines.push((i === rows.length - 1 ? '=' : '_').repeat(width));
   });
   const total = weights.reduce((n, v) => n + v.size, 0);
   const trainable = weights.filter((v) => v.trainable).reduce((n, v) => n + v.size, 0);
-  lines.push(`Total params: ${fmt(total)}`, `Trainable params: ${fmt(trainable)}`, `Non-trainable params: ${fmt(total - trainable)}`, '_'.repeat(width));
+  lines.push(`Total params: ${total}`, `Trainable params: ${trainable}`, `Non-trainable params: ${total - trainable}`, '_'.repeat(width));
   return lines;
 }

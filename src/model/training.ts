@@ -23,8 +23,8 @@ import { Yielder } from './yield';
 export interface TrainableModel extends CallbackModel {
   readonly layers: Layer[];
   readonly trainableWeights: Variable[];
-  /** The input and output ports (names, shapes without the batch dim, dtypes), building a lazy model from xs first. */
-  ports(xs?: readonly Tensor[]): { inputs: Port[]; outputs: Port[] };
+  /** The input and output ports (names, shapes without the batch dim, dtypes). */
+  ports(): { inputs: Port[]; outputs: Port[] };
   /** The model's outputs for inputs in its order. */
   run(xs: readonly Tensor[], options: RunOptions): Tensor[];
   /** Whether output i comes straight from a layer ending in a softmax that nothing else reads (so a loss may take its logits). */
@@ -173,35 +173,37 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
   const op = 'fit';
   assertNotTraining(op, model);
   const o = parseFitArgs(args ?? {});
-  const inputsBefore = model.ports().inputs;
-  let xs = dataList(op, 'x', x, inputsBefore, 'inputs');
-  let n = checkInputs(op, 'x', xs, inputsBefore);
-  const { inputs, outputs } = model.ports(xs);
-  let ys = dataList(op, 'y', y, outputs, 'outputs');
-  checkTargets(op, 'y', c, ys, n, outputs);
-  let val: [Tensor[], Tensor[]] | null = null;
-  // The split and weight tensors fit makes are freed when it ends, as TF.js's fit frees its own.
+  const { inputs, outputs } = model.ports();
+  // The columns, split and weight tensors fit makes are freed when it ends, as TF.js's fit frees its own.
   const owned: Tensor[] = [];
-  if (o.validationData !== undefined) {
-    const vd = o.validationData;
-    if (!Array.isArray(vd) || vd.length < 2) throw argError(op, 'validationData', typeof vd, 'a pair [xVal, yVal]');
-    const vx = dataList(op, 'validationData[0]', vd[0], inputs, 'inputs');
-    const vn = checkInputs(op, 'validationData[0]', vx, inputs);
-    const vy = dataList(op, 'validationData[1]', vd[1], outputs, 'outputs');
-    checkTargets(op, 'validationData[1]', c, vy, vn, outputs);
-    val = [vx, vy];
-  }
-  if (!val && o.validationSplit > 0) {
-    const nTrain = Math.floor(n * (1 - o.validationSplit));
-    if (nTrain === 0 || nTrain === n) throw argError(op, 'validationSplit', String(o.validationSplit), `a fraction leaving samples on both sides of ${n}`);
-    val = [xs.map((t) => t.slice(nTrain)), ys.map((t) => t.slice(nTrain))];
-    xs = xs.map((t) => t.slice(0, nTrain));
-    ys = ys.map((t) => t.slice(0, nTrain));
-    n = nTrain;
-    owned.push(...val[0], ...val[1], ...xs, ...ys);
-  }
+  let xs: Tensor[];
+  let ys: Tensor[];
+  let n: number;
+  let val: [Tensor[], Tensor[]] | null = null;
   let weights: Tensor[] | null;
   try {
+    xs = dataList(op, 'x', x, inputs, 'inputs', owned);
+    n = checkInputs(op, 'x', xs, inputs);
+    ys = dataList(op, 'y', y, outputs, 'outputs', owned);
+    checkTargets(op, 'y', c, ys, n, outputs);
+    if (o.validationData !== undefined) {
+      const vd = o.validationData;
+      if (!Array.isArray(vd) || vd.length < 2) throw argError(op, 'validationData', typeof vd, 'a pair [xVal, yVal]');
+      const vx = dataList(op, 'validationData[0]', vd[0], inputs, 'inputs', owned);
+      const vn = checkInputs(op, 'validationData[0]', vx, inputs);
+      const vy = dataList(op, 'validationData[1]', vd[1], outputs, 'outputs', owned);
+      checkTargets(op, 'validationData[1]', c, vy, vn, outputs);
+      val = [vx, vy];
+    }
+    if (!val && o.validationSplit > 0) {
+      const nTrain = Math.floor(n * (1 - o.validationSplit));
+      if (nTrain === 0 || nTrain === n) throw argError(op, 'validationSplit', String(o.validationSplit), `a fraction leaving samples on both sides of ${n}`);
+      val = [xs.map((t) => t.slice(nTrain)), ys.map((t) => t.slice(nTrain))];
+      xs = xs.map((t) => t.slice(0, nTrain));
+      ys = ys.map((t) => t.slice(0, nTrain));
+      n = nTrain;
+      owned.push(...val[0], ...val[1], ...xs, ...ys);
+    }
     weights = o.classWeight ? classWeights(op, ys, o.classWeight) : null;
   } catch (e) {
     for (const t of owned) t.dispose();
@@ -213,7 +215,11 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
 
   const steps = o.stepsPerEpoch ?? Math.ceil(n / o.batchSize);
   const rng = new Random(o.seed ?? nextDefaultSeed());
-  const history: History = { epoch: [], history: {}, params: { epochs: o.epochs, initialEpoch: o.initialEpoch, batchSize: o.batchSize, samples: n, steps, metrics: [...names, ...(val ? names.map((k) => `val_${k}`) : [])] } };
+  // TF.js's params: steps is the stepsPerEpoch given (null without one).
+  const history: History = {
+    epoch: [], history: {},
+    params: { epochs: o.epochs, initialEpoch: o.initialEpoch, samples: n, steps: o.stepsPerEpoch, batchSize: o.batchSize, verbose: o.verbose, doValidation: val !== null, metrics: [...names, ...(val ? names.map((k) => `val_${k}`) : [])] },
+  };
   const progress = o.verbose > 0 ? new ProgressLogger(o.epochs, steps, getBackend(), o.verbose === 1) : null;
   const callbacks = o.callbacks;
   callbacks.setModel(model);
@@ -239,7 +245,8 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
         const begin = cursor;
         const end = Math.min(n, begin + o.batchSize);
         cursor = end;
-        if (callbacks.has('onBatchBegin')) await callbacks.call('onBatchBegin', step, { batch: step, size: end - begin });
+        // TF.js hands onBatchBegin empty logs; batch and size come with onBatchEnd.
+        if (callbacks.has('onBatchBegin')) await callbacks.call('onBatchBegin', step, {});
         const xb = xs.map((t) => gatherRows(t, order, begin, end));
         const yb = ys.map((t) => gatherRows(t, order, begin, end));
         const wb = weights ? weights.map((t) => gatherRows(t, order, begin, end)) : null;
@@ -259,12 +266,13 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
         if (callbacks.has('onBatchEnd')) await callbacks.call('onBatchEnd', step, { batch: step, size: end - begin, ...logs });
         await yielder.batchEnd(epoch, step, logs);
       }
+      // The validation values come first, as in TF.js's epoch logs (and so in the History's keys).
       const epochLogs: Logs = {};
-      for (const [k, v] of Object.entries(sums)) epochLogs[k] = v / seen;
       if (val) {
         const scores = evaluateValues(model, c, val[0], val[1], o.validationBatchSize);
         names.forEach((k, i) => (epochLogs[`val_${k}`] = scores[i]));
       }
+      for (const [k, v] of Object.entries(sums)) epochLogs[k] = v / seen;
       progress?.epochEnd(epochLogs);
       history.epoch.push(epoch);
       for (const [k, v] of Object.entries(epochLogs)) (history.history[k] ??= []).push(v);

@@ -182,7 +182,7 @@ describe('no partial model, no global change', () => {
     layers.unshift({ class_name: 'InputLayer', config: { batch_input_shape: [null, 3], dtype: 'float32', sparse: false, ragged: false, name: 'input_1' } });
     json.modelTopology = { keras_version: '2.15.0', backend: 'tensorflow', model_config: json.modelTopology, training_config: { loss: 'mse' } };
     const model = await tn.loadLayersModel(tn.io.fromMemory(json, BYTES));
-    expect(model.layers.map((l) => l.getClassName())).toEqual(['Dense', 'Dense']);
+    expect(model.layers.map((l) => l.getClassName())).toEqual(['InputLayer', 'Dense', 'Dense']);
     expect(model.layers[0].getConfig().batch_input_shape).toEqual([null, 3]);
   });
 });

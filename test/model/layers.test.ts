@@ -16,8 +16,8 @@ describe('layers: shapes, parameter counts, weights', () => {
     expect(model.countParams()).toBe(693962);
     const lines: string[] = [];
     model.summary(undefined, undefined, (l) => lines.push(l));
-    expect(lines.join('\n')).toMatch(/Total params: 693,962/);
-    expect(lines.join('\n')).toMatch(/\(None, 26, 26, 32\)\s+320/);
+    expect(lines.join('\n')).toMatch(/Total params: 693962/);
+    expect(lines.join('\n')).toMatch(/\[\[null,28,28,1\]\]\s+\[null,26,26,32\]\s+320/);
   });
 
   it('conv2d with strides and same padding, dense on higher rank: TF.js values; dropout and activation', () => {

@@ -99,18 +99,12 @@ describe('Sequential end to end', () => {
     expect(Number.isNaN(h.history.loss[0])).toBe(true);
   });
 
-  it('a model given no inputShape builds from the data, and only after every argument was checked', async () => {
-    const { x, y } = quadrantData(8, 11);
-    const model = tn.sequential({ layers: [tn.layers.flatten(), tn.layers.dense({ units: 4, activation: 'softmax' })] });
-    model.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy' });
-    await expect(model.fit(x, tn.fill([8], 7))).rejects.toThrow(/fit: labels\[0\] must be an integer class id in \[0, 4\), got 7/);
-    await expect(model.fit(x, y, { validationData: [tn.zeros([2, 4, 4, 1]), tn.zeros([2])] }))
-      .rejects.toThrow(/fit: validationData\[0\] must be shape \[batch, 8, 8, 1\] to match the model's input, got shape \[2, 4, 4, 1\]/);
-    expect(model.layers.map((l) => l.built)).toEqual([false, false]);
-    expect(model.getWeights()).toEqual([]);
-    await model.fit(x, y, { epochs: 1, verbose: 0 });
-    expect(model.getWeights().map((w) => w.shape)).toEqual([[64, 4], [4]]);
-    expect(model.predict(x).shape).toEqual([8, 4]);
+  it('a first layer without inputShape is refused when added, as in TF.js; an empty model cannot compile or predict', () => {
+    expect(() => tn.sequential({ layers: [tn.layers.flatten(), tn.layers.dense({ units: 4 })] }))
+      .toThrow(/Sequential.add: layer must be a first layer that gets an inputShape or batchInputShape \(as in TF.js\), got first layer 'flatten_Flatten\d+' without inputShape or batchInputShape/);
+    const empty = tn.sequential();
+    expect(() => empty.compile({ optimizer: 'sgd', loss: 'meanSquaredError' })).toThrow(/the model has no layers; add some first/);
+    expect(() => empty.predict(tn.zeros([1, 2]))).toThrow(/the model has no layers; add some first/);
   });
 
   it('bad arguments to compile / fit / evaluate / predict are named, and nothing changes', async () => {
@@ -119,7 +113,7 @@ describe('Sequential end to end', () => {
     await expect(model.fit(x, y)).rejects.toThrow(/fit: the model must be compiled first/);
     expect(() => model.compile({ optimizer: 'nadam', loss: 'sparseCategoricalCrossentropy' })).toThrow(/compile: optimizer must be an optimizer from tn.train or one of 'adam', .*'rmsprop'.*, got "nadam"/);
     expect(() => model.compile({ optimizer: 'adam', loss: 'hingeish' })).toThrow(/compile: loss must be a loss function or one of 'meanSquaredError', .*'hinge'.*, got "hingeish"/);
-    expect(() => model.compile({ optimizer: 'adam', loss: 'mse', metrics: ['f1'] })).toThrow(/compile: metrics must be metric functions or names from 'accuracy'/);
+    expect(() => model.compile({ optimizer: 'adam', loss: 'meanSquaredError', metrics: ['f1'] })).toThrow(/compile: metrics must be metric functions or names from 'accuracy'/);
     model.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
     const before = model.getWeights().map((w) => w.dataSync());
     await expect(model.fit(x, y.slice(0, 7))).rejects.toThrow(/fit: y must be 8 samples, one per sample of x, got 7 samples/);

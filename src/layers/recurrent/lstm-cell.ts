@@ -27,7 +27,8 @@ export class LSTMCell extends RNNCell {
     if (check) checkConfigKeys(op, args, LSTM_CELL_KEYS);
     super(op, 'lstm_cell', args, 'tanh');
     this.recurrentActivation = args.recurrentActivation === undefined ? 'hardSigmoid' : checkActivation(op, args.recurrentActivation);
-    this.unitForgetBias = optionalBoolean(op, 'unitForgetBias', args.unitForgetBias, true);
+    // TF.js leaves unitForgetBias off unless asked (Keras defaults it on).
+    this.unitForgetBias = optionalBoolean(op, 'unitForgetBias', args.unitForgetBias, false);
     this.implementation = args.implementation ?? 1;
   }
 
