@@ -30,6 +30,7 @@ export function fromMemory(model: ModelArtifacts | ModelJSON | object, weightSpe
         generatedBy: artifacts.generatedBy,
         convertedBy: artifacts.convertedBy,
         ...(artifacts.trainingConfig == null ? {} : { trainingConfig: artifacts.trainingConfig }),
+        ...(artifacts.userDefinedMetadata == null ? {} : { userDefinedMetadata: artifacts.userDefinedMetadata }),
       };
     },
   };

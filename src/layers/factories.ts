@@ -82,3 +82,13 @@ export const masking = (args?: MaskingArgs): Masking => new Masking(args);
 export const bidirectional = (args: BidirectionalLayerArgs): Bidirectional => new Bidirectional(args);
 export const repeatVector = (args: RepeatVectorLayerArgs): RepeatVector => new RepeatVector(args);
 export const timeDistributed = (args: TimeDistributedLayerArgs): TimeDistributed => new TimeDistributed(args);
+
+// TF.js's shorter names for the pooling layers: the same factories.
+export const maxPool1d = maxPooling1d;
+export const maxPool2d = maxPooling2d;
+export const avgPool1d = averagePooling1d;
+export const avgPool2d = averagePooling2d;
+export const avgPooling1d = averagePooling1d;
+export const avgPooling2d = averagePooling2d;
+export const globalMaxPool1d = globalMaxPooling1d;
+export const globalMaxPool2d = globalMaxPooling2d;

@@ -16,6 +16,7 @@ import { buildGraph, runGraph, type Graph, type RunOptions } from './graph';
 import { saveModel } from './save';
 import { topologyJson, type SaveConfig } from './serialize';
 import { trainingConfigOf, type TrainingConfig } from './training-config';
+import { checkUserDefinedMetadata } from './user-metadata';
 import { summaryLines, type SummaryRow } from './summary';
 import { assertNotTraining, evaluateValues, fit, stepPlan, trainStep, type TrainableModel } from './training';
 
@@ -55,6 +56,7 @@ export class LayersModel extends Layer implements TrainableModel {
   protected compiled: Compiled | null = null;
   protected graphOrNull: Graph | null = null;
   private trainableModel = true;
+  private userMetadata: object | undefined = undefined;
 
   /** A Sequential model passes its name and no graph (it grows one as layers are added). */
   constructor(args: ContainerArgs, sequentialName?: { name: string | undefined }) {
@@ -443,6 +445,16 @@ export class LayersModel extends Layer implements TrainableModel {
    */
   async save(handlerOrURL: string | IOHandler, config?: SaveConfig): Promise<SaveResult> {
     return saveModel(this, handlerOrURL, config);
+  }
+
+  /** Sets a JSON object to be saved with the model (model.json's userDefinedMetadata), as TF.js. */
+  setUserDefinedMetadata(userDefinedMetadata: object): void {
+    this.userMetadata = checkUserDefinedMetadata(userDefinedMetadata);
+  }
+
+  /** The metadata set by setUserDefinedMetadata or loaded with the model; undefined when there is none. */
+  getUserDefinedMetadata(): object | undefined {
+    return this.userMetadata;
   }
 
   /** @internal The training config a save with includeOptimizer records; null before compile. */
