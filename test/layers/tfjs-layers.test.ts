@@ -144,7 +144,10 @@ async function tfArtifacts(model: tf.LayersModel): Promise<tf.io.ModelArtifacts>
 
 const swept = new Set(CASES.map((c) => c.factory));
 /** Factories covered elsewhere: input and merge layers in the functional sweep below, wrappers and cells in test/recurrent. */
-const ELSEWHERE = ['input', 'inputLayer', 'add', 'subtract', 'multiply', 'average', 'maximum', 'minimum', 'concatenate', 'dot', 'rnn', 'lstmCell', 'gruCell', 'simpleRNNCell', 'stackedRNNCells', 'bidirectional', 'timeDistributed'];
+const ELSEWHERE = [
+  // TF.js's short pooling names: the long-named factories themselves, swept under those names.
+  'maxPool1d', 'maxPool2d', 'avgPool1d', 'avgPool2d', 'avgPooling1d', 'avgPooling2d', 'globalMaxPool1d', 'globalMaxPool2d',
+  'input', 'inputLayer', 'add', 'subtract', 'multiply', 'average', 'maximum', 'minimum', 'concatenate', 'dot', 'rnn', 'lstmCell', 'gruCell', 'simpleRNNCell', 'stackedRNNCells', 'bidirectional', 'timeDistributed'];
 
 it('the sweep covers every layer factory tessera exports', () => {
   // tn.layers also holds the Layer, RNN and RNNCell classes, as tf.layers does.
