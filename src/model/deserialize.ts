@@ -37,12 +37,15 @@ interface ExpectedWeight {
   shape: number[];
 }
 
-/** A layer's batch_input_shape; sizes may be null only where an InputLayer gives the shape (functional models). */
+/**
+ * A layer's batch_input_shape; sizes may be null where an InputLayer gives the shape (functional models), and the
+ * time steps may be null in a sequence's shape (the layer it feeds says whether it takes any length).
+ */
 function readBatchShape(r: ConfigReader, key: string, unknownDims = false): number[] | undefined {
   const v = r.get(key);
   if (v === undefined) return undefined;
-  const dim = (d: unknown) => isPositiveInt(d) || (unknownDims && d === null);
-  const ok = Array.isArray(v) && v.length >= 2 && (v[0] === null || isPositiveInt(v[0])) && v.slice(1).every(dim);
+  const dim = (d: unknown, i: number) => isPositiveInt(d) || (d === null && (unknownDims || i === 0));
+  const ok = Array.isArray(v) && v.length >= 2 && (v[0] === null || isPositiveInt(v[0])) && v.slice(1).every((d, i) => dim(d, i));
   if (!ok) throw r.fail(key, v, `[null, ...dims] with positive integer${unknownDims ? ' or null' : ''} dims`);
   return (v as number[]).slice(1);
 }

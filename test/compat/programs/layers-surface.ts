@@ -26,6 +26,10 @@ async function saveToMemory(tf: TF, model: LayersModel): Promise<io.ModelArtifac
   return saved as unknown as io.ModelArtifacts;
 }
 
+/** A sequence [batch, time, features] with values that differ per step, so the length matters. */
+const sequence = (tf: TF, batch: number, time: number, features: number) =>
+  tf.tensor3d(Array.from({ length: batch * time * features }, (_, i) => 0.3 * Math.cos(i)), [batch, time, features]);
+
 export const layersSurface: Program[] = [
   {
     name: 'the short pooling names (maxPool1d/2d, avgPool1d/2d, avgPooling1d/2d, globalMaxPool1d/2d) are the same layers',
@@ -111,5 +115,76 @@ export const layersSurface: Program[] = [
       const values: unknown[] = [[1, 2], 'text', 3, null, new Map(), { when: new Date(0) }, { f: () => 1 }, { a: undefined }, { a: [1, { b: 'c' }] }];
       return values.map((v) => attempt(() => model.setUserDefinedMetadata(v as object)));
     },
+  },
+  {
+    name: 'simpleRNN, lstm, gru and bidirectional with inputShape [null, features] run on sequences of any length',
+    run: (tf) => {
+      const make = [
+        () => tf.layers.simpleRNN({ units: 3, inputShape: [null, 2], name: 'v_rnn' }),
+        () => tf.layers.lstm({ units: 3, inputShape: [null, 2], name: 'v_lstm' }),
+        () => tf.layers.gru({ units: 3, inputShape: [null, 2], name: 'v_gru' }),
+        () => tf.layers.bidirectional({ layer: tf.layers.lstm({ units: 2, name: 'v_inner' }), inputShape: [null, 2], name: 'v_bi' }),
+      ];
+      return make.map((f) => {
+        const model = tf.sequential({ layers: [f()] });
+        fixWeights(tf, model);
+        return [model.inputs[0].shape, model.outputShape, model.predict(sequence(tf, 2, 3, 2)), model.predict(sequence(tf, 1, 6, 2))];
+      });
+    },
+  },
+  {
+    name: 'variable-length sequences: stacked returnSequences layers, timeDistributed and dense per step, summary',
+    run: (tf) => {
+      const model = tf.sequential({ layers: [
+        tf.layers.masking({ maskValue: 0, inputShape: [null, 2], name: 'vm' }),
+        tf.layers.lstm({ units: 3, returnSequences: true, name: 'vl1' }),
+        tf.layers.gru({ units: 2, returnSequences: true, name: 'vl2' }),
+        tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 2, name: 'vtd_inner' }), name: 'vtd' }),
+        tf.layers.dense({ units: 1, name: 'vd' }),
+      ] });
+      fixWeights(tf, model);
+      model.summary();
+      return [model.outputShape, model.layers.map((l) => l.outputShape), model.predict(sequence(tf, 1, 4, 2)), model.predict(sequence(tf, 2, 2, 2))];
+    },
+  },
+  {
+    name: 'an embedding with inputShape [null] feeding an lstm (saved and loaded), and a functional model from input({shape: [null, f]})',
+    run: async (tf) => {
+      const text = tf.sequential({ layers: [
+        tf.layers.embedding({ inputDim: 6, outputDim: 3, inputShape: [null], name: 've' }),
+        tf.layers.lstm({ units: 2, name: 've_lstm' }),
+      ] });
+      fixWeights(tf, text);
+      const inp = tf.input({ shape: [null, 3], name: 'vin' });
+      const seq = tf.layers.simpleRNN({ units: 2, returnSequences: true, name: 'vf_rnn' }).apply(inp) as ReturnType<typeof tf.input>;
+      const last = tf.layers.gru({ units: 1, name: 'vf_gru' }).apply(seq) as ReturnType<typeof tf.input>;
+      const fn = tf.model({ inputs: inp, outputs: [seq, last] });
+      fixWeights(tf, fn);
+      const outs = fn.predict(sequence(tf, 1, 5, 3)) as ReturnType<typeof tf.tensor>[];
+      const reloaded = await tf.loadLayersModel(tf.io.fromMemory(await saveToMemory(tf, text)));
+      return [text.predict(tf.tensor2d([[1, 2, 3], [0, 5, 4]])), text.predict(tf.tensor2d([[1, 2, 3, 4, 5]])), fn.outputs.map((o) => o.shape), outs, reloaded.predict(tf.tensor2d([[4, 1]]))];
+    },
+  },
+  {
+    name: 'fit on sequences of one length, predict on another; a [null, f] model saves and loads',
+    run: async (tf) => {
+      const model = tf.sequential({ layers: [tf.layers.gru({ units: 2, inputShape: [null, 1], returnSequences: true, name: 'vs_gru' }), tf.layers.dense({ units: 1, name: 'vs_d' })] });
+      fixWeights(tf, model);
+      model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const x = sequence(tf, 3, 4, 1);
+      const h = await model.fit(x, x.mul(2), { epochs: 2, batchSize: 3, shuffle: false, verbose: 0 });
+      const artifacts = await saveToMemory(tf, model);
+      const loaded = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
+      const topo = artifacts.modelTopology as { config: { layers: { config: { batch_input_shape?: unknown } }[] } };
+      const longer = sequence(tf, 1, 7, 1);
+      return [h.history.loss, topo.config.layers[0].config.batch_input_shape, model.predict(longer), loaded.predict(longer), loaded.inputs[0].shape];
+    },
+  },
+  {
+    name: 'a dense layer given a [null] input shape, or a [null, f] shape on a non-sequence layer, throws',
+    run: (tf) => [
+      throws(() => tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [null] })] })),
+      throws(() => tf.sequential({ layers: [tf.layers.conv1d({ filters: 1, kernelSize: 2, inputShape: [null, 2] }), tf.layers.flatten()] }).predict(tf.ones([1, 4, 2]))),
+    ],
   },
 ];
