@@ -1,4 +1,4 @@
-import type { io, LayersModel } from '../../../src/index';
+import type { io, LayersModel, Tensor } from '../../../src/index';
 import type { Program, TF } from '../harness';
 
 // tfjs-layers surface that programs call beside the layers themselves: the short pooling names, Sequential.pop,
@@ -186,5 +186,79 @@ export const layersSurface: Program[] = [
       throws(() => tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [null] })] })),
       throws(() => tf.sequential({ layers: [tf.layers.conv1d({ filters: 1, kernelSize: 2, inputShape: [null, 2] }), tf.layers.flatten()] }).predict(tf.ones([1, 4, 2]))),
     ],
+  },
+  {
+    name: 'rescaling maps pixels with scale and offset (int32 images become float32), alone and in a model',
+    run: (tf) => {
+      const pixels = tf.tensor4d([0, 51, 102, 255, 17, 200, 3, 128], [2, 2, 2, 1], 'int32');
+      const unit = tf.layers.rescaling({ scale: 1 / 255 });
+      const centered = tf.layers.rescaling({ scale: 1 / 127.5, offset: -1 });
+      const model = tf.sequential({ layers: [
+        tf.layers.rescaling({ scale: 0.5, offset: 1, inputShape: [2, 2, 1], name: 'rs' }),
+        tf.layers.flatten({ name: 'rs_f' }),
+        tf.layers.dense({ units: 1, kernelInitializer: 'ones', name: 'rs_d' }),
+      ] });
+      return [unit.apply(pixels), centered.apply(pixels.toFloat()), model.predict(pixels.toFloat()), model.layers[0].outputShape, unit.getClassName()];
+    },
+  },
+  {
+    name: 'resizing: bilinear (the default) and nearest, batched and single images, cropToAspectRatio',
+    run: (tf) => {
+      const img = tf.tensor4d(Array.from({ length: 2 * 3 * 4 * 2 }, (_, i) => (i * 7) % 11), [2, 3, 4, 2]);
+      const one = tf.tensor3d(Array.from({ length: 4 * 4 }, (_, i) => i), [4, 4, 1]);
+      return [
+        tf.layers.resizing({ height: 5, width: 3 }).apply(img),
+        tf.layers.resizing({ height: 2, width: 2, interpolation: 'nearest' }).apply(img),
+        tf.layers.resizing({ height: 6, width: 2, cropToAspectRatio: true }).apply(img),
+        tf.layers.resizing({ height: 3, width: 5, interpolation: 'nearest', cropToAspectRatio: true }).apply(one),
+        tf.layers.resizing({ height: 2, width: 2 }).apply(one),
+        throws(() => tf.layers.resizing({ height: 2, width: 2, interpolation: 'bicubic' as 'nearest' })),
+      ];
+    },
+  },
+  {
+    name: 'centerCrop: even and odd margins, the same size, a larger target (resized up), a single image',
+    run: (tf) => {
+      const img = tf.tensor4d(Array.from({ length: 6 * 7 * 2 }, (_, i) => i), [1, 6, 7, 2]);
+      const crop = (height: number, width: number, x: Tensor = img) => tf.layers.centerCrop({ height, width }).apply(x);
+      return [crop(2, 3), crop(4, 4), crop(3, 6), crop(5, 2), crop(6, 7), crop(8, 9), crop(4, 9), crop(1, 1), crop(3, 3, tf.tensor3d(Array.from({ length: 25 }, (_, i) => i), [5, 5, 1]))];
+    },
+  },
+  {
+    name: 'preprocessing layers in saved and loaded models: class names, configs, and the same predictions',
+    run: async (tf) => {
+      const model = tf.sequential({ layers: [
+        tf.layers.rescaling({ scale: 1 / 255, offset: 0.5, inputShape: [6, 6, 1], name: 'pp_rs' }),
+        tf.layers.flatten({ name: 'pp_f' }),
+        tf.layers.dense({ units: 2, name: 'pp_d' }),
+      ] });
+      fixWeights(tf, model);
+      // TF.js's own shapes go wrong with a crop that changes the size, and with any resize inside a model (see the
+      // next program), so this keeps to a crop of the input's own size.
+      const crop = tf.sequential({ layers: [tf.layers.centerCrop({ height: 4, width: 4, inputShape: [4, 4, 1], name: 'pp_cc' })] });
+      const x = tf.tensor4d(Array.from({ length: 2 * 36 }, (_, i) => (i * 37) % 256), [2, 6, 6, 1]);
+      const small = x.slice([0, 0, 0, 0], [2, 4, 4, 1]);
+      const out = [];
+      for (const m of [model, crop]) {
+        const artifacts = await saveToMemory(tf, m);
+        const loaded = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
+        const layer = (artifacts.modelTopology as { config: { layers: { class_name: string; config: Record<string, unknown> }[] } }).config.layers[0];
+        const input = m === model ? x : small;
+        out.push([layer.class_name, ['scale', 'offset', 'height', 'width', 'interpolation'].map((k) => layer.config[k] ?? null), m.predict(input), loaded.predict(input)]);
+      }
+      return out;
+    },
+  },
+  {
+    name: 'resizing and centerCrop inside a model report their output shapes',
+    deviation: "TF.js 4.22's Resizing.computeOutputShape drops the batch dim and takes the width for the channels, and CenterCrop's overwrites its input's shape in place (the model's input becomes the crop's size); tessera reports [null, height, width, channels] and leaves the input alone",
+    run: (tf) => {
+      const model = tf.sequential({ layers: [
+        tf.layers.centerCrop({ height: 4, width: 4, inputShape: [6, 6, 3], name: 'dv_cc' }),
+        tf.layers.resizing({ height: 2, width: 5, name: 'dv_rz' }),
+      ] });
+      const x = tf.tensor4d(Array.from({ length: 6 * 6 * 3 }, (_, i) => i % 5), [1, 6, 6, 3]);
+      return [model.inputs[0].shape, model.layers.map((l) => l.outputShape), model.predict(x)];
+    },
   },
 ];
