@@ -261,4 +261,36 @@ export const layersSurface: Program[] = [
       return [model.inputs[0].shape, model.layers.map((l) => l.outputShape), model.predict(x)];
     },
   },
+  {
+    name: 'tf.data.array: map, batch (numbers, arrays, tensors, objects), take, skip, repeat, size and toArray',
+    run: async (tf) => {
+      const nums = tf.data.array([1, 2, 3, 4, 5, 6, 7]);
+      const objs = tf.data.array([{ x: [1, 2], y: 0 }, { x: [3, 4], y: 1 }, { x: [5, 6], y: 1 }]);
+      const tensors = tf.data.array([tf.tensor1d([1, 2]), tf.tensor1d([3, 4]), tf.tensor1d([5, 6])]);
+      return [
+        nums.size, await nums.map((v) => v * 10).toArray(),
+        await nums.batch(3).toArray(), nums.batch(3).size, await nums.batch(3, false).toArray(), nums.batch(3, false).size,
+        await nums.take(2).toArray(), nums.take(10).size, await nums.skip(5).toArray(), nums.skip(5).size, await nums.take(-1).toArray(),
+        await nums.take(2).repeat(3).toArray(), nums.take(2).repeat(3).size, nums.repeat().size, await nums.repeat().take(9).toArray(),
+        await objs.batch(2).toArray(), await tensors.batch(2).toArray(), await nums.skip(2).take(3).map((v) => ({ v, sq: v * v })).batch(2).toArray(),
+      ];
+    },
+  },
+  {
+    name: 'tf.data.generator and tf.data.zip; forEachAsync prints each element; an endless toArray throws',
+    run: async (tf) => {
+      function* counter() {
+        for (let i = 0; i < 5; i++) yield { xs: [i, i * 2], ys: i % 2 };
+      }
+      const gen = tf.data.generator(counter);
+      const xs = tf.data.array([[1], [2], [3], [4]]);
+      const ys = tf.data.array([10, 20, 30]);
+      const pairs = tf.data.zip({ xs, ys });
+      const listed = tf.data.zip([xs, ys]);
+      await gen.take(2).forEachAsync((e) => console.log(JSON.stringify(e)));
+      let endless = 'ok';
+      try { await xs.repeat().toArray(); } catch (e) { endless = (e as Error).message; }
+      return [gen.size, await gen.toArray(), await gen.batch(2).toArray(), pairs.size, await pairs.toArray(), await pairs.batch(2).toArray(), await listed.toArray(), endless];
+    },
+  },
 ];
