@@ -14,6 +14,8 @@ import { compileArgs, type Compiled, type ModelCompileArgs } from './compile';
 import { positiveIntArg, type ModelFitArgs, type TensorOrArrayOrMap } from './fit-options';
 import { buildGraph, runGraph, type Graph, type RunOptions } from './graph';
 import { saveModel } from './save';
+import { Dataset } from '../data/dataset';
+import { evaluateDatasetValues, fitDataset, type ModelEvaluateDatasetArgs, type ModelFitDatasetArgs } from './fit-dataset';
 import { topologyJson, type SaveConfig } from './serialize';
 import { trainingConfigOf, type TrainingConfig } from './training-config';
 import { checkUserDefinedMetadata } from './user-metadata';
@@ -290,6 +292,23 @@ export class LayersModel extends Layer implements TrainableModel {
   /** Trains for a number of epochs, as TF.js's model.fit; resolves to the History. */
   async fit(x: TensorOrArrayOrMap, y: TensorOrArrayOrMap, args: ModelFitArgs = {}): Promise<History> {
     return fit(this, this.requireCompiled('fit'), x, y, args);
+  }
+
+  /** Trains on a dataset of {xs, ys} batches, as TF.js's model.fitDataset; resolves to the History. */
+  async fitDataset<T>(dataset: Dataset<T>, args: ModelFitDatasetArgs<T>): Promise<History> {
+    if (!(dataset instanceof Dataset)) throw argError('fitDataset', 'dataset', fmtValue(dataset), 'a Dataset from tn.data (of {xs, ys} batches)');
+    return fitDataset(this, this.requireCompiled('fitDataset'), dataset as Dataset, args);
+  }
+
+  /** The loss and metrics over a dataset of {xs, ys} batches, as TF.js's model.evaluateDataset (scalar tensors). */
+  async evaluateDataset<T>(dataset: Dataset<T>, args: ModelEvaluateDatasetArgs = {}): Promise<Tensor | Tensor[]> {
+    const op = 'evaluateDataset';
+    if (!(dataset instanceof Dataset)) throw argError(op, 'dataset', fmtValue(dataset), 'a Dataset from tn.data (of {xs, ys} batches)');
+    checkKnownKeys(op, 'args', args ?? {}, ['batches', 'verbose']);
+    if (args.batches !== undefined && (!Number.isInteger(args.batches) || args.batches <= 0)) throw argError(op, 'batches', fmtValue(args.batches), 'a positive integer');
+    const values = await evaluateDatasetValues(op, this, this.requireCompiled(op), dataset as Dataset, args.batches ?? null);
+    const scores = values.map((v) => new Tensor([], 'float32', Float32Array.of(v)));
+    return scores.length === 1 ? scores[0] : scores;
   }
 
   /** Checks evaluate-style inputs and targets and runs f on them as lists, freeing the columns made of 1-D ones after. */

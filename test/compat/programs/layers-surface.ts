@@ -293,4 +293,44 @@ export const layersSurface: Program[] = [
       return [gen.size, await gen.toArray(), await gen.batch(2).toArray(), pairs.size, await pairs.toArray(), await pairs.batch(2).toArray(), await listed.toArray(), endless];
     },
   },
+  {
+    name: 'fitDataset on zipped {xs, ys} batches with a validation dataset and callbacks; evaluateDataset; batchesPerEpoch',
+    run: async (tf) => {
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], kernelInitializer: 'ones', name: 'fd' })] });
+      model.compile({ optimizer: tf.train.sgd(0.05), loss: 'meanSquaredError', metrics: ['mae'] });
+      const xs = tf.data.array([[1, 2], [2, 1], [0, 1], [1, 1], [3, 0]]);
+      const ys = tf.data.array([[1], [2], [0], [1], [2]]);
+      const ds = tf.data.zip({ xs, ys }).batch(2);
+      const h = await model.fitDataset(ds, {
+        epochs: 3, verbose: 0, validationData: ds,
+        callbacks: {
+          onBatchEnd: async (batch, logs) => console.log(batch, logs?.size, logs?.loss.toFixed(4)),
+          onEpochEnd: async (epoch, logs) => console.log(epoch, Object.keys(logs ?? {}).join(',')),
+        },
+      });
+      const scores = await model.evaluateDataset(ds);
+      const h2 = await model.fitDataset(ds.repeat(), { epochs: 2, batchesPerEpoch: 4, verbose: 0, validationData: [tf.tensor2d([[1, 1]]), tf.tensor2d([[1]])] });
+      let bad = 'ok';
+      try { await model.fitDataset(tf.data.array([[tf.ones([2, 2]), tf.zeros([2, 1])]]), { epochs: 1, verbose: 0 }); } catch { bad = 'threw'; }
+      return [h.history, h.params, scores, h2.history, model.getWeights(), bad];
+    },
+  },
+  {
+    name: 'fitDataset from a generator of {xs, ys} tensors, with a model of two inputs by name',
+    run: async (tf) => {
+      const a = tf.input({ shape: [2], name: 'ga' });
+      const b = tf.input({ shape: [1], name: 'gb' });
+      const joined = tf.layers.concatenate({ name: 'gcat' }).apply([a, b]) as ReturnType<typeof tf.input>;
+      const out = tf.layers.dense({ units: 1, kernelInitializer: 'ones', name: 'gout' }).apply(joined) as ReturnType<typeof tf.input>;
+      const model = tf.model({ inputs: [a, b], outputs: out });
+      model.compile({ optimizer: tf.train.sgd(0.02), loss: 'meanSquaredError' });
+      function* batches() {
+        for (let i = 0; i < 3; i++) {
+          yield { xs: { ga: tf.tensor2d([[i, 1], [1, i]]), gb: tf.tensor2d([[i], [2]]) }, ys: tf.tensor2d([[1], [i]]) };
+        }
+      }
+      const h = await model.fitDataset(tf.data.generator(batches), { epochs: 2, verbose: 0 });
+      return [h.history, h.params.steps, model.getWeights()];
+    },
+  },
 ];
