@@ -5,6 +5,7 @@ import { basics } from './programs/basics';
 import { coreGrads } from './programs/core-grads';
 import { coreImage } from './programs/core-image';
 import { coreOps } from './programs/core-ops';
+import { coreSurface } from './programs/core-surface';
 import { data } from './programs/data';
 import { edges } from './programs/edges';
 import { images } from './programs/images';
@@ -19,7 +20,7 @@ import { layersMore } from './programs/layers-more';
 // shapes, dtypes, printed text, and an error from both or from neither.
 
 const suites: Record<string, Program[]> = {
-  basics, math, data, training, images, api, edges, coreOps, coreGrads, coreImage, layersModels, layersTraining, layersIo, layersMore,
+  basics, math, data, training, images, api, edges, coreOps, coreGrads, coreImage, coreSurface, layersModels, layersTraining, layersIo, layersMore,
 };
 
 describe('tfjs-core programs give TF.js results with the import swapped', () => {
