@@ -19,6 +19,7 @@ export { concat, stack, unstack, split, transpose, expandDims, squeeze, tile, br
 // These ops come through the file that installs their Tensor methods, so a bundle keeps the methods with them.
 export { argMax, argMin, where, gather, unsortedSegmentSum, gatherND, scatterND, topk, oneHot } from './tensor-methods';
 export * as fused from './fused';
+export * as math from './math/index';
 export {
   sin, cos, tan, asin, acos, atan, sinh, cosh, asinh, acosh, atanh, atan2, rsqrt, log1p, expm1, erf,
   elu, selu, leakyRelu, prelu, relu6, softplus, step, logSigmoid,

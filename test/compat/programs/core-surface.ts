@@ -60,4 +60,22 @@ export const coreSurface: Program[] = [
       return [Array.from(ints), Array.from(floats), tf.scalar(1).strides, tf.tensor1d([1, 2]).strides, tf.zeros([2, 3]).strides, tf.zeros([2, 3, 4, 5]).strides];
     },
   },
+  {
+    name: 'tf.math.confusionMatrix of class ids, float labels, out-of-range ids and its checks',
+    run: (tf) => {
+      const labels = tf.tensor1d([0, 1, 2, 1, 0], 'int32');
+      const predictions = tf.tensor1d([0, 2, 2, 1, 1], 'int32');
+      const cm = tf.math.confusionMatrix(labels, predictions, 3);
+      return [
+        cm, tf.math.confusionMatrix(tf.tensor1d([0.9, 1.2, 3]), tf.tensor1d([1, 1, 0]), 2),
+        tf.math.confusionMatrix(tf.tensor1d([3, 1, -1], 'int32'), tf.tensor1d([0, 1, 1], 'int32'), 2),
+        cm.div(cm.sum(1, true)), tf.metrics.binaryAccuracy(tf.tensor1d([1, 0]), tf.tensor1d([1, 1])),
+        attempt([
+          () => tf.math.confusionMatrix(labels, predictions, 0), () => tf.math.confusionMatrix([1, 1], [0, 0], 1), () => tf.math.confusionMatrix(labels, predictions, 2.5),
+          () => tf.math.confusionMatrix(labels, tf.tensor1d([1, 2], 'int32'), 3), () => tf.math.confusionMatrix(tf.tensor2d([[1]]), tf.tensor2d([[1]]), 2),
+          () => tf.math.confusionMatrix(labels, predictions, undefined as unknown as number),
+        ]),
+      ];
+    },
+  },
 ];

@@ -1,0 +1,33 @@
+import type { Tensor } from '../../tensor/tensor';
+import { assertRank } from '../../tensor/checks';
+import { argError, describeValue } from '../../util/validate';
+import { equal } from '../binary';
+import { cast } from '../cast';
+import { range } from '../sequences';
+import { matMul } from '../matmul';
+import { reshape } from '../reshape';
+import { toTensor, type TensorLike } from '../tensor-like';
+
+/**
+ * counts[i][j] = how many examples have label i and prediction j, as tf.math.confusionMatrix(labels, predictions,
+ * numClasses): int32 [numClasses, numClasses]. Values are truncated to integers first; one outside [0, numClasses)
+ * counts nowhere, as TF.js's one-hot rows of zeros.
+ */
+export function confusionMatrix(labels: Tensor | TensorLike, predictions: Tensor | TensorLike, numClasses: number): Tensor {
+  const op = 'confusionMatrix';
+  const l = toTensor(op, 'labels', labels);
+  const p = toTensor(op, 'predictions', predictions);
+  // TF.js's one-hot step refuses a depth below 2, so one class is refused too.
+  if (typeof numClasses !== 'number' || !Number.isInteger(numClasses) || numClasses < 2) {
+    throw argError(op, 'numClasses', describeValue(numClasses), 'an integer >= 2');
+  }
+  assertRank(op, 'labels', l, 1);
+  assertRank(op, 'predictions', p, 1);
+  if (l.shape[0] !== p.shape[0]) {
+    throw argError(op, 'predictions', `${p.shape[0]} examples`, `as many as labels (${l.shape[0]})`);
+  }
+  const classes = range(0, numClasses, 1, 'int32');
+  // Float one-hot columns: a count is exact in float32 up to 2^24 examples.
+  const oneHot = (x: Tensor) => cast(equal(reshape(cast(x, 'int32'), [x.shape[0], 1]), classes), 'float32');
+  return cast(matMul(oneHot(l), oneHot(p), true, false), 'int32');
+}
