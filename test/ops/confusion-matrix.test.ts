@@ -13,5 +13,6 @@ describe('tn.math.confusionMatrix', () => {
     expect(() => tn.math.confusionMatrix(l, l, 1)).toThrow(/confusionMatrix: numClasses must be an integer >= 2, got number 1/);
     expect(() => tn.math.confusionMatrix(l, tn.tensor1d([0], 'int32'), 2)).toThrow(/confusionMatrix: predictions must be as many as labels \(2\), got 1 examples/);
     expect(() => tn.math.confusionMatrix(tn.tensor2d([[0]]), l, 2)).toThrow(/confusionMatrix: labels must be rank 1/);
+    expect(() => tn.math.confusionMatrix(tn.tensor1d([0, 2.5]), l, 2)).toThrow(/confusionMatrix: labels\[1\] must be a class id in \[0, 1\], got 2.5/);
   });
 });

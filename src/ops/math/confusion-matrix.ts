@@ -11,7 +11,7 @@ import { toTensor, type TensorLike } from '../tensor-like';
 /**
  * counts[i][j] = how many examples have label i and prediction j, as tf.math.confusionMatrix(labels, predictions,
  * numClasses): int32 [numClasses, numClasses]. Values are truncated to integers first; one outside [0, numClasses)
- * counts nowhere, as TF.js's one-hot rows of zeros.
+ * is an error (TF.js counts it nowhere), as out-of-range indices everywhere in tessera.
  */
 export function confusionMatrix(labels: Tensor | TensorLike, predictions: Tensor | TensorLike, numClasses: number): Tensor {
   const op = 'confusionMatrix';
@@ -28,6 +28,13 @@ export function confusionMatrix(labels: Tensor | TensorLike, predictions: Tensor
   }
   const classes = range(0, numClasses, 1, 'int32');
   // Float one-hot columns: a count is exact in float32 up to 2^24 examples.
-  const oneHot = (x: Tensor) => cast(equal(reshape(cast(x, 'int32'), [x.shape[0], 1]), classes), 'float32');
-  return cast(matMul(oneHot(l), oneHot(p), true, false), 'int32');
+  const oneHot = (arg: string, x: Tensor) => {
+    const ids = cast(x, 'int32');
+    const v = ids.hostValues();
+    for (let i = 0; i < v.length; i++) {
+      if (!(v[i] >= 0 && v[i] < numClasses)) throw argError(op, `${arg}[${i}]`, String(x.hostValues()[i]), `a class id in [0, ${numClasses - 1}]`);
+    }
+    return cast(equal(reshape(ids, [x.shape[0], 1]), classes), 'float32');
+  };
+  return cast(matMul(oneHot('labels', l), oneHot('predictions', p), true, false), 'int32');
 }
