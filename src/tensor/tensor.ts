@@ -3,7 +3,7 @@ import { copyHostValues, releaseStorage } from '../backend/host-values';
 import { countTensor, recount, uncountTensor, watchCollection, type Counted } from './memory';
 import { formatTensor } from './format';
 import { trackTensor } from './scopes';
-import type { ArrayMap, Rank, DataType, DataTypeMap, NumericDataType, ShapeMap, TensorLike } from './value-types';
+import type { ArrayMap, WindowPad, Rank, DataType, DataTypeMap, NumericDataType, ShapeMap, TensorLike } from './value-types';
 
 export type { DeviceData, DType, FloatArray, TypedArray };
 export { arrayTypeFor, isFloatDtype, sizeOfShape };
@@ -94,10 +94,10 @@ export interface Tensor<R extends Rank = Rank> {
     asScalar(): Tensor<Rank.R0>;
     reshapeAs<T extends Tensor>(x: T): T;
     dot(b: Operand): Tensor;
-    avgPool<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filterSize: Pair, strides: Pair, pad: 'valid' | 'same', dimRoundingMode?: Rounding): T;
+    avgPool<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filterSize: Pair, strides: Pair, pad: WindowPad, dimRoundingMode?: Rounding): T;
     conv1d<T extends Tensor<Rank.R2> | Tensor<Rank.R3>>(filter: Operand, stride: number, pad: 'valid' | 'same', dataFormat?: 'NWC' | 'NCW', dilation?: number, dimRoundingMode?: Rounding): T;
     conv2dTranspose<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filter: Operand, outputShape: [number, number, number, number] | [number, number, number], strides: Pair, pad: 'valid' | 'same', dimRoundingMode?: Rounding): T;
-    depthwiseConv2d<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filter: Operand, strides: Pair, pad: 'valid' | 'same', dataFormat?: 'NHWC' | 'NCHW', dilations?: Pair, dimRoundingMode?: Rounding): T;
+    depthwiseConv2d<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filter: Operand, strides: Pair, pad: WindowPad, dataFormat?: 'NHWC' | 'NCHW', dilations?: Pair, dimRoundingMode?: Rounding): T;
     separableConv2d<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(depthwiseFilter: Operand, pointwiseFilter: Operand, strides: Pair, pad: 'valid' | 'same', dilation?: Pair, dataFormat?: 'NHWC' | 'NCHW'): T;
     batchNorm(mean: Tensor<R> | Tensor<Rank.R1> | TensorLike, variance: Tensor<R> | Tensor<Rank.R1> | TensorLike, offset?: Tensor<R> | Tensor<Rank.R1> | TensorLike, scale?: Tensor<R> | Tensor<Rank.R1> | TensorLike, varianceEpsilon?: number): Tensor<R>;
     add<T extends Tensor>(b: Operand): T;
@@ -152,8 +152,8 @@ export interface Tensor<R extends Rank = Rank> {
     oneHot(depth: number, onValue?: number, offValue?: number): Tensor;
     topk<T extends Tensor>(this: T, k?: number, sorted?: boolean): { values: T; indices: T };
     matMul(b: Operand, transposeA?: boolean, transposeB?: boolean): Tensor;
-    conv2d<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filter: Operand, strides: Pair, pad: 'valid' | 'same', dataFormat?: 'NHWC' | 'NCHW', dilations?: Pair, dimRoundingMode?: 'floor' | 'round' | 'ceil'): T;
-    maxPool<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filterSize: Pair, strides: Pair, pad: 'valid' | 'same'): T;
+    conv2d<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filter: Operand, strides: Pair, pad: WindowPad, dataFormat?: 'NHWC' | 'NCHW', dilations?: Pair, dimRoundingMode?: 'floor' | 'round' | 'ceil'): T;
+    maxPool<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filterSize: Pair, strides: Pair, pad: WindowPad, dimRoundingMode?: Rounding): T;
     softmax<T extends Tensor>(this: T, dim?: number): T;
     logSoftmax<T extends Tensor>(this: T, axis?: number): T;
     onesLike<T extends Tensor>(this: T): T;

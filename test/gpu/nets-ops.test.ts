@@ -30,6 +30,15 @@ const programs: [string, () => tn.Tensor[]][] = [
     const g = (a: tn.Tensor, b: tn.Tensor) => tn.batchNorm(tn.conv2dTranspose(a, b, [1, 6, 6, 4], 2, 'same'), mean, variance);
     return [tn.conv1d(s, w1, 2, 'same'), g(x, wt), ...tn.grads((a, b) => tn.sum(tn.square(g(a, b))))([x, wt])];
   }],
+  ['numeric and explicit pads of conv2d, depthwiseConv2d, maxPool and avgPool', () => {
+    const x = uniformTensor([2, 6, 5, 3], 14);
+    const w = uniformTensor([3, 2, 3, 2], 15);
+    const f = (a: tn.Tensor, b: tn.Tensor) => {
+      const c = tn.conv2d(a, b, 2, [[0, 0], [1, 2], [2, 0], [0, 0]], 'NHWC', 1, 'ceil');
+      return tn.add(tn.maxPool(c, 3, 1, 1), tn.avgPool(tn.depthwiseConv2d(c, b.slice([0, 0, 0, 0], [2, 2, 2, 1]), 1, 1), 2, 1, 0));
+    };
+    return [f(x, w), ...tn.grads((a, b) => tn.sum(tn.square(f(a, b))))([x, w])];
+  }],
   ['losses', () => {
     const labels = uniformTensor([4, 5], 12, 0, 1);
     const logits = uniformTensor([4, 5], 13, -3, 3);
