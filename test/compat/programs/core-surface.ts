@@ -1,3 +1,4 @@
+import type { io } from '../../../src/index';
 import type { Program } from '../harness';
 
 // tfjs-core surface programs reach for: chained Tensor methods of the less common ops, tensor properties.
@@ -131,5 +132,25 @@ export const coreSurface: Program[] = [
     name: 'the gradient of avgPool with a numeric pad',
     deviation: "TF.js 4.22's avgPool gradient divides by the whole window while its forward divides by the cells inside the image (for 'same' too); tessera's gradient is the forward's derivative",
     run: (tf) => tf.grad((a) => tf.avgPool(a as ReturnType<typeof tf.tensor4d>, 2, 1, 1).sum())(tf.tensor4d([1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 3, 3, 1])),
+  },
+  {
+    name: 'tf.io.withSaveHandlerSync and tf.io.fromMemorySync around a model, and tf.time',
+    run: async (tf) => {
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3], kernelInitializer: 'ones', biasInitializer: 'zeros', name: 'd' })] });
+      let saved: io.ModelArtifacts | null = null;
+      const handler = tf.io.withSaveHandlerSync((artifacts) => {
+        saved = artifacts;
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      });
+      const result = await model.save(handler as unknown as io.IOHandler);
+      const artifacts = saved as unknown as io.ModelArtifacts;
+      const loaded = tf.io.fromMemorySync(artifacts).load?.();
+      const model2 = await tf.loadLayersModel(tf.io.fromMemorySync(artifacts) as unknown as io.IOHandler);
+      const timing = await tf.time(() => tf.matMul(tf.ones([4, 4]), tf.ones([4, 4])));
+      return [
+        result.modelArtifactsInfo.modelTopologyType, loaded?.weightSpecs?.map((s) => [s.name, s.shape]), (loaded?.weightData as ArrayBuffer).byteLength,
+        model2.predict(tf.tensor2d([[1, 2, 3]])), Object.keys(timing).sort(), typeof timing.kernelMs, typeof timing.wallMs,
+      ];
+    },
   },
 ];
