@@ -14,9 +14,11 @@ export function fromMemory(model: ModelArtifacts | ModelJSON | object, weightSpe
   return { load: async () => artifactsFrom('io.fromMemory', model, weightSpecsOrData, weightData) };
 }
 
-/** fromMemory's handler with a synchronous load, as tf.io.fromMemorySync. */
+/** fromMemory's handler with a synchronous load, as tf.io.fromMemorySync; a model that is no object is refused at once. */
 export function fromMemorySync(model: ModelArtifacts | ModelJSON | object, weightSpecsOrData?: WeightsManifestEntry[] | WeightData, weightData?: WeightData): IOHandlerSync {
-  return { load: () => artifactsFrom('io.fromMemorySync', model, weightSpecsOrData, weightData) };
+  const op = 'io.fromMemorySync';
+  if (!isRecord(model)) throw argError(op, 'model', describe(model), 'ModelArtifacts, a model.json object, or a model topology');
+  return { load: () => artifactsFrom(op, model, weightSpecsOrData, weightData) };
 }
 
 /** The artifacts that fromMemory's arguments describe, checked. */

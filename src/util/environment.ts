@@ -1,3 +1,5 @@
+import { argError, describeValue } from './validate';
+
 // Environment calls TF.js programs make around their work.
 
 /**
@@ -23,6 +25,7 @@ export interface TimingInfo {
 
 /** Times f, as tf.time(f): tessera runs f's kernels as it calls them, so both times are f's. */
 export async function time(f: () => void): Promise<TimingInfo> {
+  if (typeof f !== 'function') throw argError('time', 'f', describeValue(f), 'a function to time');
   const start = performance.now();
   f();
   const kernelMs = performance.now() - start;

@@ -10,7 +10,7 @@ describe('tn.io.fromMemorySync and withSaveHandlerSync', () => {
   });
 
   it('bad arguments name the function, the argument and what it expects', () => {
-    expect(() => tn.io.fromMemorySync(3 as unknown as object).load?.()).toThrow(/io\.fromMemorySync: model must be ModelArtifacts/);
+    expect(() => tn.io.fromMemorySync(3 as unknown as object)).toThrow(/io\.fromMemorySync: model must be ModelArtifacts/);
     expect(() => tn.io.withSaveHandlerSync(3 as unknown as () => tn.io.SaveResult)).toThrow(/io\.withSaveHandlerSync: saveHandler must be a function/);
   });
 });
