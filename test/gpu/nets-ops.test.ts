@@ -39,6 +39,12 @@ const programs: [string, () => tn.Tensor[]][] = [
     };
     return [f(x, w), ...tn.grads((a, b) => tn.sum(tn.square(f(a, b))))([x, w])];
   }],
+  ['cropAndResize, bilinear and nearest, and its gradient for the image', () => {
+    const image = uniformTensor([2, 5, 6, 3], 16);
+    const boxes = tn.tensor2d([[0, 0, 1, 1], [0.1, 0.2, 0.7, 0.9], [-0.5, 0.3, 0.8, 1.4]]);
+    const f = (img: tn.Tensor) => tn.add(tn.image.cropAndResize(img, boxes, [0, 1, 0], [4, 3]), tn.image.cropAndResize(img, boxes, [1, 1, 0], [4, 3], 'nearest', 0.5));
+    return [f(image), tn.grad((img) => tn.sum(tn.square(f(img))))(image)];
+  }],
   ['losses', () => {
     const labels = uniformTensor([4, 5], 12, 0, 1);
     const logits = uniformTensor([4, 5], 13, -3, 3);

@@ -153,4 +153,18 @@ export const coreSurface: Program[] = [
       ];
     },
   },
+  {
+    name: 'tf.image.cropAndResize: bilinear and nearest, boxes partly outside, one-cell crops',
+    run: (tf) => {
+      const image = tf.tensor4d(Array.from({ length: 2 * 4 * 5 * 2 }, (_, i) => ((i * 7) % 13) - 6), [2, 4, 5, 2]);
+      const boxes = tf.tensor2d([[0, 0, 1, 1], [0.1, 0.2, 0.7, 0.9], [-0.5, 0.3, 0.8, 1.4], [0.4, 0.4, 0.4, 0.4], [1, 1, 0, 0]]);
+      const boxInd = tf.tensor1d([0, 1, 0, 1, 1], 'int32');
+      const crop = (img: typeof image) => tf.image.cropAndResize(img, boxes, boxInd, [3, 4]);
+      return [
+        crop(image), tf.image.cropAndResize(image, boxes, boxInd, [2, 3], 'nearest', -1), tf.image.cropAndResize(image, boxes, boxInd, [1, 1], 'bilinear', 5),
+        tf.image.cropAndResize(image.toInt(), [[0, 0, 0.5, 0.5]], [1], [2, 2]),
+        attempt([() => tf.image.cropAndResize(image, boxes, boxInd, [0, 2]), () => tf.image.cropAndResize(image, [[0, 0, 1]], [0], [2, 2]), () => tf.image.cropAndResize(image, boxes, [0], [2, 2])]),
+      ];
+    },
+  },
 ];
