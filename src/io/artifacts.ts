@@ -29,6 +29,8 @@ export interface ModelArtifacts {
   generatedBy?: string;
   convertedBy?: string | null;
   trainingConfig?: object;
+  /** The user's JSON object set by model.setUserDefinedMetadata, saved beside the model as TF.js does. */
+  userDefinedMetadata?: object;
 }
 
 /** The contents of model.json. */
@@ -39,6 +41,7 @@ export interface ModelJSON {
   generatedBy?: string;
   convertedBy?: string | null;
   trainingConfig?: object;
+  userDefinedMetadata?: object;
 }
 
 export interface ModelArtifactsInfo {

@@ -66,7 +66,7 @@ class LocalStorageHandler implements IOHandler {
     const keys = keysOf(this.path);
     const data = weightBytes(this.op, 'weightData', artifacts.weightData);
     const info = artifactsInfo(artifacts, data.byteLength);
-    const metadata = { format: artifacts.format, generatedBy: artifacts.generatedBy, convertedBy: artifacts.convertedBy, trainingConfig: artifacts.trainingConfig };
+    const metadata = { format: artifacts.format, generatedBy: artifacts.generatedBy, convertedBy: artifacts.convertedBy, trainingConfig: artifacts.trainingConfig, userDefinedMetadata: artifacts.userDefinedMetadata };
     try {
       ls.setItem(keys.info, JSON.stringify(info));
       ls.setItem(keys.topology, JSON.stringify(artifacts.modelTopology ?? null));
@@ -114,6 +114,7 @@ class LocalStorageHandler implements IOHandler {
       format: typeof meta.format === 'string' ? meta.format : undefined,
       generatedBy: typeof meta.generatedBy === 'string' ? meta.generatedBy : undefined,
       convertedBy: typeof meta.convertedBy === 'string' ? meta.convertedBy : null,
+      ...(isRecord(meta.userDefinedMetadata) ? { userDefinedMetadata: meta.userDefinedMetadata } : {}),
     };
   }
 }

@@ -39,6 +39,7 @@ function artifactsFrom(op: string, model: unknown, weightSpecsOrData?: WeightsMa
     generatedBy: artifacts.generatedBy,
     convertedBy: artifacts.convertedBy,
     ...(artifacts.trainingConfig == null ? {} : { trainingConfig: artifacts.trainingConfig }),
+    ...(artifacts.userDefinedMetadata == null ? {} : { userDefinedMetadata: artifacts.userDefinedMetadata }),
   };
 }
 

@@ -63,6 +63,7 @@ export function readModelJson(op: string, source: string, json: unknown): { arti
       convertedBy: optionalString('convertedBy') ?? null,
       // Checked where it is used: loading compiles the model from it.
       ...(own(json, 'trainingConfig') == null ? {} : { trainingConfig: own(json, 'trainingConfig') as object }),
+      ...(own(json, 'userDefinedMetadata') == null ? {} : { userDefinedMetadata: own(json, 'userDefinedMetadata') as object }),
     },
     groups,
   };
@@ -78,5 +79,6 @@ export function modelJsonFor(artifacts: ModelArtifacts, paths: string[]): ModelJ
     weightsManifest: [{ paths, weights: artifacts.weightSpecs ?? [] }],
   };
   if (artifacts.trainingConfig) json.trainingConfig = artifacts.trainingConfig;
+  if (artifacts.userDefinedMetadata) json.userDefinedMetadata = artifacts.userDefinedMetadata;
   return json;
 }

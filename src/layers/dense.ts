@@ -33,6 +33,11 @@ export class Dense extends KernelLayer {
     return 'Dense';
   }
 
+  /** Applied to the last axis, so a sequence of features [time, features] may have any length, as TF.js. */
+  override acceptsAnyLength(rank: number): boolean {
+    return rank > 1;
+  }
+
   computeOutputShape(inputShape: readonly number[]): number[] {
     if (inputShape.length === 0) throw argError(this.name, 'input', 'shape [null]', 'rank >= 2 [batch, ..., features]');
     return [...inputShape.slice(0, -1), this.units];

@@ -80,6 +80,11 @@ export class Embedding extends Layer {
     return 'Embedding';
   }
 
+  /** Looks ids up one by one, so sequences of ids ([null]: inputShape) may have any length. */
+  override acceptsAnyLength(): boolean {
+    return true;
+  }
+
   computeOutputShape(inputShape: readonly number[]): number[] {
     return [...inputShape, this.outputDim];
   }
@@ -94,7 +99,7 @@ export class Embedding extends Layer {
     const shape = x.shape.slice(1);
     if (!this.built) this.build(shape);
     const expected = this.inputShapeNoBatch as number[];
-    if (x.rank === 0 || shape.length !== expected.length || shape.some((d, i) => d !== expected[i])) {
+    if (x.rank === 0 || shape.length !== expected.length || shape.some((d, i) => d !== expected[i] && expected[i] !== null)) {
       throw argError(this.name, 'input', `shape ${fmtShape(x.shape)}`, `shape [null, ${expected.join(', ')}]`);
     }
   }

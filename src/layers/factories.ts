@@ -1,4 +1,5 @@
 import { InputLayer, type InputLayerArgs } from './input-layer';
+import { CenterCrop, Rescaling, Resizing, type CenterCropArgs, type RescalingArgs, type ResizingArgs } from './preprocessing';
 import {
   Activation, Add, AlphaDropout, Average, AveragePooling1D, AveragePooling2D, BatchNormalization, Bidirectional,
   Concatenate, Conv1D, Conv2D, Conv2DTranspose, Cropping2D, Dense, DepthwiseConv2D, Dot, Dropout, ELU, Embedding,
@@ -81,4 +82,17 @@ export const embedding = (args: EmbeddingLayerArgs): Embedding => new Embedding(
 export const masking = (args?: MaskingArgs): Masking => new Masking(args);
 export const bidirectional = (args: BidirectionalLayerArgs): Bidirectional => new Bidirectional(args);
 export const repeatVector = (args: RepeatVectorLayerArgs): RepeatVector => new RepeatVector(args);
+export const rescaling = (args: RescalingArgs): Rescaling => new Rescaling(args);
+export const resizing = (args: ResizingArgs): Resizing => new Resizing(args);
+export const centerCrop = (args: CenterCropArgs): CenterCrop => new CenterCrop(args);
 export const timeDistributed = (args: TimeDistributedLayerArgs): TimeDistributed => new TimeDistributed(args);
+
+// TF.js's shorter names for the pooling layers: the same factories.
+export const maxPool1d = maxPooling1d;
+export const maxPool2d = maxPooling2d;
+export const avgPool1d = averagePooling1d;
+export const avgPool2d = averagePooling2d;
+export const avgPooling1d = averagePooling1d;
+export const avgPooling2d = averagePooling2d;
+export const globalMaxPool1d = globalMaxPooling1d;
+export const globalMaxPool2d = globalMaxPooling2d;

@@ -5,8 +5,8 @@ import { Layer, uniqueName, type LayerConfig } from './layer';
 import { SymbolicTensor } from './symbolic';
 
 export interface InputConfig {
-  /** The shape without the batch dim. */
-  shape?: number[];
+  /** The shape without the batch dim; null for a size that varies (a sequence's time steps). */
+  shape?: (number | null)[];
   /** The shape with the batch dim (null for any batch size). */
   batchShape?: (number | null)[];
   dtype?: DType;
@@ -15,7 +15,7 @@ export interface InputConfig {
 }
 
 export interface InputLayerArgs {
-  inputShape?: number[];
+  inputShape?: (number | null)[];
   batchInputShape?: (number | null)[];
   batchSize?: number;
   dtype?: DType;
@@ -25,8 +25,8 @@ export interface InputLayerArgs {
 
 function dims(op: string, arg: string, v: unknown, withBatch: boolean): (number | null)[] {
   const ok = Array.isArray(v) && v.length >= (withBatch ? 1 : 0)
-    && v.every((d, i) => (withBatch && i === 0 && d === null) || (Number.isInteger(d) && d > 0));
-  if (!ok) throw argError(op, arg, fmtValue(v), withBatch ? '[batch or null, ...positive sizes]' : 'an array of positive sizes (without the batch dim)');
+    && v.every((d) => d === null || (Number.isInteger(d) && d > 0));
+  if (!ok) throw argError(op, arg, fmtValue(v), withBatch ? '[batch or null, ...positive sizes or null]' : 'an array of positive sizes or null (without the batch dim)');
   return (v as (number | null)[]).slice();
 }
 
@@ -44,7 +44,6 @@ export class InputLayer extends Layer {
     }
     const batchShape = args.batchInputShape !== undefined ? dims(op, 'batchInputShape', args.batchInputShape, true)
       : [args.batchSize ?? null, ...dims(op, 'inputShape', args.inputShape, false)];
-    if (batchShape.slice(1).some((d) => d === null)) throw argError(op, 'shape', fmtValue(batchShape), 'known sizes for every dim but the batch');
     const dtype = args.dtype === undefined ? 'float32' : assertDtype(op, 'dtype', args.dtype);
     super('input', { name: args.name ?? uniqueName('input'), dtype });
     this.batchInputShape = batchShape;

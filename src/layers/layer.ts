@@ -12,8 +12,11 @@ import type { Constraint } from './constraints';
 export interface LayerArgs {
   name?: string;
   trainable?: boolean;
-  /** The input shape without the batch dim, e.g. [28, 28, 1]; only the first layer needs it. */
-  inputShape?: number[];
+  /**
+   * The input shape without the batch dim, e.g. [28, 28, 1]; only the first layer needs it. Recurrent layers take
+   * null for the time steps ([null, features]): any sequence length, as TF.js.
+   */
+  inputShape?: (number | null)[];
   /** The input shape with the batch dim (null or a size), as TF.js's batchInputShape. */
   batchInputShape?: (number | null)[];
   batchSize?: number;
@@ -90,7 +93,10 @@ type ListOf<T> = { [K in keyof T[]]: T[][K] };
 export abstract class Layer {
   readonly name: string;
   readonly dtype: DType;
-  /** Input shape without the batch dim, once known (layers taking one input). */
+  /**
+   * Input shape without the batch dim, once known (layers taking one input). Its first entry is null in a layer
+   * that takes sequences of any length (acceptsAnyLength), the one place a null appears in a built shape.
+   */
   inputShapeNoBatch: number[] | null = null;
   /** Input shapes without the batch dim, once known (layers taking several inputs). */
   inputShapesNoBatch: number[][] | null = null;
@@ -129,8 +135,8 @@ export abstract class Layer {
     }
     if (shape !== undefined) {
       const s = shape as number[];
-      if (!Array.isArray(s) || s.length === 0 || !s.every((d) => Number.isInteger(d) && d > 0)) {
-        throw argError(op, 'inputShape', fmtValue(s), 'a non-empty array of positive integers (without the batch dim)');
+      if (!Array.isArray(s) || s.length === 0 || !s.every((d, i) => (Number.isInteger(d) && d > 0) || (d === null && i === 0 && this.acceptsAnyLength(s.length)))) {
+        throw argError(op, 'inputShape', fmtValue(s), `a non-empty array of positive integers (without the batch dim${this.acceptsAnyLength(2) ? '; null for the time steps' : ''})`);
       }
       this.inputShapeNoBatch = s.slice();
       this.declaredInputShape = s.slice();
@@ -173,6 +179,15 @@ export abstract class Layer {
     const base: LayerConfig = { name: this.name, trainable: this.trainable, dtype: this.dtype };
     if (this.declaredInputShape) base.batch_input_shape = [this.declaredBatch, ...this.declaredInputShape];
     return { ...base, ...this.layerConfig() };
+  }
+
+  /**
+   * Whether the layer takes sequences of any length for an input of this rank (no batch dim): a null first dim
+   * (time steps) in its input shape, and inputs whose first dim differs from the one it was built for (recurrent
+   * layers and those that work step by step, as TF.js's).
+   */
+  acceptsAnyLength(_rank: number): boolean {
+    return false;
   }
 
   /** Creates the weights for an input shape (or shapes). Layers with weights override it. */
@@ -273,7 +288,9 @@ export abstract class Layer {
     const shapes = list.map((t, i) => {
       if (t.rank === 0) throw argError(op, `inputs[${i}]`, 'a scalar SymbolicTensor', 'a tensor with a batch dim');
       const s = t.shape.slice(1);
-      if (s.some((d) => d === null)) throw argError(op, `inputs[${i}]`, `shape ${fmtShape(t.shape as number[])}`, 'known sizes for every dim but the batch');
+      if (s.some((d, j) => d === null && !(j === 0 && this.acceptsAnyLength(s.length)))) {
+        throw argError(op, `inputs[${i}]`, `shape ${fmtShape(t.shape)}`, `known sizes for every dim but the batch${this.acceptsAnyLength(s.length) ? ' and the time steps' : ''}`);
+      }
       return s as number[];
     });
     list.forEach((t, i) => {
@@ -338,7 +355,7 @@ export abstract class Layer {
     const expected = this.takesList() ? (this.inputShapesNoBatch as number[][]) : [this.inputShapeNoBatch as number[]];
     shapes.forEach((s, i) => {
       const e = expected[i];
-      if (!e || s.length !== e.length || s.some((d, j) => d !== e[j])) {
+      if (!e || s.length !== e.length || s.some((d, j) => d !== e[j] && e[j] !== null && !(j === 0 && this.acceptsAnyLength(s.length)))) {
         throw argError(op, this.takesList() ? `inputs[${i}]` : 'input', `shape [null, ${s.join(', ')}]`, e ? `shape [null, ${e.join(', ')}], the shape ${this.name} was built for` : `${expected.length} inputs`);
       }
     });

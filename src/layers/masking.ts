@@ -23,6 +23,11 @@ export class Masking extends Layer {
     return 'Masking';
   }
 
+  /** Masks step by step, so sequences may have any length. */
+  override acceptsAnyLength(rank: number): boolean {
+    return rank > 1;
+  }
+
   computeOutputShape(inputShape: readonly number[]): number[] {
     return inputShape.slice();
   }

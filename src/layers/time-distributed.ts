@@ -24,6 +24,11 @@ export class TimeDistributed extends Layer {
     return 'TimeDistributed';
   }
 
+  /** Applies its layer step by step, so sequences may have any length. */
+  override acceptsAnyLength(rank: number): boolean {
+    return rank > 1;
+  }
+
   computeOutputShape(inputShape: readonly number[]): number[] {
     if (inputShape.length < 2) throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank >= 3 [batch, time, ...]');
     return [inputShape[0], ...(this.layer.computeOutputShape(inputShape.slice(1)) as number[])];

@@ -180,5 +180,5 @@ export const callbacks = {
 export interface History {
   epoch: number[];
   history: Record<string, number[]>;
-  params: { epochs: number; initialEpoch: number; samples: number; steps: number | null; batchSize: number; verbose: number; doValidation: boolean; metrics: string[] };
+  params: { epochs: number; initialEpoch: number | null; samples: number | null; steps: number | null; batchSize: number | null; verbose: number; doValidation: boolean; metrics: string[] };
 }

@@ -52,7 +52,7 @@ export function checkInputs(op: string, arg: string, xs: Tensor[], ports: readon
   xs.forEach((x, i) => {
     const p = ports[i];
     const at = ports.length === 1 ? arg : `${arg}[${i}] ('${p.name}')`;
-    if (p.shape && (x.rank !== p.shape.length + 1 || p.shape.some((d, j) => d !== x.shape[j + 1]))) {
+    if (p.shape && (x.rank !== p.shape.length + 1 || p.shape.some((d, j) => d !== null && d !== x.shape[j + 1]))) {
       throw argError(op, at, `shape ${fmtShape(x.shape)}`, `shape [batch, ${p.shape.join(', ')}] to match the model's input${ports.length > 1 ? ` '${p.name}'` : ''}`);
     }
     if (x.rank === 0) throw argError(op, at, 'a scalar', 'a tensor with a batch dim');
@@ -77,6 +77,7 @@ export function checkTargets(op: string, arg: string, c: Compiled, ys: Tensor[],
     if (y.rank === 0 || y.shape[0] !== n) {
       throw argError(op, at, `${y.rank === 0 ? 'a scalar' : `${y.shape[0]} samples`} (shape ${fmtShape(y.shape)})`, `${n} samples, one per sample of x`);
     }
-    c.losses[i].checkTargets(op, at, y, [n, ...(outputs[i].shape as number[])]);
+    // A size the model leaves open (a sequence's time steps) is the target's own.
+    c.losses[i].checkTargets(op, at, y, [n, ...(outputs[i].shape as (number | null)[]).map((d, j) => d ?? y.shape[j + 1])]);
   });
 }

@@ -12,6 +12,7 @@ import type { WeightsManifestEntry } from '../io/artifacts';
 import { ConfigReader } from './config-reader';
 import { badValue, describe, isRecord, own, requireRecord, requireString } from '../io/json-checks';
 import { layerClassNames, readLayerKind } from './layer-kinds';
+import { checkUserDefinedMetadata } from './user-metadata';
 import { byteLength, checkByteLength, decodeWeights, readWeightSpecs, weightBytes } from '../io/weights';
 
 const MAX_LAYERS = 1000;
@@ -36,12 +37,15 @@ interface ExpectedWeight {
   shape: number[];
 }
 
-/** A layer's batch_input_shape; sizes may be null only where an InputLayer gives the shape (functional models). */
+/**
+ * A layer's batch_input_shape; sizes may be null where an InputLayer gives the shape (functional models), and the
+ * time steps may be null in a sequence's shape (the layer it feeds says whether it takes any length).
+ */
 function readBatchShape(r: ConfigReader, key: string, unknownDims = false): number[] | undefined {
   const v = r.get(key);
   if (v === undefined) return undefined;
-  const dim = (d: unknown) => isPositiveInt(d) || (unknownDims && d === null);
-  const ok = Array.isArray(v) && v.length >= 2 && (v[0] === null || isPositiveInt(v[0])) && v.slice(1).every(dim);
+  const dim = (d: unknown, i: number) => isPositiveInt(d) || (d === null && (unknownDims || i === 0));
+  const ok = Array.isArray(v) && v.length >= 2 && (v[0] === null || isPositiveInt(v[0])) && v.slice(1).every((d, i) => dim(d, i));
   if (!ok) throw r.fail(key, v, `[null, ...dims] with positive integer${unknownDims ? ' or null' : ''} dims`);
   return (v as number[]).slice(1);
 }
@@ -181,6 +185,8 @@ export function modelFromArtifacts(op: string, artifacts: unknown): { model: Lay
   }
   const saved = own(a, 'trainingConfig');
   const training = saved == null ? undefined : readTrainingConfig(op, 'trainingConfig', saved);
+  const metadata = own(a, 'userDefinedMetadata');
+  if (metadata != null) checkUserDefinedMetadata(metadata);
   const all = own(a, 'weightSpecs') === undefined ? [] : readWeightSpecs(op, 'weightSpecs', own(a, 'weightSpecs'));
   const data = weightBytes(op, 'weightData', own(a, 'weightData'));
   checkByteLength(op, 'weightData', all, data.byteLength);
@@ -192,6 +198,7 @@ export function modelFromArtifacts(op: string, artifacts: unknown): { model: Lay
   if (stray >= 0) throw badValue(op, `weightSpecs[${first + stray}].group`, optimizerSpecs[stray].group, "'optimizer' (the optimizer's weights follow the model's)");
   const modelBytes = specs.reduce((n, s) => n + byteLength(s), 0);
   const model = modelFromTopology(op, where, own(topology, 'class_name'), own(topology, 'config'), { specs, data: data.subarray(0, modelBytes) });
+  if (metadata != null) model.setUserDefinedMetadata(metadata as object);
   // As TF.js, an optimizer's state is used only with the training config that says which optimizer it is.
   if (!training) return { model, optimizerWeights: [] };
   try {

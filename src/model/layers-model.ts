@@ -14,8 +14,11 @@ import { compileArgs, type Compiled, type ModelCompileArgs } from './compile';
 import { positiveIntArg, type ModelFitArgs, type TensorOrArrayOrMap } from './fit-options';
 import { buildGraph, runGraph, type Graph, type RunOptions } from './graph';
 import { saveModel } from './save';
+import { Dataset } from '../data/dataset';
+import { evaluateDatasetValues, fitDataset, type ModelEvaluateDatasetArgs, type ModelFitDatasetArgs } from './fit-dataset';
 import { topologyJson, type SaveConfig } from './serialize';
 import { trainingConfigOf, type TrainingConfig } from './training-config';
+import { checkUserDefinedMetadata } from './user-metadata';
 import { summaryLines, type SummaryRow } from './summary';
 import { assertNotTraining, evaluateValues, fit, stepPlan, trainStep, type TrainableModel } from './training';
 
@@ -55,6 +58,7 @@ export class LayersModel extends Layer implements TrainableModel {
   protected compiled: Compiled | null = null;
   protected graphOrNull: Graph | null = null;
   private trainableModel = true;
+  private userMetadata: object | undefined = undefined;
 
   /** A Sequential model passes its name and no graph (it grows one as layers are added). */
   constructor(args: ContainerArgs, sequentialName?: { name: string | undefined }) {
@@ -290,6 +294,23 @@ export class LayersModel extends Layer implements TrainableModel {
     return fit(this, this.requireCompiled('fit'), x, y, args);
   }
 
+  /** Trains on a dataset of {xs, ys} batches, as TF.js's model.fitDataset; resolves to the History. */
+  async fitDataset<T>(dataset: Dataset<T>, args: ModelFitDatasetArgs<T>): Promise<History> {
+    if (!(dataset instanceof Dataset)) throw argError('fitDataset', 'dataset', fmtValue(dataset), 'a Dataset from tn.data (of {xs, ys} batches)');
+    return fitDataset(this, this.requireCompiled('fitDataset'), dataset as Dataset, args);
+  }
+
+  /** The loss and metrics over a dataset of {xs, ys} batches, as TF.js's model.evaluateDataset (scalar tensors). */
+  async evaluateDataset<T>(dataset: Dataset<T>, args: ModelEvaluateDatasetArgs = {}): Promise<Tensor | Tensor[]> {
+    const op = 'evaluateDataset';
+    if (!(dataset instanceof Dataset)) throw argError(op, 'dataset', fmtValue(dataset), 'a Dataset from tn.data (of {xs, ys} batches)');
+    checkKnownKeys(op, 'args', args ?? {}, ['batches', 'verbose']);
+    if (args.batches !== undefined && (!Number.isInteger(args.batches) || args.batches <= 0)) throw argError(op, 'batches', fmtValue(args.batches), 'a positive integer');
+    const values = await evaluateDatasetValues(op, this, this.requireCompiled(op), dataset as Dataset, args.batches ?? null);
+    const scores = values.map((v) => new Tensor([], 'float32', Float32Array.of(v)));
+    return scores.length === 1 ? scores[0] : scores;
+  }
+
   /** Checks evaluate-style inputs and targets and runs f on them as lists, freeing the columns made of 1-D ones after. */
   private withData<T>(op: string, x: unknown, y: unknown, f: (xs: Tensor[], ys: Tensor[], c: Compiled) => T): T {
     const c = this.requireCompiled(op);
@@ -443,6 +464,16 @@ export class LayersModel extends Layer implements TrainableModel {
    */
   async save(handlerOrURL: string | IOHandler, config?: SaveConfig): Promise<SaveResult> {
     return saveModel(this, handlerOrURL, config);
+  }
+
+  /** Sets a JSON object to be saved with the model (model.json's userDefinedMetadata), as TF.js. */
+  setUserDefinedMetadata(userDefinedMetadata: object): void {
+    this.userMetadata = checkUserDefinedMetadata(userDefinedMetadata);
+  }
+
+  /** The metadata set by setUserDefinedMetadata or loaded with the model; undefined when there is none. */
+  getUserDefinedMetadata(): object | undefined {
+    return this.userMetadata;
   }
 
   /** @internal The training config a save with includeOptimizer records; null before compile. */

@@ -73,6 +73,23 @@ export class Sequential extends LayersModel {
     this.setGraph(buildGraph(op, [this.inputTensor], [out]));
   }
 
+  /**
+   * Removes the last layer, as TF.js: the model's output becomes the layer before's (a way to put a new head on a
+   * trained stack); with no layer left the next add needs an input shape again.
+   */
+  pop(): void {
+    if (this.layerList.length === 0) throw new TypeError('There are no layers in the model.');
+    this.layerList.pop();
+    if (this.layerList.length === 0) {
+      this.inputTensor = null;
+      this.graphOrNull = null;
+      return;
+    }
+    // The popped layer's node in this model takes the output of the layer before it.
+    const before = this.graph('Sequential.pop').outputs[0].node.inputs[0];
+    this.setGraph(buildGraph('Sequential.pop', [this.inputTensor!], [before]));
+  }
+
   /** The model's output for x, in batches (one tensor: a Sequential model has one output). */
   override predict(x: Tensor | Tensor[], args: ModelEvaluateArgs = {}): Tensor {
     return super.predict(x, args) as Tensor;

@@ -17,6 +17,7 @@ export interface SavableModel {
   readonly trainableWeights: Variable[];
   readonly optimizer: Optimizer | null;
   trainingConfig(op: string): TrainingConfig | null;
+  getUserDefinedMetadata(): object | undefined;
 }
 
 /** Options of model.save, as TF.js's io.SaveConfig. */
@@ -50,6 +51,7 @@ export async function modelToArtifacts(op: string, model: SavableModel, config?:
     for (const w of await model.optimizer.getWeights()) weights.push({ ...w, group: 'optimizer' });
   }
   const { specs, data } = encodeWeights(weights);
+  const userDefinedMetadata = model.getUserDefinedMetadata();
   return {
     modelTopology: topologyJson(topology),
     format: 'layers-model',
@@ -58,5 +60,6 @@ export async function modelToArtifacts(op: string, model: SavableModel, config?:
     weightSpecs: specs,
     weightData: data,
     ...(trainingConfig ? { trainingConfig } : {}),
+    ...(userDefinedMetadata ? { userDefinedMetadata } : {}),
   };
 }

@@ -1,8 +1,8 @@
 // Error formatting and checks of plain values (numbers, pairs, options): the bottom of the library, importing nothing.
 
 /** Formats a shape the way every error message shows it. */
-export function fmtShape(shape: readonly number[]): string {
-  return `[${shape.join(', ')}]`;
+export function fmtShape(shape: readonly (number | null)[]): string {
+  return `[${shape.map((d) => d ?? 'null').join(', ')}]`;
 }
 
 /** Anything with a shape and a dtype reads as a tensor in errors (this module sits below the Tensor class). */

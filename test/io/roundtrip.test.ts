@@ -52,6 +52,17 @@ describe('file:// round trip', () => {
     expect(loaded.getWeights()[0].dataSync()).toEqual(second.getWeights()[0].dataSync());
   });
 
+  it('writes the user-defined metadata into model.json and reads it back', async () => {
+    const model = smallModel();
+    model.setUserDefinedMetadata({ labels: ['a', 'b'], version: 2 });
+    const target = join(dir, 'metadata');
+    await model.save(`file://${target}`);
+    const json = JSON.parse(await readFile(join(target, 'model.json'), 'utf8'));
+    expect(json.userDefinedMetadata).toEqual({ labels: ['a', 'b'], version: 2 });
+    const loaded = await tn.loadLayersModel(`file://${target}/model.json`);
+    expect(loaded.getUserDefinedMetadata()).toEqual({ labels: ['a', 'b'], version: 2 });
+  });
+
   it('keeps a float64 model float64', async () => {
     const model = smallModel({ dtype: 'float64' });
     await model.save(`file://${join(dir, 'f64')}`);

@@ -80,6 +80,7 @@ const CASES: Case[] = [
   { name: 'alphaDropout (inference)', factory: 'alphaDropout', args: { rate: 0.5 }, input: [4], stochastic: true },
   { name: 'spatialDropout1d (inference)', factory: 'spatialDropout1d', args: { rate: 0.5 }, input: [3, 4], stochastic: true },
   { name: 'dropout noiseShape (inference)', factory: 'dropout', args: { rate: 0.5, noiseShape: [null, 1, 4] }, input: [3, 4], stochastic: true },
+  { name: 'rescaling', factory: 'rescaling', args: { scale: 0.5, offset: -0.25 }, input: [2, 3, 2] },
   { name: 'permute', factory: 'permute', args: { dims: [2, 3, 1] }, input: [2, 3, 4] },
   { name: 'zeroPadding2d', factory: 'zeroPadding2d', args: { padding: [[1, 0], [2, 1]] }, input: [2, 3, 2] },
   { name: 'zeroPadding2d channelsFirst', factory: 'zeroPadding2d', args: { padding: 1, dataFormat: 'channelsFirst' }, input: [2, 3, 2] },
@@ -144,7 +145,12 @@ async function tfArtifacts(model: tf.LayersModel): Promise<tf.io.ModelArtifacts>
 
 const swept = new Set(CASES.map((c) => c.factory));
 /** Factories covered elsewhere: input and merge layers in the functional sweep below, wrappers and cells in test/recurrent. */
-const ELSEWHERE = ['input', 'inputLayer', 'add', 'subtract', 'multiply', 'average', 'maximum', 'minimum', 'concatenate', 'dot', 'rnn', 'lstmCell', 'gruCell', 'simpleRNNCell', 'stackedRNNCells', 'bidirectional', 'timeDistributed'];
+const ELSEWHERE = [
+  // TF.js's short pooling names: the long-named factories themselves, swept under those names.
+  'maxPool1d', 'maxPool2d', 'avgPool1d', 'avgPool2d', 'avgPooling1d', 'avgPooling2d', 'globalMaxPool1d', 'globalMaxPool2d',
+  // TF.js's own model shapes for these are wrong, so test/layers/preprocessing.test.ts and the compat programs check them.
+  'resizing', 'centerCrop',
+  'input', 'inputLayer', 'add', 'subtract', 'multiply', 'average', 'maximum', 'minimum', 'concatenate', 'dot', 'rnn', 'lstmCell', 'gruCell', 'simpleRNNCell', 'stackedRNNCells', 'bidirectional', 'timeDistributed'];
 
 it('the sweep covers every layer factory tessera exports', () => {
   // tn.layers also holds the Layer, RNN and RNNCell classes, as tf.layers does.

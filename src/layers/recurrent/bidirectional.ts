@@ -54,6 +54,10 @@ export class Bidirectional extends Layer {
     return 'Bidirectional';
   }
 
+  override acceptsAnyLength(rank: number): boolean {
+    return rank > 1;
+  }
+
   computeOutputShape(inputShape: readonly number[]): number[] {
     const one = this.forwardLayer.computeOutputShape(inputShape) as number[];
     if (this.mergeMode !== 'concat') return one;

@@ -37,13 +37,13 @@ export interface RNNApplyOptions {
 }
 
 /** The input shape (no batch dim) and fixed batch size a recurrent layer's arguments declare. */
-function declaredShape(op: string, args: RNNBaseArgs): { inputShape?: number[]; batch: number | null } {
+function declaredShape(op: string, args: RNNBaseArgs): { inputShape?: (number | null)[]; batch: number | null } {
   if (args.batchInputShape !== undefined) {
     const s = args.batchInputShape;
-    if (!Array.isArray(s) || s.length !== 3 || !s.slice(1).every((d) => Number.isInteger(d) && (d as number) > 0)) {
-      throw argError(op, 'batchInputShape', fmtValue(s), '[batch, timeSteps, features] with positive time steps and features');
+    if (!Array.isArray(s) || s.length !== 3 || !s.slice(1).every((d, i) => (Number.isInteger(d) && (d as number) > 0) || (i === 0 && d === null))) {
+      throw argError(op, 'batchInputShape', fmtValue(s), '[batch, timeSteps, features] with positive (or null: any) time steps and positive features');
     }
-    return { inputShape: s.slice(1) as number[], batch: s[0] ?? null };
+    return { inputShape: s.slice(1), batch: s[0] ?? null };
   }
   let inputShape = args.inputShape;
   if (inputShape === undefined && args.inputDim !== undefined && args.inputLength !== undefined) inputShape = [args.inputLength, args.inputDim];
@@ -103,6 +103,10 @@ export class RNN extends Layer {
   }
 
   /** The output's shape, followed by the states' with returnState (as TF.js). */
+  override acceptsAnyLength(rank: number): boolean {
+    return rank > 1;
+  }
+
   computeOutputShape(inputShape: readonly number[]): ShapeOrShapes {
     if (inputShape.length !== 2) {
       throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}] (rank ${inputShape.length + 1})`, 'rank 3 [batch, timeSteps, features]');

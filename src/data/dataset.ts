@@ -1,0 +1,182 @@
+import { stack } from '../ops/concat';
+import { tensor } from '../ops/creation';
+import { Tensor } from '../tensor/tensor';
+import type { TensorLike } from '../tensor/value-types';
+import { argError, fmtValue } from '../util/validate';
+
+// tf.data's in-memory datasets: a Dataset is a recipe for a stream of elements (numbers, arrays, tensors, or
+// objects and arrays of them), started afresh by every pass (toArray, forEachAsync, an epoch of fitDataset).
+
+/** One pass over a dataset, as TF.js's LazyIterator's next(). */
+export interface DatasetIterator<T> {
+  next(): Promise<IteratorResult<T, unknown>>;
+}
+
+type Stream<T> = () => AsyncIterator<T, unknown>;
+
+const isNonNegativeCount = (n: unknown): n is number => typeof n === 'number' && (Number.isInteger(n) || n === Infinity);
+
+/** Whether rows of this kind are batched into one tensor (numbers, arrays, tensors) rather than per key. */
+function batchesWhole(row: unknown): boolean {
+  return row === null || typeof row !== 'object' || Array.isArray(row) || row instanceof Tensor || ArrayBuffer.isView(row);
+}
+
+/** Rows stacked along a new first axis: tensors by stack, numbers and arrays as one tensor, objects key by key. */
+function batchRows(rows: unknown[]): unknown {
+  const first = rows[0];
+  if (!batchesWhole(first)) {
+    return Object.fromEntries(Object.keys(first as object).map((k) => [k, batchRows(rows.map((r) => (r as Record<string, unknown>)[k]))]));
+  }
+  return first instanceof Tensor ? stack(rows as Tensor[]) : tensor(rows as TensorLike);
+}
+
+/** A stream of elements, as tf.data.Dataset: built by tf.data.array, generator and zip, transformed lazily. */
+export class Dataset<T = unknown> {
+  /** The number of elements when known (Infinity for an endless one), else null, as TF.js. */
+  readonly size: number | null;
+
+  /** @internal Made by tn.data.array / generator / zip and the methods below. */
+  constructor(private readonly stream: Stream<T>, size: number | null) {
+    this.size = size;
+  }
+
+  /** @internal A fresh pass, for for-await. */
+  each(): AsyncIterable<T> {
+    return { [Symbol.asyncIterator]: () => this.stream() };
+  }
+
+  /** A fresh pass over the elements. */
+  async iterator(): Promise<DatasetIterator<T>> {
+    const it = this.stream();
+    return { next: () => it.next() };
+  }
+
+  /** Elements transformed by f (synchronously), as dataset.map. */
+  map<O>(transform: (value: T) => O): Dataset<O> {
+    if (typeof transform !== 'function') throw argError('Dataset.map', 'transform', fmtValue(transform), 'a function');
+    const base = this;
+    return new Dataset<O>(async function* () {
+      for await (const v of base.each()) yield transform(v);
+    } as Stream<O>, this.size);
+  }
+
+  /** Consecutive elements stacked into batches of batchSize (the last one smaller unless smallLastBatch is false). */
+  batch(batchSize: number, smallLastBatch = true): Dataset<unknown> {
+    if (!Number.isInteger(batchSize) || batchSize <= 0) throw argError('Dataset.batch', 'batchSize', fmtValue(batchSize), 'a positive integer');
+    const base = this;
+    const size = this.size === null || this.size === Infinity ? this.size : smallLastBatch ? Math.ceil(this.size / batchSize) : Math.floor(this.size / batchSize);
+    return new Dataset<unknown>(async function* () {
+      let rows: T[] = [];
+      for await (const v of base.each()) {
+        rows.push(v);
+        if (rows.length === batchSize) {
+          yield batchRows(rows);
+          rows = [];
+        }
+      }
+      if (rows.length > 0 && smallLastBatch) yield batchRows(rows);
+    }, size);
+  }
+
+  /** The first count elements (all of them for a negative count), as dataset.take. */
+  take(count: number): Dataset<T> {
+    if (!isNonNegativeCount(Math.abs(count))) throw argError('Dataset.take', 'count', fmtValue(count), 'an integer');
+    const base = this;
+    const n = count < 0 ? Infinity : count;
+    const size = this.size === null ? null : Math.min(this.size, n);
+    return new Dataset<T>(async function* () {
+      if (n === 0) return;
+      let i = 0;
+      for await (const v of base.each()) {
+        yield v;
+        if (++i >= n) return;
+      }
+    }, size);
+  }
+
+  /** All but the first count elements, as dataset.skip. */
+  skip(count: number): Dataset<T> {
+    if (!isNonNegativeCount(Math.abs(count))) throw argError('Dataset.skip', 'count', fmtValue(count), 'an integer');
+    const base = this;
+    const n = Math.max(0, count);
+    const size = this.size === null ? null : Math.max(0, this.size - n);
+    return new Dataset<T>(async function* () {
+      let i = 0;
+      for await (const v of base.each()) if (i++ >= n) yield v;
+    }, size);
+  }
+
+  /** The elements count times over (forever when count is undefined or negative), as dataset.repeat. */
+  repeat(count?: number): Dataset<T> {
+    if (count !== undefined && !Number.isInteger(count)) throw argError('Dataset.repeat', 'count', fmtValue(count), 'an integer or undefined (forever)');
+    const base = this;
+    const times = count === undefined || count < 0 ? Infinity : count;
+    const size = times === 0 ? 0 : this.size !== null && times !== Infinity ? this.size * times : times === Infinity && this.size !== null ? Infinity : null;
+    return new Dataset<T>(async function* () {
+      for (let k = 0; k < times; k++) yield* base.each();
+    }, size);
+  }
+
+  /** Calls f on every element, in order. */
+  async forEachAsync(f: (value: T) => void): Promise<void> {
+    if (typeof f !== 'function') throw argError('Dataset.forEachAsync', 'f', fmtValue(f), 'a function');
+    for await (const v of this.each()) f(v);
+  }
+
+  /** Every element, in order (refused for an endless dataset, as TF.js). */
+  async toArray(): Promise<T[]> {
+    if (this.size === Infinity) throw new Error('Can not convert infinite data stream to array.');
+    const out: T[] = [];
+    await this.forEachAsync((v) => out.push(v));
+    return out;
+  }
+}
+
+/** A dataset of the items of an array, as tf.data.array. */
+export function array<T>(items: T[]): Dataset<T> {
+  if (!Array.isArray(items)) throw argError('data.array', 'items', fmtValue(items), 'an array of elements');
+  return new Dataset<T>(async function* () {
+    yield* items;
+  }, items.length);
+}
+
+/**
+ * A dataset of what a generator function yields (sync or async), as tf.data.generator; every pass calls it
+ * again, so it must start over each time.
+ */
+export function generator<T>(generatorFn: () => Iterator<T> | AsyncIterator<T> | Promise<Iterator<T> | AsyncIterator<T>>): Dataset<T> {
+  if (typeof generatorFn !== 'function') throw argError('data.generator', 'generator', fmtValue(generatorFn), 'a (possibly async) generator function');
+  return new Dataset<T>(async function* () {
+    const it = await generatorFn();
+    for (;;) {
+      const r = await it.next();
+      if (r.done) return;
+      yield r.value;
+    }
+  }, null);
+}
+
+/**
+ * Datasets side by side, as tf.data.zip: an array of datasets gives arrays, an object of them objects; the
+ * result ends with the shortest.
+ */
+export function zip<T>(datasets: Dataset[] | Record<string, Dataset>): Dataset<T> {
+  if (datasets === null || typeof datasets !== 'object') throw argError('data.zip', 'datasets', fmtValue(datasets), 'an array or object of Datasets');
+  const keys = Object.keys(datasets);
+  const list = keys.map((k) => (datasets as Record<string, Dataset>)[k]);
+  list.forEach((d, i) => {
+    if (!(d instanceof Dataset)) throw argError('data.zip', `datasets[${fmtValue(keys[i])}]`, fmtValue(d), 'a Dataset');
+  });
+  const sizes = list.map((d) => d.size);
+  const size = sizes.length === 0 ? null : sizes.reduce<number | null>((a, b) => (a === null || b === null ? null : Math.min(a, b)), Infinity);
+  const asArray = Array.isArray(datasets);
+  return new Dataset<T>(async function* () {
+    const its = await Promise.all(list.map((d) => d.iterator()));
+    for (;;) {
+      const rs = await Promise.all(its.map((it) => it.next()));
+      if (rs.length === 0 || rs.some((r) => r.done)) return;
+      const values = rs.map((r) => r.value);
+      yield (asArray ? values : Object.fromEntries(keys.map((k, i) => [k, values[i]]))) as T;
+    }
+  }, size);
+}

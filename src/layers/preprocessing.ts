@@ -1,0 +1,190 @@
+import { add, mul } from '../ops/binary';
+import { gather } from '../ops/gather';
+import { resizeBilinear, resizeNearestNeighbor } from '../ops/image/resize';
+import { pad } from '../ops/pad';
+import { Tensor } from '../tensor/tensor';
+import type { Tensor4D } from '../tensor/tfjs-types';
+import { argError, fmtValue } from '../util/validate';
+import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
+
+// TF.js 4.22's image preprocessing layers: rescaling, resizing and centerCrop, on NHWC images (a batch, or one
+// unbatched [height, width, channels] image when applied to a tensor directly, as TF.js allows).
+
+export interface RescalingArgs extends LayerArgs {
+  scale: number;
+  offset?: number;
+}
+
+export interface ResizingArgs extends LayerArgs {
+  height: number;
+  width: number;
+  interpolation?: 'bilinear' | 'nearest';
+  cropToAspectRatio?: boolean;
+}
+
+export interface CenterCropArgs extends LayerArgs {
+  height: number;
+  width: number;
+}
+
+function finiteArg(op: string, arg: string, v: unknown): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw argError(op, arg, fmtValue(v), 'a finite number');
+  return v;
+}
+
+function sizeArg(op: string, arg: string, v: unknown): number {
+  if (!Number.isInteger(v) || (v as number) <= 0) throw argError(op, arg, fmtValue(v), 'a positive integer');
+  return v as number;
+}
+
+/** The output shape (no batch dim) of an image layer making height x width images; an unbatched image's is one shorter. */
+function imageShape(layer: Layer, inputShape: readonly number[], height: number, width: number): number[] {
+  if (inputShape.length === 3) return [height, width, inputShape[2]];
+  if (inputShape.length === 2) return [width, inputShape[1]];
+  throw argError(layer.name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank 4 [batch, height, width, channels] (or one rank-3 image)');
+}
+
+/** f on the images as a batch: an unbatched [h, w, c] image goes through as a batch of one. */
+function onBatch(x: Tensor, f: (images: Tensor) => Tensor): Tensor {
+  if (x.rank !== 3) return f(x);
+  const [h, w, c] = x.shape;
+  const y = f(x.reshape([1, h, w, c]));
+  return y.reshape(y.shape.slice(1));
+}
+
+/** x * scale + offset, as tf.layers.rescaling (e.g. scale 1/255 maps pixels to [0, 1]). */
+export class Rescaling extends Layer {
+  readonly scale: number;
+  readonly offset: number;
+
+  constructor(args: RescalingArgs) {
+    const op = 'layers.rescaling';
+    if (args === null || typeof args !== 'object') throw argError(op, 'config', fmtValue(args), 'an object {scale, offset?}');
+    checkConfigKeys(op, args, ['scale', 'offset']);
+    super('rescaling', args);
+    this.scale = finiteArg(op, 'scale', args.scale);
+    this.offset = args.offset === undefined ? 0 : finiteArg(op, 'offset', args.offset);
+    this.buildIfShaped();
+  }
+
+  getClassName(): string {
+    return 'Rescaling';
+  }
+
+  computeOutputShape(inputShape: readonly number[]): number[] {
+    return inputShape.slice();
+  }
+
+  call(x: Tensor): Tensor {
+    return add(mul(x, this.scale), this.offset);
+  }
+
+  protected layerConfig(): LayerConfig {
+    return { scale: this.scale, offset: this.offset };
+  }
+}
+
+/**
+ * Resizes images to height x width, as tf.layers.resizing. As TF.js 4.22 does, cropToAspectRatio crops nothing:
+ * TF.js passes its negation as the resize's alignCorners, so the default (false) resizes with aligned corners.
+ */
+export class Resizing extends Layer {
+  readonly height: number;
+  readonly width: number;
+  readonly interpolation: 'bilinear' | 'nearest';
+  readonly cropToAspectRatio: boolean;
+
+  constructor(args: ResizingArgs) {
+    const op = 'layers.resizing';
+    if (args === null || typeof args !== 'object') throw argError(op, 'config', fmtValue(args), 'an object {height, width, interpolation?, cropToAspectRatio?}');
+    checkConfigKeys(op, args, ['height', 'width', 'interpolation', 'cropToAspectRatio']);
+    super('resizing', args);
+    this.height = sizeArg(op, 'height', args.height);
+    this.width = sizeArg(op, 'width', args.width);
+    const interpolation = args.interpolation ?? 'bilinear';
+    if (interpolation !== 'bilinear' && interpolation !== 'nearest') throw argError(op, 'interpolation', fmtValue(interpolation), "'bilinear' or 'nearest'");
+    this.interpolation = interpolation;
+    this.cropToAspectRatio = Boolean(args.cropToAspectRatio);
+    this.buildIfShaped();
+  }
+
+  getClassName(): string {
+    return 'Resizing';
+  }
+
+  computeOutputShape(inputShape: readonly number[]): number[] {
+    return imageShape(this, inputShape, this.height, this.width);
+  }
+
+  call(x: Tensor): Tensor {
+    const resize = this.interpolation === 'bilinear' ? resizeBilinear : resizeNearestNeighbor;
+    return resize(x as Tensor4D, [this.height, this.width], !this.cropToAspectRatio);
+  }
+
+  protected layerConfig(): LayerConfig {
+    return { height: this.height, width: this.width, interpolation: this.interpolation, crop_to_aspect_ratio: this.cropToAspectRatio };
+  }
+}
+
+/**
+ * The rows (or columns) TF.js's centerCrop samples: a nearest-neighbour cropAndResize over the box from `start`
+ * to `start + size` of `extent`, its box corners in float32; -1 where the sample falls outside (TF.js writes 0).
+ */
+function cropIndices(start: number, size: number, extent: number): number[] {
+  const lo = Math.fround(start / extent);
+  const hi = Math.fround((size + start) / extent);
+  const step = size > 1 ? ((hi - lo) * (extent - 1)) / (size - 1) : 0;
+  return Array.from({ length: size }, (_, i) => {
+    const at = size > 1 ? lo * (extent - 1) + i * step : 0.5 * (lo + hi) * (extent - 1);
+    return at < 0 || at > extent - 1 ? -1 : Math.round(at);
+  });
+}
+
+/** Picks rows (axis 1) or columns (axis 2) by index; -1 picks a zero row appended for it. */
+function pick(images: Tensor, indices: number[], axis: 1 | 2): Tensor {
+  const extent = images.shape[axis];
+  const padded = indices.includes(-1) ? pad(images, images.shape.map((_, i) => (i === axis ? [0, 1] : [0, 0]) as [number, number])) : images;
+  return gather(padded, new Tensor([indices.length], 'int32', Int32Array.from(indices, (i) => (i < 0 ? extent : i))), axis);
+}
+
+/**
+ * The central height x width of each image, as tf.layers.centerCrop (TF.js's sampling, where an odd difference
+ * of widths shifts the crop one column); an image smaller than that in either dim is resized up (bilinear).
+ */
+export class CenterCrop extends Layer {
+  readonly height: number;
+  readonly width: number;
+
+  constructor(args: CenterCropArgs) {
+    const op = 'layers.centerCrop';
+    if (args === null || typeof args !== 'object') throw argError(op, 'config', fmtValue(args), 'an object {height, width}');
+    checkConfigKeys(op, args, ['height', 'width']);
+    super('center_crop', args);
+    this.height = sizeArg(op, 'height', args.height);
+    this.width = sizeArg(op, 'width', args.width);
+    this.buildIfShaped();
+  }
+
+  getClassName(): string {
+    return 'CenterCrop';
+  }
+
+  computeOutputShape(inputShape: readonly number[]): number[] {
+    return imageShape(this, inputShape, this.height, this.width);
+  }
+
+  call(x: Tensor): Tensor {
+    return onBatch(x, (images) => {
+      const [, h, w] = images.shape;
+      const top = h === this.height ? 0 : Math.floor((h - this.height) / 2);
+      // TF.js moves a zero left margin to 1 (so a width one larger loses its first column).
+      const left = w === this.width ? 0 : Math.floor((w - this.width) / 2) || 1;
+      if (top < 0 || left < 0) return resizeBilinear(images as Tensor4D, [this.height, this.width]);
+      return pick(pick(images, cropIndices(top, this.height, h), 1), cropIndices(left, this.width, w), 2);
+    });
+  }
+
+  protected layerConfig(): LayerConfig {
+    return { height: this.height, width: this.width };
+  }
+}

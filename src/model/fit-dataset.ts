@@ -1,0 +1,157 @@
+import type { Dataset, DatasetIterator } from '../data/dataset';
+import type { Tensor } from '../tensor/tensor';
+import { argError, checkKnownKeys, fmtValue } from '../util/validate';
+import type { History, Logs } from './callbacks';
+import { checkInputs, checkTargets, dataList } from './checks';
+import type { Compiled } from './compile';
+import { parseFitArgs, type ModelFitArgs, type TensorOrArrayOrMap } from './fit-options';
+import { assertNotTraining, evaluateValues, stepPlan, trainStep, type TrainableModel } from './training';
+
+/** Options of model.fitDataset, as TF.js's ModelFitDatasetArgs. */
+export interface ModelFitDatasetArgs<T = unknown> {
+  epochs: number;
+  /** Batches per epoch; without it each epoch is one full pass over the dataset. */
+  batchesPerEpoch?: number;
+  initialEpoch?: number;
+  verbose?: 0 | 1 | 2;
+  callbacks?: ModelFitArgs['callbacks'];
+  /** A dataset of {xs, ys} batches, or a pair [xVal, yVal] of tensors. */
+  validationData?: Dataset<T> | [TensorOrArrayOrMap, TensorOrArrayOrMap];
+  /** Batches of a validation dataset to use (all without it). */
+  validationBatches?: number;
+  validationBatchSize?: number;
+  yieldEvery?: ModelFitArgs['yieldEvery'];
+}
+
+/** Options of model.evaluateDataset. */
+export interface ModelEvaluateDatasetArgs {
+  /** Batches to evaluate (all without it). */
+  batches?: number;
+  verbose?: 0;
+}
+
+const positive = (op: string, arg: string, v: unknown): number | null => {
+  if (v === undefined || v === null) return null;
+  if (!Number.isInteger(v) || (v as number) <= 0) throw argError(op, arg, fmtValue(v), 'a positive integer');
+  return v as number;
+};
+
+/** One batch of a dataset as input and target lists: an {xs, ys} object (tensors, arrays or maps of them), as TF.js takes it. */
+function batchOf(op: string, model: TrainableModel, c: Compiled, value: unknown, made: Tensor[]): { xs: Tensor[]; ys: Tensor[]; n: number } {
+  const pair = value;
+  if (pair === null || typeof pair !== 'object' || Array.isArray(pair) || !('xs' in pair) || !('ys' in pair)) {
+    throw argError(op, 'dataset element', fmtValue(value), 'an object {xs, ys} of batched tensors (arrays or maps of tensors for several inputs or outputs)');
+  }
+  const { inputs, outputs } = model.ports();
+  const xs = dataList(op, 'xs', pair.xs, inputs, 'inputs', made);
+  const n = checkInputs(op, 'xs', xs, inputs);
+  const ys = dataList(op, 'ys', pair.ys, outputs, 'outputs', made);
+  checkTargets(op, 'ys', c, ys, n, outputs);
+  return { xs, ys, n };
+}
+
+/** Loss and metrics over a dataset's batches (the first `batches` of them), weighted by batch size, as evaluateDataset. */
+export async function evaluateDatasetValues(op: string, model: TrainableModel, c: Compiled, dataset: Dataset, batches: number | null): Promise<number[]> {
+  const it = await dataset.iterator();
+  let sums: number[] | null = null;
+  let seen = 0;
+  for (let b = 0; batches === null || b < batches; b++) {
+    const r = await it.next();
+    if (r.done) break;
+    const made: Tensor[] = [];
+    try {
+      const { xs, ys, n } = batchOf(op, model, c, r.value, made);
+      const values = evaluateValues(model, c, xs, ys, n);
+      sums = (sums ?? values.map(() => 0)).map((s, i) => s + values[i] * n);
+      seen += n;
+    } finally {
+      for (const t of made) t.dispose();
+    }
+  }
+  if (!sums || seen === 0) throw new Error(`${op}: the dataset gave no batches to evaluate`);
+  return sums.map((s) => s / seen);
+}
+
+/** model.fitDataset: trains on the batches a dataset gives, epoch by epoch, as TF.js; resolves to the History. */
+export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Dataset, args: ModelFitDatasetArgs): Promise<History> {
+  const op = 'fitDataset';
+  assertNotTraining(op, model);
+  if (args === null || typeof args !== 'object') throw argError(op, 'args', fmtValue(args), 'an object {epochs, batchesPerEpoch?, validationData?, callbacks?, ...}');
+  checkKnownKeys(op, 'args', args, ['epochs', 'batchesPerEpoch', 'initialEpoch', 'verbose', 'callbacks', 'validationData', 'validationBatches', 'validationBatchSize', 'yieldEvery']);
+  if (!Number.isInteger(args.epochs) || args.epochs <= 0) throw argError(op, 'epochs', fmtValue(args.epochs), 'a positive integer');
+  const batchesPerEpoch = positive(op, 'batchesPerEpoch', args.batchesPerEpoch);
+  const validationBatches = positive(op, 'validationBatches', args.validationBatches);
+  const o = parseFitArgs({ epochs: args.epochs, initialEpoch: args.initialEpoch, verbose: 0, callbacks: args.callbacks, yieldEvery: args.yieldEvery, validationBatchSize: args.validationBatchSize });
+  const vd = args.validationData;
+  const valDataset = vd !== undefined && !Array.isArray(vd) ? (vd as Dataset) : null;
+  if (vd !== undefined && !valDataset && (!Array.isArray(vd) || vd.length !== 2)) throw argError(op, 'validationData', fmtValue(vd), 'a Dataset or a pair [xVal, yVal]');
+  const plan = stepPlan(model, c);
+  const names = plan.names;
+  const history: History = {
+    epoch: [], history: {},
+    // TF.js's params: the initialEpoch given (null without one), steps from batchesPerEpoch or the dataset's size.
+    params: { epochs: o.epochs, initialEpoch: args.initialEpoch ?? null, samples: null, steps: batchesPerEpoch ?? (dataset.size !== null && Number.isFinite(dataset.size) ? dataset.size : null), batchSize: null, verbose: args.verbose ?? 1, doValidation: vd !== undefined, metrics: [...names, ...(vd !== undefined ? names.map((k) => `val_${k}`) : [])] },
+  };
+  const callbacks = o.callbacks;
+  callbacks.setModel(model);
+  model.stopTraining = false;
+  model.isTraining = true;
+  try {
+    await callbacks.call('onTrainBegin', {});
+    let it: DatasetIterator<unknown> = await dataset.iterator();
+    for (let epoch = o.initialEpoch; epoch < o.epochs && !model.stopTraining; epoch++) {
+      await callbacks.call('onEpochBegin', epoch, {});
+      // Without batchesPerEpoch every epoch is a fresh pass; with it, epochs go on through one pass, as TF.js.
+      if (batchesPerEpoch === null && epoch > o.initialEpoch) it = await dataset.iterator();
+      const sums: Logs = {};
+      let seen = 0;
+      for (let step = 0; (batchesPerEpoch === null || step < batchesPerEpoch) && !model.stopTraining; step++) {
+        const r = await it.next();
+        if (r.done) {
+          if (batchesPerEpoch !== null) {
+            console.warn(`fitDataset: batchesPerEpoch is ${batchesPerEpoch}, but the dataset ran out after ${step} batches of epoch ${epoch + 1}; training stops (make the dataset give at least batchesPerEpoch * epochs batches, e.g. with repeat())`);
+            model.stopTraining = true;
+          }
+          break;
+        }
+        if (callbacks.has('onBatchBegin')) await callbacks.call('onBatchBegin', step, {});
+        const made: Tensor[] = [];
+        let logs: Logs;
+        let n: number;
+        try {
+          const batch = batchOf(op, model, c, r.value, made);
+          n = batch.n;
+          logs = trainStep(model, c, plan, batch.xs, batch.ys, null, true, `epoch ${epoch + 1}, batch ${step + 1}`);
+        } finally {
+          for (const t of made) t.dispose();
+        }
+        seen += n;
+        for (const [k, v] of Object.entries(logs)) sums[k] = (sums[k] ?? 0) + v * n;
+        if (callbacks.has('onBatchEnd')) await callbacks.call('onBatchEnd', step, { batch: step, size: n, ...logs });
+      }
+      const epochLogs: Logs = {};
+      if (vd !== undefined) {
+        const scores = valDataset ? await evaluateDatasetValues(op, model, c, valDataset, validationBatches) : validationScores(op, model, c, vd as [TensorOrArrayOrMap, TensorOrArrayOrMap], o.validationBatchSize);
+        names.forEach((k, i) => (epochLogs[`val_${k}`] = scores[i]));
+      }
+      if (seen > 0) for (const [k, v] of Object.entries(sums)) epochLogs[k] = v / seen;
+      history.epoch.push(epoch);
+      for (const [k, v] of Object.entries(epochLogs)) (history.history[k] ??= []).push(v);
+      await callbacks.call('onEpochEnd', epoch, epochLogs);
+    }
+    await callbacks.call('onTrainEnd', {});
+  } finally {
+    model.isTraining = false;
+  }
+  return history;
+}
+
+function validationScores(op: string, model: TrainableModel, c: Compiled, [x, y]: [TensorOrArrayOrMap, TensorOrArrayOrMap], batchSize: number): number[] {
+  const made: Tensor[] = [];
+  try {
+    const { xs, ys } = batchOf(op, model, c, { xs: x, ys: y }, made);
+    return evaluateValues(model, c, xs, ys, batchSize);
+  } finally {
+    for (const t of made) t.dispose();
+  }
+}

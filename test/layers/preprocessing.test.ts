@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import * as tn from '../../src/index';
+
+// The image preprocessing layers inside models, where TF.js 4.22's own output shapes are wrong (see the compat
+// program's deviation): tessera's shapes, and predictions equal to the layers applied one by one.
+
+describe('rescaling, centerCrop and resizing in a model', () => {
+  const build = () => tn.sequential({ layers: [
+    tn.layers.rescaling({ scale: 0.5, offset: -1, inputShape: [6, 6, 3], name: 'rs' }),
+    tn.layers.centerCrop({ height: 4, width: 3, name: 'cc' }),
+    tn.layers.resizing({ height: 2, width: 5, name: 'rz' }),
+  ] });
+  const x = tn.tensor4d(Array.from({ length: 2 * 6 * 6 * 3 }, (_, i) => (i * 13) % 7), [2, 6, 6, 3]);
+
+  it('reports the output shapes and keeps the input shape', () => {
+    const model = build();
+    expect(model.inputs[0].shape).toEqual([null, 6, 6, 3]);
+    expect(model.layers.map((l) => l.outputShape)).toEqual([[null, 6, 6, 3], [null, 4, 3, 3], [null, 2, 5, 3]]);
+  });
+
+  it('predicts what the layers give one by one, and the same after a save and load', async () => {
+    const model = build();
+    const [rs, cc, rz] = model.layers;
+    const want = rz.apply(cc.apply(rs.apply(x) as tn.Tensor) as tn.Tensor) as tn.Tensor;
+    expect(Array.from(model.predict(x).dataSync())).toEqual(Array.from(want.dataSync()));
+    // The crop takes rows 1..4 and columns 1..3 (TF.js's margins), scaled and shifted.
+    const crop = cc.apply(x) as tn.Tensor;
+    expect(crop.arraySync()).toEqual(x.slice([0, 1, 1, 0], [2, 4, 3, 3]).arraySync());
+    let saved: tn.io.ModelArtifacts | null = null;
+    await model.save(tn.io.withSaveHandler(async (a) => {
+      saved = a;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }));
+    const loaded = await tn.loadLayersModel(tn.io.fromMemory(saved as unknown as tn.io.ModelArtifacts));
+    expect(loaded.layers.map((l) => l.getClassName())).toEqual(['Rescaling', 'CenterCrop', 'Resizing']);
+    expect(Array.from((loaded.predict(x) as tn.Tensor).dataSync())).toEqual(Array.from(want.dataSync()));
+  });
+
+  it('rejects bad settings naming the layer and argument', () => {
+    expect(() => tn.layers.rescaling({ scale: 'x' as unknown as number })).toThrow(/layers\.rescaling: scale/);
+    expect(() => tn.layers.resizing({ height: 0, width: 2 })).toThrow(/layers\.resizing: height/);
+    expect(() => tn.layers.resizing({ height: 2, width: 2, interpolation: 'area' as 'nearest' })).toThrow(/layers\.resizing: interpolation/);
+    expect(() => tn.layers.centerCrop({ height: 2, width: 1.5 })).toThrow(/layers\.centerCrop: width/);
+  });
+});
