@@ -65,3 +65,9 @@ export interface IOHandler {
   save?(artifacts: ModelArtifacts): Promise<SaveResult>;
   load?(): Promise<ModelArtifacts>;
 }
+
+/** A handler that answers at once, as TF.js's tf.io.IOHandlerSync (tf.io.fromMemorySync, withSaveHandlerSync). */
+export interface IOHandlerSync {
+  save?(artifacts: ModelArtifacts): SaveResult;
+  load?(): ModelArtifacts;
+}

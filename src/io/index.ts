@@ -1,5 +1,5 @@
-export { fromMemory, withSaveHandler } from './memory-handler';
-export type { IOHandler, ModelArtifacts, ModelArtifactsInfo, ModelJSON, SaveResult, WeightsManifestEntry, WeightsManifestGroupConfig } from './artifacts';
+export { fromMemory, fromMemorySync, withSaveHandler, withSaveHandlerSync } from './memory-handler';
+export type { IOHandler, IOHandlerSync, ModelArtifacts, ModelArtifactsInfo, ModelJSON, SaveResult, WeightsManifestEntry, WeightsManifestGroupConfig } from './artifacts';
 export { http, browserHTTPRequest } from './http-handler';
 export type { LoadOptions, ResponseLike } from './http-handler';
 export { browserIndexedDB } from './indexed-db';

@@ -1,5 +1,5 @@
 import { argError } from '../util/validate';
-import type { IOHandler, ModelArtifacts, ModelJSON, SaveResult, WeightsManifestEntry } from './artifacts';
+import type { IOHandler, IOHandlerSync, ModelArtifacts, ModelJSON, SaveResult, WeightsManifestEntry } from './artifacts';
 import { describe, isRecord, own } from './json-checks';
 import { readModelJson } from './model-json';
 
@@ -11,33 +11,46 @@ type WeightData = ArrayBuffer | ArrayBuffer[] | ArrayBufferView;
  * TF.js's older form, a topology, its weight specs and their bytes. Everything is checked on load.
  */
 export function fromMemory(model: ModelArtifacts | ModelJSON | object, weightSpecsOrData?: WeightsManifestEntry[] | WeightData, weightData?: WeightData): IOHandler {
+  return { load: async () => artifactsFrom('io.fromMemory', model, weightSpecsOrData, weightData) };
+}
+
+/** fromMemory's handler with a synchronous load, as tf.io.fromMemorySync; a model that is no object is refused at once. */
+export function fromMemorySync(model: ModelArtifacts | ModelJSON | object, weightSpecsOrData?: WeightsManifestEntry[] | WeightData, weightData?: WeightData): IOHandlerSync {
+  const op = 'io.fromMemorySync';
+  if (!isRecord(model)) throw argError(op, 'model', describe(model), 'ModelArtifacts, a model.json object, or a model topology');
+  return { load: () => artifactsFrom(op, model, weightSpecsOrData, weightData) };
+}
+
+/** The artifacts that fromMemory's arguments describe, checked. */
+function artifactsFrom(op: string, model: unknown, weightSpecsOrData?: WeightsManifestEntry[] | WeightData, weightData?: WeightData): ModelArtifacts {
+  if (!isRecord(model)) throw argError(op, 'model', describe(model), 'ModelArtifacts, a model.json object, or a model topology');
+  if (own(model, 'modelTopology') === undefined) {
+    return { modelTopology: model, weightSpecs: weightSpecsOrData as WeightsManifestEntry[] | undefined, weightData: weightData as ModelArtifacts['weightData'] };
+  }
+  if (own(model, 'weightsManifest') !== undefined) {
+    return { ...readModelJson(op, 'model', model).artifacts, weightData: weightSpecsOrData as ModelArtifacts['weightData'] };
+  }
+  const artifacts = model as unknown as ModelArtifacts;
   return {
-    load: async (): Promise<ModelArtifacts> => {
-      const op = 'io.fromMemory';
-      if (!isRecord(model)) throw argError(op, 'model', describe(model), 'ModelArtifacts, a model.json object, or a model topology');
-      if (own(model, 'modelTopology') === undefined) {
-        return { modelTopology: model, weightSpecs: weightSpecsOrData as WeightsManifestEntry[] | undefined, weightData: weightData as ModelArtifacts['weightData'] };
-      }
-      if (own(model, 'weightsManifest') !== undefined) {
-        return { ...readModelJson(op, 'model', model).artifacts, weightData: weightSpecsOrData as ModelArtifacts['weightData'] };
-      }
-      const artifacts = model as ModelArtifacts;
-      return {
-        modelTopology: artifacts.modelTopology,
-        weightSpecs: artifacts.weightSpecs,
-        weightData: (weightSpecsOrData ?? artifacts.weightData) as ModelArtifacts['weightData'],
-        format: artifacts.format,
-        generatedBy: artifacts.generatedBy,
-        convertedBy: artifacts.convertedBy,
-        ...(artifacts.trainingConfig == null ? {} : { trainingConfig: artifacts.trainingConfig }),
-        ...(artifacts.userDefinedMetadata == null ? {} : { userDefinedMetadata: artifacts.userDefinedMetadata }),
-      };
-    },
+    modelTopology: artifacts.modelTopology,
+    weightSpecs: artifacts.weightSpecs,
+    weightData: (weightSpecsOrData ?? artifacts.weightData) as ModelArtifacts['weightData'],
+    format: artifacts.format,
+    generatedBy: artifacts.generatedBy,
+    convertedBy: artifacts.convertedBy,
+    ...(artifacts.trainingConfig == null ? {} : { trainingConfig: artifacts.trainingConfig }),
+    ...(artifacts.userDefinedMetadata == null ? {} : { userDefinedMetadata: artifacts.userDefinedMetadata }),
   };
 }
 
 /** An IOHandler that hands the artifacts to a function (e.g. to upload or keep them), as tf.io.withSaveHandler. */
 export function withSaveHandler(saveHandler: (artifacts: ModelArtifacts) => Promise<SaveResult>): IOHandler {
   if (typeof saveHandler !== 'function') throw argError('io.withSaveHandler', 'saveHandler', describe(saveHandler), 'a function (artifacts) => Promise<SaveResult>');
+  return { save: saveHandler };
+}
+
+/** withSaveHandler for a function that saves at once, as tf.io.withSaveHandlerSync. */
+export function withSaveHandlerSync(saveHandler: (artifacts: ModelArtifacts) => SaveResult): IOHandlerSync {
+  if (typeof saveHandler !== 'function') throw argError('io.withSaveHandlerSync', 'saveHandler', describe(saveHandler), 'a function (artifacts) => SaveResult');
   return { save: saveHandler };
 }

@@ -1,24 +1,29 @@
-import type { Padding } from '../backend/backend';
 import { recordOp } from '../tensor/tape';
 import { Tensor } from '../tensor/tensor';
 import { backend } from './engine';
 import type { PoolAttrs } from './pool';
-import { checkDimRoundingMode, checkPool2d } from './pool-checks';
+import { div } from './binary';
+import { ones } from './creation';
+import { checkPool2d } from './pool-checks';
+import type { WindowPad } from './window-pad';
 
 /**
  * 2-D average pooling over NHWC input (or one HWC image), as tf.avgPool(x, filterSize, strides, pad, dimRoundingMode?):
- * a 'same' window averages only the cells inside the image.
+ * a window averages only its cells inside the image ('same', numeric or explicit pad).
  */
 export function avgPool<T extends Tensor>(
-  x: T, filterSize: number | [number, number], strides: number | [number, number], pad: Padding, dimRoundingMode?: 'floor' | 'round' | 'ceil',
+  x: T, filterSize: number | [number, number], strides: number | [number, number], pad: WindowPad, dimRoundingMode?: 'floor' | 'round' | 'ceil',
 ): T {
-  checkDimRoundingMode('avgPool', dimRoundingMode);
   if (x instanceof Tensor && x.rank === 3) {
-    const y = avgPool(x.reshape([1, ...x.shape]), filterSize, strides, pad);
+    const y = avgPool(x.reshape([1, ...x.shape]), filterSize, strides, pad, dimRoundingMode);
     return y.reshape(y.shape.slice(1));
   }
-  const [f, s, p] = checkPool2d('avgPool', x, filterSize, strides, pad);
-  return avgPoolOf(x, { filterSize: f, strides: s, pad: p }) as T;
+  const [xp, f, s, p] = checkPool2d('avgPool', x, filterSize, strides, pad, dimRoundingMode, 0);
+  const y = avgPoolOf(xp, { filterSize: f, strides: s, pad: p });
+  if (xp === x) return y as T;
+  // The zero-padded average over the share of each window inside x (a constant: no gradient flows into it).
+  const [inside] = checkPool2d('avgPool', ones([1, x.shape[1], x.shape[2], 1], x.dtype), f, s, pad, dimRoundingMode, 0);
+  return div(y, avgPoolOf(inside, { filterSize: f, strides: s, pad: p })) as T;
 }
 
 export interface AvgPoolBackpropAttrs extends PoolAttrs {

@@ -33,7 +33,7 @@ export function conv1d<T extends Tensor>(
   checkLayout(op, dataFormat, 'NWC');
   assertPositiveInt(op, 'dilation', dilation);
   checkDilations(op, [1, dilation], [1, stride]);
-  checkDimRoundingMode(op, dimRoundingMode);
+  checkDimRoundingMode(op, dimRoundingMode, pad);
   const x3 = x.rank === 2 ? reshape(x, [1, ...x.shape]) : x;
   const [batch, width, channels] = x3.shape;
   const [fw, inC, outC] = filter.shape;
@@ -62,7 +62,7 @@ export function conv2dTranspose<T extends Tensor>(
   if (out.length !== x.rank) throw argError(op, 'outputShape', fmtValue(outputShape), `a shape of x's rank ${x.rank}`);
   const s = assertPair(op, 'strides', strides);
   const p = assertPadding(op, 'pad', pad);
-  checkDimRoundingMode(op, dimRoundingMode);
+  checkDimRoundingMode(op, dimRoundingMode, pad);
   const x4 = x.rank === 3 ? reshape(x, [1, ...x.shape]) : x;
   const out4 = out.length === 3 ? [1, ...out] : out;
   const [kh, kw, outDepth, inDepth] = filter.shape;

@@ -6,6 +6,7 @@ import { Tensor } from '../tensor/tensor';
 import { argError, assertPadding, assertPair, describeValue, fmtShape } from '../util/validate';
 import { checkDilations, dilateFilter } from './dilate';
 import { checkDimRoundingMode } from './pool-checks';
+import { padWindows, type WindowPad } from './window-pad';
 import { assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
 
 /** Output length along one spatial axis, as TF.js computes it (layers size their outputs with it). */
@@ -39,7 +40,7 @@ export function checkConv2d(op: string, x: Tensor, filter: Tensor, strides: unkn
  * tf.conv2d(x, filter, strides, pad, dataFormat = 'NHWC', dilations = 1, dimRoundingMode?).
  */
 export function conv2d<T extends Tensor>(
-  x: T, filter: Tensor, strides: number | [number, number], pad: Padding,
+  x: T, filter: Tensor, strides: number | [number, number], pad: WindowPad,
   dataFormat: 'NHWC' | 'NCHW' = 'NHWC', dilations: number | [number, number] = 1, dimRoundingMode?: 'floor' | 'round' | 'ceil',
 ): T {
   if (x instanceof Tensor && x.rank === 3) {
@@ -47,13 +48,16 @@ export function conv2d<T extends Tensor>(
     return y.reshape(y.shape.slice(1));
   }
   if (dataFormat !== 'NHWC') throw argError('conv2d', 'dataFormat', describeValue(dataFormat), "'NHWC' (channels last; the only layout tessera's op computes)");
-  checkDimRoundingMode('conv2d', dimRoundingMode);
+  checkDimRoundingMode('conv2d', dimRoundingMode, pad);
   assertTensor('conv2d', 'filter', filter);
   assertRank('conv2d', 'filter', filter, 4);
-  const f = dilateFilter(filter, checkDilations('conv2d', dilations, assertPair('conv2d', 'strides', strides)));
-  const [s, p] = checkConv2d('conv2d', x, f, strides, pad);
-  const y = backend().conv2d(x, f, s, p);
-  recordOp<ConvAttrs>('conv2d', [x, f], y, { strides: s, pad: p });
+  const step = assertPair('conv2d', 'strides', strides);
+  const f = dilateFilter(filter, checkDilations('conv2d', dilations, step));
+  // A numeric or explicit pad: x padded with zeros, then a 'valid' conv2d.
+  const [xp, padding] = padWindows('conv2d', x, pad, [f.shape[0], f.shape[1]], step, dimRoundingMode, 0);
+  const [s, p] = checkConv2d('conv2d', xp, f, strides, padding);
+  const y = backend().conv2d(xp, f, s, p);
+  recordOp<ConvAttrs>('conv2d', [xp, f], y, { strides: s, pad: p });
   return y as T;
 }
 

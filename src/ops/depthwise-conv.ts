@@ -2,7 +2,7 @@ import type { Padding } from '../backend/backend';
 import { assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
 import { recordOp } from '../tensor/tape';
 import { Tensor } from '../tensor/tensor';
-import { argError, assertPadding, assertPair, fmtShape } from '../util/validate';
+import { argError, assertPair, fmtShape } from '../util/validate';
 import type { ConvAttrs } from './conv';
 import { checkLayout } from './conv-variants';
 import { checkDilations, dilateFilter } from './dilate';
@@ -10,29 +10,34 @@ import { conv2d } from './conv';
 import { backend } from './engine';
 import { checkDimRoundingMode } from './pool-checks';
 import { reshape } from './reshape';
+import { padWindows, type WindowPad } from './window-pad';
 
 type Rounding = 'floor' | 'round' | 'ceil';
 
-/** Checks depthwiseConv2d's arguments on NHWC x; returns the normalized strides and padding. */
-/** Checks depthwiseConv2d's arguments on NHWC x; returns the filter spread by the dilations, the strides and padding. */
-function checkDepthwise(op: string, x: Tensor, filter: Tensor, strides: unknown, pad: unknown, dataFormat: unknown, dilations: unknown): [Tensor, [number, number], Padding] {
+/**
+ * Checks depthwiseConv2d's arguments on NHWC x; returns x (zero-padded for a numeric or explicit pad, see
+ * padWindows), the filter spread by the dilations, the strides and padding.
+ */
+function checkDepthwise(
+  op: string, x: Tensor, filter: Tensor, strides: unknown, pad: unknown, dataFormat: unknown, dilations: unknown, dimRoundingMode?: Rounding,
+): [Tensor, Tensor, [number, number], Padding] {
   assertTensor(op, 'x', x);
   assertTensor(op, 'filter', filter);
   if (x.rank !== 4) throw argError(op, 'x', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, 'rank 4 [batch, height, width, channels], or rank 3 for one image');
   assertRank(op, 'filter', filter, 4);
   assertSameDtype(op, x, filter, 'x', 'filter');
   const s = assertPair(op, 'strides', strides);
-  const p = assertPadding(op, 'pad', pad);
   checkLayout(op, dataFormat, 'NHWC');
   const d = checkDilations(op, dilations, s);
   if (x.shape[3] !== filter.shape[2]) {
     throw new Error(`${op}: filter's input channels (dim 2 of ${fmtShape(filter.shape)}) must equal x's channels (dim 3 of ${fmtShape(x.shape)}), got ${filter.shape[2]} and ${x.shape[3]}`);
   }
-  const reach = [(filter.shape[0] - 1) * d[0] + 1, (filter.shape[1] - 1) * d[1] + 1];
-  if (p === 'valid' && (reach[0] > x.shape[1] || reach[1] > x.shape[2])) {
+  const reach: [number, number] = [(filter.shape[0] - 1) * d[0] + 1, (filter.shape[1] - 1) * d[1] + 1];
+  const [xp, p] = padWindows(op, x, pad, reach, s, dimRoundingMode, 0);
+  if (p === 'valid' && (reach[0] > xp.shape[1] || reach[1] > xp.shape[2])) {
     throw new Error(`${op}: with 'valid' padding the filter ${fmtShape(filter.shape)}${reach[0] > filter.shape[0] || reach[1] > filter.shape[1] ? ` (dilations [${d.join(', ')}])` : ''} must fit inside x's height and width (x ${fmtShape(x.shape)})`);
   }
-  return [dilateFilter(filter, d), s, p];
+  return [xp, dilateFilter(filter, d), s, p];
 }
 
 /** Runs f on x as a batch, giving back one image's result for one image (rank 3). */
@@ -48,13 +53,13 @@ function batched(x: Tensor, f: (x4: Tensor) => Tensor): Tensor {
  * c·multiplier .. c·multiplier + multiplier - 1.
  */
 export function depthwiseConv2d<T extends Tensor>(
-  x: T, filter: Tensor, strides: number | [number, number], pad: Padding,
+  x: T, filter: Tensor, strides: number | [number, number], pad: WindowPad,
   dataFormat: 'NHWC' | 'NCHW' = 'NHWC', dilations: number | [number, number] = 1, dimRoundingMode?: Rounding,
 ): T {
-  checkDimRoundingMode('depthwiseConv2d', dimRoundingMode);
+  checkDimRoundingMode('depthwiseConv2d', dimRoundingMode, pad);
   return batched(x, (x4) => {
-    const [f, s, p] = checkDepthwise('depthwiseConv2d', x4, filter, strides, pad, dataFormat, dilations);
-    return depthwiseOp(x4, f, s, p);
+    const [xp, f, s, p] = checkDepthwise('depthwiseConv2d', x4, filter, strides, pad, dataFormat, dilations, dimRoundingMode);
+    return depthwiseOp(xp, f, s, p);
   }) as T;
 }
 
@@ -90,7 +95,7 @@ export function separableConv2d<T extends Tensor>(
 ): T {
   const op = 'separableConv2d';
   return batched(x, (x4) => {
-    const [f, s, p] = checkDepthwise(op, x4, depthwiseFilter, strides, pad, dataFormat, dilation);
+    const [xp, f, s, p] = checkDepthwise(op, x4, depthwiseFilter, strides, pad, dataFormat, dilation);
     assertTensor(op, 'pointwiseFilter', pointwiseFilter);
     assertRank(op, 'pointwiseFilter', pointwiseFilter, 4);
     assertSameDtype(op, x4, pointwiseFilter, 'x', 'pointwiseFilter');
@@ -99,6 +104,6 @@ export function separableConv2d<T extends Tensor>(
     if (ph !== 1 || pw !== 1 || pin !== channels) {
       throw argError(op, 'pointwiseFilter', `shape ${fmtShape(pointwiseFilter.shape)}`, `shape [1, 1, ${channels}, outChannels] (${channels} = inChannels · channel multiplier of depthwiseFilter ${fmtShape(depthwiseFilter.shape)})`);
     }
-    return conv2d(depthwiseOp(x4, f, s, p), pointwiseFilter, 1, 'valid');
+    return conv2d(depthwiseOp(xp, f, s, p), pointwiseFilter, 1, 'valid');
   }) as T;
 }

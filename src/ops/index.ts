@@ -1,6 +1,6 @@
 export { add, sub, mul, div, maximum, minimum, pow, greater, equal, floorDiv, mod, logicalAnd, logicalOr, logicalXor } from './binary';
 export { neg, abs, exp, log, sqrt, square, relu, sigmoid, tanh, reciprocal, floor, ceil, round, sign, isNaN, isInf, isFinite, logicalNot } from './unary';
-export { tensor, tensor1d, tensor2d, tensor3d, tensor4d, tensor5d, tensor6d, scalar, fill, zeros, ones, zerosLike, onesLike, randomUniform, randomNormal, truncatedNormal, randomUniformInt, randomStandardNormal } from './creation';
+export { tensor, tensor1d, tensor2d, tensor3d, tensor4d, tensor5d, tensor6d, scalar, fill, zeros, ones, randomUniform, randomNormal, truncatedNormal, randomUniformInt, randomStandardNormal } from './creation';
 export { multinomial } from './multinomial';
 export { linspace, range, eye } from './sequences';
 export type { TensorLike } from './tensor-like';
@@ -19,6 +19,7 @@ export { concat, stack, unstack, split, transpose, expandDims, squeeze, tile, br
 // These ops come through the file that installs their Tensor methods, so a bundle keeps the methods with them.
 export { argMax, argMin, where, gather, unsortedSegmentSum, gatherND, scatterND, topk, oneHot } from './tensor-methods';
 export * as fused from './fused';
+export * as math from './math/index';
 export {
   sin, cos, tan, asin, acos, atan, sinh, cosh, asinh, acosh, atanh, atan2, rsqrt, log1p, expm1, erf,
   elu, selu, leakyRelu, prelu, relu6, softplus, step, logSigmoid,
@@ -28,12 +29,12 @@ export {
 export type { NormOrd } from './math-methods';
 export * from './nets-exports';
 export * as image from './image/index';
-export { whereAsync, booleanMaskAsync, setdiff1dAsync, unique, inTopKAsync } from './host-select';
-export { divNoNan, euclideanNorm, diag, meshgrid } from './composites';
+export { whereAsync, booleanMaskAsync, setdiff1dAsync, inTopKAsync } from './host-select';
+export { diag, meshgrid } from './composites';
 export { einsum } from './einsum';
 export * as linalg from './linalg';
 export * as signal from './signal';
-export { spaceToBatchND, batchToSpaceND, depthToSpace } from './space-batch';
 export { bincount, denseBincount, searchSorted, lowerBound, upperBound } from './host-count';
-export { localResponseNormalization } from './lrn';
-export { pool } from './pool-general';
+export {
+  onesLike, zerosLike, unique, divNoNan, euclideanNorm, localResponseNormalization, pool, spaceToBatchND, batchToSpaceND, depthToSpace,
+} from './surface-methods';

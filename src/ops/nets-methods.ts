@@ -1,6 +1,7 @@
 import type { Padding } from '../backend/backend';
 import type { Tensor } from '../tensor/tensor';
 import { addTensorMethods } from './method-table';
+import type { WindowPad } from './window-pad';
 import { avgPool } from './avg-pool';
 import { batchNorm, batchNorm2d, batchNorm3d, batchNorm4d } from './batch-norm';
 import { conv1d, conv2dTranspose } from './conv-variants';
@@ -21,7 +22,7 @@ addTensorMethods({
   dot(this: Tensor, b: Tensor) {
     return dot(this, b);
   },
-  avgPool(this: Tensor, filterSize: Pair, strides: Pair, pad: Padding, dimRoundingMode?: Rounding) {
+  avgPool(this: Tensor, filterSize: Pair, strides: Pair, pad: WindowPad, dimRoundingMode?: Rounding) {
     return avgPool(this, filterSize, strides, pad, dimRoundingMode);
   },
   conv1d(this: Tensor, filter: Tensor, stride: number, pad: Padding, dataFormat?: 'NWC' | 'NCW', dilation?: number, dimRoundingMode?: Rounding) {
@@ -30,7 +31,7 @@ addTensorMethods({
   conv2dTranspose(this: Tensor, filter: Tensor, outputShape: [number, number, number, number] | [number, number, number], strides: Pair, pad: Padding, dimRoundingMode?: Rounding) {
     return conv2dTranspose(this, filter, outputShape, strides, pad, dimRoundingMode);
   },
-  depthwiseConv2d(this: Tensor, filter: Tensor, strides: Pair, pad: Padding, dataFormat?: 'NHWC' | 'NCHW', dilations?: Pair, dimRoundingMode?: Rounding) {
+  depthwiseConv2d(this: Tensor, filter: Tensor, strides: Pair, pad: WindowPad, dataFormat?: 'NHWC' | 'NCHW', dilations?: Pair, dimRoundingMode?: Rounding) {
     return depthwiseConv2d(this, filter, strides, pad, dataFormat, dilations, dimRoundingMode);
   },
   separableConv2d(this: Tensor, depthwiseFilter: Tensor, pointwiseFilter: Tensor, strides: Pair, pad: Padding, dilation?: Pair, dataFormat?: 'NHWC' | 'NCHW') {

@@ -1,27 +1,38 @@
 import type { Padding } from '../backend/backend';
 import { assertTensor } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
-import { argError, assertPadding, assertPair, describeValue, fmtShape } from '../util/validate';
+import { argError, assertPair, describeValue, fmtShape, fmtValue } from '../util/validate';
+import { padWindows } from './window-pad';
 
-/** Checks a 2-D pooling op's arguments on NHWC x; returns the normalized filter size, strides and padding. */
-export function checkPool2d(op: string, x: Tensor, filterSize: unknown, strides: unknown, pad: unknown): [[number, number], [number, number], Padding] {
+type Rounding = 'floor' | 'round' | 'ceil';
+
+/**
+ * Checks a 2-D pooling op's arguments on NHWC x; returns x (padded with fill for a numeric or explicit pad, see
+ * padWindows), the normalized filter size, strides and padding.
+ */
+export function checkPool2d(
+  op: string, x: Tensor, filterSize: unknown, strides: unknown, pad: unknown, dimRoundingMode: unknown, fill: number,
+): [Tensor, [number, number], [number, number], Padding] {
   assertTensor(op, 'x', x);
   if (x.rank !== 4) throw argError(op, 'x', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, 'rank 4 [batch, height, width, channels], or rank 3 for one image');
   const f = assertPair(op, 'filterSize', filterSize);
   const s = assertPair(op, 'strides', strides);
-  const p = assertPadding(op, 'pad', pad);
-  if (p === 'valid' && (f[0] > x.shape[1] || f[1] > x.shape[2])) {
+  checkDimRoundingMode(op, dimRoundingMode, pad);
+  const [xp, p] = padWindows(op, x, pad, f, s, dimRoundingMode as Rounding | undefined, fill);
+  if (p === 'valid' && (f[0] > xp.shape[1] || f[1] > xp.shape[2])) {
     throw new Error(`${op}: with 'valid' padding filterSize [${f.join(', ')}] must fit inside x's height and width (x ${fmtShape(x.shape)})`);
   }
-  return [f, s, p];
+  return [xp, f, s, p];
 }
 
 /**
- * TF.js's dimRoundingMode: it matters only for numeric padding, which tessera does not take, so it is checked and
- * changes nothing (as in TF.js for 'valid' and 'same').
+ * TF.js's dimRoundingMode: how a numeric or explicit pad's output size is rounded (truncated without it). As in
+ * TF.js, it needs such a pad: a named one ('valid', 'same') is refused with it.
  */
-export function checkDimRoundingMode(op: string, dimRoundingMode: unknown): void {
-  if (dimRoundingMode !== undefined && dimRoundingMode !== 'floor' && dimRoundingMode !== 'round' && dimRoundingMode !== 'ceil') {
+export function checkDimRoundingMode(op: string, dimRoundingMode: unknown, pad: unknown): void {
+  if (dimRoundingMode === undefined || dimRoundingMode === null) return;
+  if (dimRoundingMode !== 'floor' && dimRoundingMode !== 'round' && dimRoundingMode !== 'ceil') {
     throw argError(op, 'dimRoundingMode', describeValue(dimRoundingMode), "'floor', 'round' or 'ceil'");
   }
+  if (typeof pad === 'string') throw argError(op, 'pad', fmtValue(pad), `an integer or explicit paddings when dimRoundingMode ('${dimRoundingMode}') is given`);
 }

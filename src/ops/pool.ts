@@ -3,6 +3,7 @@ import { backend } from './engine';
 import { recordOp } from '../tensor/tape';
 import { Tensor } from '../tensor/tensor';
 import { checkPool2d } from './pool-checks';
+import type { WindowPad } from './window-pad';
 
 export interface PoolAttrs {
   filterSize: [number, number];
@@ -10,15 +11,20 @@ export interface PoolAttrs {
   pad: Padding;
 }
 
-/** 2-D max pooling over NHWC input (or one HWC image), as tf.maxPool(x, filterSize, strides, pad). */
-export function maxPool<T extends Tensor>(x: T, filterSize: number | [number, number], strides: number | [number, number], pad: Padding): T {
+/**
+ * 2-D max pooling over NHWC input (or one HWC image), as tf.maxPool(x, filterSize, strides, pad, dimRoundingMode?);
+ * a numeric or explicit pad adds cells that never win (-Infinity).
+ */
+export function maxPool<T extends Tensor>(
+  x: T, filterSize: number | [number, number], strides: number | [number, number], pad: WindowPad, dimRoundingMode?: 'floor' | 'round' | 'ceil',
+): T {
   if (x instanceof Tensor && x.rank === 3) {
-    const y = maxPool(x.reshape([1, ...x.shape]), filterSize, strides, pad);
+    const y = maxPool(x.reshape([1, ...x.shape]), filterSize, strides, pad, dimRoundingMode);
     return y.reshape(y.shape.slice(1));
   }
-  const [f, s, p] = checkPool2d('maxPool', x, filterSize, strides, pad);
-  const y = backend().maxPool(x, f, s, p);
-  recordOp<PoolAttrs>('maxPool', [x], y, { filterSize: f, strides: s, pad: p });
+  const [xp, f, s, p] = checkPool2d('maxPool', x, filterSize, strides, pad, dimRoundingMode, -Infinity);
+  const y = backend().maxPool(xp, f, s, p);
+  recordOp<PoolAttrs>('maxPool', [xp], y, { filterSize: f, strides: s, pad: p });
   return y as T;
 }
 

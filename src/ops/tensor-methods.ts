@@ -1,5 +1,4 @@
 import { Tensor, type DType } from '../tensor/tensor';
-import type { Padding } from '../backend/backend';
 import { argMax, argMin } from './arg-max';
 import {
   add, div, equal, floorDiv, greater, logicalAnd, logicalOr, logicalXor, maximum, minimum, mod, mul, pow, sub,
@@ -19,6 +18,7 @@ import {
 } from './unary';
 import { where } from './where';
 import { addTensorMethods } from './method-table';
+import type { WindowPad } from './window-pad';
 
 export { argMax, argMin, where, gather, unsortedSegmentSum, gatherND, scatterND, topk, oneHot };
 
@@ -76,10 +76,12 @@ addTensorMethods({
   oneHot(this: Tensor, depth: number, onValue?: number, offValue?: number) { return oneHot(this, depth, onValue, offValue); },
   topk(this: Tensor, k?: number, sorted?: boolean) { return topk(this, k, sorted); },
   matMul(this: Tensor, b: Tensor, transposeA?: boolean, transposeB?: boolean) { return matMul(this, b, transposeA, transposeB); },
-  conv2d(this: Tensor, filter: Tensor, strides: number | [number, number], pad: Padding, dataFormat?: 'NHWC' | 'NCHW', dilations?: number | [number, number], dimRoundingMode?: 'floor' | 'round' | 'ceil') {
+  conv2d(this: Tensor, filter: Tensor, strides: number | [number, number], pad: WindowPad, dataFormat?: 'NHWC' | 'NCHW', dilations?: number | [number, number], dimRoundingMode?: 'floor' | 'round' | 'ceil') {
     return conv2d(this, filter, strides, pad, dataFormat, dilations, dimRoundingMode);
   },
-  maxPool(this: Tensor, filterSize: number | [number, number], strides: number | [number, number], pad: Padding) { return maxPool(this, filterSize, strides, pad); },
+  maxPool(this: Tensor, filterSize: number | [number, number], strides: number | [number, number], pad: WindowPad, dimRoundingMode?: 'floor' | 'round' | 'ceil') {
+    return maxPool(this, filterSize, strides, pad, dimRoundingMode);
+  },
   softmax(this: Tensor, dim?: number) { return softmax(this, dim); },
   logSoftmax(this: Tensor, axis?: number) { return logSoftmax(this, axis); },
 });

@@ -3,7 +3,7 @@ import { copyHostValues, releaseStorage } from '../backend/host-values';
 import { countTensor, recount, uncountTensor, watchCollection, type Counted } from './memory';
 import { formatTensor } from './format';
 import { trackTensor } from './scopes';
-import type { ArrayMap, Rank, DataType, DataTypeMap, NumericDataType, ShapeMap, TensorLike } from './value-types';
+import type { ArrayMap, WindowPad, Rank, DataType, DataTypeMap, NumericDataType, ShapeMap, TensorLike } from './value-types';
 
 export type { DeviceData, DType, FloatArray, TypedArray };
 export { arrayTypeFor, isFloatDtype, sizeOfShape };
@@ -94,10 +94,10 @@ export interface Tensor<R extends Rank = Rank> {
     asScalar(): Tensor<Rank.R0>;
     reshapeAs<T extends Tensor>(x: T): T;
     dot(b: Operand): Tensor;
-    avgPool<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filterSize: Pair, strides: Pair, pad: 'valid' | 'same', dimRoundingMode?: Rounding): T;
+    avgPool<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filterSize: Pair, strides: Pair, pad: WindowPad, dimRoundingMode?: Rounding): T;
     conv1d<T extends Tensor<Rank.R2> | Tensor<Rank.R3>>(filter: Operand, stride: number, pad: 'valid' | 'same', dataFormat?: 'NWC' | 'NCW', dilation?: number, dimRoundingMode?: Rounding): T;
     conv2dTranspose<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filter: Operand, outputShape: [number, number, number, number] | [number, number, number], strides: Pair, pad: 'valid' | 'same', dimRoundingMode?: Rounding): T;
-    depthwiseConv2d<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filter: Operand, strides: Pair, pad: 'valid' | 'same', dataFormat?: 'NHWC' | 'NCHW', dilations?: Pair, dimRoundingMode?: Rounding): T;
+    depthwiseConv2d<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filter: Operand, strides: Pair, pad: WindowPad, dataFormat?: 'NHWC' | 'NCHW', dilations?: Pair, dimRoundingMode?: Rounding): T;
     separableConv2d<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(depthwiseFilter: Operand, pointwiseFilter: Operand, strides: Pair, pad: 'valid' | 'same', dilation?: Pair, dataFormat?: 'NHWC' | 'NCHW'): T;
     batchNorm(mean: Tensor<R> | Tensor<Rank.R1> | TensorLike, variance: Tensor<R> | Tensor<Rank.R1> | TensorLike, offset?: Tensor<R> | Tensor<Rank.R1> | TensorLike, scale?: Tensor<R> | Tensor<Rank.R1> | TensorLike, varianceEpsilon?: number): Tensor<R>;
     add<T extends Tensor>(b: Operand): T;
@@ -152,11 +152,28 @@ export interface Tensor<R extends Rank = Rank> {
     oneHot(depth: number, onValue?: number, offValue?: number): Tensor;
     topk<T extends Tensor>(this: T, k?: number, sorted?: boolean): { values: T; indices: T };
     matMul(b: Operand, transposeA?: boolean, transposeB?: boolean): Tensor;
-    conv2d<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filter: Operand, strides: Pair, pad: 'valid' | 'same', dataFormat?: 'NHWC' | 'NCHW', dilations?: Pair, dimRoundingMode?: 'floor' | 'round' | 'ceil'): T;
-    maxPool<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filterSize: Pair, strides: Pair, pad: 'valid' | 'same'): T;
+    conv2d<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filter: Operand, strides: Pair, pad: WindowPad, dataFormat?: 'NHWC' | 'NCHW', dilations?: Pair, dimRoundingMode?: 'floor' | 'round' | 'ceil'): T;
+    maxPool<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filterSize: Pair, strides: Pair, pad: WindowPad, dimRoundingMode?: Rounding): T;
     softmax<T extends Tensor>(this: T, dim?: number): T;
     logSoftmax<T extends Tensor>(this: T, axis?: number): T;
+    onesLike<T extends Tensor>(this: T): T;
+    zerosLike<T extends Tensor>(this: T): T;
+    resizeBilinear<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(this: T, newShape2D: [number, number], alignCorners?: boolean, halfPixelCenters?: boolean): T;
+    resizeNearestNeighbor<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(this: T, newShape2D: [number, number], alignCorners?: boolean, halfFloatCenters?: boolean): T;
+    unique<T extends Tensor>(this: T, axis?: number): { values: T; indices: Tensor<Rank.R1> };
+    divNoNan<T extends Tensor>(b: Operand): T;
+    euclideanNorm(axis?: Axis, keepDims?: boolean): Tensor;
+    spaceToBatchND<R2 extends Rank>(blockShape: number[], paddings: number[][]): Tensor<R2>;
+    batchToSpaceND<R2 extends Rank>(blockShape: number[], crops: number[][]): Tensor<R2>;
+    depthToSpace(this: Tensor<Rank.R4>, blockSize: number, dataFormat?: 'NHWC' | 'NCHW'): Tensor<Rank.R4>;
+    localResponseNormalization<T extends Tensor>(this: T, depthRadius?: number, bias?: number, alpha?: number, beta?: number): T;
+    pool<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(this: T, windowShape: Pair, poolingType: 'avg' | 'max', padding: 'valid' | 'same' | number, dilationRate?: Pair, strides?: Pair, dimRoundingMode?: Rounding): T;
+    /** A Variable holding a copy of this tensor, as tf.variable(this, trainable, name, dtype). */
+    variable(trainable?: boolean, name?: string, dtype?: DataType): VariableOf<R>;
 }
+
+/** What x.variable() returns: tensor/variable.ts's Variable, described here because that file builds on this one. */
+export type VariableOf<R extends Rank> = Tensor<R> & { readonly name: string; trainable: boolean; assign(t: Tensor<R>): void };
 
 /**
  * An immutable n-dimensional array: a shape, a dtype and contiguous row-major values, held on
@@ -276,6 +293,25 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
     this.disposedFlag = true;
     uncountTensor(this.counted);
     releaseStorage(this.storage);
+  }
+
+  /** TF.js's check before each use: throws 'Tensor is disposed.' once the tensor is disposed. */
+  throwIfDisposed(): void {
+    if (this.disposedFlag) throw new Error('Tensor is disposed.');
+  }
+
+  /** The values' bytes (a copy), as TF.js's bytes() for a numeric tensor. */
+  async bytes(): Promise<Uint8Array> {
+    this.throwIfDisposed();
+    const values = copyHostValues(this.hostValues());
+    return new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
+  }
+
+  /** The row-major step of each axis but the last, in elements, as TF.js's tensor.strides ([] below rank 2). */
+  get strides(): number[] {
+    const steps: number[] = [];
+    for (let axis = this.shape.length - 2, step = 1; axis >= 0; axis--) steps.unshift((step *= this.shape[axis + 1]));
+    return steps;
   }
 
   /** @internal Throws a clear error when a disposed tensor is used. */

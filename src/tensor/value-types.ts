@@ -53,3 +53,8 @@ export type NumericDataType = 'float32' | 'int32' | 'bool';
 export type NestedValues = number | boolean | TypedArray | readonly NestedValues[];
 /** What TF.js ops accept in place of a tensor: a number, a boolean, (nested) arrays of them, or a typed array. */
 export type TensorLike = NestedValues;
+
+/** TF.js's explicit paddings of an NHWC tensor for a window op: [[0, 0], [top, bottom], [left, right], [0, 0]]. */
+export type ExplicitPadding = [[number, number], [number, number], [number, number], [number, number]];
+/** A window op's pad as TF.js takes it: a name, the same number of cells on every side, or explicit paddings. */
+export type WindowPad = 'valid' | 'same' | number | ExplicitPadding;

@@ -1,3 +1,5 @@
+import { argError, describeValue } from './validate';
+
 // Environment calls TF.js programs make around their work.
 
 /**
@@ -14,3 +16,18 @@ export function nextFrame(): Promise<void> {
  * checks run before any work in every mode, so there is nothing to turn off.
  */
 export function enableProdMode(): void {}
+
+/** What tf.time reports: milliseconds spent in f (kernelMs) and in all of the call (wallMs). */
+export interface TimingInfo {
+  kernelMs: number;
+  wallMs: number;
+}
+
+/** Times f, as tf.time(f): tessera runs f's kernels as it calls them, so both times are f's. */
+export async function time(f: () => void): Promise<TimingInfo> {
+  if (typeof f !== 'function') throw argError('time', 'f', describeValue(f), 'a function to time');
+  const start = performance.now();
+  f();
+  const kernelMs = performance.now() - start;
+  return { kernelMs, wallMs: performance.now() - start };
+}

@@ -5,6 +5,7 @@ import { basics } from './programs/basics';
 import { coreGrads } from './programs/core-grads';
 import { coreImage } from './programs/core-image';
 import { coreOps } from './programs/core-ops';
+import { coreSurface } from './programs/core-surface';
 import { data } from './programs/data';
 import { edges } from './programs/edges';
 import { images } from './programs/images';
@@ -20,7 +21,7 @@ import { layersSurface } from './programs/layers-surface';
 // shapes, dtypes, printed text, and an error from both or from neither.
 
 const suites: Record<string, Program[]> = {
-  basics, math, data, training, images, api, edges, coreOps, coreGrads, coreImage, layersModels, layersTraining, layersIo, layersMore, layersSurface,
+  basics, math, data, training, images, api, edges, coreOps, coreGrads, coreImage, coreSurface, layersModels, layersTraining, layersIo, layersMore, layersSurface,
 };
 
 describe('tfjs-core programs give TF.js results with the import swapped', () => {

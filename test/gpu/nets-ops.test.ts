@@ -30,6 +30,21 @@ const programs: [string, () => tn.Tensor[]][] = [
     const g = (a: tn.Tensor, b: tn.Tensor) => tn.batchNorm(tn.conv2dTranspose(a, b, [1, 6, 6, 4], 2, 'same'), mean, variance);
     return [tn.conv1d(s, w1, 2, 'same'), g(x, wt), ...tn.grads((a, b) => tn.sum(tn.square(g(a, b))))([x, wt])];
   }],
+  ['numeric and explicit pads of conv2d, depthwiseConv2d, maxPool and avgPool', () => {
+    const x = uniformTensor([2, 6, 5, 3], 14);
+    const w = uniformTensor([3, 2, 3, 2], 15);
+    const f = (a: tn.Tensor, b: tn.Tensor) => {
+      const c = tn.conv2d(a, b, 2, [[0, 0], [1, 2], [2, 0], [0, 0]], 'NHWC', 1, 'ceil');
+      return tn.add(tn.maxPool(c, 3, 1, 1), tn.avgPool(tn.depthwiseConv2d(c, b.slice([0, 0, 0, 0], [2, 2, 2, 1]), 1, 1), 2, 1, 0));
+    };
+    return [f(x, w), ...tn.grads((a, b) => tn.sum(tn.square(f(a, b))))([x, w])];
+  }],
+  ['cropAndResize, bilinear and nearest, and its gradient for the image', () => {
+    const image = uniformTensor([2, 5, 6, 3], 16);
+    const boxes = tn.tensor2d([[0, 0, 1, 1], [0.1, 0.2, 0.7, 0.9], [-0.5, 0.3, 0.8, 1.4]]);
+    const f = (img: tn.Tensor) => tn.add(tn.image.cropAndResize(img, boxes, [0, 1, 0], [4, 3]), tn.image.cropAndResize(img, boxes, [1, 1, 0], [4, 3], 'nearest', 0.5));
+    return [f(image), tn.grad((img) => tn.sum(tn.square(f(img))))(image)];
+  }],
   ['losses', () => {
     const labels = uniformTensor([4, 5], 12, 0, 1);
     const logits = uniformTensor([4, 5], 13, -3, 3);

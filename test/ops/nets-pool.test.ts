@@ -56,7 +56,7 @@ describe('avgPool and maxPool', () => {
     expect(() => tn.avgPool(tn.zeros([4, 4]), 2, 2, 'valid')).toThrow(/avgPool: x must be rank 4 \[batch, height, width, channels\], or rank 3 for one image, got shape \[4, 4\] \(rank 2\)/);
     expect(() => tn.avgPool(x, 0, 2, 'valid')).toThrow(/avgPool: filterSize must be a positive integer or a pair \[h, w\] of them, got number 0/);
     expect(() => tn.avgPool(x, 2, [1, 2, 3] as unknown as number, 'valid')).toThrow(/avgPool: strides must be/);
-    expect(() => tn.avgPool(x, 2, 2, 'full' as 'same')).toThrow(/avgPool: pad must be 'valid' or 'same', got string "full"/);
+    expect(() => tn.avgPool(x, 2, 2, 'full' as 'same')).toThrow(/avgPool: pad must be 'valid', 'same', a non-negative integer, or .* of them, got string "full"/);
     expect(() => tn.avgPool(x, 5, 1, 'valid')).toThrow(/avgPool: with 'valid' padding filterSize \[5, 5\] must fit inside x's height and width/);
     expect(() => tn.avgPool(x, 2, 2, 'same', 'up' as 'ceil')).toThrow(/avgPool: dimRoundingMode must be 'floor', 'round' or 'ceil', got string "up"/);
   });

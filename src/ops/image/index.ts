@@ -1,3 +1,5 @@
-export { resizeBilinear, resizeNearestNeighbor } from './resize';
+// The resize ops come through the file that installs their Tensor methods, so a bundle keeps the methods with them.
+export { resizeBilinear, resizeNearestNeighbor } from '../surface-methods';
 export { flipLeftRight, rgbToGrayscale, grayscaleToRGB } from './color';
 export { nonMaxSuppression, nonMaxSuppressionAsync, nonMaxSuppressionWithScore, nonMaxSuppressionWithScoreAsync } from './non-max-suppression';
+export { cropAndResize } from './crop-and-resize';

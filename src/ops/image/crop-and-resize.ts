@@ -1,0 +1,85 @@
+import { isFloatDtype, Tensor } from '../../tensor/tensor';
+import { assertRank } from '../../tensor/checks';
+import { argError, assertFiniteNumber, assertPositiveInt, describeValue, fmtShape, fmtValue } from '../../util/validate';
+import { add, mul } from '../binary';
+import { cast } from '../cast';
+import { gather } from '../gather';
+import { sum } from '../reduction';
+import { reshape } from '../reshape';
+import { toTensor, type TensorLike } from '../tensor-like';
+
+/** Where one crop cell samples the image: four flat pixel rows and their weights, or the extrapolation value. */
+interface Samples {
+  rows: Int32Array;
+  weights: Float64Array;
+  outside: Float64Array;
+}
+
+/** TF.js's sampling positions along one axis of a box from a to b (normalized) over size pixels, n cells. */
+function position(a: number, b: number, size: number, n: number, i: number): number {
+  return n > 1 ? a * (size - 1) + i * ((b - a) * (size - 1) / (n - 1)) : 0.5 * (a + b) * (size - 1);
+}
+
+function samples(boxes: ArrayLike<number>, boxInd: ArrayLike<number>, shape: readonly number[], [ch, cw]: [number, number], nearest: boolean): Samples {
+  const [, h, w] = shape;
+  const cells = boxInd.length * ch * cw;
+  const s: Samples = { rows: new Int32Array(cells * 4), weights: new Float64Array(cells * 4), outside: new Float64Array(cells) };
+  let cell = 0;
+  for (let n = 0; n < boxInd.length; n++) {
+    const [y1, x1, y2, x2] = [boxes[4 * n], boxes[4 * n + 1], boxes[4 * n + 2], boxes[4 * n + 3]];
+    for (let y = 0; y < ch; y++) {
+      const yi = position(y1, y2, h, ch, y);
+      for (let x = 0; x < cw; x++, cell++) {
+        const xi = position(x1, x2, w, cw, x);
+        if (yi < 0 || yi > h - 1 || xi < 0 || xi > w - 1) {
+          s.outside[cell] = 1;
+          continue;
+        }
+        const base = boxInd[n] * h * w;
+        const [top, left] = nearest ? [Math.round(yi), Math.round(xi)] : [Math.floor(yi), Math.floor(xi)];
+        const [bottom, right] = nearest ? [top, left] : [Math.ceil(yi), Math.ceil(xi)];
+        const [dy, dx] = nearest ? [0, 0] : [yi - top, xi - left];
+        s.rows.set([base + top * w + left, base + top * w + right, base + bottom * w + left, base + bottom * w + right], 4 * cell);
+        s.weights.set([(1 - dy) * (1 - dx), (1 - dy) * dx, dy * (1 - dx), dy * dx], 4 * cell);
+      }
+    }
+  }
+  return s;
+}
+
+/**
+ * Crops boxes out of images and resizes each to cropSize, as tf.image.cropAndResize(image, boxes, boxInd, cropSize,
+ * method = 'bilinear', extrapolationValue = 0): image [batch, h, w, d], boxes [n, 4] of normalized [y1, x1, y2, x2],
+ * boxInd [n] the image of each box; a cell outside its image takes extrapolationValue. The result, [n, cropH,
+ * cropW, d] float32, is made of gathers of the image and so differentiable with respect to it.
+ */
+export function cropAndResize(
+  image: Tensor | TensorLike, boxes: Tensor | TensorLike, boxInd: Tensor | TensorLike, cropSize: [number, number],
+  method: 'bilinear' | 'nearest' = 'bilinear', extrapolationValue = 0,
+): Tensor {
+  const op = 'cropAndResize';
+  const img = toTensor(op, 'image', image);
+  const b = toTensor(op, 'boxes', boxes);
+  const ind = toTensor(op, 'boxInd', boxInd, 'int32');
+  assertRank(op, 'image', img, 4);
+  if (b.rank !== 2 || b.shape[1] !== 4) throw argError(op, 'boxes', `shape ${fmtShape(b.shape)}`, 'shape [numBoxes, 4]');
+  if (ind.rank !== 1 || ind.shape[0] !== b.shape[0]) throw argError(op, 'boxInd', `shape ${fmtShape(ind.shape)}`, `shape [${b.shape[0]}] (one per box)`);
+  if (!Array.isArray(cropSize) || cropSize.length !== 2) throw argError(op, 'cropSize', describeValue(cropSize), '[cropHeight, cropWidth]');
+  const size: [number, number] = [assertPositiveInt(op, 'cropSize[0]', cropSize[0]), assertPositiveInt(op, 'cropSize[1]', cropSize[1])];
+  if (method !== 'bilinear' && method !== 'nearest') throw argError(op, 'method', fmtValue(method), "'bilinear' or 'nearest'");
+  assertFiniteNumber(op, 'extrapolationValue', extrapolationValue);
+  const [batch, , , depth] = img.shape;
+  const which = ind.hostValues();
+  which.forEach((v, i) => {
+    if (!(v >= 0 && v < batch)) throw argError(op, `boxInd[${i}]`, String(v), `an image index in [0, ${batch - 1}]`);
+  });
+  const s = samples(b.hostValues(), which, img.shape, size, method === 'nearest');
+  const cells = s.outside.length;
+  const x = isFloatDtype(img.dtype) ? img : cast(img, 'float32');
+  const picked = gather(reshape(x, [-1, depth]), new Tensor([cells * 4], 'int32', s.rows));
+  const values = (v: Float64Array) => (x.dtype === 'float64' ? v : Float32Array.from(v));
+  const weights = new Tensor([cells, 4, 1], x.dtype, values(s.weights));
+  const fill = new Tensor([cells, 1], x.dtype, values(s.outside.map((o) => o * extrapolationValue)));
+  const out = add(sum(mul(reshape(picked, [cells, 4, depth]), weights), 1), fill);
+  return reshape(out, [b.shape[0], size[0], size[1], depth]);
+}

@@ -1,0 +1,2 @@
+// tf.math: TF.js keeps confusionMatrix under this name.
+export { confusionMatrix } from './confusion-matrix';

@@ -1,0 +1,55 @@
+import type { Padding } from '../backend/backend';
+import { assertRank, assertTensor } from '../tensor/checks';
+import type { Tensor } from '../tensor/tensor';
+import type { WindowPad } from '../tensor/value-types';
+
+export type { WindowPad };
+import { argError, describeValue, fmtShape, fmtValue } from '../util/validate';
+import { pad as padOp } from './pad';
+import { slice } from './slice';
+
+type Rounding = 'floor' | 'round' | 'ceil';
+
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+/** [top, bottom, left, right] of a numeric or explicit pad. */
+function sides(op: string, pad: unknown): [number, number, number, number] {
+  if (isCount(pad)) return [pad, pad, pad, pad];
+  const pairs = Array.isArray(pad) && pad.length === 4 && pad.every((p) => Array.isArray(p) && p.length === 2 && p.every(isCount));
+  if (!pairs || [0, 3].some((axis) => (pad as number[][])[axis].some((v) => v !== 0))) {
+    throw argError(op, 'pad', describeValue(pad) + (Array.isArray(pad) ? ` ${fmtValue(pad)}` : ''), "'valid', 'same', a non-negative integer, or [[0, 0], [top, bottom], [left, right], [0, 0]] of them");
+  }
+  const [, [top, bottom], [left, right]] = pad as number[][];
+  return [top, bottom, left, right];
+}
+
+function roundDim(v: number, rounding: Rounding | undefined): number {
+  return rounding === undefined ? Math.trunc(v) : Math[rounding](v);
+}
+
+/**
+ * For a numeric or explicit pad: x (NHWC) padded with value on the given sides, then cut to the rows and columns
+ * TF.js's output size reaches, so that the window op run 'valid' on it gives TF.js's output; the pad becomes
+ * 'valid'. A named pad leaves x as it is. window is the filter's reach (dilations included).
+ */
+export function padWindows(
+  op: string, x: Tensor, pad: unknown, window: readonly [number, number], strides: readonly [number, number], rounding: Rounding | undefined, value: number,
+): [Tensor, Padding] {
+  if (pad === 'valid' || pad === 'same') return [x, pad];
+  const [top, bottom, left, right] = sides(op, pad);
+  assertTensor(op, 'x', x);
+  assertRank(op, 'x', x, 4);
+  const [, inH, inW] = x.shape;
+  // TF.js sizes both axes of a numeric pad with the filter's height and the height stride (its computeOutputShape2D).
+  const [kw, sw] = typeof pad === 'number' ? [window[0], strides[0]] : [window[1], strides[1]];
+  const outH = roundDim((inH - window[0] + top + bottom) / strides[0] + 1, rounding);
+  const outW = roundDim((inW - kw + left + right) / sw + 1, rounding);
+  if (outH < 1 || outW < 1) {
+    throw argError(op, 'pad', fmtValue(pad), `paddings that leave at least one window (x ${fmtShape(x.shape)}, window [${window.join(', ')}], output ${outH}x${outW})`);
+  }
+  const needH = (outH - 1) * strides[0] + window[0];
+  const needW = (outW - 1) * strides[1] + window[1];
+  const padded = padOp(x, [[0, 0], [top, Math.max(needH - inH - top, 0)], [left, Math.max(needW - inW - left, 0)], [0, 0]], value);
+  const cut = padded.shape[1] > needH || padded.shape[2] > needW ? slice(padded, [0, 0, 0, 0], [-1, needH, needW, -1]) : padded;
+  return [cut, 'valid'];
+}
