@@ -60,7 +60,7 @@ export function additionData(trainSize: number, testSize: number, seed: number):
 /** The parts of a library the model needs; tessera's `tn` and TF.js's `tf` namespaces both fit (L: their Layer, from `sequential`). */
 export interface AdditionLibrary<L, I, M> {
   layers: {
-    lstm(args: { units: number; recurrentActivation: GateActivation; returnSequences?: boolean; inputShape?: number[]; kernelInitializer: I; recurrentInitializer: I }): NoInfer<L>;
+    lstm(args: { units: number; recurrentActivation: GateActivation; unitForgetBias: boolean; returnSequences?: boolean; inputShape?: number[]; kernelInitializer: I; recurrentInitializer: I }): NoInfer<L>;
     repeatVector(args: { n: number }): NoInfer<L>;
     dense(args: { units: number; activation: 'softmax'; kernelInitializer: I }): NoInfer<L>;
     timeDistributed(args: { layer: NoInfer<L> }): NoInfer<L>;
@@ -73,20 +73,22 @@ export interface AdditionLibrary<L, I, M> {
   sequential(config: { layers: L[] }): M;
 }
 
-/**
- * Keras's addition example: an LSTM encoder, repeatVector, an LSTM decoder returning sequences and
- * timeDistributed(dense softmax). The recurrent activation is Keras's default, sigmoid (TF.js's default is
- * hardSigmoid), which is also PyTorch's LSTM, so the bench's peers compute the same function.
- */
 /** The LSTM gates' activation: Keras's sigmoid (the example's), or TF.js's default hardSigmoid (the bench compares both). */
 export type GateActivation = 'sigmoid' | 'hardSigmoid';
+
+/**
+ * Keras's addition example: an LSTM encoder, repeatVector, an LSTM decoder returning sequences and
+ * timeDistributed(dense softmax). The LSTMs take Keras's defaults, which TF.js does not share: sigmoid gates
+ * (TF.js: hardSigmoid; sigmoid is also PyTorch's LSTM, so the bench's peers compute the same function) and a
+ * forget-gate bias that starts at one (TF.js: zero, unless unitForgetBias is set).
+ */
 
 export function additionModel<L, I, M>(lib: AdditionLibrary<L, I, M>, units: number, gates: GateActivation = 'sigmoid'): M {
   const init = lib.initializers;
   return lib.sequential({ layers: [
-    lib.layers.lstm({ units, inputShape: [QUESTION, CHARS.length], recurrentActivation: gates, kernelInitializer: init.glorotNormal({ seed: 1 }), recurrentInitializer: init.orthogonal({ seed: 2 }) }),
+    lib.layers.lstm({ units, inputShape: [QUESTION, CHARS.length], recurrentActivation: gates, unitForgetBias: true, kernelInitializer: init.glorotNormal({ seed: 1 }), recurrentInitializer: init.orthogonal({ seed: 2 }) }),
     lib.layers.repeatVector({ n: ANSWER }),
-    lib.layers.lstm({ units, returnSequences: true, recurrentActivation: gates, kernelInitializer: init.glorotNormal({ seed: 3 }), recurrentInitializer: init.orthogonal({ seed: 4 }) }),
+    lib.layers.lstm({ units, returnSequences: true, recurrentActivation: gates, unitForgetBias: true, kernelInitializer: init.glorotNormal({ seed: 3 }), recurrentInitializer: init.orthogonal({ seed: 4 }) }),
     lib.layers.timeDistributed({ layer: lib.layers.dense({ units: CHARS.length, activation: 'softmax', kernelInitializer: init.glorotUniform({ seed: 5 }) }) }),
   ] });
 }
