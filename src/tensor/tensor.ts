@@ -3,6 +3,7 @@ import { copyHostValues, releaseStorage } from '../backend/host-values';
 import { countTensor, recount, uncountTensor, watchCollection, type Counted } from './memory';
 import { formatTensor } from './format';
 import { trackTensor } from './scopes';
+import { computeStrides, indexToLoc, locToIndex } from '../util/tf-util';
 import type { ArrayMap, WindowPad, Rank, DataType, DataTypeMap, NumericDataType, ShapeMap, TensorLike } from './value-types';
 
 export type { DeviceData, DType, FloatArray, TypedArray };
@@ -309,9 +310,7 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
 
   /** The row-major step of each axis but the last, in elements, as TF.js's tensor.strides ([] below rank 2). */
   get strides(): number[] {
-    const steps: number[] = [];
-    for (let axis = this.shape.length - 2, step = 1; axis >= 0; axis--) steps.unshift((step *= this.shape[axis + 1]));
-    return steps;
+    return computeStrides(this.shape);
   }
 
   /** @internal Throws a clear error when a disposed tensor is used. */
@@ -366,8 +365,7 @@ export class TensorBuffer<R extends Rank = Rank, D extends DataType = 'float32'>
       throw new Error(`TensorBuffer: values must hold the ${this.size} elements of shape [${shape.join(', ')}], got ${values.length}`);
     }
     this.values = values ?? (new (arrayTypeFor(dtype))(this.size) as DataTypeMap[D]);
-    this.strides = [];
-    for (let i = shape.length - 2, s = 1; i >= 0; i--) this.strides[i] = s *= shape[i + 1];
+    this.strides = computeStrides(shape);
   }
 
   get rank(): number {
@@ -391,20 +389,11 @@ export class TensorBuffer<R extends Rank = Rank, D extends DataType = 'float32'>
   }
 
   locToIndex(locs: number[]): number {
-    if (this.rank === 0) return 0;
-    let index = locs[locs.length - 1];
-    for (let i = 0; i < locs.length - 1; i++) index += this.strides[i] * locs[i];
-    return index;
+    return locToIndex(locs, this.rank, this.strides);
   }
 
   indexToLoc(index: number): number[] {
-    const locs: number[] = [];
-    for (let i = 0; i < this.rank - 1; i++) {
-      locs[i] = Math.floor(index / this.strides[i]);
-      index -= locs[i] * this.strides[i];
-    }
-    if (this.rank > 0) locs[this.rank - 1] = index;
-    return locs;
+    return indexToLoc(index, this.rank, this.strides);
   }
 
   toTensor(): Tensor<R> {
