@@ -5,7 +5,8 @@ import type { History, Logs } from './callbacks';
 import { checkInputs, checkTargets, dataList } from './checks';
 import type { Compiled } from './compile';
 import { parseFitArgs, type ModelFitArgs, type TensorOrArrayOrMap } from './fit-options';
-import { assertNotTraining, evaluateValues, stepPlan, trainStep, type TrainableModel } from './training';
+import { assertNotTraining, endEpoch, evaluateValues, newHistory, stepPlan, trainStep, type TrainableModel } from './training';
+import { Yielder } from './yield';
 
 /** Options of model.fitDataset, as TF.js's ModelFitDatasetArgs. */
 export interface ModelFitDatasetArgs<T = unknown> {
@@ -87,17 +88,15 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
   if (vd !== undefined && !valDataset && (!Array.isArray(vd) || vd.length !== 2)) throw argError(op, 'validationData', fmtValue(vd), 'a Dataset or a pair [xVal, yVal]');
   const plan = stepPlan(model, c);
   const names = plan.names;
-  const history: History = {
-    epoch: [], history: {},
-    // TF.js's params: the initialEpoch given (null without one), steps from batchesPerEpoch or the dataset's size.
-    params: { epochs: o.epochs, initialEpoch: args.initialEpoch ?? null, samples: null, steps: batchesPerEpoch ?? (dataset.size !== null && Number.isFinite(dataset.size) ? dataset.size : null), batchSize: null, verbose: args.verbose ?? 1, doValidation: vd !== undefined, metrics: [...names, ...(vd !== undefined ? names.map((k) => `val_${k}`) : [])] },
-  };
+  // TF.js's params: the initialEpoch given (null without one), steps from batchesPerEpoch or the dataset's size.
+  const history = newHistory(names, { epochs: o.epochs, initialEpoch: args.initialEpoch ?? null, samples: null, steps: batchesPerEpoch ?? (dataset.size !== null && Number.isFinite(dataset.size) ? dataset.size : null), batchSize: null, verbose: args.verbose ?? 1, doValidation: vd !== undefined });
   const callbacks = o.callbacks;
   callbacks.setModel(model);
   model.stopTraining = false;
   model.isTraining = true;
   try {
     await callbacks.call('onTrainBegin', {});
+    const yielder = new Yielder(o.yieldEvery, (epoch, batch, logs) => callbacks.call('onYield', epoch, batch, logs));
     let it: DatasetIterator<unknown> = await dataset.iterator();
     for (let epoch = o.initialEpoch; epoch < o.epochs && !model.stopTraining; epoch++) {
       await callbacks.call('onEpochBegin', epoch, {});
@@ -128,16 +127,13 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
         seen += n;
         for (const [k, v] of Object.entries(logs)) sums[k] = (sums[k] ?? 0) + v * n;
         if (callbacks.has('onBatchEnd')) await callbacks.call('onBatchEnd', step, { batch: step, size: n, ...logs });
+        await yielder.batchEnd(epoch, step, logs);
       }
-      const epochLogs: Logs = {};
-      if (vd !== undefined) {
-        const scores = valDataset ? await evaluateDatasetValues(op, model, c, valDataset, validationBatches) : validationScores(op, model, c, vd as [TensorOrArrayOrMap, TensorOrArrayOrMap], o.validationBatchSize);
-        names.forEach((k, i) => (epochLogs[`val_${k}`] = scores[i]));
-      }
-      if (seen > 0) for (const [k, v] of Object.entries(sums)) epochLogs[k] = v / seen;
-      history.epoch.push(epoch);
-      for (const [k, v] of Object.entries(epochLogs)) (history.history[k] ??= []).push(v);
-      await callbacks.call('onEpochEnd', epoch, epochLogs);
+      let valScores: number[] | null = null;
+      if (valDataset) valScores = await evaluateDatasetValues(op, model, c, valDataset, validationBatches);
+      else if (vd !== undefined) valScores = validationScores(op, model, c, vd as [TensorOrArrayOrMap, TensorOrArrayOrMap], o.validationBatchSize);
+      await callbacks.call('onEpochEnd', epoch, endEpoch(history, epoch, names, valScores, sums, seen));
+      await yielder.epochEnd();
     }
     await callbacks.call('onTrainEnd', {});
   } finally {

@@ -168,6 +168,24 @@ export function assertNotTraining(op: string, model: TrainableModel): void {
   if (model.isTraining) throw new Error(`${op}: cannot start because another fit() call on this model is ongoing; await it first`);
 }
 
+/** An empty History with TF.js's params; its metrics name the validation values after the training ones. */
+export function newHistory(names: readonly string[], params: Omit<History['params'], 'metrics'>): History {
+  return { epoch: [], history: {}, params: { ...params, metrics: [...names, ...(params.doValidation ? names.map((k) => `val_${k}`) : [])] } };
+}
+
+/**
+ * Ends an epoch: its logs, the validation values first (as TF.js's epoch logs, and so the History's keys), then
+ * the batches' values averaged by their sizes; records them in the history and returns them.
+ */
+export function endEpoch(history: History, epoch: number, names: readonly string[], valScores: readonly number[] | null, sums: Logs, seen: number): Logs {
+  const logs: Logs = {};
+  if (valScores) names.forEach((k, i) => (logs[`val_${k}`] = valScores[i]));
+  if (seen > 0) for (const [k, v] of Object.entries(sums)) logs[k] = v / seen;
+  history.epoch.push(epoch);
+  for (const [k, v] of Object.entries(logs)) (history.history[k] ??= []).push(v);
+  return logs;
+}
+
 /** model.fit: checks every argument, then trains for the epochs; resolves to the History. */
 export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unknown, args: ModelFitArgs): Promise<History> {
   const op = 'fit';
@@ -216,10 +234,7 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
   const steps = o.stepsPerEpoch ?? Math.ceil(n / o.batchSize);
   const rng = new Random(o.seed ?? nextDefaultSeed());
   // TF.js's params: steps is the stepsPerEpoch given (null without one).
-  const history: History = {
-    epoch: [], history: {},
-    params: { epochs: o.epochs, initialEpoch: o.initialEpoch, samples: n, steps: o.stepsPerEpoch, batchSize: o.batchSize, verbose: o.verbose, doValidation: val !== null, metrics: [...names, ...(val ? names.map((k) => `val_${k}`) : [])] },
-  };
+  const history = newHistory(names, { epochs: o.epochs, initialEpoch: o.initialEpoch, samples: n, steps: o.stepsPerEpoch, batchSize: o.batchSize, verbose: o.verbose, doValidation: val !== null });
   const progress = o.verbose > 0 ? new ProgressLogger(o.epochs, steps, getBackend(), o.verbose === 1) : null;
   const callbacks = o.callbacks;
   callbacks.setModel(model);
@@ -266,16 +281,9 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
         if (callbacks.has('onBatchEnd')) await callbacks.call('onBatchEnd', step, { batch: step, size: end - begin, ...logs });
         await yielder.batchEnd(epoch, step, logs);
       }
-      // The validation values come first, as in TF.js's epoch logs (and so in the History's keys).
-      const epochLogs: Logs = {};
-      if (val) {
-        const scores = evaluateValues(model, c, val[0], val[1], o.validationBatchSize);
-        names.forEach((k, i) => (epochLogs[`val_${k}`] = scores[i]));
-      }
-      for (const [k, v] of Object.entries(sums)) epochLogs[k] = v / seen;
+      const valScores = val ? evaluateValues(model, c, val[0], val[1], o.validationBatchSize) : null;
+      const epochLogs = endEpoch(history, epoch, names, valScores, sums, seen);
       progress?.epochEnd(epochLogs);
-      history.epoch.push(epoch);
-      for (const [k, v] of Object.entries(epochLogs)) (history.history[k] ??= []).push(v);
       await callbacks.call('onEpochEnd', epoch, epochLogs);
       await yielder.epochEnd();
     }

@@ -81,6 +81,19 @@ describe('fit on a model, yielding', () => {
     }
   });
 
+  it('fitDataset yields as fit does: timers run between batches except with never; onYield at each batch with period 0', async () => {
+    const batches = tn.data.zip({ xs: tn.data.array(Array.from({ length: 10 }, (_, i) => [0, 1, 2, 3].map((j) => ((4 * i + j) % 7) / 7))), ys: tn.data.array(Array.from({ length: 10 }, (_, i) => i % 3)) }).batch(2);
+    for (const [yieldEvery, fires] of [['batch', true], [0, true], ['never', false]] as const) {
+      let fired = false;
+      const timer = setTimeout(() => { fired = true; }, 0);
+      const yields: number[] = [];
+      await small().fitDataset(batches, { epochs: 1, verbose: 0, yieldEvery, callbacks: { onYield: (_epoch, batch) => { yields.push(batch); } } });
+      clearTimeout(timer);
+      expect(fired).toBe(fires);
+      expect(yields).toEqual(yieldEvery === 0 ? [0, 1, 2, 3, 4] : []);
+    }
+  });
+
   it('rejects a second fit or a trainOnBatch while one runs, then trains again once it is done', async () => {
     const model = small();
     const first = model.fit(x, y, { epochs: 3, batchSize: 2, verbose: 0, yieldEvery: 'batch' });
