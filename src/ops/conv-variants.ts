@@ -7,6 +7,7 @@ import { conv2d, conv2dBackpropInput } from './conv';
 import { checkDilations } from './dilate';
 import { checkDimRoundingMode } from './pool-checks';
 import { reshape } from './reshape';
+import type { DimRoundingMode } from '../tensor/value-types';
 
 // Convolutions TF.js builds from conv2d and its input gradient: conv1d (a conv2d of height 1) and conv2dTranspose.
 
@@ -20,7 +21,7 @@ export function checkLayout(op: string, dataFormat: unknown, layout: string): vo
  * [filterWidth, inChannels, outChannels] filter, as tf.conv1d(x, filter, stride, pad, dataFormat = 'NWC', dilation = 1).
  */
 export function conv1d<T extends Tensor>(
-  x: T, filter: Tensor, stride: number, pad: Padding, dataFormat: 'NWC' | 'NCW' = 'NWC', dilation = 1, dimRoundingMode?: 'floor' | 'round' | 'ceil',
+  x: T, filter: Tensor, stride: number, pad: Padding, dataFormat: 'NWC' | 'NCW' = 'NWC', dilation = 1, dimRoundingMode?: DimRoundingMode,
 ): T {
   const op = 'conv1d';
   assertTensor(op, 'x', x);
@@ -50,7 +51,7 @@ export function conv1d<T extends Tensor>(
  */
 export function conv2dTranspose<T extends Tensor>(
   x: T, filter: Tensor, outputShape: [number, number, number, number] | [number, number, number],
-  strides: number | [number, number], pad: Padding, dimRoundingMode?: 'floor' | 'round' | 'ceil',
+  strides: number | [number, number], pad: Padding, dimRoundingMode?: DimRoundingMode,
 ): T {
   const op = 'conv2dTranspose';
   assertTensor(op, 'x', x);

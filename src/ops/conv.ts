@@ -8,6 +8,7 @@ import { checkDilations, dilateFilter } from './dilate';
 import { checkDimRoundingMode } from './pool-checks';
 import { padWindows, type WindowPad } from './window-pad';
 import { assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
+import type { DimRoundingMode } from '../tensor/value-types';
 
 /** Output length along one spatial axis, as TF.js computes it (layers size their outputs with it). */
 export const convOutputLength = outputLength;
@@ -41,7 +42,7 @@ export function checkConv2d(op: string, x: Tensor, filter: Tensor, strides: unkn
  */
 export function conv2d<T extends Tensor>(
   x: T, filter: Tensor, strides: number | [number, number], pad: WindowPad,
-  dataFormat: 'NHWC' | 'NCHW' = 'NHWC', dilations: number | [number, number] = 1, dimRoundingMode?: 'floor' | 'round' | 'ceil',
+  dataFormat: 'NHWC' | 'NCHW' = 'NHWC', dilations: number | [number, number] = 1, dimRoundingMode?: DimRoundingMode,
 ): T {
   if (x instanceof Tensor && x.rank === 3) {
     const y = conv2d(x.reshape([1, ...x.shape]), filter, strides, pad, dataFormat, dilations, dimRoundingMode);

@@ -11,15 +11,14 @@ import { backend } from './engine';
 import { checkDimRoundingMode } from './pool-checks';
 import { reshape } from './reshape';
 import { padWindows, type WindowPad } from './window-pad';
-
-type Rounding = 'floor' | 'round' | 'ceil';
+import type { DimRoundingMode } from '../tensor/value-types';
 
 /**
  * Checks depthwiseConv2d's arguments on NHWC x; returns x (zero-padded for a numeric or explicit pad, see
  * padWindows), the filter spread by the dilations, the strides and padding.
  */
 function checkDepthwise(
-  op: string, x: Tensor, filter: Tensor, strides: unknown, pad: unknown, dataFormat: unknown, dilations: unknown, dimRoundingMode?: Rounding,
+  op: string, x: Tensor, filter: Tensor, strides: unknown, pad: unknown, dataFormat: unknown, dilations: unknown, dimRoundingMode?: DimRoundingMode,
 ): [Tensor, Tensor, [number, number], Padding] {
   assertTensor(op, 'x', x);
   assertTensor(op, 'filter', filter);
@@ -54,7 +53,7 @@ function batched(x: Tensor, f: (x4: Tensor) => Tensor): Tensor {
  */
 export function depthwiseConv2d<T extends Tensor>(
   x: T, filter: Tensor, strides: number | [number, number], pad: WindowPad,
-  dataFormat: 'NHWC' | 'NCHW' = 'NHWC', dilations: number | [number, number] = 1, dimRoundingMode?: Rounding,
+  dataFormat: 'NHWC' | 'NCHW' = 'NHWC', dilations: number | [number, number] = 1, dimRoundingMode?: DimRoundingMode,
 ): T {
   checkDimRoundingMode('depthwiseConv2d', dimRoundingMode, pad);
   return batched(x, (x4) => {

@@ -10,6 +10,7 @@ import { checkMatMul, matMul as plainMatMul, type MatMulAttrs } from './matmul';
 import { relu, sigmoid } from './unary';
 import { argError, assertFiniteNumber, fmtValue } from '../util/validate';
 import { assertSameDtype, assertTensor } from '../tensor/checks';
+import type { DimRoundingMode } from '../tensor/value-types';
 
 /** The activations tf.fused ops apply after the bias, as TF.js names them. */
 export type FusedActivation = 'linear' | 'relu' | 'relu6' | 'elu' | 'leakyrelu' | 'prelu' | 'sigmoid';
@@ -107,7 +108,7 @@ export interface FusedConv2dConfig extends Epilogue {
   pad: Padding;
   dataFormat?: 'NHWC' | 'NCHW';
   dilations?: number | [number, number];
-  dimRoundingMode?: 'floor' | 'round' | 'ceil';
+  dimRoundingMode?: DimRoundingMode;
 }
 
 /**

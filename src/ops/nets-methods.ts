@@ -8,6 +8,7 @@ import { conv1d, conv2dTranspose } from './conv-variants';
 import { depthwiseConv2d, separableConv2d } from './depthwise-conv';
 import { dot, outerProduct } from './dot';
 import { dropout } from './dropout';
+import type { DimRoundingMode } from '../tensor/value-types';
 
 // The network ops, and the same ops as Tensor methods, as TF.js chains them (x.dot(y), x.avgPool(2, 2, 'same'), ...);
 // the methods' types are declared with the class (tensor/tensor.ts). The public surface takes the ops from
@@ -16,22 +17,21 @@ import { dropout } from './dropout';
 export { dot, outerProduct, avgPool, conv1d, conv2dTranspose, depthwiseConv2d, separableConv2d, batchNorm, batchNorm2d, batchNorm3d, batchNorm4d, dropout };
 
 type Pair = number | [number, number];
-type Rounding = 'floor' | 'round' | 'ceil';
 
 addTensorMethods({
   dot(this: Tensor, b: Tensor) {
     return dot(this, b);
   },
-  avgPool(this: Tensor, filterSize: Pair, strides: Pair, pad: WindowPad, dimRoundingMode?: Rounding) {
+  avgPool(this: Tensor, filterSize: Pair, strides: Pair, pad: WindowPad, dimRoundingMode?: DimRoundingMode) {
     return avgPool(this, filterSize, strides, pad, dimRoundingMode);
   },
-  conv1d(this: Tensor, filter: Tensor, stride: number, pad: Padding, dataFormat?: 'NWC' | 'NCW', dilation?: number, dimRoundingMode?: Rounding) {
+  conv1d(this: Tensor, filter: Tensor, stride: number, pad: Padding, dataFormat?: 'NWC' | 'NCW', dilation?: number, dimRoundingMode?: DimRoundingMode) {
     return conv1d(this, filter, stride, pad, dataFormat, dilation, dimRoundingMode);
   },
-  conv2dTranspose(this: Tensor, filter: Tensor, outputShape: [number, number, number, number] | [number, number, number], strides: Pair, pad: Padding, dimRoundingMode?: Rounding) {
+  conv2dTranspose(this: Tensor, filter: Tensor, outputShape: [number, number, number, number] | [number, number, number], strides: Pair, pad: Padding, dimRoundingMode?: DimRoundingMode) {
     return conv2dTranspose(this, filter, outputShape, strides, pad, dimRoundingMode);
   },
-  depthwiseConv2d(this: Tensor, filter: Tensor, strides: Pair, pad: WindowPad, dataFormat?: 'NHWC' | 'NCHW', dilations?: Pair, dimRoundingMode?: Rounding) {
+  depthwiseConv2d(this: Tensor, filter: Tensor, strides: Pair, pad: WindowPad, dataFormat?: 'NHWC' | 'NCHW', dilations?: Pair, dimRoundingMode?: DimRoundingMode) {
     return depthwiseConv2d(this, filter, strides, pad, dataFormat, dilations, dimRoundingMode);
   },
   separableConv2d(this: Tensor, depthwiseFilter: Tensor, pointwiseFilter: Tensor, strides: Pair, pad: Padding, dilation?: Pair, dataFormat?: 'NHWC' | 'NCHW') {

@@ -3,8 +3,7 @@ import { assertTensor } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
 import { argError, assertPair, describeValue, fmtShape, fmtValue } from '../util/validate';
 import { padWindows } from './window-pad';
-
-type Rounding = 'floor' | 'round' | 'ceil';
+import type { DimRoundingMode } from '../tensor/value-types';
 
 /**
  * Checks a 2-D pooling op's arguments on NHWC x; returns x (padded with fill for a numeric or explicit pad, see
@@ -18,7 +17,7 @@ export function checkPool2d(
   const f = assertPair(op, 'filterSize', filterSize);
   const s = assertPair(op, 'strides', strides);
   checkDimRoundingMode(op, dimRoundingMode, pad);
-  const [xp, p] = padWindows(op, x, pad, f, s, dimRoundingMode as Rounding | undefined, fill);
+  const [xp, p] = padWindows(op, x, pad, f, s, dimRoundingMode as DimRoundingMode | undefined, fill);
   if (p === 'valid' && (f[0] > xp.shape[1] || f[1] > xp.shape[2])) {
     throw new Error(`${op}: with 'valid' padding filterSize [${f.join(', ')}] must fit inside x's height and width (x ${fmtShape(x.shape)})`);
   }

@@ -6,6 +6,7 @@ import { maxPool } from './pool';
 import { reshape } from './reshape';
 import { batchToSpaceND, spaceToBatchND } from './space-batch';
 import { toTensor, type TensorLike } from './tensor-like';
+import type { DimRoundingMode } from '../tensor/value-types';
 
 type Pair = number | [number, number];
 const pair = (v: Pair): [number, number] => (Array.isArray(v) ? v : [v, v]);
@@ -16,7 +17,7 @@ const pair = (v: Pair): [number, number] => (Array.isArray(v) ? v : [v, v]);
  * does (with its paddings, computed from the input size alone).
  */
 export function pool<T extends Tensor>(
-  input: T | TensorLike, windowShape: Pair, poolingType: 'avg' | 'max', pad: Padding | 0, dilations: Pair = 1, strides: Pair = 1, dimRoundingMode?: 'floor' | 'round' | 'ceil',
+  input: T | TensorLike, windowShape: Pair, poolingType: 'avg' | 'max', pad: Padding | 0, dilations: Pair = 1, strides: Pair = 1, dimRoundingMode?: DimRoundingMode,
 ): T {
   const op = 'pool';
   const t = toTensor(op, 'x', input);

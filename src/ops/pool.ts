@@ -4,6 +4,7 @@ import { recordOp } from '../tensor/tape';
 import { Tensor } from '../tensor/tensor';
 import { checkPool2d } from './pool-checks';
 import type { WindowPad } from './window-pad';
+import type { DimRoundingMode } from '../tensor/value-types';
 
 export interface PoolAttrs {
   filterSize: [number, number];
@@ -16,7 +17,7 @@ export interface PoolAttrs {
  * a numeric or explicit pad adds cells that never win (-Infinity).
  */
 export function maxPool<T extends Tensor>(
-  x: T, filterSize: number | [number, number], strides: number | [number, number], pad: WindowPad, dimRoundingMode?: 'floor' | 'round' | 'ceil',
+  x: T, filterSize: number | [number, number], strides: number | [number, number], pad: WindowPad, dimRoundingMode?: DimRoundingMode,
 ): T {
   if (x instanceof Tensor && x.rank === 3) {
     const y = maxPool(x.reshape([1, ...x.shape]), filterSize, strides, pad, dimRoundingMode);

@@ -1,4 +1,4 @@
-import type { Rank, DataType } from '../tensor/value-types';
+import type { Rank, DataType, DimRoundingMode } from '../tensor/value-types';
 import type { Tensor } from '../tensor/tensor';
 import { variable } from '../tensor/variable-factory';
 import { addTensorMethods } from './method-table';
@@ -37,7 +37,7 @@ addTensorMethods({
   localResponseNormalization(this: Tensor, depthRadius?: number, bias?: number, alpha?: number, beta?: number) {
     return localResponseNormalization(this, depthRadius, bias, alpha, beta);
   },
-  pool(this: Tensor, windowShape: Pair, poolingType: 'avg' | 'max', padding: Parameters<typeof pool>[3], dilationRate?: Pair, strides?: Pair, dimRoundingMode?: 'floor' | 'round' | 'ceil') {
+  pool(this: Tensor, windowShape: Pair, poolingType: 'avg' | 'max', padding: Parameters<typeof pool>[3], dilationRate?: Pair, strides?: Pair, dimRoundingMode?: DimRoundingMode) {
     return pool(this, windowShape, poolingType, padding, dilationRate, strides, dimRoundingMode);
   },
   variable(this: Tensor, trainable?: boolean, name?: string, dtype?: DataType) {

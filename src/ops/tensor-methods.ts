@@ -19,6 +19,7 @@ import {
 import { where } from './where';
 import { addTensorMethods } from './method-table';
 import type { WindowPad } from './window-pad';
+import type { DimRoundingMode } from '../tensor/value-types';
 
 export { argMax, argMin, where, gather, unsortedSegmentSum, gatherND, scatterND, topk, oneHot };
 
@@ -76,10 +77,10 @@ addTensorMethods({
   oneHot(this: Tensor, depth: number, onValue?: number, offValue?: number) { return oneHot(this, depth, onValue, offValue); },
   topk(this: Tensor, k?: number, sorted?: boolean) { return topk(this, k, sorted); },
   matMul(this: Tensor, b: Tensor, transposeA?: boolean, transposeB?: boolean) { return matMul(this, b, transposeA, transposeB); },
-  conv2d(this: Tensor, filter: Tensor, strides: number | [number, number], pad: WindowPad, dataFormat?: 'NHWC' | 'NCHW', dilations?: number | [number, number], dimRoundingMode?: 'floor' | 'round' | 'ceil') {
+  conv2d(this: Tensor, filter: Tensor, strides: number | [number, number], pad: WindowPad, dataFormat?: 'NHWC' | 'NCHW', dilations?: number | [number, number], dimRoundingMode?: DimRoundingMode) {
     return conv2d(this, filter, strides, pad, dataFormat, dilations, dimRoundingMode);
   },
-  maxPool(this: Tensor, filterSize: number | [number, number], strides: number | [number, number], pad: WindowPad, dimRoundingMode?: 'floor' | 'round' | 'ceil') {
+  maxPool(this: Tensor, filterSize: number | [number, number], strides: number | [number, number], pad: WindowPad, dimRoundingMode?: DimRoundingMode) {
     return maxPool(this, filterSize, strides, pad, dimRoundingMode);
   },
   softmax(this: Tensor, dim?: number) { return softmax(this, dim); },

@@ -1,14 +1,12 @@
 import type { Padding } from '../backend/backend';
 import { assertRank, assertTensor } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
-import type { WindowPad } from '../tensor/value-types';
-
-export type { WindowPad };
+import type { WindowPad, DimRoundingMode } from '../tensor/value-types';
 import { argError, describeValue, fmtShape, fmtValue } from '../util/validate';
 import { pad as padOp } from './pad';
 import { slice } from './slice';
 
-type Rounding = 'floor' | 'round' | 'ceil';
+export type { WindowPad };
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 
@@ -23,7 +21,7 @@ function sides(op: string, pad: unknown): [number, number, number, number] {
   return [top, bottom, left, right];
 }
 
-function roundDim(v: number, rounding: Rounding | undefined): number {
+function roundDim(v: number, rounding: DimRoundingMode | undefined): number {
   return rounding === undefined ? Math.trunc(v) : Math[rounding](v);
 }
 
@@ -33,7 +31,7 @@ function roundDim(v: number, rounding: Rounding | undefined): number {
  * 'valid'. A named pad leaves x as it is. window is the filter's reach (dilations included).
  */
 export function padWindows(
-  op: string, x: Tensor, pad: unknown, window: readonly [number, number], strides: readonly [number, number], rounding: Rounding | undefined, value: number,
+  op: string, x: Tensor, pad: unknown, window: readonly [number, number], strides: readonly [number, number], rounding: DimRoundingMode | undefined, value: number,
 ): [Tensor, Padding] {
   if (pad === 'valid' || pad === 'same') return [x, pad];
   const [top, bottom, left, right] = sides(op, pad);

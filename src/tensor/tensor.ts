@@ -4,7 +4,7 @@ import { countTensor, recount, uncountTensor, watchCollection, type Counted } fr
 import { formatTensor } from './format';
 import { trackTensor } from './scopes';
 import { computeStrides, indexToLoc, locToIndex } from '../util/tf-util';
-import type { ArrayMap, WindowPad, Rank, DataType, DataTypeMap, NumericDataType, ShapeMap, TensorLike } from './value-types';
+import type { ArrayMap, WindowPad, Rank, DataType, DataTypeMap, NumericDataType, ShapeMap, TensorLike, DimRoundingMode } from './value-types';
 
 export type { DeviceData, DType, FloatArray, TypedArray };
 export { arrayTypeFor, isFloatDtype, sizeOfShape };
@@ -37,7 +37,6 @@ let nextTensorId = 0;
 type Operand = Tensor | TensorLike;
 type Axis = number | number[] | null;
 type Pair = number | [number, number];
-type Rounding = 'floor' | 'round' | 'ceil';
 
 /**
  * The ops as Tensor methods, as TF.js chains them (x.add(y).square().mean(1)), typed as TF.js types them: a
@@ -95,10 +94,10 @@ export interface Tensor<R extends Rank = Rank> {
     asScalar(): Tensor<Rank.R0>;
     reshapeAs<T extends Tensor>(x: T): T;
     dot(b: Operand): Tensor;
-    avgPool<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filterSize: Pair, strides: Pair, pad: WindowPad, dimRoundingMode?: Rounding): T;
-    conv1d<T extends Tensor<Rank.R2> | Tensor<Rank.R3>>(filter: Operand, stride: number, pad: 'valid' | 'same', dataFormat?: 'NWC' | 'NCW', dilation?: number, dimRoundingMode?: Rounding): T;
-    conv2dTranspose<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filter: Operand, outputShape: [number, number, number, number] | [number, number, number], strides: Pair, pad: 'valid' | 'same', dimRoundingMode?: Rounding): T;
-    depthwiseConv2d<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filter: Operand, strides: Pair, pad: WindowPad, dataFormat?: 'NHWC' | 'NCHW', dilations?: Pair, dimRoundingMode?: Rounding): T;
+    avgPool<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filterSize: Pair, strides: Pair, pad: WindowPad, dimRoundingMode?: DimRoundingMode): T;
+    conv1d<T extends Tensor<Rank.R2> | Tensor<Rank.R3>>(filter: Operand, stride: number, pad: 'valid' | 'same', dataFormat?: 'NWC' | 'NCW', dilation?: number, dimRoundingMode?: DimRoundingMode): T;
+    conv2dTranspose<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filter: Operand, outputShape: [number, number, number, number] | [number, number, number], strides: Pair, pad: 'valid' | 'same', dimRoundingMode?: DimRoundingMode): T;
+    depthwiseConv2d<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filter: Operand, strides: Pair, pad: WindowPad, dataFormat?: 'NHWC' | 'NCHW', dilations?: Pair, dimRoundingMode?: DimRoundingMode): T;
     separableConv2d<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(depthwiseFilter: Operand, pointwiseFilter: Operand, strides: Pair, pad: 'valid' | 'same', dilation?: Pair, dataFormat?: 'NHWC' | 'NCHW'): T;
     batchNorm(mean: Tensor<R> | Tensor<Rank.R1> | TensorLike, variance: Tensor<R> | Tensor<Rank.R1> | TensorLike, offset?: Tensor<R> | Tensor<Rank.R1> | TensorLike, scale?: Tensor<R> | Tensor<Rank.R1> | TensorLike, varianceEpsilon?: number): Tensor<R>;
     add<T extends Tensor>(b: Operand): T;
@@ -153,8 +152,8 @@ export interface Tensor<R extends Rank = Rank> {
     oneHot(depth: number, onValue?: number, offValue?: number): Tensor;
     topk<T extends Tensor>(this: T, k?: number, sorted?: boolean): { values: T; indices: T };
     matMul(b: Operand, transposeA?: boolean, transposeB?: boolean): Tensor;
-    conv2d<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filter: Operand, strides: Pair, pad: WindowPad, dataFormat?: 'NHWC' | 'NCHW', dilations?: Pair, dimRoundingMode?: 'floor' | 'round' | 'ceil'): T;
-    maxPool<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filterSize: Pair, strides: Pair, pad: WindowPad, dimRoundingMode?: Rounding): T;
+    conv2d<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filter: Operand, strides: Pair, pad: WindowPad, dataFormat?: 'NHWC' | 'NCHW', dilations?: Pair, dimRoundingMode?: DimRoundingMode): T;
+    maxPool<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filterSize: Pair, strides: Pair, pad: WindowPad, dimRoundingMode?: DimRoundingMode): T;
     softmax<T extends Tensor>(this: T, dim?: number): T;
     logSoftmax<T extends Tensor>(this: T, axis?: number): T;
     onesLike<T extends Tensor>(this: T): T;
@@ -168,7 +167,7 @@ export interface Tensor<R extends Rank = Rank> {
     batchToSpaceND<R2 extends Rank>(blockShape: number[], crops: number[][]): Tensor<R2>;
     depthToSpace(this: Tensor<Rank.R4>, blockSize: number, dataFormat?: 'NHWC' | 'NCHW'): Tensor<Rank.R4>;
     localResponseNormalization<T extends Tensor>(this: T, depthRadius?: number, bias?: number, alpha?: number, beta?: number): T;
-    pool<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(this: T, windowShape: Pair, poolingType: 'avg' | 'max', padding: 'valid' | 'same' | number, dilationRate?: Pair, strides?: Pair, dimRoundingMode?: Rounding): T;
+    pool<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(this: T, windowShape: Pair, poolingType: 'avg' | 'max', padding: 'valid' | 'same' | number, dilationRate?: Pair, strides?: Pair, dimRoundingMode?: DimRoundingMode): T;
     /** A Variable holding a copy of this tensor, as tf.variable(this, trainable, name, dtype). */
     variable(trainable?: boolean, name?: string, dtype?: DataType): VariableOf<R>;
 }

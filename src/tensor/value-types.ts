@@ -58,3 +58,5 @@ export type TensorLike = NestedValues;
 export type ExplicitPadding = [[number, number], [number, number], [number, number], [number, number]];
 /** A window op's pad as TF.js takes it: a name, the same number of cells on every side, or explicit paddings. */
 export type WindowPad = 'valid' | 'same' | number | ExplicitPadding;
+/** How a window op rounds an output size that a numeric or explicit pad leaves fractional (TF.js's dimRoundingMode). */
+export type DimRoundingMode = 'floor' | 'round' | 'ceil';
