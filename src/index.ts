@@ -15,7 +15,7 @@ export { tidy, keep, dispose } from './tensor/tidy';
 export { memory } from './tensor/memory';
 export type { MemoryInfo } from './tensor/memory';
 export { setBackend, getBackend, ready } from './backend/registry';
-export type { BackendName } from './backend/registry';
+export type { BackendName, TfjsBackendName } from './backend/registry';
 export * as layers from './layers/factories';
 export { Layer, Conv2D, Dense, Flatten, MaxPooling2D, Dropout, Activation, InputLayer, SymbolicTensor, RNN, LSTM, GRU, SimpleRNN, LSTMCell, GRUCell, SimpleRNNCell, StackedRNNCells, Embedding, Masking, Bidirectional, RepeatVector, TimeDistributed } from './layers/index';
 export type { LayerArgs, Kwargs, Conv2DLayerArgs, DenseLayerArgs, MaxPooling2DLayerArgs, DropoutLayerArgs, ActivationLayerArgs } from './layers/index';
