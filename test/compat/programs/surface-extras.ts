@@ -1,0 +1,54 @@
+import type { Program } from '../harness';
+
+// Parts of the TF.js surface that programs call around their models: backend names, the io helpers a custom
+// IOHandler uses, and the environment.
+
+export const surfaceExtras: Program[] = [
+  {
+    name: "setBackend('wasm') and back to 'cpu' keep computing",
+    run: async (tf) => {
+      const switched = await tf.setBackend('cpu');
+      const out = tf.tensor([1, 2]).mul(3);
+      return { switched, out };
+    },
+  },
+  {
+    name: 'io.encodeWeights and io.decodeWeights round trip, by map and by list, with a group',
+    run: async (tf) => {
+      const a = tf.tensor2d([[1.5, -2], [3, 4]]);
+      const b = tf.tensor1d([7, 8, 9], 'int32');
+      const c = tf.tensor1d([true, false]);
+      const byMap = await tf.io.encodeWeights({ a, b, c });
+      const byList = await tf.io.encodeWeights([{ name: 'second', tensor: b }, { name: 'first', tensor: a }], 'optimizer');
+      const back = tf.io.decodeWeights(byMap.data, byMap.specs);
+      const backList = tf.io.decodeWeights(byList.data, byList.specs);
+      return { specs: byMap.specs, bytes: byMap.data.byteLength, listSpecs: byList.specs, back, backList: Object.keys(backList), second: backList.second };
+    },
+  },
+  {
+    name: 'io helpers a custom save handler calls',
+    run: async (tf) => {
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3], kernelInitializer: 'ones', name: 'io_dense' })] });
+      let info: object | undefined;
+      let specNames: string[] = [];
+      const result = await model.save(tf.io.withSaveHandler(async (artifacts) => {
+        const modelArtifactsInfo = tf.io.getModelArtifactsInfoForJSON(artifacts);
+        // The topology's size is not compared: it names the library that wrote it (keras_version, backend).
+        const { dateSaved, modelTopologyBytes, ...sizes } = modelArtifactsInfo;
+        info = { ...sizes, topology: (modelTopologyBytes ?? 0) > 400, dated: dateSaved instanceof Date };
+        specNames = (artifacts.weightSpecs ?? []).map((s) => s.name);
+        return { modelArtifactsInfo };
+      }));
+      const joined = tf.io.concatenateArrayBuffers([new Uint8Array([1, 2]).buffer, new Uint8Array([3]).buffer]);
+      const specs = tf.io.getWeightSpecs([
+        { paths: ['a.bin'], weights: [{ name: 'w', shape: [2], dtype: 'float32' }] },
+        { paths: ['b.bin'], weights: [{ name: 'v', shape: [], dtype: 'int32' }] },
+      ]);
+      return {
+        info, specNames, weightDataBytes: result.modelArtifactsInfo.weightDataBytes, joined: Array.from(new Uint8Array(joined)), specs,
+        empty: (({ dateSaved, ...rest }) => rest)(tf.io.getModelArtifactsInfoForJSON({})),
+        schemes: ['http://x/m.json', 'https://x', 'file://m.json', 'localstorage://m', 'HTTP://x'].map((u) => tf.io.isHTTPScheme(u)),
+      };
+    },
+  },
+];
