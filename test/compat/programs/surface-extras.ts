@@ -51,4 +51,20 @@ export const surfaceExtras: Program[] = [
       };
     },
   },
+  {
+    name: 'optimizer.computeGradients then applyGradients, as a training loop that clips gradients does',
+    run: (tf) => {
+      const w = tf.variable(tf.tensor1d([0.5, -1]), true, 'cg_w');
+      const frozen = tf.variable(tf.scalar(3), false, 'cg_frozen');
+      const opt = tf.train.adam(0.1);
+      const x = tf.tensor2d([[1, 2], [3, 4]]);
+      const loss = () => x.matMul(w.expandDims(1)).mul(frozen).square().mean() as ReturnType<typeof tf.scalar>;
+      const { value, grads } = opt.computeGradients(loss);
+      const clipped = Object.fromEntries(Object.entries(grads).map(([k, g]) => [k, tf.clipByValue(g, -5, 5)]));
+      opt.applyGradients(clipped);
+      const out = { value, names: Object.keys(grads), grad: grads.cg_w, w: w.clone(), iterations: opt.iterations };
+      tf.dispose([w, frozen]);
+      return out;
+    },
+  },
 ];
