@@ -40,6 +40,7 @@ export * as data from './data/index';
 export { setRandomSeed } from './util/random';
 export * as util from './util/tf-util';
 export { nextFrame, enableProdMode, time } from './util/environment';
+export { env, Environment } from './util/env-flags';
 export type { TimingInfo } from './util/environment';
 export { loadLayersModel } from './model/load';
 export * as io from './io/index';

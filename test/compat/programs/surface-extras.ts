@@ -67,4 +67,17 @@ export const surfaceExtras: Program[] = [
       return out;
     },
   },
+  {
+    name: 'env(): where the program runs, setting a flag, and unknown flags',
+    run: (tf) => {
+      const e = tf.env();
+      const where = [e.get('IS_NODE'), e.getBool('IS_BROWSER'), e.get('PROD'), e.get('DEBUG')];
+      e.set('DEPRECATION_WARNINGS_ENABLED', false);
+      const set = e.getBool('DEPRECATION_WARNINGS_ENABLED');
+      e.set('DEPRECATION_WARNINGS_ENABLED', true);
+      e.set('DEBUG', false);
+      const attempts = [() => e.get('NO_SUCH_FLAG'), () => e.set('NO_SUCH_FLAG', 1)].map((f) => { try { f(); return 'ok'; } catch { return 'threw'; } });
+      return { where, set, attempts, flags: typeof e.getFlags(), features: e.features.IS_NODE };
+    },
+  },
 ];
