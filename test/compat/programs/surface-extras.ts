@@ -1,3 +1,4 @@
+import type { Tensor } from '../../../src/index';
 import type { Program } from '../harness';
 
 // Parts of the TF.js surface that programs call around their models: backend names, the io helpers a custom
@@ -78,6 +79,43 @@ export const surfaceExtras: Program[] = [
       e.set('DEBUG', false);
       const attempts = [() => e.get('NO_SUCH_FLAG'), () => e.set('NO_SUCH_FLAG', 1)].map((f) => { try { f(); return 'ok'; } catch { return 'threw'; } });
       return { where, set, attempts, flags: typeof e.getFlags(), features: e.features.IS_NODE };
+    },
+  },
+  {
+    name: 'a two-layer LSTM from tfjs-core cells, stepped over a sequence, with gradients of the last h',
+    run: (tf) => {
+      const forgetBias = tf.scalar(1);
+      const k1 = tf.tensor2d([[0.1, -0.2, 0.3, 0.05, 0.2, 0.1, -0.1, 0.4], [0.3, 0.2, -0.4, 0.1, 0, 0.1, 0.2, -0.3], [-0.2, 0.1, 0.05, 0.3, -0.1, 0.2, 0.1, 0]]);
+      const k2 = tf.tensor2d([[0.2, 0.1, -0.1, 0.3, 0.05, -0.2, 0.1, 0.2], [0.1, -0.3, 0.2, 0, 0.1, 0.2, -0.1, 0.1], [0, 0.2, 0.1, -0.2, 0.3, 0.1, 0.2, -0.1], [0.1, 0.1, 0.1, 0.1, -0.1, -0.1, 0.2, 0.2]]);
+      const b = tf.tensor1d([0.1, 0, -0.1, 0.2, 0, 0.1, 0.05, -0.05]);
+      const cells = [k1, k2].map((k) => (x: ReturnType<typeof tf.tensor2d>, c: ReturnType<typeof tf.tensor2d>, h: ReturnType<typeof tf.tensor2d>) => tf.basicLSTMCell(forgetBias, k, b, x, c, h));
+      const seq = [[[0.5], [-1]], [[0.2], [0.3]], [[-0.7], [0.9]]].map((step) => tf.tensor2d(step));
+      const run = (kernel: Tensor) => {
+        let c = [tf.zeros([2, 2]), tf.zeros([2, 2])] as Array<ReturnType<typeof tf.tensor2d>>;
+        let h = [tf.zeros([2, 2]), tf.zeros([2, 2])] as Array<ReturnType<typeof tf.tensor2d>>;
+        const stepCells = [(x: ReturnType<typeof tf.tensor2d>, cc: ReturnType<typeof tf.tensor2d>, hh: ReturnType<typeof tf.tensor2d>) => tf.basicLSTMCell(forgetBias, kernel, b, x, cc, hh), cells[1]];
+        for (const x of seq) [c, h] = tf.multiRNNCell(stepCells, x, c, h);
+        return { c, h };
+      };
+      const { c, h } = run(k1);
+      const grad = tf.grad((k) => run(k).h[1].sum())(k1);
+      return { c, h, grad, single: tf.basicLSTMCell(0.5, k1, b, seq[0], tf.ones([2, 2]), tf.ones([2, 2])) };
+    },
+  },
+  {
+    name: 'movingAverage: debiased by step, plain, on a variable updated in a loop',
+    run: (tf) => {
+      const avg = tf.variable(tf.zeros([2]), false, 'ma_avg');
+      const seen = [[1, 2], [3, 1], [0, 5]];
+      const history = seen.map((x, step) => {
+        avg.assign(tf.movingAverage(avg, tf.tensor1d(x), 0.8, step + 1));
+        return avg.clone();
+      });
+      const plain = tf.movingAverage(tf.tensor1d([1, 1]), tf.tensor1d([2, 3]), tf.scalar(0.5), undefined, false);
+      const steps = tf.movingAverage(tf.tensor1d([1]), tf.tensor1d([2]), 0.9, tf.scalar(4));
+      const missing = (() => { try { tf.movingAverage(tf.tensor1d([1]), tf.tensor1d([2]), 0.9); return 'ok'; } catch { return 'threw'; } })();
+      avg.dispose();
+      return { history, plain, steps, missing };
     },
   },
 ];
