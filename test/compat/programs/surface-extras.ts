@@ -118,4 +118,23 @@ export const surfaceExtras: Program[] = [
       return { history, plain, steps, missing };
     },
   },
+  {
+    name: 'engine().startScope/endScope around a prediction loop keeps the tensor count flat',
+    run: (tf) => {
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2], kernelInitializer: 'ones', name: 'scope_dense' })] });
+      const start = tf.memory().numTensors;
+      const sums: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        tf.engine().startScope();
+        const y = model.predict(tf.tensor2d([[i, 1]])) as Tensor;
+        sums.push(y.sum().dataSync()[0]);
+        tf.engine().endScope();
+      }
+      tf.engine().startScope();
+      const kept = tf.scalar(5).mul(2);
+      tf.engine().endScope(kept);
+      const out = { sums, growth: tf.memory().numTensors - start, kept };
+      return out;
+    },
+  },
 ];
