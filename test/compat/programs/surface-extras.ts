@@ -137,4 +137,17 @@ export const surfaceExtras: Program[] = [
       return out;
     },
   },
+  {
+    name: 'linalg.qr of tall, wide and batched matrices, full or not, and gramSchmidt of rows and of a list',
+    run: (tf) => {
+      const tall = tf.tensor2d([[2, -1, 0], [1, 3, 2], [0, 1, -4], [5, 0, 1]]);
+      const wide = tf.tensor2d([[0, 1, 2], [3, -4, 5]]);
+      const batch = tf.tensor3d([[[1, 2], [3, 4]], [[-5, 6], [7, 9]]]);
+      return {
+        tall: tf.linalg.qr(tall), tallFull: tf.linalg.qr(tall, true), wide: tf.linalg.qr(wide), batch: tf.linalg.qr(batch),
+        rows: tf.linalg.gramSchmidt(tf.tensor2d([[1, 1, 0], [1, 2, 1]])),
+        list: tf.linalg.gramSchmidt([tf.tensor1d([3, 4]), tf.tensor1d([1, 0])]),
+      };
+    },
+  },
 ];
