@@ -35,6 +35,7 @@ export { einsum } from './einsum';
 export * as linalg from './linalg';
 export { basicLSTMCell, multiRNNCell, type LSTMCellFunc } from './lstm-cells';
 export { movingAverage } from './moving-average';
+export { ensureShape, broadcastArgs } from './shape-checks';
 export * as signal from './signal';
 export { bincount, denseBincount, searchSorted, lowerBound, upperBound } from './host-count';
 export {

@@ -150,4 +150,16 @@ export const surfaceExtras: Program[] = [
       };
     },
   },
+  {
+    name: 'ensureShape passes x through or throws; broadcastArgs of int32 shapes',
+    run: (tf) => {
+      const x = tf.zeros([2, 3]);
+      const attempts: Array<() => unknown> = [
+        () => tf.ensureShape(x, [2, null]) === x, () => tf.ensureShape(x, [2, 3]).shape, () => tf.ensureShape(x, [3, 2]), () => tf.ensureShape(x, [2]),
+        () => tf.broadcastArgs(tf.tensor1d([2, 1, 3], 'int32'), tf.tensor1d([4, 1], 'int32')), () => tf.broadcastArgs(tf.tensor1d([2], 'int32'), tf.tensor1d([3], 'int32')),
+        () => tf.broadcastArgs([2, 1], [5]), () => tf.broadcastArgs(tf.tensor1d([2, 1]), tf.tensor1d([5])),
+      ];
+      return attempts.map((f) => { try { return f(); } catch { return 'threw'; } });
+    },
+  },
 ];
