@@ -36,6 +36,7 @@ export * as linalg from './linalg';
 export { basicLSTMCell, multiRNNCell, type LSTMCellFunc } from './lstm-cells';
 export { movingAverage } from './moving-average';
 export { ensureShape, broadcastArgs } from './shape-checks';
+export { rand, randomGamma } from './random-draws';
 export * as signal from './signal';
 export { bincount, denseBincount, searchSorted, lowerBound, upperBound } from './host-count';
 export {

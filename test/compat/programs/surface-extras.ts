@@ -162,4 +162,12 @@ export const surfaceExtras: Program[] = [
       return attempts.map((f) => { try { return f(); } catch { return 'threw'; } });
     },
   },
+  {
+    name: 'rand fills from a deterministic function; randomGamma shapes and dtypes',
+    run: (tf) => {
+      let k = 0;
+      const g = tf.randomGamma([3, 2], 2, 1, 'float32', 5);
+      return { f: tf.rand([2, 2], () => (k += 0.5)), i: tf.rand([3], () => 2.7, 'int32'), gamma: [g.shape, g.dtype, tf.randomGamma([2], 1, 1, 'int32').dtype] };
+    },
+  },
 ];
