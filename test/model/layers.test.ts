@@ -109,7 +109,9 @@ describe('every public function rejects junk with a plain Error, never a TypeErr
     // tf.initializers.zeros() and ones() take no config, so there is nothing to reject.
     'initializers.zeros', 'initializers.ones', 'constraints.nonNeg',
     // They take no arguments.
-    'memory', 'ready', 'io.listModels', 'disposeVariables', 'nextFrame', 'enableProdMode',
+    'memory', 'ready', 'io.listModels', 'disposeVariables', 'nextFrame', 'enableProdMode', 'engine', 'env',
+    // A class, reached through tn.env().
+    'Environment',
     // A class, made by tn.buffer() and x.bufferSync().
     'TensorBuffer',
     // As TF.js's: an unknown URL has no handlers ([]), and fromMemory's artifacts are checked when loaded.
@@ -120,7 +122,7 @@ describe('every public function rejects junk with a plain Error, never a TypeErr
     'data.Dataset',
     // TF.js's short pooling names are the long-named factories themselves, so their errors name the long names.
     'layers.maxPool1d', 'layers.maxPool2d', 'layers.avgPool1d', 'layers.avgPool2d', 'layers.avgPooling1d', 'layers.avgPooling2d',
-    'layers.globalMaxPool1d', 'layers.globalMaxPool2d']);
+    'layers.globalMaxPool1d', 'layers.globalMaxPool2d', 'layers.avgPool3d', 'layers.avgPooling3d']);
   for (const [ns, obj] of namespaces) {
     for (const [name, f] of Object.entries(obj)) {
       if (typeof f !== 'function' || exempt.has(name) || exempt.has(`${ns}.${name}`)) continue;

@@ -170,4 +170,49 @@ export const surfaceExtras: Program[] = [
       return { f: tf.rand([2, 2], () => (k += 0.5)), i: tf.rand([3], () => 2.7, 'int32'), gamma: [g.shape, g.dtype, tf.randomGamma([2], 1, 1, 'int32').dtype] };
     },
   },
+  {
+    name: 'conv3d, maxPool3d and avgPool3d ops: strides, same and valid padding, one volume or a batch, gradients',
+    run: (tf) => {
+      const x = tf.tensor5d(Array.from({ length: 2 * 4 * 3 * 3 * 2 }, (_, i) => Math.sin(i * 0.7)), [2, 4, 3, 3, 2]);
+      const f = tf.tensor5d(Array.from({ length: 2 * 2 * 2 * 2 * 3 }, (_, i) => Math.cos(i * 0.3) * 0.5), [2, 2, 2, 2, 3]);
+      const one = tf.tensor4d(Array.from({ length: 4 * 3 * 3 * 2 }, (_, i) => (i % 7) - 3), [4, 3, 3, 2]);
+      return {
+        same: tf.conv3d(x, f, 1, 'same'), valid: tf.conv3d(x, f, [2, 1, 1], 'valid'), single: tf.conv3d(one, f, 1, 'same'),
+        maxSame: tf.maxPool3d(x, [2, 2, 2], [2, 2, 2], 'same'), maxValid: tf.maxPool3d(x, 2, 1, 'valid'), avgValid: tf.avgPool3d(x, [3, 2, 1], 1, 'valid'),
+        avgSame: tf.avgPool3d(one, 2, 2, 'same'),
+        grads: tf.grads((a: Tensor, b: Tensor) => tf.conv3d(a, b, [1, 2, 1], 'same').square().sum())([x, f]),
+        poolGrad: tf.grad((a: Tensor) => tf.maxPool3d(a, 2, 1, 'valid').add(tf.avgPool3d(a, 2, 1, 'valid')).sum())(x),
+      };
+    },
+  },
+  {
+    name: 'a conv3d model: layers, shapes, summary names, a fit step, save and load',
+    run: async (tf) => {
+      const model = tf.sequential({
+        layers: [
+          tf.layers.conv3d({ filters: 2, kernelSize: [2, 3, 3], padding: 'same', activation: 'relu', inputShape: [4, 5, 5, 1], kernelInitializer: tf.initializers.constant({ value: 0.1 }), biasInitializer: 'ones', name: 'c3' }),
+          tf.layers.maxPooling3d({ poolSize: [2, 2, 2], name: 'mp3' }),
+          tf.layers.averagePooling3d({ poolSize: 1, strides: [1, 2, 1], padding: 'valid', name: 'ap3' }),
+          tf.layers.flatten({ name: 'fl' }),
+          tf.layers.dense({ units: 1, kernelInitializer: 'ones', name: 'out' }),
+        ],
+      });
+      const x = tf.tensor5d(Array.from({ length: 2 * 100 }, (_, i) => Math.sin(i * 0.1)), [2, 4, 5, 5, 1]);
+      model.compile({ optimizer: tf.train.sgd(0.01), loss: 'meanSquaredError' });
+      const history = await model.fit(x, tf.tensor2d([[1], [2]]), { epochs: 2, verbose: 0, batchSize: 2 });
+      let saved: unknown;
+      await model.save(tf.io.withSaveHandler(async (a) => { saved = a; return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } }; }));
+      const loaded = await tf.loadLayersModel(tf.io.fromMemory(saved as never));
+      return {
+        shapes: model.layers.map((l) => l.outputShape), loss: history.history.loss, y: model.predict(x), yLoaded: loaded.predict(x),
+        config: (loaded.layers[0].getConfig() as Record<string, unknown>).kernel_size ?? (loaded.layers[0].getConfig() as Record<string, unknown>).kernelSize,
+        aliases: [tf.layers.avgPool3d({ poolSize: 2 }).getClassName(), tf.layers.avgPooling3d({}).getClassName()],
+      };
+    },
+  },
+  {
+    name: "avgPool3d's gradient with 'same' padding",
+    deviation: "TF.js 4.22's avgPool3d gradient divides every window's share by the whole window, also where 'same' padding leaves part of it outside x (the forward pass divides by the cells inside, as tessera's gradient does; its float64 central differences agree)",
+    run: (tf) => tf.grad((a: Tensor) => tf.avgPool3d(a, 2, 2, 'same').sum())(tf.ones([1, 3, 3, 3, 1])),
+  },
 ];
