@@ -20,7 +20,7 @@ abstract class ElementwiseMerge extends Layer {
     return true;
   }
 
-  computeOutputShape(inputShape: readonly number[] | number[][]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[] | number[][]): number[] {
     const shapes = inputShape as number[][];
     let out: number[] | null = shapes[0];
     for (const s of shapes.slice(1)) out = out && broadcastShapes(out, s);
@@ -28,13 +28,13 @@ abstract class ElementwiseMerge extends Layer {
     return out;
   }
 
-  call(inputs: Tensor | Tensor[]): Tensor {
+  override call(inputs: Tensor | Tensor[]): Tensor {
     return this.merge(inputs as Tensor[]);
   }
 
   protected abstract merge(xs: Tensor[]): Tensor;
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return {};
   }
 }
@@ -43,40 +43,40 @@ const fold = (xs: Tensor[], f: (a: Tensor, b: Tensor) => Tensor) => xs.slice(1).
 
 export class Add extends ElementwiseMerge {
   constructor(args?: LayerArgs) { super('add', args); }
-  getClassName(): string { return 'Add'; }
+  override getClassName(): string { return 'Add'; }
   protected merge(xs: Tensor[]): Tensor { return fold(xs, add); }
 }
 
 export class Multiply extends ElementwiseMerge {
   constructor(args?: LayerArgs) { super('multiply', args); }
-  getClassName(): string { return 'Multiply'; }
+  override getClassName(): string { return 'Multiply'; }
   protected merge(xs: Tensor[]): Tensor { return fold(xs, mul); }
 }
 
 export class Average extends ElementwiseMerge {
   constructor(args?: LayerArgs) { super('average', args); }
-  getClassName(): string { return 'Average'; }
+  override getClassName(): string { return 'Average'; }
   protected merge(xs: Tensor[]): Tensor { return div(fold(xs, add), xs.length); }
 }
 
 export class Maximum extends ElementwiseMerge {
   constructor(args?: LayerArgs) { super('maximum', args); }
-  getClassName(): string { return 'Maximum'; }
+  override getClassName(): string { return 'Maximum'; }
   protected merge(xs: Tensor[]): Tensor { return fold(xs, maximum); }
 }
 
 export class Minimum extends ElementwiseMerge {
   constructor(args?: LayerArgs) { super('minimum', args); }
-  getClassName(): string { return 'Minimum'; }
+  override getClassName(): string { return 'Minimum'; }
   protected merge(xs: Tensor[]): Tensor { return fold(xs, minimum); }
 }
 
 export class Subtract extends ElementwiseMerge {
   constructor(args?: LayerArgs) { super('subtract', args); }
-  getClassName(): string { return 'Subtract'; }
-  override computeOutputShape(inputShape: readonly number[] | number[][]): number[] {
+  override getClassName(): string { return 'Subtract'; }
+  override outputShapeNoBatch(inputShape: readonly number[] | number[][]): number[] {
     if ((inputShape as number[][]).length !== 2) throw argError(this.name, 'inputs', `${inputShape.length} inputs`, 'exactly 2 inputs (Subtract computes inputs[0] − inputs[1])');
-    return super.computeOutputShape(inputShape);
+    return super.outputShapeNoBatch(inputShape);
   }
   protected merge(xs: Tensor[]): Tensor { return sub(xs[0], xs[1]); }
 }
@@ -97,7 +97,7 @@ export class Concatenate extends Layer {
     this.axis = axis;
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'Concatenate';
   }
 
@@ -112,7 +112,7 @@ export class Concatenate extends Layer {
     return a - 1;
   }
 
-  computeOutputShape(inputShape: readonly number[] | number[][]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[] | number[][]): number[] {
     const shapes = inputShape as number[][];
     const a = this.localAxis(shapes[0].length);
     const bad = shapes.some((s) => s.length !== shapes[0].length || s.some((d, i) => i !== a && d !== shapes[0][i]));
@@ -122,12 +122,12 @@ export class Concatenate extends Layer {
     return out;
   }
 
-  call(inputs: Tensor | Tensor[]): Tensor {
+  override call(inputs: Tensor | Tensor[]): Tensor {
     const xs = inputs as Tensor[];
     return concat(xs, this.localAxis(xs[0].rank - 1) + 1);
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return { axis: this.axis };
   }
 }
@@ -154,7 +154,7 @@ export class Dot extends Layer {
     this.normalize = args.normalize ?? false;
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'Dot';
   }
 
@@ -162,7 +162,7 @@ export class Dot extends Layer {
     return true;
   }
 
-  computeOutputShape(inputShape: readonly number[] | number[][]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[] | number[][]): number[] {
     const shapes = inputShape as number[][];
     if (shapes.length !== 2) throw argError(this.name, 'inputs', `${shapes.length} inputs`, 'exactly 2 inputs');
     if (shapes.some((s) => s.length !== 1)) throw argError(this.name, 'inputs', `shapes ${shapeText(shapes)}`, 'rank-2 inputs [batch, n] (tessera has no batched dot of higher rank yet)');
@@ -171,7 +171,7 @@ export class Dot extends Layer {
     return [1];
   }
 
-  call(inputs: Tensor | Tensor[]): Tensor {
+  override call(inputs: Tensor | Tensor[]): Tensor {
     let [a, b] = inputs as Tensor[];
     if (this.normalize) {
       const unit = (x: Tensor) => div(x, sqrt(maximum(sum(square(x), -1, true), 1e-12)));
@@ -181,7 +181,7 @@ export class Dot extends Layer {
     return sum(mul(a, b), -1, true);
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return { axes: this.axes, normalize: this.normalize };
   }
 }

@@ -79,7 +79,7 @@ export class LayersModel extends Layer implements TrainableModel {
     this.setGraph(graph);
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'Model';
   }
 
@@ -98,7 +98,7 @@ export class LayersModel extends Layer implements TrainableModel {
   }
 
   /** As a layer: the output shape(s) for input shape(s) that must be the model's own. */
-  computeOutputShape(inputShape: readonly number[] | number[][]): ShapeOrShapes {
+  override outputShapeNoBatch(inputShape: readonly number[] | number[][]): ShapeOrShapes {
     const g = this.graph('apply');
     const given = (this.takesList() ? inputShape : [inputShape]) as number[][];
     g.inputs.forEach((t, i) => {
@@ -113,7 +113,7 @@ export class LayersModel extends Layer implements TrainableModel {
   }
 
   /** As a layer: runs the graph on checked tensors. */
-  call(x: Tensor | Tensor[], options: CallOptions): Tensor | Tensor[] {
+  override call(x: Tensor | Tensor[], options: CallOptions): Tensor | Tensor[] {
     const outs = this.run(Array.isArray(x) ? x : [x], { training: options.training });
     return outs.length === 1 ? outs[0] : outs;
   }
@@ -128,7 +128,7 @@ export class LayersModel extends Layer implements TrainableModel {
     return this.topology('getConfig').config;
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return {};
   }
 
@@ -488,7 +488,7 @@ export class LayersModel extends Layer implements TrainableModel {
     const layers = g.layers.map((l) => ({
       name: l.name,
       class_name: l.getClassName(),
-      config: l.getConfig(),
+      config: l.savedConfig(),
       inbound_nodes: l instanceof InputLayer ? [] : (g.nodeIndices.get(l) ?? []).map((node) => node.inputs.map((t) => [...nodeRef(t), { ...node.kwargs }])),
     }));
     return { class_name: 'Model', config: { name: this.name, layers, input_layers: g.inputs.map(nodeRef), output_layers: g.outputs.map(nodeRef) } };

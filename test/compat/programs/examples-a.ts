@@ -1,0 +1,201 @@
+import type { Kwargs, LayerArgs, LayersModel, LayerVariable, ModelArtifacts, Shape, SymbolicTensor, Tensor } from '../../../src/index';
+import type { Program, TF } from '../harness';
+
+// Programs shaped as TF.js's official examples (tfjs-examples: custom-layer, date-conversion-attention,
+// fashion-mnist-vae, cart-pole, data-generator, boston-housing, addition-rnn, abalone/baseball-node), with small
+// fixed data and weights: the same API calls made the same way, so a user's copy of an example runs unchanged.
+
+/** Sets every weight of a model to fixed values: 0.1·sin(1 + i) over the flattened weights, in order. */
+function fixWeights(tf: TF, model: { getWeights(): Tensor[]; setWeights(w: Tensor[]): void }): void {
+  let k = 0;
+  model.setWeights(model.getWeights().map((w) => tf.tensor(Array.from({ length: w.size }, () => 0.1 * Math.sin(1 + k++)), w.shape)));
+}
+
+/** The custom-layer example's layer: centers each example, then keeps the positive and negative parts as channels. */
+function antirectifierClass(tf: TF) {
+  return class Antirectifier extends tf.layers.Layer {
+    constructor() {
+      super({});
+      this.supportsMasking = true;
+    }
+
+    override computeOutputShape(inputShape: Shape): Shape {
+      return [inputShape[0], inputShape[1], inputShape[2], 2 * (inputShape[3] as number)];
+    }
+
+    override call(inputs: Tensor | Tensor[], kwargs: Kwargs): Tensor {
+      const input = Array.isArray(inputs) ? inputs[0] : inputs;
+      this.invokeCallHook(inputs, kwargs);
+      const s = input.shape;
+      const flat = input.reshape([s[0], s[1] * s[2] * s[3]]);
+      const centered = tf.sub(flat, flat.mean(1).expandDims(1));
+      const pos = centered.relu().reshape(s);
+      const neg = centered.neg().relu().reshape(s);
+      return tf.concat([pos, neg], 3);
+    }
+
+    override getClassName(): string {
+      return 'Antirectifier';
+    }
+  };
+}
+
+/** The date-conversion example's layer: the last time step of a sequence, registered for saving by its className. */
+function lastTimestepClass(tf: TF) {
+  class GetLastTimestepLayer extends tf.layers.Layer {
+    constructor(config?: LayerArgs) {
+      super(config || {});
+    }
+
+    override computeOutputShape(inputShape: Shape): Shape {
+      const outputShape = inputShape.slice();
+      outputShape.splice(outputShape.length - 2, 1);
+      return outputShape;
+    }
+
+    override call(input: Tensor | Tensor[]): Tensor {
+      const x = Array.isArray(input) ? input[0] : input;
+      tf.util.assert(x.shape.length === 3, `Invalid input rank: ${x.shape.length}`);
+      return x.gather([x.shape[1] - 1], 1).squeeze([1]);
+    }
+
+    static get className(): string {
+      return 'GetLastTimestepLayer';
+    }
+  }
+  tf.serialization.registerClass(GetLastTimestepLayer);
+  return GetLastTimestepLayer;
+}
+
+/** A custom layer with weights as users write it: build makes them with addWeight, getConfig adds its settings. */
+function scaledDenseClass(tf: TF) {
+  class ScaledDense extends tf.layers.Layer {
+    static className = 'ScaledDense';
+    readonly units: number;
+    readonly scale: number;
+    kernel: LayerVariable | null = null;
+    bias: LayerVariable | null = null;
+
+    constructor(config: LayerArgs & { units: number; scale?: number }) {
+      super(config);
+      this.units = config.units;
+      this.scale = config.scale ?? 1;
+    }
+
+    override build(inputShape: Shape | Shape[]): void {
+      const s = inputShape as Shape;
+      this.kernel = this.addWeight('kernel', [s[s.length - 1] as number, this.units], 'float32', tf.initializers.ones());
+      this.bias = this.addWeight('bias', [this.units], 'float32', tf.initializers.constant({ value: 0.5 }));
+      this.built = true;
+    }
+
+    override computeOutputShape(inputShape: Shape | Shape[]): Shape {
+      return [(inputShape as Shape)[0], this.units];
+    }
+
+    override call(inputs: Tensor | Tensor[]): Tensor {
+      return tf.tidy(() => {
+        const x = Array.isArray(inputs) ? inputs[0] : inputs;
+        return tf.matMul(x, (this.kernel as LayerVariable).read()).add((this.bias as LayerVariable).read()).mul(this.scale).tanh();
+      });
+    }
+
+    override getConfig() {
+      const config = super.getConfig();
+      Object.assign(config, { units: this.units, scale: this.scale });
+      return config;
+    }
+  }
+  tf.serialization.registerClass(ScaledDense);
+  return ScaledDense;
+}
+
+/** Saves a model to memory (as the examples save to files) and gives back its artifacts. */
+async function saveToMemory(tf: TF, model: LayersModel): Promise<ModelArtifacts> {
+  let saved: ModelArtifacts | null = null;
+  await model.save(tf.io.withSaveHandler(async (artifacts) => {
+    saved = artifacts;
+    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+  }));
+  return saved as unknown as ModelArtifacts;
+}
+
+export const examplesA: Program[] = [
+  {
+    name: 'custom-layer: a weightless custom layer applied to an image and split into its two halves',
+    run: (tf) => {
+      const Antirectifier = antirectifierClass(tf);
+      const img = tf.tensor4d(Array.from({ length: 2 * 3 * 3 }, (_, i) => (i * 7) % 11), [1, 3, 3, 2]);
+      const layer = new Antirectifier();
+      const [pos, neg] = tf.split(layer.apply(img) as Tensor, 2, 3);
+      return { pos, neg, cls: layer.getClassName(), name: layer.name.replace(/\d+$/, '') };
+    },
+  },
+  {
+    name: 'custom-layer: the custom layer twice in a sequential convnet, predict, summary and one fit epoch',
+    run: async (tf) => {
+      const Antirectifier = antirectifierClass(tf);
+      const model = tf.sequential();
+      model.add(tf.layers.conv2d({ inputShape: [8, 8, 1], kernelSize: 3, filters: 2, strides: 1, activation: 'linear', kernelInitializer: 'varianceScaling', name: 'c1' }));
+      model.add(new Antirectifier());
+      model.add(tf.layers.maxPooling2d({ poolSize: [2, 2], strides: [2, 2], name: 'p1' }));
+      model.add(tf.layers.conv2d({ kernelSize: 2, filters: 2, strides: 1, activation: 'linear', kernelInitializer: 'varianceScaling', name: 'c2' }));
+      model.add(new Antirectifier());
+      model.add(tf.layers.flatten({ name: 'f' }));
+      model.add(tf.layers.dense({ units: 3, kernelInitializer: 'varianceScaling', activation: 'softmax', name: 'd' }));
+      fixWeights(tf, model);
+      const xs = tf.tensor4d(Array.from({ length: 2 * 64 }, (_, i) => Math.cos(i)), [2, 8, 8, 1]);
+      const ys = tf.oneHot(tf.tensor1d([0, 2], 'int32'), 3);
+      model.compile({ optimizer: 'sgd', loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+      const before = model.predict(xs) as Tensor;
+      const h = await model.fit(xs, ys, { epochs: 2, batchSize: 2, shuffle: false });
+      return { before, after: model.predict(xs) as Tensor, loss: h.history.loss, shapes: model.layers.map((l) => l.outputShape) };
+    },
+  },
+  {
+    name: 'custom-layer: a custom layer with weights (build, addWeight, read, getConfig) trains in a model and saves and loads',
+    run: async (tf) => {
+      const ScaledDense = scaledDenseClass(tf);
+      const layer = new ScaledDense({ units: 3, scale: 0.5, inputShape: [2], name: 'scaled' });
+      const model = tf.sequential({ layers: [layer, tf.layers.dense({ units: 1, kernelInitializer: 'ones', name: 'head' })] });
+      model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const xs = tf.tensor2d([[1, 2], [-1, 0.5], [0.3, -2], [2, 1]]);
+      const ys = tf.tensor2d([[1], [0], [-1], [2]]);
+      const h = await model.fit(xs, ys, { epochs: 3, batchSize: 2, shuffle: false });
+      const artifacts = await saveToMemory(tf, model);
+      const loaded = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
+      const topology = artifacts.modelTopology as { config: { layers: { class_name: string; config: Record<string, unknown> }[] } };
+      return {
+        loss: h.history.loss, config: layer.getConfig(), saved: topology.config.layers[0], specs: artifacts.weightSpecs,
+        weights: layer.getWeights(), names: layer.weights.map((w) => w.name), trainable: layer.trainableWeights.length,
+        out: model.predict(xs) as Tensor, reloaded: loaded.predict(xs) as Tensor, loadedClass: loaded.layers[0].getClassName(),
+        shape: layer.outputShape, params: model.countParams(),
+      };
+    },
+  },
+  {
+    name: 'custom-layer: a registered last-timestep layer after an LSTM, applied and used in a model that saves and loads',
+    run: async (tf) => {
+      const GetLastTimestepLayer = lastTimestepClass(tf);
+      const x = tf.tensor3d(Array.from({ length: 2 * 4 * 3 }, (_, i) => Math.sin(i)), [2, 4, 3]);
+      const direct = new GetLastTimestepLayer().apply(x) as Tensor;
+      const input = tf.input({ shape: [4, 3], name: 'seq' });
+      const seq = tf.layers.lstm({ units: 2, returnSequences: true, name: 'l' }).apply(input) as SymbolicTensor;
+      const last = new GetLastTimestepLayer({ name: 'last' }).apply(seq) as SymbolicTensor;
+      const out = tf.layers.dense({ units: 1, name: 'o' }).apply(last) as SymbolicTensor;
+      const model = tf.model({ inputs: input, outputs: out });
+      fixWeights(tf, model);
+      const artifacts = await saveToMemory(tf, model);
+      const loaded = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
+      const topology = artifacts.modelTopology as { config: { layers: { class_name: string; config: Record<string, unknown> }[] } };
+      return { direct, last: last.shape, saved: topology.config.layers[2], y: model.predict(x) as Tensor, reloaded: loaded.predict(x) as Tensor };
+    },
+  },
+  {
+    name: 'custom-layer: registerClass refuses a class without a static className',
+    run: (tf) => {
+      class Nameless extends tf.layers.Layer {}
+      return tf.serialization.registerClass(Nameless as unknown as Parameters<typeof tf.serialization.registerClass>[0]);
+    },
+  },
+];
