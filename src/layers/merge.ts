@@ -1,6 +1,7 @@
 import { broadcastShapes } from '../backend/shapes';
 import { add, div, maximum, minimum, mul, sub } from '../ops/binary';
 import { concat } from '../ops/concat';
+import { matMul } from '../ops/matmul';
 import { sqrt, square } from '../ops/unary';
 import { sum } from '../ops/reduction';
 import type { Tensor } from '../tensor/tensor';
@@ -162,23 +163,34 @@ export class Dot extends Layer {
     return true;
   }
 
+  /** The dot axes of inputs of these ranks (with the batch dim), negative ones counted from the end, as TF.js's interpretAxis. */
+  private dotAxes(ranks: number[]): [number, number] {
+    return [0, 1].map((i) => (this.axes[i] < 0 ? this.axes[i] + ranks[i] : this.axes[i])) as [number, number];
+  }
+
   override outputShapeNoBatch(inputShape: readonly number[] | number[][]): number[] {
     const shapes = inputShape as number[][];
     if (shapes.length !== 2) throw argError(this.name, 'inputs', `${shapes.length} inputs`, 'exactly 2 inputs');
-    if (shapes.some((s) => s.length !== 1)) throw argError(this.name, 'inputs', `shapes ${shapeText(shapes)}`, 'rank-2 inputs [batch, n] (tessera has no batched dot of higher rank yet)');
-    if (this.axes.some((a) => a !== 1 && a !== -1)) throw argError(this.name, 'axes', fmtValue(this.axes), 'the feature axis (1 or -1) for rank-2 inputs');
-    if (shapes[0][0] !== shapes[1][0]) throw argError(this.name, 'inputs', `shapes ${shapeText(shapes)}`, 'equal sizes along the dot axes');
-    return [1];
+    if (shapes.some((s) => s.length !== shapes[0].length || s.length > 2)) throw argError(this.name, 'inputs', `shapes ${shapeText(shapes)}`, 'two rank-2 inputs [batch, n] or two rank-3 inputs [batch, n, m] (tessera has no dot of mixed or higher ranks yet)');
+    const [a, b] = this.dotAxes(shapes.map((s) => s.length + 1));
+    if (a < 1 || a > shapes[0].length || b < 1 || b > shapes[1].length) throw argError(this.name, 'axes', fmtValue(this.axes), `axes of the inputs other than the batch axis (1 to ${shapes[0].length}, or negative)`);
+    if (shapes[0][a - 1] !== shapes[1][b - 1]) throw argError(this.name, 'inputs', `shapes ${shapeText(shapes)}`, 'equal sizes along the dot axes');
+    // TF.js's batchDot: the first input's other dims, then the second's; a rank-2 pair gives [batch, 1].
+    const out = [...shapes[0].filter((_, i) => i !== a - 1), ...shapes[1].filter((_, i) => i !== b - 1)];
+    return out.length === 0 ? [1] : out;
   }
 
   override call(inputs: Tensor | Tensor[]): Tensor {
-    let [a, b] = inputs as Tensor[];
+    let [x, y] = inputs as Tensor[];
+    const [a, b] = this.dotAxes([x.rank, y.rank]);
     if (this.normalize) {
-      const unit = (x: Tensor) => div(x, sqrt(maximum(sum(square(x), -1, true), 1e-12)));
-      a = unit(a);
-      b = unit(b);
+      const unit = (t: Tensor, axis: number) => div(t, sqrt(maximum(sum(square(t), axis, true), 1e-12)));
+      x = unit(x, a);
+      y = unit(y, b);
     }
-    return sum(mul(a, b), -1, true);
+    if (x.rank === 2) return sum(mul(x, y), -1, true);
+    // Rank 3: a batched product contracting axis a of x with axis b of y.
+    return matMul(x, y, a === 1, b === 2);
   }
 
   protected override layerConfig(): LayerConfig {

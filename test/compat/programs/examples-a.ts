@@ -120,7 +120,46 @@ async function saveToMemory(tf: TF, model: LayersModel): Promise<ModelArtifacts>
   return saved as unknown as ModelArtifacts;
 }
 
+/** The date-conversion example's attention model, shrunk: encoder and decoder LSTMs, dot attention, time-distributed dense heads. */
+function attentionModel(tf: TF, inVocab: number, outVocab: number, inLen: number, outLen: number): LayersModel {
+  const GetLastTimestepLayer = lastTimestepClass(tf);
+  const units = 4;
+  const encoderInput = tf.input({ shape: [inLen], name: 'enc_in' });
+  const decoderInput = tf.input({ shape: [outLen], name: 'dec_in' });
+  let encoder = tf.layers.embedding({ inputDim: inVocab, outputDim: 3, inputLength: inLen, maskZero: true, name: 'enc_emb' }).apply(encoderInput) as SymbolicTensor;
+  encoder = tf.layers.lstm({ units, returnSequences: true, name: 'enc_lstm' }).apply(encoder) as SymbolicTensor;
+  const encoderLast = new GetLastTimestepLayer({ name: 'encoderLast' }).apply(encoder) as SymbolicTensor;
+  let decoder = tf.layers.embedding({ inputDim: outVocab, outputDim: 3, inputLength: outLen, maskZero: true, name: 'dec_emb' }).apply(decoderInput) as SymbolicTensor;
+  decoder = tf.layers.lstm({ units, returnSequences: true, name: 'dec_lstm' }).apply(decoder, { initialState: [encoderLast, encoderLast] }) as SymbolicTensor;
+  let attention = tf.layers.dot({ axes: [2, 2], name: 'att_dot' }).apply([decoder, encoder]) as SymbolicTensor;
+  attention = tf.layers.activation({ activation: 'softmax', name: 'attention' }).apply(attention) as SymbolicTensor;
+  const context = tf.layers.dot({ axes: [2, 1], name: 'context' }).apply([attention, encoder]) as SymbolicTensor;
+  const combined = tf.layers.concatenate({ name: 'combined' }).apply([context, decoder]) as SymbolicTensor;
+  let output = tf.layers.timeDistributed({ layer: tf.layers.dense({ units, activation: 'tanh', name: 'td_hidden_dense' }), name: 'td_hidden' }).apply(combined) as SymbolicTensor;
+  output = tf.layers.timeDistributed({ layer: tf.layers.dense({ units: outVocab, activation: 'softmax', name: 'td_out_dense' }), name: 'td_out' }).apply(output) as SymbolicTensor;
+  const model = tf.model({ inputs: [encoderInput, decoderInput], outputs: output, name: 'date_attention' });
+  model.compile({ loss: 'categoricalCrossentropy', optimizer: 'adam' });
+  fixWeights(tf, model);
+  return model;
+}
+
 export const examplesA: Program[] = [
+  {
+    name: 'dot layers on sequences (as attention computes scores and contexts): every axis pair, normalize, negative axes',
+    run: (tf) => {
+      const q = tf.tensor3d(Array.from({ length: 2 * 3 * 4 }, (_, i) => Math.sin(i)), [2, 3, 4]);
+      const k = tf.tensor3d(Array.from({ length: 2 * 5 * 4 }, (_, i) => Math.cos(i)), [2, 5, 4]);
+      const v = tf.tensor3d(Array.from({ length: 2 * 3 * 5 }, (_, i) => (i % 7) - 3), [2, 3, 5]);
+      const x = tf.input({ shape: [3, 4] });
+      const y = tf.input({ shape: [5, 4] });
+      const sym = tf.layers.dot({ axes: -1 }).apply([x, y]) as SymbolicTensor;
+      return [
+        tf.layers.dot({ axes: [2, 2] }).apply([q, k]), tf.layers.dot({ axes: [2, 2], normalize: true }).apply([q, k]),
+        tf.layers.dot({ axes: [2, 1] }).apply([v, k]), tf.layers.dot({ axes: 1 }).apply([q, v]), tf.layers.dot({ axes: [1, 2] }).apply([v.transpose([0, 2, 1]), q.transpose([0, 2, 1])]),
+        sym.shape,
+      ];
+    },
+  },
   {
     name: 'custom-layer: a weightless custom layer applied to an image and split into its two halves',
     run: (tf) => {
@@ -196,6 +235,42 @@ export const examplesA: Program[] = [
     run: (tf) => {
       class Nameless extends tf.layers.Layer {}
       return tf.serialization.registerClass(Nameless as unknown as Parameters<typeof tf.serialization.registerClass>[0]);
+    },
+  },
+  {
+    name: 'date-conversion-attention: the functional attention model with a registered custom layer: predict, greedy decoding, attention output',
+    run: (tf) => {
+      const model = attentionModel(tf, 7, 5, 4, 3);
+      const enc = tf.tensor2d([[1, 2, 3, 6], [4, 5, 0, 0]]);
+      const dec = tf.tensor2d([[4, 1, 2], [4, 0, 0]]);
+      const probs = model.predict([enc, dec]) as Tensor;
+      // The example's greedy decoding: feed back each argmax through a buffer.
+      const buf = tf.buffer([1, 3]);
+      buf.set(4, 0, 0);
+      const one = enc.slice([0, 0], [1, 4]);
+      for (let i = 1; i < 3; ++i) {
+        const out = model.predict([one, buf.toTensor()]) as Tensor;
+        buf.set(out.argMax(2).dataSync()[i - 1], 0, i);
+        out.dispose();
+      }
+      const withAttention = tf.model({ inputs: model.inputs, outputs: model.outputs.concat([model.getLayer('attention').output as SymbolicTensor]) });
+      const [final, attention] = withAttention.predict([one, buf.toTensor()]) as Tensor[];
+      return { probs, decoded: Array.from(buf.toTensor().dataSync()), final, attention, shapes: model.layers.map((l) => l.outputShape), params: model.countParams() };
+    },
+  },
+  {
+    name: 'date-conversion-attention: one fit epoch, then save and load the model with its registered custom layer',
+    run: async (tf) => {
+      const model = attentionModel(tf, 7, 5, 4, 3);
+      const enc = tf.tensor2d([[1, 2, 3, 6], [4, 5, 0, 0], [2, 2, 1, 0]]);
+      const dec = tf.tensor2d([[4, 1, 2], [4, 3, 0], [4, 2, 2]]);
+      const target = tf.oneHot(tf.tensor2d([[1, 2, 3], [3, 0, 0], [2, 2, 1]], [3, 3], 'int32'), 5);
+      const h = await model.fit([enc, dec], target, { epochs: 2, batchSize: 2, shuffle: false });
+      const artifacts = await saveToMemory(tf, model);
+      const loaded = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
+      const topology = artifacts.modelTopology as { config: { layers: { class_name: string; config: Record<string, unknown> }[] } };
+      const custom = topology.config.layers.find((l) => l.class_name === 'GetLastTimestepLayer');
+      return { loss: h.history.loss, custom, predicted: model.predict([enc, dec]) as Tensor, reloaded: loaded.predict([enc, dec]) as Tensor, names: loaded.layers.map((l) => l.getClassName()) };
     },
   },
 ];
