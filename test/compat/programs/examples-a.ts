@@ -1,4 +1,4 @@
-import type { Kwargs, LayerArgs, LayersModel, LayerVariable, ModelArtifacts, Shape, SymbolicTensor, Tensor } from '../../../src/index';
+import type { Kwargs, LayerArgs, LayersModel, LayerVariable, ModelArtifacts, Scalar, Shape, SymbolicTensor, Tensor, Tensor2D } from '../../../src/index';
 import type { Program, TF } from '../harness';
 
 // Programs shaped as TF.js's official examples (tfjs-examples: custom-layer, date-conversion-attention,
@@ -108,6 +108,80 @@ function scaledDenseClass(tf: TF) {
   }
   tf.serialization.registerClass(ScaledDense);
   return ScaledDense;
+}
+
+/**
+ * The VAE example's sampling layer: z = mean + exp(logVar / 2)·epsilon, with a fixed epsilon here (the example
+ * draws it from tf.randomNormal); it passes `outputShape`, a key TF.js's layers ignore, and names its class in a
+ * static getClassName as the example does.
+ */
+function zLayerClass(tf: TF) {
+  return class ZLayer extends tf.layers.Layer {
+    constructor(config: LayerArgs & { outputShape?: number[] }) {
+      super(config);
+    }
+
+    override computeOutputShape(inputShape: Shape | Shape[]): Shape {
+      tf.util.assert(inputShape.length === 2 && Array.isArray(inputShape[0]), () => `Expected exactly 2 input shapes. But got: ${inputShape}`);
+      return (inputShape as Shape[])[0];
+    }
+
+    override call(inputs: Tensor | Tensor[]): Tensor {
+      const [zMean, zLogVar] = inputs as Tensor[];
+      const epsilon = tf.linspace(-1, 1, zMean.shape[0] * zMean.shape[1]).reshape([zMean.shape[0], zMean.shape[1]]);
+      return zMean.add(zLogVar.mul(0.5).exp().mul(epsilon));
+    }
+
+    static getClassName(): string {
+      return 'ZLayer';
+    }
+  };
+}
+
+/** The VAE example's encoder (three outputs), decoder (a sequential model) and the model joining them. */
+function vaeModels(tf: TF, originalDim: number, intermediateDim: number, latentDim: number) {
+  const ZLayer = zLayerClass(tf);
+  const inputs = tf.input({ shape: [originalDim], name: 'encoder_input' });
+  const x = tf.layers.dense({ units: intermediateDim, activation: 'relu', name: 'enc_hidden' }).apply(inputs) as SymbolicTensor;
+  const zMean = tf.layers.dense({ units: latentDim, name: 'z_mean' }).apply(x) as SymbolicTensor;
+  const zLogVar = tf.layers.dense({ units: latentDim, name: 'z_log_var' }).apply(x) as SymbolicTensor;
+  const z = new ZLayer({ name: 'z', outputShape: [latentDim] }).apply([zMean, zLogVar]) as SymbolicTensor;
+  const encoder = tf.model({ inputs, outputs: [zMean, zLogVar, z], name: 'encoder' });
+  const decoder = tf.sequential({ name: 'decoder' });
+  decoder.add(tf.layers.dense({ units: intermediateDim, activation: 'relu', inputShape: [latentDim], name: 'dec_hidden' }));
+  decoder.add(tf.layers.dense({ units: originalDim, activation: 'sigmoid', name: 'dec_out' }));
+  const encoderOutputs = encoder.apply(encoder.inputs) as SymbolicTensor[];
+  const decoderOutput = decoder.apply(encoderOutputs[2]) as SymbolicTensor;
+  const vae = tf.model({ inputs: encoder.inputs, outputs: [decoderOutput, ...encoderOutputs], name: 'vae_mlp' });
+  fixWeights(tf, vae);
+  return { encoder, decoder, vae };
+}
+
+/** The VAE example's loss: reconstruction (mean squared error times the input size) plus the KL divergence. */
+function vaeLoss(tf: TF, inputs: Tensor, outputs: Tensor[]): Tensor {
+  return tf.tidy(() => {
+    const originalDim = inputs.shape[1];
+    const [decoderOutput, zMean, zLogVar] = outputs;
+    const reconstructionLoss = tf.losses.meanSquaredError(inputs, decoderOutput).mul(originalDim);
+    let klLoss = zLogVar.add(1).sub(zMean.square()).sub(zLogVar.exp());
+    klLoss = klLoss.sum(-1).mul(-0.5);
+    return reconstructionLoss.add(klLoss).mean();
+  });
+}
+
+/** The cart-pole example's policy network: sampled actions' log-likelihood gradients, one per step. */
+function policyNetwork(tf: TF) {
+  const model = tf.sequential();
+  model.add(tf.layers.dense({ units: 5, activation: 'elu', inputShape: [4], name: 'policy_hidden' }));
+  model.add(tf.layers.dense({ units: 1, name: 'policy_logit' }));
+  fixWeights(tf, model);
+  /** The gradients for a state, with the action fixed where the example samples it with tf.multinomial. */
+  const gradientsFor = (state: Tensor, action: number) => tf.variableGrads(() => tf.tidy(() => {
+    const logits = model.predict(state) as Tensor;
+    const labels = tf.sub(1, tf.tensor2d([action], [1, 1]));
+    return tf.losses.sigmoidCrossEntropy(labels, logits).asScalar();
+  }));
+  return { model, gradientsFor };
 }
 
 /** Saves a model to memory (as the examples save to files) and gives back its artifacts. */
@@ -271,6 +345,96 @@ export const examplesA: Program[] = [
       const topology = artifacts.modelTopology as { config: { layers: { class_name: string; config: Record<string, unknown> }[] } };
       const custom = topology.config.layers.find((l) => l.class_name === 'GetLastTimestepLayer');
       return { loss: h.history.loss, custom, predicted: model.predict([enc, dec]) as Tensor, reloaded: loaded.predict([enc, dec]) as Tensor, names: loaded.layers.map((l) => l.getClassName()) };
+    },
+  },
+  {
+    name: 'fashion-mnist-vae: a two-input custom sampling layer, nested encoder and decoder models, predict on the sub-models',
+    run: (tf) => {
+      const { encoder, decoder, vae } = vaeModels(tf, 6, 4, 2);
+      const images = tf.tensor2d(Array.from({ length: 3 * 6 }, (_, i) => ((i * 5) % 9) / 9), [3, 6]);
+      const outs = vae.apply(images) as Tensor[];
+      const generated = decoder.predict(tf.zeros([2]).expandDims()) as Tensor;
+      return {
+        outs, loss: vaeLoss(tf, images, outs), encoded: encoder.predict(images) as Tensor[], generated,
+        outputShapes: vae.outputs.map((o) => o.shape), layers: vae.layers.map((l) => l.name), zShape: encoder.getLayer('z').outputShape,
+      };
+    },
+  },
+  {
+    name: 'fashion-mnist-vae: training with optimizer.minimize on the custom loss of the applied model',
+    run: (tf) => {
+      const { decoder, vae } = vaeModels(tf, 6, 4, 2);
+      // The example uses tf.train.adam(); tessera's Adam follows Keras's formula (a documented deviation), so sgd here.
+      const optimizer = tf.train.sgd(0.05);
+      const batches = [[0, 1, 2], [3, 4]].map((rows) => tf.tensor2d(rows.flatMap((r) => Array.from({ length: 6 }, (_, i) => ((r * 6 + i) * 7 % 11) / 11)), [rows.length, 6]));
+      const losses: number[] = [];
+      for (let epoch = 0; epoch < 2; epoch++) {
+        for (const batch of batches) {
+          optimizer.minimize(() => {
+            const outputs = vae.apply(batch) as Tensor[];
+            const loss = vaeLoss(tf, batch, outputs);
+            losses.push(loss.dataSync()[0]);
+            return loss as Scalar;
+          });
+        }
+      }
+      return { losses, generated: decoder.predict(tf.zeros([2]).expandDims()) as Tensor, weights: vae.getWeights() };
+    },
+  },
+  {
+    name: 'cart-pole: per-step variableGrads of the policy, rewards discounted and normalized, gradients scaled, averaged and applied',
+    run: (tf) => {
+      const { model, gradientsFor } = policyNetwork(tf);
+      const states = [[0.1, -0.2, 0.05, 0.3], [0.12, 0.1, 0.02, -0.1], [-0.3, 0.2, 0.1, 0], [0.2, 0.2, -0.1, 0.4], [0, -0.1, 0.3, 0.2]];
+      const games = [[0, 1, 2], [3, 4]];
+      const actions = [0, 1, 1, 0, 1];
+      const allGradients: Record<string, Tensor[][]> = {};
+      const allRewards: number[][] = [];
+      const firstValue: number[] = [];
+      for (const game of games) {
+        const gameGradients: Record<string, Tensor[]> = {};
+        const rewards: number[] = [];
+        game.forEach((s, j) => {
+          const { value, grads } = tf.tidy(() => gradientsFor(tf.tensor2d([states[s]]), actions[s]));
+          firstValue.push(value.dataSync()[0]);
+          for (const key in grads) (gameGradients[key] ??= []).push(grads[key]);
+          rewards.push(j === game.length - 1 ? 0 : 1);
+        });
+        for (const key in gameGradients) (allGradients[key] ??= []).push(gameGradients[key]);
+        allRewards.push(rewards);
+      }
+      // discountRewards, then the normalization over every step of every game.
+      const discounted = allRewards.map((rs) => {
+        const out: number[] = [];
+        for (let i = rs.length - 1; i >= 0; --i) out.push(0.95 * (out.length > 0 ? out[out.length - 1] : 0) + rs[i]);
+        return out.reverse();
+      });
+      const [mean, std] = tf.tidy(() => {
+        const r = tf.tensor1d(discounted.flat());
+        const m = tf.mean(r);
+        return [m.dataSync()[0], tf.sqrt(tf.mean(tf.square(r.sub(m)))).dataSync()[0]];
+      });
+      const normalized = discounted.map((rs) => rs.map((r) => (r - mean) / std));
+      const gradients: Record<string, Tensor> = {};
+      for (const name in allGradients) {
+        gradients[name] = tf.tidy(() => {
+          let sum = tf.zerosLike(allGradients[name][0][0]);
+          let n = 0;
+          allGradients[name].forEach((steps, g) => steps.forEach((grad, s) => {
+            sum = sum.add(grad.mul(tf.scalar(normalized[g][s])));
+            n++;
+          }));
+          return sum.div(tf.scalar(n));
+        });
+      }
+      // The example steps with tf.train.adam(0.05): tessera's Adam follows Keras's formula (a documented deviation).
+      tf.train.sgd(0.05).applyGradients(gradients);
+      const probs = tf.tidy(() => {
+        const leftProb = tf.sigmoid(model.predict(tf.tensor2d(states)) as Tensor);
+        return tf.concat([leftProb, tf.scalar(1).sub(leftProb)], 1);
+      });
+      const sampled = tf.multinomial(probs as Tensor2D, 1, undefined, true);
+      return { keys: Object.keys(allGradients), firstValue, gradients, weights: model.getWeights(), probs, sampled: [sampled.shape, sampled.dtype] };
     },
   },
 ];
