@@ -184,6 +184,33 @@ function policyNetwork(tf: TF) {
   return { model, gradientsFor };
 }
 
+/** The data-generator example's game, made deterministic: three cards per hand, a win when the sum passes 8. */
+function gameDataset(tf: TF) {
+  let plays = 0;
+  // The example passes a next() function (TF.js's types, as tessera's, name only iterators: hence the cast).
+  const next = () => {
+    const k = plays++;
+    const hand = [1 + (k * 7) % 5, 1 + (k * 3) % 5, 1 + (k * 11) % 5];
+    const value = [hand, [1 + (k * 2) % 5], Number(hand[0] + hand[1] + hand[2] > 8)];
+    return { value, done: false };
+  };
+  return tf.data.generator(next as unknown as () => Iterator<(number | number[])[]>);
+}
+
+/** The example's features: the hand one-hot (3 cards of 5 values), the label as a 1-vector. */
+function gameToFeaturesAndLabel(tf: TF, gameState: number[][] | number[]) {
+  const [hand, , win] = gameState as [number[], number[], number];
+  const features = tf.concat(hand.map((card) => tf.oneHot(tf.scalar(card - 1, 'int32'), 5)));
+  return { features, label: tf.tensor1d([win]) };
+}
+
+/** The boston-housing example's normalization: the mean and standard deviation of each column. */
+function meanAndStddev(data: Tensor) {
+  const dataMean = data.mean(0);
+  const variance = data.sub(dataMean).square().mean(0);
+  return { dataMean, dataStd: variance.sqrt() };
+}
+
 /** Saves a model to memory (as the examples save to files) and gives back its artifacts. */
 async function saveToMemory(tf: TF, model: LayersModel): Promise<ModelArtifacts> {
   let saved: ModelArtifacts | null = null;
@@ -435,6 +462,96 @@ export const examplesA: Program[] = [
       });
       const sampled = tf.multinomial(probs as Tensor2D, 1, undefined, true);
       return { keys: Object.keys(allGradients), firstValue, gradients, weights: model.getWeights(), probs, sampled: [sampled.shape, sampled.dtype] };
+    },
+  },
+  {
+    name: 'data-generator: an endless generator mapped to features and labels, batched, taken and read with toArray',
+    run: async (tf) => {
+      const ds = gameDataset(tf);
+      const first = await ds.take(2).toArray();
+      const mapped = await ds.map((g) => gameToFeaturesAndLabel(tf, g as number[][])).take(1).toArray();
+      const batches = await ds.map((g) => gameToFeaturesAndLabel(tf, g as number[][])).batch(3).take(2).toArray();
+      const pairs = await ds.map((g) => gameToFeaturesAndLabel(tf, g as number[][])).map((a) => [a.features, a.label]).batch(2).take(1).toArray();
+      return { first, mapped, batches, pairs };
+    },
+  },
+  {
+    name: 'data-generator: fitDataset on a generator with batchesPerEpoch, the same dataset for validation, rmsprop and accuracy',
+    run: async (tf) => {
+      const model = tf.sequential();
+      model.add(tf.layers.dense({ inputShape: [15], units: 4, activation: 'relu', name: 'g1' }));
+      model.add(tf.layers.dense({ units: 4, activation: 'relu', name: 'g2' }));
+      model.add(tf.layers.dense({ units: 1, activation: 'sigmoid', name: 'g3' }));
+      fixWeights(tf, model);
+      model.compile({ optimizer: 'rmsprop', loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+      const dataset = gameDataset(tf).map((g) => gameToFeaturesAndLabel(tf, g as number[][])).map((a) => ({ xs: a.features, ys: a.label })).batch(4);
+      const trainLogs: unknown[] = [];
+      const h = await model.fitDataset(dataset, {
+        batchesPerEpoch: 3, epochs: 2, validationData: dataset, validationBatches: 2,
+        callbacks: { onEpochEnd: async (epoch, logs) => { trainLogs.push([epoch, logs]); } },
+      });
+      return { trainLogs, history: h.history, params: h.params, weights: model.getWeights() };
+    },
+  },
+  {
+    name: 'boston-housing: features normalized by their mean and stddev (and tf.moments), linear and MLP regressions with validationSplit',
+    run: async (tf) => {
+      const rows = 10;
+      const raw = tf.tensor2d(Array.from({ length: rows * 3 }, (_, i) => ((i * 13) % 17) * (1 + (i % 3))), [rows, 3]);
+      const target = tf.tensor2d(Array.from({ length: rows }, (_, i) => 20 + ((i * 7) % 9)), [rows, 1]);
+      const { dataMean, dataStd } = meanAndStddev(raw);
+      const features = raw.sub(dataMean).div(dataStd);
+      const moments = tf.moments(raw, 0);
+      const baseline = target.sub(target.mean()).square().mean();
+      const out: unknown[] = [dataMean, dataStd, moments.mean, moments.variance, baseline];
+      const linear = tf.sequential();
+      linear.add(tf.layers.dense({ inputShape: [3], units: 1, name: 'lin' }));
+      const mlp = tf.sequential();
+      mlp.add(tf.layers.dense({ inputShape: [3], units: 5, activation: 'sigmoid', kernelInitializer: 'leCunNormal', name: 'h1' }));
+      mlp.add(tf.layers.dense({ units: 1, name: 'h2' }));
+      for (const model of [linear, mlp]) {
+        fixWeights(tf, model);
+        model.compile({ optimizer: tf.train.sgd(0.01), loss: 'meanSquaredError' });
+        const epochs: unknown[] = [];
+        await model.fit(features, target, {
+          batchSize: 4, epochs: 3, validationSplit: 0.2, shuffle: false,
+          callbacks: { onEpochEnd: async (epoch, logs) => { epochs.push([epoch, logs?.loss, logs?.val_loss]); } },
+        });
+        const result = model.evaluate(features, target, { batchSize: 4 }) as Tensor;
+        out.push(epochs, result.dataSync()[0], Array.from(model.layers[0].getWeights()[0].dataSync()));
+      }
+      return out;
+    },
+  },
+  {
+    name: 'custom-layer: weights with a regularizer and a frozen one, the training flag in call, summary and fit',
+    run: async (tf) => {
+      class Scaler extends tf.layers.Layer {
+        static className = 'Scaler';
+        scale: LayerVariable | null = null;
+        shift: LayerVariable | null = null;
+        override build(inputShape: Shape | Shape[]): void {
+          const n = (inputShape as Shape)[1] as number;
+          this.scale = this.addWeight('scale', [n], 'float32', tf.initializers.constant({ value: 2 }), tf.regularizers.l2({ l2: 0.1 }));
+          this.shift = this.addWeight('shift', [n], 'float32', tf.initializers.ones(), undefined, false);
+        }
+        override call(inputs: Tensor | Tensor[], kwargs: Kwargs): Tensor {
+          const x = Array.isArray(inputs) ? inputs[0] : inputs;
+          const y = x.mul((this.scale as LayerVariable).read()).add((this.shift as LayerVariable).read());
+          return kwargs.training ? y.mul(0.5) : y;
+        }
+      }
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3], kernelInitializer: 'ones', name: 'pre' }), new Scaler({ name: 'scaler' })] });
+      model.summary();
+      model.compile({ optimizer: tf.train.sgd(0.05), loss: 'meanSquaredError' });
+      const xs = tf.tensor2d([[1, 0, -1], [0.5, 0.5, 0.5], [2, -1, 0]]);
+      const ys = tf.tensor2d([[1, 2], [0, 1], [3, -1]]);
+      const h = await model.fit(xs, ys, { epochs: 2, batchSize: 3 });
+      const layer = model.layers[1];
+      return {
+        loss: h.history.loss, weights: layer.getWeights(), trainable: layer.trainableWeights.map((w) => w.name), frozen: layer.nonTrainableWeights.map((w) => w.name),
+        losses: layer.losses.length, y: model.predict(xs) as Tensor, count: model.countParams(),
+      };
     },
   },
 ];
