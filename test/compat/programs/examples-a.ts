@@ -554,4 +554,53 @@ export const examplesA: Program[] = [
       };
     },
   },
+  {
+    name: 'baseball-node: a pitch-type classifier fit batch by batch with the batch as validationData, logging loss and acc',
+    run: async (tf) => {
+      const model = tf.sequential();
+      model.add(tf.layers.dense({ units: 6, activation: 'relu', inputShape: [4], name: 'p1' }));
+      model.add(tf.layers.dense({ units: 5, activation: 'relu', name: 'p2' }));
+      model.add(tf.layers.dense({ units: 3, activation: 'softmax', name: 'p3' }));
+      model.compile({ optimizer: tf.train.adam(), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+      fixWeights(tf, model);
+      const pitches = [[0.1, 0.9, 0.3, 1], [0.8, 0.2, 0.5, 0], [0.4, 0.4, 0.9, 1], [0.7, 0.1, 0.2, 0], [0.2, 0.6, 0.6, 1], [0.9, 0.3, 0.1, 0]];
+      const codes = [0, 1, 2, 1, 0, 2];
+      const batches = [[0, 1, 2], [3, 4, 5]].map((rows) => ({
+        pitches: tf.tensor2d(rows.map((r) => pitches[r])), labels: tf.oneHot(tf.tensor1d(rows.map((r) => codes[r]), 'int32'), 3),
+      }));
+      let steps = 0;
+      for (let i = 0; i < 2; i++) {
+        for (const batch of batches) {
+          await model.fit(batch.pitches, batch.labels, {
+            epochs: 1, shuffle: false, validationData: [batch.pitches, batch.labels],
+            callbacks: { onEpochEnd: async (_epoch, logs) => { console.log(`[pitch-type : step ${steps}] loss: ${(logs?.loss as number).toFixed(4)} accuracy: ${(logs?.acc as number).toFixed(4)} val: ${(logs?.val_acc as number).toFixed(4)}`); } },
+          });
+          steps++;
+        }
+      }
+      const values = (model.predict(tf.tensor2d([pitches[2]])) as Tensor).dataSync();
+      return Array.from(values).map((value, code) => ({ value, code })).sort((a, b) => b.value - a.value);
+    },
+  },
+  {
+    name: 'abalone-node: a batched dataset split with take and skip, fitDataset with validationData, then save',
+    run: async (tf) => {
+      const model = tf.sequential();
+      model.add(tf.layers.dense({ inputShape: [3], activation: 'sigmoid', units: 5, name: 'a1' }));
+      model.add(tf.layers.dense({ activation: 'sigmoid', units: 5, name: 'a2' }));
+      model.add(tf.layers.dense({ units: 1, name: 'a3' }));
+      model.compile({ optimizer: tf.train.sgd(0.01), loss: 'meanSquaredError' });
+      fixWeights(tf, model);
+      const rows = Array.from({ length: 11 }, (_, i) => ({ xs: [i / 10, Math.sin(i), (i % 3) / 2], ys: [5 + (i % 4)] }));
+      const dataset = tf.data.array(rows).map((r) => ({ xs: tf.tensor1d(r.xs), ys: tf.tensor1d(r.ys) })).batch(3);
+      const trainDataset = dataset.take(3);
+      const validationDataset = dataset.skip(3);
+      const h = await model.fitDataset(trainDataset, {
+        epochs: 3, validationData: validationDataset,
+        callbacks: { onEpochEnd: async (epoch) => { console.log(`Epoch ${epoch + 1} of ${3} completed.`); } },
+      });
+      const artifacts = await saveToMemory(tf, model);
+      return { history: h.history, specs: artifacts.weightSpecs, weights: model.getWeights() };
+    },
+  },
 ];
