@@ -603,4 +603,35 @@ export const examplesA: Program[] = [
       return { history: h.history, specs: artifacts.weightSpecs, weights: model.getWeights() };
     },
   },
+  {
+    name: 'addition-rnn: encoder RNN, repeatVector, decoder RNN with returnSequences, timeDistributed dense and softmax, for each RNN type',
+    run: async (tf) => {
+      const vocab = 4;
+      const maxLen = 3;
+      const digits = 1;
+      // One-hot sequences built in a buffer, as the example encodes its strings.
+      const encode = (seqs: number[][], len: number) => {
+        const buf = tf.buffer([seqs.length, len, vocab]);
+        seqs.forEach((seq, i) => seq.forEach((c, j) => buf.set(1, i, j, c)));
+        return buf.toTensor();
+      };
+      const xs = encode([[1, 0, 2], [3, 1, 0], [2, 2, 1]], maxLen);
+      const ys = encode([[3, 1], [0, 2], [1, 1]], digits + 1);
+      const out: unknown[] = [];
+      for (const [name, rnn] of [['SimpleRNN', tf.layers.simpleRNN], ['GRU', tf.layers.gru], ['LSTM', tf.layers.lstm]] as const) {
+        const model = tf.sequential();
+        model.add(rnn({ units: 5, recurrentInitializer: 'glorotNormal', inputShape: [maxLen, vocab], name: `${name}_enc` }));
+        model.add(tf.layers.repeatVector({ n: digits + 1, name: `${name}_rep` }));
+        model.add(rnn({ units: 5, recurrentInitializer: 'glorotNormal', returnSequences: true, name: `${name}_dec` }));
+        model.add(tf.layers.timeDistributed({ layer: tf.layers.dense({ units: vocab, name: `${name}_dense` }), name: `${name}_td` }));
+        model.add(tf.layers.activation({ activation: 'softmax', name: `${name}_softmax` }));
+        model.compile({ loss: 'categoricalCrossentropy', optimizer: 'adam', metrics: ['accuracy'] });
+        fixWeights(tf, model);
+        const h = await model.fit(xs, ys, { epochs: 2, batchSize: 2, validationData: [xs, ys], shuffle: false });
+        const preds = model.predict(xs) as Tensor;
+        out.push(name, h.history, preds, Array.from(preds.argMax(2).dataSync()), model.countParams());
+      }
+      return out;
+    },
+  },
 ];
