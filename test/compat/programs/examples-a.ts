@@ -634,4 +634,47 @@ export const examplesA: Program[] = [
       return out;
     },
   },
+  {
+    name: 'computeOutputShape of built-in layers takes and gives the batch dim, as custom layers call it on their inner layers',
+    run: (tf) => [
+      tf.layers.dense({ units: 3 }).computeOutputShape([null, 5]), tf.layers.dense({ units: 2 }).computeOutputShape([4, 6, 5]),
+      tf.layers.conv2d({ filters: 4, kernelSize: 3 }).computeOutputShape([null, 8, 8, 1]), tf.layers.flatten().computeOutputShape([null, 2, 3, 4]),
+      tf.layers.maxPooling2d({ poolSize: 2 }).computeOutputShape([2, 6, 6, 3]), tf.layers.concatenate().computeOutputShape([[null, 2], [null, 3]]),
+      tf.layers.lstm({ units: 4, returnSequences: true }).computeOutputShape([null, 7, 3]), tf.layers.embedding({ inputDim: 10, outputDim: 4 }).computeOutputShape([null, 5]),
+    ],
+  },
+  {
+    name: 'custom-layer: a layer with two outputs (computeOutputShape gives a list) in a functional model, and one built with no args',
+    run: (tf) => {
+      class SplitHalves extends tf.layers.Layer {
+        static className = 'SplitHalves';
+        override computeOutputShape(inputShape: Shape | Shape[]): Shape[] {
+          const s = inputShape as Shape;
+          return [[s[0], (s[1] as number) / 2], [s[0], (s[1] as number) / 2]];
+        }
+        override call(inputs: Tensor | Tensor[]): Tensor[] {
+          const x = Array.isArray(inputs) ? inputs[0] : inputs;
+          return tf.split(x, 2, 1);
+        }
+      }
+      class Doubler extends tf.layers.Layer {
+        constructor() {
+          super();
+        }
+        override call(inputs: Tensor | Tensor[]): Tensor {
+          return (Array.isArray(inputs) ? inputs[0] : inputs).mul(2);
+        }
+        override getClassName(): string {
+          return 'Doubler';
+        }
+      }
+      const input = tf.input({ shape: [4], name: 'sp_in' });
+      const [a, b] = new SplitHalves({ name: 'halves' }).apply(input) as SymbolicTensor[];
+      const doubled = new Doubler().apply(b) as SymbolicTensor;
+      const joined = tf.layers.concatenate({ name: 'sp_cat' }).apply([doubled, a]) as SymbolicTensor;
+      const model = tf.model({ inputs: input, outputs: [joined, a] });
+      const x = tf.tensor2d([[1, 2, 3, 4], [5, 6, 7, 8]]);
+      return { out: model.predict(x) as Tensor[], shapes: [a.shape, b.shape, doubled.shape, joined.shape], outputShapes: model.outputs.map((o) => o.shape) };
+    },
+  },
 ];
