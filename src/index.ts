@@ -3,7 +3,7 @@ export type { DType, NestedArray, FloatArray, TypedArray } from './tensor/tensor
 export { Rank } from './tensor/value-types';
 export type { ShapeMap, ArrayMap, DataType, DataTypeMap, NumericDataType } from './tensor/value-types';
 export type { Scalar, Tensor1D, Tensor2D, Tensor3D, Tensor4D, Tensor5D, Tensor6D, NamedTensorMap, TensorContainer, TensorContainerObject, TensorContainerArray } from './tensor/tfjs-types';
-export { Variable, disposeVariables } from './tensor/variable';
+export { Variable, Variable as LayerVariable, disposeVariables } from './tensor/variable';
 export { variable } from './tensor/variable-factory';
 export * from './ops/index';
 export { grad, grads, valueAndGrad, valueAndGrads, variableGrads } from './ops/gradients';
@@ -19,6 +19,7 @@ export type { MemoryInfo } from './tensor/memory';
 export { setBackend, getBackend, ready } from './backend/registry';
 export type { BackendName, TfjsBackendName } from './backend/registry';
 export * as layers from './layers/factories';
+export * as serialization from './layers/serialization-public';
 export { Layer, Conv2D, Dense, Flatten, MaxPooling2D, Dropout, Activation, InputLayer, SymbolicTensor, RNN, LSTM, GRU, SimpleRNN, LSTMCell, GRUCell, SimpleRNNCell, StackedRNNCells, Embedding, Masking, Bidirectional, RepeatVector, TimeDistributed } from './layers/index';
 export type { LayerArgs, Kwargs, Conv2DLayerArgs, DenseLayerArgs, MaxPooling2DLayerArgs, DropoutLayerArgs, ActivationLayerArgs } from './layers/index';
 export type { Regularizer } from './layers/regularizers';
