@@ -1,11 +1,38 @@
 import type { Program } from '../harness';
 
 // Programs on corners of the API where tessera lacked a TF.js name or option: the rest of tf.data.Dataset's
-// methods (shuffle, filter, mapAsync, concatenate, prefetch, tf.data.func), ...
+// methods (shuffle, filter, mapAsync, concatenate, prefetch, tf.data.func), tf.data.csv (its files served by a
+// stubbed fetch), ...
 // Shuffled streams differ between the libraries' random streams, so their programs compare what does not depend on
 // the draw: sorted contents, sizes, pairs kept together, and the window a buffered shuffle may move an element by.
 
 const sorted = (xs: number[]): number[] => [...xs].sort((a, b) => a - b);
+
+/** Runs body with fetch answering from files (by the URL's last path part), 404 for any other. */
+async function withServedFiles<R>(files: Record<string, string>, body: () => Promise<R>): Promise<R> {
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (input: string | URL | Request) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const text = files[url.slice(url.lastIndexOf('/') + 1)];
+    return text === undefined ? new Response('missing', { status: 404, statusText: 'Not Found' }) : new Response(text);
+  };
+  try {
+    return await body();
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+}
+
+const HOUSING = 'crim,zn,rm,medv\n0.1,18,6.5,24\r\n0.2,0,6.4,21.6\n0.3,12.5,7.1,34.7\n0.05,0,6,20\n';
+
+/** Each program's result, or its error's message, so one program can try several calls that may throw. */
+async function attempts(calls: Array<() => unknown>): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (const call of calls) {
+    try { out.push(await call()); } catch (e) { out.push(`threw: ${(e as Error).message}`); }
+  }
+  return out;
+}
 
 export const gaps: Program[] = [
   {
@@ -100,5 +127,62 @@ export const gaps: Program[] = [
       const h = await model.fitDataset(ds, { epochs: 2, verbose: 0 });
       return [h.history.loss, model.getWeights()];
     },
+  },
+  {
+    name: 'tf.data.csv as the Boston-housing tutorials: a label column, columnNames, Object.values rows, batches and fitDataset',
+    run: (tf) => withServedFiles({ 'housing.csv': HOUSING }, async () => {
+      const csvDataset = tf.data.csv('https://example.com/data/housing.csv', { columnConfigs: { medv: { isLabel: true } } });
+      const numOfFeatures = (await csvDataset.columnNames()).length - 1;
+      const flattened = csvDataset
+        .map((row) => {
+          const { xs, ys } = row as { xs: Record<string, number>; ys: Record<string, number> };
+          return { xs: Object.values(xs), ys: Object.values(ys) };
+        })
+        .batch(2);
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [numOfFeatures], kernelInitializer: 'zeros', name: 'csv_d' })] });
+      model.compile({ optimizer: tf.train.sgd(0.001), loss: 'meanSquaredError' });
+      const h = await model.fitDataset(flattened, { epochs: 3, verbose: 0 });
+      return [numOfFeatures, csvDataset.size, await csvDataset.toArray(), await flattened.toArray(), h.history.loss, model.getWeights()];
+    }),
+  },
+  {
+    name: 'tf.data.csv column configs: defaults, dtypes int32 and bool, required, configuredColumnsOnly, quoted fields',
+    run: (tf) => withServedFiles({
+      'a.csv': 'id,"name, full",flag,score\n1,"Ann ""A"" Lee",true,3.7\n2,Bob,0,\n3,"Cy",TRUE,-1.5\n',
+    }, async () => attempts([
+      async () => tf.data.csv('a.csv').toArray(),
+      async () => tf.data.csv('a.csv', { columnConfigs: { score: { default: 0, dtype: 'int32' }, flag: { dtype: 'bool' } } }).toArray(),
+      async () => tf.data.csv('a.csv', { columnConfigs: { flag: { dtype: 'bool', isLabel: true }, score: { default: -9 } } }).toArray(),
+      async () => {
+        const ds = tf.data.csv('a.csv', { configuredColumnsOnly: true, columnConfigs: { score: { default: 1 }, id: {} } });
+        return [await ds.columnNames(), await ds.toArray()];
+      },
+      async () => tf.data.csv('a.csv', { columnConfigs: { score: { required: true } } }).toArray(),
+      async () => tf.data.csv('a.csv', { columnConfigs: { score: { isLabel: true } } }).take(1).toArray(),
+      async () => tf.data.csv('a.csv', { columnNames: ['a', 'b', 'c', 'd'] }).skip(1).take(1).toArray(),
+    ])),
+  },
+  {
+    name: 'tf.data.csv without a header, with delimiters and delimWhitespace, and its errors',
+    run: (tf) => withServedFiles({
+      'plain.csv': '1 2  3\n4 5 6\n',
+      'semi.csv': 'x;y\n1;2\n3;4\n',
+      'empty.csv': '',
+      'gap.csv': 'a,b\n1,2\n\n3,4\n',
+    }, async () => attempts([
+      async () => tf.data.csv('plain.csv', { hasHeader: false, columnNames: ['p', 'q', 'r'], delimWhitespace: true }).toArray(),
+      async () => tf.data.csv('semi.csv', { delimiter: ';' }).batch(2).toArray(),
+      async () => (await tf.data.csv('semi.csv', { delimiter: ';' }).columnNames()).join('|'),
+      async () => tf.data.csv('plain.csv', { hasHeader: false, columnNames: ['p', 'q', 'r'], delimiter: ' ' }).toArray(),
+      async () => tf.data.csv('plain.csv', { hasHeader: false }).toArray(),
+      async () => tf.data.csv('empty.csv').toArray(),
+      async () => tf.data.csv('gap.csv').take(1).toArray(),
+      async () => tf.data.csv('gap.csv').toArray(),
+      async () => tf.data.csv('missing.csv').toArray().then(() => 'read', () => 'rejected'),
+      async () => tf.data.csv('semi.csv', { delimiter: ';', columnNames: ['x'] }).toArray(),
+      async () => tf.data.csv('semi.csv', { delimiter: ';', columnNames: ['x', 'x'] }).toArray(),
+      async () => tf.data.csv('semi.csv', { delimiter: ';', columnConfigs: { z: {} } }).columnNames(),
+      () => { tf.data.csv('semi.csv', { delimWhitespace: true, delimiter: ';' }); return 'made'; },
+    ])),
   },
 ];
