@@ -2,7 +2,7 @@ import type { Program } from '../harness';
 
 // Programs on corners of the API where tessera lacked a TF.js name or option: the rest of tf.data.Dataset's
 // methods (shuffle, filter, mapAsync, concatenate, prefetch, tf.data.func), tf.data.csv (its files served by a
-// stubbed fetch), ...
+// stubbed fetch), dilated conv1d layers, ...
 // Shuffled streams differ between the libraries' random streams, so their programs compare what does not depend on
 // the draw: sorted contents, sizes, pairs kept together, and the window a buffered shuffle may move an element by.
 
@@ -184,5 +184,25 @@ export const gaps: Program[] = [
       async () => tf.data.csv('semi.csv', { delimiter: ';', columnConfigs: { z: {} } }).columnNames(),
       () => { tf.data.csv('semi.csv', { delimWhitespace: true, delimiter: ';' }); return 'made'; },
     ])),
+  },
+  {
+    name: 'tf.layers.conv1d with dilationRate: output shapes and values (valid, same) and the conv1d op with dilation',
+    run: (tf) => {
+      const x = tf.tensor3d(Array.from({ length: 2 * 9 * 2 }, (_, i) => Math.sin(i)), [2, 9, 2]);
+      const out: unknown[] = [];
+      for (const [padding, dilationRate] of [['valid', 2], ['same', 3], ['valid', [4]]] as const) {
+        const layer = tf.layers.conv1d({
+          filters: 2, kernelSize: 3, dilationRate: dilationRate as number, padding, inputShape: [9, 2], activation: 'relu',
+          kernelInitializer: tf.initializers.constant({ value: 0.3 }), biasInitializer: tf.initializers.constant({ value: -0.1 }),
+        });
+        const model = tf.sequential({ layers: [layer] });
+        const kernel = tf.tensor3d(Array.from({ length: 3 * 2 * 2 }, (_, i) => Math.cos(i)), [3, 2, 2]);
+        layer.setWeights([kernel, tf.tensor1d([0.1, -0.2])]);
+        out.push(model.outputs[0].shape, model.predict(x));
+      }
+      const f = tf.tensor3d(Array.from({ length: 3 * 2 * 3 }, (_, i) => Math.cos(i)), [3, 2, 3]);
+      out.push(tf.conv1d(x, f, 1, 'valid', 'NWC', 2), tf.conv1d(x, f, 1, 'same', 'NWC', 3), tf.conv1d(x.slice([0, 0, 0], [1, 9, 2]).squeeze([0]), f, 1, 'same', 'NWC', 2));
+      return out;
+    },
   },
 ];
