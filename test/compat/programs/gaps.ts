@@ -2,7 +2,7 @@ import type { Program } from '../harness';
 
 // Programs on corners of the API where tessera lacked a TF.js name or option: the rest of tf.data.Dataset's
 // methods (shuffle, filter, mapAsync, concatenate, prefetch, tf.data.func), tf.data.csv (its files served by a
-// stubbed fetch), dilated conv1d layers, ...
+// stubbed fetch), dilated conv1d layers, bilinear upSampling2d, ...
 // Shuffled streams differ between the libraries' random streams, so their programs compare what does not depend on
 // the draw: sorted contents, sizes, pairs kept together, and the window a buffered shuffle may move an element by.
 
@@ -203,6 +203,21 @@ export const gaps: Program[] = [
       const f = tf.tensor3d(Array.from({ length: 3 * 2 * 3 }, (_, i) => Math.cos(i)), [3, 2, 3]);
       out.push(tf.conv1d(x, f, 1, 'valid', 'NWC', 2), tf.conv1d(x, f, 1, 'same', 'NWC', 3), tf.conv1d(x.slice([0, 0, 0], [1, 9, 2]).squeeze([0]), f, 1, 'same', 'NWC', 2));
       return out;
+    },
+  },
+  {
+    name: "tf.layers.upSampling2d with interpolation 'bilinear' (both layouts) in a model that trains, and its gradient",
+    run: async (tf) => {
+      // Square images: TF.js 4.22's resizeBilinear gradient swaps height and width, so non-square ones fail there.
+      const x = tf.tensor4d(Array.from({ length: 2 * 3 * 3 * 2 }, (_, i) => Math.sin(i * 0.7)), [2, 3, 3, 2]);
+      const up = tf.layers.upSampling2d({ size: [2, 3], interpolation: 'bilinear', inputShape: [3, 3, 2] });
+      const first = tf.layers.upSampling2d({ interpolation: 'bilinear', dataFormat: 'channelsFirst' });
+      const model = tf.sequential({ layers: [up, tf.layers.conv2d({ filters: 1, kernelSize: 2, kernelInitializer: 'ones', name: 'up_c' })] });
+      model.compile({ optimizer: tf.train.sgd(0.01), loss: 'meanSquaredError' });
+      const y = tf.zeros([2, 5, 8, 1]);
+      const h = await model.fit(x, y, { epochs: 2, batchSize: 2, verbose: 0 });
+      const g = tf.grad((t) => (up.apply(t) as typeof x).square().sum())(x);
+      return [up.outputShape, up.apply(x), first.apply(x), model.predict(x), h.history.loss, g];
     },
   },
 ];
