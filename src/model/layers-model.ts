@@ -23,7 +23,7 @@ import { topologyJson, type SaveConfig } from './serialize';
 import { trainingConfigOf, type TrainingConfig } from './training-config';
 import { checkUserDefinedMetadata } from './user-metadata';
 import { summaryLines, type SummaryRow } from './summary';
-import { assertNotTraining, evaluateValues, fit, stepPlan, trainStep, type TrainableModel } from './training';
+import { assertNotTraining, evaluateValues, fit, logNames, stepPlan, trainStep, type TrainableModel } from './training';
 
 export type { ModelCompileArgs, ModelFitArgs };
 
@@ -270,6 +270,11 @@ export class LayersModel extends Layer implements TrainableModel {
 
   get optimizer(): Optimizer | null {
     return this.compiled?.optimizer ?? null;
+  }
+
+  /** The names of what evaluate returns and fit logs, in that order (undefined before compile), as TF.js's field. */
+  get metricsNames(): string[] | undefined {
+    return this.compiled ? logNames(this.compiled, this.ports().outputs) : undefined;
   }
 
   protected requireCompiled(op: string): Compiled {

@@ -215,4 +215,18 @@ export const surfaceExtras: Program[] = [
     deviation: "TF.js 4.22's avgPool3d gradient divides every window's share by the whole window, also where 'same' padding leaves part of it outside x (the forward pass divides by the cells inside, as tessera's gradient does; its float64 central differences agree)",
     run: (tf) => tf.grad((a: Tensor) => tf.avgPool3d(a, 2, 2, 'same').sum())(tf.ones([1, 3, 3, 3, 1])),
   },
+  {
+    name: 'model.metricsNames before and after compile, one output and two',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2], activation: 'softmax', name: 'mn_d' })] });
+      const before = m.metricsNames;
+      m.compile({ loss: 'sparseCategoricalCrossentropy', optimizer: 'sgd', metrics: ['acc', 'mse'] });
+      const input = tf.input({ shape: [3], name: 'mn_in' });
+      const a = tf.layers.dense({ units: 1, name: 'mn_a' }).apply(input) as ReturnType<typeof tf.input>;
+      const b = tf.layers.dense({ units: 2, name: 'mn_b' }).apply(input) as ReturnType<typeof tf.input>;
+      const two = tf.model({ inputs: input, outputs: [a, b] });
+      two.compile({ loss: ['meanSquaredError', 'meanAbsoluteError'], optimizer: 'adam', metrics: ['mse'] });
+      return { before: before === undefined, one: m.metricsNames, two: two.metricsNames };
+    },
+  },
 ];
