@@ -96,3 +96,23 @@ describe('tn.image', () => {
     for (const [f, message] of cases) expect(f).toThrow(message);
   });
 });
+
+describe('image.rotateWithOffset and image.threshold', () => {
+  it('a quarter turn about the middle of a 3x3 image by hand, and its gradient in float64', () => {
+    const x = tn.tensor(Array.from({ length: 9 }, (_, i) => i + 1), [1, 3, 3, 1], 'float64');
+    // Output (row, col) reads source (x', y') = rotation of (col - 1.5, row - 1.5) by 90°, rounded: the centre is 1.5.
+    expect(Array.from(tn.image.rotateWithOffset(x as tn.Tensor4D, Math.PI / 2, -1).dataSync())).toEqual([-1, -1, -1, 3, 6, 9, 2, 5, 8]);
+    const r = tn.gradCheck((t) => tn.image.rotateWithOffset(t as tn.Tensor4D, 0.4, 2), [x]);
+    expect(r.maxError).toBeLessThan(1e-6);
+  });
+
+  it('threshold by hand, and bad input', () => {
+    const gray = tn.tensor3d([[[0], [100]], [[200], [255]]]);
+    expect(Array.from(tn.image.threshold(gray).dataSync())).toEqual([0, 0, 255, 255]);
+    expect(Array.from(tn.image.threshold(gray, 'binary', true, 0.3).dataSync())).toEqual([255, 0, 0, 0]);
+    expect(() => tn.image.threshold(tn.zeros([2, 2, 2]) as tn.Tensor3D)).toThrow('threshold: image must be rank 3 [height, width, channels] with 1 or 3 channels, got shape [2, 2, 2]');
+    expect(() => tn.image.threshold(gray, 'mean' as never)).toThrow("threshold: method must be 'binary' or 'otsu'");
+    expect(() => tn.image.rotateWithOffset(tn.zeros([2, 2, 1]) as never, 1)).toThrow('rotateWithOffset: image must be rank 4');
+    expect(() => tn.image.rotateWithOffset(tn.zeros([1, 2, 2, 1]) as tn.Tensor4D, 1, 0, [0.5] as never)).toThrow('rotateWithOffset: center must be a number or [x, y]');
+  });
+});

@@ -3,3 +3,5 @@ export { resizeBilinear, resizeNearestNeighbor } from '../surface-methods';
 export { flipLeftRight, rgbToGrayscale, grayscaleToRGB } from './color';
 export { nonMaxSuppression, nonMaxSuppressionAsync, nonMaxSuppressionWithScore, nonMaxSuppressionWithScoreAsync } from './non-max-suppression';
 export { cropAndResize } from './crop-and-resize';
+export { rotateWithOffset } from './rotate';
+export { threshold } from './threshold';

@@ -229,4 +229,16 @@ export const surfaceExtras: Program[] = [
       return { before: before === undefined, one: m.metricsNames, two: two.metricsNames };
     },
   },
+  {
+    name: 'image.rotateWithOffset (fill values and centers) and image.threshold (binary, otsu, inverted, gray and rgb)',
+    run: (tf) => {
+      const img = tf.tensor4d(Array.from({ length: 2 * 5 * 6 * 3 }, (_, i) => (i * 37) % 256), [2, 5, 6, 3]);
+      const rgb = tf.tensor3d(Array.from({ length: 8 * 7 * 3 }, (_, i) => (i * 53) % 256), [8, 7, 3]);
+      const gray = tf.tensor3d(Array.from({ length: 8 * 7 }, (_, i) => (i * 29) % 256), [8, 7, 1], 'int32');
+      return {
+        rotations: [tf.image.rotateWithOffset(img, 0.3), tf.image.rotateWithOffset(img, Math.PI / 2, [10, 20, 30], [0.2, 0.7]), tf.image.rotateWithOffset(img, -1.1, 7, 0)],
+        thresholds: [tf.image.threshold(rgb), tf.image.threshold(rgb, 'binary', true, 0.3), tf.image.threshold(rgb, 'otsu'), tf.image.threshold(gray, 'otsu', true)],
+      };
+    },
+  },
 ];

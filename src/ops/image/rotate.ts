@@ -1,0 +1,49 @@
+import type { Tensor } from '../../tensor/tensor';
+import type { Rank } from '../../tensor/value-types';
+import { argError, assertFiniteNumber, fmtValue } from '../../util/validate';
+import { tensor } from '../creation';
+import { gather } from '../gather';
+import { reshape } from '../reshape';
+import { toTensor, type TensorLike } from '../tensor-like';
+import { where } from '../where';
+
+/** TF.js's image center: a fraction of the width and height (one for both, or [x, y]). */
+function centerOf(center: unknown, height: number, width: number): [number, number] {
+  const [fx, fy] = typeof center === 'number' ? [center, center] : Array.isArray(center) && center.length === 2 ? center : [NaN, NaN];
+  if (!Number.isFinite(fx) || !Number.isFinite(fy)) throw argError('rotateWithOffset', 'center', fmtValue(center), 'a number or [x, y] (fractions of the width and height)');
+  return [width * fx, height * fy];
+}
+
+/**
+ * Each image rotated by `radians` about `center` (by default its middle), each output pixel taking the nearest
+ * source pixel, and `fillValue` (a number, or [r, g, b] with alpha 255) where none falls inside, as
+ * tf.image.rotateWithOffset. A gather of the image, so it differentiates with respect to it on both backends.
+ */
+export function rotateWithOffset(image: Tensor<Rank.R4> | TensorLike, radians: number, fillValue: number | [number, number, number] = 0, center: number | [number, number] = 0.5): Tensor<Rank.R4> {
+  const op = 'rotateWithOffset';
+  const x = toTensor(op, 'image', image);
+  if (x.rank !== 4) throw argError(op, 'image', `rank ${x.rank}`, 'rank 4 ([batch, height, width, channels])');
+  if (x.dtype === 'bool') throw argError(op, 'image', 'a bool tensor', 'a numeric image');
+  assertFiniteNumber(op, 'radians', radians);
+  const [b, h, w, c] = x.shape;
+  const fill = typeof fillValue === 'number' ? Array<number>(c).fill(fillValue) : Array.isArray(fillValue) && fillValue.length === 3 && fillValue.every(Number.isFinite)
+    ? Array.from({ length: c }, (_, ch) => (ch === 3 ? 255 : fillValue[ch]))
+    : null;
+  if (!fill || (typeof fillValue !== 'number' && c > 4)) throw argError(op, 'fillValue', fmtValue(fillValue), 'a number, or [r, g, b] for images of at most 4 channels');
+  const [cx, cy] = centerOf(center, h, w);
+  const [sin, cos] = [Math.sin(radians), Math.cos(radians)];
+  const source = new Array<number>(h * w);
+  const inside = new Array<boolean>(h * w);
+  for (let row = 0; row < h; row++) {
+    for (let col = 0; col < w; col++) {
+      const sx = Math.round((col - cx) * cos - (row - cy) * sin + cx);
+      const sy = Math.round((col - cx) * sin + (row - cy) * cos + cy);
+      const ok = sx >= 0 && sx < w && sy >= 0 && sy < h;
+      inside[row * w + col] = ok;
+      source[row * w + col] = ok ? sy * w + sx : 0;
+    }
+  }
+  const moved = gather(reshape(x, [b, h * w, c]), tensor(source, [h * w], 'int32'), 1);
+  const out = where(tensor(inside, [1, h * w, 1], 'bool'), moved, tensor(fill, [1, 1, c], x.dtype));
+  return reshape(out, [b, h, w, c]) as Tensor<Rank.R4>;
+}
