@@ -71,11 +71,11 @@ export class Conv3D extends KernelLayer {
     this.buildIfShaped();
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'Conv3D';
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     const { out } = windowedShape(this.name, inputShape, this.dataFormat, this.kernelSize, this.strides, this.padding, this.dilationRate);
     return this.dataFormat === 'channelsLast' ? [...out, this.filters] : [this.filters, ...out];
   }
@@ -84,7 +84,7 @@ export class Conv3D extends KernelLayer {
     this.buildKernel([...this.kernelSize, splitChannels(inputShape, this.dataFormat).channels, this.filters]);
   }
 
-  call(x: Tensor, options: CallOptions): Tensor {
+  override call(x: Tensor, options: CallOptions): Tensor {
     return channelsLast(x, this.dataFormat, (t) => this.withEpilogue(options, (kernel, bias, activation) => {
       const y = conv3d(t, kernel, this.strides, this.padding, 'NDHWC', this.dilationRate);
       const biased = bias ? add(y, bias) : y;
@@ -92,7 +92,7 @@ export class Conv3D extends KernelLayer {
     }));
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return {
       filters: this.filters,
       kernel_size: this.kernelSize,
@@ -131,16 +131,16 @@ abstract class Pooling3D extends Layer {
     this.buildIfShaped();
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     const { out, channels } = windowedShape(this.name, inputShape, this.dataFormat, this.poolSize, this.strides, this.padding);
     return this.dataFormat === 'channelsLast' ? [...out, channels] : [channels, ...out];
   }
 
-  call(x: Tensor): Tensor {
+  override call(x: Tensor): Tensor {
     return channelsLast(x, this.dataFormat, (t) => this.pool(t, this.poolSize, this.strides, this.padding));
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return { pool_size: this.poolSize, strides: this.strides, padding: this.padding, data_format: dataFormatConfig(this.dataFormat) };
   }
 }
@@ -151,7 +151,7 @@ export class MaxPooling3D extends Pooling3D {
     super('layers.maxPooling3d', 'max_pooling3d', args, (x, f, s, p) => maxPool3d(x, f, s, p));
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'MaxPooling3D';
   }
 }
@@ -162,7 +162,7 @@ export class AveragePooling3D extends Pooling3D {
     super('layers.averagePooling3d', 'average_pooling3d', args, (x, f, s, p) => avgPool3d(x, f, s, p));
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'AveragePooling3D';
   }
 }
