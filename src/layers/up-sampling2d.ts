@@ -1,6 +1,9 @@
 import type { Tensor } from '../tensor/tensor';
+import type { Tensor4D } from '../tensor/tfjs-types';
 import { mul } from '../ops/binary';
 import { ones } from '../ops/creation';
+import { resizeBilinear } from '../ops/image/resize';
+import { transpose } from '../ops/transpose';
 import { argError, fmtValue } from '../util/validate';
 import { pairArg } from './config-checks';
 import { dataFormatArg, dataFormatConfig, type DataFormat } from './data-format';
@@ -9,19 +12,24 @@ import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './laye
 export interface UpSampling2DLayerArgs extends LayerArgs {
   size?: number | [number, number];
   dataFormat?: DataFormat;
-  interpolation?: 'nearest';
+  interpolation?: 'nearest' | 'bilinear';
 }
 
-/** Repeats each row size[0] times and each column size[1] times (nearest neighbour), as tf.layers.upSampling2d. */
+/**
+ * Repeats each row size[0] times and each column size[1] times ('nearest', the default), or resizes bilinearly
+ * (tf.image.resizeBilinear, corners unaligned, as TF.js), as tf.layers.upSampling2d.
+ */
 export class UpSampling2D extends Layer {
   readonly size: [number, number];
   readonly dataFormat: DataFormat;
+  readonly interpolation: 'nearest' | 'bilinear';
 
   constructor(args: UpSampling2DLayerArgs = {}) {
     const op = 'layers.upSampling2d';
     checkConfigKeys(op, args, ['size', 'dataFormat', 'interpolation']);
     super('up_sampling2d', args);
-    if (args.interpolation !== undefined && args.interpolation !== 'nearest') throw argError(op, 'interpolation', fmtValue(args.interpolation), "'nearest' (tessera does not implement bilinear)");
+    if (args.interpolation !== undefined && args.interpolation !== 'nearest' && args.interpolation !== 'bilinear') throw argError(op, 'interpolation', fmtValue(args.interpolation), "'nearest' or 'bilinear'");
+    this.interpolation = args.interpolation ?? 'nearest';
     this.size = pairArg(op, 'size', args.size, [2, 2]);
     this.dataFormat = dataFormatArg(op, args.dataFormat);
     this.buildIfShaped();
@@ -39,6 +47,11 @@ export class UpSampling2D extends Layer {
   }
 
   override call(x: Tensor): Tensor {
+    if (this.interpolation === 'bilinear') {
+      const [a, b, c] = this.outputShapeNoBatch(x.shape.slice(1));
+      if (this.dataFormat === 'channelsLast') return resizeBilinear(x as Tensor4D, [a, b]);
+      return transpose(resizeBilinear(transpose(x, [0, 2, 3, 1]) as Tensor4D, [b, c]), [0, 3, 1, 2]);
+    }
     // A broadcast product with ones over inserted axes repeats rows and columns; its gradient sums the copies.
     const [n, a, b, c] = x.shape;
     const [sh, sw] = this.size;
@@ -49,6 +62,6 @@ export class UpSampling2D extends Layer {
   }
 
   protected override layerConfig(): LayerConfig {
-    return { size: this.size, data_format: dataFormatConfig(this.dataFormat), interpolation: 'nearest' };
+    return { size: this.size, data_format: dataFormatConfig(this.dataFormat), interpolation: this.interpolation };
   }
 }

@@ -8,6 +8,7 @@ import { coreOps } from './programs/core-ops';
 import { coreSurface } from './programs/core-surface';
 import { data } from './programs/data';
 import { edges } from './programs/edges';
+import { gaps } from './programs/gaps';
 import { images } from './programs/images';
 import { math } from './programs/math';
 import { training } from './programs/training';
@@ -23,7 +24,7 @@ import { examplesA } from './programs/examples-a';
 // shapes, dtypes, printed text, and an error from both or from neither.
 
 const suites: Record<string, Program[]> = {
-  basics, math, data, training, images, api, edges, coreOps, coreGrads, coreImage, coreSurface, layersModels, layersTraining, layersIo, layersMore, layersSurface, surfaceExtras, examplesA,
+  basics, math, data, training, images, api, edges, coreOps, coreGrads, coreImage, coreSurface, layersModels, layersTraining, layersIo, layersMore, layersSurface, surfaceExtras, examplesA, gaps,
 };
 
 describe('tfjs-core programs give TF.js results with the import swapped', () => {
