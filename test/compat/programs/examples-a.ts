@@ -366,7 +366,7 @@ export const examplesA: Program[] = [
       const enc = tf.tensor2d([[1, 2, 3, 6], [4, 5, 0, 0], [2, 2, 1, 0]]);
       const dec = tf.tensor2d([[4, 1, 2], [4, 3, 0], [4, 2, 2]]);
       const target = tf.oneHot(tf.tensor2d([[1, 2, 3], [3, 0, 0], [2, 2, 1]], [3, 3], 'int32'), 5);
-      const h = await model.fit([enc, dec], target, { epochs: 2, batchSize: 2, shuffle: false });
+      const h = await model.fit([enc, dec], target, { epochs: 1, batchSize: 2, shuffle: false });
       const artifacts = await saveToMemory(tf, model);
       const loaded = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
       const topology = artifacts.modelTopology as { config: { layers: { class_name: string; config: Record<string, unknown> }[] } };
@@ -627,7 +627,7 @@ export const examplesA: Program[] = [
         model.add(tf.layers.activation({ activation: 'softmax', name: `${name}_softmax` }));
         model.compile({ loss: 'categoricalCrossentropy', optimizer: 'adam', metrics: ['accuracy'] });
         fixWeights(tf, model);
-        const h = await model.fit(xs, ys, { epochs: 2, batchSize: 2, validationData: [xs, ys], shuffle: false });
+        const h = await model.fit(xs, ys, { epochs: 1, batchSize: 2, validationData: [xs, ys], shuffle: false });
         const preds = model.predict(xs) as Tensor;
         out.push(name, h.history, preds, Array.from(preds.argMax(2).dataSync()), model.countParams());
       }
