@@ -8,13 +8,23 @@ import type { Tensor } from '../tensor/tensor';
 import { argError, fmtValue } from '../util/validate';
 import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
 
+/**
+ * The layer's options. TF.js's documentation shows tf.layers.add([a, b]) and tf.layers.concatenate([a, b]); its
+ * factories take that array as the options object, which names none, so the call gives an unapplied layer with the
+ * defaults. The same here, rather than an error.
+ */
+function optionsOf<A extends LayerArgs>(args: A | undefined): A {
+  return (args === undefined || args === null || Array.isArray(args) ? {} : args) as A;
+}
+
 const shapeText = (shapes: readonly (readonly number[])[]) => shapes.map((s) => `[null, ${s.join(', ')}]`).join(' and ');
 
 /** A layer combining several tensors of broadcast-compatible shapes element by element, as tfjs-layers's Merge. */
 abstract class ElementwiseMerge extends Layer {
-  constructor(snake: string, args: LayerArgs = {}) {
-    checkConfigKeys(`layers.${snake}`, args ?? {}, []);
-    super(snake, args ?? {});
+  constructor(snake: string, config?: LayerArgs) {
+    const args = optionsOf(config);
+    checkConfigKeys(`layers.${snake}`, args, []);
+    super(snake, args);
   }
 
   override takesList(): boolean {
@@ -90,10 +100,11 @@ export interface ConcatenateLayerArgs extends LayerArgs {
 export class Concatenate extends Layer {
   readonly axis: number;
 
-  constructor(args: ConcatenateLayerArgs = {}) {
-    checkConfigKeys('layers.concatenate', args ?? {}, ['axis']);
-    super('concatenate', args ?? {});
-    const axis = args?.axis ?? -1;
+  constructor(config?: ConcatenateLayerArgs) {
+    const args = optionsOf(config);
+    checkConfigKeys('layers.concatenate', args, ['axis']);
+    super('concatenate', args);
+    const axis = args.axis ?? -1;
     if (!Number.isInteger(axis) || axis === 0) throw argError('layers.concatenate', 'axis', fmtValue(axis), 'a non-zero integer (axis 0 is the batch)');
     this.axis = axis;
   }
