@@ -20,4 +20,19 @@ export const docs: Program[] = [
       return out;
     },
   },
+  {
+    name: 'a null among tensor values is 0, in every dtype and nesting, as TF.js; a null for all the values is refused',
+    run: (tf) => {
+      const loose = (v: unknown) => v as number[];
+      const out: unknown[] = [
+        tf.tensor1d(loose([1, null, 3, 4])),
+        tf.tensor2d(loose([[null, 2], [3, null]])),
+        tf.tensor1d(loose([7, null]), 'int32'),
+        tf.tensor(loose([true, null])),
+        tf.ensureShape(tf.tensor1d(loose([1, null, 3, 4])), [4]),
+      ];
+      try { tf.tensor(loose(null)); out.push('no error'); } catch { out.push('threw'); }
+      return out;
+    },
+  },
 ];
