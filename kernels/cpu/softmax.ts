@@ -27,13 +27,20 @@ export function softmax(x: FloatArray, rows: number, cols: number, out: FloatArr
   }
 }
 
+const same = (v: number): number => v;
+
+/**
+ * (x - max) - log(sum(exp(x - max))) per row, in that order. In float32 each step is rounded to float32 as TF.js's
+ * chain of ops rounds it, so the results agree with TF.js's to the last printed digit.
+ */
 export function logSoftmax(x: FloatArray, rows: number, cols: number, out: FloatArray): void {
+  const round = out instanceof Float32Array ? Math.fround : same;
   for (let r = 0, s = 0; r < rows; r++, s += cols) {
     const max = rowMax(x, s, cols);
     let sum = 0;
-    for (let j = 0; j < cols; j++) sum += Math.exp(x[s + j] - max);
-    const shift = max + Math.log(sum);
-    for (let j = 0; j < cols; j++) out[s + j] = x[s + j] - shift;
+    for (let j = 0; j < cols; j++) sum += round(Math.exp(round(x[s + j] - max)));
+    const logSum = round(Math.log(round(sum)));
+    for (let j = 0; j < cols; j++) out[s + j] = round(x[s + j] - max) - logSum;
   }
 }
 

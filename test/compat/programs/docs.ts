@@ -35,4 +35,13 @@ export const docs: Program[] = [
       return out;
     },
   },
+  {
+    name: 'logSoftmax prints the digits TF.js prints (each float32 step rounded as its chain of ops rounds it)',
+    run: (tf) => {
+      const rows = tf.tensor2d([[1, 2, 3], [0.5, -1.25, 4], [10, 10.5, -3]]);
+      rows.logSoftmax().print();
+      tf.logSoftmax(tf.tensor1d([-2, 0, 7, 1e-3])).print();
+      return tf.logSoftmax(rows);
+    },
+  },
 ];
