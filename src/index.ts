@@ -46,6 +46,7 @@ export { nextFrame, enableProdMode, time } from './util/environment';
 export { env, Environment } from './util/env-flags';
 export type { TimingInfo } from './util/environment';
 export { loadLayersModel } from './model/load';
+export * as models from './model/models-public';
 export * as io from './io/index';
 export * as browser from './ops/browser/index';
 export type { IOHandler, ModelArtifacts, ModelArtifactsInfo, ModelJSON, SaveResult, WeightsManifestEntry, WeightsManifestGroupConfig } from './io/index';

@@ -213,6 +213,19 @@ export function modelFromArtifacts(op: string, artifacts: unknown): { model: Lay
   return { model, optimizerWeights: optimizerSpecs.map((s, i) => ({ name: s.name, tensor: tensors[i] })) };
 }
 
+/**
+ * A model from a topology alone (model.toJSON's object, or model.json's modelTopology, Keras's model_config nesting
+ * included): its layers get fresh weights from their initializers, as TF.js's tf.models.modelFromJSON gives them.
+ */
+export function modelFromTopologyOnly(op: string, where: string, topologyValue: unknown): LayersModel {
+  let topology = requireRecord(op, where, topologyValue);
+  if (own(topology, 'model_config') !== undefined) {
+    where = `${where}.model_config`;
+    topology = requireRecord(op, where, own(topology, 'model_config'));
+  }
+  return modelFromTopology(op, where, own(topology, 'class_name'), own(topology, 'config'), null);
+}
+
 function modelFromTopology(op: string, where: string, className: unknown, config: unknown, weights: WeightSource): LayersModel {
   if (className === 'Model' || className === 'Functional') return functionalFromConfig(op, where, config, weights);
   if (className !== 'Sequential') throw badValue(op, `${where}.class_name`, className, "'Sequential', 'Model' or 'Functional'");

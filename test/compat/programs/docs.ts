@@ -44,4 +44,18 @@ export const docs: Program[] = [
       return tf.logSoftmax(rows);
     },
   },
+  {
+    name: 'models.modelFromJSON rebuilds a model from toJSON (object, or under modelTopology) with its names and shapes',
+    run: async (tf) => {
+      const m = tf.sequential({ name: 'from_json_source', layers: [
+        tf.layers.dense({ units: 3, inputShape: [4], activation: 'relu', name: 'first' }),
+        tf.layers.repeatVector({ n: 2, name: 'again' }),
+      ] });
+      const copy = await tf.models.modelFromJSON(m.toJSON(null, false) as object);
+      copy.summary();
+      const viaTopology = await tf.models.modelFromJSON({ modelTopology: JSON.parse(m.toJSON() as string) });
+      const out = copy.predict(tf.zeros([1, 4])) as ReturnType<typeof tf.zeros>;
+      return [copy.name, copy.layers.map((l) => l.name), viaTopology.outputs[0].shape, out.shape];
+    },
+  },
 ];
