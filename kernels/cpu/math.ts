@@ -4,9 +4,9 @@ import type { FloatArray } from '../shared/types';
 const TWO_OVER_SQRT_PI = 1.1283791670955126;
 
 /**
- * erf to float64 accuracy (TF.js's cpu kernel uses a 1.5e-7 approximation; exact values keep float64 gradient
- * checks meaningful). |x| < 3: the series 2/√π·e^(−x²)·Σ 2ⁿx^(2n+1)/(1·3···(2n+1)), whose terms are all positive
- * (no cancellation); beyond, 1 − erfc(x) with erfc's continued fraction, which converges fast there.
+ * erf to float64 accuracy, for float64 results (float32 ones follow TF.js's approximation, erfAsTfjs; exact values
+ * keep float64 gradient checks meaningful). |x| < 3: the series 2/√π·e^(−x²)·Σ 2ⁿx^(2n+1)/(1·3···(2n+1)), whose
+ * terms are all positive (no cancellation); beyond, 1 − erfc(x) with erfc's continued fraction, which converges fast there.
  */
 export function erf(x: number): number {
   const a = Math.abs(x);
@@ -24,6 +24,17 @@ export function erf(x: number): number {
   let f = a;
   for (let n = 60; n >= 1; n--) f = a + n / 2 / f;
   return Math.sign(x) * (1 - Math.exp(-a * a) / (Math.sqrt(Math.PI) * f));
+}
+
+/**
+ * erf as TF.js's cpu kernel computes it (Abramowitz and Stegun 7.1.26, error under 1.5e-7): float32 results use it,
+ * so they print TF.js's digits; float64 keeps the exact erf above for gradient checks.
+ */
+export function erfAsTfjs(x: number): number {
+  const v = Math.abs(x);
+  const t = 1 / (1 + 0.3275911 * v);
+  const poly = ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t;
+  return Math.sign(x) * (1 - poly * Math.exp(-v * v));
 }
 
 /** log(1 + e^x) without overflow: max(x, 0) + log1p(e^−|x|). */
@@ -46,7 +57,11 @@ export function mathUnary(op: MathUnaryOp, x: FloatArray, out: FloatArray): void
     case 'rsqrt': for (let i = 0; i < n; i++) out[i] = 1 / Math.sqrt(x[i]); return;
     case 'log1p': for (let i = 0; i < n; i++) out[i] = Math.log1p(x[i]); return;
     case 'expm1': for (let i = 0; i < n; i++) out[i] = Math.expm1(x[i]); return;
-    case 'erf': for (let i = 0; i < n; i++) out[i] = erf(x[i]); return;
+    case 'erf': {
+      const f = out instanceof Float32Array ? erfAsTfjs : erf;
+      for (let i = 0; i < n; i++) out[i] = f(x[i]);
+      return;
+    }
     // `v >= 0 ? ... : ...` as TF.js's kernels, so NaN takes the negative branch and stays NaN.
     case 'elu': for (let i = 0; i < n; i++) { const v = x[i]; out[i] = v >= 0 ? v : Math.expm1(v); } return;
     case 'selu': for (let i = 0; i < n; i++) { const v = x[i]; out[i] = v >= 0 ? SELU_SCALE * v : SELU_SCALE_ALPHA * Math.expm1(v); } return;

@@ -76,7 +76,6 @@ const GAPS: Record<string, string> = {
   'tfjs-core/dist/ops/tensor_scatter_update.d.ts#1': 'lacks tf.tensorScatterUpdate',
   'tfjs-core/dist/ops/linalg/gram_schmidt.d.ts#1': 'float32 rounding: a printed 1 of TF.js is 0.9999999 (values agree to 1e-7)',
   'tfjs-core/dist/ops/linalg/qr.d.ts#1': 'float32 rounding: printed digits differ in the 7th place (values agree to 1e-7)',
-  'tfjs-core/dist/ops/erf.d.ts#1': 'erf prints exact digits where TF.js prints its polynomial approximation',
   'tfjs-layers/dist/exports_layers.d.ts#21': 'lacks tf.layers.convLstm2d',
   'tfjs-layers/dist/exports_layers.d.ts#22': 'lacks tf.layers.convLstm2dCell',
 };

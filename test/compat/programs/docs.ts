@@ -58,4 +58,12 @@ export const docs: Program[] = [
       return [copy.name, copy.layers.map((l) => l.name), viaTopology.outputs[0].shape, out.shape];
     },
   },
+  {
+    name: 'erf of float32 values prints the digits TF.js prints (its cpu kernel\'s approximation)',
+    run: (tf) => {
+      const x = tf.tensor1d([0, 0.1, -0.1, 0.7, -1.5, 2.5, 4, 1e-3]);
+      x.erf().print();
+      return tf.erf(x);
+    },
+  },
 ];
