@@ -66,4 +66,17 @@ export const docs: Program[] = [
       return tf.erf(x);
     },
   },
+  {
+    name: 'chained methods leave only their results in tf.memory(), as TF.js (number arguments and intermediates go)',
+    run: (tf) => {
+      const counts: number[] = [];
+      const x = tf.tensor2d([[1, -2], [3, 0.5]]);
+      const start = tf.memory().numTensors;
+      const results = [x.add(1), x.mul(2).sub(0.5), x.mean(1), x.pow(2), x.clipByValue(0, 1), x.square().mean(), x.greater(0).all()];
+      counts.push(tf.memory().numTensors - start);
+      tf.dispose(results);
+      counts.push(tf.memory().numTensors - start);
+      return counts;
+    },
+  },
 ];
