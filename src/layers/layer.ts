@@ -2,6 +2,7 @@ import { Tensor, type DType } from '../tensor/tensor';
 import { Variable } from '../tensor/variable';
 import type { Initializer } from './initializers';
 import { argError, checkKnownKeys, fmtShape, fmtValue } from '../util/validate';
+import { pythonicToTs } from '../util/case';
 import { assertDtype, assertFloatDtype } from '../tensor/checks';
 import { div } from '../ops/binary';
 import { cast } from '../ops/cast';
@@ -174,11 +175,27 @@ export abstract class Layer {
     return this.supportsMasking ? mask : null;
   }
 
-  /** The settings that recreate this layer (without weights), as model.json records them. */
-  getConfig(): LayerConfig {
+  /** @internal The settings that recreate this layer (without weights), as model.json records them (snake_case). */
+  savedConfig(): LayerConfig {
     const base: LayerConfig = { name: this.name, trainable: this.trainable, dtype: this.dtype };
     if (this.declaredInputShape) base.batch_input_shape = [this.declaredBatch, ...this.declaredInputShape];
     return { ...base, ...this.layerConfig() };
+  }
+
+  /**
+   * The settings that recreate this layer, as TF.js's getConfig gives them: its constructor's argument names
+   * (camelCase), so that `tf.layers.dense(layer.getConfig())` makes a copy. As TF.js, a dtype only where the layer
+   * declares an input shape.
+   */
+  getConfig(): LayerConfig {
+    const config = pythonicToTs(this.savedConfig()) as LayerConfig;
+    if (!('batchInputShape' in config)) delete config.dtype;
+    return config;
+  }
+
+  /** The input shape the layer declares, with the batch dim (TF.js's batchInputShape); undefined where it declares none. */
+  get batchInputShape(): (number | null)[] | undefined {
+    return this.declaredInputShape ? [this.declaredBatch, ...this.declaredInputShape] : undefined;
   }
 
   /**
