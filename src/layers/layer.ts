@@ -440,12 +440,21 @@ export abstract class Layer {
     return [...this.trainableWeights, ...this.nonTrainableWeights];
   }
 
-  get trainableWeights(): Variable[] {
-    return this.trainableFlag ? this.vars.filter((v) => this.weightOptions.get(v)?.trainable ?? true) : [];
+  /** @internal The weights the layer makes trainable (TF.js's _trainableWeights), whatever their flags are now. */
+  declaredTrainableWeights(): Variable[] {
+    return this.vars.filter((v) => this.weightOptions.get(v)?.trainable ?? true);
   }
 
+  /** As TF.js: the declared-trainable weights whose own flag is on (a model's trainable = false turns them off). */
+  get trainableWeights(): Variable[] {
+    return this.trainableFlag ? this.declaredTrainableWeights().filter((v) => v.trainable) : [];
+  }
+
+  /** As TF.js: declared-trainable weights switched off first, then the ones that never train (moving statistics). */
   get nonTrainableWeights(): Variable[] {
-    return this.trainableFlag ? this.vars.filter((v) => !(this.weightOptions.get(v)?.trainable ?? true)) : this.vars.slice();
+    const declared = this.declaredTrainableWeights();
+    const frozen = this.vars.filter((v) => !declared.includes(v));
+    return [...(this.trainableFlag ? declared.filter((v) => !v.trainable) : declared), ...frozen];
   }
 
   /**

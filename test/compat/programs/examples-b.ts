@@ -9,7 +9,12 @@ type Sym = ReturnType<TF['input']>;
 /** Sets every weight of a model to a fixed, varied value (TF.js and tessera draw different random streams). */
 function fixWeights(tf: TF, model: Model, scale = 0.3): void {
   let k = 0;
-  model.setWeights(model.getWeights().map((w) => tf.tensor(Array.from({ length: w.size }, () => scale * Math.sin(1 + 1.7 * k++)), w.shape)));
+  const names = model.weights.map((w) => w.name);
+  model.setWeights(model.getWeights().map((w, i) => {
+    const values = Array.from({ length: w.size }, () => scale * Math.sin(1 + 1.7 * k++));
+    // A variance must stay positive.
+    return tf.tensor(names[i].endsWith('moving_variance') ? values.map((v) => 1 + Math.abs(v)) : values, w.shape);
+  }));
 }
 
 /** A [n, steps, tokens] batch of one-hot sequences built with tf.buffer, as the examples vectorize text. */
@@ -208,6 +213,177 @@ export const examplesB: Program[] = [
         return tf.clipByValue(d, 0, 255).asType('int32');
       });
       return { outputs, split, cam, ascent };
+    },
+  },
+  {
+    name: 'snake-dqn: online/target networks, variableGrads of a masked Q loss, applyGradients, weights copied under trainable toggling',
+    run: (tf) => {
+      const [h, w, numActions] = [4, 4, 3];
+      const createDeepQNetwork = (name: string) => {
+        const model = tf.sequential({ name });
+        model.add(tf.layers.conv2d({ filters: 3, kernelSize: 3, strides: 1, activation: 'relu', inputShape: [h, w, 2], name: `${name}_c1` }));
+        model.add(tf.layers.batchNormalization({ name: `${name}_bn` }));
+        model.add(tf.layers.conv2d({ filters: 2, kernelSize: 2, strides: 1, activation: 'relu', name: `${name}_c2` }));
+        model.add(tf.layers.flatten({ name: `${name}_flat` }));
+        model.add(tf.layers.dense({ units: 5, activation: 'relu', name: `${name}_d1` }));
+        model.add(tf.layers.dropout({ rate: 0, name: `${name}_drop` }));
+        model.add(tf.layers.dense({ units: numActions, name: `${name}_out` }));
+        return model;
+      };
+      const copyWeights = (dest: Model, src: Model) => {
+        let original: boolean | undefined;
+        if (dest.trainable !== src.trainable) {
+          original = dest.trainable;
+          dest.trainable = src.trainable;
+        }
+        dest.setWeights(src.getWeights());
+        if (original != null) dest.trainable = original;
+      };
+      const getStateTensor = (states: number[][][], height: number, width: number) => {
+        const buffer = tf.buffer([states.length, height, width, 2]);
+        states.forEach((s, n) => s.forEach(([y, x], i) => buffer.set(i === 0 ? 2 : 1, n, y, x, 0)));
+        states.forEach((_, n) => buffer.set(1, n, (n + 1) % height, (n * 3) % width, 1));
+        return buffer.toTensor();
+      };
+      const online = createDeepQNetwork('online');
+      const target = createDeepQNetwork('target');
+      fixWeights(tf, online);
+      target.trainable = false;
+      copyWeights(target, online);
+      const optimizer = tf.train.adam(0.01);
+      const batch: [number[][], number, number, boolean, number[][]][] = [
+        [[[0, 0], [0, 1]], 0, 1, false, [[1, 0], [0, 0]]],
+        [[[2, 2], [2, 3]], 2, -10, true, [[3, 2], [2, 2]]],
+        [[[1, 3], [1, 2]], 1, 0, false, [[1, 1], [1, 3]]],
+      ];
+      const lossFunction = () => tf.tidy(() => {
+        const stateTensor = getStateTensor(batch.map((e) => e[0]), h, w);
+        const actionTensor = tf.tensor1d(batch.map((e) => e[1]), 'int32');
+        const qs = (online.apply(stateTensor, { training: true }) as ReturnType<TF['tensor']>).mul(tf.oneHot(actionTensor, numActions)).sum(-1);
+        const rewardTensor = tf.tensor1d(batch.map((e) => e[2]));
+        const nextMaxQ = (target.predict(getStateTensor(batch.map((e) => e[4]), h, w)) as ReturnType<TF['tensor']>).max(-1);
+        const doneMask = tf.scalar(1).sub(tf.tensor1d(batch.map((e) => e[3])).asType('float32'));
+        const targetQs = rewardTensor.add(nextMaxQ.mul(doneMask).mul(0.9));
+        return tf.losses.meanSquaredError(targetQs, qs) as ReturnType<TF['scalar']>;
+      });
+      const out: unknown[] = [];
+      for (let step = 0; step < 2; step++) {
+        const grads = tf.variableGrads(lossFunction);
+        out.push(grads.value, Object.keys(grads.grads).sort());
+        optimizer.applyGradients(grads.grads);
+        tf.dispose(grads);
+      }
+      const action = tf.tidy(() => online.predict(getStateTensor([[[0, 0], [0, 1]]], h, w)) as ReturnType<TF['tensor']>).argMax(-1).dataSync()[0];
+      copyWeights(target, online);
+      return { out, action, target: target.getWeights(), trainable: [online.trainable, target.trainable, target.trainableWeights.length] };
+    },
+  },
+  {
+    name: 'mnist-acgan: embedding times latent, conv2dTranspose generator, two-output discriminator frozen in the combined model, trainOnBatch',
+    run: async (tf) => {
+      const [latentSize, numClasses] = [4, 3];
+      const cnn = tf.sequential({ name: 'gen_cnn' });
+      cnn.add(tf.layers.dense({ units: 2 * 2 * 3, inputShape: [latentSize], activation: 'relu', name: 'g_dense' }));
+      cnn.add(tf.layers.reshape({ targetShape: [2, 2, 3], name: 'g_reshape' }));
+      cnn.add(tf.layers.conv2dTranspose({ filters: 2, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu', kernelInitializer: 'glorotNormal', name: 'g_up1' }));
+      cnn.add(tf.layers.batchNormalization({ name: 'g_bn' }));
+      cnn.add(tf.layers.conv2dTranspose({ filters: 1, kernelSize: 3, strides: 2, padding: 'same', activation: 'tanh', kernelInitializer: 'glorotNormal', name: 'g_up2' }));
+      const latent = tf.input({ shape: [latentSize], name: 'g_latent' });
+      const imageClass = tf.input({ shape: [1], name: 'g_class' });
+      const embedded = tf.layers.embedding({ inputDim: numClasses, outputDim: latentSize, embeddingsInitializer: 'glorotNormal', name: 'g_emb' }).apply(imageClass) as Sym;
+      const classEmbedding = tf.layers.flatten({ name: 'g_emb_flat' }).apply(embedded) as Sym;
+      const hd = tf.layers.multiply({ name: 'g_mul' }).apply([latent, classEmbedding]) as Sym;
+      const generator = tf.model({ inputs: [latent, imageClass], outputs: cnn.apply(hd) as Sym, name: 'generator' });
+      fixWeights(tf, generator);
+
+      const dcnn = tf.sequential({ name: 'disc_cnn' });
+      dcnn.add(tf.layers.conv2d({ filters: 2, kernelSize: 3, padding: 'same', strides: 2, inputShape: [4, 4, 1], name: 'd_c1' }));
+      dcnn.add(tf.layers.leakyReLU({ alpha: 0.2, name: 'd_lr1' }));
+      dcnn.add(tf.layers.dropout({ rate: 0, name: 'd_drop1' }));
+      dcnn.add(tf.layers.flatten({ name: 'd_flat' }));
+      const image = tf.input({ shape: [4, 4, 1], name: 'd_image' });
+      const features = dcnn.apply(image) as Sym;
+      const realness = tf.layers.dense({ units: 1, activation: 'sigmoid', name: 'd_real' }).apply(features) as Sym;
+      const aux = tf.layers.dense({ units: numClasses, activation: 'softmax', name: 'd_aux' }).apply(features) as Sym;
+      const discriminator = tf.model({ inputs: image, outputs: [realness, aux], name: 'discriminator' });
+      fixWeights(tf, discriminator, 0.4);
+      discriminator.compile({ optimizer: tf.train.adam(0.01, 0.5), loss: ['binaryCrossentropy', 'sparseCategoricalCrossentropy'] });
+      discriminator.summary();
+      generator.summary();
+
+      const cLatent = tf.input({ shape: [latentSize], name: 'c_latent' });
+      const cClass = tf.input({ shape: [1], name: 'c_class' });
+      const fake = generator.apply([cLatent, cClass]) as Sym;
+      discriminator.trainable = false;
+      const [cFake, cAux] = discriminator.apply(fake) as Sym[];
+      const combined = tf.model({ inputs: [cLatent, cClass], outputs: [cFake, cAux], name: 'combined' });
+      // Momentum here: some generator gradients are near Adam's epsilon, where tessera's Adam (Keras's formula) differs.
+      combined.compile({ optimizer: tf.train.momentum(0.01, 0.5), loss: ['binaryCrossentropy', 'sparseCategoricalCrossentropy'] });
+      combined.summary();
+
+      const z = tf.tensor2d(Array.from({ length: 2 * latentSize }, (_, i) => Math.sin(i * 0.7)), [2, latentSize]);
+      const labels = tf.tensor2d([[1], [2]]);
+      const realImages = tf.tensor4d(Array.from({ length: 32 }, (_, i) => Math.cos(i * 0.4)), [2, 4, 4, 1]);
+      const [x, y, auxY] = tf.tidy(() => {
+        const generated = generator.predict([z, labels], { batchSize: 2 }) as ReturnType<TF['tensor']>;
+        return [tf.concat([realImages, generated], 0), tf.concat([tf.ones([2, 1]).mul(0.95), tf.zeros([2, 1])]), tf.concat([tf.tensor2d([[0], [1]]), labels], 0)];
+      });
+      const dLoss = await discriminator.trainOnBatch(x, [y, auxY]);
+      const gLoss = await combined.trainOnBatch([z, labels], [tf.ones([2, 1]).mul(0.95), labels]);
+      return { dLoss, gLoss, gen: generator.getWeights(), disc: discriminator.getWeights(), hd: hd.shape, fakeShape: fake.shape,
+        counts: [combined.trainableWeights.length, combined.nonTrainableWeights.length, discriminator.trainableWeights.length] };
+    },
+  },
+  {
+    name: 'polynomial-regression-core: tf.scalar variables, a cubic built with tf.tidy, sgd.minimize over the coefficients',
+    run: (tf) => {
+      const a = tf.variable(tf.scalar(0.3));
+      const b = tf.variable(tf.scalar(-0.2));
+      const c = tf.variable(tf.scalar(0.5));
+      const d = tf.variable(tf.scalar(0.1));
+      const predict = (x: ReturnType<TF['tensor']>) => tf.tidy(() => a.mul(x.pow(tf.scalar(3, 'int32'))).add(b.mul(x.square())).add(c.mul(x)).add(d));
+      const loss = (pred: ReturnType<TF['tensor']>, labels: ReturnType<TF['tensor']>) => pred.sub(labels).square().mean() as ReturnType<TF['scalar']>;
+      const xs = tf.linspace(-1, 1, 9);
+      const ys = tf.tidy(() => xs.pow(tf.scalar(3, 'int32')).mul(-0.8).add(xs.square().mul(-0.2)).add(xs.mul(0.9)).add(0.5));
+      const optimizer = tf.train.sgd(0.5);
+      const losses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const cost = optimizer.minimize(() => loss(predict(xs), ys), true);
+        losses.push(cost!.dataSync()[0]);
+      }
+      const coeffs = { a: a.dataSync()[0], b: b.dataSync()[0], c: c.dataSync()[0], d: d.dataSync()[0] };
+      return { losses, coeffs, pred: predict(xs), arr: Array.from(predict(xs).dataSync()) };
+    },
+  },
+  {
+    name: 'trainable after compile: freezing takes effect at once, unfreezing waits for compile, nothing trainable throws',
+    run: async (tf) => {
+      const model = tf.sequential({ layers: [
+        tf.layers.dense({ units: 2, inputShape: [2], kernelInitializer: 'ones', name: 'f1' }),
+        tf.layers.dense({ units: 1, kernelInitializer: 'ones', name: 'f2' }),
+      ] });
+      model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const [x, y] = [tf.tensor2d([[1, 2], [3, -1]]), tf.tensor2d([[0.5], [-1]])];
+      const out: unknown[] = [];
+      // Read at once: TF.js's getWeights gives the live variables, which later steps change.
+      const values = () => model.getWeights().map((w) => w.arraySync());
+      model.layers[0].trainable = false;
+      out.push(await model.trainOnBatch(x, y), values());
+      model.layers[0].trainable = true;
+      model.layers[1].trainable = false;
+      out.push(await model.trainOnBatch(x, y), values());
+      model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      out.push(await model.trainOnBatch(x, y), values());
+      model.summary();
+      model.trainable = false;
+      try {
+        await model.trainOnBatch(x, y);
+        out.push('trained');
+      } catch {
+        out.push('threw');
+      }
+      out.push(model.getWeights().map((w) => w.shape), model.nonTrainableWeights.map((w) => w.name));
+      return out;
     },
   },
 ];
