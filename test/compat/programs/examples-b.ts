@@ -386,4 +386,122 @@ export const examplesB: Program[] = [
       return out;
     },
   },
+  {
+    name: 'sentiment: embedding into conv1d + globalMaxPool1d, lstm and bidirectional lstm heads, binary crossentropy fit',
+    run: async (tf) => {
+      const [vocab, maxLen, dim] = [7, 5, 3];
+      const ids = tf.tensor2d([[1, 2, 3, 0, 0], [4, 5, 6, 2, 1], [3, 3, 0, 0, 0], [6, 1, 2, 4, 5]]);
+      const labels = tf.tensor2d([[1], [0], [1], [0]]);
+      const out: unknown[] = [];
+      for (const kind of ['cnn', 'lstm', 'bidirectionalLSTM']) {
+        const model = tf.sequential({ name: `sent_${kind}` });
+        model.add(tf.layers.embedding({ inputDim: vocab, outputDim: dim, inputLength: maxLen, name: `${kind}_emb` }));
+        if (kind === 'cnn') {
+          model.add(tf.layers.dropout({ rate: 0, name: `${kind}_drop` }));
+          model.add(tf.layers.conv1d({ filters: 4, kernelSize: 3, strides: 1, padding: 'valid', activation: 'relu', name: `${kind}_conv` }));
+          model.add(tf.layers.globalMaxPool1d({ name: `${kind}_pool` }));
+          model.add(tf.layers.dense({ units: 3, activation: 'relu', name: `${kind}_hidden` }));
+        } else if (kind === 'lstm') {
+          model.add(tf.layers.lstm({ units: 4, name: `${kind}_rnn` }));
+        } else {
+          model.add(tf.layers.bidirectional({ layer: tf.layers.lstm({ units: 2 }) as never, mergeMode: 'concat', name: `${kind}_rnn` }));
+        }
+        model.add(tf.layers.dense({ units: 1, activation: 'sigmoid', name: `${kind}_out` }));
+        fixWeights(tf, model);
+        model.compile({ loss: 'binaryCrossentropy', optimizer: tf.train.sgd(0.5), metrics: ['acc'] });
+        const h = await model.fit(ids, labels, { epochs: 2, batchSize: 2, shuffle: false, validationSplit: 0.25, verbose: 0 });
+        model.summary();
+        const score = (model.predict(tf.tensor2d([[2, 3, 4, 0, 0]])) as ReturnType<TF['tensor']>).dataSync()[0];
+        out.push(h.history, score, model.evaluate(ids, labels));
+      }
+      return out;
+    },
+  },
+  {
+    name: 'iris: oneHot labels, softmax classifier with an onEpochEnd callback, argMax predictions and a confusion matrix',
+    run: async (tf) => {
+      const data = [[5.1, 3.5, 1.4, 0.2, 0], [7.0, 3.2, 4.7, 1.4, 1], [6.3, 3.3, 6.0, 2.5, 2], [4.9, 3.0, 1.4, 0.2, 0], [6.4, 3.2, 4.5, 1.5, 1], [5.8, 2.7, 5.1, 1.9, 2]];
+      const xs = tf.tensor2d(data.map((r) => r.slice(0, 4)), [data.length, 4]);
+      const ys = tf.oneHot(tf.tensor1d(data.map((r) => r[4])).toInt(), 3);
+      const model = tf.sequential({ name: 'iris' });
+      model.add(tf.layers.dense({ units: 5, activation: 'sigmoid', inputShape: [xs.shape[1]], name: 'iris_h' }));
+      model.add(tf.layers.dense({ units: 3, activation: 'softmax', name: 'iris_out' }));
+      fixWeights(tf, model);
+      model.summary();
+      model.compile({ optimizer: tf.train.sgd(0.3), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+      const logs: unknown[] = [];
+      const h = await model.fit(xs, ys, { epochs: 3, shuffle: false, validationData: [xs, ys], verbose: 0, callbacks: { onEpochEnd: async (epoch, l) => { logs.push([epoch, l]); await tf.nextFrame(); } } });
+      const predictOut = model.predict(xs) as ReturnType<TF['tensor']>;
+      const winners = predictOut.argMax(-1);
+      const truth = ys.argMax(-1);
+      const confusion = tf.math.confusionMatrix(truth as ReturnType<TF['tensor1d']>, winners as ReturnType<TF['tensor1d']>, 3);
+      const input = tf.tensor2d([[5.0, 3.4, 1.5, 0.2]], [1, 4]);
+      return { h: h.history, logs, predictOut, winners, confusion, one: (model.predict(input) as ReturnType<TF['tensor']>).arraySync() };
+    },
+  },
+  {
+    name: 'jena-weather: flatten + dense baseline and GRU on windows from a tf.data generator, fitDataset with validation',
+    run: async (tf) => {
+      const [lookBack, features] = [4, 2];
+      const series = Array.from({ length: 20 }, (_, i) => [Math.sin(i * 0.4), Math.cos(i * 0.3)]);
+      function* windows(start: number, end: number) {
+        for (let i = start; i + lookBack < end; i++) {
+          yield { xs: tf.tensor2d(series.slice(i, i + lookBack), [lookBack, features]), ys: tf.tensor1d([series[i + lookBack][0]]) };
+        }
+      }
+      const out: unknown[] = [];
+      for (const kind of ['mlp', 'gru', 'simpleRNN']) {
+        const model = tf.sequential({ name: `jena_${kind}` });
+        if (kind === 'mlp') {
+          model.add(tf.layers.flatten({ inputShape: [lookBack, features], name: `${kind}_flat` }));
+          model.add(tf.layers.dense({ units: 3, activation: 'relu', name: `${kind}_h` }));
+        } else if (kind === 'gru') {
+          model.add(tf.layers.gru({ units: 3, inputShape: [lookBack, features], name: `${kind}_rnn` }));
+        } else {
+          model.add(tf.layers.simpleRNN({ units: 3, inputShape: [lookBack, features], name: `${kind}_rnn` }));
+        }
+        model.add(tf.layers.dense({ units: 1, name: `${kind}_out` }));
+        fixWeights(tf, model);
+        model.compile({ loss: 'meanAbsoluteError', optimizer: tf.train.rmsprop(0.01) });
+        const train = tf.data.generator(() => windows(0, 14)).batch(4);
+        const val = tf.data.generator(() => windows(12, 20)).batch(4);
+        const h = await model.fitDataset(train, { epochs: 2, validationData: val, verbose: 0 });
+        out.push(h.history, model.predict(tf.tensor3d([series.slice(0, lookBack)])));
+      }
+      return out;
+    },
+  },
+  {
+    name: 'lstm-text-generation: one-hot LSTM, fit on next characters, sampling logits as log(probs) / temperature',
+    run: async (tf) => {
+      const text = 'abcabdabcab';
+      const chars = [...new Set(text)].sort();
+      const [sampleLen, n] = [3, chars.length];
+      const starts = Array.from({ length: text.length - sampleLen }, (_, i) => i);
+      const xsBuf = tf.buffer([starts.length, sampleLen, n]);
+      const ysBuf = tf.buffer([starts.length, n]);
+      starts.forEach((s, i) => {
+        for (let j = 0; j < sampleLen; j++) xsBuf.set(1, i, j, chars.indexOf(text[s + j]));
+        ysBuf.set(1, i, chars.indexOf(text[s + sampleLen]));
+      });
+      const model = tf.sequential({ name: 'textgen' });
+      model.add(tf.layers.lstm({ units: 4, returnSequences: true, inputShape: [sampleLen, n], name: 'tg_l1' }));
+      model.add(tf.layers.lstm({ units: 3, returnSequences: false, name: 'tg_l2' }));
+      model.add(tf.layers.dense({ units: n, activation: 'softmax', name: 'tg_out' }));
+      fixWeights(tf, model);
+      model.compile({ optimizer: tf.train.rmsprop(0.05), loss: 'categoricalCrossentropy' });
+      const h = await model.fit(xsBuf.toTensor(), ysBuf.toTensor(), { epochs: 2, batchSize: 4, validationSplit: 0.2, shuffle: false, verbose: 0 });
+      const sampled: unknown[] = [];
+      for (const temperature of [0.25, 0.75, 1]) {
+        const seed = tf.buffer([1, sampleLen, n]);
+        [0, 1, 2].forEach((c, j) => seed.set(1, 0, j, c));
+        const probs = (model.predict(seed.toTensor()) as ReturnType<TF['tensor']>).squeeze();
+        const logits = tf.tidy(() => tf.div(tf.log(probs), Math.max(temperature, 1e-6)));
+        const scaled = tf.softmax(logits as ReturnType<TF['tensor1d']>);
+        sampled.push(logits, scaled, scaled.argMax().dataSync()[0]);
+      }
+      const draws = tf.multinomial(tf.tensor1d([-100, 100, -100]), 4, 7).dataSync();
+      return { h: h.history, sampled, draws: Array.from(draws) };
+    },
+  },
 ];
