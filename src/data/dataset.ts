@@ -2,7 +2,9 @@ import { stack } from '../ops/concat';
 import { tensor } from '../ops/creation';
 import { Tensor } from '../tensor/tensor';
 import type { TensorLike } from '../tensor/value-types';
+import { Random, hashSeed, nextDefaultSeed } from '../util/random';
 import { argError, fmtValue } from '../util/validate';
+import { prefetched, shuffled } from './streams';
 
 // tf.data's in-memory datasets: a Dataset is a recipe for a stream of elements (numbers, arrays, tensors, or
 // objects and arrays of them), started afresh by every pass (toArray, forEachAsync, an epoch of fitDataset).
@@ -32,6 +34,9 @@ function batchRows(rows: unknown[]): unknown {
 
 /** A stream of elements, as tf.data.Dataset: built by tf.data.array, generator and zip, transformed lazily. */
 export class Dataset<T = unknown> {
+  /** The largest shuffle buffer TF.js advises, as tf.data.Dataset.MAX_BUFFER_SIZE. */
+  static readonly MAX_BUFFER_SIZE = 10000;
+
   /** The number of elements when known (Infinity for an endless one), else null, as TF.js. */
   readonly size: number | null;
 
@@ -58,6 +63,65 @@ export class Dataset<T = unknown> {
     return new Dataset<O>(async function* () {
       for await (const v of base.each()) yield transform(v);
     } as Stream<O>, this.size);
+  }
+
+  /** Elements transformed by an async f, each awaited in turn, as dataset.mapAsync. */
+  mapAsync<O>(transform: (value: T) => Promise<O>): Dataset<O> {
+    if (typeof transform !== 'function') throw argError('Dataset.mapAsync', 'transform', fmtValue(transform), 'an async function');
+    const base = this;
+    return new Dataset<O>(async function* () {
+      for await (const v of base.each()) yield await transform(v);
+    } as Stream<O>, this.size);
+  }
+
+  /** The elements for which predicate is truthy, as dataset.filter (size unknown unless endless). */
+  filter(predicate: (value: T) => boolean): Dataset<T> {
+    if (typeof predicate !== 'function') throw argError('Dataset.filter', 'predicate', fmtValue(predicate), 'a function');
+    const base = this;
+    return new Dataset<T>(async function* () {
+      for await (const v of base.each()) if (predicate(v)) yield v;
+    }, this.size === Infinity ? Infinity : null);
+  }
+
+  /** This dataset's elements, then another's, as dataset.concatenate. */
+  concatenate(dataset: Dataset<T>): Dataset<T> {
+    if (!(dataset instanceof Dataset)) throw argError('Dataset.concatenate', 'dataset', fmtValue(dataset), 'a Dataset');
+    const base = this;
+    const size = this.size === Infinity || dataset.size === Infinity ? Infinity : this.size === null || dataset.size === null ? null : this.size + dataset.size;
+    return new Dataset<T>(async function* () {
+      yield* base.each();
+      yield* dataset.each();
+    }, size);
+  }
+
+  /**
+   * The elements in a seeded random order, as dataset.shuffle: a window of bufferSize elements is shuffled as the
+   * stream passes (a buffer as large as the dataset shuffles it fully). Each pass draws a new order from the seed
+   * (the global seeded stream when absent), unless reshuffleEachIteration is false: then every pass repeats the
+   * first's order.
+   */
+  shuffle(bufferSize: number, seed?: string | number, reshuffleEachIteration = true): Dataset<T> {
+    if (bufferSize === undefined || bufferSize === null || bufferSize < 0) {
+      throw new RangeError(
+        '`Dataset.shuffle()` requires bufferSize to be specified.' +
+          (this.size === null ? '' : '  If your data fits in main memory (for regular JS objects), and/or GPU memory (for `tf.Tensor`s), ' +
+            `consider setting bufferSize to the dataset size (${this.size} elements)`),
+      );
+    }
+    if (!Number.isInteger(bufferSize) || bufferSize === 0) throw argError('Dataset.shuffle', 'bufferSize', fmtValue(bufferSize), 'a positive integer');
+    if (seed !== undefined && typeof seed !== 'string' && !Number.isFinite(seed)) throw argError('Dataset.shuffle', 'seed', fmtValue(seed), 'a string or a finite number');
+    const base = this;
+    const seeds = new Random(seed === undefined ? nextDefaultSeed() : typeof seed === 'string' ? hashSeed(seed) : seed);
+    const fixed = seeds.int(2 ** 32);
+    return new Dataset<T>(() => shuffled(base.stream(), bufferSize, new Random(reshuffleEachIteration ? seeds.int(2 ** 32) : fixed)), this.size);
+  }
+
+  /** The same elements, with up to bufferSize of them read ahead, as dataset.prefetch. */
+  prefetch(bufferSize: number): Dataset<T> {
+    if (bufferSize === undefined || bufferSize === null) throw new RangeError('`Dataset.prefetch()` requires bufferSize to be specified.');
+    if (!Number.isInteger(bufferSize) || bufferSize <= 0) throw argError('Dataset.prefetch', 'bufferSize', fmtValue(bufferSize), 'a positive integer');
+    const base = this;
+    return new Dataset<T>(() => prefetched(base.stream(), bufferSize), this.size);
   }
 
   /** Consecutive elements stacked into batches of batchSize (the last one smaller unless smallLastBatch is false). */
@@ -150,6 +214,21 @@ export function generator<T>(generatorFn: () => Iterator<T> | AsyncIterator<T> |
     const it = await generatorFn();
     for (;;) {
       const r = await it.next();
+      if (r.done) return;
+      yield r.value;
+    }
+  }, null);
+}
+
+/**
+ * A dataset of what f returns on each call ({value, done}, or a promise of it) until done, as tf.data.func; the
+ * same function serves every pass, so an f with state runs on from where the last pass left it.
+ */
+export function func<T>(f: () => IteratorResult<T> | Promise<IteratorResult<T>>): Dataset<T> {
+  if (typeof f !== 'function') throw argError('data.func', 'f', fmtValue(f), 'a function returning {value, done}');
+  return new Dataset<T>(async function* () {
+    for (;;) {
+      const r = await f();
       if (r.done) return;
       yield r.value;
     }

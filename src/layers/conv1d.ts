@@ -15,11 +15,9 @@ function single(op: string, arg: string, v: unknown, fallback?: number): number 
   return assertPositiveInt(op, arg, n);
 }
 
-/** Only channelsLast and unit dilation run here; anything else is refused rather than computed wrongly. */
-function checkUnimplemented(op: string, args: { dataFormat?: unknown; dilationRate?: unknown }): void {
-  if (args.dataFormat !== undefined && args.dataFormat !== 'channelsLast') throw argError(op, 'dataFormat', fmtValue(args.dataFormat), "'channelsLast' (tessera's 1-D layers run channels last)");
-  const d = args.dilationRate;
-  if (d !== undefined && d !== 1 && !(Array.isArray(d) && d.length === 1 && d[0] === 1)) throw argError(op, 'dilationRate', fmtValue(d), '1 (tessera does not implement dilated convolutions)');
+/** Only channelsLast runs here; anything else is refused rather than computed wrongly. */
+function checkChannelsLast(op: string, dataFormat: unknown): void {
+  if (dataFormat !== undefined && dataFormat !== 'channelsLast') throw argError(op, 'dataFormat', fmtValue(dataFormat), "'channelsLast' (tessera's 1-D layers run channels last)");
 }
 
 function stepsShape(name: string, inputShape: readonly number[]): [number, number] {
@@ -42,27 +40,32 @@ export class Conv1D extends KernelLayer {
   readonly kernelSize: number;
   readonly strides: number;
   readonly padding: 'valid' | 'same';
+  readonly dilationRate: number;
 
   constructor(args: Conv1DLayerArgs) {
     const op = 'layers.conv1d';
     checkConfigKeys(op, args, ['filters', 'kernelSize', 'strides', 'padding', 'dataFormat', 'dilationRate', ...KERNEL_LAYER_KEYS]);
     super(op, 'conv1d', args);
-    checkUnimplemented(op, args);
+    checkChannelsLast(op, args.dataFormat);
     this.filters = assertPositiveInt(op, 'filters', args.filters);
     this.kernelSize = single(op, 'kernelSize', args.kernelSize);
     this.strides = single(op, 'strides', args.strides, 1);
     this.padding = paddingArg(op, args.padding);
+    this.dilationRate = single(op, 'dilationRate', args.dilationRate, 1);
+    if (this.strides > 1 && this.dilationRate > 1) throw argError(op, 'dilationRate', fmtValue(args.dilationRate), `1 when strides (${this.strides}) are above 1 (either may be, not both, as TF.js)`);
     this.buildIfShaped();
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'Conv1D';
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     const [steps] = stepsShape(this.name, inputShape);
-    const out = convOutputLength(steps, this.kernelSize, this.strides, this.padding);
-    if (out <= 0) throw argError(this.name, 'input', `${steps} steps`, `at least the kernel size ${this.kernelSize} with 'valid' padding`);
+    // A dilated kernel spans (kernelSize - 1) * dilationRate + 1 steps.
+    const span = (this.kernelSize - 1) * this.dilationRate + 1;
+    const out = convOutputLength(steps, span, this.strides, this.padding);
+    if (out <= 0) throw argError(this.name, 'input', `${steps} steps`, `at least the kernel's span ${span} with 'valid' padding`);
     return [out, this.filters];
   }
 
@@ -70,23 +73,23 @@ export class Conv1D extends KernelLayer {
     this.buildKernel([this.kernelSize, inputShape[1], this.filters]);
   }
 
-  call(x: Tensor, options: CallOptions): Tensor {
+  override call(x: Tensor, options: CallOptions): Tensor {
     // As a 2-D convolution over a height-1 image.
     const [b, steps, c] = x.shape;
     const y = this.withEpilogue(options, (kernel, bias, activation) => fused.conv2d({
-      x: x.reshape([b, 1, steps, c]), filter: kernel.reshape([1, ...kernel.shape]), strides: [1, this.strides], pad: this.padding, bias, activation,
+      x: x.reshape([b, 1, steps, c]), filter: kernel.reshape([1, ...kernel.shape]), strides: [1, this.strides], pad: this.padding, dilations: [1, this.dilationRate], bias, activation,
     }));
     return y.reshape([b, y.shape[2], this.filters]);
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return {
       filters: this.filters,
       kernel_size: [this.kernelSize],
       strides: [this.strides],
       padding: this.padding,
       data_format: 'channels_last',
-      dilation_rate: [1],
+      dilation_rate: [this.dilationRate],
       ...this.epilogueConfig(),
     };
   }
@@ -115,21 +118,21 @@ abstract class Pooling1D extends Layer {
     this.buildIfShaped();
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     const [steps, c] = stepsShape(this.name, inputShape);
     const out = convOutputLength(steps, this.poolSize, this.strides, this.padding);
     if (out <= 0) throw argError(this.name, 'input', `${steps} steps`, `at least the pool size ${this.poolSize} with 'valid' padding`);
     return [out, c];
   }
 
-  call(x: Tensor): Tensor {
+  override call(x: Tensor): Tensor {
     // As a 2-D pool over a height-1 image.
     const [b, steps, c] = x.shape;
     const y = this.pool(x.reshape([b, 1, steps, c]), [1, this.poolSize], [1, this.strides], this.padding);
     return y.reshape([b, y.shape[2], c]);
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return { pool_size: [this.poolSize], strides: [this.strides], padding: this.padding };
   }
 }
@@ -140,7 +143,7 @@ export class MaxPooling1D extends Pooling1D {
     super('layers.maxPooling1d', 'max_pooling1d', args, maxPool);
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'MaxPooling1D';
   }
 }
@@ -151,7 +154,7 @@ export class AveragePooling1D extends Pooling1D {
     super('layers.averagePooling1d', 'average_pooling1d', args, (x, f, s, p) => avgPool(x, f, s, p));
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'AveragePooling1D';
   }
 }

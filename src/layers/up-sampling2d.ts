@@ -1,6 +1,9 @@
 import type { Tensor } from '../tensor/tensor';
+import type { Tensor4D } from '../tensor/tfjs-types';
 import { mul } from '../ops/binary';
 import { ones } from '../ops/creation';
+import { resizeBilinear } from '../ops/image/resize';
+import { transpose } from '../ops/transpose';
 import { argError, fmtValue } from '../util/validate';
 import { pairArg } from './config-checks';
 import { dataFormatArg, dataFormatConfig, type DataFormat } from './data-format';
@@ -9,46 +12,56 @@ import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './laye
 export interface UpSampling2DLayerArgs extends LayerArgs {
   size?: number | [number, number];
   dataFormat?: DataFormat;
-  interpolation?: 'nearest';
+  interpolation?: 'nearest' | 'bilinear';
 }
 
-/** Repeats each row size[0] times and each column size[1] times (nearest neighbour), as tf.layers.upSampling2d. */
+/**
+ * Repeats each row size[0] times and each column size[1] times ('nearest', the default), or resizes bilinearly
+ * (tf.image.resizeBilinear, corners unaligned, as TF.js), as tf.layers.upSampling2d.
+ */
 export class UpSampling2D extends Layer {
   readonly size: [number, number];
   readonly dataFormat: DataFormat;
+  readonly interpolation: 'nearest' | 'bilinear';
 
   constructor(args: UpSampling2DLayerArgs = {}) {
     const op = 'layers.upSampling2d';
     checkConfigKeys(op, args, ['size', 'dataFormat', 'interpolation']);
     super('up_sampling2d', args);
-    if (args.interpolation !== undefined && args.interpolation !== 'nearest') throw argError(op, 'interpolation', fmtValue(args.interpolation), "'nearest' (tessera does not implement bilinear)");
+    if (args.interpolation !== undefined && args.interpolation !== 'nearest' && args.interpolation !== 'bilinear') throw argError(op, 'interpolation', fmtValue(args.interpolation), "'nearest' or 'bilinear'");
+    this.interpolation = args.interpolation ?? 'nearest';
     this.size = pairArg(op, 'size', args.size, [2, 2]);
     this.dataFormat = dataFormatArg(op, args.dataFormat);
     this.buildIfShaped();
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'UpSampling2D';
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     if (inputShape.length !== 3) throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank 4');
     const [sh, sw] = this.size;
     const [a, b, c] = inputShape;
     return this.dataFormat === 'channelsFirst' ? [a, b * sh, c * sw] : [a * sh, b * sw, c];
   }
 
-  call(x: Tensor): Tensor {
+  override call(x: Tensor): Tensor {
+    if (this.interpolation === 'bilinear') {
+      const [a, b, c] = this.outputShapeNoBatch(x.shape.slice(1));
+      if (this.dataFormat === 'channelsLast') return resizeBilinear(x as Tensor4D, [a, b]);
+      return transpose(resizeBilinear(transpose(x, [0, 2, 3, 1]) as Tensor4D, [b, c]), [0, 3, 1, 2]);
+    }
     // A broadcast product with ones over inserted axes repeats rows and columns; its gradient sums the copies.
     const [n, a, b, c] = x.shape;
     const [sh, sw] = this.size;
     const first = this.dataFormat === 'channelsFirst';
     const spread = first ? x.reshape([n, a, b, 1, c, 1]) : x.reshape([n, a, 1, b, 1, c]);
     const reps = ones(first ? [1, 1, 1, sh, 1, sw] : [1, 1, sh, 1, sw, 1], x.dtype);
-    return mul(spread, reps).reshape([n, ...this.computeOutputShape([a, b, c])]);
+    return mul(spread, reps).reshape([n, ...this.outputShapeNoBatch([a, b, c])]);
   }
 
-  protected layerConfig(): LayerConfig {
-    return { size: this.size, data_format: dataFormatConfig(this.dataFormat), interpolation: 'nearest' };
+  protected override layerConfig(): LayerConfig {
+    return { size: this.size, data_format: dataFormatConfig(this.dataFormat), interpolation: this.interpolation };
   }
 }

@@ -4,6 +4,7 @@ import { Tensor, arrayTypeFor } from '../tensor/tensor';
 import { argError, describeValue, fmtShape, fmtValue } from '../util/validate';
 import { mul } from './binary';
 import { randomUniform } from './creation';
+import { hashSeed } from '../util/random';
 
 /** The mask's shape, as TF.js reads noiseShape: x's shape when absent; null entries take x's dims. */
 function noiseShapeOf(x: Tensor, noiseShape: readonly (number | null)[] | undefined): number[] {
@@ -16,13 +17,6 @@ function noiseShapeOf(x: Tensor, noiseShape: readonly (number | null)[] | undefi
     throw argError('dropout', 'noiseShape', fmtValue(noiseShape), `a shape that broadcasts to x's ${fmtShape(x.shape)}`);
   }
   return shape as number[];
-}
-
-/** A string seed (TF.js takes either) as a number: its FNV-1a hash. */
-function hashSeed(seed: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
 }
 
 /**

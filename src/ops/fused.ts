@@ -121,7 +121,9 @@ export function conv2d(config: FusedConv2dConfig): Tensor {
   const checked = checkEpilogue('fused.conv2d', filter, filter.shape[3], config);
   const { x, bias } = config;
   const b = backend();
-  const plainGeometry = (config.dilations ?? 1) === 1 && (config.dataFormat ?? 'NHWC') === 'NHWC' && config.dimRoundingMode === undefined;
+  const dilations = config.dilations ?? 1;
+  const unitDilation = Array.isArray(dilations) ? dilations.every((d) => d === 1) : dilations === 1;
+  const plainGeometry = unitDilation && (config.dataFormat ?? 'NHWC') === 'NHWC' && config.dimRoundingMode === undefined;
   if (bias !== undefined && checked.kernelFits && plainGeometry && b.conv2dBiasActivation && x instanceof Tensor && x.rank === 4) {
     const act = checked.act as KernelActivation;
     // One backend call (the epilogue fused into the product); one tape node whose rule is the two it replaces.

@@ -11,23 +11,26 @@ export function toSnakeCase(name: string): string {
   return snake.startsWith('_') ? `private${snake}` : snake;
 }
 
+/** A JSON-like config value. */
+export type ConfigValue = string | number | boolean | null | undefined | ConfigValue[] | { [key: string]: ConfigValue };
+
 /**
- * A saved (Keras, snake_case) config in TF.js's own spelling, by tfjs-layers's convertPythonicToTs: keys and string
- * values in camelCase ('channels_last' → 'channelsLast'), except names, and except the layer names that start the
- * node references of a model's topology.
+ * A camelCase config as model.json holds it (tfjs-layers's convertTsToPythonic): keys and string values in snake_case,
+ * except a string `name` or `className`; undefined becomes null.
  */
-export function pythonicToTs(value: unknown, key?: string): unknown {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return toCamelCase(value);
-  if (Array.isArray(value)) {
-    const namesFirst = key === 'inboundNodes' || key === 'inputLayers' || key === 'outputLayers';
-    return value.map((v, i) => (namesFirst && i === 0 && typeof v === 'string' ? v : pythonicToTs(v, key)));
-  }
-  if (typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (k === 'name' && typeof v === 'string') out[k] = v;
-    else out[toCamelCase(k)] = pythonicToTs(v, toCamelCase(k));
-  }
-  return out;
+export function pythonicConfig(config: ConfigValue): ConfigValue {
+  if (config === null || config === undefined) return null;
+  if (typeof config === 'string') return toSnakeCase(config);
+  if (typeof config !== 'object') return config;
+  if (Array.isArray(config)) return config.map(pythonicConfig);
+  return Object.fromEntries(Object.entries(config).map(([k, v]) => [toSnakeCase(k), (k === 'name' || k === 'className') && typeof v === 'string' ? v : pythonicConfig(v)]));
+}
+
+/** The camelCase config of a saved one (tfjs-layers's convertPythonicToTs), as a loaded custom class receives it. */
+export function tsConfig(config: ConfigValue): ConfigValue {
+  if (config === null || config === undefined) return null;
+  if (typeof config === 'string') return toCamelCase(config);
+  if (typeof config !== 'object') return config;
+  if (Array.isArray(config)) return config.map(tsConfig);
+  return Object.fromEntries(Object.entries(config).map(([k, v]) => (k === 'name' && typeof v === 'string' ? [k, v] : [toCamelCase(k), tsConfig(v)])));
 }

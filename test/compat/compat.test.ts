@@ -8,6 +8,7 @@ import { coreOps } from './programs/core-ops';
 import { coreSurface } from './programs/core-surface';
 import { data } from './programs/data';
 import { edges } from './programs/edges';
+import { gaps } from './programs/gaps';
 import { images } from './programs/images';
 import { math } from './programs/math';
 import { training } from './programs/training';
@@ -16,6 +17,8 @@ import { layersTraining } from './programs/layers-training';
 import { layersIo } from './programs/layers-io';
 import { layersMore } from './programs/layers-more';
 import { layersSurface } from './programs/layers-surface';
+import { surfaceExtras } from './programs/surface-extras';
+import { examplesA } from './programs/examples-a';
 import { examplesB } from './programs/examples-b';
 import { examplesB2 } from './programs/examples-b2';
 
@@ -23,7 +26,7 @@ import { examplesB2 } from './programs/examples-b2';
 // shapes, dtypes, printed text, and an error from both or from neither.
 
 const suites: Record<string, Program[]> = {
-  basics, math, data, training, images, api, edges, coreOps, coreGrads, coreImage, coreSurface, layersModels, layersTraining, layersIo, layersMore, layersSurface, examplesB, examplesB2,
+  basics, math, data, training, images, api, edges, coreOps, coreGrads, coreImage, coreSurface, layersModels, layersTraining, layersIo, layersMore, layersSurface, surfaceExtras, examplesA, gaps, examplesB, examplesB2,
 };
 
 describe('tfjs-core programs give TF.js results with the import swapped', () => {

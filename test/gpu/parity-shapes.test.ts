@@ -86,6 +86,11 @@ describeGpu('gpu shape kernels and ops against cpu', () => {
       ['spaceToBatchND and depthToSpace', () => tn.depthToSpace(tn.spaceToBatchND(tn.reshape(x, [2, 3, 4, 1]), [1, 2], [[0, 1], [0, 0]]).reshape([2, 2, 2, 4]), 2)],
       ['localResponseNormalization', () => tn.localResponseNormalization(x, 1, 1.5, 0.4, 0.75)],
       ['pool with dilations', () => tn.pool(tn.reshape(x, [1, 2, 3, 4]), 2, 'max', 'same', 2)],
+      ['conv1d with dilation 2 and its filter gradient', () => {
+        const f = tn.reshape(tn.slice(y, [0, 0, 0], [2, 1, 4]), [2, 4, 1]);
+        const conv = (t: tn.Tensor) => tn.conv1d(t as tn.Tensor3D, f, 1, 'same', 'NWC', 2);
+        return tn.concat([tn.reshape(conv(x), [-1]), tn.reshape(tn.grad((t: tn.Tensor) => tn.sum(tn.square(tn.conv1d(x as tn.Tensor3D, t as tn.Tensor3D, 1, 'valid', 'NWC', 2))))(f), [-1])]);
+      }],
       ['divNoNan', () => tn.divNoNan(x, tn.sub(y, tn.slice(y, [0, 0, 0], [1, 1, 1])))],
       ['flipLeftRight, rgbToGrayscale, grayscaleToRGB', () => tn.image.grayscaleToRGB(tn.image.rgbToGrayscale(tn.image.flipLeftRight(tn.reshape(tn.slice(x, [0, 0, 0], [-1, -1, 3]), [1, 2, 3, 3]))))],
     ];

@@ -29,9 +29,13 @@ describe('gradients of the new layers (float64, through tn.gradCheck)', () => {
     ['separableConv2d', { filters: 2, kernelSize: 2, depthMultiplier: 2, padding: 'same', dataFormat: 'channelsFirst', biasInitializer: 'randomNormal' }, [2, 4, 3]],
     ['depthwiseConv2d', { kernelSize: [2, 3], strides: 2, dataFormat: 'channelsFirst', biasInitializer: 'randomNormal' }, [2, 5, 5]],
     ['conv2dTranspose', { filters: 2, kernelSize: 2, strides: 2, dataFormat: 'channelsFirst', biasInitializer: 'randomNormal' }, [3, 2, 3]],
+    ['conv1d', { filters: 2, kernelSize: 3, dilationRate: 2, kernelInitializer: 'randomNormal', biasInitializer: 'randomNormal' }, [7, 2]],
+    ['conv1d', { filters: 1, kernelSize: 2, dilationRate: [3], padding: 'same', activation: 'tanh', kernelInitializer: 'randomNormal' }, [5, 2]],
+    ['upSampling2d', { size: [2, 3], interpolation: 'bilinear' }, [2, 3, 2]],
+    ['upSampling2d', { interpolation: 'bilinear', dataFormat: 'channelsFirst' }, [2, 3, 2]],
   ];
   cases.forEach(([factory, args, shape], k) => {
-    it(`${factory}: input and weight gradients, training mode`, () => {
+    it(`${factory} ${JSON.stringify(args)}: input and weight gradients, training mode`, () => {
       const layer = (tn.layers as unknown as Factories)[factory]({ ...args, dtype: 'float64', inputShape: shape });
       const x = tn.randomUniform([3, ...shape], -1, 1, 'float64', 40 + k);
       const report = tn.gradCheck((xi) => tn.sum(tn.square(layer.apply(xi, { training: true }))), [x, ...layer.trainableWeights]);
@@ -108,9 +112,10 @@ describe('regularizers and constraints in fit', () => {
 
 describe('bad input to the new layers', () => {
   it('names the layer, the argument and what was expected', () => {
-    expect(() => tn.layers.conv1d({ filters: 2, kernelSize: 3, dilationRate: 2 } as never)).toThrow(/dilationRate/);
+    expect(() => tn.layers.conv1d({ filters: 2, kernelSize: 3, strides: 2, dilationRate: 2 })).toThrow(/layers\.conv1d: dilationRate must be 1 when strides \(2\) are above 1/);
+    expect(() => tn.layers.conv1d({ filters: 2, kernelSize: 3, dilationRate: [2, 2] as never })).toThrow(/layers\.conv1d: dilationRate/);
     expect(() => tn.layers.conv1d({ filters: 2, kernelSize: 3, padding: 'causal' as never })).toThrow(/padding/);
-    expect(() => tn.layers.upSampling2d({ interpolation: 'bilinear' as never })).toThrow(/interpolation/);
+    expect(() => tn.layers.upSampling2d({ interpolation: 'bicubic' as never })).toThrow(/layers\.upSampling2d: interpolation must be 'nearest' or 'bilinear', got "bicubic"/);
     expect(() => tn.layers.flatten({ dataFormat: 'channelsMiddle' as never })).toThrow(/dataFormat/);
     expect(() => tn.layers.permute({ dims: [1, 1] })).toThrow(/dims/);
     expect(() => tn.layers.cropping2D({ cropping: 3, inputShape: [4, 4, 1] })).toThrow(/cropping/);

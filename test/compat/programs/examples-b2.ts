@@ -6,18 +6,21 @@ import type { Program, TF } from '../harness';
 type Sym = ReturnType<TF['input']>;
 type T = ReturnType<TF['tensor']>;
 
-/** A small stand-in for a pretrained MobileNet: named conv blocks with fixed weights. */
-function miniNet(tf: TF) {
-  const input = tf.input({ shape: [6, 6, 3], name: 'mn_input' });
-  let y = tf.layers.conv2d({ filters: 4, kernelSize: 3, padding: 'same', strides: 2, useBias: false, name: 'conv1' }).apply(input) as Sym;
-  y = tf.layers.batchNormalization({ name: 'conv1_bn' }).apply(y) as Sym;
-  y = tf.layers.reLU({ maxValue: 6, name: 'conv1_relu' }).apply(y) as Sym;
-  y = tf.layers.depthwiseConv2d({ kernelSize: 3, padding: 'same', useBias: false, name: 'conv_dw_1' }).apply(y) as Sym;
-  y = tf.layers.conv2d({ filters: 5, kernelSize: 1, name: 'conv_pw_1' }).apply(y) as Sym;
-  y = tf.layers.activation({ activation: 'relu', name: 'conv_pw_1_relu' }).apply(y) as Sym;
-  y = tf.layers.globalAveragePooling2d({ name: 'global_pool' }).apply(y) as Sym;
-  const out = tf.layers.dense({ units: 3, activation: 'softmax', name: 'preds' }).apply(y) as Sym;
-  const model = tf.model({ inputs: input, outputs: out, name: 'mini_net' });
+/**
+ * A small stand-in for a pretrained MobileNet: named conv blocks with fixed weights. Each program prefixes its own
+ * names: TF.js 4.22 trains to NaN losses when a second model reuses the layer names of an earlier one.
+ */
+function miniNet(tf: TF, p: string) {
+  const input = tf.input({ shape: [6, 6, 3], name: `${p}mn_input` });
+  let y = tf.layers.conv2d({ filters: 4, kernelSize: 3, padding: 'same', strides: 2, useBias: false, name: `${p}conv1` }).apply(input) as Sym;
+  y = tf.layers.batchNormalization({ name: `${p}conv1_bn` }).apply(y) as Sym;
+  y = tf.layers.reLU({ maxValue: 6, name: `${p}conv1_relu` }).apply(y) as Sym;
+  y = tf.layers.depthwiseConv2d({ kernelSize: 3, padding: 'same', useBias: false, name: `${p}conv_dw_1` }).apply(y) as Sym;
+  y = tf.layers.conv2d({ filters: 5, kernelSize: 1, name: `${p}conv_pw_1` }).apply(y) as Sym;
+  y = tf.layers.activation({ activation: 'relu', name: `${p}conv_pw_1_relu` }).apply(y) as Sym;
+  y = tf.layers.globalAveragePooling2d({ name: `${p}global_pool` }).apply(y) as Sym;
+  const out = tf.layers.dense({ units: 3, activation: 'softmax', name: `${p}preds` }).apply(y) as Sym;
+  const model = tf.model({ inputs: input, outputs: out, name: `${p}mini_net` });
   let k = 0;
   const names = model.weights.map((w) => w.name);
   model.setWeights(model.getWeights().map((w, i) => {
@@ -33,8 +36,8 @@ export const examplesB2: Program[] = [
   {
     name: 'simple-object-detection: truncated base frozen, new head applied to its output, custom loss, unfreeze and recompile',
     run: async (tf) => {
-      const base = miniNet(tf);
-      const layer = base.getLayer('conv_pw_1_relu');
+      const base = miniNet(tf, 'od_');
+      const layer = base.getLayer('od_conv_pw_1_relu');
       const truncatedBase = tf.model({ inputs: base.inputs, outputs: layer.output as Sym, name: 'truncated' });
       for (const l of truncatedBase.layers) l.trainable = false;
       const newHead = tf.sequential({ name: 'head' });
@@ -58,21 +61,21 @@ export const examplesB2: Program[] = [
       const y = tf.tensor2d([[1, 0.1, 0.2, 0.5, 0.6], [0, 0.3, 0.1, 0.7, 0.4], [1, 0.2, 0.2, 0.3, 0.9], [0, 0.5, 0.5, 0.8, 0.8]]);
       const logs: unknown[] = [];
       const h1 = await model.fit(x, y, { epochs: 2, batchSize: 2, shuffle: false, validationSplit: 0.25, verbose: 0, callbacks: { onBatchEnd: (batch, l) => { logs.push([batch, l?.loss]); } } });
-      const frozenAfter = truncatedBase.getLayer('conv_pw_1').getWeights()[0].arraySync();
+      const frozenAfter = truncatedBase.getLayer('od_conv_pw_1').getWeights()[0].arraySync();
       for (const l of truncatedBase.layers.slice(-3)) l.trainable = true;
       model.compile({ loss: customLoss, optimizer: tf.train.rmsprop(2e-3) });
       model.summary();
       const h2 = await model.fit(x, y, { epochs: 1, batchSize: 4, shuffle: false, verbose: 0 });
       const pred = model.predict(x.slice(0, 1)) as T;
-      return { h1: h1.history, h2: h2.history, logs, frozenAfter, tuned: truncatedBase.getLayer('conv_pw_1').getWeights()[0], pred,
+      return { h1: h1.history, h2: h2.history, logs, frozenAfter, tuned: truncatedBase.getLayer('od_conv_pw_1').getWeights()[0], pred,
         counts: [model.trainableWeights.length, model.nonTrainableWeights.length] };
     },
   },
   {
     name: 'webcam-transfer-learning: embeddings from a truncated model, a growing kept dataset, a sequential head, tidy predictions',
     run: async (tf) => {
-      const base = miniNet(tf);
-      const layer = base.getLayer('conv_pw_1_relu');
+      const base = miniNet(tf, 'wc_');
+      const layer = base.getLayer('wc_conv_pw_1_relu');
       const truncated = tf.model({ inputs: base.inputs, outputs: layer.output as Sym });
       const numClasses = 3;
       let xs: T | null = null;
@@ -104,8 +107,7 @@ export const examplesB2: Program[] = [
       model.setWeights(model.getWeights().map((w) => tf.tensor(Array.from({ length: w.size }, () => 0.3 * Math.sin(k++ * 0.9)), w.shape)));
       model.compile({ optimizer: tf.train.adam(0.01), loss: 'categoricalCrossentropy' });
       const batchSize = Math.floor((xs as unknown as T).shape[0] * 0.4);
-      // Float labels: TF.js 4.22 reports NaN losses for this program's int32 one-hot labels (not copied).
-      const h = await model.fit(xs as unknown as T, (ys as unknown as T).toFloat(), { batchSize, epochs: 2, shuffle: false, verbose: 0 });
+      const h = await model.fit(xs as unknown as T, ys as unknown as T, { batchSize, epochs: 2, shuffle: false, verbose: 0 });
       const predicted = tf.tidy(() => {
         const embeddings = truncated.predict(all.slice(3, 1)) as T;
         const predictions = model.predict(embeddings) as T;

@@ -1,0 +1,223 @@
+import type { Program } from '../harness';
+
+// Programs on corners of the API where tessera lacked a TF.js name or option: the rest of tf.data.Dataset's
+// methods (shuffle, filter, mapAsync, concatenate, prefetch, tf.data.func), tf.data.csv (its files served by a
+// stubbed fetch), dilated conv1d layers, bilinear upSampling2d, ...
+// Shuffled streams differ between the libraries' random streams, so their programs compare what does not depend on
+// the draw: sorted contents, sizes, pairs kept together, and the window a buffered shuffle may move an element by.
+
+const sorted = (xs: number[]): number[] => [...xs].sort((a, b) => a - b);
+
+/** Runs body with fetch answering from files (by the URL's last path part), 404 for any other. */
+async function withServedFiles<R>(files: Record<string, string>, body: () => Promise<R>): Promise<R> {
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (input: string | URL | Request) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const text = files[url.slice(url.lastIndexOf('/') + 1)];
+    return text === undefined ? new Response('missing', { status: 404, statusText: 'Not Found' }) : new Response(text);
+  };
+  try {
+    return await body();
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+}
+
+const HOUSING = 'crim,zn,rm,medv\n0.1,18,6.5,24\r\n0.2,0,6.4,21.6\n0.3,12.5,7.1,34.7\n0.05,0,6,20\n';
+
+/** Each program's result, or its error's message, so one program can try several calls that may throw. */
+async function attempts(calls: Array<() => unknown>): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (const call of calls) {
+    try { out.push(await call()); } catch (e) { out.push(`threw: ${(e as Error).message}`); }
+  }
+  return out;
+}
+
+export const gaps: Program[] = [
+  {
+    name: 'dataset.shuffle keeps every element once, keeps zipped pairs together, and batches after shuffling',
+    run: async (tf) => {
+      const xs = tf.data.array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      const ys = tf.data.array([10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+      const shuffled = tf.data.zip<{ xs: number; ys: number }>({ xs, ys }).shuffle(10, 'seed');
+      const pairs = await shuffled.toArray();
+      const batches = await shuffled.batch(4).toArray();
+      const batchXs = batches.flatMap((b) => Array.from((b as { xs: { dataSync(): ArrayLike<number> } }).xs.dataSync()));
+      return [
+        shuffled.size, sorted(pairs.map((p) => p.xs)), pairs.every((p) => p.ys === p.xs * 10),
+        sorted(batchXs), batches.map((b) => (b as { xs: { shape: number[] } }).xs.shape), shuffled.batch(4).size,
+        tf.data.Dataset.MAX_BUFFER_SIZE,
+      ];
+    },
+  },
+  {
+    name: 'dataset.shuffle with a small buffer moves an element at most bufferSize - 1 places earlier; a buffer of one keeps the order',
+    run: async (tf) => {
+      const items = Array.from({ length: 30 }, (_, i) => i);
+      const ds = tf.data.array(items);
+      const out: unknown[] = [];
+      for (const bufferSize of [1, 2, 5, 30, 1000]) {
+        const order = await ds.shuffle(bufferSize).toArray();
+        // An element can leave the buffer only after it entered it: item v is read when v + 1 items have been.
+        out.push(bufferSize, sorted(order), order.every((v, pos) => v <= pos + bufferSize - 1));
+      }
+      out.push(await ds.shuffle(1, 'any').toArray());
+      return out;
+    },
+  },
+  {
+    name: 'dataset.shuffle of tensors and of a generator; repeat reshuffles, every epoch holding each element once',
+    run: async (tf) => {
+      function* gen() {
+        for (let i = 0; i < 6; i++) yield tf.tensor1d([i, -i]);
+      }
+      const ds = tf.data.generator(gen).shuffle(4, 'g');
+      const rows = await ds.toArray();
+      const epochs = await tf.data.array([1, 2, 3, 4, 5]).shuffle(5).repeat(3).toArray();
+      return [
+        ds.size, sorted(rows.map((t) => t.dataSync()[0])), rows.map((t) => t.shape),
+        [0, 5, 10].map((k) => sorted(epochs.slice(k, k + 5))),
+        sorted((await tf.data.generator(gen).shuffle(3).batch(4).toArray()).flatMap((b) => Array.from((b as { dataSync(): ArrayLike<number> }).dataSync()))),
+      ];
+    },
+  },
+  {
+    name: 'dataset.shuffle and prefetch without a bufferSize throw RangeErrors',
+    run: (tf) => {
+      const known = tf.data.array([1, 2, 3]);
+      const unknown = tf.data.generator(function* () { yield 1; });
+      const tries: Array<() => unknown> = [
+        () => known.shuffle(undefined as unknown as number),
+        () => known.shuffle(-1),
+        () => unknown.shuffle(undefined as unknown as number),
+        () => known.prefetch(undefined as unknown as number),
+      ];
+      return tries.map((t) => {
+        try { t(); return 'ok'; } catch (e) { return [(e as Error).constructor.name, (e as Error).message]; }
+      });
+    },
+  },
+  {
+    name: 'dataset.filter, mapAsync, concatenate, prefetch and tf.data.func, with their sizes',
+    run: async (tf) => {
+      const nums = tf.data.array([1, 2, 3, 4, 5, 6, 7, 8]);
+      const even = nums.filter((v) => v % 2 === 0);
+      const doubled = nums.mapAsync(async (v) => ({ v, twice: await Promise.resolve(v * 2) }));
+      const joined = nums.take(2).concatenate(tf.data.array([100, 200]));
+      let i = 0;
+      const counted = tf.data.func(() => ({ value: i * i, done: ++i > 4 }));
+      const tensors = nums.map((v) => tf.scalar(v)).filter((t) => t.greater(5).dataSync()[0] === 1);
+      return [
+        await even.toArray(), even.size, nums.repeat().filter((v) => v > 6).size, await nums.repeat().filter((v) => v > 6).take(3).toArray(),
+        await doubled.toArray(), doubled.size, await joined.toArray(), joined.size, nums.concatenate(nums.repeat()).size,
+        nums.concatenate(tf.data.generator(function* () { yield 0; })).size,
+        await nums.prefetch(3).toArray(), nums.prefetch(3).size, await counted.toArray(), counted.size,
+        await tensors.toArray(), await even.batch(3).toArray(),
+      ];
+    },
+  },
+  {
+    name: 'fitDataset on a shuffled dataset of identical rows trains as the unshuffled one',
+    run: async (tf) => {
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], kernelInitializer: 'zeros', name: 'gs_d' })] });
+      model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const rows = Array.from({ length: 8 }, () => ({ xs: [1, 2], ys: [3] }));
+      const ds = tf.data.array(rows).shuffle(8, 'fit').batch(4);
+      const h = await model.fitDataset(ds, { epochs: 2, verbose: 0 });
+      return [h.history.loss, model.getWeights()];
+    },
+  },
+  {
+    name: 'tf.data.csv as the Boston-housing tutorials: a label column, columnNames, Object.values rows, batches and fitDataset',
+    run: (tf) => withServedFiles({ 'housing.csv': HOUSING }, async () => {
+      const csvDataset = tf.data.csv('https://example.com/data/housing.csv', { columnConfigs: { medv: { isLabel: true } } });
+      const numOfFeatures = (await csvDataset.columnNames()).length - 1;
+      const flattened = csvDataset
+        .map((row) => {
+          const { xs, ys } = row as { xs: Record<string, number>; ys: Record<string, number> };
+          return { xs: Object.values(xs), ys: Object.values(ys) };
+        })
+        .batch(2);
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [numOfFeatures], kernelInitializer: 'zeros', name: 'csv_d' })] });
+      model.compile({ optimizer: tf.train.sgd(0.001), loss: 'meanSquaredError' });
+      const h = await model.fitDataset(flattened, { epochs: 3, verbose: 0 });
+      return [numOfFeatures, csvDataset.size, await csvDataset.toArray(), await flattened.toArray(), h.history.loss, model.getWeights()];
+    }),
+  },
+  {
+    name: 'tf.data.csv column configs: defaults, dtypes int32 and bool, required, configuredColumnsOnly, quoted fields',
+    run: (tf) => withServedFiles({
+      'a.csv': 'id,"name, full",flag,score\n1,"Ann ""A"" Lee",true,3.7\n2,Bob,0,\n3,"Cy",TRUE,-1.5\n',
+    }, async () => attempts([
+      async () => tf.data.csv('a.csv').toArray(),
+      async () => tf.data.csv('a.csv', { columnConfigs: { score: { default: 0, dtype: 'int32' }, flag: { dtype: 'bool' } } }).toArray(),
+      async () => tf.data.csv('a.csv', { columnConfigs: { flag: { dtype: 'bool', isLabel: true }, score: { default: -9 } } }).toArray(),
+      async () => {
+        const ds = tf.data.csv('a.csv', { configuredColumnsOnly: true, columnConfigs: { score: { default: 1 }, id: {} } });
+        return [await ds.columnNames(), await ds.toArray()];
+      },
+      async () => tf.data.csv('a.csv', { columnConfigs: { score: { required: true } } }).toArray(),
+      async () => tf.data.csv('a.csv', { columnConfigs: { score: { isLabel: true } } }).take(1).toArray(),
+      async () => tf.data.csv('a.csv', { columnNames: ['a', 'b', 'c', 'd'] }).skip(1).take(1).toArray(),
+    ])),
+  },
+  {
+    name: 'tf.data.csv without a header, with delimiters and delimWhitespace, and its errors',
+    run: (tf) => withServedFiles({
+      'plain.csv': '1 2  3\n4 5 6\n',
+      'semi.csv': 'x;y\n1;2\n3;4\n',
+      'empty.csv': '',
+      'gap.csv': 'a,b\n1,2\n\n3,4\n',
+    }, async () => attempts([
+      async () => tf.data.csv('plain.csv', { hasHeader: false, columnNames: ['p', 'q', 'r'], delimWhitespace: true }).toArray(),
+      async () => tf.data.csv('semi.csv', { delimiter: ';' }).batch(2).toArray(),
+      async () => (await tf.data.csv('semi.csv', { delimiter: ';' }).columnNames()).join('|'),
+      async () => tf.data.csv('plain.csv', { hasHeader: false, columnNames: ['p', 'q', 'r'], delimiter: ' ' }).toArray(),
+      async () => tf.data.csv('plain.csv', { hasHeader: false }).toArray(),
+      async () => tf.data.csv('empty.csv').toArray(),
+      async () => tf.data.csv('gap.csv').take(1).toArray(),
+      async () => tf.data.csv('gap.csv').toArray(),
+      async () => tf.data.csv('missing.csv').toArray().then(() => 'read', () => 'rejected'),
+      async () => tf.data.csv('semi.csv', { delimiter: ';', columnNames: ['x'] }).toArray(),
+      async () => tf.data.csv('semi.csv', { delimiter: ';', columnNames: ['x', 'x'] }).toArray(),
+      async () => tf.data.csv('semi.csv', { delimiter: ';', columnConfigs: { z: {} } }).columnNames(),
+      () => { tf.data.csv('semi.csv', { delimWhitespace: true, delimiter: ';' }); return 'made'; },
+    ])),
+  },
+  {
+    name: 'tf.layers.conv1d with dilationRate: output shapes and values (valid, same) and the conv1d op with dilation',
+    run: (tf) => {
+      const x = tf.tensor3d(Array.from({ length: 2 * 9 * 2 }, (_, i) => Math.sin(i)), [2, 9, 2]);
+      const out: unknown[] = [];
+      for (const [padding, dilationRate] of [['valid', 2], ['same', 3], ['valid', [4]]] as const) {
+        const layer = tf.layers.conv1d({
+          filters: 2, kernelSize: 3, dilationRate: dilationRate as number, padding, inputShape: [9, 2], activation: 'relu',
+          kernelInitializer: tf.initializers.constant({ value: 0.3 }), biasInitializer: tf.initializers.constant({ value: -0.1 }),
+        });
+        const model = tf.sequential({ layers: [layer] });
+        const kernel = tf.tensor3d(Array.from({ length: 3 * 2 * 2 }, (_, i) => Math.cos(i)), [3, 2, 2]);
+        layer.setWeights([kernel, tf.tensor1d([0.1, -0.2])]);
+        out.push(model.outputs[0].shape, model.predict(x));
+      }
+      const f = tf.tensor3d(Array.from({ length: 3 * 2 * 3 }, (_, i) => Math.cos(i)), [3, 2, 3]);
+      out.push(tf.conv1d(x, f, 1, 'valid', 'NWC', 2), tf.conv1d(x, f, 1, 'same', 'NWC', 3), tf.conv1d(x.slice([0, 0, 0], [1, 9, 2]).squeeze([0]), f, 1, 'same', 'NWC', 2));
+      return out;
+    },
+  },
+  {
+    name: "tf.layers.upSampling2d with interpolation 'bilinear' (both layouts) in a model that trains, and its gradient",
+    run: async (tf) => {
+      // Square images: TF.js 4.22's resizeBilinear gradient swaps height and width, so non-square ones fail there.
+      const x = tf.tensor4d(Array.from({ length: 2 * 3 * 3 * 2 }, (_, i) => Math.sin(i * 0.7)), [2, 3, 3, 2]);
+      const up = tf.layers.upSampling2d({ size: [2, 3], interpolation: 'bilinear', inputShape: [3, 3, 2] });
+      const first = tf.layers.upSampling2d({ interpolation: 'bilinear', dataFormat: 'channelsFirst' });
+      const model = tf.sequential({ layers: [up, tf.layers.conv2d({ filters: 1, kernelSize: 2, kernelInitializer: 'ones', name: 'up_c' })] });
+      model.compile({ optimizer: tf.train.sgd(0.01), loss: 'meanSquaredError' });
+      const y = tf.zeros([2, 5, 8, 1]);
+      const h = await model.fit(x, y, { epochs: 2, batchSize: 2, verbose: 0 });
+      const g = tf.grad((t) => (up.apply(t) as typeof x).square().sum())(x);
+      return [up.outputShape, up.apply(x), first.apply(x), model.predict(x), h.history.loss, g];
+    },
+  },
+];
