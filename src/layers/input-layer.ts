@@ -77,7 +77,7 @@ export class InputLayer extends Layer {
     return x;
   }
 
-  override getConfig(): LayerConfig {
+  override savedConfig(): LayerConfig {
     return { batch_input_shape: this.batchInputShape, dtype: this.dtype, sparse: false, name: this.name };
   }
 

@@ -8,6 +8,7 @@ import { cast } from '../ops/cast';
 import { SymbolicTensor, type LayerNode } from './symbolic';
 import type { Regularizer } from './regularizers';
 import type { Constraint } from './constraints';
+import { tfjsLayerConfig } from './tfjs-config';
 
 export interface LayerArgs {
   name?: string;
@@ -174,8 +175,13 @@ export abstract class Layer {
     return this.supportsMasking ? mask : null;
   }
 
-  /** The settings that recreate this layer (without weights), as model.json records them. */
+  /** The settings that recreate this layer (without weights), as TF.js's getConfig gives them (camelCase). */
   getConfig(): LayerConfig {
+    return tfjsLayerConfig(this.savedConfig(), this.declaredInputShape !== null);
+  }
+
+  /** @internal The settings that recreate this layer (without weights), as model.json records them (snake_case). */
+  savedConfig(): LayerConfig {
     const base: LayerConfig = { name: this.name, trainable: this.trainable, dtype: this.dtype };
     if (this.declaredInputShape) base.batch_input_shape = [this.declaredBatch, ...this.declaredInputShape];
     return { ...base, ...this.layerConfig() };

@@ -59,6 +59,6 @@ export class TimeDistributed extends Layer {
   }
 
   protected layerConfig(): LayerConfig {
-    return { layer: { class_name: this.layer.getClassName(), config: this.layer.getConfig() } };
+    return { layer: { class_name: this.layer.getClassName(), config: this.layer.savedConfig() } };
   }
 }

@@ -68,7 +68,7 @@ export function configArgsPlan(r: ConfigReader, name: string, make: (args: Layer
       const layer = make({ ...args, name });
       if (!input) return layer;
       // Built with zeros, so that probing draws nothing from the seed sequence.
-      const zeros = Object.keys(layer.getConfig()).filter((k) => k.endsWith('_initializer')).map((k) => [toCamelCase(k), 'zeros']);
+      const zeros = Object.keys(layer.savedConfig()).filter((k) => k.endsWith('_initializer')).map((k) => [toCamelCase(k), 'zeros']);
       const built = make({ ...args, ...Object.fromEntries(zeros), name });
       built.build(input);
       return built;
@@ -94,7 +94,7 @@ export function configArgsPlan(r: ConfigReader, name: string, make: (args: Layer
     },
     create: (common, weights: Tensor[]) => {
       const restored: Record<string, unknown> = {};
-      const defaults = probe().getConfig();
+      const defaults = probe().savedConfig();
       slots.forEach((suffix, i) => {
         const known = inits.get(suffix);
         const initKey = known?.arg ?? toCamelCase(suffix === 'depthwise_kernel' || suffix === 'pointwise_kernel' ? suffix.replace('_kernel', '') : suffix) + 'Initializer';

@@ -124,7 +124,7 @@ export class LayersModel extends Layer implements TrainableModel {
   }
 
   /** As a layer, a model records its topology: TF.js nests it as a layer entry of class Sequential or Model. */
-  override getConfig(): LayerConfig {
+  override savedConfig(): LayerConfig {
     return this.topology('getConfig').config;
   }
 
@@ -488,7 +488,7 @@ export class LayersModel extends Layer implements TrainableModel {
     const layers = g.layers.map((l) => ({
       name: l.name,
       class_name: l.getClassName(),
-      config: l.getConfig(),
+      config: l.savedConfig(),
       inbound_nodes: l instanceof InputLayer ? [] : (g.nodeIndices.get(l) ?? []).map((node) => node.inputs.map((t) => [...nodeRef(t), { ...node.kwargs }])),
     }));
     return { class_name: 'Model', config: { name: this.name, layers, input_layers: g.inputs.map(nodeRef), output_layers: g.outputs.map(nodeRef) } };

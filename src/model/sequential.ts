@@ -63,7 +63,7 @@ export class Sequential extends LayersModel {
     if (!this.inputTensor) {
       // A model brings its own input's batch size and dtype.
       const inner = layer instanceof LayersModel ? layer.inputs[0] : null;
-      const batch = inner ? inner.shape[0] : (layer.getConfig().batch_input_shape as (number | null)[] | undefined)?.[0] ?? null;
+      const batch = inner ? inner.shape[0] : (layer.savedConfig().batch_input_shape as (number | null)[] | undefined)?.[0] ?? null;
       this.inputTensor = new InputLayer({ batchInputShape: [batch, ...(layer.inputShapeNoBatch as number[])], dtype: inner ? inner.dtype : layer.dtype, name: `${layer.name}_input` }).output;
     }
     const prev = this.graphOrNull ? this.graphOrNull.outputs[0] : this.inputTensor;
@@ -107,13 +107,13 @@ export class Sequential extends LayersModel {
   override topology(op: string): { class_name: string; config: Record<string, unknown> } {
     if (this.layerList.length === 0) throw new Error(`${op}: the model has no layers; add some before saving`);
     const layers = this.layerList.map((l, i) => {
-      const config = l.getConfig();
+      const config = l.savedConfig();
       // The first layer records the model's input shape, also when an InputLayer brought it (a model records its own inside).
       if (i === 0 && config.batch_input_shape === undefined && !(l instanceof LayersModel) && this.inputTensor) config.batch_input_shape = this.inputTensor.shape.slice();
       return { class_name: l.getClassName(), config };
     });
     // An input of another dtype than the first layer's (int32 ids) is written as TF.js writes it: an InputLayer first.
-    const feed = this.inputTensor && !(this.layerList[0] instanceof InputLayer) && this.inputTensor.dtype !== this.layerList[0].dtype ? [{ class_name: 'InputLayer', config: (this.inputTensor.sourceLayer as InputLayer).getConfig() }] : [];
+    const feed = this.inputTensor && !(this.layerList[0] instanceof InputLayer) && this.inputTensor.dtype !== this.layerList[0].dtype ? [{ class_name: 'InputLayer', config: (this.inputTensor.sourceLayer as InputLayer).savedConfig() }] : [];
     return { class_name: 'Sequential', config: { name: this.name, layers: [...feed, ...layers] } };
   }
 

@@ -116,8 +116,8 @@ describe('every public function rejects junk with a plain Error, never a TypeErr
     'io.getSaveHandlers', 'io.getLoadHandlers', 'io.fromMemory',
     // Routers are any function, as TF.js's: a junk one would stay registered for the rest of the run.
     'registerSaveRouter', 'registerLoadRouter',
-    // A class, made by tn.data.array, generator and zip.
-    'data.Dataset',
+    // Classes, made by tn.data.array, generator, zip and csv.
+    'data.Dataset', 'data.CSVDataset',
     // TF.js's short pooling names are the long-named factories themselves, so their errors name the long names.
     'layers.maxPool1d', 'layers.maxPool2d', 'layers.avgPool1d', 'layers.avgPool2d', 'layers.avgPooling1d', 'layers.avgPooling2d',
     'layers.globalMaxPool1d', 'layers.globalMaxPool2d']);

@@ -2,7 +2,7 @@ import type { Program } from '../harness';
 
 // Programs on corners of the API where tessera lacked a TF.js name or option: the rest of tf.data.Dataset's
 // methods (shuffle, filter, mapAsync, concatenate, prefetch, tf.data.func), tf.data.csv (its files served by a
-// stubbed fetch), dilated conv1d layers, bilinear upSampling2d, ...
+// stubbed fetch), dilated conv1d layers, bilinear upSampling2d, layer.getConfig() in TF.js's camelCase, ...
 // Shuffled streams differ between the libraries' random streams, so their programs compare what does not depend on
 // the draw: sorted contents, sizes, pairs kept together, and the window a buffered shuffle may move an element by.
 
@@ -218,6 +218,31 @@ export const gaps: Program[] = [
       const h = await model.fit(x, y, { epochs: 2, batchSize: 2, verbose: 0 });
       const g = tf.grad((t) => (up.apply(t) as typeof x).square().sum())(x);
       return [up.outputShape, up.apply(x), first.apply(x), model.predict(x), h.history.loss, g];
+    },
+  },
+  {
+    name: 'layer.getConfig() gives camelCase keys and values with serialized initializers, regularizers and constraints',
+    run: (tf) => {
+      const dense = tf.layers.dense({
+        units: 3, inputShape: [2], name: 'gc_dense', activation: 'relu', kernelInitializer: 'glorotNormal',
+        kernelRegularizer: tf.regularizers.l2({ l2: 0.01 }), biasConstraint: tf.constraints.maxNorm({ maxValue: 2 }),
+      });
+      const conv = tf.layers.conv2d({ filters: 2, kernelSize: [3, 2], strides: 2, padding: 'same', kernelInitializer: 'heNormal', name: 'gc_conv', inputShape: [6, 6, 1] });
+      const bn = tf.layers.batchNormalization({ name: 'gc_bn', momentum: 0.9 });
+      const lstm = tf.layers.lstm({ units: 2, returnSequences: true, name: 'gc_lstm', inputShape: [3, 2], kernelInitializer: 'glorotNormal' });
+      const drop = tf.layers.dropout({ rate: 0.25, name: 'gc_drop' });
+      const emb = tf.layers.embedding({ inputDim: 10, outputDim: 4, name: 'gc_emb', embeddingsInitializer: 'randomNormal' });
+      const lc = lstm.getConfig() as Record<string, unknown>;
+      const ec = emb.getConfig() as Record<string, unknown>;
+      const seq = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], name: 'gc_json', kernelInitializer: 'glorotNormal' })] });
+      const saved = (seq.toJSON(null, false) as { config: { layers: { config: Record<string, unknown> }[] } }).config.layers[0].config;
+      return [
+        dense.getConfig(), conv.getConfig(), bn.getConfig(),
+        ['units', 'activation', 'recurrentActivation', 'returnSequences', 'kernelInitializer', 'recurrentInitializer', 'dropout', 'name'].map((k) => lc[k]),
+        drop.getConfig().rate, drop.getConfig().name,
+        ['inputDim', 'outputDim', 'embeddingsInitializer', 'embeddingsRegularizer', 'name', 'trainable'].map((k) => ec[k]),
+        saved.kernel_initializer, saved.use_bias, saved.batch_input_shape,
+      ];
     },
   },
 ];
