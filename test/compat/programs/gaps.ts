@@ -2,7 +2,8 @@ import type { Program } from '../harness';
 
 // Programs on corners of the API where tessera lacked a TF.js name or option: the rest of tf.data.Dataset's
 // methods (shuffle, filter, mapAsync, concatenate, prefetch, tf.data.func), tf.data.csv (its files served by a
-// stubbed fetch), dilated conv1d layers, bilinear upSampling2d, layer.getConfig() in TF.js's camelCase, ...
+// stubbed fetch), dilated conv1d layers, bilinear upSampling2d, layer.getConfig() in TF.js's camelCase, sparseToDense and
+// tensorScatterUpdate.
 // Shuffled streams differ between the libraries' random streams, so their programs compare what does not depend on
 // the draw: sorted contents, sizes, pairs kept together, and the window a buffered shuffle may move an element by.
 
@@ -243,6 +244,33 @@ export const gaps: Program[] = [
         ['inputDim', 'outputDim', 'embeddingsInitializer', 'embeddingsRegularizer', 'name', 'trainable'].map((k) => ec[k]),
         saved.kernel_initializer, saved.use_bias, saved.batch_input_shape,
       ];
+    },
+  },
+  {
+    name: 'tf.sparseToDense and tf.tensorScatterUpdate: scalar, vector and matrix indices, defaults, duplicates, int32, and refusals',
+    run: (tf) => {
+      const tries: Array<() => unknown> = [
+        () => tf.sparseToDense(tf.tensor1d([4, 5, 6, 1, 2, 3], 'int32'), tf.tensor1d([10, 11, 12, 13, 14, 15]), [8]),
+        () => tf.sparseToDense([[0, 1], [2, 0]], [5, 6], [3, 3], 9),
+        () => tf.sparseToDense([[0, 1], [2, 0]], 7, [3, 3], -1),
+        () => tf.sparseToDense([[0, 1], [0, 1]], [5, 6], [2, 2]),
+        () => tf.sparseToDense(tf.tensor1d([1, 3], 'int32'), tf.tensor1d([5, 6], 'int32'), [4], tf.scalar(2, 'int32')),
+        () => tf.sparseToDense(2, 5, [4]),
+        () => tf.sparseToDense([1, 9], [5, 6], [4]),
+        () => tf.sparseToDense([1, 2], [5, 6, 7], [4]),
+        () => tf.sparseToDense([1, 2], [5, 6], [4, 4]),
+        () => tf.sparseToDense(tf.tensor1d([1, 2]), [5, 6], [4]),
+        () => tf.tensorScatterUpdate(tf.tensor1d([0, 1, 2, 3, 4, 5, 6, 7]), tf.tensor2d([4, 3, 1, 7], [4, 1], 'int32'), tf.tensor1d([9, 10, 11, 12])),
+        () => tf.tensorScatterUpdate(tf.tensor2d([[1, 2], [3, 4], [5, 6]]), tf.tensor2d([[0], [2]], [2, 1], 'int32'), tf.tensor2d([[7, 8], [9, 10]])),
+        () => tf.tensorScatterUpdate(tf.tensor2d([[1, 2], [3, 4]]), tf.tensor2d([[0, 1], [1, 0]], [2, 2], 'int32'), tf.tensor1d([-1, -2])),
+        () => tf.tensorScatterUpdate(tf.tensor1d([1, 2, 3]), tf.tensor2d([[1], [1]], [2, 1], 'int32'), tf.tensor1d([8, 9])),
+        () => tf.tensorScatterUpdate(tf.tensor1d([1, 2, 3], 'int32'), tf.tensor2d([[2]], [1, 1], 'int32'), tf.tensor1d([8], 'int32')),
+        () => tf.tensorScatterUpdate(tf.tensor1d([1, 2, 3]), [[1]], [8]),
+        () => tf.tensorScatterUpdate(tf.tensor1d([1, 2, 3]), tf.tensor2d([[5]], [1, 1], 'int32'), tf.tensor1d([8])),
+        () => tf.tensorScatterUpdate(tf.tensor1d([1, 2, 3]), tf.tensor2d([[1]], [1, 1], 'int32'), tf.tensor1d([8], 'int32')),
+        () => tf.tensorScatterUpdate(tf.tensor1d([1, 2, 3]), tf.tensor2d([[1]], [1, 1], 'int32'), tf.tensor1d([8, 9])),
+      ];
+      return tries.map((t) => { try { return t(); } catch { return 'threw'; } });
     },
   },
 ];
