@@ -2,8 +2,8 @@ import type { Program } from '../harness';
 
 // Programs on corners of the API where tessera lacked a TF.js name or option: the rest of tf.data.Dataset's
 // methods (shuffle, filter, mapAsync, concatenate, prefetch, tf.data.func), tf.data.csv (its files served by a
-// stubbed fetch), dilated conv1d layers, bilinear upSampling2d, layer.getConfig() in TF.js's camelCase, sparseToDense and
-// tensorScatterUpdate.
+// stubbed fetch), dilated conv1d layers, bilinear upSampling2d, layer.getConfig() in TF.js's camelCase, sparseToDense,
+// tensorScatterUpdate and tf.layers.categoryEncoding.
 // Shuffled streams differ between the libraries' random streams, so their programs compare what does not depend on
 // the draw: sorted contents, sizes, pairs kept together, and the window a buffered shuffle may move an element by.
 
@@ -271,6 +271,27 @@ export const gaps: Program[] = [
         () => tf.tensorScatterUpdate(tf.tensor1d([1, 2, 3]), tf.tensor2d([[1]], [1, 1], 'int32'), tf.tensor1d([8, 9])),
       ];
       return tries.map((t) => { try { return t(); } catch { return 'threw'; } });
+    },
+  },
+  {
+    name: 'tf.layers.categoryEncoding: multiHot (the default), count with countWeights, oneHot of [batch] and [batch, 1] ids, its config and refusals',
+    run: (tf) => {
+      const cases: Array<[('multiHot' | 'count' | 'oneHot') | undefined, number[] | number[][]]> = [
+        ['multiHot', [[0, 1, 1], [3, 2, 0]]], ['count', [[0, 1, 1], [3, 2, 0]]], ['oneHot', [1, 3, 0]], ['oneHot', [[1], [3]]],
+        ['count', [[1.7, 3, 3]]], [undefined, [[2, 2]]], ['multiHot', [[5, 1]]], ['oneHot', [[1, 2]]], ['count', [[-1, 0]]],
+      ];
+      const out: unknown[] = cases.map(([outputMode, ids]) => {
+        try {
+          const layer = tf.layers.categoryEncoding({ numTokens: 4, outputMode, name: 'ce' });
+          return [layer.apply(tf.tensor(ids)), layer.getConfig()];
+        } catch {
+          return 'threw';
+        }
+      });
+      const counter = tf.layers.categoryEncoding({ numTokens: 4, outputMode: 'count' });
+      out.push(counter.apply(tf.tensor2d([[0, 1, 1]], [1, 3], 'int32'), { countWeights: tf.tensor2d([[0.5, 2, 1]]) }));
+      try { tf.layers.categoryEncoding({ numTokens: 4 }).apply(tf.tensor2d([[1]]), { countWeights: tf.tensor2d([[1]]) }); out.push('ok'); } catch { out.push('threw'); }
+      return out;
     },
   },
 ];
