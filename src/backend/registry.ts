@@ -6,6 +6,14 @@ import { createGpuBackend, loadGpuJs, loadedGpuJs, probeLoadedGpu } from './gpu/
 export type BackendName = 'cpu' | 'gpu';
 
 /**
+ * TF.js's backend names, so that a TF.js program's `setBackend('webgl')` runs unchanged: its GPU backends
+ * ('webgl', 'webgpu') mean tessera's gpu backend, its CPU ones ('wasm', 'tensorflow') our cpu kernels, which
+ * are WebAssembly SIMD themselves. getBackend() still names what runs.
+ */
+const TFJS_NAMES = { webgl: 'gpu', webgpu: 'gpu', wasm: 'cpu', tensorflow: 'cpu' } as const;
+export type TfjsBackendName = keyof typeof TFJS_NAMES;
+
+/**
  * How a backend is made: `create` is synchronous and may need `load` (an optional package's
  * import) to have finished; `isLoaded` says whether it has.
  */
@@ -60,13 +68,15 @@ function activate(name: BackendName, factory: Factory): void {
  * TF.js, which resolves to false, it rejects with the reason when the backend cannot run here
  * (gpu.js missing, no GL context), keeping the current backend.
  */
-export function setBackend(name: BackendName): Promise<boolean> {
-  const ticket = ++requests;
-  pending = null;
+export function setBackend(backendName: BackendName | TfjsBackendName): Promise<boolean> {
+  const name: BackendName = Object.hasOwn(TFJS_NAMES, backendName) ? TFJS_NAMES[backendName as TfjsBackendName] : backendName as BackendName;
   const factory = factories.get(name);
   if (!factory) {
-    return Promise.reject(new Error(`setBackend: name must be one of ${[...factories.keys()].map((n) => `'${n}'`).join(', ')}; got ${fmtValue(name)}`));
+    const names = [...factories.keys(), ...Object.keys(TFJS_NAMES)].map((n) => `'${n}'`).join(', ');
+    return Promise.reject(new Error(`setBackend: name must be one of ${names}; got ${fmtValue(backendName)}`));
   }
+  const ticket = ++requests;
+  pending = null;
   if (instances.has(name) || !factory.load || factory.isLoaded?.()) {
     try {
       activate(name, factory);

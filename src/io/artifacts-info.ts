@@ -7,8 +7,8 @@ export function artifactsInfo(artifacts: ModelArtifacts, weightDataBytes: number
   return {
     dateSaved: new Date(),
     modelTopologyType: 'JSON',
-    modelTopologyBytes: utf8Length(JSON.stringify(artifacts.modelTopology ?? null)),
-    weightSpecsBytes: utf8Length(JSON.stringify(artifacts.weightSpecs ?? [])),
+    modelTopologyBytes: artifacts.modelTopology == null ? 0 : utf8Length(JSON.stringify(artifacts.modelTopology)),
+    weightSpecsBytes: artifacts.weightSpecs == null ? 0 : utf8Length(JSON.stringify(artifacts.weightSpecs)),
     weightDataBytes,
   };
 }

@@ -7,6 +7,8 @@ export { browserLocalStorage } from './local-storage';
 export { browserDownloads } from './browser-downloads';
 export { browserFiles } from './browser-files';
 export type { BrowserFile } from './browser-files';
+export { encodeWeights, decodeWeights, concatenateArrayBuffers, getModelArtifactsInfoForJSON, getWeightSpecs, isHTTPScheme } from './weights-public';
+export type { NamedTensor } from './weights-public';
 export { listModels, removeModel, copyModel, moveModel } from './model-management';
 export { registerSaveRouter, registerLoadRouter, getSaveHandlers, getLoadHandlers } from './router-registry';
 export type { IORouter } from './router-registry';

@@ -14,7 +14,7 @@ import type { Variable } from '../tensor/variable';
 
 /** An activation layer: no weights, the output shape is the input's. */
 abstract class ElementwiseLayer extends Layer {
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     return inputShape.slice();
   }
 }
@@ -47,11 +47,11 @@ abstract class OneSettingLayer extends ElementwiseLayer {
     this.buildIfShaped();
   }
 
-  call(x: Tensor): Tensor {
+  override call(x: Tensor): Tensor {
     return this.spec.fn(x, this.setting);
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return { [this.spec.key]: this.setting };
   }
 }
@@ -72,7 +72,7 @@ export class ReLU extends OneSettingLayer {
       fn: (x, cap) => (cap === null ? relu(x) : clipByValue(relu(x), 0, cap)) }, args);
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'ReLU';
   }
 
@@ -92,7 +92,7 @@ export class LeakyReLU extends OneSettingLayer {
       fn: (x, alpha) => leakyRelu(x, alpha as number) }, args);
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'LeakyReLU';
   }
 
@@ -113,7 +113,7 @@ export class ELU extends OneSettingLayer {
       fn: (x, alpha) => (alpha === 1 ? elu(x) : add(relu(x), mul(elu(minimum(x, 0)), alpha as number))) }, args);
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'ELU';
   }
 
@@ -133,7 +133,7 @@ export class ThresholdedReLU extends OneSettingLayer {
       fn: (x, theta) => mul(x, step(sub(x, theta as number))) }, args);
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'ThresholdedReLU';
   }
 
@@ -159,17 +159,17 @@ export class Softmax extends ElementwiseLayer {
     this.buildIfShaped();
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'Softmax';
   }
 
-  override computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     const rank = inputShape.length + 1;
     if (this.axis < -rank || this.axis >= rank) throw argError(this.name, 'axis', String(this.axis), `an axis of the rank-${rank} input`);
     return inputShape.slice();
   }
 
-  call(x: Tensor, options: CallOptions): Tensor {
+  override call(x: Tensor, options: CallOptions): Tensor {
     const axis = this.axis < 0 ? this.axis + x.rank : this.axis;
     if (options.logits) return x;
     if (axis === x.rank - 1) return softmax(x);
@@ -182,7 +182,7 @@ export class Softmax extends ElementwiseLayer {
     return this.axis === -1 || this.axis === rank - 1;
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return { axis: this.axis };
   }
 }
@@ -220,11 +220,11 @@ export class PReLU extends Layer {
     this.buildIfShaped();
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'PReLU';
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     const bad = this.sharedAxes?.find((a) => a > inputShape.length);
     if (bad !== undefined) throw argError(this.name, 'sharedAxes', String(bad), `an axis of the rank-${inputShape.length + 1} input`);
     return inputShape.slice();
@@ -235,11 +235,11 @@ export class PReLU extends Layer {
     this.alpha = this.addWeight('alpha', shape, this.alphaInitializer, { regularizer: this.alphaRegularizer, constraint: this.alphaConstraint });
   }
 
-  call(x: Tensor): Tensor {
+  override call(x: Tensor): Tensor {
     return prelu(x, this.alpha as Variable);
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return {
       alpha_initializer: initializerConfig(this.alphaInitializer),
       alpha_regularizer: regularizerConfig(this.alphaRegularizer),

@@ -23,15 +23,15 @@ export class Activation extends Layer {
     this.buildIfShaped();
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'Activation';
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     return inputShape.slice();
   }
 
-  call(x: Tensor, options: CallOptions): Tensor {
+  override call(x: Tensor, options: CallOptions): Tensor {
     if (options.logits && this.activation === 'softmax') return x;
     return applyActivation(this.activation, x);
   }
@@ -40,7 +40,7 @@ export class Activation extends Layer {
     return this.activation === 'softmax';
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return { activation: this.activation };
   }
 }

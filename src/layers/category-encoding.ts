@@ -34,11 +34,11 @@ export class CategoryEncoding extends Layer {
     this.buildIfShaped();
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'CategoryEncoding';
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     const oneId = inputShape.length === 0 || (inputShape.length === 1 && inputShape[0] === 1);
     if (this.outputMode === 'oneHot' ? !oneId : inputShape.length !== 1) {
       const want = this.outputMode === 'oneHot' ? 'rank 1 [batch] or [batch, 1] (one id per example)' : 'rank 2 [batch, ids]';
@@ -47,7 +47,7 @@ export class CategoryEncoding extends Layer {
     return [this.numTokens];
   }
 
-  call(x: Tensor, options: CallOptions): Tensor {
+  override call(x: Tensor, options: CallOptions): Tensor {
     const ids = reshape(cast(x, 'int32'), [x.shape[0], -1]);
     const values = ids.dataSync();
     for (let i = 0; i < values.length; i++) {
@@ -64,7 +64,7 @@ export class CategoryEncoding extends Layer {
     return false;
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return { num_tokens: this.numTokens, output_mode: toSnakeCase(this.outputMode) };
   }
 }

@@ -22,7 +22,7 @@ export class Conv2DTranspose extends Conv2DWindowLayer {
     this.buildIfShaped();
   }
 
-  getClassName(): string { return 'Conv2DTranspose'; }
+  override getClassName(): string { return 'Conv2DTranspose'; }
 
   private outputHWC(inputShape: readonly number[]): number[] {
     const [h, w] = conv2dInput(this.name, inputShape, this.dataFormat);
@@ -31,7 +31,7 @@ export class Conv2DTranspose extends Conv2DWindowLayer {
     return [len(h, this.kernelSize[0], this.strides[0]), len(w, this.kernelSize[1], this.strides[1]), this.filters];
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     return inLayout(this.outputHWC(inputShape), this.dataFormat);
   }
 
@@ -40,12 +40,12 @@ export class Conv2DTranspose extends Conv2DWindowLayer {
     this.buildKernelShaped([...this.kernelSize, this.filters, hwcOf(inputShape, this.dataFormat)[2]], this.filters);
   }
 
-  call(x: Tensor, options: CallOptions): Tensor {
+  override call(x: Tensor, options: CallOptions): Tensor {
     const [h, w, c] = this.outputHWC(x.shape.slice(1));
     return viaChannelsLast(x, this.dataFormat, (nhwc) => this.withEpilogue(options, (k, b, act) => withBias(conv2dTranspose(nhwc, k, [x.shape[0], h, w, c], this.strides, this.padding), b, act)));
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return { filters: this.filters, kernel_size: this.kernelSize, strides: this.strides, padding: this.padding, data_format: dataFormatConfig(this.dataFormat), dilation_rate: [1, 1], ...this.epilogueConfig() };
   }
 }
@@ -99,7 +99,7 @@ export abstract class DepthwiseKernelLayer extends KernelLayer {
   /** The channels the output has for this many input channels. */
   protected abstract outputChannels(inChannels: number): number;
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     const hwc = conv2dInput(this.name, inputShape, this.dataFormat);
     return inLayout([...convOutputHW(this.name, hwc, this.kernelSize, this.strides, this.padding), this.outputChannels(hwc[2])], this.dataFormat);
   }
@@ -129,7 +129,7 @@ export class DepthwiseConv2D extends DepthwiseKernelLayer {
     this.buildIfShaped();
   }
 
-  getClassName(): string { return 'DepthwiseConv2D'; }
+  override getClassName(): string { return 'DepthwiseConv2D'; }
 
   protected outputChannels(inChannels: number): number {
     return inChannels * this.depthMultiplier;
@@ -139,11 +139,11 @@ export class DepthwiseConv2D extends DepthwiseKernelLayer {
     this.buildKernelShaped(this.depthwiseShape(inputShape), hwcOf(inputShape, this.dataFormat)[2] * this.depthMultiplier);
   }
 
-  call(x: Tensor, options: CallOptions): Tensor {
+  override call(x: Tensor, options: CallOptions): Tensor {
     return viaChannelsLast(x, this.dataFormat, (nhwc) => this.withEpilogue(options, (k, b, act) => withBias(depthwiseConv2d(nhwc, k, this.strides, this.padding), b, act)));
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return this.depthwiseConfig();
   }
 }

@@ -56,11 +56,11 @@ export class Conv1D extends KernelLayer {
     this.buildIfShaped();
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'Conv1D';
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     const [steps] = stepsShape(this.name, inputShape);
     // A dilated kernel spans (kernelSize - 1) * dilationRate + 1 steps.
     const span = (this.kernelSize - 1) * this.dilationRate + 1;
@@ -73,7 +73,7 @@ export class Conv1D extends KernelLayer {
     this.buildKernel([this.kernelSize, inputShape[1], this.filters]);
   }
 
-  call(x: Tensor, options: CallOptions): Tensor {
+  override call(x: Tensor, options: CallOptions): Tensor {
     // As a 2-D convolution over a height-1 image.
     const [b, steps, c] = x.shape;
     const y = this.withEpilogue(options, (kernel, bias, activation) => fused.conv2d({
@@ -82,7 +82,7 @@ export class Conv1D extends KernelLayer {
     return y.reshape([b, y.shape[2], this.filters]);
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return {
       filters: this.filters,
       kernel_size: [this.kernelSize],
@@ -118,21 +118,21 @@ abstract class Pooling1D extends Layer {
     this.buildIfShaped();
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     const [steps, c] = stepsShape(this.name, inputShape);
     const out = convOutputLength(steps, this.poolSize, this.strides, this.padding);
     if (out <= 0) throw argError(this.name, 'input', `${steps} steps`, `at least the pool size ${this.poolSize} with 'valid' padding`);
     return [out, c];
   }
 
-  call(x: Tensor): Tensor {
+  override call(x: Tensor): Tensor {
     // As a 2-D pool over a height-1 image.
     const [b, steps, c] = x.shape;
     const y = this.pool(x.reshape([b, 1, steps, c]), [1, this.poolSize], [1, this.strides], this.padding);
     return y.reshape([b, y.shape[2], c]);
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return { pool_size: [this.poolSize], strides: [this.strides], padding: this.padding };
   }
 }
@@ -143,7 +143,7 @@ export class MaxPooling1D extends Pooling1D {
     super('layers.maxPooling1d', 'max_pooling1d', args, maxPool);
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'MaxPooling1D';
   }
 }
@@ -154,7 +154,7 @@ export class AveragePooling1D extends Pooling1D {
     super('layers.averagePooling1d', 'average_pooling1d', args, (x, f, s, p) => avgPool(x, f, s, p));
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'AveragePooling1D';
   }
 }

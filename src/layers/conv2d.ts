@@ -15,11 +15,11 @@ export class Conv2D extends Conv2DWindowLayer {
     this.buildIfShaped();
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'Conv2D';
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     const hwc = conv2dInput(this.name, inputShape, this.dataFormat);
     return inLayout([...convOutputHW(this.name, hwc, this.kernelSize, this.strides, this.padding), this.filters], this.dataFormat);
   }
@@ -37,7 +37,7 @@ export class Conv2D extends Conv2DWindowLayer {
     if ((training && this.activityRegularizer) || !(next instanceof MaxPooling2D) || this.dataFormat !== 'channelsLast' || next.dataFormat !== 'channelsLast' || !this.bias || (act !== 'relu' && act !== 'linear') || next.padding !== 'valid'
       || [...next.poolSize, ...next.strides].some((d) => d !== 2)) return null;
     this.prepareInput(x);
-    const [outH, outW] = this.computeOutputShape(x.shape.slice(1));
+    const [outH, outW] = this.outputShapeNoBatch(x.shape.slice(1));
     if (outH < 2 || outW < 2) return null;
     const pooledInput = [outH, outW, this.filters];
     // A pool built for other input is left to its own apply, which reports the mismatch.
@@ -46,14 +46,14 @@ export class Conv2D extends Conv2DWindowLayer {
     return conv2dMaxPool({ x, filter: this.kernel as Variable, strides: this.strides, pad: this.padding, bias: this.bias, activation: act });
   }
 
-  call(x: Tensor, options: CallOptions): Tensor {
+  override call(x: Tensor, options: CallOptions): Tensor {
     // The kernels run NHWC: channels-first input is viewed that way and the output back.
     const nhwc = this.dataFormat === 'channelsLast' ? x : transpose(x, [0, 2, 3, 1]);
     const y = this.withEpilogue(options, (filter, bias, activation) => fused.conv2d({ x: nhwc, filter, strides: this.strides, pad: this.padding, bias, activation }));
     return this.dataFormat === 'channelsLast' ? y : transpose(y, [0, 3, 1, 2]);
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return {
       filters: this.filters,
       kernel_size: this.kernelSize,

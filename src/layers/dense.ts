@@ -29,7 +29,7 @@ export class Dense extends KernelLayer {
     this.buildIfShaped();
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'Dense';
   }
 
@@ -38,7 +38,7 @@ export class Dense extends KernelLayer {
     return rank > 1;
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     if (inputShape.length === 0) throw argError(this.name, 'input', 'shape [null]', 'rank >= 2 [batch, ..., features]');
     return [...inputShape.slice(0, -1), this.units];
   }
@@ -47,14 +47,14 @@ export class Dense extends KernelLayer {
     this.buildKernel([inputShape[inputShape.length - 1], this.units]);
   }
 
-  call(x: Tensor, options: CallOptions): Tensor {
+  override call(x: Tensor, options: CallOptions): Tensor {
     // Higher-rank input is applied along its last axis by folding the leading axes into rows.
     const rows = x.rank === 2 ? x : x.reshape([-1, x.shape[x.rank - 1]]);
     const y = this.withEpilogue(options, (kernel, bias, activation) => fused.matMul({ a: rows, b: kernel, bias, activation }));
     return x.rank === 2 ? y : y.reshape([...x.shape.slice(0, -1), this.units]);
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return { units: this.units, ...this.epilogueConfig() };
   }
 }

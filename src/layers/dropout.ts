@@ -51,11 +51,11 @@ export class Dropout extends Layer {
     this.buildIfShaped();
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'Dropout';
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     const ns = this.noiseShape;
     if (ns) {
       const full = [null, ...inputShape];
@@ -70,14 +70,14 @@ export class Dropout extends Layer {
     return this.noiseShape ? this.noiseShape.map((d, i) => d ?? x.shape[i]) : x.shape.slice();
   }
 
-  call(x: Tensor, options: CallOptions): Tensor {
+  override call(x: Tensor, options: CallOptions): Tensor {
     if (!options.training || this.rate === 0) return x;
     // The stream starts at the first training call, so making (or loading) a model draws no seed.
     this.rng ??= new Random(this.seed ?? nextDefaultSeed());
     return mul(x, dropoutMask(this.rng, this.maskShape(x), this.rate, x.dtype));
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return { rate: this.rate, noise_shape: this.noiseShape, seed: this.seed ?? null };
   }
 }
@@ -97,7 +97,7 @@ export class SpatialDropout1D extends Dropout {
     return 'SpatialDropout1D';
   }
 
-  override computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     if (inputShape.length !== 2) throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank 3 [batch, steps, channels]');
     return inputShape.slice();
   }

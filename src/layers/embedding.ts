@@ -76,7 +76,7 @@ export class Embedding extends Layer {
     this.buildIfShaped();
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'Embedding';
   }
 
@@ -85,7 +85,7 @@ export class Embedding extends Layer {
     return true;
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     return [...inputShape, this.outputDim];
   }
 
@@ -104,7 +104,7 @@ export class Embedding extends Layer {
     }
   }
 
-  call(x: Tensor, _options: CallOptions): Tensor {
+  override call(x: Tensor, _options: CallOptions): Tensor {
     const ids = checkIndices(this.name, x, this.inputDim);
     return gather(this.embeddings as Variable, new Tensor(x.shape, 'int32', ids));
   }
@@ -113,7 +113,7 @@ export class Embedding extends Layer {
     return this.maskZero ? nonZeroMask(x, this.dtype) : null;
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return {
       input_dim: this.inputDim,
       output_dim: this.outputDim,

@@ -1,3 +1,4 @@
+import { AveragePooling3D, Conv3D, MaxPooling3D, type Conv3DLayerArgs, type Pooling3DLayerArgs } from './conv3d';
 import { InputLayer, type InputLayerArgs } from './input-layer';
 import { CenterCrop, Rescaling, Resizing, type CenterCropArgs, type RescalingArgs, type ResizingArgs } from './preprocessing';
 import { CategoryEncoding, type CategoryEncodingArgs } from './category-encoding';
@@ -88,6 +89,9 @@ export const categoryEncoding = (args: CategoryEncodingArgs): CategoryEncoding =
 export const resizing = (args: ResizingArgs): Resizing => new Resizing(args);
 export const centerCrop = (args: CenterCropArgs): CenterCrop => new CenterCrop(args);
 export const timeDistributed = (args: TimeDistributedLayerArgs): TimeDistributed => new TimeDistributed(args);
+export const conv3d = (args: Conv3DLayerArgs): Conv3D => new Conv3D(args);
+export const maxPooling3d = (args?: Pooling3DLayerArgs): MaxPooling3D => new MaxPooling3D(args);
+export const averagePooling3d = (args?: Pooling3DLayerArgs): AveragePooling3D => new AveragePooling3D(args);
 
 // TF.js's shorter names for the pooling layers: the same factories.
 export const maxPool1d = maxPooling1d;
@@ -96,5 +100,7 @@ export const avgPool1d = averagePooling1d;
 export const avgPool2d = averagePooling2d;
 export const avgPooling1d = averagePooling1d;
 export const avgPooling2d = averagePooling2d;
+export const avgPool3d = averagePooling3d;
+export const avgPooling3d = averagePooling3d;
 export const globalMaxPool1d = globalMaxPooling1d;
 export const globalMaxPool2d = globalMaxPooling2d;

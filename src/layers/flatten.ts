@@ -19,23 +19,23 @@ export class Flatten extends Layer {
     this.buildIfShaped();
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'Flatten';
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     // TF.js's Flatten takes rank 3 and up (its inputSpec's minNdim): a [batch, n] input is refused, not passed through.
     if (inputShape.length < 2) throw argError(this.name, 'input', `shape [null${inputShape.map((d) => `, ${d}`).join('')}]`, 'rank >= 3 (a batch and at least two more dims)');
     return [inputShape.reduce((a, b) => a * b, 1)];
   }
 
-  call(x: Tensor): Tensor {
+  override call(x: Tensor): Tensor {
     // Channels first is put channels last before flattening, as TF.js does, so a following dense sees the same order.
     const y = this.dataFormat === 'channelsFirst' && x.rank > 2 ? transpose(x, [0, ...x.shape.slice(2).map((_, i) => i + 2), 1]) : x;
     return y.reshape([x.shape[0], -1]);
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return { data_format: dataFormatConfig(this.dataFormat) };
   }
 }

@@ -20,7 +20,7 @@ abstract class GlobalPooling extends Layer {
     this.buildIfShaped();
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     const rank = this.spatialRank + 1;
     if (inputShape.length !== rank) {
       const expected = this.spatialRank === 1 ? 'rank 3 [batch, steps, channels]' : this.dataFormat === 'channelsFirst' ? 'rank 4 [batch, channels, height, width]' : 'rank 4 [batch, height, width, channels]';
@@ -29,12 +29,12 @@ abstract class GlobalPooling extends Layer {
     return [this.dataFormat === 'channelsFirst' ? inputShape[0] : inputShape[rank - 1]];
   }
 
-  call(x: Tensor): Tensor {
+  override call(x: Tensor): Tensor {
     const axes = this.spatialRank === 1 ? [1] : this.dataFormat === 'channelsFirst' ? [2, 3] : [1, 2];
     return this.reduce(x, axes, false);
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return this.spatialRank === 2 ? { data_format: dataFormatConfig(this.dataFormat) } : {};
   }
 }
@@ -45,7 +45,7 @@ export class GlobalAveragePooling1D extends GlobalPooling {
     super('layers.globalAveragePooling1d', 'global_average_pooling1d', args, 1, mean);
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'GlobalAveragePooling1D';
   }
 }
@@ -56,7 +56,7 @@ export class GlobalMaxPooling1D extends GlobalPooling {
     super('layers.globalMaxPooling1d', 'global_max_pooling1d', args, 1, max);
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'GlobalMaxPooling1D';
   }
 }
@@ -67,7 +67,7 @@ export class GlobalAveragePooling2D extends GlobalPooling {
     super('layers.globalAveragePooling2d', 'global_average_pooling2d', args, 2, mean);
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'GlobalAveragePooling2D';
   }
 }
@@ -78,7 +78,7 @@ export class GlobalMaxPooling2D extends GlobalPooling {
     super('layers.globalMaxPooling2d', 'global_max_pooling2d', args, 2, max);
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'GlobalMaxPooling2D';
   }
 }

@@ -52,7 +52,7 @@ export class InputLayer extends Layer {
     this.inboundNodes.push({ layer: this, inputs: [], outputs: [new SymbolicTensor(dtype, batchShape, this, 0, 0)], kwargs: {} });
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'InputLayer';
   }
 
@@ -69,11 +69,11 @@ export class InputLayer extends Layer {
     return false;
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     return inputShape.slice();
   }
 
-  call(x: Tensor): Tensor {
+  override call(x: Tensor): Tensor {
     return x;
   }
 
@@ -81,7 +81,7 @@ export class InputLayer extends Layer {
     return { batch_input_shape: this.batchInputShape, dtype: this.dtype, sparse: false, name: this.name };
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return {};
   }
 }

@@ -9,6 +9,8 @@ import { SymbolicTensor, type LayerNode } from './symbolic';
 import type { Regularizer } from './regularizers';
 import type { Constraint } from './constraints';
 import { tfjsLayerConfig } from './tfjs-config';
+import type { Shape } from './symbolic';
+import { pythonicConfig, toSnakeCase, type ConfigValue } from '../util/case';
 
 export interface LayerArgs {
   name?: string;
@@ -75,6 +77,9 @@ export function rescope(name: string, from: string, to: string): string {
 }
 
 const isShapeList = (s: ShapeOrShapes): s is number[][] => s.length > 0 && Array.isArray(s[0]);
+/** A shape without the batch dim given a null one, and back (a user layer's shapes carry it, as TF.js's). */
+const withBatch = (s: readonly (number | null)[]): Shape => [null, ...s];
+const withoutBatch = (s: readonly (number | null)[]): number[] => s.slice(1) as number[];
 
 /**
  * What apply gives for one input: that kind of tensor, typed as T wherever it is used, yet comparable with each
@@ -117,7 +122,26 @@ export abstract class Layer {
   /** A penalty on the layer's output, added to the loss for each training call (Keras divides by the batch size). */
   protected activityRegularizer: Regularizer | null = null;
 
-  constructor(snakeName: string, args: LayerArgs) {
+  /**
+   * Whether this is a layer class written by a user (`class MyLayer extends tf.layers.Layer`, constructed with
+   * its args only): it speaks TF.js's protocol, shapes with the batch dim in build and computeOutputShape.
+   */
+  private readonly userDefined: boolean;
+  private maskingFlag = false;
+  /** True while a user layer's own build runs. */
+  private building = false;
+  /** The names given to addWeight in TF.js's form (a repeat is refused, as TF.js). */
+  private readonly addedNames = new Set<string>();
+
+  /** A user-defined layer (a subclass of tf.layers.Layer), with TF.js's args. */
+  constructor(args?: LayerArgs);
+  /** A built-in layer: its snake_case prefix for automatic names, and its args. */
+  constructor(snakeName: string, args: LayerArgs);
+  constructor(first: string | LayerArgs = {}, second: LayerArgs = {}) {
+    const userDefined = typeof first !== 'string';
+    const args = userDefined ? (first ?? {}) : second;
+    const snakeName = userDefined ? toSnakeCase(this.getClassName()) : first;
+    this.userDefined = userDefined;
     const op = `layers.${this.getClassName().charAt(0).toLowerCase()}${this.getClassName().slice(1)}`;
     if (args.name !== undefined && (typeof args.name !== 'string' || args.name === '')) throw argError(op, 'name', fmtValue(args.name), 'a non-empty string');
     if (args.trainable !== undefined && typeof args.trainable !== 'boolean') throw argError(op, 'trainable', fmtValue(args.trainable), 'a boolean');
@@ -152,22 +176,62 @@ export abstract class Layer {
     this.trainableFlag = args.trainable ?? true;
   }
 
-  abstract getClassName(): string;
-  /** The output shape (no batch dim) for an input shape; throws when the input cannot work. Layers taking several inputs get a list. */
-  abstract computeOutputShape(inputShape: readonly number[] | number[][]): ShapeOrShapes;
-  /** The forward pass on input already checked against the built shape. Layers taking several inputs get a list. */
-  abstract call(x: Tensor | Tensor[], options: CallOptions): Tensor | Tensor[];
-  /** The layer's own settings, in the Keras / TF.js model.json spelling (snake_case). */
-  protected abstract layerConfig(): LayerConfig;
+  /** The class name saved in model.json: a user-defined layer's static className, as TF.js's. */
+  getClassName(): string {
+    const cls = this.constructor as { className?: string; name: string };
+    return cls.className ?? cls.name;
+  }
 
-  /** True for layers whose call takes a list of inputs (merge layers). */
+  /**
+   * The output shape (no batch dim) for an input shape; throws when the input cannot work. Layers taking several
+   * inputs get a list. A user-defined layer answers with its computeOutputShape, given and giving the batch dim.
+   */
+  outputShapeNoBatch(inputShape: readonly number[] | number[][]): ShapeOrShapes {
+    const out = this.computeOutputShape(isShapeList(inputShape as ShapeOrShapes) ? (inputShape as number[][]).map(withBatch) : withBatch(inputShape as number[]));
+    return (isShapeList(out as ShapeOrShapes) ? (out as Shape[]).map(withoutBatch) : withoutBatch(out as Shape)) as ShapeOrShapes;
+  }
+
+  /** The output shape for an input shape, both with the batch dim (TF.js's computeOutputShape; a user layer's default keeps the shape). */
+  computeOutputShape(inputShape: Shape | Shape[]): Shape | Shape[] {
+    if (this.userDefined) return inputShape;
+    const list = isShapeList(inputShape as ShapeOrShapes);
+    const shapes = (list ? inputShape : [inputShape]) as Shape[];
+    const out = this.outputShapeNoBatch((list ? shapes.map(withoutBatch) : withoutBatch(shapes[0])) as ShapeOrShapes);
+    const batch = shapes[0][0] ?? null;
+    return isShapeList(out) ? out.map((s) => [batch, ...s]) : [batch, ...out];
+  }
+
+  /** The forward pass on input already checked against the built shape. Layers taking several inputs get a list. A user layer's default gives its input back, as TF.js's. */
+  call(x: Tensor | Tensor[], _options: CallOptions): Tensor | Tensor[] {
+    return x;
+  }
+
+  /** The layer's own settings, in the Keras / TF.js model.json spelling (snake_case); a user layer has its getConfig instead. */
+  protected layerConfig(): LayerConfig {
+    return {};
+  }
+
+  /** TF.js calls a hook set for tests here; tessera has none, so a custom layer's call to it does nothing. */
+  invokeCallHook(_inputs: Tensor | Tensor[], _kwargs: Kwargs): void {}
+
+  /** True for layers whose call takes a list of inputs (merge layers; a user layer applied to several inputs). */
   takesList(): boolean {
-    return false;
+    return this.userDefined && this.inputShapesNoBatch !== null;
+  }
+
+  /** Whether a call on this many inputs gets them as a list: a user layer's does when there are several, as TF.js passes them. */
+  private takesListOf(count: number): boolean {
+    return this.userDefined ? count > 1 : this.takesList();
   }
 
   /** Whether the layer passes a mask through (TF.js's supportsMasking); a layer that does not drops it. */
   get supportsMasking(): boolean {
-    return false;
+    return this.maskingFlag;
+  }
+
+  /** A user-defined layer sets it in its constructor, as in TF.js. */
+  set supportsMasking(value: boolean) {
+    this.maskingFlag = value;
   }
 
   /** The mask of this layer's output given its input's mask, as TF.js's computeMask (layers taking several inputs get none). */
@@ -177,11 +241,17 @@ export abstract class Layer {
 
   /** The settings that recreate this layer (without weights), as TF.js's getConfig gives them (camelCase). */
   getConfig(): LayerConfig {
+    if (this.userDefined) {
+      // TF.js's base config, camelCase (a user layer adds its own keys); it records a dtype only beside an input shape.
+      const own: LayerConfig = { name: this.name, trainable: this.trainable };
+      if (this.declaredInputShape) Object.assign(own, { batchInputShape: [this.declaredBatch, ...this.declaredInputShape], dtype: this.dtype });
+      return own;
+    }
     return tfjsLayerConfig(this.savedConfig(), this.declaredInputShape !== null);
   }
 
-  /** @internal The settings that recreate this layer (without weights), as model.json records them (snake_case). */
-  savedConfig(): LayerConfig {
+  /** A built-in layer's settings as model.json records them (snake_case). */
+  private builtInConfig(): LayerConfig {
     const base: LayerConfig = { name: this.name, trainable: this.trainable, dtype: this.dtype };
     if (this.declaredInputShape) base.batch_input_shape = [this.declaredBatch, ...this.declaredInputShape];
     return { ...base, ...this.layerConfig() };
@@ -208,27 +278,52 @@ export abstract class Layer {
     for (const v of this.vars) v.trainable = value && (this.weightOptions.get(v)?.trainable ?? true);
   }
 
+  /** The config as model.json holds it: snake_case keys (a user layer's camelCase getConfig converted, as TF.js saves it). */
+  savedConfig(): LayerConfig {
+    return this.userDefined ? pythonicConfig(this.getConfig() as ConfigValue) as LayerConfig : this.builtInConfig();
+  }
+
+  /** A layer from its config, as TF.js's Layer.fromConfig: the class's constructor given the config. */
+  static fromConfig<T extends Layer>(cls: new (config: LayerConfig) => T, config: LayerConfig): T {
+    return new cls(config);
+  }
+
+  /** Values for the weights, taken when the layer is built (a loaded user layer's saved weights). */
+  presetWeights(weights: Tensor[]): void {
+    this.initialWeights = weights.slice();
+  }
+
   /** Subclass constructors end with this: a layer given inputShape has its weights from the start. */
   protected buildIfShaped(): void {
-    if (this.inputShapeNoBatch) this.build(this.inputShapeNoBatch);
+    if (this.inputShapeNoBatch) this.ensureBuilt(this.inputShapeNoBatch);
   }
 
   /** Fixes the input shape (no batch dim; a list for layers taking several inputs) and creates the weights. */
-  build(inputShape: readonly number[] | readonly (readonly number[])[]): void {
+  build(inputShape: Shape | Shape[]): void {
+    // A user layer's build ends with super.build(inputShape) (TF.js's base build only marks it built).
+    if (this.built || this.building) return;
+    this.ensureBuilt(this.userDefined ? (isShapeList(inputShape as ShapeOrShapes) ? (inputShape as Shape[]).map(withoutBatch) : withoutBatch(inputShape as Shape)) : (inputShape as number[]));
+  }
+
+  /**
+   * Builds the layer for an input shape (no batch dim) unless it is built. A user-defined layer's own build (TF.js's
+   * hook, given the batch dim) makes its weights.
+   */
+  protected ensureBuilt(inputShape: readonly number[] | readonly (readonly number[])[]): void {
     if (this.built) return;
     const s = (inputShape as number[][]).map((d) => (Array.isArray(d) ? d.slice() : d)) as ShapeOrShapes;
-    this.computeOutputShape(s);
-    if (isShapeList(s) && this.takesList()) this.inputShapesNoBatch = s;
+    this.outputShapeNoBatch(s);
+    if (isShapeList(s) && (this.takesList() || this.userDefined)) this.inputShapesNoBatch = s;
     else this.inputShapeNoBatch = s as number[];
     const initial = this.initialWeights;
     if (initial) this.buildWithInitialWeights(s as number[], initial);
-    else this.buildWeights(s as number[]);
+    else this.makeWeights(s);
     this.built = true;
   }
 
   /** Builds with the initial weights given to the constructor, checked against what the build made (nothing stays built if they do not fit). */
   private buildWithInitialWeights(inputShape: number[], initial: Tensor[]): void {
-    this.buildWeights(inputShape);
+    this.makeWeights(inputShape);
     try {
       this.checkWeights(initial, this.name);
     } catch (e) {
@@ -240,9 +335,40 @@ export abstract class Layer {
     this.initialWeights = null;
   }
 
-  protected addWeight(suffix: string, shape: number[], init: Initializer, options: WeightExtras = {}): Variable {
+  private makeWeights(s: ShapeOrShapes): void {
+    if (!this.userDefined) {
+      this.buildWeights(s as number[]);
+      return;
+    }
+    this.building = true;
+    try {
+      this.build((isShapeList(s) && this.takesList() ? s.map(withBatch) : withBatch(s as number[])) as number[]);
+    } finally {
+      this.building = false;
+    }
+  }
+
+  /**
+   * Creates a weight named `layer/name`. TF.js's form, for user layers: (name, shape, dtype?, initializer?,
+   * regularizer?, trainable?, constraint?); built-in layers pass the initializer third and the extras after it.
+   */
+  protected addWeight(name: string, shape: number[], dtype?: DType | null, initializer?: Initializer, regularizer?: Regularizer | null, trainable?: boolean, constraint?: Constraint | null): Variable;
+  protected addWeight(suffix: string, shape: number[], init: Initializer, options?: WeightExtras): Variable;
+  protected addWeight(suffix: string, shape: number[], third?: Initializer | DType | null, fourth?: Initializer | WeightExtras, regularizer?: Regularizer | null, trainable?: boolean, constraint?: Constraint | null): Variable {
+    if (third === undefined || third === null || typeof third === 'string') {
+      if (this.addedNames.has(suffix)) throw new Error(`Duplicate weight name ${suffix} for layer ${this.name}`);
+      this.addedNames.add(suffix);
+      const dtype = third ?? 'float32';
+      const init = fourth as Initializer | undefined;
+      if (!init || typeof (init as Initializer).apply !== 'function') throw argError(`${this.name}.addWeight`, 'initializer', fmtValue(init), 'an Initializer (tf.initializers.*)');
+      return this.addVariable(suffix, shape, init, { trainable: trainable ?? true, regularizer, constraint }, dtype);
+    }
+    return this.addVariable(suffix, shape, third, (fourth as WeightExtras | undefined) ?? {}, this.dtype);
+  }
+
+  private addVariable(suffix: string, shape: number[], init: Initializer, options: WeightExtras, dtype: DType): Variable {
     // The variable copies the initial values; the initializer's tensor is ours and is freed (a build outside tidy would leak it).
-    const initial = init.apply(shape, this.dtype);
+    const initial = init.apply(shape, dtype);
     const v = new Variable(initial, this.trainableFlag && (options.trainable ?? true), `${this.name}/${suffix}`);
     initial.dispose();
     this.vars.push(v);
@@ -262,7 +388,7 @@ export abstract class Layer {
     if (list.length > 0 && list.every((t) => t instanceof SymbolicTensor)) return this.applySymbolic(list as SymbolicTensor[], kwargs);
     if (list.some((t) => t instanceof SymbolicTensor)) throw argError(`${this.name}.apply`, 'inputs', 'a mix of Tensors and SymbolicTensors', 'all Tensors or all SymbolicTensors');
     const opts: CallOptions = { ...kwargs, training: kwargs.training ?? false };
-    if (this.takesList()) {
+    if (this.takesListOf(list.length)) {
       this.prepareInputs(list);
       return this.call(list as Tensor[], opts);
     }
@@ -303,17 +429,17 @@ export abstract class Layer {
       if (t.dtype !== this.dtype && this.checksInputDtype() && !this.castsInput(t.dtype)) throw argError(op, `inputs[${i}]`, `dtype ${t.dtype}`, `dtype ${this.dtype}`);
     });
     let out: ShapeOrShapes;
-    if (this.takesList()) {
+    if (this.takesListOf(list.length)) {
       if (list.length < 2) throw argError(op, 'inputs', `${list.length} input`, `a list of at least 2 inputs (${this.getClassName()} merges several tensors)`);
-      out = this.computeOutputShape(shapes);
+      out = this.outputShapeNoBatch(shapes);
       if (this.built) this.checkShapes(op, shapes);
-      else this.build(shapes);
+      else this.ensureBuilt(shapes);
     } else {
       this.checkSymbolicInputs(op, shapes);
       const s = shapes[0];
-      out = this.computeOutputShape(s);
+      out = this.outputShapeNoBatch(s);
       if (this.built) this.checkShapes(op, [s]);
-      else this.build(s);
+      else this.ensureBuilt(s);
     }
     const batches = list.map((t) => t.shape[0]);
     const batch = batches.every((b) => b === batches[0]) ? batches[0] : null;
@@ -374,7 +500,7 @@ export abstract class Layer {
     if (x.rank === 0) throw argError(this.name, 'input', 'a scalar', 'a tensor with a batch dim');
     const shape = x.shape.slice(1);
     if (this.checksInputDtype() && x.dtype !== this.dtype) throw argError(this.name, 'input', `dtype ${x.dtype}`, `dtype ${this.dtype}`);
-    if (!this.built) this.build(shape);
+    if (!this.built) this.ensureBuilt(shape);
     this.checkShapes(this.name, [shape]);
   }
 
@@ -388,8 +514,8 @@ export abstract class Layer {
       if (x.dtype !== this.dtype) throw argError(op, `inputs[${i}]`, `dtype ${x.dtype}`, `dtype ${this.dtype}`);
     });
     const shapes = (list as Tensor[]).map((x) => x.shape.slice(1));
-    this.computeOutputShape(shapes);
-    if (!this.built) this.build(shapes);
+    this.outputShapeNoBatch(shapes);
+    if (!this.built) this.ensureBuilt(shapes);
     this.checkShapes(op, shapes);
   }
 
@@ -402,7 +528,7 @@ export abstract class Layer {
   get outputShape(): (number | null)[] | (number | null)[][] {
     const input = this.takesList() ? this.inputShapesNoBatch : this.inputShapeNoBatch;
     if (!input) throw new Error(`${this.name}: outputShape is unknown until the layer is built (give inputShape or add it to a model)`);
-    const out = this.computeOutputShape(input);
+    const out = this.outputShapeNoBatch(input);
     return isShapeList(out) ? out.map((s) => [null, ...s]) : [null, ...out];
   }
 

@@ -19,7 +19,7 @@ export class Masking extends Layer {
     this.buildIfShaped();
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'Masking';
   }
 
@@ -28,7 +28,7 @@ export class Masking extends Layer {
     return rank > 1;
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     return inputShape.slice();
   }
 
@@ -48,7 +48,7 @@ export class Masking extends Layer {
     return new Tensor([...x.shape.slice(0, -1), 1], x.dtype, m);
   }
 
-  call(x: Tensor, _options: CallOptions): Tensor {
+  override call(x: Tensor, _options: CallOptions): Tensor {
     return mul(x, this.keep(x));
   }
 
@@ -57,7 +57,7 @@ export class Masking extends Layer {
     return k.reshape(k.shape.slice(0, -1));
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return { mask_value: this.maskValue };
   }
 }

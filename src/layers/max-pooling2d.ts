@@ -34,7 +34,7 @@ abstract class Pooling2D extends Layer {
     this.buildIfShaped();
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     if (inputShape.length !== 3) throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank 4');
     const first = this.dataFormat === 'channelsFirst';
     const [h, w, c] = first ? [inputShape[1], inputShape[2], inputShape[0]] : inputShape;
@@ -44,12 +44,12 @@ abstract class Pooling2D extends Layer {
     return first ? [c, outH, outW] : [outH, outW, c];
   }
 
-  call(x: Tensor): Tensor {
+  override call(x: Tensor): Tensor {
     if (this.dataFormat === 'channelsLast') return this.pool(x, this.poolSize, this.strides, this.padding);
     return transpose(this.pool(transpose(x, [0, 2, 3, 1]), this.poolSize, this.strides, this.padding), [0, 3, 1, 2]);
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return { pool_size: this.poolSize, strides: this.strides, padding: this.padding, data_format: dataFormatConfig(this.dataFormat) };
   }
 }
@@ -60,7 +60,7 @@ export class MaxPooling2D extends Pooling2D {
     super('layers.maxPooling2d', 'max_pooling2d', args, maxPool);
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'MaxPooling2D';
   }
 }
@@ -71,7 +71,7 @@ export class AveragePooling2D extends Pooling2D {
     super('layers.averagePooling2d', 'average_pooling2d', args, (x, f, s, p) => avgPool(x, f, s, p));
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'AveragePooling2D';
   }
 }

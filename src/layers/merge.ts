@@ -1,6 +1,7 @@
 import { broadcastShapes } from '../backend/shapes';
 import { add, div, maximum, minimum, mul, sub } from '../ops/binary';
 import { concat } from '../ops/concat';
+import { matMul } from '../ops/matmul';
 import { sqrt, square } from '../ops/unary';
 import { sum } from '../ops/reduction';
 import type { Tensor } from '../tensor/tensor';
@@ -20,7 +21,7 @@ abstract class ElementwiseMerge extends Layer {
     return true;
   }
 
-  computeOutputShape(inputShape: readonly number[] | number[][]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[] | number[][]): number[] {
     const shapes = inputShape as number[][];
     let out: number[] | null = shapes[0];
     for (const s of shapes.slice(1)) out = out && broadcastShapes(out, s);
@@ -28,13 +29,13 @@ abstract class ElementwiseMerge extends Layer {
     return out;
   }
 
-  call(inputs: Tensor | Tensor[]): Tensor {
+  override call(inputs: Tensor | Tensor[]): Tensor {
     return this.merge(inputs as Tensor[]);
   }
 
   protected abstract merge(xs: Tensor[]): Tensor;
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return {};
   }
 }
@@ -43,40 +44,40 @@ const fold = (xs: Tensor[], f: (a: Tensor, b: Tensor) => Tensor) => xs.slice(1).
 
 export class Add extends ElementwiseMerge {
   constructor(args?: LayerArgs) { super('add', args); }
-  getClassName(): string { return 'Add'; }
+  override getClassName(): string { return 'Add'; }
   protected merge(xs: Tensor[]): Tensor { return fold(xs, add); }
 }
 
 export class Multiply extends ElementwiseMerge {
   constructor(args?: LayerArgs) { super('multiply', args); }
-  getClassName(): string { return 'Multiply'; }
+  override getClassName(): string { return 'Multiply'; }
   protected merge(xs: Tensor[]): Tensor { return fold(xs, mul); }
 }
 
 export class Average extends ElementwiseMerge {
   constructor(args?: LayerArgs) { super('average', args); }
-  getClassName(): string { return 'Average'; }
+  override getClassName(): string { return 'Average'; }
   protected merge(xs: Tensor[]): Tensor { return div(fold(xs, add), xs.length); }
 }
 
 export class Maximum extends ElementwiseMerge {
   constructor(args?: LayerArgs) { super('maximum', args); }
-  getClassName(): string { return 'Maximum'; }
+  override getClassName(): string { return 'Maximum'; }
   protected merge(xs: Tensor[]): Tensor { return fold(xs, maximum); }
 }
 
 export class Minimum extends ElementwiseMerge {
   constructor(args?: LayerArgs) { super('minimum', args); }
-  getClassName(): string { return 'Minimum'; }
+  override getClassName(): string { return 'Minimum'; }
   protected merge(xs: Tensor[]): Tensor { return fold(xs, minimum); }
 }
 
 export class Subtract extends ElementwiseMerge {
   constructor(args?: LayerArgs) { super('subtract', args); }
-  getClassName(): string { return 'Subtract'; }
-  override computeOutputShape(inputShape: readonly number[] | number[][]): number[] {
+  override getClassName(): string { return 'Subtract'; }
+  override outputShapeNoBatch(inputShape: readonly number[] | number[][]): number[] {
     if ((inputShape as number[][]).length !== 2) throw argError(this.name, 'inputs', `${inputShape.length} inputs`, 'exactly 2 inputs (Subtract computes inputs[0] − inputs[1])');
-    return super.computeOutputShape(inputShape);
+    return super.outputShapeNoBatch(inputShape);
   }
   protected merge(xs: Tensor[]): Tensor { return sub(xs[0], xs[1]); }
 }
@@ -97,7 +98,7 @@ export class Concatenate extends Layer {
     this.axis = axis;
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'Concatenate';
   }
 
@@ -112,7 +113,7 @@ export class Concatenate extends Layer {
     return a - 1;
   }
 
-  computeOutputShape(inputShape: readonly number[] | number[][]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[] | number[][]): number[] {
     const shapes = inputShape as number[][];
     const a = this.localAxis(shapes[0].length);
     const bad = shapes.some((s) => s.length !== shapes[0].length || s.some((d, i) => i !== a && d !== shapes[0][i]));
@@ -122,12 +123,12 @@ export class Concatenate extends Layer {
     return out;
   }
 
-  call(inputs: Tensor | Tensor[]): Tensor {
+  override call(inputs: Tensor | Tensor[]): Tensor {
     const xs = inputs as Tensor[];
     return concat(xs, this.localAxis(xs[0].rank - 1) + 1);
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return { axis: this.axis };
   }
 }
@@ -154,7 +155,7 @@ export class Dot extends Layer {
     this.normalize = args.normalize ?? false;
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'Dot';
   }
 
@@ -162,26 +163,37 @@ export class Dot extends Layer {
     return true;
   }
 
-  computeOutputShape(inputShape: readonly number[] | number[][]): number[] {
+  /** The dot axes of inputs of these ranks (with the batch dim), negative ones counted from the end, as TF.js's interpretAxis. */
+  private dotAxes(ranks: number[]): [number, number] {
+    return [0, 1].map((i) => (this.axes[i] < 0 ? this.axes[i] + ranks[i] : this.axes[i])) as [number, number];
+  }
+
+  override outputShapeNoBatch(inputShape: readonly number[] | number[][]): number[] {
     const shapes = inputShape as number[][];
     if (shapes.length !== 2) throw argError(this.name, 'inputs', `${shapes.length} inputs`, 'exactly 2 inputs');
-    if (shapes.some((s) => s.length !== 1)) throw argError(this.name, 'inputs', `shapes ${shapeText(shapes)}`, 'rank-2 inputs [batch, n] (tessera has no batched dot of higher rank yet)');
-    if (this.axes.some((a) => a !== 1 && a !== -1)) throw argError(this.name, 'axes', fmtValue(this.axes), 'the feature axis (1 or -1) for rank-2 inputs');
-    if (shapes[0][0] !== shapes[1][0]) throw argError(this.name, 'inputs', `shapes ${shapeText(shapes)}`, 'equal sizes along the dot axes');
-    return [1];
+    if (shapes.some((s) => s.length !== shapes[0].length || s.length > 2)) throw argError(this.name, 'inputs', `shapes ${shapeText(shapes)}`, 'two rank-2 inputs [batch, n] or two rank-3 inputs [batch, n, m] (tessera has no dot of mixed or higher ranks yet)');
+    const [a, b] = this.dotAxes(shapes.map((s) => s.length + 1));
+    if (a < 1 || a > shapes[0].length || b < 1 || b > shapes[1].length) throw argError(this.name, 'axes', fmtValue(this.axes), `axes of the inputs other than the batch axis (1 to ${shapes[0].length}, or negative)`);
+    if (shapes[0][a - 1] !== shapes[1][b - 1]) throw argError(this.name, 'inputs', `shapes ${shapeText(shapes)}`, 'equal sizes along the dot axes');
+    // TF.js's batchDot: the first input's other dims, then the second's; a rank-2 pair gives [batch, 1].
+    const out = [...shapes[0].filter((_, i) => i !== a - 1), ...shapes[1].filter((_, i) => i !== b - 1)];
+    return out.length === 0 ? [1] : out;
   }
 
-  call(inputs: Tensor | Tensor[]): Tensor {
-    let [a, b] = inputs as Tensor[];
+  override call(inputs: Tensor | Tensor[]): Tensor {
+    let [x, y] = inputs as Tensor[];
+    const [a, b] = this.dotAxes([x.rank, y.rank]);
     if (this.normalize) {
-      const unit = (x: Tensor) => div(x, sqrt(maximum(sum(square(x), -1, true), 1e-12)));
-      a = unit(a);
-      b = unit(b);
+      const unit = (t: Tensor, axis: number) => div(t, sqrt(maximum(sum(square(t), axis, true), 1e-12)));
+      x = unit(x, a);
+      y = unit(y, b);
     }
-    return sum(mul(a, b), -1, true);
+    if (x.rank === 2) return sum(mul(x, y), -1, true);
+    // Rank 3: a batched product contracting axis a of x with axis b of y.
+    return matMul(x, y, a === 1, b === 2);
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return { axes: this.axes, normalize: this.normalize };
   }
 }

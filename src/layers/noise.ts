@@ -20,7 +20,7 @@ abstract class NoiseLayer extends Layer {
     return this.stream;
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     return inputShape.slice();
   }
 
@@ -48,16 +48,16 @@ export class GaussianNoise extends NoiseLayer {
     this.buildIfShaped();
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'GaussianNoise';
   }
 
-  call(x: Tensor, options: CallOptions): Tensor {
+  override call(x: Tensor, options: CallOptions): Tensor {
     if (!options.training) return x;
     return add(x, this.noise(x, x.shape, () => this.stddev * this.rng.normal()));
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return { stddev: this.stddev };
   }
 }
@@ -77,17 +77,17 @@ export class GaussianDropout extends NoiseLayer {
     this.buildIfShaped();
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'GaussianDropout';
   }
 
-  call(x: Tensor, options: CallOptions): Tensor {
+  override call(x: Tensor, options: CallOptions): Tensor {
     if (!options.training || this.rate === 0) return x;
     const stddev = Math.sqrt(this.rate / (1 - this.rate));
     return mul(x, this.noise(x, x.shape, () => 1 + stddev * this.rng.normal()));
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return { rate: this.rate };
   }
 }
@@ -119,11 +119,11 @@ export class AlphaDropout extends NoiseLayer {
     this.buildIfShaped();
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'AlphaDropout';
   }
 
-  call(x: Tensor, options: CallOptions): Tensor {
+  override call(x: Tensor, options: CallOptions): Tensor {
     if (!options.training || this.rate === 0) return x;
     const rate = this.rate;
     const alphaP = -SELU_ALPHA * SELU_SCALE;
@@ -135,7 +135,7 @@ export class AlphaDropout extends NoiseLayer {
     return add(mul(dropped, a), b);
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return { rate: this.rate, noise_shape: this.noiseShape };
   }
 }

@@ -70,7 +70,7 @@ abstract class AffineNorm extends Layer {
     this.gammaConstraint = getConstraint(op, 'gammaConstraint', args.gammaConstraint);
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     this.paramAxes(inputShape.length + 1);
     return inputShape.slice();
   }
@@ -150,7 +150,7 @@ export class BatchNormalization extends AffineNorm {
     this.buildIfShaped();
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'BatchNormalization';
   }
 
@@ -164,7 +164,7 @@ export class BatchNormalization extends AffineNorm {
     this.movingVariance = this.addWeight('moving_variance', shape, this.movingVarianceInitializer, { trainable: false });
   }
 
-  call(x: Tensor, options: CallOptions): Tensor {
+  override call(x: Tensor, options: CallOptions): Tensor {
     const mm = this.movingMean as Variable;
     const mv = this.movingVariance as Variable;
     if (!options.training) return this.normalize(x, this.broadcastable(mm, x.rank), this.broadcastable(mv, x.rank));
@@ -187,7 +187,7 @@ export class BatchNormalization extends AffineNorm {
     v.assign(new Tensor(v.shape, v.dtype, out));
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return {
       axis: this.axis,
       momentum: this.momentum,
@@ -217,7 +217,7 @@ export class LayerNormalization extends AffineNorm {
     this.buildIfShaped();
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'LayerNormalization';
   }
 
@@ -229,12 +229,12 @@ export class LayerNormalization extends AffineNorm {
     this.addAffineWeights(inputShape);
   }
 
-  call(x: Tensor): Tensor {
+  override call(x: Tensor): Tensor {
     const { mean, variance } = moments(x, this.paramAxes(x.rank), true);
     return this.normalize(x, mean, variance);
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     // Once the rank is known the axes are written resolved (non-negative), as TF.js and Keras do.
     const rank = this.inputShapeNoBatch ? this.inputShapeNoBatch.length + 1 : 0;
     return { axis: rank ? this.paramAxes(rank) : this.axis, ...this.affineConfig() };

@@ -67,19 +67,19 @@ export class Rescaling extends Layer {
     this.buildIfShaped();
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'Rescaling';
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     return inputShape.slice();
   }
 
-  call(x: Tensor): Tensor {
+  override call(x: Tensor): Tensor {
     return add(mul(x, this.scale), this.offset);
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return { scale: this.scale, offset: this.offset };
   }
 }
@@ -108,20 +108,20 @@ export class Resizing extends Layer {
     this.buildIfShaped();
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'Resizing';
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     return imageShape(this, inputShape, this.height, this.width);
   }
 
-  call(x: Tensor): Tensor {
+  override call(x: Tensor): Tensor {
     const resize = this.interpolation === 'bilinear' ? resizeBilinear : resizeNearestNeighbor;
     return resize(x as Tensor4D, [this.height, this.width], !this.cropToAspectRatio);
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return { height: this.height, width: this.width, interpolation: this.interpolation, crop_to_aspect_ratio: this.cropToAspectRatio };
   }
 }
@@ -165,15 +165,15 @@ export class CenterCrop extends Layer {
     this.buildIfShaped();
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'CenterCrop';
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     return imageShape(this, inputShape, this.height, this.width);
   }
 
-  call(x: Tensor): Tensor {
+  override call(x: Tensor): Tensor {
     return onBatch(x, (images) => {
       const [, h, w] = images.shape;
       const top = h === this.height ? 0 : Math.floor((h - this.height) / 2);
@@ -184,7 +184,7 @@ export class CenterCrop extends Layer {
     });
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return { height: this.height, width: this.width };
   }
 }

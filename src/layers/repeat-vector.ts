@@ -19,21 +19,21 @@ export class RepeatVector extends Layer {
     this.buildIfShaped();
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'RepeatVector';
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     if (inputShape.length !== 1) throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank 2 [batch, features]');
     return [this.n, inputShape[0]];
   }
 
-  call(x: Tensor, _options: CallOptions): Tensor {
+  override call(x: Tensor, _options: CallOptions): Tensor {
     // As TF.js's K.repeat: the row tiled n times (its gradient sums the copies in one reduction).
     return tile(x.reshape([x.shape[0], 1, x.shape[1]]), [1, this.n, 1]);
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return { n: this.n };
   }
 }

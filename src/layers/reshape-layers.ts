@@ -21,11 +21,11 @@ export class Reshape extends Layer {
     this.buildIfShaped();
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'Reshape';
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     const size = inputShape.reduce((a, b) => a * b, 1);
     const known = this.targetShape.filter((d) => d !== -1).reduce((a, b) => a * b, 1);
     const free = this.targetShape.includes(-1);
@@ -35,11 +35,11 @@ export class Reshape extends Layer {
     return this.targetShape.map((d) => (d === -1 ? size / known : d));
   }
 
-  call(x: Tensor): Tensor {
-    return x.reshape([x.shape[0], ...this.computeOutputShape(x.shape.slice(1))]);
+  override call(x: Tensor): Tensor {
+    return x.reshape([x.shape[0], ...this.outputShapeNoBatch(x.shape.slice(1))]);
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return { target_shape: this.targetShape };
   }
 }

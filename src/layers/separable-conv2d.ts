@@ -39,7 +39,7 @@ export class SeparableConv2D extends DepthwiseKernelLayer {
     this.buildIfShaped();
   }
 
-  getClassName(): string { return 'SeparableConv2D'; }
+  override getClassName(): string { return 'SeparableConv2D'; }
 
   protected outputChannels(): number {
     return this.filters;
@@ -52,12 +52,12 @@ export class SeparableConv2D extends DepthwiseKernelLayer {
     });
   }
 
-  call(x: Tensor, options: CallOptions): Tensor {
+  override call(x: Tensor, options: CallOptions): Tensor {
     const pointwise = this.pointwise as Variable;
     return viaChannelsLast(x, this.dataFormat, (nhwc) => this.withEpilogue(options, (k, b, act) => withBias(separableConv2d(nhwc, k, pointwise, this.strides, this.padding), b, act)));
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return {
       filters: this.filters, ...this.depthwiseConfig(),
       pointwise_initializer: initializerConfig(this.pointwiseInitializer),

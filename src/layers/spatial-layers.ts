@@ -24,20 +24,20 @@ export class Permute extends Layer {
     this.buildIfShaped();
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'Permute';
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     if (inputShape.length !== this.dims.length) throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, `rank ${this.dims.length + 1} to match dims [${this.dims.join(', ')}]`);
     return this.dims.map((d) => inputShape[d - 1]);
   }
 
-  call(x: Tensor): Tensor {
+  override call(x: Tensor): Tensor {
     return transpose(x, [0, ...this.dims]);
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return { dims: this.dims };
   }
 }
@@ -81,24 +81,24 @@ export class ZeroPadding2D extends Layer {
     this.buildIfShaped();
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'ZeroPadding2D';
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     checkRank4(this.name, inputShape);
     const out = inputShape.slice();
     spatialAxes(this.dataFormat).forEach((a, i) => (out[a - 1] += this.padding[i][0] + this.padding[i][1]));
     return out;
   }
 
-  call(x: Tensor): Tensor {
+  override call(x: Tensor): Tensor {
     const paddings: [number, number][] = [[0, 0], [0, 0], [0, 0], [0, 0]];
     spatialAxes(this.dataFormat).forEach((a, i) => (paddings[a] = this.padding[i]));
     return pad(x, paddings);
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return { padding: this.padding, data_format: dataFormatConfig(this.dataFormat) };
   }
 }
@@ -121,11 +121,11 @@ export class Cropping2D extends Layer {
     this.buildIfShaped();
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'Cropping2D';
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     checkRank4(this.name, inputShape);
     const out = inputShape.slice();
     spatialAxes(this.dataFormat).forEach((a, i) => (out[a - 1] -= this.cropping[i][0] + this.cropping[i][1]));
@@ -133,13 +133,13 @@ export class Cropping2D extends Layer {
     return out;
   }
 
-  call(x: Tensor): Tensor {
+  override call(x: Tensor): Tensor {
     const begin = [0, 0, 0, 0];
     spatialAxes(this.dataFormat).forEach((a, i) => (begin[a] = this.cropping[i][0]));
-    return slice(x, begin, [x.shape[0], ...this.computeOutputShape(x.shape.slice(1))]);
+    return slice(x, begin, [x.shape[0], ...this.outputShapeNoBatch(x.shape.slice(1))]);
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return { cropping: this.cropping, data_format: dataFormatConfig(this.dataFormat) };
   }
 }

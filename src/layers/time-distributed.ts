@@ -20,7 +20,7 @@ export class TimeDistributed extends Layer {
     this.buildIfShaped();
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'TimeDistributed';
   }
 
@@ -29,9 +29,9 @@ export class TimeDistributed extends Layer {
     return rank > 1;
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     if (inputShape.length < 2) throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank >= 3 [batch, time, ...]');
-    return [inputShape[0], ...(this.layer.computeOutputShape(inputShape.slice(1)) as number[])];
+    return [inputShape[0], ...(this.layer.outputShapeNoBatch(inputShape.slice(1)) as number[])];
   }
 
   protected override buildWeights(inputShape: readonly number[]): void {
@@ -52,13 +52,13 @@ export class TimeDistributed extends Layer {
     return this.layer.endsInSoftmax();
   }
 
-  call(x: Tensor, options: CallOptions): Tensor {
+  override call(x: Tensor, options: CallOptions): Tensor {
     const [b, t, ...rest] = x.shape;
     const y = this.layer.apply(x.reshape([b * t, ...rest]), { training: options.training, logits: options.logits });
     return y.reshape([b, t, ...y.shape.slice(1)]);
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return { layer: { class_name: this.layer.getClassName(), config: this.layer.savedConfig() } };
   }
 }

@@ -35,20 +35,20 @@ export class UpSampling2D extends Layer {
     this.buildIfShaped();
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'UpSampling2D';
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     if (inputShape.length !== 3) throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank 4');
     const [sh, sw] = this.size;
     const [a, b, c] = inputShape;
     return this.dataFormat === 'channelsFirst' ? [a, b * sh, c * sw] : [a * sh, b * sw, c];
   }
 
-  call(x: Tensor): Tensor {
+  override call(x: Tensor): Tensor {
     if (this.interpolation === 'bilinear') {
-      const [a, b, c] = this.computeOutputShape(x.shape.slice(1));
+      const [a, b, c] = this.outputShapeNoBatch(x.shape.slice(1));
       if (this.dataFormat === 'channelsLast') return resizeBilinear(x as Tensor4D, [a, b]);
       return transpose(resizeBilinear(transpose(x, [0, 2, 3, 1]) as Tensor4D, [b, c]), [0, 3, 1, 2]);
     }
@@ -58,10 +58,10 @@ export class UpSampling2D extends Layer {
     const first = this.dataFormat === 'channelsFirst';
     const spread = first ? x.reshape([n, a, b, 1, c, 1]) : x.reshape([n, a, 1, b, 1, c]);
     const reps = ones(first ? [1, 1, 1, sh, 1, sw] : [1, 1, sh, 1, sw, 1], x.dtype);
-    return mul(spread, reps).reshape([n, ...this.computeOutputShape([a, b, c])]);
+    return mul(spread, reps).reshape([n, ...this.outputShapeNoBatch([a, b, c])]);
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return { size: this.size, data_format: dataFormatConfig(this.dataFormat), interpolation: this.interpolation };
   }
 }

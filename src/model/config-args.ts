@@ -71,7 +71,7 @@ export function configArgsPlan(r: ConfigReader, name: string, make: (args: Layer
       // Built with zeros, so that probing draws nothing from the seed sequence.
       const zeros = Object.keys(layer.savedConfig()).filter((k) => k.endsWith('_initializer')).map((k) => [toCamelCase(k), 'zeros']);
       const built = make({ ...args, ...Object.fromEntries(zeros), name });
-      built.build(input);
+      built.build(input.slice());
       return built;
     } catch (e) {
       throw new Error(`${r.op}: ${r.where}: ${(e as Error).message}`);
@@ -87,7 +87,7 @@ export function configArgsPlan(r: ConfigReader, name: string, make: (args: Layer
   };
   let slots: string[] = [];
   return {
-    outputShape: (input) => probe().computeOutputShape(input) as number[],
+    outputShape: (input) => probe().outputShapeNoBatch(input) as number[],
     weightShapes: (input) => {
       const w = weightsFor(input);
       slots = w.map((x) => x.suffix);

@@ -12,6 +12,8 @@ import type { WeightsManifestEntry } from '../io/artifacts';
 import { ConfigReader } from './config-reader';
 import { badValue, describe, isRecord, own, requireRecord, requireString } from '../io/json-checks';
 import { layerClassNames, readLayerKind } from './layer-kinds';
+import { registeredClass } from '../layers/serialization';
+import { registeredPlan } from './registered-plan';
 import { checkUserDefinedMetadata } from './user-metadata';
 import { byteLength, checkByteLength, decodeWeights, readWeightSpecs, weightBytes } from '../io/weights';
 
@@ -285,7 +287,7 @@ function nestedPlan(r: ConfigReader, className: string): LayerPlan {
   const shapes = model.inputs.map((t) => t.shape.slice(1) as number[]);
   return {
     inputShape: shapes.length === 1 ? shapes[0] : undefined,
-    outputShape: (input) => model.computeOutputShape(input) as number[],
+    outputShape: (input) => model.outputShapeNoBatch(input) as number[],
     weightShapes: () => model.weights.map((v) => ({ suffix: v.name.slice(v.name.lastIndexOf('/') + 1), name: v.name, shape: v.shape.slice(), trainable: v.trainable })),
     create: (common) => {
       if (common.trainable === false) model.trainable = false;
@@ -295,10 +297,12 @@ function nestedPlan(r: ConfigReader, className: string): LayerPlan {
   };
 }
 
-/** The plan for a layer entry: a nested model, or a layer class tessera knows. */
+/** The plan for a layer entry: a nested model, a user's registered layer class, or a layer class tessera knows. */
 function planFor(className: unknown, r: ConfigReader, name: string): LayerPlan | undefined {
   if (typeof className !== 'string') return undefined;
-  return MODEL_CLASSES.includes(className) ? nestedPlan(r, className) : readLayerKind(className, r, name);
+  if (MODEL_CLASSES.includes(className)) return nestedPlan(r, className);
+  const registered = registeredClass(className);
+  return registered ? registeredPlan(registered, r, name) : readLayerKind(className, r, name);
 }
 
 type NodeRef = [string, number, number, Record<string, unknown>];

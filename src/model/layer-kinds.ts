@@ -59,7 +59,7 @@ const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
     const k = readKernelParts(r);
     const probe = new Conv2D({ name, filters, kernelSize, strides, padding, dataFormat });
     return {
-      outputShape: (input) => probe.computeOutputShape(input),
+      outputShape: (input) => probe.outputShapeNoBatch(input),
       weightShapes: (input) => kernelWeights([...kernelSize, dataFormat === 'channelsLast' ? input[2] : input[0], filters], k.useBias),
       create: (common, w) => new Conv2D({
         ...common, filters, kernelSize, strides, padding, dataFormat, ...penalties(k),
@@ -72,7 +72,7 @@ const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
     const k = readKernelParts(r);
     const probe = new Dense({ name, units });
     return {
-      outputShape: (input) => probe.computeOutputShape(input),
+      outputShape: (input) => probe.outputShapeNoBatch(input),
       weightShapes: (input) => kernelWeights([input[input.length - 1], units], k.useBias),
       create: (common, w) => new Dense({
         ...common, units, ...penalties(k),
@@ -86,12 +86,12 @@ const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
     const padding = r.oneOf('padding', PADDINGS, 'valid');
     const args = { poolSize, strides, padding, dataFormat: readDataFormat(r) };
     const probe = new MaxPooling2D({ name, ...args });
-    return { outputShape: (input) => probe.computeOutputShape(input), weightShapes: () => [], create: (common) => new MaxPooling2D({ ...common, ...args }) };
+    return { outputShape: (input) => probe.outputShapeNoBatch(input), weightShapes: () => [], create: (common) => new MaxPooling2D({ ...common, ...args }) };
   }],
   ['Flatten', (r, name) => {
     const dataFormat = readDataFormat(r);
     const probe = new Flatten({ name, dataFormat });
-    return { outputShape: (input) => probe.computeOutputShape(input), weightShapes: () => [], create: (common) => new Flatten({ ...common, dataFormat }) };
+    return { outputShape: (input) => probe.outputShapeNoBatch(input), weightShapes: () => [], create: (common) => new Flatten({ ...common, dataFormat }) };
   }],
   ['Dropout', (r, name) => {
     const rate = r.get('rate');
@@ -136,6 +136,9 @@ const BY_ARGS: [string, (args: LayerArgs & Record<string, unknown>) => Layer][] 
   ['MaxPooling1D', (a) => new L.MaxPooling1D(a)],
   ['AveragePooling1D', (a) => new L.AveragePooling1D(a)],
   ['AveragePooling2D', (a) => new L.AveragePooling2D(a)],
+  ['Conv3D', (a) => new L.Conv3D(a as unknown as L.Conv3DLayerArgs)],
+  ['MaxPooling3D', (a) => new L.MaxPooling3D(a)],
+  ['AveragePooling3D', (a) => new L.AveragePooling3D(a)],
   ['GlobalAveragePooling1D', (a) => new L.GlobalAveragePooling1D(a)],
   ['GlobalMaxPooling1D', (a) => new L.GlobalMaxPooling1D(a)],
   ['GlobalAveragePooling2D', (a) => new L.GlobalAveragePooling2D(a)],

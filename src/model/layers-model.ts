@@ -6,6 +6,9 @@ import { SymbolicTensor, type LayerNode } from '../layers/symbolic';
 import type { Optimizer } from '../optimizers/optimizer';
 import { Tensor, arrayTypeFor, type TypedArray } from '../tensor/tensor';
 import { tidy } from '../tensor/tidy';
+import { isRecording } from '../tensor/tape';
+import { concat } from '../ops/concat';
+import { slice } from '../ops/slice';
 import type { Variable } from '../tensor/variable';
 import { argError, checkKnownKeys, fmtValue } from '../util/validate';
 import type { History } from './callbacks';
@@ -79,7 +82,7 @@ export class LayersModel extends Layer implements TrainableModel {
     this.setGraph(graph);
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'Model';
   }
 
@@ -98,7 +101,7 @@ export class LayersModel extends Layer implements TrainableModel {
   }
 
   /** As a layer: the output shape(s) for input shape(s) that must be the model's own. */
-  computeOutputShape(inputShape: readonly number[] | number[][]): ShapeOrShapes {
+  override outputShapeNoBatch(inputShape: readonly number[] | number[][]): ShapeOrShapes {
     const g = this.graph('apply');
     const given = (this.takesList() ? inputShape : [inputShape]) as number[][];
     g.inputs.forEach((t, i) => {
@@ -113,7 +116,7 @@ export class LayersModel extends Layer implements TrainableModel {
   }
 
   /** As a layer: runs the graph on checked tensors. */
-  call(x: Tensor | Tensor[], options: CallOptions): Tensor | Tensor[] {
+  override call(x: Tensor | Tensor[], options: CallOptions): Tensor | Tensor[] {
     const outs = this.run(Array.isArray(x) ? x : [x], { training: options.training });
     return outs.length === 1 ? outs[0] : outs;
   }
@@ -128,7 +131,7 @@ export class LayersModel extends Layer implements TrainableModel {
     return this.topology('getConfig').config;
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return {};
   }
 
@@ -356,6 +359,7 @@ export class LayersModel extends Layer implements TrainableModel {
   /** predict on inputs given as a list, checked against the input ports here. */
   private predictChecked(xs: Tensor[], inputs: Port[], batchSize: number): Tensor | Tensor[] {
     const n = checkInputs('predict', 'x', xs, inputs);
+    if (isRecording()) return this.predictTaped(xs, n, batchSize);
     const order = range(n);
     let chunks: { shape: readonly number[]; dtype: Tensor['dtype']; values: TypedArray[] }[] | null = null;
     for (let begin = 0; begin < n; begin += batchSize) {
@@ -376,6 +380,25 @@ export class LayersModel extends Layer implements TrainableModel {
       }
       return new Tensor([n, ...ch.shape], ch.dtype, all);
     });
+    return outs.length === 1 ? outs[0] : outs;
+  }
+
+  /**
+   * predict under a gradient tape (variableGrads, optimizer.minimize, as a policy network's loss calls it): the
+   * batches' outputs are ops, joined by concat, so gradients reach the weights as in TF.js.
+   */
+  private predictTaped(xs: Tensor[], n: number, batchSize: number): Tensor | Tensor[] {
+    let outs: Tensor[];
+    if (n <= batchSize) {
+      outs = this.run(xs, { training: false });
+    } else {
+      const batches: Tensor[][] = [];
+      for (let begin = 0; begin < n; begin += batchSize) {
+        const rows = (t: Tensor) => slice(t, [begin, ...t.shape.slice(1).map(() => 0)], [Math.min(batchSize, n - begin), ...t.shape.slice(1)]);
+        batches.push(this.run(xs.map(rows), { training: false }));
+      }
+      outs = batches[0].map((_, i) => concat(batches.map((b) => b[i]), 0));
+    }
     return outs.length === 1 ? outs[0] : outs;
   }
 

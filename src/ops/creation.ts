@@ -54,7 +54,8 @@ export function onesLike<T extends Tensor>(x: T | TensorLike): T {
   return filled('onesLike', x.shape, 1, x.dtype) as T;
 }
 
-function randomTensor(op: string, shape: readonly number[], dtype: DType, seed: number | undefined, draw: (r: Random) => number): Tensor {
+/** @internal A tensor of `shape` filled by draws from a seeded generator (the next default seed when none is given). */
+export function randomTensor(op: string, shape: readonly number[], dtype: DType, seed: number | undefined, draw: (r: Random) => number): Tensor {
   const s = assertShape(op, 'shape', shape);
   // An int32 tensor takes the draws truncated, as TF.js; random bools are refused, as TF.js does.
   if (assertDtype(op, 'dtype', dtype) === 'bool') throw argError(op, 'dtype', "'bool'", "'float32', 'int32' or 'float64'");

@@ -33,6 +33,11 @@ export { whereAsync, booleanMaskAsync, setdiff1dAsync, inTopKAsync } from './hos
 export { diag, meshgrid } from './composites';
 export { einsum } from './einsum';
 export * as linalg from './linalg';
+export { basicLSTMCell, multiRNNCell, type LSTMCellFunc } from './lstm-cells';
+export { movingAverage } from './moving-average';
+export { ensureShape, broadcastArgs } from './shape-checks';
+export { rand, randomGamma } from './random-draws';
+export { conv3d, maxPool3d, avgPool3d } from './conv3d';
 export * as signal from './signal';
 export { bincount, denseBincount, searchSorted, lowerBound, upperBound } from './host-count';
 export {

@@ -7,6 +7,8 @@ import { where } from './where';
 
 // tf.linalg.
 
+export { qr, gramSchmidt } from './qr';
+
 function bandWidth(arg: 'numLower' | 'numUpper', v: unknown, limit: number, limitName: string): number {
   const n = v instanceof Object && 'dataSync' in v ? (v as Tensor).dataSync()[0] : v;
   if (typeof n !== 'number' || !Number.isInteger(n)) throw argError('bandPart', arg, describeValue(v), 'an integer (negative: the whole triangle)');

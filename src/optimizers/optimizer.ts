@@ -1,8 +1,8 @@
-import { variableGradsList } from '../ops/gradients';
+import { variableGrads, variableGradsList } from '../ops/gradients';
 import { Tensor, arrayTypeFor } from '../tensor/tensor';
 import { Variable, findVariable } from '../tensor/variable';
 import { argError, fmtShape, fmtValue } from '../util/validate';
-import type { Scalar } from '../tensor/tfjs-types';
+import type { NamedTensorMap, Scalar } from '../tensor/tfjs-types';
 import { tidy } from '../tensor/tidy';
 
 export type GradientMap = Map<Variable, Tensor> | Record<string, Tensor>;
@@ -56,6 +56,12 @@ export abstract class Optimizer {
     if (returnCost) return value as Scalar;
     value.dispose();
     return null;
+  }
+
+  /** f's value and its gradients by variable name, without applying them, as TF.js's optimizer.computeGradients. */
+  computeGradients(f: () => Scalar, varList?: Variable[]): { value: Scalar; grads: NamedTensorMap } {
+    if (typeof f !== 'function') throw argError(`${this.className}.computeGradients`, 'f', fmtValue(f), 'a function returning a scalar Tensor');
+    return variableGrads(f, varList);
   }
 
   protected abstract update(v: Variable, g: Tensor): void;

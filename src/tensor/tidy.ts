@@ -1,4 +1,4 @@
-import { closeScope, currentScope, isKept, openScope } from './scopes';
+import { closeScope, currentScope, isKept, openScope, type Disposable } from './scopes';
 import { isRecording } from './tape';
 import { Tensor } from './tensor';
 import type { TensorContainer } from './tfjs-types';
@@ -39,8 +39,24 @@ export function tidy<T extends TensorContainer>(nameOrFn: string | (() => T), fn
     for (const t of scope) t.outlivedScopes();
     throw e;
   } finally {
+    absorbUnended(scope);
     closeScope();
   }
+  release(scope, result);
+  return result;
+}
+
+/** Scopes that startScope opened inside a tidy and nothing ended: their tensors become the tidy's own. */
+function absorbUnended(scope: Set<Disposable>): void {
+  while (currentScope() !== scope && started.length > 0 && currentScope() === started[started.length - 1]) {
+    const inner = started.pop() as Set<Disposable>;
+    closeScope();
+    for (const t of inner) scope.add(t);
+  }
+}
+
+/** After a scope has closed: disposes what it made except what `result` holds or was kept, handing those outward. */
+function release(scope: Set<Disposable>, result: unknown): void {
   const outer = currentScope();
   const survivors = new Set<Tensor>();
   collect(result, survivors);
@@ -54,7 +70,28 @@ export function tidy<T extends TensorContainer>(nameOrFn: string | (() => T), fn
       t.dispose();
     }
   }
-  return result;
+}
+
+const started: Set<Disposable>[] = [];
+
+/** Opens a scope that endScope closes, as TF.js's engine().startScope(): tidy without a function. */
+export function startScope(): void {
+  started.push(openScope());
+}
+
+/**
+ * Closes the scope startScope opened, disposing every tensor made since except those in `result` (or kept), as
+ * TF.js's engine().endScope(result). Refused when no such scope is the innermost one (a tidy opened since is
+ * still running), so nothing is disposed out of order.
+ */
+export function endScope(result?: TensorContainer): void {
+  const scope = started[started.length - 1];
+  if (!scope || currentScope() !== scope) {
+    throw new Error(`engine().endScope: ${scope ? 'a tidy opened after startScope() is still running' : 'no scope was opened by engine().startScope()'}`);
+  }
+  started.pop();
+  closeScope();
+  release(scope, result);
 }
 
 /** Disposes every tensor found in the argument (a tensor, an array or an object of them). */

@@ -10,3 +10,27 @@ export function toSnakeCase(name: string): string {
   const snake = name.replace(/(.)([A-Z][a-z0-9]+)/g, '$1_$2').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
   return snake.startsWith('_') ? `private${snake}` : snake;
 }
+
+/** A JSON-like config value. */
+export type ConfigValue = string | number | boolean | null | undefined | ConfigValue[] | { [key: string]: ConfigValue };
+
+/**
+ * A camelCase config as model.json holds it (tfjs-layers's convertTsToPythonic): keys and string values in snake_case,
+ * except a string `name` or `className`; undefined becomes null.
+ */
+export function pythonicConfig(config: ConfigValue): ConfigValue {
+  if (config === null || config === undefined) return null;
+  if (typeof config === 'string') return toSnakeCase(config);
+  if (typeof config !== 'object') return config;
+  if (Array.isArray(config)) return config.map(pythonicConfig);
+  return Object.fromEntries(Object.entries(config).map(([k, v]) => [toSnakeCase(k), (k === 'name' || k === 'className') && typeof v === 'string' ? v : pythonicConfig(v)]));
+}
+
+/** The camelCase config of a saved one (tfjs-layers's convertPythonicToTs), as a loaded custom class receives it. */
+export function tsConfig(config: ConfigValue): ConfigValue {
+  if (config === null || config === undefined) return null;
+  if (typeof config === 'string') return toCamelCase(config);
+  if (typeof config !== 'object') return config;
+  if (Array.isArray(config)) return config.map(tsConfig);
+  return Object.fromEntries(Object.entries(config).map(([k, v]) => (k === 'name' && typeof v === 'string' ? [k, v] : [toCamelCase(k), tsConfig(v)])));
+}

@@ -1,3 +1,4 @@
+import { env } from './env-flags';
 import { argError, describeValue } from './validate';
 
 // Environment calls TF.js programs make around their work.
@@ -12,10 +13,12 @@ export function nextFrame(): Promise<void> {
 }
 
 /**
- * As tf.enableProdMode(), which in TF.js turns its debug-time checks off. tessera has no debug mode: its argument
- * checks run before any work in every mode, so there is nothing to turn off.
+ * As tf.enableProdMode(), which in TF.js turns its debug-time checks off: sets env()'s PROD flag. tessera has no
+ * debug mode: its argument checks run before any work in every mode, so there is nothing to turn off.
  */
-export function enableProdMode(): void {}
+export function enableProdMode(): void {
+  env().set('PROD', true);
+}
 
 /** What tf.time reports: milliseconds spent in f (kernelMs) and in all of the call (wallMs). */
 export interface TimingInfo {

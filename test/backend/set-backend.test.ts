@@ -13,8 +13,28 @@ describe('setBackend / ready / getBackend', () => {
 
   it('rejects an unknown name, naming the choices, and keeps the current backend', async () => {
     await tn.setBackend('cpu');
-    await expect(tn.setBackend('webgl' as never)).rejects.toThrow(`setBackend: name must be one of 'cpu', 'gpu'; got "webgl"`);
+    await expect(tn.setBackend('webgl2' as never)).rejects.toThrow(
+      `setBackend: name must be one of 'cpu', 'gpu', 'webgl', 'webgpu', 'wasm', 'tensorflow'; got "webgl2"`);
     expect(tn.getBackend()).toMatch(/^cpu/);
     expect(tn.add(tn.scalar(1), tn.scalar(2)).dataSync()[0]).toBe(3);
+  });
+
+  it("takes TF.js's cpu backend names ('wasm', 'tensorflow') as our cpu backend, so TF.js programs run unchanged", async () => {
+    for (const name of ['wasm', 'tensorflow'] as const) {
+      expect(await tn.setBackend(name)).toBe(true);
+      expect(tn.getBackend()).toMatch(/^cpu/);
+    }
+  });
+
+  it("takes TF.js's gpu backend names ('webgl', 'webgpu') as our gpu backend: where gpu cannot run, both reject as 'gpu' does", async () => {
+    await tn.setBackend('cpu');
+    const gpu = await tn.setBackend('gpu').then(() => 'ran', (e: Error) => e.message);
+    for (const name of ['webgl', 'webgpu'] as const) {
+      await tn.setBackend('cpu');
+      const got = await tn.setBackend(name).then(() => 'ran', (e: Error) => e.message);
+      expect(got).toBe(gpu);
+      expect(tn.getBackend()).toMatch(gpu === 'ran' ? /^gpu/ : /^cpu/);
+    }
+    await tn.setBackend('cpu');
   });
 });

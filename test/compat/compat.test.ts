@@ -17,12 +17,14 @@ import { layersTraining } from './programs/layers-training';
 import { layersIo } from './programs/layers-io';
 import { layersMore } from './programs/layers-more';
 import { layersSurface } from './programs/layers-surface';
+import { surfaceExtras } from './programs/surface-extras';
+import { examplesA } from './programs/examples-a';
 
 // Everyday tfjs-core programs, each run with TensorFlow.js 4.22 (cpu backend) and with tessera: same values (1e-4),
 // shapes, dtypes, printed text, and an error from both or from neither.
 
 const suites: Record<string, Program[]> = {
-  basics, math, data, training, images, api, edges, coreOps, coreGrads, coreImage, coreSurface, layersModels, layersTraining, layersIo, layersMore, layersSurface, gaps,
+  basics, math, data, training, images, api, edges, coreOps, coreGrads, coreImage, coreSurface, layersModels, layersTraining, layersIo, layersMore, layersSurface, surfaceExtras, examplesA, gaps,
 };
 
 describe('tfjs-core programs give TF.js results with the import swapped', () => {

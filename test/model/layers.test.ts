@@ -103,13 +103,15 @@ describe('every public function rejects junk with a plain Error, never a TypeErr
     ['io', tn.io], ['browser', tn.browser], ['data', tn.data], ['losses', tn.losses], ['regularizers', tn.regularizers], ['constraints', tn.constraints],
   ];
   // Classes (constructed by their factories), and functions whose junk-accepting behaviour is TF.js's.
-  const exempt = new Set(['Tensor', 'Variable', 'Layer', 'Conv2D', 'Dense', 'Flatten', 'MaxPooling2D', 'Dropout', 'Activation',
+  const exempt = new Set(['Tensor', 'Variable', 'LayerVariable', 'Layer', 'Conv2D', 'Dense', 'Flatten', 'MaxPooling2D', 'Dropout', 'Activation',
     'Sequential', 'LayersModel', 'InputLayer', 'SymbolicTensor', 'Callback', 'CustomCallback', 'EarlyStopping', 'Optimizer', 'AdamOptimizer', 'AdamWOptimizer', 'SGDOptimizer', 'getBackend', 'memory', 'dispose', 'keep',
     'RNN', 'RNNCell', 'LSTM', 'GRU', 'SimpleRNN', 'LSTMCell', 'GRUCell', 'SimpleRNNCell', 'StackedRNNCells', 'Embedding', 'Masking', 'Bidirectional', 'RepeatVector', 'TimeDistributed',
     // tf.initializers.zeros() and ones() take no config, so there is nothing to reject.
     'initializers.zeros', 'initializers.ones', 'constraints.nonNeg',
     // They take no arguments.
-    'memory', 'ready', 'io.listModels', 'disposeVariables', 'nextFrame', 'enableProdMode',
+    'memory', 'ready', 'io.listModels', 'disposeVariables', 'nextFrame', 'enableProdMode', 'engine', 'env',
+    // A class, reached through tn.env().
+    'Environment',
     // A class, made by tn.buffer() and x.bufferSync().
     'TensorBuffer',
     // As TF.js's: an unknown URL has no handlers ([]), and fromMemory's artifacts are checked when loaded.
@@ -120,7 +122,7 @@ describe('every public function rejects junk with a plain Error, never a TypeErr
     'data.Dataset', 'data.CSVDataset',
     // TF.js's short pooling names are the long-named factories themselves, so their errors name the long names.
     'layers.maxPool1d', 'layers.maxPool2d', 'layers.avgPool1d', 'layers.avgPool2d', 'layers.avgPooling1d', 'layers.avgPooling2d',
-    'layers.globalMaxPool1d', 'layers.globalMaxPool2d']);
+    'layers.globalMaxPool1d', 'layers.globalMaxPool2d', 'layers.avgPool3d', 'layers.avgPooling3d']);
   for (const [ns, obj] of namespaces) {
     for (const [name, f] of Object.entries(obj)) {
       if (typeof f !== 'function' || exempt.has(name) || exempt.has(`${ns}.${name}`)) continue;

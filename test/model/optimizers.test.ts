@@ -69,4 +69,16 @@ describe('optimizers with Keras semantics', () => {
     expect(opt.iterations).toBe(0);
     expect(p.dataSync()).toEqual(new Float32Array([1, 2]));
   });
+
+  it('computeGradients gives the value and gradients by name and changes nothing', () => {
+    const p = tn.variable(tn.tensor([1, 2]), true, 'computeGradients_p');
+    const opt = tn.train.sgd(0.1);
+    const { value, grads } = opt.computeGradients(() => tn.sum(tn.square(p)));
+    expect(value.dataSync()[0]).toBe(5);
+    expect(Array.from(grads.computeGradients_p.dataSync())).toEqual([2, 4]);
+    expect(opt.iterations).toBe(0);
+    expect(Array.from(p.dataSync())).toEqual([1, 2]);
+    expect(() => opt.computeGradients(3 as never)).toThrow(/SGD.computeGradients: f must be a function returning a scalar Tensor, got 3/);
+    p.dispose();
+  });
 });

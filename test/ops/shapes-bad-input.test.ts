@@ -70,3 +70,18 @@ describe('shape ops reject bad input with a clear Error', () => {
     });
   }
 });
+
+describe('ensureShape and broadcastArgs refuse bad input, naming it', () => {
+  it('ensureShape', () => {
+    const x = tn.zeros([2, 3]);
+    expect(tn.ensureShape(x, [null, 3])).toBe(x);
+    expect(() => tn.ensureShape(x, [2, -1])).toThrow('ensureShape: shape must be an array of sizes (null for any size), got [2,-1]');
+    expect(() => tn.ensureShape(x, [3, 2])).toThrow('ensureShape: x must be a shape compatible with [3, 2], got shape [2, 3]');
+  });
+
+  it('broadcastArgs', () => {
+    expect(Array.from(tn.broadcastArgs([3, 1], [1, 4]).dataSync())).toEqual([3, 4]);
+    expect(() => tn.broadcastArgs(tn.tensor1d([2]), [3])).toThrow('broadcastArgs: s0 must be a 1-D int32 tensor (a shape), got a float32 tensor of shape [1]');
+    expect(() => tn.broadcastArgs([2], [3])).toThrow("broadcastArgs: s1 must be a shape that broadcasts with s0's [2], got shape [3]");
+  });
+});

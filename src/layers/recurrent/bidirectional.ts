@@ -50,7 +50,7 @@ export class Bidirectional extends Layer {
     this.buildIfShaped();
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'Bidirectional';
   }
 
@@ -58,15 +58,15 @@ export class Bidirectional extends Layer {
     return rank > 1;
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
-    const one = this.forwardLayer.computeOutputShape(inputShape) as number[];
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
+    const one = this.forwardLayer.outputShapeNoBatch(inputShape) as number[];
     if (this.mergeMode !== 'concat') return one;
     return [...one.slice(0, -1), 2 * one[one.length - 1]];
   }
 
   protected override buildWeights(inputShape: readonly number[]): void {
-    this.forwardLayer.build(inputShape);
-    this.backwardLayer.build(inputShape);
+    this.forwardLayer.build(inputShape.slice());
+    this.backwardLayer.build(inputShape.slice());
     this.vars.push(...this.forwardLayer.weights, ...this.backwardLayer.weights);
   }
 
@@ -115,13 +115,13 @@ export class Bidirectional extends Layer {
     }
   }
 
-  call(x: Tensor, options: CallOptions): Tensor {
+  override call(x: Tensor, options: CallOptions): Tensor {
     if (this.mergeMode === null) throw new Error(`${this.name}: mergeMode null gives two outputs; use apply(x), not a Sequential model`);
     const [f, b] = this.both(x, options);
     return this.merge(f, b);
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     const inner = { ...this.forwardLayer.savedConfig(), name: this.forwardLayer.name.replace(/^forward_/, '') };
     return { layer: { class_name: this.forwardLayer.getClassName(), config: inner }, merge_mode: this.mergeMode };
   }

@@ -96,7 +96,7 @@ export abstract class RNNCell extends Layer {
     return [this.units];
   }
 
-  computeOutputShape(inputShape: readonly number[]): number[] {
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     if (inputShape.length !== 1) throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'shape [batch, features]');
     return [this.units];
   }
@@ -158,13 +158,13 @@ export abstract class RNNCell extends Layer {
   abstract step(xp: Tensor, states: Tensor[]): StepResult;
 
   /** The cell on one step [batch, features] from zero states: its output. */
-  call(x: Tensor, options: CallOptions): Tensor {
+  override call(x: Tensor, options: CallOptions): Tensor {
     this.beginSequence(x.shape[0], x.shape[1], options.training);
     const xp = this.project(x.reshape([x.shape[0], 1, x.shape[1]])).reshape([x.shape[0], this.projectedWidth]);
     return this.step(xp, this.stateSize.map((n) => zeros([x.shape[0], n], x.dtype))).output;
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return {
       units: this.units,
       activation: this.activation === 'hardSigmoid' ? 'hard_sigmoid' : this.activation,

@@ -30,7 +30,7 @@ export class GRUCell extends RNNCell {
     this.implementation = args.implementation ?? 1;
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'GRUCell';
   }
 

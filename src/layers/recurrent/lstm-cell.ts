@@ -32,7 +32,7 @@ export class LSTMCell extends RNNCell {
     this.implementation = args.implementation ?? 1;
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'LSTMCell';
   }
 

@@ -94,7 +94,7 @@ export class RNN extends Layer {
     this.buildIfShaped();
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'RNN';
   }
 
@@ -107,7 +107,7 @@ export class RNN extends Layer {
     return rank > 1;
   }
 
-  computeOutputShape(inputShape: readonly number[]): ShapeOrShapes {
+  override outputShapeNoBatch(inputShape: readonly number[]): ShapeOrShapes {
     if (inputShape.length !== 2) {
       throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}] (rank ${inputShape.length + 1})`, 'rank 3 [batch, timeSteps, features]');
     }
@@ -166,7 +166,7 @@ export class RNN extends Layer {
     return this.returnState ? [output, ...states] : output;
   }
 
-  call(x: Tensor, options: CallOptions): Tensor {
+  override call(x: Tensor, options: CallOptions): Tensor {
     return this.run(x, options.training, options.mask ?? null, null).output;
   }
 
@@ -262,7 +262,7 @@ export class RNN extends Layer {
     return config;
   }
 
-  protected layerConfig(): LayerConfig {
+  protected override layerConfig(): LayerConfig {
     return { ...this.rnnConfig(), cell: { class_name: this.cell.getClassName(), config: this.cell.savedConfig() } };
   }
 }

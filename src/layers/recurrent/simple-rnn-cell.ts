@@ -12,7 +12,7 @@ export class SimpleRNNCell extends RNNCell {
     super(op, 'simple_rnn_cell', args, 'tanh');
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'SimpleRNNCell';
   }
 

@@ -26,7 +26,7 @@ export class StackedRNNCells extends RNNCell {
     this.cells = cells.slice();
   }
 
-  getClassName(): string {
+  override getClassName(): string {
     return 'StackedRNNCells';
   }
 

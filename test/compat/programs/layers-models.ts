@@ -186,14 +186,14 @@ export const layersModels: Program[] = [
     },
   },
   {
-    name: 'merge layers: concatenate on axes, add, subtract, multiply, average, maximum, minimum, dot',
+    name: 'merge layers: concatenate on axes, add, multiply, average, maximum, minimum, dot',
     run: (tf) => {
       const a = tf.tensor3d([[[1, 2], [3, 4]]]);
       const b = tf.tensor3d([[[0.5, -1], [2, 0]]]);
       const c = tf.tensor3d([[[1, 1], [-1, 3]]]);
       return [
         tf.layers.concatenate().apply([a, b]), tf.layers.concatenate({ axis: 1 }).apply([a, b, c]), tf.layers.add().apply([a, b, c]),
-        tf.layers.subtract().apply([a, b]), tf.layers.multiply().apply([a, b, c]), tf.layers.average().apply([a, b]),
+        tf.layers.multiply().apply([a, b, c]), tf.layers.average().apply([a, b]),
         tf.layers.maximum().apply([a, b, c]), tf.layers.minimum().apply([a, b]), tf.layers.dot({ axes: 2 }).apply([a, b]),
         tf.layers.dot({ axes: 1, normalize: true }).apply([tf.tensor2d([[1, 2]]), tf.tensor2d([[3, 4]])]),
       ];

@@ -1,0 +1,168 @@
+import { convOutputLength } from '../ops/conv';
+import { add } from '../ops/binary';
+import { avgPool3d, conv3d, maxPool3d } from '../ops/conv3d';
+import { transpose } from '../ops/transpose';
+import { relu } from '../ops/unary';
+import type { Tensor } from '../tensor/tensor';
+import { argError, assertPositiveInt, fmtValue } from '../util/validate';
+import { paddingArg } from './config-checks';
+import { dataFormatArg, dataFormatConfig, splitChannels, type DataFormat } from './data-format';
+import { KERNEL_LAYER_KEYS, KernelLayer, type KernelLayerArgs } from './kernel-layer';
+import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
+
+// The 3-D convolution and pooling layers over [batch, depth, height, width, channels] (or channels first).
+
+type Triple = [number, number, number];
+
+function tripleArg(op: string, arg: string, v: unknown, fallback?: Triple): Triple {
+  if (v === undefined && fallback) return fallback;
+  const ok = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n > 0;
+  if (ok(v)) return [v, v, v];
+  if (Array.isArray(v) && v.length === 3 && v.every(ok)) return [v[0], v[1], v[2]];
+  throw argError(op, arg, fmtValue(v), 'a positive integer or a triple [depth, height, width] of them');
+}
+
+/** The output's [depth, height, width] for windows of `size`, refusing a 'valid' window larger than the input. */
+function windowedShape(name: string, inputShape: readonly number[], format: DataFormat, size: Triple, strides: Triple, padding: 'valid' | 'same', dilation: Triple = [1, 1, 1]): { out: number[]; channels: number } {
+  if (inputShape.length !== 4) throw argError(name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank 5 [batch, depth, height, width, channels]');
+  const { channels, spatial } = splitChannels(inputShape, format);
+  const out = spatial.map((d, i) => convOutputLength(d, (size[i] - 1) * dilation[i] + 1, strides[i], padding));
+  if (out.some((d) => d <= 0)) throw argError(name, 'input', `spatial size ${spatial.join('x')}`, `at least the window ${size.join('x')} with 'valid' padding`);
+  return { out, channels };
+}
+
+/** Runs a channels-last function on x in the layer's format. */
+function channelsLast(x: Tensor, format: DataFormat, f: (t: Tensor) => Tensor): Tensor {
+  if (format === 'channelsLast') return f(x);
+  return transpose(f(transpose(x, [0, 2, 3, 4, 1])), [0, 4, 1, 2, 3]);
+}
+
+export interface Conv3DLayerArgs extends KernelLayerArgs {
+  filters: number;
+  kernelSize: number | Triple;
+  strides?: number | Triple;
+  padding?: 'valid' | 'same';
+  dataFormat?: DataFormat;
+  dilationRate?: number | Triple;
+}
+
+/** 3-D convolution with a [kd, kh, kw, inC, filters] kernel, as tf.layers.conv3d. */
+export class Conv3D extends KernelLayer {
+  readonly filters: number;
+  readonly kernelSize: Triple;
+  readonly strides: Triple;
+  readonly padding: 'valid' | 'same';
+  readonly dataFormat: DataFormat;
+  readonly dilationRate: Triple;
+
+  constructor(args: Conv3DLayerArgs) {
+    const op = 'layers.conv3d';
+    checkConfigKeys(op, args, ['filters', 'kernelSize', 'strides', 'padding', 'dataFormat', 'dilationRate', ...KERNEL_LAYER_KEYS]);
+    super(op, 'conv3d', args);
+    this.filters = assertPositiveInt(op, 'filters', args.filters);
+    this.kernelSize = tripleArg(op, 'kernelSize', args.kernelSize);
+    this.strides = tripleArg(op, 'strides', args.strides, [1, 1, 1]);
+    this.padding = paddingArg(op, args.padding);
+    this.dataFormat = dataFormatArg(op, args.dataFormat);
+    this.dilationRate = tripleArg(op, 'dilationRate', args.dilationRate, [1, 1, 1]);
+    if (this.strides.some((s) => s > 1) && this.dilationRate.some((d) => d > 1)) {
+      throw argError(op, 'dilationRate', fmtValue(args.dilationRate), `1 when strides are above 1 (got strides ${fmtValue(args.strides)})`);
+    }
+    this.buildIfShaped();
+  }
+
+  override getClassName(): string {
+    return 'Conv3D';
+  }
+
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
+    const { out } = windowedShape(this.name, inputShape, this.dataFormat, this.kernelSize, this.strides, this.padding, this.dilationRate);
+    return this.dataFormat === 'channelsLast' ? [...out, this.filters] : [this.filters, ...out];
+  }
+
+  protected override buildWeights(inputShape: readonly number[]): void {
+    this.buildKernel([...this.kernelSize, splitChannels(inputShape, this.dataFormat).channels, this.filters]);
+  }
+
+  override call(x: Tensor, options: CallOptions): Tensor {
+    return channelsLast(x, this.dataFormat, (t) => this.withEpilogue(options, (kernel, bias, activation) => {
+      const y = conv3d(t, kernel, this.strides, this.padding, 'NDHWC', this.dilationRate);
+      const biased = bias ? add(y, bias) : y;
+      return activation === 'relu' ? relu(biased) : biased;
+    }));
+  }
+
+  protected override layerConfig(): LayerConfig {
+    return {
+      filters: this.filters,
+      kernel_size: this.kernelSize,
+      strides: this.strides,
+      padding: this.padding,
+      data_format: dataFormatConfig(this.dataFormat),
+      dilation_rate: this.dilationRate,
+      ...this.epilogueConfig(),
+    };
+  }
+}
+
+export interface Pooling3DLayerArgs extends LayerArgs {
+  poolSize?: number | Triple;
+  strides?: number | Triple;
+  padding?: 'valid' | 'same';
+  dataFormat?: DataFormat;
+}
+
+type Pool3d = (x: Tensor, poolSize: Triple, strides: Triple, pad: 'valid' | 'same') => Tensor;
+
+/** A 3-D pool over poolSize windows ([2, 2, 2] by default); strides default to poolSize. */
+abstract class Pooling3D extends Layer {
+  readonly poolSize: Triple;
+  readonly strides: Triple;
+  readonly padding: 'valid' | 'same';
+  readonly dataFormat: DataFormat;
+
+  constructor(op: string, snakeName: string, args: Pooling3DLayerArgs, private readonly pool: Pool3d) {
+    checkConfigKeys(op, args, ['poolSize', 'strides', 'padding', 'dataFormat']);
+    super(snakeName, args);
+    this.poolSize = tripleArg(op, 'poolSize', args.poolSize, [2, 2, 2]);
+    this.strides = tripleArg(op, 'strides', args.strides, this.poolSize);
+    this.padding = paddingArg(op, args.padding);
+    this.dataFormat = dataFormatArg(op, args.dataFormat);
+    this.buildIfShaped();
+  }
+
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
+    const { out, channels } = windowedShape(this.name, inputShape, this.dataFormat, this.poolSize, this.strides, this.padding);
+    return this.dataFormat === 'channelsLast' ? [...out, channels] : [channels, ...out];
+  }
+
+  override call(x: Tensor): Tensor {
+    return channelsLast(x, this.dataFormat, (t) => this.pool(t, this.poolSize, this.strides, this.padding));
+  }
+
+  protected override layerConfig(): LayerConfig {
+    return { pool_size: this.poolSize, strides: this.strides, padding: this.padding, data_format: dataFormatConfig(this.dataFormat) };
+  }
+}
+
+/** Max over poolSize windows, as tf.layers.maxPooling3d. */
+export class MaxPooling3D extends Pooling3D {
+  constructor(args: Pooling3DLayerArgs = {}) {
+    super('layers.maxPooling3d', 'max_pooling3d', args, (x, f, s, p) => maxPool3d(x, f, s, p));
+  }
+
+  override getClassName(): string {
+    return 'MaxPooling3D';
+  }
+}
+
+/** The mean over poolSize windows (cells inside the input only), as tf.layers.averagePooling3d. */
+export class AveragePooling3D extends Pooling3D {
+  constructor(args: Pooling3DLayerArgs = {}) {
+    super('layers.averagePooling3d', 'average_pooling3d', args, (x, f, s, p) => avgPool3d(x, f, s, p));
+  }
+
+  override getClassName(): string {
+    return 'AveragePooling3D';
+  }
+}

@@ -1,0 +1,127 @@
+import { outputLength } from '../backend/shapes';
+import { assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
+import type { Tensor } from '../tensor/tensor';
+import { argError, assertPadding, describeValue, fmtShape, fmtValue } from '../util/validate';
+import { add, div, maximum } from './binary';
+import { tensor } from './creation';
+import { avgPool } from './avg-pool';
+import { conv2d } from './conv';
+import { gather } from './gather';
+import { pad as padOp } from './pad';
+import { maxPool } from './pool';
+import { reshape } from './reshape';
+import { slice } from './slice';
+
+// conv3d, maxPool3d and avgPool3d over [batch, depth, height, width, channels], as sums and maxima over depth of
+// the 2-D ops on depth slices: every gradient, to any order and on every backend, is theirs.
+
+type Triple = [number, number, number];
+
+function triple(op: string, arg: string, v: unknown): Triple {
+  const ok = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n > 0;
+  if (ok(v)) return [v, v, v];
+  if (Array.isArray(v) && v.length === 3 && v.every(ok)) return [v[0], v[1], v[2]];
+  throw argError(op, arg, fmtValue(v), 'a positive integer or a triple [depth, height, width] of them');
+}
+
+/** x as rank 5 (a rank-4 x is one volume), and a function that gives a result x's rank back. */
+function batched(op: string, x: Tensor): [Tensor, (y: Tensor) => Tensor] {
+  assertTensor(op, 'x', x);
+  if (x.rank === 4) return [reshape(x, [1, ...x.shape]), (y) => reshape(y, y.shape.slice(1))];
+  if (x.rank !== 5) throw argError(op, 'x', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, 'rank 5 [batch, depth, height, width, channels], or rank 4 for one volume');
+  return [x, (y) => y];
+}
+
+function checkFormat(op: string, dataFormat: unknown): void {
+  if (dataFormat !== 'NDHWC') throw argError(op, 'dataFormat', describeValue(dataFormat), "'NDHWC' (channels last; TF.js computes no other)");
+}
+
+/**
+ * For each depth offset kd of a window of `k` (dilated by `dilation`), the depth slices the outputs read, as
+ * [batch·outDepth, height, width, channels]; positions outside x read `fill`. Also the output depth and, per output,
+ * how many of its window's slices lie inside x.
+ */
+function depthSlices(x: Tensor, k: number, stride: number, dilation: number, pad: 'valid' | 'same', fill: number): { slices: Tensor[]; outD: number; inside: number[] } {
+  const [b, d, h, w, c] = x.shape;
+  const span = (k - 1) * dilation + 1;
+  const outD = outputLength(d, span, stride, pad);
+  const total = pad === 'same' ? Math.max((outD - 1) * stride + span - d, 0) : 0;
+  const front = Math.floor(total / 2);
+  const xp = total > 0 ? padOp(x, [[0, 0], [front, total - front], [0, 0], [0, 0], [0, 0]], fill) : x;
+  const slices: Tensor[] = [];
+  const inside = new Array<number>(outD).fill(0);
+  for (let kd = 0; kd < k; kd++) {
+    const at = Array.from({ length: outD }, (_, od) => od * stride + kd * dilation);
+    at.forEach((p, od) => { if (p >= front && p < front + d) inside[od]++; });
+    slices.push(reshape(gather(xp, tensor(at, [outD], 'int32'), 1), [b * outD, h, w, c]));
+  }
+  return { slices, outD, inside };
+}
+
+/** The output depth of a window over `d` slices, refusing a 'valid' window longer than x's depth. */
+function checkDepth(op: string, x: Tensor, span: number, pad: 'valid' | 'same'): void {
+  if (pad === 'valid' && span > x.shape[1]) throw argError(op, 'x', `depth ${x.shape[1]} (shape ${fmtShape(x.shape)})`, `at least the window's depth ${span} with 'valid' padding`);
+}
+
+/**
+ * 3-D convolution of x [batch, depth, height, width, inC] with a filter [fd, fh, fw, inC, outC], as
+ * tf.conv3d(x, filter, strides, pad, dataFormat = 'NDHWC', dilations = 1).
+ */
+export function conv3d<T extends Tensor>(x: T, filter: Tensor, strides: number | Triple, pad: 'valid' | 'same',
+  dataFormat: 'NDHWC' = 'NDHWC', dilations: number | Triple = [1, 1, 1]): T {
+  const op = 'conv3d';
+  const [x5, back] = batched(op, x);
+  assertTensor(op, 'filter', filter);
+  assertRank(op, 'filter', filter, 5);
+  assertSameDtype(op, x5, filter, 'x', 'filter');
+  checkFormat(op, dataFormat);
+  const s = triple(op, 'strides', strides);
+  const dl = triple(op, 'dilations', dilations);
+  const p = assertPadding(op, 'pad', pad);
+  if (s.some((v) => v > 1) && dl.some((v) => v > 1)) throw argError(op, 'dilations', fmtValue(dilations), `1 when strides are above 1 (got strides ${fmtValue(strides)}), as TF.js requires`);
+  const [fd, fh, fw, inC, outC] = filter.shape;
+  if (inC !== x5.shape[4]) throw argError(op, 'filter', `shape ${fmtShape(filter.shape)}`, `input channels (dim 3) equal to x's channels ${x5.shape[4]}`);
+  checkDepth(op, x5, (fd - 1) * dl[0] + 1, p);
+  const { slices, outD } = depthSlices(x5, fd, s[0], dl[0], p, 0);
+  let y: Tensor | null = null;
+  slices.forEach((xs, kd) => {
+    const f2 = reshape(slice(filter, [kd, 0, 0, 0, 0], [1, fh, fw, inC, outC]), [fh, fw, inC, outC]);
+    const part = conv2d(xs, f2, [s[1], s[2]], p, 'NHWC', [dl[1], dl[2]]);
+    y = y === null ? part : add(y, part);
+  });
+  const out = y as unknown as Tensor;
+  return back(reshape(out, [x5.shape[0], outD, out.shape[1], out.shape[2], outC])) as T;
+}
+
+function pool3d(op: string, x: Tensor, filterSize: number | Triple, strides: number | Triple, pad: 'valid' | 'same', dataFormat: unknown, kind: 'max' | 'avg'): Tensor {
+  const [x5, back] = batched(op, x);
+  checkFormat(op, dataFormat);
+  const f = triple(op, 'filterSize', filterSize);
+  const s = triple(op, 'strides', strides);
+  const p = assertPadding(op, 'pad', pad);
+  checkDepth(op, x5, f[0], p);
+  // Max: padded slices hold -Infinity and never win. Average: padded slices add zeros, and each output divides by
+  // the slices inside x (each 2-D average already counts only the positions inside x).
+  const { slices, outD, inside } = depthSlices(x5, f[0], s[0], 1, p, kind === 'max' ? -Infinity : 0);
+  const pool2 = (t: Tensor) => (kind === 'max' ? maxPool(t, [f[1], f[2]], [s[1], s[2]], p) : avgPool(t, [f[1], f[2]], [s[1], s[2]], p));
+  let y = pool2(slices[0]);
+  for (let kd = 1; kd < slices.length; kd++) y = kind === 'max' ? maximum(y, pool2(slices[kd])) : add(y, pool2(slices[kd]));
+  const [b, , , , c] = x5.shape;
+  let out = reshape(y, [b, outD, y.shape[1], y.shape[2], c]);
+  if (kind === 'avg') out = div(out, tensor(inside, [1, outD, 1, 1, 1], x5.dtype));
+  return back(out);
+}
+
+/** Max over [fd, fh, fw] windows, as tf.maxPool3d(x, filterSize, strides, pad, dimRoundingMode?, dataFormat = 'NDHWC'). */
+export function maxPool3d<T extends Tensor>(x: T, filterSize: number | Triple, strides: number | Triple, pad: 'valid' | 'same',
+  dimRoundingMode?: undefined, dataFormat: 'NDHWC' = 'NDHWC'): T {
+  if (dimRoundingMode !== undefined) throw argError('maxPool3d', 'dimRoundingMode', fmtValue(dimRoundingMode), "undefined (it applies to numeric pads, and maxPool3d takes 'valid' or 'same')");
+  return pool3d('maxPool3d', x, filterSize, strides, pad, dataFormat, 'max') as T;
+}
+
+/** The mean over [fd, fh, fw] windows (positions inside x only), as tf.avgPool3d(x, filterSize, strides, pad, dimRoundingMode?, dataFormat). */
+export function avgPool3d<T extends Tensor>(x: T, filterSize: number | Triple, strides: number | Triple, pad: 'valid' | 'same',
+  dimRoundingMode?: undefined, dataFormat: 'NDHWC' = 'NDHWC'): T {
+  if (dimRoundingMode !== undefined) throw argError('avgPool3d', 'dimRoundingMode', fmtValue(dimRoundingMode), "undefined (it applies to numeric pads, and avgPool3d takes 'valid' or 'same')");
+  return pool3d('avgPool3d', x, filterSize, strides, pad, dataFormat, 'avg') as T;
+}

@@ -1,0 +1,91 @@
+import { argError, describeValue } from './validate';
+
+// tf.env(): the flags TF.js programs read (where they run) and set (PROD, DEBUG). TF.js's backend flags (WEBGL_*,
+// WASM_*, CPU_*) tune TF.js's own kernels, which tessera does not have, so they are refused rather than ignored.
+
+type FlagValue = boolean | number | string;
+
+interface Flag {
+  read(): FlagValue;
+  /** Why a value cannot be set, or null when it can. */
+  refuse?(value: FlagValue): string | null;
+}
+
+const hasNode = (): boolean => typeof process !== 'undefined' && typeof process.versions?.node === 'string';
+const agent = (): { userAgent?: string; vendor?: string } =>
+  (globalThis as { navigator?: { userAgent?: string; vendor?: string } }).navigator ?? {};
+
+const FLAGS: Record<string, Flag> = {
+  IS_BROWSER: { read: () => (typeof window !== 'undefined' && window.document != null) || typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined' },
+  IS_NODE: { read: hasNode },
+  IS_CHROME: { read: () => /Chrome/.test(agent().userAgent ?? '') && /Google Inc/.test(agent().vendor ?? '') },
+  IS_SAFARI: { read: () => /Safari/.test(agent().userAgent ?? '') && /Apple/.test(agent().vendor ?? '') },
+  // tessera checks every argument before any work in every mode, so production mode changes nothing.
+  PROD: { read: () => false },
+  DEBUG: { read: () => false, refuse: (v) => (v === true ? "false (tessera has no debug mode: its checks always run, and it never downloads every op's output to look for NaN)" : null) },
+  DEPRECATION_WARNINGS_ENABLED: { read: () => true },
+};
+
+/** The environment's flags, as TF.js's Environment: read by get() (evaluated once), changed by set(). */
+export class Environment {
+  private flags: Record<string, FlagValue> = {};
+
+  get(flagName: string): FlagValue {
+    const flag = known('env().get', flagName);
+    if (!(flagName in this.flags)) this.flags[flagName] = flag.read();
+    return this.flags[flagName];
+  }
+
+  getBool(flagName: string): boolean {
+    return this.get(flagName) as boolean;
+  }
+
+  getNumber(flagName: string): number {
+    return this.get(flagName) as number;
+  }
+
+  getString(flagName: string): string {
+    return this.get(flagName) as string;
+  }
+
+  /** Every flag read or set so far. */
+  getFlags(): Record<string, FlagValue> {
+    return this.flags;
+  }
+
+  /** TF.js's older name for getFlags(). */
+  get features(): Record<string, FlagValue> {
+    return this.flags;
+  }
+
+  /** Sets a flag; a value of another type than the flag's, or one tessera cannot honour, is refused. */
+  set(flagName: string, value: FlagValue): void {
+    const op = 'env().set';
+    const flag = known(op, flagName);
+    const current = flag.read();
+    if (typeof value !== typeof current) throw argError(op, 'value', describeValue(value), `a ${typeof current} for flag ${flagName}`);
+    const why = flag.refuse?.(value);
+    if (why) throw argError(op, 'value', describeValue(value), why);
+    this.flags[flagName] = value;
+  }
+
+  /** Forgets every flag read or set, so each is evaluated again. */
+  reset(): void {
+    this.flags = {};
+  }
+}
+
+function known(op: string, flagName: string): Flag {
+  if (typeof flagName === 'string' && Object.hasOwn(FLAGS, flagName)) return FLAGS[flagName];
+  const backendFlag = typeof flagName === 'string' && /^(WEBGL|WEBGPU|WASM|CPU)_/.test(flagName)
+    ? ` (${flagName} tunes one of TF.js's own backends; tessera's are its cpu kernels and gpu.js)`
+    : '';
+  throw argError(op, 'flagName', describeValue(flagName), `one of ${Object.keys(FLAGS).join(', ')}${backendFlag}`);
+}
+
+const ENV = new Environment();
+
+/** The process's environment flags, as tf.env(). */
+export function env(): Environment {
+  return ENV;
+}
