@@ -8,8 +8,9 @@ import { cast } from '../ops/cast';
 import { SymbolicTensor, type LayerNode } from './symbolic';
 import type { Regularizer } from './regularizers';
 import type { Constraint } from './constraints';
+import { tfjsLayerConfig } from './tfjs-config';
 import type { Shape } from './symbolic';
-import { pythonicConfig, toSnakeCase, tsConfig, type ConfigValue } from '../util/case';
+import { pythonicConfig, toSnakeCase, type ConfigValue } from '../util/case';
 
 export interface LayerArgs {
   name?: string;
@@ -250,9 +251,7 @@ export abstract class Layer {
       if (this.declaredInputShape) Object.assign(own, { batchInputShape: [this.declaredBatch, ...this.declaredInputShape], dtype: this.dtype });
       return own;
     }
-    const config = tsConfig(this.savedConfig() as ConfigValue) as LayerConfig;
-    if (!('batchInputShape' in config)) delete config.dtype;
-    return config;
+    return tfjsLayerConfig(this.savedConfig(), this.declaredInputShape !== null);
   }
 
   /** The input shape the layer declares, with the batch dim (TF.js's batchInputShape); undefined where it declares none. */

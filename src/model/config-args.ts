@@ -56,7 +56,8 @@ export function configArgsPlan(r: ConfigReader, name: string, make: (args: Layer
       } else if (key.endsWith('_regularizer') || key.endsWith('_constraint')) {
         args[arg] = readPenalty(r, key);
       } else {
-        args[arg] = key === 'data_format' && typeof v === 'string' ? toCamelCase(v) : v;
+        // Settings whose saved values are snake_case spellings of TF.js's camelCase ones.
+        args[arg] = (key === 'data_format' || key === 'output_mode') && typeof v === 'string' ? toCamelCase(v) : v;
       }
     } catch (e) {
       throw r.fail(key, v, (e as Error).message);
