@@ -1,15 +1,12 @@
-import { toCamelCase } from '../util/case';
+import { tsConfig, type ConfigValue } from '../util/case';
 
 // layer.getConfig() as TF.js returns it: the saved (Keras, snake_case) config read back the way TF.js reads a
 // model.json (convertPythonicToTs: keys and string values camelCased, names kept), with an initializer described
 // as TF.js describes its own: glorotUniform and heNormal as VarianceScaling, an unset seed null there and
 // undefined elsewhere.
 
-type Json = unknown;
+type Json = ConfigValue;
 type Config = Record<string, unknown>;
-
-/** Names that stay as written: a layer's name, and the layer names leading inbound-node and input/output entries. */
-const NAME_LISTS = new Set(['inboundNodes', 'inputLayers', 'outputLayers']);
 
 /** tessera's initializers saved under Keras's names that TF.js describes as VarianceScaling. */
 const AS_VARIANCE_SCALING: Record<string, { scale: number; mode: string; distribution: string }> = {
@@ -17,7 +14,7 @@ const AS_VARIANCE_SCALING: Record<string, { scale: number; mode: string; distrib
   HeNormal: { scale: 2, mode: 'fanIn', distribution: 'normal' },
 };
 
-function initializerView(className: string, config: Record<string, Json>): Record<string, Json> {
+function initializerView(className: string, config: { [k: string]: Json }): Json {
   const scaling = AS_VARIANCE_SCALING[className];
   if (scaling) return { className: 'VarianceScaling', config: { ...scaling, seed: config.seed ?? null } };
   const view = { ...config };
@@ -25,21 +22,17 @@ function initializerView(className: string, config: Record<string, Json>): Recor
   return { className, config: view };
 }
 
-function camel(value: Json, key: string): Json {
-  if (typeof value === 'string') return toCamelCase(value);
-  if (Array.isArray(value)) return value.map((v, i) => (i === 0 && typeof v === 'string' && NAME_LISTS.has(key) ? v : camel(v, key)));
+/** A camelCased config with each initializer (under a key ending in Initializer) in TF.js's description. */
+function withInitializerViews(value: Json, key: string): Json {
+  if (Array.isArray(value)) return value.map((v) => withInitializerViews(v, key));
   if (value === null || typeof value !== 'object') return value;
-  const entries = Object.entries(value as Record<string, Json>);
-  const out: Record<string, Json> = {};
-  for (const [k, v] of entries) out[k === 'name' ? k : toCamelCase(k)] = k === 'name' && typeof v === 'string' ? v : camel(v, toCamelCase(k));
-  const className = (value as Record<string, Json>).class_name;
-  if (typeof className === 'string' && key.endsWith('Initializer')) return initializerView(className, (out.config ?? {}) as Record<string, Json>);
-  return out;
+  if (key.endsWith('Initializer') && typeof value.className === 'string') return initializerView(value.className, (value.config ?? {}) as { [k: string]: Json });
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withInitializerViews(v, k)]));
 }
 
 /** A saved layer config as TF.js's getConfig gives it; dtype only where an input shape was declared, as TF.js. */
 export function tfjsLayerConfig(saved: Config, declaresInput: boolean): Config {
-  const view = camel(saved, '') as Config;
+  const view = withInitializerViews(tsConfig(saved as ConfigValue), '') as Config;
   if (!declaresInput) delete view.dtype;
   return view;
 }
