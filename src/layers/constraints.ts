@@ -100,7 +100,12 @@ export function getConstraint(op: string, arg: string, spec: unknown): Constrain
   if (spec === undefined || spec === null) return null;
   if (typeof spec === 'object' && 'apply' in spec && 'className' in spec && Object.hasOwn(CLASS_TO_NAME, (spec as Constraint).className)) return spec as Constraint;
   if (typeof spec === 'string' && Object.hasOwn(byName, spec)) return byName[spec as ConstraintName]();
-  throw argError(op, arg, fmtValue(spec), `a constraint from tn.constraints or one of ${Object.keys(byName).map((n) => `'${n}'`).join(', ')}`);
+  // TF.js's {className, config}, as layer.getConfig() gives it.
+  if (typeof spec === 'object' && 'className' in spec && typeof spec.className === 'string' && Object.hasOwn(CLASS_TO_NAME, spec.className) && !('apply' in spec)) {
+    const config = 'config' in spec && typeof spec.config === 'object' && spec.config !== null ? spec.config : {};
+    return constraintFromConfig(spec.className, config as Record<string, unknown>);
+  }
+  throw argError(op, arg, fmtValue(spec), `a constraint from tn.constraints, a {className, config} of one, or one of ${Object.keys(byName).map((n) => `'${n}'`).join(', ')}`);
 }
 
 

@@ -8,7 +8,7 @@ export interface DropoutLayerArgs extends LayerArgs {
   rate: number;
   /** The mask's shape: 1 where the mask is shared along an axis, null (or the input's size) elsewhere. */
   noiseShape?: (number | null)[];
-  seed?: number;
+  seed?: number | null;
 }
 
 /** Checks a dropout rate in [0, 1). */
@@ -41,13 +41,14 @@ export class Dropout extends Layer {
     checkConfigKeys(op, args, keys);
     super(snakeName, args);
     this.rate = rateArg(op, args.rate);
-    if (args.seed !== undefined && !Number.isFinite(args.seed)) throw argError(op, 'seed', fmtValue(args.seed), 'a finite number');
+    // null is no seed, as TF.js (its getConfig gives seed: null).
+    if (args.seed !== undefined && args.seed !== null && !Number.isFinite(args.seed)) throw argError(op, 'seed', fmtValue(args.seed), 'a finite number');
     const ns = args.noiseShape;
     if (ns !== undefined && ns !== null && (!Array.isArray(ns) || !ns.every((d) => d === null || (Number.isInteger(d) && d > 0)))) {
       throw argError(op, 'noiseShape', fmtValue(ns), 'an array of positive integers or nulls, one per input axis (batch included)');
     }
     this.noiseShape = ns ?? null;
-    this.seed = args.seed;
+    this.seed = args.seed ?? undefined;
     this.buildIfShaped();
   }
 
@@ -84,7 +85,7 @@ export class Dropout extends Layer {
 
 export interface SpatialDropout1DLayerArgs extends LayerArgs {
   rate: number;
-  seed?: number;
+  seed?: number | null;
 }
 
 /** Dropout of whole channels of [batch, steps, channels] input (one mask entry per sample and channel), as tf.layers.spatialDropout1d. */

@@ -1,6 +1,7 @@
 import { AveragePooling3D, Conv3D, MaxPooling3D, type Conv3DLayerArgs, type Pooling3DLayerArgs } from './conv3d';
 import { InputLayer, type InputLayerArgs } from './input-layer';
 import { CenterCrop, Rescaling, Resizing, type CenterCropArgs, type RescalingArgs, type ResizingArgs } from './preprocessing';
+import { CategoryEncoding, type CategoryEncodingArgs } from './category-encoding';
 import {
   Activation, Add, AlphaDropout, Average, AveragePooling1D, AveragePooling2D, BatchNormalization, Bidirectional,
   Concatenate, Conv1D, Conv2D, Conv2DTranspose, Cropping2D, Dense, DepthwiseConv2D, Dot, Dropout, ELU, Embedding,
@@ -84,6 +85,7 @@ export const masking = (args?: MaskingArgs): Masking => new Masking(args);
 export const bidirectional = (args: BidirectionalLayerArgs): Bidirectional => new Bidirectional(args);
 export const repeatVector = (args: RepeatVectorLayerArgs): RepeatVector => new RepeatVector(args);
 export const rescaling = (args: RescalingArgs): Rescaling => new Rescaling(args);
+export const categoryEncoding = (args: CategoryEncodingArgs): CategoryEncoding => new CategoryEncoding(args);
 export const resizing = (args: ResizingArgs): Resizing => new Resizing(args);
 export const centerCrop = (args: CenterCropArgs): CenterCrop => new CenterCrop(args);
 export const timeDistributed = (args: TimeDistributedLayerArgs): TimeDistributed => new TimeDistributed(args);

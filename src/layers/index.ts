@@ -16,6 +16,8 @@ import { UpSampling2D, type UpSampling2DLayerArgs } from './up-sampling2d';
 import { Cropping2D, Permute, ZeroPadding2D, type Cropping2DLayerArgs, type PermuteLayerArgs, type ZeroPadding2DLayerArgs } from './spatial-layers';
 
 export { CenterCrop, Rescaling, Resizing } from './preprocessing';
+export { CategoryEncoding } from './category-encoding';
+export type { CategoryEncodingArgs } from './category-encoding';
 export type { CenterCropArgs, RescalingArgs, ResizingArgs } from './preprocessing';
 import { Embedding, type EmbeddingLayerArgs } from './embedding';
 import { Masking, type MaskingArgs } from './masking';

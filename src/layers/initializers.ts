@@ -247,12 +247,31 @@ const byName: Record<string, () => Initializer> = {
 
 export type InitializerName = 'glorotUniform' | 'glorotNormal' | 'heNormal' | 'heUniform' | 'leCunNormal' | 'leCunUniform' | 'truncatedNormal' | 'varianceScaling' | 'identity' | 'randomNormal' | 'randomUniform' | 'orthogonal' | 'zeros' | 'ones';
 
-/** An initializer from a name (TF.js's camelCase or Keras's snake_case) or an instance. */
+type AnyConfig = Record<string, never>;
+
+/** The classes TF.js serializes initializers as ({className, config}, what layer.getConfig() gives), by factory. */
+const byClass: Record<string, (config: AnyConfig) => Initializer> = {
+  Zeros: zeros, Ones: ones, Constant: (c) => constant(c as unknown as { value: number }), RandomUniform: randomUniform, RandomNormal: randomNormal, TruncatedNormal: truncatedNormal,
+  VarianceScaling: varianceScaling, GlorotUniform: glorotUniform, GlorotNormal: glorotNormal, HeUniform: heUniform, HeNormal: heNormal,
+  LeCunUniform: leCunUniform, LeCunNormal: leCunNormal, Orthogonal: orthogonal, Identity: identity,
+};
+
+/** The initializer a TF.js {className, config} describes, or undefined when spec is no such object. */
+function fromClassConfig(spec: unknown): Initializer | undefined {
+  if (typeof spec !== 'object' || spec === null || !('className' in spec) || typeof spec.className !== 'string' || !Object.hasOwn(byClass, spec.className)) return undefined;
+  const config = 'config' in spec && typeof spec.config === 'object' && spec.config !== null ? spec.config : {};
+  // TF.js writes seed: null for an unseeded draw, where the factories take an absent seed.
+  return byClass[spec.className](Object.fromEntries(Object.entries(config).filter(([, v]) => v !== null)) as AnyConfig);
+}
+
+/** An initializer from a name (TF.js's camelCase or Keras's snake_case), an instance, or TF.js's {className, config}. */
 export function getInitializer(op: string, arg: string, spec: unknown): Initializer {
   if (typeof spec === 'object' && spec !== null && 'apply' in spec && 'className' in spec) return spec as Initializer;
+  const described = fromClassConfig(spec);
+  if (described) return described;
   const name = typeof spec === 'string' ? toCamelCase(spec) : '';
   const factory = Object.hasOwn(byName, name) ? byName[name] : undefined;
-  if (!factory) throw argError(op, arg, fmtValue(spec), `an initializer or one of ${Object.keys(byName).map((n) => `'${n}'`).join(', ')}`);
+  if (!factory) throw argError(op, arg, fmtValue(spec), `an initializer, a {className, config} of one, or one of ${Object.keys(byName).map((n) => `'${n}'`).join(', ')}`);
   return factory();
 }
 

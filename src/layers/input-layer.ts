@@ -32,7 +32,7 @@ function dims(op: string, arg: string, v: unknown, withBatch: boolean): (number 
 
 /** The entry of a functional model: a layer with no inputs whose output is the model's input tensor, as tf.layers.inputLayer. */
 export class InputLayer extends Layer {
-  readonly batchInputShape: (number | null)[];
+  private readonly batchShape: (number | null)[];
 
   constructor(args: InputLayerArgs) {
     const op = 'layers.inputLayer';
@@ -46,7 +46,7 @@ export class InputLayer extends Layer {
       : [args.batchSize ?? null, ...dims(op, 'inputShape', args.inputShape, false)];
     const dtype = args.dtype === undefined ? 'float32' : assertDtype(op, 'dtype', args.dtype);
     super('input', { name: args.name ?? uniqueName('input'), dtype });
-    this.batchInputShape = batchShape;
+    this.batchShape = batchShape;
     this.inputShapeNoBatch = batchShape.slice(1) as number[];
     this.built = true;
     this.inboundNodes.push({ layer: this, inputs: [], outputs: [new SymbolicTensor(dtype, batchShape, this, 0, 0)], kwargs: {} });
@@ -54,6 +54,10 @@ export class InputLayer extends Layer {
 
   override getClassName(): string {
     return 'InputLayer';
+  }
+
+  override get batchInputShape(): (number | null)[] {
+    return this.batchShape.slice();
   }
 
   /** The model input this layer makes (its input too, as in TF.js). */
@@ -77,7 +81,7 @@ export class InputLayer extends Layer {
     return x;
   }
 
-  override getConfig(): LayerConfig {
+  override savedConfig(): LayerConfig {
     return { batch_input_shape: this.batchInputShape, dtype: this.dtype, sparse: false, name: this.name };
   }
 

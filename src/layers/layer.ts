@@ -8,6 +8,7 @@ import { cast } from '../ops/cast';
 import { SymbolicTensor, type LayerNode } from './symbolic';
 import type { Regularizer } from './regularizers';
 import type { Constraint } from './constraints';
+import { tfjsLayerConfig } from './tfjs-config';
 import type { Shape } from './symbolic';
 import { pythonicConfig, toSnakeCase, type ConfigValue } from '../util/case';
 
@@ -238,17 +239,24 @@ export abstract class Layer {
     return this.supportsMasking ? mask : null;
   }
 
-  /** The settings that recreate this layer (without weights), as model.json records them. */
+  /**
+   * The settings that recreate this layer, as TF.js's getConfig gives them: its constructor's argument names
+   * (camelCase), so that `tf.layers.dense(layer.getConfig())` makes a copy. As TF.js, a dtype only where the layer
+   * declares an input shape.
+   */
   getConfig(): LayerConfig {
     if (this.userDefined) {
-      // TF.js's base config, camelCase (a user layer adds its own keys); it records a dtype only beside an input shape.
+      // TF.js's base config (a user layer adds its own keys).
       const own: LayerConfig = { name: this.name, trainable: this.trainable };
       if (this.declaredInputShape) Object.assign(own, { batchInputShape: [this.declaredBatch, ...this.declaredInputShape], dtype: this.dtype });
       return own;
     }
-    const base: LayerConfig = { name: this.name, trainable: this.trainable, dtype: this.dtype };
-    if (this.declaredInputShape) base.batch_input_shape = [this.declaredBatch, ...this.declaredInputShape];
-    return { ...base, ...this.layerConfig() };
+    return tfjsLayerConfig(this.savedConfig(), this.declaredInputShape !== null);
+  }
+
+  /** The input shape the layer declares, with the batch dim (TF.js's batchInputShape); undefined where it declares none. */
+  get batchInputShape(): (number | null)[] | undefined {
+    return this.declaredInputShape ? [this.declaredBatch, ...this.declaredInputShape] : undefined;
   }
 
   /**
@@ -272,9 +280,12 @@ export abstract class Layer {
     for (const v of this.vars) v.trainable = value && (this.weightOptions.get(v)?.trainable ?? true);
   }
 
-  /** The config as model.json holds it: snake_case keys (a user layer's camelCase getConfig converted, as TF.js saves it). */
+  /** @internal The config as model.json holds it: snake_case keys (a user layer's camelCase getConfig converted, as TF.js saves it). */
   savedConfig(): LayerConfig {
-    return this.userDefined ? pythonicConfig(this.getConfig() as ConfigValue) as LayerConfig : this.getConfig();
+    if (this.userDefined) return pythonicConfig(this.getConfig() as ConfigValue) as LayerConfig;
+    const base: LayerConfig = { name: this.name, trainable: this.trainable, dtype: this.dtype };
+    if (this.declaredInputShape) base.batch_input_shape = [this.declaredBatch, ...this.declaredInputShape];
+    return { ...base, ...this.layerConfig() };
   }
 
   /** A layer from its config, as TF.js's Layer.fromConfig: the class's constructor given the config. */
@@ -549,12 +560,21 @@ export abstract class Layer {
     return [...this.trainableWeights, ...this.nonTrainableWeights];
   }
 
-  get trainableWeights(): Variable[] {
-    return this.trainableFlag ? this.vars.filter((v) => this.weightOptions.get(v)?.trainable ?? true) : [];
+  /** @internal The weights the layer makes trainable (TF.js's _trainableWeights), whatever their flags are now. */
+  declaredTrainableWeights(): Variable[] {
+    return this.vars.filter((v) => this.weightOptions.get(v)?.trainable ?? true);
   }
 
+  /** As TF.js: the declared-trainable weights whose own flag is on (a model's trainable = false turns them off). */
+  get trainableWeights(): Variable[] {
+    return this.trainableFlag ? this.declaredTrainableWeights().filter((v) => v.trainable) : [];
+  }
+
+  /** As TF.js: declared-trainable weights switched off first, then the ones that never train (moving statistics). */
   get nonTrainableWeights(): Variable[] {
-    return this.trainableFlag ? this.vars.filter((v) => !(this.weightOptions.get(v)?.trainable ?? true)) : this.vars.slice();
+    const declared = this.declaredTrainableWeights();
+    const frozen = this.vars.filter((v) => !declared.includes(v));
+    return [...(this.trainableFlag ? declared.filter((v) => !v.trainable) : declared), ...frozen];
   }
 
   /**

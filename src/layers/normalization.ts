@@ -103,8 +103,9 @@ abstract class AffineNorm extends Layer {
     return y;
   }
 
-  protected affineConfig(): LayerConfig {
-    return {
+  /** The shared settings; constraints only where the layer takes them (TF.js's layerNormalization has none). */
+  protected affineConfig(withConstraints: boolean): LayerConfig {
+    const config: LayerConfig = {
       epsilon: this.epsilon,
       center: this.center,
       scale: this.scale,
@@ -112,9 +113,8 @@ abstract class AffineNorm extends Layer {
       gamma_initializer: initializerConfig(this.gammaInitializer),
       beta_regularizer: regularizerConfig(this.betaRegularizer),
       gamma_regularizer: regularizerConfig(this.gammaRegularizer),
-      beta_constraint: constraintConfig(this.betaConstraint),
-      gamma_constraint: constraintConfig(this.gammaConstraint),
     };
+    return withConstraints ? { ...config, beta_constraint: constraintConfig(this.betaConstraint), gamma_constraint: constraintConfig(this.gammaConstraint) } : config;
   }
 }
 
@@ -191,7 +191,7 @@ export class BatchNormalization extends AffineNorm {
     return {
       axis: this.axis,
       momentum: this.momentum,
-      ...this.affineConfig(),
+      ...this.affineConfig(true),
       moving_mean_initializer: initializerConfig(this.movingMeanInitializer),
       moving_variance_initializer: initializerConfig(this.movingVarianceInitializer),
     };
@@ -237,6 +237,6 @@ export class LayerNormalization extends AffineNorm {
   protected override layerConfig(): LayerConfig {
     // Once the rank is known the axes are written resolved (non-negative), as TF.js and Keras do.
     const rank = this.inputShapeNoBatch ? this.inputShapeNoBatch.length + 1 : 0;
-    return { axis: rank ? this.paramAxes(rank) : this.axis, ...this.affineConfig() };
+    return { axis: rank ? this.paramAxes(rank) : this.axis, ...this.affineConfig(false) };
   }
 }

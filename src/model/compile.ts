@@ -1,3 +1,4 @@
+import type { Variable } from '../tensor/variable';
 import type { Optimizer } from '../optimizers/optimizer';
 import { getOptimizer } from '../optimizers/index';
 import { argError, checkKnownKeys, fmtValue } from '../util/validate';
@@ -25,6 +26,11 @@ export interface Compiled {
   lossWeights: number[];
   metricSpecs: unknown[][];
   metrics: Metric[][] | null;
+  /**
+   * The trainable weights when compile ran (TF.js's collectedTrainableWeights): training updates those of them
+   * whose flag is still on, so freezing takes effect at once but unfreezing needs a new compile, as in TF.js.
+   */
+  collectedWeights: Variable[];
 }
 
 /** A value given once, per output in order, or by output name; each output's entry. */
@@ -45,7 +51,7 @@ function perOutput<T>(op: string, arg: string, v: unknown, names: readonly strin
 }
 
 /** Checks compile's arguments and resolves every loss and optimizer name, as model.compile(args). */
-export function compileArgs(args: ModelCompileArgs, outputNames: readonly string[]): Compiled {
+export function compileArgs(args: ModelCompileArgs, outputNames: readonly string[]): Omit<Compiled, 'collectedWeights'> {
   const op = 'compile';
   if (args === null || typeof args !== 'object') throw argError(op, 'args', typeof args, 'an object {optimizer, loss, metrics?, lossWeights?}');
   checkKnownKeys(op, 'args', args, ['optimizer', 'loss', 'metrics', 'lossWeights']);

@@ -56,7 +56,8 @@ export function configArgsPlan(r: ConfigReader, name: string, make: (args: Layer
       } else if (key.endsWith('_regularizer') || key.endsWith('_constraint')) {
         args[arg] = readPenalty(r, key);
       } else {
-        args[arg] = key === 'data_format' && typeof v === 'string' ? toCamelCase(v) : v;
+        // Settings whose saved values are snake_case spellings of TF.js's camelCase ones.
+        args[arg] = (key === 'data_format' || key === 'output_mode') && typeof v === 'string' ? toCamelCase(v) : v;
       }
     } catch (e) {
       throw r.fail(key, v, (e as Error).message);
@@ -68,7 +69,7 @@ export function configArgsPlan(r: ConfigReader, name: string, make: (args: Layer
       const layer = make({ ...args, name });
       if (!input) return layer;
       // Built with zeros, so that probing draws nothing from the seed sequence.
-      const zeros = Object.keys(layer.getConfig()).filter((k) => k.endsWith('_initializer')).map((k) => [toCamelCase(k), 'zeros']);
+      const zeros = Object.keys(layer.savedConfig()).filter((k) => k.endsWith('_initializer')).map((k) => [toCamelCase(k), 'zeros']);
       const built = make({ ...args, ...Object.fromEntries(zeros), name });
       built.build(input.slice());
       return built;
@@ -94,7 +95,7 @@ export function configArgsPlan(r: ConfigReader, name: string, make: (args: Layer
     },
     create: (common, weights: Tensor[]) => {
       const restored: Record<string, unknown> = {};
-      const defaults = probe().getConfig();
+      const defaults = probe().savedConfig();
       slots.forEach((suffix, i) => {
         const known = inits.get(suffix);
         const initKey = known?.arg ?? toCamelCase(suffix === 'depthwise_kernel' || suffix === 'pointwise_kernel' ? suffix.replace('_kernel', '') : suffix) + 'Initializer';

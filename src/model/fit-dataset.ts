@@ -5,7 +5,7 @@ import type { History, Logs } from './callbacks';
 import { checkInputs, checkTargets, dataList } from './checks';
 import type { Compiled } from './compile';
 import { parseFitArgs, type ModelFitArgs, type TensorOrArrayOrMap } from './fit-options';
-import { assertNotTraining, endEpoch, evaluateValues, newHistory, stepPlan, trainStep, type TrainableModel } from './training';
+import { assertNotTraining, endEpoch, evaluateValues, newHistory, stepLogs, stepPlan, trainStep, type TrainableModel } from './training';
 import { Yielder } from './yield';
 
 /** Options of model.fitDataset, as TF.js's ModelFitDatasetArgs. */
@@ -120,7 +120,7 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
         try {
           const batch = batchOf(op, model, c, r.value, made);
           n = batch.n;
-          logs = trainStep(model, c, plan, batch.xs, batch.ys, null, true, `epoch ${epoch + 1}, batch ${step + 1}`);
+          logs = stepLogs(plan, trainStep(model, c, plan, batch.xs, batch.ys, null, true, `epoch ${epoch + 1}, batch ${step + 1}`));
         } finally {
           for (const t of made) t.dispose();
         }

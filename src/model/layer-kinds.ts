@@ -155,6 +155,7 @@ const BY_ARGS: [string, (args: LayerArgs & Record<string, unknown>) => Layer][] 
   ['ZeroPadding2D', (a) => new L.ZeroPadding2D(a)],
   ['Cropping2D', (a) => new L.Cropping2D(a as unknown as L.Cropping2DLayerArgs)],
   ['Rescaling', (a) => new L.Rescaling(a as unknown as L.RescalingArgs)],
+  ['CategoryEncoding', (a) => new L.CategoryEncoding(a as unknown as L.CategoryEncodingArgs)],
   ['Resizing', (a) => new L.Resizing(a as unknown as L.ResizingArgs)],
   ['CenterCrop', (a) => new L.CenterCrop(a as unknown as L.CenterCropArgs)],
   ['Add', (a) => new L.Add(a)],

@@ -127,7 +127,7 @@ export class LayersModel extends Layer implements TrainableModel {
   }
 
   /** As a layer, a model records its topology: TF.js nests it as a layer entry of class Sequential or Model. */
-  override getConfig(): LayerConfig {
+  override savedConfig(): LayerConfig {
     return this.topology('getConfig').config;
   }
 
@@ -141,7 +141,8 @@ export class LayersModel extends Layer implements TrainableModel {
   }
 
   override set trainable(value: boolean) {
-    for (const l of this.layers) for (const v of l.trainableWeights) v.trainable = value;
+    // As TF.js: the flags of each layer's own weights; a model nested as a layer owns none, so its weights keep theirs.
+    for (const l of this.layers) for (const v of l.declaredTrainableWeights()) v.trainable = value;
     this.trainableModel = value;
   }
 
@@ -265,7 +266,7 @@ export class LayersModel extends Layer implements TrainableModel {
   }
 
   compile(args: ModelCompileArgs): void {
-    this.compiled = compileArgs(args, this.outputNames);
+    this.compiled = { ...compileArgs(args, this.outputNames), collectedWeights: this.trainableWeights };
   }
 
   get optimizer(): Optimizer | null {
@@ -417,15 +418,16 @@ export class LayersModel extends Layer implements TrainableModel {
   async trainOnBatch(x: TensorOrArrayOrMap, y: TensorOrArrayOrMap): Promise<number | number[]> {
     const op = 'trainOnBatch';
     assertNotTraining(op, this);
-    const logs = this.withData(op, x, y, (xs, ys, c) => trainStep(this, c, stepPlan(this, c), xs, ys, null, true, 'trainOnBatch'));
-    const values = Object.values(logs);
+    const values = this.withData(op, x, y, (xs, ys, c) => trainStep(this, c, stepPlan(this, c), xs, ys, null, true, 'trainOnBatch'));
     return values.length === 1 ? values[0] : values;
   }
 
   /** Prints (or hands to printFn) Keras's layer table with parameter counts and, for graphs, what each layer is connected to. */
   summary(lineLength?: number, positions?: number[], printFn: (line: string) => void = console.log): void {
     const { rows, sequentialLike } = this.summaryRows();
-    for (const line of summaryLines(rows, sequentialLike, this.weights, lineLength, positions)) printFn(line);
+    // As TF.js: the trainable count is of the weights compile collected, once compiled.
+    const weights = { trainable: this.compiled?.collectedWeights ?? this.trainableWeights, nonTrainable: this.nonTrainableWeights };
+    for (const line of summaryLines(rows, sequentialLike, weights, lineLength, positions)) printFn(line);
   }
 
   /**
@@ -440,6 +442,7 @@ export class LayersModel extends Layer implements TrainableModel {
       && g.layers.every((l) => (g.nodeIndices.get(l) ?? []).length <= 1);
     const rows = g.layers.map((layer) => ({
       layer,
+      ownInputs: ownInputsOf(layer),
       inbound: (g.nodeIndices.get(layer) ?? []).flatMap((node) => node.inputs.map((t) => {
         const src = t.sourceLayer as Layer;
         return `${src.name}[${savedNodeIndex(src, (g.nodeIndices.get(src) ?? []).indexOf(t.node))}][${t.tensorIndex}]`;
@@ -531,4 +534,9 @@ export class LayersModel extends Layer implements TrainableModel {
 /** A functional model from symbolic inputs to outputs, as tf.model({inputs, outputs, name?}). */
 export function model(args: ContainerArgs): LayersModel {
   return new LayersModel(args);
+}
+
+/** @internal A nested model's own input shapes, its first node in TF.js's summary (see SummaryRow.ownInputs). */
+export function ownInputsOf(layer: Layer): (number | null)[][] | undefined {
+  return layer instanceof LayersModel ? layer.inputs.map((t) => t.shape) : undefined;
 }

@@ -4,7 +4,7 @@ import type { SymbolicTensor } from '../layers/symbolic';
 import type { Tensor } from '../tensor/tensor';
 import { argError, fmtValue } from '../util/validate';
 import { buildGraph } from './graph';
-import { LayersModel, type ModelEvaluateArgs } from './layers-model';
+import { LayersModel, ownInputsOf, type ModelEvaluateArgs } from './layers-model';
 import type { SummaryRow } from './summary';
 
 export type { ModelCompileArgs, ModelFitArgs, ModelEvaluateArgs } from './layers-model';
@@ -100,7 +100,8 @@ export class Sequential extends LayersModel {
   }
 
   protected override summaryRows(): { rows: SummaryRow[]; sequentialLike: boolean } {
-    return { rows: this.layerList.map((layer) => ({ layer, inbound: [] })), sequentialLike: true };
+    // A model first is adopted as TF.js adopts it (its own node is the one tessera applies it by); later ones are applied.
+    return { rows: this.layerList.map((layer, i) => ({ layer, inbound: [], ownInputs: i === 0 ? undefined : ownInputsOf(layer) })), sequentialLike: true };
   }
 
   /** @internal Keras's Sequential topology: the layers' configs in order. */
@@ -113,7 +114,7 @@ export class Sequential extends LayersModel {
       return { class_name: l.getClassName(), config };
     });
     // An input of another dtype than the first layer's (int32 ids) is written as TF.js writes it: an InputLayer first.
-    const feed = this.inputTensor && !(this.layerList[0] instanceof InputLayer) && this.inputTensor.dtype !== this.layerList[0].dtype ? [{ class_name: 'InputLayer', config: (this.inputTensor.sourceLayer as InputLayer).getConfig() }] : [];
+    const feed = this.inputTensor && !(this.layerList[0] instanceof InputLayer) && this.inputTensor.dtype !== this.layerList[0].dtype ? [{ class_name: 'InputLayer', config: (this.inputTensor.sourceLayer as InputLayer).savedConfig() }] : [];
     return { class_name: 'Sequential', config: { name: this.name, layers: [...feed, ...layers] } };
   }
 

@@ -5,6 +5,8 @@ import type { Variable } from '../tensor/variable';
 export interface SummaryRow {
   layer: Layer;
   inbound: string[];
+  /** A model's own input shapes: TF.js gives a model used as a layer a first node of its own, which the table lists. */
+  ownInputs?: (number | null)[][];
 }
 
 /** JSON of a shape as TF.js prints it, or 'multiple' where the layer cannot say (TF.js's fallback). */
@@ -17,8 +19,9 @@ function shapeJson(shape: () => unknown): string {
 }
 
 /** Each inbound node's input shapes as JSON, joined by commas; an InputLayer's node takes its own shape. */
-function inputShapesText(layer: Layer): string {
-  return layer.inboundNodes.map((n) => JSON.stringify((n.inputs.length === 0 ? n.outputs : n.inputs).map((t) => t.shape))).join(',');
+function inputShapesText({ layer, ownInputs }: SummaryRow): string {
+  const nodes = layer.inboundNodes.map((n) => JSON.stringify((n.inputs.length === 0 ? n.outputs : n.inputs).map((t) => t.shape)));
+  return (ownInputs ? [JSON.stringify(ownInputs), ...nodes] : nodes).join(',');
 }
 
 /** A row cut and padded to the column ends, the last character of each cell giving way to a space, as TF.js's printRow. */
@@ -36,14 +39,15 @@ function row(fields: string[], ends: number[]): string {
  * TF.js's summary table (not Keras's): layer (type), input shapes, output shape and parameter count, and for models
  * that are not a plain chain the layers each receives inputs from; then total, trainable and non-trainable counts.
  */
-export function summaryLines(rows: SummaryRow[], sequentialLike: boolean, weights: Variable[], lineLength?: number, positions?: number[]): string[] {
+export function summaryLines(rows: SummaryRow[], sequentialLike: boolean, weights: { trainable: Variable[]; nonTrainable: Variable[] }, lineLength?: number, positions?: number[]): string[] {
   const width = lineLength || (sequentialLike ? 90 : 115);
   const rel = positions ?? (sequentialLike ? [0.32, 0.61, 0.89, 1] : [0.24, 0.48, 0.7, 0.8, 1]);
   const ends = rel[rel.length - 1] <= 1 ? rel.map((p) => Math.floor(width * p)) : rel;
   const header = ['Layer (type)', 'Input Shape', 'Output shape', 'Param #', ...(sequentialLike ? [] : ['Receives inputs'])];
   const lines = ['_'.repeat(width), row(header, ends), '='.repeat(width)];
-  rows.forEach(({ layer, inbound }, i) => {
-    const cells = [`${layer.name} (${layer.getClassName()})`, inputShapesText(layer), shapeJson(() => layer.outputShape), String(layer.countParams())];
+  rows.forEach((r, i) => {
+    const { layer, inbound } = r;
+    const cells = [`${layer.name} (${layer.getClassName()})`, inputShapesText(r), shapeJson(() => layer.outputShape), String(layer.countParams())];
     if (sequentialLike) {
       lines.push(row(cells, ends));
     } else {
@@ -52,8 +56,8 @@ export function summaryLines(rows: SummaryRow[], sequentialLike: boolean, weight
     }
     lines.push((i === rows.length - 1 ? '=' : '_').repeat(width));
   });
-  const total = weights.reduce((n, v) => n + v.size, 0);
-  const trainable = weights.filter((v) => v.trainable).reduce((n, v) => n + v.size, 0);
-  lines.push(`Total params: ${total}`, `Trainable params: ${trainable}`, `Non-trainable params: ${total - trainable}`, '_'.repeat(width));
+  const trainable = weights.trainable.reduce((n, v) => n + v.size, 0);
+  const nonTrainable = weights.nonTrainable.reduce((n, v) => n + v.size, 0);
+  lines.push(`Total params: ${trainable + nonTrainable}`, `Trainable params: ${trainable}`, `Non-trainable params: ${nonTrainable}`, '_'.repeat(width));
   return lines;
 }

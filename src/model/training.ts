@@ -85,12 +85,24 @@ export function stepPlan(model: TrainableModel, c: Compiled): StepPlan {
   const { outputs } = model.ports();
   const names = logNames(c, outputs);
   const wantMetrics = names.length > 1 + (outputs.length > 1 ? outputs.length : 0);
-  return { logits: logitsFlags(model, c), outputs, names, wantMetrics, layers: model.layers, weights: model.trainableWeights };
+  const weights = c.collectedWeights.filter((v) => v.trainable);
+  if (weights.length === 0) {
+    throw new Error(`training: none of the ${c.collectedWeights.length} weights compile collected is trainable now (model.trainable or a layer's trainable was set to false after compile); TF.js refuses this too`);
+  }
+  return { logits: logitsFlags(model, c), outputs, names, wantMetrics, layers: model.layers, weights };
 }
 
-/** One optimizer step on a batch; the update is skipped (and an error thrown) when the loss is not finite and terminateOnNaN. */
-export function trainStep(model: TrainableModel, c: Compiled, plan: StepPlan, xs: readonly Tensor[], ys: readonly Tensor[], weights: (Tensor | null)[] | null, terminateOnNaN: boolean, where: string): Logs {
-  const { logits, outputs, names, wantMetrics, layers } = plan;
+/** The logs of a step: its values under the plan's names (outputs of one layer share a name, and so a key, as in TF.js). */
+export function stepLogs(plan: StepPlan, values: readonly number[]): Logs {
+  return Object.fromEntries(plan.names.map((n, i) => [n, values[i]]));
+}
+
+/**
+ * One optimizer step on a batch: the loss, each output's loss (several outputs) and the metrics, in logNames order.
+ * The update is skipped (and an error thrown) when the loss is not finite and terminateOnNaN.
+ */
+export function trainStep(model: TrainableModel, c: Compiled, plan: StepPlan, xs: readonly Tensor[], ys: readonly Tensor[], weights: (Tensor | null)[] | null, terminateOnNaN: boolean, where: string): number[] {
+  const { logits, outputs, wantMetrics, layers } = plan;
   let copies: { shape: readonly number[]; values: TypedArray }[] = [];
   let perOutput: number[] = [];
   for (const l of layers) l.takeLosses();
@@ -124,7 +136,7 @@ export function trainStep(model: TrainableModel, c: Compiled, plan: StepPlan, xs
       for (const p of preds) p.dispose();
     }
   }
-  return Object.fromEntries(names.map((n, i) => [n, values[i]]));
+  return values;
 }
 
 /** Loss (without penalties, as TF.js's test function) and metrics over a dataset in batches, weighted by batch size; in logNames order. */
@@ -267,7 +279,7 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
         const wb = weights ? weights.map((t) => gatherRows(t, order, begin, end)) : null;
         let logs: Logs;
         try {
-          logs = trainStep(model, c, plan, xb, yb, wb, o.terminateOnNaN, `epoch ${epoch + 1}, batch ${step + 1}`);
+          logs = stepLogs(plan, trainStep(model, c, plan, xb, yb, wb, o.terminateOnNaN, `epoch ${epoch + 1}, batch ${step + 1}`));
         } finally {
           for (const t of [...xb, ...yb, ...(wb ?? [])]) t.dispose();
         }

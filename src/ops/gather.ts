@@ -22,7 +22,8 @@ export interface ScatterAttrs {
 }
 
 /** An index argument: an int32 tensor (never converted from float), or whole numbers made into one. */
-function indexTensor(op: string, arg: string, x: unknown): Tensor {
+/** @internal An int32 index tensor from a tensor or values, refused otherwise. */
+export function indexTensor(op: string, arg: string, x: unknown): Tensor {
   const t = toTensor(op, arg, x, 'int32');
   assertTensorDtype(op, arg, t, 'int32');
   return t;
@@ -114,8 +115,8 @@ export function unsortedSegmentSum<T extends Tensor>(x: T | TensorLike, segmentI
   return segmentSumAlong(t, ids, numSegments, 0) as T;
 }
 
-/** Checks gatherND/scatterND's indices against the shape they index; returns the index depth. */
-function checkNDIndices(op: string, idx: Tensor, shape: readonly number[]): number {
+/** @internal Checks gatherND/scatterND's indices against the shape they index; returns the index depth. */
+export function checkNDIndices(op: string, idx: Tensor, shape: readonly number[]): number {
   if (idx.rank === 0) throw argError(op, 'indices', 'a scalar', 'a tensor of rank >= 1 whose last dim is the index depth');
   const depth = idx.shape[idx.rank - 1];
   if (depth > shape.length) throw argError(op, 'indices', `index depth ${depth} (last dim of ${fmtShape(idx.shape)})`, `at most the rank ${shape.length} of ${fmtShape(shape)}`);

@@ -43,3 +43,4 @@ export { bincount, denseBincount, searchSorted, lowerBound, upperBound } from '.
 export {
   onesLike, zerosLike, unique, divNoNan, euclideanNorm, localResponseNormalization, pool, spaceToBatchND, batchToSpaceND, depthToSpace,
 } from './surface-methods';
+export { sparseToDense, tensorScatterUpdate } from './scatter-update';

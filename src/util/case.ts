@@ -26,11 +26,17 @@ export function pythonicConfig(config: ConfigValue): ConfigValue {
   return Object.fromEntries(Object.entries(config).map(([k, v]) => [toSnakeCase(k), (k === 'name' || k === 'className') && typeof v === 'string' ? v : pythonicConfig(v)]));
 }
 
-/** The camelCase config of a saved one (tfjs-layers's convertPythonicToTs), as a loaded custom class receives it. */
-export function tsConfig(config: ConfigValue): ConfigValue {
+/** Lists whose first entry is a layer's name, kept as written: a node reference, a model's input and output entries. */
+const NAME_LISTS = new Set(['inboundNodes', 'inputLayers', 'outputLayers']);
+
+/**
+ * The camelCase config of a saved one (tfjs-layers's convertPythonicToTs): keys and string values camelCased,
+ * except names (a `name`, and the layer names leading the lists in NAME_LISTS); null for nothing.
+ */
+export function tsConfig(config: ConfigValue, key = ''): ConfigValue {
   if (config === null || config === undefined) return null;
   if (typeof config === 'string') return toCamelCase(config);
   if (typeof config !== 'object') return config;
-  if (Array.isArray(config)) return config.map(tsConfig);
-  return Object.fromEntries(Object.entries(config).map(([k, v]) => (k === 'name' && typeof v === 'string' ? [k, v] : [toCamelCase(k), tsConfig(v)])));
+  if (Array.isArray(config)) return config.map((v, i) => (i === 0 && typeof v === 'string' && NAME_LISTS.has(key) ? v : tsConfig(v, key)));
+  return Object.fromEntries(Object.entries(config).map(([k, v]) => (k === 'name' && typeof v === 'string' ? [k, v] : [toCamelCase(k), tsConfig(v, toCamelCase(k))])));
 }

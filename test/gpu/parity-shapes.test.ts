@@ -86,6 +86,7 @@ describeGpu('gpu shape kernels and ops against cpu', () => {
       ['spaceToBatchND and depthToSpace', () => tn.depthToSpace(tn.spaceToBatchND(tn.reshape(x, [2, 3, 4, 1]), [1, 2], [[0, 1], [0, 0]]).reshape([2, 2, 2, 4]), 2)],
       ['localResponseNormalization', () => tn.localResponseNormalization(x, 1, 1.5, 0.4, 0.75)],
       ['pool with dilations', () => tn.pool(tn.reshape(x, [1, 2, 3, 4]), 2, 'max', 'same', 2)],
+      ['sparseToDense and tensorScatterUpdate', () => tn.add(tn.tensorScatterUpdate(x, [[1, 2], [0, 0], [1, 2]], tn.slice(y, [0, 0, 0], [-1, 1, -1]).reshape([2, 4]).concat(tn.ones([1, 4]))), tn.sparseToDense([[0, 1, 3], [1, 2, 0]], [2, -3], [2, 3, 4], 0.5))],
       ['conv1d with dilation 2 and its filter gradient', () => {
         const f = tn.reshape(tn.slice(y, [0, 0, 0], [2, 1, 4]), [2, 4, 1]);
         const conv = (t: tn.Tensor) => tn.conv1d(t as tn.Tensor3D, f, 1, 'same', 'NWC', 2);

@@ -183,6 +183,6 @@ describe('no partial model, no global change', () => {
     json.modelTopology = { keras_version: '2.15.0', backend: 'tensorflow', model_config: json.modelTopology, training_config: { loss: 'mse' } };
     const model = await tn.loadLayersModel(tn.io.fromMemory(json, BYTES));
     expect(model.layers.map((l) => l.getClassName())).toEqual(['InputLayer', 'Dense', 'Dense']);
-    expect(model.layers[0].getConfig().batch_input_shape).toEqual([null, 3]);
+    expect(model.layers[0].batchInputShape).toEqual([null, 3]);
   });
 });

@@ -82,7 +82,7 @@ describe('file:// round trip', () => {
     const out = (model.predict(tn.tensor(rows.flat(), [3, 3])) as tn.Tensor).dataSync();
     rows.forEach((r, i) => expect(out[i]).toBeCloseTo(handModel(r), 5));
     // The file's initializer (TF.js's default, which tessera cannot draw) is kept for the next save.
-    expect(model.layers[0].getConfig().kernel_initializer).toEqual({ class_name: 'VarianceScaling', config: { scale: 1, mode: 'fan_avg', distribution: 'normal', seed: null } });
+    expect(model.layers[0].getConfig().kernelInitializer).toEqual({ className: 'VarianceScaling', config: { scale: 1, mode: 'fanAvg', distribution: 'normal', seed: null } });
   });
 
   it('matches weights by order when their names are not the layers\' names', async () => {
@@ -127,7 +127,7 @@ describe('in-memory handlers', () => {
     const model = tn.sequential({ layers: [tn.layers.inputLayer({ inputShape: [3] }), tn.layers.dense({ units: 2, name: 'after_input' })] });
     const x = randomInput([2, 3], 4);
     const loaded = await tn.loadLayersModel(tn.io.fromMemory(await captureArtifacts(model)));
-    expect(loaded.layers[0].getConfig().batch_input_shape).toEqual([null, 3]);
+    expect(loaded.layers[0].batchInputShape).toEqual([null, 3]);
     expect((loaded.predict(x) as tn.Tensor).dataSync()).toEqual((model.predict(x) as tn.Tensor).dataSync());
   });
 

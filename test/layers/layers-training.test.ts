@@ -82,7 +82,7 @@ describe('regularizers and constraints in fit', () => {
     const loss = (await model.trainOnBatch(x, y)) as number;
     expect(loss).toBeCloseTo(mse + penalty, 5);
     expect(dense.losses).toHaveLength(2);
-    expect(dense.getConfig().kernel_regularizer).toEqual({ class_name: 'L1L2', config: { l1: 0.1, l2: 0.2 } });
+    expect(dense.getConfig().kernelRegularizer).toEqual({ className: 'L1L2', config: { l1: 0.1, l2: 0.2 } });
   });
 
   it('constraints hold after every update: nonNeg, maxNorm, unitNorm, minMaxNorm', async () => {

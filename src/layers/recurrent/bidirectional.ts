@@ -122,7 +122,7 @@ export class Bidirectional extends Layer {
   }
 
   protected override layerConfig(): LayerConfig {
-    const inner = { ...this.forwardLayer.getConfig(), name: this.forwardLayer.name.replace(/^forward_/, '') };
+    const inner = { ...this.forwardLayer.savedConfig(), name: this.forwardLayer.name.replace(/^forward_/, '') };
     return { layer: { class_name: this.forwardLayer.getClassName(), config: inner }, merge_mode: this.mergeMode };
   }
 }

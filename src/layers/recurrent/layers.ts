@@ -33,7 +33,7 @@ export class LSTM extends RNN {
   }
 
   protected override layerConfig(): LayerConfig {
-    return flatConfig(this.rnnConfig(), this.cell.getConfig());
+    return flatConfig(this.rnnConfig(), this.cell.savedConfig());
   }
 }
 
@@ -48,7 +48,7 @@ export class GRU extends RNN {
   }
 
   protected override layerConfig(): LayerConfig {
-    return flatConfig(this.rnnConfig(), this.cell.getConfig());
+    return flatConfig(this.rnnConfig(), this.cell.savedConfig());
   }
 }
 
@@ -63,6 +63,6 @@ export class SimpleRNN extends RNN {
   }
 
   protected override layerConfig(): LayerConfig {
-    return flatConfig(this.rnnConfig(), this.cell.getConfig());
+    return flatConfig(this.rnnConfig(), this.cell.savedConfig());
   }
 }

@@ -263,6 +263,6 @@ export class RNN extends Layer {
   }
 
   protected override layerConfig(): LayerConfig {
-    return { ...this.rnnConfig(), cell: { class_name: this.cell.getClassName(), config: this.cell.getConfig() } };
+    return { ...this.rnnConfig(), cell: { class_name: this.cell.getClassName(), config: this.cell.savedConfig() } };
   }
 }

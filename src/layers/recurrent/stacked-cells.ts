@@ -82,6 +82,6 @@ export class StackedRNNCells extends RNNCell {
   }
 
   protected override layerConfig(): LayerConfig {
-    return { cells: this.cells.map((c) => ({ class_name: c.getClassName(), config: c.getConfig() })) };
+    return { cells: this.cells.map((c) => ({ class_name: c.getClassName(), config: c.savedConfig() })) };
   }
 }

@@ -2,7 +2,8 @@ import type { Program } from '../harness';
 
 // Programs on corners of the API where tessera lacked a TF.js name or option: the rest of tf.data.Dataset's
 // methods (shuffle, filter, mapAsync, concatenate, prefetch, tf.data.func), tf.data.csv (its files served by a
-// stubbed fetch), dilated conv1d layers, bilinear upSampling2d, ...
+// stubbed fetch), dilated conv1d layers, bilinear upSampling2d, layer.getConfig() in TF.js's camelCase, sparseToDense,
+// tensorScatterUpdate and tf.layers.categoryEncoding.
 // Shuffled streams differ between the libraries' random streams, so their programs compare what does not depend on
 // the draw: sorted contents, sizes, pairs kept together, and the window a buffered shuffle may move an element by.
 
@@ -218,6 +219,79 @@ export const gaps: Program[] = [
       const h = await model.fit(x, y, { epochs: 2, batchSize: 2, verbose: 0 });
       const g = tf.grad((t) => (up.apply(t) as typeof x).square().sum())(x);
       return [up.outputShape, up.apply(x), first.apply(x), model.predict(x), h.history.loss, g];
+    },
+  },
+  {
+    name: 'layer.getConfig() gives camelCase keys and values with serialized initializers, regularizers and constraints',
+    run: (tf) => {
+      const dense = tf.layers.dense({
+        units: 3, inputShape: [2], name: 'gc_dense', activation: 'relu', kernelInitializer: 'glorotNormal',
+        kernelRegularizer: tf.regularizers.l2({ l2: 0.01 }), biasConstraint: tf.constraints.maxNorm({ maxValue: 2 }),
+      });
+      const conv = tf.layers.conv2d({ filters: 2, kernelSize: [3, 2], strides: 2, padding: 'same', kernelInitializer: 'heNormal', name: 'gc_conv', inputShape: [6, 6, 1] });
+      const bn = tf.layers.batchNormalization({ name: 'gc_bn', momentum: 0.9 });
+      const lstm = tf.layers.lstm({ units: 2, returnSequences: true, name: 'gc_lstm', inputShape: [3, 2], kernelInitializer: 'glorotNormal' });
+      const drop = tf.layers.dropout({ rate: 0.25, name: 'gc_drop' });
+      const emb = tf.layers.embedding({ inputDim: 10, outputDim: 4, name: 'gc_emb', embeddingsInitializer: 'randomNormal' });
+      const lc = lstm.getConfig() as Record<string, unknown>;
+      const ec = emb.getConfig() as Record<string, unknown>;
+      const seq = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], name: 'gc_json', kernelInitializer: 'glorotNormal' })] });
+      const saved = (seq.toJSON(null, false) as { config: { layers: { config: Record<string, unknown> }[] } }).config.layers[0].config;
+      return [
+        dense.getConfig(), conv.getConfig(), bn.getConfig(),
+        ['units', 'activation', 'recurrentActivation', 'returnSequences', 'kernelInitializer', 'recurrentInitializer', 'dropout', 'name'].map((k) => lc[k]),
+        drop.getConfig().rate, drop.getConfig().name,
+        ['inputDim', 'outputDim', 'embeddingsInitializer', 'embeddingsRegularizer', 'name', 'trainable'].map((k) => ec[k]),
+        saved.kernel_initializer, saved.use_bias, saved.batch_input_shape,
+      ];
+    },
+  },
+  {
+    name: 'tf.sparseToDense and tf.tensorScatterUpdate: scalar, vector and matrix indices, defaults, duplicates, int32, and refusals',
+    run: (tf) => {
+      const tries: Array<() => unknown> = [
+        () => tf.sparseToDense(tf.tensor1d([4, 5, 6, 1, 2, 3], 'int32'), tf.tensor1d([10, 11, 12, 13, 14, 15]), [8]),
+        () => tf.sparseToDense([[0, 1], [2, 0]], [5, 6], [3, 3], 9),
+        () => tf.sparseToDense([[0, 1], [2, 0]], 7, [3, 3], -1),
+        () => tf.sparseToDense([[0, 1], [0, 1]], [5, 6], [2, 2]),
+        () => tf.sparseToDense(tf.tensor1d([1, 3], 'int32'), tf.tensor1d([5, 6], 'int32'), [4], tf.scalar(2, 'int32')),
+        () => tf.sparseToDense(2, 5, [4]),
+        () => tf.sparseToDense([1, 9], [5, 6], [4]),
+        () => tf.sparseToDense([1, 2], [5, 6, 7], [4]),
+        () => tf.sparseToDense([1, 2], [5, 6], [4, 4]),
+        () => tf.sparseToDense(tf.tensor1d([1, 2]), [5, 6], [4]),
+        () => tf.tensorScatterUpdate(tf.tensor1d([0, 1, 2, 3, 4, 5, 6, 7]), tf.tensor2d([4, 3, 1, 7], [4, 1], 'int32'), tf.tensor1d([9, 10, 11, 12])),
+        () => tf.tensorScatterUpdate(tf.tensor2d([[1, 2], [3, 4], [5, 6]]), tf.tensor2d([[0], [2]], [2, 1], 'int32'), tf.tensor2d([[7, 8], [9, 10]])),
+        () => tf.tensorScatterUpdate(tf.tensor2d([[1, 2], [3, 4]]), tf.tensor2d([[0, 1], [1, 0]], [2, 2], 'int32'), tf.tensor1d([-1, -2])),
+        () => tf.tensorScatterUpdate(tf.tensor1d([1, 2, 3]), tf.tensor2d([[1], [1]], [2, 1], 'int32'), tf.tensor1d([8, 9])),
+        () => tf.tensorScatterUpdate(tf.tensor1d([1, 2, 3], 'int32'), tf.tensor2d([[2]], [1, 1], 'int32'), tf.tensor1d([8], 'int32')),
+        () => tf.tensorScatterUpdate(tf.tensor1d([1, 2, 3]), [[1]], [8]),
+        () => tf.tensorScatterUpdate(tf.tensor1d([1, 2, 3]), tf.tensor2d([[5]], [1, 1], 'int32'), tf.tensor1d([8])),
+        () => tf.tensorScatterUpdate(tf.tensor1d([1, 2, 3]), tf.tensor2d([[1]], [1, 1], 'int32'), tf.tensor1d([8], 'int32')),
+        () => tf.tensorScatterUpdate(tf.tensor1d([1, 2, 3]), tf.tensor2d([[1]], [1, 1], 'int32'), tf.tensor1d([8, 9])),
+      ];
+      return tries.map((t) => { try { return t(); } catch { return 'threw'; } });
+    },
+  },
+  {
+    name: 'tf.layers.categoryEncoding: multiHot (the default), count with countWeights, oneHot of [batch] and [batch, 1] ids, its config and refusals',
+    run: (tf) => {
+      const cases: Array<[('multiHot' | 'count' | 'oneHot') | undefined, number[] | number[][]]> = [
+        ['multiHot', [[0, 1, 1], [3, 2, 0]]], ['count', [[0, 1, 1], [3, 2, 0]]], ['oneHot', [1, 3, 0]], ['oneHot', [[1], [3]]],
+        ['count', [[1.7, 3, 3]]], [undefined, [[2, 2]]], ['multiHot', [[5, 1]]], ['oneHot', [[1, 2]]], ['count', [[-1, 0]]],
+      ];
+      const out: unknown[] = cases.map(([outputMode, ids]) => {
+        try {
+          const layer = tf.layers.categoryEncoding({ numTokens: 4, outputMode, name: 'ce' });
+          return [layer.apply(tf.tensor(ids)), layer.getConfig()];
+        } catch {
+          return 'threw';
+        }
+      });
+      const counter = tf.layers.categoryEncoding({ numTokens: 4, outputMode: 'count' });
+      out.push(counter.apply(tf.tensor2d([[0, 1, 1]], [1, 3], 'int32'), { countWeights: tf.tensor2d([[0.5, 2, 1]]) }));
+      try { tf.layers.categoryEncoding({ numTokens: 4 }).apply(tf.tensor2d([[1]]), { countWeights: tf.tensor2d([[1]]) }); out.push('ok'); } catch { out.push('threw'); }
+      return out;
     },
   },
 ];

@@ -1,0 +1,70 @@
+import { cast } from '../ops/cast';
+import { denseBincount } from '../ops/host-count';
+import { reshape } from '../ops/reshape';
+import type { Tensor } from '../tensor/tensor';
+import { toSnakeCase } from '../util/case';
+import { argError, assertPositiveInt, fmtShape, fmtValue } from '../util/validate';
+import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
+
+type OutputMode = 'multiHot' | 'oneHot' | 'count';
+const MODES: readonly OutputMode[] = ['multiHot', 'oneHot', 'count'];
+
+export interface CategoryEncodingArgs extends LayerArgs {
+  numTokens: number;
+  outputMode?: OutputMode;
+}
+
+/**
+ * Integer category ids as vectors of numTokens, as tf.layers.categoryEncoding: 'oneHot' encodes one id per example
+ * ([batch] or [batch, 1]); 'multiHot' (the default) marks the ids each example holds and 'count' counts them
+ * ([batch, ids]; apply's countWeights, of the ids' shape, weigh the counts).
+ */
+export class CategoryEncoding extends Layer {
+  readonly numTokens: number;
+  readonly outputMode: OutputMode;
+
+  constructor(args: CategoryEncodingArgs) {
+    const op = 'layers.categoryEncoding';
+    if (args === null || typeof args !== 'object') throw argError(op, 'config', fmtValue(args), 'an object {numTokens, outputMode?}');
+    checkConfigKeys(op, args, ['numTokens', 'outputMode']);
+    super('category_encoding', args);
+    this.numTokens = assertPositiveInt(op, 'numTokens', args.numTokens);
+    if (args.outputMode !== undefined && !MODES.includes(args.outputMode)) throw argError(op, 'outputMode', fmtValue(args.outputMode), `one of ${MODES.map((m) => `'${m}'`).join(', ')}`);
+    this.outputMode = args.outputMode ?? 'multiHot';
+    this.buildIfShaped();
+  }
+
+  override getClassName(): string {
+    return 'CategoryEncoding';
+  }
+
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
+    const oneId = inputShape.length === 0 || (inputShape.length === 1 && inputShape[0] === 1);
+    if (this.outputMode === 'oneHot' ? !oneId : inputShape.length !== 1) {
+      const want = this.outputMode === 'oneHot' ? 'rank 1 [batch] or [batch, 1] (one id per example)' : 'rank 2 [batch, ids]';
+      throw argError(this.name, 'input', `shape [null${inputShape.map((d) => `, ${d}`).join('')}]`, want);
+    }
+    return [this.numTokens];
+  }
+
+  override call(x: Tensor, options: CallOptions): Tensor {
+    const ids = reshape(cast(x, 'int32'), [x.shape[0], -1]);
+    const values = ids.dataSync();
+    for (let i = 0; i < values.length; i++) {
+      if (!(values[i] >= 0 && values[i] < this.numTokens)) throw argError(this.name, `input[${i}]`, String(values[i]), `an id in [0, ${this.numTokens - 1}] (numTokens ${this.numTokens})`);
+    }
+    const weights = options.countWeights as Tensor | undefined;
+    if (weights !== undefined && this.outputMode !== 'count') throw argError(this.name, 'countWeights', fmtValue(weights), "nothing unless outputMode is 'count'");
+    if (weights !== undefined && weights.size !== ids.size) throw argError(this.name, 'countWeights', `shape ${fmtShape(weights.shape)}`, `the ids' shape ${fmtShape(x.shape)}`);
+    const w = weights === undefined ? [] : reshape(cast(weights, 'float32'), ids.shape);
+    return cast(denseBincount(ids, w, this.numTokens, this.outputMode !== 'count'), 'float32');
+  }
+
+  protected override checksInputDtype(): boolean {
+    return false;
+  }
+
+  protected override layerConfig(): LayerConfig {
+    return { num_tokens: this.numTokens, output_mode: toSnakeCase(this.outputMode) };
+  }
+}

@@ -1,0 +1,38 @@
+import { tsConfig, type ConfigValue } from '../util/case';
+
+// layer.getConfig() as TF.js returns it: the saved (Keras, snake_case) config read back the way TF.js reads a
+// model.json (convertPythonicToTs: keys and string values camelCased, names kept), with an initializer described
+// as TF.js describes its own: glorotUniform and heNormal as VarianceScaling, an unset seed null there and
+// undefined elsewhere.
+
+type Json = ConfigValue;
+type Config = Record<string, unknown>;
+
+/** tessera's initializers saved under Keras's names that TF.js describes as VarianceScaling. */
+const AS_VARIANCE_SCALING: Record<string, { scale: number; mode: string; distribution: string }> = {
+  GlorotUniform: { scale: 1, mode: 'fanAvg', distribution: 'uniform' },
+  HeNormal: { scale: 2, mode: 'fanIn', distribution: 'normal' },
+};
+
+function initializerView(className: string, config: { [k: string]: Json }): Json {
+  const scaling = AS_VARIANCE_SCALING[className];
+  if (scaling) return { className: 'VarianceScaling', config: { ...scaling, seed: config.seed ?? null } };
+  const view = { ...config };
+  if (className !== 'VarianceScaling' && view.seed === null) view.seed = undefined;
+  return { className, config: view };
+}
+
+/** A camelCased config with each initializer (under a key ending in Initializer) in TF.js's description. */
+function withInitializerViews(value: Json, key: string): Json {
+  if (Array.isArray(value)) return value.map((v) => withInitializerViews(v, key));
+  if (value === null || typeof value !== 'object') return value;
+  if (key.endsWith('Initializer') && typeof value.className === 'string') return initializerView(value.className, (value.config ?? {}) as { [k: string]: Json });
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withInitializerViews(v, k)]));
+}
+
+/** A saved layer config as TF.js's getConfig gives it; dtype only where an input shape was declared, as TF.js. */
+export function tfjsLayerConfig(saved: Config, declaresInput: boolean): Config {
+  const view = withInitializerViews(tsConfig(saved as ConfigValue), '') as Config;
+  if (!declaresInput) delete view.dtype;
+  return view;
+}
