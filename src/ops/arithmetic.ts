@@ -1,4 +1,5 @@
 import { assertSameDtype, assertTensor } from '../tensor/checks';
+import { tidy } from '../tensor/tidy';
 import type { Tensor } from '../tensor/tensor';
 import { argError, describeValue, fmtShape } from '../util/validate';
 import { add, maximum, minimum, operands, sub } from './binary';
@@ -20,14 +21,18 @@ export function clipByValue<T extends Tensor>(x: T | TensorLike, clipValueMin: n
   }
   // An int32 or bool x keeps its dtype, the clipped values truncated, as TF.js's (clip [-9] to -2.5 gives -2).
   if (x.dtype === 'int32' || x.dtype === 'bool') return cast(clipByValue(cast(x, 'float32'), clipValueMin, clipValueMax), x.dtype) as T;
-  // Ties go to the first operand of maximum / minimum, so x = a bound keeps its gradient.
-  return minimum(maximum(x, clipValueMin), clipValueMax) as T;
+  // Ties go to the first operand of maximum / minimum, so x = a bound keeps its gradient. In a scope, as TF.js's
+  // ops: the bounds' scalars and the lower clip do not outlive the call.
+  return tidy(() => minimum(maximum(x, clipValueMin), clipValueMax)) as T;
 }
 
 /** (a − b)², elementwise with broadcasting, as tf.squaredDifference. */
 export function squaredDifference<T extends Tensor>(a: Tensor | number, b: Tensor | number): T {
-  const [ta, tb] = operands('squaredDifference', a, b);
-  return square(sub(ta, tb)) as T;
+  // In a scope, as TF.js's ops: only the result outlives the call.
+  return tidy(() => {
+    const [ta, tb] = operands('squaredDifference', a, b);
+    return square(sub(ta, tb));
+  }) as T;
 }
 
 /** The elementwise sum of tensors of one shape and dtype, as tf.addN. */

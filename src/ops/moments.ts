@@ -1,4 +1,5 @@
 import type { Tensor } from '../tensor/tensor';
+import { tidy } from '../tensor/tidy';
 import { assertBoolean, normalizeAxes } from '../util/validate';
 import { sub } from './binary';
 import { mean } from './reduction';
@@ -8,10 +9,13 @@ import { toTensor, type TensorLike } from './tensor-like';
 
 /** The mean and the (biased, divide-by-n) variance over axis (all axes when omitted), as tf.moments. */
 export function moments(x: Tensor | TensorLike, axis?: number | number[] | null, keepDims = false): { mean: Tensor; variance: Tensor } {
-  x = toTensor('moments', 'x', x);
-  assertBoolean('moments', 'keepDims', keepDims);
-  const axes = normalizeAxes('moments', axis, x.rank);
-  const centre = mean(x, axes, true);
-  const variance = mean(square(sub(x, centre)), axes, keepDims);
-  return { mean: keepDims ? centre : reshape(centre, x.shape.filter((_, i) => !axes.includes(i))), variance };
+  // In a scope, as TF.js's ops: only the two results outlive the call.
+  return tidy(() => {
+    const t = toTensor('moments', 'x', x);
+    assertBoolean('moments', 'keepDims', keepDims);
+    const axes = normalizeAxes('moments', axis, t.rank);
+    const centre = mean(t, axes, true);
+    const variance = mean(square(sub(t, centre)), axes, keepDims);
+    return { mean: keepDims ? centre : reshape(centre, t.shape.filter((_, i) => !axes.includes(i))), variance };
+  });
 }

@@ -1,4 +1,5 @@
 import { assertTensorDtype } from '../tensor/checks';
+import { tidy } from '../tensor/tidy';
 import { Tensor } from '../tensor/tensor';
 import { assertBoolean, normalizeAxes } from '../util/validate';
 import { add, sub } from './binary';
@@ -30,10 +31,13 @@ export function all<T extends Tensor>(x: Tensor, axis?: number | number[] | null
 
 /** log Σ exp(x) over axis (all axes when omitted), shifted by the max so exp cannot overflow, as tf.logSumExp. */
 export function logSumExp<T extends Tensor>(x: Tensor | TensorLike, axis?: number | number[] | null, keepDims = false): T {
-  x = toTensor('logSumExp', 'x', x);
-  assertBoolean('logSumExp', 'keepDims', keepDims);
-  const axes = normalizeAxes('logSumExp', axis, x.rank);
-  const xMax = max(x, axes, true);
-  const kept = add(log(sum(exp(sub(x, xMax)), axes, true)), xMax);
-  return (keepDims ? kept : reshape(kept, x.shape.filter((_, i) => !axes.includes(i)))) as T;
+  // In a scope, as TF.js's ops: only the result outlives the call.
+  return tidy(() => {
+    const t = toTensor('logSumExp', 'x', x);
+    assertBoolean('logSumExp', 'keepDims', keepDims);
+    const axes = normalizeAxes('logSumExp', axis, t.rank);
+    const xMax = max(t, axes, true);
+    const kept = add(log(sum(exp(sub(t, xMax)), axes, true)), xMax);
+    return keepDims ? kept : reshape(kept, t.shape.filter((_, i) => !axes.includes(i)));
+  }) as T;
 }

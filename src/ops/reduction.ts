@@ -1,4 +1,5 @@
 import type { ReduceOp } from '../backend/backend';
+import { tidy } from '../tensor/tidy';
 import { backend } from './engine';
 import { recordOp } from '../tensor/tape';
 import { isFloatDtype, type Tensor } from '../tensor/tensor';
@@ -39,12 +40,15 @@ export function sum<T extends Tensor>(x: Tensor | TensorLike, axis?: number | nu
  * of nothing is 0 (TF.js divides before summing), as TF.js.
  */
 export function mean<T extends Tensor>(input: Tensor | TensorLike, axis?: number | number[], keepDims = false): T {
-  const t = toTensor('mean', 'x', input);
-  const x = isFloatDtype(t.dtype) ? t : cast(t, 'float32');
-  const axes = normalizeAxes('mean', axis, x.rank);
-  const count = axes.reduce((n, a) => n * x.shape[a], 1);
-  const total = sum(x, axes, keepDims);
-  return (count === 0 ? total : div(total, count)) as T;
+  // In a scope, as TF.js's ops: only the mean outlives the call (not the sum, the count's scalar, a cast input).
+  return tidy(() => {
+    const t = toTensor('mean', 'x', input);
+    const x = isFloatDtype(t.dtype) ? t : cast(t, 'float32');
+    const axes = normalizeAxes('mean', axis, x.rank);
+    const count = axes.reduce((n, a) => n * x.shape[a], 1);
+    const total = sum(x, axes, keepDims);
+    return count === 0 ? total : div(total, count);
+  }) as T;
 }
 
 /** Max over axis (all when omitted), as tf.max(x, axis?, keepDims?); bool stays bool (any), as TF.js. */

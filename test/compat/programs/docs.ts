@@ -79,4 +79,14 @@ export const docs: Program[] = [
       return counts;
     },
   },
+  {
+    name: 'tf.mean, tf.moments, tf.logSumExp, tf.clipByValue and tf.squaredDifference leave only their results in tf.memory(), as TF.js',
+    run: (tf) => {
+      const x = tf.tensor2d([[1, -2], [3, 0.5]]);
+      const y = tf.tensor2d([[0, 1], [2, 2]]);
+      const start = tf.memory().numTensors;
+      const results = [tf.mean(x), tf.mean(x, 0, true), tf.moments(x, 1), tf.logSumExp(x, 1), tf.clipByValue(x, 0, 1), tf.squaredDifference(x, y)];
+      return [tf.memory().numTensors - start, results];
+    },
+  },
 ];
