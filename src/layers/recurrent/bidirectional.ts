@@ -54,6 +54,10 @@ export class Bidirectional extends Layer {
     return 'Bidirectional';
   }
 
+  protected override nestedLayers(): readonly Layer[] {
+    return [this.forwardLayer, this.backwardLayer];
+  }
+
   override acceptsAnyLength(rank: number): boolean {
     return rank > 1;
   }
@@ -100,8 +104,10 @@ export class Bidirectional extends Layer {
   }
 
   private both(x: Tensor, options: CallOptions): [Tensor, Tensor] {
-    const f = this.forwardLayer.call(x, options);
-    let b = this.backwardLayer.call(x, options);
+    // Through apply, so each direction records its activity penalty as a layer of its own does.
+    const run = (l: RNN) => l.apply(x, { training: options.training, mask: options.mask ?? null }) as Tensor;
+    const f = run(this.forwardLayer);
+    let b = run(this.backwardLayer);
     if (this.backwardLayer.returnSequences) b = reverse(b, 1);
     return [f, b];
   }

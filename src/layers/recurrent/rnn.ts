@@ -91,11 +91,17 @@ export class RNN extends Layer {
       else if (cell instanceof RNNCell) this.cell = cell;
       else throw argError(op, 'cell', fmtValue(cell), 'an RNN cell (tn.layers.lstmCell, gruCell, simpleRNNCell) or an array of them');
     }
+    this.activityRegularizer = this.cell.outputRegularizer;
     this.buildIfShaped();
   }
 
   override getClassName(): string {
     return 'RNN';
+  }
+
+  /** The cell holds the weights, so their penalties and constraints. */
+  protected override nestedLayers(): readonly Layer[] {
+    return [this.cell];
   }
 
   get units(): number {
@@ -162,7 +168,9 @@ export class RNN extends Layer {
     const given = list.length > 1 ? list.slice(1) : options.initialState === undefined ? null : Array.isArray(options.initialState) ? options.initialState : [options.initialState];
     if (given) this.checkStates('initialState', given, x.shape[0]);
     this.prepareInput(x);
-    const { output, states } = this.run(x, options.training ?? false, options.mask ?? null, given);
+    const training = options.training ?? false;
+    const { output, states } = this.run(x, training, options.mask ?? null, given);
+    this.recordActivity(output, training);
     return this.returnState ? [output, ...states] : output;
   }
 

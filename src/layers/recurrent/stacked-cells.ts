@@ -1,7 +1,7 @@
 import type { Tensor } from '../../tensor/tensor';
 import type { Variable } from '../../tensor/variable';
 import { argError, fmtValue } from '../../util/validate';
-import { checkConfigKeys, rescope, type LayerArgs, type LayerConfig } from '../layer';
+import { checkConfigKeys, rescope, type Layer, type LayerArgs, type LayerConfig } from '../layer';
 import { RNNCell, type StepResult } from './cell';
 
 export interface StackedRNNCellsArgs extends LayerArgs {
@@ -28,6 +28,10 @@ export class StackedRNNCells extends RNNCell {
 
   override getClassName(): string {
     return 'StackedRNNCells';
+  }
+
+  protected override nestedLayers(): readonly Layer[] {
+    return this.cells;
   }
 
   get gates(): number {
