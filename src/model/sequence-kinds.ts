@@ -67,7 +67,7 @@ function readCell(r: ConfigReader, kind: Kind): CellSpec {
     const impl = r.get('implementation');
     if (impl !== undefined && impl !== null) args.implementation = impl;
   }
-  if (kind === 'LSTM') args.unitForgetBias = r.get('unit_forget_bias') ?? false;
+  if (kind === 'LSTM') args.unitForgetBias = r.get('unit_forget_bias') ?? undefined;
   if (kind === 'GRU') r.unsupported('reset_after', [false, null]);
   return { kind, units, useBias, args, inits };
 }

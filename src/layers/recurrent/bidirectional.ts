@@ -127,8 +127,19 @@ export class Bidirectional extends Layer {
     return this.merge(f, b);
   }
 
+  /** As TF.js's: the wrapped layer's config as its own getConfig gives it. */
+  override getConfig(): LayerConfig {
+    const config = super.getConfig();
+    (config.layer as { config: LayerConfig }).config = { ...this.forwardLayer.getConfig(), name: this.innerName() };
+    return config;
+  }
+
+  private innerName(): string {
+    return this.forwardLayer.name.replace(/^forward_/, '');
+  }
+
   protected override layerConfig(): LayerConfig {
-    const inner = { ...this.forwardLayer.savedConfig(), name: this.forwardLayer.name.replace(/^forward_/, '') };
+    const inner = { ...this.forwardLayer.savedConfig(), name: this.innerName() };
     return { layer: { class_name: this.forwardLayer.getClassName(), config: inner }, merge_mode: this.mergeMode };
   }
 }

@@ -53,6 +53,12 @@ function readPenalties(op: string, args: RNNCellArgs): WeightPenalties {
   return { kernel: one('kernel'), recurrent: one('recurrent'), bias: one('bias') };
 }
 
+/** A config with each of `keys` undefined (TF.js's view of a setting never given). */
+export function withUnset(config: LayerConfig, keys: readonly string[]): LayerConfig {
+  for (const k of keys) config[k] = undefined;
+  return config;
+}
+
 /** One step's result: the output and the new states (LSTM: [h, c]; GRU and simpleRNN: [h]). */
 export interface StepResult {
   output: Tensor;
@@ -189,6 +195,17 @@ export abstract class RNNCell extends Layer {
   protected gateInputs(xp: Tensor, h: Tensor): Tensor[] {
     if (!this.perGateProducts) return split(add(xp, matMul(h, this.recurrentKernel as Variable)), this.gates, 1);
     return split(xp, this.gates, 1).map((x, g) => add(x, this.gateProduct(h, g)));
+  }
+
+  /**
+   * Settings TF.js keeps as the user gave them (camelCase keys): not given, its getConfig says undefined and its
+   * model.json null.
+   */
+  readonly unsetKeys: string[] = [];
+
+  /** As TF.js's: a setting the user did not give (unsetKeys) is undefined. */
+  override getConfig(): LayerConfig {
+    return withUnset(super.getConfig(), this.unsetKeys);
   }
 
   /** One step from the projected input xp [batch, gates·units] and the states. */

@@ -61,6 +61,20 @@ export const rnnOptions: Program[] = [
     }),
   },
   {
+    name: 'getConfig of lstm, gru, simpleRNN, their cells and a bidirectional lstm as TF.js gives it (settings not given stay undefined)',
+    run: (tf) => [
+      tf.layers.lstm({ units: 3, name: 'l1', inputShape: [4, 2] }),
+      tf.layers.lstm({ units: 3, name: 'l2', unitForgetBias: true, implementation: 2 }),
+      tf.layers.gru({ units: 2, name: 'g1', returnSequences: true }),
+      tf.layers.simpleRNN({ units: 2, name: 's1', kernelRegularizer: 'l1l2' }),
+      tf.layers.lstmCell({ units: 2, name: 'c1' }),
+      tf.layers.gruCell({ units: 2, name: 'c2' }),
+      tf.layers.simpleRNNCell({ units: 2, name: 'c3' }),
+      tf.layers.bidirectional({ layer: tf.layers.lstm({ units: 2, name: 'inner' }), name: 'bi', inputShape: [3, 2] }),
+      tf.layers.rnn({ cell: tf.layers.lstmCell({ units: 2, name: 'c4' }), name: 'r1' }),
+    ].map((l) => l.getConfig()),
+  },
+  {
     name: 'the cells take regularizers and constraints too, and their penalties are the L1/L2 sums of the weights',
     run: (tf) => {
       const cells = [
