@@ -6,6 +6,7 @@ import type { Variable } from '../../tensor/variable';
 import { argError, fmtValue } from '../../util/validate';
 import { Layer, checkConfigKeys, type Applied, type CallOptions, type Kwargs, type LayerArgs, type LayerConfig } from '../layer';
 import { SymbolicTensor } from '../symbolic';
+import { nestedConfig } from './cell';
 import { GRU, LSTM, SimpleRNN } from './layers';
 import type { RNN } from './rnn';
 
@@ -139,7 +140,7 @@ export class Bidirectional extends Layer {
   }
 
   protected override layerConfig(): LayerConfig {
-    const inner = { ...this.forwardLayer.savedConfig(), name: this.innerName() };
+    const inner = { ...nestedConfig(this.forwardLayer), name: this.innerName() };
     return { layer: { class_name: this.forwardLayer.getClassName(), config: inner }, merge_mode: this.mergeMode };
   }
 }

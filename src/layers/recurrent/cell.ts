@@ -59,6 +59,12 @@ export function withUnset(config: LayerConfig, keys: readonly string[]): LayerCo
   return config;
 }
 
+/** A wrapped layer's or cell's saved config: as TF.js writes it, without the default dtype (kept when float64). */
+export function nestedConfig(layer: Layer): LayerConfig {
+  const { dtype, ...rest } = layer.savedConfig();
+  return dtype === 'float32' ? rest : { ...rest, dtype };
+}
+
 /** One step's result: the output and the new states (LSTM: [h, c]; GRU and simpleRNN: [h]). */
 export interface StepResult {
   output: Tensor;

@@ -8,7 +8,7 @@ import type { Variable } from '../../tensor/variable';
 import { argError, fmtShape, fmtValue, optionalBoolean } from '../../util/validate';
 import { Layer, checkConfigKeys, rescope, type Applied, type CallOptions, type Kwargs, type LayerArgs, type LayerConfig, type ShapeOrShapes } from '../layer';
 import { SymbolicTensor } from '../symbolic';
-import { RNNCell, withUnset } from './cell';
+import { RNNCell, nestedConfig, withUnset } from './cell';
 import { StackedRNNCells } from './stacked-cells';
 
 export interface RNNBaseArgs extends LayerArgs {
@@ -286,6 +286,6 @@ export class RNN extends Layer {
 
   /** tf.layers.rnn's config also holds the cell's entry. */
   protected override layerConfig(): LayerConfig {
-    return { ...this.flatConfig(), cell: { class_name: this.cell.getClassName(), config: this.cell.savedConfig() } };
+    return { ...this.flatConfig(), cell: { class_name: this.cell.getClassName(), config: nestedConfig(this.cell) } };
   }
 }

@@ -2,7 +2,7 @@ import type { Tensor } from '../../tensor/tensor';
 import type { Variable } from '../../tensor/variable';
 import { argError, fmtValue } from '../../util/validate';
 import { checkConfigKeys, rescope, type Layer, type LayerArgs, type LayerConfig } from '../layer';
-import { RNNCell, type StepResult } from './cell';
+import { RNNCell, nestedConfig, type StepResult } from './cell';
 
 export interface StackedRNNCellsArgs extends LayerArgs {
   cells: RNNCell[];
@@ -86,6 +86,6 @@ export class StackedRNNCells extends RNNCell {
   }
 
   protected override layerConfig(): LayerConfig {
-    return { cells: this.cells.map((c) => ({ class_name: c.getClassName(), config: c.savedConfig() })) };
+    return { cells: this.cells.map((c) => ({ class_name: c.getClassName(), config: nestedConfig(c) })) };
   }
 }

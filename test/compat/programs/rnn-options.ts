@@ -166,6 +166,20 @@ export const rnnOptions: Program[] = [
     },
   },
   {
+    name: 'model.json of recurrent layers as TF.js writes it: every key of each layer config (dtype aside)',
+    run: async (tf) => {
+      const model = tf.sequential({ layers: [
+        tf.layers.lstm({ units: 2, returnSequences: true, inputShape: [3, 2], name: 'a', kernelInitializer: 'ones', recurrentInitializer: 'zeros' }),
+        tf.layers.gru({ units: 2, returnSequences: true, name: 'b', kernelInitializer: 'ones', recurrentInitializer: 'zeros', kernelRegularizer: tf.regularizers.l2() }),
+        tf.layers.bidirectional({ layer: tf.layers.simpleRNN({ units: 2, returnSequences: true, name: 'c', kernelInitializer: 'ones', recurrentInitializer: 'zeros' }), name: 'd' }),
+        tf.layers.rnn({ cell: tf.layers.lstmCell({ units: 2, name: 'e', kernelInitializer: 'ones', recurrentInitializer: 'zeros' }), name: 'f' }),
+      ] });
+      const { artifacts } = await roundTrip(tf, model);
+      // (tessera writes every layer's dtype; TF.js only a first layer's, beside its input shape.)
+      return (artifacts.modelTopology as { config: { layers: { config: Record<string, unknown> }[] } }).config.layers.map(({ config: { dtype: _d, ...rest }, ...l }) => ({ ...l, config: rest }));
+    },
+  },
+  {
     name: 'bidirectional around a regularized lstm: its penalties, config and a round trip through model.json',
     run: async (tf) => {
       const inner = tf.layers.lstm({ units: 2, ...penalties(tf), kernelConstraint: tf.constraints.nonNeg() });
