@@ -115,6 +115,34 @@ export const convOptions: Program[] = [
     },
   },
   {
+    name: 'tf.conv2dTranspose with numeric and explicit pads (and dimRoundingMode): values and gradients',
+    run: (tf) => {
+      const x = image(tf, [1, 3, 4, 2]);
+      const w = tf.tensor4d(Array.from({ length: 3 * 3 * 2 * 2 }, (_, i) => Math.cos(i)), [3, 3, 2, 2]);
+      const cases: [[number, number, number, number], number, Parameters<TF['conv2dTranspose']>[4], ('ceil' | 'floor')?][] = [
+        [[1, 3, 4, 2], 1, 1], [[1, 7, 9, 2], 2, 0], [[1, 5, 7, 2], 2, 1], [[1, 6, 7, 2], 2, 1, 'floor'], [[1, 5, 7, 2], 2, 1, 'ceil'],
+        [[1, 4, 4, 2], 1, [[0, 0], [1, 0], [1, 1], [0, 0]]], [[1, 6, 8, 2], 2, [[0, 0], [1, 0], [1, 0], [0, 0]]],
+      ];
+      return cases.map(([out, strides, pad, rounding]) => {
+        const f = (a: Tensor, b: Tensor) => tf.conv2dTranspose(a as never, b as never, out, strides, pad, rounding);
+        return [f(x, w), tf.grads((a: Tensor, b: Tensor) => tf.sum(tf.square(f(a, b))))([x, w])];
+      });
+    },
+  },
+  {
+    name: 'tf.conv1d with pad 0 and explicit width pads; a numeric pad above 0 throws',
+    run: (tf) => {
+      const x = tf.tensor3d(Array.from({ length: 2 * 7 * 2 }, (_, i) => Math.sin(i)), [2, 7, 2]);
+      const f = tf.tensor3d(Array.from({ length: 3 * 2 * 3 }, (_, i) => Math.cos(i)), [3, 2, 3]);
+      const out: unknown[] = [tf.conv1d(x, f, 1, 0), tf.conv1d(x, f, 2, 0), tf.conv1d(x, f, 1, [[0, 0], [0, 0], [1, 2], [0, 0]]), tf.conv1d(x, f, 1, [[0, 0], [0, 0], [2, 2], [0, 0]], 'NWC', 2)];
+      out.push(tf.grad((a: Tensor) => tf.sum(tf.square(tf.conv1d(a as never, f, 2, [[0, 0], [0, 0], [0, 3], [0, 0]]))))(x));
+      for (const pad of [1, [[0, 0], [1, 0], [1, 1], [0, 0]]] as const) {
+        try { tf.conv1d(x, f, 1, pad as never); out.push('ran'); } catch { out.push('threw'); }
+      }
+      return out;
+    },
+  },
+  {
     name: 'depthwiseConv2d with dilationRate computes the dilated convolution',
     deviation: "TF.js 4.22's DepthwiseConv2D layer records dilationRate but computes and shapes its output without it (a TODO in its source); Keras and tf.depthwiseConv2d dilate, and so does tessera",
     run: (tf) => {
