@@ -6,6 +6,7 @@ import { coreGrads } from './programs/core-grads';
 import { coreImage } from './programs/core-image';
 import { coreOps } from './programs/core-ops';
 import { coreSurface } from './programs/core-surface';
+import { convOptions } from './programs/conv-options';
 import { data } from './programs/data';
 import { edges } from './programs/edges';
 import { gaps } from './programs/gaps';
@@ -27,7 +28,7 @@ import { rnnOptions } from './programs/rnn-options';
 // shapes, dtypes, printed text, and an error from both or from neither.
 
 const suites: Record<string, Program[]> = {
-  basics, math, data, training, images, api, edges, coreOps, coreGrads, coreImage, coreSurface, layersModels, layersTraining, layersIo, layersMore, layersSurface, surfaceExtras, examplesA, gaps, examplesB, examplesB2, rnnOptions,
+  basics, math, data, training, images, api, edges, coreOps, coreGrads, coreImage, coreSurface, layersModels, layersTraining, layersIo, layersMore, layersSurface, surfaceExtras, examplesA, gaps, examplesB, examplesB2, rnnOptions, convOptions,
 };
 
 describe('tfjs-core programs give TF.js results with the import swapped', () => {
