@@ -5,14 +5,21 @@ import { transpose } from '../ops/transpose';
 import { relu } from '../ops/unary';
 import type { Tensor } from '../tensor/tensor';
 import type { Variable } from '../tensor/variable';
-import { argError, fmtValue } from '../util/validate';
-import { dataFormatArg, type DataFormat } from './data-format';
+import { argError } from '../util/validate';
+import { pairArg } from './config-checks';
+import type { DataFormat } from './data-format';
 
-/** The dataFormat option, and a dilationRate that must be 1: tessera's convolution layers compute no dilation. */
-export function convLayout(op: string, args: { dataFormat?: unknown; dilationRate?: unknown }): DataFormat {
-  const d = args.dilationRate;
-  if (d !== undefined && d !== null && d !== 1 && !(Array.isArray(d) && d.every((v) => v === 1))) throw argError(op, 'dilationRate', fmtValue(d), '1 (tessera does not implement dilated convolution layers)');
-  return dataFormatArg(op, args.dataFormat);
+/**
+ * The dilationRate option as [h, w] (a positive integer or a pair; null or absent is 1). As in TF.js, strides above 1
+ * with it are refused by the convolution op when the layer runs, not here: a model may be built and summarized.
+ */
+export function dilationArg(op: string, v: unknown): [number, number] {
+  return pairArg(op, 'dilationRate', v === null ? undefined : v, [1, 1]);
+}
+
+/** Whether a dilation computes the plain convolution (the fast paths take only these). */
+export function isUnitDilation(d: readonly [number, number]): boolean {
+  return d[0] === 1 && d[1] === 1;
 }
 
 /** A [h, w, c] shape without the batch dim, read as channels last. */
@@ -43,10 +50,19 @@ export function conv2dInput(name: string, inputShape: readonly number[], f: Data
   return hwcOf(inputShape, f);
 }
 
-/** The output [h, w] of a strided window over [h, w]; throws when 'valid' leaves nothing. */
-export function convOutputHW(name: string, hwc: readonly number[], kernel: [number, number], strides: [number, number], padding: 'valid' | 'same'): [number, number] {
-  const oh = convOutputLength(hwc[0], kernel[0], strides[0], padding);
-  const ow = convOutputLength(hwc[1], kernel[1], strides[1], padding);
-  if (oh <= 0 || ow <= 0) throw argError(name, 'input', `spatial size ${hwc[0]}x${hwc[1]}`, `at least the kernel size ${kernel.join('x')} with 'valid' padding`);
+/**
+ * The output [h, w] of a strided window over [h, w]; a kernel dilated by d spans (k - 1)·d + 1 inputs. Throws when
+ * 'valid' leaves nothing.
+ */
+export function convOutputHW(
+  name: string, hwc: readonly number[], kernel: [number, number], strides: [number, number], padding: 'valid' | 'same', dilation: readonly [number, number] = [1, 1],
+): [number, number] {
+  const span = [0, 1].map((i) => (kernel[i] - 1) * dilation[i] + 1);
+  const oh = convOutputLength(hwc[0], span[0], strides[0], padding);
+  const ow = convOutputLength(hwc[1], span[1], strides[1], padding);
+  if (oh <= 0 || ow <= 0) {
+    const what = isUnitDilation(dilation) ? `the kernel size ${kernel.join('x')}` : `the dilated kernel's span ${span.join('x')}`;
+    throw argError(name, 'input', `spatial size ${hwc[0]}x${hwc[1]}`, `at least ${what} with 'valid' padding`);
+  }
   return [oh, ow];
 }

@@ -1,11 +1,11 @@
 import { conv2dTranspose } from '../ops/conv-variants';
 import { depthwiseConv2d } from '../ops/depthwise-conv';
 import type { Tensor } from '../tensor/tensor';
-import { assertPositiveInt } from '../util/validate';
+import { argError, assertPositiveInt, fmtValue } from '../util/validate';
 import { pairArg, paddingArg } from './config-checks';
-import { conv2dInput, convLayout, convOutputHW, hwcOf, inLayout, viaChannelsLast, withBias } from './conv-layout';
+import { conv2dInput, convOutputHW, dilationArg, hwcOf, inLayout, isUnitDilation, viaChannelsLast, withBias } from './conv-layout';
 import { Conv2DWindowLayer, type Conv2DLayerArgs } from './conv2d-base';
-import { dataFormatConfig, type DataFormat } from './data-format';
+import { dataFormatArg, dataFormatConfig, type DataFormat } from './data-format';
 import { KERNEL_LAYER_KEYS, KernelLayer, type KernelLayerArgs } from './kernel-layer';
 import { checkConfigKeys, type CallOptions, type LayerConfig } from './layer';
 import { getInitializer } from './initializers';
@@ -19,6 +19,8 @@ export type Conv2DTransposeLayerArgs = Conv2DLayerArgs;
 export class Conv2DTranspose extends Conv2DWindowLayer {
   constructor(args: Conv2DTransposeLayerArgs) {
     super('layers.conv2dTranspose', 'conv2d_transpose', args);
+    // TF.js takes the option and computes without it; tessera refuses rather than compute other than asked.
+    if (!isUnitDilation(this.dilationRate)) throw argError(this.name, 'dilationRate', fmtValue(args.dilationRate), '1 (tessera does not implement dilated transposed convolutions)');
     this.buildIfShaped();
   }
 
@@ -46,7 +48,8 @@ export class Conv2DTranspose extends Conv2DWindowLayer {
   }
 
   protected override layerConfig(): LayerConfig {
-    return { filters: this.filters, kernel_size: this.kernelSize, strides: this.strides, padding: this.padding, data_format: dataFormatConfig(this.dataFormat), dilation_rate: [1, 1], ...this.epilogueConfig() };
+    // No dilation_rate: TF.js's Conv2DTranspose leaves it out of its config.
+    return { filters: this.filters, kernel_size: this.kernelSize, strides: this.strides, padding: this.padding, data_format: dataFormatConfig(this.dataFormat), ...this.epilogueConfig() };
   }
 }
 
@@ -76,6 +79,7 @@ export abstract class DepthwiseKernelLayer extends KernelLayer {
   readonly strides: [number, number];
   readonly padding: 'valid' | 'same';
   readonly dataFormat: DataFormat;
+  readonly dilationRate: [number, number];
 
   constructor(op: string, snakeName: string, args: DepthwiseConv2DLayerArgs) {
     // Resolved here so that a bad value is reported under its own name.
@@ -85,7 +89,8 @@ export abstract class DepthwiseKernelLayer extends KernelLayer {
       kernelRegularizer: getRegularizer(op, 'depthwiseRegularizer', args.depthwiseRegularizer) ?? undefined,
       kernelConstraint: getConstraint(op, 'depthwiseConstraint', args.depthwiseConstraint) ?? undefined,
     } as KernelLayerArgs);
-    this.dataFormat = convLayout(op, args);
+    this.dataFormat = dataFormatArg(op, args.dataFormat);
+    this.dilationRate = dilationArg(op, args.dilationRate);
     this.kernelSize = pairArg(op, 'kernelSize', args.kernelSize);
     this.depthMultiplier = assertPositiveInt(op, 'depthMultiplier', args.depthMultiplier ?? 1);
     this.strides = pairArg(op, 'strides', args.strides, [1, 1]);
@@ -101,7 +106,7 @@ export abstract class DepthwiseKernelLayer extends KernelLayer {
 
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     const hwc = conv2dInput(this.name, inputShape, this.dataFormat);
-    return inLayout([...convOutputHW(this.name, hwc, this.kernelSize, this.strides, this.padding), this.outputChannels(hwc[2])], this.dataFormat);
+    return inLayout([...convOutputHW(this.name, hwc, this.kernelSize, this.strides, this.padding, this.dilationRate), this.outputChannels(hwc[2])], this.dataFormat);
   }
 
   protected depthwiseShape(inputShape: readonly number[]): number[] {
@@ -112,7 +117,7 @@ export abstract class DepthwiseKernelLayer extends KernelLayer {
   protected depthwiseConfig(): LayerConfig {
     const c = this.epilogueConfig();
     return {
-      kernel_size: this.kernelSize, strides: this.strides, padding: this.padding, data_format: dataFormatConfig(this.dataFormat), dilation_rate: [1, 1], depth_multiplier: this.depthMultiplier,
+      kernel_size: this.kernelSize, strides: this.strides, padding: this.padding, data_format: dataFormatConfig(this.dataFormat), dilation_rate: this.dilationRate, depth_multiplier: this.depthMultiplier,
       activation: c.activation, use_bias: c.use_bias, depthwise_initializer: c.kernel_initializer, bias_initializer: c.bias_initializer,
       depthwise_regularizer: c.kernel_regularizer, bias_regularizer: c.bias_regularizer, activity_regularizer: c.activity_regularizer,
       depthwise_constraint: c.kernel_constraint, bias_constraint: c.bias_constraint,
@@ -140,7 +145,7 @@ export class DepthwiseConv2D extends DepthwiseKernelLayer {
   }
 
   override call(x: Tensor, options: CallOptions): Tensor {
-    return viaChannelsLast(x, this.dataFormat, (nhwc) => this.withEpilogue(options, (k, b, act) => withBias(depthwiseConv2d(nhwc, k, this.strides, this.padding), b, act)));
+    return viaChannelsLast(x, this.dataFormat, (nhwc) => this.withEpilogue(options, (k, b, act) => withBias(depthwiseConv2d(nhwc, k, this.strides, this.padding, 'NHWC', this.dilationRate), b, act)));
   }
 
   protected override layerConfig(): LayerConfig {

@@ -51,8 +51,8 @@ export class Conv1D extends KernelLayer {
     this.kernelSize = single(op, 'kernelSize', args.kernelSize);
     this.strides = single(op, 'strides', args.strides, 1);
     this.padding = paddingArg(op, args.padding);
+    // With strides above 1 it is refused by the op when the layer runs, as in TF.js (the model may still be built).
     this.dilationRate = single(op, 'dilationRate', args.dilationRate, 1);
-    if (this.strides > 1 && this.dilationRate > 1) throw argError(op, 'dilationRate', fmtValue(args.dilationRate), `1 when strides (${this.strides}) are above 1 (either may be, not both, as TF.js)`);
     this.buildIfShaped();
   }
 

@@ -1,7 +1,7 @@
 import { assertPositiveInt } from '../util/validate';
 import { pairArg, paddingArg } from './config-checks';
-import { convLayout } from './conv-layout';
-import type { DataFormat } from './data-format';
+import { dilationArg } from './conv-layout';
+import { dataFormatArg, type DataFormat } from './data-format';
 import { KERNEL_LAYER_KEYS, KernelLayer, type KernelLayerArgs } from './kernel-layer';
 import { checkConfigKeys } from './layer';
 
@@ -21,11 +21,13 @@ export abstract class Conv2DWindowLayer extends KernelLayer {
   readonly strides: [number, number];
   readonly padding: 'valid' | 'same';
   readonly dataFormat: DataFormat;
+  readonly dilationRate: [number, number];
 
   protected constructor(op: string, snakeName: string, args: Conv2DLayerArgs) {
     checkConfigKeys(op, args, ['filters', 'kernelSize', 'strides', 'padding', 'dataFormat', 'dilationRate', ...KERNEL_LAYER_KEYS]);
     super(op, snakeName, args);
-    this.dataFormat = convLayout(op, args);
+    this.dataFormat = dataFormatArg(op, args.dataFormat);
+    this.dilationRate = dilationArg(op, args.dilationRate);
     this.filters = assertPositiveInt(op, 'filters', args.filters);
     this.kernelSize = pairArg(op, 'kernelSize', args.kernelSize);
     this.strides = pairArg(op, 'strides', args.strides, [1, 1]);

@@ -4,7 +4,7 @@ import { conv2dMaxPool } from '../ops/conv-max-pool';
 import { Conv2DWindowLayer, type Conv2DLayerArgs } from './conv2d-base';
 import type { CallOptions, Layer, LayerConfig } from './layer';
 import { MaxPooling2D } from './max-pooling2d';
-import { conv2dInput, convOutputHW, hwcOf, inLayout } from './conv-layout';
+import { conv2dInput, convOutputHW, hwcOf, inLayout, isUnitDilation } from './conv-layout';
 import { transpose } from '../ops/transpose';
 import type { Variable } from '../tensor/variable';
 
@@ -21,7 +21,7 @@ export class Conv2D extends Conv2DWindowLayer {
 
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     const hwc = conv2dInput(this.name, inputShape, this.dataFormat);
-    return inLayout([...convOutputHW(this.name, hwc, this.kernelSize, this.strides, this.padding), this.filters], this.dataFormat);
+    return inLayout([...convOutputHW(this.name, hwc, this.kernelSize, this.strides, this.padding, this.dilationRate), this.filters], this.dataFormat);
   }
 
   protected override buildWeights(inputShape: readonly number[]): void {
@@ -30,11 +30,12 @@ export class Conv2D extends Conv2DWindowLayer {
 
   /**
    * A following 2×2 stride-2 'valid' max-pool runs fused into the convolution (and while training, its backward
-   * pass too). Not while training with an activity regularizer, which needs the convolution's own output.
+   * pass too). Not while training with an activity regularizer, which needs the convolution's own output, nor for a
+   * dilated kernel, which the fused kernel does not compute.
    */
   override applyWithNext(x: Tensor, next: Layer, training: boolean): Tensor | null {
     const act = this.activation;
-    if ((training && this.activityRegularizer) || !(next instanceof MaxPooling2D) || this.dataFormat !== 'channelsLast' || next.dataFormat !== 'channelsLast' || !this.bias || (act !== 'relu' && act !== 'linear') || next.padding !== 'valid'
+    if ((training && this.activityRegularizer) || !isUnitDilation(this.dilationRate) || !(next instanceof MaxPooling2D) || this.dataFormat !== 'channelsLast' || next.dataFormat !== 'channelsLast' || !this.bias || (act !== 'relu' && act !== 'linear') || next.padding !== 'valid'
       || [...next.poolSize, ...next.strides].some((d) => d !== 2)) return null;
     this.prepareInput(x);
     const [outH, outW] = this.outputShapeNoBatch(x.shape.slice(1));
@@ -49,7 +50,7 @@ export class Conv2D extends Conv2DWindowLayer {
   override call(x: Tensor, options: CallOptions): Tensor {
     // The kernels run NHWC: channels-first input is viewed that way and the output back.
     const nhwc = this.dataFormat === 'channelsLast' ? x : transpose(x, [0, 2, 3, 1]);
-    const y = this.withEpilogue(options, (filter, bias, activation) => fused.conv2d({ x: nhwc, filter, strides: this.strides, pad: this.padding, bias, activation }));
+    const y = this.withEpilogue(options, (filter, bias, activation) => fused.conv2d({ x: nhwc, filter, strides: this.strides, pad: this.padding, dilations: this.dilationRate, bias, activation }));
     return this.dataFormat === 'channelsLast' ? y : transpose(y, [0, 3, 1, 2]);
   }
 
@@ -60,7 +61,7 @@ export class Conv2D extends Conv2DWindowLayer {
       strides: this.strides,
       padding: this.padding,
       data_format: this.dataFormat === 'channelsLast' ? 'channels_last' : 'channels_first',
-      dilation_rate: [1, 1],
+      dilation_rate: this.dilationRate,
       ...this.epilogueConfig(),
     };
   }

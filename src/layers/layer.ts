@@ -401,7 +401,7 @@ export abstract class Layer {
     const x = given instanceof Tensor && this.castsInput(given.dtype) ? cast(given, this.dtype) : given;
     this.prepareInput(x);
     const y = this.call(x, opts);
-    if (this.activityRegularizer && opts.training && !Array.isArray(y)) this.addLoss(div(this.activityRegularizer.apply(y), y.shape[0]));
+    if (!Array.isArray(y)) this.recordActivity(y, opts.training);
     return y;
   }
 
@@ -620,7 +620,20 @@ export abstract class Layer {
       const r = this.weightOptions.get(v)?.regularizer;
       if (r) out.push(r.apply(v));
     }
-    return out;
+    return [...out, ...this.nestedLayers().flatMap((l) => l.weightPenalties())];
+  }
+
+  /**
+   * Layers whose weights this layer holds as its own (an RNN's cell, a Bidirectional's two directions): their
+   * penalties and constraints count as this layer's.
+   */
+  protected nestedLayers(): readonly Layer[] {
+    return [];
+  }
+
+  /** An activity penalty on a training call's output (Keras divides it by the batch size). */
+  protected recordActivity(y: Tensor, training: boolean): void {
+    if (this.activityRegularizer && training) this.addLoss(div(this.activityRegularizer.apply(y), y.shape[0]));
   }
 
   /** Records an activity penalty of the current call (TF.js's addLoss). */
@@ -632,13 +645,14 @@ export abstract class Layer {
   takeLosses(): Tensor[] {
     const out = this.pendingLosses;
     this.pendingLosses = [];
-    return out;
+    return [...out, ...this.nestedLayers().flatMap((l) => l.takeLosses())];
   }
 
   /** The regularization penalties as functions of the current weights, as TF.js's layer.losses. */
   get losses(): (() => Tensor)[] {
     const pending = this.pendingLosses.slice();
-    return [...this.vars.filter((v) => this.weightOptions.get(v)?.regularizer).map((v) => () => (this.weightOptions.get(v)?.regularizer as Regularizer).apply(v)), ...pending.map((t) => () => t)];
+    const own = this.vars.filter((v) => this.weightOptions.get(v)?.regularizer).map((v) => () => (this.weightOptions.get(v)?.regularizer as Regularizer).apply(v));
+    return [...own, ...this.nestedLayers().flatMap((l) => l.losses), ...pending.map((t) => () => t)];
   }
 
   /** The penalties as tensors (to add to the loss inside the gradient tape); collects the activity penalties. */
@@ -652,6 +666,7 @@ export abstract class Layer {
       const c = this.weightOptions.get(v)?.constraint;
       if (c) v.assign(c.apply(v));
     }
+    for (const l of this.nestedLayers()) l.applyConstraints();
   }
 
   countParams(): number {

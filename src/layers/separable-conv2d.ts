@@ -54,7 +54,7 @@ export class SeparableConv2D extends DepthwiseKernelLayer {
 
   override call(x: Tensor, options: CallOptions): Tensor {
     const pointwise = this.pointwise as Variable;
-    return viaChannelsLast(x, this.dataFormat, (nhwc) => this.withEpilogue(options, (k, b, act) => withBias(separableConv2d(nhwc, k, pointwise, this.strides, this.padding), b, act)));
+    return viaChannelsLast(x, this.dataFormat, (nhwc) => this.withEpilogue(options, (k, b, act) => withBias(separableConv2d(nhwc, k, pointwise, this.strides, this.padding, this.dilationRate), b, act)));
   }
 
   protected override layerConfig(): LayerConfig {

@@ -54,15 +54,15 @@ const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
     const strides = r.pair('strides', [1, 1]);
     const padding = r.oneOf('padding', PADDINGS, 'valid');
     const dataFormat = readDataFormat(r);
-    r.unsupported('dilation_rate', [1, [1, 1]]);
+    const dilationRate = r.pair('dilation_rate', [1, 1]);
     r.unsupported('groups', [1]);
     const k = readKernelParts(r);
-    const probe = new Conv2D({ name, filters, kernelSize, strides, padding, dataFormat });
+    const probe = new Conv2D({ name, filters, kernelSize, strides, padding, dataFormat, dilationRate });
     return {
       outputShape: (input) => probe.outputShapeNoBatch(input),
       weightShapes: (input) => kernelWeights([...kernelSize, dataFormat === 'channelsLast' ? input[2] : input[0], filters], k.useBias),
       create: (common, w) => new Conv2D({
-        ...common, filters, kernelSize, strides, padding, dataFormat, ...penalties(k),
+        ...common, filters, kernelSize, strides, padding, dataFormat, dilationRate, ...penalties(k),
         kernelInitializer: savedInitializer(k.kernelInit, w[0]), biasInitializer: savedInitializer(k.biasInit, w[1]),
       }),
     };

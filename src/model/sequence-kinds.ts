@@ -5,6 +5,8 @@ import type { ConfigReader } from './config-reader';
 import type { Tensor } from '../tensor/tensor';
 import type { LayerPlan } from './layer-plan';
 import { readInitializerSpec, savedInitializer, type InitializerSpec } from './saved-initializer';
+import { readPenalty } from './config-args';
+import { toCamelCase } from '../util/case';
 
 const GLOROT_NORMAL: InitializerSpec = { className: 'VarianceScaling', config: { scale: 1, mode: 'fan_avg', distribution: 'normal', seed: null } };
 const ORTHOGONAL: InitializerSpec = { className: 'Orthogonal', config: { gain: 1, seed: null } };
@@ -43,7 +45,6 @@ interface CellSpec {
 }
 
 function readCell(r: ConfigReader, kind: Kind): CellSpec {
-  for (const key of ['kernel_regularizer', 'recurrent_regularizer', 'bias_regularizer', 'activity_regularizer', 'kernel_constraint', 'recurrent_constraint', 'bias_constraint']) r.unsupported(key);
   const units = r.positiveInt('units');
   const useBias = r.bool('use_bias', true);
   const inits: CellSpec['inits'] = [
@@ -58,12 +59,15 @@ function readCell(r: ConfigReader, kind: Kind): CellSpec {
     dropout: readRate(r, 'dropout'),
     recurrentDropout: readRate(r, 'recurrent_dropout'),
   };
+  for (const key of ['kernel_regularizer', 'recurrent_regularizer', 'bias_regularizer', 'activity_regularizer', 'kernel_constraint', 'recurrent_constraint', 'bias_constraint']) {
+    args[toCamelCase(key)] = readPenalty(r, key);
+  }
   if (kind !== 'SimpleRNN') {
     args.recurrentActivation = readActivation(r, 'recurrent_activation', 'hardSigmoid');
     const impl = r.get('implementation');
     if (impl !== undefined && impl !== null) args.implementation = impl;
   }
-  if (kind === 'LSTM') args.unitForgetBias = r.get('unit_forget_bias') ?? false;
+  if (kind === 'LSTM') args.unitForgetBias = r.get('unit_forget_bias') ?? undefined;
   if (kind === 'GRU') r.unsupported('reset_after', [false, null]);
   return { kind, units, useBias, args, inits };
 }

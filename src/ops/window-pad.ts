@@ -25,6 +25,25 @@ function roundDim(v: number, rounding: DimRoundingMode | undefined): number {
   return rounding === undefined ? Math.trunc(v) : Math[rounding](v);
 }
 
+/** Where a numeric or explicit pad puts the windows over an [inH, inW] input: TF.js's output size, and the rows and columns they reach. */
+export interface PadGeometry { top: number; left: number; outH: number; outW: number; needH: number; needW: number }
+
+/** The geometry of a numeric or explicit pad over an [inH, inW] input, for a window (the filter's reach) and strides. */
+export function padGeometry(
+  op: string, inHW: readonly [number, number], pad: unknown, window: readonly [number, number], strides: readonly [number, number], rounding: DimRoundingMode | undefined, what: string,
+): PadGeometry {
+  const [top, bottom, left, right] = sides(op, pad);
+  const [inH, inW] = inHW;
+  // TF.js sizes both axes of a numeric pad with the filter's height and the height stride (its computeOutputShape2D).
+  const [kw, sw] = typeof pad === 'number' ? [window[0], strides[0]] : [window[1], strides[1]];
+  const outH = roundDim((inH - window[0] + top + bottom) / strides[0] + 1, rounding);
+  const outW = roundDim((inW - kw + left + right) / sw + 1, rounding);
+  if (outH < 1 || outW < 1) {
+    throw argError(op, 'pad', fmtValue(pad), `paddings that leave at least one window (${what}, window [${window.join(', ')}], output ${outH}x${outW})`);
+  }
+  return { top, left, outH, outW, needH: (outH - 1) * strides[0] + window[0], needW: (outW - 1) * strides[1] + window[1] };
+}
+
 /**
  * For a numeric or explicit pad: x (NHWC) padded with value on the given sides, then cut to the rows and columns
  * TF.js's output size reaches, so that the window op run 'valid' on it gives TF.js's output; the pad becomes
@@ -34,19 +53,11 @@ export function padWindows(
   op: string, x: Tensor, pad: unknown, window: readonly [number, number], strides: readonly [number, number], rounding: DimRoundingMode | undefined, value: number,
 ): [Tensor, Padding] {
   if (pad === 'valid' || pad === 'same') return [x, pad];
-  const [top, bottom, left, right] = sides(op, pad);
+  sides(op, pad); // the pad is reported before x, as before
   assertTensor(op, 'x', x);
   assertRank(op, 'x', x, 4);
   const [, inH, inW] = x.shape;
-  // TF.js sizes both axes of a numeric pad with the filter's height and the height stride (its computeOutputShape2D).
-  const [kw, sw] = typeof pad === 'number' ? [window[0], strides[0]] : [window[1], strides[1]];
-  const outH = roundDim((inH - window[0] + top + bottom) / strides[0] + 1, rounding);
-  const outW = roundDim((inW - kw + left + right) / sw + 1, rounding);
-  if (outH < 1 || outW < 1) {
-    throw argError(op, 'pad', fmtValue(pad), `paddings that leave at least one window (x ${fmtShape(x.shape)}, window [${window.join(', ')}], output ${outH}x${outW})`);
-  }
-  const needH = (outH - 1) * strides[0] + window[0];
-  const needW = (outW - 1) * strides[1] + window[1];
+  const { top, left, needH, needW } = padGeometry(op, [inH, inW], pad, window, strides, rounding, `x ${fmtShape(x.shape)}`);
   const padded = padOp(x, [[0, 0], [top, Math.max(needH - inH - top, 0)], [left, Math.max(needW - inW - left, 0)], [0, 0]], value);
   const cut = padded.shape[1] > needH || padded.shape[2] > needW ? slice(padded, [0, 0, 0, 0], [-1, needH, needW, -1]) : padded;
   return [cut, 'valid'];

@@ -6,6 +6,7 @@ import { coreGrads } from './programs/core-grads';
 import { coreImage } from './programs/core-image';
 import { coreOps } from './programs/core-ops';
 import { coreSurface } from './programs/core-surface';
+import { convOptions } from './programs/conv-options';
 import { data } from './programs/data';
 import { edges } from './programs/edges';
 import { gaps } from './programs/gaps';
@@ -21,13 +22,14 @@ import { surfaceExtras } from './programs/surface-extras';
 import { examplesA } from './programs/examples-a';
 import { examplesB } from './programs/examples-b';
 import { examplesB2 } from './programs/examples-b2';
+import { rnnOptions } from './programs/rnn-options';
 import { docs } from './programs/docs';
 
 // Everyday tfjs-core programs, each run with TensorFlow.js 4.22 (cpu backend) and with tessera: same values (1e-4),
 // shapes, dtypes, printed text, and an error from both or from neither.
 
 const suites: Record<string, Program[]> = {
-  basics, math, data, training, images, api, edges, coreOps, coreGrads, coreImage, coreSurface, layersModels, layersTraining, layersIo, layersMore, layersSurface, surfaceExtras, examplesA, gaps, examplesB, examplesB2, docs,
+  basics, math, data, training, images, api, edges, coreOps, coreGrads, coreImage, coreSurface, layersModels, layersTraining, layersIo, layersMore, layersSurface, surfaceExtras, examplesA, gaps, examplesB, examplesB2, rnnOptions, convOptions, docs,
 };
 
 describe('tfjs-core programs give TF.js results with the import swapped', () => {

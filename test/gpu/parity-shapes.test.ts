@@ -87,6 +87,13 @@ describeGpu('gpu shape kernels and ops against cpu', () => {
       ['localResponseNormalization', () => tn.localResponseNormalization(x, 1, 1.5, 0.4, 0.75)],
       ['pool with dilations', () => tn.pool(tn.reshape(x, [1, 2, 3, 4]), 2, 'max', 'same', 2)],
       ['sparseToDense and tensorScatterUpdate', () => tn.add(tn.tensorScatterUpdate(x, [[1, 2], [0, 0], [1, 2]], tn.slice(y, [0, 0, 0], [-1, 1, -1]).reshape([2, 4]).concat(tn.ones([1, 4]))), tn.sparseToDense([[0, 1, 3], [1, 2, 0]], [2, -3], [2, 3, 4], 0.5))],
+      ['conv2dTranspose with a numeric pad and its input gradient', () => {
+        const f = tn.reshape(tn.slice(y, [0, 0, 0], [2, 1, 2]), [2, 2, 1, 1]);
+        const convT = (t: tn.Tensor) => tn.conv2dTranspose(t as tn.Tensor4D, f, [2, 5, 7, 1], 2, 1);
+        const x4 = tn.reshape(x, [2, 3, 4, 1]);
+        return tn.concat([tn.reshape(convT(x4), [-1]), tn.reshape(tn.grad((t: tn.Tensor) => tn.sum(tn.square(convT(t))))(x4), [-1])]);
+      }],
+      ['conv1d with an explicit width pad', () => tn.conv1d(x as tn.Tensor3D, tn.reshape(tn.slice(y, [0, 0, 0], [2, 1, 4]), [2, 4, 1]), 2, [[0, 0], [0, 0], [1, 2], [0, 0]])],
       ['conv1d with dilation 2 and its filter gradient', () => {
         const f = tn.reshape(tn.slice(y, [0, 0, 0], [2, 1, 4]), [2, 4, 1]);
         const conv = (t: tn.Tensor) => tn.conv1d(t as tn.Tensor3D, f, 1, 'same', 'NWC', 2);

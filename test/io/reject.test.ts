@@ -137,7 +137,9 @@ describe('topology', () => {
     expect((ok.predict(tn.ones([1, 2, 2, 1])) as tn.Tensor).dataSync()).toEqual(Float32Array.of(2, 2, 2, 2));
     await expect(tn.loadLayersModel(tn.io.fromMemory(conv({ padding: 'causal' }), w))).rejects.toThrow(/config\.padding must be one of 'valid', 'same', got "causal"/);
     await expect(tn.loadLayersModel(tn.io.fromMemory(conv({ data_format: 'channels_middle' }), w))).rejects.toThrow(/config\.data_format must be one of 'channels_last', 'channels_first', got "channels_middle"/);
-    await expect(tn.loadLayersModel(tn.io.fromMemory(conv({ dilation_rate: [2, 2] }), w))).rejects.toThrow(/config\.dilation_rate must be 1 or \[1, 1\] \(tessera does not implement other values\), got \[2, 2\]/);
+    await expect(tn.loadLayersModel(tn.io.fromMemory(conv({ dilation_rate: [2, 0] }), w))).rejects.toThrow(/config\.dilation_rate must be a positive integer or a pair \[h, w\] of positive integers, got \[2, 0\]/);
+    const dilated = await tn.loadLayersModel(tn.io.fromMemory(conv({ dilation_rate: [2, 3] }), w));
+    expect(dilated.layers[0].getConfig().dilationRate).toEqual([2, 3]);
     await expect(tn.loadLayersModel(tn.io.fromMemory(conv({ kernel_size: 3 }), w))).rejects.toThrow(/layers\[0\] \("c"\)\.config does not fit its input of shape \[null, 2, 2, 1\]/);
   });
 

@@ -19,8 +19,10 @@ describe("TF.js's common layer arguments", () => {
     expect(() => tn.layers.dense({ units: 2, inputDim: 0 })).toThrow(/layers.dense: inputDim must be a positive integer/);
   });
 
-  it('conv2d takes dilationRate 1 and refuses other rates, which tessera does not compute', () => {
+  it('conv2d takes dilationRate as a number or [h, w]: a dilated kernel spans (k - 1)·d + 1', () => {
     expect(tn.layers.conv2d({ filters: 1, kernelSize: 2, dilationRate: [1, 1], inputShape: [3, 3, 1] }).outputShape).toEqual([null, 2, 2, 1]);
-    expect(() => tn.layers.conv2d({ filters: 1, kernelSize: 2, dilationRate: 2 })).toThrow('layers.conv2d: dilationRate must be 1 (tessera does not implement dilated convolution layers), got 2');
+    expect(tn.layers.conv2d({ filters: 1, kernelSize: 3, dilationRate: [2, 3], inputShape: [9, 8, 1] }).outputShape).toEqual([null, 5, 2, 1]);
+    expect(tn.layers.conv2d({ filters: 1, kernelSize: 3, dilationRate: 4, padding: 'same', inputShape: [5, 5, 1] }).outputShape).toEqual([null, 5, 5, 1]);
+    expect(() => tn.layers.conv2d({ filters: 1, kernelSize: 2, dilationRate: [2] as never })).toThrow('layers.conv2d: dilationRate must be a positive integer or a pair [h, w] of them, got an array of length 1 [2]');
   });
 });

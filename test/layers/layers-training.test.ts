@@ -33,6 +33,10 @@ describe('gradients of the new layers (float64, through tn.gradCheck)', () => {
     ['conv1d', { filters: 1, kernelSize: 2, dilationRate: [3], padding: 'same', activation: 'tanh', kernelInitializer: 'randomNormal' }, [5, 2]],
     ['upSampling2d', { size: [2, 3], interpolation: 'bilinear' }, [2, 3, 2]],
     ['upSampling2d', { interpolation: 'bilinear', dataFormat: 'channelsFirst' }, [2, 3, 2]],
+    ['conv2d', { filters: 2, kernelSize: 2, dilationRate: 2, activation: 'tanh', kernelInitializer: 'randomNormal', biasInitializer: 'randomNormal' }, [5, 4, 2]],
+    ['conv2d', { filters: 1, kernelSize: [2, 3], dilationRate: [1, 2], padding: 'same', dataFormat: 'channelsFirst', kernelInitializer: 'randomNormal' }, [2, 4, 5]],
+    ['depthwiseConv2d', { kernelSize: 2, depthMultiplier: 2, dilationRate: [2, 3], padding: 'same', depthwiseInitializer: 'randomNormal', biasInitializer: 'randomNormal' }, [4, 5, 2]],
+    ['separableConv2d', { filters: 2, kernelSize: 2, dilationRate: 2, dataFormat: 'channelsFirst', depthwiseInitializer: 'randomNormal', biasInitializer: 'randomNormal' }, [2, 5, 4]],
   ];
   cases.forEach(([factory, args, shape], k) => {
     it(`${factory} ${JSON.stringify(args)}: input and weight gradients, training mode`, () => {
@@ -112,7 +116,15 @@ describe('regularizers and constraints in fit', () => {
 
 describe('bad input to the new layers', () => {
   it('names the layer, the argument and what was expected', () => {
-    expect(() => tn.layers.conv1d({ filters: 2, kernelSize: 3, strides: 2, dilationRate: 2 })).toThrow(/layers\.conv1d: dilationRate must be 1 when strides \(2\) are above 1/);
+    // As TF.js: strides and dilations above 1 together are refused when the layer runs (by its op), not when it is made.
+    for (const layer of [tn.layers.conv1d({ filters: 2, kernelSize: 3, strides: 2, dilationRate: 2 }), tn.layers.conv2d({ filters: 2, kernelSize: 3, strides: [1, 2], dilationRate: [2, 1] })]) {
+      expect(() => layer.apply(tn.ones(layer.name.startsWith('conv1d') ? [1, 9, 2] : [1, 9, 9, 2]))).toThrow(/conv2d: dilations must be 1 where strides are not 1/);
+    }
+    expect(() => tn.layers.separableConv2d({ filters: 2, kernelSize: 3, strides: 2, dilationRate: 2 }).apply(tn.ones([1, 9, 9, 2]))).toThrow(/separableConv2d: dilations must be 1 where strides are not 1/);
+    expect(() => tn.layers.conv2d({ filters: 2, kernelSize: 3, dilationRate: [2, 2, 2] as never })).toThrow(/layers\.conv2d: dilationRate must be a positive integer or a pair/);
+    expect(() => tn.layers.depthwiseConv2d({ kernelSize: 3, dilationRate: 0 })).toThrow(/layers\.depthwiseConv2d: dilationRate/);
+    expect(() => tn.layers.conv2dTranspose({ filters: 2, kernelSize: 3, dilationRate: 2 })).toThrow(/dilationRate must be 1 \(tessera does not implement dilated transposed convolutions\)/);
+    expect(() => tn.sequential({ layers: [tn.layers.conv2d({ filters: 1, kernelSize: 3, dilationRate: 4, inputShape: [7, 6, 2] })] })).toThrow(/at least the dilated kernel's span 9x9 with 'valid' padding, got spatial size 7x6/);
     expect(() => tn.layers.conv1d({ filters: 2, kernelSize: 3, dilationRate: [2, 2] as never })).toThrow(/layers\.conv1d: dilationRate/);
     expect(() => tn.layers.conv1d({ filters: 2, kernelSize: 3, padding: 'causal' as never })).toThrow(/padding/);
     expect(() => tn.layers.upSampling2d({ interpolation: 'bicubic' as never })).toThrow(/layers\.upSampling2d: interpolation must be 'nearest' or 'bilinear', got "bicubic"/);

@@ -24,7 +24,8 @@ describe('layers.separableConv2d', () => {
 
   it('refuses what TF.js refuses and what tessera does not compute, naming the option', () => {
     expect(() => tn.layers.separableConv2d({ filters: 2, kernelSize: 2, kernelInitializer: 'ones' } as never)).toThrow(/separableConv2d.*kernelInitializer/);
-    expect(() => tn.layers.separableConv2d({ filters: 2, kernelSize: 2, dilationRate: 2 })).toThrow(/separableConv2d: dilationRate must be 1/);
+    expect(() => tn.layers.separableConv2d({ filters: 2, kernelSize: 2, dilationRate: [2, 0] })).toThrow(/separableConv2d: dilationRate must be a positive integer or a pair/);
+    expect(() => tn.layers.separableConv2d({ filters: 2, kernelSize: 2, dilationRate: 3 }).apply(tn.zeros([1, 3, 4, 1]))).toThrow(/separable_conv2d.*input must be at least the dilated kernel's span 4x4.*got spatial size 3x4/);
     expect(() => tn.layers.separableConv2d({ filters: 2, kernelSize: 2, depthwiseRegularizer: 'l3' as never })).toThrow(/separableConv2d: depthwiseRegularizer/);
     expect(() => tn.layers.separableConv2d({ filters: 0, kernelSize: 2 })).toThrow(/separableConv2d: filters/);
     const l = tn.layers.separableConv2d({ filters: 2, kernelSize: 3 });

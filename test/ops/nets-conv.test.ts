@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as tn from '../../src/index';
 import { FC, expectGradOk, randTensor, seedArb } from '../helpers';
+import type { WindowPad } from '../../src/tensor/value-types';
 import { expectHvpOk } from './hvp';
 import { expectMatchesTfjs, tf, twin } from './nets-reference';
 
@@ -35,6 +36,20 @@ describe('conv1d', () => {
       expectGradOk(f, [x, w]);
       expectHvpOk(f, [x, w], c.seed);
     }), HVP_RUNS);
+  });
+
+  it('pad 0 and explicit width pads (the 2-D pad of the [batch, 1, width] view, as TF.js): TF.js values and float64 gradients', () => {
+    const cases: [number, Exclude<WindowPad, string>, number][] = [[1, 0, 1], [2, 0, 1], [1, [[0, 0], [0, 0], [1, 2], [0, 0]], 1], [2, [[0, 0], [0, 0], [0, 3], [0, 0]], 1], [1, [[0, 0], [0, 0], [2, 2], [0, 0]], 2]];
+    cases.forEach(([stride, pad, dilation], k) => {
+      const [x, tx] = twin([2, 7, 2], 110 + k);
+      const [w, tw] = twin([3, 2, 3], 120 + k);
+      expectMatchesTfjs(tn.conv1d(x, w, stride, pad, 'NWC', dilation), tf.conv1d(tx as tf.Tensor3D, tw as tf.Tensor3D, stride, pad, 'NWC', dilation));
+      expectGradOk((a: tn.Tensor, b: tn.Tensor) => tn.conv1d(a, b, stride, pad, 'NWC', dilation), [randTensor([2, 7, 2], 130 + k), randTensor([3, 2, 3], 140 + k)]);
+    });
+    const x = tn.zeros([1, 5, 2]);
+    for (const pad of [1, [[0, 0], [1, 0], [1, 1], [0, 0]]] as const) {
+      expect(() => tn.conv1d(x, tn.zeros([2, 2, 1]), 1, pad as never)).toThrow(/conv1d: pad must be 'valid', 'same', 0 or explicit \[\[0, 0\], \[0, 0\], \[left, right\], \[0, 0\]\] \(a numeric pad also pads the height/);
+    }
   });
 
   it('rejects bad input, naming op and argument', () => {
@@ -83,6 +98,27 @@ describe('conv2dTranspose', () => {
       expectGradOk(f, [x, w]);
       expectHvpOk(f, [x, w], c.seed);
     }), HVP_RUNS);
+  });
+
+  it('numeric and explicit pads (as the input gradient of conv2d with that pad): TF.js values, float64 gradients and Hessian-vector products', () => {
+    const cases: [number[], number[], [number, number, number, number], [number, number], Exclude<WindowPad, string>, ('floor' | 'ceil')?][] = [
+      [[1, 3, 4, 2], [3, 3, 1, 2], [1, 3, 4, 1], [1, 1], 1],
+      [[2, 3, 4, 2], [3, 3, 2, 2], [2, 7, 9, 2], [2, 2], 0],
+      [[1, 3, 4, 2], [3, 2, 1, 2], [1, 6, 7, 1], [2, 2], 1],
+      [[1, 3, 4, 1], [3, 3, 2, 1], [1, 4, 4, 2], [1, 1], [[0, 0], [1, 0], [1, 1], [0, 0]]],
+      [[1, 3, 4, 2], [2, 3, 1, 2], [1, 6, 8, 1], [2, 2], [[0, 0], [1, 0], [2, 0], [0, 0]]],
+      [[1, 3, 4, 2], [3, 3, 1, 2], [1, 5, 7, 1], [2, 2], 1, 'ceil'],
+    ];
+    cases.forEach(([xShape, wShape, out, strides, pad, rounding], k) => {
+      const [x, tx] = twin(xShape, 70 + k);
+      const [w, tw] = twin(wShape, 80 + k);
+      expectMatchesTfjs(tn.conv2dTranspose(x, w, out, strides, pad, rounding), tf.conv2dTranspose(tx as tf.Tensor4D, tw as tf.Tensor4D, out, strides, pad, rounding));
+      const f = (a: tn.Tensor, b: tn.Tensor) => tn.conv2dTranspose(a, b, out, strides, pad, rounding);
+      expectGradOk(f, [randTensor(xShape, 90 + k), randTensor(wShape, 100 + k)]);
+      expectHvpOk(f, [randTensor(xShape, 90 + k), randTensor(wShape, 100 + k)], k);
+    });
+    expect(() => tn.conv2dTranspose(tn.zeros([1, 3, 4, 2]), tn.zeros([3, 3, 1, 2]), [1, 4, 4, 1], 1, 1)).toThrow(/conv2dTranspose: outputShape must be a shape that conv2d with filter \[3, 3, 1, 2\], strides \[1, 1\] and pad 1 maps to x's height and width \[3, 4\], got \[1,4,4,1\]/);
+    expect(() => tn.conv2dTranspose(tn.zeros([1, 3, 4, 2]), tn.zeros([3, 3, 1, 2]), [1, 3, 4, 1], 1, -1)).toThrow(/conv2dTranspose: pad must be 'valid', 'same', a non-negative integer/);
   });
 
   it('rejects an outputShape that conv2d would not map to x, and mismatched depths', () => {

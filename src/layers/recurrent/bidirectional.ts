@@ -6,6 +6,7 @@ import type { Variable } from '../../tensor/variable';
 import { argError, fmtValue } from '../../util/validate';
 import { Layer, checkConfigKeys, type Applied, type CallOptions, type Kwargs, type LayerArgs, type LayerConfig } from '../layer';
 import { SymbolicTensor } from '../symbolic';
+import { nestedConfig } from './cell';
 import { GRU, LSTM, SimpleRNN } from './layers';
 import type { RNN } from './rnn';
 
@@ -54,6 +55,10 @@ export class Bidirectional extends Layer {
     return 'Bidirectional';
   }
 
+  protected override nestedLayers(): readonly Layer[] {
+    return [this.forwardLayer, this.backwardLayer];
+  }
+
   override acceptsAnyLength(rank: number): boolean {
     return rank > 1;
   }
@@ -100,8 +105,10 @@ export class Bidirectional extends Layer {
   }
 
   private both(x: Tensor, options: CallOptions): [Tensor, Tensor] {
-    const f = this.forwardLayer.call(x, options);
-    let b = this.backwardLayer.call(x, options);
+    // Through apply, so each direction records its activity penalty as a layer of its own does.
+    const run = (l: RNN) => l.apply(x, { training: options.training, mask: options.mask ?? null }) as Tensor;
+    const f = run(this.forwardLayer);
+    let b = run(this.backwardLayer);
     if (this.backwardLayer.returnSequences) b = reverse(b, 1);
     return [f, b];
   }
@@ -121,8 +128,19 @@ export class Bidirectional extends Layer {
     return this.merge(f, b);
   }
 
+  /** As TF.js's: the wrapped layer's config as its own getConfig gives it. */
+  override getConfig(): LayerConfig {
+    const config = super.getConfig();
+    (config.layer as { config: LayerConfig }).config = { ...this.forwardLayer.getConfig(), name: this.innerName() };
+    return config;
+  }
+
+  private innerName(): string {
+    return this.forwardLayer.name.replace(/^forward_/, '');
+  }
+
   protected override layerConfig(): LayerConfig {
-    const inner = { ...this.forwardLayer.savedConfig(), name: this.forwardLayer.name.replace(/^forward_/, '') };
+    const inner = { ...nestedConfig(this.forwardLayer), name: this.innerName() };
     return { layer: { class_name: this.forwardLayer.getClassName(), config: inner }, merge_mode: this.mergeMode };
   }
 }

@@ -11,6 +11,8 @@ import { checkActivation, type ActivationName } from '../activations';
 import { getInitializer, initializerConfig, type Initializer, type InitializerName } from '../initializers';
 import { Layer, type CallOptions, type LayerArgs, type LayerConfig } from '../layer';
 import { optionalBoolean } from '../../util/validate';
+import { getRegularizer, regularizerConfig, type Regularizer, type RegularizerName } from '../regularizers';
+import { constraintConfig, getConstraint, type Constraint, type ConstraintName } from '../constraints';
 
 export interface RNNCellArgs extends LayerArgs {
   units: number;
@@ -19,11 +21,49 @@ export interface RNNCellArgs extends LayerArgs {
   kernelInitializer?: InitializerName | Initializer;
   recurrentInitializer?: InitializerName | Initializer;
   biasInitializer?: InitializerName | Initializer;
+  kernelRegularizer?: RegularizerName | Regularizer;
+  recurrentRegularizer?: RegularizerName | Regularizer;
+  biasRegularizer?: RegularizerName | Regularizer;
+  /** A penalty on the output (TF.js 4.22 takes and ignores it; tessera, as Keras, adds it to the loss). */
+  activityRegularizer?: RegularizerName | Regularizer;
+  kernelConstraint?: ConstraintName | Constraint;
+  recurrentConstraint?: ConstraintName | Constraint;
+  biasConstraint?: ConstraintName | Constraint;
   dropout?: number;
   recurrentDropout?: number;
 }
 
-export const CELL_KEYS = ['units', 'activation', 'useBias', 'kernelInitializer', 'recurrentInitializer', 'biasInitializer', 'dropout', 'recurrentDropout'];
+export const CELL_KEYS = [
+  'units', 'activation', 'useBias', 'kernelInitializer', 'recurrentInitializer', 'biasInitializer', 'dropout', 'recurrentDropout',
+  'kernelRegularizer', 'recurrentRegularizer', 'biasRegularizer', 'activityRegularizer', 'kernelConstraint', 'recurrentConstraint', 'biasConstraint',
+];
+
+/** Each weight's regularizer and constraint: kernel, recurrent kernel, bias. */
+interface WeightPenalties {
+  kernel: { regularizer: Regularizer | null; constraint: Constraint | null };
+  recurrent: { regularizer: Regularizer | null; constraint: Constraint | null };
+  bias: { regularizer: Regularizer | null; constraint: Constraint | null };
+}
+
+function readPenalties(op: string, args: RNNCellArgs): WeightPenalties {
+  const one = (w: 'kernel' | 'recurrent' | 'bias') => ({
+    regularizer: getRegularizer(op, `${w}Regularizer`, args[`${w}Regularizer`]),
+    constraint: getConstraint(op, `${w}Constraint`, args[`${w}Constraint`]),
+  });
+  return { kernel: one('kernel'), recurrent: one('recurrent'), bias: one('bias') };
+}
+
+/** A config with each of `keys` undefined (TF.js's view of a setting never given). */
+export function withUnset(config: LayerConfig, keys: readonly string[]): LayerConfig {
+  for (const k of keys) config[k] = undefined;
+  return config;
+}
+
+/** A wrapped layer's or cell's saved config: as TF.js writes it, without the default dtype (kept when float64). */
+export function nestedConfig(layer: Layer): LayerConfig {
+  const { dtype, ...rest } = layer.savedConfig();
+  return dtype === 'float32' ? rest : { ...rest, dtype };
+}
 
 /** One step's result: the output and the new states (LSTM: [h, c]; GRU and simpleRNN: [h]). */
 export interface StepResult {
@@ -63,6 +103,7 @@ export abstract class RNNCell extends Layer {
   protected readonly kernelInitializer: Initializer;
   protected readonly recurrentInitializer: Initializer;
   protected readonly biasInitializer: Initializer;
+  private readonly penalties: WeightPenalties;
   kernel: Variable | null = null;
   recurrentKernel: Variable | null = null;
   bias: Variable | null = null;
@@ -82,6 +123,13 @@ export abstract class RNNCell extends Layer {
     this.biasInitializer = getInitializer(op, 'biasInitializer', args.biasInitializer ?? 'zeros');
     this.dropout = rate(op, 'dropout', args.dropout);
     this.recurrentDropout = rate(op, 'recurrentDropout', args.recurrentDropout);
+    this.penalties = readPenalties(op, args);
+    this.activityRegularizer = getRegularizer(op, 'activityRegularizer', args.activityRegularizer);
+  }
+
+  /** The output's penalty, which the RNN around the cell applies to its output. */
+  get outputRegularizer(): Regularizer | null {
+    return this.activityRegularizer;
   }
 
   /** How many gate blocks the kernels hold side by side. */
@@ -103,9 +151,10 @@ export abstract class RNNCell extends Layer {
 
   protected override buildWeights(inputShape: readonly number[]): void {
     const width = this.gates * this.units;
-    this.kernel = this.addWeight('kernel', [inputShape[inputShape.length - 1], width], this.kernelInitializer);
-    this.recurrentKernel = this.addWeight('recurrent_kernel', [this.units, width], this.recurrentInitializer);
-    if (this.useBias) this.bias = this.addWeight('bias', [width], this.makeBiasInitializer());
+    const p = this.penalties;
+    this.kernel = this.addWeight('kernel', [inputShape[inputShape.length - 1], width], this.kernelInitializer, p.kernel);
+    this.recurrentKernel = this.addWeight('recurrent_kernel', [this.units, width], this.recurrentInitializer, p.recurrent);
+    if (this.useBias) this.bias = this.addWeight('bias', [width], this.makeBiasInitializer(), p.bias);
   }
 
   protected makeBiasInitializer(): Initializer {
@@ -154,6 +203,17 @@ export abstract class RNNCell extends Layer {
     return split(xp, this.gates, 1).map((x, g) => add(x, this.gateProduct(h, g)));
   }
 
+  /**
+   * Settings TF.js keeps as the user gave them (camelCase keys): not given, its getConfig says undefined and its
+   * model.json null.
+   */
+  readonly unsetKeys: string[] = [];
+
+  /** As TF.js's: a setting the user did not give (unsetKeys) is undefined. */
+  override getConfig(): LayerConfig {
+    return withUnset(super.getConfig(), this.unsetKeys);
+  }
+
   /** One step from the projected input xp [batch, gates·units] and the states. */
   abstract step(xp: Tensor, states: Tensor[]): StepResult;
 
@@ -172,12 +232,13 @@ export abstract class RNNCell extends Layer {
       kernel_initializer: initializerConfig(this.kernelInitializer),
       recurrent_initializer: initializerConfig(this.recurrentInitializer),
       bias_initializer: initializerConfig(this.biasInitializer),
-      kernel_regularizer: null,
-      recurrent_regularizer: null,
-      bias_regularizer: null,
-      kernel_constraint: null,
-      recurrent_constraint: null,
-      bias_constraint: null,
+      kernel_regularizer: regularizerConfig(this.penalties.kernel.regularizer),
+      recurrent_regularizer: regularizerConfig(this.penalties.recurrent.regularizer),
+      bias_regularizer: regularizerConfig(this.penalties.bias.regularizer),
+      activity_regularizer: regularizerConfig(this.activityRegularizer),
+      kernel_constraint: constraintConfig(this.penalties.kernel.constraint),
+      recurrent_constraint: constraintConfig(this.penalties.recurrent.constraint),
+      bias_constraint: constraintConfig(this.penalties.bias.constraint),
       dropout: this.dropout,
       recurrent_dropout: this.recurrentDropout,
     };

@@ -20,14 +20,15 @@ export const GRU_CELL_KEYS = [...CELL_KEYS, 'recurrentActivation', 'implementati
  */
 export class GRUCell extends RNNCell {
   readonly recurrentActivation: ActivationName;
-  readonly implementation: number;
+  readonly implementation: number | undefined;
 
   constructor(args: GRUCellArgs, op = 'layers.gruCell', check = true) {
     if (check) checkConfigKeys(op, args, GRU_CELL_KEYS);
     if (args.resetAfter !== undefined && args.resetAfter !== false) throw argError(op, 'resetAfter', fmtValue(args.resetAfter), 'false or absent (TF.js GRUCell does not support reset_after: true)');
     super(op, 'gru_cell', args, 'tanh');
     this.recurrentActivation = args.recurrentActivation === undefined ? 'hardSigmoid' : checkActivation(op, args.recurrentActivation);
-    this.implementation = args.implementation ?? 1;
+    this.implementation = args.implementation;
+    if (args.implementation === undefined) this.unsetKeys.push('implementation');
   }
 
   override getClassName(): string {
@@ -57,7 +58,8 @@ export class GRUCell extends RNNCell {
     return {
       ...super.layerConfig(),
       recurrent_activation: this.recurrentActivation === 'hardSigmoid' ? 'hard_sigmoid' : this.recurrentActivation,
-      implementation: this.implementation,
+      implementation: this.implementation ?? null,
+      reset_after: false,
     };
   }
 }

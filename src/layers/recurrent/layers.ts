@@ -16,12 +16,6 @@ function cellArgs<T extends object>(args: T, keys: readonly string[], name: stri
   return out as T;
 }
 
-/** The config TF.js writes for its LSTM/GRU/SimpleRNN: the cell's settings flattened beside the RNN's. */
-function flatConfig(rnn: LayerConfig, cell: LayerConfig): LayerConfig {
-  const { name: _n, trainable: _t, dtype: _d, ...own } = cell;
-  return { ...own, ...rnn };
-}
-
 /** tf.layers.lstm. */
 export class LSTM extends RNN {
   constructor(args: LSTMLayerArgs) {
@@ -33,7 +27,7 @@ export class LSTM extends RNN {
   }
 
   protected override layerConfig(): LayerConfig {
-    return flatConfig(this.rnnConfig(), this.cell.savedConfig());
+    return this.flatConfig();
   }
 }
 
@@ -48,7 +42,7 @@ export class GRU extends RNN {
   }
 
   protected override layerConfig(): LayerConfig {
-    return flatConfig(this.rnnConfig(), this.cell.savedConfig());
+    return this.flatConfig();
   }
 }
 
@@ -63,6 +57,6 @@ export class SimpleRNN extends RNN {
   }
 
   protected override layerConfig(): LayerConfig {
-    return flatConfig(this.rnnConfig(), this.cell.savedConfig());
+    return this.flatConfig();
   }
 }

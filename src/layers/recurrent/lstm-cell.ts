@@ -21,7 +21,7 @@ export const LSTM_CELL_KEYS = [...CELL_KEYS, 'recurrentActivation', 'unitForgetB
 export class LSTMCell extends RNNCell {
   readonly recurrentActivation: ActivationName;
   readonly unitForgetBias: boolean;
-  readonly implementation: number;
+  readonly implementation: number | undefined;
 
   constructor(args: LSTMCellArgs, op = 'layers.lstmCell', check = true) {
     if (check) checkConfigKeys(op, args, LSTM_CELL_KEYS);
@@ -29,7 +29,9 @@ export class LSTMCell extends RNNCell {
     this.recurrentActivation = args.recurrentActivation === undefined ? 'hardSigmoid' : checkActivation(op, args.recurrentActivation);
     // TF.js leaves unitForgetBias off unless asked (Keras defaults it on).
     this.unitForgetBias = optionalBoolean(op, 'unitForgetBias', args.unitForgetBias, false);
-    this.implementation = args.implementation ?? 1;
+    this.implementation = args.implementation;
+    if (args.unitForgetBias === undefined) this.unsetKeys.push('unitForgetBias');
+    if (args.implementation === undefined) this.unsetKeys.push('implementation');
   }
 
   override getClassName(): string {
@@ -71,8 +73,8 @@ export class LSTMCell extends RNNCell {
     return {
       ...super.layerConfig(),
       recurrent_activation: this.recurrentActivation === 'hardSigmoid' ? 'hard_sigmoid' : this.recurrentActivation,
-      unit_forget_bias: this.unitForgetBias,
-      implementation: this.implementation,
+      unit_forget_bias: this.unsetKeys.includes('unitForgetBias') ? null : this.unitForgetBias,
+      implementation: this.implementation ?? null,
     };
   }
 }

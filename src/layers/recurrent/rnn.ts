@@ -8,7 +8,7 @@ import type { Variable } from '../../tensor/variable';
 import { argError, fmtShape, fmtValue, optionalBoolean } from '../../util/validate';
 import { Layer, checkConfigKeys, rescope, type Applied, type CallOptions, type Kwargs, type LayerArgs, type LayerConfig, type ShapeOrShapes } from '../layer';
 import { SymbolicTensor } from '../symbolic';
-import { RNNCell } from './cell';
+import { RNNCell, nestedConfig, withUnset } from './cell';
 import { StackedRNNCells } from './stacked-cells';
 
 export interface RNNBaseArgs extends LayerArgs {
@@ -91,11 +91,17 @@ export class RNN extends Layer {
       else if (cell instanceof RNNCell) this.cell = cell;
       else throw argError(op, 'cell', fmtValue(cell), 'an RNN cell (tn.layers.lstmCell, gruCell, simpleRNNCell) or an array of them');
     }
+    this.activityRegularizer = this.cell.outputRegularizer;
     this.buildIfShaped();
   }
 
   override getClassName(): string {
     return 'RNN';
+  }
+
+  /** The cell holds the weights, so their penalties and constraints. */
+  protected override nestedLayers(): readonly Layer[] {
+    return [this.cell];
   }
 
   get units(): number {
@@ -162,7 +168,9 @@ export class RNN extends Layer {
     const given = list.length > 1 ? list.slice(1) : options.initialState === undefined ? null : Array.isArray(options.initialState) ? options.initialState : [options.initialState];
     if (given) this.checkStates('initialState', given, x.shape[0]);
     this.prepareInput(x);
-    const { output, states } = this.run(x, options.training ?? false, options.mask ?? null, given);
+    const training = options.training ?? false;
+    const { output, states } = this.run(x, training, options.mask ?? null, given);
+    this.recordActivity(output, training);
     return this.returnState ? [output, ...states] : output;
   }
 
@@ -250,6 +258,14 @@ export class RNN extends Layer {
     return this.stateValues ? this.stateValues.slice() : null;
   }
 
+  /** As TF.js's: the cell's settings never given are undefined, and a cell entry is the cell's own getConfig. */
+  override getConfig(): LayerConfig {
+    const config = super.getConfig();
+    const cell = config.cell as { config?: LayerConfig } | undefined;
+    if (cell) cell.config = this.cell.getConfig();
+    return withUnset(config, this.cell.unsetKeys);
+  }
+
   protected rnnConfig(): LayerConfig {
     const config: LayerConfig = {
       return_sequences: this.returnSequences,
@@ -262,7 +278,14 @@ export class RNN extends Layer {
     return config;
   }
 
+  /** As TF.js writes an RNN: the cell's settings beside the layer's own (LSTM, GRU, SimpleRNN: nothing else). */
+  protected flatConfig(): LayerConfig {
+    const { name: _n, trainable: _t, dtype: _d, ...own } = this.cell.savedConfig();
+    return { ...own, ...this.rnnConfig() };
+  }
+
+  /** tf.layers.rnn's config also holds the cell's entry. */
   protected override layerConfig(): LayerConfig {
-    return { ...this.rnnConfig(), cell: { class_name: this.cell.getClassName(), config: this.cell.savedConfig() } };
+    return { ...this.flatConfig(), cell: { class_name: this.cell.getClassName(), config: nestedConfig(this.cell) } };
   }
 }

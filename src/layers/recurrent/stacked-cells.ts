@@ -1,8 +1,8 @@
 import type { Tensor } from '../../tensor/tensor';
 import type { Variable } from '../../tensor/variable';
 import { argError, fmtValue } from '../../util/validate';
-import { checkConfigKeys, rescope, type LayerArgs, type LayerConfig } from '../layer';
-import { RNNCell, type StepResult } from './cell';
+import { checkConfigKeys, rescope, type Layer, type LayerArgs, type LayerConfig } from '../layer';
+import { RNNCell, nestedConfig, type StepResult } from './cell';
 
 export interface StackedRNNCellsArgs extends LayerArgs {
   cells: RNNCell[];
@@ -28,6 +28,10 @@ export class StackedRNNCells extends RNNCell {
 
   override getClassName(): string {
     return 'StackedRNNCells';
+  }
+
+  protected override nestedLayers(): readonly Layer[] {
+    return this.cells;
   }
 
   get gates(): number {
@@ -82,6 +86,6 @@ export class StackedRNNCells extends RNNCell {
   }
 
   protected override layerConfig(): LayerConfig {
-    return { cells: this.cells.map((c) => ({ class_name: c.getClassName(), config: c.savedConfig() })) };
+    return { cells: this.cells.map((c) => ({ class_name: c.getClassName(), config: nestedConfig(c) })) };
   }
 }

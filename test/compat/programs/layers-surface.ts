@@ -17,7 +17,8 @@ const throws = (f: () => unknown): boolean => {
   try { f(); return false; } catch { return true; }
 };
 
-async function saveToMemory(tf: TF, model: LayersModel): Promise<io.ModelArtifacts> {
+/** The artifacts model.save gives a handler (shared with the other programs that save in memory). */
+export async function saveToMemory(tf: TF, model: LayersModel): Promise<io.ModelArtifacts> {
   let saved: io.ModelArtifacts | null = null;
   await model.save(tf.io.withSaveHandler(async (artifacts) => {
     saved = artifacts;
