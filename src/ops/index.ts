@@ -38,6 +38,7 @@ export { movingAverage } from './moving-average';
 export { ensureShape, broadcastArgs } from './shape-checks';
 export { rand, randomGamma } from './random-draws';
 export { conv3d, maxPool3d, avgPool3d } from './conv3d';
+export { bitwiseAnd } from './bitwise';
 export * as signal from './signal';
 export { bincount, denseBincount, searchSorted, lowerBound, upperBound } from './host-count';
 export {

@@ -85,3 +85,11 @@ describe('ensureShape and broadcastArgs refuse bad input, naming it', () => {
     expect(() => tn.broadcastArgs([2], [3])).toThrow("broadcastArgs: s1 must be a shape that broadcasts with s0's [2], got shape [3]");
   });
 });
+
+describe('bitwiseAnd', () => {
+  it('ands the bits of int32 values, negative ones included, and refuses other dtypes and shapes', () => {
+    expect(Array.from(tn.bitwiseAnd(tn.tensor1d([-1, -8, 6], 'int32'), tn.tensor1d([0x7fffffff, -3, 3], 'int32')).dataSync())).toEqual([0x7fffffff, -8, 2]);
+    expect(() => tn.bitwiseAnd(tn.tensor1d([1]), tn.tensor1d([1], 'int32'))).toThrow('bitwiseAnd: x must be an int32 tensor, got a float32 tensor');
+    expect(() => tn.bitwiseAnd(tn.tensor1d([1], 'int32'), tn.tensor1d([1, 2], 'int32'))).toThrow("bitwiseAnd: y must be x's shape [1], got shape [2]");
+  });
+});

@@ -241,4 +241,15 @@ export const surfaceExtras: Program[] = [
       };
     },
   },
+  {
+    name: 'bitwiseAnd of int32 tensors; float or mismatched operands throw',
+    run: (tf) => {
+      const attempts: Array<() => unknown> = [
+        () => tf.bitwiseAnd(tf.tensor1d([0, 5, 3, 14, -1], 'int32'), tf.tensor1d([5, 0, 7, 11, 6], 'int32')),
+        () => tf.bitwiseAnd(tf.tensor2d([[12, 10]], [1, 2], 'int32'), tf.tensor2d([[10, 6]], [1, 2], 'int32')),
+        () => tf.bitwiseAnd([1, 2], [3, 3]), () => tf.bitwiseAnd(tf.tensor1d([1], 'int32'), tf.tensor1d([1, 2], 'int32')),
+      ];
+      return attempts.map((f) => { try { return f(); } catch { return 'threw'; } });
+    },
+  },
 ];

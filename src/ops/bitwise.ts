@@ -1,0 +1,22 @@
+import type { Tensor } from '../tensor/tensor';
+import { argError, fmtShape } from '../util/validate';
+import { tensor } from './creation';
+import { toTensor, type TensorLike } from './tensor-like';
+
+/**
+ * The bitwise AND of two int32 tensors of one shape, as tf.bitwiseAnd. Integer bits have no gradient; computed from
+ * the values on the host, as the other integer-valued ops that read values, so it runs on either backend.
+ */
+export function bitwiseAnd(x: Tensor | TensorLike, y: Tensor | TensorLike): Tensor {
+  const op = 'bitwiseAnd';
+  const a = toTensor(op, 'x', x);
+  const b = toTensor(op, 'y', y);
+  for (const [name, t] of [['x', a], ['y', b]] as const) {
+    if (t.dtype !== 'int32') throw argError(op, name, `a ${t.dtype} tensor`, 'an int32 tensor');
+  }
+  if (a.shape.length !== b.shape.length || a.shape.some((d, i) => d !== b.shape[i])) {
+    throw argError(op, 'y', `shape ${fmtShape(b.shape)}`, `x's shape ${fmtShape(a.shape)}`);
+  }
+  const [av, bv] = [a.hostValues(), b.hostValues()];
+  return tensor(Int32Array.from(av, (v, i) => v & bv[i]), a.shape, 'int32');
+}
