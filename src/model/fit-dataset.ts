@@ -5,8 +5,7 @@ import type { History, Logs } from './callbacks';
 import { checkInputs, checkTargets, dataList } from './checks';
 import type { Compiled } from './compile';
 import { parseFitArgs, type ModelFitArgs, type TensorOrArrayOrMap } from './fit-options';
-import { assertNotTraining, endEpoch, evaluateValues, newHistory, stepLogs, stepPlan, trainStep, type TrainableModel } from './training';
-import { Yielder } from './yield';
+import { assertNotTraining, endEpoch, evaluateValues, newHistory, stepLogs, stepPlan, trainingRun, trainStep, type TrainableModel } from './training';
 
 /** Options of model.fitDataset, as TF.js's ModelFitDatasetArgs. */
 export interface ModelFitDatasetArgs<T = unknown> {
@@ -91,12 +90,7 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
   // TF.js's params: the initialEpoch given (null without one), steps from batchesPerEpoch or the dataset's size.
   const history = newHistory(names, { epochs: o.epochs, initialEpoch: args.initialEpoch ?? null, samples: null, steps: batchesPerEpoch ?? (dataset.size !== null && Number.isFinite(dataset.size) ? dataset.size : null), batchSize: null, verbose: args.verbose ?? 1, doValidation: vd !== undefined });
   const callbacks = o.callbacks;
-  callbacks.setModel(model);
-  model.stopTraining = false;
-  model.isTraining = true;
-  try {
-    await callbacks.call('onTrainBegin', {});
-    const yielder = new Yielder(o.yieldEvery, (epoch, batch, logs) => callbacks.call('onYield', epoch, batch, logs));
+  await trainingRun(model, o, async (yielder) => {
     let it: DatasetIterator<unknown> = await dataset.iterator();
     for (let epoch = o.initialEpoch; epoch < o.epochs && !model.stopTraining; epoch++) {
       await callbacks.call('onEpochBegin', epoch, {});
@@ -135,10 +129,7 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
       await callbacks.call('onEpochEnd', epoch, endEpoch(history, epoch, names, valScores, sums, seen));
       await yielder.epochEnd();
     }
-    await callbacks.call('onTrainEnd', {});
-  } finally {
-    model.isTraining = false;
-  }
+  });
   return history;
 }
 

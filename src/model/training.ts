@@ -14,7 +14,7 @@ import { argError } from '../util/validate';
 import type { CallbackModel, History, Logs } from './callbacks';
 import { checkInputs, checkTargets, dataList, type Port } from './checks';
 import { resolveMetrics, type Compiled } from './compile';
-import { parseFitArgs, type ModelFitArgs } from './fit-options';
+import { parseFitArgs, type FitOptions, type ModelFitArgs } from './fit-options';
 import type { RunOptions } from './graph';
 import { ProgressLogger } from './progress';
 import { Yielder } from './yield';
@@ -249,60 +249,74 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
   const history = newHistory(names, { epochs: o.epochs, initialEpoch: o.initialEpoch, samples: n, steps: o.stepsPerEpoch, batchSize: o.batchSize, verbose: o.verbose, doValidation: val !== null });
   const progress = o.verbose > 0 ? new ProgressLogger(o.epochs, steps, getBackend(), o.verbose === 1) : null;
   const callbacks = o.callbacks;
+  try {
+    await trainingRun(model, o, async (yielder) => {
+      let order = range(n);
+      let cursor = n;
+      for (let epoch = o.initialEpoch; epoch < o.epochs && !model.stopTraining; epoch++) {
+        await callbacks.call('onEpochBegin', epoch, {});
+        progress?.epochBegin(epoch);
+        if (o.stepsPerEpoch === null) cursor = n;
+        const sums: Logs = {};
+        let seen = 0;
+        for (let step = 0; step < steps && !model.stopTraining; step++) {
+          if (cursor >= n) {
+            order = range(n);
+            if (o.shuffle) rng.shuffle(order);
+            cursor = 0;
+          }
+          const begin = cursor;
+          const end = Math.min(n, begin + o.batchSize);
+          cursor = end;
+          // TF.js hands onBatchBegin empty logs; batch and size come with onBatchEnd.
+          if (callbacks.has('onBatchBegin')) await callbacks.call('onBatchBegin', step, {});
+          const xb = xs.map((t) => gatherRows(t, order, begin, end));
+          const yb = ys.map((t) => gatherRows(t, order, begin, end));
+          const wb = weights ? weights.map((t) => gatherRows(t, order, begin, end)) : null;
+          let logs: Logs;
+          try {
+            logs = stepLogs(plan, trainStep(model, c, plan, xb, yb, wb, o.terminateOnNaN, `epoch ${epoch + 1}, batch ${step + 1}`));
+          } finally {
+            for (const t of [...xb, ...yb, ...(wb ?? [])]) t.dispose();
+          }
+          seen += end - begin;
+          const running: Logs = {};
+          for (const [k, v] of Object.entries(logs)) {
+            sums[k] = (sums[k] ?? 0) + v * (end - begin);
+            running[k] = sums[k] / seen;
+          }
+          progress?.batchEnd(step + 1, running);
+          if (callbacks.has('onBatchEnd')) await callbacks.call('onBatchEnd', step, { batch: step, size: end - begin, ...logs });
+          await yielder.batchEnd(epoch, step, logs);
+        }
+        const valScores = val ? evaluateValues(model, c, val[0], val[1], o.validationBatchSize) : null;
+        const epochLogs = endEpoch(history, epoch, names, valScores, sums, seen);
+        progress?.epochEnd(epochLogs);
+        await callbacks.call('onEpochEnd', epoch, epochLogs);
+        await yielder.epochEnd();
+      }
+    });
+  } finally {
+    for (const t of owned) t.dispose();
+  }
+  return history;
+}
+
+/**
+ * What fit and fitDataset share around their epochs: the callbacks get the model and onTrainBegin, `epochs` runs with
+ * a yielder (yieldEvery's pauses, each reported by onYield), then onTrainEnd; the model reads as training until the
+ * run returns or throws.
+ */
+export async function trainingRun(model: TrainableModel, o: Pick<FitOptions, 'callbacks' | 'yieldEvery'>, epochs: (yielder: Yielder) => Promise<void>): Promise<void> {
+  const callbacks = o.callbacks;
   callbacks.setModel(model);
   model.stopTraining = false;
   model.isTraining = true;
   try {
     await callbacks.call('onTrainBegin', {});
-    let order = range(n);
-    let cursor = n;
-    const yielder = new Yielder(o.yieldEvery, (epoch, batch, logs) => callbacks.call('onYield', epoch, batch, logs));
-    for (let epoch = o.initialEpoch; epoch < o.epochs && !model.stopTraining; epoch++) {
-      await callbacks.call('onEpochBegin', epoch, {});
-      progress?.epochBegin(epoch);
-      if (o.stepsPerEpoch === null) cursor = n;
-      const sums: Logs = {};
-      let seen = 0;
-      for (let step = 0; step < steps && !model.stopTraining; step++) {
-        if (cursor >= n) {
-          order = range(n);
-          if (o.shuffle) rng.shuffle(order);
-          cursor = 0;
-        }
-        const begin = cursor;
-        const end = Math.min(n, begin + o.batchSize);
-        cursor = end;
-        // TF.js hands onBatchBegin empty logs; batch and size come with onBatchEnd.
-        if (callbacks.has('onBatchBegin')) await callbacks.call('onBatchBegin', step, {});
-        const xb = xs.map((t) => gatherRows(t, order, begin, end));
-        const yb = ys.map((t) => gatherRows(t, order, begin, end));
-        const wb = weights ? weights.map((t) => gatherRows(t, order, begin, end)) : null;
-        let logs: Logs;
-        try {
-          logs = stepLogs(plan, trainStep(model, c, plan, xb, yb, wb, o.terminateOnNaN, `epoch ${epoch + 1}, batch ${step + 1}`));
-        } finally {
-          for (const t of [...xb, ...yb, ...(wb ?? [])]) t.dispose();
-        }
-        seen += end - begin;
-        const running: Logs = {};
-        for (const [k, v] of Object.entries(logs)) {
-          sums[k] = (sums[k] ?? 0) + v * (end - begin);
-          running[k] = sums[k] / seen;
-        }
-        progress?.batchEnd(step + 1, running);
-        if (callbacks.has('onBatchEnd')) await callbacks.call('onBatchEnd', step, { batch: step, size: end - begin, ...logs });
-        await yielder.batchEnd(epoch, step, logs);
-      }
-      const valScores = val ? evaluateValues(model, c, val[0], val[1], o.validationBatchSize) : null;
-      const epochLogs = endEpoch(history, epoch, names, valScores, sums, seen);
-      progress?.epochEnd(epochLogs);
-      await callbacks.call('onEpochEnd', epoch, epochLogs);
-      await yielder.epochEnd();
-    }
+    await epochs(new Yielder(o.yieldEvery, (epoch, batch, logs) => callbacks.call('onYield', epoch, batch, logs)));
     await callbacks.call('onTrainEnd', {});
   } finally {
     model.isTraining = false;
-    for (const t of owned) t.dispose();
   }
-  return history;
 }
