@@ -5,7 +5,7 @@ import { transpose } from '../ops/transpose';
 import { relu } from '../ops/unary';
 import type { Tensor } from '../tensor/tensor';
 import { argError, assertPositiveInt, fmtValue } from '../util/validate';
-import { paddingArg } from './config-checks';
+import { paddingArg, tripleArg } from './config-checks';
 import { dataFormatArg, dataFormatConfig, splitChannels, type DataFormat } from './data-format';
 import { KERNEL_LAYER_KEYS, KernelLayer, type KernelLayerArgs } from './kernel-layer';
 import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
@@ -13,14 +13,6 @@ import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerCon
 // The 3-D convolution and pooling layers over [batch, depth, height, width, channels] (or channels first).
 
 type Triple = [number, number, number];
-
-function tripleArg(op: string, arg: string, v: unknown, fallback?: Triple): Triple {
-  if (v === undefined && fallback) return fallback;
-  const ok = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n > 0;
-  if (ok(v)) return [v, v, v];
-  if (Array.isArray(v) && v.length === 3 && v.every(ok)) return [v[0], v[1], v[2]];
-  throw argError(op, arg, fmtValue(v), 'a positive integer or a triple [depth, height, width] of them');
-}
 
 /** The output's [depth, height, width] for windows of `size`, refusing a 'valid' window larger than the input. */
 function windowedShape(name: string, inputShape: readonly number[], format: DataFormat, size: Triple, strides: Triple, padding: 'valid' | 'same', dilation: Triple = [1, 1, 1]): { out: number[]; channels: number } {

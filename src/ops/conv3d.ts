@@ -1,7 +1,7 @@
 import { outputLength } from '../backend/shapes';
 import { assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
-import { argError, assertPadding, describeValue, fmtShape, fmtValue } from '../util/validate';
+import { argError, assertPadding, assertTriple, describeValue, fmtShape, fmtValue } from '../util/validate';
 import { add, div, maximum } from './binary';
 import { tensor } from './creation';
 import { avgPool } from './avg-pool';
@@ -16,13 +16,6 @@ import { slice } from './slice';
 // the 2-D ops on depth slices: every gradient, to any order and on every backend, is theirs.
 
 type Triple = [number, number, number];
-
-function triple(op: string, arg: string, v: unknown): Triple {
-  const ok = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n > 0;
-  if (ok(v)) return [v, v, v];
-  if (Array.isArray(v) && v.length === 3 && v.every(ok)) return [v[0], v[1], v[2]];
-  throw argError(op, arg, fmtValue(v), 'a positive integer or a triple [depth, height, width] of them');
-}
 
 /** x as rank 5 (a rank-4 x is one volume), and a function that gives a result x's rank back. */
 function batched(op: string, x: Tensor): [Tensor, (y: Tensor) => Tensor] {
@@ -58,7 +51,7 @@ function depthSlices(x: Tensor, k: number, stride: number, dilation: number, pad
   return { slices, outD, inside };
 }
 
-/** The output depth of a window over `d` slices, refusing a 'valid' window longer than x's depth. */
+/** Refuses a 'valid' window deeper than x. */
 function checkDepth(op: string, x: Tensor, span: number, pad: 'valid' | 'same'): void {
   if (pad === 'valid' && span > x.shape[1]) throw argError(op, 'x', `depth ${x.shape[1]} (shape ${fmtShape(x.shape)})`, `at least the window's depth ${span} with 'valid' padding`);
 }
@@ -75,8 +68,8 @@ export function conv3d<T extends Tensor>(x: T, filter: Tensor, strides: number |
   assertRank(op, 'filter', filter, 5);
   assertSameDtype(op, x5, filter, 'x', 'filter');
   checkFormat(op, dataFormat);
-  const s = triple(op, 'strides', strides);
-  const dl = triple(op, 'dilations', dilations);
+  const s = assertTriple(op, 'strides', strides);
+  const dl = assertTriple(op, 'dilations', dilations);
   const p = assertPadding(op, 'pad', pad);
   if (s.some((v) => v > 1) && dl.some((v) => v > 1)) throw argError(op, 'dilations', fmtValue(dilations), `1 when strides are above 1 (got strides ${fmtValue(strides)}), as TF.js requires`);
   const [fd, fh, fw, inC, outC] = filter.shape;
@@ -96,8 +89,8 @@ export function conv3d<T extends Tensor>(x: T, filter: Tensor, strides: number |
 function pool3d(op: string, x: Tensor, filterSize: number | Triple, strides: number | Triple, pad: 'valid' | 'same', dataFormat: unknown, kind: 'max' | 'avg'): Tensor {
   const [x5, back] = batched(op, x);
   checkFormat(op, dataFormat);
-  const f = triple(op, 'filterSize', filterSize);
-  const s = triple(op, 'strides', strides);
+  const f = assertTriple(op, 'filterSize', filterSize);
+  const s = assertTriple(op, 'strides', strides);
   const p = assertPadding(op, 'pad', pad);
   checkDepth(op, x5, f[0], p);
   // Max: padded slices hold -Infinity and never win. Average: padded slices add zeros, and each output divides by

@@ -77,6 +77,13 @@ export function assertShape(op: string, arg: string, shape: unknown): number[] {
   return shape.slice();
 }
 
+/** A positive integer or a triple of them, as TF.js takes 3-D window sizes, strides and dilations. */
+export function assertTriple(op: string, arg: string, v: unknown): [number, number, number] {
+  if (isPositiveInt(v)) return [v, v, v];
+  if (Array.isArray(v) && v.length === 3 && v.every(isPositiveInt)) return [v[0], v[1], v[2]];
+  throw argError(op, arg, fmtValue(v), 'a positive integer or a triple [depth, height, width] of them');
+}
+
 /** A number or a pair of positive integers, as TF.js takes kernel sizes and strides. */
 export function assertPair(op: string, arg: string, v: unknown): [number, number] {
   if (isPositiveInt(v)) return [v, v];
