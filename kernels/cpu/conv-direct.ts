@@ -14,6 +14,15 @@ export type ConvDirectFn = (x: FloatArray, filter: FloatArray, bias: FloatArray,
  */
 export type ConvFilterDirectFn = (x: FloatArray, dy: FloatArray, g: Conv2dGeometry, dw: FloatArray, dyFinite?: boolean) => void;
 
+/**
+ * dw and dbias of pooled = 2×2 stride-2 maxPool(act(conv(x) + bias)) from dPooled, the pooled values and which
+ * cell won each window (see UnpoolActivationBackpropFn), without materialising the pre-pool gradient. Returns
+ * false, having written nothing, where it cannot (float64, x not all finite, no room): the caller then unpools.
+ */
+export type ConvFilterFromWinnersFn = (
+  x: FloatArray, dPooled: FloatArray, pooled: FloatArray, winners: Int32Array, g: Conv2dGeometry, act: Activation, dw: FloatArray, dbias: FloatArray,
+) => boolean;
+
 /** Output pixels per block of the filter gradient's sums: the SIMD GEMM's k block, so both give the same bits. */
 export const FILTER_BLOCK = 256;
 

@@ -1,7 +1,7 @@
 import { adamUpdate } from './adam';
 import { biasActivation, biasActivationBackprop } from './bias-activation';
 import { gemm, gemmBiasActivation, type GemmBiasActivationFn, type GemmFn } from './gemm';
-import type { ConvDirectFn, ConvFilterDirectFn } from './conv-direct';
+import type { ConvDirectFn, ConvFilterDirectFn, ConvFilterFromWinnersFn } from './conv-direct';
 import { col2im, im2col } from './im2col';
 import { maxPool, maxPoolBackprop, type UnpoolActivationBackpropFn } from './pool';
 import { binary, unary } from './elementwise';
@@ -44,6 +44,11 @@ export interface CpuKernels {
    * window winners it kept; the same bits as maxPoolBackprop, then biasActivationBackprop.
    */
   readonly unpoolActivationBackprop?: UnpoolActivationBackpropFn;
+  /**
+   * With convDirect, where no input gradient is wanted: its filter gradient and dbias straight from the pooled
+   * gradient and the winners, with no dz; the same bits as unpoolActivationBackprop, then convFilterDirect.
+   */
+  readonly convFilterFromWinners?: ConvFilterFromWinnersFn;
   /** Where arrays the kernels read and write in place (no copies) come from; absent for the JS kernels. */
   readonly memory?: ResidentMemory;
 }

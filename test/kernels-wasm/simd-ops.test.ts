@@ -254,6 +254,46 @@ function suite(name: string, kernels: () => CpuKernels, runs: number, place: Pla
       }), { seed: 12, numRuns: Math.ceil(runs / 4) });
     });
 
+    it('convFilterFromWinners gives unpoolActivationBackprop, then convFilterDirect\'s dw and dbias bit for bit, and refuses an x not all finite', () => {
+      const run = kernels().convFilterFromWinners;
+      if (!run) throw new Error('test: the SIMD kernel set has no convFilterFromWinners');
+      // Blank bands (MNIST's background), batches whose pixels cross blocks of 256, ties (few levels, relu's
+      // zeros), and a NaN, an Infinity or zeros in dPooled.
+      const bad = fc.constantFrom(0, NaN, Infinity, -Infinity);
+      fc.assert(fc.property(conv, fc.constantFrom(8, 16, 32), fc.integer({ min: 1, max: 10 }), fc.boolean(), bad, (c, outC, batch, relu, odd) => {
+        const g = { ...convGeometry({ ...c, batch, h: c.h + 3, w: c.w + 3, pad: 'valid' }), outC };
+        if (!directConvFits(g) || g.outH < 2 || g.outW < 2) return;
+        const act = relu ? 'relu' : 'linear';
+        const k = g.kh * g.kw * g.inC;
+        const x = randomArray(g.batch * g.inH * g.inW * g.inC, c.seed, 3);
+        for (let i = 0; i < x.length; i++) {
+          const cell = Math.floor(i / g.inC), ix = cell % g.inW, iy = Math.floor(cell / g.inW) % g.inH;
+          if (iy < g.inH / 3 || ix > (c.seed % g.inW) + 2) x[i] = 0;
+        }
+        const [w, bias] = [randomArray(k * outC, c.seed + 1, 2), randomArray(outC, c.seed + 2, 2)];
+        const size = pooledShape(g).reduce((a, b) => a * b);
+        const [pooled, winners] = [new Float32Array(size), new Int32Array(size)];
+        convDirect(x, w, bias, act, g, true, pooled, winners);
+        const dPooled = randomArray(size, c.seed + 3);
+        if (odd !== 0) dPooled[c.seed % size] = odd;
+        const zShape = [g.batch, g.outH, g.outW, outC];
+        const dz = new Float32Array(zShape.reduce((a, b) => a * b));
+        const [dwWant, dbWant] = [new Float32Array(k * outC), new Float32Array(outC)];
+        unpoolActivationBackprop(dPooled, pooled, winners, zShape, act, dz, dbWant);
+        convFilterDirect(x, dz, g, dwWant);
+        const [dw, db] = [place(new Float32Array(k * outC).fill(7)), place(new Float32Array(outC).fill(7))];
+        expect(run(place(x), place(dPooled), place(pooled), place(winners), g, act, dw, db)).toBe(true);
+        sameBits(dw, dwWant);
+        sameBits(db, dbWant);
+        // Products with an infinite or NaN x are not ±0 even where dz is: it leaves the call to the unpooling path.
+        x[c.seed % x.length] = odd === 0 ? NaN : odd;
+        const [dw2, db2] = [place(new Float32Array(k * outC).fill(7)), place(new Float32Array(outC).fill(7))];
+        expect(run(place(x), place(dPooled), place(pooled), place(winners), g, act, dw2, db2)).toBe(false);
+        sameBits(dw2, new Float32Array(k * outC).fill(7));
+        sameBits(db2, new Float32Array(outC).fill(7));
+      }), { seed: 13, numRuns: Math.ceil(runs / 2) });
+    });
+
     it('adamUpdate matches the float64-rounded JS twin to float32 precision', () => {
       fc.assert(fc.property(fc.integer({ min: 0, max: 70 }), fc.integer({ min: 1, max: 50 }), fc.nat(), (n, t, seed) => {
         const g = randomArray(n, seed + 1);

@@ -77,6 +77,7 @@ export class CodeWriter {
   i32And(): this { return this.op(0x71); }
   i32Or(): this { return this.op(0x72); }
   i32Shl(): this { return this.op(0x74); }
+  i32Ctz(): this { return this.op(0x68); }
   i32Popcnt(): this { return this.op(0x69); }
   i32ShrU(): this { return this.op(0x76); }
   i32DivU(): this { return this.op(0x6e); }
@@ -145,6 +146,8 @@ export class CodeWriter {
   /** Signed i32 lanes to f32 lanes (exact below 2^24). */
   f32x4ConvertI32x4S(): this { return this.simd(0xfa); }
   v128And(): this { return this.simd(0x4e); }
+  /** a & ~b. */
+  v128AndNot(): this { return this.simd(0x4f); }
   v128Or(): this { return this.simd(0x50); }
   /** 1 when any bit of the vector is set, else 0. */
   v128AnyTrue(): this { return this.simd(0x53); }

@@ -1,13 +1,14 @@
 import { adamUpdate as adamJs } from '../adam';
 import { biasActivation as biasActivationJs, biasActivationBackprop as biasActivationBackpropJs } from '../bias-activation';
 import type { Conv2dGeometry, Pool2dGeometry } from '../../shared/geometry';
-import { convDirect as convDirectJs, convFilterDirect as convFilterDirectJs, FILTER_BLOCK, pooledShape, type ConvDirectFn, type ConvFilterDirectFn } from '../conv-direct';
+import { convDirect as convDirectJs, convFilterDirect as convFilterDirectJs, FILTER_BLOCK, pooledShape, type ConvDirectFn, type ConvFilterDirectFn, type ConvFilterFromWinnersFn } from '../conv-direct';
 import { col2im as col2imJs, im2col as im2colJs } from '../im2col';
 import type { CpuKernels, ResidentMemory } from '../kernel-set';
 import { maxPool as maxPoolJs, maxPoolBackprop as maxPoolBackpropJs, unpoolActivationBackprop as unpoolActivationBackpropJs, type UnpoolActivationBackpropFn } from '../pool';
 import { adamStepSize } from '../../shared/adam';
 import type { FloatArray } from '../../shared/types';
 import { ADAM_CONSTANTS } from './adam-module';
+import { compactionTable } from './gemm-rows-module';
 import { DIRECT_CHANNELS, DIRECT_PIXELS, filterTiling } from './conv-direct-module';
 import { CallOperands } from './operands';
 import { allFinite, chunkOf as chunkAcross } from './thread-split';
@@ -20,6 +21,9 @@ import type { WasmRuntime } from './runtime';
  * about what the second core saves on these memory-bound passes.
  */
 export const SPLIT_ELEMENTS = 1 << 17;
+
+/** list_rows's lane compactions, which filter_from_winners's lists use too. */
+const TABLE = compactionTable();
 
 const isF32 = (...xs: FloatArray[]): boolean => xs.every((x) => x instanceof Float32Array);
 
@@ -221,6 +225,43 @@ export function simdKernelsOn(
     o.finish();
   };
 
+  // Channels are split (each summed in one order by one thread): any split, the same bits.
+  const convFilterFromWinners: ConvFilterFromWinnersFn = (x, dPooled, pooled, winners, g, act, dw, dbias) => {
+    const [, gh, gw] = pooledShape(g);
+    const xSize = g.batch * g.inH * g.inW * g.inC;
+    const [pooledSize, k] = [g.batch * gh * gw * g.outC, g.kh * g.kw * g.inC];
+    const rowLen = g.kw * g.inC;
+    const sumBytes = g.outC * g.kh * Math.ceil(rowLen / 4) * 16;
+    const r = isF32(x, dPooled, pooled, dw, dbias)
+      ? operands((o) => [o.input(x, xSize), o.input(dPooled, pooledSize), o.input(pooled, pooledSize), o.input(winners, pooledSize), o.output(dbias, g.outC),
+        o.temp(sumBytes), o.temp(sumBytes), o.temp(g.outC * 4), o.temp(g.outC * (gw * 16 + 16)), o.temp(TABLE.length), o.temp(4)])
+      : null;
+    if (!r) return false;
+    const [o, [xAt, dpAt, pAt, wAt, dbAt, sAt, totalAt, curAt, listAt, tableAt, flagAt]] = r;
+    // Only the cells that are not ±0 are visited: the others' products are ±0 only when x is finite.
+    if (!allFinite(runtime, undefined, xAt, xSize, flagAt)) {
+      o.abandon();
+      return false;
+    }
+    for (const [at, bytes] of [[sAt, sumBytes], [totalAt, sumBytes], [curAt, g.outC * 4], [dbAt, g.outC * 4]]) runtime.fn('fill_zero')(at, bytes);
+    const args = [xAt, dpAt, pAt, wAt, act === 'relu' ? 1 : 0, g.inH, g.inW, g.inC, g.outH, g.outW, g.strideH, g.strideW, g.outC, g.kh, rowLen, g.batch * gh,
+      sAt, totalAt, curAt, dbAt, listAt, tableAt, 0, 0];
+    new Uint8Array(heap.memory.buffer, tableAt, TABLE.length).set(TABLE);
+    // Whole vectors of 4 channels per chunk (outC is a multiple of 8).
+    runtime.runRange('filter_from_winners', args, 22, g.outC, Math.ceil(g.outC / runtime.threads / 4) * 4, pooledSize * k >= 8 * splitElements);
+    // Each patch row's floats are the last rowLen of its vectors.
+    const total = new Float32Array(heap.memory.buffer, totalAt, sumBytes / 4);
+    const rowFloats = 4 * Math.ceil(rowLen / 4);
+    for (let oc = 0; oc < g.outC; oc++) {
+      for (let ky = 0; ky < g.kh; ky++) {
+        const from = (oc * g.kh + ky) * rowFloats + rowFloats - rowLen;
+        for (let e = 0; e < rowLen; e++) dw[(ky * rowLen + e) * g.outC + oc] = total[from + e];
+      }
+    }
+    o.finish();
+    return true;
+  };
+
   const memory: ResidentMemory | undefined = heap.resident
     ? {
         alloc: (length, zeroed) => {
@@ -238,7 +279,7 @@ export function simdKernelsOn(
       }
     : undefined;
 
-  return { ...gemms, ...simdElementwiseOn(runtime, { operands, chunkOf, splitElements }), biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, convDirect, convFilterDirect, unpoolActivationBackprop, copyStrided: wasmCopyStridedOn(runtime), memory };
+  return { ...gemms, ...simdElementwiseOn(runtime, { operands, chunkOf, splitElements }), biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, convDirect, convFilterDirect, unpoolActivationBackprop, convFilterFromWinners, copyStrided: wasmCopyStridedOn(runtime), memory };
 }
 
 function poolGeometry(g: Pool2dGeometry): number[] {

@@ -153,24 +153,25 @@ export class CpuBackend implements Backend {
     const unpool = this.k.unpoolActivationBackprop;
     if (!unpool) throw new Error('cpu backend: conv2dBiasActivationMaxPoolBackprop needs the direct convolution kernels');
     const [pooled, winners] = this.pooledWinners(y, x, filter, bias, g, activation);
+    const [dbias, dbValues] = this.floatOutput([g.outC], x.dtype);
+    const [dfilter, dwValues] = need[1] ? this.floatOutput(filter.shape, x.dtype) : [null, null];
+    // No input gradient wanted (a first layer): the filter's and the bias's straight from the winners, with no dz.
+    if (!need[0] && dwValues && this.k.convFilterFromWinners?.(floats(x), floats(dy), pooled, winners, g, activation, dwValues, dbValues)) {
+      return { dx: null, dfilter, dbias };
+    }
     const zShape = [g.batch, g.outH, g.outW, g.outC];
     // The pre-pool gradient lives only for this call (the fused kernels' memory when float32 and it has room).
     const dz = this.newValues(sizeOfShape(zShape), x.dtype) as FloatArray;
     try {
-      const [dbias, dbValues] = this.floatOutput([g.outC], x.dtype);
       unpool(floats(dy), pooled, winners, zShape, activation, dz, dbValues);
-      let dx: Tensor | null = null, dfilter: Tensor | null = null;
+      let dx: Tensor | null = null;
       if (need[0]) {
         const [t, values] = this.floatOutput(x.shape, x.dtype);
         this.inputGradient(dz, floats(filter), g, values, x.dtype);
         dx = t;
       }
-      if (need[1]) {
-        const [t, values] = this.floatOutput(filter.shape, x.dtype);
-        // dbias sums every dz of its channel: finite sums mean that no dz is Infinity or NaN.
-        this.filterGradient(floats(x), dz, g, values, x.dtype, dbValues.every(Number.isFinite));
-        dfilter = t;
-      }
+      // dbias sums every dz of its channel: finite sums mean that no dz is Infinity or NaN.
+      if (dwValues) this.filterGradient(floats(x), dz, g, dwValues, x.dtype, dbValues.every(Number.isFinite));
       return { dx, dfilter, dbias };
     } finally {
       this.k.memory?.release(dz);
