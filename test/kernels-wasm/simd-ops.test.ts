@@ -5,6 +5,7 @@ import { conv2dBackpropFilter, conv2dBiasActivation } from '../../kernels/cpu/co
 import { convDirect, convFilterDirect, directConvFits, pooledShape } from '../../kernels/cpu/conv-direct';
 import { jsKernels, type CpuKernels } from '../../kernels/cpu/kernel-set';
 import { unpoolActivationBackprop } from '../../kernels/cpu/pool';
+import { adamStepSize } from '../../kernels/shared/adam';
 import { asIs, ownKernels, placeIn, randomArray, sameBits, type Place } from './simd-helpers';
 
 // Edge sizes around the 4-lane vectors, 1s and the model's own widths.
@@ -292,6 +293,28 @@ function suite(name: string, kernels: () => CpuKernels, runs: number, place: Pla
         sameBits(dw2, new Float32Array(k * outC).fill(7));
         sameBits(db2, new Float32Array(outC).fill(7));
       }), { seed: 13, numRuns: Math.ceil(runs / 2) });
+    });
+
+    it('adamUpdate gives the bits of its f32 operations, tiny and subnormal first moments and zero gradients included', () => {
+      const f = Math.fround;
+      // Moments from normal down to subnormal (a long-idle weight's), zero gradients among them, any alignment.
+      const moment = fc.oneof(fc.float({ noNaN: true, min: f(-1e-3), max: f(1e-3) }),
+        fc.float({ noNaN: true, min: f(-1e-30), max: f(1e-30) }), fc.constantFrom(...[1.4e-45, -1.4e-45, 1.1e-38, -3e-39, 7.9e-31, 0, -0].map(f)));
+      fc.assert(fc.property(fc.array(moment, { maxLength: 37 }), fc.integer({ min: 1, max: 5000 }), fc.nat(), (m0, t, seed) => {
+        const n = m0.length;
+        const g = randomArray(n, seed).map((x, i) => (i % 3 ? 0 : x * 1e-3));
+        const p0 = randomArray(n, seed + 1).map((x, i) => (i % 5 === 4 ? 0 : x * 0.05));
+        const v0 = randomArray(n, seed + 2).map((x) => x * x * 1e-6);
+        const [p, m, v] = [place(Float32Array.from(p0)), place(Float32Array.from(m0)), place(Float32Array.from(v0))];
+        kernels().adamUpdate(p, place(g), m, v, 0.001, 0.9, 0.999, 1e-7, t);
+        const [lrT, b1, omb1, b2, omb2, eps] = [adamStepSize(0.001, 0.9, 0.999, t), 0.9, 1 - 0.9, 0.999, 1 - 0.999, 1e-7].map(f);
+        for (let i = 0; i < n; i++) {
+          const mi = f(f(m0[i] * b1) + f(omb1 * g[i]));
+          const vi = f(f(v0[i] * b2) + f(f(omb2 * g[i]) * g[i]));
+          const pi = f(p0[i] - f(f(lrT * mi) / f(f(Math.sqrt(vi)) + eps)));
+          expect([Object.is(m[i], mi) || m[i] === mi, Object.is(v[i], vi) || v[i] === vi, Object.is(p[i], pi) || p[i] === pi, i]).toEqual([true, true, true, i]);
+        }
+      }), { seed: 14, numRuns: runs });
     });
 
     it('adamUpdate matches the float64-rounded JS twin to float32 precision', () => {
