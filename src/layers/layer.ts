@@ -585,9 +585,13 @@ export abstract class Layer {
     return v.name;
   }
 
-  /** Copies of the weights' values, in the order of `weights` (only the trainable ones with trainableOnly, as TF.js). */
+  /**
+   * The weights themselves, in the order of `weights` (only the trainable ones with trainableOnly), as TF.js's
+   * getWeights returns its variables: no new tensors, and later training shows in them. Disposing one disposes the
+   * weight; clone() what must keep today's values.
+   */
   getWeights(trainableOnly = false): Tensor[] {
-    return (trainableOnly ? this.trainableWeights : this.weights).map((v) => new Tensor(v.shape, v.dtype, v.hostValues().slice()));
+    return [...(trainableOnly ? this.trainableWeights : this.weights)];
   }
 
   /** Replaces every weight at once; checks count, shapes and dtypes before changing any. Constrained weights are projected, as TF.js writes them. */

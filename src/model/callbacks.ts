@@ -1,3 +1,4 @@
+import { keep } from '../tensor/scopes';
 import type { Tensor } from '../tensor/tensor';
 import { argError, checkKnownKeys, fmtValue } from '../util/validate';
 
@@ -145,6 +146,7 @@ export class EarlyStopping extends Callback {
   override onTrainBegin(): void {
     this.wait = 0;
     this.stoppedEpoch = 0;
+    for (const w of this.bestWeights ?? []) w.dispose();
     this.bestWeights = null;
     const max = this.better(1, 0);
     this.best = this.baseline ?? (max ? -Infinity : Infinity);
@@ -159,7 +161,11 @@ export class EarlyStopping extends Callback {
     if (this.better(current - this.minDelta, this.best)) {
       this.best = current;
       this.wait = 0;
-      if (this.restoreBestWeights && this.model) this.bestWeights = this.model.getWeights();
+      if (this.restoreBestWeights && this.model) {
+        // getWeights gives the live weights: keep copies of these values, freeing the copies they replace.
+        for (const w of this.bestWeights ?? []) w.dispose();
+        this.bestWeights = this.model.getWeights().map((w) => keep(w.clone()));
+      }
       return;
     }
     this.wait++;

@@ -82,6 +82,20 @@ describe('callbacks and fit options', () => {
     expect(() => tn.callbacks.earlyStopping({ mode: 'sideways' as 'min' })).toThrow(/mode must be 'auto', 'min' or 'max'/);
   });
 
+  it('earlyStopping with restoreBestWeights puts back the best epoch\'s values (copies of them, not the live weights)', async () => {
+    const [x, y] = data();
+    const model = small();
+    model.compile({ optimizer: tn.train.sgd(0.5), loss: 'sparseCategoricalCrossentropy' });
+    let atFirst: number[][] = [];
+    const record = { onEpochEnd: (e: number) => { if (e === 0) atFirst = model.getWeights().map((w) => Array.from(w.dataSync())); } };
+    // Loss falls every epoch, so with mode 'max' the first epoch stays the best and the second one stops training.
+    const stop = tn.callbacks.earlyStopping({ monitor: 'loss', mode: 'max', patience: 1, restoreBestWeights: true });
+    const h = await model.fit(x, y, { epochs: 5, verbose: 0, callbacks: [record, stop] });
+    expect(h.history.loss[1]).toBeLessThan(h.history.loss[0]);
+    expect(stop.stoppedEpoch).toBe(1);
+    expect(model.getWeights().map((w) => Array.from(w.dataSync()))).toEqual(atFirst);
+  });
+
   it('initialEpoch, every hook in order, stopTraining from a hook, stepsPerEpoch, classWeight, validationBatchSize', async () => {
     const [x, y] = data();
     const model = small();

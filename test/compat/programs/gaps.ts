@@ -294,4 +294,20 @@ export const gaps: Program[] = [
       return out;
     },
   },
+  {
+    name: 'layer.getWeights() gives the live weights: no new tensors, training shows in a kernel taken before fit, setWeights from it, clone() keeps a value',
+    run: async (tf) => {
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3], kernelInitializer: 'ones', biasInitializer: 'zeros' })] });
+      model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const before = tf.memory().numTensors;
+      const [kernel, bias] = model.layers[0].getWeights();
+      const all = model.getWeights();
+      const made = tf.memory().numTensors - before;
+      const saved = kernel.clone();
+      await model.fit(tf.tensor2d([[1, 2, 3], [0, 1, 0]]), tf.tensor2d([[1, 0], [0, 1]]), { epochs: 2, batchSize: 2, verbose: 0 });
+      const other = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3] })] });
+      other.setWeights(all);
+      return [made, all.length, kernel.isDisposed, kernel, bias, saved, other.getWeights(), model.getWeights(true).length];
+    },
+  },
 ];
