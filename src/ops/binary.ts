@@ -1,7 +1,7 @@
 import type { BinaryOp } from '../backend/backend';
 import { broadcastShapes } from '../backend/shapes';
 import { backend } from './engine';
-import { recordOp } from '../tensor/tape';
+import { isRecording, recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
 import { assertTensorDtype } from '../tensor/checks';
 import { fmtShape } from '../util/validate';
@@ -30,34 +30,39 @@ function arithmetic(op: string, a: Operand, b: Operand): [Tensor, Tensor] {
   return ta.dtype === 'bool' ? [cast(ta, 'int32'), cast(tb, 'int32')] : [ta, tb];
 }
 
-function record(op: BinaryOp, name: string, [a, b]: [Tensor, Tensor]): Tensor {
-  const y = backend().binary(op, a, b);
-  recordOp(name, [a, b], y, null);
+/**
+ * Runs and records the op on the operand pair made from the caller's a and b, then disposes what was made for it (a
+ * number's scalar, a cast), as TF.js's op scope does; under a tape they stay, inputs of the recorded op.
+ */
+function record(op: BinaryOp, name: string, pair: [Tensor, Tensor], a: Operand, b: Operand): Tensor {
+  const y = backend().binary(op, pair[0], pair[1]);
+  recordOp(name, pair, y, null);
+  if (!isRecording()) for (const t of new Set(pair)) if (t !== a && t !== b && t !== y) t.dispose();
   return y;
 }
 
 /** @internal A recorded elementwise op of two operands (one dtype, broadcast), recorded under the op's name. */
 export function binaryOp(op: BinaryOp, a: Operand, b: Operand): Tensor {
-  return record(op, op, operands(op, a, b));
+  return record(op, op, operands(op, a, b), a, b);
 }
 
 /** a + b with broadcasting, as tf.add. */
 export function add<T extends Tensor>(a: Operand, b: Operand): T {
-  return record('add', 'add', arithmetic('add', a, b)) as T;
+  return record('add', 'add', arithmetic('add', a, b), a, b) as T;
 }
 
 export function sub<T extends Tensor>(a: Operand, b: Operand): T {
-  return record('sub', 'sub', arithmetic('sub', a, b)) as T;
+  return record('sub', 'sub', arithmetic('sub', a, b), a, b) as T;
 }
 
 export function mul<T extends Tensor>(a: Operand, b: Operand): T {
-  return record('mul', 'mul', arithmetic('mul', a, b)) as T;
+  return record('mul', 'mul', arithmetic('mul', a, b), a, b) as T;
 }
 
 /** a / b; two int32 operands divide as floorDiv, as tf.div. */
 export function div<T extends Tensor>(a: Operand, b: Operand): T {
   const pair = arithmetic('div', a, b);
-  return (pair[0].dtype === 'int32' ? record('floorDiv', 'floorDiv', pair) : record('div', 'div', pair)) as T;
+  return (pair[0].dtype === 'int32' ? record('floorDiv', 'floorDiv', pair, a, b) : record('div', 'div', pair, a, b)) as T;
 }
 
 /**
@@ -65,33 +70,36 @@ export function div<T extends Tensor>(a: Operand, b: Operand): T {
  * operands keep float64. Its gradient is zero (it is piecewise constant).
  */
 export function floorDiv<T extends Tensor>(a: Operand, b: Operand): T {
-  const y = record('floorDiv', 'floorDiv', arithmetic('floorDiv', a, b));
-  return (y.dtype === 'float32' ? cast(y, 'int32') : y) as T;
+  const y = record('floorDiv', 'floorDiv', arithmetic('floorDiv', a, b), a, b);
+  if (y.dtype !== 'float32') return y as T;
+  const out = cast(y, 'int32');
+  if (!isRecording()) y.dispose();
+  return out as T;
 }
 
 /** The remainder with the sign of b (floor(a / b)·b + mod(a, b) = a), as tf.mod. */
 export function mod<T extends Tensor>(a: Operand, b: Operand): T {
-  return record('mod', 'mod', arithmetic('mod', a, b)) as T;
+  return record('mod', 'mod', arithmetic('mod', a, b), a, b) as T;
 }
 
 /** Elementwise max; where equal, the gradient goes to a (as TF.js). */
 export function maximum<T extends Tensor>(a: Operand, b: Operand): T {
-  return record('maximum', 'maximum', arithmetic('maximum', a, b)) as T;
+  return record('maximum', 'maximum', arithmetic('maximum', a, b), a, b) as T;
 }
 
 /** Elementwise min; where equal, the gradient goes to a (as TF.js). */
 export function minimum<T extends Tensor>(a: Operand, b: Operand): T {
-  return record('minimum', 'minimum', arithmetic('minimum', a, b)) as T;
+  return record('minimum', 'minimum', arithmetic('minimum', a, b), a, b) as T;
 }
 
 /** a ** b; the gradient for b needs a > 0 (log a). */
 export function pow<T extends Tensor>(a: Operand, b: Operand): T {
-  return record('pow', 'pow', arithmetic('pow', a, b)) as T;
+  return record('pow', 'pow', arithmetic('pow', a, b), a, b) as T;
 }
 
 /** A comparison: operands upcast to one dtype, a bool result; recorded with a zero gradient (it is piecewise constant), as TF.js. */
 function compare(op: BinaryOp, a: Operand, b: Operand): Tensor {
-  return record(op, op, operands(op, a, b));
+  return record(op, op, operands(op, a, b), a, b);
 }
 
 /** a > b as bool, as tf.greater. */

@@ -1,3 +1,4 @@
+import type { Tensor1D, Tensor2D, Tensor4D } from '../../../src/index';
 import type { Program } from '../harness';
 
 // Programs on corners of the API where tessera lacked a TF.js name or option: the rest of tf.data.Dataset's
@@ -308,6 +309,33 @@ export const gaps: Program[] = [
       const other = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3] })] });
       other.setWeights(all);
       return [made, all.length, kernel.isDisposed, kernel, bias, saved, other.getWeights(), model.getWeights(true).length];
+    },
+  },
+  {
+    name: 'public ops called as tf.x(...) leave only their results alive, as TF.js: tf.memory() counts after composites, losses, image, linalg and signal ops',
+    run: (tf) => {
+      const m = tf.tensor2d([[1, 2], [3, 4]]), n = tf.tensor2d([[1, 3], [2, 4]]), onesHot = tf.tensor2d([[1, 0], [0, 1]]);
+      const img = tf.ones([1, 2, 2, 1]) as Tensor4D, rgb = tf.ones([1, 2, 2, 3]) as Tensor4D, v = tf.tensor1d([-1, 1]);
+      const calls: Array<() => unknown> = [
+        () => tf.norm(m), () => tf.norm(m, 1, 1), () => tf.euclideanNorm(m), () => tf.losses.huberLoss(m, n), () => tf.losses.meanSquaredError(m, n),
+        () => tf.losses.cosineDistance(m, n, 1), () => tf.losses.hingeLoss(onesHot, n), () => tf.losses.logLoss(onesHot, tf.mul(n, 0.1)),
+        () => tf.losses.sigmoidCrossEntropy(onesHot, n), () => tf.losses.softmaxCrossEntropy(onesHot, n), () => tf.losses.computeWeightedLoss(m),
+        () => tf.image.resizeBilinear(img, [3, 3]), () => tf.image.resizeNearestNeighbor(img, [3, 3]), () => tf.image.rgbToGrayscale(rgb),
+        () => tf.image.cropAndResize(img, tf.tensor2d([[0, 0, 1, 1]]), [0], [2, 2]), () => tf.localResponseNormalization(rgb),
+        () => tf.oneHot(tf.tensor1d([0, 1], 'int32'), 3), () => tf.topk(tf.tensor1d([1, 3, 2]), 2), () => tf.einsum('ij,jk->ik', m, n),
+        () => tf.linalg.qr(m), () => tf.linalg.bandPart(m, 0, 0), () => tf.signal.frame(tf.tensor1d([1, 2, 3, 4]), 2, 1), () => tf.unstack(m),
+        () => tf.dot(tf.tensor1d([1, 2]), tf.tensor1d([3, 4])), () => tf.outerProduct(tf.tensor1d([1, 2]), tf.tensor1d([3, 4])),
+        () => tf.batchNorm(m, tf.tensor1d([1, 2]), tf.tensor1d([1, 2])), () => tf.leakyRelu(v, 0.2), () => tf.floorDiv(v, tf.tensor1d([3, 3])),
+        () => tf.dropout(tf.ones([4]), 0.5, undefined, 1),
+        () => tf.separableConv2d(tf.ones([1, 3, 3, 1]) as Tensor4D, tf.ones([2, 2, 1, 1]) as Tensor4D, tf.ones([1, 1, 1, 1]) as Tensor4D, 1, 'same'),
+        () => tf.basicLSTMCell(tf.scalar(1), tf.ones([3, 8]) as Tensor2D, tf.zeros([8]) as Tensor1D, tf.ones([1, 1]) as Tensor2D, tf.zeros([1, 2]) as Tensor2D, tf.zeros([1, 2]) as Tensor2D),
+      ];
+      // Each call's arguments are made inside it too, so the count is arguments + results, as in TF.js.
+      return calls.map((call) => {
+        const before = tf.memory().numTensors;
+        call();
+        return tf.memory().numTensors - before;
+      });
     },
   },
 ];

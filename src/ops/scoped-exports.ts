@@ -1,0 +1,28 @@
+// Composite public ops and op namespaces, scoped (op-scope.ts) so that each leaves only its result alive, as TF.js's
+// ops do; internal callers import the ops themselves. The ops come through the files that install their Tensor
+// methods, so a bundle keeps the methods with them.
+import * as imageOps from './image/index';
+import * as linalgOps from './linalg';
+import * as signalOps from './signal';
+import { floorDiv as floorDivOp } from './binary';
+import { einsum as einsumOp } from './einsum';
+import { basicLSTMCell as basicLSTMCellOp } from './lstm-cells';
+import { leakyRelu as leakyReluOp, norm as normOp } from './math-methods';
+import { scoped, scopedAll } from './op-scope';
+import { unstack as unstackOp } from './shape-methods';
+import { euclideanNorm as euclideanNormOp, localResponseNormalization as lrnOp } from './surface-methods';
+import { oneHot as oneHotOp, topk as topkOp } from './tensor-methods';
+
+export const image = scopedAll(imageOps);
+export const linalg = scopedAll(linalgOps);
+export const signal = scopedAll(signalOps);
+export const floorDiv = scoped(floorDivOp);
+export const leakyRelu = scoped(leakyReluOp);
+export const norm = scoped(normOp);
+export const euclideanNorm = scoped(euclideanNormOp);
+export const localResponseNormalization = scoped(lrnOp);
+export const oneHot = scoped(oneHotOp);
+export const topk = scoped(topkOp);
+export const unstack = scoped(unstackOp);
+export const einsum = scoped(einsumOp);
+export const basicLSTMCell = scoped(basicLSTMCellOp);
