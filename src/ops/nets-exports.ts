@@ -2,17 +2,13 @@
 // installs their Tensor methods, so that any use of them keeps the methods.
 import * as lossOps from './losses';
 import * as nets from './nets-methods';
-import { scoped, scopedAll } from './op-scope';
+import { scopedAll } from './op-scope';
 
 export { avgPool, conv1d, conv2dTranspose, depthwiseConv2d } from './nets-methods';
 // Composites, scoped as public ops (op-scope.ts): they leave only their results alive.
-export const separableConv2d = scoped(nets.separableConv2d);
-export const dropout = scoped(nets.dropout);
-export const dot = scoped(nets.dot);
-export const outerProduct = scoped(nets.outerProduct);
-export const batchNorm = scoped(nets.batchNorm);
-export const batchNorm2d = scoped(nets.batchNorm2d);
-export const batchNorm3d = scoped(nets.batchNorm3d);
-export const batchNorm4d = scoped(nets.batchNorm4d);
+export const { separableConv2d, dropout, dot, outerProduct, batchNorm, batchNorm2d, batchNorm3d, batchNorm4d } = scopedAll({
+  separableConv2d: nets.separableConv2d, dropout: nets.dropout, dot: nets.dot, outerProduct: nets.outerProduct,
+  batchNorm: nets.batchNorm, batchNorm2d: nets.batchNorm2d, batchNorm3d: nets.batchNorm3d, batchNorm4d: nets.batchNorm4d,
+});
 export const losses = scopedAll(lossOps);
 export { Reduction } from './loss-reduction';

@@ -8,7 +8,7 @@ type Op = (...args: never[]) => TensorContainer;
  * from number arguments, a composite's intermediates) is disposed, so tf.memory() counts what TF.js counts; under
  * a gradient tape tidy keeps everything for the backward pass. Internal callers use the op itself.
  */
-export function scoped<F extends Op>(fn: F): F {
+function scoped<F extends Op>(fn: F): F {
   const op = (...args: Parameters<F>): ReturnType<F> => tidy(() => fn(...args)) as ReturnType<F>;
   Object.defineProperty(op, 'name', { value: fn.name });
   return op as unknown as F;

@@ -8,7 +8,7 @@ import { floorDiv as floorDivOp } from './binary';
 import { einsum as einsumOp } from './einsum';
 import { basicLSTMCell as basicLSTMCellOp } from './lstm-cells';
 import { leakyRelu as leakyReluOp, norm as normOp } from './math-methods';
-import { scoped, scopedAll } from './op-scope';
+import { scopedAll } from './op-scope';
 import { unstack as unstackOp } from './shape-methods';
 import { euclideanNorm as euclideanNormOp, localResponseNormalization as lrnOp } from './surface-methods';
 import { oneHot as oneHotOp, topk as topkOp } from './tensor-methods';
@@ -16,13 +16,7 @@ import { oneHot as oneHotOp, topk as topkOp } from './tensor-methods';
 export const image = scopedAll(imageOps);
 export const linalg = scopedAll(linalgOps);
 export const signal = scopedAll(signalOps);
-export const floorDiv = scoped(floorDivOp);
-export const leakyRelu = scoped(leakyReluOp);
-export const norm = scoped(normOp);
-export const euclideanNorm = scoped(euclideanNormOp);
-export const localResponseNormalization = scoped(lrnOp);
-export const oneHot = scoped(oneHotOp);
-export const topk = scoped(topkOp);
-export const unstack = scoped(unstackOp);
-export const einsum = scoped(einsumOp);
-export const basicLSTMCell = scoped(basicLSTMCellOp);
+export const { floorDiv, leakyRelu, norm, euclideanNorm, localResponseNormalization, oneHot, topk, unstack, einsum, basicLSTMCell } = scopedAll({
+  floorDiv: floorDivOp, leakyRelu: leakyReluOp, norm: normOp, euclideanNorm: euclideanNormOp, localResponseNormalization: lrnOp, oneHot: oneHotOp,
+  topk: topkOp, unstack: unstackOp, einsum: einsumOp, basicLSTMCell: basicLSTMCellOp,
+});
