@@ -37,7 +37,10 @@ function arithmetic(op: string, a: Operand, b: Operand): [Tensor, Tensor] {
 function record(op: BinaryOp, name: string, pair: [Tensor, Tensor], a: Operand, b: Operand): Tensor {
   const y = backend().binary(op, pair[0], pair[1]);
   recordOp(name, pair, y, null);
-  if (!isRecording()) for (const t of new Set(pair)) if (t !== a && t !== b && t !== y) t.dispose();
+  if (isRecording()) return y;
+  const [ta, tb] = pair;
+  if (ta !== a && ta !== b && ta !== y) ta.dispose();
+  if (tb !== ta && tb !== a && tb !== b && tb !== y) tb.dispose();
   return y;
 }
 
