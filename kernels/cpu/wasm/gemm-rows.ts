@@ -13,6 +13,13 @@ const B_CACHED_BYTES = 256 * 1024;
 const LISTS_CACHED_BYTES = 256 * 1024;
 const TABLE = compactionTable();
 
+/** A temporary of `o` holding list_rows's lane compactions (filter_from_winners compacts with them too); -1 when full. */
+export function compactionTableIn(o: CallOperands, runtime: WasmRuntime): number {
+  const at = o.temp(TABLE.length);
+  if (at >= 0) new Uint8Array(runtime.heap.memory.buffer, at, TABLE.length).set(TABLE);
+  return at;
+}
+
 /** One product's operands, as byte offsets into the runtime's memory, and its shape. */
 export interface RowsProduct {
   aRaw: number; bRaw: number; cOff: number; biasAt: number;
@@ -44,9 +51,8 @@ export function rowsProduct(runtime: WasmRuntime, kc: number, o: CallOperands, x
   const starts = o.temp(m * (nb + 1) * 4);
   const bRows = inPlace ? x.bRaw : o.temp(tiles * ROW_TILE * k * 4);
   const scratch = o.temp(runtime.threads * SCRATCH_BYTES);
-  const table = o.temp(TABLE.length);
+  const table = compactionTableIn(o, runtime);
   if (flag < 0 || lists < 0 || starts < 0 || bRows < 0 || scratch < 0 || table < 0) return false;
-  new Uint8Array(runtime.heap.memory.buffer, table, TABLE.length).set(TABLE);
   if (!allFinite(runtime, p, x.bRaw, k * n, flag)) return false;
 
   // Argument lists; ranges (and the scratch pointer) are filled in per chunk and per thread.

@@ -8,7 +8,7 @@ import { maxPool as maxPoolJs, maxPoolBackprop as maxPoolBackpropJs, unpoolActiv
 import { adamStepSize } from '../../shared/adam';
 import type { FloatArray } from '../../shared/types';
 import { ADAM_CONSTANTS } from './adam-module';
-import { compactionTable } from './gemm-rows-module';
+import { compactionTableIn } from './gemm-rows';
 import { DIRECT_CHANNELS, DIRECT_PIXELS, filterTiling } from './conv-direct-module';
 import { CallOperands } from './operands';
 import { allFinite, chunkOf as chunkAcross } from './thread-split';
@@ -21,9 +21,6 @@ import type { WasmRuntime } from './runtime';
  * about what the second core saves on these memory-bound passes.
  */
 export const SPLIT_ELEMENTS = 1 << 17;
-
-/** list_rows's lane compactions, which filter_from_winners's lists use too. */
-const TABLE = compactionTable();
 
 const isF32 = (...xs: FloatArray[]): boolean => xs.every((x) => x instanceof Float32Array);
 
@@ -234,7 +231,7 @@ export function simdKernelsOn(
     const sumBytes = g.outC * g.kh * Math.ceil(rowLen / 4) * 16;
     const r = isF32(x, dPooled, pooled, dw, dbias)
       ? operands((o) => [o.input(x, xSize), o.input(dPooled, pooledSize), o.input(pooled, pooledSize), o.input(winners, pooledSize), o.output(dbias, g.outC),
-        o.temp(sumBytes), o.temp(sumBytes), o.temp(g.outC * 4), o.temp(g.outC * (gw * 16 + 16)), o.temp(TABLE.length), o.temp(4)])
+        o.temp(sumBytes), o.temp(sumBytes), o.temp(g.outC * 4), o.temp(g.outC * (gw * 16 + 16)), compactionTableIn(o, runtime), o.temp(4)])
       : null;
     if (!r) return false;
     const [o, [xAt, dpAt, pAt, wAt, dbAt, sAt, totalAt, curAt, listAt, tableAt, flagAt]] = r;
@@ -246,7 +243,6 @@ export function simdKernelsOn(
     for (const [at, bytes] of [[sAt, sumBytes], [totalAt, sumBytes], [curAt, g.outC * 4], [dbAt, g.outC * 4]]) runtime.fn('fill_zero')(at, bytes);
     const args = [xAt, dpAt, pAt, wAt, act === 'relu' ? 1 : 0, g.inH, g.inW, g.inC, g.outH, g.outW, g.strideH, g.strideW, g.outC, g.kh, rowLen, g.batch * gh,
       sAt, totalAt, curAt, dbAt, listAt, tableAt, 0, 0];
-    new Uint8Array(heap.memory.buffer, tableAt, TABLE.length).set(TABLE);
     // Whole vectors of 4 channels per chunk (outC is a multiple of 8).
     runtime.runRange('filter_from_winners', args, 22, g.outC, Math.ceil(g.outC / runtime.threads / 4) * 4, pooledSize * k >= 8 * splitElements);
     // Each patch row's floats are the last rowLen of its vectors.
