@@ -1,6 +1,6 @@
 // Composite public ops and op namespaces, scoped (op-scope.ts) so that each leaves only its result alive, as TF.js's
-// ops do; internal callers import the ops themselves. The ops come through the files that install their Tensor
-// methods, so a bundle keeps the methods with them.
+// ops do; internal callers import the ops themselves. An op with Tensor methods comes through the file that installs
+// them, so a bundle keeps the methods with it.
 import * as imageOps from './image/index';
 import * as linalgOps from './linalg';
 import * as signalOps from './signal';
