@@ -5,7 +5,8 @@ import { argError, fmtShape, fmtValue } from '../util/validate';
 import type { NamedTensorMap, Scalar } from '../tensor/tfjs-types';
 import { tidy } from '../tensor/tidy';
 
-export type GradientMap = Map<Variable, Tensor> | Record<string, Tensor>;
+/** Gradients by variable: a Map, TF.js's {name: gradient} map, or its [{name, tensor}] list. */
+export type GradientMap = Map<Variable, Tensor> | Record<string, Tensor> | NamedTensor[];
 
 /** A named tensor, as TF.js's optimizer.getWeights() lists them. */
 export interface NamedTensor {
@@ -131,14 +132,22 @@ export abstract class Optimizer {
 
   private resolve(grads: GradientMap): [Variable, Tensor][] {
     const op = `${this.className}.applyGradients`;
-    if (grads === null || typeof grads !== 'object') throw argError(op, 'grads', fmtValue(grads), 'a map {variableName: gradient}');
-    const entries: [Variable | undefined, Tensor, string][] =
-      grads instanceof Map
-        ? [...grads].map(([v, g]) => [v, g, v instanceof Variable ? v.name : String(v)])
-        : Object.entries(grads).map(([name, g]) => [findVariable(name), g, name]);
-    return entries.map(([v, g, name]) => {
+    const expected = 'a map {variableName: gradient} or a list [{name, tensor}]';
+    if (grads === null || typeof grads !== 'object') throw argError(op, 'grads', fmtValue(grads), expected);
+    let entries: [Variable | undefined, unknown, string][];
+    if (grads instanceof Map) entries = [...grads].map(([v, g]) => [v, g, v instanceof Variable ? v.name : String(v)]);
+    else {
+      const named: [string, unknown][] = Array.isArray(grads)
+        ? grads.map((item, i) => {
+            if (typeof item?.name !== 'string') throw argError(op, `grads[${i}]`, fmtValue(item), '{name, tensor} naming a variable');
+            return [item.name, item.tensor];
+          })
+        : Object.entries(grads);
+      entries = named.map(([name, g]) => [findVariable(name), g, name]);
+    }
+    return entries.map(([v, g, name]): [Variable, Tensor] => {
       if (!(v instanceof Variable)) throw argError(op, 'grads', `a gradient for '${name}'`, 'gradients keyed by existing variables');
-      if (!(g instanceof Tensor) || g.dtype !== v.dtype || g.shape.length !== v.shape.length || g.shape.some((d, i) => d !== v.shape[i])) {
+      if (!(g instanceof Tensor) || g.dtype !== v.dtype || g.shape.length !== v.shape.length || g.shape.some((d: number, i: number) => d !== v.shape[i])) {
         const got = g instanceof Tensor ? `shape ${fmtShape(g.shape)} and dtype ${g.dtype}` : typeof g;
         throw argError(op, `grads['${name}']`, got, `a tensor of shape ${fmtShape(v.shape)} and dtype ${v.dtype}`);
       }
