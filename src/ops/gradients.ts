@@ -4,7 +4,7 @@ import { argError, describeValue, fmtShape } from '../util/validate';
 import { backpropagateDetached, isRecording, runTaped, type GradientOps, type Tape } from '../tensor/tape';
 import type { NamedTensorMap, Scalar } from '../tensor/tfjs-types';
 import { tidy } from '../tensor/tidy';
-import { Variable } from '../tensor/variable';
+import { Variable, registryOrder } from '../tensor/variable';
 import { add } from './binary';
 import { onesLike, zerosLike } from './creation';
 import { gradientTable } from './grads/index';
@@ -115,19 +115,27 @@ export function variableGradsList(f: () => Tensor, varList?: Variable[]): { valu
   if (varList !== undefined && (!Array.isArray(varList) || !varList.every((v) => v instanceof Variable))) {
     throw new Error('variableGrads: varList must be an array of Variables');
   }
+  // As TF.js: the non-trainable variables of a given list get no gradient, and a list with none trainable is refused.
+  const sources = varList?.filter((v) => v.trainable);
+  if (varList !== undefined && sources?.length === 0) {
+    throw argError('variableGrads', 'varList', `${varList.length} variables, none of them trainable`, 'at least one trainable variable');
+  }
   const { value, grads } = tidy(() =>
-    runTaped(varList === undefined, varList ?? [], (tape) => {
+    runTaped(varList === undefined, sources ?? [], (tape) => {
       const value = f();
-      if (!(value instanceof Tensor) || value.size !== 1) {
-        throw new Error(`variableGrads: f must return a scalar Tensor, got ${value instanceof Tensor ? `shape [${value.shape.join(', ')}]` : typeof value}`);
-      }
+      if (!(value instanceof Tensor)) throw new Error(`variableGrads: f must return a scalar Tensor, got ${describeValue(value)}`);
       const all = backward(tape, value, undefined);
-      const vars = varList ?? [...tape.variablesSeen.values()];
+      const vars = sources ?? [...tape.variablesSeen.values()].sort(registryOrder);
       const pairs: [Variable, Tensor][] = [];
       for (const v of vars) {
         const g = all.get(v.id);
         if (g) pairs.push([v, g]);
       }
+      if (pairs.length === 0) {
+        throw new Error("variableGrads: f's result depends on no trainable variable (the ops that use the variables must run inside f)");
+      }
+      // Checked after the connection, as TF.js does: a rank-1 loss of one element is refused too.
+      if (value.rank !== 0) throw new Error(`variableGrads: f must return a scalar Tensor (rank 0), got shape ${fmtShape(value.shape)}`);
       return { value, grads: pairs };
     }),
   );

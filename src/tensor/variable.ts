@@ -13,6 +13,23 @@ export function findVariable(name: string): Variable | undefined {
 }
 
 /**
+ * Orders variables as TF.js's registry lists them (a plain object keyed by name): names that are array indices
+ * (the unnamed ones) first by their number, then the rest in the order they were made. Gradients by default come
+ * in this order, and optimizers make their slots in it.
+ */
+export function registryOrder(a: Variable, b: Variable): number {
+  const ia = indexName(a.name);
+  const ib = indexName(b.name);
+  if (ia !== ib) return ia === -1 ? 1 : ib === -1 ? -1 : ia - ib;
+  return a.id - b.id;
+}
+
+/** The name as an array index (what a JS object lists first, in numeric order), or -1. */
+function indexName(name: string): number {
+  return /^(0|[1-9]\d*)$/.test(name) && Number(name) < 2 ** 32 - 1 ? Number(name) : -1;
+}
+
+/**
  * A tensor whose values can be replaced (weights, optimizer slots). Gradients are taken with
  * respect to trainable variables without watching them explicitly (tn.variableGrads).
  */
@@ -24,7 +41,8 @@ export class Variable<R extends Rank = Rank> extends Tensor<R> {
   constructor(initial: Tensor<R>, trainable: boolean, name: string | undefined) {
     super(initial.shape, initial.dtype, copyHostValues(initial.hostValues(), true));
     this.trainable = trainable;
-    this.name = name ?? `variable_${nextVariableId++}`;
+    // TF.js names an unnamed variable by a counter's digits; an empty name counts as none, as there.
+    this.name = name || String(nextVariableId++);
     byName.set(this.name, new WeakRef(this));
     // Variables outlive any tidy they are made in (optimizer slots are created mid-step), as in TF.js.
     keep(this);

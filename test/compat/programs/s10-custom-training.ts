@@ -26,4 +26,57 @@ export const s10CustomTraining: Program[] = [
       });
     },
   },
+  {
+    name: 'gradients and optimizer slots come in the order TF.js registers variables, not the order f uses them',
+    run: async (tf) => {
+      const named = tf.variable(tf.tensor2d([[1, -2], [3, 0.5]]), true, 's10OrderW');
+      const b = tf.variable(tf.tensor1d([0.1, 0.2]), true, 's10OrderB');
+      const unnamed = tf.variable(tf.scalar(0.7));
+      const label = (name: string) => (name.startsWith(named.name) ? 'w' : name.startsWith(b.name) ? 'b' : name.startsWith(unnamed.name) ? 'u' : name);
+      // b is used first (an argument is evaluated before the call), the unnamed variable last.
+      const loss = () => named.matMul(b.reshape([2, 1])).square().sum().mul(unnamed) as Scalar;
+      const { value, grads } = tf.variableGrads(loss);
+      const keys = Object.keys(grads).map(label);
+      tf.dispose([value, ...Object.values(grads)]);
+      const out: unknown[] = [keys];
+      for (const opt of [tf.train.momentum(0.1, 0.9), tf.train.rmsprop(0.05, 0.8, 0.5, 1e-6, true), tf.train.adagrad(0.1), tf.train.adadelta(1), tf.train.adam(0.05)]) {
+        named.assign(tf.tensor2d([[1, -2], [3, 0.5]]));
+        b.assign(tf.tensor1d([0.1, 0.2]));
+        unnamed.assign(tf.scalar(0.7));
+        for (let i = 0; i < 3; i++) opt.minimize(loss);
+        const weights = await opt.getWeights();
+        out.push(opt.getClassName(), weights.map((nt) => [label(nt.name), nt.tensor]), named.arraySync(), b.arraySync(), unnamed.arraySync());
+      }
+      tf.dispose([named, b, unnamed]);
+      return out;
+    },
+  },
+  {
+    name: 'minimize refuses a loss that reaches no trainable variable, a var list of none trainable and a loss of shape [1]',
+    run: (tf) => {
+      const a = tf.variable(tf.scalar(1));
+      const frozen = tf.variable(tf.scalar(3), false);
+      const opt = tf.train.sgd(0.1);
+      const attempts: [string, () => unknown][] = [
+        ['constant loss', () => opt.minimize(() => tf.scalar(2).mul(3) as Scalar)],
+        ['frozen only', () => opt.minimize(() => frozen.mul(2) as Scalar)],
+        ['frozen var list', () => opt.minimize(() => frozen.mul(a) as Scalar, false, [frozen])],
+        ['shape [1] loss', () => opt.minimize(() => a.mul(tf.tensor1d([2])) as unknown as Scalar)],
+        ['variableGrads of a constant', () => tf.variableGrads(() => tf.scalar(1))],
+      ];
+      const out = attempts.map(([what, attempt]) => {
+        try {
+          attempt();
+          return `${what}: ran`;
+        } catch {
+          return `${what}: refused`;
+        }
+      });
+      // A frozen variable in the list is left out; the trainable one still trains.
+      opt.minimize(() => frozen.mul(a) as Scalar, false, [a, frozen]);
+      out.push(`a ${a.dataSync()[0]}, frozen ${frozen.dataSync()[0]}, iterations ${opt.iterations}`);
+      tf.dispose([a, frozen]);
+      return out;
+    },
+  },
 ];
