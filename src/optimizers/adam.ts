@@ -24,6 +24,9 @@ export class AdamOptimizer extends Optimizer {
     checkRate(op, 'beta1', beta1, 0, 1);
     checkRate(op, 'beta2', beta2, 0, 1);
     checkRate(op, 'epsilon', epsilon, 0, Infinity);
+    // TF.js's accBeta1 and accBeta2, held for tf.memory()'s count; the step size here comes from the step count.
+    this.holdScalar(beta1);
+    this.holdScalar(beta2);
   }
 
   protected update(param: Variable, g: Tensor): void {

@@ -4,34 +4,41 @@ import type { Tensor } from '../tensor/tensor';
 import type { Variable } from '../tensor/variable';
 import { argError, fmtValue } from '../util/validate';
 import { Optimizer, checkRate } from './optimizer';
+import { SGDOptimizer } from './sgd';
 
 /** TF.js's backend epsilon for float32, the default ε of its optimizers. */
 const EPSILON = 1e-7;
 
 const step = (v: Variable, next: Tensor) => v.assign(next);
 
-/** tf.train.momentum: accumulation = momentum·accumulation + g; p −= lr·accumulation (Nesterov: p −= lr·(g + momentum·accumulation)). */
-export class MomentumOptimizer extends Optimizer {
-  readonly className = 'Momentum';
+/**
+ * tf.train.momentum, a kind of SGD as in TF.js: accumulation = momentum·accumulation + g; p −= lr·accumulation
+ * (Nesterov: p −= lr·(g + momentum·accumulation)), at the rate setLearningRate last set, as SGD's.
+ */
+export class MomentumOptimizer extends SGDOptimizer {
+  override readonly className = 'Momentum';
+  static override readonly factory = 'train.momentum';
 
   constructor(
     learningRate: number,
-    readonly momentum: number,
+    override readonly momentum: number,
     readonly useNesterov = false,
   ) {
-    super('train.momentum', learningRate);
+    super(learningRate);
     checkRate('train.momentum', 'momentum', momentum, 0, Infinity);
     if (typeof useNesterov !== 'boolean') throw argError('train.momentum', 'useNesterov', fmtValue(useNesterov), 'a boolean');
+    // TF.js's momentum scalar, held for tf.memory()'s count.
+    this.holdScalar(momentum);
   }
 
-  protected update(p: Variable, g: Tensor): void {
+  protected override update(p: Variable, g: Tensor): void {
     const acc = this.slot(p, 'momentum');
     const next = add(mul(acc, this.momentum), g);
     step(acc, next);
-    step(p, sub(p, mul(this.useNesterov ? add(g, mul(next, this.momentum)) : next, this.learningRate)));
+    step(p, sub(p, mul(this.useNesterov ? add(g, mul(next, this.momentum)) : next, this.stepRate)));
   }
 
-  getConfig(): Record<string, number | boolean> {
+  override getConfig(): Record<string, number | boolean> {
     return { learningRate: this.learningRate, momentum: this.momentum, useNesterov: this.useNesterov };
   }
 }
@@ -155,6 +162,9 @@ export class AdamaxOptimizer extends Optimizer {
     checkRate(op, 'beta2', beta2, 0, 1);
     checkRate(op, 'epsilon', epsilon, 0, Infinity);
     checkRate(op, 'decay', decay, 0, Infinity);
+    // TF.js's iteration and accBeta1, held for tf.memory()'s count; the steps here use the step count.
+    this.holdScalar(0);
+    this.holdScalar(beta1);
   }
 
   protected update(p: Variable, g: Tensor): void {

@@ -4,6 +4,8 @@ import { Variable, findVariable } from '../tensor/variable';
 import { argError, fmtShape, fmtValue } from '../util/validate';
 import type { NamedTensorMap, Scalar } from '../tensor/tfjs-types';
 import { tidy } from '../tensor/tidy';
+import { keep } from '../tensor/scopes';
+import { scalar } from '../ops/creation';
 
 /** Gradients by variable: a Map, TF.js's {name: gradient} map, or its [{name, tensor}] list. */
 export type GradientMap = Map<Variable, Tensor> | Record<string, Tensor> | NamedTensor[];
@@ -27,6 +29,8 @@ export abstract class Optimizer {
   /** Per variable, its slots (moments, accumulators) by kind, in creation order. */
   private readonly slots = new Map<Variable, Map<string, Variable>>();
   private rate: number;
+  /** The scalars held by holdScalar, freed by dispose(). */
+  private readonly held = new Set<Tensor>();
 
   constructor(op: string, learningRate: number) {
     this.rate = checkRate(op, 'learningRate', learningRate, 0, Infinity);
@@ -73,11 +77,27 @@ export abstract class Optimizer {
     if (!mine) this.slots.set(param, (mine = new Map()));
     let s = mine.get(kind);
     if (!s) {
-      const values = new (arrayTypeFor(param.dtype))(param.size).fill(fill);
-      s = new Variable(new Tensor(param.shape, param.dtype, values), false, `${param.name}/${kind}`);
+      const initial = new Tensor(param.shape, param.dtype, new (arrayTypeFor(param.dtype))(param.size).fill(fill));
+      s = new Variable(initial, false, `${param.name}/${kind}`);
+      // The variable holds a copy: the initial values are freed here, not left to a tidy (setWeights runs in none).
+      initial.dispose();
       mine.set(kind, s);
     }
     return s;
+  }
+
+  /**
+   * A scalar the optimizer keeps as TF.js's keeps it (SGD its negated rate, Momentum its momentum, Adam and Adamax
+   * two beta powers), so tf.memory() counts what TF.js counts while it lives; it replaces `old` when given.
+   */
+  protected holdScalar(value: number, old?: Tensor): Tensor {
+    if (old) {
+      this.held.delete(old);
+      old.dispose();
+    }
+    const t = keep(scalar(value));
+    this.held.add(t);
+    return t;
   }
 
   /** The step count and every slot, as TF.js's getWeights (slots grouped by kind, as TF.js orders them). */
@@ -88,7 +108,8 @@ export abstract class Optimizer {
     for (const kind of kinds) {
       for (const m of this.slots.values()) {
         const s = m.get(kind);
-        if (s) out.push({ name: s.name, tensor: new Tensor(s.shape, s.dtype, s.hostValues().slice()) });
+        // The slot itself, as TF.js gives its accumulators: only the step count is a new tensor.
+        if (s) out.push({ name: s.name, tensor: s });
       }
     }
     return out;
@@ -128,6 +149,8 @@ export abstract class Optimizer {
   dispose(): void {
     for (const m of this.slots.values()) for (const s of m.values()) s.dispose();
     this.slots.clear();
+    for (const t of this.held) t.dispose();
+    this.held.clear();
   }
 
   private resolve(grads: GradientMap): [Variable, Tensor][] {

@@ -3,29 +3,43 @@ import type { Tensor } from '../tensor/tensor';
 import type { Variable } from '../tensor/variable';
 import { Optimizer, checkRate } from './optimizer';
 
-/** SGD, p −= lr·g; with momentum (a tessera extension of tf.train.sgd), Keras's velocity = momentum·velocity − lr·g and p += velocity. */
+/**
+ * SGD, p −= lr·g; with momentum (a tessera extension of tf.train.sgd), Keras's velocity = momentum·velocity − lr·g and p += velocity.
+ * As TF.js's, steps take the rate the constructor or setLearningRate gave (TF.js keeps it as a scalar −lr, held
+ * here too): assigning learningRate alone changes what getConfig reports, not the steps.
+ */
 export class SGDOptimizer extends Optimizer {
-  readonly className = 'SGD';
+  readonly className: string = 'SGD';
+  /** The tn.train factory whose arguments the constructor checks, so Momentum's errors name train.momentum. */
+  static readonly factory: string = 'train.sgd';
+  /** The rate steps use. */
+  protected stepRate: number;
+  /** TF.js's scalar −lr, held for tf.memory()'s count. */
+  private c: Tensor;
 
   constructor(
     learningRate: number,
     readonly momentum = 0,
   ) {
-    super('train.sgd', learningRate);
+    super((new.target as typeof SGDOptimizer).factory, learningRate);
     checkRate('train.sgd', 'momentum', momentum, 0, 1);
+    this.stepRate = learningRate;
+    this.c = this.holdScalar(-learningRate);
   }
 
   protected update(v: Variable, g: Tensor): void {
-    backend().sgdUpdate(v, g, this.momentum > 0 ? this.slot(v, 'momentum') : null, this.learningRate, this.momentum);
+    backend().sgdUpdate(v, g, this.momentum > 0 ? this.slot(v, 'momentum') : null, this.stepRate, this.momentum);
   }
 
-  /** As TF.js's SGDOptimizer.setLearningRate. */
+  /** As TF.js's SGDOptimizer.setLearningRate: the rate of the steps from now on. */
   setLearningRate(learningRate: number): void {
     this.learningRate = learningRate;
+    this.stepRate = learningRate;
+    this.c = this.holdScalar(-learningRate, this.c);
   }
 
   /** TF.js's config ({learningRate}); momentum, tessera's extension, only where it is used. */
-  getConfig(): Record<string, number> {
+  getConfig(): Record<string, number | boolean> {
     return this.momentum === 0 ? { learningRate: this.learningRate } : { learningRate: this.learningRate, momentum: this.momentum };
   }
 }

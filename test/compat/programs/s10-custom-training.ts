@@ -79,4 +79,72 @@ export const s10CustomTraining: Program[] = [
       return out;
     },
   },
+  {
+    name: 'tf.memory() while each optimizer is made, trains in tf.tidy, saves and restores its state, and is disposed',
+    run: async (tf) => {
+      const start = tf.memory().numTensors;
+      const seen: string[] = [];
+      const trained: Record<string, number[]> = {};
+      const note = (what: string) => {
+        // Tensors only: earlier string tensors of the same process can leave TF.js's numBytes NaN.
+        seen.push(`${what}: ${tf.memory().numTensors - start} tensors`);
+      };
+      const w = tf.variable(tf.tensor2d([[0.5, -0.3], [0.2, 0.8]]));
+      const x = tf.tensor2d([[1, 2], [3, -1], [0.5, 0.5]]);
+      const y = tf.tensor2d([[1, 0], [0, 1], [1, 1]]);
+      note('data');
+      const makers: [string, () => ReturnType<typeof tf.train.sgd> | ReturnType<typeof tf.train.adam> | ReturnType<typeof tf.train.momentum> | ReturnType<typeof tf.train.rmsprop> | ReturnType<typeof tf.train.adagrad> | ReturnType<typeof tf.train.adadelta> | ReturnType<typeof tf.train.adamax>][] = [
+        ['sgd', () => tf.train.sgd(0.1)], ['rmsprop', () => tf.train.rmsprop(0.01)],
+        ['centered rmsprop', () => tf.train.rmsprop(0.01, 0.9, 0.2, 1e-7, true)], ['adagrad', () => tf.train.adagrad(0.1)],
+        ['adadelta', () => tf.train.adadelta(1)], ['adam', () => tf.train.adam(0.01)], ['adamax', () => tf.train.adamax(0.01)],
+        ['momentum', () => tf.train.momentum(0.1, 0.9)],
+      ];
+      for (const [name, make] of makers) {
+        const opt = make();
+        note(`${name} made`);
+        for (let i = 0; i < 3; i++) tf.tidy(() => { opt.minimize(() => tf.losses.meanSquaredError(y, x.matMul(w)) as Scalar); });
+        note(`${name} after 3 steps`);
+        trained[name] = Array.from(w.dataSync());
+        // Each starts from the same point (Adam's ε enters where Keras puts it: near a minimum it parts from TF.js's).
+        tf.tidy(() => w.assign(tf.tensor2d([[0.5, -0.3], [0.2, 0.8]])));
+        // TF.js's Momentum.dispose leaves its rate scalar alive (a leak tessera does not copy), so it stays.
+        if (name === 'momentum') continue;
+        opt.dispose();
+        note(`${name} disposed`);
+      }
+      const sgd = tf.train.sgd(0.1);
+      sgd.setLearningRate(0.05);
+      note('sgd with a new rate');
+      const adam = tf.train.adam(0.01);
+      const cost = adam.minimize(() => tf.losses.meanSquaredError(y, x.matMul(w)) as Scalar, true);
+      note('adam cost kept');
+      const state = await adam.getWeights();
+      note('adam getWeights');
+      const copy = tf.train.adam(0.01);
+      await copy.setWeights(state);
+      note('second adam setWeights');
+      tf.dispose([cost!, state[0].tensor]);
+      note('cost and iter disposed');
+      return { seen, trained, w };
+    },
+  },
+  {
+    name: "sgd and momentum step with the rate setLearningRate set, as TF.js's (assigning learningRate only changes getConfig)",
+    run: (tf) => {
+      const out: unknown[] = [];
+      for (const opt of [tf.train.sgd(0.1), tf.train.momentum(0.1, 0.9), tf.train.momentum(0.1, 0.5, true)]) {
+        const w = tf.variable(tf.tensor1d([1, -2]));
+        const loss = () => w.square().sum() as Scalar;
+        opt.minimize(loss);
+        opt.learningRate = 0.5;
+        opt.minimize(loss);
+        const assigned = w.arraySync();
+        opt.setLearningRate(0.01);
+        opt.minimize(loss);
+        out.push(opt.getClassName(), assigned, w.arraySync(), opt.getConfig(), opt.iterations);
+        w.dispose();
+      }
+      return out;
+    },
+  },
 ];
