@@ -37,7 +37,7 @@ export { callbacks, Callback, CustomCallback, EarlyStopping } from './model/call
 export type { Shape } from './layers/symbolic';
 export type { YieldEveryOptions } from './model/yield';
 export * as metrics from './model/metrics-public';
-export { train, Optimizer, AdamOptimizer, AdamWOptimizer, SGDOptimizer } from './optimizers/index';
+export { train, Optimizer, AdamOptimizer, AdamWOptimizer, SGDOptimizer, MomentumOptimizer, RMSPropOptimizer, AdagradOptimizer, AdadeltaOptimizer, AdamaxOptimizer } from './optimizers/index';
 export * as initializers from './layers/initializers-public';
 export * as data from './data/index';
 export { setRandomSeed } from './util/random';

@@ -9,7 +9,7 @@ import { Optimizer, checkRate } from './optimizer';
  * into the step size, lr_t = lr·sqrt(1 − β2^t)/(1 − β1^t), and p −= lr_t·m/(sqrt(v) + ε).
  */
 export class AdamOptimizer extends Optimizer {
-  readonly className: string = 'Adam';
+  static override readonly className: string = 'Adam';
   /** The tn.train factory whose arguments the constructor checks, so AdamW's errors name train.adamw. */
   static readonly factory: string = 'train.adam';
 
@@ -46,7 +46,7 @@ export class AdamOptimizer extends Optimizer {
 
 /** Adam with decoupled weight decay (Keras AdamW): p −= lr·decay·p, then the Adam step. */
 export class AdamWOptimizer extends AdamOptimizer {
-  override readonly className = 'AdamW';
+  static override readonly className = 'AdamW';
   static override readonly factory = 'train.adamw';
 
   constructor(

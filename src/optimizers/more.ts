@@ -16,7 +16,7 @@ const step = (v: Variable, next: Tensor) => v.assign(next);
  * (Nesterov: p −= lr·(g + momentum·accumulation)), at the rate setLearningRate last set, as SGD's.
  */
 export class MomentumOptimizer extends SGDOptimizer {
-  override readonly className = 'Momentum';
+  static override readonly className = 'Momentum';
   static override readonly factory = 'train.momentum';
 
   constructor(
@@ -48,7 +48,7 @@ export class MomentumOptimizer extends SGDOptimizer {
  * Centered, with mg = decay·mg + (1 − decay)·g, the denominator is sqrt(ms − (mg² + ε)), as TF.js writes it.
  */
 export class RMSPropOptimizer extends Optimizer {
-  readonly className = 'RMSProp';
+  static override readonly className = 'RMSProp';
 
   constructor(
     learningRate: number,
@@ -91,7 +91,7 @@ export class RMSPropOptimizer extends Optimizer {
 
 /** tf.train.adagrad: accumulator (from initialAccumulatorValue) += g²; p −= lr·g/sqrt(accumulator + ε). */
 export class AdagradOptimizer extends Optimizer {
-  readonly className = 'Adagrad';
+  static override readonly className = 'Adagrad';
 
   constructor(
     learningRate: number,
@@ -118,7 +118,7 @@ export class AdagradOptimizer extends Optimizer {
  * before this step's gradient; then Eg² = ρ·Eg² + (1 − ρ)·g², Eu² = ρ·Eu² + (1 − ρ)·u²; p −= lr·u.
  */
 export class AdadeltaOptimizer extends Optimizer {
-  readonly className = 'Adadelta';
+  static override readonly className = 'Adadelta';
 
   constructor(
     learningRate = 0.001,
@@ -147,7 +147,7 @@ export class AdadeltaOptimizer extends Optimizer {
 
 /** tf.train.adamax: m = β1·m + (1 − β1)·g; u = max(β2·u, |g|); p −= lr/(1 + decay·(t − 1))/(1 − β1^t)·m/(u + ε). */
 export class AdamaxOptimizer extends Optimizer {
-  readonly className = 'Adamax';
+  static override readonly className = 'Adamax';
 
   constructor(
     learningRate = 0.002,

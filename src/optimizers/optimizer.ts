@@ -18,7 +18,13 @@ export interface NamedTensor {
 
 /** The shared part of every optimizer: checking gradients, counting steps, slot variables, minimize(). */
 export abstract class Optimizer {
-  abstract readonly className: string;
+  /** The class name under which the optimizer is serialized: static, as TF.js's (each optimizer class sets its own). */
+  static readonly className: string = 'Optimizer';
+
+  /** The class's name, as the static className. */
+  get className(): string {
+    return (this.constructor as typeof Optimizer).className;
+  }
 
   /** The class name under which the optimizer is serialized, as TF.js's getClassName(). */
   getClassName(): string {

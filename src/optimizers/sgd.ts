@@ -9,7 +9,7 @@ import { Optimizer, checkRate } from './optimizer';
  * here too): assigning learningRate alone changes what getConfig reports, not the steps.
  */
 export class SGDOptimizer extends Optimizer {
-  readonly className: string = 'SGD';
+  static override readonly className: string = 'SGD';
   /** The tn.train factory whose arguments the constructor checks, so Momentum's errors name train.momentum. */
   static readonly factory: string = 'train.sgd';
   /** The rate steps use. */

@@ -147,4 +147,18 @@ export const s10CustomTraining: Program[] = [
       return out;
     },
   },
+  {
+    name: 'the optimizer classes, their static className (what tf.serialization registers) and instanceof',
+    run: (tf) => {
+      const classes = [tf.SGDOptimizer, tf.MomentumOptimizer, tf.RMSPropOptimizer, tf.AdagradOptimizer, tf.AdadeltaOptimizer, tf.AdamOptimizer, tf.AdamaxOptimizer];
+      const made = [tf.train.sgd(0.1), tf.train.momentum(0.1, 0.9), tf.train.rmsprop(0.1), tf.train.adagrad(0.1), tf.train.adadelta(), tf.train.adam(), tf.train.adamax()];
+      const direct = new tf.MomentumOptimizer(0.05, 0.5, true);
+      return {
+        classNames: classes.map((c) => c.className),
+        made: made.map((o, i) => [o.getClassName(), o instanceof classes[i], o instanceof tf.Optimizer, (o.constructor as typeof tf.Optimizer).className]),
+        momentumIsSgd: made[1] instanceof tf.SGDOptimizer,
+        direct: [direct.getClassName(), direct.getConfig()],
+      };
+    },
+  },
 ];
