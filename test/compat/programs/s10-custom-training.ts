@@ -161,4 +161,20 @@ export const s10CustomTraining: Program[] = [
       };
     },
   },
+  {
+    name: "adamax's state saved with getWeights and restored into another with setWeights",
+    deviation: "TF.js 4.22's Adamax throws 'getWeights() is not implemented for Adamax yet'; tessera saves and restores its moments as for the other optimizers (so a model compiled with adamax saves with includeOptimizer)",
+    run: async (tf) => {
+      const w = tf.variable(tf.tensor1d([1, -2, 0.5]));
+      const loss = () => w.sub(tf.tensor1d([0.5, 0.5, 0.5])).square().sum() as Scalar;
+      const first = tf.train.adamax(0.1);
+      for (let i = 0; i < 3; i++) first.minimize(loss);
+      const second = tf.train.adamax(0.1);
+      await second.setWeights(await first.getWeights());
+      second.minimize(loss);
+      const out = [w.arraySync(), second.iterations];
+      w.dispose();
+      return out;
+    },
+  },
 ];
