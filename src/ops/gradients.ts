@@ -106,6 +106,8 @@ export function variableGrads(f: () => Tensor, varList?: Variable[]): { value: S
   const { value, grads: byVar } = variableGradsList(f, varList);
   const named: NamedTensorMap = {};
   for (const [v, g] of byVar) named[v.name] = g;
+  // As TF.js: a non-trainable variable of the given list is named with a null gradient (applyGradients skips it).
+  for (const v of varList ?? []) if (!v.trainable) named[v.name] = null as unknown as Tensor;
   return { value: value as Scalar, grads: named };
 }
 

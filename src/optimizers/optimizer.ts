@@ -172,7 +172,8 @@ export abstract class Optimizer {
             return [item.name, item.tensor];
           })
         : Object.entries(grads);
-      entries = named.map(([name, g]) => [findVariable(name), g, name]);
+      // A null gradient (variableGrads gives one to a frozen variable of its list) leaves its variable alone, as in TF.js.
+      entries = named.filter(([, g]) => g !== null).map(([name, g]) => [findVariable(name), g, name]);
     }
     return entries.map(([v, g, name]): [Variable, Tensor] => {
       if (!(v instanceof Variable)) throw argError(op, 'grads', `a gradient for '${name}'`, 'gradients keyed by existing variables');

@@ -162,6 +162,20 @@ export const s10CustomTraining: Program[] = [
     },
   },
   {
+    name: 'variableGrads over a var list with a frozen variable names it with a null gradient, which applyGradients skips',
+    run: (tf) => {
+      const a = tf.variable(tf.scalar(2), true, 's10FrozenA');
+      const c = tf.variable(tf.scalar(3), false, 's10FrozenC');
+      const { value, grads } = tf.variableGrads(() => a.mul(c).square() as Scalar, [a, c]);
+      const seen: unknown[] = [value, Object.keys(grads), grads['s10FrozenA'], grads['s10FrozenC'] === null];
+      const opt = tf.train.adagrad(0.5);
+      opt.applyGradients(grads);
+      seen.push(a.arraySync(), c.arraySync(), opt.iterations);
+      tf.dispose([a, c]);
+      return seen;
+    },
+  },
+  {
     name: "adamax's state saved with getWeights and restored into another with setWeights",
     deviation: "TF.js 4.22's Adamax throws 'getWeights() is not implemented for Adamax yet'; tessera saves and restores its moments as for the other optimizers (so a model compiled with adamax saves with includeOptimizer)",
     run: async (tf) => {
