@@ -191,7 +191,7 @@ export const s10CustomTraining: Program[] = [
         const trained = tf.memory().numTensors - start;
         const state = await model.optimizer!.getWeights();
         // Layer names count up across the process: their numbers are left out.
-        out.push(name, built, compiled, trained, history.history.loss, state.map((w) => w.name.replace(/_\d+/g, '')), model.getWeights()[0].arraySync());
+        out.push(name, built, compiled, trained, history.history.loss, state.map((w) => w.name.replace(/\d+/g, '')), model.getWeights()[0].arraySync());
         tf.dispose([x, y, state[0].tensor]);
         model.dispose();
         out.push(tf.memory().numTensors - start);
