@@ -1,4 +1,4 @@
-import type { Scalar } from '../../../src/index';
+import type { Scalar, Tensor } from '../../../src/index';
 import type { Program } from '../harness';
 
 // Custom training loops as the TF.js guides and core examples write them: tf.variable weights trained by an
@@ -197,6 +197,45 @@ export const s10CustomTraining: Program[] = [
         out.push(tf.memory().numTensors - start);
       }
       return out;
+    },
+  },
+  {
+    name: 'polynomial regression as the core example writes it: scalar variables, pow by an int32 scalar, sgd.minimize returning the cost',
+    run: (tf) => {
+      const start = tf.memory().numTensors;
+      const [a, b, c, d] = [0.3, -0.2, 0.1, 0.4].map((v) => tf.variable(tf.scalar(v)));
+      const xs = tf.tensor1d(Array.from({ length: 20 }, (_, i) => Math.sin(i + 1)));
+      const ys = tf.tidy(() => xs.pow(tf.scalar(3, 'int32')).mul(-0.8).add(xs.square().mul(0.2)).add(xs.mul(0.9)).add(0.5));
+      const predict = (x: Tensor) => tf.tidy(() => a.mul(x.pow(tf.scalar(3, 'int32'))).add(b.mul(x.square())).add(c.mul(x)).add(d));
+      const optimizer = tf.train.sgd(0.5);
+      const costs: number[] = [];
+      const counts: number[] = [];
+      for (let i = 0; i < 30; i++) {
+        const cost = optimizer.minimize(() => predict(xs).sub(ys).square().mean() as Scalar, true);
+        costs.push(cost!.dataSync()[0]);
+        cost!.dispose();
+        counts.push(tf.memory().numTensors - start);
+      }
+      return { costs, counts, coeffs: [a, b, c, d].map((v) => v.dataSync()[0]), iterations: optimizer.iterations };
+    },
+  },
+  {
+    name: 'a conv net of tf.variable weights (conv2d, relu, maxPool, matMul) trained by centered rmsprop with momentum',
+    run: (tf) => {
+      const images = tf.tensor4d(Array.from({ length: 2 * 6 * 6 }, (_, i) => Math.cos(i * 0.7)), [2, 6, 6, 1]);
+      const filter = tf.variable(tf.tensor4d(Array.from({ length: 9 * 2 }, (_, i) => Math.sin(i + 1) * 0.3), [3, 3, 1, 2]));
+      const dense = tf.variable(tf.tensor2d(Array.from({ length: 8 * 3 }, (_, i) => Math.cos(i * 1.3) * 0.2), [8, 3]));
+      const labels = tf.tensor2d([[1, 0, 0], [0, 0, 1]]);
+      const optimizer = tf.train.rmsprop(0.01, 0.9, 0.5, undefined, true);
+      const logits = () => tf.maxPool(tf.relu(tf.conv2d(images, filter, 1, 'same')), 2, 2, 'valid').reshape([2, 8]).matMul(dense);
+      const costs: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const cost = optimizer.minimize(() => tf.losses.softmaxCrossEntropy(labels, logits()) as Scalar, true);
+        costs.push(cost!.dataSync()[0]);
+        cost!.dispose();
+      }
+      const accuracy = tf.tidy(() => tf.metrics.categoricalAccuracy(labels, logits()).mean());
+      return { costs, filter, dense, accuracy };
     },
   },
   {
