@@ -71,9 +71,21 @@ export interface WeightExtras {
   constraint?: Constraint | null;
 }
 
-/** A weight name moved from one scope to another ('dense/kernel' from 'dense' to 'td' is 'td/kernel'), as TF.js's name scopes give it. */
-export function rescope(name: string, from: string, to: string): string {
-  return name.startsWith(`${from}/`) ? `${to}/${name.slice(from.length + 1)}` : `${to}/${name}`;
+/** The name scope a wrapper or RNN builds the layer or cell it holds in; null: a layer names its weights after itself. */
+let innerScope: string | null = null;
+
+/**
+ * Runs an inner layer's build with its weights named `${scope}/...`, as TF.js's nameScope around that build names
+ * them: 'td/kernel' in a timeDistributed, 'bi/forward_lstm/kernel' in a bidirectional, 'rnn/RNNCell_0/kernel'.
+ */
+export function buildInScope(scope: string, build: () => void): void {
+  const outer = innerScope;
+  innerScope = scope;
+  try {
+    build();
+  } finally {
+    innerScope = outer;
+  }
 }
 
 const isShapeList = (s: ShapeOrShapes): s is number[][] => s.length > 0 && Array.isArray(s[0]);
@@ -374,7 +386,7 @@ export abstract class Layer {
   private addVariable(suffix: string, shape: number[], init: Initializer, options: WeightExtras, dtype: DType): Variable {
     // The variable copies the initial values; the initializer's tensor is ours and is freed (a build outside tidy would leak it).
     const initial = init.apply(shape, dtype);
-    const v = new Variable(initial, this.trainableFlag && (options.trainable ?? true), `${this.name}/${suffix}`);
+    const v = new Variable(initial, this.trainableFlag && (options.trainable ?? true), `${this.weightScope()}/${suffix}`);
     initial.dispose();
     this.vars.push(v);
     this.weightOptions.set(v, options);
@@ -577,12 +589,9 @@ export abstract class Layer {
     return [...(this.trainableFlag ? declared.filter((v) => !v.trainable) : declared), ...frozen];
   }
 
-  /**
-   * The name a weight of this layer is saved under, as TF.js names it ('layer/suffix'); wrappers and RNNs
-   * rescope the weights of the layers and cells they hold, so files load by name in TF.js.
-   */
-  savedName(v: Variable): string {
-    return v.name;
+  /** The scope this layer's weights are named in as it builds: its own name, or the one its wrapper builds it in. */
+  protected weightScope(): string {
+    return innerScope ?? this.name;
   }
 
   /**

@@ -1,7 +1,6 @@
 import type { Tensor } from '../tensor/tensor';
-import type { Variable } from '../tensor/variable';
 import { argError, fmtValue } from '../util/validate';
-import { Layer, checkConfigKeys, rescope, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
+import { Layer, buildInScope, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
 
 export interface TimeDistributedLayerArgs extends LayerArgs {
   layer: Layer;
@@ -35,13 +34,9 @@ export class TimeDistributed extends Layer {
   }
 
   protected override buildWeights(inputShape: readonly number[]): void {
-    this.layer.build(inputShape.slice(1));
+    // TF.js builds the inner layer in the wrapper's name scope: 'time_distributed/kernel'.
+    buildInScope(this.weightScope(), () => this.layer.build(inputShape.slice(1)));
     this.vars.push(...this.layer.weights);
-  }
-
-  /** TF.js builds the inner layer in the wrapper's name scope: 'time_distributed/kernel'. */
-  override savedName(v: Variable): string {
-    return rescope(this.layer.savedName(v), this.layer.name, this.name);
   }
 
   override get supportsMasking(): boolean {

@@ -457,9 +457,7 @@ export class LayersModel extends Layer implements TrainableModel {
 
   /** The names the weights are saved under (TF.js's, scoped by wrappers and RNNs), in the order of `weights`. */
   savedWeightNames(): string[] {
-    const byVar = new Map<Variable, string>();
-    for (const l of this.layers) for (const v of l.weights) byVar.set(v, l.savedName(v));
-    return this.weights.map((v) => byVar.get(v) ?? v.name);
+    return this.weights.map((v) => v.name);
   }
 
   /** Sets every weight from one list in the order of `weights`; all are checked before any changes. */

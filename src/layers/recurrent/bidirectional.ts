@@ -2,9 +2,8 @@ import { add, mul } from '../../ops/binary';
 import { concat } from '../../ops/concat';
 import { reverse } from '../../ops/reverse';
 import type { Tensor } from '../../tensor/tensor';
-import type { Variable } from '../../tensor/variable';
 import { argError, fmtValue } from '../../util/validate';
-import { Layer, checkConfigKeys, type Applied, type CallOptions, type Kwargs, type LayerArgs, type LayerConfig } from '../layer';
+import { Layer, buildInScope, checkConfigKeys, type Applied, type CallOptions, type Kwargs, type LayerArgs, type LayerConfig } from '../layer';
 import { SymbolicTensor } from '../symbolic';
 import { nestedConfig } from './cell';
 import { GRU, LSTM, SimpleRNN } from './layers';
@@ -70,15 +69,9 @@ export class Bidirectional extends Layer {
   }
 
   protected override buildWeights(inputShape: readonly number[]): void {
-    this.forwardLayer.build(inputShape.slice());
-    this.backwardLayer.build(inputShape.slice());
+    // TF.js builds each direction in its own scope inside the wrapper's: 'bidirectional/forward_lstm/kernel'.
+    for (const l of [this.forwardLayer, this.backwardLayer]) buildInScope(`${this.weightScope()}/${l.name}`, () => l.build(inputShape.slice()));
     this.vars.push(...this.forwardLayer.weights, ...this.backwardLayer.weights);
-  }
-
-  /** TF.js builds each direction in its own scope inside the wrapper's: 'bidirectional/forward_lstm/kernel'. */
-  override savedName(v: Variable): string {
-    const inner = this.forwardLayer.weights.includes(v) ? this.forwardLayer : this.backwardLayer;
-    return `${this.name}/${inner.savedName(v)}`;
   }
 
   override get supportsMasking(): boolean {

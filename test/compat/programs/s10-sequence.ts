@@ -1,0 +1,143 @@
+import type { LayersModel, SymbolicTensor, Tensor } from '../../../src/index';
+import type { Program, TF } from '../harness';
+
+// Text and sequence models as the tfjs-examples (sentiment, date-conversion-attention, addition-rnn, jena-weather,
+// translation) and TF.js users write them, with fixed weights: embeddings with masks, conv1d and 1-D pooling,
+// recurrent layers with their options, bidirectional merges, attention built from dot/activation/concatenate, and
+// the model surface around them (summary, weights' names and shapes, configs, fit with validation data).
+
+type Sym = SymbolicTensor;
+
+/** Sets every weight of a model to fixed values, 0.3·cos(1 + i) over the flattened weights, in order. */
+function fixWeights(tf: TF, model: { getWeights(): Tensor[]; setWeights(w: Tensor[]): void }): void {
+  let k = 0;
+  model.setWeights(model.getWeights().map((w) => tf.tensor(Array.from({ length: w.size }, () => 0.3 * Math.cos(1 + k++)), w.shape)));
+}
+
+/** A [batch, steps, features] sequence of fixed values. */
+const seq = (tf: TF, batch: number, steps: number, features: number) =>
+  tf.tensor3d(Array.from({ length: batch * steps * features }, (_, i) => Math.sin(0.7 * i + 0.2)), [batch, steps, features]);
+
+/** The surface of a model a user inspects: output shapes, weight names and shapes, and predictions. */
+const surface = (model: LayersModel, x: Tensor | Tensor[]) => ({
+  outputs: model.outputs.map((o) => o.shape),
+  names: model.weights.map((w) => w.name),
+  shapes: model.getWeights().map((w) => w.shape),
+  predicted: model.predict(x),
+});
+
+export const s10Sequence: Program[] = [
+  {
+    name: 'embedding with maskZero and inputLength into an lstm: padded ids give the last real step\'s state',
+    run: (tf) => {
+      const model = tf.sequential({ layers: [
+        tf.layers.embedding({ inputDim: 6, outputDim: 3, inputLength: 5, maskZero: true, name: 'sq_emb' }),
+        tf.layers.lstm({ units: 2, name: 'sq_lstm' }),
+        tf.layers.dense({ units: 1, activation: 'sigmoid', name: 'sq_out' }),
+      ] });
+      fixWeights(tf, model);
+      const ids = tf.tensor2d([[1, 2, 3, 0, 0], [4, 5, 0, 0, 0], [1, 2, 3, 4, 5]]);
+      return { ...surface(model, ids), shape: model.layers[0].outputShape };
+    },
+  },
+  {
+    name: 'embedding with maskZero into gru and simpleRNN with returnSequences: masked steps repeat the previous output',
+    run: (tf) => ['gru', 'simpleRNN'].map((kind) => {
+      const rnn = kind === 'gru'
+        ? tf.layers.gru({ units: 2, returnSequences: true, name: `sm_${kind}` })
+        : tf.layers.simpleRNN({ units: 2, returnSequences: true, name: `sm_${kind}` });
+      const model = tf.sequential({ layers: [tf.layers.embedding({ inputDim: 5, outputDim: 2, inputLength: 4, maskZero: true, name: `sm_emb_${kind}` }), rnn] });
+      fixWeights(tf, model);
+      return surface(model, tf.tensor2d([[1, 0, 2, 0], [3, 4, 0, 0]]));
+    }),
+  },
+  {
+    name: 'sentiment cnn: embedding, dropout, conv1d valid, globalMaxPooling1d, dense; summary and predict',
+    run: (tf) => {
+      const model = tf.sequential();
+      model.add(tf.layers.embedding({ inputDim: 10, outputDim: 4, inputLength: 6, name: 'sc_emb' }));
+      model.add(tf.layers.dropout({ rate: 0.2, name: 'sc_drop' }));
+      model.add(tf.layers.conv1d({ filters: 3, kernelSize: 3, strides: 1, padding: 'valid', activation: 'relu', name: 'sc_conv' }));
+      model.add(tf.layers.globalMaxPooling1d({ name: 'sc_gmp' }));
+      model.add(tf.layers.dense({ units: 1, activation: 'sigmoid', name: 'sc_out' }));
+      fixWeights(tf, model);
+      model.summary();
+      return surface(model, tf.tensor2d([[1, 2, 3, 4, 5, 6], [9, 8, 7, 0, 0, 0]]));
+    },
+  },
+  {
+    name: 'conv1d with same padding, strides and dilation, then maxPooling1d and averagePooling1d of each padding',
+    run: (tf) => {
+      const x = seq(tf, 2, 7, 2);
+      const conv = (args: object) => tf.layers.conv1d({ filters: 2, kernelSize: 3, kernelInitializer: 'ones', biasInitializer: 'zeros', ...args });
+      return [
+        conv({ padding: 'same' }).apply(x), conv({ strides: 2 }).apply(x), conv({ dilationRate: 2, padding: 'same' }).apply(x),
+        tf.layers.maxPooling1d({ poolSize: 2 }).apply(x), tf.layers.maxPooling1d({ poolSize: 3, strides: 2, padding: 'same' }).apply(x),
+        tf.layers.averagePooling1d({ poolSize: 2, padding: 'same' }).apply(x), tf.layers.maxPooling1d({ poolSize: [2] }).apply(x),
+        tf.layers.globalAveragePooling1d().apply(x), tf.layers.globalMaxPooling1d().apply(x),
+      ];
+    },
+  },
+  {
+    name: 'simpleRNN, lstm and gru with returnState: the outputs of apply on a tensor and on a symbolic input',
+    run: (tf) => (['simpleRNN', 'lstm', 'gru'] as const).map((kind) => {
+      const make = () => tf.layers[kind]({ units: 2, returnState: true, returnSequences: true, kernelInitializer: 'ones', recurrentInitializer: tf.initializers.constant({ value: 0.1 }), name: `rs_${kind}` });
+      const out = make().apply(seq(tf, 2, 3, 2)) as Tensor[];
+      const input = tf.input({ shape: [3, 2] });
+      const sym = make().apply(input) as Sym[];
+      return { values: out, shapes: sym.map((s) => s.shape) };
+    }),
+  },
+  {
+    name: 'goBackwards for simpleRNN, lstm and gru, with and without returnSequences',
+    run: (tf) => (['simpleRNN', 'lstm', 'gru'] as const).flatMap((kind) => [false, true].map((returnSequences) => {
+      const model = tf.sequential({ layers: [tf.layers[kind]({ units: 2, goBackwards: true, returnSequences, inputShape: [4, 2], name: `gb_${kind}_${returnSequences}` })] });
+      fixWeights(tf, model);
+      return model.predict(seq(tf, 2, 4, 2));
+    })),
+  },
+  {
+    name: 'bidirectional lstm with each mergeMode: outputs, shapes, weights and names',
+    run: (tf) => (['concat', 'sum', 'mul', 'ave'] as const).map((mergeMode) => {
+      const model = tf.sequential({ layers: [tf.layers.bidirectional({ layer: tf.layers.lstm({ units: 2, returnSequences: true, name: `bl_${mergeMode}` }) as never, mergeMode, inputShape: [3, 2], name: `bi_${mergeMode}` })] });
+      fixWeights(tf, model);
+      return { ...surface(model, seq(tf, 2, 3, 2)), config: model.layers[0].getConfig() };
+    }),
+  },
+  {
+    name: 'addition-rnn shape: lstm encoder, repeatVector, lstm decoder, timeDistributed dense softmax; summary',
+    run: (tf) => {
+      const model = tf.sequential();
+      model.add(tf.layers.lstm({ units: 4, inputShape: [5, 3], name: 'ar_enc' }));
+      model.add(tf.layers.repeatVector({ n: 3, name: 'ar_rep' }));
+      model.add(tf.layers.lstm({ units: 4, returnSequences: true, name: 'ar_dec' }));
+      model.add(tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 3, name: 'ar_dense' }), name: 'ar_td' }));
+      model.add(tf.layers.activation({ activation: 'softmax', name: 'ar_softmax' }));
+      fixWeights(tf, model);
+      model.summary();
+      return surface(model, seq(tf, 2, 5, 3));
+    },
+  },
+  {
+    name: 'masking layer before an lstm: all-maskValue steps are skipped; the masked output',
+    run: (tf) => {
+      const model = tf.sequential({ layers: [tf.layers.masking({ maskValue: 0, inputShape: [4, 2], name: 'mk_mask' }), tf.layers.lstm({ units: 2, returnSequences: true, name: 'mk_lstm' })] });
+      fixWeights(tf, model);
+      const x = tf.tensor3d([[[1, 2], [0, 0], [3, 1], [0, 0]], [[0, 0], [0, 0], [1, 1], [2, 0]]]);
+      return { ...surface(model, x), masked: model.layers[0].apply(x) };
+    },
+  },
+  {
+    name: 'weight names of a model with rnn over one cell and over stacked cells, and of a bidirectional gru inside timeDistributed\'s neighbours',
+    run: (tf) => {
+      const model = tf.sequential({ layers: [
+        tf.layers.rnn({ cell: tf.layers.simpleRNNCell({ units: 2, name: 'wn_cell' }), returnSequences: true, inputShape: [3, 2], name: 'wn_rnn' }),
+        tf.layers.rnn({ cell: [tf.layers.lstmCell({ units: 2, name: 'wn_c0' }), tf.layers.gruCell({ units: 2, name: 'wn_c1' })], returnSequences: true, name: 'wn_stack' }),
+        tf.layers.bidirectional({ layer: tf.layers.gru({ units: 2, returnSequences: true, name: 'wn_gru' }) as never, mergeMode: 'sum', name: 'wn_bi' }),
+        tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 1, name: 'wn_dense' }), name: 'wn_td' }),
+      ] });
+      fixWeights(tf, model);
+      return { ...surface(model, seq(tf, 2, 3, 2)), layerNames: model.layers.map((l) => l.weights.map((w) => w.name)) };
+    },
+  },
+];
