@@ -71,6 +71,39 @@ export interface WeightExtras {
   constraint?: Constraint | null;
 }
 
+/** How often each weight name was taken in this process (TF.js's nameMap), and the name each weight was made under. */
+const takenNames = new Map<string, number>();
+const scopedNames = new WeakMap<Variable, string>();
+
+/** False while a throwaway layer is made to learn its weights' names and shapes (TF.js makes no such layer). */
+let takingNames = true;
+
+/** Runs `make` (a probe of a layer's weights, disposed after) with its weights named as a first layer's, taking no name. */
+export function withoutTakingNames<T>(make: () => T): T {
+  const outer = takingNames;
+  takingNames = false;
+  try {
+    return make();
+  } finally {
+    takingNames = outer;
+  }
+}
+
+/** A weight's name: the scoped one the first time, then with a count ('dense/kernel_1') as TF.js's getUniqueTensorName. */
+function uniqueWeightName(scoped: string): string {
+  if (!takingNames) return scoped;
+  const index = takenNames.get(scoped) ?? 0;
+  takenNames.set(scoped, index + 1);
+  if (index === 0) return scoped;
+  takenNames.set(`${scoped}_${index}`, 1);
+  return `${scoped}_${index}`;
+}
+
+/** The name a layer weight is saved under: the scoped name it was made under, without the count (TF.js's originalName). */
+export function savedWeightName(v: Variable): string {
+  return scopedNames.get(v) ?? v.name;
+}
+
 /** The name scope a wrapper or RNN builds the layer or cell it holds in; null: a layer names its weights after itself. */
 let innerScope: string | null = null;
 
@@ -386,7 +419,9 @@ export abstract class Layer {
   private addVariable(suffix: string, shape: number[], init: Initializer, options: WeightExtras, dtype: DType): Variable {
     // The variable copies the initial values; the initializer's tensor is ours and is freed (a build outside tidy would leak it).
     const initial = init.apply(shape, dtype);
-    const v = new Variable(initial, this.trainableFlag && (options.trainable ?? true), `${this.weightScope()}/${suffix}`);
+    const scoped = `${this.weightScope()}/${suffix}`;
+    const v = new Variable(initial, this.trainableFlag && (options.trainable ?? true), uniqueWeightName(scoped));
+    scopedNames.set(v, scoped);
     initial.dispose();
     this.vars.push(v);
     this.weightOptions.set(v, options);

@@ -140,4 +140,27 @@ export const s10Sequence: Program[] = [
       return { ...surface(model, seq(tf, 2, 3, 2)), layerNames: model.layers.map((l) => l.weights.map((w) => w.name)) };
     },
   },
+  {
+    name: 'the same named text model built twice (as createModel() called for an online and a target network): the second\'s weight names are counted, its saved names are not',
+    run: async (tf) => {
+      const createModel = () => {
+        const model = tf.sequential();
+        model.add(tf.layers.embedding({ inputDim: 5, outputDim: 2, inputLength: 3, name: 'tw_emb' }));
+        model.add(tf.layers.bidirectional({ layer: tf.layers.lstm({ units: 2, name: 'tw_lstm' }) as never, name: 'tw_bi' }));
+        model.add(tf.layers.dense({ units: 1, name: 'tw_out' }));
+        return model;
+      };
+      const online = createModel();
+      const target = createModel();
+      fixWeights(tf, online);
+      target.setWeights(online.getWeights());
+      let saved: string[] = [];
+      await target.save(tf.io.withSaveHandler(async (artifacts) => {
+        saved = (artifacts.weightSpecs ?? []).map((w) => w.name);
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      }));
+      const ids = tf.tensor2d([[1, 2, 3], [4, 0, 1]]);
+      return { online: online.weights.map((w) => w.name), target: target.weights.map((w) => w.name), saved, same: [online.predict(ids), target.predict(ids)] };
+    },
+  },
 ];
