@@ -37,12 +37,9 @@ export interface EmbeddingLayerArgs extends LayerArgs {
   inputLength?: number | number[];
 }
 
-/** 1 where x is not 0, as a mask of x's shape (embedding({maskZero})). */
-export function nonZeroMask(x: Tensor, dtype: Tensor['dtype']): Tensor {
-  const v = x.hostValues();
-  const m = dtype === 'float64' ? new Float64Array(v.length) : new Float32Array(v.length);
-  for (let i = 0; i < v.length; i++) m[i] = v[i] !== 0 ? 1 : 0;
-  return new Tensor(x.shape, dtype, m);
+/** True where x is not 0: embedding({maskZero})'s bool mask, of x's shape, as TF.js's notEqual(x, 0). */
+function nonZeroMask(x: Tensor): Tensor {
+  return new Tensor(x.shape, 'bool', Uint8Array.from(x.hostValues(), (v) => (v !== 0 ? 1 : 0)));
 }
 
 /** tf.layers.embedding: integer ids [batch, ...] -> rows of embeddings [inputDim, outputDim]. */
@@ -109,8 +106,8 @@ export class Embedding extends Layer {
     return gather(this.embeddings as Variable, new Tensor(x.shape, 'int32', ids));
   }
 
-  override computeMask(x: Tensor): Tensor | null {
-    return this.maskZero ? nonZeroMask(x, this.dtype) : null;
+  override computeMask(x: Tensor, _mask: Tensor | null = null): Tensor | null {
+    return this.maskZero ? nonZeroMask(x) : null;
   }
 
   protected override layerConfig(): LayerConfig {

@@ -280,7 +280,7 @@ export abstract class Layer {
   }
 
   /** The mask of this layer's output given its input's mask, as TF.js's computeMask (layers taking several inputs get none). */
-  computeMask(_x: Tensor, mask: Tensor | null): Tensor | null {
+  computeMask(_x: Tensor, mask: Tensor | null = null): Tensor | null {
     return this.supportsMasking ? mask : null;
   }
 

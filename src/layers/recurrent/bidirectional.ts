@@ -78,7 +78,7 @@ export class Bidirectional extends Layer {
     return true;
   }
 
-  override computeMask(_x: Tensor, mask: Tensor | null): Tensor | null {
+  override computeMask(_x: Tensor, mask: Tensor | null = null): Tensor | null {
     return this.forwardLayer.returnSequences ? mask : null;
   }
 

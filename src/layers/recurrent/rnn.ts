@@ -173,7 +173,7 @@ export class RNN extends Layer {
     return this.run(x, options.training, options.mask ?? null, null).output;
   }
 
-  override computeMask(_x: Tensor, mask: Tensor | null): Tensor | null {
+  override computeMask(_x: Tensor, mask: Tensor | null = null): Tensor | null {
     return this.returnSequences ? mask : null;
   }
 

@@ -163,4 +163,20 @@ export const s10Sequence: Program[] = [
       return { online: online.weights.map((w) => w.name), target: target.weights.map((w) => w.name), saved, same: [online.predict(ids), target.predict(ids)] };
     },
   },
+  {
+    name: 'computeMask of embedding({maskZero}) and masking, with and without a mask argument, and what an lstm with returnSequences passes on',
+    run: (tf) => {
+      const emb = tf.layers.embedding({ inputDim: 6, outputDim: 2, maskZero: true, name: 'cm_emb' });
+      const ids = tf.tensor2d([[1, 2, 0, 0], [3, 0, 4, 0]]);
+      const masking = tf.layers.masking({ maskValue: -1, name: 'cm_mask' });
+      const x = tf.tensor3d([[[1, 2], [-1, -1], [-1, 0]], [[-1, -1], [0, 0], [-1, -1]]]);
+      const lstm = tf.layers.lstm({ units: 2, returnSequences: true, name: 'cm_lstm' });
+      const embMask = emb.computeMask(ids);
+      return {
+        emb: embMask, embWithMask: emb.computeMask(ids, tf.ones([2, 4])), masking: masking.computeMask(x), masked: masking.apply(x),
+        lstm: lstm.computeMask(tf.zeros([2, 4, 2]), embMask ?? undefined),
+        plain: tf.layers.embedding({ inputDim: 3, outputDim: 2, name: 'cm_plain' }).computeMask(ids),
+      };
+    },
+  },
 ];
