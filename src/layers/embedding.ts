@@ -48,6 +48,10 @@ export class Embedding extends Layer {
   readonly outputDim: number;
   readonly maskZero: boolean;
   private readonly inputLength: number[] | null;
+  /** Whether inputShape or batchInputShape was given (an input shape from inputLength alone gives TF.js's config no dtype). */
+  private readonly shapeGiven: boolean;
+  /** maskZero and inputLength as the user gave them, for getConfig. */
+  private readonly given: Pick<EmbeddingLayerArgs, 'maskZero' | 'inputLength'>;
   private readonly embeddingsInitializer: Initializer;
   embeddings: Variable | null = null;
 
@@ -69,6 +73,8 @@ export class Embedding extends Layer {
     this.outputDim = assertPositiveInt(op, 'outputDim', args.outputDim);
     this.maskZero = optionalBoolean(op, 'maskZero', args.maskZero, false);
     this.inputLength = inputLength;
+    this.shapeGiven = args.inputShape !== undefined || batchShape !== undefined;
+    this.given = { maskZero: args.maskZero, inputLength: args.inputLength };
     this.embeddingsInitializer = getInitializer(op, 'embeddingsInitializer', args.embeddingsInitializer ?? 'randomUniform');
     this.buildIfShaped();
   }
@@ -106,6 +112,15 @@ export class Embedding extends Layer {
     return gather(this.embeddings as Variable, new Tensor(x.shape, 'int32', ids));
   }
 
+  /** As TF.js's config: maskZero and inputLength as given (undefined where not given). */
+  override getConfig(): LayerConfig {
+    return { ...super.getConfig(), maskZero: this.given.maskZero, inputLength: this.given.inputLength };
+  }
+
+  protected override declaresInputShape(): boolean {
+    return this.shapeGiven;
+  }
+
   override computeMask(x: Tensor, _mask: Tensor | null = null): Tensor | null {
     return this.maskZero ? nonZeroMask(x) : null;
   }
@@ -119,7 +134,8 @@ export class Embedding extends Layer {
       activity_regularizer: null,
       embeddings_constraint: null,
       mask_zero: this.maskZero,
-      input_length: this.inputLength === null ? null : this.inputLength.length === 1 ? this.inputLength[0] : this.inputLength,
+      // Absent when not given, as in TF.js's config and model.json.
+      ...(this.inputLength === null ? {} : { input_length: this.inputLength.length === 1 ? this.inputLength[0] : this.inputLength }),
     };
   }
 }

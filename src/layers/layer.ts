@@ -296,7 +296,12 @@ export abstract class Layer {
       if (this.declaredInputShape) Object.assign(own, { batchInputShape: [this.declaredBatch, ...this.declaredInputShape], dtype: this.dtype });
       return own;
     }
-    return tfjsLayerConfig(this.savedConfig(), this.declaredInputShape !== null);
+    return tfjsLayerConfig(this.savedConfig(), this.declaresInputShape());
+  }
+
+  /** Whether the user gave this layer its input shape (TF.js's config then holds the dtype). */
+  protected declaresInputShape(): boolean {
+    return this.declaredInputShape !== null;
   }
 
   /** The input shape the layer declares, with the batch dim (TF.js's batchInputShape); undefined where it declares none. */

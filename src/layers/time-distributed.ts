@@ -53,6 +53,13 @@ export class TimeDistributed extends Layer {
     return y.reshape([b, t, ...y.shape.slice(1)]);
   }
 
+  /** As TF.js's: the wrapped layer's config as its own getConfig gives it. */
+  override getConfig(): LayerConfig {
+    const config = super.getConfig();
+    (config.layer as { config: LayerConfig }).config = this.layer.getConfig();
+    return config;
+  }
+
   protected override layerConfig(): LayerConfig {
     return { layer: { class_name: this.layer.getClassName(), config: this.layer.savedConfig() } };
   }

@@ -179,4 +179,20 @@ export const s10Sequence: Program[] = [
       };
     },
   },
+  {
+    name: 'getConfig of conv1d, maxPooling1d, averagePooling1d, global 1-D poolings, repeatVector, masking, embedding (inputLength or inputShape) and timeDistributed',
+    run: (tf) => [
+      tf.layers.conv1d({ filters: 2, kernelSize: 3, name: 'gc_c1', inputShape: [5, 2], kernelInitializer: 'glorotNormal' }),
+      tf.layers.maxPooling1d({ poolSize: 2, name: 'gc_mp' }),
+      tf.layers.averagePooling1d({ poolSize: 3, strides: 1, padding: 'same', name: 'gc_ap' }),
+      tf.layers.globalMaxPooling1d({ name: 'gc_gmp' }),
+      tf.layers.globalAveragePooling1d({ name: 'gc_gap' }),
+      tf.layers.repeatVector({ n: 4, name: 'gc_rv' }),
+      tf.layers.masking({ maskValue: -1, name: 'gc_mask' }),
+      tf.layers.embedding({ inputDim: 7, outputDim: 2, maskZero: true, inputLength: 3, name: 'gc_emb' }),
+      tf.layers.embedding({ inputDim: 7, outputDim: 2, inputShape: [3], name: 'gc_emb2' }),
+      tf.layers.conv1d({ filters: 1, kernelSize: 2, strides: 2, padding: 'same', dilationRate: 1, activation: 'relu', useBias: false, name: 'gc_c2', kernelInitializer: 'ones' }),
+      tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 2, name: 'gc_td_d', kernelInitializer: 'heUniform' }), name: 'gc_td' }),
+    ].map((l) => l.getConfig()),
+  },
 ];
