@@ -195,4 +195,40 @@ export const s10Sequence: Program[] = [
       tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 2, name: 'gc_td_d', kernelInitializer: 'heUniform' }), name: 'gc_td' }),
     ].map((l) => l.getConfig()),
   },
+  {
+    name: 'bidirectional with mergeMode null gives two outputs in a functional model',
+    run: (tf) => {
+      const input = tf.input({ shape: [3, 2], name: 'bn_in' });
+      const outs = tf.layers.bidirectional({ layer: tf.layers.gru({ units: 2, name: 'bn_gru' }) as never, mergeMode: null as never, name: 'bn_bi' }).apply(input) as Sym[];
+      const model = tf.model({ inputs: input, outputs: outs });
+      fixWeights(tf, model);
+      return { n: outs.length, ...surface(model, seq(tf, 2, 3, 2)) };
+    },
+  },
+  {
+    name: 'bidirectional simpleRNN without returnSequences, and bidirectional lstm with returnState',
+    run: (tf) => {
+      const a = tf.sequential({ layers: [tf.layers.bidirectional({ layer: tf.layers.simpleRNN({ units: 3, name: 'bs_rnn' }) as never, inputShape: [4, 2], name: 'bs_bi' })] });
+      fixWeights(tf, a);
+      const input = tf.input({ shape: [4, 2] });
+      const outs = tf.layers.bidirectional({ layer: tf.layers.lstm({ units: 2, returnState: true, name: 'bs_lstm' }) as never, name: 'bs_bi2' }).apply(input) as Sym[];
+      return { a: surface(a, seq(tf, 2, 4, 2)), shapes: outs.map((o) => o.shape) };
+    },
+  },
+  {
+    name: 'bidirectional with mergeMode null in a sequential model throws, in TF.js as here',
+    run: (tf) => tf.sequential({ layers: [tf.layers.bidirectional({ layer: tf.layers.lstm({ units: 2, name: 'bq_lstm' }) as never, mergeMode: null as never, inputShape: [3, 2], name: 'bq_bi' })] }),
+  },
+  {
+    name: 'bidirectional gru with returnState and returnSequences, each mergeMode: the outputs and states of apply on tensors and in a model',
+    run: (tf) => ([null, 'concat', 'ave'] as const).map((mergeMode) => {
+      const input = tf.input({ shape: [3, 2] });
+      const bi = tf.layers.bidirectional({ layer: tf.layers.gru({ units: 2, returnState: true, returnSequences: true, name: `bg_${mergeMode}` }) as never, mergeMode: mergeMode as never, name: `bgb_${mergeMode}` });
+      const outs = bi.apply(input) as Sym[];
+      const model = tf.model({ inputs: input, outputs: outs });
+      fixWeights(tf, model);
+      const x = seq(tf, 2, 3, 2);
+      return { symbolic: outs.map((o) => o.shape), direct: bi.apply(x), ...surface(model, x) };
+    }),
+  },
 ];
