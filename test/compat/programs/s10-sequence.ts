@@ -231,4 +231,65 @@ export const s10Sequence: Program[] = [
       return { symbolic: outs.map((o) => o.shape), direct: bi.apply(x), ...surface(model, x) };
     }),
   },
+
+  { name: 'date-conversion attention: two embedded lstm inputs, dot over axes [2, 2], softmax, dot [2, 1], concatenate, timeDistributed dense heads; summary, fit with validationData, evaluate, predict', run: async (tf) => {
+    const enc = tf.input({ shape: [5], name: 'at_enc_in' });
+    const dec = tf.input({ shape: [4], name: 'at_dec_in' });
+    let e = tf.layers.embedding({ inputDim: 8, outputDim: 3, inputLength: 5, maskZero: true, name: 'at_enc_emb' }).apply(enc) as Sym;
+    e = tf.layers.lstm({ units: 4, returnSequences: true, name: 'at_enc_lstm' }).apply(e) as Sym;
+    let d = tf.layers.embedding({ inputDim: 6, outputDim: 3, inputLength: 4, maskZero: true, name: 'at_dec_emb' }).apply(dec) as Sym;
+    d = tf.layers.lstm({ units: 4, returnSequences: true, name: 'at_dec_lstm' }).apply(d) as Sym;
+    let attention = tf.layers.dot({ axes: [2, 2], name: 'at_dot1' }).apply([d, e]) as Sym;
+    attention = tf.layers.activation({ activation: 'softmax', name: 'at_attention' }).apply(attention) as Sym;
+    const context = tf.layers.dot({ axes: [2, 1], name: 'at_context' }).apply([attention, e]) as Sym;
+    const combined = tf.layers.concatenate({ name: 'at_concat' }).apply([context, d]) as Sym;
+    let out = tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 4, activation: 'tanh', name: 'at_d1' }), name: 'at_td1' }).apply(combined) as Sym;
+    out = tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 6, activation: 'softmax', name: 'at_d2' }), name: 'at_td2' }).apply(out) as Sym;
+    const model = tf.model({ inputs: [enc, dec], outputs: out });
+    fixWeights(tf, model);
+    model.compile({ optimizer: tf.train.sgd(0.5), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+    model.summary();
+    const xe = tf.tensor2d([[1, 2, 3, 0, 0], [4, 5, 6, 7, 1]]);
+    const xd = tf.tensor2d([[1, 2, 0, 0], [3, 4, 5, 1]]);
+    const y = tf.oneHot(tf.tensor2d([[2, 3, 0, 0], [4, 5, 1, 2]], [2, 4], 'int32'), 6);
+    const h = await model.fit([xe, xd], y, { epochs: 2, batchSize: 2, shuffle: false, validationData: [[xe, xd], y] });
+    return { h: h.history, out: model.outputs[0].shape, pred: model.predict([xe, xd]), ev: model.evaluate([xe, xd], y), names: model.weights.map((w) => w.name), shapes: model.getWeights().map((w) => w.shape), layers: model.layers.map((l) => [l.name, l.getClassName(), JSON.stringify(l.outputShape)]) };
+  } },
+  { name: 'stacked bidirectional lstm and gru over an embedding: summary at default, narrow and custom widths, countParams', run: (tf) => {
+    const m = tf.sequential();
+    m.add(tf.layers.embedding({ inputDim: 20, outputDim: 4, inputLength: 6, name: 'bs2_emb' }));
+    m.add(tf.layers.bidirectional({ layer: tf.layers.lstm({ units: 3, returnSequences: true, name: 'bs2_l' }) as never, name: 'bs2_bi' }));
+    m.add(tf.layers.bidirectional({ layer: tf.layers.gru({ units: 2, name: 'bs2_g' }) as never, mergeMode: 'sum', name: 'bs2_bi2' }));
+    m.add(tf.layers.dense({ units: 1, activation: 'sigmoid', name: 'bs2_d' }));
+    m.summary();
+    m.summary(50);
+    m.summary(80, [0.4, 0.7, 1]);
+    return m.countParams();
+  } },
+  { name: 'jena-weather shape: conv1d, maxPooling1d, gru with dropout 0, dense; rmsprop fit with validationSplit, evaluate, summary', run: async (tf) => {
+    const m = tf.sequential();
+    m.add(tf.layers.conv1d({ filters: 3, kernelSize: 2, activation: 'relu', inputShape: [6, 2], name: 'jn_c', kernelInitializer: 'ones' }));
+    m.add(tf.layers.maxPooling1d({ poolSize: 2, name: 'jn_mp' }));
+    m.add(tf.layers.gru({ units: 2, dropout: 0, recurrentDropout: 0, name: 'jn_gru' }));
+    m.add(tf.layers.dense({ units: 1, name: 'jn_d' }));
+    fixWeights(tf, m);
+    m.compile({ optimizer: 'rmsprop', loss: 'meanAbsoluteError' });
+    const x = seq(tf, 4, 6, 2);
+    const y = tf.tensor2d([[0.1], [0.2], [-0.1], [0.3]]);
+    const h = await m.fit(x, y, { epochs: 3, batchSize: 2, shuffle: false, validationSplit: 0.5 });
+    m.summary();
+    return { h: h.history, ev: m.evaluate(x, y, { batchSize: 2 }), p: m.predict(x) };
+  } },
+  { name: 'gru with resetAfter true is refused, as TF.js refuses it', run: (tf) => tf.layers.gru({ units: 2, resetAfter: true } as never).getConfig() },
+  { name: 'gru with resetAfter false: its config', run: (tf) => tf.layers.gru({ units: 2, resetAfter: false, name: 'grf' } as never).getConfig() },
+  { name: 'simpleRNN getConfig with goBackwards and unroll, and timeDistributed over conv1d on a 4-D input', run: (tf) => [tf.layers.simpleRNN({ units: 2, returnSequences: true, goBackwards: true, unroll: false, name: 'sr_cfg' }).getConfig(), tf.layers.timeDistributed({ layer: tf.layers.conv1d({ filters: 1, kernelSize: 1, kernelInitializer: 'ones', name: 'tdc_c' }), name: 'tdc' }).apply(tf.ones([1,2,3,2]))] },
+  { name: 'int32 ids through embedding, flatten, repeatVector and simpleRNN: predict, output shapes', run: (tf) => {
+    const m = tf.sequential({ layers: [tf.layers.embedding({ inputDim: 4, outputDim: 2, inputLength: 2, name: 'ri_emb', embeddingsInitializer: 'ones' }), tf.layers.flatten({ name: 'ri_f' }), tf.layers.repeatVector({ n: 3, name: 'ri_rv' }), tf.layers.simpleRNN({ units: 1, kernelInitializer: 'ones', recurrentInitializer: 'zeros', name: 'ri_rnn' })] });
+    return [m.predict(tf.tensor2d([[1, 2]], [1, 2], 'int32')), m.outputs[0].shape, m.layers.map((l) => l.outputShape)];
+  } },
+  { name: 'a masked embedding into globalAveragePooling1d (which averages every step, mask or not, in TF.js 4.22)', run: (tf) => {
+    const m = tf.sequential({ layers: [tf.layers.embedding({ inputDim: 4, outputDim: 2, maskZero: true, inputLength: 3, name: 'gm_emb' }), tf.layers.globalAveragePooling1d({ name: 'gm_gap' }), tf.layers.dense({ units: 1, name: 'gm_d' })] });
+    fixWeights(tf, m);
+    return m.predict(tf.tensor2d([[1, 0, 0], [1, 2, 3]]));
+  } },
 ];
