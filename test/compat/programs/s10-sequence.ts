@@ -1,4 +1,4 @@
-import type { LayersModel, SymbolicTensor, Tensor } from '../../../src/index';
+import type { io, LayersModel, SymbolicTensor, Tensor } from '../../../src/index';
 import type { Program, TF } from '../harness';
 
 // Text and sequence models as the tfjs-examples (sentiment, date-conversion-attention, addition-rnn, jena-weather,
@@ -291,5 +291,51 @@ export const s10Sequence: Program[] = [
     const m = tf.sequential({ layers: [tf.layers.embedding({ inputDim: 4, outputDim: 2, maskZero: true, inputLength: 3, name: 'gm_emb' }), tf.layers.globalAveragePooling1d({ name: 'gm_gap' }), tf.layers.dense({ units: 1, name: 'gm_d' })] });
     fixWeights(tf, m);
     return m.predict(tf.tensor2d([[1, 0, 0], [1, 2, 3]]));
+  } },
+
+  { name: 'a functional model around a bidirectional lstm with returnState saves and loads: predictions, output shapes, weight names', run: async (tf) => {
+    const input = tf.input({ shape: [3, 2], name: 'rl_in' });
+    const outs = tf.layers.bidirectional({ layer: tf.layers.lstm({ units: 2, returnState: true, name: 'rl_l' }) as never, name: 'rl_bi' }).apply(input) as Sym[];
+    const model = tf.model({ inputs: input, outputs: outs });
+    fixWeights(tf, model);
+    let saved: io.ModelArtifacts | null = null;
+    await model.save(tf.io.withSaveHandler(async (artifacts) => {
+      saved = artifacts;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }));
+    const loaded = await tf.loadLayersModel(tf.io.fromMemory(saved as unknown as io.ModelArtifacts));
+    return [loaded.predict(seq(tf, 1, 3, 2)), loaded.outputs.map((o) => o.shape), loaded.weights.map((w) => w.name)];
+  } },
+  { name: 'a masked embedding into a bidirectional simpleRNN with returnSequences and a timeDistributed dense', run: (tf) => {
+    const m = tf.sequential({ layers: [tf.layers.embedding({ inputDim: 5, outputDim: 2, maskZero: true, inputLength: 4, name: 'mb_emb' }), tf.layers.bidirectional({ layer: tf.layers.simpleRNN({ units: 2, returnSequences: true, name: 'mb_rnn' }) as never, name: 'mb_bi' }), tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 1, name: 'mb_d' }), name: 'mb_td' })] });
+    fixWeights(tf, m);
+    return m.predict(tf.tensor2d([[1, 2, 0, 0], [3, 0, 4, 0]]));
+  } },
+  { name: 'translation seq2seq: encoder lstm states as the decoder lstm\'s initialState in a functional model; summary', run: (tf) => {
+    const encIn = tf.input({ shape: [3, 2], name: 'ss_ein' });
+    const [, h, c] = tf.layers.lstm({ units: 2, returnState: true, name: 'ss_enc' }).apply(encIn) as Sym[];
+    const decIn = tf.input({ shape: [2, 2], name: 'ss_din' });
+    const dec = tf.layers.lstm({ units: 2, returnSequences: true, name: 'ss_dec' }).apply(decIn, { initialState: [h, c] }) as Sym;
+    const out = tf.layers.dense({ units: 3, activation: 'softmax', name: 'ss_out' }).apply(dec) as Sym;
+    const model = tf.model({ inputs: [encIn, decIn], outputs: out });
+    fixWeights(tf, model);
+    model.summary();
+    return [model.predict([seq(tf, 2, 3, 2), seq(tf, 2, 2, 2)]), model.outputs[0].shape];
+  } },
+  { name: 'lstm.apply with initialState tensors', run: (tf) => {
+    const l = tf.layers.lstm({ units: 2, kernelInitializer: 'ones', recurrentInitializer: 'ones', name: 'is_l' });
+    return l.apply(seq(tf, 2, 3, 2), { initialState: [tf.ones([2, 2]), tf.zeros([2, 2])] });
+  } },
+  { name: 'simpleRNN with relu, no bias and an identity recurrent kernel; gru getConfig with its activations and orthogonal initializer', run: (tf) => [tf.layers.simpleRNN({ units: 2, activation: 'relu', useBias: false, kernelInitializer: 'ones', recurrentInitializer: 'identity', name: 'sa' }).apply(seq(tf, 1, 3, 2)), tf.layers.gru({ units: 2, activation: 'relu', recurrentActivation: 'sigmoid', kernelInitializer: 'ones', recurrentInitializer: 'orthogonal', name: 'ga' }).getConfig()] },
+  { name: 'lstm\'s default recurrentActivation (hardSigmoid) on inputs large enough to saturate it', run: (tf) => tf.layers.lstm({ units: 2, kernelInitializer: 'ones', recurrentInitializer: 'ones', name: 'hs' }).apply(seq(tf, 1, 3, 2).mul(3)) },
+  { name: 'conv1d with causal padding throws (TF.js 4.22 has not implemented it)', run: (tf) => tf.layers.conv1d({ filters: 1, kernelSize: 2, padding: 'causal' as never, kernelInitializer: 'ones', name: 'cc' }).apply(seq(tf, 1, 4, 1)) },
+  { name: 'embedding, globalMaxPooling1d and dense trained by fit with validationData (sgd): history and the embeddings after', run: async (tf) => {
+    const m = tf.sequential({ layers: [tf.layers.embedding({ inputDim: 5, outputDim: 2, inputLength: 3, name: 'et_emb' }), tf.layers.globalMaxPooling1d({ name: 'et_g' }), tf.layers.dense({ units: 1, activation: 'sigmoid', name: 'et_d' })] });
+    fixWeights(tf, m);
+    m.compile({ optimizer: tf.train.sgd(0.5), loss: 'binaryCrossentropy', metrics: ['acc'] });
+    const x = tf.tensor2d([[1, 2, 3], [4, 4, 0], [2, 0, 1], [3, 3, 3]]);
+    const y = tf.tensor2d([[1], [0], [1], [0]]);
+    const h = await m.fit(x, y, { epochs: 2, batchSize: 4, shuffle: false, validationData: [x, y], verbose: 0 });
+    return [h.history, m.getWeights()[0]];
   } },
 ];
