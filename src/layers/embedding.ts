@@ -3,6 +3,8 @@ import { Tensor } from '../tensor/tensor';
 import type { Variable } from '../tensor/variable';
 import { argError, assertPositiveInt, fmtShape, fmtValue, optionalBoolean } from '../util/validate';
 import { getInitializer, initializerConfig, type Initializer, type InitializerName } from './initializers';
+import { constraintConfig, getConstraint, type Constraint, type ConstraintName } from './constraints';
+import { getRegularizer, regularizerConfig, type Regularizer, type RegularizerName } from './regularizers';
 import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
 
 /**
@@ -32,7 +34,9 @@ export interface EmbeddingLayerArgs extends LayerArgs {
   inputDim: number;
   outputDim: number;
   embeddingsInitializer?: InitializerName | Initializer;
-  embeddingsRegularizer?: null;
+  embeddingsRegularizer?: RegularizerName | Regularizer | null;
+  activityRegularizer?: RegularizerName | Regularizer | null;
+  embeddingsConstraint?: ConstraintName | Constraint | null;
   maskZero?: boolean;
   inputLength?: number | number[];
 }
@@ -48,6 +52,8 @@ export class Embedding extends Layer {
   readonly outputDim: number;
   readonly maskZero: boolean;
   private readonly inputLength: number[] | null;
+  private readonly embeddingsRegularizer: Regularizer | null;
+  private readonly embeddingsConstraint: Constraint | null;
   /** Whether inputShape or batchInputShape was given (an input shape from inputLength alone gives TF.js's config no dtype). */
   private readonly shapeGiven: boolean;
   /** maskZero and inputLength as the user gave them, for getConfig. */
@@ -65,10 +71,6 @@ export class Embedding extends Layer {
     const inputLength = len === undefined ? null : Array.isArray(len) ? len.slice() : [len];
     const batchShape = (args as { batchInputShape?: number[] }).batchInputShape;
     super('embedding', { name: args.name, trainable: args.trainable, dtype: args.dtype, inputShape: args.inputShape ?? batchShape?.slice(1) ?? inputLength ?? undefined });
-    for (const key of ['embeddingsRegularizer', 'embeddingsConstraint', 'activityRegularizer'] as const) {
-      const v = (args as unknown as Record<string, unknown>)[key];
-      if (v !== undefined && v !== null) throw argError(op, key, fmtValue(v), 'null or absent (tessera has no regularizers or constraints yet)');
-    }
     this.inputDim = assertPositiveInt(op, 'inputDim', args.inputDim);
     this.outputDim = assertPositiveInt(op, 'outputDim', args.outputDim);
     this.maskZero = optionalBoolean(op, 'maskZero', args.maskZero, false);
@@ -76,6 +78,9 @@ export class Embedding extends Layer {
     this.shapeGiven = args.inputShape !== undefined || batchShape !== undefined;
     this.given = { maskZero: args.maskZero, inputLength: args.inputLength };
     this.embeddingsInitializer = getInitializer(op, 'embeddingsInitializer', args.embeddingsInitializer ?? 'randomUniform');
+    this.embeddingsRegularizer = getRegularizer(op, 'embeddingsRegularizer', args.embeddingsRegularizer);
+    this.activityRegularizer = getRegularizer(op, 'activityRegularizer', args.activityRegularizer);
+    this.embeddingsConstraint = getConstraint(op, 'embeddingsConstraint', args.embeddingsConstraint);
     this.buildIfShaped();
   }
 
@@ -93,7 +98,7 @@ export class Embedding extends Layer {
   }
 
   protected override buildWeights(): void {
-    this.embeddings = this.addWeight('embeddings', [this.inputDim, this.outputDim], this.embeddingsInitializer);
+    this.embeddings = this.addWeight('embeddings', [this.inputDim, this.outputDim], this.embeddingsInitializer, { regularizer: this.embeddingsRegularizer, constraint: this.embeddingsConstraint });
   }
 
   /** Ids are checked as ids (any numeric dtype), not against the layer's float dtype. */
@@ -130,9 +135,9 @@ export class Embedding extends Layer {
       input_dim: this.inputDim,
       output_dim: this.outputDim,
       embeddings_initializer: initializerConfig(this.embeddingsInitializer),
-      embeddings_regularizer: null,
-      activity_regularizer: null,
-      embeddings_constraint: null,
+      embeddings_regularizer: regularizerConfig(this.embeddingsRegularizer),
+      activity_regularizer: regularizerConfig(this.activityRegularizer),
+      embeddings_constraint: constraintConfig(this.embeddingsConstraint),
       mask_zero: this.maskZero,
       // Absent when not given, as in TF.js's config and model.json.
       ...(this.inputLength === null ? {} : { input_length: this.inputLength.length === 1 ? this.inputLength[0] : this.inputLength }),

@@ -338,4 +338,30 @@ export const s10Sequence: Program[] = [
     const h = await m.fit(x, y, { epochs: 2, batchSize: 4, shuffle: false, validationData: [x, y], verbose: 0 });
     return [h.history, m.getWeights()[0]];
   } },
+  {
+    name: 'embedding with embeddingsRegularizer and embeddingsConstraint: getConfig, the fit losses with the penalty, setWeights projected, a round trip through model.json',
+    run: async (tf) => {
+      const model = tf.sequential({ layers: [
+        tf.layers.embedding({ inputDim: 5, outputDim: 2, inputLength: 3, name: 'er_emb', embeddingsRegularizer: tf.regularizers.l2({ l2: 0.1 }), embeddingsConstraint: tf.constraints.maxNorm({ maxValue: 0.5, axis: 1 }) }),
+        tf.layers.flatten({ name: 'er_f' }),
+        tf.layers.dense({ units: 1, name: 'er_d', kernelInitializer: 'ones' }),
+      ] });
+      fixWeights(tf, model);
+      const emb = model.layers[0];
+      const config = emb.getConfig();
+      const reported = [JSON.stringify(config.embeddingsRegularizer), JSON.stringify(config.embeddingsConstraint)];
+      model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const x = tf.tensor2d([[1, 2, 3], [4, 0, 1]]);
+      const y = tf.tensor2d([[0.5], [-0.5]]);
+      const h = await model.fit(x, y, { epochs: 2, batchSize: 2, shuffle: false, verbose: 0 });
+      let saved: io.ModelArtifacts | null = null;
+      await model.save(tf.io.withSaveHandler(async (artifacts) => {
+        saved = artifacts;
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      }));
+      const loaded = await tf.loadLayersModel(tf.io.fromMemory(saved as unknown as io.ModelArtifacts));
+      const loadedConfig = loaded.layers[0].getConfig();
+      return { reported, loss: h.history.loss, weights: emb.getWeights(), loaded: [loaded.predict(x), JSON.stringify(loadedConfig.embeddingsRegularizer), JSON.stringify(loadedConfig.embeddingsConstraint)] };
+    },
+  },
 ];
