@@ -364,4 +364,33 @@ export const s10Sequence: Program[] = [
       return { reported, loss: h.history.loss, weights: emb.getWeights(), loaded: [loaded.predict(x), JSON.stringify(loadedConfig.embeddingsRegularizer), JSON.stringify(loadedConfig.embeddingsConstraint)] };
     },
   },
+
+  { name: 'summary of a functional model using a bidirectional lstm\'s output and states; its outputShape, countParams and getConfig', run: (tf) => {
+    const input = tf.input({ shape: [3, 2], name: 'sb_in' });
+    const bi = tf.layers.bidirectional({ layer: tf.layers.lstm({ units: 2, returnState: true, name: 'sb_l' }) as never, name: 'sb_bi' });
+    const outs = bi.apply(input) as Sym[];
+    const d = tf.layers.dense({ units: 1, name: 'sb_d' }).apply(tf.layers.concatenate({ name: 'sb_c' }).apply([outs[0], outs[1], outs[3]]) as Sym) as Sym;
+    const model = tf.model({ inputs: input, outputs: d });
+    model.summary();
+    return [bi.outputShape, bi.countParams(), bi.getConfig()];
+  } },
+  { name: 'embedding given fractional ids',
+    deviation: 'TF.js 4.22 truncates fractional ids (1.7 looks up row 1); tessera refuses them, as every index that is not an integer in range (issue 10)',
+    run: (tf) => tf.layers.embedding({ inputDim: 4, outputDim: 1, embeddingsInitializer: tf.initializers.constant({ value: 2 }), name: 'ef' }).apply(tf.tensor2d([[1.7, 2.2]])) },
+  { name: 'predict with batchSize and predictOnBatch of a simpleRNN model', run: (tf) => {
+    const m = tf.sequential({ layers: [tf.layers.simpleRNN({ units: 2, inputShape: [3, 2], kernelInitializer: 'ones', recurrentInitializer: 'zeros', name: 'pb_r' })] });
+    return [m.predict(seq(tf, 5, 3, 2), { batchSize: 2 }), m.predictOnBatch(seq(tf, 2, 3, 2))];
+  } },
+  { name: 'lstm getConfig with unroll and stateful false', run: (tf) => tf.layers.lstm({ units: 2, unroll: true, stateful: false, name: 'lu' }).getConfig() },
+  { name: 'outputShape and countParams of a gru with returnState applied to an input', run: (tf) => {
+    const l = tf.layers.gru({ units: 3, returnState: true, returnSequences: true, inputShape: [4, 2], name: 'os_g' });
+    const i = tf.input({ shape: [4, 2] });
+    l.apply(i);
+    return [l.outputShape, l.countParams()];
+  } },
+  { name: 'timeDistributed dense with inputShape in a sequential model: summary, weights\' shapes and names', run: (tf) => {
+    const m = tf.sequential({ layers: [tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 3, name: 'tds_d' }), inputShape: [4, 2], name: 'tds' }), tf.layers.globalMaxPooling1d({ name: 'tds_g' })] });
+    m.summary();
+    return [m.getWeights().map((w) => w.shape), m.weights.map((w) => w.name), m.layers[0].getWeights().length];
+  } },
 ];
