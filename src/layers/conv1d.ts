@@ -88,7 +88,6 @@ export class Conv1D extends KernelLayer {
       kernel_size: [this.kernelSize],
       strides: [this.strides],
       padding: this.padding,
-      data_format: 'channels_last',
       dilation_rate: [this.dilationRate],
       ...this.epilogueConfig(),
     };

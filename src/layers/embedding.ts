@@ -3,6 +3,8 @@ import { Tensor } from '../tensor/tensor';
 import type { Variable } from '../tensor/variable';
 import { argError, assertPositiveInt, fmtShape, fmtValue, optionalBoolean } from '../util/validate';
 import { getInitializer, initializerConfig, type Initializer, type InitializerName } from './initializers';
+import { constraintConfig, getConstraint, type Constraint, type ConstraintName } from './constraints';
+import { getRegularizer, regularizerConfig, type Regularizer, type RegularizerName } from './regularizers';
 import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
 
 /**
@@ -32,17 +34,16 @@ export interface EmbeddingLayerArgs extends LayerArgs {
   inputDim: number;
   outputDim: number;
   embeddingsInitializer?: InitializerName | Initializer;
-  embeddingsRegularizer?: null;
+  embeddingsRegularizer?: RegularizerName | Regularizer | null;
+  activityRegularizer?: RegularizerName | Regularizer | null;
+  embeddingsConstraint?: ConstraintName | Constraint | null;
   maskZero?: boolean;
   inputLength?: number | number[];
 }
 
-/** 1 where x is not 0, as a mask of x's shape (embedding({maskZero})). */
-export function nonZeroMask(x: Tensor, dtype: Tensor['dtype']): Tensor {
-  const v = x.hostValues();
-  const m = dtype === 'float64' ? new Float64Array(v.length) : new Float32Array(v.length);
-  for (let i = 0; i < v.length; i++) m[i] = v[i] !== 0 ? 1 : 0;
-  return new Tensor(x.shape, dtype, m);
+/** True where x is not 0: embedding({maskZero})'s bool mask, of x's shape, as TF.js's notEqual(x, 0). */
+function nonZeroMask(x: Tensor): Tensor {
+  return new Tensor(x.shape, 'bool', Uint8Array.from(x.hostValues(), (v) => (v !== 0 ? 1 : 0)));
 }
 
 /** tf.layers.embedding: integer ids [batch, ...] -> rows of embeddings [inputDim, outputDim]. */
@@ -51,6 +52,12 @@ export class Embedding extends Layer {
   readonly outputDim: number;
   readonly maskZero: boolean;
   private readonly inputLength: number[] | null;
+  private readonly embeddingsRegularizer: Regularizer | null;
+  private readonly embeddingsConstraint: Constraint | null;
+  /** Whether inputShape or batchInputShape was given (an input shape from inputLength alone gives TF.js's config no dtype). */
+  private readonly shapeGiven: boolean;
+  /** maskZero and inputLength as the user gave them, for getConfig. */
+  private readonly given: Pick<EmbeddingLayerArgs, 'maskZero' | 'inputLength'>;
   private readonly embeddingsInitializer: Initializer;
   embeddings: Variable | null = null;
 
@@ -64,15 +71,16 @@ export class Embedding extends Layer {
     const inputLength = len === undefined ? null : Array.isArray(len) ? len.slice() : [len];
     const batchShape = (args as { batchInputShape?: number[] }).batchInputShape;
     super('embedding', { name: args.name, trainable: args.trainable, dtype: args.dtype, inputShape: args.inputShape ?? batchShape?.slice(1) ?? inputLength ?? undefined });
-    for (const key of ['embeddingsRegularizer', 'embeddingsConstraint', 'activityRegularizer'] as const) {
-      const v = (args as unknown as Record<string, unknown>)[key];
-      if (v !== undefined && v !== null) throw argError(op, key, fmtValue(v), 'null or absent (tessera has no regularizers or constraints yet)');
-    }
     this.inputDim = assertPositiveInt(op, 'inputDim', args.inputDim);
     this.outputDim = assertPositiveInt(op, 'outputDim', args.outputDim);
     this.maskZero = optionalBoolean(op, 'maskZero', args.maskZero, false);
     this.inputLength = inputLength;
+    this.shapeGiven = args.inputShape !== undefined || batchShape !== undefined;
+    this.given = { maskZero: args.maskZero, inputLength: args.inputLength };
     this.embeddingsInitializer = getInitializer(op, 'embeddingsInitializer', args.embeddingsInitializer ?? 'randomUniform');
+    this.embeddingsRegularizer = getRegularizer(op, 'embeddingsRegularizer', args.embeddingsRegularizer);
+    this.activityRegularizer = getRegularizer(op, 'activityRegularizer', args.activityRegularizer);
+    this.embeddingsConstraint = getConstraint(op, 'embeddingsConstraint', args.embeddingsConstraint);
     this.buildIfShaped();
   }
 
@@ -90,7 +98,7 @@ export class Embedding extends Layer {
   }
 
   protected override buildWeights(): void {
-    this.embeddings = this.addWeight('embeddings', [this.inputDim, this.outputDim], this.embeddingsInitializer);
+    this.embeddings = this.addWeight('embeddings', [this.inputDim, this.outputDim], this.embeddingsInitializer, { regularizer: this.embeddingsRegularizer, constraint: this.embeddingsConstraint });
   }
 
   /** Ids are checked as ids (any numeric dtype), not against the layer's float dtype. */
@@ -109,8 +117,17 @@ export class Embedding extends Layer {
     return gather(this.embeddings as Variable, new Tensor(x.shape, 'int32', ids));
   }
 
-  override computeMask(x: Tensor): Tensor | null {
-    return this.maskZero ? nonZeroMask(x, this.dtype) : null;
+  /** As TF.js's config: maskZero and inputLength as given (undefined where not given). */
+  override getConfig(): LayerConfig {
+    return { ...super.getConfig(), maskZero: this.given.maskZero, inputLength: this.given.inputLength };
+  }
+
+  protected override declaresInputShape(): boolean {
+    return this.shapeGiven;
+  }
+
+  override computeMask(x: Tensor, _mask: Tensor | null = null): Tensor | null {
+    return this.maskZero ? nonZeroMask(x) : null;
   }
 
   protected override layerConfig(): LayerConfig {
@@ -118,11 +135,12 @@ export class Embedding extends Layer {
       input_dim: this.inputDim,
       output_dim: this.outputDim,
       embeddings_initializer: initializerConfig(this.embeddingsInitializer),
-      embeddings_regularizer: null,
-      activity_regularizer: null,
-      embeddings_constraint: null,
+      embeddings_regularizer: regularizerConfig(this.embeddingsRegularizer),
+      activity_regularizer: regularizerConfig(this.activityRegularizer),
+      embeddings_constraint: constraintConfig(this.embeddingsConstraint),
       mask_zero: this.maskZero,
-      input_length: this.inputLength === null ? null : this.inputLength.length === 1 ? this.inputLength[0] : this.inputLength,
+      // Absent when not given, as in TF.js's config and model.json.
+      ...(this.inputLength === null ? {} : { input_length: this.inputLength.length === 1 ? this.inputLength[0] : this.inputLength }),
     };
   }
 }

@@ -71,9 +71,54 @@ export interface WeightExtras {
   constraint?: Constraint | null;
 }
 
-/** A weight name moved from one scope to another ('dense/kernel' from 'dense' to 'td' is 'td/kernel'), as TF.js's name scopes give it. */
-export function rescope(name: string, from: string, to: string): string {
-  return name.startsWith(`${from}/`) ? `${to}/${name.slice(from.length + 1)}` : `${to}/${name}`;
+/** How often each weight name was taken in this process (TF.js's nameMap), and the name each weight was made under. */
+const takenNames = new Map<string, number>();
+const scopedNames = new WeakMap<Variable, string>();
+
+/** False while a throwaway layer is made to learn its weights' names and shapes (TF.js makes no such layer). */
+let takingNames = true;
+
+/** Runs `make` (a probe of a layer's weights, disposed after) with its weights named as a first layer's, taking no name. */
+export function withoutTakingNames<T>(make: () => T): T {
+  const outer = takingNames;
+  takingNames = false;
+  try {
+    return make();
+  } finally {
+    takingNames = outer;
+  }
+}
+
+/** A weight's name: the scoped one the first time, then with a count ('dense/kernel_1') as TF.js's getUniqueTensorName. */
+function uniqueWeightName(scoped: string): string {
+  if (!takingNames) return scoped;
+  const index = takenNames.get(scoped) ?? 0;
+  takenNames.set(scoped, index + 1);
+  if (index === 0) return scoped;
+  takenNames.set(`${scoped}_${index}`, 1);
+  return `${scoped}_${index}`;
+}
+
+/** The name a layer weight is saved under: the scoped name it was made under, without the count (TF.js's originalName). */
+export function savedWeightName(v: Variable): string {
+  return scopedNames.get(v) ?? v.name;
+}
+
+/** The name scope a wrapper or RNN builds the layer or cell it holds in; null: a layer names its weights after itself. */
+let innerScope: string | null = null;
+
+/**
+ * Runs an inner layer's build with its weights named `${scope}/...`, as TF.js's nameScope around that build names
+ * them: 'td/kernel' in a timeDistributed, 'bi/forward_lstm/kernel' in a bidirectional, 'rnn/RNNCell_0/kernel'.
+ */
+export function buildInScope(scope: string, build: () => void): void {
+  const outer = innerScope;
+  innerScope = scope;
+  try {
+    build();
+  } finally {
+    innerScope = outer;
+  }
 }
 
 const isShapeList = (s: ShapeOrShapes): s is number[][] => s.length > 0 && Array.isArray(s[0]);
@@ -235,7 +280,7 @@ export abstract class Layer {
   }
 
   /** The mask of this layer's output given its input's mask, as TF.js's computeMask (layers taking several inputs get none). */
-  computeMask(_x: Tensor, mask: Tensor | null): Tensor | null {
+  computeMask(_x: Tensor, mask: Tensor | null = null): Tensor | null {
     return this.supportsMasking ? mask : null;
   }
 
@@ -251,7 +296,12 @@ export abstract class Layer {
       if (this.declaredInputShape) Object.assign(own, { batchInputShape: [this.declaredBatch, ...this.declaredInputShape], dtype: this.dtype });
       return own;
     }
-    return tfjsLayerConfig(this.savedConfig(), this.declaredInputShape !== null);
+    return tfjsLayerConfig(this.savedConfig(), this.declaresInputShape());
+  }
+
+  /** Whether the user gave this layer its input shape (TF.js's config then holds the dtype). */
+  protected declaresInputShape(): boolean {
+    return this.declaredInputShape !== null;
   }
 
   /** The input shape the layer declares, with the batch dim (TF.js's batchInputShape); undefined where it declares none. */
@@ -374,7 +424,9 @@ export abstract class Layer {
   private addVariable(suffix: string, shape: number[], init: Initializer, options: WeightExtras, dtype: DType): Variable {
     // The variable copies the initial values; the initializer's tensor is ours and is freed (a build outside tidy would leak it).
     const initial = init.apply(shape, dtype);
-    const v = new Variable(initial, this.trainableFlag && (options.trainable ?? true), `${this.name}/${suffix}`);
+    const scoped = `${this.weightScope()}/${suffix}`;
+    const v = new Variable(initial, this.trainableFlag && (options.trainable ?? true), uniqueWeightName(scoped));
+    scopedNames.set(v, scoped);
     initial.dispose();
     this.vars.push(v);
     this.weightOptions.set(v, options);
@@ -577,12 +629,9 @@ export abstract class Layer {
     return [...(this.trainableFlag ? declared.filter((v) => !v.trainable) : declared), ...frozen];
   }
 
-  /**
-   * The name a weight of this layer is saved under, as TF.js names it ('layer/suffix'); wrappers and RNNs
-   * rescope the weights of the layers and cells they hold, so files load by name in TF.js.
-   */
-  savedName(v: Variable): string {
-    return v.name;
+  /** The scope this layer's weights are named in as it builds: its own name, or the one its wrapper builds it in. */
+  protected weightScope(): string {
+    return innerScope ?? this.name;
   }
 
   /**

@@ -32,11 +32,11 @@ export class Masking extends Layer {
     return inputShape.slice();
   }
 
-  /** [..., 1]: 1 where some feature of the step differs from maskValue. */
-  private keep(x: Tensor): Tensor {
+  /** Per step (all dims but the last): 1 where some feature of the step differs from maskValue. */
+  private keep(x: Tensor): Uint8Array {
     const v = x.hostValues();
     const f = x.shape[x.rank - 1];
-    const m = new (x.dtype === 'float64' ? Float64Array : Float32Array)(v.length / f);
+    const m = new Uint8Array(v.length / f);
     for (let i = 0; i < m.length; i++) {
       for (let j = 0; j < f; j++) {
         if (v[i * f + j] !== this.maskValue) {
@@ -45,16 +45,17 @@ export class Masking extends Layer {
         }
       }
     }
-    return new Tensor([...x.shape.slice(0, -1), 1], x.dtype, m);
+    return m;
   }
 
   override call(x: Tensor, _options: CallOptions): Tensor {
-    return mul(x, this.keep(x));
+    const keep = this.keep(x);
+    return mul(x, new Tensor([...x.shape.slice(0, -1), 1], x.dtype, new (x.dtype === 'float64' ? Float64Array : Float32Array)(keep)));
   }
 
-  override computeMask(x: Tensor): Tensor {
-    const k = this.keep(x);
-    return k.reshape(k.shape.slice(0, -1));
+  /** A bool mask of the steps, as TF.js's (any feature not equal to maskValue). */
+  override computeMask(x: Tensor, _mask: Tensor | null = null): Tensor {
+    return new Tensor(x.shape.slice(0, -1), 'bool', this.keep(x));
   }
 
   protected override layerConfig(): LayerConfig {

@@ -1,7 +1,6 @@
 import type { Tensor } from '../tensor/tensor';
-import type { Variable } from '../tensor/variable';
 import { argError, fmtValue } from '../util/validate';
-import { Layer, checkConfigKeys, rescope, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
+import { Layer, buildInScope, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
 
 export interface TimeDistributedLayerArgs extends LayerArgs {
   layer: Layer;
@@ -35,13 +34,9 @@ export class TimeDistributed extends Layer {
   }
 
   protected override buildWeights(inputShape: readonly number[]): void {
-    this.layer.build(inputShape.slice(1));
+    // TF.js builds the inner layer in the wrapper's name scope: 'time_distributed/kernel'.
+    buildInScope(this.weightScope(), () => this.layer.build(inputShape.slice(1)));
     this.vars.push(...this.layer.weights);
-  }
-
-  /** TF.js builds the inner layer in the wrapper's name scope: 'time_distributed/kernel'. */
-  override savedName(v: Variable): string {
-    return rescope(this.layer.savedName(v), this.layer.name, this.name);
   }
 
   override get supportsMasking(): boolean {
@@ -56,6 +51,13 @@ export class TimeDistributed extends Layer {
     const [b, t, ...rest] = x.shape;
     const y = this.layer.apply(x.reshape([b * t, ...rest]), { training: options.training, logits: options.logits });
     return y.reshape([b, t, ...y.shape.slice(1)]);
+  }
+
+  /** As TF.js's: the wrapped layer's config as its own getConfig gives it. */
+  override getConfig(): LayerConfig {
+    const config = super.getConfig();
+    (config.layer as { config: LayerConfig }).config = this.layer.getConfig();
+    return config;
   }
 
   protected override layerConfig(): LayerConfig {

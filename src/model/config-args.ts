@@ -1,4 +1,4 @@
-import type { Layer, LayerArgs } from '../layers/layer';
+import { withoutTakingNames, type Layer, type LayerArgs } from '../layers/layer';
 import { toCamelCase, toSnakeCase } from '../util/case';
 import { constraintFromConfig } from '../layers/constraints';
 import { regularizerFromConfig } from '../layers/regularizers';
@@ -64,7 +64,7 @@ export function configArgsPlan(r: ConfigReader, name: string, make: (args: Layer
     }
   }
   // The probe checks the settings now (before any layer is kept) and tells the weights' shapes and order.
-  const probe = (input?: readonly number[]) => {
+  const probe = (input?: readonly number[]) => withoutTakingNames(() => {
     try {
       const layer = make({ ...args, name });
       if (!input) return layer;
@@ -76,7 +76,7 @@ export function configArgsPlan(r: ConfigReader, name: string, make: (args: Layer
     } catch (e) {
       throw new Error(`${r.op}: ${r.where}: ${(e as Error).message}`);
     }
-  };
+  });
   probe().dispose();
   const weightsFor = (input: readonly number[]) => {
     const layer = probe(input);

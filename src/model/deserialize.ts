@@ -2,6 +2,7 @@ import type { Layer } from '../layers/index';
 import { Sequential } from './sequential';
 import { LayersModel, savedNodeIndex } from './layers-model';
 import { InputLayer } from '../layers/input-layer';
+import { savedWeightName } from '../layers/layer';
 import type { SymbolicTensor } from '../layers/symbolic';
 import type { LayerPlan } from './layer-plan';
 import { fmtShape, isPositiveInt, messageOf } from '../util/validate';
@@ -301,7 +302,10 @@ function nestedPlan(r: ConfigReader, className: string): LayerPlan {
   return {
     inputShape: shapes.length === 1 ? shapes[0] : undefined,
     outputShape: (input) => model.outputShapeNoBatch(input) as number[],
-    weightShapes: () => model.weights.map((v) => ({ suffix: v.name.slice(v.name.lastIndexOf('/') + 1), name: v.name, shape: v.shape.slice(), trainable: v.trainable })),
+    weightShapes: () => model.weights.map((v) => {
+      const name = savedWeightName(v);
+      return { suffix: name.slice(name.lastIndexOf('/') + 1), name, shape: v.shape.slice(), trainable: v.trainable };
+    }),
     create: (common) => {
       if (common.trainable === false) model.trainable = false;
       return model;

@@ -1,7 +1,7 @@
 import { gatherRows, range } from '../data/batch';
 import type { IOHandler, SaveResult } from '../io/artifacts';
 import { InputLayer } from '../layers/input-layer';
-import { Layer, uniqueName, type Applied, type CallOptions, type Kwargs, type LayerConfig, type ShapeOrShapes } from '../layers/layer';
+import { Layer, savedWeightName, uniqueName, type Applied, type CallOptions, type Kwargs, type LayerConfig, type ShapeOrShapes } from '../layers/layer';
 import { SymbolicTensor, type LayerNode } from '../layers/symbolic';
 import type { Optimizer } from '../optimizers/optimizer';
 import { Tensor, arrayTypeFor, type TypedArray } from '../tensor/tensor';
@@ -455,11 +455,9 @@ export class LayersModel extends Layer implements TrainableModel {
     return this.weights.reduce((n, v) => n + v.size, 0);
   }
 
-  /** The names the weights are saved under (TF.js's, scoped by wrappers and RNNs), in the order of `weights`. */
+  /** The names the weights are saved under (TF.js's, scoped by wrappers and RNNs, without a repeat's count), in the order of `weights`. */
   savedWeightNames(): string[] {
-    const byVar = new Map<Variable, string>();
-    for (const l of this.layers) for (const v of l.weights) byVar.set(v, l.savedName(v));
-    return this.weights.map((v) => byVar.get(v) ?? v.name);
+    return this.weights.map(savedWeightName);
   }
 
   /** Sets every weight from one list in the order of `weights`; all are checked before any changes. */

@@ -1,4 +1,4 @@
-import type { Layer, LayerConfig } from '../layers/layer';
+import { withoutTakingNames, type Layer, type LayerConfig } from '../layers/layer';
 import { fromConfig, type SerializableConstructor } from '../layers/serialization';
 import { tsConfig, type ConfigValue } from '../util/case';
 import type { ConfigReader } from './config-reader';
@@ -19,11 +19,11 @@ export function registeredPlan(cls: SerializableConstructor, r: ConfigReader, na
       throw new Error(`${r.op}: ${r.where}: ${(e as Error).message}`);
     }
   };
-  const probe = (input: readonly number[]): Layer => {
+  const probe = (input: readonly number[]): Layer => withoutTakingNames(() => {
     const layer = make();
     layer.build([null, ...input] as number[]);
     return layer;
-  };
+  });
   return {
     outputShape: (input) => make().outputShapeNoBatch(input) as number[],
     weightShapes: (input) => {

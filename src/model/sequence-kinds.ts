@@ -206,13 +206,13 @@ export const SEQUENCE_KINDS = new Map<string, (r: ConfigReader, name: string) =>
     const inputDim = r.positiveInt('input_dim');
     const outputDim = r.positiveInt('output_dim');
     const init = readInitializerSpec(r.op, `${r.where}.embeddings_initializer`, r.get('embeddings_initializer'), UNIFORM);
-    for (const key of ['embeddings_regularizer', 'activity_regularizer', 'embeddings_constraint']) r.unsupported(key);
+    const penalties = Object.fromEntries(['embeddings_regularizer', 'activity_regularizer', 'embeddings_constraint'].map((key) => [toCamelCase(key), readPenalty(r, key)]));
     const maskZero = r.bool('mask_zero', false);
     r.get('input_length');
     return {
       outputShape: (input) => [...input, outputDim],
       weightShapes: () => [{ suffix: 'embeddings', shape: [inputDim, outputDim] }],
-      create: (common, w = []) => new Embedding({ ...common, inputDim, outputDim, maskZero, embeddingsInitializer: savedInitializer(init, w[0]) }),
+      create: (common, w = []) => new Embedding({ ...common, ...penalties, inputDim, outputDim, maskZero, embeddingsInitializer: savedInitializer(init, w[0]) }),
     };
   }],
   ['RepeatVector', (r) => {

@@ -2,9 +2,8 @@ import { add, mul } from '../../ops/binary';
 import { concat } from '../../ops/concat';
 import { reverse } from '../../ops/reverse';
 import type { Tensor } from '../../tensor/tensor';
-import type { Variable } from '../../tensor/variable';
 import { argError, fmtValue } from '../../util/validate';
-import { Layer, checkConfigKeys, type Applied, type CallOptions, type Kwargs, type LayerArgs, type LayerConfig } from '../layer';
+import { Layer, buildInScope, checkConfigKeys, type Applied, type CallOptions, type Kwargs, type LayerArgs, type LayerConfig } from '../layer';
 import { SymbolicTensor } from '../symbolic';
 import { nestedConfig } from './cell';
 import { GRU, LSTM, SimpleRNN } from './layers';
@@ -41,7 +40,6 @@ export class Bidirectional extends Layer {
     checkConfigKeys(op, args, ['layer', 'mergeMode']);
     const layer = args?.layer;
     if (!(layer instanceof LSTM || layer instanceof GRU || layer instanceof SimpleRNN)) throw argError(op, 'layer', fmtValue(layer), 'an lstm, gru or simpleRNN layer');
-    if (layer.returnState) throw argError(op, 'layer', 'a layer with returnState: true', 'returnState false (the merged output is one tensor)');
     const mergeMode = args.mergeMode === undefined ? 'concat' : args.mergeMode;
     if (!MODES.includes(mergeMode)) throw argError(op, 'mergeMode', fmtValue(mergeMode), "one of 'concat', 'sum', 'mul', 'ave', null");
     super('bidirectional', { ...args, inputShape: args.inputShape ?? layer.inputShapeNoBatch ?? undefined });
@@ -63,54 +61,53 @@ export class Bidirectional extends Layer {
     return rank > 1;
   }
 
-  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
-    const one = this.forwardLayer.outputShapeNoBatch(inputShape) as number[];
-    if (this.mergeMode !== 'concat') return one;
-    return [...one.slice(0, -1), 2 * one[one.length - 1]];
+  /** As TF.js: the merged output (both directions' with mergeMode null), then with returnState the forward states and the backward ones. */
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] | number[][] {
+    const shapes = this.forwardLayer.outputShapeNoBatch(inputShape);
+    const [one, states] = this.forwardLayer.returnState ? [shapes[0] as number[], (shapes as number[][]).slice(1)] : [shapes as number[], []];
+    const outputs = this.mergeMode === null ? [one, one] : [this.mergeMode === 'concat' ? [...one.slice(0, -1), 2 * one[one.length - 1]] : one];
+    return outputs.length === 1 && states.length === 0 ? outputs[0] : [...outputs, ...states, ...states];
   }
 
   protected override buildWeights(inputShape: readonly number[]): void {
-    this.forwardLayer.build(inputShape.slice());
-    this.backwardLayer.build(inputShape.slice());
+    // TF.js builds each direction in its own scope inside the wrapper's: 'bidirectional/forward_lstm/kernel'.
+    for (const l of [this.forwardLayer, this.backwardLayer]) buildInScope(`${this.weightScope()}/${l.name}`, () => l.build(inputShape.slice()));
     this.vars.push(...this.forwardLayer.weights, ...this.backwardLayer.weights);
-  }
-
-  /** TF.js builds each direction in its own scope inside the wrapper's: 'bidirectional/forward_lstm/kernel'. */
-  override savedName(v: Variable): string {
-    const inner = this.forwardLayer.weights.includes(v) ? this.forwardLayer : this.backwardLayer;
-    return `${this.name}/${inner.savedName(v)}`;
   }
 
   override get supportsMasking(): boolean {
     return true;
   }
 
-  override computeMask(_x: Tensor, mask: Tensor | null): Tensor | null {
+  override computeMask(_x: Tensor, mask: Tensor | null = null): Tensor | null {
     return this.forwardLayer.returnSequences ? mask : null;
   }
 
-  /** With mergeMode null, [forward, backward] as TF.js. */
+  /** As TF.js: with mergeMode null, [forward, backward]; with returnState, the output(s) then each direction's states. */
   override apply(x: Tensor, options?: CallOptions): Applied<Tensor>;
   override apply(inputs: SymbolicTensor, kwargs?: Kwargs): Applied<SymbolicTensor>;
   override apply(inputs: Tensor[], kwargs?: Kwargs): Tensor | Tensor[];
   override apply(inputs: SymbolicTensor[], kwargs?: Kwargs): SymbolicTensor | SymbolicTensor[];
   override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs?: Kwargs): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[];
   override apply(input: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], options?: Kwargs): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
-    // In a functional model's graph the layer is recorded as any other (one output).
+    // In a functional model's graph the layer is recorded as any other (its outputs from outputShapeNoBatch).
     if (input instanceof SymbolicTensor) return super.apply(input, options);
     const x = (Array.isArray(input) && input.length === 1 ? input[0] : input) as Tensor;
     this.prepareInput(x);
-    const [f, b] = this.both(x, { ...options, training: options?.training ?? false });
-    return this.mergeMode === null ? [f, b] : this.merge(f, b);
+    return this.outputs(x, { ...options, training: options?.training ?? false });
   }
 
-  private both(x: Tensor, options: CallOptions): [Tensor, Tensor] {
+  private outputs(x: Tensor, options: CallOptions): Tensor | Tensor[] {
     // Through apply, so each direction records its activity penalty as a layer of its own does.
-    const run = (l: RNN) => l.apply(x, { training: options.training, mask: options.mask ?? null }) as Tensor;
+    const run = (l: RNN) => {
+      const y = l.apply(x, { training: options.training, mask: options.mask ?? null }) as Tensor | Tensor[];
+      return Array.isArray(y) ? { out: y[0], states: y.slice(1) } : { out: y, states: [] };
+    };
     const f = run(this.forwardLayer);
-    let b = run(this.backwardLayer);
-    if (this.backwardLayer.returnSequences) b = reverse(b, 1);
-    return [f, b];
+    const b = run(this.backwardLayer);
+    const back = this.backwardLayer.returnSequences ? reverse(b.out, 1) : b.out;
+    const outputs = this.mergeMode === null ? [f.out, back] : [this.merge(f.out, back)];
+    return outputs.length === 1 && !this.forwardLayer.returnState ? outputs[0] : [...outputs, ...f.states, ...b.states];
   }
 
   private merge(f: Tensor, b: Tensor): Tensor {
@@ -122,10 +119,8 @@ export class Bidirectional extends Layer {
     }
   }
 
-  override call(x: Tensor, options: CallOptions): Tensor {
-    if (this.mergeMode === null) throw new Error(`${this.name}: mergeMode null gives two outputs; use apply(x), not a Sequential model`);
-    const [f, b] = this.both(x, options);
-    return this.merge(f, b);
+  override call(x: Tensor, options: CallOptions): Tensor | Tensor[] {
+    return this.outputs(x, options);
   }
 
   /** As TF.js's: the wrapped layer's config as its own getConfig gives it. */

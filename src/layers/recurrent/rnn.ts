@@ -4,9 +4,8 @@ import { stack, unstack } from '../../ops/concat';
 import { reverse } from '../../ops/reverse';
 import { Tensor } from '../../tensor/tensor';
 import { keep } from '../../tensor/tidy';
-import type { Variable } from '../../tensor/variable';
 import { argError, fmtShape, fmtValue, optionalBoolean } from '../../util/validate';
-import { Layer, checkConfigKeys, rescope, type Applied, type CallOptions, type Kwargs, type LayerArgs, type LayerConfig, type ShapeOrShapes } from '../layer';
+import { Layer, buildInScope, checkConfigKeys, type Applied, type CallOptions, type Kwargs, type LayerArgs, type LayerConfig, type ShapeOrShapes } from '../layer';
 import { SymbolicTensor } from '../symbolic';
 import { RNNCell, nestedConfig, withUnset } from './cell';
 import { StackedRNNCells } from './stacked-cells';
@@ -132,13 +131,9 @@ export class RNN extends Layer {
     });
   }
 
-  /** The cell's weights are the layer's: 'lstm/kernel', 'rnn/RNNCell_0/kernel' for stacked cells. */
-  override savedName(v: Variable): string {
-    return rescope(this.cell.savedName(v), this.cell.name, this.name);
-  }
-
   protected override buildWeights(inputShape: readonly number[]): void {
-    this.cell.build([inputShape[1]]);
+    // The cell's weights are named in the layer's scope, as TF.js's: 'lstm/kernel', 'rnn/RNNCell_0/kernel' for stacked cells.
+    buildInScope(this.weightScope(), () => this.cell.build([inputShape[1]]));
     this.vars.push(...this.cell.weights);
   }
 
@@ -178,7 +173,7 @@ export class RNN extends Layer {
     return this.run(x, options.training, options.mask ?? null, null).output;
   }
 
-  override computeMask(_x: Tensor, mask: Tensor | null): Tensor | null {
+  override computeMask(_x: Tensor, mask: Tensor | null = null): Tensor | null {
     return this.returnSequences ? mask : null;
   }
 

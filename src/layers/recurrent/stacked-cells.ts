@@ -1,7 +1,6 @@
 import type { Tensor } from '../../tensor/tensor';
-import type { Variable } from '../../tensor/variable';
 import { argError, fmtValue } from '../../util/validate';
-import { checkConfigKeys, rescope, type Layer, type LayerArgs, type LayerConfig } from '../layer';
+import { buildInScope, checkConfigKeys, type Layer, type LayerArgs, type LayerConfig } from '../layer';
 import { RNNCell, nestedConfig, type StepResult } from './cell';
 
 export interface StackedRNNCellsArgs extends LayerArgs {
@@ -48,17 +47,12 @@ export class StackedRNNCells extends RNNCell {
 
   protected override buildWeights(inputShape: readonly number[]): void {
     let features = inputShape[inputShape.length - 1];
-    for (const cell of this.cells) {
-      cell.build([features]);
+    // TF.js builds cell i in the scope 'RNNCell_i'.
+    this.cells.forEach((cell, i) => {
+      buildInScope(`${this.weightScope()}/RNNCell_${i}`, () => cell.build([features]));
       this.vars.push(...cell.weights);
       features = cell.units;
-    }
-  }
-
-  /** TF.js builds cell i in the scope 'RNNCell_i'. */
-  override savedName(v: Variable): string {
-    const i = this.cells.findIndex((c) => c.weights.includes(v));
-    return i < 0 ? v.name : rescope(this.cells[i].savedName(v), this.cells[i].name, `${this.name}/RNNCell_${i}`);
+    });
   }
 
   override beginSequence(batch: number, features: number, training: boolean): void {
