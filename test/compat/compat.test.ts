@@ -24,12 +24,13 @@ import { examplesB } from './programs/examples-b';
 import { examplesB2 } from './programs/examples-b2';
 import { rnnOptions } from './programs/rnn-options';
 import { docs } from './programs/docs';
+import { s10Tensors } from './programs/s10-tensors';
 
 // Everyday tfjs-core programs, each run with TensorFlow.js 4.22 (cpu backend) and with tessera: same values (1e-4),
 // shapes, dtypes, printed text, and an error from both or from neither.
 
 const suites: Record<string, Program[]> = {
-  basics, math, data, training, images, api, edges, coreOps, coreGrads, coreImage, coreSurface, layersModels, layersTraining, layersIo, layersMore, layersSurface, surfaceExtras, examplesA, gaps, examplesB, examplesB2, rnnOptions, convOptions, docs,
+  basics, math, data, training, images, api, edges, coreOps, coreGrads, coreImage, coreSurface, layersModels, layersTraining, layersIo, layersMore, layersSurface, surfaceExtras, examplesA, gaps, examplesB, examplesB2, rnnOptions, convOptions, docs, s10Tensors,
 };
 
 describe('tfjs-core programs give TF.js results with the import swapped', () => {

@@ -1,0 +1,72 @@
+import type { Program } from '../harness';
+
+// Everyday tensor programs as tutorials and answers write them: printing every dtype and rank (long tensors elided
+// with "...", NaN and Infinity, tiny and huge values), tensors in strings, reading values back, int32 semantics,
+// creation, shape ops, reductions, tf.util, and which bad calls throw.
+
+export const s10Tensors: Program[] = [
+  {
+    name: 'print of long tensors elides them, of every rank and dtype',
+    run(tf) {
+      tf.range(0, 40).print();
+      tf.range(0, 40).print(true);
+      tf.linspace(-1, 1, 31).print();
+      tf.range(0, 1000).reshape([40, 25]).print();
+      tf.ones([40, 2], 'int32').print();
+      tf.range(0, 3 * 40 * 2).reshape([40, 3, 2]).print();
+      tf.range(0, 24).reshape([1, 2, 3, 4]).print(true);
+      tf.range(0, 35 * 35).reshape([35, 35]).print();
+      tf.range(0, 40).mod(2).toBool().print();
+      tf.range(0, 32).reshape([2, 2, 2, 2, 2]).print();
+    },
+  },
+  {
+    name: 'print of NaN, Infinity, tiny, huge, negative and empty values',
+    run(tf) {
+      tf.tensor([NaN, Infinity, -Infinity, 1]).print();
+      tf.tensor([[NaN, 1.5], [-Infinity, 2]]).print();
+      tf.tensor([1e-30, 1e30]).print();
+      tf.tensor([123456789, 0.5]).print();
+      tf.tensor([1e21, 1]).print();
+      tf.scalar(12345678.9).print();
+      tf.tensor([[-1, 2], [3, -40000]], undefined, 'int32').print(true);
+      tf.tensor([2147483647, -2147483648], undefined, 'int32').print();
+      tf.tensor([[true, false], [false, true]]).print(true);
+      tf.tensor([[-1.5, 10.25], [1000.125, -0.001]]).print();
+      tf.tensor([1 / 3, 2 / 3]).print(true);
+      tf.tensor([]).print(true);
+      tf.zeros([2, 0, 3]).print();
+    },
+  },
+  {
+    name: 'a tensor in a template string or concatenated text is its toString()',
+    run(tf) {
+      const loss = tf.scalar(0.25);
+      console.log(`loss: ${loss}`);
+      console.log('t: ' + tf.tensor([1, 2]));
+      console.log(String(tf.tensor2d([[1, 2], [3, 4]])));
+      console.log(`${tf.tensor([true, false])}`);
+      return [tf.tensor([1, 2]).toString(true), tf.scalar(3, 'int32').toString(true)];
+    },
+  },
+  {
+    name: 'arraySync of empty tensors, kept, and a disposed tensor that is printed',
+    async run(tf) {
+      const t = tf.tensor([1, 2]);
+      const k = tf.tidy(() => tf.keep(tf.tensor([3])));
+      const out = [tf.zeros([2, 0]).arraySync(), await tf.zeros([0, 3, 1]).array(), tf.zeros([0]).arraySync(), t.kept, k.kept];
+      t.dispose();
+      try {
+        t.print();
+      } catch (e) {
+        console.log('print threw');
+      }
+      try {
+        console.log(t.toString());
+      } catch (e) {
+        console.log('toString threw');
+      }
+      return out;
+    },
+  },
+];
