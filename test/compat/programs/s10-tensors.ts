@@ -69,4 +69,12 @@ export const s10Tensors: Program[] = [
       return out;
     },
   },
+  {
+    name: 'oneHot gives a row of offValue for an index outside [0, depth), -1 padding included',
+    run: (tf) => [
+      tf.oneHot(tf.tensor1d([0, 5, -1, 2], 'int32'), 3),
+      tf.oneHot(tf.tensor2d([[0, -1], [3, 1]], [2, 2], 'int32'), 3, 5, -1),
+      tf.oneHot(tf.tensor1d([1, 0, 7], 'int32'), 2, 1, 0, 'float32'),
+    ],
+  },
 ];
