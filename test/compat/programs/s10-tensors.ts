@@ -77,4 +77,14 @@ export const s10Tensors: Program[] = [
       tf.oneHot(tf.tensor1d([1, 0, 7], 'int32'), 2, 1, 0, 'float32'),
     ],
   },
+  {
+    name: 'range counts up, down with negative steps, and gives nothing without a stop',
+    run(tf) {
+      const noStop = tf.range as unknown as (start: number) => ReturnType<typeof tf.range>;
+      return [
+        tf.range(0, 10, 3), tf.range(10, 0, -2), tf.range(5, 0), tf.range(0, -5, -1, 'int32'), tf.range(-2, 2, 0.5),
+        tf.range(0, 5, -1), tf.range(2.5, 0, -1, 'int32'), noStop(5), tf.range(0, NaN),
+      ];
+    },
+  },
 ];
