@@ -87,4 +87,14 @@ export const s10Tensors: Program[] = [
       ];
     },
   },
+  {
+    name: 'int32 tensors store values as an Int32Array does: truncated, wrapped, NaN and Infinity as 0',
+    run(tf) {
+      const big = tf.tensor([2147483647, -2147483648], undefined, 'int32');
+      return [
+        tf.tensor([3e9, -3e9, 2.7, -2.7, NaN, Infinity], undefined, 'int32'), tf.tensor1d([2 ** 31], 'int32'),
+        big.add(tf.tensor([1, -1], undefined, 'int32')), big.mul(tf.scalar(2, 'int32')), tf.scalar(-0.7, 'int32'),
+      ];
+    },
+  },
 ];
