@@ -68,6 +68,11 @@ export function makeTensor(op: string, values: TensorLike, shape: readonly numbe
   if (sizeOfShape(target) !== flat.length) {
     throw argError(op, 'values', `${flat.length} values`, `${sizeOfShape(target)} values to fill shape ${fmtShape(target)}`);
   }
+  // As TF.js: a given shape keeps the nesting's outer dims; only its innermost list may span several of them.
+  const last = implied.length - 1;
+  if (shape !== undefined && implied.some((dim, i) => dim !== shape[i] && (i < last || dim !== sizeOfShape(shape.slice(i))))) {
+    throw argError(op, 'shape', fmtShape(shape), `a shape that the nested values' shape ${fmtShape(implied)} fills (its dims, the last of them possibly split)`);
+  }
   return new Tensor(target, d, toTypedArray(flat, d));
 }
 

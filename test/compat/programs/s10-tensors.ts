@@ -97,4 +97,18 @@ export const s10Tensors: Program[] = [
       ];
     },
   },
+  {
+    name: 'tensor with nested values and a shape: the nesting must agree with the shape',
+    run(tf) {
+      const out: unknown[] = [tf.tensor([[1, 2, 3, 4]], [1, 2, 2]), tf.tensor([1, 2, 3, 4], [2, 2]), tf.tensor([[[1, 2]], [[3, 4]]], [2, 1, 2])];
+      for (const make of [() => tf.tensor([[1, 2], [3, 4]], [4]), () => tf.tensor2d([[1, 2], [3, 4]], [4, 1]), () => tf.tensor([[[1, 2]], [[3, 4]]], [2, 2])]) {
+        try {
+          out.push(make());
+        } catch (e) {
+          out.push('threw');
+        }
+      }
+      return out;
+    },
+  },
 ];
