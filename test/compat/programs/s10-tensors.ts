@@ -111,4 +111,21 @@ export const s10Tensors: Program[] = [
       return out;
     },
   },
+  {
+    name: 'variable with trainable, name and dtype; a second live variable of one name throws, a disposed one frees it',
+    run(tf) {
+      const v = tf.variable(tf.tensor([1.7, 2]), false, 'stepCount', 'int32');
+      const w = tf.variable(tf.scalar(1));
+      const out: unknown[] = [v.trainable, v.name, v.dtype, v.clone(), w.trainable, typeof w.name, v.shape, v.rank, v.size];
+      try {
+        tf.variable(tf.zeros([1]), true, 'stepCount');
+        out.push('created');
+      } catch (e) {
+        out.push('threw');
+      }
+      v.dispose();
+      out.push(tf.variable(tf.zeros([1]), true, 'stepCount').name);
+      return out;
+    },
+  },
 ];
