@@ -1,4 +1,4 @@
-import type { Program } from '../harness';
+import type { Program, TF } from '../harness';
 
 // Everyday tensor programs as tutorials and answers write them: printing every dtype and rank (long tensors elided
 // with "...", NaN and Infinity, tiny and huge values), tensors in strings, reading values back, int32 semantics,
@@ -126,6 +126,31 @@ export const s10Tensors: Program[] = [
       v.dispose();
       out.push(tf.variable(tf.zeros([1]), true, 'stepCount').name);
       return out;
+    },
+  },
+  {
+    name: 'tf.util: sizes, flattening, shuffles (shape only), assert, axes, dtypes and the small helpers',
+    async run(tf: TF) {
+      const data = [1, 2, 3, 4, 5];
+      tf.util.shuffle(data);
+      try {
+        tf.util.assert(1 > 2, () => 'one is not bigger');
+      } catch (e) {
+        console.log((e as Error).message);
+      }
+      try {
+        tf.util.parseAxisParam(3, [2, 2]);
+      } catch (e) {
+        console.log('axis threw');
+      }
+      return [
+        tf.util.sizeFromShape([2, 3, 4]), tf.util.sizeFromShape([]), tf.util.flatten([[1, [2, 3]], [4]]), data.length,
+        [...data].sort().join(), tf.util.parseAxisParam(-1, [2, 3]), tf.util.parseAxisParam(null as unknown as number, [2, 3]),
+        tf.util.bytesPerElement('int32'), tf.util.bytesPerElement('bool'), tf.util.isValidDtype('float16'), tf.util.rightPad('ab', 4) + '|',
+        tf.util.nearestDivisor(12, 5), tf.util.getArrayFromDType('int32', 2), tf.util.getTypedArrayFromDType('bool', 1),
+        tf.util.isPromise(Promise.resolve(1)), tf.util.isPromise({}), tf.util.isPromise(null), tf.util.arraysEqualWithNull([null, 2], [5, 2]),
+        tf.util.tanh(0.5), typeof tf.util.fetch,
+      ];
     },
   },
 ];
