@@ -153,4 +153,17 @@ export const s10Tensors: Program[] = [
       ];
     },
   },
+  {
+    name: 'arithmetic of two bool masks stays bool (printed as true/false); cumsum and cumprod of bools count in int32',
+    run(tf) {
+      const a = tf.tensor([true, true, false, false]);
+      const b = tf.tensor([true, false, true, false]);
+      a.mul(b).print();
+      tf.add(a, b).print();
+      return [
+        a.add(b), a.sub(b), a.mul(b), a.div(b), tf.squaredDifference(a, b), tf.pow(a, b), tf.mod(a, b), tf.divNoNan(a, b), tf.addN([a, b]),
+        tf.maximum(a, b), tf.floorDiv(a, b), a.mul(2), tf.cumsum(a), tf.cumprod(a), a.mul(b).sum(),
+      ];
+    },
+  },
 ];
