@@ -166,4 +166,38 @@ export const s10Tensors: Program[] = [
       ];
     },
   },
+  {
+    name: 'normalizing columns, then reading predictions back with argMax, dataSync and arraySync',
+    run(tf) {
+      const data = tf.tensor2d([[1, 200], [2, 300], [3, 250], [4, 500]]);
+      const min = data.min(0);
+      const max = data.max(0);
+      data.sub(min).div(max.sub(min)).print();
+      const { mean, variance } = tf.moments(data, 0);
+      data.sub(mean).div(variance.sqrt()).print();
+      const probs = tf.tensor2d([[0.1, 0.7, 0.2], [0.5, 0.3, 0.2]]);
+      const classes = probs.argMax(-1);
+      classes.print();
+      console.log(classes.dataSync());
+      console.log(tf.tensor([true, false]).dataSync());
+      console.log(probs.max(1).arraySync());
+      return [classes, tf.tensor(data.arraySync()[0]).dataSync()[1]];
+    },
+  },
+  {
+    name: 'growing a tensor in a loop with concat, a buffer filled in a loop, and the async selections printed',
+    async run(tf) {
+      let rows = tf.tensor2d([], [0, 2]);
+      for (let i = 0; i < 3; i++) rows = rows.concat(tf.tensor2d([[i, i * 2]]));
+      rows.print();
+      const b = tf.buffer([3, 3], 'int32');
+      for (let i = 0; i < 3; i++) b.set(i + 1, i, i);
+      b.toTensor().print();
+      (await tf.whereAsync(tf.tensor([0, 3, 0, 5]).greater(0))).print();
+      (await tf.booleanMaskAsync(tf.tensor([1, 2, 3, 4]), tf.tensor([1, 0, 1, 0]).cast('bool'))).print();
+      const x = tf.tensor3d([[[1, 1, 1], [2, 2, 2]], [[3, 3, 3], [4, 4, 4]], [[5, 5, 5], [6, 6, 6]]]);
+      x.stridedSlice([1, -1, 0], [2, -3, 3], [1, -1, 1]).print();
+      return [rows, b.values.constructor.name];
+    },
+  },
 ];
