@@ -2,7 +2,7 @@ import type { BinaryOp } from '../backend/backend';
 import { broadcastShapes } from '../backend/shapes';
 import { backend } from './engine';
 import { isRecording, recordOp } from '../tensor/tape';
-import type { Tensor } from '../tensor/tensor';
+import { Tensor } from '../tensor/tensor';
 import { assertTensorDtype } from '../tensor/checks';
 import { fmtShape } from '../util/validate';
 import { cast } from './cast';
@@ -24,10 +24,27 @@ export function operands(op: string, a: Operand, b: Operand): [Tensor, Tensor] {
   return [ta, tb];
 }
 
-/** Arithmetic treats bool as int32 (true + true is 2), as TF.js does for maximum/minimum and the reductions. */
-function arithmetic(op: string, a: Operand, b: Operand): [Tensor, Tensor] {
+/** Arithmetic computes bool as int32 (true + true is 2), as TF.js does; `bool` says both operands were bool. */
+function arithmetic(op: string, a: Operand, b: Operand): { pair: [Tensor, Tensor]; bool: boolean } {
   const [ta, tb] = operands(op, a, b);
-  return ta.dtype === 'bool' ? [cast(ta, 'int32'), cast(tb, 'int32')] : [ta, tb];
+  return ta.dtype === 'bool' ? { pair: [cast(ta, 'int32'), cast(tb, 'int32')], bool: true } : { pair: [ta, tb], bool: false };
+}
+
+/**
+ * @internal The int32 result of arithmetic on two bool operands as a bool tensor, as TF.js's add, sub, mul, div, mod
+ * and pow give one: each value stored as a Uint8Array stores it (true + true is 2, false - true 255), printed as true.
+ */
+export function storedAsBool(y: Tensor, bool: boolean): Tensor {
+  if (!bool) return y;
+  const out = new Tensor(y.shape, 'bool', Uint8Array.from(y.hostValues()));
+  if (!isRecording()) y.dispose();
+  return out;
+}
+
+/** One of the arithmetic ops that keep two bool operands' dtype, as TF.js's. */
+function boolKeeping(op: BinaryOp, a: Operand, b: Operand): Tensor {
+  const { pair, bool } = arithmetic(op, a, b);
+  return storedAsBool(record(op, op, pair, a, b), bool);
 }
 
 /**
@@ -51,21 +68,21 @@ export function binaryOp(op: BinaryOp, a: Operand, b: Operand): Tensor {
 
 /** a + b with broadcasting, as tf.add. */
 export function add<T extends Tensor>(a: Operand, b: Operand): T {
-  return record('add', 'add', arithmetic('add', a, b), a, b) as T;
+  return boolKeeping('add', a, b) as T;
 }
 
 export function sub<T extends Tensor>(a: Operand, b: Operand): T {
-  return record('sub', 'sub', arithmetic('sub', a, b), a, b) as T;
+  return boolKeeping('sub', a, b) as T;
 }
 
 export function mul<T extends Tensor>(a: Operand, b: Operand): T {
-  return record('mul', 'mul', arithmetic('mul', a, b), a, b) as T;
+  return boolKeeping('mul', a, b) as T;
 }
 
 /** a / b; two int32 operands divide as floorDiv, as tf.div. */
 export function div<T extends Tensor>(a: Operand, b: Operand): T {
-  const pair = arithmetic('div', a, b);
-  return (pair[0].dtype === 'int32' ? record('floorDiv', 'floorDiv', pair, a, b) : record('div', 'div', pair, a, b)) as T;
+  const { pair, bool } = arithmetic('div', a, b);
+  return storedAsBool(pair[0].dtype === 'int32' ? record('floorDiv', 'floorDiv', pair, a, b) : record('div', 'div', pair, a, b), bool) as T;
 }
 
 /**
@@ -73,7 +90,7 @@ export function div<T extends Tensor>(a: Operand, b: Operand): T {
  * operands keep float64. Its gradient is zero (it is piecewise constant).
  */
 export function floorDiv<T extends Tensor>(a: Operand, b: Operand): T {
-  const y = record('floorDiv', 'floorDiv', arithmetic('floorDiv', a, b), a, b);
+  const y = record('floorDiv', 'floorDiv', arithmetic('floorDiv', a, b).pair, a, b);
   if (y.dtype !== 'float32') return y as T;
   const out = cast(y, 'int32');
   if (!isRecording()) y.dispose();
@@ -82,22 +99,22 @@ export function floorDiv<T extends Tensor>(a: Operand, b: Operand): T {
 
 /** The remainder with the sign of b (floor(a / b)·b + mod(a, b) = a), as tf.mod. */
 export function mod<T extends Tensor>(a: Operand, b: Operand): T {
-  return record('mod', 'mod', arithmetic('mod', a, b), a, b) as T;
+  return boolKeeping('mod', a, b) as T;
 }
 
 /** Elementwise max; where equal, the gradient goes to a (as TF.js). */
 export function maximum<T extends Tensor>(a: Operand, b: Operand): T {
-  return record('maximum', 'maximum', arithmetic('maximum', a, b), a, b) as T;
+  return record('maximum', 'maximum', arithmetic('maximum', a, b).pair, a, b) as T;
 }
 
 /** Elementwise min; where equal, the gradient goes to a (as TF.js). */
 export function minimum<T extends Tensor>(a: Operand, b: Operand): T {
-  return record('minimum', 'minimum', arithmetic('minimum', a, b), a, b) as T;
+  return record('minimum', 'minimum', arithmetic('minimum', a, b).pair, a, b) as T;
 }
 
 /** a ** b; the gradient for b needs a > 0 (log a). */
 export function pow<T extends Tensor>(a: Operand, b: Operand): T {
-  return record('pow', 'pow', arithmetic('pow', a, b), a, b) as T;
+  return boolKeeping('pow', a, b) as T;
 }
 
 /** A comparison: operands upcast to one dtype, a bool result; recorded with a zero gradient (it is piecewise constant), as TF.js. */

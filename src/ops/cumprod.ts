@@ -1,6 +1,7 @@
 import type { Tensor } from '../tensor/tensor';
 import { argError, assertBoolean, describeValue } from '../util/validate';
 import { mul } from './binary';
+import { cast } from './cast';
 import { concat } from './concat';
 import { ones } from './creation';
 import { reverse as flip } from './reverse';
@@ -21,7 +22,9 @@ function shifted(x: Tensor, axis: number, k: number): Tensor {
  * copies, so its gradient is exact at zeros too.
  */
 export function cumprod<T extends Tensor>(x: T | TensorLike, axis = 0, exclusive = false, reverse = false): T {
-  const t = toTensor('cumprod', 'x', x);
+  const x0 = toTensor('cumprod', 'x', x);
+  // bool products are int32, as TF.js's.
+  const t = x0.dtype === 'bool' ? cast(x0, 'int32') : x0;
   if (typeof axis !== 'number' || !Number.isInteger(axis) || axis < -t.rank || axis >= t.rank) {
     const expected = t.rank === 0 ? 'a tensor of rank >= 1 (x is a scalar)' : `an integer in [${-t.rank}, ${t.rank}) for a rank-${t.rank} tensor`;
     throw argError('cumprod', 'axis', describeValue(axis), expected);

@@ -1,6 +1,7 @@
 import { recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
 import { argError, assertBoolean, describeValue } from '../util/validate';
+import { cast } from './cast';
 import { backend } from './engine';
 import { toTensor, type TensorLike } from './tensor-like';
 
@@ -16,6 +17,8 @@ export interface CumsumAttrs {
  */
 export function cumsum<T extends Tensor>(x: T | TensorLike, axis = 0, exclusive = false, reverse = false): T {
   x = toTensor('cumsum', 'x', x) as T;
+  // bool sums count, in int32, as TF.js's.
+  if (x.dtype === 'bool') x = cast(x, 'int32') as T;
   if (typeof axis !== 'number' || !Number.isInteger(axis) || axis < -x.rank || axis >= x.rank) {
     const expected = x.rank === 0 ? 'a tensor of rank >= 1 (x is a scalar)' : `an integer in [${-x.rank}, ${x.rank}) for a rank-${x.rank} tensor`;
     throw argError('cumsum', 'axis', describeValue(axis), expected);

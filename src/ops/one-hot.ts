@@ -9,7 +9,8 @@ import { where } from './where';
 
 /**
  * indices (int32) as one-hot rows of length depth, as tf.oneHot(indices, depth, onValue = 1, offValue = 0,
- * dtype = 'int32'): shape indices.shape + [depth]. An index outside [0, depth) is an error (TF.js gives a row of offValue).
+ * dtype = 'int32'): shape indices.shape + [depth]. An index outside [0, depth) (-1 for padding, say) gives a row of
+ * offValue, as in TF.js.
  */
 export function oneHot(indices: Tensor | TensorLike, depth: number, onValue = 1, offValue = 0, dtype: DType = 'int32'): Tensor {
   const op = 'oneHot';
@@ -19,10 +20,6 @@ export function oneHot(indices: Tensor | TensorLike, depth: number, onValue = 1,
   assertFiniteNumber(op, 'onValue', onValue);
   assertFiniteNumber(op, 'offValue', offValue);
   assertDtype(op, 'dtype', dtype);
-  const v = idx.hostValues();
-  for (let i = 0; i < v.length; i++) {
-    if (!(v[i] >= 0 && v[i] < depth)) throw argError(op, `indices[${i}]`, String(v[i]), `an index in [0, ${depth - 1}]`);
-  }
   const classes = new Tensor([depth], 'int32', Int32Array.from({ length: depth }, (_, i) => i));
   const hit = equal(reshape(idx, [...idx.shape, 1]), classes);
   return where(hit, scalar(onValue, dtype), scalar(offValue, dtype));

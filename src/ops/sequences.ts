@@ -27,15 +27,17 @@ export function linspace(start: number, stop: number, num: number): Tensor<Rank.
 
 /**
  * start, start + step, ... up to stop (excluded), as tf.range(start, stop, step = 1, dtype = 'float32'); as TF.js, a
- * stop below start with the default step counts down by 1, and a range that step cannot reach is empty.
+ * stop below start with the default step counts down by 1, and a range that step cannot reach (or with no stop) is empty.
  */
 export function range(start: number, stop: number, step = 1, dtype: DType = 'float32'): Tensor<Rank.R1> {
   const op = 'range';
   assertFiniteNumber(op, 'start', start);
-  assertFiniteNumber(op, 'stop', stop);
+  // TF.js counts NaN elements for a missing or NaN stop (tf.range(5), as Python's range(5) is written): none.
+  if (stop !== undefined && !Number.isNaN(stop)) assertFiniteNumber(op, 'stop', stop);
   assertFiniteNumber(op, 'step', step);
   if (step === 0) throw argError(op, 'step', '0', 'a non-zero number');
   if (assertDtype(op, 'dtype', dtype) === 'bool') throw argError(op, 'dtype', "'bool'", "'float32', 'int32' or 'float64'");
+  if (stop === undefined || Number.isNaN(stop)) return new Tensor([0], dtype, new (arrayTypeFor(dtype))(0));
   // TF.js's conditions, its `step > 1` included: range(5, 0) counts down.
   if (start === stop || (start < stop && step < 0) || (stop < start && step > 1)) return new Tensor([0], dtype, new (arrayTypeFor(dtype))(0));
   const n = Math.abs(Math.ceil((stop - start) / step));

@@ -40,21 +40,15 @@ function flatten(values: NestedValues | null, out: number[]): void {
 }
 
 /**
- * Values as a new array of dtype, converted as TF.js converts them: to bool as round(v) != 0, to int32 by
- * truncation; a value int32 cannot hold (NaN, infinite, beyond ±2^31) is an error rather than a wrap-around.
+ * Values as a new array of dtype, converted as TF.js converts them: to bool as round(v) != 0, to int32 as an
+ * Int32Array stores a number (truncated, wrapped modulo 2^32; NaN and infinities become 0).
  */
-function toTypedArray(op: string, flat: ArrayLike<number>, dtype: DType): TypedArray {
+function toTypedArray(flat: ArrayLike<number>, dtype: DType): TypedArray {
   const n = flat.length;
   if (dtype === 'bool') {
     const out = new Uint8Array(n);
     for (let i = 0; i < n; i++) out[i] = Math.round(flat[i]) !== 0 ? 1 : 0;
     return out;
-  }
-  if (dtype === 'int32' && !(flat instanceof Int32Array)) {
-    for (let i = 0; i < n; i++) {
-      const v = flat[i];
-      if (!(v > -2147483649 && v < 2147483648)) throw argError(op, `values[${i}]`, String(v), 'a finite number within int32 range for dtype int32');
-    }
   }
   return arrayTypeFor(dtype).from(flat);
 }
@@ -74,7 +68,12 @@ export function makeTensor(op: string, values: TensorLike, shape: readonly numbe
   if (sizeOfShape(target) !== flat.length) {
     throw argError(op, 'values', `${flat.length} values`, `${sizeOfShape(target)} values to fill shape ${fmtShape(target)}`);
   }
-  return new Tensor(target, d, toTypedArray(op, flat, d));
+  // As TF.js: a given shape keeps the nesting's outer dims; only its innermost list may span several of them.
+  const last = implied.length - 1;
+  if (shape !== undefined && implied.some((dim, i) => dim !== shape[i] && (i < last || dim !== sizeOfShape(shape.slice(i))))) {
+    throw argError(op, 'shape', fmtShape(shape), `a shape that the nested values' shape ${fmtShape(implied)} fills (its dims, the last of them possibly split)`);
+  }
+  return new Tensor(target, d, toTypedArray(flat, d));
 }
 
 /**

@@ -2,7 +2,7 @@ import { arrayTypeFor, fromDevice, installHandleFactory, isFloatDtype, sizeOfSha
 import { copyHostValues, releaseStorage } from '../backend/host-values';
 import { countTensor, recount, uncountTensor, watchCollection, type Counted } from './memory';
 import { formatTensor } from './format';
-import { trackTensor } from './scopes';
+import { isKept, trackTensor } from './scopes';
 import { computeStrides, indexToLoc, locToIndex } from '../util/tf-util';
 import type { ArrayMap, WindowPad, Rank, DataType, DataTypeMap, NumericDataType, ShapeMap, TensorLike, DimRoundingMode } from './value-types';
 
@@ -232,6 +232,11 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
     return this.disposedFlag;
   }
 
+  /** Whether tf.keep marked this tensor to outlive every enclosing tidy. */
+  get kept(): boolean {
+    return isKept(this);
+  }
+
   /** False here; a Variable's values are long-lived and updated in place. */
   get isVariable(): boolean {
     return false;
@@ -263,6 +268,8 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
   /** The values as nested arrays following the shape (a number for a scalar). */
   arraySync(): ArrayMap[R] {
     const values = this.hostValues();
+    // TF.js gives [] for any empty tensor, whatever its rank ([2, 0] included).
+    if (values.length === 0 && this.rank > 0) return [] as unknown as ArrayMap[R];
     const build = (axis: number, offset: number): NestedArray => {
       if (axis === this.shape.length) return values[offset];
       const stride = sizeOfShape(this.shape.slice(axis + 1));
@@ -319,10 +326,13 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
     }
   }
 
-  /** A one-element tensor reads as its number (`Number(acc)`, `acc > 0.9`, template strings); others as text or NaN. */
+  /**
+   * As text (template strings, `'loss: ' + loss`) a tensor is its toString(), as TF.js prints it; as a number
+   * (`Number(acc)`, `acc > 0.9`) a one-element tensor reads as its value, where TF.js gives NaN.
+   */
   [Symbol.toPrimitive](hint: 'number' | 'string' | 'default'): number | string {
-    if (this.size === 1 && !this.disposedFlag) return this.hostValues()[0];
-    return hint === 'number' ? NaN : this.toString();
+    if (hint !== 'number') return this.toString();
+    return this.size === 1 && !this.disposedFlag ? this.hostValues()[0] : NaN;
   }
 
   /** A mutable copy of the values with element access (get/set by coordinates), as TF.js's x.bufferSync(). */
@@ -341,7 +351,7 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
 
   /** 'Tensor' and the values, as TF.js writes them (verbose adds dtype, rank and shape). */
   toString(verbose = false): string {
-    if (this.disposedFlag) return `Tensor ${this.id} (disposed, shape [${this.shape.join(', ')}], dtype ${this.dtype})`;
+    this.throwIfDisposed();
     return formatTensor(this.hostValues(), this.shape, this.dtype, verbose);
   }
 }

@@ -1,17 +1,21 @@
 import type { Tensor } from './tensor';
 import type { DataType, Rank } from './value-types';
-import { Variable } from './variable';
+import { Variable, findVariable } from './variable';
 import { assertDtype, assertTensor } from './checks';
 import { tidy } from './tidy';
 
 /**
  * A variable initialized with a copy of initialValue, as tf.variable(initialValue, trainable?, name?, dtype?); a
- * dtype other than initialValue's casts the copy, as TF.js.
+ * dtype other than initialValue's casts the copy, as TF.js. Once it is disposed, its name is free again.
  */
 export function variable<R extends Rank>(initialValue: Tensor<R>, trainable = true, name?: string, dtype?: DataType): Variable<R> {
   assertTensor('variable', 'initialValue', initialValue);
   if (typeof trainable !== 'boolean') throw new Error(`variable: trainable must be a boolean, got ${typeof trainable}`);
   if (name !== undefined && typeof name !== 'string') throw new Error(`variable: name must be a string, got ${typeof name}`);
+  // As TF.js's engine registers variables by name: a second live one with the same name is refused.
+  if (name !== undefined && findVariable(name)?.isDisposed === false) {
+    throw new Error(`variable: name must be unique among live variables, got '${name}' (a variable with that name was already registered)`);
+  }
   if (dtype === undefined || dtype === initialValue.dtype) return new Variable(initialValue, trainable, name);
   assertDtype('variable', 'dtype', dtype);
   return tidy(() => new Variable(initialValue.cast<Tensor<R>>(dtype), trainable, name));

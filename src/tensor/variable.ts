@@ -52,7 +52,6 @@ export class Variable<R extends Rank = Rank> extends Tensor<R> {
     return true;
   }
 
-  /** Replaces the values with a copy of t's; t must have the same shape and dtype. */
   /** The weight's value, as TF.js's LayerVariable.read gives a custom layer its weight (the variable itself, so gradients reach it). */
   read(): this {
     return this;
@@ -64,6 +63,7 @@ export class Variable<R extends Rank = Rank> extends Tensor<R> {
     return this;
   }
 
+  /** Replaces the values with a copy of t's; t must have the same shape and dtype. */
   assign(t: Tensor<R>): void {
     if (!(t instanceof Tensor)) throw new Error(`Variable.assign: value must be a Tensor, got ${typeof t}`);
     if (t.dtype !== this.dtype || t.shape.length !== this.shape.length || t.shape.some((d, i) => d !== this.shape[i])) {

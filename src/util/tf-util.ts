@@ -32,6 +32,37 @@ export function assertShapesMatch(shapeA: readonly number[], shapeB: readonly nu
   assert(arraysEqual(shapeA, shapeB), () => `${errorMessagePrefix} Shapes ${shapeA} and ${shapeB} must match`);
 }
 
+/** Like arraysEqual, where a null entry in either matches anything (a batch dim not yet known). */
+export function arraysEqualWithNull(n1: ArrayLike<number | null> | null | undefined, n2: ArrayLike<number | null> | null | undefined): boolean {
+  if (n1 === n2) return true;
+  if (n1 == null || n2 == null || n1.length !== n2.length) return false;
+  for (let i = 0; i < n1.length; i++) if (n1[i] !== null && n2[i] !== null && n1[i] !== n2[i]) return false;
+  return true;
+}
+
+export function assertNonNull(a: unknown): void {
+  assert(a != null, () => 'The input to the tensor constructor must be a non-null value.');
+}
+
+export function assertNonNegativeIntegerDimensions(shape: readonly number[]): void {
+  for (const d of shape) assert(Number.isInteger(d) && d >= 0, () => `Tensor must have a shape comprised of positive integers but got shape [${shape}].`);
+}
+
+/** axis (a number, a list, or every axis when null) as non-negative axes of a tensor of shape, checked. */
+export function parseAxisParam(axis: number | number[] | null | undefined, shape: readonly number[]): number[] {
+  const rank = shape.length;
+  const axes = axis == null ? shape.map((_, i) => i) : ([] as number[]).concat(axis);
+  assert(axes.every((ax) => ax >= -rank && ax < rank), () => `All values in axis param must be in range [-${rank}, ${rank}) but got axis ${axes}`);
+  assert(axes.every((ax) => isInt(ax)), () => `All values in axis param must be integers but got axis ${axes}`);
+  return axes.map((ax) => (ax < 0 ? rank + ax : ax));
+}
+
+/** The smallest divisor of size from start up (size itself when there is none below it). */
+export function nearestDivisor(size: number, start: number): number {
+  for (let i = start; i < size; i++) if (size % i === 0) return i;
+  return size;
+}
+
 /** The element count of a shape (1 for a scalar's []). */
 export function sizeFromShape(shape: readonly number[]): number {
   return shape.reduce((size, d) => size * d, 1);
@@ -150,6 +181,26 @@ export function makeZerosTypedArray(size: number, dtype: string = 'float32'): Fl
   throw new Error(`Unknown data type ${dtype}`);
 }
 
+/** A zero-filled array for dtype (float32 when none is given; a plain array for 'string'), as TF.js's. */
+export function getArrayFromDType(dtype: string | null | undefined, size: number): Float32Array | Int32Array | Uint8Array | string[] {
+  return dtype === 'string' ? new Array<string>(size) : makeZerosTypedArray(size, dtype ?? 'float32');
+}
+
+export const getTypedArrayFromDType = getArrayFromDType;
+
+/** Bytes one element of dtype takes in a tensor. */
+export function bytesPerElement(dtype: string): number {
+  if (dtype === 'float32' || dtype === 'int32') return 4;
+  if (dtype === 'complex64') return 8;
+  if (dtype === 'bool') return 1;
+  throw new Error(`Unknown dtype ${dtype}`);
+}
+
+/** Whether dtype is one of TF.js's tensor dtypes. */
+export function isValidDtype(dtype: string): boolean {
+  return dtype === 'bool' || dtype === 'complex64' || dtype === 'float32' || dtype === 'int32' || dtype === 'string';
+}
+
 export function makeOnesTypedArray(size: number, dtype: string = 'float32'): Float32Array | Int32Array | Uint8Array {
   return makeZerosTypedArray(size, dtype).fill(1);
 }
@@ -176,6 +227,24 @@ export function encodeString(s: string, encoding = 'utf-8'): Uint8Array {
 export function decodeString(bytes: Uint8Array, encoding = 'utf-8'): string {
   return new TextDecoder(encoding).decode(bytes);
 }
+
+/** The platform's fetch (the global one in browsers and Node 18+), as tf.util.fetch. */
+export function fetch(path: string, requestInits?: RequestInit): Promise<Response> {
+  return globalThis.fetch(path, requestInits);
+}
+
+/** Whether object is a thenable; as TF.js's, a falsy object or then comes back itself (null, undefined, 0). */
+export function isPromise(object: unknown): boolean {
+  const o = object as { then?: unknown } | null | undefined;
+  return (o && o.then && typeof o.then === 'function') as boolean;
+}
+
+/** a padded with spaces on the right to size characters. */
+export function rightPad(a: string, size: number): string {
+  return size <= a.length ? a : a + ' '.repeat(size - a.length);
+}
+
+export const tanh = (x: number): number => Math.tanh(x);
 
 /** Milliseconds from a high-resolution clock. */
 export function now(): number {

@@ -188,7 +188,6 @@ describe('bad input names the op, the argument, what came and what was expected'
     ['gather out of range', () => tn.gather(x, [3]), /gather: indices\[0\] must be an index in \[0, 2\], got 3/],
     ['gather negative', () => tn.gather(x, [-1]), /gather: indices\[0\] must be an index in \[0, 2\], got -1/],
     ['gather axis', () => tn.gather(x, [0], 1), /gather: axis must be integers in \[-1, 1\)/],
-    ['oneHot out of range', () => tn.oneHot([0, 3], 3), /oneHot: indices\[1\] must be an index in \[0, 2\], got 3/],
     ['oneHot depth', () => tn.oneHot([0], 1), /oneHot: depth must be an integer >= 2, got number 1/],
     ['oneHot float indices', () => tn.oneHot(tn.tensor([0]), 2), /oneHot: indices must be a int32 tensor, got a float32 tensor/],
     ['scatterND out of range', () => tn.scatterND([[4]], [1], [4]), /scatterND: indices\[0\] must be an index in \[0, 3\], got 4/],
@@ -201,7 +200,6 @@ describe('bad input names the op, the argument, what came and what was expected'
     ['where shapes', () => tn.where(tn.tensor([true, false]), x, x), /where: condition, a and b must have broadcastable shapes/],
     ['logical dtype', () => tn.logicalAnd(x, x), /logicalAnd: a must be a bool tensor, got a float32 tensor/],
     ['argMax axis', () => tn.argMax(x, 1), /argMax: axis must be integers in \[-1, 1\)/],
-    ['int32 range', () => tn.tensor([2 ** 31], [1], 'int32'), /tensor: values\[0\] must be a finite number within int32 range/],
     ['cast dtype', () => tn.cast(x, 'int8' as 'int32'), /cast: dtype must be 'float32', 'int32', 'bool' or 'float64'/],
   ];
   for (const [name, f, message] of cases) {

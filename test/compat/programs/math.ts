@@ -187,7 +187,6 @@ export const math: Program[] = [
   },
   {
     name: 'bool + bool',
-    deviation: 'TF.js 4.22 returns a bool tensor holding 2 for true + true (not a bool value); tessera adds bools as int32, as TF.js does in maximum, minimum and the reductions',
     run: (tf) => tf.add(tf.tensor1d([true, false]), tf.tensor1d([true, false])),
   },
   {
