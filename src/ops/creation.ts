@@ -86,6 +86,8 @@ export function randomNormal<R extends Rank = Rank>(shape: readonly number[], me
 export function truncatedNormal<R extends Rank = Rank>(shape: readonly number[], mean = 0, stdDev = 1, dtype: DType = 'float32', seed?: number): Tensor<R> {
   assertFiniteNumber('truncatedNormal', 'mean', mean);
   assertFiniteNumber('truncatedNormal', 'stdDev', stdDev);
+  // TF.js's sampler never returns for one below 0 (no draw lies within ±2 of it); a mirrored draw would hide the mistake.
+  if (stdDev < 0) throw argError('truncatedNormal', 'stdDev', String(stdDev), 'a number ≥ 0');
   return randomTensor('truncatedNormal', shape, dtype, seed, (r) => {
     let z = r.normal();
     while (Math.abs(z) > 2) z = r.normal();

@@ -151,6 +151,8 @@ describe('int32 and bool dtypes, as TF.js', () => {
     expect(Math.min(...v)).toBeGreaterThanOrEqual(-3);
     expect(Math.abs(v.reduce((a, b) => a + b, 0) / v.length - 1)).toBeLessThan(0.1);
     expect(tn.truncatedNormal([5], 0, 1, 'float32', 7).dataSync()).toEqual(tn.truncatedNormal([5], 0, 1, 'float32', 7).dataSync());
+    expect(Array.from(tn.truncatedNormal([3], 1.5, 0).dataSync())).toEqual([1.5, 1.5, 1.5]);
+    expect(() => tn.truncatedNormal([2], 0, -1)).toThrow(/truncatedNormal: stdDev must be a number ≥ 0, got -1/);
     const u = tn.randomUniformInt([1000], -2, 3, 11);
     expect(u.dtype).toBe('int32');
     expect(new Set(u.dataSync())).toEqual(new Set([-2, -1, 0, 1, 2]));
