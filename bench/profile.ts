@@ -3,13 +3,15 @@
 // Every backend call and every kernel of the cpu backend's kernel set is timed (a kernel's time is taken out of
 // the op that called it); what is left of an op that called kernels is its own work: allocating outputs and
 // handling operands. Time outside the backend is JS overhead (the tape, tidy, checks, fit's loop, batching).
+// Last, the training step's largest kernels are each replayed alone on copies of one step's operands, to show how
+// much slower the step's memory traffic makes them than they run with their operands in cache.
 import { PerformanceObserver } from 'node:perf_hooks';
 import * as tn from '../src/node';
 import type { Backend } from '../src/backend/backend';
 import { CpuBackend } from '../src/backend/cpu/cpu-backend';
 import { registerBackend, setBackend } from '../src/backend/registry';
 import { gatherRows, range } from '../src/data/batch';
-import type { CpuKernels } from '../kernels/cpu/kernel-set';
+import type { CpuKernels, ResidentMemory } from '../kernels/cpu/kernel-set';
 import { getGemmThreads, simdKernels } from '../kernels/cpu/wasm/index';
 import { seedModel } from '../examples/seed-model';
 import { INFER_BATCH, TRAIN_BATCH } from './seed-model';
@@ -17,6 +19,10 @@ import { INFER_BATCH, TRAIN_BATCH } from './seed-model';
 const WARM_STEPS = 30;
 const TRAIN_STEPS = 200;
 const PREDICT_BATCHES = 39;
+// The training step's largest kernels are each replayed alone this many times (after REPLAY_WARM calls).
+const REPLAYED_KERNELS = 6;
+const REPLAY_WARM = 5;
+const REPLAY_CALLS = 31;
 
 export type Phase = 'GEMMs' | 'direct conv' | 'im2col/col2im' | 'pooling' | 'activations' | 'softmax/loss' | 'other elementwise/reductions' | 'Adam' | 'copies/allocation' | 'JS overhead';
 const PHASES: Phase[] = ['GEMMs', 'direct conv', 'im2col/col2im', 'pooling', 'activations', 'softmax/loss', 'other elementwise/reductions', 'Adam', 'copies/allocation', 'JS overhead'];
@@ -41,10 +47,18 @@ interface Frame { key: string; start: number; children: number; calledKernel: bo
 export class Profiler {
   readonly byKey = new Map<string, { ms: number; calls: number; phase: Phase }>();
   private readonly stack: Frame[] = [];
+  /** While set: the kernels (by key) whose next call is kept, with copies of its arrays, as a call to replay alone. */
+  capture: { keys: Set<string>; replays: Map<string, () => void> } | null = null;
+
+  /** The table's key of a kernel called now: the op calling it, › the kernel. */
+  kernelKeyHere(key: string): string {
+    const parent = this.stack[this.stack.length - 1];
+    return parent ? `${parent.key} › ${key}` : key;
+  }
 
   run<T>(key: string, args: unknown[], body: () => T, kernelPhase?: Phase): T {
     const parent = this.stack[this.stack.length - 1];
-    const frame: Frame = { key: parent && kernelPhase ? `${parent.key} › ${key}` : key, start: performance.now(), children: 0, calledKernel: false, args };
+    const frame: Frame = { key: kernelPhase ? this.kernelKeyHere(key) : key, start: performance.now(), children: 0, calledKernel: false, args };
     if (parent && kernelPhase) parent.calledKernel = true;
     this.stack.push(frame);
     try {
@@ -79,12 +93,34 @@ function kernelKey(name: string, args: unknown[]): string {
   return `${name} ${m}×${n}×${k}${tA ? ' Aᵀ' : ''}${tB ? ' Bᵀ' : ''}`;
 }
 
+/** A copy of a kernel's array argument, in the kernels' memory where the original lives there (so it is used in place as the original was). */
+function copyOf(a: unknown, memory: ResidentMemory | undefined): unknown {
+  const resident = memory !== undefined && ArrayBuffer.isView(a) && memory.isResident(a);
+  let copy: Float32Array | Int32Array | Uint8Array | undefined;
+  if (a instanceof Float32Array) copy = resident ? memory.alloc(a.length) : undefined;
+  else if (a instanceof Int32Array) copy = resident ? memory.allocInt32(a.length) : undefined;
+  else if (a instanceof Uint8Array) copy = resident ? memory.allocBytes(a.length) : undefined;
+  else return a;
+  if (!copy) return a.slice();
+  copy.set(a);
+  return copy;
+}
+
 export function timedKernels(k: CpuKernels, p: Profiler): CpuKernels {
   const wrapped: Record<string, unknown> = { memory: k.memory };
   for (const [name, phase] of Object.entries(KERNEL_PHASE)) {
     const fn = k[name as keyof typeof KERNEL_PHASE] as ((...a: unknown[]) => void) | undefined;
     if (!fn) continue;
-    wrapped[name] = (...args: unknown[]) => p.run(kernelKey(name, args), args, () => fn(...args), phase);
+    wrapped[name] = (...args: unknown[]) => {
+      const key = kernelKey(name, args);
+      const here = p.capture ? p.kernelKeyHere(key) : '';
+      // Copied before the call: some kernels (Adam) update their arguments in place.
+      if (p.capture?.keys.has(here) && !p.capture.replays.has(here)) {
+        const copies = args.map((a) => copyOf(a, k.memory));
+        p.capture.replays.set(here, () => fn(...copies));
+      }
+      return p.run(key, args, () => fn(...args), phase);
+    };
   }
   return wrapped as unknown as CpuKernels;
 }
@@ -135,6 +171,18 @@ export function profiledCpu(): Profiler {
   return p;
 }
 
+/** Median wall time of `run` in ms, over REPLAY_CALLS calls after REPLAY_WARM. */
+function medianMs(run: () => void): number {
+  for (let i = 0; i < REPLAY_WARM; i++) run();
+  const ms: number[] = [];
+  for (let i = 0; i < REPLAY_CALLS; i++) {
+    const t = performance.now();
+    run();
+    ms.push(performance.now() - t);
+  }
+  return ms.sort((a, b) => a - b)[REPLAY_CALLS >> 1];
+}
+
 /** Profiles the seed model on real MNIST: a training step and a predict batch; returns the report's lines. */
 export async function profileSeedModel(): Promise<string[]> {
   const p = profiledCpu();
@@ -169,6 +217,16 @@ export async function profileSeedModel(): Promise<string[]> {
   const trainGc = gcMs;
   const trainProfile = new Map(p.byKey);
 
+  // The largest kernels' calls of one more step, kept to be replayed alone at the end.
+  const inStep = new Map<string, number>();
+  for (const [key, e] of [...trainProfile].sort((a, b) => b[1].ms - a[1].ms)) {
+    if (key.includes(' › ') && inStep.size < REPLAYED_KERNELS) inStep.set(key, e.ms / e.calls);
+  }
+  p.capture = { keys: new Set(inStep.keys()), replays: new Map() };
+  await fit(WARM_STEPS + TRAIN_STEPS, 1);
+  const { replays } = p.capture;
+  p.capture = null;
+
   // fit gathers each batch's rows (a copy); timed alone here, it is part of the JS overhead above.
   const [xs] = batches(0, TRAIN_STEPS);
   const order = range(xs.shape[0]);
@@ -191,11 +249,22 @@ export async function profileSeedModel(): Promise<string[]> {
 
   const trainP = new Profiler();
   for (const [k, v] of trainProfile) trainP.byKey.set(k, v);
+  const alone = [...inStep].map(([kernel, stepMs]) => {
+    const replay = replays.get(kernel);
+    if (!replay) return `    ${kernel}: not called in the step replayed`;
+    const ms = medianMs(replay);
+    return `    ${stepMs.toFixed(3).padStart(8)}  ${ms.toFixed(3).padStart(8)}  ${(stepMs / ms).toFixed(2).padStart(5)}x  ${kernel}`;
+  });
   return [
     `Profile of the seed model (${tn.getBackend()}); load average at the end ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`,
     ...table(`Training step (model.fit, batch ${TRAIN_BATCH}): ${((TRAIN_STEPS * TRAIN_BATCH) / (trainMs / 1000)).toFixed(0)} samples/s while profiled`, TRAIN_STEPS, trainMs, trainP, trainGc,
       [`(batch gathering, inside JS overhead, timed alone: ${gatherMs.toFixed(3)} ms)`]),
     '',
     ...table(`Predict batch (model.predict, batch ${INFER_BATCH}): ${((PREDICT_BATCHES * INFER_BATCH) / (predictMs / 1000)).toFixed(0)} samples/s while profiled`, PREDICT_BATCHES, predictMs, p, gcMs, []),
+    '',
+    `The training step's largest kernels inside a step (ms per call, above) and alone: one step's call replayed on copies of`,
+    `its operands, ${REPLAY_CALLS} times back to back (median), so that they stay in cache:`,
+    '     in step     alone  ratio',
+    ...alone,
   ];
 }
