@@ -16,8 +16,8 @@ function vectorNorm(op: string, x: Tensor, ord: unknown, axis: number | undefine
   if (ord === 1) return sum(abs(x), axis);
   if (ord === Infinity) return max(abs(x), axis);
   if (ord === -Infinity) return min(abs(x), axis);
-  // 'fro' over every element (no axis) is the Frobenius norm, the euclidean norm of the flattened tensor.
-  if (ord === 'euclidean' || ord === 2 || (ord === 'fro' && axis === undefined)) return sqrt(sum(square(x), axis));
+  // 'fro' is a matrix norm only (two axes), as in TF.js, where with no axis it meets the flattened vector and throws.
+  if (ord === 'euclidean' || ord === 2) return sqrt(sum(square(x), axis));
   throw badOrd(op, ord, 'vector', "'euclidean', 1, 2, Infinity or -Infinity");
 }
 

@@ -200,4 +200,18 @@ export const s10Tensors: Program[] = [
       return [rows, b.values.constructor.name];
     },
   },
+  {
+    name: "a Frobenius norm needs its two axes: tf.norm(m, 'fro') alone throws, with [0, 1] it is the norm",
+    run(tf) {
+      const m = tf.tensor2d([[1, 2], [3, 4]]);
+      const full = tf.norm(m, 'fro', [0, 1]);
+      let threw = false;
+      try {
+        tf.norm(m, 'fro');
+      } catch {
+        threw = true;
+      }
+      return [full, threw];
+    },
+  },
 ];
