@@ -30,15 +30,18 @@ function arithmetic(op: string, a: Operand, b: Operand): { pair: [Tensor, Tensor
   return ta.dtype === 'bool' ? { pair: [cast(ta, 'int32'), cast(tb, 'int32')], bool: true } : { pair: [ta, tb], bool: false };
 }
 
-/**
- * @internal The int32 result of arithmetic on two bool operands as a bool tensor, as TF.js's add, sub, mul, div, mod
- * and pow give one: each value stored as a Uint8Array stores it (true + true is 2, false - true 255), printed as true.
- */
-export function storedAsBool(y: Tensor, bool: boolean): Tensor {
-  if (!bool) return y;
-  const out = new Tensor(y.shape, 'bool', Uint8Array.from(y.hostValues()));
+/** `out`, made from the op result `y`, which is disposed unless a tape keeps it (a recorded op's output). */
+function replacing(y: Tensor, out: Tensor): Tensor {
   if (!isRecording()) y.dispose();
   return out;
+}
+
+/**
+ * The int32 result of arithmetic on two bool operands as a bool tensor, as TF.js's add, sub, mul, div, mod and pow
+ * give one: each value stored as a Uint8Array stores it (true + true is 2, false - true 255), printed as true.
+ */
+function storedAsBool(y: Tensor, bool: boolean): Tensor {
+  return bool ? replacing(y, new Tensor(y.shape, 'bool', Uint8Array.from(y.hostValues()))) : y;
 }
 
 /** One of the arithmetic ops that keep two bool operands' dtype, as TF.js's. */
@@ -91,10 +94,7 @@ export function div<T extends Tensor>(a: Operand, b: Operand): T {
  */
 export function floorDiv<T extends Tensor>(a: Operand, b: Operand): T {
   const y = record('floorDiv', 'floorDiv', arithmetic('floorDiv', a, b).pair, a, b);
-  if (y.dtype !== 'float32') return y as T;
-  const out = cast(y, 'int32');
-  if (!isRecording()) y.dispose();
-  return out as T;
+  return (y.dtype === 'float32' ? replacing(y, cast(y, 'int32')) : y) as T;
 }
 
 /** The remainder with the sign of b (floor(a / b)·b + mod(a, b) = a), as tf.mod. */
