@@ -66,6 +66,10 @@ describe('optimizers with Keras semantics', () => {
     const p = tn.variable(tn.tensor([1, 2]));
     const opt = tn.train.adam();
     expect(() => opt.applyGradients({ [p.name]: tn.tensor([1]) })).toThrow(/grads\['.*'\] must be a tensor of shape \[2\] and dtype float32, got shape \[1\]/);
+    // The [{name, tensor}] list form: an item naming no variable, and a later bad item, change nothing either.
+    const g = tn.tensor([1, 1]);
+    expect(() => opt.applyGradients([{ tensor: g } as unknown as { name: string; tensor: tn.Tensor }])).toThrow(/grads\[0\] must be \{name, tensor\} naming a variable/);
+    expect(() => opt.applyGradients([{ name: p.name, tensor: g }, { name: p.name, tensor: tn.tensor([1]) }])).toThrow(/must be a tensor of shape \[2\]/);
     expect(opt.iterations).toBe(0);
     expect(p.dataSync()).toEqual(new Float32Array([1, 2]));
   });
