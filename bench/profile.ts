@@ -215,7 +215,8 @@ export async function profileSeedModel(): Promise<string[]> {
   const observed = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 10)); // GC entries arrive asynchronously
   await observed();
   const trainGc = gcMs;
-  const trainProfile = new Map(p.byKey);
+  // Copies of the entries: the capture step below adds its calls (and the copying of their operands) to the live ones.
+  const trainProfile = new Map([...p.byKey].map(([key, e]) => [key, { ...e }]));
 
   // The largest kernels' calls of one more step, kept to be replayed alone at the end.
   const inStep = new Map<string, number>();
