@@ -1,5 +1,6 @@
 import type { Tensor } from '../tensor/tensor';
 import { argError, describeValue, normalizeAxes } from '../util/validate';
+import { recordOp } from '../tensor/tape';
 import { backend } from './engine';
 import { toTensor, type TensorLike } from './tensor-like';
 
@@ -9,10 +10,13 @@ function argReduce(op: 'argMax' | 'argMin', x: Tensor | TensorLike, axis: unknow
   if (typeof axis !== 'number') throw argError(op, 'axis', describeValue(axis), 'a single integer axis');
   const [a] = normalizeAxes(op, axis, t.rank);
   if (t.shape[a] === 0) throw argError(op, 'x', `an empty axis ${a}`, 'a non-empty axis to search');
-  return backend().argReduce(op, t, a);
+  const y = backend().argReduce(op, t, a);
+  // Recorded with a zero gradient, as TF.js's: a loss built on the index stays connected to x.
+  recordOp(op, [t], y, null);
+  return y;
 }
 
-/** Index (int32) of the largest value along axis, the first on ties, as tf.argMax(x, axis = 0). Not differentiable. */
+/** Index (int32) of the largest value along axis, the first on ties, as tf.argMax(x, axis = 0); its gradient is zero. */
 export function argMax<T extends Tensor>(x: Tensor | TensorLike, axis = 0): T {
   return argReduce('argMax', x, axis) as T;
 }

@@ -6,16 +6,24 @@ import type { NamedTensorMap, Scalar } from '../tensor/tfjs-types';
 import { tidy } from '../tensor/tidy';
 import { Variable, registryOrder } from '../tensor/variable';
 import { add } from './binary';
-import { onesLike, zerosLike } from './creation';
+import { ones, zeros } from './creation';
 import { gradientTable } from './grads/index';
 
-const gradientOps: GradientOps = { add, onesLike, zerosLike, rule: (name) => gradientTable[name] };
+/** dtype of the gradient of y: y's own when it is float, else float32, as TF.js seeds and checks dy. */
+const gradDtype = (y: Tensor) => (isFloatDtype(y.dtype) ? y.dtype : 'float32');
+
+const gradientOps: GradientOps = {
+  add,
+  onesLike: (y) => ones(y.shape, gradDtype(y)),
+  zerosLike: (y) => zeros(y.shape, gradDtype(y)),
+  rule: (name) => gradientTable[name],
+};
 
 /** f's result, and dy (when given) of its shape and dtype. */
 function assertResult(name: string, y: unknown, dy: Tensor | undefined): Tensor {
   if (!(y instanceof Tensor)) throw new Error(`${name}: f must return a Tensor, got ${describeValue(y)}`);
-  if (dy !== undefined && (dy.dtype !== y.dtype || fmtShape(dy.shape) !== fmtShape(y.shape))) {
-    throw argError(name, 'dy', `shape ${fmtShape(dy.shape)} and dtype ${dy.dtype}`, `the shape ${fmtShape(y.shape)} and dtype ${y.dtype} of f's result`);
+  if (dy !== undefined && (dy.dtype !== gradDtype(y) || fmtShape(dy.shape) !== fmtShape(y.shape))) {
+    throw argError(name, 'dy', `shape ${fmtShape(dy.shape)} and dtype ${dy.dtype}`, `the shape ${fmtShape(y.shape)} of f's result and dtype ${gradDtype(y)}`);
   }
   return y;
 }
@@ -24,13 +32,10 @@ function assertResult(name: string, y: unknown, dy: Tensor | undefined): Tensor 
 type ArgLabel = (i: number) => string;
 const argsLabel: ArgLabel = (i) => `args[${i}]`;
 
+// An int32 or bool argument is differentiated as TF.js does it: its gradient is float32 (through a cast, dy as is).
 function assertInputs(name: string, xs: unknown, dy: unknown, label: ArgLabel): Tensor[] {
   if (!Array.isArray(xs)) throw argError(name, 'args', describeValue(xs), 'an array of Tensors');
-  xs.forEach((x, i) => {
-    const t = assertTensor(name, label(i), x);
-    // Gradients flow through float tensors only, as in TF.js.
-    if (!isFloatDtype(t.dtype)) throw argError(name, label(i), `a tensor of dtype ${t.dtype}`, 'a float32 or float64 tensor (gradients flow through float tensors only; cast it first)');
-  });
+  xs.forEach((x, i) => assertTensor(name, label(i), x));
   if (dy !== undefined) assertTensor(name, 'dy', dy);
   return xs as Tensor[];
 }

@@ -94,14 +94,18 @@ describe('bad input to the gradient functions', () => {
   it('names the argument, what came and what was expected', () => {
     const f = (x: tn.Tensor) => tn.sum(x);
     expect(() => tn.grads(f)([tn.tensor([1]), 3 as never])).toThrow('grads: args[1] must be a Tensor, got number 3');
-    expect(() => tn.grad(f)(tn.tensor([1, 2]), tn.tensor([1, 2]))).toThrow("grad: dy must be the shape [] and dtype float32 of f's result, got shape [2] and dtype float32");
+    expect(() => tn.grad(f)(tn.tensor([1, 2]), tn.tensor([1, 2]))).toThrow("grad: dy must be the shape [] of f's result and dtype float32, got shape [2] and dtype float32");
+    expect(() => tn.grad((x: tn.Tensor) => tn.mul(x, 2))(tn.tensor([1, 2], undefined, 'int32'), tn.tensor([1, 1], undefined, 'int32'))).toThrow("grad: dy must be the shape [2] of f's result and dtype float32, got shape [2] and dtype int32");
     expect(() => tn.grad(f)(tn.tensor([1, 2]), 'dy' as never)).toThrow('grad: dy must be a Tensor, got string "dy"');
   });
 
-  it('refuses a gradient with respect to an int32 or bool tensor, naming it', () => {
-    const f = (x: tn.Tensor) => tn.sum(x);
-    expect(() => tn.grad(f)(tn.tensor([1, 2], undefined, 'int32'))).toThrow('grad: x must be a float32 or float64 tensor (gradients flow through float tensors only; cast it first), got a tensor of dtype int32');
-    expect(() => tn.grads(f)([tn.tensor([1]), tn.tensor([true])])).toThrow('grads: args[1] must be a float32 or float64 tensor');
+  it('differentiates with respect to int32 and bool tensors as TF.js does: float32 gradients, dy through casts', () => {
+    const i = tn.tensor([1, 2, 3], undefined, 'int32');
+    const values = (t: tn.Tensor) => [t.dtype, Array.from(t.dataSync())];
+    expect(values(tn.grad((x: tn.Tensor) => tn.sum(tn.mul(x, 2)))(i))).toEqual(['float32', [2, 2, 2]]);
+    expect(values(tn.grad((x: tn.Tensor) => tn.sum(tn.square(tn.cast(x, 'float32'))))(i))).toEqual(['float32', [2, 4, 6]]);
+    const [, gb] = tn.grads((x: tn.Tensor, b: tn.Tensor) => tn.sum(tn.mul(x, tn.cast(b, 'float32'))))([tn.tensor([3, 4]), tn.tensor([true, false])]);
+    expect(values(gb)).toEqual(['float32', [3, 4]]);
   });
 });
 

@@ -83,10 +83,13 @@ describe('backward rules of where and the indexing ops (float64, first and secon
     expect(Array.from(tn.grad((t: tn.Tensor) => tn.sum(tn.cast(tn.cast(t, 'float32'), 'float64')))(x).dataSync())).toEqual([1, 1, 1, 1, 1, 1]);
   });
 
-  it('gradients stop at int32 and bool: zero, not an error', () => {
+  it('dy passes through casts to int32 and bool as through TF.js\'s; argMax, argMin and comparisons give zeros', () => {
     const x = randTensor([4], 3);
-    const g = tn.grad((t: tn.Tensor) => tn.sum(tn.cast(tn.cast(t, 'int32'), 'float64')))(x);
-    expect(Array.from(g.dataSync())).toEqual([0, 0, 0, 0]);
+    const g = tn.grad((t: tn.Tensor) => tn.sum(tn.mul(tn.cast(tn.cast(t, 'int32'), 'float64'), 3)))(x);
+    expect(Array.from(g.dataSync())).toEqual([3, 3, 3, 3]);
+    for (const f of [tn.argMax, tn.argMin]) expect(Array.from(tn.grad((t: tn.Tensor) => tn.cast(f(t), 'float64'))(x).dataSync())).toEqual([0, 0, 0, 0]);
+    const o = tn.grad((t: tn.Tensor) => tn.sum(tn.cast(tn.oneHot(tn.cast(t, 'int32'), 3), 'float64')))(x);
+    expect(Array.from(o.dataSync())).toEqual([0, 0, 0, 0]);
     const h = tn.grad((t: tn.Tensor) => tn.sum(tn.mul(t, tn.greater(t, 0))))(x);
     expect(Array.from(h.dataSync())).toEqual(Array.from(x.dataSync(), (v) => (v > 0 ? 1 : 0)));
   });

@@ -1,8 +1,8 @@
-import type { Tensor } from '../../tensor/tensor';
+import { isFloatDtype, type Tensor } from '../../tensor/tensor';
 import { add, div, greater, mul, pow, sub } from '../binary';
 import { sumToShape } from '../broadcast';
 import { cast } from '../cast';
-import { zerosLike } from '../creation';
+import { zeros, zerosLike } from '../creation';
 import { log, neg, step } from '../unary';
 import { rule, type GradientTable } from './table';
 
@@ -20,8 +20,13 @@ export function unaryGrad(grad: (dy: Tensor, x: Tensor, y: Tensor) => Tensor) {
   return rule((dy, { inputs: [x], output }) => [grad(dy, x, output)]);
 }
 
-/** Piecewise-constant ops (comparisons, step): a zero gradient, recorded, so that gradients through masks stay connected (relu'' = 0). */
-export const zeroGrad = rule((_dy, { inputs, needed }) => inputs.map((x, i) => (needed[i] ? zerosLike(x) : null)));
+/** Zeros of x's shape, in x's dtype when it is float, else in dy's (gradients are float, as TF.js's). */
+export function zeroGradOf(x: Tensor, dy: Tensor): Tensor {
+  return isFloatDtype(x.dtype) ? zerosLike(x) : zeros(x.shape, dy.dtype);
+}
+
+/** Piecewise-constant ops (comparisons, step, argMax): a zero gradient, recorded, so that gradients through masks stay connected (relu'' = 0). */
+export const zeroGrad = rule((dy, { inputs, needed }) => inputs.map((x, i) => (needed[i] ? zeroGradOf(x, dy) : null)));
 
 /** A comparison's bool result as 0/1 in like's dtype, so masks keep a float64 computation in float64. */
 function mask(condition: Tensor, like: Tensor): Tensor {

@@ -1,0 +1,189 @@
+import type { GradSaveFunc, Tensor } from '../../../src/index';
+import type { Program, TF } from '../harness';
+
+// First derivatives at the special points TF.js defines (kinks, ties, bounds, zero bases) and the edges of the
+// gradient API (dy, non-scalar and unused results, int32 inputs, tidy and keep, customGrad twice).
+
+/** Each try's result, or 'threw': a program compares which calls throw, one by one. */
+const each = (tries: Array<() => unknown>) => tries.map((g) => { try { return g(); } catch { return 'threw'; } });
+
+/** d/da and d/db of f at (a, b). */
+const both = (tf: TF, f: (a: Tensor, b: Tensor) => Tensor, a: Tensor, b: Tensor) => tf.grads((x: Tensor, y: Tensor) => f(x, y))([a, b]);
+
+export const s11Grads: Program[] = [
+  {
+    name: 'pow with a zero, negative or fractional base: gradients of the base and of the exponent',
+    run(tf) {
+      const base = tf.tensor1d([0, 0, 0, 0, -2, -2, 2, 0]);
+      const exp = tf.tensor1d([0, 1, 2, 0.5, 2, 3, 0.5, -1]);
+      return [...both(tf, (a, b) => tf.pow(a, b), base, exp), ...both(tf, (a, b) => tf.pow(a, b).sum(), base, exp)];
+    },
+  },
+  {
+    name: 'maximum and minimum at ties: the first operand takes the gradient',
+    run(tf) {
+      const a = tf.tensor2d([[1, 2, 3], [0, 2, -1]]);
+      const b = tf.tensor2d([[1, 0, 3], [1, 2, -1]]);
+      return [...both(tf, (x, y) => tf.maximum(x, y), a, b), ...both(tf, (x, y) => tf.minimum(x, y), a, b), ...both(tf, (x, y) => tf.maximum(x, y).square(), a, a), ...both(tf, (x, y) => tf.minimum(x, y), a, a)];
+    },
+  },
+  {
+    name: 'maximum and minimum gradients with broadcasting, at ties and off them',
+    deviation: "TF.js 4.22's Maximum and Minimum gradients do not sum dy back over broadcast axes, so it throws ('The gradient of input 'b' has shape 2,3, which does not match the shape of the input 3'); tessera reduces each operand's gradient to its shape, as for add and mul",
+    run(tf) {
+      const a = tf.tensor2d([[1, 2, 3], [0, 2, -1]]);
+      const b = tf.tensor1d([1, 2, 0]);
+      return each([() => both(tf, (x, y) => tf.maximum(x, y), a, b), () => both(tf, (x, y) => tf.minimum(x, y), a, b), () => both(tf, (x, y) => tf.maximum(x, y), b, tf.scalar(2))]);
+    },
+  },
+  {
+    name: 'relu, relu6, leakyRelu, elu, selu, prelu and abs at exactly 0, and prelu\'s alpha',
+    run(tf) {
+      const x = tf.tensor1d([0, -0, 0, 6, -1, 2]);
+      const alpha = tf.tensor1d([0.1, 0.2, 0.3, 0.4, 0.5, 0.6]);
+      return [
+        tf.grad((t) => tf.relu(t))(x), tf.grad((t) => tf.relu6(t))(x), tf.grad((t) => tf.leakyRelu(t, 0.1))(x), tf.grad((t) => tf.elu(t))(x),
+        tf.grad((t) => tf.selu(t))(x), tf.grad((t) => tf.abs(t))(x), ...both(tf, (t, a) => tf.prelu(t, a), x, alpha),
+      ];
+    },
+  },
+  {
+    name: 'clipByValue exactly at its bounds',
+    run(tf) {
+      const x = tf.tensor1d([-1, -0.5, 0, 0.5, 1, 2]);
+      return [tf.grad((t) => tf.clipByValue(t, -0.5, 0.5))(x), tf.grad((t) => tf.clipByValue(t, -1, 1).square())(x), tf.grad((t) => tf.clipByValue(t, 0.5, 2).mul(t))(x)];
+    },
+  },
+  {
+    name: 'max and min gradients at ties over axes, with keepDims, and of the whole tensor',
+    run(tf) {
+      const x = tf.tensor3d([[[1, 1], [0, 1]], [[2, 2], [2, 2]]]);
+      return [
+        tf.grad((t) => tf.max(t, [1, 2]))(x), tf.grad((t) => tf.min(t, -1, true))(x), tf.grad((t) => tf.max(t, 0).mul(tf.tensor2d([[1, 2], [3, 4]])))(x),
+        tf.grad((t) => tf.min(t).mul(3))(x), tf.grad((t) => tf.max(t, [0, 2], true).square())(x),
+      ];
+    },
+  },
+  {
+    name: 'sqrt, rsqrt, log, log1p, reciprocal and div at their poles: infinite and NaN gradients',
+    run(tf) {
+      const x = tf.tensor1d([0, 1, 4]);
+      const one = tf.tensor1d([1, 0, 2]);
+      return [
+        tf.grad((t) => tf.sqrt(t))(x), tf.grad((t) => tf.rsqrt(t))(x), tf.grad((t) => tf.log(t))(x), tf.grad((t) => tf.reciprocal(t))(x),
+        ...both(tf, (a, b) => tf.div(a, b), one, x), tf.grad((t) => tf.sqrt(t).mul(t))(x), tf.grad((t) => tf.log1p(t))(tf.tensor1d([-1, 0])),
+      ];
+    },
+  },
+  {
+    name: 'atan2, squaredDifference, mod and floorDiv at zeros and ties',
+    run(tf) {
+      const a = tf.tensor1d([0, 1, 0, -1, 3]);
+      const b = tf.tensor1d([0, 0, 1, -1, 3]);
+      return [...both(tf, (x, y) => tf.atan2(x, y), a, b), ...both(tf, (x, y) => tf.squaredDifference(x, y), a, b), ...both(tf, (x, y) => tf.mod(x, y), tf.tensor1d([3, -3, 2.5]), tf.tensor1d([2, 2, 1]))];
+    },
+  },
+  {
+    name: 'norms at the zero vector and at ties, and the euclidean norm of a matrix',
+    run(tf) {
+      const z = tf.zeros([3]);
+      const t = tf.tensor1d([2, -2, 1]);
+      return [
+        tf.grad((v) => tf.norm(v))(z), tf.grad((v) => tf.norm(v, 1))(z), tf.grad((v) => tf.norm(v, Infinity))(t), tf.grad((v) => tf.norm(v, -Infinity))(tf.tensor1d([1, -1, 3])),
+        tf.grad((v) => tf.euclideanNorm(v))(t), tf.grad((v) => tf.norm(v.reshape([1, 3]), 'fro', [0, 1]))(t),
+      ];
+    },
+  },
+  {
+    name: 'grad, grads and valueAndGrad(s) with a dy, and a dy of the wrong shape or dtype',
+    run(tf) {
+      const x = tf.tensor2d([[1, 2], [3, 4]]);
+      const y = tf.tensor1d([0.5, -1]);
+      const dy = tf.tensor2d([[1, -1], [2, 0.5]]);
+      const f = (a: Tensor) => a.square().mul(3);
+      const g = (a: Tensor, b: Tensor) => a.mul(b);
+      return each([
+        () => tf.grad(f)(x, dy), () => tf.grads(g)([x, y], dy), () => tf.valueAndGrad(f)(x, dy), () => tf.valueAndGrads(g)([x, y], dy),
+        () => tf.grad(f)(x, tf.ones([2])), () => tf.grad(f)(x, tf.ones([2, 2], 'int32')), () => tf.grads(g)([x, y], tf.ones([4])), () => tf.grad((a) => a.sum())(x, tf.scalar(2)),
+        () => tf.grad(f)(x, tf.scalar(2)),
+      ]);
+    },
+  },
+  {
+    name: 'gradients of non-scalar results, of results that do not use an input, and of int32 and bool inputs',
+    run(tf) {
+      const x = tf.tensor1d([1, 2, 3]);
+      const i = tf.tensor1d([1, 2, 3], 'int32');
+      return each([
+        () => tf.grad((a) => a.square())(x), () => tf.grads((a, b) => a.mul(b))([x, tf.tensor2d([[1], [2]])]), () => tf.valueAndGrad((a) => a.exp())(x),
+        () => tf.grads((a, _b) => a.sum())([x, x]), () => tf.grads((_a, b) => b.sum())([x, tf.tensor1d([4])]), () => tf.grad(() => tf.scalar(2))(x),
+        () => tf.grad((a) => a.toFloat().square().sum())(i), () => tf.grad((a) => a.mul(2).sum())(i), () => tf.grads((a, b) => a.mul(b.toFloat()).sum())([x, i]),
+        () => tf.grad((a) => a.cast('int32').mul(3).toFloat().sum())(x), () => tf.grad((a) => a.cast('bool').toFloat().sum())(x), () => tf.grad((a) => a.round().sum())(x),
+        () => tf.grad((a) => a.argMax().toFloat())(x), () => tf.grad((a) => a.argMin().toFloat())(x), () => tf.grad((a) => tf.oneHot(a.cast('int32'), 4).toFloat().sum())(x),
+        () => tf.grad((a) => tf.oneHot(a, 4).sum())(i), () => tf.grad((a) => a.mul(2))(i, tf.tensor1d([1, 2, 3], 'int32')), () => tf.valueAndGrad((a) => a.mul(2).sum())(i),
+        () => tf.grad((a) => a.toFloat().sum())(tf.tensor1d([true, false])), () => tf.grad((a) => tf.gather(x, a.cast('int32')).sum())(tf.tensor1d([0, 2])),
+      ]);
+    },
+  },
+  {
+    name: 'a loss made only of comparisons',
+    deviation: "TF.js 4.22 has no gradient for Greater, Less, Equal and the other comparisons (it throws); tessera gives them a zero gradient that stays connected, so a mask built from x (relu's step, a where condition) differentiates, twice as well",
+    run(tf) {
+      const x = tf.tensor1d([0.5, 1, 2]);
+      return each([() => tf.grad((a) => a.greater(1).toFloat().sum())(x), () => tf.grad((a) => a.lessEqual(a.mul(0.5)).toFloat().sum())(x)]);
+    },
+  },
+  {
+    name: 'variableGrads: a non-scalar loss, unused and non-trainable variables, an empty var list, a loss that is not a tensor',
+    run(tf) {
+      const w = tf.variable(tf.tensor1d([1, -2]), true, 's11W');
+      const c = tf.variable(tf.tensor1d([3, 4]), false, 's11C');
+      const u = tf.variable(tf.scalar(5), true, 's11U');
+      const read = (r: { value: Tensor; grads: Record<string, Tensor> }) => ({ value: r.value, names: Object.keys(r.grads).sort(), grads: Object.keys(r.grads).sort().map((k) => r.grads[k]) });
+      const out = each([
+        () => read(tf.variableGrads(() => w.mul(c).sum())), () => read(tf.variableGrads(() => w.square().sum(), [w, u])), () => read(tf.variableGrads(() => w.square())),
+        () => read(tf.variableGrads(() => w.mul(c).sum(), [c])), () => read(tf.variableGrads(() => tf.scalar(1))), () => read(tf.variableGrads(() => w.sum(), [])),
+        () => read(tf.variableGrads(() => u.mul(w.sum()), [u, w])), () => read(tf.variableGrads(() => w.sum().mul(c.sum()).add(u), [w, c, u])),
+      ]);
+      [w, c, u].forEach((v) => v.dispose());
+      return out;
+    },
+  },
+  {
+    name: 'gradients inside tf.tidy, of a function that tidies and keeps, and the memory they leave',
+    run(tf) {
+      const x = tf.tensor1d([0.5, -1, 2]);
+      const before = tf.memory().numTensors;
+      const inner = (a: Tensor) => tf.tidy(() => a.square().mul(a).sum());
+      const kept: Tensor[] = [];
+      const keeping = (a: Tensor) => { const s = tf.keep(a.exp()); kept.push(s); return s.mul(a).sum(); };
+      const g1 = tf.grad(inner)(x);
+      const g2 = tf.tidy(() => tf.grad(keeping)(x));
+      const g3 = tf.tidy(() => tf.grad((a) => tf.grad(inner)(a).sum())(x));
+      const vg = tf.tidy(() => tf.valueAndGrad(inner)(x));
+      const live = tf.memory().numTensors - before;
+      const out = [g1, g2, g3, vg.value, vg.grad, kept.map((k) => k.isDisposed), live];
+      return out;
+    },
+  },
+  {
+    name: 'customGrad differentiated twice, with saved tensors and two inputs',
+    run(tf) {
+      const cube = tf.customGrad((x, save) => {
+        (save as GradSaveFunc)([x as Tensor]);
+        return { value: (x as Tensor).pow(tf.scalar(3)), gradFunc: (dy, [s]) => [dy.mul(s.square()).mul(3)] };
+      });
+      const prodOf = tf.customGrad((a, b, save) => {
+        (save as GradSaveFunc)([a as Tensor, b as Tensor]);
+        return { value: (a as Tensor).mul(b as Tensor), gradFunc: (dy, [sa, sb]) => [dy.mul(sb), dy.mul(sa)] };
+      });
+      const x = tf.tensor1d([0.5, -1, 2]);
+      const y = tf.tensor1d([2, 3, -1]);
+      return each([
+        () => tf.grad((t) => tf.grad((u) => cube(u))(t).sum())(x), () => tf.grad((t) => cube(t).sum())(x),
+        () => tf.grads((a, b) => tf.grads((p, q) => prodOf(p, q).square())([a, b])[0].sum())([x, y]),
+        () => tf.grad((t) => tf.grad((u) => cube(u).sin())(t).sum())(x),
+      ]);
+    },
+  },
+];
