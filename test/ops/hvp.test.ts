@@ -149,6 +149,35 @@ describe('Hessian-vector products of every op match central differences (float64
     );
   });
 
+  it('sparseToDense (values and default) and tensorScatterUpdate (tensor and updates), duplicate places included', () => {
+    fc.assert(
+      fc.property(seedArb, (seed) => {
+        expectHvpOk((v, d) => tn.sparseToDense([[0, 2], [1, 1], [0, 2]], v, [2, 3], d), [randTensor([3], seed), randTensor([], seed + 1)], seed);
+        expectHvpOk((x, u) => tn.tensorScatterUpdate(x, [[2, 1], [0, 0], [2, 1]], u), [randTensor([3, 2, 2], seed), randTensor([3, 2], seed + 1)], seed);
+      }),
+      HVP_RUNS,
+    );
+  });
+
+  it('softmax and sigmoid cross-entropy in their labels and logits, with label smoothing', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 2, max: 4 }), seedArb, (rows, classes, seed) => {
+        const labels = randTensor([rows, classes], seed, { positive: true });
+        const logits = randTensor([rows, classes], seed + 1);
+        expectHvpOk((l, x) => tn.losses.softmaxCrossEntropy(l, x, undefined, 0.1), [labels, logits], seed);
+        expectHvpOk((l, x) => tn.losses.sigmoidCrossEntropy(l, x, undefined, 0.2), [labels, logits], seed);
+      }),
+      HVP_RUNS,
+    );
+  });
+
+  it('argMax, argMin and oneHot of a cast: a zero gradient that stays connected, in the second derivative too', () => {
+    const x = distinctTensor([2, 3], 4);
+    const f = (t: tn.Tensor) => tn.mul(tn.add(tn.sum(tn.cast(tn.argMax(t, 1), 'float64')), tn.sum(tn.cast(tn.argMin(t), 'float64'))), tn.sum(tn.square(t)));
+    expectHvpOk(f, [x], 4);
+    expectHvpOk((t) => tn.mul(tn.sum(tn.cast(tn.oneHot(tn.cast(tn.abs(t), 'int32'), 3), 'float64')), t), [x], 5);
+  });
+
   it('customGrad whose gradFunc is made of ops', () => {
     const cube = tn.customGrad((x, save) => {
       (save as tn.GradSaveFunc)([x as tn.Tensor]);

@@ -186,4 +186,25 @@ export const s11Grads: Program[] = [
       ]);
     },
   },
+  {
+    name: "softmaxCrossEntropy's gradient with respect to its labels",
+    deviation: "TF.js 4.22's softmaxCrossEntropy gives the labels the gradient labels - softmax(logits) (the logits' gradient negated); the derivative of -Σ labels·logSoftmax(logits) in the labels is -logSoftmax(logits), which tessera gives",
+    run(tf) {
+      const labels = tf.tensor2d([[1, 0, 0], [0, 0.5, 0.5]]);
+      const logits = tf.tensor2d([[2, 0.5, -1], [0.1, 0.2, 3]]);
+      return [tf.grads((l: Tensor, x: Tensor) => tf.losses.softmaxCrossEntropy(l, x))([labels, logits]), tf.grads((l: Tensor, x: Tensor) => tf.losses.softmaxCrossEntropy(l, x, undefined, 0.1))([labels, logits])];
+    },
+  },
+  {
+    name: 'batched matMul and fused matMul whose batch dimensions broadcast: gradients',
+    deviation: "TF.js 4.22's BatchMatMul gradient leaves the broadcast operand's gradient at the full batch shape, so it throws ('The gradient of input 'b' has shape 2,3,2, which does not match the shape of the input'); tessera sums it back to the operand's shape",
+    run(tf) {
+      const a = tf.range(0, 12).reshape([2, 2, 3]).div(5);
+      const b = tf.range(0, 6).reshape([3, 2]).div(-3);
+      return each([
+        () => tf.grads((x: Tensor, y: Tensor) => tf.matMul(x, y).square().sum())([a, b]), () => tf.grads((x: Tensor, y: Tensor) => tf.matMul(y, x, true, true).sum())([a, b.reshape([1, 3, 2])]),
+        () => tf.grads((x: Tensor, y: Tensor, c: Tensor) => tf.fused.matMul({ a: x, b: y, bias: c, activation: 'elu' }).sum())([a, b, tf.tensor1d([0.1, -0.2])]),
+      ]);
+    },
+  },
 ];
