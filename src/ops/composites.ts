@@ -2,7 +2,7 @@ import { Tensor } from '../tensor/tensor';
 import { broadcastShapes } from '../backend/shapes';
 import { argError, describeValue, fmtShape, fmtValue } from '../util/validate';
 import { div, equal, mul } from './binary';
-import { ones, zerosLike } from './creation';
+import { ones, onesLike, zerosLike } from './creation';
 import { matMul } from './matmul';
 import { normAs } from './norm';
 import { reshape } from './reshape';
@@ -17,9 +17,10 @@ export function divNoNan<T extends Tensor>(a: Tensor | TensorLike | number, b: T
   const ta = toTensor('divNoNan', 'a', a);
   const tb = toTensor('divNoNan', 'b', b);
   if (!broadcastShapes(ta.shape, tb.shape)) throw argError('divNoNan', 'b', `shape ${fmtShape(tb.shape)}`, `a shape that broadcasts with a's ${fmtShape(ta.shape)}`);
-  const quotient = div(ta, tb);
-  const zeros = zerosLike(quotient);
-  return where(equal(tb, 0), zeros, quotient) as T;
+  // Dividing by 1 where b is 0 keeps the discarded branch finite, so its gradient there is 0, not 0 · ∞ = NaN.
+  const isZero = equal(tb, 0);
+  const quotient = div(ta, where(isZero, onesLike(tb), tb));
+  return where(isZero, zerosLike(quotient), quotient) as T;
 }
 
 /** The euclidean norm over axis (all axes when null), as tf.euclideanNorm(x, axis = null, keepDims = false). */

@@ -36,6 +36,16 @@ describe('ops built from other ops', () => {
     });
   });
 
+  it('divNoNan where b is 0: zero gradients for a and b (the quotient there is a constant 0), and their own gradients', () => {
+    const a = randTensor([2, 3], 23);
+    const b = tn.tensor([0, 1.5, -0.8], [3], 'float64');
+    const [ga, gb] = tn.grads((p: tn.Tensor, q: tn.Tensor) => tn.sum(tn.divNoNan(p, q)))([a, b]);
+    const av = a.dataSync();
+    expect(Array.from(ga.dataSync())).toEqual([0, 1 / 1.5, 1 / -0.8, 0, 1 / 1.5, 1 / -0.8]);
+    close(gb.dataSync(), [0, -(av[1] + av[4]) / 1.5 ** 2, -(av[2] + av[5]) / 0.8 ** 2]);
+    expectHvpOk((p) => tn.divNoNan(p, b), [a], 24);
+  });
+
   it('tn.fused epilogues beyond relu: gradients against central differences, and their own gradients', () => {
     const a = randTensor([3, 4], 31);
     const w = randTensor([4, 2], 32);
