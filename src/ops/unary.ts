@@ -23,17 +23,22 @@ export function unaryOp(op: UnaryOp, x: Tensor | TensorLike): Tensor {
   if (t.dtype === 'int32' || t.dtype === 'bool') {
     if (FLOAT_ONLY.has(op)) throw argError(op, 'x', `a ${t.dtype} tensor`, 'a float32 or float64 tensor (as in TF.js)');
     if (TO_FLOAT.has(op)) return unaryOp(op, cast(t, 'float32'));
-    const y = INT_KERNEL.has(op) ? backend().unary(op, cast(t, 'int32')) : cast(backend().unary(op, cast(t, 'float32')), 'int32');
+    // Each step is recorded (the casts pass dy through), so an int32 argument of tf.grad gets TF.js's float gradient.
+    const y = INT_KERNEL.has(op) ? recorded(op, cast(t, 'int32')) : cast(recorded(op, cast(t, 'float32')), 'int32');
     return t.dtype === 'bool' ? cast(y, 'bool') : y;
   }
-  const y = backend().unary(op, t);
-  recordOp(op, [t], y, null);
+  return recorded(op, t);
+}
+
+function recorded(op: UnaryOp, x: Tensor): Tensor {
+  const y = backend().unary(op, x);
+  recordOp(op, [x], y, null);
   return y;
 }
 
-/** A test of each value: any dtype in, bool out, not differentiable. */
+/** A test of each value: any dtype in, bool out; recorded with a zero gradient, as TF.js's isNaN, isInf and isFinite. */
 function predicate(op: UnaryOp, x: Tensor | TensorLike): Tensor {
-  return backend().unary(op, toTensor(op, 'x', x));
+  return recorded(op, toTensor(op, 'x', x));
 }
 
 export const neg = <T extends Tensor>(x: T | TensorLike): T => unaryOp('neg', x) as T;

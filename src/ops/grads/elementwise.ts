@@ -64,4 +64,7 @@ export const elementwiseGrads: GradientTable = {
   tanh: unaryGrad((dy, _x, y) => mul(dy, sub(1, mul(y, y)))),
   reciprocal: unaryGrad((dy, _x, y) => neg(mul(dy, mul(y, y)))),
   step: zeroGrad,
+  isNaN: zeroGrad,
+  isInf: zeroGrad,
+  isFinite: zeroGrad,
 };

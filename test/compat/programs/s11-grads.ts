@@ -126,11 +126,26 @@ export const s11Grads: Program[] = [
     },
   },
   {
+    name: 'int32 arguments through unary ops, and isNaN, isInf and isFinite (zero gradients)',
+    run(tf) {
+      const i = tf.tensor1d([1, -2, 3], 'int32');
+      const x = tf.tensor1d([1, NaN, Infinity]);
+      const fs: Array<(t: Tensor) => Tensor> = [
+        (t) => t.square(), (t) => t.abs(), (t) => t.neg(), (t) => t.relu(), (t) => t.reciprocal(), (t) => t.atan(), (t) => t.exp(), (t) => t.sign(), (t) => t.round(),
+        (t) => t.expm1(), (t) => t.selu(), (t) => tf.matMul(t.reshape([1, 3]), tf.ones([3, 1], 'int32')),
+      ];
+      return each([...fs.map((f) => () => tf.grad((t) => f(t).sum())(i)), ...[tf.isNaN, tf.isInf, tf.isFinite].map((p) => () => tf.grad((t) => p(t).toFloat().sum())(x))]);
+    },
+  },
+  {
     name: 'a loss made only of comparisons',
     deviation: "TF.js 4.22 has no gradient for Greater, Less, Equal and the other comparisons (it throws); tessera gives them a zero gradient that stays connected, so a mask built from x (relu's step, a where condition) differentiates, twice as well",
     run(tf) {
       const x = tf.tensor1d([0.5, 1, 2]);
-      return each([() => tf.grad((a) => a.greater(1).toFloat().sum())(x), () => tf.grad((a) => a.lessEqual(a.mul(0.5)).toFloat().sum())(x)]);
+      return each([
+        () => tf.grad((a) => a.greater(1).toFloat().sum())(x), () => tf.grad((a) => a.lessEqual(a.mul(0.5)).toFloat().sum())(x),
+        () => tf.grad((a) => tf.where(a.greater(1), a.square(), a.neg()).sum())(x),
+      ]);
     },
   },
   {
@@ -205,6 +220,14 @@ export const s11Grads: Program[] = [
         () => tf.grads((x: Tensor, y: Tensor) => tf.matMul(x, y).square().sum())([a, b]), () => tf.grads((x: Tensor, y: Tensor) => tf.matMul(y, x, true, true).sum())([a, b.reshape([1, 3, 2])]),
         () => tf.grads((x: Tensor, y: Tensor, c: Tensor) => tf.fused.matMul({ a: x, b: y, bias: c, activation: 'elu' }).sum())([a, b, tf.tensor1d([0.1, -0.2])]),
       ]);
+    },
+  },
+  {
+    name: 'unique and floorDiv gradients',
+    deviation: "TF.js 4.22 has no gradient for unique (it throws) and gives floorDiv the gradient of real division (1/b and -a/b², for a function that is flat between its jumps); tessera passes unique's values their dy (at each value's first place) and gives floorDiv zeros, as TensorFlow's own FloorDiv",
+    run(tf) {
+      const x = tf.tensor1d([0.5, 2, 0.5, -1]);
+      return each([() => tf.grad((t: Tensor) => tf.unique(t).values.square().sum())(x), () => tf.grads((a: Tensor, b: Tensor) => tf.floorDiv(a, b).sum())([x, tf.tensor1d([2, 3, 0.3, 0.7])])]);
     },
   },
 ];
