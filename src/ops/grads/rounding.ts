@@ -1,8 +1,9 @@
 import type { Tensor } from '../../tensor/tensor';
-import { div, mul } from '../binary';
+import { floorDiv, mul } from '../binary';
 import { zerosLike } from '../creation';
-import { floor, neg } from '../unary';
+import { neg } from '../unary';
 import { sumToShape } from '../broadcast';
+import { zeroGrad } from './elementwise';
 import { rule, type GradientTable } from './table';
 
 const zero = rule((dy) => [zerosLike(dy)]);
@@ -14,13 +15,13 @@ function binary(grads: (dy: Tensor, a: Tensor, b: Tensor) => [Tensor, Tensor]) {
   });
 }
 
-/** Rounding is flat (zero gradient, as TF.js's floor, ceil, round and sign); mod(a, b) = a - floor(a / b)·b. */
+/** Rounding is flat (zero gradient, as TF.js's floor, ceil, round and sign); mod(a, b) = a - floorDiv(a, b)·b (int32 too). */
 export const roundingGrads: GradientTable = {
   floor: zero,
   ceil: zero,
   round: zero,
   sign: zero,
-  mod: binary((dy, a, b) => [dy, mul(dy, neg(floor(div(a, b))))]),
+  mod: binary((dy, a, b) => [dy, mul(dy, neg(floorDiv(a, b)))]),
   // Piecewise constant, so zero, as finite differences see it (TF.js borrows div's gradient here; we do not).
-  floorDiv: rule((_dy, { inputs }) => inputs.map((x) => zerosLike(x))),
+  floorDiv: zeroGrad,
 };

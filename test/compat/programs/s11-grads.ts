@@ -126,13 +126,14 @@ export const s11Grads: Program[] = [
     },
   },
   {
-    name: 'int32 arguments through unary ops, and isNaN, isInf and isFinite (zero gradients)',
+    name: 'int32 arguments through unary ops, matMul and mod, and isNaN, isInf and isFinite (zero gradients)',
     run(tf) {
       const i = tf.tensor1d([1, -2, 3], 'int32');
       const x = tf.tensor1d([1, NaN, Infinity]);
       const fs: Array<(t: Tensor) => Tensor> = [
         (t) => t.square(), (t) => t.abs(), (t) => t.neg(), (t) => t.relu(), (t) => t.reciprocal(), (t) => t.atan(), (t) => t.exp(), (t) => t.sign(), (t) => t.round(),
         (t) => t.expm1(), (t) => t.selu(), (t) => tf.matMul(t.reshape([1, 3]), tf.ones([3, 1], 'int32')),
+        (t) => tf.mod(t, tf.scalar(2, 'int32')).toFloat(),
       ];
       return each([...fs.map((f) => () => tf.grad((t) => f(t).sum())(i)), ...[tf.isNaN, tf.isInf, tf.isFinite].map((p) => () => tf.grad((t) => p(t).toFloat().sum())(x))]);
     },
@@ -224,10 +225,13 @@ export const s11Grads: Program[] = [
   },
   {
     name: 'unique and floorDiv gradients',
-    deviation: "TF.js 4.22 has no gradient for unique (it throws) and gives floorDiv the gradient of real division (1/b and -a/b², for a function that is flat between its jumps); tessera passes unique's values their dy (at each value's first place) and gives floorDiv zeros, as TensorFlow's own FloorDiv",
+    deviation: "TF.js 4.22 has no gradient for unique (it throws) and gives floorDiv the gradient of real division (1/b and -a/b², for a function that is flat between its jumps); tessera passes unique's values their dy (at each value's first place) and gives floorDiv (and div of int32 tensors, which floors) zeros, as TensorFlow's own FloorDiv",
     run(tf) {
       const x = tf.tensor1d([0.5, 2, 0.5, -1]);
-      return each([() => tf.grad((t: Tensor) => tf.unique(t).values.square().sum())(x), () => tf.grads((a: Tensor, b: Tensor) => tf.floorDiv(a, b).sum())([x, tf.tensor1d([2, 3, 0.3, 0.7])])]);
+      return each([
+        () => tf.grad((t: Tensor) => tf.unique(t).values.square().sum())(x), () => tf.grads((a: Tensor, b: Tensor) => tf.floorDiv(a, b).sum())([x, tf.tensor1d([2, 3, 0.3, 0.7])]),
+        () => tf.grad((t: Tensor) => tf.div(t, tf.scalar(2, 'int32')).toFloat().sum())(tf.tensor1d([3, -4], 'int32')),
+      ]);
     },
   },
 ];
