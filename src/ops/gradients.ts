@@ -8,6 +8,7 @@ import { Variable, registryOrder } from '../tensor/variable';
 import { add } from './binary';
 import { ones, zeros } from './creation';
 import { gradientTable } from './grads/index';
+import { toTensor, type TensorLike } from './tensor-like';
 
 /** dtype of the gradient of y: y's own when it is float, else float32, as TF.js seeds and checks dy. */
 const gradDtype = (y: Tensor) => (isFloatDtype(y.dtype) ? y.dtype : 'float32');
@@ -35,6 +36,7 @@ const argsLabel: ArgLabel = (i) => `args[${i}]`;
 // An int32 or bool argument is differentiated as TF.js does it: its gradient is float32 (through a cast, dy as is).
 function assertInputs(name: string, xs: unknown, dy: unknown, label: ArgLabel): Tensor[] {
   if (!Array.isArray(xs)) throw argError(name, 'args', describeValue(xs), 'an array of Tensors');
+  if (xs.length === 0) throw argError(name, 'args', 'an empty array', 'at least one Tensor to differentiate with respect to');
   xs.forEach((x, i) => assertTensor(name, label(i), x));
   if (dy !== undefined) assertTensor(name, 'dy', dy);
   return xs as Tensor[];
@@ -74,10 +76,12 @@ export function valueAndGrads<O extends Tensor>(f: (...xs: Tensor[]) => O): (xs:
   return valueAndGradsAs('valueAndGrads', f);
 }
 
-function gradsAs(name: string, f: (...xs: Tensor[]) => Tensor, label = argsLabel): (xs: Tensor[], dy?: Tensor) => Tensor[] {
+/** grad and grads take TensorLike arguments and dy too, as TF.js's (valueAndGrad and valueAndGrads take Tensors only). */
+function gradsAs(name: string, f: (...xs: Tensor[]) => Tensor, label = argsLabel): (xs: Array<Tensor | TensorLike>, dy?: Tensor | TensorLike) => Tensor[] {
   const vg = valueAndGradsAs(name, f, label);
   return (xs, dy) => {
-    const { value, grads: g } = vg(xs, dy);
+    const args = Array.isArray(xs) ? xs.map((x, i) => toTensor(name, label(i), x)) : xs;
+    const { value, grads: g } = vg(args, dy === undefined ? undefined : toTensor(name, 'dy', dy));
     // Under an outer gradient the value may be an input of a recorded rule (max's, softmax's): the outer tidy frees it.
     if (!isRecording()) value.dispose();
     return g;
@@ -85,12 +89,12 @@ function gradsAs(name: string, f: (...xs: Tensor[]) => Tensor, label = argsLabel
 }
 
 /** Gradients of f with respect to each argument, as tf.grads(f)(xs, dy?). */
-export function grads(f: (...xs: Tensor[]) => Tensor): (xs: Tensor[], dy?: Tensor) => Tensor[] {
+export function grads(f: (...xs: Tensor[]) => Tensor): (xs: Array<Tensor | TensorLike>, dy?: Tensor | TensorLike) => Tensor[] {
   return gradsAs('grads', f);
 }
 
 /** Gradient of a one-argument f, as tf.grad(f)(x, dy?). */
-export function grad(f: (x: Tensor) => Tensor): (x: Tensor, dy?: Tensor) => Tensor {
+export function grad(f: (x: Tensor) => Tensor): (x: Tensor | TensorLike, dy?: Tensor | TensorLike) => Tensor {
   const g = gradsAs('grad', f, () => 'x');
   return (x, dy) => g([x], dy)[0];
 }

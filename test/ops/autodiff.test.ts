@@ -93,10 +93,18 @@ describe('customGrad (TF.js semantics)', () => {
 describe('bad input to the gradient functions', () => {
   it('names the argument, what came and what was expected', () => {
     const f = (x: tn.Tensor) => tn.sum(x);
-    expect(() => tn.grads(f)([tn.tensor([1]), 3 as never])).toThrow('grads: args[1] must be a Tensor, got number 3');
+    expect(() => tn.grads(f)([tn.tensor([1]), 'a' as never])).toThrow('grads: args[1] must be a Tensor or TensorLike values (a number, a boolean, an array or a typed array), got string "a"');
+    expect(() => tn.grads(f)([])).toThrow('grads: args must be at least one Tensor to differentiate with respect to, got an empty array');
+    expect(() => tn.valueAndGrads(f)([tn.tensor([1]), [2] as never])).toThrow('valueAndGrads: args[1] must be a Tensor, got');
     expect(() => tn.grad(f)(tn.tensor([1, 2]), tn.tensor([1, 2]))).toThrow("grad: dy must be the shape [] of f's result and dtype float32, got shape [2] and dtype float32");
     expect(() => tn.grad((x: tn.Tensor) => tn.mul(x, 2))(tn.tensor([1, 2], undefined, 'int32'), tn.tensor([1, 1], undefined, 'int32'))).toThrow("grad: dy must be the shape [2] of f's result and dtype float32, got shape [2] and dtype int32");
-    expect(() => tn.grad(f)(tn.tensor([1, 2]), 'dy' as never)).toThrow('grad: dy must be a Tensor, got string "dy"');
+    expect(() => tn.grad(f)(tn.tensor([1, 2]), 'dy' as never)).toThrow('grad: dy must be a Tensor or TensorLike values (a number, a boolean, an array or a typed array), got string "dy"');
+  });
+
+  it('grad and grads take TensorLike arguments and dy, as TF.js does', () => {
+    expect(tn.grad((x: tn.Tensor) => tn.sum(tn.square(x)))([1, 2]).arraySync()).toEqual([2, 4]);
+    expect(tn.grad((x: tn.Tensor) => tn.square(x))(3, 2).arraySync()).toEqual(12);
+    expect(tn.grads((a: tn.Tensor, b: tn.Tensor) => tn.sum(tn.mul(a, b)))([[1, 2], 3]).map((g) => g.arraySync())).toEqual([[3, 3], 3]);
   });
 
   it('differentiates with respect to int32 and bool tensors as TF.js does: float32 gradients, dy through casts', () => {

@@ -110,6 +110,17 @@ export const s11Grads: Program[] = [
     },
   },
   {
+    name: 'grad and grads of TensorLike arguments and dy; valueAndGrad(s) refuse them; an empty argument list',
+    run(tf) {
+      const sq = (t: Tensor) => t.square();
+      return each([
+        () => tf.grad((t) => t.sum())([1, 2] as never), () => tf.grad(sq)(3 as never, 2 as never), () => tf.grads((a, b) => a.mul(b).sum())([[1, 2], 3] as never),
+        () => tf.grad(sq)(tf.tensor1d([1, 2]), [1, 1] as never), () => tf.valueAndGrad((t) => t.sum())([1, 2] as never), () => tf.valueAndGrads((t) => t.sum())([[1, 2]] as never),
+        () => tf.grads(() => tf.scalar(1))([]), () => tf.valueAndGrads(() => tf.scalar(1))([]), () => tf.grads((t) => t.sum())(tf.tensor1d([1]) as never),
+      ]);
+    },
+  },
+  {
     name: 'gradients of non-scalar results, of results that do not use an input, and of int32 and bool inputs',
     run(tf) {
       const x = tf.tensor1d([1, 2, 3]);
