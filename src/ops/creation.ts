@@ -4,6 +4,7 @@ import { makeTensor, type TensorLike, toTensor } from './tensor-like';
 import { Random, nextDefaultSeed } from '../util/random';
 import { argError, assertFiniteNumber, assertShape, describeValue, fmtShape } from '../util/validate';
 import { assertDtype } from '../tensor/checks';
+import { recordOp } from '../tensor/tape';
 
 export type { TensorLike };
 
@@ -45,13 +46,19 @@ export function ones<R extends Rank = Rank>(shape: readonly number[], dtype: DTy
 }
 
 export function zerosLike<T extends Tensor>(x: T | TensorLike): T {
-  x = toTensor('zerosLike', 'x', x) as T;
-  return filled('zerosLike', x.shape, 0, x.dtype) as T;
+  return filledLike('zerosLike', x, 0) as T;
 }
 
 export function onesLike<T extends Tensor>(x: T | TensorLike): T {
-  x = toTensor('onesLike', 'x', x) as T;
-  return filled('onesLike', x.shape, 1, x.dtype) as T;
+  return filledLike('onesLike', x, 1) as T;
+}
+
+/** Recorded with a zero gradient, as TF.js's zerosLike and onesLike: a result built only from them stays connected to x. */
+function filledLike(op: 'zerosLike' | 'onesLike', x: Tensor | TensorLike, value: number): Tensor {
+  const t = toTensor(op, 'x', x);
+  const y = filled(op, t.shape, value, t.dtype);
+  recordOp(op, [t], y, null);
+  return y;
 }
 
 /** @internal A tensor of `shape` filled by draws from a seeded generator (the next default seed when none is given). */

@@ -67,4 +67,6 @@ export const elementwiseGrads: GradientTable = {
   isNaN: zeroGrad,
   isInf: zeroGrad,
   isFinite: zeroGrad,
+  zerosLike: zeroGrad,
+  onesLike: zeroGrad,
 };

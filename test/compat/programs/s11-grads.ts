@@ -137,7 +137,7 @@ export const s11Grads: Program[] = [
     },
   },
   {
-    name: 'int32 arguments through unary ops, matMul and mod, and isNaN, isInf and isFinite (zero gradients)',
+    name: 'int32 arguments through unary ops, matMul and mod, and the zero gradients of isNaN, isInf, isFinite, zerosLike and onesLike',
     run(tf) {
       const i = tf.tensor1d([1, -2, 3], 'int32');
       const x = tf.tensor1d([1, NaN, Infinity]);
@@ -146,7 +146,10 @@ export const s11Grads: Program[] = [
         (t) => t.expm1(), (t) => t.selu(), (t) => tf.matMul(t.reshape([1, 3]), tf.ones([3, 1], 'int32')),
         (t) => tf.mod(t, tf.scalar(2, 'int32')).toFloat(),
       ];
-      return each([...fs.map((f) => () => tf.grad((t) => f(t).sum())(i)), ...[tf.isNaN, tf.isInf, tf.isFinite].map((p) => () => tf.grad((t) => p(t).toFloat().sum())(x))]);
+      return each([
+        ...fs.map((f) => () => tf.grad((t) => f(t).sum())(i)), ...[tf.isNaN, tf.isInf, tf.isFinite].map((p) => () => tf.grad((t) => p(t).toFloat().sum())(x)),
+        ...[tf.zerosLike, tf.onesLike].map((p) => () => tf.grad((t) => p(t).sum())(x)),
+      ]);
     },
   },
   {
