@@ -248,4 +248,36 @@ export const s11Grads: Program[] = [
       ]);
     },
   },
+  {
+    name: 'first derivatives of the less common ops in every input, at ordinary points',
+    run(tf) {
+      const ramp = (n: number, shape: number[]) => tf.range(0, n).reshape(shape).sin();
+      const a = tf.tensor2d([[1, 0], [0, 1]]);
+      const p = tf.tensor2d([[0.5, -1], [2, 0.3]]);
+      const sq = (t: Tensor) => t.square().sum();
+      return [
+        tf.grad((x) => sq(tf.localResponseNormalization(x as never, 2, 1, 0.5, 0.75)))(ramp(10, [1, 1, 2, 5])),
+        tf.grads((x, m, v, o, s) => sq(tf.batchNorm(x, m, v, o, s, 0.01)))([ramp(6, [2, 3]), tf.tensor1d([0.1, 0.2, 0.3]), tf.tensor1d([1, 2, 0.5]), tf.tensor1d([0, 1, -1]), tf.tensor1d([2, 1, 0.5])]),
+        tf.grad((x) => sq(tf.batchToSpaceND(x, [2, 2], [[0, 0], [0, 1]])))(ramp(16, [4, 2, 2, 1])),
+        tf.grad((x) => sq(tf.cumsum(x, 1, true, true)))(tf.range(1, 7).reshape([2, 3]).div(3)),
+        tf.grads((x, f) => sq(tf.conv1d(x as never, f as never, 2, 'same')))([ramp(12, [1, 6, 2]), ramp(12, [2, 2, 3]).cos()]),
+        tf.grads((x, d, q) => sq(tf.separableConv2d(x as never, d as never, q as never, 1, 'valid')))([ramp(32, [1, 4, 4, 2]), ramp(16, [2, 2, 2, 2]).cos(), tf.range(0, 12).reshape([1, 1, 4, 3]).div(5)]),
+        tf.grads((x, f) => sq(tf.depthwiseConv2d(x as never, f as never, 2, 'same')))([ramp(32, [1, 4, 4, 2]), ramp(16, [2, 2, 2, 2]).cos()]),
+        tf.grads((x, f) => sq(tf.conv2dTranspose(x as never, f as never, [1, 5, 5, 2], 2, 'same')))([ramp(27, [1, 3, 3, 3]), ramp(24, [2, 2, 2, 3]).cos()]),
+        tf.grad((x) => tf.logSumExp(x, 0, true).sum())(tf.range(0, 6).reshape([3, 2])), tf.grad((x) => tf.euclideanNorm(x, 1).sum())(tf.range(0, 6).reshape([3, 2])),
+        tf.grad((x) => tf.moments(x, 1).variance.sum())(tf.range(0, 6).reshape([3, 2]).square()),
+        tf.grads((l, x) => tf.losses.hingeLoss(l, x))([a, p]), tf.grads((l, x) => tf.losses.huberLoss(l, x, undefined, 0.5))([a, p]),
+        tf.grads((l, x) => tf.losses.logLoss(l, x))([a, tf.tensor2d([[0.5, 0.2], [0.9, 0.3]])]), tf.grads((l, x) => tf.losses.sigmoidCrossEntropy(l, x, undefined, 0.1))([a, p]),
+        tf.grads((l, x) => tf.losses.cosineDistance(l, x, 1))([tf.tensor2d([[1, 2], [3, 4]]), p]), tf.grads((l, x) => tf.losses.meanSquaredError(l, x))([a, p]),
+        tf.grads((x, y, c, al) => tf.fused.matMul({ a: x, b: y, bias: c, activation: 'prelu', preluActivationWeights: al }).sum())([tf.tensor2d([[1, -2], [0.5, 1]]), tf.tensor2d([[1, 0.3], [-1, 2]]), tf.tensor1d([0.1, -0.2]), tf.tensor1d([0.2, 0.3])]),
+        tf.grads((x, y, c) => tf.fused.matMul({ a: x, b: y, bias: c, activation: 'leakyrelu', leakyreluAlpha: 0.3 }).sum())([tf.tensor2d([[1, -2], [0.5, 1]]), tf.tensor2d([[1, 0.3], [-1, 2]]), tf.tensor1d([0.1, -0.2])]),
+        tf.grads((v, x) => tf.movingAverage(v, x, 0.9, 2))([tf.tensor1d([1, 2]), tf.tensor1d([3, 5])]),
+        tf.grads((w, b, d, c, h) => tf.basicLSTMCell(tf.scalar(1), w as never, b as never, d as never, c as never, h as never)[1].sum())([ramp(32, [4, 8]).div(3), tf.range(0, 8).div(10), tf.tensor2d([[1, -1]]), tf.tensor2d([[0.5, 0.1]]), tf.tensor2d([[0.2, -0.3]])]),
+        tf.grad((x) => sq(tf.unsortedSegmentSum(x, tf.tensor1d([0, 2, 0], 'int32'), 3)))(tf.range(0, 6).reshape([3, 2])),
+        tf.grad((x) => sq(tf.gather(x, tf.tensor2d([[0, 1], [1, 0]], [2, 2], 'int32'), 1, 1)))(tf.range(0, 12).reshape([2, 3, 2])),
+        tf.grad((x) => sq(tf.image.resizeNearestNeighbor(x as never, [4, 5])))(ramp(12, [1, 2, 3, 2])), tf.grad((x) => sq(tf.maxPool3d(x as never, 2, 1, 'same')))(ramp(16, [1, 2, 4, 2, 1])),
+        tf.grads((x, y) => tf.dot(x, y).square().sum())([tf.tensor1d([1, 2, 3]), tf.range(0, 6).reshape([3, 2])]), tf.grads((x, y) => tf.addN([x, y, x]).square().sum())([tf.tensor1d([1, 2]), tf.tensor1d([3, 4])]),
+      ];
+    },
+  },
 ];
