@@ -280,4 +280,12 @@ export const s11Grads: Program[] = [
       ];
     },
   },
+  {
+    name: 'the gradient of a function that returns its argument',
+    deviation: "TF.js 4.22 throws ('Cannot compute gradient of y=f(x) with respect to x') when f returns x itself, as no op lies between them; tessera gives dy (ones without one), the derivative of the identity",
+    run(tf) {
+      const x = tf.tensor1d([0.5, -1, 2]);
+      return each([() => tf.grad((t: Tensor) => t)(x), () => tf.grad((t: Tensor) => t)(x, tf.tensor1d([1, 2, 3])), () => tf.valueAndGrad((t: Tensor) => t)(x)]);
+    },
+  },
 ];
