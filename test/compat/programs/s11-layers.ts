@@ -1,0 +1,325 @@
+import type { Logs, SymbolicTensor } from '../../../src/index';
+import type { Program, TF } from '../harness';
+
+// tfjs-layers programs as tutorials and answers write them: functional models of several inputs and outputs compiled
+// with losses, metrics and loss weights by output name, fit options and callbacks, evaluate's results, and the less
+// common layers at training and at inference.
+
+type Sym = SymbolicTensor;
+const num = (logs: Logs | undefined) => Object.fromEntries(Object.entries(logs ?? {}).map(([k, v]) => [k, typeof v === 'number' ? v : String(v)]));
+const grid = (tf: TF, rows: number, cols: number, f = 0.37) => tf.tensor2d(Array.from({ length: rows * cols }, (_, i) => Math.cos(i * f)), [rows, cols]);
+const attempt = (f: () => unknown) => { try { return f(); } catch (e) { return `threw ${(e as Error).constructor.name}`; } };
+
+/** Two inputs (a: 3 features, b: 2) and two named outputs (reg: 1 unit, cls: 2-class softmax), fixed weights. */
+function twoByTwo(tf: TF) {
+  const a = tf.input({ shape: [3], name: 'a' });
+  const b = tf.input({ shape: [2], name: 'b' });
+  const cat = tf.layers.concatenate({ name: 'cat' }).apply([a, b]) as Sym;
+  const h = tf.layers.dense({ units: 4, activation: 'tanh', kernelInitializer: tf.initializers.constant({ value: 0.1 }), name: 'h' }).apply(cat) as Sym;
+  const reg = tf.layers.dense({ units: 1, kernelInitializer: 'ones', name: 'reg' }).apply(h) as Sym;
+  const cls = tf.layers.dense({ units: 2, activation: 'softmax', kernelInitializer: tf.initializers.constant({ value: 0.2 }), biasInitializer: tf.initializers.constant({ value: 0.1 }), name: 'cls' }).apply(h) as Sym;
+  return tf.model({ inputs: [a, b], outputs: [reg, cls], name: 'two_by_two' });
+}
+const twoData = (tf: TF, n = 6) => ({
+  a: grid(tf, n, 3), b: grid(tf, n, 2, 0.71),
+  reg: grid(tf, n, 1, 0.5), cls: tf.oneHot(tf.tensor1d(Array.from({ length: n }, (_, i) => i % 2), 'int32'), 2).toFloat(),
+});
+
+export const s11Layers: Program[] = [
+  {
+    name: 'two inputs and two outputs: losses and metrics keyed by output name, fit with named maps; history, predict',
+    run: async (tf) => {
+      const m = twoByTwo(tf);
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: { reg: 'meanSquaredError', cls: 'categoricalCrossentropy' }, metrics: { cls: 'accuracy', reg: ['mae'] } });
+      const d = twoData(tf);
+      const h = await m.fit({ a: d.a, b: d.b }, { reg: d.reg, cls: d.cls }, { epochs: 3, batchSize: 3, shuffle: false, verbose: 0 });
+      return { keys: Object.keys(h.history).sort(), history: h.history, names: m.metricsNames, outNames: m.outputNames, pred: m.predict([d.a, d.b]) };
+    },
+  },
+  {
+    name: 'lossWeights (by output name and as an array) weigh each output\'s loss in the total that fit minimizes',
+    deviation: "TF.js 4.22's compile takes lossWeights and drops them (a TODO in its source): its total loss is the plain sum of the outputs' losses; tessera weighs them, as Keras does",
+    run: async (tf) => {
+      const d = twoData(tf);
+      const out: unknown[] = [];
+      for (const lossWeights of [{ reg: 0.5, cls: 2 }, [1, 0.25]]) {
+        const m = twoByTwo(tf);
+        m.compile({ optimizer: tf.train.sgd(0.1), loss: ['meanSquaredError', 'categoricalCrossentropy'], lossWeights });
+        out.push((await m.fit([d.a, d.b], [d.reg, d.cls], { epochs: 2, batchSize: 6, verbose: 0 })).history);
+      }
+      return out;
+    },
+  },
+  {
+    name: 'two outputs with losses and lossWeights as arrays, metrics as an array for every output',
+    run: async (tf) => {
+      const m = twoByTwo(tf);
+      m.compile({ optimizer: tf.train.adam(0.05), loss: ['meanAbsoluteError', 'binaryCrossentropy'], metrics: ['mse', 'accuracy'] });
+      const d = twoData(tf);
+      const h = await m.fit([d.a, d.b], [d.reg, d.cls], { epochs: 2, batchSize: 6, verbose: 0 });
+      return { history: h.history, names: m.metricsNames, pred: m.predict([d.a, d.b]) };
+    },
+  },
+  {
+    name: 'one loss for two outputs is used for both; a loss array of the wrong length throws',
+    run: async (tf) => {
+      const m = twoByTwo(tf);
+      m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+      const d = twoData(tf);
+      const first = await m.fit([d.a, d.b], [d.reg, d.cls], { epochs: 1, batchSize: 6, verbose: 0 });
+      const badLen = attempt(() => twoByTwo(tf).compile({ optimizer: 'sgd', loss: ['meanSquaredError'] })) !== undefined;
+      return { history: first.history, names: m.metricsNames, badLen };
+    },
+  },
+  {
+    name: 'trainOnBatch of a two-output model returns the total loss, a loss per output, then the metrics',
+    run: async (tf) => {
+      const m = twoByTwo(tf);
+      m.compile({ optimizer: tf.train.sgd(0.2), loss: ['meanSquaredError', 'categoricalCrossentropy'], metrics: ['accuracy'] });
+      const d = twoData(tf);
+      const t1 = await m.trainOnBatch([d.a, d.b], [d.reg, d.cls]);
+      const t2 = await m.trainOnBatch({ a: d.a, b: d.b }, { reg: d.reg, cls: d.cls });
+      return { t1, t2 };
+    },
+  },
+  {
+    name: 'classWeight weighs each sample by its class in the loss',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [2], activation: 'softmax', kernelInitializer: tf.initializers.constant({ value: 0.3 }), name: 'cw' })] });
+      m.compile({ optimizer: tf.train.sgd(0.5), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+      const x = grid(tf, 6, 2);
+      const y = tf.oneHot(tf.tensor1d([0, 1, 2, 0, 0, 1], 'int32'), 3).toFloat();
+      const h = await m.fit(x, y, { epochs: 3, batchSize: 6, classWeight: { 0: 1, 1: 5, 2: 0.5 }, verbose: 0 });
+      return { h: h.history, w: m.getWeights() };
+    },
+  },
+  {
+    name: 'callbacks as object literals: every hook\'s arguments and logs, async hooks awaited in order',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], kernelInitializer: 'ones', name: 'cb' })] });
+      m.compile({ optimizer: tf.train.sgd(0.05), loss: 'meanSquaredError', metrics: ['mse'] });
+      const seen: unknown[] = [];
+      const h = await m.fit(grid(tf, 5, 2), grid(tf, 5, 1, 0.3), { epochs: 2, batchSize: 2, shuffle: false, verbose: 0, validationData: [grid(tf, 2, 2), grid(tf, 2, 1)], callbacks: {
+        onTrainBegin: async (logs) => { seen.push(['trainBegin', num(logs)]); },
+        onEpochBegin: async (epoch, logs) => { seen.push(['epochBegin', epoch, num(logs)]); },
+        onBatchBegin: async (batch, logs) => { seen.push(['batchBegin', batch, num(logs)]); },
+        onBatchEnd: async (batch, logs) => { await new Promise((r) => setTimeout(r, 1)); seen.push(['batchEnd', batch, num(logs)]); },
+        onEpochEnd: async (epoch, logs) => { seen.push(['epochEnd', epoch, num(logs)]); },
+        onTrainEnd: async (logs) => { seen.push(['trainEnd', num(logs)]); },
+      } });
+      return { seen, h: h.history };
+    },
+  },
+  {
+    name: 'an array of callbacks: earlyStopping on val_loss with minDelta next to a custom one; stopTraining set by a callback',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], kernelInitializer: 'zeros', name: 'es' })] });
+      m.compile({ optimizer: tf.train.sgd(0.01), loss: 'meanSquaredError' });
+      const epochs: number[] = [];
+      const h = await m.fit(grid(tf, 6, 2), grid(tf, 6, 1, 0.3), { epochs: 30, batchSize: 6, verbose: 0, validationSplit: 0.5, callbacks: [
+        tf.callbacks.earlyStopping({ monitor: 'val_loss', minDelta: 0.05, patience: 2 }),
+        new tf.CustomCallback({ onEpochEnd: (e: number) => { epochs.push(e); } }),
+      ] });
+      const m2 = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], name: 'es2' })] });
+      m2.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+      const h2 = await m2.fit(grid(tf, 4, 2), grid(tf, 4, 1), { epochs: 10, verbose: 0, callbacks: { onEpochEnd: (e: number) => { if (e === 2) m2.stopTraining = true; } } });
+      return { epochs, h: h.history, e2: h2.epoch };
+    },
+  },
+  {
+    name: 'earlyStopping with mode max on a metric, baseline, and a monitor no log has',
+    run: async (tf) => {
+      const mk = () => {
+        const m = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2], activation: 'softmax', kernelInitializer: 'zeros', name: 'em' })] });
+        m.compile({ optimizer: tf.train.sgd(0.1), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+        return m;
+      };
+      const x = grid(tf, 4, 2);
+      const y = tf.oneHot(tf.tensor1d([0, 1, 1, 0], 'int32'), 2).toFloat();
+      const h = await mk().fit(x, y, { epochs: 8, verbose: 0, callbacks: tf.callbacks.earlyStopping({ monitor: 'acc', mode: 'max', patience: 1 }) });
+      const h2 = await mk().fit(x, y, { epochs: 8, verbose: 0, callbacks: tf.callbacks.earlyStopping({ monitor: 'loss', baseline: 0.1, patience: 2 }) });
+      const h3 = await mk().fit(x, y, { epochs: 3, verbose: 0, callbacks: tf.callbacks.earlyStopping({ monitor: 'val_acc' }) });
+      return [h.epoch, h2.epoch, h3.epoch];
+    },
+  },
+  {
+    name: 'every loss name compile takes, evaluated on one model',
+    run: (tf) => {
+      const names = ['meanSquaredError', 'meanAbsoluteError', 'meanAbsolutePercentageError', 'meanSquaredLogarithmicError', 'squaredHinge', 'hinge',
+        'categoricalHinge', 'logcosh', 'categoricalCrossentropy', 'sparseCategoricalCrossentropy', 'binaryCrossentropy', 'kullbackLeiblerDivergence',
+        'poisson', 'cosineProximity', 'mse', 'MSE', 'mae', 'MAE', 'mape', 'MAPE', 'msle', 'MSLE', 'kld', 'KLD', 'cosine'];
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [2], activation: 'softmax', kernelInitializer: tf.initializers.constant({ value: 0.4 }), name: 'ln' })] });
+      const x = grid(tf, 4, 2);
+      const y = tf.tensor2d([[0, 1, 0], [1, 0, 0], [0, 0, 1], [0, 1, 0]]);
+      const sparse = tf.tensor2d([[1], [0], [2], [1]]);
+      return names.map((loss) => {
+        try {
+          m.compile({ optimizer: 'sgd', loss });
+          return [loss, m.evaluate(x, loss === 'sparseCategoricalCrossentropy' ? sparse : y)];
+        } catch (e) {
+          return [loss, 'threw'];
+        }
+      });
+    },
+  },
+  {
+    name: 'a custom loss function and metrics by tf.metrics function: history keys and values',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2], activation: 'sigmoid', kernelInitializer: tf.initializers.constant({ value: 0.3 }), name: 'cl' })] });
+      const myLoss = (yTrue: ReturnType<typeof tf.tensor>, yPred: ReturnType<typeof tf.tensor>) => tf.mean(tf.abs(tf.sub(yTrue, yPred)).pow(3));
+      m.compile({ optimizer: tf.train.sgd(0.3), loss: myLoss, metrics: [tf.metrics.binaryAccuracy, tf.metrics.precision, tf.metrics.recall, tf.metrics.categoricalAccuracy, 'categoricalCrossentropy'] });
+      const y = tf.tensor2d([[1, 0], [0, 1], [1, 1], [0, 0]]);
+      const h = await m.fit(grid(tf, 4, 2), y, { epochs: 2, batchSize: 2, shuffle: false, verbose: 0 });
+      return { h: h.history, names: m.metricsNames, ev: m.evaluate(grid(tf, 4, 2), y) };
+    },
+  },
+  {
+    name: 'summary with lineLength and positions (fractions and columns), of a sequential and a functional model',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [
+        tf.layers.dense({ units: 4, inputShape: [3], name: 'sp_d1' }), tf.layers.reshape({ targetShape: [2, 2], name: 'sp_rs' }),
+        tf.layers.permute({ dims: [2, 1], name: 'sp_pm' }), tf.layers.flatten({ name: 'sp_f' }),
+      ], name: 'sp_seq' });
+      m.summary(60);
+      m.summary(70, [0.3, 0.6, 1]);
+      m.summary(undefined, [20, 45, 60]);
+      const a = tf.input({ shape: [2], name: 'sp_a' });
+      const b = tf.input({ shape: [2], name: 'sp_b' });
+      const out = tf.layers.add({ name: 'sp_add' }).apply([a, b]) as Sym;
+      tf.model({ inputs: [a, b], outputs: out, name: 'sp_fn' }).summary(90, [0.25, 0.5, 0.7, 1]);
+    },
+  },
+  {
+    name: 'layer.getWeights/setWeights with wrong counts or shapes throw; setWeights then predict',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2], name: 'gw_d' }), tf.layers.prelu({ name: 'gw_p' })] });
+      const d = m.getLayer('gw_d');
+      d.setWeights([tf.tensor2d([[1, -2], [3, 4]]), tf.tensor1d([0.5, -0.5])]);
+      m.getLayer('gw_p').setWeights([tf.tensor1d([0.1, 0.2])]);
+      const wrongCount = attempt(() => d.setWeights([tf.ones([2, 2])]));
+      const wrongShape = attempt(() => d.setWeights([tf.ones([2, 3]), tf.ones([2])]));
+      return { wrongCount: wrongCount !== undefined, wrongShape: wrongShape !== undefined, w: d.getWeights(), p: m.getLayer('gw_p').getWeights(), pred: m.predict(tf.tensor2d([[1, 1], [-1, 0.5]])) };
+    },
+  },
+  {
+    name: 'less common layers at inference: gaussianNoise, gaussianDropout, alphaDropout, spatialDropout1d pass through; thresholdedReLU, softmax, elu alpha, prelu, leakyReLU, reLU',
+    run: (tf) => {
+      const x = tf.tensor3d([[[1, -2, 3], [-0.5, 0.25, 2]], [[0, 4, -1], [2, -3, 0.5]]]);
+      return [
+        tf.layers.gaussianNoise({ stddev: 1 }).apply(x), tf.layers.gaussianDropout({ rate: 0.5 }).apply(x), tf.layers.alphaDropout({ rate: 0.5 }).apply(x),
+        tf.layers.spatialDropout1d({ rate: 0.5 }).apply(x), tf.layers.thresholdedReLU({ theta: 0.3 }).apply(x),
+        tf.layers.softmax({ axis: 2 }).apply(x), tf.layers.softmax().apply(tf.reshape(x, [4, 3])), tf.layers.elu().apply(x), tf.layers.leakyReLU({ alpha: 0.2 }).apply(x),
+        tf.layers.prelu({ alphaInitializer: tf.initializers.constant({ value: 0.25 }), sharedAxes: [1] }).apply(x), tf.layers.reLU({ maxValue: 2 }).apply(x),
+      ];
+    },
+  },
+  {
+    name: 'dropout-like layers in training (apply with training: true): rate 0 is the identity, shapes kept, gaussianNoise of stddev 0',
+    run: (tf) => {
+      const x = tf.tensor2d([[1, -2, 3, 4], [5, 6, -7, 8]]);
+      const x3 = tf.reshape(x, [2, 2, 2]);
+      return [
+        tf.layers.dropout({ rate: 0 }).apply(x, { training: true }), tf.layers.gaussianNoise({ stddev: 0 }).apply(x, { training: true }),
+        tf.layers.spatialDropout1d({ rate: 0 }).apply(x3, { training: true }), (tf.layers.dropout({ rate: 0.5 }).apply(x, { training: true }) as ReturnType<typeof tf.ones>).shape,
+        (tf.layers.alphaDropout({ rate: 0.3 }).apply(x, { training: true }) as ReturnType<typeof tf.ones>).shape,
+      ];
+    },
+  },
+  {
+    name: 'cropping2D, zeroPadding2d with asymmetric pads, upSampling2d nearest and bilinear, averagePooling3d, globalAveragePooling1d',
+    run: (tf) => {
+      const img = tf.reshape(tf.range(0, 2 * 4 * 5 * 2), [2, 4, 5, 2]);
+      const vol = tf.reshape(tf.range(0, 2 * 4 * 4 * 4), [1, 4, 4, 4, 2]);
+      return [
+        tf.layers.cropping2D({ cropping: [[1, 0], [2, 1]] }).apply(img), tf.layers.cropping2D({ cropping: 1 }).apply(img),
+        tf.layers.zeroPadding2d({ padding: [[0, 1], [2, 0]] }).apply(img), tf.layers.zeroPadding2d({ padding: [1, 2] }).apply(img),
+        tf.layers.upSampling2d({ size: [2, 1] }).apply(img), tf.layers.upSampling2d({ size: [2, 3], interpolation: 'bilinear' }).apply(img),
+        tf.layers.averagePooling3d({ poolSize: 2 }).apply(vol), tf.layers.averagePooling3d({ poolSize: [2, 2, 2], strides: 1, padding: 'same' }).apply(vol),
+        tf.layers.globalAveragePooling1d().apply(tf.reshape(img, [2, 20, 2])), tf.layers.maxPooling3d({ poolSize: 2 }).apply(vol),
+      ];
+    },
+  },
+  {
+    name: 'conv2dTranspose with strides and same padding, separableConv2d with depthMultiplier, depthwiseConv2d, fixed weights',
+    run: (tf) => {
+      const img = tf.reshape(tf.range(0, 2 * 4 * 4 * 2).div(10), [2, 4, 4, 2]);
+      const one = tf.initializers.constant({ value: 0.1 });
+      return [
+        tf.layers.conv2dTranspose({ filters: 3, kernelSize: 3, strides: 2, padding: 'same', kernelInitializer: one, biasInitializer: 'ones' }).apply(img),
+        tf.layers.conv2dTranspose({ filters: 1, kernelSize: [2, 3], strides: [1, 2], padding: 'valid', kernelInitializer: one, activation: 'relu' }).apply(img),
+        tf.layers.separableConv2d({ filters: 2, kernelSize: 2, depthMultiplier: 2, depthwiseInitializer: one, pointwiseInitializer: one, padding: 'same' }).apply(img),
+        tf.layers.depthwiseConv2d({ kernelSize: 3, depthMultiplier: 3, depthwiseInitializer: one, strides: 2 }).apply(img),
+      ];
+    },
+  },
+  {
+    name: 'layerNormalization over several axes with a fixed gamma and beta, batchNormalization with center and scale off',
+    run: (tf) => {
+      const x = tf.reshape(tf.range(0, 24).square().div(50), [2, 3, 4]);
+      const ln = tf.layers.layerNormalization({ axis: [1, 2], epsilon: 1e-3 });
+      const a = ln.apply(x);
+      const ln2 = tf.layers.layerNormalization({ axis: -1, center: false, scale: false });
+      const bn = tf.layers.batchNormalization({ center: false, scale: false, axis: 1 });
+      return [a, ln.getWeights().map((w) => w.shape), ln2.apply(x), ln2.getWeights().length, bn.apply(x), bn.getWeights().map((w) => w.shape)];
+    },
+  },
+  {
+    name: 'batchNormalization and dropout in fit (training) versus predict and evaluate (inference)',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [
+        tf.layers.dense({ units: 3, inputShape: [2], kernelInitializer: tf.initializers.constant({ value: 0.4 }), name: 'bt_d' }),
+        tf.layers.batchNormalization({ momentum: 0.5, name: 'bt_bn' }),
+        tf.layers.dropout({ rate: 0, name: 'bt_dr' }),
+        tf.layers.dense({ units: 1, kernelInitializer: 'ones', name: 'bt_o' }),
+      ] });
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const x = grid(tf, 6, 2);
+      const y = grid(tf, 6, 1, 0.8);
+      const h = await m.fit(x, y, { epochs: 2, batchSize: 3, shuffle: false, verbose: 0 });
+      return { h: h.history, bn: m.getLayer('bt_bn').getWeights(), pred: m.predict(x), ev: m.evaluate(x, y) };
+    },
+  },
+  {
+    name: 'a softmax layer along a middle axis of a rank-3 input',
+    deviation: "TF.js 4.22's Softmax layer calls tf.softmax, which refuses any axis but the last (it throws at apply); tessera's layer normalizes along the given axis, as Keras's does",
+    run: (tf) => tf.layers.softmax({ axis: 1 }).apply(tf.tensor3d([[[1, -2, 3], [-0.5, 0.25, 2]], [[0, 4, -1], [2, -3, 0.5]]])),
+  },
+  {
+    name: 'separableConv2d takes its pointwiseInitializer for the pointwise kernel',
+    deviation: "TF.js 4.22's SeparableConv initializes the pointwise kernel with depthwiseInitializer (its constructor reads the wrong option), so pointwiseInitializer has no effect; tessera uses it, as Keras does",
+    run: (tf) => {
+      const l = tf.layers.separableConv2d({ filters: 2, kernelSize: 2, depthwiseInitializer: tf.initializers.constant({ value: 0.1 }), pointwiseInitializer: 'ones' });
+      return [l.apply(tf.ones([1, 3, 3, 2])), l.getWeights()];
+    },
+  },
+  {
+    name: 'batchNormalization with center false (no beta) in training',
+    deviation: "TF.js 4.22's BatchNormalization reads its beta in training even when center is false and crashes (\"Cannot read properties of undefined (reading 'read')\"); tessera normalizes without an offset, as Keras does",
+    run: (tf) => tf.layers.batchNormalization({ center: false, axis: 1 }).apply(tf.reshape(tf.range(0, 12).square(), [2, 3, 2]), { training: true }),
+  },
+  {
+    name: 'reshape with -1 in a sequential model gives the inferred dim to the next layers (summary, flatten, dense)',
+    deviation: "TF.js 4.22's Reshape.computeOutputShape leaves a -1 dim unknown whenever any input dim (the batch dim always) is unknown, so a flatten or dense after it throws; tessera infers it, as Keras does",
+    run: (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 6, inputShape: [3], name: 'r1_d' }), tf.layers.reshape({ targetShape: [2, -1], name: 'r1_rs' }),
+        tf.layers.flatten({ name: 'r1_f' }), tf.layers.dense({ units: 1, name: 'r1_o' })] });
+      m.summary();
+      return m.outputShape;
+    },
+  },
+  {
+    name: 'an elu layer with a non-default alpha',
+    deviation: "TF.js 4.22's ELU layer refuses any alpha but 1 (\"Non-default alpha value (0.5) is not supported by the ELU layer yet\"); tessera scales the negative side by it, as Keras does",
+    run: (tf) => tf.layers.elu({ alpha: 0.5 }).apply(tf.tensor1d([-2, -0.5, 0, 1.5])),
+  },
+  {
+    name: 'separableConv2d with depthMultiplier 2: its config, and a copy made from that config',
+    deviation: "TF.js 4.22's SeparableConv getConfig leaves out depthMultiplier, so a copy (or a saved and loaded model) gets depthMultiplier 1 and depthwise kernels of the wrong shape; tessera writes it, as Keras does",
+    run: (tf) => {
+      const l = tf.layers.separableConv2d({ filters: 2, kernelSize: 2, depthMultiplier: 2, depthwiseInitializer: 'heNormal', pointwiseInitializer: 'heNormal', name: 'sdm' });
+      const copy = tf.layers.separableConv2d(l.getConfig() as never);
+      copy.apply(tf.ones([1, 3, 3, 2]));
+      return [l.getConfig(), copy.getWeights().map((w) => w.shape)];
+    },
+  },
+];
