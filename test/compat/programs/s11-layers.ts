@@ -83,6 +83,22 @@ export const s11Layers: Program[] = [
     },
   },
   {
+    name: 'fit with validationSplit, validationData as an array, and batchSize larger than the data',
+    run: async (tf) => {
+      const mk = () => {
+        const m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [3], kernelInitializer: tf.initializers.constant({ value: 0.2 }), name: 'vs' })] });
+        m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError', metrics: ['mae'] });
+        return m;
+      };
+      const x = grid(tf, 10, 3);
+      const y = grid(tf, 10, 1, 0.9);
+      const h1 = await mk().fit(x, y, { epochs: 2, batchSize: 4, validationSplit: 0.3, shuffle: false, verbose: 0 });
+      const h2 = await mk().fit(x, y, { epochs: 2, batchSize: 100, validationData: [x.slice(0, 3), y.slice(0, 3)], verbose: 0 });
+      const h3 = await mk().fit(x, y, { epochs: 0, verbose: 0 });
+      return [h1.history, h1.epoch, h2.history, h2.params, h3.history, h3.epoch];
+    },
+  },
+  {
     name: 'classWeight weighs each sample by its class in the loss',
     run: async (tf) => {
       const m = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [2], activation: 'softmax', kernelInitializer: tf.initializers.constant({ value: 0.3 }), name: 'cw' })] });
@@ -320,6 +336,16 @@ export const s11Layers: Program[] = [
       const copy = tf.layers.separableConv2d(l.getConfig() as never);
       copy.apply(tf.ones([1, 3, 3, 2]));
       return [l.getConfig(), copy.getWeights().map((w) => w.shape)];
+    },
+  },
+  {
+    name: 'fit with epochs 0 trains nothing: an empty history, the same weights, and onTrainBegin and onTrainEnd called',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], kernelInitializer: 'ones', name: 'e0' })] });
+      m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+      const calls: string[] = [];
+      const h = await m.fit(grid(tf, 4, 2), grid(tf, 4, 1), { epochs: 0, verbose: 0, callbacks: { onTrainBegin: () => { calls.push('begin'); }, onEpochEnd: () => { calls.push('epoch'); }, onTrainEnd: () => { calls.push('end'); } } });
+      return { history: h.history, epoch: h.epoch, calls, w: m.getWeights() };
     },
   },
 ];
