@@ -206,6 +206,46 @@ export const s11Layers: Program[] = [
     },
   },
   {
+    name: 'a model used as a layer: shared inner weights, getLayer by name and index, frozen inner model then compile',
+    run: async (tf) => {
+      const inner = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3], kernelInitializer: 'ones', name: 'nm_d' })], name: 'nm_inner' });
+      const x1 = tf.input({ shape: [3], name: 'nm_x1' });
+      const x2 = tf.input({ shape: [3], name: 'nm_x2' });
+      const y = tf.layers.concatenate({ name: 'nm_cat' }).apply([inner.apply(x1) as Sym, inner.apply(x2) as Sym]) as Sym;
+      const out = tf.layers.dense({ units: 1, kernelInitializer: tf.initializers.constant({ value: 0.5 }), name: 'nm_out' }).apply(y) as Sym;
+      const outer = tf.model({ inputs: [x1, x2], outputs: out, name: 'nm_outer' });
+      const names = [outer.getLayer('nm_inner').name, outer.getLayer(undefined, 2).name, outer.layers.map((l) => l.name), outer.countParams()];
+      outer.getLayer('nm_inner').trainable = false;
+      outer.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const before = outer.trainableWeights.map((w) => w.name);
+      const h = await outer.fit([grid(tf, 4, 3), grid(tf, 4, 3, 0.2)], grid(tf, 4, 1, 0.9), { epochs: 2, batchSize: 4, verbose: 0 });
+      outer.summary();
+      return { names, before, h: h.history, inner: inner.getWeights(), outerW: outer.getWeights(), concrete: inner.apply(tf.ones([1, 3])) };
+    },
+  },
+  {
+    name: 'summary of a model added to a sequential model after a layer, and of a two-output model used as a layer',
+    run: (tf) => {
+      const inner = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [4], name: 'ms_d' })], name: 'ms_inner' });
+      const seq = tf.sequential({ layers: [tf.layers.dense({ units: 4, inputShape: [3], name: 'ms_first' }), inner], name: 'ms_seq' });
+      seq.summary();
+      const i = tf.input({ shape: [3], name: 'ms_i' });
+      const two = tf.model({ inputs: i, outputs: [tf.layers.dense({ units: 1, name: 'ms_a' }).apply(i) as Sym, tf.layers.dense({ units: 2, name: 'ms_b' }).apply(i) as Sym], name: 'ms_two' });
+      const j = tf.input({ shape: [3], name: 'ms_j' });
+      const [p, q] = two.apply(j) as Sym[];
+      tf.model({ inputs: j, outputs: tf.layers.concatenate({ name: 'ms_cat' }).apply([p, q]) as Sym, name: 'ms_outer' }).summary();
+      // Models of two layers, of an inputLayer and a layer, and of three layers less one popped, applied to an input.
+      const deep = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [3], name: 'ms_e1' }), tf.layers.dense({ units: 2, name: 'ms_e2' })], name: 'ms_deep' });
+      const fed = tf.sequential({ layers: [tf.layers.inputLayer({ inputShape: [3], name: 'ms_feed' }), tf.layers.dense({ units: 2, name: 'ms_f1' })], name: 'ms_fed' });
+      const popped = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3], name: 'ms_p1' }), tf.layers.dense({ units: 5, name: 'ms_p2' })], name: 'ms_popped' });
+      popped.pop();
+      const k = tf.input({ shape: [3], name: 'ms_k' });
+      const outs = [deep, fed, popped].map((m) => m.apply(k) as Sym);
+      tf.model({ inputs: k, outputs: outs, name: 'ms_many' }).summary();
+      return [seq.outputShape, p.shape, q.shape];
+    },
+  },
+  {
     name: 'layer.getWeights/setWeights with wrong counts or shapes throw; setWeights then predict',
     run: (tf) => {
       const m = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2], name: 'gw_d' }), tf.layers.prelu({ name: 'gw_p' })] });
