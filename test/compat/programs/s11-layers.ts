@@ -388,4 +388,16 @@ export const s11Layers: Program[] = [
       return { history: h.history, epoch: h.epoch, calls, w: m.getWeights() };
     },
   },
+  {
+    name: 'layerNormalization\'s config keeps a number axis as a number until the layer is built, then writes the axes resolved',
+    run: (tf) => {
+      const a = tf.layers.layerNormalization({ axis: -1 });
+      const b = tf.layers.layerNormalization({ axis: [1, -1] });
+      // As text: TF.js's config hands out the layer's own axis array, which building rewrites.
+      const before = JSON.stringify([a.getConfig().axis, b.getConfig().axis, tf.layers.layerNormalization().getConfig().axis]);
+      a.apply(tf.ones([2, 3, 4]));
+      b.apply(tf.ones([2, 3, 4]));
+      return [before, a.getConfig().axis, b.getConfig().axis];
+    },
+  },
 ];
