@@ -400,4 +400,15 @@ export const s11Layers: Program[] = [
       return [before, a.getConfig().axis, b.getConfig().axis];
     },
   },
+  {
+    name: 'reshape with -1: its config and model.json write the inferred dim as null, and a copy from either reshapes the same',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.reshape({ targetShape: [2, -1], inputShape: [6], name: 'rn_rs' })] });
+      const json = m.toJSON(null, false) as { config: { layers: { config: Record<string, unknown> }[] } };
+      const copy = await tf.models.modelFromJSON(json as never);
+      const again = tf.layers.reshape(m.layers[0].getConfig() as never);
+      const x = tf.range(0, 12).reshape([2, 6]);
+      return [m.layers[0].getConfig().targetShape, json.config.layers[0].config.target_shape, copy.predict(x), again.apply(x), copy.layers[0].getConfig().targetShape];
+    },
+  },
 ];
