@@ -411,4 +411,13 @@ export const s11Layers: Program[] = [
       return [m.layers[0].getConfig().targetShape, json.config.layers[0].config.target_shape, copy.predict(x), again.apply(x), copy.layers[0].getConfig().targetShape];
     },
   },
+  {
+    name: 'separableConv2d\'s config (depthMultiplier 1), and a copy made from it',
+    run: (tf) => {
+      const l = tf.layers.separableConv2d({ filters: 2, kernelSize: 2, depthwiseInitializer: 'heNormal', pointwiseInitializer: 'heNormal', name: 'sc1' });
+      const copy = tf.layers.separableConv2d(l.getConfig() as never);
+      copy.apply(tf.ones([1, 3, 3, 2]));
+      return [l.getConfig(), copy.getWeights().map((w) => w.shape)];
+    },
+  },
 ];
