@@ -336,6 +336,49 @@ export const s11Layers: Program[] = [
     },
   },
   {
+    name: 'toJSON and models.modelFromJSON of a model of less common layers: configs and the same predictions after setWeights',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [
+        tf.layers.conv2d({ filters: 2, kernelSize: 2, inputShape: [5, 5, 1], name: 'mj_c', kernelInitializer: tf.initializers.constant({ value: 0.3 }), kernelRegularizer: tf.regularizers.l2({ l2: 0.01 }), biasConstraint: 'nonNeg' }),
+        tf.layers.zeroPadding2d({ padding: 1, name: 'mj_zp' }), tf.layers.cropping2D({ cropping: [[1, 1], [0, 2]], name: 'mj_cr' }),
+        tf.layers.upSampling2d({ size: [2, 2], name: 'mj_up' }),
+        tf.layers.globalAveragePooling2d({ name: 'mj_g' }), tf.layers.gaussianNoise({ stddev: 0.2, name: 'mj_gn' }),
+        tf.layers.thresholdedReLU({ theta: 0.1, name: 'mj_t' }), tf.layers.repeatVector({ n: 2, name: 'mj_rv' }), tf.layers.spatialDropout1d({ rate: 0.1, name: 'mj_sd' }),
+        tf.layers.reshape({ targetShape: [-1], name: 'mj_rs' }), tf.layers.softmax({ axis: -1, name: 'mj_sm' }),
+      ] });
+      const json = m.toJSON(null, false) as { config: { layers: { class_name: string; config: Record<string, unknown> }[] } };
+      const copy = await tf.models.modelFromJSON(json as never);
+      copy.setWeights(m.getWeights());
+      const x = tf.reshape(tf.range(0, 50).div(50), [2, 5, 5, 1]);
+      // model.json's configs are compared as getConfig gives them (tessera writes every layer's dtype and initializers by their class names there).
+      return { classes: json.config.layers.map((l) => l.class_name), configs: copy.layers.map((l) => l.getConfig()), same: copy.predict(x), pred: m.predict(x), names: copy.layers.map((l) => l.name) };
+    },
+  },
+  {
+    name: 'getConfig then the class\'s static fromConfig, and the factory given the config, give the same config for less common layers',
+    run: (tf) => {
+      const layers = [
+        tf.layers.gaussianNoise({ stddev: 0.3 }), tf.layers.gaussianDropout({ rate: 0.2 }), tf.layers.cropping2D({ cropping: [[1, 2], [3, 4]] }), tf.layers.zeroPadding2d({ padding: [1, 2] }),
+        tf.layers.upSampling2d({ size: [2, 2], interpolation: 'bilinear' }), tf.layers.averagePooling3d({ poolSize: [1, 2, 2] }),
+        tf.layers.conv2dTranspose({ filters: 2, kernelSize: 3, strides: 2, kernelInitializer: 'glorotNormal' }),
+        tf.layers.separableConv2d({ filters: 2, kernelSize: 3, depthwiseInitializer: 'heNormal', pointwiseInitializer: 'heNormal', depthMultiplier: 1 }),
+        tf.layers.depthwiseConv2d({ kernelSize: 2, depthMultiplier: 2, depthwiseInitializer: 'glorotNormal' }), tf.layers.layerNormalization({ axis: -1, epsilon: 0.01 }),
+        tf.layers.layerNormalization({ axis: [1, 2] }),
+        tf.layers.permute({ dims: [2, 1] }), tf.layers.repeatVector({ n: 3 }), tf.layers.reshape({ targetShape: [3, -1] }),
+        tf.layers.thresholdedReLU({ theta: 0.5 }), tf.layers.softmax({ axis: 1 }), tf.layers.prelu({ sharedAxes: [1, 2] }), tf.layers.elu(),
+        tf.layers.leakyReLU({ alpha: 0.1 }), tf.layers.reLU({ maxValue: 6 }),
+      ];
+      return layers.map((l) => {
+        const cls = l.constructor as unknown as { fromConfig(c: unknown, config: object): { getConfig(): object; name: string } };
+        // TF.js's fromConfig writes into the config it is given, so the program keeps a copy (as saving would).
+        const config = l.getConfig();
+        const saved = JSON.parse(JSON.stringify(config)) as object;
+        const copy = cls.fromConfig(cls, config);
+        return [l.getClassName(), saved, JSON.parse(JSON.stringify(copy.getConfig())) as object, copy.name === l.name];
+      });
+    },
+  },
+  {
     name: 'a softmax layer along a middle axis of a rank-3 input',
     deviation: "TF.js 4.22's Softmax layer calls tf.softmax, which refuses any axis but the last (it throws at apply); tessera's layer normalizes along the given axis, as Keras's does",
     run: (tf) => tf.layers.softmax({ axis: 1 }).apply(tf.tensor3d([[[1, -2, 3], [-0.5, 0.25, 2]], [[0, 4, -1], [2, -3, 0.5]]])),
@@ -418,6 +461,16 @@ export const s11Layers: Program[] = [
       const copy = tf.layers.separableConv2d(l.getConfig() as never);
       copy.apply(tf.ones([1, 3, 3, 2]));
       return [l.getConfig(), copy.getWeights().map((w) => w.shape)];
+    },
+  },
+  {
+    name: 'spatialDropout1d\'s config after a model.json round trip has noiseShape and seed',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.spatialDropout1d({ rate: 0.3, inputShape: [3, 2], name: 'sd1' })] });
+      const copy = await tf.models.modelFromJSON(m.toJSON(null, false) as never);
+      const json = JSON.parse(m.toJSON() as string) as { config: { layers: { config: Record<string, unknown> }[] } };
+      const { dtype: _d, ...saved } = json.config.layers[0].config;
+      return [copy.layers[0].getConfig(), saved];
     },
   },
 ];
