@@ -473,4 +473,84 @@ export const s11Layers: Program[] = [
       return [copy.layers[0].getConfig(), saved];
     },
   },
+  {
+    name: 'freezing a layer after compile: without compiling again, and after compiling again',
+    run: async (tf) => {
+      const mk = () => {
+        const m = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2], kernelInitializer: 'ones', name: 'fz_a' }), tf.layers.dense({ units: 1, kernelInitializer: 'ones', name: 'fz_b' })] });
+        m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+        return m;
+      };
+      const x = grid(tf, 4, 2);
+      const y = grid(tf, 4, 1, 0.6);
+      const stale = mk();
+      stale.layers[0].trainable = false;
+      await stale.fit(x, y, { epochs: 1, batchSize: 4, verbose: 0 });
+      const fresh = mk();
+      fresh.layers[0].trainable = false;
+      fresh.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      await fresh.fit(x, y, { epochs: 1, batchSize: 4, verbose: 0 });
+      const whole = mk();
+      whole.trainable = false;
+      whole.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const nothing = await whole.fit(x, y, { epochs: 1, batchSize: 4, verbose: 0 }).then(() => 'trained', () => 'threw');
+      return [stale.getWeights(), fresh.getWeights(), stale.trainableWeights.length, whole.trainableWeights.length, nothing];
+    },
+  },
+  {
+    name: 'fit twice continues training; the second History counts its epochs from 0; model.apply on a tensor and with training',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], kernelInitializer: 'zeros', name: 'ft' })] });
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError', metrics: ['mae', 'mse'] });
+      const x = grid(tf, 4, 2);
+      const y = grid(tf, 4, 1, 0.6);
+      const h1 = await m.fit(x, y, { epochs: 2, batchSize: 4, verbose: 0, shuffle: false });
+      const h2 = await m.fit(x, y, { epochs: 2, batchSize: 4, verbose: 0, shuffle: false, initialEpoch: 1 });
+      const inference = m.apply(x) as ReturnType<typeof tf.ones>;
+      const dropped = tf.sequential({ layers: [tf.layers.dropout({ rate: 0.5, inputShape: [2], name: 'ft_dr' })] });
+      const trained = dropped.apply(x, { training: true }) as ReturnType<typeof tf.ones>;
+      return [h1.epoch, h2.epoch, h2.history, inference, trained.shape, m.evaluate(x, y, { batchSize: 3 })];
+    },
+  },
+  {
+    name: 'getLayer by a name or index that is not there, and by neither, throws',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], name: 'gl' })] });
+      return [attempt(() => m.getLayer('nope')) !== undefined, attempt(() => m.getLayer(undefined, 5)) !== undefined, attempt(() => m.getLayer()) !== undefined, m.getLayer('gl').name, m.getLayer(undefined, 0).name];
+    },
+  },
+  {
+    name: 'a regression tutorial: normalize, fit with validationSplit and an onEpochEnd that logs, evaluate, predict on new data',
+    run: async (tf) => {
+      const raw = tf.tensor2d([[1, 50], [2, 60], [3, 55], [4, 80], [5, 90], [6, 70], [7, 85], [8, 95], [9, 100], [10, 75]]);
+      const labels = tf.tensor2d([[3], [5], [6], [9], [11], [10], [13], [15], [17], [14]]);
+      const { mean, variance } = tf.moments(raw, 0);
+      const norm = raw.sub(mean).div(variance.sqrt());
+      const model = tf.sequential();
+      model.add(tf.layers.dense({ units: 8, activation: 'relu', inputShape: [2], kernelInitializer: tf.initializers.constant({ value: 0.2 }), name: 'rg_h' }));
+      model.add(tf.layers.dense({ units: 1, kernelInitializer: tf.initializers.constant({ value: 0.5 }), name: 'rg_o' }));
+      model.compile({ optimizer: tf.train.adam(0.05), loss: 'meanSquaredError', metrics: ['mae'] });
+      await model.fit(norm, labels, { epochs: 5, batchSize: 4, validationSplit: 0.2, shuffle: false, verbose: 0, callbacks: {
+        onEpochEnd: (epoch, logs) => { console.log(`Epoch ${epoch}: loss = ${logs?.loss.toFixed(2)}, val_mae = ${logs?.val_mae.toFixed(2)}`); },
+      } });
+      const [loss, mae] = model.evaluate(norm, labels) as ReturnType<typeof tf.scalar>[];
+      console.log(`test loss ${loss.dataSync()[0].toFixed(2)} mae ${mae.dataSync()[0].toFixed(2)}`);
+      return (model.predict(tf.tensor2d([[0.5, -0.5]])) as ReturnType<typeof tf.ones>).dataSync();
+    },
+  },
+  {
+    name: 'a two-output model saved with its optimizer through withSaveHandler, loaded with fromMemory, trains on with its compile settings',
+    run: async (tf) => {
+      const m = twoByTwo(tf);
+      m.compile({ optimizer: tf.train.adam(0.01), loss: ['meanSquaredError', 'categoricalCrossentropy'], metrics: ['accuracy'] });
+      const d = twoData(tf);
+      await m.fit([d.a, d.b], [d.reg, d.cls], { epochs: 1, batchSize: 6, verbose: 0 });
+      let artifacts: unknown = null;
+      const saved = await m.save(tf.io.withSaveHandler(async (a) => { artifacts = a; return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } }; }), { includeOptimizer: true });
+      const loaded = await tf.loadLayersModel(tf.io.fromMemory(artifacts as never));
+      const h = await loaded.fit([d.a, d.b], [d.reg, d.cls], { epochs: 1, batchSize: 6, verbose: 0 });
+      const orig = await m.fit([d.a, d.b], [d.reg, d.cls], { epochs: 1, batchSize: 6, verbose: 0 });
+      return { type: saved.modelArtifactsInfo.modelTopologyType, names: loaded.outputNames, inputs: loaded.inputNames, h: h.history, orig: orig.history, pred: loaded.predict([d.a, d.b]) };
+    },
+  },
 ];
