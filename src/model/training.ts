@@ -218,7 +218,8 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
     checkTargets(op, 'y', c, ys, n, outputs);
     if (o.validationData !== undefined) {
       const vd = o.validationData;
-      if (!Array.isArray(vd) || vd.length < 2) throw argError(op, 'validationData', typeof vd, 'a pair [xVal, yVal]');
+      // A third item (validation sample weights) is refused, as TF.js refuses it, rather than ignored.
+      if (!Array.isArray(vd) || vd.length !== 2) throw argError(op, 'validationData', Array.isArray(vd) ? `an array of ${vd.length} items` : typeof vd, 'a pair [xVal, yVal] (sample weights are not supported)');
       const vx = dataList(op, 'validationData[0]', vd[0], inputs, 'inputs', owned);
       const vn = checkInputs(op, 'validationData[0]', vx, inputs);
       const vy = dataList(op, 'validationData[1]', vd[1], outputs, 'outputs', owned);
