@@ -567,4 +567,62 @@ export const s11Layers: Program[] = [
       return { type: saved.modelArtifactsInfo.modelTopologyType, names: loaded.outputNames, inputs: loaded.inputNames, h: h.history, orig: orig.history, pred: loaded.predict([d.a, d.b]) };
     },
   },
+  {
+    name: 'tf.losses functions as compile losses (meanSquaredError, absoluteDifference, huberLoss, logLoss, hingeLoss, sigmoidCrossEntropy, softmaxCrossEntropy, cosineDistance)',
+    run: async (tf) => {
+      const x = grid(tf, 4, 2);
+      const y = tf.tensor2d([[1, 0], [0, 1], [1, 0], [1, 0]]);
+      type L = (a: ReturnType<typeof tf.ones>, b: ReturnType<typeof tf.ones>) => ReturnType<typeof tf.ones>;
+      const losses: [string, L][] = [
+        ['mse', (a, b) => tf.losses.meanSquaredError(a, b)], ['abs', (a, b) => tf.losses.absoluteDifference(a, b)], ['huber', (a, b) => tf.losses.huberLoss(a, b)],
+        ['log', (a, b) => tf.losses.logLoss(a, tf.sigmoid(b))], ['hinge', (a, b) => tf.losses.hingeLoss(a, b)], ['sce', (a, b) => tf.losses.sigmoidCrossEntropy(a, b)],
+        ['softmax', (a, b) => tf.losses.softmaxCrossEntropy(a, b)], ['cos', (a, b) => tf.losses.cosineDistance(a, b, 1)],
+      ];
+      const out: unknown[] = [];
+      for (const [name, loss] of losses) {
+        const m = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2], kernelInitializer: tf.initializers.constant({ value: 0.3 }), name: `tl_${name}` })] });
+        m.compile({ optimizer: tf.train.sgd(0.1), loss });
+        out.push([name, (await m.fit(x, y, { epochs: 2, batchSize: 4, verbose: 0 })).history.loss]);
+      }
+      return out;
+    },
+  },
+  {
+    name: 'tf.metrics functions called directly on tensors',
+    run: (tf) => {
+      const yTrue = tf.tensor2d([[0, 1, 0], [1, 0, 0], [0, 0, 1], [0, 1, 0]]);
+      const yPred = tf.tensor2d([[0.1, 0.7, 0.2], [0.3, 0.4, 0.3], [0.2, 0.2, 0.6], [0.5, 0.3, 0.2]]);
+      const bTrue = tf.tensor1d([1, 0, 1, 1, 0]);
+      const bPred = tf.tensor1d([0.8, 0.6, 0.3, 0.9, 0.1]);
+      return [
+        tf.metrics.categoricalAccuracy(yTrue, yPred), tf.metrics.binaryAccuracy(bTrue, bPred), tf.metrics.precision(bTrue, bPred.round()), tf.metrics.recall(bTrue, bPred.round()),
+        tf.metrics.meanSquaredError(yTrue, yPred), tf.metrics.MSE(yTrue, yPred), tf.metrics.meanAbsoluteError(yTrue, yPred),
+        tf.metrics.meanAbsolutePercentageError(yTrue.add(1), yPred), tf.metrics.MAPE(yTrue.add(1), yPred), tf.metrics.cosineProximity(yTrue, yPred),
+        tf.metrics.categoricalCrossentropy(yTrue, yPred), tf.metrics.binaryCrossentropy(bTrue, bPred), tf.metrics.sparseCategoricalAccuracy(tf.tensor1d([1, 0, 2, 0]), yPred),
+        tf.metrics.r2Score(tf.tensor1d([1, 2, 3, 4]), tf.tensor1d([1.1, 1.9, 3.2, 3.7])),
+      ];
+    },
+  },
+  {
+    name: 'optimizers by name in compile (sgd, adam, rmsprop, adagrad, adadelta, adamax): losses and weights after fit',
+    run: async (tf) => {
+      const out: unknown[] = [];
+      for (const optimizer of ['sgd', 'adam', 'rmsprop', 'adagrad', 'adadelta', 'adamax']) {
+        const m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], kernelInitializer: tf.initializers.constant({ value: 0.3 }), name: `on_${optimizer}` })] });
+        m.compile({ optimizer, loss: 'meanSquaredError' });
+        const h = await m.fit(grid(tf, 4, 2), grid(tf, 4, 1, 0.7), { epochs: 3, batchSize: 2, shuffle: false, verbose: 0 });
+        out.push([optimizer, h.history.loss, m.getWeights(), m.optimizer?.getClassName()]);
+      }
+      return out;
+    },
+  },
+  {
+    name: 'a dense layer with an activityRegularizer in fit',
+    deviation: "TF.js 4.22 refuses to apply a layer that has an activityRegularizer (\"Layer invocation in the presence of activity regularizer(s) is not supported yet\"); tessera adds the penalty on the layer's output to the loss, as Keras does",
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2], kernelInitializer: 'ones', activityRegularizer: tf.regularizers.l1({ l1: 0.1 }), name: 'dar' })] });
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      return (await m.fit(grid(tf, 4, 2), grid(tf, 4, 2, 0.6), { epochs: 2, batchSize: 4, verbose: 0 })).history;
+    },
+  },
 ];
