@@ -617,6 +617,21 @@ export const s11Layers: Program[] = [
     },
   },
   {
+    name: 'activation names on dense layers and activation layers (selu, softplus, softsign, hardSigmoid, swish, mish, gelu, relu6, linear, elu, tanh, sigmoid, softmax)',
+    run: (tf) => {
+      const x = tf.tensor2d([[-2, -0.5, 0, 0.5, 3]]);
+      const names = ['selu', 'softplus', 'softsign', 'hardSigmoid', 'swish', 'mish', 'gelu', 'gelu_new', 'relu6', 'linear', 'elu', 'tanh', 'sigmoid', 'softmax', 'relu', 'logSigmoid'];
+      return names.map((activation) => {
+        try {
+          const dense = tf.layers.dense({ units: 5, activation: activation as never, kernelInitializer: 'identity', useBias: false });
+          return [activation, tf.layers.activation({ activation: activation as never }).apply(x), dense.apply(x), dense.getConfig().activation];
+        } catch (e) {
+          return [activation, 'threw'];
+        }
+      });
+    },
+  },
+  {
     name: 'a dense layer with an activityRegularizer in fit',
     deviation: "TF.js 4.22 refuses to apply a layer that has an activityRegularizer (\"Layer invocation in the presence of activity regularizer(s) is not supported yet\"); tessera adds the penalty on the layer's output to the loss, as Keras does",
     run: async (tf) => {
