@@ -632,6 +632,20 @@ export const s11Layers: Program[] = [
     },
   },
   {
+    name: 'l1l2 defaults, and constraints by name and instance (nonNeg, unitNorm, maxNorm, minMaxNorm): configs, class names and one fit step',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [
+        tf.layers.dense({ units: 3, inputShape: [2], kernelInitializer: tf.initializers.constant({ value: 0.5 }), kernelConstraint: 'nonNeg', name: 'ar_1' }),
+        tf.layers.dense({ units: 1, kernelInitializer: 'ones', kernelRegularizer: tf.regularizers.l1l2(), biasConstraint: 'maxNorm', kernelConstraint: tf.constraints.minMaxNorm({ minValue: 0.5, maxValue: 1, axis: 0 }), name: 'ar_2' }),
+      ] });
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      // One step: TF.js projects onto the constraints only when weights are set (see layers-more's deviation), so later losses differ.
+      const h = await m.fit(grid(tf, 4, 2), grid(tf, 4, 1, 0.7), { epochs: 1, batchSize: 4, verbose: 0 });
+      const c = [tf.constraints.unitNorm({ axis: 0 }), tf.constraints.maxNorm({ maxValue: 2 }), tf.constraints.nonNeg(), tf.constraints.minMaxNorm({ rate: 0.5 })].map((k) => [k.getClassName(), k.getConfig(), k.apply(tf.tensor2d([[3, -4], [0, 1]]))]);
+      return { h: h.history, configs: m.layers.map((l) => l.getConfig()), c, l1l2: [tf.regularizers.l1l2().getConfig(), tf.regularizers.l1l2().getClassName(), tf.regularizers.l2().getClassName()] };
+    },
+  },
+  {
     name: 'a dense layer with an activityRegularizer in fit',
     deviation: "TF.js 4.22 refuses to apply a layer that has an activityRegularizer (\"Layer invocation in the presence of activity regularizer(s) is not supported yet\"); tessera adds the penalty on the layer's output to the loss, as Keras does",
     run: async (tf) => {
