@@ -654,4 +654,88 @@ export const s11Layers: Program[] = [
       return (await m.fit(grid(tf, 4, 2), grid(tf, 4, 2, 0.6), { epochs: 2, batchSize: 4, verbose: 0 })).history;
     },
   },
+  {
+    name: 'a model of inputs: [a] and outputs: [o]: predict, evaluate, fit with a named map, inputNames and outputNames, weight names',
+    run: async (tf) => {
+      const a = tf.input({ shape: [2], name: 'lone_in' });
+      const o = tf.layers.dense({ units: 1, kernelInitializer: 'ones', name: 'lone_out' }).apply(a) as Sym;
+      const m = tf.model({ inputs: [a], outputs: [o] });
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const x = grid(tf, 4, 2);
+      const y = grid(tf, 4, 1, 0.6);
+      const h = await m.fit({ lone_in: x }, { lone_out: y }, { epochs: 2, batchSize: 2, shuffle: false, verbose: 0 });
+      const pred = m.predict(x);
+      return { isArray: Array.isArray(pred), pred, ev: m.evaluate(x, y), h: h.history, names: [m.inputNames, m.outputNames, m.weights.map((w) => w.name), m.inputs.map((t) => t.shape), m.outputs.map((t) => t.shape)] };
+    },
+  },
+  {
+    name: 'evaluate without metrics returns one scalar, with three metrics an array; predict with batchSize and predictOnBatch agree',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3], activation: 'softmax', kernelInitializer: tf.initializers.constant({ value: 0.1 }), name: 'ev' })] });
+      const x = grid(tf, 5, 3);
+      const y = tf.oneHot(tf.tensor1d([0, 1, 1, 0, 1], 'int32'), 2).toFloat();
+      m.compile({ optimizer: 'sgd', loss: 'categoricalCrossentropy' });
+      const one = m.evaluate(x, y, { batchSize: 2 });
+      m.compile({ optimizer: 'sgd', loss: 'categoricalCrossentropy', metrics: ['accuracy', 'mse', tf.metrics.categoricalCrossentropy] });
+      return [one, m.evaluate(x, y, { batchSize: 2 }), m.metricsNames, m.predict(x, { batchSize: 2 }), m.predictOnBatch(x)];
+    },
+  },
+  {
+    name: 'timeDistributed over conv2d, then batchNormalization, in a fitted model; weights and predictions',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [
+        tf.layers.timeDistributed({ layer: tf.layers.conv2d({ filters: 2, kernelSize: 2, kernelInitializer: tf.initializers.constant({ value: 0.2 }), name: 'td_c' }), inputShape: [2, 3, 3, 1], name: 'td' }),
+        tf.layers.reshape({ targetShape: [2, 8], name: 'td_r' }),
+        tf.layers.batchNormalization({ momentum: 0.5, name: 'td_bn' }),
+        tf.layers.flatten({ name: 'td_f' }), tf.layers.dense({ units: 1, kernelInitializer: 'ones', name: 'td_o' }),
+      ] });
+      m.compile({ optimizer: tf.train.sgd(0.01), loss: 'meanSquaredError' });
+      const x = tf.reshape(tf.range(0, 4 * 18).div(40).sin(), [4, 2, 3, 3, 1]);
+      const y = grid(tf, 4, 1, 0.9);
+      const h = await m.fit(x, y, { epochs: 2, batchSize: 2, shuffle: false, verbose: 0 });
+      return { h: h.history, bn: m.getLayer('td_bn').getWeights(), pred: m.predict(x), shapes: m.layers.map((l) => l.outputShape) };
+    },
+  },
+  {
+    name: 'merge layers applied to concrete tensors of different batch sizes or shapes throw; concatenate of mismatched symbolic shapes throws',
+    run: (tf) => {
+      const a = tf.ones([2, 3]);
+      return [
+        attempt(() => tf.layers.add().apply([a, tf.ones([2, 4])])) !== undefined,
+        attempt(() => tf.layers.concatenate().apply([tf.input({ shape: [2, 3] }), tf.input({ shape: [4, 3] })])) !== undefined,
+        attempt(() => tf.layers.multiply().apply([a])) !== undefined,
+        tf.layers.concatenate({ axis: 1 }).apply([tf.input({ shape: [2, 3] }), tf.input({ shape: [4, 3] })]) instanceof Object,
+        tf.layers.average().apply([a, a.mul(3)]),
+      ];
+    },
+  },
+  {
+    name: 'weights of a layer by name after training, layer.weights/trainableWeights/nonTrainableWeights, variable trainable flags, countParams',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [
+        tf.layers.dense({ units: 3, inputShape: [2], kernelInitializer: 'ones', name: 'wv_d' }),
+        tf.layers.batchNormalization({ name: 'wv_bn' }),
+        tf.layers.dense({ units: 1, useBias: false, kernelInitializer: 'ones', name: 'wv_o' }),
+      ] });
+      const bn = m.getLayer('wv_bn');
+      return [
+        m.weights.map((w) => [w.name, w.shape, w.trainable]), bn.trainableWeights.map((w) => w.name), bn.nonTrainableWeights.map((w) => w.name),
+        m.countParams(), bn.countParams(), m.layers.map((l) => l.countParams()), m.trainableWeights.length, m.nonTrainableWeights.length,
+      ];
+    },
+  },
+  {
+    name: 'batchNormalization over axis 1 of a rank-3 input in fit',
+    deviation: "TF.js 4.22's BatchNormalization in training with an axis other than the last throws (\"Size(32) must match the product of shape 1,2,1\"); tessera normalizes over the other axes, as Keras does (its output and input gradient checked against the formula)",
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [
+        tf.layers.dense({ units: 8, inputShape: [2, 4], kernelInitializer: tf.initializers.constant({ value: 0.2 }), name: 'b1_d' }),
+        tf.layers.batchNormalization({ axis: 1, momentum: 0.5, name: 'b1_bn' }), tf.layers.flatten({ name: 'b1_f' }), tf.layers.dense({ units: 1, kernelInitializer: 'ones', name: 'b1_o' }),
+      ] });
+      m.compile({ optimizer: tf.train.sgd(0.001), loss: 'meanSquaredError' });
+      const x = tf.reshape(tf.range(0, 32).div(10).sin(), [4, 2, 4]);
+      const h = await m.fit(x, grid(tf, 4, 1, 0.9), { epochs: 2, batchSize: 2, shuffle: false, verbose: 0 });
+      return { h: h.history, bn: m.getLayer('b1_bn').getWeights() };
+    },
+  },
 ];
