@@ -738,4 +738,42 @@ export const s11Layers: Program[] = [
       return { h: h.history, bn: m.getLayer('b1_bn').getWeights() };
     },
   },
+  {
+    name: 'the artifacts save hands to a handler: keys, format, weight specs (with the optimizer\'s after fit), training config, byte length',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3], kernelInitializer: 'ones', name: 'ar_d' }), tf.layers.batchNormalization({ name: 'ar_bn' })] });
+      m.compile({ optimizer: tf.train.adam(0.01), loss: 'meanSquaredError', metrics: ['mae', 'accuracy'] });
+      await m.fit(grid(tf, 4, 3), grid(tf, 4, 2), { epochs: 1, verbose: 0 });
+      const seen: Record<string, unknown>[] = [];
+      for (const includeOptimizer of [false, true]) {
+        await m.save(tf.io.withSaveHandler(async (a) => {
+          const art = a as unknown as Record<string, unknown> & { weightSpecs: { name: string; shape: number[]; dtype: string }[]; weightData: ArrayBuffer };
+          seen.push({ keys: Object.keys(art).sort(), format: art.format, generatedBy: typeof art.generatedBy, convertedBy: art.convertedBy, training: art.trainingConfig,
+            specs: art.weightSpecs.map((w) => [w.name, w.shape, w.dtype]), bytes: art.weightData.byteLength });
+          return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+        }), { includeOptimizer });
+      }
+      return seen;
+    },
+  },
+  {
+    name: 'a model saved before compile, or compiled but saved without its optimizer, loads uncompiled (fit throws); one saved with it fits',
+    run: async (tf) => {
+      const save = async (m: ReturnType<typeof tf.sequential>, includeOptimizer = false) => {
+        let art: unknown = null;
+        await m.save(tf.io.withSaveHandler(async (a) => { art = a; return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } }; }), { includeOptimizer });
+        return tf.loadLayersModel(tf.io.fromMemory(art as never));
+      };
+      const bare = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], kernelInitializer: 'ones', name: 'un_d' })] });
+      const loadedBare = await save(bare);
+      const fitBare = await loadedBare.fit(grid(tf, 2, 2), grid(tf, 2, 1), { epochs: 1, verbose: 0 }).then(() => 'trained', () => 'threw');
+      const compiled = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], kernelInitializer: 'ones', name: 'co_d' })] });
+      compiled.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanAbsoluteError', metrics: ['mse'] });
+      const without = await save(compiled);
+      const fitWithout = await without.fit(grid(tf, 2, 2), grid(tf, 2, 1), { epochs: 1, verbose: 0 }).then(() => 'trained', () => 'threw');
+      const loaded = await save(compiled, true);
+      const h = await loaded.fit(grid(tf, 2, 2), grid(tf, 2, 1), { epochs: 2, verbose: 0 });
+      return [fitBare, fitWithout, h.history, loaded.getWeights(), loaded.optimizer?.getClassName()];
+    },
+  },
 ];
