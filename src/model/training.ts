@@ -251,7 +251,7 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
   const progress = o.verbose > 0 ? new ProgressLogger(o.epochs, steps, getBackend(), o.verbose === 1) : null;
   const callbacks = o.callbacks;
   try {
-    await trainingRun(model, o, async (yielder) => {
+    await trainingRun(model, o, history.params, async (yielder) => {
       let order = range(n);
       let cursor = n;
       for (let epoch = o.initialEpoch; epoch < o.epochs && !model.stopTraining; epoch++) {
@@ -304,13 +304,14 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
 }
 
 /**
- * What fit and fitDataset share around their epochs: the callbacks get the model and onTrainBegin, `epochs` runs with
+ * What fit and fitDataset share around their epochs: the callbacks get the model, the params and onTrainBegin, `epochs` runs with
  * a yielder (yieldEvery's pauses, each reported by onYield), then onTrainEnd; the model reads as training until the
  * run returns or throws.
  */
-export async function trainingRun(model: TrainableModel, o: Pick<FitOptions, 'callbacks' | 'yieldEvery'>, epochs: (yielder: Yielder) => Promise<void>): Promise<void> {
+export async function trainingRun(model: TrainableModel, o: Pick<FitOptions, 'callbacks' | 'yieldEvery'>, params: History['params'], epochs: (yielder: Yielder) => Promise<void>): Promise<void> {
   const callbacks = o.callbacks;
   callbacks.setModel(model);
+  callbacks.setParams(params);
   model.stopTraining = false;
   model.isTraining = true;
   try {

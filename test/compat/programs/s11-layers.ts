@@ -776,4 +776,35 @@ export const s11Layers: Program[] = [
       return [fitBare, fitWithout, h.history, loaded.getWeights(), loaded.optimizer?.getClassName()];
     },
   },
+  {
+    name: 'stopTraining set in onBatchEnd stops within the epoch; a callback that throws rejects fit; a tf.Callback subclass reads this.params and this.model',
+    run: async (tf) => {
+      const mk = (name: string) => {
+        const m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], kernelInitializer: 'ones', name })] });
+        m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+        return m;
+      };
+      const x = grid(tf, 6, 2);
+      const y = grid(tf, 6, 1, 0.4);
+      const seen: unknown[] = [];
+      const a = mk('st_a');
+      const h = await a.fit(x, y, { epochs: 3, batchSize: 2, shuffle: false, verbose: 0, callbacks: {
+        onBatchEnd: (batch) => { seen.push(['batch', batch]); if (batch === 1) a.stopTraining = true; },
+        onEpochEnd: (epoch, logs) => { seen.push(['epoch', epoch, num(logs)]); },
+      } });
+      const b = mk('st_b');
+      const failed = await b.fit(x, y, { epochs: 2, verbose: 0, callbacks: { onEpochEnd: () => { throw new Error('stop here'); } } }).then(() => 'trained', (e: Error) => e.message);
+      class Recorder extends tf.Callback {
+        log: unknown[] = [];
+        override async onEpochEnd(epoch: number, logs?: Logs) {
+          // The keys only: TF.js hands a subclass the logs as scalar tensors (an object-literal callback gets numbers).
+          this.log.push([epoch, Object.keys(logs ?? {}), this.params.epochs, this.params.samples, this.params.batchSize, this.params.metrics, this.model !== undefined]);
+        }
+      }
+      const rec = new Recorder();
+      const c = mk('st_c');
+      await c.fit(x, y, { epochs: 2, batchSize: 3, shuffle: false, verbose: 0, callbacks: [rec] });
+      return { seen, h: h.history, epochs: h.epoch, failed, w: b.getWeights(), rec: rec.log };
+    },
+  },
 ];
