@@ -807,4 +807,39 @@ export const s11Layers: Program[] = [
       return { seen, h: h.history, epochs: h.epoch, failed, w: b.getWeights(), rec: rec.log };
     },
   },
+  {
+    name: 'channelsFirst image layers (conv2d, maxPooling2d, averagePooling2d, zeroPadding2d, cropping2D, upSampling2d, global pooling, flatten) in a model: summary and predict',
+    run: (tf) => {
+      const one = tf.initializers.constant({ value: 0.1 });
+      const m = tf.sequential({ layers: [
+        tf.layers.conv2d({ filters: 2, kernelSize: 2, dataFormat: 'channelsFirst', inputShape: [1, 5, 5], kernelInitializer: one, biasInitializer: 'ones', name: 'cf_c' }),
+        tf.layers.zeroPadding2d({ padding: 1, dataFormat: 'channelsFirst', name: 'cf_zp' }),
+        tf.layers.maxPooling2d({ poolSize: 2, dataFormat: 'channelsFirst', name: 'cf_mp' }),
+        tf.layers.upSampling2d({ size: [2, 2], dataFormat: 'channelsFirst', name: 'cf_up' }),
+        tf.layers.cropping2D({ cropping: [[1, 0], [0, 1]], dataFormat: 'channelsFirst', name: 'cf_cr' }),
+        tf.layers.averagePooling2d({ poolSize: 2, strides: 1, dataFormat: 'channelsFirst', name: 'cf_ap' }),
+        tf.layers.flatten({ dataFormat: 'channelsFirst', name: 'cf_f' }),
+      ] });
+      m.summary();
+      const x = tf.reshape(tf.range(0, 50).div(25).cos(), [2, 1, 5, 5]);
+      const g = tf.layers.globalAveragePooling2d({ dataFormat: 'channelsFirst' }).apply(x);
+      const gm = tf.layers.globalMaxPooling2d({ dataFormat: 'channelsFirst' }).apply(x);
+      return [m.predict(x), g, gm, m.layers.map((l) => l.getConfig().dataFormat)];
+    },
+  },
+  {
+    name: 'dense on a rank-3 input acts on the last axis; fit of permute, repeatVector and flatten around it; summary',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [
+        tf.layers.dense({ units: 3, inputShape: [4, 2], kernelInitializer: tf.initializers.constant({ value: 0.25 }), activation: 'tanh', name: 'r3_d' }),
+        tf.layers.permute({ dims: [2, 1], name: 'r3_p' }), tf.layers.flatten({ name: 'r3_f' }), tf.layers.repeatVector({ n: 2, name: 'r3_rv' }),
+        tf.layers.dense({ units: 1, kernelInitializer: 'ones', name: 'r3_o' }), tf.layers.flatten({ name: 'r3_f2' }),
+      ] });
+      m.summary();
+      m.compile({ optimizer: tf.train.sgd(0.05), loss: 'meanSquaredError' });
+      const x = tf.reshape(tf.range(0, 24).div(12).sin(), [3, 4, 2]);
+      const h = await m.fit(x, grid(tf, 3, 2, 0.4), { epochs: 2, batchSize: 3, verbose: 0 });
+      return [h.history, m.predict(x), m.getWeights()[0]];
+    },
+  },
 ];
