@@ -842,4 +842,16 @@ export const s11Layers: Program[] = [
       return [h.history, m.predict(x), m.getWeights()[0]];
     },
   },
+  {
+    name: 'a batch size the first layer declares (batchSize, batchInputShape) shows in the summary and in each layer\'s outputShape',
+    run: (tf) => {
+      const a = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3], batchSize: 4, kernelInitializer: 'ones', name: 'bd_d' }), tf.layers.dense({ units: 1, name: 'bd_o' })] });
+      a.summary();
+      const b = tf.sequential({ layers: [
+        tf.layers.conv2d({ filters: 2, kernelSize: 2, batchInputShape: [2, 4, 4, 1], name: 'bd_c' }), tf.layers.flatten({ name: 'bd_f' }), tf.layers.dense({ units: 3, name: 'bd_e' }),
+      ] });
+      b.summary();
+      return [a.layers.map((l) => l.outputShape), b.layers.map((l) => l.outputShape), a.inputs[0].shape, b.outputs[0].shape, a.predict(tf.ones([4, 3])).shape];
+    },
+  },
 ];
