@@ -15,6 +15,12 @@ export interface Constraint {
   apply(w: Tensor): Tensor;
   /** The config in TF.js's camelCase spelling. */
   getConfig(): Record<string, number>;
+  /** The class name TF.js saves it under (its Serializable's getClassName). */
+  getClassName(): string;
+}
+
+function constraint(className: Constraint['className'], apply: (w: Tensor) => Tensor, getConfig: () => Record<string, number>): Constraint {
+  return { className, apply, getConfig, getClassName: () => className };
 }
 
 function norms(w: Tensor, axis: number): Tensor {
@@ -40,26 +46,22 @@ export function maxNorm(config?: { maxValue?: number; axis?: number }): Constrai
   const c = readArgs(op, config, ['maxValue', 'axis']);
   const maxValue = num(op, 'maxValue', c.maxValue, 2);
   const axis = num(op, 'axis', c.axis, 0, true);
-  return {
-    className: 'MaxNorm',
-    apply: (w) => {
-      const n = norms(w, axis);
-      return mul(w, div(clipByValue(n, 0, maxValue), add(n, EPSILON)));
-    },
-    getConfig: () => ({ maxValue, axis }),
-  };
+  return constraint('MaxNorm', (w) => {
+    const n = norms(w, axis);
+    return mul(w, div(clipByValue(n, 0, maxValue), add(n, EPSILON)));
+  }, () => ({ maxValue, axis }));
 }
 
 /** Scales each slice along axis to unit L2 norm (axis 0 by default), as tf.constraints.unitNorm. */
 export function unitNorm(config?: { axis?: number }): Constraint {
   const op = 'constraints.unitNorm';
   const axis = num(op, 'axis', readArgs(op, config, ['axis']).axis, 0, true);
-  return { className: 'UnitNorm', apply: (w) => div(w, add(norms(w, axis), EPSILON)), getConfig: () => ({ axis }) };
+  return constraint('UnitNorm', (w) => div(w, add(norms(w, axis), EPSILON)), () => ({ axis }));
 }
 
 /** Clamps the weights at zero from below, as tf.constraints.nonNeg. */
 export function nonNeg(): Constraint {
-  return { className: 'NonNeg', apply: (w) => relu(w), getConfig: () => ({}) };
+  return constraint('NonNeg', (w) => relu(w), () => ({}));
 }
 
 /**
@@ -74,15 +76,11 @@ export function minMaxNorm(config?: { minValue?: number; maxValue?: number; rate
   const rate = num(op, 'rate', c.rate, 1);
   const axis = num(op, 'axis', c.axis, 0, true);
   if (minValue > maxValue) throw argError(op, 'minValue', String(minValue), `at most maxValue ${maxValue}`);
-  return {
-    className: 'MinMaxNorm',
-    apply: (w) => {
-      const n = norms(w, axis);
-      const desired = add(mul(clipByValue(n, minValue, maxValue), rate), mul(n, 1 - rate));
-      return mul(w, div(desired, add(n, EPSILON)));
-    },
-    getConfig: () => ({ minValue, maxValue, rate, axis }),
-  };
+  return constraint('MinMaxNorm', (w) => {
+    const n = norms(w, axis);
+    const desired = add(mul(clipByValue(n, minValue, maxValue), rate), mul(n, 1 - rate));
+    return mul(w, div(desired, add(n, EPSILON)));
+  }, () => ({ minValue, maxValue, rate, axis }));
 }
 
 export type ConstraintName = 'maxNorm' | 'unitNorm' | 'nonNeg' | 'minMaxNorm';

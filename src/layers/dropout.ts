@@ -106,8 +106,4 @@ export class SpatialDropout1D extends Dropout {
   protected override maskShape(x: Tensor): number[] {
     return [x.shape[0], 1, x.shape[2]];
   }
-
-  protected override layerConfig(): LayerConfig {
-    return { rate: this.rate, seed: this.seed ?? null };
-  }
 }

@@ -581,8 +581,13 @@ export abstract class Layer {
     return false;
   }
 
-  /** The output shape with a null batch dim, as TF.js reports it (a list for several outputs). */
+  /**
+   * The output shape, as TF.js reports it (a list for several outputs): that of the layer's first application to
+   * symbolic tensors (so a batch size the model declares shows), else computed with a null batch dim.
+   */
   get outputShape(): (number | null)[] | (number | null)[][] {
+    const node = this.inboundNodes[0];
+    if (node) return node.outputs.length === 1 ? node.outputs[0].shape.slice() : node.outputs.map((t) => t.shape.slice());
     const input = this.takesList() ? this.inputShapesNoBatch : this.inputShapeNoBatch;
     if (!input) throw new Error(`${this.name}: outputShape is unknown until the layer is built (give inputShape or add it to a model)`);
     const out = this.outputShapeNoBatch(input);

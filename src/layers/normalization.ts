@@ -205,6 +205,8 @@ export interface LayerNormalizationLayerArgs extends AffineNormArgs {
 /** Normalizes each sample over `axis` (the last by default), then scales and shifts, as tf.layers.layerNormalization. */
 export class LayerNormalization extends AffineNorm {
   readonly axis: number[];
+  /** The axis as given (a number stays a number in the config until the layer is built, as TF.js's). */
+  private readonly axisArg: number | number[];
 
   constructor(args: LayerNormalizationLayerArgs = {}) {
     const op = 'layers.layerNormalization';
@@ -214,6 +216,7 @@ export class LayerNormalization extends AffineNorm {
     const list = Array.isArray(axis) ? axis : [axis];
     if (list.length === 0 || !list.every(Number.isInteger)) throw argError(op, 'axis', fmtValue(axis), 'an integer or a non-empty array of integers');
     this.axis = list;
+    this.axisArg = Array.isArray(axis) ? list.slice() : axis;
     this.buildIfShaped();
   }
 
@@ -237,6 +240,6 @@ export class LayerNormalization extends AffineNorm {
   protected override layerConfig(): LayerConfig {
     // Once the rank is known the axes are written resolved (non-negative), as TF.js and Keras do.
     const rank = this.inputShapeNoBatch ? this.inputShapeNoBatch.length + 1 : 0;
-    return { axis: rank ? this.paramAxes(rank) : this.axis, ...this.affineConfig(false) };
+    return { axis: rank ? this.paramAxes(rank) : this.axisArg, ...this.affineConfig(false) };
   }
 }

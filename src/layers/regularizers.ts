@@ -10,6 +10,8 @@ export interface Regularizer {
   readonly className: 'L1L2';
   apply(x: Tensor): Tensor;
   getConfig(): { l1: number; l2: number };
+  /** The class name TF.js saves it under (its Serializable's getClassName). */
+  getClassName(): string;
 }
 
 class L1L2 implements Regularizer {
@@ -26,6 +28,10 @@ class L1L2 implements Regularizer {
 
   getConfig(): { l1: number; l2: number } {
     return { l1: this.l1, l2: this.l2 };
+  }
+
+  getClassName(): string {
+    return this.className;
   }
 }
 

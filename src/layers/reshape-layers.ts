@@ -40,6 +40,7 @@ export class Reshape extends Layer {
   }
 
   protected override layerConfig(): LayerConfig {
-    return { target_shape: this.targetShape };
+    // The inferred dim is written as null, as TF.js writes it (its loader reads -1 and null alike).
+    return { target_shape: this.targetShape.map((d) => (d === -1 ? null : d)) };
   }
 }

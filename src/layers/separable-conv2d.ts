@@ -58,8 +58,10 @@ export class SeparableConv2D extends DepthwiseKernelLayer {
   }
 
   protected override layerConfig(): LayerConfig {
+    // TF.js's config has no depthMultiplier (its copies get 1); it is written only where it is not that default.
+    const { depth_multiplier: multiplier, ...depthwise } = this.depthwiseConfig();
     return {
-      filters: this.filters, ...this.depthwiseConfig(),
+      filters: this.filters, ...depthwise, ...(multiplier === 1 ? {} : { depth_multiplier: multiplier }),
       pointwise_initializer: initializerConfig(this.pointwiseInitializer),
       pointwise_regularizer: regularizerConfig(this.pointwiseRegularizer),
       pointwise_constraint: constraintConfig(this.pointwiseConstraint),

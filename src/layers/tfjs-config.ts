@@ -34,5 +34,7 @@ function withInitializerViews(value: Json, key: string): Json {
 export function tfjsLayerConfig(saved: Config, declaresInput: boolean): Config {
   const view = withInitializerViews(tsConfig(saved as ConfigValue), '') as Config;
   if (!declaresInput) delete view.dtype;
+  // TF.js's getConfig names an activation by its class name, which for gelu_new keeps the underscore camelCasing drops.
+  for (const key of ['activation', 'recurrentActivation']) if (view[key] === 'geluNew') view[key] = 'gelu_new';
   return view;
 }

@@ -30,9 +30,15 @@ export interface CallbackModel {
 export abstract class Callback {
   /** The model being trained; fit sets it before the first hook (typed as set, as TF.js's). */
   model!: CallbackModel;
+  /** fit's settings (epochs, samples, batchSize, metrics, ...), set before the first hook, as TF.js's BaseCallback.params. */
+  params!: History['params'];
 
   setModel(model: CallbackModel): void {
     this.model = model;
+  }
+
+  setParams(params: History['params']): void {
+    this.params = params;
   }
 
   // The hooks, doing nothing until a subclass overrides them, as TF.js's BaseCallback.
@@ -76,6 +82,10 @@ export class CallbackList {
 
   setModel(model: CallbackModel): void {
     for (const cb of this.list) if (cb instanceof Callback) cb.setModel(model);
+  }
+
+  setParams(params: History['params']): void {
+    for (const cb of this.list) if (cb instanceof Callback) cb.setParams(params);
   }
 
   /** Whether any callback has this hook (fit skips building the logs of a per-batch hook nobody has). */

@@ -90,7 +90,7 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
   // TF.js's params: the initialEpoch given (null without one), steps from batchesPerEpoch or the dataset's size.
   const history = newHistory(names, { epochs: o.epochs, initialEpoch: args.initialEpoch ?? null, samples: null, steps: batchesPerEpoch ?? (dataset.size !== null && Number.isFinite(dataset.size) ? dataset.size : null), batchSize: null, verbose: args.verbose ?? 1, doValidation: vd !== undefined });
   const callbacks = o.callbacks;
-  await trainingRun(model, o, async (yielder) => {
+  await trainingRun(model, o, history.params, async (yielder) => {
     let it: DatasetIterator<unknown> = await dataset.iterator();
     for (let epoch = o.initialEpoch; epoch < o.epochs && !model.stopTraining; epoch++) {
       await callbacks.call('onEpochBegin', epoch, {});

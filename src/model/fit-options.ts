@@ -82,9 +82,12 @@ export function parseFitArgs(args: ModelFitArgs): FitOptions {
   if (args.seed !== undefined && !Number.isFinite(args.seed)) throw argError(op, 'seed', fmtValue(args.seed), 'a finite number');
   const initialEpoch = args.initialEpoch ?? 0;
   if (!Number.isInteger(initialEpoch) || initialEpoch < 0) throw argError(op, 'initialEpoch', fmtValue(initialEpoch), 'an integer >= 0');
+  // 0 epochs trains nothing and returns an empty History, as TF.js's fit does.
+  const epochs = args.epochs ?? 1;
+  if (!Number.isInteger(epochs) || epochs < 0) throw argError(op, 'epochs', fmtValue(epochs), 'an integer >= 0');
   const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);
   return {
-    epochs: positiveIntArg(op, 'epochs', args.epochs, 1),
+    epochs,
     batchSize,
     shuffle: optionalBoolean(op, 'shuffle', args.shuffle, true),
     seed: args.seed,

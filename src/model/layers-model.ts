@@ -269,6 +269,11 @@ export class LayersModel extends Layer implements TrainableModel {
     this.compiled = { ...compileArgs(args, this.outputNames), collectedWeights: this.trainableWeights };
   }
 
+  /** @internal Whether TF.js's own node of this model holds its output shapes as a list (a functional model's always does). */
+  ownOutputShapesListed(): boolean {
+    return true;
+  }
+
   get optimizer(): Optimizer | null {
     return this.compiled?.optimizer ?? null;
   }
@@ -443,6 +448,7 @@ export class LayersModel extends Layer implements TrainableModel {
     const rows = g.layers.map((layer) => ({
       layer,
       ownInputs: ownInputsOf(layer),
+      multiple: ownShapeUnlisted(layer),
       inbound: (g.nodeIndices.get(layer) ?? []).flatMap((node) => node.inputs.map((t) => {
         const src = t.sourceLayer as Layer;
         return `${src.name}[${savedNodeIndex(src, (g.nodeIndices.get(src) ?? []).indexOf(t.node))}][${t.tensorIndex}]`;
@@ -532,6 +538,11 @@ export class LayersModel extends Layer implements TrainableModel {
 /** A functional model from symbolic inputs to outputs, as tf.model({inputs, outputs, name?}). */
 export function model(args: ContainerArgs): LayersModel {
   return new LayersModel(args);
+}
+
+/** @internal Whether a nested model applied to tensors prints its output shape as 'multiple' (see SummaryRow.multiple). */
+export function ownShapeUnlisted(layer: Layer): boolean {
+  return layer instanceof LayersModel && !layer.ownOutputShapesListed();
 }
 
 /** @internal A nested model's own input shapes, its first node in TF.js's summary (see SummaryRow.ownInputs). */

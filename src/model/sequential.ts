@@ -4,7 +4,7 @@ import type { SymbolicTensor } from '../layers/symbolic';
 import type { Tensor } from '../tensor/tensor';
 import { argError, fmtValue } from '../util/validate';
 import { buildGraph } from './graph';
-import { LayersModel, ownInputsOf, type ModelEvaluateArgs } from './layers-model';
+import { LayersModel, ownInputsOf, ownShapeUnlisted, type ModelEvaluateArgs } from './layers-model';
 import type { SummaryRow } from './summary';
 
 export type { ModelCompileArgs, ModelFitArgs, ModelEvaluateArgs } from './layers-model';
@@ -21,6 +21,8 @@ export interface SequentialArgs {
 export class Sequential extends LayersModel {
   private readonly layerList: Layer[] = [];
   private inputTensor: SymbolicTensor | null = null;
+  /** TF.js's own node lists the output shape once a layer is added after the first, or one popped from several. */
+  private shapesListed = false;
 
   constructor(args: SequentialArgs = {}) {
     if (args === null || typeof args !== 'object') throw argError('sequential', 'config', typeof args, 'an object {layers?, name?}');
@@ -66,6 +68,7 @@ export class Sequential extends LayersModel {
       const batch = inner ? inner.shape[0] : (layer.savedConfig().batch_input_shape as (number | null)[] | undefined)?.[0] ?? null;
       this.inputTensor = new InputLayer({ batchInputShape: [batch, ...(layer.inputShapeNoBatch as number[])], dtype: inner ? inner.dtype : layer.dtype, name: `${layer.name}_input` }).output;
     }
+    if (this.layerList.length > 0) this.shapesListed = true;
     const prev = this.graphOrNull ? this.graphOrNull.outputs[0] : this.inputTensor;
     const out = layer.apply(prev);
     if (Array.isArray(out)) throw argError(op, 'layer', `${layer.getClassName()} '${layer.name}' with ${out.length} outputs`, 'a layer with one output');
@@ -80,6 +83,7 @@ export class Sequential extends LayersModel {
   pop(): void {
     if (this.layerList.length === 0) throw new TypeError('There are no layers in the model.');
     this.layerList.pop();
+    this.shapesListed = this.layerList.length > 0;
     if (this.layerList.length === 0) {
       this.inputTensor = null;
       this.graphOrNull = null;
@@ -95,13 +99,17 @@ export class Sequential extends LayersModel {
     return super.predict(x, args) as Tensor;
   }
 
+  override ownOutputShapesListed(): boolean {
+    return this.shapesListed;
+  }
+
   override outputIsSoftmax(): boolean {
     return this.layerList[this.layerList.length - 1]?.endsInSoftmax() ?? false;
   }
 
   protected override summaryRows(): { rows: SummaryRow[]; sequentialLike: boolean } {
     // A model first is adopted as TF.js adopts it (its own node is the one tessera applies it by); later ones are applied.
-    return { rows: this.layerList.map((layer, i) => ({ layer, inbound: [], ownInputs: i === 0 ? undefined : ownInputsOf(layer) })), sequentialLike: true };
+    return { rows: this.layerList.map((layer, i) => ({ layer, inbound: [], ownInputs: i === 0 ? undefined : ownInputsOf(layer), multiple: i > 0 && ownShapeUnlisted(layer) })), sequentialLike: true };
   }
 
   /** @internal Keras's Sequential topology: the layers' configs in order. */

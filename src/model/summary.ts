@@ -7,6 +7,11 @@ export interface SummaryRow {
   inbound: string[];
   /** A model's own input shapes: TF.js gives a model used as a layer a first node of its own, which the table lists. */
   ownInputs?: (number | null)[][];
+  /**
+   * TF.js prints 'multiple' as the output shape of a Sequential model of one layer applied to tensors: its own node
+   * keeps that layer's output shape unwrapped while each application's is a list, so they compare unequal.
+   */
+  multiple?: boolean;
 }
 
 /** JSON of a shape as TF.js prints it, or 'multiple' where the layer cannot say (TF.js's fallback). */
@@ -47,7 +52,7 @@ export function summaryLines(rows: SummaryRow[], sequentialLike: boolean, weight
   const lines = ['_'.repeat(width), row(header, ends), '='.repeat(width)];
   rows.forEach((r, i) => {
     const { layer, inbound } = r;
-    const cells = [`${layer.name} (${layer.getClassName()})`, inputShapesText(r), shapeJson(() => layer.outputShape), String(layer.countParams())];
+    const cells = [`${layer.name} (${layer.getClassName()})`, inputShapesText(r), r.multiple ? 'multiple' : shapeJson(() => layer.outputShape), String(layer.countParams())];
     if (sequentialLike) {
       lines.push(row(cells, ends));
     } else {

@@ -218,7 +218,8 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
     checkTargets(op, 'y', c, ys, n, outputs);
     if (o.validationData !== undefined) {
       const vd = o.validationData;
-      if (!Array.isArray(vd) || vd.length < 2) throw argError(op, 'validationData', typeof vd, 'a pair [xVal, yVal]');
+      // A third item (validation sample weights) is refused, as TF.js refuses it, rather than ignored.
+      if (!Array.isArray(vd) || vd.length !== 2) throw argError(op, 'validationData', Array.isArray(vd) ? `an array of ${vd.length} items` : typeof vd, 'a pair [xVal, yVal] (sample weights are not supported)');
       const vx = dataList(op, 'validationData[0]', vd[0], inputs, 'inputs', owned);
       const vn = checkInputs(op, 'validationData[0]', vx, inputs);
       const vy = dataList(op, 'validationData[1]', vd[1], outputs, 'outputs', owned);
@@ -250,7 +251,7 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
   const progress = o.verbose > 0 ? new ProgressLogger(o.epochs, steps, getBackend(), o.verbose === 1) : null;
   const callbacks = o.callbacks;
   try {
-    await trainingRun(model, o, async (yielder) => {
+    await trainingRun(model, o, history.params, async (yielder) => {
       let order = range(n);
       let cursor = n;
       for (let epoch = o.initialEpoch; epoch < o.epochs && !model.stopTraining; epoch++) {
@@ -303,13 +304,14 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
 }
 
 /**
- * What fit and fitDataset share around their epochs: the callbacks get the model and onTrainBegin, `epochs` runs with
+ * What fit and fitDataset share around their epochs: the callbacks get the model, the params and onTrainBegin, `epochs` runs with
  * a yielder (yieldEvery's pauses, each reported by onYield), then onTrainEnd; the model reads as training until the
  * run returns or throws.
  */
-export async function trainingRun(model: TrainableModel, o: Pick<FitOptions, 'callbacks' | 'yieldEvery'>, epochs: (yielder: Yielder) => Promise<void>): Promise<void> {
+export async function trainingRun(model: TrainableModel, o: Pick<FitOptions, 'callbacks' | 'yieldEvery'>, params: History['params'], epochs: (yielder: Yielder) => Promise<void>): Promise<void> {
   const callbacks = o.callbacks;
   callbacks.setModel(model);
+  callbacks.setParams(params);
   model.stopTraining = false;
   model.isTraining = true;
   try {

@@ -121,7 +121,7 @@ describe('Sequential end to end', () => {
     await expect(model.fit(x, tn.fill([8], 1.5))).rejects.toThrow(/labels\[0\] must be an integer class id/);
     await expect(model.fit(tn.zeros([8, 9, 9, 1]), y)).rejects.toThrow(/fit: x must be shape \[batch, 8, 8, 1\] to match the model's input, got shape \[8, 9, 9, 1\]/);
     await expect(model.fit(x, y, { batchSize: 0 })).rejects.toThrow(/fit: batchSize must be a positive integer, got 0/);
-    await expect(model.fit(x, y, { epochs: 1.5 })).rejects.toThrow(/fit: epochs must be a positive integer, got 1.5/);
+    await expect(model.fit(x, y, { epochs: 1.5 })).rejects.toThrow(/fit: epochs must be an integer >= 0, got 1.5/);
     await expect(model.fit(x, y, { epoch: 2 } as tn.ModelFitArgs)).rejects.toThrow(/fit: args.epoch must be one of epochs/);
     expect(() => model.predict(tn.zeros([2, 8, 8]))).toThrow(/predict: x must be shape \[batch, 8, 8, 1\]/);
     expect(() => model.evaluate(x, tn.zeros([3]))).toThrow(/evaluate: y must be 8 samples/);
