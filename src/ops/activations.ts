@@ -1,6 +1,7 @@
 import type { Tensor } from '../tensor/tensor';
 import { argError, describeValue } from '../util/validate';
 import { add, binaryOp, mul, sub } from './binary';
+import { cast } from './cast';
 import { scalar } from './creation';
 import { step as unitStep, unaryOp } from './unary';
 import { toTensor, type TensorLike } from './tensor-like';
@@ -44,5 +45,8 @@ export function step<T extends Tensor>(x: T | TensorLike, alpha = 0): T {
   x = toTensor('step', 'x', x) as T;
   assertNumber('step', 'alpha', alpha);
   const s = unitStep(x);
-  return (alpha === 0 ? s : add(s, mul(sub(1, s), alpha))) as T;
+  if (alpha === 0) return s as T;
+  const out = add(s, mul(sub(1, s), alpha));
+  // An int32 x keeps its dtype, alpha truncated toward zero, as TF.js's kernel writes alpha into an int32 result.
+  return (x.dtype === 'int32' ? cast(out, 'int32') : out) as T;
 }

@@ -1,0 +1,318 @@
+import type { Tensor, Tensor2D, Tensor3D, Tensor4D } from '../../../src/index';
+import type { Program, TF } from '../harness';
+
+// The less common tfjs-core ops as programs call them: scatter and gather by index, segment sums, sets, sorting and
+// searching, strided slices with masks, convolutions with strides and dilations, padding modes, spectral windows,
+// linear algebra, image ops, random draws' shapes, and which calls throw.
+
+const attempt = (fs: Array<() => unknown>) => fs.map((f) => { try { return f(); } catch { return 'threw'; } });
+
+/** Deterministic, non-trivial values of a shape. */
+const wave = (tf: TF, shape: number[], k = 0.7) => tf.tensor(Array.from({ length: shape.reduce((a, b) => a * b, 1) }, (_, i) => Math.sin(i * k + 0.3) * 2), shape);
+
+export const s11Core: Program[] = [
+  {
+    name: 'scatterND and gatherND with partial-slice indices, duplicates summed, int32 updates',
+    run: (tf) => {
+      const idx = tf.tensor2d([[1], [3], [1]], [3, 1], 'int32');
+      const upd = tf.tensor2d([[1, 2], [3, 4], [5, 6]]);
+      const params = wave(tf, [3, 4, 2]);
+      return [
+        tf.scatterND(idx, upd, [5, 2]), tf.scatterND(tf.tensor2d([[0, 1], [2, 0]], [2, 2], 'int32'), tf.tensor1d([7, 9], 'int32'), [3, 2]),
+        tf.scatterND([[4], [3], [1], [7]], [9, 10, 11, 12], [8]),
+        tf.gatherND(params, tf.tensor2d([[0, 1], [2, 3]], [2, 2], 'int32')), tf.gatherND(params, [[[1, 2, 1]], [[0, 0, 0]]]), tf.gatherND(params, [2]),
+        tf.gatherND(params.toInt(), [[1], [0]]),
+        attempt([() => tf.gatherND(params, [[3, 0]]), () => tf.scatterND([[5]], [1], [5]), () => tf.scatterND([[1]], [1, 2], [5])]),
+      ];
+    },
+  },
+  {
+    name: 'unsortedSegmentSum of rows, int32 values, a segment left empty, and its gradient',
+    run: (tf) => {
+      const x = wave(tf, [4, 3]);
+      const seg = tf.tensor1d([2, 0, 2, 1], 'int32');
+      return [
+        tf.unsortedSegmentSum(x, seg, 4), tf.unsortedSegmentSum([1, 2, 3, 4, 5], tf.tensor1d([0, 0, 1, 1, 0], 'int32'), 2),
+        tf.unsortedSegmentSum(wave(tf, [4, 2, 2]), seg, 3),
+        tf.grad((t) => tf.unsortedSegmentSum(t, seg, 3).square().sum())(x),
+        attempt([() => tf.unsortedSegmentSum(x, tf.tensor1d([0, 1], 'int32'), 2), () => tf.unsortedSegmentSum(x, tf.tensor1d([0, 1, 0, 1]), 2)]),
+      ];
+    },
+  },
+  {
+    name: 'tf.unique on each axis, of strings of ints and bools, with the index dtype',
+    run: (tf) => {
+      const m = tf.tensor2d([[1, 0, 1], [1, 0, 1], [2, 2, 2]], [3, 3], 'int32');
+      const a = tf.unique(tf.tensor1d([3, 1, 3, 2, 1, 3]));
+      const b = tf.unique(m, 0);
+      const c = tf.unique(m, 1);
+      const d = tf.unique(tf.tensor1d([true, true, false], 'bool'));
+      const e = tf.unique(tf.tensor1d([-0.5, NaN, 2, -0.5]));
+      return [a.values, a.indices, b.values, b.indices, c.values, c.indices, d.values, d.indices, e.values.shape, e.indices, attempt([() => tf.unique(m, 2)])];
+    },
+  },
+  {
+    name: 'setdiff1dAsync, whereAsync and booleanMaskAsync of higher ranks and with axes',
+    run: async (tf) => {
+      const [out, idx] = await tf.setdiff1dAsync(tf.tensor1d([7, 1, 4, 1, 9, 7], 'int32'), tf.tensor1d([1, 9], 'int32'));
+      const w = await tf.whereAsync(tf.tensor3d([true, false, false, true, true, false, false, false], [2, 2, 2], 'bool'));
+      const none = await tf.whereAsync(tf.zeros([3], 'bool'));
+      const x = wave(tf, [2, 3, 2]);
+      const m1 = await tf.booleanMaskAsync(x, tf.tensor1d([false, true, true], 'bool'), 1);
+      const m2 = await tf.booleanMaskAsync(x, tf.tensor2d([[true, false, true], [false, false, true]], [2, 3], 'bool'));
+      const m3 = await tf.booleanMaskAsync(tf.tensor1d([1, 2, 3], 'int32'), [false, false, false]);
+      return [out, idx, w, none, m1, m2, m3];
+    },
+  },
+  {
+    name: 'topk: sorted and unsorted, ties keep the lower index, k of 0 and k equal to the size, int32 input',
+    run: (tf) => {
+      const x = tf.tensor2d([[1, 3, 3, 2, 3], [5, 5, 1, 0, 5]]);
+      const a = tf.topk(x, 3);
+      const b = tf.topk(x, 5, true);
+      const c = tf.topk(tf.tensor1d([4, 9, 9, 4], 'int32'), 2);
+      const d = tf.topk(x, 0);
+      const e = tf.topk(tf.tensor1d([NaN, 1, Infinity, -Infinity]), 3);
+      const f = tf.topk(tf.tensor1d([4, 1, 3]));
+      return [a.values, a.indices, b.values, b.indices, c.values, c.indices, d.values, d.indices, e.indices, f.values, f.indices, attempt([() => tf.topk(x, 6), () => tf.topk(tf.scalar(1), 1)])];
+    },
+  },
+  {
+    name: 'searchSorted left and right on batched sequences, lowerBound and upperBound with duplicates',
+    run: (tf) => {
+      const seq = tf.tensor2d([[0, 3, 9, 9, 10], [1, 2, 3, 4, 5]]);
+      const vals = tf.tensor2d([[2, 4, 9], [0, 5, 6]]);
+      return [
+        tf.searchSorted(seq, vals), tf.searchSorted(seq, vals, 'right'), tf.lowerBound([1, 1, 2, 2, 2, 7], [2, 0, 8, 1]), tf.upperBound([1, 1, 2, 2, 2, 7], [2, 0, 8, 1]),
+        tf.searchSorted([1, 2, 3], tf.tensor1d([2, 2], 'int32')),
+        attempt([() => tf.searchSorted(seq, [1, 2])]),
+      ];
+    },
+  },
+  {
+    name: 'bincount with weights and a size smaller than the values, denseBincount of a matrix as binary output',
+    run: (tf) => {
+      const x = tf.tensor1d([1, 1, 2, 5, 0, 2], 'int32');
+      const w = tf.tensor1d([0.5, 1, 2, 3, 4, 5]);
+      const m = tf.tensor2d([[0, 1, 1], [3, 3, 2]], [2, 3], 'int32');
+      return [
+        tf.bincount(x, [], 4), tf.bincount(x, w, 6), tf.denseBincount(x, [], 3), tf.denseBincount(x, w, 4), tf.denseBincount(m, [], 4, true), tf.denseBincount(m, [], 5),
+        tf.denseBincount(m, tf.tensor2d([[1, 2, 3], [4, 5, 6]]), 4),
+        attempt([() => tf.bincount(tf.tensor1d([1.5]), [], 2), () => tf.bincount(x, [], -1), () => tf.bincount(x, tf.tensor1d([1, 2]), 3)]),
+      ];
+    },
+  },
+  {
+    name: 'einsum equations: traces, outer products, batched products, transposes and reductions',
+    run: (tf) => {
+      const a = wave(tf, [2, 3]);
+      const b = wave(tf, [3, 4], 0.4);
+      const sq = wave(tf, [3, 3], 0.9);
+      const batch = wave(tf, [2, 2, 3], 0.5);
+      const batch2 = wave(tf, [2, 3, 2], 0.2);
+      return [
+        tf.einsum('ij,jk->ik', a, b), tf.einsum('ij->ji', a), tf.einsum('ij->', a), tf.einsum('ij->j', a), tf.einsum('i,j->ij', tf.tensor1d([1, 2]), tf.tensor1d([3, 4, 5])),
+        tf.einsum('bij,bjk->bik', batch, batch2), tf.einsum('ij,ij->i', a, a), tf.einsum('i,i->', tf.tensor1d([1, 2, 3]), tf.tensor1d([4, 5, 6])),
+        attempt([() => tf.einsum('ii->', sq), () => tf.einsum('ij,jk->ik', a, a), () => tf.einsum('ij,jk,kl->il', a, b, b), () => tf.einsum('...ij->ji', a)]),
+      ];
+    },
+  },
+  {
+    name: 'conv1d with stride, dilation, same padding, NWC batches and gradients',
+    run: (tf) => {
+      const x = wave(tf, [2, 9, 2]) as Tensor3D;
+      const f = wave(tf, [3, 2, 3], 0.3) as Tensor3D;
+      return [
+        tf.conv1d(x, f, 2, 'same'), tf.conv1d(x, f, 1, 'valid', 'NWC', 2), tf.conv1d(x, f, 3, 'valid'), tf.conv1d(x.slice([0], [1]).squeeze([0]) as Tensor2D, f, 1, 'same'),
+        tf.grads((a, b) => tf.conv1d(a as Tensor3D, b as Tensor3D, 2, 'same').square().sum())([x, f]),
+        attempt([() => tf.conv1d(x, f, 2, 'same', 'NWC', 2), () => tf.conv1d(x, wave(tf, [3, 3, 1]) as Tensor3D, 1, 'valid'), () => tf.conv1d(x, f, 1, 'valid', 'NCW')]),
+      ];
+    },
+  },
+  {
+    name: 'conv2dTranspose with strides, same and valid padding, and odd output shapes',
+    run: (tf) => {
+      const x = wave(tf, [1, 3, 3, 2]) as Tensor4D;
+      const f = wave(tf, [3, 3, 4, 2], 0.3) as Tensor4D;
+      return [
+        tf.conv2dTranspose(x, f, [1, 6, 6, 4], 2, 'same'), tf.conv2dTranspose(x, f, [1, 7, 7, 4], 2, 'valid'), tf.conv2dTranspose(x, f, [1, 5, 5, 4], 1, 'valid'),
+        tf.conv2dTranspose(x, f, [1, 5, 5, 4], 2, 'same'), tf.conv2dTranspose(x.squeeze([0]) as Tensor3D, f, [3, 3, 4], 1, 'same'),
+        tf.conv2dTranspose(x, f, [1, 8, 6, 4], [3, 2], 'same'),
+        tf.grads((a, b) => tf.conv2dTranspose(a as Tensor4D, b as Tensor4D, [1, 6, 6, 4], 2, 'same').square().sum())([x, f]),
+        attempt([() => tf.conv2dTranspose(x, f, [1, 6, 6, 3], 2, 'same'), () => tf.conv2dTranspose(x, wave(tf, [3, 3, 4, 3]) as Tensor4D, [1, 6, 6, 4], 2, 'same')]),
+      ];
+    },
+  },
+  {
+    name: 'depthwiseConv2d with channel multipliers, dilations and strides, separableConv2d with strides',
+    run: (tf) => {
+      const x = wave(tf, [2, 6, 5, 2]) as Tensor4D;
+      const dw = wave(tf, [3, 2, 2, 2], 0.3) as Tensor4D;
+      const pw = wave(tf, [1, 1, 4, 3], 0.6) as Tensor4D;
+      return [
+        tf.depthwiseConv2d(x, dw, 1, 'valid', 'NHWC', 2), tf.depthwiseConv2d(x, dw, [2, 1], 'same'), tf.depthwiseConv2d(x, dw, 2, 'valid'),
+        tf.separableConv2d(x, dw, pw, 2, 'same'), tf.separableConv2d(x, dw, pw, 1, 'valid', [2, 1]),
+        tf.grads((a, b, c) => tf.separableConv2d(a as Tensor4D, b as Tensor4D, c as Tensor4D, 1, 'same').sum())([x, dw, pw]),
+        attempt([() => tf.depthwiseConv2d(x, dw, 2, 'same', 'NHWC', 2), () => tf.separableConv2d(x, dw, wave(tf, [1, 1, 3, 3]) as Tensor4D, 1, 'same')]),
+      ];
+    },
+  },
+  {
+    name: 'mirrorPad reflect and symmetric on ranks 1 to 3',
+    run: (tf) => {
+      const v = tf.tensor1d([1, 2, 3, 4]);
+      const m = wave(tf, [3, 4]);
+      const c = wave(tf, [2, 3, 3]);
+      return [
+        tf.mirrorPad(v, [[3, 2]], 'reflect'), tf.mirrorPad(v, [[4, 4]], 'symmetric'), tf.mirrorPad(m, [[2, 1], [0, 3]], 'reflect'), tf.mirrorPad(m.toInt(), [[1, 1], [2, 2]], 'symmetric'),
+        tf.mirrorPad(c, [[1, 0], [2, 2], [0, 1]], 'symmetric'),
+        attempt([() => tf.mirrorPad(v, [[4, 0]], 'reflect'), () => tf.mirrorPad(v, [[5, 0]], 'symmetric'), () => tf.mirrorPad(v, [[1, 1]], 'edge' as 'reflect'), () => tf.mirrorPad(m, [[1, 1]], 'reflect')]),
+      ];
+    },
+  },
+  {
+    name: 'stridedSlice with begin, end, ellipsis, newAxis and shrink masks and negative strides',
+    run: (tf) => {
+      const x = tf.range(0, 60).reshape([3, 4, 5]);
+      return [
+        tf.stridedSlice(x, [1, 0, 0], [2, 4, 5], [1, 1, 1]), tf.stridedSlice(x, [0, 1], [3, 3], [2, 1], 1), tf.stridedSlice(x, [0, 0, 4], [0, 0, 0], [1, 1, -2], 3, 3),
+        tf.stridedSlice(x, [1], [2], [1], 0, 0, 0, 0, 1), tf.stridedSlice(x, [0, 2], [0, 3], [1, 1], 0, 0, 1, 0, 2), tf.stridedSlice(x, [0, 1], [0, 2], [1, 1], 0, 0, 0, 1, 0),
+        tf.stridedSlice(x, [-1, -1, -1], [-4, -5, -6], [-1, -2, -2]), tf.stridedSlice(x, [0, 0, 0], [3, 4, 5], [1, 1, 1], 0, 0, 0, 0, 7),
+        tf.stridedSlice(x, [10, 1], [20, 3], [1, 1]), tf.stridedSlice(tf.tensor1d([1, 2, 3, 4, 5], 'int32'), [-2], [100], [1]),
+        attempt([() => tf.stridedSlice(x, [0], [1], [0])]),
+      ];
+    },
+  },
+  {
+    name: 'sparseToDense, broadcastTo and diag of ranks 1 and 2 and int32',
+    run: (tf) => [
+      tf.sparseToDense(tf.tensor2d([[0, 1], [2, 3]], [2, 2], 'int32'), tf.tensor1d([5, 6]), [3, 4], 0.5), tf.sparseToDense([1, 3], 9, [5]),
+      tf.broadcastTo(tf.tensor1d([1, 2, 3], 'int32'), [2, 2, 3]), tf.broadcastTo(tf.tensor2d([[1], [2]]), [2, 3]), tf.broadcastTo(tf.scalar(true), [2]),
+      tf.diag(tf.tensor1d([1, 2, 3], 'int32')), tf.diag(tf.tensor2d([[1, 2], [3, 4]])),
+      attempt([() => tf.broadcastTo(tf.tensor1d([1, 2, 3]), [2, 2]), () => tf.broadcastTo(tf.tensor2d([[1, 2]]), [2])]),
+    ],
+  },
+  {
+    name: 'cumsum and cumprod exclusive and reversed on each axis, int32 and bool, and the gradient of cumsum',
+    run: (tf) => {
+      const x = tf.tensor2d([[1, 2, 3], [4, 5, 6]]);
+      const out: unknown[] = [];
+      for (const axis of [0, 1]) {
+        for (const [ex, rev] of [[false, false], [true, false], [false, true], [true, true]]) out.push(tf.cumsum(x, axis, ex, rev), tf.cumprod(x, axis, ex, rev));
+      }
+      out.push(tf.cumsum(x.toInt(), 1, true), tf.cumprod(x.toInt(), 0, false, true), tf.cumsum(tf.tensor1d([true, true, false], 'bool')));
+      out.push(tf.grad((t) => tf.cumsum(t, 1, true, true).mul(tf.tensor2d([[1, 2, 3], [4, 5, 6]])).sum())(x));
+      return out;
+    },
+  },
+  {
+    name: 'isNaN, isInf, isFinite on int32 and float, step with alpha, and their dtypes',
+    run: (tf) => {
+      const x = tf.tensor1d([NaN, -Infinity, Infinity, 0, -1.5, 2]);
+      const i = tf.tensor1d([0, -3, 5], 'int32');
+      return [tf.isNaN(x), tf.isInf(x), tf.isFinite(x), tf.isNaN(i), tf.isInf(i), tf.isFinite(i), tf.step(x), tf.step(x, 0.25), tf.step(i, -1), tf.grad((t) => tf.step(t, 0.5).sum())(tf.tensor1d([-1, 0, 1]))];
+    },
+  },
+  {
+    name: 'oneHot dtypes and depths, reverse on several axes, and tile of every dtype',
+    run: (tf) => [
+      tf.oneHot(tf.tensor1d([0, 2], 'int32'), 3, 1, 0, 'int32'), tf.oneHot(tf.tensor1d([1], 'int32'), 2, 0.5, -0.5), tf.oneHot(tf.tensor1d([1, 0, 3], 'int32'), 2),
+      tf.reverse(tf.range(0, 24).reshape([2, 3, 4]), [0, 2]), tf.reverse(tf.range(0, 24).reshape([2, 3, 4]), -1), tf.reverse(tf.tensor1d([true, false], 'bool')), tf.reverse(tf.range(0, 6).reshape([2, 3])),
+      tf.tile(tf.tensor2d([[1, 2]], [1, 2], 'int32'), [2, 3]), tf.tile(tf.tensor1d([true, false], 'bool'), [3]), tf.tile(tf.tensor1d([0.5, 1.5]), [0]),
+      tf.tile(tf.scalar(1) as Tensor, []), tf.tile(tf.tensor3d([1, 2], [1, 1, 2]), [2, 1, 2]),
+      attempt([() => tf.tile(tf.tensor1d([1, 2]), [2, 2]), () => tf.reverse(tf.tensor1d([1, 2]), 1), () => tf.oneHot(tf.tensor1d([1.5]), 2), () => tf.oneHot(tf.tensor1d([1, 0], 'int32'), 1)]),
+    ],
+  },
+  {
+    name: 'split with size arrays and -1, on negative axes, and unstack',
+    run: (tf) => {
+      const x = tf.range(0, 24).reshape([2, 3, 4]);
+      return [
+        tf.split(x, [1, -1, 1], 2), tf.split(x, 3, 1), tf.split(x, [2, 1], -2), tf.split(x, [1, -1], 0), tf.unstack(x, 2), tf.split(x.toBool(), 2),
+        attempt([() => tf.split(x, 3, 2), () => tf.split(x, [1, 1], 2), () => tf.split(x, [-1, -1, 2], 2), () => tf.split(x, [5, -1], 2)]),
+      ];
+    },
+  },
+  {
+    name: 'moments over axes with keepDims, batchNorm with every combination of offset and scale, logSumExp',
+    run: (tf) => {
+      const x = wave(tf, [2, 3, 4]);
+      const { mean, variance } = tf.moments(x, [0, 1], true);
+      const m2 = tf.moments(x, -1);
+      const m3 = tf.moments(x.toInt());
+      return [
+        mean, variance, m2.mean, m2.variance, m3.mean, m3.variance,
+        tf.batchNorm(x, mean, variance), tf.batchNorm(x, mean, variance, tf.tensor3d([1, 2, 3, 4], [1, 1, 4])), tf.batchNorm(x, mean, variance, undefined, tf.ones([1, 1, 4]).mul(2), 0.1),
+        
+        tf.logSumExp(x), tf.logSumExp(x, [0, 2], true), tf.logSumExp(tf.tensor1d([1000, 1000, -Infinity])), tf.logSumExp(tf.tensor1d([-Infinity, -Infinity])),
+        tf.grad((t) => tf.logSumExp(t, 1).sum())(x), attempt([() => tf.batchNorm(x, mean, variance, tf.tensor1d([1, 2, 3, 4]))]),
+      ];
+    },
+  },
+  {
+    name: 'localResponseNormalization with radius, bias, alpha, beta and its gradient',
+    run: (tf) => {
+      const x = wave(tf, [1, 2, 2, 6]) as Tensor4D;
+      return [
+        tf.localResponseNormalization(x), tf.localResponseNormalization(x, 1, 2, 0.5, 0.75), tf.localResponseNormalization(x, 10, 0.5, 1, 1), tf.localResponseNormalization(x.squeeze([0]) as Tensor3D, 2),
+        tf.grad((t) => tf.localResponseNormalization(t as Tensor4D, 2, 1, 0.3, 0.6).square().sum())(x),
+      ];
+    },
+  },
+  {
+    name: 'signal frames with padding, windows of length 1 and 2, linalg.bandPart with -1, gramSchmidt, qr',
+    run: (tf) => {
+      const s = tf.range(0, 10);
+      const q = tf.linalg.qr(tf.tensor2d([[2, 1], [1, 3], [0, 1]]));
+      return [
+        tf.signal.frame(s, 4, 3), tf.signal.frame(s, 4, 3, true), tf.signal.frame(s, 3, 5, true, -1), tf.signal.frame(s, 12, 1), tf.signal.frame(s, 12, 1, true),
+        tf.signal.hannWindow(1), tf.signal.hannWindow(2), tf.signal.hannWindow(7), tf.signal.hammingWindow(1), tf.signal.hammingWindow(6),
+        tf.linalg.bandPart(wave(tf, [2, 4, 4]), -1, 0), tf.linalg.bandPart(wave(tf, [4, 3]), 1, -1), tf.linalg.bandPart(wave(tf, [3, 3]), 0, 0),
+        tf.linalg.gramSchmidt(tf.tensor2d([[3, 1, 0], [1, 2, 2]])), q[0].abs(), q[1].abs(),
+        attempt([() => tf.linalg.bandPart(tf.tensor1d([1, 2]), 0, 0), () => tf.linalg.bandPart(wave(tf, [3, 3]), 4, 0)]),
+      ];
+    },
+  },
+  {
+    name: 'random draws with seeds: shapes and dtypes, multinomial normalized or not, dropout shapes and noiseShape',
+    run: (tf) => {
+      const probs = tf.tensor2d([[0.1, 0.2, 0.7], [0.5, 0.5, 0]]);
+      const draws = [
+        tf.randomUniform([2, 3], 0, 1, 'float32', 1), tf.randomUniform([4], -5, 5, 'int32', 2), tf.randomNormal([3, 1], 0, 2, 'float32', 3), tf.truncatedNormal([5], 0, 1, 'float32', 4),
+        tf.multinomial(probs, 4, 5, true), tf.multinomial(tf.tensor1d([0, 0, 10]), 3, 6), tf.randomUniformInt([2, 2], 0, 10, 7),
+        tf.dropout(tf.ones([4, 3]), 0.5, [4, 1], 8), tf.dropout(tf.ones([4, 3]), 0), tf.randomStandardNormal([2], 'float32', 9),
+      ];
+      return [draws.map((d) => [d.shape, d.dtype]), tf.randomUniform([50], 2, 3, 'float32', 1).min().greaterEqual(2), tf.randomUniform([20], 0, 3, 'int32', 3).max().less(3)];
+    },
+  },
+  {
+    name: 'tf.util helpers, tf.memory, tf.time and tf.env results',
+    run: async (tf) => {
+      const t = await tf.time(() => tf.ones([10, 10]).matMul(tf.ones([10, 10])));
+      const before = tf.memory();
+      const x = tf.ones([3, 4]);
+      const after = tf.memory();
+      x.dispose();
+      return [
+        typeof t.wallMs, typeof t.kernelMs, after.numTensors - before.numTensors, after.numBytes - before.numBytes, typeof after.unreliable, Object.keys(after).sort(),
+        tf.util.sizeFromShape([2, 3, 4]), tf.util.sizeFromShape([]), tf.util.arraysEqual([1, 2], [1, 2]), tf.util.flatten([[1, [2, 3]], [4]]), tf.util.inferDtype([true]),
+        tf.util.isTypedArray(new Float32Array(2)), tf.util.distSquared([1, 2], [4, 6]), tf.util.nearestLargerEven(7), tf.util.clamp(0, 5, 3),
+        tf.util.computeStrides([2, 3, 4]), tf.util.rightPad('ab', 4), tf.util.isScalarShape([]), tf.util.encodeString('hé').length, tf.util.decodeString(tf.util.encodeString('hé')),
+        tf.env().getBool('IS_NODE'), tf.util.sum([1, 2, 3]), tf.util.makeOnesTypedArray(3, 'int32'), tf.util.getArrayFromDType('bool', 2), tf.util.shuffle.length,
+      ];
+    },
+  },
+  {
+    name: 'unsortedSegmentSum of int32 values keeps int32',
+    deviation: "TF.js 4.22's cpu kernel multiplies int32 values by a float32 mask and so returns float32; its webgl backend and TensorFlow keep int32, as tessera does",
+    run: (tf) => tf.unsortedSegmentSum(tf.tensor1d([1, 2, 3, 4, 5], 'int32'), tf.tensor1d([0, 0, 1, 1, 0], 'int32'), 2),
+  },
+  {
+    name: 'the gradient of a reflecting mirrorPad counts every reflected copy',
+    deviation: "TF.js 4.22's MirrorPad gradient only slices dy at the original position, dropping what flowed through the reflected copies; tessera's gradient sums them, as TensorFlow's MirrorPadGrad does",
+    run: (tf) => [
+      tf.grad((t) => tf.mirrorPad(t, [[2, 1], [1, 3]], 'reflect').square().sum())(wave(tf, [3, 4])),
+      tf.grad((t) => tf.mirrorPad(t, [[1, 0], [0, 2]], 'symmetric').square().sum())(wave(tf, [3, 4])),
+    ],
+  },
+];
