@@ -316,4 +316,19 @@ export const s11Core: Program[] = [
       tf.grad((t) => tf.mirrorPad(t, [[1, 0], [0, 2]], 'symmetric').square().sum())(wave(tf, [3, 4])),
     ],
   },
+  {
+    name: 'conv3dTranspose with strides, same and valid padding, one volume or a batch, and what it leaves in memory',
+    run: (tf) => {
+      const x = wave(tf, [2, 2, 3, 2, 3]);
+      const f = wave(tf, [3, 2, 2, 2, 3], 0.3);
+      const before = tf.memory().numTensors;
+      const y = tf.conv3dTranspose(x, f, [2, 4, 6, 4, 2], 2, 'same');
+      const kept = tf.memory().numTensors - before;
+      return [
+        y, kept, tf.conv3dTranspose(x, f, [2, 5, 7, 5, 2], 2, 'valid'), tf.conv3dTranspose(x, f, [2, 4, 4, 3, 2], 1, 'valid'), tf.conv3dTranspose(x, f, [2, 2, 6, 4, 2], [1, 2, 2], 'same'),
+        tf.conv3dTranspose(x, f, [2, 4, 8, 4, 2], [2, 3, 2], 'same'), tf.conv3dTranspose(x, f, [2, 3, 5, 3, 2], 2, 'same'), tf.conv3dTranspose(x.slice([1], [1]).squeeze([0]), f, [2, 3, 2, 2], 1, 'same'),
+        attempt([() => tf.conv3dTranspose(x, f, [2, 4, 6, 4, 3], 2, 'same'), () => tf.conv3dTranspose(x, wave(tf, [3, 2, 2, 2, 2]), [2, 4, 6, 4, 2], 2, 'same'), () => tf.conv3dTranspose(x.reshape([2, 6, 2, 3]).sum(0), f, [4, 6, 2] as unknown as [number, number, number, number], 1, 'same')]),
+      ];
+    },
+  },
 ];
