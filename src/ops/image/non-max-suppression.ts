@@ -117,3 +117,29 @@ export async function nonMaxSuppressionWithScoreAsync(
 ): Promise<{ selectedIndices: Tensor<Rank.R1>; selectedScores: Tensor<Rank.R1> }> {
   return nonMaxSuppressionWithScore(boxes, scores, maxOutputSize, iouThreshold, scoreThreshold, softNmsSigma);
 }
+
+/**
+ * As nonMaxSuppression, with the count of selected boxes as an int32 scalar; padToMaxOutputSize fills the indices
+ * with zeros up to min(maxOutputSize, numBoxes), as tf.image.nonMaxSuppressionPadded(boxes, scores, maxOutputSize,
+ * iouThreshold = 0.5, scoreThreshold = -Infinity, padToMaxOutputSize = false).
+ */
+export function nonMaxSuppressionPadded(
+  boxes: Tensor<Rank.R2> | TensorLike, scores: Tensor<Rank.R1> | TensorLike, maxOutputSize: number, iouThreshold = 0.5, scoreThreshold = Number.NEGATIVE_INFINITY,
+  padToMaxOutputSize = false,
+): { selectedIndices: Tensor<Rank.R1>; validOutputs: Tensor<Rank.R0> } {
+  const op = 'nonMaxSuppressionPadded';
+  if (typeof padToMaxOutputSize !== 'boolean') throw argError(op, 'padToMaxOutputSize', String(padToMaxOutputSize), 'a boolean');
+  const args = checked(op, boxes, scores, maxOutputSize, iouThreshold, scoreThreshold, 0);
+  const { indices } = select(args);
+  const valid = indices.length;
+  if (padToMaxOutputSize) indices.push(...new Array<number>(Math.max(args.maxOutputSize - valid, 0)).fill(0));
+  return { selectedIndices: ints(indices), validOutputs: tensor(valid, [], 'int32') as Tensor<Rank.R0> };
+}
+
+/** As nonMaxSuppressionPadded, resolved as a promise, as tf.image.nonMaxSuppressionPaddedAsync. */
+export async function nonMaxSuppressionPaddedAsync(
+  boxes: Tensor<Rank.R2> | TensorLike, scores: Tensor<Rank.R1> | TensorLike, maxOutputSize: number, iouThreshold = 0.5, scoreThreshold = Number.NEGATIVE_INFINITY,
+  padToMaxOutputSize = false,
+): Promise<{ selectedIndices: Tensor<Rank.R1>; validOutputs: Tensor<Rank.R0> }> {
+  return nonMaxSuppressionPadded(boxes, scores, maxOutputSize, iouThreshold, scoreThreshold, padToMaxOutputSize);
+}

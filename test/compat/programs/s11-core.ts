@@ -331,4 +331,19 @@ export const s11Core: Program[] = [
       ];
     },
   },
+  {
+    name: 'nonMaxSuppressionPadded and its async form: padded to maxOutputSize or to the box count, and the valid count',
+    run: async (tf) => {
+      const boxes = tf.tensor2d([[0, 0, 1, 1], [0, 0.1, 1, 1.1], [0, 10, 1, 11], [0, 10.2, 1, 11.2], [5, 5, 6, 6]]);
+      const scores = tf.tensor1d([0.9, 0.8, 0.7, 0.95, 0.1]);
+      const out: unknown[] = [];
+      for (const r of [
+        tf.image.nonMaxSuppressionPadded(boxes, scores, 4), tf.image.nonMaxSuppressionPadded(boxes, scores, 4, 0.5, -Infinity, true),
+        tf.image.nonMaxSuppressionPadded(boxes, scores, 10, 0.5, 0.2, true), tf.image.nonMaxSuppressionPadded([[0, 0, 1, 1]], [0.5], 3, 0.5, 0.6, true),
+        await tf.image.nonMaxSuppressionPaddedAsync(boxes, scores, 6, 0.3, 0.05, true), await tf.image.nonMaxSuppressionPaddedAsync(boxes, scores, 2),
+      ]) out.push(r.selectedIndices, r.validOutputs);
+      out.push(attempt([() => tf.image.nonMaxSuppressionPadded(boxes, scores.slice(1), 2), () => tf.image.nonMaxSuppressionPadded(boxes, scores, 2, 2)]));
+      return out;
+    },
+  },
 ];
