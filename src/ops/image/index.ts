@@ -7,3 +7,4 @@ export {
 export { cropAndResize } from './crop-and-resize';
 export { rotateWithOffset } from './rotate';
 export { threshold } from './threshold';
+export { transform } from './transform';

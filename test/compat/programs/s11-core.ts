@@ -346,4 +346,33 @@ export const s11Core: Program[] = [
       return out;
     },
   },
+  {
+    name: 'image.transform of one image: shifts, scales, rotations and projections, each interpolation and fill mode',
+    run: (tf) => {
+      const img = wave(tf, [1, 5, 6, 2]) as Tensor4D;
+      const [cos, sin] = [Math.cos(0.4), Math.sin(0.4)];
+      const shift = [[1, 0, 1.5, 0, 1, -0.5, 0, 0]];
+      const zoom = [[0.5, 0, 0.25, 0, 0.7, 0.4, 0, 0]];
+      const rotate = [[cos, -sin, 2, sin, cos, -1, 0, 0]];
+      const project = [[1, 0.2, -1, 0.1, 1.2, 0.5, 0.05, -0.03]];
+      const out: Tensor[] = [];
+      for (const m of [shift, zoom, rotate, project]) {
+        for (const interpolation of ['nearest', 'bilinear'] as const) {
+          for (const fillMode of ['constant', 'reflect', 'wrap', 'nearest'] as const) out.push(tf.image.transform(img, tf.tensor2d(m), interpolation, fillMode, -1));
+        }
+      }
+      out.push(tf.image.transform(img, tf.tensor2d(zoom), 'bilinear', 'constant', 0, [3, 8]), tf.image.transform(img, tf.tensor2d([[-3, 0, 4, 0, 7, -9, 0, 0]]), 'nearest', 'reflect'));
+      out.push(tf.image.transform(img, tf.tensor2d([[1, 0, 0, 0, 1, 0, -1, 0]]), 'bilinear'), tf.image.transform(img.mul(10) as Tensor4D, tf.tensor2d(rotate), 'bilinear', 'wrap', 3));
+      out.push(tf.image.transform(img, tf.tensor2d([[2, 0, -8, 0, 3, -12, 0, 0]]), 'nearest', 'wrap'), tf.image.transform(wave(tf, [1, 1, 4, 1]) as Tensor4D, tf.tensor2d(shift), 'bilinear', 'reflect'));
+      return [out, attempt([
+        () => tf.image.transform(img.squeeze([0]) as unknown as Tensor4D, tf.tensor2d(shift)), () => tf.image.transform(img.toInt(), tf.tensor2d(shift)), () => tf.image.transform(img, tf.tensor2d([[1, 0, 0]])),
+        () => tf.image.transform(img, tf.tensor2d(shift), 'cubic' as 'nearest'), () => tf.image.transform(img, tf.tensor2d(shift), 'nearest', 'constant', 0, [2] as unknown as [number, number]),
+      ])];
+    },
+  },
+  {
+    name: 'image.transform of a batch transforms every image',
+    deviation: "TF.js 4.22's cpu Transform kernel returns after the first image, leaving every later image all fillValue; tessera transforms each one, as TensorFlow and TF.js's webgl backend do",
+    run: (tf) => tf.image.transform(wave(tf, [2, 3, 3, 1]) as Tensor4D, tf.tensor2d([[1, 0, 1, 0, 1, 0, 0, 0], [1, 0, 0, 0, 1, 1, 0, 0]]), 'nearest', 'constant', 5),
+  },
 ];
