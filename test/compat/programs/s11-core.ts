@@ -375,4 +375,68 @@ export const s11Core: Program[] = [
     deviation: "TF.js 4.22's cpu Transform kernel returns after the first image, leaving every later image all fillValue; tessera transforms each one, as TensorFlow and TF.js's webgl backend do",
     run: (tf) => tf.image.transform(wave(tf, [2, 3, 3, 1]) as Tensor4D, tf.tensor2d([[1, 0, 1, 0, 1, 0, 0, 0], [1, 0, 0, 0, 1, 1, 0, 0]]), 'nearest', 'constant', 5),
   },
+  {
+    name: 'gather with batchDims and negative axes, gatherND and tensorScatterUpdate of int32 and bool',
+    run: (tf) => {
+      const x = tf.range(0, 24).reshape([2, 3, 4]);
+      const idx = tf.tensor2d([[0, 2], [1, 1]], [2, 2], 'int32');
+      return [
+        tf.gather(x, idx, 2, 1), tf.gather(x, idx, 1, 1), tf.gather(x, tf.tensor1d([3, 0], 'int32'), -1), tf.gather(x.toInt(), [1, 0, 1], 0), tf.gather(x.greater(10), tf.scalar(1, 'int32'), 1),
+        tf.gatherND(x.greater(5), [[0, 1, 2], [1, 2, 3]]), tf.tensorScatterUpdate(x.toInt(), tf.tensor2d([[0, 1], [1, 2]], [2, 2], 'int32'), tf.tensor2d([[-1, -2, -3, -4], [9, 9, 9, 9]], [2, 4], 'int32')),
+        tf.tensorScatterUpdate(tf.zeros([4], 'bool'), tf.tensor2d([[1], [3]], [2, 1], 'int32'), tf.tensor1d([true, true], 'bool')),
+        attempt([() => tf.gather(x, idx, 0, 1), () => tf.gather(x, tf.tensor1d([4], 'int32'), 2), () => tf.gather(x, tf.tensor1d([0.5]), 0)]),
+      ];
+    },
+  },
+  {
+    name: 'range, linspace and eye edge cases: negative and fractional steps, one point, batch shapes and wide matrices',
+    run: (tf) => [
+      tf.range(5, 0, -1.5), tf.range(0, 1, 0.3), tf.range(3, 3), tf.range(0, 5, 2, 'int32'), tf.range(0, -3), tf.range(2, 7, 1, 'float32'),
+      tf.linspace(1, 2, 1), tf.linspace(0, 1, 2), tf.linspace(3, -3, 4), tf.eye(2, 3), tf.eye(3, 2, [2]), tf.eye(2, undefined, [1, 2], 'int32'), tf.eye(0),
+      attempt([() => tf.range(0, 5, 0), () => tf.range(0, 5, -1), () => tf.linspace(0, 1, 0)]),
+    ],
+  },
+  {
+    name: 'pad with constant values on int32 and bool, slice with -1 sizes, reverse and concat of empty tensors',
+    run: (tf) => {
+      const m = tf.tensor2d([[1, 2], [3, 4]], [2, 2], 'int32');
+      return [
+        tf.pad(m, [[1, 0], [0, 2]], 7), tf.pad(m.cast('bool'), [[0, 1], [1, 0]]), tf.pad(tf.tensor1d([1.5]), [[2, 2]], -0.5),
+        tf.slice(tf.range(0, 24).reshape([2, 3, 4]), [1, 1], [-1, -1]), tf.slice(tf.range(0, 10), 7), tf.slice(tf.range(0, 24).reshape([2, 3, 4]), [0, 0, 1], [1, -1, 2]),
+        tf.concat([tf.zeros([0, 2]), tf.ones([2, 2])]), tf.concat([tf.tensor1d([1, 2], 'int32'), tf.tensor1d([], 'int32')]), tf.reverse(tf.zeros([0, 3])), tf.stack([tf.zeros([0]), tf.zeros([0])], 1),
+        attempt([() => tf.pad(tf.scalar(3) as Tensor, []), () => tf.slice(tf.range(0, 10), 8, 3), () => tf.concat([m, tf.ones([2, 3], 'int32')])]),
+      ];
+    },
+  },
+  {
+    name: 'clipByValue, minimum and maximum on int32 with NaN and mixed dtypes; logicalXor; squaredDifference; floorDiv of int32',
+    run: (tf) => {
+      const i = tf.tensor1d([-5, 0, 7], 'int32');
+      const f = tf.tensor1d([NaN, -0.5, 2.5]);
+      return [
+        tf.clipByValue(i, -1, 3), tf.clipByValue(f, 0, 1), tf.clipByValue(i, 2.5, 2.5), tf.minimum(i, f), tf.maximum(f, 1), tf.minimum(i, 2),
+        tf.logicalXor(tf.tensor1d([true, false, true], 'bool'), tf.tensor1d([true, true, false], 'bool')), tf.squaredDifference(i, tf.tensor1d([1, 2, 3], 'int32')),
+        tf.floorDiv(i, tf.scalar(2, 'int32')), tf.floorDiv(tf.tensor1d([-7, 7]), tf.tensor1d([2, -2])), tf.mod(i, tf.scalar(-3, 'int32')),
+        attempt([() => tf.clipByValue(i, 3, 1)]),
+      ];
+    },
+  },
+  {
+    name: 'printing the results of sorting, searching and counting ops',
+    run: async (tf) => {
+      const x = tf.tensor1d([3, 1, 4, 1, 5, 9, 2, 6]);
+      const { values, indices } = tf.topk(x, 3);
+      values.print();
+      indices.print();
+      const u = tf.unique(tf.tensor1d([3, 1, 3, 2], 'int32'));
+      u.values.print();
+      u.indices.print();
+      tf.bincount(tf.tensor1d([1, 1, 3], 'int32'), [], 4).print();
+      tf.searchSorted([1, 3, 5], [0, 3, 6]).print();
+      (await tf.whereAsync(x.greater(4))).print();
+      tf.image.nonMaxSuppressionPadded([[0, 0, 1, 1]], [0.5], 3, 0.5, -Infinity, true).validOutputs.print();
+      tf.cumsum(tf.tensor2d([[1, 2], [3, 4]], [2, 2], 'int32'), 1, true).print();
+      tf.oneHot(tf.tensor1d([0, 2], 'int32'), 3).print();
+    },
+  },
 ];
