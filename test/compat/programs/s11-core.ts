@@ -439,4 +439,19 @@ export const s11Core: Program[] = [
       tf.oneHot(tf.tensor1d([0, 2], 'int32'), 3).print();
     },
   },
+  {
+    name: 'maxPoolWithArgmax: values and flat argmax indexes with and without the batch, padding, ties and int32 input',
+    run: (tf) => {
+      const x = wave(tf, [2, 5, 4, 3], 1.3) as Tensor4D;
+      const ties = tf.tensor4d([1, 1, 1, 1, 2, 2, 0, 2, 3, 3, 3, 3, 0, 0, 0, 0], [1, 4, 4, 1]);
+      const out: Tensor[] = [];
+      for (const [f, s, pad, batch] of [[2, 2, 'valid', false], [3, 1, 'same', true], [[2, 3], [1, 2], 'same', false], [2, 1, 1, true], [3, 2, 0, false]] as const) {
+        const { result, indexes } = tf.maxPoolWithArgmax(x, f as [number, number], s as [number, number], pad, batch);
+        out.push(result, indexes);
+      }
+      const t = tf.maxPoolWithArgmax(ties, 2, 2, 'valid');
+      const i = tf.maxPoolWithArgmax(x.mul(3).toInt() as Tensor4D, 2, 1, 'same', true);
+      return [out, t.result, t.indexes, i.result, i.indexes, attempt([() => tf.maxPoolWithArgmax(x, 6, 1, 'valid')])];
+    },
+  },
 ];
