@@ -454,4 +454,19 @@ export const s11Core: Program[] = [
       return [out, t.result, t.indexes, i.result, i.indexes, attempt([() => tf.maxPoolWithArgmax(x, 6, 1, 'valid')])];
     },
   },
+  {
+    name: 'dilation2d with strides, dilations, same and valid padding, one image or a batch, and its gradients',
+    run: (tf) => {
+      const x = wave(tf, [2, 6, 5, 2], 1.1);
+      const f = wave(tf, [3, 2, 2], 0.5);
+      const ties = tf.tensor4d([1, 1, 1, 1, 2, 2, 0, 2, 3], [1, 3, 3, 1]);
+      return [
+        tf.dilation2d(x, f, 1, 'same'), tf.dilation2d(x, f, 2, 'valid'), tf.dilation2d(x, f, [1, 2], 'same', [2, 1]), tf.dilation2d(x, f, 1, 'valid', 2),
+        tf.dilation2d(x.slice([1], [1]).squeeze([0]), f, 1, 'same'), tf.dilation2d(ties, tf.zeros([2, 2, 1]), 1, 'valid'),
+        tf.grads((a, b) => tf.dilation2d(a, b, 1, 'same').square().sum())([x, f]), tf.grads((a, b) => tf.dilation2d(a, b, [2, 1], 'valid', 1).sum())([x, f]),
+        tf.grads((a, b) => tf.dilation2d(a, b, 1, 'valid').sum())([ties, tf.zeros([2, 2, 1])]),
+        attempt([() => tf.dilation2d(x, wave(tf, [3, 2, 3]), 1, 'same'), () => tf.dilation2d(x, wave(tf, [3, 2, 2, 1]), 1, 'same'), () => tf.dilation2d(x.reshape([60, 2]), f, 1, 'same')]),
+      ];
+    },
+  },
 ];
