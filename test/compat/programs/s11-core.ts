@@ -469,4 +469,54 @@ export const s11Core: Program[] = [
       ];
     },
   },
+  {
+    name: 'fused.matMul, fused.conv2d and fused.depthwiseConv2d with bias, each activation, prelu weights and leakyrelu alpha',
+    run: (tf) => {
+      const a = wave(tf, [3, 4]) as Tensor2D;
+      const b = wave(tf, [4, 2], 0.4) as Tensor2D;
+      const x = wave(tf, [1, 4, 4, 2]) as Tensor4D;
+      const f = wave(tf, [2, 2, 2, 3], 0.3) as Tensor4D;
+      const df = wave(tf, [2, 2, 2, 1], 0.6) as Tensor4D;
+      const out: Tensor[] = [];
+      for (const activation of ['linear', 'relu', 'relu6', 'elu', 'sigmoid', 'leakyrelu'] as const) {
+        out.push(tf.fused.matMul({ a, b, bias: tf.tensor1d([0.5, -1]), activation, leakyreluAlpha: 0.3 }));
+        out.push(tf.fused.conv2d({ x, filter: f, strides: 1, pad: 'same', bias: tf.tensor1d([0.1, 0.2, -0.3]), activation, leakyreluAlpha: 0.1 }));
+        out.push(tf.fused.depthwiseConv2d({ x, filter: df, strides: 2, pad: 'valid', bias: tf.scalar(0.25), activation, leakyreluAlpha: 0.2 }));
+      }
+      out.push(tf.fused.matMul({ a, b: a, transposeB: true, activation: 'prelu', preluActivationWeights: tf.tensor1d([0.1, 0.2, 0.3]) }));
+      out.push(tf.fused.conv2d({ x, filter: f, strides: 2, pad: 'valid', activation: 'prelu', preluActivationWeights: tf.scalar(0.5), dilations: 1 }));
+      out.push(...tf.grads((p, q) => tf.fused.matMul({ a: p as Tensor2D, b: q as Tensor2D, bias: tf.tensor1d([0.5, -1]), activation: 'elu' }).sum())([a, b]));
+      out.push(...tf.grads((p, q) => tf.fused.conv2d({ x: p as Tensor4D, filter: q as Tensor4D, strides: 1, pad: 'same', bias: tf.tensor1d([0.1, 0.2, -0.3]), activation: 'relu' }).square().sum())([x, f]));
+      return out;
+    },
+  },
+  {
+    name: 'argMax and argMin of int32 and bool along axes, any and all along axes, euclideanNorm and norm orders',
+    run: (tf) => {
+      const i = tf.tensor2d([[3, 7, 7], [-1, -1, 0]], [2, 3], 'int32');
+      const b = tf.tensor2d([[false, true, true], [false, false, false]], [2, 3], 'bool');
+      const m = wave(tf, [3, 4]);
+      return [
+        tf.argMax(i), tf.argMax(i, 1), tf.argMin(i, -1), tf.argMax(b, 1), tf.argMin(b, 0), tf.any(b, 1), tf.all(b, 0, true), tf.any(b, [0, 1]),
+        tf.euclideanNorm(m), tf.euclideanNorm(m, 1, true), tf.norm(m, 1), tf.norm(m, Infinity, 1), tf.norm(m, -Infinity), tf.norm(m, 'fro', [0, 1]),
+        tf.norm(m, 1, [0, 1]), tf.norm(m, Infinity, [0, 1]), tf.norm(m, 2, 0), tf.norm(m, 2, -1, true),
+        attempt([() => tf.norm(m, 3, 1), () => tf.euclideanNorm(i), () => tf.norm(m, 2, [0, 1]), () => tf.norm(m, 'fro', 0), () => tf.argMax(i, 2)]),
+      ];
+    },
+  },
+  {
+    name: 'outerProduct, dot of vectors and matrices, spaceToBatchND with padding, and depthToSpace of a batch',
+    run: (tf) => {
+      const v = tf.tensor1d([1, 2, 3]);
+      const m = wave(tf, [3, 2]);
+      const img = tf.range(0, 2 * 2 * 4 * 1).reshape([2, 2, 4, 1]) as Tensor4D;
+      return [
+        tf.outerProduct(v, tf.tensor1d([4, 5])), tf.dot(v, v), tf.dot(v, m), tf.dot(m.transpose(), v), tf.dot(m, m.transpose()),
+        tf.spaceToBatchND(img, [2, 2], [[0, 0], [0, 0]]), tf.spaceToBatchND(img, [2, 3], [[0, 0], [1, 1]]),
+        tf.batchToSpaceND(tf.spaceToBatchND(img, [2, 3], [[0, 0], [1, 1]]), [2, 3], [[0, 0], [1, 1]]),
+        tf.depthToSpace(tf.range(0, 32).reshape([2, 1, 2, 8]) as Tensor4D, 2), tf.grad((t) => tf.spaceToBatchND(t, [2, 2], [[0, 0], [0, 0]]).square().sum())(img),
+        attempt([() => tf.dot(v, tf.tensor1d([1, 2])), () => tf.spaceToBatchND(img, [3, 3], [[0, 0], [0, 0]]), () => tf.depthToSpace(img, 3)]),
+      ];
+    },
+  },
 ];
