@@ -519,4 +519,29 @@ export const s11Core: Program[] = [
       ];
     },
   },
+  {
+    name: 'tf.profile of the API docs example and of a small prediction: new bytes and tensors, peak bytes, kernel names and the result',
+    run: async (tf) => {
+      // Peaks and snapshots count every live tensor, so they are read relative to what was live before.
+      const base = tf.memory().numBytes;
+      const info = await tf.profile(() => {
+        const x = tf.tensor1d([1, 2, 3]);
+        let x2 = x.square();
+        x2.dispose();
+        x2 = x.square();
+        x2.dispose();
+        return x;
+      });
+      console.log(`newBytes: ${info.newBytes}`);
+      console.log(`newTensors: ${info.newTensors}`);
+      console.log(`byKernel: ${info.kernels.map((k) => k.name)}`);
+      // TF.js hands every call the same object, so each report is read before the next profile.
+      const first = [info.peakBytes - base, info.kernelNames, info.result, info.kernels.map((k) => [k.bytesAdded, k.totalBytesSnapshot - base, k.tensorsAdded, k.inputShapes, k.outputShapes, typeof k.kernelTimeMs])];
+      const w = tf.ones([3, 2]);
+      const p = await tf.profile(() => tf.tidy(() => tf.relu(tf.matMul(tf.ones([4, 3]), w)).sub(1).exp()));
+      const second = [p.newBytes, p.newTensors, p.kernelNames, p.result];
+      const q = await tf.profile(() => tf.tensor([1, 2]));
+      return [first, second, q.peakBytes, q.kernels.length, q.newTensors, q.result];
+    },
+  },
 ];
