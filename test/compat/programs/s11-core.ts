@@ -544,4 +544,26 @@ export const s11Core: Program[] = [
       return [first, second, q.peakBytes, q.kernels.length, q.newTensors, q.result];
     },
   },
+  {
+    name: 'gradients of gramSchmidt, tile and reverse',
+    run: (tf) => {
+      const x = wave(tf, [3, 4, 2]);
+      return [
+        tf.grad((p) => (tf.linalg.gramSchmidt(p) as Tensor).mul(tf.tensor2d([[1, 2], [3, 4]])).sum())(tf.tensor2d([[3, 1], [1, 2]])),
+        tf.grad((p) => tf.tile(p, [2, 1, 3]).square().sum())(x), tf.grad((p) => tf.reverse(p, [0, 2]).mul(x).sum())(x),
+      ];
+    },
+  },
+  {
+    name: 'where with three-way broadcasting, whereAsync of a float tensor (refused), and sparseToDense with a default value and vector indices',
+    run: async (tf) => {
+      const cond = tf.tensor2d([[true], [false]], [2, 1], 'bool');
+      return [
+        tf.where(cond, tf.tensor2d([[1, 2, 3], [4, 5, 6]]), -1), tf.where(tf.tensor1d([true, false, true], 'bool'), tf.ones([2, 3]), tf.zeros([2, 3])),
+        tf.sparseToDense(tf.tensor1d([0, 3], 'int32'), tf.tensor1d([1.5, 2.5]), [5], tf.scalar(-1)), tf.sparseToDense(tf.tensor1d([2], 'int32'), tf.scalar(7, 'int32'), [4]),
+        attempt([() => tf.where(tf.tensor1d([true, false], 'bool'), tf.ones([3]), tf.zeros([3])), () => tf.sparseToDense([[0], [9]], [1, 2], [5])]),
+        await tf.whereAsync(tf.tensor2d([[0, 1.5], [-2, 0]])).catch(() => 'rejected'), await tf.whereAsync(tf.tensor1d([3, 0, 1], 'int32')).catch(() => 'rejected'),
+      ];
+    },
+  },
 ];
