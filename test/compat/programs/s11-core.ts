@@ -566,4 +566,33 @@ export const s11Core: Program[] = [
       ];
     },
   },
+  {
+    name: 'bandPart with tensor bounds, topk and cumsum on rank 3, mirrorPad on rank 4, frames longer than their step, unique of float columns',
+    run: (tf) => {
+      const cube = wave(tf, [2, 3, 4]);
+      const t = tf.topk(cube, 2);
+      const u = tf.unique(tf.tensor2d([[1.5, 2, 1.5], [0, -1, 0]]), 1);
+      return [
+        tf.linalg.bandPart(wave(tf, [4, 4]), tf.scalar(1, 'int32'), tf.scalar(2, 'int32')), t.values, t.indices, tf.cumsum(cube.toInt(), 1, true, true), tf.cumprod(cube, 2, false, true),
+        tf.mirrorPad(wave(tf, [1, 2, 3, 1]), [[0, 0], [1, 1], [2, 2], [0, 0]], 'reflect'), tf.signal.frame(tf.range(0, 7), 2, 4), tf.signal.frame(tf.range(0, 7), 3, 2, true, 9),
+        tf.signal.frame(tf.tensor1d([1, 2]), 3, 1), u.values, u.indices,
+        tf.localResponseNormalization(wave(tf, [1, 1, 2, 9]) as Tensor4D, 3, 2, 0.1, 0.9), tf.reverse(cube, [-1, -3]),
+      ];
+    },
+  },
+  {
+    name: 'conv2d with dilations and same padding, depthwise with a multiplier of 3, avgPool and maxPool with strides above the window, and gradients',
+    run: (tf) => {
+      const x = wave(tf, [1, 7, 6, 2]) as Tensor4D;
+      const f = wave(tf, [3, 2, 2, 2], 0.3) as Tensor4D;
+      const dw = wave(tf, [2, 2, 2, 3], 0.2) as Tensor4D;
+      return [
+        tf.conv2d(x, f, 1, 'same', 'NHWC', [2, 3]), tf.conv2d(x, f, 1, 'valid', 'NHWC', 2), tf.depthwiseConv2d(x, dw, 1, 'same'), tf.avgPool(x, 2, 3, 'same'), tf.maxPool(x, [2, 1], [3, 4], 'valid'),
+        tf.grads((a, b) => tf.conv2d(a as Tensor4D, b as Tensor4D, 1, 'same').square().sum())([x, f]),
+        tf.grads((a, b) => tf.depthwiseConv2d(a as Tensor4D, b as Tensor4D, 1, 'same').sum())([x, dw]),
+        tf.grad((a) => tf.avgPool(a as Tensor4D, 2, 3, 'valid').square().sum())(x), tf.grad((a) => tf.maxPool(a as Tensor4D, [2, 1], [3, 4], 'valid').sum())(x),
+        attempt([() => tf.conv2d(x, f, 1, 'same', 'NCHW'), () => tf.conv2d(x, f, 2, 'same', 'NHWC', 2)]),
+      ];
+    },
+  },
 ];
