@@ -595,4 +595,23 @@ export const s11Core: Program[] = [
       ];
     },
   },
+  {
+    name: 'tf.util shape helpers: squeezeShape, inferFromImplicitShape, makeZerosNestedTypedArray, toTypedArray and repeatedTry',
+    run: async (tf) => {
+      let calls = 0;
+      await tf.util.repeatedTry(() => ++calls === 3);
+      const gaveUp = await tf.util.repeatedTry(() => false, () => 0, 2).then(() => 'resolved', () => 'rejected');
+      return [
+        tf.util.squeezeShape([1, 3, 1, 2]), tf.util.squeezeShape([1, 3, 1, 2], [0]), tf.util.squeezeShape([1, 3, 1, 2], -2), tf.util.squeezeShape([1, 1], []),
+        tf.util.inferFromImplicitShape([2, -1, 3], 24), tf.util.inferFromImplicitShape([4, 2], 8), tf.util.inferFromImplicitShape([4, 2], 0),
+        tf.util.makeZerosNestedTypedArray([2, 3], 'int32'), tf.util.makeZerosNestedTypedArray([2, 1, 2]), tf.util.makeZerosNestedTypedArray([], 'bool'),
+        tf.util.toTypedArray([[1.5, 2], [0.4, -0.6]], 'int32'), tf.util.toTypedArray([0.4, 0.6, -2, 0], 'bool'), tf.util.toTypedArray([1, 2]), tf.util.toTypedArray(new Int32Array([3, 4]), 'float32'),
+        calls, gaveUp,
+        attempt([
+          () => tf.util.squeezeShape([1, 3], [1]), () => tf.util.inferFromImplicitShape([-1, -1], 4), () => tf.util.inferFromImplicitShape([3, -1], 4), () => tf.util.inferFromImplicitShape([0, -1], 0),
+          () => tf.util.inferFromImplicitShape([2, -2], 4), () => tf.util.inferFromImplicitShape([2, 2], 5), () => tf.util.toTypedArray(['a'], 'string'), () => tf.util.makeZerosNestedTypedArray([2], 'float16'),
+        ]),
+      ];
+    },
+  },
 ];
