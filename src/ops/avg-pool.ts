@@ -4,6 +4,7 @@ import { backend } from './engine';
 import type { PoolAttrs } from './pool';
 import { div } from './binary';
 import { ones } from './creation';
+import { assertFloatTensor } from '../tensor/checks';
 import { checkPool2d } from './pool-checks';
 import type { WindowPad } from './window-pad';
 import type { DimRoundingMode } from '../tensor/value-types';
@@ -20,6 +21,8 @@ export function avgPool<T extends Tensor>(
     return y.reshape(y.shape.slice(1));
   }
   const [xp, f, s, p] = checkPool2d('avgPool', x, filterSize, strides, pad, dimRoundingMode, 0);
+  // As TF.js, which asks for float32.
+  assertFloatTensor('avgPool', 'x', xp);
   const y = avgPoolOf(xp, { filterSize: f, strides: s, pad: p });
   if (xp === x) return y as T;
   // The zero-padded average over the share of each window inside x (a constant: no gradient flows into it).

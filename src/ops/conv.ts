@@ -7,7 +7,7 @@ import { argError, assertPadding, assertPair, describeValue, fmtShape } from '..
 import { checkDilations, dilateFilter } from './dilate';
 import { checkDimRoundingMode } from './pool-checks';
 import { padWindows, type WindowPad } from './window-pad';
-import { assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
+import { assertFloatTensor, assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
 import type { DimRoundingMode } from '../tensor/value-types';
 
 /** Output length along one spatial axis, as TF.js computes it (layers size their outputs with it). */
@@ -22,6 +22,9 @@ export interface ConvAttrs {
 export function checkConv2d(op: string, x: Tensor, filter: Tensor, strides: unknown, pad: unknown): [[number, number], Padding] {
   assertTensor(op, 'x', x);
   assertTensor(op, 'filter', filter);
+  // As TF.js, which asks both for float32.
+  assertFloatTensor(op, 'x', x);
+  assertFloatTensor(op, 'filter', filter);
   if (x.rank !== 4) throw argError(op, 'x', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, 'rank 4 [batch, height, width, channels], or rank 3 for one image');
   assertRank(op, 'filter', filter, 4);
   assertSameDtype(op, x, filter, 'x', 'filter');

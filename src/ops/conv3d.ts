@@ -3,6 +3,7 @@ import { assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
 import { argError, assertPadding, assertTriple, describeValue, fmtShape, fmtValue } from '../util/validate';
 import { add, div, maximum } from './binary';
+import { cast } from './cast';
 import { tensor } from './creation';
 import { avgPool } from './avg-pool';
 import { conv2d } from './conv';
@@ -73,6 +74,8 @@ export function conv3d<T extends Tensor>(x: T, filter: Tensor, strides: number |
   const p = assertPadding(op, 'pad', pad);
   if (s.some((v) => v > 1) && dl.some((v) => v > 1)) throw argError(op, 'dilations', fmtValue(dilations), `1 when strides are above 1 (got strides ${fmtValue(strides)}), as TF.js requires`);
   const [fd, fh, fw, inC, outC] = filter.shape;
+  // TF.js convolves int32 volumes (conv2d asks for floats): in float32, the result cast back.
+  if (x5.dtype === 'int32') return cast(conv3d(cast(x, 'float32'), cast(filter, 'float32'), strides, pad, dataFormat, dilations), 'int32') as T;
   if (inC !== x5.shape[4]) throw argError(op, 'filter', `shape ${fmtShape(filter.shape)}`, `input channels (dim 3) equal to x's channels ${x5.shape[4]}`);
   checkDepth(op, x5, (fd - 1) * dl[0] + 1, p);
   const { slices, outD } = depthSlices(x5, fd, s[0], dl[0], p, 0);

@@ -1,5 +1,5 @@
 import type { Padding } from '../backend/backend';
-import { assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
+import { assertFloatTensor, assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
 import { recordOp } from '../tensor/tape';
 import { Tensor } from '../tensor/tensor';
 import { argError, assertPair, fmtShape } from '../util/validate';
@@ -22,6 +22,9 @@ function checkDepthwise(
 ): [Tensor, Tensor, [number, number], Padding] {
   assertTensor(op, 'x', x);
   assertTensor(op, 'filter', filter);
+  // As TF.js, which asks both for float32.
+  assertFloatTensor(op, 'x', x);
+  assertFloatTensor(op, 'filter', filter);
   if (x.rank !== 4) throw argError(op, 'x', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, 'rank 4 [batch, height, width, channels], or rank 3 for one image');
   assertRank(op, 'filter', filter, 4);
   assertSameDtype(op, x, filter, 'x', 'filter');
