@@ -4,6 +4,7 @@ import { assertSameDtype } from '../tensor/checks';
 import { Tensor } from '../tensor/tensor';
 import { argError, assertFiniteNumber, describeValue, fmtShape } from '../util/validate';
 import { add, mul, sub } from './binary';
+import { cast } from './cast';
 import { rsqrt } from './special';
 import { toTensor, type TensorLike } from './tensor-like';
 
@@ -39,7 +40,9 @@ function normalize(op: string, xIn: Tensor | TensorLike, meanIn: Tensor | Tensor
   if (assertFiniteNumber(op, 'varianceEpsilon', varianceEpsilon) < 0) throw argError(op, 'varianceEpsilon', describeValue(varianceEpsilon), 'a number >= 0');
   const inverse = rsqrt(add(variance, varianceEpsilon));
   const normalized = mul(sub(x, mean), scale ? mul(inverse, scale) : inverse);
-  return offset ? add(normalized, offset) : normalized;
+  const out = offset ? add(normalized, offset) : normalized;
+  // An int32 x gives int32, truncated, as TF.js's kernel writes its result in x's dtype.
+  return x.dtype === 'int32' ? cast(out, 'int32') : out;
 }
 
 function ranked<R extends Rank>(rank: number) {

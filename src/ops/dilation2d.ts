@@ -3,6 +3,7 @@ import { assertRank, assertSameDtype } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
 import { argError, assertPadding, assertPair, describeValue, fmtShape } from '../util/validate';
 import { add, maximum } from './binary';
+import { cast } from './cast';
 import { pad as padOp } from './pad';
 import { reshape } from './reshape';
 import { slice } from './slice';
@@ -28,6 +29,8 @@ export function dilation2d<T extends Tensor>(
   const s = assertPair(op, 'strides', strides);
   const d = assertPair(op, 'dilations', dilations);
   const p = assertPadding(op, 'pad', pad);
+  // An int32 image is dilated in float32, where -Infinity can pad it, and cast back.
+  if (xt.dtype === 'int32') return cast(dilation2d(cast(xt, 'float32'), cast(f, 'float32'), strides, pad, dilations, dataFormat), 'int32') as T;
   const x4 = xt.rank === 3 ? reshape(xt, [1, ...xt.shape]) : xt;
   const [batch, h, w, depth] = x4.shape;
   const [fh, fw, fd] = f.shape;

@@ -295,7 +295,7 @@ export const s11Core: Program[] = [
       const after = tf.memory();
       x.dispose();
       return [
-        typeof t.wallMs, typeof t.kernelMs, after.numTensors - before.numTensors, after.numBytes - before.numBytes, typeof after.unreliable, Object.keys(after).sort(),
+        typeof t.wallMs, typeof t.kernelMs, after.numTensors - before.numTensors, typeof after.numBytes, typeof after.unreliable, Object.keys(after).sort(),
         tf.util.sizeFromShape([2, 3, 4]), tf.util.sizeFromShape([]), tf.util.arraysEqual([1, 2], [1, 2]), tf.util.flatten([[1, [2, 3]], [4]]), tf.util.inferDtype([true]),
         tf.util.isTypedArray(new Float32Array(2)), tf.util.distSquared([1, 2], [4, 6]), tf.util.nearestLargerEven(7), tf.util.clamp(0, 5, 3),
         tf.util.computeStrides([2, 3, 4]), tf.util.rightPad('ab', 4), tf.util.isScalarShape([]), tf.util.encodeString('hé').length, tf.util.decodeString(tf.util.encodeString('hé')),
@@ -304,9 +304,12 @@ export const s11Core: Program[] = [
     },
   },
   {
-    name: 'unsortedSegmentSum of int32 values keeps int32',
-    deviation: "TF.js 4.22's cpu kernel multiplies int32 values by a float32 mask and so returns float32; its webgl backend and TensorFlow keep int32, as tessera does",
-    run: (tf) => tf.unsortedSegmentSum(tf.tensor1d([1, 2, 3, 4, 5], 'int32'), tf.tensor1d([0, 0, 1, 1, 0], 'int32'), 2),
+    name: 'unsortedSegmentSum of int32 values keeps int32, and sums bools as int32',
+    deviation: "TF.js 4.22's cpu kernel multiplies the values by a float32 mask and so returns float32 for int32 and bool; its webgl backend gives the sum's dtype (int32 for both), as tessera does",
+    run: (tf) => [
+      tf.unsortedSegmentSum(tf.tensor1d([1, 2, 3, 4, 5], 'int32'), tf.tensor1d([0, 0, 1, 1, 0], 'int32'), 2),
+      tf.unsortedSegmentSum(tf.tensor2d([[true, false], [true, true]], [2, 2], 'bool'), tf.tensor1d([1, 1], 'int32'), 2),
+    ],
   },
   {
     name: 'the gradient of a reflecting mirrorPad counts every reflected copy',
@@ -520,10 +523,9 @@ export const s11Core: Program[] = [
     },
   },
   {
-    name: 'tf.profile of the API docs example and of a small prediction: new bytes and tensors, peak bytes, kernel names and the result',
+    name: 'tf.profile of the API docs example and of a small prediction: new tensors, kernel names and shapes, and the result',
     run: async (tf) => {
-      // Peaks and snapshots count every live tensor, so they are read relative to what was live before.
-      const base = tf.memory().numBytes;
+      // Byte counts are left out: TF.js's numBytes turns NaN once some earlier programs have run.
       const info = await tf.profile(() => {
         const x = tf.tensor1d([1, 2, 3]);
         let x2 = x.square();
@@ -532,16 +534,15 @@ export const s11Core: Program[] = [
         x2.dispose();
         return x;
       });
-      console.log(`newBytes: ${info.newBytes}`);
       console.log(`newTensors: ${info.newTensors}`);
       console.log(`byKernel: ${info.kernels.map((k) => k.name)}`);
       // TF.js hands every call the same object, so each report is read before the next profile.
-      const first = [info.peakBytes - base, info.kernelNames, info.result, info.kernels.map((k) => [k.bytesAdded, k.totalBytesSnapshot - base, k.tensorsAdded, k.inputShapes, k.outputShapes, typeof k.kernelTimeMs])];
+      const first = [typeof info.peakBytes, typeof info.newBytes, info.kernelNames, info.result, info.kernels.map((k) => [k.tensorsAdded, k.inputShapes, k.outputShapes, typeof k.kernelTimeMs])];
       const w = tf.ones([3, 2]);
       const p = await tf.profile(() => tf.tidy(() => tf.relu(tf.matMul(tf.ones([4, 3]), w)).sub(1).exp()));
-      const second = [p.newBytes, p.newTensors, p.kernelNames, p.result];
+      const second = [p.newTensors, p.kernelNames, p.result];
       const q = await tf.profile(() => tf.tensor([1, 2]));
-      return [first, second, q.peakBytes, q.kernels.length, q.newTensors, q.result];
+      return [first, second, q.kernels.length, q.newTensors, q.result];
     },
   },
   {
@@ -612,6 +613,31 @@ export const s11Core: Program[] = [
           () => tf.util.inferFromImplicitShape([2, -2], 4), () => tf.util.inferFromImplicitShape([2, 2], 5), () => tf.util.toTypedArray(['a'], 'string'), () => tf.util.makeZerosNestedTypedArray([2], 'float16'),
         ]),
       ];
+    },
+  },
+  {
+    name: 'the less common ops given int32 and bool tensors: result dtypes, and which refuse them',
+    run: (tf) => {
+      const i = tf.tensor2d([[3, -1, 4], [1, 5, -9]], [2, 3], 'int32');
+      const b = tf.tensor2d([[true, false, true], [false, false, true]], [2, 3], 'bool');
+      const calls: Array<() => Tensor | Tensor[]> = [
+        () => tf.logSumExp(i), () => tf.cumprod(i, 1), () => tf.cumprod(b, 1), () => tf.mirrorPad(b, [[1, 1], [0, 2]], 'symmetric'),
+        () => tf.reverse(b, 1), () => tf.topk(i, 2).values, () => tf.topk(b, 1).values, () => tf.searchSorted(tf.tensor1d([1, 3, 5], 'int32'), tf.tensor1d([2, 6], 'int32')),
+        () => tf.einsum('ij,kj->ik', i, i), () => tf.localResponseNormalization(i.reshape([1, 1, 2, 3]) as Tensor4D), () => tf.norm(i), () => tf.diag(b), () => tf.broadcastTo(b.slice([0], [1]), [3, 3]),
+        () => tf.sparseToDense(tf.tensor1d([1], 'int32'), tf.tensor1d([true], 'bool'), [3], false), () => tf.gatherND(b, [[1, 2]]), () => tf.scatterND([[0]], tf.tensor1d([true], 'bool'), [2]),
+        () => tf.stridedSlice(b, [0, 2], [2, 0], [1, -1]), () => tf.dilation2d(i.reshape([1, 2, 3, 1]), tf.ones([1, 2, 1], 'int32'), 1, 'same'), () => tf.moments(b).mean,
+        () => tf.conv1d(i.reshape([1, 3, 2]) as Tensor3D, tf.ones([1, 2, 1], 'int32') as Tensor3D, 1, 'valid'), () => tf.maxPool(i.reshape([1, 2, 3, 1]) as Tensor4D, 2, 1, 'same'),
+        () => tf.avgPool(i.reshape([1, 2, 3, 1]) as Tensor4D, 2, 1, 'same'), () => tf.batchNorm(i, tf.zeros([3], 'int32'), tf.ones([3], 'int32')), () => tf.linalg.bandPart(b, 0, 1),
+        () => tf.signal.frame(tf.tensor1d([1, 2, 3, 4], 'int32'), 2, 1), () => tf.depthToSpace(b.reshape([1, 1, 1, 6]).slice([0, 0, 0, 0], [1, 1, 1, 4]) as Tensor4D, 2),
+      ];
+      return calls.map((f) => {
+        try {
+          const r = f();
+          return Array.isArray(r) ? r.map((t) => [t.dtype, t.shape]) : [r.dtype, r.shape, Array.from(r.dataSync())];
+        } catch {
+          return 'threw';
+        }
+      });
     },
   },
 ];
