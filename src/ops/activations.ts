@@ -45,8 +45,9 @@ export function step<T extends Tensor>(x: T | TensorLike, alpha = 0): T {
   x = toTensor('step', 'x', x) as T;
   assertNumber('step', 'alpha', alpha);
   const s = unitStep(x);
-  if (alpha === 0) return s as T;
-  const out = add(s, mul(sub(1, s), alpha));
-  // An int32 x keeps its dtype, alpha truncated toward zero, as TF.js's kernel writes alpha into an int32 result.
-  return (x.dtype === 'int32' ? cast(out, 'int32') : out) as T;
+  // An int32 or bool x keeps its dtype, alpha truncated toward zero, as TF.js's kernel writes alpha into x's dtype.
+  const integral = x.dtype === 'int32' || x.dtype === 'bool';
+  const a = integral ? Math.trunc(alpha) : alpha;
+  const out = a === 0 ? s : add(s, mul(sub(1, s), a));
+  return (integral && out.dtype !== x.dtype ? cast(out, x.dtype) : out) as T;
 }

@@ -3,6 +3,7 @@ import { outputLength } from '../backend/shapes';
 import { assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
 import { argError, assertPair, assertPositiveInt, assertShape, describeValue, fmtShape, fmtValue } from '../util/validate';
+import { cast } from './cast';
 import { conv2d, conv2dBackpropInput } from './conv';
 import { checkDilations } from './dilate';
 import { checkDimRoundingMode } from './pool-checks';
@@ -74,6 +75,8 @@ export function conv2dTranspose<T extends Tensor>(
   if (x.rank !== 3 && x.rank !== 4) throw argError(op, 'x', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, 'rank 4 [batch, height, width, channels], or rank 3 for one image');
   assertRank(op, 'filter', filter, 4);
   assertSameDtype(op, x, filter, 'x', 'filter');
+  // TF.js's kernel transposes int32 in float32 and gives float32.
+  if (x.dtype === 'int32') return conv2dTranspose(cast(x, 'float32'), cast(filter, 'float32'), outputShape, strides, pad, dimRoundingMode) as Tensor as T;
   const out = assertShape(op, 'outputShape', outputShape);
   if (out.length !== x.rank) throw argError(op, 'outputShape', fmtValue(outputShape), `a shape of x's rank ${x.rank}`);
   const s = assertPair(op, 'strides', strides);

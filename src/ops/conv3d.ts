@@ -92,6 +92,8 @@ export function conv3d<T extends Tensor>(x: T, filter: Tensor, strides: number |
 function pool3d(op: string, x: Tensor, filterSize: number | Triple, strides: number | Triple, pad: 'valid' | 'same', dataFormat: unknown, kind: 'max' | 'avg'): Tensor {
   const [x5, back] = batched(op, x);
   checkFormat(op, dataFormat);
+  // TF.js's kernel pools int32 and bool volumes in float32 and gives float32.
+  if (kind === 'max' && x5.dtype !== 'float32' && x5.dtype !== 'float64') return pool3d(op, cast(x, 'float32'), filterSize, strides, pad, dataFormat, kind);
   const f = assertTriple(op, 'filterSize', filterSize);
   const s = assertTriple(op, 'strides', strides);
   const p = assertPadding(op, 'pad', pad);

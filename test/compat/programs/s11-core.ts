@@ -628,7 +628,9 @@ export const s11Core: Program[] = [
         () => tf.stridedSlice(b, [0, 2], [2, 0], [1, -1]), () => tf.dilation2d(i.reshape([1, 2, 3, 1]), tf.ones([1, 2, 1], 'int32'), 1, 'same'), () => tf.moments(b).mean,
         () => tf.conv1d(i.reshape([1, 3, 2]) as Tensor3D, tf.ones([1, 2, 1], 'int32') as Tensor3D, 1, 'valid'), () => tf.maxPool(i.reshape([1, 2, 3, 1]) as Tensor4D, 2, 1, 'same'),
         () => tf.avgPool(i.reshape([1, 2, 3, 1]) as Tensor4D, 2, 1, 'same'), () => tf.batchNorm(i, tf.zeros([3], 'int32'), tf.ones([3], 'int32')), () => tf.linalg.bandPart(b, 0, 1),
-        () => tf.signal.frame(tf.tensor1d([1, 2, 3, 4], 'int32'), 2, 1), () => tf.depthToSpace(b.reshape([1, 1, 1, 6]).slice([0, 0, 0, 0], [1, 1, 1, 4]) as Tensor4D, 2),
+        () => tf.signal.frame(tf.tensor1d([1, 2, 3, 4], 'int32'), 2, 1), () => tf.step(b, 0.5), () => tf.step(b, 1), () => tf.step(i, 2.7),
+        () => tf.conv2dTranspose(i.reshape([1, 2, 3, 1]) as Tensor4D, tf.ones([2, 2, 1, 1], 'int32') as Tensor4D, [1, 3, 4, 1], 1, 'valid'),
+        () => tf.maxPool3d(i.reshape([1, 1, 2, 3, 1]), 1, 1, 'valid'), () => tf.maxPool3d(b.reshape([1, 1, 2, 3, 1]), [1, 2, 2], 1, 'same'), () => tf.depthToSpace(b.reshape([1, 1, 1, 6]).slice([0, 0, 0, 0], [1, 1, 1, 4]) as Tensor4D, 2),
       ];
       return calls.map((f) => {
         try {
