@@ -642,4 +642,26 @@ export const s11Core: Program[] = [
       });
     },
   },
+  {
+    name: 'tf.fill with booleans and numbers, and image ops that ask for float32: rotateWithOffset, nonMaxSuppression',
+    run: (tf) => {
+      const img = tf.tensor4d([1, 2, 3, 4], [1, 2, 2, 1], 'int32');
+      return [
+        tf.fill([2, 2], true), tf.fill([3], false), tf.fill([2], 1, 'bool'), tf.fill([2], 2.5, 'int32'), tf.fill([1], 7),
+        attempt([
+          () => tf.image.rotateWithOffset(img, 0.5), () => tf.image.rotateWithOffset(img.toFloat(), 0.5), () => tf.image.nonMaxSuppression(tf.tensor2d([[0, 0, 1, 1]], [1, 4], 'int32'), [1], 1),
+          () => tf.image.nonMaxSuppression([[0, 0, 1, 1]], tf.tensor1d([1], 'int32'), 1), () => tf.image.nonMaxSuppressionWithScore(tf.tensor2d([[0, 0, 1, 1]], [1, 4], 'int32'), [1], 1).selectedIndices,
+        ]),
+      ];
+    },
+  },
+  {
+    name: 'tensorScatterUpdate leaves its input tensor as it was',
+    deviation: "TF.js 4.22's cpu tensorScatterUpdate writes the updates into its input tensor's values (and so into every tensor sharing them); tessera returns a new tensor and leaves the input alone, as TensorFlow does",
+    run: (tf) => {
+      const x = tf.tensor2d([[1, 2], [3, 4]]);
+      const y = tf.tensorScatterUpdate(x, [[0]], tf.tensor2d([[9, 9]]));
+      return [x, y];
+    },
+  },
 ];
