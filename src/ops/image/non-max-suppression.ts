@@ -1,3 +1,4 @@
+import { assertFloatTensor } from '../../tensor/checks';
 import type { Tensor } from '../../tensor/tensor';
 import type { Rank } from '../../tensor/value-types';
 import { argError, assertFiniteNumber, fmtShape } from '../../util/validate';
@@ -30,6 +31,11 @@ interface Args { boxes: TypedArray; scores: TypedArray; maxOutputSize: number; i
 function checked(op: string, boxes: unknown, scores: unknown, maxOutputSize: unknown, iouThreshold: unknown, scoreThreshold: unknown, softNmsSigma: unknown): Args {
   const b = toTensor(op, 'boxes', boxes);
   const s = toTensor(op, 'scores', scores);
+  // TF.js asks float32 of both in its plain nonMaxSuppression only (its other forms take int32 too).
+  if (op === 'nonMaxSuppression') {
+    assertFloatTensor(op, 'boxes', b);
+    assertFloatTensor(op, 'scores', s);
+  }
   if (b.rank !== 2 || b.shape[1] !== 4) throw argError(op, 'boxes', `shape ${fmtShape(b.shape)}`, '[numBoxes, 4] (y1, x1, y2, x2 per box)');
   if (s.rank !== 1 || s.shape[0] !== b.shape[0]) throw argError(op, 'scores', `shape ${fmtShape(s.shape)}`, `[${b.shape[0]}], one score per box`);
   if (typeof maxOutputSize !== 'number' || !Number.isInteger(maxOutputSize) || maxOutputSize < 0) {
