@@ -8,14 +8,16 @@ import { assertFloatTensor } from '../tensor/checks';
 import { checkPool2d } from './pool-checks';
 import type { WindowPad } from './window-pad';
 import type { DimRoundingMode } from '../tensor/value-types';
+import { toTensor, type TensorLike } from './tensor-like';
 
 /**
  * 2-D average pooling over NHWC input (or one HWC image), as tf.avgPool(x, filterSize, strides, pad, dimRoundingMode?):
  * a window averages only its cells inside the image ('same', numeric or explicit pad).
  */
 export function avgPool<T extends Tensor>(
-  x: T, filterSize: number | [number, number], strides: number | [number, number], pad: WindowPad, dimRoundingMode?: DimRoundingMode,
+  x: T | TensorLike, filterSize: number | [number, number], strides: number | [number, number], pad: WindowPad, dimRoundingMode?: DimRoundingMode,
 ): T {
+  x = toTensor('avgPool', 'x', x) as T;
   if (x instanceof Tensor && x.rank === 3) {
     const y = avgPool(x.reshape([1, ...x.shape]), filterSize, strides, pad, dimRoundingMode);
     return y.reshape(y.shape.slice(1));

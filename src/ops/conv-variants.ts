@@ -12,6 +12,7 @@ import type { DimRoundingMode, WindowPad } from '../tensor/value-types';
 import { pad as padOp } from './pad';
 import { slice } from './slice';
 import { padGeometry } from './window-pad';
+import { toTensor, type TensorLike } from './tensor-like';
 
 // Convolutions TF.js builds from conv2d and its input gradient: conv1d (a conv2d of height 1) and conv2dTranspose.
 
@@ -37,9 +38,11 @@ function checkConv1dPad(op: string, pad: unknown): void {
  * [filterWidth, inChannels, outChannels] filter, as tf.conv1d(x, filter, stride, pad, dataFormat = 'NWC', dilation = 1).
  */
 export function conv1d<T extends Tensor>(
-  x: T, filter: Tensor, stride: number, pad: WindowPad, dataFormat: 'NWC' | 'NCW' = 'NWC', dilation = 1, dimRoundingMode?: DimRoundingMode,
+  x: T | TensorLike, filter: Tensor | TensorLike, stride: number, pad: WindowPad, dataFormat: 'NWC' | 'NCW' = 'NWC', dilation = 1, dimRoundingMode?: DimRoundingMode,
 ): T {
   const op = 'conv1d';
+  x = toTensor(op, 'x', x) as T;
+  filter = toTensor(op, 'filter', filter);
   assertTensor(op, 'x', x);
   assertTensor(op, 'filter', filter);
   if (x.rank !== 2 && x.rank !== 3) throw argError(op, 'x', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, 'rank 3 [batch, width, channels], or rank 2 for one sequence');
@@ -66,10 +69,12 @@ export function conv1d<T extends Tensor>(
  * (or [oh, ow, outDepth]), where conv2d of an outputShape tensor with the same filter, strides and pad has x's shape.
  */
 export function conv2dTranspose<T extends Tensor>(
-  x: T, filter: Tensor, outputShape: [number, number, number, number] | [number, number, number],
+  x: T | TensorLike, filter: Tensor | TensorLike, outputShape: [number, number, number, number] | [number, number, number],
   strides: number | [number, number], pad: WindowPad, dimRoundingMode?: DimRoundingMode,
 ): T {
   const op = 'conv2dTranspose';
+  x = toTensor(op, 'x', x) as T;
+  filter = toTensor(op, 'filter', filter);
   assertTensor(op, 'x', x);
   assertTensor(op, 'filter', filter);
   if (x.rank !== 3 && x.rank !== 4) throw argError(op, 'x', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, 'rank 4 [batch, height, width, channels], or rank 3 for one image');

@@ -12,6 +12,7 @@ import { pad as padOp } from './pad';
 import { maxPool } from './pool';
 import { reshape } from './reshape';
 import { slice } from './slice';
+import { toTensor, type TensorLike } from './tensor-like';
 
 // conv3d, maxPool3d and avgPool3d over [batch, depth, height, width, channels], as sums and maxima over depth of
 // the 2-D ops on depth slices: every gradient, to any order and on every backend, is theirs.
@@ -61,9 +62,11 @@ function checkDepth(op: string, x: Tensor, span: number, pad: 'valid' | 'same'):
  * 3-D convolution of x [batch, depth, height, width, inC] with a filter [fd, fh, fw, inC, outC], as
  * tf.conv3d(x, filter, strides, pad, dataFormat = 'NDHWC', dilations = 1).
  */
-export function conv3d<T extends Tensor>(x: T, filter: Tensor, strides: number | Triple, pad: 'valid' | 'same',
+export function conv3d<T extends Tensor>(x: T | TensorLike, filter: Tensor | TensorLike, strides: number | Triple, pad: 'valid' | 'same',
   dataFormat: 'NDHWC' = 'NDHWC', dilations: number | Triple = [1, 1, 1]): T {
   const op = 'conv3d';
+  x = toTensor(op, 'x', x) as T;
+  filter = toTensor(op, 'filter', filter);
   const [x5, back] = batched(op, x);
   assertTensor(op, 'filter', filter);
   assertRank(op, 'filter', filter, 5);
@@ -111,15 +114,15 @@ function pool3d(op: string, x: Tensor, filterSize: number | Triple, strides: num
 }
 
 /** Max over [fd, fh, fw] windows, as tf.maxPool3d(x, filterSize, strides, pad, dimRoundingMode?, dataFormat = 'NDHWC'). */
-export function maxPool3d<T extends Tensor>(x: T, filterSize: number | Triple, strides: number | Triple, pad: 'valid' | 'same',
+export function maxPool3d<T extends Tensor>(x: T | TensorLike, filterSize: number | Triple, strides: number | Triple, pad: 'valid' | 'same',
   dimRoundingMode?: undefined, dataFormat: 'NDHWC' = 'NDHWC'): T {
   if (dimRoundingMode !== undefined) throw argError('maxPool3d', 'dimRoundingMode', fmtValue(dimRoundingMode), "undefined (it applies to numeric pads, and maxPool3d takes 'valid' or 'same')");
-  return pool3d('maxPool3d', x, filterSize, strides, pad, dataFormat, 'max') as T;
+  return pool3d('maxPool3d', toTensor('maxPool3d', 'x', x), filterSize, strides, pad, dataFormat, 'max') as T;
 }
 
 /** The mean over [fd, fh, fw] windows (positions inside x only), as tf.avgPool3d(x, filterSize, strides, pad, dimRoundingMode?, dataFormat). */
-export function avgPool3d<T extends Tensor>(x: T, filterSize: number | Triple, strides: number | Triple, pad: 'valid' | 'same',
+export function avgPool3d<T extends Tensor>(x: T | TensorLike, filterSize: number | Triple, strides: number | Triple, pad: 'valid' | 'same',
   dimRoundingMode?: undefined, dataFormat: 'NDHWC' = 'NDHWC'): T {
   if (dimRoundingMode !== undefined) throw argError('avgPool3d', 'dimRoundingMode', fmtValue(dimRoundingMode), "undefined (it applies to numeric pads, and avgPool3d takes 'valid' or 'same')");
-  return pool3d('avgPool3d', x, filterSize, strides, pad, dataFormat, 'avg') as T;
+  return pool3d('avgPool3d', toTensor('avgPool3d', 'x', x), filterSize, strides, pad, dataFormat, 'avg') as T;
 }
