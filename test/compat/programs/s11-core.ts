@@ -665,7 +665,7 @@ export const s11Core: Program[] = [
     },
   },
   {
-    name: 'convolutions and pools given nested arrays instead of tensors',
+    name: 'convolutions, pools and addN given nested arrays instead of tensors',
     run: (tf) => {
       const img = [[[[1], [2], [0]], [[3], [4], [-1]]]];
       const vol = [[[[[1], [2]], [[3], [4]]]]];
@@ -673,6 +673,7 @@ export const s11Core: Program[] = [
         tf.conv2d(img, [[[[0.5]]], [[[2]]]], 1, 'same'), tf.conv1d([[[1], [2], [3]]], [[[1]], [[-1]]], 1, 'valid'), tf.depthwiseConv2d(img, [[[[2]]]], 1, 'valid'),
         tf.separableConv2d(img, [[[[1]]]], [[[[3]]]], 1, 'same'), tf.conv2dTranspose(img, [[[[1]]]], [1, 2, 3, 1], 1, 'same'), tf.maxPool(img, 2, 1, 'same'), tf.avgPool(img, [1, 2], 1, 'valid'),
         tf.conv3d(vol, [[[[[2]]]]], 1, 'same'), tf.maxPool3d(vol, [1, 2, 2], 1, 'valid'), tf.avgPool3d(vol, 1, 1, 'same'),
+        tf.addN([[1, 2], tf.tensor1d([3, 4]), [5, 6]]), tf.addN([[1, 2]]),
       ];
     },
   },
