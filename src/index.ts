@@ -13,6 +13,8 @@ export { gradCheck } from './ops/grad-check';
 export type { GradCheckOptions, GradCheckResult } from './ops/grad-check';
 export { tidy, keep, dispose } from './tensor/tidy';
 export { memory } from './tensor/memory';
+export { profile } from './tensor/profile';
+export type { ProfileInfo, KernelInfo } from './tensor/profile';
 export { engine } from './tensor/engine';
 export type { Engine } from './tensor/engine';
 export type { MemoryInfo } from './tensor/memory';

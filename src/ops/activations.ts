@@ -1,6 +1,7 @@
 import type { Tensor } from '../tensor/tensor';
 import { argError, describeValue } from '../util/validate';
 import { add, binaryOp, mul, sub } from './binary';
+import { cast } from './cast';
 import { scalar } from './creation';
 import { step as unitStep, unaryOp } from './unary';
 import { toTensor, type TensorLike } from './tensor-like';
@@ -44,5 +45,9 @@ export function step<T extends Tensor>(x: T | TensorLike, alpha = 0): T {
   x = toTensor('step', 'x', x) as T;
   assertNumber('step', 'alpha', alpha);
   const s = unitStep(x);
-  return (alpha === 0 ? s : add(s, mul(sub(1, s), alpha))) as T;
+  // An int32 or bool x keeps its dtype, alpha truncated toward zero, as TF.js's kernel writes alpha into x's dtype.
+  const integral = x.dtype === 'int32' || x.dtype === 'bool';
+  const a = integral ? Math.trunc(alpha) : alpha;
+  const out = a === 0 ? s : add(s, mul(sub(1, s), a));
+  return (integral && out.dtype !== x.dtype ? cast(out, x.dtype) : out) as T;
 }

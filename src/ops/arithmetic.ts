@@ -1,4 +1,4 @@
-import { assertSameDtype, assertTensor } from '../tensor/checks';
+import { assertSameDtype } from '../tensor/checks';
 import { tidy } from '../tensor/tidy';
 import type { Tensor } from '../tensor/tensor';
 import { argError, describeValue, fmtShape } from '../util/validate';
@@ -36,11 +36,12 @@ export function squaredDifference<T extends Tensor>(a: Tensor | number, b: Tenso
 }
 
 /** The elementwise sum of tensors of one shape and dtype, as tf.addN. */
-export function addN<T extends Tensor>(tensors: T[]): T {
-  if (!Array.isArray(tensors) || tensors.length === 0) {
-    throw argError('addN', 'tensors', describeValue(tensors), 'a non-empty array of Tensors');
+export function addN<T extends Tensor>(tensorsIn: Array<T | TensorLike>): T {
+  if (!Array.isArray(tensorsIn) || tensorsIn.length === 0) {
+    throw argError('addN', 'tensors', describeValue(tensorsIn), 'a non-empty array of Tensors');
   }
-  tensors.forEach((t, i) => assertTensor('addN', `tensors[${i}]`, t));
+  // As TF.js, each may be TensorLike values.
+  const tensors = tensorsIn.map((t, i) => toTensor('addN', `tensors[${i}]`, t));
   const first = tensors[0];
   tensors.forEach((t, i) => {
     assertSameDtype('addN', first, t, 'tensors[0]', `tensors[${i}]`);

@@ -4,22 +4,27 @@ import { backend } from './engine';
 import type { PoolAttrs } from './pool';
 import { div } from './binary';
 import { ones } from './creation';
+import { assertFloatTensor } from '../tensor/checks';
 import { checkPool2d } from './pool-checks';
 import type { WindowPad } from './window-pad';
 import type { DimRoundingMode } from '../tensor/value-types';
+import { toTensor, type TensorLike } from './tensor-like';
 
 /**
  * 2-D average pooling over NHWC input (or one HWC image), as tf.avgPool(x, filterSize, strides, pad, dimRoundingMode?):
  * a window averages only its cells inside the image ('same', numeric or explicit pad).
  */
 export function avgPool<T extends Tensor>(
-  x: T, filterSize: number | [number, number], strides: number | [number, number], pad: WindowPad, dimRoundingMode?: DimRoundingMode,
+  x: T | TensorLike, filterSize: number | [number, number], strides: number | [number, number], pad: WindowPad, dimRoundingMode?: DimRoundingMode,
 ): T {
+  x = toTensor('avgPool', 'x', x) as T;
   if (x instanceof Tensor && x.rank === 3) {
     const y = avgPool(x.reshape([1, ...x.shape]), filterSize, strides, pad, dimRoundingMode);
     return y.reshape(y.shape.slice(1));
   }
   const [xp, f, s, p] = checkPool2d('avgPool', x, filterSize, strides, pad, dimRoundingMode, 0);
+  // As TF.js, which asks for float32.
+  assertFloatTensor('avgPool', 'x', xp);
   const y = avgPoolOf(xp, { filterSize: f, strides: s, pad: p });
   if (xp === x) return y as T;
   // The zero-padded average over the share of each window inside x (a constant: no gradient flows into it).

@@ -1,46 +1,54 @@
 import type { Rank } from '../tensor/value-types';
 import { broadcastShapes } from '../backend/shapes';
-import { assertSameDtype, assertTensor } from '../tensor/checks';
+import { assertSameDtype } from '../tensor/checks';
 import { Tensor } from '../tensor/tensor';
 import { argError, assertFiniteNumber, describeValue, fmtShape } from '../util/validate';
 import { add, mul, sub } from './binary';
+import { cast } from './cast';
 import { rsqrt } from './special';
+import { toTensor, type TensorLike } from './tensor-like';
 
-type Param = Tensor | undefined;
+type Param = Tensor | TensorLike | null | undefined;
 
 /**
  * (x - mean) · scale / sqrt(variance + ε) + offset, the parameters broadcasting over x, as
  * tf.batchNorm(x, mean, variance, offset?, scale?, varianceEpsilon = 0.001). Made of recorded ops, so
  * differentiable to any order in every argument.
  */
-export function batchNorm<R extends Rank>(x: Tensor<R>, mean: Tensor, variance: Tensor, offset?: Tensor, scale?: Tensor, varianceEpsilon = 0.001): Tensor<R> {
+export function batchNorm<R extends Rank>(x: Tensor<R> | TensorLike, mean: Tensor | TensorLike, variance: Tensor | TensorLike, offset?: Param, scale?: Param, varianceEpsilon = 0.001): Tensor<R> {
   return normalize('batchNorm', x, mean, variance, offset, scale, varianceEpsilon) as Tensor<R>;
 }
 
-function normalize(op: string, x: Tensor, mean: Tensor, variance: Tensor, offset: Param, scale: Param, varianceEpsilon: number): Tensor {
-  assertTensor(op, 'x', x);
-  const params: [string, Param][] = [['mean', mean], ['variance', variance], ['offset', offset], ['scale', scale]];
+function normalize(op: string, xIn: Tensor | TensorLike, meanIn: Tensor | TensorLike, varianceIn: Tensor | TensorLike, offsetIn: Param, scaleIn: Param, varianceEpsilon: number): Tensor {
+  const x = toTensor(op, 'x', xIn);
+  // As TF.js, every parameter may be TensorLike values, and offset and scale may be null.
+  const given = (name: string, p: Param) => (p === undefined || p === null ? undefined : toTensor(op, name, p));
+  const [mean, variance, offset, scale] = [given('mean', meanIn), given('variance', varianceIn), given('offset', offsetIn), given('scale', scaleIn)];
+  if (!mean) throw argError(op, 'mean', describeValue(meanIn), 'a Tensor or TensorLike values');
+  if (!variance) throw argError(op, 'variance', describeValue(varianceIn), 'a Tensor or TensorLike values');
+  const params: [string, Tensor | undefined][] = [['mean', mean], ['variance', variance], ['offset', offset], ['scale', scale]];
   for (const [name, p] of params) {
-    if (p === undefined && (name === 'offset' || name === 'scale')) continue;
-    assertTensor(op, name, p);
-    assertSameDtype(op, x, p as Tensor, 'x', name);
-    const shape = broadcastShapes((p as Tensor).shape, x.shape);
+    if (p === undefined) continue;
+    assertSameDtype(op, x, p, 'x', name);
+    const shape = broadcastShapes(p.shape, x.shape);
     if (!shape || shape.length !== x.rank || shape.some((d, i) => d !== x.shape[i])) {
-      throw argError(op, name, `shape ${fmtShape((p as Tensor).shape)}`, `a shape that broadcasts to x's ${fmtShape(x.shape)}`);
+      throw argError(op, name, `shape ${fmtShape(p.shape)}`, `a shape that broadcasts to x's ${fmtShape(x.shape)}`);
     }
     // TF.js asks every parameter for mean's rank.
-    if ((p as Tensor).rank !== mean.rank) throw argError(op, name, `rank ${(p as Tensor).rank}`, `mean's rank ${mean.rank}`);
+    if (p.rank !== mean.rank) throw argError(op, name, `rank ${p.rank}`, `mean's rank ${mean.rank}`);
   }
   if (assertFiniteNumber(op, 'varianceEpsilon', varianceEpsilon) < 0) throw argError(op, 'varianceEpsilon', describeValue(varianceEpsilon), 'a number >= 0');
   const inverse = rsqrt(add(variance, varianceEpsilon));
   const normalized = mul(sub(x, mean), scale ? mul(inverse, scale) : inverse);
-  return offset ? add(normalized, offset) : normalized;
+  const out = offset ? add(normalized, offset) : normalized;
+  // An int32 x gives int32, truncated, as TF.js's kernel writes its result in x's dtype.
+  return x.dtype === 'int32' ? cast(out, 'int32') : out;
 }
 
 function ranked<R extends Rank>(rank: number) {
   const op = `batchNorm${rank}d`;
-  return (x: Tensor, mean: Tensor, variance: Tensor, offset?: Tensor, scale?: Tensor, varianceEpsilon = 0.001): Tensor<R> => {
-    assertTensor(op, 'x', x);
+  return (xIn: Tensor | TensorLike, mean: Tensor | TensorLike, variance: Tensor | TensorLike, offset?: Param, scale?: Param, varianceEpsilon = 0.001): Tensor<R> => {
+    const x = toTensor(op, 'x', xIn);
     if (x.rank !== rank) throw argError(op, 'x', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, `rank ${rank}`);
     for (const [name, p] of [['mean', mean], ['variance', variance], ['offset', offset], ['scale', scale]] as const) {
       if (p instanceof Tensor && p.rank !== 1 && p.rank !== rank) throw argError(op, name, `rank ${p.rank}`, `rank 1 or ${rank}`);

@@ -3,6 +3,7 @@ import { outputLength } from '../backend/shapes';
 import { assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
 import { argError, assertPair, assertPositiveInt, assertShape, describeValue, fmtShape, fmtValue } from '../util/validate';
+import { cast } from './cast';
 import { conv2d, conv2dBackpropInput } from './conv';
 import { checkDilations } from './dilate';
 import { checkDimRoundingMode } from './pool-checks';
@@ -11,6 +12,7 @@ import type { DimRoundingMode, WindowPad } from '../tensor/value-types';
 import { pad as padOp } from './pad';
 import { slice } from './slice';
 import { padGeometry } from './window-pad';
+import { toTensor, type TensorLike } from './tensor-like';
 
 // Convolutions TF.js builds from conv2d and its input gradient: conv1d (a conv2d of height 1) and conv2dTranspose.
 
@@ -36,9 +38,11 @@ function checkConv1dPad(op: string, pad: unknown): void {
  * [filterWidth, inChannels, outChannels] filter, as tf.conv1d(x, filter, stride, pad, dataFormat = 'NWC', dilation = 1).
  */
 export function conv1d<T extends Tensor>(
-  x: T, filter: Tensor, stride: number, pad: WindowPad, dataFormat: 'NWC' | 'NCW' = 'NWC', dilation = 1, dimRoundingMode?: DimRoundingMode,
+  x: T | TensorLike, filter: Tensor | TensorLike, stride: number, pad: WindowPad, dataFormat: 'NWC' | 'NCW' = 'NWC', dilation = 1, dimRoundingMode?: DimRoundingMode,
 ): T {
   const op = 'conv1d';
+  x = toTensor(op, 'x', x) as T;
+  filter = toTensor(op, 'filter', filter);
   assertTensor(op, 'x', x);
   assertTensor(op, 'filter', filter);
   if (x.rank !== 2 && x.rank !== 3) throw argError(op, 'x', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, 'rank 3 [batch, width, channels], or rank 2 for one sequence');
@@ -65,15 +69,19 @@ export function conv1d<T extends Tensor>(
  * (or [oh, ow, outDepth]), where conv2d of an outputShape tensor with the same filter, strides and pad has x's shape.
  */
 export function conv2dTranspose<T extends Tensor>(
-  x: T, filter: Tensor, outputShape: [number, number, number, number] | [number, number, number],
+  x: T | TensorLike, filter: Tensor | TensorLike, outputShape: [number, number, number, number] | [number, number, number],
   strides: number | [number, number], pad: WindowPad, dimRoundingMode?: DimRoundingMode,
 ): T {
   const op = 'conv2dTranspose';
+  x = toTensor(op, 'x', x) as T;
+  filter = toTensor(op, 'filter', filter);
   assertTensor(op, 'x', x);
   assertTensor(op, 'filter', filter);
   if (x.rank !== 3 && x.rank !== 4) throw argError(op, 'x', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, 'rank 4 [batch, height, width, channels], or rank 3 for one image');
   assertRank(op, 'filter', filter, 4);
   assertSameDtype(op, x, filter, 'x', 'filter');
+  // TF.js's kernel transposes int32 in float32 and gives float32.
+  if (x.dtype === 'int32') return conv2dTranspose(cast(x, 'float32'), cast(filter, 'float32'), outputShape, strides, pad, dimRoundingMode) as Tensor as T;
   const out = assertShape(op, 'outputShape', outputShape);
   if (out.length !== x.rank) throw argError(op, 'outputShape', fmtValue(outputShape), `a shape of x's rank ${x.rank}`);
   const s = assertPair(op, 'strides', strides);

@@ -7,8 +7,9 @@ import { argError, assertPadding, assertPair, describeValue, fmtShape } from '..
 import { checkDilations, dilateFilter } from './dilate';
 import { checkDimRoundingMode } from './pool-checks';
 import { padWindows, type WindowPad } from './window-pad';
-import { assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
+import { assertFloatTensor, assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
 import type { DimRoundingMode } from '../tensor/value-types';
+import { toTensor, type TensorLike } from './tensor-like';
 
 /** Output length along one spatial axis, as TF.js computes it (layers size their outputs with it). */
 export const convOutputLength = outputLength;
@@ -22,6 +23,9 @@ export interface ConvAttrs {
 export function checkConv2d(op: string, x: Tensor, filter: Tensor, strides: unknown, pad: unknown): [[number, number], Padding] {
   assertTensor(op, 'x', x);
   assertTensor(op, 'filter', filter);
+  // As TF.js, which asks both for float32.
+  assertFloatTensor(op, 'x', x);
+  assertFloatTensor(op, 'filter', filter);
   if (x.rank !== 4) throw argError(op, 'x', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, 'rank 4 [batch, height, width, channels], or rank 3 for one image');
   assertRank(op, 'filter', filter, 4);
   assertSameDtype(op, x, filter, 'x', 'filter');
@@ -41,9 +45,11 @@ export function checkConv2d(op: string, x: Tensor, filter: Tensor, strides: unkn
  * tf.conv2d(x, filter, strides, pad, dataFormat = 'NHWC', dilations = 1, dimRoundingMode?).
  */
 export function conv2d<T extends Tensor>(
-  x: T, filter: Tensor, strides: number | [number, number], pad: WindowPad,
+  x: T | TensorLike, filter: Tensor | TensorLike, strides: number | [number, number], pad: WindowPad,
   dataFormat: 'NHWC' | 'NCHW' = 'NHWC', dilations: number | [number, number] = 1, dimRoundingMode?: DimRoundingMode,
 ): T {
+  x = toTensor('conv2d', 'x', x) as T;
+  filter = toTensor('conv2d', 'filter', filter);
   if (x instanceof Tensor && x.rank === 3) {
     const y = conv2d(x.reshape([1, ...x.shape]), filter, strides, pad, dataFormat, dilations, dimRoundingMode);
     return y.reshape(y.shape.slice(1));

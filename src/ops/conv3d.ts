@@ -3,6 +3,7 @@ import { assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
 import { argError, assertPadding, assertTriple, describeValue, fmtShape, fmtValue } from '../util/validate';
 import { add, div, maximum } from './binary';
+import { cast } from './cast';
 import { tensor } from './creation';
 import { avgPool } from './avg-pool';
 import { conv2d } from './conv';
@@ -11,6 +12,7 @@ import { pad as padOp } from './pad';
 import { maxPool } from './pool';
 import { reshape } from './reshape';
 import { slice } from './slice';
+import { toTensor, type TensorLike } from './tensor-like';
 
 // conv3d, maxPool3d and avgPool3d over [batch, depth, height, width, channels], as sums and maxima over depth of
 // the 2-D ops on depth slices: every gradient, to any order and on every backend, is theirs.
@@ -60,9 +62,11 @@ function checkDepth(op: string, x: Tensor, span: number, pad: 'valid' | 'same'):
  * 3-D convolution of x [batch, depth, height, width, inC] with a filter [fd, fh, fw, inC, outC], as
  * tf.conv3d(x, filter, strides, pad, dataFormat = 'NDHWC', dilations = 1).
  */
-export function conv3d<T extends Tensor>(x: T, filter: Tensor, strides: number | Triple, pad: 'valid' | 'same',
+export function conv3d<T extends Tensor>(x: T | TensorLike, filter: Tensor | TensorLike, strides: number | Triple, pad: 'valid' | 'same',
   dataFormat: 'NDHWC' = 'NDHWC', dilations: number | Triple = [1, 1, 1]): T {
   const op = 'conv3d';
+  x = toTensor(op, 'x', x) as T;
+  filter = toTensor(op, 'filter', filter);
   const [x5, back] = batched(op, x);
   assertTensor(op, 'filter', filter);
   assertRank(op, 'filter', filter, 5);
@@ -73,6 +77,8 @@ export function conv3d<T extends Tensor>(x: T, filter: Tensor, strides: number |
   const p = assertPadding(op, 'pad', pad);
   if (s.some((v) => v > 1) && dl.some((v) => v > 1)) throw argError(op, 'dilations', fmtValue(dilations), `1 when strides are above 1 (got strides ${fmtValue(strides)}), as TF.js requires`);
   const [fd, fh, fw, inC, outC] = filter.shape;
+  // TF.js convolves int32 volumes (conv2d asks for floats): in float32, the result cast back.
+  if (x5.dtype === 'int32') return cast(conv3d(cast(x, 'float32'), cast(filter, 'float32'), strides, pad, dataFormat, dilations), 'int32') as T;
   if (inC !== x5.shape[4]) throw argError(op, 'filter', `shape ${fmtShape(filter.shape)}`, `input channels (dim 3) equal to x's channels ${x5.shape[4]}`);
   checkDepth(op, x5, (fd - 1) * dl[0] + 1, p);
   const { slices, outD } = depthSlices(x5, fd, s[0], dl[0], p, 0);
@@ -89,6 +95,8 @@ export function conv3d<T extends Tensor>(x: T, filter: Tensor, strides: number |
 function pool3d(op: string, x: Tensor, filterSize: number | Triple, strides: number | Triple, pad: 'valid' | 'same', dataFormat: unknown, kind: 'max' | 'avg'): Tensor {
   const [x5, back] = batched(op, x);
   checkFormat(op, dataFormat);
+  // TF.js's kernel pools int32 and bool volumes in float32 and gives float32.
+  if (kind === 'max' && x5.dtype !== 'float32' && x5.dtype !== 'float64') return pool3d(op, cast(x, 'float32'), filterSize, strides, pad, dataFormat, kind);
   const f = assertTriple(op, 'filterSize', filterSize);
   const s = assertTriple(op, 'strides', strides);
   const p = assertPadding(op, 'pad', pad);
@@ -106,15 +114,15 @@ function pool3d(op: string, x: Tensor, filterSize: number | Triple, strides: num
 }
 
 /** Max over [fd, fh, fw] windows, as tf.maxPool3d(x, filterSize, strides, pad, dimRoundingMode?, dataFormat = 'NDHWC'). */
-export function maxPool3d<T extends Tensor>(x: T, filterSize: number | Triple, strides: number | Triple, pad: 'valid' | 'same',
+export function maxPool3d<T extends Tensor>(x: T | TensorLike, filterSize: number | Triple, strides: number | Triple, pad: 'valid' | 'same',
   dimRoundingMode?: undefined, dataFormat: 'NDHWC' = 'NDHWC'): T {
   if (dimRoundingMode !== undefined) throw argError('maxPool3d', 'dimRoundingMode', fmtValue(dimRoundingMode), "undefined (it applies to numeric pads, and maxPool3d takes 'valid' or 'same')");
-  return pool3d('maxPool3d', x, filterSize, strides, pad, dataFormat, 'max') as T;
+  return pool3d('maxPool3d', toTensor('maxPool3d', 'x', x), filterSize, strides, pad, dataFormat, 'max') as T;
 }
 
 /** The mean over [fd, fh, fw] windows (positions inside x only), as tf.avgPool3d(x, filterSize, strides, pad, dimRoundingMode?, dataFormat). */
-export function avgPool3d<T extends Tensor>(x: T, filterSize: number | Triple, strides: number | Triple, pad: 'valid' | 'same',
+export function avgPool3d<T extends Tensor>(x: T | TensorLike, filterSize: number | Triple, strides: number | Triple, pad: 'valid' | 'same',
   dimRoundingMode?: undefined, dataFormat: 'NDHWC' = 'NDHWC'): T {
   if (dimRoundingMode !== undefined) throw argError('avgPool3d', 'dimRoundingMode', fmtValue(dimRoundingMode), "undefined (it applies to numeric pads, and avgPool3d takes 'valid' or 'same')");
-  return pool3d('avgPool3d', x, filterSize, strides, pad, dataFormat, 'avg') as T;
+  return pool3d('avgPool3d', toTensor('avgPool3d', 'x', x), filterSize, strides, pad, dataFormat, 'avg') as T;
 }

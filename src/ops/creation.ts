@@ -32,9 +32,10 @@ function filled<R extends Rank>(op: string, shape: readonly number[], value: num
 }
 
 /** As tf.fill(shape, value, dtype?). */
-export function fill<R extends Rank = Rank>(shape: readonly number[], value: number, dtype: DType = 'float32'): Tensor<R> {
-  if (typeof value !== 'number') throw argError('fill', 'value', describeValue(value), 'a number');
-  return filled('fill', shape, value, dtype);
+export function fill<R extends Rank = Rank>(shape: readonly number[], value: number | boolean, dtype?: DType): Tensor<R> {
+  if (typeof value !== 'number' && typeof value !== 'boolean') throw argError('fill', 'value', describeValue(value), 'a number or a boolean');
+  // As TF.js, the dtype when none is given is the value's: bool for a boolean.
+  return filled('fill', shape, Number(value), dtype ?? (typeof value === 'boolean' ? 'bool' : 'float32'));
 }
 
 export function zeros<R extends Rank = Rank>(shape: readonly number[], dtype: DType = 'float32'): Tensor<R> {

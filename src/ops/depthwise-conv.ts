@@ -1,5 +1,5 @@
 import type { Padding } from '../backend/backend';
-import { assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
+import { assertFloatTensor, assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
 import { recordOp } from '../tensor/tape';
 import { Tensor } from '../tensor/tensor';
 import { argError, assertPair, fmtShape } from '../util/validate';
@@ -12,6 +12,7 @@ import { checkDimRoundingMode } from './pool-checks';
 import { reshape } from './reshape';
 import { padWindows, type WindowPad } from './window-pad';
 import type { DimRoundingMode } from '../tensor/value-types';
+import { toTensor, type TensorLike } from './tensor-like';
 
 /**
  * Checks depthwiseConv2d's arguments on NHWC x; returns x (zero-padded for a numeric or explicit pad, see
@@ -22,6 +23,9 @@ function checkDepthwise(
 ): [Tensor, Tensor, [number, number], Padding] {
   assertTensor(op, 'x', x);
   assertTensor(op, 'filter', filter);
+  // As TF.js, which asks both for float32.
+  assertFloatTensor(op, 'x', x);
+  assertFloatTensor(op, 'filter', filter);
   if (x.rank !== 4) throw argError(op, 'x', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, 'rank 4 [batch, height, width, channels], or rank 3 for one image');
   assertRank(op, 'filter', filter, 4);
   assertSameDtype(op, x, filter, 'x', 'filter');
@@ -52,9 +56,11 @@ function batched(x: Tensor, f: (x4: Tensor) => Tensor): Tensor {
  * c·multiplier .. c·multiplier + multiplier - 1.
  */
 export function depthwiseConv2d<T extends Tensor>(
-  x: T, filter: Tensor, strides: number | [number, number], pad: WindowPad,
+  x: T | TensorLike, filter: Tensor | TensorLike, strides: number | [number, number], pad: WindowPad,
   dataFormat: 'NHWC' | 'NCHW' = 'NHWC', dilations: number | [number, number] = 1, dimRoundingMode?: DimRoundingMode,
 ): T {
+  x = toTensor('depthwiseConv2d', 'x', x) as T;
+  filter = toTensor('depthwiseConv2d', 'filter', filter);
   checkDimRoundingMode('depthwiseConv2d', dimRoundingMode, pad);
   return batched(x, (x4) => {
     const [xp, f, s, p] = checkDepthwise('depthwiseConv2d', x4, filter, strides, pad, dataFormat, dilations, dimRoundingMode);
@@ -89,9 +95,12 @@ export function depthwiseBackpropFilter(x: Tensor, dy: Tensor, filterShape: read
  * pointwiseFilter is [1, 1, inC·multiplier, outC].
  */
 export function separableConv2d<T extends Tensor>(
-  x: T, depthwiseFilter: Tensor, pointwiseFilter: Tensor, strides: number | [number, number], pad: Padding,
+  x: T | TensorLike, depthwiseFilter: Tensor | TensorLike, pointwiseFilter: Tensor | TensorLike, strides: number | [number, number], pad: Padding,
   dilation: number | [number, number] = 1, dataFormat: 'NHWC' | 'NCHW' = 'NHWC',
 ): T {
+  x = toTensor('separableConv2d', 'x', x) as T;
+  depthwiseFilter = toTensor('separableConv2d', 'depthwiseFilter', depthwiseFilter);
+  pointwiseFilter = toTensor('separableConv2d', 'pointwiseFilter', pointwiseFilter);
   const op = 'separableConv2d';
   return batched(x, (x4) => {
     const [xp, f, s, p] = checkDepthwise(op, x4, depthwiseFilter, strides, pad, dataFormat, dilation);

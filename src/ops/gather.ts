@@ -3,6 +3,7 @@ import { Tensor, sizeOfShape } from '../tensor/tensor';
 import { assertTensorDtype } from '../tensor/checks';
 import { recordOp } from '../tensor/tape';
 import { argError, assertShape, describeValue, fmtShape, normalizeAxes } from '../util/validate';
+import { cast } from './cast';
 import { backend } from './engine';
 import { reshape } from './reshape';
 import { toTensor, type TensorLike } from './tensor-like';
@@ -112,7 +113,8 @@ export function unsortedSegmentSum<T extends Tensor>(x: T | TensorLike, segmentI
     throw argError(op, 'segmentIds', `shape ${fmtShape(ids.shape)}`, `shape [${t.shape[0]}] (one id per row of x)`);
   }
   checkRange(op, 'segmentIds', ids, () => numSegments);
-  return segmentSumAlong(t, ids, numSegments, 0) as T;
+  // Bools are summed as int32, the dtype TF.js's sums of bools have.
+  return segmentSumAlong(t.dtype === 'bool' ? cast(t, 'int32') : t, ids, numSegments, 0) as T;
 }
 
 /** @internal Checks gatherND/scatterND's indices against the shape they index; returns the index depth. */

@@ -28,7 +28,7 @@ export {
 } from './math-methods';
 export type { NormOrd } from './math-methods';
 export * from './nets-exports';
-export { image, linalg, signal, floorDiv, leakyRelu, norm, euclideanNorm, localResponseNormalization, oneHot, topk, unstack, einsum, basicLSTMCell } from './scoped-exports';
+export { image, linalg, signal, floorDiv, leakyRelu, norm, euclideanNorm, localResponseNormalization, oneHot, topk, unstack, einsum, basicLSTMCell, conv3dTranspose, maxPoolWithArgmax, dilation2d } from './scoped-exports';
 export { whereAsync, booleanMaskAsync, setdiff1dAsync, inTopKAsync } from './host-select';
 export { diag, meshgrid } from './composites';
 export { multiRNNCell, type LSTMCellFunc } from './lstm-cells';

@@ -29,5 +29,7 @@ export function localResponseNormalization<T extends Tensor>(x: T | TensorLike, 
     const window = slice(padded, xf.shape.map((_, i) => (i === last ? k : 0)), xf.shape.map((d, i) => (i === last ? channels : d)));
     sum = sum === null ? window : add(sum, window);
   }
-  return mul(xf, pow(add(mul(sum!, alpha), bias), -beta)) as T;
+  const out = mul(xf, pow(add(mul(sum!, alpha), bias), -beta));
+  // An int32 x gives int32, truncated, as TF.js's kernel writes its result in x's dtype.
+  return (t.dtype === 'int32' ? cast(out, 'int32') : out) as T;
 }

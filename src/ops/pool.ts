@@ -5,6 +5,7 @@ import { Tensor } from '../tensor/tensor';
 import { checkPool2d } from './pool-checks';
 import type { WindowPad } from './window-pad';
 import type { DimRoundingMode } from '../tensor/value-types';
+import { toTensor, type TensorLike } from './tensor-like';
 
 export interface PoolAttrs {
   filterSize: [number, number];
@@ -17,8 +18,9 @@ export interface PoolAttrs {
  * a numeric or explicit pad adds cells that never win (-Infinity).
  */
 export function maxPool<T extends Tensor>(
-  x: T, filterSize: number | [number, number], strides: number | [number, number], pad: WindowPad, dimRoundingMode?: DimRoundingMode,
+  x: T | TensorLike, filterSize: number | [number, number], strides: number | [number, number], pad: WindowPad, dimRoundingMode?: DimRoundingMode,
 ): T {
+  x = toTensor('maxPool', 'x', x) as T;
   if (x instanceof Tensor && x.rank === 3) {
     const y = maxPool(x.reshape([1, ...x.shape]), filterSize, strides, pad, dimRoundingMode);
     return y.reshape(y.shape.slice(1));

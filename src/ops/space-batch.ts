@@ -1,4 +1,5 @@
 import type { Tensor } from '../tensor/tensor';
+import { assertFloatTensor } from '../tensor/checks';
 import { argError, assertPositiveInt, fmtShape, fmtValue } from '../util/validate';
 import { pad } from './pad';
 import { reshape } from './reshape';
@@ -68,6 +69,8 @@ export function depthToSpace<T extends Tensor>(x: T | TensorLike, blockSize: num
   const op = 'depthToSpace';
   const t = toTensor(op, 'x', x);
   if (t.rank !== 4) throw argError(op, 'x', `rank ${t.rank}`, 'rank 4');
+  // As TF.js, which asks for float32.
+  assertFloatTensor(op, 'x', t);
   const bs = assertPositiveInt(op, 'blockSize', blockSize);
   if (bs < 2) throw argError(op, 'blockSize', String(blockSize), 'an integer >= 2');
   if (dataFormat !== 'NHWC' && dataFormat !== 'NCHW') throw argError(op, 'dataFormat', fmtValue(dataFormat), "'NHWC' or 'NCHW'");

@@ -54,6 +54,7 @@ const tapes: Tape[] = [];
  * forward-only work (predict) pays nothing but this check.
  */
 export function recordOp<A>(name: string, inputs: Tensor[], output: Tensor | readonly Tensor[], attrs: A): void {
+  if (opWatcher) opWatcher(name, inputs, Array.isArray(output) ? output : [output as Tensor]);
   for (const tape of tapes) {
     // Every input is asked (no early exit): asking is what registers a trainable variable with the tape.
     let tracked = false;
@@ -64,6 +65,16 @@ export function recordOp<A>(name: string, inputs: Tensor[], output: Tensor | rea
       for (const y of outputs) tape.tracked.add(y.id);
     }
   }
+}
+
+type OpWatcher = (name: string, inputs: readonly Tensor[], outputs: readonly Tensor[]) => void;
+let opWatcher: OpWatcher | null = null;
+
+/** @internal Has every op that records call `watcher` (tf.profile's kernel list); returns the watcher it replaces. */
+export function watchOps(watcher: OpWatcher | null): OpWatcher | null {
+  const previous = opWatcher;
+  opWatcher = watcher;
+  return previous;
 }
 
 /** Runs fn with no tape recording (customGrad's forward pass: its gradient is the one the user gives). */

@@ -219,6 +219,75 @@ export function toNestedArray(shape: readonly number[], a: ArrayLike<unknown>): 
   return nest(0, shape);
 }
 
+/** Nested arrays of shape holding zeros of dtype, as tf.util.makeZerosNestedTypedArray. */
+export function makeZerosNestedTypedArray(shape: readonly number[], dtype?: string): unknown {
+  return toNestedArray(shape, makeZerosTypedArray(sizeFromShape(shape), dtype ?? 'float32'));
+}
+
+/** Values (nested arrays flattened) as dtype's typed array, a bool nonzero after rounding, as tf.util.toTypedArray. */
+export function toTypedArray(a: unknown, dtype?: string): Float32Array | Int32Array | Uint8Array {
+  if (dtype === 'string') throw new Error('Cannot convert a string[] to a TypedArray');
+  const values = (Array.isArray(a) ? flatten(a) : a) as NumericArray;
+  const d = dtype === undefined || dtype === null || dtype === 'complex64' ? 'float32' : dtype;
+  // Already of dtype's class: given back as it is, as TF.js does.
+  if ((d === 'float32' && values instanceof Float32Array) || (d === 'int32' && values instanceof Int32Array) || (d === 'bool' && values instanceof Uint8Array)) return values;
+  if (d === 'bool') return Uint8Array.from(values, (v) => (Math.round(v) !== 0 ? 1 : 0));
+  if (d === 'float32' || d === 'int32') return (d === 'float32' ? Float32Array : Int32Array).from(values);
+  throw new Error(`Unknown data type ${dtype}`);
+}
+
+/** shape without its size-1 dims (only those of axis, each of which must be 1, when given), and the dims kept, as tf.util.squeezeShape. */
+export function squeezeShape(shape: readonly number[], axis?: number | number[]): { newShape: number[]; keptDims: number[] } {
+  const axes = axis === undefined || axis === null || (Array.isArray(axis) && axis.length === 0) ? null : new Set(parseAxisParam(axis, shape));
+  const kept = shape.map((_, i) => i).filter((i) => {
+    if (axes === null) return shape[i] !== 1;
+    if (axes.has(i) && shape[i] !== 1) throw new Error(`Can't squeeze axis ${i} since its dim '${shape[i]}' is not 1`);
+    return !axes.has(i);
+  });
+  return { newShape: kept.map((i) => shape[i]), keptDims: kept };
+}
+
+/** shape with its one -1 dim worked out from size, as tf.util.inferFromImplicitShape. */
+export function inferFromImplicitShape(shape: number[], size: number): number[] {
+  let known = 1;
+  let implicit = -1;
+  shape.forEach((d, i) => {
+    if (d >= 0) known *= d;
+    else if (d === -1) {
+      if (implicit !== -1) throw new Error(`Shapes can only have 1 implicit size. Found -1 at dim ${implicit} and dim ${i}`);
+      implicit = i;
+    } else throw new Error(`Shapes can not be < 0. Found ${d} at dim ${i}`);
+  });
+  if (implicit === -1) {
+    if (size > 0 && size !== known) throw new Error(`Size(${size}) must match the product of shape ${shape}`);
+    return shape;
+  }
+  if (known === 0) throw new Error(`Cannot infer the missing size in [${shape}] when there are 0 elements`);
+  if (size % known !== 0) throw new Error(`The implicit shape can't be a fractional number. Got ${size} / ${known}`);
+  return shape.map((d, i) => (i === implicit ? size / known : d));
+}
+
+/**
+ * Calls checkFn until it returns true, waiting delayFn(tries) ms between tries (through scheduleFn, setTimeout by
+ * default); rejects after maxCounter tries, as tf.util.repeatedTry.
+ */
+export function repeatedTry(
+  checkFn: () => boolean, delayFn: (counter: number) => number = () => 0, maxCounter?: number, scheduleFn?: (fn: () => void, delay: number) => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let tries = 0;
+    const attempt = () => {
+      if (checkFn()) return resolve();
+      tries++;
+      const delay = delayFn(tries);
+      if (maxCounter !== undefined && maxCounter !== null && tries >= maxCounter) return reject();
+      if (scheduleFn) scheduleFn(attempt, delay);
+      else setTimeout(attempt, delay);
+    };
+    attempt();
+  });
+}
+
 export function encodeString(s: string, encoding = 'utf-8'): Uint8Array {
   if (encoding !== 'utf-8' && encoding !== 'utf8') throw new Error(`Browser's encoder only supports utf-8, but got ${encoding}`);
   return new TextEncoder().encode(s);

@@ -4,7 +4,7 @@ import * as tn from '../../src/index';
 import { FC, expectGradOk, randTensor, seedArb } from '../helpers';
 import { expectHvpOk } from './hvp';
 
-// conv3d, maxPool3d and avgPool3d: a naive reference for values, first and second derivatives against central
+// conv3d, conv3dTranspose, maxPool3d and avgPool3d: a naive reference for values, first and second derivatives against central
 // differences in float64, and bad input.
 
 const RUNS = { ...FC, numRuns: 6 } as const;
@@ -64,6 +64,24 @@ describe('conv3d, maxPool3d, avgPool3d', () => {
         expectHvpOk(g as (...xs: tn.Tensor[]) => tn.Tensor, [x], seed);
       }
     }), RUNS);
+  });
+
+  it('conv3dTranspose is the adjoint of conv3d: <conv3d(z, f), x> = <z, conv3dTranspose(x, f)>, with its gradients', () => {
+    const f = randTensor([3, 2, 2, 2, 3], 7);
+    for (const [zShape, s, pad] of [[[2, 5, 4, 5, 2], [2, 1, 2], 'same'], [[1, 6, 5, 4, 2], [2, 2, 1], 'valid'], [[1, 3, 3, 3, 2], [1, 1, 1], 'same']] as const) {
+      const z = randTensor([...zShape], 8);
+      const y = tn.conv3d(z, f, [...s] as [number, number, number], pad);
+      const x = randTensor(y.shape, 9);
+      const t = tn.conv3dTranspose(x, f, [...zShape] as [number, number, number, number, number], [...s] as [number, number, number], pad);
+      expect(t.shape).toEqual(zShape);
+      expect(tn.sum(tn.mul(t, z)).dataSync()[0]).toBeCloseTo(tn.sum(tn.mul(y, x)).dataSync()[0], 10);
+    }
+    const x = randTensor([1, 2, 2, 2, 3], 10);
+    const tr = (a: tn.Tensor, b: tn.Tensor) => tn.conv3dTranspose(a, b, [1, 3, 4, 3, 2], 2, 'same');
+    expectGradOk(tr as (...xs: tn.Tensor[]) => tn.Tensor, [x, f]);
+    expectHvpOk(tr as (...xs: tn.Tensor[]) => tn.Tensor, [x, f], 11);
+    expect(() => tn.conv3dTranspose(x, f, [1, 5, 4, 3, 2], 2, 'same')).toThrow("conv3dTranspose: outputShape must be a shape that conv3d with filter [3, 2, 2, 2, 3], strides [2, 2, 2] and 'same' padding maps to x's [2, 2, 2], got [1,5,4,3,2]");
+    expect(() => tn.conv3dTranspose(x, f, [1, 3, 4, 3, 3], 2, 'same')).toThrow("conv3dTranspose: outputShape must be channels equal to the filter's output depth (dim 3 of [3, 2, 2, 2, 3]) 2");
   });
 
   it('refuses bad input, naming it', () => {

@@ -20,3 +20,25 @@ describe('disposeVariables and nextFrame', () => {
     expect(order).toEqual(['microtask', 'frame']);
   });
 });
+
+describe('profile', () => {
+  it('counts the bytes and tensors f leaves and the peak after any op, per op too, and hands back the result', async () => {
+    const base = tn.memory().numBytes;
+    const info = await tn.profile(() => {
+      const x = tn.tensor1d([1, 2, 3]);
+      let x2 = x.square();
+      x2.dispose();
+      const sq = x.square();
+      x2 = tn.reshape(sq, [3, 1]);
+      sq.dispose();
+      x2.dispose();
+      return x;
+    });
+    expect([info.newBytes, info.newTensors, info.peakBytes - base]).toEqual([12, 1, 24]);
+    expect(info.kernels.map((k) => [k.name, k.bytesAdded, k.totalBytesSnapshot - base, k.tensorsAdded])).toEqual([['Square', 12, 24, 1], ['Square', 12, 24, 1], ['Reshape', 0, 24, 1]]);
+    expect(info.kernelNames).toEqual(['Square', 'Reshape']);
+    expect(Array.from((info.result as tn.Tensor).dataSync())).toEqual([1, 2, 3]);
+    (info.result as tn.Tensor).dispose();
+    await expect(tn.profile(42 as never)).rejects.toThrow('profile: f must be a function to profile');
+  });
+});

@@ -106,6 +106,19 @@ describe('image.rotateWithOffset and image.threshold', () => {
     expect(r.maxError).toBeLessThan(1e-6);
   });
 
+  it('transform: a half-pixel shift by hand, a batch with one transform each, its gradient in float64, and bad input', () => {
+    const x = tn.tensor([1, 2, 3, 4, 5, 6], [1, 2, 3, 1], 'float64') as tn.Tensor4D;
+    // Output (row, col) samples (col + 0.5, row): halfway between neighbours, the last column half fill (-2).
+    expect(Array.from(tn.image.transform(x, [[1, 0, 0.5, 0, 1, 0, 0, 0]], 'bilinear', 'constant', -2).dataSync())).toEqual([1.5, 2.5, 0.5, 4.5, 5.5, 2]);
+    const two = tn.concat([x, tn.mul(x, 10)]) as tn.Tensor4D;
+    expect(Array.from(tn.image.transform(two, [[1, 0, 1, 0, 1, 0, 0, 0], [1, 0, 0, 0, 1, 1, 0, 0]], 'nearest', 'constant', 0).dataSync())).toEqual([2, 3, 0, 5, 6, 0, 40, 50, 60, 0, 0, 0]);
+    const r = tn.gradCheck((t) => tn.image.transform(t as tn.Tensor4D, [[0.9, 0.2, 0.3, -0.1, 1.1, 0.2, 0.02, 0.01]], 'bilinear', 'reflect', 1), [x]);
+    expect(r.maxError).toBeLessThan(1e-6);
+    expect(() => tn.image.transform(x, [[1, 0, 0]])).toThrow('transform: transforms must be [1, 8] or [1, 8] (a0, a1, a2, b0, b1, b2, c0, c1 per image), got shape [1, 3]');
+    expect(() => tn.image.transform(x, [[1, 0, 0, 0, 1, 0, 0, 0]], 'nearest', 'mirror' as never)).toThrow("transform: fillMode must be 'constant', 'reflect', 'wrap' or 'nearest'");
+    expect(() => tn.image.transform(tn.zeros([1, 2, 2, 1], 'int32') as tn.Tensor4D, [[1, 0, 0, 0, 1, 0, 0, 0]])).toThrow('transform: image must be a float32 image, as TF.js asks, got dtype int32');
+  });
+
   it('threshold by hand, and bad input', () => {
     const gray = tn.tensor3d([[[0], [100]], [[200], [255]]]);
     expect(Array.from(tn.image.threshold(gray).dataSync())).toEqual([0, 0, 255, 255]);

@@ -17,7 +17,7 @@ describe('math ops: bad input gets an Error naming the op, the argument, what ca
     ['prelu shapes', () => tn.prelu(a23, tn.zeros([2])), /prelu: a and b must have broadcastable shapes/],
     ['step alpha', () => tn.step(a23, NaN), /step: alpha must be a number, got number NaN/],
     ['addN empty', () => tn.addN([]), /addN: tensors must be a non-empty array of Tensors, got an array of length 0/],
-    ['addN element', () => tn.addN([a23, 1 as unknown as tn.Tensor]), /addN: tensors\[1\] must be a Tensor, got number 1/],
+    ['addN element', () => tn.addN([a23, 'x' as unknown as tn.Tensor]), /addN: tensors\[1\] must be a Tensor or TensorLike values .*, got string/],
     ['addN shapes', () => tn.addN([a23, tn.zeros([3])]), /addN: tensors\[1\] must be the shape \[2, 3\] of tensors\[0\] \(addN does not broadcast\), got shape \[3\]/],
     ['addN dtypes', () => tn.addN([a23, tn.zeros([2, 3], 'float64')]), /addN: tensors\[0\] and tensors\[1\] must have the same dtype, got float32 and float64/],
     ['prod axis', () => tn.prod(a23, 2), /prod: axis must be integers in \[-2, 2\) for a rank-2 tensor, got number 2/],

@@ -44,7 +44,8 @@ describe('batchNorm', () => {
     expect(() => tn.batchNorm(x, tn.zeros([2]), tn.ones([3]))).toThrow(/batchNorm: mean must be a shape that broadcasts to x's \[2, 3\], got shape \[2\]/);
     expect(() => tn.batchNorm(x, tn.zeros([3]), tn.ones([1, 3]))).toThrow(/batchNorm: variance must be mean's rank 1, got rank 2/);
     expect(() => tn.batchNorm(x, tn.zeros([3]), tn.ones([3]), undefined, undefined, -1)).toThrow(/batchNorm: varianceEpsilon must be a number >= 0, got number -1/);
-    expect(() => tn.batchNorm(x, tn.zeros([3]), 3 as unknown as tn.Tensor)).toThrow(/batchNorm: variance must be a Tensor, got number 3/);
+    expect(() => tn.batchNorm(x, tn.zeros([3]), 'three' as unknown as tn.Tensor)).toThrow(/batchNorm: variance must be a Tensor or TensorLike values .*, got string/);
+    expect(() => tn.batchNorm(x, tn.zeros([3]), null as unknown as tn.Tensor)).toThrow(/batchNorm: variance must be a Tensor or TensorLike values, got null/);
     expect(() => tn.batchNorm4d(x, tn.zeros([3]), tn.ones([3]))).toThrow(/batchNorm4d: x must be rank 4, got shape \[2, 3\] \(rank 2\)/);
   });
 });

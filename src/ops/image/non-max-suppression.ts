@@ -1,3 +1,4 @@
+import { assertFloatTensor } from '../../tensor/checks';
 import type { Tensor } from '../../tensor/tensor';
 import type { Rank } from '../../tensor/value-types';
 import { argError, assertFiniteNumber, fmtShape } from '../../util/validate';
@@ -30,6 +31,11 @@ interface Args { boxes: TypedArray; scores: TypedArray; maxOutputSize: number; i
 function checked(op: string, boxes: unknown, scores: unknown, maxOutputSize: unknown, iouThreshold: unknown, scoreThreshold: unknown, softNmsSigma: unknown): Args {
   const b = toTensor(op, 'boxes', boxes);
   const s = toTensor(op, 'scores', scores);
+  // TF.js asks float32 of both in its plain nonMaxSuppression only (its other forms take int32 too).
+  if (op === 'nonMaxSuppression') {
+    assertFloatTensor(op, 'boxes', b);
+    assertFloatTensor(op, 'scores', s);
+  }
   if (b.rank !== 2 || b.shape[1] !== 4) throw argError(op, 'boxes', `shape ${fmtShape(b.shape)}`, '[numBoxes, 4] (y1, x1, y2, x2 per box)');
   if (s.rank !== 1 || s.shape[0] !== b.shape[0]) throw argError(op, 'scores', `shape ${fmtShape(s.shape)}`, `[${b.shape[0]}], one score per box`);
   if (typeof maxOutputSize !== 'number' || !Number.isInteger(maxOutputSize) || maxOutputSize < 0) {
@@ -116,4 +122,30 @@ export async function nonMaxSuppressionWithScoreAsync(
   boxes: Tensor<Rank.R2> | TensorLike, scores: Tensor<Rank.R1> | TensorLike, maxOutputSize: number, iouThreshold = 0.5, scoreThreshold = Number.NEGATIVE_INFINITY, softNmsSigma = 0,
 ): Promise<{ selectedIndices: Tensor<Rank.R1>; selectedScores: Tensor<Rank.R1> }> {
   return nonMaxSuppressionWithScore(boxes, scores, maxOutputSize, iouThreshold, scoreThreshold, softNmsSigma);
+}
+
+/**
+ * As nonMaxSuppression, with the count of selected boxes as an int32 scalar; padToMaxOutputSize fills the indices
+ * with zeros up to min(maxOutputSize, numBoxes), as tf.image.nonMaxSuppressionPadded(boxes, scores, maxOutputSize,
+ * iouThreshold = 0.5, scoreThreshold = -Infinity, padToMaxOutputSize = false).
+ */
+export function nonMaxSuppressionPadded(
+  boxes: Tensor<Rank.R2> | TensorLike, scores: Tensor<Rank.R1> | TensorLike, maxOutputSize: number, iouThreshold = 0.5, scoreThreshold = Number.NEGATIVE_INFINITY,
+  padToMaxOutputSize = false,
+): { selectedIndices: Tensor<Rank.R1>; validOutputs: Tensor<Rank.R0> } {
+  const op = 'nonMaxSuppressionPadded';
+  if (typeof padToMaxOutputSize !== 'boolean') throw argError(op, 'padToMaxOutputSize', String(padToMaxOutputSize), 'a boolean');
+  const args = checked(op, boxes, scores, maxOutputSize, iouThreshold, scoreThreshold, 0);
+  const { indices } = select(args);
+  const valid = indices.length;
+  if (padToMaxOutputSize) indices.push(...new Array<number>(Math.max(args.maxOutputSize - valid, 0)).fill(0));
+  return { selectedIndices: ints(indices), validOutputs: tensor(valid, [], 'int32') as Tensor<Rank.R0> };
+}
+
+/** As nonMaxSuppressionPadded, resolved as a promise, as tf.image.nonMaxSuppressionPaddedAsync. */
+export async function nonMaxSuppressionPaddedAsync(
+  boxes: Tensor<Rank.R2> | TensorLike, scores: Tensor<Rank.R1> | TensorLike, maxOutputSize: number, iouThreshold = 0.5, scoreThreshold = Number.NEGATIVE_INFINITY,
+  padToMaxOutputSize = false,
+): Promise<{ selectedIndices: Tensor<Rank.R1>; validOutputs: Tensor<Rank.R0> }> {
+  return nonMaxSuppressionPadded(boxes, scores, maxOutputSize, iouThreshold, scoreThreshold, padToMaxOutputSize);
 }

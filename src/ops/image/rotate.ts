@@ -1,3 +1,4 @@
+import { assertFloatTensor } from '../../tensor/checks';
 import type { Tensor } from '../../tensor/tensor';
 import type { Rank } from '../../tensor/value-types';
 import { argError, assertFiniteNumber, fmtValue } from '../../util/validate';
@@ -23,7 +24,8 @@ export function rotateWithOffset(image: Tensor<Rank.R4> | TensorLike, radians: n
   const op = 'rotateWithOffset';
   const x = toTensor(op, 'image', image);
   if (x.rank !== 4) throw argError(op, 'image', `rank ${x.rank}`, 'rank 4 ([batch, height, width, channels])');
-  if (x.dtype === 'bool') throw argError(op, 'image', 'a bool tensor', 'a numeric image');
+  // As TF.js, which asks for float32.
+  assertFloatTensor(op, 'image', x);
   assertFiniteNumber(op, 'radians', radians);
   const [b, h, w, c] = x.shape;
   const fill = typeof fillValue === 'number' ? Array<number>(c).fill(fillValue) : Array.isArray(fillValue) && fillValue.length === 3 && fillValue.every(Number.isFinite)

@@ -1,0 +1,103 @@
+import type { Tensor } from '../../tensor/tensor';
+import type { Rank } from '../../tensor/value-types';
+import { argError, assertFiniteNumber, describeValue, fmtShape, fmtValue } from '../../util/validate';
+import { add, mul } from '../binary';
+import { cast } from '../cast';
+import { tensor } from '../creation';
+import { gather } from '../gather';
+import { sum } from '../reduction';
+import { reshape } from '../reshape';
+import { toTensor, type TensorLike } from '../tensor-like';
+
+// tf.image.transform: each output pixel (x, y) samples the image at ((a0·x + a1·y + a2) / k, (b0·x + b1·y + b2) / k),
+// k = c0·x + c1·y + 1, as TensorFlow's ImageProjectiveTransform. The samples are a weighted gather of the image, so
+// the result differentiates with respect to it.
+
+type FillMode = 'constant' | 'reflect' | 'wrap' | 'nearest';
+const FILL_MODES: readonly string[] = ['constant', 'reflect', 'wrap', 'nearest'];
+
+/** A source coordinate outside [0, len - 1] brought back in as the fill mode says ('constant' leaves it outside). */
+function mapCoord(v: number, len: number, mode: FillMode): number {
+  if (mode === 'constant') return v;
+  if (mode === 'nearest') return Math.min(Math.max(v, 0), len - 1);
+  let c = v;
+  if (len <= 1) c = 0;
+  else if (mode === 'reflect') {
+    const period = 2 * len;
+    if (c < 0) {
+      if (c < period) c += period * Math.trunc(-c / period);
+      c = c < -len ? c + period : -c - 1;
+    } else if (c > len - 1) {
+      c -= period * Math.trunc(c / period);
+      if (c >= len) c = period - c - 1;
+    }
+  } else if (c < 0) c += len * (Math.trunc(-c / (len - 1)) + 1);
+  else if (c > len - 1) c -= len * Math.trunc(c / (len - 1));
+  // A coordinate just past the edge (3.5 of 4) would round outside.
+  return Math.min(Math.max(c, 0), len - 1);
+}
+
+/**
+ * Projective transforms of a batch of images, as tf.image.transform(image, transforms, interpolation = 'nearest',
+ * fillMode = 'constant', fillValue = 0, outputShape?): transforms is [batch, 8] or [1, 8] (one for every image).
+ */
+export function transform(
+  image: Tensor<Rank.R4> | TensorLike, transforms: Tensor<Rank.R2> | TensorLike, interpolation: 'nearest' | 'bilinear' = 'nearest',
+  fillMode: FillMode = 'constant', fillValue = 0, outputShape?: [number, number],
+): Tensor<Rank.R4> {
+  const op = 'transform';
+  const x = toTensor(op, 'image', image);
+  const t = toTensor(op, 'transforms', transforms);
+  if (x.rank !== 4) throw argError(op, 'image', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, 'rank 4 ([batch, height, width, channels])');
+  if (x.dtype !== 'float32' && x.dtype !== 'float64') throw argError(op, 'image', `dtype ${x.dtype}`, 'a float32 image, as TF.js asks');
+  const [batch, h, w, c] = x.shape;
+  if (t.rank !== 2 || t.shape[1] !== 8 || (t.shape[0] !== batch && t.shape[0] !== 1)) {
+    throw argError(op, 'transforms', `shape ${fmtShape(t.shape)}`, `[${batch}, 8] or [1, 8] (a0, a1, a2, b0, b1, b2, c0, c1 per image)`);
+  }
+  if (interpolation !== 'nearest' && interpolation !== 'bilinear') throw argError(op, 'interpolation', describeValue(interpolation), "'nearest' or 'bilinear'");
+  if (!FILL_MODES.includes(fillMode)) throw argError(op, 'fillMode', describeValue(fillMode), "'constant', 'reflect', 'wrap' or 'nearest'");
+  assertFiniteNumber(op, 'fillValue', fillValue);
+  const valid = outputShape === undefined || outputShape === null
+    || (Array.isArray(outputShape) && outputShape.length === 2 && outputShape.every((d) => Number.isInteger(d) && d >= 0));
+  if (!valid) throw argError(op, 'outputShape', fmtValue(outputShape), '[height, width] of non-negative integers, or undefined for the image size');
+  if (h * w === 0) throw argError(op, 'image', `shape ${fmtShape(x.shape)}`, 'images of at least one pixel');
+  const [oh, ow] = outputShape ?? [h, w];
+  const m = t.dtype === 'float32' ? t.hostValues() : cast(t, 'float32').hostValues();
+  const cells = batch * oh * ow;
+  // Per output pixel: four source pixels (rows of the [batch·h·w, c] image) with weights, and the weight of fillValue.
+  const rows = new Int32Array(cells * 4);
+  const weights = new Float64Array(cells * 4);
+  const fillWeights = new Float64Array(cells);
+  for (let b = 0, cell = 0; b < batch; b++) {
+    const k = t.shape[0] === 1 ? 0 : b * 8;
+    for (let oy = 0; oy < oh; oy++) {
+      for (let ox = 0; ox < ow; ox++, cell++) {
+        const projection = m[k + 6] * ox + m[k + 7] * oy + 1;
+        if (projection === 0) {
+          fillWeights[cell] = 1;
+          continue;
+        }
+        const sx = mapCoord((m[k] * ox + m[k + 1] * oy + m[k + 2]) / projection, w, fillMode);
+        const sy = mapCoord((m[k + 3] * ox + m[k + 4] * oy + m[k + 5]) / projection, h, fillMode);
+        const taps: Array<[number, number, number]> = [];
+        if (interpolation === 'nearest') taps.push([Math.round(sy), Math.round(sx), 1]);
+        else {
+          const [y0, x0] = [Math.floor(sy), Math.floor(sx)];
+          const [fy, fx] = [sy - y0, sx - x0];
+          taps.push([y0, x0, (1 - fy) * (1 - fx)], [y0, x0 + 1, (1 - fy) * fx], [y0 + 1, x0, fy * (1 - fx)], [y0 + 1, x0 + 1, fy * fx]);
+        }
+        taps.forEach(([py, px, weight], i) => {
+          if (py >= 0 && py < h && px >= 0 && px < w) {
+            rows[cell * 4 + i] = (b * h + py) * w + px;
+            weights[cell * 4 + i] = weight;
+          } else fillWeights[cell] += weight;
+        });
+      }
+    }
+  }
+  const float = x.dtype;
+  const flat = reshape(x, [batch * h * w, c]);
+  const sampled = mul(gather(flat, tensor(rows, [cells * 4], 'int32')), tensor(weights, [cells * 4, 1], float));
+  const filled = add(sum(reshape(sampled, [cells, 4, c]), 1), mul(tensor(fillWeights, [cells, 1], float), fillValue));
+  return reshape(filled, [batch, oh, ow, c]) as Tensor<Rank.R4>;
+}
