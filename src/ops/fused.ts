@@ -10,19 +10,41 @@ import { checkMatMul, matMul as plainMatMul, type MatMulAttrs } from './matmul';
 import { relu, sigmoid } from './unary';
 import { argError, assertFiniteNumber, fmtValue } from '../util/validate';
 import { assertSameDtype, assertTensor } from '../tensor/checks';
-import type { DimRoundingMode } from '../tensor/value-types';
+import type { DimRoundingMode, TensorLike } from '../tensor/value-types';
+import { toTensor } from './tensor-like';
 
 /** The activations tf.fused ops apply after the bias, as TF.js names them. */
 export type FusedActivation = 'linear' | 'relu' | 'relu6' | 'elu' | 'leakyrelu' | 'prelu' | 'sigmoid';
 
 const ACTIVATIONS: readonly FusedActivation[] = ['linear', 'relu', 'relu6', 'elu', 'leakyrelu', 'prelu', 'sigmoid'];
 
-/** What follows the product: bias (any shape that broadcasts over it) and activation, with prelu's and leakyrelu's parameters. */
+/**
+ * What follows the product: bias (any shape that broadcasts over it; null or absent for none) and activation, with
+ * prelu's and leakyrelu's parameters. Tensors or TensorLike values (arrays, numbers), as TF.js takes them.
+ */
 interface Epilogue {
+  bias?: Tensor | TensorLike | null;
+  activation?: FusedActivation;
+  preluActivationWeights?: Tensor | TensorLike | null;
+  leakyreluAlpha?: number;
+}
+
+/** An Epilogue with its values made tensors. */
+interface EpilogueTensors {
   bias?: Tensor;
   activation?: FusedActivation;
   preluActivationWeights?: Tensor;
   leakyreluAlpha?: number;
+}
+
+/** The epilogue's TensorLike values made tensors (as TF.js converts them), null as absent. */
+function epilogueTensors(op: string, e: Epilogue): EpilogueTensors {
+  return {
+    activation: e.activation,
+    leakyreluAlpha: e.leakyreluAlpha,
+    bias: e.bias == null ? undefined : toTensor(op, 'bias', e.bias),
+    preluActivationWeights: e.preluActivationWeights == null ? undefined : toTensor(op, 'preluActivationWeights', e.preluActivationWeights),
+  };
 }
 
 interface Checked {
@@ -32,7 +54,7 @@ interface Checked {
 }
 
 /** Checks bias and activation before any work, against the dtype of the inputs and the number of output channels. */
-function checkEpilogue(op: string, like: Tensor, channels: number, e: Epilogue): Checked {
+function checkEpilogue(op: string, like: Tensor, channels: number, e: EpilogueTensors): Checked {
   const act = e.activation ?? 'linear';
   if (!ACTIVATIONS.includes(act)) throw argError(op, 'activation', fmtValue(act), ACTIVATIONS.map((a) => `'${a}'`).join(', '));
   if (e.bias !== undefined) {
@@ -49,7 +71,7 @@ export interface EpilogueAttrs {
   activation: KernelActivation;
 }
 
-function activate(x: Tensor, act: FusedActivation, e: Epilogue): Tensor {
+function activate(x: Tensor, act: FusedActivation, e: EpilogueTensors): Tensor {
   switch (act) {
     case 'linear': return x;
     case 'relu': return relu(x);
@@ -62,7 +84,7 @@ function activate(x: Tensor, act: FusedActivation, e: Epilogue): Tensor {
 }
 
 /** act(x + bias): in one backend pass for a [channels] bias with relu or none, else as the ops it stands for. */
-function biasActivation(x: Tensor, e: Epilogue, { act, kernelFits }: Checked): Tensor {
+function biasActivation(x: Tensor, e: EpilogueTensors, { act, kernelFits }: Checked): Tensor {
   if (kernelFits) {
     const kernelAct = act as KernelActivation;
     const y = backend().biasActivation(x, e.bias!, kernelAct);
@@ -73,8 +95,8 @@ function biasActivation(x: Tensor, e: Epilogue, { act, kernelFits }: Checked): T
 }
 
 export interface FusedMatMulConfig extends Epilogue {
-  a: Tensor;
-  b: Tensor;
+  a: Tensor | TensorLike;
+  b: Tensor | TensorLike;
   transposeA?: boolean;
   transposeB?: boolean;
 }
@@ -85,9 +107,11 @@ export interface FusedMatMulConfig extends Epilogue {
  */
 export function matMul(config: FusedMatMulConfig): Tensor {
   if (config === null || typeof config !== 'object') throw argError('fused.matMul', 'config', typeof config, 'an object {a, b, bias?, activation?}');
-  const b = assertTensor('fused.matMul', 'b', config.b);
-  const checked = checkEpilogue('fused.matMul', b, b.shape[config.transposeB ? 0 : 1], config);
-  const { a, bias } = config;
+  const a = toTensor('fused.matMul', 'a', config.a);
+  const b = toTensor('fused.matMul', 'b', config.b);
+  const e = epilogueTensors('fused.matMul', config);
+  const checked = checkEpilogue('fused.matMul', b, b.shape[config.transposeB ? 0 : 1], e);
+  const { bias } = e;
   const [tA, tB] = [config.transposeA ?? false, config.transposeB ?? false];
   const be = backend();
   if (bias !== undefined && checked.kernelFits && be.matMulBiasActivation) {
@@ -98,12 +122,12 @@ export function matMul(config: FusedMatMulConfig): Tensor {
     recordOp<MatMulAttrs & EpilogueAttrs>('fusedMatMul', [a, b, bias], y, { transposeA: tA, transposeB: tB, activation: act });
     return y;
   }
-  return biasActivation(plainMatMul(a, b, tA, tB), config, checked);
+  return biasActivation(plainMatMul(a, b, tA, tB), e, checked);
 }
 
 export interface FusedConv2dConfig extends Epilogue {
-  x: Tensor;
-  filter: Tensor;
+  x: Tensor | TensorLike;
+  filter: Tensor | TensorLike;
   strides: number | [number, number];
   pad: Padding;
   dataFormat?: 'NHWC' | 'NCHW';
@@ -117,14 +141,16 @@ export interface FusedConv2dConfig extends Epilogue {
  */
 export function conv2d(config: FusedConv2dConfig): Tensor {
   if (config === null || typeof config !== 'object') throw argError('fused.conv2d', 'config', typeof config, 'an object {x, filter, strides, pad, bias?, activation?}');
-  const filter = assertTensor('fused.conv2d', 'filter', config.filter);
-  const checked = checkEpilogue('fused.conv2d', filter, filter.shape[3], config);
-  const { x, bias } = config;
+  const x = toTensor('fused.conv2d', 'x', config.x);
+  const filter = toTensor('fused.conv2d', 'filter', config.filter);
+  const e = epilogueTensors('fused.conv2d', config);
+  const checked = checkEpilogue('fused.conv2d', filter, filter.shape[3], e);
+  const { bias } = e;
   const b = backend();
   const dilations = config.dilations ?? 1;
   const unitDilation = Array.isArray(dilations) ? dilations.every((d) => d === 1) : dilations === 1;
   const plainGeometry = unitDilation && (config.dataFormat ?? 'NHWC') === 'NHWC' && config.dimRoundingMode === undefined;
-  if (bias !== undefined && checked.kernelFits && plainGeometry && b.conv2dBiasActivation && x instanceof Tensor && x.rank === 4) {
+  if (bias !== undefined && checked.kernelFits && plainGeometry && b.conv2dBiasActivation && x.rank === 4) {
     const act = checked.act as KernelActivation;
     // One backend call (the epilogue fused into the product); one tape node whose rule is the two it replaces.
     const [s, p] = checkConv2d('conv2d', x, filter, config.strides, config.pad);
@@ -133,7 +159,7 @@ export function conv2d(config: FusedConv2dConfig): Tensor {
     return y;
   }
   const y = plainConv2d(x, filter, config.strides, config.pad, config.dataFormat, config.dilations, config.dimRoundingMode);
-  return biasActivation(y, config, checked);
+  return biasActivation(y, e, checked);
 }
 
 /**
@@ -142,9 +168,11 @@ export function conv2d(config: FusedConv2dConfig): Tensor {
  */
 export function depthwiseConv2d(config: FusedConv2dConfig): Tensor {
   if (config === null || typeof config !== 'object') throw argError('fused.depthwiseConv2d', 'config', typeof config, 'an object {x, filter, strides, pad, bias?, activation?}');
-  const filter = assertTensor('fused.depthwiseConv2d', 'filter', config.filter);
-  const checked = checkEpilogue('fused.depthwiseConv2d', filter, filter.shape[2] * filter.shape[3], config);
-  const y = plainDepthwiseConv2d(config.x, filter, config.strides, config.pad, config.dataFormat, config.dilations, config.dimRoundingMode);
-  return biasActivation(y, config, checked);
+  const x = toTensor('fused.depthwiseConv2d', 'x', config.x);
+  const filter = toTensor('fused.depthwiseConv2d', 'filter', config.filter);
+  const e = epilogueTensors('fused.depthwiseConv2d', config);
+  const checked = checkEpilogue('fused.depthwiseConv2d', filter, filter.shape[2] * filter.shape[3], e);
+  const y = plainDepthwiseConv2d(x, filter, config.strides, config.pad, config.dataFormat, config.dilations, config.dimRoundingMode);
+  return biasActivation(y, e, checked);
 }
 

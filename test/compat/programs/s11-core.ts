@@ -677,4 +677,18 @@ export const s11Core: Program[] = [
       ];
     },
   },
+  {
+    name: 'fused.matMul, fused.conv2d and fused.depthwiseConv2d given nested arrays and numbers, and a null bias',
+    run: (tf) => {
+      const img = [[[[1], [2], [0]], [[3], [4], [-1]]]];
+      return [
+        tf.fused.matMul({ a: [[1, 2], [3, 4]], b: [[0.5, -1], [2, 1]], bias: [0.25, -3], activation: 'relu' }),
+        tf.fused.matMul({ a: [[1, -2]], b: [[1], [1]], transposeB: false, activation: 'prelu', preluActivationWeights: 0.5 }),
+        tf.fused.matMul({ a: [[1, 2]], b: [[3], [4]], bias: null }),
+        tf.fused.conv2d({ x: img, filter: [[[[0.5]]], [[[2]]]], strides: 1, pad: 'same', bias: [0.1], activation: 'relu' }),
+        tf.fused.conv2d({ x: img, filter: [[[[1]]]], strides: 1, pad: 'valid', bias: 1, activation: 'leakyrelu', leakyreluAlpha: 0.1 }),
+        tf.fused.depthwiseConv2d({ x: img, filter: [[[[2]]]], strides: 1, pad: 'valid', bias: [-1], activation: 'elu' }),
+      ];
+    },
+  },
 ];
