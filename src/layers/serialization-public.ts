@@ -1,3 +1,3 @@
 // tf.serialization, as TF.js names it: registering the user's layer classes.
-export { registerClass } from './serialization';
+export { getRegisteredName, registerClass, SerializationMap } from './serialization';
 export type { SerializableConstructor } from './serialization';

@@ -16,11 +16,33 @@ export function fromConfig(cls: SerializableConstructor, config: LayerConfig): L
   return made.fromConfig ? made.fromConfig(made, config) : new made(config);
 }
 
-const registered = new Map<string, SerializableConstructor>();
+/** How TF.js's SerializationMap lists a class: the class and its static fromConfig (undefined where it has none). */
+type MapEntry = [SerializableConstructor, unknown];
+
+/** The classes by their static className, as TF.js's SerializationMap: one map per process (getMap()). */
+export class SerializationMap {
+  private static instance: SerializationMap | undefined;
+  readonly classNameMap: Record<string, MapEntry> = {};
+
+  static getMap(): SerializationMap {
+    SerializationMap.instance ??= new SerializationMap();
+    return SerializationMap.instance;
+  }
+
+  /** Registers a class under its static className, so that a saved model naming it loads. */
+  static register<T extends SerializableConstructor>(cls: T): void {
+    SerializationMap.getMap().classNameMap[cls.className] = [cls, (cls as unknown as { fromConfig?: unknown }).fromConfig];
+  }
+}
+
+/** The classes by 'pkg>name', as registerClass keys them. */
+const byRegisterName = new Map<string, SerializableConstructor>();
+/** Each registered class's 'pkg>name'. */
+const registerNames = new Map<SerializableConstructor, string>();
 
 /**
- * Registers a class under its static className (and under 'pkg>name', pkg defaulting to 'Custom' and name to the
- * className, as TF.js), so that models saved with it load; returns the class.
+ * Registers a class under its static className (SerializationMap) and under 'pkg>name', pkg defaulting to 'Custom'
+ * and name to the className, as TF.js, so that models saved with it load; returns the class.
  */
 export function registerClass<T extends SerializableConstructor>(cls: T, pkg?: string, name?: string): T {
   const op = 'serialization.registerClass';
@@ -28,12 +50,20 @@ export function registerClass<T extends SerializableConstructor>(cls: T, pkg?: s
   if (className === null || className === undefined) throw argError(op, 'cls', fmtValue(cls), 'a class with the static className property defined');
   if (typeof className !== 'string') throw argError(op, 'cls.className', `type ${typeof className}`, 'a string');
   if (className.length === 0) throw argError(op, 'cls.className', "''", 'a non-empty string');
-  registered.set(className, cls);
-  registered.set(`${pkg ?? 'Custom'}>${name ?? className}`, cls);
+  const registerName = `${pkg ?? 'Custom'}>${name ?? className}`;
+  SerializationMap.register(cls);
+  byRegisterName.set(registerName, cls);
+  registerNames.set(cls, registerName);
   return cls;
+}
+
+/** The name registerClass gave a class ('pkg>name'), else its className, as TF.js's getRegisteredName. */
+export function getRegisteredName(cls: SerializableConstructor): string {
+  return registerNames.get(cls) ?? cls.className;
 }
 
 /** The class registered under a saved class name, if any. */
 export function registeredClass(className: string): SerializableConstructor | undefined {
-  return registered.get(className);
+  const byClassName = SerializationMap.getMap().classNameMap;
+  return Object.hasOwn(byClassName, className) ? byClassName[className][0] : byRegisterName.get(className);
 }

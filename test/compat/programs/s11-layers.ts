@@ -1,4 +1,4 @@
-import type { Logs, SymbolicTensor } from '../../../src/index';
+import type { Logs, SymbolicTensor, Tensor } from '../../../src/index';
 import type { Program, TF } from '../harness';
 
 // tfjs-layers programs as tutorials and answers write them: functional models of several inputs and outputs compiled
@@ -852,6 +852,35 @@ export const s11Layers: Program[] = [
       ] });
       b.summary();
       return [a.layers.map((l) => l.outputShape), b.layers.map((l) => l.outputShape), a.inputs[0].shape, b.outputs[0].shape, a.predict(tf.ones([4, 3])).shape];
+    },
+  },
+  {
+    name: 'a custom layer registered with SerializationMap.register loads in a saved model; getRegisteredName',
+    run: async (tf) => {
+      class Doubler extends tf.layers.Layer {
+        static className = 'S11Doubler';
+        override call(inputs: Tensor | Tensor[]): Tensor {
+          return (Array.isArray(inputs) ? inputs[0] : inputs).mul(2);
+        }
+      }
+      class Halver extends tf.layers.Layer {
+        static className = 'S11Halver';
+        override call(inputs: Tensor | Tensor[]): Tensor {
+          return (Array.isArray(inputs) ? inputs[0] : inputs).div(2);
+        }
+      }
+      tf.serialization.SerializationMap.register(Doubler);
+      tf.serialization.registerClass(Halver, 'Pkg', 'Half');
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2], kernelInitializer: 'ones', name: 'd' }), new Doubler({}), new Halver({})] });
+      let saved: unknown = null;
+      await model.save(tf.io.withSaveHandler(async (a) => { saved = a; return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } }; }));
+      const loaded = await tf.loadLayersModel(tf.io.fromMemory(saved as never));
+      const map = tf.serialization.SerializationMap.getMap();
+      return {
+        before: model.predict(tf.tensor2d([[1, 2]])), after: loaded.predict(tf.tensor2d([[1, 2]])), layers: loaded.layers.map((l) => l.getClassName()),
+        inMap: [map.classNameMap.S11Doubler?.[0] === Doubler, map.classNameMap.S11Halver?.[0] === Halver, map === tf.serialization.SerializationMap.getMap()],
+        names: [tf.serialization.getRegisteredName(Halver), tf.serialization.getRegisteredName(Doubler)],
+      };
     },
   },
 ];
