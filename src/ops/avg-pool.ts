@@ -1,5 +1,5 @@
 import { recordOp } from '../tensor/tape';
-import { Tensor } from '../tensor/tensor';
+import type { Tensor } from '../tensor/tensor';
 import { backend } from './engine';
 import type { PoolAttrs } from './pool';
 import { div } from './binary';
@@ -18,7 +18,7 @@ export function avgPool<T extends Tensor>(
   x: T | TensorLike, filterSize: number | [number, number], strides: number | [number, number], pad: WindowPad, dimRoundingMode?: DimRoundingMode,
 ): T {
   x = toTensor('avgPool', 'x', x) as T;
-  if (x instanceof Tensor && x.rank === 3) {
+  if (x.rank === 3) {
     const y = avgPool(x.reshape([1, ...x.shape]), filterSize, strides, pad, dimRoundingMode);
     return y.reshape(y.shape.slice(1));
   }

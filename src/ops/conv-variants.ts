@@ -1,6 +1,6 @@
 import type { Padding } from '../backend/backend';
 import { outputLength } from '../backend/shapes';
-import { assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
+import { assertRank, assertSameDtype } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
 import { argError, assertPair, assertPositiveInt, assertShape, describeValue, fmtShape, fmtValue } from '../util/validate';
 import { cast } from './cast';
@@ -43,8 +43,6 @@ export function conv1d<T extends Tensor>(
   const op = 'conv1d';
   x = toTensor(op, 'x', x) as T;
   filter = toTensor(op, 'filter', filter);
-  assertTensor(op, 'x', x);
-  assertTensor(op, 'filter', filter);
   if (x.rank !== 2 && x.rank !== 3) throw argError(op, 'x', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, 'rank 3 [batch, width, channels], or rank 2 for one sequence');
   assertRank(op, 'filter', filter, 3);
   assertSameDtype(op, x, filter, 'x', 'filter');
@@ -75,8 +73,6 @@ export function conv2dTranspose<T extends Tensor>(
   const op = 'conv2dTranspose';
   x = toTensor(op, 'x', x) as T;
   filter = toTensor(op, 'filter', filter);
-  assertTensor(op, 'x', x);
-  assertTensor(op, 'filter', filter);
   if (x.rank !== 3 && x.rank !== 4) throw argError(op, 'x', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, 'rank 4 [batch, height, width, channels], or rank 3 for one image');
   assertRank(op, 'filter', filter, 4);
   assertSameDtype(op, x, filter, 'x', 'filter');

@@ -2,7 +2,7 @@ import type { Padding } from '../backend/backend';
 import { outputLength } from '../backend/shapes';
 import { backend } from './engine';
 import { recordOp } from '../tensor/tape';
-import { Tensor } from '../tensor/tensor';
+import type { Tensor } from '../tensor/tensor';
 import { argError, assertPadding, assertPair, describeValue, fmtShape } from '../util/validate';
 import { checkDilations, dilateFilter } from './dilate';
 import { checkDimRoundingMode } from './pool-checks';
@@ -50,13 +50,12 @@ export function conv2d<T extends Tensor>(
 ): T {
   x = toTensor('conv2d', 'x', x) as T;
   filter = toTensor('conv2d', 'filter', filter);
-  if (x instanceof Tensor && x.rank === 3) {
+  if (x.rank === 3) {
     const y = conv2d(x.reshape([1, ...x.shape]), filter, strides, pad, dataFormat, dilations, dimRoundingMode);
     return y.reshape(y.shape.slice(1));
   }
   if (dataFormat !== 'NHWC') throw argError('conv2d', 'dataFormat', describeValue(dataFormat), "'NHWC' (channels last; the only layout tessera's op computes)");
   checkDimRoundingMode('conv2d', dimRoundingMode, pad);
-  assertTensor('conv2d', 'filter', filter);
   assertRank('conv2d', 'filter', filter, 4);
   const step = assertPair('conv2d', 'strides', strides);
   const f = dilateFilter(filter, checkDilations('conv2d', dilations, step));

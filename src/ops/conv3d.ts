@@ -68,7 +68,6 @@ export function conv3d<T extends Tensor>(x: T | TensorLike, filter: Tensor | Ten
   x = toTensor(op, 'x', x) as T;
   filter = toTensor(op, 'filter', filter);
   const [x5, back] = batched(op, x);
-  assertTensor(op, 'filter', filter);
   assertRank(op, 'filter', filter, 5);
   assertSameDtype(op, x5, filter, 'x', 'filter');
   checkFormat(op, dataFormat);

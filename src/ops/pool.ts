@@ -1,7 +1,7 @@
 import type { Padding } from '../backend/backend';
 import { backend } from './engine';
 import { recordOp } from '../tensor/tape';
-import { Tensor } from '../tensor/tensor';
+import type { Tensor } from '../tensor/tensor';
 import { checkPool2d } from './pool-checks';
 import type { WindowPad } from './window-pad';
 import type { DimRoundingMode } from '../tensor/value-types';
@@ -21,7 +21,7 @@ export function maxPool<T extends Tensor>(
   x: T | TensorLike, filterSize: number | [number, number], strides: number | [number, number], pad: WindowPad, dimRoundingMode?: DimRoundingMode,
 ): T {
   x = toTensor('maxPool', 'x', x) as T;
-  if (x instanceof Tensor && x.rank === 3) {
+  if (x.rank === 3) {
     const y = maxPool(x.reshape([1, ...x.shape]), filterSize, strides, pad, dimRoundingMode);
     return y.reshape(y.shape.slice(1));
   }
