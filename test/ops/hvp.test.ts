@@ -23,6 +23,10 @@ const axesArb = shapeArb(1, 4).chain((shape) =>
 );
 
 describe('Hessian-vector products of every op match central differences (float64)', () => {
+  it('dilation2d in x and filter (strides, dilations, same padding; random values, so window ties are improbable)', () => {
+    fc.assert(fc.property(seedArb, (seed) => expectHvpOk((x, f) => tn.dilation2d(x, f, [1, 2], 'same', [2, 1]), [randTensor([1, 5, 4, 2], seed), randTensor([2, 2, 2], seed + 1)], seed)), HVP_RUNS);
+  });
+
   for (const [name, f, opts] of unaryCases) {
     it(name, () => {
       fc.assert(fc.property(shapeArb(0, 3), seedArb, (shape, seed) => expectHvpOk(f, [randTensor(shape, seed, opts)], seed)), HVP_RUNS);
