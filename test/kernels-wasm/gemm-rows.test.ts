@@ -84,7 +84,7 @@ describe('row-sparse WebAssembly SIMD gemm', () => {
     }), { seed: 21, numRuns: 300 });
   });
 
-  it('splits the seed model\'s dense-layer products by rows and by column tiles with the same bits', () => {
+  it('splits the seed model\'s dense-layer products by rows, by column tiles and by k blocks with the same bits', () => {
     const shapes: Case[] = [
       { m: 32, n: 128, k: 5408, transA: false, transB: false, accumulate: false, seed: 1, zeroRows: 0, zeros: 0.62, act: 'relu' },
       { m: 5408, n: 128, k: 32, transA: true, transB: false, accumulate: true, seed: 2, zeroRows: 0.1, zeros: 0.62, act: null },
@@ -93,6 +93,10 @@ describe('row-sparse WebAssembly SIMD gemm', () => {
       { m: 256, n: 128, k: 5408, transA: false, transB: false, accumulate: false, seed: 4, zeroRows: 0, zeros: 0.62, act: 'relu' },
       // The same split over Aᵀ, accumulating.
       { m: 200, n: 128, k: 700, transA: true, transB: false, accumulate: true, seed: 5, zeroRows: 0.2, zeros: 0.6, act: null },
+      // Few rows, B in place: split by k blocks, the blocks' sums added to C (its old values too) in order.
+      { m: 20, n: 64, k: 1000, transA: false, transB: false, accumulate: true, seed: 6, zeroRows: 0.1, zeros: 0.6, act: null },
+      { m: 7, n: 96, k: 777, transA: false, transB: false, accumulate: false, seed: 7, zeroRows: 0, zeros: 0.5, act: 'linear' },
+      { m: 50, n: 32, k: 600, transA: true, transB: false, accumulate: false, seed: 8, zeroRows: 0.3, zeros: 0.7, act: 'relu' },
     ];
     for (const c of shapes) {
       const [a, b, c0, bias] = inputs(c);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADAM_CONSTANTS } from '../../kernels/cpu/wasm/adam-module';
+import { kernelIndex } from '../../kernels/cpu/wasm/kernel-module';
 import { WasmRuntime } from '../../kernels/cpu/wasm/runtime';
 import { sameBits } from './simd-helpers';
 
@@ -31,6 +32,52 @@ describe('the thread pool runs every chunk of a job exactly once', () => {
     for (const [n, chunk] of [[40, 16], [64, 32], [100, 16], [1000, 16], [4099, 64], [70_001, 256]]) {
       const want = adamIn(one, n, chunk, 3);
       for (const rt of pools) adamIn(rt, n, chunk, 3).forEach((got, i) => sameBits(got, want[i]));
+    }
+  });
+});
+
+/**
+ * Which thread ran each of `chunks` one-row chunks of a job on rt's pool: bin_add writes row r of 1s into the
+ * running thread's own region (its output pointer is the per-thread argument).
+ */
+function runners(rt: WasmRuntime, chunks: number): number[] {
+  const pool = rt.readyPool();
+  if (!pool) throw new Error('no pool');
+  const cols = 4, rowBytes = cols * 4, region = chunks * rowBytes;
+  const [ones, zeros, out] = [chunks * rowBytes, chunks * rowBytes, rt.threads * region].map((b) => rt.heap.alloc(b));
+  new Float32Array(rt.heap.memory.buffer, ones, chunks * cols).fill(1);
+  new Float32Array(rt.heap.memory.buffer, zeros, chunks * cols).fill(0);
+  new Float32Array(rt.heap.memory.buffer, out, rt.threads * chunks * cols).fill(0);
+  pool.run({ calls: [{ fn: kernelIndex('bin_add'), args: [ones, zeros, out, cols, rowBytes, rowBytes, 0, 0], rangeArg: 6, threadArg: 2 }], total: chunks, chunk: 1, threadStride: region }, rt.fns);
+  const marks = new Float32Array(rt.heap.memory.buffer, out, rt.threads * chunks * cols);
+  const by = Array.from({ length: chunks }, (_, r) => {
+    const ran = [...Array(rt.threads).keys()].filter((t) => marks[(t * chunks + r) * cols] === 1);
+    if (ran.length !== 1) throw new Error(`chunk ${r} ran on threads [${ran}]`);
+    return ran[0];
+  });
+  for (const o of [ones, zeros, out]) rt.heap.free(o);
+  return by;
+}
+
+describe('each thread of the pool takes its own share of a job first', () => {
+  const pools = [2, 3].map((threads) => new WasmRuntime({ mr: 4, nr: 8, fma: false }, threads));
+  beforeAll(() => Promise.all(pools.map((rt) => rt.setThreads(rt.threads))));
+  afterAll(() => pools.forEach((rt) => rt.terminate()));
+
+  it('so that a thread keeps to the same part of an array from job to job; others take only the end of a share left undone', () => {
+    for (const rt of pools) {
+      const T = rt.threads;
+      for (const chunks of [2, 7, 64]) {
+        for (let rep = 0; rep < 30; rep++) {
+          const by = runners(rt, chunks);
+          for (let t = 0; t < T; t++) {
+            const share = by.slice(Math.floor((t * chunks) / T), Math.floor(((t + 1) * chunks) / T));
+            // The owner ran a prefix of its share, others (stealing from the back) the rest.
+            const own = share.findIndex((u) => u !== t);
+            if (own >= 0) expect(share.slice(own).every((u) => u !== t)).toBe(true);
+          }
+        }
+      }
     }
   });
 });

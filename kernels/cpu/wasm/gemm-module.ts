@@ -1,6 +1,6 @@
 import { CodeWriter, ValType } from './code-writer';
 import { floatRun, forLoop, FunctionEmitter, i32Params, min } from './emit-helpers';
-import { emitListRows, emitRowsCompute, emitRowTile, ROW_TILE } from './gemm-rows-module';
+import { emitListRows, emitRowsBlocks, emitRowsCompute, emitRowTile, ROW_TILE } from './gemm-rows-module';
 import { ModuleBuilder, type MemoryLimits } from './module-builder';
 
 const { i32, v128 } = ValType;
@@ -16,7 +16,7 @@ export interface GemmKernelShape {
 }
 
 /** The exported functions, by name; all pointers are byte addresses into the imported memory. */
-export const GEMM_EXPORTS = ['pack_a', 'pack_b', 'compute', 'index_a', 'all_finite', 'list_rows', 'rows_compute', 'pack_b_rows'] as const;
+export const GEMM_EXPORTS = ['pack_a', 'pack_b', 'compute', 'index_a', 'all_finite', 'list_rows', 'rows_compute', 'pack_b_rows', 'rows_blocks'] as const;
 export type GemmExportName = (typeof GEMM_EXPORTS)[number];
 
 /**
@@ -409,12 +409,13 @@ export function addGemmFunctions(m: ModuleBuilder, shape: GemmKernelShape): void
   emitIndexA(shape).addTo(m, 'index_a');
   emitAllFinite().addTo(m, 'all_finite');
   // The row-sparse path (gemm-rows-module.ts): lists, its tile, and B packed into ROW_TILE-wide panels.
-  emitListRows().addTo(m, 'list_rows');
+  const listIndex = emitListRows().addTo(m, 'list_rows');
   const rowTile = emitRowTile(epilogueIndex);
   const rowTileIndex = m.addFunction(rowTile.params, [], rowTile.locals, rowTile.code);
-  emitRowsCompute(rowTileIndex).addTo(m, 'rows_compute');
+  const computeIndex = emitRowsCompute(rowTileIndex).addTo(m, 'rows_compute');
   const packRows = emitPack(ROW_TILE);
   m.addFunction(packRows.params, [], packRows.locals, packRows.code, 'pack_b_rows');
+  emitRowsBlocks(listIndex, computeIndex).addTo(m, 'rows_blocks');
 }
 
 /** Builds the GEMM module for one tile shape over an imported memory `env.memory`. */

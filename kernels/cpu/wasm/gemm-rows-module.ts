@@ -261,3 +261,35 @@ export function emitRowsCompute(tileIndex: number): FunctionEmitter {
   });
   return f;
 }
+
+/** Bytes of one thread's work area for rows_blocks over `m` rows: one block's lists and starts, and a tile. */
+export const rowsBlocksWorkBytes = (m: number, kc: number): number => m * kc * ROW_ENTRY_BYTES + Math.ceil((m * 8) / 16) * 16 + ROW_TILE * 4;
+
+/**
+ * rows_blocks(kb0, kb1, a, k, rs, ps, kc, bStep, m, n, tiles, b, partials, work, table): for each k block kb in
+ * [kb0, kb1), lists A's columns [kb·kc, kb·kc + kc) (list_rows, into `work`) and stores that block's sum of
+ * products, C's rows [0, m) and every column tile, at partials + kb·m·n·4 (rows_compute, B in place at b with
+ * rows bStep bytes apart). Summed in order, C + partial by partial, these give rows_compute's bits: it sums each
+ * block from zero and adds it to C. So threads can each take a share of the blocks of one product (each reading
+ * only its rows of B) and the caller adds them up.
+ */
+export function emitRowsBlocks(listIndex: number, computeIndex: number): FunctionEmitter {
+  const f = new FunctionEmitter(i32Params(15));
+  const [kb0, kb1, a, k, rs, ps, kc, bStep, m, n, tiles, b, partials, work, table] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
+  const [kb, k0, kLen, starts, scratch] = Array.from({ length: 5 }, () => f.local());
+  const c = f.code;
+  c.localGet(work).localGet(m).localGet(kc).i32Mul().i32Const(ROW_ENTRY_BYTES).i32Mul().i32Add().localSet(starts);
+  c.localGet(starts).localGet(m).i32Const(8).i32Mul().i32Const(15).i32Add().i32Const(-16).i32And().i32Add().localSet(scratch);
+  forLoop(c, kb, () => c.localGet(kb0), () => c.localGet(kb1), () => c.i32Const(1), () => {
+    c.localGet(kb).localGet(kc).i32Mul().localSet(k0);
+    min(c, () => c.localGet(kc), () => c.localGet(k).localGet(k0).i32Sub());
+    c.localSet(kLen);
+    c.localGet(a).localGet(k0).localGet(ps).i32Mul().i32Add().localGet(kLen).localGet(rs).localGet(ps).localGet(kc).localGet(bStep);
+    c.i32Const(0).localGet(m).localGet(work).localGet(starts).localGet(table).call(listIndex);
+    c.localGet(work).localGet(starts).localGet(b).localGet(k0).localGet(bStep).i32Mul().i32Add();
+    c.localGet(partials).localGet(kb).localGet(m).i32Mul().localGet(n).i32Mul().i32Const(2).i32Shl().i32Add();
+    c.localGet(n).localGet(kLen).localGet(kc).i32Const(0).i32Const(0).localGet(m).i32Const(0).localGet(tiles);
+    c.i32Const(ROW_TILE * 4).i32Const(0).i32Const(0).localGet(scratch).call(computeIndex);
+  });
+  return f;
+}

@@ -1,11 +1,11 @@
-import { compactionTable, ROW_BLOCK, ROW_ENTRY_BYTES, ROW_TILE } from './gemm-rows-module';
+import { compactionTable, ROW_BLOCK, ROW_ENTRY_BYTES, ROW_TILE, rowsBlocksWorkBytes } from './gemm-rows-module';
 import { allFinite, chunkOf, PARALLEL_PACK_MIN } from './thread-split';
 import { kernelIndex } from './kernel-module';
 import type { CallOperands } from './operands';
 import { alignUp, type WasmRuntime } from './runtime';
 import type { WasmThreadPool } from './thread-pool';
 
-const [LIST_ROWS, ROWS_COMPUTE, PACK_B_ROWS] = (['list_rows', 'rows_compute', 'pack_b_rows'] as const).map(kernelIndex);
+const [LIST_ROWS, ROWS_COMPUTE, PACK_B_ROWS, ROWS_BLOCKS, BIN_ADD, BIAS_ACT] = (['list_rows', 'rows_compute', 'pack_b_rows', 'rows_blocks', 'bin_add', 'bias_act'] as const).map(kernelIndex);
 const SCRATCH_BYTES = alignUp(ROW_TILE * 4);
 // B up to this many bytes stays in cache while blocks of rows are listed and then computed against it, the rows of
 // a block as many as have lists of up to LISTS_CACHED_BYTES (in whole ROW_BLOCKs, at least one).
@@ -82,6 +82,9 @@ export function rowsProduct(runtime: WasmRuntime, kc: number, o: CallOperands, x
   // two threads, bench/dense-gemm.ts --batch 256: 256×128×5408 at 64% zeros 10-15% faster; with B to pack,
   // 256×5408×128 Bᵀ, 1-6% slower than by tiles, which pack their own tiles of B).
   const splitRows = byRows || (inPlace && m >= threads * ROW_BLOCK);
+  // Fewer rows, B in place: split by k blocks, so that each thread reads only its rows of B (a layer's weights,
+  // which its share of the Adam step then updates in its own cache; see thread-pool.ts).
+  if (!splitRows && inPlace && nb >= threads) return blocksProduct(runtime, kc, o, x, p, listArgs, nb);
   const other = splitRows ? tiles : m;
   // The operand not split is prepared up front: by this thread when small, else in chunks by all threads.
   const upFront = splitRows ? (inPlace ? null : pack) : list;
@@ -94,5 +97,32 @@ export function rowsProduct(runtime: WasmRuntime, kc: number, o: CallOperands, x
   const split = splitRows ? m : tiles;
   const chunk = splitRows ? Math.min(blockRows, chunkOf(m, threads)) : chunkOf(tiles, threads);
   p.run({ calls: own, total: split, chunk, threadStride: SCRATCH_BYTES }, fns);
+  return true;
+}
+
+/**
+ * C = A·B (+ epilogue) with B in place, split by k blocks: each thread lists and sums its share of the blocks
+ * into per-block partials (rows_blocks), then this thread adds them to C in order and applies the epilogue, the
+ * f32 operations of rows_compute in the same order (each block summed from zero and added to C; C + bias, then
+ * relu), so the bits are those of one thread.
+ */
+function blocksProduct(runtime: WasmRuntime, kc: number, o: CallOperands, x: RowsProduct, p: WasmThreadPool, listArgs: readonly number[], nb: number): boolean {
+  const { m, n, k } = x;
+  const fns = runtime.fns;
+  const work = alignUp(rowsBlocksWorkBytes(m, kc));
+  const partials = o.temp(nb * m * n * 4);
+  const works = o.temp(runtime.threads * work);
+  if (partials < 0 || works < 0) return false;
+  const [a, , rs, ps, , bStep] = listArgs;
+  const args = [0, 0, a, k, rs, ps, kc, bStep, m, n, rowTiles(n), x.bRaw, partials, works, listArgs[10]];
+  p.run({ calls: [{ fn: ROWS_BLOCKS, args, rangeArg: 0, threadArg: 13 }], total: nb, chunk: 1, threadStride: work }, fns);
+  const size = m * n;
+  // C's old values (accumulate), else the first block, plus each later block in turn.
+  let sum = x.accumulate ? x.cOff : partials;
+  for (let kb = x.accumulate ? 0 : 1; kb < nb; kb++) {
+    fns[BIN_ADD](sum, partials + kb * size * 4, x.cOff, size, 0, 0, 0, 1);
+    sum = x.cOff;
+  }
+  if (x.act > 0) fns[BIAS_ACT](x.cOff, x.biasAt, x.cOff, n, x.act === 2 ? 1 : 0, 0, m);
   return true;
 }

@@ -166,7 +166,7 @@ export function simdGemmsOn(runtime: WasmRuntime, options: SimdGemmOptions = {})
     if (zeros >= 1 - (1 - rowSparseMinShare) * used) {
       let done = false;
       const x = { aRaw, bRaw, cOff, biasAt, m, n, k, transA, transB, accumulate, act: actCode };
-      runtime.choosing(`rows:${shape}`, worthSplitting && Math.max(m, rowTiles(n)) > 1, (p) => { done = rowsProduct(runtime, KC, o, x, p); });
+      runtime.choosing(`rows:${shape}`, worthSplitting && Math.max(m, rowTiles(n)) > 1, (p) => { done = rowsProduct(runtime, KC, o, x, p); }, true);
       if (done) {
         o.finish();
         return;

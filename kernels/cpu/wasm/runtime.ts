@@ -99,9 +99,10 @@ export class WasmRuntime {
 
   /**
    * Calls export `name` on [0, total) (its range arguments at args[rangeArg], args[rangeArg + 1]): at once on
-   * this thread, or, when `split` and the pool is ready, in chunks of `chunk` claimed by every thread.
+   * this thread, or, when `split` and the pool is ready, in chunks of `chunk` shared out among the threads
+   * (always when `pinned`, see choosing()).
    */
-  runRange(name: KernelExport, args: number[], rangeArg: number, total: number, chunk: number, split: boolean): void {
+  runRange(name: KernelExport, args: number[], rangeArg: number, total: number, chunk: number, split: boolean, pinned = false): void {
     this.choosing(`${name}:${total}`, split && total > chunk, (pool) => {
       if (!pool) {
         args[rangeArg] = 0;
@@ -111,16 +112,18 @@ export class WasmRuntime {
       }
       const job: ChunkedJob = { calls: [{ fn: kernelIndex(name), args, rangeArg, threadArg: -1 }], total, chunk, threadStride: 0 };
       pool.run(job, this.fns);
-    });
+    }, pinned);
   }
 
   /**
    * Runs `body` with the pool when a call of shape `key` is worth splitting (`wanted`), the pool is ready and, when
-   * adaptive, splitting has been measured to pay for that shape; else with undefined (run it on this thread).
+   * adaptive and not `pinned`, splitting has been measured to pay for that shape; else with undefined (run it on
+   * this thread). Calls over a layer's weights are pinned: split always, every thread keeps to its share of them,
+   * where a call on one thread would read the other's share and make that thread's next write to it slow.
    */
-  choosing(key: string, wanted: boolean, body: (pool: WasmThreadPool | undefined) => void): void {
+  choosing(key: string, wanted: boolean, body: (pool: WasmThreadPool | undefined) => void, pinned = false): void {
     const pool = wanted ? this.readyPool() : undefined;
-    if (!pool || !this.adaptive) {
+    if (!pool || !this.adaptive || pinned) {
       body(pool);
       return;
     }

@@ -131,7 +131,7 @@ export function simdKernelsOn(
     // The same folded step size as the twin, computed in float64 and rounded once.
     const lrT = adamStepSize(lr, beta1, beta2, t);
     new Float32Array(heap.memory.buffer, cAt, ADAM_CONSTANTS.length).set([lrT, beta1, 1 - beta1, beta2, 1 - beta2, epsilon]);
-    runtime.runRange('adam', [pAt, gAt, mAt, vAt, cAt, 0, 0], 5, n, chunkOf(n, 4), n >= splitElements);
+    runtime.runRange('adam', [pAt, gAt, mAt, vAt, cAt, 0, 0], 5, n, chunkOf(n, 4), n >= splitElements, true);
     o.finish();
   };
 

@@ -1,5 +1,5 @@
 import { workerHost, type PoolWorker } from './worker-host';
-import { CALL_WORDS, claimTag, CONTROL_WORDS, createRunShare, CTL, JOB, JOB_HEADER, MAX_ARGS, MAX_CALLS, MAX_CHUNKS, type RunShare } from './worker-source';
+import { CALL_WORDS, claimWord, CLAIMS, controlWords, createRunShare, CTL, JOB, JOB_HEADER, MAX_ARGS, MAX_CALLS, MAX_CHUNKS, type RunShare } from './worker-source';
 
 /** A module export called once per chunk of a job, with the chunk's [start, end) at args[rangeArg], args[rangeArg + 1]. */
 export interface ChunkedCall {
@@ -11,7 +11,7 @@ export interface ChunkedCall {
   threadArg: number;
 }
 
-/** Work over `total` items, claimed `chunk` at a time by whichever thread is free; every call runs on each chunk. */
+/** Work over `total` items in chunks of `chunk`, each thread taking a fixed share of them first; every call runs on each chunk. */
 export interface ChunkedJob { calls: readonly ChunkedCall[]; total: number; chunk: number; threadStride: number }
 
 // Spin iterations before sleeping: a few tens of microseconds, long enough to catch the next GEMM of a
@@ -22,13 +22,14 @@ const MAIN_SPIN = 20_000;
 /**
  * Worker threads (node:worker_threads, or Web Workers in a cross-origin-isolated page) that each run the same
  * WebAssembly module over one shared memory. The main thread posts a job in a shared control array and wakes
- * the workers with Atomics.notify; all threads, main included, then claim chunks of it until none are left, and
+ * the workers with Atomics.notify; every thread, main included, then takes its fixed share of the chunks and what
+ * is left of the others', and
  * the main thread waits until every chunk is complete: spinning, then blocking in Atomics.wait where that is
- * allowed (never on a page's main thread, which spins; by then only chunks a worker is running are left).
+ * allowed (never on a page's main thread, which spins).
  * Node workers are unref'd: they never keep the process alive.
  */
 export class WasmThreadPool {
-  private readonly ctl = new Int32Array(new SharedArrayBuffer(4 * CONTROL_WORDS));
+  private readonly ctl: Int32Array;
   private readonly workers: PoolWorker[] = [];
   private readonly started: Promise<void>;
   private readonly runShare: RunShare = createRunShare();
@@ -38,6 +39,7 @@ export class WasmThreadPool {
     const host = workerHost();
     if (!host) throw new Error('WasmThreadPool: no worker threads here (Node worker_threads, or Web Workers in a cross-origin-isolated page)');
     this.mayWait = host.mayWait;
+    this.ctl = new Int32Array(new SharedArrayBuffer(4 * controlWords(workerCount + 1)));
     const ready: Promise<void>[] = [];
     for (let w = 0; w < workerCount; w++) {
       const started = host.start({ bytes, memory, control: this.ctl.buffer as SharedArrayBuffer, thread: w + 1, names: [...names], spin: WORKER_SPIN });
@@ -58,23 +60,23 @@ export class WasmThreadPool {
   /** Resolves when every worker is ready. */
   ready(): Promise<void> { return this.started; }
 
-  /** Runs the job on this thread and every ready worker, returning when all its chunks are done. */
+  /**
+   * Runs the job on this thread and every ready worker, each taking its fixed share of the chunks first (then
+   * what is left of the others'), and returns when all are done.
+   */
   run(job: ChunkedJob, fns: readonly ((...args: number[]) => void)[]): void {
     const ctl = this.ctl;
     const chunks = Math.ceil(job.total / job.chunk);
+    const threads = this.workers.length + 1;
     if (job.calls.length > MAX_CALLS) throw new Error(`WasmThreadPool.run: at most ${MAX_CALLS} calls, got ${job.calls.length}`);
     if (chunks > MAX_CHUNKS) throw new Error(`WasmThreadPool.run: at most ${MAX_CHUNKS} chunks, got ${chunks}`);
-    // Close the claim word before rewriting the job: a worker still looping in the previous job's runShare would
-    // otherwise read this job's larger chunk count under the previous job's tag and claim a chunk of a half-written
-    // job (running it with mixed arguments and adding a stray completion). -1 matches no job's tag.
-    Atomics.store(ctl, CTL.claim, -1);
+    for (const call of job.calls) if (call.args.length > MAX_ARGS) throw new Error(`WasmThreadPool.run: at most ${MAX_ARGS} arguments, got ${call.args.length}`);
     ctl[JOB] = job.calls.length;
     ctl[JOB + 1] = job.total;
     ctl[JOB + 2] = job.chunk;
-    ctl[JOB + 3] = chunks;
+    ctl[JOB + 3] = threads;
     ctl[JOB + 4] = job.threadStride;
     job.calls.forEach((call, i) => {
-      if (call.args.length > MAX_ARGS) throw new Error(`WasmThreadPool.run: at most ${MAX_ARGS} arguments, got ${call.args.length}`);
       const o = JOB + JOB_HEADER + i * CALL_WORDS;
       ctl[o] = call.fn;
       ctl[o + 1] = call.args.length;
@@ -82,14 +84,13 @@ export class WasmThreadPool {
       ctl[o + 3] = call.threadArg;
       ctl.set(call.args, o + 4);
     });
-    const seq = (ctl[CTL.seq] + 1) | 0;
     Atomics.store(ctl, CTL.completed, 0);
     Atomics.store(ctl, CTL.error, 0);
-    Atomics.store(ctl, CTL.claim, claimTag(seq));
-    Atomics.store(ctl, CTL.seq, seq);
+    // The claim words last: a chunk taken means the job above is complete.
+    for (let t = 0; t < threads; t++) Atomics.store(ctl, CLAIMS + t, claimWord(Math.floor((t * chunks) / threads), Math.floor(((t + 1) * chunks) / threads)));
+    Atomics.add(ctl, CTL.seq, 1);
     Atomics.notify(ctl, CTL.seq);
-    this.runShare(ctl, fns, 0, seq);
-    // Only chunks claimed by workers are left; a worker that has not woken yet holds none, so no need to wait for it.
+    this.runShare(ctl, fns, 0);
     for (let spins = 0; ;) {
       const completed = Atomics.load(ctl, CTL.completed);
       if (completed >= chunks) break;
@@ -106,3 +107,4 @@ export class WasmThreadPool {
     for (const w of this.workers) w.terminate();
   }
 }
+

@@ -1,58 +1,70 @@
 /** Word indices in the pool's control Int32Array. */
-export const CTL = { seq: 0, claim: 1, completed: 2, ready: 3, stop: 4, error: 5 } as const;
-/** The job: [calls, total, chunk, chunks, threadStride], then per call [export index, argc, rangeArg, threadArg, MAX_ARGS args]. */
+export const CTL = { seq: 0, completed: 2, ready: 3, stop: 4, error: 5 } as const;
+/** The job: [calls, total, chunk, threads, threadStride], then per call [export index, argc, rangeArg, threadArg, MAX_ARGS args]. */
 export const JOB = 8;
 export const JOB_HEADER = 5;
 export const MAX_ARGS = 24;
 export const CALL_WORDS = 4 + MAX_ARGS;
 export const MAX_CALLS = 4;
+/** Then one claim word per thread: the chunks [front, back) of its share not yet taken, as front << 16 | back. */
+export const CLAIMS = JOB + JOB_HEADER + MAX_CALLS * CALL_WORDS;
 export const MAX_CHUNKS = 0xffff;
-export const CONTROL_WORDS = JOB + JOB_HEADER + MAX_CALLS * CALL_WORDS;
+/** The control words of a pool of `threads` threads, main included. */
+export const controlWords = (threads: number): number => CLAIMS + threads;
 
-/** The claim word of job `seq`: its tag in the high bits, the next chunk index in the low 16. */
-export const claimTag = (seq: number): number => (seq & 0x7fff) << 16;
+/** The claim word of chunks [front, back). */
+export const claimWord = (front: number, back: number): number => (front << 16) | back;
 
 /**
- * One thread's share of job `seq`, as source text shared by the main thread and the workers: claim chunk
- * indices until none are left, and run every call of the job on each chunk's range [start, end), written into
- * args[rangeArg] and args[rangeArg + 1]; args[threadArg], when threadArg ≥ 0, is offset by
- * thread × threadStride (per-thread scratch). A claim is a compare-exchange on a word tagged with the job, so a
- * worker that wakes late, after its job was finished by others, claims nothing from the next one by mistake;
- * a successful claim also pins the job, since it is not complete until that chunk is. Claiming chunks rather
- * than fixed halves keeps work flowing when one thread is slowed down by other processes.
+ * One thread's part of a job, as source text shared by the main thread and the workers. Each thread has a fixed
+ * share of the chunks (thread t of T: [⌊t·chunks/T⌋, ⌊(t+1)·chunks/T⌋)) and takes them from the front; then,
+ * done, it takes what is left of the others' shares from their back, so a thread slowed by other processes
+ * leaves its work to the rest. Fixed shares keep a thread on the same part of an array from call to call: what
+ * it writes (a weight's rows, their Adam moments) stays in its cache, and writing lines that another core has
+ * read costs several times a cached write on these machines (bench/cross-core.ts). Every call of the job runs
+ * on each chunk's range [start, end), written into args[rangeArg] and args[rangeArg + 1]; args[threadArg], when
+ * threadArg ≥ 0, is offset by thread × threadStride (per-thread scratch). The job is read only after a chunk
+ * is taken: a worker that wakes after its job was finished by others can only take chunks of a job the main
+ * thread has fully written (it writes the claim words last), and then runs them as that job's.
  */
 const RUN_SHARE = `
-function runShare(ctl, fns, thread, seq) {
-  const tag = (seq & 0x7fff) << 16;
+function runShare(ctl, fns, thread) {
   const args = [];
-  for (;;) {
-    const v = Atomics.load(ctl, ${CTL.claim});
-    if ((v & ~0xffff) !== tag) return;
-    const index = v & 0xffff;
-    if (index >= ctl[${JOB + 3}]) return;
-    if (Atomics.compareExchange(ctl, ${CTL.claim}, v, v + 1) !== v) continue;
-    const calls = ctl[${JOB}], total = ctl[${JOB + 1}], chunk = ctl[${JOB + 2}], stride = ctl[${JOB + 4}];
-    const start = index * chunk;
-    try {
-      for (let c = 0; c < calls; c++) {
-        const o = ${JOB + JOB_HEADER} + c * ${CALL_WORDS};
-        const argc = ctl[o + 1], rangeArg = ctl[o + 2], threadArg = ctl[o + 3];
-        args.length = argc;
-        for (let i = 0; i < argc; i++) args[i] = ctl[o + 4 + i];
-        args[rangeArg] = start;
-        args[rangeArg + 1] = Math.min(start + chunk, total);
-        if (threadArg >= 0) args[threadArg] += thread * stride;
-        fns[ctl[o]](...args);
+  let done = 0;
+  const threads = ctl[${JOB + 3}];
+  for (let i = 0; i < threads; i++) {
+    const owner = (thread + i) % threads, word = ${CLAIMS} + owner;
+    for (;;) {
+      const v = Atomics.load(ctl, word), front = v >>> 16, back = v & 0xffff;
+      if (front >= back) break;
+      const index = i === 0 ? front : back - 1;
+      if (Atomics.compareExchange(ctl, word, v, i === 0 ? v + 0x10000 : v - 1) !== v) continue;
+      const calls = ctl[${JOB}], total = ctl[${JOB + 1}], chunk = ctl[${JOB + 2}], stride = ctl[${JOB + 4}];
+      const start = index * chunk;
+      try {
+        for (let c = 0; c < calls; c++) {
+          const o = ${JOB + JOB_HEADER} + c * ${CALL_WORDS};
+          const argc = ctl[o + 1], rangeArg = ctl[o + 2], threadArg = ctl[o + 3];
+          args.length = argc;
+          for (let a = 0; a < argc; a++) args[a] = ctl[o + 4 + a];
+          args[rangeArg] = start;
+          args[rangeArg + 1] = Math.min(start + chunk, total);
+          if (threadArg >= 0) args[threadArg] += thread * stride;
+          fns[ctl[o]](...args);
+        }
+      } catch (e) {
+        Atomics.store(ctl, ${CTL.error}, 1);
       }
-    } catch (e) {
-      Atomics.store(ctl, ${CTL.error}, 1);
+      done++;
     }
-    Atomics.add(ctl, ${CTL.completed}, 1);
+  }
+  if (done > 0) {
+    Atomics.add(ctl, ${CTL.completed}, done);
     Atomics.notify(ctl, ${CTL.completed});
   }
 }`;
 
-export type RunShare = (ctl: Int32Array, fns: readonly ((...args: number[]) => void)[], thread: number, seq: number) => void;
+export type RunShare = (ctl: Int32Array, fns: readonly ((...args: number[]) => void)[], thread: number) => void;
 
 /** The main thread's copy of runShare, built from the same text (only when a pool starts). */
 export function createRunShare(): RunShare {
@@ -78,7 +90,7 @@ function workerMain({ bytes, memory, control, thread, names, spin }, reportReady
     Atomics.wait(ctl, ${CTL.seq}, seen);
     seen = Atomics.load(ctl, ${CTL.seq});
     if (Atomics.load(ctl, ${CTL.stop}) !== 0) break;
-    runShare(ctl, fns, thread, seen);
+    runShare(ctl, fns, thread);
   }
 }
 ${RUN_SHARE}`;
