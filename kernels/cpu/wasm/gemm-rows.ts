@@ -38,7 +38,7 @@ export const rowTiles = (n: number): number => Math.ceil(n / ROW_TILE);
  * When B is small enough to stay in cache, blocks of rows are listed and then computed against all of B
  * (their lists are read back from cache), split by those blocks; else A is listed first, then each column tile
  * is computed (split by tiles: each chunk reads only its tiles of B, packing them if needed), unless B is read in
- * place and each thread has enough rows to split by them as when B is cached.
+ * place: then split by rows as when B is cached when each thread has enough of them, else by k blocks.
  */
 export function rowsProduct(runtime: WasmRuntime, kc: number, o: CallOperands, x: RowsProduct, p: WasmThreadPool | undefined): boolean {
   const { m, n, k } = x;
@@ -46,13 +46,25 @@ export function rowsProduct(runtime: WasmRuntime, kc: number, o: CallOperands, x
   const tiles = rowTiles(n);
   const nb = Math.ceil(k / kc);
   const inPlace = !x.transB && n % ROW_TILE === 0;
+  const threads = runtime.threads;
+  const byRows = k * n * 4 <= B_CACHED_BYTES || tiles === 1;
+  // Split by rows, each chunk listing its rows and then computing them, also when B does not stay in cache but is
+  // read in place and every thread gets ROW_BLOCK rows or more: a chunk's lists are then read back from cache, where
+  // splitting by column tiles streams all the lists once per tile and waits for A to be listed first (measured on
+  // two threads, bench/dense-gemm.ts --batch 256: 256×128×5408 at 64% zeros 10-15% faster; with B to pack,
+  // 256×5408×128 Bᵀ, 1-6% slower than by tiles, which pack their own tiles of B).
+  const splitRows = byRows || (inPlace && m >= threads * ROW_BLOCK);
   const flag = o.temp(4);
+  const table = compactionTableIn(o, runtime);
+  if (flag < 0 || table < 0) return false;
+  // Fewer rows, B in place: split by k blocks, so that each thread reads only its rows of B (a layer's weights,
+  // which its share of the Adam step then updates in its own cache; see worker-source.ts).
+  if (p && !splitRows && inPlace && nb >= threads) return blocksProduct(runtime, kc, o, x, p, flag, table);
   const lists = o.temp(m * k * ROW_ENTRY_BYTES);
   const starts = o.temp(m * (nb + 1) * 4);
   const bRows = inPlace ? x.bRaw : o.temp(tiles * ROW_TILE * k * 4);
-  const scratch = o.temp(runtime.threads * SCRATCH_BYTES);
-  const table = compactionTableIn(o, runtime);
-  if (flag < 0 || lists < 0 || starts < 0 || bRows < 0 || scratch < 0 || table < 0) return false;
+  const scratch = o.temp(threads * SCRATCH_BYTES);
+  if (lists < 0 || starts < 0 || bRows < 0 || scratch < 0) return false;
   if (!allFinite(runtime, p, x.bRaw, k * n, flag)) return false;
 
   // Argument lists; ranges (and the scratch pointer) are filled in per chunk and per thread.
@@ -62,7 +74,6 @@ export function rowsProduct(runtime: WasmRuntime, kc: number, o: CallOperands, x
     inPlace ? ROW_TILE * 4 : k * ROW_TILE * 4, x.biasAt, x.act, scratch];
   const list = { fn: LIST_ROWS, args: listArgs, rangeArg: 6, threadArg: -1 };
   const pack = { fn: PACK_B_ROWS, args: packArgs, rangeArg: 6, threadArg: -1 };
-  const byRows = k * n * 4 <= B_CACHED_BYTES || tiles === 1;
   const blockRows = Math.max(1, Math.floor(LISTS_CACHED_BYTES / (k * ROW_ENTRY_BYTES * ROW_BLOCK))) * ROW_BLOCK;
   if (!p) {
     if (!inPlace) fns[PACK_B_ROWS](...packArgs);
@@ -75,16 +86,6 @@ export function rowsProduct(runtime: WasmRuntime, kc: number, o: CallOperands, x
     }
     return true;
   }
-  const threads = runtime.threads;
-  // Split by rows, each chunk listing its rows and then computing them, also when B does not stay in cache but is
-  // read in place and every thread gets ROW_BLOCK rows or more: a chunk's lists are then read back from cache, where
-  // splitting by column tiles streams all the lists once per tile and waits for A to be listed first (measured on
-  // two threads, bench/dense-gemm.ts --batch 256: 256×128×5408 at 64% zeros 10-15% faster; with B to pack,
-  // 256×5408×128 Bᵀ, 1-6% slower than by tiles, which pack their own tiles of B).
-  const splitRows = byRows || (inPlace && m >= threads * ROW_BLOCK);
-  // Fewer rows, B in place: split by k blocks, so that each thread reads only its rows of B (a layer's weights,
-  // which its share of the Adam step then updates in its own cache; see thread-pool.ts).
-  if (!splitRows && inPlace && nb >= threads) return blocksProduct(runtime, kc, o, x, p, listArgs, nb);
   const other = splitRows ? tiles : m;
   // The operand not split is prepared up front: by this thread when small, else in chunks by all threads.
   const upFront = splitRows ? (inPlace ? null : pack) : list;
@@ -106,15 +107,16 @@ export function rowsProduct(runtime: WasmRuntime, kc: number, o: CallOperands, x
  * f32 operations of rows_compute in the same order (each block summed from zero and added to C; C + bias, then
  * relu), so the bits are those of one thread.
  */
-function blocksProduct(runtime: WasmRuntime, kc: number, o: CallOperands, x: RowsProduct, p: WasmThreadPool, listArgs: readonly number[], nb: number): boolean {
+function blocksProduct(runtime: WasmRuntime, kc: number, o: CallOperands, x: RowsProduct, p: WasmThreadPool, flag: number, table: number): boolean {
   const { m, n, k } = x;
   const fns = runtime.fns;
+  const nb = Math.ceil(k / kc);
   const work = alignUp(rowsBlocksWorkBytes(m, kc));
   const partials = o.temp(nb * m * n * 4);
   const works = o.temp(runtime.threads * work);
   if (partials < 0 || works < 0) return false;
-  const [a, , rs, ps, , bStep] = listArgs;
-  const args = [0, 0, a, k, rs, ps, kc, bStep, m, n, rowTiles(n), x.bRaw, partials, works, listArgs[10]];
+  if (!allFinite(runtime, p, x.bRaw, k * n, flag)) return false;
+  const args = [0, 0, x.aRaw, k, x.transA ? 4 : k * 4, x.transA ? m * 4 : 4, kc, n * 4, m, n, rowTiles(n), x.bRaw, partials, works, table];
   p.run({ calls: [{ fn: ROWS_BLOCKS, args, rangeArg: 0, threadArg: 13 }], total: nb, chunk: 1, threadStride: work }, fns);
   const size = m * n;
   // C's old values (accumulate), else the first block, plus each later block in turn.
