@@ -61,6 +61,13 @@ export function positiveIntArg(op: string, arg: string, v: unknown, fallback: nu
   return v;
 }
 
+/** An integer ≥ 0 option, `fallback` when undefined or null. */
+function nonNegativeIntArg(op: string, arg: string, v: unknown, fallback: number): number {
+  if (v === undefined || v === null) return fallback;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw argError(op, arg, fmtValue(v), 'an integer >= 0');
+  return v;
+}
+
 function classWeightArg(op: string, v: unknown): Record<string, number> | null {
   if (v === undefined || v === null) return null;
   if (typeof v !== 'object' || Array.isArray(v)) throw argError(op, 'classWeight', fmtValue(v), 'an object {classId: weight}');
@@ -80,11 +87,9 @@ export function parseFitArgs(args: ModelFitArgs): FitOptions {
   const split = args.validationSplit ?? 0;
   if (typeof split !== 'number' || !(split >= 0 && split < 1)) throw argError(op, 'validationSplit', fmtValue(split), 'a number in [0, 1)');
   if (args.seed !== undefined && !Number.isFinite(args.seed)) throw argError(op, 'seed', fmtValue(args.seed), 'a finite number');
-  const initialEpoch = args.initialEpoch ?? 0;
-  if (!Number.isInteger(initialEpoch) || initialEpoch < 0) throw argError(op, 'initialEpoch', fmtValue(initialEpoch), 'an integer >= 0');
+  const initialEpoch = nonNegativeIntArg(op, 'initialEpoch', args.initialEpoch, 0);
   // 0 epochs trains nothing and returns an empty History, as TF.js's fit does.
-  const epochs = args.epochs ?? 1;
-  if (!Number.isInteger(epochs) || epochs < 0) throw argError(op, 'epochs', fmtValue(epochs), 'an integer >= 0');
+  const epochs = nonNegativeIntArg(op, 'epochs', args.epochs, 1);
   const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);
   return {
     epochs,
