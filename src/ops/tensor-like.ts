@@ -2,6 +2,7 @@ import { Tensor, arrayTypeFor, sizeOfShape, type DType, type TypedArray } from '
 import { assertDtype, assertTensor } from '../tensor/checks';
 import type { NestedValues, TensorLike } from '../tensor/value-types';
 import { argError, describeValue, fmtShape } from '../util/validate';
+import { toBoolBytes } from '../util/bool-values';
 
 export type { NestedValues, TensorLike };
 
@@ -44,13 +45,7 @@ function flatten(values: NestedValues | null, out: number[]): void {
  * Int32Array stores a number (truncated, wrapped modulo 2^32; NaN and infinities become 0).
  */
 function toTypedArray(flat: ArrayLike<number>, dtype: DType): TypedArray {
-  const n = flat.length;
-  if (dtype === 'bool') {
-    const out = new Uint8Array(n);
-    for (let i = 0; i < n; i++) out[i] = Math.round(flat[i]) !== 0 ? 1 : 0;
-    return out;
-  }
-  return arrayTypeFor(dtype).from(flat);
+  return dtype === 'bool' ? toBoolBytes(flat) : arrayTypeFor(dtype).from(flat);
 }
 
 /** A new tensor from TensorLike values; shape defaults to the nesting, dtype to TF.js's inference. */

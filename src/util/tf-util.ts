@@ -1,6 +1,7 @@
 // tf.util: the plain-value helpers TF.js programs call (shuffling data arrays, shape arithmetic, flattening nested
 // arrays, assertions, string bytes), with TF.js's semantics. Shuffles draw from Math.random, as TF.js's do, so a
 // program that seeds Math.random gets the same permutation from both libraries.
+import { toBoolBytes } from './bool-values';
 
 type Indexable = { [i: number]: unknown; length: number };
 type NumericArray = ArrayLike<number>;
@@ -231,7 +232,7 @@ export function toTypedArray(a: unknown, dtype?: string): Float32Array | Int32Ar
   const d = dtype === undefined || dtype === null || dtype === 'complex64' ? 'float32' : dtype;
   // Already of dtype's class: given back as it is, as TF.js does.
   if ((d === 'float32' && values instanceof Float32Array) || (d === 'int32' && values instanceof Int32Array) || (d === 'bool' && values instanceof Uint8Array)) return values;
-  if (d === 'bool') return Uint8Array.from(values, (v) => (Math.round(v) !== 0 ? 1 : 0));
+  if (d === 'bool') return toBoolBytes(values);
   if (d === 'float32' || d === 'int32') return (d === 'float32' ? Float32Array : Int32Array).from(values);
   throw new Error(`Unknown data type ${dtype}`);
 }
