@@ -96,6 +96,10 @@ export class CodeWriter {
   f32Le(): this { return this.op(0x5f); }
   f32Ge(): this { return this.op(0x60); }
   f32Sqrt(): this { return this.op(0x91); }
+  /** |a|: the sign bit cleared. */
+  f32Abs(): this { return this.op(0x8b); }
+  /** a with the sign of b. */
+  f32Copysign(): this { return this.op(0x98); }
   f32Add(): this { return this.op(0x92); }
   f32Sub(): this { return this.op(0x93); }
   f32Mul(): this { return this.op(0x94); }
@@ -166,6 +170,8 @@ export class CodeWriter {
   /** Lane-wise a == b on i32 lanes: all ones where equal. */
   i32x4Eq(): this { return this.simd(0x37); }
   i32x4Add(): this { return this.simd(0xae); }
+  /** Lane-wise a < b on signed i32 lanes: all ones where true. */
+  i32x4LtS(): this { return this.simd(0x39); }
   i32x4Mul(): this { return this.simd(0xb5); }
   f32x4Sqrt(): this { return this.simd(0xe3); }
   f32x4Add(): this { return this.simd(0xe4); }
