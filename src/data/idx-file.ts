@@ -1,5 +1,5 @@
 import { argError, describeValue } from '../util/validate';
-import { parseIdx, type IdxData } from './idx';
+import { parseOwnedIdx, type IdxData } from './idx';
 
 /**
  * Reads and parses an IDX file from disk (Node only). node:fs is imported on call, so a browser
@@ -14,5 +14,5 @@ export async function readIdxFile(path: string): Promise<IdxData> {
   } catch (e) {
     throw new Error(`readIdxFile: cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
-  return parseIdx(bytes, path);
+  return parseOwnedIdx(bytes, path);
 }

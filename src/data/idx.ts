@@ -23,7 +23,8 @@ function readEach<T extends IdxArray>(out: T, size: number, start: number, get: 
   return out;
 }
 
-// Copies rather than views, so the result never aliases (or pins) the caller's buffer.
+// Copies rather than views, so the result never aliases (or pins) the caller's buffer; single bytes are only
+// viewed where the buffer is the reader's own (parseOwnedIdx).
 const ELEMENT_TYPES: ReadonlyMap<number, ElementType> = new Map<number, ElementType>([
   [0x08, { name: 'ubyte', size: 1, read: (v, s, n) => new Uint8Array(v.buffer, v.byteOffset + s, n).slice() }],
   [0x09, { name: 'byte', size: 1, read: (v, s, n) => new Int8Array(v.buffer, v.byteOffset + s, n).slice() }],
@@ -43,6 +44,18 @@ const KNOWN_TYPES = [...ELEMENT_TYPES].map(([code, t]) => `${hex(code)} (${t.nam
  * present before anything is allocated.
  */
 export function parseIdx(bytes: Uint8Array | ArrayBuffer, fileName: string): IdxData {
+  return parseChecked(bytes, fileName, false);
+}
+
+/**
+ * parseIdx of a buffer the caller has just read and hands over (a file's or a response's bytes): ubyte and byte
+ * data are a view of it, not a copy. MNIST's 47 MB of training images are then neither copied nor paged in twice.
+ */
+export function parseOwnedIdx(bytes: Uint8Array | ArrayBuffer, fileName: string): IdxData {
+  return parseChecked(bytes, fileName, true);
+}
+
+function parseChecked(bytes: Uint8Array | ArrayBuffer, fileName: string, owned: boolean): IdxData {
   if (typeof fileName !== 'string' || fileName === '') throw argError('parseIdx', 'fileName', describeValue(fileName), 'a non-empty string');
   if (!(bytes instanceof Uint8Array || bytes instanceof ArrayBuffer)) {
     throw argError('parseIdx', 'bytes', describeValue(bytes), 'a Uint8Array or an ArrayBuffer');
@@ -79,6 +92,10 @@ export function parseIdx(bytes: Uint8Array | ArrayBuffer, fileName: string): Idx
   if (expected > found) throw fail('truncated', dataStart, `expected ${expected} bytes of ${type.name} data for dims ${fmtShape(dims)}, found ${found}`);
   if (expected < found) {
     throw fail('trailing bytes', dataStart + expected, `expected the file to end after ${expected} bytes of ${type.name} data for dims ${fmtShape(dims)}, found ${found - expected} more`);
+  }
+  if (owned && type.size === 1) {
+    const data = type.name === 'ubyte' ? new Uint8Array(u8.buffer, u8.byteOffset + dataStart, count) : new Int8Array(u8.buffer, u8.byteOffset + dataStart, count);
+    return { dims, type: type.name, data };
   }
   return { dims, type: type.name, data: type.read(view, dataStart, count) };
 }

@@ -1,4 +1,4 @@
-import { parseIdx, type IdxData } from './idx';
+import { parseOwnedIdx, type IdxData } from './idx';
 import { mnistDir, readMnist, type LoadMnistOptions, type MnistData } from './mnist';
 import { messageOf } from '../util/validate';
 
@@ -10,7 +10,7 @@ async function fetchIdx(url: string): Promise<IdxData> {
     throw new Error(`loadMnist: cannot fetch ${url}: ${messageOf(e)}`, { cause: e });
   }
   if (!response.ok) throw new Error(`loadMnist: fetching ${url} failed with HTTP status ${response.status}${response.statusText ? ` (${response.statusText})` : ''}`);
-  return parseIdx(new Uint8Array(await response.arrayBuffer()), url);
+  return parseOwnedIdx(new Uint8Array(await response.arrayBuffer()), url);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseIdx } from '../../src/data/index';
+import { parseOwnedIdx } from '../../src/data/idx';
 import { encodeIdx } from './idx-bytes';
 
 const NAME = 'sample-idx';
@@ -60,6 +61,29 @@ describe('parseIdx reads valid files', () => {
     const parsed = parseIdx(view, NAME);
     expect([...parsed.data]).toEqual([-7, 9]);
     expect(parsed.data.buffer).not.toBe(padded.buffer);
+  });
+
+  it('parseOwnedIdx views the single bytes of the buffer it is handed (parseIdx copies them) and reads the rest alike', () => {
+    const inPadding = (file: Uint8Array): Uint8Array => {
+      const padded = new Uint8Array(file.length + 5);
+      padded.set(file, 3);
+      return padded.subarray(3, 3 + file.length);
+    };
+    for (const [type, values] of [['ubyte', [0, 7, 255]], ['byte', [-128, 0, 127]]] as const) {
+      const view = inPadding(encodeIdx(type, [3], [...values]));
+      const owned = parseOwnedIdx(view, NAME);
+      expect([owned.type, owned.dims, [...owned.data]]).toEqual([type, [3], values]);
+      // The data start after the 8-byte header of a 1-dim file, in the same memory.
+      expect([owned.data.buffer, owned.data.byteOffset]).toEqual([view.buffer, 3 + 8]);
+      view[8] = 1;
+      expect(owned.data[0]).toBe(1);
+      expect(parseIdx(view, NAME).data.buffer).not.toBe(view.buffer);
+    }
+    const ints = inPadding(encodeIdx('int', [2], [-7, 9]));
+    const owned = parseOwnedIdx(ints, NAME);
+    expect([...owned.data]).toEqual([-7, 9]);
+    expect(owned.data.buffer).not.toBe(ints.buffer);
+    expect(() => parseOwnedIdx(ints.subarray(0, 11), NAME)).toThrowError(`${NAME}: truncated at byte 8: expected 8 bytes of int data for dims [2], found 3`);
   });
 
   it('reads a zero-sized dim as an empty array', () => {
