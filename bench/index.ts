@@ -4,9 +4,9 @@
 // rounds in one run (medians), with TensorFlow.js's wasm (inference, alternating too) and cpu backends
 // (a few batches: ~100x slower) from the same weights. Prints the ratios and the issue's goals.
 //
-//   npm run bench -- [--rounds 3] [--batches 400] [--gemm] [--profile]
+//   npm run bench -- [--rounds 3] [--batches 400] [--gemm] [--profile [--warm 30]]
 //   --gemm     also the GEMM GFLOP/s table for the model's products (bench/gemm.ts)
-//   --profile  only the profile of a training step and a predict batch (bench/profile.ts)
+//   --profile  only the profile of a training step and a predict batch (bench/profile.ts), after --warm steps
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
@@ -15,7 +15,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import * as tn from '../src/node';
 import { gemmTable, MODEL_SHAPES } from './gemm';
-import { profileSeedModel } from './profile';
+import { profileSeedModel, WARM_STEPS } from './profile';
 import { settle } from './python-peer';
 import { startPytorch, type PeerRound } from './pytorch';
 import { INFER_BATCH, TRAIN_BATCH, tesseraRunner, tfjsRunner, type Round } from './seed-model';
@@ -26,6 +26,7 @@ const { values: flags } = parseArgs({
     batches: { type: 'string', default: '400' },
     gemm: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    warm: { type: 'string', default: String(WARM_STEPS) },
   },
 });
 const ROUNDS = Number(flags.rounds);
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
   await tn.setBackend('cpu');
   console.log(`tessera backend: ${tn.getBackend()}\n`);
   if (flags.profile) {
-    for (const line of await profileSeedModel()) console.log(line);
+    for (const line of await profileSeedModel(Number(flags.warm))) console.log(line);
     return;
   }
   if (flags.gemm) for (const line of [...(await gemmTable(MODEL_SHAPES)), '']) console.log(line);

@@ -16,7 +16,8 @@ import { getGemmThreads, simdKernels } from '../kernels/cpu/wasm/index';
 import { seedModel } from '../examples/seed-model';
 import { INFER_BATCH, TRAIN_BATCH } from './seed-model';
 
-const WARM_STEPS = 30;
+/** Training steps before the profiled ones, unless the caller asks for more (a model further into training). */
+export const WARM_STEPS = 30;
 const TRAIN_STEPS = 200;
 const PREDICT_BATCHES = 39;
 // The training step's largest kernels are each replayed alone this many times (after REPLAY_WARM calls).
@@ -183,8 +184,13 @@ function medianMs(run: () => void): number {
   return ms.sort((a, b) => a - b)[REPLAY_CALLS >> 1];
 }
 
-/** Profiles the seed model on real MNIST: a training step and a predict batch; returns the report's lines. */
-export async function profileSeedModel(): Promise<string[]> {
+/**
+ * Profiles the seed model on real MNIST after `warmSteps` training steps (the MNIST training set holds 1,875):
+ * a training step and a predict batch; returns the report's lines.
+ */
+export async function profileSeedModel(warmSteps = WARM_STEPS): Promise<string[]> {
+  const maxWarm = Math.floor(60_000 / TRAIN_BATCH) - TRAIN_STEPS - 1;
+  if (!Number.isInteger(warmSteps) || warmSteps < 1 || warmSteps > maxWarm) throw new Error(`profileSeedModel: warmSteps must be an integer in [1, ${maxWarm}], got ${warmSteps}`);
   const p = profiledCpu();
 
   const data = await tn.data.loadMnist();
@@ -207,8 +213,8 @@ export async function profileSeedModel(): Promise<string[]> {
     ys.dispose();
     return ms;
   };
-  await fit(0, WARM_STEPS);
-  const trainMs = await fit(WARM_STEPS, TRAIN_STEPS, () => {
+  await fit(0, warmSteps);
+  const trainMs = await fit(warmSteps, TRAIN_STEPS, () => {
     p.reset();
     gcMs = 0;
   });
@@ -224,7 +230,7 @@ export async function profileSeedModel(): Promise<string[]> {
     if (key.includes(' › ') && inStep.size < REPLAYED_KERNELS) inStep.set(key, e.ms / e.calls);
   }
   p.capture = { keys: new Set(inStep.keys()), replays: new Map() };
-  await fit(WARM_STEPS + TRAIN_STEPS, 1);
+  await fit(warmSteps + TRAIN_STEPS, 1);
   const { replays } = p.capture;
   p.capture = null;
 
@@ -258,7 +264,7 @@ export async function profileSeedModel(): Promise<string[]> {
   });
   return [
     `Profile of the seed model (${tn.getBackend()}); load average at the end ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`,
-    ...table(`Training step (model.fit, batch ${TRAIN_BATCH}): ${((TRAIN_STEPS * TRAIN_BATCH) / (trainMs / 1000)).toFixed(0)} samples/s while profiled`, TRAIN_STEPS, trainMs, trainP, trainGc,
+    ...table(`Training step (model.fit, batch ${TRAIN_BATCH}): ${((TRAIN_STEPS * TRAIN_BATCH) / (trainMs / 1000)).toFixed(0)} samples/s while profiled, steps ${warmSteps + 1}–${warmSteps + TRAIN_STEPS} of a fresh model`, TRAIN_STEPS, trainMs, trainP, trainGc,
       [`(batch gathering, inside JS overhead, timed alone: ${gatherMs.toFixed(3)} ms)`]),
     '',
     ...table(`Predict batch (model.predict, batch ${INFER_BATCH}): ${((PREDICT_BATCHES * INFER_BATCH) / (predictMs / 1000)).toFixed(0)} samples/s while profiled`, PREDICT_BATCHES, predictMs, p, gcMs, []),
