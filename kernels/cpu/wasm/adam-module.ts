@@ -15,7 +15,7 @@ const SMALLEST_NORMAL_BITS = 0x00800000;
  * flush subnormals to zero: a weight whose gradient stays 0 has its first moment decay by β1 each step down
  * through the subnormals, where x86 float arithmetic takes a slow path many times over, and trained models hold
  * many such weights (12% of dense1's first moments after 800 steps). Its step lrT·m / (√v + ε) is then below
- * 10^-34 for the default lr and ε: a change no float32 weight above 10^-26 can show.
+ * 1.2·10^-34 for the default lr and ε: a change no float32 weight above 10^-26 can show.
  * Vector and scalar steps do the same operations, so any split into chunks gives the same bits.
  */
 function addAdam(m: ModuleBuilder): void {
