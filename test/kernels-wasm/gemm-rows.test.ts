@@ -107,16 +107,19 @@ describe('row-sparse WebAssembly SIMD gemm', () => {
   });
 
   it('keeps the NaN and Infinity of A, and of 0·Infinity and 0·NaN in B (B not finite: the dense path runs)', () => {
-    const c: Case = { m: 9, n: 40, k: 300, transA: false, transB: false, accumulate: false, seed: 5, zeroRows: 0.5, zeros: 0.8, act: null };
-    const [a0, b0, c0, bias] = inputs(c);
-    for (const bad of [Infinity, -Infinity, NaN]) {
+    // B's bad value in the first or a later k block, C's old values kept or not; n = 40 is split by rows on two
+    // threads, n = 64 with k = 1100 (B in place, not cached, few rows) by k blocks, each thread checking its own.
+    const combos = [40, 64].flatMap((n) => [false, true].flatMap((acc) => [5, 1000].flatMap((row) => [Infinity, -Infinity, NaN].map((v) => [n, acc, row, v] as const))));
+    for (const [n, accumulate, badRow, bad] of combos) {
+      const c: Case = { m: 9, n, k: 1100, transA: false, transB: false, accumulate, seed: 5, zeroRows: 0.5, zeros: 0.8, act: null };
+      const [a0, b0, c0, bias] = inputs(c);
       const a = a0.slice();
       a[2 * c.k + 7] = bad; // A row 2, k 7
-      for (let i = 0; i < c.m; i++) a[i * c.k + 260] = 0; // where B's bad value is met, A is 0
+      for (let i = 0; i < c.m; i++) a[i * c.k + badRow] = 0; // where B's bad value is met, A is 0
       const b = b0.slice();
-      b[260 * c.n + 3] = bad; // B row 260 (the second k block), column 3
-      const want = new Float64Array(c.m * c.n);
-      gemmNaive(Float64Array.from(a), Float64Array.from(b), want, c.m, c.n, c.k, false, false, false);
+      b[badRow * c.n + 3] = bad; // B row badRow (in the first or the second k block), column 3
+      const want = Float64Array.from(accumulate ? c0 : new Float32Array(c.m * c.n));
+      gemmNaive(Float64Array.from(a), Float64Array.from(b), want, c.m, c.n, c.k, false, false, accumulate);
       for (const g of [rows, split]) {
         const got = run(g, c, a, b, c0, bias);
         expectSame(got, run(dense, c, a, b, c0, bias), 'dense');

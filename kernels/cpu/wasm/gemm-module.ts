@@ -407,7 +407,7 @@ export function addGemmFunctions(m: ModuleBuilder, shape: GemmKernelShape): void
   const compute = emitCompute(shape, tileIndex, sparseTileIndex);
   m.addFunction(compute.params, [], compute.locals, compute.code, 'compute');
   emitIndexA(shape).addTo(m, 'index_a');
-  emitAllFinite().addTo(m, 'all_finite');
+  const finiteIndex = emitAllFinite().addTo(m, 'all_finite');
   // The row-sparse path (gemm-rows-module.ts): lists, its tile, and B packed into ROW_TILE-wide panels.
   const listIndex = emitListRows().addTo(m, 'list_rows');
   const rowTile = emitRowTile(epilogueIndex);
@@ -415,7 +415,7 @@ export function addGemmFunctions(m: ModuleBuilder, shape: GemmKernelShape): void
   const computeIndex = emitRowsCompute(rowTileIndex).addTo(m, 'rows_compute');
   const packRows = emitPack(ROW_TILE);
   m.addFunction(packRows.params, [], packRows.locals, packRows.code, 'pack_b_rows');
-  emitRowsBlocks(listIndex, computeIndex).addTo(m, 'rows_blocks');
+  emitRowsBlocks(listIndex, computeIndex, finiteIndex).addTo(m, 'rows_blocks');
 }
 
 /** Builds the GEMM module for one tile shape over an imported memory `env.memory`. */

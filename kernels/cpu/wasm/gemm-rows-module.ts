@@ -266,16 +266,18 @@ export function emitRowsCompute(tileIndex: number): FunctionEmitter {
 export const rowsBlocksWorkBytes = (m: number, kc: number): number => m * kc * ROW_ENTRY_BYTES + Math.ceil((m * 8) / 16) * 16 + ROW_TILE * 4;
 
 /**
- * rows_blocks(kb0, kb1, a, k, rs, ps, kc, bStep, m, n, tiles, b, partials, work, table): for each k block kb in
- * [kb0, kb1), lists A's columns [kb·kc, kb·kc + kc) (list_rows, into `work`) and stores that block's sum of
- * products, C's rows [0, m) and every column tile, at partials + kb·m·n·4 (rows_compute, B in place at b with
- * rows bStep bytes apart). Summed in order, C + partial by partial, these give rows_compute's bits: it sums each
- * block from zero and adds it to C. So threads can each take a share of the blocks of one product (each reading
- * only its rows of B) and the caller adds them up.
+ * rows_blocks(kb0, kb1, a, k, rs, ps, kc, bStep, m, n, tiles, b, partials, work, table, finite): for each k block
+ * kb in [kb0, kb1), stores 0 at `finite` when one of the block's n-float rows of B is not all finite (all_finite;
+ * B's rows lie bStep = n·4 bytes apart), lists A's columns [kb·kc, kb·kc + kc) (list_rows, into `work`) and stores
+ * that block's sum of products, C's rows [0, m) and every column tile, at partials + kb·m·n·4 (rows_compute, B in
+ * place at b). Summed in order, C + partial by partial, these give rows_compute's bits: it sums each block from
+ * zero and adds it to C. So threads can each take a share of the blocks of one product (each reading only its
+ * rows of B, first to check them) and the caller adds them up, or, when `finite` says B was not all finite (the
+ * skipped zeros would have met an infinity or NaN), drops them.
  */
-export function emitRowsBlocks(listIndex: number, computeIndex: number): FunctionEmitter {
-  const f = new FunctionEmitter(i32Params(15));
-  const [kb0, kb1, a, k, rs, ps, kc, bStep, m, n, tiles, b, partials, work, table] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
+export function emitRowsBlocks(listIndex: number, computeIndex: number, finiteIndex: number): FunctionEmitter {
+  const f = new FunctionEmitter(i32Params(16));
+  const [kb0, kb1, a, k, rs, ps, kc, bStep, m, n, tiles, b, partials, work, table, finite] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
   const [kb, k0, kLen, starts, scratch] = Array.from({ length: 5 }, () => f.local());
   const c = f.code;
   c.localGet(work).localGet(m).localGet(kc).i32Mul().i32Const(ROW_ENTRY_BYTES).i32Mul().i32Add().localSet(starts);
@@ -284,6 +286,7 @@ export function emitRowsBlocks(listIndex: number, computeIndex: number): Functio
     c.localGet(kb).localGet(kc).i32Mul().localSet(k0);
     min(c, () => c.localGet(kc), () => c.localGet(k).localGet(k0).i32Sub());
     c.localSet(kLen);
+    c.localGet(b).localGet(k0).localGet(bStep).i32Mul().i32Add().localGet(finite).i32Const(0).localGet(kLen).localGet(n).i32Mul().call(finiteIndex);
     c.localGet(a).localGet(k0).localGet(ps).i32Mul().i32Add().localGet(kLen).localGet(rs).localGet(ps).localGet(kc).localGet(bStep);
     c.i32Const(0).localGet(m).localGet(work).localGet(starts).localGet(table).call(listIndex);
     c.localGet(work).localGet(starts).localGet(b).localGet(k0).localGet(bStep).i32Mul().i32Add();

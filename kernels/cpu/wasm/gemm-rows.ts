@@ -102,10 +102,11 @@ export function rowsProduct(runtime: WasmRuntime, kc: number, o: CallOperands, x
 }
 
 /**
- * C = A·B (+ epilogue) with B in place, split by k blocks: each thread lists and sums its share of the blocks
- * into per-block partials (rows_blocks), then this thread adds them to C in order and applies the epilogue, the
- * f32 operations of rows_compute in the same order (each block summed from zero and added to C; C + bias, then
- * relu), so the bits are those of one thread.
+ * C = A·B (+ epilogue) with B in place, split by k blocks: each thread checks that its share of the blocks' rows
+ * of B are finite and lists and sums them into per-block partials (rows_blocks), then this thread adds them to C
+ * in order and applies the epilogue, the f32 operations of rows_compute in the same order (each block summed
+ * from zero and added to C; C + bias, then relu), so the bits are those of one thread. Checking in the same job
+ * saves a pass over B and a round of the pool; C is written only once every block has been found finite.
  */
 function blocksProduct(runtime: WasmRuntime, kc: number, o: CallOperands, x: RowsProduct, p: WasmThreadPool, flag: number, table: number): boolean {
   const { m, n, k } = x;
@@ -115,9 +116,11 @@ function blocksProduct(runtime: WasmRuntime, kc: number, o: CallOperands, x: Row
   const partials = o.temp(nb * m * n * 4);
   const works = o.temp(runtime.threads * work);
   if (partials < 0 || works < 0) return false;
-  if (!allFinite(runtime, p, x.bRaw, k * n, flag)) return false;
-  const args = [0, 0, x.aRaw, k, x.transA ? 4 : k * 4, x.transA ? m * 4 : 4, kc, n * 4, m, n, rowTiles(n), x.bRaw, partials, works, table];
+  const finite = new Int32Array(runtime.heap.memory.buffer, flag, 1);
+  finite[0] = 1;
+  const args = [0, 0, x.aRaw, k, x.transA ? 4 : k * 4, x.transA ? m * 4 : 4, kc, n * 4, m, n, rowTiles(n), x.bRaw, partials, works, table, flag];
   p.run({ calls: [{ fn: ROWS_BLOCKS, args, rangeArg: 0, threadArg: 13 }], total: nb, chunk: 1, threadStride: work }, fns);
+  if (finite[0] !== 1) return false;
   const size = m * n;
   // C's old values (accumulate), else the first block, plus each later block in turn.
   let sum = x.accumulate ? x.cOff : partials;
