@@ -14,8 +14,11 @@ export interface IdxData {
 interface ElementType {
   name: IdxElementType;
   size: number;
-  /** Copies `count` big-endian values starting at byte `start`. */
-  read(view: DataView, start: number, count: number): IdxArray;
+  /**
+   * The `count` big-endian values starting at byte `start`: a copy, or, for single bytes of a buffer that is the
+   * reader's own (`owned`, parseOwnedIdx), a view of it.
+   */
+  read(view: DataView, start: number, count: number, owned: boolean): IdxArray;
 }
 
 function readEach<T extends IdxArray>(out: T, size: number, start: number, get: (offset: number) => number): T {
@@ -23,11 +26,14 @@ function readEach<T extends IdxArray>(out: T, size: number, start: number, get: 
   return out;
 }
 
+/** A view of the caller's bytes kept only when they are the reader's own, else copied out. */
+const ownedOrCopy = <T extends Uint8Array | Int8Array>(bytes: T, owned: boolean): T => (owned ? bytes : (bytes.slice() as T));
+
 // Copies rather than views, so the result never aliases (or pins) the caller's buffer; single bytes are only
 // viewed where the buffer is the reader's own (parseOwnedIdx).
 const ELEMENT_TYPES: ReadonlyMap<number, ElementType> = new Map<number, ElementType>([
-  [0x08, { name: 'ubyte', size: 1, read: (v, s, n) => new Uint8Array(v.buffer, v.byteOffset + s, n).slice() }],
-  [0x09, { name: 'byte', size: 1, read: (v, s, n) => new Int8Array(v.buffer, v.byteOffset + s, n).slice() }],
+  [0x08, { name: 'ubyte', size: 1, read: (v, s, n, owned) => ownedOrCopy(new Uint8Array(v.buffer, v.byteOffset + s, n), owned) }],
+  [0x09, { name: 'byte', size: 1, read: (v, s, n, owned) => ownedOrCopy(new Int8Array(v.buffer, v.byteOffset + s, n), owned) }],
   [0x0b, { name: 'short', size: 2, read: (v, s, n) => readEach(new Int16Array(n), 2, s, (o) => v.getInt16(o, false)) }],
   [0x0c, { name: 'int', size: 4, read: (v, s, n) => readEach(new Int32Array(n), 4, s, (o) => v.getInt32(o, false)) }],
   [0x0d, { name: 'float', size: 4, read: (v, s, n) => readEach(new Float32Array(n), 4, s, (o) => v.getFloat32(o, false)) }],
@@ -93,9 +99,5 @@ function parseChecked(bytes: Uint8Array | ArrayBuffer, fileName: string, owned: 
   if (expected < found) {
     throw fail('trailing bytes', dataStart + expected, `expected the file to end after ${expected} bytes of ${type.name} data for dims ${fmtShape(dims)}, found ${found - expected} more`);
   }
-  if (owned && type.size === 1) {
-    const data = type.name === 'ubyte' ? new Uint8Array(u8.buffer, u8.byteOffset + dataStart, count) : new Int8Array(u8.buffer, u8.byteOffset + dataStart, count);
-    return { dims, type: type.name, data };
-  }
-  return { dims, type: type.name, data: type.read(view, dataStart, count) };
+  return { dims, type: type.name, data: type.read(view, dataStart, count, owned) };
 }
