@@ -1,7 +1,9 @@
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADAM_CONSTANTS } from '../../kernels/cpu/wasm/adam-module';
 import { kernelIndex } from '../../kernels/cpu/wasm/kernel-module';
 import { WasmRuntime } from '../../kernels/cpu/wasm/runtime';
+import { claimWord, CLAIMS, controlWords, createRunShare, CTL, JOB, JOB_HEADER } from '../../kernels/cpu/wasm/worker-source';
 import { sameBits } from './simd-helpers';
 
 /** Adam over n seeded elements on `rt`, in chunks of `chunk` (split when rt has threads): p, m, v afterwards. */
@@ -79,5 +81,73 @@ describe('each thread of the pool takes its own share of a job first', () => {
         }
       }
     }
+  });
+});
+
+/** Spins for `ms` milliseconds: a chunk's work, long enough to be timed. */
+function busy(ms: number): void {
+  const end = performance.now() + ms;
+  while (performance.now() < end);
+}
+
+// A stand-in for a pool worker, thread 1 of 2: on each go (word GO), it takes the chunks of its share from the
+// front, one every `chunkMs` (unless `absent`), then reports (word DONE).
+const [GO, DONE] = [0, 1];
+const OWNER = `
+const { workerData } = require('node:worker_threads');
+const { ctl, flags, word, chunkMs } = workerData;
+const c = new Int32Array(ctl), f = new Int32Array(flags);
+for (let seen = 0; ; ) {
+  Atomics.wait(f, ${GO}, seen);
+  seen = Atomics.load(f, ${GO});
+  if (Atomics.load(f, 2) === 0) {
+    for (;;) {
+      const v = Atomics.load(c, word);
+      if ((v >>> 16) >= (v & 0xffff)) break;
+      if (Atomics.compareExchange(c, word, v, v + 0x10000) !== v) continue;
+      const end = performance.now() + chunkMs;
+      while (performance.now() < end);
+    }
+  }
+  Atomics.store(f, ${DONE}, seen);
+}`;
+
+describe('a thread takes chunks from another thread\'s share only once that owner has stalled', () => {
+  const CHUNK_MS = 1;
+  const ctl = new Int32Array(new SharedArrayBuffer(4 * controlWords(2)));
+  const flags = new Int32Array(new SharedArrayBuffer(12));
+  // The owner's chunks take 1.5x this thread's: a running owner is behind, but never still for 2 of our chunks.
+  const owner = new Worker(OWNER, { eval: true, workerData: { ctl: ctl.buffer, flags: flags.buffer, word: CLAIMS + 1, chunkMs: 1.5 * CHUNK_MS } });
+  const runShare = createRunShare();
+  afterAll(() => owner.terminate());
+
+  /** Runs an 8-chunk job with the stand-in owner: which chunks this thread ran, in order. */
+  function job(absent: boolean): number[] {
+    const ran: number[] = [];
+    const fns = [(start: number): void => { ran.push(start); busy(CHUNK_MS); }];
+    ctl.set([1, 8, 1, 2, 0], JOB);
+    ctl.set([0, 2, 0, -1, 0, 0], JOB + JOB_HEADER);
+    Atomics.store(ctl, CTL.completed, 0);
+    Atomics.store(ctl, CLAIMS, claimWord(0, 4));
+    Atomics.store(ctl, CLAIMS + 1, claimWord(4, 8));
+    flags[2] = absent ? 1 : 0;
+    const go = Atomics.add(flags, GO, 1) + 1;
+    Atomics.notify(flags, GO);
+    runShare(ctl, fns, 0);
+    while (Atomics.load(flags, DONE) !== go);
+    return ran;
+  }
+
+  it('leaves an owner that keeps taking its chunks the rest of its share', () => {
+    job(true); // the owner thread has started and its code is warm
+    // This thread ends its share about two of the owner's chunks early. An owner descheduled for longer than the
+    // patience loses a chunk, as it should: so up to three tries, and one must leave the owner its whole share.
+    const tries = [job(false)];
+    while (tries.length < 3 && tries[tries.length - 1].length > 4) tries.push(job(false));
+    expect(tries[tries.length - 1]).toEqual([0, 1, 2, 3]);
+  });
+
+  it('takes the whole share, from its back, of an owner that never starts', () => {
+    expect(job(true)).toEqual([0, 1, 2, 3, 7, 6, 5, 4]);
   });
 });

@@ -14,16 +14,17 @@ export interface ChunkedCall {
 /** Work over `total` items in chunks of `chunk`, each thread taking a fixed share of them first; every call runs on each chunk. */
 export interface ChunkedJob { calls: readonly ChunkedCall[]; total: number; chunk: number; threadStride: number }
 
-// Spin iterations before sleeping: a few tens of microseconds, long enough to catch the next GEMM of a
-// training step without a futex round trip, short enough not to steal a shared core for long.
-const WORKER_SPIN = 20_000;
+// Spin iterations before a worker sleeps: ~0.5 ms, long enough to span the main thread's own work between two
+// split calls of a training step (with 20,000, ~0.1 ms, the worker had gone to sleep before 79% of the steps'
+// first dense1 call, and woke ~0.15 ms after it), short enough not to hold a shared core for long after.
+const WORKER_SPIN = 100_000;
 const MAIN_SPIN = 20_000;
 
 /**
  * Worker threads (node:worker_threads, or Web Workers in a cross-origin-isolated page) that each run the same
  * WebAssembly module over one shared memory. The main thread posts a job in a shared control array and wakes
  * the workers with Atomics.notify; every thread, main included, then takes its fixed share of the chunks and what
- * is left of the others', and the main thread waits until every chunk is complete: spinning, then blocking in
+ * is left of the shares of owners that have stalled (worker-source.ts), and the main thread waits until every chunk is complete: spinning, then blocking in
  * Atomics.wait where that is allowed (never on a page's main thread, which spins).
  * Node workers are unref'd: they never keep the process alive.
  */
@@ -61,7 +62,7 @@ export class WasmThreadPool {
 
   /**
    * Runs the job on this thread and every ready worker, each taking its fixed share of the chunks first (then
-   * what is left of the others'), and returns when all are done.
+   * what is left of stalled owners' shares), and returns when all are done.
    */
   run(job: ChunkedJob, fns: readonly ((...args: number[]) => void)[]): void {
     const ctl = this.ctl;

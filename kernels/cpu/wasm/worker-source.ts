@@ -15,32 +15,51 @@ export const controlWords = (threads: number): number => CLAIMS + threads;
 /** The claim word of chunks [front, back). */
 export const claimWord = (front: number, back: number): number => (front << 16) | back;
 
+/** The least time (ms) a thread waits for a share's owner to take a chunk before it takes one itself. */
+const MIN_PATIENCE_MS = 0.02;
+
 /**
  * One thread's part of a job, as source text shared by the main thread and the workers. Each thread has a fixed
  * share of the chunks (thread t of T: [⌊t·chunks/T⌋, ⌊(t+1)·chunks/T⌋)) and takes them from the front; then,
- * done, it takes what is left of the others' shares from their back, so a thread slowed by other processes
+ * done, it takes what is left of the others' shares from their back, but only from a share whose owner has
+ * stalled (taken no chunk for twice this thread's mean chunk time), so that a thread slowed by other processes
  * leaves its work to the rest. Fixed shares keep a thread on the same part of an array from call to call: what
  * it writes (a weight's rows, their Adam moments) stays in its cache, and writing lines that another core has
- * read costs several times a cached write on these machines (bench/cross-core.ts). Every call of the job runs
- * on each chunk's range [start, end), written into args[rangeArg] and args[rangeArg + 1]; args[threadArg], when
- * threadArg ≥ 0, is offset by thread × threadStride (per-thread scratch). The job is read only after a chunk
- * is taken: a worker that wakes after its job was finished by others can only take chunks of a job the main
- * thread has fully written (it writes the claim words last), and then runs them as that job's.
+ * read costs several times a cached write on these machines (bench/cross-core.ts). Taking the last chunks of an
+ * owner that is merely a little behind broke that: the main thread took ~1.2 of the worker's four Adam chunks in
+ * 96% of training steps, and its rows of the weights moved between the cores each time. Every call of the job
+ * runs on each chunk's range [start, end), written into args[rangeArg] and args[rangeArg + 1]; args[threadArg],
+ * when threadArg ≥ 0, is offset by thread × threadStride (per-thread scratch). The job is read only after a
+ * chunk is taken: a worker that wakes after its job was finished by others can only take chunks of a job the
+ * main thread has fully written (it writes the claim words last), and then runs them as that job's.
  */
 const RUN_SHARE = `
 function runShare(ctl, fns, thread) {
   const args = [];
-  let done = 0;
+  let done = 0, ownMs = 0;
   const threads = ctl[${JOB + 3}];
   for (let i = 0; i < threads; i++) {
     const owner = (thread + i) % threads, word = ${CLAIMS} + owner;
+    const patience = Math.max(${MIN_PATIENCE_MS}, (2 * ownMs) / Math.max(1, done));
+    let seen = Atomics.load(ctl, word), since = performance.now();
     for (;;) {
       const v = Atomics.load(ctl, word), front = v >>> 16, back = v & 0xffff;
       if (front >= back) break;
+      if (i > 0) {
+        const now = performance.now();
+        if (v !== seen) {
+          seen = v;
+          since = now;
+          continue;
+        }
+        if (now - since < patience) continue;
+      }
       const index = i === 0 ? front : back - 1;
       if (Atomics.compareExchange(ctl, word, v, i === 0 ? v + 0x10000 : v - 1) !== v) continue;
+      // The owner is still stalled if, after this chunk, its word has only this change.
+      seen = v - 1;
       const calls = ctl[${JOB}], total = ctl[${JOB + 1}], chunk = ctl[${JOB + 2}], stride = ctl[${JOB + 4}];
-      const start = index * chunk;
+      const start = index * chunk, t0 = performance.now();
       try {
         for (let c = 0; c < calls; c++) {
           const o = ${JOB + JOB_HEADER} + c * ${CALL_WORDS};
@@ -55,6 +74,7 @@ function runShare(ctl, fns, thread) {
       } catch (e) {
         Atomics.store(ctl, ${CTL.error}, 1);
       }
+      if (i === 0) ownMs += performance.now() - t0;
       done++;
     }
   }
