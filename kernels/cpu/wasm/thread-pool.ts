@@ -24,8 +24,9 @@ const MAIN_SPIN = 20_000;
  * Worker threads (node:worker_threads, or Web Workers in a cross-origin-isolated page) that each run the same
  * WebAssembly module over one shared memory. The main thread posts a job in a shared control array and wakes
  * the workers with Atomics.notify; every thread, main included, then takes its fixed share of the chunks and what
- * is left of the shares of owners that have stalled (worker-source.ts), and the main thread waits until every chunk is complete: spinning, then blocking in
- * Atomics.wait where that is allowed (never on a page's main thread, which spins).
+ * is left of the shares of owners that have stalled (worker-source.ts), and the main thread waits until every
+ * chunk is complete: spinning, then blocking in Atomics.wait where that is allowed (never on a page's main thread,
+ * which spins).
  * Node workers are unref'd: they never keep the process alive.
  */
 export class WasmThreadPool {

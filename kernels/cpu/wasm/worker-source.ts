@@ -36,11 +36,12 @@ const MIN_PATIENCE_MS = 0.02;
 const RUN_SHARE = `
 function runShare(ctl, fns, thread) {
   const args = [];
-  let done = 0, ownMs = 0;
+  let done = 0, ownMs = 0, patience = ${MIN_PATIENCE_MS};
   const threads = ctl[${JOB + 3}];
   for (let i = 0; i < threads; i++) {
     const owner = (thread + i) % threads, word = ${CLAIMS} + owner;
-    const patience = Math.max(${MIN_PATIENCE_MS}, (2 * ownMs) / Math.max(1, done));
+    // Twice the mean of this thread's own chunks (done counts only those until the first other share).
+    if (i === 1) patience = Math.max(${MIN_PATIENCE_MS}, (2 * ownMs) / Math.max(1, done));
     let seen = Atomics.load(ctl, word), since = performance.now();
     for (;;) {
       const v = Atomics.load(ctl, word), front = v >>> 16, back = v & 0xffff;
@@ -59,7 +60,7 @@ function runShare(ctl, fns, thread) {
       // The owner is still stalled if, after this chunk, its word has only this change.
       seen = v - 1;
       const calls = ctl[${JOB}], total = ctl[${JOB + 1}], chunk = ctl[${JOB + 2}], stride = ctl[${JOB + 4}];
-      const start = index * chunk, t0 = performance.now();
+      const start = index * chunk, t0 = i === 0 ? performance.now() : 0;
       try {
         for (let c = 0; c < calls; c++) {
           const o = ${JOB + JOB_HEADER} + c * ${CALL_WORDS};
