@@ -91,8 +91,8 @@ function busy(ms: number): void {
 }
 
 // A stand-in for a pool worker, thread 1 of 2: on each go (word GO), it takes the chunks of its share from the
-// front, one every `chunkMs` (unless `absent`), then reports (word DONE).
-const [GO, DONE] = [0, 1];
+// front, one every `chunkMs` (unless word ABSENT is set), then reports (word DONE).
+const [GO, DONE, ABSENT] = [0, 1, 2];
 const OWNER = `
 const { workerData } = require('node:worker_threads');
 const { ctl, flags, word, chunkMs } = workerData;
@@ -100,7 +100,7 @@ const c = new Int32Array(ctl), f = new Int32Array(flags);
 for (let seen = 0; ; ) {
   Atomics.wait(f, ${GO}, seen);
   seen = Atomics.load(f, ${GO});
-  if (Atomics.load(f, 2) === 0) {
+  if (Atomics.load(f, ${ABSENT}) === 0) {
     for (;;) {
       const v = Atomics.load(c, word);
       if ((v >>> 16) >= (v & 0xffff)) break;
@@ -113,24 +113,29 @@ for (let seen = 0; ; ) {
 }`;
 
 describe('a thread takes chunks from another thread\'s share only once that owner has stalled', () => {
-  const CHUNK_MS = 1;
+  const [CHUNKS, OWN] = [12, 2];
   const ctl = new Int32Array(new SharedArrayBuffer(4 * controlWords(2)));
   const flags = new Int32Array(new SharedArrayBuffer(12));
-  // The owner's chunks take 1.5x this thread's: a running owner is behind, but never still for 2 of our chunks.
-  const owner = new Worker(OWNER, { eval: true, workerData: { ctl: ctl.buffer, flags: flags.buffer, word: CLAIMS + 1, chunkMs: 1.5 * CHUNK_MS } });
+  // This thread's two chunks take 3 ms each, so it waits 6 ms for a still owner. The owner's ten take 1 ms each:
+  // when this thread is done, at 6 ms, the owner still has four or more chunks to take, one a millisecond.
+  const CHUNK_MS = 3;
+  const owner = new Worker(OWNER, { eval: true, workerData: { ctl: ctl.buffer, flags: flags.buffer, word: CLAIMS + 1, chunkMs: 1 } });
   const runShare = createRunShare();
   afterAll(() => owner.terminate());
 
-  /** Runs an 8-chunk job with the stand-in owner: which chunks this thread ran, in order. */
+  /**
+   * Runs a job of CHUNKS chunks, the first OWN this thread's share, the rest the stand-in owner's: which chunks
+   * this thread ran, in order.
+   */
   function job(absent: boolean): number[] {
     const ran: number[] = [];
     const fns = [(start: number): void => { ran.push(start); busy(CHUNK_MS); }];
-    ctl.set([1, 8, 1, 2, 0], JOB);
+    ctl.set([1, CHUNKS, 1, 2, 0], JOB);
     ctl.set([0, 2, 0, -1, 0, 0], JOB + JOB_HEADER);
     Atomics.store(ctl, CTL.completed, 0);
-    Atomics.store(ctl, CLAIMS, claimWord(0, 4));
-    Atomics.store(ctl, CLAIMS + 1, claimWord(4, 8));
-    flags[2] = absent ? 1 : 0;
+    Atomics.store(ctl, CLAIMS, claimWord(0, OWN));
+    Atomics.store(ctl, CLAIMS + 1, claimWord(OWN, CHUNKS));
+    flags[ABSENT] = absent ? 1 : 0;
     const go = Atomics.add(flags, GO, 1) + 1;
     Atomics.notify(flags, GO);
     runShare(ctl, fns, 0);
@@ -140,14 +145,14 @@ describe('a thread takes chunks from another thread\'s share only once that owne
 
   it('leaves an owner that keeps taking its chunks the rest of its share', () => {
     job(true); // the owner thread has started and its code is warm
-    // This thread ends its share about two of the owner's chunks early. An owner descheduled for longer than the
-    // patience loses a chunk, as it should: so up to three tries, and one must leave the owner its whole share.
+    // An owner descheduled for longer than the patience loses a chunk, as it should: so up to three tries, and one
+    // must leave the owner its whole share.
     const tries = [job(false)];
-    while (tries.length < 3 && tries[tries.length - 1].length > 4) tries.push(job(false));
-    expect(tries[tries.length - 1]).toEqual([0, 1, 2, 3]);
+    while (tries.length < 3 && tries[tries.length - 1].length > OWN) tries.push(job(false));
+    expect(tries[tries.length - 1]).toEqual([0, 1]);
   });
 
   it('takes the whole share, from its back, of an owner that never starts', () => {
-    expect(job(true)).toEqual([0, 1, 2, 3, 7, 6, 5, 4]);
+    expect(job(true)).toEqual([0, 1, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2]);
   });
 });
