@@ -72,9 +72,20 @@ export const categoricalCrossentropy = checked('categoricalCrossentropy', (t, p)
   const q = clip(div(p, sum(p, -1, true)), EPSILON, 1 - EPSILON);
   return neg(sum(mul(t, log(q)), -1));
 });
-/** Cross-entropy of softmax logits against one-hot rows: exact for any logits. */
+/**
+ * The most a cross-entropy term of a probability clipped at EPSILON can be, -log(EPSILON), in `dtype`'s precision
+ * (tfjs-layers takes the log of the clipped float32 probability).
+ */
+export function crossEntropyCap(dtype: Tensor['dtype']): number {
+  return dtype === 'float64' ? -Math.log(EPSILON) : Math.fround(-Math.log(Math.fround(EPSILON)));
+}
+
+/**
+ * Cross-entropy of softmax logits against one-hot (or soft) rows, as tfjs-layers's categoricalCrossentropy gives it
+ * on the softmax's output: each log-probability floored at log(EPSILON) (no gradient below it), exact otherwise.
+ */
 export function categoricalCrossentropyFromLogits(t: Tensor, logits: Tensor): Tensor {
-  return neg(sum(mul(t, logSoftmax(logits)), -1));
+  return neg(sum(mul(t, maximum(logSoftmax(logits), -crossEntropyCap(logits.dtype))), -1));
 }
 export const sparseCategoricalCrossentropy = checked('sparseCategoricalCrossentropy', (t, p) =>
   categoricalCrossentropy(oneHotLike(t, p), clip(p, EPSILON, 1 - EPSILON)));

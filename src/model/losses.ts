@@ -1,16 +1,19 @@
 import type { Tensor } from '../tensor/tensor';
 import { mul } from '../ops/binary';
-import { sparseSoftmaxCrossEntropy, checkSparseLabels } from '../ops/cross-entropy';
+import { cappedSparseSoftmaxCrossEntropy, checkSparseLabels } from '../ops/cross-entropy';
 import { mean } from '../ops/reduction';
 import { argError, fmtShape, fmtValue } from '../util/validate';
-import { categoricalCrossentropy, categoricalCrossentropyFromLogits, lossFunctions, oneHotLike, sparseCategoricalCrossentropy, type LossOrMetricFn } from './loss-functions';
+import { categoricalCrossentropy, categoricalCrossentropyFromLogits, crossEntropyCap, lossFunctions, oneHotLike, sparseCategoricalCrossentropy, type LossOrMetricFn } from './loss-functions';
 
 export interface Loss {
   /** The name it was given (a tfjs-layers loss name) or the custom function's name. */
   readonly name: string;
   /** The function it computes per sample, as tfjs-layers's loss functions. */
   readonly fn: LossOrMetricFn;
-  /** When the model's output comes from a softmax, the loss takes its logits instead (stable, as Keras does). */
+  /**
+   * When the model's output comes from a softmax, the loss takes its logits instead (stable and fused), with the
+   * values and gradients of tfjs-layers's clipped probabilities.
+   */
   readonly fromSoftmaxLogits: boolean;
   /** Throws when yTrue cannot be a target for predictions of shape predShape ([batch, ...]). */
   checkTargets(op: string, arg: string, yTrue: Tensor, predShape: readonly number[]): void;
@@ -56,7 +59,7 @@ const special: Record<string, (name: string) => Loss> = {
       if (arg !== 'y' && yTrue.rank > 2) throw argError(op, arg, `shape ${fmtShape(yTrue.shape)}`, `shape [${predShape[0]}] of class ids`);
     },
     compute(yTrue, yPred, logits, weights) {
-      if (logits && !weights) return sparseSoftmaxCrossEntropy(sparseLabels(yTrue), yPred);
+      if (logits && !weights) return cappedSparseSoftmaxCrossEntropy(sparseLabels(yTrue), yPred, crossEntropyCap(yPred.dtype));
       if (logits) return weightedMean(categoricalCrossentropyFromLogits(oneHotLike(yTrue, yPred), yPred), weights);
       return weightedMean(sparseCategoricalCrossentropy(yTrue, yPred), weights);
     },

@@ -165,13 +165,15 @@ export function evaluateValues(model: TrainableModel, c: Compiled, xs: readonly 
 function classWeights(op: string, ys: readonly Tensor[], classWeight: Record<string, number>): Tensor[] {
   return ys.map((y) => {
     const ids = y.rank >= 2 && y.shape[y.rank - 1] > 1 ? tidy(() => argMax(y, -1).dataSync()) : y.hostValues();
-    const w = new (arrayTypeFor(y.dtype))(ids.length);
+    // Weights are fractions whatever the targets' dtype (int32 one-hot targets from oneHot included).
+    const dtype = y.dtype === 'float64' ? 'float64' : 'float32';
+    const w = new (arrayTypeFor(dtype))(ids.length);
     for (let i = 0; i < ids.length; i++) {
       const k = String(Math.round(ids[i]));
       if (!Object.hasOwn(classWeight, k)) throw argError(op, 'classWeight', `no weight for class ${k}`, 'a weight for every class in the targets');
       w[i] = classWeight[k];
     }
-    return new Tensor([ids.length], y.dtype, w);
+    return new Tensor([ids.length], dtype, w);
   });
 }
 

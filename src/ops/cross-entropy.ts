@@ -1,6 +1,6 @@
 import { backend } from './engine';
 import { recordOp } from '../tensor/tape';
-import type { Tensor } from '../tensor/tensor';
+import { Tensor, arrayTypeFor } from '../tensor/tensor';
 import { mean } from './reduction';
 import { argError, fmtShape } from '../util/validate';
 import { assertRank, assertTensor } from '../tensor/checks';
@@ -22,6 +22,8 @@ export function checkSparseLabels(op: string, labels: Tensor, rows: number, clas
 export interface CrossEntropyAttrs {
   labels: Tensor;
   probs: Tensor;
+  /** [rows, 1]: 0 for the rows whose loss was capped (their gradient is zero), 1 for the others; null when none was. */
+  keep: Tensor | null;
 }
 
 /**
@@ -31,7 +33,18 @@ export interface CrossEntropyAttrs {
  * (logits, labels) is read the same way.
  */
 export function sparseSoftmaxCrossEntropy(labels: Tensor, logits: Tensor): Tensor {
-  const op = 'sparseSoftmaxCrossEntropy';
+  return fusedCrossEntropy('sparseSoftmaxCrossEntropy', labels, logits, Infinity);
+}
+
+/**
+ * sparseSoftmaxCrossEntropy with each row's loss capped at `cap`, those rows' gradient zero: what tfjs-layers's
+ * cross-entropy gives on a softmax output, whose probabilities it clips below at epsilon (losses.ts).
+ */
+export function cappedSparseSoftmaxCrossEntropy(labels: Tensor, logits: Tensor, cap: number): Tensor {
+  return fusedCrossEntropy('sparseCategoricalCrossentropy', labels, logits, cap);
+}
+
+function fusedCrossEntropy(op: string, labels: Tensor, logits: Tensor, cap: number): Tensor {
   assertTensor(op, 'labels', labels);
   assertTensor(op, 'logits', logits);
   if (labels.rank === 2 && logits.rank === 1) [labels, logits] = [logits, labels];
@@ -39,9 +52,24 @@ export function sparseSoftmaxCrossEntropy(labels: Tensor, logits: Tensor): Tenso
   const [rows, classes] = logits.shape;
   checkSparseLabels(op, labels, rows, classes);
   const { losses, probs } = backend().sparseSoftmaxCrossEntropy(logits, labels);
+  const capped = capRows(losses, cap);
   // One recorded op from the logits to the mean (the per-row losses are on no tape): its rule scales by dy / rows
   // at once, where the tape would otherwise run the mean's division and the sum's broadcast backwards first.
-  const loss = mean(losses);
-  recordOp<CrossEntropyAttrs>('sparseSoftmaxCrossEntropy', [logits], loss, { labels, probs });
+  const loss = mean(capped ? capped.losses : losses);
+  recordOp<CrossEntropyAttrs>('sparseSoftmaxCrossEntropy', [logits], loss, { labels, probs, keep: capped?.keep ?? null });
   return loss;
+}
+
+/** The losses with those above `cap` lowered to it, and the [rows, 1] mask of the others; null when none is above. */
+function capRows(losses: Tensor, cap: number): { losses: Tensor; keep: Tensor } | null {
+  if (cap === Infinity) return null;
+  const values = losses.hostValues();
+  if (!values.some((v) => v > cap)) return null;
+  const Values = arrayTypeFor(losses.dtype);
+  const [lowered, keep] = [new Values(values.length), new Values(values.length)];
+  values.forEach((v, i) => {
+    lowered[i] = Math.min(v, cap);
+    keep[i] = v > cap ? 0 : 1;
+  });
+  return { losses: new Tensor(losses.shape, losses.dtype, lowered), keep: new Tensor([values.length, 1], losses.dtype, keep) };
 }

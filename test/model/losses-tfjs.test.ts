@@ -122,3 +122,59 @@ describe('callbacks and fit options', () => {
     expect(weighted.history.loss[0]).toBe(0);
   });
 });
+
+describe('cross-entropy on a softmax output and class weights train as in TF.js 4.22', () => {
+  /** dense(2, softmax) on one input feature with kernel [[30, -30]]: x = 1 puts 1 − 1e-26 on class 0, x = 0.01 does not saturate. */
+  const peerModel = (): tf.LayersModel => {
+    const m = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [1], useBias: false, activation: 'softmax' })] });
+    m.setWeights([tf.tensor([[30, -30]])]);
+    return m;
+  };
+  const ourModel = (): tn.Sequential => {
+    const m = tn.sequential({ layers: [tn.layers.dense({ units: 2, inputShape: [1], useBias: false, activation: 'softmax' })] });
+    m.setWeights([tn.tensor([[30, -30]])]);
+    return m;
+  };
+  const xs = [[1], [0.01], [1], [-1]];
+  const ids = [1, 1, 0, 0];
+
+  for (const loss of ['sparseCategoricalCrossentropy', 'categoricalCrossentropy'] as const) {
+    for (const classWeight of [undefined, { 0: 1, 1: 0.5 }]) {
+      it(`${loss}${classWeight ? ' with classWeight' : ''}: the loss of a saturated softmax is capped at -log(1e-7), with no gradient`, async () => {
+        const targets = loss === 'sparseCategoricalCrossentropy' ? ids : ids.map((c) => [1 - c, c]);
+        const peer = peerModel();
+        peer.compile({ optimizer: tf.train.sgd(0.1), loss, metrics: ['crossentropy'] });
+        const model = ourModel();
+        model.compile({ optimizer: tn.train.sgd(0.1), loss, metrics: ['crossentropy'] });
+        const options = { epochs: 2, batchSize: 4, shuffle: false, verbose: 0 as const, classWeight };
+        const theirs = await peer.fit(tf.tensor(xs), tf.tensor(targets), options);
+        const ours = await model.fit(tn.tensor(xs), tn.tensor(targets), options);
+        // Row 0 alone gives 16.118 / 4 (its -log p is 60 from the logits); rows 2 and 3 give ~0.
+        expect(theirs.history.loss[0]).toBeGreaterThan(4);
+        for (const key of ['loss', 'ce']) {
+          (ours.history[key] as number[]).forEach((v, e) => expect(Math.abs(v - (theirs.history[key][e] as number))).toBeLessThan(1e-5));
+        }
+        const [w, want] = [model.getWeights()[0].dataSync(), peer.getWeights()[0].dataSync()];
+        w.forEach((v, i) => expect(Math.abs(v - want[i])).toBeLessThan(1e-5));
+        peer.dispose();
+      });
+    }
+  }
+
+  it('fractional class weights apply to int32 one-hot targets (oneHot\'s dtype) as to float ones', async () => {
+    const ids = [0, 1, 1, 0];
+    const x = [[0.5], [-0.2], [0.1], [0.9]];
+    const peer = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [1], activation: 'softmax' })] });
+    peer.setWeights([tf.tensor([[0.3, -0.4]]), tf.tensor([0.1, -0.1])]);
+    const model = tn.sequential({ layers: [tn.layers.dense({ units: 2, inputShape: [1], activation: 'softmax' })] });
+    model.setWeights([tn.tensor([[0.3, -0.4]]), tn.tensor([0.1, -0.1])]);
+    peer.compile({ optimizer: tf.train.sgd(0.5), loss: 'categoricalCrossentropy' });
+    model.compile({ optimizer: tn.train.sgd(0.5), loss: 'categoricalCrossentropy' });
+    const options = { epochs: 2, batchSize: 4, shuffle: false, verbose: 0 as const, classWeight: { 0: 1, 1: 0.5 } };
+    const theirs = await peer.fit(tf.tensor(x), tf.oneHot(tf.tensor1d(ids, 'int32'), 2), options);
+    const ours = await model.fit(tn.tensor(x), tn.oneHot(tn.tensor1d(ids, 'int32'), 2), options);
+    ours.history.loss.forEach((v, e) => expect(Math.abs(v - (theirs.history.loss[e] as number))).toBeLessThan(1e-6));
+    model.getWeights().forEach((t, i) => t.dataSync().forEach((v, j) => expect(Math.abs(v - peer.getWeights()[i].dataSync()[j])).toBeLessThan(1e-6)));
+    peer.dispose();
+  });
+});

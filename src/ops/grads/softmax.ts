@@ -10,7 +10,7 @@ import { rule, type GradientTable } from './table';
 export const softmaxGrads: GradientTable = {
   softmax: rule((dy, { output: y }) => [mul(y, sub(dy, sum(mul(dy, y), -1, true)))]),
   logSoftmax: rule((dy, { output: y }) => [sub(dy, mul(exp(y), sum(dy, -1, true)))]),
-  sparseSoftmaxCrossEntropy: rule<CrossEntropyAttrs>((dy, { inputs: [logits], attrs: { labels, probs } }) => {
+  sparseSoftmaxCrossEntropy: rule<CrossEntropyAttrs>((dy, { inputs: [logits], attrs: { labels, probs, keep } }) => {
     const [rows, classes] = logits.shape;
     const ids = labels.hostValues();
     const oneHot = new (arrayTypeFor(logits.dtype))(logits.size);
@@ -18,6 +18,7 @@ export const softmaxGrads: GradientTable = {
     // The forward pass's probabilities are not on any tape: under an outer gradient, a recorded softmax replaces them.
     const p = isRecording() ? softmax(logits) : probs;
     // dy is the mean's gradient: every row's loss gets dy / rows (the same bits as dividing, then broadcasting).
-    return [mul(sub(p, new Tensor(logits.shape, logits.dtype, oneHot)), div(dy, rows))];
+    const g = mul(sub(p, new Tensor(logits.shape, logits.dtype, oneHot)), div(dy, rows));
+    return [keep ? mul(g, keep) : g];
   }),
 };
