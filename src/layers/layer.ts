@@ -270,6 +270,16 @@ export abstract class Layer {
   }
 
   /** Whether the layer passes a mask through (TF.js's supportsMasking); a layer that does not drops it. */
+  /** Whether the layer keeps states between calls (stateful RNNs), as TF.js's layer.stateful. */
+  get stateful(): boolean {
+    return false;
+  }
+
+  /** Resets a stateful layer's states; as TF.js, an error for a layer that keeps none. */
+  resetStates(): void {
+    throw new Error(`${this.name}.resetStates: the layer is not stateful; only a stateful layer (an RNN made with stateful: true) has states to reset`);
+  }
+
   get supportsMasking(): boolean {
     return this.maskingFlag;
   }

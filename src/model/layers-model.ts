@@ -198,6 +198,31 @@ export class LayersModel extends Layer implements TrainableModel {
     return outs.length === 1 ? outs[0] : outs;
   }
 
+  /** The layers that make the model's inputs, as TF.js's model.inputLayers. */
+  get inputLayers(): Layer[] {
+    return this.layersMaking(this.inputs);
+  }
+
+  /** The layers that make the model's outputs, as TF.js's model.outputLayers. */
+  get outputLayers(): Layer[] {
+    return this.layersMaking(this.outputs);
+  }
+
+  private layersMaking(tensors: SymbolicTensor[]): Layer[] {
+    const layers = this.layers;
+    return tensors.map((t) => layers.find((l) => l === t.sourceLayer) as Layer);
+  }
+
+  /** Whether any layer keeps states between calls. */
+  override get stateful(): boolean {
+    return this.layers.some((l) => l.stateful);
+  }
+
+  /** Resets the states of every stateful layer, as TF.js's model.resetStates (a model with none is left as it is). */
+  override resetStates(): void {
+    for (const l of this.layers) if (l.stateful) l.resetStates();
+  }
+
   get inputNames(): string[] {
     return this.inputs.map((t) => t.sourceLayer.name);
   }

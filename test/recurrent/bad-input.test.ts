@@ -23,9 +23,12 @@ describe('recurrent layers refuse bad input before anything changes', () => {
     expect(() => tn.layers.bidirectional({ layer: tn.layers.gru({ units: 2 }) }).apply(tn.zeros([2, 3]))).toThrow(/must be rank 3/);
   });
 
-  it('stateful without a fixed batch size', () => {
-    for (const make of [tn.layers.lstm, tn.layers.gru, tn.layers.simpleRNN] as ((a: { units: number; stateful: boolean; inputShape: number[] }) => tn.RNN)[]) {
-      expect(() => make({ units: 2, stateful: true, inputShape: [3, 2] })).toThrow(/stateful must be batchInputShape \[batch, time, features\] or batchSize with stateful: true .*got true without a fixed batch size/);
+  it('stateful without a fixed batch size: an error when it is applied to an input of unknown batch size (as TF.js), or reset before', () => {
+    for (const make of [tn.layers.lstm, tn.layers.gru, tn.layers.simpleRNN] as ((a: { units: number; stateful: boolean; inputShape: number[]; name: string }) => tn.RNN)[]) {
+      const layer = make({ units: 2, stateful: true, inputShape: [3, 2], name: 'st' });
+      expect(() => layer.resetStates()).toThrow(/^st\.resetStates: the layer does not know its batch size yet/);
+      expect(() => tn.sequential({ layers: [layer] })).toThrow(/^st: input must be a fixed batch size for the stateful layer .*, got a batch size of null/);
+      expect(() => tn.model({ inputs: tn.input({ shape: [3, 2] }), outputs: make({ units: 2, stateful: true, inputShape: [3, 2], name: 'st' }).apply(tn.input({ shape: [3, 2] })) as tn.SymbolicTensor })).toThrow(/got a batch size of null/);
     }
   });
 

@@ -87,3 +87,37 @@ describe('recurrent layers against TensorFlow.js 4.22 with the same weights', ()
     mine.forEach((y, i) => expect(maxDiff(y.dataSync(), theirs[i].dataSync())).toBeLessThan(1e-5));
   });
 });
+
+describe('a model of stateful RNNs, as TF.js\'s', () => {
+  it('model.stateful, model.resetStates() (zeroing every stateful layer\'s states), inputLayers and outputLayers', () => {
+    const build = <M extends tn.LayersModel | tf.LayersModel>(lib: { input: (a: { batchShape: number[]; name: string }) => unknown; layers: typeof tn.layers | typeof tf.layers; model: (a: { inputs: unknown; outputs: unknown }) => M }): M => {
+      const x = lib.input({ batchShape: [2, 3, 2], name: 'seq' });
+      const h = (lib.layers.gru as (a: object) => { apply: (x: unknown) => unknown })({ units: 3, stateful: true, returnSequences: true, name: 'g' }).apply(x);
+      const y = (lib.layers.lstm as (a: object) => { apply: (x: unknown) => unknown })({ units: 2, stateful: true, name: 'l' }).apply(h);
+      return lib.model({ inputs: x, outputs: y });
+    };
+    const peer = build(tf as never) as tf.LayersModel;
+    const model = build(tn as never) as tn.LayersModel;
+    model.setWeights(peer.getWeights().map((w) => tn.tensor(Array.from(w.dataSync()), w.shape)));
+    const { t, p } = pair([2, 3, 2], 31);
+    const run = (): number[][] => [Array.from((model.predict(t) as tn.Tensor).dataSync()), Array.from((peer.predict(p) as tf.Tensor).dataSync())];
+    expect([model.stateful, peer.stateful]).toEqual([true, true]);
+    const first = run();
+    const second = run();
+    // The states carried over: a second call on the same input differs from the first, in both libraries alike.
+    expect(maxDiff(second[0], first[0])).toBeGreaterThan(1e-3);
+    expect(maxDiff(second[0], second[1])).toBeLessThan(1e-5);
+    model.resetStates();
+    peer.resetStates();
+    const afterReset = run();
+    expect(maxDiff(afterReset[0], first[0])).toBe(0);
+    expect(maxDiff(afterReset[1], first[1])).toBeLessThan(1e-6);
+    expect(model.inputLayers.map((l) => l.name)).toEqual(['seq']);
+    expect(model.outputLayers.map((l) => l.name)).toEqual(['l']);
+    expect(peer.outputLayers.map((l) => l.name)).toEqual(['l']);
+    const plain = tn.sequential({ layers: [tn.layers.dense({ units: 2, inputShape: [2] })] });
+    expect(plain.stateful).toBe(false);
+    plain.resetStates();
+    expect(() => plain.layers[0].resetStates()).toThrow(/resetStates: the layer is not stateful/);
+  });
+});

@@ -60,9 +60,12 @@ export class RNN extends Layer {
   readonly returnSequences: boolean;
   readonly returnState: boolean;
   readonly goBackwards: boolean;
-  readonly stateful: boolean;
+  private readonly keepsStates: boolean;
   readonly unroll: boolean;
-  readonly batchSize: number | null;
+  /** The batch size the arguments declare (null: none). */
+  private readonly argsBatch: number | null;
+  /** A stateful layer's batch size: the declared one, else that of the first input it is applied to. */
+  private fixedBatch: number | null;
   /** The arguments the layer was made with (Bidirectional makes its two directions from them). */
   readonly args: RNNLayerArgs;
   /** A stateful layer's states between calls. */
@@ -76,13 +79,10 @@ export class RNN extends Layer {
     this.returnSequences = optionalBoolean(op, 'returnSequences', args.returnSequences, false);
     this.returnState = optionalBoolean(op, 'returnState', args.returnState, false);
     this.goBackwards = optionalBoolean(op, 'goBackwards', args.goBackwards, false);
-    this.stateful = optionalBoolean(op, 'stateful', args.stateful, false);
+    this.keepsStates = optionalBoolean(op, 'stateful', args.stateful, false);
     this.unroll = optionalBoolean(op, 'unroll', args.unroll, false);
     if (batch !== null && !(Number.isInteger(batch) && batch > 0)) throw argError(op, 'batchSize', fmtValue(batch), 'a positive integer');
-    this.batchSize = batch;
-    if (this.stateful && batch === null) {
-      throw argError(op, 'stateful', 'true without a fixed batch size', 'batchInputShape [batch, time, features] or batchSize with stateful: true (the states are kept per sample)');
-    }
+    this.argsBatch = this.fixedBatch = batch;
     if (makeCell) this.cell = makeCell(this.name);
     else {
       const cell = args.cell;
@@ -148,6 +148,7 @@ export class RNN extends Layer {
     // In a functional model's graph, initial states become inputs after the sequence (as TF.js records them),
     // and returnState gives [output, ...states] as symbolic tensors.
     if (all[0] instanceof SymbolicTensor) {
+      this.fixBatch(all[0].shape[0]);
       const { initialState, ...rest } = options;
       const states: unknown[] = initialState === undefined ? [] : Array.isArray(initialState) ? initialState : [initialState];
       states.forEach((t, i) => {
@@ -195,6 +196,7 @@ export class RNN extends Layer {
 
   private run(x: Tensor, training: boolean, mask: Tensor | null, initial: Tensor[] | null): { output: Tensor; states: Tensor[] } {
     const [b, steps, features] = x.shape;
+    this.fixBatch(b);
     if (this.stateful && b !== this.batchSize) throw argError(this.name, 'input', `batch size ${b}`, `the stateful layer's fixed batch size ${this.batchSize}`);
     // As TF.js, a mask may cover more steps than the input (a mask passed on past a repeatVector): the steps
     // read its leading columns, or its trailing ones reversed when going backwards.
@@ -237,10 +239,27 @@ export class RNN extends Layer {
     if (old && old !== this.stateValues) for (const s of old) s.dispose();
   }
 
+  override get stateful(): boolean {
+    return this.keepsStates;
+  }
+
+  /** A stateful layer's fixed batch size (its states are kept per sample); null before it knows one. */
+  get batchSize(): number | null {
+    return this.fixedBatch;
+  }
+
+  /** As TF.js, a stateful layer takes its batch size from its input when its arguments declare none. */
+  private fixBatch(batch: number | null): void {
+    if (!this.stateful || this.fixedBatch !== null) return;
+    if (batch === null) throw argError(this.name, 'input', 'a batch size of null', `a fixed batch size for the stateful layer (its states are kept per sample): give ${this.name} batchInputShape or batchSize, or its model's input a batchShape`);
+    this.fixedBatch = batch;
+  }
+
   /** As TF.js: zeros (or the given states) for a stateful layer; an error for any other. */
-  resetStates(states?: Tensor | Tensor[]): void {
+  override resetStates(states?: Tensor | Tensor[]): void {
     if (!this.stateful) throw new Error(`${this.name}.resetStates: the layer is not stateful; create it with stateful: true and a fixed batch size to keep states between calls`);
-    const b = this.batchSize as number;
+    const b = this.fixedBatch;
+    if (b === null) throw new Error(`${this.name}.resetStates: the layer does not know its batch size yet; apply it to an input with a fixed batch size first`);
     const next = states === undefined ? null : Array.isArray(states) ? states : [states];
     if (next) this.checkStates('states', next, b);
     const old = this.stateValues;
@@ -269,7 +288,7 @@ export class RNN extends Layer {
       stateful: this.stateful,
       unroll: this.unroll,
     };
-    if (this.batchSize !== null && this.inputShapeNoBatch) config.batch_input_shape = [this.batchSize, ...this.inputShapeNoBatch];
+    if (this.argsBatch !== null && this.inputShapeNoBatch) config.batch_input_shape = [this.argsBatch, ...this.inputShapeNoBatch];
     return config;
   }
 
