@@ -31,18 +31,15 @@ export function tidy<T extends TensorContainer>(nameOrFn: string | (() => T), fn
   const body = named ? fn : nameOrFn;
   if (typeof body !== 'function') throw new Error(`tidy: fn must be a function${named ? ` (after the name '${nameOrFn}')` : ''}, got ${typeof body}`);
   const scope = openScope();
-  let result: T;
+  let result: T | undefined;
   try {
     result = body();
-  } catch (e) {
-    // What a failed body made is left to the garbage collector, which from now on must tell the count.
-    for (const t of scope) t.outlivedScopes();
-    throw e;
   } finally {
     absorbUnended(scope);
     closeScope();
+    // A body that throws returns nothing: as TF.js, what it made is disposed all the same (kept tensors aside).
+    release(scope, result);
   }
-  release(scope, result);
   return result;
 }
 

@@ -33,6 +33,22 @@ describe('zerosLike, onesLike, keep, and the gradients of flatten and cast', () 
     expect(deep!.isDisposed).toBe(false);
   });
 
+  it('a tidy whose function throws disposes what it made (kept tensors aside), as TF.js: numTensors stays flat', () => {
+    const before = tn.memory().numTensors;
+    let made: tn.Tensor | undefined, kept: tn.Tensor | undefined;
+    for (let i = 0; i < 20; i++) {
+      expect(() => tn.tidy(() => {
+        made = tn.ones([1000]);
+        kept = tn.keep(tn.mul(made, 2));
+        tn.tidy(() => tn.add(made as tn.Tensor, tn.zeros([3])));
+      })).toThrow(/add/);
+      expect(made!.isDisposed).toBe(true);
+      expect(kept!.dataSync()[0]).toBe(2);
+      kept!.dispose();
+    }
+    expect(tn.memory().numTensors).toBe(before);
+  });
+
   it('flatten: [batch, ...] to [batch, rest]; its gradient reshapes back', () => {
     const x = randTensor([2, 3, 2], 5);
     expect(tn.flatten(x).shape).toEqual([2, 6]);
