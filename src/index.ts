@@ -13,6 +13,7 @@ export { gradCheck } from './ops/grad-check';
 export type { GradCheckOptions, GradCheckResult } from './ops/grad-check';
 export { tidy, keep, dispose } from './tensor/tidy';
 export { memory } from './tensor/memory';
+export { version } from './version';
 export { profile } from './tensor/profile';
 export type { ProfileInfo, KernelInfo } from './tensor/profile';
 export { engine } from './tensor/engine';

@@ -12,6 +12,11 @@ describe('TF.js names behind the types, at run time', () => {
     }
   });
 
+  it("version: tf.version's keys for the TF.js API followed (the installed TF.js's), and tessera's own package version", async () => {
+    const pkg = JSON.parse(await (await import('node:fs/promises')).readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(tn.version).toEqual({ tessera: pkg.version, tfjs: tf.version.tfjs, 'tfjs-core': tf.version['tfjs-core'], 'tfjs-layers': tf.version['tfjs-layers'] });
+  });
+
   it('tidy takes a name first, returns what fn returns and frees the rest', () => {
     const before = tn.memory().numTensors;
     const y = tn.tidy('square plus one', () => tn.square(tn.tensor1d([1, 2, 3])).add(1));
