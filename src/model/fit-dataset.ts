@@ -42,7 +42,7 @@ function batchOf(op: string, model: TrainableModel, c: Compiled, value: unknown,
   if (pair === null || typeof pair !== 'object' || Array.isArray(pair) || !('xs' in pair) || !('ys' in pair)) {
     throw argError(op, 'dataset element', fmtValue(value), 'an object {xs, ys} of batched tensors (arrays or maps of tensors for several inputs or outputs)');
   }
-  const { inputs, outputs } = model.ports();
+  const { inputs, outputs } = model.ports(op);
   const xs = dataList(op, 'xs', pair.xs, inputs, 'inputs', made);
   const n = checkInputs(op, 'xs', xs, inputs);
   const ys = dataList(op, 'ys', pair.ys, outputs, 'outputs', made);

@@ -249,9 +249,9 @@ export class LayersModel extends Layer implements TrainableModel {
     return found;
   }
 
-  /** @internal Input and output ports. */
-  ports(): { inputs: Port[]; outputs: Port[] } {
-    const g = this.graph('fit');
+  /** @internal Input and output ports; `op` names the call in the error for a model without layers. */
+  ports(op: string): { inputs: Port[]; outputs: Port[] } {
+    const g = this.graph(op);
     const port = (t: SymbolicTensor): Port => ({ name: t.sourceLayer.name, shape: t.shape.slice(1) as number[], dtype: t.dtype });
     return { inputs: g.inputs.map(port), outputs: g.outputs.map(port) };
   }
@@ -283,7 +283,7 @@ export class LayersModel extends Layer implements TrainableModel {
     if (inputs instanceof SymbolicTensor || (Array.isArray(inputs) && inputs.some((t) => t instanceof SymbolicTensor))) {
       return super.apply(inputs, kwargs);
     }
-    const ports = this.ports();
+    const ports = this.ports(op);
     const xs = dataList(op, 'inputs', inputs, ports.inputs, 'inputs');
     checkInputs(op, 'inputs', xs, ports.inputs);
     const outs = this.run(xs as Tensor[], { training: kwargs.training ?? false });
@@ -305,7 +305,7 @@ export class LayersModel extends Layer implements TrainableModel {
 
   /** The names of what evaluate returns and fit logs, in that order (undefined before compile), as TF.js's field. */
   get metricsNames(): string[] | undefined {
-    return this.compiled ? logNames(this.compiled, this.ports().outputs) : undefined;
+    return this.compiled ? logNames(this.compiled, this.ports('metricsNames').outputs) : undefined;
   }
 
   protected requireCompiled(op: string): Compiled {
@@ -353,7 +353,7 @@ export class LayersModel extends Layer implements TrainableModel {
   /** Checks evaluate-style inputs and targets and runs f on them as lists, freeing the columns made of 1-D ones after. */
   private withData<T>(op: string, x: unknown, y: unknown, f: (xs: Tensor[], ys: Tensor[], c: Compiled) => T): T {
     const c = this.requireCompiled(op);
-    const { inputs, outputs } = this.ports();
+    const { inputs, outputs } = this.ports(op);
     const made: Tensor[] = [];
     try {
       const xs = dataList(op, 'x', x, inputs, 'inputs', made);
@@ -383,7 +383,7 @@ export class LayersModel extends Layer implements TrainableModel {
     const op = 'predict';
     checkKnownKeys(op, 'args', args ?? {}, ['batchSize', 'verbose', 'steps']);
     const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);
-    const { inputs } = this.ports();
+    const { inputs } = this.ports(op);
     const made: Tensor[] = [];
     try {
       return this.predictChecked(dataList(op, 'x', x, inputs, 'inputs', made), inputs, batchSize);

@@ -50,6 +50,8 @@ export class Sequential extends LayersModel {
       // An InputLayer the user adds is one of the model's layers, as in TF.js (the one an inputShape makes is not).
       this.inputTensor = layer.output;
       this.layerList.push(layer);
+      // Until another layer comes, the model is its input, as in TF.js (predict gives x back).
+      this.setGraph(buildGraph(op, [this.inputTensor], [this.inputTensor]));
       return;
     }
     if (this.layerList.includes(layer)) throw argError(op, 'layer', `'${layer.name}' again`, 'a layer not already in the model');

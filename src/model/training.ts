@@ -24,7 +24,7 @@ export interface TrainableModel extends CallbackModel {
   readonly layers: Layer[];
   readonly trainableWeights: Variable[];
   /** The input and output ports (names, shapes without the batch dim, dtypes). */
-  ports(): { inputs: Port[]; outputs: Port[] };
+  ports(op: string): { inputs: Port[]; outputs: Port[] };
   /** The model's outputs for inputs in its order. */
   run(xs: readonly Tensor[], options: RunOptions): Tensor[];
   /** Whether output i comes straight from a layer ending in a softmax that nothing else reads (so a loss may take its logits). */
@@ -82,7 +82,7 @@ export interface StepPlan {
 }
 
 export function stepPlan(model: TrainableModel, c: Compiled): StepPlan {
-  const { outputs } = model.ports();
+  const { outputs } = model.ports('fit');
   const names = logNames(c, outputs);
   const wantMetrics = names.length > 1 + (outputs.length > 1 ? outputs.length : 0);
   const weights = c.collectedWeights.filter((v) => v.trainable);
@@ -142,7 +142,7 @@ export function trainStep(model: TrainableModel, c: Compiled, plan: StepPlan, xs
 /** Loss (without penalties, as TF.js's test function) and metrics over a dataset in batches, weighted by batch size; in logNames order. */
 export function evaluateValues(model: TrainableModel, c: Compiled, xs: readonly Tensor[], ys: readonly Tensor[], batchSize: number): number[] {
   const logits = logitsFlags(model, c);
-  const { outputs } = model.ports();
+  const { outputs } = model.ports('evaluate');
   const names = logNames(c, outputs);
   const n = xs[0].shape[0];
   const order = range(n);
@@ -205,7 +205,7 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
   const op = 'fit';
   assertNotTraining(op, model);
   const o = parseFitArgs(args ?? {});
-  const { inputs, outputs } = model.ports();
+  const { inputs, outputs } = model.ports(op);
   // The columns, split and weight tensors fit makes are freed when it ends, as TF.js's fit frees its own.
   const owned: Tensor[] = [];
   let xs: Tensor[];

@@ -109,3 +109,18 @@ describe('training with the new layers matches TF.js', () => {
     expect(model.weights.map((w) => w.name.split('/')[1])).toEqual(['kernel', 'bias', 'gamma', 'beta', 'kernel', 'bias', 'moving_mean', 'moving_variance']);
   });
 });
+
+describe('a Sequential model of only an InputLayer, as TF.js', () => {
+  it('predicts its input back until another layer comes; an empty model\'s error names the call', () => {
+    const x = [[1, -2, 3], [0.5, 0, -1]];
+    const peer = tf.sequential({ layers: [tf.layers.inputLayer({ inputShape: [3] })] });
+    const model = tn.sequential({ layers: [tn.layers.inputLayer({ inputShape: [3] })] });
+    expect((model.predict(tn.tensor(x)) as tn.Tensor).arraySync()).toEqual((peer.predict(tf.tensor(x)) as tf.Tensor).arraySync());
+    model.add(tn.layers.dense({ units: 2, kernelInitializer: 'ones' }));
+    expect((model.predict(tn.tensor(x)) as tn.Tensor).arraySync()).toEqual([[2, 2], [-0.5, -0.5]]);
+    model.pop();
+    expect((model.predict(tn.tensor(x)) as tn.Tensor).arraySync()).toEqual(x);
+    expect(() => tn.sequential().predict(tn.tensor(x))).toThrow(/^predict: the model has no layers; add some first$/);
+    peer.dispose();
+  });
+});
