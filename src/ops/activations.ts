@@ -33,7 +33,8 @@ export function prelu<T extends Tensor>(x: T | TensorLike, alpha: Tensor | Tenso
 }
 
 /** x where x ≥ 0, else alpha·x, as tf.leakyRelu(x, alpha = 0.2). */
-export function leakyRelu<T extends Tensor>(x: T | TensorLike, alpha = 0.2): T {
+export function leakyRelu<T extends Tensor>(x: T | TensorLike, alpha?: number): T {
+  alpha ??= 0.2;
   x = toTensor('leakyRelu', 'x', x) as T;
   // An int32 or bool x gives float32, as TF.js's.
   const a = scalar(assertNumber('leakyRelu', 'alpha', alpha), x.dtype === 'float64' ? 'float64' : 'float32');
@@ -41,7 +42,8 @@ export function leakyRelu<T extends Tensor>(x: T | TensorLike, alpha = 0.2): T {
 }
 
 /** 1 where x > 0, else alpha, as tf.step(x, alpha = 0); its gradient is zero. */
-export function step<T extends Tensor>(x: T | TensorLike, alpha = 0): T {
+export function step<T extends Tensor>(x: T | TensorLike, alpha?: number): T {
+  alpha ??= 0;
   x = toTensor('step', 'x', x) as T;
   assertNumber('step', 'alpha', alpha);
   const s = unitStep(x);

@@ -17,11 +17,13 @@ function argReduce(op: 'argMax' | 'argMin', x: Tensor | TensorLike, axis: unknow
 }
 
 /** Index (int32) of the largest value along axis, the first on ties, as tf.argMax(x, axis = 0); its gradient is zero. */
-export function argMax<T extends Tensor>(x: Tensor | TensorLike, axis = 0): T {
+export function argMax<T extends Tensor>(x: Tensor | TensorLike, axis?: number): T {
+  axis ??= 0;
   return argReduce('argMax', x, axis) as T;
 }
 
 /** Index (int32) of the smallest value along axis, the first on ties, as tf.argMin(x, axis = 0). */
-export function argMin<T extends Tensor>(x: Tensor | TensorLike, axis = 0): T {
+export function argMin<T extends Tensor>(x: Tensor | TensorLike, axis?: number): T {
+  axis ??= 0;
   return argReduce('argMin', x, axis) as T;
 }

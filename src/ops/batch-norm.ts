@@ -15,7 +15,8 @@ type Param = Tensor | TensorLike | null | undefined;
  * tf.batchNorm(x, mean, variance, offset?, scale?, varianceEpsilon = 0.001). Made of recorded ops, so
  * differentiable to any order in every argument.
  */
-export function batchNorm<R extends Rank>(x: Tensor<R> | TensorLike, mean: Tensor | TensorLike, variance: Tensor | TensorLike, offset?: Param, scale?: Param, varianceEpsilon = 0.001): Tensor<R> {
+export function batchNorm<R extends Rank>(x: Tensor<R> | TensorLike, mean: Tensor | TensorLike, variance: Tensor | TensorLike, offset?: Param, scale?: Param, varianceEpsilon?: number): Tensor<R> {
+  varianceEpsilon ??= 0.001;
   return normalize('batchNorm', x, mean, variance, offset, scale, varianceEpsilon) as Tensor<R>;
 }
 

@@ -9,10 +9,11 @@ import { argError, assertShape, describeValue } from '../util/validate';
  * dtype = 'float32', values?); a typed array of the dtype's type is used as it is (TF.js shares it too), other
  * values are copied into one.
  */
-export function buffer<R extends Rank = Rank, D extends DataType = 'float32'>(shape: ShapeMap[R], dtype: D = 'float32' as D, values?: DataTypeMap[D] | ArrayLike<number>): TensorBuffer<R, D> {
+export function buffer<R extends Rank = Rank, D extends DataType = 'float32'>(shape: ShapeMap[R], dtype?: D, values?: DataTypeMap[D] | ArrayLike<number>): TensorBuffer<R, D> {
+  dtype ??= 'float32' as D;
   const dims = assertShape('buffer', 'shape', shape);
   assertDtype('buffer', 'dtype', dtype);
-  if (values === undefined) return new TensorBuffer<R, D>(dims, dtype);
+  if (values == null) return new TensorBuffer<R, D>(dims, dtype);
   const Type = arrayTypeFor(dtype as DType);
   if (values instanceof Type) return new TensorBuffer<R, D>(dims, dtype, values as DataTypeMap[D]);
   if (!Array.isArray(values) && !ArrayBuffer.isView(values)) throw argError('buffer', 'values', describeValue(values), 'an array or a typed array');

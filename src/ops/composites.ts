@@ -24,7 +24,8 @@ export function divNoNan<T extends Tensor>(a: Tensor | TensorLike | number, b: T
 }
 
 /** The euclidean norm over axis (all axes when null), as tf.euclideanNorm(x, axis = null, keepDims = false). */
-export function euclideanNorm(x: Tensor | TensorLike, axis: number | number[] | null = null, keepDims = false): Tensor {
+export function euclideanNorm(x: Tensor | TensorLike, axis: number | number[] | null = null, keepDims?: boolean): Tensor {
+  keepDims ??= false;
   return normAs('euclideanNorm', x, 'euclidean', axis, keepDims);
 }
 

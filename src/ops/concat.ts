@@ -29,7 +29,8 @@ function tensorList(op: string, tensors: unknown, castToFirst = false): Tensor[]
 }
 
 /** As tf.concat(tensors, axis = 0): joined along axis; all shapes equal except along axis. */
-export function concat<T extends Tensor>(tensors: Array<T | TensorLike>, axis = 0): T {
+export function concat<T extends Tensor>(tensors: Array<T | TensorLike>, axis?: number): T {
+  axis ??= 0;
   return concatAs('concat', tensors, axis) as T;
 }
 
@@ -68,7 +69,8 @@ export function piecesAlong(x: Tensor, sizes: readonly number[], axis: number): 
 }
 
 /** As tf.stack(tensors, axis = 0): tensors of one shape joined along a new axis. */
-export function stack<T extends Tensor>(tensors: Array<T | TensorLike>, axis = 0): Tensor {
+export function stack<T extends Tensor>(tensors: Array<T | TensorLike>, axis?: number): Tensor {
+  axis ??= 0;
   const xs = tensorList('stack', tensors);
   const shape = xs[0].shape;
   xs.forEach((x, i) => {
@@ -82,7 +84,8 @@ export function stack<T extends Tensor>(tensors: Array<T | TensorLike>, axis = 0
 }
 
 /** As tf.unstack(x, axis = 0): the slices of x along axis, that axis removed. */
-export function unstack(x: Tensor | TensorLike, axis = 0): Tensor[] {
+export function unstack(x: Tensor | TensorLike, axis?: number): Tensor[] {
+  axis ??= 0;
   x = toTensor('unstack', 'x', x);
   if (x.rank === 0) throw argError('unstack', 'x', 'a scalar', 'a tensor of rank >= 1');
   const ax = assertAxis('unstack', 'axis', axis, x.rank);
@@ -94,7 +97,8 @@ export function unstack(x: Tensor | TensorLike, axis = 0): Tensor[] {
  * As tf.split(x, numOrSizeSplits, axis = 0): a number splits axis into that many equal pieces (it must divide the
  * axis); a list gives each piece's size, one of which may be -1 (the rest of the axis).
  */
-export function split<T extends Tensor>(x: Tensor | TensorLike, numOrSizeSplits: number[] | number, axis = 0): T[] {
+export function split<T extends Tensor>(x: Tensor | TensorLike, numOrSizeSplits: number[] | number, axis?: number): T[] {
+  axis ??= 0;
   x = toTensor('split', 'x', x);
   if (x.rank === 0) throw argError('split', 'x', 'a scalar', 'a tensor of rank >= 1');
   const ax = assertAxis('split', 'axis', axis, x.rank);

@@ -18,7 +18,7 @@ import { toTensor, type TensorLike } from './tensor-like';
 
 /** Rejects a layout other than channels-last, the only one tessera's convolution ops compute. */
 export function checkLayout(op: string, dataFormat: unknown, layout: string): void {
-  if (dataFormat !== undefined && dataFormat !== layout) throw argError(op, 'dataFormat', describeValue(dataFormat), `'${layout}' (channels last; the only layout tessera computes)`);
+  if (dataFormat != null && dataFormat !== layout) throw argError(op, 'dataFormat', describeValue(dataFormat), `'${layout}' (channels last; the only layout tessera computes)`);
 }
 
 /**
@@ -38,8 +38,9 @@ function checkConv1dPad(op: string, pad: unknown): void {
  * [filterWidth, inChannels, outChannels] filter, as tf.conv1d(x, filter, stride, pad, dataFormat = 'NWC', dilation = 1).
  */
 export function conv1d<T extends Tensor>(
-  x: T | TensorLike, filter: Tensor | TensorLike, stride: number, pad: WindowPad, dataFormat: 'NWC' | 'NCW' = 'NWC', dilation = 1, dimRoundingMode?: DimRoundingMode,
+  x: T | TensorLike, filter: Tensor | TensorLike, stride: number, pad: WindowPad, dataFormat?: 'NWC' | 'NCW', dilation?: number, dimRoundingMode?: DimRoundingMode,
 ): T {
+  dataFormat ??= 'NWC'; dilation ??= 1;
   const op = 'conv1d';
   x = toTensor(op, 'x', x) as T;
   filter = toTensor(op, 'filter', filter);

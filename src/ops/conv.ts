@@ -46,8 +46,9 @@ export function checkConv2d(op: string, x: Tensor, filter: Tensor, strides: unkn
  */
 export function conv2d<T extends Tensor>(
   x: T | TensorLike, filter: Tensor | TensorLike, strides: number | [number, number], pad: WindowPad,
-  dataFormat: 'NHWC' | 'NCHW' = 'NHWC', dilations: number | [number, number] = 1, dimRoundingMode?: DimRoundingMode,
+  dataFormat?: 'NHWC' | 'NCHW', dilations?: number | [number, number], dimRoundingMode?: DimRoundingMode,
 ): T {
+  dataFormat ??= 'NHWC'; dilations ??= 1;
   x = toTensor('conv2d', 'x', x) as T;
   filter = toTensor('conv2d', 'filter', filter);
   if (x.rank === 3) {

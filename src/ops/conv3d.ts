@@ -63,7 +63,8 @@ function checkDepth(op: string, x: Tensor, span: number, pad: 'valid' | 'same'):
  * tf.conv3d(x, filter, strides, pad, dataFormat = 'NDHWC', dilations = 1).
  */
 export function conv3d<T extends Tensor>(x: T | TensorLike, filter: Tensor | TensorLike, strides: number | Triple, pad: 'valid' | 'same',
-  dataFormat: 'NDHWC' = 'NDHWC', dilations: number | Triple = [1, 1, 1]): T {
+  dataFormat?: 'NDHWC', dilations?: number | Triple): T {
+  dataFormat ??= 'NDHWC'; dilations ??= [1, 1, 1];
   const op = 'conv3d';
   x = toTensor(op, 'x', x) as T;
   filter = toTensor(op, 'filter', filter);
@@ -114,14 +115,16 @@ function pool3d(op: string, x: Tensor, filterSize: number | Triple, strides: num
 
 /** Max over [fd, fh, fw] windows, as tf.maxPool3d(x, filterSize, strides, pad, dimRoundingMode?, dataFormat = 'NDHWC'). */
 export function maxPool3d<T extends Tensor>(x: T | TensorLike, filterSize: number | Triple, strides: number | Triple, pad: 'valid' | 'same',
-  dimRoundingMode?: undefined, dataFormat: 'NDHWC' = 'NDHWC'): T {
-  if (dimRoundingMode !== undefined) throw argError('maxPool3d', 'dimRoundingMode', fmtValue(dimRoundingMode), "undefined (it applies to numeric pads, and maxPool3d takes 'valid' or 'same')");
+  dimRoundingMode?: undefined, dataFormat?: 'NDHWC'): T {
+  dataFormat ??= 'NDHWC';
+  if (dimRoundingMode != null) throw argError('maxPool3d', 'dimRoundingMode', fmtValue(dimRoundingMode), "undefined (it applies to numeric pads, and maxPool3d takes 'valid' or 'same')");
   return pool3d('maxPool3d', toTensor('maxPool3d', 'x', x), filterSize, strides, pad, dataFormat, 'max') as T;
 }
 
 /** The mean over [fd, fh, fw] windows (positions inside x only), as tf.avgPool3d(x, filterSize, strides, pad, dimRoundingMode?, dataFormat). */
 export function avgPool3d<T extends Tensor>(x: T | TensorLike, filterSize: number | Triple, strides: number | Triple, pad: 'valid' | 'same',
-  dimRoundingMode?: undefined, dataFormat: 'NDHWC' = 'NDHWC'): T {
-  if (dimRoundingMode !== undefined) throw argError('avgPool3d', 'dimRoundingMode', fmtValue(dimRoundingMode), "undefined (it applies to numeric pads, and avgPool3d takes 'valid' or 'same')");
+  dimRoundingMode?: undefined, dataFormat?: 'NDHWC'): T {
+  dataFormat ??= 'NDHWC';
+  if (dimRoundingMode != null) throw argError('avgPool3d', 'dimRoundingMode', fmtValue(dimRoundingMode), "undefined (it applies to numeric pads, and avgPool3d takes 'valid' or 'same')");
   return pool3d('avgPool3d', toTensor('avgPool3d', 'x', x), filterSize, strides, pad, dataFormat, 'avg') as T;
 }

@@ -14,7 +14,7 @@ export type { TensorLike };
  * As tf.tensor(values, shape?, dtype?).
  */
 export function tensor<R extends Rank = Rank>(values: TensorLike, shape?: readonly number[], dtype?: DType): Tensor<R> {
-  return (makeTensor('tensor', values, shape === undefined ? undefined : assertShape('tensor', 'shape', shape), dtype)) as Tensor<R>;
+  return (makeTensor('tensor', values, shape == null ? undefined : assertShape('tensor', 'shape', shape), dtype)) as Tensor<R>;
 }
 
 /** As tf.scalar(value, dtype?): a number gives float32, a boolean bool. */
@@ -38,11 +38,13 @@ export function fill<R extends Rank = Rank>(shape: readonly number[], value: num
   return filled('fill', shape, Number(value), dtype ?? (typeof value === 'boolean' ? 'bool' : 'float32'));
 }
 
-export function zeros<R extends Rank = Rank>(shape: readonly number[], dtype: DType = 'float32'): Tensor<R> {
+export function zeros<R extends Rank = Rank>(shape: readonly number[], dtype?: DType): Tensor<R> {
+  dtype ??= 'float32';
   return filled('zeros', shape, 0, dtype);
 }
 
-export function ones<R extends Rank = Rank>(shape: readonly number[], dtype: DType = 'float32'): Tensor<R> {
+export function ones<R extends Rank = Rank>(shape: readonly number[], dtype?: DType): Tensor<R> {
+  dtype ??= 'float32';
   return filled('ones', shape, 1, dtype);
 }
 
@@ -67,21 +69,23 @@ export function randomTensor(op: string, shape: readonly number[], dtype: DType,
   const s = assertShape(op, 'shape', shape);
   // An int32 tensor takes the draws truncated, as TF.js; random bools are refused, as TF.js does.
   if (assertDtype(op, 'dtype', dtype) === 'bool') throw argError(op, 'dtype', "'bool'", "'float32', 'int32' or 'float64'");
-  const rng = new Random(seed === undefined ? nextDefaultSeed() : assertFiniteNumber(op, 'seed', seed));
+  const rng = new Random(seed == null ? nextDefaultSeed() : assertFiniteNumber(op, 'seed', seed));
   const values = new (arrayTypeFor(dtype))(sizeOfShape(s));
   for (let i = 0; i < values.length; i++) values[i] = draw(rng);
   return new Tensor(s, dtype, values);
 }
 
 /** Uniform in [minval, maxval), as tf.randomUniform(shape, minval, maxval, dtype, seed). */
-export function randomUniform<R extends Rank = Rank>(shape: readonly number[], minval = 0, maxval = 1, dtype: DType = 'float32', seed?: number): Tensor<R> {
+export function randomUniform<R extends Rank = Rank>(shape: readonly number[], minval?: number, maxval?: number, dtype?: DType, seed?: number): Tensor<R> {
+  minval ??= 0; maxval ??= 1; dtype ??= 'float32';
   assertFiniteNumber('randomUniform', 'minval', minval);
   assertFiniteNumber('randomUniform', 'maxval', maxval);
   return randomTensor('randomUniform', shape, dtype, seed, (r) => r.uniform(minval, maxval)) as Tensor<R>;
 }
 
 /** Normal with the given mean and standard deviation, as tf.randomNormal(shape, mean, stdDev, dtype, seed). */
-export function randomNormal<R extends Rank = Rank>(shape: readonly number[], mean = 0, stdDev = 1, dtype: DType = 'float32', seed?: number): Tensor<R> {
+export function randomNormal<R extends Rank = Rank>(shape: readonly number[], mean?: number, stdDev?: number, dtype?: DType, seed?: number): Tensor<R> {
+  mean ??= 0; stdDev ??= 1; dtype ??= 'float32';
   assertFiniteNumber('randomNormal', 'mean', mean);
   assertFiniteNumber('randomNormal', 'stdDev', stdDev);
   return randomTensor('randomNormal', shape, dtype, seed, (r) => mean + stdDev * r.normal()) as Tensor<R>;
@@ -91,7 +95,8 @@ export function randomNormal<R extends Rank = Rank>(shape: readonly number[], me
  * Normal values redrawn until within two standard deviations of the mean, as
  * tf.truncatedNormal(shape, mean, stdDev, dtype, seed).
  */
-export function truncatedNormal<R extends Rank = Rank>(shape: readonly number[], mean = 0, stdDev = 1, dtype: DType = 'float32', seed?: number): Tensor<R> {
+export function truncatedNormal<R extends Rank = Rank>(shape: readonly number[], mean?: number, stdDev?: number, dtype?: DType, seed?: number): Tensor<R> {
+  mean ??= 0; stdDev ??= 1; dtype ??= 'float32';
   assertFiniteNumber('truncatedNormal', 'mean', mean);
   assertFiniteNumber('truncatedNormal', 'stdDev', stdDev);
   // TF.js's sampler never returns for one below 0 (no draw lies within ±2 of it); a mirrored draw would hide the mistake.
@@ -114,8 +119,8 @@ export function randomUniformInt<R extends Rank = Rank>(shape: readonly number[]
 }
 
 function rankedTensor(op: string, rank: number, values: TensorLike, shape: readonly number[] | undefined, dtype: DType | undefined): Tensor {
-  const t = makeTensor(op, values, shape === undefined ? undefined : assertShape(op, 'shape', shape), dtype);
-  if (t.rank !== rank) throw argError(op, shape === undefined ? 'values' : 'shape', `rank ${t.rank} (shape ${fmtShape(t.shape)})`, `rank ${rank}`);
+  const t = makeTensor(op, values, shape == null ? undefined : assertShape(op, 'shape', shape), dtype);
+  if (t.rank !== rank) throw argError(op, shape == null ? 'values' : 'shape', `rank ${t.rank} (shape ${fmtShape(t.shape)})`, `rank ${rank}`);
   return t;
 }
 
@@ -150,6 +155,7 @@ export function tensor6d(values: TensorLike, shape?: [number, number, number, nu
 }
 
 /** Standard normal values (mean 0, standard deviation 1), as tf.randomStandardNormal(shape, dtype, seed). */
-export function randomStandardNormal<R extends Rank = Rank>(shape: readonly number[], dtype: DType = 'float32', seed?: number): Tensor<R> {
+export function randomStandardNormal<R extends Rank = Rank>(shape: readonly number[], dtype?: DType, seed?: number): Tensor<R> {
+  dtype ??= 'float32';
   return randomTensor('randomStandardNormal', shape, dtype, seed, (r) => r.normal()) as Tensor<R>;
 }

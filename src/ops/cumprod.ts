@@ -21,7 +21,8 @@ function shifted(x: Tensor, axis: number, k: number): Tensor {
  * each element out of its own product, reverse multiplies from the end. A scan of ⌈log₂ n⌉ products of shifted
  * copies, so its gradient is exact at zeros too.
  */
-export function cumprod<T extends Tensor>(x: T | TensorLike, axis = 0, exclusive = false, reverse = false): T {
+export function cumprod<T extends Tensor>(x: T | TensorLike, axis?: number, exclusive?: boolean, reverse?: boolean): T {
+  axis ??= 0; exclusive ??= false; reverse ??= false;
   const x0 = toTensor('cumprod', 'x', x);
   // bool products are int32, as TF.js's.
   const t = x0.dtype === 'bool' ? cast(x0, 'int32') : x0;

@@ -15,7 +15,8 @@ export interface CumsumAttrs {
  * Running sums along axis, as tf.cumsum(x, axis = 0, exclusive = false, reverse = false): exclusive leaves each
  * element out of its own sum, reverse sums from the end. A negative axis counts from the last.
  */
-export function cumsum<T extends Tensor>(x: T | TensorLike, axis = 0, exclusive = false, reverse = false): T {
+export function cumsum<T extends Tensor>(x: T | TensorLike, axis?: number, exclusive?: boolean, reverse?: boolean): T {
+  axis ??= 0; exclusive ??= false; reverse ??= false;
   x = toTensor('cumsum', 'x', x) as T;
   // bool sums count, in int32, as TF.js's.
   if (x.dtype === 'bool') x = cast(x, 'int32') as T;

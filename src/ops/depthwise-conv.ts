@@ -57,8 +57,9 @@ function batched(x: Tensor, f: (x4: Tensor) => Tensor): Tensor {
  */
 export function depthwiseConv2d<T extends Tensor>(
   x: T | TensorLike, filter: Tensor | TensorLike, strides: number | [number, number], pad: WindowPad,
-  dataFormat: 'NHWC' | 'NCHW' = 'NHWC', dilations: number | [number, number] = 1, dimRoundingMode?: DimRoundingMode,
+  dataFormat?: 'NHWC' | 'NCHW', dilations?: number | [number, number], dimRoundingMode?: DimRoundingMode,
 ): T {
+  dataFormat ??= 'NHWC'; dilations ??= 1;
   x = toTensor('depthwiseConv2d', 'x', x) as T;
   filter = toTensor('depthwiseConv2d', 'filter', filter);
   checkDimRoundingMode('depthwiseConv2d', dimRoundingMode, pad);
@@ -96,8 +97,9 @@ export function depthwiseBackpropFilter(x: Tensor, dy: Tensor, filterShape: read
  */
 export function separableConv2d<T extends Tensor>(
   x: T | TensorLike, depthwiseFilter: Tensor | TensorLike, pointwiseFilter: Tensor | TensorLike, strides: number | [number, number], pad: Padding,
-  dilation: number | [number, number] = 1, dataFormat: 'NHWC' | 'NCHW' = 'NHWC',
+  dilation?: number | [number, number], dataFormat?: 'NHWC' | 'NCHW',
 ): T {
+  dilation ??= 1; dataFormat ??= 'NHWC';
   x = toTensor('separableConv2d', 'x', x) as T;
   depthwiseFilter = toTensor('separableConv2d', 'depthwiseFilter', depthwiseFilter);
   pointwiseFilter = toTensor('separableConv2d', 'pointwiseFilter', pointwiseFilter);

@@ -17,8 +17,9 @@ import { toTensor, type TensorLike } from './tensor-like';
  */
 export function dilation2d<T extends Tensor>(
   x: T | TensorLike, filter: Tensor | TensorLike, strides: number | [number, number], pad: 'valid' | 'same',
-  dilations: number | [number, number] = [1, 1], dataFormat: 'NHWC' = 'NHWC',
+  dilations?: number | [number, number], dataFormat?: 'NHWC',
 ): T {
+  dilations ??= [1, 1]; dataFormat ??= 'NHWC';
   const op = 'dilation2d';
   const xt = toTensor(op, 'x', x);
   const f = toTensor(op, 'filter', filter);

@@ -29,7 +29,7 @@ export function dropout(x: Tensor, rate: number, noiseShape?: (number | null)[],
   assertTensor('dropout', 'x', x);
   if (x.dtype !== 'float32' && x.dtype !== 'float64') throw argError('dropout', 'x', `a ${x.dtype} tensor`, 'a float tensor (it is scaled)');
   if (typeof rate !== 'number' || !(rate >= 0 && rate < 1)) throw argError('dropout', 'rate', describeValue(rate), 'a number in [0, 1)');
-  if (seed !== undefined && typeof seed !== 'string' && !Number.isFinite(seed)) throw argError('dropout', 'seed', describeValue(seed), 'a finite number or a string');
+  if (seed != null && typeof seed !== 'string' && !Number.isFinite(seed)) throw argError('dropout', 'seed', describeValue(seed), 'a finite number or a string');
   const shape = noiseShapeOf(x, noiseShape);
   if (rate === 0) return mul(x, 1);
   const keep = 1 - rate;

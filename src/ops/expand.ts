@@ -5,7 +5,8 @@ import { assertAxis } from './shape-args';
 import { toTensor, type TensorLike } from './tensor-like';
 
 /** As tf.expandDims(x, axis = 0): a size-1 axis inserted at axis (in [-(rank + 1), rank]). */
-export function expandDims<T extends Tensor>(x: Tensor | TensorLike, axis = 0): T {
+export function expandDims<T extends Tensor>(x: Tensor | TensorLike, axis?: number): T {
+  axis ??= 0;
   x = toTensor('expandDims', 'x', x);
   const ax = assertAxis('expandDims', 'axis', axis, x.rank, true);
   return reshape(x, [...x.shape.slice(0, ax), 1, ...x.shape.slice(ax)]) as T;

@@ -59,7 +59,8 @@ export function segmentSumAlong(x: Tensor, ids: Tensor, numSegments: number, axi
  * indices' rank, as TF.js), the first b dims of x and indices are batch dims that must match, and each batch picks
  * from its own slice of x. Indices outside [0, x.shape[axis]) are an error.
  */
-export function gather<T extends Tensor>(x: T | TensorLike, indices: Tensor | TensorLike, axis = 0, batchDims = 0): T {
+export function gather<T extends Tensor>(x: T | TensorLike, indices: Tensor | TensorLike, axis?: number, batchDims?: number): T {
+  axis ??= 0; batchDims ??= 0;
   const op = 'gather';
   const t = toTensor(op, 'x', x);
   const idx = indexTensor(op, 'indices', indices);

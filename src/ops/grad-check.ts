@@ -35,7 +35,8 @@ export interface GradCheckResult {
  * variables are perturbed in place (and restored), so f may use them without taking them as
  * arguments: tn.gradCheck(() => loss(model), model weights) checks a whole model.
  */
-export function gradCheck(f: (...xs: Tensor[]) => Tensor, inputs: Tensor[], options: GradCheckOptions = {}): GradCheckResult {
+export function gradCheck(f: (...xs: Tensor[]) => Tensor, inputs: Tensor[], options?: GradCheckOptions): GradCheckResult {
+  options ??= {};
   if (typeof f !== 'function') throw new Error(`gradCheck: f must be a function, got ${typeof f}`);
   if (!Array.isArray(inputs) || inputs.length === 0 || !inputs.every((x) => x instanceof Tensor)) {
     throw new Error('gradCheck: inputs must be a non-empty array of Tensors');

@@ -59,7 +59,8 @@ function backward(tape: Tape, y: Tensor, dy: Tensor | undefined): Map<number, Te
 /** valueAndGrads for the public op `name` (grad and grads run through it), so its errors name that op. */
 function valueAndGradsAs<O extends Tensor>(name: string, f: (...xs: Tensor[]) => O, label = argsLabel): (xs: Tensor[], dy?: O) => { value: O; grads: Tensor[] } {
   if (typeof f !== 'function') throw argError(name, 'f', describeValue(f), 'a function');
-  return (xs, dy) => {
+  return (xs, given) => {
+    const dy = given ?? undefined; // null is no dy, as in TF.js
     const inputs = assertInputs(name, xs, dy, label);
     return tidy(() =>
       runTaped(false, inputs, (tape) => {
@@ -81,7 +82,7 @@ function gradsAs(name: string, f: (...xs: Tensor[]) => Tensor, label = argsLabel
   const vg = valueAndGradsAs(name, f, label);
   return (xs, dy) => {
     const args = Array.isArray(xs) ? xs.map((x, i) => toTensor(name, label(i), x)) : xs;
-    const { value, grads: g } = vg(args, dy === undefined ? undefined : toTensor(name, 'dy', dy));
+    const { value, grads: g } = vg(args, dy == null ? undefined : toTensor(name, 'dy', dy));
     // Under an outer gradient the value may be an input of a recorded rule (max's, softmax's): the outer tidy frees it.
     if (!isRecording()) value.dispose();
     return g;
@@ -123,16 +124,16 @@ export function variableGrads(f: () => Tensor, varList?: Variable[]): { value: S
 /** @internal variableGrads keyed by the variables themselves (optimizers use this). */
 export function variableGradsList(f: () => Tensor, varList?: Variable[]): { value: Tensor; grads: Map<Variable, Tensor> } {
   if (typeof f !== 'function') throw argError('variableGrads', 'f', describeValue(f), 'a function');
-  if (varList !== undefined && (!Array.isArray(varList) || !varList.every((v) => v instanceof Variable))) {
+  if (varList != null && (!Array.isArray(varList) || !varList.every((v) => v instanceof Variable))) {
     throw new Error('variableGrads: varList must be an array of Variables');
   }
   // As TF.js: the non-trainable variables of a given list get no gradient, and a list with none trainable is refused.
   const sources = varList?.filter((v) => v.trainable);
-  if (varList !== undefined && sources?.length === 0) {
+  if (varList != null && sources?.length === 0) {
     throw argError('variableGrads', 'varList', `${varList.length} variables, none of them trainable`, 'at least one trainable variable');
   }
   const { value, grads } = tidy(() =>
-    runTaped(varList === undefined, sources ?? [], (tape) => {
+    runTaped(varList == null, sources ?? [], (tape) => {
       const value = f();
       if (!(value instanceof Tensor)) throw new Error(`variableGrads: f must return a scalar Tensor, got ${describeValue(value)}`);
       const all = backward(tape, value, undefined);

@@ -38,7 +38,8 @@ export function bincount(x: Tensor | TensorLike, weights: Tensor | TensorLike, s
  * bincount of a 1-D x, or of each row of a 2-D x; binaryOutput marks presence (1) instead of counting, as
  * tf.denseBincount(x, weights, size, binaryOutput = false).
  */
-export function denseBincount(x: Tensor | TensorLike, weights: Tensor | TensorLike, size: number, binaryOutput = false): Tensor {
+export function denseBincount(x: Tensor | TensorLike, weights: Tensor | TensorLike, size: number, binaryOutput?: boolean): Tensor {
+  binaryOutput ??= false;
   const op = 'denseBincount';
   const [t, w] = countArgs(op, x, weights, size);
   if (t.rank < 1 || t.rank > 2) throw argError(op, 'x', `rank ${t.rank}`, 'rank 1 or 2');
@@ -55,7 +56,8 @@ export function denseBincount(x: Tensor | TensorLike, weights: Tensor | TensorLi
  * For each value, the index in its row of sortedSequence where it would be inserted to keep the row sorted (before
  * equal entries for side 'left', after them for 'right'), int32 [rows, values per row], as tf.searchSorted.
  */
-export function searchSorted(sortedSequence: Tensor | TensorLike, values: Tensor | TensorLike, side: 'left' | 'right' = 'left'): Tensor {
+export function searchSorted(sortedSequence: Tensor | TensorLike, values: Tensor | TensorLike, side?: 'left' | 'right'): Tensor {
+  side ??= 'left';
   return searchSortedAs('searchSorted', sortedSequence, values, side);
 }
 

@@ -66,7 +66,8 @@ export async function setdiff1dAsync(x: Tensor | TensorLike, y: Tensor | TensorL
  * The distinct slices of x along axis in order of first appearance, and for each slice of x the index of its
  * distinct value (int32), as tf.unique(x, axis = 0); NaN equals NaN, and 0 equals −0.
  */
-export function unique(x: Tensor | TensorLike, axis = 0): { values: Tensor; indices: Tensor } {
+export function unique(x: Tensor | TensorLike, axis?: number): { values: Tensor; indices: Tensor } {
+  axis ??= 0;
   const t = toTensor('unique', 'x', x);
   if (t.rank === 0) throw argError('unique', 'x', 'a scalar', 'a tensor of rank >= 1');
   if (typeof axis !== 'number') throw argError('unique', 'axis', describeValue(axis), `an integer in [${-t.rank}, ${t.rank})`);
@@ -95,7 +96,8 @@ export function unique(x: Tensor | TensorLike, axis = 0): { values: Tensor; indi
  * Whether each target class is among the k highest predictions of its row (ties go to the lower index), bool in
  * targets' shape, as tf.inTopKAsync(predictions, targets, k = 1).
  */
-export async function inTopKAsync(predictions: Tensor | TensorLike, targets: Tensor | TensorLike, k = 1): Promise<Tensor> {
+export async function inTopKAsync(predictions: Tensor | TensorLike, targets: Tensor | TensorLike, k?: number): Promise<Tensor> {
+  k ??= 1;
   const op = 'inTopKAsync';
   const p = toTensor(op, 'predictions', predictions);
   const t = toTensor(op, 'targets', targets);

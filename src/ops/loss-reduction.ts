@@ -63,7 +63,8 @@ export function weightedLoss(op: string, losses: Tensor, weights: Tensor | numbe
 }
 
 /** As tf.losses.computeWeightedLoss(losses, weights?, reduction = SUM_BY_NONZERO_WEIGHTS). */
-export function computeWeightedLoss(losses: Tensor, weights?: Tensor | number, reduction: Reduction = Reduction.SUM_BY_NONZERO_WEIGHTS): Tensor {
+export function computeWeightedLoss(losses: Tensor, weights?: Tensor | number, reduction?: Reduction): Tensor {
+  reduction ??= Reduction.SUM_BY_NONZERO_WEIGHTS;
   assertTensor('computeWeightedLoss', 'losses', losses);
   return weightedLoss('computeWeightedLoss', losses, weights, reduction);
 }

@@ -12,7 +12,8 @@ import { square } from './unary';
  * tf.localResponseNormalization(x, depthRadius = 5, bias = 1, alpha = 1, beta = 0.5) on a rank-3 or rank-4 x. The
  * sum is 2·depthRadius + 1 shifted slices of the zero-padded squares, so the op differentiates like its ops.
  */
-export function localResponseNormalization<T extends Tensor>(x: T | TensorLike, depthRadius = 5, bias = 1, alpha = 1, beta = 0.5): T {
+export function localResponseNormalization<T extends Tensor>(x: T | TensorLike, depthRadius?: number, bias?: number, alpha?: number, beta?: number): T {
+  depthRadius ??= 5; bias ??= 1; alpha ??= 1; beta ??= 0.5;
   const op = 'localResponseNormalization';
   const t = toTensor(op, 'x', x);
   if (t.rank !== 3 && t.rank !== 4) throw argError(op, 'x', `rank ${t.rank}`, 'rank 3 or 4');

@@ -14,7 +14,8 @@ export interface MatMulAttrs {
 }
 
 /** op(a) · op(b), as tf.matMul(a, b, transposeA, transposeB); rank >= 3 operands multiply per matrix over broadcast batch dims. */
-export function matMul<T extends Tensor>(a: Tensor | TensorLike, b: Tensor | TensorLike, transposeA = false, transposeB = false): T {
+export function matMul<T extends Tensor>(a: Tensor | TensorLike, b: Tensor | TensorLike, transposeA?: boolean, transposeB?: boolean): T {
+  transposeA ??= false; transposeB ??= false;
   a = toTensor('matMul', 'a', a);
   b = toTensor('matMul', 'b', b);
   // Mixed dtypes multiply in the higher one (int32 · float32 is float32), as TF.js's makeTypesMatch.

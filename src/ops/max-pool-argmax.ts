@@ -20,8 +20,9 @@ function axisGeometry(size: number, k: number, stride: number, pad: 'valid' | 's
  * a number above -Infinity. As tf.maxPoolWithArgmax(x, filterSize, strides, pad, includeBatchInIndex = false).
  */
 export function maxPoolWithArgmax<T extends Tensor<Rank.R4>>(
-  x: T | TensorLike, filterSize: number | [number, number], strides: number | [number, number], pad: 'valid' | 'same' | number, includeBatchInIndex = false,
+  x: T | TensorLike, filterSize: number | [number, number], strides: number | [number, number], pad: 'valid' | 'same' | number, includeBatchInIndex?: boolean,
 ): { result: T; indexes: T } {
+  includeBatchInIndex ??= false;
   const op = 'maxPoolWithArgmax';
   const x4 = toTensor(op, 'x', x);
   if (x4.rank !== 4) throw argError(op, 'x', `shape ${fmtShape(x4.shape)} (rank ${x4.rank})`, 'rank 4 [batch, height, width, channels]');

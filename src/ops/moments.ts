@@ -8,7 +8,8 @@ import { square } from './unary';
 import { toTensor, type TensorLike } from './tensor-like';
 
 /** The mean and the (biased, divide-by-n) variance over axis (all axes when omitted), as tf.moments. */
-export function moments(x: Tensor | TensorLike, axis?: number | number[] | null, keepDims = false): { mean: Tensor; variance: Tensor } {
+export function moments(x: Tensor | TensorLike, axis?: number | number[] | null, keepDims?: boolean): { mean: Tensor; variance: Tensor } {
+  keepDims ??= false;
   // In a scope, as TF.js's ops: only the two results outlive the call.
   return tidy(() => {
     const t = toTensor('moments', 'x', x);

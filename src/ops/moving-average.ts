@@ -10,7 +10,8 @@ import { toTensor, type TensorLike } from './tensor-like';
  * 1 − decay^step when zeroDebias (the default) so early steps are not biased toward v's zeros. Returns a new tensor;
  * v itself is not assigned.
  */
-export function movingAverage<T extends Tensor = Tensor>(v: Tensor | TensorLike, x: Tensor | TensorLike, decay: number | Tensor, step?: number | Tensor, zeroDebias = true): T {
+export function movingAverage<T extends Tensor = Tensor>(v: Tensor | TensorLike, x: Tensor | TensorLike, decay: number | Tensor, step?: number | Tensor, zeroDebias?: boolean): T {
+  zeroDebias ??= true;
   const op = 'movingAverage';
   const tv = toTensor(op, 'v', v);
   const tx = toTensor(op, 'x', x);

@@ -10,14 +10,15 @@ import { toTensor, type TensorLike } from './tensor-like';
  * seed?, normalized = false). Draws come from tessera's seeded generator (TF.js's differ); a class of
  * probability 1 is drawn every time by both.
  */
-export function multinomial(logits: Tensor | TensorLike, numSamples: number, seed?: number, normalized = false): Tensor {
+export function multinomial(logits: Tensor | TensorLike, numSamples: number, seed?: number, normalized?: boolean): Tensor {
+  normalized ??= false;
   const op = 'multinomial';
   const x = toTensor(op, 'logits', logits);
   if (x.rank !== 1 && x.rank !== 2) throw argError(op, 'logits', `rank ${x.rank}`, 'rank 1 or 2 ([classes] or [batch, classes])');
   if (x.size < 2) throw argError(op, 'logits', `${x.size} outcomes`, 'at least 2 outcomes');
   const n = assertPositiveInt(op, 'numSamples', numSamples);
   assertBoolean(op, 'normalized', normalized);
-  const rng = new Random(seed === undefined ? nextDefaultSeed() : assertFiniteNumber(op, 'seed', seed));
+  const rng = new Random(seed == null ? nextDefaultSeed() : assertFiniteNumber(op, 'seed', seed));
   const probs = (normalized ? x : softmax(x.dtype === 'float64' ? x : x.cast('float32'))).hostValues();
   const classes = x.shape[x.rank - 1];
   const rows = x.size / classes;

@@ -37,7 +37,8 @@ function matrixNorm(op: string, x: Tensor, ord: unknown, [rows, cols]: number[])
  * element counts as one vector; one axis gives vector norms along it; two axes [rows, cols] give matrix norms
  * (1: max column sum, Infinity: max row sum, 'fro' / 'euclidean': Frobenius).
  */
-export function norm(x: Tensor | TensorLike, ord: NormOrd = 'euclidean', axis: number | number[] | null = null, keepDims = false): Tensor {
+export function norm(x: Tensor | TensorLike, ord?: NormOrd, axis: number | number[] | null = null, keepDims?: boolean): Tensor {
+  ord ??= 'euclidean'; keepDims ??= false;
   return normAs('norm', x, ord, axis, keepDims);
 }
 

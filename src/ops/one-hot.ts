@@ -12,7 +12,8 @@ import { where } from './where';
  * dtype = 'int32'): shape indices.shape + [depth]. An index outside [0, depth) (-1 for padding, say) gives a row of
  * offValue, as in TF.js.
  */
-export function oneHot(indices: Tensor | TensorLike, depth: number, onValue = 1, offValue = 0, dtype: DType = 'int32'): Tensor {
+export function oneHot(indices: Tensor | TensorLike, depth: number, onValue?: number, offValue?: number, dtype?: DType): Tensor {
+  onValue ??= 1; offValue ??= 0; dtype ??= 'int32';
   const op = 'oneHot';
   const idx = toTensor(op, 'indices', indices, 'int32');
   assertTensorDtype(op, 'indices', idx, 'int32');

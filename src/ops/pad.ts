@@ -16,7 +16,8 @@ function assertPaddings(op: string, x: Tensor, paddings: unknown): [number, numb
 }
 
 /** As tf.pad(x, paddings, constantValue = 0): paddings[i] = [before, after] elements of constantValue around axis i. */
-export function pad<T extends Tensor>(x: T, paddings: Array<[number, number]>, constantValue = 0): T {
+export function pad<T extends Tensor>(x: T, paddings: Array<[number, number]>, constantValue?: number): T {
+  constantValue ??= 0;
   return padAs('pad', x, paddings, constantValue) as T;
 }
 

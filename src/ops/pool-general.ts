@@ -17,8 +17,9 @@ const pair = (v: Pair): [number, number] => (Array.isArray(v) ? v : [v, v]);
  * does (with its paddings, computed from the input size alone).
  */
 export function pool<T extends Tensor>(
-  input: T | TensorLike, windowShape: Pair, poolingType: 'avg' | 'max', pad: Padding | 0, dilations: Pair = 1, strides: Pair = 1, dimRoundingMode?: DimRoundingMode,
+  input: T | TensorLike, windowShape: Pair, poolingType: 'avg' | 'max', pad: Padding | 0, dilations?: Pair, strides?: Pair, dimRoundingMode?: DimRoundingMode,
 ): T {
+  dilations ??= 1; strides ??= 1;
   const op = 'pool';
   const t = toTensor(op, 'x', input);
   if (t.rank !== 3 && t.rank !== 4) throw argError(op, 'x', `rank ${t.rank}`, 'rank 3 or 4');

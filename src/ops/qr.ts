@@ -49,7 +49,8 @@ function qr2d(x: Tensor, fullMatrices: boolean): [Tensor, Tensor] {
  * The QR decomposition of each innermost [m, n] matrix of x, as tf.linalg.qr: [q, r] with q's columns orthonormal
  * and r upper-triangular; with fullMatrices false (the default) and m > n, q is [m, n] and r [n, n].
  */
-export function qr(x: Tensor | TensorLike, fullMatrices = false): [Tensor, Tensor] {
+export function qr(x: Tensor | TensorLike, fullMatrices?: boolean): [Tensor, Tensor] {
+  fullMatrices ??= false;
   const op = 'linalg.qr';
   const t = toTensor(op, 'x', x);
   if (t.rank < 2) throw argError(op, 'x', `shape ${fmtShape(t.shape)} (rank ${t.rank})`, 'rank 2 or higher');

@@ -8,7 +8,8 @@ import { randomTensor } from './creation';
 // The random ops beyond uniform and normal: values from the caller's own function, and gamma draws.
 
 /** A tensor filled by calling randFunction once per element in order, as tf.rand(shape, randFunction, dtype). */
-export function rand<R extends Rank = Rank>(shape: readonly number[], randFunction: () => number, dtype: DType = 'float32'): Tensor<R> {
+export function rand<R extends Rank = Rank>(shape: readonly number[], randFunction: () => number, dtype?: DType): Tensor<R> {
+  dtype ??= 'float32';
   const op = 'rand';
   const s = assertShape(op, 'shape', shape);
   if (typeof randFunction !== 'function') throw argError(op, 'randFunction', describeValue(randFunction), 'a function returning a number');
@@ -39,7 +40,8 @@ function gammaDraw(r: Random, alpha: number): number {
  * Gamma-distributed values with shape alpha and rate beta (mean alpha / beta), as
  * tf.randomGamma(shape, alpha, beta, dtype, seed); seeded draws replay exactly.
  */
-export function randomGamma<R extends Rank = Rank>(shape: readonly number[], alpha: number, beta = 1, dtype: 'float32' | 'int32' | 'float64' = 'float32', seed?: number): Tensor<R> {
+export function randomGamma<R extends Rank = Rank>(shape: readonly number[], alpha: number, beta?: number, dtype?: 'float32' | 'int32' | 'float64', seed?: number): Tensor<R> {
+  beta ??= 1; dtype ??= 'float32';
   const op = 'randomGamma';
   for (const [arg, v] of [['alpha', alpha], ['beta', beta]] as const) {
     if (assertFiniteNumber(op, arg, v) <= 0) throw argError(op, arg, String(v), 'a positive number');

@@ -9,7 +9,8 @@ import { exp, log } from './unary';
 import { toTensor, type TensorLike } from './tensor-like';
 
 /** The product over axis (all axes when omitted), as tf.prod(x, axis?, keepDims?); 1 over no elements. */
-export function prod<T extends Tensor>(x: Tensor, axis?: number | number[] | null, keepDims = false): T {
+export function prod<T extends Tensor>(x: Tensor, axis?: number | number[] | null, keepDims?: boolean): T {
+  keepDims ??= false;
   return reduceOp('prod', x, axis, keepDims) as T;
 }
 
@@ -20,17 +21,20 @@ function logicalReduce(op: 'any' | 'all', x: Tensor, axis: number | number[] | n
 }
 
 /** true where any element over axis is true, as tf.any(x, axis?, keepDims?) on a bool x. */
-export function any<T extends Tensor>(x: Tensor, axis?: number | number[] | null, keepDims = false): T {
+export function any<T extends Tensor>(x: Tensor, axis?: number | number[] | null, keepDims?: boolean): T {
+  keepDims ??= false;
   return logicalReduce('any', x, axis, keepDims) as T;
 }
 
 /** true where every element over axis is true, as tf.all(x, axis?, keepDims?) on a bool x. */
-export function all<T extends Tensor>(x: Tensor, axis?: number | number[] | null, keepDims = false): T {
+export function all<T extends Tensor>(x: Tensor, axis?: number | number[] | null, keepDims?: boolean): T {
+  keepDims ??= false;
   return logicalReduce('all', x, axis, keepDims) as T;
 }
 
 /** log Σ exp(x) over axis (all axes when omitted), shifted by the max so exp cannot overflow, as tf.logSumExp. */
-export function logSumExp<T extends Tensor>(x: Tensor | TensorLike, axis?: number | number[] | null, keepDims = false): T {
+export function logSumExp<T extends Tensor>(x: Tensor | TensorLike, axis?: number | number[] | null, keepDims?: boolean): T {
+  keepDims ??= false;
   // In a scope, as TF.js's ops: only the result outlives the call.
   return tidy(() => {
     const t = toTensor('logSumExp', 'x', x);

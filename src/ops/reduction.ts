@@ -31,7 +31,8 @@ export function reduceOp(op: ReduceOp, input: Tensor | TensorLike, axis: unknown
 }
 
 /** Sum over axis (all axes when omitted), as tf.sum(x, axis?, keepDims?); int32 and bool sum to int32. */
-export function sum<T extends Tensor>(x: Tensor | TensorLike, axis?: number | number[], keepDims = false): T {
+export function sum<T extends Tensor>(x: Tensor | TensorLike, axis?: number | number[], keepDims?: boolean): T {
+  keepDims ??= false;
   return reduceOp('sum', x, axis, keepDims) as T;
 }
 
@@ -39,7 +40,8 @@ export function sum<T extends Tensor>(x: Tensor | TensorLike, axis?: number | nu
  * Mean over axis (all axes when omitted), as tf.mean(x, axis?, keepDims?); int32 and bool give float32, and the mean
  * of nothing is 0 (TF.js divides before summing), as TF.js.
  */
-export function mean<T extends Tensor>(input: Tensor | TensorLike, axis?: number | number[], keepDims = false): T {
+export function mean<T extends Tensor>(input: Tensor | TensorLike, axis?: number | number[], keepDims?: boolean): T {
+  keepDims ??= false;
   // In a scope, as TF.js's ops: only the mean outlives the call (not the sum, the count's scalar, a cast input).
   return tidy(() => {
     const t = toTensor('mean', 'x', input);
@@ -52,12 +54,14 @@ export function mean<T extends Tensor>(input: Tensor | TensorLike, axis?: number
 }
 
 /** Max over axis (all when omitted), as tf.max(x, axis?, keepDims?); bool stays bool (any), as TF.js. */
-export function max<T extends Tensor>(x: Tensor | TensorLike, axis?: number | number[], keepDims = false): T {
+export function max<T extends Tensor>(x: Tensor | TensorLike, axis?: number | number[], keepDims?: boolean): T {
+  keepDims ??= false;
   return boolExtreme(reduceOp('max', x, axis, keepDims), x) as T;
 }
 
 /** Min over axis (all when omitted), as tf.min(x, axis?, keepDims?); bool stays bool (all), as TF.js. */
-export function min<T extends Tensor>(x: Tensor | TensorLike, axis?: number | number[], keepDims = false): T {
+export function min<T extends Tensor>(x: Tensor | TensorLike, axis?: number | number[], keepDims?: boolean): T {
+  keepDims ??= false;
   return boolExtreme(reduceOp('min', x, axis, keepDims), x) as T;
 }
 

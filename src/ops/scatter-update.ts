@@ -39,8 +39,9 @@ function writeAt(base: Tensor | null, tuples: Tensor, updates: Tensor, shape: nu
  * place per entry of a 1-D output) or an [n, rank] matrix; values a scalar (every place) or one per place.
  */
 export function sparseToDense<R extends Tensor = Tensor>(
-  sparseIndices: Tensor | TensorLike, sparseValues: Tensor | TensorLike, outputShape: readonly number[], defaultValue: Tensor | TensorLike = 0,
+  sparseIndices: Tensor | TensorLike, sparseValues: Tensor | TensorLike, outputShape: readonly number[], defaultValue?: Tensor | TensorLike,
 ): R {
+  defaultValue ??= 0;
   const op = 'sparseToDense';
   const shape = assertShape(op, 'outputShape', outputShape);
   const idx = indexTensor(op, 'sparseIndices', sparseIndices);

@@ -29,7 +29,8 @@ export function linspace(start: number, stop: number, num: number): Tensor<Rank.
  * start, start + step, ... up to stop (excluded), as tf.range(start, stop, step = 1, dtype = 'float32'); as TF.js, a
  * stop below start with the default step counts down by 1, and a range that step cannot reach (or with no stop) is empty.
  */
-export function range(start: number, stop: number, step = 1, dtype: DType = 'float32'): Tensor<Rank.R1> {
+export function range(start: number, stop: number, step?: number, dtype?: DType): Tensor<Rank.R1> {
+  step ??= 1; dtype ??= 'float32';
   const op = 'range';
   assertFiniteNumber(op, 'start', start);
   // TF.js counts NaN elements for a missing or NaN stop (tf.range(5), as Python's range(5) is written): none.
@@ -46,13 +47,14 @@ export function range(start: number, stop: number, step = 1, dtype: DType = 'flo
 }
 
 /** Identity matrices [...batchShape, numRows, numColumns], as tf.eye(numRows, numColumns = numRows, batchShape?, dtype = 'float32'). */
-export function eye(numRows: number, numColumns?: number, batchShape?: readonly number[], dtype: DType = 'float32'): Tensor<Rank.R2> {
+export function eye(numRows: number, numColumns?: number, batchShape?: readonly number[], dtype?: DType): Tensor<Rank.R2> {
+  dtype ??= 'float32';
   const op = 'eye';
   const cols = numColumns ?? numRows;
   for (const [arg, v] of [['numRows', numRows], ['numColumns', cols]] as const) {
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw argError(op, arg, describeValue(v), 'a non-negative integer');
   }
-  const batch = batchShape === undefined ? [] : assertShape(op, 'batchShape', batchShape);
+  const batch = batchShape == null ? [] : assertShape(op, 'batchShape', batchShape);
   assertDtype(op, 'dtype', dtype);
   const shape = [...batch, numRows, cols];
   const values = new (arrayTypeFor(dtype))(sizeOfShape(shape));

@@ -28,7 +28,8 @@ export const hammingWindow = (windowLength: number): Tensor<Rank.R1> => cosineWi
  * frameStep, padEnd = false, padValue = 0): [frames, frameLength]; padEnd adds the frames that run past the end,
  * filled with padValue.
  */
-export function frame(signal: Tensor | TensorLike, frameLength: number, frameStep: number, padEnd = false, padValue = 0): Tensor {
+export function frame(signal: Tensor | TensorLike, frameLength: number, frameStep: number, padEnd?: boolean, padValue?: number): Tensor {
+  padEnd ??= false; padValue ??= 0;
   const op = 'frame';
   const x = toTensor(op, 'signal', signal);
   if (x.rank !== 1) throw argError(op, 'signal', `rank ${x.rank}`, 'a 1-D tensor');

@@ -13,7 +13,8 @@ function checkLastAxis(op: string, x: Tensor, dim: unknown): void {
 }
 
 /** Softmax over the last axis, as tf.softmax(logits, dim?). */
-export function softmax<T extends Tensor>(logits: T | TensorLike, dim = -1): T {
+export function softmax<T extends Tensor>(logits: T | TensorLike, dim?: number): T {
+  dim ??= -1;
   logits = toTensor('softmax', 'logits', logits) as T;
   checkLastAxis('softmax', logits, dim);
   // As TF.js: softmax takes float logits only, logSoftmax computes int32 and bool ones in float32.
@@ -24,7 +25,8 @@ export function softmax<T extends Tensor>(logits: T | TensorLike, dim = -1): T {
 }
 
 /** log(softmax) over the last axis, computed stably, as tf.logSoftmax(logits, axis?). */
-export function logSoftmax<T extends Tensor>(logits: T | TensorLike, axis = -1): T {
+export function logSoftmax<T extends Tensor>(logits: T | TensorLike, axis?: number): T {
+  axis ??= -1;
   logits = toTensor('logSoftmax', 'logits', logits) as T;
   checkLastAxis('logSoftmax', logits, axis);
   if (logits.dtype === 'int32' || logits.dtype === 'bool') return logSoftmax(cast(logits, 'float32'), axis);

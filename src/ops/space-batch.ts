@@ -65,7 +65,8 @@ export function batchToSpaceND<T extends Tensor>(x: T | TensorLike, blockShape: 
 }
 
 /** Channels moved into blockSize × blockSize spatial blocks, as tf.depthToSpace(x, blockSize, dataFormat = 'NHWC'). */
-export function depthToSpace<T extends Tensor>(x: T | TensorLike, blockSize: number, dataFormat: 'NHWC' | 'NCHW' = 'NHWC'): T {
+export function depthToSpace<T extends Tensor>(x: T | TensorLike, blockSize: number, dataFormat?: 'NHWC' | 'NCHW'): T {
+  dataFormat ??= 'NHWC';
   const op = 'depthToSpace';
   const t = toTensor(op, 'x', x);
   if (t.rank !== 4) throw argError(op, 'x', `rank ${t.rank}`, 'rank 4');

@@ -117,12 +117,13 @@ export function stridedSliceSpec(
  */
 export function stridedSlice(
   x: Tensor | TensorLike, begin: number[], end: number[], strides?: number[],
-  beginMask = 0, endMask = 0, ellipsisMask = 0, newAxisMask = 0, shrinkAxisMask = 0,
+  beginMask?: number, endMask?: number, ellipsisMask?: number, newAxisMask?: number, shrinkAxisMask?: number,
 ): Tensor {
+  beginMask ??= 0; endMask ??= 0; ellipsisMask ??= 0; newAxisMask ??= 0; shrinkAxisMask ??= 0;
   x = toTensor('stridedSlice', 'x', x);
   const b = assertIntArray('stridedSlice', 'begin', begin);
   const e = assertIntArray('stridedSlice', 'end', end);
-  const s = strides === undefined ? undefined : assertIntArray('stridedSlice', 'strides', strides);
+  const s = strides == null ? undefined : assertIntArray('stridedSlice', 'strides', strides);
   const masks = [
     assertMask('beginMask', beginMask), assertMask('endMask', endMask), assertMask('ellipsisMask', ellipsisMask),
     assertMask('newAxisMask', newAxisMask), assertMask('shrinkAxisMask', shrinkAxisMask),

@@ -50,7 +50,7 @@ function toTypedArray(flat: ArrayLike<number>, dtype: DType): TypedArray {
 
 /** A new tensor from TensorLike values; shape defaults to the nesting, dtype to TF.js's inference. */
 export function makeTensor(op: string, values: TensorLike, shape: readonly number[] | undefined, dtype: DType | undefined): Tensor {
-  const d = dtype === undefined ? inferDtype(values) : assertDtype(op, 'dtype', dtype);
+  const d = dtype == null ? inferDtype(values) : assertDtype(op, 'dtype', dtype);
   const implied = nestedShape(op, values, '');
   let flat: ArrayLike<number>;
   if (ArrayBuffer.isView(values)) flat = values;

@@ -10,7 +10,8 @@ import { toTensor, type TensorLike } from './tensor-like';
  * The k largest values along the last axis and their indices (int32), largest first, the lower index first on ties,
  * as tf.topk(x, k = 1, sorted = true). The values are gathered from x, so gradients flow to the picked entries.
  */
-export function topk<T extends Tensor>(x: T | TensorLike, k = 1, sorted = true): { values: T; indices: T } {
+export function topk<T extends Tensor>(x: T | TensorLike, k?: number, sorted?: boolean): { values: T; indices: T } {
+  k ??= 1; sorted ??= true;
   const op = 'topk';
   const t = toTensor(op, 'x', x);
   if (t.rank === 0) throw argError(op, 'x', 'a scalar', 'a tensor of rank >= 1');

@@ -17,7 +17,7 @@ export interface TransposeAttrs {
  */
 export function transpose<T extends Tensor>(x: T | TensorLike, perm?: number[], conjugate?: boolean): T {
   x = toTensor('transpose', 'x', x) as T;
-  if (conjugate !== undefined) assertBoolean('transpose', 'conjugate', conjugate);
+  if (conjugate != null) assertBoolean('transpose', 'conjugate', conjugate);
   const p = perm ?? x.shape.map((_, i) => x.rank - 1 - i);
   const isPerm = Array.isArray(p) && p.length === x.rank && p.every((a) => Number.isInteger(a) && a >= 0 && a < x.rank) && new Set(p).size === x.rank;
   if (!isPerm) throw argError('transpose', 'perm', shown(p), `a permutation of 0..${x.rank - 1} (one entry per axis of x, shape ${fmtShape(x.shape)})`);

@@ -8,15 +8,16 @@ import { tidy } from './tidy';
  * A variable initialized with a copy of initialValue, as tf.variable(initialValue, trainable?, name?, dtype?); a
  * dtype other than initialValue's casts the copy, as TF.js. Once it is disposed, its name is free again.
  */
-export function variable<R extends Rank>(initialValue: Tensor<R>, trainable = true, name?: string, dtype?: DataType): Variable<R> {
+export function variable<R extends Rank>(initialValue: Tensor<R>, trainable?: boolean, name?: string, dtype?: DataType): Variable<R> {
+  trainable ??= true;
   assertTensor('variable', 'initialValue', initialValue);
   if (typeof trainable !== 'boolean') throw new Error(`variable: trainable must be a boolean, got ${typeof trainable}`);
-  if (name !== undefined && typeof name !== 'string') throw new Error(`variable: name must be a string, got ${typeof name}`);
+  if (name != null && typeof name !== 'string') throw new Error(`variable: name must be a string, got ${typeof name}`);
   // As TF.js's engine registers variables by name: a second live one with the same name is refused.
-  if (name !== undefined && findVariable(name)?.isDisposed === false) {
+  if (name != null && findVariable(name)?.isDisposed === false) {
     throw new Error(`variable: name must be unique among live variables, got '${name}' (a variable with that name was already registered)`);
   }
-  if (dtype === undefined || dtype === initialValue.dtype) return new Variable(initialValue, trainable, name);
+  if (dtype == null || dtype === initialValue.dtype) return new Variable(initialValue, trainable, name);
   assertDtype('variable', 'dtype', dtype);
   return tidy(() => new Variable(initialValue.cast<Tensor<R>>(dtype), trainable, name));
 }

@@ -52,7 +52,7 @@ export function assertBoolean(op: string, arg: string, v: unknown): boolean {
 
 /** An optional boolean option: the fallback when absent. */
 export function optionalBoolean(op: string, arg: string, v: unknown, fallback: boolean): boolean {
-  return v === undefined ? fallback : assertBoolean(op, arg, v);
+  return v == null ? fallback : assertBoolean(op, arg, v);
 }
 
 export function isPositiveInt(v: unknown): v is number {

@@ -74,7 +74,8 @@ function rgbaOf(pixels: object): PixelData {
  * An image as a tensor [height, width, numChannels] of values 0..255, as tf.browser.fromPixels:
  * the first numChannels of R, G, B, A.
  */
-export function fromPixels(pixels: PixelSource, numChannels = 3): Tensor<Rank.R3> {
+export function fromPixels(pixels: PixelSource, numChannels?: number): Tensor<Rank.R3> {
+  numChannels ??= 3;
   if (pixels === null || typeof pixels !== 'object') throw argError(OP, 'pixels', describeValue(pixels), SOURCES);
   if (!Number.isInteger(numChannels) || numChannels < 1 || numChannels > 4) throw argError(OP, 'numChannels', describeValue(numChannels), 'an integer from 1 to 4');
   const { data, width, height } = rgbaOf(pixels);

@@ -55,8 +55,9 @@ function samples(boxes: ArrayLike<number>, boxInd: ArrayLike<number>, shape: rea
  */
 export function cropAndResize(
   image: Tensor | TensorLike, boxes: Tensor | TensorLike, boxInd: Tensor | TensorLike, cropSize: [number, number],
-  method: 'bilinear' | 'nearest' = 'bilinear', extrapolationValue = 0,
+  method?: 'bilinear' | 'nearest', extrapolationValue?: number,
 ): Tensor {
+  method ??= 'bilinear'; extrapolationValue ??= 0;
   const op = 'cropAndResize';
   const img = toTensor(op, 'image', image);
   const b = toTensor(op, 'boxes', boxes);

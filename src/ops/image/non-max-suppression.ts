@@ -93,15 +93,17 @@ const ints = (values: number[]) => tensor(values, [values.length], 'int32') as T
  * iouThreshold = 0.5, scoreThreshold = -Infinity).
  */
 export function nonMaxSuppression(
-  boxes: Tensor<Rank.R2> | TensorLike, scores: Tensor<Rank.R1> | TensorLike, maxOutputSize: number, iouThreshold = 0.5, scoreThreshold = Number.NEGATIVE_INFINITY,
+  boxes: Tensor<Rank.R2> | TensorLike, scores: Tensor<Rank.R1> | TensorLike, maxOutputSize: number, iouThreshold?: number, scoreThreshold?: number,
 ): Tensor<Rank.R1> {
+  iouThreshold ??= 0.5; scoreThreshold ??= Number.NEGATIVE_INFINITY;
   return ints(select(checked('nonMaxSuppression', boxes, scores, maxOutputSize, iouThreshold, scoreThreshold, 0)).indices);
 }
 
 /** As nonMaxSuppression, resolved as a promise, as tf.image.nonMaxSuppressionAsync. */
 export async function nonMaxSuppressionAsync(
-  boxes: Tensor<Rank.R2> | TensorLike, scores: Tensor<Rank.R1> | TensorLike, maxOutputSize: number, iouThreshold = 0.5, scoreThreshold = Number.NEGATIVE_INFINITY,
+  boxes: Tensor<Rank.R2> | TensorLike, scores: Tensor<Rank.R1> | TensorLike, maxOutputSize: number, iouThreshold?: number, scoreThreshold?: number,
 ): Promise<Tensor<Rank.R1>> {
+  iouThreshold ??= 0.5; scoreThreshold ??= Number.NEGATIVE_INFINITY;
   return ints(select(checked('nonMaxSuppressionAsync', boxes, scores, maxOutputSize, iouThreshold, scoreThreshold, 0)).indices);
 }
 
@@ -111,15 +113,16 @@ export async function nonMaxSuppressionAsync(
  * scores, maxOutputSize, iouThreshold = 0.5, scoreThreshold = -Infinity, softNmsSigma = 0).
  */
 export function nonMaxSuppressionWithScore(
-  boxes: Tensor<Rank.R2> | TensorLike, scores: Tensor<Rank.R1> | TensorLike, maxOutputSize: number, iouThreshold = 0.5, scoreThreshold = Number.NEGATIVE_INFINITY, softNmsSigma = 0,
+  boxes: Tensor<Rank.R2> | TensorLike, scores: Tensor<Rank.R1> | TensorLike, maxOutputSize: number, iouThreshold?: number, scoreThreshold?: number, softNmsSigma?: number,
 ): { selectedIndices: Tensor<Rank.R1>; selectedScores: Tensor<Rank.R1> } {
+  iouThreshold ??= 0.5; scoreThreshold ??= Number.NEGATIVE_INFINITY; softNmsSigma ??= 0;
   const r = select(checked('nonMaxSuppressionWithScore', boxes, scores, maxOutputSize, iouThreshold, scoreThreshold, softNmsSigma));
   return { selectedIndices: ints(r.indices), selectedScores: tensor(r.scores, [r.scores.length], 'float32') as Tensor<Rank.R1> };
 }
 
 /** As nonMaxSuppressionWithScore, resolved as a promise, as tf.image.nonMaxSuppressionWithScoreAsync. */
 export async function nonMaxSuppressionWithScoreAsync(
-  boxes: Tensor<Rank.R2> | TensorLike, scores: Tensor<Rank.R1> | TensorLike, maxOutputSize: number, iouThreshold = 0.5, scoreThreshold = Number.NEGATIVE_INFINITY, softNmsSigma = 0,
+  boxes: Tensor<Rank.R2> | TensorLike, scores: Tensor<Rank.R1> | TensorLike, maxOutputSize: number, iouThreshold?: number, scoreThreshold?: number, softNmsSigma?: number,
 ): Promise<{ selectedIndices: Tensor<Rank.R1>; selectedScores: Tensor<Rank.R1> }> {
   return nonMaxSuppressionWithScore(boxes, scores, maxOutputSize, iouThreshold, scoreThreshold, softNmsSigma);
 }
@@ -130,9 +133,10 @@ export async function nonMaxSuppressionWithScoreAsync(
  * iouThreshold = 0.5, scoreThreshold = -Infinity, padToMaxOutputSize = false).
  */
 export function nonMaxSuppressionPadded(
-  boxes: Tensor<Rank.R2> | TensorLike, scores: Tensor<Rank.R1> | TensorLike, maxOutputSize: number, iouThreshold = 0.5, scoreThreshold = Number.NEGATIVE_INFINITY,
-  padToMaxOutputSize = false,
+  boxes: Tensor<Rank.R2> | TensorLike, scores: Tensor<Rank.R1> | TensorLike, maxOutputSize: number, iouThreshold?: number, scoreThreshold?: number,
+  padToMaxOutputSize?: boolean,
 ): { selectedIndices: Tensor<Rank.R1>; validOutputs: Tensor<Rank.R0> } {
+  iouThreshold ??= 0.5; scoreThreshold ??= Number.NEGATIVE_INFINITY; padToMaxOutputSize ??= false;
   const op = 'nonMaxSuppressionPadded';
   if (typeof padToMaxOutputSize !== 'boolean') throw argError(op, 'padToMaxOutputSize', String(padToMaxOutputSize), 'a boolean');
   const args = checked(op, boxes, scores, maxOutputSize, iouThreshold, scoreThreshold, 0);
@@ -144,8 +148,8 @@ export function nonMaxSuppressionPadded(
 
 /** As nonMaxSuppressionPadded, resolved as a promise, as tf.image.nonMaxSuppressionPaddedAsync. */
 export async function nonMaxSuppressionPaddedAsync(
-  boxes: Tensor<Rank.R2> | TensorLike, scores: Tensor<Rank.R1> | TensorLike, maxOutputSize: number, iouThreshold = 0.5, scoreThreshold = Number.NEGATIVE_INFINITY,
-  padToMaxOutputSize = false,
+  boxes: Tensor<Rank.R2> | TensorLike, scores: Tensor<Rank.R1> | TensorLike, maxOutputSize: number, iouThreshold?: number, scoreThreshold?: number,
+  padToMaxOutputSize?: boolean,
 ): Promise<{ selectedIndices: Tensor<Rank.R1>; validOutputs: Tensor<Rank.R0> }> {
   return nonMaxSuppressionPadded(boxes, scores, maxOutputSize, iouThreshold, scoreThreshold, padToMaxOutputSize);
 }

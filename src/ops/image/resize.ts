@@ -75,7 +75,8 @@ function nearestAxis(inSize: number, outSize: number, alignCorners: boolean, hal
  * Images resized to size = [newHeight, newWidth] by bilinear interpolation, as tf.image.resizeBilinear(images,
  * size, alignCorners = false, halfPixelCenters = false); float32 out (int32 images are converted).
  */
-export function resizeBilinear<T extends Images>(images: T | TensorLike, size: [number, number], alignCorners = false, halfPixelCenters = false): T {
+export function resizeBilinear<T extends Images>(images: T | TensorLike, size: [number, number], alignCorners?: boolean, halfPixelCenters?: boolean): T {
+  alignCorners ??= false; halfPixelCenters ??= false;
   const op = 'resizeBilinear';
   const [x, [h, w], corners, half, unbatch] = resizeArgs(op, images, size, alignCorners, halfPixelCenters);
   const xf = isFloatDtype(x.dtype) ? x : cast(x, 'float32');
@@ -87,7 +88,8 @@ export function resizeBilinear<T extends Images>(images: T | TensorLike, size: [
  * Images resized to size = [newHeight, newWidth] by copying the nearest pixel, as tf.image.resizeNearestNeighbor(
  * images, size, alignCorners = false, halfPixelCenters = false); the dtype is kept (float32 or int32 images).
  */
-export function resizeNearestNeighbor<T extends Images>(images: T | TensorLike, size: [number, number], alignCorners = false, halfPixelCenters = false): T {
+export function resizeNearestNeighbor<T extends Images>(images: T | TensorLike, size: [number, number], alignCorners?: boolean, halfPixelCenters?: boolean): T {
+  alignCorners ??= false; halfPixelCenters ??= false;
   const op = 'resizeNearestNeighbor';
   const [x, [h, w], corners, half, unbatch] = resizeArgs(op, images, size, alignCorners, halfPixelCenters);
   if (x.dtype === 'bool') throw argError(op, 'images', 'a bool tensor', 'a float32 or int32 tensor');

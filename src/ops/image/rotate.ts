@@ -20,7 +20,8 @@ function centerOf(center: unknown, height: number, width: number): [number, numb
  * source pixel, and `fillValue` (a number, or [r, g, b] with alpha 255) where none falls inside, as
  * tf.image.rotateWithOffset. A gather of the image, so it differentiates with respect to it on both backends.
  */
-export function rotateWithOffset(image: Tensor<Rank.R4> | TensorLike, radians: number, fillValue: number | [number, number, number] = 0, center: number | [number, number] = 0.5): Tensor<Rank.R4> {
+export function rotateWithOffset(image: Tensor<Rank.R4> | TensorLike, radians: number, fillValue?: number | [number, number, number], center?: number | [number, number]): Tensor<Rank.R4> {
+  fillValue ??= 0; center ??= 0.5;
   const op = 'rotateWithOffset';
   const x = toTensor(op, 'image', image);
   if (x.rank !== 4) throw argError(op, 'image', `rank ${x.rank}`, 'rank 4 ([batch, height, width, channels])');

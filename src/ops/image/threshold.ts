@@ -27,7 +27,8 @@ function otsuLevel(histogram: number[], total: number): number {
  * above the threshold (threshValue·255, or Otsu's level with method 'otsu') are 255, or those at or below it when
  * inverted. Three channels are first weighted to one brightness (0.2989, 0.587, 0.114).
  */
-export function threshold(image: Tensor<Rank.R3> | TensorLike, method: 'binary' | 'otsu' = 'binary', inverted = false, threshValue = 0.5): Tensor<Rank.R3> {
+export function threshold(image: Tensor<Rank.R3> | TensorLike, method?: 'binary' | 'otsu', inverted?: boolean, threshValue?: number): Tensor<Rank.R3> {
+  method ??= 'binary'; inverted ??= false; threshValue ??= 0.5;
   const op = 'threshold';
   const x = toTensor(op, 'image', image);
   if (x.rank !== 3 || (x.shape[2] !== 1 && x.shape[2] !== 3)) throw argError(op, 'image', `shape [${x.shape.join(', ')}]`, 'rank 3 [height, width, channels] with 1 or 3 channels');

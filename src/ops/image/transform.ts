@@ -42,9 +42,10 @@ function mapCoord(v: number, len: number, mode: FillMode): number {
  * fillMode = 'constant', fillValue = 0, outputShape?): transforms is [batch, 8] or [1, 8] (one for every image).
  */
 export function transform(
-  image: Tensor<Rank.R4> | TensorLike, transforms: Tensor<Rank.R2> | TensorLike, interpolation: 'nearest' | 'bilinear' = 'nearest',
-  fillMode: FillMode = 'constant', fillValue = 0, outputShape?: [number, number],
+  image: Tensor<Rank.R4> | TensorLike, transforms: Tensor<Rank.R2> | TensorLike, interpolation?: 'nearest' | 'bilinear',
+  fillMode?: FillMode, fillValue?: number, outputShape?: [number, number],
 ): Tensor<Rank.R4> {
+  interpolation ??= 'nearest'; fillMode ??= 'constant'; fillValue ??= 0;
   const op = 'transform';
   const x = toTensor(op, 'image', image);
   const t = toTensor(op, 'transforms', transforms);
