@@ -13,20 +13,20 @@ export class AdamOptimizer extends Optimizer {
   /** The tn.train factory whose arguments the constructor checks, so AdamW's errors name train.adamw. */
   static readonly factory: string = 'train.adam';
 
-  constructor(
-    learningRate = 0.001,
-    readonly beta1 = 0.9,
-    readonly beta2 = 0.999,
-    readonly epsilon = 1e-7,
-  ) {
-    super((new.target as typeof AdamOptimizer).factory, learningRate);
+  readonly beta1: number;
+  readonly beta2: number;
+  readonly epsilon: number;
+
+  // Each argument null or undefined takes its default, as in TF.js.
+  constructor(learningRate?: number, beta1?: number, beta2?: number, epsilon?: number) {
+    super((new.target as typeof AdamOptimizer).factory, learningRate ?? 0.001);
     const op = (new.target as typeof AdamOptimizer).factory;
-    checkRate(op, 'beta1', beta1, 0, 1);
-    checkRate(op, 'beta2', beta2, 0, 1);
-    checkRate(op, 'epsilon', epsilon, 0, Infinity);
+    this.beta1 = checkRate(op, 'beta1', beta1 ?? 0.9, 0, 1);
+    this.beta2 = checkRate(op, 'beta2', beta2 ?? 0.999, 0, 1);
+    this.epsilon = checkRate(op, 'epsilon', epsilon ?? 1e-7, 0, Infinity);
     // TF.js's accBeta1 and accBeta2, held for tf.memory()'s count; the step size here comes from the step count.
-    this.holdScalar(beta1);
-    this.holdScalar(beta2);
+    this.holdScalar(this.beta1);
+    this.holdScalar(this.beta2);
   }
 
   protected update(param: Variable, g: Tensor): void {
@@ -49,15 +49,11 @@ export class AdamWOptimizer extends AdamOptimizer {
   static override readonly className = 'AdamW';
   static override readonly factory = 'train.adamw';
 
-  constructor(
-    learningRate = 0.001,
-    readonly weightDecay = 0.004,
-    beta1 = 0.9,
-    beta2 = 0.999,
-    epsilon = 1e-7,
-  ) {
+  readonly weightDecay: number;
+
+  constructor(learningRate?: number, weightDecay?: number, beta1?: number, beta2?: number, epsilon?: number) {
     super(learningRate, beta1, beta2, epsilon);
-    checkRate(AdamWOptimizer.factory, 'weightDecay', weightDecay, 0, Infinity);
+    this.weightDecay = checkRate(AdamWOptimizer.factory, 'weightDecay', weightDecay ?? 0.004, 0, Infinity);
   }
 
   protected override update(param: Variable, g: Tensor): void {

@@ -13,11 +13,11 @@ export { AdadeltaOptimizer, AdagradOptimizer, AdamaxOptimizer, MomentumOptimizer
 
 /** tn.train: the optimizer factories, as tf.train (argument order and defaults of TF.js). */
 export const train = {
-  sgd: (learningRate: number, momentum = 0): SGDOptimizer => new SGDOptimizer(learningRate, momentum),
-  momentum: (learningRate: number, momentum: number, useNesterov = false): MomentumOptimizer => new MomentumOptimizer(learningRate, momentum, useNesterov),
-  rmsprop: (learningRate: number, decay = 0.9, momentum = 0, epsilon?: number | null, centered = false): RMSPropOptimizer =>
+  sgd: (learningRate: number, momentum?: number): SGDOptimizer => new SGDOptimizer(learningRate, momentum),
+  momentum: (learningRate: number, momentum: number, useNesterov?: boolean): MomentumOptimizer => new MomentumOptimizer(learningRate, momentum, useNesterov),
+  rmsprop: (learningRate: number, decay?: number, momentum?: number, epsilon?: number | null, centered?: boolean): RMSPropOptimizer =>
     new RMSPropOptimizer(learningRate, decay, momentum, epsilon ?? undefined, centered),
-  adagrad: (learningRate: number, initialAccumulatorValue = 0.1): AdagradOptimizer => new AdagradOptimizer(learningRate, initialAccumulatorValue),
+  adagrad: (learningRate: number, initialAccumulatorValue?: number): AdagradOptimizer => new AdagradOptimizer(learningRate, initialAccumulatorValue),
   adadelta: (learningRate?: number, rho?: number, epsilon?: number | null): AdadeltaOptimizer => new AdadeltaOptimizer(learningRate, rho, epsilon ?? undefined),
   adamax: (learningRate?: number, beta1?: number, beta2?: number, epsilon?: number | null, decay?: number): AdamaxOptimizer =>
     new AdamaxOptimizer(learningRate, beta1, beta2, epsilon ?? undefined, decay),

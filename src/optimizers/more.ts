@@ -2,7 +2,7 @@ import { abs, sqrt, square } from '../ops/unary';
 import { add, div, maximum, mul, sub } from '../ops/binary';
 import type { Tensor } from '../tensor/tensor';
 import type { Variable } from '../tensor/variable';
-import { argError, fmtValue } from '../util/validate';
+import { assertBoolean } from '../util/validate';
 import { Optimizer, checkRate } from './optimizer';
 import { SGDOptimizer } from './sgd';
 
@@ -19,14 +19,16 @@ export class MomentumOptimizer extends SGDOptimizer {
   static override readonly className = 'Momentum';
   static override readonly factory = 'train.momentum';
 
+  readonly useNesterov: boolean;
+
   constructor(
     learningRate: number,
     override readonly momentum: number,
-    readonly useNesterov = false,
+    useNesterov?: boolean,
   ) {
     super(learningRate);
     checkRate('train.momentum', 'momentum', momentum, 0, Infinity);
-    if (typeof useNesterov !== 'boolean') throw argError('train.momentum', 'useNesterov', fmtValue(useNesterov), 'a boolean');
+    this.useNesterov = assertBoolean('train.momentum', 'useNesterov', useNesterov ?? false);
     // TF.js's momentum scalar, held for tf.memory()'s count.
     this.holdScalar(momentum);
   }
@@ -50,19 +52,19 @@ export class MomentumOptimizer extends SGDOptimizer {
 export class RMSPropOptimizer extends Optimizer {
   static override readonly className = 'RMSProp';
 
-  constructor(
-    learningRate: number,
-    readonly decay = 0.9,
-    readonly momentum = 0,
-    readonly epsilon = EPSILON,
-    readonly centered = false,
-  ) {
+  readonly decay: number;
+  readonly momentum: number;
+  readonly epsilon: number;
+  readonly centered: boolean;
+
+  // Each optional argument null or undefined takes its default, as in TF.js (here and below).
+  constructor(learningRate: number, decay?: number, momentum?: number, epsilon?: number, centered?: boolean) {
     super('train.rmsprop', learningRate);
     const op = 'train.rmsprop';
-    checkRate(op, 'decay', decay, 0, Infinity);
-    checkRate(op, 'momentum', momentum, 0, Infinity);
-    checkRate(op, 'epsilon', epsilon, 0, Infinity);
-    if (typeof centered !== 'boolean') throw argError(op, 'centered', fmtValue(centered), 'a boolean');
+    this.decay = checkRate(op, 'decay', decay ?? 0.9, 0, Infinity);
+    this.momentum = checkRate(op, 'momentum', momentum ?? 0, 0, Infinity);
+    this.epsilon = checkRate(op, 'epsilon', epsilon ?? EPSILON, 0, Infinity);
+    this.centered = assertBoolean(op, 'centered', centered ?? false);
   }
 
   protected update(p: Variable, g: Tensor): void {
@@ -93,12 +95,11 @@ export class RMSPropOptimizer extends Optimizer {
 export class AdagradOptimizer extends Optimizer {
   static override readonly className = 'Adagrad';
 
-  constructor(
-    learningRate: number,
-    readonly initialAccumulatorValue = 0.1,
-  ) {
+  readonly initialAccumulatorValue: number;
+
+  constructor(learningRate: number, initialAccumulatorValue?: number) {
     super('train.adagrad', learningRate);
-    checkRate('train.adagrad', 'initialAccumulatorValue', initialAccumulatorValue, 0, Infinity);
+    this.initialAccumulatorValue = checkRate('train.adagrad', 'initialAccumulatorValue', initialAccumulatorValue ?? 0.1, 0, Infinity);
   }
 
   protected update(p: Variable, g: Tensor): void {
@@ -120,14 +121,13 @@ export class AdagradOptimizer extends Optimizer {
 export class AdadeltaOptimizer extends Optimizer {
   static override readonly className = 'Adadelta';
 
-  constructor(
-    learningRate = 0.001,
-    readonly rho = 0.95,
-    readonly epsilon = EPSILON,
-  ) {
-    super('train.adadelta', learningRate);
-    checkRate('train.adadelta', 'rho', rho, 0, Infinity);
-    checkRate('train.adadelta', 'epsilon', epsilon, 0, Infinity);
+  readonly rho: number;
+  readonly epsilon: number;
+
+  constructor(learningRate?: number, rho?: number, epsilon?: number) {
+    super('train.adadelta', learningRate ?? 0.001);
+    this.rho = checkRate('train.adadelta', 'rho', rho ?? 0.95, 0, Infinity);
+    this.epsilon = checkRate('train.adadelta', 'epsilon', epsilon ?? EPSILON, 0, Infinity);
   }
 
   protected update(p: Variable, g: Tensor): void {
@@ -149,22 +149,21 @@ export class AdadeltaOptimizer extends Optimizer {
 export class AdamaxOptimizer extends Optimizer {
   static override readonly className = 'Adamax';
 
-  constructor(
-    learningRate = 0.002,
-    readonly beta1 = 0.9,
-    readonly beta2 = 0.999,
-    readonly epsilon = EPSILON,
-    readonly decay = 0,
-  ) {
-    super('train.adamax', learningRate);
+  readonly beta1: number;
+  readonly beta2: number;
+  readonly epsilon: number;
+  readonly decay: number;
+
+  constructor(learningRate?: number, beta1?: number, beta2?: number, epsilon?: number, decay?: number) {
+    super('train.adamax', learningRate ?? 0.002);
     const op = 'train.adamax';
-    checkRate(op, 'beta1', beta1, 0, 1);
-    checkRate(op, 'beta2', beta2, 0, 1);
-    checkRate(op, 'epsilon', epsilon, 0, Infinity);
-    checkRate(op, 'decay', decay, 0, Infinity);
+    this.beta1 = checkRate(op, 'beta1', beta1 ?? 0.9, 0, 1);
+    this.beta2 = checkRate(op, 'beta2', beta2 ?? 0.999, 0, 1);
+    this.epsilon = checkRate(op, 'epsilon', epsilon ?? EPSILON, 0, Infinity);
+    this.decay = checkRate(op, 'decay', decay ?? 0, 0, Infinity);
     // TF.js's iteration and accBeta1, held for tf.memory()'s count; the steps here use the step count.
     this.holdScalar(0);
-    this.holdScalar(beta1);
+    this.holdScalar(this.beta1);
   }
 
   protected update(p: Variable, g: Tensor): void {

@@ -17,12 +17,11 @@ export class SGDOptimizer extends Optimizer {
   /** TF.js's scalar −lr, held for tf.memory()'s count. */
   private c: Tensor;
 
-  constructor(
-    learningRate: number,
-    readonly momentum = 0,
-  ) {
+  readonly momentum: number;
+
+  constructor(learningRate: number, momentum?: number) {
     super((new.target as typeof SGDOptimizer).factory, learningRate);
-    checkRate('train.sgd', 'momentum', momentum, 0, 1);
+    this.momentum = checkRate('train.sgd', 'momentum', momentum ?? 0, 0, 1);
     this.stepRate = learningRate;
     this.c = this.holdScalar(-learningRate);
   }
