@@ -29,7 +29,7 @@ export class CategoryEncoding extends Layer {
     checkConfigKeys(op, args, ['numTokens', 'outputMode']);
     super('category_encoding', args);
     this.numTokens = assertPositiveInt(op, 'numTokens', args.numTokens);
-    if (args.outputMode !== undefined && !MODES.includes(args.outputMode)) throw argError(op, 'outputMode', fmtValue(args.outputMode), `one of ${MODES.map((m) => `'${m}'`).join(', ')}`);
+    if (args.outputMode != null && !MODES.includes(args.outputMode)) throw argError(op, 'outputMode', fmtValue(args.outputMode), `one of ${MODES.map((m) => `'${m}'`).join(', ')}`);
     this.outputMode = args.outputMode ?? 'multiHot';
     this.buildIfShaped();
   }

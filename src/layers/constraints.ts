@@ -28,8 +28,8 @@ function norms(w: Tensor, axis: number): Tensor {
 }
 
 function readArgs(op: string, config: unknown, keys: string[]): Record<string, unknown> {
-  if (config === undefined) return {};
-  if (config === null || typeof config !== 'object' || Array.isArray(config)) throw argError(op, 'config', fmtValue(config), 'an object');
+  if (config == null) return {};
+  if (typeof config !== 'object' || Array.isArray(config)) throw argError(op, 'config', fmtValue(config), 'an object');
   checkKnownKeys(op, 'config', config, keys);
   return config as Record<string, unknown>;
 }

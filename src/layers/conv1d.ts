@@ -10,14 +10,14 @@ import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerCon
 
 /** A 1-D size given as n or [n], as TF.js's 1-D layers take kernelSize, strides and poolSize. */
 function single(op: string, arg: string, v: unknown, fallback?: number): number {
-  if (v === undefined && fallback !== undefined) return fallback;
+  if (v == null && fallback !== undefined) return fallback;
   const n = Array.isArray(v) && v.length === 1 ? v[0] : v;
   return assertPositiveInt(op, arg, n);
 }
 
 /** Only channelsLast runs here; anything else is refused rather than computed wrongly. */
 function checkChannelsLast(op: string, dataFormat: unknown): void {
-  if (dataFormat !== undefined && dataFormat !== 'channelsLast') throw argError(op, 'dataFormat', fmtValue(dataFormat), "'channelsLast' (tessera's 1-D layers run channels last)");
+  if (dataFormat != null && dataFormat !== 'channelsLast') throw argError(op, 'dataFormat', fmtValue(dataFormat), "'channelsLast' (tessera's 1-D layers run channels last)");
 }
 
 function stepsShape(name: string, inputShape: readonly number[]): [number, number] {

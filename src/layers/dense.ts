@@ -23,8 +23,8 @@ export class Dense extends KernelLayer {
     const op = 'layers.dense';
     checkConfigKeys(op, args, ['units', 'inputDim', ...KERNEL_LAYER_KEYS]);
     const { inputDim, ...rest } = args;
-    if (inputDim !== undefined) assertPositiveInt(op, 'inputDim', inputDim);
-    super(op, 'dense', inputDim !== undefined && args.inputShape === undefined && args.batchInputShape === undefined ? { ...rest, inputShape: [inputDim] } : rest);
+    if (inputDim != null) assertPositiveInt(op, 'inputDim', inputDim);
+    super(op, 'dense', inputDim != null && args.inputShape == null && args.batchInputShape == null ? { ...rest, inputShape: [inputDim] } : rest);
     this.units = assertPositiveInt(op, 'units', args.units);
     this.buildIfShaped();
   }

@@ -65,17 +65,17 @@ export class Embedding extends Layer {
     const op = 'layers.embedding';
     checkConfigKeys(op, args, ['inputDim', 'outputDim', 'embeddingsInitializer', 'embeddingsRegularizer', 'embeddingsConstraint', 'activityRegularizer', 'maskZero', 'inputLength', 'batchInputShape']);
     const len = args.inputLength;
-    if (len !== undefined && !(Number.isInteger(len) && (len as number) > 0) && !(Array.isArray(len) && len.every((d) => Number.isInteger(d) && d > 0))) {
+    if (len != null && !(Number.isInteger(len) && (len as number) > 0) && !(Array.isArray(len) && len.every((d) => Number.isInteger(d) && d > 0))) {
       throw argError(op, 'inputLength', fmtValue(len), 'a positive integer or an array of them');
     }
-    const inputLength = len === undefined ? null : Array.isArray(len) ? len.slice() : [len];
+    const inputLength = len == null ? null : Array.isArray(len) ? len.slice() : [len];
     const batchShape = (args as { batchInputShape?: number[] }).batchInputShape;
     super('embedding', { name: args.name, trainable: args.trainable, dtype: args.dtype, inputShape: args.inputShape ?? batchShape?.slice(1) ?? inputLength ?? undefined });
     this.inputDim = assertPositiveInt(op, 'inputDim', args.inputDim);
     this.outputDim = assertPositiveInt(op, 'outputDim', args.outputDim);
     this.maskZero = optionalBoolean(op, 'maskZero', args.maskZero, false);
     this.inputLength = inputLength;
-    this.shapeGiven = args.inputShape !== undefined || batchShape !== undefined;
+    this.shapeGiven = args.inputShape != null || batchShape != null;
     this.given = { maskZero: args.maskZero, inputLength: args.inputLength };
     this.embeddingsInitializer = getInitializer(op, 'embeddingsInitializer', args.embeddingsInitializer ?? 'randomUniform');
     this.embeddingsRegularizer = getRegularizer(op, 'embeddingsRegularizer', args.embeddingsRegularizer);

@@ -21,7 +21,7 @@ function fans(shape: readonly number[]): [number, number] {
 }
 
 function make(className: string, config: Record<string, number | string | null>, draw: (shape: readonly number[], rng: Random) => () => number, seed?: number, random = true): Initializer {
-  if (seed !== undefined && !Number.isFinite(seed)) throw argError(className, 'seed', String(seed), 'a finite number');
+  if (seed != null && !Number.isFinite(seed)) throw argError(className, 'seed', String(seed), 'a finite number');
   return {
     className,
     // Only the random initializers take a seed; TF.js writes {} for the constant ones.
@@ -47,8 +47,8 @@ function truncatedDraw(rng: Random, stddev: number): () => number {
 }
 
 function checkConfig<T extends object>(op: string, config: T | undefined): T {
-  if (config === undefined) return {} as T;
-  if (config === null || typeof config !== 'object' || Array.isArray(config)) throw argError(op, 'config', fmtValue(config), 'an object');
+  if (config == null) return {} as T;
+  if (typeof config !== 'object' || Array.isArray(config)) throw argError(op, 'config', fmtValue(config), 'an object');
   return config;
 }
 

@@ -39,12 +39,12 @@ export class InputLayer extends Layer {
     if (args === null || typeof args !== 'object') throw argError(op, 'config', fmtValue(args), 'an object {inputShape or batchInputShape, dtype?, name?}');
     checkKnownKeys(op, 'config', args, ['inputShape', 'batchInputShape', 'batchSize', 'dtype', 'name', 'sparse']);
     if (args.sparse) throw argError(op, 'sparse', fmtValue(args.sparse), 'false (tessera has no sparse tensors)');
-    if ((args.inputShape === undefined) === (args.batchInputShape === undefined)) {
-      throw argError(op, 'config', args.inputShape === undefined ? 'neither inputShape nor batchInputShape' : 'both inputShape and batchInputShape', 'exactly one of them');
+    if ((args.inputShape == null) === (args.batchInputShape == null)) {
+      throw argError(op, 'config', args.inputShape == null ? 'neither inputShape nor batchInputShape' : 'both inputShape and batchInputShape', 'exactly one of them');
     }
-    const batchShape = args.batchInputShape !== undefined ? dims(op, 'batchInputShape', args.batchInputShape, true)
+    const batchShape = args.batchInputShape != null ? dims(op, 'batchInputShape', args.batchInputShape, true)
       : [args.batchSize ?? null, ...dims(op, 'inputShape', args.inputShape, false)];
-    const dtype = args.dtype === undefined ? 'float32' : assertDtype(op, 'dtype', args.dtype);
+    const dtype = args.dtype == null ? 'float32' : assertDtype(op, 'dtype', args.dtype);
     super('input', { name: args.name ?? uniqueName('input'), dtype });
     this.batchShape = batchShape;
     this.inputShapeNoBatch = batchShape.slice(1) as number[];
@@ -95,8 +95,8 @@ export function input(config: InputConfig): SymbolicTensor {
   const op = 'input';
   if (config === null || typeof config !== 'object') throw argError(op, 'config', fmtValue(config), 'an object {shape or batchShape, dtype?, name?}');
   checkKnownKeys(op, 'config', config, ['shape', 'batchShape', 'dtype', 'name', 'sparse']);
-  if ((config.shape === undefined) === (config.batchShape === undefined)) {
-    throw argError(op, 'config', config.shape === undefined ? 'neither shape nor batchShape' : 'both shape and batchShape', 'exactly one of shape and batchShape');
+  if ((config.shape == null) === (config.batchShape == null)) {
+    throw argError(op, 'config', config.shape == null ? 'neither shape nor batchShape' : 'both shape and batchShape', 'exactly one of shape and batchShape');
   }
   return new InputLayer({ inputShape: config.shape, batchInputShape: config.batchShape, dtype: config.dtype, name: config.name, sparse: config.sparse }).output;
 }

@@ -188,22 +188,22 @@ export abstract class Layer {
     const snakeName = userDefined ? toSnakeCase(this.getClassName()) : first;
     this.userDefined = userDefined;
     const op = `layers.${this.getClassName().charAt(0).toLowerCase()}${this.getClassName().slice(1)}`;
-    if (args.name !== undefined && (typeof args.name !== 'string' || args.name === '')) throw argError(op, 'name', fmtValue(args.name), 'a non-empty string');
-    if (args.trainable !== undefined && typeof args.trainable !== 'boolean') throw argError(op, 'trainable', fmtValue(args.trainable), 'a boolean');
+    if (args.name != null && (typeof args.name !== 'string' || args.name === '')) throw argError(op, 'name', fmtValue(args.name), 'a non-empty string');
+    if (args.trainable != null && typeof args.trainable !== 'boolean') throw argError(op, 'trainable', fmtValue(args.trainable), 'a boolean');
     // TF.js concatenates inputShape after the batch dim, so a plain number serves as a 1-D shape.
     let shape: unknown = typeof args.inputShape === 'number' ? [args.inputShape] : args.inputShape;
-    if (args.batchInputShape !== undefined) {
+    if (args.batchInputShape != null) {
       const b = args.batchInputShape;
       if (!Array.isArray(b) || b.length < 1 || !(b[0] === null || (Number.isInteger(b[0]) && (b[0] as number) > 0))) {
         throw argError(op, 'batchInputShape', fmtValue(b), '[batch or null, ...dims]');
       }
       shape = b.slice(1);
       this.declaredBatch = b[0];
-    } else if (args.batchSize !== undefined) {
+    } else if (args.batchSize != null) {
       if (!Number.isInteger(args.batchSize) || args.batchSize <= 0) throw argError(op, 'batchSize', fmtValue(args.batchSize), 'a positive integer');
       this.declaredBatch = args.batchSize;
     }
-    if (shape !== undefined) {
+    if (shape != null) {
       const s = shape as number[];
       if (!Array.isArray(s) || s.length === 0 || !s.every((d, i) => (Number.isInteger(d) && d > 0) || (d === null && i === 0 && this.acceptsAnyLength(s.length)))) {
         throw argError(op, 'inputShape', fmtValue(s), `a non-empty array of positive integers (without the batch dim${this.acceptsAnyLength(2) ? '; null for the time steps' : ''})`);
@@ -211,8 +211,8 @@ export abstract class Layer {
       this.inputShapeNoBatch = s.slice();
       this.declaredInputShape = s.slice();
     }
-    this.dtype = args.dtype === undefined ? 'float32' : this.holdsValues() ? assertFloatDtype(op, 'dtype', args.dtype) : assertDtype(op, 'dtype', args.dtype);
-    if (args.weights !== undefined) {
+    this.dtype = args.dtype == null ? 'float32' : this.holdsValues() ? assertFloatDtype(op, 'dtype', args.dtype) : assertDtype(op, 'dtype', args.dtype);
+    if (args.weights != null) {
       if (!Array.isArray(args.weights) || !args.weights.every((w) => w instanceof Tensor)) throw argError(op, 'weights', fmtValue(args.weights), 'an array of Tensors');
       this.initialWeights = args.weights.slice();
     }

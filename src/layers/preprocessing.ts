@@ -63,7 +63,7 @@ export class Rescaling extends Layer {
     checkConfigKeys(op, args, ['scale', 'offset']);
     super('rescaling', args);
     this.scale = finiteArg(op, 'scale', args.scale);
-    this.offset = args.offset === undefined ? 0 : finiteArg(op, 'offset', args.offset);
+    this.offset = args.offset == null ? 0 : finiteArg(op, 'offset', args.offset);
     this.buildIfShaped();
   }
 

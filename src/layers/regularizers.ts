@@ -42,8 +42,8 @@ function factor(op: string, arg: string, v: unknown): number {
 }
 
 function readArgs(op: string, config: unknown, keys: string[]): Record<string, unknown> {
-  if (config === undefined) return {};
-  if (config === null || typeof config !== 'object' || Array.isArray(config)) throw argError(op, 'config', fmtValue(config), 'an object');
+  if (config == null) return {};
+  if (typeof config !== 'object' || Array.isArray(config)) throw argError(op, 'config', fmtValue(config), 'an object');
   checkKnownKeys(op, 'config', config, keys);
   return config as Record<string, unknown>;
 }

@@ -47,7 +47,7 @@ type Edges = [[number, number], [number, number]];
 /** n, [h, w] (symmetric) or [[top, bottom], [left, right]], as ZeroPadding2D and Cropping2D take them. */
 function edgesArg(op: string, arg: string, v: unknown, fallback: number | undefined): Edges {
   const n = (x: unknown) => Number.isInteger(x) && (x as number) >= 0;
-  if (v === undefined && fallback !== undefined) return [[fallback, fallback], [fallback, fallback]];
+  if (v == null && fallback !== undefined) return [[fallback, fallback], [fallback, fallback]];
   if (n(v)) return [[v as number, v as number], [v as number, v as number]];
   if (Array.isArray(v) && v.length === 2 && n(v[0]) && n(v[1])) return [[v[0], v[0]], [v[1], v[1]]];
   if (Array.isArray(v) && v.length === 2 && v.every((p) => Array.isArray(p) && p.length === 2 && p.every(n))) return [[v[0][0], v[0][1]], [v[1][0], v[1][1]]];

@@ -28,7 +28,7 @@ export class UpSampling2D extends Layer {
     const op = 'layers.upSampling2d';
     checkConfigKeys(op, args, ['size', 'dataFormat', 'interpolation']);
     super('up_sampling2d', args);
-    if (args.interpolation !== undefined && args.interpolation !== 'nearest' && args.interpolation !== 'bilinear') throw argError(op, 'interpolation', fmtValue(args.interpolation), "'nearest' or 'bilinear'");
+    if (args.interpolation != null && args.interpolation !== 'nearest' && args.interpolation !== 'bilinear') throw argError(op, 'interpolation', fmtValue(args.interpolation), "'nearest' or 'bilinear'");
     this.interpolation = args.interpolation ?? 'nearest';
     this.size = pairArg(op, 'size', args.size, [2, 2]);
     this.dataFormat = dataFormatArg(op, args.dataFormat);

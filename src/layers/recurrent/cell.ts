@@ -72,7 +72,7 @@ export interface StepResult {
 }
 
 function rate(op: string, arg: string, v: unknown): number {
-  if (v === undefined) return 0;
+  if (v == null) return 0;
   if (typeof v !== 'number' || !(v >= 0 && v < 1)) throw argError(op, arg, fmtValue(v), 'a number in [0, 1)');
   return v;
 }
@@ -116,7 +116,7 @@ export abstract class RNNCell extends Layer {
   constructor(op: string, snakeName: string, args: RNNCellArgs, defaultActivation: ActivationName) {
     super(snakeName, args);
     this.units = assertPositiveInt(op, 'units', args.units);
-    this.activation = args.activation === undefined ? defaultActivation : checkActivation(op, args.activation);
+    this.activation = args.activation == null ? defaultActivation : checkActivation(op, args.activation);
     this.useBias = optionalBoolean(op, 'useBias', args.useBias, true);
     this.kernelInitializer = getInitializer(op, 'kernelInitializer', args.kernelInitializer ?? 'glorotNormal');
     this.recurrentInitializer = getInitializer(op, 'recurrentInitializer', args.recurrentInitializer ?? 'orthogonal');

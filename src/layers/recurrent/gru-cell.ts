@@ -24,11 +24,11 @@ export class GRUCell extends RNNCell {
 
   constructor(args: GRUCellArgs, op = 'layers.gruCell', check = true) {
     if (check) checkConfigKeys(op, args, GRU_CELL_KEYS);
-    if (args.resetAfter !== undefined && args.resetAfter !== false) throw argError(op, 'resetAfter', fmtValue(args.resetAfter), 'false or absent (TF.js GRUCell does not support reset_after: true)');
+    if (args.resetAfter != null && args.resetAfter !== false) throw argError(op, 'resetAfter', fmtValue(args.resetAfter), 'false or absent (TF.js GRUCell does not support reset_after: true)');
     super(op, 'gru_cell', args, 'tanh');
     this.recurrentActivation = args.recurrentActivation === undefined ? 'hardSigmoid' : checkActivation(op, args.recurrentActivation);
     this.implementation = args.implementation;
-    if (args.implementation === undefined) this.unsetKeys.push('implementation');
+    if (args.implementation == null) this.unsetKeys.push('implementation');
   }
 
   override getClassName(): string {

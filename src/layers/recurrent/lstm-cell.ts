@@ -30,8 +30,8 @@ export class LSTMCell extends RNNCell {
     // TF.js leaves unitForgetBias off unless asked (Keras defaults it on).
     this.unitForgetBias = optionalBoolean(op, 'unitForgetBias', args.unitForgetBias, false);
     this.implementation = args.implementation;
-    if (args.unitForgetBias === undefined) this.unsetKeys.push('unitForgetBias');
-    if (args.implementation === undefined) this.unsetKeys.push('implementation');
+    if (args.unitForgetBias == null) this.unsetKeys.push('unitForgetBias');
+    if (args.implementation == null) this.unsetKeys.push('implementation');
   }
 
   override getClassName(): string {

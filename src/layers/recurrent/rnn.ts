@@ -37,7 +37,7 @@ export interface RNNApplyOptions {
 
 /** The input shape (no batch dim) and fixed batch size a recurrent layer's arguments declare. */
 function declaredShape(op: string, args: RNNBaseArgs): { inputShape?: (number | null)[]; batch: number | null } {
-  if (args.batchInputShape !== undefined) {
+  if (args.batchInputShape != null) {
     const s = args.batchInputShape;
     if (!Array.isArray(s) || s.length !== 3 || !s.slice(1).every((d, i) => (Number.isInteger(d) && (d as number) > 0) || (i === 0 && d === null))) {
       throw argError(op, 'batchInputShape', fmtValue(s), '[batch, timeSteps, features] with positive (or null: any) time steps and positive features');
@@ -45,7 +45,7 @@ function declaredShape(op: string, args: RNNBaseArgs): { inputShape?: (number | 
     return { inputShape: s.slice(1), batch: s[0] ?? null };
   }
   let inputShape = args.inputShape;
-  if (inputShape === undefined && args.inputDim !== undefined && args.inputLength !== undefined) inputShape = [args.inputLength, args.inputDim];
+  if (inputShape == null && args.inputDim != null && args.inputLength != null) inputShape = [args.inputLength, args.inputDim];
   return { inputShape, batch: args.batchSize ?? null };
 }
 
