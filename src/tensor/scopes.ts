@@ -24,6 +24,15 @@ export function keep<T extends Disposable>(t: T): T {
   return t;
 }
 
+/**
+ * Undoes keep: t joins the innermost scope, to be disposed when it ends as anything made there (at the top level
+ * it is left to the garbage collector).
+ */
+export function unkeep(t: Disposable): void {
+  kept.delete(t);
+  if (!trackTensor(t)) t.outlivedScopes();
+}
+
 export function isKept(t: Disposable): boolean {
   return kept.has(t);
 }

@@ -121,3 +121,28 @@ describe('a model of stateful RNNs, as TF.js\'s', () => {
     expect(() => plain.layers[0].resetStates()).toThrow(/resetStates: the layer is not stateful/);
   });
 });
+
+describe('training a stateful RNN, as TF.js', () => {
+  for (const kind of ['lstm', 'gru', 'simpleRNN'] as const) {
+    it(`${kind}: fit over batches carries the states from batch to batch (the backward pass reads the states each call replaced), after predict and resetStates`, async () => {
+      const peer = tf.sequential({ layers: [tf.layers[kind]({ units: 3, stateful: true, batchInputShape: [2, 4, 2] }), tf.layers.dense({ units: 1 })] });
+      const model = tn.sequential({ layers: [tn.layers[kind]({ units: 3, stateful: true, batchInputShape: [2, 4, 2] }), tn.layers.dense({ units: 1 })] });
+      model.setWeights(peer.getWeights().map((w) => tn.tensor(Array.from(w.dataSync()), w.shape)));
+      peer.compile({ optimizer: tf.train.sgd(0.3), loss: 'meanSquaredError' });
+      model.compile({ optimizer: tn.train.sgd(0.3), loss: 'meanSquaredError' });
+      const { t: x, p: xp } = pair([6, 4, 2], 41);
+      const { t: y, p: yp } = pair([6, 1], 42);
+      const { t: x2, p: xp2 } = pair([2, 4, 2], 43);
+      expect(maxDiff((model.predict(x2) as tn.Tensor).dataSync(), (peer.predict(xp2) as tf.Tensor).dataSync())).toBeLessThan(1e-5);
+      const options = { epochs: 2, batchSize: 2, shuffle: false, verbose: 0 as const };
+      const ours = await model.fit(x, y, options);
+      const theirs = await peer.fit(xp, yp, options);
+      model.resetStates();
+      peer.resetStates();
+      const again = [await model.fit(x, y, { ...options, epochs: 1 }), await peer.fit(xp, yp, { ...options, epochs: 1 })];
+      expect(maxDiff([...ours.history.loss, ...again[0].history.loss] as number[], [...theirs.history.loss, ...again[1].history.loss] as number[])).toBeLessThan(1e-5);
+      model.getWeights().forEach((w, i) => expect(maxDiff(w.dataSync(), peer.getWeights()[i].dataSync())).toBeLessThan(1e-5));
+      peer.dispose();
+    });
+  }
+});

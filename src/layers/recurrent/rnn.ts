@@ -4,6 +4,8 @@ import { stack, unstack } from '../../ops/concat';
 import { reverse } from '../../ops/reverse';
 import { Tensor } from '../../tensor/tensor';
 import { keep } from '../../tensor/tidy';
+import { unkeep } from '../../tensor/scopes';
+import { isRecording } from '../../tensor/tape';
 import { argError, fmtShape, fmtValue, optionalBoolean } from '../../util/validate';
 import { Layer, buildInScope, checkConfigKeys, type Applied, type CallOptions, type Kwargs, type LayerArgs, type LayerConfig, type ShapeOrShapes } from '../layer';
 import { SymbolicTensor } from '../symbolic';
@@ -236,7 +238,15 @@ export class RNN extends Layer {
     const old = this.stateValues;
     // Copies off the tape: the next call starts from these values without backpropagating into this one.
     this.stateValues = states.map((s) => keep(new Tensor(s.shape, s.dtype, s.hostValues().slice())));
-    if (old && old !== this.stateValues) for (const s of old) s.dispose();
+    if (old) this.retire(old);
+  }
+
+  /** Frees states replaced; while a gradient is being taken its backward pass may still read them, so they then go with the scope. */
+  private retire(states: Tensor[]): void {
+    for (const s of states) {
+      if (isRecording()) unkeep(s);
+      else s.dispose();
+    }
   }
 
   override get stateful(): boolean {
@@ -264,7 +274,7 @@ export class RNN extends Layer {
     if (next) this.checkStates('states', next, b);
     const old = this.stateValues;
     this.stateValues = (next ?? this.cell.stateSize.map((n) => zeros([b, n], this.dtype))).map((s) => keep(new Tensor(s.shape, s.dtype, s.hostValues().slice())));
-    if (old) for (const s of old) s.dispose();
+    if (old) this.retire(old);
   }
 
   /** The stateful layer's current states (null before the first call). */
