@@ -24,7 +24,7 @@ export type { BackendName, TfjsBackendName } from './backend/registry';
 export * as layers from './layers/factories';
 export * as serialization from './layers/serialization-public';
 export { Layer, Conv2D, Dense, Flatten, MaxPooling2D, Dropout, Activation, InputLayer, SymbolicTensor, RNN, LSTM, GRU, SimpleRNN, LSTMCell, GRUCell, SimpleRNNCell, StackedRNNCells, Embedding, Masking, Bidirectional, RepeatVector, TimeDistributed } from './layers/index';
-export type { LayerArgs, Kwargs, Conv2DLayerArgs, DenseLayerArgs, MaxPooling2DLayerArgs, DropoutLayerArgs, ActivationLayerArgs } from './layers/index';
+export type { LayerArgs, Kwargs, DisposeResult, Conv2DLayerArgs, DenseLayerArgs, MaxPooling2DLayerArgs, DropoutLayerArgs, ActivationLayerArgs } from './layers/index';
 export type { Regularizer } from './layers/regularizers';
 export type { Constraint } from './layers/constraints';
 export * as regularizers from './layers/regularizers-public';

@@ -53,7 +53,11 @@ export class Dataset<T = unknown> {
   /** A fresh pass over the elements. */
   async iterator(): Promise<DatasetIterator<T>> {
     const it = this.stream();
-    return { next: () => it.next() };
+    // Past the end the value is null, as TF.js's iterators give it.
+    return { next: async () => {
+      const r = await it.next();
+      return r.done ? { done: true, value: null } : r;
+    } };
   }
 
   /** Elements transformed by f (synchronously), as dataset.map. */

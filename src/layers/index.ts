@@ -34,7 +34,7 @@ import { StackedRNNCells, type StackedRNNCellsArgs } from './recurrent/stacked-c
 
 
 export { Layer } from './layer';
-export type { LayerArgs, CallOptions, LayerConfig, Kwargs } from './layer';
+export type { LayerArgs, CallOptions, LayerConfig, Kwargs, DisposeResult } from './layer';
 export { InputLayer } from './input-layer';
 export { SymbolicTensor } from './symbolic';
 export { Add, Average, Concatenate, Dot, Maximum, Minimum, Multiply, Subtract } from './merge';

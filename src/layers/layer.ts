@@ -12,6 +12,12 @@ import { tfjsLayerConfig } from './tfjs-config';
 import type { Shape } from './symbolic';
 import { pythonicConfig, toSnakeCase, type ConfigValue } from '../util/case';
 
+/** What dispose() frees, as TF.js's DisposeResult. */
+export interface DisposeResult {
+  refCountAfterDispose: number;
+  numDisposedVariables: number;
+}
+
 export interface LayerArgs {
   name?: string;
   trainable?: boolean;
@@ -743,7 +749,10 @@ export abstract class Layer {
   }
 
   /** Frees the weights. */
-  dispose(): void {
-    for (const v of this.vars) v.dispose();
+  /** Frees the layer's weights; as TF.js, says how many variables that freed (a layer here is owned by no count). */
+  dispose(): DisposeResult {
+    const live = this.vars.filter((v) => !v.isDisposed);
+    for (const v of live) v.dispose();
+    return { refCountAfterDispose: 0, numDisposedVariables: live.length };
   }
 }

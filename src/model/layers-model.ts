@@ -1,7 +1,7 @@
 import { gatherRows, range } from '../data/batch';
 import type { IOHandler, SaveResult } from '../io/artifacts';
 import { InputLayer } from '../layers/input-layer';
-import { Layer, savedWeightName, uniqueName, type Applied, type CallOptions, type Kwargs, type LayerConfig, type ShapeOrShapes } from '../layers/layer';
+import { Layer, savedWeightName, uniqueName, type Applied, type CallOptions, type DisposeResult, type Kwargs, type LayerConfig, type ShapeOrShapes } from '../layers/layer';
 import { SymbolicTensor, type LayerNode } from '../layers/symbolic';
 import type { Optimizer } from '../optimizers/optimizer';
 import { Tensor, arrayTypeFor, type TypedArray } from '../tensor/tensor';
@@ -554,9 +554,10 @@ export class LayersModel extends Layer implements TrainableModel {
     return { class_name: 'Model', config: { name: this.name, layers, input_layers: g.inputs.map(nodeRef), output_layers: g.outputs.map(nodeRef) } };
   }
 
-  override dispose(): void {
-    for (const l of this.layers) l.dispose();
+  override dispose(): DisposeResult {
+    const numDisposedVariables = this.layers.reduce((n, l) => n + l.dispose().numDisposedVariables, 0);
     this.compiled?.optimizer.dispose();
+    return { refCountAfterDispose: 0, numDisposedVariables };
   }
 }
 

@@ -1,5 +1,5 @@
 import { InputLayer } from '../layers/input-layer';
-import { Layer } from '../layers/layer';
+import { Layer, type DisposeResult } from '../layers/layer';
 import type { SymbolicTensor } from '../layers/symbolic';
 import type { Tensor } from '../tensor/tensor';
 import { argError, fmtValue } from '../util/validate';
@@ -128,9 +128,10 @@ export class Sequential extends LayersModel {
     return { class_name: 'Sequential', config: { name: this.name, layers: [...feed, ...layers] } };
   }
 
-  override dispose(): void {
-    for (const l of this.layerList) l.dispose();
+  override dispose(): DisposeResult {
+    const numDisposedVariables = this.layerList.reduce((n, l) => n + l.dispose().numDisposedVariables, 0);
     this.compiled?.optimizer.dispose();
+    return { refCountAfterDispose: 0, numDisposedVariables };
   }
 }
 

@@ -52,6 +52,19 @@ export class Variable<R extends Rank = Rank> extends Tensor<R> {
     return true;
   }
 
+  /**
+   * As TF.js's LayerVariable.val, the tf.Variable behind a layer's weight: a weight here is that variable itself
+   * (so `minimize(f, true, model.trainableWeights.map((w) => w.val))` works as there).
+   */
+  get val(): this {
+    return this;
+  }
+
+  /** As TF.js's LayerVariable.originalName: the name it was made with. */
+  get originalName(): string {
+    return this.name;
+  }
+
   /** The weight's value, as TF.js's LayerVariable.read gives a custom layer its weight (the variable itself, so gradients reach it). */
   read(): this {
     return this;

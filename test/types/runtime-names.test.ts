@@ -17,6 +17,32 @@ describe('TF.js names behind the types, at run time', () => {
     expect(tn.version).toEqual({ tessera: pkg.version, tfjs: tf.version.tfjs, 'tfjs-core': tf.version['tfjs-core'], 'tfjs-layers': tf.version['tfjs-layers'] });
   });
 
+  // TF.js's types call val protected, but programs read it.
+  it('a layer weight\'s val is its variable and originalName its name, so minimize over model.trainableWeights.map((w) => w.val) trains as in TF.js', () => {
+    const x = [[1, 2], [-1, 0.5], [0.3, -2]];
+    const y = [[1], [0], [2]];
+    const peer = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2] })] });
+    const model = tn.sequential({ layers: [tn.layers.dense({ units: 1, inputShape: [2] })] });
+    model.setWeights(peer.getWeights().map((w) => tn.tensor(Array.from(w.dataSync()), w.shape)));
+    const [opt, peerOpt] = [tn.train.sgd(0.1), tf.train.sgd(0.1)];
+    for (let i = 0; i < 3; i++) {
+      opt.minimize(() => tn.losses.meanSquaredError(tn.tensor(y), model.predict(tn.tensor(x)) as tn.Tensor), false, model.trainableWeights.map((w) => w.val));
+      peerOpt.minimize(() => tf.losses.meanSquaredError(tf.tensor(y), peer.predict(tf.tensor(x)) as tf.Tensor) as tf.Scalar, false, peer.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val));
+    }
+    model.getWeights().forEach((w, i) => Array.from(w.dataSync()).forEach((v, j) => expect(Math.abs(v - peer.getWeights()[i].dataSync()[j])).toBeLessThan(1e-6)));
+    expect(model.trainableWeights.map((w) => w.originalName)).toEqual(model.trainableWeights.map((w) => w.name));
+    peer.dispose();
+  });
+
+  it("model.dispose() says what it freed, and an iterator past a dataset's end gives value null, as TF.js", async () => {
+    const model = tn.sequential({ layers: [tn.layers.dense({ units: 2, inputShape: [3] }), tn.layers.dense({ units: 1, useBias: false })] });
+    const peer = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3] }), tf.layers.dense({ units: 1, useBias: false })] });
+    expect(model.dispose()).toEqual(peer.dispose());
+    expect(model.layers[0].weights.every((w) => w.isDisposed)).toBe(true);
+    const [it, peerIt] = [await tn.data.array([1]).iterator(), await tf.data.array([1]).iterator()];
+    expect([await it.next(), await it.next()]).toEqual([await peerIt.next(), await peerIt.next()]);
+  });
+
   it('tidy takes a name first, returns what fn returns and frees the rest', () => {
     const before = tn.memory().numTensors;
     const y = tn.tidy('square plus one', () => tn.square(tn.tensor1d([1, 2, 3])).add(1));
