@@ -1,6 +1,8 @@
 import { stack } from '../ops/concat';
 import { tensor } from '../ops/creation';
 import { Tensor } from '../tensor/tensor';
+import { tensorsIn, tidy } from '../tensor/tidy';
+import type { TensorContainer } from '../tensor/tfjs-types';
 import type { TensorLike } from '../tensor/value-types';
 import { Random, hashSeed, nextDefaultSeed } from '../util/random';
 import { argError, fmtValue } from '../util/validate';
@@ -23,6 +25,14 @@ function batchesWhole(row: unknown): boolean {
   return row === null || typeof row !== 'object' || Array.isArray(row) || row instanceof Tensor || ArrayBuffer.isView(row);
 }
 
+/** The rows batched, their own tensors then disposed. */
+function stacked(rows: unknown[]): unknown {
+  // In a scope, as a public op: stack's intermediates go with it.
+  const batch = tidy(() => batchRows(rows) as TensorContainer);
+  disposeExcept(rows, batch);
+  return batch;
+}
+
 /** Rows stacked along a new first axis: tensors by stack, numbers and arrays as one tensor, objects key by key. */
 function batchRows(rows: unknown[]): unknown {
   const first = rows[0];
@@ -30,6 +40,26 @@ function batchRows(rows: unknown[]): unknown {
     return Object.fromEntries(Object.keys(first as object).map((k) => [k, batchRows(rows.map((r) => (r as Record<string, unknown>)[k]))]));
   }
   return first instanceof Tensor ? stack(rows as Tensor[]) : tensor(rows as TensorLike);
+}
+
+/**
+ * As TF.js's datasets, a stage that consumes an element disposes its tensors unless it passes them on (map's
+ * output, a batch's rows once stacked, what filter drops and skip skips), and tf.data.array hands out clones, so
+ * a pipeline holds no tensor longer than it needs and never disposes the caller's own.
+ */
+function disposeExcept(input: unknown, output: unknown): void {
+  const kept = tensorsIn(output);
+  for (const t of tensorsIn(input)) if (!kept.has(t)) t.dispose();
+}
+
+/** A copy of an element whose tensors are clones (arrays and plain objects copied around them). */
+function cloneTensors<T>(item: T): T {
+  if (item instanceof Tensor) return item.clone() as T;
+  if (Array.isArray(item)) return item.map(cloneTensors) as T;
+  if (item !== null && typeof item === 'object' && Object.getPrototypeOf(item) === Object.prototype) {
+    return Object.fromEntries(Object.entries(item).map(([k, v]) => [k, cloneTensors(v)])) as T;
+  }
+  return item;
 }
 
 /** A stream of elements, as tf.data.Dataset: built by tf.data.array, generator and zip, transformed lazily. */
@@ -65,7 +95,11 @@ export class Dataset<T = unknown> {
     if (typeof transform !== 'function') throw argError('Dataset.map', 'transform', fmtValue(transform), 'a function');
     const base = this;
     return new Dataset<O>(async function* () {
-      for await (const v of base.each()) yield transform(v);
+      for await (const v of base.each()) {
+        const out = tidy(() => transform(v) as TensorContainer) as O;
+        disposeExcept(v, out);
+        yield out;
+      }
     } as Stream<O>, this.size);
   }
 
@@ -74,7 +108,11 @@ export class Dataset<T = unknown> {
     if (typeof transform !== 'function') throw argError('Dataset.mapAsync', 'transform', fmtValue(transform), 'an async function');
     const base = this;
     return new Dataset<O>(async function* () {
-      for await (const v of base.each()) yield await transform(v);
+      for await (const v of base.each()) {
+        const out = await transform(v);
+        disposeExcept(v, out);
+        yield out;
+      }
     } as Stream<O>, this.size);
   }
 
@@ -83,7 +121,10 @@ export class Dataset<T = unknown> {
     if (typeof predicate !== 'function') throw argError('Dataset.filter', 'predicate', fmtValue(predicate), 'a function');
     const base = this;
     return new Dataset<T>(async function* () {
-      for await (const v of base.each()) if (predicate(v)) yield v;
+      for await (const v of base.each()) {
+        if (predicate(v)) yield v;
+        else disposeExcept(v, null);
+      }
     }, this.size === Infinity ? Infinity : null);
   }
 
@@ -138,11 +179,12 @@ export class Dataset<T = unknown> {
       for await (const v of base.each()) {
         rows.push(v);
         if (rows.length === batchSize) {
-          yield batchRows(rows);
+          yield stacked(rows);
           rows = [];
         }
       }
-      if (rows.length > 0 && smallLastBatch) yield batchRows(rows);
+      if (rows.length > 0 && smallLastBatch) yield stacked(rows);
+      else disposeExcept(rows, null);
     }, size);
   }
 
@@ -170,7 +212,10 @@ export class Dataset<T = unknown> {
     const size = this.size === null ? null : Math.max(0, this.size - n);
     return new Dataset<T>(async function* () {
       let i = 0;
-      for await (const v of base.each()) if (i++ >= n) yield v;
+      for await (const v of base.each()) {
+        if (i++ >= n) yield v;
+        else disposeExcept(v, null);
+      }
     }, size);
   }
 
@@ -204,7 +249,7 @@ export class Dataset<T = unknown> {
 export function array<T>(items: T[]): Dataset<T> {
   if (!Array.isArray(items)) throw argError('data.array', 'items', fmtValue(items), 'an array of elements');
   return new Dataset<T>(async function* () {
-    yield* items;
+    for (const item of items) yield cloneTensors(item);
   }, items.length);
 }
 

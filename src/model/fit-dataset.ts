@@ -1,5 +1,6 @@
 import type { Dataset, DatasetIterator } from '../data/dataset';
 import type { Tensor } from '../tensor/tensor';
+import { tensorsIn } from '../tensor/tidy';
 import { argError, checkKnownKeys, fmtValue } from '../util/validate';
 import type { History, Logs } from './callbacks';
 import { checkInputs, checkTargets, dataList } from './checks';
@@ -37,6 +38,12 @@ const positive = (op: string, arg: string, v: unknown): number | null => {
 };
 
 /** One batch of a dataset as input and target lists: an {xs, ys} object (tensors, arrays or maps of them), as TF.js takes it. */
+/** After a batch's step: the tensors made from it, and, as TF.js, the batch's own (the dataset hands each out once). */
+function disposeBatch(made: Tensor[], batch: unknown): void {
+  for (const t of made) t.dispose();
+  for (const t of tensorsIn(batch)) t.dispose();
+}
+
 function batchOf(op: string, model: TrainableModel, c: Compiled, value: unknown, made: Tensor[]): { xs: Tensor[]; ys: Tensor[]; n: number } {
   const pair = value;
   if (pair === null || typeof pair !== 'object' || Array.isArray(pair) || !('xs' in pair) || !('ys' in pair)) {
@@ -65,7 +72,7 @@ export async function evaluateDatasetValues(op: string, model: TrainableModel, c
       sums = (sums ?? values.map(() => 0)).map((s, i) => s + values[i] * n);
       seen += n;
     } finally {
-      for (const t of made) t.dispose();
+      disposeBatch(made, r.value);
     }
   }
   if (!sums || seen === 0) throw new Error(`${op}: the dataset gave no batches to evaluate`);
@@ -116,7 +123,7 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
           n = batch.n;
           logs = stepLogs(plan, trainStep(model, c, plan, batch.xs, batch.ys, null, true, `epoch ${epoch + 1}, batch ${step + 1}`));
         } finally {
-          for (const t of made) t.dispose();
+          disposeBatch(made, r.value);
         }
         seen += n;
         for (const [k, v] of Object.entries(logs)) sums[k] = (sums[k] ?? 0) + v * n;

@@ -11,6 +11,13 @@ export { keep } from './scopes';
  * collector would free them anyway; on the gpu backend this is what keeps texture memory flat.
  */
 
+/** The tensors in a container (a tensor, or arrays, maps and objects of them, at any depth), as TF.js's getTensorsInContainer. */
+export function tensorsIn(container: unknown): Set<Tensor> {
+  const found = new Set<Tensor>();
+  collect(container, found);
+  return found;
+}
+
 function collect(result: unknown, into: Set<Tensor>): void {
   if (result === null || typeof result !== 'object') return;
   if (result instanceof Tensor) {

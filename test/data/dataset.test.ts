@@ -71,3 +71,47 @@ describe('tn.data datasets', () => {
     expect(await ds.toArray()).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 });
+
+describe('tn.data pipelines dispose what they consume, as TF.js\'s (numTensors counted against tf.data)', () => {
+  // The same code runs on both libraries; it is typed as tessera's.
+  type Lib = typeof tn;
+  const objects = (L: Lib) => L.data.array([1, 2, 3, 4, 5, 6, 7]).map((x) => ({ a: L.tensor([x]), b: L.scalar(2 * x) })).filter((e) => e.b.dataSync()[0] !== 6).skip(1);
+  const pipelines: [string, (L: Lib) => Promise<unknown>][] = [
+    ['array → map → batch → toArray', (L) => L.data.array([1, 2, 3, 4]).map((x) => L.tensor([x, x])).batch(2).toArray()],
+    ['map to an object, filter, skip, batch', (L) => objects(L).batch(2).toArray()],
+  ];
+
+  it('a small last batch that is dropped is disposed too (TF.js 4.22 leaves its rows)', async () => {
+    const before = tn.memory().numTensors;
+    const batches = await objects(tn).batch(2, false).toArray();
+    expect(batches.length).toBe(2);
+    expect(tn.memory().numTensors - before).toBe(4);
+  });
+  for (const [name, run] of pipelines) {
+    it(name, async () => {
+      const tf = await import('@tensorflow/tfjs');
+      const count = async (L: Lib): Promise<number> => {
+        const before = L.memory().numTensors;
+        const out = await run(L);
+        const n = L.memory().numTensors - before;
+        L.dispose(out as tn.Tensor[]);
+        return n;
+      };
+      expect(await count(tn)).toBe(await count(tf as unknown as Lib));
+    });
+  }
+
+  it('tf.data.array hands out clones, so its own tensors outlive the pipeline; fitDataset frees each batch', async () => {
+    const source = [tn.tensor([1, 2]), tn.tensor([3, 4])];
+    const doubled = await tn.data.array(source).map((t) => tn.mul(t, 2)).toArray();
+    expect(source.map((t) => t.isDisposed)).toEqual([false, false]);
+    expect(doubled.map((t) => Array.from(t.dataSync()))).toEqual([[2, 4], [6, 8]]);
+    const model = tn.sequential({ layers: [tn.layers.dense({ units: 1, inputShape: [2] })] });
+    model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+    const data = tn.data.array([0, 1, 2, 3, 4, 5, 6, 7]).map((i) => ({ xs: tn.fill([2], i / 8), ys: tn.tensor([i % 2]) })).batch(4);
+    await model.fitDataset(data, { epochs: 1, verbose: 0 });
+    const before = tn.memory().numTensors;
+    await model.fitDataset(data, { epochs: 3, verbose: 0 });
+    expect(tn.memory().numTensors).toBe(before);
+  });
+});
