@@ -8,6 +8,15 @@ export interface WeightsManifestEntry {
   dtype: 'float32' | 'float64' | 'int32' | 'bool';
   /** 'optimizer' marks an optimizer's state saved beside the model's weights. */
   group?: WeightGroup;
+  /** How tfjs-converter stored the values (read, never written): uint8/uint16 codes q for q·scale + min, or float16. */
+  quantization?: WeightQuantization;
+}
+
+/** A quantized weight's storage, as TF.js's weight spec quantization entry. */
+export interface WeightQuantization {
+  dtype: 'uint8' | 'uint16' | 'float16';
+  scale?: number;
+  min?: number;
 }
 
 /** What a saved weight belongs to, as TF.js's io.WeightGroup. */

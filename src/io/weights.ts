@@ -1,7 +1,7 @@
 import { bufferSourceToUint8Array, concatUint8Arrays } from 'typed-array-utils';
 import { fmtShape } from '../util/validate';
 import { Tensor, arrayTypeFor } from '../tensor/tensor';
-import type { WeightGroup, WeightsManifestEntry } from './artifacts';
+import type { WeightGroup, WeightQuantization, WeightsManifestEntry } from './artifacts';
 import { badValue, requireRecord, requireString } from './json-checks';
 
 /** The most weight bytes a model may declare; checked before anything is allocated. */
@@ -12,6 +12,7 @@ const MAX_RANK = 8;
 const MAX_SHARDS = 10_000;
 
 const BYTES = { float32: 4, float64: 8, int32: 4, bool: 1 } as const;
+const QUANTIZED_BYTES = { uint8: 1, uint16: 2, float16: 2 } as const;
 
 /** Checks a list of weight specs; sizes are capped as they are added, so huge shapes never overflow. */
 export function readWeightSpecs(op: string, where: string, v: unknown): WeightsManifestEntry[] {
@@ -22,8 +23,9 @@ export function readWeightSpecs(op: string, where: string, v: unknown): WeightsM
     const at = `${where}[${i}]`;
     const e = requireRecord(op, at, entry);
     for (const key of Object.keys(e)) {
-      if (key === 'quantization') throw badValue(op, `${at}.quantization`, e[key], 'absent (tessera does not read quantized weights)');
-      if (key !== 'name' && key !== 'shape' && key !== 'dtype' && key !== 'group') throw badValue(op, `${at}.${key}`, e[key], 'absent (a weight spec has name, shape, dtype and group)');
+      if (key !== 'name' && key !== 'shape' && key !== 'dtype' && key !== 'group' && key !== 'quantization') {
+        throw badValue(op, `${at}.${key}`, e[key], 'absent (a weight spec has name, shape, dtype, group and quantization)');
+      }
     }
     const group = e.group;
     if (group !== undefined && group !== 'model' && group !== 'optimizer') throw badValue(op, `${at}.group`, group, "'model' or 'optimizer'");
@@ -32,21 +34,59 @@ export function readWeightSpecs(op: string, where: string, v: unknown): WeightsM
     if (dtype !== 'float32' && dtype !== 'int32' && dtype !== 'bool' && dtype !== 'float64') {
       throw badValue(op, `${at}.dtype`, dtype, "'float32', 'int32' or 'bool' (or 'float64' in files tessera wrote)");
     }
+    const quantization = e.quantization === undefined ? undefined : readQuantization(op, `${at}.quantization`, e.quantization, dtype);
     const shape = e.shape;
     if (!Array.isArray(shape) || shape.length > MAX_RANK) throw badValue(op, `${at}.shape`, shape, `an array of at most ${MAX_RANK} non-negative integers`);
-    let bytes = BYTES[dtype];
+    let bytes = quantization ? QUANTIZED_BYTES[quantization.dtype] : BYTES[dtype];
     for (const d of shape) {
       if (typeof d !== 'number' || !Number.isInteger(d) || d < 0) throw badValue(op, `${at}.shape`, shape, 'an array of non-negative integers');
       bytes *= d;
       if (total + bytes > MAX_WEIGHT_BYTES) throw badValue(op, `${at}.shape`, shape, `a size that keeps the weights within ${MAX_WEIGHT_BYTES} bytes`);
     }
     total += bytes;
-    return { name, shape: shape.slice(), dtype, ...(group ? { group } : {}) };
+    return { name, shape: shape.slice(), dtype, ...(group ? { group } : {}), ...(quantization ? { quantization } : {}) };
   });
 }
 
+/** A quantization entry as TF.js reads them: uint8 or uint16 codes (with a finite scale and min) for float32 or int32 weights, float16 for float32. */
+function readQuantization(op: string, at: string, v: unknown, dtype: WeightsManifestEntry['dtype']): WeightQuantization {
+  const q = requireRecord(op, at, v);
+  if (q.dtype === 'float16') {
+    if (dtype !== 'float32') throw badValue(op, `${at}.dtype`, q.dtype, `'uint8' or 'uint16' for a weight of dtype '${dtype}' (float16 stores float32 weights)`);
+    return { dtype: 'float16' };
+  }
+  if (q.dtype !== 'uint8' && q.dtype !== 'uint16') throw badValue(op, `${at}.dtype`, q.dtype, "'uint8', 'uint16' or 'float16'");
+  if (dtype !== 'float32' && dtype !== 'int32') throw badValue(op, `${at}.dtype`, q.dtype, `absent for a weight of dtype '${dtype}' (quantized weights are float32 or int32)`);
+  for (const key of ['scale', 'min'] as const) {
+    if (typeof q[key] !== 'number' || !Number.isFinite(q[key])) throw badValue(op, `${at}.${key}`, q[key], `a finite number (${q.dtype} codes stand for code·scale + min)`);
+  }
+  return { dtype: q.dtype, scale: q.scale as number, min: q.min as number };
+}
+
 export function byteLength(spec: WeightsManifestEntry): number {
-  return spec.shape.reduce((n, d) => n * d, BYTES[spec.dtype]);
+  return spec.shape.reduce((n, d) => n * d, spec.quantization ? QUANTIZED_BYTES[spec.quantization.dtype] : BYTES[spec.dtype]);
+}
+
+/** An IEEE half-precision value from its 16 bits. */
+function halfToNumber(h: number): number {
+  const sign = h & 0x8000 ? -1 : 1;
+  const exponent = (h >> 10) & 0x1f;
+  const fraction = h & 0x3ff;
+  if (exponent === 0) return sign * fraction * 2 ** -24;
+  if (exponent === 0x1f) return fraction ? NaN : sign * Infinity;
+  return sign * (1 + fraction / 1024) * 2 ** (exponent - 15);
+}
+
+/** A quantized weight's values in its dtype: code·scale + min (rounded for int32), or float16 widened. */
+function dequantize(spec: WeightsManifestEntry & { quantization: WeightQuantization }, bytes: Uint8Array): Float32Array | Int32Array {
+  const { dtype, scale = 1, min = 0 } = spec.quantization;
+  const codes = dtype === 'uint8' ? bytes : new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2);
+  const out = spec.dtype === 'int32' ? new Int32Array(codes.length) : new Float32Array(codes.length);
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i];
+    out[i] = dtype === 'float16' ? halfToNumber(c) : spec.dtype === 'int32' ? Math.round(c * scale + min) : c * scale + min;
+  }
+  return out;
 }
 
 /** Throws unless `actual` bytes are exactly what the specs declare, naming the first weight cut short. */
@@ -68,7 +108,8 @@ export function decodeWeights(specs: readonly WeightsManifestEntry[], data: Uint
   return specs.map((s) => {
     const n = byteLength(s);
     // slice() copies into a fresh, aligned buffer that the tensor can view.
-    const values = new (arrayTypeFor(s.dtype))(data.slice(offset, offset + n).buffer);
+    const bytes = data.slice(offset, offset + n);
+    const values = s.quantization ? dequantize({ ...s, quantization: s.quantization }, bytes) : new (arrayTypeFor(s.dtype))(bytes.buffer);
     offset += n;
     return new Tensor(s.shape, s.dtype, values);
   });

@@ -83,7 +83,8 @@ describe('weight specs', () => {
   it('wrong dtypes', async () => {
     await expect(load((j) => (j.weightsManifest[0].weights[1].dtype = 'uint8'))).rejects.toThrow(/weights\[1\]\.dtype must be 'float32', 'int32' or 'bool' \(or 'float64' in files tessera wrote\), got "uint8"/);
     await expect(load((j) => (j.weightsManifest[0].weights[1].dtype = 'float64'))).rejects.toThrow(/weightData is truncated: it holds 44 bytes but the manifest declares 52/);
-    await expect(load((j) => (j.weightsManifest[0].weights[1].quantization = { dtype: 'uint8' }))).rejects.toThrow(/quantization must be absent/);
+    await expect(load((j) => (j.weightsManifest[0].weights[1].quantization = { dtype: 'uint8' }))).rejects.toThrow(/weights\[1\]\.quantization\.scale must be a finite number \(uint8 codes stand for code·scale \+ min\), got nothing/);
+    await expect(load((j) => (j.weightsManifest[0].weights[1].quantization = { dtype: 'int4', scale: 1, min: 0 }))).rejects.toThrow(/quantization\.dtype must be 'uint8', 'uint16' or 'float16', got "int4"/);
   });
 
   it('too few or too many weights', async () => {

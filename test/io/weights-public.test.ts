@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import * as tn from '../../src/index';
 
@@ -32,5 +33,51 @@ describe('tn.io weight helpers', () => {
     expect(() => tn.io.getModelArtifactsInfoForJSON({ modelTopology: new ArrayBuffer(2) as never })).toThrow(/modelTopology must be a JSON topology/);
     expect(() => tn.io.getWeightSpecs([{ paths: [] }] as never)).toThrow(/io.getWeightSpecs: weightsManifest\[0\]/);
     expect(() => tn.io.isHTTPScheme(3 as never)).toThrow(/io.isHTTPScheme: url must be a string, got number 3/);
+  });
+
+  it('decodeWeights dequantizes as TF.js: uint8 and uint16 codes as code·scale + min (rounded for int32), float16 widened', () => {
+    const halves = [0x3c00, 0xc000, 0x0001, 0x8000, 0x7bff, 0x7c00, 0xfc00, 0x7e00, 0x3555, 0x03ff];
+    const specs = [
+      { name: 'u8', shape: [2, 2], dtype: 'float32' as const, quantization: { dtype: 'uint8' as const, scale: 0.5, min: -1 } },
+      { name: 'u16', shape: [3], dtype: 'float32' as const, quantization: { dtype: 'uint16' as const, scale: 0.003, min: 0.25 } },
+      { name: 'ids', shape: [2], dtype: 'int32' as const, quantization: { dtype: 'uint8' as const, scale: 0.7, min: 3 } },
+      { name: 'h', shape: [halves.length], dtype: 'float32' as const, quantization: { dtype: 'float16' as const } },
+    ];
+    const bytes = new Uint8Array([0, 1, 128, 255, ...new Uint8Array(new Uint16Array([0, 40000, 65535]).buffer), 1, 4, ...new Uint8Array(new Uint16Array(halves).buffer)]);
+    const ours = tn.io.decodeWeights(bytes.slice().buffer, specs);
+    const theirs = tf.io.decodeWeights(bytes.slice().buffer, specs);
+    for (const s of specs) {
+      expect([s.name, ours[s.name].dtype, ours[s.name].shape]).toEqual([s.name, theirs[s.name].dtype, theirs[s.name].shape]);
+      expect(Array.from(ours[s.name].dataSync())).toEqual(Array.from(theirs[s.name].dataSync()));
+    }
+    expect(Array.from(ours.h.dataSync()).slice(0, 4)).toEqual([1, -2, 2 ** -24, -0]);
+  });
+
+  it('a model saved by TF.js with uint8-quantized weights loads and predicts as TF.js loads it', async () => {
+    const peer = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [4], activation: 'relu' }), tf.layers.dense({ units: 2 })] });
+    let artifacts: tf.io.ModelArtifacts | undefined;
+    await peer.save(tf.io.withSaveHandler(async (a) => ((artifacts = a), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } })));
+    const saved = artifacts as tf.io.ModelArtifacts;
+    // Each weight as uint8 codes over its own range, as tfjs-converter's --quantize_uint8 writes them.
+    const floats = new Float32Array(saved.weightData as ArrayBuffer);
+    let at = 0;
+    const codes: number[] = [];
+    const weightSpecs = (saved.weightSpecs as tf.io.WeightsManifestEntry[]).map((s) => {
+      const v = floats.subarray(at, (at += s.shape.reduce((a, b) => a * b, 1)));
+      const [min, max] = [Math.min(...v), Math.max(...v)];
+      const scale = (max - min) / 255 || 1;
+      for (const x of v) codes.push(Math.round((x - min) / scale));
+      return { ...s, quantization: { dtype: 'uint8' as const, scale, min } };
+    });
+    const quantized = { ...saved, weightSpecs, weightData: new Uint8Array(codes).buffer };
+    const back = await tf.loadLayersModel(tf.io.fromMemory(quantized));
+    const model = await tn.loadLayersModel(tn.io.fromMemory(quantized as tn.ModelArtifacts));
+    const x = [[0.5, -1, 2, 0.25], [1, 1, -0.5, 0]];
+    const want = (back.predict(tf.tensor(x)) as tf.Tensor).dataSync();
+    (model.predict(tn.tensor(x)) as tn.Tensor).dataSync().forEach((v, i) => expect(Math.abs(v - want[i])).toBeLessThan(1e-6));
+    // The weights themselves are the dequantized values, bit for bit.
+    model.getWeights().forEach((w, i) => expect(Array.from(w.dataSync())).toEqual(Array.from(back.getWeights()[i].dataSync())));
+    peer.dispose();
+    back.dispose();
   });
 });
