@@ -11,6 +11,7 @@ import type { Constraint } from './constraints';
 import { tfjsLayerConfig } from './tfjs-config';
 import type { Shape } from './symbolic';
 import { pythonicConfig, toSnakeCase, type ConfigValue } from '../util/case';
+import { ScopedSetting } from '../util/scoped-setting';
 
 /** What dispose() frees, as TF.js's DisposeResult. */
 export interface DisposeResult {
@@ -82,22 +83,16 @@ const takenNames = new Map<string, number>();
 const scopedNames = new WeakMap<Variable, string>();
 
 /** False while a throwaway layer is made to learn its weights' names and shapes (TF.js makes no such layer). */
-let takingNames = true;
+const takingNames = new ScopedSetting(true);
 
 /** Runs `make` (a probe of a layer's weights, disposed after) with its weights named as a first layer's, taking no name. */
 export function withoutTakingNames<T>(make: () => T): T {
-  const outer = takingNames;
-  takingNames = false;
-  try {
-    return make();
-  } finally {
-    takingNames = outer;
-  }
+  return takingNames.during(false, make);
 }
 
 /** A weight's name: the scoped one the first time, then with a count ('dense/kernel_1') as TF.js's getUniqueTensorName. */
 function uniqueWeightName(scoped: string): string {
-  if (!takingNames) return scoped;
+  if (!takingNames.value) return scoped;
   const index = takenNames.get(scoped) ?? 0;
   takenNames.set(scoped, index + 1);
   if (index === 0) return scoped;

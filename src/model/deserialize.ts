@@ -17,6 +17,7 @@ import { registeredClass } from '../layers/serialization';
 import { registeredPlan } from './registered-plan';
 import { checkUserDefinedMetadata } from './user-metadata';
 import { byteLength, checkByteLength, decodeWeights, readWeightSpecs, weightBytes } from '../io/weights';
+import { drawingFresh } from './saved-initializer';
 
 const MAX_LAYERS = 1000;
 
@@ -224,7 +225,8 @@ export function modelFromTopologyOnly(op: string, where: string, topologyValue: 
     where = `${where}.model_config`;
     topology = requireRecord(op, where, own(topology, 'model_config'));
   }
-  return modelFromTopology(op, where, own(topology, 'class_name'), own(topology, 'config'), null);
+  const [className, config] = [own(topology, 'class_name'), own(topology, 'config')];
+  return drawingFresh(() => modelFromTopology(op, where, className, config, null));
 }
 
 function modelFromTopology(op: string, where: string, className: unknown, config: unknown, weights: WeightSource): LayersModel {

@@ -1,4 +1,6 @@
-import type { Initializer } from '../layers/initializers';
+import { getInitializer, type Initializer } from '../layers/initializers';
+import { toCamelCase } from '../util/case';
+import { ScopedSetting } from '../util/scoped-setting';
 import { copyHostValues } from '../backend/host-values';
 import { Tensor, arrayTypeFor, sizeOfShape, type DType } from '../tensor/tensor';
 import { badValue, isRecord, own } from '../io/json-checks';
@@ -61,13 +63,29 @@ export function readInitializerSpec(op: string, where: string, v: unknown, fallb
   return { className, config };
 }
 
+const drawing = new ScopedSetting(false);
+
+/**
+ * Runs build (the reading of a topology) with the layers drawing each weight from the initializer the file names,
+ * where they have no saved values: a topology alone (tf.models.modelFromJSON) starts as TF.js starts it, not from
+ * placeholders that no file's values will replace.
+ */
+export function drawingFresh<T>(build: () => T): T {
+  return drawing.during(true, build);
+}
+
 /**
  * The initializer a loaded layer keeps: it records the file's initializer, so saving again writes what was
  * read even for classes tessera cannot draw from (TF.js's default VarianceScaling among them). It yields a copy
  * of the saved values when given them (the caller keeps and frees the values), and otherwise zeros as
- * placeholders that the file's values replace once the model is assembled.
+ * placeholders that the file's values replace once the model is assembled (or, in drawingFresh, fresh draws).
  */
 export function savedInitializer(spec: InitializerSpec, values?: Tensor): Initializer {
+  // The file spells modes and distributions in snake_case ('fan_avg', 'truncated_normal').
+  if (values === undefined && drawing.value) {
+    const config = Object.fromEntries(Object.entries(spec.config).map(([k, v]) => [k, typeof v === 'string' ? toCamelCase(v) : v]));
+    return getInitializer('loadLayersModel', 'initializer', { className: spec.className, config });
+  }
   return {
     className: spec.className,
     restores: true,

@@ -59,6 +59,19 @@ export const docs: Program[] = [
     },
   },
   {
+    name: 'models.modelFromJSON draws each weight from the initializer the topology names (ones, batch norm\'s defaults, an LSTM\'s unit forget bias)',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [
+        tf.layers.dense({ units: 2, inputShape: [3], kernelInitializer: 'ones', biasInitializer: tf.initializers.constant({ value: 0.5 }) }),
+        tf.layers.batchNormalization(),
+        tf.layers.repeatVector({ n: 2 }),
+        tf.layers.lstm({ units: 2, kernelInitializer: 'ones', recurrentInitializer: 'zeros', unitForgetBias: true }),
+      ] });
+      const copy = await tf.models.modelFromJSON(m.toJSON(null, false) as object);
+      return [...copy.getWeights(), copy.predict(tf.tensor2d([[1, -2, 0.5]])) as ReturnType<typeof tf.zeros>];
+    },
+  },
+  {
     name: 'erf of float32 values prints the digits TF.js prints (its cpu kernel\'s approximation)',
     run: (tf) => {
       const x = tf.tensor1d([0, 0.1, -0.1, 0.7, -1.5, 2.5, 4, 1e-3]);
