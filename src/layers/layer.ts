@@ -164,7 +164,7 @@ export abstract class Layer {
   /** Values for the weights once they exist (TF.js's `weights` argument). */
   private initialWeights: Tensor[] | null = null;
   /** Activity penalties of the calls since the training loop last took them. */
-  private pendingLosses: Tensor[] = [];
+  private pendingLosses: (Tensor | (() => Tensor))[] = [];
   /** A penalty on the layer's output, added to the loss for each training call (Keras divides by the batch size). */
   protected activityRegularizer: Regularizer | null = null;
 
@@ -705,14 +705,23 @@ export abstract class Layer {
     if (this.activityRegularizer && training) this.addLoss(div(this.activityRegularizer.apply(y), y.shape[0]));
   }
 
-  /** Records an activity penalty of the current call (TF.js's addLoss). */
-  protected addLoss(loss: Tensor): void {
-    this.pendingLosses.push(loss);
+  /**
+   * Adds a penalty of the current call to the training loss, as TF.js's addLoss: a tensor, or a function of no
+   * arguments giving one (TF.js's RegularizerFn), or a list of them; functions are called when the loss is summed,
+   * inside the gradient tape. As Keras, what a call adds counts for that step only (TF.js 4.22 keeps every call's
+   * functions and sums them all at each later step).
+   */
+  addLoss(losses: Tensor | (() => Tensor) | (() => Tensor)[]): void {
+    const list = Array.isArray(losses) ? losses : [losses];
+    list.forEach((l, i) => {
+      if (!(l instanceof Tensor) && typeof l !== 'function') throw argError(`${this.name}.addLoss`, Array.isArray(losses) ? `losses[${i}]` : 'losses', fmtValue(l), 'a Tensor or a function returning one');
+    });
+    this.pendingLosses.push(...list);
   }
 
-  /** The activity penalties recorded since the last take, and forgets them. */
+  /** The activity penalties recorded since the last take (functions called now), and forgets them. */
   takeLosses(): Tensor[] {
-    const out = this.pendingLosses;
+    const out = this.pendingLosses.map((l) => (typeof l === 'function' ? l() : l));
     this.pendingLosses = [];
     return [...out, ...this.nestedLayers().flatMap((l) => l.takeLosses())];
   }
@@ -721,7 +730,7 @@ export abstract class Layer {
   get losses(): (() => Tensor)[] {
     const pending = this.pendingLosses.slice();
     const own = this.vars.filter((v) => this.weightOptions.get(v)?.regularizer).map((v) => () => (this.weightOptions.get(v)?.regularizer as Regularizer).apply(v));
-    return [...own, ...this.nestedLayers().flatMap((l) => l.losses), ...pending.map((t) => () => t)];
+    return [...own, ...this.nestedLayers().flatMap((l) => l.losses), ...pending.map((t) => (typeof t === 'function' ? t : () => t))];
   }
 
   /** The penalties as tensors (to add to the loss inside the gradient tape); collects the activity penalties. */

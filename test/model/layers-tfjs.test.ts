@@ -124,3 +124,41 @@ describe('a Sequential model of only an InputLayer, as TF.js', () => {
     peer.dispose();
   });
 });
+
+describe('Layer.addLoss takes TF.js\'s penalty functions', () => {
+  /** A user layer, x·w with w from ones, that adds 0.1·Σw² from its call, as TF.js programs write it. */
+  const penalized = () => {
+    class Penalized extends tn.layers.Layer {
+      w: tn.LayerVariable | null = null;
+      override build(s: tn.Shape | tn.Shape[]): void {
+        this.w = this.addWeight('w', [(s as tn.Shape)[1] as number, 1], 'float32', tn.initializers.ones());
+      }
+      override call(inputs: tn.Tensor | tn.Tensor[]): tn.Tensor {
+        const w = this.w as tn.LayerVariable;
+        this.addLoss(() => tn.mul(0.1, tn.sum(tn.square(w.read()))));
+        return tn.matMul(Array.isArray(inputs) ? inputs[0] : inputs, w.read());
+      }
+      override computeOutputShape(s: tn.Shape | tn.Shape[]): tn.Shape {
+        return [(s as tn.Shape)[0], 1];
+      }
+      static get className(): string {
+        return 'Penalized';
+      }
+    }
+    return new Penalized({ inputShape: [2] });
+  };
+  const [x, y] = [[[1, 2], [3, 4]], [[1], [0]]];
+
+  it('each step adds what its call added, as a kernel regularizer does (Keras; TF.js 4.22 sums every earlier call\'s functions too)', async () => {
+    const model = tn.sequential({ layers: [penalized()] });
+    model.compile({ optimizer: tn.train.sgd(0.01), loss: 'meanSquaredError' });
+    const peer = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], useBias: false, kernelInitializer: 'ones', kernelRegularizer: tf.regularizers.l2({ l2: 0.1 }) })] });
+    peer.compile({ optimizer: tf.train.sgd(0.01), loss: 'meanSquaredError' });
+    const options = { epochs: 4, batchSize: 1, shuffle: false, verbose: 0 as const };
+    const [ours, theirs] = [await model.fit(tn.tensor(x), tn.tensor(y), options), await peer.fit(tf.tensor(x), tf.tensor(y), options)];
+    expect(maxDiff(ours.history.loss as number[], theirs.history.loss as number[])).toBeLessThan(1e-5);
+    expect(maxDiff(model.getWeights()[0].dataSync(), peer.getWeights()[0].dataSync())).toBeLessThan(1e-6);
+    expect(() => penalized().addLoss(3 as never)).toThrow(/addLoss: losses must be a Tensor or a function returning one, got 3/);
+    peer.dispose();
+  });
+});
