@@ -96,6 +96,12 @@ export function zerosVariable(shape: readonly number[], dtype: DType, name: stri
   return new Variable(new Tensor(shape, dtype, new (arrayTypeFor(dtype))(shape.reduce((a, b) => a * b, 1))), false, name);
 }
 
+/** The variables alive, by name, in the registry's order, as TF.js's engine().registeredVariables. */
+export function registeredVariables(): Record<string, Variable> {
+  const live = [...byName.values()].map((r) => r.deref()).filter((v): v is Variable => v !== undefined && !v.isDisposed);
+  return Object.fromEntries(live.sort(registryOrder).map((v) => [v.name, v]));
+}
+
 /** Disposes every variable still alive (model weights and optimizer slots included), as tf.disposeVariables(). */
 export function disposeVariables(): void {
   for (const ref of byName.values()) ref.deref()?.dispose();

@@ -43,6 +43,23 @@ describe('TF.js names behind the types, at run time', () => {
     expect([await it.next(), await it.next()]).toEqual([await peerIt.next(), await peerIt.next()]);
   });
 
+  it('engine() has TF.js\'s registeredVariables (live variables by name), tidy and keep', () => {
+    const v = tn.variable(tn.tensor([1, 2]), true, 'engine_probe_v');
+    const peer = tf.variable(tf.tensor([1, 2]), true, 'engine_probe_v');
+    expect(tn.engine().registeredVariables.engine_probe_v).toBe(v);
+    expect(tf.engine().registeredVariables.engine_probe_v).toBe(peer);
+    v.dispose();
+    peer.dispose();
+    expect('engine_probe_v' in tn.engine().registeredVariables).toBe(false);
+    expect('engine_probe_v' in tf.engine().registeredVariables).toBe(false);
+    let inner: tn.Tensor | undefined;
+    const kept = tn.engine().tidy(() => {
+      inner = tn.ones([2]);
+      return tn.engine().keep(tn.zeros([1]));
+    });
+    expect([inner?.isDisposed, kept.isDisposed]).toEqual([true, false]);
+  });
+
   it('tidy takes a name first, returns what fn returns and frees the rest', () => {
     const before = tn.memory().numTensors;
     const y = tn.tidy('square plus one', () => tn.square(tn.tensor1d([1, 2, 3])).add(1));
