@@ -120,7 +120,7 @@ export function trainStep(model: TrainableModel, c: Compiled, plan: StepPlan, xs
     if (!Number.isFinite(loss) && terminateOnNaN) {
       throw new Error(`fit: the loss became ${loss} at ${where}; that batch's update was not applied (pass terminateOnNaN: false to continue regardless)`);
     }
-    tidy(() => c.optimizer.applyGradients(grads));
+    tidy(() => c.optimizer.applyGradientMap(grads, true));
     tidy(() => {
       for (const l of layers) l.applyConstraints();
     });

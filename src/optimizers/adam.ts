@@ -29,7 +29,7 @@ export class AdamOptimizer extends Optimizer {
     this.holdScalar(this.beta2);
   }
 
-  protected update(param: Variable, g: Tensor): void {
+  protected override update(param: Variable, g: Tensor): void {
     backend().adamUpdate(param, g, this.slot(param, 'm'), this.slot(param, 'v'), {
       learningRate: this.learningRate,
       beta1: this.beta1,

@@ -67,7 +67,7 @@ export class RMSPropOptimizer extends Optimizer {
     this.centered = assertBoolean(op, 'centered', centered ?? false);
   }
 
-  protected update(p: Variable, g: Tensor): void {
+  protected override update(p: Variable, g: Tensor): void {
     const ms = this.slot(p, 'rms');
     const mom = this.slot(p, 'momentum');
     const nextMs = add(mul(ms, this.decay), mul(square(g), 1 - this.decay));
@@ -102,7 +102,7 @@ export class AdagradOptimizer extends Optimizer {
     this.initialAccumulatorValue = checkRate('train.adagrad', 'initialAccumulatorValue', initialAccumulatorValue ?? 0.1, 0, Infinity);
   }
 
-  protected update(p: Variable, g: Tensor): void {
+  protected override update(p: Variable, g: Tensor): void {
     const acc = this.slot(p, 'accumulator', this.initialAccumulatorValue);
     const next = add(acc, square(g));
     step(acc, next);
@@ -130,7 +130,7 @@ export class AdadeltaOptimizer extends Optimizer {
     this.epsilon = checkRate('train.adadelta', 'epsilon', epsilon ?? EPSILON, 0, Infinity);
   }
 
-  protected update(p: Variable, g: Tensor): void {
+  protected override update(p: Variable, g: Tensor): void {
     const accGrad = this.slot(p, 'accum_grad');
     const accUpdate = this.slot(p, 'accum_var');
     const nextGrad = add(mul(accGrad, this.rho), mul(square(g), 1 - this.rho));
@@ -166,7 +166,7 @@ export class AdamaxOptimizer extends Optimizer {
     this.holdScalar(this.beta1);
   }
 
-  protected update(p: Variable, g: Tensor): void {
+  protected override update(p: Variable, g: Tensor): void {
     const m = this.slot(p, 'm');
     const u = this.slot(p, 'v');
     const t = this.iterations;

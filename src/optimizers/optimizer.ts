@@ -38,8 +38,12 @@ export abstract class Optimizer {
   /** The scalars held by holdScalar, freed by dispose(). */
   private readonly held = new Set<Tensor>();
 
-  constructor(op: string, learningRate: number) {
-    this.rate = checkRate(op, 'learningRate', learningRate, 0, Infinity);
+  /**
+   * The built-in optimizers pass their name and learning rate; a subclass written as for TF.js calls super() with
+   * neither (TF.js's base takes none) and keeps its own settings.
+   */
+  constructor(op?: string, learningRate?: number) {
+    this.rate = op === undefined && learningRate === undefined ? 0 : checkRate(op ?? 'Optimizer', 'learningRate', learningRate, 0, Infinity);
   }
 
   /** The learning rate; it may be changed between steps (a schedule, a callback), as TF.js's field. */
@@ -58,11 +62,27 @@ export abstract class Optimizer {
     for (const [v, g] of pairs) tidy(() => this.update(v, g));
   }
 
+  /**
+   * @internal Applies the gradients minimize and fit took. A subclass with its own applyGradients (as TF.js programs
+   * write one) gets them as TF.js's minimize gives them: [{name, tensor}] when the variables were listed (fit lists
+   * them), else a {name: gradient} map.
+   */
+  applyGradientMap(grads: Map<Variable, Tensor>, listed: boolean): void {
+    if (this.applyGradients === Optimizer.prototype.applyGradients) this.applyGradients(grads);
+    else if (listed) this.applyGradients([...grads].map(([v, tensor]) => ({ name: v.name, tensor })));
+    else this.applyGradients(Object.fromEntries([...grads].map(([v, g]) => [v.name, g])));
+  }
+
+  /** Counts a step, for a subclass with its own applyGradients, as TF.js's incrementIterations. */
+  protected incrementIterations(): void {
+    this.iterations++;
+  }
+
   /** Runs f, takes the gradients of its scalar result for the trainable variables (or varList), applies them; as TF.js. */
   minimize(f: () => Tensor, returnCost = false, varList?: Variable[]): Scalar | null {
     if (typeof f !== 'function') throw argError(`${this.className}.minimize`, 'f', fmtValue(f), 'a function returning a scalar Tensor');
     const { value, grads } = variableGradsList(f, varList);
-    tidy(() => this.applyGradients(grads));
+    tidy(() => this.applyGradientMap(grads, varList != null));
     for (const g of grads.values()) g.dispose();
     if (returnCost) return value as Scalar;
     value.dispose();
@@ -75,7 +95,10 @@ export abstract class Optimizer {
     return variableGrads(f, varList);
   }
 
-  protected abstract update(v: Variable, g: Tensor): void;
+  /** One variable's step; a subclass defines it, or instead its own applyGradients (as TF.js subclasses do). */
+  protected update(v: Variable, _g: Tensor): void {
+    throw new Error(`${this.className}.applyGradients: ${this.className} defines neither update(variable, gradient) nor its own applyGradients, so it cannot step ${v.name}`);
+  }
 
   /** A slot variable of param (created filled with `fill` on first use), named `${param.name}/${kind}`. */
   protected slot(param: Variable, kind: string, fill = 0): Variable {

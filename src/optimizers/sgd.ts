@@ -26,7 +26,7 @@ export class SGDOptimizer extends Optimizer {
     this.c = this.holdScalar(-learningRate);
   }
 
-  protected update(v: Variable, g: Tensor): void {
+  protected override update(v: Variable, g: Tensor): void {
     backend().sgdUpdate(v, g, this.momentum > 0 ? this.slot(v, 'momentum') : null, this.stepRate, this.momentum);
   }
 

@@ -75,3 +75,51 @@ describe('optimizers take the same steps as TF.js 4.22', () => {
     expect(() => model.compile({ optimizer: 'nadam', loss: 'meanSquaredError' })).toThrow(/'adam', 'adamw', 'sgd', 'rmsprop', 'adagrad', 'adadelta', 'adamax', got "nadam"/);
   });
 });
+
+describe('an optimizer subclass written as for TF.js (super() with no arguments, its own applyGradients)', () => {
+  it('trains in fit and minimize as the same class does on TF.js, getting {variable name: gradient} and finding variables in engine().registeredVariables', async () => {
+    type Lib = typeof tn;
+    const make = (lib: Lib, lr: number): tn.Optimizer => {
+      class HalvingSGD extends lib.Optimizer {
+        constructor(private readonly lr: number) {
+          super();
+        }
+        // As TF.js's own optimizers read them: [{name, tensor}] from fit, {name: gradient} from minimize.
+        override applyGradients(grads: Record<string, tn.Tensor> | { name: string; tensor: tn.Tensor }[]): void {
+          for (const [name, g] of Array.isArray(grads) ? grads.map((e) => [e.name, e.tensor] as const) : Object.entries(grads)) {
+            const v = lib.engine().registeredVariables[name];
+            lib.tidy(() => v.assign(lib.sub(v, lib.mul(this.lr / (1 + this.iterations), g))));
+          }
+          this.incrementIterations();
+        }
+        override getConfig() {
+          return { lr: this.lr };
+        }
+      }
+      return new HalvingSGD(lr);
+    };
+    const [x, y] = [[[1, 2], [3, -1], [0.5, 0.5]], [[1], [0], [2]]];
+    const ours = tn.sequential({ layers: [tn.layers.dense({ units: 1, inputShape: [2], kernelInitializer: 'ones' })] });
+    const peer = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], kernelInitializer: 'ones' })] });
+    ours.compile({ optimizer: make(tn, 0.1), loss: 'meanSquaredError' });
+    peer.compile({ optimizer: make(tf as unknown as Lib, 0.1) as unknown as tf.Optimizer, loss: 'meanSquaredError' });
+    const options = { epochs: 3, batchSize: 3, shuffle: false, verbose: 0 as const };
+    const [h, hp] = [await ours.fit(tn.tensor(x), tn.tensor(y), options), await peer.fit(tf.tensor(x), tf.tensor(y), options)];
+    h.history.loss.forEach((v, i) => expect(Math.abs(v - (hp.history.loss[i] as number))).toBeLessThan(1e-6));
+    expect(h.history.loss[2]).toBeLessThan(h.history.loss[0]);
+    const v = tn.variable(tn.tensor([3, -1]));
+    const vp = tf.variable(tf.tensor([3, -1]));
+    const [opt, optPeer] = [make(tn, 0.25), make(tf as unknown as Lib, 0.25) as unknown as tf.Optimizer];
+    for (let i = 0; i < 3; i++) {
+      opt.minimize(() => tn.sum(tn.square(v)));
+      optPeer.minimize(() => tf.sum(tf.square(vp)));
+    }
+    expect(Array.from(v.dataSync())).toEqual(Array.from(vp.dataSync()));
+    class Empty extends tn.Optimizer {
+      override getConfig() {
+        return {};
+      }
+    }
+    expect(() => new Empty().minimize(() => tn.sum(tn.square(v)))).toThrow(/Optimizer.applyGradients: Optimizer defines neither update\(variable, gradient\) nor its own applyGradients/);
+  });
+});
