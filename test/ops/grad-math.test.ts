@@ -159,3 +159,35 @@ describe('math ops: backward rules and their gradients (Hessian-vector products)
     }), { ...RUNS, numRuns: 6 });
   });
 });
+
+describe('activations\' first and second derivatives stay exact where the activation saturates (float64)', () => {
+  const SELU_SCALE_ALPHA = 1.0507009873554805 * 1.6732632423543772;
+  /** d/dx and d²/dx² of f at each x, elementwise (the sum's gradient, and the gradient of that gradient). */
+  const derivatives = (f: (t: tn.Tensor) => tn.Tensor, xs: number[]): [number[], number[]] => {
+    const x = tn.tensor(xs, [xs.length], 'float64');
+    const d1 = tn.grad((t) => tn.sum(f(t)))(x);
+    const d2 = tn.grad((t) => tn.sum(tn.grad((u) => tn.sum(f(u)))(t)))(x);
+    return [Array.from(d1.dataSync()), Array.from(d2.dataSync())];
+  };
+  const close = (got: number[], want: number[]) => got.forEach((g, i) => expect(Math.abs(g - want[i])).toBeLessThanOrEqual(1e-13 * Math.abs(want[i])));
+  const sig = (x: number) => 1 / (1 + Math.exp(-x));
+
+  it('elu and selu below zero: eˣ and scale·alpha·eˣ, also at x = −40 (not y + alpha, which cancels to 0)', () => {
+    const xs = [-40, -30, -20, -5, -0.5];
+    for (const [f, k] of [[tn.elu, 1], [tn.selu, SELU_SCALE_ALPHA]] as const) {
+      const [d1, d2] = derivatives((t) => f(t), xs);
+      close(d1, xs.map((x) => k * Math.exp(x)));
+      close(d2, xs.map((x) => k * Math.exp(x)));
+    }
+  });
+
+  it('softplus and logSigmoid: second derivatives ±σ(x)σ(−x), also at |x| = 50 (not y(1 − y), which cancels to 0)', () => {
+    const xs = [50, 30, 20, 2, -3, -50];
+    const [s1, s2] = derivatives((t) => tn.softplus(t), xs);
+    close(s1, xs.map(sig));
+    close(s2, xs.map((x) => sig(x) * sig(-x)));
+    const [l1, l2] = derivatives((t) => tn.logSigmoid(t), xs);
+    close(l1, xs.map((x) => sig(-x)));
+    close(l2, xs.map((x) => -sig(x) * sig(-x)));
+  });
+});

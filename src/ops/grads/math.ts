@@ -1,6 +1,7 @@
 import { SELU_SCALE, SELU_SCALE_ALPHA } from '../../backend/math-constants';
 import type { Tensor } from '../../tensor/tensor';
-import { add, div, equal, greater, mul, sub } from '../binary';
+import { add, div, equal, greater, minimum, mul, sub } from '../binary';
+import { softplus } from '../activations';
 import { lessEqual } from '../compare';
 import { cumsum, type CumsumAttrs } from '../cumsum';
 import { prod } from '../reduce-math';
@@ -9,7 +10,7 @@ import { reshape } from '../reshape';
 import { eye } from '../sequences';
 import { inversePerm, transpose } from '../transpose';
 import { cos, cosh, sin, sinh } from '../trig';
-import { exp, neg, sigmoid, sqrt, square, step } from '../unary';
+import { exp, neg, sqrt, square, step } from '../unary';
 import { binaryGrad, unaryGrad, zeroGrad } from './elementwise';
 import { rule, type GradientTable } from './table';
 
@@ -68,12 +69,15 @@ export const mathGrads: GradientTable = {
   log1p: unaryGrad((dy, x) => div(dy, add(x, 1))),
   expm1: unaryGrad((dy, _x, y) => mul(dy, add(y, 1))),
   erf: unaryGrad((dy, x) => mul(dy, mul(exp(neg(square(x))), TWO_OVER_SQRT_PI))),
-  // Below 0, elu' = eˣ = y + 1 and selu' = scale·alpha·eˣ = y + scale·alpha.
-  elu: unaryGrad((dy, x, y) => piecewise(dy, step(x), 1, add(y, 1))),
-  selu: unaryGrad((dy, x, y) => piecewise(dy, step(x), SELU_SCALE, add(y, SELU_SCALE_ALPHA))),
+  // Below 0, elu' = eˣ and selu' = scale·alpha·eˣ, taken as exp(min(x, 0)): y + 1 (TF.js's form) loses every digit
+  // as y nears −1 (from x ≈ −20 in float64), and the min keeps eˣ from overflowing where the mask drops it.
+  elu: unaryGrad((dy, x) => piecewise(dy, step(x), 1, exp(minimum(x, 0)))),
+  selu: unaryGrad((dy, x) => piecewise(dy, step(x), SELU_SCALE, mul(exp(minimum(x, 0)), SELU_SCALE_ALPHA))),
   relu6: unaryGrad((dy, x) => mul(dy, mul(step(x), lessEqual(x, 6)))),
-  softplus: unaryGrad((dy, x) => mul(dy, sigmoid(x))),
-  logSigmoid: unaryGrad((dy, x) => mul(dy, sigmoid(neg(x)))),
+  // σ(x) as exp(−softplus(−x)) (and σ(−x) as exp(−softplus(x))): the same values, but their own derivative comes out
+  // as σ(x)·σ(−x), where the sigmoid's rule, y·(1 − y), loses every digit of 1 − y once σ nears 1 (|x| ≈ 30 in float64).
+  softplus: unaryGrad((dy, x) => mul(dy, exp(neg(softplus(neg(x)))))),
+  logSigmoid: unaryGrad((dy, x) => mul(dy, exp(neg(softplus(x))))),
   asinh: unaryGrad((dy, x) => div(dy, sqrt(add(square(x), 1)))),
   acosh: unaryGrad((dy, x) => div(dy, sqrt(sub(square(x), 1)))),
   atanh: unaryGrad((dy, x) => div(dy, sub(1, square(x)))),
