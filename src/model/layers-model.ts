@@ -200,17 +200,12 @@ export class LayersModel extends Layer implements TrainableModel {
 
   /** The layers that make the model's inputs, as TF.js's model.inputLayers. */
   get inputLayers(): Layer[] {
-    return this.layersMaking(this.inputs);
+    return this.inputs.map((t) => t.sourceLayer as Layer);
   }
 
   /** The layers that make the model's outputs, as TF.js's model.outputLayers. */
   get outputLayers(): Layer[] {
-    return this.layersMaking(this.outputs);
-  }
-
-  private layersMaking(tensors: SymbolicTensor[]): Layer[] {
-    const layers = this.layers;
-    return tensors.map((t) => layers.find((l) => l === t.sourceLayer) as Layer);
+    return this.outputs.map((t) => t.sourceLayer as Layer);
   }
 
   /** Whether any layer keeps states between calls. */

@@ -1,5 +1,5 @@
 import { InputLayer } from '../layers/input-layer';
-import { Layer, type DisposeResult } from '../layers/layer';
+import { Layer } from '../layers/layer';
 import type { SymbolicTensor } from '../layers/symbolic';
 import type { Tensor } from '../tensor/tensor';
 import { argError, fmtValue } from '../util/validate';
@@ -126,12 +126,6 @@ export class Sequential extends LayersModel {
     // An input of another dtype than the first layer's (int32 ids) is written as TF.js writes it: an InputLayer first.
     const feed = this.inputTensor && !(this.layerList[0] instanceof InputLayer) && this.inputTensor.dtype !== this.layerList[0].dtype ? [{ class_name: 'InputLayer', config: (this.inputTensor.sourceLayer as InputLayer).savedConfig() }] : [];
     return { class_name: 'Sequential', config: { name: this.name, layers: [...feed, ...layers] } };
-  }
-
-  override dispose(): DisposeResult {
-    const numDisposedVariables = this.layerList.reduce((n, l) => n + l.dispose().numDisposedVariables, 0);
-    this.compiled?.optimizer.dispose();
-    return { refCountAfterDispose: 0, numDisposedVariables };
   }
 }
 
