@@ -4,7 +4,8 @@ import { Tensor } from '../tensor/tensor';
 import { tensorsIn, tidy } from '../tensor/tidy';
 import type { TensorContainer } from '../tensor/tfjs-types';
 import type { TensorLike } from '../tensor/value-types';
-import { Random, hashSeed, nextDefaultSeed } from '../util/random';
+import { nextDefaultSeed } from '../util/random';
+import { alea } from '../util/alea';
 import { argError, fmtValue } from '../util/validate';
 import { prefetched, shuffled } from './streams';
 
@@ -156,9 +157,11 @@ export class Dataset<T = unknown> {
     if (!Number.isInteger(bufferSize) || bufferSize === 0) throw argError('Dataset.shuffle', 'bufferSize', fmtValue(bufferSize), 'a positive integer');
     if (seed !== undefined && typeof seed !== 'string' && !Number.isFinite(seed)) throw argError('Dataset.shuffle', 'seed', fmtValue(seed), 'a string or a finite number');
     const base = this;
-    const seeds = new Random(seed === undefined ? nextDefaultSeed() : typeof seed === 'string' ? hashSeed(seed) : seed);
-    const fixed = seeds.int(2 ** 32);
-    return new Dataset<T>(() => shuffled(base.stream(), bufferSize, new Random(reshuffleEachIteration ? seeds.int(2 ** 32) : fixed)), this.size);
+    // Each pass's stream is seeded from the seed's own as TF.js seeds it (two draws summed, or one), so a seed gives
+    // TF.js's orders; without reshuffling every pass takes the first pass's seed (TF.js 4.22 draws a new one).
+    const seeds = alea(seed ?? nextDefaultSeed());
+    const fixed = reshuffleEachIteration ? null : seeds.int32();
+    return new Dataset<T>(() => shuffled(base.stream(), bufferSize, alea(fixed ?? seeds.int32() + seeds.int32())), this.size);
   }
 
   /** The same elements, with up to bufferSize of them read ahead, as dataset.prefetch. */

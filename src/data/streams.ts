@@ -1,30 +1,39 @@
-import type { Random } from '../util/random';
+import type { AleaStream } from '../util/alea';
 
 // The buffered passes behind Dataset.shuffle and Dataset.prefetch, on plain async iterators.
 
 /**
- * A windowed shuffle, as TF.js's: a buffer of up to bufferSize elements is filled from the source; each step
- * hands out a uniformly chosen one (its slot taken by the buffer's last) and refills from the source. A buffer at
- * least the dataset's size gives a full uniform permutation; a buffer of one keeps the order.
+ * A windowed shuffle, as TF.js's, draw for draw: a buffer of bufferSize reads of the source is kept full (the
+ * source's end is read into it too, as often as it takes); each step takes a uniformly chosen slot (its place taken
+ * by the buffer's last) and, when that slot held an element, refills the buffer and hands the element out. So a
+ * seed gives TF.js's order; a buffer at least the dataset's size gives a full uniform permutation.
  */
-export async function* shuffled<T>(source: AsyncIterator<T, unknown>, bufferSize: number, rng: Random): AsyncGenerator<T> {
-  const buffer: T[] = [];
+export async function* shuffled<T>(source: AsyncIterator<T, unknown>, bufferSize: number, random: AleaStream): AsyncGenerator<T> {
+  const buffer: IteratorResult<T, unknown>[] = [];
+  let ended: IteratorResult<T, unknown> | null = null;
   let exhausted = false;
   const refill = async (): Promise<void> => {
-    while (!exhausted && buffer.length < bufferSize) {
-      const r = await source.next();
-      if (r.done) exhausted = true;
-      else buffer.push(r.value);
+    while (buffer.length < bufferSize) {
+      // The source is not read past its end: its end stands for every later read.
+      const r = ended ?? (await source.next());
+      if (r.done) ended = r;
+      buffer.push(r);
     }
   };
-  await refill();
-  while (buffer.length > 0) {
-    const j = rng.int(buffer.length);
-    const chosen = buffer[j];
-    const last = buffer.pop() as T;
-    if (j < buffer.length) buffer[j] = last;
-    yield chosen;
+  for (;;) {
+    if (!exhausted) await refill();
+    let chosen: IteratorResult<T, unknown> | null = null;
+    while (buffer.length > 0 && chosen === null) {
+      const j = Math.floor(random.next() * buffer.length);
+      const r = buffer[j];
+      const last = buffer.pop() as IteratorResult<T, unknown>;
+      if (j < buffer.length) buffer[j] = last;
+      if (r.done) exhausted = true;
+      else chosen = r;
+    }
+    if (chosen === null) return;
     await refill();
+    yield chosen.value;
   }
 }
 

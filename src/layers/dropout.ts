@@ -1,6 +1,7 @@
 import { Random, nextDefaultSeed } from '../util/random';
 import { Tensor, arrayTypeFor, sizeOfShape } from '../tensor/tensor';
 import { mul } from '../ops/binary';
+import { dropout } from '../ops/dropout';
 import { argError, fmtValue } from '../util/validate';
 import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
 
@@ -73,8 +74,10 @@ export class Dropout extends Layer {
 
   override call(x: Tensor, options: CallOptions): Tensor {
     if (!options.training || this.rate === 0) return x;
-    // The stream starts at the first training call, so making (or loading) a model draws no seed.
-    this.rng ??= new Random(this.seed ?? nextDefaultSeed());
+    // A seed gives TF.js's mask for it, the same one at every call, as TF.js draws it. Without one the stream
+    // starts at the first training call, so making (or loading) a model draws no seed.
+    if (this.seed !== undefined) return dropout(x, this.rate, this.maskShape(x), this.seed);
+    this.rng ??= new Random(nextDefaultSeed());
     return mul(x, dropoutMask(this.rng, this.maskShape(x), this.rate, x.dtype));
   }
 

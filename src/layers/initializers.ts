@@ -1,4 +1,5 @@
 import { Random, nextDefaultSeed } from '../util/random';
+import { gaussSampler, uniformSampler, type Sampler } from '../util/tfjs-samplers';
 import { toCamelCase } from '../util/case';
 import { Tensor, arrayTypeFor, sizeOfShape, type DType } from '../tensor/tensor';
 import { argError, assertFiniteNumber, fmtValue } from '../util/validate';
@@ -20,29 +21,47 @@ function fans(shape: readonly number[]): [number, number] {
   return [shape[shape.length - 2] * receptive, shape[shape.length - 1] * receptive];
 }
 
-function make(className: string, config: Record<string, number | string | null>, draw: (shape: readonly number[], rng: Random) => () => number, seed?: number, random = true): Initializer {
+/**
+ * Where an initializer's values come from. With a seed, TF.js's samplers for that seed (every apply starts the
+ * seed's stream afresh, as TF.js's initializers do), so a seeded initializer gives TF.js's values; without one,
+ * tessera's process-wide seeded stream.
+ */
+interface Draws {
+  uniform(min: number, max: number): Sampler;
+  /** Normal values; with `truncated`, redrawn until within two standard deviations of the mean. */
+  normal(mean: number, stddev: number, truncated: boolean): Sampler;
+}
+
+function seededDraws(seed: number): Draws {
+  return {
+    uniform: (min, max) => uniformSampler(seed, min, max),
+    normal: (mean, stddev, truncated) => gaussSampler(seed, mean, stddev, truncated, false),
+  };
+}
+
+function streamDraws(rng: Random): Draws {
+  return {
+    uniform: (min, max) => () => rng.uniform(min, max),
+    normal: (mean, stddev, truncated) => () => {
+      let z = rng.normal();
+      while (truncated && Math.abs(z) > 2) z = rng.normal();
+      return mean + stddev * z;
+    },
+  };
+}
+
+function make(className: string, config: Record<string, number | string | null>, draw: (shape: readonly number[], draws: Draws) => Sampler, seed?: number, random = true): Initializer {
   if (seed != null && !Number.isFinite(seed)) throw argError(className, 'seed', String(seed), 'a finite number');
   return {
     className,
     // Only the random initializers take a seed; TF.js writes {} for the constant ones.
     getConfig: () => (random ? { ...config, seed: seed ?? null } : { ...config }),
     apply(shape, dtype = 'float32') {
-      const rng = new Random(seed ?? nextDefaultSeed());
-      const next = draw(shape, rng);
+      const next = draw(shape, seed == null ? streamDraws(new Random(nextDefaultSeed())) : seededDraws(seed));
       const values = new (arrayTypeFor(dtype))(sizeOfShape(shape));
       for (let i = 0; i < values.length; i++) values[i] = next();
       return new Tensor(shape, dtype, values);
     },
-  };
-}
-
-/** Normal draws beyond two standard deviations are redrawn, as Keras's truncated normal. */
-function truncatedDraw(rng: Random, stddev: number): () => number {
-  return () => {
-    for (;;) {
-      const z = rng.normal();
-      if (Math.abs(z) <= 2) return z * stddev;
-    }
   };
 }
 
@@ -54,12 +73,7 @@ function checkConfig<T extends object>(op: string, config: T | undefined): T {
 
 /** Uniform in ±sqrt(6 / (fanIn + fanOut)): Keras's default for kernels. */
 export function glorotUniform(config?: { seed?: number }): Initializer {
-  config = checkConfig('initializers.glorotUniform', config);
-  return make('GlorotUniform', {}, (shape, rng) => {
-    const [fanIn, fanOut] = fans(shape);
-    const limit = Math.sqrt(6 / (fanIn + fanOut));
-    return () => rng.uniform(-limit, limit);
-  }, config.seed);
+  return scaled('initializers.glorotUniform', { scale: 1, mode: 'fanAvg', distribution: 'uniform', seed: checkConfig('initializers.glorotUniform', config).seed }, 'GlorotUniform');
 }
 
 /**
@@ -67,31 +81,26 @@ export function glorotUniform(config?: { seed?: number }): Initializer {
  * deviations with stddev sqrt(2 / (fanIn + fanOut)); TF.js saves it as the VarianceScaling it is.
  */
 export function glorotNormal(config?: { seed?: number }): Initializer {
-  config = checkConfig('initializers.glorotNormal', config);
-  return make('VarianceScaling', { scale: 1, mode: 'fan_avg', distribution: 'normal' }, (shape, rng) => {
-    const [fanIn, fanOut] = fans(shape);
-    return truncatedDraw(rng, Math.sqrt(2 / (fanIn + fanOut)));
-  }, config.seed);
+  return scaled('initializers.glorotNormal', { scale: 1, mode: 'fanAvg', distribution: 'normal', seed: checkConfig('initializers.glorotNormal', config).seed });
 }
 
-/** Truncated normal with stddev sqrt(2 / fanIn) (corrected for the truncation, as Keras). */
+/** Truncated normal with stddev sqrt(2 / fanIn), as TF.js draws it (Keras also divides by 0.8796 for the truncation). */
 export function heNormal(config?: { seed?: number }): Initializer {
-  config = checkConfig('initializers.heNormal', config);
-  return make('HeNormal', {}, (shape, rng) => truncatedDraw(rng, Math.sqrt(2 / fans(shape)[0]) / 0.8796256610342398), config.seed);
+  return scaled('initializers.heNormal', { scale: 2, mode: 'fanIn', distribution: 'normal', seed: checkConfig('initializers.heNormal', config).seed }, 'HeNormal');
 }
 
 export function randomUniform(config?: { minval?: number; maxval?: number; seed?: number }): Initializer {
   config = checkConfig('initializers.randomUniform', config);
   const minval = assertFiniteNumber('initializers.randomUniform', 'minval', config.minval ?? -0.05);
   const maxval = assertFiniteNumber('initializers.randomUniform', 'maxval', config.maxval ?? 0.05);
-  return make('RandomUniform', { minval, maxval }, (_shape, rng) => () => rng.uniform(minval, maxval), config.seed);
+  return make('RandomUniform', { minval, maxval }, (_shape, draws) => draws.uniform(minval, maxval), config.seed);
 }
 
 export function randomNormal(config?: { mean?: number; stddev?: number; seed?: number }): Initializer {
   config = checkConfig('initializers.randomNormal', config);
   const mean = assertFiniteNumber('initializers.randomNormal', 'mean', config.mean ?? 0);
   const stddev = assertFiniteNumber('initializers.randomNormal', 'stddev', config.stddev ?? 0.05);
-  return make('RandomNormal', { mean, stddev }, (_shape, rng) => () => mean + stddev * rng.normal(), config.seed);
+  return make('RandomNormal', { mean, stddev }, (_shape, draws) => draws.normal(mean, stddev, false), config.seed);
 }
 
 /**
@@ -101,15 +110,17 @@ export function randomNormal(config?: { mean?: number; stddev?: number; seed?: n
 export function orthogonal(config?: { gain?: number; seed?: number }): Initializer {
   config = checkConfig('initializers.orthogonal', config);
   const gain = assertFiniteNumber('initializers.orthogonal', 'gain', config.gain ?? 1);
-  return make('Orthogonal', { gain }, (shape, rng) => {
+  return make('Orthogonal', { gain }, (shape, draws) => {
     if (shape.length < 2) throw argError('initializers.orthogonal', 'shape', `[${shape.join(', ')}]`, 'rank >= 2');
     const cols = shape[shape.length - 1];
     const rows = sizeOfShape(shape) / cols;
-    // n vectors of length len, orthonormalised in place; n <= len.
+    // n vectors of length len, orthonormalised in place; n <= len. They are the columns of a [len, n] normal
+    // float32 draw, as TF.js draws the matrix it factors (its QR's Q, signed so R's diagonal is positive, is the same basis).
     const n = Math.min(rows, cols);
     const len = Math.max(rows, cols);
     const v = new Float64Array(n * len);
-    for (let i = 0; i < v.length; i++) v[i] = rng.normal();
+    const normal = draws.normal(0, 1, false);
+    for (let k = 0; k < len; k++) for (let i = 0; i < n; i++) v[i * len + k] = Math.fround(normal());
     for (let i = 0; i < n; i++) {
       const vi = v.subarray(i * len, (i + 1) * len);
       for (let j = 0; j < i; j++) {
@@ -123,12 +134,12 @@ export function orthogonal(config?: { gain?: number; seed?: number }): Initializ
       norm = Math.sqrt(norm);
       for (let k = 0; k < len; k++) vi[k] /= norm;
     }
-    // Row-major [rows, cols]: vector i is row i when rows <= cols, else column i.
+    // Row-major [rows, cols]: vector i is row i when rows < cols (TF.js transposes Q then), else column i.
     let at = 0;
     return () => {
       const r = Math.floor(at / cols);
       const c = at++ % cols;
-      return gain * (rows <= cols ? v[r * len + c] : v[c * len + r]);
+      return gain * (rows < cols ? v[r * len + c] : v[c * len + r]);
     };
   }, config.seed);
 }
@@ -151,22 +162,20 @@ export function varianceScaling(config?: VarianceScalingConfig): Initializer {
   return scaled('initializers.varianceScaling', checkConfig('initializers.varianceScaling', config));
 }
 
-function scaled(op: string, config: VarianceScalingConfig): Initializer {
+function scaled(op: string, config: VarianceScalingConfig, className = 'VarianceScaling'): Initializer {
   const scale = assertFiniteNumber(op, 'scale', config.scale ?? 1);
   if (scale <= 0) throw argError(op, 'scale', String(scale), 'a positive number');
   const mode = config.mode ?? 'fanIn';
   if (!Object.hasOwn(FAN_MODES, mode)) throw argError(op, 'mode', fmtValue(mode), `one of ${Object.keys(FAN_MODES).map((m) => `'${m}'`).join(', ')}`);
   const distribution = config.distribution ?? 'normal';
   if (!Object.hasOwn(DISTRIBUTIONS, distribution)) throw argError(op, 'distribution', fmtValue(distribution), `one of ${Object.keys(DISTRIBUTIONS).map((d) => `'${d}'`).join(', ')}`);
-  return make('VarianceScaling', { scale, mode: FAN_MODES[mode], distribution: DISTRIBUTIONS[distribution] }, (shape, rng) => {
+  // The named kernels (glorotUniform, heNormal) save as their own classes with no config, as TF.js saves them.
+  const saved: Record<string, number | string> = className === 'VarianceScaling' ? { scale, mode: FAN_MODES[mode], distribution: DISTRIBUTIONS[distribution] } : {};
+  return make(className, saved, (shape, draws) => {
     const [fanIn, fanOut] = fans(shape);
     const fan = mode === 'fanIn' ? fanIn : mode === 'fanOut' ? fanOut : (fanIn + fanOut) / 2;
     const s = scale / Math.max(1, fan);
-    if (distribution === 'uniform') {
-      const limit = Math.sqrt(3 * s);
-      return () => rng.uniform(-limit, limit);
-    }
-    return truncatedDraw(rng, Math.sqrt(s));
+    return distribution === 'uniform' ? draws.uniform(-Math.sqrt(3 * s), Math.sqrt(3 * s)) : draws.normal(0, Math.sqrt(s), true);
   }, config.seed);
 }
 
@@ -190,10 +199,7 @@ export function truncatedNormal(config?: { mean?: number; stddev?: number; seed?
   config = checkConfig('initializers.truncatedNormal', config);
   const mean = assertFiniteNumber('initializers.truncatedNormal', 'mean', config.mean ?? 0);
   const stddev = assertFiniteNumber('initializers.truncatedNormal', 'stddev', config.stddev ?? 0.05);
-  return make('TruncatedNormal', { mean, stddev }, (_shape, rng) => {
-    const draw = truncatedDraw(rng, stddev);
-    return () => mean + draw();
-  }, config.seed);
+  return make('TruncatedNormal', { mean, stddev }, (_shape, draws) => draws.normal(mean, stddev, true), config.seed);
 }
 
 /** Every value the same: TF.js's constant({value}), value required. */

@@ -1,7 +1,8 @@
 import type { Rank } from '../tensor/value-types';
 import { Tensor, arrayTypeFor, sizeOfShape, type DType } from '../tensor/tensor';
 import { makeTensor, type TensorLike, toTensor } from './tensor-like';
-import { Random, nextDefaultSeed } from '../util/random';
+import { nextDefaultSeed } from '../util/random';
+import { gaussSampler, uniformSampler, type Sampler } from '../util/tfjs-samplers';
 import { argError, assertFiniteNumber, assertShape, describeValue, fmtShape } from '../util/validate';
 import { assertDtype } from '../tensor/checks';
 import { recordOp } from '../tensor/tape';
@@ -64,58 +65,68 @@ function filledLike(op: 'zerosLike' | 'onesLike', x: Tensor | TensorLike, value:
   return y;
 }
 
-/** @internal A tensor of `shape` filled by draws from a seeded generator (the next default seed when none is given). */
-export function randomTensor(op: string, shape: readonly number[], dtype: DType, seed: number | undefined, draw: (r: Random) => number): Tensor {
+/** @internal The seed a random op draws from: the one given (a string or a finite number), else the next default seed. */
+export function seedOf(op: string, seed: unknown): string | number {
+  if (seed == null) return nextDefaultSeed();
+  if (typeof seed === 'string') return seed;
+  return assertFiniteNumber(op, 'seed', seed);
+}
+
+/**
+ * @internal A tensor of `shape` filled in order from the sampler for its seed: TF.js's sampler over TF.js's
+ * generator, so a given seed gives TF.js's values.
+ */
+export function randomTensor(op: string, shape: readonly number[], dtype: DType, seed: unknown, sampler: (seed: string | number) => Sampler): Tensor {
   const s = assertShape(op, 'shape', shape);
-  // An int32 tensor takes the draws truncated, as TF.js; random bools are refused, as TF.js does.
+  // An int32 tensor takes uniform draws truncated (stored), as TF.js; random bools are refused, as TF.js does.
   if (assertDtype(op, 'dtype', dtype) === 'bool') throw argError(op, 'dtype', "'bool'", "'float32', 'int32' or 'float64'");
-  const rng = new Random(seed == null ? nextDefaultSeed() : assertFiniteNumber(op, 'seed', seed));
+  const next = sampler(seedOf(op, seed));
   const values = new (arrayTypeFor(dtype))(sizeOfShape(s));
-  for (let i = 0; i < values.length; i++) values[i] = draw(rng);
+  for (let i = 0; i < values.length; i++) values[i] = next();
   return new Tensor(s, dtype, values);
 }
 
 /** Uniform in [minval, maxval), as tf.randomUniform(shape, minval, maxval, dtype, seed). */
-export function randomUniform<R extends Rank = Rank>(shape: readonly number[], minval?: number, maxval?: number, dtype?: DType, seed?: number): Tensor<R> {
+export function randomUniform<R extends Rank = Rank>(shape: readonly number[], minval?: number, maxval?: number, dtype?: DType, seed?: number | string): Tensor<R> {
   minval ??= 0; maxval ??= 1; dtype ??= 'float32';
   assertFiniteNumber('randomUniform', 'minval', minval);
   assertFiniteNumber('randomUniform', 'maxval', maxval);
-  return randomTensor('randomUniform', shape, dtype, seed, (r) => r.uniform(minval, maxval)) as Tensor<R>;
+  return randomTensor('randomUniform', shape, dtype, seed, (sd) => uniformSampler(sd, minval, maxval)) as Tensor<R>;
 }
 
-/** Normal with the given mean and standard deviation, as tf.randomNormal(shape, mean, stdDev, dtype, seed). */
-export function randomNormal<R extends Rank = Rank>(shape: readonly number[], mean?: number, stdDev?: number, dtype?: DType, seed?: number): Tensor<R> {
+/** Normal with the given mean and standard deviation, as tf.randomNormal(shape, mean, stdDev, dtype, seed); int32 values are rounded. */
+export function randomNormal<R extends Rank = Rank>(shape: readonly number[], mean?: number, stdDev?: number, dtype?: DType, seed?: number | string): Tensor<R> {
   mean ??= 0; stdDev ??= 1; dtype ??= 'float32';
   assertFiniteNumber('randomNormal', 'mean', mean);
   assertFiniteNumber('randomNormal', 'stdDev', stdDev);
-  return randomTensor('randomNormal', shape, dtype, seed, (r) => mean + stdDev * r.normal()) as Tensor<R>;
+  return randomTensor('randomNormal', shape, dtype, seed, (sd) => gaussSampler(sd, mean, stdDev, false, dtype === 'int32')) as Tensor<R>;
 }
 
 /**
  * Normal values redrawn until within two standard deviations of the mean, as
  * tf.truncatedNormal(shape, mean, stdDev, dtype, seed).
  */
-export function truncatedNormal<R extends Rank = Rank>(shape: readonly number[], mean?: number, stdDev?: number, dtype?: DType, seed?: number): Tensor<R> {
+export function truncatedNormal<R extends Rank = Rank>(shape: readonly number[], mean?: number, stdDev?: number, dtype?: DType, seed?: number | string): Tensor<R> {
   mean ??= 0; stdDev ??= 1; dtype ??= 'float32';
   assertFiniteNumber('truncatedNormal', 'mean', mean);
   assertFiniteNumber('truncatedNormal', 'stdDev', stdDev);
   // TF.js's sampler never returns for one below 0 (no draw lies within ±2 of it); a mirrored draw would hide the mistake.
   if (stdDev < 0) throw argError('truncatedNormal', 'stdDev', String(stdDev), 'a number ≥ 0');
-  return randomTensor('truncatedNormal', shape, dtype, seed, (r) => {
-    let z = r.normal();
-    while (Math.abs(z) > 2) z = r.normal();
-    return mean + stdDev * z;
-  }) as Tensor<R>;
+  return randomTensor('truncatedNormal', shape, dtype, seed, (sd) => gaussSampler(sd, mean, stdDev, true, dtype === 'int32')) as Tensor<R>;
 }
 
 /** int32 values uniform over the integers in [minval, maxval), as tf.randomUniformInt(shape, minval, maxval, seed). */
-export function randomUniformInt<R extends Rank = Rank>(shape: readonly number[], minval: number, maxval: number, seed?: number): Tensor<R> {
+export function randomUniformInt<R extends Rank = Rank>(shape: readonly number[], minval: number, maxval: number, seed?: number | string): Tensor<R> {
   const op = 'randomUniformInt';
   for (const [arg, v] of [['minval', minval], ['maxval', maxval]] as const) {
     if (typeof v !== 'number' || !Number.isInteger(v)) throw argError(op, arg, describeValue(v), 'an integer');
   }
   if (maxval <= minval) throw argError(op, 'maxval', String(maxval), `an integer above minval (${minval})`);
-  return randomTensor(op, shape, 'int32', seed, (r) => minval + r.int(maxval - minval)) as Tensor<R>;
+  // TF.js's uniform draw, floored: TF.js truncates it toward zero, which for negative values makes minval rare.
+  return randomTensor(op, shape, 'int32', seed, (sd) => {
+    const next = uniformSampler(sd, minval, maxval);
+    return () => Math.floor(next());
+  }) as Tensor<R>;
 }
 
 function rankedTensor(op: string, rank: number, values: TensorLike, shape: readonly number[] | undefined, dtype: DType | undefined): Tensor {
@@ -155,7 +166,7 @@ export function tensor6d(values: TensorLike, shape?: [number, number, number, nu
 }
 
 /** Standard normal values (mean 0, standard deviation 1), as tf.randomStandardNormal(shape, dtype, seed). */
-export function randomStandardNormal<R extends Rank = Rank>(shape: readonly number[], dtype?: DType, seed?: number): Tensor<R> {
+export function randomStandardNormal<R extends Rank = Rank>(shape: readonly number[], dtype?: DType, seed?: number | string): Tensor<R> {
   dtype ??= 'float32';
-  return randomTensor('randomStandardNormal', shape, dtype, seed, (r) => r.normal()) as Tensor<R>;
+  return randomTensor('randomStandardNormal', shape, dtype, seed, (sd) => gaussSampler(sd, 0, 1, false, dtype === 'int32')) as Tensor<R>;
 }

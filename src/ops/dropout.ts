@@ -4,7 +4,6 @@ import { Tensor, arrayTypeFor } from '../tensor/tensor';
 import { argError, describeValue, fmtShape, fmtValue } from '../util/validate';
 import { mul } from './binary';
 import { randomUniform } from './creation';
-import { hashSeed } from '../util/random';
 
 /** The mask's shape, as TF.js reads noiseShape: x's shape when absent; null entries take x's dims. */
 function noiseShapeOf(x: Tensor, noiseShape: readonly (number | null)[] | undefined): number[] {
@@ -22,8 +21,8 @@ function noiseShapeOf(x: Tensor, noiseShape: readonly (number | null)[] | undefi
 /**
  * Zeroes each element (or each slice along noiseShape's size-1 axes) with probability `rate` and scales the rest
  * by 1 / (1 - rate), as tf.dropout(x, rate, noiseShape?, seed?). The mask comes from randomUniform with the given
- * seed (a number, or a string hashed to one; the global seeded stream when absent), so a run replays exactly; it
- * is a constant for the gradient.
+ * seed (the global seeded stream when absent) in TF.js's arithmetic, so a seed gives TF.js's mask; it is a constant
+ * for the gradient.
  */
 export function dropout(x: Tensor, rate: number, noiseShape?: (number | null)[], seed?: number | string): Tensor {
   assertTensor('dropout', 'x', x);
@@ -32,12 +31,13 @@ export function dropout(x: Tensor, rate: number, noiseShape?: (number | null)[],
   if (seed != null && typeof seed !== 'string' && !Number.isFinite(seed)) throw argError('dropout', 'seed', describeValue(seed), 'a finite number or a string');
   const shape = noiseShapeOf(x, noiseShape);
   if (rate === 0) return mul(x, 1);
-  const keep = 1 - rate;
-  const draws = randomUniform(shape, 0, 1, x.dtype, typeof seed === 'string' ? hashSeed(seed) : seed);
+  // floor(u + keep) / keep, as TF.js computes it (in float32 for a float32 x): 1 / keep with probability keep, else 0.
+  const round = x.dtype === 'float32' ? Math.fround : (v: number): number => v;
+  const keep = round(1 - rate);
+  const draws = randomUniform(shape, 0, 1, x.dtype, seed);
   const u = draws.dataSync();
   const mask = new (arrayTypeFor(x.dtype))(u.length);
-  // floor(u + keep) / keep, as TF.js: 1 / keep with probability keep, else 0.
-  for (let i = 0; i < u.length; i++) mask[i] = Math.floor(u[i] + keep) / keep;
+  for (let i = 0; i < u.length; i++) mask[i] = Math.floor(round(u[i] + keep)) / keep;
   draws.dispose();
   return mul(x, new Tensor(shape, x.dtype, mask));
 }

@@ -1,7 +1,7 @@
 import type { Rank } from '../tensor/value-types';
 import { Tensor, arrayTypeFor, sizeOfShape, type DType } from '../tensor/tensor';
 import { assertDtype } from '../tensor/checks';
-import type { Random } from '../util/random';
+import { gammaSampler } from '../util/tfjs-samplers';
 import { argError, assertFiniteNumber, assertShape, describeValue } from '../util/validate';
 import { randomTensor } from './creation';
 
@@ -18,33 +18,20 @@ export function rand<R extends Rank = Rank>(shape: readonly number[], randFuncti
   return new Tensor(s, dtype, values) as Tensor<R>;
 }
 
-/** One Gamma(alpha, 1) draw by Marsaglia and Tsang's method; alpha < 1 through Gamma(alpha + 1)·U^(1/alpha). */
-function gammaDraw(r: Random, alpha: number): number {
-  if (alpha < 1) return gammaDraw(r, alpha + 1) * Math.pow(1 - r.next(), 1 / alpha);
-  const d = alpha - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    let z: number;
-    let v: number;
-    do {
-      z = r.normal();
-      v = 1 + c * z;
-    } while (v <= 0);
-    v = v * v * v;
-    const u = 1 - r.next();
-    if (Math.log(u) < 0.5 * z * z + d - d * v + d * Math.log(v)) return d * v;
-  }
-}
-
 /**
- * Gamma-distributed values with shape alpha and rate beta (mean alpha / beta), as
- * tf.randomGamma(shape, alpha, beta, dtype, seed); seeded draws replay exactly.
+ * Gamma-distributed values with shape alpha and rate beta (mean alpha / beta), as tf.randomGamma(shape, alpha, beta,
+ * dtype, seed) documents them: TF.js 4.22 multiplies its draws by beta instead. Both draw the same Gamma(alpha, 1)
+ * values for a seed, so with beta = 1 a seed gives TF.js's values.
  */
-export function randomGamma<R extends Rank = Rank>(shape: readonly number[], alpha: number, beta?: number, dtype?: 'float32' | 'int32' | 'float64', seed?: number): Tensor<R> {
+export function randomGamma<R extends Rank = Rank>(shape: readonly number[], alpha: number, beta?: number, dtype?: 'float32' | 'int32' | 'float64', seed?: number | string): Tensor<R> {
   beta ??= 1; dtype ??= 'float32';
   const op = 'randomGamma';
   for (const [arg, v] of [['alpha', alpha], ['beta', beta]] as const) {
     if (assertFiniteNumber(op, arg, v) <= 0) throw argError(op, arg, String(v), 'a positive number');
   }
-  return randomTensor(op, shape, dtype, seed, (r) => gammaDraw(r, alpha) / beta) as Tensor<R>;
+  const [round, rate] = [dtype === 'int32', beta];
+  return randomTensor(op, shape, dtype, seed, (sd) => {
+    const next = gammaSampler(sd, alpha, round);
+    return () => (round ? Math.round(next() / rate) : next() / rate);
+  }) as Tensor<R>;
 }

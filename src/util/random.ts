@@ -73,10 +73,3 @@ export function nextDefaultSeed(): number {
   seedCounter = (Math.imul(seedCounter, 1664525) + 1013904223) >>> 0;
   return seedCounter;
 }
-
-/** A string seed (TF.js takes either) as a number: its FNV-1a hash. */
-export function hashSeed(seed: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-}
