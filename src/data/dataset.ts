@@ -236,14 +236,15 @@ export class Dataset<T = unknown> {
   /** Calls f on every element, in order. */
   async forEachAsync(f: (value: T) => void): Promise<void> {
     if (typeof f !== 'function') throw argError('Dataset.forEachAsync', 'f', fmtValue(f), 'a function');
-    for await (const v of this.each()) f(v);
+    // As TF.js, an element's tensors are freed once f has seen it, unless f returns them.
+    for await (const v of this.each()) disposeExcept(v, f(v));
   }
 
   /** Every element, in order (refused for an endless dataset, as TF.js). */
   async toArray(): Promise<T[]> {
     if (this.size === Infinity) throw new Error('Can not convert infinite data stream to array.');
     const out: T[] = [];
-    await this.forEachAsync((v) => out.push(v));
+    for await (const v of this.each()) out.push(v);
     return out;
   }
 }

@@ -11,22 +11,22 @@ export { keep } from './scopes';
  * collector would free them anyway; on the gpu backend this is what keeps texture memory flat.
  */
 
-/** The tensors in a container (a tensor, or arrays, maps and objects of them, at any depth), as TF.js's getTensorsInContainer. */
+/**
+ * The tensors in a container (a tensor, or arrays, maps and objects of them, at any depth, each visited once), as
+ * TF.js's getTensorsInContainer: an array's named properties count too (programs keep per-variable lists under a
+ * variable's name in an array).
+ */
 export function tensorsIn(container: unknown): Set<Tensor> {
   const found = new Set<Tensor>();
-  collect(container, found);
+  collect(container, found, new Set());
   return found;
 }
 
-function collect(result: unknown, into: Set<Tensor>): void {
-  if (result === null || typeof result !== 'object') return;
-  if (result instanceof Tensor) {
-    into.add(result);
-  } else if (Array.isArray(result) || result instanceof Map) {
-    for (const r of result.values()) collect(r, into);
-  } else {
-    for (const v of Object.values(result)) collect(v, into);
-  }
+function collect(result: unknown, into: Set<Tensor>, seen: Set<object>): void {
+  if (result === null || typeof result !== 'object' || seen.has(result)) return;
+  seen.add(result);
+  if (result instanceof Tensor) into.add(result);
+  else for (const v of result instanceof Map ? result.values() : Object.values(result)) collect(v, into, seen);
 }
 
 /**
@@ -62,8 +62,7 @@ function absorbUnended(scope: Set<Disposable>): void {
 /** After a scope has closed: disposes what it made except what `result` holds or was kept, handing those outward. */
 function release(scope: Set<Disposable>, result: unknown): void {
   const outer = currentScope();
-  const survivors = new Set<Tensor>();
-  collect(result, survivors);
+  const survivors = tensorsIn(result);
   // A gradient still being taken may need anything made here in its backward pass: hand it all to the outer scope.
   const holdAll = isRecording();
   for (const t of scope) {
@@ -100,7 +99,5 @@ export function endScope(result?: TensorContainer): void {
 
 /** Disposes every tensor found in the argument (a tensor, an array or an object of them). */
 export function dispose(container: unknown): void {
-  const found = new Set<Tensor>();
-  collect(container, found);
-  for (const t of found) t.dispose();
+  for (const t of tensorsIn(container)) t.dispose();
 }

@@ -43,6 +43,26 @@ async function artifactsOf(lib: TL, model: tf.LayersModel): Promise<tf.io.ModelA
 }
 
 const scenarios: Record<string, Scenario> = {
+  'per-variable gradient lists kept under names in an array (as tfjs-examples/cart-pole), then disposed': async (lib) => {
+    const record: tf.Tensor[][][] = [];
+    (record as unknown as Record<string, tf.Tensor[][]>)['dense/kernel'] = [[lib.ones([2]), lib.ones([2])], [lib.ones([2])]];
+    (record as unknown as Record<string, tf.Tensor[][]>)['dense/bias'] = [[lib.ones([1])]];
+    lib.dispose(record);
+  },
+  'a tidy returning an array with a tensor under a named property keeps that tensor': async (lib) => {
+    const kept = lib.tidy(() => Object.assign([lib.ones([1])], { named: lib.ones([2]) }));
+    expect(Array.from(kept.named.dataSync())).toEqual([1, 1]);
+    lib.dispose([kept[0], kept.named]);
+  },
+  'a container that holds itself': async (lib) => {
+    const box: { t: tf.Tensor; self?: tf.TensorContainer } = { t: lib.ones([3]) };
+    box.self = box;
+    lib.dispose(box);
+  },
+  'dataset.forEachAsync over batches and over {xs, ys} elements': async (lib) => {
+    await lib.data.array([[1, 2], [3, 4], [5, 6], [7, 8]]).map((v) => lib.tensor1d(v as number[])).batch(2).forEachAsync(() => undefined);
+    await lib.data.array([1, 2, 3]).map((v) => ({ xs: lib.scalar(v as number), ys: lib.scalar(2 * (v as number)) })).forEachAsync(() => undefined);
+  },
   'a dense layer applied once, then disposed': async (lib) => {
     const d = lib.layers.dense({ units: 3 });
     const x = lib.ones([2, 4]);
