@@ -87,6 +87,24 @@ describe('masks as TensorFlow.js 4.22 propagates them (predict, same weights)', 
     });
   }
 
+  for (const kind of ['lstm', 'gru', 'simpleRNN'] as const) {
+    it(`${kind} with an initial state: a leading masked step outputs that state, as TF.js (Keras gives zeros)`, () => {
+      const { ours, theirs } = twin((L) => {
+        const ids = L.input({ shape: [4] });
+        const h0 = L.input({ shape: [3] });
+        const e = sym(L.layers.embedding({ inputDim: 7, outputDim: 2, maskZero: true }).apply(ids));
+        const r = sym(L.layers[kind]({ units: 3, returnSequences: true }).apply(e, { initialState: kind === 'lstm' ? [h0, h0] : [h0] }));
+        return L.model({ inputs: [ids, h0], outputs: r });
+      });
+      const rows = [[0, 1, 0, 2], [0, 0, 3, 0]];
+      const h = [[0.5, -0.5, 0.25], [-1, 0.75, 0.1]];
+      const a = ours.predict([tn.tensor2d(rows), tn.tensor2d(h)]) as tn.Tensor;
+      const b = theirs.predict([tf.tensor2d(rows), tf.tensor2d(h)]) as tf.Tensor;
+      expect(maxDiff(a.dataSync(), b.dataSync())).toBeLessThan(1e-6);
+      expect(Array.from(a.slice([0, 0, 0], [1, 1, 3]).dataSync())).toEqual(h[0].map(Math.fround));
+    });
+  }
+
   it('training follows the same masks: the seq2seq model with padding fits as in TF.js (sgd, 3 epochs, no shuffle)', async () => {
     const { ours, theirs } = twin(CASES[6].build);
     const { t, p } = feed(IDS);

@@ -212,7 +212,9 @@ export class RNN extends Layer {
     const xp = unstack(cell.project(seq), 1);
     let states = initial ?? this.stateValues ?? cell.stateSize.map((n) => zeros([b, n], this.dtype));
     const outputs: Tensor[] = [];
-    let previous: Tensor = zeros([b, this.units], this.dtype);
+    // A masked step outputs the output state it keeps (a stack's states start with its last cell's), as TF.js: a
+    // leading masked step gives the initial state (Keras gives zeros there).
+    let previous: Tensor = states[0];
     for (let i = 0; i < steps; i++) {
       const t = this.goBackwards ? maskSteps - 1 - i : i;
       const r = cell.step(xp[i], states);
