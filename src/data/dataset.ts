@@ -84,10 +84,10 @@ export class Dataset<T = unknown> {
   /** A fresh pass over the elements. */
   async iterator(): Promise<DatasetIterator<T>> {
     const it = this.stream();
-    // Past the end the value is null, as TF.js's iterators give it.
+    // Past the end the value is null, as TF.js's iterators give it, but for a generator's own last value.
     return { next: async () => {
       const r = await it.next();
-      return r.done ? { done: true, value: null } : r;
+      return r.done ? { done: true, value: r.value ?? null } : r;
     } };
   }
 
@@ -267,7 +267,8 @@ export function generator<T>(generatorFn: () => Iterator<T> | AsyncIterator<T> |
     const it = await generatorFn();
     for (;;) {
       const r = await it.next();
-      if (r.done) return;
+      // A value that comes with done is handed on with it, as TF.js: fitDataset and evaluateDataset use it.
+      if (r.done) return r.value;
       yield r.value;
     }
   }, null);
@@ -282,7 +283,7 @@ export function func<T>(f: () => IteratorResult<T> | Promise<IteratorResult<T>>)
   return new Dataset<T>(async function* () {
     for (;;) {
       const r = await f();
-      if (r.done) return;
+      if (r.done) return r.value;
       yield r.value;
     }
   }, null);

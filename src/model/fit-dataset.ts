@@ -62,17 +62,24 @@ export async function evaluateDatasetValues(op: string, model: TrainableModel, c
   const it = await dataset.iterator();
   let sums: number[] | null = null;
   let seen = 0;
-  for (let b = 0; batches === null || b < batches; b++) {
+  for (let b = 0; batches === null || b < batches; ) {
     const r = await it.next();
-    if (r.done) break;
-    const made: Tensor[] = [];
-    try {
-      const { xs, ys, n } = batchOf(op, model, c, r.value, made);
-      const values = evaluateValues(model, c, xs, ys, n);
-      sums = (sums ?? values.map(() => 0)).map((s, i) => s + values[i] * n);
-      seen += n;
-    } finally {
-      disposeBatch(made, r.value);
+    // As TF.js, a batch that comes with done (a generator's last {value, done: true}) counts too.
+    if (r.value) {
+      const made: Tensor[] = [];
+      try {
+        const { xs, ys, n } = batchOf(op, model, c, r.value, made);
+        const values = evaluateValues(model, c, xs, ys, n);
+        sums = (sums ?? values.map(() => 0)).map((s, i) => s + values[i] * n);
+        seen += n;
+        b++;
+      } finally {
+        disposeBatch(made, r.value);
+      }
+    }
+    if (r.done) {
+      if (batches !== null) console.warn(`${op}: the dataset ran out after ${b} of the ${batches} batches asked for; evaluating those (make it give at least that many, e.g. with repeat())`);
+      break;
     }
   }
   if (!sums || seen === 0) throw new Error(`${op}: the dataset gave no batches to evaluate`);
@@ -105,14 +112,19 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
       if (batchesPerEpoch === null && epoch > o.initialEpoch) it = await dataset.iterator();
       const sums: Logs = {};
       let seen = 0;
-      for (let step = 0; (batchesPerEpoch === null || step < batchesPerEpoch) && !model.stopTraining; step++) {
+      let exhausted = false;
+      for (let step = 0; (batchesPerEpoch === null || step < batchesPerEpoch) && !model.stopTraining; ) {
         const r = await it.next();
-        if (r.done) {
-          if (batchesPerEpoch !== null) {
-            console.warn(`fitDataset: batchesPerEpoch is ${batchesPerEpoch}, but the dataset ran out after ${step} batches of epoch ${epoch + 1}; training stops (make the dataset give at least batchesPerEpoch * epochs batches, e.g. with repeat())`);
-            model.stopTraining = true;
-          }
+        // As TF.js: with batchesPerEpoch, a dataset that runs out ends the epoch unvalidated, and every later epoch
+        // the same way; without it, the end of the dataset ends the epoch, after the batch that came with done.
+        if (r.done && batchesPerEpoch !== null) {
+          console.warn(`fitDataset: batchesPerEpoch is ${batchesPerEpoch}, but the dataset ran out after ${step} batches of epoch ${epoch + 1}; the epoch ends without validation (make the dataset give at least batchesPerEpoch * epochs batches, e.g. with repeat())`);
+          exhausted = true;
           break;
+        }
+        if (r.value == null) {
+          if (r.done) break;
+          continue;
         }
         if (callbacks.has('onBatchBegin')) await callbacks.call('onBatchBegin', step, {});
         const made: Tensor[] = [];
@@ -129,9 +141,12 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
         for (const [k, v] of Object.entries(logs)) sums[k] = (sums[k] ?? 0) + v * n;
         if (callbacks.has('onBatchEnd')) await callbacks.call('onBatchEnd', step, { batch: step, size: n, ...logs });
         await yielder.batchEnd(epoch, step, logs);
+        step++;
+        if (r.done) break;
       }
       let valScores: number[] | null = null;
-      if (valDataset) valScores = await evaluateDatasetValues(op, model, c, valDataset, validationBatches);
+      if (exhausted) valScores = null;
+      else if (valDataset) valScores = await evaluateDatasetValues(op, model, c, valDataset, validationBatches);
       else if (vd !== undefined) valScores = validationScores(op, model, c, vd as [TensorOrArrayOrMap, TensorOrArrayOrMap], o.validationBatchSize);
       await callbacks.call('onEpochEnd', epoch, endEpoch(history, epoch, names, valScores, sums, seen));
       await yielder.epochEnd();

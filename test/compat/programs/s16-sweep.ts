@@ -1,0 +1,58 @@
+import type { Program, TF } from '../harness';
+
+// Programs from a sweep of tfjs-examples-style code (cart-pole, jena-weather, date-conversion attention) and browser
+// demos: what they do with datasets, containers of tensors and masked RNNs.
+
+/** A generator of {xs, ys} batches whose last one comes with done: true, as jena-weather's batch function ends. */
+const lastWithDone = (tf: TF) => () => {
+  let i = 0;
+  return { next: () => { i++; return { value: { xs: tf.fill([2, 1], i), ys: tf.zeros([2, 1]) }, done: i >= 3 }; } };
+};
+
+/** Four {xs, ys} batches, then the end. */
+const fourBatches = (tf: TF) => () => {
+  let i = 0;
+  return { next: () => { i++; return i > 4 ? { value: undefined, done: true } : { value: { xs: tf.fill([2, 1], i), ys: tf.zeros([2, 1]) }, done: false }; } };
+};
+
+const unitModel = (tf: TF) => {
+  const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1], kernelInitializer: 'ones', useBias: false })] });
+  model.compile({ loss: 'meanAbsoluteError', optimizer: tf.train.sgd(0) });
+  return model;
+};
+
+export const s16Sweep: Program[] = [
+  {
+    name: 'a generator\'s last batch, given with done: true, counts in evaluateDataset and fitDataset (toArray drops it)',
+    run: async (tf) => {
+      const model = unitModel(tf);
+      const n = (await tf.data.generator(lastWithDone(tf)).toArray()).length;
+      const score = await model.evaluateDataset(tf.data.generator(lastWithDone(tf)) as never);
+      const h = await model.fitDataset(tf.data.generator(lastWithDone(tf)) as never, { epochs: 1, verbose: 0, validationData: tf.data.generator(lastWithDone(tf)) as never });
+      return [n, score, h.history];
+    },
+  },
+  {
+    name: 'fitDataset whose dataset runs out before epochs × batchesPerEpoch: later epochs end empty and unvalidated',
+    run: async (tf) => {
+      const model = unitModel(tf);
+      const ends: unknown[] = [];
+      const h = await model.fitDataset(tf.data.generator(fourBatches(tf)) as never, {
+        epochs: 4, batchesPerEpoch: 2, verbose: 0, validationData: tf.data.generator(fourBatches(tf)) as never,
+        callbacks: { onEpochEnd: async (e, logs) => { ends.push([e, logs]); } },
+      });
+      return [h.history, h.epoch, ends];
+    },
+  },
+  {
+    name: 'dataset.forEachAsync frees each element after the callback; tensors it returns stay',
+    run: async (tf) => {
+      const start = tf.memory().numTensors;
+      let sum = 0;
+      await tf.data.array([[1, 2], [3, 4], [5, 6], [7, 8]]).map((v) => tf.tensor1d(v as number[])).batch(2).forEachAsync((b) => { sum += (b as never as { dataSync(): Float32Array }).dataSync()[0]; });
+      const afterForEach = tf.memory().numTensors - start;
+      const kept = await tf.data.array([1, 2, 3]).map((v) => tf.scalar(v as number)).toArray();
+      return [sum, afterForEach, tf.memory().numTensors - start, kept];
+    },
+  },
+];
