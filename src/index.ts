@@ -1,3 +1,5 @@
+import * as metricsNs from './model/metrics-public';
+import { scopedAll } from './ops/op-scope';
 export { Tensor, TensorBuffer } from './tensor/tensor';
 export type { DType, NestedArray, FloatArray, TypedArray } from './tensor/tensor';
 export { Rank } from './tensor/value-types';
@@ -39,7 +41,7 @@ export type { History, CustomCallbackArgs, Logs, EarlyStoppingCallbackArgs } fro
 export { callbacks, Callback, CustomCallback, EarlyStopping } from './model/callbacks';
 export type { Shape } from './layers/symbolic';
 export type { YieldEveryOptions } from './model/yield';
-export * as metrics from './model/metrics-public';
+export const metrics = scopedAll(metricsNs);
 export { train, Optimizer, AdamOptimizer, AdamWOptimizer, SGDOptimizer, MomentumOptimizer, RMSPropOptimizer, AdagradOptimizer, AdadeltaOptimizer, AdamaxOptimizer } from './optimizers/index';
 export * as initializers from './layers/initializers-public';
 export * as data from './data/index';

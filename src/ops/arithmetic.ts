@@ -2,7 +2,9 @@ import { assertSameDtype } from '../tensor/checks';
 import { tidy } from '../tensor/tidy';
 import type { Tensor } from '../tensor/tensor';
 import { argError, describeValue, fmtShape } from '../util/validate';
-import { add, maximum, minimum, operands, sub } from './binary';
+import { add, greater, operands, sub } from './binary';
+import { less } from './compare';
+import { where } from './where';
 import { cast } from './cast';
 import { square } from './unary';
 import { toTensor, type TensorLike } from './tensor-like';
@@ -21,9 +23,11 @@ export function clipByValue<T extends Tensor>(x: T | TensorLike, clipValueMin: n
   }
   // An int32 or bool x keeps its dtype, the clipped values truncated, as TF.js's (clip [-9] to -2.5 gives -2).
   if (x.dtype === 'int32' || x.dtype === 'bool') return cast(clipByValue(cast(x, 'float32'), clipValueMin, clipValueMax), x.dtype) as T;
-  // Ties go to the first operand of maximum / minimum, so x = a bound keeps its gradient. In a scope, as TF.js's
-  // ops: the bounds' scalars and the lower clip do not outlive the call.
-  return tidy(() => minimum(maximum(x, clipValueMin), clipValueMax)) as T;
+  // A clipped element takes its bound by selection, so its gradient is 0 however large dy is (a 0/1 mask times an
+  // infinite dy would be NaN), as TF.js's gradient selects; x at a bound keeps its gradient. In a scope, as TF.js's
+  // ops: the bounds' scalars and the masks do not outlive the call.
+  const [lo, hi] = [clipValueMin, clipValueMax];
+  return tidy(() => where(less(x, lo), lo, where(greater(x, hi), hi, x))) as T;
 }
 
 /** (a − b)², elementwise with broadcasting, as tf.squaredDifference. */

@@ -4,11 +4,7 @@ import * as lossOps from './losses';
 import * as nets from './nets-methods';
 import { scopedAll } from './op-scope';
 
-export { avgPool, conv1d, conv2dTranspose, depthwiseConv2d } from './nets-methods';
-// Composites, scoped as public ops (op-scope.ts): they leave only their results alive.
-export const { separableConv2d, dropout, dot, outerProduct, batchNorm, batchNorm2d, batchNorm3d, batchNorm4d } = scopedAll({
-  separableConv2d: nets.separableConv2d, dropout: nets.dropout, dot: nets.dot, outerProduct: nets.outerProduct,
-  batchNorm: nets.batchNorm, batchNorm2d: nets.batchNorm2d, batchNorm3d: nets.batchNorm3d, batchNorm4d: nets.batchNorm4d,
-});
+// Scoped as public ops (op-scope.ts): they leave only their results alive.
+export const { avgPool, conv1d, conv2dTranspose, depthwiseConv2d, separableConv2d, dropout, dot, outerProduct, batchNorm, batchNorm2d, batchNorm3d, batchNorm4d } = scopedAll(nets);
 export const losses = scopedAll(lossOps);
 export { Reduction } from './loss-reduction';

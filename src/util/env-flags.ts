@@ -24,7 +24,24 @@ const FLAGS: Record<string, Flag> = {
   PROD: { read: () => false },
   DEBUG: { read: () => false, refuse: (v) => (v === true ? "false (tessera has no debug mode: its checks always run, and it never downloads every op's output to look for NaN)" : null) },
   DEPRECATION_WARNINGS_ENABLED: { read: () => true },
+  IS_TEST: { read: () => false },
+  // TF.js's debugging aids, off by default there too: tessera never downloads outputs to check them or keeps
+  // intermediates of a tidy for inspection.
+  CHECK_COMPUTATION_FOR_ERRORS: { read: () => false, refuse: (v) => (v === true ? 'false (tessera does not download every op\'s output to check it)' : null) },
+  KEEP_INTERMEDIATE_TENSORS: { read: () => false, refuse: (v) => (v === true ? 'false (tessera does not keep the intermediates of a tidy for inspection)' : null) },
+  // What programs read to pick a backend: the WebGL version a canvas offers here (0 in Node), as TF.js detects it.
+  WEBGL_VERSION: { read: webglVersion, refuse: (v) => (v === webglVersion() ? null : `${webglVersion()}, what the platform offers (tessera's gpu backend takes the WebGL it finds)`) },
+  HAS_WEBGL: { read: () => webglVersion() > 0, refuse: (v) => (v === webglVersion() > 0 ? null : `${webglVersion() > 0}, what the platform offers`) },
 };
+
+/** 2 or 1 where a canvas gives a webgl2 or webgl context, else 0. */
+function webglVersion(): number {
+  const doc = (globalThis as { document?: { createElement(tag: string): { getContext(kind: string): unknown } } }).document;
+  if (!doc) return 0;
+  const canvas = doc.createElement('canvas');
+  if (canvas.getContext('webgl2')) return 2;
+  return canvas.getContext('webgl') ? 1 : 0;
+}
 
 /** The environment's flags, as TF.js's Environment: read by get() (evaluated once), changed by set(). */
 export class Environment {
@@ -60,13 +77,29 @@ export class Environment {
 
   /** Sets a flag; a value of another type than the flag's, or one tessera cannot honour, is refused. */
   set(flagName: string, value: FlagValue): void {
-    const op = 'env().set';
+    this.check('env().set', flagName, value);
+    this.flags[flagName] = value;
+  }
+
+  private check(op: string, flagName: string, value: FlagValue): void {
     const flag = known(op, flagName);
     const current = flag.read();
     if (typeof value !== typeof current) throw argError(op, 'value', describeValue(value), `a ${typeof current} for flag ${flagName}`);
     const why = flag.refuse?.(value);
     if (why) throw argError(op, 'value', describeValue(value), why);
-    this.flags[flagName] = value;
+  }
+
+  /** Sets several flags, each as set() does; none is set unless every one can be. */
+  setFlags(flags: Record<string, FlagValue>): void {
+    if (flags === null || typeof flags !== 'object') throw argError('env().setFlags', 'flags', describeValue(flags), 'an object of flag names and values');
+    const entries = Object.entries(flags);
+    for (const [name, value] of entries) this.check('env().setFlags', name, value);
+    for (const [name, value] of entries) this.flags[name] = value;
+  }
+
+  /** A flag's value, as a promise (TF.js's flags may be evaluated asynchronously; tessera's never are). */
+  async getAsync(flagName: string): Promise<FlagValue> {
+    return this.get(flagName);
   }
 
   /** Forgets every flag read or set, so each is evaluated again. */

@@ -23,4 +23,18 @@ describe('tn.env()', () => {
     expect(() => e.get('NO_SUCH_FLAG')).toThrow(/env\(\).get: flagName must be one of IS_BROWSER, IS_NODE/);
     expect(e.getFlags()).not.toHaveProperty('WEBGL_PACK');
   });
+
+  it('reads what programs probe (IS_TEST, the debugging aids, WebGL: none in Node), as TF.js in Node; setFlags sets all or none', async () => {
+    const e = tn.env();
+    e.reset();
+    expect([e.get('IS_TEST'), e.get('CHECK_COMPUTATION_FOR_ERRORS'), e.get('KEEP_INTERMEDIATE_TENSORS'), e.getNumber('WEBGL_VERSION'), e.getBool('HAS_WEBGL')]).toEqual([false, false, false, 0, false]);
+    expect(await e.getAsync('IS_NODE')).toBe(true);
+    expect(() => e.set('WEBGL_VERSION', 2)).toThrow(/env\(\).set: value must be 0, what the platform offers/);
+    expect(() => e.set('CHECK_COMPUTATION_FOR_ERRORS', true)).toThrow(/value must be false \(tessera does not download/);
+    expect(() => e.setFlags({ IS_TEST: true, DEBUG: true })).toThrow(/env\(\).setFlags: value must be false/);
+    expect(e.getFlags().IS_TEST).toBe(false);
+    e.setFlags({ IS_TEST: true, PROD: false });
+    expect([e.get('IS_TEST'), e.get('PROD')]).toEqual([true, false]);
+    e.reset();
+  });
 });

@@ -45,6 +45,14 @@ export const s16Sweep: Program[] = [
     },
   },
   {
+    name: 'clipByValue\'s gradient is 0 where it clips, even under an infinite upstream gradient (sqrt at 0); x at a bound keeps it',
+    run: (tf) => {
+      const g = tf.grad((x) => tf.sum(tf.sqrt(tf.clipByValue(x, 0, 1))));
+      const h = tf.grad((x) => tf.sum(tf.mul(tf.clipByValue(x, -1, 2), tf.tensor1d([1, 2, 3, 4, 5]))));
+      return [g(tf.tensor1d([-1, 4, 0.25])), h(tf.tensor1d([-3, -1, 0.5, 2, 7])), tf.clipByValue(tf.tensor1d([NaN, -5, 5]), -1, 1)];
+    },
+  },
+  {
     name: 'dataset.forEachAsync frees each element after the callback; tensors it returns stay',
     run: async (tf) => {
       const start = tf.memory().numTensors;
