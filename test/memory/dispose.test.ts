@@ -59,6 +59,27 @@ const scenarios: Record<string, Scenario> = {
     box.self = box;
     lib.dispose(box);
   },
+  'public ops, each result disposed: only results outlive a call (composites, metrics, int32 and mixed operands)': async (lib) => {
+    const x = lib.tensor2d([[1, 2, 3], [4, 5, 6]]);
+    const zero = lib.zerosLike(x);
+    const idx = lib.tensor1d([1, 0], 'int32');
+    const ints = lib.tensor1d([1, -2, 3], 'int32');
+    const repeats = lib.tensor1d([1, 2, 1]);
+    const [a3, b2] = [lib.ones([2, 2, 3]), lib.ones([3, 4])];
+    const [at, rows, sparse, values] = [lib.tensor2d([[0]], [1, 1], 'int32'), lib.tensor2d([[9, 9, 9]]), lib.tensor1d([1, 3], 'int32'), lib.tensor1d([5, 6])];
+    const yTrue = lib.tensor2d([[1, 0]]);
+    const yPred = lib.tensor2d([[0.3, 0.6]]);
+    const args = [x, zero, idx, ints, repeats, a3, b2, at, rows, sparse, values, yTrue, yPred];
+    const before = lib.memory().numTensors;
+    const results = [
+      lib.gather(x, idx), lib.stack([x, x]), lib.cumprod(x, 1), lib.divNoNan(x, zero), lib.matMul(a3, b2), lib.mirrorPad(x, [[1, 1], [1, 1]], 'reflect'),
+      lib.abs(ints), lib.add(ints, 1), lib.tensorScatterUpdate(x, at, rows), lib.sparseToDense(sparse, values, [5]),
+      lib.metrics.binaryCrossentropy(yTrue, yPred), lib.metrics.categoricalAccuracy(yTrue, yPred), lib.metrics.meanAbsolutePercentageError(yTrue, yPred),
+    ];
+    const { values: u, indices } = lib.unique(repeats);
+    expect(lib.memory().numTensors - before).toBe(results.length + 2);
+    lib.dispose([...results, u, indices, ...args]);
+  },
   'dataset.forEachAsync over batches and over {xs, ys} elements': async (lib) => {
     await lib.data.array([[1, 2], [3, 4], [5, 6], [7, 8]]).map((v) => lib.tensor1d(v as number[])).batch(2).forEachAsync(() => undefined);
     await lib.data.array([1, 2, 3]).map((v) => ({ xs: lib.scalar(v as number), ys: lib.scalar(2 * (v as number)) })).forEachAsync(() => undefined);
