@@ -170,7 +170,7 @@ describe('graph models run as TF.js 4.22 runs them', () => {
     const { t, tfx } = inputPair(g, [2, 4, 6]);
     const got = ours.execute(t, outputs) as tn.Tensor[];
     const want = peer.execute(tfx, outputs) as tf.Tensor[];
-    outputs.forEach((name, i) => expectSame(got[i], want[i]));
+    outputs.forEach((_, i) => expectSame(got[i], want[i]));
     expectSame(ours.predict(t) as tn.Tensor[], peer.predict(tfx) as tf.Tensor[]);
   });
 
