@@ -40,6 +40,8 @@ export interface ModelArtifacts {
   trainingConfig?: object;
   /** The user's JSON object set by model.setUserDefinedMetadata, saved beside the model as TF.js does. */
   userDefinedMetadata?: object;
+  /** A graph model's SignatureDef ({inputs, outputs} by key, each {name: 'node:0', dtype, tensorShape}), as tfjs-converter writes it. */
+  signature?: object;
 }
 
 /** The contents of model.json. */
@@ -51,6 +53,7 @@ export interface ModelJSON {
   convertedBy?: string | null;
   trainingConfig?: object;
   userDefinedMetadata?: object;
+  signature?: object;
 }
 
 export interface ModelArtifactsInfo {

@@ -66,7 +66,7 @@ class LocalStorageHandler implements IOHandler {
     const keys = keysOf(this.path);
     const data = weightBytes(this.op, 'weightData', artifacts.weightData);
     const info = artifactsInfo(artifacts, data.byteLength);
-    const metadata = { format: artifacts.format, generatedBy: artifacts.generatedBy, convertedBy: artifacts.convertedBy, trainingConfig: artifacts.trainingConfig, userDefinedMetadata: artifacts.userDefinedMetadata };
+    const metadata = { format: artifacts.format, generatedBy: artifacts.generatedBy, convertedBy: artifacts.convertedBy, trainingConfig: artifacts.trainingConfig, userDefinedMetadata: artifacts.userDefinedMetadata, signature: artifacts.signature };
     try {
       ls.setItem(keys.info, JSON.stringify(info));
       ls.setItem(keys.topology, JSON.stringify(artifacts.modelTopology ?? null));
@@ -115,6 +115,7 @@ class LocalStorageHandler implements IOHandler {
       generatedBy: typeof meta.generatedBy === 'string' ? meta.generatedBy : undefined,
       convertedBy: typeof meta.convertedBy === 'string' ? meta.convertedBy : null,
       ...(isRecord(meta.userDefinedMetadata) ? { userDefinedMetadata: meta.userDefinedMetadata } : {}),
+      ...(isRecord(meta.signature) ? { signature: meta.signature } : {}),
     };
   }
 }

@@ -40,6 +40,7 @@ function artifactsFrom(op: string, model: unknown, weightSpecsOrData?: WeightsMa
     convertedBy: artifacts.convertedBy,
     ...(artifacts.trainingConfig == null ? {} : { trainingConfig: artifacts.trainingConfig }),
     ...(artifacts.userDefinedMetadata == null ? {} : { userDefinedMetadata: artifacts.userDefinedMetadata }),
+    ...(artifacts.signature == null ? {} : { signature: artifacts.signature }),
   };
 }
 

@@ -64,6 +64,8 @@ export function readModelJson(op: string, source: string, json: unknown): { arti
       // Checked where it is used: loading compiles the model from it.
       ...(own(json, 'trainingConfig') == null ? {} : { trainingConfig: own(json, 'trainingConfig') as object }),
       ...(own(json, 'userDefinedMetadata') == null ? {} : { userDefinedMetadata: own(json, 'userDefinedMetadata') as object }),
+      // Checked where it is used: loadGraphModel finds its inputs and outputs by it.
+      ...(own(json, 'signature') == null ? {} : { signature: own(json, 'signature') as object }),
     },
     groups,
   };
@@ -80,5 +82,6 @@ export function modelJsonFor(artifacts: ModelArtifacts, paths: string[]): ModelJ
   };
   if (artifacts.trainingConfig) json.trainingConfig = artifacts.trainingConfig;
   if (artifacts.userDefinedMetadata) json.userDefinedMetadata = artifacts.userDefinedMetadata;
+  if (artifacts.signature) json.signature = artifacts.signature;
   return json;
 }

@@ -182,6 +182,9 @@ export function modelFromArtifacts(op: string, artifacts: unknown): { model: Lay
   const a = requireRecord(op, 'artifacts', artifacts);
   let where = 'modelTopology';
   let topology = requireRecord(op, where, own(a, 'modelTopology'));
+  if (own(a, 'format') === 'graph-model' || Array.isArray(own(topology, 'node'))) {
+    throw new Error(`${op}: this is a graph model (format 'graph-model', a TensorFlow GraphDef), not a layers model; load it with tn.loadGraphModel`);
+  }
   // Keras's converter nests the model under model_config, beside training_config.
   if (own(topology, 'model_config') !== undefined) {
     where = 'modelTopology.model_config';

@@ -18,6 +18,7 @@ const RANKS: readonly [folder: string, rank: number][] = [
   ['src/layers/', 7],
   ['src/io/', 8],
   ['src/model/', 9],
+  ['src/graph/', 9], // graph models: io and ops, beside the layers model
   ['src/', 10], // entry files at src/ root: the public surface
 ];
 

@@ -1,0 +1,126 @@
+import type { DType } from '../tensor/tensor';
+import { describe, isRecord, own } from '../io/json-checks';
+
+/**
+ * A node's attributes as TensorFlow writes an AttrValue in JSON (protobuf's JSON mapping): {i: "3"} (int64 as a
+ * string), {f: 0.5}, {b: true}, {s: base64}, {type: 'DT_FLOAT'}, {shape: {dim: [{size: '-1'}]}}, {list: {...}}.
+ * Readers take defaults as TF.js's op mappers give them, and lower-case strings as TF.js does (so 'SAME' is 'same').
+ */
+export class NodeAttrs {
+  constructor(
+    private readonly where: string,
+    private readonly raw: Record<string, unknown>,
+  ) {}
+
+  has(name: string): boolean {
+    return own(this.raw, name) !== undefined;
+  }
+
+  string(name: string, fallback: string): string {
+    const v = this.value(name);
+    return v === undefined ? fallback : this.text(name, own(v, 's'));
+  }
+
+  strings(name: string, fallback: string[]): string[] {
+    const list = this.list(name);
+    const s = list === undefined ? undefined : own(list, 's');
+    if (s === undefined) return fallback;
+    if (!Array.isArray(s)) throw this.bad(name, s, 'a list of base64 strings {list: {s: [...]}}');
+    return s.map((x) => this.text(name, x));
+  }
+
+  number(name: string, fallback: number): number {
+    const v = this.value(name);
+    if (v === undefined) return fallback;
+    // As TF.js's getNumberParam: i (int64, a string in JSON) before f; an attr with neither takes the default.
+    const x = own(v, 'i') ?? own(v, 'f');
+    return x === undefined ? fallback : this.num(name, x);
+  }
+
+  numbers(name: string, fallback: number[]): number[] {
+    const list = this.list(name);
+    if (list === undefined) return fallback;
+    const f = own(list, 'f');
+    const values = Array.isArray(f) && f.length > 0 ? f : own(list, 'i') ?? [];
+    if (!Array.isArray(values)) throw this.bad(name, values, 'a list of numbers {list: {i: [...]}}');
+    return values.map((x) => this.num(name, x));
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const v = this.value(name);
+    if (v === undefined) return fallback;
+    const b = own(v, 'b');
+    // protobuf's JSON omits false values, so {} (or {b: undefined}) reads as false.
+    if (b === undefined) return false;
+    if (typeof b !== 'boolean') throw this.bad(name, b, 'a boolean {b: true}');
+    return b;
+  }
+
+  /** The dtype an attr names, or undefined when absent; dtypes tessera has no tensors for are refused here. */
+  dtype(name: string): DType | undefined {
+    const v = this.value(name);
+    if (v === undefined) return undefined;
+    const t = own(v, 'type');
+    const dtype = typeof t === 'string' || typeof t === 'number' ? DTYPES[t] : undefined;
+    if (dtype === undefined) throw this.bad(name, t, `one of ${Object.keys(DTYPES).filter((k) => k.startsWith('DT_')).join(', ')} (the dtypes TF.js maps to float32, int32 and bool)`);
+    return dtype;
+  }
+
+  /** A shape attr: dims with -1 for unknown ones, or undefined when absent or of unknown rank. */
+  shape(name: string): number[] | undefined {
+    const v = this.value(name);
+    if (v === undefined) return undefined;
+    const shape = own(v, 'shape');
+    if (!isRecord(shape)) throw this.bad(name, shape, 'a shape {shape: {dim: [{size: "2"}, ...]}}');
+    if (own(shape, 'unknownRank') === true) return undefined;
+    const dims = own(shape, 'dim') ?? [];
+    if (!Array.isArray(dims)) throw this.bad(name, dims, 'a list of dims [{size: "2"}, ...]');
+    return dims.map((d) => (isRecord(d) ? this.num(name, own(d, 'size') ?? 0) : this.num(name, d)));
+  }
+
+  private value(name: string): Record<string, unknown> | undefined {
+    const v = own(this.raw, name);
+    if (v === undefined || v === null) return undefined;
+    if (!isRecord(v)) throw this.bad(name, v, 'an AttrValue object ({i}, {f}, {b}, {s}, {type}, {shape} or {list})');
+    return v;
+  }
+
+  private list(name: string): Record<string, unknown> | undefined {
+    const v = this.value(name);
+    if (v === undefined) return undefined;
+    const list = own(v, 'list');
+    if (!isRecord(list)) throw this.bad(name, list, 'a list AttrValue {list: {...}}');
+    return list;
+  }
+
+  private num(name: string, x: unknown): number {
+    const n = typeof x === 'number' ? x : typeof x === 'string' && /^-?\d+$/.test(x) ? Number.parseInt(x, 10) : NaN;
+    if (Number.isNaN(n)) throw this.bad(name, x, 'a number (or an int64 as a decimal string)');
+    return n;
+  }
+
+  private text(name: string, s: unknown): string {
+    if (typeof s !== 'string') throw this.bad(name, s, 'a base64 string {s: "..."}');
+    try {
+      return atob(s).toLowerCase();
+    } catch {
+      throw this.bad(name, s, 'base64 text');
+    }
+  }
+
+  private bad(name: string, got: unknown, expected: string): Error {
+    return new Error(`${this.where}: attr '${name}' must be ${expected}, got ${describe(got)}`);
+  }
+}
+
+/** TensorFlow's DataType names and enum numbers, mapped as TF.js maps them (int64 and uint8 to int32, double to float32). */
+const DTYPES: Record<string | number, DType> = {
+  DT_FLOAT: 'float32', 1: 'float32',
+  DT_DOUBLE: 'float32', 2: 'float32',
+  DT_INT32: 'int32', 3: 'int32',
+  DT_UINT8: 'int32', 4: 'int32',
+  DT_INT8: 'int32', 6: 'int32',
+  DT_INT64: 'int32', 9: 'int32',
+  DT_BOOL: 'bool', 10: 'bool',
+  DT_HALF: 'float32', 19: 'float32',
+};

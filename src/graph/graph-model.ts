@@ -1,0 +1,209 @@
+import { Tensor, type DType } from '../tensor/tensor';
+import type { NamedTensorMap } from '../tensor/tfjs-types';
+import type { IOHandler, IOHandlerSync, ModelArtifacts } from '../io/artifacts';
+import type { LoadOptions } from '../io/http-handler';
+import { describe, isRecord } from '../io/json-checks';
+import { loadHandlerFor } from '../io/router-registry';
+import { argError, fmtShape } from '../util/validate';
+import { GraphExecutor } from './executor';
+import { parseOutputName } from './graph-def';
+import { readGraphModel, type GraphModelParts, type IONode } from './model-artifacts';
+
+/** An input or output as GraphModel.inputs and outputs describe it, as TF.js's TensorInfo. */
+export interface TensorInfo {
+  name: string;
+  /** The Placeholder's shape attr (-1 for an unknown dimension); absent where the graph does not say. */
+  shape?: number[];
+  dtype?: DType;
+}
+
+/** Tensors by weight name, as TF.js's NamedTensorsMap (each a list of one). */
+export interface NamedTensorsMap {
+  [name: string]: Tensor[];
+}
+
+/** loadGraphModel's options: the io options of loadLayersModel, and TF.js's fromTFHub. */
+export interface GraphModelLoadOptions extends LoadOptions {
+  /** The URL is a TF Hub module's: model.json?tfjs-format=file is appended, as TF.js does. */
+  fromTFHub?: boolean;
+}
+
+type ModelSource = string | IOHandler | IOHandlerSync;
+type Loaded = GraphModelParts & { executor: GraphExecutor; artifacts: ModelArtifacts };
+
+/**
+ * A model converted by tfjs-converter to a graph (format 'graph-model'), run node by node with tessera's ops, as
+ * TF.js's tf.GraphModel: built with a URL or IOHandler, then load(); or by tn.loadGraphModel. Inference only.
+ */
+export class GraphModel {
+  private loaded?: Loaded;
+  private disposed = false;
+
+  constructor(
+    private readonly modelUrl: ModelSource,
+    private readonly loadOptions: GraphModelLoadOptions = {},
+  ) {}
+
+  /** Loads the artifacts: a promise for an IOHandler or URL, at once for an IOHandlerSync (as TF.js). */
+  load(): Promise<boolean> | boolean {
+    const op = 'GraphModel.load';
+    const source = this.modelUrl;
+    if (typeof source === 'string' && source !== '') {
+      const { fromTFHub, ...io } = this.loadOptions;
+      const url = fromTFHub ? `${source.endsWith('/') ? source : `${source}/`}model.json?tfjs-format=file` : source;
+      return loadHandlerFor(op, url, io).load!().then((a) => this.loadArtifacts(op, a));
+    }
+    if (!isRecord(source) || typeof source.load !== 'function') {
+      throw argError(op, 'modelUrl', describe(source), "a URL (http(s)://…/model.json, file://…, indexeddb://, localstorage://) or an IOHandler with a load method (e.g. tn.io.fromMemory(...))");
+    }
+    const artifacts = source.load();
+    return artifacts instanceof Promise ? artifacts.then((a) => this.loadArtifacts(op, a)) : this.loadArtifacts(op, artifacts);
+  }
+
+  private loadArtifacts(op: string, artifacts: ModelArtifacts): boolean {
+    const parts = readGraphModel(op, artifacts);
+    this.loaded = { ...parts, artifacts, executor: new GraphExecutor(parts.graph, parts.specs, parts.weights) };
+    return true;
+  }
+
+  private model(op: string): Loaded {
+    if (this.disposed) throw new Error(`${op}: the model has been disposed`);
+    if (!this.loaded) throw new Error(`${op}: the model is not loaded yet (await model.load(), or use tn.loadGraphModel)`);
+    return this.loaded;
+  }
+
+  /** The GraphDef's version: `${producer}.${minConsumer}`. */
+  get modelVersion(): string {
+    return this.loaded?.graph.version ?? 'n/a';
+  }
+
+  /** The input names, in the order predict and execute take an array: signature keys, else Placeholder names. */
+  get inputNodes(): string[] {
+    return this.model('GraphModel.inputNodes').inputs.map((n) => n.key);
+  }
+
+  get outputNodes(): string[] {
+    return this.model('GraphModel.outputNodes').outputs.map((n) => n.key);
+  }
+
+  get inputs(): TensorInfo[] {
+    return this.model('GraphModel.inputs').inputs.map((n) => this.info(n));
+  }
+
+  get outputs(): TensorInfo[] {
+    return this.model('GraphModel.outputs').outputs.map((n) => this.info(n));
+  }
+
+  /** Every weight by name, each a list of one tensor, as TF.js's. */
+  get weights(): NamedTensorsMap {
+    return Object.fromEntries([...this.model('GraphModel.weights').weights].map(([name, t]) => [name, [t]]));
+  }
+
+  /** model.json's userDefinedMetadata. */
+  get metadata(): object | undefined {
+    return this.loaded?.artifacts.userDefinedMetadata;
+  }
+
+  get modelSignature(): object | undefined {
+    return this.loaded?.signature;
+  }
+
+  get modelStructuredOutputKeys(): string[] | undefined {
+    return this.loaded?.structuredOutputKeys;
+  }
+
+  /** As TF.js's: name, the shape attr where the op has one (Placeholders), and the dtype attr TF.js's op mapper reads. */
+  private info(io: IONode): TensorInfo {
+    const { node } = io;
+    const model = this.loaded as Loaded;
+    const dtypeAttr = node.op === 'Placeholder' ? 'dtype' : model.specs.get(node.name)?.dtypeAttr;
+    const shape = node.op.startsWith('Placeholder') ? node.attrs.shape('shape') : undefined;
+    const dtype = dtypeAttr === undefined ? undefined : node.attrs.dtype(dtypeAttr);
+    return { name: node.name, ...(shape ? { shape } : {}), ...(dtype ? { dtype } : {}) };
+  }
+
+  /** The outputs (outputNodes) for the inputs; named by modelStructuredOutputKeys where the model has them. */
+  predict(inputs: Tensor | Tensor[] | NamedTensorMap, _config?: object): Tensor | Tensor[] | NamedTensorMap {
+    return this.structured(this.execute(inputs));
+  }
+
+  async predictAsync(inputs: Tensor | Tensor[] | NamedTensorMap, _config?: object): Promise<Tensor | Tensor[] | NamedTensorMap> {
+    return this.structured(await this.executeAsync(inputs));
+  }
+
+  /**
+   * The tensors named by outputs ('node' or 'node:1', or signature keys; by default outputNodes) for the inputs: one
+   * tensor, an array in inputNodes order, or a map by name. One output gives a tensor, several an array, as TF.js.
+   */
+  execute(inputs: Tensor | Tensor[] | NamedTensorMap, outputs?: string | string[]): Tensor | Tensor[] {
+    const op = 'GraphModel.execute';
+    const model = this.model(op);
+    const result = model.executor.execute(op, this.feeds(op, model, inputs), this.fetches(op, model, outputs));
+    return result.length > 1 ? result : result[0];
+  }
+
+  /** execute, also for graphs with ops whose output shape depends on their values (Where). */
+  async executeAsync(inputs: Tensor | Tensor[] | NamedTensorMap, outputs?: string | string[]): Promise<Tensor | Tensor[]> {
+    const op = 'GraphModel.executeAsync';
+    const model = this.model(op);
+    const result = await model.executor.executeAsync(op, this.feeds(op, model, inputs), this.fetches(op, model, outputs));
+    return result.length > 1 ? result : result[0];
+  }
+
+  /** Frees every weight tensor; the model cannot run after. */
+  dispose(): void {
+    if (this.disposed || !this.loaded) return;
+    for (const t of this.loaded.weights.values()) t.dispose();
+    this.disposed = true;
+  }
+
+  private structured(out: Tensor | Tensor[]): Tensor | Tensor[] | NamedTensorMap {
+    const keys = this.loaded?.structuredOutputKeys;
+    if (!keys) return out;
+    const list = out instanceof Tensor ? [out] : out;
+    return Object.fromEntries(list.map((t, i) => [keys[i], t]));
+  }
+
+  /** The inputs by tensor name, each checked against its Placeholder's shape and dtype attrs, as TF.js checks them. */
+  private feeds(op: string, model: Loaded, inputs: Tensor | Tensor[] | NamedTensorMap): Map<string, Tensor> {
+    const names = model.inputs.map((n) => n.key);
+    let named: [string, unknown][];
+    if (inputs instanceof Tensor || Array.isArray(inputs)) {
+      const list: unknown[] = inputs instanceof Tensor ? [inputs] : inputs;
+      if (list.length !== names.length) throw argError(op, 'inputs', `${list.length} tensors`, `${names.length} tensors, one per input node [${names.join(', ')}] in that order (or a map by name)`);
+      named = list.map((t, i) => [names[i], t]);
+    } else if (isRecord(inputs)) {
+      named = Object.entries(inputs);
+    } else {
+      throw argError(op, 'inputs', describe(inputs), `a tensor, an array of tensors in inputNodes order [${names.join(', ')}], or a map {name: tensor}`);
+    }
+    const feeds = new Map<string, Tensor>();
+    for (const [key, t] of named) {
+      if (!(t instanceof Tensor)) throw argError(op, `inputs['${key}']`, describe(t), 'a tensor');
+      const name = model.inputs.find((n) => n.key === key)?.tensor ?? key;
+      const node = model.graph.nodes.get(parseOutputName(name).node);
+      if (!node) throw argError(op, 'inputs', `the key '${key}'`, `keys naming nodes of the graph (its inputs are [${names.join(', ')}])`);
+      const shape = node.op.startsWith('Placeholder') ? node.attrs.shape('shape') : undefined;
+      if (shape && (shape.length !== t.rank || shape.some((d, i) => d !== -1 && d !== t.shape[i]))) {
+        throw argError(op, `inputs['${key}']`, `shape ${fmtShape(t.shape)}`, `shape ${fmtShape(shape.map((d) => (d === -1 ? null : d)))} (the input's Placeholder shape)`);
+      }
+      const dtype = node.op.startsWith('Placeholder') ? node.attrs.dtype('dtype') : undefined;
+      if (dtype && dtype !== t.dtype) throw argError(op, `inputs['${key}']`, `dtype ${t.dtype}`, `dtype ${dtype} (the input's Placeholder dtype)`);
+      feeds.set(name, t);
+    }
+    return feeds;
+  }
+
+  /** The outputs as tensor names, signature keys mapped, each checked to name a node. */
+  private fetches(op: string, model: Loaded, outputs: string | string[] | undefined): string[] {
+    const list = outputs === undefined ? model.outputs.map((n) => n.key) : typeof outputs === 'string' ? [outputs] : outputs;
+    if (!Array.isArray(list) || list.length === 0) throw argError(op, 'outputs', describe(outputs), 'an output name or a non-empty array of them');
+    return list.map((key) => {
+      const name = model.outputs.find((n) => n.key === key)?.tensor ?? key;
+      if (typeof name !== 'string' || !model.graph.nodes.has(parseOutputName(name).node)) {
+        throw argError(op, 'outputs', describe(key), `names of nodes of the graph ('node' or 'node:1'; the model's outputs are [${model.outputs.map((n) => n.key).join(', ')}])`);
+      }
+      return name;
+    });
+  }
+}

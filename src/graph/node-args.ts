@@ -1,0 +1,34 @@
+import { fmtShape } from '../util/validate';
+import type { Tensor } from '../tensor/tensor';
+import type { GraphNode, OutputRef } from './graph-def';
+import type { NodeArgs } from './op-spec';
+
+/** What an op reads of `node` in one run, its inputs' values coming from `read`. */
+export function nodeArgs(node: GraphNode, read: (ref: OutputRef) => Tensor): NodeArgs {
+  const count = node.inputs.length;
+  const at = (i: number) => (i < 0 ? count + i : i);
+  const tensor = (i: number): Tensor => {
+    const k = at(i);
+    if (k < 0 || k >= count) throw new Error(`${node.where}: has no data input ${i} (it has ${count})`);
+    return read(node.inputs[k]);
+  };
+  const values = (i: number): number[] => Array.from(tensor(i).dataSync() as ArrayLike<number>);
+  return {
+    node,
+    attrs: node.attrs,
+    tensor,
+    tensors: (start, end) => node.inputs.slice(at(start), end === undefined ? count : at(end)).map((ref) => read(ref)),
+    number: (i) => {
+      const v = values(i);
+      if (v.length === 0) throw new Error(`${node.where}: data input ${i} must hold a value, got an empty tensor`);
+      return v[0];
+    },
+    numbers: values,
+    pairs: (i) => {
+      const t = tensor(i);
+      if (t.rank !== 2 || t.shape[1] !== 2) throw new Error(`${node.where}: data input ${i} must be a [n, 2] tensor (pairs such as paddings), got shape ${fmtShape(t.shape)}`);
+      const v = values(i);
+      return Array.from({ length: t.shape[0] }, (_, r): [number, number] => [v[2 * r], v[2 * r + 1]]);
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import type { Tensor } from '../tensor/tensor';
+import type { NodeAttrs } from './attrs';
+import type { GraphNode } from './graph-def';
+
+/** What an op reads of its node when it runs: its data inputs (control inputs order nodes only) and attrs. */
+export interface NodeArgs {
+  readonly node: GraphNode;
+  readonly attrs: NodeAttrs;
+  /** Data input i; a negative i counts from the end (ConcatV2's axis is its last input). */
+  tensor(i: number): Tensor;
+  /** Data inputs from start to end (exclusive; to the last one when absent, from the end when negative). */
+  tensors(start: number, end?: number): Tensor[];
+  /** Data input i's first value, as TF.js reads an op's 'number' input (an axis, a scalar). */
+  number(i: number): number;
+  /** Data input i's values in order, as TF.js reads an op's 'number[]' input (a shape, axes, begin/end). */
+  numbers(i: number): number[];
+  /** Data input i as rows of two (paddings, crops), checked to be [n, 2]. */
+  pairs(i: number): Array<[number, number]>;
+}
+
+/** How the executor runs one TF op, and what is checked of its nodes when the model loads. */
+export interface OpSpec {
+  /** The fewest data inputs the op reads; a node with fewer is refused at load. */
+  arity: number;
+  /** The attr TF.js's op mapper reads as the node's `dtype` (shown by GraphModel.outputs), where it reads one. */
+  dtypeAttr?: string;
+  /** Attr checks done at load, so a node tessera cannot compute exactly is refused before anything runs. */
+  check?(node: GraphNode): void;
+  /** The outputs; a promise only for an `async` op, which then disposes what it made besides them. */
+  run(n: NodeArgs): Tensor[] | Promise<Tensor[]>;
+  /** Ops whose output size depends on values read asynchronously (Where): executeAsync only, as TF.js. */
+  async?: true;
+}
+
+export type OpTable = Record<string, OpSpec>;
+
+/** An op of one input x, with TF.js's `dtype` from attr T. */
+export function unary(f: (x: Tensor) => Tensor): OpSpec {
+  return { arity: 1, dtypeAttr: 'T', run: (n) => [f(n.tensor(0))] };
+}
+
+/** An op of two inputs a and b, with TF.js's `dtype` from attr T. */
+export function binary(f: (a: Tensor, b: Tensor) => Tensor): OpSpec {
+  return { arity: 2, dtypeAttr: 'T', run: (n) => [f(n.tensor(0), n.tensor(1))] };
+}
+
+/** Refuses a channels-first node: TF.js computes those as channels-last, so their outputs would be wrong. */
+export function requireNHWC(node: GraphNode, fallback = 'NHWC'): void {
+  const format = node.attrs.string('data_format', fallback).toUpperCase();
+  if (format !== 'NHWC' && format !== 'NWC' && format !== 'NDHWC') {
+    throw new Error(`${node.where}: data_format '${format}' is not supported (graph models run channels-last, as TF.js's converter writes them)`);
+  }
+}

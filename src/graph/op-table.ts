@@ -1,0 +1,35 @@
+import type { GraphNode } from './graph-def';
+import type { OpSpec, OpTable } from './op-spec';
+import { arithmeticOps } from './ops/arithmetic';
+import { basicMathOps } from './ops/basic-math';
+import { convolutionOps } from './ops/convolution';
+import { creationOps } from './ops/creation';
+import { graphOps } from './ops/graph';
+import { imageOps } from './ops/image';
+import { logicalOps } from './ops/logical';
+import { matricesOps } from './ops/matrices';
+import { normalizationOps } from './ops/normalization';
+import { reductionOps } from './ops/reduction';
+import { sliceJoinOps } from './ops/slice-join';
+import { transformationOps } from './ops/transformation';
+
+/** Every TF op the executor runs, by name (Placeholder and Const aside: their values come from outside). */
+export const OPS: OpTable = {
+  ...arithmeticOps, ...basicMathOps, ...convolutionOps, ...creationOps, ...graphOps, ...imageOps,
+  ...logicalOps, ...matricesOps, ...normalizationOps, ...reductionOps, ...sliceJoinOps, ...transformationOps,
+};
+
+/** Control flow and its state (TF1 loops and conditionals, TF2 functional If/While, TensorArray, TensorList). */
+const CONTROL_FLOW = /^(Switch|Merge|Enter|Exit|NextIteration|LoopCond|(Stateless)?(If|While)|TensorArray.*|TensorList.*|EmptyTensorList)$/;
+
+/** The op a node runs, its attrs and input count checked; an op tessera does not run is refused, naming the node. */
+export function opFor(node: GraphNode): OpSpec {
+  const spec = Object.hasOwn(OPS, node.op) ? OPS[node.op] : undefined;
+  if (spec === undefined) {
+    const why = CONTROL_FLOW.test(node.op) ? 'control flow is not supported by tessera\'s GraphModel' : 'tessera\'s GraphModel does not run this op';
+    throw new Error(`${node.where}: ${why} (its ${Object.keys(OPS).length + 2} ops are listed in README, 'Graph models')`);
+  }
+  if (node.inputs.length < spec.arity) throw new Error(`${node.where}: needs at least ${spec.arity} data inputs, got ${node.inputs.length}`);
+  spec.check?.(node);
+  return spec;
+}

@@ -1,0 +1,37 @@
+import * as tn from '../../ops/index';
+import { unary, type OpTable } from '../op-spec';
+
+/** TF's elementwise functions of one tensor (activations among them), as tfjs-converter's basic_math executor. */
+export const basicMathOps: OpTable = {
+  Abs: unary(tn.abs),
+  Neg: unary(tn.neg),
+  Exp: unary(tn.exp),
+  Expm1: unary(tn.expm1),
+  Log: unary(tn.log),
+  Log1p: unary(tn.log1p),
+  Sqrt: unary(tn.sqrt),
+  Rsqrt: unary(tn.rsqrt),
+  Square: unary(tn.square),
+  Reciprocal: unary(tn.reciprocal),
+  Floor: unary(tn.floor),
+  Ceil: unary(tn.ceil),
+  Round: unary(tn.round),
+  Sign: unary(tn.sign),
+  Sin: unary(tn.sin),
+  Cos: unary(tn.cos),
+  Tan: unary(tn.tan),
+  Erf: unary(tn.erf),
+  Relu: unary(tn.relu),
+  Relu6: unary(tn.relu6),
+  Elu: unary(tn.elu),
+  Selu: unary(tn.selu),
+  Sigmoid: unary(tn.sigmoid),
+  Tanh: unary(tn.tanh),
+  Softplus: unary(tn.softplus),
+  LeakyRelu: { arity: 1, dtypeAttr: 'T', run: (n) => [tn.leakyRelu(n.tensor(0), n.attrs.number('alpha', 0.2))] },
+  Prelu: { arity: 2, dtypeAttr: 'T', run: (n) => [tn.prelu(n.tensor(0), n.tensor(1))] },
+  ClipByValue: { arity: 3, dtypeAttr: 'T', run: (n) => [tn.clipByValue(n.tensor(0), n.number(1), n.number(2))] },
+  IsNan: unary(tn.isNaN),
+  IsInf: unary(tn.isInf),
+  IsFinite: unary(tn.isFinite),
+};

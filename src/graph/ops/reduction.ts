@@ -1,0 +1,21 @@
+import * as tn from '../../ops/index';
+import type { Tensor } from '../../tensor/tensor';
+import type { OpSpec, OpTable } from '../op-spec';
+
+/** A reduction over the axes of input 1, keeping them as size 1 when keep_dims is set. */
+function reduce(f: (x: Tensor, axis: number[], keepDims: boolean) => Tensor, dtypeAttr?: string): OpSpec {
+  return { arity: 2, dtypeAttr, run: (n) => [f(n.tensor(0), n.numbers(1), n.attrs.bool('keep_dims', false))] };
+}
+
+/** TF's reductions, as tfjs-converter's reduction executor. */
+export const reductionOps: OpTable = {
+  Sum: reduce(tn.sum),
+  Mean: reduce(tn.mean),
+  Max: reduce(tn.max),
+  Min: reduce(tn.min),
+  Prod: reduce(tn.prod, 'T'),
+  All: reduce(tn.all),
+  Any: reduce(tn.any),
+  ArgMax: { arity: 2, run: (n) => [tn.argMax(n.tensor(0), n.number(1))] },
+  ArgMin: { arity: 2, run: (n) => [tn.argMin(n.tensor(0), n.number(1))] },
+};

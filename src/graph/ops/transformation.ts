@@ -1,0 +1,38 @@
+import * as tn from '../../ops/index';
+import type { GraphNode } from '../graph-def';
+import type { OpTable } from '../op-spec';
+
+/** Cast's target dtype, required at load: a Cast to a dtype tessera has no tensors for is refused there. */
+function castTo(node: GraphNode) {
+  const dtype = node.attrs.dtype('DstT');
+  if (dtype === undefined) throw new Error(`${node.where}: attr 'DstT' (the dtype to cast to) is missing`);
+  return dtype;
+}
+
+/** TF's reshaping, padding and casting, as tfjs-converter's transformation executor. */
+export const transformationOps: OpTable = {
+  Cast: { arity: 1, dtypeAttr: 'DstT', check: castTo, run: (n) => [tn.cast(n.tensor(0), castTo(n.node))] },
+  Reshape: { arity: 2, run: (n) => [tn.reshape(n.tensor(0), n.numbers(1))] },
+  ExpandDims: { arity: 2, run: (n) => [tn.expandDims(n.tensor(0), n.number(1))] },
+  // An empty axis list squeezes every dimension of size 1, as TF does.
+  Squeeze: {
+    arity: 1,
+    run: (n) => {
+      const axis = n.attrs.numbers('squeeze_dims', n.attrs.numbers('axis', []));
+      return [tn.squeeze(n.tensor(0), axis.length > 0 ? axis : undefined)];
+    },
+  },
+  Pad: { arity: 2, run: (n) => [tn.pad(n.tensor(0), n.pairs(1), n.attrs.number('constant_value', 0))] },
+  PadV2: { arity: 3, run: (n) => [tn.pad(n.tensor(0), n.pairs(1), n.number(2))] },
+  MirrorPad: {
+    arity: 2,
+    check: (node) => {
+      const mode = node.attrs.string('mode', '');
+      if (mode !== 'reflect' && mode !== 'symmetric') throw new Error(`${node.where}: attr 'mode' must be 'REFLECT' or 'SYMMETRIC', got '${mode.toUpperCase()}'`);
+    },
+    run: (n) => [tn.mirrorPad(n.tensor(0), n.pairs(1), n.attrs.string('mode', '') as 'reflect' | 'symmetric')],
+  },
+  BroadcastTo: { arity: 2, run: (n) => [tn.broadcastTo(n.tensor(0), n.numbers(1))] },
+  SpaceToBatchND: { arity: 3, run: (n) => [tn.spaceToBatchND(n.tensor(0), n.numbers(1), n.pairs(2))] },
+  BatchToSpaceND: { arity: 3, run: (n) => [tn.batchToSpaceND(n.tensor(0), n.numbers(1), n.pairs(2))] },
+};
