@@ -2,6 +2,7 @@ import { AveragePooling3D, Conv3D, MaxPooling3D, type Conv3DLayerArgs, type Pool
 import { InputLayer, type InputLayerArgs } from './input-layer';
 import { CenterCrop, Rescaling, Resizing, type CenterCropArgs, type RescalingArgs, type ResizingArgs } from './preprocessing';
 import { CategoryEncoding, type CategoryEncodingArgs } from './category-encoding';
+import { ConvLSTM2D, ConvLSTM2DCell, type ConvLSTM2DArgs, type ConvLSTM2DCellArgs } from './index';
 import {
   Activation, Add, AlphaDropout, Average, AveragePooling1D, AveragePooling2D, BatchNormalization, Bidirectional,
   Concatenate, Conv1D, Conv2D, Conv2DTranspose, Cropping2D, Dense, DepthwiseConv2D, Dot, Dropout, ELU, Embedding,
@@ -80,6 +81,8 @@ export const lstmCell = (args: LSTMCellArgs): LSTMCell => new LSTMCell(args);
 export const gruCell = (args: GRUCellArgs): GRUCell => new GRUCell(args);
 export const simpleRNNCell = (args: SimpleRNNCellArgs): SimpleRNNCell => new SimpleRNNCell(args);
 export const stackedRNNCells = (args: StackedRNNCellsArgs): StackedRNNCells => new StackedRNNCells(args);
+export const convLstm2d = (args: ConvLSTM2DArgs): ConvLSTM2D => new ConvLSTM2D(args);
+export const convLstm2dCell = (args: ConvLSTM2DCellArgs): ConvLSTM2DCell => new ConvLSTM2DCell(args);
 export const embedding = (args: EmbeddingLayerArgs): Embedding => new Embedding(args);
 export const masking = (args?: MaskingArgs): Masking => new Masking(args);
 export const bidirectional = (args: BidirectionalLayerArgs): Bidirectional => new Bidirectional(args);

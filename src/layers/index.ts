@@ -28,6 +28,8 @@ import { TimeDistributed, type TimeDistributedLayerArgs } from './time-distribut
 import { GRUCell, type GRUCellArgs } from './recurrent/gru-cell';
 import { GRU, LSTM, SimpleRNN, type GRULayerArgs, type LSTMLayerArgs, type SimpleRNNLayerArgs } from './recurrent/layers';
 import { LSTMCell, type LSTMCellArgs } from './recurrent/lstm-cell';
+import { ConvLSTM2DCell, type ConvLSTM2DCellArgs } from './recurrent/conv-lstm2d-cell';
+import { ConvLSTM2D, type ConvLSTM2DArgs } from './recurrent/conv-lstm2d';
 import { RNN, type RNNLayerArgs } from './recurrent/rnn';
 import { SimpleRNNCell, type SimpleRNNCellArgs } from './recurrent/simple-rnn-cell';
 import { StackedRNNCells, type StackedRNNCellsArgs } from './recurrent/stacked-cells';
@@ -47,6 +49,8 @@ export type { Conv3DLayerArgs, Pooling3DLayerArgs } from './conv3d';
 export type { SeparableConv2DLayerArgs } from './separable-conv2d';
 export { Activation, Conv2D, Dense, Dropout, Flatten, MaxPooling2D, RNN, RNNCell, LSTM, GRU, SimpleRNN, LSTMCell, GRUCell, SimpleRNNCell, StackedRNNCells, Embedding, Masking, Bidirectional, RepeatVector, TimeDistributed };
 export type { ActivationLayerArgs, Conv2DLayerArgs, DenseLayerArgs, DropoutLayerArgs, MaxPooling2DLayerArgs };
+export { ConvLSTM2D, ConvLSTM2DCell };
+export type { ConvLSTM2DArgs, ConvLSTM2DCellArgs };
 export type { RNNLayerArgs, LSTMLayerArgs, GRULayerArgs, SimpleRNNLayerArgs, LSTMCellArgs, GRUCellArgs, SimpleRNNCellArgs, StackedRNNCellsArgs, EmbeddingLayerArgs, MaskingArgs, BidirectionalLayerArgs, RepeatVectorLayerArgs, TimeDistributedLayerArgs };
 export {
   AveragePooling1D, AveragePooling2D, ReLU, LeakyReLU, PReLU, ELU, ThresholdedReLU, Softmax, Conv1D, MaxPooling1D, SpatialDropout1D,

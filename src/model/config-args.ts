@@ -12,10 +12,19 @@ import { readInitializerSpec, savedInitializer, type InitializerSpec } from './s
 const COMMON = new Set(['name', 'trainable', 'dtype', 'batch_input_shape']);
 
 
+/** Kernels whose initializer is named without '_kernel' (depthwise_initializer makes depthwise_kernel). */
+const KERNEL_PARTS = new Set(['depthwise', 'pointwise', 'recurrent']);
+
 /** The weight an initializer key makes: kernel_initializer -> kernel, depthwise_initializer -> depthwise_kernel, ... */
 function weightOf(initKey: string): string {
   const base = initKey.slice(0, -'_initializer'.length);
-  return base === 'depthwise' || base === 'pointwise' ? `${base}_kernel` : base;
+  return KERNEL_PARTS.has(base) ? `${base}_kernel` : base;
+}
+
+/** The initializer argument that makes a weight: kernel -> kernelInitializer, recurrent_kernel -> recurrentInitializer, ... */
+function initializerArgOf(weight: string): string {
+  const part = weight.slice(0, -'_kernel'.length);
+  return `${toCamelCase(weight.endsWith('_kernel') && KERNEL_PARTS.has(part) ? part : weight)}Initializer`;
 }
 
 function nested(r: ConfigReader, key: string, v: unknown): { className: string; config: Record<string, unknown> } {
@@ -98,7 +107,7 @@ export function configArgsPlan(r: ConfigReader, name: string, make: (args: Layer
       const defaults = probe().savedConfig();
       slots.forEach((suffix, i) => {
         const known = inits.get(suffix);
-        const initKey = known?.arg ?? toCamelCase(suffix === 'depthwise_kernel' || suffix === 'pointwise_kernel' ? suffix.replace('_kernel', '') : suffix) + 'Initializer';
+        const initKey = known?.arg ?? initializerArgOf(suffix);
         const fallback = defaults[toSnakeCase(initKey)] as { class_name: string; config: InitializerSpec['config'] };
         const spec = known?.spec ?? { className: fallback.class_name, config: fallback.config };
         restored[initKey] = savedInitializer(spec, weights[i]);

@@ -169,6 +169,7 @@ const BY_ARGS: [string, (args: LayerArgs & Record<string, unknown>) => Layer][] 
   ['Conv2DTranspose', (a) => new L.Conv2DTranspose(a as unknown as L.Conv2DTransposeLayerArgs)],
   ['DepthwiseConv2D', (a) => new L.DepthwiseConv2D(a as unknown as L.DepthwiseConv2DLayerArgs)],
   ['SeparableConv2D', (a) => new L.SeparableConv2D(a as unknown as L.SeparableConv2DLayerArgs)],
+  ['ConvLSTM2D', (a) => new L.ConvLSTM2D(a as unknown as L.ConvLSTM2DArgs)],
 ];
 for (const [className, make] of BY_ARGS) KINDS.set(className, (r, name) => configArgsPlan(r, name, make));
 

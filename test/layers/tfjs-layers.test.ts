@@ -103,6 +103,8 @@ const CASES: Case[] = [
   { name: 'simpleRNN', factory: 'simpleRNN', args: { units: 3 }, input: [4, 2] },
   { name: 'lstm', factory: 'lstm', args: { units: 2, returnSequences: true }, input: [3, 2] },
   { name: 'gru', factory: 'gru', args: { units: 3 }, input: [4, 2] },
+  { name: 'convLstm2d', factory: 'convLstm2d', args: { filters: 2, kernelSize: 3, padding: 'same', returnSequences: true }, input: [3, 4, 4, 2] },
+  { name: 'convLstm2d valid strided channelsFirst', factory: 'convLstm2d', args: { filters: 3, kernelSize: 2, strides: 2, dataFormat: 'channelsFirst' }, input: [2, 2, 5, 4] },
   { name: 'masking', factory: 'masking', args: { maskValue: 5 }, input: [3, 2], peerCannotTrain: 'TF.js has no gradient for Any' },
 ];
 
@@ -158,7 +160,7 @@ const ELSEWHERE = [
   // TF.js's computeOutputShape rewrites its input's shape in place, so its models of it are broken: checked by
   // test/layers/category-encoding.test.ts and the compat programs.
   'categoryEncoding',
-  'input', 'inputLayer', 'add', 'subtract', 'multiply', 'average', 'maximum', 'minimum', 'concatenate', 'dot', 'rnn', 'lstmCell', 'gruCell', 'simpleRNNCell', 'stackedRNNCells', 'bidirectional', 'timeDistributed'];
+  'input', 'inputLayer', 'add', 'subtract', 'multiply', 'average', 'maximum', 'minimum', 'concatenate', 'dot', 'rnn', 'lstmCell', 'gruCell', 'simpleRNNCell', 'stackedRNNCells', 'convLstm2dCell', 'bidirectional', 'timeDistributed'];
 
 it('the sweep covers every layer factory tessera exports', () => {
   // tn.layers also holds the Layer, RNN and RNNCell classes, as tf.layers does.

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { expect } from 'vitest';
 import * as tn from '../../src/index';
 
 /**
@@ -71,4 +72,19 @@ export function seeded(shape: number[], seed: number): { t: tn.Tensor; p: tf.Ten
 /** Every output of a predict, as a list. */
 export function outs<T>(y: T | T[]): T[] {
   return Array.isArray(y) ? y : [y];
+}
+
+/** The same outputs (shapes, and values within float32 tolerance). */
+export function expectSame(ours: tn.Tensor | tn.Tensor[], theirs: tf.Tensor | tf.Tensor[], tol = 1e-5): void {
+  const a = outs(ours);
+  const b = outs(theirs);
+  expect(a.map((y) => y.shape)).toEqual(b.map((y) => y.shape));
+  a.forEach((y, i) => expect(maxDiff(y.dataSync(), b[i].dataSync())).toBeLessThan(tol));
+}
+
+/** Copies a TF.js layer's weights into ours, checking that the layouts agree. */
+export function copyWeights(ours: tn.Layer, theirs: tf.layers.Layer): void {
+  const w = theirs.getWeights();
+  expect(ours.weights.map((v) => v.shape)).toEqual(w.map((t) => t.shape));
+  ours.setWeights(w.map((t) => tn.tensor(Array.from(t.dataSync()), t.shape)));
 }

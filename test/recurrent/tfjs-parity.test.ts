@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import * as tn from '../../src/index';
+import { copyWeights } from './peer';
 
 /** Same random values in both libraries. */
 function pair(shape: number[], seed: number, scale = 1): { t: tn.Tensor; p: tf.Tensor } {
@@ -13,13 +14,6 @@ function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let m = 0;
   for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
   return m;
-}
-
-/** Copies the TF.js layer's (random) weights into ours, checking the layouts agree. */
-function copyWeights(ours: tn.Layer, theirs: tf.layers.Layer): void {
-  const w = theirs.getWeights();
-  expect(ours.weights.map((v) => v.shape)).toEqual(w.map((t) => t.shape));
-  ours.setWeights(w.map((t) => tn.tensor(Array.from(t.dataSync()), t.shape)));
 }
 
 function outputs(y: tn.Tensor | tn.Tensor[]): tn.Tensor[] {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import * as tn from '../../src/index';
-import { feed, maxDiff, outs, seeded, tfArtifacts, tnArtifacts, twin, type Lib } from './peer';
+import { expectSame, feed, seeded, tfArtifacts, tnArtifacts, twin, type Lib } from './peer';
 
 const IDS = [[1, 4, 0, 0, 2], [3, 0, 5, 6, 0], [0, 0, 0, 2, 1]];
 
@@ -80,13 +80,6 @@ const CASES: Case[] = [
 function maskedSteps(): { t: tn.Tensor; p: tf.Tensor } {
   const v = [[[1, 2], [0, 0], [0.5, -1], [0, 0]], [[0, 0], [0, 0], [2, 1], [-1, 0.5]], [[0.3, 0], [1, 1], [0, 0], [0, 0.2]]];
   return feed(v);
-}
-
-function expectSame(ours: tn.Tensor | tn.Tensor[], theirs: tf.Tensor | tf.Tensor[]): void {
-  const a = outs(ours);
-  const b = outs(theirs);
-  expect(a.map((y) => y.shape)).toEqual(b.map((y) => y.shape));
-  a.forEach((y, i) => expect(maxDiff(y.dataSync(), b[i].dataSync())).toBeLessThan(1e-5));
 }
 
 describe('recurrent-family models through the layers format, both ways with TensorFlow.js 4.22', () => {

@@ -89,6 +89,11 @@ function dropoutMasks(shape: number[], p: number, count: number, dtype: Tensor['
   return masks;
 }
 
+/** A kernel's gate blocks, side by side on its last axis. */
+function lastAxisBlocks(kernel: Tensor, gates: number): Tensor[] {
+  return split(kernel, gates, kernel.rank - 1);
+}
+
 /**
  * A recurrent cell in TF.js's weight layout: kernel [input, gates·units], recurrentKernel [units, gates·units],
  * bias [gates·units], gates side by side. The input's projection for every time step is one GEMM (`project`)
@@ -134,14 +139,24 @@ export abstract class RNNCell extends Layer {
 
   /** How many gate blocks the kernels hold side by side. */
   abstract get gates(): number;
-  /** The width of a projected input step (gates·units of the cell that takes the input). */
-  get projectedWidth(): number {
-    return this.gates * this.units;
-  }
-
   /** The sizes of the states (LSTM [units, units]). */
   get stateSize(): number[] {
     return [this.units];
+  }
+
+  /** The names of a step's dims without the batch dim ([features]; a convolutional cell's [rows, cols, channels]). */
+  get stepDims(): string[] {
+    return ['features'];
+  }
+
+  /** The states' shapes without the batch dim for steps of this shape (no batch dim). */
+  stateShapes(_stepShape: readonly number[]): number[][] {
+    return this.stateSize.map((n) => [n]);
+  }
+
+  /** Where the gate blocks sit side by side in a step's projected input [batch, ...]. */
+  protected get gateAxis(): number {
+    return 1;
   }
 
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
@@ -149,12 +164,28 @@ export abstract class RNNCell extends Layer {
     return [this.units];
   }
 
-  protected override buildWeights(inputShape: readonly number[]): void {
+  /** The kernel's and the recurrent kernel's shapes for steps of this shape: gate blocks side by side on the last axis. */
+  protected kernelShapes(stepShape: readonly number[]): [number[], number[]] {
     const width = this.gates * this.units;
+    return [[stepShape[stepShape.length - 1], width], [this.units, width]];
+  }
+
+  protected override buildWeights(inputShape: readonly number[]): void {
+    const [kernelShape, recurrentShape] = this.kernelShapes(inputShape);
     const p = this.penalties;
-    this.kernel = this.addWeight('kernel', [inputShape[inputShape.length - 1], width], this.kernelInitializer, p.kernel);
-    this.recurrentKernel = this.addWeight('recurrent_kernel', [this.units, width], this.recurrentInitializer, p.recurrent);
-    if (this.useBias) this.bias = this.addWeight('bias', [width], this.makeBiasInitializer(), p.bias);
+    this.kernel = this.addWeight('kernel', kernelShape, this.kernelInitializer, p.kernel);
+    this.recurrentKernel = this.addWeight('recurrent_kernel', recurrentShape, this.recurrentInitializer, p.recurrent);
+    if (this.useBias) this.bias = this.addWeight('bias', [this.gates * this.units], this.makeBiasInitializer(), p.bias);
+  }
+
+  /** x [n, ...step]·kernel + bias: the input's contribution to the gates. */
+  protected inputProduct(x: Tensor, kernel: Tensor, bias: Tensor | undefined): Tensor {
+    return fused.matMul({ a: x, b: kernel, bias });
+  }
+
+  /** h·kernel: the state's contribution to the gates. */
+  protected recurrentProduct(h: Tensor, kernel: Tensor): Tensor {
+    return matMul(h, kernel);
   }
 
   protected makeBiasInitializer(): Initializer {
@@ -167,31 +198,40 @@ export abstract class RNNCell extends Layer {
   }
 
   /**
-   * Draws this sequence's dropout masks (inputs [batch, features]), clearing them outside training, and splits
+   * Draws this sequence's dropout masks (steps [batch, ...stepShape]), clearing them outside training, and splits
    * the recurrent kernel into its gate blocks once for the whole sequence where the steps need them.
    */
-  beginSequence(batch: number, features: number, training: boolean): void {
-    this.inputMasks = training && this.dropout > 0 ? dropoutMasks([batch, 1, features], this.dropout, this.gates, this.dtype) : null;
-    this.recurrentMasks = training && this.recurrentDropout > 0 ? dropoutMasks([batch, this.units], this.recurrentDropout, this.gates, this.dtype) : null;
-    this.recurrentBlocks = this.perGateProducts ? split(this.recurrentKernel as Variable, this.gates, 1) : null;
+  beginSequence(batch: number, stepShape: readonly number[], training: boolean): void {
+    this.inputMasks = training && this.dropout > 0 ? dropoutMasks([batch, 1, ...stepShape], this.dropout, this.gates, this.dtype) : null;
+    const state = this.stateShapes(stepShape)[0];
+    this.recurrentMasks = training && this.recurrentDropout > 0 ? dropoutMasks([batch, ...state], this.recurrentDropout, this.gates, this.dtype) : null;
+    this.recurrentBlocks = this.perGateProducts ? lastAxisBlocks(this.recurrentKernel as Variable, this.gates) : null;
   }
 
-  /** x [batch, time, features] -> x·kernel + bias, [batch, time, gates·units]: one GEMM for all steps (per gate under dropout). */
+  /**
+   * x [batch, time, ...step] -> x·kernel + bias, [batch, time, ...]: one product for all steps (one per gate under
+   * dropout, each gate's blocks of the kernel and bias on its own masked input).
+   */
   project(x: Tensor): Tensor {
-    const [b, t, f] = x.shape;
+    const [b, t, ...step] = x.shape;
+    const flat = (v: Tensor) => v.reshape([b * t, ...step]);
     const kernel = this.kernel as Variable;
     const bias = this.bias ?? undefined;
     const masks = this.inputMasks;
-    if (!masks) return fused.matMul({ a: x.reshape([b * t, f]), b: kernel, bias }).reshape([b, t, this.gates * this.units]);
-    const blocks = split(kernel, this.gates, 1);
-    const y = concat(masks.map((m, g) => matMul(mul(x, m).reshape([b * t, f]), blocks[g])), 1);
-    return (bias ? add(y, bias) : y).reshape([b, t, this.gates * this.units]);
+    let y: Tensor;
+    if (!masks) y = this.inputProduct(flat(x), kernel, bias);
+    else {
+      const blocks = lastAxisBlocks(kernel, this.gates);
+      const biases = bias ? split(bias, this.gates, 0) : [];
+      y = concat(masks.map((m, g) => this.inputProduct(flat(mul(x, m)), blocks[g], biases[g])), this.gateAxis);
+    }
+    return y.reshape([b, t, ...y.shape.slice(1)]);
   }
 
   /** h·(gate g's block of the recurrent kernel), with that gate's recurrent dropout mask on h when there is one. */
   protected gateProduct(h: Tensor, g: number): Tensor {
     const masks = this.recurrentMasks;
-    return matMul(masks ? mul(h, masks[g]) : h, (this.recurrentBlocks as Tensor[])[g]);
+    return this.recurrentProduct(masks ? mul(h, masks[g]) : h, (this.recurrentBlocks as Tensor[])[g]);
   }
 
   /**
@@ -199,8 +239,8 @@ export abstract class RNNCell extends Layer {
    * whose gradient is one concat (per-gate products under recurrent dropout).
    */
   protected gateInputs(xp: Tensor, h: Tensor): Tensor[] {
-    if (!this.perGateProducts) return split(add(xp, matMul(h, this.recurrentKernel as Variable)), this.gates, 1);
-    return split(xp, this.gates, 1).map((x, g) => add(x, this.gateProduct(h, g)));
+    if (!this.perGateProducts) return split(add(xp, this.recurrentProduct(h, this.recurrentKernel as Variable)), this.gates, this.gateAxis);
+    return split(xp, this.gates, this.gateAxis).map((x, g) => add(x, this.gateProduct(h, g)));
   }
 
   /**
@@ -217,11 +257,12 @@ export abstract class RNNCell extends Layer {
   /** One step from the projected input xp [batch, gates·units] and the states. */
   abstract step(xp: Tensor, states: Tensor[]): StepResult;
 
-  /** The cell on one step [batch, features] from zero states: its output. */
+  /** The cell on one step [batch, ...step] from zero states: its output. */
   override call(x: Tensor, options: CallOptions): Tensor {
-    this.beginSequence(x.shape[0], x.shape[1], options.training);
-    const xp = this.project(x.reshape([x.shape[0], 1, x.shape[1]])).reshape([x.shape[0], this.projectedWidth]);
-    return this.step(xp, this.stateSize.map((n) => zeros([x.shape[0], n], x.dtype))).output;
+    const [b, ...step] = x.shape;
+    this.beginSequence(b, step, options.training);
+    const xp = this.project(x.reshape([b, 1, ...step]));
+    return this.step(xp.reshape([b, ...xp.shape.slice(2)]), this.stateShapes(step).map((s) => zeros([b, ...s], x.dtype))).output;
   }
 
   protected override layerConfig(): LayerConfig {

@@ -10,7 +10,7 @@ export interface GRULayerArgs extends RNNBaseArgs, Omit<GRUCellArgs, 'inputShape
 export interface SimpleRNNLayerArgs extends RNNBaseArgs, Omit<SimpleRNNCellArgs, 'inputShape'> {}
 
 /** The cell's own settings out of a layer's arguments; the cell takes the layer's name, so its weights save as 'lstm/kernel'. */
-function cellArgs<T extends object>(args: T, keys: readonly string[], name: string): T {
+export function cellArgs<T extends object>(args: T, keys: readonly string[], name: string): T {
   const out: Record<string, unknown> = { name, dtype: (args as { dtype?: unknown }).dtype, trainable: (args as { trainable?: unknown }).trainable };
   for (const k of keys) if ((args as Record<string, unknown>)[k] !== undefined) out[k] = (args as Record<string, unknown>)[k];
   return out as T;
@@ -19,7 +19,7 @@ function cellArgs<T extends object>(args: T, keys: readonly string[], name: stri
 /** tf.layers.lstm. */
 export class LSTM extends RNN {
   constructor(args: LSTMLayerArgs) {
-    super(args as never, 'layers.lstm', 'lstm', (name) => new LSTMCell(cellArgs(args, LSTM_CELL_KEYS, name), 'layers.lstm', false), LSTM_CELL_KEYS);
+    super(args as never, { op: 'layers.lstm', snakeName: 'lstm', makeCell: (name) => new LSTMCell(cellArgs(args, LSTM_CELL_KEYS, name), 'layers.lstm', false), ownKeys: LSTM_CELL_KEYS });
   }
 
   override getClassName(): string {
@@ -34,7 +34,7 @@ export class LSTM extends RNN {
 /** tf.layers.gru. */
 export class GRU extends RNN {
   constructor(args: GRULayerArgs) {
-    super(args as never, 'layers.gru', 'gru', (name) => new GRUCell(cellArgs(args, GRU_CELL_KEYS, name), 'layers.gru', false), GRU_CELL_KEYS);
+    super(args as never, { op: 'layers.gru', snakeName: 'gru', makeCell: (name) => new GRUCell(cellArgs(args, GRU_CELL_KEYS, name), 'layers.gru', false), ownKeys: GRU_CELL_KEYS });
   }
 
   override getClassName(): string {
@@ -49,7 +49,7 @@ export class GRU extends RNN {
 /** tf.layers.simpleRNN. */
 export class SimpleRNN extends RNN {
   constructor(args: SimpleRNNLayerArgs) {
-    super(args as never, 'layers.simpleRNN', 'simple_rnn', (name) => new SimpleRNNCell(cellArgs(args, CELL_KEYS, name), 'layers.simpleRNN', false), CELL_KEYS);
+    super(args as never, { op: 'layers.simpleRNN', snakeName: 'simple_rnn', makeCell: (name) => new SimpleRNNCell(cellArgs(args, CELL_KEYS, name), 'layers.simpleRNN', false), ownKeys: CELL_KEYS });
   }
 
   override getClassName(): string {

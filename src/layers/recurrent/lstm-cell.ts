@@ -23,9 +23,9 @@ export class LSTMCell extends RNNCell {
   readonly unitForgetBias: boolean;
   readonly implementation: number | undefined;
 
-  constructor(args: LSTMCellArgs, op = 'layers.lstmCell', check = true) {
+  constructor(args: LSTMCellArgs, op = 'layers.lstmCell', check = true, snakeName = 'lstm_cell') {
     if (check) checkConfigKeys(op, args, LSTM_CELL_KEYS);
-    super(op, 'lstm_cell', args, 'tanh');
+    super(op, snakeName, args, 'tanh');
     this.recurrentActivation = args.recurrentActivation === undefined ? 'hardSigmoid' : checkActivation(op, args.recurrentActivation);
     // TF.js leaves unitForgetBias off unless asked (Keras defaults it on).
     this.unitForgetBias = optionalBoolean(op, 'unitForgetBias', args.unitForgetBias, false);

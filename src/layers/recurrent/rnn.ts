@@ -37,12 +37,29 @@ export interface RNNApplyOptions {
   initialState?: Tensor | Tensor[];
 }
 
+/** What a layer built on RNN passes it: its names, its own cell, its own argument keys, and the dims of a step. */
+export interface RNNKind {
+  op: string;
+  snakeName: string;
+  makeCell?: (name: string) => RNNCell;
+  ownKeys: string[];
+  /** The names of a step's dims without the batch dim (['features']; a convolutional cell's ['rows', 'cols', 'channels']). */
+  stepDims?: string[];
+}
+
+const PLAIN_RNN: RNNKind = { op: 'layers.rnn', snakeName: 'rnn', ownKeys: ['cell'] };
+
+/** A sequence's dims in words: '[batch, timeSteps, features]'. */
+function sequenceDims(stepDims: readonly string[]): string {
+  return `[batch, timeSteps, ${stepDims.join(', ')}]`;
+}
+
 /** The input shape (no batch dim) and fixed batch size a recurrent layer's arguments declare. */
-function declaredShape(op: string, args: RNNBaseArgs): { inputShape?: (number | null)[]; batch: number | null } {
+function declaredShape(op: string, args: RNNBaseArgs, stepDims: readonly string[]): { inputShape?: (number | null)[]; batch: number | null } {
   if (args.batchInputShape != null) {
     const s = args.batchInputShape;
-    if (!Array.isArray(s) || s.length !== 3 || !s.slice(1).every((d, i) => (Number.isInteger(d) && (d as number) > 0) || (i === 0 && d === null))) {
-      throw argError(op, 'batchInputShape', fmtValue(s), '[batch, timeSteps, features] with positive (or null: any) time steps and positive features');
+    if (!Array.isArray(s) || s.length !== 2 + stepDims.length || !s.slice(1).every((d, i) => (Number.isInteger(d) && (d as number) > 0) || (i === 0 && d === null))) {
+      throw argError(op, 'batchInputShape', fmtValue(s), `${sequenceDims(stepDims)} with positive (or null: any) time steps and positive ${stepDims.join(', ')}`);
     }
     return { inputShape: s.slice(1), batch: s[0] ?? null };
   }
@@ -72,11 +89,15 @@ export class RNN extends Layer {
   readonly args: RNNLayerArgs;
   /** A stateful layer's states between calls. */
   private stateValues: Tensor[] | null = null;
+  /** The names of a step's dims (no batch dim), for messages. */
+  private readonly stepDims: string[];
 
-  constructor(args: RNNLayerArgs, op = 'layers.rnn', snakeName = 'rnn', makeCell?: (name: string) => RNNCell, ownKeys: string[] = ['cell']) {
+  constructor(args: RNNLayerArgs, kind: RNNKind = PLAIN_RNN) {
+    const { op, snakeName, makeCell, ownKeys, stepDims = ['features'] } = kind;
     checkConfigKeys(op, args, [...RNN_KEYS, ...ownKeys]);
-    const { inputShape, batch } = declaredShape(op, args);
+    const { inputShape, batch } = declaredShape(op, args, stepDims);
     super(snakeName, { name: args.name, trainable: args.trainable, dtype: args.dtype, inputShape });
+    this.stepDims = stepDims.slice();
     this.args = { ...args };
     this.returnSequences = optionalBoolean(op, 'returnSequences', args.returnSequences, false);
     this.returnState = optionalBoolean(op, 'returnState', args.returnState, false);
@@ -89,7 +110,8 @@ export class RNN extends Layer {
     else {
       const cell = args.cell;
       if (Array.isArray(cell)) this.cell = new StackedRNNCells({ cells: cell });
-      else if (cell instanceof RNNCell) this.cell = cell;
+      else if (cell instanceof RNNCell && cell.stepDims.length === 1) this.cell = cell;
+      else if (cell instanceof RNNCell) throw argError(op, 'cell', `a ${cell.getClassName()} (its steps are [${cell.stepDims.join(', ')}])`, 'a cell taking feature vectors (tn.layers.lstmCell, gruCell, simpleRNNCell); convolutional cells run in their own layer (tn.layers.convLstm2d), as in TF.js');
       else throw argError(op, 'cell', fmtValue(cell), 'an RNN cell (tn.layers.lstmCell, gruCell, simpleRNNCell) or an array of them');
     }
     this.activityRegularizer = this.cell.outputRegularizer;
@@ -114,28 +136,35 @@ export class RNN extends Layer {
     return rank > 1;
   }
 
-  override outputShapeNoBatch(inputShape: readonly number[]): ShapeOrShapes {
-    if (inputShape.length !== 2) {
-      throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}] (rank ${inputShape.length + 1})`, 'rank 3 [batch, timeSteps, features]');
-    }
-    const out = this.returnSequences ? [inputShape[0], this.units] : [this.units];
-    return this.returnState ? [out, ...this.cell.stateSize.map((n) => [n])] : out;
+  /** The rank an input must have, in words: 'rank 3 [batch, timeSteps, features]'. */
+  private get expectedRank(): string {
+    return `rank ${2 + this.stepDims.length} ${sequenceDims(this.stepDims)}`;
   }
 
-  /** Symbolic inputs: the sequence, then (from initialState) one tensor per state, [batch, size]. */
+  override outputShapeNoBatch(inputShape: readonly number[]): ShapeOrShapes {
+    if (inputShape.length !== 1 + this.stepDims.length) {
+      throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}] (rank ${inputShape.length + 1})`, this.expectedRank);
+    }
+    const step = inputShape.slice(1);
+    const one = this.cell.outputShapeNoBatch(step);
+    const out = this.returnSequences ? [inputShape[0], ...one] : one;
+    return this.returnState ? [out, ...this.cell.stateShapes(step)] : out;
+  }
+
+  /** Symbolic inputs: the sequence, then (from initialState) one tensor per state, [batch, ...state shape]. */
   protected override checkSymbolicInputs(op: string, shapes: number[][]): void {
     if (shapes.length === 1) return;
-    const sizes = this.cell.stateSize;
+    const expected = this.cell.stateShapes(shapes[0].slice(1));
     const states = shapes.slice(1);
-    if (states.length !== sizes.length) throw argError(op, 'initialState', `${states.length} tensors`, `${sizes.length} (${sizes.map((n) => `[null, ${n}]`).join(', ')})`);
+    if (states.length !== expected.length) throw argError(op, 'initialState', `${states.length} tensors`, `${expected.length} (${expected.map((e) => fmtShape([null, ...e])).join(', ')})`);
     states.forEach((s, i) => {
-      if (s.length !== 1 || s[0] !== sizes[i]) throw argError(op, `initialState[${i}]`, `shape [null, ${s.join(', ')}]`, `shape [null, ${sizes[i]}]`);
+      if (fmtShape(s) !== fmtShape(expected[i])) throw argError(op, `initialState[${i}]`, `shape ${fmtShape([null, ...s])}`, `shape ${fmtShape([null, ...expected[i]])}`);
     });
   }
 
   protected override buildWeights(inputShape: readonly number[]): void {
     // The cell's weights are named in the layer's scope, as TF.js's: 'lstm/kernel', 'rnn/RNNCell_0/kernel' for stacked cells.
-    buildInScope(this.weightScope(), () => this.cell.build([inputShape[1]]));
+    buildInScope(this.weightScope(), () => this.cell.build(inputShape.slice(1)));
     this.vars.push(...this.cell.weights);
   }
 
@@ -161,10 +190,10 @@ export class RNN extends Layer {
     }
     const list = all as Tensor[];
     const x = list[0];
-    if (!(x instanceof Tensor)) throw argError(this.name, 'input', fmtValue(x), 'a Tensor [batch, timeSteps, features]');
-    if (x.rank !== 3) throw argError(this.name, 'input', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, 'rank 3 [batch, timeSteps, features]');
+    if (!(x instanceof Tensor)) throw argError(this.name, 'input', fmtValue(x), `a Tensor ${sequenceDims(this.stepDims)}`);
+    if (x.rank !== 2 + this.stepDims.length) throw argError(this.name, 'input', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, this.expectedRank);
     const given = list.length > 1 ? list.slice(1) : options.initialState === undefined ? null : Array.isArray(options.initialState) ? options.initialState : [options.initialState];
-    if (given) this.checkStates('initialState', given, x.shape[0]);
+    if (given) this.checkStates('initialState', given, x.shape[0], x.shape.slice(2));
     this.prepareInput(x);
     const training = options.training ?? false;
     const { output, states } = this.run(x, training, options.mask ?? null, given);
@@ -184,20 +213,21 @@ export class RNN extends Layer {
     return true;
   }
 
-  private checkStates(arg: string, states: Tensor[], batch: number): void {
-    const sizes = this.cell.stateSize;
-    if (states.length !== sizes.length) {
-      throw argError(this.name, arg, `${states.length} tensors`, `${sizes.length} (${sizes.map((n) => `[${batch}, ${n}]`).join(', ')})`);
+  /** Throws unless `states` are one tensor per state, [batch, ...state shape] for steps of `stepShape`, of the layer's dtype. */
+  private checkStates(arg: string, states: Tensor[], batch: number, stepShape: readonly number[]): void {
+    const expected = this.cell.stateShapes(stepShape).map((s) => [batch, ...s]);
+    if (states.length !== expected.length) {
+      throw argError(this.name, arg, `${states.length} tensors`, `${expected.length} (${expected.map(fmtShape).join(', ')})`);
     }
     states.forEach((s, i) => {
-      if (!(s instanceof Tensor) || s.rank !== 2 || s.shape[0] !== batch || s.shape[1] !== sizes[i] || s.dtype !== this.dtype) {
-        throw argError(this.name, `${arg}[${i}]`, s instanceof Tensor ? `shape ${fmtShape(s.shape)} and dtype ${s.dtype}` : fmtValue(s), `shape [${batch}, ${sizes[i]}] and dtype ${this.dtype}`);
+      if (!(s instanceof Tensor) || fmtShape(s.shape) !== fmtShape(expected[i]) || s.dtype !== this.dtype) {
+        throw argError(this.name, `${arg}[${i}]`, s instanceof Tensor ? `shape ${fmtShape(s.shape)} and dtype ${s.dtype}` : fmtValue(s), `shape ${fmtShape(expected[i])} and dtype ${this.dtype}`);
       }
     });
   }
 
   private run(x: Tensor, training: boolean, mask: Tensor | null, initial: Tensor[] | null): { output: Tensor; states: Tensor[] } {
-    const [b, steps, features] = x.shape;
+    const [b, steps, ...step] = x.shape;
     this.fixBatch(b);
     if (this.stateful && b !== this.batchSize) throw argError(this.name, 'input', `batch size ${b}`, `the stateful layer's fixed batch size ${this.batchSize}`);
     // As TF.js, a mask may cover more steps than the input (a mask passed on past a repeatVector): the steps
@@ -207,14 +237,17 @@ export class RNN extends Layer {
     const cell = this.cell;
     const seq = this.goBackwards ? reverse(x, 1) : x;
     const maskValues = mask ? mask.hostValues() : null;
-    cell.beginSequence(b, features, training);
+    cell.beginSequence(b, step, training);
     // Each step's slice of the projection, by one split whose gradient is one concat.
     const xp = unstack(cell.project(seq), 1);
-    let states = initial ?? this.stateValues ?? cell.stateSize.map((n) => zeros([b, n], this.dtype));
+    let states = initial ?? this.stateValues ?? cell.stateShapes(step).map((s) => zeros([b, ...s], this.dtype));
     const outputs: Tensor[] = [];
+    const outShape = cell.outputShapeNoBatch(step);
     // A masked step outputs the output state it keeps (a stack's states start with its last cell's), as TF.js: a
     // leading masked step gives the initial state (Keras gives zeros there).
     let previous: Tensor = states[0];
+    // A step's mask broadcasts over the dims of the output and states.
+    const maskShape = [b, ...outShape.map(() => 1)];
     for (let i = 0; i < steps; i++) {
       const t = this.goBackwards ? maskSteps - 1 - i : i;
       const r = cell.step(xp[i], states);
@@ -222,7 +255,7 @@ export class RNN extends Layer {
       let next = r.states;
       if (maskValues) {
         const keepStep = new Float64Array(b).map((_, j) => (maskValues[j * maskSteps + t] ? 1 : 0));
-        const m = new Tensor([b, 1], this.dtype, this.dtype === 'float64' ? keepStep : Float32Array.from(keepStep));
+        const m = new Tensor(maskShape, this.dtype, this.dtype === 'float64' ? keepStep : Float32Array.from(keepStep));
         // prev + m·(new - prev): masked rows keep the previous output and states.
         out = add(previous, mul(m, sub(out, previous)));
         next = next.map((s, k) => add(states[k], mul(m, sub(s, states[k]))));
@@ -272,10 +305,14 @@ export class RNN extends Layer {
     if (!this.stateful) throw new Error(`${this.name}.resetStates: the layer is not stateful; create it with stateful: true and a fixed batch size to keep states between calls`);
     const b = this.fixedBatch;
     if (b === null) throw new Error(`${this.name}.resetStates: the layer does not know its batch size yet; apply it to an input with a fixed batch size first`);
+    // A state's shape may follow the input's (a convolutional cell's), known once the layer is built.
+    const built = this.inputShapeNoBatch;
+    if (!built && this.stepDims.length > 1) throw new Error(`${this.name}.resetStates: the layer does not know its input shape yet; build it (give batchInputShape) or apply it to an input first`);
+    const step = built ? built.slice(1) : [];
     const next = states === undefined ? null : Array.isArray(states) ? states : [states];
-    if (next) this.checkStates('states', next, b);
+    if (next) this.checkStates('states', next, b, step);
     const old = this.stateValues;
-    this.stateValues = (next ?? this.cell.stateSize.map((n) => zeros([b, n], this.dtype))).map((s) => keep(new Tensor(s.shape, s.dtype, s.hostValues().slice())));
+    this.stateValues = (next ?? this.cell.stateShapes(step).map((s) => zeros([b, ...s], this.dtype))).map((s) => keep(new Tensor(s.shape, s.dtype, s.hostValues().slice())));
     if (old) this.retire(old);
   }
 

@@ -18,7 +18,8 @@ export class StackedRNNCells extends RNNCell {
     const op = 'layers.stackedRNNCells';
     checkConfigKeys(op, args, ['cells']);
     const cells = args?.cells;
-    if (!Array.isArray(cells) || cells.length === 0 || !cells.every((c) => c instanceof RNNCell)) {
+    // Convolutional cells do not stack (as TF.js): each cell here takes the previous one's feature vector.
+    if (!Array.isArray(cells) || cells.length === 0 || !cells.every((c) => c instanceof RNNCell && c.stepDims.length === 1)) {
       throw argError(op, 'cells', fmtValue(cells), 'a non-empty array of RNN cells (tn.layers.lstmCell, gruCell, simpleRNNCell)');
     }
     super(op, 'stacked_rnn_cells', { name: args.name, trainable: args.trainable, dtype: args.dtype, units: cells[cells.length - 1].units }, 'linear');
@@ -37,10 +38,6 @@ export class StackedRNNCells extends RNNCell {
     return this.cells[0].gates;
   }
 
-  override get projectedWidth(): number {
-    return this.cells[0].projectedWidth;
-  }
-
   override get stateSize(): number[] {
     return this.cells.slice().reverse().flatMap((c) => c.stateSize);
   }
@@ -55,8 +52,8 @@ export class StackedRNNCells extends RNNCell {
     });
   }
 
-  override beginSequence(batch: number, features: number, training: boolean): void {
-    this.cells.forEach((c, i) => c.beginSequence(batch, i === 0 ? features : this.cells[i - 1].units, training));
+  override beginSequence(batch: number, stepShape: readonly number[], training: boolean): void {
+    this.cells.forEach((c, i) => c.beginSequence(batch, i === 0 ? stepShape : [this.cells[i - 1].units], training));
   }
 
   override project(x: Tensor): Tensor {
