@@ -82,6 +82,13 @@ describe('recurrent layers against TensorFlow.js 4.22 with the same weights', ()
   });
 });
 
+/** Seeded weights in (-0.8, 0.8), the same in both models, so a run replays exactly. */
+function seedBoth(model: tn.LayersModel, peer: tf.LayersModel, seed: number): void {
+  const values = model.getWeights().map((w, i) => tn.randomUniform(w.shape, -0.8, 0.8, 'float32', seed + i));
+  model.setWeights(values);
+  peer.setWeights(values.map((v) => tf.tensor(Array.from(v.dataSync()), v.shape.slice())));
+}
+
 describe('a model of stateful RNNs, as TF.js\'s', () => {
   it('model.stateful, model.resetStates() (zeroing every stateful layer\'s states), inputLayers and outputLayers', () => {
     const build = <M extends tn.LayersModel | tf.LayersModel>(lib: { input: (a: { batchShape: number[]; name: string }) => unknown; layers: typeof tn.layers | typeof tf.layers; model: (a: { inputs: unknown; outputs: unknown }) => M }): M => {
@@ -92,7 +99,7 @@ describe('a model of stateful RNNs, as TF.js\'s', () => {
     };
     const peer = build(tf as never) as tf.LayersModel;
     const model = build(tn as never) as tn.LayersModel;
-    model.setWeights(peer.getWeights().map((w) => tn.tensor(Array.from(w.dataSync()), w.shape)));
+    seedBoth(model, peer, 600);
     const { t, p } = pair([2, 3, 2], 31);
     const run = (): number[][] => [Array.from((model.predict(t) as tn.Tensor).dataSync()), Array.from((peer.predict(p) as tf.Tensor).dataSync())];
     expect([model.stateful, peer.stateful]).toEqual([true, true]);
@@ -121,7 +128,7 @@ describe('training a stateful RNN, as TF.js', () => {
     it(`${kind}: fit over batches carries the states from batch to batch (the backward pass reads the states each call replaced), after predict and resetStates`, async () => {
       const peer = tf.sequential({ layers: [tf.layers[kind]({ units: 3, stateful: true, batchInputShape: [2, 4, 2] }), tf.layers.dense({ units: 1 })] });
       const model = tn.sequential({ layers: [tn.layers[kind]({ units: 3, stateful: true, batchInputShape: [2, 4, 2] }), tn.layers.dense({ units: 1 })] });
-      model.setWeights(peer.getWeights().map((w) => tn.tensor(Array.from(w.dataSync()), w.shape)));
+      seedBoth(model, peer, 700);
       peer.compile({ optimizer: tf.train.sgd(0.3), loss: 'meanSquaredError' });
       model.compile({ optimizer: tn.train.sgd(0.3), loss: 'meanSquaredError' });
       const { t: x, p: xp } = pair([6, 4, 2], 41);
