@@ -31,6 +31,12 @@ export interface GraphModelLoadOptions extends LoadOptions {
 type ModelSource = string | IOHandler | IOHandlerSync;
 type Loaded = GraphModelParts & { executor: GraphExecutor; artifacts: ModelArtifacts };
 
+/** Checks what a graph model loads from: a non-empty URL, or an IOHandler with a load method. */
+export function assertModelSource(op: string, source: unknown): void {
+  if ((typeof source === 'string' && source !== '') || (isRecord(source) && typeof source.load === 'function')) return;
+  throw argError(op, 'modelUrl', describe(source), "a URL (http(s)://…/model.json, file://…, indexeddb://, localstorage://) or an IOHandler with a load method (e.g. tn.io.fromMemory(...))");
+}
+
 /**
  * A model converted by tfjs-converter to a graph (format 'graph-model'), run node by node with tessera's ops, as
  * TF.js's tf.GraphModel: built with a URL or IOHandler, then load(); or by tn.loadGraphModel. Inference only.
@@ -46,17 +52,19 @@ export class GraphModel {
 
   /** Loads the artifacts: a promise for an IOHandler or URL, at once for an IOHandlerSync (as TF.js). */
   load(): Promise<boolean> | boolean {
-    const op = 'GraphModel.load';
+    return this.loadAs('GraphModel.load');
+  }
+
+  /** @internal load(), its errors named for the public call that made it (tn.loadGraphModel's). */
+  loadAs(op: string): Promise<boolean> | boolean {
     const source = this.modelUrl;
     if (typeof source === 'string' && source !== '') {
       const { fromTFHub, ...io } = this.loadOptions;
       const url = fromTFHub ? `${source.endsWith('/') ? source : `${source}/`}model.json?tfjs-format=file` : source;
       return loadHandlerFor(op, url, io).load!().then((a) => this.loadArtifacts(op, a));
     }
-    if (!isRecord(source) || typeof source.load !== 'function') {
-      throw argError(op, 'modelUrl', describe(source), "a URL (http(s)://…/model.json, file://…, indexeddb://, localstorage://) or an IOHandler with a load method (e.g. tn.io.fromMemory(...))");
-    }
-    const artifacts = source.load();
+    assertModelSource(op, source);
+    const artifacts = (source as IOHandler).load!();
     return artifacts instanceof Promise ? artifacts.then((a) => this.loadArtifacts(op, a)) : this.loadArtifacts(op, artifacts);
   }
 

@@ -2,7 +2,7 @@ import type { IOHandler, IOHandlerSync, ModelArtifacts, ModelJSON } from '../io/
 import { describe, isRecord } from '../io/json-checks';
 import { readModelJson } from '../io/model-json';
 import { argError } from '../util/validate';
-import { GraphModel, type GraphModelLoadOptions } from './graph-model';
+import { GraphModel, assertModelSource, type GraphModelLoadOptions } from './graph-model';
 
 /**
  * Loads a tfjs-converter graph model (model.json with format 'graph-model' and its weight files) from a URL
@@ -10,9 +10,9 @@ import { GraphModel, type GraphModelLoadOptions } from './graph-model';
  * tn.io.browserFiles), as tf.loadGraphModel. Every node's op is checked as it loads.
  */
 export async function loadGraphModel(modelUrl: string | IOHandler, options: GraphModelLoadOptions = {}): Promise<GraphModel> {
-  if (modelUrl == null) throw argError('loadGraphModel', 'modelUrl', describe(modelUrl), 'a URL or an IOHandler that loads the model');
+  assertModelSource('loadGraphModel', modelUrl);
   const model = new GraphModel(modelUrl, options ?? {});
-  await model.load();
+  await model.loadAs('loadGraphModel');
   return model;
 }
 
@@ -37,6 +37,6 @@ export function loadGraphModelSync(modelSource: IOHandlerSync | ModelArtifacts |
     throw argError(op, 'modelSource', describe(modelSource), 'an IOHandlerSync (tn.io.fromMemorySync(...)), ModelArtifacts, or [modelJSON, weights ArrayBuffer]');
   }
   const model = new GraphModel(handler);
-  if (model.load() instanceof Promise) throw argError(op, 'modelSource.load', 'a function returning a promise', 'a synchronous load (use tn.loadGraphModel for an IOHandler)');
+  if (model.loadAs(op) instanceof Promise) throw argError(op, 'modelSource.load', 'a function returning a promise', 'a synchronous load (use tn.loadGraphModel for an IOHandler)');
   return model;
 }

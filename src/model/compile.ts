@@ -20,6 +20,8 @@ export interface ModelCompileArgs {
 /** What compile settles: the optimizer, a loss and weight per output, and the metrics per output (resolved once shapes are known). */
 export interface Compiled {
   optimizer: Optimizer;
+  /** True for an optimizer compile made from a name: the model owns it and frees its state with itself, as TF.js. */
+  ownsOptimizer: boolean;
   /** The loss, metrics and loss weights as given, which a saved training config names. */
   args: Pick<ModelCompileArgs, 'loss' | 'metrics' | 'lossWeights'>;
   losses: Loss[];
@@ -68,7 +70,7 @@ export function compileArgs(args: ModelCompileArgs, outputNames: readonly string
   // Names are checked now (shapes decide what 'accuracy' means later).
   metricSpecs.flat().forEach((m) => getMetric(op, m, losses[0], [2]));
   const optimizer = getOptimizer(op, args.optimizer);
-  return { optimizer, args: { loss: args.loss, metrics: args.metrics, lossWeights: args.lossWeights }, losses, lossWeights, metricSpecs, metrics: null };
+  return { optimizer, ownsOptimizer: typeof args.optimizer === 'string', args: { loss: args.loss, metrics: args.metrics, lossWeights: args.lossWeights }, losses, lossWeights, metricSpecs, metrics: null };
 }
 
 /** The metrics per output, resolved against the output shapes on first use. */

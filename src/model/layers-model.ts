@@ -1,3 +1,4 @@
+import { memory } from '../tensor/memory';
 import { gatherRows, range } from '../data/batch';
 import type { IOHandler, SaveResult } from '../io/artifacts';
 import { InputLayer } from '../layers/input-layer';
@@ -550,8 +551,14 @@ export class LayersModel extends Layer implements TrainableModel {
   }
 
   override dispose(): DisposeResult {
-    const numDisposedVariables = this.layers.reduce((n, l) => n + l.dispose().numDisposedVariables, 0);
-    this.compiled?.optimizer.dispose();
+    let numDisposedVariables = this.layers.reduce((n, l) => n + l.dispose().numDisposedVariables, 0);
+    // As TF.js: an optimizer compile made from a name goes with the model, its state counted as disposed variables;
+    // one the program made is the program's, perhaps shared with another model.
+    if (this.compiled?.ownsOptimizer) {
+      const before = memory().numTensors;
+      this.compiled.optimizer.dispose();
+      numDisposedVariables += before - memory().numTensors;
+    }
     return { refCountAfterDispose: 0, numDisposedVariables };
   }
 }

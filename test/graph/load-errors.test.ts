@@ -89,6 +89,6 @@ describe('loading and running graph models: memory and bad input', () => {
     }));
     await expect(tn.loadGraphModel(tn.io.fromMemory(saved!))).rejects.toThrow(/this is a layers model .* load it with tn\.loadLayersModel/);
     await expect(tn.loadLayersModel(tn.io.fromMemory(small().artifacts()))).rejects.toThrow(/this is a graph model .* load it with tn\.loadGraphModel/);
-    await expect(tn.loadGraphModel(42 as unknown as string)).rejects.toThrow(/GraphModel.load: modelUrl must be a URL/);
+    await expect(tn.loadGraphModel(42 as unknown as string)).rejects.toThrow(/loadGraphModel: modelUrl must be a URL/);
   });
 });

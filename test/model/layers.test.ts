@@ -106,7 +106,7 @@ describe('every public function rejects junk with a plain Error, never a TypeErr
   // Classes (constructed by their factories), and functions whose junk-accepting behaviour is TF.js's.
   const exempt = new Set(['Tensor', 'Variable', 'LayerVariable', 'Layer', 'Conv2D', 'Dense', 'Flatten', 'MaxPooling2D', 'Dropout', 'Activation',
     'Sequential', 'LayersModel', 'InputLayer', 'SymbolicTensor', 'Callback', 'CustomCallback', 'EarlyStopping', 'Optimizer', 'AdamOptimizer', 'AdamWOptimizer', 'SGDOptimizer', 'MomentumOptimizer', 'RMSPropOptimizer', 'AdagradOptimizer', 'AdadeltaOptimizer', 'AdamaxOptimizer', 'getBackend', 'memory', 'dispose', 'keep',
-    'RNN', 'RNNCell', 'LSTM', 'GRU', 'SimpleRNN', 'LSTMCell', 'GRUCell', 'SimpleRNNCell', 'StackedRNNCells', 'ConvLSTM2D', 'ConvLSTM2DCell', 'Embedding', 'Masking', 'Bidirectional', 'RepeatVector', 'TimeDistributed',
+    'RNN', 'RNNCell', 'LSTM', 'GRU', 'SimpleRNN', 'LSTMCell', 'GRUCell', 'SimpleRNNCell', 'StackedRNNCells', 'ConvLSTM2D', 'ConvLSTM2DCell', 'GraphModel', 'Embedding', 'Masking', 'Bidirectional', 'RepeatVector', 'TimeDistributed',
     // tf.initializers.zeros() and ones() take no config, so there is nothing to reject.
     'initializers.zeros', 'initializers.ones', 'constraints.nonNeg',
     // They take no arguments.

@@ -53,6 +53,22 @@ export const s16Sweep: Program[] = [
     },
   },
   {
+    name: 'model.dispose() counts the state of an optimizer compile made from a name, and leaves one the program made',
+    run: async (tf) => {
+      const make = () => tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [2] }), tf.layers.dense({ units: 1 })] });
+      const [x, y] = [tf.ones([2, 2]), tf.ones([2, 1])];
+      const counts: unknown[] = [make().dispose()];
+      for (const optimizer of ['sgd', 'adam', tf.train.adam(0.01)] as const) {
+        const m = make();
+        m.compile({ optimizer, loss: 'meanSquaredError' });
+        await m.fit(x, y, { epochs: 1, verbose: 0 });
+        const before = tf.memory().numTensors;
+        counts.push([m.dispose(), before - tf.memory().numTensors]);
+      }
+      return counts;
+    },
+  },
+  {
     name: 'dataset.forEachAsync frees each element after the callback; tensors it returns stay',
     run: async (tf) => {
       const start = tf.memory().numTensors;
