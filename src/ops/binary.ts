@@ -132,10 +132,10 @@ export function equal<T extends Tensor>(a: Operand, b: Operand): T {
   return compare('equal', a, b) as T;
 }
 
-/** Both operands must be bool tensors (or booleans), as TF.js's logical ops require. */
+/** Both operands must be bool tensors, as TF.js's logical ops require; values (numbers too) read as bool, as TF.js converts them. */
 function logical(op: BinaryOp, a: Operand, b: Operand): Tensor {
-  const ta = toTensor(op, 'a', a, typeof a === 'boolean' || Array.isArray(a) ? 'bool' : undefined);
-  const tb = toTensor(op, 'b', b, typeof b === 'boolean' || Array.isArray(b) ? 'bool' : undefined);
+  const ta = toTensor(op, 'a', a, a instanceof Tensor ? undefined : 'bool');
+  const tb = toTensor(op, 'b', b, b instanceof Tensor ? undefined : 'bool');
   assertTensorDtype(op, 'a', ta, 'bool');
   assertTensorDtype(op, 'b', tb, 'bool');
   checkBroadcast(op, ta, tb);

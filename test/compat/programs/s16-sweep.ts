@@ -69,6 +69,21 @@ export const s16Sweep: Program[] = [
     },
   },
   {
+    name: 'logical ops read number operands as bool, as TF.js converts them; a non-bool tensor is still refused',
+    run: (tf) => {
+      const b = tf.tensor1d([true, false, true], 'bool');
+      const attempt = (f: () => unknown) => { try { return f(); } catch { return 'threw'; } };
+      return [tf.logicalAnd(b, 1), tf.logicalOr(0, b), tf.logicalXor([1, 0, 2], b), attempt(() => tf.logicalAnd(b, tf.tensor1d([1, 0, 1])))];
+    },
+  },
+  {
+    name: 'argMax and argMin take one axis in an array, as TF.js',
+    run: (tf) => {
+      const x = tf.tensor2d([[1, 5, 2], [7, 0, 3]]);
+      return [tf.argMax(x, [1] as never), tf.argMin(x, [0] as never), tf.argMax(x, -1)];
+    },
+  },
+  {
     name: 'dataset.forEachAsync frees each element after the callback; tensors it returns stay',
     run: async (tf) => {
       const start = tf.memory().numTensors;
