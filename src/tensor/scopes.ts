@@ -1,3 +1,5 @@
+import { argError, describeValue } from '../util/validate';
+
 /**
  * The stack of open tidy scopes, below both Tensor (every new tensor joins the innermost scope) and tidy
  * (which opens and closes them). Holds anything disposable so that it needs no tensor class.
@@ -20,6 +22,7 @@ export function trackTensor(t: Disposable): boolean {
 
 /** Marks t to survive every enclosing tidy. */
 export function keep<T extends Disposable>(t: T): T {
+  if (t === null || typeof t !== 'object' || typeof (t as Partial<Disposable>).dispose !== 'function') throw argError('keep', 'result', describeValue(t), 'a Tensor');
   kept.add(t);
   return t;
 }

@@ -24,7 +24,9 @@ export function fmtValue(v: unknown): string {
   if (typeof v === 'function') return 'a function';
   if (isTensorLike(v)) return fmtTensor(v);
   try {
-    return JSON.stringify(v) ?? String(v);
+    // NaN and ±Infinity as themselves (JSON would write null for them).
+    const marked = JSON.stringify(v, (_k, x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? `\u0000${x}\u0000` : x));
+    return marked === undefined ? String(v) : marked.replace(/"\\u0000(.*?)\\u0000"/g, '$1');
   } catch {
     return Object.prototype.toString.call(v); // cyclic
   }

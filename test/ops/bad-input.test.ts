@@ -20,6 +20,8 @@ describe('bad input gets an Error naming the op, the argument, what came and wha
     ['tensor ragged', () => tn.tensor([[1, 2], [3]]), /tensor: values\[1\] must be shape \[2\]/],
     ['tensor negative dim', () => tn.zeros([2, -1]), /zeros|fill: shape must be an array of non-negative integers/],
     ['tensor fractional dim', () => tn.tensor([1, 2], [1.5]), /tensor: shape must be an array of non-negative integers/],
+    ['NaN dim, shown as NaN', () => tn.zeros([NaN]), /zeros: shape must be an array of non-negative integers, got an array of length 1 \[NaN\]/],
+    ['keep a number', () => tn.keep(5 as unknown as tn.Tensor), /keep: result must be a Tensor, got number 5/],
     ['unknown dtype', () => tn.tensor([1], [1], 'complex64' as 'float32'), /tensor: dtype must be 'float32', 'int32', 'bool' or 'float64', got string "complex64"/],
     ['axis', () => tn.sum(a23, 2), /sum: axis must be integers in \[-2, 2\)/],
     ['labels', () => tn.sparseSoftmaxCrossEntropy(tn.tensor([0, 3]), a23), /sparseSoftmaxCrossEntropy: labels\[1\] must be an integer class id in \[0, 3\), got 3/],
