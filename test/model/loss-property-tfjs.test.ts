@@ -22,12 +22,9 @@ function one(lib: typeof tn | typeof tf): tn.Sequential | tf.Sequential {
 }
 
 describe('model.loss, as TF.js 4.22', () => {
-  it('is undefined before compile', () => {
+  it('is the loss as given: a name or a function, the same value (undefined before compile)', () => {
     expect(one(tn).loss).toBeUndefined();
     expect(one(tf).loss).toBeUndefined();
-  });
-
-  it('is the loss as given: a name or a function, the same value', () => {
     const fnLoss = (yTrue: tn.Tensor, yPred: tn.Tensor) => tn.mean(tn.square(tn.sub(yTrue, yPred)));
     const peerFn = (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.mean(tf.square(tf.sub(yTrue, yPred)));
     for (const loss of ['meanSquaredError', 'meanAbsoluteError', 'categoricalCrossentropy']) {
@@ -57,7 +54,7 @@ describe('model.loss, as TF.js 4.22', () => {
     }
   });
 
-  it('is set from a saved training config, in camelCase, whichever library saved and loaded', async () => {
+  it('is set from a saved training config, in camelCase, whichever library saved and loaded (and unset without one)', async () => {
     const cases: [string, () => tn.LayersModel, () => tf.LayersModel, string | string[] | Record<string, string>][] = [
       ['one output', () => one(tn), () => one(tf), 'meanSquaredError'],
       ['a list', () => twoOutputs(tn), () => twoOutputs(tf), ['meanSquaredError', 'meanAbsoluteError']],
@@ -80,12 +77,11 @@ describe('model.loss, as TF.js 4.22', () => {
         expect(loaded.loss, what).toEqual(peer.loss);
       }
     }
+    // Without a training config, as TF.js: not compiled, no loss.
+    let bare: tn.ModelArtifacts | undefined;
+    await one(tn).save(tn.io.withSaveHandler(async (a) => ((bare = a), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } })));
+    expect((await tn.loadLayersModel(tn.io.fromMemory(bare as tn.ModelArtifacts))).loss).toBeUndefined();
+    expect((await tf.loadLayersModel(tf.io.fromMemory(bare as tf.io.ModelArtifacts))).loss).toBeUndefined();
   });
 
-  it('is undefined on a model loaded without a training config, as TF.js', async () => {
-    let saved: tn.ModelArtifacts | undefined;
-    await one(tn).save(tn.io.withSaveHandler(async (a) => ((saved = a), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } })));
-    expect((await tn.loadLayersModel(tn.io.fromMemory(saved as tn.ModelArtifacts))).loss).toBeUndefined();
-    expect((await tf.loadLayersModel(tf.io.fromMemory(saved as tf.io.ModelArtifacts))).loss).toBeUndefined();
-  });
 });
