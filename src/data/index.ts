@@ -6,3 +6,5 @@ export { Dataset, array, func, generator, zip } from './dataset';
 export type { DatasetIterator } from './dataset';
 export { CSVDataset, csv } from './csv';
 export type { CSVConfig, ColumnConfig, CsvElement, CsvRow, CsvValue } from './csv';
+export { WebcamIterator, microphone, webcam } from './webcam';
+export type { WebcamConfig, WebcamVideoElement } from './webcam';

@@ -139,8 +139,10 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
         }
         seen += n;
         for (const [k, v] of Object.entries(logs)) sums[k] = (sums[k] ?? 0) + v * n;
-        if (callbacks.has('onBatchEnd')) await callbacks.call('onBatchEnd', step, { batch: step, size: n, ...logs });
-        await yielder.batchEnd(epoch, step, logs);
+        // As TF.js: onBatchEnd and onYield get the same batch logs.
+        const batchLogs = { batch: step, size: n, ...logs };
+        if (callbacks.has('onBatchEnd')) await callbacks.call('onBatchEnd', step, batchLogs);
+        await yielder.batchEnd(epoch, step, batchLogs);
         step++;
         if (r.done) break;
       }

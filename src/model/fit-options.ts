@@ -91,6 +91,12 @@ export function parseFitArgs(args: ModelFitArgs): FitOptions {
   // 0 epochs trains nothing and returns an empty History, as TF.js's fit does.
   const epochs = nonNegativeIntArg(op, 'epochs', args.epochs, 1);
   const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);
+  const callbacks = new CallbackList(args.callbacks);
+  const yieldEvery = parseYieldEvery(op, args.yieldEvery);
+  // As TF.js: a hook that would never be called is a mistake, refused before training starts.
+  if (yieldEvery === 'never' && callbacks.has('onYield')) {
+    throw new Error(`${op}: yieldEvery is \`never\` but you provided an \`onYield\` callback. Either change \`yieldEvery\` or remove the callback`);
+  }
   return {
     epochs,
     batchSize,
@@ -99,12 +105,12 @@ export function parseFitArgs(args: ModelFitArgs): FitOptions {
     validationSplit: split,
     validationData: args.validationData,
     validationBatchSize: positiveIntArg(op, 'validationBatchSize', args.validationBatchSize, batchSize),
-    callbacks: new CallbackList(args.callbacks),
+    callbacks,
     verbose,
     terminateOnNaN: optionalBoolean(op, 'terminateOnNaN', args.terminateOnNaN, true),
     initialEpoch,
     classWeight: classWeightArg(op, args.classWeight),
     stepsPerEpoch: args.stepsPerEpoch === undefined || args.stepsPerEpoch === null ? null : positiveIntArg(op, 'stepsPerEpoch', args.stepsPerEpoch, 1),
-    yieldEvery: parseYieldEvery(op, args.yieldEvery),
+    yieldEvery,
   };
 }

@@ -295,6 +295,14 @@ export class LayersModel extends Layer implements TrainableModel {
     return true;
   }
 
+  /**
+   * The loss compile was given, as TF.js's model.loss: a name or function, or one per output (array or map); a model
+   * loaded with its training config has the saved names in camelCase, as TF.js gives them. Undefined before compile.
+   */
+  get loss(): ModelCompileArgs['loss'] | undefined {
+    return this.compiled?.args.loss;
+  }
+
   get optimizer(): Optimizer | null {
     return this.compiled?.optimizer ?? null;
   }

@@ -289,8 +289,10 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
             running[k] = sums[k] / seen;
           }
           progress?.batchEnd(step + 1, running);
-          if (callbacks.has('onBatchEnd')) await callbacks.call('onBatchEnd', step, { batch: step, size: end - begin, ...logs });
-          await yielder.batchEnd(epoch, step, logs);
+          // As TF.js: onBatchEnd and onYield get the same batch logs.
+          const batchLogs = { batch: step, size: end - begin, ...logs };
+          if (callbacks.has('onBatchEnd')) await callbacks.call('onBatchEnd', step, batchLogs);
+          await yielder.batchEnd(epoch, step, batchLogs);
         }
         const valScores = val ? evaluateValues(model, c, val[0], val[1], o.validationBatchSize) : null;
         const epochLogs = endEpoch(history, epoch, names, valScores, sums, seen);

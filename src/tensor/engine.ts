@@ -1,9 +1,36 @@
+import { backend as activeBackend, type BackendName } from '../backend/registry';
+import type { Backend } from '../backend/backend';
 import { memory, type MemoryInfo } from './memory';
 import { endScope, keep, startScope, tidy } from './tidy';
 import type { TensorContainer } from './tfjs-types';
 import { registeredVariables, type Variable } from './variable';
 
-/** The part of TF.js's engine that programs call directly: scopes, memory and the variables by name. */
+/**
+ * What tn.backend() gives a program: the active backend's name and description, and the queries of TF.js's
+ * KernelBackend that programs make (tessera's kernels themselves stay internal).
+ */
+export interface KernelBackend {
+  /** tessera's name for it, as tn.setBackend takes it and tn.engine().backendName gives it. */
+  readonly name: BackendName;
+  /** What actually runs, as tn.getBackend() says it, e.g. 'cpu (wasm-simd, up to 2 threads)'. */
+  describe(): string;
+  /** The bits of a float32 tensor's values: 32 on both backends (the gpu backend's textures are float32). */
+  floatPrecision(): 32;
+  /** The smallest value programs add to avoid dividing by zero at that precision: TF.js's 1e-7 for float32. */
+  epsilon(): number;
+}
+
+/** The counts TF.js's EngineState holds that programs read (tf.memory() reports them). */
+export interface EngineState {
+  readonly numTensors: number;
+  readonly numDataBuffers: number;
+  readonly numBytes: number;
+  /** Always 0: tessera has no string tensors. */
+  readonly numStringTensors: number;
+  readonly registeredVariables: Record<string, Variable>;
+}
+
+/** The part of TF.js's engine that programs call directly: scopes, memory, the backend and the variables by name. */
 export interface Engine {
   startScope(name?: string): void;
   endScope(result?: TensorContainer): void;
@@ -12,7 +39,43 @@ export interface Engine {
   memory(): MemoryInfo;
   /** The variables alive, by name (custom optimizers look a gradient's variable up here). */
   readonly registeredVariables: Record<string, Variable>;
+  /** The active backend's name ('cpu' or 'gpu'), as TF.js's engine().backendName. */
+  readonly backendName: BackendName;
+  /** The active backend, as tn.backend(). */
+  readonly backend: KernelBackend;
+  /** The live counts, read when asked. */
+  readonly state: EngineState;
 }
+
+// One view per backend instance, so that tn.backend() is the same object while the backend is (as in TF.js).
+const views = new WeakMap<Backend, KernelBackend>();
+
+/** The active backend (chosen automatically on first use), as tf.backend(). */
+export function backend(): KernelBackend {
+  const b = activeBackend();
+  let view = views.get(b);
+  if (!view) {
+    view = Object.freeze({ name: b.name, describe: () => b.describe(), floatPrecision: () => 32 as const, epsilon: () => 1e-7 });
+    views.set(b, view);
+  }
+  return view;
+}
+
+const STATE: EngineState = {
+  get numTensors() {
+    return memory().numTensors;
+  },
+  get numDataBuffers() {
+    return memory().numDataBuffers;
+  },
+  get numBytes() {
+    return memory().numBytes;
+  },
+  numStringTensors: 0,
+  get registeredVariables() {
+    return registeredVariables();
+  },
+};
 
 const ENGINE: Engine = {
   // tessera keeps no named scopes; the name is accepted as TF.js's is.
@@ -24,6 +87,13 @@ const ENGINE: Engine = {
   get registeredVariables() {
     return registeredVariables();
   },
+  get backendName() {
+    return activeBackend().name;
+  },
+  get backend() {
+    return backend();
+  },
+  state: STATE,
 };
 
 /** As tf.engine(): startScope()/endScope(result) scope tensors without a function, as tidy does with one. */

@@ -29,10 +29,16 @@ export interface LaunchOptions {
    * without it the GPU process is disabled.
    */
   webgl?: boolean;
+  /**
+   * Chromium's fake camera (a generated test pattern) behind getUserMedia, with the permission prompt answered yes,
+   * for tn.data.webcam.
+   */
+  fakeCamera?: boolean;
 }
 
 const FLAGS = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const WEBGL_FLAGS = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+const FAKE_CAMERA_FLAGS = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'];
 
 /** Headless Chromium with a fresh profile (its own --user-data-dir, removed on close). */
 export class Browser {
@@ -43,7 +49,7 @@ export class Browser {
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: [...FLAGS, ...(options.webgl ? WEBGL_FLAGS : ['--disable-gpu'])],
+      args: [...FLAGS, ...(options.webgl ? WEBGL_FLAGS : ['--disable-gpu']), ...(options.fakeCamera ? FAKE_CAMERA_FLAGS : [])],
       viewport: { width: 1000, height: 1400 },
     });
     // Waits in pages (a model loading, a fit finishing) are slow on a loaded machine; none is a speed test.

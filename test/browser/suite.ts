@@ -19,9 +19,9 @@ export function describeBrowser(title: string, body: () => void): void {
 /** The page scripts every suite serves besides the demo: the page-side checks. */
 const SCRIPTS = { '/page-checks.js': 'test/browser/page-checks.ts' };
 
-/** A served demo and a Chromium pointed at it; close() stops both. */
+/** A served demo (with the checks and serve.scripts) and a Chromium pointed at it; close() stops both. */
 export async function openBrowser(serve: ServeOptions = {}, launch: LaunchOptions = {}): Promise<{ server: DemoServer; browser: Browser; close(): Promise<void> }> {
-  const server = await serveDemo({ ...serve, scripts: SCRIPTS });
+  const server = await serveDemo({ ...serve, scripts: { ...SCRIPTS, ...serve.scripts } });
   const browser = await Browser.launch(launch).catch(async (e: unknown) => { await server.close(); throw e; });
   return { server, browser, close: async () => { await browser.close(); await server.close(); } };
 }

@@ -113,6 +113,11 @@ describe('every public function rejects junk with a plain Error, never a TypeErr
     'memory', 'ready', 'io.listModels', 'disposeVariables', 'nextFrame', 'enableProdMode', 'engine', 'env',
     // A class, reached through tn.env().
     'Environment',
+    // It takes no arguments.
+    'backend',
+    // In Node they refuse every call alike (webcam needs a browser, where test/browser checks its arguments;
+    // microphone is not implemented), and WebcamIterator is the class webcam makes.
+    'data.webcam', 'data.microphone', 'data.WebcamIterator',
     // A class, made by tn.buffer() and x.bufferSync().
     'TensorBuffer',
     // As TF.js's: an unknown URL has no handlers ([]), and fromMemory's artifacts are checked when loaded.

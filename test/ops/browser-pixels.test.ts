@@ -103,3 +103,66 @@ describe('browser.toPixels', () => {
     await expect(tn.browser.toPixels(tn.tensor([[0]]), { width: 1, height: 1, getContext: () => null })).rejects.toThrow(/drawing on a canvas needs ImageData/);
   });
 });
+
+describe('browser.fromPixelsAsync', () => {
+  it('resolves to what fromPixels gives, and rejects what it refuses', async () => {
+    for (const n of [1, 3, 4]) {
+      const t = await tn.browser.fromPixelsAsync(pixels, n);
+      expect([t.shape, t.dtype, Array.from(t.dataSync())]).toEqual([[2, 3, n], 'int32', channels(n).flat()]);
+    }
+    expect((await tn.browser.fromPixelsAsync(pixels)).shape).toEqual([2, 3, 3]);
+    await expect(tn.browser.fromPixelsAsync(pixels, 5)).rejects.toThrow('browser.fromPixelsAsync: numChannels must be an integer from 1 to 4, got number 5');
+    await expect(tn.browser.fromPixelsAsync('cat.png' as never)).rejects.toThrow(/^browser\.fromPixelsAsync: pixels must be ImageData/);
+  });
+});
+
+describe('browser.draw', () => {
+  /** A canvas over a fake 2D context that records the context asked for and what is put on it. */
+  function fakeCanvas() {
+    const ctx = fakeContext();
+    const asked: unknown[] = [];
+    const canvas = { width: 300, height: 150, getContext: (type: string, attrs?: object) => (asked.push([type, attrs]), ctx) };
+    return { canvas, ctx, asked };
+  }
+
+  it("draws as toPixels does, with imageOptions.alpha for images without their own, through the '2d' context", () => {
+    vi.stubGlobal('ImageData', function (this: object, data: Uint8ClampedArray, width: number, height: number) {
+      return { data, width, height };
+    });
+    const { canvas, ctx, asked } = fakeCanvas();
+    tn.browser.draw(tn.tensor([[1, 0]]), canvas as never);
+    expect([canvas.width, canvas.height]).toEqual([2, 1]);
+    tn.browser.draw(tn.tensor([[[0, 0.5, 1]]]), canvas as never, { imageOptions: { alpha: 0.5 }, contextOptions: { contextType: '2d', contextAttributes: { willReadFrequently: true } } });
+    tn.browser.draw(tn.tensor([[[10, 20, 30, 40]]], [1, 1, 4], 'int32'), canvas as never, { imageOptions: { alpha: 0.5 } });
+    tn.browser.draw(tn.tensor([[0.2]]), canvas as never, { imageOptions: { alpha: 0 } });
+    expect(ctx.calls).toEqual([
+      'putImageData 2x1 255,255,255,255 at 0 0',
+      'putImageData 1x1 0,128,255,128 at 0 0',
+      // An image's own alpha wins, as TF.js.
+      'putImageData 1x1 10,20,30,40 at 0 0',
+      // Alpha 0 is transparent (TF.js 4.22 reads `alpha || 1` and draws it opaque).
+      'putImageData 1x1 51,51,51,0 at 0 0',
+    ]);
+    expect(asked).toEqual([['2d', undefined], ['2d', { willReadFrequently: true }], ['2d', undefined], ['2d', undefined]]);
+  });
+
+  it('rejects bad images, values, canvases and options before the canvas changes', () => {
+    vi.stubGlobal('ImageData', function (this: object, data: Uint8ClampedArray, width: number, height: number) {
+      return { data, width, height };
+    });
+    const { canvas, ctx, asked } = fakeCanvas();
+    const img = tn.tensor([[0.5]]);
+    expect(() => tn.browser.draw(tn.zeros([2, 2, 2]), canvas as never)).toThrow('browser.draw: image must be 1, 3 or 4 channels, got shape [2, 2, 2] (2 channels)');
+    expect(() => tn.browser.draw(tn.zeros([4]), canvas as never)).toThrow(/browser.draw: image must be a tensor of rank 2 or 3/);
+    expect(() => tn.browser.draw([[0]] as never, canvas as never)).toThrow(/browser.draw: image must be a Tensor/);
+    expect(() => tn.browser.draw(tn.tensor([[300]], [1, 1], 'int32'), canvas as never)).toThrow("browser.draw: a int32 image's values must be in [0, 255]; got 300 at pixel 0 (row 0, column 0), channel 0");
+    expect(() => tn.browser.draw(img, undefined as never)).toThrow('browser.draw: canvas must be an HTMLCanvasElement or OffscreenCanvas, got undefined');
+    expect(() => tn.browser.draw(img, canvas as never, { imageOptions: { alpha: 1.5 } })).toThrow('browser.draw: options.imageOptions.alpha must be a number in [0, 1], got 1.5');
+    expect(() => tn.browser.draw(img, canvas as never, { imageOptions: { alpha: '1' as never } })).toThrow(/options.imageOptions.alpha must be a number in \[0, 1\], got "1"/);
+    expect(() => tn.browser.draw(img, canvas as never, { contextOptions: { contextType: 'webgl' } })).toThrow("browser.draw: options.contextOptions.contextType must be '2d' (tessera draws through a 2D context on every backend), got \"webgl\"");
+    expect(() => tn.browser.draw(img, canvas as never, { imageOptions: { alpha: 1 }, colour: 1 } as never)).toThrow(/browser.draw: options/);
+    expect(() => tn.browser.draw(img, canvas as never, { contextOptions: { contextAttributes: 3 as never } })).toThrow(/options.contextOptions.contextAttributes must be an object of context attributes/);
+    expect([canvas.width, canvas.height, ctx.calls, asked]).toEqual([300, 150, [], []]);
+    expect(() => tn.browser.draw(img, { width: 5, height: 5, getContext: () => null } as never)).toThrow('browser.draw: the canvas gives no 2D context (is it already used for WebGL?)');
+  });
+});

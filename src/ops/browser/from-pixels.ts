@@ -3,7 +3,6 @@ import { Tensor } from '../../tensor/tensor';
 import { argError, describeValue } from '../../util/validate';
 import type { Canvas2DLike, CanvasLike, PixelData, PixelSource } from './pixel-types';
 
-const OP = 'browser.fromPixels';
 const SOURCES = 'ImageData, PixelData {data, width, height}, an HTMLCanvasElement or OffscreenCanvas, an HTMLImageElement, an HTMLVideoElement or an ImageBitmap';
 
 /** The tensor fromPixels returns: int32 values 0..255, as TF.js's. */
@@ -23,51 +22,51 @@ function isPixelData(v: object): v is PixelData {
 }
 
 /** A fresh 2D canvas of the given size: an OffscreenCanvas where there is one, else a page's canvas. */
-function scratchCanvas(width: number, height: number): CanvasLike {
+function scratchCanvas(op: string, width: number, height: number): CanvasLike {
   const Offscreen = (globalThis as { OffscreenCanvas?: new (w: number, h: number) => CanvasLike }).OffscreenCanvas;
   if (Offscreen) return new Offscreen(width, height);
   const doc = (globalThis as { document?: { createElement(tag: 'canvas'): CanvasLike } }).document;
-  if (!doc) throw new Error(`${OP}: reading an image, video or bitmap needs a canvas to draw it on (OffscreenCanvas or a document); in this runtime pass PixelData {data, width, height} instead`);
+  if (!doc) throw new Error(`${op}: reading an image, video or bitmap needs a canvas to draw it on (OffscreenCanvas or a document); in this runtime pass PixelData {data, width, height} instead`);
   const canvas = doc.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
   return canvas;
 }
 
-function context2d(canvas: CanvasLike): Canvas2DLike {
+function context2d(op: string, canvas: CanvasLike): Canvas2DLike {
   const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error(`${OP}: could not get a 2D context to read pixels from`);
+  if (!ctx) throw new Error(`${op}: could not get a 2D context to read pixels from`);
   return ctx;
 }
 
 /** Draws an image-like source at its size and reads the RGBA bytes back. */
-function drawn(source: object, width: number, height: number): PixelData {
-  const ctx = context2d(scratchCanvas(width, height));
+function drawn(op: string, source: object, width: number, height: number): PixelData {
+  const ctx = context2d(op, scratchCanvas(op, width, height));
   ctx.drawImage(source as never, 0, 0, width, height);
   return ctx.getImageData(0, 0, width, height);
 }
 
 /** The RGBA bytes of any supported source, checked. */
-function rgbaOf(pixels: object): PixelData {
+function rgbaOf(op: string, pixels: object): PixelData {
   if (isPixelData(pixels)) return pixels;
   if (isInstance(pixels, 'HTMLVideoElement') || has(pixels, 'videoWidth', 'number')) {
     const video = pixels as { readyState: number; videoWidth: number; videoHeight: number };
-    if (video.readyState < 2) throw new Error(`${OP}: the video element has not loaded data yet (readyState ${video.readyState}); wait for its 'loadeddata' event`);
-    return drawn(pixels, video.videoWidth, video.videoHeight);
+    if (video.readyState < 2) throw new Error(`${op}: the video element has not loaded data yet (readyState ${video.readyState}); wait for its 'loadeddata' event`);
+    return drawn(op, pixels, video.videoWidth, video.videoHeight);
   }
   if (isInstance(pixels, 'HTMLImageElement') || has(pixels, 'naturalWidth', 'number')) {
     const image = pixels as { complete: boolean; width: number; height: number; src?: string };
-    if (!image.complete) throw new Error(`${OP}: the image ${image.src ? `${image.src} ` : ''}has not loaded yet; wait for its 'load' event`);
-    return drawn(pixels, image.width, image.height);
+    if (!image.complete) throw new Error(`${op}: the image ${image.src ? `${image.src} ` : ''}has not loaded yet; wait for its 'load' event`);
+    return drawn(op, pixels, image.width, image.height);
   }
   const { width, height } = pixels as { width: number; height: number };
   if (has(pixels, 'getContext', 'function')) {
     // A WebGL canvas has no 2D context: draw it onto one instead.
     const ctx = (pixels as CanvasLike).getContext('2d');
-    return ctx ? ctx.getImageData(0, 0, width, height) : drawn(pixels, width, height);
+    return ctx ? ctx.getImageData(0, 0, width, height) : drawn(op, pixels, width, height);
   }
-  if (isInstance(pixels, 'ImageBitmap')) return drawn(pixels, width, height);
-  throw argError(OP, 'pixels', describeValue(pixels), SOURCES);
+  if (isInstance(pixels, 'ImageBitmap')) return drawn(op, pixels, width, height);
+  throw argError(op, 'pixels', describeValue(pixels), SOURCES);
 }
 
 /**
@@ -75,19 +74,32 @@ function rgbaOf(pixels: object): PixelData {
  * the first numChannels of R, G, B, A.
  */
 export function fromPixels(pixels: PixelSource, numChannels?: number): Tensor<Rank.R3> {
+  return readPixels('browser.fromPixels', pixels, numChannels);
+}
+
+/** fromPixels under the name `op` (in its errors). */
+function readPixels(op: string, pixels: PixelSource, numChannels?: number): Tensor<Rank.R3> {
   numChannels ??= 3;
-  if (pixels === null || typeof pixels !== 'object') throw argError(OP, 'pixels', describeValue(pixels), SOURCES);
-  if (!Number.isInteger(numChannels) || numChannels < 1 || numChannels > 4) throw argError(OP, 'numChannels', describeValue(numChannels), 'an integer from 1 to 4');
-  const { data, width, height } = rgbaOf(pixels);
+  if (pixels === null || typeof pixels !== 'object') throw argError(op, 'pixels', describeValue(pixels), SOURCES);
+  if (!Number.isInteger(numChannels) || numChannels < 1 || numChannels > 4) throw argError(op, 'numChannels', describeValue(numChannels), 'an integer from 1 to 4');
+  const { data, width, height } = rgbaOf(op, pixels);
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 0 || height < 0) {
-    throw argError(OP, 'pixels', `width ${width} and height ${height}`, 'a non-negative integer width and height');
+    throw argError(op, 'pixels', `width ${width} and height ${height}`, 'a non-negative integer width and height');
   }
   if (data.length !== width * height * 4) {
-    throw argError(OP, 'pixels.data', `${data.length} bytes`, `width * height * 4 = ${width * height * 4} bytes (RGBA) for ${width}x${height} pixels`);
+    throw argError(op, 'pixels.data', `${data.length} bytes`, `width * height * 4 = ${width * height * 4} bytes (RGBA) for ${width}x${height} pixels`);
   }
   const values = new Float32Array(width * height * numChannels);
   for (let p = 0; p < width * height; p++) {
     for (let c = 0; c < numChannels; c++) values[p * numChannels + c] = data[p * 4 + c];
   }
   return pixelTensor([height, width, numChannels], values) as Tensor<Rank.R3>;
+}
+
+/**
+ * fromPixels as a promise, as tf.browser.fromPixelsAsync: the same tensor (TF.js wraps the source in an ImageBitmap
+ * first only under its WRAP_TO_IMAGEBITMAP flag, off by default, which tessera does not have); a bad argument rejects.
+ */
+export async function fromPixelsAsync(pixels: PixelSource, numChannels?: number): Promise<Tensor<Rank.R3>> {
+  return readPixels('browser.fromPixelsAsync', pixels, numChannels);
 }

@@ -1,3 +1,3 @@
-export { fromPixels } from './from-pixels';
-export { toPixels } from './to-pixels';
-export type { PixelData, PixelSource, CanvasLike, Canvas2DLike } from './pixel-types';
+export { fromPixels, fromPixelsAsync } from './from-pixels';
+export { draw, toPixels } from './to-pixels';
+export type { PixelData, PixelSource, CanvasLike, Canvas2DLike, ContextAttributes, DrawOptions } from './pixel-types';

@@ -19,9 +19,41 @@ export interface Canvas2DLike {
   drawImage(image: never, dx: number, dy: number, dw: number, dh: number): void;
 }
 
+/**
+ * The attributes draw asks a canvas's context for (a canvas that already has a context keeps its own), as TF.js's
+ * contextAttributes: a 2D context reads alpha, colorSpace, desynchronized and willReadFrequently; the WebGL
+ * attributes TF.js's type names are accepted and ignored by it.
+ */
+export interface ContextAttributes {
+  alpha?: boolean;
+  colorSpace?: 'srgb' | 'display-p3';
+  desynchronized?: boolean;
+  willReadFrequently?: boolean;
+  antialias?: boolean;
+  depth?: boolean;
+  failIfMajorPerformanceCaveat?: boolean;
+  powerPreference?: 'default' | 'high-performance' | 'low-power';
+  premultipliedAlpha?: boolean;
+  preserveDrawingBuffer?: boolean;
+  stencil?: boolean;
+}
+
 /** An HTMLCanvasElement or OffscreenCanvas. */
 export interface CanvasLike {
   width: number;
   height: number;
-  getContext(contextId: '2d'): Canvas2DLike | null;
+  getContext(contextId: '2d', attributes?: ContextAttributes): Canvas2DLike | null;
+}
+
+/** draw's options, as TF.js's DrawOptions. */
+export interface DrawOptions {
+  imageOptions?: {
+    /** The alpha of an image without its own (rank 2, or 1 or 3 channels), in [0, 1]; default 1 (opaque). */
+    alpha?: number;
+  };
+  contextOptions?: {
+    /** The context to draw through: '2d', the only one (as TF.js's cpu backend; its webgl backend has no draw). */
+    contextType?: string;
+    contextAttributes?: ContextAttributes;
+  };
 }

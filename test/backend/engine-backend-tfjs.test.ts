@@ -1,0 +1,58 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as tn from '../../src/index';
+
+// tn.backend(), tn.engine().backendName and tn.engine().state, side by side with TF.js 4.22 (its cpu backend in Node).
+describe('tn.backend() and tn.engine(), as TF.js 4.22', () => {
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+    await tn.setBackend('cpu');
+  });
+
+  it("names the backend: engine().backendName is 'cpu' in both, and the backend object's name", () => {
+    expect(tf.engine().backendName).toBe('cpu');
+    expect(tn.engine().backendName).toBe(tf.engine().backendName);
+    expect(tn.backend().name).toBe('cpu');
+    expect(tn.backend().describe()).toBe(tn.getBackend());
+  });
+
+  it('backend() is the current backend object, the same object each time and as engine().backend', () => {
+    expect(tf.backend()).toBe(tf.engine().backend);
+    expect(tn.backend()).toBe(tn.backend());
+    expect(tn.engine().backend).toBe(tn.backend());
+  });
+
+  it("answers TF.js's precision queries the same: floatPrecision() and epsilon()", () => {
+    expect(tn.backend().floatPrecision()).toBe(tf.backend().floatPrecision());
+    expect(tn.backend().epsilon()).toBe(tf.backend().epsilon());
+  });
+
+  it('engine().state counts what tf.memory() reports, changing as TF.js\'s does', () => {
+    // numBytes is left out of the comparison: tessera counts each buffer's bytes once, TF.js once per tensor (a
+    // reshape's twice), so tn.memory() and TF.js's differ there already; state reports what tn.memory() does.
+    const counts = (s: { numTensors: number; numDataBuffers: number }) => [s.numTensors, s.numDataBuffers];
+    const all = (s: { numTensors: number; numBytes: number; numDataBuffers: number }) => [s.numTensors, s.numBytes, s.numDataBuffers];
+    const before = counts(tn.engine().state);
+    const peerBefore = counts(tf.engine().state);
+    const a = tn.tensor([[1, 2, 3], [4, 5, 6]]);
+    const b = tn.reshape(a, [3, 2]);
+    const c = tn.zeros([5], 'int32');
+    const pa = tf.tensor([[1, 2, 3], [4, 5, 6]]);
+    const pb = tf.reshape(pa, [3, 2]);
+    const pc = tf.zeros([5], 'int32');
+    const delta = counts(tn.engine().state).map((v, i) => v - before[i]);
+    const peerDelta = counts(tf.engine().state).map((v, i) => v - peerBefore[i]);
+    // Three tensors, two buffers (a reshape shares its input's).
+    expect(peerDelta).toEqual([3, 2]);
+    expect(delta).toEqual(peerDelta);
+    expect(all(tn.engine().state)).toEqual(all(tn.memory()));
+    expect(all(tf.engine().state)).toEqual(all(tf.memory()));
+    expect(tn.engine().state.numStringTensors).toBe(0);
+    tn.dispose([a, b, c]);
+    tf.dispose([pa, pb, pc]);
+    expect(counts(tn.engine().state)).toEqual(before);
+    expect(counts(tf.engine().state)).toEqual(peerBefore);
+    expect(all(tn.engine().state)).toEqual(all(tn.memory()));
+    expect(Object.keys(tn.engine().state.registeredVariables)).toEqual(Object.keys(tn.engine().registeredVariables));
+  });
+});
