@@ -303,6 +303,11 @@ export class LayersModel extends Layer implements TrainableModel {
     return this.compiled?.args.loss;
   }
 
+  /** The metrics compile was given, as TF.js's model.metrics (undefined before compile or without any). */
+  get metrics(): ModelCompileArgs['metrics'] | undefined {
+    return this.compiled?.args.metrics;
+  }
+
   get optimizer(): Optimizer | null {
     return this.compiled?.optimizer ?? null;
   }

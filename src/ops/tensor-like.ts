@@ -16,10 +16,11 @@ export function inferDtype(values: unknown): DType {
 
 /**
  * The shape implied by nested arrays, checking that they are rectangular and hold numbers or booleans. A null inside
- * the arrays is a value, 0, as TF.js stores it (its documentation's tensor1d([1, null, 3, 4])).
+ * the arrays is a value, 0, as TF.js stores it (its documentation's tensor1d([1, null, 3, 4])), and an undefined one
+ * NaN, as TF.js stores it (a CSV row's missing cell).
  */
 function nestedShape(op: string, values: unknown, path: string): number[] {
-  if (typeof values === 'number' || typeof values === 'boolean' || (values === null && path !== '')) return [];
+  if (typeof values === 'number' || typeof values === 'boolean' || ((values === null || values === undefined) && path !== '')) return [];
   if (ArrayBuffer.isView(values) && !(values instanceof DataView)) return [(values as TypedArray).length];
   if (!Array.isArray(values)) throw argError(op, `values${path}`, describeValue(values), 'a number, a boolean, or (nested) arrays of them');
   if (values.length === 0) return [0];
@@ -33,9 +34,10 @@ function nestedShape(op: string, values: unknown, path: string): number[] {
   return [values.length, ...inner];
 }
 
-function flatten(values: NestedValues | null, out: number[]): void {
+function flatten(values: NestedValues | null | undefined, out: number[]): void {
   if (typeof values === 'number') out.push(values);
   else if (values === null) out.push(0);
+  else if (values === undefined) out.push(NaN);
   else if (typeof values === 'boolean') out.push(values ? 1 : 0);
   else for (let i = 0; i < values.length; i++) flatten(values[i] as NestedValues, out);
 }

@@ -97,12 +97,13 @@ export function uncountTensor(entry: Counted): void {
 
 /** Tensors, buffers and bytes in use across every backend, as tf.memory(). */
 export function memory(): MemoryInfo {
+  // In TF.js's order, so a logged memory() reads as TF.js's. As TF.js's cpu backend says: tensors never disposed stay
+  // counted until the garbage collector frees them.
   return {
+    unreliable: true,
+    reasons: ['The reported memory is an upper bound. Due to automatic garbage collection, the true allocated memory may be less.'],
     numTensors,
     numDataBuffers,
     numBytes,
-    // As TF.js's cpu backend says: tensors never disposed stay counted until the garbage collector frees them.
-    unreliable: true,
-    reasons: ['The reported memory is an upper bound. Due to automatic garbage collection, the true allocated memory may be less.'],
   };
 }

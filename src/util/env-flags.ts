@@ -116,7 +116,8 @@ function known(op: string, flagName: string): Flag {
   throw argError(op, 'flagName', describeValue(flagName), `one of ${Object.keys(FLAGS).join(', ')}${backendFlag}`);
 }
 
-const ENV = new Environment();
+/** The environment, as TF.js's tf.ENV (what tf.env() returns). */
+export const ENV = new Environment();
 
 /** The process's environment flags, as tf.env(). */
 export function env(): Environment {

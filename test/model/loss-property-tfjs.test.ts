@@ -43,6 +43,20 @@ describe('model.loss, as TF.js 4.22', () => {
     expect(p.loss).toBe(peerFn);
   });
 
+  it('model.metrics is the metrics as given too (undefined before compile or without any)', () => {
+    const metrics = ['mae', 'acc'];
+    const [m, p] = [one(tn), one(tf)];
+    expect([m.metrics, p.metrics]).toEqual([undefined, undefined]);
+    m.compile({ optimizer: 'sgd', loss: 'meanSquaredError', metrics });
+    p.compile({ optimizer: 'sgd', loss: 'meanSquaredError', metrics });
+    expect(m.metrics).toBe(metrics);
+    expect(p.metrics).toBe(metrics);
+    const [m2, p2] = [one(tn), one(tf)];
+    m2.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+    p2.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+    expect([m2.metrics, p2.metrics]).toEqual([undefined, undefined]);
+  });
+
   it('is the array or map given for several outputs (the same object)', () => {
     for (const loss of [['meanSquaredError', 'meanAbsoluteError'], { a: 'meanSquaredError', b: 'meanAbsoluteError' }]) {
       const m = twoOutputs(tn);

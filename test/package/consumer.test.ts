@@ -145,13 +145,15 @@ const CHECKS = `
     testLabels: mnist.test.labels.shape,
   };
   out.exports = Object.keys(tn).sort();
+  // The default export is the whole surface, Node's io and data included (import tf from '@tensorflow/tfjs' works too).
+  out.defaultExport = tnDefault.matMul === tn.matMul && tnDefault.io.fileSystem === tn.io.fileSystem && tnDefault.data.loadMnist === tn.data.loadMnist;
   out.resolved = RESOLVED;
   console.log(JSON.stringify(out));
 })().catch((e) => { console.error(e); process.exit(1); });
 `;
 
-const ESM_PROLOGUE = `import * as tn from 'tessera';\nconst RESOLVED = import.meta.resolve('tessera');\nconst FORMAT = 'esm';\n`;
-const CJS_PROLOGUE = `const tn = require('tessera');\nconst RESOLVED = require('node:url').pathToFileURL(require.resolve('tessera')).href;\nconst FORMAT = 'cjs';\n`;
+const ESM_PROLOGUE = `import * as tn from 'tessera';\nimport tnDefault from 'tessera';\nconst RESOLVED = import.meta.resolve('tessera');\nconst FORMAT = 'esm';\n`;
+const CJS_PROLOGUE = `const tn = require('tessera');\nconst tnDefault = require('tessera').default;\nconst RESOLVED = require('node:url').pathToFileURL(require.resolve('tessera')).href;\nconst FORMAT = 'cjs';\n`;
 
 /** A typed consumer; compiled as .mts it sees dist/index.d.ts, as .cts dist/index.d.cts; then run. */
 const TYPED = `import * as tn from 'tessera';
@@ -269,6 +271,7 @@ interface CheckOutput {
   loadedPred: number[][];
   mnist: Record<string, number[]>;
   exports: string[];
+  defaultExport: boolean;
   resolved: string;
 }
 
@@ -378,6 +381,7 @@ describe('the packed package, installed in a fresh project', () => {
     expect(out.mnist).toEqual({ trainImages: [60000, 28, 28, 1], trainLabels: [60000], testImages: [10000, 28, 28, 1], testLabels: [10000] });
     // value = (1*3 + 2*4) * 2 + 25; d/dv1 = 2 v2, d/dv2 = 2 v1, d/dv3 = 2 v3; frozen gets none.
     expect(out.variableGrads).toEqual({ value: 47, names: ['v1', 'v2', 'v3'], v1: [6, 8], v2: [2, 4], v3: [10] });
+    expect(out.defaultExport).toBe(true);
   }, TIMEOUT_MS);
 
   it('ESM and CommonJS export the same names and compute identically', () => {

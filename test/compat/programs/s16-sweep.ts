@@ -84,6 +84,12 @@ export const s16Sweep: Program[] = [
     },
   },
   {
+    name: 'an undefined value stores NaN (a CSV row\'s missing cell), as TF.js; memory() logs its keys in TF.js\'s order',
+    run: (tf) => [
+      tf.tensor([1, undefined, 3] as never), tf.tensor([[1, undefined]] as never), tf.tensor([1, undefined] as never, undefined, 'int32'), Object.keys(tf.memory()),
+    ],
+  },
+  {
     name: 'dataset.forEachAsync frees each element after the callback; tensors it returns stay',
     run: async (tf) => {
       const start = tf.memory().numTensors;
