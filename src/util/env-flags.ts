@@ -70,6 +70,11 @@ export class Environment {
     return this.flags;
   }
 
+  /** Where tessera runs, as TF.js's platformName: 'node' in Node, else 'browser'. */
+  get platformName(): 'node' | 'browser' {
+    return hasNode() ? 'node' : 'browser';
+  }
+
   /** TF.js's older name for getFlags(). */
   get features(): Record<string, FlagValue> {
     return this.flags;
