@@ -40,7 +40,9 @@ export class SymbolicTensor {
     readonly tensorIndex: number,
   ) {
     this.shape = Object.freeze(shape.slice()) as Shape;
-    this.name = `${sourceLayer.name}/${sourceLayer.getClassName()}:${tensorIndex}`;
+    // TF.js's names: an input is its layer's name; a layer's outputs are layer/layer, then layer/layer_1, ...
+    const layer = sourceLayer.name;
+    this.name = sourceLayer.getClassName() === 'InputLayer' ? layer : `${layer}/${layer}${tensorIndex > 0 ? `_${tensorIndex}` : ''}`;
   }
 
   get rank(): number {

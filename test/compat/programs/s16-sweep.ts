@@ -90,6 +90,15 @@ export const s16Sweep: Program[] = [
     ],
   },
   {
+    name: 'symbolic tensors have TF.js\'s names: an input its layer\'s, outputs layer/layer, layer/layer_1, ...',
+    run: (tf) => {
+      const x = tf.input({ shape: [3], name: 'features' });
+      const y = tf.layers.dense({ units: 2, name: 'd1' }).apply(x) as { name: string };
+      const states = tf.layers.lstm({ units: 2, returnState: true, name: 'rnn' }).apply(tf.input({ shape: [4, 3], name: 'seq' })) as { name: string }[];
+      return [x.name, y.name, states.map((s) => s.name)];
+    },
+  },
+  {
     name: 'dataset.forEachAsync frees each element after the callback; tensors it returns stay',
     run: async (tf) => {
       const start = tf.memory().numTensors;
