@@ -95,7 +95,14 @@ export function topkIndices(x: TypedArray, rows: number, n: number, k: number, o
   for (let r = 0; r < rows; r++) {
     const base = r * n;
     for (let i = 0; i < n; i++) order[i] = i;
-    order.sort((p, q) => (x[base + q] - x[base + p]) || p - q);
+    // Largest first, the lower index first on ties; NaN ranks below everything (as TF.js's and the gpu kernel's
+    // order gives it), so the comparator stays consistent.
+    order.sort((p, q) => {
+      const [a, b] = [x[base + p], x[base + q]];
+      if (a !== a) return b !== b ? p - q : 1;
+      if (b !== b) return -1;
+      return b - a || p - q;
+    });
     for (let j = 0; j < k; j++) out[r * k + j] = order[j];
   }
 }

@@ -99,6 +99,14 @@ export const s16Sweep: Program[] = [
     },
   },
   {
+    // (TF.js's own order around NaN depends on where its selection meets them: [NaN, 2, NaN, 5] gives 5, NaN.)
+    name: 'topk ranks NaN below everything, so its values stay sorted',
+    run: (tf) => {
+      const { values, indices } = tf.topk(tf.tensor1d([1, NaN, Infinity, -Infinity, 0]), 3);
+      return [values, indices];
+    },
+  },
+  {
     name: 'dataset.forEachAsync frees each element after the callback; tensors it returns stay',
     run: async (tf) => {
       const start = tf.memory().numTensors;
