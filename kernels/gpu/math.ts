@@ -15,13 +15,22 @@ export interface MathUnaryConstants {
   op: number;
 }
 
-export function mathUnaryKernel(this: KernelThis<MathUnaryConstants>, x: KernelInput): number {
+/**
+ * out[i] = op(x[i]). `nan` is a NaN passed in as a uniform, for results outside an op's domain (GLSL ES 1.0 has no
+ * NaN literal, and compilers fold constant expressions such as sqrt(-1) to 0).
+ */
+export function mathUnaryKernel(this: KernelThis<MathUnaryConstants>, x: KernelInput, nan: number): number {
   const v = x[this.thread.x];
   const op = this.constants.op;
+  // Every op here maps NaN to NaN, as on cpu; GLSL's atan, max and min drop it (llvmpipe gives 0 or the other
+  // operand). NaN is told apart by |v| failing both comparisons with the largest float32.
+  const m = Math.abs(v);
+  if ((m <= 3.4028234663852886e38 ? 0 : 1) - (m > 3.4028234663852886e38 ? 1 : 0) > 0) return v;
   if (op === 0) return Math.sin(v);
   if (op === 1) return Math.cos(v);
   if (op === 2) return Math.tan(v);
-  // Through atan2: some GLSL asin / acos (llvmpipe's) are off by 4e-4 near ±1.
+  // Through atan2: some GLSL asin / acos (llvmpipe's) are off by 4e-4 near ±1. Outside [-1, 1], NaN.
+  if ((op === 3 || op === 4) && m > 1) return nan;
   if (op === 3) return Math.atan2(v, Math.sqrt(1 - v * v));
   if (op === 4) return Math.atan2(Math.sqrt(1 - v * v), v);
   if (op === 5) return Math.atan(v);

@@ -25,8 +25,11 @@ export interface ReduceConstants {
   x0: number; x1: number; x2: number; x3: number;
 }
 
-/** out[o] = the sum / max / min of x over the reduced axes at the kept position o. */
-export function reduceKernel(this: KernelThis<ReduceConstants>, x: KernelInput): number {
+/**
+ * out[o] = the sum / max / min of x over the reduced axes at the kept position o. `nan` is a NaN passed in as a
+ * uniform (GLSL ES 1.0 has no NaN literal): max and min give it when any reduced element is NaN, as on cpu.
+ */
+export function reduceKernel(this: KernelThis<ReduceConstants>, x: KernelInput, nan: number): number {
   let rest = this.thread.x;
   const k0 = Math.floor(rest / this.constants.p0);
   rest -= k0 * this.constants.p0;
@@ -39,6 +42,9 @@ export function reduceKernel(this: KernelThis<ReduceConstants>, x: KernelInput):
   const op = this.constants.op;
   // max / min / any / all start from the first element (counted twice, which they ignore): no infinities in GLSL.
   let acc = op === 0 ? 0 : op === 3 ? 1 : x[base];
+  // GLSL's max and min drop NaN, so NaN elements are counted (told apart by |v| failing both comparisons with
+  // the largest float32) instead.
+  let nans = 0;
   for (let t = 0; t < this.constants.count; t++) {
     let r = t;
     const j0 = Math.floor(r / this.constants.q0);
@@ -53,10 +59,10 @@ export function reduceKernel(this: KernelThis<ReduceConstants>, x: KernelInput):
       const v = x[at];
       if (op === 0) {
         acc += v;
-      } else if (op === 1) {
-        acc = Math.max(acc, v);
-      } else if (op === 2) {
-        acc = Math.min(acc, v);
+      } else if (op === 1 || op === 2) {
+        const m = Math.abs(v);
+        nans += (m <= 3.4028234663852886e38 ? 0 : 1) - (m > 3.4028234663852886e38 ? 1 : 0);
+        acc = op === 1 ? Math.max(acc, v) : Math.min(acc, v);
       } else if (op === 3) {
         acc *= v;
       } else if (op === 4) {
@@ -66,7 +72,7 @@ export function reduceKernel(this: KernelThis<ReduceConstants>, x: KernelInput):
       }
     }
   }
-  return acc;
+  return nans > 0 ? nan : acc;
 }
 
 /** One pass's plan: the merged axes it reduces and the shape it leaves (reduced axes removed). */

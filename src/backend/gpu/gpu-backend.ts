@@ -193,7 +193,7 @@ export class GpuBackend implements Backend {
   }
 
   unary(op: UnaryOp, x: Tensor): Tensor {
-    if (isMathUnaryOp(op)) return this.compute(op, mathUnaryKernel, x.shape, { op: MATH_UNARY_CODES[op] }, [this.arg(x, op)]);
+    if (isMathUnaryOp(op)) return this.compute(op, mathUnaryKernel, x.shape, { op: MATH_UNARY_CODES[op] }, [this.arg(x, op), NaN]);
     return this.compute(op, unaryKernel, x.shape, { op: UNARY_CODES[op] }, [this.arg(x, op)], returnsBool(op) ? 'bool' : x.dtype);
   }
 
@@ -208,7 +208,7 @@ export class GpuBackend implements Backend {
     if (!constants) {
       throw new Error(`gpu backend: ${op} of shapes [${a.shape.join(', ')}] and [${b.shape.join(', ')}] broadcasts over more than ${BINARY_MAX_AXES} distinct axes`);
     }
-    return this.compute(op, binaryKernel, shape, constants, [this.arg(a, op), this.arg(b, op)], returnsBool(op) ? 'bool' : a.dtype);
+    return this.compute(op, binaryKernel, shape, constants, [this.arg(a, op), this.arg(b, op), NaN], returnsBool(op) ? 'bool' : a.dtype);
   }
 
   reduce(op: ReduceOp, x: Tensor, axes: readonly number[]): Tensor {
@@ -446,13 +446,13 @@ export class GpuBackend implements Backend {
       const { rows, cols } = view;
       const chunk = Math.ceil(Math.sqrt(rows));
       const chunks = Math.ceil(rows / chunk);
-      const partial = this.kernels.run(op, reduceKernel, chunks * cols, columnPartialConstants(op, rows, cols, chunk), [input]);
+      const partial = this.kernels.run(op, reduceKernel, chunks * cols, columnPartialConstants(op, rows, cols, chunk), [input, NaN]);
       return this.reduceTexture(op, partial, [chunks, cols], [0], outShape, dtype);
     }
     let current = input;
     let owned: GpuTexture | null = null;
     for (const pass of planReduce(op, shape, axes)) {
-      const next = this.kernels.run(op, reduceKernel, sizeOfShape(pass.outShape), pass.constants, [current]);
+      const next = this.kernels.run(op, reduceKernel, sizeOfShape(pass.outShape), pass.constants, [current, NaN]);
       // Intermediate passes' textures are ours alone: delete each as soon as the next pass has read it.
       if (owned) owned.delete();
       owned = next;
