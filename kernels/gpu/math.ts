@@ -70,9 +70,17 @@ export interface CumsumConstants {
   inner: number;
   exclusive: number;
   reverse: number;
+  /**
+   * The sums stay within blocks of this many positions along the axis (n for one block): a thread may loop
+   * only so far (reduce.ts's MAX_LOOP_SPAN), so a long axis is summed per block and the blocks' offsets added.
+   */
+  block: number;
 }
 
-/** out[o, k, i] = Σ x[o, j, i] over j ≤ k (j < k when exclusive; mirrored when reverse), x viewed as [outer, n, inner]. */
+/**
+ * out[o, k, i] = Σ x[o, j, i] over j ≤ k (j < k when exclusive; mirrored when reverse) with j in k's block,
+ * x viewed as [outer, n, inner].
+ */
 export function cumsumKernel(this: KernelThis<CumsumConstants>, x: KernelInput): number {
   const index = this.thread.x;
   const inner = this.constants.inner;
@@ -96,9 +104,49 @@ export function cumsumKernel(this: KernelThis<CumsumConstants>, x: KernelInput):
       hi = k - 1;
     }
   }
+  const start = Math.floor(k / this.constants.block) * this.constants.block;
   let acc = 0;
-  for (let j = 0; j < this.constants.n; j++) {
+  for (let s = 0; s < this.constants.block; s++) {
+    const j = start + s;
     if (j >= lo && j <= hi) acc += x[base + j * inner];
   }
   return acc;
+}
+
+export interface CumsumBlockConstants {
+  n: number;
+  inner: number;
+  block: number;
+  /** ceil(n / block). */
+  blocks: number;
+}
+
+/** out[o, b, i] = Σ x[o, j, i] over block b's positions j, x viewed as [outer, n, inner]. */
+export function cumsumBlockTotalKernel(this: KernelThis<CumsumBlockConstants>, x: KernelInput): number {
+  const index = this.thread.x;
+  const inner = this.constants.inner;
+  const blocks = this.constants.blocks;
+  const o = Math.floor(index / (blocks * inner));
+  const rest = index - o * blocks * inner;
+  const b = Math.floor(rest / inner);
+  const i = rest - b * inner;
+  let acc = 0;
+  for (let s = 0; s < this.constants.block; s++) {
+    const j = b * this.constants.block + s;
+    if (j < this.constants.n) acc += x[(o * this.constants.n + j) * inner + i];
+  }
+  return acc;
+}
+
+/** out[o, k, i] = within[o, k, i] + offsets[o, k's block, i]: a blockwise cumsum plus the blocks before it. */
+export function cumsumAddOffsetKernel(this: KernelThis<CumsumBlockConstants>, within: KernelInput, offsets: KernelInput): number {
+  const index = this.thread.x;
+  const inner = this.constants.inner;
+  const n = this.constants.n;
+  const o = Math.floor(index / (n * inner));
+  const rest = index - o * n * inner;
+  const k = Math.floor(rest / inner);
+  const i = rest - k * inner;
+  const b = Math.floor(k / this.constants.block);
+  return within[index] + offsets[(o * this.constants.blocks + b) * inner + i];
 }

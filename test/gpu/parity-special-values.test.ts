@@ -3,7 +3,8 @@ import { MATH_UNARY_OPS } from '../../kernels/shared/math-op-names';
 import type { BinaryOp, UnaryOp } from '../../kernels/shared/op-names';
 import { Tensor } from '../../src/tensor/tensor';
 import { describeGpu, gpu } from './gpu-context';
-import { cpu, expectParity } from './parity';
+import { cpu, expectParity, sumTol } from './parity';
+import { uniformTensor } from './random-data';
 
 // Special values (NaN, ±Inf, out-of-domain arguments) on the gpu against the cpu kernels, which keep TF.js's
 // results. GLSL's max, min, atan and pow drop NaN on Mesa's llvmpipe, so each case here failed before the gpu
@@ -67,5 +68,40 @@ describeGpu('gpu kernels on NaN, infinities and out-of-domain arguments', () => 
   it('the fused bias + relu keeps NaN (a Dense layer\'s epilogue, so fit stops on a NaN loss)', () => {
     const x = f32([NaN, -1, 2, 0.5], [2, 2]), bias = f32([0.25, -0.25]);
     expectParity(g.biasActivation(x, bias, 'relu'), cpu.biasActivation(x, bias, 'relu'), 'biasActivation relu');
+  });
+});
+
+// Mesa's llvmpipe stops a shader's loops after 65535 iterations over the four fragments one call computes, so a
+// thread looping over a whole axis of 16384 or more cut its sums short (and 8192-long softmax rows lost a term).
+describeGpu('gpu ops along an axis longer than one thread may loop over', () => {
+  const g = gpu!;
+  const x = uniformTensor([3, 20000], 61, -4, 4);
+
+  it('softmax and logSoftmax of 20000-long rows (and 8192-long ones sum to 1)', () => {
+    expectParity(g.softmax(x), cpu.softmax(x), 'softmax [3, 20000]');
+    expectParity(g.logSoftmax(x), cpu.logSoftmax(x), 'logSoftmax [3, 20000]', { tol: sumTol(20000) });
+    const rows = g.reduce('sum', g.softmax(uniformTensor([3, 8192], 62, -4, 4)), [1]);
+    expectParity(rows, new Tensor([3], 'float32', new Float32Array([1, 1, 1])), 'softmax [3, 8192] row sums', { tol: sumTol(8192) });
+  });
+
+  it('sparse softmax cross-entropy over 20000 classes', () => {
+    const labels = new Tensor([3], 'int32', Int32Array.from([0, 12345, 19999]));
+    const got = g.sparseSoftmaxCrossEntropy(x, labels), want = cpu.sparseSoftmaxCrossEntropy(x, labels);
+    expectParity(got.losses, want.losses, 'losses', { tol: sumTol(20000) });
+    expectParity(got.probs, want.probs, 'probs');
+  });
+
+  it.each([[false, false], [true, false], [false, true], [true, true]])('cumsum along 20000 (exclusive %s, reverse %s)', (exclusive, reverse) => {
+    // Values of magnitude about 1, as sumTol assumes.
+    const w = uniformTensor([3, 20000], 64, -1, 1);
+    expectParity(g.cumsum(w, 1, exclusive, reverse), cpu.cumsum(w, 1, exclusive, reverse), 'cumsum', { tol: sumTol(20000) });
+    const y = uniformTensor([20000, 2], 63, -1, 1);
+    expectParity(g.cumsum(y, 0, exclusive, reverse), cpu.cumsum(y, 0, exclusive, reverse), 'cumsum axis 0', { tol: sumTol(20000) });
+  });
+
+  it('sum, max and min of 20000-long rows', () => {
+    // Eight rows: llvmpipe's shared count only runs out once a call's fragments together loop past 65535 times.
+    const rows = uniformTensor([8, 20000], 65, -1, 1);
+    for (const op of ['sum', 'max', 'min'] as const) expectParity(g.reduce(op, rows, [1]), cpu.reduce(op, rows, [1]), op, { tol: sumTol(20000) });
   });
 });
