@@ -12,7 +12,11 @@ export function biasActivationKernel(this: KernelThis<BiasActivationConstants>, 
   const i = this.thread.x;
   const c = i - Math.floor(i / this.constants.cols) * this.constants.cols;
   const v = x[i] + bias[c];
-  if (this.constants.activation === 1) return v < 0 ? 0 : v;
+  if (this.constants.activation === 1) {
+    // NaN stays NaN, as on cpu (see unaryKernel's relu: a bare `v < 0 ? 0 : v` compiles to max(v, 0)).
+    const m = Math.abs(v);
+    return (m <= 3.4028234663852886e38 ? 0 : 1) - (m > 3.4028234663852886e38 ? 1 : 0) > 0 ? v : (v < 0 ? 0 : v);
+  }
   return v;
 }
 

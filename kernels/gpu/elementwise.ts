@@ -33,7 +33,12 @@ export function unaryKernel(this: KernelThis<UnaryConstants>, x: KernelInput): n
   if (op === 3) return Math.log(v);
   if (op === 4) return Math.sqrt(v);
   if (op === 5) return v * v;
-  if (op === 6) return v < 0 ? 0 : v;
+  if (op === 6) {
+    // NaN stays NaN (as on cpu), told apart by |v| failing both comparisons with the largest float32 (see below):
+    // shader compilers turn a bare `v < 0 ? 0 : v` into max(v, 0), which gives 0 for NaN.
+    const m = Math.abs(v);
+    return (m <= 3.4028234663852886e38 ? 0 : 1) - (m > 3.4028234663852886e38 ? 1 : 0) > 0 ? v : (v < 0 ? 0 : v);
+  }
   if (op === 8) return 1 / (1 + Math.exp(-v));
   if (op === 9) {
     // From exp(-2|v|) <= 1, which cannot overflow the way exp(2v) does for large v.
@@ -77,8 +82,12 @@ export interface BinaryConstants {
   t0: number; t1: number; t2: number; t3: number; t4: number; t5: number;
 }
 
-/** out[i] = a[...] op b[...] at the broadcast positions of output element i; comparisons give 1/0. */
-export function binaryKernel(this: KernelThis<BinaryConstants>, a: KernelInput, b: KernelInput): number {
+/**
+ * out[i] = a[...] op b[...] at the broadcast positions of output element i; comparisons give 1/0. `nan` is a NaN
+ * passed in as a uniform (as TF.js's WebGL 1 shaders get theirs): GLSL ES 1.0 has no NaN literal, and compilers
+ * fold constant expressions such as sqrt(-1) to 0.
+ */
+export function binaryKernel(this: KernelThis<BinaryConstants>, a: KernelInput, b: KernelInput, nan: number): number {
   let rest = this.thread.x;
   const c0 = Math.floor(rest / this.constants.o0);
   rest -= c0 * this.constants.o0;
@@ -99,18 +108,33 @@ export function binaryKernel(this: KernelThis<BinaryConstants>, a: KernelInput, 
   if (op === 1) return x - y;
   if (op === 2) return x * y;
   if (op === 3) return x / y;
-  if (op === 4) return Math.max(x, y);
-  if (op === 5) return Math.min(x, y);
+  // GLSL's max, min, atan and pow drop NaN operands (llvmpipe gives the other operand or 0), where the cpu kernels
+  // and TF.js return NaN: each operand's NaN is told apart by |v| failing both comparisons with the largest float32.
+  const xm = Math.abs(x);
+  const ym = Math.abs(y);
+  const xNan = (xm <= 3.4028234663852886e38 ? 0 : 1) - (xm > 3.4028234663852886e38 ? 1 : 0);
+  const yNan = (ym <= 3.4028234663852886e38 ? 0 : 1) - (ym > 3.4028234663852886e38 ? 1 : 0);
+  if (op === 4 || op === 5 || op === 9) {
+    if (xNan > 0) return x;
+    if (yNan > 0) return y;
+    if (op === 4) return Math.max(x, y);
+    if (op === 5) return Math.min(x, y);
+    return Math.atan2(x, y);
+  }
   if (op === 6) {
-    // GLSL's pow is undefined for a negative base; JavaScript's is defined for whole exponents.
+    // As JavaScript's pow: NaN for a NaN exponent, or a NaN base unless the exponent is 0 (x^0 = 1).
+    if (yNan > 0) return y;
+    if (xNan > 0) return y === 0 ? 1 : x;
+    // GLSL's pow is undefined for a negative base; JavaScript's is defined for whole exponents, NaN for the rest.
+    // (Numbers, not booleans: gpu.js types every variable as a float.)
+    const whole = Math.floor(y) === y ? 1 : 0;
+    if (x < 0 && whole === 0) return nan;
     const magnitude = Math.pow(Math.abs(x), y);
     const half = Math.floor(y / 2);
-    const odd = half * 2 !== y && Math.floor(y) === y;
-    return x < 0 && odd ? -magnitude : magnitude;
+    return x < 0 && whole === 1 && half * 2 !== y ? -magnitude : magnitude;
   }
   if (op === 7) return x > y ? 1 : 0;
   if (op === 8) return x === y ? 1 : 0;
-  if (op === 9) return Math.atan2(x, y);
   if (op === 10) return x < 0 ? y * x : x;
   if (op === 11) return x < y ? 1 : 0;
   if (op === 12) return x <= y ? 1 : 0;

@@ -15,13 +15,22 @@ export interface MathUnaryConstants {
   op: number;
 }
 
-export function mathUnaryKernel(this: KernelThis<MathUnaryConstants>, x: KernelInput): number {
+/**
+ * out[i] = op(x[i]). `nan` is a NaN passed in as a uniform, for results outside an op's domain (GLSL ES 1.0 has no
+ * NaN literal, and compilers fold constant expressions such as sqrt(-1) to 0).
+ */
+export function mathUnaryKernel(this: KernelThis<MathUnaryConstants>, x: KernelInput, nan: number): number {
   const v = x[this.thread.x];
   const op = this.constants.op;
+  // Every op here maps NaN to NaN, as on cpu; GLSL's atan, max and min drop it (llvmpipe gives 0 or the other
+  // operand). NaN is told apart by |v| failing both comparisons with the largest float32.
+  const m = Math.abs(v);
+  if ((m <= 3.4028234663852886e38 ? 0 : 1) - (m > 3.4028234663852886e38 ? 1 : 0) > 0) return v;
   if (op === 0) return Math.sin(v);
   if (op === 1) return Math.cos(v);
   if (op === 2) return Math.tan(v);
-  // Through atan2: some GLSL asin / acos (llvmpipe's) are off by 4e-4 near ±1.
+  // Through atan2: some GLSL asin / acos (llvmpipe's) are off by 4e-4 near ±1. Outside [-1, 1], NaN.
+  if ((op === 3 || op === 4) && m > 1) return nan;
   if (op === 3) return Math.atan2(v, Math.sqrt(1 - v * v));
   if (op === 4) return Math.atan2(Math.sqrt(1 - v * v), v);
   if (op === 5) return Math.atan(v);
@@ -61,9 +70,17 @@ export interface CumsumConstants {
   inner: number;
   exclusive: number;
   reverse: number;
+  /**
+   * The sums stay within blocks of this many positions along the axis (n for one block): a thread may loop
+   * only so far (reduce.ts's MAX_LOOP_SPAN), so a long axis is summed per block and the blocks' offsets added.
+   */
+  block: number;
 }
 
-/** out[o, k, i] = Σ x[o, j, i] over j ≤ k (j < k when exclusive; mirrored when reverse), x viewed as [outer, n, inner]. */
+/**
+ * out[o, k, i] = Σ x[o, j, i] over j ≤ k (j < k when exclusive; mirrored when reverse) with j in k's block,
+ * x viewed as [outer, n, inner].
+ */
 export function cumsumKernel(this: KernelThis<CumsumConstants>, x: KernelInput): number {
   const index = this.thread.x;
   const inner = this.constants.inner;
@@ -87,9 +104,49 @@ export function cumsumKernel(this: KernelThis<CumsumConstants>, x: KernelInput):
       hi = k - 1;
     }
   }
+  const start = Math.floor(k / this.constants.block) * this.constants.block;
   let acc = 0;
-  for (let j = 0; j < this.constants.n; j++) {
+  for (let s = 0; s < this.constants.block; s++) {
+    const j = start + s;
     if (j >= lo && j <= hi) acc += x[base + j * inner];
   }
   return acc;
+}
+
+export interface CumsumBlockConstants {
+  n: number;
+  inner: number;
+  block: number;
+  /** ceil(n / block). */
+  blocks: number;
+}
+
+/** out[o, b, i] = Σ x[o, j, i] over block b's positions j, x viewed as [outer, n, inner]. */
+export function cumsumBlockTotalKernel(this: KernelThis<CumsumBlockConstants>, x: KernelInput): number {
+  const index = this.thread.x;
+  const inner = this.constants.inner;
+  const blocks = this.constants.blocks;
+  const o = Math.floor(index / (blocks * inner));
+  const rest = index - o * blocks * inner;
+  const b = Math.floor(rest / inner);
+  const i = rest - b * inner;
+  let acc = 0;
+  for (let s = 0; s < this.constants.block; s++) {
+    const j = b * this.constants.block + s;
+    if (j < this.constants.n) acc += x[(o * this.constants.n + j) * inner + i];
+  }
+  return acc;
+}
+
+/** out[o, k, i] = within[o, k, i] + offsets[o, k's block, i]: a blockwise cumsum plus the blocks before it. */
+export function cumsumAddOffsetKernel(this: KernelThis<CumsumBlockConstants>, within: KernelInput, offsets: KernelInput): number {
+  const index = this.thread.x;
+  const inner = this.constants.inner;
+  const n = this.constants.n;
+  const o = Math.floor(index / (n * inner));
+  const rest = index - o * n * inner;
+  const k = Math.floor(rest / inner);
+  const i = rest - k * inner;
+  const b = Math.floor(k / this.constants.block);
+  return within[index] + offsets[(o * this.constants.blocks + b) * inner + i];
 }

@@ -11,6 +11,13 @@ const NEVER = 16777216;
 export const REDUCE_MAX_AXES = 4;
 
 /**
+ * Most loop iterations one gpu thread runs. Mesa's llvmpipe stops every loop of a shader after 65535 iterations
+ * counted over the several fragments one call of the shader computes (four on llvmpipe), so a thread looping
+ * past about 16383 times silently cuts its sum short; longer loops are split into parts of at most this many.
+ */
+export const MAX_LOOP_SPAN = 4096;
+
+/**
  * x viewed as four merged axes j = 0..3, each kept or reduced. An output index unravels by the
  * kept axes' strides p_j and the reduction counter t < count by the reduced axes' strides q_j;
  * the other kind's stride is NEVER, so its index is 0. x_j is x's stride along axis j. Elements at or past
@@ -20,14 +27,21 @@ export interface ReduceConstants {
   op: number;
   count: number;
   size: number;
+  /** Threads per kept position, each reducing its own `span` consecutive values of the counter t (see splitReduce). */
+  parts: number;
+  span: number;
   p0: number; p1: number; p2: number; p3: number;
   q0: number; q1: number; q2: number; q3: number;
   x0: number; x1: number; x2: number; x3: number;
 }
 
-/** out[o] = the sum / max / min of x over the reduced axes at the kept position o. */
-export function reduceKernel(this: KernelThis<ReduceConstants>, x: KernelInput): number {
-  let rest = this.thread.x;
+/**
+ * out[o] = the sum / max / min of x over the reduced axes at the kept position o. `nan` is a NaN passed in as a
+ * uniform (GLSL ES 1.0 has no NaN literal): max and min give it when any reduced element is NaN, as on cpu.
+ */
+export function reduceKernel(this: KernelThis<ReduceConstants>, x: KernelInput, nan: number): number {
+  let rest = Math.floor(this.thread.x / this.constants.parts);
+  const part = this.thread.x - rest * this.constants.parts;
   const k0 = Math.floor(rest / this.constants.p0);
   rest -= k0 * this.constants.p0;
   const k1 = Math.floor(rest / this.constants.p1);
@@ -37,9 +51,14 @@ export function reduceKernel(this: KernelThis<ReduceConstants>, x: KernelInput):
   const k3 = Math.floor(rest / this.constants.p3);
   const base = k0 * this.constants.x0 + k1 * this.constants.x1 + k2 * this.constants.x2 + k3 * this.constants.x3;
   const op = this.constants.op;
-  // max / min / any / all start from the first element (counted twice, which they ignore): no infinities in GLSL.
+  // max / min / any / all start from the position's first element (counted again, which they ignore, in
+  // whichever part meets it): no infinities in GLSL.
   let acc = op === 0 ? 0 : op === 3 ? 1 : x[base];
-  for (let t = 0; t < this.constants.count; t++) {
+  // GLSL's max and min drop NaN, so NaN elements are counted (told apart by |v| failing both comparisons with
+  // the largest float32) instead.
+  let nans = 0;
+  for (let s = 0; s < this.constants.span; s++) {
+    const t = part * this.constants.span + s;
     let r = t;
     const j0 = Math.floor(r / this.constants.q0);
     r -= j0 * this.constants.q0;
@@ -49,14 +68,14 @@ export function reduceKernel(this: KernelThis<ReduceConstants>, x: KernelInput):
     r -= j2 * this.constants.q2;
     const j3 = Math.floor(r / this.constants.q3);
     const at = base + j0 * this.constants.x0 + j1 * this.constants.x1 + j2 * this.constants.x2 + j3 * this.constants.x3;
-    if (at < this.constants.size) {
+    if (at < this.constants.size && t < this.constants.count) {
       const v = x[at];
       if (op === 0) {
         acc += v;
-      } else if (op === 1) {
-        acc = Math.max(acc, v);
-      } else if (op === 2) {
-        acc = Math.min(acc, v);
+      } else if (op === 1 || op === 2) {
+        const m = Math.abs(v);
+        nans += (m <= 3.4028234663852886e38 ? 0 : 1) - (m > 3.4028234663852886e38 ? 1 : 0);
+        acc = op === 1 ? Math.max(acc, v) : Math.min(acc, v);
       } else if (op === 3) {
         acc *= v;
       } else if (op === 4) {
@@ -66,7 +85,7 @@ export function reduceKernel(this: KernelThis<ReduceConstants>, x: KernelInput):
       }
     }
   }
-  return acc;
+  return nans > 0 ? nan : acc;
 }
 
 /** One pass's plan: the merged axes it reduces and the shape it leaves (reduced axes removed). */
@@ -115,11 +134,21 @@ function reduceConstants(op: ReduceOp, mergedDims: readonly number[], reducedFla
     else { p[j] = keptStep; keptStep *= dims[j]; q[j] = NEVER; }
   }
   return {
-    op: REDUCE_CODES[op], count: reducedStep, size: xStep,
+    op: REDUCE_CODES[op], count: reducedStep, size: xStep, parts: 1, span: reducedStep,
     p0: p[0], p1: p[1], p2: p[2], p3: p[3],
     q0: q[0], q1: q[1], q2: q[2], q3: q[3],
     x0: x[0], x1: x[1], x2: x[2], x3: x[3],
   };
+}
+
+/**
+ * A pass whose threads would each loop over more than MAX_LOOP_SPAN values, split: each kept position gets `parts`
+ * threads reducing MAX_LOOP_SPAN values each, whose results (an [outSize, parts] view) are reduced again over their
+ * last axis. Null when the pass loops little enough as it is.
+ */
+export function splitReduce(constants: ReduceConstants): ReduceConstants | null {
+  if (constants.span <= MAX_LOOP_SPAN) return null;
+  return { ...constants, parts: Math.ceil(constants.count / MAX_LOOP_SPAN), span: MAX_LOOP_SPAN };
 }
 
 /**

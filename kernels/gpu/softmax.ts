@@ -1,8 +1,14 @@
 import type { KernelInput, KernelThis } from './kernel-this';
+import { MAX_LOOP_SPAN } from './reduce';
 
-// Row-wise over a [rows, cols] view. Each thread finds its row's max and exp-sum itself: cols is
-// small where these run (class scores), and it needs no second pass or shared memory. The max is
+// Row-wise over a [rows, cols] view. Up to SOFTMAX_MAX_COLS columns, each thread finds its row's max and exp-sum
+// itself: class scores are usually that short, and it needs no second pass or shared memory. Longer rows would
+// loop past what one gpu thread may (reduce.ts's MAX_LOOP_SPAN; the kernel loops twice over the row), so their
+// max and exp-sum come from reduction passes and the row-stats kernels below finish the job. The max is
 // subtracted before exp, so exp never overflows.
+
+/** Longest row the one-pass kernels handle: they loop over it twice, MAX_LOOP_SPAN iterations in all. */
+export const SOFTMAX_MAX_COLS = MAX_LOOP_SPAN / 2;
 
 export interface SoftmaxConstants {
   cols: number;
@@ -40,4 +46,26 @@ export function sparseCrossEntropyKernel(this: KernelThis<SoftmaxConstants>, log
   let sum = 0;
   for (let j = 0; j < this.constants.cols; j++) sum += Math.exp(logits[start + j] - max);
   return max + Math.log(sum) - logits[start + labels[r]];
+}
+
+/** out[r, j] = exp(x[r, j] - max[r]): the terms of a long row's exp-sum. */
+export function shiftedExpKernel(this: KernelThis<SoftmaxConstants>, x: KernelInput, max: KernelInput): number {
+  const i = this.thread.x;
+  return Math.exp(x[i] - max[Math.floor(i / this.constants.cols)]);
+}
+
+/** softmaxKernel's result from each row's max and exp-sum, found by reduction passes. */
+export function softmaxFromStatsKernel(this: KernelThis<SoftmaxKernelConstants>, x: KernelInput, max: KernelInput, sum: KernelInput): number {
+  const i = this.thread.x;
+  const r = Math.floor(i / this.constants.cols);
+  if (this.constants.log === 1) return x[i] - max[r] - Math.log(sum[r]);
+  return Math.exp(x[i] - max[r]) / sum[r];
+}
+
+/** sparseCrossEntropyKernel's result from each row's max and exp-sum, found by reduction passes. */
+export function sparseCrossEntropyFromStatsKernel(
+  this: KernelThis<SoftmaxConstants>, logits: KernelInput, labels: KernelInput, max: KernelInput, sum: KernelInput,
+): number {
+  const r = this.thread.x;
+  return max[r] + Math.log(sum[r]) - logits[r * this.constants.cols + labels[r]];
 }

@@ -8,8 +8,10 @@ import { depthwiseGeometry } from '../../../kernels/shared/geometry';
 import { conv2dBackpropFilterPartialKernel, conv2dBackpropInputKernel, conv2dKernel, groupedConvConstants } from '../../../kernels/gpu/conv';
 import { poolBackpropKernel, poolKernel } from '../../../kernels/gpu/pool';
 import { BINARY_MAX_AXES, UNARY_CODES, binaryConstants, binaryKernel, unaryKernel } from '../../../kernels/gpu/elementwise';
-import { TWO_STAGE_ROWS, columnPartialConstants, leadingRowsView, planReduce, reduceKernel } from '../../../kernels/gpu/reduce';
-import { softmaxKernel, sparseCrossEntropyKernel } from '../../../kernels/gpu/softmax';
+import { MAX_LOOP_SPAN, TWO_STAGE_ROWS, columnPartialConstants, leadingRowsView, planReduce, reduceKernel, splitReduce } from '../../../kernels/gpu/reduce';
+import {
+  SOFTMAX_MAX_COLS, shiftedExpKernel, softmaxFromStatsKernel, softmaxKernel, sparseCrossEntropyFromStatsKernel, sparseCrossEntropyKernel,
+} from '../../../kernels/gpu/softmax';
 import { ACTIVATION_CODES, activationGradKernel, biasActivationKernel } from '../../../kernels/gpu/bias-activation';
 import { copyKernel } from '../../../kernels/gpu/copy';
 import { castKernel } from '../../../kernels/gpu/cast';
@@ -19,7 +21,7 @@ import {
 } from '../../../kernels/gpu/indexing';
 import { rowStrides, splitAt } from '../../../kernels/shared/index-geometry';
 import { returnsBool } from '../../../kernels/shared/op-names';
-import { MATH_UNARY_CODES, cumsumKernel, mathUnaryKernel } from '../../../kernels/gpu/math';
+import { MATH_UNARY_CODES, cumsumAddOffsetKernel, cumsumBlockTotalKernel, cumsumKernel, mathUnaryKernel } from '../../../kernels/gpu/math';
 import { isMathUnaryOp } from '../../../kernels/shared/math-op-names';
 import { reduceIdentity } from '../../../kernels/shared/reduce-identity';
 import { STRIDED_MAX_AXES, concatPairKernel, gatherStridedConstants, gatherStridedKernel, scatterStridedConstants, scatterStridedKernel } from '../../../kernels/gpu/strided';
@@ -193,13 +195,35 @@ export class GpuBackend implements Backend {
   }
 
   unary(op: UnaryOp, x: Tensor): Tensor {
-    if (isMathUnaryOp(op)) return this.compute(op, mathUnaryKernel, x.shape, { op: MATH_UNARY_CODES[op] }, [this.arg(x, op)]);
+    if (isMathUnaryOp(op)) return this.compute(op, mathUnaryKernel, x.shape, { op: MATH_UNARY_CODES[op] }, [this.arg(x, op), NaN]);
     return this.compute(op, unaryKernel, x.shape, { op: UNARY_CODES[op] }, [this.arg(x, op)], returnsBool(op) ? 'bool' : x.dtype);
   }
 
   cumsum(x: Tensor, axis: number, exclusive: boolean, reverse: boolean): Tensor {
-    const constants = { n: x.shape[axis], inner: sizeOfShape(x.shape.slice(axis + 1)), exclusive: exclusive ? 1 : 0, reverse: reverse ? 1 : 0 };
-    return this.compute('cumsum', cumsumKernel, x.shape, constants, [this.arg(x, 'cumsum')], x.dtype);
+    const input = this.arg(x, 'cumsum');
+    if (x.size === 0) return filled(x.shape, 0, x.dtype);
+    const [outer, n, inner] = splitAt(x.shape, axis);
+    return this.wrap(x.shape, this.cumsumTexture(input, outer, n, inner, exclusive, reverse), x.dtype);
+  }
+
+  /**
+   * cumsum of input viewed as [outer, n, inner] along n. An axis longer than a thread may loop over is summed
+   * in blocks of MAX_LOOP_SPAN; each block then gets the sum of the blocks before it (after it when reverse),
+   * the exclusive cumsum of the block totals, found the same way.
+   */
+  private cumsumTexture(input: KernelArgument, outer: number, n: number, inner: number, exclusive: boolean, reverse: boolean): GpuTexture {
+    const flags = { exclusive: exclusive ? 1 : 0, reverse: reverse ? 1 : 0 };
+    const size = outer * n * inner;
+    if (n <= MAX_LOOP_SPAN) return this.kernels.run('cumsum', cumsumKernel, size, { n, inner, ...flags, block: n }, [input]);
+    const blocking = { n, inner, block: MAX_LOOP_SPAN, blocks: Math.ceil(n / MAX_LOOP_SPAN) };
+    const within = this.kernels.run('cumsum', cumsumKernel, size, { n, inner, ...flags, block: MAX_LOOP_SPAN }, [input]);
+    const totals = this.kernels.run('cumsumBlockTotal', cumsumBlockTotalKernel, outer * blocking.blocks * inner, blocking, [input]);
+    const offsets = this.cumsumTexture(totals, outer, blocking.blocks, inner, true, reverse);
+    totals.delete();
+    const out = this.kernels.run('cumsumAddOffset', cumsumAddOffsetKernel, size, blocking, [within, offsets]);
+    within.delete();
+    offsets.delete();
+    return out;
   }
 
   binary(op: BinaryOp, a: Tensor, b: Tensor): Tensor {
@@ -208,7 +232,7 @@ export class GpuBackend implements Backend {
     if (!constants) {
       throw new Error(`gpu backend: ${op} of shapes [${a.shape.join(', ')}] and [${b.shape.join(', ')}] broadcasts over more than ${BINARY_MAX_AXES} distinct axes`);
     }
-    return this.compute(op, binaryKernel, shape, constants, [this.arg(a, op), this.arg(b, op)], returnsBool(op) ? 'bool' : a.dtype);
+    return this.compute(op, binaryKernel, shape, constants, [this.arg(a, op), this.arg(b, op), NaN], returnsBool(op) ? 'bool' : a.dtype);
   }
 
   reduce(op: ReduceOp, x: Tensor, axes: readonly number[]): Tensor {
@@ -232,19 +256,46 @@ export class GpuBackend implements Backend {
   }
 
   softmax(x: Tensor): Tensor {
-    return this.compute('softmax', softmaxKernel, x.shape, { cols: x.shape[x.rank - 1], log: 0 }, [this.arg(x, 'softmax')]);
+    return this.softmaxOf(x, 'softmax', 0);
   }
 
   logSoftmax(x: Tensor): Tensor {
-    return this.compute('logSoftmax', softmaxKernel, x.shape, { cols: x.shape[x.rank - 1], log: 1 }, [this.arg(x, 'logSoftmax')]);
+    return this.softmaxOf(x, 'logSoftmax', 1);
+  }
+
+  private softmaxOf(x: Tensor, op: 'softmax' | 'logSoftmax', log: number): Tensor {
+    const cols = x.shape[x.rank - 1];
+    const input = this.arg(x, op);
+    if (cols <= SOFTMAX_MAX_COLS || x.size === 0) return this.compute(op, softmaxKernel, x.shape, { cols, log }, [input]);
+    const { max, sum } = this.rowStats(input, x.size / cols, cols);
+    const out = this.compute(op, softmaxFromStatsKernel, x.shape, { cols, log }, [input, max, sum]);
+    max.delete();
+    sum.delete();
+    return out;
+  }
+
+  /** Each row's max and exp-sum, Σ exp(x - max), of input viewed as [rows, cols], by reduction passes (for long rows). */
+  private rowStats(input: KernelArgument, rows: number, cols: number): { max: GpuTexture; sum: GpuTexture } {
+    const max = this.reduceToTexture('max', input, [rows, cols], [1]);
+    const terms = this.kernels.run('shiftedExp', shiftedExpKernel, rows * cols, { cols }, [input, max]);
+    return { max, sum: this.reduceOwnedTexture('sum', terms, [rows, cols], [1]) };
   }
 
   sparseSoftmaxCrossEntropy(logits: Tensor, labels: Tensor): { losses: Tensor; probs: Tensor } {
     const op = 'sparseSoftmaxCrossEntropy';
     const [rows, cols] = logits.shape;
     const input = this.arg(logits, op);
-    const losses = this.compute(op, sparseCrossEntropyKernel, [rows], { cols }, [input, this.arg(labels, op)]);
-    const probs = this.compute('softmax', softmaxKernel, logits.shape, { cols, log: 0 }, [input]);
+    const labelsArg = this.arg(labels, op);
+    if (cols <= SOFTMAX_MAX_COLS || logits.size === 0) {
+      const losses = this.compute(op, sparseCrossEntropyKernel, [rows], { cols }, [input, labelsArg]);
+      const probs = this.compute('softmax', softmaxKernel, logits.shape, { cols, log: 0 }, [input]);
+      return { losses, probs };
+    }
+    const { max, sum } = this.rowStats(input, rows, cols);
+    const losses = this.compute(op, sparseCrossEntropyFromStatsKernel, [rows], { cols }, [input, labelsArg, max, sum]);
+    const probs = this.compute('softmax', softmaxFromStatsKernel, logits.shape, { cols, log: 0 }, [input, max, sum]);
+    max.delete();
+    sum.delete();
     return { losses, probs };
   }
 
@@ -441,28 +492,42 @@ export class GpuBackend implements Backend {
   }
 
   private reduceArgument(op: ReduceOp, input: KernelArgument, shape: readonly number[], axes: readonly number[], outShape: readonly number[], dtype: DType = 'float32'): Tensor {
+    return this.wrap(outShape, this.reduceToTexture(op, input, shape, axes), dtype);
+  }
+
+  /** op of input (of `shape`) over `axes`, as a texture of the kept elements in order that the caller deletes. */
+  private reduceToTexture(op: ReduceOp, input: KernelArgument, shape: readonly number[], axes: readonly number[]): GpuTexture {
     const view = leadingRowsView(shape, axes);
     if (view && view.rows > TWO_STAGE_ROWS) {
       const { rows, cols } = view;
       const chunk = Math.ceil(Math.sqrt(rows));
       const chunks = Math.ceil(rows / chunk);
-      const partial = this.kernels.run(op, reduceKernel, chunks * cols, columnPartialConstants(op, rows, cols, chunk), [input]);
-      return this.reduceTexture(op, partial, [chunks, cols], [0], outShape, dtype);
+      const partial = this.kernels.run(op, reduceKernel, chunks * cols, columnPartialConstants(op, rows, cols, chunk), [input, NaN]);
+      return this.reduceOwnedTexture(op, partial, [chunks, cols], [0]);
     }
     let current = input;
     let owned: GpuTexture | null = null;
     for (const pass of planReduce(op, shape, axes)) {
-      const next = this.kernels.run(op, reduceKernel, sizeOfShape(pass.outShape), pass.constants, [current]);
+      const outSize = sizeOfShape(pass.outShape);
+      const split = splitReduce(pass.constants);
+      const next = split
+        ? this.reduceOwnedTexture(op, this.kernels.run(op, reduceKernel, outSize * split.parts, split, [current, NaN]), [outSize, split.parts], [1])
+        : this.kernels.run(op, reduceKernel, outSize, pass.constants, [current, NaN]);
       // Intermediate passes' textures are ours alone: delete each as soon as the next pass has read it.
       if (owned) owned.delete();
       owned = next;
       current = next;
     }
-    return this.wrap(outShape, owned as GpuTexture, dtype);
+    return owned as GpuTexture;
   }
 
   private reduceTexture(op: ReduceOp, texture: GpuTexture, shape: readonly number[], axes: readonly number[], outShape: readonly number[], dtype: DType = 'float32'): Tensor {
-    const result = this.reduceArgument(op, texture, shape, axes, outShape, dtype);
+    return this.wrap(outShape, this.reduceOwnedTexture(op, texture, shape, axes), dtype);
+  }
+
+  /** reduceToTexture of a texture of ours, deleted once read. */
+  private reduceOwnedTexture(op: ReduceOp, texture: GpuTexture, shape: readonly number[], axes: readonly number[]): GpuTexture {
+    const result = this.reduceToTexture(op, texture, shape, axes);
     texture.delete();
     return result;
   }

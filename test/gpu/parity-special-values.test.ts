@@ -1,0 +1,107 @@
+import { expect, it } from 'vitest';
+import { MATH_UNARY_OPS } from '../../kernels/shared/math-op-names';
+import type { BinaryOp, UnaryOp } from '../../kernels/shared/op-names';
+import { Tensor } from '../../src/tensor/tensor';
+import { describeGpu, gpu } from './gpu-context';
+import { cpu, expectParity, sumTol } from './parity';
+import { uniformTensor } from './random-data';
+
+// Special values (NaN, ±Inf, out-of-domain arguments) on the gpu against the cpu kernels, which keep TF.js's
+// results. GLSL's max, min, atan and pow drop NaN on Mesa's llvmpipe, so each case here failed before the gpu
+// kernels told NaN apart themselves.
+
+const f32 = (values: number[], shape = [values.length]) => new Tensor(shape, 'float32', Float32Array.from(values));
+
+const X = [NaN, NaN, NaN, 2, -2, 0, 1, -1.5, 0.5, Infinity, -Infinity, NaN];
+const Y = [NaN, 1, -1, NaN, 0.5, NaN, NaN, 1.5, 3, NaN, 2, 0];
+
+const UNARY: readonly UnaryOp[] = [
+  'neg', 'abs', 'exp', 'log', 'sqrt', 'square', 'relu', 'step', 'sigmoid', 'tanh', 'reciprocal', 'floor', 'ceil', 'round',
+  'sign', 'isNaN', 'isInf', 'isFinite', 'logicalNot', ...MATH_UNARY_OPS,
+];
+const BINARY: readonly BinaryOp[] = [
+  'add', 'sub', 'mul', 'div', 'maximum', 'minimum', 'pow', 'greater', 'equal', 'atan2', 'prelu', 'less', 'lessEqual',
+  'greaterEqual', 'notEqual', 'mod', 'floorDiv', 'logicalAnd', 'logicalOr', 'logicalXor',
+];
+
+describeGpu('gpu kernels on NaN, infinities and out-of-domain arguments', () => {
+  const g = gpu!;
+
+  it.each([...UNARY])('unary %s keeps NaN as cpu does', (op) => {
+    const x = f32(X);
+    expectParity(g.unary(op, x), cpu.unary(op, x), op);
+  });
+
+  it('relu, relu6, atan, asin and acos give NaN where cpu does (hand-computed)', () => {
+    const x = f32([NaN, 2, -1.5]);
+    for (const op of ['relu', 'relu6', 'atan'] as const) expect(Number.isNaN(g.unary(op, x).dataSync()[0]), op).toBe(true);
+    for (const op of ['asin', 'acos'] as const) expect(Array.from(g.unary(op, x).dataSync()), op).toEqual([NaN, NaN, NaN]);
+  });
+
+  it.each([...BINARY])('binary %s keeps NaN as cpu does', (op) => {
+    const a = f32(X), b = f32(Y);
+    expectParity(g.binary(op, a, b), cpu.binary(op, a, b), op);
+  });
+
+  it('maximum, minimum, atan2 and pow give NaN where cpu does (hand-computed)', () => {
+    const a = f32([NaN, 1]), zero = f32([0]);
+    expect(Array.from(g.binary('maximum', a, zero).dataSync())).toEqual([NaN, 1]);
+    expect(Array.from(g.binary('minimum', a, zero).dataSync())).toEqual([NaN, 0]);
+    expect(Array.from(g.binary('atan2', f32([NaN, 1]), f32([1, NaN])).dataSync())).toEqual([NaN, NaN]);
+    // A negative base with a fractional exponent has no real power; whole exponents keep their sign.
+    expect(Array.from(g.binary('pow', f32([-2, -2, -2, NaN]), f32([0.5, 1.5, 3, 0])).dataSync())).toEqual([NaN, NaN, -8, 1]);
+  });
+
+  it.each([[[0]], [[1]], [[0, 1]]])('max and min over axes %j give NaN for a NaN element', (axes: number[]) => {
+    const x = f32([1, NaN, 3, -Infinity, 2, 0, 5, 1, NaN], [3, 3]);
+    for (const op of ['max', 'min'] as const) expectParity(g.reduce(op, x, axes), cpu.reduce(op, x, axes), `${op} over [${axes}]`);
+    expect(Array.from(g.reduce('max', x, [1]).dataSync())).toEqual([NaN, 2, NaN]);
+  });
+
+  it('max over a tall column (the two-stage path) gives NaN for a NaN element', () => {
+    const values = Array.from({ length: 3000 }, (_, i) => Math.sin(i));
+    values[2999] = NaN;
+    const x = f32(values, [3000, 1]);
+    expect(Number.isNaN(g.reduce('max', x, [0]).dataSync()[0])).toBe(true);
+  });
+
+  it('the fused bias + relu keeps NaN (a Dense layer\'s epilogue, so fit stops on a NaN loss)', () => {
+    const x = f32([NaN, -1, 2, 0.5], [2, 2]), bias = f32([0.25, -0.25]);
+    expectParity(g.biasActivation(x, bias, 'relu'), cpu.biasActivation(x, bias, 'relu'), 'biasActivation relu');
+  });
+});
+
+// Mesa's llvmpipe stops a shader's loops after 65535 iterations over the four fragments one call computes, so a
+// thread looping over a whole axis of 16384 or more cut its sums short (and 8192-long softmax rows lost a term).
+describeGpu('gpu ops along an axis longer than one thread may loop over', () => {
+  const g = gpu!;
+  const x = uniformTensor([3, 20000], 61, -4, 4);
+
+  it('softmax and logSoftmax of 20000-long rows (and 8192-long ones sum to 1)', () => {
+    expectParity(g.softmax(x), cpu.softmax(x), 'softmax [3, 20000]');
+    expectParity(g.logSoftmax(x), cpu.logSoftmax(x), 'logSoftmax [3, 20000]', { tol: sumTol(20000) });
+    const rows = g.reduce('sum', g.softmax(uniformTensor([3, 8192], 62, -4, 4)), [1]);
+    expectParity(rows, new Tensor([3], 'float32', new Float32Array([1, 1, 1])), 'softmax [3, 8192] row sums', { tol: sumTol(8192) });
+  });
+
+  it('sparse softmax cross-entropy over 20000 classes', () => {
+    const labels = new Tensor([3], 'int32', Int32Array.from([0, 12345, 19999]));
+    const got = g.sparseSoftmaxCrossEntropy(x, labels), want = cpu.sparseSoftmaxCrossEntropy(x, labels);
+    expectParity(got.losses, want.losses, 'losses', { tol: sumTol(20000) });
+    expectParity(got.probs, want.probs, 'probs');
+  });
+
+  it.each([[false, false], [true, false], [false, true], [true, true]])('cumsum along 20000 (exclusive %s, reverse %s)', (exclusive, reverse) => {
+    // Values of magnitude about 1, as sumTol assumes.
+    const w = uniformTensor([3, 20000], 64, -1, 1);
+    expectParity(g.cumsum(w, 1, exclusive, reverse), cpu.cumsum(w, 1, exclusive, reverse), 'cumsum', { tol: sumTol(20000) });
+    const y = uniformTensor([20000, 2], 63, -1, 1);
+    expectParity(g.cumsum(y, 0, exclusive, reverse), cpu.cumsum(y, 0, exclusive, reverse), 'cumsum axis 0', { tol: sumTol(20000) });
+  });
+
+  it('sum, max and min of 20000-long rows', () => {
+    // Eight rows: llvmpipe's shared count only runs out once a call's fragments together loop past 65535 times.
+    const rows = uniformTensor([8, 20000], 65, -1, 1);
+    for (const op of ['sum', 'max', 'min'] as const) expectParity(g.reduce(op, rows, [1]), cpu.reduce(op, rows, [1]), op, { tol: sumTol(20000) });
+  });
+});
