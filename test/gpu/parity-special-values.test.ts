@@ -99,6 +99,19 @@ describeGpu('gpu ops along an axis longer than one thread may loop over', () => 
     expectParity(g.cumsum(y, 0, exclusive, reverse), cpu.cumsum(y, 0, exclusive, reverse), 'cumsum axis 0', { tol: sumTol(20000) });
   });
 
+  it('int32 products and max pools stay int32, and an empty inner dimension gives zeros, as on cpu', () => {
+    const a = new Tensor([2, 2], 'int32', Int32Array.from([1, 2, 3, 4]));
+    const pool = new Tensor([1, 2, 2, 1], 'int32', Int32Array.from([1, 5, 3, 4]));
+    for (const [got, want] of [[g.matMul(a, a, false, true), cpu.matMul(a, a, false, true)], [g.maxPool(pool, [2, 2], [1, 1], 'valid'), cpu.maxPool(pool, [2, 2], [1, 1], 'valid')]]) {
+      expect(got.dtype).toBe('int32');
+      expect(Array.from(got.dataSync())).toEqual(Array.from(want.dataSync()));
+    }
+    const [e0, e1] = [f32([], [2, 0]), f32([], [0, 3])];
+    const empty = g.matMul(e0, e1, false, false);
+    expect([empty.shape, Array.from(empty.dataSync())]).toEqual([[2, 3], [0, 0, 0, 0, 0, 0]]);
+    expect(g.batchMatMul(f32([], [2, 2, 0]), f32([], [2, 0, 3]), false, false).shape).toEqual([2, 2, 3]);
+  });
+
   it('sum, max and min of 20000-long rows', () => {
     // Eight rows: llvmpipe's shared count only runs out once a call's fragments together loop past 65535 times.
     const rows = uniformTensor([8, 20000], 65, -1, 1);

@@ -68,7 +68,10 @@ export class GpuBackend implements Backend {
     const m = transposeA ? a.shape[1] : a.shape[0];
     const k = transposeA ? a.shape[0] : a.shape[1];
     const n = transposeB ? b.shape[0] : b.shape[1];
-    return this.compute('matMul', matMulKernel, [m, n], matMulConstants(m, n, k, transposeA, transposeB), [this.arg(a, 'matMul'), this.arg(b, 'matMul')]);
+    // An int32 product stays int32, as on cpu; an empty inner dimension sums nothing (no kernel runs on it).
+    const dtype = productType(a);
+    if (k === 0) return filled([m, n], 0, dtype);
+    return this.compute('matMul', matMulKernel, [m, n], matMulConstants(m, n, k, transposeA, transposeB), [this.arg(a, 'matMul'), this.arg(b, 'matMul')], dtype);
   }
 
   batchMatMul(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean): Tensor {
@@ -77,7 +80,9 @@ export class GpuBackend implements Backend {
     const n = transposeB ? b.shape[1] : b.shape[2];
     const constants = batchMatMulConstants(aBatch, bBatch, m, n, k, transposeA, transposeB);
     const op = 'batchMatMul';
-    return this.compute(op, batchMatMulKernel, [Math.max(aBatch, bBatch), m, n], constants, [this.arg(a, op), this.arg(b, op)]);
+    const [shape, dtype] = [[Math.max(aBatch, bBatch), m, n], productType(a)];
+    if (k === 0) return filled(shape, 0, dtype);
+    return this.compute(op, batchMatMulKernel, shape, constants, [this.arg(a, op), this.arg(b, op)], dtype);
   }
 
   conv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor {
@@ -166,7 +171,7 @@ export class GpuBackend implements Backend {
   maxPool(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
     const g = pool2dGeometry(x.shape, filterSize, strides, pad);
     const xArg = this.arg(x, 'maxPool');
-    return this.compute('maxPool', poolKernel, [g.batch, g.outH, g.outW, g.channels], { ...g, avg: 0 }, [xArg, xArg]);
+    return this.compute('maxPool', poolKernel, [g.batch, g.outH, g.outW, g.channels], { ...g, avg: 0 }, [xArg, xArg], productType(x));
   }
 
   maxPoolBackprop(dy: Tensor, x: Tensor, _y: Tensor | null, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
@@ -534,6 +539,11 @@ export class GpuBackend implements Backend {
 }
 
 /** A host tensor of one value: what reductions over nothing give. */
+/** The dtype of a product or a max of x: int32 for int32 x, as the cpu kernels give it; float32 otherwise. */
+function productType(x: Tensor): DType {
+  return x.dtype === 'int32' ? 'int32' : 'float32';
+}
+
 function filled(shape: readonly number[], value: number, dtype: DType = 'float32'): Tensor {
   return makeHandle(shape, dtype, new (arrayTypeFor(dtype))(sizeOfShape(shape)).fill(value));
 }
