@@ -21,6 +21,15 @@ let nextSymbolicId = 0;
 /** A shape whose dims may be unknown (null), as TF.js's Shape: a symbolic tensor's, a layer's input or output. */
 export type Shape = Array<null | number>;
 
+const namesTaken = new Map<string, number>();
+
+/** name the first time, then name_1, name_2, ... as TF.js numbers its tensor names. */
+function uniqueName(name: string): string {
+  const seen = namesTaken.get(name) ?? 0;
+  namesTaken.set(name, seen + 1);
+  return seen === 0 ? name : `${name}_${seen}`;
+}
+
 /**
  * A placeholder for a tensor in a functional model, as tf.SymbolicTensor: a shape (the batch dim
  * may be null) and a dtype, made by tn.input() or by applying a layer to other symbolic tensors.
@@ -40,9 +49,10 @@ export class SymbolicTensor {
     readonly tensorIndex: number,
   ) {
     this.shape = Object.freeze(shape.slice()) as Shape;
-    // TF.js's names: an input is its layer's name; a layer's outputs are layer/layer, then layer/layer_1, ...
+    // TF.js's names: an input is its layer's name; a layer's output is layer/layer, and each later one of that name
+    // in the process (another output, another call) layer/layer_1, layer/layer_2, ...
     const layer = sourceLayer.name;
-    this.name = sourceLayer.getClassName() === 'InputLayer' ? layer : `${layer}/${layer}${tensorIndex > 0 ? `_${tensorIndex}` : ''}`;
+    this.name = sourceLayer.getClassName() === 'InputLayer' ? layer : uniqueName(`${layer}/${layer}`);
   }
 
   get rank(): number {

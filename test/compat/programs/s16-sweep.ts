@@ -92,10 +92,12 @@ export const s16Sweep: Program[] = [
   {
     name: 'symbolic tensors have TF.js\'s names: an input its layer\'s, outputs layer/layer, layer/layer_1, ...',
     run: (tf) => {
-      const x = tf.input({ shape: [3], name: 'features' });
-      const y = tf.layers.dense({ units: 2, name: 'd1' }).apply(x) as { name: string };
-      const states = tf.layers.lstm({ units: 2, returnState: true, name: 'rnn' }).apply(tf.input({ shape: [4, 3], name: 'seq' })) as { name: string }[];
-      return [x.name, y.name, states.map((s) => s.name)];
+      // Names no other program uses: TF.js numbers a name's later uses across the whole process.
+      const x = tf.input({ shape: [3], name: 's16_features' });
+      const dense = tf.layers.dense({ units: 2, name: 's16_d1' });
+      const [y, again] = [dense.apply(x), dense.apply(x)] as { name: string }[];
+      const states = tf.layers.lstm({ units: 2, returnState: true, name: 's16_rnn' }).apply(tf.input({ shape: [4, 3], name: 's16_seq' })) as { name: string }[];
+      return [x.name, y.name, again.name, states.map((s) => s.name)];
     },
   },
   {
@@ -105,6 +107,11 @@ export const s16Sweep: Program[] = [
       const { values, indices } = tf.topk(tf.tensor1d([1, NaN, Infinity, -Infinity, 0]), 3);
       return [values, indices];
     },
+  },
+  {
+    name: 'topk with a leading NaN: tessera ranks it last',
+    deviation: 'TF.js ranks NaN by where its selection meets it: first in [NaN, 1, Inf, -Inf], out of the top 3 in [1, NaN, Inf, -Inf, 0]',
+    run: (tf) => tf.topk(tf.tensor1d([NaN, 1, Infinity, -Infinity]), 3).indices,
   },
   {
     name: 'dataset.forEachAsync frees each element after the callback; tensors it returns stay',
