@@ -104,8 +104,11 @@ export function planReduce(op: ReduceOp, shape: readonly number[], axes: readonl
   const passes: ReducePass[] = [];
   while (dims.length > REDUCE_MAX_AXES) {
     const inner = reduced.lastIndexOf(true);
-    const flags = dims.map((_, j) => j === inner);
-    passes.push({ constants: reduceConstants(op, dims, flags), outShape: dims.filter((_, j) => j !== inner) });
+    // This pass reduces one run; every dim around it is kept, so those before it and those after it each read as
+    // one (the kernel takes at most REDUCE_MAX_AXES dims).
+    const product = (ds: number[]): number => ds.reduce((a, b) => a * b, 1);
+    const [before, after] = [product(dims.slice(0, inner)), product(dims.slice(inner + 1))];
+    passes.push({ constants: reduceConstants(op, [before, dims[inner], after], [false, true, false]), outShape: dims.filter((_, j) => j !== inner) });
     dims.splice(inner, 1);
     reduced.splice(inner, 1);
     // The runs either side of the removed one are both kept: they merge.

@@ -1,6 +1,6 @@
 import type { Rank } from '../tensor/value-types';
 import { rowMajorStrides } from '../backend/shapes';
-import { recordOp } from '../tensor/tape';
+import { isRecording, recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
 import { argError, fmtShape } from '../util/validate';
 import { broadcastTo as broadcastInternal } from './broadcast';
@@ -24,6 +24,16 @@ export function tile<T extends Tensor>(x: T | TensorLike, reps: number[]): T {
   const ok = Array.isArray(reps) && reps.length === x.rank && reps.every((r) => Number.isInteger(r) && r >= 0);
   if (!ok) throw argError('tile', 'reps', shown(reps), `an array of ${x.rank} non-negative integers (one per axis of x, shape ${fmtShape(x.shape)})`);
   if (reps.every((r) => r === 1)) return reshape(x, x.shape) as T;
+  // A repeated axis takes two axes of the strided view (the repetition, then the axis) that do not merge with their
+  // neighbours; two repeated axes at a time keep every view within 5 axes, inside each backend's limit (the gpu's 6).
+  const repeated = reps.flatMap((r, k) => (r === 1 ? [] : [k]));
+  if (repeated.length > 2) {
+    const split = repeated[1];
+    const mid = tile(x, reps.map((r, k) => (k <= split ? r : 1)));
+    const y = tile(mid, reps.map((r, k) => (k <= split ? 1 : r)));
+    if (!isRecording()) mid.dispose();
+    return y as T;
+  }
   const strides = rowMajorStrides(x.shape);
   // Each repetition axis reads x again from the start: stride 0.
   const tiled = backend().gatherStrided(x, tiledView(x.shape, reps), 0, strides.flatMap((s) => [0, s]));

@@ -78,6 +78,11 @@ describeGpu('gpu shape kernels and ops against cpu', () => {
       ['stridedSlice masks', () => tn.stridedSlice(x, [0, 1], [0, 3], [1, 2], 0, 0, 1, 0, 0)],
       ['gradient of a slice', () => tn.grad((t: tn.Tensor) => tn.sum(tn.square(tn.stridedSlice(t, [0, 2], [2, 0], [1, -1]))))(x)],
       ['gradient of a tile', () => tn.grad((t: tn.Tensor) => tn.sum(tn.mul(tn.tile(t, [2, 2, 1]), tn.tile(t, [2, 2, 1]))))(y)],
+      // Every axis repeated: a rank-5 view of ten axes that do not merge (the gpu gathers six at most).
+      ['tile of all five axes and its gradient', () => {
+        const x5 = tn.reshape(tn.concat([x, x, x, x, x, x]), [2, 3, 2, 4, 3]);
+        return tn.concat([tn.reshape(tn.tile(x5, [2, 2, 2, 2, 2]), [-1]), tn.reshape(tn.grad((t: tn.Tensor) => tn.sum(tn.square(tn.tile(t, [2, 1, 2, 2, 2]))))(x5), [-1])]);
+      }],
       ['resizeBilinear', () => tn.image.resizeBilinear(x as tn.Tensor3D, [5, 3], false, true)],
       ['resizeNearestNeighbor', () => tn.image.resizeNearestNeighbor(x as tn.Tensor3D, [1, 7], true)],
       ['gradient of resizeBilinear', () => tn.grad((t: tn.Tensor) => tn.sum(tn.square(tn.image.resizeBilinear(t as tn.Tensor3D, [4, 6]))))(x)],

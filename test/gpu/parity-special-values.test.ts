@@ -112,6 +112,16 @@ describeGpu('gpu ops along an axis longer than one thread may loop over', () => 
     expect(g.batchMatMul(f32([], [2, 2, 0]), f32([], [2, 0, 3]), false, false).shape).toEqual([2, 2, 3]);
   });
 
+  it('reductions over non-adjacent axes of rank-5 and rank-6 tensors (a pass per run beyond the kernel\'s four axes)', () => {
+    const x5 = uniformTensor([2, 3, 4, 5, 2], 66, -1, 1);
+    const x6 = uniformTensor([2, 3, 2, 5, 3, 4], 67, -1, 1);
+    for (const op of ['sum', 'max', 'min', 'prod'] as const) {
+      for (const [x, axes] of [[x5, [1, 3]], [x5, [0, 2, 4]], [x6, [0, 2, 4]], [x6, [1, 3, 5]]] as const) {
+        expectParity(g.reduce(op, x, [...axes]), cpu.reduce(op, x, [...axes]), `${op} over [${axes.join(', ')}]`);
+      }
+    }
+  });
+
   it('sum, max and min of 20000-long rows', () => {
     // Eight rows: llvmpipe's shared count only runs out once a call's fragments together loop past 65535 times.
     const rows = uniformTensor([8, 20000], 65, -1, 1);

@@ -538,12 +538,12 @@ export class GpuBackend implements Backend {
   }
 }
 
-/** A host tensor of one value: what reductions over nothing give. */
 /** The dtype of a product or a max of x: int32 for int32 x, as the cpu kernels give it; float32 otherwise. */
 function productType(x: Tensor): DType {
   return x.dtype === 'int32' ? 'int32' : 'float32';
 }
 
+/** A host tensor of one value: what reductions over nothing give. */
 function filled(shape: readonly number[], value: number, dtype: DType = 'float32'): Tensor {
   return makeHandle(shape, dtype, new (arrayTypeFor(dtype))(sizeOfShape(shape)).fill(value));
 }

@@ -114,6 +114,14 @@ export const s16Sweep: Program[] = [
     run: (tf) => tf.topk(tf.tensor1d([NaN, 1, Infinity, -Infinity]), 3).indices,
   },
   {
+    name: 'tile repeating three or more axes (done two at a time), up to rank 5',
+    run: (tf) => {
+      const x5 = tf.tensor(Array.from({ length: 144 }, (_, i) => i), [2, 3, 2, 4, 3]);
+      const x3 = tf.tensor(Array.from({ length: 60 }, (_, i) => i % 7), [3, 4, 5]);
+      return [tf.tile(x5, [2, 2, 2, 2, 2]), tf.tile(x5, [1, 2, 3, 1, 2]), tf.tile(x3, [2, 2, 2]), tf.grad((v) => tf.sum(tf.mul(tf.tile(v, [2, 2, 2]), tf.tile(x3, [2, 2, 2]))))(tf.ones([3, 4, 5]))];
+    },
+  },
+  {
     name: 'dataset.forEachAsync frees each element after the callback; tensors it returns stay',
     run: async (tf) => {
       const start = tf.memory().numTensors;
