@@ -106,7 +106,6 @@ export function planReduce(op: ReduceOp, shape: readonly number[], axes: readonl
     const inner = reduced.lastIndexOf(true);
     // This pass reduces one run; every dim around it is kept, so those before it and those after it each read as
     // one (the kernel takes at most REDUCE_MAX_AXES dims).
-    const product = (ds: number[]): number => ds.reduce((a, b) => a * b, 1);
     const [before, after] = [product(dims.slice(0, inner)), product(dims.slice(inner + 1))];
     passes.push({ constants: reduceConstants(op, [before, dims[inner], after], [false, true, false]), outShape: dims.filter((_, j) => j !== inner) });
     dims.splice(inner, 1);
@@ -123,6 +122,10 @@ export function planReduce(op: ReduceOp, shape: readonly number[], axes: readonl
     outShape: shape.filter((_, i) => !axes.includes(i)),
   });
   return passes;
+}
+
+function product(dims: readonly number[]): number {
+  return dims.reduce((a, b) => a * b, 1);
 }
 
 function reduceConstants(op: ReduceOp, mergedDims: readonly number[], reducedFlags: readonly boolean[]): ReduceConstants {

@@ -146,10 +146,10 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
         step++;
         if (r.done) break;
       }
-      let valScores: number[] | null = null;
-      if (exhausted) valScores = null;
-      else if (valDataset) valScores = await evaluateDatasetValues(op, model, c, valDataset, validationBatches);
-      else if (vd !== undefined) valScores = validationScores(op, model, c, vd as [TensorOrArrayOrMap, TensorOrArrayOrMap], o.validationBatchSize);
+      // An epoch the dataset ran out in is not validated, as TF.js.
+      const valScores = exhausted || vd === undefined ? null
+        : valDataset ? await evaluateDatasetValues(op, model, c, valDataset, validationBatches)
+        : validationScores(op, model, c, vd as [TensorOrArrayOrMap, TensorOrArrayOrMap], o.validationBatchSize);
       await callbacks.call('onEpochEnd', epoch, endEpoch(history, epoch, names, valScores, sums, seen));
       await yielder.epochEnd();
     }
