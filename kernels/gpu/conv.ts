@@ -1,5 +1,6 @@
 import type { Conv2dGeometry } from '../shared/geometry';
 import type { KernelInput, KernelThis } from './kernel-this';
+import { loopParts } from './loop-parts';
 
 // NHWC input x, [kh, kw, inC / groups, outC] filter, NHWC output; the geometry (kernels/shared/geometry) and
 // the group sizes come in as the constants, so every loop bound is a compile-time constant. Groups cover both
@@ -9,16 +10,47 @@ import type { KernelInput, KernelThis } from './kernel-this';
 export interface GroupedConvConstants extends Conv2dGeometry {
   inPerGroup: number;
   outPerGroup: number;
+  /** Outputs of one part, and the channels of a group each part sums (loop-parts.ts): in channels, or out for dx. */
+  size: number;
+  span: number;
 }
 
-/** The constants of one group (conv2d) or of a group per input channel (depthwise). */
-export function groupedConvConstants(g: Conv2dGeometry, depthwise: boolean): GroupedConvConstants {
-  return depthwise ? { ...g, inPerGroup: 1, outPerGroup: g.outC / g.inC } : { ...g, inPerGroup: g.inC, outPerGroup: g.outC };
+/**
+ * The constants of one group (conv2d) or of a group per input channel (depthwise), for the forward kernel or the
+ * input gradient's, and how many parts each output sums.
+ */
+export function groupedConvConstants(g: Conv2dGeometry, depthwise: boolean, kernel: 'forward' | 'inputGradient'): { constants: GroupedConvConstants; parts: number } {
+  const [inPerGroup, outPerGroup] = depthwise ? [1, g.outC / g.inC] : [g.inC, g.outC];
+  const forward = kernel === 'forward';
+  const { span, parts } = loopParts(forward ? inPerGroup : outPerGroup, g.kh * g.kw);
+  const size = forward ? g.batch * g.outH * g.outW * g.outC : g.batch * g.inH * g.inW * g.inC;
+  return { constants: { ...g, inPerGroup, outPerGroup, size, span }, parts };
 }
 
-/** out[b,oy,ox,co] = Σ_{ky,kx,ci in co's group} x[b, oy*sH - padTop + ky, ox*sW - padLeft + kx, ci] · w[ky,kx,ci mod group,co]. */
+/**
+ * The filter gradient's parts: each image's output rows in runs of `rows` (loop-parts.ts), `rowParts` runs an
+ * image; a part is one run of one image.
+ */
+export interface FilterPartConstants extends Conv2dGeometry {
+  rows: number;
+  rowParts: number;
+}
+
+/** The filter gradient's constants, and its parts (images × runs of rows). */
+export function filterPartConstants(g: Conv2dGeometry): { constants: FilterPartConstants; parts: number } {
+  const { span, parts } = loopParts(g.outH, g.outW);
+  return { constants: { ...g, rows: span, rowParts: parts }, parts: g.batch * parts };
+}
+
+/**
+ * part[b,oy,ox,co] = Σ_{ky,kx, ci of the part's span in co's group} x[b, oy*sH - padTop + ky, ox*sW - padLeft + kx, ci] ·
+ * w[ky,kx,ci mod group,co].
+ */
 export function conv2dKernel(this: KernelThis<GroupedConvConstants>, x: KernelInput, w: KernelInput): number {
-  const i = this.thread.x;
+  const t = this.thread.x;
+  const part = Math.floor(t / this.constants.size);
+  const i = t - part * this.constants.size;
+  const first = part * this.constants.span;
   const pixel = Math.floor(i / this.constants.outC);
   const co = i - pixel * this.constants.outC;
   // +0.5: floor stays exact where the GPU divides approximately.
@@ -34,10 +66,10 @@ export function conv2dKernel(this: KernelThis<GroupedConvConstants>, x: KernelIn
       for (let kx = 0; kx < this.constants.kw; kx++) {
         const ix = ox * this.constants.strideW - this.constants.padLeft + kx;
         if (ix >= 0 && ix < this.constants.inW) {
-          const xBase = ((b * this.constants.inH + iy) * this.constants.inW + ix) * this.constants.inC + firstIn;
-          const wBase = (ky * this.constants.kw + kx) * this.constants.inPerGroup * this.constants.outC + co;
-          for (let ci = 0; ci < this.constants.inPerGroup; ci++) {
-            sum += x[xBase + ci] * w[wBase + ci * this.constants.outC];
+          const xBase = ((b * this.constants.inH + iy) * this.constants.inW + ix) * this.constants.inC + firstIn + first;
+          const wBase = ((ky * this.constants.kw + kx) * this.constants.inPerGroup + first) * this.constants.outC + co;
+          for (let ci = 0; ci < this.constants.span; ci++) {
+            if (first + ci < this.constants.inPerGroup) sum += x[xBase + ci] * w[wBase + ci * this.constants.outC];
           }
         }
       }
@@ -46,9 +78,12 @@ export function conv2dKernel(this: KernelThis<GroupedConvConstants>, x: KernelIn
   return sum;
 }
 
-/** dx[b,iy,ix,ci] = Σ over the (output, tap) pairs that read x[b,iy,ix,ci] (outputs of ci's group) of dy · w. */
+/** part of dx[b,iy,ix,ci] = Σ over the (output, tap) pairs that read x[b,iy,ix,ci] (the part's span of ci's group's outputs) of dy · w. */
 export function conv2dBackpropInputKernel(this: KernelThis<GroupedConvConstants>, dy: KernelInput, w: KernelInput): number {
-  const i = this.thread.x;
+  const t = this.thread.x;
+  const part = Math.floor(t / this.constants.size);
+  const i = t - part * this.constants.size;
+  const first = part * this.constants.span;
   const pixel = Math.floor(i / this.constants.inC);
   const ci = i - pixel * this.constants.inC;
   const group = Math.floor((ci + 0.5) / this.constants.inPerGroup);
@@ -68,10 +103,10 @@ export function conv2dBackpropInputKernel(this: KernelThis<GroupedConvConstants>
         const nx = ix + this.constants.padLeft - kx;
         const ox = Math.floor(nx / this.constants.strideW);
         if (ox * this.constants.strideW === nx && ox >= 0 && ox < this.constants.outW) {
-          const dyBase = ((b * this.constants.outH + oy) * this.constants.outW + ox) * this.constants.outC + firstOut;
-          const wBase = ((ky * this.constants.kw + kx) * this.constants.inPerGroup + within) * this.constants.outC + firstOut;
-          for (let q = 0; q < this.constants.outPerGroup; q++) {
-            sum += dy[dyBase + q] * w[wBase + q];
+          const dyBase = ((b * this.constants.outH + oy) * this.constants.outW + ox) * this.constants.outC + firstOut + first;
+          const wBase = ((ky * this.constants.kw + kx) * this.constants.inPerGroup + within) * this.constants.outC + firstOut + first;
+          for (let q = 0; q < this.constants.span; q++) {
+            if (first + q < this.constants.outPerGroup) sum += dy[dyBase + q] * w[wBase + q];
           }
         }
       }
@@ -81,15 +116,17 @@ export function conv2dBackpropInputKernel(this: KernelThis<GroupedConvConstants>
 }
 
 /**
- * The filter gradient, one image at a time: partial[b,ky,kx,ci,co] = Σ_{oy,ox} x · dy for image b.
- * Summing the partials over b (a reduction) gives dw; splitting by image gives the GPU batch×
- * more threads, each with a shorter loop, than one thread per filter weight would.
+ * The filter gradient, one part (a run of an image's output rows) at a time: partial[s,ky,kx,ci,co] = Σ_{oy,ox}
+ * x · dy over part s's rows. Summing the partials over s (a reduction) gives dw; splitting by image gives the GPU
+ * batch× more threads, each with a shorter loop, than one thread per filter weight would.
  */
-export function conv2dBackpropFilterPartialKernel(this: KernelThis<Conv2dGeometry>, x: KernelInput, dy: KernelInput): number {
+export function conv2dBackpropFilterPartialKernel(this: KernelThis<FilterPartConstants>, x: KernelInput, dy: KernelInput): number {
   const i = this.thread.x;
   const filterSize = this.constants.kh * this.constants.kw * this.constants.inC * this.constants.outC;
-  const b = Math.floor(i / filterSize);
-  const f = i - b * filterSize;
+  const s = Math.floor(i / filterSize);
+  const f = i - s * filterSize;
+  const b = Math.floor(s / this.constants.rowParts);
+  const firstRow = (s - b * this.constants.rowParts) * this.constants.rows;
   const tap = Math.floor(f / (this.constants.inC * this.constants.outC));
   const channels = f - tap * this.constants.inC * this.constants.outC;
   const ci = Math.floor(channels / this.constants.outC);
@@ -97,9 +134,10 @@ export function conv2dBackpropFilterPartialKernel(this: KernelThis<Conv2dGeometr
   const ky = Math.floor(tap / this.constants.kw);
   const kx = tap - ky * this.constants.kw;
   let sum = 0;
-  for (let oy = 0; oy < this.constants.outH; oy++) {
+  for (let r = 0; r < this.constants.rows; r++) {
+    const oy = firstRow + r;
     const iy = oy * this.constants.strideH - this.constants.padTop + ky;
-    if (iy >= 0 && iy < this.constants.inH) {
+    if (oy < this.constants.outH && iy >= 0 && iy < this.constants.inH) {
       for (let ox = 0; ox < this.constants.outW; ox++) {
         const ix = ox * this.constants.strideW - this.constants.padLeft + kx;
         if (ix >= 0 && ix < this.constants.inW) {

@@ -24,18 +24,27 @@ export interface SegmentSumConstants {
   segments: number;
   inner: number;
   n: number;
+  /** Outputs of one part, and the inputs along n each part sums (loop-parts.ts). */
+  size: number;
+  span: number;
 }
 
-/** x as [outer, n, inner] summed into [outer, segments, inner] at ids: each output adds the inputs that land on it. */
+/**
+ * x as [outer, n, inner] summed into [outer, segments, inner] at ids: each output adds the inputs that land on it,
+ * a part the inputs of its span of n.
+ */
 export function segmentSumKernel(this: KernelThis<SegmentSumConstants>, x: KernelInput, ids: KernelInput): number {
-  const t = this.thread.x;
+  const t0 = this.thread.x;
+  const part = Math.floor(t0 / this.constants.size);
+  const t = t0 - part * this.constants.size;
   const rest = Math.floor(t / this.constants.inner);
   const i = t - rest * this.constants.inner;
   const o = Math.floor(rest / this.constants.segments);
   const s = rest - o * this.constants.segments;
+  const first = part * this.constants.span;
   let acc = 0;
-  for (let j = 0; j < this.constants.n; j++) {
-    if (ids[j] === s) acc += x[(o * this.constants.n + j) * this.constants.inner + i];
+  for (let j = 0; j < this.constants.span; j++) {
+    if (first + j < this.constants.n && ids[first + j] === s) acc += x[(o * this.constants.n + first + j) * this.constants.inner + i];
   }
   return acc;
 }
@@ -76,21 +85,66 @@ export interface ArgReduceConstants {
   inner: number;
   /** 1: argMax, 0: argMin. */
   max: number;
+  /** Outputs (outer · inner), the parts each output's axis is split into and the positions of a part (loop-parts.ts). */
+  size: number;
+  parts: number;
+  span: number;
 }
 
-/** x as [outer, len, inner]: the first j with the largest (or smallest) x[o, j, i]. */
-export function argReduceKernel(this: KernelThis<ArgReduceConstants>, x: KernelInput): number {
+/**
+ * x as [outer, len, inner]: the first j of the part's span with the largest (or smallest) x[o, j, i], NaN skipped
+ * (−1 when the span is all NaN), except that the first part gives 0 when x[o, 0, i] is NaN. With one part that is
+ * the whole answer, as the cpu kernel gives it: NaN wins only in first place. With more, argCombineKernel picks.
+ */
+export function argReducePartKernel(this: KernelThis<ArgReduceConstants>, x: KernelInput): number {
+  const t = this.thread.x;
+  const part = Math.floor(t / this.constants.size);
+  const flat = t - part * this.constants.size;
+  const o = Math.floor(flat / this.constants.inner);
+  const i = flat - o * this.constants.inner;
+  const base = o * this.constants.len * this.constants.inner + i;
+  let best = -1;
+  let bestV = 0;
+  // Set by a NaN in first place: nothing may replace it (comparisons with NaN are not reliably false in GLSL).
+  let locked = 0;
+  for (let s = 0; s < this.constants.span; s++) {
+    const j = part * this.constants.span + s;
+    if (j < this.constants.len && locked === 0) {
+      const v = x[base + j * this.constants.inner];
+      // NaN fails both comparisons with the largest float32 (GLSL has no isnan in WebGL 1).
+      const m = Math.abs(v);
+      const isNaN = m <= 3.4028234663852886e38 ? 0 : m > 3.4028234663852886e38 ? 0 : 1;
+      if (j === 0 && isNaN === 1) {
+        best = 0;
+        locked = 1;
+      } else if (isNaN === 0 && (best < 0 || (this.constants.max === 1 ? v > bestV : v < bestV))) {
+        best = j;
+        bestV = v;
+      }
+    }
+  }
+  return best;
+}
+
+/** The first of the parts' picks (argReducePartKernel, [parts, size]) with the largest (or smallest) value. */
+export function argCombineKernel(this: KernelThis<ArgReduceConstants>, x: KernelInput, picks: KernelInput): number {
   const t = this.thread.x;
   const o = Math.floor(t / this.constants.inner);
   const i = t - o * this.constants.inner;
   const base = o * this.constants.len * this.constants.inner + i;
-  let best = 0;
-  let bestV = x[base];
-  for (let j = 1; j < this.constants.len; j++) {
-    const v = x[base + j * this.constants.inner];
-    if (this.constants.max === 1 ? v > bestV : v < bestV) {
-      best = j;
-      bestV = v;
+  let best = picks[t];
+  let bestV = x[base + best * this.constants.inner];
+  // The first part's pick is NaN only when it won by coming first, and then it stands.
+  const m = Math.abs(bestV);
+  const locked = m <= 3.4028234663852886e38 ? 0 : m > 3.4028234663852886e38 ? 0 : 1;
+  for (let p = 1; p < this.constants.parts; p++) {
+    const j = picks[p * this.constants.size + t];
+    if (j >= 0 && locked === 0) {
+      const v = x[base + j * this.constants.inner];
+      if (this.constants.max === 1 ? v > bestV : v < bestV) {
+        best = j;
+        bestV = v;
+      }
     }
   }
   return best;
@@ -99,30 +153,47 @@ export function argReduceKernel(this: KernelThis<ArgReduceConstants>, x: KernelI
 export interface TopkConstants {
   n: number;
   k: number;
+  /** Outputs of one part, and the positions of a row each part looks at (loop-parts.ts). */
+  size: number;
+  span: number;
 }
 
-/** Rank of each value in its row of n: how many are larger, or equal at a lower index (so ranks are distinct). */
+/**
+ * Rank of each value in its row of n: how many are larger, or equal at a lower index (so ranks are distinct);
+ * a part counts those of its span of the row, and the parts' counts are summed.
+ */
 export function topkRankKernel(this: KernelThis<TopkConstants>, x: KernelInput): number {
-  const t = this.thread.x;
+  const t0 = this.thread.x;
+  const part = Math.floor(t0 / this.constants.size);
+  const t = t0 - part * this.constants.size;
   const row = Math.floor(t / this.constants.n);
   const i = t - row * this.constants.n;
   const v = x[t];
   let rank = 0;
-  for (let l = 0; l < this.constants.n; l++) {
-    const w = x[row * this.constants.n + l];
-    if (w > v || (w === v && l < i)) rank += 1;
+  for (let s = 0; s < this.constants.span; s++) {
+    const l = part * this.constants.span + s;
+    if (l < this.constants.n) {
+      const w = x[row * this.constants.n + l];
+      if (w > v || (w === v && l < i)) rank += 1;
+    }
   }
   return rank;
 }
 
-/** out[row, j] = the index whose rank is j. */
+/**
+ * out[row, j] = the index whose rank is j, as the sum of the parts' results: the part whose span of the row holds
+ * it gives the index plus one, the first part gives −1 more, the rest 0.
+ */
 export function topkSelectKernel(this: KernelThis<TopkConstants>, ranks: KernelInput): number {
-  const t = this.thread.x;
+  const t0 = this.thread.x;
+  const part = Math.floor(t0 / this.constants.size);
+  const t = t0 - part * this.constants.size;
   const row = Math.floor(t / this.constants.k);
   const j = t - row * this.constants.k;
-  let found = 0;
-  for (let l = 0; l < this.constants.n; l++) {
-    if (ranks[row * this.constants.n + l] === j) found = l;
+  let found = part === 0 ? -1 : 0;
+  for (let s = 0; s < this.constants.span; s++) {
+    const l = part * this.constants.span + s;
+    if (l < this.constants.n && ranks[row * this.constants.n + l] === j) found += l + 1;
   }
   return found;
 }

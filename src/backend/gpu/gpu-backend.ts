@@ -1,11 +1,11 @@
 import { adamStepSize } from '../../../kernels/shared/adam';
 import { broadcastShapes } from '../../../kernels/shared/broadcast';
 import { conv2dGeometry, pool2dGeometry, type Conv2dGeometry } from '../../../kernels/shared/geometry';
-import { matMulConstants, matMulKernel } from '../../../kernels/gpu/matmul';
 import { batchMatMulConstants, batchMatMulKernel } from '../../../kernels/gpu/batch-matmul';
-import { depthwiseConv2dBackpropFilterKernel } from '../../../kernels/gpu/depthwise-conv';
+import { depthwiseConv2dBackpropFilterPartialKernel } from '../../../kernels/gpu/depthwise-conv';
 import { depthwiseGeometry } from '../../../kernels/shared/geometry';
-import { conv2dBackpropFilterPartialKernel, conv2dBackpropInputKernel, conv2dKernel, groupedConvConstants } from '../../../kernels/gpu/conv';
+import { conv2dBackpropFilterPartialKernel, conv2dBackpropInputKernel, conv2dKernel, filterPartConstants, groupedConvConstants } from '../../../kernels/gpu/conv';
+import { loopParts } from '../../../kernels/gpu/loop-parts';
 import { poolBackpropKernel, poolKernel } from '../../../kernels/gpu/pool';
 import { BINARY_MAX_AXES, UNARY_CODES, binaryConstants, binaryKernel, unaryKernel } from '../../../kernels/gpu/elementwise';
 import { MAX_LOOP_SPAN, TWO_STAGE_ROWS, columnPartialConstants, leadingRowsView, planReduce, reduceKernel, splitReduce } from '../../../kernels/gpu/reduce';
@@ -16,7 +16,7 @@ import { ACTIVATION_CODES, activationGradKernel, biasActivationKernel } from '..
 import { copyKernel } from '../../../kernels/gpu/copy';
 import { castKernel } from '../../../kernels/gpu/cast';
 import {
-  SELECT_MAX_AXES, argReduceKernel, gatherKernel, gatherNDKernel, scatterNDKernel, segmentSumKernel, selectConstants, selectKernel,
+  SELECT_MAX_AXES, argCombineKernel, argReducePartKernel, gatherKernel, gatherNDKernel, scatterNDKernel, segmentSumKernel, selectConstants, selectKernel,
   topkRankKernel, topkSelectKernel,
 } from '../../../kernels/gpu/indexing';
 import { rowStrides, splitAt } from '../../../kernels/shared/index-geometry';
@@ -71,29 +71,32 @@ export class GpuBackend implements Backend {
     // An int32 product stays int32, as on cpu; an empty inner dimension sums nothing (no kernel runs on it).
     const dtype = productType(a);
     if (k === 0) return filled([m, n], 0, dtype);
-    return this.compute('matMul', matMulKernel, [m, n], matMulConstants(m, n, k, transposeA, transposeB), [this.arg(a, 'matMul'), this.arg(b, 'matMul')], dtype);
+    const { constants, parts } = batchMatMulConstants(1, 1, m, n, k, transposeA, transposeB);
+    return this.computeParts('matMul', batchMatMulKernel, [m, n], parts, constants, [this.arg(a, 'matMul'), this.arg(b, 'matMul')], dtype);
   }
 
   batchMatMul(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean): Tensor {
     const [aBatch, bBatch] = [a.shape[0], b.shape[0]];
     const [m, k] = transposeA ? [a.shape[2], a.shape[1]] : [a.shape[1], a.shape[2]];
     const n = transposeB ? b.shape[1] : b.shape[2];
-    const constants = batchMatMulConstants(aBatch, bBatch, m, n, k, transposeA, transposeB);
+    const { constants, parts } = batchMatMulConstants(aBatch, bBatch, m, n, k, transposeA, transposeB);
     const op = 'batchMatMul';
     const [shape, dtype] = [[Math.max(aBatch, bBatch), m, n], productType(a)];
     if (k === 0) return filled(shape, 0, dtype);
-    return this.compute(op, batchMatMulKernel, shape, constants, [this.arg(a, op), this.arg(b, op)], dtype);
+    return this.computeParts(op, batchMatMulKernel, shape, parts, constants, [this.arg(a, op), this.arg(b, op)], dtype);
   }
 
   conv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor {
     const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
-    return this.compute('conv2d', conv2dKernel, [g.batch, g.outH, g.outW, g.outC], groupedConvConstants(g, false), [this.arg(x, 'conv2d'), this.arg(filter, 'conv2d')]);
+    const { constants, parts } = groupedConvConstants(g, false, 'forward');
+    return this.computeParts('conv2d', conv2dKernel, [g.batch, g.outH, g.outW, g.outC], parts, constants, [this.arg(x, 'conv2d'), this.arg(filter, 'conv2d')]);
   }
 
   conv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
     const g = conv2dGeometry(xShape, filter.shape, strides, pad);
     const op = 'conv2dBackpropInput';
-    return this.compute(op, conv2dBackpropInputKernel, xShape, groupedConvConstants(g, false), [this.arg(dy, op), this.arg(filter, op)]);
+    const { constants, parts } = groupedConvConstants(g, false, 'inputGradient');
+    return this.computeParts(op, conv2dBackpropInputKernel, xShape, parts, constants, [this.arg(dy, op), this.arg(filter, op)]);
   }
 
   conv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
@@ -102,11 +105,9 @@ export class GpuBackend implements Backend {
   }
 
   private filterGradient(x: KernelArgument, dy: KernelArgument, g: Conv2dGeometry, filterShape: readonly number[]): Tensor {
-    const filterSize = sizeOfShape(filterShape);
-    if (filterSize === 0 || g.batch === 0) return filled(filterShape, 0);
-    const partial = this.kernels.run('conv2dBackpropFilter', conv2dBackpropFilterPartialKernel, g.batch * filterSize, g, [x, dy]);
-    if (g.batch === 1) return this.wrap(filterShape, partial);
-    return this.reduceTexture('sum', partial, [g.batch, filterSize], [0], filterShape);
+    if (sizeOfShape(filterShape) === 0 || g.batch === 0) return filled(filterShape, 0);
+    const { constants, parts } = filterPartConstants(g);
+    return this.computeParts('conv2dBackpropFilter', conv2dBackpropFilterPartialKernel, filterShape, parts, constants, [x, dy]);
   }
 
   // The fused conv + pool pair runs the composed ops' kernels (conv2d, biasActivation, maxPool and their
@@ -135,7 +136,8 @@ export class GpuBackend implements Backend {
     routed.delete();
     z.delete();
     const dbias = this.reduceArgument('sum', dz, zShape, [0, 1, 2], [g.outC]);
-    const dx = need[0] ? this.compute('conv2dBackpropInput', conv2dBackpropInputKernel, x.shape, groupedConvConstants(g, false), [dz, this.arg(filter, op)]) : null;
+    const dxParts = groupedConvConstants(g, false, 'inputGradient');
+    const dx = need[0] ? this.computeParts('conv2dBackpropInput', conv2dBackpropInputKernel, x.shape, dxParts.parts, dxParts.constants, [dz, this.arg(filter, op)]) : null;
     const dfilter = need[1] ? this.filterGradient(this.arg(x, op), dz, g, filter.shape) : null;
     dz.delete();
     return { dx, dfilter, dbias };
@@ -144,7 +146,8 @@ export class GpuBackend implements Backend {
   /** act(conv2d(x, filter) + bias) as a texture the caller deletes (batch > 0). */
   private convActivation(x: Tensor, filter: Tensor, bias: Tensor, g: Conv2dGeometry, activation: FusedActivation): GpuTexture {
     const size = g.batch * g.outH * g.outW * g.outC;
-    const conv = this.kernels.run('conv2d', conv2dKernel, size, groupedConvConstants(g, false), [this.arg(x, 'conv2d'), this.arg(filter, 'conv2d')]);
+    const { constants, parts } = groupedConvConstants(g, false, 'forward');
+    const conv = this.runParts('conv2d', conv2dKernel, size, parts, constants, [this.arg(x, 'conv2d'), this.arg(filter, 'conv2d')]);
     const z = this.kernels.run('biasActivation', biasActivationKernel, size, { cols: g.outC, activation: ACTIVATION_CODES[activation] }, [conv, this.arg(bias, 'biasActivation')]);
     conv.delete();
     return z;
@@ -153,19 +156,23 @@ export class GpuBackend implements Backend {
   depthwiseConv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor {
     const g = depthwiseGeometry(x.shape, filter.shape, strides, pad);
     const op = 'depthwiseConv2d';
-    return this.compute(op, conv2dKernel, [g.batch, g.outH, g.outW, g.outC], groupedConvConstants(g, true), [this.arg(x, op), this.arg(filter, op)]);
+    const { constants, parts } = groupedConvConstants(g, true, 'forward');
+    return this.computeParts(op, conv2dKernel, [g.batch, g.outH, g.outW, g.outC], parts, constants, [this.arg(x, op), this.arg(filter, op)]);
   }
 
   depthwiseConv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
     const g = depthwiseGeometry(xShape, filter.shape, strides, pad);
     const op = 'depthwiseConv2dBackpropInput';
-    return this.compute(op, conv2dBackpropInputKernel, xShape, groupedConvConstants(g, true), [this.arg(dy, op), this.arg(filter, op)]);
+    const { constants, parts } = groupedConvConstants(g, true, 'inputGradient');
+    return this.computeParts(op, conv2dBackpropInputKernel, xShape, parts, constants, [this.arg(dy, op), this.arg(filter, op)]);
   }
 
   depthwiseConv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
     const g = depthwiseGeometry(x.shape, filterShape, strides, pad);
     const op = 'depthwiseConv2dBackpropFilter';
-    return this.compute(op, depthwiseConv2dBackpropFilterKernel, filterShape, g, [this.arg(x, op), this.arg(dy, op)]);
+    if (sizeOfShape(filterShape) === 0 || g.batch === 0) return filled(filterShape, 0);
+    const { constants, parts } = filterPartConstants(g);
+    return this.computeParts(op, depthwiseConv2dBackpropFilterPartialKernel, filterShape, parts, constants, [this.arg(x, op), this.arg(dy, op)]);
   }
 
   maxPool(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
@@ -377,9 +384,16 @@ export class GpuBackend implements Backend {
   }
 
   argReduce(op: 'argMax' | 'argMin', x: Tensor, axis: number): Tensor {
-    const [, len, inner] = splitAt(x.shape, axis);
+    const [outer, len, inner] = splitAt(x.shape, axis);
     const shape = x.shape.filter((_, i) => i !== axis);
-    return this.compute(op, argReduceKernel, shape, { len, inner, max: op === 'argMax' ? 1 : 0 }, [this.arg(x, op)], 'int32');
+    const { span, parts } = loopParts(len);
+    const constants = { len, inner, max: op === 'argMax' ? 1 : 0, size: outer * inner, parts, span };
+    const xArg = this.arg(x, op);
+    if (parts === 1 || constants.size === 0) return this.compute(op, argReducePartKernel, shape, constants, [xArg], 'int32');
+    const picks = this.kernels.run('argReducePart', argReducePartKernel, parts * constants.size, constants, [xArg]);
+    const out = this.compute(op, argCombineKernel, shape, constants, [xArg, picks], 'int32');
+    picks.delete();
+    return out;
   }
 
   gather(x: Tensor, indices: Tensor, axis: number): Tensor {
@@ -393,7 +407,9 @@ export class GpuBackend implements Backend {
     const [, n, inner] = splitAt(x.shape, axis);
     const shape = [...x.shape.slice(0, axis), numSegments, ...x.shape.slice(axis + 1)];
     if (n === 0) return filled(shape, 0, x.dtype);
-    return this.compute(op, segmentSumKernel, shape, { segments: numSegments, inner, n }, [this.arg(x, op), this.arg(segmentIds, op)], x.dtype);
+    const { span, parts } = loopParts(n);
+    const constants = { segments: numSegments, inner, n, size: sizeOfShape(shape), span };
+    return this.computeParts(op, segmentSumKernel, shape, parts, constants, [this.arg(x, op), this.arg(segmentIds, op)], x.dtype);
   }
 
   gatherND(x: Tensor, indices: Tensor): Tensor {
@@ -420,8 +436,9 @@ export class GpuBackend implements Backend {
     const n = x.shape[x.rank - 1];
     const shape = [...x.shape.slice(0, -1), k];
     if (sizeOfShape(shape) === 0) return filled(shape, 0, 'int32');
-    const ranks = this.kernels.run('topkRank', topkRankKernel, x.size, { n, k }, [this.arg(x, op)]);
-    const out = this.compute(op, topkSelectKernel, shape, { n, k }, [ranks], 'int32');
+    const { span, parts } = loopParts(n);
+    const ranks = this.runParts('topkRank', topkRankKernel, x.size, parts, { n, k, size: x.size, span }, [this.arg(x, op)]);
+    const out = this.computeParts(op, topkSelectKernel, shape, parts, { n, k, size: sizeOfShape(shape), span }, [ranks], 'int32');
     ranks.delete();
     return out;
   }
@@ -479,9 +496,23 @@ export class GpuBackend implements Backend {
 
   /** Runs a kernel into a new tensor of `shape` (an empty host tensor when shape has no elements). */
   private compute(name: string, fn: KernelSource, shape: readonly number[], constants: object, args: readonly KernelArgument[], dtype: DType = 'float32'): Tensor {
+    return this.computeParts(name, fn, shape, 1, constants, args, dtype);
+  }
+
+  /** compute, the kernel run as `parts` threads per output (loop-parts.ts) whose results are summed. */
+  private computeParts(name: string, fn: KernelSource, shape: readonly number[], parts: number, constants: object, args: readonly KernelArgument[], dtype: DType = 'float32'): Tensor {
     const size = sizeOfShape(shape);
     if (size === 0) return makeHandle(shape, dtype, new (arrayTypeFor(dtype))(0));
-    return this.wrap(shape, this.kernels.run(name, fn, size, constants, args), dtype);
+    return this.wrap(shape, this.runParts(name, fn, size, parts, constants, args), dtype);
+  }
+
+  /**
+   * A kernel whose threads would loop past what one may (loop-parts.ts), run as `parts` threads per output, part
+   * p's results the p-th block of `size`, summed over the parts: a texture of `size` values.
+   */
+  private runParts(name: string, fn: KernelSource, size: number, parts: number, constants: object, args: readonly KernelArgument[]): GpuTexture {
+    const partial = this.kernels.run(name, fn, parts * size, constants, args);
+    return parts === 1 ? partial : this.reduceOwnedTexture('sum', partial, [parts, size], [0]);
   }
 
   private wrap(shape: readonly number[], texture: GpuTexture, dtype: DType = 'float32'): Tensor {
@@ -524,10 +555,6 @@ export class GpuBackend implements Backend {
       current = next;
     }
     return owned as GpuTexture;
-  }
-
-  private reduceTexture(op: ReduceOp, texture: GpuTexture, shape: readonly number[], axes: readonly number[], outShape: readonly number[], dtype: DType = 'float32'): Tensor {
-    return this.wrap(outShape, this.reduceOwnedTexture(op, texture, shape, axes), dtype);
   }
 
   /** reduceToTexture of a texture of ours, deleted once read. */
