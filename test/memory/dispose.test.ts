@@ -119,6 +119,16 @@ const scenarios: Record<string, Scenario> = {
     await withData(lib, m, lib.tensor2d([1, 2, 3, 0, 4, 4, 0, 0, 2, 1, 1, 1, 3, 0, 0, 0], [4, 4]));
     m.dispose();
   },
+  'a stateful lstm: predict and resetStates four times, then disposed': async (lib) => {
+    const m = lib.sequential({ layers: [lib.layers.lstm({ units: 2, stateful: true, batchInputShape: [2, 3, 2] })] });
+    const x = lib.ones([2, 3, 2]);
+    for (let k = 0; k < 4; k++) {
+      lib.dispose(m.predict(x) as tf.Tensor);
+      m.resetStates();
+    }
+    x.dispose();
+    m.dispose();
+  },
   'a nested model (a Sequential block inside a Sequential model)': async (lib) => {
     const block = seqDense(lib);
     const m = lib.sequential({ layers: [block, lib.layers.dense({ units: 1 })] });

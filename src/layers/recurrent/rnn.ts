@@ -3,7 +3,7 @@ import { zeros } from '../../ops/creation';
 import { stack, unstack } from '../../ops/concat';
 import { reverse } from '../../ops/reverse';
 import { Tensor } from '../../tensor/tensor';
-import { keep } from '../../tensor/tidy';
+import { keep, tidy } from '../../tensor/tidy';
 import { unkeep } from '../../tensor/scopes';
 import { isRecording } from '../../tensor/tape';
 import { argError, fmtShape, fmtValue, optionalBoolean } from '../../util/validate';
@@ -312,7 +312,8 @@ export class RNN extends Layer {
     const next = states === undefined ? null : Array.isArray(states) ? states : [states];
     if (next) this.checkStates('states', next, b, step);
     const old = this.stateValues;
-    this.stateValues = (next ?? this.cell.stateShapes(step).map((s) => zeros([b, ...s], this.dtype))).map((s) => keep(new Tensor(s.shape, s.dtype, s.hostValues().slice())));
+    // In a scope of its own: the zeros are copied into kept states and freed, whether or not the caller is in a tidy.
+    this.stateValues = tidy(() => (next ?? this.cell.stateShapes(step).map((s) => zeros([b, ...s], this.dtype))).map((s) => keep(new Tensor(s.shape, s.dtype, s.hostValues().slice()))));
     if (old) this.retire(old);
   }
 
