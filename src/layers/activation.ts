@@ -1,5 +1,5 @@
 import type { Tensor } from '../tensor/tensor';
-import { applyActivation, checkActivation, type ActivationName } from './activations';
+import { activationConfigName, applyActivation, checkActivation, type ActivationName } from './activations';
 import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
 
 export interface ActivationLayerArgs extends LayerArgs {
@@ -41,6 +41,6 @@ export class Activation extends Layer {
   }
 
   protected override layerConfig(): LayerConfig {
-    return { activation: this.activation };
+    return { activation: activationConfigName(this.activation) };
   }
 }

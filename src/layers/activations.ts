@@ -44,6 +44,11 @@ export function checkActivation(op: string, name: unknown): ActivationName {
   return canonical as ActivationName;
 }
 
+/** The name a saved config gives an activation, as TF.js writes it: snake_case ('hard_sigmoid', 'log_softmax'). */
+export function activationConfigName(name: ActivationName): string {
+  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
 export function applyActivation(name: ActivationName, x: Tensor): Tensor {
   return table[name](x);
 }

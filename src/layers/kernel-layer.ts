@@ -1,6 +1,6 @@
 import type { Tensor } from '../tensor/tensor';
 import type { Variable } from '../tensor/variable';
-import { applyActivation, checkActivation, type ActivationName } from './activations';
+import { activationConfigName, applyActivation, checkActivation, type ActivationName } from './activations';
 import type { FusedActivation } from '../ops/fused';
 import { getInitializer, initializerConfig, type Initializer, type InitializerName } from './initializers';
 import { Layer, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
@@ -87,7 +87,7 @@ export abstract class KernelLayer extends Layer {
 
   protected epilogueConfig(): LayerConfig {
     return {
-      activation: this.activation,
+      activation: activationConfigName(this.activation),
       use_bias: this.useBias,
       kernel_initializer: initializerConfig(this.kernelInitializer),
       bias_initializer: initializerConfig(this.biasInitializer),

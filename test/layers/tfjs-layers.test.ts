@@ -192,6 +192,10 @@ describe('every layer against TensorFlow.js 4.22: predict, one SGD step, and the
       expect(maxAbsDiff((loaded.predict(t) as tn.Tensor).dataSync(), expected)).toBeLessThan(1e-4);
       const at = c.alone ? 0 : 1;
       expect(Object.keys(loaded.layers[at].getConfig()).sort()).toEqual(Object.keys(m.layers[at].getConfig()).sort());
+      // Activation names as TF.js writes them (snake_case: Keras reads no other spelling).
+      const savedLayer = async (artifacts: Promise<unknown>) => ((await artifacts) as { modelTopology: { config: { layers: { config: Args }[] } } }).modelTopology.config.layers[at].config;
+      const [mine, peers] = [await savedLayer(captureArtifacts(m)), await savedLayer(tfArtifacts(peer))];
+      for (const key of ['activation', 'recurrent_activation']) if (key in peers) expect(mine[key], key).toEqual(peers[key]);
 
       if (!c.stochastic && !c.peerCannotTrain) {
         // One SGD step on the mean squared error: the loss, and every weight after it.

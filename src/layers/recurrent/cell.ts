@@ -7,7 +7,7 @@ import { Tensor, arrayTypeFor, sizeOfShape } from '../../tensor/tensor';
 import type { Variable } from '../../tensor/variable';
 import { Random, nextDefaultSeed } from '../../util/random';
 import { argError, assertPositiveInt, fmtValue } from '../../util/validate';
-import { checkActivation, type ActivationName } from '../activations';
+import { activationConfigName, checkActivation, type ActivationName } from '../activations';
 import { getInitializer, initializerConfig, type Initializer, type InitializerName } from '../initializers';
 import { Layer, type CallOptions, type LayerArgs, type LayerConfig } from '../layer';
 import { optionalBoolean } from '../../util/validate';
@@ -268,7 +268,7 @@ export abstract class RNNCell extends Layer {
   protected override layerConfig(): LayerConfig {
     return {
       units: this.units,
-      activation: this.activation === 'hardSigmoid' ? 'hard_sigmoid' : this.activation,
+      activation: activationConfigName(this.activation),
       use_bias: this.useBias,
       kernel_initializer: initializerConfig(this.kernelInitializer),
       recurrent_initializer: initializerConfig(this.recurrentInitializer),

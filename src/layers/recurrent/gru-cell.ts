@@ -2,7 +2,7 @@ import { add, mul, sub } from '../../ops/binary';
 import { split } from '../../ops/concat';
 import type { Tensor } from '../../tensor/tensor';
 import { argError, fmtValue } from '../../util/validate';
-import { applyActivation, checkActivation, type ActivationName } from '../activations';
+import { activationConfigName, applyActivation, checkActivation, type ActivationName } from '../activations';
 import { checkConfigKeys, type LayerConfig } from '../layer';
 import { CELL_KEYS, RNNCell, type RNNCellArgs, type StepResult } from './cell';
 
@@ -57,7 +57,7 @@ export class GRUCell extends RNNCell {
   protected override layerConfig(): LayerConfig {
     return {
       ...super.layerConfig(),
-      recurrent_activation: this.recurrentActivation === 'hardSigmoid' ? 'hard_sigmoid' : this.recurrentActivation,
+      recurrent_activation: activationConfigName(this.recurrentActivation),
       implementation: this.implementation ?? null,
       reset_after: false,
     };

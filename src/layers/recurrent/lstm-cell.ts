@@ -4,7 +4,7 @@ import { ones } from '../../ops/creation';
 import type { DType, Tensor } from '../../tensor/tensor';
 import { tidy } from '../../tensor/tidy';
 import { optionalBoolean } from '../../util/validate';
-import { applyActivation, checkActivation, type ActivationName } from '../activations';
+import { activationConfigName, applyActivation, checkActivation, type ActivationName } from '../activations';
 import type { Initializer } from '../initializers';
 import { checkConfigKeys, type LayerConfig } from '../layer';
 import { CELL_KEYS, RNNCell, type RNNCellArgs, type StepResult } from './cell';
@@ -72,7 +72,7 @@ export class LSTMCell extends RNNCell {
   protected override layerConfig(): LayerConfig {
     return {
       ...super.layerConfig(),
-      recurrent_activation: this.recurrentActivation === 'hardSigmoid' ? 'hard_sigmoid' : this.recurrentActivation,
+      recurrent_activation: activationConfigName(this.recurrentActivation),
       unit_forget_bias: this.unsetKeys.includes('unitForgetBias') ? null : this.unitForgetBias,
       implementation: this.implementation ?? null,
     };
