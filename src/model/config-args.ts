@@ -42,7 +42,7 @@ export function readPenalty(r: ConfigReader, key: string): unknown {
   try {
     return key.endsWith('_regularizer') ? regularizerFromConfig(n.className, n.config) : constraintFromConfig(n.className, n.config);
   } catch (e) {
-    throw r.fail(key, v, (e as Error).message);
+    throw new Error(`${r.op}: ${r.where}.${key}: ${(e as Error).message}`);
   }
 }
 
@@ -59,17 +59,14 @@ export function configArgsPlan(r: ConfigReader, name: string, make: (args: Layer
     const v = r.get(key);
     if (v === null || v === undefined) continue;
     const arg = toCamelCase(key);
-    try {
-      if (key.endsWith('_initializer')) {
-        inits.set(weightOf(key), { arg, spec: readInitializerSpec(r.op, `${r.where}.${key}`, v, { className: 'Zeros', config: {} }) });
-      } else if (key.endsWith('_regularizer') || key.endsWith('_constraint')) {
-        args[arg] = readPenalty(r, key);
-      } else {
-        // Settings whose saved values are snake_case spellings of TF.js's camelCase ones.
-        args[arg] = (key === 'data_format' || key === 'output_mode') && typeof v === 'string' ? toCamelCase(v) : v;
-      }
-    } catch (e) {
-      throw r.fail(key, v, (e as Error).message);
+    // Both readers name the file's path in their errors.
+    if (key.endsWith('_initializer')) {
+      inits.set(weightOf(key), { arg, spec: readInitializerSpec(r.op, `${r.where}.${key}`, v, { className: 'Zeros', config: {} }) });
+    } else if (key.endsWith('_regularizer') || key.endsWith('_constraint')) {
+      args[arg] = readPenalty(r, key);
+    } else {
+      // Settings whose saved values are snake_case spellings of TF.js's camelCase ones.
+      args[arg] = (key === 'data_format' || key === 'output_mode') && typeof v === 'string' ? toCamelCase(v) : v;
     }
   }
   // The probe checks the settings now (before any layer is kept) and tells the weights' shapes and order.

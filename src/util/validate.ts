@@ -23,14 +23,25 @@ export function fmtValue(v: unknown): string {
   if (typeof v === 'number' || typeof v === 'bigint' || v === undefined) return String(v);
   if (typeof v === 'function') return 'a function';
   if (isTensorLike(v)) return fmtTensor(v);
+  // An instance of a class (a layer, a model, a typed array) by its class and name: its fields are no one's business.
+  const proto: unknown = typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.getPrototypeOf(v) : null;
+  if (proto !== null && proto !== Object.prototype) {
+    const name = (v as { name?: unknown }).name;
+    return `a ${(proto as { constructor?: { name?: string } }).constructor?.name || 'object'}${typeof name === 'string' ? ` named '${name}'` : ''}`;
+  }
+  let text: string;
   try {
     // NaN and ±Infinity as themselves (JSON would write null for them).
     const marked = JSON.stringify(v, (_k, x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? `\u0000${x}\u0000` : x));
-    return marked === undefined ? String(v) : marked.replace(/"\\u0000(.*?)\\u0000"/g, '$1');
+    text = marked === undefined ? String(v) : marked.replace(/"\\u0000(.*?)\\u0000"/g, '$1');
   } catch {
     return Object.prototype.toString.call(v); // cyclic
   }
+  return text.length <= MAX_SHOWN ? text : `${text.slice(0, MAX_SHOWN)}… (${text.length} characters)`;
 }
+
+/** Longest value an error shows whole. */
+const MAX_SHOWN = 300;
 
 /** How a bad argument is shown in an error: its kind, and its value when short. */
 export function describeValue(v: unknown): string {

@@ -23,6 +23,11 @@ describe('recurrent layers refuse bad input before anything changes', () => {
     expect(() => tn.layers.bidirectional({ layer: tn.layers.gru({ units: 2 }) }).apply(tn.zeros([2, 3]))).toThrow(/must be rank 3/);
   });
 
+  it('a layer of the wrong kind is named by its class and name, not dumped field by field', () => {
+    const generic = tn.layers.rnn({ cell: tn.layers.lstmCell({ units: 2 }), name: 'mine' });
+    expect(() => tn.layers.bidirectional({ layer: generic })).toThrow(/^layers\.bidirectional: layer must be an lstm, gru or simpleRNN layer, got a RNN named 'mine'$/);
+  });
+
   it('stateful without a fixed batch size: an error when it is applied to an input of unknown batch size (as TF.js), or reset before', () => {
     for (const make of [tn.layers.lstm, tn.layers.gru, tn.layers.simpleRNN] as ((a: { units: number; stateful: boolean; inputShape: number[]; name: string }) => tn.RNN)[]) {
       const layer = make({ units: 2, stateful: true, inputShape: [3, 2], name: 'st' });
