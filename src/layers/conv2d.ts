@@ -43,7 +43,7 @@ export class Conv2D extends Conv2DWindowLayer {
     const pooledInput = [outH, outW, this.filters];
     // A pool built for other input is left to its own apply, which reports the mismatch.
     if (next.built && next.inputShapeNoBatch?.some((d, i) => d !== pooledInput[i])) return null;
-    if (!next.built) next.build(pooledInput);
+    if (!next.built) next.buildNoBatch(pooledInput);
     return conv2dMaxPool({ x, filter: this.kernel as Variable, strides: this.strides, pad: this.padding, bias: this.bias, activation: act });
   }
 

@@ -105,7 +105,7 @@ export class Embedding extends Layer {
   protected override prepareInput(x: Tensor): void {
     if (!(x instanceof Tensor)) throw argError(this.name, 'input', fmtValue(x), 'a Tensor of integer ids');
     const shape = x.shape.slice(1);
-    if (!this.built) this.build(shape);
+    if (!this.built) this.buildNoBatch(shape);
     const expected = this.inputShapeNoBatch as number[];
     if (x.rank === 0 || shape.length !== expected.length || shape.some((d, i) => d !== expected[i] && expected[i] !== null)) {
       throw argError(this.name, 'input', `shape ${fmtShape(x.shape)}`, `shape [null, ${expected.join(', ')}]`);

@@ -1,4 +1,5 @@
 import { Tensor, type DType } from '../tensor/tensor';
+import { tidy } from '../tensor/tidy';
 import { Variable } from '../tensor/variable';
 import type { Initializer } from './initializers';
 import { argError, checkKnownKeys, fmtShape, fmtValue } from '../util/validate';
@@ -37,7 +38,7 @@ export interface LayerArgs {
 
 /** What a call receives besides its inputs: the training flag, a mask, and any extra apply() arguments. */
 export interface CallOptions {
-  training: boolean;
+  training?: boolean;
   /** Skip a final softmax so the loss can take logits (stable cross-entropy, as Keras does). */
   logits?: boolean;
   /** The input's mask [batch, time] (1 keeps a step), from embedding({maskZero}) or masking upstream. */
@@ -364,11 +365,19 @@ export abstract class Layer {
     if (this.inputShapeNoBatch) this.ensureBuilt(this.inputShapeNoBatch);
   }
 
-  /** Fixes the input shape (no batch dim; a list for layers taking several inputs) and creates the weights. */
+  /**
+   * Fixes the input shape and creates the weights, as TF.js's build: the shape has its batch dim (a list of shapes
+   * for a layer taking several inputs).
+   */
   build(inputShape: Shape | Shape[]): void {
     // A user layer's build ends with super.build(inputShape) (TF.js's base build only marks it built).
     if (this.built || this.building) return;
-    this.ensureBuilt(this.userDefined ? (isShapeList(inputShape as ShapeOrShapes) ? (inputShape as Shape[]).map(withoutBatch) : withoutBatch(inputShape as Shape)) : (inputShape as number[]));
+    this.ensureBuilt(isShapeList(inputShape as ShapeOrShapes) ? (inputShape as Shape[]).map(withoutBatch) : withoutBatch(inputShape as Shape));
+  }
+
+  /** @internal build for a shape without the batch dim: what a layer holding other layers knows of their input. */
+  buildNoBatch(inputShape: readonly number[] | readonly (readonly number[])[]): void {
+    this.ensureBuilt(inputShape);
   }
 
   /**
@@ -458,14 +467,24 @@ export abstract class Layer {
     const opts: CallOptions = { ...kwargs, training: kwargs.training ?? false };
     if (this.takesListOf(list.length)) {
       this.prepareInputs(list);
-      return this.call(list as Tensor[], opts);
+      return this.eagerly(() => this.call(list as Tensor[], opts));
     }
     const given = this.single<Tensor>(list, `${this.name}.apply`);
-    const x = given instanceof Tensor && this.castsInput(given.dtype) ? cast(given, this.dtype) : given;
-    this.prepareInput(x);
-    const y = this.call(x, opts);
-    if (!Array.isArray(y)) this.recordActivity(y, opts.training);
+    const y = this.eagerly(() => {
+      const x = given instanceof Tensor && this.castsInput(given.dtype) ? cast(given, this.dtype) : given;
+      this.prepareInput(x);
+      return this.call(x, opts);
+    });
+    if (!Array.isArray(y)) this.recordActivity(y, opts.training ?? false);
     return y;
+  }
+
+  /**
+   * Runs a built-in layer's work on tensors in a scope of its own, as TF.js's layers scope their calls: only the
+   * outputs (and what the layer keeps) outlive it. A user layer's call runs as written, as TF.js runs it.
+   */
+  protected eagerly<T extends Tensor | Tensor[]>(fn: () => T): T {
+    return this.userDefined ? fn() : tidy(fn);
   }
 
   /**

@@ -35,7 +35,7 @@ export class TimeDistributed extends Layer {
 
   protected override buildWeights(inputShape: readonly number[]): void {
     // TF.js builds the inner layer in the wrapper's name scope: 'time_distributed/kernel'.
-    buildInScope(this.weightScope(), () => this.layer.build(inputShape.slice(1)));
+    buildInScope(this.weightScope(), () => this.layer.buildNoBatch(inputShape.slice(1)));
     this.vars.push(...this.layer.weights);
   }
 

@@ -77,7 +77,7 @@ export function configArgsPlan(r: ConfigReader, name: string, make: (args: Layer
       // Built with zeros, so that probing draws nothing from the seed sequence.
       const zeros = Object.keys(layer.savedConfig()).filter((k) => k.endsWith('_initializer')).map((k) => [toCamelCase(k), 'zeros']);
       const built = make({ ...args, ...Object.fromEntries(zeros), name });
-      built.build(input.slice());
+      built.buildNoBatch(input.slice());
       return built;
     } catch (e) {
       throw new Error(`${r.op}: ${r.where}: ${(e as Error).message}`);

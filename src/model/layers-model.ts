@@ -118,7 +118,7 @@ export class LayersModel extends Layer implements TrainableModel {
 
   /** As a layer: runs the graph on checked tensors. */
   override call(x: Tensor | Tensor[], options: CallOptions): Tensor | Tensor[] {
-    const outs = this.run(Array.isArray(x) ? x : [x], { training: options.training });
+    const outs = this.run(Array.isArray(x) ? x : [x], { training: options.training ?? false });
     return outs.length === 1 ? outs[0] : outs;
   }
 

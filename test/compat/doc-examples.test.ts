@@ -72,7 +72,6 @@ const GAPS: Record<string, string> = {
   'tfjs-core/dist/ops/string/string_to_hash_bucket_fast.d.ts#1': 'lacks string tensors and tf.string',
   'tfjs-core/dist/ops/linalg/gram_schmidt.d.ts#1': 'float32 rounding: a printed 1 of TF.js is 0.9999999 (values agree to 1e-7)',
   'tfjs-core/dist/ops/linalg/qr.d.ts#1': 'float32 rounding: printed digits differ in the 7th place (values agree to 1e-7)',
-  'tfjs-layers/dist/exports_layers.d.ts#22': "lacks TF.js's cell protocol (build given the batch dim, call([x, h, c]) giving [output, h, c]); tessera's cells apply to one step from zero states",
 };
 
 /** Numbers become '#' and white space goes (column widths follow the digits): what remains is the printed layout. */

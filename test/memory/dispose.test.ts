@@ -129,6 +129,19 @@ const scenarios: Record<string, Scenario> = {
     x.dispose();
     m.dispose();
   },
+  'layers applied to tensors: only their outputs outlive the call': async (lib) => {
+    const [x2, x3, x5] = [lib.ones([2, 4]), lib.ones([2, 3, 4]), lib.ones([2, 2, 5, 5, 3])];
+    const cases: [tf.layers.Layer, tf.Tensor | tf.Tensor[]][] = [
+      [lib.layers.dot({ axes: -1, normalize: true }), [x2, x2]], [lib.layers.lstm({ units: 3 }), x3], [lib.layers.gru({ units: 3, returnSequences: true }), x3],
+      [lib.layers.simpleRNN({ units: 3 }), x3], [lib.layers.convLstm2d({ filters: 2, kernelSize: 3 }), x5],
+      [lib.layers.batchNormalization(), x2], [lib.layers.layerNormalization(), x2],
+    ];
+    for (const [layer, x] of cases) {
+      for (let k = 0; k < 2; k++) lib.dispose(layer.apply(x) as tf.Tensor);
+      layer.dispose();
+    }
+    lib.dispose([x2, x3, x5]);
+  },
   'a nested model (a Sequential block inside a Sequential model)': async (lib) => {
     const block = seqDense(lib);
     const m = lib.sequential({ layers: [block, lib.layers.dense({ units: 1 })] });

@@ -77,7 +77,7 @@ describe('tn.layers.convLstm2d against TF.js 4.22 with the same weights', () => 
     const { name: _b, ...ref } = peer.getConfig() as Record<string, unknown>;
     expect(JSON.parse(JSON.stringify(mine))).toEqual(JSON.parse(JSON.stringify(ref)));
     peer.build([null, 6, 6, 2]);
-    ours.build([6, 6, 2]);
+    ours.build([null, 6, 6, 2]);
     expect(ours.weights.map((w) => w.shape)).toEqual(peer.weights.map((w) => w.shape));
     expect(ours.weights.map((w) => w.name.split('/').pop())).toEqual(peer.weights.map((w) => w.originalName.split('/').pop()));
   });

@@ -71,7 +71,7 @@ export class Bidirectional extends Layer {
 
   protected override buildWeights(inputShape: readonly number[]): void {
     // TF.js builds each direction in its own scope inside the wrapper's: 'bidirectional/forward_lstm/kernel'.
-    for (const l of [this.forwardLayer, this.backwardLayer]) buildInScope(`${this.weightScope()}/${l.name}`, () => l.build(inputShape.slice()));
+    for (const l of [this.forwardLayer, this.backwardLayer]) buildInScope(`${this.weightScope()}/${l.name}`, () => l.buildNoBatch(inputShape.slice()));
     this.vars.push(...this.forwardLayer.weights, ...this.backwardLayer.weights);
   }
 

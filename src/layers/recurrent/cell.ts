@@ -6,7 +6,7 @@ import { zeros } from '../../ops/creation';
 import { Tensor, arrayTypeFor, sizeOfShape } from '../../tensor/tensor';
 import type { Variable } from '../../tensor/variable';
 import { Random, nextDefaultSeed } from '../../util/random';
-import { argError, assertPositiveInt, fmtValue } from '../../util/validate';
+import { argError, assertPositiveInt, fmtShape, fmtValue } from '../../util/validate';
 import { activationConfigName, checkActivation, type ActivationName } from '../activations';
 import { getInitializer, initializerConfig, type Initializer, type InitializerName } from '../initializers';
 import { Layer, type CallOptions, type LayerArgs, type LayerConfig } from '../layer';
@@ -257,12 +257,38 @@ export abstract class RNNCell extends Layer {
   /** One step from the projected input xp [batch, gates·units] and the states. */
   abstract step(xp: Tensor, states: Tensor[]): StepResult;
 
-  /** The cell on one step [batch, ...step] from zero states: its output. */
-  override call(x: Tensor, options: CallOptions): Tensor {
+  /**
+   * The cell on one step [batch, ...step]: given [x, ...states] (TF.js's form), [output, ...new states]; given x
+   * alone, the output from zero states.
+   */
+  override call(inputs: Tensor | Tensor[], options: CallOptions): Tensor | Tensor[] {
+    const [x, ...given] = Array.isArray(inputs) ? inputs : [inputs];
+    if (!(x instanceof Tensor)) throw argError(`${this.name}.call`, 'inputs[0]', fmtValue(x), 'a Tensor [batch, ...step]');
     const [b, ...step] = x.shape;
-    this.beginSequence(b, step, options.training);
+    if (Array.isArray(inputs)) this.checkStates(`${this.name}.call`, 'inputs', given, b, step, x.dtype, 1);
+    if (!this.built) this.buildNoBatch(step);
+    this.beginSequence(b, step, options.training ?? false);
     const xp = this.project(x.reshape([b, 1, ...step]));
-    return this.step(xp.reshape([b, ...xp.shape.slice(2)]), this.stateShapes(step).map((s) => zeros([b, ...s], x.dtype))).output;
+    const states = Array.isArray(inputs) ? given : this.stateShapes(step).map((s) => zeros([b, ...s], x.dtype));
+    const r = this.step(xp.reshape([b, ...xp.shape.slice(2)]), states);
+    return Array.isArray(inputs) ? [r.output, ...r.states] : r.output;
+  }
+
+  /**
+   * @internal Refuses states that are not this cell's for a batch and step shape: their count, shapes or dtype.
+   * They are arg[first], arg[first + 1], ... (a cell's call takes its input first).
+   */
+  checkStates(op: string, arg: string, states: readonly unknown[], batch: number, stepShape: readonly number[], dtype: string, first = 0): void {
+    const expected = this.stateShapes(stepShape).map((s) => [batch, ...s]);
+    if (states.length !== expected.length) {
+      const what = first === 0 ? '' : 'the input, then ';
+      throw argError(op, arg, `${states.length + first} tensors`, `${expected.length + first} (${what}${expected.map(fmtShape).join(', ')})`);
+    }
+    states.forEach((s, i) => {
+      if (!(s instanceof Tensor) || fmtShape(s.shape) !== fmtShape(expected[i]) || s.dtype !== dtype) {
+        throw argError(op, `${arg}[${i + first}]`, s instanceof Tensor ? `shape ${fmtShape(s.shape)} and dtype ${s.dtype}` : fmtValue(s), `shape ${fmtShape(expected[i])} and dtype ${dtype}`);
+      }
+    });
   }
 
   protected override layerConfig(): LayerConfig {

@@ -164,7 +164,7 @@ export class RNN extends Layer {
 
   protected override buildWeights(inputShape: readonly number[]): void {
     // The cell's weights are named in the layer's scope, as TF.js's: 'lstm/kernel', 'rnn/RNNCell_0/kernel' for stacked cells.
-    buildInScope(this.weightScope(), () => this.cell.build(inputShape.slice(1)));
+    buildInScope(this.weightScope(), () => this.cell.buildNoBatch(inputShape.slice(1)));
     this.vars.push(...this.cell.weights);
   }
 
@@ -196,13 +196,16 @@ export class RNN extends Layer {
     if (given) this.checkStates('initialState', given, x.shape[0], x.shape.slice(2));
     this.prepareInput(x);
     const training = options.training ?? false;
-    const { output, states } = this.run(x, training, options.mask ?? null, given);
-    this.recordActivity(output, training);
-    return this.returnState ? [output, ...states] : output;
+    const outputs = this.eagerly(() => {
+      const { output, states } = this.run(x, training, options.mask ?? null, given);
+      return this.returnState ? [output, ...states] : [output];
+    });
+    this.recordActivity(outputs[0], training);
+    return this.returnState ? outputs : outputs[0];
   }
 
   override call(x: Tensor, options: CallOptions): Tensor {
-    return this.run(x, options.training, options.mask ?? null, null).output;
+    return this.run(x, options.training ?? false, options.mask ?? null, null).output;
   }
 
   override computeMask(_x: Tensor, mask: Tensor | null = null): Tensor | null {
@@ -215,15 +218,7 @@ export class RNN extends Layer {
 
   /** Throws unless `states` are one tensor per state, [batch, ...state shape] for steps of `stepShape`, of the layer's dtype. */
   private checkStates(arg: string, states: Tensor[], batch: number, stepShape: readonly number[]): void {
-    const expected = this.cell.stateShapes(stepShape).map((s) => [batch, ...s]);
-    if (states.length !== expected.length) {
-      throw argError(this.name, arg, `${states.length} tensors`, `${expected.length} (${expected.map(fmtShape).join(', ')})`);
-    }
-    states.forEach((s, i) => {
-      if (!(s instanceof Tensor) || fmtShape(s.shape) !== fmtShape(expected[i]) || s.dtype !== this.dtype) {
-        throw argError(this.name, `${arg}[${i}]`, s instanceof Tensor ? `shape ${fmtShape(s.shape)} and dtype ${s.dtype}` : fmtValue(s), `shape ${fmtShape(expected[i])} and dtype ${this.dtype}`);
-      }
-    });
+    this.cell.checkStates(this.name, arg, states, batch, stepShape, this.dtype);
   }
 
   private run(x: Tensor, training: boolean, mask: Tensor | null, initial: Tensor[] | null): { output: Tensor; states: Tensor[] } {

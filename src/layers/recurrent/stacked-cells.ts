@@ -46,7 +46,7 @@ export class StackedRNNCells extends RNNCell {
     let features = inputShape[inputShape.length - 1];
     // TF.js builds cell i in the scope 'RNNCell_i'.
     this.cells.forEach((cell, i) => {
-      buildInScope(`${this.weightScope()}/RNNCell_${i}`, () => cell.build([features]));
+      buildInScope(`${this.weightScope()}/RNNCell_${i}`, () => cell.buildNoBatch([features]));
       this.vars.push(...cell.weights);
       features = cell.units;
     });
