@@ -1,5 +1,6 @@
 import { assertTensorDtype } from '../tensor/checks';
 import { Tensor, sizeOfShape } from '../tensor/tensor';
+import { tidy } from '../tensor/tidy';
 import { argError, describeValue, fmtShape, normalizeAxes } from '../util/validate';
 import { tensor } from './creation';
 import { gather } from './gather';
@@ -11,7 +12,7 @@ import { transpose } from './transpose';
 // on the host, as TF.js's kernels do, and select with gather, so what they select keeps its gradient.
 
 /** The coordinates of the true elements of condition, one row each in row-major order (int32 [n, rank]), as tf.whereAsync. */
-export async function whereAsync(condition: Tensor | TensorLike): Promise<Tensor> {
+function where(condition: Tensor | TensorLike): Tensor {
   const c = toTensor('whereAsync', 'condition', condition);
   assertTensorDtype('whereAsync', 'condition', c, 'bool');
   const values = c.hostValues();
@@ -32,7 +33,7 @@ export async function whereAsync(condition: Tensor | TensorLike): Promise<Tensor
  * The slices of x whose mask entry is true, where mask covers x's axes axis … axis + mask.rank − 1 (flattened into
  * one axis of the result), as tf.booleanMaskAsync(tensor, mask, axis = 0).
  */
-export async function booleanMaskAsync(x: Tensor | TensorLike, mask: Tensor | TensorLike, axis?: number): Promise<Tensor> {
+function booleanMask(x: Tensor | TensorLike, mask: Tensor | TensorLike, axis?: number): Tensor {
   const op = 'booleanMaskAsync';
   const t = toTensor(op, 'tensor', x);
   const m = toTensor(op, 'mask', mask);
@@ -49,7 +50,7 @@ export async function booleanMaskAsync(x: Tensor | TensorLike, mask: Tensor | Te
 }
 
 /** The values of x not in y, in x's order, and their indices in x, as tf.setdiff1dAsync(x, y). */
-export async function setdiff1dAsync(x: Tensor | TensorLike, y: Tensor | TensorLike): Promise<[Tensor, Tensor]> {
+function setdiff1d(x: Tensor | TensorLike, y: Tensor | TensorLike): [Tensor, Tensor] {
   const op = 'setdiff1dAsync';
   const a = toTensor(op, 'x', x);
   const b = toTensor(op, 'y', y);
@@ -96,7 +97,7 @@ export function unique(x: Tensor | TensorLike, axis?: number): { values: Tensor;
  * Whether each target class is among the k highest predictions of its row (ties go to the lower index), bool in
  * targets' shape, as tf.inTopKAsync(predictions, targets, k = 1).
  */
-export async function inTopKAsync(predictions: Tensor | TensorLike, targets: Tensor | TensorLike, k?: number): Promise<Tensor> {
+function inTopK(predictions: Tensor | TensorLike, targets: Tensor | TensorLike, k?: number): Tensor {
   k ??= 1;
   const op = 'inTopKAsync';
   const p = toTensor(op, 'predictions', predictions);
@@ -115,3 +116,16 @@ export async function inTopKAsync(predictions: Tensor | TensorLike, targets: Ten
   });
   return tensor(hits, t.shape, 'bool');
 }
+
+/**
+ * The async form TF.js gives these ops (they read values on the host), in a scope: what the op makes on the way,
+ * tensors made from arrays included, goes with it; only the result outlives it.
+ */
+function hostAsync<A extends unknown[], R extends Tensor | Tensor[]>(f: (...args: A) => R): (...args: A) => Promise<R> {
+  return async (...args: A) => tidy(() => f(...args));
+}
+
+export const whereAsync = hostAsync(where);
+export const booleanMaskAsync = hostAsync(booleanMask);
+export const setdiff1dAsync = hostAsync(setdiff1d);
+export const inTopKAsync = hostAsync(inTopK);

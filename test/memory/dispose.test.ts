@@ -80,6 +80,17 @@ const scenarios: Record<string, Scenario> = {
     expect(lib.memory().numTensors - before).toBe(results.length + 2);
     lib.dispose([...results, u, indices, ...args]);
   },
+  'async host ops on tensors and on arrays: only their results outlive them': async (lib) => {
+    const x = lib.tensor2d([[1, 2], [3, 4], [5, 6]]);
+    const mask = lib.tensor1d([true, false, true], 'bool');
+    // setdiff1dAsync of arrays leaks their tensors in TF.js 4.22, so it gets tensors here.
+    const [a, b] = [lib.tensor1d([1, 2, 3, 4]), lib.tensor1d([2, 4])];
+    const results = [
+      await lib.booleanMaskAsync(x, mask), await lib.booleanMaskAsync([[1, 2], [3, 4]], [false, true]), await lib.whereAsync([[true, false], [false, true]]),
+      ...(await lib.setdiff1dAsync(a, b)), await lib.inTopKAsync([[0.1, 0.9], [0.8, 0.2]], [1, 1]),
+    ];
+    lib.dispose([...results, x, mask, a, b]);
+  },
   'dataset.forEachAsync over batches and over {xs, ys} elements': async (lib) => {
     await lib.data.array([[1, 2], [3, 4], [5, 6], [7, 8]]).map((v) => lib.tensor1d(v as number[])).batch(2).forEachAsync(() => undefined);
     await lib.data.array([1, 2, 3]).map((v) => ({ xs: lib.scalar(v as number), ys: lib.scalar(2 * (v as number)) })).forEachAsync(() => undefined);
