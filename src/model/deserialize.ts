@@ -10,7 +10,7 @@ import type { DType, Tensor } from '../tensor/tensor';
 import type { NamedTensor } from '../optimizers/index';
 import { readTrainingConfig } from './training-config';
 import type { WeightsManifestEntry } from '../io/artifacts';
-import { ConfigReader } from './config-reader';
+import { ConfigReader, checkEntryKeys } from './config-reader';
 import { badValue, describe, isRecord, own, requireRecord, requireString } from '../io/json-checks';
 import { layerClassNames, readLayerKind } from './layer-kinds';
 import { registeredClass } from '../layers/serialization';
@@ -54,9 +54,17 @@ function readBatchShape(r: ConfigReader, key: string, unknownDims = false): numb
   return (v as number[]).slice(1);
 }
 
+/** Keras 3 writes a layer's dtype as a policy {class_name: 'DTypePolicy', config: {name}}; its name is the dtype. */
+function policyName(r: ConfigReader, v: unknown): unknown {
+  if (!isRecord(v) || own(v, 'class_name') !== 'DTypePolicy') return v;
+  checkEntryKeys(r.op, `${r.where}.dtype`, v, ['class_name', 'config'], 'a dtype policy');
+  const config = requireRecord(r.op, `${r.where}.dtype.config`, own(v, 'config'));
+  return own(config, 'name');
+}
+
 /** A layer's dtype: a float one, or (for an InputLayer, which only feeds) also int32 or bool, as TF.js writes for ids. */
 function readDtype(r: ConfigReader, feedsOnly = false): DType | undefined {
-  const v = r.get('dtype');
+  const v = policyName(r, r.get('dtype'));
   if (v === undefined || v === null) return undefined;
   if (v === 'float32' || v === 'float64' || (feedsOnly && (v === 'int32' || v === 'bool'))) return v;
   throw r.fail('dtype', v, feedsOnly ? "'float32', 'float64', 'int32' or 'bool'" : "'float32' or 'float64'");
@@ -87,9 +95,7 @@ function readLayers(op: string, where: string, entries: unknown[]): { layers: Re
   const readEntry = (e: unknown, i: number): void => {
     const at = `${where}[${i}]`;
     const entry = requireRecord(op, at, e);
-    for (const key of Object.keys(entry)) {
-      if (key !== 'class_name' && key !== 'config') throw badValue(op, `${at}.${key}`, entry[key], 'absent (a layer entry has class_name and config)');
-    }
+    checkEntryKeys(op, at, entry, ['class_name', 'config'], 'a layer entry');
     const className = own(entry, 'class_name');
     const config = requireRecord(op, `${at}.config`, own(entry, 'config'));
     if (className === 'InputLayer' && i === 0) {
@@ -356,9 +362,7 @@ function functionalFromConfig(op: string, where: string, configValue: unknown, w
     entries.forEach((e, i) => {
       const at = `${cw}.layers[${i}]`;
       const entry = requireRecord(op, at, e);
-      for (const key of Object.keys(entry)) {
-        if (!['name', 'class_name', 'config', 'inbound_nodes'].includes(key)) throw badValue(op, `${at}.${key}`, entry[key], 'absent (a layer entry has name, class_name, config and inbound_nodes)');
-      }
+      checkEntryKeys(op, at, entry, ['name', 'class_name', 'config', 'inbound_nodes'], 'a layer entry');
       const className = own(entry, 'class_name');
       const config = requireRecord(op, `${at}.config`, own(entry, 'config'));
       const name = requireString(op, `${at}.config.name`, own(config, 'name'));

@@ -89,6 +89,8 @@ function cellInitializers(c: CellSpec, w: Tensor[]) {
 
 /** The settings every recurrent layer has beside its cell. */
 function readRNNArgs(r: ConfigReader): Record<string, unknown> {
+  // Keras writes time_major (inputs as [time, batch, features]) on every recurrent layer; tessera, as TF.js, runs batch-major only.
+  r.unsupported('time_major', [false, null]);
   return {
     returnSequences: r.bool('return_sequences', false),
     returnState: r.bool('return_state', false),

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tn from '../../src/node';
-import { HAND_WEIGHTS, handWrittenModelJson } from './helpers';
+import { HAND_WEIGHTS, handModel, handWrittenModelJson } from './helpers';
 
 // The fixtures are edited freely by path, broken on purpose; typing them would fight every edit.
 type Json = Record<string, any>;
@@ -148,6 +148,55 @@ describe('topology', () => {
     await expect(tn.loadLayersModel(await writeModel('badjson', '{"modelTopology": ', {}))).rejects.toThrow(/model\.json is not valid JSON/);
     await expect(tn.loadLayersModel(await writeModel('badutf8', new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), {}))).rejects.toThrow(/model\.json is not UTF-8 text/);
     await expect(tn.loadLayersModel(await writeModel('array', '[1, 2]', {}))).rejects.toThrow(/must be a JSON object \{modelTopology, weightsManifest\}, got \[1, 2\]/);
+  });
+});
+
+describe('Keras files', () => {
+  it("Keras's bookkeeping keys (module, registered_name, build_config, shared_object_id) are ignored; other keys are refused", async () => {
+    const bookkept = await load((j) => {
+      Object.assign(layer(j, 0), { module: 'keras.layers', registered_name: null, build_config: { input_shape: [null, 3] } });
+      Object.assign(layer(j, 0).config.kernel_initializer, { module: 'keras.initializers', registered_name: null, shared_object_id: 140 });
+    });
+    expect((bookkept.predict(tn.tensor2d([[1, 2, 3]])) as tn.Tensor).dataSync()[0]).toBeCloseTo(handModel([1, 2, 3]), 5);
+    await expect(load((j) => (layer(j, 1).extra = 1))).rejects.toThrow(/layers\[1\]\.extra must be absent \(a layer entry has class_name, config, and from Keras also module, registered_name, build_config, shared_object_id\), got 1/);
+    await expect(load((j) => (layer(j, 0).config.bias_initializer.extra = 1))).rejects.toThrow(/bias_initializer\.extra must be absent \(an initializer has class_name, config, and from Keras also/);
+  });
+
+  it("Keras 3's dtype policy reads as its name; a mixed policy is refused", async () => {
+    const policy = (name: string) => ({ module: 'keras', class_name: 'DTypePolicy', config: { name }, registered_name: null });
+    const model = await load((j) => (layer(j, 0).config.dtype = policy('float32')));
+    expect((model.predict(tn.tensor2d([[1, 2, 3]])) as tn.Tensor).dataSync()[0]).toBeCloseTo(handModel([1, 2, 3]), 5);
+    await expect(load((j) => (layer(j, 0).config.dtype = policy('mixed_float16')))).rejects.toThrow(/layers\[0\] \("dense_Dense1"\)\.config\.dtype must be 'float32' or 'float64', got "mixed_float16"/);
+  });
+
+  it("BatchNormalization's axis as a one-element list, negative included; longer lists and a non-boolean synchronized are refused", async () => {
+    const bn = (config: Json) => ({
+      modelTopology: { class_name: 'Sequential', config: { layers: [
+        { class_name: 'BatchNormalization', config: { name: 'bn', batch_input_shape: [null, 2], momentum: 0.99, epsilon: 0.001, ...config } },
+      ] } },
+      weightsManifest: [{ paths: ['w'], weights: ['gamma', 'beta', 'moving_mean', 'moving_variance'].map((n) => ({ name: `bn/${n}`, shape: [2], dtype: 'float32' })) }],
+    });
+    // gamma, beta, mean, variance per feature: (x − mean) / sqrt(var + ε) · gamma + beta.
+    const w = new Uint8Array(Float32Array.of(2, 1, 0.5, -1, 1, 2, 4, 9).buffer);
+    const x = tn.tensor2d([[3, 5]]);
+    const want = [((3 - 1) / Math.sqrt(4.001)) * 2 + 0.5, ((5 - 2) / Math.sqrt(9.001)) * 1 - 1];
+    for (const axis of [[1], [-1]]) {
+      const model = await tn.loadLayersModel(tn.io.fromMemory(bn({ axis, synchronized: true }), w));
+      const y = (model.predict(x) as tn.Tensor).dataSync();
+      want.forEach((v, i) => expect(y[i]).toBeCloseTo(v, 5));
+    }
+    await expect(tn.loadLayersModel(tn.io.fromMemory(bn({ axis: [0, 1] }), w))).rejects.toThrow(/layers\.batchNormalization: axis must be an integer, got \[0,1\]/);
+    await expect(tn.loadLayersModel(tn.io.fromMemory(bn({ synchronized: 'yes' }), w))).rejects.toThrow(/layers\.batchNormalization: synchronized must be a boolean, got string "yes"/);
+  });
+
+  it('a recurrent layer with time_major: true is refused (tessera, as TF.js, runs batch-major only)', async () => {
+    const json = {
+      modelTopology: { class_name: 'Sequential', config: { layers: [
+        { class_name: 'SimpleRNN', config: { name: 'rnn', units: 1, batch_input_shape: [null, 2, 1], time_major: true } },
+      ] } },
+      weightsManifest: [{ paths: ['w'], weights: [{ name: 'rnn/kernel', shape: [1, 1], dtype: 'float32' }, { name: 'rnn/recurrent_kernel', shape: [1, 1], dtype: 'float32' }, { name: 'rnn/bias', shape: [1], dtype: 'float32' }] }],
+    };
+    await expect(tn.loadLayersModel(tn.io.fromMemory(json, new Uint8Array(12)))).rejects.toThrow(/layers\[0\] \("rnn"\)\.config\.time_major must be false or null \(tessera does not implement other values\), got true/);
   });
 });
 
