@@ -88,4 +88,20 @@ export const kerasFiles: Program[] = [
       return predictAfterLoad(tf, a, tf.tensor3d(ramp(12, 1), [2, 3, 2]));
     },
   },
+  {
+    name: 'an Embedding loaded with input_length saves it again',
+    run: async (tf) => {
+      const model = tf.sequential({ layers: [tf.layers.embedding({ inputDim: 4, outputDim: 2, inputLength: 5, name: 'emb' }), tf.layers.flatten({ name: 'f' })] });
+      const saved: io.ModelArtifacts[] = [];
+      const handler = tf.io.withSaveHandler(async (a) => {
+        saved.push(a);
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      });
+      await model.save(handler);
+      const loaded = await tf.loadLayersModel(tf.io.fromMemory(saved[0]));
+      await loaded.save(handler);
+      const config = (a: io.ModelArtifacts) => (a.modelTopology as { config: { layers: { config: Entry }[] } }).config.layers[0].config;
+      return [config(saved[0]).input_length, config(saved[1]).input_length, loaded.outputShape];
+    },
+  },
 ];
