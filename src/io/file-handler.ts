@@ -70,6 +70,7 @@ export async function loadFromFiles(op: string, file: string): Promise<ModelArti
   const jsonSize = await sizeOf(file, 'the model file');
   if (jsonSize > MAX_JSON_BYTES) throw new Error(`${op}: ${file} holds ${jsonSize} bytes; a model.json must be at most ${MAX_JSON_BYTES}`);
   const { artifacts, groups } = readModelJson(op, file, parseJsonText(op, file, await read(file, 'the model file')));
+  if (!groups) return artifacts;
   const dir = path.dirname(file);
   const parts: Uint8Array[] = [];
   for (const g of groups) {

@@ -97,6 +97,7 @@ class HttpHandler implements IOHandler {
     const jsonBytes = await this.bytes(this.url, 'the model file');
     if (jsonBytes.byteLength > MAX_JSON_BYTES) throw new Error(`${this.op}: ${this.url} holds ${jsonBytes.byteLength} bytes; a model.json must be at most ${MAX_JSON_BYTES}`);
     const { artifacts, groups } = readModelJson(this.op, this.url, parseJsonText(this.op, this.url, jsonBytes));
+    if (!groups) return artifacts;
     const { prefix, query } = splitUrl(this.url);
     const base = this.options.weightPathPrefix ?? prefix;
     const total = groups.reduce((n, g) => n + g.paths.length, 0);

@@ -200,8 +200,11 @@ export function modelFromArtifacts(op: string, artifacts: unknown): { model: Lay
   const training = saved == null ? undefined : readTrainingConfig(op, 'trainingConfig', saved);
   const metadata = own(a, 'userDefinedMetadata');
   if (metadata != null) checkUserDefinedMetadata(metadata);
-  const all = own(a, 'weightSpecs') === undefined ? [] : readWeightSpecs(op, 'weightSpecs', own(a, 'weightSpecs'));
+  const all = own(a, 'weightSpecs') == null ? [] : readWeightSpecs(op, 'weightSpecs', own(a, 'weightSpecs'));
   const data = weightBytes(op, 'weightData', own(a, 'weightData'));
+  // As TF.js, artifacts without weights (a topology alone, a model.json without a weightsManifest) give the model the
+  // fresh weights its initializers draw; weights listed without their data are still a truncated file.
+  const fresh = own(a, 'weightData') == null && all.length === 0;
   checkByteLength(op, 'weightData', all, data.byteLength);
   // TF.js saves an optimizer's state (group 'optimizer') after the model's weights.
   const first = all.findIndex((s) => s.group === 'optimizer');
@@ -210,7 +213,9 @@ export function modelFromArtifacts(op: string, artifacts: unknown): { model: Lay
   const stray = optimizerSpecs.findIndex((s) => s.group !== 'optimizer');
   if (stray >= 0) throw badValue(op, `weightSpecs[${first + stray}].group`, optimizerSpecs[stray].group, "'optimizer' (the optimizer's weights follow the model's)");
   const modelBytes = specs.reduce((n, s) => n + byteLength(s), 0);
-  const model = modelFromTopology(op, where, own(topology, 'class_name'), own(topology, 'config'), { specs, data: data.subarray(0, modelBytes) });
+  const [className, config] = [own(topology, 'class_name'), own(topology, 'config')];
+  const model = fresh ? drawingFresh(() => modelFromTopology(op, where, className, config, null))
+    : modelFromTopology(op, where, className, config, { specs, data: data.subarray(0, modelBytes) });
   if (metadata != null) model.setUserDefinedMetadata(metadata as object);
   // As TF.js, an optimizer's state is used only with the training config that says which optimizer it is.
   if (!training) return { model, optimizerWeights: [] };

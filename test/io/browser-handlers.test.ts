@@ -48,6 +48,19 @@ describe('http(s)', () => {
     ]);
   });
 
+  it('a model.json without a weightsManifest, over http or picked as a file, loads with fresh weights and fetches nothing more', async () => {
+    const server = new FakeServer();
+    const model = handWrittenModelJson();
+    delete model.weightsManifest;
+    server.files.set('https://models.example/bare/model.json', json(model));
+    const fromHttp = await tn.loadLayersModel('https://models.example/bare/model.json', { fetchFunc: server.fetch });
+    expect(server.requests.map((r) => r.url)).toEqual(['https://models.example/bare/model.json']);
+    const fromFile = await tn.loadLayersModel(tn.io.browserFiles([new File([JSON.stringify(model)], 'model.json')]));
+    for (const m of [fromHttp, fromFile]) expect(m.weights.map((w) => w.shape)).toEqual([[3, 2], [2], [2, 1], [1]]);
+    // Biases start at zero (the file's Zeros initializer); kernels are drawn.
+    expect(fromHttp.getWeights()[1].dataSync()).toEqual(Float32Array.of(0, 0));
+  });
+
   it('passes requestInit, fetchFunc, weightPathPrefix and the query string as TF.js does, and reports progress', async () => {
     const server = handServer('https://cdn.example/w/');
     server.files.set('https://models.example/m/model.json?v=2', server.files.get('https://cdn.example/w/model.json') as Uint8Array);

@@ -53,6 +53,17 @@ describe('weight bytes', () => {
     await expect(tn.loadLayersModel(`file://${dir}/nowhere/model.json`)).rejects.toThrow(/cannot read the model file/);
   });
 
+  it('a model.json without a weightsManifest loads with fresh weights (as TF.js); weights listed without their data are refused', async () => {
+    const json = handWrittenModelJson() as Json;
+    delete json.weightsManifest;
+    json.modelTopology.config.layers.forEach((l: Json) => (l.config.kernel_initializer = { class_name: 'Ones', config: {} }));
+    const model = await tn.loadLayersModel(await writeModel('nomanifest', json, {}));
+    // relu(x·1 + 0)·1 + 0 summed over 2 units: 2·relu(1 + 2 + 3).
+    expect((model.predict(tn.tensor2d([[1, 2, 3]])) as tn.Tensor).dataSync()).toEqual(Float32Array.of(12));
+    const specs = handWrittenModelJson().weightsManifest as Json[];
+    await expect(tn.loadLayersModel(tn.io.fromMemory(json.modelTopology, specs[0].weights))).rejects.toThrow(/weightData is truncated: it holds 0 bytes but the manifest declares 44/);
+  });
+
   it('manifest paths cannot leave the model folder', async () => {
     const json = handWrittenModelJson() as Json;
     json.weightsManifest[0].paths = ['../outside.bin'];
