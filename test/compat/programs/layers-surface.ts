@@ -334,4 +334,13 @@ export const layersSurface: Program[] = [
       return [h.history, h.params.steps, model.getWeights()];
     },
   },
+  {
+    name: "an inputLayer's getConfig holds its dtype (int32, and the default float32), as a model's input layer's",
+    run: (tf) => {
+      const ids = tf.layers.inputLayer({ inputShape: [3], dtype: 'int32', name: 'inp' });
+      const plain = tf.layers.inputLayer({ batchInputShape: [2, 4], name: 'plain' });
+      const model = tf.sequential({ layers: [tf.layers.inputLayer({ inputShape: [2], dtype: 'int32', name: 'ids' }), tf.layers.embedding({ inputDim: 3, outputDim: 1, name: 'e' })] });
+      return [ids.getConfig(), plain.getConfig(), model.layers[0].getConfig()];
+    },
+  },
 ];
