@@ -230,6 +230,18 @@ describe('JSON safety', () => {
 });
 
 describe('no partial model, no global change', () => {
+  it('strict: false is refused for every source, before anything is read (file://, an IOHandler); strict: true loads', async () => {
+    const url = await writeModel('strict', handWrittenModelJson(), { 'weights.bin': BYTES });
+    let read = false;
+    const json = handWrittenModelJson() as Json;
+    const handler = { load: async (): Promise<tn.ModelArtifacts> => { read = true; return { modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData: BYTES.slice().buffer }; } };
+    for (const source of [url, handler]) {
+      await expect(tn.loadLayersModel(source, { strict: false })).rejects.toThrow(/loadLayersModel: options\.strict must be true or absent \(tessera never loads part of a model\), got false/);
+    }
+    expect(read).toBe(false);
+    expect((await tn.loadLayersModel(url, { strict: true })).layers).toHaveLength(2);
+  });
+
   it('a failing load leaves layer naming untouched and returns nothing', async () => {
     const before = tn.layers.dense({ units: 1 }).name;
     await expect(load((j) => (j.weightsManifest[0].weights[2].shape = [1, 2]))).rejects.toThrow(/weightSpecs\[2\]/);
