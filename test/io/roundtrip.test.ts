@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +50,15 @@ describe('file:// round trip', () => {
     expect((await readdir(target)).sort()).toEqual(['model.json', 'weights.bin']);
     const loaded = await tn.loadLayersModel(`file://${target}/model.json`);
     expect(loaded.getWeights()[0].dataSync()).toEqual(second.getWeights()[0].dataSync());
+  });
+
+  it('refuses to save onto an existing file, saying a folder is needed, before writing anything', async () => {
+    const file = join(dir, 'a-file');
+    await writeFile(file, 'keep me');
+    await expect(smallModel().save(`file://${file}`)).rejects.toThrow(`save: ${file} exists as a file; the path must be a folder (existing, or one to make) to write model.json and weights.bin in`);
+    await expect(smallModel().save(`file://${file}/sub`)).rejects.toThrow(`save: could not save the model to ${file}/sub: ENOTDIR`);
+    expect(await readFile(file, 'utf8')).toBe('keep me');
+    expect((await readdir(dir)).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 
   it('writes the user-defined metadata into model.json and reads it back', async () => {
