@@ -61,6 +61,12 @@ describe('file:// round trip', () => {
     expect((await readdir(dir)).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 
+  it("refuses tfjs-node's array form of io.fileSystem (a binary GraphDef and its manifest), pointing to model.json", () => {
+    expect(() => tn.io.fileSystem([join(dir, 'model.json'), join(dir, 'weights.bin')] as never)).toThrow(
+      /io\.fileSystem: path must be a single path \(a folder to save to, a model\.json to load\); the array form of tfjs-node is for a binary GraphDef .* pass that file's path, got an array of length 2/,
+    );
+  });
+
   it('writes the user-defined metadata into model.json and reads it back', async () => {
     const model = smallModel();
     model.setUserDefinedMetadata({ labels: ['a', 'b'], version: 2 });
