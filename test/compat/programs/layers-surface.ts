@@ -343,4 +343,24 @@ export const layersSurface: Program[] = [
       return [ids.getConfig(), plain.getConfig(), model.layers[0].getConfig()];
     },
   },
+  {
+    name: 'serialization.Serializable: the base of layers and optimizers, and of a class of the user made again with fromConfig',
+    run: (tf) => {
+      class Scale extends tf.serialization.Serializable {
+        static className = 'Scale';
+        constructor(readonly config: { factor: number }) {
+          super();
+        }
+        getConfig() {
+          return { factor: this.config.factor };
+        }
+      }
+      tf.serialization.registerClass(Scale as never);
+      const made = tf.serialization.Serializable.fromConfig(Scale, { factor: 3 });
+      const dense = tf.layers.dense({ units: 1 });
+      const sgd = tf.train.sgd(0.1);
+      return [made instanceof Scale, made.getClassName(), made.getConfig(), dense instanceof tf.serialization.Serializable, sgd instanceof tf.serialization.Serializable,
+        dense.getClassName(), sgd.getClassName(), tf.layers.Layer.fromConfig === tf.serialization.Serializable.fromConfig];
+    },
+  },
 ];
