@@ -42,13 +42,14 @@ class BrowserFiles implements IOHandler {
       if (byName.has(f.name)) throw new Error(`${this.op}: two weight files are named '${f.name}'`);
       byName.set(f.name, f);
     }
-    const wanted = groups.flatMap((g) => g.paths.map(basename));
+    const wanted = (groups ?? []).flatMap((g) => g.paths.map(basename));
     const missing = wanted.filter((name) => !byName.has(name));
     if (missing.length > 0) {
       throw new Error(`${this.op}: ${source} names weight file(s) ${missing.map((n) => `'${n}'`).join(', ')} that were not given; pass [jsonFile, ...weightFiles] with every file its weightsManifest names`);
     }
     const extra = [...byName.keys()].filter((name) => !wanted.includes(name));
     if (extra.length > 0) throw new Error(`${this.op}: weight file(s) ${extra.map((n) => `'${n}'`).join(', ')} are not in the weightsManifest of ${source}`);
+    if (!groups) return artifacts;
     const parts: Uint8Array[] = [];
     for (const g of groups) {
       const files = g.paths.map((p) => byName.get(basename(p)) as BrowserFile);

@@ -34,13 +34,18 @@ export async function saveToFiles(op: string, dir: string, artifacts: ModelArtif
   const json = JSON.stringify(modelJsonFor(artifacts, ['weights.bin']));
   const tag = `.${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}.tmp`;
   const files = [path.join(dir, 'weights.bin'), path.join(dir, 'model.json')];
+  const existing = await fs.stat(dir).catch(() => undefined);
+  if (existing && !existing.isDirectory()) {
+    throw new Error(`${op}: ${dir} exists as a file; the path must be a folder (existing, or one to make) to write model.json and weights.bin in`);
+  }
   try {
     await fs.mkdir(dir, { recursive: true });
     await fs.writeFile(files[0] + tag, data);
     await fs.writeFile(files[1] + tag, json);
     for (const f of files) await fs.rename(f + tag, f);
   } catch (e) {
-    await Promise.all(files.map((f) => fs.rm(f + tag, { force: true })));
+    // A cleanup that fails too (the folder could not be made) must not hide why the save failed.
+    await Promise.all(files.map((f) => fs.rm(f + tag, { force: true }).catch(() => undefined)));
     throw new Error(`${op}: could not save the model to ${dir}: ${reason(e)}`);
   }
   return { modelArtifactsInfo: artifactsInfo(artifacts, data.byteLength) };
@@ -70,6 +75,7 @@ export async function loadFromFiles(op: string, file: string): Promise<ModelArti
   const jsonSize = await sizeOf(file, 'the model file');
   if (jsonSize > MAX_JSON_BYTES) throw new Error(`${op}: ${file} holds ${jsonSize} bytes; a model.json must be at most ${MAX_JSON_BYTES}`);
   const { artifacts, groups } = readModelJson(op, file, parseJsonText(op, file, await read(file, 'the model file')));
+  if (!groups) return artifacts;
   const dir = path.dirname(file);
   const parts: Uint8Array[] = [];
   for (const g of groups) {

@@ -10,6 +10,10 @@ const FILE_SCHEME = 'file://';
  * path/model.json and path/weights.bin; load reads path (a model.json) and the files it names.
  */
 export function fileSystem(path: string): IOHandler {
+  if (Array.isArray(path)) {
+    // tfjs-node's array form [topology.pb, weights_manifest.json] reads a binary GraphDef, which TF.js 4's loaders cannot run either.
+    throw argError('io.fileSystem', 'path', describe(path), "a single path (a folder to save to, a model.json to load); the array form of tfjs-node is for a binary GraphDef and its weights manifest, which neither TF.js 4 nor tessera loads: convert the model to a model.json with tensorflowjs_converter and pass that file's path");
+  }
   if (typeof path !== 'string' || path === '') throw argError('io.fileSystem', 'path', describe(path), "a non-empty path (a folder to save to, a model.json to load)");
   return {
     save: (artifacts) => saveToFiles('save', path, artifacts),

@@ -49,8 +49,13 @@ function checkOptions(op: string, o: unknown): LoadOptions {
   if (fetchFunc !== undefined && typeof fetchFunc !== 'function') throw argError(op, 'loadOptions.fetchFunc', describe(fetchFunc), 'a function like fetch');
   if (onProgress !== undefined && typeof onProgress !== 'function') throw argError(op, 'loadOptions.onProgress', describe(onProgress), 'a function (fraction) => void');
   if (weightUrlConverter !== undefined && typeof weightUrlConverter !== 'function') throw argError(op, 'loadOptions.weightUrlConverter', describe(weightUrlConverter), 'a function (weightFileName) => Promise<string>');
-  if (strict !== undefined && strict !== true) throw argError(op, 'loadOptions.strict', describe(strict), 'true or absent (tessera never loads part of a model)');
+  checkStrict(op, 'loadOptions.strict', strict);
   return opts as LoadOptions;
+}
+
+/** TF.js's strict: false keeps fresh weights where the file's are missing; tessera never loads part of a model. */
+export function checkStrict(op: string, where: string, strict: unknown): void {
+  if (strict !== undefined && strict !== true) throw argError(op, where, describe(strict), 'true or absent (tessera never loads part of a model)');
 }
 
 /** The folder of a URL (with its '/') and its query string, as TF.js splits a model.json URL. */
@@ -97,6 +102,7 @@ class HttpHandler implements IOHandler {
     const jsonBytes = await this.bytes(this.url, 'the model file');
     if (jsonBytes.byteLength > MAX_JSON_BYTES) throw new Error(`${this.op}: ${this.url} holds ${jsonBytes.byteLength} bytes; a model.json must be at most ${MAX_JSON_BYTES}`);
     const { artifacts, groups } = readModelJson(this.op, this.url, parseJsonText(this.op, this.url, jsonBytes));
+    if (!groups) return artifacts;
     const { prefix, query } = splitUrl(this.url);
     const base = this.options.weightPathPrefix ?? prefix;
     const total = groups.reduce((n, g) => n + g.paths.length, 0);

@@ -9,6 +9,7 @@ export { browserFiles } from './browser-files';
 export type { BrowserFile } from './browser-files';
 export { encodeWeights, decodeWeights, concatenateArrayBuffers, getModelArtifactsInfoForJSON, getWeightSpecs, isHTTPScheme } from './weights-public';
 export type { NamedTensor } from './weights-public';
+export { CompositeArrayBuffer, decodeWeightsStream, getModelArtifactsForJSON, getModelArtifactsForJSONSync, loadWeights, weightsLoaderFactory } from './weights-loading';
 export { listModels, removeModel, copyModel, moveModel } from './model-management';
 export { registerSaveRouter, registerLoadRouter, getSaveHandlers, getLoadHandlers } from './router-registry';
 export type { IORouter } from './router-registry';

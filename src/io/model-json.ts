@@ -26,10 +26,10 @@ export function parseJsonText(op: string, source: string, bytes: Uint8Array): un
   }
 }
 
-/** The weight groups of a model.json, checked; an absent manifest means a model without weights. */
-function readManifest(op: string, json: Record<string, unknown>): ManifestGroup[] {
+/** The weight groups of a model.json, checked; undefined where it has no manifest (a topology alone). */
+function readManifest(op: string, json: Record<string, unknown>): ManifestGroup[] | undefined {
   const manifest = own(json, 'weightsManifest');
-  if (manifest === undefined) return [];
+  if (manifest === undefined) return undefined;
   if (!Array.isArray(manifest)) throw badValue(op, 'weightsManifest', manifest, 'an array of groups {paths, weights}');
   let pathCount = 0;
   return manifest.map((g: unknown, i) => {
@@ -45,8 +45,11 @@ function readManifest(op: string, json: Record<string, unknown>): ManifestGroup[
   });
 }
 
-/** The artifacts of a parsed model.json, without weightData, plus its weight groups. */
-export function readModelJson(op: string, source: string, json: unknown): { artifacts: ModelArtifacts; groups: ManifestGroup[] } {
+/**
+ * The artifacts of a parsed model.json, without weightData, plus its weight groups: none where it has no manifest,
+ * and then no weightSpecs either, so that loading gives the model fresh weights as TF.js does.
+ */
+export function readModelJson(op: string, source: string, json: unknown): { artifacts: ModelArtifacts; groups: ManifestGroup[] | undefined } {
   if (!isRecord(json)) throw badValue(op, source, json, 'a JSON object {modelTopology, weightsManifest}');
   const topology = requireRecord(op, 'modelTopology', own(json, 'modelTopology'));
   const groups = readManifest(op, json);
@@ -57,7 +60,7 @@ export function readModelJson(op: string, source: string, json: unknown): { arti
   return {
     artifacts: {
       modelTopology: topology,
-      weightSpecs: groups.flatMap((g) => g.specs),
+      ...(groups ? { weightSpecs: groups.flatMap((g) => g.specs) } : {}),
       format: optionalString('format'),
       generatedBy: optionalString('generatedBy'),
       convertedBy: optionalString('convertedBy') ?? null,

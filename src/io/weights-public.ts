@@ -41,7 +41,11 @@ export async function encodeWeights(tensors: NamedTensorMap | NamedTensor[], gro
  * count are checked first; each tensor owns a copy of its bytes.
  */
 export function decodeWeights(weightData: ArrayBuffer | ArrayBuffer[], specs: WeightsManifestEntry[]): NamedTensorMap {
-  const op = 'io.decodeWeights';
+  return decodeWeightMap('io.decodeWeights', weightData, specs);
+}
+
+/** decodeWeights for the public function `op`, so that its errors name it. */
+export function decodeWeightMap(op: string, weightData: unknown, specs: unknown): NamedTensorMap {
   const checked = readWeightSpecs(op, 'specs', specs);
   const bytes = weightBytes(op, 'weightData', weightData);
   checkByteLength(op, 'weightData', checked, bytes.byteLength);

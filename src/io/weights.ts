@@ -116,7 +116,7 @@ export function decodeWeights(specs: readonly WeightsManifestEntry[], data: Uint
 }
 
 // BufferSource's type excludes views of a SharedArrayBuffer; the helpers treat those alike.
-const bytesOf = (b: ArrayBuffer | ArrayBufferView) => bufferSourceToUint8Array(b as BufferSource);
+export const bytesOf = (b: ArrayBuffer | ArrayBufferView) => bufferSourceToUint8Array(b as BufferSource);
 
 /** One byte view over TF.js's weightData forms: a buffer, a list of shards, or any typed-array view. */
 export function weightBytes(op: string, where: string, v: unknown): Uint8Array {

@@ -85,6 +85,11 @@ export class InputLayer extends Layer {
     return { batch_input_shape: this.batchInputShape, dtype: this.dtype, sparse: false, name: this.name };
   }
 
+  /** Its shape is what it declares, so TF.js's config always holds its dtype. */
+  protected override declaresInputShape(): boolean {
+    return true;
+  }
+
   protected override layerConfig(): LayerConfig {
     return {};
   }

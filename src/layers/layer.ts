@@ -13,6 +13,7 @@ import { tfjsLayerConfig } from './tfjs-config';
 import type { Shape } from './symbolic';
 import { pythonicConfig, toSnakeCase, type ConfigValue } from '../util/case';
 import { ScopedSetting } from '../util/scoped-setting';
+import { Serializable } from '../util/serializable';
 
 /** What dispose() frees, as TF.js's DisposeResult. */
 export interface DisposeResult {
@@ -143,7 +144,7 @@ type ListOf<T> = { [K in keyof T[]]: T[][K] };
  * output shape it produces for an input shape (shapes here omit the batch dim). apply() runs it on tensors or,
  * on symbolic tensors, records a node of a functional model's graph.
  */
-export abstract class Layer {
+export abstract class Layer extends Serializable {
   readonly name: string;
   readonly dtype: DType;
   /**
@@ -185,6 +186,7 @@ export abstract class Layer {
   /** A built-in layer: its snake_case prefix for automatic names, and its args. */
   constructor(snakeName: string, args: LayerArgs);
   constructor(first: string | LayerArgs = {}, second: LayerArgs = {}) {
+    super();
     const userDefined = typeof first !== 'string';
     const args = userDefined ? (first ?? {}) : second;
     const snakeName = userDefined ? toSnakeCase(this.getClassName()) : first;
@@ -221,12 +223,6 @@ export abstract class Layer {
     // TF.js's automatic names: the snake_case class name, then the class name and its count ('dense_Dense1').
     this.name = args.name ?? `${snakeName}_${uniqueName(this.getClassName())}`;
     this.trainableFlag = args.trainable ?? true;
-  }
-
-  /** The class name saved in model.json: a user-defined layer's static className, as TF.js's. */
-  getClassName(): string {
-    const cls = this.constructor as { className?: string; name: string };
-    return cls.className ?? cls.name;
   }
 
   /**
@@ -301,7 +297,7 @@ export abstract class Layer {
    * (camelCase), so that `tf.layers.dense(layer.getConfig())` makes a copy. As TF.js, a dtype only where the layer
    * declares an input shape.
    */
-  getConfig(): LayerConfig {
+  override getConfig(): LayerConfig {
     if (this.userDefined) {
       // TF.js's base config (a user layer adds its own keys).
       const own: LayerConfig = { name: this.name, trainable: this.trainable };
@@ -348,11 +344,6 @@ export abstract class Layer {
     const base: LayerConfig = { name: this.name, trainable: this.trainable, dtype: this.dtype };
     if (this.declaredInputShape) base.batch_input_shape = [this.declaredBatch, ...this.declaredInputShape];
     return { ...base, ...this.layerConfig() };
-  }
-
-  /** A layer from its config, as TF.js's Layer.fromConfig: the class's constructor given the config. */
-  static fromConfig<T extends Layer>(cls: new (config: LayerConfig) => T, config: LayerConfig): T {
-    return new cls(config);
   }
 
   /** Values for the weights, taken when the layer is built (a loaded user layer's saved weights). */

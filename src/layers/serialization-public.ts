@@ -1,3 +1,4 @@
-// tf.serialization, as TF.js names it: registering the user's layer classes.
+// tf.serialization, as TF.js names it: registering the user's layer classes, and the base class of what saves.
 export { getRegisteredName, registerClass, SerializationMap } from './serialization';
 export type { SerializableConstructor } from './serialization';
+export { Serializable } from '../util/serializable';

@@ -3,6 +3,22 @@ import { isPositiveInt } from '../util/validate';
 import { badValue, own } from '../io/json-checks';
 
 /**
+ * Keys Keras 2.13+ writes beside class_name and config on serialized objects (the Python module, the name it was
+ * registered under, a layer's built input shape, a tag for an object shared between layers): bookkeeping that says
+ * nothing about what the object computes, and that TF.js ignores too.
+ */
+const KERAS_BOOKKEEPING = ['module', 'registered_name', 'build_config', 'shared_object_id'];
+
+/** Refuses a key of a serialized entry (a layer, an initializer, ...) other than `keys` and Keras's bookkeeping. */
+export function checkEntryKeys(op: string, where: string, entry: Record<string, unknown>, keys: readonly string[], what: string): void {
+  for (const key of Object.keys(entry)) {
+    if (!keys.includes(key) && !KERAS_BOOKKEEPING.includes(key)) {
+      throw badValue(op, `${where}.${key}`, entry[key], `absent (${what} has ${keys.join(', ')}, and from Keras also ${KERAS_BOOKKEEPING.join(', ')})`);
+    }
+  }
+}
+
+/**
  * Reads one layer's config from a file: every read names its key, and finish() rejects the keys
  * nothing read, so a setting tessera does not implement is an error rather than silently dropped.
  */

@@ -10,7 +10,7 @@ import type { DType, Tensor } from '../tensor/tensor';
 import type { NamedTensor } from '../optimizers/index';
 import { readTrainingConfig } from './training-config';
 import type { WeightsManifestEntry } from '../io/artifacts';
-import { ConfigReader } from './config-reader';
+import { ConfigReader, checkEntryKeys } from './config-reader';
 import { badValue, describe, isRecord, own, requireRecord, requireString } from '../io/json-checks';
 import { layerClassNames, readLayerKind } from './layer-kinds';
 import { registeredClass } from '../layers/serialization';
@@ -54,9 +54,17 @@ function readBatchShape(r: ConfigReader, key: string, unknownDims = false): numb
   return (v as number[]).slice(1);
 }
 
+/** Keras 3 writes a layer's dtype as a policy {class_name: 'DTypePolicy', config: {name}}; its name is the dtype. */
+function policyName(r: ConfigReader, v: unknown): unknown {
+  if (!isRecord(v) || own(v, 'class_name') !== 'DTypePolicy') return v;
+  checkEntryKeys(r.op, `${r.where}.dtype`, v, ['class_name', 'config'], 'a dtype policy');
+  const config = requireRecord(r.op, `${r.where}.dtype.config`, own(v, 'config'));
+  return own(config, 'name');
+}
+
 /** A layer's dtype: a float one, or (for an InputLayer, which only feeds) also int32 or bool, as TF.js writes for ids. */
 function readDtype(r: ConfigReader, feedsOnly = false): DType | undefined {
-  const v = r.get('dtype');
+  const v = policyName(r, r.get('dtype'));
   if (v === undefined || v === null) return undefined;
   if (v === 'float32' || v === 'float64' || (feedsOnly && (v === 'int32' || v === 'bool'))) return v;
   throw r.fail('dtype', v, feedsOnly ? "'float32', 'float64', 'int32' or 'bool'" : "'float32' or 'float64'");
@@ -87,9 +95,7 @@ function readLayers(op: string, where: string, entries: unknown[]): { layers: Re
   const readEntry = (e: unknown, i: number): void => {
     const at = `${where}[${i}]`;
     const entry = requireRecord(op, at, e);
-    for (const key of Object.keys(entry)) {
-      if (key !== 'class_name' && key !== 'config') throw badValue(op, `${at}.${key}`, entry[key], 'absent (a layer entry has class_name and config)');
-    }
+    checkEntryKeys(op, at, entry, ['class_name', 'config'], 'a layer entry');
     const className = own(entry, 'class_name');
     const config = requireRecord(op, `${at}.config`, own(entry, 'config'));
     if (className === 'InputLayer' && i === 0) {
@@ -194,8 +200,11 @@ export function modelFromArtifacts(op: string, artifacts: unknown): { model: Lay
   const training = saved == null ? undefined : readTrainingConfig(op, 'trainingConfig', saved);
   const metadata = own(a, 'userDefinedMetadata');
   if (metadata != null) checkUserDefinedMetadata(metadata);
-  const all = own(a, 'weightSpecs') === undefined ? [] : readWeightSpecs(op, 'weightSpecs', own(a, 'weightSpecs'));
+  const all = own(a, 'weightSpecs') == null ? [] : readWeightSpecs(op, 'weightSpecs', own(a, 'weightSpecs'));
   const data = weightBytes(op, 'weightData', own(a, 'weightData'));
+  // As TF.js, artifacts without weights (a topology alone, a model.json without a weightsManifest) give the model the
+  // fresh weights its initializers draw; weights listed without their data are still a truncated file.
+  const fresh = own(a, 'weightData') == null && all.length === 0;
   checkByteLength(op, 'weightData', all, data.byteLength);
   // TF.js saves an optimizer's state (group 'optimizer') after the model's weights.
   const first = all.findIndex((s) => s.group === 'optimizer');
@@ -204,7 +213,9 @@ export function modelFromArtifacts(op: string, artifacts: unknown): { model: Lay
   const stray = optimizerSpecs.findIndex((s) => s.group !== 'optimizer');
   if (stray >= 0) throw badValue(op, `weightSpecs[${first + stray}].group`, optimizerSpecs[stray].group, "'optimizer' (the optimizer's weights follow the model's)");
   const modelBytes = specs.reduce((n, s) => n + byteLength(s), 0);
-  const model = modelFromTopology(op, where, own(topology, 'class_name'), own(topology, 'config'), { specs, data: data.subarray(0, modelBytes) });
+  const [className, config] = [own(topology, 'class_name'), own(topology, 'config')];
+  const model = fresh ? drawingFresh(() => modelFromTopology(op, where, className, config, null))
+    : modelFromTopology(op, where, className, config, { specs, data: data.subarray(0, modelBytes) });
   if (metadata != null) model.setUserDefinedMetadata(metadata as object);
   // As TF.js, an optimizer's state is used only with the training config that says which optimizer it is.
   if (!training) return { model, optimizerWeights: [] };
@@ -356,9 +367,7 @@ function functionalFromConfig(op: string, where: string, configValue: unknown, w
     entries.forEach((e, i) => {
       const at = `${cw}.layers[${i}]`;
       const entry = requireRecord(op, at, e);
-      for (const key of Object.keys(entry)) {
-        if (!['name', 'class_name', 'config', 'inbound_nodes'].includes(key)) throw badValue(op, `${at}.${key}`, entry[key], 'absent (a layer entry has name, class_name, config and inbound_nodes)');
-      }
+      checkEntryKeys(op, at, entry, ['name', 'class_name', 'config', 'inbound_nodes'], 'a layer entry');
       const className = own(entry, 'class_name');
       const config = requireRecord(op, `${at}.config`, own(entry, 'config'));
       const name = requireString(op, `${at}.config.name`, own(config, 'name'));

@@ -6,6 +6,7 @@ import { configArgsPlan, readPenalty } from './config-args';
 import { ConfigReader } from './config-reader';
 import { readInitializerSpec, savedInitializer, type InitializerSpec } from './saved-initializer';
 import { SEQUENCE_KINDS } from './sequence-kinds';
+import { assertBoolean } from '../util/validate';
 import type { LayerPlan } from './layer-plan';
 
 export type { LayerPlan };
@@ -124,6 +125,16 @@ const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
   ...SEQUENCE_KINDS,
 ]);
 
+/**
+ * Keras writes BatchNormalization's axis as a list once built ([3], [-1]), and from 2.12 `synchronized` (whether
+ * replicas share batch statistics: on one device either value computes the same).
+ */
+function kerasBatchNormArgs({ synchronized, ...args }: LayerArgs & Record<string, unknown>): LayerArgs & Record<string, unknown> {
+  if (synchronized !== undefined) assertBoolean('layers.batchNormalization', 'synchronized', synchronized);
+  const axis = args.axis;
+  return Array.isArray(axis) && axis.length === 1 ? { ...args, axis: axis[0] } : args;
+}
+
 /** Layers whose saved config is their TF.js arguments in snake_case. */
 const BY_ARGS: [string, (args: LayerArgs & Record<string, unknown>) => Layer][] = [
   ['ReLU', (a) => new L.ReLU(a)],
@@ -147,7 +158,7 @@ const BY_ARGS: [string, (args: LayerArgs & Record<string, unknown>) => Layer][] 
   ['GaussianNoise', (a) => new L.GaussianNoise(a as unknown as L.GaussianNoiseLayerArgs)],
   ['GaussianDropout', (a) => new L.GaussianDropout(a as unknown as L.GaussianDropoutLayerArgs)],
   ['AlphaDropout', (a) => new L.AlphaDropout(a as unknown as L.AlphaDropoutLayerArgs)],
-  ['BatchNormalization', (a) => new L.BatchNormalization(a)],
+  ['BatchNormalization', (a) => new L.BatchNormalization(kerasBatchNormArgs(a))],
   ['LayerNormalization', (a) => new L.LayerNormalization(a)],
   ['Reshape', (a) => new L.Reshape(a as unknown as L.ReshapeLayerArgs)],
   ['UpSampling2D', (a) => new L.UpSampling2D(a)],

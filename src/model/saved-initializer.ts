@@ -4,6 +4,7 @@ import { ScopedSetting } from '../util/scoped-setting';
 import { copyHostValues } from '../backend/host-values';
 import { Tensor, arrayTypeFor, sizeOfShape, type DType } from '../tensor/tensor';
 import { badValue, isRecord, own } from '../io/json-checks';
+import { checkEntryKeys } from './config-reader';
 
 type ValueKind = 'number' | 'seed' | 'mode' | 'distribution';
 
@@ -44,9 +45,7 @@ function valueFits(kind: ValueKind, v: unknown): boolean {
 export function readInitializerSpec(op: string, where: string, v: unknown, fallback: InitializerSpec): InitializerSpec {
   if (v === undefined || v === null) return fallback;
   if (!isRecord(v)) throw badValue(op, where, v, 'an initializer {class_name, config}');
-  for (const key of Object.keys(v)) {
-    if (key !== 'class_name' && key !== 'config') throw badValue(op, `${where}.${key}`, v[key], 'absent (an initializer has only class_name and config)');
-  }
+  checkEntryKeys(op, where, v, ['class_name', 'config'], 'an initializer');
   const className = own(v, 'class_name');
   const keys = typeof className === 'string' ? CLASSES.get(className) : undefined;
   if (typeof className !== 'string' || !keys) throw badValue(op, `${where}.class_name`, className, `one of ${[...CLASSES.keys()].join(', ')}`);

@@ -89,6 +89,8 @@ function cellInitializers(c: CellSpec, w: Tensor[]) {
 
 /** The settings every recurrent layer has beside its cell. */
 function readRNNArgs(r: ConfigReader): Record<string, unknown> {
+  // Keras writes time_major (inputs as [time, batch, features]) on every recurrent layer; tessera, as TF.js, runs batch-major only.
+  r.unsupported('time_major', [false, null]);
   return {
     returnSequences: r.bool('return_sequences', false),
     returnState: r.bool('return_state', false),
@@ -208,11 +210,12 @@ export const SEQUENCE_KINDS = new Map<string, (r: ConfigReader, name: string) =>
     const init = readInitializerSpec(r.op, `${r.where}.embeddings_initializer`, r.get('embeddings_initializer'), UNIFORM);
     const penalties = Object.fromEntries(['embeddings_regularizer', 'activity_regularizer', 'embeddings_constraint'].map((key) => [toCamelCase(key), readPenalty(r, key)]));
     const maskZero = r.bool('mask_zero', false);
-    r.get('input_length');
+    // Kept so that saving the model again writes it; the layer checks it.
+    const inputLength = (r.get('input_length') ?? undefined) as number | number[] | undefined;
     return {
       outputShape: (input) => [...input, outputDim],
       weightShapes: () => [{ suffix: 'embeddings', shape: [inputDim, outputDim] }],
-      create: (common, w = []) => new Embedding({ ...common, ...penalties, inputDim, outputDim, maskZero, embeddingsInitializer: savedInitializer(init, w[0]) }),
+      create: (common, w = []) => new Embedding({ ...common, ...penalties, inputDim, outputDim, maskZero, inputLength, embeddingsInitializer: savedInitializer(init, w[0]) }),
     };
   }],
   ['RepeatVector', (r) => {

@@ -4,6 +4,7 @@ import { Variable, findVariable } from '../tensor/variable';
 import { argError, fmtShape, fmtValue } from '../util/validate';
 import type { NamedTensorMap, Scalar } from '../tensor/tfjs-types';
 import { tidy } from '../tensor/tidy';
+import { Serializable } from '../util/serializable';
 import { keep } from '../tensor/scopes';
 import { scalar } from '../ops/creation';
 
@@ -17,7 +18,7 @@ export interface NamedTensor {
 }
 
 /** The shared part of every optimizer: checking gradients, counting steps, slot variables, minimize(). */
-export abstract class Optimizer {
+export abstract class Optimizer extends Serializable {
   /** The class name under which the optimizer is serialized: static, as TF.js's (each optimizer class sets its own). */
   static readonly className: string = 'Optimizer';
 
@@ -26,10 +27,6 @@ export abstract class Optimizer {
     return (this.constructor as typeof Optimizer).className;
   }
 
-  /** The class name under which the optimizer is serialized, as TF.js's getClassName(). */
-  getClassName(): string {
-    return this.className;
-  }
   /** Steps applied so far. */
   iterations = 0;
   /** Per variable, its slots (moments, accumulators) by kind, in creation order. */
@@ -43,6 +40,7 @@ export abstract class Optimizer {
    * neither (TF.js's base takes none) and keeps its own settings.
    */
   constructor(op?: string, learningRate?: number) {
+    super();
     this.rate = op === undefined && learningRate === undefined ? 0 : checkRate(op ?? 'Optimizer', 'learningRate', learningRate, 0, Infinity);
   }
 
@@ -173,7 +171,7 @@ export abstract class Optimizer {
   }
 
   /** Hyper-parameters for saving, with the keys of TF.js's getConfig (its constructor's argument names). */
-  abstract getConfig(): Record<string, number | boolean>;
+  abstract override getConfig(): Record<string, number | boolean>;
 
   dispose(): void {
     for (const m of this.slots.values()) for (const s of m.values()) s.dispose();

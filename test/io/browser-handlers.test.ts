@@ -48,6 +48,19 @@ describe('http(s)', () => {
     ]);
   });
 
+  it('a model.json without a weightsManifest, over http or picked as a file, loads with fresh weights and fetches nothing more', async () => {
+    const server = new FakeServer();
+    const model = handWrittenModelJson();
+    delete model.weightsManifest;
+    server.files.set('https://models.example/bare/model.json', json(model));
+    const fromHttp = await tn.loadLayersModel('https://models.example/bare/model.json', { fetchFunc: server.fetch });
+    expect(server.requests.map((r) => r.url)).toEqual(['https://models.example/bare/model.json']);
+    const fromFile = await tn.loadLayersModel(tn.io.browserFiles([new File([JSON.stringify(model)], 'model.json')]));
+    for (const m of [fromHttp, fromFile]) expect(m.weights.map((w) => w.shape)).toEqual([[3, 2], [2], [2, 1], [1]]);
+    // Biases start at zero (the file's Zeros initializer); kernels are drawn.
+    expect(fromHttp.getWeights()[1].dataSync()).toEqual(Float32Array.of(0, 0));
+  });
+
   it('passes requestInit, fetchFunc, weightPathPrefix and the query string as TF.js does, and reports progress', async () => {
     const server = handServer('https://cdn.example/w/');
     server.files.set('https://models.example/m/model.json?v=2', server.files.get('https://cdn.example/w/model.json') as Uint8Array);
@@ -107,7 +120,8 @@ describe('http(s)', () => {
     await expect(load('https://models.example/hand/model.json')).rejects.toThrow(
       /io.http: https:\/\/models.example\/hand\/group1-shard1of2.bin \+ https:\/\/models.example\/hand\/group1-shard2of2.bin is truncated: it holds 30 bytes but the manifest declares 44; weight 'dense_Dense1\/bias' \[2\] at byte offset 24 runs past the end/,
     );
-    await expect(tn.loadLayersModel('https://models.example/hand/model.json', { strict: false })).rejects.toThrow(/loadOptions.strict must be true or absent/);
+    await expect(tn.loadLayersModel('https://models.example/hand/model.json', { strict: false })).rejects.toThrow(/loadLayersModel: options.strict must be true or absent \(tessera never loads part of a model\), got false/);
+    expect(() => tn.io.http('https://models.example/hand/model.json', { strict: false })).toThrow(/io.http: loadOptions.strict must be true or absent/);
     await expect(tn.loadLayersModel('https://models.example/hand/model.json', { onProgres: () => 0 } as never)).rejects.toThrow(/io.http: loadOptions.onProgres must be absent/);
     expect(() => tn.io.http('')).toThrow(/io.http: path must be a non-empty URL string/);
   });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tn from '../../src/node';
-import { HAND_WEIGHTS, handWrittenModelJson } from './helpers';
+import { HAND_WEIGHTS, handModel, handWrittenModelJson } from './helpers';
 
 // The fixtures are edited freely by path, broken on purpose; typing them would fight every edit.
 type Json = Record<string, any>;
@@ -51,6 +51,17 @@ describe('weight bytes', () => {
     const url = await writeModel('nobin', handWrittenModelJson(), {});
     await expect(tn.loadLayersModel(url)).rejects.toThrow(/cannot read the weights file .*weights\.bin/);
     await expect(tn.loadLayersModel(`file://${dir}/nowhere/model.json`)).rejects.toThrow(/cannot read the model file/);
+  });
+
+  it('a model.json without a weightsManifest loads with fresh weights (as TF.js); weights listed without their data are refused', async () => {
+    const json = handWrittenModelJson() as Json;
+    delete json.weightsManifest;
+    json.modelTopology.config.layers.forEach((l: Json) => (l.config.kernel_initializer = { class_name: 'Ones', config: {} }));
+    const model = await tn.loadLayersModel(await writeModel('nomanifest', json, {}));
+    // relu(x·1 + 0)·1 + 0 summed over 2 units: 2·relu(1 + 2 + 3).
+    expect((model.predict(tn.tensor2d([[1, 2, 3]])) as tn.Tensor).dataSync()).toEqual(Float32Array.of(12));
+    const specs = handWrittenModelJson().weightsManifest as Json[];
+    await expect(tn.loadLayersModel(tn.io.fromMemory(json.modelTopology, specs[0].weights))).rejects.toThrow(/weightData is truncated: it holds 0 bytes but the manifest declares 44/);
   });
 
   it('manifest paths cannot leave the model folder', async () => {
@@ -153,6 +164,55 @@ describe('topology', () => {
   });
 });
 
+describe('Keras files', () => {
+  it("Keras's bookkeeping keys (module, registered_name, build_config, shared_object_id) are ignored; other keys are refused", async () => {
+    const bookkept = await load((j) => {
+      Object.assign(layer(j, 0), { module: 'keras.layers', registered_name: null, build_config: { input_shape: [null, 3] } });
+      Object.assign(layer(j, 0).config.kernel_initializer, { module: 'keras.initializers', registered_name: null, shared_object_id: 140 });
+    });
+    expect((bookkept.predict(tn.tensor2d([[1, 2, 3]])) as tn.Tensor).dataSync()[0]).toBeCloseTo(handModel([1, 2, 3]), 5);
+    await expect(load((j) => (layer(j, 1).extra = 1))).rejects.toThrow(/layers\[1\]\.extra must be absent \(a layer entry has class_name, config, and from Keras also module, registered_name, build_config, shared_object_id\), got 1/);
+    await expect(load((j) => (layer(j, 0).config.bias_initializer.extra = 1))).rejects.toThrow(/bias_initializer\.extra must be absent \(an initializer has class_name, config, and from Keras also/);
+  });
+
+  it("Keras 3's dtype policy reads as its name; a mixed policy is refused", async () => {
+    const policy = (name: string) => ({ module: 'keras', class_name: 'DTypePolicy', config: { name }, registered_name: null });
+    const model = await load((j) => (layer(j, 0).config.dtype = policy('float32')));
+    expect((model.predict(tn.tensor2d([[1, 2, 3]])) as tn.Tensor).dataSync()[0]).toBeCloseTo(handModel([1, 2, 3]), 5);
+    await expect(load((j) => (layer(j, 0).config.dtype = policy('mixed_float16')))).rejects.toThrow(/layers\[0\] \("dense_Dense1"\)\.config\.dtype must be 'float32' or 'float64', got "mixed_float16"/);
+  });
+
+  it("BatchNormalization's axis as a one-element list, negative included; longer lists and a non-boolean synchronized are refused", async () => {
+    const bn = (config: Json) => ({
+      modelTopology: { class_name: 'Sequential', config: { layers: [
+        { class_name: 'BatchNormalization', config: { name: 'bn', batch_input_shape: [null, 2], momentum: 0.99, epsilon: 0.001, ...config } },
+      ] } },
+      weightsManifest: [{ paths: ['w'], weights: ['gamma', 'beta', 'moving_mean', 'moving_variance'].map((n) => ({ name: `bn/${n}`, shape: [2], dtype: 'float32' })) }],
+    });
+    // gamma, beta, mean, variance per feature: (x − mean) / sqrt(var + ε) · gamma + beta.
+    const w = new Uint8Array(Float32Array.of(2, 1, 0.5, -1, 1, 2, 4, 9).buffer);
+    const x = tn.tensor2d([[3, 5]]);
+    const want = [((3 - 1) / Math.sqrt(4.001)) * 2 + 0.5, ((5 - 2) / Math.sqrt(9.001)) * 1 - 1];
+    for (const axis of [[1], [-1]]) {
+      const model = await tn.loadLayersModel(tn.io.fromMemory(bn({ axis, synchronized: true }), w));
+      const y = (model.predict(x) as tn.Tensor).dataSync();
+      want.forEach((v, i) => expect(y[i]).toBeCloseTo(v, 5));
+    }
+    await expect(tn.loadLayersModel(tn.io.fromMemory(bn({ axis: [0, 1] }), w))).rejects.toThrow(/layers\.batchNormalization: axis must be an integer, got \[0,1\]/);
+    await expect(tn.loadLayersModel(tn.io.fromMemory(bn({ synchronized: 'yes' }), w))).rejects.toThrow(/layers\.batchNormalization: synchronized must be a boolean, got string "yes"/);
+  });
+
+  it('a recurrent layer with time_major: true is refused (tessera, as TF.js, runs batch-major only)', async () => {
+    const json = {
+      modelTopology: { class_name: 'Sequential', config: { layers: [
+        { class_name: 'SimpleRNN', config: { name: 'rnn', units: 1, batch_input_shape: [null, 2, 1], time_major: true } },
+      ] } },
+      weightsManifest: [{ paths: ['w'], weights: [{ name: 'rnn/kernel', shape: [1, 1], dtype: 'float32' }, { name: 'rnn/recurrent_kernel', shape: [1, 1], dtype: 'float32' }, { name: 'rnn/bias', shape: [1], dtype: 'float32' }] }],
+    };
+    await expect(tn.loadLayersModel(tn.io.fromMemory(json, new Uint8Array(12)))).rejects.toThrow(/layers\[0\] \("rnn"\)\.config\.time_major must be false or null \(tessera does not implement other values\), got true/);
+  });
+});
+
 describe('JSON safety', () => {
   it('__proto__ and constructor keys are data, never prototypes', async () => {
     const text = JSON.stringify(handWrittenModelJson()).replace('{"modelTopology":', '{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 2}}, "modelTopology":');
@@ -172,6 +232,18 @@ describe('JSON safety', () => {
 });
 
 describe('no partial model, no global change', () => {
+  it('strict: false is refused for every source, before anything is read (file://, an IOHandler); strict: true loads', async () => {
+    const url = await writeModel('strict', handWrittenModelJson(), { 'weights.bin': BYTES });
+    let read = false;
+    const json = handWrittenModelJson() as Json;
+    const handler = { load: async (): Promise<tn.ModelArtifacts> => { read = true; return { modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData: BYTES.slice().buffer }; } };
+    for (const source of [url, handler]) {
+      await expect(tn.loadLayersModel(source, { strict: false })).rejects.toThrow(/loadLayersModel: options\.strict must be true or absent \(tessera never loads part of a model\), got false/);
+    }
+    expect(read).toBe(false);
+    expect((await tn.loadLayersModel(url, { strict: true })).layers).toHaveLength(2);
+  });
+
   it('a failing load leaves layer naming untouched and returns nothing', async () => {
     const before = tn.layers.dense({ units: 1 }).name;
     await expect(load((j) => (j.weightsManifest[0].weights[2].shape = [1, 2]))).rejects.toThrow(/weightSpecs\[2\]/);

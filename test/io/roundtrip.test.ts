@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +50,21 @@ describe('file:// round trip', () => {
     expect((await readdir(target)).sort()).toEqual(['model.json', 'weights.bin']);
     const loaded = await tn.loadLayersModel(`file://${target}/model.json`);
     expect(loaded.getWeights()[0].dataSync()).toEqual(second.getWeights()[0].dataSync());
+  });
+
+  it('refuses to save onto an existing file, saying a folder is needed, before writing anything', async () => {
+    const file = join(dir, 'a-file');
+    await writeFile(file, 'keep me');
+    await expect(smallModel().save(`file://${file}`)).rejects.toThrow(`save: ${file} exists as a file; the path must be a folder (existing, or one to make) to write model.json and weights.bin in`);
+    await expect(smallModel().save(`file://${file}/sub`)).rejects.toThrow(`save: could not save the model to ${file}/sub: ENOTDIR`);
+    expect(await readFile(file, 'utf8')).toBe('keep me');
+    expect((await readdir(dir)).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+
+  it("refuses tfjs-node's array form of io.fileSystem (a binary GraphDef and its manifest), pointing to model.json", () => {
+    expect(() => tn.io.fileSystem([join(dir, 'model.json'), join(dir, 'weights.bin')] as never)).toThrow(
+      /io\.fileSystem: path must be a single path \(a folder to save to, a model\.json to load\); the array form of tfjs-node is for a binary GraphDef .* pass that file's path, got an array of length 2/,
+    );
   });
 
   it('writes the user-defined metadata into model.json and reads it back', async () => {

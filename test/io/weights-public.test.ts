@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as tn from '../../src/index';
 
 describe('tn.io weight helpers', () => {
@@ -79,5 +79,89 @@ describe('tn.io weight helpers', () => {
     model.getWeights().forEach((w, i) => expect(Array.from(w.dataSync())).toEqual(Array.from(back.getWeights()[i].dataSync())));
     peer.dispose();
     back.dispose();
+  });
+
+  it('CompositeArrayBuffer slices across shards as TF.js, clamping out-of-range bounds; join concatenates', () => {
+    const shards = () => [new Uint8Array([1, 2, 3]).buffer, new Uint8Array([4, 5]).buffer, new Uint8Array([6, 7, 8, 9]).buffer];
+    const ours = new tn.io.CompositeArrayBuffer(shards());
+    const theirs = new tf.io.CompositeArrayBuffer(shards());
+    expect(ours.byteLength).toBe(theirs.byteLength);
+    for (const [a, b] of [[0, 9], [2, 6], [3, 5], [4, 4], [-3, 2], [7, 99], [5, 2], [NaN, 4], [1, undefined], [undefined, undefined]] as [number | undefined, number | undefined][]) {
+      expect(Array.from(new Uint8Array(ours.slice(a, b)))).toEqual(Array.from(new Uint8Array(theirs.slice(a, b))));
+    }
+    expect(Array.from(new Uint8Array(tn.io.CompositeArrayBuffer.join(shards())))).toEqual(Array.from(new Uint8Array(tf.io.CompositeArrayBuffer.join(shards()))));
+    expect([new tn.io.CompositeArrayBuffer().byteLength, new tn.io.CompositeArrayBuffer().slice().byteLength]).toEqual([0, 0]);
+    expect(() => new tn.io.CompositeArrayBuffer(['x'] as never)).toThrow(/io.CompositeArrayBuffer: buffers\[0\] must be an ArrayBuffer or a typed array, got string "x"/);
+  });
+
+  const manifest = () => [
+    { paths: ['g1-1.bin', 'g1-2.bin'], weights: [{ name: 'a', shape: [2], dtype: 'float32' as const }, { name: 'b', shape: [3], dtype: 'int32' as const }] },
+    { paths: ['g2.bin'], weights: [{ name: 'c', shape: [1], dtype: 'float32' as const }] },
+  ];
+  const files: Record<string, number[]> = { 'g1-1.bin': [...new Uint8Array(new Float32Array([0.5, -1]).buffer), 7, 0], 'g1-2.bin': [0, 0, 8, 0, 0, 0, 9, 0, 0, 0], 'g2.bin': [...new Uint8Array(new Float32Array([2.25]).buffer)] };
+  /** A fetchWeightsFunction serving `files` by the last part of the URL, recording the URLs asked for. */
+  const server = (urls: string[]) => async (fetchUrls: string[]) => {
+    urls.push(...fetchUrls);
+    return fetchUrls.map((u) => new Uint8Array(files[u.slice(u.lastIndexOf('/') + 1)]).buffer);
+  };
+  const values = (m: Record<string, { dtype: string; shape: number[]; dataSync(): ArrayLike<number> }>) =>
+    Object.fromEntries(Object.entries(m).map(([k, t]) => [k, [t.dtype, t.shape, Array.from(t.dataSync())]]));
+
+  it('weightsLoaderFactory fetches the groups that hold the weights asked for and decodes them, as TF.js', async () => {
+    for (const [prefix, names] of [['https://h/m', undefined], ['https://h/m/', ['c']], ['', ['b', 'a']]] as [string, string[] | undefined][]) {
+      const [urls, peerUrls] = [[] as string[], [] as string[]];
+      const ours = await tn.io.weightsLoaderFactory(server(urls))(manifest(), prefix, names);
+      const theirs = await tf.io.weightsLoaderFactory(server(peerUrls))(manifest(), prefix, names);
+      expect([urls, values(ours)]).toEqual([peerUrls, values(theirs)]);
+    }
+    await expect(tn.io.weightsLoaderFactory(server([]))(manifest(), '', ['a', 'zz'])).rejects.toThrow(/io.weightsLoaderFactory: weightNames must be names of weights in the manifest \(a, b, c\)/);
+    expect(() => tn.io.weightsLoaderFactory(3 as never)).toThrow(/io.weightsLoaderFactory: fetchWeightsFunction must be a function/);
+  });
+
+  it('loadWeights fetches with the global fetch and requestInit; a failed request names the URL', async () => {
+    const seen: [string, unknown][] = [];
+    vi.stubGlobal('fetch', async (url: string, init?: unknown) => {
+      seen.push([url, init]);
+      const name = url.slice(url.lastIndexOf('/') + 1);
+      return files[name] ? new Response(new Uint8Array(files[name])) : new Response(null, { status: 404 });
+    });
+    try {
+      const init = { headers: { a: 'b' } };
+      const got = await tn.io.loadWeights(manifest(), 'https://h/m', ['a'], init);
+      expect(values(got)).toEqual({ a: ['float32', [2], [0.5, -1]] });
+      expect(seen).toEqual([['https://h/m/g1-1.bin', init], ['https://h/m/g1-2.bin', init]]);
+      await expect(tn.io.loadWeights([{ paths: ['nope.bin'], weights: [{ name: 'z', shape: [1], dtype: 'float32' }] }], 'https://h')).rejects.toThrow('io.loadWeights: fetching the weights file https://h/nope.bin failed with HTTP status 404');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('getModelArtifactsForJSON(Sync) give the artifacts of a model.json as TF.js, the loader called with its manifest', async () => {
+    const specs = [{ name: 'w', shape: [1], dtype: 'float32' as const }];
+    const modelJSON = { modelTopology: { class_name: 'Sequential' }, weightsManifest: [{ paths: ['w.bin'], weights: specs }], format: 'layers-model', generatedBy: 'g', convertedBy: null, userDefinedMetadata: { k: 1 }, trainingConfig: { loss: 'mse', optimizer_config: { class_name: 'SGD', config: { learning_rate: 0.1 } } } };
+    const given: unknown[] = [];
+    const loader = async (m: unknown): Promise<[typeof specs, ArrayBuffer]> => (given.push(m), [specs, new Float32Array([3]).buffer]);
+    const ours = await tn.io.getModelArtifactsForJSON(modelJSON, loader);
+    const theirs = await tf.io.getModelArtifactsForJSON(modelJSON, loader);
+    expect(given).toEqual([modelJSON.weightsManifest, modelJSON.weightsManifest]);
+    expect(ours).toEqual(theirs);
+    const bare = { modelTopology: { class_name: 'Sequential' } } as never;
+    expect(await tn.io.getModelArtifactsForJSON(bare, loader)).toEqual(await tf.io.getModelArtifactsForJSON(bare, loader));
+    expect(given).toHaveLength(2);
+    expect(tn.io.getModelArtifactsForJSONSync(modelJSON, specs, new ArrayBuffer(4))).toEqual(tf.io.getModelArtifactsForJSONSync(modelJSON, specs, new ArrayBuffer(4)));
+    expect(() => tn.io.getModelArtifactsForJSONSync(modelJSON)).toThrow(/io.getModelArtifactsForJSONSync: weightSpecs must be the manifest's weight entries \(modelJSON has a weightsManifest\), got undefined/);
+  });
+
+  it('decodeWeightsStream reads a stream of chunks as TF.js; a short stream is refused', async () => {
+    const specs = [{ name: 'a', shape: [2], dtype: 'float32' as const }, { name: 'b', shape: [3], dtype: 'int32' as const }];
+    const bytes = new Uint8Array([...files['g1-1.bin'], ...files['g1-2.bin']]);
+    const stream = (upTo = bytes.length) => new ReadableStream<Uint8Array>({
+      start(c) {
+        for (const [from, to] of [[0, 3], [3, 11], [11, upTo]]) c.enqueue(bytes.slice(from, to));
+        c.close();
+      },
+    });
+    expect(values(await tn.io.decodeWeightsStream(stream() as never, specs))).toEqual(values(await tf.io.decodeWeightsStream(stream() as never, specs)));
+    await expect(tn.io.decodeWeightsStream(stream(15) as never, specs)).rejects.toThrow(/io.decodeWeightsStream: weightData is truncated: it holds 15 bytes but the manifest declares 20/);
   });
 });

@@ -114,6 +114,19 @@ export const layersIo: Program[] = [
       return [noTopology, loaded.predict(tf.tensor2d([[1, 2]])) as Tensor];
     },
   },
+  {
+    name: 'a topology without weights (as artifacts, alone, a functional one) loads with fresh initial weights',
+    run: async (tf) => {
+      const seq = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3], name: 'fresh', kernelInitializer: 'ones', biasInitializer: tf.initializers.constant({ value: 0.5 }) })] });
+      const x = tf.input({ shape: [2], name: 'fx' });
+      const fn = tf.model({ inputs: x, outputs: tf.layers.dense({ units: 1, kernelInitializer: 'ones', name: 'fd' }).apply(x) as SymbolicTensor });
+      const fromArtifacts = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: seq.toJSON(null, false) as object }));
+      const alone = await tf.loadLayersModel(tf.io.fromMemory(seq.toJSON(null, false) as object));
+      const functional = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: fn.toJSON(null, false) as object }));
+      const input = tf.tensor2d([[1, 2, 3]]);
+      return [fromArtifacts.predict(input), fromArtifacts.weights.map((w) => w.shape), alone.predict(input), functional.predict(tf.tensor2d([[1, 2]]))];
+    },
+  },
 
   {
     name: 'a sequential model with an inputLayer first, and one of int32 ids into an embedding, round-trip',

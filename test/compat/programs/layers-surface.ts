@@ -334,4 +334,33 @@ export const layersSurface: Program[] = [
       return [h.history, h.params.steps, model.getWeights()];
     },
   },
+  {
+    name: "an inputLayer's getConfig holds its dtype (int32, and the default float32), as a model's input layer's",
+    run: (tf) => {
+      const ids = tf.layers.inputLayer({ inputShape: [3], dtype: 'int32', name: 'inp' });
+      const plain = tf.layers.inputLayer({ batchInputShape: [2, 4], name: 'plain' });
+      const model = tf.sequential({ layers: [tf.layers.inputLayer({ inputShape: [2], dtype: 'int32', name: 'ids' }), tf.layers.embedding({ inputDim: 3, outputDim: 1, name: 'e' })] });
+      return [ids.getConfig(), plain.getConfig(), model.layers[0].getConfig()];
+    },
+  },
+  {
+    name: 'serialization.Serializable: the base of layers and optimizers, and of a class of the user made again with fromConfig',
+    run: (tf) => {
+      class Scale extends tf.serialization.Serializable {
+        static className = 'Scale';
+        constructor(readonly config: { factor: number }) {
+          super();
+        }
+        getConfig() {
+          return { factor: this.config.factor };
+        }
+      }
+      tf.serialization.registerClass(Scale as never);
+      const made = tf.serialization.Serializable.fromConfig(Scale, { factor: 3 });
+      const dense = tf.layers.dense({ units: 1 });
+      const sgd = tf.train.sgd(0.1);
+      return [made instanceof Scale, made.getClassName(), made.getConfig(), dense instanceof tf.serialization.Serializable, sgd instanceof tf.serialization.Serializable,
+        dense.getClassName(), sgd.getClassName(), tf.layers.Layer.fromConfig === tf.serialization.Serializable.fromConfig];
+    },
+  },
 ];

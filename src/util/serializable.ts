@@ -1,0 +1,19 @@
+/**
+ * What can be saved as {className, config} and made again from its config, as tf.serialization.Serializable: the
+ * base of layers and optimizers, and of a user's own classes registered with tf.serialization.registerClass.
+ */
+export abstract class Serializable {
+  /** The name the class is saved under: its static className (which survives minifying), else its name. */
+  getClassName(): string {
+    const cls = this.constructor as { className?: string; name: string };
+    return cls.className ?? cls.name;
+  }
+
+  /** The settings that make an equal object again through fromConfig. */
+  abstract getConfig(): object;
+
+  /** An object of `cls` from its config: the constructor given the config, as TF.js's. */
+  static fromConfig<T extends Serializable>(cls: new (config: never) => T, config: object): T {
+    return new cls(config as never);
+  }
+}

@@ -1,0 +1,107 @@
+import type { io, LayersModel, Tensor } from '../../../src/index';
+import type { Program, TF } from '../harness';
+
+// model.json files as tf.keras 2.13-2.15 and Keras 3 write them through tensorflowjs_converter, loaded as a TF.js user
+// loads them: every serialized object carries module / registered_name (layers also build_config), BatchNormalization
+// writes its axis as a list and `synchronized`, recurrent layers write `time_major`.
+
+type Entry = Record<string, unknown>;
+
+/** An object as Keras 2.13+ serializes it. */
+const keras = (module: string, className: string, config: Entry, extra: Entry = {}): Entry => ({ module, class_name: className, config, registered_name: null, ...extra });
+const GLOROT = keras('keras.initializers', 'GlorotUniform', { seed: null });
+const ZEROS = keras('keras.initializers', 'Zeros', {});
+const ONES = keras('keras.initializers', 'Ones', {});
+
+function artifacts(layers: Entry[], weightSpecs: io.WeightsManifestEntry[], values: number[], className = 'Sequential', config: Entry = {}): io.ModelArtifacts {
+  return {
+    modelTopology: { keras_version: '2.15.0', backend: 'tensorflow', model_config: keras('keras', className, { name: 'm', layers, ...config }) },
+    weightSpecs,
+    weightData: new Float32Array(values).buffer,
+  };
+}
+
+const spec = (name: string, shape: number[]): io.WeightsManifestEntry => ({ name, shape, dtype: 'float32' });
+const ramp = (n: number, scale = 0.1) => Array.from({ length: n }, (_, i) => scale * Math.sin(i + 1));
+
+async function predictAfterLoad(tf: TF, a: io.ModelArtifacts, x: Tensor): Promise<unknown> {
+  const model: LayersModel = await tf.loadLayersModel(tf.io.fromMemory(a));
+  return { y: model.predict(x), layers: model.layers.map((l) => l.getClassName()) };
+}
+
+const lstmConfig = (extra: Entry): Entry => ({
+  name: 'lstm', trainable: true, dtype: 'float32', batch_input_shape: [null, 3, 2], return_sequences: false, return_state: false, go_backwards: false, stateful: false,
+  unroll: false, units: 2, activation: 'tanh', recurrent_activation: 'sigmoid', use_bias: true, kernel_initializer: GLOROT,
+  recurrent_initializer: keras('keras.initializers', 'Orthogonal', { gain: 1, seed: null }), bias_initializer: ZEROS, unit_forget_bias: true,
+  kernel_regularizer: null, recurrent_regularizer: null, bias_regularizer: null, activity_regularizer: null, kernel_constraint: null, recurrent_constraint: null, bias_constraint: null,
+  dropout: 0, recurrent_dropout: 0, implementation: 2, ...extra,
+});
+
+export const kerasFiles: Program[] = [
+  {
+    name: 'a Keras 2.15 Sequential file: module, registered_name and build_config on layers, initializers, regularizers and constraints',
+    run: async (tf) => {
+      const dense = keras('keras.layers', 'Dense', {
+        name: 'dense', trainable: true, dtype: 'float32', units: 2, activation: 'relu', use_bias: true, kernel_initializer: GLOROT, bias_initializer: ZEROS,
+        kernel_regularizer: keras('keras.regularizers', 'L1L2', { l1: 0, l2: 0.01 }), bias_regularizer: null, activity_regularizer: null,
+        kernel_constraint: keras('keras.constraints', 'MaxNorm', { max_value: 2, axis: 0 }), bias_constraint: null,
+      }, { build_config: { input_shape: [null, 3] } });
+      const input = keras('keras.layers', 'InputLayer', { batch_input_shape: [null, 3], dtype: 'float32', sparse: false, ragged: false, name: 'dense_input' });
+      const a = artifacts([input, dense], [spec('dense/kernel', [3, 2]), spec('dense/bias', [2])], [1, -1, 0.5, 2, -0.25, 1, 0.1, -0.2]);
+      return predictAfterLoad(tf, a, tf.tensor2d([[1, 2, 3], [-1, 0.5, 2]]));
+    },
+  },
+  {
+    name: 'a Keras 2.15 functional file: layer entries with name, inbound_nodes, module, registered_name and build_config',
+    run: async (tf) => {
+      const input = keras('keras.layers', 'InputLayer', { batch_input_shape: [null, 2], dtype: 'float32', sparse: false, ragged: false, name: 'x' }, { name: 'x', inbound_nodes: [] });
+      const dense = keras('keras.layers', 'Dense', {
+        name: 'd', trainable: true, dtype: 'float32', units: 1, activation: 'linear', use_bias: true, kernel_initializer: GLOROT, bias_initializer: ZEROS,
+        kernel_regularizer: null, bias_regularizer: null, activity_regularizer: null, kernel_constraint: null, bias_constraint: null,
+      }, { build_config: { input_shape: [null, 2] }, name: 'd', inbound_nodes: [[['x', 0, 0, {}]]] });
+      const a = artifacts([input, dense], [spec('d/kernel', [2, 1]), spec('d/bias', [1])], [1, 2, 0.5], 'Functional', { input_layers: [['x', 0, 0]], output_layers: [['d', 0, 0]] });
+      return predictAfterLoad(tf, a, tf.tensor2d([[1, 1], [2, -1]]));
+    },
+  },
+  {
+    name: 'a Keras BatchNormalization file: axis as a list and synchronized',
+    run: async (tf) => {
+      const out: unknown[] = [];
+      for (const synchronized of [false, true]) {
+        const bn = keras('keras.layers', 'BatchNormalization', {
+          name: 'bn', trainable: true, dtype: 'float32', batch_input_shape: [null, 2, 2, 3], axis: [3], momentum: 0.99, epsilon: 0.001, center: true, scale: true,
+          beta_initializer: ZEROS, gamma_initializer: ONES, moving_mean_initializer: ZEROS, moving_variance_initializer: ONES,
+          beta_regularizer: null, gamma_regularizer: null, beta_constraint: null, gamma_constraint: null, synchronized,
+        });
+        const specs = ['gamma', 'beta', 'moving_mean', 'moving_variance'].map((n) => spec(`bn/${n}`, [3]));
+        const a = artifacts([bn], specs, [1, 2, 3, 0, 0.5, 1, 0.1, 0.2, 0.3, 1, 4, 9]);
+        out.push(await predictAfterLoad(tf, a, tf.tensor4d(ramp(24, 1), [2, 2, 2, 3])));
+      }
+      return out;
+    },
+  },
+  {
+    name: 'a Keras LSTM file with time_major: false',
+    run: async (tf) => {
+      const lstm = keras('keras.layers', 'LSTM', lstmConfig({ time_major: false }));
+      const a = artifacts([lstm], [spec('lstm/kernel', [2, 8]), spec('lstm/recurrent_kernel', [2, 8]), spec('lstm/bias', [8])], ramp(40));
+      return predictAfterLoad(tf, a, tf.tensor3d(ramp(12, 1), [2, 3, 2]));
+    },
+  },
+  {
+    name: 'an Embedding loaded with input_length saves it again',
+    run: async (tf) => {
+      const model = tf.sequential({ layers: [tf.layers.embedding({ inputDim: 4, outputDim: 2, inputLength: 5, name: 'emb' }), tf.layers.flatten({ name: 'f' })] });
+      const saved: io.ModelArtifacts[] = [];
+      const handler = tf.io.withSaveHandler(async (a) => {
+        saved.push(a);
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      });
+      await model.save(handler);
+      const loaded = await tf.loadLayersModel(tf.io.fromMemory(saved[0]));
+      await loaded.save(handler);
+      const config = (a: io.ModelArtifacts) => (a.modelTopology as { config: { layers: { config: Entry }[] } }).config.layers[0].config;
+      return [config(saved[0]).input_length, config(saved[1]).input_length, loaded.outputShape];
+    },
+  },
+];
