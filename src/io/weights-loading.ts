@@ -103,7 +103,11 @@ export type WeightsLoader = (manifest: WeightsManifestGroupConfig[], filePathPre
  * is filePathPrefix, '/' unless it ends in one, and the manifest's path, as TF.js joins them.
  */
 export function weightsLoaderFactory(fetchWeightsFunction: (fetchUrls: string[]) => Promise<ArrayBuffer[]>): WeightsLoader {
-  const op = 'io.weightsLoaderFactory';
+  return loaderFor('io.weightsLoaderFactory', fetchWeightsFunction);
+}
+
+/** weightsLoaderFactory's loader, its errors naming `op`. */
+function loaderFor(op: string, fetchWeightsFunction: (fetchUrls: string[]) => Promise<ArrayBuffer[]>): WeightsLoader {
   if (typeof fetchWeightsFunction !== 'function') throw argError(op, 'fetchWeightsFunction', describeValue(fetchWeightsFunction), 'a function (fetchUrls) => Promise<ArrayBuffer[]>');
   return async (manifest, filePathPrefix = '', weightNames) => {
     const groups = checkManifest(op, manifest);
@@ -154,7 +158,7 @@ export function loadWeights(manifest: WeightsManifestGroupConfig[], filePathPref
     if (!response.ok) throw new Error(`${op}: fetching the weights file ${url} failed with HTTP status ${response.status}`);
     return response.arrayBuffer();
   }));
-  return weightsLoaderFactory(fetchAll)(manifest, filePathPrefix, weightNames);
+  return loaderFor(op, fetchAll)(manifest, filePathPrefix, weightNames);
 }
 
 /**
