@@ -2,6 +2,7 @@ import type { Tensor } from '../tensor/tensor';
 import { mul } from '../ops/binary';
 import { cappedSparseSoftmaxCrossEntropy, checkSparseLabels } from '../ops/cross-entropy';
 import { mean } from '../ops/reduction';
+import { tidy } from '../tensor/tidy';
 import { argError, fmtShape, fmtValue } from '../util/validate';
 import { categoricalCrossentropy, categoricalCrossentropyFromLogits, crossEntropyCap, lossFunctions, oneHotLike, sparseCategoricalCrossentropy, type LossOrMetricFn } from './loss-functions';
 
@@ -55,7 +56,8 @@ const special: Record<string, (name: string) => Loss> = {
     fromSoftmaxLogits: true,
     checkTargets(op, arg, yTrue, predShape) {
       if (predShape.length !== 2) throw argError(op, 'loss', `a model output of shape ${fmtShape(predShape)}`, 'an output of shape [batch, classes] for sparseCategoricalCrossentropy');
-      checkSparseLabels(op, sparseLabels(yTrue), predShape[0], predShape[1]);
+      // The [n, 1] labels' flat view is made only for the check.
+      tidy(() => checkSparseLabels(op, sparseLabels(yTrue), predShape[0], predShape[1]));
       if (arg !== 'y' && yTrue.rank > 2) throw argError(op, arg, `shape ${fmtShape(yTrue.shape)}`, `shape [${predShape[0]}] of class ids`);
     },
     compute(yTrue, yPred, logits, weights) {

@@ -119,6 +119,18 @@ const scenarios: Record<string, Scenario> = {
     await withData(lib, m, lib.tensor2d([1, 2, 3, 0, 4, 4, 0, 0, 2, 1, 1, 1, 3, 0, 0, 0], [4, 4]));
     m.dispose();
   },
+  'fit and evaluate with sparse labels of shape [n, 1] and with shape [n]': async (lib) => {
+    const m = lib.sequential({ layers: [lib.layers.dense({ units: 2, activation: 'softmax', inputShape: [3] })] });
+    m.compile({ optimizer: lib.train.sgd(0.5), loss: 'sparseCategoricalCrossentropy', metrics: ['acc'] });
+    const x = lib.ones([4, 3]);
+    for (const y of [lib.tensor2d([0, 1, 1, 0], [4, 1]), lib.tensor1d([0, 1, 1, 0])]) {
+      await m.fit(x, y, { epochs: 2, batchSize: 2, verbose: 0 });
+      lib.dispose(m.evaluate(x, y));
+      y.dispose();
+    }
+    x.dispose();
+    m.dispose();
+  },
   'a nested model (a Sequential block inside a Sequential model)': async (lib) => {
     const block = seqDense(lib);
     const m = lib.sequential({ layers: [block, lib.layers.dense({ units: 1 })] });
