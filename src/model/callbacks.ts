@@ -156,10 +156,20 @@ export class EarlyStopping extends Callback {
   override onTrainBegin(): void {
     this.wait = 0;
     this.stoppedEpoch = 0;
-    for (const w of this.bestWeights ?? []) w.dispose();
-    this.bestWeights = null;
+    // A fit that threw ended without onTrainEnd.
+    this.dropBestWeights();
     const max = this.better(1, 0);
     this.best = this.baseline ?? (max ? -Infinity : Infinity);
+  }
+
+  /** The best epoch's weights are put back when training stops, so their copies are freed when it ends. */
+  override onTrainEnd(): void {
+    this.dropBestWeights();
+  }
+
+  private dropBestWeights(): void {
+    for (const w of this.bestWeights ?? []) w.dispose();
+    this.bestWeights = null;
   }
 
   override onEpochEnd(epoch: number, logs: Logs = {}): void {
@@ -173,7 +183,7 @@ export class EarlyStopping extends Callback {
       this.wait = 0;
       if (this.restoreBestWeights && this.model) {
         // getWeights gives the live weights: keep copies of these values, freeing the copies they replace.
-        for (const w of this.bestWeights ?? []) w.dispose();
+        this.dropBestWeights();
         this.bestWeights = this.model.getWeights().map((w) => keep(w.clone()));
       }
       return;

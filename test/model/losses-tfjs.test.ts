@@ -96,6 +96,18 @@ describe('callbacks and fit options', () => {
     expect(model.getWeights().map((w) => Array.from(w.dataSync()))).toEqual(atFirst);
   });
 
+  it('earlyStopping with restoreBestWeights frees its copies of the best weights when training ends, stopped early or not', async () => {
+    const [x, y] = data();
+    const model = small();
+    model.compile({ optimizer: tn.train.sgd(0), loss: 'sparseCategoricalCrossentropy' });
+    for (const epochs of [1, 5]) {
+      const stop = tn.callbacks.earlyStopping({ monitor: 'loss', patience: 1, restoreBestWeights: true });
+      const before = tn.memory().numTensors;
+      await model.fit(x, y, { epochs, verbose: 0, callbacks: stop });
+      expect(tn.memory().numTensors - before).toBe(0);
+    }
+  });
+
   it('initialEpoch, every hook in order, stopTraining from a hook, stepsPerEpoch, classWeight, validationBatchSize', async () => {
     const [x, y] = data();
     const model = small();
