@@ -120,6 +120,8 @@ export class EarlyStopping extends Callback {
   readonly monitor: string;
   readonly minDelta: number;
   readonly patience: number;
+  /** Above 0, training that stopped early says so when it ends, as TF.js ('Epoch N: early stopping.'). */
+  readonly verbose: number;
   readonly mode: 'auto' | 'min' | 'max';
   readonly baseline: number | undefined;
   readonly restoreBestWeights: boolean;
@@ -140,6 +142,8 @@ export class EarlyStopping extends Callback {
     if (typeof minDelta !== 'number' || !Number.isFinite(minDelta)) throw argError(op, 'minDelta', fmtValue(minDelta), 'a finite number');
     const patience = args.patience ?? 0;
     if (!Number.isInteger(patience) || patience < 0) throw argError(op, 'patience', fmtValue(patience), 'an integer >= 0');
+    this.verbose = args.verbose ?? 0;
+    if (!Number.isInteger(this.verbose) || this.verbose < 0) throw argError(op, 'verbose', fmtValue(args.verbose), 'an integer >= 0');
     this.mode = args.mode ?? 'auto';
     if (!['auto', 'min', 'max'].includes(this.mode)) throw argError(op, 'mode', fmtValue(args.mode), "'auto', 'min' or 'max'");
     if (args.baseline !== undefined && (typeof args.baseline !== 'number' || !Number.isFinite(args.baseline))) throw argError(op, 'baseline', fmtValue(args.baseline), 'a finite number');
@@ -165,6 +169,8 @@ export class EarlyStopping extends Callback {
   /** The best epoch's weights are put back when training stops, so their copies are freed when it ends. */
   override onTrainEnd(): void {
     this.dropBestWeights();
+    // As TF.js, which counts epochs from 0 here and so says nothing when the first epoch stopped training.
+    if (this.stoppedEpoch > 0 && this.verbose > 0) console.log(`Epoch ${this.stoppedEpoch}: early stopping.`);
   }
 
   private dropBestWeights(): void {

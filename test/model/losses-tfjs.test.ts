@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as tn from '../../src/index';
 
 /** A model whose output is its input (identity kernel), so evaluate scores chosen predictions. */
@@ -106,6 +106,28 @@ describe('callbacks and fit options', () => {
       await model.fit(x, y, { epochs, verbose: 0, callbacks: stop });
       expect(tn.memory().numTensors - before).toBe(0);
     }
+  });
+
+  it('earlyStopping\'s verbose is 0 by default, and above 0 says which epoch stopped training when it ends, as TF.js', async () => {
+    // TF.js declares the field protected.
+    expect(tn.callbacks.earlyStopping().verbose).toBe((tf.callbacks.earlyStopping() as unknown as { verbose: number }).verbose);
+    expect(tn.callbacks.earlyStopping().verbose).toBe(0);
+    expect(() => tn.callbacks.earlyStopping({ verbose: -1 })).toThrow(/callbacks.earlyStopping: verbose must be an integer >= 0, got -1/);
+    const logged = async (lib: typeof tf): Promise<unknown[][]> => {
+      const m = lib.sequential({ layers: [lib.layers.dense({ units: 1, inputShape: [1], kernelInitializer: 'ones' })] });
+      m.compile({ optimizer: lib.train.sgd(0), loss: 'meanSquaredError' });
+      const spy = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+      try {
+        // A zero learning rate: epoch 1 does not improve on epoch 0, so patience 2 stops at epoch 2.
+        await m.fit(lib.ones([2, 1]), lib.zeros([2, 1]), { epochs: 5, verbose: 0, callbacks: lib.callbacks.earlyStopping({ monitor: 'loss', patience: 2, verbose: 1 }) });
+        return spy.mock.calls;
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    const ours = await logged(tn as unknown as typeof tf);
+    expect(ours).toEqual(await logged(tf));
+    expect(ours).toEqual([['Epoch 2: early stopping.']]);
   });
 
   it('initialEpoch, every hook in order, stopTraining from a hook, stepsPerEpoch, classWeight, validationBatchSize', async () => {
