@@ -39,6 +39,7 @@ export type { ContainerArgs } from './model/layers-model';
 export { Sequential, sequential } from './model/sequential';
 export type { ModelCompileArgs, ModelFitArgs, ModelEvaluateArgs, SequentialArgs } from './model/sequential';
 export type { History, CustomCallbackArgs, Logs, EarlyStoppingCallbackArgs } from './model/callbacks';
+export type { ClassWeight, ClassWeightMap } from './model/class-weights';
 export { callbacks, Callback, CustomCallback, EarlyStopping } from './model/callbacks';
 export type { Shape } from './layers/symbolic';
 export type { YieldEveryOptions } from './model/yield';

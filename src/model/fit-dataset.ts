@@ -4,6 +4,7 @@ import { tensorsIn } from '../tensor/tidy';
 import { argError, checkKnownKeys, fmtValue } from '../util/validate';
 import type { History, Logs } from './callbacks';
 import { checkInputs, checkTargets, dataList } from './checks';
+import { classWeightTensors, standardizeClassWeights } from './class-weights';
 import type { Compiled } from './compile';
 import { parseFitArgs, type ModelFitArgs, type TensorOrArrayOrMap } from './fit-options';
 import { assertNotTraining, endEpoch, evaluateValues, newHistory, stepLogs, stepPlan, trainingRun, trainStep, type TrainableModel } from './training';
@@ -22,6 +23,8 @@ export interface ModelFitDatasetArgs<T = unknown> {
   validationBatches?: number;
   validationBatchSize?: number;
   yieldEvery?: ModelFitArgs['yieldEvery'];
+  /** As fit's: weights of each batch's samples by their class. */
+  classWeight?: ModelFitArgs['classWeight'];
 }
 
 /** Options of model.evaluateDataset. */
@@ -91,7 +94,7 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
   const op = 'fitDataset';
   assertNotTraining(op, model);
   if (args === null || typeof args !== 'object') throw argError(op, 'args', fmtValue(args), 'an object {epochs, batchesPerEpoch?, validationData?, callbacks?, ...}');
-  checkKnownKeys(op, 'args', args, ['epochs', 'batchesPerEpoch', 'initialEpoch', 'verbose', 'callbacks', 'validationData', 'validationBatches', 'validationBatchSize', 'yieldEvery']);
+  checkKnownKeys(op, 'args', args, ['epochs', 'batchesPerEpoch', 'initialEpoch', 'verbose', 'callbacks', 'validationData', 'validationBatches', 'validationBatchSize', 'yieldEvery', 'classWeight']);
   if (!Number.isInteger(args.epochs) || args.epochs <= 0) throw argError(op, 'epochs', fmtValue(args.epochs), 'a positive integer');
   const batchesPerEpoch = positive(op, 'batchesPerEpoch', args.batchesPerEpoch);
   const validationBatches = positive(op, 'validationBatches', args.validationBatches);
@@ -100,6 +103,8 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
   const valDataset = vd !== undefined && !Array.isArray(vd) ? (vd as Dataset) : null;
   if (vd !== undefined && !valDataset && (!Array.isArray(vd) || vd.length !== 2)) throw argError(op, 'validationData', fmtValue(vd), 'a Dataset or a pair [xVal, yVal]');
   const plan = stepPlan(model, c);
+  const outputNames = plan.outputs.map((p) => p.name);
+  const classWeight = standardizeClassWeights(op, args.classWeight, outputNames);
   const names = plan.names;
   // TF.js's params: the initialEpoch given (null without one), steps from batchesPerEpoch or the dataset's size.
   const history = newHistory(names, { epochs: o.epochs, initialEpoch: args.initialEpoch ?? null, samples: null, steps: batchesPerEpoch ?? (dataset.size !== null && Number.isFinite(dataset.size) ? dataset.size : null), batchSize: null, verbose: args.verbose ?? 1, doValidation: vd !== undefined });
@@ -133,7 +138,9 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
         try {
           const batch = batchOf(op, model, c, r.value, made);
           n = batch.n;
-          logs = stepLogs(plan, trainStep(model, c, plan, batch.xs, batch.ys, null, true, `epoch ${epoch + 1}, batch ${step + 1}`));
+          const weights = classWeight ? classWeightTensors(op, batch.ys, classWeight, outputNames) : null;
+          for (const w of weights ?? []) if (w) made.push(w);
+          logs = stepLogs(plan, trainStep(model, c, plan, batch.xs, batch.ys, weights, true, `epoch ${epoch + 1}, batch ${step + 1}`));
         } finally {
           disposeBatch(made, r.value);
         }

@@ -2,17 +2,17 @@ import { getBackend } from '../backend/registry';
 import { gatherRows, range } from '../data/batch';
 import type { Layer } from '../layers/layer';
 import { add, mul } from '../ops/binary';
-import { argMax } from '../ops/arg-max';
 import { mean } from '../ops/reduction';
 import { softmax } from '../ops/softmax';
 import { variableGradsList } from '../ops/gradients';
-import { Tensor, arrayTypeFor, type TypedArray } from '../tensor/tensor';
+import { Tensor, type TypedArray } from '../tensor/tensor';
 import { tidy } from '../tensor/tidy';
 import type { Variable } from '../tensor/variable';
 import { Random, nextDefaultSeed } from '../util/random';
 import { argError } from '../util/validate';
 import type { CallbackModel, History, Logs } from './callbacks';
 import { checkInputs, checkTargets, dataList, type Port } from './checks';
+import { classWeightTensors, standardizeClassWeights } from './class-weights';
 import { resolveMetrics, type Compiled } from './compile';
 import { parseFitArgs, type FitOptions, type ModelFitArgs } from './fit-options';
 import type { RunOptions } from './graph';
@@ -161,22 +161,6 @@ export function evaluateValues(model: TrainableModel, c: Compiled, xs: readonly 
   return sums.map((s) => s / n);
 }
 
-/** Per-sample weights of each output from classWeight: the class is the id, or the argmax of a one-hot row. */
-function classWeights(op: string, ys: readonly Tensor[], classWeight: Record<string, number>): Tensor[] {
-  return ys.map((y) => {
-    const ids = y.rank >= 2 && y.shape[y.rank - 1] > 1 ? tidy(() => argMax(y, -1).dataSync()) : y.hostValues();
-    // Weights are fractions whatever the targets' dtype (int32 one-hot targets from oneHot included).
-    const dtype = y.dtype === 'float64' ? 'float64' : 'float32';
-    const w = new (arrayTypeFor(dtype))(ids.length);
-    for (let i = 0; i < ids.length; i++) {
-      const k = String(Math.round(ids[i]));
-      if (!Object.hasOwn(classWeight, k)) throw argError(op, 'classWeight', `no weight for class ${k}`, 'a weight for every class in the targets');
-      w[i] = classWeight[k];
-    }
-    return new Tensor([ids.length], dtype, w);
-  });
-}
-
 /** Rejects a second training call on a model whose fit is running (as TF.js), before anything else. */
 export function assertNotTraining(op: string, model: TrainableModel): void {
   if (model.isTraining) throw new Error(`${op}: cannot start because another fit() call on this model is ongoing; await it first`);
@@ -212,8 +196,9 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
   let ys: Tensor[];
   let n: number;
   let val: [Tensor[], Tensor[]] | null = null;
-  let weights: Tensor[] | null;
+  let weights: (Tensor | null)[] | null;
   try {
+    const classWeight = standardizeClassWeights(op, o.classWeight, outputs.map((p) => p.name));
     xs = dataList(op, 'x', x, inputs, 'inputs', owned);
     n = checkInputs(op, 'x', xs, inputs);
     ys = dataList(op, 'y', y, outputs, 'outputs', owned);
@@ -237,12 +222,12 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
       n = nTrain;
       owned.push(...val[0], ...val[1], ...xs, ...ys);
     }
-    weights = o.classWeight ? classWeights(op, ys, o.classWeight) : null;
+    weights = classWeight ? classWeightTensors(op, ys, classWeight, outputs.map((p) => p.name)) : null;
   } catch (e) {
     for (const t of owned) t.dispose();
     throw e;
   }
-  if (weights) owned.push(...weights);
+  for (const w of weights ?? []) if (w) owned.push(w);
   const plan = stepPlan(model, c);
   const names = plan.names;
 
@@ -275,12 +260,12 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
           if (callbacks.has('onBatchBegin')) await callbacks.call('onBatchBegin', step, {});
           const xb = xs.map((t) => gatherRows(t, order, begin, end));
           const yb = ys.map((t) => gatherRows(t, order, begin, end));
-          const wb = weights ? weights.map((t) => gatherRows(t, order, begin, end)) : null;
+          const wb = weights ? weights.map((t) => t && gatherRows(t, order, begin, end)) : null;
           let logs: Logs;
           try {
             logs = stepLogs(plan, trainStep(model, c, plan, xb, yb, wb, o.terminateOnNaN, `epoch ${epoch + 1}, batch ${step + 1}`));
           } finally {
-            for (const t of [...xb, ...yb, ...(wb ?? [])]) t.dispose();
+            for (const t of [...xb, ...yb, ...(wb ?? [])]) t?.dispose();
           }
           seen += end - begin;
           const running: Logs = {};

@@ -195,6 +195,46 @@ describe('cross-entropy on a softmax output and class weights train as in TF.js 
     }
   }
 
+  it('classWeight in each of TF.js\'s forms (a ClassWeight, an array of one per output, a map by output name), in fit and fitDataset', async () => {
+    type Lib = typeof tf;
+    const build = (lib: Lib, outputs: number): tf.LayersModel => {
+      const input = lib.input({ shape: [2] });
+      const heads = Array.from({ length: outputs }, (_, i) => lib.layers.dense({ units: 2, activation: 'softmax', name: `head${i}`, kernelInitializer: 'ones' }).apply(input) as tf.SymbolicTensor);
+      const m = lib.model({ inputs: input, outputs: heads });
+      m.compile({ optimizer: lib.train.sgd(0.5), loss: heads.map(() => 'sparseCategoricalCrossentropy') });
+      m.setWeights(m.getWeights().map((w, i) => lib.tensor(Array.from(w.dataSync(), (_, j) => 0.1 * (((i + 1) * (j + 2)) % 5) - 0.2), w.shape)));
+      return m;
+    };
+    const run = async (lib: Lib, outputs: number, classWeight: unknown, dataset = false): Promise<number[][]> => {
+      const m = build(lib, outputs);
+      const x = lib.tensor([[1, 0], [0, 1], [1, 1], [0.5, -1]]);
+      const ys = Array.from({ length: outputs }, (_, i) => lib.tensor(i === 0 ? [0, 1, 1, 0] : [1, 1, 0, 0]));
+      const y = outputs === 1 ? ys[0] : ys;
+      const options = { epochs: 2, verbose: 0 as const, classWeight: classWeight as tf.ClassWeight };
+      const h = dataset
+        ? await m.fitDataset(lib.data.zip({ xs: lib.data.array([x]), ys: lib.data.array([y]) }) as tf.data.Dataset<tf.TensorContainer>, options)
+        : await m.fit(x, y, { ...options, batchSize: 4, shuffle: false });
+      return [h.history.loss as number[], ...m.getWeights().map((w) => Array.from(w.dataSync()))];
+    };
+    const cases: [number, unknown, boolean][] = [
+      [1, { 0: 1, 1: 3 }, false], [1, [{ 0: 1, 1: 3 }], false], [1, { head0: { 0: 1, 1: 3 } }, false], [1, [1, 3], false],
+      [2, [{ 0: 1, 1: 3 }, { 0: 2, 1: 0.5 }], false], [2, { head1: { 0: 2, 1: 0.5 } }, false], [2, [null, { 0: 2, 1: 0.5 }], false],
+      [1, { head0: { 0: 1, 1: 3 } }, true], [2, [{ 0: 1, 1: 3 }, { 0: 2, 1: 0.5 }], true],
+    ];
+    for (const [outputs, classWeight, dataset] of cases) {
+      const theirs = await run(tf, outputs, classWeight, dataset);
+      const ours = await run(tn as unknown as Lib, outputs, classWeight, dataset);
+      ours.forEach((row, r) => row.forEach((v, i) => expect(Math.abs(v - theirs[r][i]), `${JSON.stringify(classWeight)} row ${r}[${i}]`).toBeLessThan(1e-6)));
+      // The weights change the loss: unweighted training ends elsewhere.
+      expect((await run(tf, outputs, undefined, dataset))[0]).not.toEqual(theirs[0]);
+    }
+    const failing = (outputs: number, classWeight: unknown) => run(tn as unknown as Lib, outputs, classWeight);
+    await expect(failing(2, [{ 0: 1, 1: 3 }])).rejects.toThrow(/fit: classWeight must be one per model output \(2\), got an array of 1 items/);
+    await expect(failing(2, { head2: { 0: 1 } })).rejects.toThrow(/fit: classWeight\['head2'\] must be keys naming the model's outputs \('head0', 'head1'\)/);
+    await expect(failing(2, { head1: { 0: 1 } })).rejects.toThrow(/fit: classWeight for 'head1' must be a weight for every class in the targets, got no weight for class 1/);
+    await expect(failing(1, [{ 0: -1 }])).rejects.toThrow(/fit: classWeight\[0\]\[0\] must be a finite number >= 0, got -1/);
+  });
+
   it('fractional class weights apply to int32 one-hot targets (oneHot\'s dtype) as to float ones', async () => {
     const ids = [0, 1, 1, 0];
     const x = [[0.5], [-0.2], [0.1], [0.9]];
