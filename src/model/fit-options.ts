@@ -28,8 +28,10 @@ export interface ModelFitArgs {
    * output) or a map of them by output name, as TF.js.
    */
   classWeight?: ClassWeight | ClassWeight[] | ClassWeightMap;
-  /** Batches per epoch (the data is cycled through); default: the whole data once. */
+  /** Batches per epoch (the data is cycled through), as Keras (TF.js 4.22 ignores it here); default: the whole data once. */
   stepsPerEpoch?: number;
+  /** Validation batches (of validationBatchSize) at each epoch's end, from the start of the validation data, as Keras (TF.js 4.22 ignores it); default: all of it. */
+  validationSteps?: number;
   /**
    * When fit yields to the event loop so that a page stays responsive, as TF.js: 'auto' (the default: at most
    * every 125 ms), 'batch', 'epoch', 'never', or a number of milliseconds.
@@ -53,12 +55,13 @@ export interface FitOptions {
   /** As given: it is read against the model's outputs by standardizeClassWeights. */
   classWeight: unknown;
   stepsPerEpoch: number | null;
+  validationSteps: number | null;
   /** 'auto' resolved to its period. */
   yieldEvery: Exclude<YieldEveryOptions, 'auto'>;
 }
 
 const FIT_KEYS = ['epochs', 'batchSize', 'shuffle', 'seed', 'validationSplit', 'validationData', 'validationBatchSize', 'callbacks', 'verbose',
-  'terminateOnNaN', 'initialEpoch', 'classWeight', 'stepsPerEpoch', 'yieldEvery'];
+  'terminateOnNaN', 'initialEpoch', 'classWeight', 'stepsPerEpoch', 'validationSteps', 'yieldEvery'];
 
 export function positiveIntArg(op: string, arg: string, v: unknown, fallback: number): number {
   if (v === undefined || v === null) return fallback;
@@ -86,6 +89,10 @@ export function parseFitArgs(args: ModelFitArgs): FitOptions {
   // 0 epochs trains nothing and returns an empty History, as TF.js's fit does.
   const epochs = nonNegativeIntArg(op, 'epochs', args.epochs, 1);
   const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);
+  const validationSteps = args.validationSteps === undefined || args.validationSteps === null ? null : positiveIntArg(op, 'validationSteps', args.validationSteps, 1);
+  if (validationSteps !== null && args.validationData === undefined && split === 0) {
+    throw argError(op, 'validationSteps', `${validationSteps} with neither validationData nor validationSplit`, 'given with validation data (it counts validation batches)');
+  }
   const callbacks = new CallbackList(args.callbacks);
   const yieldEvery = parseYieldEvery(op, args.yieldEvery);
   // As TF.js: a hook that would never be called is a mistake, refused before training starts.
@@ -106,6 +113,7 @@ export function parseFitArgs(args: ModelFitArgs): FitOptions {
     initialEpoch,
     classWeight: args.classWeight,
     stepsPerEpoch: args.stepsPerEpoch === undefined || args.stepsPerEpoch === null ? null : positiveIntArg(op, 'stepsPerEpoch', args.stepsPerEpoch, 1),
+    validationSteps,
     yieldEvery,
   };
 }

@@ -139,12 +139,15 @@ export function trainStep(model: TrainableModel, c: Compiled, plan: StepPlan, xs
   return values;
 }
 
-/** Loss (without penalties, as TF.js's test function) and metrics over a dataset in batches, weighted by batch size; in logNames order. */
-export function evaluateValues(model: TrainableModel, c: Compiled, xs: readonly Tensor[], ys: readonly Tensor[], batchSize: number): number[] {
+/**
+ * Loss (without penalties, as TF.js's test function) and metrics over a dataset in batches, weighted by batch size; in
+ * logNames order. With `steps`, over its first `steps` batches only.
+ */
+export function evaluateValues(model: TrainableModel, c: Compiled, xs: readonly Tensor[], ys: readonly Tensor[], batchSize: number, steps: number | null = null): number[] {
   const logits = logitsFlags(model, c);
   const { outputs } = model.ports('evaluate');
   const names = logNames(c, outputs);
-  const n = xs[0].shape[0];
+  const n = Math.min(xs[0].shape[0], (steps ?? Infinity) * batchSize);
   const order = range(n);
   const sums = new Array<number>(names.length).fill(0);
   for (let begin = 0; begin < n; begin += batchSize) {
@@ -230,6 +233,10 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
   for (const w of weights ?? []) if (w) owned.push(w);
   const plan = stepPlan(model, c);
   const names = plan.names;
+  const valBatches = val ? Math.ceil(val[0][0].shape[0] / o.validationBatchSize) : 0;
+  if (o.validationSteps !== null && o.validationSteps > valBatches) {
+    console.warn(`${op}: validationSteps is ${o.validationSteps}, but the validation data makes ${valBatches} batches of ${o.validationBatchSize}; validating on those`);
+  }
 
   const steps = o.stepsPerEpoch ?? Math.ceil(n / o.batchSize);
   const rng = new Random(o.seed ?? nextDefaultSeed());
@@ -279,7 +286,7 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
           if (callbacks.has('onBatchEnd')) await callbacks.call('onBatchEnd', step, batchLogs);
           await yielder.batchEnd(epoch, step, batchLogs);
         }
-        const valScores = val ? evaluateValues(model, c, val[0], val[1], o.validationBatchSize) : null;
+        const valScores = val ? evaluateValues(model, c, val[0], val[1], o.validationBatchSize, o.validationSteps) : null;
         const epochLogs = endEpoch(history, epoch, names, valScores, sums, seen);
         progress?.epochEnd(epochLogs);
         await callbacks.call('onEpochEnd', epoch, epochLogs);

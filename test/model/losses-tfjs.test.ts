@@ -130,6 +130,28 @@ describe('callbacks and fit options', () => {
     expect(ours).toEqual([['Epoch 2: early stopping.']]);
   });
 
+  it('validationSteps validates on the first validationSteps batches of the validation data, as Keras (TF.js 4.22 ignores it)', async () => {
+    const [x, y] = data();
+    const model = small();
+    model.compile({ optimizer: tn.train.sgd(0.1), loss: 'sparseCategoricalCrossentropy', metrics: ['acc'] });
+    const h = await model.fit(x, y, { epochs: 2, batchSize: 8, verbose: 0, validationData: [x, y], validationBatchSize: 5, validationSteps: 2 });
+    // The last epoch validates the final weights on samples 0 to 9 (two batches of 5).
+    const scores = (model.evaluate(x.slice(0, 10), y.slice(0, 10), { batchSize: 5 }) as tn.Tensor[]).map((t) => t.dataSync()[0]);
+    expect([h.history.val_loss[1], h.history.val_acc[1]].map(Math.fround)).toEqual(scores);
+    const all = (model.evaluate(x, y, { batchSize: 5 }) as tn.Tensor[]).map((t) => t.dataSync()[0]);
+    expect(scores[0]).not.toBe(all[0]);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const h2 = await model.fit(x, y, { epochs: 1, verbose: 0, validationSplit: 0.25, validationSteps: 3 });
+      expect(warn.mock.calls).toEqual([['fit: validationSteps is 3, but the validation data makes 1 batches of 32; validating on those']]);
+      expect(h2.history.val_loss).toHaveLength(1);
+    } finally {
+      warn.mockRestore();
+    }
+    await expect(model.fit(x, y, { validationSteps: 2, verbose: 0 })).rejects.toThrow(/fit: validationSteps must be given with validation data \(it counts validation batches\), got 2 with neither validationData nor validationSplit/);
+    await expect(model.fit(x, y, { validationSteps: 0, validationData: [x, y], verbose: 0 })).rejects.toThrow(/fit: validationSteps must be a positive integer, got 0/);
+  });
+
   it('initialEpoch, every hook in order, stopTraining from a hook, stepsPerEpoch, classWeight, validationBatchSize', async () => {
     const [x, y] = data();
     const model = small();
