@@ -11,6 +11,7 @@ import type { Variable } from '../tensor/variable';
 import { Random, nextDefaultSeed } from '../util/random';
 import { argError } from '../util/validate';
 import type { CallbackModel, History, Logs } from './callbacks';
+import { BatchSums } from './batch-sums';
 import { checkInputs, checkTargets, dataList, type Port } from './checks';
 import { classWeightTensors, standardizeClassWeights } from './class-weights';
 import { resolveMetrics, type Compiled } from './compile';
@@ -139,29 +140,32 @@ export function trainStep(model: TrainableModel, c: Compiled, plan: StepPlan, xs
   return values;
 }
 
+/** Loss (without penalties, as TF.js's test function) and metrics of one batch, in logNames order. */
+export function evaluateBatch(model: TrainableModel, c: Compiled, xs: readonly Tensor[], ys: readonly Tensor[]): number[] {
+  const logits = logitsFlags(model, c);
+  const multi = model.ports('evaluate').outputs.length > 1;
+  return tidy(() => {
+    const outs = model.run(xs, { training: false, logits });
+    const { total, perOutput } = totalLoss(model.layers, c, ys, outs, logits, null, false);
+    return [total.hostValues()[0], ...(multi ? perOutput : []), ...metricValues(c, ys, outs, logits)];
+  });
+}
+
 /**
- * Loss (without penalties, as TF.js's test function) and metrics over a dataset in batches, weighted by batch size; in
- * logNames order. With `steps`, over its first `steps` batches only.
+ * evaluateBatch over a dataset in batches, averaged weighted by batch size as TF.js's testLoop averages; with `steps`,
+ * over its first `steps` batches only.
  */
 export function evaluateValues(model: TrainableModel, c: Compiled, xs: readonly Tensor[], ys: readonly Tensor[], batchSize: number, steps: number | null = null): number[] {
-  const logits = logitsFlags(model, c);
   const { outputs } = model.ports('evaluate');
-  const names = logNames(c, outputs);
   const n = Math.min(xs[0].shape[0], (steps ?? Infinity) * batchSize);
   const order = range(n);
-  const sums = new Array<number>(names.length).fill(0);
+  const sums = new BatchSums(outputs[0].dtype, logNames(c, outputs).length);
   for (let begin = 0; begin < n; begin += batchSize) {
     const end = Math.min(n, begin + batchSize);
-    tidy(() => {
-      const xb = xs.map((x) => gatherRows(x, order, begin, end));
-      const yb = ys.map((y) => gatherRows(y, order, begin, end));
-      const outs = model.run(xb, { training: false, logits });
-      const { total, perOutput } = totalLoss(model.layers, c, yb, outs, logits, null, false);
-      const values = [total.hostValues()[0], ...(outputs.length > 1 ? perOutput : []), ...metricValues(c, yb, outs, logits)];
-      values.forEach((v, i) => (sums[i] += v * (end - begin)));
-    });
+    const values = tidy(() => evaluateBatch(model, c, xs.map((x) => gatherRows(x, order, begin, end)), ys.map((y) => gatherRows(y, order, begin, end))));
+    sums.add(values, end - begin);
   }
-  return sums.map((s) => s / n);
+  return sums.divided();
 }
 
 /** Rejects a second training call on a model whose fit is running (as TF.js), before anything else. */
@@ -178,10 +182,11 @@ export function newHistory(names: readonly string[], params: Omit<History['param
  * Ends an epoch: its logs, the validation values first (as TF.js's epoch logs, and so the History's keys), then
  * the batches' values averaged by their sizes; records them in the history and returns them.
  */
-export function endEpoch(history: History, epoch: number, names: readonly string[], valScores: readonly number[] | null, sums: Logs, seen: number): Logs {
+export function endEpoch(history: History, epoch: number, names: readonly string[], valScores: readonly number[] | null, sums: BatchSums): Logs {
   const logs: Logs = {};
   if (valScores) names.forEach((k, i) => (logs[`val_${k}`] = valScores[i]));
-  if (seen > 0) for (const [k, v] of Object.entries(sums)) logs[k] = v / seen;
+  // Outputs of one layer share a name: the last one's value is the key's, as in each batch's logs.
+  if (sums.samples > 0) sums.scaled().forEach((v, i) => (logs[names[i]] = v));
   history.epoch.push(epoch);
   for (const [k, v] of Object.entries(logs)) (history.history[k] ??= []).push(v);
   return logs;
@@ -252,8 +257,7 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
         await callbacks.call('onEpochBegin', epoch, {});
         progress?.epochBegin(epoch);
         if (o.stepsPerEpoch === null) cursor = n;
-        const sums: Logs = {};
-        let seen = 0;
+        const sums = new BatchSums(plan.outputs[0].dtype, names.length);
         for (let step = 0; step < steps && !model.stopTraining; step++) {
           if (cursor >= n) {
             order = range(n);
@@ -268,26 +272,21 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
           const xb = xs.map((t) => gatherRows(t, order, begin, end));
           const yb = ys.map((t) => gatherRows(t, order, begin, end));
           const wb = weights ? weights.map((t) => t && gatherRows(t, order, begin, end)) : null;
-          let logs: Logs;
+          let values: number[];
           try {
-            logs = stepLogs(plan, trainStep(model, c, plan, xb, yb, wb, o.terminateOnNaN, `epoch ${epoch + 1}, batch ${step + 1}`));
+            values = trainStep(model, c, plan, xb, yb, wb, o.terminateOnNaN, `epoch ${epoch + 1}, batch ${step + 1}`);
           } finally {
             for (const t of [...xb, ...yb, ...(wb ?? [])]) t?.dispose();
           }
-          seen += end - begin;
-          const running: Logs = {};
-          for (const [k, v] of Object.entries(logs)) {
-            sums[k] = (sums[k] ?? 0) + v * (end - begin);
-            running[k] = sums[k] / seen;
-          }
-          progress?.batchEnd(step + 1, running);
+          sums.add(values, end - begin);
+          if (progress) progress.batchEnd(step + 1, stepLogs(plan, sums.scaled()));
           // As TF.js: onBatchEnd and onYield get the same batch logs.
-          const batchLogs = { batch: step, size: end - begin, ...logs };
+          const batchLogs = { batch: step, size: end - begin, ...stepLogs(plan, values) };
           if (callbacks.has('onBatchEnd')) await callbacks.call('onBatchEnd', step, batchLogs);
           await yielder.batchEnd(epoch, step, batchLogs);
         }
         const valScores = val ? evaluateValues(model, c, val[0], val[1], o.validationBatchSize, o.validationSteps) : null;
-        const epochLogs = endEpoch(history, epoch, names, valScores, sums, seen);
+        const epochLogs = endEpoch(history, epoch, names, valScores, sums);
         progress?.epochEnd(epochLogs);
         await callbacks.call('onEpochEnd', epoch, epochLogs);
         await yielder.epochEnd();

@@ -179,6 +179,55 @@ describe('callbacks and fit options', () => {
   });
 });
 
+describe('epoch logs, validation and evaluate are TF.js 4.22\'s float32 averages, to the last bit', () => {
+  type Lib = typeof tf;
+  const x = [[1, 0], [0, 1], [1, 1], [0, 0], [2, 1], [0.5, -1], [0.3, 0.7], [-1, 2], [1.5, 0.2], [0.1, 0.9], [2, 2]];
+  const y = [[1], [0], [1], [0], [1], [0.5], [0.2], [0.7], [1.1], [0.3], [0.9]];
+  // A zero learning rate keeps every batch's values TF.js's to the bit (an update's rounding may differ in the last
+  // bit), so that the averaging alone is compared.
+  const build = (lib: Lib): tf.LayersModel => {
+    const m = lib.sequential({ layers: [lib.layers.dense({ units: 1, inputShape: [2], kernelInitializer: lib.initializers.constant({ value: 0.37 }), biasInitializer: lib.initializers.constant({ value: -0.11 }) })] });
+    m.compile({ optimizer: lib.train.sgd(0), loss: 'meanAbsoluteError', metrics: ['mae'] });
+    return m;
+  };
+
+  it('fit (History, onEpochEnd logs, val_*) and evaluate', async () => {
+    const run = async (lib: Lib) => {
+      const m = build(lib);
+      const [xs, ys] = [lib.tensor(x), lib.tensor(y)];
+      const batches: unknown[] = [];
+      const epochs: unknown[] = [];
+      const h = await m.fit(xs, ys, {
+        epochs: 3, batchSize: 3, shuffle: false, verbose: 0, validationData: [xs.slice(0, 7), ys.slice(0, 7)],
+        callbacks: { onBatchEnd: (_b, logs) => void batches.push(logs), onEpochEnd: (_e, logs) => void epochs.push({ ...logs }) },
+      });
+      const scores = (m.evaluate(xs, ys, { batchSize: 4 }) as tf.Tensor[]).map((t) => t.dataSync()[0]);
+      return { batches, epochs, history: h.history, scores };
+    };
+    const theirs = await run(tf);
+    const ours = await run(tn as unknown as Lib);
+    // The batches agree to the bit, so the averages must too.
+    expect(ours.batches).toEqual(theirs.batches);
+    for (const key of ['loss', 'mae', 'val_loss', 'val_mae']) theirs.history[key].forEach((v, e) => expect(ours.history[key][e], `${key} ${e}`).toBe(v));
+    expect(ours.epochs).toEqual(theirs.epochs);
+    ours.scores.forEach((v, i) => expect(v).toBe(theirs.scores[i]));
+  });
+
+  it('fitDataset (with a validation dataset) and evaluateDataset', async () => {
+    const run = async (lib: Lib) => {
+      const m = build(lib);
+      const data = (n: number) => lib.data.zip({ xs: lib.data.array(x.slice(0, n)), ys: lib.data.array(y.slice(0, n)) }).batch(3) as tf.data.Dataset<tf.TensorContainer>;
+      const h = await m.fitDataset(data(11), { epochs: 3, verbose: 0, validationData: data(8) });
+      const scores = (await m.evaluateDataset(data(10) as tf.data.Dataset<{}>, {}) as tf.Tensor[]).map((t) => t.dataSync()[0]);
+      return { history: h.history, scores };
+    };
+    const theirs = await run(tf);
+    const ours = await run(tn as unknown as Lib);
+    for (const key of ['loss', 'mae', 'val_loss', 'val_mae']) theirs.history[key].forEach((v, e) => expect(ours.history[key][e], `${key} ${e}`).toBe(v));
+    ours.scores.forEach((v, i) => expect(v).toBe(theirs.scores[i]));
+  });
+});
+
 describe('cross-entropy on a softmax output and class weights train as in TF.js 4.22', () => {
   /** dense(2, softmax) on one input feature with kernel [[30, -30]]: x = 1 puts 1 − 1e-26 on class 0, x = 0.01 does not saturate. */
   const peerModel = (): tf.LayersModel => {
