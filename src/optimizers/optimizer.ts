@@ -16,10 +16,32 @@ export interface NamedTensor {
   tensor: Tensor;
 }
 
+/** An optimizer's saved hyper-parameters, as TF.js's ConfigDict (getConfig's keys). */
+export type OptimizerConfigDict = Record<string, unknown>;
+
+/** An optimizer class, as fromConfig and the SerializationMap take it. */
+export interface OptimizerClass<T extends Optimizer = Optimizer> {
+  new (...args: never[]): T;
+  readonly className: string;
+}
+
+/** An instance of cls from its constructor's arguments (a config's values in TF.js's fromConfig order). */
+export function construct<T extends Optimizer>(cls: OptimizerClass<T>, ...args: unknown[]): T {
+  return new (cls as unknown as new (...a: unknown[]) => T)(...args);
+}
+
 /** The shared part of every optimizer: checking gradients, counting steps, slot variables, minimize(). */
 export abstract class Optimizer {
   /** The class name under which the optimizer is serialized: static, as TF.js's (each optimizer class sets its own). */
   static readonly className: string = 'Optimizer';
+
+  /**
+   * An instance of cls from a getConfig() result, as TF.js's static fromConfig: here (a subclass of the user's) the
+   * constructor gets the config itself, as TF.js's Serializable does; each built-in optimizer passes its values.
+   */
+  static fromConfig<T extends Optimizer>(cls: OptimizerClass<T>, config: OptimizerConfigDict): T {
+    return construct(cls, config);
+  }
 
   /** The class's name, as the static className. */
   get className(): string {
