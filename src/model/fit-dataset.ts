@@ -8,7 +8,7 @@ import { checkInputs, checkTargets, dataList } from './checks';
 import { classWeightTensors, standardizeClassWeights } from './class-weights';
 import type { Compiled } from './compile';
 import { parseFitArgs, type ModelFitArgs, type TensorOrArrayOrMap } from './fit-options';
-import { assertNotTraining, endEpoch, evaluateBatch, evaluateValues, logNames, newHistory, stepLogs, stepPlan, trainingRun, trainStep, type TrainableModel } from './training';
+import { assertNotTraining, endEpoch, epochLogs, evaluateBatch, evaluateValues, logNames, newHistory, stepLogs, stepPlan, trainingRun, trainStep, type TrainableModel } from './training';
 
 /** Options of model.fitDataset, as TF.js's ModelFitDatasetArgs. */
 export interface ModelFitDatasetArgs<T = unknown> {
@@ -155,7 +155,7 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
       const valScores = exhausted || vd === undefined ? null
         : valDataset ? await evaluateDatasetValues(op, model, c, valDataset, validationBatches)
         : validationScores(op, model, c, vd as [TensorOrArrayOrMap, TensorOrArrayOrMap], o.validationBatchSize);
-      await callbacks.call('onEpochEnd', epoch, endEpoch(history, epoch, names, valScores, sums));
+      await endEpoch(callbacks, history, epoch, epochLogs(names, valScores, sums));
       await yielder.epochEnd();
     }
   });

@@ -93,7 +93,7 @@ export function parseFitArgs(args: ModelFitArgs): FitOptions {
   if (validationSteps !== null && args.validationData === undefined && split === 0) {
     throw argError(op, 'validationSteps', `${validationSteps} with neither validationData nor validationSplit`, 'given with validation data (it counts validation batches)');
   }
-  const callbacks = new CallbackList(args.callbacks);
+  const callbacks = CallbackList.forFit(args.callbacks);
   const yieldEvery = parseYieldEvery(op, args.yieldEvery);
   // As TF.js: a hook that would never be called is a mistake, refused before training starts.
   if (yieldEvery === 'never' && callbacks.has('onYield')) {

@@ -10,7 +10,7 @@ import { tidy } from '../tensor/tidy';
 import type { Variable } from '../tensor/variable';
 import { Random, nextDefaultSeed } from '../util/random';
 import { argError } from '../util/validate';
-import type { CallbackModel, History, Logs } from './callbacks';
+import { History, type CallbackList, type CallbackModel, type HistoryParams, type Logs } from './callbacks';
 import { BatchSums } from './batch-sums';
 import { checkInputs, checkTargets, dataList, type Port } from './checks';
 import { classWeightTensors, standardizeClassWeights } from './class-weights';
@@ -174,22 +174,28 @@ export function assertNotTraining(op: string, model: TrainableModel): void {
 }
 
 /** An empty History with TF.js's params; its metrics name the validation values after the training ones. */
-export function newHistory(names: readonly string[], params: Omit<History['params'], 'metrics'>): History {
-  return { epoch: [], history: {}, params: { ...params, metrics: [...names, ...(params.doValidation ? names.map((k) => `val_${k}`) : [])] } };
+export function newHistory(names: readonly string[], params: Omit<HistoryParams, 'metrics'>): History {
+  const history = new History();
+  history.setParams({ ...params, metrics: [...names, ...(params.doValidation ? names.map((k) => `val_${k}`) : [])] });
+  return history;
 }
 
 /**
- * Ends an epoch: its logs, the validation values first (as TF.js's epoch logs, and so the History's keys), then
- * the batches' values averaged by their sizes; records them in the history and returns them.
+ * An epoch's logs: the validation values first (as TF.js's epoch logs, and so the History's keys), then the batches'
+ * values averaged by their sizes.
  */
-export function endEpoch(history: History, epoch: number, names: readonly string[], valScores: readonly number[] | null, sums: BatchSums): Logs {
+export function epochLogs(names: readonly string[], valScores: readonly number[] | null, sums: BatchSums): Logs {
   const logs: Logs = {};
   if (valScores) names.forEach((k, i) => (logs[`val_${k}`] = valScores[i]));
   // Outputs of one layer share a name: the last one's value is the key's, as in each batch's logs.
   if (sums.samples > 0) sums.scaled().forEach((v, i) => (logs[names[i]] = v));
-  history.epoch.push(epoch);
-  for (const [k, v] of Object.entries(logs)) (history.history[k] ??= []).push(v);
   return logs;
+}
+
+/** Ends an epoch: the callbacks get its logs, then the History records them, as TF.js's History is the last callback. */
+export async function endEpoch(callbacks: CallbackList, history: History, epoch: number, logs: Logs): Promise<void> {
+  await callbacks.call('onEpochEnd', epoch, logs);
+  history.onEpochEnd(epoch, logs);
 }
 
 /** model.fit: checks every argument, then trains for the epochs; resolves to the History. */
@@ -286,9 +292,9 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
           await yielder.batchEnd(epoch, step, batchLogs);
         }
         const valScores = val ? evaluateValues(model, c, val[0], val[1], o.validationBatchSize, o.validationSteps) : null;
-        const epochLogs = endEpoch(history, epoch, names, valScores, sums);
-        progress?.epochEnd(epochLogs);
-        await callbacks.call('onEpochEnd', epoch, epochLogs);
+        const logs = epochLogs(names, valScores, sums);
+        progress?.epochEnd(logs);
+        await endEpoch(callbacks, history, epoch, logs);
         await yielder.epochEnd();
       }
     });
@@ -303,7 +309,7 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
  * a yielder (yieldEvery's pauses, each reported by onYield), then onTrainEnd; the model reads as training until the
  * run returns or throws.
  */
-export async function trainingRun(model: TrainableModel, o: Pick<FitOptions, 'callbacks' | 'yieldEvery'>, params: History['params'], epochs: (yielder: Yielder) => Promise<void>): Promise<void> {
+export async function trainingRun(model: TrainableModel, o: Pick<FitOptions, 'callbacks' | 'yieldEvery'>, params: HistoryParams, epochs: (yielder: Yielder) => Promise<void>): Promise<void> {
   const callbacks = o.callbacks;
   callbacks.setModel(model);
   callbacks.setParams(params);
