@@ -77,10 +77,13 @@ const special: Record<string, (name: string) => Loss> = {
 
 const knownNames = () => Object.keys(lossFunctions).map((n) => `'${n}'`).join(', ');
 
-/** The name tfjs-layers logs a loss or metric function under: its key in the tables, else the function's own name. */
+/**
+ * The name tfjs-layers logs a loss or metric function under: its key in the tables, else the function's own name
+ * ('' for an inline arrow function, so its logs are '' and 'val_', as in TF.js).
+ */
 export function functionName(fn: LossOrMetricFn, tables: Record<string, LossOrMetricFn>[]): string {
   for (const table of tables) for (const [k, v] of Object.entries(table)) if (v === fn) return k;
-  return fn.name || 'custom';
+  return fn.name;
 }
 
 /** A loss from a tfjs-layers name or a function (yTrue, yPred) => per-sample or mean loss. */

@@ -152,6 +152,18 @@ describe('callbacks and fit options', () => {
     await expect(model.fit(x, y, { validationSteps: 0, validationData: [x, y], verbose: 0 })).rejects.toThrow(/fit: validationSteps must be a positive integer, got 0/);
   });
 
+  it('an anonymous metric function is logged under its name \'\' (so \'\' and \'val_\'), as TF.js', async () => {
+    const run = async (lib: typeof tf) => {
+      const m = lib.sequential({ layers: [lib.layers.dense({ units: 1, inputShape: [1], kernelInitializer: 'ones' })] });
+      m.compile({ optimizer: lib.train.sgd(0.1), loss: 'meanSquaredError', metrics: [(a: tf.Tensor, b: tf.Tensor) => lib.mean(lib.abs(lib.sub(a, b)))] });
+      const h = await m.fit(lib.ones([4, 1]), lib.zeros([4, 1]), { epochs: 1, verbose: 0, validationSplit: 0.5 });
+      return { names: m.metricsNames, keys: Object.keys(h.history) };
+    };
+    const ours = await run(tn as unknown as typeof tf);
+    expect(ours).toEqual(await run(tf));
+    expect(ours.keys).toEqual(['val_loss', 'val_', 'loss', '']);
+  });
+
   it('initialEpoch, every hook in order, stopTraining from a hook, stepsPerEpoch, classWeight, validationBatchSize', async () => {
     const [x, y] = data();
     const model = small();
