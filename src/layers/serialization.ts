@@ -1,4 +1,6 @@
 import { argError, fmtValue } from '../util/validate';
+import { optimizerClasses } from '../optimizers/from-config';
+import { Optimizer, type OptimizerClass } from '../optimizers/optimizer';
 import type { Layer, LayerConfig } from './layer';
 
 // tf.serialization: the user's layer classes, registered by their static className so that a saved model holding
@@ -16,35 +18,42 @@ export function fromConfig(cls: SerializableConstructor, config: LayerConfig): L
   return made.fromConfig ? made.fromConfig(made, config) : new made(config);
 }
 
+/** A class the SerializationMap holds: a layer class or an optimizer class. */
+type Registrable = SerializableConstructor | OptimizerClass;
+
 /** How TF.js's SerializationMap lists a class: the class and its static fromConfig (undefined where it has none). */
-type MapEntry = [SerializableConstructor, unknown];
+type MapEntry = [Registrable, unknown];
 
 /** The classes by their static className, as TF.js's SerializationMap: one map per process (getMap()). */
 export class SerializationMap {
   private static instance: SerializationMap | undefined;
   readonly classNameMap: Record<string, MapEntry> = {};
 
+  /** The map, holding the built-in optimizer classes from the start, as TF.js's registers them when it loads. */
   static getMap(): SerializationMap {
-    SerializationMap.instance ??= new SerializationMap();
+    if (!SerializationMap.instance) {
+      SerializationMap.instance = new SerializationMap();
+      for (const cls of Object.values(optimizerClasses)) SerializationMap.register(cls);
+    }
     return SerializationMap.instance;
   }
 
   /** Registers a class under its static className, so that a saved model naming it loads. */
-  static register<T extends SerializableConstructor>(cls: T): void {
+  static register<T extends Registrable>(cls: T): void {
     SerializationMap.getMap().classNameMap[cls.className] = [cls, (cls as unknown as { fromConfig?: unknown }).fromConfig];
   }
 }
 
 /** The classes by 'pkg>name', as registerClass keys them. */
-const byRegisterName = new Map<string, SerializableConstructor>();
+const byRegisterName = new Map<string, Registrable>();
 /** Each registered class's 'pkg>name'. */
-const registerNames = new Map<SerializableConstructor, string>();
+const registerNames = new Map<Registrable, string>();
 
 /**
  * Registers a class under its static className (SerializationMap) and under 'pkg>name', pkg defaulting to 'Custom'
  * and name to the className, as TF.js, so that models saved with it load; returns the class.
  */
-export function registerClass<T extends SerializableConstructor>(cls: T, pkg?: string, name?: string): T {
+export function registerClass<T extends Registrable>(cls: T, pkg?: string, name?: string): T {
   const op = 'serialization.registerClass';
   const className = (cls as { className?: unknown } | null)?.className;
   if (className === null || className === undefined) throw argError(op, 'cls', fmtValue(cls), 'a class with the static className property defined');
@@ -58,12 +67,13 @@ export function registerClass<T extends SerializableConstructor>(cls: T, pkg?: s
 }
 
 /** The name registerClass gave a class ('pkg>name'), else its className, as TF.js's getRegisteredName. */
-export function getRegisteredName(cls: SerializableConstructor): string {
+export function getRegisteredName(cls: Registrable): string {
   return registerNames.get(cls) ?? cls.className;
 }
 
-/** The class registered under a saved class name, if any. */
+/** The layer class registered under a saved layer's class name, if any (the map's optimizer classes are not layers). */
 export function registeredClass(className: string): SerializableConstructor | undefined {
   const byClassName = SerializationMap.getMap().classNameMap;
-  return Object.hasOwn(byClassName, className) ? byClassName[className][0] : byRegisterName.get(className);
+  const cls = Object.hasOwn(byClassName, className) ? byClassName[className][0] : byRegisterName.get(className);
+  return cls && !(cls.prototype instanceof Optimizer) ? (cls as SerializableConstructor) : undefined;
 }

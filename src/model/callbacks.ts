@@ -31,13 +31,13 @@ export abstract class Callback {
   /** The model being trained; fit sets it before the first hook (typed as set, as TF.js's). */
   model!: CallbackModel;
   /** fit's settings (epochs, samples, batchSize, metrics, ...), set before the first hook, as TF.js's BaseCallback.params. */
-  params!: History['params'];
+  params!: HistoryParams;
 
   setModel(model: CallbackModel): void {
     this.model = model;
   }
 
-  setParams(params: History['params']): void {
+  setParams(params: HistoryParams): void {
     this.params = params;
   }
 
@@ -68,36 +68,79 @@ export class CustomCallback extends Callback {
   }
 }
 
-/** Checks the callbacks up front and calls every registered hook of a kind in order. */
-export class CallbackList {
-  private readonly list: CustomCallbackArgs[];
+/** The callbacks as a list, each checked: a Callback, or an object of hooks. */
+function checkedList(what: string, callbacks: unknown): CustomCallbackArgs[] {
+  const list: unknown[] = callbacks === undefined || callbacks === null ? [] : Array.isArray(callbacks) ? callbacks : [callbacks];
+  list.forEach((cb, i) => {
+    if (!(cb instanceof Callback) && !(cb instanceof History)) checkHooks(`${what}[${i}]`, cb);
+  });
+  return list as CustomCallbackArgs[];
+}
 
-  constructor(callbacks: unknown) {
-    const list = callbacks === undefined || callbacks === null ? [] : Array.isArray(callbacks) ? callbacks : [callbacks];
-    list.forEach((cb, i) => {
-      if (!(cb instanceof Callback)) checkHooks(`fit: callbacks[${i}]`, cb);
-    });
-    this.list = list as CustomCallbackArgs[];
+/** Callbacks called in order, as TF.js's CallbackList (fit makes one from its callbacks option). */
+export class CallbackList {
+  readonly callbacks: CustomCallbackArgs[];
+  /** Kept as TF.js keeps it (its queue of hook timings is not implemented there either). */
+  readonly queueLength: number;
+
+  /** The callbacks (a Callback, an object of hooks, or an array of them), checked before anything runs. */
+  constructor(callbacks?: unknown, queueLength = 10) {
+    this.callbacks = checkedList('CallbackList: callbacks', callbacks);
+    this.queueLength = queueLength;
+  }
+
+  /** fit's callbacks option as a list, its errors naming fit's argument. */
+  static forFit(callbacks: unknown): CallbackList {
+    return new CallbackList(checkedList('fit: callbacks', callbacks));
+  }
+
+  append(callback: Callback | CustomCallbackArgs): void {
+    this.callbacks.push(...checkedList('CallbackList.append: callback', [callback]));
   }
 
   setModel(model: CallbackModel): void {
-    for (const cb of this.list) if (cb instanceof Callback) cb.setModel(model);
+    for (const cb of this.callbacks) if (cb instanceof Callback) cb.setModel(model);
   }
 
-  setParams(params: History['params']): void {
-    for (const cb of this.list) if (cb instanceof Callback) cb.setParams(params);
+  setParams(params: HistoryParams): void {
+    for (const cb of this.callbacks) if (cb instanceof Callback || cb instanceof History) cb.setParams(params);
   }
 
   /** Whether any callback has this hook (fit skips building the logs of a per-batch hook nobody has). */
   has(hook: Hook): boolean {
-    return this.list.some((cb) => typeof cb[hook] === 'function');
+    return this.callbacks.some((cb) => typeof cb[hook] === 'function');
   }
 
   async call(hook: Hook, ...args: unknown[]): Promise<void> {
-    for (const cb of this.list) {
+    for (const cb of this.callbacks) {
       const fn = cb[hook] as ((...a: unknown[]) => unknown) | undefined;
       if (typeof fn === 'function') await fn.apply(cb, args);
     }
+  }
+
+  // The hooks by name, as TF.js's CallbackList has them; logs default to {}.
+  onTrainBegin(logs: Logs = {}): Promise<void> {
+    return this.call('onTrainBegin', logs);
+  }
+
+  onTrainEnd(logs: Logs = {}): Promise<void> {
+    return this.call('onTrainEnd', logs);
+  }
+
+  onEpochBegin(epoch: number, logs: Logs = {}): Promise<void> {
+    return this.call('onEpochBegin', epoch, logs);
+  }
+
+  onEpochEnd(epoch: number, logs: Logs = {}): Promise<void> {
+    return this.call('onEpochEnd', epoch, logs);
+  }
+
+  onBatchBegin(batch: number, logs: Logs = {}): Promise<void> {
+    return this.call('onBatchBegin', batch, logs);
+  }
+
+  onBatchEnd(batch: number, logs: Logs = {}): Promise<void> {
+    return this.call('onBatchEnd', batch, logs);
   }
 }
 
@@ -120,6 +163,8 @@ export class EarlyStopping extends Callback {
   readonly monitor: string;
   readonly minDelta: number;
   readonly patience: number;
+  /** Above 0, training that stopped early says so when it ends, as TF.js ('Epoch N: early stopping.'). */
+  readonly verbose: number;
   readonly mode: 'auto' | 'min' | 'max';
   readonly baseline: number | undefined;
   readonly restoreBestWeights: boolean;
@@ -140,6 +185,8 @@ export class EarlyStopping extends Callback {
     if (typeof minDelta !== 'number' || !Number.isFinite(minDelta)) throw argError(op, 'minDelta', fmtValue(minDelta), 'a finite number');
     const patience = args.patience ?? 0;
     if (!Number.isInteger(patience) || patience < 0) throw argError(op, 'patience', fmtValue(patience), 'an integer >= 0');
+    this.verbose = args.verbose ?? 0;
+    if (!Number.isInteger(this.verbose) || this.verbose < 0) throw argError(op, 'verbose', fmtValue(args.verbose), 'an integer >= 0');
     this.mode = args.mode ?? 'auto';
     if (!['auto', 'min', 'max'].includes(this.mode)) throw argError(op, 'mode', fmtValue(args.mode), "'auto', 'min' or 'max'");
     if (args.baseline !== undefined && (typeof args.baseline !== 'number' || !Number.isFinite(args.baseline))) throw argError(op, 'baseline', fmtValue(args.baseline), 'a finite number');
@@ -156,10 +203,22 @@ export class EarlyStopping extends Callback {
   override onTrainBegin(): void {
     this.wait = 0;
     this.stoppedEpoch = 0;
-    for (const w of this.bestWeights ?? []) w.dispose();
-    this.bestWeights = null;
+    // A fit that threw ended without onTrainEnd.
+    this.dropBestWeights();
     const max = this.better(1, 0);
     this.best = this.baseline ?? (max ? -Infinity : Infinity);
+  }
+
+  /** The best epoch's weights are put back when training stops, so their copies are freed when it ends. */
+  override onTrainEnd(): void {
+    this.dropBestWeights();
+    // As TF.js, which counts epochs from 0 here and so says nothing when the first epoch stopped training.
+    if (this.stoppedEpoch > 0 && this.verbose > 0) console.log(`Epoch ${this.stoppedEpoch}: early stopping.`);
+  }
+
+  private dropBestWeights(): void {
+    for (const w of this.bestWeights ?? []) w.dispose();
+    this.bestWeights = null;
   }
 
   override onEpochEnd(epoch: number, logs: Logs = {}): void {
@@ -173,7 +232,7 @@ export class EarlyStopping extends Callback {
       this.wait = 0;
       if (this.restoreBestWeights && this.model) {
         // getWeights gives the live weights: keep copies of these values, freeing the copies they replace.
-        for (const w of this.bestWeights ?? []) w.dispose();
+        this.dropBestWeights();
         this.bestWeights = this.model.getWeights().map((w) => keep(w.clone()));
       }
       return;
@@ -192,9 +251,51 @@ export const callbacks = {
   earlyStopping: (args?: EarlyStoppingCallbackArgs): EarlyStopping => new EarlyStopping(args),
 };
 
-/** What fit() returns, as TF.js's History. */
-export interface History {
-  epoch: number[];
-  history: Record<string, number[]>;
-  params: { epochs: number; initialEpoch: number | null; samples: number | null; steps: number | null; batchSize: number | null; verbose: number; doValidation: boolean; metrics: string[] };
+/** fit's settings, as TF.js gives them to callbacks (setParams) and in the History. */
+export interface HistoryParams {
+  epochs: number;
+  initialEpoch: number | null;
+  samples: number | null;
+  steps: number | null;
+  batchSize: number | null;
+  verbose: number;
+  doValidation: boolean;
+  metrics: string[];
+}
+
+/**
+ * What fit() returns, as TF.js's History: a callback recording each epoch's logs, after every other callback has seen
+ * them (so a key a callback adds to the logs is recorded too, as in TF.js).
+ */
+export class History {
+  /** As TF.js's BaseCallback field (always null there too). */
+  validationData: null = null;
+  params!: HistoryParams;
+  epoch: number[] = [];
+  history: Record<string, number[]> = {};
+
+  setParams(params: HistoryParams): void {
+    this.params = params;
+  }
+
+  setModel(_model: CallbackModel): void {}
+
+  onTrainBegin(): void {
+    this.epoch = [];
+    this.history = {};
+  }
+
+  onEpochEnd(epoch: number, logs: Logs = {}): void {
+    this.epoch.push(epoch);
+    for (const [k, v] of Object.entries(logs)) (this.history[k] ??= []).push(v);
+  }
+
+  // The other hooks do nothing, as TF.js's.
+  onTrainEnd(): void {}
+  onEpochBegin(): void {}
+  onBatchBegin(): void {}
+  onBatchEnd(): void {}
+
+  /** The values are numbers already (TF.js's may be tensors until this resolves them). */
+  async syncData(): Promise<void> {}
 }

@@ -2,11 +2,13 @@ import type { Dataset, DatasetIterator } from '../data/dataset';
 import type { Tensor } from '../tensor/tensor';
 import { tensorsIn } from '../tensor/tidy';
 import { argError, checkKnownKeys, fmtValue } from '../util/validate';
-import type { History, Logs } from './callbacks';
+import type { History } from './callbacks';
+import { BatchSums } from './batch-sums';
 import { checkInputs, checkTargets, dataList } from './checks';
+import { classWeightTensors, standardizeClassWeights } from './class-weights';
 import type { Compiled } from './compile';
 import { parseFitArgs, type ModelFitArgs, type TensorOrArrayOrMap } from './fit-options';
-import { assertNotTraining, endEpoch, evaluateValues, newHistory, stepLogs, stepPlan, trainingRun, trainStep, type TrainableModel } from './training';
+import { assertNotTraining, endEpoch, epochLogs, evaluateBatch, evaluateValues, logNames, newHistory, stepLogs, stepPlan, trainingRun, trainStep, type TrainableModel } from './training';
 
 /** Options of model.fitDataset, as TF.js's ModelFitDatasetArgs. */
 export interface ModelFitDatasetArgs<T = unknown> {
@@ -22,6 +24,8 @@ export interface ModelFitDatasetArgs<T = unknown> {
   validationBatches?: number;
   validationBatchSize?: number;
   yieldEvery?: ModelFitArgs['yieldEvery'];
+  /** As fit's: weights of each batch's samples by their class. */
+  classWeight?: ModelFitArgs['classWeight'];
 }
 
 /** Options of model.evaluateDataset. */
@@ -60,8 +64,8 @@ function batchOf(op: string, model: TrainableModel, c: Compiled, value: unknown,
 /** Loss and metrics over a dataset's batches (the first `batches` of them), weighted by batch size, as evaluateDataset. */
 export async function evaluateDatasetValues(op: string, model: TrainableModel, c: Compiled, dataset: Dataset, batches: number | null): Promise<number[]> {
   const it = await dataset.iterator();
-  let sums: number[] | null = null;
-  let seen = 0;
+  const { outputs } = model.ports(op);
+  const sums = new BatchSums(outputs[0].dtype, logNames(c, outputs).length);
   for (let b = 0; batches === null || b < batches; ) {
     const r = await it.next();
     // As TF.js, a batch that comes with done (a generator's last {value, done: true}) counts too.
@@ -69,9 +73,8 @@ export async function evaluateDatasetValues(op: string, model: TrainableModel, c
       const made: Tensor[] = [];
       try {
         const { xs, ys, n } = batchOf(op, model, c, r.value, made);
-        const values = evaluateValues(model, c, xs, ys, n);
-        sums = (sums ?? values.map(() => 0)).map((s, i) => s + values[i] * n);
-        seen += n;
+        // As TF.js: each batch is evaluated whole.
+        sums.add(evaluateBatch(model, c, xs, ys), n);
         b++;
       } finally {
         disposeBatch(made, r.value);
@@ -82,8 +85,8 @@ export async function evaluateDatasetValues(op: string, model: TrainableModel, c
       break;
     }
   }
-  if (!sums || seen === 0) throw new Error(`${op}: the dataset gave no batches to evaluate`);
-  return sums.map((s) => s / seen);
+  if (sums.samples === 0) throw new Error(`${op}: the dataset gave no batches to evaluate`);
+  return sums.divided();
 }
 
 /** model.fitDataset: trains on the batches a dataset gives, epoch by epoch, as TF.js; resolves to the History. */
@@ -91,7 +94,7 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
   const op = 'fitDataset';
   assertNotTraining(op, model);
   if (args === null || typeof args !== 'object') throw argError(op, 'args', fmtValue(args), 'an object {epochs, batchesPerEpoch?, validationData?, callbacks?, ...}');
-  checkKnownKeys(op, 'args', args, ['epochs', 'batchesPerEpoch', 'initialEpoch', 'verbose', 'callbacks', 'validationData', 'validationBatches', 'validationBatchSize', 'yieldEvery']);
+  checkKnownKeys(op, 'args', args, ['epochs', 'batchesPerEpoch', 'initialEpoch', 'verbose', 'callbacks', 'validationData', 'validationBatches', 'validationBatchSize', 'yieldEvery', 'classWeight']);
   if (!Number.isInteger(args.epochs) || args.epochs <= 0) throw argError(op, 'epochs', fmtValue(args.epochs), 'a positive integer');
   const batchesPerEpoch = positive(op, 'batchesPerEpoch', args.batchesPerEpoch);
   const validationBatches = positive(op, 'validationBatches', args.validationBatches);
@@ -100,6 +103,8 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
   const valDataset = vd !== undefined && !Array.isArray(vd) ? (vd as Dataset) : null;
   if (vd !== undefined && !valDataset && (!Array.isArray(vd) || vd.length !== 2)) throw argError(op, 'validationData', fmtValue(vd), 'a Dataset or a pair [xVal, yVal]');
   const plan = stepPlan(model, c);
+  const outputNames = plan.outputs.map((p) => p.name);
+  const classWeight = standardizeClassWeights(op, args.classWeight, outputNames);
   const names = plan.names;
   // TF.js's params: the initialEpoch given (null without one), steps from batchesPerEpoch or the dataset's size.
   const history = newHistory(names, { epochs: o.epochs, initialEpoch: args.initialEpoch ?? null, samples: null, steps: batchesPerEpoch ?? (dataset.size !== null && Number.isFinite(dataset.size) ? dataset.size : null), batchSize: null, verbose: args.verbose ?? 1, doValidation: vd !== undefined });
@@ -110,8 +115,7 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
       await callbacks.call('onEpochBegin', epoch, {});
       // Without batchesPerEpoch every epoch is a fresh pass; with it, epochs go on through one pass, as TF.js.
       if (batchesPerEpoch === null && epoch > o.initialEpoch) it = await dataset.iterator();
-      const sums: Logs = {};
-      let seen = 0;
+      const sums = new BatchSums(plan.outputs[0].dtype, names.length);
       let exhausted = false;
       for (let step = 0; (batchesPerEpoch === null || step < batchesPerEpoch) && !model.stopTraining; ) {
         const r = await it.next();
@@ -128,19 +132,20 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
         }
         if (callbacks.has('onBatchBegin')) await callbacks.call('onBatchBegin', step, {});
         const made: Tensor[] = [];
-        let logs: Logs;
+        let values: number[];
         let n: number;
         try {
           const batch = batchOf(op, model, c, r.value, made);
           n = batch.n;
-          logs = stepLogs(plan, trainStep(model, c, plan, batch.xs, batch.ys, null, true, `epoch ${epoch + 1}, batch ${step + 1}`));
+          const weights = classWeight ? classWeightTensors(op, batch.ys, classWeight, outputNames) : null;
+          for (const w of weights ?? []) if (w) made.push(w);
+          values = trainStep(model, c, plan, batch.xs, batch.ys, weights, true, `epoch ${epoch + 1}, batch ${step + 1}`);
         } finally {
           disposeBatch(made, r.value);
         }
-        seen += n;
-        for (const [k, v] of Object.entries(logs)) sums[k] = (sums[k] ?? 0) + v * n;
+        sums.add(values, n);
         // As TF.js: onBatchEnd and onYield get the same batch logs.
-        const batchLogs = { batch: step, size: n, ...logs };
+        const batchLogs = { batch: step, size: n, ...stepLogs(plan, values) };
         if (callbacks.has('onBatchEnd')) await callbacks.call('onBatchEnd', step, batchLogs);
         await yielder.batchEnd(epoch, step, batchLogs);
         step++;
@@ -150,7 +155,7 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
       const valScores = exhausted || vd === undefined ? null
         : valDataset ? await evaluateDatasetValues(op, model, c, valDataset, validationBatches)
         : validationScores(op, model, c, vd as [TensorOrArrayOrMap, TensorOrArrayOrMap], o.validationBatchSize);
-      await callbacks.call('onEpochEnd', epoch, endEpoch(history, epoch, names, valScores, sums, seen));
+      await endEpoch(callbacks, history, epoch, epochLogs(names, valScores, sums));
       await yielder.epochEnd();
     }
   });

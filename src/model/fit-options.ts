@@ -1,6 +1,7 @@
 import type { Tensor } from '../tensor/tensor';
 import { argError, checkKnownKeys, fmtValue, isPositiveInt, optionalBoolean } from '../util/validate';
 import { CallbackList, type CustomCallbackArgs } from './callbacks';
+import type { ClassWeight, ClassWeightMap } from './class-weights';
 import { parseYieldEvery, type YieldEveryOptions } from './yield';
 
 /** Model inputs or targets: one tensor, one per input/output in order, or a map by input/output name. */
@@ -22,10 +23,15 @@ export interface ModelFitArgs {
   terminateOnNaN?: boolean;
   /** The epoch to start from (its index; the history counts from it), as TF.js. */
   initialEpoch?: number;
-  /** Per-class weights of the loss: {classId: weight}, for class-id or one-hot targets. */
-  classWeight?: Record<string, number>;
-  /** Batches per epoch (the data is cycled through); default: the whole data once. */
+  /**
+   * Per-class weights of the loss, for class-id or one-hot targets: {classId: weight}, an array of them (one per
+   * output) or a map of them by output name, as TF.js.
+   */
+  classWeight?: ClassWeight | ClassWeight[] | ClassWeightMap;
+  /** Batches per epoch (the data is cycled through), as Keras (TF.js 4.22 ignores it here); default: the whole data once. */
   stepsPerEpoch?: number;
+  /** Validation batches (of validationBatchSize) at each epoch's end, from the start of the validation data, as Keras (TF.js 4.22 ignores it); default: all of it. */
+  validationSteps?: number;
   /**
    * When fit yields to the event loop so that a page stays responsive, as TF.js: 'auto' (the default: at most
    * every 125 ms), 'batch', 'epoch', 'never', or a number of milliseconds.
@@ -46,14 +52,16 @@ export interface FitOptions {
   verbose: 0 | 1 | 2;
   terminateOnNaN: boolean;
   initialEpoch: number;
-  classWeight: Record<string, number> | null;
+  /** As given: it is read against the model's outputs by standardizeClassWeights. */
+  classWeight: unknown;
   stepsPerEpoch: number | null;
+  validationSteps: number | null;
   /** 'auto' resolved to its period. */
   yieldEvery: Exclude<YieldEveryOptions, 'auto'>;
 }
 
 const FIT_KEYS = ['epochs', 'batchSize', 'shuffle', 'seed', 'validationSplit', 'validationData', 'validationBatchSize', 'callbacks', 'verbose',
-  'terminateOnNaN', 'initialEpoch', 'classWeight', 'stepsPerEpoch', 'yieldEvery'];
+  'terminateOnNaN', 'initialEpoch', 'classWeight', 'stepsPerEpoch', 'validationSteps', 'yieldEvery'];
 
 export function positiveIntArg(op: string, arg: string, v: unknown, fallback: number): number {
   if (v === undefined || v === null) return fallback;
@@ -66,16 +74,6 @@ function nonNegativeIntArg(op: string, arg: string, v: unknown, fallback: number
   if (v === undefined || v === null) return fallback;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw argError(op, arg, fmtValue(v), 'an integer >= 0');
   return v;
-}
-
-function classWeightArg(op: string, v: unknown): Record<string, number> | null {
-  if (v === undefined || v === null) return null;
-  if (typeof v !== 'object' || Array.isArray(v)) throw argError(op, 'classWeight', fmtValue(v), 'an object {classId: weight}');
-  for (const [k, w] of Object.entries(v)) {
-    if (!/^\d+$/.test(k)) throw argError(op, `classWeight['${k}']`, fmtValue(w), 'keys that are class ids (non-negative integers)');
-    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) throw argError(op, `classWeight[${k}]`, fmtValue(w), 'a finite number >= 0');
-  }
-  return v as Record<string, number>;
 }
 
 export function parseFitArgs(args: ModelFitArgs): FitOptions {
@@ -91,7 +89,11 @@ export function parseFitArgs(args: ModelFitArgs): FitOptions {
   // 0 epochs trains nothing and returns an empty History, as TF.js's fit does.
   const epochs = nonNegativeIntArg(op, 'epochs', args.epochs, 1);
   const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);
-  const callbacks = new CallbackList(args.callbacks);
+  const validationSteps = args.validationSteps === undefined || args.validationSteps === null ? null : positiveIntArg(op, 'validationSteps', args.validationSteps, 1);
+  if (validationSteps !== null && args.validationData === undefined && split === 0) {
+    throw argError(op, 'validationSteps', `${validationSteps} with neither validationData nor validationSplit`, 'given with validation data (it counts validation batches)');
+  }
+  const callbacks = CallbackList.forFit(args.callbacks);
   const yieldEvery = parseYieldEvery(op, args.yieldEvery);
   // As TF.js: a hook that would never be called is a mistake, refused before training starts.
   if (yieldEvery === 'never' && callbacks.has('onYield')) {
@@ -109,8 +111,9 @@ export function parseFitArgs(args: ModelFitArgs): FitOptions {
     verbose,
     terminateOnNaN: optionalBoolean(op, 'terminateOnNaN', args.terminateOnNaN, true),
     initialEpoch,
-    classWeight: classWeightArg(op, args.classWeight),
+    classWeight: args.classWeight,
     stepsPerEpoch: args.stepsPerEpoch === undefined || args.stepsPerEpoch === null ? null : positiveIntArg(op, 'stepsPerEpoch', args.stepsPerEpoch, 1),
+    validationSteps,
     yieldEvery,
   };
 }

@@ -2,6 +2,7 @@ import type { Tensor } from '../tensor/tensor';
 import { mul } from '../ops/binary';
 import { cappedSparseSoftmaxCrossEntropy, checkSparseLabels } from '../ops/cross-entropy';
 import { mean } from '../ops/reduction';
+import { tidy } from '../tensor/tidy';
 import { argError, fmtShape, fmtValue } from '../util/validate';
 import { categoricalCrossentropy, categoricalCrossentropyFromLogits, crossEntropyCap, lossFunctions, oneHotLike, sparseCategoricalCrossentropy, type LossOrMetricFn } from './loss-functions';
 
@@ -55,7 +56,8 @@ const special: Record<string, (name: string) => Loss> = {
     fromSoftmaxLogits: true,
     checkTargets(op, arg, yTrue, predShape) {
       if (predShape.length !== 2) throw argError(op, 'loss', `a model output of shape ${fmtShape(predShape)}`, 'an output of shape [batch, classes] for sparseCategoricalCrossentropy');
-      checkSparseLabels(op, sparseLabels(yTrue), predShape[0], predShape[1]);
+      // The [n, 1] labels' flat view is made only for the check.
+      tidy(() => checkSparseLabels(op, sparseLabels(yTrue), predShape[0], predShape[1]));
       if (arg !== 'y' && yTrue.rank > 2) throw argError(op, arg, `shape ${fmtShape(yTrue.shape)}`, `shape [${predShape[0]}] of class ids`);
     },
     compute(yTrue, yPred, logits, weights) {
@@ -75,10 +77,13 @@ const special: Record<string, (name: string) => Loss> = {
 
 const knownNames = () => Object.keys(lossFunctions).map((n) => `'${n}'`).join(', ');
 
-/** The name tfjs-layers logs a loss or metric function under: its key in the tables, else the function's own name. */
+/**
+ * The name tfjs-layers logs a loss or metric function under: its key in the tables, else the function's own name
+ * ('' for an inline arrow function, so its logs are '' and 'val_', as in TF.js).
+ */
 export function functionName(fn: LossOrMetricFn, tables: Record<string, LossOrMetricFn>[]): string {
   for (const table of tables) for (const [k, v] of Object.entries(table)) if (v === fn) return k;
-  return fn.name || 'custom';
+  return fn.name;
 }
 
 /** A loss from a tfjs-layers name or a function (yTrue, yPred) => per-sample or mean loss. */

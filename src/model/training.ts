@@ -2,17 +2,18 @@ import { getBackend } from '../backend/registry';
 import { gatherRows, range } from '../data/batch';
 import type { Layer } from '../layers/layer';
 import { add, mul } from '../ops/binary';
-import { argMax } from '../ops/arg-max';
 import { mean } from '../ops/reduction';
 import { softmax } from '../ops/softmax';
 import { variableGradsList } from '../ops/gradients';
-import { Tensor, arrayTypeFor, type TypedArray } from '../tensor/tensor';
+import { Tensor, type TypedArray } from '../tensor/tensor';
 import { tidy } from '../tensor/tidy';
 import type { Variable } from '../tensor/variable';
 import { Random, nextDefaultSeed } from '../util/random';
 import { argError } from '../util/validate';
-import type { CallbackModel, History, Logs } from './callbacks';
+import { History, type CallbackList, type CallbackModel, type HistoryParams, type Logs } from './callbacks';
+import { BatchSums } from './batch-sums';
 import { checkInputs, checkTargets, dataList, type Port } from './checks';
+import { classWeightTensors, standardizeClassWeights } from './class-weights';
 import { resolveMetrics, type Compiled } from './compile';
 import { parseFitArgs, type FitOptions, type ModelFitArgs } from './fit-options';
 import type { RunOptions } from './graph';
@@ -139,42 +140,32 @@ export function trainStep(model: TrainableModel, c: Compiled, plan: StepPlan, xs
   return values;
 }
 
-/** Loss (without penalties, as TF.js's test function) and metrics over a dataset in batches, weighted by batch size; in logNames order. */
-export function evaluateValues(model: TrainableModel, c: Compiled, xs: readonly Tensor[], ys: readonly Tensor[], batchSize: number): number[] {
+/** Loss (without penalties, as TF.js's test function) and metrics of one batch, in logNames order. */
+export function evaluateBatch(model: TrainableModel, c: Compiled, xs: readonly Tensor[], ys: readonly Tensor[]): number[] {
   const logits = logitsFlags(model, c);
-  const { outputs } = model.ports('evaluate');
-  const names = logNames(c, outputs);
-  const n = xs[0].shape[0];
-  const order = range(n);
-  const sums = new Array<number>(names.length).fill(0);
-  for (let begin = 0; begin < n; begin += batchSize) {
-    const end = Math.min(n, begin + batchSize);
-    tidy(() => {
-      const xb = xs.map((x) => gatherRows(x, order, begin, end));
-      const yb = ys.map((y) => gatherRows(y, order, begin, end));
-      const outs = model.run(xb, { training: false, logits });
-      const { total, perOutput } = totalLoss(model.layers, c, yb, outs, logits, null, false);
-      const values = [total.hostValues()[0], ...(outputs.length > 1 ? perOutput : []), ...metricValues(c, yb, outs, logits)];
-      values.forEach((v, i) => (sums[i] += v * (end - begin)));
-    });
-  }
-  return sums.map((s) => s / n);
+  const multi = model.ports('evaluate').outputs.length > 1;
+  return tidy(() => {
+    const outs = model.run(xs, { training: false, logits });
+    const { total, perOutput } = totalLoss(model.layers, c, ys, outs, logits, null, false);
+    return [total.hostValues()[0], ...(multi ? perOutput : []), ...metricValues(c, ys, outs, logits)];
+  });
 }
 
-/** Per-sample weights of each output from classWeight: the class is the id, or the argmax of a one-hot row. */
-function classWeights(op: string, ys: readonly Tensor[], classWeight: Record<string, number>): Tensor[] {
-  return ys.map((y) => {
-    const ids = y.rank >= 2 && y.shape[y.rank - 1] > 1 ? tidy(() => argMax(y, -1).dataSync()) : y.hostValues();
-    // Weights are fractions whatever the targets' dtype (int32 one-hot targets from oneHot included).
-    const dtype = y.dtype === 'float64' ? 'float64' : 'float32';
-    const w = new (arrayTypeFor(dtype))(ids.length);
-    for (let i = 0; i < ids.length; i++) {
-      const k = String(Math.round(ids[i]));
-      if (!Object.hasOwn(classWeight, k)) throw argError(op, 'classWeight', `no weight for class ${k}`, 'a weight for every class in the targets');
-      w[i] = classWeight[k];
-    }
-    return new Tensor([ids.length], dtype, w);
-  });
+/**
+ * evaluateBatch over a dataset in batches, averaged weighted by batch size as TF.js's testLoop averages; with `steps`,
+ * over its first `steps` batches only.
+ */
+export function evaluateValues(model: TrainableModel, c: Compiled, xs: readonly Tensor[], ys: readonly Tensor[], batchSize: number, steps: number | null = null): number[] {
+  const { outputs } = model.ports('evaluate');
+  const n = Math.min(xs[0].shape[0], (steps ?? Infinity) * batchSize);
+  const order = range(n);
+  const sums = new BatchSums(outputs[0].dtype, logNames(c, outputs).length);
+  for (let begin = 0; begin < n; begin += batchSize) {
+    const end = Math.min(n, begin + batchSize);
+    const values = tidy(() => evaluateBatch(model, c, xs.map((x) => gatherRows(x, order, begin, end)), ys.map((y) => gatherRows(y, order, begin, end))));
+    sums.add(values, end - begin);
+  }
+  return sums.divided();
 }
 
 /** Rejects a second training call on a model whose fit is running (as TF.js), before anything else. */
@@ -183,21 +174,28 @@ export function assertNotTraining(op: string, model: TrainableModel): void {
 }
 
 /** An empty History with TF.js's params; its metrics name the validation values after the training ones. */
-export function newHistory(names: readonly string[], params: Omit<History['params'], 'metrics'>): History {
-  return { epoch: [], history: {}, params: { ...params, metrics: [...names, ...(params.doValidation ? names.map((k) => `val_${k}`) : [])] } };
+export function newHistory(names: readonly string[], params: Omit<HistoryParams, 'metrics'>): History {
+  const history = new History();
+  history.setParams({ ...params, metrics: [...names, ...(params.doValidation ? names.map((k) => `val_${k}`) : [])] });
+  return history;
 }
 
 /**
- * Ends an epoch: its logs, the validation values first (as TF.js's epoch logs, and so the History's keys), then
- * the batches' values averaged by their sizes; records them in the history and returns them.
+ * An epoch's logs: the validation values first (as TF.js's epoch logs, and so the History's keys), then the batches'
+ * values averaged by their sizes.
  */
-export function endEpoch(history: History, epoch: number, names: readonly string[], valScores: readonly number[] | null, sums: Logs, seen: number): Logs {
+export function epochLogs(names: readonly string[], valScores: readonly number[] | null, sums: BatchSums): Logs {
   const logs: Logs = {};
   if (valScores) names.forEach((k, i) => (logs[`val_${k}`] = valScores[i]));
-  if (seen > 0) for (const [k, v] of Object.entries(sums)) logs[k] = v / seen;
-  history.epoch.push(epoch);
-  for (const [k, v] of Object.entries(logs)) (history.history[k] ??= []).push(v);
+  // Outputs of one layer share a name: the last one's value is the key's, as in each batch's logs.
+  if (sums.samples > 0) sums.scaled().forEach((v, i) => (logs[names[i]] = v));
   return logs;
+}
+
+/** Ends an epoch: the callbacks get its logs, then the History records them, as TF.js's History is the last callback. */
+export async function endEpoch(callbacks: CallbackList, history: History, epoch: number, logs: Logs): Promise<void> {
+  await callbacks.call('onEpochEnd', epoch, logs);
+  history.onEpochEnd(epoch, logs);
 }
 
 /** model.fit: checks every argument, then trains for the epochs; resolves to the History. */
@@ -212,8 +210,9 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
   let ys: Tensor[];
   let n: number;
   let val: [Tensor[], Tensor[]] | null = null;
-  let weights: Tensor[] | null;
+  let weights: (Tensor | null)[] | null;
   try {
+    const classWeight = standardizeClassWeights(op, o.classWeight, outputs.map((p) => p.name));
     xs = dataList(op, 'x', x, inputs, 'inputs', owned);
     n = checkInputs(op, 'x', xs, inputs);
     ys = dataList(op, 'y', y, outputs, 'outputs', owned);
@@ -237,14 +236,18 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
       n = nTrain;
       owned.push(...val[0], ...val[1], ...xs, ...ys);
     }
-    weights = o.classWeight ? classWeights(op, ys, o.classWeight) : null;
+    weights = classWeight ? classWeightTensors(op, ys, classWeight, outputs.map((p) => p.name)) : null;
   } catch (e) {
     for (const t of owned) t.dispose();
     throw e;
   }
-  if (weights) owned.push(...weights);
+  for (const w of weights ?? []) if (w) owned.push(w);
   const plan = stepPlan(model, c);
   const names = plan.names;
+  const valBatches = val ? Math.ceil(val[0][0].shape[0] / o.validationBatchSize) : 0;
+  if (o.validationSteps !== null && o.validationSteps > valBatches) {
+    console.warn(`${op}: validationSteps is ${o.validationSteps}, but the validation data makes ${valBatches} batches of ${o.validationBatchSize}; validating on those`);
+  }
 
   const steps = o.stepsPerEpoch ?? Math.ceil(n / o.batchSize);
   const rng = new Random(o.seed ?? nextDefaultSeed());
@@ -260,8 +263,7 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
         await callbacks.call('onEpochBegin', epoch, {});
         progress?.epochBegin(epoch);
         if (o.stepsPerEpoch === null) cursor = n;
-        const sums: Logs = {};
-        let seen = 0;
+        const sums = new BatchSums(plan.outputs[0].dtype, names.length);
         for (let step = 0; step < steps && !model.stopTraining; step++) {
           if (cursor >= n) {
             order = range(n);
@@ -275,29 +277,24 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
           if (callbacks.has('onBatchBegin')) await callbacks.call('onBatchBegin', step, {});
           const xb = xs.map((t) => gatherRows(t, order, begin, end));
           const yb = ys.map((t) => gatherRows(t, order, begin, end));
-          const wb = weights ? weights.map((t) => gatherRows(t, order, begin, end)) : null;
-          let logs: Logs;
+          const wb = weights ? weights.map((t) => t && gatherRows(t, order, begin, end)) : null;
+          let values: number[];
           try {
-            logs = stepLogs(plan, trainStep(model, c, plan, xb, yb, wb, o.terminateOnNaN, `epoch ${epoch + 1}, batch ${step + 1}`));
+            values = trainStep(model, c, plan, xb, yb, wb, o.terminateOnNaN, `epoch ${epoch + 1}, batch ${step + 1}`);
           } finally {
-            for (const t of [...xb, ...yb, ...(wb ?? [])]) t.dispose();
+            for (const t of [...xb, ...yb, ...(wb ?? [])]) t?.dispose();
           }
-          seen += end - begin;
-          const running: Logs = {};
-          for (const [k, v] of Object.entries(logs)) {
-            sums[k] = (sums[k] ?? 0) + v * (end - begin);
-            running[k] = sums[k] / seen;
-          }
-          progress?.batchEnd(step + 1, running);
+          sums.add(values, end - begin);
+          if (progress) progress.batchEnd(step + 1, stepLogs(plan, sums.scaled()));
           // As TF.js: onBatchEnd and onYield get the same batch logs.
-          const batchLogs = { batch: step, size: end - begin, ...logs };
+          const batchLogs = { batch: step, size: end - begin, ...stepLogs(plan, values) };
           if (callbacks.has('onBatchEnd')) await callbacks.call('onBatchEnd', step, batchLogs);
           await yielder.batchEnd(epoch, step, batchLogs);
         }
-        const valScores = val ? evaluateValues(model, c, val[0], val[1], o.validationBatchSize) : null;
-        const epochLogs = endEpoch(history, epoch, names, valScores, sums, seen);
-        progress?.epochEnd(epochLogs);
-        await callbacks.call('onEpochEnd', epoch, epochLogs);
+        const valScores = val ? evaluateValues(model, c, val[0], val[1], o.validationBatchSize, o.validationSteps) : null;
+        const logs = epochLogs(names, valScores, sums);
+        progress?.epochEnd(logs);
+        await endEpoch(callbacks, history, epoch, logs);
         await yielder.epochEnd();
       }
     });
@@ -312,7 +309,7 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
  * a yielder (yieldEvery's pauses, each reported by onYield), then onTrainEnd; the model reads as training until the
  * run returns or throws.
  */
-export async function trainingRun(model: TrainableModel, o: Pick<FitOptions, 'callbacks' | 'yieldEvery'>, params: History['params'], epochs: (yielder: Yielder) => Promise<void>): Promise<void> {
+export async function trainingRun(model: TrainableModel, o: Pick<FitOptions, 'callbacks' | 'yieldEvery'>, params: HistoryParams, epochs: (yielder: Yielder) => Promise<void>): Promise<void> {
   const callbacks = o.callbacks;
   callbacks.setModel(model);
   callbacks.setParams(params);

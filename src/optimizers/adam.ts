@@ -1,7 +1,8 @@
 import { backend } from '../backend/registry';
 import type { Tensor } from '../tensor/tensor';
 import type { Variable } from '../tensor/variable';
-import { Optimizer, checkRate } from './optimizer';
+import { Optimizer, checkRate, construct } from './optimizer';
+import type { ConfigDict, Serializable, SerializableConstructor } from '../util/serializable';
 
 /**
  * Adam with Keras's formula (the project's reference program is Keras; TF.js divides the bias-corrected
@@ -10,6 +11,10 @@ import { Optimizer, checkRate } from './optimizer';
  */
 export class AdamOptimizer extends Optimizer {
   static override readonly className: string = 'Adam';
+  /** As TF.js's: the constructor gets the config's values in its argument order. */
+  static override fromConfig<T extends Serializable>(cls: SerializableConstructor<T>, config: ConfigDict): T {
+    return construct(cls, config.learningRate, config.beta1, config.beta2, config.epsilon);
+  }
   /** The tn.train factory whose arguments the constructor checks, so AdamW's errors name train.adamw. */
   static readonly factory: string = 'train.adam';
 
@@ -47,6 +52,10 @@ export class AdamOptimizer extends Optimizer {
 /** Adam with decoupled weight decay (Keras AdamW): p −= lr·decay·p, then the Adam step. */
 export class AdamWOptimizer extends AdamOptimizer {
   static override readonly className = 'AdamW';
+  /** As TF.js's: the constructor gets the config's values in its argument order. */
+  static override fromConfig<T extends Serializable>(cls: SerializableConstructor<T>, config: ConfigDict): T {
+    return construct(cls, config.learningRate, config.weightDecay, config.beta1, config.beta2, config.epsilon);
+  }
   static override readonly factory = 'train.adamw';
 
   readonly weightDecay: number;

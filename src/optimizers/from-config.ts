@@ -2,7 +2,7 @@ import { toCamelCase } from '../util/case';
 import { argError, describeValue, messageOf } from '../util/validate';
 import { AdamOptimizer, AdamWOptimizer } from './adam';
 import { AdadeltaOptimizer, AdagradOptimizer, AdamaxOptimizer, MomentumOptimizer, RMSPropOptimizer } from './more';
-import type { Optimizer } from './optimizer';
+import type { Optimizer, OptimizerClass } from './optimizer';
 import { SGDOptimizer } from './sgd';
 
 /** An optimizer as a saved training config holds it: its class name and its getConfig(). */
@@ -11,18 +11,10 @@ export interface OptimizerConfig {
   config: Record<string, number | boolean>;
 }
 
-// Each config's values are passed in the argument order of TF.js's fromConfig; the constructors check them,
-// and an absent (or null) value takes the constructor's default, as in TF.js.
-type Config = Record<string, never>;
-const makers: Record<string, (c: Config) => Optimizer> = {
-  SGD: (c) => new SGDOptimizer(c.learningRate, c.momentum),
-  Momentum: (c) => new MomentumOptimizer(c.learningRate, c.momentum, c.useNesterov),
-  RMSProp: (c) => new RMSPropOptimizer(c.learningRate, c.decay, c.momentum, c.epsilon, c.centered),
-  Adagrad: (c) => new AdagradOptimizer(c.learningRate, c.initialAccumulatorValue),
-  Adadelta: (c) => new AdadeltaOptimizer(c.learningRate, c.rho, c.epsilon),
-  Adamax: (c) => new AdamaxOptimizer(c.learningRate, c.beta1, c.beta2, c.epsilon, c.decay),
-  Adam: (c) => new AdamOptimizer(c.learningRate, c.beta1, c.beta2, c.epsilon),
-  AdamW: (c) => new AdamWOptimizer(c.learningRate, c.weightDecay, c.beta1, c.beta2, c.epsilon),
+/** The built-in optimizer classes by class name; each one's static fromConfig passes a config's values to its constructor, which checks them. */
+export const optimizerClasses: Record<string, OptimizerClass> = {
+  SGD: SGDOptimizer, Momentum: MomentumOptimizer, RMSProp: RMSPropOptimizer, Adagrad: AdagradOptimizer,
+  Adadelta: AdadeltaOptimizer, Adamax: AdamaxOptimizer, Adam: AdamOptimizer, AdamW: AdamWOptimizer,
 };
 /** Keras spells one class differently. */
 const kerasNames: Record<string, string> = { RMSprop: 'RMSProp' };
@@ -43,13 +35,15 @@ export function optimizerFromConfig(op: string, where: string, value: unknown): 
     throw argError(op, where, describeValue(value), '{class_name, config} naming an optimizer');
   }
   const name = kerasNames[entry.class_name] ?? entry.class_name;
-  if (!Object.hasOwn(makers, name)) throw argError(op, `${where}.class_name`, JSON.stringify(entry.class_name), `one of ${Object.keys(makers).join(', ')}`);
+  if (!Object.hasOwn(optimizerClasses, name)) throw argError(op, `${where}.class_name`, JSON.stringify(entry.class_name), `one of ${Object.keys(optimizerClasses).join(', ')}`);
   const raw = entry.config ?? {};
   if (typeof raw !== 'object' || Array.isArray(raw)) throw argError(op, `${where}.config`, describeValue(raw), 'an object of hyper-parameters');
+  // An absent (or null) value takes the constructor's default, as in TF.js.
   const config: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(raw)) if (v !== null) config[toCamelCase(k)] = v;
+  const cls = optimizerClasses[name] as OptimizerClass & typeof Optimizer;
   try {
-    return makers[name](config as Config);
+    return cls.fromConfig(cls, config);
   } catch (e) {
     throw new Error(`${op}: ${where}.config: ${messageOf(e)}`, { cause: e });
   }

@@ -11,20 +11,26 @@ export { AdamOptimizer, AdamWOptimizer } from './adam';
 export { SGDOptimizer } from './sgd';
 export { AdadeltaOptimizer, AdagradOptimizer, AdamaxOptimizer, MomentumOptimizer, RMSPropOptimizer } from './more';
 
-/** tn.train: the optimizer factories, as tf.train (argument order and defaults of TF.js). */
-export const train = {
-  sgd: (learningRate: number, momentum?: number): SGDOptimizer => new SGDOptimizer(learningRate, momentum),
-  momentum: (learningRate: number, momentum: number, useNesterov?: boolean): MomentumOptimizer => new MomentumOptimizer(learningRate, momentum, useNesterov),
-  rmsprop: (learningRate: number, decay?: number, momentum?: number, epsilon?: number | null, centered?: boolean): RMSPropOptimizer =>
-    new RMSPropOptimizer(learningRate, decay, momentum, epsilon ?? undefined, centered),
-  adagrad: (learningRate: number, initialAccumulatorValue?: number): AdagradOptimizer => new AdagradOptimizer(learningRate, initialAccumulatorValue),
-  adadelta: (learningRate?: number, rho?: number, epsilon?: number | null): AdadeltaOptimizer => new AdadeltaOptimizer(learningRate, rho, epsilon ?? undefined),
-  adamax: (learningRate?: number, beta1?: number, beta2?: number, epsilon?: number | null, decay?: number): AdamaxOptimizer =>
-    new AdamaxOptimizer(learningRate, beta1, beta2, epsilon ?? undefined, decay),
-  adam: (learningRate?: number, beta1?: number, beta2?: number, epsilon?: number | null): AdamOptimizer => new AdamOptimizer(learningRate, beta1, beta2, epsilon ?? undefined),
-  adamw: (learningRate?: number, weightDecay?: number, beta1?: number, beta2?: number, epsilon?: number): AdamWOptimizer =>
-    new AdamWOptimizer(learningRate, weightDecay, beta1, beta2, epsilon),
-};
+/**
+ * The optimizer factories, as TF.js's OptimizerConstructors (argument order and defaults of TF.js; adamw is tessera's);
+ * tn.train is this class, as tf.train is. Static fields, so that they are enumerable as TF.js's (its bundle's) are.
+ */
+export class OptimizerConstructors {
+  static sgd = (learningRate: number, momentum?: number): SGDOptimizer => new SGDOptimizer(learningRate, momentum);
+  static momentum = (learningRate: number, momentum: number, useNesterov?: boolean): MomentumOptimizer => new MomentumOptimizer(learningRate, momentum, useNesterov);
+  static rmsprop = (learningRate: number, decay?: number, momentum?: number, epsilon?: number | null, centered?: boolean): RMSPropOptimizer =>
+    new RMSPropOptimizer(learningRate, decay, momentum, epsilon ?? undefined, centered);
+  static adam = (learningRate?: number, beta1?: number, beta2?: number, epsilon?: number | null): AdamOptimizer => new AdamOptimizer(learningRate, beta1, beta2, epsilon ?? undefined);
+  static adadelta = (learningRate?: number, rho?: number, epsilon?: number | null): AdadeltaOptimizer => new AdadeltaOptimizer(learningRate, rho, epsilon ?? undefined);
+  static adamax = (learningRate?: number, beta1?: number, beta2?: number, epsilon?: number | null, decay?: number): AdamaxOptimizer =>
+    new AdamaxOptimizer(learningRate, beta1, beta2, epsilon ?? undefined, decay);
+  static adagrad = (learningRate: number, initialAccumulatorValue?: number): AdagradOptimizer => new AdagradOptimizer(learningRate, initialAccumulatorValue);
+  static adamw = (learningRate?: number, weightDecay?: number, beta1?: number, beta2?: number, epsilon?: number): AdamWOptimizer =>
+    new AdamWOptimizer(learningRate, weightDecay, beta1, beta2, epsilon);
+}
+
+/** tn.train, as tf.train: the factories. */
+export const train = OptimizerConstructors;
 
 /** The optimizers compile() takes by name, with TF.js's defaults for compile-by-name (tfjs-layers's getOptimizer). */
 const byName: Record<string, () => Optimizer> = {

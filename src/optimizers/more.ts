@@ -3,7 +3,8 @@ import { add, div, maximum, mul, sub } from '../ops/binary';
 import type { Tensor } from '../tensor/tensor';
 import type { Variable } from '../tensor/variable';
 import { assertBoolean } from '../util/validate';
-import { Optimizer, checkRate } from './optimizer';
+import { Optimizer, checkRate, construct } from './optimizer';
+import type { ConfigDict, Serializable, SerializableConstructor } from '../util/serializable';
 import { SGDOptimizer } from './sgd';
 
 /** TF.js's backend epsilon for float32, the default ε of its optimizers. */
@@ -17,6 +18,10 @@ const step = (v: Variable, next: Tensor) => v.assign(next);
  */
 export class MomentumOptimizer extends SGDOptimizer {
   static override readonly className = 'Momentum';
+  /** As TF.js's: the constructor gets the config's values in its argument order. */
+  static override fromConfig<T extends Serializable>(cls: SerializableConstructor<T>, config: ConfigDict): T {
+    return construct(cls, config.learningRate, config.momentum, config.useNesterov);
+  }
   static override readonly factory = 'train.momentum';
 
   readonly useNesterov: boolean;
@@ -51,6 +56,10 @@ export class MomentumOptimizer extends SGDOptimizer {
  */
 export class RMSPropOptimizer extends Optimizer {
   static override readonly className = 'RMSProp';
+  /** As TF.js's: the constructor gets the config's values in its argument order. */
+  static override fromConfig<T extends Serializable>(cls: SerializableConstructor<T>, config: ConfigDict): T {
+    return construct(cls, config.learningRate, config.decay, config.momentum, config.epsilon, config.centered);
+  }
 
   readonly decay: number;
   readonly momentum: number;
@@ -94,6 +103,10 @@ export class RMSPropOptimizer extends Optimizer {
 /** tf.train.adagrad: accumulator (from initialAccumulatorValue) += g²; p −= lr·g/sqrt(accumulator + ε). */
 export class AdagradOptimizer extends Optimizer {
   static override readonly className = 'Adagrad';
+  /** As TF.js's: the constructor gets the config's values in its argument order. */
+  static override fromConfig<T extends Serializable>(cls: SerializableConstructor<T>, config: ConfigDict): T {
+    return construct(cls, config.learningRate, config.initialAccumulatorValue);
+  }
 
   readonly initialAccumulatorValue: number;
 
@@ -120,6 +133,10 @@ export class AdagradOptimizer extends Optimizer {
  */
 export class AdadeltaOptimizer extends Optimizer {
   static override readonly className = 'Adadelta';
+  /** As TF.js's: the constructor gets the config's values in its argument order. */
+  static override fromConfig<T extends Serializable>(cls: SerializableConstructor<T>, config: ConfigDict): T {
+    return construct(cls, config.learningRate, config.rho, config.epsilon);
+  }
 
   readonly rho: number;
   readonly epsilon: number;
@@ -148,6 +165,10 @@ export class AdadeltaOptimizer extends Optimizer {
 /** tf.train.adamax: m = β1·m + (1 − β1)·g; u = max(β2·u, |g|); p −= lr/(1 + decay·(t − 1))/(1 − β1^t)·m/(u + ε). */
 export class AdamaxOptimizer extends Optimizer {
   static override readonly className = 'Adamax';
+  /** As TF.js's: the constructor gets the config's values in its argument order. */
+  static override fromConfig<T extends Serializable>(cls: SerializableConstructor<T>, config: ConfigDict): T {
+    return construct(cls, config.learningRate, config.beta1, config.beta2, config.epsilon, config.decay);
+  }
 
   readonly beta1: number;
   readonly beta2: number;

@@ -4,7 +4,7 @@ import { Variable, findVariable } from '../tensor/variable';
 import { argError, fmtShape, fmtValue } from '../util/validate';
 import type { NamedTensorMap, Scalar } from '../tensor/tfjs-types';
 import { tidy } from '../tensor/tidy';
-import { Serializable } from '../util/serializable';
+import { Serializable, type SerializableConstructor } from '../util/serializable';
 import { keep } from '../tensor/scopes';
 import { scalar } from '../ops/creation';
 
@@ -15,6 +15,18 @@ export type GradientMap = Map<Variable, Tensor> | Record<string, Tensor> | Named
 export interface NamedTensor {
   name: string;
   tensor: Tensor;
+}
+
+
+/** An optimizer class, as fromConfig and the SerializationMap take it. */
+export interface OptimizerClass<T extends Optimizer = Optimizer> {
+  new (...args: never[]): T;
+  readonly className: string;
+}
+
+/** An instance of cls from its constructor's arguments (a config's values in TF.js's fromConfig order). */
+export function construct<T extends Serializable>(cls: SerializableConstructor<T>, ...args: unknown[]): T {
+  return new (cls as unknown as new (...a: unknown[]) => T)(...args);
 }
 
 /** The shared part of every optimizer: checking gradients, counting steps, slot variables, minimize(). */

@@ -1,7 +1,8 @@
 import { backend } from '../backend/registry';
 import type { Tensor } from '../tensor/tensor';
 import type { Variable } from '../tensor/variable';
-import { Optimizer, checkRate } from './optimizer';
+import { Optimizer, checkRate, construct } from './optimizer';
+import type { ConfigDict, Serializable, SerializableConstructor } from '../util/serializable';
 
 /**
  * SGD, p −= lr·g; with momentum (a tessera extension of tf.train.sgd), Keras's velocity = momentum·velocity − lr·g and p += velocity.
@@ -10,6 +11,10 @@ import { Optimizer, checkRate } from './optimizer';
  */
 export class SGDOptimizer extends Optimizer {
   static override readonly className: string = 'SGD';
+  /** As TF.js's: the constructor gets the config's values in its argument order. */
+  static override fromConfig<T extends Serializable>(cls: SerializableConstructor<T>, config: ConfigDict): T {
+    return construct(cls, config.learningRate, config.momentum);
+  }
   /** The tn.train factory whose arguments the constructor checks, so Momentum's errors name train.momentum. */
   static readonly factory: string = 'train.sgd';
   /** The rate steps use. */

@@ -2,6 +2,12 @@
  * What can be saved as {className, config} and made again from its config, as tf.serialization.Serializable: the
  * base of layers and optimizers, and of a user's own classes registered with tf.serialization.registerClass.
  */
+/** Saved settings, as TF.js's ConfigDict. */
+export type ConfigDict = Record<string, unknown>;
+
+/** A class whose objects can be saved, as TF.js's SerializableConstructor. */
+export type SerializableConstructor<T extends Serializable> = new (...args: never[]) => T;
+
 export abstract class Serializable {
   /** The name the class is saved under: its static className (which survives minifying), else its name. */
   getClassName(): string {
@@ -13,7 +19,7 @@ export abstract class Serializable {
   abstract getConfig(): object;
 
   /** An object of `cls` from its config: the constructor given the config, as TF.js's. */
-  static fromConfig<T extends Serializable>(cls: new (config: never) => T, config: object): T {
-    return new cls(config as never);
+  static fromConfig<T extends Serializable>(cls: SerializableConstructor<T>, config: ConfigDict): T {
+    return new (cls as unknown as new (c: ConfigDict) => T)(config);
   }
 }

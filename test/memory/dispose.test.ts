@@ -140,6 +140,18 @@ const scenarios: Record<string, Scenario> = {
     x.dispose();
     m.dispose();
   },
+  'fit and evaluate with sparse labels of shape [n, 1] and with shape [n]': async (lib) => {
+    const m = lib.sequential({ layers: [lib.layers.dense({ units: 2, activation: 'softmax', inputShape: [3] })] });
+    m.compile({ optimizer: lib.train.sgd(0.5), loss: 'sparseCategoricalCrossentropy', metrics: ['acc'] });
+    const x = lib.ones([4, 3]);
+    for (const y of [lib.tensor2d([0, 1, 1, 0], [4, 1]), lib.tensor1d([0, 1, 1, 0])]) {
+      await m.fit(x, y, { epochs: 2, batchSize: 2, verbose: 0 });
+      lib.dispose(m.evaluate(x, y));
+      y.dispose();
+    }
+    x.dispose();
+    m.dispose();
+  },
   'layers applied to tensors: only their outputs outlive the call': async (lib) => {
     const [x2, x3, x5] = [lib.ones([2, 4]), lib.ones([2, 3, 4]), lib.ones([2, 2, 5, 5, 3])];
     const cases: [tf.layers.Layer, tf.Tensor | tf.Tensor[]][] = [

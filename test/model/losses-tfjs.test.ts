@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as tn from '../../src/index';
 
 /** A model whose output is its input (identity kernel), so evaluate scores chosen predictions. */
@@ -96,6 +96,74 @@ describe('callbacks and fit options', () => {
     expect(model.getWeights().map((w) => Array.from(w.dataSync()))).toEqual(atFirst);
   });
 
+  it('earlyStopping with restoreBestWeights frees its copies of the best weights when training ends, stopped early or not', async () => {
+    const [x, y] = data();
+    const model = small();
+    model.compile({ optimizer: tn.train.sgd(0), loss: 'sparseCategoricalCrossentropy' });
+    for (const epochs of [1, 5]) {
+      const stop = tn.callbacks.earlyStopping({ monitor: 'loss', patience: 1, restoreBestWeights: true });
+      const before = tn.memory().numTensors;
+      await model.fit(x, y, { epochs, verbose: 0, callbacks: stop });
+      expect(tn.memory().numTensors - before).toBe(0);
+    }
+  });
+
+  it('earlyStopping\'s verbose is 0 by default, and above 0 says which epoch stopped training when it ends, as TF.js', async () => {
+    // TF.js declares the field protected.
+    expect(tn.callbacks.earlyStopping().verbose).toBe((tf.callbacks.earlyStopping() as unknown as { verbose: number }).verbose);
+    expect(tn.callbacks.earlyStopping().verbose).toBe(0);
+    expect(() => tn.callbacks.earlyStopping({ verbose: -1 })).toThrow(/callbacks.earlyStopping: verbose must be an integer >= 0, got -1/);
+    const logged = async (lib: typeof tf): Promise<unknown[][]> => {
+      const m = lib.sequential({ layers: [lib.layers.dense({ units: 1, inputShape: [1], kernelInitializer: 'ones' })] });
+      m.compile({ optimizer: lib.train.sgd(0), loss: 'meanSquaredError' });
+      const spy = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+      try {
+        // A zero learning rate: epoch 1 does not improve on epoch 0, so patience 2 stops at epoch 2.
+        await m.fit(lib.ones([2, 1]), lib.zeros([2, 1]), { epochs: 5, verbose: 0, callbacks: lib.callbacks.earlyStopping({ monitor: 'loss', patience: 2, verbose: 1 }) });
+        return spy.mock.calls;
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    const ours = await logged(tn as unknown as typeof tf);
+    expect(ours).toEqual(await logged(tf));
+    expect(ours).toEqual([['Epoch 2: early stopping.']]);
+  });
+
+  it('validationSteps validates on the first validationSteps batches of the validation data, as Keras (TF.js 4.22 ignores it)', async () => {
+    const [x, y] = data();
+    const model = small();
+    model.compile({ optimizer: tn.train.sgd(0.1), loss: 'sparseCategoricalCrossentropy', metrics: ['acc'] });
+    const h = await model.fit(x, y, { epochs: 2, batchSize: 8, verbose: 0, validationData: [x, y], validationBatchSize: 5, validationSteps: 2 });
+    // The last epoch validates the final weights on samples 0 to 9 (two batches of 5).
+    const scores = (model.evaluate(x.slice(0, 10), y.slice(0, 10), { batchSize: 5 }) as tn.Tensor[]).map((t) => t.dataSync()[0]);
+    expect([h.history.val_loss[1], h.history.val_acc[1]].map(Math.fround)).toEqual(scores);
+    const all = (model.evaluate(x, y, { batchSize: 5 }) as tn.Tensor[]).map((t) => t.dataSync()[0]);
+    expect(scores[0]).not.toBe(all[0]);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const h2 = await model.fit(x, y, { epochs: 1, verbose: 0, validationSplit: 0.25, validationSteps: 3 });
+      expect(warn.mock.calls).toEqual([['fit: validationSteps is 3, but the validation data makes 1 batches of 32; validating on those']]);
+      expect(h2.history.val_loss).toHaveLength(1);
+    } finally {
+      warn.mockRestore();
+    }
+    await expect(model.fit(x, y, { validationSteps: 2, verbose: 0 })).rejects.toThrow(/fit: validationSteps must be given with validation data \(it counts validation batches\), got 2 with neither validationData nor validationSplit/);
+    await expect(model.fit(x, y, { validationSteps: 0, validationData: [x, y], verbose: 0 })).rejects.toThrow(/fit: validationSteps must be a positive integer, got 0/);
+  });
+
+  it('an anonymous metric function is logged under its name \'\' (so \'\' and \'val_\'), as TF.js', async () => {
+    const run = async (lib: typeof tf) => {
+      const m = lib.sequential({ layers: [lib.layers.dense({ units: 1, inputShape: [1], kernelInitializer: 'ones' })] });
+      m.compile({ optimizer: lib.train.sgd(0.1), loss: 'meanSquaredError', metrics: [(a: tf.Tensor, b: tf.Tensor) => lib.mean(lib.abs(lib.sub(a, b)))] });
+      const h = await m.fit(lib.ones([4, 1]), lib.zeros([4, 1]), { epochs: 1, verbose: 0, validationSplit: 0.5 });
+      return { names: m.metricsNames, keys: Object.keys(h.history) };
+    };
+    const ours = await run(tn as unknown as typeof tf);
+    expect(ours).toEqual(await run(tf));
+    expect(ours.keys).toEqual(['val_loss', 'val_', 'loss', '']);
+  });
+
   it('initialEpoch, every hook in order, stopTraining from a hook, stepsPerEpoch, classWeight, validationBatchSize', async () => {
     const [x, y] = data();
     const model = small();
@@ -120,6 +188,55 @@ describe('callbacks and fit options', () => {
     await expect(model.fit(x, y, { classWeight: { 0: 1 }, verbose: 0 })).rejects.toThrow(/classWeight must be a weight for every class in the targets, got no weight for class 1/);
     const weighted = await model.fit(x, y, { classWeight: { 0: 0, 1: 0 }, verbose: 0, epochs: 1 });
     expect(weighted.history.loss[0]).toBe(0);
+  });
+});
+
+describe('epoch logs, validation and evaluate are TF.js 4.22\'s float32 averages, to the last bit', () => {
+  type Lib = typeof tf;
+  const x = [[1, 0], [0, 1], [1, 1], [0, 0], [2, 1], [0.5, -1], [0.3, 0.7], [-1, 2], [1.5, 0.2], [0.1, 0.9], [2, 2]];
+  const y = [[1], [0], [1], [0], [1], [0.5], [0.2], [0.7], [1.1], [0.3], [0.9]];
+  // A zero learning rate keeps every batch's values TF.js's to the bit (an update's rounding may differ in the last
+  // bit), so that the averaging alone is compared.
+  const build = (lib: Lib): tf.LayersModel => {
+    const m = lib.sequential({ layers: [lib.layers.dense({ units: 1, inputShape: [2], kernelInitializer: lib.initializers.constant({ value: 0.37 }), biasInitializer: lib.initializers.constant({ value: -0.11 }) })] });
+    m.compile({ optimizer: lib.train.sgd(0), loss: 'meanAbsoluteError', metrics: ['mae'] });
+    return m;
+  };
+
+  it('fit (History, onEpochEnd logs, val_*) and evaluate', async () => {
+    const run = async (lib: Lib) => {
+      const m = build(lib);
+      const [xs, ys] = [lib.tensor(x), lib.tensor(y)];
+      const batches: unknown[] = [];
+      const epochs: unknown[] = [];
+      const h = await m.fit(xs, ys, {
+        epochs: 3, batchSize: 3, shuffle: false, verbose: 0, validationData: [xs.slice(0, 7), ys.slice(0, 7)],
+        callbacks: { onBatchEnd: (_b, logs) => void batches.push(logs), onEpochEnd: (_e, logs) => void epochs.push({ ...logs }) },
+      });
+      const scores = (m.evaluate(xs, ys, { batchSize: 4 }) as tf.Tensor[]).map((t) => t.dataSync()[0]);
+      return { batches, epochs, history: h.history, scores };
+    };
+    const theirs = await run(tf);
+    const ours = await run(tn as unknown as Lib);
+    // The batches agree to the bit, so the averages must too.
+    expect(ours.batches).toEqual(theirs.batches);
+    for (const key of ['loss', 'mae', 'val_loss', 'val_mae']) theirs.history[key].forEach((v, e) => expect(ours.history[key][e], `${key} ${e}`).toBe(v));
+    expect(ours.epochs).toEqual(theirs.epochs);
+    ours.scores.forEach((v, i) => expect(v).toBe(theirs.scores[i]));
+  });
+
+  it('fitDataset (with a validation dataset) and evaluateDataset', async () => {
+    const run = async (lib: Lib) => {
+      const m = build(lib);
+      const data = (n: number) => lib.data.zip({ xs: lib.data.array(x.slice(0, n)), ys: lib.data.array(y.slice(0, n)) }).batch(3) as tf.data.Dataset<tf.TensorContainer>;
+      const h = await m.fitDataset(data(11), { epochs: 3, verbose: 0, validationData: data(8) });
+      const scores = (await m.evaluateDataset(data(10) as tf.data.Dataset<{}>, {}) as tf.Tensor[]).map((t) => t.dataSync()[0]);
+      return { history: h.history, scores };
+    };
+    const theirs = await run(tf);
+    const ours = await run(tn as unknown as Lib);
+    for (const key of ['loss', 'mae', 'val_loss', 'val_mae']) theirs.history[key].forEach((v, e) => expect(ours.history[key][e], `${key} ${e}`).toBe(v));
+    ours.scores.forEach((v, i) => expect(v).toBe(theirs.scores[i]));
   });
 });
 
@@ -160,6 +277,46 @@ describe('cross-entropy on a softmax output and class weights train as in TF.js 
       });
     }
   }
+
+  it('classWeight in each of TF.js\'s forms (a ClassWeight, an array of one per output, a map by output name), in fit and fitDataset', async () => {
+    type Lib = typeof tf;
+    const build = (lib: Lib, outputs: number): tf.LayersModel => {
+      const input = lib.input({ shape: [2] });
+      const heads = Array.from({ length: outputs }, (_, i) => lib.layers.dense({ units: 2, activation: 'softmax', name: `head${i}`, kernelInitializer: 'ones' }).apply(input) as tf.SymbolicTensor);
+      const m = lib.model({ inputs: input, outputs: heads });
+      m.compile({ optimizer: lib.train.sgd(0.5), loss: heads.map(() => 'sparseCategoricalCrossentropy') });
+      m.setWeights(m.getWeights().map((w, i) => lib.tensor(Array.from(w.dataSync(), (_, j) => 0.1 * (((i + 1) * (j + 2)) % 5) - 0.2), w.shape)));
+      return m;
+    };
+    const run = async (lib: Lib, outputs: number, classWeight: unknown, dataset = false): Promise<number[][]> => {
+      const m = build(lib, outputs);
+      const x = lib.tensor([[1, 0], [0, 1], [1, 1], [0.5, -1]]);
+      const ys = Array.from({ length: outputs }, (_, i) => lib.tensor(i === 0 ? [0, 1, 1, 0] : [1, 1, 0, 0]));
+      const y = outputs === 1 ? ys[0] : ys;
+      const options = { epochs: 2, verbose: 0 as const, classWeight: classWeight as tf.ClassWeight };
+      const h = dataset
+        ? await m.fitDataset(lib.data.zip({ xs: lib.data.array([x]), ys: lib.data.array([y]) }) as tf.data.Dataset<tf.TensorContainer>, options)
+        : await m.fit(x, y, { ...options, batchSize: 4, shuffle: false });
+      return [h.history.loss as number[], ...m.getWeights().map((w) => Array.from(w.dataSync()))];
+    };
+    const cases: [number, unknown, boolean][] = [
+      [1, { 0: 1, 1: 3 }, false], [1, [{ 0: 1, 1: 3 }], false], [1, { head0: { 0: 1, 1: 3 } }, false], [1, [1, 3], false],
+      [2, [{ 0: 1, 1: 3 }, { 0: 2, 1: 0.5 }], false], [2, { head1: { 0: 2, 1: 0.5 } }, false], [2, [null, { 0: 2, 1: 0.5 }], false],
+      [1, { head0: { 0: 1, 1: 3 } }, true], [2, [{ 0: 1, 1: 3 }, { 0: 2, 1: 0.5 }], true],
+    ];
+    for (const [outputs, classWeight, dataset] of cases) {
+      const theirs = await run(tf, outputs, classWeight, dataset);
+      const ours = await run(tn as unknown as Lib, outputs, classWeight, dataset);
+      ours.forEach((row, r) => row.forEach((v, i) => expect(Math.abs(v - theirs[r][i]), `${JSON.stringify(classWeight)} row ${r}[${i}]`).toBeLessThan(1e-6)));
+      // The weights change the loss: unweighted training ends elsewhere.
+      expect((await run(tf, outputs, undefined, dataset))[0]).not.toEqual(theirs[0]);
+    }
+    const failing = (outputs: number, classWeight: unknown) => run(tn as unknown as Lib, outputs, classWeight);
+    await expect(failing(2, [{ 0: 1, 1: 3 }])).rejects.toThrow(/fit: classWeight must be one per model output \(2\), got an array of 1 items/);
+    await expect(failing(2, { head2: { 0: 1 } })).rejects.toThrow(/fit: classWeight\['head2'\] must be keys naming the model's outputs \('head0', 'head1'\)/);
+    await expect(failing(2, { head1: { 0: 1 } })).rejects.toThrow(/fit: classWeight for 'head1' must be a weight for every class in the targets, got no weight for class 1/);
+    await expect(failing(1, [{ 0: -1 }])).rejects.toThrow(/fit: classWeight\[0\]\[0\] must be a finite number >= 0, got -1/);
+  });
 
   it('fractional class weights apply to int32 one-hot targets (oneHot\'s dtype) as to float ones', async () => {
     const ids = [0, 1, 1, 0];

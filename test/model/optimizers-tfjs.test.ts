@@ -76,6 +76,65 @@ describe('optimizers take the same steps as TF.js 4.22', () => {
   });
 });
 
+describe('optimizer serialization as TF.js 4.22\'s: static fromConfig and the SerializationMap', () => {
+  type Made = { getClassName(): string; getConfig(): object };
+  const configs: [string, object][] = [
+    ['SGDOptimizer', { learningRate: 0.3 }],
+    ['MomentumOptimizer', { learningRate: 0.2, momentum: 0.8, useNesterov: true }],
+    ['RMSPropOptimizer', { learningRate: 0.01, decay: 0.8, momentum: 0.3, epsilon: 1e-5, centered: true }],
+    ['AdagradOptimizer', { learningRate: 0.05, initialAccumulatorValue: 0.2 }],
+    ['AdadeltaOptimizer', { learningRate: 0.7, rho: 0.9, epsilon: 1e-6 }],
+    ['AdamaxOptimizer', { learningRate: 0.004, beta1: 0.8, beta2: 0.99, epsilon: 1e-6, decay: 0.1 }],
+    ['AdamOptimizer', { learningRate: 0.003, beta1: 0.85, beta2: 0.98, epsilon: 1e-4 }],
+  ];
+
+  it('each optimizer class\'s static fromConfig(cls, config) makes that optimizer, as TF.js\'s', () => {
+    for (const [name, config] of configs) {
+      const [ours, theirs] = [tn, tf].map((lib) => {
+        const cls = (lib as unknown as Record<string, { fromConfig(c: unknown, config: object): Made }>)[name];
+        const made = cls.fromConfig(cls, config);
+        expect(made).toBeInstanceOf(cls);
+        return made;
+      });
+      expect([ours.getClassName(), ours.getConfig()]).toEqual([theirs.getClassName(), theirs.getConfig()]);
+    }
+    expect(() => tn.AdamOptimizer.fromConfig(tn.AdamOptimizer, { learningRate: -1 })).toThrow(/learningRate must be/);
+  });
+
+  it('the built-in optimizers are in serialization.SerializationMap under their class names, with their fromConfig', () => {
+    const names = configs.map(([name]) => name);
+    const [ours, theirs] = [tn, tf].map((lib) => {
+      const map = lib.serialization.SerializationMap.getMap().classNameMap as Record<string, [unknown, unknown]>;
+      const classes = names.map((n) => (lib as unknown as Record<string, { className: string; fromConfig: unknown }>)[n]);
+      classes.forEach((cls) => expect(map[cls.className]).toEqual([cls, cls.fromConfig]));
+      return classes.map((cls) => cls.className);
+    });
+    expect(ours).toEqual(theirs);
+    // A layer named as an optimizer class does not load as one.
+    const model = tn.sequential({ layers: [tn.layers.dense({ units: 1, inputShape: [1] })] });
+    const json = JSON.parse(JSON.stringify(model.toJSON(null, false))) as { config: { layers: { class_name: string }[] } };
+    json.config.layers[0].class_name = 'Adam';
+    return expect(tn.loadLayersModel(tn.io.fromMemory(json))).rejects.toThrow(/Adam/);
+  });
+
+  it('a subclass of the user\'s gets the config itself from the base fromConfig, as TF.js\'s Serializable gives it', () => {
+    const [ours, theirs] = [tn, tf].map((lib) => {
+      class Halving extends (lib.Optimizer as unknown as typeof tn.Optimizer) {
+        static override readonly className = 'Halving';
+        constructor(readonly settings: { rate: number }) {
+          super();
+        }
+        getConfig() {
+          return { rate: this.settings.rate };
+        }
+      }
+      const base = lib.Optimizer as unknown as { fromConfig(cls: unknown, config: object): Halving };
+      return base.fromConfig(Halving, { rate: 0.5 }).getConfig();
+    });
+    expect(ours).toEqual(theirs);
+  });
+});
+
 describe('an optimizer subclass written as for TF.js (super() with no arguments, its own applyGradients)', () => {
   it('trains in fit and minimize as the same class does on TF.js, getting {variable name: gradient} and finding variables in engine().registeredVariables', async () => {
     type Lib = typeof tn;

@@ -76,6 +76,46 @@ describe('TF.js names behind the types, at run time', () => {
     expect(tn.layers.dense({ units: 2 })).toBeInstanceOf(tn.layers.Layer);
   });
 
+  it('History is a class, and fit returns one with TF.js\'s fields, recording what callbacks add to the epoch logs', async () => {
+    const run = async (lib: typeof tf) => {
+      const m = lib.sequential({ layers: [lib.layers.dense({ units: 1, inputShape: [1], kernelInitializer: 'ones' })] });
+      m.compile({ optimizer: lib.train.sgd(0.1), loss: 'meanSquaredError' });
+      const h = await m.fit(lib.ones([2, 1]), lib.zeros([2, 1]), { epochs: 2, verbose: 0, callbacks: { onEpochEnd: (e, logs) => void ((logs as Record<string, number>).lr = e + 0.5) } });
+      return { isHistory: h instanceof lib.History, keys: Object.keys(h), lr: h.history.lr, validationData: h.validationData, epoch: h.epoch };
+    };
+    const ours = await run(tn as unknown as typeof tf);
+    expect(ours).toEqual(await run(tf));
+    expect(ours.isHistory).toBe(true);
+    expect(ours.lr).toEqual([0.5, 1.5]);
+  });
+
+  it('CallbackList calls each callback\'s hooks in order, as TF.js\'s', async () => {
+    const run = async (lib: typeof tf) => {
+      const calls: string[] = [];
+      const cb = (tag: string) => new lib.CustomCallback({ onEpochEnd: async (e, logs) => void calls.push(`${tag} epochEnd ${e} ${JSON.stringify(logs)}`), onBatchBegin: async (b) => void calls.push(`${tag} batchBegin ${b}`) });
+      const list = new lib.CallbackList([cb('a')]);
+      list.append(cb('b'));
+      await list.onEpochEnd(3, { loss: 1 });
+      await list.onBatchBegin(2);
+      await list.onTrainBegin();
+      return { calls, length: list.callbacks.length, queueLength: list.queueLength };
+    };
+    expect(await run(tn as unknown as typeof tf)).toEqual(await run(tf));
+    expect(() => new tn.CallbackList([{ onEpochEnd: 3 }])).toThrow(/CallbackList: callbacks\[0\].onEpochEnd must be a function, got number/);
+  });
+
+  it('OptimizerConstructors holds the optimizer factories as static methods, and train is it, as in TF.js', () => {
+    expect(tn.train).toBe(tn.OptimizerConstructors);
+    expect(tf.train).toBe(tf.OptimizerConstructors);
+    const made = (lib: typeof tf) => {
+      const c = lib.OptimizerConstructors;
+      return [c.sgd(0.1), c.momentum(0.1, 0.9), c.rmsprop(0.01), c.adam(), c.adadelta(), c.adamax(), c.adagrad(0.2)].map((o) => [o.getClassName(), o.getConfig()]);
+    };
+    expect(made(tn as unknown as typeof tf)).toEqual(made(tf));
+    // Enumerable, as in TF.js's bundle; adamw is tessera's.
+    expect(Object.keys(tn.OptimizerConstructors)).toEqual([...Object.keys(tf.OptimizerConstructors), 'adamw']);
+  });
+
   it('CustomCallback runs its hooks in fit, and refuses an unknown hook', async () => {
     const model = tn.sequential({ layers: [tn.layers.dense({ units: 1, inputShape: [2], kernelInitializer: 'zeros' })] });
     model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
