@@ -29,6 +29,8 @@ interface ReadLayer {
   dtype: DType | undefined;
   /** The input shape (no batch dim) the config states, if any. */
   inputShape: number[] | undefined;
+  /** The fixed batch size its batch_input_shape states (a stateful RNN's), else null. */
+  batch: number | null;
   plan: LayerPlan;
 }
 
@@ -45,13 +47,13 @@ interface ExpectedWeight {
  * A layer's batch_input_shape; sizes may be null where an InputLayer gives the shape (functional models), and the
  * time steps may be null in a sequence's shape (the layer it feeds says whether it takes any length).
  */
-function readBatchShape(r: ConfigReader, key: string, unknownDims = false): number[] | undefined {
+function readBatchShape(r: ConfigReader, key: string, unknownDims = false): { batch: number | null; dims: number[] } | undefined {
   const v = r.get(key);
   if (v === undefined) return undefined;
   const dim = (d: unknown, i: number) => isPositiveInt(d) || (d === null && (unknownDims || i === 0));
   const ok = Array.isArray(v) && v.length >= 2 && (v[0] === null || isPositiveInt(v[0])) && v.slice(1).every((d, i) => dim(d, i));
   if (!ok) throw r.fail(key, v, `[null, ...dims] with positive integer${unknownDims ? ' or null' : ''} dims`);
-  return (v as number[]).slice(1);
+  return { batch: v[0] as number | null, dims: (v as number[]).slice(1) };
 }
 
 /** Keras 3 writes a layer's dtype as a policy {class_name: 'DTypePolicy', config: {name}}; its name is the dtype. */
@@ -75,6 +77,8 @@ interface ReadInput {
   /** The InputLayer's name, when the file lists one first. */
   name?: string;
   shape: number[] | undefined;
+  /** Its fixed batch size, else null. */
+  batch: number | null;
   dtype: DType | undefined;
 }
 
@@ -85,12 +89,12 @@ function readInputLayer(r: ConfigReader): ReadInput {
   r.unsupported('sparse', [false, null]);
   r.unsupported('ragged', [false, null]);
   r.finish();
-  return { name, shape, dtype };
+  return { name, shape: shape?.dims, batch: shape?.batch ?? null, dtype };
 }
 
 function readLayers(op: string, where: string, entries: unknown[]): { layers: ReadLayer[]; input: ReadInput } {
   const layers: ReadLayer[] = [];
-  let input: ReadInput = { shape: undefined, dtype: undefined };
+  let input: ReadInput = { shape: undefined, batch: null, dtype: undefined };
   const names = new Set<string>();
   const readEntry = (e: unknown, i: number): void => {
     const at = `${where}[${i}]`;
@@ -111,8 +115,8 @@ function readLayers(op: string, where: string, entries: unknown[]): { layers: Re
     if (!plan) throw badValue(op, `${at}.class_name`, className, `one of ${layerClassNames.join(', ')}, ${MODEL_CLASSES.join(', ')} (or InputLayer first)`);
     const trainable = r.bool('trainable', true);
     const dtype = readDtype(r);
-    const inputShape = readBatchShape(r, 'batch_input_shape') ?? plan.inputShape;
-    layers.push({ where: r.where, name, trainable, dtype, inputShape, plan });
+    const stated = readBatchShape(r, 'batch_input_shape');
+    layers.push({ where: r.where, name, trainable, dtype, inputShape: stated?.dims ?? plan.inputShape, batch: stated?.batch ?? null, plan });
     r.finish();
   };
   try {
@@ -289,12 +293,15 @@ function sequentialFromLayers(op: string, modelName: string | undefined, layers:
   const tensors = weights ? decodeWeights(weights.specs, weights.data) : [];
   try {
     expected.forEach((w, k) => (perLayer[w.layer][w.slot] = tensors[order[k]]));
+    // A fixed batch size (a stateful RNN's) stays fixed, as TF.js loads it.
+    const batch = input.shape ? input.batch : first.batch;
     layers.forEach((l, i) => {
       const shape = i === 0 ? inputShape : l.inputShape;
-      made.push(l.plan.create({ name: l.name, trainable: l.trainable, dtype, inputShape: shape }, perLayer[i]));
+      const fixed = i === 0 && batch !== null ? { batchSize: batch } : {};
+      made.push(l.plan.create({ name: l.name, trainable: l.trainable, dtype, inputShape: shape, ...fixed }, perLayer[i]));
     });
     // A listed InputLayer comes back as one of the model's layers, under its name, as TF.js loads it.
-    const feed = input.name !== undefined || feedsIds ? [new InputLayer({ batchInputShape: [null, ...inputShape], dtype: input.dtype, name: input.name })] : [];
+    const feed = input.name !== undefined || feedsIds ? [new InputLayer({ batchInputShape: [batch, ...inputShape], dtype: input.dtype, name: input.name })] : [];
     const model = new Sequential({ name: modelName, layers: [...feed, ...made] });
     if (weights) made.forEach((l, i) => l.setWeights(perLayer[i]));
     return model;
@@ -374,9 +381,9 @@ function functionalFromConfig(op: string, where: string, configValue: unknown, w
       if (made.has(name)) throw badValue(op, `${at}.config.name`, name, 'a name no other layer has');
       let layer: Layer;
       if (className === 'InputLayer') {
-        const { shape, dtype } = readInputLayer(new ConfigReader(op, `${at}.config`, config));
+        const { shape, batch, dtype } = readInputLayer(new ConfigReader(op, `${at}.config`, config));
         if (!shape) throw badValue(op, `${at}.config.batch_input_shape`, undefined, '[null, ...dims]');
-        layer = new InputLayer({ batchInputShape: [null, ...shape], dtype, name });
+        layer = new InputLayer({ batchInputShape: [batch, ...shape], dtype, name });
         outputsOf.set(name, [[(layer as InputLayer).output]]);
       } else {
         const r = new ConfigReader(op, `${at} (${describe(name)}).config`, config);
