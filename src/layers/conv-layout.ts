@@ -5,7 +5,7 @@ import { transpose } from '../ops/transpose';
 import { relu } from '../ops/unary';
 import type { Tensor } from '../tensor/tensor';
 import type { Variable } from '../tensor/variable';
-import { argError } from '../util/validate';
+import { argError, fmtShape } from '../util/validate';
 import { pairArg } from './config-checks';
 import type { DataFormat } from './data-format';
 
@@ -46,7 +46,7 @@ export function withBias(y: Tensor, bias: Variable | undefined, act: FusedActiva
 
 /** The input shape (no batch dim) of a 2-D convolution layer as channels-last [h, w, c]; throws unless rank 4. */
 export function conv2dInput(name: string, inputShape: readonly number[], f: DataFormat): number[] {
-  if (inputShape.length !== 3) throw argError(name, 'input', `shape [null, ${inputShape.join(', ')}]`, `rank 4 [batch, ${f === 'channelsLast' ? 'height, width, channels' : 'channels, height, width'}]`);
+  if (inputShape.length !== 3) throw argError(name, 'input', `shape ${fmtShape([null, ...inputShape])}`, `rank 4 [batch, ${f === 'channelsLast' ? 'height, width, channels' : 'channels, height, width'}]`);
   return hwcOf(inputShape, f);
 }
 

@@ -3,7 +3,7 @@ import type { Tensor } from '../tensor/tensor';
 import * as fused from '../ops/fused';
 import { maxPool } from '../ops/pool';
 import { avgPool } from '../ops/avg-pool';
-import { argError, assertPositiveInt, fmtValue } from '../util/validate';
+import { argError, assertPositiveInt, fmtShape, fmtValue } from '../util/validate';
 import { paddingArg } from './config-checks';
 import { KERNEL_LAYER_KEYS, KernelLayer, type KernelLayerArgs } from './kernel-layer';
 import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
@@ -21,7 +21,7 @@ function checkChannelsLast(op: string, dataFormat: unknown): void {
 }
 
 function stepsShape(name: string, inputShape: readonly number[]): [number, number] {
-  if (inputShape.length !== 2) throw argError(name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank 3 [batch, steps, channels]');
+  if (inputShape.length !== 2) throw argError(name, 'input', `shape ${fmtShape([null, ...inputShape])}`, 'rank 3 [batch, steps, channels]');
   return [inputShape[0], inputShape[1]];
 }
 

@@ -4,7 +4,7 @@ import { avgPool3d, conv3d, maxPool3d } from '../ops/conv3d';
 import { transpose } from '../ops/transpose';
 import { relu } from '../ops/unary';
 import type { Tensor } from '../tensor/tensor';
-import { argError, assertPositiveInt, fmtValue } from '../util/validate';
+import { argError, assertPositiveInt, fmtShape, fmtValue } from '../util/validate';
 import { paddingArg, tripleArg } from './config-checks';
 import { dataFormatArg, dataFormatConfig, splitChannels, type DataFormat } from './data-format';
 import { KERNEL_LAYER_KEYS, KernelLayer, type KernelLayerArgs } from './kernel-layer';
@@ -16,7 +16,7 @@ type Triple = [number, number, number];
 
 /** The output's [depth, height, width] for windows of `size`, refusing a 'valid' window larger than the input. */
 function windowedShape(name: string, inputShape: readonly number[], format: DataFormat, size: Triple, strides: Triple, padding: 'valid' | 'same', dilation: Triple = [1, 1, 1]): { out: number[]; channels: number } {
-  if (inputShape.length !== 4) throw argError(name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank 5 [batch, depth, height, width, channels]');
+  if (inputShape.length !== 4) throw argError(name, 'input', `shape ${fmtShape([null, ...inputShape])}`, 'rank 5 [batch, depth, height, width, channels]');
   const { channels, spatial } = splitChannels(inputShape, format);
   const out = spatial.map((d, i) => convOutputLength(d, (size[i] - 1) * dilation[i] + 1, strides[i], padding));
   if (out.some((d) => d <= 0)) throw argError(name, 'input', `spatial size ${spatial.join('x')}`, `at least the window ${size.join('x')} with 'valid' padding`);

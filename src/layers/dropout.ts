@@ -2,7 +2,7 @@ import { Random, nextDefaultSeed } from '../util/random';
 import { Tensor, arrayTypeFor, sizeOfShape } from '../tensor/tensor';
 import { mul } from '../ops/binary';
 import { dropout } from '../ops/dropout';
-import { argError, fmtValue } from '../util/validate';
+import { argError, fmtShape, fmtValue } from '../util/validate';
 import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
 
 export interface DropoutLayerArgs extends LayerArgs {
@@ -62,7 +62,7 @@ export class Dropout extends Layer {
     if (ns) {
       const full = [null, ...inputShape];
       const bad = ns.length !== full.length || ns.some((d, i) => d !== null && d !== 1 && i > 0 && d !== full[i]);
-      if (bad) throw argError(this.name, 'noiseShape', fmtValue(ns), `one entry per axis of [null, ${inputShape.join(', ')}], each 1, null or that axis's size`);
+      if (bad) throw argError(this.name, 'noiseShape', fmtValue(ns), `one entry per axis of ${fmtShape([null, ...inputShape])}, each 1, null or that axis's size`);
     }
     return inputShape.slice();
   }
@@ -102,7 +102,7 @@ export class SpatialDropout1D extends Dropout {
   }
 
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
-    if (inputShape.length !== 2) throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank 3 [batch, steps, channels]');
+    if (inputShape.length !== 2) throw argError(this.name, 'input', `shape ${fmtShape([null, ...inputShape])}`, 'rank 3 [batch, steps, channels]');
     return inputShape.slice();
   }
 

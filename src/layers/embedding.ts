@@ -108,7 +108,7 @@ export class Embedding extends Layer {
     if (!this.built) this.buildNoBatch(shape);
     const expected = this.inputShapeNoBatch as number[];
     if (x.rank === 0 || shape.length !== expected.length || shape.some((d, i) => d !== expected[i] && expected[i] !== null)) {
-      throw argError(this.name, 'input', `shape ${fmtShape(x.shape)}`, `shape [null, ${expected.join(', ')}]`);
+      throw argError(this.name, 'input', `shape ${fmtShape(x.shape)}`, `shape ${fmtShape([null, ...expected])}`);
     }
   }
 

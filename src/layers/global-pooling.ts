@@ -1,6 +1,6 @@
 import type { Tensor } from '../tensor/tensor';
 import { max, mean } from '../ops/reduction';
-import { argError } from '../util/validate';
+import { argError, fmtShape } from '../util/validate';
 import { dataFormatArg, dataFormatConfig, type DataFormat } from './data-format';
 import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
 
@@ -24,7 +24,7 @@ abstract class GlobalPooling extends Layer {
     const rank = this.spatialRank + 1;
     if (inputShape.length !== rank) {
       const expected = this.spatialRank === 1 ? 'rank 3 [batch, steps, channels]' : this.dataFormat === 'channelsFirst' ? 'rank 4 [batch, channels, height, width]' : 'rank 4 [batch, height, width, channels]';
-      throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, expected);
+      throw argError(this.name, 'input', `shape ${fmtShape([null, ...inputShape])}`, expected);
     }
     return [this.dataFormat === 'channelsFirst' ? inputShape[0] : inputShape[rank - 1]];
   }

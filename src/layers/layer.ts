@@ -566,7 +566,7 @@ export abstract class Layer extends Serializable {
     shapes.forEach((s, i) => {
       const e = expected[i];
       if (!e || s.length !== e.length || s.some((d, j) => d !== e[j] && e[j] !== null && !(j === 0 && this.acceptsAnyLength(s.length)))) {
-        throw argError(op, this.takesList() ? `inputs[${i}]` : 'input', `shape [null, ${s.join(', ')}]`, e ? `shape [null, ${e.join(', ')}], the shape ${this.name} was built for` : `${expected.length} inputs`);
+        throw argError(op, this.takesList() ? `inputs[${i}]` : 'input', `shape ${fmtShape([null, ...s])}`, e ? `shape ${fmtShape([null, ...e])}, the shape ${this.name} was built for` : `${expected.length} inputs`);
       }
     });
     if (shapes.length !== expected.length) throw argError(op, 'inputs', `${shapes.length} inputs`, `${expected.length} inputs, as ${this.name} was built for`);

@@ -2,7 +2,7 @@ import { convOutputLength } from '../ops/conv';
 import type { Tensor } from '../tensor/tensor';
 import { maxPool } from '../ops/pool';
 import { avgPool } from '../ops/avg-pool';
-import { argError } from '../util/validate';
+import { argError, fmtShape } from '../util/validate';
 import { transpose } from '../ops/transpose';
 import { dataFormatArg, dataFormatConfig, type DataFormat } from './data-format';
 import { pairArg, paddingArg } from './config-checks';
@@ -35,7 +35,7 @@ abstract class Pooling2D extends Layer {
   }
 
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
-    if (inputShape.length !== 3) throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank 4');
+    if (inputShape.length !== 3) throw argError(this.name, 'input', `shape ${fmtShape([null, ...inputShape])}`, 'rank 4');
     const first = this.dataFormat === 'channelsFirst';
     const [h, w, c] = first ? [inputShape[1], inputShape[2], inputShape[0]] : inputShape;
     const outH = convOutputLength(h, this.poolSize[0], this.strides[0], this.padding);

@@ -5,7 +5,7 @@ import { matMul } from '../ops/matmul';
 import { sqrt, square } from '../ops/unary';
 import { sum } from '../ops/reduction';
 import type { Tensor } from '../tensor/tensor';
-import { argError, fmtValue } from '../util/validate';
+import { argError, fmtShape, fmtValue } from '../util/validate';
 import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
 
 /**
@@ -17,7 +17,7 @@ function optionsOf<A extends LayerArgs>(args: A | undefined): A {
   return (args === undefined || args === null || Array.isArray(args) ? {} : args) as A;
 }
 
-const shapeText = (shapes: readonly (readonly number[])[]) => shapes.map((s) => `[null, ${s.join(', ')}]`).join(' and ');
+const shapeText = (shapes: readonly (readonly number[])[]) => shapes.map((s) => `${fmtShape([null, ...s])}`).join(' and ');
 
 /** A layer combining several tensors of broadcast-compatible shapes element by element, as tfjs-layers's Merge. */
 abstract class ElementwiseMerge extends Layer {

@@ -4,7 +4,7 @@ import { resizeBilinear, resizeNearestNeighbor } from '../ops/image/resize';
 import { pad } from '../ops/pad';
 import { Tensor } from '../tensor/tensor';
 import type { Tensor4D } from '../tensor/tfjs-types';
-import { argError, fmtValue } from '../util/validate';
+import { argError, fmtShape, fmtValue } from '../util/validate';
 import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
 
 // TF.js 4.22's image preprocessing layers: rescaling, resizing and centerCrop, on NHWC images (a batch, or one
@@ -41,7 +41,7 @@ function sizeArg(op: string, arg: string, v: unknown): number {
 function imageShape(layer: Layer, inputShape: readonly number[], height: number, width: number): number[] {
   if (inputShape.length === 3) return [height, width, inputShape[2]];
   if (inputShape.length === 2) return [width, inputShape[1]];
-  throw argError(layer.name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank 4 [batch, height, width, channels] (or one rank-3 image)');
+  throw argError(layer.name, 'input', `shape ${fmtShape([null, ...inputShape])}`, 'rank 4 [batch, height, width, channels] (or one rank-3 image)');
 }
 
 /** f on the images as a batch: an unbatched [h, w, c] image goes through as a batch of one. */

@@ -1,6 +1,6 @@
 import { tile } from '../ops/tile';
 import type { Tensor } from '../tensor/tensor';
-import { argError, assertPositiveInt } from '../util/validate';
+import { argError, assertPositiveInt, fmtShape } from '../util/validate';
 import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
 
 export interface RepeatVectorLayerArgs extends LayerArgs {
@@ -24,7 +24,7 @@ export class RepeatVector extends Layer {
   }
 
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
-    if (inputShape.length !== 1) throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank 2 [batch, features]');
+    if (inputShape.length !== 1) throw argError(this.name, 'input', `shape ${fmtShape([null, ...inputShape])}`, 'rank 2 [batch, features]');
     return [this.n, inputShape[0]];
   }
 

@@ -1,5 +1,5 @@
 import type { Tensor } from '../tensor/tensor';
-import { argError, fmtValue } from '../util/validate';
+import { argError, fmtShape, fmtValue } from '../util/validate';
 import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
 
 export interface ReshapeLayerArgs extends LayerArgs {
@@ -30,7 +30,7 @@ export class Reshape extends Layer {
     const known = this.targetShape.filter((d) => d !== -1).reduce((a, b) => a * b, 1);
     const free = this.targetShape.includes(-1);
     if (free ? size % known !== 0 : size !== known) {
-      throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}] (${size} values per sample)`, `a size that fits targetShape [${this.targetShape.join(', ')}]`);
+      throw argError(this.name, 'input', `shape ${fmtShape([null, ...inputShape])} (${size} values per sample)`, `a size that fits targetShape [${this.targetShape.join(', ')}]`);
     }
     return this.targetShape.map((d) => (d === -1 ? size / known : d));
   }

@@ -2,7 +2,7 @@ import type { Tensor } from '../tensor/tensor';
 import { transpose } from '../ops/transpose';
 import { pad } from '../ops/pad';
 import { slice } from '../ops/slice';
-import { argError, fmtValue } from '../util/validate';
+import { argError, fmtShape, fmtValue } from '../util/validate';
 import { dataFormatArg, dataFormatConfig, type DataFormat } from './data-format';
 import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
 
@@ -29,7 +29,7 @@ export class Permute extends Layer {
   }
 
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
-    if (inputShape.length !== this.dims.length) throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, `rank ${this.dims.length + 1} to match dims [${this.dims.join(', ')}]`);
+    if (inputShape.length !== this.dims.length) throw argError(this.name, 'input', `shape ${fmtShape([null, ...inputShape])}`, `rank ${this.dims.length + 1} to match dims [${this.dims.join(', ')}]`);
     return this.dims.map((d) => inputShape[d - 1]);
   }
 
@@ -60,7 +60,7 @@ function spatialAxes(f: DataFormat): [number, number] {
 }
 
 function checkRank4(name: string, inputShape: readonly number[]): void {
-  if (inputShape.length !== 3) throw argError(name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank 4');
+  if (inputShape.length !== 3) throw argError(name, 'input', `shape ${fmtShape([null, ...inputShape])}`, 'rank 4');
 }
 
 export interface ZeroPadding2DLayerArgs extends LayerArgs {
@@ -129,7 +129,7 @@ export class Cropping2D extends Layer {
     checkRank4(this.name, inputShape);
     const out = inputShape.slice();
     spatialAxes(this.dataFormat).forEach((a, i) => (out[a - 1] -= this.cropping[i][0] + this.cropping[i][1]));
-    if (out.some((d) => d <= 0)) throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, `more rows and columns than cropping ${JSON.stringify(this.cropping)} removes`);
+    if (out.some((d) => d <= 0)) throw argError(this.name, 'input', `shape ${fmtShape([null, ...inputShape])}`, `more rows and columns than cropping ${JSON.stringify(this.cropping)} removes`);
     return out;
   }
 

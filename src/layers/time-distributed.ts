@@ -1,5 +1,5 @@
 import type { Tensor } from '../tensor/tensor';
-import { argError, fmtValue } from '../util/validate';
+import { argError, fmtShape, fmtValue } from '../util/validate';
 import { Layer, buildInScope, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
 
 export interface TimeDistributedLayerArgs extends LayerArgs {
@@ -29,7 +29,7 @@ export class TimeDistributed extends Layer {
   }
 
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
-    if (inputShape.length < 2) throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank >= 3 [batch, time, ...]');
+    if (inputShape.length < 2) throw argError(this.name, 'input', `shape ${fmtShape([null, ...inputShape])}`, 'rank >= 3 [batch, time, ...]');
     return [inputShape[0], ...(this.layer.outputShapeNoBatch(inputShape.slice(1)) as number[])];
   }
 

@@ -4,7 +4,7 @@ import { mul } from '../ops/binary';
 import { ones } from '../ops/creation';
 import { resizeBilinear } from '../ops/image/resize';
 import { transpose } from '../ops/transpose';
-import { argError, fmtValue } from '../util/validate';
+import { argError, fmtShape, fmtValue } from '../util/validate';
 import { pairArg } from './config-checks';
 import { dataFormatArg, dataFormatConfig, type DataFormat } from './data-format';
 import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
@@ -40,7 +40,7 @@ export class UpSampling2D extends Layer {
   }
 
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
-    if (inputShape.length !== 3) throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'rank 4');
+    if (inputShape.length !== 3) throw argError(this.name, 'input', `shape ${fmtShape([null, ...inputShape])}`, 'rank 4');
     const [sh, sw] = this.size;
     const [a, b, c] = inputShape;
     return this.dataFormat === 'channelsFirst' ? [a, b * sh, c * sw] : [a * sh, b * sw, c];

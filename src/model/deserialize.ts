@@ -136,13 +136,13 @@ function expectedWeights(op: string, layers: ReadLayer[], inputShape: number[]):
   const frozen: ExpectedWeight[] = [];
   layers.forEach((l, i) => {
     if (i > 0 && l.inputShape && fmtShape(l.inputShape) !== fmtShape(shape)) {
-      throw badValue(op, `${l.where}.batch_input_shape`, [null, ...l.inputShape], `[null, ${shape.join(', ')}], the output of the layer before`);
+      throw badValue(op, `${l.where}.batch_input_shape`, [null, ...l.inputShape], `${fmtShape([null, ...shape])}, the output of the layer before`);
     }
     const input = shape;
     try {
       shape = l.plan.outputShape(input);
     } catch (e) {
-      throw new Error(`${op}: ${l.where} does not fit its input of shape [null, ${input.join(', ')}]: ${(e as Error).message}`);
+      throw new Error(`${op}: ${l.where} does not fit its input of shape ${fmtShape([null, ...input])}: ${(e as Error).message}`);
     }
     // TF.js lists the weights of trainable layers first, then the frozen ones (Container.weights).
     l.plan.weightShapes(input).forEach((w, slot) => {
@@ -279,7 +279,7 @@ function sequentialFromLayers(op: string, modelName: string | undefined, layers:
   const inputShape = input.shape ?? first.inputShape;
   if (!inputShape) throw badValue(op, `${first.where}.batch_input_shape`, undefined, '[null, ...dims]: tessera needs the input shape to check and set the weights');
   if (input.shape && first.inputShape && fmtShape(input.shape) !== fmtShape(first.inputShape)) {
-    throw badValue(op, `${first.where}.batch_input_shape`, [null, ...first.inputShape], `the InputLayer's [null, ${input.shape.join(', ')}]`);
+    throw badValue(op, `${first.where}.batch_input_shape`, [null, ...first.inputShape], `the InputLayer's ${fmtShape([null, ...input.shape])}`);
   }
   // An int32 or bool InputLayer (ids for an embedding) feeds layers that compute in float32.
   const feedsIds = input.dtype === 'int32' || input.dtype === 'bool';

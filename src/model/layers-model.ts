@@ -11,7 +11,7 @@ import { isRecording } from '../tensor/tape';
 import { concat } from '../ops/concat';
 import { slice } from '../ops/slice';
 import type { Variable } from '../tensor/variable';
-import { argError, checkKnownKeys, fmtValue } from '../util/validate';
+import { argError, checkKnownKeys, fmtShape, fmtValue } from '../util/validate';
 import type { History } from './callbacks';
 import { checkInputs, checkTargets, dataList, type Port } from './checks';
 import { compileArgs, type Compiled, type ModelCompileArgs } from './compile';
@@ -109,7 +109,7 @@ export class LayersModel extends Layer implements TrainableModel {
       const want = t.shape.slice(1) as number[];
       const got = given[i];
       if (!got || got.length !== want.length || got.some((d, j) => d !== want[j])) {
-        throw argError(this.name, this.takesList() ? `inputs[${i}]` : 'input', got ? `shape [null, ${got.join(', ')}]` : 'nothing', `shape [null, ${want.join(', ')}], the input '${t.sourceLayer.name}' of model '${this.name}'`);
+        throw argError(this.name, this.takesList() ? `inputs[${i}]` : 'input', got ? `shape ${fmtShape([null, ...got])}` : 'nothing', `shape ${fmtShape([null, ...want])}, the input '${t.sourceLayer.name}' of model '${this.name}'`);
       }
     });
     const outs = g.outputs.map((t) => t.shape.slice(1) as number[]);

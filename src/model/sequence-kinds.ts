@@ -1,3 +1,4 @@
+import { fmtShape } from '../util/validate';
 import { checkActivation, type ActivationName } from '../layers/activations';
 import { Bidirectional, Embedding, GRU, GRUCell, LSTM, LSTMCell, Masking, RNN, RepeatVector, SimpleRNN, SimpleRNNCell, type GRUCellArgs, type LSTMCellArgs, type LayerArgs, type RNNCell } from '../layers/index';
 import type { BidirectionalMergeMode } from '../layers/recurrent/bidirectional';
@@ -102,7 +103,7 @@ function readRNNArgs(r: ConfigReader): Record<string, unknown> {
 
 function rnnOutputShape(r: ConfigReader, units: number, returnSequences: boolean) {
   return (input: readonly number[]) => {
-    if (input.length !== 2) throw r.fail('units', units, `a layer given [batch, time, features]; got input [null, ${input.join(', ')}]`);
+    if (input.length !== 2) throw r.fail('units', units, `a layer given [batch, time, features]; got input ${fmtShape([null, ...input])}`);
     return returnSequences ? [input[0], units] : [units];
   };
 }

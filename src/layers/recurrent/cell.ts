@@ -160,7 +160,7 @@ export abstract class RNNCell extends Layer {
   }
 
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
-    if (inputShape.length !== 1) throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, 'shape [batch, features]');
+    if (inputShape.length !== 1) throw argError(this.name, 'input', `shape ${fmtShape([null, ...inputShape])}`, 'shape [batch, features]');
     return [this.units];
   }
 

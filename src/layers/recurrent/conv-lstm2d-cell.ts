@@ -1,7 +1,7 @@
 import { add } from '../../ops/binary';
 import { conv2d } from '../../ops/conv';
 import type { Tensor } from '../../tensor/tensor';
-import { argError } from '../../util/validate';
+import { argError, fmtShape } from '../../util/validate';
 import { CONV2D_WINDOW_KEYS, readConv2dWindow, type Conv2DWindow, type Conv2DWindowArgs } from '../conv2d-base';
 import { convOutputHW, hwcOf, inLayout, viaChannelsLast } from '../conv-layout';
 import { dataFormatConfig } from '../data-format';
@@ -46,7 +46,7 @@ export class ConvLSTM2DCell extends LSTMCell {
   }
 
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
-    if (inputShape.length !== 3) throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}]`, `shape [batch, ${this.stepDims.join(', ')}]`);
+    if (inputShape.length !== 3) throw argError(this.name, 'input', `shape ${fmtShape([null, ...inputShape])}`, `shape [batch, ${this.stepDims.join(', ')}]`);
     return this.stateShapes(inputShape)[0];
   }
 

@@ -143,7 +143,7 @@ export class RNN extends Layer {
 
   override outputShapeNoBatch(inputShape: readonly number[]): ShapeOrShapes {
     if (inputShape.length !== 1 + this.stepDims.length) {
-      throw argError(this.name, 'input', `shape [null, ${inputShape.join(', ')}] (rank ${inputShape.length + 1})`, this.expectedRank);
+      throw argError(this.name, 'input', `shape ${fmtShape([null, ...inputShape])} (rank ${inputShape.length + 1})`, this.expectedRank);
     }
     const step = inputShape.slice(1);
     const one = this.cell.outputShapeNoBatch(step);
