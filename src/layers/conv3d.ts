@@ -1,6 +1,7 @@
 import { convOutputLength } from '../ops/conv';
 import { add } from '../ops/binary';
 import { avgPool3d, conv3d, maxPool3d } from '../ops/conv3d';
+import { conv3dTranspose } from '../ops/conv3d-transpose';
 import { transpose } from '../ops/transpose';
 import { relu } from '../ops/unary';
 import type { Tensor } from '../tensor/tensor';
@@ -47,10 +48,10 @@ export class Conv3D extends KernelLayer {
   readonly dataFormat: DataFormat;
   readonly dilationRate: Triple;
 
-  constructor(args: Conv3DLayerArgs) {
-    const op = 'layers.conv3d';
+  /** The factory and default layer name are conv3dTranspose's for that subclass. */
+  constructor(args: Conv3DLayerArgs, op = 'layers.conv3d', snakeName = 'conv3d') {
     checkConfigKeys(op, args, ['filters', 'kernelSize', 'strides', 'padding', 'dataFormat', 'dilationRate', ...KERNEL_LAYER_KEYS]);
-    super(op, 'conv3d', args);
+    super(op, snakeName, args);
     this.filters = assertPositiveInt(op, 'filters', args.filters);
     this.kernelSize = tripleArg(op, 'kernelSize', args.kernelSize);
     this.strides = tripleArg(op, 'strides', args.strides, [1, 1, 1]);
@@ -60,7 +61,8 @@ export class Conv3D extends KernelLayer {
     if (this.strides.some((s) => s > 1) && this.dilationRate.some((d) => d > 1)) {
       throw argError(op, 'dilationRate', fmtValue(args.dilationRate), `1 when strides are above 1 (got strides ${fmtValue(args.strides)})`);
     }
-    this.buildIfShaped();
+    // A subclass builds once its own settings are checked.
+    if (new.target === Conv3D) this.buildIfShaped();
   }
 
   override getClassName(): string {
@@ -94,6 +96,52 @@ export class Conv3D extends KernelLayer {
       dilation_rate: this.dilationRate,
       ...this.epilogueConfig(),
     };
+  }
+}
+
+/** The transpose (gradient) of a 3-D convolution, kernel [kd, kh, kw, filters, inC], as tf.layers.conv3dTranspose. */
+export class Conv3DTranspose extends Conv3D {
+  constructor(args: Conv3DLayerArgs) {
+    super(args, 'layers.conv3dTranspose', 'conv3d_transpose');
+    // TF.js takes the option and computes without it; tessera refuses rather than compute other than asked.
+    if (this.dilationRate.some((d) => d !== 1)) throw argError(this.name, 'dilationRate', fmtValue(args.dilationRate), '1 (tessera does not implement dilated transposed convolutions)');
+    this.buildIfShaped();
+  }
+
+  override getClassName(): string {
+    return 'Conv3DTranspose';
+  }
+
+  /** The output's [depth, height, width]: Keras's deconv_length without output padding. */
+  private outputSpatial(inputShape: readonly number[]): number[] {
+    if (inputShape.length !== 4) throw argError(this.name, 'input', `shape ${fmtShape([null, ...inputShape])}`, 'rank 5 [batch, depth, height, width, channels]');
+    const len = (n: number, k: number, s: number) => (this.padding === 'valid' ? n * s + Math.max(k - s, 0) : n * s);
+    return splitChannels(inputShape, this.dataFormat).spatial.map((d, i) => len(d, this.kernelSize[i], this.strides[i]));
+  }
+
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
+    const out = this.outputSpatial(inputShape);
+    return this.dataFormat === 'channelsLast' ? [...out, this.filters] : [this.filters, ...out];
+  }
+
+  protected override buildWeights(inputShape: readonly number[]): void {
+    // The kernel is [kd, kh, kw, outC, inC]; the bias runs over the output channels.
+    this.buildKernelShaped([...this.kernelSize, this.filters, splitChannels(inputShape, this.dataFormat).channels], this.filters);
+  }
+
+  override call(x: Tensor, options: CallOptions): Tensor {
+    const out = [x.shape[0], ...this.outputSpatial(x.shape.slice(1)), this.filters] as [number, number, number, number, number];
+    return channelsLast(x, this.dataFormat, (t) => this.withEpilogue(options, (kernel, bias, activation) => {
+      const y = conv3dTranspose(t, kernel, out, this.strides, this.padding);
+      const biased = bias ? add(y, bias) : y;
+      return activation === 'relu' ? relu(biased) : biased;
+    }));
+  }
+
+  protected override layerConfig(): LayerConfig {
+    // No dilation_rate: TF.js's Conv3DTranspose leaves it out of its config.
+    const { dilation_rate: _, ...config } = super.layerConfig();
+    return config;
   }
 }
 

@@ -1,4 +1,4 @@
-import { AveragePooling3D, Conv3D, MaxPooling3D, type Conv3DLayerArgs, type Pooling3DLayerArgs } from './conv3d';
+import { AveragePooling3D, Conv3D, Conv3DTranspose, MaxPooling3D, type Conv3DLayerArgs, type Pooling3DLayerArgs } from './conv3d';
 import { InputLayer, type InputLayerArgs } from './input-layer';
 import { CenterCrop, Rescaling, Resizing, type CenterCropArgs, type RescalingArgs, type ResizingArgs } from './preprocessing';
 import { CategoryEncoding, type CategoryEncodingArgs } from './category-encoding';
@@ -93,6 +93,7 @@ export const resizing = (args: ResizingArgs): Resizing => new Resizing(args);
 export const centerCrop = (args: CenterCropArgs): CenterCrop => new CenterCrop(args);
 export const timeDistributed = (args: TimeDistributedLayerArgs): TimeDistributed => new TimeDistributed(args);
 export const conv3d = (args: Conv3DLayerArgs): Conv3D => new Conv3D(args);
+export const conv3dTranspose = (args: Conv3DLayerArgs): Conv3DTranspose => new Conv3DTranspose(args);
 export const maxPooling3d = (args?: Pooling3DLayerArgs): MaxPooling3D => new MaxPooling3D(args);
 export const averagePooling3d = (args?: Pooling3DLayerArgs): AveragePooling3D => new AveragePooling3D(args);
 

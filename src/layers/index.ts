@@ -44,7 +44,7 @@ export type { ConcatenateLayerArgs, DotLayerArgs } from './merge';
 export { Conv2DTranspose, DepthwiseConv2D } from './conv-variants';
 export type { Conv2DTransposeLayerArgs, DepthwiseConv2DLayerArgs } from './conv-variants';
 export { SeparableConv2D } from './separable-conv2d';
-export { Conv3D, MaxPooling3D, AveragePooling3D } from './conv3d';
+export { Conv3D, Conv3DTranspose, MaxPooling3D, AveragePooling3D } from './conv3d';
 export type { Conv3DLayerArgs, Pooling3DLayerArgs } from './conv3d';
 export type { SeparableConv2DLayerArgs } from './separable-conv2d';
 export { Activation, Conv2D, Dense, Dropout, Flatten, MaxPooling2D, RNN, RNNCell, LSTM, GRU, SimpleRNN, LSTMCell, GRUCell, SimpleRNNCell, StackedRNNCells, Embedding, Masking, Bidirectional, RepeatVector, TimeDistributed };

@@ -148,6 +148,7 @@ const BY_ARGS: [string, (args: LayerArgs & Record<string, unknown>) => Layer][] 
   ['AveragePooling1D', (a) => new L.AveragePooling1D(a)],
   ['AveragePooling2D', (a) => new L.AveragePooling2D(a)],
   ['Conv3D', (a) => new L.Conv3D(a as unknown as L.Conv3DLayerArgs)],
+  ['Conv3DTranspose', (a) => new L.Conv3DTranspose(a as unknown as L.Conv3DLayerArgs)],
   ['MaxPooling3D', (a) => new L.MaxPooling3D(a)],
   ['AveragePooling3D', (a) => new L.AveragePooling3D(a)],
   ['GlobalAveragePooling1D', (a) => new L.GlobalAveragePooling1D(a)],

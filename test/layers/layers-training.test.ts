@@ -29,6 +29,8 @@ describe('gradients of the new layers (float64, through tn.gradCheck)', () => {
     ['separableConv2d', { filters: 2, kernelSize: 2, depthMultiplier: 2, padding: 'same', dataFormat: 'channelsFirst', biasInitializer: 'randomNormal' }, [2, 4, 3]],
     ['depthwiseConv2d', { kernelSize: [2, 3], strides: 2, dataFormat: 'channelsFirst', biasInitializer: 'randomNormal' }, [2, 5, 5]],
     ['conv2dTranspose', { filters: 2, kernelSize: 2, strides: 2, dataFormat: 'channelsFirst', biasInitializer: 'randomNormal' }, [3, 2, 3]],
+    ['conv3dTranspose', { filters: 2, kernelSize: [2, 1, 2], strides: [2, 1, 1], padding: 'same', activation: 'tanh', biasInitializer: 'randomNormal' }, [2, 2, 3, 2]],
+    ['conv3dTranspose', { filters: 1, kernelSize: 2, dataFormat: 'channelsFirst', biasInitializer: 'randomNormal' }, [2, 2, 2, 2]],
     ['conv1d', { filters: 2, kernelSize: 3, dilationRate: 2, kernelInitializer: 'randomNormal', biasInitializer: 'randomNormal' }, [7, 2]],
     ['conv1d', { filters: 1, kernelSize: 2, dilationRate: [3], padding: 'same', activation: 'tanh', kernelInitializer: 'randomNormal' }, [5, 2]],
     ['upSampling2d', { size: [2, 3], interpolation: 'bilinear' }, [2, 3, 2]],

@@ -27,6 +27,7 @@ interface Case {
 
 const RESIZE_GRAD = "TF.js's resizeNearestNeighbor gradient is wrong for batches of more than one sample";
 const CONSTRAINTS = 'TF.js applies constraints only when weights are written, never after an optimizer step (Keras and tessera apply them after each update)';
+const CONV3D_T_GRAD = 'TF.js 4.22 registers no gradient for Conv3DBackpropInputV2';
 const AVG_GRAD = "TF.js's avgPool gradient divides by the whole window at 'same' borders, where its forward divides by the cells inside";
 
 const CASES: Case[] = [
@@ -94,6 +95,8 @@ const CASES: Case[] = [
   { name: 'averagePooling2d same channelsFirst', factory: 'averagePooling2d', args: { poolSize: 3, strides: 2, padding: 'same', dataFormat: 'channelsFirst' }, input: [2, 5, 5], peerCannotTrain: AVG_GRAD },
   { name: 'conv3d', factory: 'conv3d', args: { filters: 2, kernelSize: 2, activation: 'relu' }, input: [3, 4, 4, 2] },
   { name: 'conv3d same strided', factory: 'conv3d', args: { filters: 3, kernelSize: [2, 3, 2], strides: 2, padding: 'same', useBias: false }, input: [3, 5, 4, 2] },
+  { name: 'conv3dTranspose', factory: 'conv3dTranspose', args: { filters: 2, kernelSize: 2, activation: 'tanh' }, input: [2, 3, 3, 2], peerCannotTrain: CONV3D_T_GRAD },
+  { name: 'conv3dTranspose same strided', factory: 'conv3dTranspose', args: { filters: 3, kernelSize: [2, 3, 2], strides: [2, 1, 2], padding: 'same', useBias: false }, input: [2, 3, 2, 2], peerCannotTrain: CONV3D_T_GRAD },
   { name: 'maxPooling3d', factory: 'maxPooling3d', args: { poolSize: 2, strides: 1 }, input: [3, 4, 4, 2] },
   { name: 'averagePooling3d valid', factory: 'averagePooling3d', args: { poolSize: [2, 2, 1] }, input: [3, 4, 4, 2] },
   { name: 'averagePooling3d same', factory: 'averagePooling3d', args: { poolSize: 2, padding: 'same' }, input: [3, 3, 3, 2], peerCannotTrain: AVG_GRAD },
