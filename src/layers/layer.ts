@@ -162,6 +162,8 @@ export abstract class Layer extends Serializable {
   private declaredBatch: number | null = null;
   protected vars: Variable[] = [];
   private readonly weightOptions = new Map<Variable, WeightExtras>();
+  /** True while the weights come only from the declared inputShape: the layer has not run and was given no weights. */
+  private declaredOnly = false;
   private trainableFlag: boolean;
   /** Values for the weights once they exist (TF.js's `weights` argument). */
   private initialWeights: Tensor[] | null = null;
@@ -353,7 +355,34 @@ export abstract class Layer extends Serializable {
 
   /** Subclass constructors end with this: a layer given inputShape has its weights from the start. */
   protected buildIfShaped(): void {
-    if (this.inputShapeNoBatch) this.ensureBuilt(this.inputShapeNoBatch);
+    if (!this.inputShapeNoBatch) return;
+    const given = this.initialWeights !== null;
+    this.ensureBuilt(this.inputShapeNoBatch);
+    this.declaredOnly = !given;
+  }
+
+  /**
+   * TF.js builds a layer when it first runs, and only warns when its declared inputShape does not fit that input
+   * (a Sequential's later layer given an inputShape as well): a layer built from its declaration alone is built
+   * again, with the same warning, for the first input of another shape.
+   */
+  private refitDeclared(shapes: number[][]): void {
+    if (!this.declaredOnly) return;
+    this.declaredOnly = false;
+    const declared = this.inputShapeNoBatch;
+    if (!declared || shapes.length !== 1 || fmtShape(shapes[0]) === fmtShape(declared)) return;
+    const [got, want] = [JSON.stringify([null, ...shapes[0]]), JSON.stringify([null, ...declared])];
+    console.warn(shapes[0].length === declared.length
+      ? `The shape of the input tensor (${got}) does not match the expectation of layer ${this.name}: ${want}`
+      : `The rank of the input tensor provided (shape: ${got}) does not match that of the batchInputShape (${want}) of the layer ${this.name}`);
+    for (const v of this.vars) {
+      this.weightOptions.delete(v);
+      v.dispose();
+    }
+    this.vars = [];
+    this.built = false;
+    this.inputShapeNoBatch = null;
+    this.ensureBuilt(shapes[0]);
   }
 
   /**
@@ -515,6 +544,7 @@ export abstract class Layer extends Serializable {
     } else {
       this.checkSymbolicInputs(op, shapes);
       const s = shapes[0];
+      this.refitDeclared([s]);
       out = this.outputShapeNoBatch(s);
       if (this.built) this.checkShapes(op, [s]);
       else this.ensureBuilt(s);
@@ -579,6 +609,7 @@ export abstract class Layer extends Serializable {
     const shape = x.shape.slice(1);
     if (this.checksInputDtype() && x.dtype !== this.dtype) throw argError(this.name, 'input', `dtype ${x.dtype}`, `dtype ${this.dtype}`);
     if (!this.built) this.ensureBuilt(shape);
+    this.refitDeclared([shape]);
     this.checkShapes(this.name, [shape]);
   }
 
@@ -672,6 +703,7 @@ export abstract class Layer extends Serializable {
   /** Replaces every weight at once; checks count, shapes and dtypes before changing any. Constrained weights are projected, as TF.js writes them. */
   setWeights(weights: Tensor[]): void {
     this.checkWeights(weights);
+    this.declaredOnly = false;
     const vars = this.weights;
     weights.forEach((w, i) => vars[i].assign(w));
     this.applyConstraints();
