@@ -127,6 +127,9 @@ function executorOrder(inputs: readonly SymbolicTensor[], outputs: readonly Symb
 export interface RunOptions {
   training: boolean;
   logits?: readonly boolean[];
+  /** The inputs' masks, in input order (a model run as a layer gets its input's mask), and where to put the outputs'. */
+  inputMasks?: readonly (Tensor | null)[];
+  outputMasks?: (Tensor | null)[];
 }
 
 /**
@@ -138,6 +141,10 @@ export function runGraph(g: Graph, xs: readonly Tensor[], options: RunOptions): 
   const masks = new Map<number, Tensor | null>();
   // As TF.js's executor feeds a model: an input of another dtype is cast to the input's (int32 ids to a float32 input).
   g.inputs.forEach((t, i) => values.set(t.id, xs[i].dtype === t.dtype ? xs[i] : cast(xs[i], t.dtype)));
+  g.inputs.forEach((t, i) => {
+    const mask = options.inputMasks?.[i];
+    if (mask) masks.set(t.id, mask);
+  });
   const logitsOf = new Set<number>();
   g.outputs.forEach((t, i) => {
     if (options.logits?.[i]) logitsOf.add(t.id);
@@ -178,5 +185,6 @@ export function runGraph(g: Graph, xs: readonly Tensor[], options: RunOptions): 
       if (outMask) masks.set(t.id, outMask);
     });
   });
+  if (options.outputMasks) options.outputMasks.splice(0, Infinity, ...g.outputs.map((t) => masks.get(t.id) ?? null));
   return g.outputs.map((t) => values.get(t.id) as Tensor);
 }

@@ -116,11 +116,36 @@ export class LayersModel extends Layer implements TrainableModel {
     return outs.length === 1 ? outs[0] : outs;
   }
 
-  /** As a layer: runs the graph on checked tensors. */
+  /**
+   * As a layer: runs the graph on checked tensors, its input's mask (from the layer before, or given) reaching the
+   * layers inside; the output's mask is kept for computeMask, which the graph running this model asks next.
+   */
   override call(x: Tensor | Tensor[], options: CallOptions): Tensor | Tensor[] {
-    const outs = this.run(Array.isArray(x) ? x : [x], { training: options.training ?? false });
+    return this.runAsLayer(Array.isArray(x) ? x : [x], options.training ?? false, options.mask ?? null);
+  }
+
+  private runAsLayer(xs: readonly Tensor[], training: boolean, mask: Tensor | null): Tensor | Tensor[] {
+    const outputMasks: (Tensor | null)[] = [];
+    const outs = this.run(xs, { training, inputMasks: [mask], outputMasks });
+    this.lastMask = { input: xs[0], mask: outputMasks[0] ?? null };
     return outs.length === 1 ? outs[0] : outs;
   }
+
+  /** The output's mask, as TF.js's container computes it: the graph's mask for this input and input mask. */
+  override computeMask(x: Tensor, mask: Tensor | null = null): Tensor | null {
+    const last = this.lastMask;
+    if (last && last.input === x) return last.mask;
+    // Only the mask outlives the run.
+    const kept = tidy(() => {
+      const outputMasks: (Tensor | null)[] = [];
+      this.run([x], { training: false, inputMasks: [mask], outputMasks });
+      return outputMasks[0] ? [outputMasks[0]] : [];
+    });
+    return kept[0] ?? null;
+  }
+
+  /** The input and output mask of the last call (computeMask follows a call on the same input). */
+  private lastMask: { input: Tensor; mask: Tensor | null } | null = null;
 
   /** The inner layers check their own input dtypes (an embedding takes integer ids). */
   protected override checksInputDtype(): boolean {
@@ -282,8 +307,8 @@ export class LayersModel extends Layer implements TrainableModel {
     const ports = this.ports(op);
     const xs = dataList(op, 'inputs', inputs, ports.inputs, 'inputs');
     checkInputs(op, 'inputs', xs, ports.inputs);
-    const outs = this.run(xs as Tensor[], { training: kwargs.training ?? false });
-    return outs.length === 1 ? outs[0] : outs;
+    const mask = kwargs.mask instanceof Tensor ? kwargs.mask : null;
+    return this.runAsLayer(xs as Tensor[], kwargs.training ?? false, mask);
   }
 
   compile(args: ModelCompileArgs): void {

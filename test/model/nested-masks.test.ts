@@ -1,0 +1,35 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import * as tn from '../../src/node';
+
+// An embedding's mask (maskZero) reaches the layers inside a nested model and comes out of it, as in TF.js: the
+// second row is all padding, so a masked LSTM gives zeros there.
+
+type Lib = typeof tf;
+const emb = (lib: Lib) => lib.layers.embedding({ inputDim: 10, outputDim: 3, maskZero: true, inputLength: 5, embeddingsInitializer: lib.initializers.randomUniform({ seed: 1 }) });
+const lstm = (lib: Lib, extra: Record<string, unknown> = {}) => lib.layers.lstm({ units: 2, kernelInitializer: lib.initializers.glorotUniform({ seed: 1 }), recurrentInitializer: lib.initializers.glorotUniform({ seed: 2 }), ...extra });
+
+const programs: Record<string, (lib: Lib, ids: tf.Tensor) => tf.Tensor> = {
+  'a functional model holding the lstm': (lib, ids) => {
+    const x = lib.input({ shape: [5], dtype: 'int32' });
+    const xi = lib.input({ shape: [5, 3] });
+    const inner = lib.model({ inputs: xi, outputs: lstm(lib).apply(xi) as tf.SymbolicTensor });
+    return lib.model({ inputs: x, outputs: inner.apply(emb(lib).apply(x)) as tf.SymbolicTensor }).predict(ids) as tf.Tensor;
+  },
+  'a Sequential holding the embedding, then the lstm': (lib, ids) => lib.sequential({ layers: [lib.sequential({ layers: [emb(lib)] }), lstm(lib)] }).predict(ids) as tf.Tensor,
+  'inner.apply(x, {mask}) on tensors': (lib, ids) => {
+    const inner = lib.sequential({ layers: [lstm(lib, { inputShape: [5, 3] })] });
+    const e = emb(lib);
+    return inner.apply(e.apply(ids), { mask: e.computeMask(ids) as tf.Tensor }) as tf.Tensor;
+  },
+};
+
+describe('masks through nested models', () => {
+  for (const [name, program] of Object.entries(programs)) {
+    it(name, () => {
+      const [ours, theirs] = ([tn, tf] as unknown as Lib[]).map((lib) => Array.from(program(lib, lib.tensor2d([[1, 2, 3, 0, 0], [0, 0, 0, 0, 0]], [2, 5], 'int32')).dataSync()));
+      expect(ours.slice(2)).toEqual([0, 0]);
+      ours.forEach((v, i) => expect(v).toBeCloseTo(theirs[i], 5));
+    });
+  }
+});
