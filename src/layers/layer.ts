@@ -658,6 +658,26 @@ export abstract class Layer extends Serializable {
     return ins.length === 1 ? ins[0] : ins.slice();
   }
 
+  /** The output tensor(s) of the layer's nodeIndex-th application to symbolic tensors, as TF.js's getOutputAt. */
+  getOutputAt(nodeIndex: number): SymbolicTensor | SymbolicTensor[] {
+    const outs = this.nodeAt('getOutputAt', nodeIndex).outputs;
+    return outs.length === 1 ? outs[0] : outs.slice();
+  }
+
+  /** The input tensor(s) of the layer's nodeIndex-th application to symbolic tensors, as TF.js's getInputAt. */
+  getInputAt(nodeIndex: number): SymbolicTensor | SymbolicTensor[] {
+    const ins = this.nodeAt('getInputAt', nodeIndex).inputs;
+    return ins.length === 1 ? ins[0] : ins.slice();
+  }
+
+  private nodeAt(op: string, nodeIndex: number): LayerNode {
+    const n = this.inboundNodes.length;
+    if (!Number.isInteger(nodeIndex) || nodeIndex < 0 || nodeIndex >= n) {
+      throw argError(`${this.name}.${op}`, 'nodeIndex', fmtValue(nodeIndex), n === 0 ? 'an application of the layer, but it was never applied to symbolic tensors' : `an integer in [0, ${n - 1}] (the layer has ${n} inbound nodes)`);
+    }
+    return this.inboundNodes[nodeIndex];
+  }
+
   private onlyNode(what: string): LayerNode {
     if (this.inboundNodes.length === 0) throw new Error(`${this.name}.${what}: the layer has no inbound nodes (it was never applied to symbolic tensors)`);
     if (this.inboundNodes.length > 1) throw new Error(`${this.name}.${what}: the layer has ${this.inboundNodes.length} inbound nodes, so its ${what} is ill-defined`);

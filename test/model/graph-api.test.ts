@@ -33,3 +33,19 @@ describe('masks through nested models', () => {
     });
   }
 });
+
+describe('layer.getInputAt and getOutputAt, as TF.js', () => {
+  it('a dense layer shared by two inputs: each application\'s tensors', () => {
+    for (const lib of [tn, tf] as unknown as Lib[]) {
+      const [a, c] = [lib.input({ shape: [3] }), lib.input({ shape: [3] })];
+      const d = lib.layers.dense({ units: 2 });
+      const [ya, yc] = [d.apply(a), d.apply(c)] as tf.SymbolicTensor[];
+      expect(d.getInputAt(0)).toBe(a);
+      expect(d.getInputAt(1)).toBe(c);
+      expect(d.getOutputAt(0)).toBe(ya);
+      expect(d.getOutputAt(1)).toBe(yc);
+      expect(() => d.getOutputAt(2)).toThrow();
+    }
+    expect(() => tn.layers.dense({ units: 2, name: 'lone' }).getInputAt(0)).toThrow(/^lone\.getInputAt: nodeIndex must be an application of the layer, but it was never applied to symbolic tensors, got 0$/);
+  });
+});
