@@ -1,5 +1,5 @@
 import type { Tensor } from '../tensor/tensor';
-import { argError } from '../util/validate';
+import { argError, fmtShape } from '../util/validate';
 import { transpose } from '../ops/transpose';
 import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
 import { dataFormatArg, dataFormatConfig, type DataFormat } from './data-format';
@@ -25,7 +25,9 @@ export class Flatten extends Layer {
 
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     // TF.js's Flatten takes rank 3 and up (its inputSpec's minNdim): a [batch, n] input is refused, not passed through.
-    if (inputShape.length < 2) throw argError(this.name, 'input', `shape [null${inputShape.map((d) => `, ${d}`).join('')}]`, 'rank >= 3 (a batch and at least two more dims)');
+    if (inputShape.length < 2) throw argError(this.name, 'input', `shape ${fmtShape([null, ...inputShape])}`, 'rank >= 3 (a batch and at least two more dims)');
+    // An unknown dim would make the product 0 (null counts as 0); TF.js refuses it too.
+    if (inputShape.some((d) => d === null)) throw argError(this.name, 'input', `shape ${fmtShape([null, ...inputShape])}`, 'known sizes for every dim but the batch (the flattened size must be known)');
     return [inputShape.reduce((a, b) => a * b, 1)];
   }
 

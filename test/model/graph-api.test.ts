@@ -49,3 +49,11 @@ describe('layer.getInputAt and getOutputAt, as TF.js', () => {
     expect(() => tn.layers.dense({ units: 2, name: 'lone' }).getInputAt(0)).toThrow(/^lone\.getInputAt: nodeIndex must be an application of the layer, but it was never applied to symbolic tensors, got 0$/);
   });
 });
+
+describe('layer.computeOutputShape with an unknown dim', () => {
+  it('flatten refuses it as TF.js does (its product would be 0)', () => {
+    expect(() => tf.layers.flatten().computeOutputShape([null, null, 4])).toThrow(/not fully defined/);
+    expect(() => tn.layers.flatten({ name: 'f' }).computeOutputShape([null, null, 4])).toThrow(/^f: input must be known sizes for every dim but the batch \(the flattened size must be known\), got shape \[null, null, 4\]$/);
+    expect(tn.layers.flatten().computeOutputShape([null, 3, 4])).toEqual([null, 12]);
+  });
+});
