@@ -27,7 +27,7 @@ function storage(op: string): StorageLike {
     // Reading window.localStorage itself throws where storage is blocked (e.g. cookies off).
     throw new Error(`${op}: localStorage is blocked in this page: ${messageOf(e)}`);
   }
-  if (!ls) throw new Error(`${op}: localStorage is not available in this runtime (it exists in browsers); use file:// in Node`);
+  if (!ls) throw new Error(`${op}: localStorage is not available in this runtime (a page's main thread has it; Web Workers and Node do not): use indexeddb:// in a worker, file:// in Node`);
   return ls;
 }
 

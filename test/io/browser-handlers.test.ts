@@ -169,7 +169,7 @@ describe('localstorage://', () => {
     storage.removeItem('tensorflowjs_models/m/weight_data');
     await expect(tn.loadLayersModel('localstorage://m')).rejects.toThrow(/model 'm' in localStorage is missing its weight_data/);
     vi.unstubAllGlobals();
-    await expect(smallModel().save('localstorage://m')).rejects.toThrow(/io.browserLocalStorage: localStorage is not available in this runtime/);
+    await expect(smallModel().save('localstorage://m')).rejects.toThrow(/io.browserLocalStorage: localStorage is not available in this runtime \(a page's main thread has it; Web Workers and Node do not\): use indexeddb:\/\/ in a worker, file:\/\/ in Node/);
   });
 });
 

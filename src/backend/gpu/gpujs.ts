@@ -74,7 +74,7 @@ export function loadGpuJs(): Promise<GpuJsModule> {
     (mod) => (loaded = asModule(mod)),
     (e: unknown) => {
       loading = null; // a later call may find it installed
-      throw new Error(`gpu backend unavailable: the optional package gpu.js could not be loaded (install it: npm install gpu.js): ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+      throw new Error(`gpu backend unavailable: the optional package gpu.js could not be loaded (in Node, install it: npm install gpu.js; in a page, let a bundler resolve it, as gpu.js's browser file is a plain script, not a module): ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     },
   );
   return loading;
