@@ -1,4 +1,5 @@
-import { checkKnownKeys, argError, fmtValue, messageOf } from '../util/validate';
+import { checkKnownKeys, argError, fmtValue } from '../util/validate';
+import { fetchChecked } from '../util/fetch-checked';
 import { csvLines, splitCsvLine } from './csv-parse';
 import { Dataset } from './dataset';
 
@@ -158,13 +159,7 @@ export class CSVDataset extends Dataset<CsvElement> {
 export function fetchText(op: string, source: string | Request): () => Promise<string> {
   const url = typeof source === 'string' ? source : source.url;
   return async () => {
-    let response: Response;
-    try {
-      response = await fetch(source);
-    } catch (e) {
-      throw new Error(`${op}: cannot fetch ${url}: ${messageOf(e)}`, { cause: e });
-    }
-    if (!response.ok) throw new Error(`${op}: fetching ${url} failed with HTTP status ${response.status}${response.statusText ? ` (${response.statusText})` : ''}`);
+    const response = await fetchChecked(op, url, () => fetch(source));
     return new TextDecoder().decode(await response.arrayBuffer());
   };
 }

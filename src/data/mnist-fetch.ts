@@ -1,15 +1,10 @@
 import { parseOwnedIdx, type IdxData } from './idx';
 import { mnistDir, readMnist, type LoadMnistOptions, type MnistData } from './mnist';
-import { messageOf } from '../util/validate';
+import { fetchChecked } from '../util/fetch-checked';
+
 
 async function fetchIdx(url: string): Promise<IdxData> {
-  let response: Response;
-  try {
-    response = await fetch(url);
-  } catch (e) {
-    throw new Error(`loadMnist: cannot fetch ${url}: ${messageOf(e)}`, { cause: e });
-  }
-  if (!response.ok) throw new Error(`loadMnist: fetching ${url} failed with HTTP status ${response.status}${response.statusText ? ` (${response.statusText})` : ''}`);
+  const response = await fetchChecked('loadMnist', url, () => fetch(url));
   return parseOwnedIdx(new Uint8Array(await response.arrayBuffer()), url);
 }
 

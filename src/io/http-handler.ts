@@ -5,6 +5,7 @@ import { modelJsonFor, parseJsonText, readModelJson } from './model-json';
 import { artifactsInfo } from './artifacts-info';
 import { checkByteLength, weightBytes } from './weights';
 import { argError, messageOf } from '../util/validate';
+import { fetchChecked } from '../util/fetch-checked';
 
 /** The part of a fetch Response the handlers read. */
 export interface ResponseLike {
@@ -76,16 +77,7 @@ class HttpHandler implements IOHandler {
   private async request(url: string, init: object, what: string): Promise<ResponseLike> {
     const fetchFunc = this.options.fetchFunc ?? (typeof fetch === 'function' ? (fetch as NonNullable<LoadOptions['fetchFunc']>) : undefined);
     if (!fetchFunc) throw new Error(`${this.op}: this runtime has no fetch; pass loadOptions.fetchFunc`);
-    let response: ResponseLike;
-    try {
-      response = await fetchFunc(url, init);
-    } catch (e) {
-      throw new Error(`${this.op}: cannot fetch ${what} ${url}: ${messageOf(e)}`, { cause: e });
-    }
-    if (!response.ok) {
-      throw new Error(`${this.op}: fetching ${what} ${url} failed with HTTP status ${response.status}${response.statusText ? ` (${response.statusText})` : ''}`);
-    }
-    return response;
+    return fetchChecked(this.op, `${what} ${url}`, () => fetchFunc(url, init));
   }
 
   private async bytes(url: string, what: string): Promise<Uint8Array> {

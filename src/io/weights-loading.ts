@@ -1,5 +1,6 @@
 import { concatUint8Arrays } from 'typed-array-utils';
-import { argError, describeValue, messageOf } from '../util/validate';
+import { argError, describeValue } from '../util/validate';
+import { fetchChecked } from '../util/fetch-checked';
 import type { NamedTensorMap } from '../tensor/tfjs-types';
 import type { ModelArtifacts, ModelJSON, WeightsManifestEntry, WeightsManifestGroupConfig } from './artifacts';
 import { byteLength, bytesOf, readWeightSpecs } from './weights';
@@ -149,13 +150,7 @@ function checkManifest(op: string, manifest: unknown): { paths: string[]; specs:
 export function loadWeights(manifest: WeightsManifestGroupConfig[], filePathPrefix = '', weightNames?: string[], requestInit?: object): Promise<NamedTensorMap> {
   const op = 'io.loadWeights';
   const fetchAll = (urls: string[]) => Promise.all(urls.map(async (url) => {
-    let response: ResponseLike;
-    try {
-      response = await (fetch as (url: string, init?: object) => Promise<ResponseLike>)(url, requestInit);
-    } catch (e) {
-      throw new Error(`${op}: cannot fetch the weights file ${url}: ${messageOf(e)}`, { cause: e });
-    }
-    if (!response.ok) throw new Error(`${op}: fetching the weights file ${url} failed with HTTP status ${response.status}`);
+    const response = await fetchChecked(op, `the weights file ${url}`, () => (fetch as (url: string, init?: object) => Promise<ResponseLike>)(url, requestInit));
     return response.arrayBuffer();
   }));
   return loaderFor(op, fetchAll)(manifest, filePathPrefix, weightNames);
