@@ -1,4 +1,9 @@
-import { MAX_LOOP_SPAN } from './reduce';
+/**
+ * Most loop iterations one gpu thread runs. Mesa's llvmpipe stops every loop of a shader after 65535 iterations
+ * counted over the several fragments one call of the shader computes (four on llvmpipe), so a thread looping
+ * past about 16383 times silently cuts its sum short; longer loops are split into parts of at most this many.
+ */
+export const MAX_LOOP_SPAN = 4096;
 
 /**
  * How a kernel's loop of `count` iterations, each running `weight` iterations of the loops inside it, is split so

@@ -72,7 +72,7 @@ export interface CumsumConstants {
   reverse: number;
   /**
    * The sums stay within blocks of this many positions along the axis (n for one block): a thread may loop
-   * only so far (reduce.ts's MAX_LOOP_SPAN), so a long axis is summed per block and the blocks' offsets added.
+   * only so far (loop-parts.ts's MAX_LOOP_SPAN), so a long axis is summed per block and the blocks' offsets added.
    */
   block: number;
 }

@@ -1,6 +1,7 @@
 import type { ReduceOp } from '../shared/op-names';
 import { mergeReduceRuns } from '../shared/merge-axes';
 import type { KernelInput, KernelThis } from './kernel-this';
+import { loopParts } from './loop-parts';
 
 export const REDUCE_CODES: Readonly<Record<ReduceOp, number>> = { sum: 0, max: 1, min: 2, prod: 3, any: 4, all: 5 };
 
@@ -9,13 +10,6 @@ const NEVER = 16777216;
 
 /** Most merged axes (alternating kept / reduced runs) one reduceKernel pass handles. */
 export const REDUCE_MAX_AXES = 4;
-
-/**
- * Most loop iterations one gpu thread runs. Mesa's llvmpipe stops every loop of a shader after 65535 iterations
- * counted over the several fragments one call of the shader computes (four on llvmpipe), so a thread looping
- * past about 16383 times silently cuts its sum short; longer loops are split into parts of at most this many.
- */
-export const MAX_LOOP_SPAN = 4096;
 
 /**
  * x viewed as four merged axes j = 0..3, each kept or reduced. An output index unravels by the
@@ -153,8 +147,8 @@ function reduceConstants(op: ReduceOp, mergedDims: readonly number[], reducedFla
  * last axis. Null when the pass loops little enough as it is.
  */
 export function splitReduce(constants: ReduceConstants): ReduceConstants | null {
-  if (constants.span <= MAX_LOOP_SPAN) return null;
-  return { ...constants, parts: Math.ceil(constants.count / MAX_LOOP_SPAN), span: MAX_LOOP_SPAN };
+  const { span, parts } = loopParts(constants.count);
+  return parts === 1 ? null : { ...constants, parts, span };
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { KernelInput, KernelThis } from './kernel-this';
-import { MAX_LOOP_SPAN } from './reduce';
+import { MAX_LOOP_SPAN } from './loop-parts';
 
 // Row-wise over a [rows, cols] view. Up to SOFTMAX_MAX_COLS columns, each thread finds its row's max and exp-sum
 // itself: class scores are usually that short, and it needs no second pass or shared memory. Longer rows would
-// loop past what one gpu thread may (reduce.ts's MAX_LOOP_SPAN; the kernel loops twice over the row), so their
+// loop past what one gpu thread may (loop-parts.ts's MAX_LOOP_SPAN; the kernel loops twice over the row), so their
 // max and exp-sum come from reduction passes and the row-stats kernels below finish the job. The max is
 // subtracted before exp, so exp never overflows.
 

@@ -5,10 +5,10 @@ import { batchMatMulConstants, batchMatMulKernel } from '../../../kernels/gpu/ba
 import { depthwiseConv2dBackpropFilterPartialKernel } from '../../../kernels/gpu/depthwise-conv';
 import { depthwiseGeometry } from '../../../kernels/shared/geometry';
 import { conv2dBackpropFilterPartialKernel, conv2dBackpropInputKernel, conv2dKernel, filterPartConstants, groupedConvConstants } from '../../../kernels/gpu/conv';
-import { loopParts } from '../../../kernels/gpu/loop-parts';
+import { MAX_LOOP_SPAN, loopParts } from '../../../kernels/gpu/loop-parts';
 import { poolBackpropKernel, poolKernel } from '../../../kernels/gpu/pool';
 import { BINARY_MAX_AXES, UNARY_CODES, binaryConstants, binaryKernel, unaryKernel } from '../../../kernels/gpu/elementwise';
-import { MAX_LOOP_SPAN, TWO_STAGE_ROWS, columnPartialConstants, leadingRowsView, planReduce, reduceKernel, splitReduce } from '../../../kernels/gpu/reduce';
+import { TWO_STAGE_ROWS, columnPartialConstants, leadingRowsView, planReduce, reduceKernel, splitReduce } from '../../../kernels/gpu/reduce';
 import {
   SOFTMAX_MAX_COLS, shiftedExpKernel, softmaxFromStatsKernel, softmaxKernel, sparseCrossEntropyFromStatsKernel, sparseCrossEntropyKernel,
 } from '../../../kernels/gpu/softmax';
@@ -88,26 +88,36 @@ export class GpuBackend implements Backend {
 
   conv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor {
     const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
-    const { constants, parts } = groupedConvConstants(g, false, 'forward');
-    return this.computeParts('conv2d', conv2dKernel, [g.batch, g.outH, g.outW, g.outC], parts, constants, [this.arg(x, 'conv2d'), this.arg(filter, 'conv2d')]);
+    return this.convForward('conv2d', x, filter, g, false);
   }
 
   conv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
-    const g = conv2dGeometry(xShape, filter.shape, strides, pad);
     const op = 'conv2dBackpropInput';
-    const { constants, parts } = groupedConvConstants(g, false, 'inputGradient');
-    return this.computeParts(op, conv2dBackpropInputKernel, xShape, parts, constants, [this.arg(dy, op), this.arg(filter, op)]);
+    return this.convInputGradient(op, this.arg(dy, op), filter, conv2dGeometry(xShape, filter.shape, strides, pad), false);
   }
 
   conv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
     const op = 'conv2dBackpropFilter';
-    return this.filterGradient(this.arg(x, op), this.arg(dy, op), conv2dGeometry(x.shape, filterShape, strides, pad), filterShape);
+    return this.filterGradient(op, conv2dBackpropFilterPartialKernel, this.arg(x, op), this.arg(dy, op), conv2dGeometry(x.shape, filterShape, strides, pad), filterShape);
   }
 
-  private filterGradient(x: KernelArgument, dy: KernelArgument, g: Conv2dGeometry, filterShape: readonly number[]): Tensor {
+  /** conv2d (one group) or depthwiseConv2d (a group per input channel) of g's geometry. */
+  private convForward(op: string, x: Tensor, filter: Tensor, g: Conv2dGeometry, depthwise: boolean): Tensor {
+    const { constants, parts } = groupedConvConstants(g, depthwise, 'forward');
+    return this.computeParts(op, conv2dKernel, [g.batch, g.outH, g.outW, g.outC], parts, constants, [this.arg(x, op), this.arg(filter, op)]);
+  }
+
+  /** The input gradient of convForward, from dy (a tensor's argument or a texture). */
+  private convInputGradient(op: string, dy: KernelArgument, filter: Tensor, g: Conv2dGeometry, depthwise: boolean): Tensor {
+    const { constants, parts } = groupedConvConstants(g, depthwise, 'inputGradient');
+    return this.computeParts(op, conv2dBackpropInputKernel, [g.batch, g.inH, g.inW, g.inC], parts, constants, [dy, this.arg(filter, op)]);
+  }
+
+  /** A filter gradient from its partial kernel (conv2d's or depthwise's), summed over images and runs of rows. */
+  private filterGradient(op: string, kernel: KernelSource, x: KernelArgument, dy: KernelArgument, g: Conv2dGeometry, filterShape: readonly number[]): Tensor {
     if (sizeOfShape(filterShape) === 0 || g.batch === 0) return filled(filterShape, 0);
     const { constants, parts } = filterPartConstants(g);
-    return this.computeParts('conv2dBackpropFilter', conv2dBackpropFilterPartialKernel, filterShape, parts, constants, [x, dy]);
+    return this.computeParts(op, kernel, filterShape, parts, constants, [x, dy]);
   }
 
   // The fused conv + pool pair runs the composed ops' kernels (conv2d, biasActivation, maxPool and their
@@ -136,9 +146,8 @@ export class GpuBackend implements Backend {
     routed.delete();
     z.delete();
     const dbias = this.reduceArgument('sum', dz, zShape, [0, 1, 2], [g.outC]);
-    const dxParts = groupedConvConstants(g, false, 'inputGradient');
-    const dx = need[0] ? this.computeParts('conv2dBackpropInput', conv2dBackpropInputKernel, x.shape, dxParts.parts, dxParts.constants, [dz, this.arg(filter, op)]) : null;
-    const dfilter = need[1] ? this.filterGradient(this.arg(x, op), dz, g, filter.shape) : null;
+    const dx = need[0] ? this.convInputGradient('conv2dBackpropInput', dz, filter, g, false) : null;
+    const dfilter = need[1] ? this.filterGradient('conv2dBackpropFilter', conv2dBackpropFilterPartialKernel, this.arg(x, op), dz, g, filter.shape) : null;
     dz.delete();
     return { dx, dfilter, dbias };
   }
@@ -154,25 +163,18 @@ export class GpuBackend implements Backend {
   }
 
   depthwiseConv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor {
-    const g = depthwiseGeometry(x.shape, filter.shape, strides, pad);
-    const op = 'depthwiseConv2d';
-    const { constants, parts } = groupedConvConstants(g, true, 'forward');
-    return this.computeParts(op, conv2dKernel, [g.batch, g.outH, g.outW, g.outC], parts, constants, [this.arg(x, op), this.arg(filter, op)]);
+    return this.convForward('depthwiseConv2d', x, filter, depthwiseGeometry(x.shape, filter.shape, strides, pad), true);
   }
 
   depthwiseConv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
-    const g = depthwiseGeometry(xShape, filter.shape, strides, pad);
     const op = 'depthwiseConv2dBackpropInput';
-    const { constants, parts } = groupedConvConstants(g, true, 'inputGradient');
-    return this.computeParts(op, conv2dBackpropInputKernel, xShape, parts, constants, [this.arg(dy, op), this.arg(filter, op)]);
+    return this.convInputGradient(op, this.arg(dy, op), filter, depthwiseGeometry(xShape, filter.shape, strides, pad), true);
   }
 
   depthwiseConv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
-    const g = depthwiseGeometry(x.shape, filterShape, strides, pad);
     const op = 'depthwiseConv2dBackpropFilter';
-    if (sizeOfShape(filterShape) === 0 || g.batch === 0) return filled(filterShape, 0);
-    const { constants, parts } = filterPartConstants(g);
-    return this.computeParts(op, depthwiseConv2dBackpropFilterPartialKernel, filterShape, parts, constants, [this.arg(x, op), this.arg(dy, op)]);
+    const g = depthwiseGeometry(x.shape, filterShape, strides, pad);
+    return this.filterGradient(op, depthwiseConv2dBackpropFilterPartialKernel, this.arg(x, op), this.arg(dy, op), g, filterShape);
   }
 
   maxPool(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
