@@ -13,6 +13,11 @@ import type { DataFormat } from './data-format';
  * The dilationRate option as [h, w] (a positive integer or a pair; null or absent is 1). As in TF.js, strides above 1
  * with it are refused by the convolution op when the layer runs, not here: a model may be built and summarized.
  */
+/** A transposed convolution's output length along an axis: Keras's deconv_length without output padding. */
+export function deconvLength(size: number, kernel: number, stride: number, padding: 'valid' | 'same'): number {
+  return padding === 'valid' ? size * stride + Math.max(kernel - stride, 0) : size * stride;
+}
+
 export function dilationArg(op: string, v: unknown): [number, number] {
   return pairArg(op, 'dilationRate', v === null ? undefined : v, [1, 1]);
 }

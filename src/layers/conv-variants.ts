@@ -3,7 +3,7 @@ import { depthwiseConv2d } from '../ops/depthwise-conv';
 import type { Tensor } from '../tensor/tensor';
 import { argError, assertPositiveInt, fmtValue } from '../util/validate';
 import { pairArg, paddingArg } from './config-checks';
-import { conv2dInput, convOutputHW, dilationArg, hwcOf, inLayout, isUnitDilation, viaChannelsLast, withBias } from './conv-layout';
+import { conv2dInput, convOutputHW, deconvLength, dilationArg, hwcOf, inLayout, isUnitDilation, viaChannelsLast, withBias } from './conv-layout';
 import { Conv2DWindowLayer, type Conv2DLayerArgs } from './conv2d-base';
 import { dataFormatArg, dataFormatConfig, type DataFormat } from './data-format';
 import { KERNEL_LAYER_KEYS, KernelLayer, type KernelLayerArgs } from './kernel-layer';
@@ -28,9 +28,7 @@ export class Conv2DTranspose extends Conv2DWindowLayer {
 
   private outputHWC(inputShape: readonly number[]): number[] {
     const [h, w] = conv2dInput(this.name, inputShape, this.dataFormat);
-    // Keras's deconv_length without output padding.
-    const len = (n: number, k: number, s: number) => (this.padding === 'valid' ? n * s + Math.max(k - s, 0) : n * s);
-    return [len(h, this.kernelSize[0], this.strides[0]), len(w, this.kernelSize[1], this.strides[1]), this.filters];
+    return [deconvLength(h, this.kernelSize[0], this.strides[0], this.padding), deconvLength(w, this.kernelSize[1], this.strides[1], this.padding), this.filters];
   }
 
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {

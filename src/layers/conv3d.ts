@@ -7,6 +7,7 @@ import { relu } from '../ops/unary';
 import type { Tensor } from '../tensor/tensor';
 import { argError, assertPositiveInt, fmtShape, fmtValue } from '../util/validate';
 import { paddingArg, tripleArg } from './config-checks';
+import { deconvLength } from './conv-layout';
 import { dataFormatArg, dataFormatConfig, splitChannels, type DataFormat } from './data-format';
 import { KERNEL_LAYER_KEYS, KernelLayer, type KernelLayerArgs } from './kernel-layer';
 import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
@@ -15,9 +16,14 @@ import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerCon
 
 type Triple = [number, number, number];
 
+/** Refuses an input (no batch dim) that is not rank 5 with its batch. */
+function checkRank5(name: string, inputShape: readonly number[]): void {
+  if (inputShape.length !== 4) throw argError(name, 'input', `shape ${fmtShape([null, ...inputShape])}`, 'rank 5 [batch, depth, height, width, channels]');
+}
+
 /** The output's [depth, height, width] for windows of `size`, refusing a 'valid' window larger than the input. */
 function windowedShape(name: string, inputShape: readonly number[], format: DataFormat, size: Triple, strides: Triple, padding: 'valid' | 'same', dilation: Triple = [1, 1, 1]): { out: number[]; channels: number } {
-  if (inputShape.length !== 4) throw argError(name, 'input', `shape ${fmtShape([null, ...inputShape])}`, 'rank 5 [batch, depth, height, width, channels]');
+  checkRank5(name, inputShape);
   const { channels, spatial } = splitChannels(inputShape, format);
   const out = spatial.map((d, i) => convOutputLength(d, (size[i] - 1) * dilation[i] + 1, strides[i], padding));
   if (out.some((d) => d <= 0)) throw argError(name, 'input', `spatial size ${spatial.join('x')}`, `at least the window ${size.join('x')} with 'valid' padding`);
@@ -112,11 +118,10 @@ export class Conv3DTranspose extends Conv3D {
     return 'Conv3DTranspose';
   }
 
-  /** The output's [depth, height, width]: Keras's deconv_length without output padding. */
+  /** The output's [depth, height, width]. */
   private outputSpatial(inputShape: readonly number[]): number[] {
-    if (inputShape.length !== 4) throw argError(this.name, 'input', `shape ${fmtShape([null, ...inputShape])}`, 'rank 5 [batch, depth, height, width, channels]');
-    const len = (n: number, k: number, s: number) => (this.padding === 'valid' ? n * s + Math.max(k - s, 0) : n * s);
-    return splitChannels(inputShape, this.dataFormat).spatial.map((d, i) => len(d, this.kernelSize[i], this.strides[i]));
+    checkRank5(this.name, inputShape);
+    return splitChannels(inputShape, this.dataFormat).spatial.map((d, i) => deconvLength(d, this.kernelSize[i], this.strides[i], this.padding));
   }
 
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {

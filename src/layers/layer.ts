@@ -366,23 +366,28 @@ export abstract class Layer extends Serializable {
    * (a Sequential's later layer given an inputShape as well): a layer built from its declaration alone is built
    * again, with the same warning, for the first input of another shape.
    */
-  private refitDeclared(shapes: number[][]): void {
+  private refitDeclared(shape: number[]): void {
     if (!this.declaredOnly) return;
     this.declaredOnly = false;
     const declared = this.inputShapeNoBatch;
-    if (!declared || shapes.length !== 1 || fmtShape(shapes[0]) === fmtShape(declared)) return;
-    const [got, want] = [JSON.stringify([null, ...shapes[0]]), JSON.stringify([null, ...declared])];
-    console.warn(shapes[0].length === declared.length
+    if (!declared || fmtShape(shape) === fmtShape(declared)) return;
+    const [got, want] = [JSON.stringify([null, ...shape]), JSON.stringify([null, ...declared])];
+    console.warn(shape.length === declared.length
       ? `The shape of the input tensor (${got}) does not match the expectation of layer ${this.name}: ${want}`
       : `The rank of the input tensor provided (shape: ${got}) does not match that of the batchInputShape (${want}) of the layer ${this.name}`);
+    this.discardWeights();
+    this.built = false;
+    this.inputShapeNoBatch = null;
+    this.ensureBuilt(shape);
+  }
+
+  /** Frees the weights built so far, leaving the layer without any. */
+  private discardWeights(): void {
     for (const v of this.vars) {
       this.weightOptions.delete(v);
       v.dispose();
     }
     this.vars = [];
-    this.built = false;
-    this.inputShapeNoBatch = null;
-    this.ensureBuilt(shapes[0]);
   }
 
   /**
@@ -422,8 +427,7 @@ export abstract class Layer extends Serializable {
     try {
       this.checkWeights(initial, this.name);
     } catch (e) {
-      for (const v of this.vars) v.dispose();
-      this.vars = [];
+      this.discardWeights();
       throw e;
     }
     this.setWeights(initial);
@@ -544,7 +548,7 @@ export abstract class Layer extends Serializable {
     } else {
       this.checkSymbolicInputs(op, shapes);
       const s = shapes[0];
-      this.refitDeclared([s]);
+      this.refitDeclared(s);
       out = this.outputShapeNoBatch(s);
       if (this.built) this.checkShapes(op, [s]);
       else this.ensureBuilt(s);
@@ -609,7 +613,7 @@ export abstract class Layer extends Serializable {
     const shape = x.shape.slice(1);
     if (this.checksInputDtype() && x.dtype !== this.dtype) throw argError(this.name, 'input', `dtype ${x.dtype}`, `dtype ${this.dtype}`);
     if (!this.built) this.ensureBuilt(shape);
-    this.refitDeclared([shape]);
+    this.refitDeclared(shape);
     this.checkShapes(this.name, [shape]);
   }
 

@@ -134,6 +134,8 @@ export class LayersModel extends Layer implements TrainableModel {
   /** The output's mask, as TF.js's container computes it: the graph's mask for this input and input mask. */
   override computeMask(x: Tensor, mask: Tensor | null = null): Tensor | null {
     const last = this.lastMask;
+    // Taken once: the graph asks right after the call, and the model holds no tensors beyond it.
+    this.lastMask = null;
     if (last && last.input === x) return last.mask;
     // Only the mask outlives the run.
     const kept = tidy(() => {
@@ -144,7 +146,7 @@ export class LayersModel extends Layer implements TrainableModel {
     return kept[0] ?? null;
   }
 
-  /** The input and output mask of the last call (computeMask follows a call on the same input). */
+  /** The input and output mask of the last call, until computeMask (which follows a call on the same input) takes it. */
   private lastMask: { input: Tensor; mask: Tensor | null } | null = null;
 
   /** The inner layers check their own input dtypes (an embedding takes integer ids). */

@@ -212,7 +212,8 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
   let val: [Tensor[], Tensor[]] | null = null;
   let weights: (Tensor | null)[] | null;
   try {
-    const classWeight = standardizeClassWeights(op, o.classWeight, outputs.map((p) => p.name));
+    const outputNames = outputs.map((p) => p.name);
+    const classWeight = standardizeClassWeights(op, o.classWeight, outputNames);
     xs = dataList(op, 'x', x, inputs, 'inputs', owned);
     n = checkInputs(op, 'x', xs, inputs);
     ys = dataList(op, 'y', y, outputs, 'outputs', owned);
@@ -236,7 +237,7 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
       n = nTrain;
       owned.push(...val[0], ...val[1], ...xs, ...ys);
     }
-    weights = classWeight ? classWeightTensors(op, ys, classWeight, outputs.map((p) => p.name)) : null;
+    weights = classWeight ? classWeightTensors(op, ys, classWeight, outputNames) : null;
   } catch (e) {
     for (const t of owned) t.dispose();
     throw e;
