@@ -51,6 +51,12 @@ describe('conv3d, maxPool3d, avgPool3d', () => {
     expect(Array.from(tn.avgPool3d(x, [2, 1, 1], 1, 'valid').dataSync())).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
+  it("maxPool3d's gradient at a tied maximum goes to the window's first cell in depth, row, column order (as maxPool and PyTorch)", () => {
+    // An all-zero 2×2×2 window (relu's output over a dark region) and one whose maximum 3 is at depth 0 and depth 1.
+    const x = tn.tensor([0, 0, 1, 2, 0, 0, 3, 0, 0, 0, 3, 1, 0, 0, 2, 0], [1, 2, 2, 4, 1]);
+    const g = tn.grad((t: tn.Tensor) => tn.maxPool3d(t, 2, 2, 'valid').sum())(x);
+    expect(Array.from(g.dataSync())).toEqual([1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+  });
   it('gradients of all three (first and second order)', () => {
     fc.assert(fc.property(seedArb, fc.constantFrom<'same' | 'valid'>('same', 'valid'), fc.integer({ min: 1, max: 2 }), (seed, pad, stride) => {
       const x = randTensor([1, 3, 3, 3, 2], seed);

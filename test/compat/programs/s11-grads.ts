@@ -226,6 +226,14 @@ export const s11Grads: Program[] = [
     },
   },
   {
+    name: "maxPool3d's gradient where a window's maximum is tied",
+    deviation: "TF.js 4.22's maxPool3d gradient goes to the last tied cell of a window (its 3-D kernel compares with >=), its maxPool's to the first; tessera sends both to the first, as PyTorch's max_pool3d (an all-zero window after relu is such a tie)",
+    run(tf) {
+      const x = tf.tensor5d([0, 0, 1, 2, 0, 0, 3, 0, 0, 0, 3, 1, 0, 0, 2, 0], [1, 2, 2, 4, 1]);
+      return tf.grad((t: Tensor) => tf.maxPool3d(t, 2, 2, 'valid').sum())(x);
+    },
+  },
+  {
     name: 'batched matMul and fused matMul whose batch dimensions broadcast: gradients',
     deviation: "TF.js 4.22's BatchMatMul gradient leaves the broadcast operand's gradient at the full batch shape, so it throws ('The gradient of input 'b' has shape 2,3,2, which does not match the shape of the input'); tessera sums it back to the operand's shape",
     run(tf) {
