@@ -66,7 +66,7 @@ export const {
 } = scopedAll(mathMethods);
 export type { NormOrd } from './math-methods';
 export * from './nets-exports';
-export { image, linalg, signal, floorDiv, leakyRelu, norm, euclideanNorm, localResponseNormalization, oneHot, topk, unstack, einsum, basicLSTMCell, conv3dTranspose, maxPoolWithArgmax, dilation2d } from './scoped-exports';
+export { image, linalg, signal, floorDiv, leakyRelu, norm, euclideanNorm, localResponseNormalization, oneHot, topk, unstack, einsum, basicLSTMCell, conv3dTranspose, maxPoolWithArgmax } from './scoped-exports';
 export { whereAsync, booleanMaskAsync, setdiff1dAsync, inTopKAsync } from './host-select';
 export const { diag, meshgrid } = scopedAll(composites);
 export const { multiRNNCell } = scopedAll(lstmCells);
