@@ -9,6 +9,7 @@ export type { Scalar, Tensor1D, Tensor2D, Tensor3D, Tensor4D, Tensor5D, Tensor6D
 export { Variable, Variable as LayerVariable, disposeVariables } from './tensor/variable';
 export { variable } from './tensor/variable-factory';
 export * from './ops/index';
+export { upcastType, sumOutType } from './ops/dtype-upcast';
 export { grad, grads, valueAndGrad, valueAndGrads, variableGrads } from './ops/gradients';
 export { customGrad } from './ops/custom-grad';
 export type { CustomGradientFunc, CustomGradientResult, GradSaveFunc } from './ops/custom-grad';
