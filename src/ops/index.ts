@@ -49,6 +49,7 @@ export const { softmax, logSoftmax } = scopedAll(softmaxOps);
 export const { sparseSoftmaxCrossEntropy } = scopedAll(crossEntropy);
 export const { cast, clone } = scopedAll(castOps);
 export { print } from './print';
+export { cosineWindow, enclosingPowerOfTwo } from './signal-util';
 export { buffer } from './buffer';
 export const { reshape, flatten } = scopedAll(reshapeOps);
 export const {
