@@ -50,7 +50,7 @@ export * as initializers from './layers/initializers-public';
 export * as data from './data/index';
 export { setRandomSeed } from './util/random';
 export * as util from './util/tf-util';
-export { nextFrame, enableProdMode, time } from './util/environment';
+export { nextFrame, enableProdMode, enableDebugMode, deprecationWarn, disableDeprecationWarnings, setPlatform, time } from './util/environment';
 export { env, Environment, ENV } from './util/env-flags';
 export type { TimingInfo } from './util/environment';
 export { loadLayersModel } from './model/load';

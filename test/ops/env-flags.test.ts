@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as tn from '../../src/index';
 
 describe('tn.env()', () => {
@@ -36,6 +37,36 @@ describe('tn.env()', () => {
     e.setFlags({ IS_TEST: true, PROD: false });
     expect([e.get('IS_TEST'), e.get('PROD')]).toEqual([true, false]);
     e.reset();
+  });
+});
+
+describe('deprecation warnings, debug mode and the platform, as TF.js\'s top-level calls', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+    tn.env().reset();
+    tf.env().set('DEPRECATION_WARNINGS_ENABLED', true);
+  });
+
+  it('deprecationWarn warns with TF.js\'s words until disableDeprecationWarnings turns the flag off, saying so', () => {
+    const warnings = (lib: typeof tf) => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      lib.deprecationWarn('xyz is deprecated.');
+      lib.disableDeprecationWarnings();
+      lib.deprecationWarn('xyz is deprecated.');
+      const said = warn.mock.calls.map((c) => c.join(' '));
+      warn.mockRestore();
+      return [said, lib.env().getBool('DEPRECATION_WARNINGS_ENABLED')];
+    };
+    expect(warnings(tn as unknown as typeof tf)).toEqual(warnings(tf));
+    expect(warnings(tn as unknown as typeof tf)[1]).toBe(false);
+    expect(() => tn.deprecationWarn(undefined as unknown as string)).toThrow(/^deprecationWarn: msg must be a string, got undefined$/);
+  });
+
+  it('enableDebugMode and setPlatform are refused with why, changing nothing', () => {
+    expect(() => tn.enableDebugMode()).toThrow(/^enableDebugMode: tessera has no debug mode: its checks always run/);
+    expect(tn.env().getBool('DEBUG')).toBe(false);
+    expect(() => tn.setPlatform('rn', {})).toThrow(/^setPlatform: platformName must be left as it is: tessera runs on the platform it finds \(node here\).*fetchFunc/);
+    expect(tn.env().platformName).toBe('node');
   });
 });
 
