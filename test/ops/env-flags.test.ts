@@ -74,6 +74,7 @@ describe('tn.ENV and the version exports', () => {
   it('ENV is what env() returns, and version_core and its siblings name the TF.js API followed', () => {
     expect(tn.ENV).toBe(tn.env());
     expect(tn.env().platformName).toBe('node');
-    expect([tn.version_core, tn.version_layers, tn.version_converter, tn.version_cpu, tn.version_webgl]).toEqual(Array(5).fill(tn.version.tfjs));
+    expect([tn.version_core, tn.version_layers, tn.version_converter, tn.version_cpu, tn.version_webgl, tn.data.version_data]).toEqual(Array(6).fill(tn.version.tfjs));
+    expect(tn.data.version_data).toBe(tf.data.version_data);
   });
 });
