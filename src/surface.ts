@@ -9,6 +9,7 @@ export type { Scalar, Tensor1D, Tensor2D, Tensor3D, Tensor4D, Tensor5D, Tensor6D
 export { Variable, Variable as LayerVariable, disposeVariables } from './tensor/variable';
 export { variable } from './tensor/variable-factory';
 export * from './ops/index';
+export { upcastType, sumOutType } from './ops/dtype-upcast';
 export { grad, grads, valueAndGrad, valueAndGrads, variableGrads } from './ops/gradients';
 export { customGrad } from './ops/custom-grad';
 export type { CustomGradientFunc, CustomGradientResult, GradSaveFunc } from './ops/custom-grad';
@@ -49,7 +50,7 @@ export * as initializers from './layers/initializers-public';
 export * as data from './data/index';
 export { setRandomSeed } from './util/random';
 export * as util from './util/tf-util';
-export { nextFrame, enableProdMode, time } from './util/environment';
+export { nextFrame, enableProdMode, enableDebugMode, deprecationWarn, disableDeprecationWarnings, setPlatform, time } from './util/environment';
 export { env, Environment, ENV } from './util/env-flags';
 export type { TimingInfo } from './util/environment';
 export { loadLayersModel } from './model/load';

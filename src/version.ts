@@ -13,3 +13,5 @@ export const version_layers = TFJS;
 export const version_converter = TFJS;
 export const version_cpu = TFJS;
 export const version_webgl = TFJS;
+/** tf.data.version_data. */
+export const version_data = TFJS;

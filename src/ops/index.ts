@@ -49,6 +49,7 @@ export const { softmax, logSoftmax } = scopedAll(softmaxOps);
 export const { sparseSoftmaxCrossEntropy } = scopedAll(crossEntropy);
 export const { cast, clone } = scopedAll(castOps);
 export { print } from './print';
+export { cosineWindow, enclosingPowerOfTwo } from './signal-util';
 export { buffer } from './buffer';
 export const { reshape, flatten } = scopedAll(reshapeOps);
 export const {
@@ -66,7 +67,7 @@ export const {
 } = scopedAll(mathMethods);
 export type { NormOrd } from './math-methods';
 export * from './nets-exports';
-export { image, linalg, signal, floorDiv, leakyRelu, norm, euclideanNorm, localResponseNormalization, oneHot, topk, unstack, einsum, basicLSTMCell, conv3dTranspose, maxPoolWithArgmax, dilation2d } from './scoped-exports';
+export { image, linalg, signal, floorDiv, leakyRelu, norm, euclideanNorm, localResponseNormalization, oneHot, topk, unstack, einsum, basicLSTMCell, conv3dTranspose, maxPoolWithArgmax } from './scoped-exports';
 export { whereAsync, booleanMaskAsync, setdiff1dAsync, inTopKAsync } from './host-select';
 export const { diag, meshgrid } = scopedAll(composites);
 export const { multiRNNCell } = scopedAll(lstmCells);

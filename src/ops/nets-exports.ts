@@ -5,6 +5,6 @@ import * as nets from './nets-methods';
 import { scopedAll } from './op-scope';
 
 // Scoped as public ops (op-scope.ts): they leave only their results alive.
-export const { avgPool, conv1d, conv2dTranspose, depthwiseConv2d, separableConv2d, dropout, dot, outerProduct, batchNorm, batchNorm2d, batchNorm3d, batchNorm4d } = scopedAll(nets);
+export const { avgPool, conv1d, conv2dTranspose, depthwiseConv2d, separableConv2d, dilation2d, dropout, dot, outerProduct, batchNorm, batchNorm2d, batchNorm3d, batchNorm4d } = scopedAll(nets);
 export const losses = scopedAll(lossOps);
 export { Reduction } from './loss-reduction';

@@ -6,6 +6,7 @@ import { avgPool } from './avg-pool';
 import { batchNorm, batchNorm2d, batchNorm3d, batchNorm4d } from './batch-norm';
 import { conv1d, conv2dTranspose } from './conv-variants';
 import { depthwiseConv2d, separableConv2d } from './depthwise-conv';
+import { dilation2d } from './dilation2d';
 import { dot, outerProduct } from './dot';
 import { dropout } from './dropout';
 import type { DimRoundingMode } from '../tensor/value-types';
@@ -14,7 +15,7 @@ import type { DimRoundingMode } from '../tensor/value-types';
 // the methods' types are declared with the class (tensor/tensor.ts). The public surface takes the ops from
 // here: the package is marked free of side effects, so a bundler drops a bare `import './nets-methods'`.
 
-export { dot, outerProduct, avgPool, conv1d, conv2dTranspose, depthwiseConv2d, separableConv2d, batchNorm, batchNorm2d, batchNorm3d, batchNorm4d, dropout };
+export { dot, outerProduct, avgPool, conv1d, conv2dTranspose, depthwiseConv2d, separableConv2d, dilation2d, batchNorm, batchNorm2d, batchNorm3d, batchNorm4d, dropout };
 
 type Pair = number | [number, number];
 
@@ -36,6 +37,9 @@ addTensorMethods({
   },
   separableConv2d(this: Tensor, depthwiseFilter: Tensor, pointwiseFilter: Tensor, strides: Pair, pad: Padding, dilation?: Pair, dataFormat?: 'NHWC' | 'NCHW') {
     return separableConv2d(this, depthwiseFilter, pointwiseFilter, strides, pad, dilation, dataFormat);
+  },
+  dilation2d(this: Tensor, filter: Tensor, strides: Pair, pad: Padding, dilations?: Pair, dataFormat?: 'NHWC') {
+    return dilation2d(this, filter, strides, pad, dilations, dataFormat);
   },
   batchNorm(this: Tensor, mean: Tensor, variance: Tensor, offset?: Tensor, scale?: Tensor, varianceEpsilon?: number) {
     return batchNorm(this, mean, variance, offset, scale, varianceEpsilon);

@@ -7,7 +7,6 @@ import * as signalOps from './signal';
 import { floorDiv as floorDivOp } from './binary';
 import { conv3dTranspose as conv3dTransposeOp } from './conv3d-transpose';
 import { maxPoolWithArgmax as maxPoolWithArgmaxOp } from './max-pool-argmax';
-import { dilation2d as dilation2dOp } from './dilation2d';
 import { einsum as einsumOp } from './einsum';
 import { basicLSTMCell as basicLSTMCellOp } from './lstm-cells';
 import { leakyRelu as leakyReluOp, norm as normOp } from './math-methods';
@@ -21,9 +20,8 @@ export const linalg = scopedAll(linalgOps);
 export const signal = scopedAll(signalOps);
 export const {
   floorDiv, leakyRelu, norm, euclideanNorm, localResponseNormalization, oneHot, topk, unstack, einsum, basicLSTMCell, conv3dTranspose, maxPoolWithArgmax,
-  dilation2d,
 } = scopedAll({
   floorDiv: floorDivOp, leakyRelu: leakyReluOp, norm: normOp, euclideanNorm: euclideanNormOp, localResponseNormalization: lrnOp, oneHot: oneHotOp,
   topk: topkOp, unstack: unstackOp, einsum: einsumOp, basicLSTMCell: basicLSTMCellOp, conv3dTranspose: conv3dTransposeOp,
-  maxPoolWithArgmax: maxPoolWithArgmaxOp, dilation2d: dilation2dOp,
+  maxPoolWithArgmax: maxPoolWithArgmaxOp,
 });

@@ -1,6 +1,7 @@
 import type { Tensor } from '../tensor/tensor';
 import type { Rank } from '../tensor/value-types';
 import { argError, assertFiniteNumber, assertPositiveInt, describeValue } from '../util/validate';
+import { cosineWindowOf } from './signal-util';
 import { concat } from './concat';
 import { fill, tensor } from './creation';
 import { slice } from './slice';
@@ -9,19 +10,11 @@ import { toTensor, type TensorLike } from './tensor-like';
 
 // tf.signal's windows and framing.
 
-/** a − b·cos(2πi / (N − 1)) for an odd length N, 2πi / N for an even one (periodic), as TF.js's cosineWindow. */
-function cosineWindow(op: string, windowLength: number, a: number, b: number): Tensor<Rank.R1> {
-  const n = assertPositiveInt(op, 'windowLength', windowLength);
-  const even = 1 - (n % 2);
-  const values = Float32Array.from({ length: n }, (_, i) => a - b * Math.cos((2 * Math.PI * i) / (n + even - 1)));
-  return tensor(values, [n], 'float32') as Tensor<Rank.R1>;
-}
-
 /** The Hann window, as tf.signal.hannWindow(windowLength). */
-export const hannWindow = (windowLength: number): Tensor<Rank.R1> => cosineWindow('hannWindow', windowLength, 0.5, 0.5);
+export const hannWindow = (windowLength: number): Tensor<Rank.R1> => cosineWindowOf('hannWindow', windowLength, 0.5, 0.5);
 
 /** The Hamming window, as tf.signal.hammingWindow(windowLength). */
-export const hammingWindow = (windowLength: number): Tensor<Rank.R1> => cosineWindow('hammingWindow', windowLength, 0.54, 0.46);
+export const hammingWindow = (windowLength: number): Tensor<Rank.R1> => cosineWindowOf('hammingWindow', windowLength, 0.54, 0.46);
 
 /**
  * Frames of frameLength values every frameStep values of a 1-D signal, as tf.signal.frame(signal, frameLength,

@@ -99,6 +99,7 @@ export interface Tensor<R extends Rank = Rank> {
     conv2dTranspose<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filter: Operand, outputShape: [number, number, number, number] | [number, number, number], strides: Pair, pad: 'valid' | 'same', dimRoundingMode?: DimRoundingMode): T;
     depthwiseConv2d<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filter: Operand, strides: Pair, pad: WindowPad, dataFormat?: 'NHWC' | 'NCHW', dilations?: Pair, dimRoundingMode?: DimRoundingMode): T;
     separableConv2d<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(depthwiseFilter: Operand, pointwiseFilter: Operand, strides: Pair, pad: 'valid' | 'same', dilation?: Pair, dataFormat?: 'NHWC' | 'NCHW'): T;
+    dilation2d<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(filter: Operand, strides: Pair, pad: 'valid' | 'same', dilations?: Pair, dataFormat?: 'NHWC'): T;
     batchNorm(mean: Tensor<R> | Tensor<Rank.R1> | TensorLike, variance: Tensor<R> | Tensor<Rank.R1> | TensorLike, offset?: Tensor<R> | Tensor<Rank.R1> | TensorLike, scale?: Tensor<R> | Tensor<Rank.R1> | TensorLike, varianceEpsilon?: number): Tensor<R>;
     add<T extends Tensor>(b: Operand): T;
     sub<T extends Tensor>(b: Operand): T;

@@ -5,6 +5,9 @@ import { argError, describeValue } from './validate';
 
 type FlagValue = boolean | number | string;
 
+/** Why tessera refuses TF.js's debug mode (the DEBUG flag, enableDebugMode). */
+export const NO_DEBUG_MODE = "tessera has no debug mode: its checks always run, and it never downloads every op's output to look for NaN";
+
 interface Flag {
   read(): FlagValue;
   /** Why a value cannot be set, or null when it can. */
@@ -22,7 +25,7 @@ const FLAGS: Record<string, Flag> = {
   IS_SAFARI: { read: () => /Safari/.test(agent().userAgent ?? '') && /Apple/.test(agent().vendor ?? '') },
   // tessera checks every argument before any work in every mode, so production mode changes nothing.
   PROD: { read: () => false },
-  DEBUG: { read: () => false, refuse: (v) => (v === true ? "false (tessera has no debug mode: its checks always run, and it never downloads every op's output to look for NaN)" : null) },
+  DEBUG: { read: () => false, refuse: (v) => (v === true ? `false (${NO_DEBUG_MODE})` : null) },
   DEPRECATION_WARNINGS_ENABLED: { read: () => true },
   IS_TEST: { read: () => false },
   // TF.js's debugging aids, off by default there too: tessera never downloads outputs to check them or keeps

@@ -1,4 +1,4 @@
-import { env } from './env-flags';
+import { env, NO_DEBUG_MODE } from './env-flags';
 import { argError, describeValue } from './validate';
 
 // Environment calls TF.js programs make around their work.
@@ -18,6 +18,31 @@ export function nextFrame(): Promise<void> {
  */
 export function enableProdMode(): void {
   env().set('PROD', true);
+}
+
+/** As tf.enableDebugMode(), refused: see NO_DEBUG_MODE (tf.profile and tf.memory say what ops cost). */
+export function enableDebugMode(): never {
+  throw new Error(`enableDebugMode: ${NO_DEBUG_MODE} (tf.profile and tf.time measure ops)`);
+}
+
+/** Warns msg, as tf.deprecationWarn(msg), unless disableDeprecationWarnings() (the DEPRECATION_WARNINGS_ENABLED flag) turned warnings off. */
+export function deprecationWarn(msg: string): void {
+  if (typeof msg !== 'string') throw argError('deprecationWarn', 'msg', describeValue(msg), 'a string');
+  if (env().getBool('DEPRECATION_WARNINGS_ENABLED')) console.warn(`${msg} You can disable deprecation warnings with tf.disableDeprecationWarnings().`);
+}
+
+/** Turns deprecationWarn's warnings off for good, saying so once, as tf.disableDeprecationWarnings(). */
+export function disableDeprecationWarnings(): void {
+  env().set('DEPRECATION_WARNINGS_ENABLED', false);
+  console.warn('TensorFlow.js deprecation warnings have been disabled.');
+}
+
+/**
+ * As tf.setPlatform(platformName, platform), refused: TF.js routes its fetch, clock and text coding through a
+ * platform object (React Native supplies one); tessera takes them from where it runs.
+ */
+export function setPlatform(platformName: string, _platform: object): never {
+  throw argError('setPlatform', 'platformName', describeValue(platformName), `left as it is: tessera runs on the platform it finds (${env().platformName} here) and takes no other; to fetch models another way, pass fetchFunc in the options of tf.loadLayersModel or tf.io.http`);
 }
 
 /** What tf.time reports: milliseconds spent in f (kernelMs) and in all of the call (wallMs). */

@@ -237,6 +237,48 @@ export function toTypedArray(a: unknown, dtype?: string): Float32Array | Int32Ar
   throw new Error(`Unknown data type ${dtype}`);
 }
 
+/** A one-element array holding value as dtype stores it (a string as its UTF-8 bytes), as tf.util.createScalarValue. */
+export function createScalarValue(value: unknown, dtype: string): Float32Array | Int32Array | Uint8Array {
+  return dtype === 'string' ? encodeString(value as string) : toTypedArray([value], dtype);
+}
+
+/** Throws when vals hold NaN or ±Infinity, with TF.js's words, as tf.util.checkConversionForErrors. */
+export function checkConversionForErrors(vals: ArrayLike<number>, dtype: string): void {
+  for (let i = 0; i < vals.length; i++) {
+    const num = vals[i];
+    if (isNaN(num) || !isFinite(num)) throw new Error(`A tensor of type ${dtype} being uploaded contains ${num}.`);
+  }
+}
+
+/**
+ * Whether a cast from oldType to newType can lose values, as tf.util.hasEncodingLoss: none into complex64, into
+ * float32 (from all but complex64), into int32 from int32 or bool, or bool into bool; tessera's float64 loses
+ * nothing into float64 and loses digits into float32 and int32.
+ */
+export function hasEncodingLoss(oldType: string, newType: string): boolean {
+  if (newType === 'complex64' || newType === 'float64') return false;
+  if (newType === 'float32' && oldType !== 'complex64' && oldType !== 'float64') return false;
+  if (newType === 'int32' && oldType !== 'float32' && oldType !== 'complex64' && oldType !== 'float64') return false;
+  return !(newType === 'bool' && oldType === 'bool');
+}
+
+/** The byte count of encoded strings (0 for none), as tf.util.bytesFromStringArray. */
+export function bytesFromStringArray(arr: readonly Uint8Array[] | null | undefined): number {
+  return arr == null ? 0 : arr.reduce((bytes, x) => bytes + x.length, 0);
+}
+
+/**
+ * A backend's values or an ArrayBuffer as dtype's array, as tf.util.convertBackendValuesAndArrayBuffer: an array of
+ * encoded strings as it is, bool and string bytes read as int32 and narrowed to bytes.
+ */
+export function convertBackendValuesAndArrayBuffer(data: Float32Array | Int32Array | Uint8Array | Uint8Array[] | ArrayBuffer, dtype: string): Float32Array | Int32Array | Uint8Array | Uint8Array[] {
+  if (Array.isArray(data)) return data;
+  if (dtype === 'float32') return data instanceof Float32Array ? data : new Float32Array(data as ArrayBuffer);
+  if (dtype === 'int32') return data instanceof Int32Array ? data : new Int32Array(data as ArrayBuffer);
+  if (dtype === 'bool' || dtype === 'string') return Uint8Array.from(new Int32Array(data as ArrayBuffer));
+  throw new Error(`Unknown dtype ${dtype}`);
+}
+
 /** shape without its size-1 dims (only those of axis, each of which must be 1, when given), and the dims kept, as tf.util.squeezeShape. */
 export function squeezeShape(shape: readonly number[], axis?: number | number[]): { newShape: number[]; keptDims: number[] } {
   const axes = axis === undefined || axis === null || (Array.isArray(axis) && axis.length === 0) ? null : new Set(parseAxisParam(axis, shape));

@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import * as tn from '../../src/index';
 
@@ -47,5 +48,31 @@ describe('tn.util', () => {
     expect(tn.util.flatten([[1, [2]], new Int32Array([3])])).toEqual([1, 2, 3]);
     expect(tn.util.toNestedArray([2, 1], [7, 8])).toEqual([[7], [8]]);
     expect(() => tn.util.toNestedArray([3], [1])).toThrow(/\[3\] does not match the input size 1/);
+  });
+
+  it('the dtype helpers give TF.js\'s answers and errors', () => {
+    const dtypes = ['float32', 'int32', 'bool', 'complex64', 'string'] as const;
+    for (const a of dtypes) for (const b of dtypes) expect([a, b, tn.util.hasEncodingLoss(a, b)]).toEqual([a, b, tf.util.hasEncodingLoss(a, b)]);
+    expect(['float32', 'int32', 'bool', 'float64'].map((t) => tn.util.hasEncodingLoss('float64', t))).toEqual([true, true, true, false]);
+    expect(['float32', 'int32', 'bool'].map((t) => tn.util.hasEncodingLoss(t, 'float64'))).toEqual([false, false, false]);
+    for (const bad of [NaN, -Infinity]) {
+      expect(() => tn.util.checkConversionForErrors([1, bad], 'float32')).toThrow(new Error(`A tensor of type float32 being uploaded contains ${bad}.`));
+      expect(() => tf.util.checkConversionForErrors([1, bad], 'float32')).toThrow(new Error(`A tensor of type float32 being uploaded contains ${bad}.`));
+    }
+    expect(() => tn.util.checkConversionForErrors(new Float32Array([1, 2]), 'float32')).not.toThrow();
+    for (const [v, d] of [[2.7, 'float32'], [2.7, 'int32'], [0.6, 'bool'], ['héllo', 'string']] as const) {
+      expect(tn.util.createScalarValue(v, d)).toEqual(tf.util.createScalarValue(v as never, d));
+    }
+    const strings = [tn.util.encodeString('ab'), tn.util.encodeString('é')];
+    expect([tn.util.bytesFromStringArray(strings), tn.util.bytesFromStringArray(null)]).toEqual([tf.util.bytesFromStringArray(strings), 0]);
+    expect(tn.util.bytesFromStringArray(strings)).toBe(4);
+    const buffer = new Int32Array([3, 0, -2]).buffer;
+    for (const d of ['float32', 'int32', 'bool', 'string'] as const) {
+      expect(tn.util.convertBackendValuesAndArrayBuffer(buffer, d)).toEqual(tf.util.convertBackendValuesAndArrayBuffer(buffer, d));
+    }
+    const floats = new Float32Array([1.5]);
+    expect(tn.util.convertBackendValuesAndArrayBuffer(floats, 'float32')).toBe(floats);
+    expect(tn.util.convertBackendValuesAndArrayBuffer(strings, 'string')).toBe(strings);
+    expect(() => tn.util.convertBackendValuesAndArrayBuffer(buffer, 'int8')).toThrow(/^Unknown dtype int8$/);
   });
 });

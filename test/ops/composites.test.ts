@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import * as tn from '../../src/index';
 import { close, expectGradOk, randTensor } from '../helpers';
@@ -17,6 +18,14 @@ describe('ops built from other ops', () => {
     close(tn.signal.hammingWindow(4).dataSync(), [0.08, 0.54, 1, 0.54], 1e-7);
     expect(tn.signal.frame(tn.range(0, 5), 2, 2, true, 9).arraySync()).toEqual([[0, 1], [2, 3], [4, 9]]);
     expect(tn.signal.frame(tn.range(0, 3), 4, 1).shape).toEqual([0, 4]);
+  });
+
+  it('tf.cosineWindow and tf.enclosingPowerOfTwo, the top-level helpers behind the windows, give TF.js\'s values', () => {
+    for (const [n, a, b] of [[1, 0.5, 0.5], [4, 0.54, 0.46], [7, 0.3, -1.5], [8, 0.5, 0.5]]) {
+      expect(Array.from(tn.cosineWindow(n, a, b).dataSync())).toEqual(Array.from(tf.cosineWindow(n, a, b).dataSync()));
+    }
+    expect(tn.cosineWindow(5, 0.5, 0.5).dataSync()).toEqual(tn.signal.hannWindow(5).dataSync());
+    for (const v of [0.25, 0.5, 0.7, 1, 2, 3, 8, 9, 1000, 1024, 2 ** 29, 2 ** 29 + 1, 1e12]) expect(tn.enclosingPowerOfTwo(v)).toBe(tf.enclosingPowerOfTwo(v));
   });
 
   it('gradients against central differences, and their own gradients', () => {
@@ -127,6 +136,10 @@ describe('ops built from other ops', () => {
       [() => tn.linalg.bandPart(tn.ones([3, 3]), 4, 0), /bandPart: numLower must be at most the number of rows \(3\), got 4/],
       [() => tn.linalg.bandPart(tn.ones([3, 3]), 0, 0.5), /bandPart: numUpper must be an integer \(negative: the whole triangle\), got number 0.5/],
       [() => tn.signal.hannWindow(0), /hannWindow: windowLength must be a positive integer/],
+      [() => tn.cosineWindow(2.5, 0.5, 0.5), /cosineWindow: windowLength must be a positive integer, got number 2.5/],
+      [() => tn.cosineWindow(4, 0.5, NaN), /cosineWindow: b must be a finite number, got number NaN/],
+      [() => tn.enclosingPowerOfTwo(0), /enclosingPowerOfTwo: value must be a positive finite number, got number 0/],
+      [() => tn.enclosingPowerOfTwo('8' as unknown as number), /enclosingPowerOfTwo: value must be a positive finite number, got string "8"/],
       [() => tn.signal.frame(tn.ones([2, 2]), 1, 1), /frame: signal must be a 1-D tensor, got rank 2/],
       [() => tn.signal.frame(tn.ones([4]), 2, 0), /frame: frameStep must be a positive integer/],
     ];

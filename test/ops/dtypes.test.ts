@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
 import * as tn from '../../src/index';
 
 const arr = (t: tn.Tensor) => t.arraySync();
@@ -179,6 +180,32 @@ describe('int32 and bool dtypes, as TF.js', () => {
     expect(arr(x.matMul(x))).toEqual([[7, 10], [15, 22]]);
     expect(arr(x.max(0))).toEqual([3, 4]);
     expect(arr(x.greater(2).toFloat().sum())).toBe(2);
+  });
+});
+
+describe('tf.upcastType and tf.sumOutType', () => {
+  const dtypes = ['bool', 'int32', 'float32'] as const;
+
+  it('give TF.js\'s dtypes for every pair TF.js has, and an op\'s result dtype agrees', () => {
+    for (const a of dtypes) {
+      expect(tn.sumOutType(a)).toBe(tf.sumOutType(a));
+      expect(tn.sum(tn.ones([2], a)).dtype).toBe(tn.sumOutType(a));
+      for (const b of dtypes) {
+        expect(tn.upcastType(a, b)).toBe(tf.upcastType(a, b));
+        if (a !== 'bool' && b !== 'bool') expect(tn.add(tn.ones([1], a), tn.ones([1], b)).dtype).toBe(tn.upcastType(a, b));
+      }
+    }
+  });
+
+  it('put tessera\'s float64 above all', () => {
+    for (const a of [...dtypes, 'float64'] as const) expect(tn.upcastType(a, 'float64')).toBe('float64');
+    expect(tn.sumOutType('float64')).toBe('float64');
+  });
+
+  it('refuse a dtype tessera does not have, naming it', () => {
+    expect(() => tn.upcastType('string' as 'int32', 'int32')).toThrow(/upcastType: typeA must be 'float32', 'int32', 'bool' or 'float64', got string "string"/);
+    expect(() => tn.upcastType('int32', 'complex64' as 'int32')).toThrow(/upcastType: typeB must be/);
+    expect(() => tn.sumOutType(undefined as unknown as 'int32')).toThrow(/sumOutType: type must be 'float32', 'int32', 'bool' or 'float64', got undefined/);
   });
 });
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as tn from '../../src/index';
 
 describe('tn.env()', () => {
@@ -39,10 +40,41 @@ describe('tn.env()', () => {
   });
 });
 
+describe('deprecation warnings, debug mode and the platform, as TF.js\'s top-level calls', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+    tn.env().reset();
+    tf.env().set('DEPRECATION_WARNINGS_ENABLED', true);
+  });
+
+  it('deprecationWarn warns with TF.js\'s words until disableDeprecationWarnings turns the flag off, saying so', () => {
+    const warnings = (lib: typeof tf) => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      lib.deprecationWarn('xyz is deprecated.');
+      lib.disableDeprecationWarnings();
+      lib.deprecationWarn('xyz is deprecated.');
+      const said = warn.mock.calls.map((c) => c.join(' '));
+      warn.mockRestore();
+      return [said, lib.env().getBool('DEPRECATION_WARNINGS_ENABLED')];
+    };
+    expect(warnings(tn as unknown as typeof tf)).toEqual(warnings(tf));
+    expect(warnings(tn as unknown as typeof tf)[1]).toBe(false);
+    expect(() => tn.deprecationWarn(undefined as unknown as string)).toThrow(/^deprecationWarn: msg must be a string, got undefined$/);
+  });
+
+  it('enableDebugMode and setPlatform are refused with why, changing nothing', () => {
+    expect(() => tn.enableDebugMode()).toThrow(/^enableDebugMode: tessera has no debug mode: its checks always run/);
+    expect(tn.env().getBool('DEBUG')).toBe(false);
+    expect(() => tn.setPlatform('rn', {})).toThrow(/^setPlatform: platformName must be left as it is: tessera runs on the platform it finds \(node here\).*fetchFunc/);
+    expect(tn.env().platformName).toBe('node');
+  });
+});
+
 describe('tn.ENV and the version exports', () => {
   it('ENV is what env() returns, and version_core and its siblings name the TF.js API followed', () => {
     expect(tn.ENV).toBe(tn.env());
     expect(tn.env().platformName).toBe('node');
-    expect([tn.version_core, tn.version_layers, tn.version_converter, tn.version_cpu, tn.version_webgl]).toEqual(Array(5).fill(tn.version.tfjs));
+    expect([tn.version_core, tn.version_layers, tn.version_converter, tn.version_cpu, tn.version_webgl, tn.data.version_data]).toEqual(Array(6).fill(tn.version.tfjs));
+    expect(tn.data.version_data).toBe(tf.data.version_data);
   });
 });

@@ -5,12 +5,13 @@ import { expectHvpOk } from './hvp';
 import { expectMatchesTfjs, tf, twin } from './nets-reference';
 
 describe('the network ops as Tensor methods, as TF.js chains them', () => {
+  const same = (a: tn.Tensor, b: tn.Tensor) => {
+    expect(a.shape).toEqual(b.shape);
+    close(a.dataSync(), b.dataSync(), 0);
+  };
+
   it('each method gives what its op gives', () => {
     const x = tn.randomUniform([1, 6, 6, 2], -1, 1, 'float32', 1);
-    const same = (a: tn.Tensor, b: tn.Tensor) => {
-      expect(a.shape).toEqual(b.shape);
-      close(a.dataSync(), b.dataSync(), 0);
-    };
     const v = tn.tensor1d([1, 2]);
     same(v.dot(v), tn.dot(v, v));
     same(x.avgPool(2, 2, 'same'), tn.avgPool(x, 2, 2, 'same'));
@@ -26,6 +27,25 @@ describe('the network ops as Tensor methods, as TF.js chains them', () => {
     const m = tn.tensor1d([0.5, -0.5]);
     const s = tn.tensor1d([2, 3]);
     same(x.batchNorm(m, s), tn.batchNorm(x, m, s));
+  });
+
+  it('x.dilation2d gives what tf.dilation2d and TF.js\'s x.dilation2d give', () => {
+    const [x, tx] = twin([1, 6, 5, 2], 6);
+    const [f, tfl] = twin([2, 3, 2], 7);
+    same(x.dilation2d(f, [1, 2], 'same', [2, 1]), tn.dilation2d(x, f, [1, 2], 'same', [2, 1]));
+    expectMatchesTfjs(x.dilation2d(f, [1, 2], 'same', [2, 1]), tx.dilation2d(tfl as tf.Tensor3D, [1, 2], 'same', [2, 1]));
+    expect(() => x.dilation2d(tn.zeros([2, 2, 3]), 1, 'same')).toThrow(/dilation2d: filter must be depth \(dim 2\) equal to x's depth 2/);
+  });
+
+  it('every op TF.js chains on a tensor is a method here too, but the complex ones and dataToGPU', () => {
+    const names = (t: object): Set<string> => {
+      const all = new Set<string>();
+      for (let p = Object.getPrototypeOf(t); p && p !== Object.prototype; p = Object.getPrototypeOf(p)) for (const k of Object.getOwnPropertyNames(p)) all.add(k);
+      return all;
+    };
+    const ours = names(tn.zeros([1]));
+    const missing = [...names(tf.zeros([1]))].filter((k) => !ours.has(k));
+    expect(missing.sort()).toEqual(['dataToGPU', 'fft', 'ifft', 'irfft', 'rfft']);
   });
 });
 
