@@ -14,6 +14,11 @@ import type { Variable } from '../tensor/variable';
 
 /** An activation layer: no weights, the output shape is the input's. */
 abstract class ElementwiseLayer extends Layer {
+  /** Elementwise, so any input shape, as TF.js's (it has no input spec). */
+  protected override fitsBuiltShape(): boolean {
+    return true;
+  }
+
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     return inputShape.slice();
   }

@@ -31,6 +31,11 @@ export class Activation extends Layer {
     return inputShape.slice();
   }
 
+  /** Elementwise, so any input shape, as TF.js's (it has no input spec). */
+  protected override fitsBuiltShape(): boolean {
+    return true;
+  }
+
   override call(x: Tensor, options: CallOptions): Tensor {
     if (options.logits && this.activation === 'softmax') return x;
     return applyActivation(this.activation, x);

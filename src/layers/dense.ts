@@ -38,6 +38,11 @@ export class Dense extends KernelLayer {
     return rank > 1;
   }
 
+  /** Any rank with the features it was built for, as TF.js's input spec (minNDim 2, the last axis fixed). */
+  protected override fitsBuiltShape(given: readonly number[], built: readonly (number | null)[]): boolean {
+    return given.length > 0 && given[given.length - 1] === built[built.length - 1];
+  }
+
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     if (inputShape.length === 0) throw argError(this.name, 'input', 'shape [null]', 'rank >= 2 [batch, ..., features]');
     return [...inputShape.slice(0, -1), this.units];

@@ -57,6 +57,11 @@ export class Dropout extends Layer {
     return 'Dropout';
   }
 
+  /** Any input shape its noiseShape fits (outputShapeNoBatch checks it), as TF.js's (it has no input spec). */
+  protected override fitsBuiltShape(): boolean {
+    return true;
+  }
+
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     const ns = this.noiseShape;
     if (ns) {

@@ -594,12 +594,31 @@ export abstract class Layer extends Serializable {
     return null;
   }
 
-  /** Throws unless input shapes (no batch dim) match the ones the layer was built for. */
+  /**
+   * Whether the layer, built for `built` (no batch dim), takes an input of shape `given`: the same shape (a null
+   * built dim takes any size, and the time steps any length where acceptsAnyLength). Layers that work along one
+   * axis or elementwise widen it, as TF.js's input specs do (a dense takes any rank with its last dim).
+   */
+  protected fitsBuiltShape(given: readonly number[], built: readonly (number | null)[]): boolean {
+    return given.length === built.length && given.every((d, j) => d === built[j] || built[j] === null || (j === 0 && this.acceptsAnyLength(given.length)));
+  }
+
+  /**
+   * @internal The output shape(s) (no batch dim) for inputs of these shapes, checked as apply checks a built layer's
+   * inputs: a model that is given other shapes than its own works them out through its graph with it.
+   */
+  shapeAfter(shapes: number[][]): ShapeOrShapes {
+    const out = this.outputShapeNoBatch(this.takesList() ? shapes : shapes[0]);
+    if (this.built) this.checkShapes(this.name, shapes);
+    return out;
+  }
+
+  /** Throws unless input shapes (no batch dim) fit the ones the layer was built for (fitsBuiltShape). */
   private checkShapes(op: string, shapes: number[][]): void {
     const expected = this.takesList() ? (this.inputShapesNoBatch as number[][]) : [this.inputShapeNoBatch as number[]];
     shapes.forEach((s, i) => {
       const e = expected[i];
-      if (!e || s.length !== e.length || s.some((d, j) => d !== e[j] && e[j] !== null && !(j === 0 && this.acceptsAnyLength(s.length)))) {
+      if (!e || !this.fitsBuiltShape(s, e)) {
         throw argError(op, this.takesList() ? `inputs[${i}]` : 'input', `shape ${fmtShape([null, ...s])}`, e ? `shape ${fmtShape([null, ...e])}, the shape ${this.name} was built for` : `${expected.length} inputs`);
       }
     });

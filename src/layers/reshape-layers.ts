@@ -25,6 +25,11 @@ export class Reshape extends Layer {
     return 'Reshape';
   }
 
+  /** Any input with targetShape's size (outputShapeNoBatch checks it), as TF.js's (it has no input spec). */
+  protected override fitsBuiltShape(): boolean {
+    return true;
+  }
+
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     const size = inputShape.reduce((a, b) => a * b, 1);
     const known = this.targetShape.filter((d) => d !== -1).reduce((a, b) => a * b, 1);

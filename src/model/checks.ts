@@ -57,10 +57,11 @@ export function checkInputs(op: string, arg: string, xs: Tensor[], ports: readon
     }
     if (x.rank === 0) throw argError(op, at, 'a scalar', 'a tensor with a batch dim');
   });
-  return sameSamples(op, arg, xs, ports);
+  return checkSamples(op, arg, xs, ports);
 }
 
-function sameSamples(op: string, arg: string, ts: Tensor[], ports: readonly Port[]): number {
+/** Checks that tensors each have a batch dim and all the same number of samples, which it returns. */
+export function checkSamples(op: string, arg: string, ts: Tensor[], ports: readonly Port[]): number {
   const n = ts[0]?.shape[0] ?? 0;
   ts.forEach((t, i) => {
     if (t.rank === 0 || t.shape[0] !== n) {

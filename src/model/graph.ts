@@ -133,6 +133,23 @@ export interface RunOptions {
 }
 
 /**
+ * The graph's output shapes (no batch dim) for inputs of these shapes, each layer checking its input as apply checks
+ * it: TF.js applies a model to any input its layers take (a dense built for [4] takes [1, 4]). Throws the first
+ * layer's refusal.
+ */
+export function graphOutputShapes(g: Graph, given: readonly number[][]): number[][] {
+  const shapes = new Map<number, number[]>(g.inputs.map((t, i) => [t.id, given[i]]));
+  for (const node of g.nodes) {
+    const layer = layerOf(node);
+    if (layer instanceof InputLayer) continue;
+    const out = layer.shapeAfter(node.inputs.map((t) => shapes.get(t.id) as number[]));
+    const outs = node.outputs.length > 1 ? (out as number[][]) : [out as number[]];
+    node.outputs.forEach((t, k) => shapes.set(t.id, outs[k]));
+  }
+  return g.outputs.map((t) => shapes.get(t.id) as number[]);
+}
+
+/**
  * Runs the graph on concrete inputs (in the model's input order) and returns the outputs. A layer whose output
  * feeds only the next layer may run fused with it (conv + relu + max-pool).
  */

@@ -13,10 +13,10 @@ import { slice } from '../ops/slice';
 import type { Variable } from '../tensor/variable';
 import { argError, checkKnownKeys, fmtShape, fmtValue } from '../util/validate';
 import type { History } from './callbacks';
-import { checkInputs, checkTargets, dataList, type Port } from './checks';
+import { checkInputs, checkSamples, checkTargets, dataList, type Port } from './checks';
 import { compileArgs, type Compiled, type ModelCompileArgs } from './compile';
 import { positiveIntArg, type ModelFitArgs, type TensorOrArrayOrMap } from './fit-options';
-import { buildGraph, runGraph, type Graph, type RunOptions } from './graph';
+import { buildGraph, graphOutputShapes, runGraph, type Graph, type RunOptions } from './graph';
 import { saveModel } from './save';
 import { Dataset } from '../data/dataset';
 import { evaluateDatasetValues, fitDataset, type ModelEvaluateDatasetArgs, type ModelFitDatasetArgs } from './fit-dataset';
@@ -101,19 +101,44 @@ export class LayersModel extends Layer implements TrainableModel {
     return (this.graphOrNull?.inputs.length ?? 1) > 1;
   }
 
-  /** As a layer: the output shape(s) for input shape(s) that must be the model's own. */
+  /**
+   * As a layer: the output shape(s) for input shape(s): the model's own, or any its layers take (worked out through
+   * the graph, as TF.js runs a model on them).
+   */
   override outputShapeNoBatch(inputShape: readonly number[] | number[][]): ShapeOrShapes {
-    const g = this.graph('apply');
-    const given = (this.takesList() ? inputShape : [inputShape]) as number[][];
-    g.inputs.forEach((t, i) => {
-      const want = t.shape.slice(1) as number[];
-      const got = given[i];
-      if (!got || got.length !== want.length || got.some((d, j) => d !== want[j])) {
-        throw argError(this.name, this.takesList() ? `inputs[${i}]` : 'input', got ? `shape ${fmtShape([null, ...got])}` : 'nothing', `shape ${fmtShape([null, ...want])}, the input '${t.sourceLayer.name}' of model '${this.name}'`);
-      }
-    });
-    const outs = g.outputs.map((t) => t.shape.slice(1) as number[]);
+    const outs = this.outputShapesFor(this.name, (this.takesList() ? inputShape : [inputShape]) as number[][], (i, got, want) => [
+      got ? `shape ${fmtShape([null, ...got])}` : 'nothing', `shape ${fmtShape([null, ...want])}, the input '${this.graph('apply').inputs[i].sourceLayer.name}' of model '${this.name}'`,
+    ]);
     return outs.length === 1 ? outs[0] : outs;
+  }
+
+  /** Input shapes were checked through the graph by outputShapeNoBatch. */
+  protected override fitsBuiltShape(): boolean {
+    return true;
+  }
+
+  /**
+   * The output shapes for inputs of these shapes (no batch dim); where the graph's layers refuse them, the error
+   * names input i with what `words` gives for it (what it got, what was expected) and the layer's reason.
+   */
+  private outputShapesFor(op: string, given: number[][], words: (i: number, got: number[] | undefined, want: readonly (number | null)[]) => [string, string]): number[][] {
+    const g = this.graph(op);
+    const own = (i: number) => {
+      const want = g.inputs[i].shape.slice(1);
+      const got = given[i];
+      return got !== undefined && got.length === want.length && got.every((d, j) => d === want[j]);
+    };
+    const arg = (i: number) => (g.inputs.length > 1 ? `inputs[${i}]` : 'input');
+    const missing = g.inputs.findIndex((_, i) => given[i] === undefined);
+    if (missing >= 0) throw argError(op, arg(missing), ...words(missing, undefined, g.inputs[missing].shape.slice(1)));
+    if (g.inputs.every((_, i) => own(i))) return g.outputs.map((t) => t.shape.slice(1) as number[]);
+    try {
+      return graphOutputShapes(g, given);
+    } catch (e) {
+      const i = g.inputs.findIndex((_, k) => !own(k));
+      const [got, want] = words(i, given[i], g.inputs[i].shape.slice(1));
+      throw argError(op, arg(i), got, `${want}, or a shape its layers take (${(e as Error).message})`);
+    }
   }
 
   /**
@@ -308,7 +333,8 @@ export class LayersModel extends Layer implements TrainableModel {
     }
     const ports = this.ports(op);
     const xs = dataList(op, 'inputs', inputs, ports.inputs, 'inputs');
-    checkInputs(op, 'inputs', xs, ports.inputs);
+    checkSamples(op, 'inputs', xs, ports.inputs);
+    this.outputShapesFor(op, xs.map((x) => x.shape.slice(1)), (i) => [`shape ${fmtShape(xs[i].shape)}`, `shape [batch, ${ports.inputs[i].shape?.join(', ')}] to match the model's input${ports.inputs.length > 1 ? ` '${ports.inputs[i].name}'` : ''}`]);
     const mask = kwargs.mask instanceof Tensor ? kwargs.mask : null;
     return this.runAsLayer(xs as Tensor[], kwargs.training ?? false, mask);
   }

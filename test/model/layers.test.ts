@@ -110,7 +110,9 @@ describe('every public function rejects junk with a plain Error, never a TypeErr
     // tf.initializers.zeros() and ones() take no config, so there is nothing to reject.
     'initializers.zeros', 'initializers.ones', 'constraints.nonNeg',
     // They take no arguments.
-    'memory', 'ready', 'io.listModels', 'disposeVariables', 'nextFrame', 'enableProdMode', 'engine', 'env',
+    'memory', 'ready', 'io.listModels', 'disposeVariables', 'nextFrame', 'enableProdMode', 'engine', 'env', 'disableDeprecationWarnings',
+    // It takes no arguments and refuses every call alike (tessera has no debug mode: test/ops/env-flags.test.ts).
+    'enableDebugMode',
     // A class, reached through tn.env().
     'Environment',
     // It takes no arguments.
