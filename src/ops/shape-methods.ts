@@ -9,6 +9,7 @@ import { slice } from './slice';
 import { stridedSlice } from './strided-slice';
 import { broadcastTo, tile } from './tile';
 import { transpose } from './transpose';
+import { argError, fmtShape } from '../util/validate';
 
 // The shape ops as Tensor methods, with TF.js's signatures (x.transpose(), x.expandDims(1), x.as2D(r, c), ...).
 // The public surface takes the ops from here, so a bundle that keeps any of them keeps the methods too (the
@@ -43,6 +44,9 @@ addTensorMethods({
   as3D(this: Tensor, rows: number, columns: number, depth: number) { return reshape(this, [rows, columns, depth]); },
   as4D(this: Tensor, rows: number, columns: number, depth: number, depth2: number) { return reshape(this, [rows, columns, depth, depth2]); },
   as5D(this: Tensor, rows: number, columns: number, depth: number, depth2: number, depth3: number) { return reshape(this, [rows, columns, depth, depth2, depth3]); },
-  asScalar(this: Tensor) { return reshape(this, []); },
+  asScalar(this: Tensor) {
+    if (this.size !== 1) throw argError('asScalar', 'x', `shape ${fmtShape(this.shape)} (${this.size} elements)`, 'a tensor of 1 element');
+    return reshape(this, []);
+  },
   reshapeAs(this: Tensor, x: Tensor) { return reshape(this, x.shape); },
 });

@@ -155,6 +155,7 @@ describe('shape ops: forward values as TF.js gives them', () => {
     expect(x23().as4D(1, 1, 3, 2).shape).toEqual([1, 1, 3, 2]);
     expect(x23().as5D(1, 1, 1, 3, 2).shape).toEqual([1, 1, 1, 3, 2]);
     expect(tn.tensor([5]).asScalar().arraySync()).toBe(5);
+    expect(() => tn.tensor([1, 2]).asScalar()).toThrow('asScalar: x must be a tensor of 1 element, got shape [2] (2 elements)');
     expect(x23().reshapeAs(tn.zeros([6, 1])).shape).toEqual([6, 1]);
   });
 
