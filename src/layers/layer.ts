@@ -5,7 +5,7 @@ import type { Initializer } from './initializers';
 import { argError, checkKnownKeys, fmtShape, fmtValue } from '../util/validate';
 import { assertDtype, assertFloatDtype } from '../tensor/checks';
 import { div } from '../ops/binary';
-import { cast } from '../ops/cast';
+import { cast, clone } from '../ops/cast';
 import { SymbolicTensor, type LayerNode } from './symbolic';
 import type { Regularizer } from './regularizers';
 import type { Constraint } from './constraints';
@@ -14,6 +14,15 @@ import type { Shape } from './symbolic';
 import { pythonicConfig, toSnakeCase, type ConfigValue } from '../util/case';
 import { ScopedSetting } from '../util/scoped-setting';
 import { Serializable } from '../util/serializable';
+
+/**
+ * As TF.js's Layer.apply: an output that is one of the inputs (dropout outside training, a linear activation, a
+ * user layer returning its input) is given back as a clone, so disposing the output leaves the input alive.
+ */
+export function apart<T extends Tensor | Tensor[]>(outputs: T, inputs: readonly unknown[]): T {
+  if (!Array.isArray(outputs)) return (inputs.includes(outputs) ? clone(outputs) : outputs) as T;
+  return outputs.map((y) => (inputs.includes(y) ? clone(y) : y)) as T;
+}
 
 /** What dispose() frees, as TF.js's DisposeResult. */
 export interface DisposeResult {
@@ -491,7 +500,7 @@ export abstract class Layer extends Serializable {
     const opts: CallOptions = { ...kwargs, training: kwargs.training ?? false };
     if (this.takesListOf(list.length)) {
       this.prepareInputs(list);
-      return this.eagerly(() => this.call(list as Tensor[], opts));
+      return apart(this.eagerly(() => this.call(list as Tensor[], opts)), list);
     }
     const given = this.single<Tensor>(list, `${this.name}.apply`);
     const y = this.eagerly(() => {
@@ -500,7 +509,7 @@ export abstract class Layer extends Serializable {
       return this.call(x, opts);
     });
     if (!Array.isArray(y)) this.recordActivity(y, opts.training ?? false);
-    return y;
+    return apart(y, list);
   }
 
   /**

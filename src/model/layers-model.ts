@@ -2,7 +2,7 @@ import { memory } from '../tensor/memory';
 import { gatherRows, range } from '../data/batch';
 import type { IOHandler, SaveResult } from '../io/artifacts';
 import { InputLayer } from '../layers/input-layer';
-import { Layer, savedWeightName, uniqueName, type Applied, type CallOptions, type DisposeResult, type Kwargs, type LayerConfig, type ShapeOrShapes } from '../layers/layer';
+import { Layer, apart, savedWeightName, uniqueName, type Applied, type CallOptions, type DisposeResult, type Kwargs, type LayerConfig, type ShapeOrShapes } from '../layers/layer';
 import { SymbolicTensor, type LayerNode } from '../layers/symbolic';
 import type { Optimizer } from '../optimizers/optimizer';
 import { Tensor, arrayTypeFor, type TypedArray } from '../tensor/tensor';
@@ -310,7 +310,12 @@ export class LayersModel extends Layer implements TrainableModel {
     const xs = dataList(op, 'inputs', inputs, ports.inputs, 'inputs');
     checkInputs(op, 'inputs', xs, ports.inputs);
     const mask = kwargs.mask instanceof Tensor ? kwargs.mask : null;
-    return this.runAsLayer(xs as Tensor[], kwargs.training ?? false, mask);
+    // In a scope, as Layer.apply: only the outputs and the output mask (which computeMask takes next) outlive it.
+    return tidy(() => {
+      const out = apart(this.runAsLayer(xs as Tensor[], kwargs.training ?? false, mask), xs);
+      const outMask = this.lastMask?.mask;
+      return [out, outMask ? [outMask] : []] as [Tensor | Tensor[], Tensor[]];
+    })[0];
   }
 
   compile(args: ModelCompileArgs): void {
