@@ -801,6 +801,12 @@ export abstract class Layer extends Serializable {
     return [...out, ...this.nestedLayers().flatMap((l) => l.takeLosses())];
   }
 
+  /** The activity penalties recorded as tensors and not yet taken, own and nested ones': a scope around a call lets them out. */
+  protected pendingTensors(): Tensor[] {
+    const own = this.pendingLosses.filter((l): l is Tensor => l instanceof Tensor);
+    return [...own, ...this.nestedLayers().flatMap((l) => l.pendingTensors())];
+  }
+
   /** The regularization penalties as functions of the current weights, as TF.js's layer.losses. */
   get losses(): (() => Tensor)[] {
     const pending = this.pendingLosses.slice();

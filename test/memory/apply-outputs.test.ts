@@ -63,6 +63,10 @@ describe('eager apply outside a tidy leaves only the outputs, as TF.js', () => {
       const [a, b] = dense2(lib);
       return lib.model({ inputs: i, outputs: b.apply(a.apply(i)) as tf.SymbolicTensor });
     }, [8, 3]],
+    ['bidirectional lstm, concat', (lib) => lib.layers.bidirectional({ layer: lib.layers.lstm({ units: 2 }) as tf.RNN }), [2, 3, 2]],
+    ['bidirectional gru, returnSequences, ave', (lib) => lib.layers.bidirectional({ layer: lib.layers.gru({ units: 2, returnSequences: true }) as tf.RNN, mergeMode: 'ave' }), [2, 3, 2]],
+    ['bidirectional simpleRNN, returnSequences, mul', (lib) => lib.layers.bidirectional({ layer: lib.layers.simpleRNN({ units: 2, returnSequences: true }) as tf.RNN, mergeMode: 'mul' }), [2, 3, 2]],
+    ['bidirectional lstm, mergeMode null, returnState', (lib) => lib.layers.bidirectional({ layer: lib.layers.lstm({ units: 2, returnState: true }) as tf.RNN, mergeMode: null as unknown as 'concat' }), [2, 3, 2]],
   ];
   for (const [name, make, shape] of cases) {
     it(name, () => {
