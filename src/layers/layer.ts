@@ -24,6 +24,12 @@ export function apart<T extends Tensor | Tensor[]>(outputs: T, inputs: readonly 
   return outputs.map((y) => (inputs.includes(y) ? clone(y) : y)) as T;
 }
 
+/** Throws TF.js's error (a LayersVariable's) for a weight already disposed: its layer or model was. */
+export function assertWeightsLive(weights: readonly Variable[]): void {
+  const gone = weights.find((v) => v.isDisposed);
+  if (gone) throw new Error(`LayersVariable ${gone.name} is already disposed.`);
+}
+
 /** What dispose() frees, as TF.js's DisposeResult. */
 export interface DisposeResult {
   refCountAfterDispose: number;
@@ -178,6 +184,7 @@ export abstract class Layer extends Serializable {
   private initialWeights: Tensor[] | null = null;
   /** Activity penalties of the calls since the training loop last took them. */
   private pendingLosses: (Tensor | (() => Tensor))[] = [];
+  private disposed = false;
   /** A penalty on the layer's output, added to the loss for each training call (Keras divides by the batch size). */
   protected activityRegularizer: Regularizer | null = null;
 
@@ -493,6 +500,7 @@ export abstract class Layer extends Serializable {
   apply(inputs: SymbolicTensor[], kwargs?: Kwargs): SymbolicTensor | SymbolicTensor[];
   apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs?: Kwargs): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[];
   apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs: Kwargs = {}): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
+    this.assertNotDisposed();
     const list: unknown[] = Array.isArray(inputs) ? inputs : [inputs];
     if (kwargs === null || typeof kwargs !== 'object') throw argError(`${this.name}.apply`, 'kwargs', fmtValue(kwargs), 'an object');
     if (list.length > 0 && list.every((t) => t instanceof SymbolicTensor)) return this.applySymbolic(list as SymbolicTensor[], kwargs);
@@ -730,7 +738,9 @@ export abstract class Layer extends Serializable {
    * weight; clone() what must keep today's values.
    */
   getWeights(trainableOnly = false): Tensor[] {
-    return [...(trainableOnly ? this.trainableWeights : this.weights)];
+    const weights = trainableOnly ? this.trainableWeights : this.weights;
+    assertWeightsLive(weights);
+    return [...weights];
   }
 
   /** Replaces every weight at once; checks count, shapes and dtypes before changing any. Constrained weights are projected, as TF.js writes them. */
@@ -833,11 +843,31 @@ export abstract class Layer extends Serializable {
     return this.vars.reduce((n, v) => n + v.size, 0);
   }
 
-  /** Frees the weights. */
-  /** Frees the layer's weights; as TF.js, says how many variables that freed (a layer here is owned by no count). */
+  /**
+   * Frees the layer's weights; as TF.js, says how many variables that freed (a layer here is owned by no count), and
+   * refuses a layer not built yet or already disposed. A disposed layer refuses apply and getWeights.
+   */
   dispose(): DisposeResult {
+    if (!this.built) throw new Error(`Cannot dispose Layer ${this.name} because it has not been built yet.`);
+    this.assertNotDisposed();
+    this.disposed = true;
+    return { refCountAfterDispose: 0, numDisposedVariables: this.disposeWeights() };
+  }
+
+  /** Frees the weights still alive (a wrapper's are its inner layers' too) and says how many, as TF.js's disposeWeights. */
+  disposeWeights(): number {
     const live = this.vars.filter((v) => !v.isDisposed);
     for (const v of live) v.dispose();
-    return { refCountAfterDispose: 0, numDisposedVariables: live.length };
+    return live.length;
+  }
+
+  /** @internal Throws TF.js's error once dispose() has run. */
+  assertNotDisposed(): void {
+    if (this.disposed) throw new Error(`Layer '${this.name}' is already disposed.`);
+  }
+
+  /** @internal dispose() for a model freeing its layers: a layer another model shares and has freed is skipped. */
+  disposeInModel(): number {
+    return this.disposed ? 0 : this.dispose().numDisposedVariables;
   }
 }

@@ -2,7 +2,7 @@ import { memory } from '../tensor/memory';
 import { gatherRows, range } from '../data/batch';
 import type { IOHandler, SaveResult } from '../io/artifacts';
 import { InputLayer } from '../layers/input-layer';
-import { Layer, apart, savedWeightName, uniqueName, type Applied, type CallOptions, type DisposeResult, type Kwargs, type LayerConfig, type ShapeOrShapes } from '../layers/layer';
+import { Layer, apart, assertWeightsLive, savedWeightName, uniqueName, type Applied, type CallOptions, type DisposeResult, type Kwargs, type LayerConfig, type ShapeOrShapes } from '../layers/layer';
 import { SymbolicTensor, type LayerNode } from '../layers/symbolic';
 import type { Optimizer } from '../optimizers/optimizer';
 import { Tensor, arrayTypeFor, type TypedArray } from '../tensor/tensor';
@@ -303,6 +303,7 @@ export class LayersModel extends Layer implements TrainableModel {
   override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs?: Kwargs): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[];
   override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs: Kwargs = {}): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
     const op = 'apply';
+    this.assertNotDisposed();
     if (inputs instanceof SymbolicTensor || (Array.isArray(inputs) && inputs.some((t) => t instanceof SymbolicTensor))) {
       return super.apply(inputs, kwargs);
     }
@@ -350,6 +351,7 @@ export class LayersModel extends Layer implements TrainableModel {
   }
 
   protected requireCompiled(op: string): Compiled {
+    assertWeightsLive(this.weights);
     if (!this.compiled) throw new Error(`${op}: the model must be compiled first: call model.compile({ optimizer, loss, metrics }) before ${op}`);
     return this.compiled;
   }
@@ -595,8 +597,18 @@ export class LayersModel extends Layer implements TrainableModel {
     return { class_name: 'Model', config: { name: this.name, layers, input_layers: g.inputs.map(nodeRef), output_layers: g.outputs.map(nodeRef) } };
   }
 
+  /** As TF.js's container: a disposed model refuses dispose and apply with its own name (its layers name theirs). */
+  override assertNotDisposed(): void {
+    try {
+      super.assertNotDisposed();
+    } catch {
+      throw new Error(`Container '${this.name}' is already disposed.`);
+    }
+  }
+
   override dispose(): DisposeResult {
-    let numDisposedVariables = this.layers.reduce((n, l) => n + l.dispose().numDisposedVariables, 0);
+    super.dispose();
+    let numDisposedVariables = this.layers.reduce((n, l) => n + l.disposeInModel(), 0);
     // As TF.js: an optimizer compile made from a name goes with the model, its state counted as disposed variables;
     // one the program made is the program's, perhaps shared with another model.
     if (this.compiled?.ownsOptimizer) {
