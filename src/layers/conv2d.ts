@@ -34,6 +34,9 @@ export class Conv2D extends Conv2DWindowLayer {
    * dilated kernel, which the fused kernel does not compute.
    */
   override applyWithNext(x: Tensor, next: Layer, training: boolean): Tensor | null {
+    // In place of both layers' apply, which refuse a disposed layer.
+    this.assertNotDisposed();
+    next.assertNotDisposed();
     const act = this.activation;
     if ((training && this.activityRegularizer) || !isUnitDilation(this.dilationRate) || !(next instanceof MaxPooling2D) || this.dataFormat !== 'channelsLast' || next.dataFormat !== 'channelsLast' || !this.bias || (act !== 'relu' && act !== 'linear') || next.padding !== 'valid'
       || [...next.poolSize, ...next.strides].some((d) => d !== 2)) return null;

@@ -5,7 +5,7 @@ import type { Initializer } from './initializers';
 import { argError, checkKnownKeys, fmtShape, fmtValue } from '../util/validate';
 import { assertDtype, assertFloatDtype } from '../tensor/checks';
 import { div } from '../ops/binary';
-import { cast } from '../ops/cast';
+import { cast, clone } from '../ops/cast';
 import { SymbolicTensor, type LayerNode } from './symbolic';
 import type { Regularizer } from './regularizers';
 import type { Constraint } from './constraints';
@@ -14,6 +14,21 @@ import type { Shape } from './symbolic';
 import { pythonicConfig, toSnakeCase, type ConfigValue } from '../util/case';
 import { ScopedSetting } from '../util/scoped-setting';
 import { Serializable } from '../util/serializable';
+
+/**
+ * As TF.js's Layer.apply: an output that is one of the inputs (dropout outside training, a linear activation, a
+ * user layer returning its input) is given back as a clone, so disposing the output leaves the input alive.
+ */
+export function apart<T extends Tensor | Tensor[]>(outputs: T, inputs: readonly unknown[]): T {
+  if (!Array.isArray(outputs)) return (inputs.includes(outputs) ? clone(outputs) : outputs) as T;
+  return outputs.map((y) => (inputs.includes(y) ? clone(y) : y)) as T;
+}
+
+/** Throws TF.js's error (a LayersVariable's) for a weight already disposed: its layer or model was. */
+export function assertWeightsLive(weights: readonly Variable[]): void {
+  const gone = weights.find((v) => v.isDisposed);
+  if (gone) throw new Error(`LayersVariable ${gone.name} is already disposed.`);
+}
 
 /** What dispose() frees, as TF.js's DisposeResult. */
 export interface DisposeResult {
@@ -169,6 +184,7 @@ export abstract class Layer extends Serializable {
   private initialWeights: Tensor[] | null = null;
   /** Activity penalties of the calls since the training loop last took them. */
   private pendingLosses: (Tensor | (() => Tensor))[] = [];
+  private disposed = false;
   /** A penalty on the layer's output, added to the loss for each training call (Keras divides by the batch size). */
   protected activityRegularizer: Regularizer | null = null;
 
@@ -484,6 +500,7 @@ export abstract class Layer extends Serializable {
   apply(inputs: SymbolicTensor[], kwargs?: Kwargs): SymbolicTensor | SymbolicTensor[];
   apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs?: Kwargs): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[];
   apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs: Kwargs = {}): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
+    this.assertNotDisposed();
     const list: unknown[] = Array.isArray(inputs) ? inputs : [inputs];
     if (kwargs === null || typeof kwargs !== 'object') throw argError(`${this.name}.apply`, 'kwargs', fmtValue(kwargs), 'an object');
     if (list.length > 0 && list.every((t) => t instanceof SymbolicTensor)) return this.applySymbolic(list as SymbolicTensor[], kwargs);
@@ -491,7 +508,7 @@ export abstract class Layer extends Serializable {
     const opts: CallOptions = { ...kwargs, training: kwargs.training ?? false };
     if (this.takesListOf(list.length)) {
       this.prepareInputs(list);
-      return this.eagerly(() => this.call(list as Tensor[], opts));
+      return apart(this.eagerly(() => this.call(list as Tensor[], opts)), list);
     }
     const given = this.single<Tensor>(list, `${this.name}.apply`);
     const y = this.eagerly(() => {
@@ -500,7 +517,7 @@ export abstract class Layer extends Serializable {
       return this.call(x, opts);
     });
     if (!Array.isArray(y)) this.recordActivity(y, opts.training ?? false);
-    return y;
+    return apart(y, list);
   }
 
   /**
@@ -740,7 +757,9 @@ export abstract class Layer extends Serializable {
    * weight; clone() what must keep today's values.
    */
   getWeights(trainableOnly = false): Tensor[] {
-    return [...(trainableOnly ? this.trainableWeights : this.weights)];
+    const weights = trainableOnly ? this.trainableWeights : this.weights;
+    assertWeightsLive(weights);
+    return [...weights];
   }
 
   /** Replaces every weight at once; checks count, shapes and dtypes before changing any. Constrained weights are projected, as TF.js writes them. */
@@ -811,6 +830,12 @@ export abstract class Layer extends Serializable {
     return [...out, ...this.nestedLayers().flatMap((l) => l.takeLosses())];
   }
 
+  /** The activity penalties recorded as tensors and not yet taken, own and nested ones': a scope around a call lets them out. */
+  protected pendingTensors(): Tensor[] {
+    const own = this.pendingLosses.filter((l): l is Tensor => l instanceof Tensor);
+    return [...own, ...this.nestedLayers().flatMap((l) => l.pendingTensors())];
+  }
+
   /** The regularization penalties as functions of the current weights, as TF.js's layer.losses. */
   get losses(): (() => Tensor)[] {
     const pending = this.pendingLosses.slice();
@@ -837,11 +862,31 @@ export abstract class Layer extends Serializable {
     return this.vars.reduce((n, v) => n + v.size, 0);
   }
 
-  /** Frees the weights. */
-  /** Frees the layer's weights; as TF.js, says how many variables that freed (a layer here is owned by no count). */
+  /**
+   * Frees the layer's weights; as TF.js, says how many variables that freed (a layer here is owned by no count), and
+   * refuses a layer not built yet or already disposed. A disposed layer refuses apply and getWeights.
+   */
   dispose(): DisposeResult {
+    if (!this.built) throw new Error(`Cannot dispose Layer ${this.name} because it has not been built yet.`);
+    this.assertNotDisposed();
+    this.disposed = true;
+    return { refCountAfterDispose: 0, numDisposedVariables: this.disposeWeights() };
+  }
+
+  /** Frees the weights still alive (a wrapper's are its inner layers' too) and says how many, as TF.js's disposeWeights. */
+  disposeWeights(): number {
     const live = this.vars.filter((v) => !v.isDisposed);
     for (const v of live) v.dispose();
-    return { refCountAfterDispose: 0, numDisposedVariables: live.length };
+    return live.length;
+  }
+
+  /** @internal Throws TF.js's error once dispose() has run. */
+  assertNotDisposed(): void {
+    if (this.disposed) throw new Error(`Layer '${this.name}' is already disposed.`);
+  }
+
+  /** @internal dispose() for a model freeing its layers: a layer another model shares and has freed is skipped. */
+  disposeInModel(): number {
+    return this.disposed ? 0 : this.dispose().numDisposedVariables;
   }
 }

@@ -83,12 +83,12 @@ export function configArgsPlan(r: ConfigReader, name: string, make: (args: Layer
       throw new Error(`${r.op}: ${r.where}: ${(e as Error).message}`);
     }
   });
-  probe().dispose();
+  probe().disposeWeights();
   const weightsFor = (input: readonly number[]) => {
     const layer = probe(input);
     const frozen = new Set(layer.nonTrainableWeights);
     const out = layer.weights.map((v) => ({ suffix: v.name.slice(name.length + 1), shape: v.shape.slice(), trainable: !frozen.has(v) }));
-    layer.dispose();
+    layer.disposeWeights();
     return out;
   };
   let slots: string[] = [];

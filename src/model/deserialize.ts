@@ -267,7 +267,7 @@ function modelFromTopology(op: string, where: string, className: unknown, config
   try {
     return sequentialFromLayers(op, modelName, layers, input, weights, made);
   } catch (e) {
-    for (const l of made) l.dispose();
+    for (const l of made) l.disposeWeights();
     for (const l of layers.slice(made.length)) l.plan.discard?.();
     throw e;
   }
@@ -448,7 +448,7 @@ function functionalFromConfig(op: string, where: string, configValue: unknown, w
     }
     return model;
   } catch (e) {
-    for (const l of made.values()) l.dispose();
+    for (const l of made.values()) l.disposeWeights();
     throw e;
   }
 }

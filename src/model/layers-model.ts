@@ -2,7 +2,7 @@ import { memory } from '../tensor/memory';
 import { gatherRows, range } from '../data/batch';
 import type { IOHandler, SaveResult } from '../io/artifacts';
 import { InputLayer } from '../layers/input-layer';
-import { Layer, savedWeightName, uniqueName, type Applied, type CallOptions, type DisposeResult, type Kwargs, type LayerConfig, type ShapeOrShapes } from '../layers/layer';
+import { Layer, apart, assertWeightsLive, savedWeightName, uniqueName, type Applied, type CallOptions, type DisposeResult, type Kwargs, type LayerConfig, type ShapeOrShapes } from '../layers/layer';
 import { SymbolicTensor, type LayerNode } from '../layers/symbolic';
 import type { Optimizer } from '../optimizers/optimizer';
 import { Tensor, arrayTypeFor, type TypedArray } from '../tensor/tensor';
@@ -328,6 +328,7 @@ export class LayersModel extends Layer implements TrainableModel {
   override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs?: Kwargs): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[];
   override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs: Kwargs = {}): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
     const op = 'apply';
+    this.assertNotDisposed();
     if (inputs instanceof SymbolicTensor || (Array.isArray(inputs) && inputs.some((t) => t instanceof SymbolicTensor))) {
       return super.apply(inputs, kwargs);
     }
@@ -336,7 +337,12 @@ export class LayersModel extends Layer implements TrainableModel {
     checkSamples(op, 'inputs', xs, ports.inputs);
     this.outputShapesFor(op, xs.map((x) => x.shape.slice(1)), (i) => [`shape ${fmtShape(xs[i].shape)}`, `shape [batch, ${ports.inputs[i].shape?.join(', ')}] to match the model's input${ports.inputs.length > 1 ? ` '${ports.inputs[i].name}'` : ''}`]);
     const mask = kwargs.mask instanceof Tensor ? kwargs.mask : null;
-    return this.runAsLayer(xs as Tensor[], kwargs.training ?? false, mask);
+    // In a scope, as Layer.apply: only the outputs and the output mask (which computeMask takes next) outlive it.
+    return tidy(() => {
+      const out = apart(this.runAsLayer(xs as Tensor[], kwargs.training ?? false, mask), xs);
+      const outMask = this.lastMask?.mask;
+      return [out, outMask ? [outMask] : []] as [Tensor | Tensor[], Tensor[]];
+    })[0];
   }
 
   compile(args: ModelCompileArgs): void {
@@ -371,6 +377,7 @@ export class LayersModel extends Layer implements TrainableModel {
   }
 
   protected requireCompiled(op: string): Compiled {
+    assertWeightsLive(this.weights);
     if (!this.compiled) throw new Error(`${op}: the model must be compiled first: call model.compile({ optimizer, loss, metrics }) before ${op}`);
     return this.compiled;
   }
@@ -616,8 +623,18 @@ export class LayersModel extends Layer implements TrainableModel {
     return { class_name: 'Model', config: { name: this.name, layers, input_layers: g.inputs.map(nodeRef), output_layers: g.outputs.map(nodeRef) } };
   }
 
+  /** As TF.js's container: a disposed model refuses dispose and apply with its own name (its layers name theirs). */
+  override assertNotDisposed(): void {
+    try {
+      super.assertNotDisposed();
+    } catch {
+      throw new Error(`Container '${this.name}' is already disposed.`);
+    }
+  }
+
   override dispose(): DisposeResult {
-    let numDisposedVariables = this.layers.reduce((n, l) => n + l.dispose().numDisposedVariables, 0);
+    super.dispose();
+    let numDisposedVariables = this.layers.reduce((n, l) => n + l.disposeInModel(), 0);
     // As TF.js: an optimizer compile made from a name goes with the model, its state counted as disposed variables;
     // one the program made is the program's, perhaps shared with another model.
     if (this.compiled?.ownsOptimizer) {

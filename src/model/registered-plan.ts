@@ -30,7 +30,7 @@ export function registeredPlan(cls: SerializableConstructor, r: ConfigReader, na
       const layer = probe(input);
       const frozen = new Set(layer.nonTrainableWeights);
       const out = layer.weights.map((v) => ({ suffix: v.name.slice(name.length + 1), shape: v.shape.slice(), trainable: !frozen.has(v) }));
-      layer.dispose();
+      layer.disposeWeights();
       return out;
     },
     create: (_common, weights) => {

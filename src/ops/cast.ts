@@ -3,6 +3,7 @@ import { recordOp } from '../tensor/tape';
 import type { DType, Tensor } from '../tensor/tensor';
 import { assertDtype } from '../tensor/checks';
 import { toTensor, type TensorLike } from './tensor-like';
+import { sharing } from './reshape';
 
 /**
  * The same values in another dtype, as tf.cast(x, dtype): to int32 by truncation toward zero, to bool as x != 0.
@@ -11,7 +12,8 @@ import { toTensor, type TensorLike } from './tensor-like';
 export function cast<T extends Tensor>(x: T | TensorLike, dtype: DType): T {
   x = toTensor('cast', 'x', x) as T;
   assertDtype('cast', 'dtype', dtype);
-  const y = backend().cast(x, dtype);
+  // To its own dtype x's buffer is shared, as TF.js's clone shares it; not a variable's, whose values change in place.
+  const y = dtype === x.dtype && !x.isVariable ? sharing(x, x.shape) : backend().cast(x, dtype);
   recordOp('cast', [x], y, null);
   return y as T;
 }

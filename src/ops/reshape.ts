@@ -27,12 +27,16 @@ export function inferShape(shape: readonly number[], size: number, from: readonl
   return out;
 }
 
+/** @internal A new tensor of x's values in `shape` holding x's buffer (one more holder), as TF.js shares a dataId. */
+export function sharing(x: Tensor, shape: readonly number[]): Tensor {
+  retainStorage(x.storage);
+  return new Tensor(shape, x.dtype, x.storage);
+}
+
 /** As tf.reshape(x, shape): one dim may be -1. No copy: the result views x's values. */
 export function reshape<R extends Rank = Rank>(x: Tensor | TensorLike, shape: readonly number[]): Tensor<R> {
   x = toTensor('reshape', 'x', x);
-  const target = inferShape(shape, x.size, x.shape);
-  retainStorage(x.storage);
-  const y = new Tensor(target, x.dtype, x.storage);
+  const y = sharing(x, inferShape(shape, x.size, x.shape));
   recordOp('reshape', [x], y, null);
   return y as Tensor<R>;
 }

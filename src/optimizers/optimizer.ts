@@ -44,6 +44,8 @@ export abstract class Optimizer extends Serializable {
   /** Per variable, its slots (moments, accumulators) by kind, in creation order. */
   private readonly slots = new Map<Variable, Map<string, Variable>>();
   private rate: number;
+  /** Slots getWeights has handed out: the caller holds them, so a setWeights that replaces one leaves it alive, as TF.js. */
+  private readonly handedOut = new WeakSet<Variable>();
   /** The scalars held by holdScalar, freed by dispose(). */
   private readonly held = new Set<Tensor>();
 
@@ -148,7 +150,10 @@ export abstract class Optimizer extends Serializable {
       for (const m of this.slots.values()) {
         const s = m.get(kind);
         // The slot itself, as TF.js gives its accumulators: only the step count is a new tensor.
-        if (s) out.push({ name: s.name, tensor: s });
+        if (s) {
+          this.handedOut.add(s);
+          out.push({ name: s.name, tensor: s });
+        }
       }
     }
     return out;
@@ -179,7 +184,19 @@ export abstract class Optimizer extends Serializable {
       }
     });
     this.iterations = iterations.hostValues()[0];
-    for (const { param, kind, tensor } of slots) this.slot(param, kind).assign(tensor);
+    for (const { param, kind, tensor } of slots) this.replaceSlot(param, kind, tensor);
+  }
+
+  /**
+   * A new slot variable holding a copy of `tensor`, as TF.js's setWeights makes one: the tensors given stay the
+   * caller's to dispose (they may be the slots getWeights gave). The slot it replaces is freed unless handed out.
+   */
+  private replaceSlot(param: Variable, kind: string, tensor: Tensor): void {
+    let mine = this.slots.get(param);
+    if (!mine) this.slots.set(param, (mine = new Map()));
+    const old = mine.get(kind);
+    mine.set(kind, new Variable(tensor, false, `${param.name}/${kind}`));
+    if (old && !this.handedOut.has(old)) old.dispose();
   }
 
   /** Hyper-parameters for saving, with the keys of TF.js's getConfig (its constructor's argument names). */

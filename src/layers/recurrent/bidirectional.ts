@@ -2,6 +2,7 @@ import { add, mul } from '../../ops/binary';
 import { concat } from '../../ops/concat';
 import { reverse } from '../../ops/reverse';
 import type { Tensor } from '../../tensor/tensor';
+import { tidy } from '../../tensor/tidy';
 import { argError, fmtValue } from '../../util/validate';
 import { Layer, buildInScope, checkConfigKeys, type Applied, type CallOptions, type Kwargs, type LayerArgs, type LayerConfig } from '../layer';
 import { SymbolicTensor } from '../symbolic';
@@ -94,7 +95,9 @@ export class Bidirectional extends Layer {
     if (input instanceof SymbolicTensor) return super.apply(input, options);
     const x = (Array.isArray(input) && input.length === 1 ? input[0] : input) as Tensor;
     this.prepareInput(x);
-    return this.outputs(x, { ...options, training: options?.training ?? false });
+    // In a scope, as Layer.apply: only the outputs, and the directions' activity penalties (fit's loss takes them), outlive it.
+    const opts = { ...options, training: options?.training ?? false };
+    return tidy(() => [this.outputs(x, opts), this.pendingTensors()] as [Tensor | Tensor[], Tensor[]])[0];
   }
 
   private outputs(x: Tensor, options: CallOptions): Tensor | Tensor[] {

@@ -1,0 +1,47 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import * as tn from '../../src/node';
+
+type TL = typeof tf;
+
+describe('clone and a cast to the same dtype share the data buffer, as TF.js', () => {
+  it('numDataBuffers after x.clone(), tf.clone, cast to its dtype, and a layer output cloned from its input', () => {
+    const run = (lib: TL) => {
+      const x = lib.ones([1000]);
+      const buffers = () => lib.memory().numDataBuffers;
+      const start = buffers();
+      const made = [x.clone(), lib.clone(x), x.cast('float32'), lib.layers.dropout({ rate: 0.5 }).apply(x) as tf.Tensor];
+      const shared = buffers() - start;
+      const sums = () => lib.tidy(() => made.map((t) => t.sum().arraySync() as number));
+      const values = sums();
+      x.dispose();
+      // The buffer outlives x while a clone holds it.
+      const kept = sums();
+      lib.dispose(made);
+      return { shared, values, kept, left: buffers() - start };
+    };
+    const theirs = run(tf);
+    expect(run(tn as unknown as TL)).toEqual(theirs);
+    expect(theirs).toEqual({ shared: 0, values: [1000, 1000, 1000, 1000], kept: [1000, 1000, 1000, 1000], left: -1 });
+  });
+
+  it('a clone of a variable keeps its values through an optimizer step (the variable is updated in place here)', () => {
+    const run = (lib: TL) => {
+      const v = lib.variable(lib.tensor1d([1, 2, 3]));
+      const opt = lib.train.sgd(0.1);
+      const step = () => opt.minimize(() => lib.sum(lib.square(v)) as tf.Scalar);
+      step();
+      const c = v.clone();
+      const before = Array.from(c.dataSync());
+      step();
+      const after = Array.from(c.dataSync());
+      lib.dispose([v, c]);
+      opt.dispose();
+      return { same: after.every((a, i) => a === before[i]), before };
+    };
+    const theirs = run(tf);
+    const ours = run(tn as unknown as TL);
+    expect(ours.same).toBe(true);
+    ours.before.forEach((b, i) => expect(b).toBeCloseTo(theirs.before[i], 6));
+  });
+});
