@@ -153,12 +153,18 @@ export class RNN extends Layer {
 
   /** Symbolic inputs: the sequence, then (from initialState) one tensor per state, [batch, ...state shape]. */
   protected override checkSymbolicInputs(op: string, shapes: number[][]): void {
-    if (shapes.length === 1) return;
-    const expected = this.cell.stateShapes(shapes[0].slice(1));
-    const states = shapes.slice(1);
-    if (states.length !== expected.length) throw argError(op, 'initialState', `${states.length} tensors`, `${expected.length} (${expected.map((e) => fmtShape([null, ...e])).join(', ')})`);
+    if (shapes.length > 1) this.checkStateShapes(op, 'initialState', shapes[0], shapes.slice(1), 0);
+  }
+
+  /**
+   * @internal Throws unless `states` (shapes without the batch dim) are this layer's initial states for an input
+   * of this shape (no batch dim); they are arg[first], arg[first + 1], ...
+   */
+  checkStateShapes(op: string, arg: string, inputShape: readonly number[], states: readonly number[][], first: number): void {
+    const expected = this.cell.stateShapes(inputShape.slice(1));
+    if (states.length !== expected.length) throw argError(op, arg, `${states.length} tensors`, `${expected.length} (${expected.map((e) => fmtShape([null, ...e])).join(', ')})`);
     states.forEach((s, i) => {
-      if (fmtShape(s) !== fmtShape(expected[i])) throw argError(op, `initialState[${i}]`, `shape ${fmtShape([null, ...s])}`, `shape ${fmtShape([null, ...expected[i]])}`);
+      if (fmtShape(s) !== fmtShape(expected[i])) throw argError(op, `${arg}[${i + first}]`, `shape ${fmtShape([null, ...s])}`, `shape ${fmtShape([null, ...expected[i]])}`);
     });
   }
 
@@ -216,8 +222,11 @@ export class RNN extends Layer {
     return true;
   }
 
-  /** Throws unless `states` are one tensor per state, [batch, ...state shape] for steps of `stepShape`, of the layer's dtype. */
-  private checkStates(arg: string, states: Tensor[], batch: number, stepShape: readonly number[]): void {
+  /**
+   * @internal Throws unless `states` are one tensor per state, [batch, ...state shape] for steps of `stepShape`, of
+   * the layer's dtype.
+   */
+  checkStates(arg: string, states: readonly unknown[], batch: number, stepShape: readonly number[]): void {
     this.cell.checkStates(this.name, arg, states, batch, stepShape, this.dtype);
   }
 
