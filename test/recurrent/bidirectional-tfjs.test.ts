@@ -49,3 +49,41 @@ describe('bidirectional initialState, as TF.js 4.22 (the forward layer takes the
     expect(() => bd.apply(input, { initialState: s })).toThrow(/initialState\[1\] must be shape \[null, 3\], got shape \[null, 5\]/);
   });
 });
+
+describe('a stateful bidirectional, as TF.js 4.22', () => {
+  const build = (L: Lib) => L.sequential({ layers: [L.layers.bidirectional({ layer: L.layers.gru({ units: 2, stateful: true }), batchInputShape: [2, 3, 2] })] });
+
+  it('is stateful; model.resetStates() and its own resetStates() zero both directions\' states', () => {
+    const { ours, theirs } = twin(build);
+    const x = seeded([2, 3, 2], 61);
+    expect([ours.layers[0].stateful, theirs.layers[0].stateful]).toEqual([true, true]);
+    const first = ours.predict(x.t) as tn.Tensor;
+    expectSame(first, theirs.predict(x.p) as tf.Tensor);
+    const second = ours.predict(x.t) as tn.Tensor;
+    expectSame(second, theirs.predict(x.p) as tf.Tensor);
+    ours.resetStates();
+    theirs.resetStates();
+    const afterReset = ours.predict(x.t) as tn.Tensor;
+    expectSame(afterReset, theirs.predict(x.p) as tf.Tensor);
+    expect(afterReset.sub(first).abs().max().dataSync()[0]).toBe(0);
+    ours.layers[0].resetStates();
+    theirs.layers[0].resetStates();
+    expectSame(ours.predict(x.t), theirs.predict(x.p) as tf.Tensor);
+  });
+
+  it('resetStates(states) sets the forward states then the backward ones, checking both before changing either', () => {
+    const model = build(tn);
+    const bd = model.layers[0] as tn.Bidirectional;
+    const x = tn.ones([2, 3, 2]);
+    const fresh = model.predict(x) as tn.Tensor;
+    bd.resetStates([tn.fill([2, 2], 0.5), tn.fill([2, 2], -0.5)]);
+    const fromStates = model.predict(x) as tn.Tensor;
+    expect(fromStates.sub(fresh).abs().max().dataSync()[0]).toBeGreaterThan(1e-3);
+    const forward = bd.forwardLayer;
+    const kept = (forward.states as tn.Tensor[])[0].arraySync();
+    expect(() => bd.resetStates([tn.zeros([2, 2]), tn.zeros([3, 2])])).toThrow(/backward_.*states\[0\] must be shape \[2, 2\].*got shape \[3, 2\]/);
+    expect((forward.states as tn.Tensor[])[0].arraySync()).toEqual(kept);
+    expect(() => bd.resetStates([tn.zeros([2, 2])])).toThrow(/resetStates: states must be 2: the forward layer's 1 states.*got 1 tensors/);
+    expect(() => tn.layers.bidirectional({ layer: tn.layers.gru({ units: 2 }) }).resetStates()).toThrow(/not stateful/);
+  });
+});

@@ -142,6 +142,22 @@ export class Bidirectional extends Layer {
     return outputs.length === 1 && !this.forwardLayer.returnState ? outputs[0] : [...outputs, ...f.states, ...b.states];
   }
 
+  /** As TF.js's: stateful when the wrapped layer is (both directions keep their states between calls). */
+  override get stateful(): boolean {
+    return this.forwardLayer.stateful;
+  }
+
+  /** Resets both directions' states: to zeros, or to the given forward states followed by the backward ones. */
+  override resetStates(states?: Tensor | Tensor[]): void {
+    const list = states === undefined ? null : Array.isArray(states) ? states : [states];
+    const [forward, backward] = list ? this.splitStates(`${this.name}.resetStates`, 'states', list) : [null, null];
+    // Both checked before either changes.
+    this.forwardLayer.checkReset(forward);
+    this.backwardLayer.checkReset(backward);
+    this.forwardLayer.resetStates(forward ?? undefined);
+    this.backwardLayer.resetStates(backward ?? undefined);
+  }
+
   private merge(f: Tensor, b: Tensor): Tensor {
     switch (this.mergeMode) {
       case 'sum': return add(f, b);

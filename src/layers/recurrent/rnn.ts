@@ -306,19 +306,25 @@ export class RNN extends Layer {
 
   /** As TF.js: zeros (or the given states) for a stateful layer; an error for any other. */
   override resetStates(states?: Tensor | Tensor[]): void {
+    const next = states === undefined ? null : Array.isArray(states) ? states : [states];
+    const { batch, step } = this.checkReset(next);
+    const old = this.stateValues;
+    // In a scope of its own: the zeros are copied into kept states and freed, whether or not the caller is in a tidy.
+    this.stateValues = tidy(() => (next ?? this.cell.stateShapes(step).map((s) => zeros([batch, ...s], this.dtype))).map((s) => keep(new Tensor(s.shape, s.dtype, s.hostValues().slice()))));
+    if (old) this.retire(old);
+  }
+
+  /** @internal Throws unless resetStates(states) (null: zeros) can run; the batch size and step shape it resets for. */
+  checkReset(states: Tensor[] | null): { batch: number; step: number[] } {
     if (!this.stateful) throw new Error(`${this.name}.resetStates: the layer is not stateful; create it with stateful: true and a fixed batch size to keep states between calls`);
-    const b = this.fixedBatch;
-    if (b === null) throw new Error(`${this.name}.resetStates: the layer does not know its batch size yet; apply it to an input with a fixed batch size first`);
+    const batch = this.fixedBatch;
+    if (batch === null) throw new Error(`${this.name}.resetStates: the layer does not know its batch size yet; apply it to an input with a fixed batch size first`);
     // A state's shape may follow the input's (a convolutional cell's), known once the layer is built.
     const built = this.inputShapeNoBatch;
     if (!built && this.stepDims.length > 1) throw new Error(`${this.name}.resetStates: the layer does not know its input shape yet; build it (give batchInputShape) or apply it to an input first`);
     const step = built ? built.slice(1) : [];
-    const next = states === undefined ? null : Array.isArray(states) ? states : [states];
-    if (next) this.checkStates('states', next, b, step);
-    const old = this.stateValues;
-    // In a scope of its own: the zeros are copied into kept states and freed, whether or not the caller is in a tidy.
-    this.stateValues = tidy(() => (next ?? this.cell.stateShapes(step).map((s) => zeros([b, ...s], this.dtype))).map((s) => keep(new Tensor(s.shape, s.dtype, s.hostValues().slice()))));
-    if (old) this.retire(old);
+    if (states) this.checkStates('states', states, batch, step);
+    return { batch, step };
   }
 
   /** The stateful layer's current states (null before the first call). */
