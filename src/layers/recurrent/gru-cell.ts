@@ -26,7 +26,7 @@ export class GRUCell extends RNNCell {
     if (check) checkConfigKeys(op, args, GRU_CELL_KEYS);
     if (args.resetAfter != null && args.resetAfter !== false) throw argError(op, 'resetAfter', fmtValue(args.resetAfter), 'false or absent (TF.js GRUCell does not support reset_after: true)');
     super(op, 'gru_cell', args, 'tanh');
-    this.recurrentActivation = args.recurrentActivation === undefined ? 'hardSigmoid' : checkActivation(op, args.recurrentActivation);
+    this.recurrentActivation = args.recurrentActivation === undefined ? 'hardSigmoid' : checkActivation(op, args.recurrentActivation, 'recurrentActivation');
     this.implementation = args.implementation;
     if (args.implementation == null) this.unsetKeys.push('implementation');
   }

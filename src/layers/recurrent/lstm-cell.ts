@@ -26,7 +26,7 @@ export class LSTMCell extends RNNCell {
   constructor(args: LSTMCellArgs, op = 'layers.lstmCell', check = true, snakeName = 'lstm_cell') {
     if (check) checkConfigKeys(op, args, LSTM_CELL_KEYS);
     super(op, snakeName, args, 'tanh');
-    this.recurrentActivation = args.recurrentActivation === undefined ? 'hardSigmoid' : checkActivation(op, args.recurrentActivation);
+    this.recurrentActivation = args.recurrentActivation === undefined ? 'hardSigmoid' : checkActivation(op, args.recurrentActivation, 'recurrentActivation');
     // TF.js leaves unitForgetBias off unless asked (Keras defaults it on).
     this.unitForgetBias = optionalBoolean(op, 'unitForgetBias', args.unitForgetBias, false);
     this.implementation = args.implementation;
