@@ -116,7 +116,7 @@ export class Bidirectional extends Layer {
 
   /** The forward layer's states and the backward layer's, out of one list holding both in that order. */
   private splitStates<T>(op: string, arg: string, states: readonly T[]): [T[], T[]] {
-    const n = this.forwardLayer.cell.stateSize.length;
+    const n = this.forwardLayer.cell.stateSizes.length;
     if (states.length !== 2 * n) throw argError(op, arg, `${states.length} tensors`, `${2 * n}: the forward layer's ${n} states, then the backward layer's ${n}`);
     return [states.slice(0, n), states.slice(n)];
   }

@@ -139,9 +139,15 @@ export abstract class RNNCell extends Layer {
 
   /** How many gate blocks the kernels hold side by side. */
   abstract get gates(): number;
-  /** The sizes of the states (LSTM [units, units]). */
-  get stateSize(): number[] {
-    return [this.units];
+  /** As TF.js's: the size of the state, a number for a cell with one state (an array for several: LSTM [units, units]). */
+  get stateSize(): number | number[] {
+    return this.units;
+  }
+
+  /** @internal The sizes of the states, one per state. */
+  get stateSizes(): number[] {
+    const s = this.stateSize;
+    return Array.isArray(s) ? s : [s];
   }
 
   /** The names of a step's dims without the batch dim ([features]; a convolutional cell's [rows, cols, channels]). */
@@ -151,7 +157,7 @@ export abstract class RNNCell extends Layer {
 
   /** The states' shapes without the batch dim for steps of this shape (no batch dim). */
   stateShapes(_stepShape: readonly number[]): number[][] {
-    return this.stateSize.map((n) => [n]);
+    return this.stateSizes.map((n) => [n]);
   }
 
   /** Where the gate blocks sit side by side in a step's projected input [batch, ...]. */

@@ -39,7 +39,7 @@ export class StackedRNNCells extends RNNCell {
   }
 
   override get stateSize(): number[] {
-    return this.cells.slice().reverse().flatMap((c) => c.stateSize);
+    return this.cells.slice().reverse().flatMap((c) => c.stateSizes);
   }
 
   protected override buildWeights(inputShape: readonly number[]): void {
@@ -63,7 +63,7 @@ export class StackedRNNCells extends RNNCell {
   step(xp: Tensor, states: Tensor[]): StepResult {
     // Per-cell states, from the flat list in reverse stacking order.
     const rest = states.slice();
-    const nested = this.cells.slice().reverse().map((c) => rest.splice(0, c.stateSize.length)).reverse();
+    const nested = this.cells.slice().reverse().map((c) => rest.splice(0, c.stateSizes.length)).reverse();
     let input = xp;
     const next: Tensor[][] = [];
     this.cells.forEach((cell, i) => {
