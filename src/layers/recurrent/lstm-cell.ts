@@ -7,7 +7,8 @@ import { optionalBoolean } from '../../util/validate';
 import { activationConfigName, applyActivation, checkActivation, type ActivationName } from '../activations';
 import type { Initializer } from '../initializers';
 import { checkConfigKeys, type LayerConfig } from '../layer';
-import { CELL_KEYS, RNNCell, type RNNCellArgs, type StepResult } from './cell';
+import { CELL_KEYS, GatedCell, type RNNCellArgs } from './cell';
+import type { StepResult } from './rnn-cell';
 
 export interface LSTMCellArgs extends RNNCellArgs {
   recurrentActivation?: ActivationName;
@@ -18,7 +19,7 @@ export interface LSTMCellArgs extends RNNCellArgs {
 export const LSTM_CELL_KEYS = [...CELL_KEYS, 'recurrentActivation', 'unitForgetBias', 'implementation'];
 
 /** tf.layers.lstmCell: gates i, f, c, o side by side; states [h, c]. */
-export class LSTMCell extends RNNCell {
+export class LSTMCell extends GatedCell {
   readonly recurrentActivation: ActivationName;
   readonly unitForgetBias: boolean;
   readonly implementation: number | undefined;

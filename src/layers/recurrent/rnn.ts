@@ -9,7 +9,9 @@ import { isRecording } from '../../tensor/tape';
 import { argError, fmtShape, fmtValue, optionalBoolean } from '../../util/validate';
 import { Layer, buildInScope, checkConfigKeys, type Applied, type CallOptions, type Kwargs, type LayerArgs, type LayerConfig, type ShapeOrShapes } from '../layer';
 import { SymbolicTensor } from '../symbolic';
-import { RNNCell, nestedConfig, withUnset } from './cell';
+import { nestedConfig, withUnset } from './cell';
+import { LayerCell, type CellLikeLayer } from './layer-cell';
+import { RNNCell, isStateSize } from './rnn-cell';
 import { StackedRNNCells } from './stacked-cells';
 
 export interface RNNBaseArgs extends LayerArgs {
@@ -25,7 +27,8 @@ export interface RNNBaseArgs extends LayerArgs {
 }
 
 export interface RNNLayerArgs extends RNNBaseArgs {
-  cell: RNNCell | RNNCell[];
+  /** A cell, an array of built-in cells (stacked), or a user's layer with a stateSize and call([x, ...states]), as TF.js takes. */
+  cell: RNNCell | RNNCell[] | CellLikeLayer;
 }
 
 export const RNN_KEYS = ['returnSequences', 'returnState', 'goBackwards', 'stateful', 'unroll', 'inputDim', 'inputLength', 'batchInputShape', 'batchSize'];
@@ -112,7 +115,8 @@ export class RNN extends Layer {
       if (Array.isArray(cell)) this.cell = new StackedRNNCells({ cells: cell });
       else if (cell instanceof RNNCell && cell.stepDims.length === 1) this.cell = cell;
       else if (cell instanceof RNNCell) throw argError(op, 'cell', `a ${cell.getClassName()} (its steps are [${cell.stepDims.join(', ')}])`, 'a cell taking feature vectors (tn.layers.lstmCell, gruCell, simpleRNNCell); convolutional cells run in their own layer (tn.layers.convLstm2d), as in TF.js');
-      else throw argError(op, 'cell', fmtValue(cell), 'an RNN cell (tn.layers.lstmCell, gruCell, simpleRNNCell) or an array of them');
+      else if (cell instanceof Layer && isStateSize((cell as Partial<CellLikeLayer>).stateSize)) this.cell = new LayerCell(cell as CellLikeLayer);
+      else throw argError(op, 'cell', fmtValue(cell), 'an RNN cell (tn.layers.lstmCell, gruCell, simpleRNNCell, a subclass of tn.layers.RNNCell, or a layer with a stateSize whose call([x, ...states]) gives [output, ...states]) or an array of built-in cells');
     }
     this.activityRegularizer = this.cell.outputRegularizer;
     this.buildIfShaped();
@@ -127,8 +131,9 @@ export class RNN extends Layer {
     return [this.cell];
   }
 
+  /** The size of the output (a built-in cell's units). */
   get units(): number {
-    return this.cell.units;
+    return this.cell.stateSizes[0];
   }
 
   /** The output's shape, followed by the states' with returnState (as TF.js). */
