@@ -60,4 +60,25 @@ describe('layer.build takes the batch dim, and a cell\'s call([x, ...states]) gi
     const h = tn.zeros([2, cell.stateSize as number]);
     expect((cell.call([tn.ones([2, 3]), h], {}) as tn.Tensor[]).map((t) => t.shape)).toEqual([[2, 4], [2, 4]]);
   });
+
+  it('a cell\'s call and apply([x, ...states]) add only their results to the live tensors, as TF.js\'s', () => {
+    for (const factory of ['simpleRNNCell', 'gruCell', 'lstmCell']) {
+      const added = ([tn, tf] as unknown as (typeof tf)[]).map((lib) => {
+        const cell = (lib.layers as unknown as Record<string, (a: object) => tf.layers.Layer>)[factory]({ units: 2 });
+        cell.build([1, 2]);
+        const x = lib.ones([1, 2]);
+        const states = (factory === 'lstmCell' ? [0, 1] : [0]).map(() => lib.zeros([1, 2]));
+        return (['call', 'apply'] as const).map((how) => {
+          const before = lib.memory().numTensors;
+          const r = how === 'call' ? cell.call([x, ...states], {}) : cell.apply([x, ...states]);
+          const n = lib.memory().numTensors - before;
+          const out = (r as tf.Tensor[]).map(values);
+          (r as tf.Tensor[]).forEach((t) => t.dispose());
+          return { n, out };
+        });
+      });
+      expect(added[0].map((a) => a.n), factory).toEqual(added[1].map((a) => a.n));
+      expect(added[0][1].out, factory).toEqual(added[0][0].out);
+    }
+  });
 });

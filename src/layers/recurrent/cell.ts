@@ -10,7 +10,9 @@ import { Random, nextDefaultSeed } from '../../util/random';
 import { argError, assertPositiveInt, fmtValue } from '../../util/validate';
 import { activationConfigName, checkActivation, type ActivationName } from '../activations';
 import { getInitializer, initializerConfig, type Initializer, type InitializerName } from '../initializers';
-import { Layer, type CallOptions, type LayerArgs, type LayerConfig } from '../layer';
+import { Layer, type Applied, type CallOptions, type Kwargs, type LayerArgs, type LayerConfig } from '../layer';
+import type { SymbolicTensor } from '../symbolic';
+import { tidy } from '../../tensor/tidy';
 import { optionalBoolean } from '../../util/validate';
 import { getRegularizer, regularizerConfig, type Regularizer, type RegularizerName } from '../regularizers';
 import { constraintConfig, getConstraint, type Constraint, type ConstraintName } from '../constraints';
@@ -228,7 +230,7 @@ export abstract class GatedCell extends RNNCell {
 
   /**
    * The cell on one step [batch, ...step]: given [x, ...states] (TF.js's form), [output, ...new states]; given x
-   * alone, the output from zero states.
+   * alone, the output from zero states. In a scope of its own, as TF.js's: only the results outlive it.
    */
   override call(inputs: Tensor | Tensor[], options: CallOptions): Tensor | Tensor[] {
     const [x, ...given] = Array.isArray(inputs) ? inputs : [inputs];
@@ -236,11 +238,24 @@ export abstract class GatedCell extends RNNCell {
     const [b, ...step] = x.shape;
     if (Array.isArray(inputs)) this.checkStates(`${this.name}.call`, 'inputs', given, b, step, x.dtype, 1);
     if (!this.built) this.buildNoBatch(step);
-    this.beginSequence(b, step, options.training ?? false);
-    const xp = this.project(x.reshape([b, 1, ...step]));
-    const states = Array.isArray(inputs) ? given : this.stateShapes(step).map((s) => zeros([b, ...s], x.dtype));
-    const r = this.step(xp.reshape([b, ...xp.shape.slice(2)]), states);
-    return Array.isArray(inputs) ? [r.output, ...r.states] : r.output;
+    return tidy(() => {
+      this.beginSequence(b, step, options.training ?? false);
+      const xp = this.project(x.reshape([b, 1, ...step]));
+      const states = Array.isArray(inputs) ? given : this.stateShapes(step).map((s) => zeros([b, ...s], x.dtype));
+      const r = this.step(xp.reshape([b, ...xp.shape.slice(2)]), states);
+      return Array.isArray(inputs) ? [r.output, ...r.states] : r.output;
+    });
+  }
+
+  /** As TF.js: apply([x, ...states]) on tensors is one step, as call gives it; anything else as any layer's apply. */
+  override apply(x: Tensor, kwargs?: Kwargs): Applied<Tensor>;
+  override apply(inputs: SymbolicTensor, kwargs?: Kwargs): Applied<SymbolicTensor>;
+  override apply(inputs: Tensor[], kwargs?: Kwargs): Tensor | Tensor[];
+  override apply(inputs: SymbolicTensor[], kwargs?: Kwargs): SymbolicTensor | SymbolicTensor[];
+  override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs?: Kwargs): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[];
+  override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs: Kwargs = {}): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
+    if (Array.isArray(inputs) && inputs.length > 1 && inputs.every((t) => t instanceof Tensor)) return this.call(inputs as Tensor[], { ...kwargs, training: kwargs.training ?? false });
+    return super.apply(inputs, kwargs);
   }
 
   protected override layerConfig(): LayerConfig {
