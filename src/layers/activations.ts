@@ -33,13 +33,13 @@ const table: Record<ActivationName, (x: Tensor) => Tensor> = {
 
 export const activationNames = Object.keys(table) as ActivationName[];
 
-/** Checks an activation name from a layer config (undefined means linear). */
-export function checkActivation(op: string, name: unknown): ActivationName {
+/** Checks an activation name from a layer config (undefined means linear); `arg` names the setting in errors. */
+export function checkActivation(op: string, name: unknown, arg = 'activation'): ActivationName {
   if (name === undefined || name === null) return 'linear';
   // TF.js writes its names in snake_case ('hard_sigmoid', 'log_softmax'); gelu_new keeps its underscore.
   const canonical = typeof name === 'string' && !Object.hasOwn(table, name) ? name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) : name;
   if (typeof canonical !== 'string' || !Object.hasOwn(table, canonical)) {
-    throw argError(op, 'activation', fmtValue(name), `one of ${activationNames.map((n) => `'${n}'`).join(', ')}`);
+    throw argError(op, arg, fmtValue(name), `one of ${activationNames.map((n) => `'${n}'`).join(', ')}`);
   }
   return canonical as ActivationName;
 }

@@ -22,7 +22,7 @@ export type { CenterCropArgs, RescalingArgs, ResizingArgs } from './preprocessin
 import { Embedding, type EmbeddingLayerArgs } from './embedding';
 import { Masking, type MaskingArgs } from './masking';
 import { Bidirectional, type BidirectionalLayerArgs } from './recurrent/bidirectional';
-import { RNNCell } from './recurrent/cell';
+import { RNNCell } from './recurrent/rnn-cell';
 import { RepeatVector, type RepeatVectorLayerArgs } from './repeat-vector';
 import { TimeDistributed, type TimeDistributedLayerArgs } from './time-distributed';
 import { GRUCell, type GRUCellArgs } from './recurrent/gru-cell';

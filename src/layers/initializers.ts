@@ -13,10 +13,15 @@ export interface Initializer {
   readonly restores?: boolean;
 }
 
-/** Fan-in and fan-out as Keras computes them: the receptive field multiplies the channel dims. */
+/**
+ * Fan-in and fan-out as TF.js's computeFans: for rank 2 to 5 the receptive field multiplies the channel dims; any
+ * other rank (a bias) takes sqrt(size) for both, where Keras takes the size, so seeded values match TF.js's.
+ */
 function fans(shape: readonly number[]): [number, number] {
-  if (shape.length === 0) return [1, 1];
-  if (shape.length === 1) return [shape[0], shape[0]];
+  if (shape.length < 2 || shape.length > 5) {
+    const fan = Math.sqrt(sizeOfShape(shape));
+    return [fan, fan];
+  }
   const receptive = sizeOfShape(shape.slice(0, -2));
   return [shape[shape.length - 2] * receptive, shape[shape.length - 1] * receptive];
 }

@@ -1,3 +1,4 @@
+import { Embedding } from '../layers/embedding';
 import { InputLayer } from '../layers/input-layer';
 import { Layer } from '../layers/layer';
 import type { SymbolicTensor } from '../layers/symbolic';
@@ -61,14 +62,16 @@ export class Sequential extends LayersModel {
     if (layer instanceof LayersModel && layer.built && layer.outputs.length !== 1) {
       throw argError(op, 'layer', `model '${layer.name}' with ${layer.outputs.length} outputs`, 'a model with one output (use the functional API: tn.model)');
     }
-    if (!this.inputTensor && this.layerList.length === 0 && !layer.inputShapeNoBatch) {
+    // As TF.js, an embedding given no inputLength takes sequences of ids of any length: [batch, null].
+    const firstShape = layer.inputShapeNoBatch ?? (layer instanceof Embedding ? [null as unknown as number] : null);
+    if (!this.inputTensor && this.layerList.length === 0 && !firstShape) {
       throw argError(op, 'layer', `first layer '${layer.name}' without inputShape or batchInputShape`, 'a first layer that gets an inputShape or batchInputShape (as in TF.js)');
     }
     if (!this.inputTensor) {
       // A model brings its own input's batch size and dtype.
       const inner = layer instanceof LayersModel ? layer.inputs[0] : null;
       const batch = inner ? inner.shape[0] : (layer.savedConfig().batch_input_shape as (number | null)[] | undefined)?.[0] ?? null;
-      this.inputTensor = new InputLayer({ batchInputShape: [batch, ...(layer.inputShapeNoBatch as number[])], dtype: inner ? inner.dtype : layer.dtype, name: `${layer.name}_input` }).output;
+      this.inputTensor = new InputLayer({ batchInputShape: [batch, ...(firstShape as number[])], dtype: inner ? inner.dtype : layer.dtype, name: `${layer.name}_input` }).output;
     }
     if (this.layerList.length > 0) this.shapesListed = true;
     const prev = this.graphOrNull ? this.graphOrNull.outputs[0] : this.inputTensor;

@@ -68,6 +68,16 @@ describe('seeded initializers give TF.js\'s values', () => {
     ['truncatedNormal', (l) => l.initializers.truncatedNormal({ seed: 7 }).apply([30, 20])],
     ['randomUniform', (l) => l.initializers.randomUniform({ seed: 7 }).apply([30, 20])],
     ['varianceScaling', (l) => l.initializers.varianceScaling({ seed: 7, scale: 2, mode: 'fanOut', distribution: 'uniform' }).apply([30, 20])],
+    // TF.js's fans outside ranks 2 to 5 (a bias; rank 6): sqrt(size) for both, where Keras takes the size.
+    ['glorotNormal on a 1-D shape', (l) => l.initializers.glorotNormal({ seed: 13 }).apply([12])],
+    ['heUniform on a 1-D shape', (l) => l.initializers.heUniform({ seed: 13 }).apply([40])],
+    ['leCunNormal on a 6-D shape', (l) => l.initializers.leCunNormal({ seed: 13 }).apply([2, 1, 3, 2, 2, 3])],
+    ['varianceScaling fanAvg on a 1-D shape', (l) => l.initializers.varianceScaling({ seed: 13, mode: 'fanAvg', distribution: 'normal' }).apply([9])],
+    ['an lstm bias from glorotUniform', (l) => {
+      const lstm = l.layers.lstm({ units: 3, biasInitializer: l.initializers.glorotUniform({ seed: 13 }) });
+      lstm.build([null, 4, 5]);
+      return lstm.getWeights()[2];
+    }],
   ];
   for (const [name, make] of cases) it(name, () => expect(values(make(tn))).toEqual(values(make(peer))));
 

@@ -23,6 +23,13 @@ describe('recurrent layers refuse bad input before anything changes', () => {
     expect(() => tn.layers.bidirectional({ layer: tn.layers.gru({ units: 2 }) }).apply(tn.zeros([2, 3]))).toThrow(/must be rank 3/);
   });
 
+  it('a bad recurrentActivation is named as such, a bad activation as activation', () => {
+    expect(() => tn.layers.gru({ units: 2, recurrentActivation: 'nope' as never })).toThrow(/^layers\.gru: recurrentActivation must be one of .*, got "nope"$/);
+    expect(() => tn.layers.lstm({ units: 2, recurrentActivation: 'nope' as never })).toThrow(/^layers\.lstm: recurrentActivation must be one of/);
+    expect(() => tn.layers.lstmCell({ units: 2, recurrentActivation: 3 as never })).toThrow(/^layers\.lstmCell: recurrentActivation must be one of .*, got 3$/);
+    expect(() => tn.layers.gruCell({ units: 2, activation: 'nope' as never })).toThrow(/^layers\.gruCell: activation must be one of/);
+  });
+
   it('a layer of the wrong kind is named by its class and name, not dumped field by field', () => {
     const generic = tn.layers.rnn({ cell: tn.layers.lstmCell({ units: 2 }), name: 'mine' });
     expect(() => tn.layers.bidirectional({ layer: generic })).toThrow(/^layers\.bidirectional: layer must be an lstm, gru or simpleRNN layer, got a RNN named 'mine'$/);

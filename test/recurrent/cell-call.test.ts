@@ -46,4 +46,39 @@ describe('layer.build takes the batch dim, and a cell\'s call([x, ...states]) gi
     expect(() => cell.call([x, tn.zeros([3, 2]), tn.zeros([2, 2])], {})).toThrow(/^c\.call: inputs\[2\] must be shape \[3, 2\] and dtype float32, got shape \[2, 2\] and dtype float32$/);
     expect(cell.built).toBe(false);
   });
+
+  it('stateSize is TF.js\'s: a number for simpleRNNCell and gruCell, an array for lstmCell, convLstm2dCell and stacked cells', () => {
+    const sizes = ([tn, tf] as unknown as (typeof tf)[]).map((lib) => [
+      lib.layers.simpleRNNCell({ units: 3 }), lib.layers.gruCell({ units: 4 }), lib.layers.lstmCell({ units: 2 }),
+      lib.layers.convLstm2dCell({ filters: 5, kernelSize: 2 }),
+      lib.layers.stackedRNNCells({ cells: [lib.layers.lstmCell({ units: 2 }), lib.layers.gruCell({ units: 3 })] }),
+    ].map((c) => (c as unknown as { stateSize: number | number[] }).stateSize));
+    expect(sizes[0]).toEqual([3, 4, [2, 2], [5, 5], [3, 2, 2]]);
+    expect(sizes[0]).toEqual(sizes[1]);
+    // The idiom it serves: zeros of [batch, cell.stateSize] as the state for a hand-stepped cell.
+    const cell = tn.layers.gruCell({ units: 4 });
+    const h = tn.zeros([2, cell.stateSize as number]);
+    expect((cell.call([tn.ones([2, 3]), h], {}) as tn.Tensor[]).map((t) => t.shape)).toEqual([[2, 4], [2, 4]]);
+  });
+
+  it('a cell\'s call and apply([x, ...states]) add only their results to the live tensors, as TF.js\'s', () => {
+    for (const factory of ['simpleRNNCell', 'gruCell', 'lstmCell']) {
+      const added = ([tn, tf] as unknown as (typeof tf)[]).map((lib) => {
+        const cell = (lib.layers as unknown as Record<string, (a: object) => tf.layers.Layer>)[factory]({ units: 2 });
+        cell.build([1, 2]);
+        const x = lib.ones([1, 2]);
+        const states = (factory === 'lstmCell' ? [0, 1] : [0]).map(() => lib.zeros([1, 2]));
+        return (['call', 'apply'] as const).map((how) => {
+          const before = lib.memory().numTensors;
+          const r = how === 'call' ? cell.call([x, ...states], {}) : cell.apply([x, ...states]);
+          const n = lib.memory().numTensors - before;
+          const out = (r as tf.Tensor[]).map(values);
+          (r as tf.Tensor[]).forEach((t) => t.dispose());
+          return { n, out };
+        });
+      });
+      expect(added[0].map((a) => a.n), factory).toEqual(added[1].map((a) => a.n));
+      expect(added[0][1].out, factory).toEqual(added[0][0].out);
+    }
+  });
 });

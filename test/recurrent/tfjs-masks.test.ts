@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import * as tn from '../../src/index';
-import { feed, maxDiff, outs, twin, type Lib } from './peer';
+import { feed, maxDiff, outs, tnArtifacts, twin, type Lib } from './peer';
 
 /** Ids with padding (0) at the start, middle and end of rows, and one row of padding only. */
 const IDS = [[1, 4, 0, 0, 2], [3, 0, 5, 6, 0], [0, 0, 0, 2, 1], [0, 0, 0, 0, 0]];
@@ -117,5 +117,23 @@ describe('masks as TensorFlow.js 4.22 propagates them (predict, same weights)', 
     const b = await theirs.fit(p, yp, { epochs: 3, batchSize: 2, shuffle: false, verbose: 0 });
     expect(maxDiff(a.history.loss as number[], b.history.loss as number[])).toBeLessThan(1e-4);
     expect(maxDiff((ours.predict(t) as tn.Tensor).dataSync(), (theirs.predict(p) as tf.Tensor).dataSync())).toBeLessThan(1e-4);
+  });
+});
+
+describe('an embedding without inputLength as the first Sequential layer, as TF.js ([batch, null] ids)', () => {
+  it('the variable-length sentiment model (embedding -> lstm -> dense) builds, predicts at any length and saves as TF.js\'s', async () => {
+    const build = (L: Lib) => seq(L, [L.layers.embedding({ inputDim: 7, outputDim: 3, maskZero: true }), L.layers.lstm({ units: 4 }), L.layers.dense({ units: 1, activation: 'sigmoid' })]);
+    const { ours, theirs } = twin(build);
+    expect(ours.inputs[0].shape).toEqual([null, null]);
+    expect(ours.outputShape).toEqual(theirs.outputShape);
+    for (const ids of [IDS, IDS.map((r) => r.slice(0, 3)), IDS.map((r) => [...r, 3, 1])]) {
+      const { t, p } = feed(ids);
+      expect(maxDiff((ours.predict(t) as tn.Tensor).dataSync(), (theirs.predict(p) as tf.Tensor).dataSync())).toBeLessThan(1e-5);
+    }
+    const { t, p } = feed(IDS);
+    const loaded = await tn.loadLayersModel(tn.io.fromMemory(await tnArtifacts(ours)));
+    expect(maxDiff((loaded.predict(t) as tn.Tensor).dataSync(), (theirs.predict(p) as tf.Tensor).dataSync())).toBeLessThan(1e-5);
+    const inPeer = await tf.loadLayersModel(tf.io.fromMemory(await tnArtifacts(ours) as tf.io.ModelArtifacts));
+    expect(maxDiff((inPeer.predict(p) as tf.Tensor).dataSync(), (theirs.predict(p) as tf.Tensor).dataSync())).toBeLessThan(1e-5);
   });
 });

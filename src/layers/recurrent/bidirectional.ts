@@ -8,7 +8,7 @@ import { Layer, buildInScope, checkConfigKeys, type Applied, type CallOptions, t
 import { SymbolicTensor } from '../symbolic';
 import { nestedConfig } from './cell';
 import { GRU, LSTM, SimpleRNN } from './layers';
-import type { RNN } from './rnn';
+import type { RNN, RNNApplyOptions } from './rnn';
 
 export type BidirectionalMergeMode = 'sum' | 'mul' | 'concat' | 'ave' | null;
 
@@ -84,33 +84,81 @@ export class Bidirectional extends Layer {
     return this.forwardLayer.returnSequences ? mask : null;
   }
 
-  /** As TF.js: with mergeMode null, [forward, backward]; with returnState, the output(s) then each direction's states. */
-  override apply(x: Tensor, options?: CallOptions): Applied<Tensor>;
+  /**
+   * As TF.js: with mergeMode null, [forward, backward]; with returnState, the output(s) then each direction's states.
+   * Initial states (initialState, or apply([x, ...states])) are the forward layer's, then the backward one's.
+   */
+  override apply(x: Tensor, options?: RNNApplyOptions): Applied<Tensor>;
   override apply(inputs: SymbolicTensor, kwargs?: Kwargs): Applied<SymbolicTensor>;
-  override apply(inputs: Tensor[], kwargs?: Kwargs): Tensor | Tensor[];
+  override apply(inputs: Tensor[], options?: RNNApplyOptions): Tensor | Tensor[];
   override apply(inputs: SymbolicTensor[], kwargs?: Kwargs): SymbolicTensor | SymbolicTensor[];
-  override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs?: Kwargs): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[];
-  override apply(input: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], options?: Kwargs): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
-    // In a functional model's graph the layer is recorded as any other (its outputs from outputShapeNoBatch).
-    if (input instanceof SymbolicTensor) return super.apply(input, options);
-    const x = (Array.isArray(input) && input.length === 1 ? input[0] : input) as Tensor;
-    this.prepareInput(x);
+  override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], options?: RNNApplyOptions): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[];
+  override apply(input: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], options: RNNApplyOptions = {}): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
+    const [x, ...listed] = (Array.isArray(input) ? input : [input]) as unknown[];
+    const { initialState, ...rest } = options;
+    const states: unknown[] = listed.length > 0 ? listed : initialState === undefined ? [] : Array.isArray(initialState) ? initialState : [initialState];
+    // In a functional model's graph the layer is recorded as any other, initial states as inputs after the sequence.
+    if (x instanceof SymbolicTensor) {
+      states.forEach((t, i) => {
+        if (!(t instanceof SymbolicTensor)) throw argError(`${this.name}.apply`, `initialState[${i}]`, fmtValue(t), 'a SymbolicTensor, as the input is symbolic');
+      });
+      const list = [x, ...states] as SymbolicTensor[];
+      return super.apply(list.length === 1 ? x : list, rest as Kwargs);
+    }
+    this.prepareInput(x as Tensor);
+    const initial = states.length > 0 ? this.splitStates(`${this.name}.apply`, 'initialState', states) : null;
+    if (initial) {
+      const [b, , ...step] = (x as Tensor).shape;
+      this.forwardLayer.checkStates('initialState', initial[0], b, step);
+      this.backwardLayer.checkStates('initialState', initial[1], b, step);
+    }
     // In a scope, as Layer.apply: only the outputs, and the directions' activity penalties (fit's loss takes them), outlive it.
-    const opts = { ...options, training: options?.training ?? false };
-    return tidy(() => [this.outputs(x, opts), this.pendingTensors()] as [Tensor | Tensor[], Tensor[]])[0];
+    const opts = { ...rest, training: rest.training ?? false };
+    return tidy(() => [this.outputs(x as Tensor, opts, initial as [Tensor[], Tensor[]] | null), this.pendingTensors()] as [Tensor | Tensor[], Tensor[]])[0];
   }
 
-  private outputs(x: Tensor, options: CallOptions): Tensor | Tensor[] {
+  /** The forward layer's states and the backward layer's, out of one list holding both in that order. */
+  private splitStates<T>(op: string, arg: string, states: readonly T[]): [T[], T[]] {
+    const n = this.forwardLayer.cell.stateSizes.length;
+    if (states.length !== 2 * n) throw argError(op, arg, `${states.length} tensors`, `${2 * n}: the forward layer's ${n} states, then the backward layer's ${n}`);
+    return [states.slice(0, n), states.slice(n)];
+  }
+
+  /** Symbolic inputs: the sequence, then the forward layer's initial states and the backward layer's. */
+  protected override checkSymbolicInputs(op: string, shapes: number[][]): void {
+    if (shapes.length === 1) return;
+    const [forward, backward] = this.splitStates(op, 'initialState', shapes.slice(1));
+    this.forwardLayer.checkStateShapes(op, 'initialState', shapes[0], forward, 0);
+    this.backwardLayer.checkStateShapes(op, 'initialState', shapes[0], backward, forward.length);
+  }
+
+  private outputs(x: Tensor, options: CallOptions, initial: [Tensor[], Tensor[]] | null): Tensor | Tensor[] {
     // Through apply, so each direction records its activity penalty as a layer of its own does.
-    const run = (l: RNN) => {
-      const y = l.apply(x, { training: options.training, mask: options.mask ?? null }) as Tensor | Tensor[];
+    const run = (l: RNN, initialState: Tensor[] | undefined) => {
+      const y = l.apply(x, { training: options.training, mask: options.mask ?? null, initialState }) as Tensor | Tensor[];
       return Array.isArray(y) ? { out: y[0], states: y.slice(1) } : { out: y, states: [] };
     };
-    const f = run(this.forwardLayer);
-    const b = run(this.backwardLayer);
+    const f = run(this.forwardLayer, initial?.[0]);
+    const b = run(this.backwardLayer, initial?.[1]);
     const back = this.backwardLayer.returnSequences ? reverse(b.out, 1) : b.out;
     const outputs = this.mergeMode === null ? [f.out, back] : [this.merge(f.out, back)];
     return outputs.length === 1 && !this.forwardLayer.returnState ? outputs[0] : [...outputs, ...f.states, ...b.states];
+  }
+
+  /** As TF.js's: stateful when the wrapped layer is (both directions keep their states between calls). */
+  override get stateful(): boolean {
+    return this.forwardLayer.stateful;
+  }
+
+  /** Resets both directions' states: to zeros, or to the given forward states followed by the backward ones. */
+  override resetStates(states?: Tensor | Tensor[]): void {
+    const list = states === undefined ? null : Array.isArray(states) ? states : [states];
+    const [forward, backward] = list ? this.splitStates(`${this.name}.resetStates`, 'states', list) : [null, null];
+    // Both checked before either changes.
+    this.forwardLayer.checkReset(forward);
+    this.backwardLayer.checkReset(backward);
+    this.forwardLayer.resetStates(forward ?? undefined);
+    this.backwardLayer.resetStates(backward ?? undefined);
   }
 
   private merge(f: Tensor, b: Tensor): Tensor {
@@ -123,7 +171,7 @@ export class Bidirectional extends Layer {
   }
 
   override call(x: Tensor, options: CallOptions): Tensor | Tensor[] {
-    return this.outputs(x, options);
+    return this.outputs(x, options, null);
   }
 
   /** As TF.js's: the wrapped layer's config as its own getConfig gives it. */

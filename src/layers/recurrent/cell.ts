@@ -4,12 +4,15 @@ import { add, mul } from '../../ops/binary';
 import { concat, split } from '../../ops/concat';
 import { zeros } from '../../ops/creation';
 import { Tensor, arrayTypeFor, sizeOfShape } from '../../tensor/tensor';
+import { RNNCell, type StepResult } from './rnn-cell';
 import type { Variable } from '../../tensor/variable';
 import { Random, nextDefaultSeed } from '../../util/random';
-import { argError, assertPositiveInt, fmtShape, fmtValue } from '../../util/validate';
+import { argError, assertPositiveInt, fmtValue } from '../../util/validate';
 import { activationConfigName, checkActivation, type ActivationName } from '../activations';
 import { getInitializer, initializerConfig, type Initializer, type InitializerName } from '../initializers';
-import { Layer, type CallOptions, type LayerArgs, type LayerConfig } from '../layer';
+import { Layer, type Applied, type CallOptions, type Kwargs, type LayerArgs, type LayerConfig } from '../layer';
+import type { SymbolicTensor } from '../symbolic';
+import { tidy } from '../../tensor/tidy';
 import { optionalBoolean } from '../../util/validate';
 import { getRegularizer, regularizerConfig, type Regularizer, type RegularizerName } from '../regularizers';
 import { constraintConfig, getConstraint, type Constraint, type ConstraintName } from '../constraints';
@@ -65,12 +68,6 @@ export function nestedConfig(layer: Layer): LayerConfig {
   return dtype === 'float32' ? rest : { ...rest, dtype };
 }
 
-/** One step's result: the output and the new states (LSTM: [h, c]; GRU and simpleRNN: [h]). */
-export interface StepResult {
-  output: Tensor;
-  states: Tensor[];
-}
-
 function rate(op: string, arg: string, v: unknown): number {
   if (v == null) return 0;
   if (typeof v !== 'number' || !(v >= 0 && v < 1)) throw argError(op, arg, fmtValue(v), 'a number in [0, 1)');
@@ -95,11 +92,11 @@ function lastAxisBlocks(kernel: Tensor, gates: number): Tensor[] {
 }
 
 /**
- * A recurrent cell in TF.js's weight layout: kernel [input, gates·units], recurrentKernel [units, gates·units],
+ * A built-in recurrent cell in TF.js's weight layout: kernel [input, gates·units], recurrentKernel [units, gates·units],
  * bias [gates·units], gates side by side. The input's projection for every time step is one GEMM (`project`)
  * before the recurrence; each step then adds one product of the state with the recurrent kernel (`step`).
  */
-export abstract class RNNCell extends Layer {
+export abstract class GatedCell extends RNNCell {
   readonly units: number;
   readonly activation: ActivationName;
   readonly useBias: boolean;
@@ -132,36 +129,16 @@ export abstract class RNNCell extends Layer {
     this.activityRegularizer = getRegularizer(op, 'activityRegularizer', args.activityRegularizer);
   }
 
-  /** The output's penalty, which the RNN around the cell applies to its output. */
-  get outputRegularizer(): Regularizer | null {
-    return this.activityRegularizer;
-  }
-
   /** How many gate blocks the kernels hold side by side. */
   abstract get gates(): number;
-  /** The sizes of the states (LSTM [units, units]). */
-  get stateSize(): number[] {
-    return [this.units];
-  }
-
-  /** The names of a step's dims without the batch dim ([features]; a convolutional cell's [rows, cols, channels]). */
-  get stepDims(): string[] {
-    return ['features'];
-  }
-
-  /** The states' shapes without the batch dim for steps of this shape (no batch dim). */
-  stateShapes(_stepShape: readonly number[]): number[][] {
-    return this.stateSize.map((n) => [n]);
+  /** One state of units (LSTM: two). */
+  override get stateSize(): number | number[] {
+    return this.units;
   }
 
   /** Where the gate blocks sit side by side in a step's projected input [batch, ...]. */
   protected get gateAxis(): number {
     return 1;
-  }
-
-  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
-    if (inputShape.length !== 1) throw argError(this.name, 'input', `shape ${fmtShape([null, ...inputShape])}`, 'shape [batch, features]');
-    return [this.units];
   }
 
   /** The kernel's and the recurrent kernel's shapes for steps of this shape: gate blocks side by side on the last axis. */
@@ -201,7 +178,7 @@ export abstract class RNNCell extends Layer {
    * Draws this sequence's dropout masks (steps [batch, ...stepShape]), clearing them outside training, and splits
    * the recurrent kernel into its gate blocks once for the whole sequence where the steps need them.
    */
-  beginSequence(batch: number, stepShape: readonly number[], training: boolean): void {
+  override beginSequence(batch: number, stepShape: readonly number[], training: boolean): void {
     this.inputMasks = training && this.dropout > 0 ? dropoutMasks([batch, 1, ...stepShape], this.dropout, this.gates, this.dtype) : null;
     const state = this.stateShapes(stepShape)[0];
     this.recurrentMasks = training && this.recurrentDropout > 0 ? dropoutMasks([batch, ...state], this.recurrentDropout, this.gates, this.dtype) : null;
@@ -212,7 +189,7 @@ export abstract class RNNCell extends Layer {
    * x [batch, time, ...step] -> x·kernel + bias, [batch, time, ...]: one product for all steps (one per gate under
    * dropout, each gate's blocks of the kernel and bias on its own masked input).
    */
-  project(x: Tensor): Tensor {
+  override project(x: Tensor): Tensor {
     const [b, t, ...step] = x.shape;
     const flat = (v: Tensor) => v.reshape([b * t, ...step]);
     const kernel = this.kernel as Variable;
@@ -243,23 +220,17 @@ export abstract class RNNCell extends Layer {
     return split(xp, this.gates, this.gateAxis).map((x, g) => add(x, this.gateProduct(h, g)));
   }
 
-  /**
-   * Settings TF.js keeps as the user gave them (camelCase keys): not given, its getConfig says undefined and its
-   * model.json null.
-   */
-  readonly unsetKeys: string[] = [];
-
   /** As TF.js's: a setting the user did not give (unsetKeys) is undefined. */
   override getConfig(): LayerConfig {
     return withUnset(super.getConfig(), this.unsetKeys);
   }
 
   /** One step from the projected input xp [batch, gates·units] and the states. */
-  abstract step(xp: Tensor, states: Tensor[]): StepResult;
+  abstract override step(xp: Tensor, states: Tensor[]): StepResult;
 
   /**
    * The cell on one step [batch, ...step]: given [x, ...states] (TF.js's form), [output, ...new states]; given x
-   * alone, the output from zero states.
+   * alone, the output from zero states. In a scope of its own, as TF.js's: only the results outlive it.
    */
   override call(inputs: Tensor | Tensor[], options: CallOptions): Tensor | Tensor[] {
     const [x, ...given] = Array.isArray(inputs) ? inputs : [inputs];
@@ -267,28 +238,24 @@ export abstract class RNNCell extends Layer {
     const [b, ...step] = x.shape;
     if (Array.isArray(inputs)) this.checkStates(`${this.name}.call`, 'inputs', given, b, step, x.dtype, 1);
     if (!this.built) this.buildNoBatch(step);
-    this.beginSequence(b, step, options.training ?? false);
-    const xp = this.project(x.reshape([b, 1, ...step]));
-    const states = Array.isArray(inputs) ? given : this.stateShapes(step).map((s) => zeros([b, ...s], x.dtype));
-    const r = this.step(xp.reshape([b, ...xp.shape.slice(2)]), states);
-    return Array.isArray(inputs) ? [r.output, ...r.states] : r.output;
+    return tidy(() => {
+      this.beginSequence(b, step, options.training ?? false);
+      const xp = this.project(x.reshape([b, 1, ...step]));
+      const states = Array.isArray(inputs) ? given : this.stateShapes(step).map((s) => zeros([b, ...s], x.dtype));
+      const r = this.step(xp.reshape([b, ...xp.shape.slice(2)]), states);
+      return Array.isArray(inputs) ? [r.output, ...r.states] : r.output;
+    });
   }
 
-  /**
-   * @internal Refuses states that are not this cell's for a batch and step shape: their count, shapes or dtype.
-   * They are arg[first], arg[first + 1], ... (a cell's call takes its input first).
-   */
-  checkStates(op: string, arg: string, states: readonly unknown[], batch: number, stepShape: readonly number[], dtype: string, first = 0): void {
-    const expected = this.stateShapes(stepShape).map((s) => [batch, ...s]);
-    if (states.length !== expected.length) {
-      const what = first === 0 ? '' : 'the input, then ';
-      throw argError(op, arg, `${states.length + first} tensors`, `${expected.length + first} (${what}${expected.map(fmtShape).join(', ')})`);
-    }
-    states.forEach((s, i) => {
-      if (!(s instanceof Tensor) || fmtShape(s.shape) !== fmtShape(expected[i]) || s.dtype !== dtype) {
-        throw argError(op, `${arg}[${i + first}]`, s instanceof Tensor ? `shape ${fmtShape(s.shape)} and dtype ${s.dtype}` : fmtValue(s), `shape ${fmtShape(expected[i])} and dtype ${dtype}`);
-      }
-    });
+  /** As TF.js: apply([x, ...states]) on tensors is one step, as call gives it; anything else as any layer's apply. */
+  override apply(x: Tensor, kwargs?: Kwargs): Applied<Tensor>;
+  override apply(inputs: SymbolicTensor, kwargs?: Kwargs): Applied<SymbolicTensor>;
+  override apply(inputs: Tensor[], kwargs?: Kwargs): Tensor | Tensor[];
+  override apply(inputs: SymbolicTensor[], kwargs?: Kwargs): SymbolicTensor | SymbolicTensor[];
+  override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs?: Kwargs): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[];
+  override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs: Kwargs = {}): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
+    if (Array.isArray(inputs) && inputs.length > 1 && inputs.every((t) => t instanceof Tensor)) return this.call(inputs as Tensor[], { ...kwargs, training: kwargs.training ?? false });
+    return super.apply(inputs, kwargs);
   }
 
   protected override layerConfig(): LayerConfig {

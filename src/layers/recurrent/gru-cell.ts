@@ -4,7 +4,8 @@ import type { Tensor } from '../../tensor/tensor';
 import { argError, fmtValue } from '../../util/validate';
 import { activationConfigName, applyActivation, checkActivation, type ActivationName } from '../activations';
 import { checkConfigKeys, type LayerConfig } from '../layer';
-import { CELL_KEYS, RNNCell, type RNNCellArgs, type StepResult } from './cell';
+import { CELL_KEYS, GatedCell, type RNNCellArgs } from './cell';
+import type { StepResult } from './rnn-cell';
 
 export interface GRUCellArgs extends RNNCellArgs {
   recurrentActivation?: ActivationName;
@@ -18,7 +19,7 @@ export const GRU_CELL_KEYS = [...CELL_KEYS, 'recurrentActivation', 'implementati
  * tf.layers.gruCell: gates z, r, h side by side; the reset gate applies before the candidate's recurrent
  * product (TF.js has no resetAfter: true and refuses it, so does this).
  */
-export class GRUCell extends RNNCell {
+export class GRUCell extends GatedCell {
   readonly recurrentActivation: ActivationName;
   readonly implementation: number | undefined;
 
@@ -26,7 +27,7 @@ export class GRUCell extends RNNCell {
     if (check) checkConfigKeys(op, args, GRU_CELL_KEYS);
     if (args.resetAfter != null && args.resetAfter !== false) throw argError(op, 'resetAfter', fmtValue(args.resetAfter), 'false or absent (TF.js GRUCell does not support reset_after: true)');
     super(op, 'gru_cell', args, 'tanh');
-    this.recurrentActivation = args.recurrentActivation === undefined ? 'hardSigmoid' : checkActivation(op, args.recurrentActivation);
+    this.recurrentActivation = args.recurrentActivation === undefined ? 'hardSigmoid' : checkActivation(op, args.recurrentActivation, 'recurrentActivation');
     this.implementation = args.implementation;
     if (args.implementation == null) this.unsetKeys.push('implementation');
   }

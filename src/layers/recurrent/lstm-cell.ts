@@ -7,7 +7,8 @@ import { optionalBoolean } from '../../util/validate';
 import { activationConfigName, applyActivation, checkActivation, type ActivationName } from '../activations';
 import type { Initializer } from '../initializers';
 import { checkConfigKeys, type LayerConfig } from '../layer';
-import { CELL_KEYS, RNNCell, type RNNCellArgs, type StepResult } from './cell';
+import { CELL_KEYS, GatedCell, type RNNCellArgs } from './cell';
+import type { StepResult } from './rnn-cell';
 
 export interface LSTMCellArgs extends RNNCellArgs {
   recurrentActivation?: ActivationName;
@@ -18,7 +19,7 @@ export interface LSTMCellArgs extends RNNCellArgs {
 export const LSTM_CELL_KEYS = [...CELL_KEYS, 'recurrentActivation', 'unitForgetBias', 'implementation'];
 
 /** tf.layers.lstmCell: gates i, f, c, o side by side; states [h, c]. */
-export class LSTMCell extends RNNCell {
+export class LSTMCell extends GatedCell {
   readonly recurrentActivation: ActivationName;
   readonly unitForgetBias: boolean;
   readonly implementation: number | undefined;
@@ -26,7 +27,7 @@ export class LSTMCell extends RNNCell {
   constructor(args: LSTMCellArgs, op = 'layers.lstmCell', check = true, snakeName = 'lstm_cell') {
     if (check) checkConfigKeys(op, args, LSTM_CELL_KEYS);
     super(op, snakeName, args, 'tanh');
-    this.recurrentActivation = args.recurrentActivation === undefined ? 'hardSigmoid' : checkActivation(op, args.recurrentActivation);
+    this.recurrentActivation = args.recurrentActivation === undefined ? 'hardSigmoid' : checkActivation(op, args.recurrentActivation, 'recurrentActivation');
     // TF.js leaves unitForgetBias off unless asked (Keras defaults it on).
     this.unitForgetBias = optionalBoolean(op, 'unitForgetBias', args.unitForgetBias, false);
     this.implementation = args.implementation;

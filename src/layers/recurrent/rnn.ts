@@ -9,7 +9,9 @@ import { isRecording } from '../../tensor/tape';
 import { argError, fmtShape, fmtValue, optionalBoolean } from '../../util/validate';
 import { Layer, buildInScope, checkConfigKeys, type Applied, type CallOptions, type Kwargs, type LayerArgs, type LayerConfig, type ShapeOrShapes } from '../layer';
 import { SymbolicTensor } from '../symbolic';
-import { RNNCell, nestedConfig, withUnset } from './cell';
+import { nestedConfig, withUnset } from './cell';
+import { LayerCell, type CellLikeLayer } from './layer-cell';
+import { RNNCell, isStateSize } from './rnn-cell';
 import { StackedRNNCells } from './stacked-cells';
 
 export interface RNNBaseArgs extends LayerArgs {
@@ -25,7 +27,8 @@ export interface RNNBaseArgs extends LayerArgs {
 }
 
 export interface RNNLayerArgs extends RNNBaseArgs {
-  cell: RNNCell | RNNCell[];
+  /** A cell, an array of built-in cells (stacked), or a user's layer with a stateSize and call([x, ...states]), as TF.js takes. */
+  cell: RNNCell | RNNCell[] | CellLikeLayer;
 }
 
 export const RNN_KEYS = ['returnSequences', 'returnState', 'goBackwards', 'stateful', 'unroll', 'inputDim', 'inputLength', 'batchInputShape', 'batchSize'];
@@ -112,7 +115,8 @@ export class RNN extends Layer {
       if (Array.isArray(cell)) this.cell = new StackedRNNCells({ cells: cell });
       else if (cell instanceof RNNCell && cell.stepDims.length === 1) this.cell = cell;
       else if (cell instanceof RNNCell) throw argError(op, 'cell', `a ${cell.getClassName()} (its steps are [${cell.stepDims.join(', ')}])`, 'a cell taking feature vectors (tn.layers.lstmCell, gruCell, simpleRNNCell); convolutional cells run in their own layer (tn.layers.convLstm2d), as in TF.js');
-      else throw argError(op, 'cell', fmtValue(cell), 'an RNN cell (tn.layers.lstmCell, gruCell, simpleRNNCell) or an array of them');
+      else if (cell instanceof Layer && isStateSize((cell as Partial<CellLikeLayer>).stateSize)) this.cell = new LayerCell(cell as CellLikeLayer);
+      else throw argError(op, 'cell', fmtValue(cell), 'an RNN cell (tn.layers.lstmCell, gruCell, simpleRNNCell, a subclass of tn.layers.RNNCell, or a layer with a stateSize whose call([x, ...states]) gives [output, ...states]) or an array of built-in cells');
     }
     this.activityRegularizer = this.cell.outputRegularizer;
     this.buildIfShaped();
@@ -127,8 +131,9 @@ export class RNN extends Layer {
     return [this.cell];
   }
 
+  /** The size of the output (a built-in cell's units). */
   get units(): number {
-    return this.cell.units;
+    return this.cell.stateSizes[0];
   }
 
   /** The output's shape, followed by the states' with returnState (as TF.js). */
@@ -153,12 +158,18 @@ export class RNN extends Layer {
 
   /** Symbolic inputs: the sequence, then (from initialState) one tensor per state, [batch, ...state shape]. */
   protected override checkSymbolicInputs(op: string, shapes: number[][]): void {
-    if (shapes.length === 1) return;
-    const expected = this.cell.stateShapes(shapes[0].slice(1));
-    const states = shapes.slice(1);
-    if (states.length !== expected.length) throw argError(op, 'initialState', `${states.length} tensors`, `${expected.length} (${expected.map((e) => fmtShape([null, ...e])).join(', ')})`);
+    if (shapes.length > 1) this.checkStateShapes(op, 'initialState', shapes[0], shapes.slice(1), 0);
+  }
+
+  /**
+   * @internal Throws unless `states` (shapes without the batch dim) are this layer's initial states for an input
+   * of this shape (no batch dim); they are arg[first], arg[first + 1], ...
+   */
+  checkStateShapes(op: string, arg: string, inputShape: readonly number[], states: readonly number[][], first: number): void {
+    const expected = this.cell.stateShapes(inputShape.slice(1));
+    if (states.length !== expected.length) throw argError(op, arg, `${states.length} tensors`, `${expected.length} (${expected.map((e) => fmtShape([null, ...e])).join(', ')})`);
     states.forEach((s, i) => {
-      if (fmtShape(s) !== fmtShape(expected[i])) throw argError(op, `initialState[${i}]`, `shape ${fmtShape([null, ...s])}`, `shape ${fmtShape([null, ...expected[i]])}`);
+      if (fmtShape(s) !== fmtShape(expected[i])) throw argError(op, `${arg}[${i + first}]`, `shape ${fmtShape([null, ...s])}`, `shape ${fmtShape([null, ...expected[i]])}`);
     });
   }
 
@@ -216,8 +227,11 @@ export class RNN extends Layer {
     return true;
   }
 
-  /** Throws unless `states` are one tensor per state, [batch, ...state shape] for steps of `stepShape`, of the layer's dtype. */
-  private checkStates(arg: string, states: Tensor[], batch: number, stepShape: readonly number[]): void {
+  /**
+   * @internal Throws unless `states` are one tensor per state, [batch, ...state shape] for steps of `stepShape`, of
+   * the layer's dtype.
+   */
+  checkStates(arg: string, states: readonly unknown[], batch: number, stepShape: readonly number[]): void {
     this.cell.checkStates(this.name, arg, states, batch, stepShape, this.dtype);
   }
 
@@ -297,19 +311,25 @@ export class RNN extends Layer {
 
   /** As TF.js: zeros (or the given states) for a stateful layer; an error for any other. */
   override resetStates(states?: Tensor | Tensor[]): void {
+    const next = states === undefined ? null : Array.isArray(states) ? states : [states];
+    const { batch, step } = this.checkReset(next);
+    const old = this.stateValues;
+    // In a scope of its own: the zeros are copied into kept states and freed, whether or not the caller is in a tidy.
+    this.stateValues = tidy(() => (next ?? this.cell.stateShapes(step).map((s) => zeros([batch, ...s], this.dtype))).map((s) => keep(new Tensor(s.shape, s.dtype, s.hostValues().slice()))));
+    if (old) this.retire(old);
+  }
+
+  /** @internal Throws unless resetStates(states) (null: zeros) can run; the batch size and step shape it resets for. */
+  checkReset(states: Tensor[] | null): { batch: number; step: number[] } {
     if (!this.stateful) throw new Error(`${this.name}.resetStates: the layer is not stateful; create it with stateful: true and a fixed batch size to keep states between calls`);
-    const b = this.fixedBatch;
-    if (b === null) throw new Error(`${this.name}.resetStates: the layer does not know its batch size yet; apply it to an input with a fixed batch size first`);
+    const batch = this.fixedBatch;
+    if (batch === null) throw new Error(`${this.name}.resetStates: the layer does not know its batch size yet; apply it to an input with a fixed batch size first`);
     // A state's shape may follow the input's (a convolutional cell's), known once the layer is built.
     const built = this.inputShapeNoBatch;
     if (!built && this.stepDims.length > 1) throw new Error(`${this.name}.resetStates: the layer does not know its input shape yet; build it (give batchInputShape) or apply it to an input first`);
     const step = built ? built.slice(1) : [];
-    const next = states === undefined ? null : Array.isArray(states) ? states : [states];
-    if (next) this.checkStates('states', next, b, step);
-    const old = this.stateValues;
-    // In a scope of its own: the zeros are copied into kept states and freed, whether or not the caller is in a tidy.
-    this.stateValues = tidy(() => (next ?? this.cell.stateShapes(step).map((s) => zeros([b, ...s], this.dtype))).map((s) => keep(new Tensor(s.shape, s.dtype, s.hostValues().slice()))));
-    if (old) this.retire(old);
+    if (states) this.checkStates('states', states, batch, step);
+    return { batch, step };
   }
 
   /** The stateful layer's current states (null before the first call). */

@@ -1,12 +1,13 @@
 import type { Tensor } from '../../tensor/tensor';
 import { applyActivation } from '../activations';
 import { checkConfigKeys } from '../layer';
-import { CELL_KEYS, RNNCell, type RNNCellArgs, type StepResult } from './cell';
+import { CELL_KEYS, GatedCell, type RNNCellArgs } from './cell';
+import type { StepResult } from './rnn-cell';
 
 export type SimpleRNNCellArgs = RNNCellArgs;
 
 /** tf.layers.simpleRNNCell: h' = act(x·kernel + bias + h·recurrentKernel). */
-export class SimpleRNNCell extends RNNCell {
+export class SimpleRNNCell extends GatedCell {
   constructor(args: SimpleRNNCellArgs, op = 'layers.simpleRNNCell', check = true) {
     if (check) checkConfigKeys(op, args, CELL_KEYS);
     super(op, 'simple_rnn_cell', args, 'tanh');

@@ -1,7 +1,8 @@
 import type { Tensor } from '../../tensor/tensor';
 import { argError, fmtValue } from '../../util/validate';
 import { buildInScope, checkConfigKeys, type Layer, type LayerArgs, type LayerConfig } from '../layer';
-import { RNNCell, nestedConfig, type StepResult } from './cell';
+import { GatedCell, nestedConfig } from './cell';
+import type { RNNCell, StepResult } from './rnn-cell';
 
 export interface StackedRNNCellsArgs extends LayerArgs {
   cells: RNNCell[];
@@ -11,19 +12,20 @@ export interface StackedRNNCellsArgs extends LayerArgs {
  * tf.layers.stackedRNNCells: each cell's output is the next cell's input within a step. States are one flat
  * list in reverse order of the stacking, as TF.js keeps them.
  */
-export class StackedRNNCells extends RNNCell {
-  readonly cells: RNNCell[];
+export class StackedRNNCells extends GatedCell {
+  readonly cells: GatedCell[];
 
   constructor(args: StackedRNNCellsArgs) {
     const op = 'layers.stackedRNNCells';
     checkConfigKeys(op, args, ['cells']);
     const cells = args?.cells;
     // Convolutional cells do not stack (as TF.js): each cell here takes the previous one's feature vector.
-    if (!Array.isArray(cells) || cells.length === 0 || !cells.every((c) => c instanceof RNNCell && c.stepDims.length === 1)) {
-      throw argError(op, 'cells', fmtValue(cells), 'a non-empty array of RNN cells (tn.layers.lstmCell, gruCell, simpleRNNCell)');
+    if (!Array.isArray(cells) || cells.length === 0 || !cells.every((c) => c instanceof GatedCell && c.stepDims.length === 1)) {
+      throw argError(op, 'cells', fmtValue(cells), 'a non-empty array of built-in RNN cells (tn.layers.lstmCell, gruCell, simpleRNNCell; tessera does not stack cells of your own)');
     }
-    super(op, 'stacked_rnn_cells', { name: args.name, trainable: args.trainable, dtype: args.dtype, units: cells[cells.length - 1].units }, 'linear');
-    this.cells = cells.slice();
+    const gated = cells as GatedCell[];
+    super(op, 'stacked_rnn_cells', { name: args.name, trainable: args.trainable, dtype: args.dtype, units: gated[gated.length - 1].units }, 'linear');
+    this.cells = gated.slice();
   }
 
   override getClassName(): string {
@@ -39,7 +41,7 @@ export class StackedRNNCells extends RNNCell {
   }
 
   override get stateSize(): number[] {
-    return this.cells.slice().reverse().flatMap((c) => c.stateSize);
+    return this.cells.slice().reverse().flatMap((c) => c.stateSizes);
   }
 
   protected override buildWeights(inputShape: readonly number[]): void {
@@ -63,7 +65,7 @@ export class StackedRNNCells extends RNNCell {
   step(xp: Tensor, states: Tensor[]): StepResult {
     // Per-cell states, from the flat list in reverse stacking order.
     const rest = states.slice();
-    const nested = this.cells.slice().reverse().map((c) => rest.splice(0, c.stateSize.length)).reverse();
+    const nested = this.cells.slice().reverse().map((c) => rest.splice(0, c.stateSizes.length)).reverse();
     let input = xp;
     const next: Tensor[][] = [];
     this.cells.forEach((cell, i) => {

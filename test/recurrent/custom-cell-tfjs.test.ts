@@ -1,0 +1,92 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import * as tn from '../../src/index';
+import { expectSame, seeded, type Lib } from './peer';
+
+type AnyLayer = tn.layers.Layer & { stateSize: number | number[] };
+
+/**
+ * The user-defined cell of the Keras / TF.js RNN docs, written once for both libraries: a minimal RNN cell with a
+ * kernel and a recurrent kernel (seeded), whose call([x, h]) gives [h', h'] (two states with `twoStates`: [h, c]).
+ */
+function minimalCell(L: Lib, base: 'Layer' | 'RNNCell', units: number, twoStates = false): AnyLayer {
+  const Base = L.layers[base] as unknown as new (args: object) => tn.layers.Layer;
+  class MinimalCell extends Base {
+    units: number;
+    stateSize: number | number[];
+    kernel: tn.LayerVariable | null = null;
+    recurrentKernel: tn.LayerVariable | null = null;
+    constructor(n: number) {
+      super({});
+      this.units = n;
+      this.stateSize = twoStates ? [n, n] : n;
+    }
+
+    override build(inputShape: (number | null)[]): void {
+      this.kernel = this.addWeight('kernel', [inputShape[inputShape.length - 1] as number, this.units], 'float32', L.initializers.glorotUniform({ seed: 3 }));
+      this.recurrentKernel = this.addWeight('recurrent_kernel', [this.units, this.units], 'float32', L.initializers.glorotUniform({ seed: 4 }));
+      this.built = true;
+    }
+
+    override call(inputs: tn.Tensor | tn.Tensor[]): tn.Tensor[] {
+      return L.tidy(() => {
+        const [x, h, c] = inputs as tn.Tensor[];
+        const out = L.tanh(L.add(L.matMul(x, (this.kernel as tn.LayerVariable).read()), L.matMul(h, (this.recurrentKernel as tn.LayerVariable).read())));
+        return twoStates ? [out, out, L.add(c, out)] : [out, out];
+      });
+    }
+
+    static get className(): string {
+      return 'MinimalCell';
+    }
+  }
+  return new MinimalCell(units) as unknown as AnyLayer;
+}
+
+describe('tf.layers.rnn with a cell of the user\'s own, as TF.js 4.22 runs it', () => {
+  for (const base of ['Layer', 'RNNCell'] as const) {
+    it(`a cell extending tf.layers.${base}: outputs, states and a training step equal TF.js's`, () => {
+      const make = (L: Lib) => L.layers.rnn({ cell: minimalCell(L, base, 3) as never, returnSequences: true, returnState: true });
+      const ours = make(tn);
+      const peer = make(tf as unknown as Lib) as unknown as tf.layers.Layer;
+      const x = seeded([2, 4, 2], 71);
+      expectSame(ours.apply(x.t) as tn.Tensor[], peer.apply(x.p) as tf.Tensor[]);
+      expect(ours.weights.map((w) => w.shape)).toEqual(peer.weights.map((w) => w.shape));
+      // The gradients reach the cell's weights through the steps.
+      const h0 = seeded([2, 3], 72);
+      const loss = (L: Lib, layer: unknown, xs: unknown, h: unknown) => () => L.sum(L.square(((layer as tn.RNN).apply(xs as tn.Tensor, { initialState: [h as tn.Tensor] }) as unknown as tn.Tensor[])[0])) as tn.Scalar;
+      const g = tn.variableGrads(loss(tn, ours, x.t, h0.t));
+      const gp = tf.variableGrads(loss(tf as unknown as Lib, peer, x.p, h0.p) as unknown as () => tf.Scalar);
+      expect(Object.keys(g.grads).length).toBe(2);
+      Object.values(g.grads).forEach((v, i) => expectSame(v, Object.values(gp.grads)[i]));
+    });
+  }
+
+  it('a cell with two states (stateSize [n, n]): the output is the first state\'s size, in a functional model that predicts as TF.js\'s', () => {
+    const build = (L: Lib) => {
+      const x = L.input({ shape: [5, 2] });
+      const [, h, c] = L.layers.rnn({ cell: minimalCell(L, 'RNNCell', 4, true) as never, returnState: true }).apply(x) as tn.SymbolicTensor[];
+      return L.model({ inputs: x, outputs: [h, c] });
+    };
+    const ours = build(tn);
+    const peer = build(tf as unknown as Lib) as unknown as tf.LayersModel;
+    expect(ours.outputShape).toEqual([[null, 4], [null, 4]]);
+    const x = seeded([3, 5, 2], 73);
+    expectSame(ours.predict(x.t), peer.predict(x.p) as tf.Tensor[]);
+  });
+
+  it('refuses a layer without a stateSize, and a cell whose call does not give [output, ...states]', () => {
+    expect(() => tn.layers.rnn({ cell: tn.layers.dense({ units: 2 }) as never })).toThrow(/^layers\.rnn: cell must be an RNN cell .*a layer with a stateSize/);
+    class Bad extends tn.layers.RNNCell {
+      constructor() {
+        super({});
+        this.stateSize = 2;
+      }
+
+      override call(inputs: tn.Tensor | tn.Tensor[]): tn.Tensor {
+        return (inputs as tn.Tensor[])[1];
+      }
+    }
+    expect(() => tn.layers.rnn({ cell: new Bad() }).apply(tn.ones([1, 3, 2]))).toThrow(/call: result must be 2 tensors: the output, then the new states/);
+  });
+});
