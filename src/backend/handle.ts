@@ -35,6 +35,8 @@ export interface TensorHandle {
   /** True for variables: long-lived values updated in place, which a backend may keep on its device. */
   readonly isVariable: boolean;
   readonly isDisposed: boolean;
+  /** Whether another live tensor holds the same storage (a reshape or clone of this one), so an in-place update must not touch it. */
+  sharesStorage(): boolean;
   /** The values on the host, read back from the backend once if needed. Never mutate. */
   hostValues(): TypedArray;
 }

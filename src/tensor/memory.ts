@@ -89,6 +89,11 @@ export function recount(entry: Counted, storage: Storage): void {
   entry.buffer = next;
 }
 
+/** @internal Whether a tensor other than the one counted by entry holds its storage. */
+export function storageShared(entry: Counted): boolean {
+  return !entry.done && entry.buffer.holders > 1;
+}
+
 /** @internal A disposed tensor leaves the count. */
 export function uncountTensor(entry: Counted): void {
   if (entry.watched) collected.unregister(entry);

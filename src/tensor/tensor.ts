@@ -1,6 +1,6 @@
 import { arrayTypeFor, fromDevice, installHandleFactory, isFloatDtype, sizeOfShape, type DeviceData, type DType, type FloatArray, type TensorHandle, type TypedArray } from '../backend/handle';
 import { copyHostValues, releaseStorage } from '../backend/host-values';
-import { countTensor, recount, uncountTensor, watchCollection, type Counted } from './memory';
+import { countTensor, recount, storageShared, uncountTensor, watchCollection, type Counted } from './memory';
 import { formatTensor } from './format';
 import { isKept, trackTensor } from './scopes';
 import { computeStrides, indexToLoc, locToIndex } from '../util/tf-util';
@@ -222,6 +222,11 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
 
   get rank(): number {
     return this.shape.length;
+  }
+
+  /** @internal See TensorHandle.sharesStorage. */
+  sharesStorage(): boolean {
+    return storageShared(this.counted);
   }
 
   /** The rank as TF.js's rankType holds it at run time: '0' to '4', then 'higher'; typed as the Rank parameter. */

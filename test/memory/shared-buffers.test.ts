@@ -44,4 +44,29 @@ describe('clone and a cast to the same dtype share the data buffer, as TF.js', (
     expect(ours.same).toBe(true);
     ours.before.forEach((b, i) => expect(b).toBeCloseTo(theirs.before[i], 6));
   });
+
+  for (const name of ['sgd', 'momentum', 'adam'] as const) {
+    it(`a reshape of a variable keeps its values through ${name} steps, which update the variable in place`, () => {
+      const run = (lib: TL) => {
+        const v = lib.variable(lib.tensor1d([1, 2, 3, 4]));
+        const opt = name === 'momentum' ? lib.train.momentum(0.1, 0.9) : lib.train[name](0.1);
+        const step = () => opt.minimize(() => lib.sum(lib.square(v)) as tf.Scalar);
+        step();
+        const r = v.reshape([2, 2]);
+        const kept = Array.from(r.dataSync());
+        step();
+        step();
+        const after = { r: Array.from(r.dataSync()), v: Array.from(v.dataSync()) };
+        lib.dispose([v, r]);
+        opt.dispose();
+        return { kept, ...after };
+      };
+      const theirs = run(tf);
+      const ours = run(tn as unknown as TL);
+      expect(ours.r).toEqual(ours.kept);
+      expect(theirs.r).toEqual(theirs.kept);
+      ours.v.forEach((x, i) => expect(x).toBeCloseTo(theirs.v[i], 5));
+      expect(ours.v).not.toEqual(ours.kept);
+    });
+  }
 });

@@ -18,7 +18,7 @@ import { depthwiseConv2d, depthwiseConv2dBackpropFilter, depthwiseConv2dBackprop
 import { depthwiseGeometry } from '../../../kernels/shared/geometry';
 import { concat, gatherStrided, scatterStrided } from '../../../kernels/cpu/strided';
 import { arrayTypeFor, makeHandle, sizeOfShape, type DType, type FloatArray, type TypedArray, type TensorHandle as Tensor } from '../handle';
-import { copyHostValues, setHostValuesOwner } from '../host-values';
+import { copyHostValues, releaseStorage, setHostValuesOwner } from '../host-values';
 import type { AdamConfig, Backend, BinaryOp, FusedActivation, Padding, ReduceOp, UnaryOp } from '../backend';
 import { Scratch } from './scratch';
 
@@ -79,17 +79,21 @@ export class CpuBackend implements Backend {
 
   /**
    * Host values of a tensor updated in place (variables and optimizer slots): moved once into the kernels'
-   * memory when they live elsewhere, so that every later update runs there without copies.
+   * memory when they live elsewhere, so that every later update runs there without copies. Values another tensor
+   * shares (a reshape of a variable) stay as they are, as TF.js's update makes new ones: the update gets a copy.
    */
   private mutableValues(t: Tensor): FloatArray {
     const values = floats(t);
     const mem = this.k.memory;
-    if (!mem || !(values instanceof Float32Array) || mem.isResident(values)) return values;
-    const resident = mem.alloc(values.length);
-    if (!resident) return values;
-    resident.set(values);
-    t.storage = resident;
-    return resident;
+    const shared = t.sharesStorage();
+    const movable = mem !== undefined && values instanceof Float32Array;
+    if (!shared && (!movable || mem.isResident(values))) return values;
+    const copy = (movable ? mem.alloc(values.length) : undefined) ?? (shared ? (new (arrayTypeFor(t.dtype))(values.length) as FloatArray) : undefined);
+    if (!copy) return values;
+    copy.set(values);
+    if (shared) releaseStorage(values);
+    t.storage = copy;
+    return copy;
   }
 
   describe(): string {
