@@ -110,11 +110,12 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
   const history = newHistory(names, { epochs: o.epochs, initialEpoch: args.initialEpoch ?? null, samples: null, steps: batchesPerEpoch ?? (dataset.size !== null && Number.isFinite(dataset.size) ? dataset.size : null), batchSize: null, verbose: args.verbose ?? 1, doValidation: vd !== undefined });
   const callbacks = o.callbacks;
   await trainingRun(model, o, history.params, async (yielder) => {
+    // As TF.js: a pass is opened before the first epoch; with batchesPerEpoch, epochs go on through it, and without,
+    // every epoch opens its own, the first one's left unread (a seeded shuffle's passes, a generator's calls, as TF.js).
     let it: DatasetIterator<unknown> = await dataset.iterator();
     for (let epoch = o.initialEpoch; epoch < o.epochs && !model.stopTraining; epoch++) {
       await callbacks.call('onEpochBegin', epoch, {});
-      // Without batchesPerEpoch every epoch is a fresh pass; with it, epochs go on through one pass, as TF.js.
-      if (batchesPerEpoch === null && epoch > o.initialEpoch) it = await dataset.iterator();
+      if (batchesPerEpoch === null) it = await dataset.iterator();
       const sums = new BatchSums(plan.outputs[0].dtype, names.length);
       let exhausted = false;
       for (let step = 0; (batchesPerEpoch === null || step < batchesPerEpoch) && !model.stopTraining; ) {

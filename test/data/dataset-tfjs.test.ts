@@ -1,0 +1,94 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as tn from '../../src/index';
+
+// tn.data against TF.js 4.22's tf.data: the same program, typed as tessera's, runs on both and must give the same.
+
+type Lib = typeof tn;
+let tf: Lib;
+
+beforeAll(async () => {
+  const tfjs = await import('@tensorflow/tfjs');
+  await tfjs.setBackend('cpu');
+  tf = tfjs as unknown as Lib;
+});
+
+/** Numbers to 5 significant digits, at any depth, so float32 sums that differ in the last bit compare equal. */
+function rounded(v: unknown): unknown {
+  if (typeof v === 'number') return Number.isFinite(v) ? Number(v.toPrecision(5)) : v;
+  if (Array.isArray(v)) return v.map(rounded);
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, rounded(x)]));
+  return v;
+}
+
+async function both(program: (L: Lib) => Promise<unknown>): Promise<[unknown, unknown]> {
+  return [rounded(await program(tn)), rounded(await program(tf))];
+}
+
+describe('tn.data iterators are made as TF.js makes them', () => {
+  /** fitDataset over seeded shuffles: the order each epoch and each validation sees, the losses and the weights. */
+  const fitShuffled = (args: Record<string, unknown>) => async (L: Lib) => {
+    const seen: string[] = [];
+    let trained: number[] = [];
+    let validated: number[] = [];
+    const rows = (n: number, seed: string, into: () => number[]) => L.data.array(Array.from({ length: n }, (_, i) => i)).shuffle(n, seed)
+      .map((i) => { into().push(i); return { xs: [i / 10, 1, 2], ys: [i % 3] }; }).batch(5);
+    const ds = rows(10, 's', () => trained);
+    const model = L.sequential({ layers: [L.layers.dense({ units: 1, inputShape: [3], kernelInitializer: 'ones', biasInitializer: 'zeros' })] });
+    model.compile({ optimizer: L.train.sgd(0.01), loss: 'meanSquaredError' });
+    const h = await model.fitDataset(ds, {
+      epochs: 3, verbose: 0, ...args,
+      validationData: rows(10, 'v', () => validated), validationBatches: 1,
+      callbacks: { onEpochEnd: () => { seen.push(`${trained.join()} | ${validated.join()}`); trained = []; validated = []; } },
+    });
+    await ds.toArray();
+    seen.push(trained.join());
+    return { seen, loss: h.history.loss, valLoss: h.history.val_loss, weights: model.getWeights().map((w) => Array.from(w.dataSync())) };
+  };
+
+  it('fitDataset without batchesPerEpoch: every epoch a fresh pass, the one made before training unread', async () => {
+    const [got, want] = await both(fitShuffled({}));
+    expect(got).toEqual(want);
+  });
+
+  it('fitDataset with batchesPerEpoch: the epochs go on through one pass', async () => {
+    const [got, want] = await both(fitShuffled({ batchesPerEpoch: 1 }));
+    expect(got).toEqual(want);
+  });
+
+  it('every stage opens its source when its own pass is opened (repeat each round when it reaches it)', async () => {
+    const [got, want] = await both(async (L) => {
+      const calls: string[] = [];
+      const gen = (name: string) => L.data.generator(function* () { calls.push(name); yield 1; yield 2; });
+      const chains = [
+        gen('map').map((x) => x).filter(() => true).batch(1).take(1).skip(0).prefetch(1),
+        gen('shuffle').shuffle(2, 1),
+        gen('a').concatenate(gen('b')),
+        L.data.zip({ p: gen('zp'), q: gen('zq') }),
+        gen('repeat').repeat(3),
+      ];
+      for (const ds of chains) {
+        await ds.iterator();
+        calls.push('|');
+      }
+      const it = await chains[4].iterator();
+      for (let i = 0; i < 3; i++) await it.next();
+      return calls;
+    });
+    expect(got).toEqual(want);
+  });
+
+  it('at and past the end, an iterator gives what TF.js gives (undefined for a generator, null for an array or a map)', async () => {
+    const [got, want] = await both(async (L) => {
+      const ends = async (ds: tn.data.Dataset<number>, reads = 4) => {
+        const it = await ds.iterator();
+        const out = [];
+        for (let i = 0; i < reads; i++) out.push(await it.next());
+        return out.map((r) => (r.value === undefined ? 'undefined' : r.value));
+      };
+      const gen = () => L.data.generator(function* () { yield 1; yield 2; });
+      return [await ends(gen()), await ends(gen().take(3), 3), await ends(gen().map((x) => x)), await ends(L.data.array([1, 2])),
+        (await L.data.array([null, undefined, { a: undefined }]).toArray()).map((v) => (v === undefined ? 'undefined' : v))];
+    });
+    expect(got).toEqual(want);
+  });
+});
