@@ -319,28 +319,42 @@ export function func<T>(f: () => IteratorResult<T> | Promise<IteratorResult<T>>)
   return new Dataset<T>(() => calls(f), null);
 }
 
+/** Datasets, or arrays and objects of them at any depth: what tf.data.zip takes. */
+export type DatasetContainer = Dataset | DatasetContainer[] | { [key: string]: DatasetContainer };
+
+/** The datasets in a container, depth first, each checked to be one (path names the place in errors). */
+function datasetsIn(tree: unknown, path: string, into: Dataset[]): Dataset[] {
+  if (tree instanceof Dataset) into.push(tree);
+  else if (Array.isArray(tree)) tree.forEach((t, i) => datasetsIn(t, `${path}[${i}]`, into));
+  else if (tree !== null && typeof tree === 'object' && Object.getPrototypeOf(tree) === Object.prototype) {
+    for (const [k, t] of Object.entries(tree)) datasetsIn(t, `${path}[${fmtValue(k)}]`, into);
+  } else throw argError('data.zip', path, fmtValue(tree), 'a Dataset, or an array or object of Datasets');
+  return into;
+}
+
+/** The container's shape with its datasets replaced, in datasetsIn's order, by values. */
+function rebuilt(tree: DatasetContainer, values: unknown[], at: { i: number }): unknown {
+  if (tree instanceof Dataset) return values[at.i++];
+  if (Array.isArray(tree)) return tree.map((t) => rebuilt(t, values, at));
+  return Object.fromEntries(Object.entries(tree).map(([k, t]) => [k, rebuilt(t, values, at)]));
+}
+
 /**
- * Datasets side by side, as tf.data.zip: an array of datasets gives arrays, an object of them objects; the
- * result ends with the shortest.
+ * Datasets side by side, as tf.data.zip: an array of datasets gives arrays, an object of them objects, a nested
+ * structure of them elements of that structure; the result ends with the shortest.
  */
-export function zip<T>(datasets: Dataset[] | Record<string, Dataset>): Dataset<T> {
-  if (datasets === null || typeof datasets !== 'object') throw argError('data.zip', 'datasets', fmtValue(datasets), 'an array or object of Datasets');
-  const keys = Object.keys(datasets);
-  const list = keys.map((k) => (datasets as Record<string, Dataset>)[k]);
-  list.forEach((d, i) => {
-    if (!(d instanceof Dataset)) throw argError('data.zip', `datasets[${fmtValue(keys[i])}]`, fmtValue(d), 'a Dataset');
-  });
+export function zip<T>(datasets: DatasetContainer): Dataset<T> {
+  if (datasets === null || typeof datasets !== 'object' || datasets instanceof Dataset) throw argError('data.zip', 'datasets', fmtValue(datasets), 'an array or object of Datasets');
+  const list = datasetsIn(datasets, 'datasets', []);
   const sizes = list.map((d) => d.size);
   const size = sizes.length === 0 ? null : sizes.reduce<number | null>((a, b) => (a === null || b === null ? null : Math.min(a, b)), Infinity);
-  const asArray = Array.isArray(datasets);
   return new Dataset<T>(async () => {
     const its = await Promise.all(list.map((d) => d.iterator()));
     return (async function* () {
       for (;;) {
         const rs = await Promise.all(its.map((it) => it.next()));
         if (rs.length === 0 || rs.some((r) => r.done)) return null;
-        const values = rs.map((r) => r.value);
-        yield (asArray ? values : Object.fromEntries(keys.map((k, i) => [k, values[i]]))) as T;
+        yield rebuilt(datasets, rs.map((r) => r.value), { i: 0 }) as T;
       }
     })();
   }, size);
