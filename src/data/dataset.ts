@@ -110,6 +110,8 @@ export class Dataset<T = unknown> {
     return this.pipe(async function* (source) {
       for await (const v of elements(source)) {
         const out = tidy(() => transform(v) as TensorContainer) as O;
+        // TF.js hands the Promise on (its tensors made before the first await already disposed by the tidy).
+        if (out instanceof Promise) throw new Error('Dataset.map: transform returned a Promise; use mapAsync for an async transform');
         disposeExcept(v, out);
         yield out;
       }
@@ -137,7 +139,10 @@ export class Dataset<T = unknown> {
       for (;;) {
         const r = await source.next();
         if (r.done) return r.value;
-        if (predicate(r.value)) yield r.value;
+        // In a scope, as TF.js: tensors the predicate makes are freed. A Promise would keep every element (TF.js keeps them).
+        const keep: unknown = tidy(() => predicate(r.value));
+        if (keep instanceof Promise) throw new Error('Dataset.filter: predicate returned a Promise; filter takes a synchronous predicate (filter after mapAsync to await a value)');
+        if (keep) yield r.value;
         else disposeExcept(r.value, null);
       }
     }, this.size === Infinity ? Infinity : null);

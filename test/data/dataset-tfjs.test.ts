@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import * as tn from '../../src/index';
 
 // tn.data against TF.js 4.22's tf.data: the same program, typed as tessera's, runs on both and must give the same.
@@ -113,5 +113,40 @@ describe('tn.data.zip', () => {
     expect(d.zip([d.array([1]), { a: d.generator(function* () { yield 1; }) }]).size).toBe(null);
     expect(() => d.zip({ xs: { a: d.array([1]), b: [1, 2] } } as unknown as tn.data.DatasetContainer)).toThrow('data.zip: datasets["xs"]["b"][0] must be a Dataset, or an array or object of Datasets, got 1');
     expect(() => d.zip(d.array([1]) as unknown as tn.data.DatasetContainer)).toThrow(/data\.zip: datasets must be an array or object of Datasets/);
+  });
+});
+
+describe('an async function where a synchronous one is meant', () => {
+  /** What a program logged with console.error while it ran, and what it gave. */
+  async function logged(run: () => Promise<unknown>): Promise<unknown> {
+    const errors: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => { errors.push(args.join(' ')); });
+    try {
+      return { out: await run(), errors };
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  it('tidy logs TF.js\'s error and hands the Promise back, what the body made before awaiting disposed', async () => {
+    const [got, want] = await both((L) => logged(async () => {
+      const result = L.tidy((async () => L.scalar(1).add(1)) as unknown as () => tn.Tensor);
+      return [result instanceof Promise, ((await result) as tn.Tensor).isDisposed, L.tidy(() => 1)];
+    }));
+    expect(got).toEqual(want);
+  });
+
+  it('map refuses a transform that returns a Promise, filter a predicate that does (TF.js hands on Promises, keeps every element)', async () => {
+    const silenced = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      await expect(tn.data.array([1, 2]).map(async (x) => x * 10).toArray()).rejects.toThrow('Dataset.map: transform returned a Promise; use mapAsync for an async transform');
+      await expect(tn.data.array([1, 2]).filter((async () => false) as unknown as () => boolean).toArray()).rejects.toThrow(/Dataset\.filter: predicate returned a Promise/);
+    } finally {
+      silenced.mockRestore();
+    }
+    // As TF.js, the predicate runs in a scope: what it makes is freed.
+    const before = tn.memory().numTensors;
+    expect(await tn.data.array([1, 2, 3]).filter((x) => tn.scalar(x).greater(1).dataSync()[0] === 1).toArray()).toEqual([2, 3]);
+    expect(tn.memory().numTensors).toBe(before);
   });
 });
