@@ -6,7 +6,7 @@ import type { TensorContainer } from '../tensor/tfjs-types';
 import type { TensorLike } from '../tensor/value-types';
 import { nextDefaultSeed } from '../util/random';
 import { alea } from '../util/alea';
-import { argError, fmtValue } from '../util/validate';
+import { argError, fmtValue, messageOf } from '../util/validate';
 import { prefetched, shuffled } from './streams';
 
 // tf.data's in-memory datasets: a Dataset is a recipe for a stream of elements (numbers, arrays, tensors, or
@@ -35,21 +35,36 @@ function batchesWhole(row: unknown): boolean {
   return row === null || typeof row !== 'object' || Array.isArray(row) || row instanceof Tensor || ArrayBuffer.isView(row);
 }
 
-/** The rows batched, their own tensors then disposed. */
+/** The rows batched, their own tensors then disposed (a batch that fails included). */
 function stacked(rows: unknown[]): unknown {
-  // In a scope, as a public op: stack's intermediates go with it.
-  const batch = tidy(() => batchRows(rows) as TensorContainer);
-  disposeExcept(rows, batch);
-  return batch;
+  let batch: unknown = null;
+  try {
+    // In a scope, as a public op: stack's intermediates go with it.
+    batch = tidy(() => batchRows(rows, 'element') as TensorContainer);
+    return batch;
+  } finally {
+    disposeExcept(rows, batch);
+  }
 }
 
-/** Rows stacked along a new first axis: tensors by stack, numbers and arrays as one tensor, objects key by key. */
-function batchRows(rows: unknown[]): unknown {
+/**
+ * Rows stacked along a new first axis: tensors by stack, numbers and arrays as one tensor, objects key by key;
+ * path names the part of the element in errors.
+ */
+function batchRows(rows: unknown[], path: string): unknown {
   const first = rows[0];
   if (!batchesWhole(first)) {
-    return Object.fromEntries(Object.keys(first as object).map((k) => [k, batchRows(rows.map((r) => (r as Record<string, unknown>)[k]))]));
+    return Object.fromEntries(Object.keys(first as object).map((k) => [k, batchRows(rows.map((r) => (r as Record<string, unknown>)[k]), `${path}.${k}`)]));
   }
-  return first instanceof Tensor ? stack(rows as Tensor[]) : tensor(rows as TensorLike);
+  // TF.js 4.22 makes a corrupt tensor of these (wrong size, unprintable).
+  if (Array.isArray(first) && first.some((v) => v instanceof Tensor)) {
+    throw new Error(`Dataset.batch: ${path} is an array holding tensors (${fmtValue(first)}); batch stacks one tensor, number or array of numbers per place, so make it one tensor (tf.stack in a map) or an object of tensors`);
+  }
+  try {
+    return first instanceof Tensor ? stack(rows as Tensor[]) : tensor(rows as TensorLike);
+  } catch (e) {
+    throw new Error(`Dataset.batch: the elements' ${path} cannot be batched: ${messageOf(e)}`, { cause: e });
+  }
 }
 
 /**
