@@ -287,6 +287,12 @@ export class Dataset<T = unknown> {
     for await (const v of elements(await this.open())) out.push(v);
     return out;
   }
+
+  /** toArray read through a prefetch of 100, as TF.js's (its tests use it to read ahead concurrently). */
+  async toArrayForTest(): Promise<T[]> {
+    if (this.size === Infinity) throw new Error('Can not convert infinite data stream to array.');
+    return this.prefetch(100).toArray();
+  }
 }
 
 /** A dataset of the items of an array, as tf.data.array. */

@@ -94,6 +94,8 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
   const op = 'fitDataset';
   assertNotTraining(op, model);
   if (args === null || typeof args !== 'object') throw argError(op, 'args', fmtValue(args), 'an object {epochs, batchesPerEpoch?, validationData?, callbacks?, ...}');
+  // TF.js's words: the option is fit's, and a dataset has no rows to split off.
+  if ((args as { validationSplit?: unknown }).validationSplit != null) throw new Error('`validationSplit` is not supported by `fitDataset()`. Use validationData instead.');
   checkKnownKeys(op, 'args', args, ['epochs', 'batchesPerEpoch', 'initialEpoch', 'verbose', 'callbacks', 'validationData', 'validationBatches', 'validationBatchSize', 'yieldEvery', 'classWeight']);
   if (!Number.isInteger(args.epochs) || args.epochs <= 0) throw argError(op, 'epochs', fmtValue(args.epochs), 'a positive integer');
   const batchesPerEpoch = positive(op, 'batchesPerEpoch', args.batchesPerEpoch);

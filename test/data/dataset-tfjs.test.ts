@@ -150,3 +150,32 @@ describe('an async function where a synchronous one is meant', () => {
     expect(tn.memory().numTensors).toBe(before);
   });
 });
+
+describe('smaller matters of TF.js\'s wording and surface', () => {
+  it('an error a sync generator or func throws is prefixed as TF.js prefixes it, through every stage; an async generator\'s is not', async () => {
+    const [got, want] = await both(async (L) => {
+      const failing = () => L.data.generator(function* () { yield 1; yield 2; throw new TypeError('disk read failed'); });
+      const chains = [
+        failing(), failing().map((x) => x).batch(2), failing().shuffle(3, 's').prefetch(2), L.data.zip([failing(), L.data.array([1, 2, 3])]),
+        failing().repeat(2), L.data.array([0]).concatenate(failing()),
+        L.data.generator(async function* () { yield 1; throw new Error('async read failed'); }),
+        L.data.func(() => { throw new RangeError('func failed'); }),
+      ];
+      const out: string[] = [];
+      for (const ds of chains) out.push(await ds.toArray().then(() => 'no error', (e: Error) => `${e.name}: ${e.message}`));
+      return out;
+    });
+    expect(got).toEqual(want);
+  });
+
+  it('fitDataset refuses validationSplit with TF.js\'s words; toArrayForTest is toArray', async () => {
+    const [got, want] = await both(async (L) => {
+      const model = L.sequential({ layers: [L.layers.dense({ units: 1, inputShape: [1] })] });
+      model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+      const ds = L.data.array([{ xs: [1], ys: [1] }]).batch(1);
+      const refused = await model.fitDataset(ds, { epochs: 1, verbose: 0, validationSplit: 0.2 } as never).then(() => 'trained', (e: Error) => e.message);
+      return [refused, await L.data.array([1, 2, 3]).map((x) => x * 2).toArrayForTest()];
+    });
+    expect(got).toEqual(want);
+  });
+});
