@@ -6,7 +6,7 @@ import type { TensorContainer } from '../tensor/tfjs-types';
 import type { TensorLike } from '../tensor/value-types';
 import { nextDefaultSeed } from '../util/random';
 import { alea } from '../util/alea';
-import { argError, fmtValue } from '../util/validate';
+import { argError, fmtValue, messageOf } from '../util/validate';
 import { prefetched, shuffled } from './streams';
 
 // tf.data's in-memory datasets: a Dataset is a recipe for a stream of elements (numbers, arrays, tensors, or
@@ -17,7 +17,16 @@ export interface DatasetIterator<T> {
   next(): Promise<IteratorResult<T, unknown>>;
 }
 
-type Stream<T> = () => AsyncIterator<T, unknown>;
+/**
+ * Opens one pass. As TF.js makes its iterators, a stage opens its source's pass when its own is opened (repeat alone
+ * opens each round's when it reaches it), so a seeded shuffle draws its pass's seed, and a generator's function is
+ * called, at iterator() even when the pass is never read. The pass's end value is the one TF.js's iterator gives:
+ * null, or what the source ended with for the stages that pass the end through (take, skip, filter, prefetch).
+ */
+type Open<T> = () => AsyncIterator<T, unknown> | Promise<AsyncIterator<T, unknown>>;
+
+/** An open pass, for for-await (which ends at its end and drops the end value). */
+const elements = <T>(source: AsyncIterator<T, unknown>): AsyncIterable<T> => ({ [Symbol.asyncIterator]: () => source });
 
 const isNonNegativeCount = (n: unknown): n is number => typeof n === 'number' && (Number.isInteger(n) || n === Infinity);
 
@@ -26,21 +35,36 @@ function batchesWhole(row: unknown): boolean {
   return row === null || typeof row !== 'object' || Array.isArray(row) || row instanceof Tensor || ArrayBuffer.isView(row);
 }
 
-/** The rows batched, their own tensors then disposed. */
+/** The rows batched, their own tensors then disposed (a batch that fails included). */
 function stacked(rows: unknown[]): unknown {
-  // In a scope, as a public op: stack's intermediates go with it.
-  const batch = tidy(() => batchRows(rows) as TensorContainer);
-  disposeExcept(rows, batch);
-  return batch;
+  let batch: unknown = null;
+  try {
+    // In a scope, as a public op: stack's intermediates go with it.
+    batch = tidy(() => batchRows(rows, 'element') as TensorContainer);
+    return batch;
+  } finally {
+    disposeExcept(rows, batch);
+  }
 }
 
-/** Rows stacked along a new first axis: tensors by stack, numbers and arrays as one tensor, objects key by key. */
-function batchRows(rows: unknown[]): unknown {
+/**
+ * Rows stacked along a new first axis: tensors by stack, numbers and arrays as one tensor, objects key by key;
+ * path names the part of the element in errors.
+ */
+function batchRows(rows: unknown[], path: string): unknown {
   const first = rows[0];
   if (!batchesWhole(first)) {
-    return Object.fromEntries(Object.keys(first as object).map((k) => [k, batchRows(rows.map((r) => (r as Record<string, unknown>)[k]))]));
+    return Object.fromEntries(Object.keys(first as object).map((k) => [k, batchRows(rows.map((r) => (r as Record<string, unknown>)[k]), `${path}.${k}`)]));
   }
-  return first instanceof Tensor ? stack(rows as Tensor[]) : tensor(rows as TensorLike);
+  // TF.js 4.22 makes a corrupt tensor of these (wrong size, unprintable).
+  if (Array.isArray(first) && first.some((v) => v instanceof Tensor)) {
+    throw new Error(`Dataset.batch: ${path} is an array holding tensors (${fmtValue(first)}); batch stacks one tensor, number or array of numbers per place, so make it one tensor (tf.stack in a map) or an object of tensors`);
+  }
+  try {
+    return first instanceof Tensor ? stack(rows as Tensor[]) : tensor(rows as TensorLike);
+  } catch (e) {
+    throw new Error(`Dataset.batch: the elements' ${path} cannot be batched: ${messageOf(e)}`, { cause: e });
+  }
 }
 
 /**
@@ -53,8 +77,9 @@ function disposeExcept(input: unknown, output: unknown): void {
   for (const t of tensorsIn(input)) if (!kept.has(t)) t.dispose();
 }
 
-/** A copy of an element whose tensors are clones (arrays and plain objects copied around them). */
+/** A copy of an element whose tensors are clones (arrays and plain objects copied around them; undefined as null, as TF.js). */
 function cloneTensors<T>(item: T): T {
+  if (item === undefined) return null as T;
   if (item instanceof Tensor) return item.clone() as T;
   if (Array.isArray(item)) return item.map(cloneTensors) as T;
   if (item !== null && typeof item === 'object' && Object.getPrototypeOf(item) === Object.prototype) {
@@ -72,59 +97,68 @@ export class Dataset<T = unknown> {
   readonly size: number | null;
 
   /** @internal Made by tn.data.array / generator / zip and the methods below. */
-  constructor(private readonly stream: Stream<T>, size: number | null) {
+  constructor(private readonly open: Open<T>, size: number | null) {
     this.size = size;
-  }
-
-  /** @internal A fresh pass, for for-await. */
-  each(): AsyncIterable<T> {
-    return { [Symbol.asyncIterator]: () => this.stream() };
   }
 
   /** A fresh pass over the elements. */
   async iterator(): Promise<DatasetIterator<T>> {
-    const it = this.stream();
-    // Past the end the value is null, as TF.js's iterators give it, but for a generator's own last value.
+    const it = await this.open();
+    // Past the end, the end again (an ended async generator would say undefined where TF.js's array says null).
+    let end: IteratorResult<T, unknown> | null = null;
     return { next: async () => {
+      if (end) return end;
       const r = await it.next();
-      return r.done ? { done: true, value: r.value ?? null } : r;
+      if (r.done) end = r;
+      return r;
     } };
+  }
+
+  /** A stage on this dataset's passes: each of its passes opens one of this dataset's and reads it through stage. */
+  private pipe<O>(stage: (source: AsyncIterator<T, unknown>) => AsyncIterator<O, unknown>, size: number | null): Dataset<O> {
+    return new Dataset<O>(async () => stage(await this.open()), size);
   }
 
   /** Elements transformed by f (synchronously), as dataset.map. */
   map<O>(transform: (value: T) => O): Dataset<O> {
     if (typeof transform !== 'function') throw argError('Dataset.map', 'transform', fmtValue(transform), 'a function');
-    const base = this;
-    return new Dataset<O>(async function* () {
-      for await (const v of base.each()) {
+    return this.pipe(async function* (source) {
+      for await (const v of elements(source)) {
         const out = tidy(() => transform(v) as TensorContainer) as O;
+        // TF.js hands the Promise on (its tensors made before the first await already disposed by the tidy).
+        if (out instanceof Promise) throw new Error('Dataset.map: transform returned a Promise; use mapAsync for an async transform');
         disposeExcept(v, out);
         yield out;
       }
-    } as Stream<O>, this.size);
+      return null;
+    }, this.size);
   }
 
   /** Elements transformed by an async f, each awaited in turn, as dataset.mapAsync. */
   mapAsync<O>(transform: (value: T) => Promise<O>): Dataset<O> {
     if (typeof transform !== 'function') throw argError('Dataset.mapAsync', 'transform', fmtValue(transform), 'an async function');
-    const base = this;
-    return new Dataset<O>(async function* () {
-      for await (const v of base.each()) {
+    return this.pipe(async function* (source) {
+      for await (const v of elements(source)) {
         const out = await transform(v);
         disposeExcept(v, out);
         yield out;
       }
-    } as Stream<O>, this.size);
+      return null;
+    }, this.size);
   }
 
   /** The elements for which predicate is truthy, as dataset.filter (size unknown unless endless). */
   filter(predicate: (value: T) => boolean): Dataset<T> {
     if (typeof predicate !== 'function') throw argError('Dataset.filter', 'predicate', fmtValue(predicate), 'a function');
-    const base = this;
-    return new Dataset<T>(async function* () {
-      for await (const v of base.each()) {
-        if (predicate(v)) yield v;
-        else disposeExcept(v, null);
+    return this.pipe(async function* (source) {
+      for (;;) {
+        const r = await source.next();
+        if (r.done) return r.value;
+        // In a scope, as TF.js: tensors the predicate makes are freed. A Promise would keep every element (TF.js keeps them).
+        const keep: unknown = tidy(() => predicate(r.value));
+        if (keep instanceof Promise) throw new Error('Dataset.filter: predicate returned a Promise; filter takes a synchronous predicate (filter after mapAsync to await a value)');
+        if (keep) yield r.value;
+        else disposeExcept(r.value, null);
       }
     }, this.size === Infinity ? Infinity : null);
   }
@@ -132,11 +166,15 @@ export class Dataset<T = unknown> {
   /** This dataset's elements, then another's, as dataset.concatenate. */
   concatenate(dataset: Dataset<T>): Dataset<T> {
     if (!(dataset instanceof Dataset)) throw argError('Dataset.concatenate', 'dataset', fmtValue(dataset), 'a Dataset');
-    const base = this;
     const size = this.size === Infinity || dataset.size === Infinity ? Infinity : this.size === null || dataset.size === null ? null : this.size + dataset.size;
-    return new Dataset<T>(async function* () {
-      yield* base.each();
-      yield* dataset.each();
+    return new Dataset<T>(async () => {
+      // As TF.js, both passes are opened at once.
+      const [first, second] = [await this.open(), await dataset.open()];
+      return (async function* () {
+        yield* elements(first);
+        yield* elements(second);
+        return null;
+      })();
     }, size);
   }
 
@@ -156,30 +194,30 @@ export class Dataset<T = unknown> {
     }
     if (!Number.isInteger(bufferSize) || bufferSize === 0) throw argError('Dataset.shuffle', 'bufferSize', fmtValue(bufferSize), 'a positive integer');
     if (seed !== undefined && typeof seed !== 'string' && !Number.isFinite(seed)) throw argError('Dataset.shuffle', 'seed', fmtValue(seed), 'a string or a finite number');
-    const base = this;
     // Each pass's stream is seeded from the seed's own as TF.js seeds it (two draws summed, or one), so a seed gives
     // TF.js's orders; without reshuffling every pass takes the first pass's seed (TF.js 4.22 draws a new one).
     const seeds = alea(seed ?? nextDefaultSeed());
     const fixed = reshuffleEachIteration ? null : seeds.int32();
-    return new Dataset<T>(() => shuffled(base.stream(), bufferSize, alea(fixed ?? seeds.int32() + seeds.int32())), this.size);
+    return new Dataset<T>(async () => {
+      const random = alea(fixed ?? seeds.int32() + seeds.int32());
+      return shuffled(await this.open(), bufferSize, random);
+    }, this.size);
   }
 
   /** The same elements, with up to bufferSize of them read ahead, as dataset.prefetch. */
   prefetch(bufferSize: number): Dataset<T> {
     if (bufferSize === undefined || bufferSize === null) throw new RangeError('`Dataset.prefetch()` requires bufferSize to be specified.');
     if (!Number.isInteger(bufferSize) || bufferSize <= 0) throw argError('Dataset.prefetch', 'bufferSize', fmtValue(bufferSize), 'a positive integer');
-    const base = this;
-    return new Dataset<T>(() => prefetched(base.stream(), bufferSize), this.size);
+    return this.pipe((source) => prefetched(source, bufferSize), this.size);
   }
 
   /** Consecutive elements stacked into batches of batchSize (the last one smaller unless smallLastBatch is false). */
   batch(batchSize: number, smallLastBatch = true): Dataset<unknown> {
     if (!Number.isInteger(batchSize) || batchSize <= 0) throw argError('Dataset.batch', 'batchSize', fmtValue(batchSize), 'a positive integer');
-    const base = this;
     const size = this.size === null || this.size === Infinity ? this.size : smallLastBatch ? Math.ceil(this.size / batchSize) : Math.floor(this.size / batchSize);
-    return new Dataset<unknown>(async function* () {
+    return this.pipe(async function* (source) {
       let rows: T[] = [];
-      for await (const v of base.each()) {
+      for await (const v of elements(source)) {
         rows.push(v);
         if (rows.length === batchSize) {
           yield stacked(rows);
@@ -188,36 +226,36 @@ export class Dataset<T = unknown> {
       }
       if (rows.length > 0 && smallLastBatch) yield stacked(rows);
       else disposeExcept(rows, null);
+      return null;
     }, size);
   }
 
   /** The first count elements (all of them for a negative count), as dataset.take. */
   take(count: number): Dataset<T> {
     if (!isNonNegativeCount(Math.abs(count))) throw argError('Dataset.take', 'count', fmtValue(count), 'an integer');
-    const base = this;
     const n = count < 0 ? Infinity : count;
     const size = this.size === null ? null : Math.min(this.size, n);
-    return new Dataset<T>(async function* () {
-      if (n === 0) return;
-      let i = 0;
-      for await (const v of base.each()) {
-        yield v;
-        if (++i >= n) return;
+    return this.pipe(async function* (source) {
+      for (let i = 0; i < n; i++) {
+        const r = await source.next();
+        if (r.done) return r.value;
+        yield r.value;
       }
+      return null;
     }, size);
   }
 
   /** All but the first count elements, as dataset.skip. */
   skip(count: number): Dataset<T> {
     if (!isNonNegativeCount(Math.abs(count))) throw argError('Dataset.skip', 'count', fmtValue(count), 'an integer');
-    const base = this;
     const n = Math.max(0, count);
     const size = this.size === null ? null : Math.max(0, this.size - n);
-    return new Dataset<T>(async function* () {
-      let i = 0;
-      for await (const v of base.each()) {
-        if (i++ >= n) yield v;
-        else disposeExcept(v, null);
+    return this.pipe(async function* (source) {
+      for (let i = 0; ; i++) {
+        const r = await source.next();
+        if (r.done) return r.value;
+        if (i >= n) yield r.value;
+        else disposeExcept(r.value, null);
       }
     }, size);
   }
@@ -228,8 +266,10 @@ export class Dataset<T = unknown> {
     const base = this;
     const times = count === undefined || count < 0 ? Infinity : count;
     const size = times === 0 ? 0 : this.size !== null && times !== Infinity ? this.size * times : times === Infinity && this.size !== null ? Infinity : null;
+    // Each round's pass is opened when the last one ends, as TF.js.
     return new Dataset<T>(async function* () {
-      for (let k = 0; k < times; k++) yield* base.each();
+      for (let k = 0; k < times; k++) yield* elements(await base.open());
+      return null;
     }, size);
   }
 
@@ -237,15 +277,21 @@ export class Dataset<T = unknown> {
   async forEachAsync(f: (value: T) => void): Promise<void> {
     if (typeof f !== 'function') throw argError('Dataset.forEachAsync', 'f', fmtValue(f), 'a function');
     // As TF.js, an element's tensors are freed once f has seen it, unless f returns them.
-    for await (const v of this.each()) disposeExcept(v, f(v));
+    for await (const v of elements(await this.open())) disposeExcept(v, f(v));
   }
 
   /** Every element, in order (refused for an endless dataset, as TF.js). */
   async toArray(): Promise<T[]> {
     if (this.size === Infinity) throw new Error('Can not convert infinite data stream to array.');
     const out: T[] = [];
-    for await (const v of this.each()) out.push(v);
+    for await (const v of elements(await this.open())) out.push(v);
     return out;
+  }
+
+  /** toArray read through a prefetch of 100, as TF.js's (its tests use it to read ahead concurrently). */
+  async toArrayForTest(): Promise<T[]> {
+    if (this.size === Infinity) throw new Error('Can not convert infinite data stream to array.');
+    return this.prefetch(100).toArray();
   }
 }
 
@@ -254,23 +300,39 @@ export function array<T>(items: T[]): Dataset<T> {
   if (!Array.isArray(items)) throw argError('data.array', 'items', fmtValue(items), 'an array of elements');
   return new Dataset<T>(async function* () {
     for (const item of items) yield cloneTensors(item);
+    return null;
   }, items.length);
 }
 
 /**
+ * The results of read() until one is done, ending with that one's value. As TF.js, an error read throws (a sync
+ * generator's) is prefixed with where it came from; a rejection (an async generator's) passes unchanged.
+ */
+async function* calls<T>(read: () => IteratorResult<T, unknown> | Promise<IteratorResult<T, unknown>>): AsyncGenerator<T, unknown> {
+  for (;;) {
+    let pending: IteratorResult<T, unknown> | Promise<IteratorResult<T, unknown>>;
+    try {
+      pending = read();
+    } catch (e) {
+      if (e instanceof Error) e.message = `Error thrown while iterating through a dataset: ${e.message}`;
+      throw e;
+    }
+    const r = await pending;
+    // A value that comes with done is handed on with it, as TF.js: fitDataset and evaluateDataset use it.
+    if (r.done) return r.value;
+    yield r.value;
+  }
+}
+
+/**
  * A dataset of what a generator function yields (sync or async), as tf.data.generator; every pass calls it
- * again, so it must start over each time.
+ * again (at iterator(), as TF.js), so it must start over each time.
  */
 export function generator<T>(generatorFn: () => Iterator<T> | AsyncIterator<T> | Promise<Iterator<T> | AsyncIterator<T>>): Dataset<T> {
   if (typeof generatorFn !== 'function') throw argError('data.generator', 'generator', fmtValue(generatorFn), 'a (possibly async) generator function');
-  return new Dataset<T>(async function* () {
+  return new Dataset<T>(async () => {
     const it = await generatorFn();
-    for (;;) {
-      const r = await it.next();
-      // A value that comes with done is handed on with it, as TF.js: fitDataset and evaluateDataset use it.
-      if (r.done) return r.value;
-      yield r.value;
-    }
+    return calls(() => it.next());
   }, null);
 }
 
@@ -280,36 +342,46 @@ export function generator<T>(generatorFn: () => Iterator<T> | AsyncIterator<T> |
  */
 export function func<T>(f: () => IteratorResult<T> | Promise<IteratorResult<T>>): Dataset<T> {
   if (typeof f !== 'function') throw argError('data.func', 'f', fmtValue(f), 'a function returning {value, done}');
-  return new Dataset<T>(async function* () {
-    for (;;) {
-      const r = await f();
-      if (r.done) return r.value;
-      yield r.value;
-    }
-  }, null);
+  return new Dataset<T>(() => calls(f), null);
+}
+
+/** Datasets, or arrays and objects of them at any depth: what tf.data.zip takes. */
+export type DatasetContainer = Dataset | DatasetContainer[] | { [key: string]: DatasetContainer };
+
+/** The datasets in a container, depth first, each checked to be one (path names the place in errors). */
+function datasetsIn(tree: unknown, path: string, into: Dataset[]): Dataset[] {
+  if (tree instanceof Dataset) into.push(tree);
+  else if (Array.isArray(tree)) tree.forEach((t, i) => datasetsIn(t, `${path}[${i}]`, into));
+  else if (tree !== null && typeof tree === 'object' && Object.getPrototypeOf(tree) === Object.prototype) {
+    for (const [k, t] of Object.entries(tree)) datasetsIn(t, `${path}[${fmtValue(k)}]`, into);
+  } else throw argError('data.zip', path, fmtValue(tree), 'a Dataset, or an array or object of Datasets');
+  return into;
+}
+
+/** The container's shape with its datasets replaced, in datasetsIn's order, by values. */
+function rebuilt(tree: DatasetContainer, values: unknown[], at: { i: number }): unknown {
+  if (tree instanceof Dataset) return values[at.i++];
+  if (Array.isArray(tree)) return tree.map((t) => rebuilt(t, values, at));
+  return Object.fromEntries(Object.entries(tree).map(([k, t]) => [k, rebuilt(t, values, at)]));
 }
 
 /**
- * Datasets side by side, as tf.data.zip: an array of datasets gives arrays, an object of them objects; the
- * result ends with the shortest.
+ * Datasets side by side, as tf.data.zip: an array of datasets gives arrays, an object of them objects, a nested
+ * structure of them elements of that structure; the result ends with the shortest.
  */
-export function zip<T>(datasets: Dataset[] | Record<string, Dataset>): Dataset<T> {
-  if (datasets === null || typeof datasets !== 'object') throw argError('data.zip', 'datasets', fmtValue(datasets), 'an array or object of Datasets');
-  const keys = Object.keys(datasets);
-  const list = keys.map((k) => (datasets as Record<string, Dataset>)[k]);
-  list.forEach((d, i) => {
-    if (!(d instanceof Dataset)) throw argError('data.zip', `datasets[${fmtValue(keys[i])}]`, fmtValue(d), 'a Dataset');
-  });
+export function zip<T>(datasets: DatasetContainer): Dataset<T> {
+  if (datasets === null || typeof datasets !== 'object' || datasets instanceof Dataset) throw argError('data.zip', 'datasets', fmtValue(datasets), 'an array or object of Datasets');
+  const list = datasetsIn(datasets, 'datasets', []);
   const sizes = list.map((d) => d.size);
   const size = sizes.length === 0 ? null : sizes.reduce<number | null>((a, b) => (a === null || b === null ? null : Math.min(a, b)), Infinity);
-  const asArray = Array.isArray(datasets);
-  return new Dataset<T>(async function* () {
+  return new Dataset<T>(async () => {
     const its = await Promise.all(list.map((d) => d.iterator()));
-    for (;;) {
-      const rs = await Promise.all(its.map((it) => it.next()));
-      if (rs.length === 0 || rs.some((r) => r.done)) return;
-      const values = rs.map((r) => r.value);
-      yield (asArray ? values : Object.fromEntries(keys.map((k, i) => [k, values[i]]))) as T;
-    }
+    return (async function* () {
+      for (;;) {
+        const rs = await Promise.all(its.map((it) => it.next()));
+        if (rs.length === 0 || rs.some((r) => r.done)) return null;
+        yield rebuilt(datasets, rs.map((r) => r.value), { i: 0 }) as T;
+      }
+    })();
   }, size);
 }

@@ -8,7 +8,7 @@ import type { AleaStream } from '../util/alea';
  * by the buffer's last) and, when that slot held an element, refills the buffer and hands the element out. So a
  * seed gives TF.js's order; a buffer at least the dataset's size gives a full uniform permutation.
  */
-export async function* shuffled<T>(source: AsyncIterator<T, unknown>, bufferSize: number, random: AleaStream): AsyncGenerator<T> {
+export async function* shuffled<T>(source: AsyncIterator<T, unknown>, bufferSize: number, random: AleaStream): AsyncGenerator<T, null> {
   const buffer: IteratorResult<T, unknown>[] = [];
   let ended: IteratorResult<T, unknown> | null = null;
   let exhausted = false;
@@ -31,19 +31,20 @@ export async function* shuffled<T>(source: AsyncIterator<T, unknown>, bufferSize
       if (r.done) exhausted = true;
       else chosen = r;
     }
-    if (chosen === null) return;
+    if (chosen === null) return null;
     await refill();
     yield chosen.value;
   }
 }
 
 /** The same elements in order, with up to bufferSize reads of the source kept in flight ahead of the consumer. */
-export async function* prefetched<T>(source: AsyncIterator<T, unknown>, bufferSize: number): AsyncGenerator<T> {
+export async function* prefetched<T>(source: AsyncIterator<T, unknown>, bufferSize: number): AsyncGenerator<T, unknown> {
   const pending: Promise<IteratorResult<T, unknown>>[] = [];
   for (;;) {
     while (pending.length < bufferSize) pending.push(source.next());
     const r = await (pending.shift() as Promise<IteratorResult<T, unknown>>);
-    if (r.done) return;
+    // As TF.js, the end passes through (a generator's last value with it).
+    if (r.done) return r.value;
     yield r.value;
   }
 }

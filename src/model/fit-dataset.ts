@@ -94,6 +94,8 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
   const op = 'fitDataset';
   assertNotTraining(op, model);
   if (args === null || typeof args !== 'object') throw argError(op, 'args', fmtValue(args), 'an object {epochs, batchesPerEpoch?, validationData?, callbacks?, ...}');
+  // TF.js's words: the option is fit's, and a dataset has no rows to split off.
+  if ((args as { validationSplit?: unknown }).validationSplit != null) throw new Error('`validationSplit` is not supported by `fitDataset()`. Use validationData instead.');
   checkKnownKeys(op, 'args', args, ['epochs', 'batchesPerEpoch', 'initialEpoch', 'verbose', 'callbacks', 'validationData', 'validationBatches', 'validationBatchSize', 'yieldEvery', 'classWeight']);
   if (!Number.isInteger(args.epochs) || args.epochs <= 0) throw argError(op, 'epochs', fmtValue(args.epochs), 'a positive integer');
   const batchesPerEpoch = positive(op, 'batchesPerEpoch', args.batchesPerEpoch);
@@ -110,11 +112,12 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
   const history = newHistory(names, { epochs: o.epochs, initialEpoch: args.initialEpoch ?? null, samples: null, steps: batchesPerEpoch ?? (dataset.size !== null && Number.isFinite(dataset.size) ? dataset.size : null), batchSize: null, verbose: args.verbose ?? 1, doValidation: vd !== undefined });
   const callbacks = o.callbacks;
   await trainingRun(model, o, history.params, async (yielder) => {
+    // As TF.js: a pass is opened before the first epoch; with batchesPerEpoch, epochs go on through it, and without,
+    // every epoch opens its own, the first one's left unread (a seeded shuffle's passes, a generator's calls, as TF.js).
     let it: DatasetIterator<unknown> = await dataset.iterator();
     for (let epoch = o.initialEpoch; epoch < o.epochs && !model.stopTraining; epoch++) {
       await callbacks.call('onEpochBegin', epoch, {});
-      // Without batchesPerEpoch every epoch is a fresh pass; with it, epochs go on through one pass, as TF.js.
-      if (batchesPerEpoch === null && epoch > o.initialEpoch) it = await dataset.iterator();
+      if (batchesPerEpoch === null) it = await dataset.iterator();
       const sums = new BatchSums(plan.outputs[0].dtype, names.length);
       let exhausted = false;
       for (let step = 0; (batchesPerEpoch === null || step < batchesPerEpoch) && !model.stopTraining; ) {

@@ -41,6 +41,8 @@ export function tidy<T extends TensorContainer>(nameOrFn: string | (() => T), fn
   let result: T | undefined;
   try {
     result = body();
+    // As TF.js: told, not refused (what the body made before its first await is disposed all the same).
+    if (result instanceof Promise) console.error('Cannot return a Promise inside of tidy.');
   } finally {
     absorbUnended(scope);
     closeScope();

@@ -14,25 +14,42 @@ function fmtTensor(v: { shape: readonly number[]; dtype: string }): string {
   return `a tensor of shape ${fmtShape(v.shape)} and dtype ${v.dtype}`;
 }
 
+/** An instance of a class (a layer, a model, a dataset, a typed array) by its class and name, else null. */
+function fmtInstance(v: unknown): string | null {
+  const proto: unknown = typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.getPrototypeOf(v) : null;
+  if (proto === null || proto === Object.prototype) return null;
+  const name = (v as { name?: unknown }).name;
+  return `a ${(proto as { constructor?: { name?: string } }).constructor?.name || 'object'}${typeof name === 'string' ? ` named '${name}'` : ''}`;
+}
+
+/** Inside an array or object, what JSON would misrender: its text, else null (JSON writes it faithfully). */
+function fmtNested(x: unknown): string | null {
+  if (typeof x === 'number') return Number.isFinite(x) ? null : String(x);
+  if (typeof x === 'bigint' || x === undefined) return String(x);
+  if (typeof x === 'function') return 'a function';
+  // A tensor short, as TF.js prints one's kind.
+  if (isTensorLike(x)) return `Tensor ${x.dtype} ${fmtShape(x.shape)}`;
+  return fmtInstance(x);
+}
+
 /**
  * A value as an error shows what came: JSON where that is faithful, else its text, so NaN, Infinity and
- * undefined read as themselves (JSON would print null), a function as a function and a tensor by its shape
- * (JSON would dump its fields).
+ * undefined read as themselves (JSON would print null or drop them), a function as a function, a tensor by its
+ * shape and a class's instance by its class (JSON would dump their fields), at any depth.
  */
 export function fmtValue(v: unknown): string {
   if (typeof v === 'number' || typeof v === 'bigint' || v === undefined) return String(v);
   if (typeof v === 'function') return 'a function';
   if (isTensorLike(v)) return fmtTensor(v);
-  // An instance of a class (a layer, a model, a typed array) by its class and name: its fields are no one's business.
-  const proto: unknown = typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.getPrototypeOf(v) : null;
-  if (proto !== null && proto !== Object.prototype) {
-    const name = (v as { name?: unknown }).name;
-    return `a ${(proto as { constructor?: { name?: string } }).constructor?.name || 'object'}${typeof name === 'string' ? ` named '${name}'` : ''}`;
-  }
+  const instance = fmtInstance(v);
+  if (instance !== null) return instance;
   let text: string;
   try {
-    // NaN and ±Infinity as themselves (JSON would write null for them).
-    const marked = JSON.stringify(v, (_k, x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? `\u0000${x}\u0000` : x));
+    // Marked, then unquoted: JSON has no syntax for them.
+    const marked = JSON.stringify(v, (_k, x: unknown) => {
+      const nested = fmtNested(x);
+      return nested === null ? x : `\u0000${nested}\u0000`;
+    });
     text = marked === undefined ? String(v) : marked.replace(/"\\u0000(.*?)\\u0000"/g, '$1');
   } catch {
     return Object.prototype.toString.call(v); // cyclic

@@ -101,6 +101,27 @@ describe('tn.data pipelines dispose what they consume, as TF.js\'s (numTensors c
     });
   }
 
+  it('a batch that cannot stack its rows names the part of the element and frees the rows (TF.js 4.22 makes a corrupt tensor)', async () => {
+    const before = tn.memory().numTensors;
+    const pairs = tn.data.generator(function* () {
+      for (let i = 0; i < 4; i++) yield { xs: [tn.tensor1d([i, i]), tn.tensor1d([i])], ys: tn.scalar(i) };
+    }).batch(2);
+    await expect(pairs.toArray()).rejects.toThrow('Dataset.batch: element.xs is an array holding tensors ([Tensor float32 [2],Tensor float32 [1]]); batch stacks');
+    const sources = [tn.tensor([1, 2]), tn.tensor([3])];
+    const ragged = tn.data.array(sources.map((b) => ({ a: { b } }))).batch(2);
+    await expect(ragged.toArray()).rejects.toThrow(/^Dataset\.batch: the elements' element\.a\.b cannot be batched: stack/);
+    tn.dispose(sources);
+    await expect(tn.data.array([{ n: 1 }, { n: 'x' }]).batch(2).toArray()).rejects.toThrow(/^Dataset\.batch: the elements' element\.n cannot be batched: tensor: values\[1\]/);
+    expect(tn.memory().numTensors).toBe(before);
+  });
+
+  it('fitDataset shows an element with other keys than xs and ys by its tensors\' kinds, not their fields', async () => {
+    const model = tn.sequential({ layers: [tn.layers.dense({ units: 1, inputShape: [3] })] });
+    model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+    const ds = tn.data.array([{ x: [1, 2, 3], y: [1] }, { x: [4, 5, 6], y: [2] }]).batch(2);
+    await expect(model.fitDataset(ds, { epochs: 1, verbose: 0 })).rejects.toThrow('fitDataset: dataset element must be an object {xs, ys} of batched tensors (arrays or maps of tensors for several inputs or outputs), got {"x":Tensor float32 [2, 3],"y":Tensor float32 [2, 1]}');
+  });
+
   it('tf.data.array hands out clones, so its own tensors outlive the pipeline; fitDataset frees each batch', async () => {
     const source = [tn.tensor([1, 2]), tn.tensor([3, 4])];
     const doubled = await tn.data.array(source).map((t) => tn.mul(t, 2)).toArray();

@@ -14,6 +14,15 @@ describe('fmtValue: a value as an error shows it', () => {
     expect(fmtValue(new Map())).toBe('a Map');
   });
 
+  it('tensors, instances, functions and undefined inside arrays and objects in short, not as their fields', async () => {
+    const tn = await import('../../src/index');
+    const x = tn.zeros([2, 3]);
+    const d = tn.data.array([1, 2]);
+    expect(fmtValue({ x, y: [tn.scalar(1, 'int32')], d, f: () => 1, u: undefined, n: [undefined, NaN] }))
+      .toBe("{\"x\":Tensor float32 [2, 3],\"y\":[Tensor int32 []],\"d\":a Dataset,\"f\":a function,\"u\":undefined,\"n\":[undefined,NaN]}");
+    expect(fmtValue({ a: { b: new Float32Array(2), c: 10n } })).toBe('{"a":{"b":a Float32Array,"c":10}}');
+  });
+
   it('a long value cut at 300 characters, with its length', () => {
     const long = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`key${i}`, i]));
     const shown = fmtValue(long);
