@@ -17,7 +17,7 @@ export { gradCheck } from './ops/grad-check';
 export type { GradCheckOptions, GradCheckResult } from './ops/grad-check';
 export { tidy, keep, dispose } from './tensor/tidy';
 export { memory } from './tensor/memory';
-export { version, version_core, version_layers, version_converter, version_cpu, version_webgl } from './version';
+export { version, version_core, version_layers, version_converter, version_cpu, version_webgl } from './util/version';
 export { profile } from './tensor/profile';
 export type { ProfileInfo, KernelInfo } from './tensor/profile';
 export { backend, engine } from './tensor/engine';

@@ -8,4 +8,4 @@ export { CSVDataset, csv } from './csv';
 export type { CSVConfig, ColumnConfig, CsvElement, CsvRow, CsvValue } from './csv';
 export { WebcamIterator, microphone, webcam } from './webcam';
 export type { WebcamConfig, WebcamVideoElement } from './webcam';
-export { version_data } from '../version';
+export { version_data } from '../util/version';
