@@ -155,8 +155,9 @@ describe('smaller matters of TF.js\'s wording and surface', () => {
   it('an error a sync generator or func throws is prefixed as TF.js prefixes it, through every stage; an async generator\'s is not', async () => {
     const [got, want] = await both(async (L) => {
       const failing = () => L.data.generator(function* () { yield 1; yield 2; throw new TypeError('disk read failed'); });
+      // No prefetch here: TF.js's leaves its read-ahead's rejection unhandled, which fails the run.
       const chains = [
-        failing(), failing().map((x) => x).batch(2), failing().shuffle(3, 's').prefetch(2), L.data.zip([failing(), L.data.array([1, 2, 3])]),
+        failing(), failing().map((x) => x).batch(2), failing().shuffle(3, 's'), L.data.zip([failing(), L.data.array([1, 2, 3])]),
         failing().repeat(2), L.data.array([0]).concatenate(failing()),
         L.data.generator(async function* () { yield 1; throw new Error('async read failed'); }),
         L.data.func(() => { throw new RangeError('func failed'); }),
