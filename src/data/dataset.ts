@@ -4,7 +4,8 @@ import { Tensor } from '../tensor/tensor';
 import { tensorsIn, tidy } from '../tensor/tidy';
 import type { TensorContainer } from '../tensor/tfjs-types';
 import type { TensorLike } from '../tensor/value-types';
-import { nextDefaultSeed } from '../util/random';
+import { nextDefaultSeed, randomSeedSet } from '../util/random';
+import { now } from '../util/tf-util';
 import { alea } from '../util/alea';
 import { argError, fmtValue, messageOf } from '../util/validate';
 import { prefetched, shuffled } from './streams';
@@ -181,7 +182,7 @@ export class Dataset<T = unknown> {
   /**
    * The elements in a seeded random order, as dataset.shuffle: a window of bufferSize elements is shuffled as the
    * stream passes (a buffer as large as the dataset shuffles it fully). Each pass draws a new order from the seed
-   * (the global seeded stream when absent), unless reshuffleEachIteration is false: then every pass repeats the
+   * (the clock when absent, as TF.js; tessera's sequence after setRandomSeed), unless reshuffleEachIteration is false: then every pass repeats the
    * first's order.
    */
   shuffle(bufferSize: number, seed?: string | number, reshuffleEachIteration = true): Dataset<T> {
@@ -196,7 +197,10 @@ export class Dataset<T = unknown> {
     if (seed !== undefined && typeof seed !== 'string' && !Number.isFinite(seed)) throw argError('Dataset.shuffle', 'seed', fmtValue(seed), 'a string or a finite number');
     // Each pass's stream is seeded from the seed's own as TF.js seeds it (two draws summed, or one), so a seed gives
     // TF.js's orders; without reshuffling every pass takes the first pass's seed (TF.js 4.22 draws a new one).
-    const seeds = alea(seed ?? nextDefaultSeed());
+    // Without a seed (TF.js also takes 0 and '' as none) TF.js seeds from the clock, drawing nothing from
+    // Math.random; after setRandomSeed, tessera's sequence seeds it and 0 stays a seed.
+    const given = randomSeedSet() ? seed : seed || undefined;
+    const seeds = alea(given ?? (randomSeedSet() ? nextDefaultSeed() : now()));
     const fixed = reshuffleEachIteration ? null : seeds.int32();
     return new Dataset<T>(async () => {
       const random = alea(fixed ?? seeds.int32() + seeds.int32());

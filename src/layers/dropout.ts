@@ -1,4 +1,4 @@
-import { Random, nextDefaultSeed } from '../util/random';
+import { Random, nextDefaultSeed, randomSeedSet } from '../util/random';
 import { Tensor, arrayTypeFor, sizeOfShape } from '../tensor/tensor';
 import { mul } from '../ops/binary';
 import { dropout } from '../ops/dropout';
@@ -79,9 +79,10 @@ export class Dropout extends Layer {
 
   override call(x: Tensor, options: CallOptions): Tensor {
     if (!options.training || this.rate === 0) return x;
-    // A seed gives TF.js's mask for it, the same one at every call, as TF.js draws it. Without one the stream
-    // starts at the first training call, so making (or loading) a model draws no seed.
-    if (this.seed !== undefined) return dropout(x, this.rate, this.maskShape(x), this.seed);
+    // A seed gives TF.js's mask for it, the same one at every call, as TF.js draws it; without one, TF.js's mask
+    // from a Math.random() seed per call. After setRandomSeed an unseeded layer has its own stream, started at the
+    // first training call, so making (or loading) a model draws no seed.
+    if (this.seed !== undefined || !randomSeedSet()) return dropout(x, this.rate, this.maskShape(x), this.seed);
     this.rng ??= new Random(nextDefaultSeed());
     return mul(x, dropoutMask(this.rng, this.maskShape(x), this.rate, x.dtype));
   }

@@ -1,4 +1,4 @@
-import { Random, nextDefaultSeed } from '../util/random';
+import { Random, nextDefaultSeed, randomSeedSet, samplerSeed } from '../util/random';
 import { gaussSampler, uniformSampler, type Sampler } from '../util/tfjs-samplers';
 import { toCamelCase } from '../util/case';
 import { Tensor, arrayTypeFor, sizeOfShape, type DType } from '../tensor/tensor';
@@ -27,9 +27,9 @@ function fans(shape: readonly number[]): [number, number] {
 }
 
 /**
- * Where an initializer's values come from. With a seed, TF.js's samplers for that seed (every apply starts the
- * seed's stream afresh, as TF.js's initializers do), so a seeded initializer gives TF.js's values; without one,
- * tessera's process-wide seeded stream.
+ * Where an initializer's values come from: TF.js's samplers, started afresh at every apply as TF.js's initializers
+ * start them, from the seed or else from Math.random() as TF.js takes it (its normal draws take a seed of 0 as
+ * none too), so they give TF.js's values; after setRandomSeed, an unseeded one draws from tessera's sequence.
  */
 interface Draws {
   uniform(min: number, max: number): Sampler;
@@ -37,10 +37,11 @@ interface Draws {
   normal(mean: number, stddev: number, truncated: boolean): Sampler;
 }
 
-function seededDraws(seed: number): Draws {
+/** The seed is taken when a sampler is made, so an initializer that draws nothing takes no Math.random(). */
+function tfjsDraws(seed: number | undefined): Draws {
   return {
-    uniform: (min, max) => uniformSampler(seed, min, max),
-    normal: (mean, stddev, truncated) => gaussSampler(seed, mean, stddev, truncated, false),
+    uniform: (min, max) => uniformSampler(samplerSeed(seed), min, max),
+    normal: (mean, stddev, truncated) => gaussSampler(samplerSeed(seed, true), mean, stddev, truncated, false),
   };
 }
 
@@ -62,7 +63,7 @@ function make(className: string, config: Record<string, number | string | null>,
     // Only the random initializers take a seed; TF.js writes {} for the constant ones.
     getConfig: () => (random ? { ...config, seed: seed ?? null } : { ...config }),
     apply(shape, dtype = 'float32') {
-      const next = draw(shape, seed == null ? streamDraws(new Random(nextDefaultSeed())) : seededDraws(seed));
+      const next = draw(shape, seed == null && randomSeedSet() ? streamDraws(new Random(nextDefaultSeed())) : tfjsDraws(seed));
       const values = new (arrayTypeFor(dtype))(sizeOfShape(shape));
       for (let i = 0; i < values.length; i++) values[i] = next();
       return new Tensor(shape, dtype, values);

@@ -1,11 +1,15 @@
-import { Random, nextDefaultSeed } from '../util/random';
+import { Random, nextDefaultSeed, randomSeedSet } from '../util/random';
 import { Tensor, arrayTypeFor } from '../tensor/tensor';
 import { add, mul } from '../ops/binary';
+import { randomNormal, randomUniform } from '../ops/creation';
 import { argError, fmtValue } from '../util/validate';
 import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
 import { rateArg } from './dropout';
 
-/** A layer that perturbs its input in training only, from a seeded stream; identity at inference. */
+/**
+ * A layer that perturbs its input in training only; identity at inference. Its noise is TF.js's random op from a
+ * Math.random() seed per call, as TF.js draws it; after setRandomSeed, the layer's own seeded stream.
+ */
 abstract class NoiseLayer extends Layer {
   /** Passes its input's mask on, as TF.js's supportsMasking. */
   override get supportsMasking(): boolean {
@@ -15,7 +19,7 @@ abstract class NoiseLayer extends Layer {
   private stream: Random | null = null;
 
   /** The stream starts at the first training call, so making (or loading) a model draws no seed. */
-  protected get rng(): Random {
+  private get rng(): Random {
     this.stream ??= new Random(nextDefaultSeed());
     return this.stream;
   }
@@ -24,8 +28,25 @@ abstract class NoiseLayer extends Layer {
     return inputShape.slice();
   }
 
+  /** Normal values like x, with mean and stddev. */
+  protected normal(x: Tensor, mean: number, stddev: number): Tensor {
+    if (!randomSeedSet()) return randomNormal(x.shape, mean, stddev, x.dtype);
+    return this.noise(x, x.shape, () => mean + stddev * this.rng.normal());
+  }
+
+  /** 1 where a uniform draw in [0, 1) is at least rate, else 0 (TF.js compares its float32 draws with a float32 rate). */
+  protected keptMask(x: Tensor, shape: readonly number[], rate: number): Tensor {
+    if (randomSeedSet()) return this.noise(x, shape, () => (this.rng.next() >= rate ? 1 : 0));
+    const u = randomUniform(shape);
+    const [values, r] = [u.hostValues(), Math.fround(rate)];
+    let i = 0;
+    const kept = this.noise(x, shape, () => (values[i++] >= r ? 1 : 0));
+    u.dispose();
+    return kept;
+  }
+
   /** A tensor like x of values drawn by draw(). */
-  protected noise(x: Tensor, shape: readonly number[], draw: () => number): Tensor {
+  private noise(x: Tensor, shape: readonly number[], draw: () => number): Tensor {
     const out = new (arrayTypeFor(x.dtype))(shape.reduce((a, b) => a * b, 1));
     for (let i = 0; i < out.length; i++) out[i] = draw();
     return new Tensor(shape, x.dtype, out);
@@ -54,7 +75,7 @@ export class GaussianNoise extends NoiseLayer {
 
   override call(x: Tensor, options: CallOptions): Tensor {
     if (!options.training) return x;
-    return add(x, this.noise(x, x.shape, () => this.stddev * this.rng.normal()));
+    return add(x, this.normal(x, 0, this.stddev));
   }
 
   protected override layerConfig(): LayerConfig {
@@ -84,7 +105,7 @@ export class GaussianDropout extends NoiseLayer {
   override call(x: Tensor, options: CallOptions): Tensor {
     if (!options.training || this.rate === 0) return x;
     const stddev = Math.sqrt(this.rate / (1 - this.rate));
-    return mul(x, this.noise(x, x.shape, () => 1 + stddev * this.rng.normal()));
+    return mul(x, this.normal(x, 1, stddev));
   }
 
   protected override layerConfig(): LayerConfig {
@@ -127,7 +148,7 @@ export class AlphaDropout extends NoiseLayer {
     if (!options.training || this.rate === 0) return x;
     const rate = this.rate;
     const alphaP = -SELU_ALPHA * SELU_SCALE;
-    const kept = this.noise(x, this.noiseShape ?? x.shape, () => (this.rng.next() >= rate ? 1 : 0));
+    const kept = this.keptMask(x, this.noiseShape ?? x.shape, rate);
     const a = ((1 - rate) * (1 + rate * alphaP ** 2)) ** -0.5;
     const b = -a * alphaP * rate;
     // kept·x + (1 − kept)·alphaP, then a·(...) + b.

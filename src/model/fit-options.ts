@@ -11,7 +11,7 @@ export interface ModelFitArgs {
   epochs?: number;
   batchSize?: number;
   shuffle?: boolean;
-  /** Seed for the shuffling order (default: the next seed of the process-wide sequence). */
+  /** Seed for the shuffling order (tessera only; default: TF.js's Math.random shuffle, or after setRandomSeed the next seed of its sequence). */
   seed?: number;
   validationSplit?: number;
   validationData?: [TensorOrArrayOrMap, TensorOrArrayOrMap];

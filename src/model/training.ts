@@ -8,7 +8,8 @@ import { variableGradsList } from '../ops/gradients';
 import { Tensor, type TypedArray } from '../tensor/tensor';
 import { tidy } from '../tensor/tidy';
 import type { Variable } from '../tensor/variable';
-import { Random, nextDefaultSeed } from '../util/random';
+import { Random, nextDefaultSeed, randomSeedSet } from '../util/random';
+import { shuffle } from '../util/tf-util';
 import { argError } from '../util/validate';
 import { History, type CallbackList, type CallbackModel, type HistoryParams, type Logs } from './callbacks';
 import { BatchSums } from './batch-sums';
@@ -251,7 +252,9 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
   }
 
   const steps = o.stepsPerEpoch ?? Math.ceil(n / o.batchSize);
-  const rng = new Random(o.seed ?? nextDefaultSeed());
+  // TF.js shuffles one index array in place at every epoch with Math.random (util.shuffle); a fit seed, or
+  // setRandomSeed, draws each pass's order afresh from tessera's stream instead.
+  const rng = o.seed !== undefined || randomSeedSet() ? new Random(o.seed ?? nextDefaultSeed()) : null;
   // TF.js's params: steps is the stepsPerEpoch given (null without one).
   const history = newHistory(names, { epochs: o.epochs, initialEpoch: o.initialEpoch, samples: n, steps: o.stepsPerEpoch, batchSize: o.batchSize, verbose: o.verbose, doValidation: val !== null });
   const progress = o.verbose > 0 ? new ProgressLogger(o.epochs, steps, getBackend(), o.verbose === 1) : null;
@@ -267,8 +270,10 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
         const sums = new BatchSums(plan.outputs[0].dtype, names.length);
         for (let step = 0; step < steps && !model.stopTraining; step++) {
           if (cursor >= n) {
-            order = range(n);
-            if (o.shuffle) rng.shuffle(order);
+            if (rng) {
+              order = range(n);
+              if (o.shuffle) rng.shuffle(order);
+            } else if (o.shuffle) shuffle(order);
             cursor = 0;
           }
           const begin = cursor;

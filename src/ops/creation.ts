@@ -1,7 +1,7 @@
 import type { Rank } from '../tensor/value-types';
 import { Tensor, arrayTypeFor, sizeOfShape, type DType } from '../tensor/tensor';
 import { makeTensor, type TensorLike, toTensor } from './tensor-like';
-import { nextDefaultSeed } from '../util/random';
+import { samplerSeed } from '../util/random';
 import { gaussSampler, uniformSampler, type Sampler } from '../util/tfjs-samplers';
 import { argError, assertFiniteNumber, assertShape, describeValue, fmtShape } from '../util/validate';
 import { assertDtype } from '../tensor/checks';
@@ -65,22 +65,25 @@ function filledLike(op: 'zerosLike' | 'onesLike', x: Tensor | TensorLike, value:
   return y;
 }
 
-/** @internal The seed a random op draws from: the one given (a string or a finite number), else the next default seed. */
-export function seedOf(op: string, seed: unknown): string | number {
-  if (seed == null) return nextDefaultSeed();
-  if (typeof seed === 'string') return seed;
-  return assertFiniteNumber(op, 'seed', seed);
+/**
+ * @internal The seed a random op draws from: the one given (a string or a finite number), else Math.random() as
+ * TF.js takes it (tessera's sequence after setRandomSeed); with `falsyIsNone`, 0 and '' are no seed, as TF.js's
+ * normal and gamma draws and multinomial read them.
+ */
+export function seedOf(op: string, seed: unknown, falsyIsNone = false): string | number {
+  if (seed == null || typeof seed === 'string') return samplerSeed(seed, falsyIsNone);
+  return samplerSeed(assertFiniteNumber(op, 'seed', seed), falsyIsNone);
 }
 
 /**
  * @internal A tensor of `shape` filled in order from the sampler for its seed: TF.js's sampler over TF.js's
  * generator, so a given seed gives TF.js's values.
  */
-export function randomTensor(op: string, shape: readonly number[], dtype: DType, seed: unknown, sampler: (seed: string | number) => Sampler): Tensor {
+export function randomTensor(op: string, shape: readonly number[], dtype: DType, seed: unknown, sampler: (seed: string | number) => Sampler, falsyIsNone = false): Tensor {
   const s = assertShape(op, 'shape', shape);
   // An int32 tensor takes uniform draws truncated (stored), as TF.js; random bools are refused, as TF.js does.
   if (assertDtype(op, 'dtype', dtype) === 'bool') throw argError(op, 'dtype', "'bool'", "'float32', 'int32' or 'float64'");
-  const next = sampler(seedOf(op, seed));
+  const next = sampler(seedOf(op, seed, falsyIsNone));
   const values = new (arrayTypeFor(dtype))(sizeOfShape(s));
   for (let i = 0; i < values.length; i++) values[i] = next();
   return new Tensor(s, dtype, values);
@@ -99,7 +102,7 @@ export function randomNormal<R extends Rank = Rank>(shape: readonly number[], me
   mean ??= 0; stdDev ??= 1; dtype ??= 'float32';
   assertFiniteNumber('randomNormal', 'mean', mean);
   assertFiniteNumber('randomNormal', 'stdDev', stdDev);
-  return randomTensor('randomNormal', shape, dtype, seed, (sd) => gaussSampler(sd, mean, stdDev, false, dtype === 'int32')) as Tensor<R>;
+  return randomTensor('randomNormal', shape, dtype, seed, (sd) => gaussSampler(sd, mean, stdDev, false, dtype === 'int32'), true) as Tensor<R>;
 }
 
 /**
@@ -112,7 +115,7 @@ export function truncatedNormal<R extends Rank = Rank>(shape: readonly number[],
   assertFiniteNumber('truncatedNormal', 'stdDev', stdDev);
   // TF.js's sampler never returns for one below 0 (no draw lies within ±2 of it); a mirrored draw would hide the mistake.
   if (stdDev < 0) throw argError('truncatedNormal', 'stdDev', String(stdDev), 'a number ≥ 0');
-  return randomTensor('truncatedNormal', shape, dtype, seed, (sd) => gaussSampler(sd, mean, stdDev, true, dtype === 'int32')) as Tensor<R>;
+  return randomTensor('truncatedNormal', shape, dtype, seed, (sd) => gaussSampler(sd, mean, stdDev, true, dtype === 'int32'), true) as Tensor<R>;
 }
 
 /** int32 values uniform over the integers in [minval, maxval), as tf.randomUniformInt(shape, minval, maxval, seed). */
@@ -168,5 +171,5 @@ export function tensor6d(values: TensorLike, shape?: [number, number, number, nu
 /** Standard normal values (mean 0, standard deviation 1), as tf.randomStandardNormal(shape, dtype, seed). */
 export function randomStandardNormal<R extends Rank = Rank>(shape: readonly number[], dtype?: DType, seed?: number | string): Tensor<R> {
   dtype ??= 'float32';
-  return randomTensor('randomStandardNormal', shape, dtype, seed, (sd) => gaussSampler(sd, 0, 1, false, dtype === 'int32')) as Tensor<R>;
+  return randomTensor('randomStandardNormal', shape, dtype, seed, (sd) => gaussSampler(sd, 0, 1, false, dtype === 'int32'), true) as Tensor<R>;
 }

@@ -19,7 +19,7 @@ export function multinomial(logits: Tensor | TensorLike, numSamples: number, see
   if (x.size < 2) throw argError(op, 'logits', `${x.size} outcomes`, 'at least 2 outcomes');
   const n = assertPositiveInt(op, 'numSamples', numSamples);
   assertBoolean(op, 'normalized', normalized);
-  const key = seedOf(op, seed);
+  const key = seedOf(op, seed, true);
   const probs = (normalized ? x : softmax(x.dtype === 'float64' ? x : x.cast('float32'))).hostValues();
   const classes = x.shape[x.rank - 1];
   const rows = x.size / classes;

@@ -33,5 +33,5 @@ export function randomGamma<R extends Rank = Rank>(shape: readonly number[], alp
   return randomTensor(op, shape, dtype, seed, (sd) => {
     const next = gammaSampler(sd, alpha, round);
     return () => (round ? Math.round(next() / rate) : next() / rate);
-  }) as Tensor<R>;
+  }, true) as Tensor<R>;
 }

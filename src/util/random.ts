@@ -1,7 +1,6 @@
 /**
- * A small seeded generator (Mulberry32 for the uniform stream, Box–Muller for normals) so that
- * every random thing in tessera (initializers, shuffling, dropout, random tensors) replays
- * exactly from its seed.
+ * A small seeded generator (Mulberry32 for the uniform stream, Box–Muller for normals): after setRandomSeed,
+ * the unseeded initializers, dropout, noise and fit's shuffling draw from it, so a program replays exactly.
  */
 export class Random {
   private state: number;
@@ -57,19 +56,43 @@ export class Random {
 }
 
 const DEFAULT_SEED = 0x9e3779b9;
-let seedCounter = DEFAULT_SEED;
+/** tessera's own seed sequence, null until setRandomSeed: unseeded draws take Math.random() then, as TF.js's do. */
+let seedCounter: number | null = null;
 
 /**
- * Restarts the process-wide seed sequence that seeds everything not given a seed of its own
- * (initializers, dropout, fit's shuffling), so a whole program replays from one number.
+ * Puts everything not given a seed of its own (initializers, random ops, dropout, noise, fit's shuffling) on
+ * tessera's deterministic sequence from this number, so a whole program replays from it (setRandomSeed(0) is the
+ * sequence tessera used by default before it drew from Math.random). Until it is called, those draws take
+ * Math.random() where TF.js does, so a program that replaces Math.random gets TF.js's values.
  */
 export function setRandomSeed(seed: number): void {
   if (!Number.isFinite(seed)) throw new Error(`setRandomSeed: seed must be a finite number, got ${seed}`);
   seedCounter = (DEFAULT_SEED ^ Math.floor(seed)) >>> 0;
 }
 
-/** A fresh seed for callers that were given none: deterministic per process, distinct per call. */
+/** Whether setRandomSeed has been called: unseeded draws then come from tessera's sequence, not Math.random. */
+export function randomSeedSet(): boolean {
+  return seedCounter !== null;
+}
+
+/** After setRandomSeed, the next seed of its sequence: deterministic, distinct per call. */
 export function nextDefaultSeed(): number {
+  if (seedCounter === null) throw new Error('nextDefaultSeed: setRandomSeed has not been called (unseeded draws take Math.random)');
   seedCounter = (Math.imul(seedCounter, 1664525) + 1013904223) >>> 0;
   return seedCounter;
+}
+
+/**
+ * The seed a TF.js sampler (Alea) starts from: the one given, else Math.random() as TF.js takes it (the next seed
+ * of tessera's sequence after setRandomSeed). With `falsyIsNone`, 0 and '' count as no seed, as TF.js's normal
+ * and gamma samplers and multinomial read them (`seed || Math.random()`); after setRandomSeed they stay seeds.
+ */
+export function samplerSeed(seed: string | number | null | undefined, falsyIsNone = false): string | number {
+  if (seed != null && !(falsyIsNone && !seed && seedCounter === null)) return seed;
+  return seedCounter === null ? Math.random() : nextDefaultSeed();
+}
+
+/** @internal Unseeded draws take Math.random() again, as before any setRandomSeed (tests of TF.js's draws use it). */
+export function clearRandomSeed(): void {
+  seedCounter = null;
 }

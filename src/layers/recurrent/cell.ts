@@ -2,11 +2,12 @@ import * as fused from '../../ops/fused';
 import { matMul } from '../../ops/matmul';
 import { add, mul } from '../../ops/binary';
 import { concat, split } from '../../ops/concat';
-import { zeros } from '../../ops/creation';
+import { ones, zeros } from '../../ops/creation';
+import { dropout } from '../../ops/dropout';
 import { Tensor, arrayTypeFor, sizeOfShape } from '../../tensor/tensor';
 import { RNNCell, type StepResult } from './rnn-cell';
 import type { Variable } from '../../tensor/variable';
-import { Random, nextDefaultSeed } from '../../util/random';
+import { Random, nextDefaultSeed, randomSeedSet } from '../../util/random';
 import { argError, assertPositiveInt, fmtValue } from '../../util/validate';
 import { activationConfigName, checkActivation, type ActivationName } from '../activations';
 import { getInitializer, initializerConfig, type Initializer, type InitializerName } from '../initializers';
@@ -74,8 +75,18 @@ function rate(op: string, arg: string, v: unknown): number {
   return v;
 }
 
-/** Keep-masks scaled by 1 / (1 - rate), one per gate, drawn once per sequence (as TF.js's RNN cells). */
+/**
+ * Keep-masks scaled by 1 / (1 - rate), one per gate, drawn once per sequence. As TF.js's RNN cells: a dropout of
+ * ones per gate, each from its own Math.random() seed, and every gate takes the first (TF.js uses only that one).
+ * After setRandomSeed: a mask of its own per gate, all from one stream of tessera's sequence.
+ */
 function dropoutMasks(shape: number[], p: number, count: number, dtype: Tensor['dtype']): Tensor[] {
+  if (!randomSeedSet()) {
+    const one = ones(shape, dtype);
+    const [first, ...unused] = Array.from({ length: count }, () => dropout(one, p));
+    for (const t of [one, ...unused]) t.dispose();
+    return Array.from({ length: count }, () => first);
+  }
   const rng = new Random(nextDefaultSeed());
   const masks: Tensor[] = [];
   for (let i = 0; i < count; i++) {
