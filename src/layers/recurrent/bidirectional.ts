@@ -103,7 +103,9 @@ export class Bidirectional extends Layer {
         if (!(t instanceof SymbolicTensor)) throw argError(`${this.name}.apply`, `initialState[${i}]`, fmtValue(t), 'a SymbolicTensor, as the input is symbolic');
       });
       const list = [x, ...states] as SymbolicTensor[];
-      return super.apply(list.length === 1 ? x : list, rest as Kwargs);
+      const out = super.apply(list.length === 1 ? x : list, rest as Kwargs);
+      for (const l of [this.forwardLayer, this.backwardLayer]) l.startStates(x.shape[0]);
+      return out;
     }
     this.prepareInput(x as Tensor);
     const initial = states.length > 0 ? this.splitStates(`${this.name}.apply`, 'initialState', states) : null;

@@ -190,14 +190,17 @@ export class RNN extends Layer {
     // In a functional model's graph, initial states become inputs after the sequence (as TF.js records them),
     // and returnState gives [output, ...states] as symbolic tensors.
     if (all[0] instanceof SymbolicTensor) {
-      this.fixBatch(all[0].shape[0]);
+      const batch = all[0].shape[0];
+      this.fixBatch(batch);
       const { initialState, ...rest } = options;
       const states: unknown[] = initialState === undefined ? [] : Array.isArray(initialState) ? initialState : [initialState];
       states.forEach((t, i) => {
         if (!(t instanceof SymbolicTensor)) throw argError(`${this.name}.apply`, `initialState[${i}]`, fmtValue(t), 'a SymbolicTensor, as the input is symbolic');
       });
       const list = [...all, ...states] as SymbolicTensor[];
-      return super.apply(list.length === 1 ? list[0] : list, rest as Kwargs);
+      const out = super.apply(list.length === 1 ? list[0] : list, rest as Kwargs);
+      this.startStates(batch);
+      return out;
     }
     const list = all as Tensor[];
     const x = list[0];
@@ -332,9 +335,18 @@ export class RNN extends Layer {
     return { batch, step };
   }
 
-  /** The stateful layer's current states (null before the first call). */
-  get states(): Tensor[] | null {
-    return this.stateValues ? this.stateValues.slice() : null;
+  /**
+   * @internal As TF.js's build in a graph: a stateful layer fixes its batch size and starts from zero states (kept
+   * until its first call).
+   */
+  startStates(batch: number | null): void {
+    this.fixBatch(batch);
+    if (this.stateful && this.stateValues === null) this.resetStates();
+  }
+
+  /** As TF.js's: a stateful layer's current states once it is in a graph or has run; else one null per state. */
+  get states(): (Tensor | null)[] {
+    return this.stateValues ? this.stateValues.slice() : this.cell.stateSizes.map(() => null);
   }
 
   /** As TF.js's: the cell's settings never given are undefined, and a cell entry is the cell's own getConfig. */

@@ -1,0 +1,57 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import * as tn from '../../src/index';
+import { TF, expectSame, seeded, type Lib } from './peer';
+
+type States = (tn.Tensor | tf.Tensor | null)[];
+
+/** A layer's states as TF.js shows them: null, or a tensor's shape and values. */
+const view = (states: States) => states.map((s) => (s === null ? null : { shape: s.shape, values: Array.from((s as tn.Tensor).dataSync()) }));
+
+describe('an RNN layer\'s states, as TF.js 4.22 gives them', () => {
+  it('one null per state for a layer that is not stateful, before and after it runs', () => {
+    const layers = (L: Lib) => [L.layers.gru({ units: 2 }), L.layers.lstm({ units: 2, returnState: true }), L.layers.rnn({ cell: [L.layers.lstmCell({ units: 2 }), L.layers.gruCell({ units: 3 })] }), L.layers.convLstm2d({ filters: 2, kernelSize: 2 })];
+    const ours = layers(tn);
+    const theirs = layers(TF) as unknown as tf.layers.RNN[];
+    const before = theirs.map((l) => view(l.states));
+    expect(before).toEqual([[null], [null, null], [null, null, null], [null, null]]);
+    expect(ours.map((l) => view(l.states))).toEqual(before);
+    ours.slice(0, 3).forEach((l) => l.apply(tn.ones([1, 2, 2])));
+    theirs.slice(0, 3).forEach((l) => l.apply(tf.ones([1, 2, 2])));
+    expect(ours.map((l) => view(l.states))).toEqual(theirs.map((l) => view(l.states)));
+  });
+
+  it('a stateful layer: nulls until it is built in a model, zeros then, and each call\'s final states after it', () => {
+    const make = (L: Lib) => L.layers.lstm({ units: 2, stateful: true, batchInputShape: [2, 3, 2], kernelInitializer: L.initializers.glorotUniform({ seed: 5 }), recurrentInitializer: L.initializers.glorotUniform({ seed: 6 }) });
+    const ours = make(tn);
+    const theirs = make(TF) as unknown as tf.layers.RNN;
+    expect(view(ours.states)).toEqual([null, null]);
+    expect(view(theirs.states)).toEqual([null, null]);
+    const ourModel = tn.sequential({ layers: [ours] });
+    const theirModel = tf.sequential({ layers: [theirs] });
+    expect(view(theirs.states)).toEqual([{ shape: [2, 2], values: [0, 0, 0, 0] }, { shape: [2, 2], values: [0, 0, 0, 0] }]);
+    expect(view(ours.states)).toEqual(view(theirs.states));
+    const x = seeded([2, 3, 2], 81);
+    ourModel.predict(x.t);
+    theirModel.predict(x.p);
+    expectSame(ours.states as tn.Tensor[], theirs.states);
+    ours.resetStates();
+    theirs.resetStates();
+    expect(view(ours.states)).toEqual(view(theirs.states));
+  });
+
+  it('a stateful bidirectional\'s directions: zeros once it is in a model (its batch size from the model\'s input)', () => {
+    const make = (L: Lib) => {
+      const bd = L.layers.bidirectional({ layer: L.layers.gru({ units: 2, stateful: true }) });
+      const x = L.input({ batchShape: [3, 4, 2] });
+      L.model({ inputs: x, outputs: bd.apply(x) as tn.SymbolicTensor });
+      return bd;
+    };
+    const ours = make(tn);
+    const theirs = make(TF) as unknown as { forwardLayer: tf.layers.RNN };
+    const zeros = [{ shape: [3, 2], values: [0, 0, 0, 0, 0, 0] }];
+    expect(view(theirs.forwardLayer.states)).toEqual(zeros);
+    expect(view(ours.forwardLayer.states)).toEqual(zeros);
+    expect(view(ours.backwardLayer.states)).toEqual(zeros);
+  });
+});
