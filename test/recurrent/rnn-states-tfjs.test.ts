@@ -55,3 +55,26 @@ describe('an RNN layer\'s states, as TF.js 4.22 gives them', () => {
     expect(view(ours.backwardLayer.states)).toEqual(zeros);
   });
 });
+
+describe('rnn.getInitialState(inputs), as TF.js 4.22', () => {
+  it('zeros [batch, ...state] per state, in the order of the cell\'s states', () => {
+    const cases: [(L: Lib) => tn.RNN, number[]][] = [
+      [(L) => L.layers.lstm({ units: 2 }), [3, 2, 4]],
+      [(L) => L.layers.gru({ units: 1 }), [3, 2, 4]],
+      [(L) => L.layers.rnn({ cell: [L.layers.lstmCell({ units: 2 }), L.layers.gruCell({ units: 3 })] }), [3, 2, 4]],
+      [(L) => L.layers.convLstm2d({ filters: 2, kernelSize: 2 }), [1, 3, 4, 5, 1]],
+    ];
+    for (const [make, shape] of cases) {
+      const theirs = (make(TF) as unknown as tf.layers.RNN).getInitialState(tf.ones(shape));
+      const ours = make(tn).getInitialState(tn.ones(shape));
+      expect(view(ours)).toEqual(view(theirs));
+      expect(ours.map((s) => s.dtype)).toEqual(theirs.map((s) => s.dtype));
+    }
+  });
+
+  it('refuses what is not a sequence of the layer\'s rank, naming getInitialState', () => {
+    const lstm = tn.layers.lstm({ units: 2 });
+    expect(() => lstm.getInitialState(tn.ones([3, 2]))).toThrow(/^lstm_LSTM\d+\.getInitialState: input must be rank 3 \[batch, timeSteps, features\], got shape \[3, 2\] \(rank 2\)$/);
+    expect(() => lstm.getInitialState([tn.ones([3, 2, 2])] as never)).toThrow(/getInitialState: input must be a Tensor \[batch, timeSteps, features\]/);
+  });
+});

@@ -203,9 +203,7 @@ export class RNN extends Layer {
       return out;
     }
     const list = all as Tensor[];
-    const x = list[0];
-    if (!(x instanceof Tensor)) throw argError(this.name, 'input', fmtValue(x), `a Tensor ${sequenceDims(this.stepDims)}`);
-    if (x.rank !== 2 + this.stepDims.length) throw argError(this.name, 'input', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, this.expectedRank);
+    const x = this.checkSequence(this.name, list[0]);
     const given = list.length > 1 ? list.slice(1) : options.initialState === undefined ? null : Array.isArray(options.initialState) ? options.initialState : [options.initialState];
     if (given) this.checkStates('initialState', given, x.shape[0], x.shape.slice(2));
     this.prepareInput(x);
@@ -216,6 +214,20 @@ export class RNN extends Layer {
     });
     this.recordActivity(outputs[0], training);
     return this.returnState ? outputs : outputs[0];
+  }
+
+  /** Throws unless x is a sequence tensor of the layer's rank; x. */
+  private checkSequence(op: string, x: unknown): Tensor {
+    if (!(x instanceof Tensor)) throw argError(op, 'input', fmtValue(x), `a Tensor ${sequenceDims(this.stepDims)}`);
+    if (x.rank !== 2 + this.stepDims.length) throw argError(op, 'input', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, this.expectedRank);
+    return x;
+  }
+
+  /** As TF.js's: zero states for a sequence, [batch, ...state shape] each (what a layer that is not stateful starts from). */
+  getInitialState(inputs: Tensor): Tensor[] {
+    const x = this.checkSequence(`${this.name}.getInitialState`, inputs);
+    const [b, , ...step] = x.shape;
+    return this.cell.stateShapes(step).map((s) => zeros([b, ...s], this.dtype));
   }
 
   override call(x: Tensor, options: CallOptions): Tensor {
@@ -252,7 +264,7 @@ export class RNN extends Layer {
     cell.beginSequence(b, step, training);
     // Each step's slice of the projection, by one split whose gradient is one concat.
     const xp = unstack(cell.project(seq), 1);
-    let states = initial ?? this.stateValues ?? cell.stateShapes(step).map((s) => zeros([b, ...s], this.dtype));
+    let states = initial ?? this.stateValues ?? this.getInitialState(x);
     const outputs: Tensor[] = [];
     const outShape = cell.outputShapeNoBatch(step);
     // A masked step outputs the output state it keeps (a stack's states start with its last cell's), as TF.js: a
