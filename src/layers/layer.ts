@@ -512,7 +512,7 @@ export abstract class Layer extends Serializable {
     }
     const given = this.single<Tensor>(list, `${this.name}.apply`);
     const y = this.eagerly(() => {
-      const x = given instanceof Tensor && this.castsInput(given.dtype) ? cast(given, this.dtype) : given;
+      const x = this.castInput(given);
       this.prepareInput(x);
       return this.call(x, opts);
     });
@@ -596,6 +596,11 @@ export abstract class Layer extends Serializable {
    */
   private castsInput(dtype: DType): boolean {
     return this.checksInputDtype() && !this.takesList() && (dtype === 'int32' || dtype === 'bool') && dtype !== this.dtype;
+  }
+
+  /** A single input as the layer computes it: a tensor cast to the layer's dtype where castsInput says so, else as it is. */
+  protected castInput<T>(x: T): T {
+    return x instanceof Tensor && this.castsInput(x.dtype) ? (cast(x, this.dtype) as T) : x;
   }
 
   /** Whether inputs must have the layer's dtype (embedding-like layers take integer ids and say no). */

@@ -78,3 +78,24 @@ describe('rnn.getInitialState(inputs), as TF.js 4.22', () => {
     expect(() => lstm.getInitialState([tn.ones([3, 2, 2])] as never)).toThrow(/getInitialState: input must be a Tensor \[batch, timeSteps, features\]/);
   });
 });
+
+describe('an RNN applied eagerly to an int32 sequence runs it as float32, as TF.js 4.22', () => {
+  it('simpleRNN, lstm (returnState), gru, rnn and bidirectional give TF.js\'s float32 outputs', () => {
+    const init = (L: Lib) => ({ kernelInitializer: L.initializers.glorotUniform({ seed: 7 }), recurrentInitializer: L.initializers.glorotUniform({ seed: 8 }) });
+    const layers = (L: Lib) => [
+      L.layers.simpleRNN({ units: 2, ...init(L) }),
+      L.layers.lstm({ units: 2, returnState: true, ...init(L) }),
+      L.layers.gru({ units: 3, returnSequences: true, ...init(L) }),
+      L.layers.rnn({ cell: L.layers.gruCell({ units: 2, ...init(L) }) }),
+      L.layers.bidirectional({ layer: L.layers.gru({ units: 2, ...init(L) }) }),
+    ];
+    const ids = [[[1, 0], [2, 1], [0, 3]], [[1, 1], [0, 2], [3, 0]]];
+    const theirs = layers(TF) as unknown as tf.layers.Layer[];
+    layers(tn).forEach((l, i) => {
+      const ref = theirs[i].apply(tf.tensor(ids, undefined, 'int32')) as tf.Tensor | tf.Tensor[];
+      const got = l.apply(tn.tensor(ids, undefined, 'int32')) as tn.Tensor | tn.Tensor[];
+      expectSame(got, ref);
+      expect([got].flat().map((t) => t.dtype)).toEqual([ref].flat().map((t) => t.dtype));
+    });
+  });
+});

@@ -107,16 +107,19 @@ export class Bidirectional extends Layer {
       for (const l of [this.forwardLayer, this.backwardLayer]) l.startStates(x.shape[0]);
       return out;
     }
-    this.prepareInput(x as Tensor);
-    const initial = states.length > 0 ? this.splitStates(`${this.name}.apply`, 'initialState', states) : null;
-    if (initial) {
-      const [b, , ...step] = (x as Tensor).shape;
-      this.forwardLayer.checkStates('initialState', initial[0], b, step);
-      this.backwardLayer.checkStates('initialState', initial[1], b, step);
-    }
-    // In a scope, as Layer.apply: only the outputs, and the directions' activity penalties (fit's loss takes them), outlive it.
-    const opts = { ...rest, training: rest.training ?? false };
-    return tidy(() => [this.outputs(x as Tensor, opts, initial as [Tensor[], Tensor[]] | null), this.pendingTensors()] as [Tensor | Tensor[], Tensor[]])[0];
+    // In a scope, as Layer.apply: only the outputs, and the directions' activity penalties (fit's loss takes them),
+    // outlive it. int32 and bool sequences run as the layer's dtype, as TF.js's ops upcast them.
+    return tidy(() => {
+      const xs = this.castInput(x) as Tensor;
+      this.prepareInput(xs);
+      const initial = states.length > 0 ? this.splitStates(`${this.name}.apply`, 'initialState', states) : null;
+      if (initial) {
+        const [b, , ...step] = xs.shape;
+        this.forwardLayer.checkStates('initialState', initial[0], b, step);
+        this.backwardLayer.checkStates('initialState', initial[1], b, step);
+      }
+      return [this.outputs(xs, { ...rest, training: rest.training ?? false }, initial as [Tensor[], Tensor[]] | null), this.pendingTensors()] as [Tensor | Tensor[], Tensor[]];
+    })[0];
   }
 
   /** The forward layer's states and the backward layer's, out of one list holding both in that order. */

@@ -206,10 +206,12 @@ export class RNN extends Layer {
     const x = this.checkSequence(this.name, list[0]);
     const given = list.length > 1 ? list.slice(1) : options.initialState === undefined ? null : Array.isArray(options.initialState) ? options.initialState : [options.initialState];
     if (given) this.checkStates('initialState', given, x.shape[0], x.shape.slice(2));
-    this.prepareInput(x);
     const training = options.training ?? false;
     const outputs = this.eagerly(() => {
-      const { output, states } = this.run(x, training, options.mask ?? null, given);
+      // As TF.js's ops upcast them, int32 and bool sequences run as the layer's dtype.
+      const xs = this.castInput(x);
+      this.prepareInput(xs);
+      const { output, states } = this.run(xs, training, options.mask ?? null, given);
       return this.returnState ? [output, ...states] : [output];
     });
     this.recordActivity(outputs[0], training);
