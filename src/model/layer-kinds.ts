@@ -5,7 +5,7 @@ import type { Constraint } from '../layers/constraints';
 import { configArgsPlan, readPenalty } from './config-args';
 import { ConfigReader } from './config-reader';
 import { readInitializerSpec, savedInitializer, type InitializerSpec } from './saved-initializer';
-import { SEQUENCE_KINDS } from './sequence-kinds';
+import { SEQUENCE_KINDS, readBidirectional } from './sequence-kinds';
 import { assertBoolean } from '../util/validate';
 import type { LayerPlan } from './layer-plan';
 
@@ -122,6 +122,7 @@ const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
       create: (common, w) => new TimeDistributed({ ...common, layer: plan.create({ name: innerName, inputShape: common.inputShape?.slice(1) }, w) }),
     };
   }],
+  ['Bidirectional', (r, name) => readBidirectional(r, name, readLayerKind)],
   ...SEQUENCE_KINDS,
 ]);
 

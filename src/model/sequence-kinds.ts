@@ -175,13 +175,16 @@ function readRNN(r: ConfigReader): LayerPlan {
   };
 }
 
-/** tf.layers.bidirectional: the wrapped lstm/gru/simpleRNN entry and the merge mode; each direction's weights in its own scope. */
-function readBidirectional(r: ConfigReader, name: string): LayerPlan {
+/**
+ * tf.layers.bidirectional: the wrapped lstm/gru/simpleRNN/convLstm2d entry (read as a layer of its own by
+ * `readKind`) and the merge mode; each direction's weights in its own scope.
+ */
+export function readBidirectional(r: ConfigReader, name: string, readKind: (className: string, r: ConfigReader, name: string) => LayerPlan | undefined): LayerPlan {
   const { className, reader, name: saved } = r.nested('layer');
-  if (className !== 'LSTM' && className !== 'GRU' && className !== 'SimpleRNN') throw r.fail('layer.class_name', className, "'LSTM', 'GRU' or 'SimpleRNN'");
+  if (!['LSTM', 'GRU', 'SimpleRNN', 'ConvLSTM2D'].includes(className)) throw r.fail('layer.class_name', className, "'LSTM', 'GRU', 'SimpleRNN' or 'ConvLSTM2D'");
   const innerName = saved ?? `${name}_inner`;
   reader.get('batch_input_shape');
-  const inner = readRecurrent(reader, className);
+  const inner = readKind(className, reader, innerName) as LayerPlan;
   reader.finish();
   const mode = r.get('merge_mode');
   const modes = ['concat', 'sum', 'mul', 'ave', null];
@@ -204,7 +207,6 @@ export const SEQUENCE_KINDS = new Map<string, (r: ConfigReader, name: string) =>
   ['GRU', (r) => readRecurrent(r, 'GRU')],
   ['SimpleRNN', (r) => readRecurrent(r, 'SimpleRNN')],
   ['RNN', (r) => readRNN(r)],
-  ['Bidirectional', (r, name) => readBidirectional(r, name)],
   ['Embedding', (r) => {
     const inputDim = r.positiveInt('input_dim');
     const outputDim = r.positiveInt('output_dim');

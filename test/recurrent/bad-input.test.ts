@@ -32,7 +32,7 @@ describe('recurrent layers refuse bad input before anything changes', () => {
 
   it('a layer of the wrong kind is named by its class and name, not dumped field by field', () => {
     const generic = tn.layers.rnn({ cell: tn.layers.lstmCell({ units: 2 }), name: 'mine' });
-    expect(() => tn.layers.bidirectional({ layer: generic })).toThrow(/^layers\.bidirectional: layer must be an lstm, gru or simpleRNN layer, got a RNN named 'mine'$/);
+    expect(() => tn.layers.bidirectional({ layer: generic })).toThrow(/^layers\.bidirectional: layer must be an lstm, gru, simpleRNN or convLstm2d layer, got a RNN named 'mine'$/);
     // An unknown dim reads as null, not as nothing.
     expect(() => tn.layers.lstm({ units: 2 }).apply(tn.input({ shape: [null, 3, 4] }))).toThrow(/got shape \[null, null, 3, 4\] \(rank 4\)$/);
   });

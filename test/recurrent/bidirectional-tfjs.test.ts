@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import * as tn from '../../src/index';
-import { expectSame, seeded, tnArtifacts, twin, type Lib } from './peer';
+import { expectSame, seeded, shareWeights, tfArtifacts, tnArtifacts, twin, type Lib } from './peer';
 
 const sym = (y: tn.SymbolicTensor | tn.SymbolicTensor[]) => y as tn.SymbolicTensor;
 
@@ -85,5 +85,34 @@ describe('a stateful bidirectional, as TF.js 4.22', () => {
     expect((forward.states as tn.Tensor[])[0].arraySync()).toEqual(kept);
     expect(() => bd.resetStates([tn.zeros([2, 2])])).toThrow(/resetStates: states must be 2: the forward layer's 1 states.*got 1 tensors/);
     expect(() => tn.layers.bidirectional({ layer: tn.layers.gru({ units: 2 }) }).resetStates()).toThrow(/not stateful/);
+  });
+});
+
+describe('a bidirectional convLstm2d, as TF.js 4.22 runs it', () => {
+  // TF.js concatenates the directions on the last axis, channels first too (there its columns), and says so in its output shape.
+  const cases: { conv: Record<string, unknown>; mergeMode?: 'ave' }[] = [{ conv: { returnSequences: true, returnState: true } }, { conv: { dataFormat: 'channelsFirst' } }, { conv: {}, mergeMode: 'ave' }];
+  for (const { conv, mergeMode } of cases) {
+    it(JSON.stringify({ ...conv, mergeMode }), () => {
+      const inputShape = conv.dataFormat === 'channelsFirst' ? [3, 2, 4, 5] : [3, 4, 5, 2];
+      const make = (L: Lib) => L.layers.bidirectional({ layer: L.layers.convLstm2d({ filters: 2, kernelSize: 2, padding: 'same', ...conv }), mergeMode, inputShape });
+      const ours = make(tn);
+      const peer = make(tf as unknown as Lib) as unknown as tf.layers.Layer;
+      const x = seeded([2, ...inputShape], 91);
+      peer.apply(x.p);
+      shareWeights(ours, peer, 920);
+      expectSame(ours.apply(x.t) as tn.Tensor | tn.Tensor[], peer.apply(x.p) as tf.Tensor | tf.Tensor[]);
+      expect(ours.computeOutputShape([null, ...inputShape])).toEqual(peer.computeOutputShape([null, ...inputShape]));
+    });
+  }
+
+  it('in a model, saved by TF.js (and by tessera), loads and predicts as TF.js\'s', async () => {
+    const build = (L: Lib) => L.sequential({ layers: [L.layers.bidirectional({ layer: L.layers.convLstm2d({ filters: 2, kernelSize: 2 }), inputShape: [3, 4, 4, 1] })] });
+    const { ours, theirs } = twin(build);
+    const x = seeded([2, 3, 4, 4, 1], 95);
+    const ref = theirs.predict(x.p) as tf.Tensor;
+    expectSame(ours.predict(x.t), ref);
+    for (const artifacts of [await tfArtifacts(theirs), await tnArtifacts(ours)]) {
+      expectSame((await tn.loadLayersModel(tn.io.fromMemory(artifacts as tn.ModelArtifacts))).predict(x.t), ref);
+    }
   });
 });

@@ -65,7 +65,6 @@ describe('convLstm2d refuses bad input before anything changes', () => {
     const cell = tn.layers.convLstm2dCell(ok);
     expect(() => tn.layers.rnn({ cell })).toThrow(/^layers\.rnn: cell must be a cell taking feature vectors .*convLstm2d.*, got a ConvLSTM2DCell/);
     expect(() => tn.layers.rnn({ cell: [cell] })).toThrow(/^layers\.stackedRNNCells: cells must be/);
-    expect(() => tn.layers.bidirectional({ layer: tn.layers.convLstm2d(ok) as unknown as tn.RNN })).toThrow(/^layers\.bidirectional: layer must be an lstm, gru or simpleRNN layer/);
     expect(() => tf.layers.rnn({ cell: tf.layers.convLstm2dCell(ok) }).apply(tf.zeros([1, 2, 4, 4, 1]))).toThrow(/expected ndim=3/);
   });
 

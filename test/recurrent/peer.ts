@@ -82,6 +82,18 @@ export function expectSame(ours: tn.Tensor | tn.Tensor[], theirs: tf.Tensor | tf
   a.forEach((y, i) => expect(maxDiff(y.dataSync(), b[i].dataSync())).toBeLessThan(tol));
 }
 
+/**
+ * Gives a built layer of ours and TF.js's the same seeded weights in (-0.5, 0.5), checking that their names agree
+ * past the outermost scope (whose counters differ).
+ */
+export function shareWeights(ours: tn.Layer, theirs: tf.layers.Layer, seed: number): void {
+  const inScope = (name: string) => name.split('/').slice(1).join('/');
+  expect(ours.weights.map((w) => inScope(w.name))).toEqual(theirs.weights.map((w) => inScope(w.name)));
+  const values = ours.weights.map((w, i) => tn.randomUniform(w.shape, -0.5, 0.5, 'float32', seed + i));
+  ours.setWeights(values);
+  theirs.setWeights(values.map((v) => tf.tensor(Array.from(v.dataSync()), v.shape.slice())));
+}
+
 /** Copies a TF.js layer's weights into ours, checking that the layouts agree. */
 export function copyWeights(ours: tn.Layer, theirs: tf.layers.Layer): void {
   const w = theirs.getWeights();

@@ -7,6 +7,7 @@ import { argError, fmtValue } from '../../util/validate';
 import { Layer, buildInScope, checkConfigKeys, type Applied, type CallOptions, type Kwargs, type LayerArgs, type LayerConfig } from '../layer';
 import { SymbolicTensor } from '../symbolic';
 import { nestedConfig } from './cell';
+import { ConvLSTM2D } from './conv-lstm2d';
 import { GRU, LSTM, SimpleRNN } from './layers';
 import type { RNN, RNNApplyOptions } from './rnn';
 
@@ -19,12 +20,12 @@ export interface BidirectionalLayerArgs extends LayerArgs {
 
 const MODES = ['sum', 'mul', 'concat', 'ave', null];
 
-/** A copy of an lstm/gru/simpleRNN made from its arguments, with a new name and direction. */
+/** The layers TF.js 4.22 wraps (it fails on a plain tf.layers.rnn, whose cell its copy cannot rebuild). */
+const WRAPPABLE = [LSTM, GRU, SimpleRNN, ConvLSTM2D];
+
+/** A copy of a wrappable layer made from its arguments, with a new name and direction. */
 function remake(layer: RNN, name: string, goBackwards: boolean): RNN {
-  const args = { ...layer.args, name, goBackwards } as never;
-  if (layer instanceof LSTM) return new LSTM(args);
-  if (layer instanceof GRU) return new GRU(args);
-  return new SimpleRNN(args);
+  return new (layer.constructor as new (args: never) => RNN)({ ...layer.args, name, goBackwards } as never);
 }
 
 /**
@@ -40,7 +41,7 @@ export class Bidirectional extends Layer {
     const op = 'layers.bidirectional';
     checkConfigKeys(op, args, ['layer', 'mergeMode']);
     const layer = args?.layer;
-    if (!(layer instanceof LSTM || layer instanceof GRU || layer instanceof SimpleRNN)) throw argError(op, 'layer', fmtValue(layer), 'an lstm, gru or simpleRNN layer');
+    if (!WRAPPABLE.some((k) => layer instanceof k)) throw argError(op, 'layer', fmtValue(layer), 'an lstm, gru, simpleRNN or convLstm2d layer');
     const mergeMode = args.mergeMode === undefined ? 'concat' : args.mergeMode;
     if (!MODES.includes(mergeMode)) throw argError(op, 'mergeMode', fmtValue(mergeMode), "one of 'concat', 'sum', 'mul', 'ave', null");
     super('bidirectional', { ...args, inputShape: args.inputShape ?? layer.inputShapeNoBatch ?? undefined });
