@@ -64,7 +64,7 @@ describe('convLstm2d refuses bad input before anything changes', () => {
   it('a convolutional cell in rnn or stackedRNNCells is refused (TF.js fails on its rank-5 input)', () => {
     const cell = tn.layers.convLstm2dCell(ok);
     expect(() => tn.layers.rnn({ cell })).toThrow(/^layers\.rnn: cell must be a cell taking feature vectors .*convLstm2d.*, got a ConvLSTM2DCell/);
-    expect(() => tn.layers.rnn({ cell: [cell] })).toThrow(/^layers\.stackedRNNCells: cells must be/);
+    expect(() => tn.layers.rnn({ cell: [cell] })).toThrow(/^layers\.stackedRNNCells: cells\[0\] must be a cell taking feature vectors .*, got a ConvLSTM2DCell/);
     expect(() => tf.layers.rnn({ cell: tf.layers.convLstm2dCell(ok) }).apply(tf.zeros([1, 2, 4, 4, 1]))).toThrow(/expected ndim=3/);
   });
 

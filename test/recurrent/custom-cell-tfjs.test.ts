@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import * as tn from '../../src/index';
-import { expectSame, seeded, type Lib } from './peer';
+import { expectSame, seeded, shareWeights, type Lib } from './peer';
 
 type AnyLayer = tn.layers.Layer & { stateSize: number | number[] };
 
@@ -75,7 +75,31 @@ describe('tf.layers.rnn with a cell of the user\'s own, as TF.js 4.22 runs it', 
     expectSame(ours.predict(x.t), peer.predict(x.p) as tf.Tensor[]);
   });
 
+  it('cells of the user\'s own in an array of cells and in stackedRNNCells, beside built-in ones: TF.js\'s weights, outputs and states', () => {
+    const builds: ((L: Lib) => tn.RNN)[] = [
+      (L) => L.layers.rnn({ cell: [minimalCell(L, 'Layer', 3), L.layers.lstmCell({ units: 2 })] as never, returnSequences: true, returnState: true }),
+      (L) => L.layers.rnn({ cell: L.layers.stackedRNNCells({ cells: [L.layers.gruCell({ units: 4 }), minimalCell(L, 'RNNCell', 3, true)] as never }), returnState: true, goBackwards: true }),
+    ];
+    for (const [n, make] of builds.entries()) {
+      const ours = make(tn);
+      const peer = make(tf as unknown as Lib) as unknown as tf.layers.Layer;
+      const x = seeded([2, 4, 2], 74 + n);
+      peer.apply(x.p);
+      ours.apply(x.t);
+      shareWeights(ours, peer, 760);
+      const h = (ours.cell.stateSize as number[]).map((size, i) => seeded([2, size], 78 + i));
+      expectSame(ours.apply(x.t, { initialState: h.map((s) => s.t) }) as tn.Tensor[], peer.apply(x.p, { initialState: h.map((s) => s.p) }) as tf.Tensor[]);
+      // The gradients reach every cell's weights, the user's too.
+      const loss = (L: Lib, layer: unknown, xs: unknown) => () => L.sum(L.square(((layer as tn.RNN).apply(xs as tn.Tensor) as unknown as tn.Tensor[])[0])) as tn.Scalar;
+      const g = Object.values(tn.variableGrads(loss(tn, ours, x.t)).grads);
+      const gp = Object.values(tf.variableGrads(loss(tf as unknown as Lib, peer, x.p) as unknown as () => tf.Scalar).grads);
+      expect(g.length).toBe(ours.weights.length);
+      g.forEach((v, i) => expectSame(v, gp[i]));
+    }
+  });
+
   it('refuses a layer without a stateSize, and a cell whose call does not give [output, ...states]', () => {
+    expect(() => tn.layers.rnn({ cell: [tn.layers.lstmCell({ units: 2 }), tn.layers.dense({ units: 2 })] as never })).toThrow(/^layers\.stackedRNNCells: cells\[1\] must be an RNN cell .*a layer with a stateSize/);
     expect(() => tn.layers.rnn({ cell: tn.layers.dense({ units: 2 }) as never })).toThrow(/^layers\.rnn: cell must be an RNN cell .*a layer with a stateSize/);
     class Bad extends tn.layers.RNNCell {
       constructor() {

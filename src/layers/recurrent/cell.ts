@@ -2,18 +2,17 @@ import * as fused from '../../ops/fused';
 import { matMul } from '../../ops/matmul';
 import { add, mul } from '../../ops/binary';
 import { concat, split } from '../../ops/concat';
-import { ones, zeros } from '../../ops/creation';
+import { ones } from '../../ops/creation';
 import { dropout } from '../../ops/dropout';
 import { Tensor, arrayTypeFor, sizeOfShape } from '../../tensor/tensor';
-import { RNNCell, type StepResult } from './rnn-cell';
+import type { StepResult } from './rnn-cell';
+import { SteppingCell } from './stepping-cell';
 import type { Variable } from '../../tensor/variable';
 import { Random, nextDefaultSeed, randomSeedSet } from '../../util/random';
 import { argError, assertPositiveInt, fmtValue } from '../../util/validate';
 import { activationConfigName, checkActivation, type ActivationName } from '../activations';
 import { getInitializer, initializerConfig, type Initializer, type InitializerName } from '../initializers';
-import { Layer, type Applied, type CallOptions, type Kwargs, type LayerArgs, type LayerConfig } from '../layer';
-import type { SymbolicTensor } from '../symbolic';
-import { tidy } from '../../tensor/tidy';
+import { Layer, type LayerArgs, type LayerConfig } from '../layer';
 import { optionalBoolean } from '../../util/validate';
 import { getRegularizer, regularizerConfig, type Regularizer, type RegularizerName } from '../regularizers';
 import { constraintConfig, getConstraint, type Constraint, type ConstraintName } from '../constraints';
@@ -107,7 +106,7 @@ function lastAxisBlocks(kernel: Tensor, gates: number): Tensor[] {
  * bias [gates·units], gates side by side. The input's projection for every time step is one GEMM (`project`)
  * before the recurrence; each step then adds one product of the state with the recurrent kernel (`step`).
  */
-export abstract class GatedCell extends RNNCell {
+export abstract class GatedCell extends SteppingCell {
   readonly units: number;
   readonly activation: ActivationName;
   readonly useBias: boolean;
@@ -238,36 +237,6 @@ export abstract class GatedCell extends RNNCell {
 
   /** One step from the projected input xp [batch, gates·units] and the states. */
   abstract override step(xp: Tensor, states: Tensor[]): StepResult;
-
-  /**
-   * The cell on one step [batch, ...step]: given [x, ...states] (TF.js's form), [output, ...new states]; given x
-   * alone, the output from zero states. In a scope of its own, as TF.js's: only the results outlive it.
-   */
-  override call(inputs: Tensor | Tensor[], options: CallOptions): Tensor | Tensor[] {
-    const [x, ...given] = Array.isArray(inputs) ? inputs : [inputs];
-    if (!(x instanceof Tensor)) throw argError(`${this.name}.call`, 'inputs[0]', fmtValue(x), 'a Tensor [batch, ...step]');
-    const [b, ...step] = x.shape;
-    if (Array.isArray(inputs)) this.checkStates(`${this.name}.call`, 'inputs', given, b, step, x.dtype, 1);
-    if (!this.built) this.buildNoBatch(step);
-    return tidy(() => {
-      this.beginSequence(b, step, options.training ?? false);
-      const xp = this.project(x.reshape([b, 1, ...step]));
-      const states = Array.isArray(inputs) ? given : this.stateShapes(step).map((s) => zeros([b, ...s], x.dtype));
-      const r = this.step(xp.reshape([b, ...xp.shape.slice(2)]), states);
-      return Array.isArray(inputs) ? [r.output, ...r.states] : r.output;
-    });
-  }
-
-  /** As TF.js: apply([x, ...states]) on tensors is one step, as call gives it; anything else as any layer's apply. */
-  override apply(x: Tensor, kwargs?: Kwargs): Applied<Tensor>;
-  override apply(inputs: SymbolicTensor, kwargs?: Kwargs): Applied<SymbolicTensor>;
-  override apply(inputs: Tensor[], kwargs?: Kwargs): Tensor | Tensor[];
-  override apply(inputs: SymbolicTensor[], kwargs?: Kwargs): SymbolicTensor | SymbolicTensor[];
-  override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs?: Kwargs): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[];
-  override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs: Kwargs = {}): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
-    if (Array.isArray(inputs) && inputs.length > 1 && inputs.every((t) => t instanceof Tensor)) return this.call(inputs as Tensor[], { ...kwargs, training: kwargs.training ?? false });
-    return super.apply(inputs, kwargs);
-  }
 
   protected override layerConfig(): LayerConfig {
     return {

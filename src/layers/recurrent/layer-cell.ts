@@ -1,7 +1,8 @@
 import type { Tensor } from '../../tensor/tensor';
-import type { CallOptions, Layer, LayerConfig } from '../layer';
+import { argError, fmtValue } from '../../util/validate';
+import { Layer, type CallOptions, type LayerConfig } from '../layer';
 import type { Shape } from '../symbolic';
-import { RNNCell } from './rnn-cell';
+import { RNNCell, isStateSize } from './rnn-cell';
 
 /** A layer with a stateSize that TF.js runs as a cell: call([x, ...states]) gives [output, ...new states]. */
 export type CellLikeLayer = Layer & { stateSize: number | number[] };
@@ -45,4 +46,15 @@ export class LayerCell extends RNNCell {
   override savedConfig(): LayerConfig {
     return this.layer.savedConfig();
   }
+}
+
+/**
+ * A cell that tf.layers.rnn steps over feature vectors, as TF.js takes one (alone or in a stack): a built-in or
+ * RNNCell subclass as it is, a user's layer with a stateSize as a LayerCell; `op` and `arg` name it in errors.
+ */
+export function asCell(op: string, arg: string, cell: unknown): RNNCell {
+  if (cell instanceof RNNCell && cell.stepDims.length === 1) return cell;
+  if (cell instanceof RNNCell) throw argError(op, arg, `a ${cell.getClassName()} (its steps are [${cell.stepDims.join(', ')}])`, 'a cell taking feature vectors (tn.layers.lstmCell, gruCell, simpleRNNCell); convolutional cells run in their own layer (tn.layers.convLstm2d), as in TF.js');
+  if (cell instanceof Layer && isStateSize((cell as Partial<CellLikeLayer>).stateSize)) return new LayerCell(cell as CellLikeLayer);
+  throw argError(op, arg, fmtValue(cell), 'an RNN cell (tn.layers.lstmCell, gruCell, simpleRNNCell, a subclass of tn.layers.RNNCell, or a layer with a stateSize whose call([x, ...states]) gives [output, ...states])');
 }

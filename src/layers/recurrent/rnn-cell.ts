@@ -80,6 +80,13 @@ export abstract class RNNCell extends Layer {
     return x;
   }
 
+  /** One step's input [batch, ...step] as `step` takes it: projected as a sequence of one step. */
+  projectStep(x: Tensor): Tensor {
+    const [b, ...step] = x.shape;
+    const y = this.project(x.reshape([b, 1, ...step]));
+    return y.reshape([b, ...y.shape.slice(2)]);
+  }
+
   /** One step from the (projected) input and the states: a user cell's call([x, ...states]). */
   step(xp: Tensor, states: Tensor[]): StepResult {
     const r = this.callStep([xp, ...states], { training: this.training });

@@ -10,8 +10,8 @@ import { argError, fmtShape, fmtValue, optionalBoolean } from '../../util/valida
 import { Layer, buildInScope, checkConfigKeys, type Applied, type CallOptions, type Kwargs, type LayerArgs, type LayerConfig, type ShapeOrShapes } from '../layer';
 import { SymbolicTensor } from '../symbolic';
 import { nestedConfig, withUnset } from './cell';
-import { LayerCell, type CellLikeLayer } from './layer-cell';
-import { RNNCell, isStateSize } from './rnn-cell';
+import { asCell, type CellLikeLayer } from './layer-cell';
+import type { RNNCell } from './rnn-cell';
 import { StackedRNNCells } from './stacked-cells';
 
 export interface RNNBaseArgs extends LayerArgs {
@@ -27,8 +27,8 @@ export interface RNNBaseArgs extends LayerArgs {
 }
 
 export interface RNNLayerArgs extends RNNBaseArgs {
-  /** A cell, an array of built-in cells (stacked), or a user's layer with a stateSize and call([x, ...states]), as TF.js takes. */
-  cell: RNNCell | RNNCell[] | CellLikeLayer;
+  /** A cell, or an array of them (stacked); a cell may be a user's layer with a stateSize and call([x, ...states]), as TF.js takes. */
+  cell: RNNCell | CellLikeLayer | (RNNCell | CellLikeLayer)[];
 }
 
 export const RNN_KEYS = ['returnSequences', 'returnState', 'goBackwards', 'stateful', 'unroll', 'inputDim', 'inputLength', 'batchInputShape', 'batchSize'];
@@ -110,14 +110,7 @@ export class RNN extends Layer {
     if (batch !== null && !(Number.isInteger(batch) && batch > 0)) throw argError(op, 'batchSize', fmtValue(batch), 'a positive integer');
     this.argsBatch = this.fixedBatch = batch;
     if (makeCell) this.cell = makeCell(this.name);
-    else {
-      const cell = args.cell;
-      if (Array.isArray(cell)) this.cell = new StackedRNNCells({ cells: cell });
-      else if (cell instanceof RNNCell && cell.stepDims.length === 1) this.cell = cell;
-      else if (cell instanceof RNNCell) throw argError(op, 'cell', `a ${cell.getClassName()} (its steps are [${cell.stepDims.join(', ')}])`, 'a cell taking feature vectors (tn.layers.lstmCell, gruCell, simpleRNNCell); convolutional cells run in their own layer (tn.layers.convLstm2d), as in TF.js');
-      else if (cell instanceof Layer && isStateSize((cell as Partial<CellLikeLayer>).stateSize)) this.cell = new LayerCell(cell as CellLikeLayer);
-      else throw argError(op, 'cell', fmtValue(cell), 'an RNN cell (tn.layers.lstmCell, gruCell, simpleRNNCell, a subclass of tn.layers.RNNCell, or a layer with a stateSize whose call([x, ...states]) gives [output, ...states]) or an array of built-in cells');
-    }
+    else this.cell = Array.isArray(args.cell) ? new StackedRNNCells({ cells: args.cell }) : asCell(op, 'cell', args.cell);
     this.activityRegularizer = this.cell.outputRegularizer;
     this.buildIfShaped();
   }

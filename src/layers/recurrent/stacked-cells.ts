@@ -1,31 +1,32 @@
 import type { Tensor } from '../../tensor/tensor';
 import { argError, fmtValue } from '../../util/validate';
 import { buildInScope, checkConfigKeys, type Layer, type LayerArgs, type LayerConfig } from '../layer';
-import { GatedCell, nestedConfig } from './cell';
+import { nestedConfig } from './cell';
+import { asCell, type CellLikeLayer } from './layer-cell';
 import type { RNNCell, StepResult } from './rnn-cell';
+import { SteppingCell } from './stepping-cell';
 
 export interface StackedRNNCellsArgs extends LayerArgs {
-  cells: RNNCell[];
+  /** Built-in cells or cells of the user's own (as tf.layers.rnn takes a cell), as TF.js stacks them. */
+  cells: (RNNCell | CellLikeLayer)[];
 }
 
 /**
  * tf.layers.stackedRNNCells: each cell's output is the next cell's input within a step. States are one flat
  * list in reverse order of the stacking, as TF.js keeps them.
  */
-export class StackedRNNCells extends GatedCell {
-  readonly cells: GatedCell[];
+export class StackedRNNCells extends SteppingCell {
+  readonly cells: RNNCell[];
 
   constructor(args: StackedRNNCellsArgs) {
     const op = 'layers.stackedRNNCells';
     checkConfigKeys(op, args, ['cells']);
     const cells = args?.cells;
+    if (!Array.isArray(cells) || cells.length === 0) throw argError(op, 'cells', fmtValue(cells), 'a non-empty array of RNN cells');
     // Convolutional cells do not stack (as TF.js): each cell here takes the previous one's feature vector.
-    if (!Array.isArray(cells) || cells.length === 0 || !cells.every((c) => c instanceof GatedCell && c.stepDims.length === 1)) {
-      throw argError(op, 'cells', fmtValue(cells), 'a non-empty array of built-in RNN cells (tn.layers.lstmCell, gruCell, simpleRNNCell; tessera does not stack cells of your own)');
-    }
-    const gated = cells as GatedCell[];
-    super(op, 'stacked_rnn_cells', { name: args.name, trainable: args.trainable, dtype: args.dtype, units: gated[gated.length - 1].units }, 'linear');
-    this.cells = gated.slice();
+    const made = cells.map((c, i) => asCell(op, `cells[${i}]`, c));
+    super('stacked_rnn_cells', { name: args.name, trainable: args.trainable, dtype: args.dtype });
+    this.cells = made;
   }
 
   override getClassName(): string {
@@ -36,42 +37,43 @@ export class StackedRNNCells extends GatedCell {
     return this.cells;
   }
 
-  get gates(): number {
-    return this.cells[0].gates;
-  }
-
   override get stateSize(): number[] {
     return this.cells.slice().reverse().flatMap((c) => c.stateSizes);
   }
 
+  /** Each cell's step shape (no batch dim): the stack's, then the previous cell's output. */
+  private stepShapes(stepShape: readonly number[]): number[][] {
+    const shapes = [stepShape.slice()];
+    this.cells.slice(0, -1).forEach((c, i) => shapes.push(c.outputShapeNoBatch(shapes[i])));
+    return shapes;
+  }
+
   protected override buildWeights(inputShape: readonly number[]): void {
-    let features = inputShape[inputShape.length - 1];
+    const shapes = this.stepShapes(inputShape);
     // TF.js builds cell i in the scope 'RNNCell_i'.
     this.cells.forEach((cell, i) => {
-      buildInScope(`${this.weightScope()}/RNNCell_${i}`, () => cell.buildNoBatch([features]));
+      buildInScope(`${this.weightScope()}/RNNCell_${i}`, () => cell.buildNoBatch(shapes[i]));
       this.vars.push(...cell.weights);
-      features = cell.units;
     });
   }
 
   override beginSequence(batch: number, stepShape: readonly number[], training: boolean): void {
-    this.cells.forEach((c, i) => c.beginSequence(batch, i === 0 ? stepShape : [this.cells[i - 1].units], training));
+    const shapes = this.stepShapes(stepShape);
+    this.cells.forEach((c, i) => c.beginSequence(batch, shapes[i], training));
   }
 
   override project(x: Tensor): Tensor {
     return this.cells[0].project(x);
   }
 
-  step(xp: Tensor, states: Tensor[]): StepResult {
+  override step(xp: Tensor, states: Tensor[]): StepResult {
     // Per-cell states, from the flat list in reverse stacking order.
     const rest = states.slice();
     const nested = this.cells.slice().reverse().map((c) => rest.splice(0, c.stateSizes.length)).reverse();
     let input = xp;
     const next: Tensor[][] = [];
     this.cells.forEach((cell, i) => {
-      const b = input.shape[0];
-      const projected = i === 0 ? input : cell.project(input.reshape([b, 1, input.shape[1]])).reshape([b, cell.gates * cell.units]);
-      const r = cell.step(projected, nested[i]);
+      const r = cell.step(i === 0 ? input : cell.projectStep(input), nested[i]);
       next.push(r.states);
       input = r.output;
     });
