@@ -119,7 +119,8 @@ export class Embedding extends Layer {
 
   /** As TF.js's config: maskZero and inputLength as given (undefined where not given). */
   override getConfig(): LayerConfig {
-    return { ...super.getConfig(), maskZero: this.given.maskZero, inputLength: this.given.inputLength };
+    // TF.js's ConfigDict type has no undefined, yet its getConfig holds one for a setting never given, as here.
+    return { ...super.getConfig(), maskZero: this.given.maskZero, inputLength: this.given.inputLength } as LayerConfig;
   }
 
   protected override declaresInputShape(): boolean {

@@ -13,7 +13,7 @@ import { tfjsLayerConfig } from './tfjs-config';
 import type { Shape } from './symbolic';
 import { pythonicConfig, toSnakeCase, type ConfigValue } from '../util/case';
 import { ScopedSetting } from '../util/scoped-setting';
-import { Serializable } from '../util/serializable';
+import { Serializable, type ConfigDict } from '../util/serializable';
 
 /**
  * As TF.js's Layer.apply: an output that is one of the inputs (dropout outside training, a linear activation, a
@@ -66,7 +66,7 @@ export interface CallOptions {
 export type Kwargs = Partial<CallOptions>;
 
 /** Serializable layer settings (what model.json records). */
-export type LayerConfig = Record<string, unknown>;
+export type LayerConfig = ConfigDict;
 
 /** A shape without the batch dim, or one per input of a layer taking several. */
 export type ShapeOrShapes = number[] | number[][];
@@ -322,7 +322,7 @@ export abstract class Layer extends Serializable {
       if (this.declaredInputShape) Object.assign(own, { batchInputShape: [this.declaredBatch, ...this.declaredInputShape], dtype: this.dtype });
       return own;
     }
-    return tfjsLayerConfig(this.savedConfig(), this.declaresInputShape());
+    return tfjsLayerConfig(this.savedConfig(), this.declaresInputShape()) as LayerConfig;
   }
 
   /** Whether the user gave this layer its input shape (TF.js's config then holds the dtype). */

@@ -2,3 +2,4 @@
 export { getRegisteredName, registerClass, SerializationMap } from './serialization';
 export type { SerializableConstructor } from './serialization';
 export { Serializable } from '../util/serializable';
+export type { ConfigDict, ConfigDictArray, ConfigDictValue, FromConfigMethod } from '../util/serializable';

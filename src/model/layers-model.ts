@@ -181,7 +181,7 @@ export class LayersModel extends Layer implements TrainableModel {
 
   /** As a layer, a model records its topology: TF.js nests it as a layer entry of class Sequential or Model. */
   override savedConfig(): LayerConfig {
-    return this.topology('getConfig').config;
+    return this.topology('getConfig').config as LayerConfig;
   }
 
   protected override layerConfig(): LayerConfig {

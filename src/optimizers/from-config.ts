@@ -3,6 +3,7 @@ import { argError, describeValue, messageOf } from '../util/validate';
 import { AdamOptimizer, AdamWOptimizer } from './adam';
 import { AdadeltaOptimizer, AdagradOptimizer, AdamaxOptimizer, MomentumOptimizer, RMSPropOptimizer } from './more';
 import type { Optimizer, OptimizerClass } from './optimizer';
+import type { ConfigDict } from '../util/serializable';
 import { SGDOptimizer } from './sgd';
 
 /** An optimizer as a saved training config holds it: its class name and its getConfig(). */
@@ -43,7 +44,7 @@ export function optimizerFromConfig(op: string, where: string, value: unknown): 
   for (const [k, v] of Object.entries(raw)) if (v !== null) config[toCamelCase(k)] = v;
   const cls = optimizerClasses[name] as OptimizerClass & typeof Optimizer;
   try {
-    return cls.fromConfig(cls, config);
+    return cls.fromConfig(cls, config as ConfigDict);
   } catch (e) {
     throw new Error(`${op}: ${where}.config: ${messageOf(e)}`, { cause: e });
   }

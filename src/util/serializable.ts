@@ -2,11 +2,20 @@
  * What can be saved as {className, config} and made again from its config, as tf.serialization.Serializable: the
  * base of layers and optimizers, and of a user's own classes registered with tf.serialization.registerClass.
  */
+/** A value in saved settings, as TF.js's ConfigDictValue: JSON-like, so that getConfig's result can be written out. */
+export type ConfigDictValue = boolean | number | string | null | ConfigDictArray | ConfigDict;
 /** Saved settings, as TF.js's ConfigDict. */
-export type ConfigDict = Record<string, unknown>;
+export interface ConfigDict {
+  [key: string]: ConfigDictValue;
+}
+/** A list in saved settings, as TF.js's ConfigDictArray. */
+export interface ConfigDictArray extends Array<ConfigDictValue> {}
 
 /** A class whose objects can be saved, as TF.js's SerializableConstructor. */
 export type SerializableConstructor<T extends Serializable> = new (...args: never[]) => T;
+
+/** A class's static fromConfig, as TF.js's FromConfigMethod. */
+export type FromConfigMethod<T extends Serializable> = (cls: SerializableConstructor<T>, config: ConfigDict) => T;
 
 export abstract class Serializable {
   /** The name the class is saved under: its static className (which survives minifying), else its name. */

@@ -58,7 +58,8 @@ function readPenalties(op: string, args: RNNCellArgs): WeightPenalties {
 
 /** A config with each of `keys` undefined (TF.js's view of a setting never given). */
 export function withUnset(config: LayerConfig, keys: readonly string[]): LayerConfig {
-  for (const k of keys) config[k] = undefined;
+  // TF.js's ConfigDict type has no undefined, yet its getConfig holds one for a setting never given.
+  for (const k of keys) (config as Record<string, unknown>)[k] = undefined;
   return config;
 }
 
