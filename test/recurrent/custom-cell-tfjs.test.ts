@@ -102,6 +102,8 @@ describe('tf.layers.rnn with a cell of the user\'s own, as TF.js 4.22 runs it', 
     expect(() => tn.layers.rnn({ cell: [tn.layers.lstmCell({ units: 2 }), tn.layers.dense({ units: 2 })] as never })).toThrow(/^layers\.stackedRNNCells: cells\[1\] must be an RNN cell .*a layer with a stateSize/);
     expect(() => tn.layers.rnn({ cell: tn.layers.dense({ units: 2 }) as never })).toThrow(/^layers\.rnn: cell must be an RNN cell .*a layer with a stateSize/);
     class Bad extends tn.layers.RNNCell {
+      stateSize: number;
+
       constructor() {
         super({});
         this.stateSize = 2;
@@ -112,5 +114,24 @@ describe('tf.layers.rnn with a cell of the user\'s own, as TF.js 4.22 runs it', 
       }
     }
     expect(() => tn.layers.rnn({ cell: new Bad() }).apply(tn.ones([1, 3, 2]))).toThrow(/call: result must be 2 tensors: the output, then the new states/);
+    // The field a TypeScript cell declares (as TF.js's abstract stateSize requires) but never set.
+    class Unset extends tn.layers.RNNCell {
+      declare stateSize: number;
+
+      override call(inputs: tn.Tensor | tn.Tensor[]): tn.Tensor[] {
+        return inputs as tn.Tensor[];
+      }
+    }
+    // A field without initializer is an own undefined property (ES2022 class fields).
+    class UnsetField extends tn.layers.RNNCell {
+      stateSize!: number;
+
+      override call(inputs: tn.Tensor | tn.Tensor[]): tn.Tensor[] {
+        return inputs as tn.Tensor[];
+      }
+    }
+    for (const cell of [new Unset({}), new UnsetField({})]) {
+      expect(() => tn.layers.rnn({ cell }).apply(tn.ones([1, 3, 2]))).toThrow(/stateSize must be a positive integer or an array of them \(set this\.stateSize in the cell's constructor\), got undefined/);
+    }
   });
 });

@@ -22,24 +22,19 @@ export function isStateSize(v: unknown): v is number | number[] {
  * once and then step.
  */
 export abstract class RNNCell extends Layer {
-  /** A user cell's stateSize, as it set it. */
-  private givenStateSize: number | number[] | undefined;
   /** The training flag of the sequence in progress, passed to a user cell's call. */
   private training = false;
 
-  /** As TF.js's: the size of the state, a number for a cell with one state (an array for several: LSTM [units, units]). */
-  get stateSize(): number | number[] {
-    if (!isStateSize(this.givenStateSize)) throw argError(this.name, 'stateSize', fmtValue(this.givenStateSize), 'a positive integer or an array of them (set this.stateSize in the cell\'s constructor)');
-    return this.givenStateSize;
-  }
+  /**
+   * As TF.js's: the size of the state, a number for a cell with one state (an array for several: LSTM [units,
+   * units]). Abstract as TF.js's, so that a user's TypeScript cell declares it as a field, as it must for TF.js.
+   */
+  abstract stateSize: number | number[];
 
-  set stateSize(size: number | number[]) {
-    this.givenStateSize = size;
-  }
-
-  /** @internal The sizes of the states, one per state. */
+  /** @internal The sizes of the states, one per state; a user cell that never set its stateSize is refused here. */
   get stateSizes(): number[] {
-    const s = this.stateSize;
+    const s: unknown = this.stateSize;
+    if (!isStateSize(s)) throw argError(this.name, 'stateSize', fmtValue(s), 'a positive integer or an array of them (set this.stateSize in the cell\'s constructor)');
     return Array.isArray(s) ? s : [s];
   }
 
