@@ -2,23 +2,18 @@ import { argError, fmtValue } from '../util/validate';
 import { optimizerClasses } from '../optimizers/from-config';
 import { Optimizer, type OptimizerClass } from '../optimizers/optimizer';
 import type { Layer, LayerConfig } from './layer';
+import type { SerializableConstructor } from '../util/serializable';
 
 // tf.serialization: the user's layer classes, registered by their static className so that a saved model holding
 // one loads again (TF.js's registerClass and its SerializationMap).
 
-/** A layer class as registerClass takes it: constructible from its config, with a static className. */
-export interface SerializableConstructor<T extends Layer = Layer> {
-  new (...args: never[]): T;
-  className: string;
-}
-
 /** How a registered class is made from its config: its static fromConfig (Layer's calls the constructor), as TF.js. */
-export function fromConfig(cls: SerializableConstructor, config: LayerConfig): Layer {
+export function fromConfig(cls: SerializableConstructor<Layer>, config: LayerConfig): Layer {
   const made = cls as unknown as { fromConfig?: (c: unknown, config: LayerConfig) => Layer; new (config: LayerConfig): Layer };
   return made.fromConfig ? made.fromConfig(made, config) : new made(config);
 }
 
-/** A class the SerializationMap holds: a layer class or an optimizer class. */
+/** A class the SerializationMap holds: a layer class, an optimizer class or a user's serializable class. */
 type Registrable = SerializableConstructor | OptimizerClass;
 
 /** How TF.js's SerializationMap lists a class: the class and its static fromConfig (undefined where it has none). */
@@ -72,8 +67,8 @@ export function getRegisteredName(cls: Registrable): string {
 }
 
 /** The layer class registered under a saved layer's class name, if any (the map's optimizer classes are not layers). */
-export function registeredClass(className: string): SerializableConstructor | undefined {
+export function registeredClass(className: string): SerializableConstructor<Layer> | undefined {
   const byClassName = SerializationMap.getMap().classNameMap;
   const cls = Object.hasOwn(byClassName, className) ? byClassName[className][0] : byRegisterName.get(className);
-  return cls && !(cls.prototype instanceof Optimizer) ? (cls as SerializableConstructor) : undefined;
+  return cls && !(cls.prototype instanceof Optimizer) ? (cls as SerializableConstructor<Layer>) : undefined;
 }

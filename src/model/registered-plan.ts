@@ -1,5 +1,6 @@
 import { withoutTakingNames, type Layer, type LayerConfig } from '../layers/layer';
-import { fromConfig, type SerializableConstructor } from '../layers/serialization';
+import { fromConfig } from '../layers/serialization';
+import type { SerializableConstructor } from '../util/serializable';
 import { tsConfig, type ConfigValue } from '../util/case';
 import type { ConfigReader } from './config-reader';
 import type { LayerPlan } from './layer-plan';
@@ -8,7 +9,7 @@ import type { LayerPlan } from './layer-plan';
  * The plan for a layer of a user's registered class: its saved config in camelCase (as TF.js's loader gives it) goes
  * to the class's fromConfig, or to its constructor; a probe built for the input tells the output shape and weights.
  */
-export function registeredPlan(cls: SerializableConstructor, r: ConfigReader, name: string): LayerPlan {
+export function registeredPlan(cls: SerializableConstructor<Layer>, r: ConfigReader, name: string): LayerPlan {
   const saved: Record<string, unknown> = {};
   for (const key of r.keys()) saved[key] = r.get(key);
   const config = tsConfig(saved as ConfigValue) as LayerConfig;

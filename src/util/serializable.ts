@@ -11,8 +11,15 @@ export interface ConfigDict {
 /** A list in saved settings, as TF.js's ConfigDictArray. */
 export interface ConfigDictArray extends Array<ConfigDictValue> {}
 
-/** A class whose objects can be saved, as TF.js's SerializableConstructor. */
-export type SerializableConstructor<T extends Serializable> = new (...args: never[]) => T;
+/**
+ * A class whose objects can be saved, as TF.js's SerializableConstructor: a layer's, an optimizer's or a user's
+ * class. Its arguments are any[] as TF.js's, the one list that takes every constructor and lets a static fromConfig
+ * call `new cls(...)` with its config's values.
+ */
+export interface SerializableConstructor<T extends Serializable = Serializable> {
+  new (...args: any[]): T;
+  className: string;
+}
 
 /** A class's static fromConfig, as TF.js's FromConfigMethod. */
 export type FromConfigMethod<T extends Serializable> = (cls: SerializableConstructor<T>, config: ConfigDict) => T;
