@@ -1,4 +1,4 @@
-import type { FusedActivation as KernelActivation, Padding } from '../backend/backend';
+import type { FusedActivation as KernelActivation } from '../backend/backend';
 import { backend } from './engine';
 import { recordOp } from '../tensor/tape';
 import { Tensor } from '../tensor/tensor';
@@ -10,7 +10,7 @@ import { checkMatMul, matMul as plainMatMul, type MatMulAttrs } from './matmul';
 import { relu, sigmoid } from './unary';
 import { argError, assertFiniteNumber, fmtValue } from '../util/validate';
 import { assertSameDtype, assertTensor } from '../tensor/checks';
-import type { DimRoundingMode, TensorLike } from '../tensor/value-types';
+import type { DimRoundingMode, TensorLike, WindowPad } from '../tensor/value-types';
 import { toTensor } from './tensor-like';
 
 /** The activations tf.fused ops apply after the bias, as TF.js names them. */
@@ -129,7 +129,7 @@ export interface FusedConv2dConfig extends Epilogue {
   x: Tensor | TensorLike;
   filter: Tensor | TensorLike;
   strides: number | [number, number];
-  pad: Padding;
+  pad: WindowPad;
   dataFormat?: 'NHWC' | 'NCHW';
   dilations?: number | [number, number];
   dimRoundingMode?: DimRoundingMode;
@@ -149,7 +149,8 @@ export function conv2d(config: FusedConv2dConfig): Tensor {
   const b = backend();
   const dilations = config.dilations ?? 1;
   const unitDilation = Array.isArray(dilations) ? dilations.every((d) => d === 1) : dilations === 1;
-  const plainGeometry = unitDilation && (config.dataFormat ?? 'NHWC') === 'NHWC' && config.dimRoundingMode === undefined;
+  // The fused kernel takes 'same' or 'valid'; numeric and explicit pads go through conv2d.
+  const plainGeometry = unitDilation && (config.dataFormat ?? 'NHWC') === 'NHWC' && config.dimRoundingMode === undefined && typeof config.pad === 'string';
   if (bias !== undefined && checked.kernelFits && plainGeometry && b.conv2dBiasActivation && x.rank === 4) {
     const act = checked.act as KernelActivation;
     // One backend call (the epilogue fused into the product); one tape node whose rule is the two it replaces.

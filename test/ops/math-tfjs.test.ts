@@ -158,4 +158,15 @@ describe('math ops agree with TensorFlow.js 4.22', () => {
     expect(() => tf.norm(tf.zeros([2, 2]), 2, [0, 1])).toThrow();
     expect(() => tn.norm(tn.zeros([2, 2]), 2, [0, 1])).toThrow(/norm: ord/);
   });
+
+  it('fused.conv2d and fused.depthwiseConv2d take a numeric pad with a bias and an activation, as TF.js', () => {
+    const [x, tx] = pair([1, 4, 5, 2], 71);
+    const [w, tw] = pair([3, 3, 2, 2], 72);
+    const [b, tb] = pair([2], 73);
+    const [db, tdb] = pair([4], 74);
+    for (const pad of [0, 1]) {
+      expectSame(tn.fused.conv2d({ x, filter: w, strides: 1, pad, bias: b, activation: 'relu' }), tf.fused.conv2d({ x: tx as tf.Tensor4D, filter: tw as tf.Tensor4D, strides: 1, pad, bias: tb, activation: 'relu' }), `conv2d pad ${pad}`);
+      expectSame(tn.fused.depthwiseConv2d({ x, filter: w, strides: 1, pad, bias: db, activation: 'elu' }), tf.fused.depthwiseConv2d({ x: tx as tf.Tensor4D, filter: tw as tf.Tensor4D, strides: 1, pad, bias: tdb, activation: 'elu' }), `depthwiseConv2d pad ${pad}`);
+    }
+  });
 });
