@@ -15,6 +15,9 @@ export abstract class SteppingCell extends RNNCell {
    * The cell on one step [batch, ...step]: given [x, ...states] (TF.js's form), [output, ...new states]; given x
    * alone, the output from zero states. In a scope of its own, as TF.js's: only the results outlive it.
    */
+  override call(inputs: Tensor[], options: CallOptions): Tensor[];
+  override call(inputs: Tensor, options: CallOptions): Tensor;
+  override call(inputs: Tensor | Tensor[], options: CallOptions): Tensor | Tensor[];
   override call(inputs: Tensor | Tensor[], options: CallOptions): Tensor | Tensor[] {
     const [x, ...given] = Array.isArray(inputs) ? inputs : [inputs];
     if (!(x instanceof Tensor)) throw argError(`${this.name}.call`, 'inputs[0]', fmtValue(x), 'a Tensor [batch, ...step]');
