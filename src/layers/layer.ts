@@ -199,10 +199,10 @@ export abstract class Layer extends Serializable {
   /** The names given to addWeight in TF.js's form (a repeat is refused, as TF.js). */
   private readonly addedNames = new Set<string>();
 
-  /** A user-defined layer (a subclass of tf.layers.Layer), with TF.js's args. */
-  constructor(args?: LayerArgs);
   /** A built-in layer: its snake_case prefix for automatic names, and its args. */
   constructor(snakeName: string, args: LayerArgs);
+  /** A user-defined layer (a subclass of tf.layers.Layer), with TF.js's args; last, so that ConstructorParameters<typeof Layer> is TF.js's. */
+  constructor(args?: LayerArgs);
   constructor(first: string | LayerArgs = {}, second: LayerArgs = {}) {
     super();
     const userDefined = typeof first !== 'string';
