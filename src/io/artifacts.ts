@@ -28,12 +28,35 @@ export interface WeightsManifestGroupConfig {
   weights: WeightsManifestEntry[];
 }
 
+/** model.json's weightsManifest, as TF.js's io.WeightsManifestConfig. */
+export type WeightsManifestConfig = WeightsManifestGroupConfig[];
+
+/** The weights' values back to back, as one buffer or TF.js's list of shards (TF.js's io.WeightData). */
+export type WeightData = ArrayBuffer | ArrayBuffer[];
+
+/** model.json's trainingConfig, as TF.js's io.TrainingConfig (snake_case, as Keras writes it). */
+export interface TrainingConfig {
+  optimizer_config: {};
+  loss: string | string[] | Record<string, string>;
+  metrics?: string[] | Record<string, string>;
+  weighted_metrics?: string[];
+  sample_weight_mode?: string;
+  loss_weights?: number[] | Record<string, number>;
+}
+
+/** Options of model.save, as TF.js's io.SaveConfig. */
+export interface SaveConfig {
+  /** Save the trainable weights only. */
+  trainableOnly?: boolean;
+  /** Also save the training config (loss, metrics, optimizer) and the optimizer's state, so training can continue after loading. */
+  includeOptimizer?: boolean;
+}
+
 /** What a handler saves and loads: the topology JSON, the weight specs and their bytes. */
 export interface ModelArtifacts {
   modelTopology?: object;
   weightSpecs?: WeightsManifestEntry[];
-  /** The weights' values back to back, as one buffer or TF.js's list of shards. */
-  weightData?: ArrayBuffer | ArrayBuffer[];
+  weightData?: WeightData;
   format?: string;
   generatedBy?: string;
   convertedBy?: string | null;
@@ -47,7 +70,7 @@ export interface ModelArtifacts {
 /** The contents of model.json. */
 export interface ModelJSON {
   modelTopology: object;
-  weightsManifest: WeightsManifestGroupConfig[];
+  weightsManifest: WeightsManifestConfig;
   format?: string;
   generatedBy?: string;
   convertedBy?: string | null;
@@ -72,10 +95,15 @@ export interface SaveResult {
   errors?: string[];
 }
 
+/** A handler's save, as TF.js's io.SaveHandler. */
+export type SaveHandler = (modelArtifacts: ModelArtifacts) => Promise<SaveResult>;
+/** A handler's load, as TF.js's io.LoadHandler. */
+export type LoadHandler = () => Promise<ModelArtifacts>;
+
 /** Where a model goes to or comes from, as TF.js's tf.io.IOHandler. */
 export interface IOHandler {
-  save?(artifacts: ModelArtifacts): Promise<SaveResult>;
-  load?(): Promise<ModelArtifacts>;
+  save?: SaveHandler;
+  load?: LoadHandler;
 }
 
 /** A handler that answers at once, as TF.js's tf.io.IOHandlerSync (tf.io.fromMemorySync, withSaveHandlerSync). */

@@ -15,6 +15,9 @@ export interface ResponseLike {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
+/** A loader's progress report, as TF.js's io.OnProgressCallback. */
+export type OnProgressCallback = (fraction: number) => void;
+
 /** How loadLayersModel and tn.io.http fetch a model, as TF.js's io.LoadOptions. */
 export interface LoadOptions {
   /** fetch's RequestInit (headers, credentials, ...), used for every request. */
@@ -24,7 +27,7 @@ export interface LoadOptions {
   /** The fetch to use instead of the global one. */
   fetchFunc?(input: string, init?: object): Promise<ResponseLike>;
   /** Called with the fraction of weight files fetched so far. */
-  onProgress?(fraction: number): void;
+  onProgress?: OnProgressCallback;
   /** Maps a weight file's name in the manifest to the URL to fetch it from (instead of the prefix). */
   weightUrlConverter?(weightFileName: string): Promise<string>;
   /** Must be true if given: tessera never loads part of a model. */

@@ -1,7 +1,7 @@
 export { fromMemory, fromMemorySync, withSaveHandler, withSaveHandlerSync } from './memory-handler';
-export type { IOHandler, IOHandlerSync, ModelArtifacts, ModelArtifactsInfo, ModelJSON, SaveResult, WeightsManifestEntry, WeightsManifestGroupConfig } from './artifacts';
+export type { IOHandler, IOHandlerSync, LoadHandler, ModelArtifacts, ModelArtifactsInfo, ModelJSON, SaveConfig, SaveHandler, SaveResult, TrainingConfig, WeightData, WeightGroup, WeightsManifestConfig, WeightsManifestEntry, WeightsManifestGroupConfig } from './artifacts';
 export { http, browserHTTPRequest } from './http-handler';
-export type { LoadOptions, ResponseLike } from './http-handler';
+export type { LoadOptions, OnProgressCallback, ResponseLike } from './http-handler';
 export { browserIndexedDB } from './indexed-db';
 export { browserLocalStorage } from './local-storage';
 export { browserDownloads } from './browser-downloads';

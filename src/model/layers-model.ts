@@ -1,6 +1,6 @@
 import { memory } from '../tensor/memory';
 import { gatherRows, range } from '../data/batch';
-import type { IOHandler, SaveResult } from '../io/artifacts';
+import type { IOHandler, SaveConfig, SaveResult } from '../io/artifacts';
 import { InputLayer } from '../layers/input-layer';
 import { Layer, apart, assertWeightsLive, savedWeightName, uniqueName, type Applied, type CallOptions, type DisposeResult, type Kwargs, type LayerConfig, type ShapeOrShapes } from '../layers/layer';
 import { SymbolicTensor, type LayerNode } from '../layers/symbolic';
@@ -20,7 +20,7 @@ import { buildGraph, graphOutputShapes, runGraph, type Graph, type RunOptions } 
 import { saveModel } from './save';
 import { Dataset } from '../data/dataset';
 import { evaluateDatasetValues, fitDataset, type ModelEvaluateDatasetArgs, type ModelFitDatasetArgs } from './fit-dataset';
-import { topologyJson, type SaveConfig } from './serialize';
+import { topologyJson } from './serialize';
 import { trainingConfigOf, type TrainingConfig } from './training-config';
 import { checkUserDefinedMetadata } from './user-metadata';
 import { summaryLines, type SummaryRow } from './summary';

@@ -1,8 +1,8 @@
 import { argError } from '../util/validate';
-import type { IOHandler, SaveResult } from '../io/artifacts';
+import type { IOHandler, SaveConfig, SaveResult } from '../io/artifacts';
 import { describe } from '../io/json-checks';
 import { saveHandlerFor } from '../io/router-registry';
-import { modelToArtifacts, type SavableModel, type SaveConfig } from './serialize';
+import { modelToArtifacts, type SavableModel } from './serialize';
 
 /** model.save: to a URL (indexeddb://, localstorage://, downloads://, http(s)://, file:// in Node) or through an IOHandler's save, as TF.js. */
 export async function saveModel(model: SavableModel, target: string | IOHandler, config?: SaveConfig): Promise<SaveResult> {

@@ -1,4 +1,4 @@
-import type { ModelArtifacts } from '../io/artifacts';
+import type { ModelArtifacts, SaveConfig } from '../io/artifacts';
 import { encodeWeights, type WeightToSave } from '../io/weights';
 import type { Optimizer } from '../optimizers/index';
 import type { Variable } from '../tensor/variable';
@@ -18,14 +18,6 @@ export interface SavableModel {
   readonly optimizer: Optimizer | null;
   trainingConfig(op: string): TrainingConfig | null;
   getUserDefinedMetadata(): object | undefined;
-}
-
-/** Options of model.save, as TF.js's io.SaveConfig. */
-export interface SaveConfig {
-  /** Save the trainable weights only. */
-  trainableOnly?: boolean;
-  /** Also save the training config (loss, metrics, optimizer) and the optimizer's state, so training can continue after loading. */
-  includeOptimizer?: boolean;
 }
 
 /** A model's topology as model.json holds it (TF.js's model.toJSON): class_name and config, with the producer. */
