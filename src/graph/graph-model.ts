@@ -1,5 +1,5 @@
 import { Tensor, type DType } from '../tensor/tensor';
-import type { NamedTensorMap } from '../tensor/tfjs-types';
+import type { ModelPredictConfig, NamedTensorMap } from '../tensor/tfjs-types';
 import type { IOHandler, IOHandlerSync, ModelArtifacts } from '../io/artifacts';
 import type { LoadOptions } from '../io/http-handler';
 import { describe, isRecord } from '../io/json-checks';
@@ -15,6 +15,14 @@ export interface TensorInfo {
   /** The Placeholder's shape attr (-1 for an unknown dimension); absent where the graph does not say. */
   shape?: number[];
   dtype?: DType;
+}
+
+/** What runs inference on tensors, as TF.js's InferenceModel (a GraphModel). */
+export interface InferenceModel {
+  readonly inputs: TensorInfo[];
+  readonly outputs: TensorInfo[];
+  predict(inputs: Tensor | Tensor[] | NamedTensorMap, config: ModelPredictConfig): Tensor | Tensor[] | NamedTensorMap;
+  execute(inputs: Tensor | Tensor[] | NamedTensorMap, outputs: string | string[]): Tensor | Tensor[];
 }
 
 /** Tensors by weight name, as TF.js's NamedTensorsMap (each a list of one). */
@@ -41,7 +49,7 @@ export function assertModelSource(op: string, source: unknown): void {
  * A model converted by tfjs-converter to a graph (format 'graph-model'), run node by node with tessera's ops, as
  * TF.js's tf.GraphModel: built with a URL or IOHandler, then load(); or by tn.loadGraphModel. Inference only.
  */
-export class GraphModel {
+export class GraphModel implements InferenceModel {
   private loaded?: Loaded;
   private disposed = false;
 

@@ -6,6 +6,7 @@ import { Layer, apart, assertWeightsLive, savedWeightName, uniqueName, type Appl
 import { SymbolicTensor, type LayerNode } from '../layers/symbolic';
 import type { Optimizer } from '../optimizers/optimizer';
 import { Tensor, arrayTypeFor, type TypedArray } from '../tensor/tensor';
+import type { ModelPredictConfig } from '../tensor/tfjs-types';
 import { tidy } from '../tensor/tidy';
 import { isRecording } from '../tensor/tape';
 import { concat } from '../ops/concat';
@@ -448,7 +449,7 @@ export class LayersModel extends Layer implements TrainableModel {
   }
 
   /** The model's outputs for x, in batches, without recording anything for gradients (one tensor per output). */
-  predict(x: TensorOrArrayOrMap, args: ModelEvaluateArgs = {}): Tensor | Tensor[] {
+  predict(x: TensorOrArrayOrMap, args: ModelPredictConfig | ModelEvaluateArgs = {}): Tensor | Tensor[] {
     const op = 'predict';
     checkKnownKeys(op, 'args', args ?? {}, ['batchSize', 'verbose', 'steps']);
     const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);

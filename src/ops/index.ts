@@ -58,6 +58,10 @@ export const {
 export const { concat, stack, split, transpose, expandDims, squeeze, tile, broadcastTo, reverse, pad, mirrorPad, slice, stridedSlice } = scopedAll(shapeMethods);
 export const { argMax, argMin, where, gather, unsortedSegmentSum, gatherND, scatterND } = scopedAll(tensorMethods);
 export const fused = scopedAll(fusedOps);
+/** tf.fused's types, as TF.js's namespace has them. */
+export declare namespace fused {
+  export type Activation = fusedOps.FusedActivation;
+}
 export const math = scopedAll(mathOps);
 export const {
   sin, cos, tan, asin, acos, atan, sinh, cosh, asinh, acosh, atanh, atan2, rsqrt, log1p, expm1, erf,

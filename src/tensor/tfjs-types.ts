@@ -22,3 +22,9 @@ export interface TensorContainerObject {
   [x: string]: TensorContainer;
 }
 export interface TensorContainerArray extends Array<TensorContainer> {}
+
+/** predict's options, as TF.js's ModelPredictConfig (verbose prints nothing in TF.js either). */
+export interface ModelPredictConfig {
+  batchSize?: number;
+  verbose?: boolean;
+}

@@ -49,6 +49,14 @@ export type DataType = DType;
 /** The dtypes whose values dataSync() is typed as by default, as TF.js's (float64 is asked for by name). */
 export type NumericDataType = 'float32' | 'int32' | 'bool';
 
+/** One value as TF.js's ScalarLike types it (tessera has no string tensors: tf.scalar refuses a string). */
+export type ScalarLike = number | boolean | string | Uint8Array;
+
+/** Arrays of T nested to any depth, as TF.js's RecursiveArray. */
+export interface RecursiveArray<T> {
+  [index: number]: T | RecursiveArray<T>;
+}
+
 /** Nested arrays of numbers or booleans (rows may be typed arrays), as TF.js's TensorLike. */
 export type NestedValues = number | boolean | TypedArray | readonly NestedValues[];
 /** What TF.js ops accept in place of a tensor: a number, a boolean, (nested) arrays of them, or a typed array. */
