@@ -94,12 +94,15 @@ export class Dataset<T = unknown> {
   /** The largest shuffle buffer TF.js advises, as tf.data.Dataset.MAX_BUFFER_SIZE. */
   static readonly MAX_BUFFER_SIZE = 10000;
 
-  /** The number of elements when known (Infinity for an endless one), else null, as TF.js. */
-  readonly size: number | null;
+  /**
+   * The number of elements when known (Infinity for an endless one), else null, as TF.js; typed number as TF.js
+   * types it, so that TF.js programs compile unchanged.
+   */
+  readonly size: number;
 
   /** @internal Made by tn.data.array / generator / zip and the methods below. */
   constructor(private readonly open: Open<T>, size: number | null) {
-    this.size = size;
+    this.size = size as number;
   }
 
   /** A fresh pass over the elements. */

@@ -368,8 +368,9 @@ export class LayersModel extends Layer implements TrainableModel {
     return this.compiled?.args.metrics;
   }
 
-  get optimizer(): Optimizer | null {
-    return this.compiled?.optimizer ?? null;
+  /** The optimizer compile was given; null before compile, yet typed Optimizer as TF.js types it (its value is then undefined). */
+  get optimizer(): Optimizer {
+    return (this.compiled?.optimizer ?? null) as Optimizer;
   }
 
   /** The names of what evaluate returns and fit logs, in that order (undefined before compile), as TF.js's field. */
