@@ -141,11 +141,16 @@ export abstract class Optimizer extends Serializable {
     return t;
   }
 
+  /** The step count as getWeights lists it first, as TF.js's saveIterations (which a custom optimizer's getWeights calls). */
+  async saveIterations(): Promise<NamedTensor> {
+    // An int32 scalar, as TF.js saves it.
+    return { name: 'iter', tensor: new Tensor([], 'int32', Int32Array.of(this.iterations)) };
+  }
+
   /** The step count and every slot, as TF.js's getWeights (slots grouped by kind, as TF.js orders them). */
   async getWeights(): Promise<NamedTensor[]> {
     const kinds = [...new Set([...this.slots.values()].flatMap((m) => [...m.keys()]))];
-    // An int32 scalar, as TF.js saves it.
-    const out: NamedTensor[] = [{ name: 'iter', tensor: new Tensor([], 'int32', Int32Array.of(this.iterations)) }];
+    const out: NamedTensor[] = [await this.saveIterations()];
     for (const kind of kinds) {
       for (const m of this.slots.values()) {
         const s = m.get(kind);

@@ -181,4 +181,17 @@ describe('an optimizer subclass written as for TF.js (super() with no arguments,
     }
     expect(() => new Empty().minimize(() => tn.sum(tn.square(v)))).toThrow(/Optimizer.applyGradients: Optimizer defines neither update\(variable, gradient\) nor its own applyGradients/);
   });
+
+  it('saveIterations gives the step count as an int32 scalar named iter, as TF.js', async () => {
+    const ours = tn.train.sgd(0.1);
+    const theirs = tf.train.sgd(0.1);
+    const [v, tv] = [tn.variable(tn.scalar(1)), tf.variable(tf.scalar(1))];
+    for (let i = 0; i < 3; i++) {
+      ours.minimize(() => tn.square(v));
+      theirs.minimize(() => tf.square(tv));
+    }
+    const [a, b] = [await ours.saveIterations(), await theirs.saveIterations()];
+    expect([a.name, a.tensor.dtype, a.tensor.shape, a.tensor.dataSync()[0]]).toEqual([b.name, b.tensor.dtype, b.tensor.shape, b.tensor.dataSync()[0]]);
+    expect(a.tensor.dataSync()[0]).toBe(3);
+  });
 });

@@ -59,6 +59,8 @@ describe('recurrent layers refuse bad input before anything changes', () => {
     expect(() => st.resetStates([tn.zeros([2, 2])])).toThrow(/^st: states must be 2 \(\[2, 2\], \[2, 2\]\), got 1 tensors/);
     expect(() => st.resetStates([tn.zeros([2, 2]), tn.zeros([3, 2])])).toThrow(/^st: states\[1\] must be shape \[2, 2\] and dtype float32, got shape \[3, 2\]/);
     expect((st.states as tn.Tensor[]).map((s) => Array.from(s.dataSync()))).toEqual(before);
+     // TF.js's getStates gives the same states.
+    expect(st.getStates().map((s) => Array.from(s.dataSync()))).toEqual(before);
   });
 
   it('initial states of the wrong count, shape or dtype (concrete tensors)', () => {

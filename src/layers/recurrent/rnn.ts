@@ -356,6 +356,11 @@ export class RNN extends Layer {
     return this.stateValues ? this.stateValues.slice() : this.cell.stateSizes.map(() => null);
   }
 
+  /** The states, as TF.js's getStates (typed Tensor[] as TF.js's, with its nulls before the states exist). */
+  getStates(): Tensor[] {
+    return this.states as Tensor[];
+  }
+
   /** As TF.js's: the cell's settings never given are undefined, and a cell entry is the cell's own getConfig. */
   override getConfig(): LayerConfig {
     const config = super.getConfig();
