@@ -887,7 +887,12 @@ export abstract class Layer extends Serializable {
 
   /** @internal Throws TF.js's error once dispose() has run. */
   assertNotDisposed(): void {
-    if (this.disposed) throw new Error(`Layer '${this.name}' is already disposed.`);
+    if (this.disposed) throw new Error(this.disposedMessage());
+  }
+
+  /** What using a disposed layer says, as TF.js's Layer says it (a model says it as TF.js's Container). */
+  protected disposedMessage(): string {
+    return `Layer '${this.name}' is already disposed.`;
   }
 
   /** @internal dispose() for a model freeing its layers: a layer another model shares and has freed is skipped. */

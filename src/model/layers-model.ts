@@ -626,12 +626,8 @@ export class LayersModel extends Layer implements TrainableModel {
   }
 
   /** As TF.js's container: a disposed model refuses dispose and apply with its own name (its layers name theirs). */
-  override assertNotDisposed(): void {
-    try {
-      super.assertNotDisposed();
-    } catch {
-      throw new Error(`Container '${this.name}' is already disposed.`);
-    }
+  protected override disposedMessage(): string {
+    return `Container '${this.name}' is already disposed.`;
   }
 
   override dispose(): DisposeResult {
