@@ -226,6 +226,15 @@ export const s11Grads: Program[] = [
     },
   },
   {
+    name: "softmaxCrossEntropy's gradient with respect to its logits when the labels do not sum to 1",
+    deviation: "TF.js 4.22 gives the logits softmax(logits) - labels whatever the labels sum to; the derivative of -Σ labels·logSoftmax(logits) is softmax(logits)·Σlabels - labels, which tessera gives (as PyTorch's cross_entropy with soft labels)",
+    run(tf) {
+      const labels = tf.tensor2d([[0.5, 0.9, 0.2]]);
+      const logits = tf.tensor2d([[0.1, 0.2, 0.3]]);
+      return tf.grad((x: Tensor) => tf.losses.softmaxCrossEntropy(labels, x))(logits);
+    },
+  },
+  {
     name: "maxPool3d's gradient where a window's maximum is tied",
     deviation: "TF.js 4.22's maxPool3d gradient goes to the last tied cell of a window (its 3-D kernel compares with >=), its maxPool's to the first; tessera sends both to the first, as PyTorch's max_pool3d (an all-zero window after relu is such a tie)",
     run(tf) {
