@@ -124,6 +124,12 @@ describe('math ops: backward rules and their gradients (Hessian-vector products)
     expect(rows).toEqual([[0, 3, 2], [3, 0, 0], [2, 0, 0]]);
   });
 
+  it('prod with a NaN or an infinite element: each other element still gets the product of the rest (TF.js\'s values)', () => {
+    const x = tn.tensor([[1, NaN, 2], [0, Infinity, 2], [Infinity, 1, 0]]);
+    expect(Array.from(tn.grad((t) => tn.prod(t, 1).sum())(x).dataSync())).toEqual([NaN, 2, NaN, Infinity, 0, NaN, 0, NaN, Infinity]);
+    expect(Array.from(tn.grad((t) => tn.prod(t, 0).sum())(tn.transpose(x)).dataSync())).toEqual([NaN, Infinity, 0, 2, 0, NaN, NaN, NaN, Infinity]);
+  });
+
   it('logSumExp over random axes, keepDims both ways', () => {
     fc.assert(fc.property(axesArb, seedArb, ([shape, axes, keepDims], seed) => {
       expectFirstAndSecond((t) => tn.logSumExp(t, axes.length ? axes : undefined, keepDims), tn.mul(randTensor(shape, seed), 3), seed);

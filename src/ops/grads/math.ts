@@ -9,6 +9,7 @@ import { keptShape, sum, type ReduceAttrs } from '../reduction';
 import { reshape } from '../reshape';
 import { eye } from '../sequences';
 import { inversePerm, transpose } from '../transpose';
+import { where } from '../where';
 import { cos, cosh, sin, sinh } from '../trig';
 import { exp, neg, sqrt, square, step } from '../unary';
 import { binaryGrad, unaryGrad, zeroGrad } from './elementwise';
@@ -27,7 +28,7 @@ const PROD_PAIRWISE_LIMIT = 1 << 22;
 /**
  * prod's gradient: for each element, the product of the other elements of its group. Where groups × size² stays
  * under PROD_PAIRWISE_LIMIT it is taken literally (each element's row of the group with its own entry set to 1,
- * multiplied out), which is a polynomial in x: its own derivatives, at zeros too, are exact. Larger reductions use
+ * multiplied out, so a NaN or ∞ reaches only the others' products, as TF.js's), which is a polynomial in x: its own derivatives, at zeros too, are exact. Larger reductions use
  * the quotient form: zeros are replaced by 1 to take the product p of the non-zero ones; with no zero in a group the
  * gradient is p / x, with one zero it is p at that zero and 0 elsewhere, with more it is 0 everywhere (as TF.js's
  * first derivative); its second derivative is exact away from zeros only.
@@ -50,8 +51,10 @@ function productOfOthers(x: Tensor, axes: number[], n: number, groups: number): 
   const rest = x.shape.map((_, i) => i).filter((i) => !axes.includes(i));
   const perm = [...rest, ...axes];
   const rows = reshape(transpose(x, perm), [groups, 1, n]);
-  const own = eye(n, n, undefined, x.dtype);
-  const others = prod(add(mul(rows, sub(1, own)), own), 2);
+  // Selected, not masked arithmetically: rows·(1 − own) + own would make the own cell NaN for a NaN or infinite
+  // element (NaN·0, ∞·0), and so every product of its group, where the others' product is finite.
+  const own = eye(n, n, undefined, 'bool');
+  const others = prod(where(own, 1, rows), 2);
   return transpose(reshape(others, perm.map((a) => x.shape[a])), inversePerm(perm));
 }
 

@@ -55,6 +55,13 @@ export const s11Grads: Program[] = [
     },
   },
   {
+    name: 'prod\'s gradient where a group holds a NaN or an infinite element',
+    run(tf) {
+      const x = tf.tensor2d([[1, NaN, 2], [0, Infinity, 2], [Infinity, 1, 0], [-Infinity, 3, 2]]);
+      return [tf.grad((t: Tensor) => tf.prod(t, 1).sum())(x), tf.grad((t: Tensor) => tf.prod(t))(tf.tensor1d([3, Infinity, 2]))];
+    },
+  },
+  {
     name: 'max and min gradients at ties over axes, with keepDims, and of the whole tensor',
     run(tf) {
       const x = tf.tensor3d([[[1, 1], [0, 1]], [[2, 2], [2, 2]]]);
