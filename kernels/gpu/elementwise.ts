@@ -83,11 +83,11 @@ export interface BinaryConstants {
 }
 
 /**
- * out[i] = a[...] op b[...] at the broadcast positions of output element i; comparisons give 1/0. `nan` is a NaN
- * passed in as a uniform (as TF.js's WebGL 1 shaders get theirs): GLSL ES 1.0 has no NaN literal, and compilers
- * fold constant expressions such as sqrt(-1) to 0.
+ * out[i] = a[...] op b[...] at the broadcast positions of output element i; comparisons give 1/0. `nan` and `inf`
+ * are NaN and +Infinity passed in as uniforms (as TF.js's WebGL 1 shaders get theirs): GLSL ES 1.0 has neither
+ * literal, and compilers fold constant expressions such as sqrt(-1) to 0.
  */
-export function binaryKernel(this: KernelThis<BinaryConstants>, a: KernelInput, b: KernelInput, nan: number): number {
+export function binaryKernel(this: KernelThis<BinaryConstants>, a: KernelInput, b: KernelInput, nan: number, inf: number): number {
   let rest = this.thread.x;
   const c0 = Math.floor(rest / this.constants.o0);
   rest -= c0 * this.constants.o0;
@@ -125,13 +125,16 @@ export function binaryKernel(this: KernelThis<BinaryConstants>, a: KernelInput, 
     // As JavaScript's pow: NaN for a NaN exponent, or a NaN base unless the exponent is 0 (x^0 = 1).
     if (yNan > 0) return y;
     if (xNan > 0) return y === 0 ? 1 : x;
-    // GLSL's pow is undefined for a negative base; JavaScript's is defined for whole exponents, NaN for the rest.
-    // (Numbers, not booleans: gpu.js types every variable as a float.)
+    // GLSL's pow is undefined for a negative base; JavaScript's is defined for whole exponents, NaN for the rest
+    // (-Infinity aside: ∞ or 0). It is undefined for a zero base with a negative exponent too (llvmpipe gives 0),
+    // where JavaScript's is ∞, signed as the base for an odd exponent (1 / x). (Numbers, not booleans: gpu.js
+    // types every variable as a float.)
     const whole = Math.floor(y) === y ? 1 : 0;
-    if (x < 0 && whole === 0) return nan;
+    const odd = whole === 1 && Math.floor(y / 2) * 2 !== y ? 1 : 0;
+    if (x < 0 && whole === 0) return xm > 3.4028234663852886e38 ? (y > 0 ? inf : 0) : nan;
+    if (x === 0 && y < 0) return odd === 1 ? 1 / x : inf;
     const magnitude = Math.pow(Math.abs(x), y);
-    const half = Math.floor(y / 2);
-    return x < 0 && whole === 1 && half * 2 !== y ? -magnitude : magnitude;
+    return x < 0 && odd === 1 ? -magnitude : magnitude;
   }
   if (op === 7) return x > y ? 1 : 0;
   if (op === 8) return x === y ? 1 : 0;
@@ -141,6 +144,9 @@ export function binaryKernel(this: KernelThis<BinaryConstants>, a: KernelInput, 
   if (op === 13) return x >= y ? 1 : 0;
   if (op === 14) return x === y ? 0 : 1;
   if (op === 15 || op === 16) {
+    // A finite x mod ±Infinity is x where x and y share a sign (x >= 0 counting as positive), else NaN, as the cpu
+    // kernel and TF.js (x - q·y below would be x - 0·∞ = NaN).
+    if (op === 15 && ym > 3.4028234663852886e38 && xm <= 3.4028234663852886e38) return (x < 0 ? 1 : 0) === (y < 0 ? 1 : 0) ? x : nan;
     // floor(x / y), corrected by the remainder: GPU division may miss an exact quotient by an ulp.
     let q = Math.floor(x / y);
     const r = x - q * y;

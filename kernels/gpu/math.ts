@@ -50,13 +50,17 @@ export function mathUnaryKernel(this: KernelThis<MathUnaryConstants>, x: KernelI
   if (op === 12) return v >= 0 ? v : Math.exp(v) - 1;
   if (op === 13) return v >= 0 ? 1.0507009873554805 * v : 1.7580993408473768 * (Math.exp(v) - 1);
   if (op === 14) return Math.min(Math.max(v, 0), 6);
-  // asinh from |v| (odd), so a large negative v does not cancel; outside acosh's and atanh's domains, NaN.
+  // asinh from |v| (odd), so a large negative v does not cancel; outside acosh's and atanh's domains, NaN. Above
+  // 1e9, where v² + 1 and v² − 1 are v² in float32 (and v² overflows from 2e19), both are log(2v) = log(v) + ln 2.
   if (op === 17) {
     const a = Math.abs(v);
-    const r = Math.log(a + Math.sqrt(a * a + 1));
+    const r = a > 1e9 ? Math.log(a) + 0.6931471805599453 : Math.log(a + Math.sqrt(a * a + 1));
     return v < 0 ? -r : r;
   }
-  if (op === 18) return Math.log(v + Math.sqrt(v * v - 1));
+  if (op === 18) {
+    if (v < 1) return nan;
+    return v > 1e9 ? Math.log(v) + 0.6931471805599453 : Math.log(v + Math.sqrt((v - 1) * (v + 1)));
+  }
   if (op === 19) return 0.5 * Math.log((1 + v) / (1 - v));
   // softplus and logSigmoid from e^-|v| <= 1, which cannot overflow.
   const tail = Math.log(1 + Math.exp(-Math.abs(v)));

@@ -1,6 +1,8 @@
-import { expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { MATH_UNARY_OPS } from '../../kernels/shared/math-op-names';
 import type { BinaryOp, UnaryOp } from '../../kernels/shared/op-names';
+import * as tn from '../../src/index';
+import { registerBackend, setBackend } from '../../src/backend/registry';
 import { Tensor } from '../../src/tensor/tensor';
 import { describeGpu, gpu } from './gpu-context';
 import { cpu, expectParity, sumTol } from './parity';
@@ -52,6 +54,29 @@ describeGpu('gpu kernels on NaN, infinities and out-of-domain arguments', () => 
     expect(Array.from(g.binary('pow', f32([-2, -2, -2, NaN]), f32([0.5, 1.5, 3, 0])).dataSync())).toEqual([NaN, NaN, -8, 1]);
   });
 
+  it('pow with a zero base and a negative exponent, or a -Infinity base, gives cpu\'s values (hand-computed)', () => {
+    // GLSL's pow is undefined at a zero base with a negative exponent (llvmpipe gave 0).
+    const a = f32([0, 0, 0, -0, -0, -Infinity, -Infinity, -Infinity, 0]), b = f32([-1, -0.5, -2, -1, -2, 1.5, -0.5, 3, 2]);
+    expect(Array.from(g.binary('pow', a, b).dataSync())).toEqual([Infinity, Infinity, Infinity, -Infinity, Infinity, Infinity, 0, -Infinity, 0]);
+    expectParity(g.binary('pow', a, b), cpu.binary('pow', a, b), 'pow');
+  });
+
+  it('mod by an infinite divisor gives cpu\'s values (hand-computed)', () => {
+    // x where x and the divisor share a sign, else NaN; x - floor(x / ∞)·∞ was NaN everywhere.
+    const a = f32([1, 0, -1, 1, -1, 1e30, -1e30, Infinity, NaN]);
+    const b = f32([Infinity, Infinity, Infinity, -Infinity, -Infinity, Infinity, -Infinity, Infinity, Infinity]);
+    expect(Array.from(g.binary('mod', a, b).dataSync())).toEqual([1, 0, NaN, NaN, -1, Math.fround(1e30), Math.fround(-1e30), NaN, NaN]);
+    expectParity(g.binary('mod', a, b), cpu.binary('mod', a, b), 'mod');
+  });
+
+  it('asinh and acosh of huge and large negative arguments give cpu\'s values', () => {
+    // x² overflowed from 2e19 (Infinity), and acosh(-1e10) took log(0).
+    const x = f32([1e30, -1e30, 3e38, -3e38, 1e19, 1e10, -1e10, 1e5, 2, 1, 0.5, -2]);
+    expectParity(g.unary('asinh', x), cpu.unary('asinh', x), 'asinh');
+    expectParity(g.unary('acosh', x), cpu.unary('acosh', x), 'acosh');
+    expect(g.unary('asinh', f32([1e30])).dataSync()[0]).toBeCloseTo(69.7707, 3);
+  });
+
   it.each([[[0]], [[1]], [[0, 1]]])('max and min over axes %j give NaN for a NaN element', (axes: number[]) => {
     const x = f32([1, NaN, 3, -Infinity, 2, 0, 5, 1, NaN], [3, 3]);
     for (const op of ['max', 'min'] as const) expectParity(g.reduce(op, x, axes), cpu.reduce(op, x, axes), `${op} over [${axes}]`);
@@ -68,6 +93,20 @@ describeGpu('gpu kernels on NaN, infinities and out-of-domain arguments', () => 
   it('the fused bias + relu keeps NaN (a Dense layer\'s epilogue, so fit stops on a NaN loss)', () => {
     const x = f32([NaN, -1, 2, 0.5], [2, 2]), bias = f32([0.25, -0.25]);
     expectParity(g.biasActivation(x, bias, 'relu'), cpu.biasActivation(x, bias, 'relu'), 'biasActivation relu');
+  });
+});
+
+describeGpu('gradients at special values on the gpu backend', () => {
+  afterAll(() => { setBackend('cpu'); });
+
+  it('pow\'s base gradient at a zero base is the cpu backend\'s (±Infinity)', () => {
+    registerBackend('gpu', () => gpu!);
+    setBackend('gpu');
+    const [ga, gb] = tn.grads((a: Tensor, b: Tensor) => tn.sum(tn.pow(a, b)))([f32([0, 0, 4]), f32([0.5, -1, 0.5])]);
+    expect(Array.from(ga.dataSync())).toEqual([Infinity, -Infinity, 0.25]);
+    const gbv = gb.dataSync();
+    expect([gbv[0], gbv[1]]).toEqual([0, NaN]);
+    expect(gbv[2]).toBeCloseTo(2 * Math.log(4), 5);
   });
 });
 

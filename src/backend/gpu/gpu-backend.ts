@@ -246,7 +246,7 @@ export class GpuBackend implements Backend {
     if (!constants) {
       throw new Error(`gpu backend: ${op} of shapes [${a.shape.join(', ')}] and [${b.shape.join(', ')}] broadcasts over more than ${BINARY_MAX_AXES} distinct axes`);
     }
-    return this.compute(op, binaryKernel, shape, constants, [this.arg(a, op), this.arg(b, op), NaN], returnsBool(op) ? 'bool' : a.dtype);
+    return this.compute(op, binaryKernel, shape, constants, [this.arg(a, op), this.arg(b, op), NaN, Infinity], returnsBool(op) ? 'bool' : a.dtype);
   }
 
   reduce(op: ReduceOp, x: Tensor, axes: readonly number[]): Tensor {
