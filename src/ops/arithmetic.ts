@@ -1,4 +1,5 @@
 import { assertSameDtype } from '../tensor/checks';
+import { recordOp, withoutRecording } from '../tensor/tape';
 import { tidy } from '../tensor/tidy';
 import type { Tensor } from '../tensor/tensor';
 import { argError, describeValue, fmtShape } from '../util/validate';
@@ -6,12 +7,19 @@ import { add, greater, operands, sub } from './binary';
 import { less } from './compare';
 import { where } from './where';
 import { cast } from './cast';
+import { fill } from './creation';
 import { square } from './unary';
 import { toTensor, type TensorLike } from './tensor-like';
 
+/** clipByValue's recorded attributes: the bounds, for its backward rule. */
+export interface ClipAttrs {
+  clipValueMin: number;
+  clipValueMax: number;
+}
+
 /**
  * x with every value below clipValueMin raised to it and every value above clipValueMax lowered to it, as
- * tf.clipByValue. The gradient passes where clipValueMin ≤ x ≤ clipValueMax, as TF.js's.
+ * tf.clipByValue. The gradient passes where clipValueMin ≤ x ≤ clipValueMax, as TF.js's (so not at NaN).
  */
 export function clipByValue<T extends Tensor>(x: T | TensorLike, clipValueMin: number, clipValueMax: number): T {
   x = toTensor('clipByValue', 'x', x) as T;
@@ -23,11 +31,13 @@ export function clipByValue<T extends Tensor>(x: T | TensorLike, clipValueMin: n
   }
   // An int32 or bool x keeps its dtype, the clipped values truncated, as TF.js's (clip [-9] to -2.5 gives -2).
   if (x.dtype === 'int32' || x.dtype === 'bool') return cast(clipByValue(cast(x, 'float32'), clipValueMin, clipValueMax), x.dtype) as T;
-  // A clipped element takes its bound by selection, so its gradient is 0 however large dy is (a 0/1 mask times an
-  // infinite dy would be NaN), as TF.js's gradient selects; x at a bound keeps its gradient. In a scope, as TF.js's
-  // ops: the bounds' scalars and the masks do not outlive the call.
+  // One recorded op, as TF.js's ClipByValue kernel, whose rule takes TF.js's mask (the selections' own rules would
+  // pass dy to a NaN). A clipped element takes its bound by selection; equal bounds give the constant everywhere, NaN
+  // included, as TF.js's fill. In a scope, as TF.js's ops: the bounds' scalars and the masks do not outlive the call.
   const [lo, hi] = [clipValueMin, clipValueMax];
-  return tidy(() => where(less(x, lo), lo, where(greater(x, hi), hi, x))) as T;
+  const y = tidy(() => withoutRecording(() => (lo === hi ? fill(x.shape, lo, x.dtype) : where(less(x, lo), lo, where(greater(x, hi), hi, x)))));
+  recordOp<ClipAttrs>('clipByValue', [x], y, { clipValueMin: lo, clipValueMax: hi });
+  return y as T;
 }
 
 /** (a − b)², elementwise with broadcasting, as tf.squaredDifference. */

@@ -197,3 +197,39 @@ describe('activations\' first and second derivatives stay exact where the activa
     close(l2, xs.map((x) => -sig(x) * sig(-x)));
   });
 });
+
+describe('gradients at NaN, infinite and degenerate points (TF.js\'s values, or exact where TF.js\'s are not)', () => {
+  /** A tensor's values, with -0 read as 0. */
+  const vals = (t: tn.Tensor) => Array.from(t.dataSync(), (v) => v + 0);
+  const grads = (f: (a: tn.Tensor, b: tn.Tensor) => tn.Tensor, a: number[], b: number[]) =>
+    tn.grads((x: tn.Tensor, y: tn.Tensor) => tn.sum(f(x, y)))([tn.tensor(a), tn.tensor(b)]).map(vals);
+
+  it('maximum and minimum: TF.js\'s masks (a where a >= b or a <= b, b where a < b or a > b), so a NaN operand gives neither dy', () => {
+    const a = [NaN, 1, 2, 1, NaN], b = [1, NaN, 1, 1, NaN];
+    expect(grads(tn.maximum, a, b)).toEqual([[0, 0, 1, 1, 0], [0, 0, 0, 0, 0]]);
+    expect(grads(tn.minimum, a, b)).toEqual([[0, 0, 0, 1, 0], [0, 0, 1, 0, 0]]);
+  });
+
+  it('clipByValue passes dy inside its bounds and at them, not at NaN; equal bounds give the constant and a zero gradient', () => {
+    const x = tn.tensor([NaN, Infinity, -Infinity, -1, 1, 0.5, 3]);
+    expect(vals(tn.clipByValue(x, -1, 1))).toEqual([NaN, 1, -1, -1, 1, 0.5, 1]);
+    expect(vals(tn.grad((t) => tn.sum(tn.clipByValue(t, -1, 1)))(x))).toEqual([0, 0, 0, 1, 1, 1, 0]);
+    const y = tn.tensor([0, 0.5, 1, NaN]);
+    expect(vals(tn.clipByValue(y, 0.5, 0.5))).toEqual([0.5, 0.5, 0.5, 0.5]);
+    expect(vals(tn.grad((t) => tn.sum(tn.clipByValue(t, 0.5, 0.5)))(y))).toEqual([0, 0, 0, 0]);
+  });
+
+  it('pow\'s exponent gradient is 0 where the base is not positive, NaN and -Infinity included', () => {
+    const [, gb] = grads(tn.pow, [NaN, -Infinity, -Infinity, -2, 2], [0, 0, -1, 2, 3]);
+    expect(gb.slice(0, 4)).toEqual([0, 0, 0, 0]);
+    expect(gb[4]).toBeCloseTo(8 * Math.log(2), 5);
+  });
+
+  it('mod\'s divisor gradient is -floor(a / b) as TF.js\'s: ±Infinity or NaN where mod is NaN, exact past int32', () => {
+    expect(grads(tn.mod, [1, -2, Infinity, 3, 5, 1e10], [0, 0, 2, NaN, Infinity, 3])).toEqual([[1, 1, 1, 1, 1, 1], [-Infinity, Infinity, -Infinity, NaN, 0, -3333333248]]);
+  });
+
+  it('rsqrt: -Infinity at -0 as at +0, NaN below 0 (-Infinity included)', () => {
+    expect(vals(tn.grad((t) => tn.sum(tn.rsqrt(t)))(tn.tensor([-0, 0, -Infinity, -4, Infinity, 4])))).toEqual([-Infinity, -Infinity, NaN, NaN, 0, -0.0625]);
+  });
+});

@@ -1,9 +1,11 @@
 import { isFloatDtype, type Tensor } from '../../tensor/tensor';
-import { add, div, greater, mul, pow, sub } from '../binary';
+import { div, greater, mul, pow, sub } from '../binary';
 import { sumToShape } from '../broadcast';
 import { cast } from '../cast';
 import { zeros, zerosLike } from '../creation';
+import { greaterEqual, less, lessEqual } from '../compare';
 import { log, neg, step } from '../unary';
+import { where } from '../where';
 import { rule, type GradientTable } from './table';
 
 type Side = (dy: Tensor, a: Tensor, b: Tensor, y: Tensor) => Tensor;
@@ -33,10 +35,13 @@ function mask(condition: Tensor, like: Tensor): Tensor {
   return cast(condition, like.dtype);
 }
 
-/** log a where a > 0, else 0: pow's gradient for the exponent, as TF.js (a ≤ 0 contributes nothing). */
+/**
+ * log a where a > 0, else 0: pow's gradient for the exponent, as TF.js (a ≤ 0 or NaN contributes nothing). a is
+ * selected, not masked arithmetically (a·m + 1 − m is NaN for a NaN or infinite a), and the log taken of the
+ * selection, so the rule's own gradient has no 1/a outside a > 0.
+ */
 function logWherePositive(a: Tensor): Tensor {
-  const positive = mask(greater(a, 0), a);
-  return log(add(mul(a, positive), sub(1, positive)));
+  return log(where(greater(a, 0), a, 1));
 }
 
 export const elementwiseGrads: GradientTable = {
@@ -44,9 +49,10 @@ export const elementwiseGrads: GradientTable = {
   sub: binaryGrad((dy) => dy, (dy) => neg(dy)),
   mul: binaryGrad((dy, _a, b) => mul(dy, b), (dy, a) => mul(dy, a)),
   div: binaryGrad((dy, _a, b) => div(dy, b), (dy, a, b) => neg(div(mul(div(dy, b), a), b))),
-  // Ties go to a, as TF.js (maximum: a where a >= b; minimum: a where a <= b).
-  maximum: binaryGrad((dy, a, b) => mul(dy, sub(1, mask(greater(b, a), dy))), (dy, a, b) => mul(dy, mask(greater(b, a), dy))),
-  minimum: binaryGrad((dy, a, b) => mul(dy, sub(1, mask(greater(a, b), dy))), (dy, a, b) => mul(dy, mask(greater(a, b), dy))),
+  // TF.js's masks: ties go to a (maximum: a where a >= b, b where a < b; minimum: a where a <= b, b where a > b),
+  // and where either operand is NaN neither gets dy.
+  maximum: binaryGrad((dy, a, b) => mul(dy, mask(greaterEqual(a, b), dy)), (dy, a, b) => mul(dy, mask(less(a, b), dy))),
+  minimum: binaryGrad((dy, a, b) => mul(dy, mask(lessEqual(a, b), dy)), (dy, a, b) => mul(dy, mask(greater(a, b), dy))),
   pow: binaryGrad((dy, a, b) => mul(dy, mul(b, pow(a, sub(b, 1)))), (dy, a, _b, y) => mul(dy, mul(y, logWherePositive(a)))),
   greater: zeroGrad,
   equal: zeroGrad,

@@ -1,8 +1,10 @@
 import { SELU_SCALE, SELU_SCALE_ALPHA } from '../../backend/math-constants';
 import type { Tensor } from '../../tensor/tensor';
-import { add, div, equal, greater, minimum, mul, sub } from '../binary';
+import { add, div, equal, greater, logicalAnd, minimum, mul, sub } from '../binary';
+import type { ClipAttrs } from '../arithmetic';
 import { softplus } from '../activations';
-import { lessEqual } from '../compare';
+import { greaterEqual, lessEqual } from '../compare';
+import { zerosLike } from '../creation';
 import { cumsum, type CumsumAttrs } from '../cumsum';
 import { prod } from '../reduce-math';
 import { keptShape, sum, type ReduceAttrs } from '../reduction';
@@ -67,8 +69,9 @@ export const mathGrads: GradientTable = {
   atan: unaryGrad((dy, x) => div(dy, add(1, square(x)))),
   sinh: unaryGrad((dy, x) => mul(dy, cosh(x))),
   cosh: unaryGrad((dy, x) => mul(dy, sinh(x))),
-  // d/dx x^(−1/2) = −y³/2.
-  rsqrt: unaryGrad((dy, _x, y) => mul(dy, mul(mul(y, square(y)), -0.5))),
+  // d/dx x^(−1/2) = −y/(2x): −∞ at −0 (y = −∞) as at +0, as TF.js's (−y³/2 gave +∞ there). At −∞ NaN, as at every
+  // x < 0, where TF.js gives 0 (its −dy/(2·x^1.5) takes pow(−∞, 1.5) = ∞).
+  rsqrt: unaryGrad((dy, x, y) => mul(dy, div(mul(y, -0.5), x))),
   log1p: unaryGrad((dy, x) => div(dy, add(x, 1))),
   expm1: unaryGrad((dy, _x, y) => mul(dy, add(y, 1))),
   erf: unaryGrad((dy, x) => mul(dy, mul(exp(neg(square(x))), TWO_OVER_SQRT_PI))),
@@ -77,6 +80,11 @@ export const mathGrads: GradientTable = {
   elu: unaryGrad((dy, x) => piecewise(dy, step(x), 1, exp(minimum(x, 0)))),
   selu: unaryGrad((dy, x) => piecewise(dy, step(x), SELU_SCALE, mul(exp(minimum(x, 0)), SELU_SCALE_ALPHA))),
   relu6: unaryGrad((dy, x) => mul(dy, mul(step(x), lessEqual(x, 6)))),
+  // dy where min ≤ x ≤ max (at the bounds too, not at NaN), as TF.js's; equal bounds make the op a constant, whose
+  // gradient is 0 (TF.js's is disconnected there, and throws).
+  clipByValue: rule<ClipAttrs>((dy, { inputs: [x], attrs: { clipValueMin: lo, clipValueMax: hi } }) => [
+    lo === hi ? zerosLike(dy) : where(logicalAnd(greaterEqual(x, lo), lessEqual(x, hi)), dy, zerosLike(dy)),
+  ]),
   // σ(x) as exp(−softplus(−x)) (and σ(−x) as exp(−softplus(x))): the same values, but their own derivative comes out
   // as σ(x)·σ(−x), where the sigmoid's rule, y·(1 − y), loses every digit of 1 − y once σ nears 1 (|x| ≈ 30 in float64).
   softplus: unaryGrad((dy, x) => mul(dy, exp(neg(softplus(neg(x)))))),

@@ -62,6 +62,31 @@ export const s11Grads: Program[] = [
     },
   },
   {
+    name: 'gradients where an operand is NaN or infinite: maximum, minimum, clipByValue, pow\'s exponent, mod\'s divisor, rsqrt at ±0',
+    run(tf) {
+      const a = tf.tensor1d([NaN, 1, 2, 1, NaN, Infinity]);
+      const b = tf.tensor1d([1, NaN, 1, 1, NaN, -Infinity]);
+      const x = tf.tensor1d([NaN, Infinity, -Infinity, -1, 1, 0.5, 3]);
+      return [
+        ...both(tf, (p, q) => tf.maximum(p, q), a, b), ...both(tf, (p, q) => tf.minimum(p, q), a, b),
+        tf.grad((t: Tensor) => tf.clipByValue(t, -1, 1))(x), tf.clipByValue(tf.tensor1d([NaN, 0, 2]), 0.5, 0.5),
+        ...both(tf, (p, q) => tf.pow(p, q), tf.tensor1d([NaN, -Infinity, -Infinity, 0, -2, 2]), tf.tensor1d([0, 0, -1, -1, 2, 3])),
+        ...both(tf, (p, q) => tf.mod(p, q), tf.tensor1d([1, -2, Infinity, 3, 5, 1e10]), tf.tensor1d([0, 0, 2, NaN, Infinity, 3])),
+        tf.grad((t: Tensor) => tf.rsqrt(t))(tf.tensor1d([-0, 0, -4, Infinity])),
+      ];
+    },
+  },
+  {
+    name: 'rsqrt\'s gradient at -Infinity',
+    deviation: 'TF.js 4.22 gives 0 there (its -dy / (2·x^1.5) takes pow(-Infinity, 1.5) = Infinity) and NaN at every finite x < 0; rsqrt is NaN below 0, -Infinity included, and tessera\'s gradient is NaN there throughout',
+    run: (tf) => tf.grad((t: Tensor) => tf.rsqrt(t))(tf.tensor1d([-Infinity, 4])),
+  },
+  {
+    name: 'clipByValue with equal bounds: its gradient',
+    deviation: 'TF.js 4.22 returns a fill of the bound, so x is disconnected and its gradient throws; tessera\'s is 0, the derivative of the constant (the values agree, NaN included)',
+    run: (tf) => tf.grad((t: Tensor) => tf.clipByValue(t, 0.5, 0.5))(tf.tensor1d([0, 0.5, 1])),
+  },
+  {
     name: 'max and min gradients at ties over axes, with keepDims, and of the whole tensor',
     run(tf) {
       const x = tf.tensor3d([[[1, 1], [0, 1]], [[2, 2], [2, 2]]]);
