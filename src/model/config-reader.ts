@@ -59,6 +59,8 @@ export class ConfigReader {
     const v = this.get(key);
     // TF.js writes an option the user left unset as null.
     if (v === undefined || v === null) return fallback;
+    // TF.js saves a flag given as a number (useBias: 10) as given, and reads it for its truthiness.
+    if (typeof v === 'number') return Boolean(v);
     if (typeof v !== 'boolean') throw this.fail(key, v, 'a boolean');
     return v;
   }

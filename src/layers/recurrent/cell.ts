@@ -13,7 +13,6 @@ import { argError, assertPositiveInt, fmtValue } from '../../util/validate';
 import { activationConfigName, checkActivation, type ActivationName } from '../activations';
 import { getInitializer, initializerConfig, type Initializer, type InitializerName } from '../initializers';
 import { Layer, type LayerArgs, type LayerConfig } from '../layer';
-import { optionalBoolean } from '../../util/validate';
 import { getRegularizer, regularizerConfig, type Regularizer, type RegularizerName } from '../regularizers';
 import { constraintConfig, getConstraint, type Constraint, type ConstraintName } from '../constraints';
 
@@ -130,7 +129,7 @@ export abstract class GatedCell extends SteppingCell {
     super(snakeName, args);
     this.units = assertPositiveInt(op, 'units', args.units);
     this.activation = args.activation == null ? defaultActivation : checkActivation(op, args.activation);
-    this.useBias = optionalBoolean(op, 'useBias', args.useBias, true);
+    this.useBias = this.flagOption(op, 'useBias', args.useBias, true);
     this.kernelInitializer = getInitializer(op, 'kernelInitializer', args.kernelInitializer ?? 'glorotNormal');
     this.recurrentInitializer = getInitializer(op, 'recurrentInitializer', args.recurrentInitializer ?? 'orthogonal');
     this.biasInitializer = getInitializer(op, 'biasInitializer', args.biasInitializer ?? 'zeros');

@@ -3,7 +3,6 @@ import { concat } from '../../ops/concat';
 import { ones } from '../../ops/creation';
 import type { DType, Tensor } from '../../tensor/tensor';
 import { tidy } from '../../tensor/tidy';
-import { optionalBoolean } from '../../util/validate';
 import { activationConfigName, applyActivation, checkActivation, type ActivationName } from '../activations';
 import type { Initializer } from '../initializers';
 import { checkConfigKeys, type LayerConfig } from '../layer';
@@ -29,7 +28,7 @@ export class LSTMCell extends GatedCell {
     super(op, snakeName, args, 'tanh');
     this.recurrentActivation = args.recurrentActivation === undefined ? 'hardSigmoid' : checkActivation(op, args.recurrentActivation, 'recurrentActivation');
     // TF.js leaves unitForgetBias off unless asked (Keras defaults it on).
-    this.unitForgetBias = optionalBoolean(op, 'unitForgetBias', args.unitForgetBias, false);
+    this.unitForgetBias = this.flagOption(op, 'unitForgetBias', args.unitForgetBias, false);
     this.implementation = args.implementation;
     if (args.unitForgetBias == null) this.unsetKeys.push('unitForgetBias');
     if (args.implementation == null) this.unsetKeys.push('implementation');

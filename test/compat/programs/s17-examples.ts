@@ -1,3 +1,4 @@
+import type { Tensor } from '../../../src/index';
 import type { Program } from '../harness';
 
 // Programs from a sweep of tfjs-examples (mnist, polynomial-regression, lstm-text-generation, data-csv, jena-weather)
@@ -44,5 +45,61 @@ export const s17Examples: Program[] = [
       model.setWeights([tf.tensor2d([[1, -2], [-3, 4]]), tf.tensor1d([-1, 1])]);
       return [configs, model.getWeights()];
     },
+  },
+  {
+    name: 'flag options given numbers (mnist\'s useBias: 10): read for their truthiness, the config keeps the number',
+    run: (tf) => {
+      const dense10 = tf.layers.dense({ units: 2, inputShape: [2], useBias: given(10) });
+      const dense0 = tf.layers.dense({ units: 2, inputShape: [2], useBias: given(0) });
+      const frozen = tf.layers.dense({ units: 2, inputShape: [2], trainable: given(0) });
+      const lstm = tf.layers.lstm({ units: 2, inputShape: [3, 2], returnSequences: given(1), unitForgetBias: given(0) });
+      const bn = tf.layers.batchNormalization({ inputShape: [2], center: given(0), scale: given(1) });
+      const embedding = tf.layers.embedding({ inputDim: 4, outputDim: 2, inputLength: 3, maskZero: given(1) });
+      const models = [dense10, dense0, frozen, lstm, bn, embedding].map((l) => tf.sequential({ layers: [l] }));
+      const dot = tf.layers.dot({ axes: 1, normalize: given(1) });
+      const a = tf.input({ shape: [2] });
+      const dotted = dot.apply([a, a]) as ReturnType<typeof tf.input>;
+      return [
+        models.map((m) => [m.countParams(), m.trainableWeights.length, m.outputs[0].shape]),
+        [dense10.getConfig().useBias, dense0.getConfig().useBias, frozen.getConfig().trainable, lstm.getConfig().returnSequences,
+          lstm.getConfig().unitForgetBias, bn.getConfig().center, bn.getConfig().scale, embedding.getConfig().maskZero, dot.getConfig().normalize],
+        embedding.computeMask(tf.tensor2d([[0, 1, 2]])),
+        (tf.model({ inputs: a, outputs: dotted }).predict(tf.tensor2d([[3, 4]])) as Tensor),
+      ];
+    },
+  },
+  {
+    name: 'a flag given a number and then set: trainable: 0, then layer.trainable = true',
+    run: (tf) => {
+      const layer = tf.layers.dense({ units: 2, inputShape: [2], trainable: given(0) });
+      const model = tf.sequential({ layers: [layer] });
+      const before = [model.trainableWeights.length, layer.getConfig().trainable];
+      layer.trainable = true;
+      return [before, model.trainableWeights.length, layer.getConfig().trainable];
+    },
+  },
+  {
+    name: 'fit with shuffle: 1 and verbose: true / false (as 1 / 0), and evaluate with verbose: false',
+    run: async (tf) => {
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1], kernelInitializer: 'ones' })] });
+      model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const [x, y] = [tf.tensor2d([[1], [2]]), tf.tensor2d([[2], [3]])];
+      const a = await model.fit(x, y, { epochs: 1, batchSize: 2, shuffle: given(1), verbose: given(false) });
+      const b = await model.fit(x, y, { epochs: 1, batchSize: 2, shuffle: false, verbose: given(true) });
+      return [a.history, b.history, model.evaluate(x, y, { verbose: given(false) })];
+    },
+  },
+  {
+    name: 'fit with shuffle: \'batch\' is refused (TF.js has not implemented it)',
+    run: async (tf) => {
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] });
+      model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+      return model.fit(tf.ones([2, 1]), tf.ones([2, 1]), { epochs: 1, shuffle: given('batch'), verbose: 0 });
+    },
+  },
+  {
+    name: 'a flag option given a string',
+    deviation: 'TF.js reads any value for its truthiness (useBias: \'no\' keeps the bias); tessera takes booleans and numbers and refuses other kinds as a mistake',
+    run: (tf) => tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2], useBias: given('no') })] }).countParams(),
   },
 ];
