@@ -102,4 +102,15 @@ export const s17Examples: Program[] = [
     deviation: 'TF.js reads any value for its truthiness (useBias: \'no\' keeps the bias); tessera takes booleans and numbers and refuses other kinds as a mistake',
     run: (tf) => tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2], useBias: given('no') })] }).countParams(),
   },
+  {
+    name: 'new tf.TensorBuffer(shape) without a dtype holds float32 values (lstm-text-generation\'s generateText), as tf.buffer(shape)',
+    run: (tf) => {
+      const b = new tf.TensorBuffer([1, 2, 3]);
+      b.set(5, 0, 1, 2);
+      b.set(1.5, 0, 0, 0);
+      const c = tf.buffer([2, 2]);
+      c.set(3.25, 1, 0);
+      return [b.toTensor(), b.values instanceof Float32Array, b.get(0, 1, 2), b.size, c.toTensor(), c.dtype];
+    },
+  },
 ];
