@@ -1,6 +1,6 @@
 import type { Tensor } from '../tensor/tensor';
 import type { Variable } from '../tensor/variable';
-import { activationConfigName, applyActivation, checkActivation, type ActivationName } from './activations';
+import { activationConfigName, applyActivation, checkActivation, type ActivationName, type LayerActivation } from './activations';
 import type { FusedActivation } from '../ops/fused';
 import { getInitializer, initializerConfig, type Initializer, type InitializerName } from './initializers';
 import { Layer, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
@@ -27,7 +27,7 @@ export const KERNEL_LAYER_KEYS = [
 
 /** A layer computing act(product(x, kernel) + bias), with the bias and relu fused into the product. */
 export abstract class KernelLayer extends Layer {
-  readonly activation: ActivationName;
+  readonly activation: LayerActivation;
   readonly useBias: boolean;
   private readonly kernelInitializer: Initializer;
   private readonly biasInitializer: Initializer;

@@ -90,6 +90,7 @@ describe('layers: shapes, parameter counts, weights', () => {
     expect(() => tn.layers.dense({ units: 2, kernelInitializer: 'nope' as 'zeros' })).toThrow(/kernelInitializer must be an initializer, a {className, config} of one, or one of 'glorotUniform'.*, or a class name \('Zeros', 'Ones', .*'Identity'\), got "nope"/);
     expect(() => tn.layers.dense({ units: 2, kernelRegularizer: 'L1' as 'l1l2' })).toThrow(/kernelRegularizer must be .*, 'l1l2' or 'L1L2', got "L1"/);
     expect(() => tn.layers.dense({ units: 2, kernelConstraint: 'Nonneg' as 'nonNeg' })).toThrow(/kernelConstraint must be .*'minMaxNorm', 'MaxNorm', 'UnitNorm', 'NonNeg', 'MinMaxNorm', got "Nonneg"/);
+    expect(() => tn.layers.dense({ units: 2, activation: 'hardTanh2' as 'relu' })).toThrow(/activation must be one of .*'gelu_new', or the className of an activation class \(with apply\(x\)\) registered with tf.serialization.registerClass, got "hardTanh2"/);
     expect(() => tn.layers.dense({ units: 2, unit: 3 } as unknown as tn.DenseLayerArgs)).toThrow(/layers.dense: config.unit must be one of .*units/);
     expect(() => tn.layers.dropout({ rate: 1 })).toThrow(/layers.dropout: rate must be a number in \[0, 1\), got 1/);
     expect(() => tn.layers.maxPooling2d({ padding: 'full' as 'same' })).toThrow(/padding must be 'valid' or 'same'/);

@@ -10,7 +10,7 @@ import { SteppingCell } from './stepping-cell';
 import type { Variable } from '../../tensor/variable';
 import { Random, nextDefaultSeed, randomSeedSet } from '../../util/random';
 import { argError, assertPositiveInt, fmtValue } from '../../util/validate';
-import { activationConfigName, checkActivation, type ActivationName } from '../activations';
+import { activationConfigName, checkActivation, type ActivationName, type LayerActivation } from '../activations';
 import { getInitializer, initializerConfig, type Initializer, type InitializerName } from '../initializers';
 import { Layer, type LayerArgs, type LayerConfig } from '../layer';
 import { getRegularizer, regularizerConfig, type Regularizer, type RegularizerName } from '../regularizers';
@@ -108,7 +108,7 @@ function lastAxisBlocks(kernel: Tensor, gates: number): Tensor[] {
  */
 export abstract class GatedCell extends SteppingCell {
   readonly units: number;
-  readonly activation: ActivationName;
+  readonly activation: LayerActivation;
   readonly useBias: boolean;
   readonly dropout: number;
   readonly recurrentDropout: number;

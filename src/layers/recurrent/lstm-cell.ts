@@ -3,7 +3,7 @@ import { concat } from '../../ops/concat';
 import { ones } from '../../ops/creation';
 import type { DType, Tensor } from '../../tensor/tensor';
 import { tidy } from '../../tensor/tidy';
-import { activationConfigName, applyActivation, checkActivation, type ActivationName } from '../activations';
+import { activationConfigName, applyActivation, checkActivation, type ActivationName, type LayerActivation } from '../activations';
 import type { Initializer } from '../initializers';
 import { checkConfigKeys, type LayerConfig } from '../layer';
 import { CELL_KEYS, GatedCell, type RNNCellArgs } from './cell';
@@ -19,7 +19,7 @@ export const LSTM_CELL_KEYS = [...CELL_KEYS, 'recurrentActivation', 'unitForgetB
 
 /** tf.layers.lstmCell: gates i, f, c, o side by side; states [h, c]. */
 export class LSTMCell extends GatedCell {
-  readonly recurrentActivation: ActivationName;
+  readonly recurrentActivation: LayerActivation;
   readonly unitForgetBias: boolean;
   readonly implementation: number | undefined;
 

@@ -1,11 +1,25 @@
 import type { Tensor } from '../../../src/index';
-import type { Program } from '../harness';
+import type { Program, TF } from '../harness';
 
 // Programs from a sweep of tfjs-examples (mnist, polynomial-regression, lstm-text-generation, data-csv, jena-weather)
 // and the js.tensorflow.org guides: what they pass to layers, fit and tf.TensorBuffer that tessera refused.
 
 /** A name TF.js's types do not list, passed as a program written in JavaScript passes it. */
 const given = <T>(v: unknown): T => v as T;
+
+/** lstm-text-generation's hardTanh.js: an activation class registered under the name layers take. */
+function registerHardTanh(tf: TF): void {
+  class HardTanh extends tf.serialization.Serializable {
+    static className = 'hardTanh';
+    getConfig() {
+      return {};
+    }
+    apply(x: Tensor): Tensor {
+      return tf.tidy(() => tf.clipByValue(tf.mul(0.5, x), -1, 1));
+    }
+  }
+  tf.serialization.registerClass(HardTanh as never);
+}
 
 const INITIALIZER_CLASSES = ['VarianceScaling', 'GlorotUniform', 'GlorotNormal', 'HeNormal', 'HeUniform', 'LeCunNormal', 'LeCunUniform', 'Orthogonal',
   'RandomNormal', 'RandomUniform', 'TruncatedNormal'] as const;
@@ -111,6 +125,42 @@ export const s17Examples: Program[] = [
       const c = tf.buffer([2, 2]);
       c.set(3.25, 1, 0);
       return [b.toTensor(), b.values instanceof Float32Array, b.get(0, 1, 2), b.size, c.toTensor(), c.dtype];
+    },
+  },
+  {
+    name: 'a custom activation registered with tf.serialization.registerClass, by name in dense, activation and lstm (lstm-text-generation\'s hardTanh)',
+    run: (tf) => {
+      registerHardTanh(tf);
+      const hardTanh = given<'tanh'>('hardTanh');
+      const dense = tf.layers.dense({ units: 2, inputShape: [2], activation: hardTanh, kernelInitializer: 'ones' });
+      const act = tf.layers.activation({ activation: hardTanh, inputShape: [2] });
+      const lstm = tf.layers.lstm({ units: 2, inputShape: [3, 2], activation: hardTanh, recurrentActivation: hardTanh, kernelInitializer: 'ones', recurrentInitializer: 'ones' });
+      const x = tf.tensor2d([[1, 2], [-3, 0.5]]);
+      return [
+        tf.sequential({ layers: [dense] }).predict(x), tf.sequential({ layers: [act] }).predict(x),
+        tf.sequential({ layers: [lstm] }).predict(tf.tensor3d([[[0.1, 0.2], [0.3, -0.4], [0.5, 0.6]]])),
+        dense.getConfig().activation, act.getConfig().activation, lstm.getConfig().activation, lstm.getConfig().recurrentActivation,
+      ];
+    },
+  },
+  {
+    name: 'a model with a registered custom activation trains, saves and loads again',
+    run: async (tf) => {
+      registerHardTanh(tf);
+      const model = tf.sequential({ layers: [
+        tf.layers.lstm({ units: 2, inputShape: [3, 2], activation: given('hardTanh'), kernelInitializer: 'ones', recurrentInitializer: 'ones' }),
+        tf.layers.dense({ units: 1, activation: given('hardTanh'), kernelInitializer: 'ones' }),
+      ] });
+      model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const x = tf.tensor3d([[[0.1, 0.2], [0.3, -0.4], [0.5, 0.6]], [[1, 1], [0, 0], [-1, 0.5]]]);
+      const h = await model.fit(x, tf.tensor2d([[0], [0.5]]), { epochs: 2, shuffle: false, verbose: 0 });
+      let saved: unknown = null;
+      await model.save(tf.io.withSaveHandler(async (artifacts) => {
+        saved = artifacts;
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      }));
+      const loaded = await tf.loadLayersModel(tf.io.fromMemory(saved as never));
+      return [h.history.loss, model.predict(x), loaded.predict(x), loaded.layers[1].getConfig().activation];
     },
   },
 ];
