@@ -863,13 +863,13 @@ export abstract class Layer extends Serializable {
     return [...this.weightPenalties(), ...this.takeLosses()];
   }
 
-  /** Projects each constrained weight after an optimizer step. */
-  applyConstraints(): void {
+  /** Projects each constrained weight (only those in `only`, when given) after an optimizer step or a write. */
+  applyConstraints(only?: ReadonlySet<Variable>): void {
     for (const v of this.vars) {
       const c = this.weightOptions.get(v)?.constraint;
-      if (c) v.assign(c.apply(v));
+      if (c && (!only || only.has(v))) v.assign(c.apply(v));
     }
-    for (const l of this.nestedLayers()) l.applyConstraints();
+    for (const l of this.nestedLayers()) l.applyConstraints(only);
   }
 
   countParams(): number {

@@ -163,4 +163,34 @@ export const s17Examples: Program[] = [
       return [h.history.loss, model.predict(x), loaded.predict(x), loaded.layers[1].getConfig().activation];
     },
   },
+  {
+    name: 'model.loadWeights by weight name: all of them, or strict: false for some; the other weights keep their values',
+    run: (tf) => {
+      const make = () => tf.sequential({ layers: [
+        tf.layers.dense({ units: 2, inputShape: [2], name: 'lw', kernelInitializer: 'zeros' }),
+        tf.layers.dense({ units: 1, name: 'lw2', kernelInitializer: 'ones', kernelConstraint: 'nonNeg' }),
+      ] });
+      const all = make();
+      all.loadWeights({ 'lw/kernel': tf.tensor2d([[1, 2], [3, 4]]), 'lw/bias': tf.tensor1d([5, 6]), 'lw2/kernel': tf.tensor2d([[-1], [1]]), 'lw2/bias': tf.tensor1d([0.5]) });
+      const some = make();
+      some.loadWeights({ 'lw/kernel': tf.tensor2d([[1, 2], [3, 4]]), 'other/kernel': tf.ones([3]) }, false);
+      const counted = make();
+      counted.loadWeights({ 'lw/0': tf.tensor2d([[1, 0], [0, 1]]), 'lw/1': tf.tensor1d([1, 2]) }, false);
+      const x = tf.tensor2d([[1, 1]]);
+      return [all.predict(x), all.getWeights(), some.getWeights(), counted.getWeights()];
+    },
+  },
+  {
+    name: 'model.loadWeights (strict) refuses a weight it does not have',
+    run: (tf) => tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2], name: 'lw' })] })
+      .loadWeights({ 'lw/kernel': tf.ones([2, 2]), 'lw/bias': tf.ones([2]), 'zz/kernel': tf.ones([1]) }),
+  },
+  {
+    name: 'model.loadWeights (strict) refuses leaving weights unset',
+    run: (tf) => tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2], name: 'lw' })] }).loadWeights({ 'lw/kernel': tf.ones([2, 2]) }),
+  },
+  {
+    name: 'model.loadWeights refuses a value of the wrong shape',
+    run: (tf) => tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2], name: 'lw' })] }).loadWeights({ 'lw/kernel': tf.ones([3, 2]) }, false),
+  },
 ];
