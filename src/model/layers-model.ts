@@ -213,10 +213,6 @@ export class LayersModel extends Layer implements TrainableModel {
     return this.layers.flatMap((l) => l.calculateLosses());
   }
 
-  override get losses(): (() => Tensor)[] {
-    return this.layers.flatMap((l) => l.losses);
-  }
-
   override applyConstraints(only?: ReadonlySet<Variable>): void {
     for (const l of this.layers) l.applyConstraints(only);
   }

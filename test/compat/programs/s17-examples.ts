@@ -193,4 +193,15 @@ export const s17Examples: Program[] = [
     name: 'model.loadWeights refuses a value of the wrong shape',
     run: (tf) => tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2], name: 'lw' })] }).loadWeights({ 'lw/kernel': tf.ones([3, 2]) }, false),
   },
+  {
+    name: 'model.losses holds the model\'s own losses (none), layer.losses its regularizers\'; fit still adds the penalties (jena-weather\'s mlp-l2)',
+    run: async (tf) => {
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], kernelInitializer: 'ones', kernelRegularizer: tf.regularizers.l2({ l2: 0.5 }) })] });
+      const counts = [model.losses.length, model.layers[0].losses.length];
+      model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      model.predict(tf.ones([1, 2]));
+      const h = await model.fit(tf.tensor2d([[1, 2], [3, 4]]), tf.tensor2d([[1], [2]]), { epochs: 2, shuffle: false, verbose: 0 });
+      return [counts, model.losses.length, model.layers[0].losses.length, h.history.loss, model.getWeights()];
+    },
+  },
 ];
