@@ -1,5 +1,5 @@
 import type { Tensor } from '../tensor/tensor';
-import { activationConfigName, applyActivation, checkActivation, type ActivationName } from './activations';
+import { activationConfigName, applyActivation, checkActivation, type ActivationName, type LayerActivation } from './activations';
 import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
 
 export interface ActivationLayerArgs extends LayerArgs {
@@ -13,7 +13,7 @@ export class Activation extends Layer {
     return true;
   }
 
-  readonly activation: ActivationName;
+  readonly activation: LayerActivation;
 
   constructor(args: ActivationLayerArgs) {
     checkConfigKeys('layers.activation', args, ['activation']);

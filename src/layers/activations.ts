@@ -6,6 +6,8 @@ import { add, div, mul } from '../ops/binary';
 import { elu, relu6, selu, softplus } from '../ops/activations';
 import { erf } from '../ops/special';
 import { argError, fmtValue } from '../util/validate';
+import { registeredObject } from './serialization';
+import { toCamelCase } from '../util/case';
 
 export type ActivationName = 'linear' | 'relu' | 'softmax' | 'sigmoid' | 'tanh' | 'hardSigmoid' | 'elu' | 'selu' | 'relu6' | 'softplus' | 'softsign'
   | 'logSoftmax' | 'swish' | 'mish' | 'gelu' | 'gelu_new';
@@ -33,22 +35,64 @@ const table: Record<ActivationName, (x: Tensor) => Tensor> = {
 
 export const activationNames = Object.keys(table) as ActivationName[];
 
-/** Checks an activation name from a layer config (undefined means linear); `arg` names the setting in errors. */
-export function checkActivation(op: string, name: unknown, arg = 'activation'): ActivationName {
-  if (name === undefined || name === null) return 'linear';
-  // TF.js writes its names in snake_case ('hard_sigmoid', 'log_softmax'); gelu_new keeps its underscore.
-  const canonical = typeof name === 'string' && !Object.hasOwn(table, name) ? name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) : name;
-  if (typeof canonical !== 'string' || !Object.hasOwn(table, canonical)) {
-    throw argError(op, arg, fmtValue(name), `one of ${activationNames.map((n) => `'${n}'`).join(', ')}`);
-  }
-  return canonical as ActivationName;
+const BUILT_IN = `one of ${activationNames.map((n) => `'${n}'`).join(', ')}`;
+
+/** A user's activation: an object of a class registered with tf.serialization.registerClass, as TF.js applies one. */
+export interface CustomActivation {
+  apply(x: Tensor): Tensor;
+  getClassName(): string;
 }
 
-/** The name a saved config gives an activation, as TF.js writes it: snake_case ('hard_sigmoid', 'log_softmax'). */
-export function activationConfigName(name: ActivationName): string {
+/** What a layer applies: a built-in activation by name, or a user's registered one. */
+export type LayerActivation = ActivationName | CustomActivation;
+
+/** A built-in activation's name, in TF.js's camelCase or the snake_case it writes ('hard_sigmoid'; gelu_new keeps its underscore). */
+function builtInName(name: string): ActivationName | undefined {
+  const canonical = Object.hasOwn(table, name) ? name : name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+  return Object.hasOwn(table, canonical) ? (canonical as ActivationName) : undefined;
+}
+
+function isCustomActivation(v: unknown): v is CustomActivation {
+  return typeof v === 'object' && v !== null && typeof (v as { apply?: unknown }).apply === 'function' && typeof (v as { getClassName?: unknown }).getClassName === 'function';
+}
+
+/**
+ * Checks an activation from a layer config (undefined means linear): a built-in name, or else, as TF.js's
+ * getActivation, the className of a class registered with tf.serialization.registerClass, made from an empty
+ * config; `arg` names the setting in errors.
+ */
+export function checkActivation(op: string, name: unknown, arg = 'activation'): LayerActivation {
+  if (name === undefined || name === null) return 'linear';
+  const builtIn = typeof name === 'string' ? builtInName(name) : undefined;
+  if (builtIn) return builtIn;
+  const custom = typeof name === 'string' ? registeredObject(name) : undefined;
+  if (isCustomActivation(custom)) return custom;
+  throw argError(op, arg, fmtValue(name), `${BUILT_IN}, or the className of an activation class (with apply(x)) registered with tf.serialization.registerClass`);
+}
+
+/**
+ * An activation as a saved config names it (undefined means linear): a built-in one, or a registered class's name,
+ * camelCased as TF.js reads it back ('hard_tanh' → 'hardTanh'), for the layer to make. A layer's argument takes such a
+ * name, though its type (TF.js's ActivationIdentifier too) lists only the built-in ones.
+ */
+export function checkSavedActivation(op: string, name: unknown, arg = 'activation'): ActivationName {
+  if (name === undefined || name === null) return 'linear';
+  const builtIn = typeof name === 'string' ? builtInName(name) : undefined;
+  if (builtIn) return builtIn;
+  const camel = typeof name === 'string' ? toCamelCase(name) : name;
+  checkActivation(op, camel, arg);
+  return camel as ActivationName;
+}
+
+/**
+ * The name a saved config gives an activation, as TF.js writes it: snake_case ('hard_sigmoid', 'log_softmax'); a
+ * user's by its class name, which a layer's getConfig gives back as TF.js's does.
+ */
+export function activationConfigName(activation: LayerActivation): string {
+  const name = typeof activation === 'string' ? activation : activation.getClassName();
   return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
-export function applyActivation(name: ActivationName, x: Tensor): Tensor {
-  return table[name](x);
+export function applyActivation(activation: LayerActivation, x: Tensor): Tensor {
+  return typeof activation === 'string' ? table[activation](x) : activation.apply(x);
 }

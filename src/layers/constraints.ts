@@ -83,27 +83,33 @@ export function minMaxNorm(config?: { minValue?: number; maxValue?: number; rate
   }, () => ({ minValue, maxValue, rate, axis }));
 }
 
-export type ConstraintName = 'maxNorm' | 'unitNorm' | 'nonNeg' | 'minMaxNorm';
+type ConstraintIdentifier = 'maxNorm' | 'unitNorm' | 'nonNeg' | 'minMaxNorm';
+/** The names a constraint goes by in a layer config: TF.js's identifiers and its class names. */
+export type ConstraintName = ConstraintIdentifier | Constraint['className'];
 type Factory = (config?: Record<string, unknown>) => Constraint;
-const byName: Record<ConstraintName, Factory> = {
+const byName: Record<ConstraintIdentifier, Factory> = {
   maxNorm: maxNorm as Factory,
   unitNorm: unitNorm as Factory,
   nonNeg: (config) => (checkKnownKeys('constraints.nonNeg', 'config', config ?? {}, []), nonNeg()),
   minMaxNorm: minMaxNorm as Factory,
 };
-const CLASS_TO_NAME: Record<string, ConstraintName> = { MaxNorm: 'maxNorm', UnitNorm: 'unitNorm', NonNeg: 'nonNeg', MinMaxNorm: 'minMaxNorm' };
+const CLASS_TO_NAME: Record<string, ConstraintIdentifier> = { MaxNorm: 'maxNorm', UnitNorm: 'unitNorm', NonNeg: 'nonNeg', MinMaxNorm: 'minMaxNorm' };
 
-/** A constraint from a layer config: an instance, a name ('maxNorm', 'nonNeg', ...), or undefined for none. */
+/**
+ * A constraint from a layer config: an instance, a name ('maxNorm', 'nonNeg', ...), a class name with its defaults
+ * ('MaxNorm', as TF.js takes one), or undefined for none.
+ */
 export function getConstraint(op: string, arg: string, spec: unknown): Constraint | null {
   if (spec === undefined || spec === null) return null;
   if (typeof spec === 'object' && 'apply' in spec && 'className' in spec && Object.hasOwn(CLASS_TO_NAME, (spec as Constraint).className)) return spec as Constraint;
-  if (typeof spec === 'string' && Object.hasOwn(byName, spec)) return byName[spec as ConstraintName]();
+  if (typeof spec === 'string' && Object.hasOwn(byName, spec)) return byName[spec as ConstraintIdentifier]();
+  if (typeof spec === 'string' && Object.hasOwn(CLASS_TO_NAME, spec)) return byName[CLASS_TO_NAME[spec]]();
   // TF.js's {className, config}, as layer.getConfig() gives it.
   if (typeof spec === 'object' && 'className' in spec && typeof spec.className === 'string' && Object.hasOwn(CLASS_TO_NAME, spec.className) && !('apply' in spec)) {
     const config = 'config' in spec && typeof spec.config === 'object' && spec.config !== null ? spec.config : {};
     return constraintFromConfig(spec.className, config as Record<string, unknown>);
   }
-  throw argError(op, arg, fmtValue(spec), `a constraint from tn.constraints, a {className, config} of one, or one of ${Object.keys(byName).map((n) => `'${n}'`).join(', ')}`);
+  throw argError(op, arg, fmtValue(spec), `a constraint from tn.constraints, a {className, config} of one, or one of ${[...Object.keys(byName), ...Object.keys(CLASS_TO_NAME)].map((n) => `'${n}'`).join(', ')}`);
 }
 
 

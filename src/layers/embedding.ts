@@ -1,7 +1,7 @@
 import { gather } from '../ops/gather';
 import { Tensor } from '../tensor/tensor';
 import type { Variable } from '../tensor/variable';
-import { argError, assertPositiveInt, fmtShape, fmtValue, optionalBoolean } from '../util/validate';
+import { argError, assertPositiveInt, fmtShape, fmtValue } from '../util/validate';
 import { getInitializer, initializerConfig, type Initializer, type InitializerName } from './initializers';
 import { constraintConfig, getConstraint, type Constraint, type ConstraintName } from './constraints';
 import { getRegularizer, regularizerConfig, type Regularizer, type RegularizerName } from './regularizers';
@@ -73,7 +73,7 @@ export class Embedding extends Layer {
     super('embedding', { name: args.name, trainable: args.trainable, dtype: args.dtype, inputShape: args.inputShape ?? batchShape?.slice(1) ?? inputLength ?? undefined });
     this.inputDim = assertPositiveInt(op, 'inputDim', args.inputDim);
     this.outputDim = assertPositiveInt(op, 'outputDim', args.outputDim);
-    this.maskZero = optionalBoolean(op, 'maskZero', args.maskZero, false);
+    this.maskZero = this.flagOption(op, 'maskZero', args.maskZero, false);
     this.inputLength = inputLength;
     this.shapeGiven = args.inputShape != null || batchShape != null;
     this.given = { maskZero: args.maskZero, inputLength: args.inputLength };

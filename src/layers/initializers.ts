@@ -257,12 +257,15 @@ const byName: Record<string, () => Initializer> = {
   ones,
 };
 
-export type InitializerName = 'glorotUniform' | 'glorotNormal' | 'heNormal' | 'heUniform' | 'leCunNormal' | 'leCunUniform' | 'truncatedNormal' | 'varianceScaling' | 'identity' | 'randomNormal' | 'randomUniform' | 'orthogonal' | 'zeros' | 'ones';
+/** Class names a bare string may give, as in TF.js ('Constant' is left out: without a value it fails). */
+type InitializerClassName = 'Zeros' | 'Ones' | 'RandomUniform' | 'RandomNormal' | 'TruncatedNormal' | 'VarianceScaling' | 'GlorotUniform' | 'GlorotNormal' | 'HeUniform' | 'HeNormal' | 'LeCunUniform' | 'LeCunNormal' | 'Orthogonal' | 'Identity';
+
+export type InitializerName = 'glorotUniform' | 'glorotNormal' | 'heNormal' | 'heUniform' | 'leCunNormal' | 'leCunUniform' | 'truncatedNormal' | 'varianceScaling' | 'identity' | 'randomNormal' | 'randomUniform' | 'orthogonal' | 'zeros' | 'ones' | InitializerClassName;
 
 type AnyConfig = Record<string, never>;
 
 /** The classes TF.js serializes initializers as ({className, config}, what layer.getConfig() gives), by factory. */
-const byClass: Record<string, (config: AnyConfig) => Initializer> = {
+const byClass: Record<InitializerClassName | 'Constant', (config: AnyConfig) => Initializer> = {
   Zeros: zeros, Ones: ones, Constant: (c) => constant(c as unknown as { value: number }), RandomUniform: randomUniform, RandomNormal: randomNormal, TruncatedNormal: truncatedNormal,
   VarianceScaling: varianceScaling, GlorotUniform: glorotUniform, GlorotNormal: glorotNormal, HeUniform: heUniform, HeNormal: heNormal,
   LeCunUniform: leCunUniform, LeCunNormal: leCunNormal, Orthogonal: orthogonal, Identity: identity,
@@ -273,17 +276,20 @@ function fromClassConfig(spec: unknown): Initializer | undefined {
   if (typeof spec !== 'object' || spec === null || !('className' in spec) || typeof spec.className !== 'string' || !Object.hasOwn(byClass, spec.className)) return undefined;
   const config = 'config' in spec && typeof spec.config === 'object' && spec.config !== null ? spec.config : {};
   // TF.js writes seed: null for an unseeded draw, where the factories take an absent seed.
-  return byClass[spec.className](Object.fromEntries(Object.entries(config).filter(([, v]) => v !== null)) as AnyConfig);
+  return byClass[spec.className as keyof typeof byClass](Object.fromEntries(Object.entries(config).filter(([, v]) => v !== null)) as AnyConfig);
 }
 
-/** An initializer from a name (TF.js's camelCase or Keras's snake_case), an instance, or TF.js's {className, config}. */
+/**
+ * An initializer from a name (TF.js's camelCase or Keras's snake_case), a class name with its defaults (TF.js takes a
+ * string it does not know as one, as {className, config: {}}), an instance, or TF.js's {className, config}.
+ */
 export function getInitializer(op: string, arg: string, spec: unknown): Initializer {
   if (typeof spec === 'object' && spec !== null && 'apply' in spec && 'className' in spec) return spec as Initializer;
-  const described = fromClassConfig(spec);
+  const described = fromClassConfig(typeof spec === 'string' && Object.hasOwn(byClass, spec) ? { className: spec } : spec);
   if (described) return described;
   const name = typeof spec === 'string' ? toCamelCase(spec) : '';
   const factory = Object.hasOwn(byName, name) ? byName[name] : undefined;
-  if (!factory) throw argError(op, arg, fmtValue(spec), `an initializer, a {className, config} of one, or one of ${Object.keys(byName).map((n) => `'${n}'`).join(', ')}`);
+  if (!factory) throw argError(op, arg, fmtValue(spec), `an initializer, a {className, config} of one, or one of ${Object.keys(byName).map((n) => `'${n}'`).join(', ')}, or a class name (${Object.keys(byClass).map((n) => `'${n}'`).join(', ')})`);
   return factory();
 }
 

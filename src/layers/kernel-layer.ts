@@ -1,10 +1,9 @@
 import type { Tensor } from '../tensor/tensor';
 import type { Variable } from '../tensor/variable';
-import { activationConfigName, applyActivation, checkActivation, type ActivationName } from './activations';
+import { activationConfigName, applyActivation, checkActivation, type ActivationName, type LayerActivation } from './activations';
 import type { FusedActivation } from '../ops/fused';
 import { getInitializer, initializerConfig, type Initializer, type InitializerName } from './initializers';
 import { Layer, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
-import { optionalBoolean } from '../util/validate';
 import { getRegularizer, regularizerConfig, type Regularizer, type RegularizerName } from './regularizers';
 import { constraintConfig, getConstraint, type Constraint, type ConstraintName } from './constraints';
 
@@ -28,7 +27,7 @@ export const KERNEL_LAYER_KEYS = [
 
 /** A layer computing act(product(x, kernel) + bias), with the bias and relu fused into the product. */
 export abstract class KernelLayer extends Layer {
-  readonly activation: ActivationName;
+  readonly activation: LayerActivation;
   readonly useBias: boolean;
   private readonly kernelInitializer: Initializer;
   private readonly biasInitializer: Initializer;
@@ -42,7 +41,7 @@ export abstract class KernelLayer extends Layer {
   constructor(op: string, snakeName: string, args: KernelLayerArgs) {
     super(snakeName, args);
     this.activation = checkActivation(op, args.activation);
-    this.useBias = optionalBoolean(op, 'useBias', args.useBias, true);
+    this.useBias = this.flagOption(op, 'useBias', args.useBias, true);
     this.kernelInitializer = getInitializer(op, 'kernelInitializer', args.kernelInitializer ?? 'glorotUniform');
     this.biasInitializer = getInitializer(op, 'biasInitializer', args.biasInitializer ?? 'zeros');
     this.kernelRegularizer = getRegularizer(op, 'kernelRegularizer', args.kernelRegularizer);

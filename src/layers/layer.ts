@@ -2,7 +2,7 @@ import { Tensor, type DType } from '../tensor/tensor';
 import { tidy } from '../tensor/tidy';
 import { Variable } from '../tensor/variable';
 import type { Initializer } from './initializers';
-import { argError, checkKnownKeys, fmtShape, fmtValue } from '../util/validate';
+import { argError, checkKnownKeys, fmtShape, fmtValue, optionalBoolean } from '../util/validate';
 import { assertDtype, assertFloatDtype } from '../tensor/checks';
 import { div } from '../ops/binary';
 import { cast, clone } from '../ops/cast';
@@ -180,6 +180,8 @@ export abstract class Layer extends Serializable {
   /** True while the weights come only from the declared inputShape: the layer has not run and was given no weights. */
   private declaredOnly = false;
   private trainableFlag: boolean;
+  /** Flag options given as numbers, by their saved (snake_case) key: the config gives them back as given, as TF.js's. */
+  private readonly flagsAsGiven: Record<string, number> = {};
   /** Values for the weights once they exist (TF.js's `weights` argument). */
   private initialWeights: Tensor[] | null = null;
   /** Activity penalties of the calls since the training loop last took them. */
@@ -211,7 +213,7 @@ export abstract class Layer extends Serializable {
     this.userDefined = userDefined;
     const op = `layers.${this.getClassName().charAt(0).toLowerCase()}${this.getClassName().slice(1)}`;
     if (args.name != null && (typeof args.name !== 'string' || args.name === '')) throw argError(op, 'name', fmtValue(args.name), 'a non-empty string');
-    if (args.trainable != null && typeof args.trainable !== 'boolean') throw argError(op, 'trainable', fmtValue(args.trainable), 'a boolean');
+    const trainable = this.flagOption(op, 'trainable', args.trainable, true);
     // TF.js concatenates inputShape after the batch dim, so a plain number serves as a 1-D shape.
     let shape: unknown = typeof args.inputShape === 'number' ? [args.inputShape] : args.inputShape;
     if (args.batchInputShape != null) {
@@ -240,7 +242,14 @@ export abstract class Layer extends Serializable {
     }
     // TF.js's automatic names: the snake_case class name, then the class name and its count ('dense_Dense1').
     this.name = args.name ?? `${snakeName}_${uniqueName(this.getClassName())}`;
-    this.trainableFlag = args.trainable ?? true;
+    this.trainableFlag = trainable;
+  }
+
+  /** A flag option (useBias, returnSequences, ...) read for its truthiness, as TF.js reads it; a number is kept for the config. */
+  protected flagOption(op: string, arg: string, v: unknown, fallback: boolean): boolean {
+    const on = optionalBoolean(op, arg, v, fallback);
+    if (typeof v === 'number') this.flagsAsGiven[toSnakeCase(arg)] = v;
+    return on;
   }
 
   /**
@@ -318,7 +327,7 @@ export abstract class Layer extends Serializable {
   override getConfig(): LayerConfig {
     if (this.userDefined) {
       // TF.js's base config (a user layer adds its own keys).
-      const own: LayerConfig = { name: this.name, trainable: this.trainable };
+      const own: LayerConfig = { name: this.name, trainable: this.trainable, ...this.flagsAsGiven };
       if (this.declaredInputShape) Object.assign(own, { batchInputShape: [this.declaredBatch, ...this.declaredInputShape], dtype: this.dtype });
       return own;
     }
@@ -353,6 +362,7 @@ export abstract class Layer extends Serializable {
 
   set trainable(value: boolean) {
     this.trainableFlag = value;
+    delete this.flagsAsGiven.trainable;
     for (const v of this.vars) v.trainable = value && (this.weightOptions.get(v)?.trainable ?? true);
   }
 
@@ -361,7 +371,7 @@ export abstract class Layer extends Serializable {
     if (this.userDefined) return pythonicConfig(this.getConfig() as ConfigValue) as LayerConfig;
     const base: LayerConfig = { name: this.name, trainable: this.trainable, dtype: this.dtype };
     if (this.declaredInputShape) base.batch_input_shape = [this.declaredBatch, ...this.declaredInputShape];
-    return { ...base, ...this.layerConfig() };
+    return { ...base, ...this.layerConfig(), ...this.flagsAsGiven };
   }
 
   /** Values for the weights, taken when the layer is built (a loaded user layer's saved weights). */
@@ -853,13 +863,13 @@ export abstract class Layer extends Serializable {
     return [...this.weightPenalties(), ...this.takeLosses()];
   }
 
-  /** Projects each constrained weight after an optimizer step. */
-  applyConstraints(): void {
+  /** Projects each constrained weight (only those in `only`, when given) after an optimizer step or a write. */
+  applyConstraints(only?: ReadonlySet<Variable>): void {
     for (const v of this.vars) {
       const c = this.weightOptions.get(v)?.constraint;
-      if (c) v.assign(c.apply(v));
+      if (c && (!only || only.has(v))) v.assign(c.apply(v));
     }
-    for (const l of this.nestedLayers()) l.applyConstraints();
+    for (const l of this.nestedLayers()) l.applyConstraints(only);
   }
 
   countParams(): number {

@@ -162,8 +162,7 @@ export class Dot extends Layer {
     const axes = typeof args.axes === 'number' ? [args.axes, args.axes] : args.axes;
     if (!Array.isArray(axes) || axes.length !== 2 || !axes.every(Number.isInteger)) throw argError(op, 'axes', fmtValue(args.axes), 'an integer or a pair of integers');
     this.axes = [axes[0], axes[1]];
-    if (args.normalize != null && typeof args.normalize !== 'boolean') throw argError(op, 'normalize', fmtValue(args.normalize), 'a boolean');
-    this.normalize = args.normalize ?? false;
+    this.normalize = this.flagOption(op, 'normalize', args.normalize, false);
   }
 
   override getClassName(): string {

@@ -4,7 +4,7 @@ import { add, mul, sub } from '../ops/binary';
 import { batchNormTraining } from '../ops/batch-norm-training';
 import { moments } from '../ops/moments';
 import { rsqrt } from '../ops/special';
-import { argError, fmtValue, optionalBoolean } from '../util/validate';
+import { argError, fmtValue } from '../util/validate';
 import { getInitializer, initializerConfig, type Initializer, type InitializerName } from './initializers';
 import { getRegularizer, regularizerConfig, type Regularizer, type RegularizerName } from './regularizers';
 import { constraintConfig, getConstraint, type Constraint, type ConstraintName } from './constraints';
@@ -60,8 +60,8 @@ abstract class AffineNorm extends Layer {
   constructor(op: string, snakeName: string, args: AffineNormArgs & { betaConstraint?: ConstraintName | Constraint; gammaConstraint?: ConstraintName | Constraint }, epsilon: number) {
     super(snakeName, args);
     this.epsilon = numberArg(op, 'epsilon', args.epsilon, epsilon, (n) => Number.isFinite(n) && n > 0, 'a finite number > 0');
-    this.center = optionalBoolean(op, 'center', args.center, true);
-    this.scale = optionalBoolean(op, 'scale', args.scale, true);
+    this.center = this.flagOption(op, 'center', args.center, true);
+    this.scale = this.flagOption(op, 'scale', args.scale, true);
     this.betaInitializer = getInitializer(op, 'betaInitializer', args.betaInitializer ?? 'zeros');
     this.gammaInitializer = getInitializer(op, 'gammaInitializer', args.gammaInitializer ?? 'ones');
     this.betaRegularizer = getRegularizer(op, 'betaRegularizer', args.betaRegularizer);

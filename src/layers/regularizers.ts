@@ -66,19 +66,19 @@ export function l1l2(config?: { l1?: number; l2?: number }): Regularizer {
   return new L1L2(factor('regularizers.l1l2', 'l1', c.l1), factor('regularizers.l1l2', 'l2', c.l2));
 }
 
-/** The one name TF.js knows a regularizer by in a layer config. */
-export type RegularizerName = 'l1l2';
+/** The names TF.js knows a regularizer by in a layer config: 'l1l2' and its class name. */
+export type RegularizerName = 'l1l2' | 'L1L2';
 
-/** A regularizer from a layer config: an instance, 'l1l2' (defaults), TF.js's {className, config}, or undefined for none. */
+/** A regularizer from a layer config: an instance, 'l1l2' or 'L1L2' (defaults), TF.js's {className, config}, or undefined for none. */
 export function getRegularizer(op: string, arg: string, spec: unknown): Regularizer | null {
   if (spec === undefined || spec === null) return null;
   if (spec instanceof L1L2) return spec;
-  if (spec === 'l1l2') return l1l2();
+  if (spec === 'l1l2' || spec === 'L1L2') return l1l2();
   if (typeof spec === 'object' && 'className' in spec && spec.className === 'L1L2') {
     const config = 'config' in spec && typeof spec.config === 'object' && spec.config !== null ? spec.config : {};
     return regularizerFromConfig('L1L2', config as Record<string, unknown>);
   }
-  throw argError(op, arg, fmtValue(spec), "a regularizer from tn.regularizers (l1, l2, l1l2), a {className: 'L1L2', config} or 'l1l2'");
+  throw argError(op, arg, fmtValue(spec), "a regularizer from tn.regularizers (l1, l2, l1l2), a {className: 'L1L2', config}, 'l1l2' or 'L1L2'");
 }
 
 /** A regularizer as a saved model records it: {class_name: 'L1L2', config: {l1, l2}}. */

@@ -1,15 +1,15 @@
 import { argError, fmtValue } from '../util/validate';
 import { optimizerClasses } from '../optimizers/from-config';
 import { Optimizer, type OptimizerClass } from '../optimizers/optimizer';
-import type { Layer, LayerConfig } from './layer';
-import type { SerializableConstructor } from '../util/serializable';
+import type { Layer } from './layer';
+import type { ConfigDict, Serializable, SerializableConstructor } from '../util/serializable';
 
 // tf.serialization: the user's layer classes, registered by their static className so that a saved model holding
 // one loads again (TF.js's registerClass and its SerializationMap).
 
 /** How a registered class is made from its config: its static fromConfig (Layer's calls the constructor), as TF.js. */
-export function fromConfig(cls: SerializableConstructor<Layer>, config: LayerConfig): Layer {
-  const made = cls as unknown as { fromConfig?: (c: unknown, config: LayerConfig) => Layer; new (config: LayerConfig): Layer };
+export function fromConfig<T extends Serializable>(cls: SerializableConstructor<T>, config: ConfigDict): T {
+  const made = cls as unknown as { fromConfig?: (c: unknown, config: ConfigDict) => T; new (config: ConfigDict): T };
   return made.fromConfig ? made.fromConfig(made, config) : new made(config);
 }
 
@@ -66,9 +66,23 @@ export function getRegisteredName(cls: Registrable): string {
   return registerNames.get(cls) ?? cls.className;
 }
 
-/** The layer class registered under a saved layer's class name, if any (the map's optimizer classes are not layers). */
-export function registeredClass(className: string): SerializableConstructor<Layer> | undefined {
+/** The user's class registered under a class name (or 'pkg>name'), if any: the map's optimizer classes are not a user's. */
+function userClass(className: string): SerializableConstructor | undefined {
   const byClassName = SerializationMap.getMap().classNameMap;
   const cls = Object.hasOwn(byClassName, className) ? byClassName[className][0] : byRegisterName.get(className);
-  return cls && !(cls.prototype instanceof Optimizer) ? (cls as SerializableConstructor<Layer>) : undefined;
+  return cls && !(cls.prototype instanceof Optimizer) ? (cls as SerializableConstructor) : undefined;
+}
+
+/** The layer class registered under a saved layer's class name, if any. */
+export function registeredClass(className: string): SerializableConstructor<Layer> | undefined {
+  return userClass(className) as SerializableConstructor<Layer> | undefined;
+}
+
+/**
+ * An object of the user's class registered under a name, made from an empty config, as TF.js's deserializeKerasObject
+ * makes one that a string names (a custom activation); undefined when no class is registered under it.
+ */
+export function registeredObject(className: string): Serializable | undefined {
+  const cls = userClass(className);
+  return cls && fromConfig(cls, {});
 }

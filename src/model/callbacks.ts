@@ -1,6 +1,6 @@
 import { keep } from '../tensor/scopes';
 import type { Tensor } from '../tensor/tensor';
-import { argError, checkKnownKeys, fmtValue } from '../util/validate';
+import { argError, checkKnownKeys, fmtValue, optionalBoolean } from '../util/validate';
 
 export type Logs = Record<string, number>;
 
@@ -190,14 +190,14 @@ export class EarlyStopping extends Callback {
     this.mode = args.mode ?? 'auto';
     if (!['auto', 'min', 'max'].includes(this.mode)) throw argError(op, 'mode', fmtValue(args.mode), "'auto', 'min' or 'max'");
     if (args.baseline !== undefined && (typeof args.baseline !== 'number' || !Number.isFinite(args.baseline))) throw argError(op, 'baseline', fmtValue(args.baseline), 'a finite number');
-    if (args.restoreBestWeights !== undefined && typeof args.restoreBestWeights !== 'boolean') throw argError(op, 'restoreBestWeights', fmtValue(args.restoreBestWeights), 'a boolean');
+    const restoreBestWeights = optionalBoolean(op, 'restoreBestWeights', args.restoreBestWeights, false);
     const max = this.mode === 'max' || (this.mode === 'auto' && this.monitor.includes('acc'));
     this.better = max ? (a, b) => a > b : (a, b) => a < b;
     // As TF.js: the delta is taken against the direction of improvement.
     this.minDelta = max ? Math.abs(minDelta) : -Math.abs(minDelta);
     this.patience = patience;
     this.baseline = args.baseline;
-    this.restoreBestWeights = args.restoreBestWeights ?? false;
+    this.restoreBestWeights = restoreBestWeights;
   }
 
   override onTrainBegin(): void {

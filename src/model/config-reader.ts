@@ -1,4 +1,4 @@
-import { activationNames, checkActivation, type ActivationName } from '../layers/activations';
+import { activationNames, checkSavedActivation, type ActivationName } from '../layers/activations';
 import { isPositiveInt } from '../util/validate';
 import { badValue, own } from '../io/json-checks';
 
@@ -59,6 +59,8 @@ export class ConfigReader {
     const v = this.get(key);
     // TF.js writes an option the user left unset as null.
     if (v === undefined || v === null) return fallback;
+    // TF.js saves a flag given as a number (useBias: 10) as given, and reads it for its truthiness.
+    if (typeof v === 'number') return Boolean(v);
     if (typeof v !== 'boolean') throw this.fail(key, v, 'a boolean');
     return v;
   }
@@ -80,13 +82,13 @@ export class ConfigReader {
     }
   }
 
-  /** An activation in TF.js's camelCase or the snake_case it writes. */
+  /** An activation in TF.js's camelCase or the snake_case it writes (a built-in one, or a registered class's). */
   activation(key: string): ActivationName {
     const v = this.get(key);
     try {
-      return checkActivation(this.op, v);
+      return checkSavedActivation(this.op, v);
     } catch {
-      throw this.fail(key, v, `one of ${activationNames.map((n) => `'${n}'`).join(', ')}`);
+      throw this.fail(key, v, `one of ${activationNames.map((n) => `'${n}'`).join(', ')}, or the name of an activation class registered with tf.serialization.registerClass`);
     }
   }
 

@@ -10,15 +10,16 @@ export type TensorOrArrayOrMap = Tensor | Tensor[] | Record<string, Tensor>;
 export interface ModelFitArgs {
   epochs?: number;
   batchSize?: number;
-  shuffle?: boolean;
+  /** Read for its truthiness (a number serves); TF.js's 'batch' is not implemented there either. */
+  shuffle?: boolean | 'batch';
   /** Seed for the shuffling order (tessera only; default: TF.js's Math.random shuffle, or after setRandomSeed the next seed of its sequence). */
   seed?: number;
   validationSplit?: number;
   validationData?: [TensorOrArrayOrMap, TensorOrArrayOrMap];
   validationBatchSize?: number;
   callbacks?: CustomCallbackArgs | CustomCallbackArgs[];
-  /** 0 silent, 1 a progress bar (in place on a TTY), 2 one line per epoch. */
-  verbose?: 0 | 1 | 2;
+  /** 0 silent, 1 a progress bar (in place on a TTY), 2 one line per epoch; true and false act as 1 and 0. */
+  verbose?: 0 | 1 | 2 | boolean;
   /** Stop with an error on a NaN or infinite loss, before applying that batch's update (default true). */
   terminateOnNaN?: boolean;
   /** The epoch to start from (its index; the history counts from it), as TF.js. */
@@ -80,8 +81,10 @@ export function parseFitArgs(args: ModelFitArgs): FitOptions {
   const op = 'fit';
   if (args === null || typeof args !== 'object') throw argError(op, 'args', fmtValue(args), 'an object of fit options');
   checkKnownKeys(op, 'args', args, FIT_KEYS);
-  const verbose = args.verbose ?? 1;
-  if (verbose !== 0 && verbose !== 1 && verbose !== 2) throw argError(op, 'verbose', fmtValue(verbose), '0, 1 or 2');
+  // TF.js compares verbose with numbers, so true and false act as 1 and 0.
+  const verbose = typeof args.verbose === 'boolean' ? Number(args.verbose) : args.verbose ?? 1;
+  if (verbose !== 0 && verbose !== 1 && verbose !== 2) throw argError(op, 'verbose', fmtValue(verbose), '0, 1 or 2 (or true / false)');
+  if (args.shuffle === 'batch') throw new Error(`${op}: shuffle 'batch' (batch shuffling) is not implemented, as in TF.js; give true or false`);
   const split = args.validationSplit ?? 0;
   if (typeof split !== 'number' || !(split >= 0 && split < 1)) throw argError(op, 'validationSplit', fmtValue(split), 'a number in [0, 1)');
   if (args.seed !== undefined && !Number.isFinite(args.seed)) throw argError(op, 'seed', fmtValue(args.seed), 'a finite number');

@@ -6,19 +6,20 @@ import { Layer, apart, assertWeightsLive, savedWeightName, uniqueName, type Appl
 import { SymbolicTensor, type LayerNode } from '../layers/symbolic';
 import type { Optimizer } from '../optimizers/optimizer';
 import { Tensor, arrayTypeFor, type TypedArray } from '../tensor/tensor';
-import type { ModelPredictConfig } from '../tensor/tfjs-types';
+import type { ModelPredictConfig, NamedTensorMap } from '../tensor/tfjs-types';
 import { tidy } from '../tensor/tidy';
 import { isRecording } from '../tensor/tape';
 import { concat } from '../ops/concat';
 import { slice } from '../ops/slice';
 import type { Variable } from '../tensor/variable';
-import { argError, checkKnownKeys, fmtShape, fmtValue } from '../util/validate';
+import { argError, checkKnownKeys, fmtShape, fmtValue, optionalBoolean } from '../util/validate';
 import type { History } from './callbacks';
 import { checkInputs, checkSamples, checkTargets, dataList, type Port } from './checks';
 import { compileArgs, type Compiled, type ModelCompileArgs } from './compile';
 import { positiveIntArg, type ModelFitArgs, type TensorOrArrayOrMap } from './fit-options';
 import { buildGraph, graphOutputShapes, runGraph, type Graph, type RunOptions } from './graph';
 import { saveModel } from './save';
+import { namedWeightValues } from './load-weights';
 import { Dataset } from '../data/dataset';
 import { evaluateDatasetValues, fitDataset, type ModelEvaluateDatasetArgs, type ModelFitDatasetArgs } from './fit-dataset';
 import { topologyJson } from './serialize';
@@ -212,12 +213,8 @@ export class LayersModel extends Layer implements TrainableModel {
     return this.layers.flatMap((l) => l.calculateLosses());
   }
 
-  override get losses(): (() => Tensor)[] {
-    return this.layers.flatMap((l) => l.losses);
-  }
-
-  override applyConstraints(): void {
-    for (const l of this.layers) l.applyConstraints();
+  override applyConstraints(only?: ReadonlySet<Variable>): void {
+    for (const l of this.layers) l.applyConstraints(only);
   }
 
   /** The graph (a Sequential model's grows with its layers). */
@@ -578,6 +575,18 @@ export class LayersModel extends Layer implements TrainableModel {
     weights.forEach((w, i) => vars[i].assign(w));
     // As TF.js writes a constrained weight: projected.
     for (const l of this.layers) l.applyConstraints();
+  }
+
+  /**
+   * Sets weights by the names they are saved under ('dense_1/kernel'), as TF.js's loadWeights: with strict (the
+   * default) every name must find a weight and every weight be named; without, the rest are ignored. Everything is
+   * checked before any weight changes; constrained weights written are projected, as TF.js writes them.
+   */
+  loadWeights(weights: NamedTensorMap, strict = true): void {
+    const op = `${this.name}.loadWeights`;
+    const found = namedWeightValues(op, this.layers, weights, optionalBoolean(op, 'strict', strict, true));
+    for (const [weight, value] of found) weight.assign(value);
+    this.applyConstraints(new Set(found.map(([weight]) => weight)));
   }
 
   /**

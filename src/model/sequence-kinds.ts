@@ -1,5 +1,5 @@
 import { fmtShape } from '../util/validate';
-import { checkActivation, type ActivationName } from '../layers/activations';
+import { checkSavedActivation, type ActivationName } from '../layers/activations';
 import { Bidirectional, Embedding, GRU, GRUCell, LSTM, LSTMCell, Masking, RNN, RepeatVector, SimpleRNN, SimpleRNNCell, type GRUCellArgs, type LSTMCellArgs, type LayerArgs, type RNNCell } from '../layers/index';
 import type { BidirectionalMergeMode } from '../layers/recurrent/bidirectional';
 import type { ConfigReader } from './config-reader';
@@ -20,7 +20,7 @@ function readActivation(r: ConfigReader, key: string, fallback: ActivationName):
   const v = r.get(key);
   if (v === undefined || v === null) return fallback;
   try {
-    return checkActivation(r.op, v === 'hard_sigmoid' ? 'hardSigmoid' : v);
+    return checkSavedActivation(r.op, v === 'hard_sigmoid' ? 'hardSigmoid' : v);
   } catch {
     throw r.fail(key, v, 'an activation tessera has (linear, relu, softmax, sigmoid, tanh, hard_sigmoid)');
   }

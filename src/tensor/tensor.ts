@@ -373,9 +373,11 @@ export class TensorBuffer<R extends Rank = Rank, D extends DataType = 'float32'>
   readonly strides: number[];
   readonly values: DataTypeMap[D];
 
-  constructor(shape: readonly number[], readonly dtype: D, values?: DataTypeMap[D]) {
+  /** Without a dtype, float32 (TF.js's buffer then holds a Float32Array and makes float32 tensors). */
+  constructor(shape: readonly number[], readonly dtype: D = 'float32' as D, values?: DataTypeMap[D]) {
     this.shape = [...shape] as ShapeMap[R] & number[];
     this.size = sizeOfShape(shape);
+    if (!arrayTypeFor(dtype)) throw new Error(`TensorBuffer: dtype must be 'float32', 'int32', 'bool' or 'float64', got ${JSON.stringify(dtype)}`);
     if (values !== undefined && values.length !== this.size) {
       throw new Error(`TensorBuffer: values must hold the ${this.size} elements of shape [${shape.join(', ')}], got ${values.length}`);
     }

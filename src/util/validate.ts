@@ -80,9 +80,15 @@ export function assertBoolean(op: string, arg: string, v: unknown): boolean {
   return v;
 }
 
-/** An optional boolean option: the fallback when absent. */
+/**
+ * An optional flag option (useBias, shuffle, ...), the fallback when absent. TF.js reads these for their truthiness,
+ * and numbers are a common idiom (its own mnist example passes useBias: 10), so a number counts as its truthiness;
+ * any other kind ('yes', an object) is a mistake and refused.
+ */
 export function optionalBoolean(op: string, arg: string, v: unknown, fallback: boolean): boolean {
-  return v == null ? fallback : assertBoolean(op, arg, v);
+  if (v == null) return fallback;
+  if (typeof v !== 'boolean' && typeof v !== 'number') throw argError(op, arg, describeValue(v), 'a boolean');
+  return Boolean(v);
 }
 
 export function isPositiveInt(v: unknown): v is number {

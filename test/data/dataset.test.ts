@@ -112,6 +112,10 @@ describe('tn.data pipelines dispose what they consume, as TF.js\'s (numTensors c
     await expect(ragged.toArray()).rejects.toThrow(/^Dataset\.batch: the elements' element\.a\.b cannot be batched: stack/);
     tn.dispose(sources);
     await expect(tn.data.array([{ n: 1 }, { n: 'x' }]).batch(2).toArray()).rejects.toThrow(/^Dataset\.batch: the elements' element\.n cannot be batched: tensor: values\[1\]/);
+    // Where TF.js makes a string tensor (the first value a string: a CSV's text column), the error says why it cannot.
+    await expect(tn.data.array([{ n: 1, s: 'Casual' }, { n: 2, s: 'Sexy' }]).batch(2).toArray()).rejects.toThrow(
+      'Dataset.batch: the elements\' element.s holds strings ("Casual"), and tessera has no string tensors to batch them into (TF.js makes a string tensor); map them to numbers before batch, or, for a CSV column, leave it out (csv\'s columnConfigs with configuredColumnsOnly: true)');
+    await expect(tn.data.array([['a', 'b'], ['c', 'd']]).batch(2).toArray()).rejects.toThrow(/^Dataset\.batch: the elements' element holds strings \("a"\)/);
     expect(tn.memory().numTensors).toBe(before);
   });
 

@@ -25,4 +25,27 @@ describe("TF.js's common layer arguments", () => {
     expect(tn.layers.conv2d({ filters: 1, kernelSize: 3, dilationRate: 4, padding: 'same', inputShape: [5, 5, 1] }).outputShape).toEqual([null, 5, 5, 1]);
     expect(() => tn.layers.conv2d({ filters: 1, kernelSize: 2, dilationRate: [2] as never })).toThrow('layers.conv2d: dilationRate must be a positive integer or a pair [h, w] of them, got an array of length 1 [2]');
   });
+
+  it('flag options take booleans and numbers, read for their truthiness; a number stays in the config and the saved model', async () => {
+    const layer = tn.layers.dense({ units: 2, inputShape: [2], useBias: 10 as never, kernelInitializer: 'ones' });
+    const model = tn.sequential({ layers: [layer, tn.layers.dense({ units: 1, useBias: 0 as never, trainable: 0 as never })] });
+    expect([model.countParams(), model.trainableWeights.length, layer.getConfig().useBias, model.layers[1].getConfig().trainable]).toEqual([8, 2, 10, 0]);
+    let saved: tn.io.ModelArtifacts | null = null;
+    await model.save(tn.io.withSaveHandler(async (artifacts) => {
+      saved = artifacts;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }));
+    const layers = ((saved as unknown as { modelTopology: { config: { layers: { config: Record<string, unknown> }[] } } }).modelTopology.config.layers);
+    expect([layers[0].config.use_bias, layers[1].config.use_bias, layers[1].config.trainable]).toEqual([10, 0, 0]);
+    // A model TF.js saved so (its mnist example's useBias: 10) loads, the number read for its truthiness.
+    const loaded = await tn.loadLayersModel(tn.io.fromMemory(saved as unknown as tn.io.ModelArtifacts));
+    expect([loaded.countParams(), loaded.trainableWeights.length]).toEqual([8, 2]);
+  });
+
+  it('flag options refuse strings, objects and other kinds, naming the option', () => {
+    expect(() => tn.layers.dense({ units: 2, useBias: 'yes' as never })).toThrow('layers.dense: useBias must be a boolean, got string "yes"');
+    expect(() => tn.layers.dense({ units: 2, trainable: 'no' as never })).toThrow('layers.dense: trainable must be a boolean, got string "no"');
+    expect(() => tn.layers.lstm({ units: 2, returnSequences: {} as never })).toThrow('layers.lstm: returnSequences must be a boolean, got an object ([object Object])');
+    expect(() => tn.layers.embedding({ inputDim: 4, outputDim: 2, maskZero: [] as never })).toThrow('layers.embedding: maskZero must be a boolean, got an array of length 0');
+  });
 });

@@ -83,11 +83,31 @@ describe('layers: shapes, parameter counts, weights', () => {
     expect(dense.apply(tn.ones([1, 3])).arraySync()).toEqual([[4, 5]]);
   });
 
+  it('model.loadWeights checks every value before changing any weight, and projects the constrained ones it writes', () => {
+    const model = tn.sequential({ layers: [
+      tn.layers.dense({ units: 2, inputShape: [2], name: 'lw_a', kernelConstraint: 'nonNeg' }),
+      tn.layers.dense({ units: 1, name: 'lw_b', kernelInitializer: tn.initializers.constant({ value: -1 }), kernelConstraint: 'nonNeg' }),
+    ] });
+    const before = model.getWeights().map((w) => Array.from(w.dataSync()));
+    expect(() => model.loadWeights({ 'lw_a/kernel': tn.ones([2, 2]), 'lw_a/bias': tn.ones([3]) }, false)).toThrow("Shape mismatch: [2] vs. [3] (sequential_");
+    expect(() => model.loadWeights({ 'lw_a/kernel': tn.ones([2, 2]), 'lw_a/bias': tn.ones([2], 'int32') }, false)).toThrow(/loadWeights: weights\['lw_a\/bias'\] must be dtype float32, the weight's, got dtype int32/);
+    expect(() => model.loadWeights({ 'lw_a/kernel': [[1, 2], [3, 4]] as never }, false)).toThrow(/loadWeights: weights\['lw_a\/kernel'\] must be a Tensor, got \[\[1,2\],\[3,4\]\]/);
+    expect(() => model.loadWeights(null as never)).toThrow(/loadWeights: weights must be an object of tensors by weight name, got null/);
+    expect(() => model.loadWeights({}, 'yes' as never)).toThrow(/loadWeights: strict must be a boolean, got string "yes"/);
+    expect(model.getWeights().map((w) => Array.from(w.dataSync()))).toEqual(before);
+    model.loadWeights({ 'lw_a/kernel': tn.tensor2d([[1, -2], [-3, 4]]) }, false);
+    // The written kernel is projected; lw_b's kernel, constrained but not written, keeps its -1s.
+    expect(model.getWeights().map((w) => w.arraySync())).toEqual([[[1, 0], [0, 4]], [0, 0], [[-1], [-1]], [0]]);
+  });
+
   it('bad layer configs name the option, what came and what was expected', () => {
     expect(() => tn.layers.conv2d({ filters: 0, kernelSize: 3 })).toThrow(/layers.conv2d: filters must be a positive integer, got number 0/);
     expect(() => tn.layers.conv2d({ filters: 2, kernelSize: [3] as unknown as number })).toThrow(/layers.conv2d: kernelSize must be a positive integer or a pair/);
     expect(() => tn.layers.dense({ units: 2, activation: 'cube' as 'relu' })).toThrow(/layers.dense: activation must be one of 'linear', 'relu', 'softmax', 'sigmoid', 'tanh'.*, got "cube"/);
-    expect(() => tn.layers.dense({ units: 2, kernelInitializer: 'nope' as 'zeros' })).toThrow(/kernelInitializer must be an initializer, a {className, config} of one, or one of 'glorotUniform'/);
+    expect(() => tn.layers.dense({ units: 2, kernelInitializer: 'nope' as 'zeros' })).toThrow(/kernelInitializer must be an initializer, a {className, config} of one, or one of 'glorotUniform'.*, or a class name \('Zeros', 'Ones', .*'Identity'\), got "nope"/);
+    expect(() => tn.layers.dense({ units: 2, kernelRegularizer: 'L1' as 'l1l2' })).toThrow(/kernelRegularizer must be .*, 'l1l2' or 'L1L2', got "L1"/);
+    expect(() => tn.layers.dense({ units: 2, kernelConstraint: 'Nonneg' as 'nonNeg' })).toThrow(/kernelConstraint must be .*'minMaxNorm', 'MaxNorm', 'UnitNorm', 'NonNeg', 'MinMaxNorm', got "Nonneg"/);
+    expect(() => tn.layers.dense({ units: 2, activation: 'hardTanh2' as 'relu' })).toThrow(/activation must be one of .*'gelu_new', or the className of an activation class \(with apply\(x\)\) registered with tf.serialization.registerClass, got "hardTanh2"/);
     expect(() => tn.layers.dense({ units: 2, unit: 3 } as unknown as tn.DenseLayerArgs)).toThrow(/layers.dense: config.unit must be one of .*units/);
     expect(() => tn.layers.dropout({ rate: 1 })).toThrow(/layers.dropout: rate must be a number in \[0, 1\), got 1/);
     expect(() => tn.layers.maxPooling2d({ padding: 'full' as 'same' })).toThrow(/padding must be 'valid' or 'same'/);

@@ -123,6 +123,11 @@ describe('Sequential end to end', () => {
     await expect(model.fit(x, y, { batchSize: 0 })).rejects.toThrow(/fit: batchSize must be a positive integer, got 0/);
     await expect(model.fit(x, y, { epochs: 1.5 })).rejects.toThrow(/fit: epochs must be an integer >= 0, got 1.5/);
     await expect(model.fit(x, y, { epoch: 2 } as tn.ModelFitArgs)).rejects.toThrow(/fit: args.epoch must be one of epochs/);
+    // Flags take booleans and numbers (verbose also true / false); other kinds are a mistake.
+    await expect(model.fit(x, y, { shuffle: 'yes' as never })).rejects.toThrow('fit: shuffle must be a boolean, got string "yes"');
+    await expect(model.fit(x, y, { shuffle: {} as never })).rejects.toThrow('fit: shuffle must be a boolean, got an object ([object Object])');
+    await expect(model.fit(x, y, { shuffle: 'batch' })).rejects.toThrow("fit: shuffle 'batch' (batch shuffling) is not implemented, as in TF.js; give true or false");
+    await expect(model.fit(x, y, { verbose: '1' as never })).rejects.toThrow('fit: verbose must be 0, 1 or 2 (or true / false), got "1"');
     expect(() => model.predict(tn.zeros([2, 8, 8]))).toThrow(/predict: x must be shape \[batch, 8, 8, 1\]/);
     expect(() => model.evaluate(x, tn.zeros([3]))).toThrow(/evaluate: y must be 8 samples/);
     expect(model.getWeights().map((w) => w.dataSync())).toEqual(before);

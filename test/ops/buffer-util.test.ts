@@ -23,6 +23,15 @@ describe('tn.buffer and TensorBuffer', () => {
     expect(() => tn.buffer([2, 2]).get(0, 2)).toThrow(/TensorBuffer.get: locs \[0, 2\] are out of range for shape \[2, 2\]/);
     expect(() => tn.buffer([2, 2]).set(1, 0)).toThrow(/TensorBuffer.set: locs must be 2 coordinates, got 1/);
   });
+
+  it('new TensorBuffer(shape) without a dtype is float32, as TF.js\'s; an unknown dtype is refused', () => {
+    const b = new tn.TensorBuffer([2, 2]);
+    b.set(5, 0, 1);
+    expect(b.values).toEqual(new Float32Array([0, 5, 0, 0]));
+    const t = b.toTensor();
+    expect([t.dtype, t.arraySync()]).toEqual(['float32', [[0, 5], [0, 0]]]);
+    expect(() => new tn.TensorBuffer([2], 'string' as 'float32')).toThrow(`TensorBuffer: dtype must be 'float32', 'int32', 'bool' or 'float64', got "string"`);
+  });
 });
 
 describe('tn.util', () => {

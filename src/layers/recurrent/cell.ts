@@ -10,10 +10,9 @@ import { SteppingCell } from './stepping-cell';
 import type { Variable } from '../../tensor/variable';
 import { Random, nextDefaultSeed, randomSeedSet } from '../../util/random';
 import { argError, assertPositiveInt, fmtValue } from '../../util/validate';
-import { activationConfigName, checkActivation, type ActivationName } from '../activations';
+import { activationConfigName, checkActivation, type ActivationName, type LayerActivation } from '../activations';
 import { getInitializer, initializerConfig, type Initializer, type InitializerName } from '../initializers';
 import { Layer, type LayerArgs, type LayerConfig } from '../layer';
-import { optionalBoolean } from '../../util/validate';
 import { getRegularizer, regularizerConfig, type Regularizer, type RegularizerName } from '../regularizers';
 import { constraintConfig, getConstraint, type Constraint, type ConstraintName } from '../constraints';
 
@@ -109,7 +108,7 @@ function lastAxisBlocks(kernel: Tensor, gates: number): Tensor[] {
  */
 export abstract class GatedCell extends SteppingCell {
   readonly units: number;
-  readonly activation: ActivationName;
+  readonly activation: LayerActivation;
   readonly useBias: boolean;
   readonly dropout: number;
   readonly recurrentDropout: number;
@@ -130,7 +129,7 @@ export abstract class GatedCell extends SteppingCell {
     super(snakeName, args);
     this.units = assertPositiveInt(op, 'units', args.units);
     this.activation = args.activation == null ? defaultActivation : checkActivation(op, args.activation);
-    this.useBias = optionalBoolean(op, 'useBias', args.useBias, true);
+    this.useBias = this.flagOption(op, 'useBias', args.useBias, true);
     this.kernelInitializer = getInitializer(op, 'kernelInitializer', args.kernelInitializer ?? 'glorotNormal');
     this.recurrentInitializer = getInitializer(op, 'recurrentInitializer', args.recurrentInitializer ?? 'orthogonal');
     this.biasInitializer = getInitializer(op, 'biasInitializer', args.biasInitializer ?? 'zeros');

@@ -2,7 +2,7 @@ import { add, mul, sub } from '../../ops/binary';
 import { split } from '../../ops/concat';
 import type { Tensor } from '../../tensor/tensor';
 import { argError, fmtValue } from '../../util/validate';
-import { activationConfigName, applyActivation, checkActivation, type ActivationName } from '../activations';
+import { activationConfigName, applyActivation, checkActivation, type ActivationName, type LayerActivation } from '../activations';
 import { checkConfigKeys, type LayerConfig } from '../layer';
 import { CELL_KEYS, GatedCell, type RNNCellArgs } from './cell';
 import type { StepResult } from './rnn-cell';
@@ -20,7 +20,7 @@ export const GRU_CELL_KEYS = [...CELL_KEYS, 'recurrentActivation', 'implementati
  * product (TF.js has no resetAfter: true and refuses it, so does this).
  */
 export class GRUCell extends GatedCell {
-  readonly recurrentActivation: ActivationName;
+  readonly recurrentActivation: LayerActivation;
   readonly implementation: number | undefined;
 
   constructor(args: GRUCellArgs, op = 'layers.gruCell', check = true) {

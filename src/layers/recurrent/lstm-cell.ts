@@ -3,8 +3,7 @@ import { concat } from '../../ops/concat';
 import { ones } from '../../ops/creation';
 import type { DType, Tensor } from '../../tensor/tensor';
 import { tidy } from '../../tensor/tidy';
-import { optionalBoolean } from '../../util/validate';
-import { activationConfigName, applyActivation, checkActivation, type ActivationName } from '../activations';
+import { activationConfigName, applyActivation, checkActivation, type ActivationName, type LayerActivation } from '../activations';
 import type { Initializer } from '../initializers';
 import { checkConfigKeys, type LayerConfig } from '../layer';
 import { CELL_KEYS, GatedCell, type RNNCellArgs } from './cell';
@@ -20,7 +19,7 @@ export const LSTM_CELL_KEYS = [...CELL_KEYS, 'recurrentActivation', 'unitForgetB
 
 /** tf.layers.lstmCell: gates i, f, c, o side by side; states [h, c]. */
 export class LSTMCell extends GatedCell {
-  readonly recurrentActivation: ActivationName;
+  readonly recurrentActivation: LayerActivation;
   readonly unitForgetBias: boolean;
   readonly implementation: number | undefined;
 
@@ -29,7 +28,7 @@ export class LSTMCell extends GatedCell {
     super(op, snakeName, args, 'tanh');
     this.recurrentActivation = args.recurrentActivation === undefined ? 'hardSigmoid' : checkActivation(op, args.recurrentActivation, 'recurrentActivation');
     // TF.js leaves unitForgetBias off unless asked (Keras defaults it on).
-    this.unitForgetBias = optionalBoolean(op, 'unitForgetBias', args.unitForgetBias, false);
+    this.unitForgetBias = this.flagOption(op, 'unitForgetBias', args.unitForgetBias, false);
     this.implementation = args.implementation;
     if (args.unitForgetBias == null) this.unsetKeys.push('unitForgetBias');
     if (args.implementation == null) this.unsetKeys.push('implementation');
