@@ -119,7 +119,8 @@ const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
     return {
       outputShape: (input) => [input[0], ...plan.outputShape(input.slice(1))],
       weightShapes: (input) => plan.weightShapes(input.slice(1)),
-      create: (common, w) => new TimeDistributed({ ...common, layer: plan.create({ name: innerName, inputShape: common.inputShape?.slice(1) }, w) }),
+      // Made without an input shape: the wrapper builds it in its own name scope ('td/kernel'), as in a new model.
+      create: (common, w) => new TimeDistributed({ ...common, layer: plan.create({ name: innerName }, w) }),
     };
   }],
   ['Bidirectional', (r, name) => readBidirectional(r, name, readLayerKind)],
