@@ -292,7 +292,8 @@ function sequentialFromLayers(op: string, modelName: string | undefined, layers:
   // The decoded values are copied into the variables and freed, whether or not the model gets made.
   const tensors = weights ? decodeWeights(weights.specs, weights.data) : [];
   try {
-    expected.forEach((w, k) => (perLayer[w.layer][w.slot] = tensors[order[k]]));
+    // Without weights (a topology alone) each layer keeps what its initializers draw.
+    if (weights) expected.forEach((w, k) => (perLayer[w.layer][w.slot] = tensors[order[k]]));
     // A fixed batch size (a stateful RNN's) stays fixed, as TF.js loads it.
     const batch = input.shape ? input.batch : first.batch;
     layers.forEach((l, i) => {

@@ -1,4 +1,4 @@
-import type { io, LayersModel } from '../../../src/index';
+import type { io, LayerArgs, LayersModel, LayerVariable, Shape, Tensor } from '../../../src/index';
 import type { Program, TF } from '../harness';
 
 // Files passed between TF.js and tessera as users pass them: a loaded model saved again, a topology alone read back,
@@ -22,6 +22,30 @@ const specNames = (a: io.ModelArtifacts) => (a.weightSpecs ?? []).map((s) => s.n
 type Entry = { class_name: string; config: Record<string, unknown> };
 const layerEntries = (a: io.ModelArtifacts) => (a.modelTopology as { config: { layers: Entry[] } }).config.layers;
 
+/** A layer of the user's with one weight (ones), registered under a name no other program uses. */
+function ioScaleClass(tf: TF) {
+  class IoScale extends tf.layers.Layer {
+    static className = 'IoScale';
+    w: LayerVariable | null = null;
+
+    constructor(config: LayerArgs = {}) {
+      super(config);
+    }
+
+    override build(inputShape: Shape | Shape[]): void {
+      const s = inputShape as Shape;
+      this.w = this.addWeight('w', [s[s.length - 1] as number], 'float32', tf.initializers.ones());
+      this.built = true;
+    }
+
+    override call(x: Tensor | Tensor[]): Tensor {
+      return (Array.isArray(x) ? x[0] : x).mul((this.w as LayerVariable).read());
+    }
+  }
+  tf.serialization.registerClass(IoScale);
+  return IoScale;
+}
+
 export const ioInterop: Program[] = [
   {
     name: 'a timeDistributed first layer: a loaded model saves again under the wrapper\'s weight names, and the file loads',
@@ -42,6 +66,22 @@ export const ioInterop: Program[] = [
         out.push(specNames(again), 'batch_input_shape' in inner, loaded.weights.map((w) => w.name.replace(/_\d+$/, '')), third.predict(x), model.predict(x));
       }
       return out;
+    },
+  },
+  {
+    name: 'models.modelFromJSON and fromMemory({modelTopology}) of a Sequential holding a registered layer with weights',
+    run: async (tf) => {
+      const IoScale = ioScaleClass(tf);
+      const after = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [3], name: 'io_d' }), new IoScale({ name: 'io_s' })] });
+      fixWeights(tf, after);
+      const first = tf.sequential({ layers: [new IoScale({ inputShape: [2], name: 'io_s_first' }), tf.layers.dense({ units: 1, kernelInitializer: 'ones', name: 'io_d2' })] });
+      const fromJson = await tf.models.modelFromJSON(after.toJSON(null, false) as object);
+      const fromTopology = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: after.toJSON(null, false) as object }));
+      const firstJson = await tf.models.modelFromJSON(first.toJSON(null, false) as object);
+      fromJson.setWeights(after.getWeights());
+      const x = tf.tensor2d([[1, 2, 3]]);
+      return [fromJson.weights.map((w) => w.shape), fromTopology.weights.map((w) => w.shape), fromJson.predict(x), after.predict(x),
+        fromTopology.getWeights()[2], firstJson.predict(tf.tensor2d([[1, 2]]))];
     },
   },
 ];
