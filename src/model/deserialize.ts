@@ -156,26 +156,45 @@ function expectedWeights(op: string, layers: ReadLayer[], inputShape: number[]):
 const baseName = (name: string) => name.replace(/:\d+$/, '');
 
 /**
- * Pairs manifest entries with the weights the layers need: by name when every name matches (as
- * TF.js loads), otherwise by order, checking shapes and dtypes either way and names loosely.
+ * The name a weight is looked up by, as TF.js's Container.loadWeights keys it: its saved name, or for a file in Keras
+ * v3's naming (the first name ends in a number: 'dense/0') its layer's scope and its index among that layer's weights.
+ */
+function lookupName(w: ExpectedWeight, kerasV3: boolean): string {
+  return kerasV3 ? `${w.name.slice(0, w.name.lastIndexOf('/') + 1)}${w.slot}` : w.name;
+}
+
+/**
+ * Pairs manifest entries with the weights the layers need, by name as TF.js loads them (a name TF 2.2+ writes with its
+ * cell, 'lstm/lstm_cell/kernel', also finds 'lstm/kernel'), checking shapes and dtypes; a name with no weight of the
+ * model left to take it is refused with TF.js's words (with as many names as weights, no weight is then left unset).
  */
 function matchWeights(op: string, specs: WeightsManifestEntry[], expected: ExpectedWeight[], dtype: DType): number[] {
   if (specs.length !== expected.length) {
     const listed = expected.slice(0, 8).map((w) => `${w.name} ${fmtShape(w.shape)}`).join(', ');
     throw new Error(`${op}: weightSpecs must list ${expected.length} weights for these layers (${listed || 'none'}${expected.length > 8 ? ', …' : ''}), got ${specs.length}`);
   }
-  const byName = new Map(specs.map((s, i) => [baseName(s.name), i]));
-  const useNames = byName.size === specs.length && expected.every((w) => byName.has(w.name));
-  return expected.map((w, k) => {
-    const i = useNames ? (byName.get(w.name) as number) : k;
-    const s = specs[i];
-    const lastPart = baseName(s.name).split('/').pop();
-    const namedOther = (lastPart === 'kernel' || lastPart === 'bias') && lastPart !== w.suffix.split('/').pop();
-    if (s.dtype !== dtype || fmtShape(s.shape) !== fmtShape(w.shape) || namedOther) {
+  const first = specs[0] ? baseName(specs[0].name).split('/') : [];
+  const kerasV3 = first.length > 0 && !Number.isNaN(parseInt(first[first.length - 1], 10));
+  const targets = new Map<string, number>();
+  expected.forEach((w, k) => {
+    const key = lookupName(w, kerasV3);
+    if (targets.has(key)) throw new Error(`${op}: Duplicate weight name: ${key}`);
+    targets.set(key, k);
+  });
+  const order: number[] = [];
+  specs.forEach((s, i) => {
+    const name = baseName(s.name);
+    const parts = name.split('/');
+    const k = targets.get(name) ?? targets.get([...parts.slice(0, -2), parts[parts.length - 1]].join('/'));
+    if (k === undefined) throw new Error(`${op}: Provided weight data has no target variable: ${s.name}`);
+    const w = expected[k];
+    targets.delete(lookupName(w, kerasV3));
+    if (s.dtype !== dtype || fmtShape(s.shape) !== fmtShape(w.shape)) {
       throw new Error(`${op}: weightSpecs[${i}] (${describe(s.name)}) must be the ${w.suffix} of layer ${describe(w.name.slice(0, -w.suffix.length - 1))}, shape ${fmtShape(w.shape)} and dtype ${dtype}; got shape ${fmtShape(s.shape)} and dtype ${s.dtype}`);
     }
-    return i;
+    order[k] = i;
   });
+  return order;
 }
 
 /** The weights the artifacts hold, or null where a nested model's layers keep what they were made with (its weights come with the outer model's). */
@@ -439,7 +458,9 @@ function functionalFromConfig(op: string, where: string, configValue: unknown, w
     const vars = model.weights;
     const dtype = vars[0]?.dtype ?? 'float32';
     const names = model.savedWeightNames();
-    const expected = vars.map((v, i) => ({ layer: i, slot: 0, name: names[i], suffix: names[i].slice(names[i].lastIndexOf('/') + 1), shape: v.shape.slice() }));
+    // Each weight's index among its layer's weights (what a Keras v3 file names it by).
+    const slotOf = new Map(model.layers.flatMap((l) => l.weights.map((v, slot) => [v, slot] as const)));
+    const expected = vars.map((v, i) => ({ layer: i, slot: slotOf.get(v) ?? 0, name: names[i], suffix: names[i].slice(names[i].lastIndexOf('/') + 1), shape: v.shape.slice() }));
     const order = matchWeights(op, specs, expected, dtype);
     const tensors = decodeWeights(specs, data);
     try {

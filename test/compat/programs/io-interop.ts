@@ -22,6 +22,16 @@ const specNames = (a: io.ModelArtifacts) => (a.weightSpecs ?? []).map((s) => s.n
 type Entry = { class_name: string; config: Record<string, unknown> };
 const layerEntries = (a: io.ModelArtifacts) => (a.modelTopology as { config: { layers: Entry[] } }).config.layers;
 
+/** Whatever `load` throws, as the words that name the problem (each library prefixes its own). */
+async function failure(load: () => Promise<unknown>, words: string): Promise<string> {
+  try {
+    await load();
+    return 'loaded';
+  } catch (e) {
+    return (e as Error).message.includes(words) ? words : (e as Error).message;
+  }
+}
+
 /** A layer of the user's with one weight (ones), registered under a name no other program uses. */
 function ioScaleClass(tf: TF) {
   class IoScale extends tf.layers.Layer {
@@ -82,6 +92,36 @@ export const ioInterop: Program[] = [
       const x = tf.tensor2d([[1, 2, 3]]);
       return [fromJson.weights.map((w) => w.shape), fromTopology.weights.map((w) => w.shape), fromJson.predict(x), after.predict(x),
         fromTopology.getWeights()[2], firstJson.predict(tf.tensor2d([[1, 2]]))];
+    },
+  },
+  {
+    name: 'weights are found by name: one that names no weight of the model is refused, even where shapes would fit',
+    run: async (tf) => {
+      const make = (names: string[]) => {
+        const m = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [3], name: names[0] }), tf.layers.dense({ units: 3, name: names[1] })] });
+        fixWeights(tf, m);
+        return m;
+      };
+      const bc = await artifactsOf(tf, make(['b', 'c']));
+      const ab = await artifactsOf(tf, make(['a', 'b']));
+      const xy = await artifactsOf(tf, make(['x', 'y']));
+      return [
+        await failure(() => tf.loadLayersModel(tf.io.fromMemory({ ...bc, modelTopology: ab.modelTopology })), 'Provided weight data has no target variable: c/kernel'),
+        await failure(() => tf.loadLayersModel(tf.io.fromMemory({ ...xy, modelTopology: ab.modelTopology })), 'Provided weight data has no target variable: x/kernel'),
+      ];
+    },
+  },
+  {
+    name: 'weights named as Keras 3 (layer/vars/index) and TF 2.2+ (layer/cell/name) write them load by layer',
+    run: async (tf) => {
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3], name: 'k1' }), tf.layers.dense({ units: 1, name: 'k2' })] });
+      fixWeights(tf, model);
+      const a = await artifactsOf(tf, model);
+      const renamed = (names: string[]) => ({ ...a, weightSpecs: (a.weightSpecs ?? []).map((s, i) => ({ ...s, name: names[i] })) });
+      const x = tf.tensor2d([[1, -2, 0.5]]);
+      const v3 = await tf.loadLayersModel(tf.io.fromMemory(renamed(['k1/vars/0', 'k1/vars/1', 'k2/vars/0', 'k2/vars/1'])));
+      const cells = await tf.loadLayersModel(tf.io.fromMemory(renamed(['k1/cell/kernel', 'k1/cell/bias', 'k2/kernel', 'k2/bias'])));
+      return [model.predict(x), v3.predict(x), cells.predict(x)];
     },
   },
 ];
