@@ -124,4 +124,21 @@ export const ioInterop: Program[] = [
       return [model.predict(x), v3.predict(x), cells.predict(x)];
     },
   },
+  {
+    name: 'loadLayersModel over http with onProgress: each weight file\'s response, then its body, as a step',
+    run: async (tf) => {
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1], name: 'hp' })] });
+      const a = await artifactsOf(tf, model);
+      const data = a.weightData as ArrayBuffer;
+      const files: Record<string, string | ArrayBuffer> = {
+        'model.json': JSON.stringify({ modelTopology: a.modelTopology, weightsManifest: [{ paths: ['k.bin', 'b.bin'], weights: a.weightSpecs }] }),
+        'k.bin': data.slice(0, 4),
+        'b.bin': data.slice(4),
+      };
+      const fetchFunc = async (url: string) => new Response(files[url.split('/').pop() as string]);
+      const progress: number[] = [];
+      await tf.loadLayersModel('http://models.example/m/model.json', { fetchFunc, onProgress: (f: number) => progress.push(f) });
+      return progress;
+    },
+  },
 ];
