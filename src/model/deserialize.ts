@@ -8,7 +8,7 @@ import type { LayerPlan } from './layer-plan';
 import { fmtShape, isPositiveInt, messageOf } from '../util/validate';
 import type { DType, Tensor } from '../tensor/tensor';
 import type { NamedTensor } from '../optimizers/index';
-import { readTrainingConfig } from './training-config';
+import { compileArgsFor, readTrainingConfig } from './training-config';
 import type { WeightsManifestEntry } from '../io/artifacts';
 import { ConfigReader, checkEntryKeys } from './config-reader';
 import { badValue, describe, isRecord, own, requireRecord, requireString } from '../io/json-checks';
@@ -243,7 +243,7 @@ export function modelFromArtifacts(op: string, artifacts: unknown): { model: Lay
   // As TF.js, an optimizer's state is used only with the training config that says which optimizer it is.
   if (!training) return { model, optimizerWeights: [] };
   try {
-    model.compile(training);
+    model.compile(compileArgsFor(training, model.outputNames));
   } catch (e) {
     model.dispose();
     throw new Error(`${op}: trainingConfig does not fit the model: ${messageOf(e)}`, { cause: e });

@@ -141,4 +141,21 @@ export const ioInterop: Program[] = [
       return progress;
     },
   },
+  {
+    name: 'a training config with the metric objects Keras 2.13+ writes: the model loads, predicts and keeps its optimizer',
+    run: async (tf) => {
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3], activation: 'softmax', name: 'km' })] });
+      fixWeights(tf, model);
+      const a = await artifactsOf(tf, model);
+      const accuracy = { module: 'keras.metrics', class_name: 'MeanMetricWrapper', config: { name: 'accuracy', dtype: 'float32', fn: 'categorical_accuracy' }, registered_name: null };
+      const optimizer = { module: 'keras.optimizers', class_name: 'Adam', config: { name: 'Adam', learning_rate: 0.01, beta_1: 0.9, beta_2: 0.999, epsilon: 1e-7, amsgrad: false }, registered_name: null };
+      const out: unknown[] = [];
+      for (const metrics of [[[accuracy]], { km: [accuracy] }]) {
+        const trainingConfig = { loss: 'categorical_crossentropy', metrics, weighted_metrics: null, loss_weights: null, optimizer_config: optimizer } as unknown as io.TrainingConfig;
+        const loaded = await tf.loadLayersModel(tf.io.fromMemory({ ...a, trainingConfig }));
+        out.push(loaded.predict(tf.tensor2d([[1, 2, 3]])), loaded.optimizer.getClassName());
+      }
+      return out;
+    },
+  },
 ];
