@@ -315,13 +315,18 @@ function sequentialFromLayers(op: string, modelName: string | undefined, layers:
     if (weights) expected.forEach((w, k) => (perLayer[w.layer][w.slot] = tensors[order[k]]));
     // A fixed batch size (a stateful RNN's) stays fixed, as TF.js loads it.
     const batch = input.shape ? input.batch : first.batch;
+    const listed = input.name !== undefined || feedsIds;
     layers.forEach((l, i) => {
-      const shape = i === 0 ? inputShape : l.inputShape;
-      const fixed = i === 0 && batch !== null ? { batchSize: batch } : {};
+      // The first layer declares the input, unless an InputLayer listed before it does: then, as in TF.js, the layer
+      // declares only what its own config states (and saving again writes no more than that).
+      const declares = i === 0 && !listed;
+      const shape = declares ? inputShape : l.inputShape;
+      const fixedBatch = declares ? batch : i === 0 && l.inputShape ? l.batch : null;
+      const fixed = fixedBatch !== null ? { batchSize: fixedBatch } : {};
       made.push(l.plan.create({ name: l.name, trainable: l.trainable, dtype, inputShape: shape, ...fixed }, perLayer[i]));
     });
     // A listed InputLayer comes back as one of the model's layers, under its name, as TF.js loads it.
-    const feed = input.name !== undefined || feedsIds ? [new InputLayer({ batchInputShape: [batch, ...inputShape], dtype: input.dtype, name: input.name })] : [];
+    const feed = listed ? [new InputLayer({ batchInputShape: [batch, ...inputShape], dtype: input.dtype, name: input.name })] : [];
     const model = new Sequential({ name: modelName, layers: [...feed, ...made] });
     if (weights) made.forEach((l, i) => l.setWeights(perLayer[i]));
     return model;

@@ -1,4 +1,4 @@
-import type { io, LayerArgs, LayersModel, LayerVariable, Shape, Tensor } from '../../../src/index';
+import type { io, LayerArgs, LayersModel, LayerVariable, Shape, SymbolicTensor, Tensor } from '../../../src/index';
 import type { Program, TF } from '../harness';
 
 // Files passed between TF.js and tessera as users pass them: a loaded model saved again, a topology alone read back,
@@ -156,6 +156,29 @@ export const ioInterop: Program[] = [
         out.push(loaded.predict(tf.tensor2d([[1, 2, 3]])), loaded.optimizer.getClassName());
       }
       return out;
+    },
+  },
+  {
+    name: 'model.json as TF.js writes it: keras_version and backend, initializers as VarianceScaling, settings as given, no keys TF.js leaves out',
+    run: async (tf) => {
+      const model = tf.sequential({ layers: [
+        tf.layers.dense({ units: 4, inputShape: [2, 3], kernelInitializer: 'glorotUniform', name: 'w_first' }),
+        tf.layers.flatten({ name: 'w_flat' }),
+        tf.layers.alphaDropout({ rate: 0.1, name: 'w_alpha' }),
+        tf.layers.dense({ units: 2, kernelInitializer: tf.initializers.heNormal({ seed: 3 }), name: 'w_he' }),
+      ] });
+      const saved = await artifactsOf(tf, model);
+      const topology = saved.modelTopology as Record<string, unknown>;
+      // A Keras file listing an InputLayer of a fixed batch: saved again, its first layer states no shape of its own.
+      const listed = { class_name: 'Sequential', config: { name: 'listed', layers: [
+        { class_name: 'InputLayer', config: { batch_input_shape: [2, 3], dtype: 'float32', sparse: false, name: 'fixed_in' } },
+        { class_name: 'Dense', config: { units: 1, name: 'after_fixed', kernel_initializer: { class_name: 'GlorotUniform', config: { seed: null } } } },
+      ] } };
+      const loaded = await tf.models.modelFromJSON(listed);
+      const a = tf.input({ shape: [3], name: 'dot_a' });
+      const b = tf.input({ shape: [3], name: 'dot_b' });
+      const dotted = tf.model({ inputs: [a, b], outputs: tf.layers.dot({ axes: 1, name: 'w_dot' }).apply([a, b]) as SymbolicTensor });
+      return [topology.keras_version, topology.backend, ...layerEntries(saved), ...layerEntries(await artifactsOf(tf, loaded)), layerEntries(await artifactsOf(tf, dotted))[2].config];
     },
   },
 ];
