@@ -26,7 +26,7 @@ export interface LoadOptions {
   weightPathPrefix?: string;
   /** The fetch to use instead of the global one. */
   fetchFunc?(input: string, init?: object): Promise<ResponseLike>;
-  /** Called with the fraction of weight files fetched so far. */
+  /** Called with the fraction of the weight files' loading done so far: their responses count for the first half, their bodies for the second. */
   onProgress?: OnProgressCallback;
   /** Maps a weight file's name in the manifest to the URL to fetch it from (instead of the prefix). */
   weightUrlConverter?(weightFileName: string): Promise<string>;
@@ -84,12 +84,21 @@ class HttpHandler implements IOHandler {
   }
 
   private async bytes(url: string, what: string): Promise<Uint8Array> {
-    const response = await this.request(url, { ...this.options.requestInit }, what);
+    return this.body(await this.request(url, { ...this.options.requestInit }, what), url, what);
+  }
+
+  private async body(response: ResponseLike, url: string, what: string): Promise<Uint8Array> {
     try {
       return new Uint8Array(await response.arrayBuffer());
     } catch (e) {
       throw new Error(`${this.op}: reading the body of ${what} ${url} failed: ${messageOf(e)}`, { cause: e });
     }
+  }
+
+  /** A step counter reporting over [start, start + 0.5] of onProgress, one step a file. */
+  private progress(start: number, files: number): () => void {
+    let done = 0;
+    return () => this.options.onProgress?.(start + (++done / files) * 0.5);
   }
 
   /** Fetches model.json and every weight file it names, checking their sizes against the manifest. */
@@ -100,23 +109,28 @@ class HttpHandler implements IOHandler {
     if (!groups) return artifacts;
     const { prefix, query } = splitUrl(this.url);
     const base = this.options.weightPathPrefix ?? prefix;
-    const total = groups.reduce((n, g) => n + g.paths.length, 0);
-    let done = 0;
-    const parts = await Promise.all(
-      groups.map(async (g) => {
-        const convert = this.options.weightUrlConverter;
-        const urls = await Promise.all(g.paths.map((p) => (convert ? convert(p) : base + p + query)));
-        const files = await Promise.all(
-          urls.map(async (u) => {
-            const b = await this.bytes(u, 'the weights file');
-            this.options.onProgress?.(++done / total);
-            return b;
-          }),
-        );
-        checkByteLength(this.op, urls.join(' + ') || `${g.where} of ${this.url} (no files)`, g.specs, files.reduce((n, f) => n + f.byteLength, 0));
-        return files;
-      }),
-    );
+    const convert = this.options.weightUrlConverter;
+    const urls = await Promise.all(groups.map((g) => Promise.all(g.paths.map((p) => (convert ? convert(p) : base + p + query)))));
+    const all = urls.flat();
+    // As TF.js's loadWeightsAsArrayBuffer: every file's response is reported over [0, 0.5], then its body over [0.5, 1].
+    const fetched = this.progress(0, all.length);
+    const responses = await Promise.all(all.map(async (u) => {
+      const response = await this.request(u, { ...this.options.requestInit }, 'the weights file');
+      fetched();
+      return response;
+    }));
+    const read = this.progress(0.5, all.length);
+    const files = await Promise.all(responses.map(async (r, i) => {
+      const b = await this.body(r, all[i], 'the weights file');
+      read();
+      return b;
+    }));
+    let next = 0;
+    const parts = groups.map((g, k) => {
+      const groupFiles = files.slice(next, (next += g.paths.length));
+      checkByteLength(this.op, urls[k].join(' + ') || `${g.where} of ${this.url} (no files)`, g.specs, groupFiles.reduce((n, f) => n + f.byteLength, 0));
+      return groupFiles;
+    });
     return { ...artifacts, weightData: concatUint8Arrays(...parts.flat()).buffer as ArrayBuffer };
   }
 

@@ -11,6 +11,7 @@ type WeightData = ArrayBuffer | ArrayBuffer[] | ArrayBufferView;
  * TF.js's older form, a topology, its weight specs and their bytes. Everything is checked on load.
  */
 export function fromMemory(model: ModelArtifacts | ModelJSON | object, weightSpecsOrData?: WeightsManifestEntry[] | WeightData, weightData?: WeightData): IOHandler {
+  warnIfDeprecated(arguments.length, model);
   return { load: async () => artifactsFrom('io.fromMemory', model, weightSpecsOrData, weightData) };
 }
 
@@ -18,7 +19,16 @@ export function fromMemory(model: ModelArtifacts | ModelJSON | object, weightSpe
 export function fromMemorySync(model: ModelArtifacts | ModelJSON | object, weightSpecsOrData?: WeightsManifestEntry[] | WeightData, weightData?: WeightData): IOHandlerSync {
   const op = 'io.fromMemorySync';
   if (!isRecord(model)) throw argError(op, 'model', describe(model), 'ModelArtifacts, a model.json object, or a model topology');
+  warnIfDeprecated(arguments.length, model);
   return { load: () => artifactsFrom(op, model, weightSpecsOrData, weightData) };
+}
+
+/** TF.js warns, with these words, when fromMemory is given more than one argument or a bare topology. */
+function warnIfDeprecated(argCount: number, model: unknown): void {
+  const bare = isRecord(model) && own(model, 'modelTopology') == null && own(model, 'weightSpecs') == null;
+  if (argCount === 1 && !bare) return;
+  console.warn('Please call tf.io.fromMemory() with only one argument. The argument should be of type ModelArtifacts. '
+    + 'The multi-argument signature of tf.io.fromMemory() has been deprecated and will be removed in a future release.');
 }
 
 /** The artifacts that fromMemory's arguments describe, checked. */

@@ -11,11 +11,14 @@ export interface FlattenLayerArgs extends LayerArgs {
 /** [batch, ...] -> [batch, product of the rest], as tf.layers.flatten. */
 export class Flatten extends Layer {
   readonly dataFormat: DataFormat;
+  /** Whether dataFormat was given: TF.js saves it only then. */
+  private readonly dataFormatGiven: boolean;
 
   constructor(args: FlattenLayerArgs = {}) {
     checkConfigKeys('layers.flatten', args, ['dataFormat']);
     super('flatten', args);
     this.dataFormat = dataFormatArg('layers.flatten', args.dataFormat);
+    this.dataFormatGiven = args.dataFormat != null;
     this.buildIfShaped();
   }
 
@@ -38,6 +41,6 @@ export class Flatten extends Layer {
   }
 
   protected override layerConfig(): LayerConfig {
-    return { data_format: dataFormatConfig(this.dataFormat) };
+    return this.dataFormatGiven ? { data_format: dataFormatConfig(this.dataFormat) } : {};
   }
 }

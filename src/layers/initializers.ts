@@ -79,7 +79,7 @@ function checkConfig<T extends object>(op: string, config: T | undefined): T {
 
 /** Uniform in ±sqrt(6 / (fanIn + fanOut)): Keras's default for kernels. */
 export function glorotUniform(config?: { seed?: number }): Initializer {
-  return scaled('initializers.glorotUniform', { scale: 1, mode: 'fanAvg', distribution: 'uniform', seed: checkConfig('initializers.glorotUniform', config).seed }, 'GlorotUniform');
+  return scaled('initializers.glorotUniform', { scale: 1, mode: 'fanAvg', distribution: 'uniform', seed: checkConfig('initializers.glorotUniform', config).seed });
 }
 
 /**
@@ -92,7 +92,7 @@ export function glorotNormal(config?: { seed?: number }): Initializer {
 
 /** Truncated normal with stddev sqrt(2 / fanIn), as TF.js draws it (Keras also divides by 0.8796 for the truncation). */
 export function heNormal(config?: { seed?: number }): Initializer {
-  return scaled('initializers.heNormal', { scale: 2, mode: 'fanIn', distribution: 'normal', seed: checkConfig('initializers.heNormal', config).seed }, 'HeNormal');
+  return scaled('initializers.heNormal', { scale: 2, mode: 'fanIn', distribution: 'normal', seed: checkConfig('initializers.heNormal', config).seed });
 }
 
 export function randomUniform(config?: { minval?: number; maxval?: number; seed?: number }): Initializer {
@@ -168,16 +168,15 @@ export function varianceScaling(config?: VarianceScalingConfig): Initializer {
   return scaled('initializers.varianceScaling', checkConfig('initializers.varianceScaling', config));
 }
 
-function scaled(op: string, config: VarianceScalingConfig, className = 'VarianceScaling'): Initializer {
+/** A VarianceScaling initializer; the named ones (glorotUniform, heNormal, ...) are its settings, and save as it, as TF.js saves them. */
+function scaled(op: string, config: VarianceScalingConfig): Initializer {
   const scale = assertFiniteNumber(op, 'scale', config.scale ?? 1);
   if (scale <= 0) throw argError(op, 'scale', String(scale), 'a positive number');
   const mode = config.mode ?? 'fanIn';
   if (!Object.hasOwn(FAN_MODES, mode)) throw argError(op, 'mode', fmtValue(mode), `one of ${Object.keys(FAN_MODES).map((m) => `'${m}'`).join(', ')}`);
   const distribution = config.distribution ?? 'normal';
   if (!Object.hasOwn(DISTRIBUTIONS, distribution)) throw argError(op, 'distribution', fmtValue(distribution), `one of ${Object.keys(DISTRIBUTIONS).map((d) => `'${d}'`).join(', ')}`);
-  // The named kernels (glorotUniform, heNormal) save as their own classes with no config, as TF.js saves them.
-  const saved: Record<string, number | string> = className === 'VarianceScaling' ? { scale, mode: FAN_MODES[mode], distribution: DISTRIBUTIONS[distribution] } : {};
-  return make(className, saved, (shape, draws) => {
+  return make('VarianceScaling', { scale, mode: FAN_MODES[mode], distribution: DISTRIBUTIONS[distribution] }, (shape, draws) => {
     const [fanIn, fanOut] = fans(shape);
     const fan = mode === 'fanIn' ? fanIn : mode === 'fanOut' ? fanOut : (fanIn + fanOut) / 2;
     const s = scale / Math.max(1, fan);

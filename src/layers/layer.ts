@@ -369,8 +369,10 @@ export abstract class Layer extends Serializable {
   /** @internal The config as model.json holds it: snake_case keys (a user layer's camelCase getConfig converted, as TF.js saves it). */
   savedConfig(): LayerConfig {
     if (this.userDefined) return pythonicConfig(this.getConfig() as ConfigValue) as LayerConfig;
-    const base: LayerConfig = { name: this.name, trainable: this.trainable, dtype: this.dtype };
+    const base: LayerConfig = { name: this.name, trainable: this.trainable };
     if (this.declaredInputShape) base.batch_input_shape = [this.declaredBatch, ...this.declaredInputShape];
+    // As TF.js, a dtype where the layer declares its input; and any float64 one (TF.js has none), which loading needs.
+    if (this.declaresInputShape() || this.dtype !== 'float32') base.dtype = this.dtype;
     return { ...base, ...this.layerConfig(), ...this.flagsAsGiven };
   }
 

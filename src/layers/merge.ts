@@ -153,6 +153,8 @@ export interface DotLayerArgs extends LayerArgs {
 export class Dot extends Layer {
   readonly axes: [number, number];
   readonly normalize: boolean;
+  /** The axes as given (one axis for both, or a pair), which TF.js saves. */
+  private readonly givenAxes: number | [number, number];
 
   constructor(config: DotLayerArgs) {
     const op = 'layers.dot';
@@ -162,6 +164,7 @@ export class Dot extends Layer {
     const axes = typeof args.axes === 'number' ? [args.axes, args.axes] : args.axes;
     if (!Array.isArray(axes) || axes.length !== 2 || !axes.every(Number.isInteger)) throw argError(op, 'axes', fmtValue(args.axes), 'an integer or a pair of integers');
     this.axes = [axes[0], axes[1]];
+    this.givenAxes = typeof args.axes === 'number' ? args.axes : this.axes;
     this.normalize = this.flagOption(op, 'normalize', args.normalize, false);
   }
 
@@ -204,6 +207,6 @@ export class Dot extends Layer {
   }
 
   protected override layerConfig(): LayerConfig {
-    return { axes: this.axes, normalize: this.normalize };
+    return { axes: this.givenAxes, normalize: this.normalize };
   }
 }

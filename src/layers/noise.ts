@@ -157,6 +157,7 @@ export class AlphaDropout extends NoiseLayer {
   }
 
   protected override layerConfig(): LayerConfig {
-    return { rate: this.rate, noise_shape: this.noiseShape };
+    // TF.js saves the rate alone; a noise shape is kept where one was given, for tessera to load it back.
+    return this.noiseShape ? { rate: this.rate, noise_shape: this.noiseShape } : { rate: this.rate };
   }
 }

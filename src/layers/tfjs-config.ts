@@ -2,21 +2,12 @@ import { tsConfig, type ConfigValue } from '../util/case';
 
 // layer.getConfig() as TF.js returns it: the saved (Keras, snake_case) config read back the way TF.js reads a
 // model.json (convertPythonicToTs: keys and string values camelCased, names kept), with an initializer described
-// as TF.js describes its own: glorotUniform and heNormal as VarianceScaling, an unset seed null there and
-// undefined elsewhere.
+// as TF.js describes its own: an unset seed null for VarianceScaling and undefined elsewhere.
 
 type Json = ConfigValue;
 type Config = Record<string, unknown>;
 
-/** tessera's initializers saved under Keras's names that TF.js describes as VarianceScaling. */
-const AS_VARIANCE_SCALING: Record<string, { scale: number; mode: string; distribution: string }> = {
-  GlorotUniform: { scale: 1, mode: 'fanAvg', distribution: 'uniform' },
-  HeNormal: { scale: 2, mode: 'fanIn', distribution: 'normal' },
-};
-
 function initializerView(className: string, config: { [k: string]: Json }): Json {
-  const scaling = AS_VARIANCE_SCALING[className];
-  if (scaling) return { className: 'VarianceScaling', config: { ...scaling, seed: config.seed ?? null } };
   const view = { ...config };
   if (className !== 'VarianceScaling' && view.seed === null) view.seed = undefined;
   return { className, config: view };

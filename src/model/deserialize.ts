@@ -8,7 +8,7 @@ import type { LayerPlan } from './layer-plan';
 import { fmtShape, isPositiveInt, messageOf } from '../util/validate';
 import type { DType, Tensor } from '../tensor/tensor';
 import type { NamedTensor } from '../optimizers/index';
-import { readTrainingConfig } from './training-config';
+import { compileArgsFor, readTrainingConfig } from './training-config';
 import type { WeightsManifestEntry } from '../io/artifacts';
 import { ConfigReader, checkEntryKeys } from './config-reader';
 import { badValue, describe, isRecord, own, requireRecord, requireString } from '../io/json-checks';
@@ -156,26 +156,45 @@ function expectedWeights(op: string, layers: ReadLayer[], inputShape: number[]):
 const baseName = (name: string) => name.replace(/:\d+$/, '');
 
 /**
- * Pairs manifest entries with the weights the layers need: by name when every name matches (as
- * TF.js loads), otherwise by order, checking shapes and dtypes either way and names loosely.
+ * The name a weight is looked up by, as TF.js's Container.loadWeights keys it: its saved name, or for a file in Keras
+ * v3's naming (the first name ends in a number: 'dense/0') its layer's scope and its index among that layer's weights.
+ */
+function lookupName(w: ExpectedWeight, kerasV3: boolean): string {
+  return kerasV3 ? `${w.name.slice(0, w.name.lastIndexOf('/') + 1)}${w.slot}` : w.name;
+}
+
+/**
+ * Pairs manifest entries with the weights the layers need, by name as TF.js loads them (a name TF 2.2+ writes with its
+ * cell, 'lstm/lstm_cell/kernel', also finds 'lstm/kernel'), checking shapes and dtypes; a name with no weight of the
+ * model left to take it is refused with TF.js's words (with as many names as weights, no weight is then left unset).
  */
 function matchWeights(op: string, specs: WeightsManifestEntry[], expected: ExpectedWeight[], dtype: DType): number[] {
   if (specs.length !== expected.length) {
     const listed = expected.slice(0, 8).map((w) => `${w.name} ${fmtShape(w.shape)}`).join(', ');
     throw new Error(`${op}: weightSpecs must list ${expected.length} weights for these layers (${listed || 'none'}${expected.length > 8 ? ', …' : ''}), got ${specs.length}`);
   }
-  const byName = new Map(specs.map((s, i) => [baseName(s.name), i]));
-  const useNames = byName.size === specs.length && expected.every((w) => byName.has(w.name));
-  return expected.map((w, k) => {
-    const i = useNames ? (byName.get(w.name) as number) : k;
-    const s = specs[i];
-    const lastPart = baseName(s.name).split('/').pop();
-    const namedOther = (lastPart === 'kernel' || lastPart === 'bias') && lastPart !== w.suffix.split('/').pop();
-    if (s.dtype !== dtype || fmtShape(s.shape) !== fmtShape(w.shape) || namedOther) {
+  const first = specs[0] ? baseName(specs[0].name).split('/') : [];
+  const kerasV3 = first.length > 0 && !Number.isNaN(parseInt(first[first.length - 1], 10));
+  const targets = new Map<string, number>();
+  expected.forEach((w, k) => {
+    const key = lookupName(w, kerasV3);
+    if (targets.has(key)) throw new Error(`${op}: Duplicate weight name: ${key}`);
+    targets.set(key, k);
+  });
+  const order: number[] = [];
+  specs.forEach((s, i) => {
+    const name = baseName(s.name);
+    const parts = name.split('/');
+    const k = targets.get(name) ?? targets.get([...parts.slice(0, -2), parts[parts.length - 1]].join('/'));
+    if (k === undefined) throw new Error(`${op}: Provided weight data has no target variable: ${s.name}`);
+    const w = expected[k];
+    targets.delete(lookupName(w, kerasV3));
+    if (s.dtype !== dtype || fmtShape(s.shape) !== fmtShape(w.shape)) {
       throw new Error(`${op}: weightSpecs[${i}] (${describe(s.name)}) must be the ${w.suffix} of layer ${describe(w.name.slice(0, -w.suffix.length - 1))}, shape ${fmtShape(w.shape)} and dtype ${dtype}; got shape ${fmtShape(s.shape)} and dtype ${s.dtype}`);
     }
-    return i;
+    order[k] = i;
   });
+  return order;
 }
 
 /** The weights the artifacts hold, or null where a nested model's layers keep what they were made with (its weights come with the outer model's). */
@@ -224,7 +243,7 @@ export function modelFromArtifacts(op: string, artifacts: unknown): { model: Lay
   // As TF.js, an optimizer's state is used only with the training config that says which optimizer it is.
   if (!training) return { model, optimizerWeights: [] };
   try {
-    model.compile(training);
+    model.compile(compileArgsFor(training, model.outputNames));
   } catch (e) {
     model.dispose();
     throw new Error(`${op}: trainingConfig does not fit the model: ${messageOf(e)}`, { cause: e });
@@ -292,16 +311,22 @@ function sequentialFromLayers(op: string, modelName: string | undefined, layers:
   // The decoded values are copied into the variables and freed, whether or not the model gets made.
   const tensors = weights ? decodeWeights(weights.specs, weights.data) : [];
   try {
-    expected.forEach((w, k) => (perLayer[w.layer][w.slot] = tensors[order[k]]));
+    // Without weights (a topology alone) each layer keeps what its initializers draw.
+    if (weights) expected.forEach((w, k) => (perLayer[w.layer][w.slot] = tensors[order[k]]));
     // A fixed batch size (a stateful RNN's) stays fixed, as TF.js loads it.
     const batch = input.shape ? input.batch : first.batch;
+    const listed = input.name !== undefined || feedsIds;
     layers.forEach((l, i) => {
-      const shape = i === 0 ? inputShape : l.inputShape;
-      const fixed = i === 0 && batch !== null ? { batchSize: batch } : {};
+      // The first layer declares the input, unless an InputLayer listed before it does: then, as in TF.js, the layer
+      // declares only what its own config states (and saving again writes no more than that).
+      const declares = i === 0 && !listed;
+      const shape = declares ? inputShape : l.inputShape;
+      const fixedBatch = declares ? batch : i === 0 && l.inputShape ? l.batch : null;
+      const fixed = fixedBatch !== null ? { batchSize: fixedBatch } : {};
       made.push(l.plan.create({ name: l.name, trainable: l.trainable, dtype, inputShape: shape, ...fixed }, perLayer[i]));
     });
     // A listed InputLayer comes back as one of the model's layers, under its name, as TF.js loads it.
-    const feed = input.name !== undefined || feedsIds ? [new InputLayer({ batchInputShape: [batch, ...inputShape], dtype: input.dtype, name: input.name })] : [];
+    const feed = listed ? [new InputLayer({ batchInputShape: [batch, ...inputShape], dtype: input.dtype, name: input.name })] : [];
     const model = new Sequential({ name: modelName, layers: [...feed, ...made] });
     if (weights) made.forEach((l, i) => l.setWeights(perLayer[i]));
     return model;
@@ -438,7 +463,9 @@ function functionalFromConfig(op: string, where: string, configValue: unknown, w
     const vars = model.weights;
     const dtype = vars[0]?.dtype ?? 'float32';
     const names = model.savedWeightNames();
-    const expected = vars.map((v, i) => ({ layer: i, slot: 0, name: names[i], suffix: names[i].slice(names[i].lastIndexOf('/') + 1), shape: v.shape.slice() }));
+    // Each weight's index among its layer's weights (what a Keras v3 file names it by).
+    const slotOf = new Map(model.layers.flatMap((l) => l.weights.map((v, slot) => [v, slot] as const)));
+    const expected = vars.map((v, i) => ({ layer: i, slot: slotOf.get(v) ?? 0, name: names[i], suffix: names[i].slice(names[i].lastIndexOf('/') + 1), shape: v.shape.slice() }));
     const order = matchWeights(op, specs, expected, dtype);
     const tensors = decodeWeights(specs, data);
     try {

@@ -11,7 +11,8 @@ import type { LayerPlan } from './layer-plan';
 
 export type { LayerPlan };
 
-const GLOROT: InitializerSpec = { className: 'GlorotUniform', config: { seed: null } };
+/** glorotUniform, as TF.js saves it. */
+const GLOROT: InitializerSpec = { className: 'VarianceScaling', config: { scale: 1, mode: 'fan_avg', distribution: 'uniform', seed: null } };
 const ZEROS: InitializerSpec = { className: 'Zeros', config: {} };
 const PADDINGS = ['valid', 'same'] as const;
 
@@ -90,7 +91,8 @@ const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
     return { outputShape: (input) => probe.outputShapeNoBatch(input), weightShapes: () => [], create: (common) => new MaxPooling2D({ ...common, ...args }) };
   }],
   ['Flatten', (r, name) => {
-    const dataFormat = readDataFormat(r);
+    // Given only where the file gives it, so that saving again writes what was read (TF.js writes it only when given).
+    const dataFormat = r.get('data_format') == null ? undefined : readDataFormat(r);
     const probe = new Flatten({ name, dataFormat });
     return { outputShape: (input) => probe.outputShapeNoBatch(input), weightShapes: () => [], create: (common) => new Flatten({ ...common, dataFormat }) };
   }],
@@ -119,7 +121,8 @@ const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
     return {
       outputShape: (input) => [input[0], ...plan.outputShape(input.slice(1))],
       weightShapes: (input) => plan.weightShapes(input.slice(1)),
-      create: (common, w) => new TimeDistributed({ ...common, layer: plan.create({ name: innerName, inputShape: common.inputShape?.slice(1) }, w) }),
+      // Made without an input shape: the wrapper builds it in its own name scope ('td/kernel'), as in a new model.
+      create: (common, w) => new TimeDistributed({ ...common, layer: plan.create({ name: innerName }, w) }),
     };
   }],
   ['Bidirectional', (r, name) => readBidirectional(r, name, readLayerKind)],

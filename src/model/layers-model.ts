@@ -52,6 +52,21 @@ export function savedNodeIndex(layer: Layer, index: number): number {
 }
 
 /**
+ * A node's call arguments as saved: as TF.js's Container.getConfig, those JSON cannot hold (symbolic tensors given as
+ * initialState or mask) are left out, with TF.js's warning.
+ */
+function savedKwargs(node: LayerNode): Readonly<Record<string, unknown>> {
+  try {
+    JSON.stringify(node.kwargs);
+    return node.kwargs;
+  } catch {
+    console.warn(`Layer ${node.layer.name} was passed non-serializable keyword arguments: ${String(node.kwargs)}. They will not be included `
+      + 'in the serialized model (and thus will be missing at deserialization time).');
+    return {};
+  }
+}
+
+/**
  * A model over a graph of layers with Keras's compile / fit / evaluate / predict / save, as tf.LayersModel
  * (what tf.model returns); tf.sequential's Sequential is one kind of it. A model is also a layer: applied to
  * symbolic tensors it becomes one node of another model, sharing its weights.
@@ -629,7 +644,10 @@ export class LayersModel extends Layer implements TrainableModel {
       name: l.name,
       class_name: l.getClassName(),
       config: l.savedConfig(),
-      inbound_nodes: l instanceof InputLayer ? [] : (g.nodeIndices.get(l) ?? []).map((node) => node.inputs.map((t) => [...nodeRef(t), { ...node.kwargs }])),
+      inbound_nodes: l instanceof InputLayer ? [] : (g.nodeIndices.get(l) ?? []).map((node) => {
+        const kwargs = savedKwargs(node);
+        return node.inputs.map((t) => [...nodeRef(t), { ...kwargs }]);
+      }),
     }));
     return { class_name: 'Model', config: { name: this.name, layers, input_layers: g.inputs.map(nodeRef), output_layers: g.outputs.map(nodeRef) } };
   }

@@ -27,6 +27,9 @@ const CLASSES = new Map<string, Record<string, ValueKind>>([
   ['Identity', { gain: 'number' }],
 ]);
 
+/** The classes above that name a VarianceScaling setting (TF.js's subclasses of it, saved under its name). */
+const VARIANCE_SCALING_SETTINGS = new Set(['GlorotUniform', 'GlorotNormal', 'HeUniform', 'HeNormal', 'LeCunUniform', 'LeCunNormal']);
+
 const MODES = ['fan_in', 'fan_out', 'fan_avg'];
 const DISTRIBUTIONS = ['normal', 'uniform', 'truncated_normal', 'untruncated_normal'];
 
@@ -58,6 +61,11 @@ export function readInitializerSpec(op: string, where: string, v: unknown, fallb
     if (!kind) throw badValue(op, `${where}.config.${key}`, raw[key], `absent (${className} takes ${Object.keys(keys).join(', ') || 'no settings'})`);
     if (!valueFits(kind, raw[key])) throw badValue(op, `${where}.config.${key}`, raw[key], kind === 'seed' ? 'a finite number or null' : kind === 'number' ? 'a finite number' : `one of ${(kind === 'mode' ? MODES : DISTRIBUTIONS).join(', ')}`);
     config[key] = raw[key] as number | string | null;
+  }
+  // Keras's GlorotUniform, HeNormal, ... are settings of VarianceScaling; TF.js reads them as such and saves them so.
+  if (VARIANCE_SCALING_SETTINGS.has(className)) {
+    const init = getInitializer(op, where, { className, config });
+    return { className: init.className, config: init.getConfig() };
   }
   return { className, config };
 }

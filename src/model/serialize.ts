@@ -3,6 +3,7 @@ import { encodeWeights, type WeightToSave } from '../io/weights';
 import type { Optimizer } from '../optimizers/index';
 import type { Variable } from '../tensor/variable';
 import { checkKnownKeys, optionalBoolean } from '../util/validate';
+import { version_layers } from '../util/version';
 import type { TrainingConfig } from './training-config';
 
 /** What tessera writes as the producer, where TF.js writes 'TensorFlow.js tfjs-layers v4.22.0'. */
@@ -20,9 +21,12 @@ export interface SavableModel {
   getUserDefinedMetadata(): object | undefined;
 }
 
-/** A model's topology as model.json holds it (TF.js's model.toJSON): class_name and config, with the producer. */
+/**
+ * A model's topology as model.json holds it (TF.js's model.toJSON): class_name and config, with the keras_version
+ * and backend TF.js writes (what Keras and TF.js read of a file's writer; tessera names itself in generatedBy).
+ */
 export function topologyJson(topology: { class_name: string; config: Record<string, unknown> }): Record<string, unknown> {
-  return { ...topology, keras_version: GENERATED_BY, backend: GENERATED_BY };
+  return { ...topology, keras_version: `tfjs-layers ${version_layers}`, backend: 'tensor_flow.js' };
 }
 
 /**

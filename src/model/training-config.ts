@@ -2,7 +2,8 @@ import { optimizerConfig, optimizerFromConfig, type NamedTensor, type Optimizer,
 import type { Variable } from '../tensor/variable';
 import { toCamelCase, toSnakeCase } from '../util/case';
 import { argError, describeValue, messageOf } from '../util/validate';
-import { badValue, isRecord, own } from '../io/json-checks';
+import { badValue, describe, isRecord, own } from '../io/json-checks';
+import { metricNames } from './metrics';
 import type { Compiled, ModelCompileArgs } from './compile';
 import { functionName } from './losses';
 import { lossFunctions, metricFunctions, type LossOrMetricFn } from './loss-functions';
@@ -53,21 +54,44 @@ export function readTrainingConfig(op: string, where: string, value: unknown): M
     if (typeof x !== 'string') throw badValue(op, `${where}.${at}`, x, 'a loss or metric name');
     return toCamelCase(x);
   };
-  const names = (key: string, v: unknown) =>
-    mapSpec(v, (x, at) => {
-      if (Array.isArray(x) && key === 'metrics') return x.map((y, i) => camelName(`${key}${at}[${i}]`, y));
-      return camelName(`${key}${at}`, x);
-    });
+  // A metric is a name, or an object Keras 2.13+ writes ({class_name, config}); one tessera cannot compute is left out.
+  const metric = (at: string, x: unknown) => (isRecord(x) ? kerasMetric(op, `${where}.${at}`, x) : camelName(at, x));
+  const list = (at: string, xs: unknown[]) => xs.map((x, i) => metric(`${at}[${i}]`, x)).filter((n): n is string => n !== null);
+  const entry = (at: string, x: unknown) => (Array.isArray(x) ? list(at, x) : metric(at, x) ?? []);
   const loss = own(value, 'loss');
   if (loss == null) throw badValue(op, `${where}.loss`, loss, 'a loss name (or one per output)');
   const metrics = own(value, 'metrics');
   const lossWeights = own(value, 'loss_weights');
   return {
     optimizer: optimizerFromConfig(op, `${where}.optimizer_config`, own(value, 'optimizer_config')),
-    loss: names('loss', loss) as ModelCompileArgs['loss'],
-    ...(metrics == null ? {} : { metrics: names('metrics', metrics) as ModelCompileArgs['metrics'] }),
+    loss: mapSpec(loss, (x, at) => camelName(`loss${at}`, x)) as ModelCompileArgs['loss'],
+    // Keras writes one list per output ([['accuracy']]): kept as lists, given to the outputs by compileArgsFor.
+    ...(metrics == null ? {} : {
+      metrics: (Array.isArray(metrics) && !metrics.every(Array.isArray) ? list('metrics', metrics) : mapSpec(metrics, (x, at) => entry(`metrics${at}`, x))) as ModelCompileArgs['metrics'],
+    }),
     ...(lossWeights == null ? {} : { lossWeights: lossWeights as ModelCompileArgs['lossWeights'] }),
   };
+}
+
+/**
+ * A metric object Keras 2.13+ writes ({class_name: 'MeanMetricWrapper', config: {name: 'accuracy', fn:
+ * 'categorical_accuracy'}}): the metric tessera computes for its function, else for its name; null, with a warning,
+ * where tessera has neither (TF.js loads such a model too, and then fails in evaluate and fit).
+ */
+function kerasMetric(op: string, where: string, v: Record<string, unknown>): string | null {
+  const config = own(v, 'config');
+  const names = isRecord(config) ? [own(config, 'fn'), own(config, 'name')].filter((n): n is string => typeof n === 'string').map(toCamelCase) : [];
+  const known = names.find((n) => metricNames.includes(n));
+  if (known === undefined) console.warn(`${op}: ${where} (${describe(own(v, 'class_name'))}: ${names.join(', ') || 'no name'}) names no metric tessera computes; the model is compiled without it`);
+  return known ?? null;
+}
+
+/** compile()'s arguments for a model with these outputs: Keras's one metric list per output becomes a map by output name. */
+export function compileArgsFor(args: ModelCompileArgs, outputNames: readonly string[]): ModelCompileArgs {
+  const m = args.metrics;
+  if (!Array.isArray(m) || m.length === 0 || !m.every(Array.isArray)) return args;
+  if (m.length !== outputNames.length) throw new Error(`metrics holds ${m.length} lists, one per output (${outputNames.length}: ${outputNames.join(', ')}) was expected`);
+  return { ...args, metrics: Object.fromEntries(outputNames.map((n, i) => [n, m[i]])) };
 }
 
 /** What restoring reads of a loaded model (a LayersModel; named by shape, as layers-model imports this module). */

@@ -74,7 +74,8 @@ describe('http(s)', () => {
     });
     expect(server.requests.map((r) => r.url)).toEqual(['https://models.example/m/model.json?v=2', 'https://cdn.example/w/group1-shard1of2.bin?v=2', 'https://cdn.example/w/group1-shard2of2.bin?v=2']);
     expect(server.requests.every((r) => (r.init?.headers as Record<string, string>).authorization === 'Bearer t')).toBe(true);
-    expect(progress).toEqual([0.5, 1]);
+    // As TF.js: the two responses over [0, 0.5], then their bodies over [0.5, 1].
+    expect(progress).toEqual([0.25, 0.5, 0.75, 1]);
     await tn.loadLayersModel('https://models.example/m/model.json?v=2', {
       fetchFunc: server.fetch,
       weightUrlConverter: async (name) => `https://cdn.example/w/${name}`,

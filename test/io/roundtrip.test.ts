@@ -100,11 +100,19 @@ describe('file:// round trip', () => {
     expect(model.layers[0].getConfig().kernelInitializer).toEqual({ className: 'VarianceScaling', config: { scale: 1, mode: 'fanAvg', distribution: 'normal', seed: null } });
   });
 
-  it('matches weights by order when their names are not the layers\' names', async () => {
+  it('refuses weights whose names are not the layers\' names, as TF.js (it never assigns them by order)', async () => {
     const json = handWrittenModelJson() as { weightsManifest: { weights: { name: string }[] }[] };
     json.weightsManifest[0].weights.forEach((w, i) => (w.name = `w${i}`));
-    const model = await tn.loadLayersModel(tn.io.fromMemory(json, HAND_WEIGHTS.buffer));
-    expect((model.predict(tn.tensor([1, 2, 3], [1, 3])) as tn.Tensor).dataSync()[0]).toBeCloseTo(handModel([1, 2, 3]), 5);
+    await expect(tn.loadLayersModel(tn.io.fromMemory(json, HAND_WEIGHTS.buffer))).rejects.toThrow('loadLayersModel: Provided weight data has no target variable: w0');
+  });
+
+  it('finds weights named as Keras 3 (layer/vars/index) and TF 2.2+ (layer/cell/name) name them, as TF.js', async () => {
+    for (const names of [['dense_Dense1/vars/0', 'dense_Dense1/vars/1', 'dense_Dense2/vars/0', 'dense_Dense2/vars/1'], ['dense_Dense1/cell/kernel', 'dense_Dense1/cell/bias', 'dense_Dense2/kernel', 'dense_Dense2/bias']]) {
+      const json = handWrittenModelJson() as { weightsManifest: { weights: { name: string }[] }[] };
+      json.weightsManifest[0].weights.forEach((w, i) => (w.name = names[i]));
+      const model = await tn.loadLayersModel(tn.io.fromMemory(json, HAND_WEIGHTS.buffer));
+      expect((model.predict(tn.tensor([1, 2, 3], [1, 3])) as tn.Tensor).dataSync()[0]).toBeCloseTo(handModel([1, 2, 3]), 5);
+    }
   });
 
   it('reads weights split over several shards and groups', async () => {

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as tn from '../../src/index';
 import { maxAbsDiff } from '../io/helpers';
 
@@ -107,6 +107,33 @@ describe('training configs and optimizer state cross between tessera and TF.js 4
       .rejects.toThrow(/loadLayersModel: trainingConfig.optimizer_config.config: train.adam: learningRate must be a number in \[0, Infinity\), got -1/);
     await expect(tn.loadLayersModel(withConfig({ loss: 'no_such_loss', optimizer_config: { class_name: 'SGD', config: { learningRate: 1 } } })))
       .rejects.toThrow(/loadLayersModel: trainingConfig does not fit the model: compile: loss must be/);
+  });
+
+  it('Keras 2.13+ metric objects (one list per output) compile as the metrics they name; one tessera lacks is left out with a warning', async () => {
+    const model = tn.sequential({ layers: [tn.layers.dense({ units: 2, inputShape: [3], activation: 'softmax', name: 'km' })] });
+    let saved: tn.ModelArtifacts | undefined;
+    await model.save(tn.io.withSaveHandler(async (a) => ((saved = a), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } })));
+    const metric = (className: string, config: object) => ({ module: 'keras.metrics', class_name: className, config: { dtype: 'float32', ...config }, registered_name: null });
+    const trainingConfig = { loss: 'categorical_crossentropy', weighted_metrics: null, loss_weights: null, optimizer_config: { class_name: 'SGD', config: { learning_rate: 0.1 } }, metrics: [[
+      metric('MeanMetricWrapper', { name: 'accuracy', fn: 'categorical_accuracy' }),
+      // Keras's sparse accuracy has no metric of that name here: its name, 'accuracy', follows the loss.
+      metric('MeanMetricWrapper', { name: 'accuracy', fn: 'sparse_categorical_accuracy' }),
+      metric('AUC', { name: 'auc', num_thresholds: 200 }),
+    ]] };
+    const warnings: string[] = [];
+    const spy = vi.spyOn(console, 'warn').mockImplementation((m: string) => void warnings.push(m));
+    let loaded: tn.LayersModel;
+    try {
+      loaded = await tn.loadLayersModel(tn.io.fromMemory({ ...(saved as tn.ModelArtifacts), trainingConfig } as tn.ModelArtifacts));
+    } finally {
+      spy.mockRestore();
+    }
+    expect(warnings).toEqual(['loadLayersModel: trainingConfig.metrics[0][2] ("AUC": auc) names no metric tessera computes; the model is compiled without it']);
+    expect(loaded.metricsNames).toEqual(['loss', 'categoricalAccuracy', 'acc']);
+    // One-hot [1, 0] against a prediction whose first column is larger: both accuracies are 1.
+    loaded.setWeights([tn.tensor([[1, 0], [0, 0], [0, 0]]), tn.tensor([0, 0])]);
+    const [, categorical, acc] = loaded.evaluate(tn.tensor([[1, 0, 0]]), tn.tensor([[1, 0]])) as tn.Scalar[];
+    expect([categorical.dataSync()[0], acc.dataSync()[0]]).toEqual([1, 1]);
   });
 
   it('save refuses a loss given as a function with includeOptimizer, naming it', async () => {

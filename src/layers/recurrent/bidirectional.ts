@@ -104,7 +104,8 @@ export class Bidirectional extends Layer {
         if (!(t instanceof SymbolicTensor)) throw argError(`${this.name}.apply`, `initialState[${i}]`, fmtValue(t), 'a SymbolicTensor, as the input is symbolic');
       });
       const list = [x, ...states] as SymbolicTensor[];
-      const out = super.apply(list.length === 1 ? x : list, rest as Kwargs);
+      // The node keeps initialState among its call arguments, as TF.js's (saving leaves it out, with TF.js's warning).
+      const out = super.apply(list.length === 1 ? x : list, options as Kwargs);
       for (const l of [this.forwardLayer, this.backwardLayer]) l.startStates(x.shape[0]);
       return out;
     }

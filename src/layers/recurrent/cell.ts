@@ -65,7 +65,7 @@ export function withUnset(config: LayerConfig, keys: readonly string[]): LayerCo
 /** A wrapped layer's or cell's saved config: as TF.js writes it, without the default dtype (kept when float64). */
 export function nestedConfig(layer: Layer): LayerConfig {
   const { dtype, ...rest } = layer.savedConfig();
-  return dtype === 'float32' ? rest : { ...rest, dtype };
+  return dtype === undefined || dtype === 'float32' ? rest : { ...rest, dtype };
 }
 
 function rate(op: string, arg: string, v: unknown): number {

@@ -185,13 +185,14 @@ export class RNN extends Layer {
     if (all[0] instanceof SymbolicTensor) {
       const batch = all[0].shape[0];
       this.fixBatch(batch);
-      const { initialState, ...rest } = options;
+      const { initialState } = options;
       const states: unknown[] = initialState === undefined ? [] : Array.isArray(initialState) ? initialState : [initialState];
       states.forEach((t, i) => {
         if (!(t instanceof SymbolicTensor)) throw argError(`${this.name}.apply`, `initialState[${i}]`, fmtValue(t), 'a SymbolicTensor, as the input is symbolic');
       });
       const list = [...all, ...states] as SymbolicTensor[];
-      const out = super.apply(list.length === 1 ? list[0] : list, rest as Kwargs);
+      // The node keeps initialState among its call arguments, as TF.js's (saving leaves it out, with TF.js's warning).
+      const out = super.apply(list.length === 1 ? list[0] : list, options as Kwargs);
       this.startStates(batch);
       return out;
     }

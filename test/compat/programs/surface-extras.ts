@@ -34,7 +34,7 @@ export const surfaceExtras: Program[] = [
       let specNames: string[] = [];
       const result = await model.save(tf.io.withSaveHandler(async (artifacts) => {
         const modelArtifactsInfo = tf.io.getModelArtifactsInfoForJSON(artifacts);
-        // The topology's size is not compared: it names the library that wrote it (keras_version, backend).
+        // The topology's size is not compared: it holds the model's generated name, numbered by each library's own count.
         const { dateSaved, modelTopologyBytes, ...sizes } = modelArtifactsInfo;
         info = { ...sizes, topology: (modelTopologyBytes ?? 0) > 400, dated: dateSaved instanceof Date };
         specNames = (artifacts.weightSpecs ?? []).map((s) => s.name);
