@@ -119,45 +119,47 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
       await callbacks.call('onEpochBegin', epoch, {});
       if (batchesPerEpoch === null) it = await dataset.iterator();
       const sums = new BatchSums(plan.outputs[0].dtype, names.length);
-      let exhausted = false;
-      for (let step = 0; (batchesPerEpoch === null || step < batchesPerEpoch) && !model.stopTraining; ) {
+      let valScores: number[] | null = null;
+      // As TF.js: stopTraining is read after each batch, so an epoch always reads at least one.
+      for (let step = 0; ; ) {
         const r = await it.next();
         // As TF.js: with batchesPerEpoch, a dataset that runs out ends the epoch unvalidated, and every later epoch
         // the same way; without it, the end of the dataset ends the epoch, after the batch that came with done.
         if (r.done && batchesPerEpoch !== null) {
           console.warn(`fitDataset: batchesPerEpoch is ${batchesPerEpoch}, but the dataset ran out after ${step} batches of epoch ${epoch + 1}; the epoch ends without validation (make the dataset give at least batchesPerEpoch * epochs batches, e.g. with repeat())`);
-          exhausted = true;
           break;
         }
-        if (r.value == null) {
-          if (r.done) break;
-          continue;
+        if (r.value != null) {
+          if (callbacks.has('onBatchBegin')) await callbacks.call('onBatchBegin', step, {});
+          const made: Tensor[] = [];
+          let values: number[];
+          let n: number;
+          try {
+            const batch = batchOf(op, model, c, r.value, made);
+            n = batch.n;
+            const weights = classWeight ? classWeightTensors(op, batch.ys, classWeight, outputNames) : null;
+            for (const w of weights ?? []) if (w) made.push(w);
+            values = trainStep(model, c, plan, batch.xs, batch.ys, weights, true, `epoch ${epoch + 1}, batch ${step + 1}`);
+          } finally {
+            disposeBatch(made, r.value);
+          }
+          sums.add(values, n);
+          // As TF.js: onBatchEnd and onYield get the same batch logs.
+          const batchLogs = { batch: step, size: n, ...stepLogs(plan, values) };
+          if (callbacks.has('onBatchEnd')) await callbacks.call('onBatchEnd', step, batchLogs);
+          await yielder.batchEnd(epoch, step, batchLogs);
+          step++;
         }
-        if (callbacks.has('onBatchBegin')) await callbacks.call('onBatchBegin', step, {});
-        const made: Tensor[] = [];
-        let values: number[];
-        let n: number;
-        try {
-          const batch = batchOf(op, model, c, r.value, made);
-          n = batch.n;
-          const weights = classWeight ? classWeightTensors(op, batch.ys, classWeight, outputNames) : null;
-          for (const w of weights ?? []) if (w) made.push(w);
-          values = trainStep(model, c, plan, batch.xs, batch.ys, weights, true, `epoch ${epoch + 1}, batch ${step + 1}`);
-        } finally {
-          disposeBatch(made, r.value);
+        // As TF.js: the epoch is validated only when it ends whole (its batchesPerEpoch, or the dataset's end) before stopTraining is read.
+        if (batchesPerEpoch !== null ? step >= batchesPerEpoch : r.done) {
+          if (vd !== undefined) {
+            valScores = valDataset ? await evaluateDatasetValues(op, model, c, valDataset, validationBatches)
+              : validationScores(op, model, c, vd as [TensorOrArrayOrMap, TensorOrArrayOrMap], o.validationBatchSize);
+          }
+          break;
         }
-        sums.add(values, n);
-        // As TF.js: onBatchEnd and onYield get the same batch logs.
-        const batchLogs = { batch: step, size: n, ...stepLogs(plan, values) };
-        if (callbacks.has('onBatchEnd')) await callbacks.call('onBatchEnd', step, batchLogs);
-        await yielder.batchEnd(epoch, step, batchLogs);
-        step++;
-        if (r.done) break;
+        if (model.stopTraining) break;
       }
-      // An epoch the dataset ran out in is not validated, as TF.js.
-      const valScores = exhausted || vd === undefined ? null
-        : valDataset ? await evaluateDatasetValues(op, model, c, valDataset, validationBatches)
-        : validationScores(op, model, c, vd as [TensorOrArrayOrMap, TensorOrArrayOrMap], o.validationBatchSize);
       await endEpoch(callbacks, history, epoch, epochLogs(names, valScores, sums));
       await yielder.epochEnd();
     }

@@ -268,7 +268,9 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
         progress?.epochBegin(epoch);
         if (o.stepsPerEpoch === null) cursor = n;
         const sums = new BatchSums(plan.outputs[0].dtype, names.length);
-        for (let step = 0; step < steps && !model.stopTraining; step++) {
+        let valScores: number[] | null = null;
+        // As TF.js's fitLoop: stopTraining is read after each batch, so an epoch always trains at least one.
+        for (let step = 0; step < steps; step++) {
           if (cursor >= n) {
             if (rng) {
               order = range(n);
@@ -292,12 +294,15 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
           }
           sums.add(values, end - begin);
           if (progress) progress.batchEnd(step + 1, stepLogs(plan, sums.scaled()));
+          // As TF.js: validation runs within the epoch's last batch, before its onBatchEnd; an epoch stopped
+          // earlier ends unvalidated.
+          if (val && step === steps - 1) valScores = evaluateValues(model, c, val[0], val[1], o.validationBatchSize, o.validationSteps);
           // As TF.js: onBatchEnd and onYield get the same batch logs.
           const batchLogs = { batch: step, size: end - begin, ...stepLogs(plan, values) };
           if (callbacks.has('onBatchEnd')) await callbacks.call('onBatchEnd', step, batchLogs);
           await yielder.batchEnd(epoch, step, batchLogs);
+          if (model.stopTraining) break;
         }
-        const valScores = val ? evaluateValues(model, c, val[0], val[1], o.validationBatchSize, o.validationSteps) : null;
         const logs = epochLogs(names, valScores, sums);
         progress?.epochEnd(logs);
         await endEpoch(callbacks, history, epoch, logs);

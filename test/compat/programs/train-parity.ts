@@ -1,7 +1,23 @@
-import type { Program } from '../harness';
+import type { Program, TF } from '../harness';
 
 // Programs from a sweep of fit, fitDataset, evaluate and callbacks against TF.js's training loop: stopTraining from
 // each hook, metric names, callback objects and their `this`, yielding, and the checks TF.js makes of targets.
+
+/** A one-unit linear model with all-ones weights, trained by sgd(0.1) on mean squared error. */
+const unitModel = (tf: TF) => {
+  const m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], kernelInitializer: 'ones' })] });
+  m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+  return m;
+};
+
+/** Four rows of two features and their targets. */
+const data = (tf: TF) => [tf.tensor2d([[1, 2], [3, 4], [5, 6], [7, 8]]).div(10), tf.tensor2d([[1], [2], [3], [4]]).div(10)];
+
+/** The same four rows as a dataset of {xs, ys} batches of two. */
+const dataset = (tf: TF) => {
+  const [x, y] = data(tf);
+  return tf.data.zip({ xs: tf.data.array(x.arraySync() as number[][]), ys: tf.data.array(y.arraySync() as number[][]) }).batch(2);
+};
 
 export const trainParity: Program[] = [
   {
@@ -23,6 +39,37 @@ export const trainParity: Program[] = [
         return m.fit(x, y, { epochs: 1, verbose: 0 });
       });
       return { outcomes, weights: m.getWeights() };
+    },
+  },
+  {
+    name: 'stopTraining set in onBatchEnd mid-epoch: the epoch ends unvalidated (fit and fitDataset)',
+    run: async (tf) => {
+      const [x, y] = data(tf);
+      const stopAtFirst = (m: ReturnType<typeof unitModel>) => ({ onBatchEnd: async (b: number) => { if (b === 0) m.stopTraining = true; } });
+      const m1 = unitModel(tf);
+      const ends: unknown[] = [];
+      const h1 = await m1.fit(x, y, { epochs: 2, batchSize: 2, verbose: 0, shuffle: false, validationData: [x, y], callbacks: [stopAtFirst(m1), { onEpochEnd: async (e, logs) => { ends.push([e, { ...logs }]); } }] });
+      const m2 = unitModel(tf);
+      const h2 = await m2.fitDataset(dataset(tf), { epochs: 2, verbose: 0, validationData: [x, y], callbacks: stopAtFirst(m2) });
+      // Stopped in the last batch's onBatchEnd, the epoch was whole and is validated.
+      const m3 = unitModel(tf);
+      const h3 = await m3.fit(x, y, { epochs: 2, batchSize: 2, verbose: 0, shuffle: false, validationData: [x, y], callbacks: { onBatchEnd: async (b) => { if (b === 1) m3.stopTraining = true; } } });
+      // Without batchesPerEpoch, the dataset's end comes with the read after its last batch, which a stop skips.
+      const m4 = unitModel(tf);
+      const h4 = await m4.fitDataset(dataset(tf), { epochs: 2, verbose: 0, validationData: [x, y], callbacks: { onBatchEnd: async (b) => { if (b === 1) m4.stopTraining = true; } } });
+      return [h1.history, ends, h2.history, h3.history, h4.history, m1.getWeights(), m2.getWeights()];
+    },
+  },
+  {
+    name: 'stopTraining set in onEpochBegin: that epoch still trains one batch, unvalidated (fit and fitDataset)',
+    run: async (tf) => {
+      const [x, y] = data(tf);
+      const stopAt1 = (m: ReturnType<typeof unitModel>) => ({ onEpochBegin: async (e: number) => { if (e === 1) m.stopTraining = true; } });
+      const m1 = unitModel(tf);
+      const h1 = await m1.fit(x, y, { epochs: 3, batchSize: 2, verbose: 0, shuffle: false, validationData: [x, y], callbacks: stopAt1(m1) });
+      const m2 = unitModel(tf);
+      const h2 = await m2.fitDataset(dataset(tf), { epochs: 3, verbose: 0, validationData: [x, y], callbacks: stopAt1(m2) });
+      return [h1.epoch, h1.history, m1.getWeights(), h2.epoch, h2.history, m2.getWeights()];
     },
   },
 ];
