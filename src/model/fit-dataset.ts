@@ -160,7 +160,8 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
         }
         if (model.stopTraining) break;
       }
-      await endEpoch(callbacks, history, epoch, epochLogs(names, valScores, sums));
+      // As TF.js: the validation keys come from metricsNames, not deduplicated as the batches' are.
+      await endEpoch(callbacks, history, epoch, epochLogs(names, valScores, sums, plan.labels));
       await yielder.epochEnd();
     }
   });

@@ -45,6 +45,14 @@ export function logNames(c: Compiled, outputs: readonly Port[]): string[] {
   return ['loss', ...(multi ? outputs.map((p) => `${p.name}_loss`) : []), ...metrics.flatMap((ms, i) => ms.map((m) => (multi ? `${outputs[i].name}_${m.name}` : m.name)))];
 }
 
+/** TF.js's getDedupedMetricsNames: each copy of a repeated name gets its index among them (`mse_0`, `mse_1`). */
+export function dedupedNames(names: readonly string[]): string[] {
+  return names.map((n, i) => {
+    if (names.filter((m) => m === n).length === 1) return n;
+    return `${n}_${names.slice(0, i).filter((m) => m === n).length}`;
+  });
+}
+
 /** The total loss: each output's loss times its weight, plus (when training) the layers' penalties; also each output's loss value. */
 function totalLoss(layers: readonly Layer[], c: Compiled, ys: readonly Tensor[], outs: readonly Tensor[], logits: readonly boolean[], weights: readonly (Tensor | null)[] | null, penalties: boolean): { total: Tensor; perOutput: number[] } {
   let total: Tensor | null = null;
@@ -76,6 +84,9 @@ function metricValues(c: Compiled, ys: readonly Tensor[], preds: readonly Tensor
 export interface StepPlan {
   readonly logits: readonly boolean[];
   readonly outputs: readonly Port[];
+  /** logNames as the model's metricsNames gives them. */
+  readonly labels: readonly string[];
+  /** The labels deduplicated: the keys of fit's logs, History and params.metrics, as TF.js's. */
   readonly names: readonly string[];
   /** Whether the logs hold metrics (the step then keeps copies of the outputs for them). */
   readonly wantMetrics: boolean;
@@ -85,16 +96,16 @@ export interface StepPlan {
 
 export function stepPlan(model: TrainableModel, c: Compiled): StepPlan {
   const { outputs } = model.ports('fit');
-  const names = logNames(c, outputs);
-  const wantMetrics = names.length > 1 + (outputs.length > 1 ? outputs.length : 0);
+  const labels = logNames(c, outputs);
+  const wantMetrics = labels.length > 1 + (outputs.length > 1 ? outputs.length : 0);
   const weights = c.collectedWeights.filter((v) => v.trainable);
   if (weights.length === 0) {
     throw new Error(`training: none of the ${c.collectedWeights.length} weights compile collected is trainable now (model.trainable or a layer's trainable was set to false after compile); TF.js refuses this too`);
   }
-  return { logits: logitsFlags(model, c), outputs, names, wantMetrics, layers: model.layers, weights };
+  return { logits: logitsFlags(model, c), outputs, labels, names: dedupedNames(labels), wantMetrics, layers: model.layers, weights };
 }
 
-/** The logs of a step: its values under the plan's names (outputs of one layer share a name, and so a key, as in TF.js). */
+/** The logs of a step: its values under the plan's (deduplicated) names. */
 export function stepLogs(plan: StepPlan, values: readonly number[]): Logs {
   return Object.fromEntries(plan.names.map((n, i) => [n, values[i]]));
 }
@@ -182,13 +193,13 @@ export function newHistory(names: readonly string[], params: Omit<HistoryParams,
 }
 
 /**
- * An epoch's logs: the validation values first (as TF.js's epoch logs, and so the History's keys), then the batches'
- * values averaged by their sizes.
+ * An epoch's logs: the validation values first (as TF.js's epoch logs, and so the History's keys) under `valNames`,
+ * then the batches' values averaged by their sizes.
  */
-export function epochLogs(names: readonly string[], valScores: readonly number[] | null, sums: BatchSums): Logs {
+export function epochLogs(names: readonly string[], valScores: readonly number[] | null, sums: BatchSums, valNames = names): Logs {
   const logs: Logs = {};
-  if (valScores) names.forEach((k, i) => (logs[`val_${k}`] = valScores[i]));
-  // Outputs of one layer share a name: the last one's value is the key's, as in each batch's logs.
+  // A name repeated in valNames keeps its first place and its last value, as TF.js's assignments do.
+  if (valScores) valNames.forEach((k, i) => (logs[`val_${k}`] = valScores[i]));
   if (sums.samples > 0) sums.scaled().forEach((v, i) => (logs[names[i]] = v));
   return logs;
 }

@@ -72,4 +72,20 @@ export const trainParity: Program[] = [
       return [h1.epoch, h1.history, m1.getWeights(), h2.epoch, h2.history, m2.getWeights()];
     },
   },
+  {
+    name: 'a metric given twice gets suffixed keys in fit\'s and fitDataset\'s logs, History and params (metricsNames keeps them)',
+    run: async (tf) => {
+      const [x, y] = data(tf);
+      const m = unitModel(tf);
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError', metrics: ['mse', 'mse', 'mae'] });
+      const batchKeys: string[][] = [];
+      const h1 = await m.fit(x, y, { epochs: 1, batchSize: 4, verbose: 0, validationData: [x, y], callbacks: { onBatchEnd: async (_b, logs) => { batchKeys.push(Object.keys(logs ?? {})); } } });
+      const h2 = await m.fitDataset(dataset(tf), { epochs: 1, verbose: 0, validationData: [x, y] });
+      const h3 = await m.fitDataset(dataset(tf), { epochs: 1, verbose: 0 });
+      const b = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], activation: 'sigmoid', kernelInitializer: 'ones' })] });
+      b.compile({ optimizer: 'sgd', loss: 'binaryCrossentropy', metrics: ['acc', 'accuracy'] });
+      const h4 = await b.fit(x, tf.tensor2d([[0], [1], [1], [0]]), { epochs: 1, verbose: 0 });
+      return [m.metricsNames, batchKeys, Object.keys(h1.history), h1.history, h1.params.metrics, Object.keys(h2.history), h2.history, h2.params.metrics, Object.keys(h3.history), b.metricsNames, h4.history];
+    },
+  },
 ];
