@@ -35,6 +35,8 @@ export interface ModelEvaluateArgs {
   verbose?: number;
   /** TF.js's type has it, and its evaluate refuses it: given, evaluate throws. */
   steps?: number;
+  /** Accepted and ignored, as TF.js's evaluate ignores it. */
+  sampleWeight?: Tensor;
 }
 
 export interface ContainerArgs {
@@ -440,7 +442,7 @@ export class LayersModel extends Layer implements TrainableModel {
   /** The loss, then each output's loss (several outputs), then each metric, over (x, y), as TF.js: scalar tensors (one alone when that is all). */
   evaluate(x: TensorOrArrayOrMap, y: TensorOrArrayOrMap, args: ModelEvaluateArgs = {}): Tensor | Tensor[] {
     const op = 'evaluate';
-    checkKnownKeys(op, 'args', args ?? {}, ['batchSize', 'verbose', 'steps']);
+    checkKnownKeys(op, 'args', args ?? {}, ['batchSize', 'verbose', 'steps', 'sampleWeight']);
     const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);
     // TF.js's evaluate has neither (it throws NotImplementedError for both).
     if (args.verbose) throw argError(op, 'args.verbose', fmtValue(args.verbose), '0 (evaluate prints nothing, as in TF.js)');

@@ -88,4 +88,11 @@ export const trainParity: Program[] = [
       return [m.metricsNames, batchKeys, Object.keys(h1.history), h1.history, h1.params.metrics, Object.keys(h2.history), h2.history, h2.params.metrics, Object.keys(h3.history), b.metricsNames, h4.history];
     },
   },
+  {
+    name: 'evaluate takes a sampleWeight and ignores it',
+    run: (tf) => {
+      const [x, y] = data(tf);
+      return unitModel(tf).evaluate(x, y, { sampleWeight: tf.tensor1d([1, 0, 0, 3]) });
+    },
+  },
 ];
