@@ -111,7 +111,7 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
   // TF.js's params: the initialEpoch given (null without one), steps from batchesPerEpoch or the dataset's size.
   const history = newHistory(names, { epochs: o.epochs, initialEpoch: args.initialEpoch ?? null, samples: null, steps: batchesPerEpoch ?? (dataset.size !== null && Number.isFinite(dataset.size) ? dataset.size : null), batchSize: null, verbose: args.verbose ?? 1, doValidation: vd !== undefined });
   const callbacks = o.callbacks;
-  await trainingRun(model, o, history.params, async (yielder) => {
+  await trainingRun(model, o, history.params, async () => {
     // As TF.js: a pass is opened before the first epoch; with batchesPerEpoch, epochs go on through it, and without,
     // every epoch opens its own, the first one's left unread (a seeded shuffle's passes, a generator's calls, as TF.js).
     let it: DatasetIterator<unknown> = await dataset.iterator();
@@ -147,7 +147,6 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
           // As TF.js: onBatchEnd and onYield get the same batch logs.
           const batchLogs = { batch: step, size: n, ...stepLogs(plan, values) };
           if (callbacks.has('onBatchEnd')) await callbacks.call('onBatchEnd', step, batchLogs);
-          await yielder.batchEnd(epoch, step, batchLogs);
           step++;
         }
         // As TF.js: the epoch is validated only when it ends whole (its batchesPerEpoch, or the dataset's end) before stopTraining is read.
@@ -162,7 +161,6 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
       }
       // As TF.js: the validation keys come from metricsNames, not deduplicated as the batches' are.
       await endEpoch(callbacks, history, epoch, epochLogs(names, valScores, sums, plan.labels));
-      await yielder.epochEnd();
     }
   });
   return history;

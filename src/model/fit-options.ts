@@ -56,8 +56,6 @@ export interface FitOptions {
   classWeight: unknown;
   stepsPerEpoch: number | null;
   validationSteps: number | null;
-  /** 'auto' resolved to its period. */
-  yieldEvery: Exclude<YieldEveryOptions, 'auto'>;
 }
 
 const FIT_KEYS = ['epochs', 'batchSize', 'shuffle', 'seed', 'validationSplit', 'validationData', 'validationBatchSize', 'callbacks', 'verbose',
@@ -93,12 +91,7 @@ export function parseFitArgs(args: ModelFitArgs): FitOptions {
   if (validationSteps !== null && args.validationData === undefined && split === 0) {
     throw argError(op, 'validationSteps', `${validationSteps} with neither validationData nor validationSplit`, 'given with validation data (it counts validation batches)');
   }
-  const callbacks = CallbackList.forFit(args.callbacks);
-  const yieldEvery = parseYieldEvery(op, args.yieldEvery);
-  // As TF.js: a hook that would never be called is a mistake, refused before training starts.
-  if (yieldEvery === 'never' && callbacks.has('onYield')) {
-    throw new Error(`${op}: yieldEvery is \`never\` but you provided an \`onYield\` callback. Either change \`yieldEvery\` or remove the callback`);
-  }
+  const callbacks = CallbackList.forFit(args.callbacks, parseYieldEvery(op, args.yieldEvery));
   return {
     epochs,
     batchSize,
@@ -114,6 +107,5 @@ export function parseFitArgs(args: ModelFitArgs): FitOptions {
     classWeight: args.classWeight,
     stepsPerEpoch: args.stepsPerEpoch === undefined || args.stepsPerEpoch === null ? null : positiveIntArg(op, 'stepsPerEpoch', args.stepsPerEpoch, 1),
     validationSteps,
-    yieldEvery,
   };
 }

@@ -19,7 +19,6 @@ import { resolveMetrics, type Compiled } from './compile';
 import { parseFitArgs, type FitOptions, type ModelFitArgs } from './fit-options';
 import type { RunOptions } from './graph';
 import { ProgressLogger } from './progress';
-import { Yielder } from './yield';
 
 /** What the training loop needs of a model. */
 export interface TrainableModel extends CallbackModel {
@@ -271,7 +270,7 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
   const progress = o.verbose > 0 ? new ProgressLogger(o.epochs, steps, getBackend(), o.verbose === 1) : null;
   const callbacks = o.callbacks;
   try {
-    await trainingRun(model, o, history.params, async (yielder) => {
+    await trainingRun(model, o, history.params, async () => {
       let order = range(n);
       let cursor = n;
       for (let epoch = o.initialEpoch; epoch < o.epochs && !model.stopTraining; epoch++) {
@@ -311,13 +310,11 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
           // As TF.js: onBatchEnd and onYield get the same batch logs.
           const batchLogs = { batch: step, size: end - begin, ...stepLogs(plan, values) };
           if (callbacks.has('onBatchEnd')) await callbacks.call('onBatchEnd', step, batchLogs);
-          await yielder.batchEnd(epoch, step, batchLogs);
           if (model.stopTraining) break;
         }
         const logs = epochLogs(names, valScores, sums);
         progress?.epochEnd(logs);
         await endEpoch(callbacks, history, epoch, logs);
-        await yielder.epochEnd();
       }
     });
   } finally {
@@ -327,11 +324,11 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
 }
 
 /**
- * What fit and fitDataset share around their epochs: the callbacks get the model, the params and onTrainBegin, `epochs` runs with
- * a yielder (yieldEvery's pauses, each reported by onYield), then onTrainEnd; the model reads as training until the
+ * What fit and fitDataset share around their epochs: the callbacks get the model, the params and onTrainBegin, `epochs` runs
+ * (the callbacks yield to the event loop from their hooks), then onTrainEnd; the model reads as training until the
  * run returns or throws.
  */
-export async function trainingRun(model: TrainableModel, o: Pick<FitOptions, 'callbacks' | 'yieldEvery'>, params: HistoryParams, epochs: (yielder: Yielder) => Promise<void>): Promise<void> {
+export async function trainingRun(model: TrainableModel, o: Pick<FitOptions, 'callbacks'>, params: HistoryParams, epochs: () => Promise<void>): Promise<void> {
   const callbacks = o.callbacks;
   callbacks.setModel(model);
   callbacks.setParams(params);
@@ -339,7 +336,7 @@ export async function trainingRun(model: TrainableModel, o: Pick<FitOptions, 'ca
   model.isTraining = true;
   try {
     await callbacks.call('onTrainBegin', {});
-    await epochs(new Yielder(o.yieldEvery, (epoch, batch, logs) => callbacks.call('onYield', epoch, batch, logs)));
+    await epochs();
     await callbacks.call('onTrainEnd', {});
   } finally {
     model.isTraining = false;

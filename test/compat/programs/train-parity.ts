@@ -95,4 +95,50 @@ export const trainParity: Program[] = [
       return unitModel(tf).evaluate(x, y, { sampleWeight: tf.tensor1d([1, 0, 0, 3]) });
     },
   },
+  {
+    name: 'callback objects take TF.js\'s nowFunc and nextFrameFunc, and hooks set to undefined',
+    run: async (tf) => {
+      const [x, y] = data(tf);
+      const m = unitModel(tf);
+      let t = 0;
+      const seen: string[] = [];
+      const clock = () => (t += 100);
+      const frame = (tag: string) => () => { seen.push(tag); return Promise.resolve(); };
+      // A period of 150 ms on a clock that moves 100 ms at each reading: a yield at every other batch.
+      const timed = new tf.CustomCallback({ onYield: async (e, b) => { seen.push(`yield ${e} ${b}`); }, nowFunc: clock, nextFrameFunc: frame('frame') }, 150);
+      const perBatch = new tf.CustomCallback({ onEpochEnd: undefined, nextFrameFunc: frame('batch frame') }, 'batch');
+      const perEpoch = new tf.CustomCallback({ nextFrameFunc: frame('epoch frame') }, 'epoch');
+      const h = await m.fit(x, y, { epochs: 2, batchSize: 1, verbose: 0, shuffle: false, callbacks: [timed, perBatch, perEpoch] });
+      // A plain object's nowFunc drives fit's own yieldEvery.
+      t = 0;
+      const plain: string[] = [];
+      await m.fit(x, y, { epochs: 1, batchSize: 1, verbose: 0, yieldEvery: 150, callbacks: { onBatchBegin: undefined, onYield: async (_e, b) => { plain.push(`yield ${b}`); }, nowFunc: clock, nextFrameFunc: () => Promise.resolve() } });
+      return [seen, plain, h.history];
+    },
+  },
+  {
+    name: 'a plain object\'s hooks run with this as TF.js\'s CustomCallback wrapper: this.params',
+    run: async (tf) => {
+      const [x, y] = data(tf);
+      const m = unitModel(tf);
+      const seen: unknown[] = [];
+      await m.fit(x, y, { epochs: 2, verbose: 0, callbacks: { onEpochEnd(this: { params: { epochs: number; metrics: string[] } }, e: number) { seen.push(`${e + 1}/${this.params.epochs}`, this.params.metrics); } } });
+      return seen;
+    },
+  },
+  {
+    name: 'a CustomCallback yields by its own yieldEvery, not fit\'s: onYield with fit yieldEvery never trains; never with onYield is refused',
+    run: async (tf) => {
+      const [x, y] = data(tf);
+      const m = unitModel(tf);
+      let t = 0;
+      const yields: number[] = [];
+      const cb = new tf.CustomCallback({ onYield: async (_e, b) => { yields.push(b); }, nowFunc: () => (t += 100), nextFrameFunc: () => Promise.resolve() }, 150);
+      const h = await m.fit(x, y, { epochs: 1, batchSize: 1, verbose: 0, shuffle: false, yieldEvery: 'never', callbacks: cb });
+      const refused: string[] = [];
+      try { new tf.CustomCallback({ onYield: async () => {} }, 'never'); } catch { refused.push('CustomCallback never'); }
+      try { await m.fit(x, y, { epochs: 1, verbose: 0, yieldEvery: 'never', callbacks: { onYield: async () => {} } }); } catch { refused.push('fit never with a plain onYield'); }
+      return [h.history, yields, refused];
+    },
+  },
 ];
