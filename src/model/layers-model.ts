@@ -25,7 +25,7 @@ import { topologyJson } from './serialize';
 import { trainingConfigOf, type TrainingConfig } from './training-config';
 import { checkUserDefinedMetadata } from './user-metadata';
 import { summaryLines, type SummaryRow } from './summary';
-import { assertNotTraining, evaluateValues, fit, logNames, stepPlan, trainStep, type TrainableModel } from './training';
+import { evaluateValues, fit, logNames, stepPlan, trainStep, type TrainableModel } from './training';
 
 export type { ModelCompileArgs, ModelFitArgs };
 
@@ -517,10 +517,9 @@ export class LayersModel extends Layer implements TrainableModel {
     return this.predict(x, { batchSize: Math.max(1, n ?? 1) });
   }
 
-  /** One optimizer step on one batch, as TF.js: resolves to the loss, or [loss, ...metrics]. */
+  /** One optimizer step on one batch, as TF.js: resolves to the loss, or [loss, ...metrics]; as TF.js's, it also runs from a fit's callbacks. */
   async trainOnBatch(x: TensorOrArrayOrMap, y: TensorOrArrayOrMap): Promise<number | number[]> {
     const op = 'trainOnBatch';
-    assertNotTraining(op, this);
     const values = this.withData(op, x, y, (xs, ys, c) => trainStep(this, c, stepPlan(this, c), xs, ys, null, true, 'trainOnBatch'));
     return values.length === 1 ? values[0] : values;
   }

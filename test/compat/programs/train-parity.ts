@@ -141,4 +141,14 @@ export const trainParity: Program[] = [
       return [h.history, yields, refused];
     },
   },
+  {
+    name: 'trainOnBatch runs from a fit callback (an extra step), as evaluate does',
+    run: async (tf) => {
+      const [x, y] = data(tf);
+      const m = unitModel(tf);
+      const out: unknown[] = [];
+      const h = await m.fit(x, y, { epochs: 2, verbose: 0, callbacks: { onEpochEnd: async () => { out.push(await m.trainOnBatch(x, y), m.evaluate(x, y)); } } });
+      return [out, h.history, m.getWeights()];
+    },
+  },
 ];
