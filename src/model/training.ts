@@ -332,10 +332,11 @@ export async function trainingRun(model: TrainableModel, o: Pick<FitOptions, 'ca
   const callbacks = o.callbacks;
   callbacks.setModel(model);
   callbacks.setParams(params);
-  model.stopTraining = false;
   model.isTraining = true;
   try {
     await callbacks.call('onTrainBegin', {});
+    // After onTrainBegin, as TF.js: a stop asked for there (or left from an earlier run) is dropped.
+    model.stopTraining = false;
     await epochs();
     await callbacks.call('onTrainEnd', {});
   } finally {

@@ -151,4 +151,15 @@ export const trainParity: Program[] = [
       return [out, h.history, m.getWeights()];
     },
   },
+  {
+    name: 'stopTraining set in onTrainBegin is reset, so every epoch trains (fit and fitDataset)',
+    run: async (tf) => {
+      const [x, y] = data(tf);
+      const m = unitModel(tf);
+      const stop = { onTrainBegin: async () => { m.stopTraining = true; } };
+      const h1 = await m.fit(x, y, { epochs: 2, verbose: 0, shuffle: false, callbacks: stop });
+      const h2 = await m.fitDataset(dataset(tf), { epochs: 2, verbose: 0, callbacks: stop });
+      return [h1.epoch, h1.history, h2.epoch, h2.history, m.stopTraining];
+    },
+  },
 ];
