@@ -2,7 +2,7 @@ import type { Dataset, DatasetIterator } from '../data/dataset';
 import type { Tensor } from '../tensor/tensor';
 import { tensorsIn } from '../tensor/tidy';
 import { argError, checkKnownKeys, fmtValue } from '../util/validate';
-import type { History } from './callbacks';
+import type { History, Logs } from './callbacks';
 import { BatchSums } from './batch-sums';
 import { checkInputs, checkTargets, dataList } from './checks';
 import { classWeightTensors, standardizeClassWeights } from './class-weights';
@@ -130,22 +130,22 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
           break;
         }
         if (r.value != null) {
-          if (callbacks.has('onBatchBegin')) await callbacks.call('onBatchBegin', step, {});
           const made: Tensor[] = [];
           let values: number[];
-          let n: number;
+          let batchLogs: Logs;
           try {
             const batch = batchOf(op, model, c, r.value, made);
-            n = batch.n;
+            // As TF.js: onBatchBegin gets the batch's index and size, and the same logs get the step's values for onBatchEnd and onYield.
+            batchLogs = { batch: step, size: batch.n };
+            if (callbacks.has('onBatchBegin')) await callbacks.call('onBatchBegin', step, batchLogs);
             const weights = classWeight ? classWeightTensors(op, batch.ys, classWeight, outputNames) : null;
             for (const w of weights ?? []) if (w) made.push(w);
             values = trainStep(model, c, plan, batch.xs, batch.ys, weights, true, `epoch ${epoch + 1}, batch ${step + 1}`);
           } finally {
             disposeBatch(made, r.value);
           }
-          sums.add(values, n);
-          // As TF.js: onBatchEnd and onYield get the same batch logs.
-          const batchLogs = { batch: step, size: n, ...stepLogs(plan, values) };
+          sums.add(values, batchLogs.size);
+          Object.assign(batchLogs, stepLogs(plan, values));
           if (callbacks.has('onBatchEnd')) await callbacks.call('onBatchEnd', step, batchLogs);
           step++;
         }

@@ -162,4 +162,13 @@ export const trainParity: Program[] = [
       return [h1.epoch, h1.history, h2.epoch, h2.history, m.stopTraining];
     },
   },
+  {
+    name: 'fitDataset hands onBatchBegin the batch index and size',
+    run: async (tf) => {
+      const m = unitModel(tf);
+      const copies: unknown[] = [];
+      await m.fitDataset(dataset(tf), { epochs: 1, verbose: 0, callbacks: { onBatchBegin: async (_b, logs) => { copies.push({ ...logs }); } } });
+      return copies;
+    },
+  },
 ];
