@@ -108,8 +108,8 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
   const outputNames = plan.outputs.map((p) => p.name);
   const classWeight = standardizeClassWeights(op, args.classWeight, outputNames);
   const names = plan.names;
-  // TF.js's params: the initialEpoch given (null without one), steps from batchesPerEpoch or the dataset's size.
-  const history = newHistory(names, { epochs: o.epochs, initialEpoch: args.initialEpoch ?? null, samples: null, steps: batchesPerEpoch ?? (dataset.size !== null && Number.isFinite(dataset.size) ? dataset.size : null), batchSize: null, verbose: args.verbose ?? 1, doValidation: vd !== undefined });
+  // TF.js's params: initialEpoch always null (its fitDataset passes none, whatever was given), steps from batchesPerEpoch or the dataset's size.
+  const history = newHistory(names, { epochs: o.epochs, initialEpoch: null, samples: null, steps: batchesPerEpoch ?? (dataset.size !== null && Number.isFinite(dataset.size) ? dataset.size : null), batchSize: null, verbose: args.verbose ?? 1, doValidation: vd !== undefined });
   const callbacks = o.callbacks;
   await trainingRun(model, o, history.params, async () => {
     // As TF.js: a pass is opened before the first epoch; with batchesPerEpoch, epochs go on through it, and without,

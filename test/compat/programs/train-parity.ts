@@ -171,4 +171,13 @@ export const trainParity: Program[] = [
       return copies;
     },
   },
+  {
+    name: 'fitDataset\'s params.initialEpoch is null even when initialEpoch is given',
+    run: async (tf) => {
+      const m = unitModel(tf);
+      const seen: unknown[] = [];
+      const h = await m.fitDataset(dataset(tf), { epochs: 2, initialEpoch: 1, verbose: 0, callbacks: { onTrainBegin() { seen.push((this as unknown as { params: unknown }).params); } } });
+      return [h.params, h.epoch, seen];
+    },
+  },
 ];
