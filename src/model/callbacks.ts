@@ -79,7 +79,6 @@ export class CustomCallback extends Callback {
   constructor(args: CustomCallbackArgs, yieldEvery?: YieldEveryOptions) {
     super();
     checkHooks('CustomCallback: args', args);
-    // As TF.js: 0 (falsy) is 'auto' too.
     const every = parseYieldEvery('CustomCallback', yieldEvery);
     // As TF.js: a hook that would never be called is a mistake, refused before training starts.
     if (every === 'never' && args.onYield != null) throw new Error('yieldEvery is `never` but you provided an `onYield` callback. Either change `yieldEvery` or remove the callback');

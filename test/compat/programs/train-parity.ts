@@ -180,4 +180,16 @@ export const trainParity: Program[] = [
       return [h.params, h.epoch, seen];
     },
   },
+  {
+    name: 'yieldEvery 0 is \'auto\' (125 ms), not every batch',
+    run: async (tf) => {
+      const [x, y] = data(tf);
+      const m = unitModel(tf);
+      let t = 0;
+      const yields: number[] = [];
+      // A clock moving 50 ms a reading: with 125 ms, a yield at every third batch.
+      await m.fit(x, y, { epochs: 2, batchSize: 1, verbose: 0, yieldEvery: 0, callbacks: { onYield: async (_e, b) => { yields.push(b); }, nowFunc: () => (t += 50), nextFrameFunc: () => Promise.resolve() } });
+      return yields;
+    },
+  },
 ];
