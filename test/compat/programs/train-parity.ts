@@ -192,4 +192,15 @@ export const trainParity: Program[] = [
       return yields;
     },
   },
+  {
+    name: 'classWeight on targets that are not class ids (a regression\'s fractions) is refused',
+    run: async (tf) => {
+      const [x, y] = data(tf);
+      const m = unitModel(tf);
+      const outcomes: string[] = [];
+      try { await m.fit(x, y, { epochs: 1, verbose: 0, classWeight: { 0: 1, 1: 2 } }); outcomes.push('fractions: trained'); } catch { outcomes.push('fractions: threw'); }
+      const h = await m.fit(x, tf.tensor2d([[0], [1], [1], [0]]), { epochs: 1, verbose: 0, shuffle: false, classWeight: { 0: 1, 1: 2 } });
+      return [outcomes, h.history, m.getWeights()];
+    },
+  },
 ];
