@@ -88,7 +88,10 @@ export function parseFitArgs(args: ModelFitArgs): FitOptions {
   const epochs = nonNegativeIntArg(op, 'epochs', args.epochs, 1);
   const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);
   const validationSteps = args.validationSteps === undefined || args.validationSteps === null ? null : positiveIntArg(op, 'validationSteps', args.validationSteps, 1);
-  if (validationSteps !== null && args.validationData === undefined && split === 0) {
+  // As TF.js: null or an empty array is no validation data.
+  const vd: unknown = args.validationData;
+  const validationData = vd === null || (Array.isArray(vd) && vd.length === 0) ? undefined : vd;
+  if (validationSteps !== null && validationData === undefined && split === 0) {
     throw argError(op, 'validationSteps', `${validationSteps} with neither validationData nor validationSplit`, 'given with validation data (it counts validation batches)');
   }
   const callbacks = CallbackList.forFit(args.callbacks, parseYieldEvery(op, args.yieldEvery));
@@ -98,7 +101,7 @@ export function parseFitArgs(args: ModelFitArgs): FitOptions {
     shuffle: optionalBoolean(op, 'shuffle', args.shuffle, true),
     seed: args.seed,
     validationSplit: split,
-    validationData: args.validationData,
+    validationData,
     validationBatchSize: positiveIntArg(op, 'validationBatchSize', args.validationBatchSize, batchSize),
     callbacks,
     verbose,

@@ -203,4 +203,14 @@ export const trainParity: Program[] = [
       return [outcomes, h.history, m.getWeights()];
     },
   },
+  {
+    name: 'validationData [] is no validation data (validationSplit then applies)',
+    run: async (tf) => {
+      const [x, y] = data(tf);
+      const m = unitModel(tf);
+      const h1 = await m.fit(x, y, { epochs: 1, verbose: 0, shuffle: false, validationData: [] as never });
+      const h2 = await m.fit(x, y, { epochs: 1, verbose: 0, shuffle: false, validationData: [] as never, validationSplit: 0.5 });
+      return [h1.history, h1.params, h2.history, h2.params];
+    },
+  },
 ];
