@@ -213,4 +213,16 @@ export const trainParity: Program[] = [
       return [h1.history, h1.params, h2.history, h2.params];
     },
   },
+  {
+    name: 'tf.losses.cosineDistance without an axis (as a compile loss) sums over every axis',
+    run: async (tf) => {
+      const [x, y] = data(tf);
+      const m = unitModel(tf);
+      // A cast, as TF.js's types want the axis too.
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: tf.losses.cosineDistance as never });
+      const h = await m.fit(x, y, { epochs: 2, verbose: 0, shuffle: false });
+      const direct = tf.losses.cosineDistance(tf.tensor2d([[1, 2], [3, 4]]), tf.tensor2d([[0.5, -1], [2, 0.25]]), undefined as never);
+      return [h.history, m.getWeights(), direct];
+    },
+  },
 ];
