@@ -225,4 +225,15 @@ export const trainParity: Program[] = [
       return [h.history, m.getWeights(), direct];
     },
   },
+  {
+    name: 'core op functions as metrics are logged under TF.js\'s op names (absoluteDifference__op); function names',
+    run: async (tf) => {
+      const [x, y] = data(tf);
+      const m = unitModel(tf);
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError', metrics: [tf.losses.absoluteDifference, tf.losses.meanSquaredError, tf.metrics.mse, tf.squaredDifference] });
+      const h = await m.fit(x, y, { epochs: 1, verbose: 0, shuffle: false });
+      const names = [tf.add, tf.matMul, tf.losses.huberLoss, tf.linalg.qr, tf.image.resizeBilinear, tf.tensor, tf.zeros, tf.range, tf.eye, tf.metrics.MAPE, tf.metrics.categoricalAccuracy].map((f) => f.name);
+      return [m.metricsNames, Object.keys(h.history), h.history, names];
+    },
+  },
 ];
