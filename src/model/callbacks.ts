@@ -274,7 +274,8 @@ export class EarlyStopping extends Callback {
   override onEpochEnd(epoch: number, logs: Logs = {}): void {
     const current = logs[this.monitor];
     if (current === undefined) {
-      console.warn(`callbacks.earlyStopping: the monitored '${this.monitor}' is not in the logs (${Object.keys(logs).join(', ')})`);
+      // TF.js's words (its keys joined by its default ',').
+      console.warn(`Metric for EarlyStopping ${this.monitor} is not available. Available metrics are: ${Object.keys(logs).join(',')}`);
       return;
     }
     if (this.better(current - this.minDelta, this.best)) {

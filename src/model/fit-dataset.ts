@@ -81,7 +81,8 @@ export async function evaluateDatasetValues(op: string, model: TrainableModel, c
       }
     }
     if (r.done) {
-      if (batches !== null) console.warn(`${op}: the dataset ran out after ${b} of the ${batches} batches asked for; evaluating those (make it give at least that many, e.g. with repeat())`);
+      // TF.js's words, its typo included.
+      if (batches !== null) console.warn(`Your dataset iterator ran out of data during evaluateDataset(). Interrupting evalution. Make sure that your dataset can generate at least \`batches\` batches (in this case, ${batches} batches). You may need to use the repeat() function when building your dataset.`);
       break;
     }
   }
@@ -126,7 +127,7 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
         // As TF.js: with batchesPerEpoch, a dataset that runs out ends the epoch unvalidated, and every later epoch
         // the same way; without it, the end of the dataset ends the epoch, after the batch that came with done.
         if (r.done && batchesPerEpoch !== null) {
-          console.warn(`fitDataset: batchesPerEpoch is ${batchesPerEpoch}, but the dataset ran out after ${step} batches of epoch ${epoch + 1}; the epoch ends without validation (make the dataset give at least batchesPerEpoch * epochs batches, e.g. with repeat())`);
+          console.warn(`You provided \`batchesPerEpoch\` as ${batchesPerEpoch}, but your dataset iterator ran out of data after ${step} batches; interrupting training. Make sure that your dataset can generate at least \`batchesPerEpoch * epochs\` batches (in this case, ${batchesPerEpoch * o.epochs} batches). You may need to use the repeat() function when building your dataset.`);
           break;
         }
         if (r.value != null) {

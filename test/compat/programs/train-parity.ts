@@ -236,4 +236,22 @@ export const trainParity: Program[] = [
       return [m.metricsNames, Object.keys(h.history), h.history, names];
     },
   },
+  {
+    name: 'warnings with TF.js\'s words: earlyStopping\'s missing monitor, a dataset running out in fitDataset and evaluateDataset',
+    run: async (tf) => {
+      const [x, y] = data(tf);
+      const warned: string[] = [];
+      const warn = console.warn;
+      console.warn = (...args: unknown[]) => { warned.push(args.map(String).join(' ')); };
+      try {
+        const m = unitModel(tf);
+        await m.fit(x, y, { epochs: 1, verbose: 0, validationData: [x, y], callbacks: tf.callbacks.earlyStopping({ monitor: 'val_mae' }) });
+        await m.fitDataset(dataset(tf), { epochs: 2, batchesPerEpoch: 3, verbose: 0 });
+        await m.evaluateDataset(dataset(tf) as never, { batches: 5 });
+      } finally {
+        console.warn = warn;
+      }
+      return warned;
+    },
+  },
 ];
