@@ -1,3 +1,4 @@
+import { getBackend } from '../backend/registry';
 import type { Dataset, DatasetIterator } from '../data/dataset';
 import type { Tensor } from '../tensor/tensor';
 import { tensorsIn } from '../tensor/tidy';
@@ -8,6 +9,7 @@ import { checkInputs, checkTargets, dataList } from './checks';
 import { classWeightTensors, standardizeClassWeights } from './class-weights';
 import type { Compiled } from './compile';
 import { parseFitArgs, type ModelFitArgs, type TensorOrArrayOrMap } from './fit-options';
+import { ProgressLogger } from './progress';
 import { assertNotTraining, endEpoch, epochLogs, evaluateBatch, evaluateValues, logNames, newHistory, stepLogs, stepPlan, trainingRun, trainStep, type TrainableModel } from './training';
 
 /** Options of model.fitDataset, as TF.js's ModelFitDatasetArgs. */
@@ -101,7 +103,7 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
   if (!Number.isInteger(args.epochs) || args.epochs <= 0) throw argError(op, 'epochs', fmtValue(args.epochs), 'a positive integer');
   const batchesPerEpoch = positive(op, 'batchesPerEpoch', args.batchesPerEpoch);
   const validationBatches = positive(op, 'validationBatches', args.validationBatches);
-  const o = parseFitArgs({ epochs: args.epochs, initialEpoch: args.initialEpoch, verbose: 0, callbacks: args.callbacks, yieldEvery: args.yieldEvery, validationBatchSize: args.validationBatchSize });
+  const o = parseFitArgs({ epochs: args.epochs, initialEpoch: args.initialEpoch, verbose: args.verbose, callbacks: args.callbacks, yieldEvery: args.yieldEvery, validationBatchSize: args.validationBatchSize });
   const vd = args.validationData;
   const valDataset = vd !== undefined && !Array.isArray(vd) ? (vd as Dataset) : null;
   if (vd !== undefined && !valDataset && (!Array.isArray(vd) || vd.length !== 2)) throw argError(op, 'validationData', fmtValue(vd), 'a Dataset or a pair [xVal, yVal]');
@@ -110,7 +112,10 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
   const classWeight = standardizeClassWeights(op, args.classWeight, outputNames);
   const names = plan.names;
   // TF.js's params: initialEpoch always null (its fitDataset passes none, whatever was given), steps from batchesPerEpoch or the dataset's size.
-  const history = newHistory(names, { epochs: o.epochs, initialEpoch: null, samples: null, steps: batchesPerEpoch ?? (dataset.size !== null && Number.isFinite(dataset.size) ? dataset.size : null), batchSize: null, verbose: args.verbose ?? 1, doValidation: vd !== undefined });
+  const steps = batchesPerEpoch ?? (dataset.size !== null && Number.isFinite(dataset.size) ? dataset.size : null);
+  const history = newHistory(names, { epochs: o.epochs, initialEpoch: null, samples: null, steps, batchSize: null, verbose: o.verbose, doValidation: vd !== undefined });
+  // fit's progress line, at fit's verbose levels.
+  const progress = o.verbose > 0 ? new ProgressLogger(o.epochs, steps, getBackend(), o.verbose === 1) : null;
   const callbacks = o.callbacks;
   await trainingRun(model, o, history.params, async () => {
     // As TF.js: a pass is opened before the first epoch; with batchesPerEpoch, epochs go on through it, and without,
@@ -118,11 +123,13 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
     let it: DatasetIterator<unknown> = await dataset.iterator();
     for (let epoch = o.initialEpoch; epoch < o.epochs && !model.stopTraining; epoch++) {
       await callbacks.call('onEpochBegin', epoch, {});
+      progress?.epochBegin(epoch);
       if (batchesPerEpoch === null) it = await dataset.iterator();
       const sums = new BatchSums(plan.outputs[0].dtype, names.length);
       let valScores: number[] | null = null;
+      let step = 0;
       // As TF.js: stopTraining is read after each batch, so an epoch always reads at least one.
-      for (let step = 0; ; ) {
+      for (;;) {
         const r = await it.next();
         // As TF.js: with batchesPerEpoch, a dataset that runs out ends the epoch unvalidated, and every later epoch
         // the same way; without it, the end of the dataset ends the epoch, after the batch that came with done.
@@ -146,6 +153,7 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
             disposeBatch(made, r.value);
           }
           sums.add(values, batchLogs.size);
+          if (progress) progress.batchEnd(step + 1, stepLogs(plan, sums.scaled()));
           Object.assign(batchLogs, stepLogs(plan, values));
           if (callbacks.has('onBatchEnd')) await callbacks.call('onBatchEnd', step, batchLogs);
           step++;
@@ -161,7 +169,9 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
         if (model.stopTraining) break;
       }
       // As TF.js: the validation keys come from metricsNames, not deduplicated as the batches' are.
-      await endEpoch(callbacks, history, epoch, epochLogs(names, valScores, sums, plan.labels));
+      const logs = epochLogs(names, valScores, sums, plan.labels);
+      progress?.epochEnd(logs, step);
+      await endEpoch(callbacks, history, epoch, logs);
     }
   });
   return history;
