@@ -254,4 +254,23 @@ export const trainParity: Program[] = [
       return warned;
     },
   },
+  {
+    name: 'a softmax classifier\'s predictions print as TF.js\'s, to the last digit',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 5, inputShape: [3], activation: 'softmax', kernelInitializer: 'ones' })] });
+      m.setWeights([tf.tensor2d([...Array(15)].map((_, i) => Math.sin(i) * 3), [3, 5]), tf.zeros([5])]);
+      (m.predict(tf.tensor2d([...Array(6)].map((_, i) => Math.cos(i * 0.7)), [2, 3])) as ReturnType<typeof tf.zeros>).print();
+      // Every element to the bit: a difference of one ulp prints as another last digit.
+      const logits = tf.tensor2d([...Array(400)].map((_, i) => 12 * Math.sin(i * 1.7) * Math.cos(i * 0.31)), [100, 4]);
+      const ours = tf.softmax(logits).dataSync();
+      const asRounded = [...Array(100)].map((_, r) => {
+        const row = Array.from(logits.dataSync().slice(4 * r, 4 * r + 4));
+        const max = Math.max(...row);
+        const e = row.map((v) => Math.fround(Math.exp(Math.fround(v - max))));
+        const sum = Math.fround(e.reduce((a, b) => a + b, 0));
+        return e.map((v) => Math.fround(v / sum));
+      }).flat();
+      return asRounded.filter((v, i) => v !== ours[i]).length;
+    },
+  },
 ];
