@@ -47,7 +47,8 @@ export type { ClassWeight, ClassWeightMap } from './model/class-weights';
 export { callbacks, Callback, CallbackList, CustomCallback, EarlyStopping, History } from './model/callbacks';
 export type { Shape } from './layers/symbolic';
 export type { YieldEveryOptions } from './model/yield';
-export const metrics = scopedAll(metricsNs);
+// tfjs-layers's functions, not ops: named as they are.
+export const metrics = scopedAll(metricsNs, 'all');
 export { train, OptimizerConstructors, Optimizer, AdamOptimizer, AdamWOptimizer, SGDOptimizer, MomentumOptimizer, RMSPropOptimizer, AdagradOptimizer, AdadeltaOptimizer, AdamaxOptimizer } from './optimizers/index';
 export * as initializers from './layers/initializers-public';
 export * as data from './data/index';

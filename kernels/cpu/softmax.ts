@@ -19,15 +19,26 @@ function expShifted(x: FloatArray, start: number, cols: number, max: number, out
   return sum;
 }
 
+const same = (v: number): number => v;
+
+/**
+ * exp(x - max) / sum(exp(x - max)) per row, in that order. In float32 each step is rounded to float32 as TF.js's
+ * chain of kernels (max, sub, exp, sum, div) rounds it, and the sum is a division, so the results are TF.js's to the bit.
+ */
 export function softmax(x: FloatArray, rows: number, cols: number, out: FloatArray): void {
+  const round = out instanceof Float32Array ? Math.fround : same;
   for (let r = 0, s = 0; r < rows; r++, s += cols) {
-    const sum = expShifted(x, s, cols, rowMax(x, s, cols), out);
-    const inv = 1 / sum;
-    for (let j = 0; j < cols; j++) out[s + j] *= inv;
+    const max = rowMax(x, s, cols);
+    let sum = 0;
+    for (let j = 0; j < cols; j++) {
+      const e = round(Math.exp(round(x[s + j] - max)));
+      out[s + j] = e;
+      sum += e;
+    }
+    const total = round(sum);
+    for (let j = 0; j < cols; j++) out[s + j] /= total;
   }
 }
-
-const same = (v: number): number => v;
 
 /**
  * (x - max) - log(sum(exp(x - max))) per row, in that order. In float32 each step is rounded to float32 as TF.js's

@@ -1,6 +1,7 @@
 import { keep } from '../tensor/scopes';
 import type { Tensor } from '../tensor/tensor';
 import { argError, checkKnownKeys, fmtValue, optionalBoolean } from '../util/validate';
+import { parseYieldEvery, Yielder, type YieldEveryOptions } from './yield';
 
 export type Logs = Record<string, number>;
 
@@ -14,10 +15,15 @@ export interface CustomCallbackArgs {
   onBatchEnd?: (batch: number, logs?: Logs) => void | Promise<void>;
   /** Called where fit yields to the event loop with a period (yieldEvery 'auto' or a number of ms), as TF.js. */
   onYield?: (epoch: number, batch: number, logs: Logs) => void | Promise<void>;
+  /** The clock of the yield period, in ms (default performance.now), as TF.js's. */
+  nowFunc?: () => number;
+  /** What a yield awaits (default: one turn of the event loop), as TF.js's (whose default is tf.nextFrame). */
+  nextFrameFunc?: () => unknown;
 }
 
 const HOOKS = ['onTrainBegin', 'onTrainEnd', 'onEpochBegin', 'onEpochEnd', 'onBatchBegin', 'onBatchEnd', 'onYield'] as const;
 type Hook = (typeof HOOKS)[number];
+const KEYS: readonly string[] = [...HOOKS, 'nowFunc', 'nextFrameFunc'];
 
 /** What a callback may use of the model being trained (TF.js hands callbacks the model through setModel). */
 export interface CallbackModel {
@@ -50,21 +56,59 @@ export abstract class Callback {
   onBatchEnd(_batch: number, _logs?: Logs): void | Promise<void> {}
 }
 
-/** Checks that an object of hooks holds only known hooks, each a function. */
+/** Checks that an object of hooks holds only known keys, each a function or absent (undefined or null, as TF.js). */
 function checkHooks(what: string, cb: unknown): void {
   if (cb === null || typeof cb !== 'object') throw new Error(`${what} must be an object of hooks (${HOOKS.join(', ')}), got ${typeof cb}`);
   for (const [key, fn] of Object.entries(cb)) {
-    if (!(HOOKS as readonly string[]).includes(key)) throw new Error(`${what}.${key} must be one of ${HOOKS.join(', ')}, got an unknown hook`);
-    if (typeof fn !== 'function') throw new Error(`${what}.${key} must be a function, got ${typeof fn}`);
+    if (!KEYS.includes(key)) throw new Error(`${what}.${key} must be one of ${KEYS.join(', ')}, got an unknown hook`);
+    if (fn != null && typeof fn !== 'function') throw new Error(`${what}.${key} must be a function, got ${typeof fn}`);
   }
 }
 
-/** A callback made of the hooks given (they become its own methods), as tf.CustomCallback(args); fit also takes the plain object. */
+/**
+ * A callback made of the hooks given, as tf.CustomCallback(args, yieldEvery): each hook runs with `this` the
+ * callback (so `this.params` and `this.model` are there), and the callback yields to the event loop by its own
+ * yieldEvery (default 'auto'), calling onYield at each yield. fit wraps each plain object of hooks in one, with fit's
+ * yieldEvery, as TF.js does.
+ */
 export class CustomCallback extends Callback {
-  constructor(args: CustomCallbackArgs) {
+  private readonly hooks: CustomCallbackArgs;
+  private readonly yielder: Yielder;
+  private currentEpoch = 0;
+
+  constructor(args: CustomCallbackArgs, yieldEvery?: YieldEveryOptions) {
     super();
     checkHooks('CustomCallback: args', args);
-    Object.assign(this, args);
+    const every = parseYieldEvery('CustomCallback', yieldEvery);
+    // As TF.js: a hook that would never be called is a mistake, refused before training starts.
+    if (every === 'never' && args.onYield != null) throw new Error('yieldEvery is `never` but you provided an `onYield` callback. Either change `yieldEvery` or remove the callback');
+    this.hooks = { ...args };
+    this.yielder = new Yielder(every, (epoch, batch, logs) => this.hooks.onYield?.call(this, epoch, batch, logs), args.nowFunc ?? undefined, args.nextFrameFunc ?? undefined);
+  }
+
+  override async onTrainBegin(logs?: Logs): Promise<void> {
+    await this.hooks.onTrainBegin?.call(this, logs);
+  }
+
+  override async onTrainEnd(logs?: Logs): Promise<void> {
+    await this.hooks.onTrainEnd?.call(this, logs);
+  }
+
+  override async onEpochBegin(epoch: number, logs?: Logs): Promise<void> {
+    this.currentEpoch = epoch;
+    await this.hooks.onEpochBegin?.call(this, epoch, logs);
+  }
+
+  override async onEpochEnd(epoch: number, logs?: Logs): Promise<void> {
+    await Promise.all([this.hooks.onEpochEnd?.call(this, epoch, logs), this.yielder.epochEnd()]);
+  }
+
+  override async onBatchBegin(batch: number, logs?: Logs): Promise<void> {
+    await this.hooks.onBatchBegin?.call(this, batch, logs);
+  }
+
+  override async onBatchEnd(batch: number, logs: Logs = {}): Promise<void> {
+    await Promise.all([this.hooks.onBatchEnd?.call(this, batch, logs), this.yielder.batchEnd(this.currentEpoch, batch, logs)]);
   }
 }
 
@@ -89,9 +133,15 @@ export class CallbackList {
     this.queueLength = queueLength;
   }
 
-  /** fit's callbacks option as a list, its errors naming fit's argument. */
-  static forFit(callbacks: unknown): CallbackList {
-    return new CallbackList(checkedList('fit: callbacks', callbacks));
+  /**
+   * fit's callbacks option as a list, its errors naming fit's argument: each object of hooks becomes a CustomCallback
+   * yielding by fit's yieldEvery, as TF.js's standardizeCallbacks makes them. Without one (no callbacks, or only
+   * Callback subclasses, which never yield in TF.js), an empty one is added so that training still yields.
+   */
+  static forFit(callbacks: unknown, yieldEvery: YieldEveryOptions): CallbackList {
+    const list: (Callback | History)[] = checkedList('fit: callbacks', callbacks).map((cb) => (cb instanceof Callback || cb instanceof History ? cb : new CustomCallback(cb, yieldEvery)));
+    if (!list.some((cb) => cb instanceof CustomCallback)) list.push(new CustomCallback({}, yieldEvery));
+    return new CallbackList(list);
   }
 
   append(callback: Callback | CustomCallbackArgs): void {
@@ -224,7 +274,8 @@ export class EarlyStopping extends Callback {
   override onEpochEnd(epoch: number, logs: Logs = {}): void {
     const current = logs[this.monitor];
     if (current === undefined) {
-      console.warn(`callbacks.earlyStopping: the monitored '${this.monitor}' is not in the logs (${Object.keys(logs).join(', ')})`);
+      // TF.js's words (its keys joined by its default ',').
+      console.warn(`Metric for EarlyStopping ${this.monitor} is not available. Available metrics are: ${Object.keys(logs).join(',')}`);
       return;
     }
     if (this.better(current - this.minDelta, this.best)) {

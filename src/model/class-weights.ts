@@ -54,9 +54,14 @@ export function classWeightTensors(op: string, ys: readonly Tensor[], perOutput:
     // Weights are fractions whatever the targets' dtype (int32 one-hot targets from oneHot included).
     const dtype = y.dtype === 'float64' ? 'float64' : 'float32';
     const w = new (arrayTypeFor(dtype))(ids.length);
+    const arg = ys.length > 1 ? `classWeight for '${outputNames[o]}'` : 'classWeight';
     for (let i = 0; i < ids.length; i++) {
-      const k = String(Math.round(ids[i]));
-      if (!Object.hasOwn(classWeight, k)) throw argError(op, ys.length > 1 ? `classWeight for '${outputNames[o]}'` : 'classWeight', `no weight for class ${k}`, 'a weight for every class in the targets');
+      // The id as it is, as TF.js looks it up: a target that is no integer (a regression's) is no class.
+      const k = String(ids[i]);
+      if (!Object.hasOwn(classWeight, k)) {
+        const hint = Number.isInteger(ids[i]) ? '' : ' (class ids are integers: these targets are not class ids or one-hot rows)';
+        throw new Error(`${op}: ${arg} must contain all classes in the training data. The class ${k} exists in the data but not in classWeight${hint}`);
+      }
       w[i] = (classWeight as Record<string, number>)[k];
     }
     return new Tensor([ids.length], dtype, w);

@@ -1,13 +1,15 @@
+import { getBackend } from '../backend/registry';
 import type { Dataset, DatasetIterator } from '../data/dataset';
 import type { Tensor } from '../tensor/tensor';
 import { tensorsIn } from '../tensor/tidy';
 import { argError, checkKnownKeys, fmtValue } from '../util/validate';
-import type { History } from './callbacks';
+import type { History, Logs } from './callbacks';
 import { BatchSums } from './batch-sums';
 import { checkInputs, checkTargets, dataList } from './checks';
 import { classWeightTensors, standardizeClassWeights } from './class-weights';
 import type { Compiled } from './compile';
 import { parseFitArgs, type ModelFitArgs, type TensorOrArrayOrMap } from './fit-options';
+import { ProgressLogger } from './progress';
 import { assertNotTraining, endEpoch, epochLogs, evaluateBatch, evaluateValues, logNames, newHistory, stepLogs, stepPlan, trainingRun, trainStep, type TrainableModel } from './training';
 
 /** Options of model.fitDataset, as TF.js's ModelFitDatasetArgs. */
@@ -81,7 +83,8 @@ export async function evaluateDatasetValues(op: string, model: TrainableModel, c
       }
     }
     if (r.done) {
-      if (batches !== null) console.warn(`${op}: the dataset ran out after ${b} of the ${batches} batches asked for; evaluating those (make it give at least that many, e.g. with repeat())`);
+      // TF.js's words, its typo included.
+      if (batches !== null) console.warn(`Your dataset iterator ran out of data during evaluateDataset(). Interrupting evalution. Make sure that your dataset can generate at least \`batches\` batches (in this case, ${batches} batches). You may need to use the repeat() function when building your dataset.`);
       break;
     }
   }
@@ -100,7 +103,7 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
   if (!Number.isInteger(args.epochs) || args.epochs <= 0) throw argError(op, 'epochs', fmtValue(args.epochs), 'a positive integer');
   const batchesPerEpoch = positive(op, 'batchesPerEpoch', args.batchesPerEpoch);
   const validationBatches = positive(op, 'validationBatches', args.validationBatches);
-  const o = parseFitArgs({ epochs: args.epochs, initialEpoch: args.initialEpoch, verbose: 0, callbacks: args.callbacks, yieldEvery: args.yieldEvery, validationBatchSize: args.validationBatchSize });
+  const o = parseFitArgs({ epochs: args.epochs, initialEpoch: args.initialEpoch, verbose: args.verbose, callbacks: args.callbacks, yieldEvery: args.yieldEvery, validationBatchSize: args.validationBatchSize });
   const vd = args.validationData;
   const valDataset = vd !== undefined && !Array.isArray(vd) ? (vd as Dataset) : null;
   if (vd !== undefined && !valDataset && (!Array.isArray(vd) || vd.length !== 2)) throw argError(op, 'validationData', fmtValue(vd), 'a Dataset or a pair [xVal, yVal]');
@@ -108,58 +111,67 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
   const outputNames = plan.outputs.map((p) => p.name);
   const classWeight = standardizeClassWeights(op, args.classWeight, outputNames);
   const names = plan.names;
-  // TF.js's params: the initialEpoch given (null without one), steps from batchesPerEpoch or the dataset's size.
-  const history = newHistory(names, { epochs: o.epochs, initialEpoch: args.initialEpoch ?? null, samples: null, steps: batchesPerEpoch ?? (dataset.size !== null && Number.isFinite(dataset.size) ? dataset.size : null), batchSize: null, verbose: args.verbose ?? 1, doValidation: vd !== undefined });
+  // TF.js's params: initialEpoch always null (its fitDataset passes none, whatever was given), steps from batchesPerEpoch or the dataset's size.
+  const steps = batchesPerEpoch ?? (dataset.size !== null && Number.isFinite(dataset.size) ? dataset.size : null);
+  const history = newHistory(names, { epochs: o.epochs, initialEpoch: null, samples: null, steps, batchSize: null, verbose: o.verbose, doValidation: vd !== undefined });
+  // fit's progress line, at fit's verbose levels.
+  const progress = o.verbose > 0 ? new ProgressLogger(o.epochs, steps, getBackend(), o.verbose === 1) : null;
   const callbacks = o.callbacks;
-  await trainingRun(model, o, history.params, async (yielder) => {
+  await trainingRun(model, o, history.params, async () => {
     // As TF.js: a pass is opened before the first epoch; with batchesPerEpoch, epochs go on through it, and without,
     // every epoch opens its own, the first one's left unread (a seeded shuffle's passes, a generator's calls, as TF.js).
     let it: DatasetIterator<unknown> = await dataset.iterator();
     for (let epoch = o.initialEpoch; epoch < o.epochs && !model.stopTraining; epoch++) {
       await callbacks.call('onEpochBegin', epoch, {});
+      progress?.epochBegin(epoch);
       if (batchesPerEpoch === null) it = await dataset.iterator();
       const sums = new BatchSums(plan.outputs[0].dtype, names.length);
-      let exhausted = false;
-      for (let step = 0; (batchesPerEpoch === null || step < batchesPerEpoch) && !model.stopTraining; ) {
+      let valScores: number[] | null = null;
+      let step = 0;
+      // As TF.js: stopTraining is read after each batch, so an epoch always reads at least one.
+      for (;;) {
         const r = await it.next();
         // As TF.js: with batchesPerEpoch, a dataset that runs out ends the epoch unvalidated, and every later epoch
         // the same way; without it, the end of the dataset ends the epoch, after the batch that came with done.
         if (r.done && batchesPerEpoch !== null) {
-          console.warn(`fitDataset: batchesPerEpoch is ${batchesPerEpoch}, but the dataset ran out after ${step} batches of epoch ${epoch + 1}; the epoch ends without validation (make the dataset give at least batchesPerEpoch * epochs batches, e.g. with repeat())`);
-          exhausted = true;
+          console.warn(`You provided \`batchesPerEpoch\` as ${batchesPerEpoch}, but your dataset iterator ran out of data after ${step} batches; interrupting training. Make sure that your dataset can generate at least \`batchesPerEpoch * epochs\` batches (in this case, ${batchesPerEpoch * o.epochs} batches). You may need to use the repeat() function when building your dataset.`);
           break;
         }
-        if (r.value == null) {
-          if (r.done) break;
-          continue;
+        if (r.value != null) {
+          const made: Tensor[] = [];
+          let values: number[];
+          let batchLogs: Logs;
+          try {
+            const batch = batchOf(op, model, c, r.value, made);
+            // As TF.js: onBatchBegin gets the batch's index and size, and the same logs get the step's values for onBatchEnd and onYield.
+            batchLogs = { batch: step, size: batch.n };
+            if (callbacks.has('onBatchBegin')) await callbacks.call('onBatchBegin', step, batchLogs);
+            const weights = classWeight ? classWeightTensors(op, batch.ys, classWeight, outputNames) : null;
+            for (const w of weights ?? []) if (w) made.push(w);
+            values = trainStep(model, c, plan, batch.xs, batch.ys, weights, true, `epoch ${epoch + 1}, batch ${step + 1}`);
+          } finally {
+            disposeBatch(made, r.value);
+          }
+          sums.add(values, batchLogs.size);
+          if (progress) progress.batchEnd(step + 1, stepLogs(plan, sums.scaled()));
+          Object.assign(batchLogs, stepLogs(plan, values));
+          if (callbacks.has('onBatchEnd')) await callbacks.call('onBatchEnd', step, batchLogs);
+          step++;
         }
-        if (callbacks.has('onBatchBegin')) await callbacks.call('onBatchBegin', step, {});
-        const made: Tensor[] = [];
-        let values: number[];
-        let n: number;
-        try {
-          const batch = batchOf(op, model, c, r.value, made);
-          n = batch.n;
-          const weights = classWeight ? classWeightTensors(op, batch.ys, classWeight, outputNames) : null;
-          for (const w of weights ?? []) if (w) made.push(w);
-          values = trainStep(model, c, plan, batch.xs, batch.ys, weights, true, `epoch ${epoch + 1}, batch ${step + 1}`);
-        } finally {
-          disposeBatch(made, r.value);
+        // As TF.js: the epoch is validated only when it ends whole (its batchesPerEpoch, or the dataset's end) before stopTraining is read.
+        if (batchesPerEpoch !== null ? step >= batchesPerEpoch : r.done) {
+          if (vd !== undefined) {
+            valScores = valDataset ? await evaluateDatasetValues(op, model, c, valDataset, validationBatches)
+              : validationScores(op, model, c, vd as [TensorOrArrayOrMap, TensorOrArrayOrMap], o.validationBatchSize);
+          }
+          break;
         }
-        sums.add(values, n);
-        // As TF.js: onBatchEnd and onYield get the same batch logs.
-        const batchLogs = { batch: step, size: n, ...stepLogs(plan, values) };
-        if (callbacks.has('onBatchEnd')) await callbacks.call('onBatchEnd', step, batchLogs);
-        await yielder.batchEnd(epoch, step, batchLogs);
-        step++;
-        if (r.done) break;
+        if (model.stopTraining) break;
       }
-      // An epoch the dataset ran out in is not validated, as TF.js.
-      const valScores = exhausted || vd === undefined ? null
-        : valDataset ? await evaluateDatasetValues(op, model, c, valDataset, validationBatches)
-        : validationScores(op, model, c, vd as [TensorOrArrayOrMap, TensorOrArrayOrMap], o.validationBatchSize);
-      await endEpoch(callbacks, history, epoch, epochLogs(names, valScores, sums));
-      await yielder.epochEnd();
+      // As TF.js: the validation keys come from metricsNames, not deduplicated as the batches' are.
+      const logs = epochLogs(names, valScores, sums, plan.labels);
+      progress?.epochEnd(logs, step);
+      await endEpoch(callbacks, history, epoch, logs);
     }
   });
   return history;

@@ -57,8 +57,6 @@ export interface FitOptions {
   classWeight: unknown;
   stepsPerEpoch: number | null;
   validationSteps: number | null;
-  /** 'auto' resolved to its period. */
-  yieldEvery: Exclude<YieldEveryOptions, 'auto'>;
 }
 
 const FIT_KEYS = ['epochs', 'batchSize', 'shuffle', 'seed', 'validationSplit', 'validationData', 'validationBatchSize', 'callbacks', 'verbose',
@@ -93,22 +91,20 @@ export function parseFitArgs(args: ModelFitArgs): FitOptions {
   const epochs = nonNegativeIntArg(op, 'epochs', args.epochs, 1);
   const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);
   const validationSteps = args.validationSteps === undefined || args.validationSteps === null ? null : positiveIntArg(op, 'validationSteps', args.validationSteps, 1);
-  if (validationSteps !== null && args.validationData === undefined && split === 0) {
+  // As TF.js: null or an empty array is no validation data.
+  const vd: unknown = args.validationData;
+  const validationData = vd === null || (Array.isArray(vd) && vd.length === 0) ? undefined : vd;
+  if (validationSteps !== null && validationData === undefined && split === 0) {
     throw argError(op, 'validationSteps', `${validationSteps} with neither validationData nor validationSplit`, 'given with validation data (it counts validation batches)');
   }
-  const callbacks = CallbackList.forFit(args.callbacks);
-  const yieldEvery = parseYieldEvery(op, args.yieldEvery);
-  // As TF.js: a hook that would never be called is a mistake, refused before training starts.
-  if (yieldEvery === 'never' && callbacks.has('onYield')) {
-    throw new Error(`${op}: yieldEvery is \`never\` but you provided an \`onYield\` callback. Either change \`yieldEvery\` or remove the callback`);
-  }
+  const callbacks = CallbackList.forFit(args.callbacks, parseYieldEvery(op, args.yieldEvery));
   return {
     epochs,
     batchSize,
     shuffle: optionalBoolean(op, 'shuffle', args.shuffle, true),
     seed: args.seed,
     validationSplit: split,
-    validationData: args.validationData,
+    validationData,
     validationBatchSize: positiveIntArg(op, 'validationBatchSize', args.validationBatchSize, batchSize),
     callbacks,
     verbose,
@@ -117,6 +113,5 @@ export function parseFitArgs(args: ModelFitArgs): FitOptions {
     classWeight: args.classWeight,
     stepsPerEpoch: args.stepsPerEpoch === undefined || args.stepsPerEpoch === null ? null : positiveIntArg(op, 'stepsPerEpoch', args.stepsPerEpoch, 1),
     validationSteps,
-    yieldEvery,
   };
 }

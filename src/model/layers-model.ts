@@ -26,7 +26,7 @@ import { topologyJson } from './serialize';
 import { trainingConfigOf, type TrainingConfig } from './training-config';
 import { checkUserDefinedMetadata } from './user-metadata';
 import { summaryLines, type SummaryRow } from './summary';
-import { assertNotTraining, evaluateValues, fit, logNames, stepPlan, trainStep, type TrainableModel } from './training';
+import { evaluateValues, fit, logNames, stepPlan, trainStep, type TrainableModel } from './training';
 
 export type { ModelCompileArgs, ModelFitArgs };
 
@@ -36,6 +36,8 @@ export interface ModelEvaluateArgs {
   verbose?: number;
   /** TF.js's type has it, and its evaluate refuses it: given, evaluate throws. */
   steps?: number;
+  /** Accepted and ignored, as TF.js's evaluate ignores it. */
+  sampleWeight?: Tensor;
 }
 
 export interface ContainerArgs {
@@ -452,7 +454,7 @@ export class LayersModel extends Layer implements TrainableModel {
   /** The loss, then each output's loss (several outputs), then each metric, over (x, y), as TF.js: scalar tensors (one alone when that is all). */
   evaluate(x: TensorOrArrayOrMap, y: TensorOrArrayOrMap, args: ModelEvaluateArgs = {}): Tensor | Tensor[] {
     const op = 'evaluate';
-    checkKnownKeys(op, 'args', args ?? {}, ['batchSize', 'verbose', 'steps']);
+    checkKnownKeys(op, 'args', args ?? {}, ['batchSize', 'verbose', 'steps', 'sampleWeight']);
     const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);
     // TF.js's evaluate has neither (it throws NotImplementedError for both).
     if (args.verbose) throw argError(op, 'args.verbose', fmtValue(args.verbose), '0 (evaluate prints nothing, as in TF.js)');
@@ -527,10 +529,9 @@ export class LayersModel extends Layer implements TrainableModel {
     return this.predict(x, { batchSize: Math.max(1, n ?? 1) });
   }
 
-  /** One optimizer step on one batch, as TF.js: resolves to the loss, or [loss, ...metrics]. */
+  /** One optimizer step on one batch, as TF.js: resolves to the loss, or [loss, ...metrics]; as TF.js's, it also runs from a fit's callbacks. */
   async trainOnBatch(x: TensorOrArrayOrMap, y: TensorOrArrayOrMap): Promise<number | number[]> {
     const op = 'trainOnBatch';
-    assertNotTraining(op, this);
     const values = this.withData(op, x, y, (xs, ys, c) => trainStep(this, c, stepPlan(this, c), xs, ys, null, true, 'trainOnBatch'));
     return values.length === 1 ? values[0] : values;
   }

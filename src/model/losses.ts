@@ -70,7 +70,13 @@ const special: Record<string, (name: string) => Loss> = {
     name,
     fn: categoricalCrossentropy,
     fromSoftmaxLogits: true,
-    checkTargets: sameShape,
+    checkTargets(op, arg, yTrue, predShape) {
+      // As TF.js: a single column (0/1 targets meant for binaryCrossentropy) would train silently at a loss of 0.
+      if (yTrue.shape[yTrue.rank - 1] === 1) {
+        throw new Error(`You are passing a target array of shape ${yTrue.shape} while using a loss 'categorical_crossentropy'. 'categorical_crossentropy'expects targets to be binary matrices (1s and 0s) of shape [samples, classes]. (${op}: ${arg}; for 0/1 targets of one unit, use binaryCrossentropy)`);
+      }
+      sameShape(op, arg, yTrue, predShape);
+    },
     compute: (yTrue, yPred, logits, weights) => weightedMean(logits ? categoricalCrossentropyFromLogits(yTrue, yPred) : categoricalCrossentropy(yTrue, yPred), weights),
   }),
 };

@@ -24,7 +24,8 @@ export function formatLogs(logs: Record<string, number>): string {
 
 /**
  * Keras-style progress: `Epoch 1/5 1875/1875 [======] 42s 22ms/step - loss: 0.1432 - acc: 0.9571`,
- * ending with the backend that actually ran.
+ * ending with the backend that actually ran. Without a known count of steps (a dataset of unknown size), a batch
+ * reads `12/Unknown`, as in Keras, and the epoch's end counts the batches it ran.
  */
 export class ProgressLogger {
   private start = 0;
@@ -33,7 +34,7 @@ export class ProgressLogger {
 
   constructor(
     private readonly epochs: number,
-    private readonly steps: number,
+    private readonly steps: number | null,
     private readonly backendName: string,
     /** verbose 1 draws a bar that a TTY updates in place; verbose 2 (or no TTY) prints one line per epoch. */
     private readonly bar: boolean,
@@ -49,22 +50,25 @@ export class ProgressLogger {
   batchEnd(step: number, logs: Record<string, number>): void {
     if (!this.bar || !this.sink.isTTY) return;
     const now = performance.now();
-    if (step < this.steps && now - this.lastDraw < 100) return;
+    if ((this.steps === null || step < this.steps) && now - this.lastDraw < 100) return;
     this.lastDraw = now;
-    this.sink.write(`\r${this.line(step, logs)}\x1b[K`);
+    this.sink.write(`\r${this.line(step, this.steps, logs)}\x1b[K`);
   }
 
-  epochEnd(logs: Record<string, number>): void {
-    const text = `${this.line(this.steps, logs)} - backend: ${this.backendName}`;
+  /** The epoch's line; `ran` is the batches it ran (default: all its steps). */
+  epochEnd(logs: Record<string, number>, ran = this.steps ?? 0): void {
+    const text = `${this.line(ran, this.steps ?? ran, logs)} - backend: ${this.backendName}`;
     this.sink.write(this.bar && this.sink.isTTY ? `\r${text}\x1b[K\n` : `${text}\n`);
   }
 
-  private line(step: number, logs: Record<string, number>): string {
-    const width = 30;
-    const done = Math.round((step / this.steps) * width);
-    const bar = step >= this.steps ? '='.repeat(width) : `${'='.repeat(Math.max(0, done - 1))}>${'.'.repeat(width - Math.max(done, 1))}`;
+  private line(step: number, steps: number | null, logs: Record<string, number>): string {
     const elapsed = (performance.now() - this.start) / 1000;
     const perStep = step > 0 ? `${Math.round((elapsed * 1000) / step)}ms/step` : '';
-    return `${this.epochLabel} ${step}/${this.steps} [${bar}] ${formatDuration(elapsed)} ${perStep}${formatLogs(logs)}`;
+    const timing = `${formatDuration(elapsed)} ${perStep}${formatLogs(logs)}`;
+    if (steps === null) return `${this.epochLabel} ${step}/Unknown ${timing}`;
+    const width = 30;
+    const done = steps > 0 ? Math.round((step / steps) * width) : width;
+    const bar = step >= steps ? '='.repeat(width) : `${'='.repeat(Math.max(0, done - 1))}>${'.'.repeat(width - Math.max(done, 1))}`;
+    return `${this.epochLabel} ${step}/${steps} [${bar}] ${timing}`;
   }
 }

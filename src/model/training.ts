@@ -19,7 +19,6 @@ import { resolveMetrics, type Compiled } from './compile';
 import { parseFitArgs, type FitOptions, type ModelFitArgs } from './fit-options';
 import type { RunOptions } from './graph';
 import { ProgressLogger } from './progress';
-import { Yielder } from './yield';
 
 /** What the training loop needs of a model. */
 export interface TrainableModel extends CallbackModel {
@@ -43,6 +42,14 @@ export function logNames(c: Compiled, outputs: readonly Port[]): string[] {
   const multi = outputs.length > 1;
   const metrics = resolveMetrics(c, outputs.map((p) => p.shape as number[]));
   return ['loss', ...(multi ? outputs.map((p) => `${p.name}_loss`) : []), ...metrics.flatMap((ms, i) => ms.map((m) => (multi ? `${outputs[i].name}_${m.name}` : m.name)))];
+}
+
+/** TF.js's getDedupedMetricsNames: each copy of a repeated name gets its index among them (`mse_0`, `mse_1`). */
+export function dedupedNames(names: readonly string[]): string[] {
+  return names.map((n, i) => {
+    if (names.filter((m) => m === n).length === 1) return n;
+    return `${n}_${names.slice(0, i).filter((m) => m === n).length}`;
+  });
 }
 
 /** The total loss: each output's loss times its weight, plus (when training) the layers' penalties; also each output's loss value. */
@@ -76,6 +83,9 @@ function metricValues(c: Compiled, ys: readonly Tensor[], preds: readonly Tensor
 export interface StepPlan {
   readonly logits: readonly boolean[];
   readonly outputs: readonly Port[];
+  /** logNames as the model's metricsNames gives them. */
+  readonly labels: readonly string[];
+  /** The labels deduplicated: the keys of fit's logs, History and params.metrics, as TF.js's. */
   readonly names: readonly string[];
   /** Whether the logs hold metrics (the step then keeps copies of the outputs for them). */
   readonly wantMetrics: boolean;
@@ -85,16 +95,16 @@ export interface StepPlan {
 
 export function stepPlan(model: TrainableModel, c: Compiled): StepPlan {
   const { outputs } = model.ports('fit');
-  const names = logNames(c, outputs);
-  const wantMetrics = names.length > 1 + (outputs.length > 1 ? outputs.length : 0);
+  const labels = logNames(c, outputs);
+  const wantMetrics = labels.length > 1 + (outputs.length > 1 ? outputs.length : 0);
   const weights = c.collectedWeights.filter((v) => v.trainable);
   if (weights.length === 0) {
     throw new Error(`training: none of the ${c.collectedWeights.length} weights compile collected is trainable now (model.trainable or a layer's trainable was set to false after compile); TF.js refuses this too`);
   }
-  return { logits: logitsFlags(model, c), outputs, names, wantMetrics, layers: model.layers, weights };
+  return { logits: logitsFlags(model, c), outputs, labels, names: dedupedNames(labels), wantMetrics, layers: model.layers, weights };
 }
 
-/** The logs of a step: its values under the plan's names (outputs of one layer share a name, and so a key, as in TF.js). */
+/** The logs of a step: its values under the plan's (deduplicated) names. */
 export function stepLogs(plan: StepPlan, values: readonly number[]): Logs {
   return Object.fromEntries(plan.names.map((n, i) => [n, values[i]]));
 }
@@ -182,13 +192,13 @@ export function newHistory(names: readonly string[], params: Omit<HistoryParams,
 }
 
 /**
- * An epoch's logs: the validation values first (as TF.js's epoch logs, and so the History's keys), then the batches'
- * values averaged by their sizes.
+ * An epoch's logs: the validation values first (as TF.js's epoch logs, and so the History's keys) under `valNames`,
+ * then the batches' values averaged by their sizes.
  */
-export function epochLogs(names: readonly string[], valScores: readonly number[] | null, sums: BatchSums): Logs {
+export function epochLogs(names: readonly string[], valScores: readonly number[] | null, sums: BatchSums, valNames = names): Logs {
   const logs: Logs = {};
-  if (valScores) names.forEach((k, i) => (logs[`val_${k}`] = valScores[i]));
-  // Outputs of one layer share a name: the last one's value is the key's, as in each batch's logs.
+  // A name repeated in valNames keeps its first place and its last value, as TF.js's assignments do.
+  if (valScores) valNames.forEach((k, i) => (logs[`val_${k}`] = valScores[i]));
   if (sums.samples > 0) sums.scaled().forEach((v, i) => (logs[names[i]] = v));
   return logs;
 }
@@ -260,7 +270,7 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
   const progress = o.verbose > 0 ? new ProgressLogger(o.epochs, steps, getBackend(), o.verbose === 1) : null;
   const callbacks = o.callbacks;
   try {
-    await trainingRun(model, o, history.params, async (yielder) => {
+    await trainingRun(model, o, history.params, async () => {
       let order = range(n);
       let cursor = n;
       for (let epoch = o.initialEpoch; epoch < o.epochs && !model.stopTraining; epoch++) {
@@ -268,7 +278,9 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
         progress?.epochBegin(epoch);
         if (o.stepsPerEpoch === null) cursor = n;
         const sums = new BatchSums(plan.outputs[0].dtype, names.length);
-        for (let step = 0; step < steps && !model.stopTraining; step++) {
+        let valScores: number[] | null = null;
+        // As TF.js's fitLoop: stopTraining is read after each batch, so an epoch always trains at least one.
+        for (let step = 0; step < steps; step++) {
           if (cursor >= n) {
             if (rng) {
               order = range(n);
@@ -292,16 +304,17 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
           }
           sums.add(values, end - begin);
           if (progress) progress.batchEnd(step + 1, stepLogs(plan, sums.scaled()));
+          // As TF.js: validation runs within the epoch's last batch, before its onBatchEnd; an epoch stopped
+          // earlier ends unvalidated.
+          if (val && step === steps - 1) valScores = evaluateValues(model, c, val[0], val[1], o.validationBatchSize, o.validationSteps);
           // As TF.js: onBatchEnd and onYield get the same batch logs.
           const batchLogs = { batch: step, size: end - begin, ...stepLogs(plan, values) };
           if (callbacks.has('onBatchEnd')) await callbacks.call('onBatchEnd', step, batchLogs);
-          await yielder.batchEnd(epoch, step, batchLogs);
+          if (model.stopTraining) break;
         }
-        const valScores = val ? evaluateValues(model, c, val[0], val[1], o.validationBatchSize, o.validationSteps) : null;
         const logs = epochLogs(names, valScores, sums);
         progress?.epochEnd(logs);
         await endEpoch(callbacks, history, epoch, logs);
-        await yielder.epochEnd();
       }
     });
   } finally {
@@ -311,19 +324,20 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
 }
 
 /**
- * What fit and fitDataset share around their epochs: the callbacks get the model, the params and onTrainBegin, `epochs` runs with
- * a yielder (yieldEvery's pauses, each reported by onYield), then onTrainEnd; the model reads as training until the
+ * What fit and fitDataset share around their epochs: the callbacks get the model, the params and onTrainBegin, `epochs` runs
+ * (the callbacks yield to the event loop from their hooks), then onTrainEnd; the model reads as training until the
  * run returns or throws.
  */
-export async function trainingRun(model: TrainableModel, o: Pick<FitOptions, 'callbacks' | 'yieldEvery'>, params: HistoryParams, epochs: (yielder: Yielder) => Promise<void>): Promise<void> {
+export async function trainingRun(model: TrainableModel, o: Pick<FitOptions, 'callbacks'>, params: HistoryParams, epochs: () => Promise<void>): Promise<void> {
   const callbacks = o.callbacks;
   callbacks.setModel(model);
   callbacks.setParams(params);
-  model.stopTraining = false;
   model.isTraining = true;
   try {
     await callbacks.call('onTrainBegin', {});
-    await epochs(new Yielder(o.yieldEvery, (epoch, batch, logs) => callbacks.call('onYield', epoch, batch, logs)));
+    // After onTrainBegin, as TF.js: a stop asked for there (or left from an earlier run) is dropped.
+    model.stopTraining = false;
+    await epochs();
     await callbacks.call('onTrainEnd', {});
   } finally {
     model.isTraining = false;

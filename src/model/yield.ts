@@ -1,5 +1,4 @@
 import { argError, fmtValue } from '../util/validate';
-import type { Logs } from './callbacks';
 
 /** When fit hands the thread back to the event loop, as TF.js's yieldEvery. */
 export type YieldEveryOptions = 'auto' | 'batch' | 'epoch' | 'never' | number;
@@ -27,39 +26,40 @@ function nextTurn(): Promise<void> {
   });
 }
 
-type OnYield = (epoch: number, batch: number, logs: Logs) => void | Promise<void>;
+type OnYield = (epoch: number, batch: number, logs: Record<string, number>) => void | Promise<void>;
 
 /**
- * fit's yielding, as TF.js: 'batch' yields after every batch, 'epoch' after every epoch, a number of ms (or
- * 'auto', 125 ms) after the first batch that ends at least that long since the last yield, calling the onYield
- * hooks there; 'never' never yields.
+ * A CustomCallback's yielding, as TF.js's: 'batch' yields after every batch, 'epoch' after every epoch, a number of
+ * ms (or 'auto', 125 ms) after the first batch that ends at least that long since the last yield (or since the
+ * Yielder was made), calling onYield there; 'never' never yields. `now` is the clock and `nextFrame` the yield
+ * (TF.js's nowFunc and nextFrameFunc).
  */
 export class Yielder {
   private readonly every: Exclude<YieldEveryOptions, 'auto'>;
   private last: number;
 
-  constructor(every: Exclude<YieldEveryOptions, 'auto'>, private readonly onYield: OnYield, private readonly now: () => number = () => performance.now()) {
+  constructor(every: Exclude<YieldEveryOptions, 'auto'>, private readonly onYield: OnYield, private readonly now: () => number = () => performance.now(), private readonly nextFrame: () => unknown = nextTurn) {
     this.every = every;
     this.last = now();
   }
 
-  async batchEnd(epoch: number, batch: number, logs: Logs): Promise<void> {
-    if (this.every === 'batch') return nextTurn();
+  async batchEnd(epoch: number, batch: number, logs: Record<string, number>): Promise<void> {
+    if (this.every === 'batch') await this.nextFrame();
     if (typeof this.every !== 'number') return;
     const now = this.now();
     if (now - this.last < this.every) return;
     this.last = now;
-    await Promise.all([this.onYield(epoch, batch, logs), nextTurn()]);
+    await Promise.all([this.onYield(epoch, batch, logs), this.nextFrame()]);
   }
 
   async epochEnd(): Promise<void> {
-    if (this.every === 'epoch') await nextTurn();
+    if (this.every === 'epoch') await this.nextFrame();
   }
 }
 
-/** Checks fit's yieldEvery (default 'auto') and resolves 'auto' to its period. */
+/** Checks fit's yieldEvery (default 'auto') and resolves 'auto' to its period; 0 is 'auto' too, as TF.js's `yieldEvery || 'auto'`. */
 export function parseYieldEvery(op: string, value: unknown): Exclude<YieldEveryOptions, 'auto'> {
-  if (value === undefined || value === 'auto') return AUTO_MS;
+  if (value === undefined || value === 'auto' || value === 0) return AUTO_MS;
   if (value === 'batch' || value === 'epoch' || value === 'never') return value;
   if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
   throw argError(op, 'yieldEvery', fmtValue(value), "'auto', 'batch', 'epoch', 'never' or a number of milliseconds ≥ 0");

@@ -37,9 +37,9 @@ export const { neg, abs, exp, log, sqrt, square, relu, sigmoid, tanh, reciprocal
 export const {
   tensor, tensor1d, tensor2d, tensor3d, tensor4d, tensor5d, tensor6d, scalar, fill, zeros, ones, randomUniform, randomNormal, truncatedNormal, randomUniformInt,
   randomStandardNormal,
-} = scopedAll(creation);
+} = scopedAll(creation, ['tensor', 'tensor1d', 'tensor2d', 'tensor3d', 'tensor4d', 'tensor5d', 'tensor6d', 'scalar', 'fill', 'zeros', 'ones']);
 export const { multinomial } = scopedAll(multinomialOp);
-export const { linspace, range, eye } = scopedAll(sequences);
+export const { linspace, range, eye } = scopedAll(sequences, ['linspace', 'range']);
 export type { TensorLike } from './tensor-like';
 export const { matMul } = scopedAll(matmul);
 export const { conv2d } = scopedAll(conv);
@@ -73,7 +73,7 @@ export type { NormOrd } from './math-methods';
 export * from './nets-exports';
 export { image, linalg, signal, floorDiv, leakyRelu, norm, euclideanNorm, localResponseNormalization, oneHot, topk, unstack, einsum, basicLSTMCell, conv3dTranspose, maxPoolWithArgmax } from './scoped-exports';
 export { whereAsync, booleanMaskAsync, setdiff1dAsync, inTopKAsync } from './host-select';
-export const { diag, meshgrid } = scopedAll(composites);
+export const { diag, meshgrid } = scopedAll(composites, ['meshgrid']);
 export const { multiRNNCell } = scopedAll(lstmCells);
 export type { LSTMCellFunc } from './lstm-cells';
 export const { movingAverage } = scopedAll(movingAverageOp);
@@ -81,6 +81,6 @@ export const { ensureShape, broadcastArgs } = scopedAll(shapeChecks);
 export const { rand, randomGamma } = scopedAll(randomDraws);
 export const { conv3d, maxPool3d, avgPool3d } = scopedAll(conv3dOps);
 export const { bitwiseAnd } = scopedAll(bitwise);
-export const { bincount, denseBincount, searchSorted, lowerBound, upperBound } = scopedAll(hostCount);
+export const { bincount, denseBincount, searchSorted, lowerBound, upperBound } = scopedAll(hostCount, ['lowerBound', 'upperBound']);
 export const { onesLike, zerosLike, unique, divNoNan, pool, spaceToBatchND, batchToSpaceND, depthToSpace } = scopedAll(surfaceMethods);
 export const { sparseToDense, tensorScatterUpdate } = scopedAll(scatterUpdate);

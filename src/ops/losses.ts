@@ -84,12 +84,15 @@ export function logLoss(labels: Tensor | TensorLike, predictions: Tensor | Tenso
   return weightedLoss('logLoss', sub(hit, miss), weights, reduction);
 }
 
-/** 1 - Σ_axis labels·predictions (the axis kept, as size 1), as tf.losses.cosineDistance(labels, predictions, axis, weights?, reduction?). */
+/**
+ * 1 - Σ_axis labels·predictions (the axis kept, as size 1), as tf.losses.cosineDistance(labels, predictions, axis, weights?, reduction?);
+ * without an axis (as when compile calls it as a loss) the sum runs over every axis, as TF.js's.
+ */
 export function cosineDistance(labels: Tensor | TensorLike, predictions: Tensor | TensorLike, axis: number, weights?: Tensor | number, reduction?: Reduction): Tensor {
   reduction ??= DEFAULT;
   [labels, predictions] = pair('cosineDistance', labels, predictions);
-  if (typeof axis !== 'number') throw argError('cosineDistance', 'axis', describeValue(axis), `an integer axis in [${-labels.rank}, ${labels.rank})`);
-  const [a] = normalizeAxes('cosineDistance', axis, labels.rank);
+  if (axis != null && typeof axis !== 'number') throw argError('cosineDistance', 'axis', describeValue(axis), `an integer axis in [${-labels.rank}, ${labels.rank})`);
+  const a = axis == null ? undefined : normalizeAxes('cosineDistance', axis, labels.rank)[0];
   return weightedLoss('cosineDistance', sub(1, sum(mul(labels, predictions), a, true)), weights, reduction);
 }
 

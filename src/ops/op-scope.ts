@@ -8,15 +8,25 @@ type Op = (...args: never[]) => TensorContainer;
  * from number arguments, a composite's intermediates) is disposed, so tf.memory() counts what TF.js counts; under
  * a gradient tape tidy keeps everything for the backward pass. Internal callers use the op itself.
  */
-function scoped<F extends Op>(fn: F): F {
+function scoped<F extends Op>(fn: F, name: string): F {
   const op = (...args: Parameters<F>): ReturnType<F> => tidy(() => fn(...args)) as ReturnType<F>;
-  Object.defineProperty(op, 'name', { value: fn.name });
+  Object.defineProperty(op, 'name', { value: name });
   return op as unknown as F;
 }
 
-/** A namespace with each op scoped; its async ops (whose tensors outlive the call) and other members as they are. */
-export function scopedAll<N extends object>(ns: N): N {
+/**
+ * A namespace with each op scoped; its async ops (whose tensors outlive the call) and other members as they are.
+ * Each op is named as TF.js's op() names it, `add__op` (a metric given as such a function is logged under that
+ * name, as in TF.js), except the members `plain` names (or all of them): TF.js's plain functions, named by their key.
+ */
+export function scopedAll<N extends object>(ns: N, plain: readonly (keyof N & string)[] | 'all' = []): N {
   const out: Record<string, unknown> = {};
-  for (const [name, member] of Object.entries(ns)) out[name] = typeof member === 'function' && !name.endsWith('Async') ? scoped(member as Op) : member;
+  for (const [key, member] of Object.entries(ns)) {
+    if (typeof member !== 'function' || key.endsWith('Async')) {
+      out[key] = member;
+      continue;
+    }
+    out[key] = scoped(member as Op, plain === 'all' || (plain as readonly string[]).includes(key) ? key : `${key}__op`);
+  }
   return out as N;
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import * as tn from '../../src/index';
 import { ProgressLogger } from '../../src/model/progress';
 
 function sink(isTTY: boolean) {
@@ -35,5 +36,48 @@ describe('the Keras-style progress line', () => {
     p.epochEnd({ loss: 1 });
     expect(out).toHaveLength(1);
     expect(out[0].startsWith('Epoch 1/1 3/3')).toBe(true);
+  });
+});
+
+describe('the progress line without a known count of steps', () => {
+  it('reads n/Unknown while the epoch runs, and counts the batches it ran at its end', () => {
+    const { out, sink: s } = sink(true);
+    const p = new ProgressLogger(1, null, 'cpu (js)', true, s);
+    p.epochBegin(0);
+    p.batchEnd(1, { loss: 2 });
+    p.epochEnd({ loss: 1.5 }, 3);
+    expect(out[0]).toMatch(/^\rEpoch 1\/1 1\/Unknown \d+m?s \d+ms\/step - loss: 2\.0000\x1b\[K$/);
+    expect(out[out.length - 1]).toMatch(/^\rEpoch 1\/1 3\/3 \[={30}\] .* - loss: 1\.5000 - backend: cpu \(js\)\x1b\[K\n$/);
+  });
+});
+
+describe('fit and fitDataset print the same progress line at the same verbose levels', () => {
+  const run = async (verbose: 0 | 1 | 2 | undefined): Promise<{ fit: string[]; fitDataset: string[] }> => {
+    const model = tn.sequential({ layers: [tn.layers.dense({ units: 1, inputShape: [2], kernelInitializer: 'ones' })] });
+    model.compile({ optimizer: tn.train.sgd(0.001), loss: 'meanSquaredError' });
+    const rows = [[1, 2], [3, 4], [5, 6], [7, 8]];
+    const lines: string[] = [];
+    // Not a TTY here: one line per epoch.
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((t) => { lines.push(String(t)); return true; });
+    try {
+      await model.fit(tn.tensor2d(rows), tn.tensor2d([[1], [2], [3], [4]]), { epochs: 2, batchSize: 2, shuffle: false, verbose });
+      const fitLines = lines.splice(0);
+      const ds = tn.data.zip({ xs: tn.data.array(rows), ys: tn.data.array([[1], [2], [3], [4]]) }).batch(2);
+      await model.fitDataset(ds, { epochs: 2, verbose });
+      return { fit: fitLines, fitDataset: lines.splice(0) };
+    } finally {
+      write.mockRestore();
+    }
+  };
+  const shape = (line: string) => line.replace(/\d+m?s \d+ms\/step/, 'T').replace(/loss: [\d.]+/, 'loss: L');
+
+  it('one line per epoch at verbose 1 (the default) and 2, naming the backend; nothing at 0', async () => {
+    for (const verbose of [undefined, 1, 2] as const) {
+      const { fit, fitDataset } = await run(verbose);
+      expect(fitDataset).toHaveLength(2);
+      expect(fitDataset.map(shape)).toEqual(fit.map(shape));
+      expect(fitDataset[1]).toMatch(new RegExp(`^Epoch 2/2 2/2 \\[={30}\\] .* - loss: \\d+\\.\\d{4} - backend: ${tn.getBackend().replace(/[()]/g, '\\$&')}\\n$`));
+    }
+    expect(await run(0)).toEqual({ fit: [], fitDataset: [] });
   });
 });
