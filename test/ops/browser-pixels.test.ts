@@ -39,7 +39,7 @@ describe('browser.fromPixels', () => {
     expect(tn.browser.fromPixels({ data: Uint8Array.from(RGBA), width: 3, height: 2 }).shape).toEqual([2, 3, 3]);
   });
 
-  it('reads a canvas through its 2D context, and draws images, videos and WebGL canvases onto an OffscreenCanvas', () => {
+  it('reads a canvas through its own 2D context where there is no canvas to draw on (Node), and draws images, videos and canvases onto an OffscreenCanvas', () => {
     const ctx = fakeContext();
     expect(Array.from(tn.browser.fromPixels({ width: 3, height: 2, getContext: () => ctx } as never).dataSync())).toEqual(channels(3).flat());
     expect(ctx.calls).toEqual(['getImageData 0 0 3 2']);
@@ -55,6 +55,23 @@ describe('browser.fromPixels', () => {
     tn.browser.fromPixels({ width: 3, height: 2, getContext: () => null } as never);
     expect(made).toEqual([[3, 2], [3, 2], [3, 2]]);
     expect(scratch.calls.filter((c) => c.startsWith('drawImage'))).toEqual(['drawImage 0 0 3 2', 'drawImage 0 0 3 2', 'drawImage 0 0 3 2']);
+  });
+
+  it('draws a canvas onto a scratch canvas, never asking it for a 2D context (it may be meant for WebGL); in a page a document canvas asked for willReadFrequently, in a worker an OffscreenCanvas asked for nothing, as TF.js', () => {
+    const asked: unknown[] = [];
+    const scratch = fakeContext();
+    const canvasOf = (w: number, h: number) => ({ width: w, height: h, getContext: (type: string, attrs?: object) => (asked.push([type, attrs]), scratch) });
+    vi.stubGlobal('document', { createElement: (tag: string) => (asked.push(tag), canvasOf(300, 150)) });
+    vi.stubGlobal('OffscreenCanvas', function (this: object, w: number, h: number) {
+      asked.push('OffscreenCanvas');
+      return canvasOf(w, h);
+    });
+    const users = { width: 3, height: 2, getContext: () => { throw new Error('the user\'s canvas was asked for a context'); } };
+    expect(Array.from(tn.browser.fromPixels(users as never).dataSync())).toEqual(channels(3).flat());
+    vi.stubGlobal('document', undefined);
+    expect(Array.from(tn.browser.fromPixels(users as never, 4).dataSync())).toEqual(channels(4).flat());
+    expect(asked).toEqual(['canvas', ['2d', { willReadFrequently: true }], 'OffscreenCanvas', ['2d', undefined]]);
+    expect(scratch.calls).toEqual(['drawImage 0 0 3 2', 'getImageData 0 0 3 2', 'drawImage 0 0 3 2', 'getImageData 0 0 3 2']);
   });
 
   it('rejects what it cannot read, naming the source and what was wrong', () => {
