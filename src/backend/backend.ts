@@ -26,6 +26,8 @@ export interface Backend<Tensor extends TensorHandle = TensorHandle> {
   readonly name: 'cpu' | 'gpu';
   /** What actually runs, e.g. 'cpu (wasm-simd, up to 2 threads)' or 'gpu (headlessgl, llvmpipe)'. */
   describe(): string;
+  /** A device backend's memory beyond what tensors count on the host, as TF.js's backend.memory(); none on the cpu. */
+  deviceMemory?(): { numBytesInGPU: number };
 
   /** 2-D product: op(a)[m,k] · op(b)[k,n]. */
   matMul(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean): Tensor;

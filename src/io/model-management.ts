@@ -2,7 +2,7 @@ import type { ModelArtifactsInfo } from './artifacts';
 import { INDEXED_DB_SCHEME, hasIndexedDB, listIndexedDBModels, removeIndexedDBModel } from './indexed-db';
 import { describe } from './json-checks';
 import { LOCAL_STORAGE_SCHEME, hasLocalStorage, listLocalStorageModels, removeLocalStorageModel } from './local-storage';
-import { loadHandlerFor, saveHandlerFor } from './router-registry';
+import { registeredLoadHandlerFor, saveHandlerFor } from './router-registry';
 import { argError } from '../util/validate';
 
 /** The stores that keep models by name, as TF.js's ModelStoreManagers. */
@@ -36,7 +36,8 @@ export async function removeModel(url: string): Promise<ModelArtifactsInfo> {
 }
 
 /**
- * Copies a model between any URLs loadLayersModel and model.save understand; a move removes the
+ * Copies a model from a URL a registered scheme loads (no http fallback for other strings, as TF.js) to any URL
+ * model.save understands; a move removes the
  * source only once the copy is saved (TF.js removes it first within one store, which loses the
  * model when that save fails).
  */
@@ -45,7 +46,7 @@ async function transfer(op: string, sourceURL: string, destURL: string, move: bo
   if (typeof destURL !== 'string' || destURL === '') throw argError(op, 'destURL', describe(destURL), 'a model URL');
   if (sourceURL === destURL) throw argError(op, 'destURL', describe(destURL), 'a URL other than sourceURL');
   const source = move ? parse(op, 'sourceURL', sourceURL) : undefined;
-  const loader = loadHandlerFor(op, sourceURL);
+  const loader = registeredLoadHandlerFor(op, sourceURL);
   const saver = saveHandlerFor(op, destURL);
   if (!loader.load || !saver.save) throw new Error(`${op}: the handlers for ${sourceURL} and ${destURL} cannot load and save`);
   const result = await saver.save(await loader.load());

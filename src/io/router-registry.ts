@@ -65,6 +65,17 @@ export function loadHandlerFor(op: string, url: string, loadOptions?: LoadOption
   return httpFor(op, url, loadOptions);
 }
 
+/**
+ * The one registered handler that loads `url`, with no http fallback: what io.copyModel and io.moveModel copy from,
+ * as TF.js's; a URL no scheme claims is TF.js's error.
+ */
+export function registeredLoadHandlerFor(op: string, url: string): IOHandler {
+  const handler = onlyOne(op, 'load', url, getLoadHandlers(url));
+  if (handler) return handler;
+  if (url.startsWith('file://')) throw fileUrlError(op, url);
+  throw new Error(`${op}: Copying failed because no load handler is found for source URL ${url}. Models are copied from indexeddb://name, localstorage://name, http(s)://…/model.json or a scheme added with tn.io.registerLoadRouter`);
+}
+
 /** The one handler that saves to `url`, as model.save finds it. */
 export function saveHandlerFor(op: string, url: string): IOHandler {
   const handler = onlyOne(op, 'save', url, getSaveHandlers(url));

@@ -6,12 +6,11 @@ export type YieldEveryOptions = 'auto' | 'batch' | 'epoch' | 'never' | number;
 /** TF.js's 'auto': yield at most every this many milliseconds, after the batch that crosses it. */
 const AUTO_MS = 125;
 
-/**
- * One turn of the event loop: a macrotask, so timers fire, input is handled and the page repaints when a frame
- * is due. A MessageChannel rather than setTimeout (clamped to ≥ 4 ms once nested) or requestAnimationFrame (which
- * never fires in a hidden tab, stalling training there); setImmediate where there is no MessageChannel.
- */
-function nextTurn(): Promise<void> {
+/** The longest a yield waits for a frame: a tab hidden while it waits draws none (its timers still fire, if slowed). */
+const FRAME_WAIT_MS = 100;
+
+/** One macrotask: timers fire and input is handled; a MessageChannel message, as setTimeout is clamped to ≥ 4 ms once nested. */
+function nextTask(): Promise<void> {
   return new Promise((resolve) => {
     if (typeof MessageChannel === 'function') {
       const channel = new MessageChannel();
@@ -23,6 +22,32 @@ function nextTurn(): Promise<void> {
     } else {
       setTimeout(resolve, 0);
     }
+  });
+}
+
+type Page = { document?: { hidden?: boolean }; requestAnimationFrame?: (callback: () => void) => unknown };
+
+/**
+ * Where fit yields, as TF.js's nextFrame: in a visible page, after the next frame is drawn (requestAnimationFrame, then
+ * a task, so the frame is painted before the next batch starts; a task alone does not make Chromium paint, so a page
+ * whose batches are long repainted only every few of them), or after FRAME_WAIT_MS if none comes. In a hidden tab,
+ * which draws no frames, in a worker and in Node, one task (TF.js waits on requestAnimationFrame, which stalls
+ * training in a hidden tab).
+ */
+function nextTurn(): Promise<void> {
+  const page = globalThis as Page;
+  const raf = page.requestAnimationFrame;
+  if (!page.document || page.document.hidden || typeof raf !== 'function') return nextTask();
+  return new Promise((resolve) => {
+    let waiting = true;
+    const done = (): void => {
+      if (!waiting) return;
+      waiting = false;
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(done, FRAME_WAIT_MS);
+    raf.call(page, () => void nextTask().then(done));
   });
 }
 

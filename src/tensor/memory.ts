@@ -1,4 +1,5 @@
 import type { DeviceData, TypedArray } from '../backend/handle';
+import { backend } from '../backend/registry';
 
 /** What tn.memory() reports, as TF.js's MemoryInfo. */
 export interface MemoryInfo {
@@ -10,6 +11,8 @@ export interface MemoryInfo {
   numBytes: number;
   unreliable: boolean;
   reasons?: string[];
+  /** On the gpu backend: bytes of the textures that hold tensors (each texel four float32 values), as TF.js's webgl backend. */
+  numBytesInGPU?: number;
 }
 
 type Storage = TypedArray | DeviceData;
@@ -103,10 +106,11 @@ export function uncountTensor(entry: Counted): void {
 /** Tensors, buffers and bytes in use across every backend, as tf.memory(). */
 export function memory(): MemoryInfo {
   // In TF.js's order, so a logged memory() reads as TF.js's. As TF.js's cpu backend says: tensors never disposed stay
-  // counted until the garbage collector frees them.
+  // counted until the garbage collector frees them. The backend is chosen here if it was not yet, as TF.js's engine does.
   return {
     unreliable: true,
     reasons: ['The reported memory is an upper bound. Due to automatic garbage collection, the true allocated memory may be less.'],
+    ...backend().deviceMemory?.(),
     numTensors,
     numDataBuffers,
     numBytes,

@@ -76,3 +76,20 @@ describeBrowser('tn.browser.fromPixelsAsync, tn.browser.draw and tn.data.webcam 
     expect(errors).toEqual([]);
   });
 });
+
+describeBrowser('tn.browser.fromPixels on a GPU-composited page (WebGL2 on SwiftShader), against TF.js 4.22', () => {
+  let o: Opened;
+  beforeAll(async () => {
+    o = await openBrowser({ isolated: false, scripts: { '/surface-checks.js': 'test/browser/surface-checks.ts' } }, { webgl: true });
+  });
+  afterAll(async () => { await o?.close(); });
+
+  it('reads translucent images and canvases as TF.js does, leaves a canvas with no context free for WebGL, and draws no readback warning', async () => {
+    const { page, errors } = await checksPage(o);
+    const warnings: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+    expectAllOk(await page.evaluate('surfaceChecks.translucentPixels()') as Compared[], 4);
+    expect(warnings).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});

@@ -94,4 +94,20 @@ describeBrowser('the demo page in Chromium', () => {
     await screenshot(page, 'demo-gpu.png');
     expect(errors).toEqual([]);
   });
+
+  it('keeps painting frames while fit runs on the gpu backend: a frame after every yield, from the first (kernel-compiling) batch on', async () => {
+    const { page, errors } = await o.browser.newPage();
+    await page.goto(`${o.server.url}/bare.html`);
+    await page.evaluate(LOAD_CHECKS);
+    const r = await page.evaluate(`tesseraChecks.fitFrames('gpu')`) as { backend: string; ms: number; yields: number; framesDuringFit: number; withoutFrame: number[]; longestGapMs: number; longestStretchMs: number };
+    console.info(`[browser] fit on ${r.backend}: ${r.ms.toFixed(0)} ms, ${r.yields} yields, ${r.framesDuringFit} frames, longest gap between frames ${r.longestGapMs.toFixed(0)} ms (longest stretch between yields ${r.longestStretchMs.toFixed(0)} ms)`);
+    expect(r.backend).toMatch(/^gpu \(webgl2/);
+    // SwiftShader is slow and its first batches compile every kernel: no time limits, only that frames keep coming.
+    expect(r.yields).toBeGreaterThanOrEqual(3);
+    expect(r.withoutFrame).toEqual([]);
+    expect(r.framesDuringFit).toBeGreaterThanOrEqual(r.yields - 1);
+    expect(r.longestGapMs).toBeLessThanOrEqual(r.longestStretchMs + 1000);
+    await screenshot(page, 'gpu-fit-frames.png');
+    expect(errors).toEqual([]);
+  });
 });

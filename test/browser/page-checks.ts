@@ -79,6 +79,48 @@ const checks = {
     model.dispose();
     return { cpu, gpu, maxDiff: Number.isFinite(maxDiff) ? maxDiff : Infinity, samples: batch };
   },
+
+  /**
+   * A small dense model fit for 2 epochs on `backend` while a requestAnimationFrame loop counts frames: the yields
+   * (onYield, 'auto'), the stretches between consecutive yields with no frame in them, the frames, and the longest
+   * gap between frames from the first yield to the end of fit beside the longest stretch between two yields.
+   */
+  async fitFrames(backend: 'cpu' | 'gpu'): Promise<{ backend: string; ms: number; yields: number; framesDuringFit: number; withoutFrame: number[]; longestGapMs: number; longestStretchMs: number }> {
+    await tn.setBackend(backend);
+    const described = tn.getBackend();
+    tn.setRandomSeed(5);
+    const model = tn.sequential({ layers: [
+      tn.layers.dense({ units: 64, activation: 'relu', inputShape: [64] }),
+      tn.layers.dense({ units: 64, activation: 'relu' }),
+      tn.layers.dense({ units: 1 }),
+    ] });
+    model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+    const x = tn.tensor(values(512 * 64, 4), [512, 64]);
+    const y = tn.tensor(values(512, 5), [512, 1]);
+    const frames: number[] = [];
+    const yields: number[] = [];
+    let counting = true;
+    const shown = document.body.appendChild(document.createElement('p'));
+    const frame = (): void => {
+      frames.push(performance.now());
+      shown.textContent = `fit on ${described}: ${frames.length} frames, ${yields.length} yields`;
+      if (counting) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const start = performance.now();
+    await model.fit(x, y, { epochs: 2, batchSize: 32, verbose: 0, callbacks: { onYield: () => { yields.push(performance.now()); } } });
+    const end = performance.now();
+    counting = false;
+    const during = frames.filter((t) => t > start && t < end);
+    const withoutFrame = yields.slice(0, -1).flatMap((t, i) => (during.some((f) => f > t && f < yields[i + 1]) ? [] : [i]));
+    const marks = [yields[0] ?? end, ...during.filter((f) => f > (yields[0] ?? end)), end];
+    const longest = (ts: number[]): number => ts.slice(1).reduce((m, t, i) => Math.max(m, t - ts[i]), 0);
+    tn.dispose([x, y]);
+    model.dispose();
+    await tn.setBackend('cpu');
+    return { backend: described, ms: end - start, yields: yields.length, framesDuringFit: during.length, withoutFrame, longestGapMs: longest(marks), longestStretchMs: longest([...yields, end]) };
+  },
 };
 
 (window as unknown as { tesseraChecks: typeof checks }).tesseraChecks = checks;

@@ -45,6 +45,47 @@ const checks = {
   },
 
   /**
+   * fromPixels of translucent pixels on a GPU-composited page (each pixel's alpha its own, so how a canvas
+   * un-premultiplies shows): a PNG image and a canvas against TF.js's cpu backend (its webgl backend uploads what it
+   * reads through WebGL, whose bytes vary from run to run by 1 in a few values), the same canvas read six times
+   * (Chromium moves a canvas read back often off the GPU, so its bytes may change), and a canvas with no context
+   * yet, which must still give a WebGL2 context afterwards.
+   */
+  async translucentPixels(): Promise<Compared[]> {
+    const [width, height] = [64, 48];
+    const fresh = (): HTMLCanvasElement => {
+      const canvas = document.createElement('canvas');
+      canvas.width = width;
+      canvas.height = height;
+      const rgba = Uint8ClampedArray.from({ length: width * height * 4 }, (_, i) => (i % 4 === 3 ? 55 + ((i * 13) % 200) : (i * 37 + 11) % 256));
+      (canvas.getContext('2d') as CanvasRenderingContext2D).putImageData(new ImageData(rgba, width, height), 0, 0);
+      return canvas;
+    };
+    const image = new Image();
+    image.src = fresh().toDataURL('image/png');
+    await image.decode();
+    const differing = (a: ArrayLike<number>, b: ArrayLike<number>): number => Array.from(a).filter((v, i) => v !== b[i]).length;
+    const out: Compared[] = [];
+    const compare = (name: string, source: HTMLImageElement | (() => HTMLCanvasElement)): void => {
+      const pixels = (): HTMLImageElement | HTMLCanvasElement => (typeof source === 'function' ? source() : source);
+      const n = differing(tn.browser.fromPixels(pixels(), 4).dataSync(), tf.browser.fromPixels(pixels(), 4).dataSync());
+      out.push({ name, ok: n === 0, detail: `${n} of ${width * height * 4} values differ` });
+    };
+    await tf.setBackend('cpu');
+    compare('image, against TF.js cpu', image);
+    compare('canvas, against TF.js cpu', fresh);
+    const canvas = fresh();
+    const reads = Array.from({ length: 6 }, () => tn.browser.fromPixels(canvas, 4).dataSync());
+    out.push({ name: 'a canvas read six times', ok: reads.every((r) => differing(r, reads[0]) === 0), detail: reads.map((r) => differing(r, reads[0])).join(', ') });
+    const blank = document.createElement('canvas');
+    [blank.width, blank.height] = [4, 2];
+    const zeros = tn.browser.fromPixels(blank, 4);
+    const gl = blank.getContext('webgl2');
+    out.push({ name: 'a canvas with no context yet keeps it for WebGL2', ok: gl !== null && same(zeros.shape, [2, 4, 4]) && zeros.dataSync().every((v) => v === 0), detail: `webgl2 context ${gl === null ? 'null' : 'made'}, tensor [${zeros.shape}]` });
+    return out;
+  },
+
+  /**
    * Each image drawn by tn.browser.draw and by tf.browser.draw on two canvases: the canvases' sizes and bytes. Then a
    * gradient drawn large on the page for the screenshot.
    */

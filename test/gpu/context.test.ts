@@ -6,6 +6,7 @@ import { KernelCache } from '../../src/backend/gpu/kernel-cache';
 // These need no GL: they drive the detection and the fallback guard with a stand-in gpu.js.
 
 class FakeTexture implements GpuTexture {
+  readonly size = [1, 1];
   toArray(): unknown { return new Float32Array(0); }
   delete(): void {}
 }

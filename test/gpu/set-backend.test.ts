@@ -16,6 +16,35 @@ describeGpu('setBackend(gpu) from the public API', () => {
   });
 });
 
+describeGpu('memory() on the gpu backend', () => {
+  it('reports numBytesInGPU, the bytes of the textures tensors hold (four float32 values a texel), as TF.js\'s webgl backend; none on cpu', async () => {
+    await tn.setBackend('cpu');
+    expect(tn.memory()).not.toHaveProperty('numBytesInGPU');
+    await tn.setBackend('gpu');
+    try {
+      const before = tn.memory().numBytesInGPU as number;
+      expect(Object.keys(tn.memory())).toEqual(['unreliable', 'reasons', 'numBytesInGPU', 'numTensors', 'numDataBuffers', 'numBytes']);
+      const a = tn.exp(tn.zeros([1000]));
+      const [width, height] = (a.storage as unknown as { texture: { size: number[] } }).texture.size;
+      const held = tn.memory().numBytesInGPU as number;
+      expect(held - before).toBe(width * height * 16);
+      // 1000 float32 values, 4 a texel: at least 250 texels, padded to a rectangle.
+      expect(width * height).toBeGreaterThanOrEqual(250);
+      expect(width * height).toBeLessThan(500);
+      const view = tn.reshape(a, [10, 100]);
+      expect(tn.memory().numBytesInGPU).toBe(held);
+      a.dispose();
+      expect(tn.memory().numBytesInGPU).toBe(held);
+      // Reading the values moves them to the host: the texture goes.
+      expect(view.dataSync()[0]).toBe(1);
+      expect(tn.memory().numBytesInGPU).toBe(before);
+      view.dispose();
+    } finally {
+      await tn.setBackend('cpu');
+    }
+  });
+});
+
 describe('setBackend(gpu) without a GL context', () => {
   it.skipIf(Boolean(gpu))('rejects with the reason when no GL context exists, and stays on cpu', async () => {
     await tn.setBackend('cpu');

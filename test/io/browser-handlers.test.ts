@@ -202,6 +202,12 @@ describe('indexeddb://', () => {
     expect(Object.keys(await tn.io.listModels())).toEqual(['localstorage://c']);
     await expect(tn.io.copyModel('localstorage://c', 'localstorage://c')).rejects.toThrow(/io.copyModel: destURL must be a URL other than sourceURL/);
     await expect(tn.io.moveModel('https://x.example/model.json', 'indexeddb://d')).rejects.toThrow(/io.moveModel: sourceURL must be a URL of a stored model: indexeddb:\/\/, localstorage:\/\//);
+    // A URL no scheme claims is not fetched, as TF.js: its error.
+    const fetched = vi.fn();
+    vi.stubGlobal('fetch', fetched);
+    await expect(tn.io.copyModel('foo://a', 'localstorage://b')).rejects.toThrow(/^io\.copyModel: Copying failed because no load handler is found for source URL foo:\/\/a\. Models are copied from indexeddb:\/\/name, localstorage:\/\/name, http\(s\):\/\/…\/model\.json or a scheme added with tn\.io\.registerLoadRouter$/);
+    await expect(tn.io.copyModel('models/a.json', 'indexeddb://b')).rejects.toThrow('io.copyModel: Copying failed because no load handler is found for source URL models/a.json.');
+    expect(fetched).not.toHaveBeenCalled();
     await expect(tn.io.removeModel('indexeddb://nothing')).rejects.toThrow("io.removeModel: there is no model 'nothing' in IndexedDB");
     await expect(tn.io.removeModel('file://x')).rejects.toThrow(/io.removeModel: url must be a URL of a stored model/);
   });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as tn from '../../src/index';
 import { parseYieldEvery, Yielder } from '../../src/model/yield';
 
@@ -57,6 +57,52 @@ describe('fit yielding (yieldEvery)', () => {
     }
     clearInterval(timer);
     expect(fired).toBeGreaterThan(0);
+  });
+});
+
+describe('fit yielding in a page (a document and requestAnimationFrame)', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  /** A page whose frames come only when the test draws one; the callbacks waiting for the next frame. */
+  function page(hidden: boolean): { waiting: (() => void)[]; drawFrame(): void } {
+    const waiting: (() => void)[] = [];
+    vi.stubGlobal('document', { hidden });
+    vi.stubGlobal('requestAnimationFrame', (cb: () => void) => waiting.push(cb));
+    return { waiting, drawFrame: () => { for (const cb of waiting.splice(0)) cb(); } };
+  }
+  const settled = (p: Promise<void>): { done: boolean } => {
+    const state = { done: false };
+    void p.then(() => { state.done = true; });
+    return state;
+  };
+  const tasks = (n: number): Promise<void> => (n === 0 ? Promise.resolve() : new Promise((r) => setImmediate(r)).then(() => tasks(n - 1)));
+
+  it('waits for the next frame to be drawn, as TF.js\'s nextFrame, so a page whose batches are long still paints after each', async () => {
+    const p = page(false);
+    const y = settled(new Yielder('batch', () => undefined).batchEnd(0, 0, {}));
+    await tasks(5);
+    expect([y.done, p.waiting.length]).toEqual([false, 1]);
+    p.drawFrame();
+    await tasks(5);
+    expect(y.done).toBe(true);
+  });
+
+  it('goes on after 100 ms when no frame comes (the tab was hidden meanwhile), and at once in a hidden tab', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    page(false);
+    const y = settled(new Yielder(0, () => undefined).batchEnd(0, 0, {}));
+    await vi.advanceTimersByTimeAsync(99);
+    expect(y.done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(y.done).toBe(true);
+    vi.useRealTimers();
+    const hidden = page(true);
+    const z = settled(new Yielder('epoch', () => undefined).epochEnd());
+    await tasks(5);
+    expect([z.done, hidden.waiting.length]).toEqual([true, 0]);
   });
 });
 

@@ -39,7 +39,7 @@ describe('browser.fromPixels', () => {
     expect(tn.browser.fromPixels({ data: Uint8Array.from(RGBA), width: 3, height: 2 }).shape).toEqual([2, 3, 3]);
   });
 
-  it('reads a canvas through its 2D context, and draws images, videos and WebGL canvases onto an OffscreenCanvas', () => {
+  it('reads a canvas through its own 2D context where there is no canvas to draw on (Node), and draws images, videos and canvases onto an OffscreenCanvas', () => {
     const ctx = fakeContext();
     expect(Array.from(tn.browser.fromPixels({ width: 3, height: 2, getContext: () => ctx } as never).dataSync())).toEqual(channels(3).flat());
     expect(ctx.calls).toEqual(['getImageData 0 0 3 2']);
@@ -55,6 +55,23 @@ describe('browser.fromPixels', () => {
     tn.browser.fromPixels({ width: 3, height: 2, getContext: () => null } as never);
     expect(made).toEqual([[3, 2], [3, 2], [3, 2]]);
     expect(scratch.calls.filter((c) => c.startsWith('drawImage'))).toEqual(['drawImage 0 0 3 2', 'drawImage 0 0 3 2', 'drawImage 0 0 3 2']);
+  });
+
+  it('draws a canvas onto a scratch canvas, never asking it for a 2D context (it may be meant for WebGL); in a page a document canvas asked for willReadFrequently, in a worker an OffscreenCanvas asked for nothing, as TF.js', () => {
+    const asked: unknown[] = [];
+    const scratch = fakeContext();
+    const canvasOf = (w: number, h: number) => ({ width: w, height: h, getContext: (type: string, attrs?: object) => (asked.push([type, attrs]), scratch) });
+    vi.stubGlobal('document', { createElement: (tag: string) => (asked.push(tag), canvasOf(300, 150)) });
+    vi.stubGlobal('OffscreenCanvas', function (this: object, w: number, h: number) {
+      asked.push('OffscreenCanvas');
+      return canvasOf(w, h);
+    });
+    const users = { width: 3, height: 2, getContext: () => { throw new Error('the user\'s canvas was asked for a context'); } };
+    expect(Array.from(tn.browser.fromPixels(users as never).dataSync())).toEqual(channels(3).flat());
+    vi.stubGlobal('document', undefined);
+    expect(Array.from(tn.browser.fromPixels(users as never, 4).dataSync())).toEqual(channels(4).flat());
+    expect(asked).toEqual(['canvas', ['2d', { willReadFrequently: true }], 'OffscreenCanvas', ['2d', undefined]]);
+    expect(scratch.calls).toEqual(['drawImage 0 0 3 2', 'getImageData 0 0 3 2', 'drawImage 0 0 3 2', 'getImageData 0 0 3 2']);
   });
 
   it('rejects what it cannot read, naming the source and what was wrong', () => {
@@ -82,6 +99,19 @@ describe('browser.toPixels', () => {
     expect(Array.from(await tn.browser.toPixels(tn.tensor([[[0.5]]])))).toEqual([128, 128, 128, 255]);
   });
 
+  it('reads TensorLike values as int32 (truncated), as TF.js, disposing what it made, also when it throws; draws NaN as 0', async () => {
+    const before = tn.memory().numTensors;
+    expect(Array.from(await tn.browser.toPixels([[0.5, 1], [200.9, 3]]))).toEqual([0, 0, 0, 255, 1, 1, 1, 255, 200, 200, 200, 255, 3, 3, 3, 255]);
+    expect(Array.from(await tn.browser.toPixels([[[10, 20, 30]], [[40, 50, 60.5]]]))).toEqual([10, 20, 30, 255, 40, 50, 60, 255]);
+    expect(Array.from(await tn.browser.toPixels([[true], [false]]))).toEqual([1, 1, 1, 255, 0, 0, 0, 255]);
+    await expect(tn.browser.toPixels([[300]])).rejects.toThrow("browser.toPixels: an int32 image's values must be in [0, 255]; got 300 at pixel 0");
+    await expect(tn.browser.toPixels([1, 2])).rejects.toThrow(/img must be a tensor of rank 2 or 3/);
+    expect(tn.memory().numTensors).toBe(before);
+    const nan = tn.tensor([[0.5, NaN]]);
+    expect(Array.from(await tn.browser.toPixels(nan))).toEqual([128, 128, 128, 255, 0, 0, 0, 255]);
+    expect(nan.isDisposed).toBe(false);
+  });
+
   it('draws onto a canvas, resizing it to the image', async () => {
     vi.stubGlobal('ImageData', function (this: object, data: Uint8ClampedArray, width: number, height: number) {
       return { data, width, height };
@@ -97,8 +127,8 @@ describe('browser.toPixels', () => {
     await expect(tn.browser.toPixels(tn.zeros([2, 2, 2]))).rejects.toThrow('browser.toPixels: img must be 1, 3 or 4 channels, got shape [2, 2, 2] (2 channels)');
     await expect(tn.browser.toPixels(tn.zeros([4]))).rejects.toThrow(/browser.toPixels: img must be a tensor of rank 2 or 3/);
     await expect(tn.browser.toPixels(tn.tensor([[0.5, 1.5]]))).rejects.toThrow("browser.toPixels: a float32 image's values must be in [0, 1]; got 1.5 at pixel 1 (row 0, column 1), channel 0");
-    await expect(tn.browser.toPixels(tn.tensor([[NaN]]))).rejects.toThrow(/got NaN at pixel 0/);
-    await expect(tn.browser.toPixels([[0]] as never)).rejects.toThrow(/browser.toPixels: img must be a Tensor/);
+    await expect(tn.browser.toPixels(tn.tensor([[true]]))).rejects.toThrow('browser.toPixels: Unsupported type for toPixels: bool. Please use float32 or int32 tensors.');
+    await expect(tn.browser.toPixels('cat' as never)).rejects.toThrow(/browser.toPixels: img must be a Tensor or TensorLike values/);
     await expect(tn.browser.toPixels(tn.tensor([[0]]), {} as never)).rejects.toThrow(/browser.toPixels: canvas must be an HTMLCanvasElement or OffscreenCanvas/);
     await expect(tn.browser.toPixels(tn.tensor([[0]]), { width: 1, height: 1, getContext: () => null })).rejects.toThrow(/drawing on a canvas needs ImageData/);
   });
@@ -135,6 +165,8 @@ describe('browser.draw', () => {
     tn.browser.draw(tn.tensor([[[0, 0.5, 1]]]), canvas as never, { imageOptions: { alpha: 0.5 }, contextOptions: { contextType: '2d', contextAttributes: { willReadFrequently: true } } });
     tn.browser.draw(tn.tensor([[[10, 20, 30, 40]]], [1, 1, 4], 'int32'), canvas as never, { imageOptions: { alpha: 0.5 } });
     tn.browser.draw(tn.tensor([[0.2]]), canvas as never, { imageOptions: { alpha: 0 } });
+    // Nested arrays are int32 values, as TF.js reads them.
+    tn.browser.draw([[0.5, 7]], canvas as never);
     expect(ctx.calls).toEqual([
       'putImageData 2x1 255,255,255,255 at 0 0',
       'putImageData 1x1 0,128,255,128 at 0 0',
@@ -142,8 +174,9 @@ describe('browser.draw', () => {
       'putImageData 1x1 10,20,30,40 at 0 0',
       // Alpha 0 is transparent (TF.js 4.22 reads `alpha || 1` and draws it opaque).
       'putImageData 1x1 51,51,51,0 at 0 0',
+      'putImageData 2x1 0,0,0,255 at 0 0',
     ]);
-    expect(asked).toEqual([['2d', undefined], ['2d', { willReadFrequently: true }], ['2d', undefined], ['2d', undefined]]);
+    expect(asked).toEqual([['2d', undefined], ['2d', { willReadFrequently: true }], ['2d', undefined], ['2d', undefined], ['2d', undefined]]);
   });
 
   it('rejects bad images, values, canvases and options before the canvas changes', () => {
@@ -154,8 +187,10 @@ describe('browser.draw', () => {
     const img = tn.tensor([[0.5]]);
     expect(() => tn.browser.draw(tn.zeros([2, 2, 2]), canvas as never)).toThrow('browser.draw: image must be 1, 3 or 4 channels, got shape [2, 2, 2] (2 channels)');
     expect(() => tn.browser.draw(tn.zeros([4]), canvas as never)).toThrow(/browser.draw: image must be a tensor of rank 2 or 3/);
-    expect(() => tn.browser.draw([[0]] as never, canvas as never)).toThrow(/browser.draw: image must be a Tensor/);
-    expect(() => tn.browser.draw(tn.tensor([[300]], [1, 1], 'int32'), canvas as never)).toThrow("browser.draw: a int32 image's values must be in [0, 255]; got 300 at pixel 0 (row 0, column 0), channel 0");
+    expect(() => tn.browser.draw('cat' as never, canvas as never)).toThrow(/browser.draw: image must be a Tensor or TensorLike values/);
+    expect(() => tn.browser.draw(tn.tensor([[300]], [1, 1], 'int32'), canvas as never)).toThrow("browser.draw: an int32 image's values must be in [0, 255]; got 300 at pixel 0 (row 0, column 0), channel 0");
+    expect(() => tn.browser.draw([[300]], canvas as never)).toThrow("browser.draw: an int32 image's values must be in [0, 255]; got 300");
+    expect(() => tn.browser.draw(tn.zeros([1, 1], 'bool'), canvas as never)).toThrow('browser.draw: Unsupported type for draw: bool. Please use float32 or int32 tensors.');
     expect(() => tn.browser.draw(img, undefined as never)).toThrow('browser.draw: canvas must be an HTMLCanvasElement or OffscreenCanvas, got undefined');
     expect(() => tn.browser.draw(img, canvas as never, { imageOptions: { alpha: 1.5 } })).toThrow('browser.draw: options.imageOptions.alpha must be a number in [0, 1], got 1.5');
     expect(() => tn.browser.draw(img, canvas as never, { imageOptions: { alpha: '1' as never } })).toThrow(/options.imageOptions.alpha must be a number in \[0, 1\], got "1"/);

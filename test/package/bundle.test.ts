@@ -47,7 +47,8 @@ describe('bundling tessera for the browser with esbuild and Vite, no configurati
     const options = Array.isArray(config) ? config[0] : config;
     if (typeof options === 'function') throw new Error('tsup.config.ts must export an options object');
     // Types are the consumer suite's business; the JavaScript builds are the same.
-    await tsup({ ...options, dts: false, silent: true, outDir: join(pkg, 'dist'), entry: { index: join(REPO, 'src/index.ts'), node: join(REPO, 'src/node.ts') } });
+    // config: false, or tsup also runs every build of tsup.config.ts with these options laid over it.
+    await tsup({ ...options, config: false, dts: false, silent: true, outDir: join(pkg, 'dist'), entry: { index: join(REPO, 'src/index.ts'), node: join(REPO, 'src/node.ts') } });
     await writeFile(join(pkg, 'package.json'), await readFile(join(REPO, 'package.json')));
     await linkDependencies(pkg);
     const app = join(root, 'app');

@@ -337,9 +337,9 @@ describe('the packed package, installed in a fresh project', () => {
     expect(buildLog).not.toMatch(/warn|error/i);
   });
 
-  it('ships both builds (browser: index, Node: node), their types and nothing else, and installs its optional dependencies', () => {
+  it('ships both builds (browser: index, Node: node), their types, the script-tag build and nothing else, and installs its optional dependencies', () => {
     const builds = ['index', 'node'].flatMap((b) => ['.cjs', '.cjs.map', '.d.cts', '.d.ts', '.js', '.js.map'].map((ext) => `dist/${b}${ext}`));
-    expect(packedFiles).toEqual(['README.md', ...builds, 'package.json']);
+    expect(packedFiles).toEqual(['README.md', ...builds, 'dist/tessera.min.js', 'package.json']);
     expect(existsSync(join(consumer, 'node_modules', 'gpu.js', 'package.json'))).toBe(true);
   });
 

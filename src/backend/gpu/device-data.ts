@@ -1,6 +1,17 @@
 import type { DeviceData } from '../handle';
 import type { GpuTexture } from './gpujs';
 
+/** Bytes of one texel: four float32 channels (RGBA32F, gpu.js's texture at single precision). */
+const TEXEL_BYTES = 16;
+
+/** Bytes of the textures tensors hold now, as TF.js's numBytesInGPU. */
+let textureBytes = 0;
+
+/** The bytes of the textures that hold tensors' values now (each texture's width × height × 16). */
+export function liveTextureBytes(): number {
+  return textureBytes;
+}
+
 /**
  * A tensor's values held as a gpu.js texture. Counts the tensors that share it (reshape views)
  * and deletes the texture when the last lets go, so device memory is freed at dispose/tidy time
@@ -10,7 +21,12 @@ export class GpuData implements DeviceData {
   readonly backend = 'gpu';
   private refs = 1;
 
-  constructor(readonly texture: GpuTexture, readonly size: number) {}
+  private readonly textureBytes: number;
+
+  constructor(readonly texture: GpuTexture, readonly size: number) {
+    this.textureBytes = texture.size.reduce((a, b) => a * b, TEXEL_BYTES);
+    textureBytes += this.textureBytes;
+  }
 
   get byteLength(): number {
     return this.size * Float32Array.BYTES_PER_ELEMENT;
@@ -36,7 +52,10 @@ export class GpuData implements DeviceData {
 
   release(): void {
     if (this.refs === 0) return;
-    if (--this.refs === 0) this.texture.delete();
+    if (--this.refs === 0) {
+      this.texture.delete();
+      textureBytes -= this.textureBytes;
+    }
   }
 }
 

@@ -28,7 +28,7 @@ import { STRIDED_MAX_AXES, concatPairKernel, gatherStridedConstants, gatherStrid
 import { adamMomentKernel, adamParamKernel, adamVelocityKernel, axpyKernel, sgdVelocityKernel } from '../../../kernels/gpu/optimizer';
 import { arrayTypeFor, castValues, makeHandle, sizeOfShape, type DType, type TensorHandle as Tensor } from '../handle';
 import type { AdamConfig, Backend, BinaryOp, FusedActivation, Padding, ReduceOp, UnaryOp } from '../backend';
-import { GpuData } from './device-data';
+import { GpuData, liveTextureBytes } from './device-data';
 import { retainStorage } from '../host-values';
 import type { GpuContext } from './context';
 import type { GpuJsModule, GpuTexture, KernelArgument } from './gpujs';
@@ -57,6 +57,11 @@ export class GpuBackend implements Backend {
 
   describe(): string {
     return `gpu (${this.context.mode}, ${this.renderer})`;
+  }
+
+  /** The bytes of the textures holding tensors, as TF.js's webgl backend reports them (numBytesInGPU). */
+  deviceMemory(): { numBytesInGPU: number } {
+    return { numBytesInGPU: liveTextureBytes() };
   }
 
   /** Compiled programs and the time their first calls took. */

@@ -6,6 +6,8 @@
 
 /** A pipeline result: values left on the device until read. */
 export interface GpuTexture {
+  /** Its width and height in texels (each four float32 values: tessera's kernels run at single precision). */
+  readonly size: readonly number[];
   toArray(): unknown;
   delete(): void;
 }

@@ -21,29 +21,36 @@ function isPixelData(v: object): v is PixelData {
   return (d instanceof Uint8Array || d instanceof Uint8ClampedArray) && has(v, 'width', 'number') && has(v, 'height', 'number');
 }
 
-/** A fresh 2D canvas of the given size: an OffscreenCanvas where there is one, else a page's canvas. */
-function scratchCanvas(op: string, width: number, height: number): CanvasLike {
-  const Offscreen = (globalThis as { OffscreenCanvas?: new (w: number, h: number) => CanvasLike }).OffscreenCanvas;
-  if (Offscreen) return new Offscreen(width, height);
+/**
+ * A 2D context on a fresh canvas of the given size to draw a source on, as TF.js's: in a page a document canvas
+ * asked for willReadFrequently (kept on the CPU: no GPU readback, and its un-premultiplied bytes are TF.js's), in a
+ * worker an OffscreenCanvas asked for nothing (TF.js's there, whose bytes differ from a willReadFrequently one's);
+ * undefined where there is neither.
+ */
+function scratchContext(op: string, width: number, height: number): Canvas2DLike | undefined {
   const doc = (globalThis as { document?: { createElement(tag: 'canvas'): CanvasLike } }).document;
-  if (!doc) throw new Error(`${op}: reading an image, video or bitmap needs a canvas to draw it on (OffscreenCanvas or a document); in this runtime pass PixelData {data, width, height} instead`);
-  const canvas = doc.createElement('canvas');
+  const Offscreen = (globalThis as { OffscreenCanvas?: new (w: number, h: number) => CanvasLike }).OffscreenCanvas;
+  const canvas = doc ? doc.createElement('canvas') : Offscreen ? new Offscreen(width, height) : undefined;
+  if (!canvas) return undefined;
   canvas.width = width;
   canvas.height = height;
-  return canvas;
-}
-
-function context2d(op: string, canvas: CanvasLike): Canvas2DLike {
-  const ctx = canvas.getContext('2d');
+  const ctx = canvas.getContext('2d', doc ? { willReadFrequently: true } : undefined);
   if (!ctx) throw new Error(`${op}: could not get a 2D context to read pixels from`);
   return ctx;
 }
 
-/** Draws an image-like source at its size and reads the RGBA bytes back. */
-function drawn(op: string, source: object, width: number, height: number): PixelData {
-  const ctx = context2d(op, scratchCanvas(op, width, height));
+/** Draws an image-like source at its size on a scratch canvas and reads the RGBA bytes back; undefined where there is no canvas. */
+function drawnIfCanvas(op: string, source: object, width: number, height: number): PixelData | undefined {
+  const ctx = scratchContext(op, width, height);
+  if (!ctx) return undefined;
   ctx.drawImage(source as never, 0, 0, width, height);
   return ctx.getImageData(0, 0, width, height);
+}
+
+function drawn(op: string, source: object, width: number, height: number): PixelData {
+  const pixels = drawnIfCanvas(op, source, width, height);
+  if (!pixels) throw new Error(`${op}: reading an image, video or bitmap needs a canvas to draw it on (OffscreenCanvas or a document); in this runtime pass PixelData {data, width, height} instead`);
+  return pixels;
 }
 
 /** The RGBA bytes of any supported source, checked. */
@@ -61,9 +68,13 @@ function rgbaOf(op: string, pixels: object): PixelData {
   }
   const { width, height } = pixels as { width: number; height: number };
   if (has(pixels, 'getContext', 'function')) {
-    // A WebGL canvas has no 2D context: draw it onto one instead.
+    // Drawn onto the scratch canvas, so a canvas with no context yet is not given a 2D one (it may be meant for
+    // WebGL) and a WebGL canvas reads too; where there is no scratch canvas (Node's canvas packages), its own 2D context.
+    const copied = drawnIfCanvas(op, pixels, width, height);
+    if (copied) return copied;
     const ctx = (pixels as CanvasLike).getContext('2d');
-    return ctx ? ctx.getImageData(0, 0, width, height) : drawn(op, pixels, width, height);
+    if (!ctx) throw new Error(`${op}: the canvas gives no 2D context, and this runtime has no canvas to draw it on`);
+    return ctx.getImageData(0, 0, width, height);
   }
   if (isInstance(pixels, 'ImageBitmap')) return drawn(op, pixels, width, height);
   throw argError(op, 'pixels', describeValue(pixels), SOURCES);

@@ -1,18 +1,31 @@
 import type { Tensor } from '../../tensor/tensor';
 import { argError, checkKnownKeys, describeValue, fmtShape, fmtValue } from '../../util/validate';
-import { assertTensor } from '../../tensor/checks';
+import { cast } from '../cast';
+import { toTensor, type TensorLike } from '../tensor-like';
 import type { Canvas2DLike, CanvasLike, ContextAttributes, DrawOptions } from './pixel-types';
 
 /** Whether a dtype holds integer pixel values 0..255 (int32) rather than fractions 0..1 (floats). */
 const isIntegerDtype = (dtype: string) => dtype === 'int32';
 
-/** An image tensor's height, width and channels, checked: [height, width] or [height, width, 1 | 3 | 4]. */
+/** An image tensor's height, width and channels, checked: [height, width] or [height, width, 1 | 3 | 4] of a number dtype. */
 function imageShape(op: string, arg: string, img: Tensor): [number, number, number] {
-  assertTensor(op, arg, img);
   if (img.rank !== 2 && img.rank !== 3) throw argError(op, arg, `shape ${fmtShape(img.shape)}`, 'a tensor of rank 2 or 3 ([height, width] or [height, width, channels])');
   const depth = img.rank === 2 ? 1 : img.shape[2];
   if (depth !== 1 && depth !== 3 && depth !== 4) throw argError(op, arg, `shape ${fmtShape(img.shape)} (${depth} channels)`, '1, 3 or 4 channels');
+  if (img.dtype === 'bool') throw new Error(`${op}: Unsupported type for ${op.slice('browser.'.length)}: ${img.dtype}. Please use float32 or int32 tensors.`);
   return [img.shape[0], img.shape[1], depth];
+}
+
+/**
+ * The image as a tensor: a Tensor as it is; TensorLike values (nested arrays) as a new int32 tensor, truncated, as
+ * TF.js assumes of them (the caller disposes it: it is not `img`).
+ */
+function imageTensor(op: string, arg: string, img: Tensor | TensorLike): Tensor {
+  const t = toTensor(op, arg, img);
+  if (t === img || t.dtype === 'int32') return t;
+  const int = cast(t, 'int32');
+  t.dispose();
+  return int;
 }
 
 function checkCanvas(op: string, canvas: unknown): asserts canvas is CanvasLike {
@@ -23,7 +36,7 @@ function checkCanvas(op: string, canvas: unknown): asserts canvas is CanvasLike 
 
 /**
  * The image's values as RGBA bytes: float values must be in [0, 1], int32 values in [0, 255]; one channel is grey,
- * a fourth is alpha (`alpha`, a byte, when absent).
+ * a fourth is alpha (`alpha`, a byte, when absent); NaN is 0.
  */
 function rgbaBytes(op: string, img: Tensor, [height, width, depth]: [number, number, number], values: ArrayLike<number>, alpha: number): Uint8ClampedArray {
   const integer = isIntegerDtype(img.dtype);
@@ -33,8 +46,9 @@ function rgbaBytes(op: string, img: Tensor, [height, width, depth]: [number, num
   for (let p = 0; p < width * height; p++) {
     for (let c = 0; c < depth; c++) {
       const v = values[p * depth + c];
-      if (!(v >= 0 && v <= max)) {
-        throw new Error(`${op}: a ${img.dtype} image's values must be in [0, ${max}]; got ${v} at pixel ${p} (row ${Math.floor(p / width)}, column ${p % width}), channel ${c}`);
+      // NaN passes and is drawn as 0, as in TF.js.
+      if (v < 0 || v > max) {
+        throw new Error(`${op}: ${integer ? 'an' : 'a'} ${img.dtype} image's values must be in [0, ${max}]; got ${v} at pixel ${p} (row ${Math.floor(p / width)}, column ${p % width}), channel ${c}`);
       }
     }
     const at = p * depth;
@@ -66,17 +80,22 @@ function put(op: string, canvas: CanvasLike, attributes: ContextAttributes | und
 type ImageDataLike = Parameters<Canvas2DLike['putImageData']>[0];
 
 /**
- * An image tensor [height, width] or [height, width, 1 | 3 | 4] as RGBA bytes, as tf.browser.toPixels:
- * float values must be in [0, 1], int32 values in [0, 255]; one channel is grey, a fourth is alpha
+ * An image tensor [height, width] or [height, width, 1 | 3 | 4] as RGBA bytes, as tf.browser.toPixels (TensorLike
+ * values are read as int32): float values must be in [0, 1], int32 values in [0, 255]; one channel is grey, a fourth is alpha
  * (255 when absent). Draws them onto `canvas` when given, resizing it to the image.
  */
-export async function toPixels(img: Tensor, canvas?: CanvasLike): Promise<Uint8ClampedArray> {
+export async function toPixels(img: Tensor | TensorLike, canvas?: CanvasLike): Promise<Uint8ClampedArray> {
   const op = 'browser.toPixels';
-  const shape = imageShape(op, 'img', img);
-  if (canvas !== undefined) checkCanvas(op, canvas);
-  const bytes = rgbaBytes(op, img, shape, await img.data(), 255);
-  if (canvas) put(op, canvas, undefined, bytes, shape[1], shape[0]);
-  return bytes;
+  const t = imageTensor(op, 'img', img);
+  try {
+    const shape = imageShape(op, 'img', t);
+    if (canvas !== undefined) checkCanvas(op, canvas);
+    const bytes = rgbaBytes(op, t, shape, await t.data(), 255);
+    if (canvas) put(op, canvas, undefined, bytes, shape[1], shape[0]);
+    return bytes;
+  } finally {
+    if (t !== img) t.dispose();
+  }
 }
 
 /** The alpha byte and context attributes of draw's options, checked. */
@@ -115,11 +134,16 @@ function drawSettings(op: string, options: unknown): { alpha: number; attributes
  * alpha of an image without its own; the canvas takes the image's size. Everything is checked before the canvas
  * changes.
  */
-export function draw(image: Tensor, canvas: CanvasLike, options?: DrawOptions): void {
+export function draw(image: Tensor | TensorLike, canvas: CanvasLike, options?: DrawOptions): void {
   const op = 'browser.draw';
-  const shape = imageShape(op, 'image', image);
-  checkCanvas(op, canvas);
-  const { alpha, attributes } = drawSettings(op, options);
-  const bytes = rgbaBytes(op, image, shape, image.dataSync(), alpha);
-  put(op, canvas, attributes, bytes, shape[1], shape[0]);
+  const t = imageTensor(op, 'image', image);
+  try {
+    const shape = imageShape(op, 'image', t);
+    checkCanvas(op, canvas);
+    const { alpha, attributes } = drawSettings(op, options);
+    const bytes = rgbaBytes(op, t, shape, t.dataSync(), alpha);
+    put(op, canvas, attributes, bytes, shape[1], shape[0]);
+  } finally {
+    if (t !== image) t.dispose();
+  }
 }

@@ -11,6 +11,19 @@ const pixels = (tf: import('../harness').TF) => tf.tensor4d(Array.from({ length:
 
 export const coreImage: Program[] = [
   {
+    name: 'browser.toPixels: TensorLike values read as int32, NaN drawn as 0, a bool tensor refused',
+    run: async (tf) => {
+      const rejects = (f: () => Promise<unknown>) => f().then(() => 'resolved', () => 'threw');
+      return [
+        await tf.browser.toPixels([[0.5, 1], [0, 0.25]]), await tf.browser.toPixels([[100, 255], [0, 3.7]]), await tf.browser.toPixels([[[true], [false]]]),
+        await tf.browser.toPixels(tf.tensor([0, NaN, 0, 0.5], [2, 2])), await tf.browser.toPixels(tf.tensor([[[0.2, 0.4, NaN]]])),
+        await tf.browser.toPixels(tf.tensor([[7, 255]], [1, 2], 'int32')),
+        await rejects(() => tf.browser.toPixels(tf.tensor([true, false, true, false], [2, 2], 'bool'))), await rejects(() => tf.browser.toPixels([[300, 2]])),
+        await rejects(() => tf.browser.toPixels([1, 2])),
+      ];
+    },
+  },
+  {
     name: 'resizeBilinear and resizeNearestNeighbor under every corner convention',
     run: (tf) => {
       const img = pixels(tf);

@@ -1,0 +1,64 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'tsup';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { scriptTag } from '../../tsup.config';
+import { screenshot } from './chromium';
+import { describeBrowser, openBrowser } from './suite';
+
+type Opened = Awaited<ReturnType<typeof openBrowser>>;
+
+/**
+ * What the page does with the global the script sets, as a TF.js tutorial does with `tf` after
+ * `<script src=".../tf.min.js">`: trains XOR on the cpu backend, then multiplies on the gpu backend (gpu.js comes inside
+ * the script: the page has no bundler and no import map).
+ */
+const PROGRAM = `(async () => {
+  const tf = tessera;
+  tf.setRandomSeed(3);
+  const model = tf.sequential({ layers: [tf.layers.dense({ units: 4, activation: 'tanh', inputShape: [2] }), tf.layers.dense({ units: 1 })] });
+  model.compile({ optimizer: tf.train.adam(0.05), loss: 'meanSquaredError' });
+  const x = tf.tensor([[0, 0], [0, 1], [1, 0], [1, 1]]);
+  const y = tf.tensor([[0], [1], [1], [0]]);
+  const history = await model.fit(x, y, { epochs: 60, batchSize: 4, verbose: 0 });
+  const predicted = Array.from(model.predict(x).dataSync());
+  // The predictions drawn as a 2 x 2 grey image, large, for the screenshot: dark, light, light, dark.
+  const shown = document.createElement('canvas');
+  shown.style.cssText = 'width: 200px; height: 200px; image-rendering: pixelated; border: 1px solid black';
+  document.body.append(shown);
+  tf.browser.draw(tf.clipByValue(model.predict(x).reshape([2, 2]), 0, 1), shown);
+  const cpu = tf.getBackend();
+  await tf.setBackend('gpu');
+  return { cpu, gpu: tf.getBackend(), losses: history.history.loss, predicted, product: tf.matMul(tf.tensor([[1, 2], [3, 4]]), tf.tensor([[5, 6], [7, 8]])).arraySync() };
+})()`;
+
+describeBrowser('the script-tag build (dist/tessera.min.js) in Chromium', () => {
+  let o: Opened;
+  let dir = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'tessera-script-tag-'));
+    await build({ ...scriptTag, config: false, silent: true, outDir: dir });
+    o = await openBrowser({ isolated: true, files: { '/tessera.min.js': await readFile(join(dir, 'tessera.min.js')) } }, { webgl: true });
+  });
+  afterAll(async () => {
+    await o?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('loads with a classic <script> tag as the global `tessera`, trains a small model, and has the gpu backend', async () => {
+    const { page, errors } = await o.browser.newPage();
+    await page.goto(`${o.server.url}/bare.html`);
+    await page.addScriptTag({ url: '/tessera.min.js' });
+    expect(await page.evaluate('typeof tessera.sequential')).toBe('function');
+    const r = await page.evaluate(PROGRAM) as { cpu: string; gpu: string; losses: number[]; predicted: number[]; product: number[][] };
+    expect(r.cpu).toMatch(/^cpu \(wasm-simd, up to \d threads, web workers\)$/);
+    expect(r.losses).toHaveLength(60);
+    expect(r.losses[59]).toBeLessThan(r.losses[0] / 10);
+    expect(r.predicted.map((p) => Math.abs(Math.round(p)))).toEqual([0, 1, 1, 0]);
+    expect(r.gpu).toMatch(/^gpu \(webgl2/);
+    expect(r.product).toEqual([[19, 22], [43, 50]]);
+    await screenshot(page, 'script-tag-xor.png');
+    expect(errors).toEqual([]);
+  });
+});
