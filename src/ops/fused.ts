@@ -110,11 +110,12 @@ export function matMul(config: FusedMatMulConfig): Tensor {
   const a = toTensor('fused.matMul', 'a', config.a);
   const b = toTensor('fused.matMul', 'b', config.b);
   const e = epilogueTensors('fused.matMul', config);
-  const checked = checkEpilogue('fused.matMul', b, b.shape[config.transposeB ? 0 : 1], e);
+  // The output's channels are op(b)'s columns: b's last axis, or the one before it when transposed (b may be batched).
+  const checked = checkEpilogue('fused.matMul', b, b.shape[b.rank - (config.transposeB ? 2 : 1)], e);
   const { bias } = e;
   const [tA, tB] = [config.transposeA ?? false, config.transposeB ?? false];
   const be = backend();
-  if (bias !== undefined && checked.kernelFits && be.matMulBiasActivation) {
+  if (bias !== undefined && checked.kernelFits && be.matMulBiasActivation && a.rank === 2 && b.rank === 2) {
     const act = checked.act as KernelActivation;
     // Checked as matMul checks them, then one backend call; one tape node whose rule is the two it replaces.
     checkMatMul(a, b, tA, tB);

@@ -31,6 +31,7 @@ import { s11Grads } from './programs/s11-grads';
 import { s11Layers } from './programs/s11-layers';
 import { s11Core } from './programs/s11-core';
 import { s16Sweep } from './programs/s16-sweep';
+import { s17OpsFuzz } from './programs/s17-opsfuzz';
 import { kerasFiles } from './programs/keras-files';
 
 // Everyday tfjs-core programs, each run with TensorFlow.js 4.22 (cpu backend) and with tessera: same values (1e-4),
@@ -38,7 +39,7 @@ import { kerasFiles } from './programs/keras-files';
 
 const suites: Record<string, Program[]> = {
   basics, math, data, training, images, api, edges, coreOps, coreGrads, coreImage, coreSurface, layersModels, layersTraining, layersIo, layersMore, layersSurface, surfaceExtras, examplesA, gaps, examplesB, examplesB2, rnnOptions, convOptions, docs, s10CustomTraining,
-  s10Sequence, s10Tensors, s11Grads, s11Layers, s11Core, s16Sweep, kerasFiles,
+  s10Sequence, s10Tensors, s11Grads, s11Layers, s11Core, s16Sweep, s17OpsFuzz, kerasFiles,
 };
 
 describe('tfjs-core programs give TF.js results with the import swapped', () => {
