@@ -4,7 +4,7 @@ import { backend } from './engine';
 import { recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
 import { argError, assertPadding, assertPair, describeValue, fmtShape } from '../util/validate';
-import { checkDilations, dilateFilter } from './dilate';
+import { assertReachFits, atrous, checkDilations, windowReach } from './dilate';
 import { checkDimRoundingMode } from './pool-checks';
 import { padWindows, type WindowPad } from './window-pad';
 import { assertFloatTensor, assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
@@ -59,13 +59,18 @@ export function conv2d<T extends Tensor>(
   checkDimRoundingMode('conv2d', dimRoundingMode, pad);
   assertRank('conv2d', 'filter', filter, 4);
   const step = assertPair('conv2d', 'strides', strides);
-  const f = dilateFilter(filter, checkDilations('conv2d', dilations, step));
+  const rate = checkDilations('conv2d', dilations, step);
+  const window: [number, number] = [filter.shape[0], filter.shape[1]];
   // A numeric or explicit pad: x padded with zeros, then a 'valid' conv2d.
-  const [xp, padding] = padWindows('conv2d', x, pad, [f.shape[0], f.shape[1]], step, dimRoundingMode, 0);
-  const [s, p] = checkConv2d('conv2d', xp, f, strides, padding);
-  const y = backend().conv2d(xp, f, s, p);
-  recordOp<ConvAttrs>('conv2d', [xp, f], y, { strides: s, pad: p });
-  return y as T;
+  const [xp, padding] = padWindows('conv2d', x, pad, windowReach(window, rate), step, dimRoundingMode, 0);
+  const [s, p] = checkConv2d('conv2d', xp, filter, strides, padding);
+  assertReachFits('conv2d', x, xp, filter, rate, p);
+  const f = filter;
+  return atrous(xp, window, rate, p, (v, vp) => {
+    const y = backend().conv2d(v, f, s, vp);
+    recordOp<ConvAttrs>('conv2d', [v, f], y, { strides: s, pad: vp });
+    return y;
+  }) as T;
 }
 
 /** @internal The gradient of conv2d for its input, as an op (its own rule makes second derivatives). */

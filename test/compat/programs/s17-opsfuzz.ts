@@ -23,4 +23,22 @@ export const s17OpsFuzz: Program[] = [
       ];
     },
   },
+  {
+    name: 'dilated convolutions never read the pixels their windows skip: a NaN or Infinity there stays out (conv2d, depthwise, separable, conv1d, fused)',
+    run: (tf) => {
+      const row = tf.tensor4d([1, NaN, 3, Infinity, 5], [1, 1, 5, 1]);
+      const x = wave(tf, [2, 7, 6, 3]);
+      return [
+        tf.conv2d(row, tf.ones([1, 2, 1, 1]), 1, 'valid', 'NHWC', 2),
+        tf.depthwiseConv2d(row, tf.tensor4d([1, -2], [1, 2, 1, 1]), 1, 'valid', 'NHWC', [1, 4]),
+        tf.separableConv2d(row, tf.ones([1, 2, 1, 2]), tf.ones([1, 1, 2, 1]), 1, 'valid', [1, 2]),
+        tf.conv1d(tf.tensor3d([1, NaN, 3, -Infinity, 5], [1, 5, 1]), tf.ones([2, 1, 1]), 1, 'valid', 'NWC', 2),
+        tf.fused.conv2d({ x: row, filter: tf.ones([1, 2, 1, 1]), strides: 1, pad: 'valid', dilations: [1, 2], bias: tf.tensor1d([1]), activation: 'relu' }),
+        tf.conv2d(x, wave(tf, [3, 2, 3, 2], 0.3), 1, 'same', 'NHWC', [2, 3]),
+        tf.conv2d(x, wave(tf, [2, 3, 3, 2], 0.3), 1, [[0, 0], [1, 2], [0, 3], [0, 0]], 'NHWC', 2),
+        tf.depthwiseConv2d(x, wave(tf, [3, 2, 3, 2], 0.9), 1, 2, 'NHWC', [2, 2], 'ceil'),
+        tf.separableConv2d(x, wave(tf, [2, 2, 3, 2], 0.2), wave(tf, [1, 1, 6, 2]), 1, 'same', [3, 2]),
+      ];
+    },
+  },
 ];
