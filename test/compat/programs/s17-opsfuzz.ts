@@ -41,4 +41,11 @@ export const s17OpsFuzz: Program[] = [
       ];
     },
   },
+  {
+    name: 'pool with a numeric pad takes dimRoundingMode for max as for avg',
+    run: (tf) => {
+      const x = tf.tensor4d([1, 2, 3, 4, 5, 6], [1, 3, 1, 2]);
+      return [tf.pool(x, 2, 'max', 1, 1, 2, 'ceil'), tf.pool(x, 2, 'avg', 1, 1, 2, 'ceil'), tf.pool(wave(tf, [1, 5, 4, 2]), [2, 3], 'max', 1, 1, 2, 'round')];
+    },
+  },
 ];
