@@ -3,8 +3,9 @@ import { outputLength } from '../backend/shapes';
 import { backend } from './engine';
 import { recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
-import { argError, assertPadding, assertPair, describeValue, fmtShape } from '../util/validate';
+import { argError, assertPadding, assertPair, fmtShape } from '../util/validate';
 import { assertReachFits, atrous, checkDilations, windowReach } from './dilate';
+import { channelsFirst, checkDataFormat, type ConvDataFormat } from './channels-first';
 import { checkDimRoundingMode } from './pool-checks';
 import { padWindows, type WindowPad } from './window-pad';
 import { assertFloatTensor, assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
@@ -41,12 +42,12 @@ export function checkConv2d(op: string, x: Tensor, filter: Tensor, strides: unkn
 }
 
 /**
- * 2-D convolution, NHWC input (or one HWC image) and [kh, kw, inC, outC] filter, as
+ * 2-D convolution, NHWC input (or one HWC image; NCHW with dataFormat 'NCHW') and [kh, kw, inC, outC] filter, as
  * tf.conv2d(x, filter, strides, pad, dataFormat = 'NHWC', dilations = 1, dimRoundingMode?).
  */
 export function conv2d<T extends Tensor>(
   x: T | TensorLike, filter: Tensor | TensorLike, strides: number | [number, number], pad: WindowPad,
-  dataFormat?: 'NHWC' | 'NCHW', dilations?: number | [number, number], dimRoundingMode?: DimRoundingMode,
+  dataFormat?: ConvDataFormat, dilations?: number | [number, number], dimRoundingMode?: DimRoundingMode,
 ): T {
   dataFormat ??= 'NHWC'; dilations ??= 1;
   x = toTensor('conv2d', 'x', x) as T;
@@ -55,7 +56,10 @@ export function conv2d<T extends Tensor>(
     const y = conv2d(x.reshape([1, ...x.shape]), filter, strides, pad, dataFormat, dilations, dimRoundingMode);
     return y.reshape(y.shape.slice(1));
   }
-  if (dataFormat !== 'NHWC') throw argError('conv2d', 'dataFormat', describeValue(dataFormat), "'NHWC' (channels last; the only layout tessera's op computes)");
+  if (checkDataFormat('conv2d', dataFormat) === 'NCHW') {
+    const [f, d] = [filter, dilations];
+    return channelsFirst('conv2d', x, f, pad, (v, p) => conv2d(v, f, strides, p, 'NHWC', d, dimRoundingMode)) as T;
+  }
   checkDimRoundingMode('conv2d', dimRoundingMode, pad);
   assertRank('conv2d', 'filter', filter, 4);
   const step = assertPair('conv2d', 'strides', strides);

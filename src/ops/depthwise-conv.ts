@@ -8,6 +8,7 @@ import { checkLayout } from './conv-variants';
 import { assertReachFits, atrous, checkDilations, windowReach } from './dilate';
 import { conv2d } from './conv';
 import { backend } from './engine';
+import { channelsFirst, checkDataFormat } from './channels-first';
 import { checkDimRoundingMode } from './pool-checks';
 import { reshape } from './reshape';
 import { padWindows, type WindowPad } from './window-pad';
@@ -54,7 +55,7 @@ function batched(x: Tensor, f: (x4: Tensor) => Tensor): Tensor {
 
 /**
  * Depthwise 2-D convolution, as tf.depthwiseConv2d(x, filter, strides, pad, dataFormat = 'NHWC', dilations = 1):
- * x [batch, h, w, inC] (or one image), filter [kh, kw, inC, multiplier]; input channel c gives output channels
+ * x [batch, h, w, inC] (or one image; NCHW with dataFormat 'NCHW'), filter [kh, kw, inC, multiplier]; input channel c gives output channels
  * c·multiplier .. c·multiplier + multiplier - 1.
  */
 export function depthwiseConv2d<T extends Tensor>(
@@ -65,6 +66,10 @@ export function depthwiseConv2d<T extends Tensor>(
   x = toTensor('depthwiseConv2d', 'x', x) as T;
   filter = toTensor('depthwiseConv2d', 'filter', filter);
   checkDimRoundingMode('depthwiseConv2d', dimRoundingMode, pad);
+  if (checkDataFormat('depthwiseConv2d', dataFormat) === 'NCHW') {
+    const [f, d] = [filter, dilations];
+    return batched(x, (x4) => channelsFirst('depthwiseConv2d', x4, f, pad, (v, p) => depthwiseConv2d(v, f, strides, p, 'NHWC', d, dimRoundingMode))) as T;
+  }
   return batched(x, (x4) => runDepthwise(filter, checkDepthwise('depthwiseConv2d', x4, filter, strides, pad, dataFormat, dilations, dimRoundingMode))) as T;
 }
 

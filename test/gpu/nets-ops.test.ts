@@ -39,6 +39,16 @@ const programs: [string, () => tn.Tensor[]][] = [
     };
     return [f(x, w), ...tn.grads((a, b) => tn.sum(tn.square(f(a, b))))([x, w])];
   }],
+  ["dataFormat 'NCHW' and dilations of conv2d, depthwiseConv2d and fused.conv2d, and their gradients", () => {
+    const x = uniformTensor([2, 3, 7, 6], 17);
+    const w = uniformTensor([3, 2, 3, 2], 18);
+    const bias = uniformTensor([2], 19);
+    const f = (a: tn.Tensor, b: tn.Tensor) => tn.add(
+      tn.fused.conv2d({ x: a, filter: b, strides: 1, pad: [[0, 0], [0, 0], [1, 1], [0, 1]], dataFormat: 'NCHW', bias, activation: 'relu' }),
+      tn.slice(tn.depthwiseConv2d(a, b, 1, 'same', 'NCHW', [2, 3]), [0, 0, 0, 0], [-1, 2, -1, -1]),
+    );
+    return [f(x, w), tn.conv2d(tn.transpose(x, [0, 2, 3, 1]), w, 1, 'valid', 'NHWC', 2), ...tn.grads((a, b) => tn.sum(tn.square(f(a, b))))([x, w])];
+  }],
   ['cropAndResize, bilinear and nearest, and its gradient for the image', () => {
     const image = uniformTensor([2, 5, 6, 3], 16);
     const boxes = tn.tensor2d([[0, 0, 1, 1], [0.1, 0.2, 0.7, 0.9], [-0.5, 0.3, 0.8, 1.4]]);

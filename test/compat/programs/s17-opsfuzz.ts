@@ -1,3 +1,4 @@
+import type { Tensor3D, Tensor4D } from '../../../src/index';
 import type { Program, TF } from '../harness';
 
 // Cases from a differential fuzz of the tfjs-core ops against TF.js 4.22: batched fused products, channels-first
@@ -47,5 +48,42 @@ export const s17OpsFuzz: Program[] = [
       const x = tf.tensor4d([1, 2, 3, 4, 5, 6], [1, 3, 1, 2]);
       return [tf.pool(x, 2, 'max', 1, 1, 2, 'ceil'), tf.pool(x, 2, 'avg', 1, 1, 2, 'ceil'), tf.pool(wave(tf, [1, 5, 4, 2]), [2, 3], 'max', 1, 1, 2, 'round')];
     },
+  },
+  {
+    name: "conv2d and fused.conv2d with dataFormat 'NCHW': named, numeric and explicit pads, strides, dilations, one image, the epilogue along the channels, and the gradients",
+    run: (tf) => {
+      const x = wave(tf, [2, 3, 5, 4]) as Tensor4D;
+      const w = wave(tf, [2, 3, 3, 2], 0.4) as Tensor4D;
+      const attempt = (f: () => unknown) => { try { return f(); } catch { return 'threw'; } };
+      return [
+        tf.conv2d(tf.tensor4d([1, 2, 3, 4, 5, 6, 7, 8], [1, 2, 2, 2]), tf.ones([1, 1, 2, 1]), 1, 'valid', 'NCHW'),
+        tf.conv2d(x, w, 1, 'same', 'NCHW'), tf.conv2d(x, w, [2, 1], 'valid', 'NCHW'), tf.conv2d(x, w, 1, 'same', 'NCHW', 2),
+        tf.conv2d(x, w, 2, 1, 'NCHW', 1, 'ceil'), tf.conv2d(x, w, 1, [[0, 0], [0, 0], [1, 0], [0, 2]], 'NCHW'),
+        tf.conv2d(x.slice([0], [1]).squeeze([0]) as Tensor3D, w, 1, 'valid', 'NCHW'),
+        tf.fused.conv2d({ x: tf.tensor4d([1, 2, 3, 4, 5, 6, 7, 8], [1, 2, 2, 2]), filter: tf.ones([1, 1, 2, 1]), strides: 1, pad: 'valid', dataFormat: 'NCHW', bias: tf.tensor1d([1]) }),
+        tf.fused.conv2d({ x, filter: w, strides: 1, pad: 'same', dataFormat: 'NCHW', bias: tf.tensor1d([1, -2]), activation: 'relu' }),
+        tf.fused.conv2d({ x, filter: wave(tf, [1, 1, 3, 3]), strides: 1, pad: 'valid', dataFormat: 'NCHW', bias: tf.tensor1d([1, 2, 3]), activation: 'prelu', preluActivationWeights: tf.tensor1d([0.1, 2, 3]) }),
+        tf.fused.conv2d({ x, filter: w, strides: 1, pad: 'same', dataFormat: 'NCHW', bias: tf.scalar(2), activation: 'elu' }),
+        tf.grads((a, b) => tf.conv2d(a as typeof x, b as typeof w, 1, 'same', 'NCHW').square().sum())([x, w]),
+        attempt(() => tf.fused.conv2d({ x, filter: w, strides: 1, pad: 'same', dataFormat: 'NCHW', bias: tf.ones([2, 1, 1]) })),
+        attempt(() => tf.fused.conv2d({ x, filter: w, strides: 1, pad: 'same', dataFormat: 'NCHW', bias: tf.ones([3]) })),
+        attempt(() => tf.conv2d(x, wave(tf, [3, 3, 2, 2]), 1, 'same', 'NCHW')),
+      ];
+    },
+  },
+  {
+    name: "depthwiseConv2d and fused.depthwiseConv2d with dataFormat 'NCHW' where TF.js's cpu kernel gets it right (a 1x1 filter over as many channels as columns)",
+    run: (tf) => {
+      const x = tf.tensor4d([1, 2, 3, 4, 5, 6, 7, 8], [1, 2, 2, 2]);
+      return [
+        tf.depthwiseConv2d(x, tf.ones([1, 1, 2, 1]), 1, 'valid', 'NCHW'),
+        tf.fused.depthwiseConv2d({ x: x.sub(4), filter: tf.ones([1, 1, 2, 1]), strides: 1, pad: 'valid', dataFormat: 'NCHW', bias: tf.scalar(0.5), activation: 'relu' }),
+      ];
+    },
+  },
+  {
+    name: "depthwiseConv2d with dataFormat 'NCHW' over more channels than columns",
+    deviation: "TF.js 4.22's cpu kernel reads NCHW x as NHWC (its result has x's NHWC shape, with NaN where it reads past the filter); tessera computes the channels-first convolution, as TF's",
+    run: (tf) => tf.depthwiseConv2d(tf.range(0, 18).reshape([1, 2, 3, 3]) as Tensor4D, tf.tensor4d([1, 2], [1, 1, 2, 1]), 1, 'valid', 'NCHW'),
   },
 ];
