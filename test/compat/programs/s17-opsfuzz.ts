@@ -86,4 +86,8 @@ export const s17OpsFuzz: Program[] = [
     deviation: "TF.js 4.22's cpu kernel reads NCHW x as NHWC (its result has x's NHWC shape, with NaN where it reads past the filter); tessera computes the channels-first convolution, as TF's",
     run: (tf) => tf.depthwiseConv2d(tf.range(0, 18).reshape([1, 2, 3, 3]) as Tensor4D, tf.tensor4d([1, 2], [1, 1, 2, 1]), 1, 'valid', 'NCHW'),
   },
+  {
+    name: 'squeeze with an empty axis list removes every axis of size 1, as with none',
+    run: (tf) => [tf.squeeze(tf.zeros([1, 2, 1]), []), tf.zeros([1, 2, 1, 3]).squeeze([]), tf.squeeze(tf.scalar(4), []), tf.squeeze(tf.ones([2, 1]), [1])],
+  },
 ];
