@@ -90,4 +90,11 @@ export const s17OpsFuzz: Program[] = [
     name: 'squeeze with an empty axis list removes every axis of size 1, as with none',
     run: (tf) => [tf.squeeze(tf.zeros([1, 2, 1]), []), tf.zeros([1, 2, 1, 3]).squeeze([]), tf.squeeze(tf.scalar(4), []), tf.squeeze(tf.ones([2, 1]), [1])],
   },
+  {
+    name: 'addN of one tensor keeps its dtype (int32, bool), and its gradient passes through',
+    run: (tf) => [
+      tf.addN([tf.tensor1d([1, 2], 'int32')]), tf.addN([tf.tensor1d([true, false], 'bool')]), tf.addN([[1.5, 2]]),
+      tf.grad((x) => tf.addN([x]).square().sum())(tf.tensor1d([1, -2])),
+    ],
+  },
 ];
