@@ -97,4 +97,12 @@ export const s17OpsFuzz: Program[] = [
       tf.grad((x) => tf.addN([x]).square().sum())(tf.tensor1d([1, -2])),
     ],
   },
+  {
+    name: 'concat takes its dtype from the first tensor with values, as TF.js drops empty ones',
+    run: (tf) => [
+      tf.concat([tf.tensor1d([], 'bool'), tf.tensor1d([1.5, 2.5])]), tf.concat([tf.zeros([2, 0]), tf.tensor2d([[1], [0]], [2, 1], 'bool')], 1),
+      tf.concat([tf.tensor1d([], 'int32'), tf.tensor1d([true])]), tf.concat([tf.tensor1d([], 'float32'), tf.tensor1d([], 'int32')]),
+      tf.concat([tf.tensor1d([2], 'int32'), tf.tensor1d([1.5])]),
+    ],
+  },
 ];
