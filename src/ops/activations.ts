@@ -27,9 +27,9 @@ export const logSigmoid = <T extends Tensor>(x: T): T => unaryOp('logSigmoid', x
 
 /** x where x ≥ 0, else alpha·x (alpha broadcasts against x), as tf.prelu(x, alpha). */
 export function prelu<T extends Tensor>(x: T | TensorLike, alpha: Tensor | TensorLike): T {
-  x = toTensor('prelu', 'x', x) as T;
-  alpha = toTensor('prelu', 'alpha', alpha);
-  return binaryOp('prelu', x, alpha) as T;
+  // int32 and bool operands give float32, as TF.js's kernel writes every result in float32.
+  const float = (t: Tensor) => (t.dtype === 'int32' || t.dtype === 'bool' ? cast(t, 'float32') : t);
+  return binaryOp('prelu', float(toTensor('prelu', 'x', x)), float(toTensor('prelu', 'alpha', alpha))) as T;
 }
 
 /** x where x ≥ 0, else alpha·x, as tf.leakyRelu(x, alpha = 0.2). */

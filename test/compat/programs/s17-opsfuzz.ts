@@ -105,4 +105,11 @@ export const s17OpsFuzz: Program[] = [
       tf.concat([tf.tensor1d([2], 'int32'), tf.tensor1d([1.5])]),
     ],
   },
+  {
+    name: 'prelu of int32 or bool values gives float32, as a function and a method',
+    run: (tf) => [
+      tf.prelu(tf.tensor1d([-2, 3], 'int32'), tf.scalar(2, 'int32')), tf.prelu(tf.tensor1d([-2, 3], 'int32'), tf.scalar(0.5)),
+      tf.prelu(tf.tensor1d([true, false], 'bool'), tf.scalar(2)), tf.tensor1d([-2, 3], 'int32').prelu(tf.tensor1d([2, 3], 'int32')),
+    ],
+  },
 ];
