@@ -55,6 +55,19 @@ const programs: [string, () => tn.Tensor[]][] = [
     const f = (img: tn.Tensor) => tn.add(tn.image.cropAndResize(img, boxes, [0, 1, 0], [4, 3]), tn.image.cropAndResize(img, boxes, [1, 1, 0], [4, 3], 'nearest', 0.5));
     return [f(image), tn.grad((img) => tn.sum(tn.square(f(img))))(image)];
   }],
+  ['tensorScatterUpdate, sparseToDense, diag and cropAndResize next to Infinity and NaN, and their gradients', () => {
+    const base = tn.tensor2d([[Infinity, 1], [-Infinity, NaN], [2, 3]]);
+    const at = tn.tensor2d([[2], [1], [2]], [3, 1], 'int32');
+    const updates = uniformTensor([3, 2], 20);
+    const image = tn.tensor4d([Infinity, 2, 3, 4, NaN, 6, 7, 8], [1, 2, 2, 2]);
+    const boxes = tn.tensor2d([[2, 2, 3, 3], [-1, -1, 1, 1]]);
+    const finite = uniformTensor([3, 2], 21);
+    return [
+      tn.tensorScatterUpdate(base, at, updates), tn.sparseToDense(tn.tensor1d([1, 3], 'int32'), tn.tensor1d([5, 6]), [4], tn.scalar(-Infinity)),
+      tn.diag(tn.tensor1d([1, Infinity, NaN])), tn.image.cropAndResize(image, boxes, [0, 0], [3, 3], 'bilinear', 9),
+      ...tn.grads((t, u) => tn.sum(tn.square(tn.diag(tn.tensorScatterUpdate(t, at, u)))))([finite, updates]),
+    ];
+  }],
   ['losses', () => {
     const labels = uniformTensor([4, 5], 12, 0, 1);
     const logits = uniformTensor([4, 5], 13, -3, 3);

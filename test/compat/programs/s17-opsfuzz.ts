@@ -112,4 +112,27 @@ export const s17OpsFuzz: Program[] = [
       tf.prelu(tf.tensor1d([true, false], 'bool'), tf.scalar(2)), tf.tensor1d([-2, 3], 'int32').prelu(tf.tensor1d([2, 3], 'int32')),
     ],
   },
+  {
+    name: 'tensorScatterUpdate and sparseToDense write over an Infinity or NaN base or default, which stays where nothing is written',
+    run: (tf) => [
+      tf.tensorScatterUpdate(tf.tensor1d([Infinity, NaN, 3]), tf.tensor2d([[0], [1]], [2, 1], 'int32'), tf.tensor1d([5, 6])),
+      tf.tensorScatterUpdate(tf.tensor2d([[Infinity, 1], [-Infinity, NaN], [2, 3]]), tf.tensor2d([[2], [1], [2]], [3, 1], 'int32'), tf.tensor2d([[5, 6], [NaN, Infinity], [7, 8]])),
+      tf.tensorScatterUpdate(tf.tensor1d([true, false, true], 'bool'), tf.tensor2d([[0], [1]], [2, 1], 'int32'), tf.tensor1d([false, true], 'bool')),
+      tf.sparseToDense(tf.tensor1d([1], 'int32'), tf.tensor1d([5]), [3], tf.scalar(Infinity)),
+      tf.sparseToDense(tf.tensor2d([[0, 1], [1, 0]], [2, 2], 'int32'), tf.scalar(NaN), [2, 2], tf.scalar(-Infinity)),
+      tf.sparseToDense(tf.tensor1d([1, 2], 'int32'), tf.tensor1d([5, 6], 'int32'), [4], tf.scalar(-1, 'int32')),
+    ],
+  },
+  {
+    name: 'diag keeps an Infinity or NaN of x on the diagonal, zeros elsewhere',
+    run: (tf) => [tf.diag(tf.tensor1d([1, Infinity, NaN])), tf.diag(tf.tensor2d([[1, -Infinity], [3, 4]])), tf.diag(tf.tensor1d([1, 2], 'int32')), tf.diag(tf.tensor1d([true, true], 'bool'))],
+  },
+  {
+    name: 'cropAndResize gives extrapolationValue outside the image even where image[0] is Infinity or NaN',
+    run: (tf) => [
+      tf.image.cropAndResize(tf.tensor4d([Infinity, 2, 3, 4], [1, 2, 2, 1]), tf.tensor2d([[2, 2, 3, 3]]), tf.tensor1d([0], 'int32'), [1, 1], 'bilinear', 9),
+      tf.image.cropAndResize(tf.tensor4d([NaN, 2, 3, 4, 5, 6, 7, 8], [1, 2, 2, 2]), tf.tensor2d([[-1, -1, 1, 1]]), tf.tensor1d([0], 'int32'), [3, 3], 'nearest', -2),
+      tf.image.cropAndResize(tf.tensor4d([1, 2, 3, 4], [1, 2, 2, 1], 'int32'), tf.tensor2d([[-1, -1, 1, 1]]), tf.tensor1d([0], 'int32'), [2, 2], 'bilinear', 9),
+    ],
+  },
 ];
