@@ -5,7 +5,7 @@ import { recordOp } from '../tensor/tape';
 import { isFloatDtype, type Tensor } from '../tensor/tensor';
 import { cast } from './cast';
 import { toTensor, type TensorLike } from './tensor-like';
-import { div } from './binary';
+import { add, div, logicalAnd } from './binary';
 import { assertBoolean, normalizeAxes } from '../util/validate';
 
 /** The shape of x with the reduced axes kept as 1s. */
@@ -25,8 +25,14 @@ export function reduceOp(op: ReduceOp, input: Tensor | TensorLike, axis: unknown
   const x = t.dtype === 'bool' && op !== 'any' && op !== 'all' ? cast(t, 'int32') : t;
   assertBoolean(op, 'keepDims', keepDims);
   const axes = normalizeAxes(op, axis, x.rank);
-  const reduced = backend().reduce(op, x, axes);
+  let reduced = backend().reduce(op, x, axes);
   recordOp<ReduceAttrs>(op, [x], reduced, { axes });
+  // Over an empty axis TF.js's kernels start from the first value past the end of x's (empty) data: a float max or
+  // min is NaN, and all is false.
+  if (axes.some((a) => x.shape[a] === 0)) {
+    if ((op === 'max' || op === 'min') && isFloatDtype(x.dtype)) reduced = add(reduced, NaN);
+    if (op === 'all') reduced = logicalAnd(reduced, false);
+  }
   return keepDims ? reduced.reshape(keptShape(x.shape, axes)) : reduced;
 }
 

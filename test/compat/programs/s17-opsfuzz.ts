@@ -135,4 +135,14 @@ export const s17OpsFuzz: Program[] = [
       tf.image.cropAndResize(tf.tensor4d([1, 2, 3, 4], [1, 2, 2, 1], 'int32'), tf.tensor2d([[-1, -1, 1, 1]]), tf.tensor1d([0], 'int32'), [2, 2], 'bilinear', 9),
     ],
   },
+  {
+    name: 'reductions over an empty axis give what TF.js gives: NaN for a float max, min and logSumExp, false for all, index 0 for argMax and argMin',
+    run: (tf) => [
+      tf.max(tf.zeros([0])), tf.min(tf.zeros([2, 0]), 1), tf.min(tf.zeros([0, 3]), 0, true), tf.zeros([0]).max(), tf.max(tf.zeros([0], 'int32')),
+      tf.all(tf.zeros([0], 'bool')), tf.all(tf.zeros([2, 0], 'bool'), 1), tf.any(tf.zeros([0], 'bool')), tf.prod(tf.zeros([0])),
+      tf.argMax(tf.zeros([0])), tf.argMin(tf.zeros([2, 0]), 1), tf.argMax(tf.zeros([0, 2]), 0),
+      tf.logSumExp(tf.zeros([0])), tf.logSumExp(tf.zeros([2, 0]), 1), tf.norm(tf.zeros([0]), Infinity), tf.norm(tf.zeros([0, 2]), -Infinity, [0, 1]),
+      tf.grad((x) => tf.max(x))(tf.zeros([0])),
+    ],
+  },
 ];
