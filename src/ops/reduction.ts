@@ -44,7 +44,7 @@ export function sum<T extends Tensor>(x: Tensor | TensorLike, axis?: number | nu
 
 /**
  * Mean over axis (all axes when omitted), as tf.mean(x, axis?, keepDims?); int32 and bool give float32, and the mean
- * of nothing is 0 (TF.js divides before summing), as TF.js.
+ * of nothing is 0, as TF.js.
  */
 export function mean<T extends Tensor>(input: Tensor | TensorLike, axis?: number | number[], keepDims?: boolean): T {
   keepDims ??= false;
@@ -54,8 +54,8 @@ export function mean<T extends Tensor>(input: Tensor | TensorLike, axis?: number
     const x = isFloatDtype(t.dtype) ? t : cast(t, 'float32');
     const axes = normalizeAxes('mean', axis, x.rank);
     const count = axes.reduce((n, a) => n * x.shape[a], 1);
-    const total = sum(x, axes, keepDims);
-    return count === 0 ? total : div(total, count);
+    // Divided before summing, as TF.js, so a mean of values near the float32 maximum does not overflow.
+    return sum(count === 0 ? x : div(x, count), axes, keepDims);
   }) as T;
 }
 

@@ -145,4 +145,11 @@ export const s17OpsFuzz: Program[] = [
       tf.grad((x) => tf.max(x))(tf.zeros([0])),
     ],
   },
+  {
+    name: 'mean and moments of values near the float32 maximum do not overflow (divided before summing, as TF.js)',
+    run: (tf) => {
+      const m = tf.moments(tf.tensor1d([3e38, 3e38]));
+      return [tf.mean(tf.tensor1d([3e38, 3e38])), tf.mean(tf.tensor2d([[3e38, 3e38], [1, 2]]), 1), m.mean, m.variance, tf.mean(tf.tensor1d([-3e38, -2e38], 'float32'))];
+    },
+  },
 ];
