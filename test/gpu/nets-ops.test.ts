@@ -68,6 +68,11 @@ const programs: [string, () => tn.Tensor[]][] = [
       ...tn.grads((t, u) => tn.sum(tn.square(tn.diag(tn.tensorScatterUpdate(t, at, u)))))([finite, updates]),
     ];
   }],
+  ['maxPool3d and avgPool3d with a numeric pad and dimRoundingMode, and their gradients', () => {
+    const x = uniformTensor([1, 3, 4, 3, 2], 22);
+    const f = (a: tn.Tensor) => tn.add(tn.maximum(tn.maxPool3d(a, [2, 3, 2], [2, 1, 2], 1, 'ceil'), -100), tn.avgPool3d(a, [2, 3, 2], [2, 1, 2], 1, 'ceil'));
+    return [f(x), tn.grad((a) => tn.sum(tn.square(f(a))))(x)];
+  }],
   ['losses', () => {
     const labels = uniformTensor([4, 5], 12, 0, 1);
     const logits = uniformTensor([4, 5], 13, -3, 3);

@@ -1,4 +1,4 @@
-import type { Tensor3D, Tensor4D } from '../../../src/index';
+import type { Tensor3D, Tensor4D, Tensor5D } from '../../../src/index';
 import type { Program, TF } from '../harness';
 
 // Cases from a differential fuzz of the tfjs-core ops against TF.js 4.22: batched fused products, channels-first
@@ -150,6 +150,20 @@ export const s17OpsFuzz: Program[] = [
     run: (tf) => {
       const m = tf.moments(tf.tensor1d([3e38, 3e38]));
       return [tf.mean(tf.tensor1d([3e38, 3e38])), tf.mean(tf.tensor2d([[3e38, 3e38], [1, 2]]), 1), m.mean, m.variance, tf.mean(tf.tensor1d([-3e38, -2e38], 'float32'))];
+    },
+  },
+  {
+    name: 'maxPool3d and avgPool3d take a numeric pad and dimRoundingMode (a window wholly in the padding: -Infinity and 0)',
+    run: (tf) => {
+      const v = wave(tf, [2, 4, 5, 3, 2]) as Tensor5D;
+      const w = wave(tf, [1, 5, 4, 6, 1]) as Tensor5D;
+      return [
+        tf.maxPool3d(tf.ones([1, 2, 2, 2, 1]) as Tensor5D, 2, 1, 0), tf.avgPool3d(tf.ones([1, 2, 2, 2, 1]) as Tensor5D, 2, 2, 1, 'round'),
+        tf.maxPool3d(v, [2, 3, 2], [2, 1, 2], 1), tf.avgPool3d(v, [2, 3, 2], [2, 1, 2], 1),
+        tf.maxPool3d(w, [3, 2, 2], [2, 3, 2], 2, 'ceil'), tf.avgPool3d(w, [3, 2, 2], [2, 3, 2], 2, 'ceil'),
+        tf.avgPool3d(w.reshape([5, 4, 6, 1]) as Tensor4D, [3, 2, 2], [2, 3, 2], 1, 'floor'),
+        tf.maxPool3d(tf.tensor5d([1, 2, 3, 4, 5, 6, 7, 8], [1, 2, 2, 2, 1], 'int32'), 2, 1, 1),
+      ];
     },
   },
 ];
