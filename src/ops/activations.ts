@@ -15,15 +15,15 @@ function assertNumber(op: string, arg: string, v: unknown): number {
 }
 
 /** x where x ≥ 0, else eˣ − 1. */
-export const elu = <T extends Tensor>(x: T): T => unaryOp('elu', x) as T;
+export const elu = <T extends Tensor>(x: T | TensorLike): T => unaryOp('elu', x) as T;
 /** scale·x where x ≥ 0, else scale·alpha·(eˣ − 1), with Klambauer et al.'s scale and alpha. */
-export const selu = <T extends Tensor>(x: T): T => unaryOp('selu', x) as T;
+export const selu = <T extends Tensor>(x: T | TensorLike): T => unaryOp('selu', x) as T;
 /** min(max(x, 0), 6). */
-export const relu6 = <T extends Tensor>(x: T): T => unaryOp('relu6', x) as T;
+export const relu6 = <T extends Tensor>(x: T | TensorLike): T => unaryOp('relu6', x) as T;
 /** log(1 + eˣ), computed without overflow. */
-export const softplus = <T extends Tensor>(x: T): T => unaryOp('softplus', x) as T;
+export const softplus = <T extends Tensor>(x: T | TensorLike): T => unaryOp('softplus', x) as T;
 /** log(sigmoid(x)) = −softplus(−x), computed without overflow. */
-export const logSigmoid = <T extends Tensor>(x: T): T => unaryOp('logSigmoid', x) as T;
+export const logSigmoid = <T extends Tensor>(x: T | TensorLike): T => unaryOp('logSigmoid', x) as T;
 
 /** x where x ≥ 0, else alpha·x (alpha broadcasts against x), as tf.prelu(x, alpha). */
 export function prelu<T extends Tensor>(x: T | TensorLike, alpha: Tensor | TensorLike): T {

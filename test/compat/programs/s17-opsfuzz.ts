@@ -166,4 +166,17 @@ export const s17OpsFuzz: Program[] = [
       ];
     },
   },
+  {
+    name: "values (not tensors) given to an op that computes in one dtype are read in it: float-only ops, softmax, logicalNot, all, any, whereAsync; erf refuses a bool tensor",
+    run: async (tf) => {
+      const attempt = (f: () => unknown) => { try { return f(); } catch { return 'threw'; } };
+      return [
+        tf.sin([true, false]), tf.log(new Int32Array([1, 2])), tf.floor(true), tf.sigmoid([[true], [false]]), tf.softmax([true, false]),
+        tf.logicalNot(1), tf.logicalNot(new Float32Array([1, 0, 2])), tf.all([1, 0]), tf.any([[0, 2]], 1), await tf.whereAsync([]), await tf.whereAsync([0, 3]),
+        tf.erf(tf.tensor1d([1], 'int32')), tf.abs([true, false]),
+        attempt(() => tf.sin(tf.tensor1d([true], 'bool'))), attempt(() => tf.logicalNot(tf.tensor1d([1, 0]))), attempt(() => tf.all(tf.tensor1d([1, 0]))),
+        attempt(() => tf.erf(tf.tensor1d([true], 'bool'))), attempt(() => tf.erf([true])),
+      ];
+    },
+  },
 ];
