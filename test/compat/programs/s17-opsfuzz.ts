@@ -1,4 +1,4 @@
-import type { Tensor3D, Tensor4D, Tensor5D } from '../../../src/index';
+import type { Tensor, Tensor3D, Tensor4D, Tensor5D } from '../../../src/index';
 import type { Program, TF } from '../harness';
 
 // Cases from a differential fuzz of the tfjs-core ops against TF.js 4.22: batched fused products, channels-first
@@ -177,6 +177,15 @@ export const s17OpsFuzz: Program[] = [
         attempt(() => tf.sin(tf.tensor1d([true], 'bool'))), attempt(() => tf.logicalNot(tf.tensor1d([1, 0]))), attempt(() => tf.all(tf.tensor1d([1, 0]))),
         attempt(() => tf.erf(tf.tensor1d([true], 'bool'))), attempt(() => tf.erf([true])),
       ];
+    },
+  },
+  {
+    name: 'topk with sorted false gives TF.js\'s order: the input order when k is the row length, its select\'s order below it',
+    run: (tf) => {
+      const rows = tf.tensor2d([[4, -5, 5, 1, 1, -4], [-3, 5, -5, 3, -1, -2], [2, 2, 2, 1, 2, 0]]);
+      const long = tf.tensor1d(Array.from({ length: 700 }, (_, i) => Math.round(Math.sin(i * 3.7) * 50)));
+      const pick = (x: Tensor, k: number) => { const r = tf.topk(x, k, false); return [r.values, r.indices]; };
+      return [pick(tf.tensor1d([3, 1, 2]), 3), pick(rows, 6), pick(rows, 4), pick(rows, 1), pick(rows, 0), pick(long, 650), rows.topk(3, false).indices];
     },
   },
 ];
