@@ -188,4 +188,15 @@ export const s17OpsFuzz: Program[] = [
       return [pick(tf.tensor1d([3, 1, 2]), 3), pick(rows, 6), pick(rows, 4), pick(rows, 1), pick(rows, 0), pick(long, 650), rows.topk(3, false).indices];
     },
   },
+  {
+    name: 'a 1x1 maxPool or avgPool whose numeric pad gives x\'s own size returns x, as TF.js\'s kernels do, even with unequal strides',
+    run: (tf) => {
+      const x = tf.tensor4d([1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 3, 3, 1]);
+      return [
+        tf.maxPool(x, 1, [1, 2], 0), tf.avgPool(x, 1, [1, 2], 0), tf.maxPool(x, 1, [2, 1], 0), tf.maxPool(x, 1, 2, 1, 'ceil'),
+        tf.maxPool(x, 1, [1, 2], 'valid'), tf.maxPool(x, 1, [1, 2], [[0, 0], [0, 0], [0, 1], [0, 0]]),
+        tf.maxPool(tf.tensor4d([1, 2, 3, 4], [1, 2, 2, 1], 'int32'), 1, [1, 2], 0), tf.maxPool(x.squeeze([0]) as Tensor3D, 1, [1, 2], 0),
+      ];
+    },
+  },
 ];
