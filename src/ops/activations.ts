@@ -1,10 +1,11 @@
 import type { Tensor } from '../tensor/tensor';
 import { argError, describeValue } from '../util/validate';
-import { add, binaryOp, mul, sub } from './binary';
+import { binaryOp } from './binary';
 import { cast } from './cast';
-import { scalar } from './creation';
+import { fill, scalar } from './creation';
 import { step as unitStep, unaryOp } from './unary';
 import { toTensor, type TensorLike } from './tensor-like';
+import { where } from './where';
 
 // Activation functions as tfjs-core names them (tf.elu, tf.selu, tf.leakyRelu, tf.prelu, tf.relu6, tf.softplus,
 // tf.step, tf.logSigmoid).
@@ -45,11 +46,14 @@ export function leakyRelu<T extends Tensor>(x: T | TensorLike, alpha?: number): 
 export function step<T extends Tensor>(x: T | TensorLike, alpha?: number): T {
   alpha ??= 0;
   x = toTensor('step', 'x', x) as T;
-  assertNumber('step', 'alpha', alpha);
+  // NaN is a value here, as in TF.js (x > 0 ? 1 : alpha).
+  if (typeof alpha !== 'number') throw argError('step', 'alpha', describeValue(alpha), 'a number');
   const s = unitStep(x);
-  // An int32 or bool x keeps its dtype, alpha truncated toward zero, as TF.js's kernel writes alpha into x's dtype.
+  // An int32 or bool x keeps its dtype, alpha truncated toward zero (NaN to 0), as TF.js's kernel writes alpha into
+  // x's dtype.
   const integral = x.dtype === 'int32' || x.dtype === 'bool';
-  const a = integral ? Math.trunc(alpha) : alpha;
-  const out = a === 0 ? s : add(s, mul(sub(1, s), a));
+  const a = integral ? Math.trunc(alpha) || 0 : alpha;
+  // Selected, not blended, so a non-finite alpha stays off the 1s (0·∞ is NaN).
+  const out = a === 0 ? s : where(cast(s, 'bool'), s, fill(s.shape, s.dtype === 'bool' || a, s.dtype));
   return (integral && out.dtype !== x.dtype ? cast(out, x.dtype) : out) as T;
 }

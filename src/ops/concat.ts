@@ -40,6 +40,8 @@ export function concatAs(op: string, tensors: unknown, axis: unknown, rank?: num
   const xs = tensorList(op, tensors, true);
   if (rank !== undefined) xs.forEach((x, i) => assertRank(op, `tensors[${i}]`, x, rank));
   const first = xs[0];
+  // One tensor is given back as it is, whatever the axis (a scalar too), as TF.js's concat does.
+  if (xs.length === 1) return reshape(first, first.shape);
   if (first.rank === 0) throw argError(op, 'tensors', 'scalars', 'tensors of rank >= 1 (stack joins scalars)');
   const ax = assertAxis(op, 'axis', axis, first.rank);
   xs.forEach((x, i) => {
@@ -47,7 +49,6 @@ export function concatAs(op: string, tensors: unknown, axis: unknown, rank?: num
       throw argError(op, `tensors[${i}]`, `shape ${fmtShape(x.shape)}`, `shape ${fmtShape(first.shape)} except along axis ${ax} (as tensors[0])`);
     }
   });
-  if (xs.length === 1) return reshape(first, first.shape);
   const y = backend().concat(xs, ax);
   recordOp<ConcatAttrs>('concat', xs, y, { axis: ax });
   return y;

@@ -94,6 +94,11 @@ export function assertPositiveInt(op: string, arg: string, v: unknown): number {
   return v;
 }
 
+export function assertNonNegativeInt(op: string, arg: string, v: unknown): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw argError(op, arg, describeValue(v), 'a non-negative integer');
+  return v;
+}
+
 export function assertFiniteNumber(op: string, arg: string, v: unknown): number {
   if (typeof v !== 'number' || !Number.isFinite(v)) throw argError(op, arg, describeValue(v), 'a finite number');
   return v;

@@ -199,4 +199,20 @@ export const s17OpsFuzz: Program[] = [
       ];
     },
   },
+  {
+    name: 'edge arguments TF.js takes: empty windows, diag and norms of a scalar, a vector norm over no axes, step with a NaN or infinite alpha, negative pads, 0 to enclosingPowerOfTwo, one tensor to concat',
+    run: (tf) => [
+      tf.signal.hannWindow(0), tf.signal.hammingWindow(0), tf.cosineWindow(0, 0.5, 0.5), tf.diag(tf.scalar(2)), tf.diag(tf.scalar(2, 'int32')),
+      tf.norm(tf.tensor1d([3, -4]), 2, []), tf.norm(tf.tensor1d([3, -4]), 1, []), tf.norm(tf.tensor1d([3, -4]), Infinity, [], true),
+      tf.euclideanNorm(tf.scalar(-3), 0), tf.norm(tf.scalar(-3), 'fro', [0, 1]), tf.norm(tf.scalar(-3), 2, null, true),
+      tf.step(tf.tensor1d([-1, 1, 0, NaN]), NaN), tf.step(tf.tensor1d([-1, 1, 0]), Infinity), tf.step(tf.tensor1d([-1, 1], 'int32'), NaN), tf.step(tf.tensor1d([-1, 1], 'int32'), -2.7),
+      tf.pad(tf.tensor1d([1, 2, 3]), [[-1, 1]]), tf.pad(tf.tensor1d([1, 2, 3]), [[-2, -1]], 5), tf.pad(tf.tensor2d([[1, 2], [3, 4]]), [[-1, 1], [1, 0]]),
+      tf.enclosingPowerOfTwo(0), tf.concat([[]], -2), tf.concat([tf.scalar(1)]), tf.concat([tf.tensor1d([1, 2])], 5),
+    ],
+  },
+  {
+    name: 'pad with a negative pad on an inner axis',
+    deviation: "TF.js 4.22's kernel writes the values a negative pad crops from an inner axis into the next row ([[1, 2, 3], [4, 5, 6]] by [[0, 0], [-1, 1]] gives 2, 3, 4, 5, 6, 0); tessera crops each row",
+    run: (tf) => tf.pad(tf.tensor2d([[1, 2, 3], [4, 5, 6]]), [[0, 0], [-1, 1]]),
+  },
 ];
