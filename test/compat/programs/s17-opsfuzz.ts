@@ -215,4 +215,17 @@ export const s17OpsFuzz: Program[] = [
     deviation: "TF.js 4.22's kernel writes the values a negative pad crops from an inner axis into the next row ([[1, 2, 3], [4, 5, 6]] by [[0, 0], [-1, 1]] gives 2, 3, 4, 5, 6, 0); tessera crops each row",
     run: (tf) => tf.pad(tf.tensor2d([[1, 2, 3], [4, 5, 6]]), [[0, 0], [-1, 1]]),
   },
+  {
+    name: 'tf.buffer keeps the array or typed array it is given, so the program\'s later writes into it reach the buffer and its tensor',
+    run: (tf) => {
+      const list = [1, 2];
+      const b = tf.buffer([2], 'float32', list);
+      list[0] = 7;
+      b.set(5, 1);
+      const wide = new Float64Array([1.5, 2]);
+      const w = tf.buffer([2], 'float32', wide);
+      wide[1] = 4;
+      return [Array.isArray(b.values), list, b.get(0), b.toTensor(), w.values instanceof Float64Array, w.toTensor()];
+    },
+  },
 ];
