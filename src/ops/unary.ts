@@ -1,6 +1,6 @@
 import type { UnaryOp } from '../backend/backend';
 import { assertTensorDtype } from '../tensor/checks';
-import { argError } from '../util/validate';
+import { argError, withArticle } from '../util/validate';
 import { recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
 import { cast } from './cast';
@@ -23,7 +23,7 @@ export function unaryOp(op: UnaryOp, x: Tensor | TensorLike): Tensor {
   // As TF.js, values (not a tensor) given to a float-only op are read as float32.
   const t = FLOAT_ONLY.has(op) ? toTensorAs(op, 'x', x, 'float32') : toTensor(op, 'x', x);
   if (t.dtype === 'int32' || t.dtype === 'bool') {
-    if (FLOAT_ONLY.has(op)) throw argError(op, 'x', `a ${t.dtype} tensor`, 'a float32 or float64 tensor (as in TF.js)');
+    if (FLOAT_ONLY.has(op)) throw argError(op, 'x', `${withArticle(t.dtype)} tensor`, 'a float32 or float64 tensor (as in TF.js)');
     if (op === 'erf' && t.dtype === 'bool') throw argError(op, 'x', 'a bool tensor', 'an int32, float32 or float64 tensor (as in TF.js)');
     if (TO_FLOAT.has(op)) return unaryOp(op, cast(t, 'float32'));
     // Each step is recorded (the casts pass dy through), so an int32 argument of tf.grad gets TF.js's float gradient.

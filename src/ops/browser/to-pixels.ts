@@ -1,5 +1,5 @@
 import type { Tensor } from '../../tensor/tensor';
-import { argError, checkKnownKeys, describeValue, fmtShape, fmtValue } from '../../util/validate';
+import { argError, checkKnownKeys, describeValue, fmtShape, fmtValue, withArticle } from '../../util/validate';
 import { assertTensor } from '../../tensor/checks';
 import type { Canvas2DLike, CanvasLike, ContextAttributes, DrawOptions } from './pixel-types';
 
@@ -34,7 +34,7 @@ function rgbaBytes(op: string, img: Tensor, [height, width, depth]: [number, num
     for (let c = 0; c < depth; c++) {
       const v = values[p * depth + c];
       if (!(v >= 0 && v <= max)) {
-        throw new Error(`${op}: a ${img.dtype} image's values must be in [0, ${max}]; got ${v} at pixel ${p} (row ${Math.floor(p / width)}, column ${p % width}), channel ${c}`);
+        throw new Error(`${op}: ${withArticle(img.dtype)} image's values must be in [0, ${max}]; got ${v} at pixel ${p} (row ${Math.floor(p / width)}, column ${p % width}), channel ${c}`);
       }
     }
     const at = p * depth;
