@@ -228,4 +228,17 @@ export const s17OpsFuzz: Program[] = [
       return [Array.isArray(b.values), list, b.get(0), b.toTensor(), w.values instanceof Float64Array, w.toTensor()];
     },
   },
+  {
+    name: 'maxPool, maxPool3d and pool(max) over a window holding NaN',
+    deviation: "TF.js 4.22's cpu pools skip NaN (3 for [NaN, 1, 2, 3], -Infinity for NaN alone); tessera passes NaN on, as TensorFlow and PyTorch, so a NaN reaches the loss",
+    run: (tf) => {
+      const x = tf.tensor4d([NaN, 1, 2, 3], [1, 2, 2, 1]);
+      return [tf.maxPool(x, 2, 1, 'valid'), tf.pool(x, 2, 'max', 'valid'), tf.maxPool3d(x.reshape([1, 1, 2, 2, 1]) as Tensor5D, [1, 2, 2], 1, 'valid')];
+    },
+  },
+  {
+    name: 'cumsum and cumprod of a scalar',
+    deviation: 'TF.js 4.22 returns 0 (cumsum) or 1 (cumprod) whatever the scalar; tessera refuses a scalar, as TensorFlow does',
+    run: (tf) => [tf.cumsum(tf.scalar(3)), tf.cumprod(tf.scalar(3))],
+  },
 ];
