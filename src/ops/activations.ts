@@ -1,10 +1,11 @@
 import type { Tensor } from '../tensor/tensor';
 import { argError, describeValue } from '../util/validate';
-import { add, binaryOp, mul, sub } from './binary';
+import { binaryOp } from './binary';
 import { cast } from './cast';
-import { scalar } from './creation';
+import { fill, scalar } from './creation';
 import { step as unitStep, unaryOp } from './unary';
 import { toTensor, type TensorLike } from './tensor-like';
+import { where } from './where';
 
 // Activation functions as tfjs-core names them (tf.elu, tf.selu, tf.leakyRelu, tf.prelu, tf.relu6, tf.softplus,
 // tf.step, tf.logSigmoid).
@@ -15,21 +16,21 @@ function assertNumber(op: string, arg: string, v: unknown): number {
 }
 
 /** x where x ≥ 0, else eˣ − 1. */
-export const elu = <T extends Tensor>(x: T): T => unaryOp('elu', x) as T;
+export const elu = <T extends Tensor>(x: T | TensorLike): T => unaryOp('elu', x) as T;
 /** scale·x where x ≥ 0, else scale·alpha·(eˣ − 1), with Klambauer et al.'s scale and alpha. */
-export const selu = <T extends Tensor>(x: T): T => unaryOp('selu', x) as T;
+export const selu = <T extends Tensor>(x: T | TensorLike): T => unaryOp('selu', x) as T;
 /** min(max(x, 0), 6). */
-export const relu6 = <T extends Tensor>(x: T): T => unaryOp('relu6', x) as T;
+export const relu6 = <T extends Tensor>(x: T | TensorLike): T => unaryOp('relu6', x) as T;
 /** log(1 + eˣ), computed without overflow. */
-export const softplus = <T extends Tensor>(x: T): T => unaryOp('softplus', x) as T;
+export const softplus = <T extends Tensor>(x: T | TensorLike): T => unaryOp('softplus', x) as T;
 /** log(sigmoid(x)) = −softplus(−x), computed without overflow. */
-export const logSigmoid = <T extends Tensor>(x: T): T => unaryOp('logSigmoid', x) as T;
+export const logSigmoid = <T extends Tensor>(x: T | TensorLike): T => unaryOp('logSigmoid', x) as T;
 
 /** x where x ≥ 0, else alpha·x (alpha broadcasts against x), as tf.prelu(x, alpha). */
 export function prelu<T extends Tensor>(x: T | TensorLike, alpha: Tensor | TensorLike): T {
-  x = toTensor('prelu', 'x', x) as T;
-  alpha = toTensor('prelu', 'alpha', alpha);
-  return binaryOp('prelu', x, alpha) as T;
+  // int32 and bool operands give float32, as TF.js's kernel writes every result in float32.
+  const float = (t: Tensor) => (t.dtype === 'int32' || t.dtype === 'bool' ? cast(t, 'float32') : t);
+  return binaryOp('prelu', float(toTensor('prelu', 'x', x)), float(toTensor('prelu', 'alpha', alpha))) as T;
 }
 
 /** x where x ≥ 0, else alpha·x, as tf.leakyRelu(x, alpha = 0.2). */
@@ -45,11 +46,14 @@ export function leakyRelu<T extends Tensor>(x: T | TensorLike, alpha?: number): 
 export function step<T extends Tensor>(x: T | TensorLike, alpha?: number): T {
   alpha ??= 0;
   x = toTensor('step', 'x', x) as T;
-  assertNumber('step', 'alpha', alpha);
+  // NaN is a value here, as in TF.js (x > 0 ? 1 : alpha).
+  if (typeof alpha !== 'number') throw argError('step', 'alpha', describeValue(alpha), 'a number');
   const s = unitStep(x);
-  // An int32 or bool x keeps its dtype, alpha truncated toward zero, as TF.js's kernel writes alpha into x's dtype.
+  // An int32 or bool x keeps its dtype, alpha truncated toward zero (NaN to 0), as TF.js's kernel writes alpha into
+  // x's dtype.
   const integral = x.dtype === 'int32' || x.dtype === 'bool';
-  const a = integral ? Math.trunc(alpha) : alpha;
-  const out = a === 0 ? s : add(s, mul(sub(1, s), a));
+  const a = integral ? Math.trunc(alpha) || 0 : alpha;
+  // Selected, not blended, so a non-finite alpha stays off the 1s (0·∞ is NaN).
+  const out = a === 0 ? s : where(cast(s, 'bool'), s, fill(s.shape, s.dtype === 'bool' || a, s.dtype));
   return (integral && out.dtype !== x.dtype ? cast(out, x.dtype) : out) as T;
 }

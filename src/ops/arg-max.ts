@@ -1,6 +1,7 @@
 import type { Tensor } from '../tensor/tensor';
 import { argError, describeValue, normalizeAxes } from '../util/validate';
 import { recordOp } from '../tensor/tape';
+import { zeros } from './creation';
 import { backend } from './engine';
 import { toTensor, type TensorLike } from './tensor-like';
 
@@ -11,8 +12,8 @@ function argReduce(op: 'argMax' | 'argMin', x: Tensor | TensorLike, axis: unknow
   const one = Array.isArray(axis) && axis.length === 1 ? axis[0] : axis;
   if (typeof one !== 'number') throw argError(op, 'axis', describeValue(axis), 'a single integer axis (or an array of one)');
   const [a] = normalizeAxes(op, one, t.rank);
-  if (t.shape[a] === 0) throw argError(op, 'x', `an empty axis ${a}`, 'a non-empty axis to search');
-  const y = backend().argReduce(op, t, a);
+  // An empty axis gives index 0, as TF.js's kernel (which starts each search at the first place).
+  const y = t.shape[a] === 0 ? zeros(t.shape.filter((_, i) => i !== a), 'int32') : backend().argReduce(op, t, a);
   // Recorded with a zero gradient, as TF.js's: a loss built on the index stays connected to x.
   recordOp(op, [t], y, null);
   return y;

@@ -6,7 +6,7 @@ import { argError, describeValue, fmtShape } from '../util/validate';
 import { add, greater, operands, sub } from './binary';
 import { less } from './compare';
 import { where } from './where';
-import { cast } from './cast';
+import { cast, clone } from './cast';
 import { fill } from './creation';
 import { square } from './unary';
 import { toTensor, type TensorLike } from './tensor-like';
@@ -64,5 +64,5 @@ export function addN<T extends Tensor>(tensorsIn: Array<T | TensorLike>): T {
     }
   });
   // One tensor still gives a new tensor, as TF.js's addN.
-  return (tensors.length === 1 ? add(first, 0) : tensors.slice(1).reduce<Tensor>((sum, t) => add(sum, t), first)) as T;
+  return (tensors.length === 1 ? clone(first) : tensors.slice(1).reduce<Tensor>((sum, t) => add(sum, t), first)) as T;
 }

@@ -5,7 +5,8 @@ import type { PoolAttrs } from './pool';
 import { div } from './binary';
 import { ones } from './creation';
 import { assertFloatTensor } from '../tensor/checks';
-import { checkPool2d } from './pool-checks';
+import { clone } from './cast';
+import { checkPool2d, poolsToItself } from './pool-checks';
 import type { WindowPad } from './window-pad';
 import type { DimRoundingMode } from '../tensor/value-types';
 import { toTensor, type TensorLike } from './tensor-like';
@@ -22,9 +23,11 @@ export function avgPool<T extends Tensor>(
     const y = avgPool(x.reshape([1, ...x.shape]), filterSize, strides, pad, dimRoundingMode);
     return y.reshape(y.shape.slice(1));
   }
-  const [xp, f, s, p] = checkPool2d('avgPool', x, filterSize, strides, pad, dimRoundingMode, 0);
+  const checked = checkPool2d('avgPool', x, filterSize, strides, pad, dimRoundingMode, 0);
+  const [xp, f, s, p] = checked;
   // As TF.js, which asks for float32.
   assertFloatTensor('avgPool', 'x', xp);
+  if (poolsToItself(x, checked)) return clone(x) as T;
   const y = avgPoolOf(xp, { filterSize: f, strides: s, pad: p });
   if (xp === x) return y as T;
   // The zero-padded average over the share of each window inside x (a constant: no gradient flows into it).

@@ -6,7 +6,7 @@ import { Tensor } from '../tensor/tensor';
 import { assertTensorDtype } from '../tensor/checks';
 import { fmtShape } from '../util/validate';
 import { cast } from './cast';
-import { matchedOperands, toTensor, type TensorLike } from './tensor-like';
+import { matchedOperands, toTensorAs, type TensorLike } from './tensor-like';
 
 /** An operand as TF.js takes it: a Tensor, or a number or array made into one. */
 export type Operand = Tensor | TensorLike;
@@ -134,8 +134,8 @@ export function equal<T extends Tensor>(a: Operand, b: Operand): T {
 
 /** Both operands must be bool tensors, as TF.js's logical ops require; values (numbers too) read as bool, as TF.js converts them. */
 function logical(op: BinaryOp, a: Operand, b: Operand): Tensor {
-  const ta = toTensor(op, 'a', a, a instanceof Tensor ? undefined : 'bool');
-  const tb = toTensor(op, 'b', b, b instanceof Tensor ? undefined : 'bool');
+  const ta = toTensorAs(op, 'a', a, 'bool');
+  const tb = toTensorAs(op, 'b', b, 'bool');
   assertTensorDtype(op, 'a', ta, 'bool');
   assertTensorDtype(op, 'b', tb, 'bool');
   checkBroadcast(op, ta, tb);

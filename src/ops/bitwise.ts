@@ -1,5 +1,5 @@
 import type { Tensor } from '../tensor/tensor';
-import { argError, fmtShape } from '../util/validate';
+import { argError, fmtShape, withArticle } from '../util/validate';
 import { tensor } from './creation';
 import { toTensor, type TensorLike } from './tensor-like';
 
@@ -12,7 +12,7 @@ export function bitwiseAnd(x: Tensor | TensorLike, y: Tensor | TensorLike): Tens
   const a = toTensor(op, 'x', x);
   const b = toTensor(op, 'y', y);
   for (const [name, t] of [['x', a], ['y', b]] as const) {
-    if (t.dtype !== 'int32') throw argError(op, name, `a ${t.dtype} tensor`, 'an int32 tensor');
+    if (t.dtype !== 'int32') throw argError(op, name, `${withArticle(t.dtype)} tensor`, 'an int32 tensor');
   }
   if (a.shape.length !== b.shape.length || a.shape.some((d, i) => d !== b.shape[i])) {
     throw argError(op, 'y', `shape ${fmtShape(b.shape)}`, `x's shape ${fmtShape(a.shape)}`);

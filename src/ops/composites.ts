@@ -1,8 +1,8 @@
 import { Tensor } from '../tensor/tensor';
 import { broadcastShapes } from '../backend/shapes';
 import { argError, describeValue, fmtShape, fmtValue } from '../util/validate';
-import { div, equal, mul } from './binary';
-import { ones, onesLike, zerosLike } from './creation';
+import { div, equal } from './binary';
+import { ones, onesLike, scalar, zerosLike } from './creation';
 import { matMul } from './matmul';
 import { normAs } from './norm';
 import { reshape } from './reshape';
@@ -32,8 +32,9 @@ export function euclideanNorm(x: Tensor | TensorLike, axis: number | number[] | 
 /** A tensor of shape [...x.shape, ...x.shape] with x on its diagonal, as tf.diag. */
 export function diag(x: Tensor | TensorLike): Tensor {
   const t = toTensor('diag', 'x', x);
-  if (t.rank === 0) throw argError('diag', 'x', 'a scalar', 'a tensor of rank >= 1');
-  return reshape(mul(eye(t.size, t.size, undefined, t.dtype), reshape(t, [t.size])), [...t.shape, ...t.shape]);
+  // Selected, not multiplied by the identity, so an Infinity or NaN in x stays off the rest of its column (∞·0 is NaN).
+  const onDiagonal = eye(t.size, t.size, undefined, 'bool');
+  return reshape(where(onDiagonal, reshape(t, [t.size]), scalar(0, t.dtype)), [...t.shape, ...t.shape]);
 }
 
 /**

@@ -15,12 +15,13 @@ export interface ConcatAttrs {
 
 /**
  * A non-empty array of live tensors of one dtype. With castToFirst, int32, bool and float32 tensors are cast to the
- * first one's dtype, as TF.js's concat (float64, which TF.js lacks, is never cast to or from silently).
+ * dtype of the first one with values, as TF.js's concat, which drops empty tensors before joining (float64, which
+ * TF.js lacks, is never cast to or from silently).
  */
 function tensorList(op: string, tensors: unknown, castToFirst = false): Tensor[] {
   if (!Array.isArray(tensors) || tensors.length === 0) throw argError(op, 'tensors', describeValue(tensors), 'a non-empty array of Tensors');
   let list = tensors.map((t, i) => toTensor(op, `tensors[${i}]`, t));
-  const to = list[0].dtype;
+  const to = (list.find((t) => t.size > 0) ?? list[0]).dtype;
   if (castToFirst && list.every((t) => t.dtype !== 'float64')) list = list.map((t) => (t.dtype === to ? t : cast(t, to)));
   list.forEach((t, i) => {
     if (t.dtype !== list[0].dtype) throw argError(op, `tensors[${i}]`, `dtype ${t.dtype}`, `dtype ${list[0].dtype}, as tensors[0] (cast with tn.cast)`);
@@ -39,6 +40,8 @@ export function concatAs(op: string, tensors: unknown, axis: unknown, rank?: num
   const xs = tensorList(op, tensors, true);
   if (rank !== undefined) xs.forEach((x, i) => assertRank(op, `tensors[${i}]`, x, rank));
   const first = xs[0];
+  // One tensor is given back as it is, whatever the axis (a scalar too), as TF.js's concat does.
+  if (xs.length === 1) return reshape(first, first.shape);
   if (first.rank === 0) throw argError(op, 'tensors', 'scalars', 'tensors of rank >= 1 (stack joins scalars)');
   const ax = assertAxis(op, 'axis', axis, first.rank);
   xs.forEach((x, i) => {
@@ -46,7 +49,6 @@ export function concatAs(op: string, tensors: unknown, axis: unknown, rank?: num
       throw argError(op, `tensors[${i}]`, `shape ${fmtShape(x.shape)}`, `shape ${fmtShape(first.shape)} except along axis ${ax} (as tensors[0])`);
     }
   });
-  if (xs.length === 1) return reshape(first, first.shape);
   const y = backend().concat(xs, ax);
   recordOp<ConcatAttrs>('concat', xs, y, { axis: ax });
   return y;

@@ -3,8 +3,9 @@ import { outputLength } from '../backend/shapes';
 import { backend } from './engine';
 import { recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
-import { argError, assertPadding, assertPair, describeValue, fmtShape } from '../util/validate';
-import { checkDilations, dilateFilter } from './dilate';
+import { argError, assertPadding, assertPair, fmtShape } from '../util/validate';
+import { assertReachFits, atrous, checkDilations, windowReach } from './dilate';
+import { channelsFirst, checkDataFormat, type ConvDataFormat } from './channels-first';
 import { checkDimRoundingMode } from './pool-checks';
 import { padWindows, type WindowPad } from './window-pad';
 import { assertFloatTensor, assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
@@ -41,12 +42,12 @@ export function checkConv2d(op: string, x: Tensor, filter: Tensor, strides: unkn
 }
 
 /**
- * 2-D convolution, NHWC input (or one HWC image) and [kh, kw, inC, outC] filter, as
+ * 2-D convolution, NHWC input (or one HWC image; NCHW with dataFormat 'NCHW') and [kh, kw, inC, outC] filter, as
  * tf.conv2d(x, filter, strides, pad, dataFormat = 'NHWC', dilations = 1, dimRoundingMode?).
  */
 export function conv2d<T extends Tensor>(
   x: T | TensorLike, filter: Tensor | TensorLike, strides: number | [number, number], pad: WindowPad,
-  dataFormat?: 'NHWC' | 'NCHW', dilations?: number | [number, number], dimRoundingMode?: DimRoundingMode,
+  dataFormat?: ConvDataFormat, dilations?: number | [number, number], dimRoundingMode?: DimRoundingMode,
 ): T {
   dataFormat ??= 'NHWC'; dilations ??= 1;
   x = toTensor('conv2d', 'x', x) as T;
@@ -55,17 +56,25 @@ export function conv2d<T extends Tensor>(
     const y = conv2d(x.reshape([1, ...x.shape]), filter, strides, pad, dataFormat, dilations, dimRoundingMode);
     return y.reshape(y.shape.slice(1));
   }
-  if (dataFormat !== 'NHWC') throw argError('conv2d', 'dataFormat', describeValue(dataFormat), "'NHWC' (channels last; the only layout tessera's op computes)");
+  if (checkDataFormat('conv2d', dataFormat) === 'NCHW') {
+    const [f, d] = [filter, dilations];
+    return channelsFirst('conv2d', x, f, pad, (v, p) => conv2d(v, f, strides, p, 'NHWC', d, dimRoundingMode)) as T;
+  }
   checkDimRoundingMode('conv2d', dimRoundingMode, pad);
   assertRank('conv2d', 'filter', filter, 4);
   const step = assertPair('conv2d', 'strides', strides);
-  const f = dilateFilter(filter, checkDilations('conv2d', dilations, step));
+  const rate = checkDilations('conv2d', dilations, step);
+  const window: [number, number] = [filter.shape[0], filter.shape[1]];
   // A numeric or explicit pad: x padded with zeros, then a 'valid' conv2d.
-  const [xp, padding] = padWindows('conv2d', x, pad, [f.shape[0], f.shape[1]], step, dimRoundingMode, 0);
-  const [s, p] = checkConv2d('conv2d', xp, f, strides, padding);
-  const y = backend().conv2d(xp, f, s, p);
-  recordOp<ConvAttrs>('conv2d', [xp, f], y, { strides: s, pad: p });
-  return y as T;
+  const [xp, padding] = padWindows('conv2d', x, pad, windowReach(window, rate), step, dimRoundingMode, 0);
+  const [s, p] = checkConv2d('conv2d', xp, filter, strides, padding);
+  assertReachFits('conv2d', x, xp, filter, rate, p);
+  const f = filter;
+  return atrous(xp, window, rate, p, (v, vp) => {
+    const y = backend().conv2d(v, f, s, vp);
+    recordOp<ConvAttrs>('conv2d', [v, f], y, { strides: s, pad: vp });
+    return y;
+  }) as T;
 }
 
 /** @internal The gradient of conv2d for its input, as an op (its own rule makes second derivatives). */

@@ -5,22 +5,23 @@ import { Tensor } from '../tensor/tensor';
 import { argError, assertPair, fmtShape } from '../util/validate';
 import type { ConvAttrs } from './conv';
 import { checkLayout } from './conv-variants';
-import { checkDilations, dilateFilter } from './dilate';
+import { assertReachFits, atrous, checkDilations, windowReach } from './dilate';
 import { conv2d } from './conv';
 import { backend } from './engine';
+import { channelsFirst, checkDataFormat } from './channels-first';
 import { checkDimRoundingMode } from './pool-checks';
 import { reshape } from './reshape';
 import { padWindows, type WindowPad } from './window-pad';
 import type { DimRoundingMode } from '../tensor/value-types';
 import { toTensor, type TensorLike } from './tensor-like';
 
-/**
- * Checks depthwiseConv2d's arguments on NHWC x; returns x (zero-padded for a numeric or explicit pad, see
- * padWindows), the filter spread by the dilations, the strides and padding.
- */
+/** depthwiseConv2d's checked arguments: x (zero-padded for a numeric or explicit pad, see padWindows), strides, padding and dilations. */
+type DepthwiseArgs = [Tensor, [number, number], Padding, [number, number]];
+
+/** Checks depthwiseConv2d's arguments on NHWC x. */
 function checkDepthwise(
   op: string, x: Tensor, filter: Tensor, strides: unknown, pad: unknown, dataFormat: unknown, dilations: unknown, dimRoundingMode?: DimRoundingMode,
-): [Tensor, Tensor, [number, number], Padding] {
+): DepthwiseArgs {
   assertTensor(op, 'x', x);
   assertTensor(op, 'filter', filter);
   // As TF.js, which asks both for float32.
@@ -35,12 +36,14 @@ function checkDepthwise(
   if (x.shape[3] !== filter.shape[2]) {
     throw new Error(`${op}: filter's input channels (dim 2 of ${fmtShape(filter.shape)}) must equal x's channels (dim 3 of ${fmtShape(x.shape)}), got ${filter.shape[2]} and ${x.shape[3]}`);
   }
-  const reach: [number, number] = [(filter.shape[0] - 1) * d[0] + 1, (filter.shape[1] - 1) * d[1] + 1];
-  const [xp, p] = padWindows(op, x, pad, reach, s, dimRoundingMode, 0);
-  if (p === 'valid' && (reach[0] > xp.shape[1] || reach[1] > xp.shape[2])) {
-    throw new Error(`${op}: with 'valid' padding the filter ${fmtShape(filter.shape)}${reach[0] > filter.shape[0] || reach[1] > filter.shape[1] ? ` (dilations [${d.join(', ')}])` : ''} must fit inside x's height and width (x ${fmtShape(x.shape)})`);
-  }
-  return [xp, dilateFilter(filter, d), s, p];
+  const [xp, p] = padWindows(op, x, pad, windowReach([filter.shape[0], filter.shape[1]], d), s, dimRoundingMode, 0);
+  assertReachFits(op, x, xp, filter, d, p);
+  return [xp, s, p, d];
+}
+
+/** The depthwise convolution on checked arguments, its filter's taps dilated. */
+function runDepthwise(filter: Tensor, [xp, s, p, d]: DepthwiseArgs): Tensor {
+  return atrous(xp, [filter.shape[0], filter.shape[1]], d, p, (v, vp) => depthwiseOp(v, filter, s, vp));
 }
 
 /** Runs f on x as a batch, giving back one image's result for one image (rank 3). */
@@ -52,7 +55,7 @@ function batched(x: Tensor, f: (x4: Tensor) => Tensor): Tensor {
 
 /**
  * Depthwise 2-D convolution, as tf.depthwiseConv2d(x, filter, strides, pad, dataFormat = 'NHWC', dilations = 1):
- * x [batch, h, w, inC] (or one image), filter [kh, kw, inC, multiplier]; input channel c gives output channels
+ * x [batch, h, w, inC] (or one image; NCHW with dataFormat 'NCHW'), filter [kh, kw, inC, multiplier]; input channel c gives output channels
  * c·multiplier .. c·multiplier + multiplier - 1.
  */
 export function depthwiseConv2d<T extends Tensor>(
@@ -63,10 +66,11 @@ export function depthwiseConv2d<T extends Tensor>(
   x = toTensor('depthwiseConv2d', 'x', x) as T;
   filter = toTensor('depthwiseConv2d', 'filter', filter);
   checkDimRoundingMode('depthwiseConv2d', dimRoundingMode, pad);
-  return batched(x, (x4) => {
-    const [xp, f, s, p] = checkDepthwise('depthwiseConv2d', x4, filter, strides, pad, dataFormat, dilations, dimRoundingMode);
-    return depthwiseOp(xp, f, s, p);
-  }) as T;
+  if (checkDataFormat('depthwiseConv2d', dataFormat) === 'NCHW') {
+    const [f, d] = [filter, dilations];
+    return batched(x, (x4) => channelsFirst('depthwiseConv2d', x4, f, pad, (v, p) => depthwiseConv2d(v, f, strides, p, 'NHWC', d, dimRoundingMode))) as T;
+  }
+  return batched(x, (x4) => runDepthwise(filter, checkDepthwise('depthwiseConv2d', x4, filter, strides, pad, dataFormat, dilations, dimRoundingMode))) as T;
 }
 
 /** @internal The recorded forward op on checked arguments. */
@@ -105,7 +109,7 @@ export function separableConv2d<T extends Tensor>(
   pointwiseFilter = toTensor('separableConv2d', 'pointwiseFilter', pointwiseFilter);
   const op = 'separableConv2d';
   return batched(x, (x4) => {
-    const [xp, f, s, p] = checkDepthwise(op, x4, depthwiseFilter, strides, pad, dataFormat, dilation);
+    const args = checkDepthwise(op, x4, depthwiseFilter, strides, pad, dataFormat, dilation);
     assertTensor(op, 'pointwiseFilter', pointwiseFilter);
     assertRank(op, 'pointwiseFilter', pointwiseFilter, 4);
     assertSameDtype(op, x4, pointwiseFilter, 'x', 'pointwiseFilter');
@@ -114,6 +118,6 @@ export function separableConv2d<T extends Tensor>(
     if (ph !== 1 || pw !== 1 || pin !== channels) {
       throw argError(op, 'pointwiseFilter', `shape ${fmtShape(pointwiseFilter.shape)}`, `shape [1, 1, ${channels}, outChannels] (${channels} = inChannels · channel multiplier of depthwiseFilter ${fmtShape(depthwiseFilter.shape)})`);
     }
-    return conv2d(depthwiseOp(xp, f, s, p), pointwiseFilter, 1, 'valid');
+    return conv2d(runDepthwise(depthwiseFilter, args), pointwiseFilter, 1, 'valid');
   }) as T;
 }

@@ -1,7 +1,7 @@
 import { broadcastShapes } from '../backend/shapes';
 import { assertTensor } from '../tensor/checks';
 import { Tensor, arrayTypeFor } from '../tensor/tensor';
-import { argError, describeValue, fmtShape, fmtValue } from '../util/validate';
+import { argError, describeValue, fmtShape, fmtValue, withArticle } from '../util/validate';
 import { mul } from './binary';
 import { randomUniform } from './creation';
 
@@ -26,7 +26,7 @@ function noiseShapeOf(x: Tensor, noiseShape: readonly (number | null)[] | undefi
  */
 export function dropout(x: Tensor, rate: number, noiseShape?: (number | null)[], seed?: number | string): Tensor {
   assertTensor('dropout', 'x', x);
-  if (x.dtype !== 'float32' && x.dtype !== 'float64') throw argError('dropout', 'x', `a ${x.dtype} tensor`, 'a float tensor (it is scaled)');
+  if (x.dtype !== 'float32' && x.dtype !== 'float64') throw argError('dropout', 'x', `${withArticle(x.dtype)} tensor`, 'a float tensor (it is scaled)');
   if (typeof rate !== 'number' || !(rate >= 0 && rate < 1)) throw argError('dropout', 'rate', describeValue(rate), 'a number in [0, 1)');
   if (seed != null && typeof seed !== 'string' && !Number.isFinite(seed)) throw argError('dropout', 'seed', describeValue(seed), 'a finite number or a string');
   const shape = noiseShapeOf(x, noiseShape);

@@ -12,10 +12,10 @@ export function expandDims<T extends Tensor>(x: Tensor | TensorLike, axis?: numb
   return reshape(x, [...x.shape.slice(0, ax), 1, ...x.shape.slice(ax)]) as T;
 }
 
-/** As tf.squeeze(x, axis?): the given size-1 axes removed (every size-1 axis when axis is omitted). */
+/** As tf.squeeze(x, axis?): the given size-1 axes removed (every size-1 axis when axis is omitted or [], as TF.js). */
 export function squeeze<T extends Tensor>(x: Tensor | TensorLike, axis?: number | number[]): T {
   x = toTensor('squeeze', 'x', x);
-  if (axis == null) return reshape(x, x.shape.filter((d) => d !== 1)) as T;
+  if (axis == null || (Array.isArray(axis) && axis.length === 0)) return reshape(x, x.shape.filter((d) => d !== 1)) as T;
   const axes = normalizeAxes('squeeze', axis, x.rank);
   for (const a of axes) {
     if (x.shape[a] !== 1) throw argError('squeeze', 'axis', `axis ${a} of size ${x.shape[a]} (shape ${fmtShape(x.shape)})`, 'axes of size 1');

@@ -7,8 +7,9 @@ import { add } from './binary';
 import { checkConv2d, conv2d as plainConv2d, type ConvAttrs } from './conv';
 import { depthwiseConv2d as plainDepthwiseConv2d } from './depthwise-conv';
 import { checkMatMul, matMul as plainMatMul, type MatMulAttrs } from './matmul';
+import { reshape } from './reshape';
 import { relu, sigmoid } from './unary';
-import { argError, assertFiniteNumber, fmtValue } from '../util/validate';
+import { argError, assertFiniteNumber, fmtShape, fmtValue } from '../util/validate';
 import { assertSameDtype, assertTensor } from '../tensor/checks';
 import type { DimRoundingMode, TensorLike, WindowPad } from '../tensor/value-types';
 import { toTensor } from './tensor-like';
@@ -53,13 +54,19 @@ interface Checked {
   kernelFits: boolean;
 }
 
-/** Checks bias and activation before any work, against the dtype of the inputs and the number of output channels. */
-function checkEpilogue(op: string, like: Tensor, channels: number, e: EpilogueTensors): Checked {
+/**
+ * Checks bias and activation before any work, against the dtype of the inputs and the number of output channels; as
+ * TF.js, a channels-first (NCHW) convolution takes only a scalar bias or one value per channel (or one for all).
+ */
+function checkEpilogue(op: string, like: Tensor, channels: number, e: EpilogueTensors, dataFormat?: string): Checked {
   const act = e.activation ?? 'linear';
   if (!ACTIVATIONS.includes(act)) throw argError(op, 'activation', fmtValue(act), ACTIVATIONS.map((a) => `'${a}'`).join(', '));
   if (e.bias !== undefined) {
     assertTensor(op, 'bias', e.bias);
     assertSameDtype(op, like, e.bias, 'the inputs', 'bias');
+    if (dataFormat === 'NCHW' && (e.bias.rank > 1 || (e.bias.rank === 1 && e.bias.shape[0] !== 1 && e.bias.shape[0] !== channels))) {
+      throw argError(op, 'bias', `shape ${fmtShape(e.bias.shape)}`, `a scalar or a 1-D tensor of 1 or ${channels} (the output channels) values with dataFormat 'NCHW'`);
+    }
   }
   if (act === 'prelu') assertTensor(op, 'preluActivationWeights', e.preluActivationWeights);
   if (act === 'leakyrelu' && e.leakyreluAlpha !== undefined) assertFiniteNumber(op, 'leakyreluAlpha', e.leakyreluAlpha);
@@ -94,6 +101,16 @@ function biasActivation(x: Tensor, e: EpilogueTensors, { act, kernelFits }: Chec
   return activate(e.bias === undefined ? x : add(x, e.bias), act, e);
 }
 
+/**
+ * A convolution's epilogue. On a channels-first (NCHW) result a 1-D bias or prelu weights of more than one value
+ * align with the channels axis, as in TF.js's fused ops.
+ */
+function convEpilogue(y: Tensor, dataFormat: string | undefined, e: EpilogueTensors, checked: Checked): Tensor {
+  if (dataFormat !== 'NCHW') return biasActivation(y, e, checked);
+  const alongChannels = (t?: Tensor) => (t !== undefined && t.rank === 1 && t.shape[0] !== 1 ? reshape(t, [t.shape[0], 1, 1]) : t);
+  return biasActivation(y, { ...e, bias: alongChannels(e.bias), preluActivationWeights: alongChannels(e.preluActivationWeights) }, { act: checked.act, kernelFits: false });
+}
+
 export interface FusedMatMulConfig extends Epilogue {
   a: Tensor | TensorLike;
   b: Tensor | TensorLike;
@@ -110,11 +127,12 @@ export function matMul(config: FusedMatMulConfig): Tensor {
   const a = toTensor('fused.matMul', 'a', config.a);
   const b = toTensor('fused.matMul', 'b', config.b);
   const e = epilogueTensors('fused.matMul', config);
-  const checked = checkEpilogue('fused.matMul', b, b.shape[config.transposeB ? 0 : 1], e);
+  // The output's channels are op(b)'s columns: b's last axis, or the one before it when transposed (b may be batched).
+  const checked = checkEpilogue('fused.matMul', b, b.shape[b.rank - (config.transposeB ? 2 : 1)], e);
   const { bias } = e;
   const [tA, tB] = [config.transposeA ?? false, config.transposeB ?? false];
   const be = backend();
-  if (bias !== undefined && checked.kernelFits && be.matMulBiasActivation) {
+  if (bias !== undefined && checked.kernelFits && be.matMulBiasActivation && a.rank === 2 && b.rank === 2) {
     const act = checked.act as KernelActivation;
     // Checked as matMul checks them, then one backend call; one tape node whose rule is the two it replaces.
     checkMatMul(a, b, tA, tB);
@@ -144,7 +162,7 @@ export function conv2d(config: FusedConv2dConfig): Tensor {
   const x = toTensor('fused.conv2d', 'x', config.x);
   const filter = toTensor('fused.conv2d', 'filter', config.filter);
   const e = epilogueTensors('fused.conv2d', config);
-  const checked = checkEpilogue('fused.conv2d', filter, filter.shape[3], e);
+  const checked = checkEpilogue('fused.conv2d', filter, filter.shape[3], e, config.dataFormat);
   const { bias } = e;
   const b = backend();
   const dilations = config.dilations ?? 1;
@@ -160,7 +178,7 @@ export function conv2d(config: FusedConv2dConfig): Tensor {
     return y;
   }
   const y = plainConv2d(x, filter, config.strides, config.pad, config.dataFormat, config.dilations, config.dimRoundingMode);
-  return biasActivation(y, e, checked);
+  return convEpilogue(y, config.dataFormat, e, checked);
 }
 
 /**
@@ -172,8 +190,8 @@ export function depthwiseConv2d(config: FusedConv2dConfig): Tensor {
   const x = toTensor('fused.depthwiseConv2d', 'x', config.x);
   const filter = toTensor('fused.depthwiseConv2d', 'filter', config.filter);
   const e = epilogueTensors('fused.depthwiseConv2d', config);
-  const checked = checkEpilogue('fused.depthwiseConv2d', filter, filter.shape[2] * filter.shape[3], e);
+  const checked = checkEpilogue('fused.depthwiseConv2d', filter, filter.shape[2] * filter.shape[3], e, config.dataFormat);
   const y = plainDepthwiseConv2d(x, filter, config.strides, config.pad, config.dataFormat, config.dilations, config.dimRoundingMode);
-  return biasActivation(y, e, checked);
+  return convEpilogue(y, config.dataFormat, e, checked);
 }
 

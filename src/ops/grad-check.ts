@@ -6,6 +6,7 @@ import { cast } from './cast';
 import { mul } from './binary';
 import { sum } from './reduction';
 import { tidy } from '../tensor/tidy';
+import { withArticle } from '../util/validate';
 
 export interface GradCheckOptions {
   /** Finite-difference step, scaled by max(1, |x|). Default 1e-6. */
@@ -45,7 +46,7 @@ export function gradCheck(f: (...xs: Tensor[]) => Tensor, inputs: Tensor[], opti
   if (!(eps > 0)) throw new Error(`gradCheck: options.epsilon must be a positive number, got ${eps}`);
   const rng = new Random(options.seed ?? 1);
   inputs.forEach((x, i) => {
-    if (x instanceof Variable && x.dtype !== 'float64') throw new Error(`gradCheck: inputs[${i}] is a ${x.dtype} variable; variables must be float64 (build the model with dtype 'float64')`);
+    if (x instanceof Variable && x.dtype !== 'float64') throw new Error(`gradCheck: inputs[${i}] is ${withArticle(x.dtype)} variable; variables must be float64 (build the model with dtype 'float64')`);
   });
   const xs = inputs.map((x) => (x.dtype === 'float64' ? x : cast(x, 'float64')));
 
@@ -54,7 +55,7 @@ export function gradCheck(f: (...xs: Tensor[]) => Tensor, inputs: Tensor[], opti
   const objective = (...args: Tensor[]): Tensor => {
     const y = f(...args);
     if (!(y instanceof Tensor)) throw new Error(`gradCheck: f must return a Tensor, got ${typeof y}`);
-    if (y.dtype !== 'float64') throw new Error(`gradCheck: f must compute in float64 for float64 inputs, got a ${y.dtype} result`);
+    if (y.dtype !== 'float64') throw new Error(`gradCheck: f must compute in float64 for float64 inputs, got ${withArticle(y.dtype)} result`);
     if (!weights) {
       weights = new Float64Array(y.size);
       for (let i = 0; i < weights.length; i++) weights[i] = rng.uniform(0.5, 1.5);

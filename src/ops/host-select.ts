@@ -5,7 +5,7 @@ import { argError, describeValue, fmtShape, normalizeAxes } from '../util/valida
 import { tensor } from './creation';
 import { gather } from './gather';
 import { reshape } from './reshape';
-import { toTensor, type TensorLike } from './tensor-like';
+import { toTensor, toTensorAs, type TensorLike } from './tensor-like';
 import { transpose } from './transpose';
 
 // Ops whose output shape depends on the values (which elements are true, which are distinct): they read the values
@@ -13,7 +13,7 @@ import { transpose } from './transpose';
 
 /** The coordinates of the true elements of condition, one row each in row-major order (int32 [n, rank]), as tf.whereAsync. */
 function where(condition: Tensor | TensorLike): Tensor {
-  const c = toTensor('whereAsync', 'condition', condition);
+  const c = toTensorAs('whereAsync', 'condition', condition, 'bool');
   assertTensorDtype('whereAsync', 'condition', c, 'bool');
   const values = c.hostValues();
   const coords: number[] = [];
@@ -36,7 +36,7 @@ function where(condition: Tensor | TensorLike): Tensor {
 function booleanMask(x: Tensor | TensorLike, mask: Tensor | TensorLike, axis?: number): Tensor {
   const op = 'booleanMaskAsync';
   const t = toTensor(op, 'tensor', x);
-  const m = toTensor(op, 'mask', mask);
+  const m = toTensorAs(op, 'mask', mask, 'bool');
   assertTensorDtype(op, 'mask', m, 'bool');
   if (m.rank === 0) throw argError(op, 'mask', 'a scalar', 'a tensor of rank >= 1');
   const from = axis ?? 0;

@@ -11,8 +11,8 @@ function badOrd(op: string, ord: unknown, kind: string, expected: string): Error
   return argError(op, 'ord', describeValue(ord), `${expected} for a ${kind} norm`);
 }
 
-/** A vector norm over one axis (or over every element when `axis` is undefined). */
-function vectorNorm(op: string, x: Tensor, ord: unknown, axis: number | undefined): Tensor {
+/** A vector norm over the given axes (one, or none: elementwise), or over every element when `axis` is undefined. */
+function vectorNorm(op: string, x: Tensor, ord: unknown, axis: number[] | undefined): Tensor {
   if (ord === 1) return sum(abs(x), axis);
   if (ord === Infinity) return max(abs(x), axis);
   if (ord === -Infinity) return min(abs(x), axis);
@@ -46,16 +46,19 @@ export function norm(x: Tensor | TensorLike, ord?: NormOrd, axis: number | numbe
 export function normAs(op: string, x: Tensor | TensorLike, ord: NormOrd, axis: number | number[] | null, keepDims: boolean): Tensor {
   x = toTensor(op, 'x', x);
   assertBoolean(op, 'keepDims', keepDims);
+  // As TF.js, a scalar's norm is its absolute value whatever the axis and ord (keepDims still checks the axis).
+  if (x.rank === 0 && !keepDims) return abs(x);
   const list = axis === null || axis === undefined ? null : Array.isArray(axis) ? axis : [axis];
-  if (list !== null && (list.length < 1 || list.length > 2)) {
-    throw argError(op, 'axis', `${describeValue(axis)} ${fmtValue(axis)}`, 'null, one axis or two axes');
+  // As TF.js, a vector's norm over no axes is taken elementwise.
+  if (list !== null && (list.length > 2 || (list.length === 0 && x.rank !== 1))) {
+    throw argError(op, 'axis', `${describeValue(axis)} ${fmtValue(axis)}`, 'null, one axis or two axes (or [] for a vector)');
   }
   const axes = list === null ? [] : list.map((a) => normalizeAxes(op, a, x.rank)[0]);
   if (axes.length === 2 && axes[0] === axes[1]) throw argError(op, 'axis', fmtValue(axis), 'two distinct axes');
   let result: Tensor;
   if (x.rank === 0) result = abs(x);
   else if (axes.length === 2) result = matrixNorm(op, x, ord, axes);
-  else result = vectorNorm(op, axes.length === 1 ? x : reshape(x, [x.size]), ord, axes.length === 1 ? axes[0] : undefined);
+  else result = list === null ? vectorNorm(op, reshape(x, [x.size]), ord, undefined) : vectorNorm(op, x, ord, axes);
   if (!keepDims) return result;
   return reshape(result, keptShape(x.shape, list === null ? x.shape.map((_, i) => i) : axes));
 }

@@ -6,16 +6,27 @@ import { gatherLattice, scatterLattice } from './lattice';
 import { shown } from './shape-args';
 import { toTensor, type TensorLike } from './tensor-like';
 
-/** paddings as [before, after] pairs of non-negative integers, one per axis of x. */
-function assertPaddings(op: string, x: Tensor, paddings: unknown): [number, number][] {
-  const isPair = (p: unknown) => Array.isArray(p) && p.length === 2 && p.every((v) => Number.isInteger(v) && v >= 0);
+/** paddings as [before, after] pairs of integers, one per axis of x; negative ones (cropping) only where allowed. */
+function assertPaddings(op: string, x: Tensor, paddings: unknown, negative = false): [number, number][] {
+  const isPair = (p: unknown) => Array.isArray(p) && p.length === 2 && p.every((v) => Number.isInteger(v) && (negative || v >= 0));
   if (!Array.isArray(paddings) || paddings.length !== x.rank || !paddings.every(isPair)) {
-    throw argError(op, 'paddings', shown(paddings), `${x.rank} pairs [before, after] of non-negative integers (one per axis of x, shape ${fmtShape(x.shape)})`);
+    const kind = negative ? 'integers' : 'non-negative integers';
+    throw argError(op, 'paddings', shown(paddings), `${x.rank} pairs [before, after] of ${kind} (one per axis of x, shape ${fmtShape(x.shape)})`);
   }
-  return paddings.map((p: [number, number]) => [p[0], p[1]]);
+  const p = paddings.map((q: [number, number]): [number, number] => [q[0], q[1]]);
+  p.forEach(([before, after], k) => {
+    if (Math.min(before, 0) + Math.min(after, 0) < -x.shape[k]) {
+      throw argError(op, 'paddings', shown(paddings), `negative pads that crop at most the ${x.shape[k]} elements of axis ${k} (shape ${fmtShape(x.shape)})`);
+    }
+  });
+  return p;
 }
 
-/** As tf.pad(x, paddings, constantValue = 0): paddings[i] = [before, after] elements of constantValue around axis i. */
+/**
+ * As tf.pad(x, paddings, constantValue = 0): paddings[i] = [before, after] elements of constantValue around axis i;
+ * a negative one crops that many elements instead (as TF.js's kernel does on the first axis; on another it shifts
+ * values into the next row, which tessera does not copy).
+ */
 export function pad<T extends Tensor>(x: T, paddings: Array<[number, number]>, constantValue?: number): T {
   constantValue ??= 0;
   return padAs('pad', x, paddings, constantValue) as T;
@@ -26,10 +37,12 @@ export function padAs(op: string, input: unknown, paddings: unknown, constantVal
   const x = toTensor(op, 'x', input);
   if (rank !== undefined) assertRank(op, 'x', x, rank);
   if (x.rank === 0) throw argError(op, 'x', 'a scalar', 'a tensor of rank >= 1');
-  const p = assertPaddings(op, x, paddings);
+  const p = assertPaddings(op, x, paddings, true);
   if (typeof constantValue !== 'number') throw argError(op, 'constantValue', describeValue(constantValue), 'a number');
-  const shape = x.shape.map((d, k) => p[k][0] + d + p[k][1]);
-  return scatterLattice(x, shape, p.map(([before]) => before), p.map(() => 1), constantValue);
+  const cut = p.map(([before, after]) => [Math.max(-before, 0), Math.max(-after, 0)]);
+  const kept = cut.some(([b, a]) => b > 0 || a > 0) ? gatherLattice(x, x.shape.map((d, k) => d - cut[k][0] - cut[k][1]), cut.map(([b]) => b), x.shape.map(() => 1)) : x;
+  const shape = kept.shape.map((d, k) => Math.max(p[k][0], 0) + d + Math.max(p[k][1], 0));
+  return scatterLattice(kept, shape, p.map(([before]) => Math.max(before, 0)), p.map(() => 1), constantValue);
 }
 
 /**

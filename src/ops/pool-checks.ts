@@ -1,4 +1,5 @@
 import type { Padding } from '../backend/backend';
+import { outputLength } from '../backend/shapes';
 import { assertTensor } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
 import { argError, assertPair, describeValue, fmtShape, fmtValue } from '../util/validate';
@@ -34,4 +35,13 @@ export function checkDimRoundingMode(op: string, dimRoundingMode: unknown, pad: 
     throw argError(op, 'dimRoundingMode', describeValue(dimRoundingMode), "'floor', 'round' or 'ceil'");
   }
   if (typeof pad === 'string') throw argError(op, 'pad', fmtValue(pad), `an integer or explicit paddings when dimRoundingMode ('${dimRoundingMode}') is given`);
+}
+
+/**
+ * As TF.js's pool kernels: a 1×1 window whose output has x's height and width gives x itself. With a numeric pad
+ * TF.js sizes the width with the height's stride (see padGeometry), so this holds even where the width's stride would
+ * skip columns. xp, f, s and p are checkPool2d's results for x.
+ */
+export function poolsToItself(x: Tensor, [xp, f, s, p]: [Tensor, [number, number], [number, number], Padding]): boolean {
+  return f[0] === 1 && f[1] === 1 && outputLength(xp.shape[1], 1, s[0], p) === x.shape[1] && outputLength(xp.shape[2], 1, s[1], p) === x.shape[2];
 }

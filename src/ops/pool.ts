@@ -2,7 +2,8 @@ import type { Padding } from '../backend/backend';
 import { backend } from './engine';
 import { recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
-import { checkPool2d } from './pool-checks';
+import { clone } from './cast';
+import { checkPool2d, poolsToItself } from './pool-checks';
 import type { WindowPad } from './window-pad';
 import type { DimRoundingMode } from '../tensor/value-types';
 import { toTensor, type TensorLike } from './tensor-like';
@@ -25,7 +26,9 @@ export function maxPool<T extends Tensor>(
     const y = maxPool(x.reshape([1, ...x.shape]), filterSize, strides, pad, dimRoundingMode);
     return y.reshape(y.shape.slice(1));
   }
-  const [xp, f, s, p] = checkPool2d('maxPool', x, filterSize, strides, pad, dimRoundingMode, -Infinity);
+  const checked = checkPool2d('maxPool', x, filterSize, strides, pad, dimRoundingMode, -Infinity);
+  if (poolsToItself(x, checked)) return clone(x) as T;
+  const [xp, f, s, p] = checked;
   const y = backend().maxPool(xp, f, s, p);
   recordOp<PoolAttrs>('maxPool', [xp], y, { filterSize: f, strides: s, pad: p });
   return y as T;

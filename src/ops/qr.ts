@@ -1,5 +1,5 @@
 import type { Tensor } from '../tensor/tensor';
-import { argError, describeValue, fmtShape } from '../util/validate';
+import { argError, describeValue, fmtShape, withArticle } from '../util/validate';
 import { div, greater, mul, sub } from './binary';
 import { concat, stack, unstack } from './concat';
 import { tensor } from './creation';
@@ -54,7 +54,7 @@ export function qr(x: Tensor | TensorLike, fullMatrices?: boolean): [Tensor, Ten
   const op = 'linalg.qr';
   const t = toTensor(op, 'x', x);
   if (t.rank < 2) throw argError(op, 'x', `shape ${fmtShape(t.shape)} (rank ${t.rank})`, 'rank 2 or higher');
-  if (t.dtype !== 'float32' && t.dtype !== 'float64') throw argError(op, 'x', `a ${t.dtype} tensor`, 'a float32 or float64 tensor');
+  if (t.dtype !== 'float32' && t.dtype !== 'float64') throw argError(op, 'x', `${withArticle(t.dtype)} tensor`, 'a float32 or float64 tensor');
   if (typeof fullMatrices !== 'boolean') throw argError(op, 'fullMatrices', describeValue(fullMatrices), 'a boolean');
   if (t.rank === 2) return qr2d(t, fullMatrices);
   const [m, n] = t.shape.slice(-2);

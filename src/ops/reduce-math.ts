@@ -1,12 +1,12 @@
 import { assertTensorDtype } from '../tensor/checks';
 import { tidy } from '../tensor/tidy';
-import { Tensor } from '../tensor/tensor';
+import type { Tensor } from '../tensor/tensor';
 import { assertBoolean, normalizeAxes } from '../util/validate';
 import { add, sub } from './binary';
 import { max, reduceOp, sum } from './reduction';
 import { reshape } from './reshape';
 import { exp, log } from './unary';
-import { toTensor, type TensorLike } from './tensor-like';
+import { toTensor, toTensorAs, type TensorLike } from './tensor-like';
 
 /** The product over axis (all axes when omitted), as tf.prod(x, axis?, keepDims?); 1 over no elements. */
 export function prod<T extends Tensor>(x: Tensor, axis?: number | number[] | null, keepDims?: boolean): T {
@@ -15,19 +15,21 @@ export function prod<T extends Tensor>(x: Tensor, axis?: number | number[] | nul
 }
 
 /** A logical reduction takes bool tensors only, as TF.js (a float tensor of 0s and 1s is refused, not converted). */
-function logicalReduce(op: 'any' | 'all', x: Tensor, axis: number | number[] | null | undefined, keepDims: boolean): Tensor {
-  if (x instanceof Tensor) assertTensorDtype(op, 'x', x, 'bool');
-  return reduceOp(op, x, axis, keepDims);
+function logicalReduce(op: 'any' | 'all', x: Tensor | TensorLike, axis: number | number[] | null | undefined, keepDims: boolean): Tensor {
+  // Values (not a tensor) are read as bool, as TF.js converts them.
+  const t = toTensorAs(op, 'x', x, 'bool');
+  assertTensorDtype(op, 'x', t, 'bool');
+  return reduceOp(op, t, axis, keepDims);
 }
 
 /** true where any element over axis is true, as tf.any(x, axis?, keepDims?) on a bool x. */
-export function any<T extends Tensor>(x: Tensor, axis?: number | number[] | null, keepDims?: boolean): T {
+export function any<T extends Tensor>(x: Tensor | TensorLike, axis?: number | number[] | null, keepDims?: boolean): T {
   keepDims ??= false;
   return logicalReduce('any', x, axis, keepDims) as T;
 }
 
 /** true where every element over axis is true, as tf.all(x, axis?, keepDims?) on a bool x. */
-export function all<T extends Tensor>(x: Tensor, axis?: number | number[] | null, keepDims?: boolean): T {
+export function all<T extends Tensor>(x: Tensor | TensorLike, axis?: number | number[] | null, keepDims?: boolean): T {
   keepDims ??= false;
   return logicalReduce('all', x, axis, keepDims) as T;
 }

@@ -5,7 +5,7 @@ import { recordOp } from '../tensor/tape';
 import { isFloatDtype, type Tensor } from '../tensor/tensor';
 import { cast } from './cast';
 import { toTensor, type TensorLike } from './tensor-like';
-import { div } from './binary';
+import { add, div, logicalAnd } from './binary';
 import { assertBoolean, normalizeAxes } from '../util/validate';
 
 /** The shape of x with the reduced axes kept as 1s. */
@@ -25,8 +25,14 @@ export function reduceOp(op: ReduceOp, input: Tensor | TensorLike, axis: unknown
   const x = t.dtype === 'bool' && op !== 'any' && op !== 'all' ? cast(t, 'int32') : t;
   assertBoolean(op, 'keepDims', keepDims);
   const axes = normalizeAxes(op, axis, x.rank);
-  const reduced = backend().reduce(op, x, axes);
+  let reduced = backend().reduce(op, x, axes);
   recordOp<ReduceAttrs>(op, [x], reduced, { axes });
+  // Over an empty axis TF.js's kernels start from the first value past the end of x's (empty) data: a float max or
+  // min is NaN, and all is false.
+  if (axes.some((a) => x.shape[a] === 0)) {
+    if ((op === 'max' || op === 'min') && isFloatDtype(x.dtype)) reduced = add(reduced, NaN);
+    if (op === 'all') reduced = logicalAnd(reduced, false);
+  }
   return keepDims ? reduced.reshape(keptShape(x.shape, axes)) : reduced;
 }
 
@@ -38,7 +44,7 @@ export function sum<T extends Tensor>(x: Tensor | TensorLike, axis?: number | nu
 
 /**
  * Mean over axis (all axes when omitted), as tf.mean(x, axis?, keepDims?); int32 and bool give float32, and the mean
- * of nothing is 0 (TF.js divides before summing), as TF.js.
+ * of nothing is 0, as TF.js.
  */
 export function mean<T extends Tensor>(input: Tensor | TensorLike, axis?: number | number[], keepDims?: boolean): T {
   keepDims ??= false;
@@ -48,8 +54,8 @@ export function mean<T extends Tensor>(input: Tensor | TensorLike, axis?: number
     const x = isFloatDtype(t.dtype) ? t : cast(t, 'float32');
     const axes = normalizeAxes('mean', axis, x.rank);
     const count = axes.reduce((n, a) => n * x.shape[a], 1);
-    const total = sum(x, axes, keepDims);
-    return count === 0 ? total : div(total, count);
+    // Divided before summing, as TF.js, so a mean of values near the float32 maximum does not overflow.
+    return sum(count === 0 ? x : div(x, count), axes, keepDims);
   }) as T;
 }
 

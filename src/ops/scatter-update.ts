@@ -1,11 +1,13 @@
 import type { Tensor } from '../tensor/tensor';
 import { assertTensor } from '../tensor/checks';
 import { argError, assertShape, fmtShape, fmtValue } from '../util/validate';
-import { add, mul, sub } from './binary';
+import { mul } from './binary';
+import { cast } from './cast';
 import { fill, ones } from './creation';
 import { checkNDIndices, gather, indexTensor, scatterND } from './gather';
 import { reshape } from './reshape';
 import { toTensor, type TensorLike } from './tensor-like';
+import { where } from './where';
 
 // Writes of values at index tuples where a later write to the same place replaces an earlier one (TF.js's
 // sparseToDense and tensorScatterUpdate kernels), made of gather and scatterND: differentiable in the values and
@@ -21,16 +23,17 @@ function lastWrites(tuples: Tensor): Int32Array {
 }
 
 /**
- * base with the slices updates[i] written at tuples[i] (the last write winning), shape `shape`: base * (1 - mask)
- * + scattered, mask marking the written places.
+ * base (or the scalar fallback) with the slices updates[i] written at tuples[i] (the last write winning), shape
+ * `shape`: the scattered updates selected where a mask marks the written places. Selecting, not blending with a 0/1
+ * mask, keeps a written place free of an Infinity or NaN in what it replaces (∞·0 is NaN).
  */
 function writeAt(base: Tensor | null, tuples: Tensor, updates: Tensor, shape: number[], fallback: Tensor | null): Tensor {
   const keep = lastWrites(tuples);
   if (keep.length === 0) return base ?? mul(fill(shape, 1, updates.dtype), fallback as Tensor);
   const at = gather(tuples, keep);
   const written = scatterND(at, gather(updates, keep), shape);
-  const untouched = sub(ones(shape, updates.dtype), scatterND(at, ones([keep.length, ...updates.shape.slice(1)], updates.dtype), shape));
-  return add(written, mul(base ?? (fallback as Tensor), untouched));
+  const marked = cast(scatterND(at, ones([keep.length, ...updates.shape.slice(1)], 'int32'), shape), 'bool');
+  return where(marked, written, base ?? (fallback as Tensor));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Tensor } from '../tensor/tensor';
 import { broadcastShapes } from '../backend/shapes';
-import { argError, fmtShape, fmtValue } from '../util/validate';
+import { argError, fmtShape, fmtValue, withArticle } from '../util/validate';
 import { tensor } from './creation';
 import { toTensor, type TensorLike } from './tensor-like';
 
@@ -23,7 +23,7 @@ export function ensureShape<T extends Tensor>(x: T | TensorLike, shape: Array<nu
 
 function shapeValues(op: string, arg: string, v: Tensor | TensorLike): number[] {
   const t = toTensor(op, arg, v, 'int32');
-  if (t.dtype !== 'int32' || t.rank !== 1) throw argError(op, arg, `a ${t.dtype} tensor of shape ${fmtShape(t.shape)}`, 'a 1-D int32 tensor (a shape)');
+  if (t.dtype !== 'int32' || t.rank !== 1) throw argError(op, arg, `${withArticle(t.dtype)} tensor of shape ${fmtShape(t.shape)}`, 'a 1-D int32 tensor (a shape)');
   return Array.from(t.dataSync());
 }
 

@@ -1,13 +1,13 @@
 import type { Tensor } from '../tensor/tensor';
 import type { Rank } from '../tensor/value-types';
-import { argError, assertFiniteNumber, assertPositiveInt, describeValue } from '../util/validate';
+import { argError, assertFiniteNumber, assertNonNegativeInt, describeValue } from '../util/validate';
 import { tensor } from './creation';
 
 // TF.js's signal helpers that it exports at the top level (tf.cosineWindow, tf.enclosingPowerOfTwo).
 
-/** The window a − b·cos(2πi / (N − 1)) for an odd length N, 2πi / N for an even one (periodic), checked as op. */
+/** The window a − b·cos(2πi / (N − 1)) for an odd length N, 2πi / N for an even one (periodic; empty for 0, as TF.js), checked as op. */
 export function cosineWindowOf(op: string, windowLength: number, a: number, b: number): Tensor<Rank.R1> {
-  const n = assertPositiveInt(op, 'windowLength', windowLength);
+  const n = assertNonNegativeInt(op, 'windowLength', windowLength);
   const even = 1 - (n % 2);
   const values = Float32Array.from({ length: n }, (_, i) => a - b * Math.cos((2 * Math.PI * i) / (n + even - 1)));
   return tensor(values, [n], 'float32') as Tensor<Rank.R1>;
@@ -18,9 +18,9 @@ export function cosineWindow(windowLength: number, a: number, b: number): Tensor
   return cosineWindowOf('cosineWindow', windowLength, assertFiniteNumber('cosineWindow', 'a', a), assertFiniteNumber('cosineWindow', 'b', b));
 }
 
-/** 2^N for the least integer N with 2^N ≥ value, as tf.enclosingPowerOfTwo(value) (0 for a value up to 0.5, which TF.js floors). */
+/** 2^N for the least integer N with 2^N ≥ value, as tf.enclosingPowerOfTwo(value) (0 for a value up to 0.5, which TF.js floors, and for 0). */
 export function enclosingPowerOfTwo(value: number): number {
-  if (typeof value !== 'number' || !(value > 0) || value === Infinity) throw argError('enclosingPowerOfTwo', 'value', describeValue(value), 'a positive finite number');
+  if (typeof value !== 'number' || !(value >= 0) || value === Infinity) throw argError('enclosingPowerOfTwo', 'value', describeValue(value), 'a non-negative finite number');
   // TF.js's very expression, so rounding in the logarithms gives its results.
   return Math.floor(Math.pow(2, Math.ceil(Math.log(value) / Math.log(2.0))));
 }

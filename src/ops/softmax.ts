@@ -2,9 +2,9 @@ import { cast } from './cast';
 import { backend } from './engine';
 import { recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
-import { argError, fmtValue } from '../util/validate';
+import { argError, fmtValue, withArticle } from '../util/validate';
 import { assertTensor } from '../tensor/checks';
-import { toTensor, type TensorLike } from './tensor-like';
+import { toTensor, toTensorAs, type TensorLike } from './tensor-like';
 
 function checkLastAxis(op: string, x: Tensor, dim: unknown): void {
   assertTensor(op, 'logits', x);
@@ -15,10 +15,10 @@ function checkLastAxis(op: string, x: Tensor, dim: unknown): void {
 /** Softmax over the last axis, as tf.softmax(logits, dim?). */
 export function softmax<T extends Tensor>(logits: T | TensorLike, dim?: number): T {
   dim ??= -1;
-  logits = toTensor('softmax', 'logits', logits) as T;
+  logits = toTensorAs('softmax', 'logits', logits, 'float32') as T;
   checkLastAxis('softmax', logits, dim);
   // As TF.js: softmax takes float logits only, logSoftmax computes int32 and bool ones in float32.
-  if (logits.dtype === 'int32' || logits.dtype === 'bool') throw argError('softmax', 'logits', `a ${logits.dtype} tensor`, 'a float32 or float64 tensor');
+  if (logits.dtype === 'int32' || logits.dtype === 'bool') throw argError('softmax', 'logits', `${withArticle(logits.dtype)} tensor`, 'a float32 or float64 tensor');
   const y = backend().softmax(logits);
   recordOp('softmax', [logits], y, null);
   return y as T;

@@ -74,6 +74,15 @@ export function makeTensor(op: string, values: TensorLike, shape: readonly numbe
 }
 
 /**
+ * A tensor as it is, or TensorLike values parsed as dtype, as TF.js's convertToTensor(x, name, op, dtype) parses
+ * the values of an op that computes in one dtype (sin's float32, logicalNot's bool): sin([true, false]) is
+ * sin of float32 [1, 0], where a bool tensor is refused by the op's own check.
+ */
+export function toTensorAs(op: string, arg: string, x: unknown, dtype: DType): Tensor {
+  return toTensor(op, arg, x, x instanceof Tensor ? undefined : dtype);
+}
+
+/**
  * A tensor argument, as TF.js's convertToTensor: a Tensor as it is (checked live), anything else made into one
  * (dtype inferred, or `dtype` when given: index arguments say 'int32', and a number there must be whole).
  */

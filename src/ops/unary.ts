@@ -1,16 +1,17 @@
 import type { UnaryOp } from '../backend/backend';
 import { assertTensorDtype } from '../tensor/checks';
-import { argError } from '../util/validate';
+import { argError, withArticle } from '../util/validate';
 import { recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
 import { cast } from './cast';
 import { backend } from './engine';
-import { toTensor, type TensorLike } from './tensor-like';
+import { toTensor, toTensorAs, type TensorLike } from './tensor-like';
 
 /**
- * What TF.js 4.22 does with an int32 or bool x, by op: it refuses them where its op demands float32; computes exp and
- * erf in float32; everywhere else it keeps x's dtype, writing the float results into x's int32 array (truncated
- * towards zero, NaN and ±Infinity to 0). tessera gives the same dtypes and values, and the same refusals.
+ * What TF.js 4.22 does with an int32 or bool x, by op: it refuses them where its op demands float32 (and erf a bool
+ * x); computes exp and erf in float32; everywhere else it keeps x's dtype, writing the float results into x's int32
+ * array (truncated towards zero, NaN and ±Infinity to 0). tessera gives the same dtypes and values, and the same
+ * refusals.
  */
 const FLOAT_ONLY = new Set<UnaryOp>(['log', 'sqrt', 'rsqrt', 'sin', 'cos', 'tan', 'cosh', 'tanh', 'sigmoid', 'elu', 'floor', 'ceil']);
 const TO_FLOAT = new Set<UnaryOp>(['exp', 'erf']);
@@ -19,9 +20,11 @@ const INT_KERNEL = new Set<UnaryOp>(['neg', 'abs', 'square', 'relu', 'step', 'ro
 
 /** @internal A recorded elementwise op of one tensor (the op name is also its gradient rule's name). */
 export function unaryOp(op: UnaryOp, x: Tensor | TensorLike): Tensor {
-  const t = toTensor(op, 'x', x);
+  // As TF.js, values (not a tensor) given to a float-only op are read as float32.
+  const t = FLOAT_ONLY.has(op) ? toTensorAs(op, 'x', x, 'float32') : toTensor(op, 'x', x);
   if (t.dtype === 'int32' || t.dtype === 'bool') {
-    if (FLOAT_ONLY.has(op)) throw argError(op, 'x', `a ${t.dtype} tensor`, 'a float32 or float64 tensor (as in TF.js)');
+    if (FLOAT_ONLY.has(op)) throw argError(op, 'x', `${withArticle(t.dtype)} tensor`, 'a float32 or float64 tensor (as in TF.js)');
+    if (op === 'erf' && t.dtype === 'bool') throw argError(op, 'x', 'a bool tensor', 'an int32, float32 or float64 tensor (as in TF.js)');
     if (TO_FLOAT.has(op)) return unaryOp(op, cast(t, 'float32'));
     // Each step is recorded (the casts pass dy through), so an int32 argument of tf.grad gets TF.js's float gradient.
     const y = INT_KERNEL.has(op) ? recorded(op, cast(t, 'int32')) : cast(recorded(op, cast(t, 'float32')), 'int32');
@@ -66,7 +69,7 @@ export const isFinite = <T extends Tensor>(x: T | TensorLike): T => predicate('i
 
 /** NOT of a bool tensor, as tf.logicalNot. */
 export function logicalNot<T extends Tensor>(x: T | TensorLike): T {
-  const t = toTensor('logicalNot', 'x', x, typeof x === 'boolean' || Array.isArray(x) ? 'bool' : undefined);
+  const t = toTensorAs('logicalNot', 'x', x, 'bool');
   assertTensorDtype('logicalNot', 'x', t, 'bool');
   return backend().unary('logicalNot', t) as T;
 }

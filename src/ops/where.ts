@@ -1,11 +1,11 @@
 import { broadcastShapes } from '../backend/shapes';
 import { assertTensorDtype } from '../tensor/checks';
 import { recordOp } from '../tensor/tape';
-import { Tensor } from '../tensor/tensor';
+import type { Tensor } from '../tensor/tensor';
 import { fmtShape } from '../util/validate';
 import { cast } from './cast';
 import { backend } from './engine';
-import { matchedOperands, toTensor, type TensorLike } from './tensor-like';
+import { matchedOperands, toTensorAs, type TensorLike } from './tensor-like';
 
 /**
  * a where condition holds, else b, as tf.where(condition, a, b): condition is bool, and the three broadcast to one
@@ -14,7 +14,7 @@ import { matchedOperands, toTensor, type TensorLike } from './tensor-like';
 export function where<T extends Tensor>(condition: Tensor | TensorLike, a: T | TensorLike, b: T | TensorLike): T {
   const op = 'where';
   // Values (not a tensor) read as bool, as TF.js converts them; a tensor must be bool already.
-  const c = toTensor(op, 'condition', condition, condition instanceof Tensor ? undefined : 'bool');
+  const c = toTensorAs(op, 'condition', condition, 'bool');
   assertTensorDtype(op, 'condition', c, 'bool');
   const [ta, tb] = matchedOperands(op, a, b, cast);
   const ab = broadcastShapes(ta.shape, tb.shape);

@@ -1,5 +1,5 @@
 import type { DType, FloatDType } from '../backend/handle';
-import { argError, describeValue, fmtShape } from '../util/validate';
+import { argError, describeValue, fmtShape, withArticle } from '../util/validate';
 import { Tensor } from './tensor';
 
 // Checks of tensor arguments, in the one error format (util/validate's argError).
@@ -35,10 +35,10 @@ export function assertFloatDtype(op: string, arg: string, dtype: unknown): Float
 
 /** A tensor argument of a float dtype (products, convolutions, softmax and the like). */
 export function assertFloatTensor(op: string, arg: string, x: Tensor): void {
-  if (x.dtype !== 'float32' && x.dtype !== 'float64') throw argError(op, arg, `a ${x.dtype} tensor`, 'a float32 (or float64) tensor (cast it with tn.cast)');
+  if (x.dtype !== 'float32' && x.dtype !== 'float64') throw argError(op, arg, `${withArticle(x.dtype)} tensor`, 'a float32 (or float64) tensor (cast it with tn.cast)');
 }
 
 /** A tensor argument that must have one dtype, as TF.js requires int32 indices: never converted silently. */
 export function assertTensorDtype(op: string, arg: string, x: Tensor, dtype: DType): void {
-  if (x.dtype !== dtype) throw argError(op, arg, `a ${x.dtype} tensor`, `a ${dtype} tensor`);
+  if (x.dtype !== dtype) throw argError(op, arg, `${withArticle(x.dtype)} tensor`, `${withArticle(dtype)} tensor`);
 }

@@ -414,7 +414,10 @@ export class TensorBuffer<R extends Rank = Rank, D extends DataType = 'float32'>
   }
 
   toTensor(): Tensor<R> {
-    return new Tensor<R>(this.shape, this.dtype as DType, copyHostValues(this.values as TypedArray, true));
+    // tn.buffer keeps the program's own array (a number[], or a typed array of another type): converted here.
+    const Type = arrayTypeFor(this.dtype as DType);
+    const values = this.values instanceof Type ? copyHostValues(this.values as TypedArray, true) : Type.from(this.values as ArrayLike<number>);
+    return new Tensor<R>(this.shape, this.dtype as DType, values);
   }
 }
 

@@ -5,6 +5,11 @@ export function fmtShape(shape: readonly (number | null)[]): string {
   return `[${shape.map((d) => d ?? 'null').join(', ')}]`;
 }
 
+/** word after its indefinite article, as it is read: an int32, an Int32Array, a float32, a Uint8Array. */
+export function withArticle(word: string): string {
+  return `${/^[aeio]/i.test(word) ? 'an' : 'a'} ${word}`;
+}
+
 /** Anything with a shape and a dtype reads as a tensor in errors (this module sits below the Tensor class). */
 function isTensorLike(v: unknown): v is { shape: readonly number[]; dtype: string } {
   return typeof v === 'object' && v !== null && Array.isArray((v as { shape?: unknown }).shape) && typeof (v as { dtype?: unknown }).dtype === 'string';
@@ -19,7 +24,7 @@ function fmtInstance(v: unknown): string | null {
   const proto: unknown = typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.getPrototypeOf(v) : null;
   if (proto === null || proto === Object.prototype) return null;
   const name = (v as { name?: unknown }).name;
-  return `a ${(proto as { constructor?: { name?: string } }).constructor?.name || 'object'}${typeof name === 'string' ? ` named '${name}'` : ''}`;
+  return `${withArticle((proto as { constructor?: { name?: string } }).constructor?.name || 'object')}${typeof name === 'string' ? ` named '${name}'` : ''}`;
 }
 
 /** Inside an array or object, what JSON would misrender: its text, else null (JSON writes it faithfully). */
@@ -97,6 +102,11 @@ export function isPositiveInt(v: unknown): v is number {
 
 export function assertPositiveInt(op: string, arg: string, v: unknown): number {
   if (!isPositiveInt(v)) throw argError(op, arg, describeValue(v), 'a positive integer');
+  return v;
+}
+
+export function assertNonNegativeInt(op: string, arg: string, v: unknown): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw argError(op, arg, describeValue(v), 'a non-negative integer');
   return v;
 }
 

@@ -31,6 +31,7 @@ import { s11Grads } from './programs/s11-grads';
 import { s11Layers } from './programs/s11-layers';
 import { s11Core } from './programs/s11-core';
 import { s16Sweep } from './programs/s16-sweep';
+import { s17OpsFuzz } from './programs/s17-opsfuzz';
 import { kerasFiles } from './programs/keras-files';
 import { s17Examples } from './programs/s17-examples';
 import { ioInterop } from './programs/io-interop';
@@ -41,7 +42,7 @@ import { trainParity } from './programs/train-parity';
 
 const suites: Record<string, Program[]> = {
   basics, math, data, training, images, api, edges, coreOps, coreGrads, coreImage, coreSurface, layersModels, layersTraining, layersIo, layersMore, layersSurface, surfaceExtras, examplesA, gaps, examplesB, examplesB2, rnnOptions, convOptions, docs, s10CustomTraining,
-  s10Sequence, s10Tensors, s11Grads, s11Layers, s11Core, s16Sweep, kerasFiles, s17Examples, ioInterop, trainParity,
+  s10Sequence, s10Tensors, s11Grads, s11Layers, s11Core, s16Sweep, kerasFiles, s17Examples, ioInterop, trainParity, s17OpsFuzz,
 };
 
 describe('tfjs-core programs give TF.js results with the import swapped', () => {

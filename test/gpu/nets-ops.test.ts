@@ -39,11 +39,39 @@ const programs: [string, () => tn.Tensor[]][] = [
     };
     return [f(x, w), ...tn.grads((a, b) => tn.sum(tn.square(f(a, b))))([x, w])];
   }],
+  ["dataFormat 'NCHW' and dilations of conv2d, depthwiseConv2d and fused.conv2d, and their gradients", () => {
+    const x = uniformTensor([2, 3, 7, 6], 17);
+    const w = uniformTensor([3, 2, 3, 2], 18);
+    const bias = uniformTensor([2], 19);
+    const f = (a: tn.Tensor, b: tn.Tensor) => tn.add(
+      tn.fused.conv2d({ x: a, filter: b, strides: 1, pad: [[0, 0], [0, 0], [1, 1], [0, 1]], dataFormat: 'NCHW', bias, activation: 'relu' }),
+      tn.slice(tn.depthwiseConv2d(a, b, 1, 'same', 'NCHW', [2, 3]), [0, 0, 0, 0], [-1, 2, -1, -1]),
+    );
+    return [f(x, w), tn.conv2d(tn.transpose(x, [0, 2, 3, 1]), w, 1, 'valid', 'NHWC', 2), ...tn.grads((a, b) => tn.sum(tn.square(f(a, b))))([x, w])];
+  }],
   ['cropAndResize, bilinear and nearest, and its gradient for the image', () => {
     const image = uniformTensor([2, 5, 6, 3], 16);
     const boxes = tn.tensor2d([[0, 0, 1, 1], [0.1, 0.2, 0.7, 0.9], [-0.5, 0.3, 0.8, 1.4]]);
     const f = (img: tn.Tensor) => tn.add(tn.image.cropAndResize(img, boxes, [0, 1, 0], [4, 3]), tn.image.cropAndResize(img, boxes, [1, 1, 0], [4, 3], 'nearest', 0.5));
     return [f(image), tn.grad((img) => tn.sum(tn.square(f(img))))(image)];
+  }],
+  ['tensorScatterUpdate, sparseToDense, diag and cropAndResize next to Infinity and NaN, and their gradients', () => {
+    const base = tn.tensor2d([[Infinity, 1], [-Infinity, NaN], [2, 3]]);
+    const at = tn.tensor2d([[2], [1], [2]], [3, 1], 'int32');
+    const updates = uniformTensor([3, 2], 20);
+    const image = tn.tensor4d([Infinity, 2, 3, 4, NaN, 6, 7, 8], [1, 2, 2, 2]);
+    const boxes = tn.tensor2d([[2, 2, 3, 3], [-1, -1, 1, 1]]);
+    const finite = uniformTensor([3, 2], 21);
+    return [
+      tn.tensorScatterUpdate(base, at, updates), tn.sparseToDense(tn.tensor1d([1, 3], 'int32'), tn.tensor1d([5, 6]), [4], tn.scalar(-Infinity)),
+      tn.diag(tn.tensor1d([1, Infinity, NaN])), tn.image.cropAndResize(image, boxes, [0, 0], [3, 3], 'bilinear', 9),
+      ...tn.grads((t, u) => tn.sum(tn.square(tn.diag(tn.tensorScatterUpdate(t, at, u)))))([finite, updates]),
+    ];
+  }],
+  ['maxPool3d and avgPool3d with a numeric pad and dimRoundingMode, and their gradients', () => {
+    const x = uniformTensor([1, 3, 4, 3, 2], 22);
+    const f = (a: tn.Tensor) => tn.add(tn.maximum(tn.maxPool3d(a, [2, 3, 2], [2, 1, 2], 1, 'ceil'), -100), tn.avgPool3d(a, [2, 3, 2], [2, 1, 2], 1, 'ceil'));
+    return [f(x), tn.grad((a) => tn.sum(tn.square(f(a))))(x)];
   }],
   ['losses', () => {
     const labels = uniformTensor([4, 5], 12, 0, 1);

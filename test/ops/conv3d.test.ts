@@ -72,6 +72,26 @@ describe('conv3d, maxPool3d, avgPool3d', () => {
     }), RUNS);
   });
 
+  it('numeric pads: TF.js sizes (each axis with its own window and stride, rounded by dimRoundingMode), an empty window averages to 0, and gradients', () => {
+    const x = tn.tensor(Array.from({ length: 2 * 2 * 2 }, (_, i) => i + 1), [1, 2, 2, 2, 1], 'float64');
+    // Pad 1, window 2, stride 2: round((2 - 2 + 2) / 2 + 1) = 2 windows per axis, each holding one cell of x.
+    expect(Array.from(tn.avgPool3d(x, 2, 2, 1, 'round').dataSync())).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(tn.maxPool3d(x, [2, 1, 2], [1, 2, 1], 1).shape).toEqual([1, 3, 2, 3, 1]);
+    // ceil adds a window wholly in the padding at the end of each axis: max -Infinity, mean 0 (as TF.js's kernel).
+    const y = tn.avgPool3d(x, 1, 2, 1, 'ceil');
+    expect(y.shape).toEqual([1, 3, 3, 3, 1]);
+    expect(Array.from(y.dataSync()).filter((v) => v !== 0)).toEqual([8]);
+    expect(Array.from(tn.maxPool3d(x, 1, 2, 1, 'ceil').dataSync()).filter((v) => v !== -Infinity)).toEqual([8]);
+    fc.assert(fc.property(seedArb, fc.constantFrom<'floor' | 'ceil' | undefined>('floor', 'ceil', undefined), (seed, rounding) => {
+      const v = randTensor([1, 3, 4, 3, 2], seed);
+      // A window wholly in the padding is -Infinity for max: held at -100 there, so the differences stay finite.
+      for (const g of [(a: tn.Tensor) => tn.maximum(tn.maxPool3d(a, [2, 3, 2], [2, 1, 2], 1, rounding), -100), (a: tn.Tensor) => tn.avgPool3d(a, [2, 3, 2], [2, 1, 2], 1, rounding)]) {
+        expectGradOk(g, [v]);
+        expectHvpOk(g, [v], seed);
+      }
+    }), RUNS);
+  });
+
   it('conv3dTranspose is the adjoint of conv3d: <conv3d(z, f), x> = <z, conv3dTranspose(x, f)>, with its gradients', () => {
     const f = randTensor([3, 2, 2, 2, 3], 7);
     for (const [zShape, s, pad] of [[[2, 5, 4, 5, 2], [2, 1, 2], 'same'], [[1, 6, 5, 4, 2], [2, 2, 1], 'valid'], [[1, 3, 3, 3, 2], [1, 1, 1], 'same']] as const) {
@@ -99,7 +119,8 @@ describe('conv3d, maxPool3d, avgPool3d', () => {
     expect(() => tn.conv3d(x, f, [1, 2] as never, 'same')).toThrow('conv3d: strides must be a positive integer or a triple [depth, height, width] of them, got [1,2]');
     expect(() => tn.conv3d(x, f, 2, 'same', 'NDHWC', 2)).toThrow('conv3d: dilations must be 1 when strides are above 1');
     expect(() => tn.conv3d(x, f, 1, 'same', 'NCDHW' as never)).toThrow("conv3d: dataFormat must be 'NDHWC'");
-    expect(() => tn.maxPool3d(x, 2, 1, 'full' as never)).toThrow("maxPool3d: pad must be 'valid' or 'same'");
+    expect(() => tn.maxPool3d(x, 2, 1, 'full' as never)).toThrow("maxPool3d: pad must be 'valid', 'same' or a non-negative integer");
+    expect(() => tn.avgPool3d(x, 2, 1, 'same', 'ceil')).toThrow("avgPool3d: pad must be an integer or explicit paddings when dimRoundingMode ('ceil') is given");
     expect(() => tn.avgPool3d(x, 3, 1, 'valid')).toThrow("avgPool3d: x must be at least the window's depth 3 with 'valid' padding");
   });
 });

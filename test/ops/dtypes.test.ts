@@ -74,7 +74,7 @@ describe('int32 and bool dtypes, as TF.js', () => {
     expect(arr(tn.floorDiv(tn.tensor([7.5, -1, 1]), tn.tensor([2, 2, 0])))).toEqual([3, -1, 0]);
     // As TF.js 4.22: floor and ceil demand float x; round keeps int32; exp computes it in float32; reciprocal and
     // the other float functions keep int32, their results truncated.
-    expect(() => tn.floor(tn.tensor([2], [1], 'int32'))).toThrow(/floor: x must be a float32 or float64 tensor.*got a int32 tensor/);
+    expect(() => tn.floor(tn.tensor([2], [1], 'int32'))).toThrow(/floor: x must be a float32 or float64 tensor.*got an int32 tensor/);
     expect(tn.round(tn.tensor([2], [1], 'int32')).dtype).toBe('int32');
     expect(tn.exp(tn.tensor([0], [1], 'int32')).dtype).toBe('float32');
     expect(arr(tn.reciprocal(tn.tensor([1, 2, -1], [3], 'int32')))).toEqual([1, 0, -1]);
@@ -212,13 +212,13 @@ describe('tf.upcastType and tf.sumOutType', () => {
 describe('bad input names the op, the argument, what came and what was expected', () => {
   const x = tn.tensor([1, 2, 3]);
   const cases: [string, () => unknown, RegExp][] = [
-    ['float indices', () => tn.gather(x, tn.tensor([0, 1])), /gather: indices must be a int32 tensor, got a float32 tensor/],
+    ['float indices', () => tn.gather(x, tn.tensor([0, 1])), /gather: indices must be an int32 tensor, got a float32 tensor/],
     ['fractional indices', () => tn.gather(x, [0.5]), /gather: indices\[0\] must be an integer \(this argument is int32\), got 0.5/],
     ['gather out of range', () => tn.gather(x, [3]), /gather: indices\[0\] must be an index in \[0, 2\], got 3/],
     ['gather negative', () => tn.gather(x, [-1]), /gather: indices\[0\] must be an index in \[0, 2\], got -1/],
     ['gather axis', () => tn.gather(x, [0], 1), /gather: axis must be integers in \[-1, 1\)/],
     ['oneHot depth', () => tn.oneHot([0], 1), /oneHot: depth must be an integer >= 2, got number 1/],
-    ['oneHot float indices', () => tn.oneHot(tn.tensor([0]), 2), /oneHot: indices must be a int32 tensor, got a float32 tensor/],
+    ['oneHot float indices', () => tn.oneHot(tn.tensor([0]), 2), /oneHot: indices must be an int32 tensor, got a float32 tensor/],
     ['scatterND out of range', () => tn.scatterND([[4]], [1], [4]), /scatterND: indices\[0\] must be an index in \[0, 3\], got 4/],
     ['scatterND updates', () => tn.scatterND([[1]], [1, 2], [4]), /scatterND: updates must be shape \[1\]/],
     ['gatherND depth', () => tn.gatherND(x, [[0, 0]]), /gatherND: indices must be at most the rank 1/],

@@ -51,7 +51,7 @@ describe('bincount, denseBincount and searchSorted', () => {
   });
 
   it('refuse bad input, naming the op and the argument', () => {
-    expect(() => tn.bincount(tn.tensor1d([1]), [], 2)).toThrow(/bincount: x must be a int32 tensor, got a float32 tensor/);
+    expect(() => tn.bincount(tn.tensor1d([1]), [], 2)).toThrow(/bincount: x must be an int32 tensor, got a float32 tensor/);
     expect(() => tn.bincount(tn.tensor1d([1, 2], 'int32'), tn.tensor1d([1]), 2)).toThrow(/bincount: weights must be x's size \(2\) or no elements, got shape \[1\]/);
     expect(() => tn.bincount(tn.tensor1d([-1], 'int32'), [], 2)).toThrow(/bincount: x must be non-negative values, got the negative value -1/);
     expect(() => tn.denseBincount(tn.zeros([1, 1, 1], 'int32'), [], 2)).toThrow(/denseBincount: x must be rank 1 or 2, got rank 3/);

@@ -89,7 +89,7 @@ describe('tn.image', () => {
       [() => tn.image.resizeBilinear(x, [2, 2], true, true), /resizeBilinear: halfPixelCenters must be false when alignCorners is true, got true/],
       [() => tn.image.resizeNearestNeighbor(tn.zeros<tn.Rank.R4>([1, 2, 2, 1], 'bool'), [2, 2]), /resizeNearestNeighbor: images must be a float32 or int32 tensor, got a bool tensor/],
       [() => tn.image.flipLeftRight(tn.zeros([2, 2, 3]) as unknown as tn.Tensor4D), /flipLeftRight: image must be rank 4/],
-      [() => tn.image.flipLeftRight(tn.zeros<tn.Rank.R4>([1, 2, 2, 3], 'int32')), /flipLeftRight: image must be a float32 \(or float64\) tensor .*, got a int32 tensor/],
+      [() => tn.image.flipLeftRight(tn.zeros<tn.Rank.R4>([1, 2, 2, 3], 'int32')), /flipLeftRight: image must be a float32 \(or float64\) tensor .*, got an int32 tensor/],
       [() => tn.image.rgbToGrayscale(tn.zeros([2, 2])), /rgbToGrayscale: image must be rank >= 2 with 3 channels last, got shape \[2, 2\]/],
       [() => tn.image.grayscaleToRGB(x), /grayscaleToRGB: image must be rank >= 2 with 1 channel last, got shape \[1, 2, 2, 3\]/],
     ];

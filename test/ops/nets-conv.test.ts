@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as tn from '../../src/index';
+import { expectAllClose } from '../allclose';
 import { FC, expectGradOk, randTensor, seedArb } from '../helpers';
 import type { WindowPad } from '../../src/tensor/value-types';
 import { expectHvpOk } from './hvp';
@@ -209,5 +210,65 @@ describe('dilated convolutions (conv2d, depthwiseConv2d, separableConv2d, conv1d
   it('hand-computed: dilation 2 reads every other input', () => {
     const y = tn.conv1d(tn.tensor([1, 2, 3, 4, 5], [1, 5, 1]), tn.tensor([1, 10], [2, 1, 1]), 1, 'valid', 'NWC', 2);
     expect(Array.from(y.dataSync())).toEqual([31, 42, 53]);
+  });
+});
+
+const nchwArb = fc.record({
+  h: dim(6), w: dim(6), inC: dim(3), mult: dim(2), k: dim(3), s: dim(2),
+  pad: fc.constantFrom<WindowPad>('valid', 'same', 1, [[0, 0], [0, 0], [1, 0], [0, 2]]), seed: seedArb,
+}).filter((c) => c.k <= Math.min(c.h, c.w));
+
+describe("dataFormat 'NCHW' (conv2d, depthwiseConv2d and their fused forms)", () => {
+  const toNchw = (t: tn.Tensor) => tn.transpose(t, [0, 3, 1, 2]);
+  // The explicit pad's pairs in NHWC order, for the NHWC twin of an NCHW call.
+  const nhwcPad = (p: WindowPad): WindowPad => (Array.isArray(p) ? [p[0], p[2], p[3], p[1]] : p);
+
+  it('is the NHWC op on transposed data, for every pad kind and stride', () => {
+    fc.assert(fc.property(nchwArb, (c) => {
+      const x = randTensor([2, c.h, c.w, c.inC], c.seed);
+      const f = randTensor([c.k, c.k, c.inC, c.mult], c.seed + 1);
+      const bias = randTensor([c.mult], c.seed + 2);
+      const same = (got: tn.Tensor, want: tn.Tensor) => {
+        expect(got.shape).toEqual(want.shape);
+        expectAllClose(got.dataSync(), want.dataSync(), { atol: 1e-12, rtol: 1e-12 }, 'NCHW against NHWC');
+      };
+      same(tn.conv2d(toNchw(x), f, c.s, c.pad, 'NCHW'), toNchw(tn.conv2d(x, f, c.s, nhwcPad(c.pad))));
+      same(tn.depthwiseConv2d(toNchw(x), f, c.s, c.pad, 'NCHW'), toNchw(tn.depthwiseConv2d(x, f, c.s, nhwcPad(c.pad))));
+      same(
+        tn.fused.conv2d({ x: toNchw(x), filter: f, strides: c.s, pad: c.pad, dataFormat: 'NCHW', bias, activation: 'relu' }),
+        toNchw(tn.fused.conv2d({ x, filter: f, strides: c.s, pad: nhwcPad(c.pad), bias, activation: 'relu' })),
+      );
+    }), { ...FC, numRuns: 25 });
+  });
+
+  it('hand-computed: depthwise channel c times multiplier m gives output channel c·2 + m along axis 1', () => {
+    const x = tn.tensor4d([1, 2, 3, 4], [1, 2, 1, 2]);
+    const f = tn.tensor4d([1, 10, 100, 1000], [1, 1, 2, 2]);
+    const y = tn.depthwiseConv2d(x, f, 1, 'valid', 'NCHW');
+    expect(y.shape).toEqual([1, 4, 1, 2]);
+    expect(Array.from(y.dataSync())).toEqual([1, 2, 10, 20, 300, 400, 3000, 4000]);
+    const fused = tn.fused.depthwiseConv2d({ x, filter: f, strides: 1, pad: 'valid', dataFormat: 'NCHW', bias: tn.tensor1d([0, 1, 2, 3]) });
+    expect(Array.from(fused.dataSync())).toEqual([1, 2, 11, 21, 302, 402, 3003, 4003]);
+  });
+
+  it('gradients (float64), with the fused epilogue along the channels', () => {
+    fc.assert(fc.property(nchwArb, (c) => {
+      const x = randTensor([1, c.inC, c.h, c.w], c.seed);
+      const f = randTensor([c.k, c.k, c.inC, c.mult], c.seed + 1);
+      const bias = randTensor([c.mult], c.seed + 2);
+      const alpha = randTensor([c.mult], c.seed + 3);
+      expectGradOk((a, b) => tn.conv2d(a, b, c.s, c.pad, 'NCHW'), [x, f]);
+      expectGradOk((a, b) => tn.depthwiseConv2d(a, b, 1, c.pad, 'NCHW', c.pad === 'same' ? 2 : 1), [x, f]);
+      expectGradOk((a, b, d, e) => tn.fused.conv2d({ x: a, filter: b, strides: c.s, pad: c.pad, dataFormat: 'NCHW', bias: d, activation: 'prelu', preluActivationWeights: e }), [x, f, bias, alpha]);
+    }), { ...FC, numRuns: 6 });
+  });
+
+  it('refuses a bias that does not run along the channels, a channel mismatch and another layout, naming them', () => {
+    const x = tn.zeros([1, 3, 4, 4]);
+    const f = tn.zeros([2, 2, 3, 2]);
+    expect(() => tn.fused.conv2d({ x, filter: f, strides: 1, pad: 'same', dataFormat: 'NCHW', bias: tn.zeros([2, 1, 1]) })).toThrow("fused.conv2d: bias must be a scalar or a 1-D tensor of 1 or 2 (the output channels) values with dataFormat 'NCHW', got shape [2, 1, 1]");
+    expect(() => tn.conv2d(x, tn.zeros([2, 2, 4, 2]), 1, 'same', 'NCHW')).toThrow("conv2d: filter's input channels (dim 2 of [2, 2, 4, 2]) must equal x's channels (dim 1 of [1, 3, 4, 4], dataFormat 'NCHW'), got 4 and 3");
+    expect(() => tn.depthwiseConv2d(x, f, 1, [[0, 0], [1, 1], [0, 0], [0, 0]], 'NCHW')).toThrow(/depthwiseConv2d: pad must be .*\[\[0, 0\], \[0, 0\], \[top, bottom\], \[left, right\]\] with dataFormat 'NCHW'/);
+    expect(() => tn.conv2d(x, f, 1, 'same', 'NWHC' as 'NCHW')).toThrow(`conv2d: dataFormat must be 'NHWC' or 'NCHW', got string "NWHC"`);
   });
 });

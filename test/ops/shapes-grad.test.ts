@@ -86,15 +86,18 @@ describe('shape ops: backward rules and their gradients (float64)', () => {
     }), RUNS);
   });
 
-  it('pad with a constant and mirrorPad in both modes', () => {
+  it('pad with a constant (negative pads cropping) and mirrorPad in both modes', () => {
     fc.assert(fc.property(shapeArb(1, 3, 4), seedArb, fc.boolean(), (shape, seed, reflect) => {
       const r = new Random(seed);
       const mode = reflect ? 'reflect' : 'symmetric';
       const most = (d: number) => d - (reflect ? 1 : 0);
       const mirror = shape.map((d) => [Math.floor(r.uniform(0, most(d) + 1)), Math.floor(r.uniform(0, most(d) + 1))] as [number, number]);
       const paddings = shape.map(() => [Math.floor(r.uniform(0, 3)), Math.floor(r.uniform(0, 3))] as [number, number]);
+      // A negative pad crops: at most the axis's length in all.
+      const crops = shape.map((d) => { const b = Math.floor(r.uniform(0, d + 1)); return [-b, Math.floor(r.uniform(-(d - b), 3))] as [number, number]; });
       const x = randTensor(shape, seed);
       expectFirstAndSecondOk((t) => tn.pad(t, paddings, 0.5), [x], seed);
+      expectFirstAndSecondOk((t) => tn.pad(t, crops, 0.5), [x], seed);
       expectFirstAndSecondOk((t) => tn.mirrorPad(t, mirror, mode), [x], seed);
     }), RUNS);
   });

@@ -1,5 +1,5 @@
 import type { Tensor } from '../../tensor/tensor';
-import { argError, checkKnownKeys, describeValue, fmtShape, fmtValue } from '../../util/validate';
+import { argError, checkKnownKeys, describeValue, fmtShape, fmtValue, withArticle } from '../../util/validate';
 import { cast } from '../cast';
 import { toTensor, type TensorLike } from '../tensor-like';
 import type { Canvas2DLike, CanvasLike, ContextAttributes, DrawOptions } from './pixel-types';
@@ -48,7 +48,7 @@ function rgbaBytes(op: string, img: Tensor, [height, width, depth]: [number, num
       const v = values[p * depth + c];
       // NaN passes and is drawn as 0, as in TF.js.
       if (v < 0 || v > max) {
-        throw new Error(`${op}: ${integer ? 'an' : 'a'} ${img.dtype} image's values must be in [0, ${max}]; got ${v} at pixel ${p} (row ${Math.floor(p / width)}, column ${p % width}), channel ${c}`);
+        throw new Error(`${op}: ${withArticle(img.dtype)} image's values must be in [0, ${max}]; got ${v} at pixel ${p} (row ${Math.floor(p / width)}, column ${p % width}), channel ${c}`);
       }
     }
     const at = p * depth;

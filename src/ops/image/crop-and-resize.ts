@@ -1,18 +1,21 @@
 import { isFloatDtype, Tensor } from '../../tensor/tensor';
 import { assertRank } from '../../tensor/checks';
 import { argError, assertFiniteNumber, assertPositiveInt, describeValue, fmtShape, fmtValue } from '../../util/validate';
-import { add, mul } from '../binary';
+import { mul } from '../binary';
 import { cast } from '../cast';
+import { scalar } from '../creation';
 import { gather } from '../gather';
 import { sum } from '../reduction';
 import { reshape } from '../reshape';
 import { toTensor, type TensorLike } from '../tensor-like';
+import { where } from '../where';
 
 /** Where one crop cell samples the image: four flat pixel rows and their weights, or the extrapolation value. */
 interface Samples {
   rows: Int32Array;
   weights: Float64Array;
-  outside: Float64Array;
+  /** 1 where the cell falls outside its image. */
+  outside: Uint8Array;
 }
 
 /** TF.js's sampling positions along one axis of a box from a to b (normalized) over size pixels, n cells. */
@@ -23,7 +26,7 @@ function position(a: number, b: number, size: number, n: number, i: number): num
 function samples(boxes: ArrayLike<number>, boxInd: ArrayLike<number>, shape: readonly number[], [ch, cw]: [number, number], nearest: boolean): Samples {
   const [, h, w] = shape;
   const cells = boxInd.length * ch * cw;
-  const s: Samples = { rows: new Int32Array(cells * 4), weights: new Float64Array(cells * 4), outside: new Float64Array(cells) };
+  const s: Samples = { rows: new Int32Array(cells * 4), weights: new Float64Array(cells * 4), outside: new Uint8Array(cells) };
   let cell = 0;
   for (let n = 0; n < boxInd.length; n++) {
     const [y1, x1, y2, x2] = [boxes[4 * n], boxes[4 * n + 1], boxes[4 * n + 2], boxes[4 * n + 3]];
@@ -80,7 +83,9 @@ export function cropAndResize(
   const picked = gather(reshape(x, [-1, depth]), new Tensor([cells * 4], 'int32', s.rows));
   const values = (v: Float64Array) => (x.dtype === 'float64' ? v : Float32Array.from(v));
   const weights = new Tensor([cells, 4, 1], x.dtype, values(s.weights));
-  const fill = new Tensor([cells, 1], x.dtype, values(s.outside.map((o) => o * extrapolationValue)));
-  const out = add(sum(mul(reshape(picked, [cells, 4, depth]), weights), 1), fill);
+  // Outside cells gather a dummy row with weight 0; selecting extrapolationValue there, rather than adding it, keeps
+  // an Infinity or NaN in that row out of them (∞·0 is NaN).
+  const outside = new Tensor([cells, 1], 'bool', s.outside);
+  const out = where(outside, scalar(extrapolationValue, x.dtype), sum(mul(reshape(picked, [cells, 4, depth]), weights), 1));
   return reshape(out, [b.shape[0], size[0], size[1], depth]);
 }

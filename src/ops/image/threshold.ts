@@ -1,6 +1,6 @@
 import type { Tensor } from '../../tensor/tensor';
 import type { Rank } from '../../tensor/value-types';
-import { argError, assertFiniteNumber, describeValue } from '../../util/validate';
+import { argError, assertFiniteNumber, describeValue, withArticle } from '../../util/validate';
 import { tensor } from '../creation';
 import { toTensor, type TensorLike } from '../tensor-like';
 
@@ -32,7 +32,7 @@ export function threshold(image: Tensor<Rank.R3> | TensorLike, method?: 'binary'
   const op = 'threshold';
   const x = toTensor(op, 'image', image);
   if (x.rank !== 3 || (x.shape[2] !== 1 && x.shape[2] !== 3)) throw argError(op, 'image', `shape [${x.shape.join(', ')}]`, 'rank 3 [height, width, channels] with 1 or 3 channels');
-  if (x.dtype !== 'int32' && x.dtype !== 'float32') throw argError(op, 'image', `a ${x.dtype} tensor`, 'an int32 or float32 tensor');
+  if (x.dtype !== 'int32' && x.dtype !== 'float32') throw argError(op, 'image', `${withArticle(x.dtype)} tensor`, 'an int32 or float32 tensor');
   if (method !== 'binary' && method !== 'otsu') throw argError(op, 'method', describeValue(method), "'binary' or 'otsu'");
   if (typeof inverted !== 'boolean') throw argError(op, 'inverted', describeValue(inverted), 'a boolean');
   const [h, w, c] = x.shape;
