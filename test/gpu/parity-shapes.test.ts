@@ -105,6 +105,15 @@ describeGpu('gpu shape kernels and ops against cpu', () => {
         return tn.concat([tn.reshape(conv(x), [-1]), tn.reshape(tn.grad((t: tn.Tensor) => tn.sum(tn.square(tn.conv1d(x as tn.Tensor3D, t as tn.Tensor3D, 1, 'valid', 'NWC', 2))))(f), [-1])]);
       }],
       ['divNoNan', () => tn.divNoNan(x, tn.sub(y, tn.slice(y, [0, 0, 0], [1, 1, 1])))],
+      ['negative pads (crops) and their gradient, squeeze with no axes, one-tensor addN and concat of an empty tensor', () => {
+        const crop = (t: tn.Tensor) => tn.pad(t, [[-1, 1], [0, -1], [-2, 1]], 0.5);
+        return tn.concat([tn.reshape(crop(x), [-1]), tn.reshape(tn.grad((t: tn.Tensor) => tn.sum(tn.square(crop(t))))(x), [-1]),
+          tn.squeeze(tn.reshape(y, [1, 2, 1, 4]), []).reshape([-1]), tn.addN([tn.reshape(x, [-1])]), tn.concat([tn.tensor1d([], 'bool'), tn.reshape(y, [-1])])]);
+      }],
+      ['mean near the float32 maximum, reductions over an empty axis, step with an infinite alpha, unsorted topk', () => tn.concat([
+        tn.mean(tn.mul(tn.abs(x), 3e38), 2), tn.max(tn.zeros([2, 0]), 1), tn.cast(tn.all(tn.zeros([2, 0], 'bool'), 1), 'float32'),
+        tn.cast(tn.argMax(tn.zeros([2, 0]), 1), 'float32'), tn.step(tn.reshape(x, [-1]), Infinity), tn.cast(tn.topk(tn.reshape(x, [4, 6]), 3, false).indices.reshape([-1]), 'float32'),
+      ].map((t) => tn.reshape(t, [-1])))],
       ['flipLeftRight, rgbToGrayscale, grayscaleToRGB', () => tn.image.grayscaleToRGB(tn.image.rgbToGrayscale(tn.image.flipLeftRight(tn.reshape(tn.slice(x, [0, 0, 0], [-1, -1, 3]), [1, 2, 3, 3]))))],
     ];
     for (const [name, program] of programs) {
