@@ -23,9 +23,9 @@ const MODES = ['sum', 'mul', 'concat', 'ave', null];
 /** The layers TF.js 4.22 wraps (it fails on a plain tf.layers.rnn, whose cell its copy cannot rebuild). */
 const WRAPPABLE = [LSTM, GRU, SimpleRNN, ConvLSTM2D];
 
-/** A copy of a wrappable layer made from its arguments, with a new name and direction. */
+/** A copy of a wrappable layer made from its arguments, with a new name and direction (and, as TF.js's, fresh weights). */
 function remake(layer: RNN, name: string, goBackwards: boolean): RNN {
-  return new (layer.constructor as new (args: never) => RNN)({ ...layer.args, name, goBackwards } as never);
+  return new (layer.constructor as new (args: never) => RNN)({ ...layer.args, weights: undefined, name, goBackwards } as never);
 }
 
 /**

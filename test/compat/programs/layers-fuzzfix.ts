@@ -59,3 +59,57 @@ export const layersFuzzfix: Program[] = [
     },
   },
 ];
+
+/** Each weight of a layer, as values from one cosine (so a layer made with them shows them back). */
+function cosineWeights(tf: TF, shapes: number[][]): Tensor[] {
+  let k = 0;
+  return shapes.map((s) => tf.tensor(Array.from({ length: s.reduce((a, b) => a * b, 1) }, () => 0.5 * Math.cos(2 + k++)), s));
+}
+
+layersFuzzfix.push(
+  {
+    name: 'the weights option sets the initial weights of simpleRNN, lstm, gru, convLstm2d, rnn and embedding',
+    run: (tf) => {
+      const made = [
+        tf.layers.simpleRNN({ units: 2, inputShape: [3, 2], weights: cosineWeights(tf, [[2, 2], [2, 2], [2]]) }),
+        tf.layers.lstm({ units: 2, inputShape: [3, 2], weights: cosineWeights(tf, [[2, 8], [2, 8], [8]]) }),
+        tf.layers.gru({ units: 2, returnSequences: true, inputShape: [3, 2], weights: cosineWeights(tf, [[2, 6], [2, 6], [6]]) }),
+        tf.layers.rnn({ cell: tf.layers.lstmCell({ units: 2 }), inputShape: [3, 2], weights: cosineWeights(tf, [[2, 8], [2, 8], [8]]) }),
+        tf.layers.rnn({ cell: [tf.layers.simpleRNNCell({ units: 2 }), tf.layers.gruCell({ units: 1 })], inputShape: [3, 2], weights: cosineWeights(tf, [[2, 2], [2, 2], [2], [2, 3], [1, 3], [3]]) }),
+        tf.layers.convLstm2d({ filters: 2, kernelSize: 2, inputShape: [2, 3, 3, 1], weights: cosineWeights(tf, [[2, 2, 1, 8], [2, 2, 2, 8], [8]]) }),
+        tf.layers.embedding({ inputDim: 3, outputDim: 2, inputShape: [2], weights: cosineWeights(tf, [[3, 2]]) }),
+      ];
+      return made.map((layer) => {
+        const model = tf.sequential({ layers: [layer] });
+        const shape = (model.inputs[0].shape as number[]).slice(1);
+        const x = layer.getClassName() === 'Embedding' ? tf.tensor2d([[0, 2], [1, 1]]) : ramp(tf, [2, ...shape]);
+        return { weights: layer.getWeights(), out: model.predict(x) };
+      });
+    },
+  },
+  {
+    name: 'an lstm given a wrong number of weights throws when it is built',
+    run: (tf) => tf.sequential({ layers: [tf.layers.lstm({ units: 2, inputShape: [3, 2], weights: cosineWeights(tf, [[2, 8]]) })] }),
+  },
+  {
+    name: 'bidirectional makes fresh weights for its copies of a layer given weights',
+    run: (tf) => {
+      const layer = tf.layers.bidirectional({ layer: tf.layers.simpleRNN({ units: 1, weights: cosineWeights(tf, [[1, 1], [1, 1], [1]]) }), inputShape: [2, 1] });
+      tf.sequential({ layers: [layer] });
+      return layer.getWeights().map((w) => Math.abs(w.dataSync()[0] - 0.5 * Math.cos(2)) < 1e-6);
+    },
+  },
+  {
+    name: 'embedding keeps a fixed batch size from batchInputShape, batchSize with inputShape, or batchSize with inputLength',
+    run: (tf) => [
+      { inputDim: 5, outputDim: 2, batchInputShape: [3, 4] },
+      { inputDim: 5, outputDim: 2, inputShape: [4], batchSize: 3 },
+      { inputDim: 5, outputDim: 2, inputLength: 4, batchSize: 3 },
+    ].map((args) => {
+      const layer = tf.layers.embedding(args);
+      const model = tf.sequential({ layers: [layer] });
+      const again = tf.sequential({ layers: [tf.layers.embedding(JSON.parse(JSON.stringify(layer.getConfig())))] });
+      return { output: model.outputs[0].shape, input: model.inputs[0].shape, config: layer.getConfig().batchInputShape, again: again.outputs[0].shape };
+    }),
+  },
+);
