@@ -33,6 +33,11 @@ export class TimeDistributed extends Layer {
     return [inputShape[0], ...(this.layer.outputShapeNoBatch(inputShape.slice(1)) as number[])];
   }
 
+  /** The inner layer's weights are the wrapper's, so their penalties and constraints are too. */
+  protected override nestedLayers(): readonly Layer[] {
+    return [this.layer];
+  }
+
   protected override buildWeights(inputShape: readonly number[]): void {
     // TF.js builds the inner layer in the wrapper's name scope: 'time_distributed/kernel'.
     buildInScope(this.weightScope(), () => this.layer.buildNoBatch(inputShape.slice(1)));

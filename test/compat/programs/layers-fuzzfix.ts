@@ -112,4 +112,33 @@ layersFuzzfix.push(
       return { output: model.outputs[0].shape, input: model.inputs[0].shape, config: layer.getConfig().batchInputShape, again: again.outputs[0].shape };
     }),
   },
+  {
+    name: 'timeDistributed counts its layer\'s regularizers: layer.losses, the training loss and its gradient',
+    run: async (tf) => {
+      const out: object[] = [];
+      for (const inner of [
+        tf.layers.dense({ units: 1, kernelInitializer: 'ones', kernelRegularizer: tf.regularizers.l2({ l2: 0.5 }) }),
+        tf.layers.conv2d({ filters: 1, kernelSize: 1, kernelInitializer: 'ones', biasInitializer: 'ones', biasRegularizer: tf.regularizers.l1({ l1: 0.5 }) }),
+      ]) {
+        const dense = inner.getClassName() === 'Dense';
+        const td = tf.layers.timeDistributed({ layer: inner, inputShape: dense ? [1, 2] : [1, 1, 1, 1] });
+        const model = tf.sequential({ layers: [td] });
+        model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+        const penalties = td.losses.map((l) => l());
+        const loss = await model.trainOnBatch(tf.zeros(dense ? [1, 1, 2] : [1, 1, 1, 1, 1]), tf.zeros(dense ? [1, 1, 1] : [1, 1, 1, 1, 1]));
+        out.push({ count: td.losses.length, penalties, loss, weights: td.getWeights() });
+      }
+      return out;
+    },
+  },
+  {
+    name: 'timeDistributed projects its layer\'s constrained weights when they are set',
+    run: (tf) => {
+      const inner = tf.layers.dense({ units: 1, kernelConstraint: 'nonNeg' });
+      const td = tf.layers.timeDistributed({ layer: inner, inputShape: [1, 2] });
+      tf.sequential({ layers: [td] });
+      td.setWeights([tf.tensor2d([[-1], [2]]), tf.tensor1d([-3])]);
+      return td.getWeights().map((w) => w.arraySync());
+    },
+  },
 );
