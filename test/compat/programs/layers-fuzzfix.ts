@@ -141,4 +141,12 @@ layersFuzzfix.push(
       return td.getWeights().map((w) => w.arraySync());
     },
   },
+  {
+    name: 'seeded varianceScaling initializers draw TF.js\'s values for each distribution and mode (truncatedNormal is a uniform)',
+    run: (tf) => (['normal', 'uniform', 'truncatedNormal'] as const).flatMap((distribution) => (['fanIn', 'fanOut', 'fanAvg'] as const).map((mode) => {
+      const init = tf.initializers.varianceScaling({ scale: 1.5, mode, distribution, seed: 7 });
+      const big = init.apply([400, 100]);
+      return { distribution, mode, first: init.apply([3, 4]), max: big.max(), min: big.min() };
+    })),
+  },
 );
