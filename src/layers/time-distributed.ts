@@ -1,6 +1,8 @@
 import type { Tensor } from '../tensor/tensor';
 import { argError, fmtShape, fmtValue } from '../util/validate';
 import { Layer, buildInScope, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
+import { layerFromDict } from './serialization';
+import type { ConfigDict, Serializable, SerializableConstructor } from '../util/serializable';
 
 export interface TimeDistributedLayerArgs extends LayerArgs {
   layer: Layer;
@@ -21,6 +23,11 @@ export class TimeDistributed extends Layer {
 
   override getClassName(): string {
     return 'TimeDistributed';
+  }
+
+  /** As TF.js's: the config's layer, given as {className, config}, made first. */
+  static override fromConfig<T extends Serializable>(cls: SerializableConstructor<T>, config: ConfigDict): T {
+    return new (cls as unknown as new (args: object) => T)({ ...config, layer: layerFromDict('layers.timeDistributed', 'layer', config.layer) });
   }
 
   /** Applies its layer step by step, so sequences may have any length. */

@@ -6,6 +6,8 @@ import { tidy } from '../../tensor/tidy';
 import { argError, fmtValue } from '../../util/validate';
 import { Layer, buildInScope, checkConfigKeys, type Applied, type CallOptions, type Kwargs, type LayerArgs, type LayerConfig } from '../layer';
 import { SymbolicTensor } from '../symbolic';
+import { layerFromDict } from '../serialization';
+import type { ConfigDict, Serializable, SerializableConstructor } from '../../util/serializable';
 import { nestedConfig } from './cell';
 import { ConvLSTM2D } from './conv-lstm2d';
 import { GRU, LSTM, SimpleRNN } from './layers';
@@ -53,6 +55,11 @@ export class Bidirectional extends Layer {
 
   override getClassName(): string {
     return 'Bidirectional';
+  }
+
+  /** As TF.js's: the config's layer, given as {className, config}, made first. */
+  static override fromConfig<T extends Serializable>(cls: SerializableConstructor<T>, config: ConfigDict): T {
+    return new (cls as unknown as new (args: object) => T)({ ...config, layer: layerFromDict('layers.bidirectional', 'layer', config.layer) });
   }
 
   protected override nestedLayers(): readonly Layer[] {

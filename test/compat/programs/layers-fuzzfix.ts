@@ -1,4 +1,5 @@
-import type { LayersModel, Tensor } from '../../../src/index';
+import type { Layer, LayersModel, Tensor } from '../../../src/index';
+import type { ConfigDict } from '../../../src/layers/serialization-public';
 import type { Program, TF } from '../harness';
 
 // Layer options and routes a differential fuzz against TF.js 4.22 found handled differently: channels-first
@@ -149,4 +150,42 @@ layersFuzzfix.push(
       return { distribution, mode, first: init.apply([3, 4]), max: big.max(), min: big.min() };
     })),
   },
+  {
+    name: 'the static fromConfig remakes rnn, stacked cells, bidirectional, timeDistributed and spatialDropout1d from getConfig',
+    run: (tf) => wrappers(tf).map((layer) => {
+      const cls = layer.constructor as unknown as { fromConfig(c: unknown, config: ConfigDict): Layer };
+      return remade(tf, layer, cls.fromConfig(cls, JSON.parse(JSON.stringify(layer.getConfig()))));
+    }),
+  },
+  {
+    name: 'the SerializationMap holds the built-in layer classes, and their fromConfig remakes a layer from getConfig',
+    run: (tf) => {
+      const map = tf.serialization.SerializationMap.getMap().classNameMap;
+      const remadeAll = wrappers(tf).map((layer) => {
+        const [cls, fromConfig] = map[layer.getClassName()] as [unknown, (c: unknown, config: ConfigDict) => Layer];
+        return remade(tf, layer, fromConfig(cls, JSON.parse(JSON.stringify(layer.getConfig()))));
+      });
+      const made = [tf.layers.dense({ units: 1 }), tf.layers.conv2d({ filters: 1, kernelSize: 1 }), tf.layers.lstmCell({ units: 1 }), tf.layers.add(), tf.layers.inputLayer({ inputShape: [2] })];
+      return { remadeAll, classes: made.map((l) => map[l.getClassName()]?.[0] === l.constructor), hasDense: 'Dense' in map };
+    },
+  },
 );
+
+/** The layers whose configs nest a layer or a cell (and spatialDropout1d's, which writes noiseShape null). */
+function wrappers(tf: TF): Layer[] {
+  return [
+    tf.layers.rnn({ cell: tf.layers.lstmCell({ units: 2, name: 'fz_cell' }), name: 'fz_rnn', inputShape: [3, 2] }),
+    tf.layers.rnn({ cell: [tf.layers.simpleRNNCell({ units: 2, name: 'fz_c1' }), tf.layers.gruCell({ units: 1, name: 'fz_c2' })], returnSequences: true, name: 'fz_stack', inputShape: [3, 2] }),
+    tf.layers.bidirectional({ layer: tf.layers.gru({ units: 2, name: 'fz_gru' }), mergeMode: 'sum', name: 'fz_bi', inputShape: [3, 2] }),
+    tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 2, name: 'fz_dense' }), name: 'fz_td', inputShape: [3, 2] }),
+    tf.layers.spatialDropout1d({ rate: 0.5, name: 'fz_sd', inputShape: [3, 2] }),
+  ];
+}
+
+/** What a layer remade from another's config computes (with fixed weights), and whether its config is the other's. */
+function remade(tf: TF, original: Layer, layer: Layer) {
+  const model = tf.sequential({ layers: [layer] });
+  fixWeights(tf, model);
+  const sameConfig = JSON.stringify(layer.getConfig()) === JSON.stringify(original.getConfig());
+  return { className: layer.getClassName(), sameConfig, shape: model.outputs[0].shape, out: model.predict(ramp(tf, [2, 3, 2])), weights: model.weights.length };
+}
