@@ -42,7 +42,7 @@ export class Conv2DTranspose extends Conv2DWindowLayer {
 
   override call(x: Tensor, options: CallOptions): Tensor {
     const [h, w, c] = this.outputHWC(x.shape.slice(1));
-    return viaChannelsLast(x, this.dataFormat, (nhwc) => this.withEpilogue(options, (k, b, act) => withBias(conv2dTranspose(nhwc, k, [x.shape[0], h, w, c], this.strides, this.padding), b, act)));
+    return this.withEpilogue(options, (k, b, act) => viaChannelsLast(x, this.dataFormat, (nhwc) => withBias(conv2dTranspose(nhwc, k, [x.shape[0], h, w, c], this.strides, this.padding), b, act)));
   }
 
   protected override layerConfig(): LayerConfig {
@@ -143,7 +143,7 @@ export class DepthwiseConv2D extends DepthwiseKernelLayer {
   }
 
   override call(x: Tensor, options: CallOptions): Tensor {
-    return viaChannelsLast(x, this.dataFormat, (nhwc) => this.withEpilogue(options, (k, b, act) => withBias(depthwiseConv2d(nhwc, k, this.strides, this.padding, 'NHWC', this.dilationRate), b, act)));
+    return this.withEpilogue(options, (k, b, act) => viaChannelsLast(x, this.dataFormat, (nhwc) => withBias(depthwiseConv2d(nhwc, k, this.strides, this.padding, 'NHWC', this.dilationRate), b, act)));
   }
 
   protected override layerConfig(): LayerConfig {

@@ -4,8 +4,7 @@ import { conv2dMaxPool } from '../ops/conv-max-pool';
 import { Conv2DWindowLayer, type Conv2DLayerArgs } from './conv2d-base';
 import type { CallOptions, Layer, LayerConfig } from './layer';
 import { MaxPooling2D } from './max-pooling2d';
-import { conv2dInput, convOutputHW, hwcOf, inLayout, isUnitDilation } from './conv-layout';
-import { transpose } from '../ops/transpose';
+import { conv2dInput, convOutputHW, hwcOf, inLayout, isUnitDilation, viaChannelsLast } from './conv-layout';
 import type { Variable } from '../tensor/variable';
 
 /** 2-D convolution over NHWC input with a [kh, kw, inC, filters] kernel, as tf.layers.conv2d. */
@@ -52,9 +51,7 @@ export class Conv2D extends Conv2DWindowLayer {
 
   override call(x: Tensor, options: CallOptions): Tensor {
     // The kernels run NHWC: channels-first input is viewed that way and the output back.
-    const nhwc = this.dataFormat === 'channelsLast' ? x : transpose(x, [0, 2, 3, 1]);
-    const y = this.withEpilogue(options, (filter, bias, activation) => fused.conv2d({ x: nhwc, filter, strides: this.strides, pad: this.padding, dilations: this.dilationRate, bias, activation }));
-    return this.dataFormat === 'channelsLast' ? y : transpose(y, [0, 3, 1, 2]);
+    return this.withEpilogue(options, (filter, bias, activation) => viaChannelsLast(x, this.dataFormat, (nhwc) => fused.conv2d({ x: nhwc, filter, strides: this.strides, pad: this.padding, dilations: this.dilationRate, bias, activation })));
   }
 
   protected override layerConfig(): LayerConfig {

@@ -85,7 +85,7 @@ export class Conv3D extends KernelLayer {
   }
 
   override call(x: Tensor, options: CallOptions): Tensor {
-    return channelsLast(x, this.dataFormat, (t) => this.withEpilogue(options, (kernel, bias, activation) => {
+    return this.withEpilogue(options, (kernel, bias, activation) => channelsLast(x, this.dataFormat, (t) => {
       const y = conv3d(t, kernel, this.strides, this.padding, 'NDHWC', this.dilationRate);
       const biased = bias ? add(y, bias) : y;
       return activation === 'relu' ? relu(biased) : biased;
@@ -136,7 +136,7 @@ export class Conv3DTranspose extends Conv3D {
 
   override call(x: Tensor, options: CallOptions): Tensor {
     const out = [x.shape[0], ...this.outputSpatial(x.shape.slice(1)), this.filters] as [number, number, number, number, number];
-    return channelsLast(x, this.dataFormat, (t) => this.withEpilogue(options, (kernel, bias, activation) => {
+    return this.withEpilogue(options, (kernel, bias, activation) => channelsLast(x, this.dataFormat, (t) => {
       const y = conv3dTranspose(t, kernel, out, this.strides, this.padding);
       const biased = bias ? add(y, bias) : y;
       return activation === 'relu' ? relu(biased) : biased;

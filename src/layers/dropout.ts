@@ -7,8 +7,8 @@ import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerCon
 
 export interface DropoutLayerArgs extends LayerArgs {
   rate: number;
-  /** The mask's shape: 1 where the mask is shared along an axis, null (or the input's size) elsewhere. */
-  noiseShape?: (number | null)[];
+  /** The mask's shape: 1 where the mask is shared along an axis, null (or the input's size) elsewhere; null: the input's. */
+  noiseShape?: (number | null)[] | null;
   seed?: number | null;
 }
 
@@ -95,12 +95,16 @@ export class Dropout extends Layer {
 export interface SpatialDropout1DLayerArgs extends LayerArgs {
   rate: number;
   seed?: number | null;
+  /** null or absent: the mask is [batch, 1, channels]. getConfig writes null, as TF.js's. */
+  noiseShape?: null;
 }
 
 /** Dropout of whole channels of [batch, steps, channels] input (one mask entry per sample and channel), as tf.layers.spatialDropout1d. */
 export class SpatialDropout1D extends Dropout {
   constructor(args: SpatialDropout1DLayerArgs) {
-    super(args, 'spatial_dropout1d', 'layers.spatialDropout1d', ['rate', 'seed']);
+    const op = 'layers.spatialDropout1d';
+    if (args?.noiseShape != null) throw argError(op, 'noiseShape', fmtValue(args.noiseShape), 'null or absent (the mask drops whole channels: [batch, 1, channels])');
+    super(args, 'spatial_dropout1d', op, ['rate', 'seed', 'noiseShape']);
   }
 
   override getClassName(): string {

@@ -33,6 +33,8 @@ import { ConvLSTM2D, type ConvLSTM2DArgs } from './recurrent/conv-lstm2d';
 import { RNN, type RNNLayerArgs } from './recurrent/rnn';
 import { SimpleRNNCell, type SimpleRNNCellArgs } from './recurrent/simple-rnn-cell';
 import { StackedRNNCells, type StackedRNNCellsArgs } from './recurrent/stacked-cells';
+// The built-in layer classes go into tf.serialization's SerializationMap when the layers load, as TF.js's do.
+import './builtin-layers';
 
 
 export { Layer } from './layer';

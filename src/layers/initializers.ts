@@ -161,8 +161,9 @@ const FAN_MODES = { fanIn: 'fan_in', fanOut: 'fan_out', fanAvg: 'fan_avg' } as c
 const DISTRIBUTIONS = { normal: 'normal', uniform: 'uniform', truncatedNormal: 'truncated_normal' } as const;
 
 /**
- * TF.js's varianceScaling: scale divided by the fan the mode names, then a normal truncated at two standard
- * deviations with stddev sqrt(scale) (TF.js does not correct for the truncation) or a uniform in ±sqrt(3·scale).
+ * TF.js's varianceScaling: scale divided by the fan the mode names, then for 'normal' a normal truncated at two
+ * standard deviations with stddev sqrt(scale) (TF.js does not correct for the truncation), and for any other
+ * distribution, 'truncatedNormal' included, a uniform in ±sqrt(3·scale), as TF.js 4.22 draws it.
  */
 export function varianceScaling(config?: VarianceScalingConfig): Initializer {
   return scaled('initializers.varianceScaling', checkConfig('initializers.varianceScaling', config));
@@ -180,7 +181,7 @@ function scaled(op: string, config: VarianceScalingConfig): Initializer {
     const [fanIn, fanOut] = fans(shape);
     const fan = mode === 'fanIn' ? fanIn : mode === 'fanOut' ? fanOut : (fanIn + fanOut) / 2;
     const s = scale / Math.max(1, fan);
-    return distribution === 'uniform' ? draws.uniform(-Math.sqrt(3 * s), Math.sqrt(3 * s)) : draws.normal(0, Math.sqrt(s), true);
+    return distribution === 'normal' ? draws.normal(0, Math.sqrt(s), true) : draws.uniform(-Math.sqrt(3 * s), Math.sqrt(3 * s));
   }, config.seed);
 }
 

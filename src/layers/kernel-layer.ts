@@ -71,7 +71,8 @@ export abstract class KernelLayer extends Layer {
 
   /**
    * Runs the fused product with the activation it can absorb (linear or relu) and applies any
-   * other afterwards; a final softmax is left out when the loss asks for logits.
+   * other afterwards; a final softmax is left out when the loss asks for logits. The product returns the layer's
+   * layout (channels-first transposed back), so a softmax runs over the last axis of what the layer outputs, as in TF.js.
    */
   protected withEpilogue(options: CallOptions, product: (kernel: Variable, bias: Variable | undefined, act: FusedActivation) => Tensor): Tensor {
     const act = options.logits && this.activation === 'softmax' ? 'linear' : this.activation;

@@ -54,7 +54,14 @@ export class SeparableConv2D extends DepthwiseKernelLayer {
 
   override call(x: Tensor, options: CallOptions): Tensor {
     const pointwise = this.pointwise as Variable;
+    // Unlike the other convolutions, TF.js applies this layer's activation before transposing channels-first output
+    // back, so a softmax runs over the channels; tessera gives the same numbers.
     return viaChannelsLast(x, this.dataFormat, (nhwc) => this.withEpilogue(options, (k, b, act) => withBias(separableConv2d(nhwc, k, pointwise, this.strides, this.padding, this.dilationRate), b, act)));
+  }
+
+  /** The loss may take the logits only where the softmax runs over the output's last axis, as its own would. */
+  override endsInSoftmax(): boolean {
+    return this.dataFormat === 'channelsLast' && super.endsInSoftmax();
   }
 
   protected override layerConfig(): LayerConfig {

@@ -5,7 +5,8 @@ import type { Layer } from './layer';
 import type { ConfigDict, Serializable, SerializableConstructor } from '../util/serializable';
 
 // tf.serialization: the user's layer classes, registered by their static className so that a saved model holding
-// one loads again (TF.js's registerClass and its SerializationMap).
+// one loads again (TF.js's registerClass and its SerializationMap, which also lists the built-in layer and
+// optimizer classes).
 
 /** How a registered class is made from its config: its static fromConfig (Layer's calls the constructor), as TF.js. */
 export function fromConfig<T extends Serializable>(cls: SerializableConstructor<T>, config: ConfigDict): T {
@@ -13,11 +14,14 @@ export function fromConfig<T extends Serializable>(cls: SerializableConstructor<
   return made.fromConfig ? made.fromConfig(made, config) : new made(config);
 }
 
-/** A class the SerializationMap holds: a layer class, an optimizer class or a user's serializable class. */
+/** A built-in layer class: it has no static className, its getClassName names it. */
+type BuiltinLayerClass = (new (...args: never[]) => Layer) & { fromConfig: unknown };
+
+/** A class registerClass takes: a layer class, an optimizer class or a user's serializable class. */
 type Registrable = SerializableConstructor | OptimizerClass;
 
 /** How TF.js's SerializationMap lists a class: the class and its static fromConfig (undefined where it has none). */
-type MapEntry = [Registrable, unknown];
+type MapEntry = [Registrable | BuiltinLayerClass, unknown];
 
 /** The classes by their static className, as TF.js's SerializationMap: one map per process (getMap()). */
 export class SerializationMap {
@@ -36,6 +40,18 @@ export class SerializationMap {
   /** Registers a class under its static className, so that a saved model naming it loads. */
   static register<T extends Registrable>(cls: T): void {
     SerializationMap.getMap().classNameMap[cls.className] = [cls, (cls as unknown as { fromConfig?: unknown }).fromConfig];
+  }
+}
+
+/** The built-in layer classes the map holds: TF.js registers its own, but the loader reads their configs itself. */
+const builtinLayers = new Set<MapEntry[0]>();
+
+/** Puts the built-in layer classes in the map under their class names, as TF.js registers each one (builtin-layers.ts calls it). */
+export function registerBuiltinLayers(classes: Record<string, BuiltinLayerClass>): void {
+  const map = SerializationMap.getMap().classNameMap;
+  for (const [className, cls] of Object.entries(classes)) {
+    builtinLayers.add(cls);
+    map[className] = [cls, cls.fromConfig];
   }
 }
 
@@ -66,11 +82,30 @@ export function getRegisteredName(cls: Registrable): string {
   return registerNames.get(cls) ?? cls.className;
 }
 
-/** The user's class registered under a class name (or 'pkg>name'), if any: the map's optimizer classes are not a user's. */
-function userClass(className: string): SerializableConstructor | undefined {
+/** The class registered under a class name (or 'pkg>name'), if any. */
+function mappedClass(className: string): MapEntry[0] | undefined {
   const byClassName = SerializationMap.getMap().classNameMap;
-  const cls = Object.hasOwn(byClassName, className) ? byClassName[className][0] : byRegisterName.get(className);
-  return cls && !(cls.prototype instanceof Optimizer) ? (cls as SerializableConstructor) : undefined;
+  return Object.hasOwn(byClassName, className) ? byClassName[className][0] : byRegisterName.get(className);
+}
+
+/** The user's class registered under a class name (or 'pkg>name'), if any: the map's optimizer and built-in layer classes are not a user's. */
+function userClass(className: string): SerializableConstructor | undefined {
+  const cls = mappedClass(className);
+  return cls && !(cls.prototype instanceof Optimizer) && !builtinLayers.has(cls) ? (cls as SerializableConstructor) : undefined;
+}
+
+/**
+ * A layer given as TF.js's nested {className, config} (as getConfig writes a wrapped layer or a cell), made by its
+ * class's static fromConfig as TF.js's deserialize makes it; any other value is returned as it is, for the caller to
+ * check. `op` and `arg` name it in errors.
+ */
+export function layerFromDict(op: string, arg: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || !Object.hasOwn(value, 'className')) return value;
+  const { className, config } = value as { className: unknown; config?: unknown };
+  const cls = typeof className === 'string' ? mappedClass(className) : undefined;
+  if (!cls || cls.prototype instanceof Optimizer) throw argError(op, `${arg}.className`, fmtValue(className), 'the class name of a built-in layer or of a layer class registered with tf.serialization.registerClass');
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) throw argError(op, `${arg}.config`, fmtValue(config), 'an object');
+  return fromConfig(cls as SerializableConstructor, { ...(config as ConfigDict) });
 }
 
 /** The layer class registered under a saved layer's class name, if any. */

@@ -1,6 +1,8 @@
 import type { Tensor } from '../tensor/tensor';
 import { argError, fmtShape, fmtValue } from '../util/validate';
 import { Layer, buildInScope, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
+import { layerFromDict } from './serialization';
+import type { ConfigDict, Serializable, SerializableConstructor } from '../util/serializable';
 
 export interface TimeDistributedLayerArgs extends LayerArgs {
   layer: Layer;
@@ -23,6 +25,11 @@ export class TimeDistributed extends Layer {
     return 'TimeDistributed';
   }
 
+  /** As TF.js's: the config's layer, given as {className, config}, made first. */
+  static override fromConfig<T extends Serializable>(cls: SerializableConstructor<T>, config: ConfigDict): T {
+    return new (cls as unknown as new (args: object) => T)({ ...config, layer: layerFromDict('layers.timeDistributed', 'layer', config.layer) });
+  }
+
   /** Applies its layer step by step, so sequences may have any length. */
   override acceptsAnyLength(rank: number): boolean {
     return rank > 1;
@@ -31,6 +38,11 @@ export class TimeDistributed extends Layer {
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     if (inputShape.length < 2) throw argError(this.name, 'input', `shape ${fmtShape([null, ...inputShape])}`, 'rank >= 3 [batch, time, ...]');
     return [inputShape[0], ...(this.layer.outputShapeNoBatch(inputShape.slice(1)) as number[])];
+  }
+
+  /** The inner layer's weights are the wrapper's, so their penalties and constraints are too. */
+  protected override nestedLayers(): readonly Layer[] {
+    return [this.layer];
   }
 
   protected override buildWeights(inputShape: readonly number[]): void {

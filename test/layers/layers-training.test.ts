@@ -108,6 +108,19 @@ describe('regularizers and constraints in fit', () => {
     }
   });
 
+  it('a timeDistributed layer\'s constraint holds after an update, as it does for the same layer unwrapped', async () => {
+    const kernels: number[][] = [];
+    for (const wrap of [false, true]) {
+      const dense = tn.layers.dense({ units: 1, kernelInitializer: 'zeros', kernelConstraint: 'nonNeg', useBias: false });
+      const model = tn.sequential({ layers: wrap ? [tn.layers.timeDistributed({ layer: dense, inputShape: [1, 2] })] : [tn.layers.reshape({ targetShape: [2], inputShape: [1, 2] }), dense] });
+      model.compile({ optimizer: tn.train.sgd(1), loss: 'meanSquaredError' });
+      // The step pushes both kernel values to -10: the constraint clips them to 0.
+      await model.trainOnBatch(tn.ones([1, 1, 2]), tn.fill(wrap ? [1, 1, 1] : [1, 1], -5));
+      kernels.push(Array.from(dense.getWeights()[0].dataSync()));
+    }
+    expect(kernels).toEqual([[0, 0], [0, 0]]);
+  });
+
   it('bad regularizer and constraint arguments are errors naming the argument', () => {
     expect(() => tn.regularizers.l2({ l2: -1 })).toThrow(/regularizers\.l2: l2 must be a finite number >= 0/);
     expect(() => tn.layers.dense({ units: 2, kernelRegularizer: 'l2' as never })).toThrow(/kernelRegularizer/);

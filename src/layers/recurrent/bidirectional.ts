@@ -6,6 +6,8 @@ import { tidy } from '../../tensor/tidy';
 import { argError, fmtValue } from '../../util/validate';
 import { Layer, buildInScope, checkConfigKeys, type Applied, type CallOptions, type Kwargs, type LayerArgs, type LayerConfig } from '../layer';
 import { SymbolicTensor } from '../symbolic';
+import { layerFromDict } from '../serialization';
+import type { ConfigDict, Serializable, SerializableConstructor } from '../../util/serializable';
 import { nestedConfig } from './cell';
 import { ConvLSTM2D } from './conv-lstm2d';
 import { GRU, LSTM, SimpleRNN } from './layers';
@@ -23,9 +25,9 @@ const MODES = ['sum', 'mul', 'concat', 'ave', null];
 /** The layers TF.js 4.22 wraps (it fails on a plain tf.layers.rnn, whose cell its copy cannot rebuild). */
 const WRAPPABLE = [LSTM, GRU, SimpleRNN, ConvLSTM2D];
 
-/** A copy of a wrappable layer made from its arguments, with a new name and direction. */
+/** A copy of a wrappable layer made from its arguments, with a new name and direction (and, as TF.js's, fresh weights). */
 function remake(layer: RNN, name: string, goBackwards: boolean): RNN {
-  return new (layer.constructor as new (args: never) => RNN)({ ...layer.args, name, goBackwards } as never);
+  return new (layer.constructor as new (args: never) => RNN)({ ...layer.args, weights: undefined, name, goBackwards } as never);
 }
 
 /**
@@ -53,6 +55,11 @@ export class Bidirectional extends Layer {
 
   override getClassName(): string {
     return 'Bidirectional';
+  }
+
+  /** As TF.js's: the config's layer, given as {className, config}, made first. */
+  static override fromConfig<T extends Serializable>(cls: SerializableConstructor<T>, config: ConfigDict): T {
+    return new (cls as unknown as new (args: object) => T)({ ...config, layer: layerFromDict('layers.bidirectional', 'layer', config.layer) });
   }
 
   protected override nestedLayers(): readonly Layer[] {

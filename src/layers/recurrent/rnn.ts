@@ -13,6 +13,8 @@ import { nestedConfig, withUnset } from './cell';
 import { asCell, type CellLikeLayer } from './layer-cell';
 import type { RNNCell } from './rnn-cell';
 import { StackedRNNCells } from './stacked-cells';
+import { layerFromDict } from '../serialization';
+import type { ConfigDict, Serializable, SerializableConstructor } from '../../util/serializable';
 
 export interface RNNBaseArgs extends LayerArgs {
   returnSequences?: boolean;
@@ -99,7 +101,7 @@ export class RNN extends Layer {
     const { op, snakeName, makeCell, ownKeys, stepDims = ['features'] } = kind;
     checkConfigKeys(op, args, [...RNN_KEYS, ...ownKeys]);
     const { inputShape, batch } = declaredShape(op, args, stepDims);
-    super(snakeName, { name: args.name, trainable: args.trainable, dtype: args.dtype, inputShape });
+    super(snakeName, { name: args.name, trainable: args.trainable, dtype: args.dtype, inputShape, weights: args.weights });
     this.stepDims = stepDims.slice();
     this.args = { ...args };
     this.returnSequences = this.flagOption(op, 'returnSequences', args.returnSequences, false);
@@ -117,6 +119,19 @@ export class RNN extends Layer {
 
   override getClassName(): string {
     return 'RNN';
+  }
+
+  /**
+   * As TF.js's: a plain RNN's config holds its cell as {className, config}, made first; the cell's settings that
+   * getConfig also spreads beside the layer's are the cell's, and go with it (its name, trainable and dtype beside
+   * them are the layer's). The layers with their own cell (lstm, gru, ...) take their config as it is.
+   */
+  static override fromConfig<T extends Serializable>(cls: SerializableConstructor<T>, config: ConfigDict): T {
+    const cell = config.cell;
+    if (cell === undefined) return super.fromConfig(cls, config);
+    const nested = cell !== null && typeof cell === 'object' && !Array.isArray(cell) && cell.config !== null && typeof cell.config === 'object' ? cell.config : {};
+    const own = Object.entries(config).filter(([k]) => !Object.hasOwn(nested, k) || ['name', 'trainable', 'dtype'].includes(k));
+    return new (cls as unknown as new (args: object) => T)({ ...Object.fromEntries(own), cell: layerFromDict(PLAIN_RNN.op, 'cell', cell) });
   }
 
   /** The cell holds the weights, so their penalties and constraints. */

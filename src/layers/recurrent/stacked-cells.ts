@@ -5,6 +5,8 @@ import { nestedConfig } from './cell';
 import { asCell, type CellLikeLayer } from './layer-cell';
 import type { RNNCell, StepResult } from './rnn-cell';
 import { SteppingCell } from './stepping-cell';
+import { layerFromDict } from '../serialization';
+import type { ConfigDict, Serializable, SerializableConstructor } from '../../util/serializable';
 
 export interface StackedRNNCellsArgs extends LayerArgs {
   /** Built-in cells or cells of the user's own (as tf.layers.rnn takes a cell), as TF.js stacks them. */
@@ -31,6 +33,12 @@ export class StackedRNNCells extends SteppingCell {
 
   override getClassName(): string {
     return 'StackedRNNCells';
+  }
+
+  /** As TF.js's: the config's cells, each given as {className, config}, made first; the stack takes a new name, as in TF.js. */
+  static override fromConfig<T extends Serializable>(cls: SerializableConstructor<T>, config: ConfigDict): T {
+    const cells = Array.isArray(config.cells) ? config.cells.map((c, i) => layerFromDict('layers.stackedRNNCells', `cells[${i}]`, c)) : config.cells;
+    return new (cls as unknown as new (args: object) => T)({ cells });
   }
 
   protected override nestedLayers(): readonly Layer[] {
