@@ -70,7 +70,7 @@ export class Embedding extends Layer {
     }
     const inputLength = len == null ? null : Array.isArray(len) ? len.slice() : [len];
     const batchShape = (args as { batchInputShape?: number[] }).batchInputShape;
-    super('embedding', { name: args.name, trainable: args.trainable, dtype: args.dtype, inputShape: args.inputShape ?? batchShape?.slice(1) ?? inputLength ?? undefined });
+    super('embedding', { name: args.name, trainable: args.trainable, dtype: args.dtype, inputDType: args.inputDType, inputShape: args.inputShape ?? batchShape?.slice(1) ?? inputLength ?? undefined });
     this.inputDim = assertPositiveInt(op, 'inputDim', args.inputDim);
     this.outputDim = assertPositiveInt(op, 'outputDim', args.outputDim);
     this.maskZero = this.flagOption(op, 'maskZero', args.maskZero, false);

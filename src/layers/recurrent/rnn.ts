@@ -99,7 +99,7 @@ export class RNN extends Layer {
     const { op, snakeName, makeCell, ownKeys, stepDims = ['features'] } = kind;
     checkConfigKeys(op, args, [...RNN_KEYS, ...ownKeys]);
     const { inputShape, batch } = declaredShape(op, args, stepDims);
-    super(snakeName, { name: args.name, trainable: args.trainable, dtype: args.dtype, inputShape });
+    super(snakeName, { name: args.name, trainable: args.trainable, dtype: args.dtype, inputDType: args.inputDType, inputShape });
     this.stepDims = stepDims.slice();
     this.args = { ...args };
     this.returnSequences = this.flagOption(op, 'returnSequences', args.returnSequences, false);
