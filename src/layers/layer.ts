@@ -514,7 +514,8 @@ export abstract class Layer extends Serializable {
     // The variable copies the initial values; the initializer's tensor is ours and is freed (a build outside tidy would leak it).
     const initial = init.apply(shape, dtype);
     const scoped = `${this.weightScope()}/${suffix}`;
-    const v = new Variable(initial, this.trainableFlag && (options.trainable ?? true), uniqueWeightName(scoped));
+    // As TF.js's LayerVariable, the weight's own flag: a layer made with trainable: false leaves it on and filters it out.
+    const v = new Variable(initial, options.trainable ?? true, uniqueWeightName(scoped));
     scopedNames.set(v, scoped);
     initial.dispose();
     this.vars.push(v);

@@ -54,4 +54,30 @@ export const layersConfig: Program[] = [
     },
     deviation: 'TF.js ignores an option a layer does not have; tessera refuses it (an option it does not implement, or a typo, is an error), naming the option and the options the layer has',
   },
+  {
+    name: "a layer made with trainable: false keeps its weights' own flags on and filters them; freezing and unfreezing after build and fit follow",
+    run: async (tf) => {
+      const frozen = tf.layers.dense({ units: 1, trainable: false, inputShape: [2], kernelInitializer: 'ones' });
+      const live = tf.layers.dense({ units: 1, kernelInitializer: 'ones' });
+      const model = tf.sequential({ layers: [frozen, live] });
+      const flags = () => ({
+        own: model.weights.map((w) => w.trainable),
+        layer: [frozen.trainableWeights.length, frozen.nonTrainableWeights.length, live.trainableWeights.length],
+        model: [model.trainableWeights.length, model.nonTrainableWeights.length],
+      });
+      const x = tf.tensor([[1, 2], [3, -1]]);
+      const y = tf.tensor([[1], [0]]);
+      model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const atStart = flags();
+      await model.fit(x, y, { epochs: 1, batchSize: 2, verbose: 0, shuffle: false });
+      const afterFit = model.getWeights();
+      frozen.trainable = true;
+      const thawed = flags();
+      live.trainable = false;
+      const swapped = flags();
+      model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      await model.fit(x, y, { epochs: 1, batchSize: 2, verbose: 0, shuffle: false });
+      return { atStart, afterFit, thawed, swapped, afterSecondFit: model.getWeights() };
+    },
+  },
 ];
