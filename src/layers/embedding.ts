@@ -117,10 +117,14 @@ export class Embedding extends Layer {
     return gather(this.embeddings as Variable, new Tensor(x.shape, 'int32', ids));
   }
 
-  /** As TF.js's config: maskZero and inputLength as given (undefined where not given). */
+  /**
+   * As TF.js's config: maskZero and inputLength as given (undefined where not given), and a batchInputShape of
+   * [batch, null] (ids of any length) where no input shape was given.
+   */
   override getConfig(): LayerConfig {
+    const config = super.getConfig();
     // TF.js's ConfigDict type has no undefined, yet its getConfig holds one for a setting never given, as here.
-    return { ...super.getConfig(), maskZero: this.given.maskZero, inputLength: this.given.inputLength } as LayerConfig;
+    return { ...config, batchInputShape: config.batchInputShape ?? [this.declaredBatchSize, null], maskZero: this.given.maskZero, inputLength: this.given.inputLength } as LayerConfig;
   }
 
   protected override declaresInputShape(): boolean {

@@ -356,6 +356,11 @@ export abstract class Layer extends Serializable {
     return this.declaredInputShape !== null;
   }
 
+  /** The batch size the layer declares (batchInputShape's first entry or batchSize); null where it declares none. */
+  protected get declaredBatchSize(): number | null {
+    return this.declaredBatch;
+  }
+
   /** The input shape the layer declares, with the batch dim (TF.js's batchInputShape); undefined where it declares none. */
   get batchInputShape(): (number | null)[] | undefined {
     return this.declaredInputShape ? [this.declaredBatch, ...this.declaredInputShape] : undefined;

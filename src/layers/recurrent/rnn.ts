@@ -366,7 +366,10 @@ export class RNN extends Layer {
   override getConfig(): LayerConfig {
     const config = super.getConfig();
     const cell = config.cell as { config?: LayerConfig } | undefined;
-    if (cell) cell.config = this.cell.getConfig();
+    const own = this.cell.getConfig();
+    if (cell) cell.config = own;
+    // The cell's keys spread into the layer's, as TF.js spreads them: stacked cells' list is theirs too.
+    if (config.cells !== undefined) config.cells = own.cells;
     return withUnset(config, this.cell.unsetKeys);
   }
 

@@ -80,4 +80,59 @@ export const layersConfig: Program[] = [
       return { atStart, afterFit, thawed, swapped, afterSecondFit: model.getWeights() };
     },
   },
+  {
+    name: 'getConfig leaves out what was not given (dropout noiseShape and seed, reLU maxValue, an unseeded initializer seed), as the saved JSON shows',
+    run: (tf) => {
+      // A JSON round trip, as a program that stores or compares configs sees them.
+      const json = (o: unknown) => JSON.parse(JSON.stringify(o)) as unknown;
+      const init = (i: unknown) => json(tf.layers.dense({ units: 1, kernelInitializer: i as never }).getConfig().kernelInitializer);
+      return {
+        dropout: [json(tf.layers.dropout({ rate: 0.5 }).getConfig()), json(tf.layers.dropout({ rate: 0.5, seed: 3, noiseShape: [1, 1] }).getConfig())],
+        spatial: [json(tf.layers.spatialDropout1d({ rate: 0.5 }).getConfig()), json(tf.layers.spatialDropout1d({ rate: 0.5, seed: 2 }).getConfig())],
+        relu: [json(tf.layers.reLU().getConfig()), json(tf.layers.reLU({ maxValue: 2 }).getConfig())],
+        flatten: json(tf.layers.flatten().getConfig()),
+        named: ['glorotUniform', 'GlorotUniform', 'heNormal', 'varianceScaling', 'VarianceScaling', 'randomNormal', 'orthogonal', 'truncatedNormal'].map(init),
+        objects: [tf.initializers.glorotUniform({}), tf.initializers.glorotUniform(undefined as never), tf.initializers.varianceScaling({ scale: 2 }), tf.initializers.heUniform({ seed: 4 }), tf.initializers.randomUniform({})].map(init),
+        dicts: [{ className: 'RandomNormal', config: { seed: null } }, { className: 'GlorotUniform', config: {} }, { className: 'VarianceScaling', config: { seed: null } }].map(init),
+        dot: [json(tf.layers.dot({ axes: 1 }).getConfig().axes), json(tf.layers.dot({ axes: [1, 2] }).getConfig().axes)],
+      };
+    },
+  },
+  {
+    name: "getConfig of an embedding given no input shape declares [batch, null], and a copy made from it takes ids of any length",
+    run: (tf) => {
+      const e = tf.layers.embedding({ inputDim: 3, outputDim: 2, embeddingsInitializer: 'ones' });
+      const copy = tf.layers.embedding(e.getConfig() as never);
+      const model = tf.sequential({ layers: [copy] });
+      return [e.getConfig().batchInputShape, tf.layers.embedding({ inputDim: 3, outputDim: 2, inputLength: 4 }).getConfig().batchInputShape, model.inputs[0].shape, model.predict(tf.tensor([[1, 2, 0]]))];
+    },
+  },
+  {
+    name: "stacked cells' configs are each cell's own getConfig: gelu_new by its name, settings not given left out",
+    run: (tf) => {
+      const json = (o: unknown) => JSON.parse(JSON.stringify(o)) as { className: string; config: Record<string, unknown> }[];
+      const cells = () => [tf.layers.simpleRNNCell({ units: 2, activation: 'gelu_new', name: 'c1' }), tf.layers.lstmCell({ units: 2, recurrentActivation: 'gelu_new', name: 'c2' }), tf.layers.gruCell({ units: 1, name: 'c3' })];
+      const stacked = json(tf.layers.stackedRNNCells({ cells: cells() }).getConfig().cells);
+      const inRnn = json((tf.layers.rnn({ cell: cells().map((c) => c) as never }).getConfig().cell as { config: { cells: unknown } }).config.cells);
+      return [stacked, inRnn];
+    },
+  },
+  {
+    name: 'a model with unseeded initializers, dropout, reLU and stacked cells saves TF.js\'s model.json, its getConfig leaving out what was not given, and loads back to the same model.json',
+    run: async (tf) => {
+      const model = tf.sequential({ layers: [
+        tf.layers.dense({ units: 3, inputShape: [4], kernelInitializer: tf.initializers.glorotUniform({}), biasInitializer: 'randomNormal', name: 'd' }),
+        tf.layers.dropout({ rate: 0.25, name: 'drop' }),
+        tf.layers.reLU({ name: 'relu' }),
+        tf.layers.reshape({ targetShape: [3, 1], name: 'r' }),
+        tf.layers.rnn({ cell: [tf.layers.simpleRNNCell({ units: 2, activation: 'relu', name: 's1' }), tf.layers.lstmCell({ units: 1, name: 's2' })], name: 'rnn' }),
+      ] });
+      const topology = model.toJSON(null, false) as { config: { layers: { config: Record<string, unknown> }[] } };
+      const loaded = await tf.loadLayersModel(tf.io.fromMemory(await saveToMemory(tf, model)));
+      const json = (o: unknown) => JSON.parse(JSON.stringify(o)) as unknown;
+      // A loaded layer's getConfig holds the nulls its model.json gave (tessera's cells still read them as not given).
+      const loadedConfigs = loaded.layers.slice(0, 3).map((l) => l.getConfig());
+      return { saved: topology.config.layers.map((l) => l.config), configs: model.layers.map((l) => json(l.getConfig())), loadedConfigs, again: (loaded.toJSON(null, false) as typeof topology).config.layers.map((l) => l.config) };
+    },
+  },
 ];
