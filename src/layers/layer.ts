@@ -605,14 +605,18 @@ export abstract class Layer extends Serializable {
       if (this.built) this.checkShapes(op, [s]);
       else this.ensureBuilt(s);
     }
-    const batches = list.map((t) => t.shape[0]);
-    const batch = batches.every((b) => b === batches[0]) ? batches[0] : null;
+    const batch = this.outputBatch(list.map((t) => t.shape[0]));
     const nodeIndex = this.inboundNodes.length;
     const outShapes = isShapeList(out) ? out : [out];
     const { training: _t, ...rest } = kwargs;
     const outputs = outShapes.map((s, i) => new SymbolicTensor(this.outputDtype(list.map((t) => t.dtype)), [batch, ...s], this, nodeIndex, i));
     this.inboundNodes.push({ layer: this, inputs: list.slice(), outputs, kwargs: rest });
     return isShapeList(out) ? outputs : outputs[0];
+  }
+
+  /** The batch size of the output for inputs of these batch sizes: theirs where they agree, else unknown. */
+  protected outputBatch(batches: readonly (number | null)[]): number | null {
+    return batches.every((b) => b === batches[0]) ? batches[0] : null;
   }
 
   /** The dtype of the outputs for inputs of these dtypes. */

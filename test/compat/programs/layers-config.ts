@@ -135,4 +135,22 @@ export const layersConfig: Program[] = [
       return { saved: topology.config.layers.map((l) => l.config), configs: model.layers.map((l) => json(l.getConfig())), loadedConfigs, again: (loaded.toJSON(null, false) as typeof topology).config.layers.map((l) => l.config) };
     },
   },
+  {
+    name: 'concatenate along axis 0 joins the batch, eagerly and in a graph, and saves its axis',
+    run: (tf) => {
+      const layer = tf.layers.concatenate({ axis: 0 });
+      const eager = layer.apply([tf.tensor([[1, 2]]), tf.tensor([[3, 4], [5, 6]])]) as Tensor;
+      const a = tf.input({ shape: [2] });
+      const b = tf.input({ shape: [2] });
+      const fixed = tf.layers.concatenate({ axis: 0 }).apply([tf.input({ batchShape: [2, 3] }), tf.input({ batchShape: [3, 3] })]) as { shape: unknown };
+      const model = tf.model({ inputs: [a, b], outputs: tf.layers.concatenate({ axis: 0 }).apply([a, b]) as never });
+      return {
+        eager,
+        shapes: [model.outputs[0].shape, fixed.shape, layer.computeOutputShape([[null, 2], [4, 2]]), tf.layers.concatenate({ axis: 0 }).computeOutputShape([[1, 2], [4, 2]])],
+        predicted: model.predict([tf.tensor([[1, 2], [3, 4]]), tf.tensor([[5, 6], [7, 8]])]),
+        config: layer.getConfig().axis,
+        mismatched: attempt(() => tf.layers.concatenate({ axis: 0 }).apply([tf.ones([1, 2]), tf.ones([1, 3])])),
+      };
+    },
+  },
 ];
