@@ -153,4 +153,46 @@ export const layersConfig: Program[] = [
       };
     },
   },
+  {
+    name: 'a layer given inputShape, before any model applies it',
+    run: (tf) => {
+      const d = tf.layers.dense({ units: 3, inputShape: [2] });
+      return [d.weights.length, d.built, attempt(() => d.countParams())];
+    },
+    deviation: 'tessera builds a layer given inputShape when it is made (its weights exist at once); TF.js builds it when it is first applied (README)',
+  },
+  {
+    name: 'wrappers given trainable: false',
+    run: (tf) => {
+      const b = tf.layers.bidirectional({ layer: tf.layers.lstm({ units: 2 }), trainable: false, inputShape: [3, 2] });
+      const t = tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 2 }), trainable: false, inputShape: [3, 2] });
+      tf.sequential({ layers: [b] });
+      tf.sequential({ layers: [t] });
+      return [b.trainable, b.trainableWeights.length, t.trainable, t.trainableWeights.length];
+    },
+    deviation: "tessera freezes a bidirectional or timeDistributed given trainable: false, as Keras; TF.js 4.22 reads a wrapper's flag from the layer it wraps and trains it (README)",
+  },
+  {
+    name: 'configs TF.js takes and tessera refuses: epsilon 0, rate 1, zero sizes',
+    run: (tf) => [
+      attempt(() => tf.layers.batchNormalization({ epsilon: 0 })),
+      attempt(() => tf.layers.layerNormalization({ epsilon: 0 })),
+      attempt(() => tf.layers.dropout({ rate: 1 })),
+      attempt(() => tf.layers.gaussianDropout({ rate: 1 })),
+      attempt(() => tf.layers.repeatVector({ n: 0 })),
+      attempt(() => tf.layers.depthwiseConv2d({ kernelSize: 1, depthMultiplier: 0 })),
+      attempt(() => tf.layers.dense({ units: 1, inputShape: [0] })),
+    ],
+    deviation: 'tessera refuses these as bad input (a division by zero, a layer that drops everything, empty tensors); TF.js 4.22 takes them (README)',
+  },
+  {
+    name: 'configs TF.js refuses and tessera takes with Keras\'s meaning',
+    run: (tf) => [
+      attempt(() => tf.sequential({ layers: [tf.layers.dense({ units: 1, activityRegularizer: tf.regularizers.l2(), inputShape: [2] })] })),
+      attempt(() => tf.layers.elu({ alpha: 0.5 }).apply(tf.tensor([-1, 1]))),
+      attempt(() => tf.sequential({ layers: [tf.layers.softmax({ axis: 1, inputShape: [2, 3] })] }).predict(tf.ones([1, 2, 3]))),
+      attempt(() => tf.sequential({ layers: [tf.layers.lstm({ units: 2, inputDim: 3, inputLength: 4 })] })),
+    ],
+    deviation: 'TF.js 4.22 has not implemented these (activity regularizers in a model, ELU alpha, softmax on another axis, an RNN first given inputDim and inputLength); tessera runs them as Keras does (README)',
+  },
 ];
