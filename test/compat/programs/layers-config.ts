@@ -87,10 +87,10 @@ export const layersConfig: Program[] = [
       const json = (o: unknown) => JSON.parse(JSON.stringify(o)) as unknown;
       const init = (i: unknown) => json(tf.layers.dense({ units: 1, kernelInitializer: i as never }).getConfig().kernelInitializer);
       return {
-        dropout: [json(tf.layers.dropout({ rate: 0.5 }).getConfig()), json(tf.layers.dropout({ rate: 0.5, seed: 3, noiseShape: [1, 1] }).getConfig())],
-        spatial: [json(tf.layers.spatialDropout1d({ rate: 0.5 }).getConfig()), json(tf.layers.spatialDropout1d({ rate: 0.5, seed: 2 }).getConfig())],
-        relu: [json(tf.layers.reLU().getConfig()), json(tf.layers.reLU({ maxValue: 2 }).getConfig())],
-        flatten: json(tf.layers.flatten().getConfig()),
+        dropout: [json(tf.layers.dropout({ rate: 0.5, name: 'd1' }).getConfig()), json(tf.layers.dropout({ rate: 0.5, seed: 3, noiseShape: [1, 1], name: 'd2' }).getConfig())],
+        spatial: [json(tf.layers.spatialDropout1d({ rate: 0.5, name: 's1' }).getConfig()), json(tf.layers.spatialDropout1d({ rate: 0.5, seed: 2, name: 's2' }).getConfig())],
+        relu: [json(tf.layers.reLU({ name: 'r1' }).getConfig()), json(tf.layers.reLU({ maxValue: 2, name: 'r2' }).getConfig())],
+        flatten: json(tf.layers.flatten({ name: 'f1' }).getConfig()),
         named: ['glorotUniform', 'GlorotUniform', 'heNormal', 'varianceScaling', 'VarianceScaling', 'randomNormal', 'orthogonal', 'truncatedNormal'].map(init),
         objects: [tf.initializers.glorotUniform({}), tf.initializers.glorotUniform(undefined as never), tf.initializers.varianceScaling({ scale: 2 }), tf.initializers.heUniform({ seed: 4 }), tf.initializers.randomUniform({})].map(init),
         dicts: [{ className: 'RandomNormal', config: { seed: null } }, { className: 'GlorotUniform', config: {} }, { className: 'VarianceScaling', config: { seed: null } }].map(init),
