@@ -40,11 +40,14 @@ interface OneSetting {
 /** An activation layer with one numeric setting, checked when made and saved under its Keras key. */
 abstract class OneSettingLayer extends ElementwiseLayer {
   protected readonly setting: number | null;
+  /** The setting as given, for getConfig where it is unset: undefined, or null as a loaded model.json gives it. */
+  private readonly givenSetting: null | undefined;
 
   constructor(private readonly spec: OneSetting, args: LayerArgs) {
     checkConfigKeys(spec.op, args, [spec.arg]);
     super(spec.snakeName, args);
     const v = (args as Record<string, unknown>)[spec.arg];
+    this.givenSetting = v as null | undefined;
     const min = spec.min ?? -Infinity;
     if (v === undefined || v === null) this.setting = spec.fallback;
     else if (typeof v !== 'number' || !Number.isFinite(v) || v < min) throw argError(spec.op, spec.arg, fmtValue(v), min === 0 ? 'a finite number >= 0' : 'a finite number');
@@ -58,6 +61,12 @@ abstract class OneSettingLayer extends ElementwiseLayer {
 
   protected override layerConfig(): LayerConfig {
     return { [this.spec.key]: this.setting };
+  }
+
+  /** As TF.js's: a setting whose absence means none (ReLU's maxValue) as given, undefined where not given (saved as null). */
+  override getConfig(): LayerConfig {
+    const config = super.getConfig();
+    return this.setting === null ? ({ ...config, [this.spec.arg]: this.givenSetting } as LayerConfig) : config;
   }
 }
 

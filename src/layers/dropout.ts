@@ -37,12 +37,14 @@ export class Dropout extends Layer {
   readonly noiseShape: (number | null)[] | null;
   readonly seed: number | undefined;
   private rng: Random | null = null;
+  /** noiseShape and seed as given (undefined where not given, null where given as null), for getConfig. */
+  private readonly given: Pick<DropoutLayerArgs, 'noiseShape' | 'seed'>;
 
   constructor(args: DropoutLayerArgs, snakeName = 'dropout', op = 'layers.dropout', keys = ['rate', 'seed', 'noiseShape']) {
     checkConfigKeys(op, args, keys);
     super(snakeName, args);
     this.rate = rateArg(op, args.rate);
-    // null is no seed, as TF.js (its getConfig gives seed: null).
+    // null is no seed, as TF.js (its model.json writes seed: null).
     if (args.seed !== undefined && args.seed !== null && !Number.isFinite(args.seed)) throw argError(op, 'seed', fmtValue(args.seed), 'a finite number');
     const ns = args.noiseShape;
     if (ns !== undefined && ns !== null && (!Array.isArray(ns) || !ns.every((d) => d === null || (Number.isInteger(d) && d > 0)))) {
@@ -50,6 +52,7 @@ export class Dropout extends Layer {
     }
     this.noiseShape = ns ?? null;
     this.seed = args.seed ?? undefined;
+    this.given = { noiseShape: ns, seed: args.seed };
     this.buildIfShaped();
   }
 
@@ -89,6 +92,12 @@ export class Dropout extends Layer {
 
   protected override layerConfig(): LayerConfig {
     return { rate: this.rate, noise_shape: this.noiseShape, seed: this.seed ?? null };
+  }
+
+  /** As TF.js's: noiseShape and seed as given, undefined where not given (its model.json writes them null, as layerConfig does). */
+  override getConfig(): LayerConfig {
+    // TF.js's ConfigDict type has no undefined, yet its getConfig holds one for a setting never given, as here.
+    return { ...super.getConfig(), noiseShape: this.given.noiseShape, seed: this.given.seed } as LayerConfig;
   }
 }
 

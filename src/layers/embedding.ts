@@ -71,7 +71,7 @@ export class Embedding extends Layer {
     const inputLength = len == null ? null : Array.isArray(len) ? len.slice() : [len];
     const batchShape = (args as { batchInputShape?: number[] }).batchInputShape;
     super('embedding', {
-      name: args.name, trainable: args.trainable, dtype: args.dtype, weights: args.weights,
+      name: args.name, trainable: args.trainable, dtype: args.dtype, inputDType: args.inputDType, weights: args.weights,
       inputShape: args.inputShape ?? batchShape?.slice(1) ?? inputLength ?? undefined, batchSize: args.batchSize ?? batchShape?.[0] ?? undefined,
     });
     this.inputDim = assertPositiveInt(op, 'inputDim', args.inputDim);
@@ -120,10 +120,14 @@ export class Embedding extends Layer {
     return gather(this.embeddings as Variable, new Tensor(x.shape, 'int32', ids));
   }
 
-  /** As TF.js's config: maskZero and inputLength as given (undefined where not given). */
+  /**
+   * As TF.js's config: maskZero and inputLength as given (undefined where not given), and a batchInputShape of
+   * [batch, null] (ids of any length) where no input shape was given.
+   */
   override getConfig(): LayerConfig {
+    const config = super.getConfig();
     // TF.js's ConfigDict type has no undefined, yet its getConfig holds one for a setting never given, as here.
-    return { ...super.getConfig(), maskZero: this.given.maskZero, inputLength: this.given.inputLength } as LayerConfig;
+    return { ...config, batchInputShape: config.batchInputShape ?? [this.declaredBatchSize, null], maskZero: this.given.maskZero, inputLength: this.given.inputLength } as LayerConfig;
   }
 
   protected override declaresInputShape(): boolean {

@@ -56,20 +56,35 @@ function streamDraws(rng: Random): Draws {
   };
 }
 
-function make(className: string, config: Record<string, number | string | null>, draw: (shape: readonly number[], draws: Draws) => Sampler, seed?: number, random = true): Initializer {
+/**
+ * `config` is the saved (Keras) form: names in snake_case, an unset seed as null. getConfig gives TF.js's: names in
+ * camelCase, and `seed` as TF.js keeps it: a number, null (its named VarianceScaling helpers made without arguments,
+ * and configs that say null) or undefined (not given).
+ */
+function make(className: string, config: Record<string, number | string | null>, draw: (shape: readonly number[], draws: Draws) => Sampler, seed?: number | null, random = true): Initializer {
   if (seed != null && !Number.isFinite(seed)) throw argError(className, 'seed', String(seed), 'a finite number');
-  return {
+  // Only the random initializers take a seed; TF.js writes {} for the constant ones.
+  const saved = random ? { ...config, seed: seed ?? null } : { ...config };
+  const view = Object.fromEntries(Object.entries(config).map(([k, v]) => [k, typeof v === 'string' ? toCamelCase(v) : v]));
+  const init: Initializer = {
     className,
-    // Only the random initializers take a seed; TF.js writes {} for the constant ones.
-    getConfig: () => (random ? { ...config, seed: seed ?? null } : { ...config }),
+    // TF.js's ConfigDict type has no undefined, yet its getConfig holds one for a seed never given, as here.
+    getConfig: () => (random ? { ...view, seed: seed as number | null } : { ...view }),
     apply(shape, dtype = 'float32') {
-      const next = draw(shape, seed == null && randomSeedSet() ? streamDraws(new Random(nextDefaultSeed())) : tfjsDraws(seed));
+      const next = draw(shape, seed == null && randomSeedSet() ? streamDraws(new Random(nextDefaultSeed())) : tfjsDraws(seed ?? undefined));
       const values = new (arrayTypeFor(dtype))(sizeOfShape(shape));
       for (let i = 0; i < values.length; i++) values[i] = next();
       return new Tensor(shape, dtype, values);
     },
   };
+  savedForms.set(init, saved);
+  return init;
 }
+
+/** The saved form of each initializer made here (an initializer of the user's own saves its getConfig as it is). */
+const savedForms = new WeakMap<Initializer, Record<string, number | string | null>>();
+/** Each saved {class_name, config} of one of those, and the initializer it describes. */
+const described = new WeakMap<object, Initializer>();
 
 function checkConfig<T extends object>(op: string, config: T | undefined): T {
   if (config == null) return {} as T;
@@ -77,32 +92,37 @@ function checkConfig<T extends object>(op: string, config: T | undefined): T {
   return config;
 }
 
+/** The seed of a named VarianceScaling (glorotUniform, heNormal, ...): TF.js's are null when made without arguments. */
+function helperSeed(op: string, config: { seed?: number | null } | undefined): number | null | undefined {
+  return config == null ? null : checkConfig(op, config).seed;
+}
+
 /** Uniform in ±sqrt(6 / (fanIn + fanOut)): Keras's default for kernels. */
-export function glorotUniform(config?: { seed?: number }): Initializer {
-  return scaled('initializers.glorotUniform', { scale: 1, mode: 'fanAvg', distribution: 'uniform', seed: checkConfig('initializers.glorotUniform', config).seed });
+export function glorotUniform(config?: { seed?: number | null }): Initializer {
+  return scaled('initializers.glorotUniform', { scale: 1, mode: 'fanAvg', distribution: 'uniform', seed: helperSeed('initializers.glorotUniform', config) });
 }
 
 /**
  * TF.js's glorotNormal (its recurrent layers' default kernel initializer): a normal truncated at two standard
  * deviations with stddev sqrt(2 / (fanIn + fanOut)); TF.js saves it as the VarianceScaling it is.
  */
-export function glorotNormal(config?: { seed?: number }): Initializer {
-  return scaled('initializers.glorotNormal', { scale: 1, mode: 'fanAvg', distribution: 'normal', seed: checkConfig('initializers.glorotNormal', config).seed });
+export function glorotNormal(config?: { seed?: number | null }): Initializer {
+  return scaled('initializers.glorotNormal', { scale: 1, mode: 'fanAvg', distribution: 'normal', seed: helperSeed('initializers.glorotNormal', config) });
 }
 
 /** Truncated normal with stddev sqrt(2 / fanIn), as TF.js draws it (Keras also divides by 0.8796 for the truncation). */
-export function heNormal(config?: { seed?: number }): Initializer {
-  return scaled('initializers.heNormal', { scale: 2, mode: 'fanIn', distribution: 'normal', seed: checkConfig('initializers.heNormal', config).seed });
+export function heNormal(config?: { seed?: number | null }): Initializer {
+  return scaled('initializers.heNormal', { scale: 2, mode: 'fanIn', distribution: 'normal', seed: helperSeed('initializers.heNormal', config) });
 }
 
-export function randomUniform(config?: { minval?: number; maxval?: number; seed?: number }): Initializer {
+export function randomUniform(config?: { minval?: number; maxval?: number; seed?: number | null }): Initializer {
   config = checkConfig('initializers.randomUniform', config);
   const minval = assertFiniteNumber('initializers.randomUniform', 'minval', config.minval ?? -0.05);
   const maxval = assertFiniteNumber('initializers.randomUniform', 'maxval', config.maxval ?? 0.05);
   return make('RandomUniform', { minval, maxval }, (_shape, draws) => draws.uniform(minval, maxval), config.seed);
 }
 
-export function randomNormal(config?: { mean?: number; stddev?: number; seed?: number }): Initializer {
+export function randomNormal(config?: { mean?: number; stddev?: number; seed?: number | null }): Initializer {
   config = checkConfig('initializers.randomNormal', config);
   const mean = assertFiniteNumber('initializers.randomNormal', 'mean', config.mean ?? 0);
   const stddev = assertFiniteNumber('initializers.randomNormal', 'stddev', config.stddev ?? 0.05);
@@ -113,7 +133,7 @@ export function randomNormal(config?: { mean?: number; stddev?: number; seed?: n
  * A (semi-)orthogonal matrix times gain, as Keras's Orthogonal: a normal draw made orthonormal by Gram-Schmidt
  * along its shorter side (rows of a wide [units, 4·units] recurrent kernel, columns of a tall one).
  */
-export function orthogonal(config?: { gain?: number; seed?: number }): Initializer {
+export function orthogonal(config?: { gain?: number; seed?: number | null }): Initializer {
   config = checkConfig('initializers.orthogonal', config);
   const gain = assertFiniteNumber('initializers.orthogonal', 'gain', config.gain ?? 1);
   return make('Orthogonal', { gain }, (shape, draws) => {
@@ -154,7 +174,7 @@ export interface VarianceScalingConfig {
   scale?: number;
   mode?: 'fanIn' | 'fanOut' | 'fanAvg';
   distribution?: 'normal' | 'uniform' | 'truncatedNormal';
-  seed?: number;
+  seed?: number | null;
 }
 
 const FAN_MODES = { fanIn: 'fan_in', fanOut: 'fan_out', fanAvg: 'fan_avg' } as const;
@@ -186,22 +206,22 @@ function scaled(op: string, config: VarianceScalingConfig): Initializer {
 }
 
 /** Uniform in ±sqrt(6 / fanIn). */
-export function heUniform(config?: { seed?: number }): Initializer {
-  return scaled('initializers.heUniform', { scale: 2, mode: 'fanIn', distribution: 'uniform', seed: checkConfig('initializers.heUniform', config).seed });
+export function heUniform(config?: { seed?: number | null }): Initializer {
+  return scaled('initializers.heUniform', { scale: 2, mode: 'fanIn', distribution: 'uniform', seed: helperSeed('initializers.heUniform', config) });
 }
 
 /** Truncated normal with stddev sqrt(1 / fanIn). */
-export function leCunNormal(config?: { seed?: number }): Initializer {
-  return scaled('initializers.leCunNormal', { scale: 1, mode: 'fanIn', distribution: 'normal', seed: checkConfig('initializers.leCunNormal', config).seed });
+export function leCunNormal(config?: { seed?: number | null }): Initializer {
+  return scaled('initializers.leCunNormal', { scale: 1, mode: 'fanIn', distribution: 'normal', seed: helperSeed('initializers.leCunNormal', config) });
 }
 
 /** Uniform in ±sqrt(3 / fanIn). */
-export function leCunUniform(config?: { seed?: number }): Initializer {
-  return scaled('initializers.leCunUniform', { scale: 1, mode: 'fanIn', distribution: 'uniform', seed: checkConfig('initializers.leCunUniform', config).seed });
+export function leCunUniform(config?: { seed?: number | null }): Initializer {
+  return scaled('initializers.leCunUniform', { scale: 1, mode: 'fanIn', distribution: 'uniform', seed: helperSeed('initializers.leCunUniform', config) });
 }
 
 /** mean + a normal draw truncated at two standard deviations. */
-export function truncatedNormal(config?: { mean?: number; stddev?: number; seed?: number }): Initializer {
+export function truncatedNormal(config?: { mean?: number; stddev?: number; seed?: number | null }): Initializer {
   config = checkConfig('initializers.truncatedNormal', config);
   const mean = assertFiniteNumber('initializers.truncatedNormal', 'mean', config.mean ?? 0);
   const stddev = assertFiniteNumber('initializers.truncatedNormal', 'stddev', config.stddev ?? 0.05);
@@ -265,8 +285,8 @@ export type InitializerName = 'glorotUniform' | 'glorotNormal' | 'heNormal' | 'h
 type AnyConfig = Record<string, never>;
 
 /** The classes TF.js serializes initializers as ({className, config}, what layer.getConfig() gives), by factory. */
-const byClass: Record<InitializerClassName | 'Constant', (config: AnyConfig) => Initializer> = {
-  Zeros: zeros, Ones: ones, Constant: (c) => constant(c as unknown as { value: number }), RandomUniform: randomUniform, RandomNormal: randomNormal, TruncatedNormal: truncatedNormal,
+const byClass: Record<InitializerClassName | 'Constant', (config?: AnyConfig) => Initializer> = {
+  Zeros: zeros, Ones: ones, Constant: (c) => constant((c ?? {}) as unknown as { value: number }), RandomUniform: randomUniform, RandomNormal: randomNormal, TruncatedNormal: truncatedNormal,
   VarianceScaling: varianceScaling, GlorotUniform: glorotUniform, GlorotNormal: glorotNormal, HeUniform: heUniform, HeNormal: heNormal,
   LeCunUniform: leCunUniform, LeCunNormal: leCunNormal, Orthogonal: orthogonal, Identity: identity,
 };
@@ -274,9 +294,12 @@ const byClass: Record<InitializerClassName | 'Constant', (config: AnyConfig) => 
 /** The initializer a TF.js {className, config} describes, or undefined when spec is no such object. */
 function fromClassConfig(spec: unknown): Initializer | undefined {
   if (typeof spec !== 'object' || spec === null || !('className' in spec) || typeof spec.className !== 'string' || !Object.hasOwn(byClass, spec.className)) return undefined;
-  const config = 'config' in spec && typeof spec.config === 'object' && spec.config !== null ? spec.config : {};
-  // TF.js writes seed: null for an unseeded draw, where the factories take an absent seed.
-  return byClass[spec.className as keyof typeof byClass](Object.fromEntries(Object.entries(config).filter(([, v]) => v !== null)) as AnyConfig);
+  const make = byClass[spec.className as keyof typeof byClass];
+  // A class name alone is made without arguments, as TF.js's getInitializer makes it (its named helpers' seed: null).
+  if (!('config' in spec)) return make();
+  const config = typeof spec.config === 'object' && spec.config !== null ? spec.config : {};
+  // null is "not given" for the settings; a seed of null is kept, and written back, as TF.js keeps it.
+  return make(Object.fromEntries(Object.entries(config).filter(([k, v]) => v !== null || k === 'seed')) as AnyConfig);
 }
 
 /**
@@ -295,5 +318,14 @@ export function getInitializer(op: string, arg: string, spec: unknown): Initiali
 
 /** The Keras JSON form of an initializer: {class_name, config}. */
 export function initializerConfig(init: Initializer): { class_name: string; config: Record<string, number | string | null> } {
-  return { class_name: init.className, config: init.getConfig() };
+  const saved = savedForms.get(init);
+  if (!saved) return { class_name: init.className, config: init.getConfig() };
+  const entry = { class_name: init.className, config: { ...saved } };
+  described.set(entry, init);
+  return entry;
+}
+
+/** TF.js's getConfig of the initializer a saved entry (from initializerConfig) describes; undefined for any other value. */
+export function initializerView(saved: unknown): Record<string, number | string | null> | undefined {
+  return typeof saved === 'object' && saved !== null ? described.get(saved)?.getConfig() : undefined;
 }

@@ -1,8 +1,8 @@
-import { Tensor, type DType } from '../tensor/tensor';
+import { Tensor, isFloatDtype, type DType } from '../tensor/tensor';
 import { tidy } from '../tensor/tidy';
 import { Variable } from '../tensor/variable';
 import type { Initializer } from './initializers';
-import { argError, checkKnownKeys, fmtShape, fmtValue, optionalBoolean } from '../util/validate';
+import { argError, fmtShape, fmtValue, optionalBoolean, unknownKey } from '../util/validate';
 import { assertDtype, assertFloatDtype } from '../tensor/checks';
 import { div } from '../ops/binary';
 import { cast, clone } from '../ops/cast';
@@ -48,6 +48,11 @@ export interface LayerArgs {
   batchInputShape?: (number | null)[];
   batchSize?: number;
   dtype?: DType;
+  /**
+   * As TF.js's inputDType: the dtype of the input a Sequential creates for this layer, where it is the first layer
+   * and declares its input shape (`dtype` wins where both are given). A float dtype is the layer's dtype as well.
+   */
+  inputDType?: DType;
   /** Initial values of the weights, set once the layer is built, as TF.js's `weights`. */
   weights?: Tensor[];
 }
@@ -80,12 +85,18 @@ export function uniqueName(prefix: string): string {
   return `${prefix}${n}`;
 }
 
-const KNOWN_ARGS = ['name', 'trainable', 'inputShape', 'batchInputShape', 'batchSize', 'dtype', 'weights'];
+const KNOWN_ARGS = ['name', 'trainable', 'inputShape', 'batchInputShape', 'batchSize', 'dtype', 'inputDType', 'weights'];
 
-/** Rejects config keys a layer does not know, so a typo is never silently ignored. */
+/**
+ * Rejects config keys a layer does not know, so a typo or an option tessera does not implement is never silently
+ * ignored (TF.js ignores them); a key set to undefined counts as not given, as in TF.js.
+ */
 export function checkConfigKeys(op: string, args: object, own: readonly string[]): void {
   if (args === null || typeof args !== 'object') throw argError(op, 'config', fmtValue(args), 'an object');
-  checkKnownKeys(op, 'config', args, [...KNOWN_ARGS, ...own]);
+  const key = unknownKey(args, [...own, ...KNOWN_ARGS]);
+  if (key === undefined) return;
+  throw new Error(`${op}: config.${key} is not an option of this layer (got ${fmtValue((args as Record<string, unknown>)[key])}); `
+    + `its options are ${[...own, ...KNOWN_ARGS].join(', ')}. tessera refuses an option it does not know, where TF.js ignores it: leave it out`);
 }
 
 /** What a weight may carry beside its initial values. */
@@ -162,6 +173,8 @@ type ListOf<T> = { [K in keyof T[]]: T[][K] };
 export abstract class Layer extends Serializable {
   readonly name: string;
   readonly dtype: DType;
+  /** @internal The dtype of the input a Sequential creates for this layer as its first (its dtype, or its inputDType). */
+  readonly inputDtype: DType;
   /**
    * Input shape without the batch dim, once known (layers taking one input). Its first entry is null in a layer
    * that takes sequences of any length (acceptsAnyLength), the one place a null appears in a built shape.
@@ -235,7 +248,11 @@ export abstract class Layer extends Serializable {
       this.inputShapeNoBatch = s.slice();
       this.declaredInputShape = s.slice();
     }
-    this.dtype = args.dtype == null ? 'float32' : this.holdsValues() ? assertFloatDtype(op, 'dtype', args.dtype) : assertDtype(op, 'dtype', args.dtype);
+    const dtype = args.dtype == null ? 'float32' : this.holdsValues() ? assertFloatDtype(op, 'dtype', args.dtype) : assertDtype(op, 'dtype', args.dtype);
+    // TF.js reads inputDType only where the layer declares its input shape and is given no dtype.
+    const inputDType = args.inputDType == null ? null : assertDtype(op, 'inputDType', args.inputDType);
+    this.inputDtype = args.dtype == null && shape != null && inputDType ? inputDType : dtype;
+    this.dtype = isFloatDtype(this.inputDtype) ? this.inputDtype : dtype;
     if (args.weights != null) {
       if (!Array.isArray(args.weights) || !args.weights.every((w) => w instanceof Tensor)) throw argError(op, 'weights', fmtValue(args.weights), 'an array of Tensors');
       this.initialWeights = args.weights.slice();
@@ -337,6 +354,11 @@ export abstract class Layer extends Serializable {
   /** Whether the user gave this layer its input shape (TF.js's config then holds the dtype). */
   protected declaresInputShape(): boolean {
     return this.declaredInputShape !== null;
+  }
+
+  /** The batch size the layer declares (batchInputShape's first entry or batchSize); null where it declares none. */
+  protected get declaredBatchSize(): number | null {
+    return this.declaredBatch;
   }
 
   /** The input shape the layer declares, with the batch dim (TF.js's batchInputShape); undefined where it declares none. */
@@ -497,7 +519,8 @@ export abstract class Layer extends Serializable {
     // The variable copies the initial values; the initializer's tensor is ours and is freed (a build outside tidy would leak it).
     const initial = init.apply(shape, dtype);
     const scoped = `${this.weightScope()}/${suffix}`;
-    const v = new Variable(initial, this.trainableFlag && (options.trainable ?? true), uniqueWeightName(scoped));
+    // As TF.js's LayerVariable, the weight's own flag: a layer made with trainable: false leaves it on and filters it out.
+    const v = new Variable(initial, options.trainable ?? true, uniqueWeightName(scoped));
     scopedNames.set(v, scoped);
     initial.dispose();
     this.vars.push(v);
@@ -582,14 +605,18 @@ export abstract class Layer extends Serializable {
       if (this.built) this.checkShapes(op, [s]);
       else this.ensureBuilt(s);
     }
-    const batches = list.map((t) => t.shape[0]);
-    const batch = batches.every((b) => b === batches[0]) ? batches[0] : null;
+    const batch = this.outputBatch(list.map((t) => t.shape[0]));
     const nodeIndex = this.inboundNodes.length;
     const outShapes = isShapeList(out) ? out : [out];
     const { training: _t, ...rest } = kwargs;
     const outputs = outShapes.map((s, i) => new SymbolicTensor(this.outputDtype(list.map((t) => t.dtype)), [batch, ...s], this, nodeIndex, i));
     this.inboundNodes.push({ layer: this, inputs: list.slice(), outputs, kwargs: rest });
     return isShapeList(out) ? outputs : outputs[0];
+  }
+
+  /** The batch size of the output for inputs of these batch sizes: theirs where they agree, else unknown. */
+  protected outputBatch(batches: readonly (number | null)[]): number | null {
+    return batches.every((b) => b === batches[0]) ? batches[0] : null;
   }
 
   /** The dtype of the outputs for inputs of these dtypes. */

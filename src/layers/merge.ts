@@ -7,6 +7,7 @@ import { sum } from '../ops/reduction';
 import type { Tensor } from '../tensor/tensor';
 import { argError, fmtShape, fmtValue } from '../util/validate';
 import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
+import type { Shape } from './symbolic';
 
 /**
  * The layer's options. TF.js's documentation shows tf.layers.add([a, b]) and tf.layers.concatenate([a, b]); its
@@ -105,7 +106,7 @@ export class Concatenate extends Layer {
     checkConfigKeys('layers.concatenate', args, ['axis']);
     super('concatenate', args);
     const axis = args.axis ?? -1;
-    if (!Number.isInteger(axis) || axis === 0) throw argError('layers.concatenate', 'axis', fmtValue(axis), 'a non-zero integer (axis 0 is the batch)');
+    if (!Number.isInteger(axis)) throw argError('layers.concatenate', 'axis', fmtValue(axis), 'an integer');
     this.axis = axis;
   }
 
@@ -117,10 +118,11 @@ export class Concatenate extends Layer {
     return true;
   }
 
-  /** The axis among the dims without the batch. */
+  /** The axis among the dims without the batch; -1 for the batch itself (axis 0, along which TF.js joins too). */
   private localAxis(rank: number): number {
     const a = this.axis < 0 ? rank + 1 + this.axis : this.axis;
-    if (a < 1 || a > rank) throw argError(this.name, 'axis', String(this.axis), `an axis of inputs of rank ${rank + 1}`);
+    // A negative axis never means the batch (TF.js's concatenate reads a negative axis as the last one).
+    if (a < (this.axis < 0 ? 1 : 0) || a > rank) throw argError(this.name, 'axis', String(this.axis), `an axis of inputs of rank ${rank + 1}`);
     return a - 1;
   }
 
@@ -130,8 +132,19 @@ export class Concatenate extends Layer {
     const bad = shapes.some((s) => s.length !== shapes[0].length || s.some((d, i) => i !== a && d !== shapes[0][i]));
     if (bad) throw argError(this.name, 'inputs', `shapes ${shapeText(shapes)}`, `shapes equal except along axis ${this.axis}`);
     const out = shapes[0].slice();
-    out[a] = shapes.reduce((n, s) => n + s[a], 0);
+    if (a >= 0) out[a] = shapes.reduce((n, s) => n + s[a], 0);
     return out;
+  }
+
+  /** As TF.js's: along the batch, the batch sizes add up (null where one is unknown). */
+  protected override outputBatch(batches: readonly (number | null)[]): number | null {
+    if (this.axis !== 0) return super.outputBatch(batches);
+    return batches.includes(null) ? null : (batches as number[]).reduce((n, b) => n + b, 0);
+  }
+
+  override computeOutputShape(inputShape: Shape | Shape[]): Shape | Shape[] {
+    const out = super.computeOutputShape(inputShape) as Shape;
+    return this.axis === 0 ? [this.outputBatch((inputShape as Shape[]).map((s) => s[0])), ...out.slice(1)] : out;
   }
 
   override call(inputs: Tensor | Tensor[]): Tensor {

@@ -49,6 +49,23 @@ function readDataFormat(r: ConfigReader): 'channelsFirst' | 'channelsLast' {
 
 const identity = (input: readonly number[]) => input.slice();
 
+/**
+ * Dropout and SpatialDropout1D: their settings as saved, a null kept as null (TF.js's loaded layer gives it back in
+ * getConfig, where a layer made without it gives undefined).
+ */
+function dropoutPlan(make: (args: L.DropoutLayerArgs) => Dropout): (r: ConfigReader, name: string) => LayerPlan {
+  return (r, name) => {
+    const rate = r.get('rate');
+    if (typeof rate !== 'number' || !(rate >= 0 && rate < 1)) throw r.fail('rate', rate, 'a number in [0, 1)');
+    const seed = r.get('seed');
+    if (seed !== undefined && seed !== null && !(typeof seed === 'number' && Number.isFinite(seed))) throw r.fail('seed', seed, 'a finite number or null');
+    const settings = { rate, noiseShape: r.get('noise_shape'), seed } as L.DropoutLayerArgs;
+    // Checked by the layer itself, before the model is made.
+    const probe = make({ ...settings, name, seed: 0 });
+    return { outputShape: (input) => probe.outputShapeNoBatch(input), weightShapes: () => [], create: (common) => make({ ...common, ...settings }) };
+  };
+}
+
 const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
   ['Conv2D', (r, name) => {
     const filters = r.positiveInt('filters');
@@ -96,16 +113,7 @@ const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
     const probe = new Flatten({ name, dataFormat });
     return { outputShape: (input) => probe.outputShapeNoBatch(input), weightShapes: () => [], create: (common) => new Flatten({ ...common, dataFormat }) };
   }],
-  ['Dropout', (r, name) => {
-    const rate = r.get('rate');
-    if (typeof rate !== 'number' || !(rate >= 0 && rate < 1)) throw r.fail('rate', rate, 'a number in [0, 1)');
-    // Checked by the layer itself, before the model is made.
-    new Dropout({ name, rate, seed: 0, noiseShape: (r.get('noise_shape') ?? undefined) as (number | null)[] | undefined });
-    const noiseShape = r.get('noise_shape') as (number | null)[] | null | undefined;
-    const seed = r.get('seed');
-    if (seed !== undefined && seed !== null && !(typeof seed === 'number' && Number.isFinite(seed))) throw r.fail('seed', seed, 'a finite number or null');
-    return { outputShape: identity, weightShapes: () => [], create: (common) => new Dropout({ ...common, rate, noiseShape: noiseShape ?? undefined, seed: seed ?? undefined }) };
-  }],
+  ['Dropout', dropoutPlan((a) => new Dropout(a))],
   ['Activation', (r) => {
     if (r.get('activation') === undefined) throw r.fail('activation', undefined, 'an activation name');
     const activation = r.activation('activation');
@@ -141,7 +149,8 @@ function kerasBatchNormArgs({ synchronized, ...args }: LayerArgs & Record<string
 
 /** Layers whose saved config is their TF.js arguments in snake_case. */
 const BY_ARGS: [string, (args: LayerArgs & Record<string, unknown>) => Layer][] = [
-  ['ReLU', (a) => new L.ReLU(a)],
+  // A saved ReLU without a cap says max_value: null, which its loaded getConfig gives back (as TF.js's).
+  ['ReLU', (a) => new L.ReLU({ maxValue: null, ...a } as unknown as L.ReLULayerArgs)],
   ['LeakyReLU', (a) => new L.LeakyReLU(a)],
   ['PReLU', (a) => new L.PReLU(a)],
   ['ELU', (a) => new L.ELU(a)],
@@ -159,7 +168,6 @@ const BY_ARGS: [string, (args: LayerArgs & Record<string, unknown>) => Layer][] 
   ['GlobalMaxPooling1D', (a) => new L.GlobalMaxPooling1D(a)],
   ['GlobalAveragePooling2D', (a) => new L.GlobalAveragePooling2D(a)],
   ['GlobalMaxPooling2D', (a) => new L.GlobalMaxPooling2D(a)],
-  ['SpatialDropout1D', (a) => new L.SpatialDropout1D(a as unknown as L.SpatialDropout1DLayerArgs)],
   ['GaussianNoise', (a) => new L.GaussianNoise(a as unknown as L.GaussianNoiseLayerArgs)],
   ['GaussianDropout', (a) => new L.GaussianDropout(a as unknown as L.GaussianDropoutLayerArgs)],
   ['AlphaDropout', (a) => new L.AlphaDropout(a as unknown as L.AlphaDropoutLayerArgs)],
@@ -188,6 +196,7 @@ const BY_ARGS: [string, (args: LayerArgs & Record<string, unknown>) => Layer][] 
   ['ConvLSTM2D', (a) => new L.ConvLSTM2D(a as unknown as L.ConvLSTM2DArgs)],
 ];
 for (const [className, make] of BY_ARGS) KINDS.set(className, (r, name) => configArgsPlan(r, name, make));
+KINDS.set('SpatialDropout1D', dropoutPlan((a) => new L.SpatialDropout1D(a as L.SpatialDropout1DLayerArgs)));
 
 export const layerClassNames = [...KINDS.keys()];
 

@@ -493,13 +493,14 @@ export class LayersModel extends Layer implements TrainableModel {
     }
     const outs = (chunks ?? this.run(xs, { training: false }).map((o) => ({ shape: o.shape.slice(1), dtype: o.dtype, values: [o.dataSync()] }))).map((ch) => {
       const row = ch.shape.reduce((a, b) => a * b, 1);
-      const all = new (arrayTypeFor(ch.dtype))(n * row);
+      const all = new (arrayTypeFor(ch.dtype))(ch.values.reduce((k, v) => k + v.length, 0));
       let at = 0;
       for (const v of ch.values) {
         all.set(v, at);
         at += v.length;
       }
-      return new Tensor([n, ...ch.shape], ch.dtype, all);
+      // The batches' rows one after another, as TF.js joins them: n, or more where a layer joins along the batch.
+      return new Tensor([row === 0 ? n : all.length / row, ...ch.shape], ch.dtype, all);
     });
     return outs.length === 1 ? outs[0] : outs;
   }

@@ -1,4 +1,4 @@
-import { getInitializer, type Initializer } from '../layers/initializers';
+import { getInitializer, initializerConfig, type Initializer } from '../layers/initializers';
 import { toCamelCase } from '../util/case';
 import { ScopedSetting } from '../util/scoped-setting';
 import { copyHostValues } from '../backend/host-values';
@@ -64,8 +64,8 @@ export function readInitializerSpec(op: string, where: string, v: unknown, fallb
   }
   // Keras's GlorotUniform, HeNormal, ... are settings of VarianceScaling; TF.js reads them as such and saves them so.
   if (VARIANCE_SCALING_SETTINGS.has(className)) {
-    const init = getInitializer(op, where, { className, config });
-    return { className: init.className, config: init.getConfig() };
+    const saved = initializerConfig(getInitializer(op, where, { className, config }));
+    return { className: saved.class_name, config: saved.config };
   }
   return { className, config };
 }

@@ -159,9 +159,13 @@ export function normalizeAxes(op: string, axis: unknown, rank: number): number[]
 /** Rejects an options object's unknown keys (a typo is never silently ignored); `name` is how errors call the object. */
 export function checkKnownKeys(op: string, name: string, options: unknown, known: readonly string[]): void {
   if (options === null || typeof options !== 'object') throw argError(op, name, typeof options, 'an object');
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) throw argError(op, `${name}.${key}`, 'an unknown option', `one of ${known.join(', ')}`);
-  }
+  const key = unknownKey(options, known);
+  if (key !== undefined) throw argError(op, `${name}.${key}`, 'an unknown option', `one of ${known.join(', ')}`);
+}
+
+/** The first key of an options object that is not known; a key set to undefined counts as not given. */
+export function unknownKey(options: object, known: readonly string[]): string | undefined {
+  return Object.keys(options).find((key) => !known.includes(key) && (options as Record<string, unknown>)[key] !== undefined);
 }
 
 /** The message of a caught value, for errors that pass on why something below them failed. */

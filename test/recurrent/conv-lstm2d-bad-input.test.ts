@@ -35,7 +35,7 @@ describe('convLstm2d refuses bad input before anything changes', () => {
       [{ ...ok, dataFormat: 'NHWC' }, /dataFormat must be 'channelsLast' or 'channelsFirst', got "NHWC"/, true],
       [{ ...ok, unroll: true }, /unroll must be false or absent/, true],
       [{ ...ok, dropout: 1.5 }, /dropout must be a number in \[0, 1\), got 1\.5/, false],
-      [{ ...ok, units: 4 }, /config\.units must be one of .*filters, kernelSize/, false],
+      [{ ...ok, units: 4 }, /config\.units is not an option of this layer \(got 4\); its options are .*filters, kernelSize/, false],
     ];
     for (const [args, message, peerRefuses] of bad) {
       expect(() => tn.layers.convLstm2d(args as never)).toThrow(new RegExp(`^layers\\.convLstm2d: ${message.source}`));

@@ -101,7 +101,7 @@ export class RNN extends Layer {
     const { op, snakeName, makeCell, ownKeys, stepDims = ['features'] } = kind;
     checkConfigKeys(op, args, [...RNN_KEYS, ...ownKeys]);
     const { inputShape, batch } = declaredShape(op, args, stepDims);
-    super(snakeName, { name: args.name, trainable: args.trainable, dtype: args.dtype, inputShape, weights: args.weights });
+    super(snakeName, { name: args.name, trainable: args.trainable, dtype: args.dtype, inputDType: args.inputDType, inputShape, weights: args.weights });
     this.stepDims = stepDims.slice();
     this.args = { ...args };
     this.returnSequences = this.flagOption(op, 'returnSequences', args.returnSequences, false);
@@ -381,7 +381,10 @@ export class RNN extends Layer {
   override getConfig(): LayerConfig {
     const config = super.getConfig();
     const cell = config.cell as { config?: LayerConfig } | undefined;
-    if (cell) cell.config = this.cell.getConfig();
+    const own = this.cell.getConfig();
+    if (cell) cell.config = own;
+    // The cell's keys spread into the layer's, as TF.js spreads them: stacked cells' list is theirs too.
+    if (config.cells !== undefined) config.cells = own.cells;
     return withUnset(config, this.cell.unsetKeys);
   }
 

@@ -91,4 +91,9 @@ export class StackedRNNCells extends SteppingCell {
   protected override layerConfig(): LayerConfig {
     return { cells: this.cells.map((c) => ({ class_name: c.getClassName(), config: nestedConfig(c) })) };
   }
+
+  /** As TF.js's: each cell's entry is the cell's own getConfig (its activation names and unset settings as TF.js gives them). */
+  override getConfig(): LayerConfig {
+    return { ...super.getConfig(), cells: this.cells.map((c) => ({ className: c.getClassName(), config: c.getConfig() })) };
+  }
 }
