@@ -2,6 +2,7 @@ import { broadcastShapes } from '../backend/shapes';
 import { add, div, maximum, minimum, mul, sub } from '../ops/binary';
 import { concat } from '../ops/concat';
 import { matMul } from '../ops/matmul';
+import { reshape } from '../ops/reshape';
 import { sqrt, square } from '../ops/unary';
 import { sum } from '../ops/reduction';
 import type { Tensor } from '../tensor/tensor';
@@ -40,7 +41,7 @@ abstract class ElementwiseMerge extends Layer {
   }
 
   override call(inputs: Tensor | Tensor[]): Tensor {
-    return this.merge(inputs as Tensor[]);
+    return this.merge(alignAtBatch(inputs as Tensor[]));
   }
 
   protected abstract merge(xs: Tensor[]): Tensor;
@@ -48,6 +49,15 @@ abstract class ElementwiseMerge extends Layer {
   protected override layerConfig(): LayerConfig {
     return {};
   }
+}
+
+/**
+ * The inputs at one rank: a lower-rank one gets size-1 dims after its batch dim, as TF.js's Merge.call expands it at
+ * axis 1, so its dims line up with the others' trailing ones while each sample stays with its own batch row.
+ */
+function alignAtBatch(xs: Tensor[]): Tensor[] {
+  const rank = Math.max(...xs.map((x) => x.rank));
+  return xs.map((x) => (x.rank === rank ? x : reshape(x, [x.shape[0], ...new Array<number>(rank - x.rank).fill(1), ...x.shape.slice(1)])));
 }
 
 const fold = (xs: Tensor[], f: (a: Tensor, b: Tensor) => Tensor) => xs.slice(1).reduce(f, xs[0]);
