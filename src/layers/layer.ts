@@ -314,9 +314,12 @@ export abstract class Layer extends Serializable {
     this.maskingFlag = value;
   }
 
-  /** The mask of this layer's output given its input's mask, as TF.js's computeMask (layers taking several inputs get none). */
-  computeMask(_x: Tensor, mask: Tensor | null = null): Tensor | null {
-    return this.supportsMasking ? mask : null;
+  /**
+   * The mask of this layer's output given its input's mask, as TF.js's computeMask. A layer taking a list gets one
+   * mask per input; only the merge layers make one of them.
+   */
+  computeMask(_x: Tensor | Tensor[], mask: Tensor | (Tensor | null)[] | null = null): Tensor | null {
+    return this.supportsMasking && !Array.isArray(mask) ? mask : null;
   }
 
   /**

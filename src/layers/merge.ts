@@ -1,11 +1,17 @@
 import { broadcastShapes } from '../backend/shapes';
 import { add, div, maximum, minimum, mul, sub } from '../ops/binary';
+import { cast } from '../ops/cast';
 import { concat } from '../ops/concat';
+import { ones } from '../ops/creation';
+import { expandDims } from '../ops/expand';
 import { matMul } from '../ops/matmul';
 import { reshape } from '../ops/reshape';
 import { sqrt, square } from '../ops/unary';
 import { sum } from '../ops/reduction';
+import { all } from '../ops/reduce-math';
+import { logicalAnd } from '../ops/binary';
 import type { Tensor } from '../tensor/tensor';
+import { tidy } from '../tensor/tidy';
 import { argError, fmtShape, fmtValue } from '../util/validate';
 import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
 
@@ -16,6 +22,15 @@ import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './laye
  */
 function optionsOf<A extends LayerArgs>(args: A | undefined): A {
   return (args === undefined || args === null || Array.isArray(args) ? {} : args) as A;
+}
+
+/** A merge's input masks, one per input (null where it has none), or null when no input has one. */
+function masksOf(op: string, inputs: Tensor | Tensor[], mask: Tensor | (Tensor | null)[] | null): (Tensor | null)[] | null {
+  if (mask === null || mask === undefined) return null;
+  if (!Array.isArray(mask) || !Array.isArray(inputs) || mask.length !== inputs.length) {
+    throw argError(`${op}.computeMask`, 'mask', Array.isArray(mask) ? `${mask.length} masks` : fmtValue(mask), `an array of one mask (or null) per input${Array.isArray(inputs) ? ` (${inputs.length})` : ''}, with an array of inputs`);
+  }
+  return mask.some((m) => m !== null && m !== undefined) ? mask.map((m) => m ?? null) : null;
 }
 
 const shapeText = (shapes: readonly (readonly number[])[]) => shapes.map((s) => `${fmtShape([null, ...s])}`).join(' and ');
@@ -45,6 +60,16 @@ abstract class ElementwiseMerge extends Layer {
   }
 
   protected abstract merge(xs: Tensor[]): Tensor;
+
+  /**
+   * A step is kept where every input that has a mask keeps it, as Keras's Merge (TF.js 4.22's gives the first
+   * input's mask with a leading 1 dim, and its models throw on masked inputs).
+   */
+  override computeMask(inputs: Tensor | Tensor[], mask: Tensor | (Tensor | null)[] | null = null): Tensor | null {
+    const given = masksOf(this.name, inputs, mask)?.filter((m): m is Tensor => m !== null);
+    if (!given) return null;
+    return tidy(() => given.map((m) => cast(m, 'bool')).reduce((a, b) => logicalAnd(a, b)));
+  }
 
   protected override layerConfig(): LayerConfig {
     return {};
@@ -147,6 +172,26 @@ export class Concatenate extends Layer {
   override call(inputs: Tensor | Tensor[]): Tensor {
     const xs = inputs as Tensor[];
     return concat(xs, this.localAxis(xs[0].rank - 1) + 1);
+  }
+
+  /**
+   * As TF.js's: each input's mask (all true where it has none) joined along the axis, a step kept where all its
+   * parts are; so masks are ANDed when joining features, and joined when joining steps.
+   */
+  override computeMask(inputs: Tensor | Tensor[], mask: Tensor | (Tensor | null)[] | null = null): Tensor | null {
+    const masks = masksOf(this.name, inputs, mask);
+    if (!masks) return null;
+    const xs = inputs as Tensor[];
+    return tidy(() => {
+      // Each as [batch, ...steps, 1]: a mask of the input's rank is first reduced over its last dim, which the AND below does anyway.
+      const parts = xs.map((x, i) => {
+        const m = masks[i];
+        if (m === null) return ones([...x.shape.slice(0, -1), 1], 'bool');
+        const b = cast(m, 'bool');
+        return b.rank < x.rank ? expandDims(b, -1) : all(b, -1, true);
+      });
+      return all(concat(parts, this.localAxis(xs[0].rank - 1) + 1), -1);
+    });
   }
 
   protected override layerConfig(): LayerConfig {

@@ -3,6 +3,10 @@ import type { Program, TF } from '../harness';
 // Cases from tfjs-layers' own spec files (merge_test, embeddings_test, category_encoding_test, …) and the programs
 // around them, where tessera once differed from TF.js 4.22.
 
+const maskedIds = (tf: TF) => tf.tensor2d([[0, 0, 0, 0], [1, 0, 0, 0], [1, 2, 0, 0], [1, 2, 3, 0]]);
+const onesEmbedding = (tf: TF) => tf.layers.embedding({ inputDim: 10, outputDim: 3, inputLength: 4, maskZero: true, embeddingsInitializer: 'ones' });
+const onesLstm = (tf: TF) => tf.layers.lstm({ units: 2, kernelInitializer: 'ones', recurrentInitializer: 'ones', biasInitializer: 'zeros' });
+
 export const s18SpecLayers: Program[] = [
   {
     name: 'an elementwise merge expands a lower-rank input after its batch dim, so each sample keeps its own row',
@@ -17,6 +21,26 @@ export const s18SpecLayers: Program[] = [
         tf.layers.multiply().apply([tf.ones([2, 3, 4]), tf.tensor2d([[1, 2, 3, 4], [5, 6, 7, 8]])]),
         tf.layers.maximum().apply([tf.zeros([3, 3, 4]), rows, tf.zeros([3, 1, 3, 4])]),
         m.predict([tf.zeros([3, 3, 4]), rows]),
+      ];
+    },
+  },
+  {
+    name: 'concatenate passes on its inputs\' masks: ANDed when joining features (either order), joined when joining steps',
+    run: (tf: TF) => {
+      const a = tf.input({ shape: [4] });
+      const b = tf.input({ shape: [4] });
+      const s = tf.input({ shape: [4, 2] });
+      const both = onesLstm(tf).apply(tf.layers.concatenate().apply([onesEmbedding(tf).apply(a), onesEmbedding(tf).apply(b)]) as never);
+      const second = onesLstm(tf).apply(tf.layers.concatenate().apply([s, onesEmbedding(tf).apply(a)]) as never);
+      const steps = onesLstm(tf).apply(tf.layers.concatenate({ axis: 1 }).apply([onesEmbedding(tf).apply(a), onesEmbedding(tf).apply(b)]) as never);
+      const other = tf.tensor2d([[1, 1, 1, 1], [0, 0, 0, 0], [1, 0, 1, 0], [2, 2, 0, 0]]);
+      const direct = tf.layers.concatenate().computeMask([tf.ones([1, 3, 2]), tf.ones([1, 3, 2])], [tf.tensor2d([[true, true, false]], [1, 3], 'bool'), tf.tensor2d([[true, false, true]], [1, 3], 'bool')]);
+      return [
+        tf.model({ inputs: [a, b], outputs: both as never }).predict([maskedIds(tf), other]),
+        tf.model({ inputs: [a, s], outputs: second as never }).predict([maskedIds(tf), tf.ones([4, 4, 2])]),
+        tf.model({ inputs: [a, b], outputs: steps as never }).predict([maskedIds(tf), other]),
+        direct,
+        tf.layers.concatenate().computeMask([tf.ones([1, 2, 2]), tf.ones([1, 2, 2])], [null, null] as never),
       ];
     },
   },
