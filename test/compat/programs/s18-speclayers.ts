@@ -44,4 +44,18 @@ export const s18SpecLayers: Program[] = [
       ];
     },
   },
+  {
+    name: 'masking({maskValue}) with a value float32 does not hold exactly (0.2, -0.3) masks the steps equal to it',
+    run: (tf: TF) => {
+      const x = tf.tensor3d([[[0.2, 0.2], [0.2, 1], [-0.3, -0.3]]]);
+      const lstm = tf.layers.lstm({ units: 1, kernelInitializer: 'ones', recurrentInitializer: 'ones', biasInitializer: 'zeros', returnSequences: true });
+      const model = tf.sequential({ layers: [tf.layers.masking({ maskValue: 0.2, inputShape: [3, 2] }), lstm] });
+      return [
+        tf.layers.masking({ maskValue: 0.2 }).apply(x),
+        tf.layers.masking({ maskValue: 0.2 }).computeMask(x),
+        tf.layers.masking({ maskValue: -0.3 }).computeMask(x),
+        model.predict(x),
+      ];
+    },
+  },
 ];
