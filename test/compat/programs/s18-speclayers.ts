@@ -58,4 +58,21 @@ export const s18SpecLayers: Program[] = [
       ];
     },
   },
+  {
+    name: 'a tf.keras 1.x model JSON whose initializer configs carry dtype, or whose layer dtype is a Policy object, loads',
+    run: async (tf: TF) => {
+      const init = (className: string, config: object) => ({ class_name: className, config: { ...config, dtype: 'float32' } });
+      const model = await tf.models.modelFromJSON({ modelTopology: { class_name: 'Sequential', config: { name: 's', layers: [
+        { class_name: 'LSTM', config: { name: 'l', batch_input_shape: [null, 2, 3], units: 2, return_sequences: true,
+          kernel_initializer: init('VarianceScaling', { scale: 1, mode: 'fan_avg', distribution: 'uniform', seed: null }),
+          recurrent_initializer: init('Orthogonal', { gain: 1, seed: null }), bias_initializer: init('Zeros', {}) } },
+        { class_name: 'Dense', config: { name: 'd', units: 2, dtype: { class_name: 'Policy', config: { name: 'float32' } },
+          kernel_initializer: init('GlorotUniform', { seed: null }), bias_initializer: init('Constant', { value: 0.5 }) } },
+        { class_name: 'Dense', config: { name: 'e', units: 1, kernel_initializer: init('RandomNormal', { mean: 0, stddev: 0.05, seed: null }),
+          bias_initializer: init('Ones', {}) } },
+      ] } } } as never);
+      const [l, d, e] = model.layers.map((layer) => layer.getConfig());
+      return [model.outputs[0].shape, d.dtype, d.bias_initializer ?? d.biasInitializer, e.biasInitializer, model.getWeights()[2], l.units];
+    },
+  },
 ];
