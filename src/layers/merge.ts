@@ -204,7 +204,7 @@ export interface DotLayerArgs extends LayerArgs {
   normalize?: boolean;
 }
 
-/** Dot products of sample pairs along an axis, as tf.layers.dot (tessera: rank-2 inputs, the feature axis). */
+/** Dot products of sample pairs along an axis, as tf.layers.dot (inputs of rank 2 or 3). */
 export class Dot extends Layer {
   readonly axes: [number, number];
   readonly normalize: boolean;
@@ -239,7 +239,7 @@ export class Dot extends Layer {
   override outputShapeNoBatch(inputShape: readonly number[] | number[][]): number[] {
     const shapes = inputShape as number[][];
     if (shapes.length !== 2) throw argError(this.name, 'inputs', `${shapes.length} inputs`, 'exactly 2 inputs');
-    if (shapes.some((s) => s.length !== shapes[0].length || s.length > 2)) throw argError(this.name, 'inputs', `shapes ${shapeText(shapes)}`, 'two rank-2 inputs [batch, n] or two rank-3 inputs [batch, n, m] (tessera has no dot of mixed or higher ranks yet)');
+    if (shapes.some((s) => s.length < 1 || s.length > 2)) throw argError(this.name, 'inputs', `shapes ${shapeText(shapes)}`, 'inputs of rank 2 [batch, n] or 3 [batch, n, m] (the Dot layer, as TF.js\'s, takes no higher rank)');
     const [a, b] = this.dotAxes(shapes.map((s) => s.length + 1));
     if (a < 1 || a > shapes[0].length || b < 1 || b > shapes[1].length) throw argError(this.name, 'axes', fmtValue(this.axes), `axes of the inputs other than the batch axis (1 to ${shapes[0].length}, or negative)`);
     if (shapes[0][a - 1] !== shapes[1][b - 1]) throw argError(this.name, 'inputs', `shapes ${shapeText(shapes)}`, 'equal sizes along the dot axes');
@@ -256,9 +256,14 @@ export class Dot extends Layer {
       x = unit(x, a);
       y = unit(y, b);
     }
-    if (x.rank === 2) return sum(mul(x, y), -1, true);
-    // Rank 3: a batched product contracting axis a of x with axis b of y.
-    return matMul(x, y, a === 1, b === 2);
+    if (x.rank === 2 && y.rank === 2) return sum(mul(x, y), -1, true);
+    // TF.js's batchDot: a rank-2 input gains a trailing size-1 dim, a batched product contracts axis a of x with
+    // axis b of y, and the added dim is dropped again.
+    const [x3, y3] = [x, y].map((t) => (t.rank === 2 ? reshape(t, [...t.shape, 1]) : t));
+    const out = matMul(x3, y3, a !== 2, b === 2);
+    if (x.rank === y.rank) return out;
+    const added = x.rank > y.rank ? 2 : 1;
+    return reshape(out, out.shape.filter((_, i) => i !== added));
   }
 
   protected override layerConfig(): LayerConfig {

@@ -75,4 +75,36 @@ export const s18SpecLayers: Program[] = [
       return [model.outputs[0].shape, d.dtype, d.bias_initializer ?? d.biasInitializer, e.biasInitializer, model.getWeights()[2], l.units];
     },
   },
+  {
+    name: 'dot of a rank-3 input with a rank-2 one (and back), symbolic and eager, every axis pairing, normalized, in a trained model',
+    run: async (tf: TF) => {
+      const x3 = tf.tensor3d([[[10, 20], [30, 40]], [[4, 3], [2, 1]]]);
+      const x2 = tf.tensor2d([[-1, -2], [-3, -4]]);
+      const y3 = tf.tensor3d([[[1, 2, 3], [4, 5, 6]], [[-1, 0, 2], [3, 1, -2]]]);
+      const eager = [
+        tf.layers.dot({ axes: -1 }).apply([x3, x2]),
+        tf.layers.dot({ axes: [1, 1] }).apply([x3, x2]),
+        tf.layers.dot({ axes: [1, 1] }).apply([x2, y3]),
+        tf.layers.dot({ axes: [1, 2] }).apply([x2, tf.transpose(y3, [0, 2, 1])]),
+        tf.layers.dot({ axes: [2, 1], normalize: true }).apply([x3, x2]),
+      ];
+      const sym = [
+        tf.layers.dot({ axes: -1 }).apply([tf.input({ shape: [2, 3] }), tf.input({ shape: [3] })]),
+        tf.layers.dot({ axes: 1 }).apply([tf.input({ shape: [3] }), tf.input({ shape: [3, 4] })]),
+      ].map((t) => (t as { shape: unknown }).shape);
+      const out = tf.layers.dot({ axes: -1 }).computeOutputShape([[null, 2, 3], [null, 3]]);
+      // Attention-style: weights over T steps dotted with the values [T, d].
+      const values = tf.input({ shape: [3, 2] });
+      const query = tf.input({ shape: [2] });
+      const scores = tf.layers.dot({ axes: [2, 1] }).apply([values, query]) as never;
+      const weights = tf.layers.softmax().apply(scores) as never;
+      const context = tf.layers.dot({ axes: [1, 1] }).apply([weights, values]) as never;
+      const model = tf.model({ inputs: [values, query], outputs: tf.layers.dense({ units: 1, kernelInitializer: 'ones' }).apply(context) as never });
+      model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const v = tf.tensor3d([[[1, 0], [0, 1], [1, 1]], [[2, 1], [0, 0], [-1, 1]]]);
+      const q = tf.tensor2d([[1, 2], [0.5, -1]]);
+      const h = await model.fit([v, q], tf.tensor2d([[1], [0]]), { epochs: 3, batchSize: 2, verbose: 0 });
+      return [eager, sym, out, h.history.loss, model.predict([v, q]), model.getWeights()];
+    },
+  },
 ];
