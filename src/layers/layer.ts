@@ -637,6 +637,8 @@ export abstract class Layer extends Serializable {
    * axis or elementwise widen it, as TF.js's input specs do (a dense takes any rank with its last dim).
    */
   protected fitsBuiltShape(given: readonly number[], built: readonly (number | null)[]): boolean {
+    // A layer without weights (pooling, padding, upSampling, ...) fixes only the rank, as TF.js's ndim input specs.
+    if (given.length === built.length && this.vars.length === 0) return true;
     return given.length === built.length && given.every((d, j) => d === built[j] || built[j] === null || (j === 0 && this.acceptsAnyLength(given.length)));
   }
 

@@ -75,6 +75,11 @@ abstract class AffineNorm extends Layer {
     return inputShape.slice();
   }
 
+  /** Sizes matter on the parameter axes only, as TF.js's batch norm input spec and layer norm weights fix them. */
+  protected override fitsBuiltShape(given: readonly number[], built: readonly (number | null)[]): boolean {
+    return given.length === built.length && this.paramAxes(given.length + 1).every((a) => given[a - 1] === built[a - 1]);
+  }
+
   /** The axes (of the full input, batch included) that gamma and beta span. */
   protected abstract paramAxes(rank: number): number[];
 

@@ -107,4 +107,75 @@ export const s18SpecLayers: Program[] = [
       return [eager, sym, out, h.history.loss, model.predict([v, q]), model.getWeights()];
     },
   },
+  {
+    name: 'a layer applied eagerly takes a second input of another size where its weights fix none (embedding, norms, pooling, upSampling, padding)',
+    run: (tf: TF) => {
+      const seq = (shape: number[]) => tf.tensor(Array.from({ length: shape.reduce((a, b) => a * b, 1) }, (_, i) => ((i * 7) % 5) - 1.5), shape);
+      const twice = (layer: { apply(x: never): unknown }, a: number[], b: number[]) => {
+        layer.apply(seq(a) as never);
+        return layer.apply(seq(b) as never);
+      };
+      const emb = tf.layers.embedding({ inputDim: 10, outputDim: 2, embeddingsInitializer: 'ones' });
+      emb.apply(tf.tensor2d([[1, 2, 3]]));
+      return [
+        emb.apply(tf.tensor2d([[1, 2, 3, 4, 5]])), emb.apply(tf.tensor1d([4, 2])), emb.apply(tf.ones([2, 3, 2])), emb.apply(tf.scalar(3)),
+        twice(tf.layers.layerNormalization(), [1, 3, 2], [1, 5, 2]),
+        twice(tf.layers.layerNormalization({ axis: [1, 2] }), [1, 3, 2], [2, 3, 2]),
+        twice(tf.layers.batchNormalization(), [1, 3, 2], [1, 5, 2]),
+        twice(tf.layers.globalAveragePooling1d(), [1, 3, 2], [1, 5, 3]),
+        twice(tf.layers.globalMaxPooling2d({}), [1, 3, 3, 2], [1, 5, 4, 3]),
+        twice(tf.layers.upSampling2d({}), [1, 2, 2, 1], [1, 1, 2, 3]),
+        twice(tf.layers.maxPooling2d({ poolSize: 2 }), [1, 4, 4, 1], [1, 6, 6, 2]),
+        twice(tf.layers.averagePooling1d({ poolSize: 2 }), [1, 4, 1], [1, 6, 3]),
+        twice(tf.layers.flatten(), [1, 3, 2], [1, 5, 2]),
+        twice(tf.layers.zeroPadding2d(), [1, 3, 3, 1], [1, 5, 5, 1]),
+        twice(tf.layers.cropping2D({ cropping: 1 }), [1, 3, 3, 1], [1, 5, 5, 1]),
+        twice(tf.layers.repeatVector({ n: 2 }), [1, 3], [1, 5]),
+        twice(tf.layers.masking({ maskValue: -1.5 }), [1, 3, 2], [1, 3, 4]),
+      ];
+    },
+  },
+  {
+    name: 'where their weights fix a size, a changed one is still refused: a layerNormalization\'s features, a batchNormalization\'s axis',
+    run: (tf: TF) => {
+      const ln = tf.layers.layerNormalization();
+      ln.apply(tf.ones([1, 3, 2]));
+      const bn = tf.layers.batchNormalization({ axis: 1 });
+      bn.apply(tf.ones([1, 3, 2]));
+      const errors = [() => ln.apply(tf.ones([1, 3, 4])), () => bn.apply(tf.ones([1, 4, 2]))].map((f) => {
+        try {
+          f();
+          return 'ran';
+        } catch {
+          return 'threw';
+        }
+      });
+      return [errors, bn.apply(tf.ones([2, 3, 5]))];
+    },
+  },
+  {
+    name: 'embedding inputLength: an input it does not fit is refused (symbolic and eager); a null first length takes sequences of any length',
+    run: (tf: TF) => {
+      const outcome = (f: () => unknown) => {
+        try {
+          return f();
+        } catch {
+          return 'threw';
+        }
+      };
+      const emb = (inputLength: number | (number | null)[]) => tf.layers.embedding({ inputDim: 100, outputDim: 2, inputLength, embeddingsInitializer: 'ones' });
+      const free = emb([null, 2]);
+      const model = tf.sequential({ layers: [emb([null, 2])] });
+      return [
+        outcome(() => emb(5).apply(tf.input({ batchShape: [17, 4] }))),
+        outcome(() => emb(5).apply(tf.input({ batchShape: [17, 5, 1] }))),
+        outcome(() => emb(3).apply(tf.tensor2d([[1, 2]]))),
+        emb(5).apply(tf.input({ batchShape: [17, 5] })).shape,
+        emb([null, 4, 5]).apply(tf.input({ batchShape: [17, null, 4, 5] })).shape,
+        free.apply(tf.ones([1, 5, 2])), emb([null, 2]).apply(tf.ones([2, 3, 2])),
+        outcome(() => free.apply(tf.ones([1, 5, 3]))),
+        model.inputs[0].shape, model.predict(tf.ones([1, 4, 2])),
+      ];
+    },
+  },
 ];
