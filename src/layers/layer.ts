@@ -514,10 +514,12 @@ export abstract class Layer extends Serializable {
   apply(inputs: Tensor[], kwargs?: Kwargs): Tensor | Tensor[];
   apply(inputs: SymbolicTensor[], kwargs?: Kwargs): SymbolicTensor | SymbolicTensor[];
   apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs?: Kwargs): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[];
-  apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs: Kwargs = {}): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
+  apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs: Kwargs | null = {}): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
     this.assertNotDisposed();
     const list: unknown[] = Array.isArray(inputs) ? inputs : [inputs];
-    if (kwargs === null || typeof kwargs !== 'object') throw argError(`${this.name}.apply`, 'kwargs', fmtValue(kwargs), 'an object');
+    // null is no kwargs, as TF.js's own specs pass it (layer.apply(x, null)).
+    kwargs ??= {};
+    if (typeof kwargs !== 'object') throw argError(`${this.name}.apply`, 'kwargs', fmtValue(kwargs), 'an object');
     if (list.length > 0 && list.every((t) => t instanceof SymbolicTensor)) return this.applySymbolic(list as SymbolicTensor[], kwargs);
     if (list.some((t) => t instanceof SymbolicTensor)) throw argError(`${this.name}.apply`, 'inputs', 'a mix of Tensors and SymbolicTensors', 'all Tensors or all SymbolicTensors');
     const opts: CallOptions = { ...kwargs, training: kwargs.training ?? false };

@@ -94,7 +94,8 @@ export class Bidirectional extends Layer {
   override apply(inputs: Tensor[], options?: RNNApplyOptions): Tensor | Tensor[];
   override apply(inputs: SymbolicTensor[], kwargs?: Kwargs): SymbolicTensor | SymbolicTensor[];
   override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], options?: RNNApplyOptions): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[];
-  override apply(input: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], options: RNNApplyOptions = {}): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
+  override apply(input: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], options: RNNApplyOptions | null = {}): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
+    options ??= {};
     const [x, ...listed] = (Array.isArray(input) ? input : [input]) as unknown[];
     const { initialState, ...rest } = options;
     const states: unknown[] = listed.length > 0 ? listed : initialState === undefined ? [] : Array.isArray(initialState) ? initialState : [initialState];

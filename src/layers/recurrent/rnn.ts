@@ -178,7 +178,8 @@ export class RNN extends Layer {
   override apply(inputs: Tensor[], options?: RNNApplyOptions): Tensor | Tensor[];
   override apply(inputs: SymbolicTensor[], kwargs?: Kwargs): SymbolicTensor | SymbolicTensor[];
   override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], options?: RNNApplyOptions): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[];
-  override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], options: RNNApplyOptions = {}): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
+  override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], options: RNNApplyOptions | null = {}): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
+    options ??= {};
     const all: unknown[] = Array.isArray(inputs) ? inputs : [inputs];
     // In a functional model's graph, initial states become inputs after the sequence (as TF.js records them),
     // and returnState gives [output, ...states] as symbolic tensors.

@@ -178,4 +178,22 @@ export const s18SpecLayers: Program[] = [
       ];
     },
   },
+  {
+    name: 'layer.apply(x, null) runs as apply(x), as TF.js\'s own specs call it (dense, flatten, reshape, lstm, bidirectional, a model, a merge)',
+    run: (tf: TF) => {
+      const x = tf.ones([1, 2, 3]);
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3], kernelInitializer: 'ones' })] });
+      const rnn = { units: 2, kernelInitializer: 'ones', recurrentInitializer: 'ones' } as const;
+      return [
+        tf.layers.dense({ units: 2, kernelInitializer: 'ones' }).apply(tf.ones([1, 2]), null as never),
+        tf.layers.flatten().apply(x, null as never),
+        tf.layers.reshape({ targetShape: [3, 2] }).apply(x, null as never),
+        tf.layers.lstm(rnn).apply(x, null as never),
+        tf.layers.bidirectional({ layer: tf.layers.simpleRNN(rnn) as never }).apply(x, null as never),
+        model.apply(tf.ones([2, 3]), null as never),
+        tf.layers.add().apply([tf.ones([1, 2]), tf.ones([1, 2])], null as never),
+        (tf.layers.dense({ units: 2 }).apply(tf.input({ shape: [3] }), null as never) as { shape: unknown }).shape,
+      ];
+    },
+  },
 ];
