@@ -196,4 +196,36 @@ export const s18SpecLayers: Program[] = [
       ];
     },
   },
+  {
+    name: 'categoryEncoding applied to a scalar id, to one example\'s ids (rank 1) with countWeights, and to batches, in every mode',
+    run: (tf: TF) => {
+      const enc = (numTokens: number, outputMode: 'oneHot' | 'multiHot' | 'count') => tf.layers.categoryEncoding({ numTokens, outputMode });
+      const outcome = (f: () => unknown) => {
+        try {
+          return f();
+        } catch {
+          return 'threw';
+        }
+      };
+      const reused = enc(6, 'multiHot');
+      return [
+        enc(6, 'count').apply(tf.tensor([1, 2, 3, 3, 0]), { countWeights: tf.tensor([1, 2, 3, 1, 7]) }),
+        enc(6, 'count').apply(tf.tensor([1, 2, 3, 3, 0])),
+        enc(4, 'oneHot').apply(tf.tensor(3)),
+        enc(6, 'multiHot').apply(tf.tensor(3)),
+        enc(6, 'count').apply(tf.tensor(3, undefined, 'int32')),
+        enc(6, 'multiHot').apply(tf.tensor([3, 2, 0, 1])),
+        enc(4, 'oneHot').apply(tf.tensor([3, 2, 0, 1])),
+        enc(4, 'oneHot').apply(tf.tensor([[3], [2]])),
+        enc(6, 'multiHot').apply(tf.tensor([[1, 2], [3, 3]])),
+        enc(6, 'count').apply(tf.tensor([[1, 2], [3, 3]]), { countWeights: tf.tensor([[1, 2], [3, 0.5]]) }),
+        reused.apply(tf.tensor([[1, 2], [3, 3]])), reused.apply(tf.tensor([5, 4, 1])), reused.apply(tf.tensor(0)),
+        outcome(() => enc(4, 'oneHot').apply(tf.tensor([[3, 1], [2, 0]]))),
+        outcome(() => enc(4, 'multiHot').apply(tf.ones([2, 2, 2]))),
+        outcome(() => enc(4, 'multiHot').apply(tf.tensor([1, 4]))),
+        (enc(4, 'multiHot').apply(tf.input({ shape: [3] })) as { shape: unknown }).shape,
+        (enc(4, 'oneHot').apply(tf.input({ shape: [1] })) as { shape: unknown }).shape,
+      ];
+    },
+  },
 ];
