@@ -316,9 +316,9 @@ export abstract class Layer extends Serializable {
 
   /**
    * The mask of this layer's output given its input's mask, as TF.js's computeMask. A layer taking a list gets one
-   * mask per input; only the merge layers make one of them.
+   * mask per input; only the merge layers make one of them. A layer with several outputs may give one per output.
    */
-  computeMask(_x: Tensor | Tensor[], mask: Tensor | (Tensor | null)[] | null = null): Tensor | null {
+  computeMask(_x: Tensor | Tensor[], mask: Tensor | (Tensor | null)[] | null = null): Tensor | (Tensor | null)[] | null {
     return this.supportsMasking && !Array.isArray(mask) ? mask : null;
   }
 

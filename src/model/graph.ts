@@ -196,7 +196,9 @@ export function runGraph(g: Graph, xs: readonly Tensor[], options: RunOptions): 
     const out = layer.apply((many || ins.length > 1 ? ins : ins[0]) as Tensor[], { ...node.kwargs, training: options.training, logits, mask: many ? null : callMask });
     const outs = (Array.isArray(out) ? out : [out]) as Tensor[];
     // A layer taking a list gets every input's mask (a merge combines them), as TF.js's executor gives them.
-    const outMask = many ? layer.computeMask(ins, node.inputs.map((t) => masks.get(t.id) ?? null)) : layer.computeMask(ins[0], inMask);
+    const computed = many ? layer.computeMask(ins, node.inputs.map((t) => masks.get(t.id) ?? null)) : layer.computeMask(ins[0], inMask);
+    // Of a mask per output (an RNN's with returnState), every output gets the first, as TF.js's executor gives them.
+    const outMask = Array.isArray(computed) ? computed[0] : computed;
     node.outputs.forEach((t, i) => {
       values.set(t.id, outs[i]);
       if (outMask) masks.set(t.id, outMask);

@@ -81,8 +81,15 @@ export class Bidirectional extends Layer {
     return true;
   }
 
-  override computeMask(_x: Tensor, mask: Tensor | null = null): Tensor | null {
-    return this.forwardLayer.returnSequences ? mask : null;
+  /**
+   * As TF.js's: the input's mask with returnSequences (one per direction with mergeMode null), then with
+   * returnState none for each direction's states.
+   */
+  override computeMask(_x: Tensor, mask: Tensor | null = null): Tensor | (Tensor | null)[] | null {
+    const out = this.forwardLayer.returnSequences ? mask : null;
+    const outs = this.mergeMode === null ? [out, out] : [out];
+    const states = this.forwardLayer.returnState ? this.forwardLayer.cell.stateSizes.flatMap(() => [null, null]) : [];
+    return outs.length === 1 && states.length === 0 ? out : [...outs, ...states];
   }
 
   /**

@@ -231,8 +231,10 @@ export class RNN extends Layer {
     return this.run(x, options.training ?? false, options.mask ?? null, null).output;
   }
 
-  override computeMask(_x: Tensor, mask: Tensor | null = null): Tensor | null {
-    return this.returnSequences ? mask : null;
+  /** The output's mask: the input's with returnSequences; with returnState, as TF.js's, a list adding none for each state. */
+  override computeMask(_x: Tensor, mask: Tensor | null = null): Tensor | (Tensor | null)[] | null {
+    const out = this.returnSequences ? mask : null;
+    return this.returnState ? [out, ...this.cell.stateSizes.map(() => null)] : out;
   }
 
   override get supportsMasking(): boolean {

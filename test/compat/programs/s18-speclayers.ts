@@ -228,4 +228,24 @@ export const s18SpecLayers: Program[] = [
       ];
     },
   },
+  {
+    name: 'computeMask of an RNN or bidirectional with returnState gives the output\'s mask then null for each state (and one per direction with mergeMode null)',
+    run: (tf: TF) => {
+      const x = tf.ones([4, 3, 2]);
+      const mask = tf.tensor2d([[1, 1, 0], [1, 0, 0], [1, 1, 1], [0, 0, 0]]).cast('bool');
+      const show = (m: unknown) => (Array.isArray(m) ? m.map((t) => t ?? 'none') : m ?? 'none');
+      const out: unknown[] = [];
+      for (const returnSequences of [true, false]) {
+        for (const returnState of [true, false]) {
+          const rnn = { units: 2, returnSequences, returnState };
+          for (const layer of [tf.layers.lstm(rnn), tf.layers.gru(rnn), tf.layers.simpleRNN(rnn)]) out.push(show(layer.computeMask(x, mask)), show(layer.computeMask(x)));
+          for (const mergeMode of [null, 'concat'] as const) {
+            const bi = tf.layers.bidirectional({ layer: tf.layers.lstm(rnn) as never, mergeMode });
+            out.push(show(bi.computeMask(x, mask)));
+          }
+        }
+      }
+      return out;
+    },
+  },
 ];
