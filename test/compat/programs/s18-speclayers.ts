@@ -248,4 +248,18 @@ export const s18SpecLayers: Program[] = [
       return out;
     },
   },
+  {
+    name: 'centerCrop keeps its input\'s dtype: int32 and bool images crop to int32 and bool, an upsized int32 one is truncated',
+    run: (tf: TF) => {
+      const img = (dtype: 'int32' | 'bool' | 'float32', shape: number[]) => tf.tensor(Array.from({ length: shape.reduce((a, b) => a * b, 1) }, (_, i) => i % 7), shape, dtype);
+      return [
+        tf.layers.centerCrop({ height: 2, width: 2 }).apply(img('int32', [1, 4, 4, 1])),
+        tf.layers.centerCrop({ height: 2, width: 3 }).apply(img('int32', [4, 4, 2])),
+        tf.layers.centerCrop({ height: 4, width: 4 }).apply(img('int32', [1, 4, 4, 1])),
+        tf.layers.centerCrop({ height: 5, width: 6 }).apply(img('int32', [1, 4, 4, 1])),
+        tf.layers.centerCrop({ height: 2, width: 2 }).apply(img('bool', [1, 4, 4, 1])),
+        tf.layers.centerCrop({ height: 2, width: 2 }).apply(img('float32', [1, 4, 4, 1])),
+      ];
+    },
+  },
 ];
