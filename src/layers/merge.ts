@@ -13,7 +13,8 @@ import { logicalAnd } from '../ops/binary';
 import type { Tensor } from '../tensor/tensor';
 import { tidy } from '../tensor/tidy';
 import { argError, fmtShape, fmtValue } from '../util/validate';
-import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
+import { Layer, checkConfigKeys, type Applied, type Kwargs, type LayerArgs, type LayerConfig } from './layer';
+import type { SymbolicTensor } from './symbolic';
 
 /**
  * The layer's options. TF.js's documentation shows tf.layers.add([a, b]) and tf.layers.concatenate([a, b]); its
@@ -45,6 +46,20 @@ abstract class ElementwiseMerge extends Layer {
 
   override takesList(): boolean {
     return true;
+  }
+
+  override apply(inputs: Tensor, kwargs?: Kwargs): Applied<Tensor>;
+  override apply(inputs: SymbolicTensor, kwargs?: Kwargs): Applied<SymbolicTensor>;
+  override apply(inputs: Tensor[], kwargs?: Kwargs): Tensor | Tensor[];
+  override apply(inputs: SymbolicTensor[], kwargs?: Kwargs): SymbolicTensor | SymbolicTensor[];
+  override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs?: Kwargs): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[];
+  override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs?: Kwargs | null): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
+    // As TF.js's Merge.build: inputs whose known batch sizes differ are refused, before the layer is built.
+    const shapes = (Array.isArray(inputs) ? inputs : [inputs]).map((t) => (t as { shape?: unknown }).shape).filter((s): s is (number | null)[] => Array.isArray(s));
+    if (new Set(shapes.map((s) => s[0]).filter((b) => b != null)).size > 1) {
+      throw argError(this.name, 'inputs', `shapes ${shapes.map((s) => fmtShape(s)).join(' and ')}`, 'inputs of one batch size (TF.js: "Can not merge tensors with different batch sizes")');
+    }
+    return super.apply(inputs, kwargs ?? undefined);
   }
 
   override outputShapeNoBatch(inputShape: readonly number[] | number[][]): number[] {

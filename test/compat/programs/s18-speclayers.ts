@@ -280,4 +280,23 @@ export const s18SpecLayers: Program[] = [
       ];
     },
   },
+  {
+    name: 'the elementwise merges refuse inputs of different known batch sizes, symbolic or eager',
+    run: (tf: TF) => {
+      const outcome = (f: () => unknown) => {
+        try {
+          return f();
+        } catch {
+          return 'threw';
+        }
+      };
+      const sym = (make: () => { apply(x: never): unknown }, batches: (number | null)[]) => outcome(() => (make().apply(batches.map((b) => tf.input({ batchShape: [b, 2] })) as never) as { shape: unknown }).shape);
+      const makers = [() => tf.layers.add(), () => tf.layers.multiply(), () => tf.layers.average(), () => tf.layers.maximum(), () => tf.layers.minimum()];
+      return [
+        makers.map((m) => [sym(m, [1, 2]), sym(m, [null, null]), sym(m, [3, 3, 3]), sym(m, [1, null, 2])]),
+        outcome(() => tf.layers.add().apply([tf.ones([1, 2]), tf.ones([2, 2])])),
+        tf.layers.add().apply([tf.ones([2, 2]), tf.ones([2, 2])]),
+      ];
+    },
+  },
 ];
