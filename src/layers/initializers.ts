@@ -4,17 +4,11 @@ import { toCamelCase } from '../util/case';
 import { Tensor, arrayTypeFor, sizeOfShape, type DType } from '../tensor/tensor';
 import { argError, assertFiniteNumber, fmtValue } from '../util/validate';
 
-/** The settings of an initializer, as its factory takes them (a random one's seed is undefined where none was given). */
-export type InitializerConfig = Record<string, number | string | null | undefined>;
-
 /** Makes the initial values of a weight, from its shape (Keras layouts: dense [in, out], conv [kh, kw, in, out]). */
 export interface Initializer {
   readonly className: string;
   apply(shape: readonly number[], dtype?: DType): Tensor;
-  /** TF.js's class name: that of its serialization ('VarianceScaling' for glorotUniform, heNormal, ...). */
-  getClassName(): string;
-  /** The settings as TF.js's getConfig gives them, which the factory takes back ({mode: 'fanAvg', seed}). */
-  getConfig(): InitializerConfig;
+  getConfig(): Record<string, number | string | null>;
   /** True for an initializer that yields saved values (a loaded model's): layers use them as they are. */
   readonly restores?: boolean;
 }
@@ -62,15 +56,14 @@ function streamDraws(rng: Random): Draws {
   };
 }
 
-function make(className: string, config: Record<string, number | string>, draw: (shape: readonly number[], draws: Draws) => Sampler, seed?: number | null, random = true): Initializer {
+function make(className: string, config: Record<string, number | string | null>, draw: (shape: readonly number[], draws: Draws) => Sampler, seed?: number, random = true): Initializer {
   if (seed != null && !Number.isFinite(seed)) throw argError(className, 'seed', String(seed), 'a finite number');
   return {
     className,
-    getClassName: () => className,
-    // Only the random initializers take a seed; TF.js gives {} for the constant ones.
-    getConfig: () => (random ? { ...config, seed } : { ...config }),
+    // Only the random initializers take a seed; TF.js writes {} for the constant ones.
+    getConfig: () => (random ? { ...config, seed: seed ?? null } : { ...config }),
     apply(shape, dtype = 'float32') {
-      const next = draw(shape, seed == null && randomSeedSet() ? streamDraws(new Random(nextDefaultSeed())) : tfjsDraws(seed ?? undefined));
+      const next = draw(shape, seed == null && randomSeedSet() ? streamDraws(new Random(nextDefaultSeed())) : tfjsDraws(seed));
       const values = new (arrayTypeFor(dtype))(sizeOfShape(shape));
       for (let i = 0; i < values.length; i++) values[i] = next();
       return new Tensor(shape, dtype, values);
@@ -84,14 +77,9 @@ function checkConfig<T extends object>(op: string, config: T | undefined): T {
   return config;
 }
 
-/** The seed of a named VarianceScaling setting: as TF.js's, null when called with no config at all, else the config's. */
-function namedSeed(op: string, config: { seed?: number } | undefined): number | null | undefined {
-  return config == null ? null : checkConfig(op, config).seed;
-}
-
 /** Uniform in ±sqrt(6 / (fanIn + fanOut)): Keras's default for kernels. */
 export function glorotUniform(config?: { seed?: number }): Initializer {
-  return scaled('initializers.glorotUniform', { scale: 1, mode: 'fanAvg', distribution: 'uniform', seed: namedSeed('initializers.glorotUniform', config) });
+  return scaled('initializers.glorotUniform', { scale: 1, mode: 'fanAvg', distribution: 'uniform', seed: checkConfig('initializers.glorotUniform', config).seed });
 }
 
 /**
@@ -99,12 +87,12 @@ export function glorotUniform(config?: { seed?: number }): Initializer {
  * deviations with stddev sqrt(2 / (fanIn + fanOut)); TF.js saves it as the VarianceScaling it is.
  */
 export function glorotNormal(config?: { seed?: number }): Initializer {
-  return scaled('initializers.glorotNormal', { scale: 1, mode: 'fanAvg', distribution: 'normal', seed: namedSeed('initializers.glorotNormal', config) });
+  return scaled('initializers.glorotNormal', { scale: 1, mode: 'fanAvg', distribution: 'normal', seed: checkConfig('initializers.glorotNormal', config).seed });
 }
 
 /** Truncated normal with stddev sqrt(2 / fanIn), as TF.js draws it (Keras also divides by 0.8796 for the truncation). */
 export function heNormal(config?: { seed?: number }): Initializer {
-  return scaled('initializers.heNormal', { scale: 2, mode: 'fanIn', distribution: 'normal', seed: namedSeed('initializers.heNormal', config) });
+  return scaled('initializers.heNormal', { scale: 2, mode: 'fanIn', distribution: 'normal', seed: checkConfig('initializers.heNormal', config).seed });
 }
 
 export function randomUniform(config?: { minval?: number; maxval?: number; seed?: number }): Initializer {
@@ -166,7 +154,7 @@ export interface VarianceScalingConfig {
   scale?: number;
   mode?: 'fanIn' | 'fanOut' | 'fanAvg';
   distribution?: 'normal' | 'uniform' | 'truncatedNormal';
-  seed?: number | null;
+  seed?: number;
 }
 
 const FAN_MODES = { fanIn: 'fan_in', fanOut: 'fan_out', fanAvg: 'fan_avg' } as const;
@@ -188,7 +176,7 @@ function scaled(op: string, config: VarianceScalingConfig): Initializer {
   if (!Object.hasOwn(FAN_MODES, mode)) throw argError(op, 'mode', fmtValue(mode), `one of ${Object.keys(FAN_MODES).map((m) => `'${m}'`).join(', ')}`);
   const distribution = config.distribution ?? 'normal';
   if (!Object.hasOwn(DISTRIBUTIONS, distribution)) throw argError(op, 'distribution', fmtValue(distribution), `one of ${Object.keys(DISTRIBUTIONS).map((d) => `'${d}'`).join(', ')}`);
-  return make('VarianceScaling', { scale, mode, distribution }, (shape, draws) => {
+  return make('VarianceScaling', { scale, mode: FAN_MODES[mode], distribution: DISTRIBUTIONS[distribution] }, (shape, draws) => {
     const [fanIn, fanOut] = fans(shape);
     const fan = mode === 'fanIn' ? fanIn : mode === 'fanOut' ? fanOut : (fanIn + fanOut) / 2;
     const s = scale / Math.max(1, fan);
@@ -198,17 +186,17 @@ function scaled(op: string, config: VarianceScalingConfig): Initializer {
 
 /** Uniform in ±sqrt(6 / fanIn). */
 export function heUniform(config?: { seed?: number }): Initializer {
-  return scaled('initializers.heUniform', { scale: 2, mode: 'fanIn', distribution: 'uniform', seed: namedSeed('initializers.heUniform', config) });
+  return scaled('initializers.heUniform', { scale: 2, mode: 'fanIn', distribution: 'uniform', seed: checkConfig('initializers.heUniform', config).seed });
 }
 
 /** Truncated normal with stddev sqrt(1 / fanIn). */
 export function leCunNormal(config?: { seed?: number }): Initializer {
-  return scaled('initializers.leCunNormal', { scale: 1, mode: 'fanIn', distribution: 'normal', seed: namedSeed('initializers.leCunNormal', config) });
+  return scaled('initializers.leCunNormal', { scale: 1, mode: 'fanIn', distribution: 'normal', seed: checkConfig('initializers.leCunNormal', config).seed });
 }
 
 /** Uniform in ±sqrt(3 / fanIn). */
 export function leCunUniform(config?: { seed?: number }): Initializer {
-  return scaled('initializers.leCunUniform', { scale: 1, mode: 'fanIn', distribution: 'uniform', seed: namedSeed('initializers.leCunUniform', config) });
+  return scaled('initializers.leCunUniform', { scale: 1, mode: 'fanIn', distribution: 'uniform', seed: checkConfig('initializers.leCunUniform', config).seed });
 }
 
 /** mean + a normal draw truncated at two standard deviations. */
@@ -304,15 +292,7 @@ export function getInitializer(op: string, arg: string, spec: unknown): Initiali
   return factory();
 }
 
-/**
- * The Keras JSON form of an initializer: {class_name, config}, with Keras's snake_case modes and distributions
- * ('fan_avg', 'truncated_normal') and null for no seed.
- */
+/** The Keras JSON form of an initializer: {class_name, config}. */
 export function initializerConfig(init: Initializer): { class_name: string; config: Record<string, number | string | null> } {
-  const python = (k: string, v: number | string | null | undefined) => {
-    if (k === 'mode' && typeof v === 'string' && Object.hasOwn(FAN_MODES, v)) return FAN_MODES[v as keyof typeof FAN_MODES];
-    if (k === 'distribution' && typeof v === 'string' && Object.hasOwn(DISTRIBUTIONS, v)) return DISTRIBUTIONS[v as keyof typeof DISTRIBUTIONS];
-    return v ?? null;
-  };
-  return { class_name: init.className, config: Object.fromEntries(Object.entries(init.getConfig()).map(([k, v]) => [k, python(k, v)])) };
+  return { class_name: init.className, config: init.getConfig() };
 }

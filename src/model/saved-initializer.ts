@@ -1,4 +1,4 @@
-import { getInitializer, initializerConfig, type Initializer } from '../layers/initializers';
+import { getInitializer, type Initializer } from '../layers/initializers';
 import { toCamelCase } from '../util/case';
 import { ScopedSetting } from '../util/scoped-setting';
 import { copyHostValues } from '../backend/host-values';
@@ -67,7 +67,7 @@ export function readInitializerSpec(op: string, where: string, v: unknown, fallb
   // Keras's GlorotUniform, HeNormal, ... are settings of VarianceScaling; TF.js reads them as such and saves them so.
   if (VARIANCE_SCALING_SETTINGS.has(className)) {
     const init = getInitializer(op, where, { className, config });
-    return { className: init.className, config: initializerConfig(init).config };
+    return { className: init.className, config: init.getConfig() };
   }
   return { className, config };
 }
@@ -98,7 +98,6 @@ export function savedInitializer(spec: InitializerSpec, values?: Tensor): Initia
   return {
     className: spec.className,
     restores: true,
-    getClassName: () => spec.className,
     getConfig: () => ({ ...spec.config }),
     apply(shape: readonly number[], dtype: DType = 'float32'): Tensor {
       const v = values;

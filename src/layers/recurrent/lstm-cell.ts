@@ -53,7 +53,6 @@ export class LSTMCell extends GatedCell {
     const u = this.units;
     return {
       className: init.className,
-      getClassName: () => init.className,
       getConfig: () => init.getConfig(),
       apply: (_shape: readonly number[], dtype?: DType) => tidy(() => concat([init.apply([u], dtype), ones([u], dtype), init.apply([2 * u], dtype)], 0)),
     };

@@ -263,24 +263,6 @@ export const s18SpecLayers: Program[] = [
     },
   },
   {
-    name: 'initializers have getClassName and TF.js\'s getConfig (camelCase modes, the seed as given), which the factory takes back',
-    run: (tf: TF) => {
-      const inits = [
-        tf.initializers.heNormal({}), tf.initializers.glorotUniform({ seed: 1 }), tf.initializers.glorotNormal(), tf.initializers.heUniform({ seed: 3 }),
-        tf.initializers.leCunNormal(), tf.initializers.leCunUniform(), tf.initializers.varianceScaling({ scale: 2, mode: 'fanOut', distribution: 'truncatedNormal' }),
-        tf.initializers.randomUniform({ minval: -1, maxval: 2 }), tf.initializers.randomNormal({ seed: 5 }), tf.initializers.truncatedNormal({ stddev: 2 }),
-        tf.initializers.orthogonal({ gain: 2 }), tf.initializers.identity({ gain: 3 }), tf.initializers.constant({ value: 4 }), tf.initializers.zeros(), tf.initializers.ones(),
-      ];
-      const again = tf.initializers.varianceScaling(tf.initializers.glorotUniform({ seed: 1 }).getConfig() as never);
-      const dense = tf.layers.dense({ units: 2, inputShape: [3], kernelInitializer: tf.initializers.heNormal({ seed: 7 }) });
-      return [
-        inits.map((i) => [i.getClassName(), i.getConfig()]),
-        again.getConfig(), again.apply([2, 3]),
-        dense.getConfig().kernelInitializer,
-      ];
-    },
-  },
-  {
     name: 'the elementwise merges refuse inputs of different known batch sizes, symbolic or eager',
     run: (tf: TF) => {
       const outcome = (f: () => unknown) => {
