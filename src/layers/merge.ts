@@ -1,5 +1,7 @@
 import { broadcastShapes } from '../backend/shapes';
-import { add, div, maximum, minimum, mul, sub } from '../ops/binary';
+import type { SymbolicTensor } from './symbolic';
+import type { Applied, Kwargs } from './layer';
+import { add, div, logicalAnd, maximum, minimum, mul, sub } from '../ops/binary';
 import { cast } from '../ops/cast';
 import { concat } from '../ops/concat';
 import { ones } from '../ops/creation';
@@ -9,12 +11,10 @@ import { reshape } from '../ops/reshape';
 import { sqrt, square } from '../ops/unary';
 import { sum } from '../ops/reduction';
 import { all } from '../ops/reduce-math';
-import { logicalAnd } from '../ops/binary';
 import type { Tensor } from '../tensor/tensor';
 import { tidy } from '../tensor/tidy';
 import { argError, fmtShape, fmtValue } from '../util/validate';
-import { Layer, checkConfigKeys, type Applied, type Kwargs, type LayerArgs, type LayerConfig } from './layer';
-import type { SymbolicTensor } from './symbolic';
+import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
 
 /**
  * The layer's options. TF.js's documentation shows tf.layers.add([a, b]) and tf.layers.concatenate([a, b]); its
