@@ -281,4 +281,19 @@ export const s18SpecLayers: Program[] = [
       ];
     },
   },
+  {
+    name: 'a BatchNormalization loaded with Keras\'s axis [1] keeps axis [1] in its config (and writes it again); one made with axis 1 keeps 1',
+    run: async (tf: TF) => {
+      const model = await tf.models.modelFromJSON({ modelTopology: { class_name: 'Sequential', config: { name: 's', layers: [
+        { class_name: 'BatchNormalization', config: { name: 'b', batch_input_shape: [null, 5], axis: [1] } },
+        { class_name: 'BatchNormalization', config: { name: 'c', axis: -1 } },
+      ] } } } as never);
+      const written = model.toJSON(null, false) as unknown as { config: { layers: { config: { axis: unknown } }[] } };
+      return [
+        model.layers.map((l) => l.getConfig().axis), written.config.layers.map((l) => l.config.axis),
+        model.predict(tf.tensor2d([[1, 2, 3, 4, 5]])),
+        tf.layers.batchNormalization({ axis: 1 }).getConfig().axis,
+      ];
+    },
+  },
 ];
