@@ -1,7 +1,7 @@
 import { cast } from '../ops/cast';
 import { denseBincount } from '../ops/host-count';
 import { reshape } from '../ops/reshape';
-import { Tensor } from '../tensor/tensor';
+import type { Tensor } from '../tensor/tensor';
 import { toSnakeCase } from '../util/case';
 import { argError, assertPositiveInt, fmtShape, fmtValue } from '../util/validate';
 import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
@@ -57,9 +57,9 @@ export class CategoryEncoding extends Layer {
     throw argError(this.name, 'input', `shape [null${inputShape.map((d) => `, ${d}`).join('')}]`, want);
   }
 
-  /** A scalar is one id, checked as a batch of one. */
-  protected override prepareInput(x: Tensor): void {
-    super.prepareInput(x instanceof Tensor && x.rank === 0 ? reshape(x, [1]) : x);
+  /** A scalar is one id. */
+  protected override takesScalar(): boolean {
+    return true;
   }
 
   /** No size or rank is fixed (TF.js's layer has no input spec): outputShapeNoBatch checks each input. */

@@ -669,12 +669,17 @@ export abstract class Layer extends Serializable {
   /** Checks x against the layer's input, building the layer on first use. */
   protected prepareInput(x: Tensor): void {
     if (!(x instanceof Tensor)) throw argError(this.name, 'input', typeof x, 'a Tensor');
-    if (x.rank === 0) throw argError(this.name, 'input', 'a scalar', 'a tensor with a batch dim');
+    if (x.rank === 0 && !this.takesScalar()) throw argError(this.name, 'input', 'a scalar', 'a tensor with a batch dim');
     const shape = x.shape.slice(1);
     if (this.checksInputDtype() && x.dtype !== this.dtype) throw argError(this.name, 'input', `dtype ${x.dtype}`, `dtype ${this.dtype}`);
     if (!this.built) this.ensureBuilt(shape);
     this.refitDeclared(shape);
     this.checkShapes(this.name, [shape]);
+  }
+
+  /** Whether a tensor's input may be a scalar (elementwise layers, as TF.js's, which check no rank). */
+  protected takesScalar(): boolean {
+    return false;
   }
 
   /** Checks a list of inputs against a layer taking several, building it on first use. */

@@ -296,4 +296,17 @@ export const s18SpecLayers: Program[] = [
       ];
     },
   },
+  {
+    name: 'activation layers take a scalar input, as TF.js\'s activation spec applies them, and then a batch (and back)',
+    run: (tf: TF) => {
+      const names = ['relu', 'sigmoid', 'hardSigmoid', 'softplus', 'softsign', 'tanh', 'elu', 'selu', 'relu6', 'linear', 'swish', 'mish', 'gelu'] as const;
+      const relu = tf.layers.activation({ activation: 'relu' });
+      return [
+        names.map((activation) => tf.layers.activation({ activation }).apply(tf.scalar(-0.3))),
+        tf.layers.reLU({ maxValue: 0.2 }).apply(tf.scalar(0.3)), tf.layers.leakyReLU().apply(tf.scalar(-0.3)),
+        tf.layers.elu().apply(tf.scalar(-0.3)), tf.layers.thresholdedReLU().apply(tf.scalar(1.3)),
+        relu.apply(tf.scalar(-1)), relu.apply(tf.tensor2d([[-1, 2]])), relu.apply(tf.scalar(4)),
+      ];
+    },
+  },
 ];
