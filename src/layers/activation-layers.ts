@@ -19,6 +19,10 @@ abstract class ElementwiseLayer extends Layer {
     return true;
   }
 
+  protected override takesScalar(): boolean {
+    return true;
+  }
+
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     return inputShape.slice();
   }

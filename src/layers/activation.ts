@@ -36,6 +36,10 @@ export class Activation extends Layer {
     return true;
   }
 
+  protected override takesScalar(): boolean {
+    return true;
+  }
+
   override call(x: Tensor, options: CallOptions): Tensor {
     if (options.logits && this.activation === 'softmax') return x;
     return applyActivation(this.activation, x);

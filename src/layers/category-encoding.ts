@@ -17,7 +17,8 @@ export interface CategoryEncodingArgs extends LayerArgs {
 /**
  * Integer category ids as vectors of numTokens, as tf.layers.categoryEncoding: 'oneHot' encodes one id per example
  * ([batch] or [batch, 1]); 'multiHot' (the default) marks the ids each example holds and 'count' counts them
- * ([batch, ids]; apply's countWeights, of the ids' shape, weigh the counts).
+ * ([batch, ids]; apply's countWeights, of the ids' shape, weigh the counts). Applied to a tensor, as TF.js's, a
+ * scalar is one id and a rank-1 input to multiHot or count one example's ids, encoded without a batch dim.
  */
 export class CategoryEncoding extends Layer {
   readonly numTokens: number;
@@ -38,17 +39,39 @@ export class CategoryEncoding extends Layer {
     return 'CategoryEncoding';
   }
 
+  /** Shapes without the batch dim; [] is also a tensor's rank-1 input (one example's ids) or scalar (one id). */
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     const oneId = inputShape.length === 0 || (inputShape.length === 1 && inputShape[0] === 1);
-    if (this.outputMode === 'oneHot' ? !oneId : inputShape.length !== 1) {
-      const want = this.outputMode === 'oneHot' ? 'rank 1 [batch] or [batch, 1] (one id per example)' : 'rank 2 [batch, ids]';
-      throw argError(this.name, 'input', `shape [null${inputShape.map((d) => `, ${d}`).join('')}]`, want);
-    }
+    if (this.outputMode === 'oneHot' ? !oneId : inputShape.length > 1) this.refuse(inputShape);
     return [this.numTokens];
   }
 
+  /** A symbolic input has its batch dim, so multiHot and count take [batch, ids] only. */
+  protected override checkSymbolicInputs(op: string, shapes: number[][]): void {
+    super.checkSymbolicInputs(op, shapes);
+    if (this.outputMode !== 'oneHot' && shapes[0].length !== 1) this.refuse(shapes[0]);
+  }
+
+  private refuse(inputShape: readonly number[]): never {
+    const want = this.outputMode === 'oneHot' ? 'rank 1 [batch] or [batch, 1] (one id per example)' : 'rank 2 [batch, ids]';
+    throw argError(this.name, 'input', `shape [null${inputShape.map((d) => `, ${d}`).join('')}]`, want);
+  }
+
+  /** A scalar is one id. */
+  protected override takesScalar(): boolean {
+    return true;
+  }
+
+  /** No size or rank is fixed (TF.js's layer has no input spec): outputShapeNoBatch checks each input. */
+  protected override fitsBuiltShape(): boolean {
+    return true;
+  }
+
   override call(x: Tensor, options: CallOptions): Tensor {
-    const ids = reshape(cast(x, 'int32'), [x.shape[0], -1]);
+    // As TF.js's encodeCategoricalInputs: a scalar becomes [1]; oneHot gives each id a row unless the last dim is 1 already.
+    let ids = cast(x, 'int32');
+    if (ids.rank === 0) ids = reshape(ids, [1]);
+    if (this.outputMode === 'oneHot' && ids.shape[ids.rank - 1] !== 1) ids = reshape(ids, [...ids.shape, 1]);
     const values = ids.dataSync();
     for (let i = 0; i < values.length; i++) {
       if (!(values[i] >= 0 && values[i] < this.numTokens)) throw argError(this.name, `input[${i}]`, String(values[i]), `an id in [0, ${this.numTokens - 1}] (numTokens ${this.numTokens})`);

@@ -38,7 +38,8 @@ export interface EmbeddingLayerArgs extends LayerArgs {
   activityRegularizer?: RegularizerName | Regularizer | null;
   embeddingsConstraint?: ConstraintName | Constraint | null;
   maskZero?: boolean;
-  inputLength?: number | number[];
+  /** The dims after the batch; the first may be null (sequences of any length). */
+  inputLength?: number | (number | null)[];
 }
 
 /** True where x is not 0: embedding({maskZero})'s bool mask, of x's shape, as TF.js's notEqual(x, 0). */
@@ -51,7 +52,7 @@ export class Embedding extends Layer {
   readonly inputDim: number;
   readonly outputDim: number;
   readonly maskZero: boolean;
-  private readonly inputLength: number[] | null;
+  private readonly inputLength: (number | null)[] | null;
   private readonly embeddingsRegularizer: Regularizer | null;
   private readonly embeddingsConstraint: Constraint | null;
   /** Whether inputShape or batchInputShape was given (an input shape from inputLength alone gives TF.js's config no dtype). */
@@ -65,8 +66,8 @@ export class Embedding extends Layer {
     const op = 'layers.embedding';
     checkConfigKeys(op, args, ['inputDim', 'outputDim', 'embeddingsInitializer', 'embeddingsRegularizer', 'embeddingsConstraint', 'activityRegularizer', 'maskZero', 'inputLength', 'batchInputShape']);
     const len = args.inputLength;
-    if (len != null && !(Number.isInteger(len) && (len as number) > 0) && !(Array.isArray(len) && len.every((d) => Number.isInteger(d) && d > 0))) {
-      throw argError(op, 'inputLength', fmtValue(len), 'a positive integer or an array of them');
+    if (len != null && !(Number.isInteger(len) && (len as number) > 0) && !(Array.isArray(len) && len.every((d, i) => (d === null && i === 0) || (Number.isInteger(d) && (d as number) > 0)))) {
+      throw argError(op, 'inputLength', fmtValue(len), 'a positive integer or an array of them (the first may be null: sequences of any length)');
     }
     const inputLength = len == null ? null : Array.isArray(len) ? len.slice() : [len];
     const batchShape = (args as { batchInputShape?: number[] }).batchInputShape;
@@ -104,14 +105,35 @@ export class Embedding extends Layer {
     this.embeddings = this.addWeight('embeddings', [this.inputDim, this.outputDim], this.embeddingsInitializer, { regularizer: this.embeddingsRegularizer, constraint: this.embeddingsConstraint });
   }
 
-  /** Ids are checked as ids (any numeric dtype), not against the layer's float dtype. */
+  /**
+   * Ids are checked as ids (any numeric dtype), not against the layer's float dtype. Any shape fits (a lookup
+   * depends on none), as TF.js's embedding has no input spec, unless inputLength fixes the dims after the batch.
+   */
   protected override prepareInput(x: Tensor): void {
     if (!(x instanceof Tensor)) throw argError(this.name, 'input', fmtValue(x), 'a Tensor of integer ids');
     const shape = x.shape.slice(1);
     if (!this.built) this.buildNoBatch(shape);
-    const expected = this.inputShapeNoBatch as number[];
-    if (x.rank === 0 || shape.length !== expected.length || shape.some((d, i) => d !== expected[i] && expected[i] !== null)) {
-      throw argError(this.name, 'input', `shape ${fmtShape(x.shape)}`, `shape ${fmtShape([null, ...expected])}`);
+    this.checkInputLength(this.name, x.shape);
+  }
+
+  protected override checkSymbolicInputs(op: string, shapes: number[][]): void {
+    super.checkSymbolicInputs(op, shapes);
+    this.checkInputLength(op, [null, ...shapes[0]]);
+  }
+
+  protected override fitsBuiltShape(given: readonly number[]): boolean {
+    return this.fitsInputLength(given);
+  }
+
+  private fitsInputLength(given: readonly (number | null)[]): boolean {
+    const len = this.inputLength;
+    return len === null || (given.length === len.length && given.every((d, i) => len[i] === null || d === null || d === len[i]));
+  }
+
+  /** As TF.js: an input whose dims after the batch differ from a given inputLength is refused (TF.js's computeOutputShape). */
+  private checkInputLength(op: string, shape: readonly (number | null)[]): void {
+    if (!this.fitsInputLength(shape.slice(1))) {
+      throw argError(op, 'input', `shape ${fmtShape(shape)}`, `shape ${fmtShape([null, ...(this.inputLength as (number | null)[])])}, as inputLength ${fmtValue(this.given.inputLength)} gives`);
     }
   }
 

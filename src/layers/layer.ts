@@ -331,9 +331,12 @@ export abstract class Layer extends Serializable {
     this.maskingFlag = value;
   }
 
-  /** The mask of this layer's output given its input's mask, as TF.js's computeMask (layers taking several inputs get none). */
-  computeMask(_x: Tensor, mask: Tensor | null = null): Tensor | null {
-    return this.supportsMasking ? mask : null;
+  /**
+   * The mask of this layer's output given its input's mask, as TF.js's computeMask. A layer taking a list gets one
+   * mask per input; only the merge layers make one of them. A layer with several outputs may give one per output.
+   */
+  computeMask(_x: Tensor | Tensor[], mask: Tensor | (Tensor | null)[] | null = null): Tensor | (Tensor | null)[] | null {
+    return this.supportsMasking && !Array.isArray(mask) ? mask : null;
   }
 
   /**
@@ -534,10 +537,12 @@ export abstract class Layer extends Serializable {
   apply(inputs: Tensor[], kwargs?: Kwargs): Tensor | Tensor[];
   apply(inputs: SymbolicTensor[], kwargs?: Kwargs): SymbolicTensor | SymbolicTensor[];
   apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs?: Kwargs): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[];
-  apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs: Kwargs = {}): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
+  apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs: Kwargs | null = {}): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
     this.assertNotDisposed();
     const list: unknown[] = Array.isArray(inputs) ? inputs : [inputs];
-    if (kwargs === null || typeof kwargs !== 'object') throw argError(`${this.name}.apply`, 'kwargs', fmtValue(kwargs), 'an object');
+    // null is no kwargs, as TF.js's own specs pass it (layer.apply(x, null)).
+    kwargs ??= {};
+    if (typeof kwargs !== 'object') throw argError(`${this.name}.apply`, 'kwargs', fmtValue(kwargs), 'an object');
     if (list.length > 0 && list.every((t) => t instanceof SymbolicTensor)) return this.applySymbolic(list as SymbolicTensor[], kwargs);
     if (list.some((t) => t instanceof SymbolicTensor)) throw argError(`${this.name}.apply`, 'inputs', 'a mix of Tensors and SymbolicTensors', 'all Tensors or all SymbolicTensors');
     const opts: CallOptions = { ...kwargs, training: kwargs.training ?? false };
@@ -661,6 +666,8 @@ export abstract class Layer extends Serializable {
    * axis or elementwise widen it, as TF.js's input specs do (a dense takes any rank with its last dim).
    */
   protected fitsBuiltShape(given: readonly number[], built: readonly (number | null)[]): boolean {
+    // A layer without weights (pooling, padding, upSampling, ...) fixes only the rank, as TF.js's ndim input specs.
+    if (given.length === built.length && this.vars.length === 0) return true;
     return given.length === built.length && given.every((d, j) => d === built[j] || built[j] === null || (j === 0 && this.acceptsAnyLength(given.length)));
   }
 
@@ -689,12 +696,17 @@ export abstract class Layer extends Serializable {
   /** Checks x against the layer's input, building the layer on first use. */
   protected prepareInput(x: Tensor): void {
     if (!(x instanceof Tensor)) throw argError(this.name, 'input', typeof x, 'a Tensor');
-    if (x.rank === 0) throw argError(this.name, 'input', 'a scalar', 'a tensor with a batch dim');
+    if (x.rank === 0 && !this.takesScalar()) throw argError(this.name, 'input', 'a scalar', 'a tensor with a batch dim');
     const shape = x.shape.slice(1);
     if (this.checksInputDtype() && x.dtype !== this.dtype) throw argError(this.name, 'input', `dtype ${x.dtype}`, `dtype ${this.dtype}`);
     if (!this.built) this.ensureBuilt(shape);
     this.refitDeclared(shape);
     this.checkShapes(this.name, [shape]);
+  }
+
+  /** Whether a tensor's input may be a scalar (elementwise layers, as TF.js's, which check no rank). */
+  protected takesScalar(): boolean {
+    return false;
   }
 
   /** Checks a list of inputs against a layer taking several, building it on first use. */

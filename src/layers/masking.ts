@@ -37,9 +37,11 @@ export class Masking extends Layer {
     const v = x.hostValues();
     const f = x.shape[x.rank - 1];
     const m = new Uint8Array(v.length / f);
+    // maskValue as the input's float32 values hold it (0.2 is not exactly a float32), as TF.js compares with a float32 scalar.
+    const value = x.dtype === 'float64' ? this.maskValue : Math.fround(this.maskValue);
     for (let i = 0; i < m.length; i++) {
       for (let j = 0; j < f; j++) {
-        if (v[i * f + j] !== this.maskValue) {
+        if (v[i * f + j] !== value) {
           m[i] = 1;
           break;
         }

@@ -1,10 +1,18 @@
 import { broadcastShapes } from '../backend/shapes';
-import { add, div, maximum, minimum, mul, sub } from '../ops/binary';
+import type { SymbolicTensor } from './symbolic';
+import type { Applied, Kwargs } from './layer';
+import { add, div, logicalAnd, maximum, minimum, mul, sub } from '../ops/binary';
+import { cast } from '../ops/cast';
 import { concat } from '../ops/concat';
+import { ones } from '../ops/creation';
+import { expandDims } from '../ops/expand';
 import { matMul } from '../ops/matmul';
+import { reshape } from '../ops/reshape';
 import { sqrt, square } from '../ops/unary';
 import { sum } from '../ops/reduction';
+import { all } from '../ops/reduce-math';
 import type { Tensor } from '../tensor/tensor';
+import { tidy } from '../tensor/tidy';
 import { argError, fmtShape, fmtValue } from '../util/validate';
 import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
 import type { Shape } from './symbolic';
@@ -16,6 +24,15 @@ import type { Shape } from './symbolic';
  */
 function optionsOf<A extends LayerArgs>(args: A | undefined): A {
   return (args === undefined || args === null || Array.isArray(args) ? {} : args) as A;
+}
+
+/** A merge's input masks, one per input (null where it has none), or null when no input has one. */
+function masksOf(op: string, inputs: Tensor | Tensor[], mask: Tensor | (Tensor | null)[] | null): (Tensor | null)[] | null {
+  if (mask === null || mask === undefined) return null;
+  if (!Array.isArray(mask) || !Array.isArray(inputs) || mask.length !== inputs.length) {
+    throw argError(`${op}.computeMask`, 'mask', Array.isArray(mask) ? `${mask.length} masks` : fmtValue(mask), `an array of one mask (or null) per input${Array.isArray(inputs) ? ` (${inputs.length})` : ''}, with an array of inputs`);
+  }
+  return mask.some((m) => m !== null && m !== undefined) ? mask.map((m) => m ?? null) : null;
 }
 
 const shapeText = (shapes: readonly (readonly number[])[]) => shapes.map((s) => `${fmtShape([null, ...s])}`).join(' and ');
@@ -32,6 +49,20 @@ abstract class ElementwiseMerge extends Layer {
     return true;
   }
 
+  override apply(inputs: Tensor, kwargs?: Kwargs): Applied<Tensor>;
+  override apply(inputs: SymbolicTensor, kwargs?: Kwargs): Applied<SymbolicTensor>;
+  override apply(inputs: Tensor[], kwargs?: Kwargs): Tensor | Tensor[];
+  override apply(inputs: SymbolicTensor[], kwargs?: Kwargs): SymbolicTensor | SymbolicTensor[];
+  override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs?: Kwargs): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[];
+  override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs?: Kwargs | null): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
+    // As TF.js's Merge.build: inputs whose known batch sizes differ are refused, before the layer is built.
+    const shapes = (Array.isArray(inputs) ? inputs : [inputs]).map((t) => (t as { shape?: unknown }).shape).filter((s): s is (number | null)[] => Array.isArray(s));
+    if (new Set(shapes.map((s) => s[0]).filter((b) => b != null)).size > 1) {
+      throw argError(this.name, 'inputs', `shapes ${shapes.map((s) => fmtShape(s)).join(' and ')}`, 'inputs of one batch size (TF.js: "Can not merge tensors with different batch sizes")');
+    }
+    return super.apply(inputs, kwargs ?? undefined);
+  }
+
   override outputShapeNoBatch(inputShape: readonly number[] | number[][]): number[] {
     const shapes = inputShape as number[][];
     let out: number[] | null = shapes[0];
@@ -41,14 +72,33 @@ abstract class ElementwiseMerge extends Layer {
   }
 
   override call(inputs: Tensor | Tensor[]): Tensor {
-    return this.merge(inputs as Tensor[]);
+    return this.merge(alignAtBatch(inputs as Tensor[]));
   }
 
   protected abstract merge(xs: Tensor[]): Tensor;
 
+  /**
+   * A step is kept where every input that has a mask keeps it, as Keras's Merge (TF.js 4.22's gives the first
+   * input's mask with a leading 1 dim, and its models throw on masked inputs).
+   */
+  override computeMask(inputs: Tensor | Tensor[], mask: Tensor | (Tensor | null)[] | null = null): Tensor | null {
+    const given = masksOf(this.name, inputs, mask)?.filter((m): m is Tensor => m !== null);
+    if (!given) return null;
+    return tidy(() => given.map((m) => cast(m, 'bool')).reduce((a, b) => logicalAnd(a, b)));
+  }
+
   protected override layerConfig(): LayerConfig {
     return {};
   }
+}
+
+/**
+ * The inputs at one rank: a lower-rank one gets size-1 dims after its batch dim, as TF.js's Merge.call expands it at
+ * axis 1, so its dims line up with the others' trailing ones while each sample stays with its own batch row.
+ */
+function alignAtBatch(xs: Tensor[]): Tensor[] {
+  const rank = Math.max(...xs.map((x) => x.rank));
+  return xs.map((x) => (x.rank === rank ? x : reshape(x, [x.shape[0], ...new Array<number>(rank - x.rank).fill(1), ...x.shape.slice(1)])));
 }
 
 const fold = (xs: Tensor[], f: (a: Tensor, b: Tensor) => Tensor) => xs.slice(1).reduce(f, xs[0]);
@@ -152,6 +202,26 @@ export class Concatenate extends Layer {
     return concat(xs, this.localAxis(xs[0].rank - 1) + 1);
   }
 
+  /**
+   * As TF.js's: each input's mask (all true where it has none) joined along the axis, a step kept where all its
+   * parts are; so masks are ANDed when joining features, and joined when joining steps.
+   */
+  override computeMask(inputs: Tensor | Tensor[], mask: Tensor | (Tensor | null)[] | null = null): Tensor | null {
+    const masks = masksOf(this.name, inputs, mask);
+    if (!masks) return null;
+    const xs = inputs as Tensor[];
+    return tidy(() => {
+      // Each as [batch, ...steps, 1]: a mask of the input's rank is first reduced over its last dim, which the AND below does anyway.
+      const parts = xs.map((x, i) => {
+        const m = masks[i];
+        if (m === null) return ones([...x.shape.slice(0, -1), 1], 'bool');
+        const b = cast(m, 'bool');
+        return b.rank < x.rank ? expandDims(b, -1) : all(b, -1, true);
+      });
+      return all(concat(parts, this.localAxis(xs[0].rank - 1) + 1), -1);
+    });
+  }
+
   protected override layerConfig(): LayerConfig {
     return { axis: this.axis };
   }
@@ -162,7 +232,7 @@ export interface DotLayerArgs extends LayerArgs {
   normalize?: boolean;
 }
 
-/** Dot products of sample pairs along an axis, as tf.layers.dot (tessera: rank-2 inputs, the feature axis). */
+/** Dot products of sample pairs along an axis, as tf.layers.dot (inputs of rank 2 or 3). */
 export class Dot extends Layer {
   readonly axes: [number, number];
   readonly normalize: boolean;
@@ -197,7 +267,7 @@ export class Dot extends Layer {
   override outputShapeNoBatch(inputShape: readonly number[] | number[][]): number[] {
     const shapes = inputShape as number[][];
     if (shapes.length !== 2) throw argError(this.name, 'inputs', `${shapes.length} inputs`, 'exactly 2 inputs');
-    if (shapes.some((s) => s.length !== shapes[0].length || s.length > 2)) throw argError(this.name, 'inputs', `shapes ${shapeText(shapes)}`, 'two rank-2 inputs [batch, n] or two rank-3 inputs [batch, n, m] (tessera has no dot of mixed or higher ranks yet)');
+    if (shapes.some((s) => s.length < 1 || s.length > 2)) throw argError(this.name, 'inputs', `shapes ${shapeText(shapes)}`, 'inputs of rank 2 [batch, n] or 3 [batch, n, m] (the Dot layer, as TF.js\'s, takes no higher rank)');
     const [a, b] = this.dotAxes(shapes.map((s) => s.length + 1));
     if (a < 1 || a > shapes[0].length || b < 1 || b > shapes[1].length) throw argError(this.name, 'axes', fmtValue(this.axes), `axes of the inputs other than the batch axis (1 to ${shapes[0].length}, or negative)`);
     if (shapes[0][a - 1] !== shapes[1][b - 1]) throw argError(this.name, 'inputs', `shapes ${shapeText(shapes)}`, 'equal sizes along the dot axes');
@@ -214,9 +284,14 @@ export class Dot extends Layer {
       x = unit(x, a);
       y = unit(y, b);
     }
-    if (x.rank === 2) return sum(mul(x, y), -1, true);
-    // Rank 3: a batched product contracting axis a of x with axis b of y.
-    return matMul(x, y, a === 1, b === 2);
+    if (x.rank === 2 && y.rank === 2) return sum(mul(x, y), -1, true);
+    // TF.js's batchDot: a rank-2 input gains a trailing size-1 dim, a batched product contracts axis a of x with
+    // axis b of y, and the added dim is dropped again.
+    const [x3, y3] = [x, y].map((t) => (t.rank === 2 ? reshape(t, [...t.shape, 1]) : t));
+    const out = matMul(x3, y3, a !== 2, b === 2);
+    if (x.rank === y.rank) return out;
+    const added = x.rank > y.rank ? 2 : 1;
+    return reshape(out, out.shape.filter((_, i) => i !== added));
   }
 
   protected override layerConfig(): LayerConfig {

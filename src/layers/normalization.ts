@@ -75,6 +75,11 @@ abstract class AffineNorm extends Layer {
     return inputShape.slice();
   }
 
+  /** Sizes matter on the parameter axes only, as TF.js's batch norm input spec and layer norm weights fix them. */
+  protected override fitsBuiltShape(given: readonly number[], built: readonly (number | null)[]): boolean {
+    return given.length === built.length && this.paramAxes(given.length + 1).every((a) => given[a - 1] === built[a - 1]);
+  }
+
   /** The axes (of the full input, batch included) that gamma and beta span. */
   protected abstract paramAxes(rank: number): number[];
 
@@ -133,6 +138,8 @@ export interface BatchNormalizationLayerArgs extends AffineNormArgs {
  */
 export class BatchNormalization extends AffineNorm {
   readonly axis: number;
+  /** The axis as given: a number, or the one-entry list Keras writes ([1]), which the config keeps as TF.js's does. */
+  private readonly axisArg: number | number[];
   readonly momentum: number;
   private readonly movingMeanInitializer: Initializer;
   private readonly movingVarianceInitializer: Initializer;
@@ -143,7 +150,10 @@ export class BatchNormalization extends AffineNorm {
     const op = 'layers.batchNormalization';
     checkConfigKeys(op, args, [...AFFINE_KEYS, 'axis', 'momentum', 'movingMeanInitializer', 'movingVarianceInitializer', 'betaConstraint', 'gammaConstraint']);
     super(op, 'batch_normalization', args, 1e-3);
-    this.axis = numberArg(op, 'axis', args.axis, -1, Number.isInteger, 'an integer');
+    const given: unknown = args.axis;
+    const one = Array.isArray(given) && given.length === 1 ? given[0] : given;
+    this.axis = numberArg(op, 'axis', one, -1, Number.isInteger, 'an integer (or a list of one, as Keras writes it)');
+    this.axisArg = Array.isArray(given) ? [this.axis] : this.axis;
     this.momentum = numberArg(op, 'momentum', args.momentum, 0.99, (n) => n >= 0 && n <= 1, 'a number in [0, 1]');
     this.movingMeanInitializer = getInitializer(op, 'movingMeanInitializer', args.movingMeanInitializer ?? 'zeros');
     this.movingVarianceInitializer = getInitializer(op, 'movingVarianceInitializer', args.movingVarianceInitializer ?? 'ones');
@@ -189,7 +199,7 @@ export class BatchNormalization extends AffineNorm {
 
   protected override layerConfig(): LayerConfig {
     return {
-      axis: this.axis,
+      axis: this.axisArg,
       momentum: this.momentum,
       ...this.affineConfig(true),
       moving_mean_initializer: initializerConfig(this.movingMeanInitializer),

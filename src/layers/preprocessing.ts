@@ -1,4 +1,5 @@
 import { add, mul } from '../ops/binary';
+import { cast } from '../ops/cast';
 import { gather } from '../ops/gather';
 import { resizeBilinear, resizeNearestNeighbor } from '../ops/image/resize';
 import { pad } from '../ops/pad';
@@ -173,7 +174,18 @@ export class CenterCrop extends Layer {
     return imageShape(this, inputShape, this.height, this.width);
   }
 
+  /** Any dtype: the crop keeps it, as TF.js's (an int32 image gives int32, an upsized one truncated). */
+  protected override checksInputDtype(): boolean {
+    return false;
+  }
+
   override call(x: Tensor): Tensor {
+    const images = x.dtype === this.dtype ? x : cast(x, this.dtype);
+    const y = this.crop(images);
+    return y.dtype === x.dtype ? y : cast(y, x.dtype);
+  }
+
+  private crop(x: Tensor): Tensor {
     return onBatch(x, (images) => {
       const [, h, w] = images.shape;
       const top = h === this.height ? 0 : Math.floor((h - this.height) / 2);

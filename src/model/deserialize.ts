@@ -56,9 +56,12 @@ function readBatchShape(r: ConfigReader, key: string, unknownDims = false): { ba
   return { batch: v[0] as number | null, dims: (v as number[]).slice(1) };
 }
 
-/** Keras 3 writes a layer's dtype as a policy {class_name: 'DTypePolicy', config: {name}}; its name is the dtype. */
+/**
+ * tf.keras 2 writes a layer's dtype as a policy {class_name: 'Policy', config: {name}}, Keras 3 as a 'DTypePolicy';
+ * its name is the dtype.
+ */
 function policyName(r: ConfigReader, v: unknown): unknown {
-  if (!isRecord(v) || own(v, 'class_name') !== 'DTypePolicy') return v;
+  if (!isRecord(v) || !['Policy', 'DTypePolicy'].includes(own(v, 'class_name') as string)) return v;
   checkEntryKeys(r.op, `${r.where}.dtype`, v, ['class_name', 'config'], 'a dtype policy');
   const config = requireRecord(r.op, `${r.where}.dtype.config`, own(v, 'config'));
   return own(config, 'name');

@@ -170,7 +170,7 @@ export function runGraph(g: Graph, xs: readonly Tensor[], options: RunOptions): 
   const done = new Set<LayerNode>();
   // As TF.js's executor: once some layer's input has a mask, every later layer is called with the latest such
   // mask, even after a layer that drops it (an RNN without returnSequences, repeatVector). A layer's output
-  // mask comes from its own first input's mask, and only where it supports masking.
+  // mask comes from its own first input's mask (a merge's from all of them), and only where it supports masking.
   let callMask: Tensor | null = null;
   const order = g.runOrder;
   order.forEach((node, k) => {
@@ -195,8 +195,10 @@ export function runGraph(g: Graph, xs: readonly Tensor[], options: RunOptions): 
     const logits = node.outputs.length === 1 && logitsOf.has(node.outputs[0].id);
     const out = layer.apply((many || ins.length > 1 ? ins : ins[0]) as Tensor[], { ...node.kwargs, training: options.training, logits, mask: many ? null : callMask });
     const outs = (Array.isArray(out) ? out : [out]) as Tensor[];
-    // Merge layers give no mask (TF.js's merge masks are [1, batch, time], which nothing downstream reads as such).
-    const outMask = many ? null : layer.computeMask(ins[0], inMask);
+    // A layer taking a list gets every input's mask (a merge combines them), as TF.js's executor gives them.
+    const computed = many ? layer.computeMask(ins, node.inputs.map((t) => masks.get(t.id) ?? null)) : layer.computeMask(ins[0], inMask);
+    // Of a mask per output (an RNN's with returnState), every output gets the first, as TF.js's executor gives them.
+    const outMask = Array.isArray(computed) ? computed[0] : computed;
     node.outputs.forEach((t, i) => {
       values.set(t.id, outs[i]);
       if (outMask) masks.set(t.id, outMask);

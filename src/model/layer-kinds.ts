@@ -138,13 +138,12 @@ const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
 ]);
 
 /**
- * Keras writes BatchNormalization's axis as a list once built ([3], [-1]), and from 2.12 `synchronized` (whether
- * replicas share batch statistics: on one device either value computes the same).
+ * Keras writes BatchNormalization's axis as a list once built ([3], [-1]), which the layer takes and keeps, and from
+ * 2.12 `synchronized` (whether replicas share batch statistics: on one device either value computes the same).
  */
 function kerasBatchNormArgs({ synchronized, ...args }: LayerArgs & Record<string, unknown>): LayerArgs & Record<string, unknown> {
   if (synchronized !== undefined) assertBoolean('layers.batchNormalization', 'synchronized', synchronized);
-  const axis = args.axis;
-  return Array.isArray(axis) && axis.length === 1 ? { ...args, axis: axis[0] } : args;
+  return args;
 }
 
 /** Layers whose saved config is their TF.js arguments in snake_case. */

@@ -176,15 +176,17 @@ export class LayersModel extends Layer implements TrainableModel {
   }
 
   /** The output's mask, as TF.js's container computes it: the graph's mask for this input and input mask. */
-  override computeMask(x: Tensor, mask: Tensor | null = null): Tensor | null {
+  override computeMask(x: Tensor | Tensor[], mask: Tensor | (Tensor | null)[] | null = null): Tensor | null {
+    // A model of several inputs is given them, and their masks, as a list.
+    const xs = Array.isArray(x) ? x : [x];
     const last = this.lastMask;
     // Taken once: the graph asks right after the call, and the model holds no tensors beyond it.
     this.lastMask = null;
-    if (last && last.input === x) return last.mask;
+    if (last && last.input === xs[0]) return last.mask;
     // Only the mask outlives the run.
     const kept = tidy(() => {
       const outputMasks: (Tensor | null)[] = [];
-      this.run([x], { training: false, inputMasks: [mask], outputMasks });
+      this.run(xs, { training: false, inputMasks: Array.isArray(mask) ? mask : [mask], outputMasks });
       return outputMasks[0] ? [outputMasks[0]] : [];
     });
     return kept[0] ?? null;
@@ -341,7 +343,8 @@ export class LayersModel extends Layer implements TrainableModel {
   override apply(inputs: Tensor[], kwargs?: Kwargs): Tensor | Tensor[];
   override apply(inputs: SymbolicTensor[], kwargs?: Kwargs): SymbolicTensor | SymbolicTensor[];
   override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs?: Kwargs): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[];
-  override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs: Kwargs = {}): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
+  override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs: Kwargs | null = {}): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
+    kwargs ??= {};
     const op = 'apply';
     this.assertNotDisposed();
     if (inputs instanceof SymbolicTensor || (Array.isArray(inputs) && inputs.some((t) => t instanceof SymbolicTensor))) {

@@ -56,6 +56,8 @@ export function readInitializerSpec(op: string, where: string, v: unknown, fallb
   if (!isRecord(raw)) throw badValue(op, `${where}.config`, raw, 'an object');
   const config: Record<string, number | string | null> = {};
   for (const key of Object.keys(raw)) {
+    // tf.keras under TF 1.x wrote the dtype into every initializer's config; the weight's dtype is the layer's, as in TF.js.
+    if (key === 'dtype' && typeof raw[key] === 'string') continue;
     // tessera writes seed: null even for Zeros and Ones; a seed means nothing there but is harmless.
     const kind = Object.hasOwn(keys, key) ? keys[key] : key === 'seed' ? 'seed' : undefined;
     if (!kind) throw badValue(op, `${where}.config.${key}`, raw[key], `absent (${className} takes ${Object.keys(keys).join(', ') || 'no settings'})`);

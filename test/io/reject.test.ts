@@ -198,7 +198,7 @@ describe('Keras files', () => {
       const y = (model.predict(x) as tn.Tensor).dataSync();
       want.forEach((v, i) => expect(y[i]).toBeCloseTo(v, 5));
     }
-    await expect(tn.loadLayersModel(tn.io.fromMemory(bn({ axis: [0, 1] }), w))).rejects.toThrow(/layers\.batchNormalization: axis must be an integer, got \[0,1\]/);
+    await expect(tn.loadLayersModel(tn.io.fromMemory(bn({ axis: [0, 1] }), w))).rejects.toThrow(/layers\.batchNormalization: axis must be an integer \(or a list of one, as Keras writes it\), got \[0,1\]/);
     await expect(tn.loadLayersModel(tn.io.fromMemory(bn({ synchronized: 'yes' }), w))).rejects.toThrow(/layers\.batchNormalization: synchronized must be a boolean, got string "yes"/);
   });
 

@@ -88,8 +88,15 @@ export class Bidirectional extends Layer {
     return true;
   }
 
-  override computeMask(_x: Tensor, mask: Tensor | null = null): Tensor | null {
-    return this.forwardLayer.returnSequences ? mask : null;
+  /**
+   * As TF.js's: the input's mask with returnSequences (one per direction with mergeMode null), then with
+   * returnState none for each direction's states.
+   */
+  override computeMask(_x: Tensor, mask: Tensor | null = null): Tensor | (Tensor | null)[] | null {
+    const out = this.forwardLayer.returnSequences ? mask : null;
+    const outs = this.mergeMode === null ? [out, out] : [out];
+    const states = this.forwardLayer.returnState ? this.forwardLayer.cell.stateSizes.flatMap(() => [null, null]) : [];
+    return outs.length === 1 && states.length === 0 ? out : [...outs, ...states];
   }
 
   /**
@@ -101,7 +108,8 @@ export class Bidirectional extends Layer {
   override apply(inputs: Tensor[], options?: RNNApplyOptions): Tensor | Tensor[];
   override apply(inputs: SymbolicTensor[], kwargs?: Kwargs): SymbolicTensor | SymbolicTensor[];
   override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], options?: RNNApplyOptions): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[];
-  override apply(input: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], options: RNNApplyOptions = {}): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
+  override apply(input: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], options: RNNApplyOptions | null = {}): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
+    options ??= {};
     const [x, ...listed] = (Array.isArray(input) ? input : [input]) as unknown[];
     const { initialState, ...rest } = options;
     const states: unknown[] = listed.length > 0 ? listed : initialState === undefined ? [] : Array.isArray(initialState) ? initialState : [initialState];

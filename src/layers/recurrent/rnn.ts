@@ -193,7 +193,8 @@ export class RNN extends Layer {
   override apply(inputs: Tensor[], options?: RNNApplyOptions): Tensor | Tensor[];
   override apply(inputs: SymbolicTensor[], kwargs?: Kwargs): SymbolicTensor | SymbolicTensor[];
   override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], options?: RNNApplyOptions): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[];
-  override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], options: RNNApplyOptions = {}): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
+  override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], options: RNNApplyOptions | null = {}): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
+    options ??= {};
     const all: unknown[] = Array.isArray(inputs) ? inputs : [inputs];
     // In a functional model's graph, initial states become inputs after the sequence (as TF.js records them),
     // and returnState gives [output, ...states] as symbolic tensors.
@@ -245,8 +246,10 @@ export class RNN extends Layer {
     return this.run(x, options.training ?? false, options.mask ?? null, null).output;
   }
 
-  override computeMask(_x: Tensor, mask: Tensor | null = null): Tensor | null {
-    return this.returnSequences ? mask : null;
+  /** The output's mask: the input's with returnSequences; with returnState, as TF.js's, a list adding none for each state. */
+  override computeMask(_x: Tensor, mask: Tensor | null = null): Tensor | (Tensor | null)[] | null {
+    const out = this.returnSequences ? mask : null;
+    return this.returnState ? [out, ...this.cell.stateSizes.map(() => null)] : out;
   }
 
   override get supportsMasking(): boolean {

@@ -38,7 +38,8 @@ export abstract class SteppingCell extends RNNCell {
   override apply(inputs: Tensor[], kwargs?: Kwargs): Tensor | Tensor[];
   override apply(inputs: SymbolicTensor[], kwargs?: Kwargs): SymbolicTensor | SymbolicTensor[];
   override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs?: Kwargs): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[];
-  override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs: Kwargs = {}): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
+  override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs: Kwargs | null = {}): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
+    kwargs ??= {};
     if (Array.isArray(inputs) && inputs.length > 1 && inputs.every((t) => t instanceof Tensor)) return this.call(inputs as Tensor[], { ...kwargs, training: kwargs.training ?? false });
     return super.apply(inputs, kwargs);
   }
