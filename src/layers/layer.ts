@@ -95,9 +95,8 @@ export interface WeightExtras {
   constraint?: Constraint | null;
 }
 
-/** How often each weight name was taken in this process (TF.js's nameMap), and the name each weight was made under. */
+/** How often each weight name was taken in this process (TF.js's nameMap). */
 const takenNames = new Map<string, number>();
-const scopedNames = new WeakMap<Variable, string>();
 
 /** False while a throwaway layer is made to learn its weights' names and shapes (TF.js makes no such layer). */
 const takingNames = new ScopedSetting(true);
@@ -119,7 +118,7 @@ function uniqueWeightName(scoped: string): string {
 
 /** The name a layer weight is saved under: the scoped name it was made under, without the count (TF.js's originalName). */
 export function savedWeightName(v: Variable): string {
-  return scopedNames.get(v) ?? v.name;
+  return v.originalName;
 }
 
 /** The name scope a wrapper or RNN builds the layer or cell it holds in; null: a layer names its weights after itself. */
@@ -497,8 +496,7 @@ export abstract class Layer extends Serializable {
     // The variable copies the initial values; the initializer's tensor is ours and is freed (a build outside tidy would leak it).
     const initial = init.apply(shape, dtype);
     const scoped = `${this.weightScope()}/${suffix}`;
-    const v = new Variable(initial, this.trainableFlag && (options.trainable ?? true), uniqueWeightName(scoped));
-    scopedNames.set(v, scoped);
+    const v = new Variable(initial, this.trainableFlag && (options.trainable ?? true), uniqueWeightName(scoped), scoped);
     initial.dispose();
     this.vars.push(v);
     this.weightOptions.set(v, options);
