@@ -300,15 +300,17 @@ export class LayersModel extends Layer implements TrainableModel {
     return shapes.length === 1 ? shapes[0] : shapes;
   }
 
-  /** The layer of that name (or at that index of model.layers), as TF.js's getLayer(name?, index?). */
-  getLayer(name?: string, index?: number): Layer {
+  /** The layer of that name (or at that index of model.layers), as TF.js's getLayer(name), getLayer(index) and getLayer(name, index). */
+  getLayer(nameOrIndex?: string | number | null, index?: number | null): Layer {
     const layers = this.layers;
-    if (index !== undefined) {
+    // As TF.js: an index given second wins; a number first is an index.
+    if (index == null && typeof nameOrIndex === 'number') index = nameOrIndex;
+    if (index != null) {
       if (!Number.isInteger(index) || index < 0 || index >= layers.length) throw argError('getLayer', 'index', fmtValue(index), `an integer in [0, ${layers.length})`);
       return layers[index];
     }
-    const found = layers.find((l) => l.name === name);
-    if (!found) throw argError('getLayer', 'name', fmtValue(name), `the name of a layer of the model (${layers.map((l) => l.name).join(', ')})`);
+    const found = layers.find((l) => l.name === nameOrIndex);
+    if (!found) throw argError('getLayer', 'name', fmtValue(nameOrIndex), `the name of a layer of the model (${layers.map((l) => l.name).join(', ')})`);
     return found;
   }
 

@@ -17,9 +17,6 @@ export const specEngine: Program[] = [
       return [m2.weights.map((w) => w.originalName), m2.predict(tf.ones([1, 3]))];
     },
   },
-];
-    },
-  },
   {
     name: 'getLayer(index) with the index as the only argument',
     run: (tf) => {
