@@ -2,7 +2,7 @@ import { getBackend } from '../backend/registry';
 import type { Dataset, DatasetIterator } from '../data/dataset';
 import type { Tensor } from '../tensor/tensor';
 import { tensorsIn } from '../tensor/tidy';
-import { argError, checkKnownKeys, fmtValue } from '../util/validate';
+import { argError, fmtValue, optionsArg } from '../util/validate';
 import type { History, Logs } from './callbacks';
 import { BatchSums } from './batch-sums';
 import { checkInputs, checkTargets, dataList } from './checks';
@@ -38,7 +38,7 @@ export interface ModelEvaluateDatasetArgs {
 }
 
 const positive = (op: string, arg: string, v: unknown): number | null => {
-  if (v === undefined || v === null) return null;
+  if (v === undefined) return null;
   if (!Number.isInteger(v) || (v as number) <= 0) throw argError(op, arg, fmtValue(v), 'a positive integer');
   return v as number;
 };
@@ -93,17 +93,17 @@ export async function evaluateDatasetValues(op: string, model: TrainableModel, c
 }
 
 /** model.fitDataset: trains on the batches a dataset gives, epoch by epoch, as TF.js; resolves to the History. */
-export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Dataset, args: ModelFitDatasetArgs): Promise<History> {
+export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Dataset, given: ModelFitDatasetArgs): Promise<History> {
   const op = 'fitDataset';
   assertNotTraining(op, model);
-  if (args === null || typeof args !== 'object') throw argError(op, 'args', fmtValue(args), 'an object {epochs, batchesPerEpoch?, validationData?, callbacks?, ...}');
+  if (given === null || typeof given !== 'object') throw argError(op, 'args', fmtValue(given), 'an object {epochs, batchesPerEpoch?, validationData?, callbacks?, ...}');
   // TF.js's words: the option is fit's, and a dataset has no rows to split off.
-  if ((args as { validationSplit?: unknown }).validationSplit != null) throw new Error('`validationSplit` is not supported by `fitDataset()`. Use validationData instead.');
-  checkKnownKeys(op, 'args', args, ['epochs', 'batchesPerEpoch', 'initialEpoch', 'verbose', 'callbacks', 'validationData', 'validationBatches', 'validationBatchSize', 'yieldEvery', 'classWeight']);
+  if ((given as { validationSplit?: unknown }).validationSplit != null) throw new Error('`validationSplit` is not supported by `fitDataset()`. Use validationData instead.');
+  const args = optionsArg(op, 'args', given, ['epochs', 'batchesPerEpoch', 'initialEpoch', 'verbose', 'callbacks', 'validationData', 'validationBatches', 'validationBatchSize', 'yieldEvery', 'classWeight']);
   if (!Number.isInteger(args.epochs) || args.epochs <= 0) throw argError(op, 'epochs', fmtValue(args.epochs), 'a positive integer');
   const batchesPerEpoch = positive(op, 'batchesPerEpoch', args.batchesPerEpoch);
   const validationBatches = positive(op, 'validationBatches', args.validationBatches);
-  const o = parseFitArgs({ epochs: args.epochs, initialEpoch: args.initialEpoch, verbose: args.verbose, callbacks: args.callbacks, yieldEvery: args.yieldEvery, validationBatchSize: args.validationBatchSize });
+  const o = parseFitArgs({ epochs: args.epochs, initialEpoch: args.initialEpoch, verbose: args.verbose, callbacks: args.callbacks, yieldEvery: args.yieldEvery, validationBatchSize: args.validationBatchSize }, op);
   const vd = args.validationData;
   const valDataset = vd !== undefined && !Array.isArray(vd) ? (vd as Dataset) : null;
   if (vd !== undefined && !valDataset && (!Array.isArray(vd) || vd.length !== 2)) throw argError(op, 'validationData', fmtValue(vd), 'a Dataset or a pair [xVal, yVal]');

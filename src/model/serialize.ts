@@ -2,7 +2,7 @@ import type { ModelArtifacts, SaveConfig } from '../io/artifacts';
 import { encodeWeights, type WeightToSave } from '../io/weights';
 import type { Optimizer } from '../optimizers/index';
 import type { Variable } from '../tensor/variable';
-import { checkKnownKeys, optionalBoolean } from '../util/validate';
+import { optionalBoolean, optionsArg } from '../util/validate';
 import { version_layers } from '../util/version';
 import type { TrainingConfig } from './training-config';
 
@@ -35,9 +35,9 @@ export function topologyJson(topology: { class_name: string; config: Record<stri
  * the model's (group 'optimizer').
  */
 export async function modelToArtifacts(op: string, model: SavableModel, config?: SaveConfig): Promise<ModelArtifacts> {
-  if (config !== undefined) checkKnownKeys(op, 'config', config, ['trainableOnly', 'includeOptimizer']);
-  const trainableOnly = optionalBoolean(op, 'config.trainableOnly', config?.trainableOnly, false);
-  const includeOptimizer = optionalBoolean(op, 'config.includeOptimizer', config?.includeOptimizer, false);
+  const options = optionsArg(op, 'config', config, ['trainableOnly', 'includeOptimizer']);
+  const trainableOnly = optionalBoolean(op, 'config.trainableOnly', options.trainableOnly, false);
+  const includeOptimizer = optionalBoolean(op, 'config.includeOptimizer', options.includeOptimizer, false);
   const topology = model.topology(op);
   const names = model.savedWeightNames();
   const trainable = new Set(model.trainableWeights);

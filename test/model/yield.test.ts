@@ -16,8 +16,9 @@ describe('fit yielding (yieldEvery)', () => {
     expect(parseYieldEvery('fit', 'auto')).toBe(125);
     // As TF.js's `yieldEvery || 'auto'`.
     expect(parseYieldEvery('fit', 0)).toBe(125);
+    expect(parseYieldEvery('fit', null)).toBe(125);
     for (const v of ['batch', 'epoch', 'never', 1, 40] as const) expect(parseYieldEvery('fit', v)).toBe(v);
-    for (const bad of ['sometimes', -1, NaN, Infinity, null, {}]) {
+    for (const bad of ['sometimes', -1, NaN, Infinity, {}]) {
       expect(() => parseYieldEvery('fit', bad)).toThrow(/fit: yieldEvery .*'auto', 'batch', 'epoch', 'never' or a number of milliseconds/);
     }
   });

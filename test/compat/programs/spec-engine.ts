@@ -1,7 +1,19 @@
-import type { Program } from '../harness';
+import type { Program, TF } from '../harness';
 
 // Programs from a sweep of TF.js's engine specs (topology, container, training and callback tests) that tessera
 // failed: each is written as those specs call the API.
+
+/** null typed as whatever the argument takes: TF.js's TypeScript types leave null out, its JavaScript takes it. */
+const NULL = null as never;
+
+/** A one-unit linear model with all-ones weights, and four rows of data for it. */
+const unit = (tf: TF) => {
+  const m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], kernelInitializer: 'ones' })] });
+  return { m, x: tf.tensor2d([[1, 2], [3, 4], [5, 6], [7, 8]]).div(10), y: tf.tensor2d([[1], [2], [3], [4]]).div(10) };
+};
+
+/** The same four rows as a dataset of {xs, ys} batches of two. */
+const unitDataset = (tf: TF) => tf.data.zip({ xs: tf.data.array([[0.1, 0.2], [0.3, 0.4], [0.5, 0.6], [0.7, 0.8]]), ys: tf.data.array([[0.1], [0.2], [0.3], [0.4]]) }).batch(2);
 
 export const specEngine: Program[] = [
   {
@@ -22,6 +34,85 @@ export const specEngine: Program[] = [
     run: (tf) => {
       const m = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3], name: 's1' }), tf.layers.dense({ units: 1, name: 's2' })] });
       return [m.getLayer(0).name, m.getLayer(1).name, m.getLayer('s1', 1).name];
+    },
+  },
+  {
+    name: 'compile with metrics null and lossWeights null: no metrics, each loss weighed 1',
+    run: async (tf) => {
+      const { m, x, y } = unit(tf);
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError', metrics: NULL, lossWeights: NULL });
+      const h = await m.fit(x, y, { epochs: 2, batchSize: 2, shuffle: false, verbose: 0 });
+      return [m.metricsNames, h.history, m.evaluate(x, y)];
+    },
+  },
+  {
+    name: 'fit with yieldEvery null yields as auto, and sampleWeight null or undefined is no sample weights',
+    run: async (tf) => {
+      const { m, x, y } = unit(tf);
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const h1 = await m.fit(x, y, { epochs: 1, batchSize: 2, shuffle: false, verbose: 0, yieldEvery: NULL });
+      const h2 = await m.fit(x, y, { epochs: 1, batchSize: 2, shuffle: false, verbose: 0, sampleWeight: NULL });
+      const h3 = await m.fit(x, y, { epochs: 1, batchSize: 2, shuffle: false, verbose: 0, sampleWeight: undefined });
+      return [h1.history, h2.history, h3.history];
+    },
+  },
+  {
+    name: 'fit with a sampleWeight tensor is refused',
+    run: async (tf) => {
+      const { m, x, y } = unit(tf);
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      return m.fit(x, y, { epochs: 1, verbose: 0, sampleWeight: tf.ones([4]) as never });
+    },
+  },
+  {
+    name: 'sequential(null) and sequential({layers: null, name: null}) are empty models with a generated name; model({name: null}) too',
+    run: (tf) => {
+      const a = tf.sequential(NULL);
+      const b = tf.sequential({ layers: NULL, name: NULL });
+      const input = tf.input({ shape: [2] });
+      const c = tf.model({ inputs: input, outputs: tf.layers.dense({ units: 1 }).apply(input) as typeof input, name: NULL });
+      return [a.layers.length, b.layers.length, /^sequential_\d+$/.test(a.name), /^sequential_\d+$/.test(b.name), /^model\d+$/.test(c.name)];
+    },
+  },
+  {
+    name: 'earlyStopping(null) takes the defaults and earlyStopping({baseline: null}) has no baseline',
+    run: async (tf) => {
+      const { m, x, y } = unit(tf);
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const h1 = await m.fit(x, y, { epochs: 3, batchSize: 2, shuffle: false, verbose: 0, callbacks: [tf.callbacks.earlyStopping(NULL)] });
+      const h2 = await m.fit(x, y, { epochs: 3, batchSize: 2, shuffle: false, verbose: 0, callbacks: [tf.callbacks.earlyStopping({ monitor: 'loss', baseline: NULL })] });
+      return [h1.epoch, h2.epoch, h2.history];
+    },
+  },
+  {
+    name: 'fitDataset with validationData null and yieldEvery null, evaluateDataset with batches null',
+    run: async (tf) => {
+      const { m } = unit(tf);
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const h = await m.fitDataset(unitDataset(tf), { epochs: 2, validationData: NULL, yieldEvery: NULL, verbose: 0 });
+      return [h.history, await m.evaluateDataset(unitDataset(tf) as never, { batches: NULL })];
+    },
+  },
+  {
+    name: 'save(handler, null) saves without the optimizer, and loadLayersModel(handler, {strict: null}) loads strictly',
+    run: async (tf) => {
+      const { m, x } = unit(tf);
+      m.compile({ optimizer: 'adam', loss: 'meanSquaredError' });
+      let saved: Parameters<typeof tf.io.fromMemory>[0] | null = null;
+      const result = await m.save(tf.io.withSaveHandler(async (artifacts) => {
+        saved = artifacts;
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      }), NULL);
+      const loaded = await tf.loadLayersModel(tf.io.fromMemory(saved as never), { strict: NULL });
+      return [result.modelArtifactsInfo.modelTopologyType, (saved as unknown as { weightSpecs: { name: string }[] }).weightSpecs.map((w) => w.name), loaded.predict(x)];
+    },
+  },
+  {
+    name: 'loadWeights(map, null) is not strict: a partial map loads',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2], name: 'lwn', kernelInitializer: 'ones' })] });
+      m.loadWeights({ 'lwn/bias': tf.tensor1d([1, -1]) }, NULL);
+      return m.predict(tf.ones([1, 2]));
     },
   },
 ];
