@@ -104,7 +104,7 @@ export const specEngine: Program[] = [
         return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
       }), NULL);
       const loaded = await tf.loadLayersModel(tf.io.fromMemory(saved as never), { strict: NULL });
-      return [result.modelArtifactsInfo.modelTopologyType, (saved as unknown as { weightSpecs: { name: string }[] }).weightSpecs.map((w) => w.name), loaded.predict(x)];
+      return [result.modelArtifactsInfo.modelTopologyType, (saved as unknown as { weightSpecs: { name: string }[] }).weightSpecs.map((w) => w.name.split('/').pop()), loaded.predict(x)];
     },
   },
   {
