@@ -64,7 +64,14 @@ export interface FitOptions {
 const FIT_KEYS = ['epochs', 'batchSize', 'shuffle', 'seed', 'validationSplit', 'validationData', 'validationBatchSize', 'callbacks', 'verbose',
   'terminateOnNaN', 'initialEpoch', 'classWeight', 'stepsPerEpoch', 'validationSteps', 'yieldEvery', 'sampleWeight'];
 
-export function positiveIntArg(op: string, arg: string, v: unknown, fallback: number): number {
+/** fit's, evaluate's and predict's batchSize (default 32), refused in TF.js's words (a string as it reads one). */
+export function batchSizeArg(op: string, v: unknown): number {
+  if (v === undefined) return 32;
+  if (!isPositiveInt(v)) throw new Error(`${op}: batchSize is required to be a positive integer, but got ${typeof v === 'string' ? v : fmtValue(v)}`);
+  return v;
+}
+
+function positiveIntArg(op: string, arg: string, v: unknown, fallback: number): number {
   if (v === undefined || v === null) return fallback;
   if (!isPositiveInt(v)) throw argError(op, arg, fmtValue(v), 'a positive integer');
   return v;
@@ -82,7 +89,7 @@ export function parseFitArgs(given: ModelFitArgs, op = 'fit'): FitOptions {
   if (given === null || typeof given !== 'object') throw argError(op, 'args', fmtValue(given), 'an object of fit options');
   const args = optionsArg(op, 'args', given, FIT_KEYS);
   // TF.js's words: it takes the field but weighs no samples.
-  if (args.sampleWeight !== undefined) throw new Error('sample weight is not supported yet.');
+  if (args.sampleWeight !== undefined) throw new Error(`${op}: sample weight is not supported yet.`);
   // TF.js compares verbose with numbers, so true and false act as 1 and 0.
   const verbose = typeof args.verbose === 'boolean' ? Number(args.verbose) : args.verbose ?? 1;
   if (verbose !== 0 && verbose !== 1 && verbose !== 2) throw argError(op, 'verbose', fmtValue(verbose), '0, 1 or 2 (or true / false)');
@@ -93,7 +100,7 @@ export function parseFitArgs(given: ModelFitArgs, op = 'fit'): FitOptions {
   const initialEpoch = nonNegativeIntArg(op, 'initialEpoch', args.initialEpoch, 0);
   // 0 epochs trains nothing and returns an empty History, as TF.js's fit does.
   const epochs = nonNegativeIntArg(op, 'epochs', args.epochs, 1);
-  const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);
+  const batchSize = batchSizeArg(op, args.batchSize);
   const validationSteps = args.validationSteps === undefined ? null : positiveIntArg(op, 'validationSteps', args.validationSteps, 1);
   // As TF.js: an empty array (or null) is no validation data.
   const vd: unknown = args.validationData;

@@ -16,7 +16,7 @@ import { argError, fmtShape, fmtValue, optionalBoolean, optionsArg } from '../ut
 import type { History } from './callbacks';
 import { checkInputs, checkSamples, checkTargets, dataList, type Port } from './checks';
 import { compileArgs, type Compiled, type ModelCompileArgs } from './compile';
-import { positiveIntArg, type ModelFitArgs, type TensorOrArrayOrMap } from './fit-options';
+import { batchSizeArg, type ModelFitArgs, type TensorOrArrayOrMap } from './fit-options';
 import { buildGraph, graphOutputShapes, runGraph, type Graph, type RunOptions } from './graph';
 import { saveModel } from './save';
 import { namedWeightValues } from './load-weights';
@@ -397,7 +397,9 @@ export class LayersModel extends Layer implements TrainableModel {
 
   protected requireCompiled(op: string): Compiled {
     assertWeightsLive(this.weights);
-    if (!this.compiled) throw new Error(`${op}: the model must be compiled first: call model.compile({ optimizer, loss, metrics }) before ${op}`);
+    // TF.js's words: a Sequential model's, else a functional model's.
+    const words = this.getClassName() === 'Sequential' ? 'The model needs to be compiled before being used.' : 'You must compile a model before training/testing. Use LayersModel.compile(modelCompileArgs).';
+    if (!this.compiled) throw new Error(`${op}: ${words} Call model.compile({ optimizer, loss, metrics }) before ${op}.`);
     return this.compiled;
   }
 
@@ -458,7 +460,7 @@ export class LayersModel extends Layer implements TrainableModel {
   evaluate(x: TensorOrArrayOrMap, y: TensorOrArrayOrMap, given?: ModelEvaluateArgs): Tensor | Tensor[] {
     const op = 'evaluate';
     const args = optionsArg(op, 'args', given, ['batchSize', 'verbose', 'steps', 'sampleWeight']);
-    const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);
+    const batchSize = batchSizeArg(op, args.batchSize);
     // TF.js's evaluate has neither (it throws NotImplementedError for both).
     if (args.verbose) throw argError(op, 'args.verbose', fmtValue(args.verbose), '0 (evaluate prints nothing, as in TF.js)');
     if (args.steps != null) throw argError(op, 'args.steps', fmtValue(args.steps), 'absent (evaluate runs over all of x in batches of batchSize, as in TF.js)');
@@ -470,7 +472,7 @@ export class LayersModel extends Layer implements TrainableModel {
   predict(x: TensorOrArrayOrMap, given?: ModelPredictConfig | ModelEvaluateArgs): Tensor | Tensor[] {
     const op = 'predict';
     const args = optionsArg(op, 'args', given, ['batchSize', 'verbose', 'steps']);
-    const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);
+    const batchSize = batchSizeArg(op, args.batchSize);
     const { inputs } = this.ports(op);
     const made: Tensor[] = [];
     try {

@@ -156,7 +156,7 @@ describe('fit on a model, yielding', () => {
     const model = small();
     const first = model.fit(x, y, { epochs: 3, batchSize: 2, verbose: 0, yieldEvery: 'batch' });
     const before = model.getWeights().map((w) => Array.from(w.dataSync()));
-    await expect(model.fit(x, y, { verbose: 0 })).rejects.toThrow('fit: cannot start because another fit() call on this model is ongoing; await it first');
+    await expect(model.fit(x, y, { verbose: 0 })).rejects.toThrow('fit: Cannot start training because another fit() call is ongoing.');
     await expect(model.trainOnBatch(x, y)).resolves.toBeTypeOf('number');
     expect(model.isTraining).toBe(true);
     await first;
