@@ -115,4 +115,13 @@ export const specEngine: Program[] = [
       return m.predict(tf.ones([1, 2]));
     },
   },
+  {
+    name: 'a second input of the same name: its tensor name takes a count, its layer name does not',
+    run: (tf) => {
+      const a = tf.input({ shape: [1], name: 'spece_in' });
+      const b = tf.input({ shape: [1], name: 'spece_in' });
+      const d = tf.layers.dense({ units: 1, name: 'spece_dd' });
+      return [a.name, b.name, a.sourceLayer.name, b.sourceLayer.name, (d.apply(a) as typeof a).name, (d.apply(b) as typeof a).name];
+    },
+  },
 ];
