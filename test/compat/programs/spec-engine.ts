@@ -124,4 +124,15 @@ export const specEngine: Program[] = [
       return [a.name, b.name, a.sourceLayer.name, b.sourceLayer.name, (d.apply(a) as typeof a).name, (d.apply(b) as typeof a).name];
     },
   },
+  {
+    name: "a dataset's 1-D xs for an input of shape [1] are refused by fitDataset and evaluateDataset (fit makes them a column)",
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1], kernelInitializer: 'ones' })] });
+      m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+      const ds = () => tf.data.zip({ xs: tf.data.array([1, 2, 3, 4]), ys: tf.data.array([[1], [2], [3], [4]]) }).batch(2);
+      const threw = async (f: () => Promise<unknown>) => f().then(() => false, () => true);
+      const h = await m.fit(tf.tensor1d([1, 2, 3, 4]), tf.tensor2d([[1], [2], [3], [4]]), { epochs: 1, verbose: 0 });
+      return [await threw(() => m.fitDataset(ds(), { epochs: 1, verbose: 0 })), await threw(() => m.evaluateDataset(ds() as never)), h.history];
+    },
+  },
 ];
