@@ -5,12 +5,14 @@ import type { Variable } from '../tensor/variable';
 import { optionalBoolean, optionsArg } from '../util/validate';
 import { version_layers } from '../util/version';
 import type { TrainingConfig } from './training-config';
+import { warnIfLargeMetadata } from './user-metadata';
 
 /** What tessera writes as the producer, where TF.js writes 'TensorFlow.js tfjs-layers v4.22.0'. */
 const GENERATED_BY = 'tessera';
 
 /** What saving reads of a model: its topology, its weights in TF.js's order, and its training settings once compiled. */
 export interface SavableModel {
+  readonly name: string;
   topology(op: string): { class_name: string; config: Record<string, unknown> };
   readonly weights: Variable[];
   /** The names the weights are saved under, in the order of `weights`. */
@@ -48,6 +50,7 @@ export async function modelToArtifacts(op: string, model: SavableModel, config?:
   }
   const { specs, data } = encodeWeights(weights);
   const userDefinedMetadata = model.getUserDefinedMetadata();
+  if (userDefinedMetadata) warnIfLargeMetadata(userDefinedMetadata, model.name);
   return {
     modelTopology: topologyJson(topology),
     format: 'layers-model',
