@@ -135,4 +135,17 @@ export const specEngine: Program[] = [
       return [await threw(() => m.fitDataset(ds(), { epochs: 1, verbose: 0 })), await threw(() => m.evaluateDataset(ds() as never)), h.history];
     },
   },
+  {
+    name: 'metrics.binaryCrossentropy refuses targets whose shape is not the predictions\' (no broadcasting), and takes equal shapes',
+    run: (tf) => {
+      const p = tf.tensor2d([[0.2, 0.7, 0.4], [0.9, 0.1, 0.5], [0.3, 0.6, 0.8]]);
+      let refused = false;
+      try {
+        tf.metrics.binaryCrossentropy(tf.tensor2d([[1], [0], [1]]), p);
+      } catch {
+        refused = true;
+      }
+      return [refused, tf.metrics.binaryCrossentropy(tf.tensor2d([[1, 0, 1], [0, 1, 1], [1, 1, 0]]), p)];
+    },
+  },
 ];
