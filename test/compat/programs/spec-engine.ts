@@ -148,4 +148,13 @@ export const specEngine: Program[] = [
       return [refused, tf.metrics.binaryCrossentropy(tf.tensor2d([[1, 0, 1], [0, 1, 1], [1, 1, 0]]), p)];
     },
   },
+  {
+    name: 'fit with a validationSplit that leaves no training sample',
+    deviation: 'tessera refuses the split before training (README, bad options); TF.js trains nothing and returns an empty History',
+    run: async (tf) => {
+      const { m } = unit(tf);
+      m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+      return (await m.fit(tf.ones([1, 2]), tf.ones([1, 1]), { validationSplit: 0.5, verbose: 0 })).history;
+    },
+  },
 ];
