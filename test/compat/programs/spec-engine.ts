@@ -157,4 +157,21 @@ export const specEngine: Program[] = [
       return (await m.fit(tf.ones([1, 2]), tf.ones([1, 1]), { validationSplit: 0.5, verbose: 0 })).history;
     },
   },
+  {
+    name: 'an InputLayer is not trainable and not sparse, refuses batchSize beside batchInputShape, and cannot be applied',
+    run: (tf) => {
+      const il = tf.layers.inputLayer({ inputShape: [1], name: 'spece_il' });
+      const threw = (f: () => unknown) => {
+        try {
+          f();
+          return false;
+        } catch {
+          return true;
+        }
+      };
+      const m = tf.sequential({ layers: [tf.layers.inputLayer({ inputShape: [2] }), tf.layers.dense({ units: 1 })] });
+      return [il.trainable, (il as unknown as { sparse: boolean }).sparse, il.getConfig(), threw(() => tf.layers.inputLayer({ batchInputShape: [1, 2], batchSize: 5 })),
+        threw(() => il.apply(tf.ones([2, 1]))), m.layers.map((l) => l.trainable), m.trainableWeights.length];
+    },
+  },
 ];
