@@ -100,6 +100,11 @@ export class Sequential extends LayersModel {
     this.setGraph(buildGraph('Sequential.pop', [this.inputTensor!], [before]));
   }
 
+  /** No outputs while the model has no layers (before the first, or once all are popped), as TF.js's. */
+  override get outputs(): SymbolicTensor[] {
+    return this.layerList.length === 0 ? [] : super.outputs;
+  }
+
   /** The model's output for x, in batches (one tensor: a Sequential model has one output). */
   override predict(x: Tensor | Tensor[], args: ModelEvaluateArgs = {}): Tensor {
     return super.predict(x, args) as Tensor;

@@ -174,4 +174,13 @@ export const specEngine: Program[] = [
         threw(() => il.apply(tf.ones([2, 1]))), m.layers.map((l) => l.trainable), m.trainableWeights.length];
     },
   },
+  {
+    name: 'a Sequential model popped to no layers has no outputs, as a fresh one',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2] })] });
+      const before = m.outputs.map((t) => t.shape);
+      m.pop();
+      return [before, m.outputs, tf.sequential().outputs];
+    },
+  },
 ];
