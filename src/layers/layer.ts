@@ -694,6 +694,9 @@ export abstract class Layer extends Serializable {
    */
   get outputShape(): (number | null)[] | (number | null)[][] {
     const node = this.inboundNodes[0];
+    const shapesOf = (n: typeof node) => JSON.stringify(n.outputs.map((t) => t.shape));
+    // TF.js's words: applications giving different shapes leave no one output shape.
+    if (node && this.inboundNodes.some((n) => shapesOf(n) !== shapesOf(node))) throw new Error(`The layer ${this.name} has multiple inbound nodes with different output shapes. Hence the notion of "output shape" is ill-defined for the layer.`);
     if (node) return node.outputs.length === 1 ? node.outputs[0].shape.slice() : node.outputs.map((t) => t.shape.slice());
     const input = this.takesList() ? this.inputShapesNoBatch : this.inputShapeNoBatch;
     if (!input) throw new Error(`${this.name}: outputShape is unknown until the layer is built (give inputShape or add it to a model)`);

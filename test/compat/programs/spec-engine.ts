@@ -183,4 +183,22 @@ export const specEngine: Program[] = [
       return [before, m.outputs, tf.sequential().outputs];
     },
   },
+  {
+    name: 'outputShape of a layer applied to inputs giving different output shapes throws; the same shapes twice give it',
+    run: (tf) => {
+      const d = tf.layers.dense({ units: 3 });
+      d.apply(tf.input({ shape: [5, 4] }));
+      const one = d.outputShape;
+      d.apply(tf.input({ shape: [5, 4] }));
+      const same = d.outputShape;
+      d.apply(tf.input({ shape: [6, 4] }));
+      let threw = false;
+      try {
+        void d.outputShape;
+      } catch {
+        threw = true;
+      }
+      return [one, same, threw];
+    },
+  },
 ];
