@@ -66,6 +66,16 @@ export class SymbolicTensor {
     return this.sourceLayer.inboundNodes[this.nodeIndex];
   }
 
+  /** The tensors its layer was applied to, as TF.js's SymbolicTensor.inputs (none for a model input). */
+  get inputs(): SymbolicTensor[] {
+    return this.node.inputs.slice();
+  }
+
+  /** The call arguments that application was given, as TF.js's SymbolicTensor.callArgs. */
+  get callArgs(): Record<string, unknown> {
+    return { ...this.node.kwargs };
+  }
+
   toString(): string {
     return `SymbolicTensor(${this.name}, shape=[${this.shape.map((d) => d ?? 'null').join(', ')}], dtype=${this.dtype})`;
   }

@@ -201,4 +201,12 @@ export const specEngine: Program[] = [
       return [one, same, threw];
     },
   },
+  {
+    name: "a symbolic tensor's inputs and callArgs: what its layer was applied to, and with what (no call arguments here)",
+    run: (tf) => {
+      const x = tf.input({ shape: [3], name: 'spece_sx' });
+      const y = tf.layers.dense({ units: 2, name: 'spece_sd' }).apply(x) as typeof x;
+      return [x.inputs.length, x.callArgs, y.inputs.map((t) => t.name), y.callArgs];
+    },
+  },
 ];
