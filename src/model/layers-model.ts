@@ -364,7 +364,9 @@ export class LayersModel extends Layer implements TrainableModel {
   }
 
   compile(args: ModelCompileArgs): void {
-    this.compiled = { ...compileArgs(args, this.outputNames), collectedWeights: this.trainableWeights };
+    // The graph, not outputs: a model without layers has no outputs, and nothing to compile.
+    const outputNames = this.graph('compile').outputs.map((t) => t.sourceLayer.name);
+    this.compiled = { ...compileArgs(args, outputNames), collectedWeights: this.trainableWeights };
   }
 
   /** @internal Whether TF.js's own node of this model holds its output shapes as a list (a functional model's always does). */
