@@ -4,7 +4,7 @@ import { describe } from './json-checks';
 import { modelJsonFor, parseJsonText, readModelJson } from './model-json';
 import { artifactsInfo } from './artifacts-info';
 import { checkByteLength, weightBytes } from './weights';
-import { argError, messageOf } from '../util/validate';
+import { argError, messageOf, withoutNulls } from '../util/validate';
 import { fetchChecked } from '../util/fetch-checked';
 
 /** The part of a fetch Response the handlers read. */
@@ -40,14 +40,14 @@ const WEIGHTS_FILE = 'model.weights.bin';
 const MAX_JSON_BYTES = 64 * 2 ** 20;
 
 function checkOptions(op: string, o: unknown): LoadOptions {
-  if (o === undefined) return {};
-  if (o === null || typeof o !== 'object' || Array.isArray(o)) throw argError(op, 'loadOptions', describe(o), 'an object like { requestInit?, weightPathPrefix?, fetchFunc?, onProgress? }');
-  const opts = o as Record<string, unknown>;
-  for (const key of Object.keys(opts)) {
-    if (!OPTION_KEYS.includes(key)) throw argError(op, `loadOptions.${key}`, describe(opts[key]), `absent (the options are ${OPTION_KEYS.join(', ')})`);
+  if (o == null) return {};
+  if (typeof o !== 'object' || Array.isArray(o)) throw argError(op, 'loadOptions', describe(o), 'an object like { requestInit?, weightPathPrefix?, fetchFunc?, onProgress? }');
+  for (const [key, value] of Object.entries(o)) {
+    if (!OPTION_KEYS.includes(key)) throw argError(op, `loadOptions.${key}`, describe(value), `absent (the options are ${OPTION_KEYS.join(', ')})`);
   }
+  const opts = withoutNulls(o as Record<string, unknown>);
   const { requestInit, weightPathPrefix, fetchFunc, onProgress, weightUrlConverter, strict } = opts;
-  if (requestInit !== undefined && (requestInit === null || typeof requestInit !== 'object')) throw argError(op, 'loadOptions.requestInit', describe(requestInit), 'a fetch RequestInit object');
+  if (requestInit !== undefined && typeof requestInit !== 'object') throw argError(op, 'loadOptions.requestInit', describe(requestInit), 'a fetch RequestInit object');
   if (requestInit !== undefined && (requestInit as { body?: unknown }).body != null) throw argError(op, 'loadOptions.requestInit.body', 'a body', 'absent (the handler sends its own body)');
   if (weightPathPrefix !== undefined && (typeof weightPathPrefix !== 'string' || weightPathPrefix === '')) throw argError(op, 'loadOptions.weightPathPrefix', describe(weightPathPrefix), 'a non-empty string');
   if (fetchFunc !== undefined && typeof fetchFunc !== 'function') throw argError(op, 'loadOptions.fetchFunc', describe(fetchFunc), 'a function like fetch');
@@ -59,7 +59,7 @@ function checkOptions(op: string, o: unknown): LoadOptions {
 
 /** TF.js's strict: false keeps fresh weights where the file's are missing; tessera never loads part of a model. */
 export function checkStrict(op: string, where: string, strict: unknown): void {
-  if (strict !== undefined && strict !== true) throw argError(op, where, describe(strict), 'true or absent (tessera never loads part of a model)');
+  if (strict != null && strict !== true) throw argError(op, where, describe(strict), 'true or absent (tessera never loads part of a model)');
 }
 
 /** The folder of a URL (with its '/') and its query string, as TF.js splits a model.json URL. */

@@ -1,7 +1,7 @@
 import type { DType, Tensor } from '../tensor/tensor';
 import { assertDtype } from '../tensor/checks';
 import { argError, checkKnownKeys, fmtValue } from '../util/validate';
-import { Layer, uniqueName, type LayerConfig } from './layer';
+import { Layer, uniqueName, type Kwargs, type LayerConfig } from './layer';
 import { SymbolicTensor } from './symbolic';
 
 export interface InputConfig {
@@ -33,6 +33,8 @@ function dims(op: string, arg: string, v: unknown, withBatch: boolean): (number 
 /** The entry of a functional model: a layer with no inputs whose output is the model's input tensor, as tf.layers.inputLayer. */
 export class InputLayer extends Layer {
   private readonly batchShape: (number | null)[];
+  /** As TF.js's InputLayer.sparse: tessera has no sparse inputs. */
+  readonly sparse = false;
 
   constructor(args: InputLayerArgs) {
     const op = 'layers.inputLayer';
@@ -42,12 +44,16 @@ export class InputLayer extends Layer {
     if ((args.inputShape == null) === (args.batchInputShape == null)) {
       throw argError(op, 'config', args.inputShape == null ? 'neither inputShape nor batchInputShape' : 'both inputShape and batchInputShape', 'exactly one of them');
     }
+    // TF.js's words: the batch size is the batch shape's first entry.
+    if (args.batchInputShape != null && args.batchSize != null) throw new Error(`${op}: Cannot specify batchSize if batchInputShape is specified when creating an InputLayer.`);
     const batchShape = args.batchInputShape != null ? dims(op, 'batchInputShape', args.batchInputShape, true)
       : [args.batchSize ?? null, ...dims(op, 'inputShape', args.inputShape, false)];
     const dtype = args.dtype == null ? 'float32' : assertDtype(op, 'dtype', args.dtype);
     super('input', { name: args.name ?? uniqueName('input'), dtype });
     this.batchShape = batchShape;
     this.inputShapeNoBatch = batchShape.slice(1) as number[];
+    // As TF.js's: it has nothing to train.
+    this.trainable = false;
     this.built = true;
     this.inboundNodes.push({ layer: this, inputs: [], outputs: [new SymbolicTensor(dtype, batchShape, this, 0, 0)], kwargs: {} });
   }
@@ -79,6 +85,11 @@ export class InputLayer extends Layer {
 
   override call(x: Tensor): Tensor {
     return x;
+  }
+
+  /** As TF.js: an InputLayer is where a model's input enters, never applied to anything. */
+  override apply(_inputs?: unknown, _kwargs?: Kwargs): never {
+    throw new Error(`${this.name}.apply: Cannot pass any input to an InputLayer's apply() method. InputLayer name: ${this.name}`);
   }
 
   override savedConfig(): LayerConfig {

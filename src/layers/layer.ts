@@ -106,9 +106,8 @@ export interface WeightExtras {
   constraint?: Constraint | null;
 }
 
-/** How often each weight name was taken in this process (TF.js's nameMap), and the name each weight was made under. */
+/** How often each weight name was taken in this process (TF.js's nameMap). */
 const takenNames = new Map<string, number>();
-const scopedNames = new WeakMap<Variable, string>();
 
 /** False while a throwaway layer is made to learn its weights' names and shapes (TF.js makes no such layer). */
 const takingNames = new ScopedSetting(true);
@@ -130,7 +129,7 @@ function uniqueWeightName(scoped: string): string {
 
 /** The name a layer weight is saved under: the scoped name it was made under, without the count (TF.js's originalName). */
 export function savedWeightName(v: Variable): string {
-  return scopedNames.get(v) ?? v.name;
+  return v.originalName;
 }
 
 /** The name scope a wrapper or RNN builds the layer or cell it holds in; null: a layer names its weights after itself. */
@@ -523,8 +522,7 @@ export abstract class Layer extends Serializable {
     const initial = init.apply(shape, dtype);
     const scoped = `${this.weightScope()}/${suffix}`;
     // As TF.js's LayerVariable, the weight's own flag: a layer made with trainable: false leaves it on and filters it out.
-    const v = new Variable(initial, options.trainable ?? true, uniqueWeightName(scoped));
-    scopedNames.set(v, scoped);
+    const v = new Variable(initial, options.trainable ?? true, uniqueWeightName(scoped), scoped);
     initial.dispose();
     this.vars.push(v);
     this.weightOptions.set(v, options);
@@ -735,6 +733,9 @@ export abstract class Layer extends Serializable {
    */
   get outputShape(): (number | null)[] | (number | null)[][] {
     const node = this.inboundNodes[0];
+    const shapesOf = (n: typeof node) => JSON.stringify(n.outputs.map((t) => t.shape));
+    // TF.js's words: applications giving different shapes leave no one output shape.
+    if (node && this.inboundNodes.some((n) => shapesOf(n) !== shapesOf(node))) throw new Error(`The layer ${this.name} has multiple inbound nodes with different output shapes. Hence the notion of "output shape" is ill-defined for the layer.`);
     if (node) return node.outputs.length === 1 ? node.outputs[0].shape.slice() : node.outputs.map((t) => t.shape.slice());
     const input = this.takesList() ? this.inputShapesNoBatch : this.inputShapeNoBatch;
     if (!input) throw new Error(`${this.name}: outputShape is unknown until the layer is built (give inputShape or add it to a model)`);

@@ -23,11 +23,13 @@ export type Shape = Array<null | number>;
 
 const namesTaken = new Map<string, number>();
 
-/** name the first time, then name_1, name_2, ... as TF.js numbers its tensor names. */
+/** name the first time, then name_1, name_2, ... as TF.js numbers its tensor names (a name so made is taken too). */
 function uniqueName(name: string): string {
   const seen = namesTaken.get(name) ?? 0;
   namesTaken.set(name, seen + 1);
-  return seen === 0 ? name : `${name}_${seen}`;
+  if (seen === 0) return name;
+  namesTaken.set(`${name}_${seen}`, 1);
+  return `${name}_${seen}`;
 }
 
 /**
@@ -49,10 +51,10 @@ export class SymbolicTensor {
     readonly tensorIndex: number,
   ) {
     this.shape = Object.freeze(shape.slice()) as Shape;
-    // TF.js's names: an input is its layer's name; a layer's output is layer/layer, and each later one of that name
-    // in the process (another output, another call) layer/layer_1, layer/layer_2, ...
+    // TF.js's names: an input is its layer's name, a layer's output layer/layer; each later one of that name in the
+    // process (another input layer of that name, another output, another call) takes a count: x_1, layer/layer_1, ...
     const layer = sourceLayer.name;
-    this.name = sourceLayer.getClassName() === 'InputLayer' ? layer : uniqueName(`${layer}/${layer}`);
+    this.name = uniqueName(sourceLayer.getClassName() === 'InputLayer' ? layer : `${layer}/${layer}`);
   }
 
   get rank(): number {
@@ -62,6 +64,16 @@ export class SymbolicTensor {
   /** The node that produced this tensor. */
   get node(): LayerNode {
     return this.sourceLayer.inboundNodes[this.nodeIndex];
+  }
+
+  /** The tensors its layer was applied to, as TF.js's SymbolicTensor.inputs (none for a model input). */
+  get inputs(): SymbolicTensor[] {
+    return this.node.inputs.slice();
+  }
+
+  /** The call arguments that application was given, as TF.js's SymbolicTensor.callArgs. */
+  get callArgs(): Record<string, unknown> {
+    return { ...this.node.kwargs };
   }
 
   toString(): string {

@@ -1,6 +1,6 @@
 import { keep } from '../tensor/scopes';
 import type { Tensor } from '../tensor/tensor';
-import { argError, checkKnownKeys, fmtValue, optionalBoolean } from '../util/validate';
+import { argError, fmtValue, optionalBoolean, optionsArg } from '../util/validate';
 import { parseYieldEvery, Yielder, type YieldEveryOptions } from './yield';
 
 export type Logs = Record<string, number>;
@@ -224,11 +224,11 @@ export class EarlyStopping extends Callback {
   private bestWeights: Tensor[] | null = null;
   stoppedEpoch = 0;
 
-  constructor(args: EarlyStoppingCallbackArgs = {}) {
+  constructor(given?: EarlyStoppingCallbackArgs) {
     super();
     const op = 'callbacks.earlyStopping';
-    if (args === null || typeof args !== 'object') throw argError(op, 'args', fmtValue(args), 'an object');
-    checkKnownKeys(op, 'args', args, ['monitor', 'minDelta', 'patience', 'verbose', 'mode', 'baseline', 'restoreBestWeights']);
+    if (given != null && typeof given !== 'object') throw argError(op, 'args', fmtValue(given), 'an object');
+    const args = optionsArg(op, 'args', given, ['monitor', 'minDelta', 'patience', 'verbose', 'mode', 'baseline', 'restoreBestWeights']);
     this.monitor = args.monitor ?? 'val_loss';
     if (typeof this.monitor !== 'string') throw argError(op, 'monitor', fmtValue(args.monitor), 'a log name such as "val_loss"');
     const minDelta = args.minDelta ?? 0;

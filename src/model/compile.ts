@@ -1,7 +1,7 @@
 import type { Variable } from '../tensor/variable';
 import type { Optimizer } from '../optimizers/optimizer';
 import { getOptimizer } from '../optimizers/index';
-import { argError, checkKnownKeys, fmtValue } from '../util/validate';
+import { argError, fmtValue, optionsArg } from '../util/validate';
 import type { LossOrMetricFn } from './loss-functions';
 import { getLoss, type Loss } from './losses';
 import { getMetric, type Metric } from './metrics';
@@ -53,10 +53,10 @@ function perOutput<T>(op: string, arg: string, v: unknown, names: readonly strin
 }
 
 /** Checks compile's arguments and resolves every loss and optimizer name, as model.compile(args). */
-export function compileArgs(args: ModelCompileArgs, outputNames: readonly string[]): Omit<Compiled, 'collectedWeights'> {
+export function compileArgs(given: ModelCompileArgs, outputNames: readonly string[]): Omit<Compiled, 'collectedWeights'> {
   const op = 'compile';
-  if (args === null || typeof args !== 'object') throw argError(op, 'args', typeof args, 'an object {optimizer, loss, metrics?, lossWeights?}');
-  checkKnownKeys(op, 'args', args, ['optimizer', 'loss', 'metrics', 'lossWeights']);
+  if (given === null || typeof given !== 'object') throw argError(op, 'args', typeof given, 'an object {optimizer, loss, metrics?, lossWeights?}');
+  const args = optionsArg(op, 'args', given, ['optimizer', 'loss', 'metrics', 'lossWeights']);
   if (args.loss === undefined) throw argError(op, 'loss', 'nothing', 'a loss name or function (or one per output)');
   const lossSpecs = perOutput<unknown>(op, 'loss', args.loss, outputNames, undefined, (x) => typeof x === 'string' || typeof x === 'function');
   const losses = lossSpecs.map((s, i) => getLoss(op, s, outputNames.length > 1 ? `loss['${outputNames[i]}']` : 'loss'));

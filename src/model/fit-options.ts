@@ -1,5 +1,5 @@
 import type { Tensor } from '../tensor/tensor';
-import { argError, checkKnownKeys, fmtValue, isPositiveInt, optionalBoolean } from '../util/validate';
+import { argError, fmtValue, isPositiveInt, optionalBoolean, optionsArg } from '../util/validate';
 import { CallbackList, type CustomCallbackArgs } from './callbacks';
 import type { ClassWeight, ClassWeightMap } from './class-weights';
 import { parseYieldEvery, type YieldEveryOptions } from './yield';
@@ -38,6 +38,8 @@ export interface ModelFitArgs {
    * every 125 ms), 'batch', 'epoch', 'never', or a number of milliseconds.
    */
   yieldEvery?: YieldEveryOptions;
+  /** Not implemented, as in TF.js (which takes the field and throws for a value): null or absent only. */
+  sampleWeight?: null;
 }
 
 /** fit's arguments checked and with Keras's defaults filled in. */
@@ -60,9 +62,16 @@ export interface FitOptions {
 }
 
 const FIT_KEYS = ['epochs', 'batchSize', 'shuffle', 'seed', 'validationSplit', 'validationData', 'validationBatchSize', 'callbacks', 'verbose',
-  'terminateOnNaN', 'initialEpoch', 'classWeight', 'stepsPerEpoch', 'validationSteps', 'yieldEvery'];
+  'terminateOnNaN', 'initialEpoch', 'classWeight', 'stepsPerEpoch', 'validationSteps', 'yieldEvery', 'sampleWeight'];
 
-export function positiveIntArg(op: string, arg: string, v: unknown, fallback: number): number {
+/** fit's, evaluate's and predict's batchSize (default 32), refused in TF.js's words (a string as it reads one). */
+export function batchSizeArg(op: string, v: unknown): number {
+  if (v === undefined) return 32;
+  if (!isPositiveInt(v)) throw new Error(`${op}: batchSize is required to be a positive integer, but got ${typeof v === 'string' ? v : fmtValue(v)}`);
+  return v;
+}
+
+function positiveIntArg(op: string, arg: string, v: unknown, fallback: number): number {
   if (v === undefined || v === null) return fallback;
   if (!isPositiveInt(v)) throw argError(op, arg, fmtValue(v), 'a positive integer');
   return v;
@@ -75,10 +84,12 @@ function nonNegativeIntArg(op: string, arg: string, v: unknown, fallback: number
   return v;
 }
 
-export function parseFitArgs(args: ModelFitArgs): FitOptions {
-  const op = 'fit';
-  if (args === null || typeof args !== 'object') throw argError(op, 'args', fmtValue(args), 'an object of fit options');
-  checkKnownKeys(op, 'args', args, FIT_KEYS);
+/** fit's options checked (fitDataset's too, `op` naming it in errors), with the defaults filled in. */
+export function parseFitArgs(given: ModelFitArgs, op = 'fit'): FitOptions {
+  if (given === null || typeof given !== 'object') throw argError(op, 'args', fmtValue(given), 'an object of fit options');
+  const args = optionsArg(op, 'args', given, FIT_KEYS);
+  // TF.js's words: it takes the field but weighs no samples.
+  if (args.sampleWeight !== undefined) throw new Error(`${op}: sample weight is not supported yet.`);
   // TF.js compares verbose with numbers, so true and false act as 1 and 0.
   const verbose = typeof args.verbose === 'boolean' ? Number(args.verbose) : args.verbose ?? 1;
   if (verbose !== 0 && verbose !== 1 && verbose !== 2) throw argError(op, 'verbose', fmtValue(verbose), '0, 1 or 2 (or true / false)');
@@ -89,11 +100,11 @@ export function parseFitArgs(args: ModelFitArgs): FitOptions {
   const initialEpoch = nonNegativeIntArg(op, 'initialEpoch', args.initialEpoch, 0);
   // 0 epochs trains nothing and returns an empty History, as TF.js's fit does.
   const epochs = nonNegativeIntArg(op, 'epochs', args.epochs, 1);
-  const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);
-  const validationSteps = args.validationSteps === undefined || args.validationSteps === null ? null : positiveIntArg(op, 'validationSteps', args.validationSteps, 1);
-  // As TF.js: null or an empty array is no validation data.
+  const batchSize = batchSizeArg(op, args.batchSize);
+  const validationSteps = args.validationSteps === undefined ? null : positiveIntArg(op, 'validationSteps', args.validationSteps, 1);
+  // As TF.js: an empty array (or null) is no validation data.
   const vd: unknown = args.validationData;
-  const validationData = vd === null || (Array.isArray(vd) && vd.length === 0) ? undefined : vd;
+  const validationData = Array.isArray(vd) && vd.length === 0 ? undefined : vd;
   if (validationSteps !== null && validationData === undefined && split === 0) {
     throw argError(op, 'validationSteps', `${validationSteps} with neither validationData nor validationSplit`, 'given with validation data (it counts validation batches)');
   }
@@ -111,7 +122,7 @@ export function parseFitArgs(args: ModelFitArgs): FitOptions {
     terminateOnNaN: optionalBoolean(op, 'terminateOnNaN', args.terminateOnNaN, true),
     initialEpoch,
     classWeight: args.classWeight,
-    stepsPerEpoch: args.stepsPerEpoch === undefined || args.stepsPerEpoch === null ? null : positiveIntArg(op, 'stepsPerEpoch', args.stepsPerEpoch, 1),
+    stepsPerEpoch: args.stepsPerEpoch === undefined ? null : positiveIntArg(op, 'stepsPerEpoch', args.stepsPerEpoch, 1),
     validationSteps,
   };
 }

@@ -12,11 +12,11 @@ import { isRecording } from '../tensor/tape';
 import { concat } from '../ops/concat';
 import { slice } from '../ops/slice';
 import type { Variable } from '../tensor/variable';
-import { argError, checkKnownKeys, fmtShape, fmtValue, optionalBoolean } from '../util/validate';
+import { argError, fmtShape, fmtValue, optionalBoolean, optionsArg } from '../util/validate';
 import type { History } from './callbacks';
 import { checkInputs, checkSamples, checkTargets, dataList, type Port } from './checks';
 import { compileArgs, type Compiled, type ModelCompileArgs } from './compile';
-import { positiveIntArg, type ModelFitArgs, type TensorOrArrayOrMap } from './fit-options';
+import { batchSizeArg, type ModelFitArgs, type TensorOrArrayOrMap } from './fit-options';
 import { buildGraph, graphOutputShapes, runGraph, type Graph, type RunOptions } from './graph';
 import { saveModel } from './save';
 import { namedWeightValues } from './load-weights';
@@ -84,19 +84,20 @@ export class LayersModel extends Layer implements TrainableModel {
   private userMetadata: object | undefined = undefined;
 
   /** A Sequential model passes its name and no graph (it grows one as layers are added). */
-  constructor(args: ContainerArgs, sequentialName?: { name: string | undefined }) {
+  constructor(given: ContainerArgs, sequentialName?: { name: string | undefined }) {
     const op = 'model';
     if (sequentialName) {
       super('sequential', { name: sequentialName.name ?? uniqueName('sequential_') });
       return;
     }
-    if (args === null || typeof args !== 'object') throw argError(op, 'config', fmtValue(args), 'an object {inputs, outputs, name?}');
-    checkKnownKeys(op, 'config', args, ['inputs', 'outputs', 'name']);
+    if (given === null || typeof given !== 'object') throw argError(op, 'config', fmtValue(given), 'an object {inputs, outputs, name?}');
+    const args = optionsArg(op, 'config', given, ['inputs', 'outputs', 'name']);
     if (args.name !== undefined && (typeof args.name !== 'string' || args.name === '')) throw argError(op, 'name', fmtValue(args.name), 'a non-empty string');
-    const inputs = Array.isArray(args.inputs) ? args.inputs : [args.inputs];
-    const outputs = Array.isArray(args.outputs) ? args.outputs : [args.outputs];
-    if (inputs.length === 0 || args.inputs === undefined) throw argError(op, 'inputs', fmtValue(args.inputs), 'one or more SymbolicTensors from tn.input()');
-    if (outputs.length === 0 || args.outputs === undefined) throw argError(op, 'outputs', fmtValue(args.outputs), 'one or more SymbolicTensors');
+    // Required: a null one is shown as given.
+    const inputs = Array.isArray(given.inputs) ? given.inputs : [given.inputs];
+    const outputs = Array.isArray(given.outputs) ? given.outputs : [given.outputs];
+    if (inputs.length === 0 || given.inputs == null) throw argError(op, 'inputs', fmtValue(given.inputs), 'one or more SymbolicTensors from tn.input()');
+    if (outputs.length === 0 || given.outputs == null) throw argError(op, 'outputs', fmtValue(given.outputs), 'one or more SymbolicTensors');
     const graph = buildGraph(op, inputs, outputs);
     super('model', { name: args.name ?? uniqueName('model') });
     this.setGraph(graph);
@@ -302,15 +303,17 @@ export class LayersModel extends Layer implements TrainableModel {
     return shapes.length === 1 ? shapes[0] : shapes;
   }
 
-  /** The layer of that name (or at that index of model.layers), as TF.js's getLayer(name?, index?). */
-  getLayer(name?: string, index?: number): Layer {
+  /** The layer of that name (or at that index of model.layers), as TF.js's getLayer(name), getLayer(index) and getLayer(name, index). */
+  getLayer(nameOrIndex?: string | number | null, index?: number | null): Layer {
     const layers = this.layers;
-    if (index !== undefined) {
+    // As TF.js: an index given second wins; a number first is an index.
+    if (index == null && typeof nameOrIndex === 'number') index = nameOrIndex;
+    if (index != null) {
       if (!Number.isInteger(index) || index < 0 || index >= layers.length) throw argError('getLayer', 'index', fmtValue(index), `an integer in [0, ${layers.length})`);
       return layers[index];
     }
-    const found = layers.find((l) => l.name === name);
-    if (!found) throw argError('getLayer', 'name', fmtValue(name), `the name of a layer of the model (${layers.map((l) => l.name).join(', ')})`);
+    const found = layers.find((l) => l.name === nameOrIndex);
+    if (!found) throw argError('getLayer', 'name', fmtValue(nameOrIndex), `the name of a layer of the model (${layers.map((l) => l.name).join(', ')})`);
     return found;
   }
 
@@ -364,7 +367,9 @@ export class LayersModel extends Layer implements TrainableModel {
   }
 
   compile(args: ModelCompileArgs): void {
-    this.compiled = { ...compileArgs(args, this.outputNames), collectedWeights: this.trainableWeights };
+    // The graph, not outputs: a model without layers has no outputs, and nothing to compile.
+    const outputNames = this.graph('compile').outputs.map((t) => t.sourceLayer.name);
+    this.compiled = { ...compileArgs(args, outputNames), collectedWeights: this.trainableWeights };
   }
 
   /** @internal Whether TF.js's own node of this model holds its output shapes as a list (a functional model's always does). */
@@ -397,7 +402,9 @@ export class LayersModel extends Layer implements TrainableModel {
 
   protected requireCompiled(op: string): Compiled {
     assertWeightsLive(this.weights);
-    if (!this.compiled) throw new Error(`${op}: the model must be compiled first: call model.compile({ optimizer, loss, metrics }) before ${op}`);
+    // TF.js's words: a Sequential model's, else a functional model's.
+    const words = this.getClassName() === 'Sequential' ? 'The model needs to be compiled before being used.' : 'You must compile a model before training/testing. Use LayersModel.compile(modelCompileArgs).';
+    if (!this.compiled) throw new Error(`${op}: ${words} Call model.compile({ optimizer, loss, metrics }) before ${op}.`);
     return this.compiled;
   }
 
@@ -428,10 +435,10 @@ export class LayersModel extends Layer implements TrainableModel {
   }
 
   /** The loss and metrics over a dataset of {xs, ys} batches, as TF.js's model.evaluateDataset (scalar tensors). */
-  async evaluateDataset<T>(dataset: Dataset<T>, args: ModelEvaluateDatasetArgs = {}): Promise<Tensor | Tensor[]> {
+  async evaluateDataset<T>(dataset: Dataset<T>, given?: ModelEvaluateDatasetArgs): Promise<Tensor | Tensor[]> {
     const op = 'evaluateDataset';
     if (!(dataset instanceof Dataset)) throw argError(op, 'dataset', fmtValue(dataset), 'a Dataset from tn.data (of {xs, ys} batches)');
-    checkKnownKeys(op, 'args', args ?? {}, ['batches', 'verbose']);
+    const args = optionsArg(op, 'args', given, ['batches', 'verbose']);
     if (args.batches !== undefined && (!Number.isInteger(args.batches) || args.batches <= 0)) throw argError(op, 'batches', fmtValue(args.batches), 'a positive integer');
     const values = await evaluateDatasetValues(op, this, this.requireCompiled(op), dataset as Dataset, args.batches ?? null);
     const scores = values.map((v) => new Tensor([], 'float32', Float32Array.of(v)));
@@ -455,10 +462,10 @@ export class LayersModel extends Layer implements TrainableModel {
   }
 
   /** The loss, then each output's loss (several outputs), then each metric, over (x, y), as TF.js: scalar tensors (one alone when that is all). */
-  evaluate(x: TensorOrArrayOrMap, y: TensorOrArrayOrMap, args: ModelEvaluateArgs = {}): Tensor | Tensor[] {
+  evaluate(x: TensorOrArrayOrMap, y: TensorOrArrayOrMap, given?: ModelEvaluateArgs): Tensor | Tensor[] {
     const op = 'evaluate';
-    checkKnownKeys(op, 'args', args ?? {}, ['batchSize', 'verbose', 'steps', 'sampleWeight']);
-    const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);
+    const args = optionsArg(op, 'args', given, ['batchSize', 'verbose', 'steps', 'sampleWeight']);
+    const batchSize = batchSizeArg(op, args.batchSize);
     // TF.js's evaluate has neither (it throws NotImplementedError for both).
     if (args.verbose) throw argError(op, 'args.verbose', fmtValue(args.verbose), '0 (evaluate prints nothing, as in TF.js)');
     if (args.steps != null) throw argError(op, 'args.steps', fmtValue(args.steps), 'absent (evaluate runs over all of x in batches of batchSize, as in TF.js)');
@@ -467,10 +474,10 @@ export class LayersModel extends Layer implements TrainableModel {
   }
 
   /** The model's outputs for x, in batches, without recording anything for gradients (one tensor per output). */
-  predict(x: TensorOrArrayOrMap, args: ModelPredictConfig | ModelEvaluateArgs = {}): Tensor | Tensor[] {
+  predict(x: TensorOrArrayOrMap, given?: ModelPredictConfig | ModelEvaluateArgs): Tensor | Tensor[] {
     const op = 'predict';
-    checkKnownKeys(op, 'args', args ?? {}, ['batchSize', 'verbose', 'steps']);
-    const batchSize = positiveIntArg(op, 'batchSize', args.batchSize, 32);
+    const args = optionsArg(op, 'args', given, ['batchSize', 'verbose', 'steps']);
+    const batchSize = batchSizeArg(op, args.batchSize);
     const { inputs } = this.ports(op);
     const made: Tensor[] = [];
     try {
@@ -602,9 +609,10 @@ export class LayersModel extends Layer implements TrainableModel {
    * default) every name must find a weight and every weight be named; without, the rest are ignored. Everything is
    * checked before any weight changes; constrained weights written are projected, as TF.js writes them.
    */
-  loadWeights(weights: NamedTensorMap, strict = true): void {
+  loadWeights(weights: NamedTensorMap, strict: boolean | null = true): void {
     const op = `${this.name}.loadWeights`;
-    const found = namedWeightValues(op, this.layers, weights, optionalBoolean(op, 'strict', strict, true));
+    // As TF.js, whose default is the parameter's: null does not take it, and is false.
+    const found = namedWeightValues(op, this.layers, weights, optionalBoolean(op, 'strict', strict, false));
     for (const [weight, value] of found) weight.assign(value);
     this.applyConstraints(new Set(found.map(([weight]) => weight)));
   }

@@ -6,6 +6,7 @@ import { abs, exp, log, neg, relu, sqrt, square } from '../ops/unary';
 import { argMax } from '../ops/arg-max';
 import { cast } from '../ops/cast';
 import { assertTensor } from '../tensor/checks';
+import { arraysEqual } from '../util/tf-util';
 
 /*
  * The Keras losses and metrics as tfjs-layers computes them: (yTrue, yPred) -> a value per sample
@@ -90,6 +91,10 @@ export function categoricalCrossentropyFromLogits(t: Tensor, logits: Tensor): Te
 export const sparseCategoricalCrossentropy = checked('sparseCategoricalCrossentropy', (t, p) =>
   categoricalCrossentropy(oneHotLike(t, p), clip(p, EPSILON, 1 - EPSILON)));
 export const binaryCrossentropy = checked('binaryCrossentropy', (t, p) => {
+  // TF.js's words: its sigmoid cross-entropy takes no broadcasting (a [3, 1] target against [3, 3] is a mistake).
+  if (!arraysEqual(t.shape, p.shape)) {
+    throw new Error(`logits and labels must have the same shape, but got shapes ${JSON.stringify(t.shape)} and ${JSON.stringify(p.shape)}`);
+  }
   const q = clip(p, EPSILON, 1 - EPSILON);
   const logits = log(div(q, sub(1, q)));
   // sigmoid cross-entropy with logits: relu(z) - z·t + log(1 + e^-|z|)

@@ -3,7 +3,7 @@ import { InputLayer } from '../layers/input-layer';
 import { Layer } from '../layers/layer';
 import type { SymbolicTensor } from '../layers/symbolic';
 import type { Tensor } from '../tensor/tensor';
-import { argError, fmtValue } from '../util/validate';
+import { argError, fmtValue, optionsArg } from '../util/validate';
 import { buildGraph } from './graph';
 import { LayersModel, ownInputsOf, ownShapeUnlisted, type ModelEvaluateArgs } from './layers-model';
 import type { SummaryRow } from './summary';
@@ -25,8 +25,9 @@ export class Sequential extends LayersModel {
   /** TF.js's own node lists the output shape once a layer is added after the first, or one popped from several. */
   private shapesListed = false;
 
-  constructor(args: SequentialArgs = {}) {
-    if (args === null || typeof args !== 'object') throw argError('sequential', 'config', typeof args, 'an object {layers?, name?}');
+  constructor(given?: SequentialArgs) {
+    if (given != null && typeof given !== 'object') throw argError('sequential', 'config', fmtValue(given), 'an object {layers?, name?}');
+    const args = optionsArg('sequential', 'config', given, ['layers', 'name']);
     if (args.name !== undefined && (typeof args.name !== 'string' || args.name === '')) throw argError('sequential', 'name', fmtValue(args.name), 'a non-empty string');
     if (args.layers !== undefined && !Array.isArray(args.layers)) throw argError('sequential', 'layers', typeof args.layers, 'an array of layers');
     super({ inputs: [], outputs: [] }, { name: args.name });
@@ -97,6 +98,11 @@ export class Sequential extends LayersModel {
     // The popped layer's node in this model takes the output of the layer before it.
     const before = this.graph('Sequential.pop').outputs[0].node.inputs[0];
     this.setGraph(buildGraph('Sequential.pop', [this.inputTensor!], [before]));
+  }
+
+  /** No outputs while the model has no layers (before the first, or once all are popped), as TF.js's. */
+  override get outputs(): SymbolicTensor[] {
+    return this.layerList.length === 0 ? [] : super.outputs;
   }
 
   /** The model's output for x, in batches (one tensor: a Sequential model has one output). */

@@ -2,15 +2,17 @@ import type { ModelArtifacts, SaveConfig } from '../io/artifacts';
 import { encodeWeights, type WeightToSave } from '../io/weights';
 import type { Optimizer } from '../optimizers/index';
 import type { Variable } from '../tensor/variable';
-import { checkKnownKeys, optionalBoolean } from '../util/validate';
+import { optionalBoolean, optionsArg } from '../util/validate';
 import { version_layers } from '../util/version';
 import type { TrainingConfig } from './training-config';
+import { warnIfLargeMetadata } from './user-metadata';
 
 /** What tessera writes as the producer, where TF.js writes 'TensorFlow.js tfjs-layers v4.22.0'. */
 const GENERATED_BY = 'tessera';
 
 /** What saving reads of a model: its topology, its weights in TF.js's order, and its training settings once compiled. */
 export interface SavableModel {
+  readonly name: string;
   topology(op: string): { class_name: string; config: Record<string, unknown> };
   readonly weights: Variable[];
   /** The names the weights are saved under, in the order of `weights`. */
@@ -35,9 +37,9 @@ export function topologyJson(topology: { class_name: string; config: Record<stri
  * the model's (group 'optimizer').
  */
 export async function modelToArtifacts(op: string, model: SavableModel, config?: SaveConfig): Promise<ModelArtifacts> {
-  if (config !== undefined) checkKnownKeys(op, 'config', config, ['trainableOnly', 'includeOptimizer']);
-  const trainableOnly = optionalBoolean(op, 'config.trainableOnly', config?.trainableOnly, false);
-  const includeOptimizer = optionalBoolean(op, 'config.includeOptimizer', config?.includeOptimizer, false);
+  const options = optionsArg(op, 'config', config, ['trainableOnly', 'includeOptimizer']);
+  const trainableOnly = optionalBoolean(op, 'config.trainableOnly', options.trainableOnly, false);
+  const includeOptimizer = optionalBoolean(op, 'config.includeOptimizer', options.includeOptimizer, false);
   const topology = model.topology(op);
   const names = model.savedWeightNames();
   const trainable = new Set(model.trainableWeights);
@@ -48,6 +50,7 @@ export async function modelToArtifacts(op: string, model: SavableModel, config?:
   }
   const { specs, data } = encodeWeights(weights);
   const userDefinedMetadata = model.getUserDefinedMetadata();
+  if (userDefinedMetadata) warnIfLargeMetadata(userDefinedMetadata, model.name);
   return {
     modelTopology: topologyJson(topology),
     format: 'layers-model',

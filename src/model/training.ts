@@ -181,7 +181,7 @@ export function evaluateValues(model: TrainableModel, c: Compiled, xs: readonly 
 
 /** Rejects a second training call on a model whose fit is running (as TF.js), before anything else. */
 export function assertNotTraining(op: string, model: TrainableModel): void {
-  if (model.isTraining) throw new Error(`${op}: cannot start because another fit() call on this model is ongoing; await it first`);
+  if (model.isTraining) throw new Error(`${op}: Cannot start training because another fit() call is ongoing. Await it first.`);
 }
 
 /** An empty History with TF.js's params; its metrics name the validation values after the training ones. */

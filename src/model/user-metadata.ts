@@ -16,3 +16,14 @@ export function checkUserDefinedMetadata(metadata: unknown): object {
   }
   return metadata;
 }
+
+/** The longest serialized metadata TF.js saves without a warning. */
+const MAX_SERIALIZED_LENGTH = 1024 * 1024;
+
+/** Warns, in TF.js's words, when the metadata a model is saved with is larger than TF.js recommends. */
+export function warnIfLargeMetadata(metadata: object, modelName: string): void {
+  const length = JSON.stringify(metadata).length;
+  if (length > MAX_SERIALIZED_LENGTH) {
+    console.warn(`User-defined metadata of model "${modelName}" is too large in size (length=${length} when serialized). It is not recommended to store such large objects in user-defined metadata. Please make sure its serialized length is <= ${MAX_SERIALIZED_LENGTH}.`);
+  }
+}

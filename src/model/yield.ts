@@ -82,9 +82,9 @@ export class Yielder {
   }
 }
 
-/** Checks fit's yieldEvery (default 'auto') and resolves 'auto' to its period; 0 is 'auto' too, as TF.js's `yieldEvery || 'auto'`. */
+/** Checks fit's yieldEvery (default 'auto') and resolves 'auto' to its period; null and 0 are 'auto' too, as TF.js's `yieldEvery || 'auto'`. */
 export function parseYieldEvery(op: string, value: unknown): Exclude<YieldEveryOptions, 'auto'> {
-  if (value === undefined || value === 'auto' || value === 0) return AUTO_MS;
+  if (value == null || value === 'auto' || value === 0) return AUTO_MS;
   if (value === 'batch' || value === 'epoch' || value === 'never') return value;
   if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
   throw argError(op, 'yieldEvery', fmtValue(value), "'auto', 'batch', 'epoch', 'never' or a number of milliseconds ≥ 0");

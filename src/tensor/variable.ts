@@ -35,14 +35,20 @@ function indexName(name: string): number {
  */
 export class Variable<R extends Rank = Rank> extends Tensor<R> {
   readonly name: string;
+  /**
+   * As TF.js's LayerVariable.originalName: the name before the count that keeps names apart ('fc/kernel' for
+   * 'fc/kernel_1'), what a layer's weight is saved and loaded under; a plain variable's name otherwise.
+   */
+  readonly originalName: string;
   trainable: boolean;
 
-  /** @internal Use tn.variable(). */
-  constructor(initial: Tensor<R>, trainable: boolean, name: string | undefined) {
+  /** @internal Use tn.variable(); a layer passes originalName, the scoped name it counted from. */
+  constructor(initial: Tensor<R>, trainable: boolean, name: string | undefined, originalName?: string) {
     super(initial.shape, initial.dtype, copyHostValues(initial.hostValues(), true));
     this.trainable = trainable;
     // TF.js names an unnamed variable by a counter's digits; an empty name counts as none, as there.
     this.name = name || String(nextVariableId++);
+    this.originalName = originalName ?? this.name;
     byName.set(this.name, new WeakRef(this));
     // Variables outlive any tidy they are made in (optimizer slots are created mid-step), as in TF.js.
     keep(this);
@@ -58,11 +64,6 @@ export class Variable<R extends Rank = Rank> extends Tensor<R> {
    */
   get val(): this {
     return this;
-  }
-
-  /** As TF.js's LayerVariable.originalName: the name it was made with. */
-  get originalName(): string {
-    return this.name;
   }
 
   /** The weight's value, as TF.js's LayerVariable.read gives a custom layer its weight (the variable itself, so gradients reach it). */

@@ -168,6 +168,22 @@ export function unknownKey(options: object, known: readonly string[]): string | 
   return Object.keys(options).find((key) => !known.includes(key) && (options as Record<string, unknown>)[key] !== undefined);
 }
 
+/**
+ * An options object's fields as TF.js reads them: it tests each with `x != null` or defaults it with `x || d`, so a
+ * field given as null is one left out. A copy without the null fields, so the code reading it meets only undefined
+ * for "not given".
+ */
+export function withoutNulls<T extends object>(options: T): T {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== null)) as T;
+}
+
+/** An optional options object, its keys checked (checkKnownKeys) and its null fields left out; null is no options, as in TF.js. */
+export function optionsArg<T extends object>(op: string, name: string, options: T | null | undefined, known: readonly string[]): T {
+  if (options == null) return {} as T;
+  checkKnownKeys(op, name, options, known);
+  return withoutNulls(options);
+}
+
 /** The message of a caught value, for errors that pass on why something below them failed. */
 export function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);

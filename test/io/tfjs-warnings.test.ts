@@ -66,4 +66,20 @@ describe('warnings as TF.js prints them', () => {
     expect(seen[0][0]).toEqual([left('l2'), left('bi'), left('masked')]);
     expect(seen[1]).toEqual(seen[0]);
   });
+
+  it('saving a model whose user-defined metadata is over 1 MiB serialized, and not at 1 MiB', async () => {
+    const seen: string[][][] = [];
+    for (const [, lib] of libs) {
+      const model = lib.sequential({ name: 'big_meta', layers: [lib.layers.dense({ units: 1, inputShape: [2] })] });
+      const save = () => model.save(lib.io.withSaveHandler(async () => ({ modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } })));
+      // {"metadata":"…"} is 15 characters around the string.
+      model.setUserDefinedMetadata({ metadata: 'x'.repeat(1024 * 1024 - 15) });
+      const atLimit = await warningsOf(save);
+      model.setUserDefinedMetadata({ metadata: 'x'.repeat(1024 * 1024) });
+      seen.push([atLimit, await warningsOf(save)]);
+    }
+    expect(seen[0][0]).toEqual([]);
+    expect(seen[0][1]).toHaveLength(1);
+    expect(seen[1]).toEqual(seen[0]);
+  });
 });

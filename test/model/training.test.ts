@@ -110,7 +110,7 @@ describe('Sequential end to end', () => {
   it('bad arguments to compile / fit / evaluate / predict are named, and nothing changes', async () => {
     const { x, y } = quadrantData(8, 10);
     const model = smallCnn();
-    await expect(model.fit(x, y)).rejects.toThrow(/fit: the model must be compiled first/);
+    await expect(model.fit(x, y)).rejects.toThrow('fit: The model needs to be compiled before being used.');
     expect(() => model.compile({ optimizer: 'nadam', loss: 'sparseCategoricalCrossentropy' })).toThrow(/compile: optimizer must be an optimizer from tn.train or one of 'adam', .*'rmsprop'.*, got "nadam"/);
     expect(() => model.compile({ optimizer: 'adam', loss: 'hingeish' })).toThrow(/compile: loss must be a loss function or one of 'meanSquaredError', .*'hinge'.*, got "hingeish"/);
     expect(() => model.compile({ optimizer: 'adam', loss: 'meanSquaredError', metrics: ['f1'] })).toThrow(/compile: metrics must be metric functions or names from 'accuracy'/);
@@ -120,7 +120,7 @@ describe('Sequential end to end', () => {
     await expect(model.fit(x, tn.fill([8], 4))).rejects.toThrow(/fit: labels\[0\] must be an integer class id in \[0, 4\), got 4/);
     await expect(model.fit(x, tn.fill([8], 1.5))).rejects.toThrow(/labels\[0\] must be an integer class id/);
     await expect(model.fit(tn.zeros([8, 9, 9, 1]), y)).rejects.toThrow(/fit: x must be shape \[batch, 8, 8, 1\] to match the model's input, got shape \[8, 9, 9, 1\]/);
-    await expect(model.fit(x, y, { batchSize: 0 })).rejects.toThrow(/fit: batchSize must be a positive integer, got 0/);
+    await expect(model.fit(x, y, { batchSize: 0 })).rejects.toThrow('fit: batchSize is required to be a positive integer, but got 0');
     await expect(model.fit(x, y, { epochs: 1.5 })).rejects.toThrow(/fit: epochs must be an integer >= 0, got 1.5/);
     await expect(model.fit(x, y, { epoch: 2 } as tn.ModelFitArgs)).rejects.toThrow(/fit: args.epoch must be one of epochs/);
     // Flags take booleans and numbers (verbose also true / false); other kinds are a mistake.

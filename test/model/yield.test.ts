@@ -16,8 +16,9 @@ describe('fit yielding (yieldEvery)', () => {
     expect(parseYieldEvery('fit', 'auto')).toBe(125);
     // As TF.js's `yieldEvery || 'auto'`.
     expect(parseYieldEvery('fit', 0)).toBe(125);
+    expect(parseYieldEvery('fit', null)).toBe(125);
     for (const v of ['batch', 'epoch', 'never', 1, 40] as const) expect(parseYieldEvery('fit', v)).toBe(v);
-    for (const bad of ['sometimes', -1, NaN, Infinity, null, {}]) {
+    for (const bad of ['sometimes', -1, NaN, Infinity, {}]) {
       expect(() => parseYieldEvery('fit', bad)).toThrow(/fit: yieldEvery .*'auto', 'batch', 'epoch', 'never' or a number of milliseconds/);
     }
   });
@@ -155,7 +156,7 @@ describe('fit on a model, yielding', () => {
     const model = small();
     const first = model.fit(x, y, { epochs: 3, batchSize: 2, verbose: 0, yieldEvery: 'batch' });
     const before = model.getWeights().map((w) => Array.from(w.dataSync()));
-    await expect(model.fit(x, y, { verbose: 0 })).rejects.toThrow('fit: cannot start because another fit() call on this model is ongoing; await it first');
+    await expect(model.fit(x, y, { verbose: 0 })).rejects.toThrow('fit: Cannot start training because another fit() call is ongoing.');
     await expect(model.trainOnBatch(x, y)).resolves.toBeTypeOf('number');
     expect(model.isTraining).toBe(true);
     await first;
