@@ -36,6 +36,7 @@ import { kerasFiles } from './programs/keras-files';
 import { s17Examples } from './programs/s17-examples';
 import { ioInterop } from './programs/io-interop';
 import { trainParity } from './programs/train-parity';
+import { s18SpecCore } from './programs/s18-speccore';
 
 // Everyday tfjs-core programs, each run with TensorFlow.js 4.22 (cpu backend) and with tessera: same values (1e-4),
 // shapes, dtypes, printed text, and an error from both or from neither.
@@ -43,6 +44,7 @@ import { trainParity } from './programs/train-parity';
 const suites: Record<string, Program[]> = {
   basics, math, data, training, images, api, edges, coreOps, coreGrads, coreImage, coreSurface, layersModels, layersTraining, layersIo, layersMore, layersSurface, surfaceExtras, examplesA, gaps, examplesB, examplesB2, rnnOptions, convOptions, docs, s10CustomTraining,
   s10Sequence, s10Tensors, s11Grads, s11Layers, s11Core, s16Sweep, kerasFiles, s17Examples, ioInterop, trainParity, s17OpsFuzz,
+  s18SpecCore,
 };
 
 describe('tfjs-core programs give TF.js results with the import swapped', () => {

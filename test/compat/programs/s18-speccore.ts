@@ -1,0 +1,71 @@
+import type { Scalar, Tensor } from '../../../src/index';
+import type { Program } from '../harness';
+
+// Cases of TF.js 4.22's own tfjs-core unit tests (the speccore sweep) where tessera differed: intermediates a loss
+// function frees by hand, scatterND's 1-D indices, negative segment ids, TensorLike loss weights and dropout input.
+
+export const s18SpecCore: Program[] = [
+  {
+    name: 'grad and minimize through an intermediate that f disposed',
+    run: (tf) => {
+      const x = tf.scalar(1).variable();
+      tf.train.sgd(0.1).minimize(() => { const y = x.square(); const z = y.square(); y.dispose(); return z as Scalar; });
+      const g = tf.grad((a) => { const y = a.square(); const z = y.square(); y.dispose(); return z; })(tf.scalar(2));
+      const vg = tf.valueAndGrad((a) => { const y = a.relu(); const z = y.mul(y).sum(); y.dispose(); return z; })(tf.tensor1d([1, -2, 3]));
+      const copy = tf.grad((a) => { const c = a.clone(); const z = c.square().sum(); c.dispose(); return z; })(tf.tensor1d([1, 2]));
+      // An untracked operand of a recorded op (the constant c of mul) freed by hand.
+      const constant = tf.grad((a) => { const c = tf.scalar(3); const z = a.mul(c); c.dispose(); return z; })(tf.scalar(2));
+      const second = tf.grad((a) => tf.grad((b) => { const y = b.square(); const z = y.mul(b); y.dispose(); return z; })(a))(tf.scalar(2));
+      return { x, g, vg, copy, constant, second };
+    },
+  },
+  {
+    name: 'custom training loops that free their activations inside the loss',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [2], kernelInitializer: 'ones', biasInitializer: 'zeros' })] });
+      const x = tf.tensor2d([[1, 2], [3, 4]]);
+      const y = tf.tensor2d([[1, 0, 0], [0, 1, 0]]);
+      const logitsLoss = tf.train.sgd(0.1).minimize(() => {
+        const logits = m.predict(x) as Tensor;
+        const loss = tf.losses.softmaxCrossEntropy(y, logits);
+        logits.dispose();
+        return loss as Scalar;
+      }, true);
+      const w = tf.variable(tf.ones([2, 2]));
+      const hiddenLoss = tf.train.sgd(0.1).minimize(() => {
+        const h = tf.tensor2d([[1, 2]]).matMul(w);
+        const a = h.relu();
+        const loss = a.square().mean();
+        h.dispose();
+        a.dispose();
+        return loss as Scalar;
+      }, true);
+      return { logitsLoss, kernel: m.getWeights()[0], hiddenLoss, w };
+    },
+  },
+  {
+    name: 'tensors counted around a gradient whose f disposes intermediates, and their use after dispose',
+    run: (tf) => {
+      const x = tf.tensor1d([1, 2]);
+      const w = tf.variable(tf.tensor1d([0.5, -1]));
+      const opt = tf.train.sgd(0.1);
+      const n0 = tf.memory().numTensors;
+      let usedAfterDispose = 'ok';
+      const g = tf.grad((a) => {
+        const y = a.square();
+        const z = y.sum();
+        y.dispose();
+        try { y.add(1); } catch { usedAfterDispose = 'threw'; }
+        return z;
+      })(x);
+      const afterGrad = tf.memory().numTensors - n0;
+      g.dispose();
+      const counts: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        opt.minimize(() => { const h = x.mul(w); const loss = h.square().sum(); h.dispose(); return loss as Scalar; });
+        counts.push(tf.memory().numTensors - n0);
+      }
+      return { afterGrad, counts, usedAfterDispose, w };
+    },
+  },
+];
