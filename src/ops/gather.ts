@@ -127,6 +127,15 @@ export function checkNDIndices(op: string, idx: Tensor, shape: readonly number[]
   return depth;
 }
 
+/**
+ * @internal scatterND's and tensorScatterUpdate's indices: rank-1 indices are a column of one-dim index tuples, as
+ * TF.js's scatter_nd_util reads them (gatherND, as TensorFlow, reads them as one tuple).
+ */
+export function scatterIndices(op: string, indices: unknown): Tensor {
+  const idx = indexTensor(op, 'indices', indices);
+  return idx.rank === 1 ? reshape(idx, [idx.size, 1]) : idx;
+}
+
 /** Slices of x picked by index tuples (the last dim of indices), as tf.gatherND(x, indices). */
 export function gatherND(x: Tensor | TensorLike, indices: Tensor | TensorLike): Tensor {
   const op = 'gatherND';
@@ -140,11 +149,12 @@ export function gatherND(x: Tensor | TensorLike, indices: Tensor | TensorLike): 
 
 /**
  * A tensor of `shape`, zero but for updates placed at the index tuples (duplicates add up), as
- * tf.scatterND(indices, updates, shape); updates has shape indices.shape[:-1] + shape[depth:].
+ * tf.scatterND(indices, updates, shape); updates has shape indices.shape[:-1] + shape[depth:] (rank-1 indices: one
+ * index per row of updates).
  */
 export function scatterND<R extends Rank = Rank>(indices: Tensor | TensorLike, updates: Tensor | TensorLike, shape: readonly number[]): Tensor<R> {
   const op = 'scatterND';
-  const idx = indexTensor(op, 'indices', indices);
+  const idx = scatterIndices(op, indices);
   const u = toTensor(op, 'updates', updates);
   const s = assertShape(op, 'shape', shape);
   const depth = checkNDIndices(op, idx, s);

@@ -54,6 +54,14 @@ describe('backward rules of where and the indexing ops (float64, first and secon
     }), RUNS);
   });
 
+  it('scatterND and tensorScatterUpdate with rank-1 indices (one index per row of updates)', () => {
+    fc.assert(fc.property(shapeArb(1, 3), seedArb, (shape, seed) => {
+      const idx = tn.tensor(ints(3, shape[0], seed), [3], 'int32');
+      both((u) => tn.scatterND(idx, u, shape), [randTensor([3, ...shape.slice(1)], seed + 1)], seed);
+      both((t, u) => tn.tensorScatterUpdate(t, idx, u), [randTensor(shape, seed), randTensor([3, ...shape.slice(1)], seed + 1)], seed);
+    }), RUNS);
+  });
+
   it("topk's values", () => {
     fc.assert(fc.property(shapeArb(1, 3), seedArb, (shape, seed) => {
       const k = 1 + (seed % shape[shape.length - 1]);

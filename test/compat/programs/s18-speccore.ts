@@ -68,4 +68,21 @@ export const s18SpecCore: Program[] = [
       return { afterGrad, counts, usedAfterDispose, w };
     },
   },
+  {
+    name: 'scatterND and tensorScatterUpdate with 1-D indices, one index per row',
+    run: (tf) => {
+      const rows = tf.tensor1d([0, 4, 2], 'int32');
+      const attempt = (f: () => Tensor) => { try { return f(); } catch { return 'threw'; } };
+      return [
+        tf.scatterND(rows, tf.tensor2d([1, 2, 3, 4, 5, 6, 7, 8, 9], [3, 3]), [5, 3]),
+        tf.scatterND(tf.tensor1d([3], 'int32'), tf.tensor1d([101]), [5]),
+        tf.scatterND([1, 1, 3], [2, 3, 4], [5]),
+        tf.scatterND(tf.tensor1d([1, 2], 'int32'), tf.tensor2d([1, 2, 3, 4, 5, 6], [2, 3]), [3, 3]),
+        tf.tensorScatterUpdate(tf.zeros([5]), tf.tensor1d([3], 'int32'), tf.tensor1d([101])),
+        tf.tensorScatterUpdate(tf.zeros([3, 2]), tf.tensor1d([2, 0], 'int32'), tf.tensor2d([1, 2, 3, 4], [2, 2])),
+        attempt(() => tf.scatterND(tf.tensor1d([1, 2], 'int32'), tf.scalar(5), [3, 3])),
+        tf.gatherND(tf.tensor2d([1, 2, 3, 4], [2, 2]), tf.tensor1d([1], 'int32')),
+      ];
+    },
+  },
 ];
