@@ -41,6 +41,9 @@ describe('backward rules of where and the indexing ops (float64, first and secon
     fc.assert(fc.property(shapeArb(1, 3), seedArb, (shape, seed) => {
       const ids = tn.tensor(ints(shape[0], 3, seed), [shape[0]], 'int32');
       both((x) => tn.unsortedSegmentSum(x, ids, 3), [randTensor(shape, seed)], seed);
+      // A negative id drops its row.
+      const dropping = tn.tensor(ints(shape[0], 4, seed + 1).map((id) => id - 1), [shape[0]], 'int32');
+      both((x) => tn.unsortedSegmentSum(x, dropping, 3), [randTensor(shape, seed)], seed);
     }), RUNS);
   });
 

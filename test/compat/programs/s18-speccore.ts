@@ -85,4 +85,18 @@ export const s18SpecCore: Program[] = [
       ];
     },
   },
+  {
+    name: 'unsortedSegmentSum drops the rows of negative segment ids, and gives them a zero gradient',
+    run: (tf) => {
+      const ids = tf.tensor1d([0, 2, -1, 1], 'int32');
+      const rows = tf.tensor2d([[1, 2], [3, 4], [5, 6], [7, 8]]);
+      return [
+        tf.unsortedSegmentSum(tf.tensor1d([1, 2, 3, 4]), ids, 3),
+        tf.unsortedSegmentSum(rows, tf.tensor1d([-1, 0, -5, 0], 'int32'), 2),
+        tf.unsortedSegmentSum(tf.tensor1d([1, 2]), [-1, -1], 2),
+        tf.grad((a) => tf.unsortedSegmentSum(a, ids, 3))(tf.tensor1d([1, 2, 3, 4]), tf.tensor1d([11, 2, 7])),
+        tf.grad((a) => tf.unsortedSegmentSum(a, ids, 3).square().sum())(rows),
+      ];
+    },
+  },
 ];
