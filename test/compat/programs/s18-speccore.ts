@@ -99,4 +99,45 @@ export const s18SpecCore: Program[] = [
       ];
     },
   },
+  {
+    name: 'loss weights and computeWeightedLoss losses as plain arrays',
+    run: (tf) => {
+      const labels = tf.tensor2d([[0, 1, 0], [1, 0, 0]]);
+      const preds = tf.tensor2d([[0.2, 0.7, 0.1], [0.6, 0.3, 0.1]]);
+      return [
+        tf.losses.meanSquaredError(tf.tensor1d([1, 2, 3]), tf.tensor1d([1, 3, 5]), [1, 0, 2]),
+        tf.losses.absoluteDifference([1, 2, 3], [1, 3, 5], [1, 1, 1]),
+        tf.losses.hingeLoss(labels, preds, [[1, 2, 3], [0, 1, 1]]),
+        tf.losses.huberLoss(labels, preds, [2, 1, 0]),
+        tf.losses.logLoss(labels, preds, [[1], [3]]),
+        tf.losses.cosineDistance(labels, preds, 1, [[2], [1]]),
+        tf.losses.sigmoidCrossEntropy(labels, preds, [1, 2, 3]),
+        tf.losses.softmaxCrossEntropy(labels, preds, [1, 2]),
+        tf.losses.meanSquaredError(labels, preds, 2, tf.Reduction.MEAN),
+        tf.losses.computeWeightedLoss([1, 2, 3]),
+        tf.losses.computeWeightedLoss([[1, 2], [3, 4]], [0, 1], tf.Reduction.MEAN),
+      ];
+    },
+  },
+  {
+    name: 'loss weights that broadcast with the losses to a larger shape',
+    run: (tf) => {
+      const labels = tf.tensor2d([[0, 0, 1], [1, 0, 0], [0, 1, 0]]);
+      const logits = tf.tensor2d([[10, -10, -10], [-10, 10, -10], [-10, -10, 10]]);
+      const wide = tf.tensor2d([[1, 2, 3], [4, 5, 6]]);
+      const x = tf.tensor1d([1, 2, 3]);
+      const y = tf.tensor1d([2, 2, 2]);
+      return [
+        tf.losses.softmaxCrossEntropy(labels, logits, tf.tensor2d([[0.1, 0.2, 0.3], [0.1, 0.2, 0.3], [0.1, 0.2, 0.3]])),
+        tf.losses.softmaxCrossEntropy(labels, logits, tf.tensor2d([[0.1, 0.2, 0.3]]), 0.3, tf.Reduction.MEAN),
+        tf.losses.softmaxCrossEntropy(labels, logits, tf.tensor2d([[1], [2], [3]])),
+        tf.losses.computeWeightedLoss(x, wide),
+        tf.losses.computeWeightedLoss(x, tf.tensor2d([[1, 0, 3], [0, 0, 6]]), tf.Reduction.SUM_BY_NONZERO_WEIGHTS),
+        tf.losses.computeWeightedLoss(x, wide, tf.Reduction.MEAN),
+        tf.losses.computeWeightedLoss(x, wide, tf.Reduction.SUM),
+        tf.losses.meanSquaredError(x, y, wide, tf.Reduction.NONE),
+        tf.grad((p) => tf.losses.meanSquaredError(x, p, wide))(y),
+      ];
+    },
+  },
 ];
