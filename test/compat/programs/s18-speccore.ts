@@ -140,4 +140,12 @@ export const s18SpecCore: Program[] = [
       ];
     },
   },
+  {
+    name: 'dropout and print of plain arrays',
+    run: (tf) => {
+      tf.print([1, 2]);
+      tf.print([[1, 2], [3, 4]], true);
+      return [tf.dropout([1, 2, 3, 4], 0), tf.dropout([[1, 2], [3, 4]], 0.5, undefined, 7)];
+    },
+  },
 ];
