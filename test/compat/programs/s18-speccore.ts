@@ -148,4 +148,14 @@ export const s18SpecCore: Program[] = [
       return [tf.dropout([1, 2, 3, 4], 0), tf.dropout([[1, 2], [3, 4]], 0.5, undefined, 7)];
     },
   },
+  {
+    // TF.js writes the float draws into a bool buffer (bytes 2 or 255 for wider ranges), so these compare as booleans.
+    name: 'randomUniform with dtype bool: true where the draw has a non-zero whole part',
+    run: (tf) => [
+      tf.randomUniform([6], 0, 1, 'bool', 7),
+      tf.randomUniform([2, 3, 4], undefined, undefined, 'bool', 'seed').shape,
+      tf.randomUniform([6], 0, 5, 'bool', 7).toInt().notEqual(0),
+      tf.randomUniform([2, 3], -3, 3, 'bool', 'abc').toInt().notEqual(0),
+    ],
+  },
 ];
