@@ -158,4 +158,15 @@ export const s18SpecCore: Program[] = [
       tf.randomUniform([2, 3], -3, 3, 'bool', 'abc').toInt().notEqual(0),
     ],
   },
+  {
+    name: 'signal.frame with a zero step where no frame fits',
+    run: (tf) => {
+      const attempt = (f: () => Tensor) => { try { return f(); } catch { return 'threw'; } };
+      const x = tf.tensor1d([1, 2, 3, 4, 5]);
+      return [
+        tf.signal.frame(x, 6, 0), tf.signal.frame(x, 6, 1), tf.signal.frame(x, 2, 2),
+        attempt(() => tf.signal.frame(x, 2, -1)),
+      ];
+    },
+  },
 ];
