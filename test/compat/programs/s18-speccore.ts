@@ -169,4 +169,15 @@ export const s18SpecCore: Program[] = [
       ];
     },
   },
+  {
+    name: 'image.transform takes float transforms only, as Tensors (TensorLike ones are read as float32)',
+    run: (tf) => {
+      const attempt = (f: () => Tensor) => { try { return f(); } catch { return 'threw'; } };
+      const image = tf.tensor4d([1, 2, 3, 4], [1, 2, 2, 1]);
+      return [
+        attempt(() => tf.image.transform(image, tf.tensor2d([1, 0, 0, 0, 1, 0, 0, 0], [1, 8], 'int32'))),
+        tf.image.transform(image, [[1, 0, 1, 0, 1, 0, 0, 0]]),
+      ];
+    },
+  },
 ];
