@@ -180,4 +180,17 @@ export const s18SpecCore: Program[] = [
       ];
     },
   },
+  {
+    name: 'momentum optimizer: tensors freed by dispose()',
+    deviation: "TF.js 4.22's MomentumOptimizer.dispose() frees its momentum scalar and accumulators but leaves the SGD scalar -lr it inherits alive (a leak); tessera frees it too",
+    run: (tf) => {
+      const opt = tf.train.momentum(0.1, 0.5);
+      const x = tf.tensor1d([1, 2]).variable();
+      opt.minimize(() => x.square().sum() as Scalar);
+      x.dispose();
+      const n = tf.memory().numTensors;
+      opt.dispose();
+      return tf.memory().numTensors - n;
+    },
+  },
 ];
