@@ -1,4 +1,4 @@
-import type { Scalar, Tensor } from '../../../src/index';
+import type { Scalar, Tensor, Tensor4D } from '../../../src/index';
 import type { Program } from '../harness';
 
 // Cases of TF.js 4.22's own tfjs-core unit tests (the speccore sweep) where tessera differed: intermediates a loss
@@ -191,6 +191,20 @@ export const s18SpecCore: Program[] = [
       const n = tf.memory().numTensors;
       opt.dispose();
       return tf.memory().numTensors - n;
+    },
+  },
+  {
+    name: 'explicit pads with non-zero batch or channel entries',
+    deviation: 'TF.js 4.22 ignores the batch and channel entries of an explicit pad; tessera refuses non-zero ones, as TensorFlow does',
+    run: (tf) => {
+      const attempt = (f: () => Tensor) => { try { return f(); } catch { return 'threw'; } };
+      const x = tf.ones([1, 3, 3, 1]) as Tensor4D;
+      const pad: [[number, number], [number, number], [number, number], [number, number]] = [[0, 0], [0, 0], [0, 1], [0, 1]];
+      return [
+        attempt(() => tf.conv2d(x, tf.ones([2, 2, 1, 1]) as Tensor4D, 1, pad)),
+        attempt(() => tf.depthwiseConv2d(x, tf.ones([2, 2, 1, 1]) as Tensor4D, 1, pad)),
+        attempt(() => tf.maxPool(x, 2, 1, pad)),
+      ];
     },
   },
 ];
