@@ -11,7 +11,10 @@ const open = new Set<ReadonlySet<object>>();
 const deferred = new Map<object, () => void>();
 let backwardDepth = 0;
 
-const isHeld = (t: object): boolean => [...open].some((held) => held.has(t));
+function isHeld(t: object): boolean {
+  for (const held of open) if (held.has(t)) return true;
+  return false;
+}
 
 /** @internal A tape starts recording: the tensors it will hold are `held`. */
 export function openHold(held: ReadonlySet<object>): void {
