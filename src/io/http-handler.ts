@@ -105,7 +105,7 @@ class HttpHandler implements IOHandler {
   async load(): Promise<ModelArtifacts> {
     const jsonBytes = await this.bytes(this.url, 'the model file');
     if (jsonBytes.byteLength > MAX_JSON_BYTES) throw new Error(`${this.op}: ${this.url} holds ${jsonBytes.byteLength} bytes; a model.json must be at most ${MAX_JSON_BYTES}`);
-    const { artifacts, groups } = readModelJson(this.op, this.url, parseJsonText(this.op, this.url, jsonBytes));
+    const { artifacts, groups } = readModelJson(this.op, this.url, parseJsonText(this.op, this.url, jsonBytes), true);
     if (!groups) return artifacts;
     const { prefix, query } = splitUrl(this.url);
     const base = this.options.weightPathPrefix ?? prefix;

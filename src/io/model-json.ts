@@ -47,19 +47,24 @@ function readManifest(op: string, json: Record<string, unknown>): ManifestGroup[
 
 /**
  * The artifacts of a parsed model.json, without weightData, plus its weight groups: none where it has no manifest,
- * and then no weightSpecs either, so that loading gives the model fresh weights as TF.js does.
+ * and then no weightSpecs either, so that loading gives the model fresh weights as TF.js does. `weightsAlone`: a
+ * manifest without a topology is read too (weights fetched for setWeights), as TF.js's io.http reads it.
  */
-export function readModelJson(op: string, source: string, json: unknown): { artifacts: ModelArtifacts; groups: ManifestGroup[] | undefined } {
+export function readModelJson(op: string, source: string, json: unknown, weightsAlone = false): { artifacts: ModelArtifacts; groups: ManifestGroup[] | undefined } {
   if (!isRecord(json)) throw badValue(op, source, json, 'a JSON object {modelTopology, weightsManifest}');
-  const topology = requireRecord(op, 'modelTopology', own(json, 'modelTopology'));
   const groups = readManifest(op, json);
+  const rawTopology = own(json, 'modelTopology');
+  if (weightsAlone && rawTopology == null && !groups) {
+    throw badValue(op, source, json, 'a JSON object with a modelTopology, a weightsManifest or both');
+  }
+  const topology = weightsAlone && rawTopology == null ? undefined : requireRecord(op, 'modelTopology', rawTopology);
   const optionalString = (key: string) => {
     const v = own(json, key);
     return typeof v === 'string' ? v : undefined;
   };
   return {
     artifacts: {
-      modelTopology: topology,
+      ...(topology ? { modelTopology: topology } : {}),
       ...(groups ? { weightSpecs: groups.flatMap((g) => g.specs) } : {}),
       format: optionalString('format'),
       generatedBy: optionalString('generatedBy'),

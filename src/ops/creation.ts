@@ -81,7 +81,7 @@ export function seedOf(op: string, seed: unknown, falsyIsNone = false): string |
  */
 export function randomTensor(op: string, shape: readonly number[], dtype: DType, seed: unknown, sampler: (seed: string | number) => Sampler, falsyIsNone = false): Tensor {
   const s = assertShape(op, 'shape', shape);
-  // An int32 tensor takes uniform draws truncated (stored), as TF.js; random bools are refused, as TF.js does.
+  // An int32 tensor takes uniform draws truncated (stored), as TF.js; random bools are refused, as TF.js's normal draws do.
   if (assertDtype(op, 'dtype', dtype) === 'bool') throw argError(op, 'dtype', "'bool'", "'float32', 'int32' or 'float64'");
   const next = sampler(seedOf(op, seed, falsyIsNone));
   const values = new (arrayTypeFor(dtype))(sizeOfShape(s));
@@ -94,7 +94,13 @@ export function randomUniform<R extends Rank = Rank>(shape: readonly number[], m
   minval ??= 0; maxval ??= 1; dtype ??= 'float32';
   assertFiniteNumber('randomUniform', 'minval', minval);
   assertFiniteNumber('randomUniform', 'maxval', maxval);
-  return randomTensor('randomUniform', shape, dtype, seed, (sd) => uniformSampler(sd, minval, maxval)) as Tensor<R>;
+  const sampler = (sd: string | number) => uniformSampler(sd, minval, maxval);
+  if (dtype !== 'bool') return randomTensor('randomUniform', shape, dtype, seed, sampler) as Tensor<R>;
+  // As TF.js, which writes the draws into a bool buffer: true where a draw's whole part is not 0 (never for [0, 1)).
+  const draws = randomTensor('randomUniform', shape, 'float64', seed, sampler);
+  const values = Uint8Array.from(draws.dataSync(), (v) => (Math.trunc(v) !== 0 ? 1 : 0));
+  draws.dispose();
+  return new Tensor(draws.shape, 'bool', values) as Tensor<R>;
 }
 
 /** Normal with the given mean and standard deviation, as tf.randomNormal(shape, mean, stdDev, dtype, seed); int32 values are rounded. */

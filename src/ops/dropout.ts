@@ -1,9 +1,9 @@
 import { broadcastShapes } from '../backend/shapes';
-import { assertTensor } from '../tensor/checks';
 import { Tensor, arrayTypeFor } from '../tensor/tensor';
 import { argError, describeValue, fmtShape, fmtValue, withArticle } from '../util/validate';
 import { mul } from './binary';
 import { randomUniform } from './creation';
+import { toTensor, type TensorLike } from './tensor-like';
 
 /** The mask's shape, as TF.js reads noiseShape: x's shape when absent; null entries take x's dims. */
 function noiseShapeOf(x: Tensor, noiseShape: readonly (number | null)[] | undefined): number[] {
@@ -24,20 +24,20 @@ function noiseShapeOf(x: Tensor, noiseShape: readonly (number | null)[] | undefi
  * seed (the global seeded stream when absent) in TF.js's arithmetic, so a seed gives TF.js's mask; it is a constant
  * for the gradient.
  */
-export function dropout(x: Tensor, rate: number, noiseShape?: (number | null)[], seed?: number | string): Tensor {
-  assertTensor('dropout', 'x', x);
-  if (x.dtype !== 'float32' && x.dtype !== 'float64') throw argError('dropout', 'x', `${withArticle(x.dtype)} tensor`, 'a float tensor (it is scaled)');
+export function dropout(x: Tensor | TensorLike, rate: number, noiseShape?: (number | null)[], seed?: number | string): Tensor {
+  const t = toTensor('dropout', 'x', x);
+  if (t.dtype !== 'float32' && t.dtype !== 'float64') throw argError('dropout', 'x', `${withArticle(t.dtype)} tensor`, 'a float tensor (it is scaled)');
   if (typeof rate !== 'number' || !(rate >= 0 && rate < 1)) throw argError('dropout', 'rate', describeValue(rate), 'a number in [0, 1)');
   if (seed != null && typeof seed !== 'string' && !Number.isFinite(seed)) throw argError('dropout', 'seed', describeValue(seed), 'a finite number or a string');
-  const shape = noiseShapeOf(x, noiseShape);
-  if (rate === 0) return mul(x, 1);
+  const shape = noiseShapeOf(t, noiseShape);
+  if (rate === 0) return mul(t, 1);
   // floor(u + keep) / keep, as TF.js computes it (in float32 for a float32 x): 1 / keep with probability keep, else 0.
-  const round = x.dtype === 'float32' ? Math.fround : (v: number): number => v;
+  const round = t.dtype === 'float32' ? Math.fround : (v: number): number => v;
   const keep = round(1 - rate);
-  const draws = randomUniform(shape, 0, 1, x.dtype, seed);
+  const draws = randomUniform(shape, 0, 1, t.dtype, seed);
   const u = draws.dataSync();
-  const mask = new (arrayTypeFor(x.dtype))(u.length);
+  const mask = new (arrayTypeFor(t.dtype))(u.length);
   for (let i = 0; i < u.length; i++) mask[i] = Math.floor(round(u[i] + keep)) / keep;
   draws.dispose();
-  return mul(x, new Tensor(shape, x.dtype, mask));
+  return mul(t, new Tensor(shape, t.dtype, mask));
 }

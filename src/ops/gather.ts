@@ -100,7 +100,8 @@ function batchGather(x: Tensor, idx: Tensor, axis: number, b: number): Tensor {
 
 /**
  * Sums the rows of x (along axis 0) that share a segment id into numSegments rows, as
- * tf.unsortedSegmentSum(x, segmentIds, numSegments); ids outside [0, numSegments) are an error.
+ * tf.unsortedSegmentSum(x, segmentIds, numSegments). A row with a negative id is dropped (a padding mark, as in
+ * TF.js and TensorFlow; its gradient is 0); ids from numSegments on are an error.
  */
 export function unsortedSegmentSum<T extends Tensor>(x: T | TensorLike, segmentIds: Tensor | TensorLike, numSegments: number): T {
   const op = 'unsortedSegmentSum';
@@ -113,9 +114,16 @@ export function unsortedSegmentSum<T extends Tensor>(x: T | TensorLike, segmentI
   if (ids.rank !== 1 || ids.shape[0] !== t.shape[0]) {
     throw argError(op, 'segmentIds', `shape ${fmtShape(ids.shape)}`, `shape [${t.shape[0]}] (one id per row of x)`);
   }
-  checkRange(op, 'segmentIds', ids, () => numSegments);
+  const v = ids.hostValues();
+  const past = v.findIndex((id) => id >= numSegments);
+  if (past >= 0) throw argError(op, `segmentIds[${past}]`, String(v[past]), `an id below numSegments (${numSegments}), or negative to drop the row`);
   // Bools are summed as int32, the dtype TF.js's sums of bools have.
-  return segmentSumAlong(t.dtype === 'bool' ? cast(t, 'int32') : t, ids, numSegments, 0) as T;
+  const values = t.dtype === 'bool' ? cast(t, 'int32') : t;
+  if (v.every((id) => id >= 0)) return segmentSumAlong(values, ids, numSegments, 0) as T;
+  // The kept rows, gathered: the gather's own gradient then gives the dropped rows 0.
+  const kept = Int32Array.from(v.keys()).filter((i) => v[i] >= 0);
+  const rows = gatherAlong(values, new Tensor([kept.length], 'int32', kept), 0);
+  return segmentSumAlong(rows, new Tensor([kept.length], 'int32', Int32Array.from(kept, (i) => v[i])), numSegments, 0) as T;
 }
 
 /** @internal Checks gatherND/scatterND's indices against the shape they index; returns the index depth. */
@@ -125,6 +133,15 @@ export function checkNDIndices(op: string, idx: Tensor, shape: readonly number[]
   if (depth > shape.length) throw argError(op, 'indices', `index depth ${depth} (last dim of ${fmtShape(idx.shape)})`, `at most the rank ${shape.length} of ${fmtShape(shape)}`);
   checkRange(op, 'indices', idx, (i) => shape[i % depth]);
   return depth;
+}
+
+/**
+ * @internal scatterND's and tensorScatterUpdate's indices: rank-1 indices are a column of one-dim index tuples, as
+ * TF.js's scatter_nd_util reads them (gatherND, as TensorFlow, reads them as one tuple).
+ */
+export function scatterIndices(op: string, indices: unknown): Tensor {
+  const idx = indexTensor(op, 'indices', indices);
+  return idx.rank === 1 ? reshape(idx, [idx.size, 1]) : idx;
 }
 
 /** Slices of x picked by index tuples (the last dim of indices), as tf.gatherND(x, indices). */
@@ -140,11 +157,12 @@ export function gatherND(x: Tensor | TensorLike, indices: Tensor | TensorLike): 
 
 /**
  * A tensor of `shape`, zero but for updates placed at the index tuples (duplicates add up), as
- * tf.scatterND(indices, updates, shape); updates has shape indices.shape[:-1] + shape[depth:].
+ * tf.scatterND(indices, updates, shape); updates has shape indices.shape[:-1] + shape[depth:] (rank-1 indices: one
+ * index per row of updates).
  */
 export function scatterND<R extends Rank = Rank>(indices: Tensor | TensorLike, updates: Tensor | TensorLike, shape: readonly number[]): Tensor<R> {
   const op = 'scatterND';
-  const idx = indexTensor(op, 'indices', indices);
+  const idx = scatterIndices(op, indices);
   const u = toTensor(op, 'updates', updates);
   const s = assertShape(op, 'shape', shape);
   const depth = checkNDIndices(op, idx, s);

@@ -1,12 +1,12 @@
 import { broadcastShapes } from '../backend/shapes';
-import { assertTensor } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
 import { argError, assertFiniteNumber, describeValue, fmtShape } from '../util/validate';
 import { div, mul } from './binary';
 import { notEqual } from './compare';
 import { cast } from './cast';
-import { ones, scalar } from './creation';
+import { ones } from './creation';
 import { mean, sum } from './reduction';
+import { toTensor, toTensorAs, type TensorLike } from './tensor-like';
 
 /** How a loss reduces its per-element values, as tf.Reduction (same numbering). */
 export enum Reduction {
@@ -16,13 +16,16 @@ export enum Reduction {
   SUM_BY_NONZERO_WEIGHTS,
 }
 
-/** Weights as a tensor of the losses' dtype (a number becomes a scalar), checked to broadcast over the losses. */
-export function lossWeights(op: string, weights: Tensor | number | undefined, losses: Tensor): Tensor | undefined {
+/**
+ * Weights as a tensor (a number or TensorLike in the losses' dtype), checked to broadcast with the losses: as in
+ * TF.js, they may have more dims than the losses, and the reduction then runs over the broadcast product.
+ */
+export function lossWeights(op: string, weights: Tensor | TensorLike | undefined, losses: Tensor): Tensor | undefined {
   if (weights === undefined || weights === null) return undefined;
-  const w = typeof weights === 'number' ? scalar(assertFiniteNumber(op, 'weights', weights), losses.dtype) : assertTensor(op, 'weights', weights);
-  const shape = broadcastShapes(w.shape, losses.shape);
-  if (!shape || shape.length !== losses.rank || shape.some((d, i) => d !== losses.shape[i])) {
-    throw argError(op, 'weights', `shape ${fmtShape(w.shape)}`, `a shape that broadcasts to the losses' ${fmtShape(losses.shape)}`);
+  if (typeof weights === 'number') assertFiniteNumber(op, 'weights', weights);
+  const w = toTensorAs(op, 'weights', weights, losses.dtype);
+  if (!broadcastShapes(w.shape, losses.shape)) {
+    throw argError(op, 'weights', `shape ${fmtShape(w.shape)}`, `a shape that broadcasts with the losses' ${fmtShape(losses.shape)}`);
   }
   return w;
 }
@@ -37,9 +40,9 @@ function checkReduction(op: string, reduction: unknown): Reduction {
 /**
  * The weighting and reduction every loss ends with, as tf.losses.computeWeightedLoss: MEAN divides by the weights'
  * sum (times how often they repeat over the losses), SUM_BY_NONZERO_WEIGHTS (the default) by the count of
- * non-zero weights over the losses' shape (NaN when there are none, as TF.js).
+ * non-zero weights broadcast with the losses (NaN when there are none, as TF.js).
  */
-export function weightedLoss(op: string, losses: Tensor, weights: Tensor | number | undefined, reduction: unknown): Tensor {
+export function weightedLoss(op: string, losses: Tensor, weights: Tensor | TensorLike | undefined, reduction: unknown): Tensor {
   const kind = checkReduction(op, reduction);
   const w = lossWeights(op, weights, losses);
   const weighted = w ? mul(losses, w) : losses;
@@ -63,8 +66,7 @@ export function weightedLoss(op: string, losses: Tensor, weights: Tensor | numbe
 }
 
 /** As tf.losses.computeWeightedLoss(losses, weights?, reduction = SUM_BY_NONZERO_WEIGHTS). */
-export function computeWeightedLoss(losses: Tensor, weights?: Tensor | number, reduction?: Reduction): Tensor {
+export function computeWeightedLoss(losses: Tensor | TensorLike, weights?: Tensor | TensorLike, reduction?: Reduction): Tensor {
   reduction ??= Reduction.SUM_BY_NONZERO_WEIGHTS;
-  assertTensor('computeWeightedLoss', 'losses', losses);
-  return weightedLoss('computeWeightedLoss', losses, weights, reduction);
+  return weightedLoss('computeWeightedLoss', toTensor('computeWeightedLoss', 'losses', losses), weights, reduction);
 }

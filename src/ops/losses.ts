@@ -42,21 +42,21 @@ function labelSmoothingOf(op: string, v: unknown): number {
 }
 
 /** |labels - predictions|, weighted and reduced, as tf.losses.absoluteDifference. */
-export function absoluteDifference(labels: Tensor | TensorLike, predictions: Tensor | TensorLike, weights?: Tensor | number, reduction?: Reduction): Tensor {
+export function absoluteDifference(labels: Tensor | TensorLike, predictions: Tensor | TensorLike, weights?: Tensor | TensorLike, reduction?: Reduction): Tensor {
   reduction ??= DEFAULT;
   [labels, predictions] = pair('absoluteDifference', labels, predictions);
   return weightedLoss('absoluteDifference', abs(sub(labels, predictions)), weights, reduction);
 }
 
 /** (labels - predictions)², weighted and reduced, as tf.losses.meanSquaredError. */
-export function meanSquaredError(labels: Tensor | TensorLike, predictions: Tensor | TensorLike, weights?: Tensor | number, reduction?: Reduction): Tensor {
+export function meanSquaredError(labels: Tensor | TensorLike, predictions: Tensor | TensorLike, weights?: Tensor | TensorLike, reduction?: Reduction): Tensor {
   reduction ??= DEFAULT;
   [labels, predictions] = pair('meanSquaredError', labels, predictions);
   return weightedLoss('meanSquaredError', squaredDifference(labels, predictions), weights, reduction);
 }
 
 /** max(0, 1 - (2·labels - 1)·predictions) for labels in {0, 1}, as tf.losses.hingeLoss. */
-export function hingeLoss(labels: Tensor | TensorLike, predictions: Tensor | TensorLike, weights?: Tensor | number, reduction?: Reduction): Tensor {
+export function hingeLoss(labels: Tensor | TensorLike, predictions: Tensor | TensorLike, weights?: Tensor | TensorLike, reduction?: Reduction): Tensor {
   reduction ??= DEFAULT;
   [labels, predictions] = pair('hingeLoss', labels, predictions);
   const signs = sub(mul(labels, 2), 1);
@@ -64,7 +64,7 @@ export function hingeLoss(labels: Tensor | TensorLike, predictions: Tensor | Ten
 }
 
 /** Quadratic within delta of the label, linear beyond, as tf.losses.huberLoss(labels, predictions, weights?, delta = 1, reduction?). */
-export function huberLoss(labels: Tensor | TensorLike, predictions: Tensor | TensorLike, weights?: Tensor | number, delta?: number, reduction?: Reduction): Tensor {
+export function huberLoss(labels: Tensor | TensorLike, predictions: Tensor | TensorLike, weights?: Tensor | TensorLike, delta?: number, reduction?: Reduction): Tensor {
   delta ??= 1.0; reduction ??= DEFAULT;
   [labels, predictions] = pair('huberLoss', labels, predictions);
   if (assertFiniteNumber('huberLoss', 'delta', delta) <= 0) throw argError('huberLoss', 'delta', describeValue(delta), 'a positive number');
@@ -75,7 +75,7 @@ export function huberLoss(labels: Tensor | TensorLike, predictions: Tensor | Ten
 }
 
 /** -labels·log(p + ε) - (1 - labels)·log(1 - p + ε), as tf.losses.logLoss(labels, predictions, weights?, epsilon = 1e-7, reduction?). */
-export function logLoss(labels: Tensor | TensorLike, predictions: Tensor | TensorLike, weights?: Tensor | number, epsilon?: number, reduction?: Reduction): Tensor {
+export function logLoss(labels: Tensor | TensorLike, predictions: Tensor | TensorLike, weights?: Tensor | TensorLike, epsilon?: number, reduction?: Reduction): Tensor {
   epsilon ??= 1e-7; reduction ??= DEFAULT;
   [labels, predictions] = pair('logLoss', labels, predictions);
   assertFiniteNumber('logLoss', 'epsilon', epsilon);
@@ -88,7 +88,7 @@ export function logLoss(labels: Tensor | TensorLike, predictions: Tensor | Tenso
  * 1 - Σ_axis labels·predictions (the axis kept, as size 1), as tf.losses.cosineDistance(labels, predictions, axis, weights?, reduction?);
  * without an axis (as when compile calls it as a loss) the sum runs over every axis, as TF.js's.
  */
-export function cosineDistance(labels: Tensor | TensorLike, predictions: Tensor | TensorLike, axis: number, weights?: Tensor | number, reduction?: Reduction): Tensor {
+export function cosineDistance(labels: Tensor | TensorLike, predictions: Tensor | TensorLike, axis: number, weights?: Tensor | TensorLike, reduction?: Reduction): Tensor {
   reduction ??= DEFAULT;
   [labels, predictions] = pair('cosineDistance', labels, predictions);
   if (axis != null && typeof axis !== 'number') throw argError('cosineDistance', 'axis', describeValue(axis), `an integer axis in [${-labels.rank}, ${labels.rank})`);
@@ -101,7 +101,7 @@ export function cosineDistance(labels: Tensor | TensorLike, predictions: Tensor 
  * with labels smoothed towards 1/2, as tf.losses.sigmoidCrossEntropy(multiClassLabels, logits, weights?, labelSmoothing = 0, reduction?).
  */
 export function sigmoidCrossEntropy(
-  multiClassLabels: Tensor | TensorLike, logits: Tensor | TensorLike, weights?: Tensor | number, labelSmoothing?: number, reduction?: Reduction,
+  multiClassLabels: Tensor | TensorLike, logits: Tensor | TensorLike, weights?: Tensor | TensorLike, labelSmoothing?: number, reduction?: Reduction,
 ): Tensor {
   labelSmoothing ??= 0; reduction ??= DEFAULT;
   const op = 'sigmoidCrossEntropy';
@@ -117,7 +117,7 @@ export function sigmoidCrossEntropy(
  * as tf.losses.softmaxCrossEntropy(onehotLabels, logits, weights?, labelSmoothing = 0, reduction?).
  */
 export function softmaxCrossEntropy(
-  onehotLabels: Tensor | TensorLike, logits: Tensor | TensorLike, weights?: Tensor | number, labelSmoothing?: number, reduction?: Reduction,
+  onehotLabels: Tensor | TensorLike, logits: Tensor | TensorLike, weights?: Tensor | TensorLike, labelSmoothing?: number, reduction?: Reduction,
 ): Tensor {
   labelSmoothing ??= 0; reduction ??= DEFAULT;
   const op = 'softmaxCrossEntropy';

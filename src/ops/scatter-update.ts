@@ -4,7 +4,7 @@ import { argError, assertShape, fmtShape, fmtValue } from '../util/validate';
 import { mul } from './binary';
 import { cast } from './cast';
 import { fill, ones } from './creation';
-import { checkNDIndices, gather, indexTensor, scatterND } from './gather';
+import { checkNDIndices, gather, indexTensor, scatterIndices, scatterND } from './gather';
 import { reshape } from './reshape';
 import { toTensor, type TensorLike } from './tensor-like';
 import { where } from './where';
@@ -66,12 +66,12 @@ export function sparseToDense<R extends Tensor = Tensor>(
 /**
  * tensor with the slices of updates written at the index tuples of indices (a later duplicate replacing an earlier
  * one), as tf.tensorScatterUpdate(tensor, indices, updates); updates has shape indices.shape[:-1] +
- * tensor.shape[depth:].
+ * tensor.shape[depth:] (rank-1 indices: one index per row of updates).
  */
 export function tensorScatterUpdate<R extends Tensor = Tensor>(tensor: Tensor | TensorLike, indices: Tensor | TensorLike, updates: Tensor | TensorLike): R {
   const op = 'tensorScatterUpdate';
   const t = assertTensor(op, 'tensor', toTensor(op, 'tensor', tensor));
-  const idx = indexTensor(op, 'indices', indices);
+  const idx = scatterIndices(op, indices);
   const u = toTensor(op, 'updates', updates);
   const depth = checkNDIndices(op, idx, t.shape);
   if (depth === 0) throw argError(op, 'indices', `shape ${fmtShape(idx.shape)}`, 'index tuples of at least one dim (a last dim >= 1)');

@@ -27,9 +27,12 @@ export function frame(signal: Tensor | TensorLike, frameLength: number, frameSte
   const x = toTensor(op, 'signal', signal);
   if (x.rank !== 1) throw argError(op, 'signal', `rank ${x.rank}`, 'a 1-D tensor');
   const len = assertPositiveInt(op, 'frameLength', frameLength);
-  const step = assertPositiveInt(op, 'frameStep', frameStep);
   if (typeof padEnd !== 'boolean') throw argError(op, 'padEnd', describeValue(padEnd), 'a boolean');
   assertFiniteNumber(op, 'padValue', padValue);
+  const empty = (): Tensor => tensor([], [0, len], x.dtype);
+  // No frame fits and none is padded, so the step is never taken: TF.js returns no frames for a zero step then.
+  if (frameStep === 0 && len > x.size && !padEnd) return empty();
+  const step = assertPositiveInt(op, 'frameStep', frameStep);
   const frames: Tensor[] = [];
   let start = 0;
   for (; start + len <= x.size; start += step) frames.push(slice(x, start, len));
@@ -37,5 +40,5 @@ export function frame(signal: Tensor | TensorLike, frameLength: number, frameSte
     const missing = start + len - x.size;
     frames.push(concat([slice(x, start, len - missing), fill([missing], padValue, x.dtype)]));
   }
-  return frames.length === 0 ? tensor([], [0, len], x.dtype) : stack(frames);
+  return frames.length === 0 ? empty() : stack(frames);
 }

@@ -1,5 +1,6 @@
 import type { Tensor } from './tensor';
 import { Variable } from './variable';
+import { closeHold, openHold, readingHeld } from './backward-hold';
 
 /** What a gradient rule gets besides dy: the op's inputs, its output, its attributes, and which inputs need a gradient. */
 export interface GradientInput<A> {
@@ -32,6 +33,8 @@ export class Tape {
   readonly nodes: TapeNode[] = [];
   readonly tracked = new Set<number>();
   readonly variablesSeen = new Map<number, Variable>();
+  /** The recorded ops' inputs and outputs, which the backward pass reads: a dispose() inside f leaves their values (backward-hold.ts). */
+  readonly held = new Set<Tensor>();
 
   constructor(readonly watchTrainableVariables: boolean) {}
 
@@ -62,7 +65,11 @@ export function recordOp<A>(name: string, inputs: Tensor[], output: Tensor | rea
     if (tracked) {
       const outputs = Array.isArray(output) ? output : [output as Tensor];
       tape.nodes.push({ name, inputs, outputs, attrs });
-      for (const y of outputs) tape.tracked.add(y.id);
+      for (const x of inputs) tape.held.add(x);
+      for (const y of outputs) {
+        tape.tracked.add(y.id);
+        tape.held.add(y);
+      }
     }
   }
 }
@@ -129,10 +136,12 @@ export function runTaped<T>(watchVariables: boolean, sources: Tensor[], body: (t
   const tape = new Tape(watchVariables);
   for (const s of sources) tape.tracked.add(s.id);
   tapes.push(tape);
+  openHold(tape.held);
   try {
     return body(tape);
   } finally {
     tapes.splice(tapes.indexOf(tape), 1);
+    closeHold(tape.held);
   }
 }
 
@@ -141,7 +150,7 @@ export function backpropagateDetached(tape: Tape, y: Tensor, dy: Tensor | undefi
   const at = tapes.indexOf(tape);
   if (at >= 0) tapes.splice(at, 1);
   try {
-    return backpropagate(tape, y, dy, ops);
+    return readingHeld(() => backpropagate(tape, y, dy, ops));
   } finally {
     tapes.push(tape);
   }

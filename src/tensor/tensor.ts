@@ -3,6 +3,7 @@ import { copyHostValues, releaseStorage } from '../backend/host-values';
 import { countTensor, recount, storageShared, uncountTensor, watchCollection, type Counted } from './memory';
 import { formatTensor } from './format';
 import { isKept, trackTensor } from './scopes';
+import { deferRelease, heldForBackward } from './backward-hold';
 import { computeStrides, indexToLoc, locToIndex } from '../util/tf-util';
 import type { ArrayMap, WindowPad, Rank, DataType, DataTypeMap, NumericDataType, ShapeMap, TensorLike, DimRoundingMode } from './value-types';
 
@@ -300,12 +301,15 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
     return tensorOps().slice(this, begin, size) as T;
   }
 
-  /** Frees the values now (GPU memory in particular); the tensor cannot be used afterwards. */
+  /**
+   * Frees the values now (GPU memory in particular); the tensor cannot be used afterwards. Inside a gradient's f,
+   * the values of a tensor the backward pass reads are freed when the gradient has been taken.
+   */
   dispose(): void {
     if (this.disposedFlag) return;
     this.disposedFlag = true;
     uncountTensor(this.counted);
-    releaseStorage(this.storage);
+    if (!deferRelease(this, () => releaseStorage(this.storage))) releaseStorage(this.storage);
   }
 
   /** TF.js's check before each use: throws 'Tensor is disposed.' once the tensor is disposed. */
@@ -327,7 +331,7 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
 
   /** @internal Throws a clear error when a disposed tensor is used. */
   assertLive(use: string): void {
-    if (this.disposedFlag) {
+    if (this.disposedFlag && !heldForBackward(this)) {
       throw new Error(`Tensor ${this.id} (shape [${this.shape.join(', ')}]) was disposed and cannot be used to ${use}`);
     }
   }

@@ -128,6 +128,23 @@ describe('http(s)', () => {
     expect(() => tn.io.http('')).toThrow(/io.http: path must be a non-empty URL string/);
   });
 
+  it('a model.json with a weightsManifest but no modelTopology loads as weights alone, as TF.js reads it', async () => {
+    const server = handServer();
+    const model = JSON.parse(new TextDecoder().decode(server.files.get('https://models.example/hand/model.json'))) as { modelTopology?: unknown };
+    delete model.modelTopology;
+    server.files.set('https://models.example/hand/model.json', json(model));
+    const artifacts = await tn.io.http('https://models.example/hand/model.json', { fetchFunc: server.fetch }).load!();
+    expect(artifacts.modelTopology).toBeUndefined();
+    expect(artifacts.weightSpecs?.map((s) => s.name)).toEqual(['dense_Dense1/kernel', 'dense_Dense1/bias', 'dense_Dense2/kernel', 'dense_Dense2/bias']);
+    expect(Array.from(new Float32Array(artifacts.weightData as ArrayBuffer))).toEqual(Array.from(Float32Array.from(HAND_WEIGHTS)));
+    // A model cannot be made from it, and a file with neither part is refused.
+    await expect(tn.loadLayersModel('https://models.example/hand/model.json', { fetchFunc: server.fetch })).rejects.toThrow(/modelTopology must be an object, got nothing/);
+    server.files.set('https://models.example/empty/model.json', json({ format: 'layers-model' }));
+    await expect(tn.io.http('https://models.example/empty/model.json', { fetchFunc: server.fetch }).load!()).rejects.toThrow(
+      /io.http: https:\/\/models.example\/empty\/model.json must be a JSON object with a modelTopology, a weightsManifest or both/,
+    );
+  });
+
   it('fetches a bare path, as TF.js falls back to http for a URL no scheme claims', async () => {
     const server = new FakeServer();
     vi.stubGlobal('fetch', server.fetch);

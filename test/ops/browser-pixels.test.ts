@@ -43,6 +43,9 @@ describe('browser.fromPixels', () => {
     const ctx = fakeContext();
     expect(Array.from(tn.browser.fromPixels({ width: 3, height: 2, getContext: () => ctx } as never).dataSync())).toEqual(channels(3).flat());
     expect(ctx.calls).toEqual(['getImageData 0 0 3 2']);
+    // A mock whose getImageData gives {data} alone (TF.js's own tests' MockCanvas): the size is the canvas's.
+    const bare = fakeContext({ data: RGBA } as typeof pixels);
+    expect(Array.from(tn.browser.fromPixels({ width: 3, height: 2, getContext: () => bare } as never, 4).dataSync())).toEqual(channels(4).flat());
 
     const scratch = fakeContext();
     const made: number[][] = [];

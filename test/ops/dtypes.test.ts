@@ -222,7 +222,7 @@ describe('bad input names the op, the argument, what came and what was expected'
     ['scatterND out of range', () => tn.scatterND([[4]], [1], [4]), /scatterND: indices\[0\] must be an index in \[0, 3\], got 4/],
     ['scatterND updates', () => tn.scatterND([[1]], [1, 2], [4]), /scatterND: updates must be shape \[1\]/],
     ['gatherND depth', () => tn.gatherND(x, [[0, 0]]), /gatherND: indices must be at most the rank 1/],
-    ['segment ids', () => tn.unsortedSegmentSum(x, [0, 1, 2], 2), /unsortedSegmentSum: segmentIds\[2\] must be an index in \[0, 1\], got 2/],
+    ['segment ids', () => tn.unsortedSegmentSum(x, [0, 1, 2], 2), /unsortedSegmentSum: segmentIds\[2\] must be an id below numSegments \(2\), or negative to drop the row, got 2/],
     ['segment ids length', () => tn.unsortedSegmentSum(x, [0, 1], 2), /unsortedSegmentSum: segmentIds must be shape \[3\]/],
     ['topk k', () => tn.topk(x, 4), /topk: k must be an integer in \[0, 3\]/],
     ['where condition', () => tn.where(x, x, x), /where: condition must be a bool tensor, got a float32 tensor/],

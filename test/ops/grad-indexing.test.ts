@@ -41,6 +41,9 @@ describe('backward rules of where and the indexing ops (float64, first and secon
     fc.assert(fc.property(shapeArb(1, 3), seedArb, (shape, seed) => {
       const ids = tn.tensor(ints(shape[0], 3, seed), [shape[0]], 'int32');
       both((x) => tn.unsortedSegmentSum(x, ids, 3), [randTensor(shape, seed)], seed);
+      // A negative id drops its row.
+      const dropping = tn.tensor(ints(shape[0], 4, seed + 1).map((id) => id - 1), [shape[0]], 'int32');
+      both((x) => tn.unsortedSegmentSum(x, dropping, 3), [randTensor(shape, seed)], seed);
     }), RUNS);
   });
 
@@ -51,6 +54,14 @@ describe('backward rules of where and the indexing ops (float64, first and secon
       const idx = tn.tensor(tuples.flat(), [3, depth], 'int32');
       both((x) => tn.gatherND(x, idx), [randTensor(shape, seed)], seed);
       both((u) => tn.scatterND(idx, u, shape), [randTensor([3, ...shape.slice(depth)], seed + 1)], seed);
+    }), RUNS);
+  });
+
+  it('scatterND and tensorScatterUpdate with rank-1 indices (one index per row of updates)', () => {
+    fc.assert(fc.property(shapeArb(1, 3), seedArb, (shape, seed) => {
+      const idx = tn.tensor(ints(3, shape[0], seed), [3], 'int32');
+      both((u) => tn.scatterND(idx, u, shape), [randTensor([3, ...shape.slice(1)], seed + 1)], seed);
+      both((t, u) => tn.tensorScatterUpdate(t, idx, u), [randTensor(shape, seed), randTensor([3, ...shape.slice(1)], seed + 1)], seed);
     }), RUNS);
   });
 

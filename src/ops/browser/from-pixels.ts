@@ -44,7 +44,12 @@ function drawnIfCanvas(op: string, source: object, width: number, height: number
   const ctx = scratchContext(op, width, height);
   if (!ctx) return undefined;
   ctx.drawImage(source as never, 0, 0, width, height);
-  return ctx.getImageData(0, 0, width, height);
+  return sized(ctx, width, height);
+}
+
+/** The RGBA bytes of a 2D context, sized by the source (a mock's getImageData, as TF.js's tests use, gives data alone). */
+function sized(ctx: Canvas2DLike, width: number, height: number): PixelData {
+  return { data: ctx.getImageData(0, 0, width, height).data, width, height };
 }
 
 function drawn(op: string, source: object, width: number, height: number): PixelData {
@@ -74,7 +79,7 @@ function rgbaOf(op: string, pixels: object): PixelData {
     if (copied) return copied;
     const ctx = (pixels as CanvasLike).getContext('2d');
     if (!ctx) throw new Error(`${op}: the canvas gives no 2D context, and this runtime has no canvas to draw it on`);
-    return ctx.getImageData(0, 0, width, height);
+    return sized(ctx, width, height);
   }
   if (isInstance(pixels, 'ImageBitmap')) return drawn(op, pixels, width, height);
   throw argError(op, 'pixels', describeValue(pixels), SOURCES);

@@ -7,7 +7,7 @@ import { tensor } from '../creation';
 import { gather } from '../gather';
 import { sum } from '../reduction';
 import { reshape } from '../reshape';
-import { toTensor, type TensorLike } from '../tensor-like';
+import { toTensor, toTensorAs, type TensorLike } from '../tensor-like';
 
 // tf.image.transform: each output pixel (x, y) samples the image at ((a0·x + a1·y + a2) / k, (b0·x + b1·y + b2) / k),
 // k = c0·x + c1·y + 1, as TensorFlow's ImageProjectiveTransform. The samples are a weighted gather of the image, so
@@ -48,13 +48,14 @@ export function transform(
   interpolation ??= 'nearest'; fillMode ??= 'constant'; fillValue ??= 0;
   const op = 'transform';
   const x = toTensor(op, 'image', image);
-  const t = toTensor(op, 'transforms', transforms);
+  const t = toTensorAs(op, 'transforms', transforms, 'float32');
   if (x.rank !== 4) throw argError(op, 'image', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, 'rank 4 ([batch, height, width, channels])');
   if (x.dtype !== 'float32' && x.dtype !== 'float64') throw argError(op, 'image', `dtype ${x.dtype}`, 'a float32 image, as TF.js asks');
   const [batch, h, w, c] = x.shape;
   if (t.rank !== 2 || t.shape[1] !== 8 || (t.shape[0] !== batch && t.shape[0] !== 1)) {
     throw argError(op, 'transforms', `shape ${fmtShape(t.shape)}`, `[${batch}, 8] or [1, 8] (a0, a1, a2, b0, b1, b2, c0, c1 per image)`);
   }
+  if (t.dtype !== 'float32' && t.dtype !== 'float64') throw argError(op, 'transforms', `dtype ${t.dtype}`, 'float32 transforms, as TF.js asks');
   if (interpolation !== 'nearest' && interpolation !== 'bilinear') throw argError(op, 'interpolation', describeValue(interpolation), "'nearest' or 'bilinear'");
   if (!FILL_MODES.includes(fillMode)) throw argError(op, 'fillMode', describeValue(fillMode), "'constant', 'reflect', 'wrap' or 'nearest'");
   assertFiniteNumber(op, 'fillValue', fillValue);
