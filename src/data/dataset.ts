@@ -29,7 +29,19 @@ type Open<T> = () => AsyncIterator<T, unknown> | Promise<AsyncIterator<T, unknow
 /** An open pass, for for-await (which ends at its end and drops the end value). */
 const elements = <T>(source: AsyncIterator<T, unknown>): AsyncIterable<T> => ({ [Symbol.asyncIterator]: () => source });
 
-const isNonNegativeCount = (n: unknown): n is number => typeof n === 'number' && (Number.isInteger(n) || n === Infinity);
+/**
+ * A count as TF.js's take, skip and repeat read it: null for none given (undefined, null, NaN or negative: take and
+ * repeat then go on to the end or forever, skip skips nothing), a fraction rounded up (TF.js's loops count while
+ * below it, so take(2.5) takes 3), a string that reads as a number as that number (JS compares it so).
+ */
+function countOf(op: string, count: unknown): number | null {
+  if (count == null) return null;
+  const n = typeof count === 'string' && count.trim() !== '' ? Number(count) : count;
+  if (typeof n !== 'number' || (typeof count === 'string' && Number.isNaN(n))) {
+    throw argError(op, 'count', fmtValue(count), 'a number (undefined, null or negative for no limit)');
+  }
+  return Number.isNaN(n) || n < 0 ? null : Math.ceil(n);
+}
 
 /** Whether rows of this kind are batched into one tensor (numbers, arrays, tensors) rather than per key. */
 function batchesWhole(row: unknown): boolean {
@@ -248,10 +260,9 @@ export class Dataset<T = unknown> {
     }, size);
   }
 
-  /** The first count elements (all of them for a negative count), as dataset.take. */
+  /** The first count elements (all of them when count is undefined, null or negative), as dataset.take. */
   take(count: number): Dataset<T> {
-    if (!isNonNegativeCount(Math.abs(count))) throw argError('Dataset.take', 'count', fmtValue(count), 'an integer');
-    const n = count < 0 ? Infinity : count;
+    const n = countOf('Dataset.take', count) ?? Infinity;
     const size = this.size === null ? null : Math.min(this.size, n);
     return this.pipe(async function* (source) {
       for (let i = 0; i < n; i++) {
@@ -263,10 +274,9 @@ export class Dataset<T = unknown> {
     }, size);
   }
 
-  /** All but the first count elements, as dataset.skip. */
+  /** All but the first count elements (every one when count is undefined, null or negative), as dataset.skip. */
   skip(count: number): Dataset<T> {
-    if (!isNonNegativeCount(Math.abs(count))) throw argError('Dataset.skip', 'count', fmtValue(count), 'an integer');
-    const n = Math.max(0, count);
+    const n = countOf('Dataset.skip', count) ?? 0;
     const size = this.size === null ? null : Math.max(0, this.size - n);
     return this.pipe(async function* (source) {
       for (let i = 0; ; i++) {
@@ -278,11 +288,10 @@ export class Dataset<T = unknown> {
     }, size);
   }
 
-  /** The elements count times over (forever when count is undefined or negative), as dataset.repeat. */
+  /** The elements count times over (forever when count is undefined, null or negative), as dataset.repeat. */
   repeat(count?: number): Dataset<T> {
-    if (count !== undefined && !Number.isInteger(count)) throw argError('Dataset.repeat', 'count', fmtValue(count), 'an integer or undefined (forever)');
     const base = this;
-    const times = count === undefined || count < 0 ? Infinity : count;
+    const times = countOf('Dataset.repeat', count) ?? Infinity;
     const size = times === 0 ? 0 : this.size !== null && times !== Infinity ? this.size * times : times === Infinity && this.size !== null ? Infinity : null;
     // Each round's pass is opened when the last one ends, as TF.js.
     return new Dataset<T>(async function* () {
