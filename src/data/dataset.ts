@@ -123,9 +123,23 @@ export class Dataset<T = unknown> {
    */
   readonly size: number;
 
-  /** @internal Made by tn.data.array / generator / zip and the methods below. */
-  constructor(private readonly open: Open<T>, size: number | null) {
+  private readonly open: Open<T>;
+
+  /**
+   * @internal Made by tn.data.array / generator / zip and the methods below, with how a pass opens. A subclass, as
+   * TF.js's contract has it, implements iterator() and passes nothing: every stage then opens its passes through it.
+   */
+  constructor(open?: Open<T>, size: number | null = null) {
+    this.open = open ?? (() => this.subclassPass());
     this.size = size as number;
+  }
+
+  private subclassPass(): Promise<DatasetIterator<T>> {
+    // Dataset's own iterator() opens this.open: without an override the two would call each other for ever.
+    if (this.iterator === Dataset.prototype.iterator) {
+      throw new Error(`${this.constructor.name}: a subclass of tf.data.Dataset must implement iterator() (Dataset's constructor was given no elements)`);
+    }
+    return this.iterator();
   }
 
   /** A fresh pass over the elements. */

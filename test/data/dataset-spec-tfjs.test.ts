@@ -49,3 +49,37 @@ describe('take, skip and repeat read their count as TF.js does', () => {
     expect(tf.data.array([0, 1]).repeat(Infinity).size).toBe(Infinity);
   });
 });
+
+describe('a subclass of tf.data.Dataset that implements iterator(), as TF.js\'s abstract class asks', () => {
+  /** TF.js's dataset_test "can be repeated with state in a closure": each pass gives the next three numbers. */
+  const counting = (L: Lib) => new (class CustomDataset extends L.data.Dataset<number> {
+    state = { val: 1 };
+    override async iterator() {
+      const v = this.state.val;
+      this.state.val += 3;
+      return L.data.array([v, v + 1, v + 2]).iterator();
+    }
+  })();
+
+  it('is read by every transform, by toArray and by forEachAsync', async () => {
+    const [got, want] = await both(async (L) => {
+      const seen: number[] = [];
+      await counting(L).forEachAsync((x) => { seen.push(x); });
+      const batched = await counting(L).map((x) => x * 2).batch(2).toArray();
+      return [
+        await counting(L).toArray(), await counting(L).repeat().take(7).toArray(), seen,
+        await Promise.all(batched.map((b) => (b as tn.Tensor).array())),
+        await counting(L).filter((x) => x !== 2).skip(1).toArray(), await counting(L).concatenate(L.data.array([9])).toArray(),
+        await counting(L).shuffle(3, 's').toArray(), await L.data.zip([counting(L), counting(L)]).toArray(),
+        await counting(L).prefetch(2).mapAsync(async (x) => x + 1).toArray(),
+      ];
+    });
+    expect(got).toEqual(want);
+    expect(got.slice(0, 3)).toEqual([[1, 2, 3], [1, 2, 3, 4, 5, 6, 7], [1, 2, 3]]);
+  });
+
+  it('without iterator() it is refused when read, naming the class', async () => {
+    class Empty extends tn.data.Dataset<number> {}
+    await expect(new Empty().toArray()).rejects.toThrow('Empty: a subclass of tf.data.Dataset must implement iterator()');
+  });
+});
