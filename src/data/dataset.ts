@@ -49,8 +49,8 @@ function batchesWhole(row: unknown): boolean {
 }
 
 /** The rows batched, their own tensors then disposed (a batch that fails included). */
-function stacked(rows: unknown[]): unknown {
-  let batch: unknown = null;
+function stacked(rows: unknown[]): TensorContainer {
+  let batch: TensorContainer | null = null;
   try {
     // In a scope, as a public op: stack's intermediates go with it.
     batch = tidy(() => batchRows(rows, 'element') as TensorContainer);
@@ -256,7 +256,7 @@ export class Dataset<T = unknown> {
   }
 
   /** Consecutive elements stacked into batches of batchSize (the last one smaller unless smallLastBatch is false). */
-  batch(batchSize: number, smallLastBatch = true): Dataset<unknown> {
+  batch(batchSize: number, smallLastBatch = true): Dataset<TensorContainer> {
     if (!Number.isInteger(batchSize) || batchSize <= 0) throw argError('Dataset.batch', 'batchSize', fmtValue(batchSize), 'a positive integer');
     const size = this.size === null || this.size === Infinity ? this.size : smallLastBatch ? Math.ceil(this.size / batchSize) : Math.floor(this.size / batchSize);
     return this.pipe(async function* (source) {
