@@ -1,5 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tn from '../../src/index';
+import * as tnNode from '../../src/node';
 
 // tf.data calls from TF.js 4.22's tfjs-data specs and doc comments, run on tessera and on TF.js: the elements agree.
 
@@ -81,5 +85,20 @@ describe('a subclass of tf.data.Dataset that implements iterator(), as TF.js\'s 
   it('without iterator() it is refused when read, naming the class', async () => {
     class Empty extends tn.data.Dataset<number> {}
     await expect(new Empty().toArray()).rejects.toThrow('Empty: a subclass of tf.data.Dataset must implement iterator()');
+  });
+});
+
+describe('csv options given as null are taken as not given, as TF.js takes them', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tessera-csv-null-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("null config, null or '' delimiter, null columnNames and other null options fall back to the defaults", async () => {
+    const file = join(dir, 'abc.csv');
+    writeFileSync(file, 'A,B,C\n1,2,3\n4,5,6\n');
+    const configs = [null, { delimiter: null }, { delimiter: '' }, { columnNames: null }, { hasHeader: null, columnConfigs: null, configuredColumnsOnly: null, delimWhitespace: null }];
+    const csvOf = (L: Lib) => (L === tn ? tnNode.data.csv : L.data.csv) as (source: string, config: unknown) => tn.data.CSVDataset;
+    const [got, want] = await both((L) => Promise.all(configs.map((c) => csvOf(L)(`file://${file}`, c).toArray())));
+    expect(got).toEqual(want);
+    expect(got).toEqual(configs.map(() => [{ A: 1, B: 2, C: 3 }, { A: 4, B: 5, C: 6 }]));
   });
 });
