@@ -234,12 +234,14 @@ export class Dataset<T = unknown> {
       );
     }
     if (!Number.isInteger(bufferSize) || bufferSize === 0) throw argError('Dataset.shuffle', 'bufferSize', fmtValue(bufferSize), 'a positive integer');
-    if (seed !== undefined && typeof seed !== 'string' && !Number.isFinite(seed)) throw argError('Dataset.shuffle', 'seed', fmtValue(seed), 'a string or a finite number');
+    // As TF.js (seed || now()), null and NaN are no seed.
+    const seedGiven = seed == null || Number.isNaN(seed) ? undefined : seed;
+    if (seedGiven !== undefined && typeof seedGiven !== 'string' && !Number.isFinite(seedGiven)) throw argError('Dataset.shuffle', 'seed', fmtValue(seed), 'a string or a finite number');
     // Each pass's stream is seeded from the seed's own as TF.js seeds it (two draws summed, or one), so a seed gives
     // TF.js's orders; without reshuffling every pass takes the first pass's seed (TF.js 4.22 draws a new one).
     // Without a seed (TF.js also takes 0 and '' as none) TF.js seeds from the clock, drawing nothing from
     // Math.random; after setRandomSeed, tessera's sequence seeds it and 0 stays a seed.
-    const given = randomSeedSet() ? seed : seed || undefined;
+    const given = randomSeedSet() ? seedGiven : seedGiven || undefined;
     const seeds = alea(given ?? (randomSeedSet() ? nextDefaultSeed() : now()));
     const fixed = reshuffleEachIteration ? null : seeds.int32();
     return new Dataset<T>(async () => {

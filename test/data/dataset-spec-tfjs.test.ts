@@ -102,3 +102,15 @@ describe('csv options given as null are taken as not given, as TF.js takes them'
     expect(got).toEqual(configs.map(() => [{ A: 1, B: 2, C: 3 }, { A: 4, B: 5, C: 6 }]));
   });
 });
+
+describe('shuffle', () => {
+  it('takes a seed of null or NaN as no seed, as TF.js (seed || now()), and shuffles', async () => {
+    const [got, want] = await both((L) => Promise.all([null, NaN].map(async (seed) => {
+      const ds = L.data.array([0, 1, 2, 3, 4, 5, 6, 7]).shuffle(8, seed as unknown as number);
+      return [ds.size, (await ds.toArray()).sort((a, b) => a - b)];
+    })));
+    expect(got).toEqual(want);
+    expect(got).toEqual([[8, [0, 1, 2, 3, 4, 5, 6, 7]], [8, [0, 1, 2, 3, 4, 5, 6, 7]]]);
+    expect(() => tn.data.array([1]).shuffle(1, Infinity)).toThrow('Dataset.shuffle: seed must be a string or a finite number, got Infinity');
+  });
+});
