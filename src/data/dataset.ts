@@ -413,7 +413,8 @@ function rebuilt(tree: DatasetContainer, values: unknown[], at: { i: number }): 
  * structure of them elements of that structure; the result ends with the shortest.
  */
 export function zip<T>(datasets: DatasetContainer): Dataset<T> {
-  if (datasets === null || typeof datasets !== 'object' || datasets instanceof Dataset) throw argError('data.zip', 'datasets', fmtValue(datasets), 'an array or object of Datasets');
+  // A Dataset alone is zipped with nothing, as TF.js: its elements unchanged.
+  if (datasets === null || typeof datasets !== 'object') throw argError('data.zip', 'datasets', fmtValue(datasets), 'a Dataset, or an array or object of Datasets');
   const list = datasetsIn(datasets, 'datasets', []);
   const sizes = list.map((d) => d.size);
   const size = sizes.length === 0 ? null : sizes.reduce<number | null>((a, b) => (a === null || b === null ? null : Math.min(a, b)), Infinity);

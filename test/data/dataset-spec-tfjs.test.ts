@@ -114,3 +114,14 @@ describe('shuffle', () => {
     expect(() => tn.data.array([1]).shuffle(1, Infinity)).toThrow('Dataset.shuffle: seed must be a string or a finite number, got Infinity');
   });
 });
+
+describe('zip', () => {
+  it('zips a Dataset given alone: its elements unchanged, as TF.js', async () => {
+    const [got, want] = await both(async (L) => [
+      await L.data.zip(L.data.array([0, 1, 2])).toArray(), await L.data.zip(L.data.array([{ a: [1] }]).map((e) => e)).toArray(),
+    ]);
+    expect(got).toEqual(want);
+    expect(got).toEqual([[0, 1, 2], [{ a: [1] }]]);
+    expect(tn.data.zip(tn.data.array([0, 1, 2])).size).toBe(3);
+  });
+});
