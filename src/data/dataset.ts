@@ -338,9 +338,10 @@ export class Dataset<T = unknown> {
   }
 }
 
-/** A dataset of the items of an array, as tf.data.array. */
+/** A dataset of the items of an array (or, as TF.js reads one, the numbers of a typed array), as tf.data.array. */
 export function array<T>(items: T[]): Dataset<T> {
-  if (!Array.isArray(items)) throw argError('data.array', 'items', fmtValue(items), 'an array of elements');
+  const typed = ArrayBuffer.isView(items) && !(items instanceof DataView);
+  if (!Array.isArray(items) && !typed) throw argError('data.array', 'items', fmtValue(items), 'an array of elements');
   return new Dataset<T>(async function* () {
     for (const item of items) yield cloneTensors(item);
     return null;

@@ -125,3 +125,15 @@ describe('zip', () => {
     expect(tn.data.zip(tn.data.array([0, 1, 2])).size).toBe(3);
   });
 });
+
+describe('array', () => {
+  it('reads a typed array as its list of numbers, as TF.js', async () => {
+    const [got, want] = await both(async (L) => {
+      const ds = L.data.array(new Float32Array([1, 2.5, -3]) as unknown as number[]);
+      return [ds.size, await ds.toArray(), await L.data.array(new Int32Array([4, 5]) as unknown as number[]).batch(2).toArray().then((b) => (b[0] as tn.Tensor).array())];
+    });
+    expect(got).toEqual(want);
+    expect(got).toEqual([3, [1, 2.5, -3], [4, 5]]);
+    expect(() => tn.data.array(new DataView(new ArrayBuffer(4)) as unknown as number[])).toThrow('data.array: items must be an array of elements, got a DataView');
+  });
+});
