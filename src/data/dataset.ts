@@ -13,9 +13,15 @@ import { prefetched, shuffled } from './streams';
 // tf.data's in-memory datasets: a Dataset is a recipe for a stream of elements (numbers, arrays, tensors, or
 // objects and arrays of them), started afresh by every pass (toArray, forEachAsync, an epoch of fitDataset).
 
-/** One pass over a dataset, as TF.js's LazyIterator's next(). */
+/** One pass over a dataset, as TF.js's LazyIterator: next(), and the rest of the pass read at once. */
 export interface DatasetIterator<T> {
   next(): Promise<IteratorResult<T, unknown>>;
+  /** The pass's remaining elements. */
+  toArray(): Promise<T[]>;
+  /** toArray read through a prefetch of 100, as TF.js's (its tests read ahead concurrently with it). */
+  toArrayForTest(): Promise<T[]>;
+  /** Calls f on each remaining element, in order. */
+  forEachAsync(f: (value: T) => void): Promise<void>;
 }
 
 /**
@@ -41,6 +47,40 @@ function countOf(op: string, count: unknown): number | null {
     throw argError(op, 'count', fmtValue(count), 'a number (undefined, null or negative for no limit)');
   }
   return Number.isNaN(n) || n < 0 ? null : Math.ceil(n);
+}
+
+/** Every remaining element of a pass, in order. */
+async function collected<T>(source: AsyncIterator<T, unknown>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const v of elements(source)) out.push(v);
+  return out;
+}
+
+/** Calls f on every remaining element of a pass; as TF.js, an element's tensors are freed once f has seen it, unless f returns them. */
+async function eachOf<T>(source: AsyncIterator<T, unknown>, f: (value: T) => void): Promise<void> {
+  for await (const v of elements(source)) disposeExcept(v, f(v));
+}
+
+/** A pass as iterator() hands it out. Past the end, the end again (an ended async generator would say undefined where TF.js's array says null). */
+function passOf<T>(source: AsyncIterator<T, unknown>): DatasetIterator<T> {
+  let end: IteratorResult<T, unknown> | null = null;
+  const rest = {
+    next: async (): Promise<IteratorResult<T, unknown>> => {
+      if (end) return end;
+      const r = await source.next();
+      if (r.done) end = r;
+      return r;
+    },
+  };
+  return {
+    next: rest.next,
+    toArray: () => collected(rest),
+    toArrayForTest: () => collected(prefetched(rest, 100)),
+    forEachAsync: async (f) => {
+      if (typeof f !== 'function') throw argError('DatasetIterator.forEachAsync', 'f', fmtValue(f), 'a function');
+      await eachOf(rest, f);
+    },
+  };
 }
 
 /** Whether rows of this kind are batched into one tensor (numbers, arrays, tensors) rather than per key. */
@@ -144,15 +184,7 @@ export class Dataset<T = unknown> {
 
   /** A fresh pass over the elements. */
   async iterator(): Promise<DatasetIterator<T>> {
-    const it = await this.open();
-    // Past the end, the end again (an ended async generator would say undefined where TF.js's array says null).
-    let end: IteratorResult<T, unknown> | null = null;
-    return { next: async () => {
-      if (end) return end;
-      const r = await it.next();
-      if (r.done) end = r;
-      return r;
-    } };
+    return passOf(await this.open());
   }
 
   /** A stage on this dataset's passes: each of its passes opens one of this dataset's and reads it through stage. */
@@ -319,16 +351,13 @@ export class Dataset<T = unknown> {
   /** Calls f on every element, in order. */
   async forEachAsync(f: (value: T) => void): Promise<void> {
     if (typeof f !== 'function') throw argError('Dataset.forEachAsync', 'f', fmtValue(f), 'a function');
-    // As TF.js, an element's tensors are freed once f has seen it, unless f returns them.
-    for await (const v of elements(await this.open())) disposeExcept(v, f(v));
+    await eachOf(await this.open(), f);
   }
 
   /** Every element, in order (refused for an endless dataset, as TF.js). */
   async toArray(): Promise<T[]> {
     if (this.size === Infinity) throw new Error('Can not convert infinite data stream to array.');
-    const out: T[] = [];
-    for await (const v of elements(await this.open())) out.push(v);
-    return out;
+    return collected(await this.open());
   }
 
   /** toArray read through a prefetch of 100, as TF.js's (its tests use it to read ahead concurrently). */

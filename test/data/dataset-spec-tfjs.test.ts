@@ -137,3 +137,25 @@ describe('array', () => {
     expect(() => tn.data.array(new DataView(new ArrayBuffer(4)) as unknown as number[])).toThrow('data.array: items must be an array of elements, got a DataView');
   });
 });
+
+describe("the iterator from dataset.iterator() reads the rest of its pass, as TF.js's LazyIterator", () => {
+  it('toArray, toArrayForTest and forEachAsync take up where next() left off', async () => {
+    const [got, want] = await both(async (L) => {
+      const it = await L.data.array([1, 2, 3]).iterator();
+      const first = await it.next();
+      const rest = await it.toArray();
+      const afterEnd = [await it.toArray(), await it.next()];
+      const mapped = await L.data.array([1, 2, 3, 4]).map((x) => x * 10).iterator();
+      await mapped.next();
+      const ahead = await mapped.toArrayForTest();
+      const seen: number[][] = [];
+      const tensors = await L.data.array([1, 2, 3]).map((x) => L.tensor1d([x, -x])).iterator();
+      await tensors.next().then((r) => L.dispose(r.value as tn.Tensor));
+      const before = L.memory().numTensors;
+      await tensors.forEachAsync((t) => { seen.push(Array.from((t as tn.Tensor).dataSync())); });
+      return { first, rest, afterEnd, ahead, seen, leaked: L.memory().numTensors - before };
+    });
+    expect(got).toEqual(want);
+    expect(got).toEqual({ first: { value: 1, done: false }, rest: [2, 3], afterEnd: [[], { value: null, done: true }], ahead: [20, 30, 40], seen: [[2, -2], [3, -3]], leaked: 0 });
+  });
+});

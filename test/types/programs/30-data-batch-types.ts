@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 
-// tf.data as TF.js types it: batch gives a Dataset<TensorContainer>, and a subclass implements iterator().
+// tf.data as TF.js types it: batch gives a Dataset<TensorContainer>, a subclass implements iterator(), and an
+// iterator reads the rest of its pass.
 export async function dataTypes(): Promise<unknown[]> {
   const gen = tf.data.generator(function* () { yield { xs: tf.tensor1d([1]), ys: tf.scalar(1) }; });
   const batched: tf.data.Dataset<tf.TensorContainer> = gen.batch(2);
@@ -15,5 +16,9 @@ export async function dataTypes(): Promise<unknown[]> {
     }
   }
   const counted: number[] = await new Counting().repeat(2).toArray();
-  return [batched, mapped, filtered, counted];
+  const pass = await tf.data.array([1, 2, 3]).iterator();
+  await pass.next();
+  const rest: number[] = await pass.toArray();
+  await (await gen.iterator()).forEachAsync((e) => console.log(e.xs.shape));
+  return [batched, mapped, filtered, counted, rest];
 }
