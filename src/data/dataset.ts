@@ -421,13 +421,21 @@ export function func<T>(f: () => IteratorResult<T> | Promise<IteratorResult<T>>)
 /** Datasets, or arrays and objects of them at any depth: what tf.data.zip takes. */
 export type DatasetContainer = Dataset | DatasetContainer[] | { [key: string]: DatasetContainer };
 
-/** The datasets in a container, depth first, each checked to be one (path names the place in errors). */
-function datasetsIn(tree: unknown, path: string, into: Dataset[]): Dataset[] {
-  if (tree instanceof Dataset) into.push(tree);
-  else if (Array.isArray(tree)) tree.forEach((t, i) => datasetsIn(t, `${path}[${i}]`, into));
-  else if (tree !== null && typeof tree === 'object' && Object.getPrototypeOf(tree) === Object.prototype) {
-    for (const [k, t] of Object.entries(tree)) datasetsIn(t, `${path}[${fmtValue(k)}]`, into);
-  } else throw argError('data.zip', path, fmtValue(tree), 'a Dataset, or an array or object of Datasets');
+/**
+ * The datasets in a container, depth first, each checked to be one (path names the place in errors); within are
+ * the containers holding this one, so that a cycle is refused (with TF.js's words) rather than followed forever.
+ */
+function datasetsIn(tree: unknown, path: string, into: Dataset[], within = new Set<object>()): Dataset[] {
+  if (tree instanceof Dataset) {
+    into.push(tree);
+    return into;
+  }
+  const isObject = tree !== null && typeof tree === 'object' && Object.getPrototypeOf(tree) === Object.prototype;
+  if (!Array.isArray(tree) && !isObject) throw argError('data.zip', path, fmtValue(tree), 'a Dataset, or an array or object of Datasets');
+  if (within.has(tree)) throw new Error(`data.zip: ${path} refers back to a container it is inside. Circular references are not supported.`);
+  within.add(tree);
+  for (const [k, t] of Object.entries(tree)) datasetsIn(t, Array.isArray(tree) ? `${path}[${k}]` : `${path}[${fmtValue(k)}]`, into, within);
+  within.delete(tree);
   return into;
 }
 

@@ -159,3 +159,25 @@ describe("the iterator from dataset.iterator() reads the rest of its pass, as TF
     expect(got).toEqual({ first: { value: 1, done: false }, rest: [2, 3], afterEnd: [[], { value: null, done: true }], ahead: [20, 30, 40], seen: [[2, -2], [3, -3]], leaked: 0 });
   });
 });
+
+describe('zip of a structure with a cycle', () => {
+  it("is refused with TF.js's words, naming where the cycle closes", async () => {
+    const [got, want] = await both(async (L) => {
+      const c: unknown[] = [L.data.array([7])];
+      const abc = [L.data.array([1]), c];
+      c.push(abc);
+      try {
+        return await L.data.zip({ abc } as unknown as tn.data.DatasetContainer).toArray();
+      } catch (e) {
+        return (e as Error).message.replace(/.*(?=Circular)/, '');
+      }
+    });
+    expect(got).toEqual(want);
+    expect(got).toBe('Circular references are not supported.');
+    const shared = [tn.data.array([1])];
+    expect(await tn.data.zip([shared, shared]).toArray()).toEqual([[[1], [1]]]);
+    const c: unknown[] = [];
+    c.push(c);
+    expect(() => tn.data.zip(c as tn.data.DatasetContainer)).toThrow('data.zip: datasets[0] refers back to a container it is inside. Circular references are not supported.');
+  });
+});
