@@ -181,3 +181,23 @@ describe('zip of a structure with a cycle', () => {
     expect(() => tn.data.zip(c as tn.data.DatasetContainer)).toThrow('data.zip: datasets[0] refers back to a container it is inside. Circular references are not supported.');
   });
 });
+
+describe("sizes where TF.js 4.22's is off (README: tessera's is the true count)", () => {
+  it('take, skip, repeat and zip of unknown size', async () => {
+    const sizes = (L: Lib) => {
+      const five = L.data.array([0, 1, 2, 3, 4]);
+      const two = L.data.array([0, 1]);
+      const unknown = L.data.generator(function* () { yield 1; });
+      return [
+        five.take(-1).size, five.take(loose(null)).size, five.take(loose(undefined)).size, five.take(2.5).size, five.skip(-1).size,
+        five.skip(loose(undefined)).size, five.take(loose('2')).size, two.repeat(2.5).size, two.repeat(loose(null)).size,
+        L.data.zip([L.data.array([1, 2, 3]), unknown]).size, L.data.zip([five.filter(() => false), L.data.array([7, 8, 9])]).size,
+      ];
+    };
+    expect(sizes(tn)).toEqual([5, 5, 5, 3, 5, 5, 2, 6, Infinity, null, null]);
+    expect(sizes(tf)).toEqual([-1, null, null, 2.5, 0, 0, '2', 5, null, 0, 3]);
+    // The elements agree.
+    const [got, want] = await both((L) => L.data.zip([L.data.array([0, 1, 2, 3, 4]).skip(-1), L.data.array([1, 2]).repeat(2.5)]).toArray());
+    expect(got).toEqual(want);
+  });
+});
