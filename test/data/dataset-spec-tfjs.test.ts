@@ -201,3 +201,12 @@ describe("sizes where TF.js 4.22's is off (README: tessera's is the true count)"
     expect(got).toEqual(want);
   });
 });
+
+describe('a generator that yields a Promise (README: tessera hands on its value)', () => {
+  it('gives the resolved value where TF.js gives the Promise', async () => {
+    const run = (L: Lib) => L.data.generator(function* () { yield Promise.resolve(1); yield 2; }).toArray();
+    expect(await run(tn)).toEqual([1, 2]);
+    const [first, second] = await run(tf);
+    expect([first instanceof Promise, await first, second]).toEqual([true, 1, 2]);
+  });
+});
