@@ -56,12 +56,13 @@ interface CsvSettings {
   validated: boolean;
 }
 
+// As TF.js, an option given as null (or a delimiter given as '') is taken as not given.
 function checkConfig(config: CSVConfig): void {
   checkKnownKeys('data.csv', 'csvConfig', config, CONFIG_KEYS);
-  if (config.columnNames !== undefined && (!Array.isArray(config.columnNames) || config.columnNames.some((n) => typeof n !== 'string'))) {
+  if (config.columnNames != null && (!Array.isArray(config.columnNames) || config.columnNames.some((n) => typeof n !== 'string'))) {
     throw argError('data.csv', 'csvConfig.columnNames', fmtValue(config.columnNames), 'an array of strings');
   }
-  if (config.delimiter !== undefined && (typeof config.delimiter !== 'string' || config.delimiter.length !== 1)) {
+  if (config.delimiter != null && config.delimiter !== '' && (typeof config.delimiter !== 'string' || config.delimiter.length !== 1)) {
     throw argError('data.csv', 'csvConfig.delimiter', fmtValue(config.delimiter), 'one character');
   }
   if (config.delimWhitespace && config.delimiter != null) throw new Error('Delimiter should not be provided when delimWhitespace is true.');
@@ -128,7 +129,8 @@ export class CSVDataset extends Dataset<CsvElement> {
   private readonly settings: CsvSettings;
 
   /** @internal readText gives the whole file, read afresh for each pass. */
-  constructor(readText: () => Promise<string>, config: CSVConfig = {}) {
+  constructor(readText: () => Promise<string>, csvConfig?: CSVConfig) {
+    const config = csvConfig ?? {};
     checkConfig(config);
     const settings: CsvSettings = {
       readText,
@@ -136,7 +138,7 @@ export class CSVDataset extends Dataset<CsvElement> {
       names: config.columnNames ?? null,
       configs: config.columnConfigs ?? null,
       configuredOnly: config.configuredColumnsOnly === true,
-      delimiter: config.delimWhitespace ? ' ' : config.delimiter ?? ',',
+      delimiter: config.delimWhitespace ? ' ' : config.delimiter || ',',
       whitespace: config.delimWhitespace === true,
       validated: false,
     };

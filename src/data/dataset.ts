@@ -13,9 +13,15 @@ import { prefetched, shuffled } from './streams';
 // tf.data's in-memory datasets: a Dataset is a recipe for a stream of elements (numbers, arrays, tensors, or
 // objects and arrays of them), started afresh by every pass (toArray, forEachAsync, an epoch of fitDataset).
 
-/** One pass over a dataset, as TF.js's LazyIterator's next(). */
+/** One pass over a dataset, as TF.js's LazyIterator: next(), and the rest of the pass read at once. */
 export interface DatasetIterator<T> {
   next(): Promise<IteratorResult<T, unknown>>;
+  /** The pass's remaining elements. */
+  toArray(): Promise<T[]>;
+  /** toArray read through a prefetch of 100, as TF.js's (its tests read ahead concurrently with it). */
+  toArrayForTest(): Promise<T[]>;
+  /** Calls f on each remaining element, in order. */
+  forEachAsync(f: (value: T) => void): Promise<void>;
 }
 
 /**
@@ -29,7 +35,53 @@ type Open<T> = () => AsyncIterator<T, unknown> | Promise<AsyncIterator<T, unknow
 /** An open pass, for for-await (which ends at its end and drops the end value). */
 const elements = <T>(source: AsyncIterator<T, unknown>): AsyncIterable<T> => ({ [Symbol.asyncIterator]: () => source });
 
-const isNonNegativeCount = (n: unknown): n is number => typeof n === 'number' && (Number.isInteger(n) || n === Infinity);
+/**
+ * A count as TF.js's take, skip and repeat read it: null for none given (undefined, null, NaN or negative: take and
+ * repeat then go on to the end or forever, skip skips nothing), a fraction rounded up (TF.js's loops count while
+ * below it, so take(2.5) takes 3), a string that reads as a number as that number (JS compares it so).
+ */
+function countOf(op: string, count: unknown): number | null {
+  if (count == null) return null;
+  const n = typeof count === 'string' && count.trim() !== '' ? Number(count) : count;
+  if (typeof n !== 'number' || (typeof count === 'string' && Number.isNaN(n))) {
+    throw argError(op, 'count', fmtValue(count), 'a number (undefined, null or negative for no limit)');
+  }
+  return Number.isNaN(n) || n < 0 ? null : Math.ceil(n);
+}
+
+/** Every remaining element of a pass, in order. */
+async function collected<T>(source: AsyncIterator<T, unknown>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const v of elements(source)) out.push(v);
+  return out;
+}
+
+/** Calls f on every remaining element of a pass; as TF.js, an element's tensors are freed once f has seen it, unless f returns them. */
+async function eachOf<T>(source: AsyncIterator<T, unknown>, f: (value: T) => void): Promise<void> {
+  for await (const v of elements(source)) disposeExcept(v, f(v));
+}
+
+/** A pass as iterator() hands it out. Past the end, the end again (an ended async generator would say undefined where TF.js's array says null). */
+function passOf<T>(source: AsyncIterator<T, unknown>): DatasetIterator<T> {
+  let end: IteratorResult<T, unknown> | null = null;
+  const rest = {
+    next: async (): Promise<IteratorResult<T, unknown>> => {
+      if (end) return end;
+      const r = await source.next();
+      if (r.done) end = r;
+      return r;
+    },
+  };
+  return {
+    next: rest.next,
+    toArray: () => collected(rest),
+    toArrayForTest: () => collected(prefetched(rest, 100)),
+    forEachAsync: async (f) => {
+      if (typeof f !== 'function') throw argError('DatasetIterator.forEachAsync', 'f', fmtValue(f), 'a function');
+      await eachOf(rest, f);
+    },
+  };
+}
 
 /** Whether rows of this kind are batched into one tensor (numbers, arrays, tensors) rather than per key. */
 function batchesWhole(row: unknown): boolean {
@@ -37,8 +89,8 @@ function batchesWhole(row: unknown): boolean {
 }
 
 /** The rows batched, their own tensors then disposed (a batch that fails included). */
-function stacked(rows: unknown[]): unknown {
-  let batch: unknown = null;
+function stacked(rows: unknown[]): TensorContainer {
+  let batch: TensorContainer | null = null;
   try {
     // In a scope, as a public op: stack's intermediates go with it.
     batch = tidy(() => batchRows(rows, 'element') as TensorContainer);
@@ -111,22 +163,28 @@ export class Dataset<T = unknown> {
    */
   readonly size: number;
 
-  /** @internal Made by tn.data.array / generator / zip and the methods below. */
-  constructor(private readonly open: Open<T>, size: number | null) {
+  private readonly open: Open<T>;
+
+  /**
+   * @internal Made by tn.data.array / generator / zip and the methods below, with how a pass opens. A subclass, as
+   * TF.js's contract has it, implements iterator() and passes nothing: every stage then opens its passes through it.
+   */
+  constructor(open?: Open<T>, size: number | null = null) {
+    this.open = open ?? (() => this.subclassPass());
     this.size = size as number;
+  }
+
+  private subclassPass(): Promise<DatasetIterator<T>> {
+    // Dataset's own iterator() opens this.open: without an override the two would call each other for ever.
+    if (this.iterator === Dataset.prototype.iterator) {
+      throw new Error(`${this.constructor.name}: a subclass of tf.data.Dataset must implement iterator() (Dataset's constructor was given no elements)`);
+    }
+    return this.iterator();
   }
 
   /** A fresh pass over the elements. */
   async iterator(): Promise<DatasetIterator<T>> {
-    const it = await this.open();
-    // Past the end, the end again (an ended async generator would say undefined where TF.js's array says null).
-    let end: IteratorResult<T, unknown> | null = null;
-    return { next: async () => {
-      if (end) return end;
-      const r = await it.next();
-      if (r.done) end = r;
-      return r;
-    } };
+    return passOf(await this.open());
   }
 
   /** A stage on this dataset's passes: each of its passes opens one of this dataset's and reads it through stage. */
@@ -208,12 +266,14 @@ export class Dataset<T = unknown> {
       );
     }
     if (!Number.isInteger(bufferSize) || bufferSize === 0) throw argError('Dataset.shuffle', 'bufferSize', fmtValue(bufferSize), 'a positive integer');
-    if (seed !== undefined && typeof seed !== 'string' && !Number.isFinite(seed)) throw argError('Dataset.shuffle', 'seed', fmtValue(seed), 'a string or a finite number');
+    // As TF.js (seed || now()), null and NaN are no seed.
+    const seedGiven = seed == null || Number.isNaN(seed) ? undefined : seed;
+    if (seedGiven !== undefined && typeof seedGiven !== 'string' && !Number.isFinite(seedGiven)) throw argError('Dataset.shuffle', 'seed', fmtValue(seed), 'a string or a finite number');
     // Each pass's stream is seeded from the seed's own as TF.js seeds it (two draws summed, or one), so a seed gives
     // TF.js's orders; without reshuffling every pass takes the first pass's seed (TF.js 4.22 draws a new one).
     // Without a seed (TF.js also takes 0 and '' as none) TF.js seeds from the clock, drawing nothing from
     // Math.random; after setRandomSeed, tessera's sequence seeds it and 0 stays a seed.
-    const given = randomSeedSet() ? seed : seed || undefined;
+    const given = randomSeedSet() ? seedGiven : seedGiven || undefined;
     const seeds = alea(given ?? (randomSeedSet() ? nextDefaultSeed() : now()));
     const fixed = reshuffleEachIteration ? null : seeds.int32();
     return new Dataset<T>(async () => {
@@ -230,7 +290,7 @@ export class Dataset<T = unknown> {
   }
 
   /** Consecutive elements stacked into batches of batchSize (the last one smaller unless smallLastBatch is false). */
-  batch(batchSize: number, smallLastBatch = true): Dataset<unknown> {
+  batch(batchSize: number, smallLastBatch = true): Dataset<TensorContainer> {
     if (!Number.isInteger(batchSize) || batchSize <= 0) throw argError('Dataset.batch', 'batchSize', fmtValue(batchSize), 'a positive integer');
     const size = this.size === null || this.size === Infinity ? this.size : smallLastBatch ? Math.ceil(this.size / batchSize) : Math.floor(this.size / batchSize);
     return this.pipe(async function* (source) {
@@ -248,10 +308,9 @@ export class Dataset<T = unknown> {
     }, size);
   }
 
-  /** The first count elements (all of them for a negative count), as dataset.take. */
+  /** The first count elements (all of them when count is undefined, null or negative), as dataset.take. */
   take(count: number): Dataset<T> {
-    if (!isNonNegativeCount(Math.abs(count))) throw argError('Dataset.take', 'count', fmtValue(count), 'an integer');
-    const n = count < 0 ? Infinity : count;
+    const n = countOf('Dataset.take', count) ?? Infinity;
     const size = this.size === null ? null : Math.min(this.size, n);
     return this.pipe(async function* (source) {
       for (let i = 0; i < n; i++) {
@@ -263,10 +322,9 @@ export class Dataset<T = unknown> {
     }, size);
   }
 
-  /** All but the first count elements, as dataset.skip. */
+  /** All but the first count elements (every one when count is undefined, null or negative), as dataset.skip. */
   skip(count: number): Dataset<T> {
-    if (!isNonNegativeCount(Math.abs(count))) throw argError('Dataset.skip', 'count', fmtValue(count), 'an integer');
-    const n = Math.max(0, count);
+    const n = countOf('Dataset.skip', count) ?? 0;
     const size = this.size === null ? null : Math.max(0, this.size - n);
     return this.pipe(async function* (source) {
       for (let i = 0; ; i++) {
@@ -278,11 +336,10 @@ export class Dataset<T = unknown> {
     }, size);
   }
 
-  /** The elements count times over (forever when count is undefined or negative), as dataset.repeat. */
+  /** The elements count times over (forever when count is undefined, null or negative), as dataset.repeat. */
   repeat(count?: number): Dataset<T> {
-    if (count !== undefined && !Number.isInteger(count)) throw argError('Dataset.repeat', 'count', fmtValue(count), 'an integer or undefined (forever)');
     const base = this;
-    const times = count === undefined || count < 0 ? Infinity : count;
+    const times = countOf('Dataset.repeat', count) ?? Infinity;
     const size = times === 0 ? 0 : this.size !== null && times !== Infinity ? this.size * times : times === Infinity && this.size !== null ? Infinity : null;
     // Each round's pass is opened when the last one ends, as TF.js.
     return new Dataset<T>(async function* () {
@@ -294,16 +351,13 @@ export class Dataset<T = unknown> {
   /** Calls f on every element, in order. */
   async forEachAsync(f: (value: T) => void): Promise<void> {
     if (typeof f !== 'function') throw argError('Dataset.forEachAsync', 'f', fmtValue(f), 'a function');
-    // As TF.js, an element's tensors are freed once f has seen it, unless f returns them.
-    for await (const v of elements(await this.open())) disposeExcept(v, f(v));
+    await eachOf(await this.open(), f);
   }
 
   /** Every element, in order (refused for an endless dataset, as TF.js). */
   async toArray(): Promise<T[]> {
     if (this.size === Infinity) throw new Error('Can not convert infinite data stream to array.');
-    const out: T[] = [];
-    for await (const v of elements(await this.open())) out.push(v);
-    return out;
+    return collected(await this.open());
   }
 
   /** toArray read through a prefetch of 100, as TF.js's (its tests use it to read ahead concurrently). */
@@ -313,9 +367,10 @@ export class Dataset<T = unknown> {
   }
 }
 
-/** A dataset of the items of an array, as tf.data.array. */
+/** A dataset of the items of an array (or, as TF.js reads one, the numbers of a typed array), as tf.data.array. */
 export function array<T>(items: T[]): Dataset<T> {
-  if (!Array.isArray(items)) throw argError('data.array', 'items', fmtValue(items), 'an array of elements');
+  const typed = ArrayBuffer.isView(items) && !(items instanceof DataView);
+  if (!Array.isArray(items) && !typed) throw argError('data.array', 'items', fmtValue(items), 'an array of elements');
   return new Dataset<T>(async function* () {
     for (const item of items) yield cloneTensors(item);
     return null;
@@ -366,13 +421,21 @@ export function func<T>(f: () => IteratorResult<T> | Promise<IteratorResult<T>>)
 /** Datasets, or arrays and objects of them at any depth: what tf.data.zip takes. */
 export type DatasetContainer = Dataset | DatasetContainer[] | { [key: string]: DatasetContainer };
 
-/** The datasets in a container, depth first, each checked to be one (path names the place in errors). */
-function datasetsIn(tree: unknown, path: string, into: Dataset[]): Dataset[] {
-  if (tree instanceof Dataset) into.push(tree);
-  else if (Array.isArray(tree)) tree.forEach((t, i) => datasetsIn(t, `${path}[${i}]`, into));
-  else if (tree !== null && typeof tree === 'object' && Object.getPrototypeOf(tree) === Object.prototype) {
-    for (const [k, t] of Object.entries(tree)) datasetsIn(t, `${path}[${fmtValue(k)}]`, into);
-  } else throw argError('data.zip', path, fmtValue(tree), 'a Dataset, or an array or object of Datasets');
+/**
+ * The datasets in a container, depth first, each checked to be one (path names the place in errors); within are
+ * the containers holding this one, so that a cycle is refused (with TF.js's words) rather than followed forever.
+ */
+function datasetsIn(tree: unknown, path: string, into: Dataset[], within = new Set<object>()): Dataset[] {
+  if (tree instanceof Dataset) {
+    into.push(tree);
+    return into;
+  }
+  const isObject = tree !== null && typeof tree === 'object' && Object.getPrototypeOf(tree) === Object.prototype;
+  if (!Array.isArray(tree) && !isObject) throw argError('data.zip', path, fmtValue(tree), 'a Dataset, or an array or object of Datasets');
+  if (within.has(tree)) throw new Error(`data.zip: ${path} refers back to a container it is inside. Circular references are not supported.`);
+  within.add(tree);
+  for (const [k, t] of Object.entries(tree)) datasetsIn(t, Array.isArray(tree) ? `${path}[${k}]` : `${path}[${fmtValue(k)}]`, into, within);
+  within.delete(tree);
   return into;
 }
 
@@ -388,7 +451,8 @@ function rebuilt(tree: DatasetContainer, values: unknown[], at: { i: number }): 
  * structure of them elements of that structure; the result ends with the shortest.
  */
 export function zip<T>(datasets: DatasetContainer): Dataset<T> {
-  if (datasets === null || typeof datasets !== 'object' || datasets instanceof Dataset) throw argError('data.zip', 'datasets', fmtValue(datasets), 'an array or object of Datasets');
+  // A Dataset alone is zipped with nothing, as TF.js: its elements unchanged.
+  if (datasets === null || typeof datasets !== 'object') throw argError('data.zip', 'datasets', fmtValue(datasets), 'a Dataset, or an array or object of Datasets');
   const list = datasetsIn(datasets, 'datasets', []);
   const sizes = list.map((d) => d.size);
   const size = sizes.length === 0 ? null : sizes.reduce<number | null>((a, b) => (a === null || b === null ? null : Math.min(a, b)), Infinity);

@@ -119,7 +119,7 @@ function cropOf(video: WebcamVideoElement, c: WebcamConfig): Crop | null {
  * showing now as a [height, width, 3] tensor (int32 0..255, or float32 when resized); stop() releases the camera and
  * start() opens it again.
  */
-export class WebcamIterator implements DatasetIterator<Tensor<Rank.R3>> {
+export class WebcamIterator implements Pick<DatasetIterator<Tensor<Rank.R3>>, 'next' | 'toArray'> {
   private stream: CameraStream | null = null;
 
   private constructor(

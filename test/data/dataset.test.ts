@@ -17,7 +17,7 @@ describe('tn.data datasets', () => {
     const ds = tn.data.array([1, 2]);
     expect(() => ds.batch(0)).toThrow(/Dataset\.batch: batchSize/);
     expect(() => ds.map(3 as unknown as (v: number) => number)).toThrow(/Dataset\.map: transform/);
-    expect(() => ds.repeat(1.5)).toThrow(/Dataset\.repeat: count/);
+    expect(() => ds.repeat(true as unknown as number)).toThrow(/Dataset\.repeat: count/);
     expect(() => tn.data.array('abc' as unknown as number[])).toThrow(/data\.array: items/);
     expect(() => tn.data.zip([ds, 3 as unknown as tn.data.Dataset])).toThrow(/data\.zip: datasets\[/);
   });
@@ -50,7 +50,7 @@ describe('tn.data datasets', () => {
     expect(() => ds.shuffle(undefined as unknown as number)).toThrow(RangeError);
     expect(() => ds.shuffle(0)).toThrow(/Dataset\.shuffle: bufferSize must be a positive integer, got 0/);
     expect(() => ds.shuffle(2.5)).toThrow(/Dataset\.shuffle: bufferSize/);
-    expect(() => ds.shuffle(2, NaN)).toThrow(/Dataset\.shuffle: seed/);
+    expect(() => ds.shuffle(2, Infinity)).toThrow(/Dataset\.shuffle: seed/);
     expect(() => ds.prefetch(undefined as unknown as number)).toThrow(RangeError);
     expect(() => ds.prefetch(0)).toThrow(/Dataset\.prefetch: bufferSize/);
     expect(() => ds.filter(1 as unknown as () => boolean)).toThrow(/Dataset\.filter: predicate/);

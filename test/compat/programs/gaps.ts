@@ -45,7 +45,7 @@ export const gaps: Program[] = [
       const shuffled = tf.data.zip<{ xs: number; ys: number }>({ xs, ys }).shuffle(10, 'seed');
       const pairs = await shuffled.toArray();
       const batches = await shuffled.batch(4).toArray();
-      const batchXs = batches.flatMap((b) => Array.from((b as { xs: { dataSync(): ArrayLike<number> } }).xs.dataSync()));
+      const batchXs = batches.flatMap((b) => Array.from((b as unknown as { xs: { dataSync(): ArrayLike<number> } }).xs.dataSync()));
       return [
         shuffled.size, sorted(pairs.map((p) => p.xs)), pairs.every((p) => p.ys === p.xs * 10),
         sorted(batchXs), batches.map((b) => (b as { xs: { shape: number[] } }).xs.shape), shuffled.batch(4).size,
