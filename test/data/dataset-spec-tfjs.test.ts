@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tn from '../../src/index';
 import * as tnNode from '../../src/node';
+import { tfjsCpu } from './tfjs-cpu';
 
 // tf.data calls from TF.js 4.22's tfjs-data specs and doc comments, run on tessera and on TF.js: the elements agree.
 
@@ -11,9 +12,7 @@ type Lib = typeof tn;
 let tf: Lib;
 
 beforeAll(async () => {
-  const tfjs = await import('@tensorflow/tfjs');
-  await tfjs.setBackend('cpu');
-  tf = tfjs as unknown as Lib;
+  tf = await tfjsCpu();
 });
 
 /** The program's result with tessera and with TF.js. */

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import * as tn from '../../src/index';
+import { tfjsCpu } from './tfjs-cpu';
 
 // tn.data against TF.js 4.22's tf.data: the same program, typed as tessera's, runs on both and must give the same.
 
@@ -7,9 +8,7 @@ type Lib = typeof tn;
 let tf: Lib;
 
 beforeAll(async () => {
-  const tfjs = await import('@tensorflow/tfjs');
-  await tfjs.setBackend('cpu');
-  tf = tfjs as unknown as Lib;
+  tf = await tfjsCpu();
 });
 
 /** Numbers to 5 significant digits, at any depth, so float32 sums that differ in the last bit compare equal. */

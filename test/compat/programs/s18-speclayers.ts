@@ -3,6 +3,15 @@ import type { Program, TF } from '../harness';
 // Cases from tfjs-layers' own spec files (merge_test, embeddings_test, category_encoding_test, …) and the programs
 // around them, where tessera once differed from TF.js 4.22.
 
+/** f's result, or 'threw': whether a call is refused, compared between the libraries. */
+const outcome = (f: () => unknown): unknown => {
+  try {
+    return f();
+  } catch {
+    return 'threw';
+  }
+};
+
 const maskedIds = (tf: TF) => tf.tensor2d([[0, 0, 0, 0], [1, 0, 0, 0], [1, 2, 0, 0], [1, 2, 3, 0]]);
 const onesEmbedding = (tf: TF) => tf.layers.embedding({ inputDim: 10, outputDim: 3, inputLength: 4, maskZero: true, embeddingsInitializer: 'ones' });
 const onesLstm = (tf: TF) => tf.layers.lstm({ units: 2, kernelInitializer: 'ones', recurrentInitializer: 'ones', biasInitializer: 'zeros' });
@@ -156,13 +165,6 @@ export const s18SpecLayers: Program[] = [
   {
     name: 'embedding inputLength: an input it does not fit is refused (symbolic and eager); a null first length takes sequences of any length',
     run: (tf: TF) => {
-      const outcome = (f: () => unknown) => {
-        try {
-          return f();
-        } catch {
-          return 'threw';
-        }
-      };
       const emb = (inputLength: number | (number | null)[]) => tf.layers.embedding({ inputDim: 100, outputDim: 2, inputLength, embeddingsInitializer: 'ones' });
       const free = emb([null, 2]);
       const model = tf.sequential({ layers: [emb([null, 2])] });
@@ -200,13 +202,6 @@ export const s18SpecLayers: Program[] = [
     name: 'categoryEncoding applied to a scalar id, to one example\'s ids (rank 1) with countWeights, and to batches, in every mode',
     run: (tf: TF) => {
       const enc = (numTokens: number, outputMode: 'oneHot' | 'multiHot' | 'count') => tf.layers.categoryEncoding({ numTokens, outputMode });
-      const outcome = (f: () => unknown) => {
-        try {
-          return f();
-        } catch {
-          return 'threw';
-        }
-      };
       const reused = enc(6, 'multiHot');
       return [
         enc(6, 'count').apply(tf.tensor([1, 2, 3, 3, 0]), { countWeights: tf.tensor([1, 2, 3, 1, 7]) }),
@@ -265,13 +260,6 @@ export const s18SpecLayers: Program[] = [
   {
     name: 'the elementwise merges refuse inputs of different known batch sizes, symbolic or eager',
     run: (tf: TF) => {
-      const outcome = (f: () => unknown) => {
-        try {
-          return f();
-        } catch {
-          return 'threw';
-        }
-      };
       const sym = (make: () => { apply(x: never): unknown }, batches: (number | null)[]) => outcome(() => (make().apply(batches.map((b) => tf.input({ batchShape: [b, 2] })) as never) as { shape: unknown }).shape);
       const makers = [() => tf.layers.add(), () => tf.layers.multiply(), () => tf.layers.average(), () => tf.layers.maximum(), () => tf.layers.minimum()];
       return [
