@@ -63,6 +63,11 @@ abstract class ElementwiseMerge extends Layer {
     return super.apply(inputs, kwargs ?? undefined);
   }
 
+  /** As TF.js's Merge: the batch size the inputs that know one agree on (apply refuses any that differ). */
+  protected override outputBatch(batches: readonly (number | null)[]): number | null {
+    return batches.find((b) => b != null) ?? null;
+  }
+
   override outputShapeNoBatch(inputShape: readonly number[] | number[][]): number[] {
     const shapes = inputShape as number[][];
     let out: number[] | null = shapes[0];

@@ -258,12 +258,12 @@ export const s18SpecLayers: Program[] = [
     },
   },
   {
-    name: 'the elementwise merges refuse inputs of different known batch sizes, symbolic or eager',
+    name: 'the elementwise merges refuse inputs of different known batch sizes, symbolic or eager, and keep the one batch size known',
     run: (tf: TF) => {
       const sym = (make: () => { apply(x: never): unknown }, batches: (number | null)[]) => outcome(() => (make().apply(batches.map((b) => tf.input({ batchShape: [b, 2] })) as never) as { shape: unknown }).shape);
       const makers = [() => tf.layers.add(), () => tf.layers.multiply(), () => tf.layers.average(), () => tf.layers.maximum(), () => tf.layers.minimum()];
       return [
-        makers.map((m) => [sym(m, [1, 2]), sym(m, [null, null]), sym(m, [3, 3, 3]), sym(m, [1, null, 2])]),
+        makers.map((m) => [sym(m, [1, 2]), sym(m, [null, null]), sym(m, [3, 3, 3]), sym(m, [1, null, 2]), sym(m, [null, 3]), sym(m, [3, null, 3])]),
         outcome(() => tf.layers.add().apply([tf.ones([1, 2]), tf.ones([2, 2])])),
         tf.layers.add().apply([tf.ones([2, 2]), tf.ones([2, 2])]),
       ];
