@@ -59,8 +59,13 @@ function dropoutPlan(make: (args: L.DropoutLayerArgs) => Dropout): (r: ConfigRea
     if (typeof rate !== 'number' || !(rate >= 0 && rate < 1)) throw r.fail('rate', rate, 'a number in [0, 1)');
     const seed = r.get('seed');
     if (seed !== undefined && seed !== null && !(typeof seed === 'number' && Number.isFinite(seed))) throw r.fail('seed', seed, 'a finite number or null');
-    const settings = { rate, noiseShape: r.get('noise_shape'), seed } as L.DropoutLayerArgs;
-    // Checked by the layer itself, before the model is made.
+    const noiseShape = r.get('noise_shape');
+    const isDim = (d: unknown) => d === null || (typeof d === 'number' && Number.isInteger(d) && d > 0);
+    if (noiseShape !== undefined && noiseShape !== null && !(Array.isArray(noiseShape) && noiseShape.every(isDim))) {
+      throw r.fail('noise_shape', noiseShape, 'null or an array of positive integers or nulls');
+    }
+    const settings = { rate, noiseShape, seed } as L.DropoutLayerArgs;
+    // Its fit to the input's rank is checked by the layer itself, before the model is made.
     const probe = make({ ...settings, name, seed: 0 });
     return { outputShape: (input) => probe.outputShapeNoBatch(input), weightShapes: () => [], create: (common) => make({ ...common, ...settings }) };
   };

@@ -157,6 +157,20 @@ describe('topology', () => {
     await expect(tn.loadLayersModel(tn.io.fromMemory(conv({ kernel_size: 3 }), w))).rejects.toThrow(/layers\[0\] \("c"\)\.config does not fit its input of shape \[null, 2, 2, 1\]/);
   });
 
+  it("a Dropout's noise_shape that is not null or a list of dims is the loader's error, naming layer and key", async () => {
+    const withDropout = (noiseShape: unknown) => ({
+      modelTopology: { class_name: 'Sequential', config: { layers: [
+        { class_name: 'Flatten', config: { name: 'f', batch_input_shape: [null, 2, 2] } },
+        { class_name: 'Dropout', config: { name: 'd', rate: 0.5, noise_shape: noiseShape, seed: null } },
+      ] } },
+    });
+    for (const bad of ['same', [1, 0], [1.5, null], 3]) {
+      await expect(tn.loadLayersModel(tn.io.fromMemory(withDropout(bad)))).rejects.toThrow(/^loadLayersModel: modelTopology\.config\.layers\[1\] \("d"\)\.config\.noise_shape must be null or an array of positive integers or nulls, got /);
+    }
+    const ok = await tn.loadLayersModel(tn.io.fromMemory(withDropout([null, 1])));
+    expect(ok.layers[1].getConfig().noiseShape).toEqual([null, 1]);
+  });
+
   it('bad JSON and non-JSON bytes', async () => {
     await expect(tn.loadLayersModel(await writeModel('badjson', '{"modelTopology": ', {}))).rejects.toThrow(/model\.json is not valid JSON/);
     await expect(tn.loadLayersModel(await writeModel('badutf8', new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), {}))).rejects.toThrow(/model\.json is not UTF-8 text/);
