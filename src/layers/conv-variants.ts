@@ -47,7 +47,7 @@ export class Conv2DTranspose extends Conv2DWindowLayer {
 
   protected override layerConfig(): LayerConfig {
     // No dilation_rate: TF.js's Conv2DTranspose leaves it out of its config.
-    return { filters: this.filters, kernel_size: this.kernelSize, strides: this.strides, padding: this.padding, data_format: dataFormatConfig(this.dataFormat), ...this.epilogueConfig() };
+    return this.convConfig(this.filters, { kernel_size: this.kernelSize, strides: this.strides, padding: this.padding, data_format: dataFormatConfig(this.dataFormat) });
   }
 }
 
@@ -111,14 +111,15 @@ export abstract class DepthwiseKernelLayer extends KernelLayer {
     return [...this.kernelSize, hwcOf(inputShape, this.dataFormat)[2], this.depthMultiplier];
   }
 
-  /** The settings both depthwise layers record, the kernel's under TF.js's depthwise_* keys. */
+  /**
+   * The settings both depthwise layers record first, in TF.js's order: the geometry and the bias's settings, then
+   * the base config (TF.js's depthwise layers add the kernel's, under depthwise_* keys, after it).
+   */
   protected depthwiseConfig(): LayerConfig {
-    const c = this.epilogueConfig();
+    const { kernel_initializer: _i, kernel_regularizer: _r, kernel_constraint: _c, ...rest } = this.epilogueConfig();
     return {
-      kernel_size: this.kernelSize, strides: this.strides, padding: this.padding, data_format: dataFormatConfig(this.dataFormat), dilation_rate: this.dilationRate, depth_multiplier: this.depthMultiplier,
-      activation: c.activation, use_bias: c.use_bias, depthwise_initializer: c.kernel_initializer, bias_initializer: c.bias_initializer,
-      depthwise_regularizer: c.kernel_regularizer, bias_regularizer: c.bias_regularizer, activity_regularizer: c.activity_regularizer,
-      depthwise_constraint: c.kernel_constraint, bias_constraint: c.bias_constraint,
+      kernel_size: this.kernelSize, strides: this.strides, padding: this.padding, data_format: dataFormatConfig(this.dataFormat), dilation_rate: this.dilationRate,
+      ...rest, ...this.baseConfig(),
     };
   }
 }
@@ -147,6 +148,10 @@ export class DepthwiseConv2D extends DepthwiseKernelLayer {
   }
 
   protected override layerConfig(): LayerConfig {
-    return this.depthwiseConfig();
+    const c = this.epilogueConfig();
+    return {
+      ...this.depthwiseConfig(), depth_multiplier: this.depthMultiplier,
+      depthwise_initializer: c.kernel_initializer, depthwise_regularizer: c.kernel_regularizer, depthwise_constraint: c.kernel_constraint,
+    };
   }
 }

@@ -83,14 +83,7 @@ export class Conv1D extends KernelLayer {
   }
 
   protected override layerConfig(): LayerConfig {
-    return {
-      filters: this.filters,
-      kernel_size: [this.kernelSize],
-      strides: [this.strides],
-      padding: this.padding,
-      dilation_rate: [this.dilationRate],
-      ...this.epilogueConfig(),
-    };
+    return this.convConfig(this.filters, { kernel_size: [this.kernelSize], strides: [this.strides], padding: this.padding, dilation_rate: [this.dilationRate] });
   }
 }
 
@@ -132,7 +125,7 @@ abstract class Pooling1D extends Layer {
   }
 
   protected override layerConfig(): LayerConfig {
-    return { pool_size: [this.poolSize], strides: [this.strides], padding: this.padding };
+    return { pool_size: [this.poolSize], padding: this.padding, strides: [this.strides] };
   }
 }
 

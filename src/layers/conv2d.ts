@@ -55,14 +55,12 @@ export class Conv2D extends Conv2DWindowLayer {
   }
 
   protected override layerConfig(): LayerConfig {
-    return {
-      filters: this.filters,
+    return this.convConfig(this.filters, {
       kernel_size: this.kernelSize,
       strides: this.strides,
       padding: this.padding,
       data_format: this.dataFormat === 'channelsLast' ? 'channels_last' : 'channels_first',
       dilation_rate: this.dilationRate,
-      ...this.epilogueConfig(),
-    };
+    });
   }
 }

@@ -93,15 +93,13 @@ export class Conv3D extends KernelLayer {
   }
 
   protected override layerConfig(): LayerConfig {
-    return {
-      filters: this.filters,
+    return this.convConfig(this.filters, {
       kernel_size: this.kernelSize,
       strides: this.strides,
       padding: this.padding,
       data_format: dataFormatConfig(this.dataFormat),
       dilation_rate: this.dilationRate,
-      ...this.epilogueConfig(),
-    };
+    });
   }
 }
 
@@ -186,7 +184,7 @@ abstract class Pooling3D extends Layer {
   }
 
   protected override layerConfig(): LayerConfig {
-    return { pool_size: this.poolSize, strides: this.strides, padding: this.padding, data_format: dataFormatConfig(this.dataFormat) };
+    return { pool_size: this.poolSize, padding: this.padding, strides: this.strides, data_format: dataFormatConfig(this.dataFormat) };
   }
 }
 

@@ -147,9 +147,13 @@ export class Embedding extends Layer {
    * [batch, null] (ids of any length) where no input shape was given.
    */
   override getConfig(): LayerConfig {
-    const config = super.getConfig();
-    // TF.js's ConfigDict type has no undefined, yet its getConfig holds one for a setting never given, as here.
-    return { ...config, batchInputShape: config.batchInputShape ?? [this.declaredBatchSize, null], maskZero: this.given.maskZero, inputLength: this.given.inputLength } as LayerConfig;
+    const { name, trainable, batchInputShape, dtype, ...own } = super.getConfig();
+    // TF.js's ConfigDict type has no undefined, yet its getConfig holds one for a setting never given, as here; its
+    // order puts inputLength before the base config.
+    return {
+      ...own, maskZero: this.given.maskZero, inputLength: this.given.inputLength,
+      name, trainable, batchInputShape: batchInputShape ?? [this.declaredBatchSize, null], ...(dtype === undefined ? {} : { dtype }),
+    } as LayerConfig;
   }
 
   protected override declaresInputShape(): boolean {

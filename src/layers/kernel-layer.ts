@@ -85,6 +85,12 @@ export abstract class KernelLayer extends Layer {
     return this.activation === 'softmax';
   }
 
+  /** A convolution's settings in TF.js's order: filters, the kernel's settings, the geometry, then the rest. */
+  protected convConfig(filters: number, geometry: LayerConfig): LayerConfig {
+    const { kernel_initializer, kernel_regularizer, kernel_constraint, ...rest } = this.epilogueConfig();
+    return { filters, kernel_initializer, kernel_regularizer, kernel_constraint, ...geometry, ...rest };
+  }
+
   protected epilogueConfig(): LayerConfig {
     return {
       activation: activationConfigName(this.activation),

@@ -393,11 +393,20 @@ export abstract class Layer extends Serializable {
   /** @internal The config as model.json holds it: snake_case keys (a user layer's camelCase getConfig converted, as TF.js saves it). */
   savedConfig(): LayerConfig {
     if (this.userDefined) return pythonicConfig(this.getConfig() as ConfigValue) as LayerConfig;
+    // TF.js's order, which JSON text and printing show: a layer's getConfig assigns its base config after its own keys
+    // (a layer whose layerConfig places them elsewhere, as TF.js's do, keeps them there).
+    const config: LayerConfig = { ...this.layerConfig() };
+    for (const [key, value] of Object.entries(this.baseConfig())) if (!(key in config)) config[key] = value;
+    return Object.assign(config, this.flagsAsGiven);
+  }
+
+  /** The settings every layer saves (TF.js's Layer.getConfig): name, trainable, and the input it declares. */
+  protected baseConfig(): LayerConfig {
     const base: LayerConfig = { name: this.name, trainable: this.trainable };
     if (this.declaredInputShape) base.batch_input_shape = [this.declaredBatch, ...this.declaredInputShape];
     // As TF.js, a dtype where the layer declares its input; and any float64 one (TF.js has none), which loading needs.
     if (this.declaresInputShape() || this.dtype !== 'float32') base.dtype = this.dtype;
-    return { ...base, ...this.layerConfig(), ...this.flagsAsGiven };
+    return base;
   }
 
   /** Values for the weights, taken when the layer is built (a loaded user layer's saved weights). */

@@ -50,7 +50,7 @@ abstract class Pooling2D extends Layer {
   }
 
   protected override layerConfig(): LayerConfig {
-    return { pool_size: this.poolSize, strides: this.strides, padding: this.padding, data_format: dataFormatConfig(this.dataFormat) };
+    return { pool_size: this.poolSize, padding: this.padding, strides: this.strides, data_format: dataFormatConfig(this.dataFormat) };
   }
 }
 

@@ -198,12 +198,15 @@ export class BatchNormalization extends AffineNorm {
   }
 
   protected override layerConfig(): LayerConfig {
+    // TF.js's order: every initializer before the regularizers and constraints.
+    const { beta_regularizer, gamma_regularizer, beta_constraint, gamma_constraint, ...head } = this.affineConfig(true);
     return {
       axis: this.axisArg,
       momentum: this.momentum,
-      ...this.affineConfig(true),
+      ...head,
       moving_mean_initializer: initializerConfig(this.movingMeanInitializer),
       moving_variance_initializer: initializerConfig(this.movingVarianceInitializer),
+      beta_regularizer, gamma_regularizer, beta_constraint, gamma_constraint,
     };
   }
 }

@@ -66,12 +66,12 @@ export class SeparableConv2D extends DepthwiseKernelLayer {
 
   protected override layerConfig(): LayerConfig {
     // TF.js's config has no depthMultiplier (its copies get 1); it is written only where it is not that default.
-    const { depth_multiplier: multiplier, ...depthwise } = this.depthwiseConfig();
+    const c = this.epilogueConfig();
     return {
-      filters: this.filters, ...depthwise, ...(multiplier === 1 ? {} : { depth_multiplier: multiplier }),
-      pointwise_initializer: initializerConfig(this.pointwiseInitializer),
-      pointwise_regularizer: regularizerConfig(this.pointwiseRegularizer),
-      pointwise_constraint: constraintConfig(this.pointwiseConstraint),
+      filters: this.filters, ...this.depthwiseConfig(), ...(this.depthMultiplier === 1 ? {} : { depth_multiplier: this.depthMultiplier }),
+      depthwise_initializer: c.kernel_initializer, pointwise_initializer: initializerConfig(this.pointwiseInitializer),
+      depthwise_regularizer: c.kernel_regularizer, pointwise_regularizer: regularizerConfig(this.pointwiseRegularizer),
+      depthwise_constraint: c.kernel_constraint, pointwise_constraint: constraintConfig(this.pointwiseConstraint),
     };
   }
 }

@@ -209,6 +209,6 @@ export class Bidirectional extends Layer {
 
   protected override layerConfig(): LayerConfig {
     const inner = { ...nestedConfig(this.forwardLayer), name: this.innerName() };
-    return { layer: { class_name: this.forwardLayer.getClassName(), config: inner }, merge_mode: this.mergeMode };
+    return { merge_mode: this.mergeMode, layer: { class_name: this.forwardLayer.getClassName(), config: inner } };
   }
 }

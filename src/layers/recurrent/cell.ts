@@ -238,14 +238,27 @@ export abstract class GatedCell extends SteppingCell {
   /** One step from the projected input xp [batch, gates·units] and the states. */
   abstract override step(xp: Tensor, states: Tensor[]): StepResult;
 
+  /**
+   * The settings a cell with gates adds. TF.js lists them in three places: recurrent_activation after the activation,
+   * unit_forget_bias after the initializers, the rest at the end.
+   */
+  protected gateConfig(): LayerConfig {
+    return {};
+  }
+
   protected override layerConfig(): LayerConfig {
+    const { recurrent_activation: recurrentActivation, unit_forget_bias: unitForgetBias, ...rest } = this.gateConfig();
     return {
+      // TF.js's cells list their name and trainable first.
+      ...this.baseConfig(),
       units: this.units,
       activation: activationConfigName(this.activation),
+      ...(recurrentActivation === undefined ? {} : { recurrent_activation: recurrentActivation }),
       use_bias: this.useBias,
       kernel_initializer: initializerConfig(this.kernelInitializer),
       recurrent_initializer: initializerConfig(this.recurrentInitializer),
       bias_initializer: initializerConfig(this.biasInitializer),
+      ...(unitForgetBias === undefined ? {} : { unit_forget_bias: unitForgetBias }),
       kernel_regularizer: regularizerConfig(this.penalties.kernel.regularizer),
       recurrent_regularizer: regularizerConfig(this.penalties.recurrent.regularizer),
       bias_regularizer: regularizerConfig(this.penalties.bias.regularizer),
@@ -255,6 +268,7 @@ export abstract class GatedCell extends SteppingCell {
       bias_constraint: constraintConfig(this.penalties.bias.constraint),
       dropout: this.dropout,
       recurrent_dropout: this.recurrentDropout,
+      ...rest,
     };
   }
 }

@@ -55,9 +55,8 @@ export class GRUCell extends GatedCell {
     return { output: hNext, states: [hNext] };
   }
 
-  protected override layerConfig(): LayerConfig {
+  protected override gateConfig(): LayerConfig {
     return {
-      ...super.layerConfig(),
       recurrent_activation: activationConfigName(this.recurrentActivation),
       implementation: this.implementation ?? null,
       reset_after: false,

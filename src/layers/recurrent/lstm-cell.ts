@@ -69,9 +69,8 @@ export class LSTMCell extends GatedCell {
     return { output: hNext, states: [hNext, cNext] };
   }
 
-  protected override layerConfig(): LayerConfig {
+  protected override gateConfig(): LayerConfig {
     return {
-      ...super.layerConfig(),
       recurrent_activation: activationConfigName(this.recurrentActivation),
       unit_forget_bias: this.unsetKeys.includes('unitForgetBias') ? null : this.unitForgetBias,
       implementation: this.implementation ?? null,

@@ -403,14 +403,26 @@ export class RNN extends Layer {
     return config;
   }
 
-  /** As TF.js writes an RNN: the cell's settings beside the layer's own (LSTM, GRU, SimpleRNN: nothing else). */
-  protected flatConfig(): LayerConfig {
+  /** The cell's settings, which TF.js writes beside the RNN's own. */
+  private cellSettings(): LayerConfig {
     const { name: _n, trainable: _t, dtype: _d, ...own } = this.cell.savedConfig();
-    return { ...own, ...this.rnnConfig() };
+    return own;
   }
 
-  /** tf.layers.rnn's config also holds the cell's entry. */
+  /** As TF.js writes LSTM, GRU, SimpleRNN and ConvLSTM2D: the base config, the cell's settings, the RNN's own. */
+  protected flatConfig(): LayerConfig {
+    return { ...this.baseConfig(), ...this.cellSettings(), ...this.rnnConfig() };
+  }
+
+  /**
+   * tf.layers.rnn's config also holds the cell's entry. TF.js's order: name and trainable, the cell's settings, the
+   * rest of the base config, the RNN's own.
+   */
   protected override layerConfig(): LayerConfig {
-    return { ...this.flatConfig(), cell: { class_name: this.cell.getClassName(), config: nestedConfig(this.cell) } };
+    const base = this.baseConfig();
+    return {
+      name: base.name, trainable: base.trainable, ...this.cellSettings(), ...base, ...this.rnnConfig(),
+      cell: { class_name: this.cell.getClassName(), config: nestedConfig(this.cell) },
+    };
   }
 }

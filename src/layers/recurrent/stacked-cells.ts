@@ -89,7 +89,8 @@ export class StackedRNNCells extends SteppingCell {
   }
 
   protected override layerConfig(): LayerConfig {
-    return { cells: this.cells.map((c) => ({ class_name: c.getClassName(), config: nestedConfig(c) })) };
+    // TF.js's stacked cells list their name and trainable first.
+    return { ...this.baseConfig(), cells: this.cells.map((c) => ({ class_name: c.getClassName(), config: nestedConfig(c) })) };
   }
 
   /** As TF.js's: each cell's entry is the cell's own getConfig (its activation names and unset settings as TF.js gives them). */

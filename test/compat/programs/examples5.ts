@@ -1,0 +1,64 @@
+import type { Program, TF } from '../harness';
+
+// Programs written as TF.js's guides, codelabs and forum answers write them (printing a layer's config, writing a
+// model's JSON): what they print must match TF.js's text, key order included.
+
+/** The keys of a config at every depth, in order: what console.log and JSON.stringify show of it. */
+function keyOrder(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return '';
+  return Object.entries(value).map(([key, v]) => [key, keyOrder(v)]);
+}
+
+/** Layers as programs make them, each with the options users give most. */
+const LAYERS: [string, (tf: TF) => { getConfig(): object }][] = [
+  ['dense with inputShape', (tf) => tf.layers.dense({ units: 2, inputShape: [3], activation: 'relu' })],
+  ['dropout', (tf) => tf.layers.dropout({ rate: 0.3 })],
+  ['activation', (tf) => tf.layers.activation({ activation: 'softmax' })],
+  ['flatten', (tf) => tf.layers.flatten()],
+  ['reshape', (tf) => tf.layers.reshape({ targetShape: [2, 2] })],
+  ['concatenate', (tf) => tf.layers.concatenate({ axis: 1 })],
+  ['layerNormalization', (tf) => tf.layers.layerNormalization({})],
+  ['globalAveragePooling2d', (tf) => tf.layers.globalAveragePooling2d({})],
+  ['upSampling2d', (tf) => tf.layers.upSampling2d({})],
+  ['leakyReLU', (tf) => tf.layers.leakyReLU({ alpha: 0.2 })],
+  ['timeDistributed', (tf) => tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 2 }) })],
+  ['conv2d', (tf) => tf.layers.conv2d({ filters: 2, kernelSize: 3, inputShape: [5, 5, 1] })],
+  ['conv1d', (tf) => tf.layers.conv1d({ filters: 2, kernelSize: 3 })],
+  ['conv3d', (tf) => tf.layers.conv3d({ filters: 2, kernelSize: 2 })],
+  ['conv2dTranspose', (tf) => tf.layers.conv2dTranspose({ filters: 2, kernelSize: 3 })],
+  ['separableConv2d', (tf) => tf.layers.separableConv2d({ filters: 2, kernelSize: 3, inputShape: [5, 5, 1] })],
+  ['depthwiseConv2d', (tf) => tf.layers.depthwiseConv2d({ kernelSize: 3, inputShape: [5, 5, 1] })],
+  ['maxPooling2d', (tf) => tf.layers.maxPooling2d({ poolSize: 2, inputShape: [4, 4, 1] })],
+  ['averagePooling1d', (tf) => tf.layers.averagePooling1d({ poolSize: 2 })],
+  ['maxPooling3d', (tf) => tf.layers.maxPooling3d({ poolSize: 2 })],
+  ['batchNormalization', (tf) => tf.layers.batchNormalization({ inputShape: [3] })],
+  ['embedding given inputShape', (tf) => tf.layers.embedding({ inputDim: 5, outputDim: 2, inputShape: [3] })],
+  ['embedding given inputLength', (tf) => tf.layers.embedding({ inputDim: 5, outputDim: 2, inputLength: 3 })],
+  ['lstm', (tf) => tf.layers.lstm({ units: 2, inputShape: [3, 2] })],
+  ['gru', (tf) => tf.layers.gru({ units: 2 })],
+  ['simpleRNN', (tf) => tf.layers.simpleRNN({ units: 2, inputShape: [3, 2] })],
+  ['convLstm2d', (tf) => tf.layers.convLstm2d({ filters: 2, kernelSize: 2 })],
+  ['rnn of an lstmCell', (tf) => tf.layers.rnn({ cell: tf.layers.lstmCell({ units: 2 }), inputShape: [3, 2] })],
+  ['rnn of stacked cells', (tf) => tf.layers.rnn({ cell: [tf.layers.lstmCell({ units: 2 }), tf.layers.gruCell({ units: 2 })] })],
+  ['gruCell', (tf) => tf.layers.gruCell({ units: 2 })],
+  ['simpleRNNCell', (tf) => tf.layers.simpleRNNCell({ units: 2 })],
+  ['bidirectional', (tf) => tf.layers.bidirectional({ layer: tf.layers.lstm({ units: 2 }) as never, inputShape: [3, 2] })],
+];
+
+export const examples5: Program[] = [
+  {
+    name: 'console.log(layer.getConfig()) and JSON.stringify(model.toJSON()) list a layer\'s options in TF.js\'s order',
+    run: (tf) => {
+      const model = tf.sequential({ name: 'cfg', layers: [
+        tf.layers.conv2d({ name: 'conv', filters: 2, kernelSize: 2, inputShape: [4, 4, 1], kernelInitializer: 'glorotUniform' }),
+        tf.layers.maxPooling2d({ name: 'pool', poolSize: 2 }),
+        tf.layers.reshape({ name: 'seq', targetShape: [1, 2] }),
+        tf.layers.lstm({ name: 'lstm', units: 2, kernelInitializer: 'glorotUniform' }),
+        tf.layers.dense({ name: 'hidden', units: 2, kernelInitializer: 'glorotUniform' }),
+        tf.layers.dropout({ name: 'drop', rate: 0.5 }),
+      ] });
+      console.log(JSON.stringify(model.toJSON(null, false)));
+      return LAYERS.map(([name, make]) => [name, JSON.stringify(keyOrder(make(tf).getConfig()))]);
+    },
+  },
+];
