@@ -88,8 +88,9 @@ export function modelJsonFor(artifacts: ModelArtifacts, paths: string[]): ModelJ
     convertedBy: artifacts.convertedBy ?? null,
     weightsManifest: [{ paths, weights: artifacts.weightSpecs ?? [] }],
   };
-  if (artifacts.trainingConfig) json.trainingConfig = artifacts.trainingConfig;
-  if (artifacts.userDefinedMetadata) json.userDefinedMetadata = artifacts.userDefinedMetadata;
+  // TF.js's order (getModelJSONForModelArtifacts), so that the file's text is the one TF.js writes.
   if (artifacts.signature) json.signature = artifacts.signature;
+  if (artifacts.userDefinedMetadata) json.userDefinedMetadata = artifacts.userDefinedMetadata;
+  if (artifacts.trainingConfig) json.trainingConfig = artifacts.trainingConfig;
   return json;
 }

@@ -56,9 +56,10 @@ export async function modelToArtifacts(op: string, model: SavableModel, config?:
     format: 'layers-model',
     generatedBy: GENERATED_BY,
     convertedBy: null,
-    weightSpecs: specs,
-    weightData: data,
+    // TF.js's order, which a handler that writes the artifacts as they come keeps.
     ...(trainingConfig ? { trainingConfig } : {}),
     ...(userDefinedMetadata ? { userDefinedMetadata } : {}),
+    weightData: data,
+    weightSpecs: specs,
   };
 }

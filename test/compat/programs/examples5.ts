@@ -61,4 +61,25 @@ export const examples5: Program[] = [
       return LAYERS.map(([name, make]) => [name, JSON.stringify(keyOrder(make(tf).getConfig()))]);
     },
   },
+  {
+    name: 'Save and load guide: the artifacts a save handler gets and the model.json tf.io.http posts list their keys in TF.js\'s order',
+    run: async (tf) => {
+      const model = tf.sequential({ name: 'saved', layers: [tf.layers.dense({ name: 'out', units: 1, inputShape: [2], kernelInitializer: 'zeros' })] });
+      model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      model.setUserDefinedMetadata({ note: 'cars' });
+      let keys: string[] = [];
+      await model.save(tf.io.withSaveHandler(async (artifacts) => {
+        keys = Object.keys(artifacts);
+        return { modelArtifactsInfo: { dateSaved: new Date(0), modelTopologyType: 'JSON' } };
+      }), { includeOptimizer: true });
+      let posted = '';
+      const fetchFunc = async (_url: string, init?: { body?: unknown }) => {
+        const json = (init?.body as FormData).get('model.json') as Blob;
+        posted = await json.text();
+        return new Response('{}', { status: 200 });
+      };
+      await model.save(tf.io.http('https://example.com/upload', { fetchFunc: fetchFunc as never }), { includeOptimizer: true });
+      return [keys, JSON.stringify(Object.keys(JSON.parse(posted)))];
+    },
+  },
 ];
