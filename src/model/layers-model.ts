@@ -550,9 +550,13 @@ export class LayersModel extends Layer implements TrainableModel {
   /** Prints (or hands to printFn) Keras's layer table with parameter counts and, for graphs, what each layer is connected to. */
   summary(lineLength?: number, positions?: number[], printFn: (line: string) => void = console.log): void {
     const { rows, sequentialLike } = this.summaryRows();
-    // As TF.js: the trainable count is of the weights compile collected, once compiled.
-    const weights = { trainable: this.compiled?.collectedWeights ?? this.trainableWeights, nonTrainable: this.nonTrainableWeights };
+    const weights = { trainable: this.summaryTrainableWeights(), nonTrainable: this.nonTrainableWeights };
     for (const line of summaryLines(rows, sequentialLike, weights, lineLength, positions)) printFn(line);
+  }
+
+  /** The trainable weights the summary counts: as TF.js, those compile collected, once compiled. */
+  protected summaryTrainableWeights(): Variable[] {
+    return this.compiled?.collectedWeights ?? this.trainableWeights;
   }
 
   /**

@@ -3,6 +3,7 @@ import { InputLayer } from '../layers/input-layer';
 import { Layer } from '../layers/layer';
 import type { SymbolicTensor } from '../layers/symbolic';
 import type { Tensor } from '../tensor/tensor';
+import type { Variable } from '../tensor/variable';
 import { argError, fmtValue, optionsArg } from '../util/validate';
 import { buildGraph } from './graph';
 import { LayersModel, ownInputsOf, ownShapeUnlisted, type ModelEvaluateArgs } from './layers-model';
@@ -118,7 +119,16 @@ export class Sequential extends LayersModel {
     return this.layerList[this.layerList.length - 1]?.endsInSoftmax() ?? false;
   }
 
+  /**
+   * TF.js's Sequential compiles a model inside it and counts its own weights, so its summary counts the weights
+   * trainable now (after a layer is frozen, added or popped since compile).
+   */
+  protected override summaryTrainableWeights(): Variable[] {
+    return this.trainableWeights;
+  }
+
   protected override summaryRows(): { rows: SummaryRow[]; sequentialLike: boolean } {
+    if (this.layerList.length === 0) throw new Error('summary: Sequential model cannot be built: model is empty. Add some layers first.');
     // A model first is adopted as TF.js adopts it (its own node is the one tessera applies it by); later ones are applied.
     return { rows: this.layerList.map((layer, i) => ({ layer, inbound: [], ownInputs: i === 0 ? undefined : ownInputsOf(layer), multiple: i > 0 && ownShapeUnlisted(layer) })), sequentialLike: true };
   }

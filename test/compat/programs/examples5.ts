@@ -82,4 +82,28 @@ export const examples5: Program[] = [
       return [keys, JSON.stringify(Object.keys(JSON.parse(posted)))];
     },
   },
+  {
+    name: 'a Sequential changed after compile (a layer frozen, added or popped): summary() counts the weights it has now, as TF.js\'s Sequential',
+    run: (tf) => {
+      const totals = (model: ReturnType<typeof tf.sequential>) => {
+        const lines: string[] = [];
+        model.summary(undefined, undefined, (line?: unknown) => { lines.push(String(line)); });
+        return lines.filter((line) => line.includes('params'));
+      };
+      const frozen = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2] }), tf.layers.dense({ units: 1 })] });
+      frozen.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+      frozen.layers[0].trainable = false;
+      const grown = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2] })] });
+      grown.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+      grown.add(tf.layers.dense({ units: 1 }));
+      const popped = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2] }), tf.layers.dense({ units: 1 })] });
+      popped.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+      popped.pop();
+      return [totals(frozen), totals(grown), totals(popped)];
+    },
+  },
+  {
+    name: 'summary() of an empty Sequential throws, as TF.js',
+    run: (tf) => tf.sequential().summary(),
+  },
 ];
