@@ -464,7 +464,8 @@ export abstract class Layer extends Serializable {
   protected ensureBuilt(inputShape: readonly number[] | readonly (readonly number[])[]): void {
     if (this.built) return;
     const s = (inputShape as number[][]).map((d) => (Array.isArray(d) ? d.slice() : d)) as ShapeOrShapes;
-    this.outputShapeNoBatch(s);
+    // A user layer's computeOutputShape is TF.js's hook for symbolic inputs only: a call on tensors never asks it.
+    if (!this.userDefined) this.outputShapeNoBatch(s);
     if (isShapeList(s) && (this.takesList() || this.userDefined)) this.inputShapesNoBatch = s;
     else this.inputShapeNoBatch = s as number[];
     const initial = this.initialWeights;
@@ -681,6 +682,8 @@ export abstract class Layer extends Serializable {
 
   /** Throws unless input shapes (no batch dim) fit the ones the layer was built for (fitsBuiltShape). */
   private checkShapes(op: string, shapes: number[][]): void {
+    // As TF.js's layers without an inputSpec, a user layer takes any input; its call decides what fits.
+    if (this.userDefined) return;
     const expected = this.takesList() ? (this.inputShapesNoBatch as number[][]) : [this.inputShapeNoBatch as number[]];
     shapes.forEach((s, i) => {
       const e = expected[i];
@@ -717,7 +720,7 @@ export abstract class Layer extends Serializable {
       if (x.dtype !== this.dtype) throw argError(op, `inputs[${i}]`, `dtype ${x.dtype}`, `dtype ${this.dtype}`);
     });
     const shapes = (list as Tensor[]).map((x) => x.shape.slice(1));
-    this.outputShapeNoBatch(shapes);
+    if (!this.userDefined) this.outputShapeNoBatch(shapes);
     if (!this.built) this.ensureBuilt(shapes);
     this.checkShapes(op, shapes);
   }
