@@ -494,7 +494,8 @@ export abstract class Layer extends Serializable {
     }
     this.building = true;
     try {
-      this.build((isShapeList(s) && this.takesList() ? s.map(withBatch) : withBatch(s as number[])) as number[]);
+      // As TF.js builds a layer in its name scope: a layer the user's build builds names its weights after this one.
+      buildInScope(this.weightScope(), () => this.build((isShapeList(s) && this.takesList() ? s.map(withBatch) : withBatch(s as number[])) as number[]));
     } finally {
       this.building = false;
     }
@@ -799,11 +800,33 @@ export abstract class Layer extends Serializable {
     return this.trainableFlag ? this.declaredTrainableWeights().filter((v) => v.trainable) : [];
   }
 
+  /**
+   * As TF.js's setter: these are now the weights the layer trains (its non-trainable ones stay), as a layer holding
+   * other layers hands on theirs (`this.trainableWeights = this.inner.trainableWeights` in build).
+   */
+  set trainableWeights(weights: Variable[]) {
+    this.declareWeights('trainableWeights', weights, true);
+  }
+
   /** As TF.js: declared-trainable weights switched off first, then the ones that never train (moving statistics). */
   get nonTrainableWeights(): Variable[] {
     const declared = this.declaredTrainableWeights();
     const frozen = this.vars.filter((v) => !declared.includes(v));
     return [...(this.trainableFlag ? declared.filter((v) => !v.trainable) : declared), ...frozen];
+  }
+
+  /** As TF.js's setter: these are now the weights the layer never trains (its trainable ones stay). */
+  set nonTrainableWeights(weights: Variable[]) {
+    this.declareWeights('nonTrainableWeights', weights, false);
+  }
+
+  /** Replaces the weights the layer declares trainable (or those it declares not), keeping the others. */
+  private declareWeights(arg: string, weights: Variable[], trainable: boolean): void {
+    if (!Array.isArray(weights) || !weights.every((w) => w instanceof Variable)) throw argError(this.name, arg, fmtValue(weights), 'an array of weights (Variables, as layer.trainableWeights gives them)');
+    const declared = this.declaredTrainableWeights();
+    const kept = this.vars.filter((v) => declared.includes(v) !== trainable);
+    for (const v of weights) this.weightOptions.set(v, { ...this.weightOptions.get(v), trainable });
+    this.vars = trainable ? [...weights, ...kept] : [...kept, ...weights];
   }
 
   /** The scope this layer's weights are named in as it builds: its own name, or the one its wrapper builds it in. */

@@ -22,7 +22,7 @@ export function registeredPlan(cls: SerializableConstructor<Layer>, r: ConfigRea
   };
   const probe = (input: readonly number[]): Layer => withoutTakingNames(() => {
     const layer = make();
-    layer.build([null, ...input] as number[]);
+    layer.buildNoBatch(input);
     return layer;
   });
   return {
