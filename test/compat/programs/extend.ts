@@ -1,4 +1,4 @@
-import type { Kwargs, LayerArgs, LayersModel, LayerVariable, ModelArtifacts, Shape, Tensor } from '../../../src/index';
+import type { DataType, DenseLayerArgs, Kwargs, LayerArgs, LayersModel, LayerVariable, ModelArtifacts, Shape, Tensor } from '../../../src/index';
 import type { Program, TF } from '../harness';
 
 // Programs that extend the library as TF.js users do (their own layers, cells, initializers, regularizers and
@@ -101,6 +101,77 @@ export const extend: Program[] = [
       return {
         loss: h.history.loss, names: model.weights.map((w) => w.name), trainable: wrap.trainableWeights.map((w) => w.name), params: model.countParams(),
         weights: model.getWeights(), specs: artifacts.weightSpecs, reloaded: loaded.predict(x) as Tensor,
+      };
+    },
+  },
+  {
+    name: 'initializers, regularizers and constraints of the user\'s own registered classes, by className or {className, config}: values, getConfig, fit, save and load',
+    run: async (tf) => {
+      class FillInit extends tf.serialization.Serializable {
+        static className = 'ExtFill';
+        readonly value: number;
+        constructor(config: { value?: number } = {}) {
+          super();
+          this.value = config.value ?? 0.5;
+        }
+        apply(shape: number[], dtype?: DataType): Tensor {
+          return tf.fill(shape, this.value, dtype);
+        }
+        getConfig() {
+          return { value: this.value };
+        }
+      }
+      class AbsPenalty extends tf.serialization.Serializable {
+        static className = 'ExtAbsPenalty';
+        readonly weightFactor: number;
+        constructor(config: { weightFactor?: number } = {}) {
+          super();
+          this.weightFactor = config.weightFactor ?? 0.1;
+        }
+        apply(x: Tensor): Tensor {
+          return tf.tidy(() => x.abs().sum().mul(this.weightFactor));
+        }
+        getConfig() {
+          return { weightFactor: this.weightFactor };
+        }
+      }
+      class Clip extends tf.serialization.Serializable {
+        static className = 'ExtClip';
+        apply(w: Tensor): Tensor {
+          return tf.clipByValue(w, -0.2, 0.2);
+        }
+        getConfig() {
+          return {};
+        }
+      }
+      for (const cls of [FillInit, AbsPenalty, Clip]) tf.serialization.registerClass(cls);
+      const settings = {
+        kernelInitializer: 'ExtFill', biasInitializer: { className: 'ExtFill', config: { value: -0.25 } },
+        kernelRegularizer: { className: 'ExtAbsPenalty', config: { weightFactor: 0.3 } }, biasRegularizer: 'ExtAbsPenalty', kernelConstraint: 'ExtClip',
+      } as unknown as Partial<DenseLayerArgs>;
+      const model = tf.sequential({ layers: [
+        tf.layers.dense({ units: 2, inputShape: [4], ...settings, name: 'ext_reg_dense' }),
+        tf.layers.dense({ units: 1, kernelInitializer: { className: 'ExtFill', config: { value: 0.1 } } as never, biasConstraint: { className: 'ExtClip', config: {} } as never, name: 'ext_reg_out' }),
+      ] });
+      const initial = model.getWeights().map((w) => w.clone());
+      const conv = tf.layers.conv2d({ filters: 1, kernelSize: 1, kernelInitializer: 'ExtFill' as never, kernelRegularizer: 'ExtAbsPenalty' as never });
+      conv.apply(tf.ones([1, 2, 2, 1]));
+      const lstm = tf.layers.lstm({ units: 1, recurrentInitializer: 'ExtFill' as never, recurrentRegularizer: 'ExtAbsPenalty' as never, recurrentConstraint: 'ExtClip' as never });
+      lstm.apply(tf.ones([1, 2, 2]));
+      model.compile({ optimizer: tf.train.sgd(0.05), loss: 'meanSquaredError' });
+      const x = rows(tf, 3, 4);
+      const y = tf.ones([3, 1]);
+      const before = model.evaluate(x, y) as Tensor;
+      // One step: TF.js 4.22 never applies constraints in fit, tessera (as Keras) does after each step.
+      const h = await model.fit(x, y, { epochs: 1, batchSize: 3, shuffle: false, verbose: 0 });
+      // Writing weights projects the constrained ones, in both libraries.
+      model.layers[0].setWeights([tf.fill([4, 2], 0.7), tf.zeros([2])]);
+      const { artifacts, loaded } = await roundTrip(tf, model);
+      const topology = artifacts.modelTopology as { config: { layers: { config: Record<string, unknown> }[] } };
+      return {
+        initial, before, loss: h.history.loss, projected: model.layers[0].getWeights()[0], config: model.layers[0].getConfig(), saved: topology.config.layers.map((l) => l.config),
+        loadedConfig: loaded.layers[0].getConfig(), reloaded: loaded.predict(x) as Tensor, reloadedLoss: (loaded.layers[0].losses.map((f) => f()) as Tensor[]),
+        conv: [conv.getWeights()[0], conv.losses.length, conv.getConfig().kernelInitializer], lstm: [lstm.getWeights()[1], lstm.getConfig().recurrentConstraint],
       };
     },
   },
