@@ -175,4 +175,51 @@ export const extend: Program[] = [
       };
     },
   },
+  {
+    name: 'an RNN of a cell class of the user\'s own (alone with two states, stacked with an lstmCell, in a functional model): fit, save and load',
+    run: async (tf) => {
+      class TwoStateCell extends tf.layers.RNNCell {
+        static className = 'ExtTwoStateCell';
+        units: number;
+        stateSize: number | number[];
+        kernel: LayerVariable | null = null;
+        recurrent: LayerVariable | null = null;
+        constructor(config: LayerArgs & { units: number; twoStates?: boolean }) {
+          super(config);
+          this.units = config.units;
+          this.stateSize = config.twoStates ? [config.units, config.units] : config.units;
+        }
+        override build(inputShape: Shape | Shape[]): void {
+          const s = inputShape as Shape;
+          this.kernel = this.addWeight('kernel', [s[s.length - 1] as number, this.units], 'float32', tf.initializers.glorotUniform({ seed: 1 }));
+          this.recurrent = this.addWeight('recurrent_kernel', [this.units, this.units], 'float32', tf.initializers.orthogonal({ seed: 2 }));
+          this.built = true;
+        }
+        override call(inputs: Tensor | Tensor[]): Tensor[] {
+          return tf.tidy(() => {
+            const [x, h, c] = inputs as Tensor[];
+            const out = tf.tanh(tf.matMul(x, (this.kernel as LayerVariable).read()).add(tf.matMul(h, (this.recurrent as LayerVariable).read())));
+            return c ? [out, out, c.add(out)] : [out, out];
+          });
+        }
+        override getConfig() {
+          return { ...super.getConfig(), units: this.units, twoStates: Array.isArray(this.stateSize) };
+        }
+      }
+      tf.serialization.registerClass(TwoStateCell);
+      const seq = tf.tensor3d(Array.from({ length: 2 * 4 * 3 }, (_, i) => Math.cos(i * 0.37)), [2, 4, 3]);
+      const alone = tf.sequential({ layers: [tf.layers.rnn({ cell: new TwoStateCell({ units: 2, twoStates: true }), inputShape: [4, 3], name: 'ext_rnn' }), tf.layers.dense({ units: 1, kernelInitializer: 'ones', name: 'ext_rnn_out' })] });
+      alone.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const h = await alone.fit(seq, tf.tensor2d([[1], [0]]), { epochs: 2, shuffle: false, verbose: 0 });
+      const stacked = tf.sequential({ layers: [tf.layers.rnn({ cell: [new TwoStateCell({ units: 3 }), tf.layers.lstmCell({ units: 2, kernelInitializer: 'ones', recurrentInitializer: 'zeros' })], returnSequences: true, inputShape: [4, 3], name: 'ext_stack' })] });
+      const input = tf.input({ shape: [4, 3] });
+      const functional = tf.model({ inputs: input, outputs: tf.layers.rnn({ cell: new TwoStateCell({ units: 2 }), goBackwards: true, name: 'ext_fn_rnn' }).apply(input) as never });
+      const out: unknown[] = [h.history.loss];
+      for (const model of [alone, stacked, functional]) {
+        const { artifacts, loaded } = await roundTrip(tf, model);
+        out.push(artifacts.weightSpecs, model.predict(seq) as Tensor, loaded.predict(seq) as Tensor, loaded.weights.map((w) => w.name));
+      }
+      return out;
+    },
+  },
 ];
