@@ -222,4 +222,42 @@ export const extend: Program[] = [
       return out;
     },
   },
+  {
+    name: 'Sequential.fromConfig remakes a model from its getConfig(), built-in layers and a registered one of the user\'s own',
+    run: (tf) => {
+      class Repeat extends tf.layers.Layer {
+        static className = 'ExtRepeat';
+        readonly times: number;
+        constructor(config: LayerArgs & { times: number }) {
+          super(config);
+          this.times = config.times;
+        }
+        override computeOutputShape(inputShape: Shape | Shape[]): Shape {
+          const s = inputShape as Shape;
+          return [s[0], (s[1] as number) * this.times];
+        }
+        override call(inputs: Tensor | Tensor[]): Tensor {
+          return first(inputs).tile([1, this.times]);
+        }
+        override getConfig() {
+          return { ...super.getConfig(), times: this.times };
+        }
+      }
+      tf.serialization.registerClass(Repeat);
+      const model = tf.sequential({ name: 'ext_from_config', layers: [
+        tf.layers.conv2d({ filters: 2, kernelSize: 2, activation: 'relu', kernelInitializer: 'glorotNormal', kernelRegularizer: tf.regularizers.l2({ l2: 0.01 }), inputShape: [3, 3, 1], name: 'ext_fc_conv' }),
+        tf.layers.flatten({ name: 'ext_fc_flat' }), tf.layers.activation({ activation: 'elu', name: 'ext_fc_elu' }),
+        tf.layers.dense({ units: 2, activation: 'tanh', kernelInitializer: 'glorotNormal', name: 'ext_fc_dense' }), new Repeat({ times: 2, name: 'ext_fc_repeat' }),
+      ] });
+      model.setWeights(model.getWeights().map((w, k) => tf.tensor(Array.from({ length: w.size }, (_, i) => 0.1 * Math.sin(1 + i + 10 * k)), w.shape)));
+      const copy = tf.Sequential.fromConfig(tf.Sequential, model.getConfig());
+      copy.setWeights(model.getWeights());
+      const x = tf.tensor4d(Array.from({ length: 2 * 9 }, (_, i) => Math.sin(i)), [2, 3, 3, 1]);
+      copy.summary();
+      return {
+        isSequential: copy instanceof tf.Sequential, name: copy.name, config: copy.getConfig(), same: JSON.stringify(copy.getConfig()) === JSON.stringify(model.getConfig()),
+        layers: copy.layers.map((l) => [l.name, l.getClassName()]), predicted: copy.predict(x) as Tensor, original: model.predict(x) as Tensor,
+      };
+    },
+  },
 ];
