@@ -820,6 +820,38 @@ export abstract class Layer extends Serializable {
     this.declareWeights('nonTrainableWeights', weights, false);
   }
 
+  /**
+   * TF.js's protected list of the weights the layer declares trainable, which subclasses holding other layers assign
+   * (`this._trainableWeights = [...this.inner.trainableWeights]`) or push to: both reach the layer's weights.
+   */
+  protected get _trainableWeights(): Variable[] {
+    return this.declaredList('_trainableWeights', true);
+  }
+
+  protected set _trainableWeights(weights: Variable[]) {
+    this.declareWeights('_trainableWeights', weights, true);
+  }
+
+  /** TF.js's protected list of the weights the layer declares non-trainable, as _trainableWeights. */
+  protected get _nonTrainableWeights(): Variable[] {
+    return this.declaredList('_nonTrainableWeights', false);
+  }
+
+  protected set _nonTrainableWeights(weights: Variable[]) {
+    this.declareWeights('_nonTrainableWeights', weights, false);
+  }
+
+  /** The weights declared trainable (or not), as a list whose push declares more, as pushing to TF.js's own list does. */
+  private declaredList(arg: string, trainable: boolean): Variable[] {
+    const declared = this.declaredTrainableWeights();
+    const list = trainable ? declared : this.vars.filter((v) => !declared.includes(v));
+    list.push = (...more: Variable[]) => {
+      this.declareWeights(arg, [...list, ...more], trainable);
+      return Array.prototype.push.apply(list, more);
+    };
+    return list;
+  }
+
   /** Replaces the weights the layer declares trainable (or those it declares not), keeping the others. */
   private declareWeights(arg: string, weights: Variable[], trainable: boolean): void {
     if (!Array.isArray(weights) || !weights.every((w) => w instanceof Variable)) throw argError(this.name, arg, fmtValue(weights), 'an array of weights (Variables, as layer.trainableWeights gives them)');

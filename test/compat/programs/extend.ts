@@ -260,4 +260,47 @@ export const extend: Program[] = [
       };
     },
   },
+  {
+    name: 'a layer of the user\'s own collects its inner layers\' weights in TF.js\'s protected lists (this._trainableWeights = [...], and push): training, frozen statistics, counts',
+    run: async (tf) => {
+      const make = (push: boolean) => class Gate extends tf.layers.Layer {
+        static className = push ? 'ExtGatePush' : 'ExtGateAssign';
+        readonly value = tf.layers.dense({ units: 4, kernelInitializer: 'ones', name: `${this.name}_value` });
+        readonly gate = tf.layers.dense({ units: 4, kernelInitializer: tf.initializers.constant({ value: 0.5 }), activation: 'sigmoid', name: `${this.name}_gate` });
+        readonly norm = tf.layers.batchNormalization({ name: `${this.name}_norm` });
+        override build(inputShape: Shape | Shape[]): void {
+          const s = inputShape as Shape;
+          this.value.build(s);
+          this.gate.build(s);
+          this.norm.build([s[0], 4]);
+          if (push) {
+            this._trainableWeights.push(...this.value.trainableWeights);
+            this._trainableWeights.push(...this.gate.trainableWeights, ...this.norm.trainableWeights);
+            this._nonTrainableWeights.push(...this.norm.nonTrainableWeights);
+          } else {
+            this._trainableWeights = [...this.value.trainableWeights, ...this.gate.trainableWeights, ...this.norm.trainableWeights];
+            this._nonTrainableWeights = this.norm.nonTrainableWeights;
+          }
+          super.build(inputShape);
+        }
+        override computeOutputShape(inputShape: Shape | Shape[]): Shape {
+          return [(inputShape as Shape)[0], 4];
+        }
+        override call(inputs: Tensor | Tensor[], kwargs: Kwargs): Tensor {
+          const x = first(inputs);
+          return this.norm.apply((this.value.apply(x) as Tensor).mul(this.gate.apply(x) as Tensor), kwargs) as Tensor;
+        }
+      };
+      const out: unknown[] = [];
+      for (const push of [false, true]) {
+        const Gate = make(push);
+        const model = tf.sequential({ layers: [new Gate({ name: push ? 'ext_gate_push' : 'ext_gate_assign', inputShape: [4] }), tf.layers.dense({ units: 1, kernelInitializer: 'ones', name: push ? 'ext_gate_push_out' : 'ext_gate_assign_out' })] });
+        model.compile({ optimizer: tf.train.sgd(0.01), loss: 'meanSquaredError' });
+        const h = await model.fit(rows(tf, 3, 4), tf.ones([3, 1]), { epochs: 2, batchSize: 3, shuffle: false, verbose: 0 });
+        const layer = model.layers[0];
+        out.push(h.history.loss, layer.trainableWeights.map((w) => w.name), layer.nonTrainableWeights.map((w) => w.name), model.getWeights(), model.countParams(), model.predict(rows(tf, 2, 4)) as Tensor);
+      }
+      return out;
+    },
+  },
 ];
