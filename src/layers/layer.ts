@@ -706,9 +706,9 @@ export abstract class Layer extends Serializable {
     this.checkShapes(this.name, [shape]);
   }
 
-  /** Whether a tensor's input may be a scalar (elementwise layers, as TF.js's, which check no rank). */
+  /** Whether a tensor's input may be a scalar (elementwise layers and the user's own, as TF.js's, which check no rank). */
   protected takesScalar(): boolean {
-    return false;
+    return this.userDefined;
   }
 
   /** Checks a list of inputs against a layer taking several, building it on first use. */

@@ -52,6 +52,18 @@ export const extend: Program[] = [
           return Array.isArray(inputs) ? inputs[0].add(inputs[1]) : inputs.mul(3);
         }
       }
+      // As TF.js's Layer docs: a layer of the user's own reduces a tensor without a batch dim, or a scalar.
+      class SquaredSum extends tf.layers.Layer {
+        override computeOutputShape(): Shape {
+          return [];
+        }
+        override call(inputs: Tensor | Tensor[]): Tensor {
+          return tf.tidy(() => tf.sum(tf.square(first(inputs))));
+        }
+        override getClassName(): string {
+          return 'SquaredSum';
+        }
+      }
       const square = new Square({});
       const scale = new Scale({});
       const explicit = new Scale({});
@@ -60,6 +72,7 @@ export const extend: Program[] = [
         square.apply(rows(tf, 3, 4)), square.apply(rows(tf, 2, 5)), square.apply(tf.ones([2, 3, 3])),
         scale.apply(tf.ones([2, 3, 4])), scale.apply(tf.ones([1, 5, 4])),
         new Pair({}).apply(rows(tf, 2, 3)), asked, explicit.apply(rows(tf, 3, 4)), explicit.weights.length,
+        new SquaredSum({}).apply(tf.tensor([-2, 1, 0, 5])), new SquaredSum({}).apply(tf.scalar(3)),
       ];
     },
   },
