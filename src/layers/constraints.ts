@@ -1,5 +1,7 @@
 import type { Tensor } from '../tensor/tensor';
-import { toCamelCase, toSnakeCase } from '../util/case';
+import { pythonicConfig, toCamelCase, tsConfig, type ConfigValue } from '../util/case';
+import type { ConfigDict } from '../util/serializable';
+import { registeredApplier, type UserApplier } from './serialization';
 import { add, div, mul } from '../ops/binary';
 import { relu, sqrt, square } from '../ops/unary';
 import { sum } from '../ops/reduction';
@@ -11,15 +13,18 @@ const EPSILON = 1e-7;
 
 /** A projection applied to a weight after each optimizer update, as tf.constraints. */
 export interface Constraint {
-  readonly className: 'MaxNorm' | 'UnitNorm' | 'NonNeg' | 'MinMaxNorm';
+  /** 'MaxNorm', 'UnitNorm', 'NonNeg', 'MinMaxNorm', or the className of the user's registered constraint class. */
+  readonly className: string;
   apply(w: Tensor): Tensor;
   /** The config in TF.js's camelCase spelling. */
-  getConfig(): Record<string, number>;
+  getConfig(): ConfigDict;
   /** The class name TF.js saves it under (its Serializable's getClassName). */
   getClassName(): string;
 }
 
-function constraint(className: Constraint['className'], apply: (w: Tensor) => Tensor, getConfig: () => Record<string, number>): Constraint {
+type BuiltinClassName = 'MaxNorm' | 'UnitNorm' | 'NonNeg' | 'MinMaxNorm';
+
+function constraint(className: BuiltinClassName, apply: (w: Tensor) => Tensor, getConfig: () => Record<string, number>): Constraint {
   return { className, apply, getConfig, getClassName: () => className };
 }
 
@@ -85,7 +90,7 @@ export function minMaxNorm(config?: { minValue?: number; maxValue?: number; rate
 
 type ConstraintIdentifier = 'maxNorm' | 'unitNorm' | 'nonNeg' | 'minMaxNorm';
 /** The names a constraint goes by in a layer config: TF.js's identifiers and its class names. */
-export type ConstraintName = ConstraintIdentifier | Constraint['className'];
+export type ConstraintName = ConstraintIdentifier | BuiltinClassName;
 type Factory = (config?: Record<string, unknown>) => Constraint;
 const byName: Record<ConstraintIdentifier, Factory> = {
   maxNorm: maxNorm as Factory,
@@ -95,12 +100,41 @@ const byName: Record<ConstraintIdentifier, Factory> = {
 };
 const CLASS_TO_NAME: Record<string, ConstraintIdentifier> = { MaxNorm: 'maxNorm', UnitNorm: 'unitNorm', NonNeg: 'nonNeg', MinMaxNorm: 'minMaxNorm' };
 
+/** An object of the user's registered constraint class, as the layers use a constraint. */
+class UserConstraint implements Constraint {
+  constructor(private readonly custom: UserApplier<[Tensor], Tensor>) {}
+
+  get className(): string {
+    return this.custom.getClassName();
+  }
+
+  apply(w: Tensor): Tensor {
+    return this.custom.apply(w);
+  }
+
+  getConfig(): ConfigDict {
+    return this.custom.getConfig() as ConfigDict;
+  }
+
+  getClassName(): string {
+    return this.custom.getClassName();
+  }
+}
+
+/** The user's registered constraint a setting names (its className, or {className, config}), if any. */
+function userConstraint(spec: unknown): Constraint | undefined {
+  const custom = registeredApplier<[Tensor], Tensor>(spec);
+  return custom && new UserConstraint(custom);
+}
+
 /**
  * A constraint from a layer config: an instance, a name ('maxNorm', 'nonNeg', ...), a class name with its defaults
- * ('MaxNorm', as TF.js takes one), or undefined for none.
+ * ('MaxNorm', as TF.js takes one), the className (or {className, config}) of a constraint class registered with
+ * tf.serialization.registerClass, as TF.js takes one, or undefined for none.
  */
 export function getConstraint(op: string, arg: string, spec: unknown): Constraint | null {
   if (spec === undefined || spec === null) return null;
+  if (spec instanceof UserConstraint) return spec;
   if (typeof spec === 'object' && 'apply' in spec && 'className' in spec && Object.hasOwn(CLASS_TO_NAME, (spec as Constraint).className)) return spec as Constraint;
   if (typeof spec === 'string' && Object.hasOwn(byName, spec)) return byName[spec as ConstraintIdentifier]();
   if (typeof spec === 'string' && Object.hasOwn(CLASS_TO_NAME, spec)) return byName[CLASS_TO_NAME[spec]]();
@@ -109,18 +143,22 @@ export function getConstraint(op: string, arg: string, spec: unknown): Constrain
     const config = 'config' in spec && typeof spec.config === 'object' && spec.config !== null ? spec.config : {};
     return constraintFromConfig(spec.className, config as Record<string, unknown>);
   }
-  throw argError(op, arg, fmtValue(spec), `a constraint from tn.constraints, a {className, config} of one, or one of ${[...Object.keys(byName), ...Object.keys(CLASS_TO_NAME)].map((n) => `'${n}'`).join(', ')}`);
+  const custom = userConstraint(spec);
+  if (custom) return custom;
+  throw argError(op, arg, fmtValue(spec), `a constraint from tn.constraints, a {className, config} of one, one of ${[...Object.keys(byName), ...Object.keys(CLASS_TO_NAME)].map((n) => `'${n}'`).join(', ')}, or the className of a constraint class registered with tf.serialization.registerClass`);
 }
 
 
 /** A constraint as a saved model records it: {class_name, config} with snake_case keys. */
-export function constraintConfig(c: Constraint | null): { class_name: string; config: Record<string, number> } | null {
+export function constraintConfig(c: Constraint | null): { class_name: string; config: ConfigDict } | null {
   if (!c) return null;
-  return { class_name: c.className, config: Object.fromEntries(Object.entries(c.getConfig()).map(([k, v]) => [toSnakeCase(k), v])) };
+  return { class_name: c.className, config: pythonicConfig(c.getConfig() as ConfigValue) as ConfigDict };
 }
 
-/** The constraint a saved {class_name, config} describes. */
+/** The constraint a saved {class_name, config} describes (a built-in one, or a user's registered class). */
 export function constraintFromConfig(className: string, config: Record<string, unknown>): Constraint {
-  if (!Object.hasOwn(CLASS_TO_NAME, className)) throw argError('constraint', 'class_name', fmtValue(className), `one of ${Object.keys(CLASS_TO_NAME).join(', ')}`);
+  const custom = Object.hasOwn(CLASS_TO_NAME, className) ? undefined : userConstraint({ className, config: tsConfig(config as ConfigValue) });
+  if (custom) return custom;
+  if (!Object.hasOwn(CLASS_TO_NAME, className)) throw argError('constraint', 'class_name', fmtValue(className), `one of ${Object.keys(CLASS_TO_NAME).join(', ')}, or the className of a registered constraint class`);
   return byName[CLASS_TO_NAME[className]](Object.fromEntries(Object.entries(config).map(([k, v]) => [toCamelCase(k), v])));
 }

@@ -1,6 +1,7 @@
 import { Random, nextDefaultSeed, randomSeedSet, samplerSeed } from '../util/random';
 import { gaussSampler, uniformSampler, type Sampler } from '../util/tfjs-samplers';
-import { toCamelCase } from '../util/case';
+import { pythonicConfig, toCamelCase, type ConfigValue } from '../util/case';
+import { registeredApplier } from './serialization';
 import { Tensor, arrayTypeFor, sizeOfShape, type DType } from '../tensor/tensor';
 import { argError, assertFiniteNumber, fmtValue } from '../util/validate';
 
@@ -304,7 +305,8 @@ function fromClassConfig(spec: unknown): Initializer | undefined {
 
 /**
  * An initializer from a name (TF.js's camelCase or Keras's snake_case), a class name with its defaults (TF.js takes a
- * string it does not know as one, as {className, config: {}}), an instance, or TF.js's {className, config}.
+ * string it does not know as one, as {className, config: {}}), an instance, or TF.js's {className, config}; the class
+ * may be the user's own, registered with tf.serialization.registerClass (an apply(shape, dtype) giving the values).
  */
 export function getInitializer(op: string, arg: string, spec: unknown): Initializer {
   if (typeof spec === 'object' && spec !== null && 'apply' in spec && 'className' in spec) return spec as Initializer;
@@ -312,14 +314,17 @@ export function getInitializer(op: string, arg: string, spec: unknown): Initiali
   if (described) return described;
   const name = typeof spec === 'string' ? toCamelCase(spec) : '';
   const factory = Object.hasOwn(byName, name) ? byName[name] : undefined;
-  if (!factory) throw argError(op, arg, fmtValue(spec), `an initializer, a {className, config} of one, or one of ${Object.keys(byName).map((n) => `'${n}'`).join(', ')}, or a class name (${Object.keys(byClass).map((n) => `'${n}'`).join(', ')})`);
+  const custom = factory ? undefined : registeredApplier<[readonly number[], DType?], Tensor>(spec);
+  if (custom) return { className: custom.getClassName(), apply: (shape, dtype) => custom.apply(shape, dtype), getConfig: () => custom.getConfig() as Record<string, number | string | null> };
+  if (!factory) throw argError(op, arg, fmtValue(spec), `an initializer, a {className, config} of one, or one of ${Object.keys(byName).map((n) => `'${n}'`).join(', ')}, a class name (${Object.keys(byClass).map((n) => `'${n}'`).join(', ')}), or the className of an initializer class registered with tf.serialization.registerClass`);
   return factory();
 }
 
 /** The Keras JSON form of an initializer: {class_name, config}. */
 export function initializerConfig(init: Initializer): { class_name: string; config: Record<string, number | string | null> } {
   const saved = savedForms.get(init);
-  if (!saved) return { class_name: init.className, config: init.getConfig() };
+  // A user's registered initializer is saved as TF.js saves any config: in snake_case.
+  if (!saved) return { class_name: init.className, config: pythonicConfig(init.getConfig() as ConfigValue) as Record<string, number | string | null> };
   const entry = { class_name: init.className, config: { ...saved } };
   described.set(entry, init);
   return entry;

@@ -473,7 +473,8 @@ export abstract class Layer extends Serializable {
   protected ensureBuilt(inputShape: readonly number[] | readonly (readonly number[])[]): void {
     if (this.built) return;
     const s = (inputShape as number[][]).map((d) => (Array.isArray(d) ? d.slice() : d)) as ShapeOrShapes;
-    this.outputShapeNoBatch(s);
+    // A user layer's computeOutputShape is TF.js's hook for symbolic inputs only: a call on tensors never asks it.
+    if (!this.userDefined) this.outputShapeNoBatch(s);
     if (isShapeList(s) && (this.takesList() || this.userDefined)) this.inputShapesNoBatch = s;
     else this.inputShapeNoBatch = s as number[];
     const initial = this.initialWeights;
@@ -502,7 +503,8 @@ export abstract class Layer extends Serializable {
     }
     this.building = true;
     try {
-      this.build((isShapeList(s) && this.takesList() ? s.map(withBatch) : withBatch(s as number[])) as number[]);
+      // As TF.js builds a layer in its name scope: a layer the user's build builds names its weights after this one.
+      buildInScope(this.weightScope(), () => this.build((isShapeList(s) && this.takesList() ? s.map(withBatch) : withBatch(s as number[])) as number[]));
     } finally {
       this.building = false;
     }
@@ -690,6 +692,8 @@ export abstract class Layer extends Serializable {
 
   /** Throws unless input shapes (no batch dim) fit the ones the layer was built for (fitsBuiltShape). */
   private checkShapes(op: string, shapes: number[][]): void {
+    // As TF.js's layers without an inputSpec, a user layer takes any input; its call decides what fits.
+    if (this.userDefined) return;
     const expected = this.takesList() ? (this.inputShapesNoBatch as number[][]) : [this.inputShapeNoBatch as number[]];
     shapes.forEach((s, i) => {
       const e = expected[i];
@@ -711,9 +715,9 @@ export abstract class Layer extends Serializable {
     this.checkShapes(this.name, [shape]);
   }
 
-  /** Whether a tensor's input may be a scalar (elementwise layers, as TF.js's, which check no rank). */
+  /** Whether a tensor's input may be a scalar (elementwise layers and the user's own, as TF.js's, which check no rank). */
   protected takesScalar(): boolean {
-    return false;
+    return this.userDefined;
   }
 
   /** Checks a list of inputs against a layer taking several, building it on first use. */
@@ -726,7 +730,7 @@ export abstract class Layer extends Serializable {
       if (x.dtype !== this.dtype) throw argError(op, `inputs[${i}]`, `dtype ${x.dtype}`, `dtype ${this.dtype}`);
     });
     const shapes = (list as Tensor[]).map((x) => x.shape.slice(1));
-    this.outputShapeNoBatch(shapes);
+    if (!this.userDefined) this.outputShapeNoBatch(shapes);
     if (!this.built) this.ensureBuilt(shapes);
     this.checkShapes(op, shapes);
   }
@@ -805,11 +809,65 @@ export abstract class Layer extends Serializable {
     return this.trainableFlag ? this.declaredTrainableWeights().filter((v) => v.trainable) : [];
   }
 
+  /**
+   * As TF.js's setter: these are now the weights the layer trains (its non-trainable ones stay), as a layer holding
+   * other layers hands on theirs (`this.trainableWeights = this.inner.trainableWeights` in build).
+   */
+  set trainableWeights(weights: Variable[]) {
+    this.declareWeights('trainableWeights', weights, true);
+  }
+
   /** As TF.js: declared-trainable weights switched off first, then the ones that never train (moving statistics). */
   get nonTrainableWeights(): Variable[] {
     const declared = this.declaredTrainableWeights();
     const frozen = this.vars.filter((v) => !declared.includes(v));
     return [...(this.trainableFlag ? declared.filter((v) => !v.trainable) : declared), ...frozen];
+  }
+
+  /** As TF.js's setter: these are now the weights the layer never trains (its trainable ones stay). */
+  set nonTrainableWeights(weights: Variable[]) {
+    this.declareWeights('nonTrainableWeights', weights, false);
+  }
+
+  /**
+   * TF.js's protected list of the weights the layer declares trainable, which subclasses holding other layers assign
+   * (`this._trainableWeights = [...this.inner.trainableWeights]`) or push to: both reach the layer's weights.
+   */
+  protected get _trainableWeights(): Variable[] {
+    return this.declaredList('_trainableWeights', true);
+  }
+
+  protected set _trainableWeights(weights: Variable[]) {
+    this.declareWeights('_trainableWeights', weights, true);
+  }
+
+  /** TF.js's protected list of the weights the layer declares non-trainable, as _trainableWeights. */
+  protected get _nonTrainableWeights(): Variable[] {
+    return this.declaredList('_nonTrainableWeights', false);
+  }
+
+  protected set _nonTrainableWeights(weights: Variable[]) {
+    this.declareWeights('_nonTrainableWeights', weights, false);
+  }
+
+  /** The weights declared trainable (or not), as a list whose push declares more, as pushing to TF.js's own list does. */
+  private declaredList(arg: string, trainable: boolean): Variable[] {
+    const declared = this.declaredTrainableWeights();
+    const list = trainable ? declared : this.vars.filter((v) => !declared.includes(v));
+    list.push = (...more: Variable[]) => {
+      this.declareWeights(arg, [...list, ...more], trainable);
+      return Array.prototype.push.apply(list, more);
+    };
+    return list;
+  }
+
+  /** Replaces the weights the layer declares trainable (or those it declares not), keeping the others. */
+  private declareWeights(arg: string, weights: Variable[], trainable: boolean): void {
+    if (!Array.isArray(weights) || !weights.every((w) => w instanceof Variable)) throw argError(this.name, arg, fmtValue(weights), 'an array of weights (Variables, as layer.trainableWeights gives them)');
+    const declared = this.declaredTrainableWeights();
+    const kept = this.vars.filter((v) => declared.includes(v) !== trainable);
+    for (const v of weights) this.weightOptions.set(v, { ...this.weightOptions.get(v), trainable });
+    this.vars = trainable ? [...weights, ...kept] : [...kept, ...weights];
   }
 
   /** The scope this layer's weights are named in as it builds: its own name, or the one its wrapper builds it in. */

@@ -4,12 +4,16 @@ import { add, mul } from '../ops/binary';
 import { sum } from '../ops/reduction';
 import { zeros } from '../ops/creation';
 import { argError, checkKnownKeys, fmtValue } from '../util/validate';
+import { pythonicConfig, tsConfig, type ConfigValue } from '../util/case';
+import type { ConfigDict } from '../util/serializable';
+import { registeredApplier, type UserApplier } from './serialization';
 
 /** A penalty on a weight (or a layer's output) that training adds to the loss, as tf.regularizers. */
 export interface Regularizer {
-  readonly className: 'L1L2';
+  /** 'L1L2', or the className of the user's registered regularizer class. */
+  readonly className: string;
   apply(x: Tensor): Tensor;
-  getConfig(): { l1: number; l2: number };
+  getConfig(): ConfigDict;
   /** The class name TF.js saves it under (its Serializable's getClassName). */
   getClassName(): string;
 }
@@ -69,27 +73,62 @@ export function l1l2(config?: { l1?: number; l2?: number }): Regularizer {
 /** The names TF.js knows a regularizer by in a layer config: 'l1l2' and its class name. */
 export type RegularizerName = 'l1l2' | 'L1L2';
 
-/** A regularizer from a layer config: an instance, 'l1l2' or 'L1L2' (defaults), TF.js's {className, config}, or undefined for none. */
+/** An object of the user's registered regularizer class, as the layers use a regularizer. */
+class UserRegularizer implements Regularizer {
+  constructor(private readonly custom: UserApplier<[Tensor], Tensor>) {}
+
+  get className(): string {
+    return this.custom.getClassName();
+  }
+
+  apply(x: Tensor): Tensor {
+    return this.custom.apply(x);
+  }
+
+  getConfig(): ConfigDict {
+    return this.custom.getConfig() as ConfigDict;
+  }
+
+  getClassName(): string {
+    return this.custom.getClassName();
+  }
+}
+
+/** The user's registered regularizer a setting names (its className, or {className, config}), if any. */
+function userRegularizer(spec: unknown): Regularizer | undefined {
+  const custom = registeredApplier<[Tensor], Tensor>(spec);
+  return custom && new UserRegularizer(custom);
+}
+
+/**
+ * A regularizer from a layer config: an instance, 'l1l2' or 'L1L2' (defaults), TF.js's {className, config}, the
+ * className (or {className, config}) of a regularizer class registered with tf.serialization.registerClass, as TF.js
+ * takes one, or undefined for none.
+ */
 export function getRegularizer(op: string, arg: string, spec: unknown): Regularizer | null {
   if (spec === undefined || spec === null) return null;
-  if (spec instanceof L1L2) return spec;
+  if (spec instanceof L1L2 || spec instanceof UserRegularizer) return spec;
   if (spec === 'l1l2' || spec === 'L1L2') return l1l2();
   if (typeof spec === 'object' && 'className' in spec && spec.className === 'L1L2') {
     const config = 'config' in spec && typeof spec.config === 'object' && spec.config !== null ? spec.config : {};
     return regularizerFromConfig('L1L2', config as Record<string, unknown>);
   }
-  throw argError(op, arg, fmtValue(spec), "a regularizer from tn.regularizers (l1, l2, l1l2), a {className: 'L1L2', config}, 'l1l2' or 'L1L2'");
+  const custom = userRegularizer(spec);
+  if (custom) return custom;
+  throw argError(op, arg, fmtValue(spec), "a regularizer from tn.regularizers (l1, l2, l1l2), a {className: 'L1L2', config}, 'l1l2', 'L1L2', or the className of a regularizer class registered with tf.serialization.registerClass");
 }
 
-/** A regularizer as a saved model records it: {class_name: 'L1L2', config: {l1, l2}}. */
-export function regularizerConfig(r: Regularizer | null): { class_name: string; config: { l1: number; l2: number } } | null {
-  return r ? { class_name: r.className, config: r.getConfig() } : null;
+/** A regularizer as a saved model records it: {class_name: 'L1L2', config: {l1, l2}} (a user's config in snake_case, as TF.js saves it). */
+export function regularizerConfig(r: Regularizer | null): { class_name: string; config: ConfigDict } | null {
+  return r ? { class_name: r.className, config: pythonicConfig(r.getConfig() as ConfigValue) as ConfigDict } : null;
 }
 
-/** The regularizer a saved {class_name, config} describes (TF.js writes L1L2; Keras also L1 and L2). */
+/** The regularizer a saved {class_name, config} describes (TF.js writes L1L2; Keras also L1 and L2; or a user's registered class). */
 export function regularizerFromConfig(className: string, config: Record<string, unknown>): Regularizer {
   if (className === 'L1L2') return new L1L2(factor(className, 'l1', config.l1 ?? 0), factor(className, 'l2', config.l2 ?? 0));
   if (className === 'L1') return new L1L2(factor(className, 'l1', config.l1), 0);
   if (className === 'L2') return new L1L2(0, factor(className, 'l2', config.l2));
-  throw argError('regularizer', 'class_name', fmtValue(className), "'L1L2', 'L1' or 'L2'");
+  const custom = userRegularizer({ className, config: tsConfig(config as ConfigValue) });
+  if (custom) return custom;
+  throw argError('regularizer', 'class_name', fmtValue(className), "'L1L2', 'L1', 'L2' or the className of a registered regularizer class");
 }

@@ -121,3 +121,26 @@ export function registeredObject(className: string): Serializable | undefined {
   const cls = userClass(className);
   return cls && fromConfig(cls, {});
 }
+
+/**
+ * An object of the user's registered class that a layer setting (an initializer, a regularizer, a constraint) names,
+ * as TF.js's deserializeKerasObject makes it: from a class name with an empty config, or from {className, config};
+ * undefined when the setting names no registered class.
+ */
+export function registeredFromSetting(setting: unknown): Serializable | undefined {
+  if (typeof setting === 'string') return registeredObject(setting);
+  if (setting === null || typeof setting !== 'object' || Array.isArray(setting)) return undefined;
+  const { className, config } = setting as { className?: unknown; config?: unknown };
+  const cls = typeof className === 'string' ? userClass(className) : undefined;
+  if (!cls) return undefined;
+  return fromConfig(cls, config !== null && typeof config === 'object' && !Array.isArray(config) ? { ...(config as ConfigDict) } : {});
+}
+
+/** A user's object with an apply() (an initializer, a regularizer, a constraint of theirs). */
+export type UserApplier<A extends unknown[], R> = Serializable & { apply(...args: A): R };
+
+/** As registeredFromSetting, where the object made has an apply() to call; undefined for any other setting. */
+export function registeredApplier<A extends unknown[], R>(setting: unknown): UserApplier<A, R> | undefined {
+  const made = registeredFromSetting(setting);
+  return made && typeof (made as { apply?: unknown }).apply === 'function' ? (made as UserApplier<A, R>) : undefined;
+}

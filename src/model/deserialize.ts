@@ -370,7 +370,7 @@ function planFor(className: unknown, r: ConfigReader, name: string): LayerPlan |
   if (typeof className !== 'string') return undefined;
   if (MODEL_CLASSES.includes(className)) return nestedPlan(r, className);
   const registered = registeredClass(className);
-  return registered ? registeredPlan(registered, r, name) : readLayerKind(className, r, name);
+  return registered ? registeredPlan(registered, r) : readLayerKind(className, r, name);
 }
 
 type NodeRef = [string, number, number, Record<string, unknown>];

@@ -103,6 +103,9 @@ export class LayersModel extends Layer implements TrainableModel {
     this.setGraph(graph);
   }
 
+  /** The class name TF.js registers the class under (what `LayersModel.fromConfig(cls, ...)` takes cls by). */
+  static readonly className: string = 'Model';
+
   override getClassName(): string {
     return 'Model';
   }

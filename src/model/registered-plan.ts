@@ -9,7 +9,7 @@ import type { LayerPlan } from './layer-plan';
  * The plan for a layer of a user's registered class: its saved config in camelCase (as TF.js's loader gives it) goes
  * to the class's fromConfig, or to its constructor; a probe built for the input tells the output shape and weights.
  */
-export function registeredPlan(cls: SerializableConstructor<Layer>, r: ConfigReader, name: string): LayerPlan {
+export function registeredPlan(cls: SerializableConstructor<Layer>, r: ConfigReader): LayerPlan {
   const saved: Record<string, unknown> = {};
   for (const key of r.keys()) saved[key] = r.get(key);
   const config = tsConfig(saved as ConfigValue) as LayerConfig;
@@ -22,7 +22,7 @@ export function registeredPlan(cls: SerializableConstructor<Layer>, r: ConfigRea
   };
   const probe = (input: readonly number[]): Layer => withoutTakingNames(() => {
     const layer = make();
-    layer.build([null, ...input] as number[]);
+    layer.buildNoBatch(input);
     return layer;
   });
   return {
@@ -30,7 +30,7 @@ export function registeredPlan(cls: SerializableConstructor<Layer>, r: ConfigRea
     weightShapes: (input) => {
       const layer = probe(input);
       const frozen = new Set(layer.nonTrainableWeights);
-      const out = layer.weights.map((v) => ({ suffix: v.name.slice(name.length + 1), shape: v.shape.slice(), trainable: !frozen.has(v) }));
+      const out = layer.weights.map((v) => ({ suffix: v.name.slice(layer.name.length + 1), shape: v.shape.slice(), trainable: !frozen.has(v) }));
       layer.disposeWeights();
       return out;
     },

@@ -1,5 +1,6 @@
 import { getInitializer, initializerConfig, type Initializer } from '../layers/initializers';
-import { toCamelCase } from '../util/case';
+import { toCamelCase, tsConfig, type ConfigValue } from '../util/case';
+import { registeredApplier } from '../layers/serialization';
 import { ScopedSetting } from '../util/scoped-setting';
 import { copyHostValues } from '../backend/host-values';
 import { Tensor, arrayTypeFor, sizeOfShape, type DType } from '../tensor/tensor';
@@ -51,8 +52,10 @@ export function readInitializerSpec(op: string, where: string, v: unknown, fallb
   checkEntryKeys(op, where, v, ['class_name', 'config'], 'an initializer');
   const className = own(v, 'class_name');
   const keys = typeof className === 'string' ? CLASSES.get(className) : undefined;
-  if (typeof className !== 'string' || !keys) throw badValue(op, `${where}.class_name`, className, `one of ${[...CLASSES.keys()].join(', ')}`);
   const raw = own(v, 'config') ?? {};
+  // The user's registered initializer class, made from its config as TF.js's loader makes it (which checks the config).
+  if (!keys && typeof className === 'string' && isRecord(raw) && registeredApplier({ className, config: tsConfig(raw as ConfigValue) })) return { className, config: raw as InitializerSpec['config'] };
+  if (typeof className !== 'string' || !keys) throw badValue(op, `${where}.class_name`, className, `one of ${[...CLASSES.keys()].join(', ')}`);
   if (!isRecord(raw)) throw badValue(op, `${where}.config`, raw, 'an object');
   const config: Record<string, number | string | null> = {};
   for (const key of Object.keys(raw)) {

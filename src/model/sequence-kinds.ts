@@ -8,6 +8,8 @@ import type { LayerPlan } from './layer-plan';
 import { readInitializerSpec, savedInitializer, type InitializerSpec } from './saved-initializer';
 import { readPenalty } from './config-args';
 import { toCamelCase } from '../util/case';
+import { registeredClass } from '../layers/serialization';
+import { registeredPlan } from './registered-plan';
 
 const GLOROT_NORMAL: InitializerSpec = { className: 'VarianceScaling', config: { scale: 1, mode: 'fan_avg', distribution: 'normal', seed: null } };
 const ORTHOGONAL: InitializerSpec = { className: 'Orthogonal', config: { gain: 1, seed: null } };
@@ -121,13 +123,23 @@ function readRecurrent(r: ConfigReader, kind: Kind): LayerPlan {
 
 const CELL_KINDS: Record<string, Kind> = { LSTMCell: 'LSTM', GRUCell: 'GRU', SimpleRNNCell: 'SimpleRNN' };
 
-function readCellEntry(r: ConfigReader, key: string, value: unknown): CellSpec & { name: string | undefined } {
+/** A cell of an RNN read from a file: a built-in one's settings, or a cell class of the user's, registered, as a plan. */
+type CellEntry = { spec: CellSpec & { name: string | undefined } } | { plan: LayerPlan; units: number };
+
+function readCellEntry(r: ConfigReader, key: string, value: unknown): CellEntry {
   const { className, reader, name } = r.nested(key, value);
   const kind = CELL_KINDS[className];
-  if (!kind) throw r.fail(`${key}.class_name`, className, "'LSTMCell', 'GRUCell' or 'SimpleRNNCell'");
+  const registered = kind ? undefined : registeredClass(className);
+  if (registered) {
+    const plan = registeredPlan(registered, reader);
+    // As TF.js's RNN, the output has the size of the cell's first state.
+    const cell = plan.create({}, []) as unknown as { stateSize: number | number[] };
+    return { plan, units: Array.isArray(cell.stateSize) ? cell.stateSize[0] : cell.stateSize };
+  }
+  if (!kind) throw r.fail(`${key}.class_name`, className, "'LSTMCell', 'GRUCell', 'SimpleRNNCell' or the className of a cell class registered with tf.serialization.registerClass");
   const spec = readCell(reader, kind);
   reader.finish();
-  return { ...spec, name };
+  return { spec: { ...spec, name } };
 }
 
 function makeCell(c: CellSpec & { name: string | undefined }, w: Tensor[]): RNNCell {
@@ -142,7 +154,7 @@ function makeCell(c: CellSpec & { name: string | undefined }, w: Tensor[]): RNNC
 function readRNN(r: ConfigReader): LayerPlan {
   const entry = r.get('cell');
   const { className, reader } = r.nested('cell', entry);
-  let cells: (CellSpec & { name: string | undefined })[];
+  let cells: CellEntry[];
   if (className === 'StackedRNNCells') {
     const list = reader.get('cells');
     if (!Array.isArray(list) || list.length === 0) throw reader.fail('cells', list, 'a non-empty array of cell entries');
@@ -155,21 +167,27 @@ function readRNN(r: ConfigReader): LayerPlan {
   for (const key of r.keys()) if (copied.has(key)) r.get(key);
   const stacked = className === 'StackedRNNCells';
   const args = readRNNArgs(r);
-  const units = cells[cells.length - 1].units;
-  const counts = cells.map((c) => (c.useBias ? 3 : 2));
+  const unitsOf = (c: CellEntry) => ('spec' in c ? c.spec.units : c.units);
+  // How many weights each cell takes: a user's cell tells when probed for its input (weightShapes comes first).
+  const counts: number[] = cells.map((c) => ('spec' in c ? (c.spec.useBias ? 3 : 2) : 0));
   return {
-    outputShape: rnnOutputShape(r, units, args.returnSequences as boolean),
+    outputShape: rnnOutputShape(r, unitsOf(cells[cells.length - 1]), args.returnSequences as boolean),
     weightShapes: (input) => {
       let features = input[input.length - 1];
       return cells.flatMap((c, i) => {
-        const w = cellWeights(c, features, stacked ? `RNNCell_${i}/` : '');
-        features = c.units;
+        const scope = stacked ? `RNNCell_${i}/` : '';
+        const w = 'spec' in c ? cellWeights(c.spec, features, scope) : c.plan.weightShapes([features]).map((v) => ({ ...v, suffix: `${scope}${v.suffix}` }));
+        counts[i] = w.length;
+        features = unitsOf(c);
         return w;
       });
     },
     create: (common, w = []) => {
       let at = 0;
-      const made = cells.map((c, i) => makeCell(c, w.slice(at, (at += counts[i]))));
+      const made = cells.map((c, i) => {
+        const values = w.slice(at, (at += counts[i]));
+        return 'spec' in c ? makeCell(c.spec, values) : (c.plan.create({}, values) as RNNCell);
+      });
       return new RNN({ ...common, ...args, cell: stacked ? made : made[0] });
     },
   };

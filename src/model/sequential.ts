@@ -5,6 +5,8 @@ import type { SymbolicTensor } from '../layers/symbolic';
 import type { Tensor } from '../tensor/tensor';
 import type { Variable } from '../tensor/variable';
 import { argError, fmtValue, optionsArg } from '../util/validate';
+import { layerFromDict } from '../layers/serialization';
+import type { ConfigDict, ConfigDictArray, Serializable, SerializableConstructor } from '../util/serializable';
 import { buildGraph } from './graph';
 import { LayersModel, ownInputsOf, ownShapeUnlisted, type ModelEvaluateArgs } from './layers-model';
 import type { SummaryRow } from './summary';
@@ -35,8 +37,26 @@ export class Sequential extends LayersModel {
     for (const layer of args.layers ?? []) this.add(layer);
   }
 
+  static override readonly className: string = 'Sequential';
+
   override getClassName(): string {
     return 'Sequential';
+  }
+
+  /**
+   * As TF.js's Sequential.fromConfig: a model of `cls` from getConfig()'s {name, layers} (or the list of layers alone),
+   * each layer made by its class's fromConfig from its {className, config} (a built-in or registered class) and added.
+   */
+  static override fromConfig<T extends Serializable>(cls: SerializableConstructor<T>, config: ConfigDict | ConfigDictArray): T {
+    const op = 'Sequential.fromConfig';
+    const { layers, ...rest } = Array.isArray(config) ? { layers: config } : config;
+    if (!Array.isArray(layers)) throw argError(op, 'config.layers', fmtValue(layers), 'an array of {className, config} layer entries, as model.getConfig() gives them');
+    const made = layers.map((entry, i) => {
+      const layer = layerFromDict(op, `config.layers[${i}]`, entry);
+      if (!(layer instanceof Layer)) throw argError(op, `config.layers[${i}]`, fmtValue(entry), 'a {className, config} layer entry');
+      return layer;
+    });
+    return new (cls as unknown as new (args: SequentialArgs) => T)({ ...(rest as { name?: string }), layers: made });
   }
 
   /** The layers in order (without the InputLayer, as TF.js lists them). */

@@ -125,8 +125,8 @@ describe('topology', () => {
   it('settings tessera does not implement, naming layer and key', async () => {
     const cases: [(j: Json) => void, RegExp][] = [
       [(j) => (layer(j, 0).config.activation = 'cube'), /layers\[0\] \("dense_Dense1"\)\.config\.activation must be one of 'linear', 'relu', 'softmax', 'sigmoid', 'tanh'.*, got "cube"/],
-      [(j) => (layer(j, 0).config.kernel_regularizer = { class_name: 'Orthogonal', config: {} }), /config\.kernel_regularizer: regularizer: class_name must be 'L1L2', 'L1' or 'L2', got "Orthogonal"$/],
-      [(j) => (layer(j, 0).config.kernel_constraint = { class_name: 'L1L2', config: { l1: 0.1 } }), /config\.kernel_constraint: constraint: class_name must be one of MaxNorm, UnitNorm, NonNeg, MinMaxNorm, got "L1L2"$/],
+      [(j) => (layer(j, 0).config.kernel_regularizer = { class_name: 'Orthogonal', config: {} }), /config\.kernel_regularizer: regularizer: class_name must be 'L1L2', 'L1', 'L2' or the className of a registered regularizer class, got "Orthogonal"$/],
+      [(j) => (layer(j, 0).config.kernel_constraint = { class_name: 'L1L2', config: { l1: 0.1 } }), /config\.kernel_constraint: constraint: class_name must be one of MaxNorm, UnitNorm, NonNeg, MinMaxNorm, or the className of a registered constraint class, got "L1L2"$/],
       [(j) => (layer(j, 0).config.kernel_initializer = { class_name: 'Nope', config: {} }), /config\.kernel_initializer\.class_name must be one of .*, got "Nope"$/],
       [(j) => (layer(j, 0).config.kernel_initializer = { class_name: 'Mystery', config: {} }), /config\.kernel_initializer\.class_name must be one of Zeros, Ones/],
       [(j) => (layer(j, 0).config.kernel_initializer.config.mode = 'fan_sideways'), /kernel_initializer\.config\.mode must be one of fan_in, fan_out, fan_avg/],
