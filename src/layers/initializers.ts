@@ -8,6 +8,8 @@ import { argError, assertFiniteNumber, fmtValue } from '../util/validate';
 /** Makes the initial values of a weight, from its shape (Keras layouts: dense [in, out], conv [kh, kw, in, out]). */
 export interface Initializer {
   readonly className: string;
+  /** The class TF.js saves it as (its named VarianceScaling helpers say 'VarianceScaling'), as Serializable's. */
+  getClassName(): string;
   apply(shape: readonly number[], dtype?: DType): Tensor;
   getConfig(): Record<string, number | string | null>;
   /** True for an initializer that yields saved values (a loaded model's): layers use them as they are. */
@@ -69,6 +71,7 @@ function make(className: string, config: Record<string, number | string | null>,
   const view = Object.fromEntries(Object.entries(config).map(([k, v]) => [k, typeof v === 'string' ? toCamelCase(v) : v]));
   const init: Initializer = {
     className,
+    getClassName: () => className,
     // TF.js's ConfigDict type has no undefined, yet its getConfig holds one for a seed never given, as here.
     getConfig: () => (random ? { ...view, seed: seed as number | null } : { ...view }),
     apply(shape, dtype = 'float32') {
@@ -315,7 +318,7 @@ export function getInitializer(op: string, arg: string, spec: unknown): Initiali
   const name = typeof spec === 'string' ? toCamelCase(spec) : '';
   const factory = Object.hasOwn(byName, name) ? byName[name] : undefined;
   const custom = factory ? undefined : registeredApplier<[readonly number[], DType?], Tensor>(spec);
-  if (custom) return { className: custom.getClassName(), apply: (shape, dtype) => custom.apply(shape, dtype), getConfig: () => custom.getConfig() as Record<string, number | string | null> };
+  if (custom) return { className: custom.getClassName(), getClassName: () => custom.getClassName(), apply: (shape, dtype) => custom.apply(shape, dtype), getConfig: () => custom.getConfig() as Record<string, number | string | null> };
   if (!factory) throw argError(op, arg, fmtValue(spec), `an initializer, a {className, config} of one, or one of ${Object.keys(byName).map((n) => `'${n}'`).join(', ')}, a class name (${Object.keys(byClass).map((n) => `'${n}'`).join(', ')}), or the className of an initializer class registered with tf.serialization.registerClass`);
   return factory();
 }

@@ -100,6 +100,7 @@ export function savedInitializer(spec: InitializerSpec, values?: Tensor): Initia
   }
   return {
     className: spec.className,
+    getClassName: () => spec.className,
     restores: true,
     getConfig: () => ({ ...spec.config }),
     apply(shape: readonly number[], dtype: DType = 'float32'): Tensor {

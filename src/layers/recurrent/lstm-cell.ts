@@ -53,6 +53,7 @@ export class LSTMCell extends GatedCell {
     const u = this.units;
     return {
       className: init.className,
+      getClassName: () => init.getClassName(),
       getConfig: () => init.getConfig(),
       apply: (_shape: readonly number[], dtype?: DType) => tidy(() => concat([init.apply([u], dtype), ones([u], dtype), init.apply([2 * u], dtype)], 0)),
     };

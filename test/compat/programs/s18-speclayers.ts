@@ -297,4 +297,12 @@ export const s18SpecLayers: Program[] = [
       ];
     },
   },
+  {
+    name: 'initializers say their class as TF.js\'s getClassName: the named VarianceScaling helpers say VarianceScaling',
+    run: (tf: TF) => {
+      const i = tf.initializers;
+      return [i.glorotUniform({}), i.glorotNormal({}), i.heNormal({}), i.heUniform({}), i.leCunNormal({}), i.leCunUniform({}), i.truncatedNormal({}), i.varianceScaling({}),
+        i.identity({}), i.randomNormal({}), i.randomUniform({}), i.orthogonal({}), i.zeros(), i.ones(), i.constant({ value: 2 })].map((x) => x.getClassName());
+    },
+  },
 ];
