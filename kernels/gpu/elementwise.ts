@@ -133,7 +133,10 @@ export function binaryKernel(this: KernelThis<BinaryConstants>, a: KernelInput, 
     const odd = whole === 1 && Math.floor(y / 2) * 2 !== y ? 1 : 0;
     if (x < 0 && whole === 0) return xm > 3.4028234663852886e38 ? (y > 0 ? inf : 0) : nan;
     if (x === 0 && y < 0) return odd === 1 ? 1 / x : inf;
-    const magnitude = Math.pow(Math.abs(x), y);
+    // A whole base to a whole exponent >= 0 is a whole number, which GLSL's pow (exp2(y·log2 x)) may miss by ulps:
+    // 5^5 as 3124.9998, 3124 once an int32 result truncates it.
+    const raw = Math.pow(Math.abs(x), y);
+    const magnitude = whole === 1 && y >= 0 && Math.floor(x) === x ? Math.floor(raw + 0.5) : raw;
     return x < 0 && odd === 1 ? -magnitude : magnitude;
   }
   if (op === 7) return x > y ? 1 : 0;
