@@ -214,8 +214,8 @@ export class GpuBackend implements Backend {
   }
 
   unary(op: UnaryOp, x: Tensor): Tensor {
-    if (isMathUnaryOp(op)) return this.compute(op, mathUnaryKernel, x.shape, { op: MATH_UNARY_CODES[op] }, [this.arg(x, op), NaN]);
-    return this.compute(op, unaryKernel, x.shape, { op: UNARY_CODES[op] }, [this.arg(x, op)], returnsBool(op) ? 'bool' : x.dtype);
+    if (isMathUnaryOp(op)) return this.compute(op, mathUnaryKernel, x.shape, { op: MATH_UNARY_CODES[op] }, [this.arg(x, op), NaN, Infinity]);
+    return this.compute(op, unaryKernel, x.shape, { op: UNARY_CODES[op] }, [this.arg(x, op), NaN, Infinity], returnsBool(op) ? 'bool' : x.dtype);
   }
 
   cumsum(x: Tensor, axis: number, exclusive: boolean, reverse: boolean): Tensor {
