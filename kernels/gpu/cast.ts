@@ -1,7 +1,7 @@
 import type { KernelInput, KernelThis } from './kernel-this';
 
 export interface CastConstants {
-  /** 1: to bool (v != 0, NaN true); 0: to int32 (truncation toward zero). */
+  /** 1: to bool (v != 0, NaN true); 0: to int32 as an Int32Array stores a number (truncated toward zero, wrapped; NaN and ±Infinity 0). */
   toBool: number;
 }
 
@@ -9,5 +9,11 @@ export interface CastConstants {
 export function castKernel(this: KernelThis<CastConstants>, x: KernelInput): number {
   const v = x[this.thread.x];
   if (this.constants.toBool === 1) return v === 0 ? 0 : 1;
-  return v < 0 ? -Math.floor(-v) : Math.floor(v);
+  // NaN fails this test as infinities do (told apart from finite values as in elementwise.ts).
+  if ((Math.abs(v) <= 3.4028234663852886e38 ? 1 : 0) === 0) return 0;
+  // Truncated (a literal 0 for |v| < 1: no -0), then wrapped into [-2^31, 2^31) as an Int32Array wraps it; whole
+  // floats from 2^32 up are multiples of 2^32, so the largest come to 0 exactly.
+  const t = v <= -1 ? -Math.floor(-v) : (v < 1 ? 0 : Math.floor(v));
+  if (t < 2147483648 && t >= -2147483648) return t;
+  return t - 4294967296 * Math.floor((t + 2147483648) / 4294967296);
 }

@@ -23,15 +23,27 @@ export interface UnaryConstants {
   op: number;
 }
 
-/** out[i] = op(x[i]); 'step' is x > 0 ? 1 : 0 (NaN for NaN) as in the cpu kernel. */
-export function unaryKernel(this: KernelThis<UnaryConstants>, x: KernelInput): number {
+/**
+ * out[i] = op(x[i]); 'step' is x > 0 ? 1 : 0 (NaN for NaN) as in the cpu kernel. `nan` and `inf` are NaN and
+ * +Infinity passed in as uniforms (see binaryKernel).
+ */
+export function unaryKernel(this: KernelThis<UnaryConstants>, x: KernelInput, nan: number, inf: number): number {
   const v = x[this.thread.x];
   const op = this.constants.op;
+  // GLSL ES 1.0 has no isnan/isinf: only an infinity exceeds the largest float32, and NaN fails both tests of |v|
+  // (shader compilers fold `v < 0 || v > 0 || v == 0` to true, so NaN is told apart this way).
+  const magnitude = Math.abs(v);
+  const finite = magnitude <= 3.4028234663852886e38 ? 1 : 0;
+  const infinite = magnitude > 3.4028234663852886e38 ? 1 : 0;
+  // NaN in, NaN out for the arithmetic ops (sign gives 0, as on cpu): some GLSL exp and log (SwiftShader's, Chromium's
+  // WebGL) give Infinity or 89 for NaN. log and sqrt are undefined in GLSL outside their domains (SwiftShader's log
+  // gives log|v|, and -88 at 0), so those get the cpu's NaN and -Infinity here.
+  if (finite + infinite === 0 && op < 14) return v;
   if (op === 0) return -v;
   if (op === 1) return Math.abs(v);
   if (op === 2) return Math.exp(v);
-  if (op === 3) return Math.log(v);
-  if (op === 4) return Math.sqrt(v);
+  if (op === 3) return v < 0 ? nan : (v === 0 ? -inf : Math.log(v));
+  if (op === 4) return v < 0 ? nan : Math.sqrt(v);
   if (op === 5) return v * v;
   if (op === 6) {
     // NaN stays NaN (as on cpu), told apart by |v| failing both comparisons with the largest float32 (see below):
@@ -58,11 +70,6 @@ export function unaryKernel(this: KernelThis<UnaryConstants>, x: KernelInput): n
     return base - 2 * Math.floor(base / 2) === 0 ? base : base + 1;
   }
   if (op === 14) return v < 0 ? -1 : (v > 0 ? 1 : 0);
-  // GLSL ES 1.0 has no isnan/isinf: only an infinity exceeds the largest float32, and NaN fails both tests of |v|
-  // (shader compilers fold `v < 0 || v > 0 || v == 0` to true, so NaN is told apart this way).
-  const magnitude = Math.abs(v);
-  const finite = magnitude <= 3.4028234663852886e38 ? 1 : 0;
-  const infinite = magnitude > 3.4028234663852886e38 ? 1 : 0;
   if (op === 7) return v > 0 ? 1 : (finite + infinite > 0 ? 0 : v);
   if (op === 15) return 1 - finite - infinite;
   if (op === 16) return infinite;
@@ -119,12 +126,17 @@ export function binaryKernel(this: KernelThis<BinaryConstants>, a: KernelInput, 
     if (yNan > 0) return y;
     if (op === 4) return Math.max(x, y);
     if (op === 5) return Math.min(x, y);
+    // GLSL's atan is undefined at (0, 0) and SwiftShader's drops the sign of a zero x (atan2(-0, 1) gave π): on the
+    // x axis the angle is x itself (±0) toward +y, ±π (x's sign, read from 1 / x) toward -y or -0, as on cpu.
+    if (x === 0) return y > 0 || (y === 0 && 1 / y > 0) ? x : (1 / x < 0 ? -3.141592653589793 : 3.141592653589793);
     return Math.atan2(x, y);
   }
   if (op === 6) {
     // As JavaScript's pow: NaN for a NaN exponent, or a NaN base unless the exponent is 0 (x^0 = 1).
     if (yNan > 0) return y;
     if (xNan > 0) return y === 0 ? 1 : x;
+    // ±1 to an infinite power is NaN in JavaScript (SwiftShader's pow gives Infinity).
+    if (xm === 1 && ym > 3.4028234663852886e38) return nan;
     // GLSL's pow is undefined for a negative base; JavaScript's is defined for whole exponents, NaN for the rest
     // (-Infinity aside: ∞ or 0). It is undefined for a zero base with a negative exponent too (llvmpipe gives 0),
     // where JavaScript's is ∞, signed as the base for an odd exponent (1 / x). (Numbers, not booleans: gpu.js
@@ -133,7 +145,10 @@ export function binaryKernel(this: KernelThis<BinaryConstants>, a: KernelInput, 
     const odd = whole === 1 && Math.floor(y / 2) * 2 !== y ? 1 : 0;
     if (x < 0 && whole === 0) return xm > 3.4028234663852886e38 ? (y > 0 ? inf : 0) : nan;
     if (x === 0 && y < 0) return odd === 1 ? 1 / x : inf;
-    const magnitude = Math.pow(Math.abs(x), y);
+    // A whole base to a whole exponent >= 0 is a whole number, which GLSL's pow (exp2(y·log2 x)) may miss by ulps:
+    // 5^5 as 3124.9998, 3124 once an int32 result truncates it.
+    const raw = Math.pow(Math.abs(x), y);
+    const magnitude = whole === 1 && y >= 0 && Math.floor(x) === x ? Math.floor(raw + 0.5) : raw;
     return x < 0 && odd === 1 ? -magnitude : magnitude;
   }
   if (op === 7) return x > y ? 1 : 0;

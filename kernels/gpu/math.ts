@@ -16,28 +16,48 @@ export interface MathUnaryConstants {
 }
 
 /**
- * out[i] = op(x[i]). `nan` is a NaN passed in as a uniform, for results outside an op's domain (GLSL ES 1.0 has no
- * NaN literal, and compilers fold constant expressions such as sqrt(-1) to 0).
+ * out[i] = op(x[i]). `nan` and `inf` are NaN and +Infinity passed in as uniforms, for results at and outside an op's
+ * domain (GLSL ES 1.0 has neither literal, and compilers fold constant expressions such as sqrt(-1) to 0).
  */
-export function mathUnaryKernel(this: KernelThis<MathUnaryConstants>, x: KernelInput, nan: number): number {
+export function mathUnaryKernel(this: KernelThis<MathUnaryConstants>, x: KernelInput, nan: number, inf: number): number {
   const v = x[this.thread.x];
   const op = this.constants.op;
   // Every op here maps NaN to NaN, as on cpu; GLSL's atan, max and min drop it (llvmpipe gives 0 or the other
   // operand). NaN is told apart by |v| failing both comparisons with the largest float32.
   const m = Math.abs(v);
   if ((m <= 3.4028234663852886e38 ? 0 : 1) - (m > 3.4028234663852886e38 ? 1 : 0) > 0) return v;
+  if (op <= 2 && m < 8192) {
+    // Cephes' sinf and cosf: some GLSL sin and cos (SwiftShader's, Chromium's WebGL) are off by 1e-4. |v| is reduced
+    // by j·π/4 (j even, π/4 in three parts whose products with j are exact) into [-π/4, π/4], where the polynomials
+    // are accurate to float32; quadrant j/2 mod 4 picks sine or cosine and the sign. Far from 0, GLSL's own.
+    let j = Math.floor(m * 1.2732395447351628);
+    j += j - 2 * Math.floor(j / 2);
+    const r = ((m - j * 0.78515625) - j * 2.4187564849853515625e-4) - j * 3.77489497744594108e-8;
+    const z = r * r;
+    const s = ((-1.9515295891e-4 * z + 8.3321608736e-3) * z - 1.6666654611e-1) * z * r + r;
+    const c = ((2.443315711809948e-5 * z - 1.388731625493765e-3) * z + 4.166664568298827e-2) * z * z - 0.5 * z + 1;
+    const q = j / 2 - 4 * Math.floor(j / 8);
+    const sinM = q === 0 ? s : (q === 1 ? c : (q === 2 ? -s : -c));
+    const cosM = q === 0 ? c : (q === 1 ? -s : (q === 2 ? -c : s));
+    const sinV = v < 0 ? -sinM : sinM;
+    if (op === 0) return m === 0 ? v : sinV;
+    if (op === 1) return cosM;
+    return m === 0 ? v : sinV / cosM;
+  }
   if (op === 0) return Math.sin(v);
   if (op === 1) return Math.cos(v);
   if (op === 2) return Math.tan(v);
-  // Through atan2: some GLSL asin / acos (llvmpipe's) are off by 4e-4 near ±1. Outside [-1, 1], NaN.
+  // Through atan2: some GLSL asin / acos (llvmpipe's) are off by 4e-4 near ±1. Outside [-1, 1], NaN. asin(±0) is
+  // ±0 itself (SwiftShader's atan2(-0, 1) is π).
   if ((op === 3 || op === 4) && m > 1) return nan;
-  if (op === 3) return Math.atan2(v, Math.sqrt(1 - v * v));
+  if (op === 3) return m === 0 ? v : Math.atan2(v, Math.sqrt(1 - v * v));
   if (op === 4) return Math.atan2(Math.sqrt(1 - v * v), v);
   if (op === 5) return Math.atan(v);
   if (op === 6) return (Math.exp(v) - Math.exp(-v)) / 2;
   if (op === 7) return (Math.exp(v) + Math.exp(-v)) / 2;
   if (op === 8) return 1 / Math.sqrt(v);
-  if (op === 9) return Math.log(1 + v);
+  // GLSL's log is undefined at 0 and below (SwiftShader's gives -88 and log|v|): the cpu's -Infinity and NaN.
+  if (op === 9) return v < -1 ? nan : (v === -1 ? -inf : Math.log(1 + v));
   if (op === 10) return Math.exp(v) - 1;
   if (op === 11) {
     // Abramowitz and Stegun 7.1.26 (|error| < 1.5e-7), as TF.js's kernels.
@@ -61,7 +81,7 @@ export function mathUnaryKernel(this: KernelThis<MathUnaryConstants>, x: KernelI
     if (v < 1) return nan;
     return v > 1e9 ? Math.log(v) + 0.6931471805599453 : Math.log(v + Math.sqrt((v - 1) * (v + 1)));
   }
-  if (op === 19) return 0.5 * Math.log((1 + v) / (1 - v));
+  if (op === 19) return m > 1 ? nan : (m === 1 ? v * inf : 0.5 * Math.log((1 + v) / (1 - v)));
   // softplus and logSigmoid from e^-|v| <= 1, which cannot overflow.
   const tail = Math.log(1 + Math.exp(-Math.abs(v)));
   if (op === 15) return Math.max(v, 0) + tail;

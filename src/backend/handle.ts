@@ -86,8 +86,12 @@ export function castValues(values: TypedArray, dtype: DType): TypedArray {
   return out;
 }
 
-/** Values read back from a device (float32) in a tensor's dtype; integers come back rounded, as floats carry them exactly. */
+/**
+ * Values read back from a device (float32) in a tensor's dtype; integers come back rounded, as floats carry them exactly.
+ * A bool texture holds what the cpu's Uint8Array would (a pad's fill of -2 is 254), so it is stored as that array stores.
+ */
 export function fromDevice(values: FloatArray, dtype: DType): TypedArray {
   if (dtype === 'int32') return Int32Array.from(values, Math.round);
+  if (dtype === 'bool') return Uint8Array.from(values);
   return castValues(values, dtype);
 }

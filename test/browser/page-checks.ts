@@ -81,6 +81,39 @@ const checks = {
   },
 
   /**
+   * Elementwise math and softmax at special and ordinary values on the cpu backend, then on the gpu backend: each
+   * value the two disagree on (beyond float32 rounding: 2e-6 + 2e-5·|cpu|; NaN only with NaN), as 'op(x): cpu, gpu'.
+   */
+  async gpuSpecialValues(): Promise<{ gpu: string; checked: number; mismatches: string[] }> {
+    const xs = [NaN, Infinity, -Infinity, 0, -0, -1, 1, -2.5, 2.5, 0.3, -0.7, 3, 30, -30, 88, 1000, -4096.5, 1e-30];
+    const pairs = [NaN, Infinity, -Infinity, 0, -0, -1, 1, -2.5, 3];
+    const rows = [[NaN, 1, 2], [Infinity, 1, 2], [Infinity, Infinity, 1], [-Infinity, -Infinity, -Infinity], [100, 0, -100], [1, 2, 3]];
+    const cases: [string, number[], () => tn.Tensor][] = [
+      ...(['exp', 'log', 'sqrt', 'sigmoid', 'tanh', 'neg', 'square', 'reciprocal', 'round', 'log1p', 'atanh', 'asin', 'sin', 'cos', 'tan'] as const)
+        .map((op): [string, number[], () => tn.Tensor] => [op, xs, () => tn[op](tn.tensor(xs))]),
+      ...(['atan2', 'pow'] as const).map((op): [string, number[], () => tn.Tensor] => {
+        const a = pairs.flatMap((x) => pairs.map(() => x)), b = pairs.flatMap(() => pairs);
+        return [op, a.map((x, i) => x * 1000 + b[i]), () => tn[op](tn.tensor(a), tn.tensor(b))];
+      }),
+      ['softmax', rows.flat(), () => tn.softmax(tn.tensor(rows))],
+      ['logSoftmax', rows.flat(), () => tn.logSoftmax(tn.tensor(rows))],
+      ['logSumExp', rows.map((r) => r[0]), () => tn.logSumExp(tn.tensor(rows), 1)],
+    ];
+    const run = async (backend: 'cpu' | 'gpu'): Promise<number[][]> => {
+      await tn.setBackend(backend);
+      return cases.map(([, , f]) => tn.tidy(() => Array.from(f().dataSync())));
+    };
+    const want = await run('cpu');
+    const got = await run('gpu');
+    const gpu = tn.getBackend();
+    await tn.setBackend('cpu');
+    const same = (a: number, b: number): boolean => (Number.isNaN(a) || Number.isNaN(b) ? Number.isNaN(a) && Number.isNaN(b)
+      : !Number.isFinite(a) || !Number.isFinite(b) ? a === b : Math.abs(a - b) <= 2e-6 + 2e-5 * Math.abs(a));
+    const mismatches = cases.flatMap(([op, at], k) => want[k].flatMap((w, i) => (same(w, got[k][i]) ? [] : [`${op}(${at[i] ?? i}): cpu ${w}, gpu ${got[k][i]}`])));
+    return { gpu, checked: want.reduce((n, w) => n + w.length, 0), mismatches };
+  },
+
+  /**
    * A small dense model fit for 2 epochs on `backend` while a requestAnimationFrame loop counts frames: the yields
    * (onYield, 'auto'), the stretches between consecutive yields with no frame in them, the frames, and the longest
    * gap between frames from the first yield to the end of fit beside the longest stretch between two yields.

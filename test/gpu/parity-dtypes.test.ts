@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { BinaryOp, UnaryOp } from '../../src/backend/backend';
+import type { Backend, BinaryOp, UnaryOp } from '../../src/backend/backend';
 import { Tensor, sizeOfShape, type DType } from '../../src/tensor/tensor';
 import { Random } from '../../src/util/random';
 import { broadcastPairs, shapeArb } from '../arbitraries';
@@ -73,6 +73,34 @@ describeGpu('gpu dtype and indexing kernels against cpu', () => {
     const pairs: [Tensor, DType][] = [[x, 'int32'], [x, 'bool'], [intTensor([23], 3, 5, 'int32', -5), 'bool'], [intTensor([23], 4, 2, 'bool'), 'float32'], [intTensor([23], 5, 9), 'float32']];
     // Host int32 / bool values whose floats are already right are relabelled on the host: nothing to run.
     for (const [t, dtype] of pairs) expectSame(g.cast(t, dtype), cpu.cast(t, dtype), `cast ${t.dtype} -> ${dtype}`, dtype !== 'float32');
+  });
+
+  // Relabelled as float32 (no kernel runs), an int32 result shows the values the ops after it read.
+  const asStored = (t: Tensor, backend: Backend<Tensor>): number[] => Array.from(backend.cast(t, 'float32').dataSync());
+
+  it('int32 results hold what an Int32Array stores: NaN, ±Infinity and fractions cast to 0 and truncated', () => {
+    const x = new Tensor([6], 'float32', Float32Array.of(NaN, Infinity, -Infinity, 2.7, -2.7, 1e30));
+    const want = asStored(cpu.cast(x, 'int32'), cpu);
+    expect(want).toEqual([0, 0, 0, 2, -2, 0]);
+    expect(asStored(g.cast(x, 'int32'), g)).toEqual(want);
+    // The bool of acosh(false) as tf.acosh gives it: NaN cast to int32 (0), then to bool (false).
+    expect(Array.from(g.cast(g.cast(x, 'int32'), 'bool').dataSync())).toEqual([0, 0, 0, 1, 1, 0]);
+  });
+
+  it.each(['atan2', 'pow', 'mod', 'floorDiv'] as BinaryOp[])('int32 %s stores whole numbers, a zero divisor 0, as on cpu', (op) => {
+    const a = new Tensor([6], 'int32', Int32Array.of(5, 1, 4, 2, -3, 7));
+    const b = new Tensor([6], 'int32', Int32Array.of(5, 0, -5, -1, -1, 0));
+    const want = asStored(cpu.binary(op, a, b), cpu);
+    expect(want.every(Number.isInteger)).toBe(true);
+    expect(asStored(g.binary(op, a, b), g), op).toEqual(want);
+  });
+
+  it('a pad\'s fill is stored as the tensor\'s array stores it (-2 in a bool tensor is 254)', () => {
+    const x = intTensor([2], 1, 2, 'bool');
+    for (const [t, fill] of [[x, -2], [intTensor([2], 2, 9), 2.7]] as [Tensor, number][]) {
+      const got = g.scatterStrided(t, [4], [1], [1], fill), want = cpu.scatterStrided(t, [4], [1], [1], fill);
+      expect(Array.from(got.dataSync()), `${t.dtype} fill ${fill}`).toEqual(Array.from(want.dataSync()));
+    }
   });
 
   it('where with a broadcast condition', () => {

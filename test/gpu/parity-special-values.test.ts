@@ -61,6 +61,34 @@ describeGpu('gpu kernels on NaN, infinities and out-of-domain arguments', () => 
     expectParity(g.binary('pow', a, b), cpu.binary('pow', a, b), 'pow');
   });
 
+  // Chromium's WebGL2 (SwiftShader) got these wrong where llvmpipe got most right; test/browser checks them there.
+  it('atan2 of signed zeros, log and log1p at and below 0, atanh at and past ±1, pow of ±1 to ±Infinity (hand-computed)', () => {
+    const a = f32([0, -0, 0, -0, -0, 0]), b = f32([-0, -0, 1, 1, -1, -1]);
+    const angles = Array.from(g.binary('atan2', a, b).dataSync());
+    expect(angles.map((v) => Object.is(v, -0) ? '-0' : v)).toEqual([Math.fround(Math.PI), -Math.fround(Math.PI), 0, '-0', -Math.fround(Math.PI), Math.fround(Math.PI)]);
+    expect(Array.from(g.unary('log', f32([0, -0, -1, -Infinity])).dataSync())).toEqual([-Infinity, -Infinity, NaN, NaN]);
+    expect(Array.from(g.unary('log1p', f32([-1, -2.5])).dataSync())).toEqual([-Infinity, NaN]);
+    expect(Array.from(g.unary('atanh', f32([1, -1, 2.5, -Infinity])).dataSync())).toEqual([Infinity, -Infinity, NaN, NaN]);
+    expect(Object.is(g.unary('asin', f32([-0])).dataSync()[0], -0)).toBe(true);
+    expect(Array.from(g.binary('pow', f32([1, -1, 1]), f32([Infinity, -Infinity, -Infinity])).dataSync())).toEqual([NaN, NaN, NaN]);
+  });
+
+  it('sin, cos and tan match cpu to float32 from 0 to 8192 (GLSL\'s own on SwiftShader were off by 1e-4)', () => {
+    const x = f32(Array.from({ length: 200 }, (_, i) => (i % 2 ? -1 : 1) * 1.37 ** (i / 6) - 1));
+    for (const op of ['sin', 'cos'] as const) expectParity(g.unary(op, x), cpu.unary(op, x), op, { tol: { atol: 2e-6, rtol: 2e-5 } });
+    const tan = cpu.unary('tan', x).dataSync();
+    const got = g.unary('tan', x).dataSync();
+    tan.forEach((t, i) => expect(Math.abs(got[i] - t), `tan(${x.dataSync()[i]})`).toBeLessThanOrEqual(2e-6 + 4e-5 * Math.abs(t) * (1 + t * t)));
+  });
+
+  it('softmax, logSoftmax and sparse cross-entropy give NaN for rows with NaN or opposing infinities, as cpu', () => {
+    const rows = f32([NaN, 1, 2, Infinity, 1, 2, Infinity, Infinity, 1, -Infinity, -Infinity, -Infinity, 100, 0, -100], [5, 3]);
+    expectParity(g.softmax(rows), cpu.softmax(rows), 'softmax');
+    expectParity(g.logSoftmax(rows), cpu.logSoftmax(rows), 'logSoftmax');
+    const labels = f32([1, 1, 2, 0, 0]);
+    expectParity(g.sparseSoftmaxCrossEntropy(rows, labels).losses, cpu.sparseSoftmaxCrossEntropy(rows, labels).losses, 'sparse cross-entropy');
+  });
+
   it('mod by an infinite divisor gives cpu\'s values (hand-computed)', () => {
     // x where x and the divisor share a sign, else NaN; x - floor(x / ∞)·∞ was NaN everywhere.
     const a = f32([1, 0, -1, 1, -1, 1e30, -1e30, Infinity, NaN]);

@@ -214,8 +214,8 @@ export class GpuBackend implements Backend {
   }
 
   unary(op: UnaryOp, x: Tensor): Tensor {
-    if (isMathUnaryOp(op)) return this.compute(op, mathUnaryKernel, x.shape, { op: MATH_UNARY_CODES[op] }, [this.arg(x, op), NaN]);
-    return this.compute(op, unaryKernel, x.shape, { op: UNARY_CODES[op] }, [this.arg(x, op)], returnsBool(op) ? 'bool' : x.dtype);
+    if (isMathUnaryOp(op)) return this.compute(op, mathUnaryKernel, x.shape, { op: MATH_UNARY_CODES[op] }, [this.arg(x, op), NaN, Infinity]);
+    return this.compute(op, unaryKernel, x.shape, { op: UNARY_CODES[op] }, [this.arg(x, op), NaN, Infinity], returnsBool(op) ? 'bool' : x.dtype);
   }
 
   cumsum(x: Tensor, axis: number, exclusive: boolean, reverse: boolean): Tensor {
@@ -251,7 +251,16 @@ export class GpuBackend implements Backend {
     if (!constants) {
       throw new Error(`gpu backend: ${op} of shapes [${a.shape.join(', ')}] and [${b.shape.join(', ')}] broadcasts over more than ${BINARY_MAX_AXES} distinct axes`);
     }
-    return this.compute(op, binaryKernel, shape, constants, [this.arg(a, op), this.arg(b, op), NaN, Infinity], returnsBool(op) ? 'bool' : a.dtype);
+    const args = [this.arg(a, op), this.arg(b, op), NaN, Infinity];
+    const dtype = returnsBool(op) ? 'bool' : a.dtype;
+    const size = sizeOfShape(shape);
+    if (dtype !== 'int32' || size === 0) return this.compute(op, binaryKernel, shape, constants, args, dtype);
+    // int32 results hold what an Int32Array stores, as on cpu: atan2 and pow give fractions, a zero divisor NaN or
+    // ±Infinity, and the ops after this one read the texture as it is.
+    const raw = this.kernels.run(op, binaryKernel, size, constants, args);
+    const out = this.compute('cast', castKernel, shape, { toBool: 0 }, [raw], dtype);
+    raw.delete();
+    return out;
   }
 
   reduce(op: ReduceOp, x: Tensor, axes: readonly number[]): Tensor {
@@ -347,7 +356,9 @@ export class GpuBackend implements Backend {
     if (x.size === 0) return filled(shape, fill, x.dtype);
     const constants = scatterStridedConstants(x.shape, shape, begin, steps);
     if (!constants) throw tooManyAxes(op, shape);
-    return this.compute(op, scatterStridedKernel, shape, constants, [input, fill], x.dtype);
+    // The fill as x's array would store it (-2 in a bool tensor is 254), as the cpu kernel writes it.
+    const stored = new (arrayTypeFor(x.dtype))([fill])[0];
+    return this.compute(op, scatterStridedKernel, shape, constants, [input, stored], x.dtype);
   }
 
   concat(xs: readonly Tensor[], axis: number): Tensor {

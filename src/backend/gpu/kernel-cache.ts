@@ -10,11 +10,23 @@ export interface KernelStats {
   compileMs: number;
 }
 
+/**
+ * The most elements a kernel may read or write: its threads compute indices in float32, exact up to 2^24, so past
+ * that they would silently read and write the wrong elements.
+ */
+export const MAX_KERNEL_ELEMENTS = 2 ** 24;
+
+/** How many values an argument holds (a texture: as many as the kernel that made it output; unknown: 0). */
+function lengthOf(arg: KernelArgument): number {
+  if (typeof arg === 'number') return 1;
+  if (arg instanceof Float32Array) return arg.length;
+  return (arg as { output?: number[] }).output?.[0] ?? 0;
+}
+
 /** The argument part of a cache key: compiled programs bake in each argument's kind and length. */
 function argumentKey(arg: KernelArgument): string {
   if (typeof arg === 'number') return 'n';
-  if (arg instanceof Float32Array) return `h${arg.length}`;
-  return `t${(arg as { output?: number[] }).output?.[0] ?? '?'}`;
+  return `${arg instanceof Float32Array ? 'h' : 't'}${lengthOf(arg) || '?'}`;
 }
 
 /**
@@ -34,6 +46,12 @@ export class KernelCache {
   ) {}
 
   run(name: string, fn: KernelSource, size: number, constants: object, args: readonly KernelArgument[]): GpuTexture {
+    const largest = Math.max(size, ...args.map(lengthOf));
+    if (largest > MAX_KERNEL_ELEMENTS) {
+      throw new Error(
+        `gpu backend: ${name} over ${largest} elements exceeds the ${MAX_KERNEL_ELEMENTS} (2^24) a gpu kernel addresses exactly in float32; use the cpu backend for tensors this large`,
+      );
+    }
     const key = `${name}|${size}|${JSON.stringify(constants)}|${args.map(argumentKey).join(',')}`;
     let kernel = this.kernels.get(key);
     const compiling = !kernel;

@@ -1,0 +1,22 @@
+import { expect, it } from 'vitest';
+import { Tensor } from '../../src/tensor/tensor';
+import { describeGpu, gpu } from './gpu-context';
+
+// gpu kernels compute element indices in float32, exact only up to 2^24: a [5000, 5000] matMul read and wrote the
+// wrong elements from index 16,777,217 on, silently. Such kernels are refused, naming the limit.
+
+describeGpu('gpu kernels over more than 2^24 elements', () => {
+  const g = gpu!;
+  const big = new Tensor([2 ** 24 + 1], 'float32', new Float32Array(2 ** 24 + 1));
+
+  it('are refused, as an output or as an input, with the limit and the cpu backend named', () => {
+    expect(() => g.unary('neg', big)).toThrow(/neg over 16777217 elements exceeds the 16777216 \(2\^24\).*cpu backend/);
+    expect(() => g.reduce('sum', big, [0])).toThrow(/16777217 elements/);
+  });
+
+  it('a [4097, 4096] product, one row past the limit, is refused rather than wrong', () => {
+    const a = new Tensor([4097, 1], 'float32', new Float32Array(4097).fill(1));
+    const b = new Tensor([1, 4096], 'float32', new Float32Array(4096).fill(1));
+    expect(() => g.matMul(a, b, false, false)).toThrow(/matMul over 16781312 elements/);
+  });
+});
