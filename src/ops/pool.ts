@@ -26,7 +26,8 @@ export function maxPool<T extends Tensor>(
     const y = maxPool(x.reshape([1, ...x.shape]), filterSize, strides, pad, dimRoundingMode);
     return y.reshape(y.shape.slice(1));
   }
-  const checked = checkPool2d('maxPool', x, filterSize, strides, pad, dimRoundingMode, -Infinity);
+  // An Int32Array stores -Infinity as 0, which would win over negative values: its least value never wins either.
+  const checked = checkPool2d('maxPool', x, filterSize, strides, pad, dimRoundingMode, x.dtype === 'int32' ? -2147483648 : -Infinity);
   if (poolsToItself(x, checked)) return clone(x) as T;
   const [xp, f, s, p] = checked;
   const y = backend().maxPool(xp, f, s, p);

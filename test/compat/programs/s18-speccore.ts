@@ -207,4 +207,15 @@ export const s18SpecCore: Program[] = [
       ];
     },
   },
+  {
+    name: 'maxPool and pool of int32 values below zero with a numeric or explicit pad: the padding never wins',
+    run: (tf) => {
+      const x = tf.tensor([1, 3, 1, -4, -1, 0, -4, -5], [2, 1, 4, 1], 'int32') as Tensor4D;
+      return [
+        tf.maxPool(x, 2, [2, 1], 1),
+        tf.maxPool(x, 2, [2, 1], [[0, 0], [1, 1], [1, 1], [0, 0]]),
+        tf.pool(x, 2, 'max', 1),
+      ];
+    },
+  },
 ];
