@@ -1,7 +1,6 @@
 import { argError, fmtValue } from '../util/validate';
 import { optimizerClasses } from '../optimizers/from-config';
 import { Optimizer, type OptimizerClass } from '../optimizers/optimizer';
-import type { Layer } from './layer';
 import type { ConfigDict, Serializable, SerializableConstructor } from '../util/serializable';
 
 // tf.serialization: the user's layer classes, registered by their static className so that a saved model holding
@@ -15,7 +14,7 @@ export function fromConfig<T extends Serializable>(cls: SerializableConstructor<
 }
 
 /** A built-in layer class: it has no static className, its getClassName names it. */
-type BuiltinLayerClass = (new (...args: never[]) => Layer) & { fromConfig: unknown };
+type BuiltinLayerClass = (new (...args: never[]) => Serializable) & { fromConfig: unknown };
 
 /** A class registerClass takes: a layer class, an optimizer class or a user's serializable class. */
 type Registrable = SerializableConstructor | OptimizerClass;
@@ -109,8 +108,8 @@ export function layerFromDict(op: string, arg: string, value: unknown): unknown 
 }
 
 /** The layer class registered under a saved layer's class name, if any. */
-export function registeredClass(className: string): SerializableConstructor<Layer> | undefined {
-  return userClass(className) as SerializableConstructor<Layer> | undefined;
+export function registeredClass<T extends Serializable>(className: string): SerializableConstructor<T> | undefined {
+  return userClass(className) as SerializableConstructor<T> | undefined;
 }
 
 /**

@@ -369,7 +369,7 @@ function nestedPlan(r: ConfigReader, className: string): LayerPlan {
 function planFor(className: unknown, r: ConfigReader, name: string): LayerPlan | undefined {
   if (typeof className !== 'string') return undefined;
   if (MODEL_CLASSES.includes(className)) return nestedPlan(r, className);
-  const registered = registeredClass(className);
+  const registered = registeredClass<Layer>(className);
   return registered ? registeredPlan(registered, r) : readLayerKind(className, r, name);
 }
 

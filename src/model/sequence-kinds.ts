@@ -1,6 +1,6 @@
 import { fmtShape } from '../util/validate';
 import { checkSavedActivation, type ActivationName } from '../layers/activations';
-import { Bidirectional, Embedding, GRU, GRUCell, LSTM, LSTMCell, Masking, RNN, RepeatVector, SimpleRNN, SimpleRNNCell, type GRUCellArgs, type LSTMCellArgs, type LayerArgs, type RNNCell } from '../layers/index';
+import { Bidirectional, Embedding, GRU, GRUCell, LSTM, LSTMCell, Masking, RNN, RepeatVector, SimpleRNN, SimpleRNNCell, type GRUCellArgs, type LSTMCellArgs, type Layer, type LayerArgs, type RNNCell } from '../layers/index';
 import type { BidirectionalMergeMode } from '../layers/recurrent/bidirectional';
 import type { ConfigReader } from './config-reader';
 import type { Tensor } from '../tensor/tensor';
@@ -129,7 +129,7 @@ type CellEntry = { spec: CellSpec & { name: string | undefined } } | { plan: Lay
 function readCellEntry(r: ConfigReader, key: string, value: unknown): CellEntry {
   const { className, reader, name } = r.nested(key, value);
   const kind = CELL_KINDS[className];
-  const registered = kind ? undefined : registeredClass(className);
+  const registered = kind ? undefined : registeredClass<Layer>(className);
   if (registered) {
     const plan = registeredPlan(registered, reader);
     // As TF.js's RNN, the output has the size of the cell's first state.
