@@ -32,7 +32,9 @@ import { GpuData, liveTextureBytes } from './device-data';
 import { retainStorage } from '../host-values';
 import type { GpuContext } from './context';
 import type { GpuJsModule, GpuTexture, KernelArgument } from './gpujs';
-import { KernelCache, type KernelSource, type KernelStats } from './kernel-cache';
+import { KernelCache, MAX_KERNEL_ELEMENTS, type KernelSource, type KernelStats } from './kernel-cache';
+import { gatherStrided as gatherStridedHost } from '../../../kernels/cpu/strided';
+import { gather as gatherHost } from '../../../kernels/cpu/indexing';
 
 /**
  * The Backend on gpu.js: every op is a kernel from kernels/gpu whose result stays on the device
@@ -344,6 +346,11 @@ export class GpuBackend implements Backend {
 
   gatherStrided(x: Tensor, shape: readonly number[], offset: number, strides: readonly number[]): Tensor {
     const op = 'gatherStrided';
+    if (this.pastKernelReach(x)) {
+      const out = new (arrayTypeFor(x.dtype))(sizeOfShape(shape));
+      gatherStridedHost(x.hostValues(), offset, strides, out, shape);
+      return makeHandle(shape, x.dtype, out);
+    }
     const input = this.arg(x, op);
     const constants = gatherStridedConstants(shape, offset, strides);
     if (!constants) throw tooManyAxes(op, shape);
@@ -415,8 +422,13 @@ export class GpuBackend implements Backend {
   }
 
   gather(x: Tensor, indices: Tensor, axis: number): Tensor {
-    const [, len, inner] = splitAt(x.shape, axis);
+    const [outer, len, inner] = splitAt(x.shape, axis);
     const shape = [...x.shape.slice(0, axis), indices.size, ...x.shape.slice(axis + 1)];
+    if (this.pastKernelReach(x)) {
+      const out = new (arrayTypeFor(x.dtype))(sizeOfShape(shape));
+      gatherHost(x.hostValues(), indices.hostValues(), outer, len, inner, out);
+      return makeHandle(shape, x.dtype, out);
+    }
     return this.compute('gather', gatherKernel, shape, { len, inner, n: indices.size }, [this.arg(x, 'gather'), this.arg(indices, 'gather')], x.dtype);
   }
 
@@ -493,6 +505,15 @@ export class GpuBackend implements Backend {
   dispose(): void {
     this.kernels.dispose();
     void this.context.gpu.destroy();
+  }
+
+  /**
+   * Whether x is a host array larger than a kernel may address (MAX_KERNEL_ELEMENTS): a data set kept on the host,
+   * such as MNIST's 60,000 images, which fit and slice take batches of; those are read on the host, and only the
+   * batch goes to the device.
+   */
+  private pastKernelReach(x: Tensor): boolean {
+    return !(x.storage instanceof GpuData) && x.size > MAX_KERNEL_ELEMENTS;
   }
 
   /**
