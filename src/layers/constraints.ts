@@ -1,7 +1,7 @@
 import type { Tensor } from '../tensor/tensor';
 import { pythonicConfig, toCamelCase, tsConfig, type ConfigValue } from '../util/case';
 import type { ConfigDict } from '../util/serializable';
-import { registeredApplier, type UserApplier } from './serialization';
+import { UserTensorFunction, userTensorFunction } from './serialization';
 import { add, div, mul } from '../ops/binary';
 import { relu, sqrt, square } from '../ops/unary';
 import { sum } from '../ops/reduction';
@@ -100,32 +100,6 @@ const byName: Record<ConstraintIdentifier, Factory> = {
 };
 const CLASS_TO_NAME: Record<string, ConstraintIdentifier> = { MaxNorm: 'maxNorm', UnitNorm: 'unitNorm', NonNeg: 'nonNeg', MinMaxNorm: 'minMaxNorm' };
 
-/** An object of the user's registered constraint class, as the layers use a constraint. */
-class UserConstraint implements Constraint {
-  constructor(private readonly custom: UserApplier<[Tensor], Tensor>) {}
-
-  get className(): string {
-    return this.custom.getClassName();
-  }
-
-  apply(w: Tensor): Tensor {
-    return this.custom.apply(w);
-  }
-
-  getConfig(): ConfigDict {
-    return this.custom.getConfig() as ConfigDict;
-  }
-
-  getClassName(): string {
-    return this.custom.getClassName();
-  }
-}
-
-/** The user's registered constraint a setting names (its className, or {className, config}), if any. */
-function userConstraint(spec: unknown): Constraint | undefined {
-  const custom = registeredApplier<[Tensor], Tensor>(spec);
-  return custom && new UserConstraint(custom);
-}
 
 /**
  * A constraint from a layer config: an instance, a name ('maxNorm', 'nonNeg', ...), a class name with its defaults
@@ -134,7 +108,7 @@ function userConstraint(spec: unknown): Constraint | undefined {
  */
 export function getConstraint(op: string, arg: string, spec: unknown): Constraint | null {
   if (spec === undefined || spec === null) return null;
-  if (spec instanceof UserConstraint) return spec;
+  if (spec instanceof UserTensorFunction) return spec;
   if (typeof spec === 'object' && 'apply' in spec && 'className' in spec && Object.hasOwn(CLASS_TO_NAME, (spec as Constraint).className)) return spec as Constraint;
   if (typeof spec === 'string' && Object.hasOwn(byName, spec)) return byName[spec as ConstraintIdentifier]();
   if (typeof spec === 'string' && Object.hasOwn(CLASS_TO_NAME, spec)) return byName[CLASS_TO_NAME[spec]]();
@@ -143,7 +117,7 @@ export function getConstraint(op: string, arg: string, spec: unknown): Constrain
     const config = 'config' in spec && typeof spec.config === 'object' && spec.config !== null ? spec.config : {};
     return constraintFromConfig(spec.className, config as Record<string, unknown>);
   }
-  const custom = userConstraint(spec);
+  const custom = userTensorFunction(spec);
   if (custom) return custom;
   throw argError(op, arg, fmtValue(spec), `a constraint from tn.constraints, a {className, config} of one, one of ${[...Object.keys(byName), ...Object.keys(CLASS_TO_NAME)].map((n) => `'${n}'`).join(', ')}, or the className of a constraint class registered with tf.serialization.registerClass`);
 }
@@ -157,7 +131,7 @@ export function constraintConfig(c: Constraint | null): { class_name: string; co
 
 /** The constraint a saved {class_name, config} describes (a built-in one, or a user's registered class). */
 export function constraintFromConfig(className: string, config: Record<string, unknown>): Constraint {
-  const custom = Object.hasOwn(CLASS_TO_NAME, className) ? undefined : userConstraint({ className, config: tsConfig(config as ConfigValue) });
+  const custom = Object.hasOwn(CLASS_TO_NAME, className) ? undefined : userTensorFunction({ className, config: tsConfig(config as ConfigValue) });
   if (custom) return custom;
   if (!Object.hasOwn(CLASS_TO_NAME, className)) throw argError('constraint', 'class_name', fmtValue(className), `one of ${Object.keys(CLASS_TO_NAME).join(', ')}, or the className of a registered constraint class`);
   return byName[CLASS_TO_NAME[className]](Object.fromEntries(Object.entries(config).map(([k, v]) => [toCamelCase(k), v])));

@@ -6,7 +6,7 @@ import { zeros } from '../ops/creation';
 import { argError, checkKnownKeys, fmtValue } from '../util/validate';
 import { pythonicConfig, tsConfig, type ConfigValue } from '../util/case';
 import type { ConfigDict } from '../util/serializable';
-import { registeredApplier, type UserApplier } from './serialization';
+import { UserTensorFunction, userTensorFunction } from './serialization';
 
 /** A penalty on a weight (or a layer's output) that training adds to the loss, as tf.regularizers. */
 export interface Regularizer {
@@ -73,32 +73,6 @@ export function l1l2(config?: { l1?: number; l2?: number }): Regularizer {
 /** The names TF.js knows a regularizer by in a layer config: 'l1l2' and its class name. */
 export type RegularizerName = 'l1l2' | 'L1L2';
 
-/** An object of the user's registered regularizer class, as the layers use a regularizer. */
-class UserRegularizer implements Regularizer {
-  constructor(private readonly custom: UserApplier<[Tensor], Tensor>) {}
-
-  get className(): string {
-    return this.custom.getClassName();
-  }
-
-  apply(x: Tensor): Tensor {
-    return this.custom.apply(x);
-  }
-
-  getConfig(): ConfigDict {
-    return this.custom.getConfig() as ConfigDict;
-  }
-
-  getClassName(): string {
-    return this.custom.getClassName();
-  }
-}
-
-/** The user's registered regularizer a setting names (its className, or {className, config}), if any. */
-function userRegularizer(spec: unknown): Regularizer | undefined {
-  const custom = registeredApplier<[Tensor], Tensor>(spec);
-  return custom && new UserRegularizer(custom);
-}
 
 /**
  * A regularizer from a layer config: an instance, 'l1l2' or 'L1L2' (defaults), TF.js's {className, config}, the
@@ -107,13 +81,13 @@ function userRegularizer(spec: unknown): Regularizer | undefined {
  */
 export function getRegularizer(op: string, arg: string, spec: unknown): Regularizer | null {
   if (spec === undefined || spec === null) return null;
-  if (spec instanceof L1L2 || spec instanceof UserRegularizer) return spec;
+  if (spec instanceof L1L2 || spec instanceof UserTensorFunction) return spec;
   if (spec === 'l1l2' || spec === 'L1L2') return l1l2();
   if (typeof spec === 'object' && 'className' in spec && spec.className === 'L1L2') {
     const config = 'config' in spec && typeof spec.config === 'object' && spec.config !== null ? spec.config : {};
     return regularizerFromConfig('L1L2', config as Record<string, unknown>);
   }
-  const custom = userRegularizer(spec);
+  const custom = userTensorFunction(spec);
   if (custom) return custom;
   throw argError(op, arg, fmtValue(spec), "a regularizer from tn.regularizers (l1, l2, l1l2), a {className: 'L1L2', config}, 'l1l2', 'L1L2', or the className of a regularizer class registered with tf.serialization.registerClass");
 }
@@ -128,7 +102,7 @@ export function regularizerFromConfig(className: string, config: Record<string, 
   if (className === 'L1L2') return new L1L2(factor(className, 'l1', config.l1 ?? 0), factor(className, 'l2', config.l2 ?? 0));
   if (className === 'L1') return new L1L2(factor(className, 'l1', config.l1), 0);
   if (className === 'L2') return new L1L2(0, factor(className, 'l2', config.l2));
-  const custom = userRegularizer({ className, config: tsConfig(config as ConfigValue) });
+  const custom = userTensorFunction({ className, config: tsConfig(config as ConfigValue) });
   if (custom) return custom;
   throw argError('regularizer', 'class_name', fmtValue(className), "'L1L2', 'L1', 'L2' or the className of a registered regularizer class");
 }

@@ -2,6 +2,7 @@ import { argError, fmtValue } from '../util/validate';
 import { optimizerClasses } from '../optimizers/from-config';
 import { Optimizer, type OptimizerClass } from '../optimizers/optimizer';
 import type { ConfigDict, Serializable, SerializableConstructor } from '../util/serializable';
+import type { Tensor } from '../tensor/tensor';
 
 // tf.serialization: the user's layer classes, registered by their static className so that a saved model holding
 // one loads again (TF.js's registerClass and its SerializationMap, which also lists the built-in layer and
@@ -142,4 +143,31 @@ export type UserApplier<A extends unknown[], R> = Serializable & { apply(...args
 export function registeredApplier<A extends unknown[], R>(setting: unknown): UserApplier<A, R> | undefined {
   const made = registeredFromSetting(setting);
   return made && typeof (made as { apply?: unknown }).apply === 'function' ? (made as UserApplier<A, R>) : undefined;
+}
+
+/** A user's registered object taking a weight to a tensor (a regularizer's penalty, a constraint's projection), as the layers hold one. */
+export class UserTensorFunction {
+  constructor(private readonly custom: UserApplier<[Tensor], Tensor>) {}
+
+  get className(): string {
+    return this.custom.getClassName();
+  }
+
+  apply(x: Tensor): Tensor {
+    return this.custom.apply(x);
+  }
+
+  getConfig(): ConfigDict {
+    return this.custom.getConfig() as ConfigDict;
+  }
+
+  getClassName(): string {
+    return this.custom.getClassName();
+  }
+}
+
+/** The user's registered regularizer or constraint a setting names (its className, or {className, config}), if any. */
+export function userTensorFunction(spec: unknown): UserTensorFunction | undefined {
+  const custom = registeredApplier<[Tensor], Tensor>(spec);
+  return custom && new UserTensorFunction(custom);
 }
