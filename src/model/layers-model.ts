@@ -1,3 +1,5 @@
+import { backend } from '../ops/engine';
+import { inPage, nextTask } from '../util/next-task';
 import { memory } from '../tensor/memory';
 import { gatherRows, range } from '../data/batch';
 import type { IOHandler, SaveConfig, SaveResult } from '../io/artifacts';
@@ -547,6 +549,8 @@ export class LayersModel extends Layer implements TrainableModel {
   async trainOnBatch(x: TensorOrArrayOrMap, y: TensorOrArrayOrMap): Promise<number | number[]> {
     const op = 'trainOnBatch';
     const values = this.withData(op, x, y, (xs, ys, c) => trainStep(this, c, stepPlan(this, c), xs, ys, null, true, 'trainOnBatch'));
+    // As TF.js's webgl, whose loss read waits for the gpu on timers: a loop of gpu steps in a page lets it paint.
+    if (inPage() && backend().name === 'gpu') await nextTask();
     return values.length === 1 ? values[0] : values;
   }
 

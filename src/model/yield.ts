@@ -1,4 +1,5 @@
 import { argError, fmtValue } from '../util/validate';
+import { nextTask } from '../util/next-task';
 
 /** When fit hands the thread back to the event loop, as TF.js's yieldEvery. */
 export type YieldEveryOptions = 'auto' | 'batch' | 'epoch' | 'never' | number;
@@ -8,22 +9,6 @@ const AUTO_MS = 125;
 
 /** The longest a yield waits for a frame: a tab hidden while it waits draws none (its timers still fire, if slowed). */
 const FRAME_WAIT_MS = 100;
-
-/** One macrotask: timers fire and input is handled; a MessageChannel message, as setTimeout is clamped to ≥ 4 ms once nested. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof MessageChannel === 'function') {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        resolve();
-      };
-      channel.port2.postMessage(null);
-    } else {
-      setTimeout(resolve, 0);
-    }
-  });
-}
 
 type Page = { document?: { hidden?: boolean }; requestAnimationFrame?: (callback: () => void) => unknown };
 

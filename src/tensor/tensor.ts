@@ -5,6 +5,7 @@ import { formatTensor } from './format';
 import { isKept, trackTensor } from './scopes';
 import { deferRelease, heldForBackward } from './backward-hold';
 import { computeStrides, indexToLoc, locToIndex } from '../util/tf-util';
+import { inPage, nextTask } from '../util/next-task';
 import type { ArrayMap, WindowPad, Rank, DataType, DataTypeMap, NumericDataType, ShapeMap, TensorLike, DimRoundingMode } from './value-types';
 
 export type { DeviceData, DType, FloatArray, TypedArray };
@@ -269,7 +270,18 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
   }
 
   async data<D extends DataType = NumericDataType>(): Promise<DataTypeMap[D]> {
-    return this.dataSync<D>();
+    const page = this.readFromDevice();
+    const values = this.dataSync<D>();
+    if (page) await nextTask();
+    return values;
+  }
+
+  /**
+   * Whether reading the values brings them back from the gpu in a page: data() and array() then resolve a task later,
+   * as TF.js's webgl reads wait for the gpu on timers, so a loop that awaits each step's values lets the page paint.
+   */
+  private readFromDevice(): boolean {
+    return !ArrayBuffer.isView(this.storage) && inPage();
   }
 
   /** The values as nested arrays following the shape (a number for a scalar). */
@@ -288,7 +300,10 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
   }
 
   async array(): Promise<ArrayMap[R]> {
-    return this.arraySync();
+    const page = this.readFromDevice();
+    const values = this.arraySync();
+    if (page) await nextTask();
+    return values;
   }
 
   /** The same values viewed with a new shape (one dim may be -1, inferred); no copy. As tf.reshape. */

@@ -110,4 +110,19 @@ describeBrowser('the demo page in Chromium', () => {
     await screenshot(page, 'gpu-fit-frames.png');
     expect(errors).toEqual([]);
   });
+
+  it('paints frames during a custom gpu loop that awaits trainOnBatch or loss.data() with no tf.nextFrame, as TF.js\'s webgl', async () => {
+    const { page, errors } = await o.browser.newPage();
+    await page.goto(`${o.server.url}/bare.html`);
+    await page.evaluate(LOAD_CHECKS);
+    for (const kind of ['trainOnBatch', 'data']) {
+      const r = await page.evaluate(`tesseraChecks.loopFrames('${kind}', 40)`) as { backend: string; frames: number; losses: number[] };
+      console.info(`[browser] ${kind} loop on ${r.backend}: ${r.frames} frames over 40 steps`);
+      expect(r.backend).toMatch(/^gpu \(webgl2/);
+      expect(r.losses.length).toBe(40);
+      expect(r.losses[39]).toBeLessThan(r.losses[0]);
+      expect(r.frames, kind).toBeGreaterThanOrEqual(2);
+    }
+    expect(errors).toEqual([]);
+  });
 });

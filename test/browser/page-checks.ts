@@ -154,6 +154,46 @@ const checks = {
     await tn.setBackend('cpu');
     return { backend: described, ms: end - start, yields: yields.length, framesDuringFit: during.length, withoutFrame, longestGapMs: longest(marks), longestStretchMs: longest([...yields, end]) };
   },
+
+  /**
+   * A custom loop on the gpu backend, as TF.js programs write one: `steps` trainOnBatch calls, or optimizer steps
+   * whose loss is read with `await loss.data()`, each awaited, with no tf.nextFrame; the frames the page painted
+   * while it ran (a requestAnimationFrame loop counts them) and the steps' losses.
+   */
+  async loopFrames(kind: 'trainOnBatch' | 'data', steps: number): Promise<{ backend: string; frames: number; losses: number[] }> {
+    await tn.setBackend('gpu');
+    const described = tn.getBackend();
+    tn.setRandomSeed(6);
+    const model = tn.sequential({ layers: [tn.layers.dense({ units: 32, activation: 'relu', inputShape: [32] }), tn.layers.dense({ units: 1 })] });
+    model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+    const x = tn.tensor(values(64 * 32, 7), [64, 32]);
+    const y = tn.tensor(values(64, 8), [64, 1]);
+    const optimizer = tn.train.sgd(0.1);
+    let frames = 0;
+    let counting = true;
+    const frame = (): void => {
+      frames++;
+      if (counting) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    frames = 0;
+    const losses: number[] = [];
+    for (let i = 0; i < steps; i++) {
+      if (kind === 'trainOnBatch') {
+        losses.push(await model.trainOnBatch(x, y) as number);
+      } else {
+        const loss = optimizer.minimize(() => tn.losses.meanSquaredError(y, model.predict(x) as tn.Tensor) as tn.Scalar, true) as tn.Scalar;
+        losses.push((await loss.data())[0]);
+        loss.dispose();
+      }
+    }
+    counting = false;
+    tn.dispose([x, y]);
+    model.dispose();
+    await tn.setBackend('cpu');
+    return { backend: described, frames, losses };
+  },
 };
 
 (window as unknown as { tesseraChecks: typeof checks }).tesseraChecks = checks;
