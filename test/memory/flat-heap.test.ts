@@ -19,7 +19,7 @@ interface Sample {
   buffers: number;
 }
 
-const EPOCHS = 48;
+const EPOCHS = 96;
 const MB = 1024 * 1024;
 
 describe('memory during fit on the cpu backend', () => {
@@ -66,13 +66,12 @@ describe('memory during fit on the cpu backend', () => {
     const median3 = (from: number, key: keyof Sample) => samples.slice(from, from + 3).map((s) => s[key]).sort((a, b) => a - b)[1];
     const growth = (key: keyof Sample) => median3(EPOCHS - 3, key) - median3(1, key);
     const report = samples.map((s, i) => `epoch ${i + 1}: heap ${(s.heap / MB).toFixed(3)} MB, buffers ${(s.buffers / MB).toFixed(3)} MB`).join('\n');
-    // The heap grows by a step or two as the engine optimises late (+0.16 to +0.42 MB measured, Node 20,
-    // whether over 14 epochs or 46), tensor buffers by +256 bytes. A leak grows with every step: keeping
-    // one input batch (8 KB of values, a Tensor object) per step adds 2.7 MB of buffers and 0.09 MB of
-    // heap over 14 epochs, keeping 40 small objects per step 0.28 MB of heap over 14 and ~0.9 MB over
-    // the 46 measured here. Both bounds sit below what such a leak adds: buffers below a single batch kept
-    // every other epoch, heap between the engine's one-off growth and that leak's.
-    expect(growth('heap'), report).toBeLessThan(0.6 * MB);
+    // The heap grows by a step or two as the engine optimises late, not with the epochs: +0.37 to +0.73 MB over
+    // the 46 epochs from the 2nd to the 48th, +0.52 to +0.54 over the 94 measured here (Node 20). Tensor buffers
+    // grow by +256 bytes. A leak grows with every step: keeping one input batch (8 KB of values, a Tensor object)
+    // per step adds 2.7 MB of buffers over 14 epochs; keeping 40 small objects per step adds 2.3 MB of heap over
+    // the 94 here. Both bounds sit below what such a leak adds and above the engine's one-off growth.
+    expect(growth('heap'), report).toBeLessThan(1.2 * MB);
     expect(growth('buffers'), report).toBeLessThan(64 * 1024);
   });
 });
