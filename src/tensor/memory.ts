@@ -1,5 +1,6 @@
 import type { DeviceData, TypedArray } from '../backend/handle';
 import { backend } from '../backend/registry';
+import type { DataId } from './inspect-view';
 
 /** What tn.memory() reports, as TF.js's MemoryInfo. */
 export interface MemoryInfo {
@@ -21,6 +22,7 @@ type Storage = TypedArray | DeviceData;
 interface Buffer {
   holders: number;
   readonly bytes: number;
+  readonly dataId: DataId;
 }
 
 /** @internal A tensor's entry in the count: the buffer it holds now, until it is uncounted (once). */
@@ -34,12 +36,14 @@ export interface Counted {
 let numTensors = 0;
 let numDataBuffers = 0;
 let numBytes = 0;
+let nextDataId = 0;
 const buffers = new WeakMap<Storage, Buffer>();
 
-function hold(storage: Storage): Buffer {
+/** A new buffer takes dataId (the values it holds are another buffer's, copied or moved) or the next number. */
+function hold(storage: Storage, dataId?: DataId): Buffer {
   let buffer = buffers.get(storage);
   if (!buffer) {
-    buffer = { holders: 0, bytes: storage.byteLength };
+    buffer = { holders: 0, bytes: storage.byteLength, dataId: dataId ?? { id: nextDataId++ } };
     buffers.set(storage, buffer);
   }
   if (buffer.holders++ === 0) {
@@ -67,10 +71,18 @@ function uncount(entry: Counted): void {
 // a WeakRef would keep every tensor alive to the end of the current job (all of a fit() call).
 const collected = new FinalizationRegistry<Counted>(uncount);
 
-/** @internal Counts a new tensor holding `storage`; watchCollection must follow once the tensor may be freed undisposed. */
-export function countTensor(storage: Storage): Counted {
+/**
+ * @internal Counts a new tensor holding `storage` (its dataId given where it holds a copy that TF.js would share);
+ * watchCollection must follow once the tensor may be freed undisposed.
+ */
+export function countTensor(storage: Storage, dataId?: DataId): Counted {
   numTensors++;
-  return { buffer: hold(storage), done: false, watched: false };
+  return { buffer: hold(storage, dataId), done: false, watched: false };
+}
+
+/** @internal The dataId of the buffer a tensor holds, as TF.js's tensor.dataId. */
+export function dataIdOf(entry: Counted): DataId {
+  return entry.buffer.dataId;
 }
 
 /**
@@ -84,10 +96,10 @@ export function watchCollection(owner: object, entry: Counted): void {
   collected.register(owner, entry, entry);
 }
 
-/** @internal The tensor now holds other storage (a variable assigned, or moved to a device). */
-export function recount(entry: Counted, storage: Storage): void {
+/** @internal The tensor now holds other storage (a variable assigned, or moved to a device), a buffer numbered dataId. */
+export function recount(entry: Counted, storage: Storage, dataId: DataId): void {
   if (entry.done) return;
-  const next = hold(storage);
+  const next = hold(storage, dataId);
   drop(entry.buffer);
   entry.buffer = next;
 }

@@ -1,7 +1,8 @@
 import { arrayTypeFor, fromDevice, installHandleFactory, isFloatDtype, sizeOfShape, type DeviceData, type DType, type FloatArray, type TensorHandle, type TypedArray } from '../backend/handle';
 import { copyHostValues, releaseStorage } from '../backend/host-values';
-import { countTensor, recount, storageShared, uncountTensor, watchCollection, type Counted } from './memory';
+import { countTensor, dataIdOf, recount, storageShared, uncountTensor, watchCollection, type Counted } from './memory';
 import { formatTensor } from './format';
+import { inspectSymbol, inspectView, type DataId, type TensorFields } from './inspect-view';
 import { isKept, trackTensor } from './scopes';
 import { deferRelease, heldForBackward } from './backward-hold';
 import { computeStrides, indexToLoc, locToIndex } from '../util/tf-util';
@@ -196,14 +197,17 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
   /** This tensor's entry in tn.memory()'s count. */
   private readonly counted: Counted;
 
-  /** @internal Use tn.tensor(), tn.zeros() etc.; the shape and storage are trusted here. */
-  constructor(shape: readonly number[], dtype: DType, storage: TypedArray | DeviceData) {
+  /**
+   * @internal Use tn.tensor(), tn.zeros() etc.; the shape and storage are trusted here. dataId: the one of the tensor
+   * whose values storage copies, where TF.js would share them.
+   */
+  constructor(shape: readonly number[], dtype: DType, storage: TypedArray | DeviceData, dataId?: DataId) {
     // A spread copy: slice() of a frozen array (another tensor's shape, the usual argument) is V8's slow path.
     this.shape = Object.freeze([...shape]) as ShapeMap[R] & number[];
     this.dtype = dtype;
     this.size = sizeOfShape(shape);
     this.values = storage;
-    this.counted = countTensor(storage);
+    this.counted = countTensor(storage, dataId);
     if (!trackTensor(this)) this.outlivedScopes();
   }
 
@@ -218,7 +222,12 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
   }
 
   set storage(next: TypedArray | DeviceData) {
-    recount(this.counted, next);
+    this.replaceStorage(next, this.dataId);
+  }
+
+  /** @internal Holds next from now on, as the buffer dataId (a variable assigned takes its value's, as TF.js). */
+  protected replaceStorage(next: TypedArray | DeviceData, dataId: DataId): void {
+    recount(this.counted, next, dataId);
     this.values = next;
   }
 
@@ -238,6 +247,11 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
 
   get isDisposed(): boolean {
     return this.disposedFlag;
+  }
+
+  /** Which buffer of values this tensor holds, as TF.js's dataId (a reshape's is its input's). */
+  get dataId(): DataId {
+    return dataIdOf(this.counted);
   }
 
   /** Whether tf.keep marked this tensor to outlive every enclosing tidy. */
@@ -367,6 +381,24 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
 
   async buffer<D extends DataType = NumericDataType>(): Promise<TensorBuffer<R, D>> {
     return this.bufferSync<D>();
+  }
+
+  /** @internal The fields TF.js's Tensor object has, which console.log(t) and JSON.stringify(t) show there. */
+  protected tfjsFields(): TensorFields {
+    return {
+      kept: this.kept, isDisposedInternal: this.disposedFlag, shape: [...this.shape], dtype: this.dtype, size: this.size,
+      strides: this.strides, dataId: this.dataId, id: this.id, rankType: this.rankType,
+    };
+  }
+
+  /** What JSON.stringify(t) writes: TF.js's fields (no values, as there). */
+  toJSON(): TensorFields {
+    return this.tfjsFields();
+  }
+
+  /** What Node's console.log(t) and util.inspect(t) show: TF.js's fields, as `Tensor { kept: false, ... }`. */
+  [inspectSymbol](): TensorFields {
+    return inspectView(this.isVariable ? 'Variable' : 'Tensor', this.tfjsFields());
   }
 
   /** Logs the values (verbose: with dtype, rank and shape), as TF.js's t.print(verbose). */

@@ -1,6 +1,7 @@
 import { copyHostValues, releaseStorage } from '../backend/host-values';
 import { fmtShape } from '../util/validate';
-import { keep } from './scopes';
+import { currentScope } from './scopes';
+import type { TensorFields } from './inspect-view';
 import { Tensor, arrayTypeFor, type DType } from './tensor';
 import type { Rank } from './value-types';
 
@@ -44,18 +45,24 @@ export class Variable<R extends Rank = Rank> extends Tensor<R> {
 
   /** @internal Use tn.variable(); a layer passes originalName, the scoped name it counted from. */
   constructor(initial: Tensor<R>, trainable: boolean, name: string | undefined, originalName?: string) {
-    super(initial.shape, initial.dtype, copyHostValues(initial.hostValues(), true));
+    super(initial.shape, initial.dtype, copyHostValues(initial.hostValues(), true), initial.dataId);
     this.trainable = trainable;
     // TF.js names an unnamed variable by a counter's digits; an empty name counts as none, as there.
     this.name = name || String(nextVariableId++);
     this.originalName = originalName ?? this.name;
     byName.set(this.name, new WeakRef(this));
-    // Variables outlive any tidy they are made in (optimizer slots are created mid-step), as in TF.js.
-    keep(this);
+    // Variables outlive any tidy they are made in (optimizer slots are created mid-step): as TF.js, no scope holds
+    // them, and they are not marked kept (v.kept is false until tf.keep(v)).
+    currentScope()?.delete(this);
+    this.outlivedScopes();
   }
 
   override get isVariable(): boolean {
     return true;
+  }
+
+  protected override tfjsFields(): TensorFields {
+    return { ...super.tfjsFields(), trainable: this.trainable, name: this.name };
   }
 
   /**
@@ -88,7 +95,7 @@ export class Variable<R extends Rank = Rank> extends Tensor<R> {
     this.assertLive('assign');
     const next = copyHostValues(t.hostValues(), true);
     releaseStorage(this.storage);
-    this.storage = next;
+    this.replaceStorage(next, t.dataId);
   }
 }
 
