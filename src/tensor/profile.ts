@@ -28,7 +28,14 @@ export interface ProfileInfo {
 }
 
 // TF.js's kernel names where they are not tessera's op names with a capital letter.
-const KERNEL_NAMES: Record<string, string> = { mul: 'Multiply', div: 'RealDiv', matMul: 'BatchMatMul', batchMatMul: 'BatchMatMul', sumToShape: 'Sum' };
+const KERNEL_NAMES: Record<string, string> = {
+  mul: 'Multiply', div: 'RealDiv', matMul: 'BatchMatMul', batchMatMul: 'BatchMatMul', sumToShape: 'Sum', where: 'Select',
+  fusedMatMul: '_FusedMatMul', conv2d: 'Conv2D', fusedConv2d: 'FusedConv2D', conv2dBackpropInput: 'Conv2DBackpropInput',
+  conv2dBackpropFilter: 'Conv2DBackpropFilter', depthwiseConv2d: 'DepthwiseConv2dNative',
+  depthwiseConv2dBackpropInput: 'DepthwiseConv2dNativeBackpropInput', depthwiseConv2dBackpropFilter: 'DepthwiseConv2dNativeBackpropFilter',
+  maxPoolBackprop: 'MaxPoolGrad', avgPoolBackprop: 'AvgPoolGrad', isNaN: 'IsNan', gather: 'GatherV2', gatherND: 'GatherNd',
+  scatterND: 'ScatterNd', split: 'SplitV',
+};
 
 const kernelName = (op: string) => KERNEL_NAMES[op] ?? op.charAt(0).toUpperCase() + op.slice(1);
 

@@ -41,4 +41,23 @@ export const coresurface: Program[] = [
       return [r.dataId === t.dataId, v.dataId === t.dataId, w.dataId === t.dataId, tf.tensor1d([1]).dataId === t.dataId];
     },
   },
+  {
+    name: 'tf.profile names the kernels as TF.js',
+    run: async (tf) => {
+      const x = tf.ones([1, 3, 3, 1]);
+      const [f2, f1, small, nan, four, square, at, ndIdx, update] = [
+        tf.ones([2, 2, 1, 2]), tf.ones([2, 2, 1, 1]), tf.ones([1, 2, 2, 1]), tf.tensor1d([1, NaN]), tf.ones([4]), tf.ones([2, 2]), tf.tensor2d([[1, 1]], [1, 2], 'int32'), tf.tensor2d([[0]], [1, 1], 'int32'), tf.tensor1d([3]),
+      ];
+      const names = async (f: () => unknown) => (await tf.profile(f as () => never)).kernelNames;
+      return [
+        await names(() => tf.conv2d(x as never, f2 as never, 1, 'valid')),
+        await names(() => tf.depthwiseConv2d(x as never, f1 as never, 1, 'same')),
+        await names(() => tf.conv2dTranspose(small as never, f1 as never, [1, 3, 3, 1], 1, 'valid')),
+        await names(() => tf.isNaN(nan)),
+        await names(() => tf.split(four, 2)),
+        await names(() => tf.gatherND(square, at)),
+        await names(() => tf.scatterND(ndIdx, update, [2])),
+      ];
+    },
+  },
 ];
