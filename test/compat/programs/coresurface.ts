@@ -60,4 +60,30 @@ export const coresurface: Program[] = [
       ];
     },
   },
+  {
+    name: "env(): TF.js's webgl and cpu tuning flags read and set as there, setFlags replaces the flags, registerFlag, unknown flags",
+    run: (tf) => {
+      const e = tf.env();
+      const before = { ...e.getFlags() };
+      // Flags whose value asks for a WebGL context are left out: TF.js logs its failure to get one in Node.
+      const names = [
+        'WEBGL_CPU_FORWARD', 'WEBGL_FORCE_F16_TEXTURES', 'WEBGL_DELETE_TEXTURE_THRESHOLD', 'CPU_HANDOFF_SIZE_THRESHOLD', 'WEBGL_FLUSH_THRESHOLD',
+        'ENGINE_COMPILE_ONLY', 'TOPK_LAST_DIM_CPU_HANDOFF_SIZE_THRESHOLD', 'TOPK_K_CPU_HANDOFF_THRESHOLD', 'WEBGL_USE_SHAPES_UNIFORMS',
+        'CHECK_COMPUTATION_FOR_ERRORS', 'TENSORLIKE_CHECK_SHAPE_CONSISTENCY', 'USE_SETTIMEOUTCUSTOM', 'WRAP_TO_IMAGEBITMAP', 'WEBGL_EXP_CONV',
+        'SOFTWARE_WEBGL_ENABLED', 'WEBGL_MAX_SIZE_FOR_NARROW_TEXTURE', 'WEBGL2_ISNAN_CUSTOM', 'TOPOLOGICAL_SORT_CACHE_MAX_ENTRIES',
+      ];
+      const read = names.map((n) => e.get(n));
+      e.set('WEBGL_PACK', false);
+      e.set('WEBGL_CPU_FORWARD', false);
+      e.set('WEBGL_DELETE_TEXTURE_THRESHOLD', 0);
+      const set = [e.get('WEBGL_PACK'), e.getBool('WEBGL_CPU_FORWARD'), e.getNumber('WEBGL_DELETE_TEXTURE_THRESHOLD'), tf.add(tf.scalar(1), 2)];
+      e.setFlags({ PROD: true, IS_TEST: false });
+      const replaced = { ...e.getFlags() };
+      e.registerFlag('CORESURFACE_FLAG', () => 7);
+      const own = [e.get('CORESURFACE_FLAG'), (e.set('CORESURFACE_FLAG', 8), e.get('CORESURFACE_FLAG'))];
+      const unknown = [() => e.get('NO_SUCH_FLAG'), () => e.set('NO_SUCH_FLAG', 1)].map((f) => { try { f(); return 'ok'; } catch (err) { return (err as Error).message; } });
+      e.setFlags(before);
+      return { read, set, replaced, own, unknown };
+    },
+  },
 ];
