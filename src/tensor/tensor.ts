@@ -186,8 +186,9 @@ export type VariableOf<R extends Rank> = Tensor<R> & { readonly name: string; tr
 export class Tensor<R extends Rank = Rank> implements TensorHandle {
   readonly id = nextTensorId++;
   /**
-   * The size of each axis; frozen. TF.js's ShapeMap[R], also a number[] so that an axis of a tensor of unknown
-   * rank reads as a number (x.shape[2]) rather than possibly undefined.
+   * The size of each axis. TF.js's ShapeMap[R], also a number[] so that an axis of a tensor of unknown rank reads as
+   * a number (x.shape[2]) rather than possibly undefined. A plain array, as TF.js's: a program may edit it as one
+   * (`const s = x.shape; s[0] = -1; x.reshape(s)`), at the same risk to x as there.
    */
   readonly shape: ShapeMap[R] & number[];
   readonly dtype: DType;
@@ -202,8 +203,7 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
    * whose values storage copies, where TF.js would share them.
    */
   constructor(shape: readonly number[], dtype: DType, storage: TypedArray | DeviceData, dataId?: DataId) {
-    // A spread copy: slice() of a frozen array (another tensor's shape, the usual argument) is V8's slow path.
-    this.shape = Object.freeze([...shape]) as ShapeMap[R] & number[];
+    this.shape = [...shape] as ShapeMap[R] & number[];
     this.dtype = dtype;
     this.size = sizeOfShape(shape);
     this.values = storage;

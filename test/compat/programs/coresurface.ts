@@ -86,4 +86,15 @@ export const coresurface: Program[] = [
       return { read, set, replaced, own, unknown };
     },
   },
+  {
+    name: 'a program edits the array x.shape gave it, as TF.js lets it (const s = x.shape; s.reverse(); tf.zeros(s))',
+    run: (tf) => {
+      const x = tf.tensor2d([[1, 2], [3, 4], [5, 6]]);
+      const dims = x.shape;
+      dims.reverse();
+      const batch = tf.ones([4, 3]).shape;
+      batch[0] = 1;
+      return [tf.zeros(dims), x.size, x.shape, tf.ones(batch)];
+    },
+  },
 ];
