@@ -1,6 +1,6 @@
 import { assertSameDtype } from '../tensor/checks';
 import { recordOp, withoutRecording } from '../tensor/tape';
-import { tidy } from '../tensor/tidy';
+import { unnumberedTidy } from '../tensor/tidy';
 import type { Tensor } from '../tensor/tensor';
 import { argError, describeValue, fmtShape } from '../util/validate';
 import { add, greater, operands, sub } from './binary';
@@ -35,7 +35,7 @@ export function clipByValue<T extends Tensor>(x: T | TensorLike, clipValueMin: n
   // pass dy to a NaN). A clipped element takes its bound by selection; equal bounds give the constant everywhere, NaN
   // included, as TF.js's fill. In a scope, as TF.js's ops: the bounds' scalars and the masks do not outlive the call.
   const [lo, hi] = [clipValueMin, clipValueMax];
-  const y = tidy(() => withoutRecording(() => (lo === hi ? fill(x.shape, lo, x.dtype) : where(less(x, lo), lo, where(greater(x, hi), hi, x)))));
+  const y = unnumberedTidy(() => withoutRecording(() => (lo === hi ? fill(x.shape, lo, x.dtype) : where(less(x, lo), lo, where(greater(x, hi), hi, x)))));
   recordOp<ClipAttrs>('clipByValue', [x], y, { clipValueMin: lo, clipValueMax: hi });
   return y as T;
 }
@@ -43,7 +43,7 @@ export function clipByValue<T extends Tensor>(x: T | TensorLike, clipValueMin: n
 /** (a − b)², elementwise with broadcasting, as tf.squaredDifference. */
 export function squaredDifference<T extends Tensor>(a: Tensor | number, b: Tensor | number): T {
   // In a scope, as TF.js's ops: only the result outlives the call.
-  return tidy(() => {
+  return unnumberedTidy(() => {
     const [ta, tb] = operands('squaredDifference', a, b);
     return square(sub(ta, tb));
   }) as T;

@@ -1,5 +1,5 @@
 import type { Tensor } from '../tensor/tensor';
-import { tidy } from '../tensor/tidy';
+import { unnumberedTidy } from '../tensor/tidy';
 import { assertBoolean, normalizeAxes } from '../util/validate';
 import { sub } from './binary';
 import { mean } from './reduction';
@@ -11,7 +11,7 @@ import { toTensor, type TensorLike } from './tensor-like';
 export function moments(x: Tensor | TensorLike, axis?: number | number[] | null, keepDims?: boolean): { mean: Tensor; variance: Tensor } {
   keepDims ??= false;
   // In a scope, as TF.js's ops: only the two results outlive the call.
-  return tidy(() => {
+  return unnumberedTidy(() => {
     const t = toTensor('moments', 'x', x);
     assertBoolean('moments', 'keepDims', keepDims);
     const axes = normalizeAxes('moments', axis, t.rank);

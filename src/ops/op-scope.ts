@@ -1,4 +1,4 @@
-import { tidy } from '../tensor/tidy';
+import { tidy, unnumberedTidy } from '../tensor/tidy';
 import type { TensorContainer } from '../tensor/tfjs-types';
 
 type Op = (...args: never[]) => TensorContainer;
@@ -8,8 +8,10 @@ type Op = (...args: never[]) => TensorContainer;
  * from number arguments, a composite's intermediates) is disposed, so tf.memory() counts what TF.js counts; under
  * a gradient tape tidy keeps everything for the backward pass. Internal callers use the op itself.
  */
-function scoped<F extends Op>(fn: F, name: string): F {
-  const op = (...args: Parameters<F>): ReturnType<F> => tidy(() => fn(...args)) as ReturnType<F>;
+function scoped<F extends Op>(fn: F, name: string, plain: boolean): F {
+  // A plain function opens no scope in TF.js, so its scope here takes no id (what tensor.scopeId shows).
+  const run = plain ? unnumberedTidy : tidy;
+  const op = (...args: Parameters<F>): ReturnType<F> => run(() => fn(...args)) as ReturnType<F>;
   Object.defineProperty(op, 'name', { value: name });
   return op as unknown as F;
 }
@@ -26,7 +28,8 @@ export function scopedAll<N extends object>(ns: N, plain: readonly (keyof N & st
       out[key] = member;
       continue;
     }
-    out[key] = scoped(member as Op, plain === 'all' || (plain as readonly string[]).includes(key) ? key : `${key}__op`);
+    const isPlain = plain === 'all' || (plain as readonly string[]).includes(key);
+    out[key] = scoped(member as Op, isPlain ? key : `${key}__op`, isPlain);
   }
   return out as N;
 }

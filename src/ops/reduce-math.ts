@@ -1,5 +1,5 @@
 import { assertTensorDtype } from '../tensor/checks';
-import { tidy } from '../tensor/tidy';
+import { unnumberedTidy } from '../tensor/tidy';
 import type { Tensor } from '../tensor/tensor';
 import { assertBoolean, normalizeAxes } from '../util/validate';
 import { add, sub } from './binary';
@@ -38,7 +38,7 @@ export function all<T extends Tensor>(x: Tensor | TensorLike, axis?: number | nu
 export function logSumExp<T extends Tensor>(x: Tensor | TensorLike, axis?: number | number[] | null, keepDims?: boolean): T {
   keepDims ??= false;
   // In a scope, as TF.js's ops: only the result outlives the call.
-  return tidy(() => {
+  return unnumberedTidy(() => {
     const t = toTensor('logSumExp', 'x', x);
     assertBoolean('logSumExp', 'keepDims', keepDims);
     const axes = normalizeAxes('logSumExp', axis, t.rank);

@@ -1,5 +1,5 @@
 import type { ReduceOp } from '../backend/backend';
-import { tidy } from '../tensor/tidy';
+import { unnumberedTidy } from '../tensor/tidy';
 import { backend } from './engine';
 import { recordOp } from '../tensor/tape';
 import { isFloatDtype, type Tensor } from '../tensor/tensor';
@@ -49,7 +49,7 @@ export function sum<T extends Tensor>(x: Tensor | TensorLike, axis?: number | nu
 export function mean<T extends Tensor>(input: Tensor | TensorLike, axis?: number | number[], keepDims?: boolean): T {
   keepDims ??= false;
   // In a scope, as TF.js's ops: only the mean outlives the call (not the sum, the count's scalar, a cast input).
-  return tidy(() => {
+  return unnumberedTidy(() => {
     const t = toTensor('mean', 'x', input);
     const x = isFloatDtype(t.dtype) ? t : cast(t, 'float32');
     const axes = normalizeAxes('mean', axis, x.rank);

@@ -3,6 +3,7 @@ import { retainStorage } from '../backend/host-values';
 import { assertTensor } from '../tensor/checks';
 import { recordOp } from '../tensor/tape';
 import { Tensor, arrayTypeFor, installTensorOps, sizeOfShape } from '../tensor/tensor';
+import { tidy } from '../tensor/tidy';
 import { toTensor, type TensorLike } from './tensor-like';
 
 /** Resolves a reshape target (one -1 allowed) against a size, with an error naming both shapes. */
@@ -86,5 +87,6 @@ export function flatten(x: Tensor): Tensor {
   return reshape(x, [x.shape[0] ?? 1, -1]);
 }
 
-// Tensor's methods x.reshape(...) and x.slice(...) run these.
-installTensorOps({ reshape, slice });
+// Tensor's methods x.reshape(...) and x.slice(...) run these; x.reshape in a scope of its own, as TF.js's chained ops
+// (the other methods get theirs from addTensorMethods), so the tensor it gives shows TF.js's scopeId.
+installTensorOps({ reshape: (x, shape) => tidy(() => reshape(x, shape)), slice });

@@ -17,6 +17,7 @@ export interface TensorFields {
   dataId: DataId;
   id: number;
   rankType: string;
+  scopeId?: number;
   trainable?: boolean;
   name?: string;
 }

@@ -8,16 +8,26 @@ export interface Disposable {
   dispose(): void;
   /** Called when it outlives every scope that held it (the garbage collector may free it from then on). */
   outlivedScopes(): void;
+  /** The id of the scope that holds it, as TF.js's tensor.scopeId (unset until a scope holds it). */
+  scopeId?: number;
 }
 
 const scopes: Set<Disposable>[] = [];
+/**
+ * Each open scope's id, numbered as TF.js numbers its scopes (every tidy and every op call opens one); a scope TF.js
+ * would not open has the id of the scope around it, or none.
+ */
+const ids: (number | undefined)[] = [];
+let nextScopeId = 0;
 const kept = new WeakSet<Disposable>();
 
-/** Adds t to the innermost scope; false when no scope is open. */
+/** Adds t to the innermost scope, which it takes the id of; false when no scope is open. */
 export function trackTensor(t: Disposable): boolean {
   const scope = currentScope();
-  scope?.add(t);
-  return scope !== undefined;
+  if (scope === undefined) return false;
+  scope.add(t);
+  t.scopeId = ids[ids.length - 1];
+  return true;
 }
 
 /** Marks t to survive every enclosing tidy. */
@@ -40,14 +50,16 @@ export function isKept(t: Disposable): boolean {
   return kept.has(t);
 }
 
-export function openScope(): Set<Disposable> {
+export function openScope(numbered = true): Set<Disposable> {
   const scope = new Set<Disposable>();
   scopes.push(scope);
+  ids.push(numbered ? nextScopeId++ : ids[ids.length - 1]);
   return scope;
 }
 
 export function closeScope(): void {
   scopes.pop();
+  ids.pop();
 }
 
 /** The innermost open scope (undefined at the top level). */

@@ -193,6 +193,8 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
   readonly shape: ShapeMap[R] & number[];
   readonly dtype: DType;
   readonly size: number;
+  /** The id of the tidy (or op) scope that made it or that it was returned to, as TF.js's; unset outside every scope. */
+  scopeId?: number;
   private values: TypedArray | DeviceData;
   private disposedFlag = false;
   /** This tensor's entry in tn.memory()'s count. */
@@ -388,6 +390,7 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
     return {
       kept: this.kept, isDisposedInternal: this.disposedFlag, shape: [...this.shape], dtype: this.dtype, size: this.size,
       strides: this.strides, dataId: this.dataId, id: this.id, rankType: this.rankType,
+      ...(this.scopeId === undefined ? {} : { scopeId: this.scopeId }),
     };
   }
 

@@ -1,4 +1,4 @@
-import { closeScope, currentScope, isKept, openScope, type Disposable } from './scopes';
+import { closeScope, currentScope, isKept, openScope, trackTensor, type Disposable } from './scopes';
 import { isRecording } from './tape';
 import { Tensor } from './tensor';
 import type { TensorContainer } from './tfjs-types';
@@ -37,7 +37,20 @@ export function tidy<T extends TensorContainer>(nameOrFn: string | (() => T), fn
   const named = typeof nameOrFn === 'string';
   const body = named ? fn : nameOrFn;
   if (typeof body !== 'function') throw new Error(`tidy: fn must be a function${named ? ` (after the name '${nameOrFn}')` : ''}, got ${typeof body}`);
-  const scope = openScope();
+  return scopedRun(body, true);
+}
+
+/**
+ * @internal As tidy, for what TF.js runs in no scope of its own (tf.tensor, tf.zeros, ..., and an op's own steps
+ * within the op's scope): the scope takes no id, so a tensor made there shows the id of the scope around it
+ * (tensor.scopeId), or none, as in TF.js.
+ */
+export function unnumberedTidy<T extends TensorContainer>(body: () => T): T {
+  return scopedRun(body, false);
+}
+
+function scopedRun<T extends TensorContainer>(body: () => T, numbered: boolean): T {
+  const scope = openScope(numbered);
   let result: T | undefined;
   try {
     result = body();
@@ -69,8 +82,10 @@ function release(scope: Set<Disposable>, result: unknown): void {
   const holdAll = isRecording();
   for (const t of scope) {
     if (holdAll || survivors.has(t as Tensor) || isKept(t)) {
-      if (outer) outer.add(t);
-      else t.outlivedScopes();
+      // As TF.js's endScope: what survives joins the outer scope, taking its id, except a kept tensor, which keeps its own.
+      if (!outer) t.outlivedScopes();
+      else if (isKept(t)) outer.add(t);
+      else trackTensor(t);
     } else {
       t.dispose();
     }

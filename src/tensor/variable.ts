@@ -54,6 +54,7 @@ export class Variable<R extends Rank = Rank> extends Tensor<R> {
     // Variables outlive any tidy they are made in (optimizer slots are created mid-step): as TF.js, no scope holds
     // them, and they are not marked kept (v.kept is false until tf.keep(v)).
     currentScope()?.delete(this);
+    this.scopeId = undefined;
     this.outlivedScopes();
   }
 

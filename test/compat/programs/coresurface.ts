@@ -3,9 +3,10 @@ import type { Program } from '../harness';
 
 // How programs print, profile and inspect tensors and the engine. Node's console.log(x) writes format(x) (util.inspect
 // for an object); the harness's capture writes String(x), so what console.log shows is returned as format's text.
-// Tensor ids count every tensor the process made (the suite's earlier programs too), so they are masked.
+// Tensor and scope ids count every tensor and scope the process made (the suite's earlier programs too), so they
+// are masked.
 
-const shown = (...args: unknown[]) => format(...args).replace(/\bid: \d+/g, 'id: #').replace(/"id":\d+/g, '"id":#');
+const shown = (...args: unknown[]) => format(...args).replace(/\b(id|scopeId): \d+/g, '$1: #').replace(/"(id|scopeId)":\d+/g, '"$1":#');
 
 export const coresurface: Program[] = [
   {
@@ -18,6 +19,7 @@ export const coresurface: Program[] = [
       return [
         shown(t), shown(tf.scalar(3)), shown(kept), shown(gone), shown(tf.ones([1, 1, 1, 1, 1, 1])), shown('%o', tf.tensor1d([1])),
         shown([t]), shown({ a: { b: { c: t } } }), shown('loss', t), JSON.stringify(t), JSON.stringify({ list: [kept] }),
+        shown(t.add(1)), shown(tf.tidy(() => tf.square(t))), JSON.stringify(tf.relu(t)),
       ];
     },
   },
@@ -95,6 +97,26 @@ export const coresurface: Program[] = [
       const batch = tf.ones([4, 3]).shape;
       batch[0] = 1;
       return [tf.zeros(dims), x.size, x.shape, tf.ones(batch)];
+    },
+  },
+  {
+    name: "tensor.scopeId numbers TF.js's scopes: one per op call and per tidy, none for tf.tensor, tf.zeros and variables",
+    run: (tf) => {
+      const a = tf.tensor1d([1, 2, 3, 4]);
+      const outs = [
+        tf.add(a, 2), a.add(a), a.mul(2), a.reshape([2, 2]), tf.reshape(a, [2, 2]), a.clone(), a.sum(), tf.mean(a), a.relu(), tf.square(a),
+        tf.matMul(a.reshape([2, 2]), a.reshape([2, 2])), tf.randomNormal([2]), a.cast('int32'), a.expandDims(), tf.concat([a, a]), a.slice(0, 2),
+        tf.tidy(() => a.add(1).mul(2)), a.sub(1), a.softmax(), a.div(2), tf.oneHot(tf.tensor1d([0, 1], 'int32'), 2), a.argMax(), a.max(),
+        a.reshape([2, 2]).transpose(), tf.sigmoid(a),
+      ];
+      const nested = tf.tidy(() => {
+        const k = tf.keep(a.neg());
+        const r = tf.tidy(() => a.add(3));
+        return [k, r, a.add(4), tf.tensor1d([1])];
+      });
+      const start = outs[0].scopeId ?? NaN;
+      const unscoped = [a, tf.zeros([2]), tf.ones([2]), tf.scalar(5), tf.tensor2d([[1]]), tf.range(0, 3), tf.fill([2], 1), tf.linspace(0, 1, 3), tf.variable(a)];
+      return [outs.map((t) => (t.scopeId ?? NaN) - start), nested.map((t) => (t.scopeId ?? NaN) - start), unscoped.map((t) => t.scopeId === undefined)];
     },
   },
 ];
