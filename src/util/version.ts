@@ -2,10 +2,13 @@
 const TFJS = '4.22.0';
 
 /**
- * Versions in the shape of TF.js's tf.version: tessera's own, and the TF.js API it follows under TF.js's package
- * names (a program that prints tf.version.tfjs runs unchanged).
+ * Versions in the shape of TF.js's tf.version: the TF.js API tessera follows under the tfjs package's names, in its
+ * order (what a program reads or prints of them is as there), then tessera's own.
  */
-export const version = { tessera: '0.1.0', tfjs: TFJS, 'tfjs-core': TFJS, 'tfjs-layers': TFJS } as const;
+export const version = {
+  'tfjs-core': TFJS, 'tfjs-backend-cpu': TFJS, 'tfjs-backend-webgl': TFJS, 'tfjs-data': TFJS, 'tfjs-layers': TFJS,
+  'tfjs-converter': TFJS, tfjs: TFJS, tessera: '0.1.0',
+} as const;
 
 // TF.js's per-package version exports (tf.version_core, ...), for the same programs.
 export const version_core = TFJS;
