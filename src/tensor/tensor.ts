@@ -423,9 +423,9 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
 export class TensorBuffer<R extends Rank = Rank, D extends DataType = 'float32'> {
   readonly shape: ShapeMap[R] & number[];
   readonly size: number;
-  /** Row-major strides of every axis but the last, as TF.js's. */
-  readonly strides: number[];
   readonly values: DataTypeMap[D];
+  /** Row-major strides of every axis but the last, as TF.js's. (The fields come in TF.js's order, as console.log shows them.) */
+  readonly strides: number[];
 
   /** Without a dtype, float32 (TF.js's buffer then holds a Float32Array and makes float32 tensors). */
   constructor(shape: readonly number[], readonly dtype: D = 'float32' as D, values?: DataTypeMap[D]) {

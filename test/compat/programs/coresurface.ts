@@ -19,7 +19,7 @@ export const coresurface: Program[] = [
       return [
         shown(t), shown(tf.scalar(3)), shown(kept), shown(gone), shown(tf.ones([1, 1, 1, 1, 1, 1])), shown('%o', tf.tensor1d([1])),
         shown([t]), shown({ a: { b: { c: t } } }), shown('loss', t), JSON.stringify(t), JSON.stringify({ list: [kept] }),
-        shown(t.add(1)), shown(tf.tidy(() => tf.square(t))), JSON.stringify(tf.relu(t)),
+        shown(t.add(1)), shown(tf.tidy(() => tf.square(t))), JSON.stringify(tf.relu(t)), shown(tf.buffer([2, 2], 'int32')), shown(t.bufferSync()),
       ];
     },
   },
