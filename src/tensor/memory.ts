@@ -8,7 +8,7 @@ export interface MemoryInfo {
   numTensors: number;
   /** Distinct value buffers they hold (a reshape shares its input's). */
   numDataBuffers: number;
-  /** Bytes in those buffers, host and device alike. */
+  /** The bytes of every live tensor's values, host and device alike: as TF.js, a reshape sharing its input's buffer counts again. */
   numBytes: number;
   unreliable: boolean;
   reasons?: string[];
@@ -46,24 +46,19 @@ function hold(storage: Storage, dataId?: DataId): Buffer {
     buffer = { holders: 0, bytes: storage.byteLength, dataId: dataId ?? { id: nextDataId++ } };
     buffers.set(storage, buffer);
   }
-  if (buffer.holders++ === 0) {
-    numDataBuffers++;
-    numBytes += buffer.bytes;
-  }
+  if (buffer.holders++ === 0) numDataBuffers++;
   return buffer;
 }
 
 function drop(buffer: Buffer): void {
-  if (--buffer.holders === 0) {
-    numDataBuffers--;
-    numBytes -= buffer.bytes;
-  }
+  if (--buffer.holders === 0) numDataBuffers--;
 }
 
 function uncount(entry: Counted): void {
   if (entry.done) return;
   entry.done = true;
   numTensors--;
+  numBytes -= entry.buffer.bytes;
   drop(entry.buffer);
 }
 
@@ -77,7 +72,9 @@ const collected = new FinalizationRegistry<Counted>(uncount);
  */
 export function countTensor(storage: Storage, dataId?: DataId): Counted {
   numTensors++;
-  return { buffer: hold(storage, dataId), done: false, watched: false };
+  const buffer = hold(storage, dataId);
+  numBytes += buffer.bytes;
+  return { buffer, done: false, watched: false };
 }
 
 /** @internal The dataId of the buffer a tensor holds, as TF.js's tensor.dataId. */
@@ -100,6 +97,7 @@ export function watchCollection(owner: object, entry: Counted): void {
 export function recount(entry: Counted, storage: Storage, dataId: DataId): void {
   if (entry.done) return;
   const next = hold(storage, dataId);
+  numBytes += next.bytes - entry.buffer.bytes;
   drop(entry.buffer);
   entry.buffer = next;
 }
