@@ -77,6 +77,9 @@ export async function profile(f: () => TensorContainer | Promise<TensorContainer
     peakBytes: Math.max(...kernels.map((k) => k.totalBytesSnapshot)),
     kernels,
     result,
-    kernelNames: [...new Set(kernels.map((k) => k.name))],
+    // A getter, as TF.js's (console.log(info) shows `kernelNames: [Getter]` there too).
+    get kernelNames(): string[] {
+      return [...new Set(kernels.map((k) => k.name))];
+    },
   };
 }
