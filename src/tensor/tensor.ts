@@ -360,10 +360,14 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
     return computeStrides(this.shape);
   }
 
-  /** @internal Throws a clear error when a disposed tensor is used. */
+  /**
+   * @internal Throws when a disposed tensor is used: TF.js's 'Tensor is disposed.' (what a program that catches it
+   * prints), caused by an error saying which tensor and what for (Node shows it under an uncaught error).
+   */
   assertLive(use: string): void {
     if (this.disposedFlag && !heldForBackward(this)) {
-      throw new Error(`Tensor ${this.id} (shape [${this.shape.join(', ')}]) was disposed and cannot be used to ${use}`);
+      const cause = new Error(`Tensor ${this.id} (shape [${this.shape.join(', ')}]) was disposed and cannot be used to ${use}`);
+      throw new Error('Tensor is disposed.', { cause });
     }
   }
 

@@ -56,7 +56,7 @@ describe('shape ops reject bad input with a clear Error', () => {
     ['stridedSlice too many indices', () => tn.stridedSlice(a, [0, 0, 0], [1, 1, 1]), /stridedSlice: begin must be at most 2 entries that index axes/],
     ['stridedSlice mask', () => tn.stridedSlice(a, [0], [1], [1], -1), /stridedSlice: beginMask must be a non-negative integer bit mask, got number -1/],
     ['stridedSlice begin', () => tn.stridedSlice(a, [0.5], [1]), /stridedSlice: begin must be an array of any number of integers/],
-    ['method on a disposed tensor', () => { const t = tn.zeros([2]); t.dispose(); return t.transpose(); }, /was disposed and cannot be used to transpose \(x\)/],
+    ['method on a disposed tensor', () => { const t = tn.zeros([2]); t.dispose(); return t.transpose(); }, /^Tensor is disposed\.$/],
   ];
   for (const [name, f, message] of cases) {
     it(name, () => {
@@ -70,6 +70,19 @@ describe('shape ops reject bad input with a clear Error', () => {
       expect((error as Error).message).toMatch(message);
     });
   }
+
+  it("a disposed tensor's error is TF.js's, caused by one naming the tensor and the use", () => {
+    const t = tn.zeros([2]);
+    t.dispose();
+    let error: unknown;
+    try {
+      t.transpose();
+    } catch (e) {
+      error = e;
+    }
+    expect((error as Error).message).toBe('Tensor is disposed.');
+    expect(((error as Error).cause as Error).message).toMatch(/^Tensor \d+ \(shape \[2\]\) was disposed and cannot be used to transpose \(x\)$/);
+  });
 });
 
 describe('ensureShape and broadcastArgs refuse bad input, naming it', () => {

@@ -122,4 +122,27 @@ export const coresurface: Program[] = [
       return [outs.map((t) => (t.scopeId ?? NaN) - start), nested.map((t) => (t.scopeId ?? NaN) - start), unscoped.map((t) => t.scopeId === undefined)];
     },
   },
+  {
+    name: "a disposed tensor's use throws TF.js's 'Tensor is disposed.', which a program catching it prints",
+    run: async (tf) => {
+      const t = tf.tensor1d([1, 2]);
+      const v = tf.variable(tf.tensor1d([1, 2]));
+      t.dispose();
+      v.dispose();
+      const uses: Array<() => unknown> = [
+        () => t.dataSync(), () => t.arraySync(), () => t.data(), () => t.array(), () => t.bufferSync(), () => t.reshape([2, 1]), () => t.clone(),
+        () => t.add(1), () => t.sum(), () => t.cast('int32'), () => t.print(), () => t.toString(), () => v.dataSync(), () => v.add(1),
+      ];
+      const said: string[] = [];
+      for (const use of uses) {
+        try {
+          await use();
+          said.push('ran');
+        } catch (e) {
+          said.push((e as Error).message);
+        }
+      }
+      return said;
+    },
+  },
 ];
