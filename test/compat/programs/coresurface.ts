@@ -6,7 +6,9 @@ import type { Program } from '../harness';
 // Tensor and scope ids count every tensor and scope the process made (the suite's earlier programs too), so they
 // are masked.
 
-const shown = (...args: unknown[]) => format(...args).replace(/\b(id|scopeId): \d+/g, '$1: #').replace(/"(id|scopeId)":\d+/g, '"$1":#');
+const masked = (text: string) => text.replace(/\b(id|scopeId): \d+/g, '$1: #').replace(/"(id|scopeId)":\d+/g, '"$1":#');
+const shown = (...args: unknown[]) => masked(format(...args));
+const json = (value: unknown) => masked(JSON.stringify(value));
 
 export const coresurface: Program[] = [
   {
@@ -18,8 +20,8 @@ export const coresurface: Program[] = [
       gone.dispose();
       return [
         shown(t), shown(tf.scalar(3)), shown(kept), shown(gone), shown(tf.ones([1, 1, 1, 1, 1, 1])), shown('%o', tf.tensor1d([1])),
-        shown([t]), shown({ a: { b: { c: t } } }), shown('loss', t), JSON.stringify(t), JSON.stringify({ list: [kept] }),
-        shown(t.add(1)), shown(tf.tidy(() => tf.square(t))), JSON.stringify(tf.relu(t)), shown(tf.buffer([2, 2], 'int32')), shown(t.bufferSync()),
+        shown([t]), shown({ a: { b: { c: t } } }), shown('loss', t), json(t), json({ list: [kept] }),
+        shown(t.add(1)), shown(tf.tidy(() => tf.square(t))), json(tf.relu(t)), shown(tf.buffer([2, 2], 'int32')), shown(t.bufferSync()),
       ];
     },
   },
@@ -29,7 +31,7 @@ export const coresurface: Program[] = [
       const v = tf.variable(tf.tensor1d([1, 2]), false, 'coresurfaceShown');
       const before = v.kept;
       v.assign(tf.tensor1d([5, 6]));
-      return [shown(v), JSON.stringify(v), before, tf.keep(v).kept, v.trainable];
+      return [shown(v), json(v), before, tf.keep(v).kept, v.trainable];
     },
   },
   {
@@ -61,7 +63,7 @@ export const coresurface: Program[] = [
         await names(() => tf.scatterND(ndIdx, update, [2])),
         // Printed, as console.log(info) shows it; times and the process's running totals masked (TF.js's byte
         // totals turn NaN once earlier programs have made some tensors).
-        shown(await tf.profile(() => tf.square(nan))).replace(/(kernelTimeMs|totalBytesSnapshot|totalTensorsSnapshot|peakBytes|newBytes): (?:[-\d.e]+|NaN)/g, '$1: #'),
+        shown(await tf.profile(() => tf.square(nan))).replace(/(kernelTimeMs|bytesAdded|totalBytesSnapshot|totalTensorsSnapshot|peakBytes|newBytes): (?:[-\d.e]+|NaN)/g, '$1: #'),
       ];
     },
   },
