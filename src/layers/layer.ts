@@ -247,7 +247,7 @@ export abstract class Layer extends Serializable {
       this.inputShapeNoBatch = s.slice();
       this.declaredInputShape = s.slice();
     }
-    const dtype = args.dtype == null ? 'float32' : this.holdsValues() ? assertFloatDtype(op, 'dtype', args.dtype) : assertDtype(op, 'dtype', args.dtype);
+    const dtype = args.dtype == null ? 'float32' : this.holdsValues() && !userDefined ? assertFloatDtype(op, 'dtype', args.dtype) : assertDtype(op, 'dtype', args.dtype);
     // TF.js reads inputDType only where the layer declares its input shape and is given no dtype.
     const inputDType = args.inputDType == null ? null : assertDtype(op, 'inputDType', args.inputDType);
     this.inputDtype = args.dtype == null && shape != null && inputDType ? inputDType : dtype;
@@ -635,7 +635,8 @@ export abstract class Layer extends Serializable {
 
   /** The dtype of the outputs for inputs of these dtypes. */
   protected outputDtype(_inputDtypes: DType[]): DType {
-    return this.dtype;
+    // TF.js takes a user layer's symbolic outputs as float32 whatever its dtype (an int32 one computes on int32 values).
+    return this.userDefined && !isFloatDtype(this.dtype) ? 'float32' : this.dtype;
   }
 
   /** Whether the layer computes in its dtype (a float one); an InputLayer only feeds and may be int32 or bool, as TF.js's. */
@@ -656,9 +657,12 @@ export abstract class Layer extends Serializable {
     return x instanceof Tensor && this.castsInput(x.dtype) ? (cast(x, this.dtype) as T) : x;
   }
 
-  /** Whether inputs must have the layer's dtype (embedding-like layers take integer ids and say no). */
+  /**
+   * Whether inputs must have the layer's dtype (embedding-like layers take integer ids and say no). A user layer's
+   * call gets its inputs as given, as TF.js's.
+   */
   protected checksInputDtype(): boolean {
-    return true;
+    return !this.userDefined;
   }
 
   /**
@@ -727,7 +731,7 @@ export abstract class Layer extends Serializable {
     list.forEach((x, i) => {
       if (!(x instanceof Tensor)) throw argError(op, `inputs[${i}]`, typeof x, 'a Tensor');
       if (x.rank === 0) throw argError(op, `inputs[${i}]`, 'a scalar', 'a tensor with a batch dim');
-      if (x.dtype !== this.dtype) throw argError(op, `inputs[${i}]`, `dtype ${x.dtype}`, `dtype ${this.dtype}`);
+      if (this.checksInputDtype() && x.dtype !== this.dtype) throw argError(op, `inputs[${i}]`, `dtype ${x.dtype}`, `dtype ${this.dtype}`);
     });
     const shapes = (list as Tensor[]).map((x) => x.shape.slice(1));
     if (!this.userDefined) this.outputShapeNoBatch(shapes);
