@@ -70,6 +70,15 @@ export interface CallOptions {
 /** apply()'s second argument, as TF.js's kwargs. */
 export type Kwargs = Partial<CallOptions>;
 
+/**
+ * What a user layer's call gets, as TF.js's: the kwargs given, without the keys tessera's own layers take
+ * (logits) or that hold nothing (no training flag outside training, no mask where there is none).
+ */
+function userKwargs(kwargs: Kwargs): CallOptions {
+  const { logits: _l, ...rest } = kwargs;
+  return Object.fromEntries(Object.entries(rest).filter(([k, v]) => v != null || !(k === 'training' || k === 'mask')));
+}
+
 /** Serializable layer settings (what model.json records). */
 export type LayerConfig = ConfigDict;
 
@@ -335,7 +344,16 @@ export abstract class Layer extends Serializable {
    * mask per input; only the merge layers make one of them. A layer with several outputs may give one per output.
    */
   computeMask(_x: Tensor | Tensor[], mask: Tensor | (Tensor | null)[] | null = null): Tensor | (Tensor | null)[] | null {
-    return this.supportsMasking && !Array.isArray(mask) ? mask : null;
+    // A user layer is given its masks as a list in a model, as TF.js's executor gives them, and passes them on.
+    return this.supportsMasking && (this.userDefined || !Array.isArray(mask)) ? mask : null;
+  }
+
+  /**
+   * @internal Whether a model run calls this layer with its inputs (and computeMask with their masks) as a list
+   * even when there is one: a user layer is, as TF.js's executor calls every layer.
+   */
+  getsInputList(): boolean {
+    return this.userDefined;
   }
 
   /**
@@ -554,19 +572,25 @@ export abstract class Layer extends Serializable {
     if (typeof kwargs !== 'object') throw argError(`${this.name}.apply`, 'kwargs', fmtValue(kwargs), 'an object');
     if (list.length > 0 && list.every((t) => t instanceof SymbolicTensor)) return this.applySymbolic(list as SymbolicTensor[], kwargs);
     if (list.some((t) => t instanceof SymbolicTensor)) throw argError(`${this.name}.apply`, 'inputs', 'a mix of Tensors and SymbolicTensors', 'all Tensors or all SymbolicTensors');
-    const opts: CallOptions = { ...kwargs, training: kwargs.training ?? false };
+    const opts: CallOptions = this.userDefined ? userKwargs(kwargs) : { ...kwargs, training: kwargs.training ?? false };
     if (this.takesListOf(list.length)) {
       this.prepareInputs(list);
-      return apart(this.eagerly(() => this.call(list as Tensor[], opts)), list);
+      return apart(this.oneOrList(this.eagerly(() => this.call(list as Tensor[], opts))), list);
     }
     const given = this.single<Tensor>(list, `${this.name}.apply`);
-    const y = this.eagerly(() => {
+    const y = this.oneOrList(this.eagerly(() => {
       const x = this.castInput(given);
       this.prepareInput(x);
-      return this.call(x, opts);
-    });
+      // As TF.js, a user layer's call gets the list it was given (a model run gives one: getsInputList).
+      return this.call(this.userDefined && Array.isArray(inputs) ? [x] : x, opts);
+    }));
     if (!Array.isArray(y)) this.recordActivity(y, opts.training ?? false);
     return apart(y, list);
+  }
+
+  /** A user layer's output list of one is its one output, as TF.js's apply gives it. */
+  private oneOrList(y: Tensor | Tensor[]): Tensor | Tensor[] {
+    return this.userDefined && Array.isArray(y) && y.length === 1 ? y[0] : y;
   }
 
   /**

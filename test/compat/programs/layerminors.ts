@@ -1,10 +1,13 @@
-import type { LayerArgs, LayerVariable, Tensor } from '../../../src/index';
+import type { Kwargs, LayerArgs, LayerVariable, Tensor } from '../../../src/index';
 import type { Program, TF } from '../harness';
 
 // Programs with layers and models of the user's own, written as TF.js programs write them, where tessera once
 // differed from TF.js 4.22 in the details (what a call receives, dtypes, class names, how often a loader constructs).
 
 const first = (inputs: Tensor | Tensor[]) => (Array.isArray(inputs) ? inputs[0] : inputs);
+/** What a layer was given, in words: a tensor by its shape and dtype, a list in brackets. */
+const given = (v: unknown): string => (v == null ? String(v) : Array.isArray(v) ? `[${v.map(given).join(',')}]`
+  : typeof v === 'object' && 'shape' in v && 'dtype' in v ? `${(v as Tensor).dtype}${JSON.stringify((v as Tensor).shape)}` : JSON.stringify(v));
 
 export const layerminors: Program[] = [
   {
@@ -35,6 +38,56 @@ export const layerminors: Program[] = [
         concrete, symbolic: symbolic.dtype, predicted: model.predict(tf.tensor2d([[3, 4.5]])) as Tensor, seq: [seq.inputs[0].dtype, seq.outputs[0].dtype, seq.predict(ints) as Tensor],
         weights: seq.getWeights(), config: seq.layers[0].getConfig(), seen,
       };
+    },
+  },
+  {
+    name: 'what the call of a user layer gets: its inputs as a list in a model run, kwargs with training only when training, a mask only where there is one',
+    run: async (tf: TF) => {
+      const seen: string[] = [];
+      class Spy extends tf.layers.Layer {
+        static className = 'MinorSpy';
+        constructor(args: LayerArgs & { masking?: boolean }) {
+          super(args);
+          this.supportsMasking = args.masking ?? false;
+        }
+        override call(inputs: Tensor | Tensor[], kwargs: Kwargs): Tensor | Tensor[] {
+          seen.push(`${this.name}.call ${given(inputs)} ${Object.keys(kwargs).join('/')} ${String(kwargs.training)} ${given(kwargs.mask)}`);
+          return Array.isArray(inputs) ? [first(inputs)] : inputs;
+        }
+        override computeMask(inputs: Tensor | Tensor[], mask?: Tensor | Tensor[] | null): Tensor | Tensor[] | null {
+          // TF.js's apply also asks it with no mask after each call (for tensor metadata tessera does not keep).
+          if (mask !== undefined) seen.push(`${this.name}.computeMask ${given(inputs)} ${given(mask)}`);
+          return mask ?? null;
+        }
+      }
+      // A layer calling another hands its kwargs on.
+      class Outer extends tf.layers.Layer {
+        static className = 'MinorOuter';
+        readonly inner = new Spy({ name: 'inner' });
+        override call(inputs: Tensor | Tensor[], kwargs: Kwargs): Tensor | Tensor[] {
+          seen.push(`outer ${String(kwargs.training)}`);
+          return this.inner.apply(inputs, kwargs) as Tensor;
+        }
+      }
+      const x = tf.ones([2, 3]);
+      const lone = new Spy({ name: 'lone' });
+      const applied = [lone.apply(x), lone.apply([x]), lone.apply(x, { training: true })];
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [3], kernelInitializer: 'ones' }), new Spy({ name: 'seq' }), new Outer({})] });
+      model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+      for (const [what, run] of [
+        ['predict', () => model.predict(x)], ['evaluate', () => model.evaluate(x, x)], ['fit', () => model.fit(x, x, { epochs: 1, verbose: 0 })],
+        ['apply', () => model.apply(x)], ['apply training', () => model.apply(x, { training: true })], ['trainOnBatch', () => model.trainOnBatch(x, x)],
+      ] as const) {
+        seen.push(what);
+        await run();
+      }
+      const ids = tf.input({ shape: [3] });
+      const embedded = tf.layers.embedding({ inputDim: 5, outputDim: 2, maskZero: true, embeddingsInitializer: 'ones' }).apply(ids) as never;
+      const masked = new Spy({ name: 'masked', masking: true }).apply(embedded) as never;
+      const out = tf.layers.lstm({ units: 2, returnSequences: true, kernelInitializer: 'ones', recurrentInitializer: 'ones' }).apply(new Spy({ name: 'unmasked' }).apply(masked) as never);
+      seen.push('masks');
+      const predicted = tf.model({ inputs: ids, outputs: out as never }).predict(tf.tensor2d([[1, 0, 2]])) as Tensor;
+      return { applied, seen, predicted };
     },
   },
 ];
