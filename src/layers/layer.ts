@@ -79,6 +79,12 @@ function userKwargs(kwargs: Kwargs): CallOptions {
   return Object.fromEntries(Object.entries(rest).filter(([k, v]) => v != null || !(k === 'training' || k === 'mask')));
 }
 
+/** The shapes (with the batch dim) of a symbolic application's outputs, and whether there are several. */
+interface OutputShapes {
+  shapes: Shape[];
+  several: boolean;
+}
+
 /** Serializable layer settings (what model.json records). */
 export type LayerConfig = ConfigDict;
 
@@ -488,7 +494,7 @@ export abstract class Layer extends Serializable {
    * Builds the layer for an input shape (no batch dim) unless it is built. A user-defined layer's own build (TF.js's
    * hook, given the batch dim) makes its weights.
    */
-  protected ensureBuilt(inputShape: readonly number[] | readonly (readonly number[])[]): void {
+  protected ensureBuilt(inputShape: readonly number[] | readonly (readonly number[])[], batches: readonly (number | null)[] = []): void {
     if (this.built) return;
     const s = (inputShape as number[][]).map((d) => (Array.isArray(d) ? d.slice() : d)) as ShapeOrShapes;
     // A user layer's computeOutputShape is TF.js's hook for symbolic inputs only: a call on tensors never asks it.
@@ -496,14 +502,14 @@ export abstract class Layer extends Serializable {
     if (isShapeList(s) && (this.takesList() || this.userDefined)) this.inputShapesNoBatch = s;
     else this.inputShapeNoBatch = s as number[];
     const initial = this.initialWeights;
-    if (initial) this.buildWithInitialWeights(s as number[], initial);
-    else this.makeWeights(s);
+    if (initial) this.buildWithInitialWeights(s as number[], initial, batches);
+    else this.makeWeights(s, batches);
     this.built = true;
   }
 
   /** Builds with the initial weights given to the constructor, checked against what the build made (nothing stays built if they do not fit). */
-  private buildWithInitialWeights(inputShape: number[], initial: Tensor[]): void {
-    this.makeWeights(inputShape);
+  private buildWithInitialWeights(inputShape: number[], initial: Tensor[], batches: readonly (number | null)[]): void {
+    this.makeWeights(inputShape, batches);
     try {
       this.checkWeights(initial, this.name);
     } catch (e) {
@@ -514,7 +520,8 @@ export abstract class Layer extends Serializable {
     this.initialWeights = null;
   }
 
-  private makeWeights(s: ShapeOrShapes): void {
+  /** Makes the weights; a user layer's build is given each input's batch size (from `batches`, else null), as TF.js's. */
+  private makeWeights(s: ShapeOrShapes, batches: readonly (number | null)[]): void {
     if (!this.userDefined) {
       this.buildWeights(s as number[]);
       return;
@@ -522,7 +529,8 @@ export abstract class Layer extends Serializable {
     this.building = true;
     try {
       // As TF.js builds a layer in its name scope: a layer the user's build builds names its weights after this one.
-      buildInScope(this.weightScope(), () => this.build((isShapeList(s) && this.takesList() ? s.map(withBatch) : withBatch(s as number[])) as number[]));
+      const full = (shape: readonly number[], i: number): Shape => [batches[i] ?? null, ...shape];
+      buildInScope(this.weightScope(), () => this.build((isShapeList(s) && this.takesList() ? s.map(full) : full(s as number[], 0)) as number[]));
     } finally {
       this.building = false;
     }
@@ -629,27 +637,42 @@ export abstract class Layer extends Serializable {
     list.forEach((t, i) => {
       if (t.dtype !== this.dtype && this.checksInputDtype() && !this.castsInput(t.dtype)) throw argError(op, `inputs[${i}]`, `dtype ${t.dtype}`, `dtype ${this.dtype}`);
     });
-    let out: ShapeOrShapes;
+    const batches = list.map((t) => t.shape[0]);
+    // A user layer's computeOutputShape is asked once it is built, with the batch dims, as TF.js asks it.
+    let out: ShapeOrShapes | null = null;
     if (this.takesListOf(list.length)) {
       if (list.length < 2) throw argError(op, 'inputs', `${list.length} input`, `a list of at least 2 inputs (${this.getClassName()} merges several tensors)`);
-      out = this.outputShapeNoBatch(shapes);
+      if (!this.userDefined) out = this.outputShapeNoBatch(shapes);
       if (this.built) this.checkShapes(op, shapes);
-      else this.ensureBuilt(shapes);
+      else this.ensureBuilt(shapes, batches);
     } else {
       this.checkSymbolicInputs(op, shapes);
       const s = shapes[0];
       this.refitDeclared(s);
-      out = this.outputShapeNoBatch(s);
+      if (!this.userDefined) out = this.outputShapeNoBatch(s);
       if (this.built) this.checkShapes(op, [s]);
-      else this.ensureBuilt(s);
+      else this.ensureBuilt(s, batches);
     }
-    const batch = this.outputBatch(list.map((t) => t.shape[0]));
+    const { shapes: outShapes, several } = out ? this.withOutputBatch(out, batches) : this.userOutputShapes(shapes, batches);
     const nodeIndex = this.inboundNodes.length;
-    const outShapes = isShapeList(out) ? out : [out];
     const { training: _t, ...rest } = kwargs;
-    const outputs = outShapes.map((s, i) => new SymbolicTensor(this.outputDtype(list.map((t) => t.dtype)), [batch, ...s], this, nodeIndex, i));
+    const outputs = outShapes.map((s, i) => new SymbolicTensor(this.outputDtype(list.map((t) => t.dtype)), s, this, nodeIndex, i));
     this.inboundNodes.push({ layer: this, inputs: list.slice(), outputs, kwargs: rest });
-    return isShapeList(out) ? outputs : outputs[0];
+    return several ? outputs : outputs[0];
+  }
+
+  /** A built-in layer's output shapes (no batch dim) with the batch dim of its inputs. */
+  private withOutputBatch(out: ShapeOrShapes, batches: readonly (number | null)[]): OutputShapes {
+    const batch = this.outputBatch(batches);
+    return { shapes: (isShapeList(out) ? out : [out]).map((s) => [batch, ...s]), several: isShapeList(out) };
+  }
+
+  /** A user layer's output shapes: its computeOutputShape of the input shapes with their batch dims, as TF.js's. */
+  private userOutputShapes(shapes: readonly number[][], batches: readonly (number | null)[]): OutputShapes {
+    const full = shapes.map((s, i): Shape => [batches[i], ...s]);
+    const out = this.computeOutputShape(full.length > 1 ? full : full[0]);
+    const several = isShapeList(out as ShapeOrShapes);
+    return { shapes: several ? (out as Shape[]) : [out as Shape], several };
   }
 
   /** The batch size of the output for inputs of these batch sizes: theirs where they agree, else unknown. */
@@ -738,7 +761,7 @@ export abstract class Layer extends Serializable {
     if (x.rank === 0 && !this.takesScalar()) throw argError(this.name, 'input', 'a scalar', 'a tensor with a batch dim');
     const shape = x.shape.slice(1);
     if (this.checksInputDtype() && x.dtype !== this.dtype) throw argError(this.name, 'input', `dtype ${x.dtype}`, `dtype ${this.dtype}`);
-    if (!this.built) this.ensureBuilt(shape);
+    if (!this.built) this.ensureBuilt(shape, [x.shape[0]]);
     this.refitDeclared(shape);
     this.checkShapes(this.name, [shape]);
   }
@@ -759,7 +782,7 @@ export abstract class Layer extends Serializable {
     });
     const shapes = (list as Tensor[]).map((x) => x.shape.slice(1));
     if (!this.userDefined) this.outputShapeNoBatch(shapes);
-    if (!this.built) this.ensureBuilt(shapes);
+    if (!this.built) this.ensureBuilt(shapes, (list as Tensor[]).map((x) => x.shape[0]));
     this.checkShapes(op, shapes);
   }
 

@@ -90,4 +90,31 @@ export const layerminors: Program[] = [
       return { applied, seen, predicted };
     },
   },
+  {
+    name: 'the build of a user layer gets the batch size of what it is applied to (tensors, batchInputShape, batchShape), and computeOutputShape comes after it with the same',
+    run: (tf: TF) => {
+      const seen: string[] = [];
+      class Spy extends tf.layers.Layer {
+        static className = 'MinorBuildSpy';
+        override build(inputShape: number[] | number[][]): void {
+          seen.push(`${this.name}.build ${JSON.stringify(inputShape)}`);
+        }
+        override computeOutputShape(inputShape: number[] | number[][]): number[] | number[][] {
+          seen.push(`${this.name}.computeOutputShape ${JSON.stringify(inputShape)}`);
+          return Array.isArray(inputShape[0]) ? (inputShape as number[][])[1] : [(inputShape as number[])[0], 1];
+        }
+        override call(inputs: Tensor | Tensor[]): Tensor {
+          return first(inputs).sum(-1, true);
+        }
+      }
+      const fixed = tf.input({ batchShape: [4, 3] });
+      const free = tf.input({ shape: [3] });
+      const one = new Spy({ name: 'one' }).apply(fixed) as unknown as { shape: number[] };
+      const two = new Spy({ name: 'two' }).apply([free, fixed]) as unknown as { shape: number[] };
+      const seq = tf.sequential({ layers: [new Spy({ name: 'declared', batchInputShape: [5, 2] }), new Spy({ name: 'next' })] });
+      const eager = new Spy({ name: 'eager' });
+      const ys = [eager.apply(tf.ones([2, 3])), new Spy({ name: 'pair' }).apply([tf.ones([2, 3]), tf.ones([3, 3])])];
+      return { seen, shapes: [one.shape, two.shape, seq.outputs[0].shape], ys };
+    },
+  },
 ];
