@@ -117,4 +117,13 @@ export const layerminors: Program[] = [
       return { seen, shapes: [one.shape, two.shape, seq.outputs[0].shape], ys };
     },
   },
+  {
+    name: 'a recurrent layer given batchInputShape or batchSize reports it in batchInputShape, and a Sequential it starts keeps that batch size',
+    run: (tf: TF) => {
+      const stateful = tf.layers.lstm({ units: 2, stateful: true, batchInputShape: [2, 4, 3] });
+      const sized = tf.layers.gru({ units: 2, batchSize: 3, inputShape: [4, 3] });
+      const model = tf.sequential({ layers: [tf.layers.simpleRNN({ units: 2, stateful: true, batchInputShape: [2, 4, 3] })] });
+      return [stateful.batchInputShape, sized.batchInputShape, model.inputs[0].shape, model.outputs[0].shape];
+    },
+  },
 ];
