@@ -92,7 +92,7 @@ export class Sequential extends LayersModel {
     if (!this.inputTensor) {
       // A model brings its own input's batch size and dtype.
       const inner = layer instanceof LayersModel ? layer.inputs[0] : null;
-      const batch = inner ? inner.shape[0] : (layer.savedConfig().batch_input_shape as (number | null)[] | undefined)?.[0] ?? null;
+      const batch = inner ? inner.shape[0] : layer.batchInputShape?.[0] ?? null;
       this.inputTensor = new InputLayer({ batchInputShape: [batch, ...(firstShape as number[])], dtype: inner ? inner.dtype : layer.inputDtype, name: `${layer.name}_input` }).output;
     }
     if (this.layerList.length > 0) this.shapesListed = true;

@@ -1,10 +1,19 @@
-import type { Kwargs, LayerArgs, LayerVariable, Tensor } from '../../../src/index';
+import type { Kwargs, LayerArgs, LayersModel, LayerVariable, ModelArtifacts, Tensor } from '../../../src/index';
 import type { Program, TF } from '../harness';
 
 // Programs with layers and models of the user's own, written as TF.js programs write them, where tessera once
 // differed from TF.js 4.22 in the details (what a call receives, dtypes, class names, how often a loader constructs).
 
 const first = (inputs: Tensor | Tensor[]) => (Array.isArray(inputs) ? inputs[0] : inputs);
+async function roundTrip(tf: TF, model: LayersModel): Promise<LayersModel> {
+  let saved: ModelArtifacts | null = null;
+  await model.save(tf.io.withSaveHandler(async (a) => {
+    saved = a;
+    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+  }));
+  return tf.loadLayersModel(tf.io.fromMemory(saved as unknown as ModelArtifacts));
+}
+
 /** What a layer was given, in words: a tensor by its shape and dtype, a list in brackets. */
 const given = (v: unknown): string => (v == null ? String(v) : Array.isArray(v) ? `[${v.map(given).join(',')}]`
   : typeof v === 'object' && 'shape' in v && 'dtype' in v ? `${(v as Tensor).dtype}${JSON.stringify((v as Tensor).shape)}` : JSON.stringify(v));
@@ -115,6 +124,44 @@ export const layerminors: Program[] = [
       const eager = new Spy({ name: 'eager' });
       const ys = [eager.apply(tf.ones([2, 3])), new Spy({ name: 'pair' }).apply([tf.ones([2, 3]), tf.ones([3, 3])])];
       return { seen, shapes: [one.shape, two.shape, seq.outputs[0].shape], ys };
+    },
+  },
+  {
+    name: 'a registered layer of the user\'s own is constructed once per layer when a Sequential loads or is made from its config, and its getConfig is asked only to save',
+    run: async (tf: TF) => {
+      const seen: string[] = [];
+      class Scaled extends tf.layers.Layer {
+        static className = 'MinorScaled';
+        readonly k: number;
+        w: LayerVariable | null = null;
+        constructor(args: LayerArgs & { k?: number }) {
+          super(args);
+          this.k = args.k ?? 1;
+          seen.push(`constructor ${this.k}`);
+        }
+        override build(inputShape: number[] | number[][]): void {
+          const s = inputShape as number[];
+          this.w = this.addWeight('w', [s[s.length - 1]], 'float32', tf.initializers.constant({ value: this.k }));
+        }
+        override getConfig() {
+          seen.push('getConfig');
+          return { ...super.getConfig(), k: this.k };
+        }
+        override call(inputs: Tensor | Tensor[]): Tensor {
+          return first(inputs).mul((this.w as LayerVariable).read());
+        }
+      }
+      tf.serialization.registerClass(Scaled);
+      const model = tf.sequential({ layers: [new Scaled({ k: 2, inputShape: [2] } as LayerArgs), new Scaled({ k: 3 } as LayerArgs)] });
+      model.layers[1].setWeights([tf.tensor1d([5, 7])]);
+      seen.push('save and load');
+      const loaded = await roundTrip(tf, model);
+      seen.push('fromConfig');
+      const copy = tf.Sequential.fromConfig(tf.Sequential, model.getConfig());
+      seen.push('modelFromJSON');
+      const fromJson = await tf.models.modelFromJSON(model.toJSON(null, false) as never);
+      const x = tf.tensor2d([[1, 2]]);
+      return { seen, ys: [loaded, copy, fromJson].map((m) => m.predict(x) as Tensor), weights: loaded.getWeights() };
     },
   },
   {
