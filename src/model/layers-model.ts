@@ -27,6 +27,8 @@ import { evaluateDatasetValues, fitDataset, type ModelEvaluateDatasetArgs, type 
 import { topologyJson } from './serialize';
 import { trainingConfigOf, type TrainingConfig } from './training-config';
 import { checkUserDefinedMetadata } from './user-metadata';
+import { functionalGraphFromConfig, type FunctionalGraph } from './functional-config';
+import type { ConfigDict, Serializable, SerializableConstructor } from '../util/serializable';
 import { summaryLines, type SummaryRow } from './summary';
 import { evaluateValues, fit, logNames, stepPlan, trainStep, type TrainableModel } from './training';
 
@@ -107,6 +109,17 @@ export class LayersModel extends Layer implements TrainableModel {
 
   /** The class name TF.js registers the class under (what `LayersModel.fromConfig(cls, ...)` takes cls by). */
   static readonly className: string = 'Model';
+
+  /**
+   * As TF.js's LayersModel.fromConfig: a model of `cls` from a functional model's getConfig() (its layers made by
+   * their classes' fromConfig, with fresh weights, and applied as the config's inbound nodes say).
+   */
+  static override fromConfig<T extends Serializable>(cls: SerializableConstructor<T>, config: ConfigDict, _customObjects?: ConfigDict, _fastWeightInit?: boolean): T {
+    const op = 'LayersModel.fromConfig';
+    if (config === null || typeof config !== 'object' || Array.isArray(config)) throw argError(op, 'config', fmtValue(config), "an object, as a functional model's getConfig() gives it");
+    const graph = functionalGraphFromConfig(op, config, (layer) => (layer instanceof LayersModel ? layer.outputs : null));
+    return new (cls as unknown as new (args: FunctionalGraph) => T)(graph);
+  }
 
   override getClassName(): string {
     return 'Model';

@@ -49,14 +49,15 @@ export class Sequential extends LayersModel {
    */
   static override fromConfig<T extends Serializable>(cls: SerializableConstructor<T>, config: ConfigDict | ConfigDictArray): T {
     const op = 'Sequential.fromConfig';
-    const { layers, ...rest } = Array.isArray(config) ? { layers: config } : config;
+    // A functional model's config serves too (its layers are added in order), as TF.js reads only these two keys.
+    const { layers, name } = Array.isArray(config) ? { layers: config, name: undefined } : config;
     if (!Array.isArray(layers)) throw argError(op, 'config.layers', fmtValue(layers), 'an array of {className, config} layer entries, as model.getConfig() gives them');
     const made = layers.map((entry, i) => {
       const layer = layerFromDict(op, `config.layers[${i}]`, entry);
       if (!(layer instanceof Layer)) throw argError(op, `config.layers[${i}]`, fmtValue(entry), 'a {className, config} layer entry');
       return layer;
     });
-    return new (cls as unknown as new (args: SequentialArgs) => T)({ ...(rest as { name?: string }), layers: made });
+    return new (cls as unknown as new (args: SequentialArgs) => T)({ ...(name === undefined ? {} : { name: name as string }), layers: made });
   }
 
   /** The layers in order (without the InputLayer, as TF.js lists them). */

@@ -165,6 +165,29 @@ export const layerminors: Program[] = [
     },
   },
   {
+    name: 'tf.LayersModel.fromConfig makes a functional model (or a subclass) from getConfig(), and Sequential.fromConfig takes a functional config too',
+    run: (tf: TF) => {
+      const a = tf.input({ shape: [2], name: 'minor_a' });
+      const b = tf.input({ shape: [2], name: 'minor_b' });
+      const shared = tf.layers.dense({ units: 2, kernelInitializer: 'ones', biasInitializer: 'ones', name: 'minor_shared' });
+      const sum = tf.layers.add({ name: 'minor_add' }).apply([shared.apply(a), shared.apply(b)] as never) as never;
+      const model = tf.model({ inputs: [a, b], outputs: [sum, tf.layers.dense({ units: 1, kernelInitializer: 'ones', name: 'minor_head' }).apply(sum) as never], name: 'minor_fn' });
+      class Named extends tf.LayersModel {
+        static override className = 'MinorNamedModel';
+      }
+      const copy = tf.LayersModel.fromConfig(tf.LayersModel, model.getConfig());
+      const sub = tf.LayersModel.fromConfig(Named, model.getConfig());
+      const chain = tf.model({ inputs: a, outputs: tf.layers.dense({ units: 3, kernelInitializer: 'ones', name: 'minor_chain' }).apply(a) as never });
+      const seq = tf.Sequential.fromConfig(tf.Sequential, chain.getConfig());
+      const xs = [tf.tensor2d([[1, 2]]), tf.tensor2d([[3, -1]])];
+      return {
+        copy: [copy.name, copy.layers.map((l) => l.name), copy.predict(xs) as Tensor[], copy instanceof tf.LayersModel],
+        sub: [sub instanceof Named, sub.predict(xs) as Tensor[]],
+        seq: [seq.getClassName(), seq.layers.map((l) => l.name), seq.predict(xs[0]) as Tensor],
+      };
+    },
+  },
+  {
     name: 'a recurrent layer given batchInputShape or batchSize reports it in batchInputShape, and a Sequential it starts keeps that batch size',
     run: (tf: TF) => {
       const stateful = tf.layers.lstm({ units: 2, stateful: true, batchInputShape: [2, 4, 3] });
