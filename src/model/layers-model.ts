@@ -121,10 +121,6 @@ export class LayersModel extends Layer implements TrainableModel {
     return new (cls as unknown as new (args: FunctionalGraph) => T)(graph);
   }
 
-  override getClassName(): string {
-    return 'Model';
-  }
-
   /** Installs the graph: the model is then built for its inputs' shapes, as a layer. */
   protected setGraph(g: Graph): void {
     this.graphOrNull = g;
@@ -418,11 +414,14 @@ export class LayersModel extends Layer implements TrainableModel {
     return this.compiled ? logNames(this.compiled, this.ports('metricsNames').outputs) : undefined;
   }
 
+  /** TF.js's words for a model used before compile: a functional model's (a Sequential has its own). */
+  protected notCompiledWords(): string {
+    return 'You must compile a model before training/testing. Use LayersModel.compile(modelCompileArgs).';
+  }
+
   protected requireCompiled(op: string): Compiled {
     assertWeightsLive(this.weights);
-    // TF.js's words: a Sequential model's, else a functional model's.
-    const words = this.getClassName() === 'Sequential' ? 'The model needs to be compiled before being used.' : 'You must compile a model before training/testing. Use LayersModel.compile(modelCompileArgs).';
-    if (!this.compiled) throw new Error(`${op}: ${words} Call model.compile({ optimizer, loss, metrics }) before ${op}.`);
+    if (!this.compiled) throw new Error(`${op}: ${this.notCompiledWords()} Call model.compile({ optimizer, loss, metrics }) before ${op}.`);
     return this.compiled;
   }
 
@@ -686,7 +685,7 @@ export class LayersModel extends Layer implements TrainableModel {
         return node.inputs.map((t) => [...nodeRef(t), { ...kwargs }]);
       }),
     }));
-    return { class_name: 'Model', config: { name: this.name, layers, input_layers: g.inputs.map(nodeRef), output_layers: g.outputs.map(nodeRef) } };
+    return { class_name: this.getClassName(), config: { name: this.name, layers, input_layers: g.inputs.map(nodeRef), output_layers: g.outputs.map(nodeRef) } };
   }
 
   /** As TF.js's container: a disposed model refuses dispose and apply with its own name (its layers name theirs). */

@@ -39,8 +39,8 @@ export class Sequential extends LayersModel {
 
   static override readonly className: string = 'Sequential';
 
-  override getClassName(): string {
-    return 'Sequential';
+  protected override notCompiledWords(): string {
+    return 'The model needs to be compiled before being used.';
   }
 
   /**
@@ -165,7 +165,7 @@ export class Sequential extends LayersModel {
     });
     // An input of another dtype than the first layer's (int32 ids) is written as TF.js writes it: an InputLayer first.
     const feed = this.inputTensor && !(this.layerList[0] instanceof InputLayer) && this.inputTensor.dtype !== this.layerList[0].dtype ? [{ class_name: 'InputLayer', config: (this.inputTensor.sourceLayer as InputLayer).savedConfig() }] : [];
-    return { class_name: 'Sequential', config: { name: this.name, layers: [...feed, ...layers] } };
+    return { class_name: this.getClassName(), config: { name: this.name, layers: [...feed, ...layers] } };
   }
 }
 

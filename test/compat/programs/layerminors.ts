@@ -196,4 +196,32 @@ export const layerminors: Program[] = [
       return [stateful.batchInputShape, sized.batchInputShape, model.inputs[0].shape, model.outputs[0].shape];
     },
   },
+  {
+    name: 'subclasses of Sequential and LayersModel go by their static className (or their parent\'s) in getClassName, summary and toJSON, and load as that class once registered',
+    run: async (tf: TF) => {
+      class PlainSeq extends tf.Sequential {}
+      class NamedSeq extends tf.Sequential {
+        static override className = 'MinorNamedSeq';
+      }
+      class NamedModel extends tf.LayersModel {
+        static override className = 'MinorNamedFunctional';
+      }
+      const dense = () => tf.layers.dense({ units: 1, kernelInitializer: 'ones', inputShape: [2] });
+      const plain = new PlainSeq({ layers: [dense()] });
+      const named = new NamedSeq({ layers: [dense()] });
+      const input = tf.input({ shape: [2] });
+      const functional = new NamedModel({ inputs: input, outputs: tf.layers.dense({ units: 1, kernelInitializer: 'ones' }).apply(input) as never });
+      const outer = tf.sequential({ layers: [named] });
+      outer.summary();
+      const json = [plain, named, functional, outer].map((m) => (m.toJSON(null, false) as { class_name: string }).class_name);
+      tf.serialization.registerClass(NamedSeq);
+      tf.serialization.registerClass(NamedModel);
+      const loaded = [await roundTrip(tf, named), await roundTrip(tf, functional)];
+      return {
+        names: [plain, named, functional].map((m) => m.getClassName()), json,
+        loaded: loaded.map((m) => [m.getClassName(), m instanceof NamedSeq, m instanceof NamedModel, m.predict(tf.tensor2d([[1, 2]])) as Tensor]),
+        untrained: await plain.fit(tf.ones([1, 2]), tf.ones([1, 1])).then(() => 'fitted', (e: Error) => e.message.includes('The model needs to be compiled before being used.')),
+      };
+    },
+  },
 ];
