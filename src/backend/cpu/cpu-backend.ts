@@ -1,8 +1,9 @@
 import { jsKernels, type CpuKernels } from '../../../kernels/cpu/kernel-set';
 import { describeThreads, simdKernels, simdSupported } from '../../../kernels/cpu/wasm/index';
-import { conv2dGeometry, pool2dGeometry, type Conv2dGeometry } from '../../../kernels/shared/geometry';
+import { conv2dGeometry, pool2dGeometry, readsPadding, type Conv2dGeometry } from '../../../kernels/shared/geometry';
 import { conv2d, conv2dBackpropInput, conv2dBackpropFilter, conv2dBiasActivation } from '../../../kernels/cpu/conv';
 import { directConvFits, pooledShape } from '../../../kernels/cpu/conv-direct';
+import { conv2dBackpropFilterNaive } from '../../../kernels/cpu/conv-naive';
 import { broadcastShapes } from '../../../kernels/shared/broadcast';
 import { returnsBool } from '../../../kernels/shared/op-names';
 import { sumToShape } from '../../../kernels/cpu/reduce';
@@ -222,7 +223,10 @@ export class CpuBackend implements Backend {
 
   /** The filter gradient from x and dy, into dw; `dyFinite` as convFilterDirect's. */
   private filterGradient(x: FloatArray, dy: FloatArray, g: Conv2dGeometry, dw: FloatArray, dtype: DType, dyFinite = false): void {
-    if (this.k.convFilterDirect && directConvFits(g)) this.k.convFilterDirect(x, dy, g, dw, dyFinite);
+    // The padding's zeros times an infinite dy would give NaN where TF.js's kernel, which skips the padding, sums
+    // the infinities (the filter gradient of conv2dTranspose of an infinite x): such rare calls take the naive kernel.
+    if (!dyFinite && readsPadding(g) && !dy.every(Number.isFinite)) conv2dBackpropFilterNaive(x, dy, g, dw);
+    else if (this.k.convFilterDirect && directConvFits(g)) this.k.convFilterDirect(x, dy, g, dw, dyFinite);
     else conv2dBackpropFilter(x, dy, g, dw, this.cols(g, dtype), this.k.gemm, this.k.im2col);
   }
 

@@ -197,6 +197,15 @@ export const layerminors: Program[] = [
     },
   },
   {
+    name: 'the filter gradient of conv2dTranspose of an x holding infinities sums them where its windows meet the padding',
+    run: (tf: TF) => {
+      const x = tf.tensor4d([1, Infinity, 2, -1, 0.5, 3, -Infinity, 1, 2], [1, 3, 3, 1]);
+      const filter = tf.tensor4d([1, -1, 2, 0.5], [2, 2, 1, 1]);
+      const cases: [number, 'same' | 'valid', [number, number, number, number]][] = [[1, 'same', [1, 3, 3, 1]], [2, 'same', [1, 6, 6, 1]], [1, 'valid', [1, 4, 4, 1]]];
+      return cases.map(([stride, pad, shape]) => tf.grad((w: Tensor) => tf.conv2dTranspose(x, w, shape, stride, pad).sum())(filter));
+    },
+  },
+  {
     name: 'subclasses of Sequential and LayersModel go by their static className (or their parent\'s) in getClassName, summary and toJSON, and load as that class once registered',
     run: async (tf: TF) => {
       class PlainSeq extends tf.Sequential {}
