@@ -217,7 +217,7 @@ export const layerminors: Program[] = [
       }
       const dense = () => tf.layers.dense({ units: 1, kernelInitializer: 'ones', inputShape: [2] });
       const plain = new PlainSeq({ layers: [dense()] });
-      const named = new NamedSeq({ layers: [dense()] });
+      const named = new NamedSeq({ layers: [dense()], name: 'minor_named_seq' });
       const input = tf.input({ shape: [2] });
       const functional = new NamedModel({ inputs: input, outputs: tf.layers.dense({ units: 1, kernelInitializer: 'ones' }).apply(input) as never });
       const outer = tf.sequential({ layers: [named] });
