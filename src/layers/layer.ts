@@ -655,9 +655,9 @@ export abstract class Layer extends Serializable {
     }
     const { shapes: outShapes, several } = out ? this.withOutputBatch(out, batches) : this.userOutputShapes(shapes, batches);
     const nodeIndex = this.inboundNodes.length;
-    const { training: _t, ...rest } = kwargs;
     const outputs = outShapes.map((s, i) => new SymbolicTensor(this.outputDtype(list.map((t) => t.dtype)), s, this, nodeIndex, i));
-    this.inboundNodes.push({ layer: this, inputs: list.slice(), outputs, kwargs: rest });
+    // The call arguments are kept as given (a training flag too, which TF.js saves); a run sets its own training flag.
+    this.inboundNodes.push({ layer: this, inputs: list.slice(), outputs, kwargs: { ...kwargs } });
     return several ? outputs : outputs[0];
   }
 

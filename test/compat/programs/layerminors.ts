@@ -233,4 +233,24 @@ export const layerminors: Program[] = [
       };
     },
   },
+  {
+    name: 'a training flag given to a symbolic apply is saved in the inbound node, and runs still take their own',
+    run: async (tf: TF) => {
+      const seen: string[] = [];
+      class Flagged extends tf.layers.Layer {
+        static className = 'MinorFlagged';
+        override call(inputs: Tensor | Tensor[], kwargs: Kwargs): Tensor {
+          seen.push(String(kwargs.training));
+          return first(inputs).mul(2);
+        }
+      }
+      const input = tf.input({ shape: [2], name: 'minor_flag_in' });
+      const dropped = tf.layers.dropout({ rate: 0.5, name: 'minor_flag_drop' }).apply(input, { training: true }) as never;
+      const output = new Flagged({ name: 'minor_flagged' }).apply(dropped, { training: true }) as never;
+      const model = tf.model({ inputs: input, outputs: output, name: 'minor_flag_model' });
+      const y = model.predict(tf.tensor2d([[1, 2]])) as Tensor;
+      const layers = (config: unknown) => (config as { layers: Record<string, unknown>[] }).layers.map((l) => [l.inboundNodes ?? l.inbound_nodes] as never);
+      return { nodes: layers(model.getConfig()), json: layers((model.toJSON(null, false) as { config: unknown }).config), y, seen };
+    },
+  },
 ];
