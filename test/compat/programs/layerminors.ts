@@ -253,4 +253,20 @@ export const layerminors: Program[] = [
       return { nodes: layers(model.getConfig()), json: layers((model.toJSON(null, false) as { config: unknown }).config), y, seen };
     },
   },
+  {
+    name: 'a convolution with an infinite filter weight whose windows meet the padding sums what the windows cover (tf.conv2d, tf.fused.conv2d, a conv2d layer before max pooling)',
+    run: (tf: TF) => {
+      const x = tf.tensor4d([1, 2, 2, -1, 0.5, 3, 1, 1, 2], [1, 3, 3, 1]);
+      const filter = tf.tensor4d([1, Infinity, 2, 0.5], [2, 2, 1, 1]);
+      const model = tf.sequential({ layers: [
+        tf.layers.conv2d({ filters: 1, kernelSize: 2, padding: 'same', activation: 'relu', inputShape: [3, 3, 1], name: 'minor_inf_conv' }),
+        tf.layers.maxPooling2d({ poolSize: 2, padding: 'same', name: 'minor_inf_pool' }),
+      ] });
+      model.layers[0].setWeights([tf.tensor4d([-1, Infinity, 2, 0.5], [2, 2, 1, 1]), tf.tensor1d([1])]);
+      return [
+        tf.conv2d(x, filter, 1, 'same'), tf.fused.conv2d({ x, filter, strides: 1, pad: 'same', bias: tf.tensor1d([1]), activation: 'relu' }),
+        model.predict(x) as Tensor, model.layers[0].apply(x) as Tensor,
+      ];
+    },
+  },
 ];
