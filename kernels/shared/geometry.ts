@@ -9,6 +9,11 @@ export interface Conv2dGeometry {
   padTop: number; padLeft: number;
 }
 
+/** Whether some window of the convolution reaches into its padding (before or after the input). */
+export function readsPadding(g: Conv2dGeometry): boolean {
+  return g.padTop > 0 || g.padLeft > 0 || (g.outH - 1) * g.strideH + g.kh - g.padTop > g.inH || (g.outW - 1) * g.strideW + g.kw - g.padLeft > g.inW;
+}
+
 /** Everything a 2-D pooling kernel needs; pooling keeps the channel count. */
 export interface Pool2dGeometry {
   batch: number; inH: number; inW: number; channels: number;

@@ -70,6 +70,21 @@ export interface CallOptions {
 /** apply()'s second argument, as TF.js's kwargs. */
 export type Kwargs = Partial<CallOptions>;
 
+/**
+ * What a user layer's call gets, as TF.js's: the kwargs given, without the keys tessera's own layers take
+ * (logits) or that hold nothing (no training flag outside training, no mask where there is none).
+ */
+function userKwargs(kwargs: Kwargs): CallOptions {
+  const { logits: _l, ...rest } = kwargs;
+  return Object.fromEntries(Object.entries(rest).filter(([k, v]) => v != null || !(k === 'training' || k === 'mask')));
+}
+
+/** The shapes (with the batch dim) of a symbolic application's outputs, and whether there are several. */
+interface OutputShapes {
+  shapes: Shape[];
+  several: boolean;
+}
+
 /** Serializable layer settings (what model.json records). */
 export type LayerConfig = ConfigDict;
 
@@ -247,7 +262,7 @@ export abstract class Layer extends Serializable {
       this.inputShapeNoBatch = s.slice();
       this.declaredInputShape = s.slice();
     }
-    const dtype = args.dtype == null ? 'float32' : this.holdsValues() ? assertFloatDtype(op, 'dtype', args.dtype) : assertDtype(op, 'dtype', args.dtype);
+    const dtype = args.dtype == null ? 'float32' : this.holdsValues() && !userDefined ? assertFloatDtype(op, 'dtype', args.dtype) : assertDtype(op, 'dtype', args.dtype);
     // TF.js reads inputDType only where the layer declares its input shape and is given no dtype.
     const inputDType = args.inputDType == null ? null : assertDtype(op, 'inputDType', args.inputDType);
     this.inputDtype = args.dtype == null && shape != null && inputDType ? inputDType : dtype;
@@ -335,7 +350,16 @@ export abstract class Layer extends Serializable {
    * mask per input; only the merge layers make one of them. A layer with several outputs may give one per output.
    */
   computeMask(_x: Tensor | Tensor[], mask: Tensor | (Tensor | null)[] | null = null): Tensor | (Tensor | null)[] | null {
-    return this.supportsMasking && !Array.isArray(mask) ? mask : null;
+    // A user layer is given its masks as a list in a model, as TF.js's executor gives them, and passes them on.
+    return this.supportsMasking && (this.userDefined || !Array.isArray(mask)) ? mask : null;
+  }
+
+  /**
+   * @internal Whether a model run calls this layer with its inputs (and computeMask with their masks) as a list
+   * even when there is one: a user layer is, as TF.js's executor calls every layer.
+   */
+  getsInputList(): boolean {
+    return this.userDefined;
   }
 
   /**
@@ -470,7 +494,7 @@ export abstract class Layer extends Serializable {
    * Builds the layer for an input shape (no batch dim) unless it is built. A user-defined layer's own build (TF.js's
    * hook, given the batch dim) makes its weights.
    */
-  protected ensureBuilt(inputShape: readonly number[] | readonly (readonly number[])[]): void {
+  protected ensureBuilt(inputShape: readonly number[] | readonly (readonly number[])[], batches: readonly (number | null)[] = []): void {
     if (this.built) return;
     const s = (inputShape as number[][]).map((d) => (Array.isArray(d) ? d.slice() : d)) as ShapeOrShapes;
     // A user layer's computeOutputShape is TF.js's hook for symbolic inputs only: a call on tensors never asks it.
@@ -478,14 +502,14 @@ export abstract class Layer extends Serializable {
     if (isShapeList(s) && (this.takesList() || this.userDefined)) this.inputShapesNoBatch = s;
     else this.inputShapeNoBatch = s as number[];
     const initial = this.initialWeights;
-    if (initial) this.buildWithInitialWeights(s as number[], initial);
-    else this.makeWeights(s);
+    if (initial) this.buildWithInitialWeights(s as number[], initial, batches);
+    else this.makeWeights(s, batches);
     this.built = true;
   }
 
   /** Builds with the initial weights given to the constructor, checked against what the build made (nothing stays built if they do not fit). */
-  private buildWithInitialWeights(inputShape: number[], initial: Tensor[]): void {
-    this.makeWeights(inputShape);
+  private buildWithInitialWeights(inputShape: number[], initial: Tensor[], batches: readonly (number | null)[]): void {
+    this.makeWeights(inputShape, batches);
     try {
       this.checkWeights(initial, this.name);
     } catch (e) {
@@ -496,7 +520,8 @@ export abstract class Layer extends Serializable {
     this.initialWeights = null;
   }
 
-  private makeWeights(s: ShapeOrShapes): void {
+  /** Makes the weights; a user layer's build is given each input's batch size (from `batches`, else null), as TF.js's. */
+  private makeWeights(s: ShapeOrShapes, batches: readonly (number | null)[]): void {
     if (!this.userDefined) {
       this.buildWeights(s as number[]);
       return;
@@ -504,7 +529,8 @@ export abstract class Layer extends Serializable {
     this.building = true;
     try {
       // As TF.js builds a layer in its name scope: a layer the user's build builds names its weights after this one.
-      buildInScope(this.weightScope(), () => this.build((isShapeList(s) && this.takesList() ? s.map(withBatch) : withBatch(s as number[])) as number[]));
+      const full = (shape: readonly number[], i: number): Shape => [batches[i] ?? null, ...shape];
+      buildInScope(this.weightScope(), () => this.build((isShapeList(s) && this.takesList() ? s.map(full) : full(s as number[], 0)) as number[]));
     } finally {
       this.building = false;
     }
@@ -554,19 +580,25 @@ export abstract class Layer extends Serializable {
     if (typeof kwargs !== 'object') throw argError(`${this.name}.apply`, 'kwargs', fmtValue(kwargs), 'an object');
     if (list.length > 0 && list.every((t) => t instanceof SymbolicTensor)) return this.applySymbolic(list as SymbolicTensor[], kwargs);
     if (list.some((t) => t instanceof SymbolicTensor)) throw argError(`${this.name}.apply`, 'inputs', 'a mix of Tensors and SymbolicTensors', 'all Tensors or all SymbolicTensors');
-    const opts: CallOptions = { ...kwargs, training: kwargs.training ?? false };
+    const opts: CallOptions = this.userDefined ? userKwargs(kwargs) : { ...kwargs, training: kwargs.training ?? false };
     if (this.takesListOf(list.length)) {
       this.prepareInputs(list);
-      return apart(this.eagerly(() => this.call(list as Tensor[], opts)), list);
+      return apart(this.oneOrList(this.eagerly(() => this.call(list as Tensor[], opts))), list);
     }
     const given = this.single<Tensor>(list, `${this.name}.apply`);
-    const y = this.eagerly(() => {
+    const y = this.oneOrList(this.eagerly(() => {
       const x = this.castInput(given);
       this.prepareInput(x);
-      return this.call(x, opts);
-    });
+      // As TF.js, a user layer's call gets the list it was given (a model run gives one: getsInputList).
+      return this.call(this.userDefined && Array.isArray(inputs) ? [x] : x, opts);
+    }));
     if (!Array.isArray(y)) this.recordActivity(y, opts.training ?? false);
     return apart(y, list);
+  }
+
+  /** A user layer's output list of one is its one output, as TF.js's apply gives it. */
+  private oneOrList(y: Tensor | Tensor[]): Tensor | Tensor[] {
+    return this.userDefined && Array.isArray(y) && y.length === 1 ? y[0] : y;
   }
 
   /**
@@ -605,27 +637,42 @@ export abstract class Layer extends Serializable {
     list.forEach((t, i) => {
       if (t.dtype !== this.dtype && this.checksInputDtype() && !this.castsInput(t.dtype)) throw argError(op, `inputs[${i}]`, `dtype ${t.dtype}`, `dtype ${this.dtype}`);
     });
-    let out: ShapeOrShapes;
+    const batches = list.map((t) => t.shape[0]);
+    // A user layer's computeOutputShape is asked once it is built, with the batch dims, as TF.js asks it.
+    let out: ShapeOrShapes | null = null;
     if (this.takesListOf(list.length)) {
       if (list.length < 2) throw argError(op, 'inputs', `${list.length} input`, `a list of at least 2 inputs (${this.getClassName()} merges several tensors)`);
-      out = this.outputShapeNoBatch(shapes);
+      if (!this.userDefined) out = this.outputShapeNoBatch(shapes);
       if (this.built) this.checkShapes(op, shapes);
-      else this.ensureBuilt(shapes);
+      else this.ensureBuilt(shapes, batches);
     } else {
       this.checkSymbolicInputs(op, shapes);
       const s = shapes[0];
       this.refitDeclared(s);
-      out = this.outputShapeNoBatch(s);
+      if (!this.userDefined) out = this.outputShapeNoBatch(s);
       if (this.built) this.checkShapes(op, [s]);
-      else this.ensureBuilt(s);
+      else this.ensureBuilt(s, batches);
     }
-    const batch = this.outputBatch(list.map((t) => t.shape[0]));
+    const { shapes: outShapes, several } = out ? this.withOutputBatch(out, batches) : this.userOutputShapes(shapes, batches);
     const nodeIndex = this.inboundNodes.length;
-    const outShapes = isShapeList(out) ? out : [out];
-    const { training: _t, ...rest } = kwargs;
-    const outputs = outShapes.map((s, i) => new SymbolicTensor(this.outputDtype(list.map((t) => t.dtype)), [batch, ...s], this, nodeIndex, i));
-    this.inboundNodes.push({ layer: this, inputs: list.slice(), outputs, kwargs: rest });
-    return isShapeList(out) ? outputs : outputs[0];
+    const outputs = outShapes.map((s, i) => new SymbolicTensor(this.outputDtype(list.map((t) => t.dtype)), s, this, nodeIndex, i));
+    // The call arguments are kept as given (a training flag too, which TF.js saves); a run sets its own training flag.
+    this.inboundNodes.push({ layer: this, inputs: list.slice(), outputs, kwargs: { ...kwargs } });
+    return several ? outputs : outputs[0];
+  }
+
+  /** A built-in layer's output shapes (no batch dim) with the batch dim of its inputs. */
+  private withOutputBatch(out: ShapeOrShapes, batches: readonly (number | null)[]): OutputShapes {
+    const batch = this.outputBatch(batches);
+    return { shapes: (isShapeList(out) ? out : [out]).map((s) => [batch, ...s]), several: isShapeList(out) };
+  }
+
+  /** A user layer's output shapes: its computeOutputShape of the input shapes with their batch dims, as TF.js's. */
+  private userOutputShapes(shapes: readonly number[][], batches: readonly (number | null)[]): OutputShapes {
+    const full = shapes.map((s, i): Shape => [batches[i], ...s]);
+    const out = this.computeOutputShape(full.length > 1 ? full : full[0]);
+    const several = isShapeList(out as ShapeOrShapes);
+    return { shapes: several ? (out as Shape[]) : [out as Shape], several };
   }
 
   /** The batch size of the output for inputs of these batch sizes: theirs where they agree, else unknown. */
@@ -635,7 +682,8 @@ export abstract class Layer extends Serializable {
 
   /** The dtype of the outputs for inputs of these dtypes. */
   protected outputDtype(_inputDtypes: DType[]): DType {
-    return this.dtype;
+    // TF.js takes a user layer's symbolic outputs as float32 whatever its dtype (an int32 one computes on int32 values).
+    return this.userDefined && !isFloatDtype(this.dtype) ? 'float32' : this.dtype;
   }
 
   /** Whether the layer computes in its dtype (a float one); an InputLayer only feeds and may be int32 or bool, as TF.js's. */
@@ -656,9 +704,12 @@ export abstract class Layer extends Serializable {
     return x instanceof Tensor && this.castsInput(x.dtype) ? (cast(x, this.dtype) as T) : x;
   }
 
-  /** Whether inputs must have the layer's dtype (embedding-like layers take integer ids and say no). */
+  /**
+   * Whether inputs must have the layer's dtype (embedding-like layers take integer ids and say no). A user layer's
+   * call gets its inputs as given, as TF.js's.
+   */
   protected checksInputDtype(): boolean {
-    return true;
+    return !this.userDefined;
   }
 
   /**
@@ -710,7 +761,7 @@ export abstract class Layer extends Serializable {
     if (x.rank === 0 && !this.takesScalar()) throw argError(this.name, 'input', 'a scalar', 'a tensor with a batch dim');
     const shape = x.shape.slice(1);
     if (this.checksInputDtype() && x.dtype !== this.dtype) throw argError(this.name, 'input', `dtype ${x.dtype}`, `dtype ${this.dtype}`);
-    if (!this.built) this.ensureBuilt(shape);
+    if (!this.built) this.ensureBuilt(shape, [x.shape[0]]);
     this.refitDeclared(shape);
     this.checkShapes(this.name, [shape]);
   }
@@ -727,11 +778,11 @@ export abstract class Layer extends Serializable {
     list.forEach((x, i) => {
       if (!(x instanceof Tensor)) throw argError(op, `inputs[${i}]`, typeof x, 'a Tensor');
       if (x.rank === 0) throw argError(op, `inputs[${i}]`, 'a scalar', 'a tensor with a batch dim');
-      if (x.dtype !== this.dtype) throw argError(op, `inputs[${i}]`, `dtype ${x.dtype}`, `dtype ${this.dtype}`);
+      if (this.checksInputDtype() && x.dtype !== this.dtype) throw argError(op, `inputs[${i}]`, `dtype ${x.dtype}`, `dtype ${this.dtype}`);
     });
     const shapes = (list as Tensor[]).map((x) => x.shape.slice(1));
     if (!this.userDefined) this.outputShapeNoBatch(shapes);
-    if (!this.built) this.ensureBuilt(shapes);
+    if (!this.built) this.ensureBuilt(shapes, (list as Tensor[]).map((x) => x.shape[0]));
     this.checkShapes(op, shapes);
   }
 

@@ -1,5 +1,6 @@
 import type { Layer } from '../layers/index';
-import { Sequential } from './sequential';
+import { Sequential, type SequentialArgs } from './sequential';
+import type { SerializableConstructor } from '../util/serializable';
 import { LayersModel, savedNodeIndex } from './layers-model';
 import { InputLayer } from '../layers/input-layer';
 import { savedWeightName } from '../layers/layer';
@@ -269,9 +270,17 @@ export function modelFromTopologyOnly(op: string, where: string, topologyValue: 
   return drawingFresh(() => modelFromTopology(op, where, className, config, null));
 }
 
+/** The model class a saved class_name names: a subclass of Sequential or LayersModel the user registered goes by its className, as TF.js's. */
+function registeredModelClass(className: unknown): SerializableConstructor<LayersModel> | undefined {
+  const cls = typeof className === 'string' && !MODEL_CLASSES.includes(className) ? registeredClass<LayersModel>(className) : undefined;
+  return cls && cls.prototype instanceof LayersModel ? cls : undefined;
+}
+
 function modelFromTopology(op: string, where: string, className: unknown, config: unknown, weights: WeightSource): LayersModel {
-  if (className === 'Model' || className === 'Functional') return functionalFromConfig(op, where, config, weights);
-  if (className !== 'Sequential') throw badValue(op, `${where}.class_name`, className, "'Sequential', 'Model' or 'Functional'");
+  const cls = registeredModelClass(className);
+  if (cls && !(cls.prototype instanceof Sequential)) return functionalFromConfig(op, where, config, weights, cls);
+  if (className === 'Model' || className === 'Functional') return functionalFromConfig(op, where, config, weights, LayersModel);
+  if (className !== 'Sequential' && !cls) throw badValue(op, `${where}.class_name`, className, "'Sequential', 'Model', 'Functional' or the className of a model class registered with tf.serialization.registerClass");
   let modelName: string | undefined;
   let entries = config;
   let layersWhere = `${where}.config`;
@@ -287,7 +296,7 @@ function modelFromTopology(op: string, where: string, className: unknown, config
   const { layers, input } = readLayers(op, layersWhere, entries);
   const made: Layer[] = [];
   try {
-    return sequentialFromLayers(op, modelName, layers, input, weights, made);
+    return sequentialFromLayers(op, modelName, layers, input, weights, made, (cls ?? Sequential) as unknown as SequentialClass);
   } catch (e) {
     for (const l of made) l.disposeWeights();
     for (const l of layers.slice(made.length)) l.plan.discard?.();
@@ -296,7 +305,9 @@ function modelFromTopology(op: string, where: string, className: unknown, config
 }
 
 /** The Sequential model of layers read from a file, pushing each layer it makes onto `made` (the caller frees them on failure). */
-function sequentialFromLayers(op: string, modelName: string | undefined, layers: ReadLayer[], input: ReadInput, weights: WeightSource, made: Layer[]): Sequential {
+type SequentialClass = new (args: SequentialArgs) => Sequential;
+
+function sequentialFromLayers(op: string, modelName: string | undefined, layers: ReadLayer[], input: ReadInput, weights: WeightSource, made: Layer[], cls: SequentialClass): Sequential {
   const first = layers[0];
   const inputShape = input.shape ?? first.inputShape;
   if (!inputShape) throw badValue(op, `${first.where}.batch_input_shape`, undefined, '[null, ...dims]: tessera needs the input shape to check and set the weights');
@@ -330,7 +341,7 @@ function sequentialFromLayers(op: string, modelName: string | undefined, layers:
     });
     // A listed InputLayer comes back as one of the model's layers, under its name, as TF.js loads it.
     const feed = listed ? [new InputLayer({ batchInputShape: [batch, ...inputShape], dtype: input.dtype, name: input.name })] : [];
-    const model = new Sequential({ name: modelName, layers: [...feed, ...made] });
+    const model = new cls({ name: modelName, layers: [...feed, ...made] });
     if (weights) made.forEach((l, i) => l.setWeights(perLayer[i]));
     return model;
   } finally {
@@ -388,7 +399,7 @@ function readRef(op: string, where: string, v: unknown): NodeRef {
  * replayed in dependency order, and the weights matched by name. Anything that does not fit throws and
  * frees what was made.
  */
-function functionalFromConfig(op: string, where: string, configValue: unknown, weights: WeightSource): LayersModel {
+function functionalFromConfig(op: string, where: string, configValue: unknown, weights: WeightSource, cls: SerializableConstructor<LayersModel>): LayersModel {
   const cw = `${where}.config`;
   const c = requireRecord(op, cw, configValue);
   const modelName = own(c, 'name') === undefined ? undefined : requireString(op, `${cw}.name`, own(c, 'name'));
@@ -460,7 +471,7 @@ function functionalFromConfig(op: string, where: string, configValue: unknown, w
         return t;
       });
     };
-    const model = new LayersModel({ inputs: ends('input_layers'), outputs: ends('output_layers'), name: modelName });
+    const model = new cls({ inputs: ends('input_layers'), outputs: ends('output_layers'), name: modelName });
     if (!weights) return model;
     const { specs, data } = weights;
     const vars = model.weights;

@@ -27,6 +27,8 @@ import { evaluateDatasetValues, fitDataset, type ModelEvaluateDatasetArgs, type 
 import { topologyJson } from './serialize';
 import { trainingConfigOf, type TrainingConfig } from './training-config';
 import { checkUserDefinedMetadata } from './user-metadata';
+import { functionalGraphFromConfig, type FunctionalGraph } from './functional-config';
+import type { ConfigDict, Serializable, SerializableConstructor } from '../util/serializable';
 import { summaryLines, type SummaryRow } from './summary';
 import { evaluateValues, fit, logNames, stepPlan, trainStep, type TrainableModel } from './training';
 
@@ -108,8 +110,15 @@ export class LayersModel extends Layer implements TrainableModel {
   /** The class name TF.js registers the class under (what `LayersModel.fromConfig(cls, ...)` takes cls by). */
   static readonly className: string = 'Model';
 
-  override getClassName(): string {
-    return 'Model';
+  /**
+   * As TF.js's LayersModel.fromConfig: a model of `cls` from a functional model's getConfig() (its layers made by
+   * their classes' fromConfig, with fresh weights, and applied as the config's inbound nodes say).
+   */
+  static override fromConfig<T extends Serializable>(cls: SerializableConstructor<T>, config: ConfigDict, _customObjects?: ConfigDict, _fastWeightInit?: boolean): T {
+    const op = 'LayersModel.fromConfig';
+    if (config === null || typeof config !== 'object' || Array.isArray(config)) throw argError(op, 'config', fmtValue(config), "an object, as a functional model's getConfig() gives it");
+    const graph = functionalGraphFromConfig(op, config, (layer) => (layer instanceof LayersModel ? layer.outputs : null));
+    return new (cls as unknown as new (args: FunctionalGraph) => T)(graph);
   }
 
   /** Installs the graph: the model is then built for its inputs' shapes, as a layer. */
@@ -405,11 +414,14 @@ export class LayersModel extends Layer implements TrainableModel {
     return this.compiled ? logNames(this.compiled, this.ports('metricsNames').outputs) : undefined;
   }
 
+  /** TF.js's words for a model used before compile: a functional model's (a Sequential has its own). */
+  protected notCompiledWords(): string {
+    return 'You must compile a model before training/testing. Use LayersModel.compile(modelCompileArgs).';
+  }
+
   protected requireCompiled(op: string): Compiled {
     assertWeightsLive(this.weights);
-    // TF.js's words: a Sequential model's, else a functional model's.
-    const words = this.getClassName() === 'Sequential' ? 'The model needs to be compiled before being used.' : 'You must compile a model before training/testing. Use LayersModel.compile(modelCompileArgs).';
-    if (!this.compiled) throw new Error(`${op}: ${words} Call model.compile({ optimizer, loss, metrics }) before ${op}.`);
+    if (!this.compiled) throw new Error(`${op}: ${this.notCompiledWords()} Call model.compile({ optimizer, loss, metrics }) before ${op}.`);
     return this.compiled;
   }
 
@@ -673,7 +685,7 @@ export class LayersModel extends Layer implements TrainableModel {
         return node.inputs.map((t) => [...nodeRef(t), { ...kwargs }]);
       }),
     }));
-    return { class_name: 'Model', config: { name: this.name, layers, input_layers: g.inputs.map(nodeRef), output_layers: g.outputs.map(nodeRef) } };
+    return { class_name: this.getClassName(), config: { name: this.name, layers, input_layers: g.inputs.map(nodeRef), output_layers: g.outputs.map(nodeRef) } };
   }
 
   /** As TF.js's container: a disposed model refuses dispose and apply with its own name (its layers name theirs). */

@@ -9,7 +9,7 @@ import { readInitializerSpec, savedInitializer, type InitializerSpec } from './s
 import { readPenalty } from './config-args';
 import { toCamelCase } from '../util/case';
 import { registeredClass } from '../layers/serialization';
-import { registeredPlan } from './registered-plan';
+import { registeredCellPlan } from './registered-plan';
 
 const GLOROT_NORMAL: InitializerSpec = { className: 'VarianceScaling', config: { scale: 1, mode: 'fan_avg', distribution: 'normal', seed: null } };
 const ORTHOGONAL: InitializerSpec = { className: 'Orthogonal', config: { gain: 1, seed: null } };
@@ -131,7 +131,7 @@ function readCellEntry(r: ConfigReader, key: string, value: unknown): CellEntry 
   const kind = CELL_KINDS[className];
   const registered = kind ? undefined : registeredClass<Layer>(className);
   if (registered) {
-    const plan = registeredPlan(registered, reader);
+    const plan = registeredCellPlan(registered, reader);
     // As TF.js's RNN, the output has the size of the cell's first state.
     const cell = plan.create({}, []) as unknown as { stateSize: number | number[] };
     return { plan, units: Array.isArray(cell.stateSize) ? cell.stateSize[0] : cell.stateSize };

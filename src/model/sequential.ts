@@ -39,8 +39,8 @@ export class Sequential extends LayersModel {
 
   static override readonly className: string = 'Sequential';
 
-  override getClassName(): string {
-    return 'Sequential';
+  protected override notCompiledWords(): string {
+    return 'The model needs to be compiled before being used.';
   }
 
   /**
@@ -49,14 +49,15 @@ export class Sequential extends LayersModel {
    */
   static override fromConfig<T extends Serializable>(cls: SerializableConstructor<T>, config: ConfigDict | ConfigDictArray): T {
     const op = 'Sequential.fromConfig';
-    const { layers, ...rest } = Array.isArray(config) ? { layers: config } : config;
+    // A functional model's config serves too (its layers are added in order), as TF.js reads only these two keys.
+    const { layers, name } = Array.isArray(config) ? { layers: config, name: undefined } : config;
     if (!Array.isArray(layers)) throw argError(op, 'config.layers', fmtValue(layers), 'an array of {className, config} layer entries, as model.getConfig() gives them');
     const made = layers.map((entry, i) => {
       const layer = layerFromDict(op, `config.layers[${i}]`, entry);
       if (!(layer instanceof Layer)) throw argError(op, `config.layers[${i}]`, fmtValue(entry), 'a {className, config} layer entry');
       return layer;
     });
-    return new (cls as unknown as new (args: SequentialArgs) => T)({ ...(rest as { name?: string }), layers: made });
+    return new (cls as unknown as new (args: SequentialArgs) => T)({ ...(name === undefined ? {} : { name: name as string }), layers: made });
   }
 
   /** The layers in order (without the InputLayer, as TF.js lists them). */
@@ -92,7 +93,7 @@ export class Sequential extends LayersModel {
     if (!this.inputTensor) {
       // A model brings its own input's batch size and dtype.
       const inner = layer instanceof LayersModel ? layer.inputs[0] : null;
-      const batch = inner ? inner.shape[0] : (layer.savedConfig().batch_input_shape as (number | null)[] | undefined)?.[0] ?? null;
+      const batch = inner ? inner.shape[0] : layer.batchInputShape?.[0] ?? null;
       this.inputTensor = new InputLayer({ batchInputShape: [batch, ...(firstShape as number[])], dtype: inner ? inner.dtype : layer.inputDtype, name: `${layer.name}_input` }).output;
     }
     if (this.layerList.length > 0) this.shapesListed = true;
@@ -164,7 +165,7 @@ export class Sequential extends LayersModel {
     });
     // An input of another dtype than the first layer's (int32 ids) is written as TF.js writes it: an InputLayer first.
     const feed = this.inputTensor && !(this.layerList[0] instanceof InputLayer) && this.inputTensor.dtype !== this.layerList[0].dtype ? [{ class_name: 'InputLayer', config: (this.inputTensor.sourceLayer as InputLayer).savedConfig() }] : [];
-    return { class_name: 'Sequential', config: { name: this.name, layers: [...feed, ...layers] } };
+    return { class_name: this.getClassName(), config: { name: this.name, layers: [...feed, ...layers] } };
   }
 }
 

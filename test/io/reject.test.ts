@@ -109,7 +109,7 @@ describe('weight specs', () => {
 describe('topology', () => {
   it('unknown layer classes', async () => {
     await expect(load((j) => (layer(j, 1).class_name = 'ConvGRU2D'))).rejects.toThrow(/modelTopology\.config\.layers\[1\]\.class_name must be one of Conv2D, Dense, MaxPooling2D, Flatten, Dropout, Activation, .*\(or InputLayer first\), got "ConvGRU2D"/);
-    await expect(load((j) => (j.modelTopology.class_name = 'Mystery'))).rejects.toThrow(/modelTopology\.class_name must be 'Sequential', 'Model' or 'Functional', got "Mystery"/);
+    await expect(load((j) => (j.modelTopology.class_name = 'Mystery'))).rejects.toThrow(/modelTopology\.class_name must be 'Sequential', 'Model', 'Functional' or the className of a model class registered with tf\.serialization\.registerClass, got "Mystery"/);
   });
 
   it('missing keys', async () => {

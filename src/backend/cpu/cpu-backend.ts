@@ -1,8 +1,9 @@
 import { jsKernels, type CpuKernels } from '../../../kernels/cpu/kernel-set';
 import { describeThreads, simdKernels, simdSupported } from '../../../kernels/cpu/wasm/index';
-import { conv2dGeometry, pool2dGeometry, type Conv2dGeometry } from '../../../kernels/shared/geometry';
+import { conv2dGeometry, pool2dGeometry, readsPadding, type Conv2dGeometry } from '../../../kernels/shared/geometry';
 import { conv2d, conv2dBackpropInput, conv2dBackpropFilter, conv2dBiasActivation } from '../../../kernels/cpu/conv';
 import { directConvFits, pooledShape } from '../../../kernels/cpu/conv-direct';
+import { conv2dBackpropFilterNaive, conv2dNaive } from '../../../kernels/cpu/conv-naive';
 import { broadcastShapes } from '../../../kernels/shared/broadcast';
 import { returnsBool } from '../../../kernels/shared/op-names';
 import { sumToShape } from '../../../kernels/cpu/reduce';
@@ -36,6 +37,15 @@ function floats(t: Tensor): FloatArray {
  * The always-available backend: the project's own Float32Array/Float64Array kernels, with the hot ones
  * (GEMM, im2col, bias + activation, max-pool, Adam) swappable as a set for faster twins (WebAssembly SIMD).
  */
+/**
+ * Whether a convolution's windows reach into its padding while `values` (a filter, or the dy a filter gradient
+ * takes) hold an infinity or NaN: the padding's zeros times Infinity are NaN in the im2col product, where TF.js's
+ * kernels skip the padding and give the sum of what the windows cover. Such rare calls take the direct kernels.
+ */
+function infiniteMeetsPadding(g: Conv2dGeometry, values: FloatArray): boolean {
+  return readsPadding(g) && !values.every(Number.isFinite);
+}
+
 export class CpuBackend implements Backend {
   readonly name = 'cpu' as const;
   private readonly scratch: Scratch;
@@ -127,7 +137,8 @@ export class CpuBackend implements Backend {
   conv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor {
     const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
     const [out, values] = this.floatOutput([g.batch, g.outH, g.outW, g.outC], x.dtype);
-    conv2d(floats(x), floats(filter), g, values, this.cols(g, x.dtype), this.k.gemm, this.k.im2col);
+    if (infiniteMeetsPadding(g, floats(filter))) conv2dNaive(floats(x), floats(filter), g, values);
+    else conv2d(floats(x), floats(filter), g, values, this.cols(g, x.dtype), this.k.gemm, this.k.im2col);
     return out;
   }
 
@@ -135,14 +146,17 @@ export class CpuBackend implements Backend {
     const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
     const [out, values] = this.floatOutput([g.batch, g.outH, g.outW, g.outC], x.dtype);
     // Small patches read straight from x (same bits); others through im2col and the blocked GEMM.
-    if (this.k.convDirect && directConvFits(g)) this.k.convDirect(floats(x), floats(filter), floats(bias), activation, g, false, values);
+    if (infiniteMeetsPadding(g, floats(filter))) {
+      conv2dNaive(floats(x), floats(filter), g, values);
+      this.k.biasActivation(values, floats(bias), g.batch * g.outH * g.outW, g.outC, activation, values);
+    } else if (this.k.convDirect && directConvFits(g)) this.k.convDirect(floats(x), floats(filter), floats(bias), activation, g, false, values);
     else conv2dBiasActivation(floats(x), floats(filter), floats(bias), activation, g, values, this.cols(g, x.dtype), this.k.im2col, this.k.gemmBiasActivation);
     return out;
   }
 
   conv2dBiasActivationMaxPool(x: Tensor, filter: Tensor, bias: Tensor, strides: [number, number], pad: Padding, activation: FusedActivation, forBackprop: boolean): Tensor | null {
     const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
-    if (!this.k.convDirect || !directConvFits(g) || (forBackprop && !this.k.unpoolActivationBackprop)) return null;
+    if (!this.k.convDirect || !directConvFits(g) || (forBackprop && !this.k.unpoolActivationBackprop) || infiniteMeetsPadding(g, floats(filter))) return null;
     const [out, values] = this.floatOutput(pooledShape(g), x.dtype);
     const winners = forBackprop ? this.companionIndices(values, out.size) : undefined;
     this.k.convDirect(floats(x), floats(filter), floats(bias), activation, g, true, values, winners);
@@ -222,7 +236,9 @@ export class CpuBackend implements Backend {
 
   /** The filter gradient from x and dy, into dw; `dyFinite` as convFilterDirect's. */
   private filterGradient(x: FloatArray, dy: FloatArray, g: Conv2dGeometry, dw: FloatArray, dtype: DType, dyFinite = false): void {
-    if (this.k.convFilterDirect && directConvFits(g)) this.k.convFilterDirect(x, dy, g, dw, dyFinite);
+    // An infinite dy (the filter gradient of conv2dTranspose of an infinite x) meeting the padding: see infiniteMeetsPadding.
+    if (!dyFinite && infiniteMeetsPadding(g, dy)) conv2dBackpropFilterNaive(x, dy, g, dw);
+    else if (this.k.convFilterDirect && directConvFits(g)) this.k.convFilterDirect(x, dy, g, dw, dyFinite);
     else conv2dBackpropFilter(x, dy, g, dw, this.cols(g, dtype), this.k.gemm, this.k.im2col);
   }
 

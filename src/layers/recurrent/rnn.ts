@@ -391,6 +391,12 @@ export class RNN extends Layer {
     return withUnset(config, this.cell.unsetKeys);
   }
 
+  /** With the batch size the arguments declare (a stateful layer's), as TF.js's. */
+  override get batchInputShape(): (number | null)[] | undefined {
+    const shape = super.batchInputShape;
+    return shape && [this.argsBatch, ...shape.slice(1)];
+  }
+
   protected rnnConfig(): LayerConfig {
     const config: LayerConfig = {
       return_sequences: this.returnSequences,
