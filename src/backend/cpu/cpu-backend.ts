@@ -34,10 +34,6 @@ function floats(t: Tensor): FloatArray {
 }
 
 /**
- * The always-available backend: the project's own Float32Array/Float64Array kernels, with the hot ones
- * (GEMM, im2col, bias + activation, max-pool, Adam) swappable as a set for faster twins (WebAssembly SIMD).
- */
-/**
  * Whether a convolution's windows reach into its padding while `values` (a filter, or the dy a filter gradient
  * takes) hold an infinity or NaN: the padding's zeros times Infinity are NaN in the im2col product, where TF.js's
  * kernels skip the padding and give the sum of what the windows cover. Such rare calls take the direct kernels.
@@ -46,6 +42,10 @@ function infiniteMeetsPadding(g: Conv2dGeometry, values: FloatArray): boolean {
   return readsPadding(g) && !values.every(Number.isFinite);
 }
 
+/**
+ * The always-available backend: the project's own Float32Array/Float64Array kernels, with the hot ones
+ * (GEMM, im2col, bias + activation, max-pool, Adam) swappable as a set for faster twins (WebAssembly SIMD).
+ */
 export class CpuBackend implements Backend {
   readonly name = 'cpu' as const;
   private readonly scratch: Scratch;
