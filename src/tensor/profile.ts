@@ -1,7 +1,6 @@
 import { argError, describeValue } from '../util/validate';
 import { memory } from './memory';
 import { watchOps } from './tape';
-import type { Tensor } from './tensor';
 import type { TensorContainer } from './tfjs-types';
 
 /** One op run inside tf.profile, as TF.js's KernelInfo. */
@@ -50,11 +49,10 @@ export async function profile(f: () => TensorContainer | Promise<TensorContainer
   const kernels: KernelInfo[] = [];
   const previous = watchOps((name, inputs, outputs) => {
     const now = memory();
-    const shared = new Set(inputs.map((t: Tensor) => t.storage));
     kernels.push({
       name: kernelName(name),
-      // An output that shares its input's buffer (a reshape) adds no bytes.
-      bytesAdded: outputs.reduce((n, t) => n + (shared.has(t.storage) ? 0 : t.storage.byteLength), 0),
+      // Every output's bytes, also one sharing its input's buffer (a reshape), as numBytes counts them.
+      bytesAdded: outputs.reduce((n, t) => n + t.storage.byteLength, 0),
       totalBytesSnapshot: now.numBytes,
       tensorsAdded: outputs.length,
       totalTensorsSnapshot: now.numTensors,
