@@ -1,7 +1,8 @@
 import type { LayersModel, ModelArtifacts, Tensor } from '../../../src/index';
 import type { Program, TF } from '../harness';
 
-// Programs giving built-in layers an int32 or bool dtype, where tessera once differed from TF.js 4.22.
+// Programs giving built-in layers an int32 or bool dtype, and returning tensors from tidy in a Map, where tessera once
+// differed from TF.js 4.22.
 
 async function roundTrip(tf: TF, model: LayersModel): Promise<{ model: LayersModel; specs: string[] }> {
   let saved: ModelArtifacts | null = null;
@@ -53,6 +54,21 @@ export const dtypes: Program[] = [
         weights: [...dense.getWeights(), ...embedding.getWeights()].map((w) => w.dtype),
         configs: [dense, embedding, rescaling, concat].map((l) => l.getConfig().dtype ?? null),
         predicted: model.predict(x) as Tensor,
+      };
+    },
+  },
+  {
+    name: 'tidy frees the tensors of a Map it returns, at the top or nested in an object or array, as it does not look inside Maps',
+    run: (tf: TF) => {
+      // TF.js's typings take no Map in a TensorContainer; a JavaScript program returns one all the same.
+      const tidy = <T>(f: () => T): T => tf.tidy(f as unknown as () => Tensor) as unknown as T;
+      const before = tf.memory().numTensors;
+      const map = tidy(() => new Map([['a', tf.ones([2])]]));
+      const afterMap = tf.memory().numTensors - before;
+      const nested = tidy(() => ({ m: new Map([['a', tf.ones([2])]]), x: tf.ones([2]), list: [new Map([['b', tf.zeros([1])]])] }));
+      return {
+        afterMap, disposed: [map.get('a')?.isDisposed, nested.m.get('a')?.isDisposed, nested.list[0].get('b')?.isDisposed, nested.x.isDisposed],
+        afterNested: tf.memory().numTensors - before, x: nested.x,
       };
     },
   },
