@@ -3,7 +3,7 @@ import { tidy } from '../tensor/tidy';
 import { Variable } from '../tensor/variable';
 import type { Initializer } from './initializers';
 import { argError, fmtShape, fmtValue, optionalBoolean, unknownKey } from '../util/validate';
-import { assertDtype, assertFloatDtype } from '../tensor/checks';
+import { assertDtype } from '../tensor/checks';
 import { div } from '../ops/binary';
 import { cast, clone } from '../ops/cast';
 import { SymbolicTensor, type LayerNode } from './symbolic';
@@ -262,11 +262,13 @@ export abstract class Layer extends Serializable {
       this.inputShapeNoBatch = s.slice();
       this.declaredInputShape = s.slice();
     }
-    const dtype = args.dtype == null ? 'float32' : this.holdsValues() && !userDefined ? assertFloatDtype(op, 'dtype', args.dtype) : assertDtype(op, 'dtype', args.dtype);
+    const dtype = args.dtype == null ? 'float32' : assertDtype(op, 'dtype', args.dtype);
     // TF.js reads inputDType only where the layer declares its input shape and is given no dtype.
     const inputDType = args.inputDType == null ? null : assertDtype(op, 'inputDType', args.inputDType);
     this.inputDtype = args.dtype == null && shape != null && inputDType ? inputDType : dtype;
-    this.dtype = isFloatDtype(this.inputDtype) ? this.inputDtype : dtype;
+    // A built-in layer computes in a float dtype: an int32 or bool one is, as in TF.js, the dtype of the input a
+    // Sequential makes for it where it declares its input shape (its weights stay float32), and unused elsewhere.
+    this.dtype = isFloatDtype(this.inputDtype) ? this.inputDtype : userDefined || !this.holdsValues() ? dtype : 'float32';
     if (args.weights != null) {
       if (!Array.isArray(args.weights) || !args.weights.every((w) => w instanceof Tensor)) throw argError(op, 'weights', fmtValue(args.weights), 'an array of Tensors');
       this.initialWeights = args.weights.slice();
@@ -429,7 +431,8 @@ export abstract class Layer extends Serializable {
     const base: LayerConfig = { name: this.name, trainable: this.trainable };
     if (this.declaredInputShape) base.batch_input_shape = [this.declaredBatch, ...this.declaredInputShape];
     // As TF.js, a dtype where the layer declares its input; and any float64 one (TF.js has none), which loading needs.
-    if (this.declaresInputShape() || this.dtype !== 'float32') base.dtype = this.dtype;
+    if (this.declaresInputShape()) base.dtype = this.inputDtype;
+    else if (this.dtype !== 'float32') base.dtype = this.dtype;
     return base;
   }
 

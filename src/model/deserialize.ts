@@ -68,12 +68,12 @@ function policyName(r: ConfigReader, v: unknown): unknown {
   return own(config, 'name');
 }
 
-/** A layer's dtype: a float one, or (for an InputLayer, which only feeds) also int32 or bool, as TF.js writes for ids. */
-function readDtype(r: ConfigReader, feedsOnly = false): DType | undefined {
+/** A layer's dtype; an int32 or bool one is the dtype of an InputLayer, or of the input a first layer declares, as TF.js writes for ids. */
+function readDtype(r: ConfigReader): DType | undefined {
   const v = policyName(r, r.get('dtype'));
   if (v === undefined || v === null) return undefined;
-  if (v === 'float32' || v === 'float64' || (feedsOnly && (v === 'int32' || v === 'bool'))) return v;
-  throw r.fail('dtype', v, feedsOnly ? "'float32', 'float64', 'int32' or 'bool'" : "'float32' or 'float64'");
+  if (v === 'float32' || v === 'float64' || v === 'int32' || v === 'bool') return v;
+  throw r.fail('dtype', v, "'float32', 'float64', 'int32' or 'bool'");
 }
 
 /** Keras writes an InputLayer first; tessera keeps its shape and dtype on the first real layer. */
@@ -89,7 +89,7 @@ interface ReadInput {
 function readInputLayer(r: ConfigReader): ReadInput {
   const name = requireString(r.op, `${r.where}.name`, r.get('name'));
   const shape = readBatchShape(r, 'batch_input_shape') ?? readBatchShape(r, 'batch_shape');
-  const dtype = readDtype(r, true);
+  const dtype = readDtype(r);
   r.unsupported('sparse', [false, null]);
   r.unsupported('ragged', [false, null]);
   r.finish();
@@ -314,10 +314,13 @@ function sequentialFromLayers(op: string, modelName: string | undefined, layers:
   if (input.shape && first.inputShape && fmtShape(input.shape) !== fmtShape(first.inputShape)) {
     throw badValue(op, `${first.where}.batch_input_shape`, [null, ...first.inputShape], `the InputLayer's ${fmtShape([null, ...input.shape])}`);
   }
-  // An int32 or bool InputLayer (ids for an embedding) feeds layers that compute in float32.
-  const feedsIds = input.dtype === 'int32' || input.dtype === 'bool';
-  const dtype = (feedsIds ? undefined : input.dtype) ?? first.dtype ?? 'float32';
-  for (const l of layers) if (l.dtype && l.dtype !== dtype) throw badValue(op, `${l.where}.dtype`, l.dtype, `'${dtype}', the model's dtype`);
+  // An int32 or bool InputLayer, or first layer's dtype (TF.js's dtype of the input it declares), feeds layers that
+  // compute in float32.
+  const ids = (d: DType | undefined): boolean => d === 'int32' || d === 'bool';
+  const feedsIds = ids(input.dtype);
+  const dtype = (feedsIds ? undefined : input.dtype) ?? (ids(first.dtype) ? undefined : first.dtype) ?? 'float32';
+  const dtypeOf = (l: ReadLayer): DType => (l === first && ids(l.dtype) ? (l.dtype as DType) : dtype);
+  for (const l of layers) if (l.dtype && l.dtype !== dtypeOf(l)) throw badValue(op, `${l.where}.dtype`, l.dtype, `'${dtype}', the model's dtype`);
 
   const expected = expectedWeights(op, layers, inputShape);
   const perLayer: Tensor[][] = layers.map(() => []);
@@ -337,7 +340,7 @@ function sequentialFromLayers(op: string, modelName: string | undefined, layers:
       const shape = declares ? inputShape : l.inputShape;
       const fixedBatch = declares ? batch : i === 0 && l.inputShape ? l.batch : null;
       const fixed = fixedBatch !== null ? { batchSize: fixedBatch } : {};
-      made.push(l.plan.create({ name: l.name, trainable: l.trainable, dtype, inputShape: shape, ...fixed }, perLayer[i]));
+      made.push(l.plan.create({ name: l.name, trainable: l.trainable, dtype: dtypeOf(l), inputShape: shape, ...fixed }, perLayer[i]));
     });
     // A listed InputLayer comes back as one of the model's layers, under its name, as TF.js loads it.
     const feed = listed ? [new InputLayer({ batchInputShape: [batch, ...inputShape], dtype: input.dtype, name: input.name })] : [];

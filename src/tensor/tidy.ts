@@ -12,9 +12,10 @@ export { keep } from './scopes';
  */
 
 /**
- * The tensors in a container (a tensor, or arrays, maps and objects of them, at any depth, each visited once), as
+ * The tensors in a container (a tensor, or arrays and objects of them, at any depth, each visited once), as
  * TF.js's getTensorsInContainer: an array's named properties count too (programs keep per-variable lists under a
- * variable's name in an array).
+ * variable's name in an array), and a Map's or Set's entries do not (TF.js walks enumerable keys only, so tidy
+ * frees a tensor returned in a Map).
  */
 export function tensorsIn(container: unknown): Set<Tensor> {
   const found = new Set<Tensor>();
@@ -26,7 +27,7 @@ function collect(result: unknown, into: Set<Tensor>, seen: Set<object>): void {
   if (result === null || typeof result !== 'object' || seen.has(result)) return;
   seen.add(result);
   if (result instanceof Tensor) into.add(result);
-  else for (const v of result instanceof Map ? result.values() : Object.values(result)) collect(v, into, seen);
+  else for (const v of Object.values(result)) collect(v, into, seen);
 }
 
 /**

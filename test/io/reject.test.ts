@@ -130,7 +130,8 @@ describe('topology', () => {
       [(j) => (layer(j, 0).config.kernel_initializer = { class_name: 'Nope', config: {} }), /config\.kernel_initializer\.class_name must be one of .*, got "Nope"$/],
       [(j) => (layer(j, 0).config.kernel_initializer = { class_name: 'Mystery', config: {} }), /config\.kernel_initializer\.class_name must be one of Zeros, Ones/],
       [(j) => (layer(j, 0).config.kernel_initializer.config.mode = 'fan_sideways'), /kernel_initializer\.config\.mode must be one of fan_in, fan_out, fan_avg/],
-      [(j) => (layer(j, 0).config.dtype = 'int32'), /config\.dtype must be 'float32' or 'float64', got "int32"/],
+      [(j) => (layer(j, 0).config.dtype = 'float16'), /config\.dtype must be 'float32', 'float64', 'int32' or 'bool', got "float16"/],
+      [(j) => (layer(j, 1).config.dtype = 'int32'), /layers\[1\] \("dense_Dense2"\)\.config\.dtype must be 'float32', the model's dtype, got "int32"/],
       [(j) => (layer(j, 1).config.dtype = 'float64'), /layers\[1\] \("dense_Dense2"\)\.config\.dtype must be 'float32', the model's dtype/],
       [(j) => (layer(j, 1).config.units_typo = 3), /config\.units_typo must be absent \(tessera does not know this setting\), got 3/],
       [(j) => (layer(j, 1).config.name = 'dense_Dense1'), /config\.name must be a name no other layer has/],
@@ -193,7 +194,7 @@ describe('Keras files', () => {
     const policy = (name: string) => ({ module: 'keras', class_name: 'DTypePolicy', config: { name }, registered_name: null });
     const model = await load((j) => (layer(j, 0).config.dtype = policy('float32')));
     expect((model.predict(tn.tensor2d([[1, 2, 3]])) as tn.Tensor).dataSync()[0]).toBeCloseTo(handModel([1, 2, 3]), 5);
-    await expect(load((j) => (layer(j, 0).config.dtype = policy('mixed_float16')))).rejects.toThrow(/layers\[0\] \("dense_Dense1"\)\.config\.dtype must be 'float32' or 'float64', got "mixed_float16"/);
+    await expect(load((j) => (layer(j, 0).config.dtype = policy('mixed_float16')))).rejects.toThrow(/layers\[0\] \("dense_Dense1"\)\.config\.dtype must be 'float32', 'float64', 'int32' or 'bool', got "mixed_float16"/);
   });
 
   it("BatchNormalization's axis as a one-element list, negative included; longer lists and a non-boolean synchronized are refused", async () => {
