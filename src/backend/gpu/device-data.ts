@@ -1,13 +1,20 @@
 import type { DeviceData } from '../handle';
 import type { GpuTexture } from './gpujs';
 
-/** Bytes of one texel: four float32 channels (RGBA32F, gpu.js's texture at single precision). */
-const TEXEL_BYTES = 16;
+// WebGL2's one- and two-channel float formats (R32F, RG32F); every other texture tessera makes holds four float32.
+const R32F = 0x822e;
+const RG32F = 0x8230;
+
+/** Bytes of one texel of a texture in this GL internal format. */
+function texelBytes(internalFormat: number | undefined): number {
+  if (internalFormat === R32F) return 4;
+  return internalFormat === RG32F ? 8 : 16;
+}
 
 /** Bytes of the textures tensors hold now, as TF.js's numBytesInGPU. */
 let textureBytes = 0;
 
-/** The bytes of the textures that hold tensors' values now (each texture's width × height × 16). */
+/** The bytes of the textures that hold tensors' values now (each texture's width × height × its texel's bytes). */
 export function liveTextureBytes(): number {
   return textureBytes;
 }
@@ -24,7 +31,7 @@ export class GpuData implements DeviceData {
   private readonly textureBytes: number;
 
   constructor(readonly texture: GpuTexture, readonly size: number) {
-    this.textureBytes = texture.size.reduce((a, b) => a * b, TEXEL_BYTES);
+    this.textureBytes = texture.size.reduce((a, b) => a * b, texelBytes(texture.internalFormat));
     textureBytes += this.textureBytes;
   }
 

@@ -54,7 +54,10 @@ export class GpuBackend implements Backend {
     /** False on software rasterizers (llvmpipe, SwiftShader): correct but slow. */
     readonly hardware: boolean,
   ) {
-    this.kernels = new KernelCache(context.gpu, gpujs, true);
+    // WebGL2 keeps one value per texel in an R32F texture at no cost in memory, and its fetch skips the four-value
+    // layout's integer divisions and channel pick (2 - 3x on every kernel on Chromium's SwiftShader, the same values);
+    // WebGL1 has no one-channel float texture, so there four values share a texel to keep memory 4x smaller.
+    this.kernels = new KernelCache(context.gpu, gpujs, context.mode !== 'webgl2');
   }
 
   describe(): string {

@@ -6,8 +6,10 @@
 
 /** A pipeline result: values left on the device until read. */
 export interface GpuTexture {
-  /** Its width and height in texels (each four float32 values: tessera's kernels run at single precision). */
+  /** Its width and height in texels. */
   readonly size: readonly number[];
+  /** Its GL internal format (R32F: one float32 per texel; RGBA / RGBA32F: four). */
+  readonly internalFormat?: number;
   toArray(): unknown;
   delete(): void;
 }
