@@ -4,7 +4,6 @@ import type { SerializableConstructor } from '../util/serializable';
 import { LayersModel, savedNodeIndex } from './layers-model';
 import { InputLayer } from '../layers/input-layer';
 import { savedWeightName } from '../layers/layer';
-import type { SymbolicTensor } from '../layers/symbolic';
 import type { LayerPlan } from './layer-plan';
 import { fmtShape, isPositiveInt, messageOf } from '../util/validate';
 import type { DType, Tensor } from '../tensor/tensor';
@@ -19,6 +18,7 @@ import { registeredPlan } from './registered-plan';
 import { checkUserDefinedMetadata } from './user-metadata';
 import { byteLength, checkByteLength, decodeWeights, readWeightSpecs, weightBytes } from '../io/weights';
 import { drawingFresh } from './saved-initializer';
+import { outputOf, replayNodes, type NodeOutputs, type NodeRef, type PendingNode } from './replay-nodes';
 
 const MAX_LAYERS = 1000;
 
@@ -387,8 +387,6 @@ function planFor(className: unknown, r: ConfigReader, name: string): LayerPlan |
   return registered ? registeredPlan(registered, r) : readLayerKind(className, r, name);
 }
 
-type NodeRef = [string, number, number, Record<string, unknown>];
-
 function readRef(op: string, where: string, v: unknown): NodeRef {
   const ok = Array.isArray(v) && v.length >= 3 && v.length <= 4 && typeof v[0] === 'string' && Number.isInteger(v[1]) && v[1] >= 0 && Number.isInteger(v[2]) && v[2] >= 0
     && (v.length === 3 || isRecord(v[3]));
@@ -411,8 +409,8 @@ function functionalFromConfig(op: string, where: string, configValue: unknown, w
 
   const made = new Map<string, Layer>();
   try {
-    const pending: { layer: Layer; at: string; index: number; refs: NodeRef[] }[] = [];
-    const outputsOf = new Map<string, SymbolicTensor[][]>();
+    const pending: PendingNode[] = [];
+    const outputsOf: NodeOutputs = new Map();
     entries.forEach((e, i) => {
       const at = `${cw}.layers[${i}]`;
       const entry = requireRecord(op, at, e);
@@ -448,28 +446,16 @@ function functionalFromConfig(op: string, where: string, configValue: unknown, w
       }
       made.set(name, layer);
     });
-    const tensorOf = (ref: NodeRef) => outputsOf.get(ref[0])?.[ref[1]]?.[ref[2]];
-    while (pending.length > 0) {
-      const k = pending.findIndex((p) => (outputsOf.get(p.layer.name) as SymbolicTensor[][]).length === p.index && p.refs.every((ref) => tensorOf(ref)));
-      if (k < 0) {
-        const p = pending[0];
-        throw badValue(op, p.at, p.refs.map((r) => r.slice(0, 3)), 'references to layers and nodes that exist (the graph cannot be completed)');
-      }
-      const p = pending.splice(k, 1)[0];
-      const ins = p.refs.map((ref) => tensorOf(ref) as SymbolicTensor);
-      let out: SymbolicTensor | SymbolicTensor[];
-      try {
-        out = p.layer.apply(ins.length === 1 && !p.layer.takesList() ? ins[0] : ins, p.refs[0][3]) as SymbolicTensor | SymbolicTensor[];
-      } catch (e) {
-        throw new Error(`${op}: ${p.at} does not fit layer '${p.layer.name}': ${(e as Error).message}`);
-      }
-      (outputsOf.get(p.layer.name) as SymbolicTensor[][]).push(Array.isArray(out) ? out : [out]);
-    }
+    replayNodes(
+      pending, outputsOf,
+      (p) => badValue(op, p.at, p.refs.map((r) => r.slice(0, 3)), 'references to layers and nodes that exist (the graph cannot be completed)'),
+      (p, e) => new Error(`${op}: ${p.at} does not fit layer '${p.layer.name}': ${e.message}`),
+    );
     const ends = (key: string) => {
       const v = own(c, key);
       if (!Array.isArray(v) || v.length === 0) throw badValue(op, `${cw}.${key}`, v, 'a non-empty array of [layerName, nodeIndex, tensorIndex]');
       return v.map((ref, i) => {
-        const t = tensorOf(readRef(op, `${cw}.${key}[${i}]`, ref));
+        const t = outputOf(outputsOf, readRef(op, `${cw}.${key}[${i}]`, ref));
         if (!t) throw badValue(op, `${cw}.${key}[${i}]`, ref, 'a reference to an existing layer output');
         return t;
       });

@@ -3,6 +3,7 @@ import { Layer } from '../layers/layer';
 import { layerFromDict } from '../layers/serialization';
 import type { SymbolicTensor } from '../layers/symbolic';
 import { argError, fmtValue } from '../util/validate';
+import { outputOf, replayNodes, type NodeOutputs, type NodeRef, type PendingNode } from './replay-nodes';
 
 /** A functional model's graph made again from its getConfig(): its inputs, outputs and name. */
 export interface FunctionalGraph {
@@ -11,7 +12,11 @@ export interface FunctionalGraph {
   name?: string;
 }
 
-type Ref = [string, number, number, Record<string, unknown>?];
+/** A node's references as getConfig() writes them ([layerName, nodeIndex, tensorIndex, kwargs?]), or null. */
+function readRefs(refs: unknown): NodeRef[] | null {
+  if (!Array.isArray(refs) || refs.length === 0 || !refs.every((ref) => Array.isArray(ref))) return null;
+  return refs.map((ref: unknown[]) => [ref[0], ref[1], ref[2], ref[3] ?? {}] as NodeRef);
+}
 
 /**
  * As TF.js's Container.fromConfig: each entry of getConfig()'s `layers` made by its class's fromConfig, then applied
@@ -24,8 +29,9 @@ export function functionalGraphFromConfig(op: string, config: Record<string, unk
   for (const key of ['inputLayers', 'outputLayers']) {
     if (!Array.isArray(config[key])) throw argError(op, `config.${key}`, fmtValue(config[key]), 'an array of [layerName, nodeIndex, tensorIndex]');
   }
-  const outputsOf = new Map<string, SymbolicTensor[][]>();
-  const pending: { layer: Layer; refs: Ref[]; at: string }[] = [];
+  const unresolved = (at: string, refs: unknown) => argError(op, at, fmtValue(refs), 'references to layers and nodes that exist (the graph cannot be completed)');
+  const outputsOf: NodeOutputs = new Map();
+  const pending: PendingNode[] = [];
   entries.forEach((entry, i) => {
     const at = `config.layers[${i}]`;
     const layer = layerFromDict(op, at, entry);
@@ -34,20 +40,16 @@ export function functionalGraphFromConfig(op: string, config: Record<string, unk
     outputsOf.set(layer.name, start ? [start] : []);
     const nodes = (entry as { inboundNodes?: unknown }).inboundNodes ?? [];
     if (!Array.isArray(nodes)) throw argError(op, `${at}.inboundNodes`, fmtValue(nodes), 'an array of nodes');
-    nodes.forEach((refs, k) => pending.push({ layer, refs: refs as Ref[], at: `${at}.inboundNodes[${k}]` }));
+    nodes.forEach((given, k) => {
+      const refs = readRefs(given);
+      if (!refs) throw unresolved(`${at}.inboundNodes[${k}]`, given);
+      pending.push({ layer, at: `${at}.inboundNodes[${k}]`, index: (start ? 1 : 0) + k, refs });
+    });
   });
-  const tensorOf = (ref: Ref) => outputsOf.get(ref[0])?.[ref[1]]?.[ref[2]];
-  while (pending.length > 0) {
-    const k = pending.findIndex((p) => Array.isArray(p.refs) && p.refs.every((ref) => Array.isArray(ref) && tensorOf(ref)));
-    if (k < 0) throw argError(op, pending[0].at, fmtValue(pending[0].refs), 'references to layers and nodes that exist (the graph cannot be completed)');
-    const { layer, refs } = pending.splice(k, 1)[0];
-    const ins = refs.map((ref) => tensorOf(ref) as SymbolicTensor);
-    const out = ins.length === 1 ? layer.apply(ins[0], refs[0][3] ?? {}) : layer.apply(ins, refs[0][3] ?? {});
-    (outputsOf.get(layer.name) as SymbolicTensor[][]).push(Array.isArray(out) ? out : [out]);
-  }
+  replayNodes(pending, outputsOf, (p) => unresolved(p.at, p.refs), (_p, e) => e);
   const ends = (key: 'inputLayers' | 'outputLayers') => {
-    return (config[key] as Ref[]).map((ref: Ref, i) => {
-      const t = Array.isArray(ref) ? tensorOf(ref) : undefined;
+    return (config[key] as unknown[]).map((ref, i) => {
+      const t = Array.isArray(ref) ? outputOf(outputsOf, ref as NodeRef) : undefined;
       if (!t) throw argError(op, `config.${key}[${i}]`, fmtValue(ref), 'a reference to an existing layer output');
       return t;
     });
