@@ -1,8 +1,8 @@
 import type { Conv2dGeometry } from '../shared/geometry';
 import type { FloatArray } from '../shared/types';
 
-// References straight from the definition (for the tests, and the cpu backend's filter gradient of a non-finite dy that
-// meets padding), each output a float64 sum:
+// References straight from the definition (for the tests, and the cpu backend's convolutions where a non-finite filter
+// or dy meets padding), each output a float64 sum:
 //   out[b,oy,ox,co] = Σ_{ky,kx,ci} x[b, oy*sH - padTop + ky, ox*sW - padLeft + kx, ci] · w[ky,kx,ci,co]
 // where input positions outside the image contribute nothing.
 

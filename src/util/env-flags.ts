@@ -89,29 +89,28 @@ const FLAGS: Record<string, Flag> = {
 const READ_AT_START = ['IS_BROWSER', 'IS_NODE', 'DEBUG', 'CPU_HANDOFF_SIZE_THRESHOLD', 'CANVAS2D_WILL_READ_FREQUENTLY_FOR_GPU'];
 
 interface WebGLContext { getParameter(name: number): number }
-type Canvas = { getContext(kind: string): WebGLContext | null };
 
-function webglContext(): WebGLContext | null {
-  const doc = (globalThis as { document?: { createElement(tag: string): Canvas } }).document;
+/** The WebGL context a fresh canvas gives (WebGL2 first) and its version; none where there is no document or WebGL. */
+function webgl(): { gl: WebGLContext; version: 2 | 1 } | null {
+  const doc = (globalThis as { document?: { createElement(tag: string): { getContext(kind: string): WebGLContext | null } } }).document;
   if (!doc) return null;
   const canvas = doc.createElement('canvas');
-  return canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+  const gl2 = canvas.getContext('webgl2');
+  if (gl2) return { gl: gl2, version: 2 };
+  const gl1 = canvas.getContext('webgl');
+  return gl1 ? { gl: gl1, version: 1 } : null;
 }
 
 /** A WebGL limit as TF.js reads it; where there is no WebGL, TF.js's error. */
 function webglParameter(name: number): number {
-  const gl = webglContext();
-  if (!gl) throw new Error('Cannot get WebGL rendering context, WebGL is disabled.');
-  return gl.getParameter(name);
+  const found = webgl();
+  if (!found) throw new Error('Cannot get WebGL rendering context, WebGL is disabled.');
+  return found.gl.getParameter(name);
 }
 
 /** 2 or 1 where a canvas gives a webgl2 or webgl context, else 0. */
 function webglVersion(): number {
-  const doc = (globalThis as { document?: { createElement(tag: string): { getContext(kind: string): unknown } } }).document;
-  if (!doc) return 0;
-  const canvas = doc.createElement('canvas');
-  if (canvas.getContext('webgl2')) return 2;
-  return canvas.getContext('webgl') ? 1 : 0;
+  return webgl()?.version ?? 0;
 }
 
 /** A flag's value as a program's own flag gives it (TF.js's FlagEvaluationFn). */
