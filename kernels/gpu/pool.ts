@@ -9,11 +9,19 @@ import type { KernelInput, KernelThis } from './kernel-this';
 export interface PoolConstants extends Pool2dGeometry {
   /** 1: average pooling; 0: max pooling. */
   avg: number;
+  /** Max pooling only, 1: the winning cell's place in its window (ky·fw + kx) rather than a value. */
+  winner: number;
+}
+
+/** The pool kernels' constants for g: the average, the max (src at the winning cell), or the winning cell's place. */
+export function poolConstants(g: Pool2dGeometry, reduce: 'avg' | 'max' | 'winner'): PoolConstants {
+  return { ...g, avg: reduce === 'avg' ? 1 : 0, winner: reduce === 'winner' ? 1 : 0 };
 }
 
 /**
  * out[b,oy,ox,c] over the window of (oy, ox) in channel c. avg: the mean of x. max: src at the cell of x's
- * maximum, so src = x gives maxPool and src = y gives maxPoolGather (maxPoolBackprop's adjoint).
+ * maximum, so src = x gives maxPool and src = y gives maxPoolGather (maxPoolBackprop's adjoint); with winner,
+ * that cell's place in the window, which unpoolActivationGradKernel routes gradients by.
  */
 export function poolKernel(this: KernelThis<PoolConstants>, x: KernelInput, src: KernelInput): number {
   const i = this.thread.x;
@@ -40,7 +48,7 @@ export function poolKernel(this: KernelThis<PoolConstants>, x: KernelInput, src:
           count += 1;
         } else if (found === 0 || v > best) {
           best = v;
-          picked = src[at];
+          picked = this.constants.winner === 1 ? ky * this.constants.fw + kx : src[at];
           found = 1;
         }
       }
@@ -102,4 +110,29 @@ export function poolBackpropKernel(this: KernelThis<PoolConstants>, dy: KernelIn
     }
   }
   return sum;
+}
+
+/**
+ * The fused conv + max-pool's backward epilogue for windows that do not overlap (strides = window, no padding):
+ * dz[b,iy,ix,c] = dy of the window holding this cell where the cell won it (its place equals winners', as the
+ * pool kernel's winner mode found it), times act'(y) there (relu: y > 0, as the winner's z is y); 0 elsewhere.
+ * One read of the window's winner, y and dy: no window is searched again and the pre-pool activation is not needed.
+ */
+export function unpoolActivationGradKernel(this: KernelThis<PoolConstants & { activation: number }>, winners: KernelInput, y: KernelInput, dy: KernelInput): number {
+  const i = this.thread.x;
+  const pixel = Math.floor(i / this.constants.channels);
+  const c = i - pixel * this.constants.channels;
+  const row = Math.floor(pixel / this.constants.inW);
+  const ix = pixel - row * this.constants.inW;
+  const b = Math.floor(row / this.constants.inH);
+  const iy = row - b * this.constants.inH;
+  const oy = Math.floor(iy / this.constants.fh);
+  const ox = Math.floor(ix / this.constants.fw);
+  let out = 0;
+  if (oy < this.constants.outH && ox < this.constants.outW) {
+    const at = ((b * this.constants.outH + oy) * this.constants.outW + ox) * this.constants.channels + c;
+    const place = (iy - oy * this.constants.fh) * this.constants.fw + (ix - ox * this.constants.fw);
+    if (winners[at] === place && (this.constants.activation === 0 || y[at] > 0)) out = dy[at];
+  }
+  return out;
 }

@@ -1,9 +1,11 @@
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { describeGpu, gpu } from './gpu-context';
 import { cpu, expectParity, sumTol } from './parity';
 import { uniformTensor } from './random-data';
+import { expectAllClose } from '../allclose';
 import { GpuData } from '../../src/backend/gpu/device-data';
-import type { Tensor } from '../../src/tensor/tensor';
+import { KernelCache } from '../../src/backend/gpu/kernel-cache';
+import { Tensor as HostTensor } from '../../src/tensor/tensor';
 
 type Act = 'relu' | 'linear';
 const STRIDE_1: [number, number] = [1, 1];
@@ -24,12 +26,12 @@ describeGpu('gpu conv2d + bias + activation + 2×2 max-pool, forward and backwar
       const what = `${c.act} x [${c.x}] filter [${c.filter}]`;
       const [x, filter, bias] = [uniformTensor(c.x, 10 * i), uniformTensor(c.filter, 10 * i + 1), uniformTensor([c.filter[3]], 10 * i + 2)];
       const terms = c.filter[0] * c.filter[1] * c.filter[2];
-      const yCpu = cpu.conv2dBiasActivationMaxPool(x, filter, bias, STRIDE_1, 'valid', c.act, true) as Tensor;
-      const yGpu = g.conv2dBiasActivationMaxPool(x, filter, bias, STRIDE_1, 'valid', c.act, true) as Tensor;
+      const yCpu = cpu.conv2dBiasActivationMaxPool(x, filter, bias, STRIDE_1, 'valid', c.act, true) as HostTensor;
+      const yGpu = g.conv2dBiasActivationMaxPool(x, filter, bias, STRIDE_1, 'valid', c.act, true) as HostTensor;
       // The composed ops on the gpu: conv2d, biasActivation, maxPool.
       const z = g.biasActivation(g.conv2d(x, filter, STRIDE_1, 'valid'), bias, c.act);
       expect(Array.from(yGpu.dataSync()), what).toEqual(Array.from(g.maxPool(z, WINDOW, WINDOW, 'valid').dataSync()));
-      expectParity(g.conv2dBiasActivationMaxPool(x, filter, bias, STRIDE_1, 'valid', c.act, true) as Tensor, yCpu, `forward ${what}`, { tol: sumTol(terms) });
+      expectParity(g.conv2dBiasActivationMaxPool(x, filter, bias, STRIDE_1, 'valid', c.act, true) as HostTensor, yCpu, `forward ${what}`, { tol: sumTol(terms) });
 
       const dy = uniformTensor(yCpu.shape, 10 * i + 3);
       const need: [boolean, boolean] = [true, true];
@@ -37,15 +39,57 @@ describeGpu('gpu conv2d + bias + activation + 2×2 max-pool, forward and backwar
       const got = g.conv2dBiasActivationMaxPoolBackprop(dy, x, filter, bias, yGpu, STRIDE_1, 'valid', c.act, need);
       for (const t of [got.dx, got.dfilter, got.dbias]) expect(t?.storage, `${what}: results stay on the device`).toBeInstanceOf(GpuData);
       const { dx: dz, dbias } = g.biasActivationBackprop(g.maxPoolBackprop(dy, z, null, WINDOW, WINDOW, 'valid'), z, c.act);
-      expect(Array.from((got.dfilter as Tensor).dataSync()), what).toEqual(Array.from(g.conv2dBackpropFilter(x, dz, filter.shape, STRIDE_1, 'valid').dataSync()));
-      expect(Array.from((got.dx as Tensor).dataSync()), what).toEqual(Array.from(g.conv2dBackpropInput(dz, filter, x.shape, STRIDE_1, 'valid').dataSync()));
+      expect(Array.from((got.dfilter as HostTensor).dataSync()), what).toEqual(Array.from(g.conv2dBackpropFilter(x, dz, filter.shape, STRIDE_1, 'valid').dataSync()));
+      expect(Array.from((got.dx as HostTensor).dataSync()), what).toEqual(Array.from(g.conv2dBackpropInput(dz, filter, x.shape, STRIDE_1, 'valid').dataSync()));
       expect(Array.from(got.dbias.dataSync()), what).toEqual(Array.from(dbias.dataSync()));
       const pixels = c.x[0] * (c.x[1] - c.filter[0] + 1) * (c.x[2] - c.filter[1] + 1);
       expectParity(got.dbias, want.dbias, `dbias ${what}`, { tol: sumTol(pixels), onDevice: false });
-      expectParity(got.dfilter as Tensor, want.dfilter as Tensor, `dfilter ${what}`, { tol: sumTol(pixels), onDevice: false });
-      expectParity(got.dx as Tensor, want.dx as Tensor, `dx ${what}`, { tol: sumTol(terms), onDevice: false });
+      expectParity(got.dfilter as HostTensor, want.dfilter as HostTensor, `dfilter ${what}`, { tol: sumTol(pixels), onDevice: false });
+      expectParity(got.dx as HostTensor, want.dx as HostTensor, `dx ${what}`, { tol: sumTol(terms), onDevice: false });
       const without = g.conv2dBiasActivationMaxPoolBackprop(dy, x, filter, bias, yGpu, STRIDE_1, 'valid', c.act, [false, true]);
       expect(without.dx).toBeNull();
     });
+  });
+
+  // Small whole numbers tie within windows (and, through relu, at 0): the first cell in window order wins, as on cpu.
+  const whole = (shape: number[], seed: number, top: number): HostTensor =>
+    new HostTensor(shape, 'float32', uniformTensor(shape, seed, 0, top).dataSync().map(Math.floor));
+
+  it('routes the backward pass through the winners the forward pass kept, ties included, without computing the convolution again', () => {
+    for (const act of ['relu', 'linear'] as const) {
+      const what = `${act} with ties`;
+      const [x, filter, bias] = [whole([2, 7, 9, 3], 50, 2), whole([2, 2, 3, 8], 51, 2), new HostTensor([8], 'float32', Float32Array.from([0, -1, -2, 1, -4, 0, 2, -3]))];
+      const yCpu = cpu.conv2dBiasActivationMaxPool(x, filter, bias, STRIDE_1, 'valid', act, true) as HostTensor;
+      const yGpu = g.conv2dBiasActivationMaxPool(x, filter, bias, STRIDE_1, 'valid', act, true) as HostTensor;
+      const dy = uniformTensor(yCpu.shape, 52);
+      const want = cpu.conv2dBiasActivationMaxPoolBackprop(dy, x, filter, bias, yCpu, STRIDE_1, 'valid', act, [true, true]);
+      const run = vi.spyOn(KernelCache.prototype, 'run');
+      const got = g.conv2dBiasActivationMaxPoolBackprop(dy, x, filter, bias, yGpu, STRIDE_1, 'valid', act, [true, true]);
+      const ran = run.mock.calls.map((c) => c[0]);
+      run.mockRestore();
+      // Read after the backward pass: reading y moves its values to the host, and the winners go with the texture.
+      expect(Array.from(yGpu.dataSync()), what).toEqual(Array.from(yCpu.dataSync()));
+      expect(ran, what).not.toContain('conv2d');
+      expect(ran, what).not.toContain('maxPoolBackprop');
+      expectParity(got.dbias, want.dbias, `dbias ${what}`, { tol: sumTol(2 * 6 * 8) });
+      expectParity(got.dfilter as HostTensor, want.dfilter as HostTensor, `dfilter ${what}`, { tol: sumTol(2 * 6 * 8) });
+      expectParity(got.dx as HostTensor, want.dx as HostTensor, `dx ${what}`, { tol: sumTol(12) });
+    }
+  });
+
+  it('finds the winners again for an output made without them, or disposed', () => {
+    const [x, filter, bias] = [uniformTensor([2, 8, 7, 2], 60), uniformTensor([3, 2, 2, 8], 61), uniformTensor([8], 62)];
+    const yCpu = cpu.conv2dBiasActivationMaxPool(x, filter, bias, STRIDE_1, 'valid', 'relu', true) as HostTensor;
+    const dy = uniformTensor(yCpu.shape, 63);
+    const want = cpu.conv2dBiasActivationMaxPoolBackprop(dy, x, filter, bias, yCpu, STRIDE_1, 'valid', 'relu', [true, true]);
+    const plain = g.conv2dBiasActivationMaxPool(x, filter, bias, STRIDE_1, 'valid', 'relu', false) as HostTensor;
+    const disposed = g.conv2dBiasActivationMaxPool(x, filter, bias, STRIDE_1, 'valid', 'relu', true) as HostTensor;
+    disposed.dispose();
+    for (const [y, what] of [[plain, 'made without winners'], [disposed, 'disposed']] as const) {
+      const got = g.conv2dBiasActivationMaxPoolBackprop(dy, x, filter, bias, y, STRIDE_1, 'valid', 'relu', [true, true]);
+      expectAllClose(got.dx!.dataSync(), want.dx!.dataSync(), sumTol(12), `dx ${what}`);
+      expectAllClose(got.dfilter!.dataSync(), want.dfilter!.dataSync(), sumTol(2 * 6 * 6), `dfilter ${what}`);
+      expectAllClose(got.dbias.dataSync(), want.dbias.dataSync(), sumTol(2 * 6 * 6), `dbias ${what}`);
+    }
   });
 });

@@ -19,10 +19,16 @@ export function liveTextureBytes(): number {
   return textureBytes;
 }
 
+/** The bytes of a texture (its width × height × its texel's bytes). */
+function bytesOf(texture: GpuTexture): number {
+  return texture.size.reduce((a, b) => a * b, texelBytes(texture.internalFormat));
+}
+
 /**
  * A tensor's values held as a gpu.js texture. Counts the tensors that share it (reshape views)
  * and deletes the texture when the last lets go, so device memory is freed at dispose/tidy time
- * rather than whenever a garbage collector might run.
+ * rather than whenever a garbage collector might run. A companion texture (what a backward pass
+ * needs from the pass that made these values, such as a pool's winning cells) lives and goes with it.
  */
 export class GpuData implements DeviceData {
   readonly backend = 'gpu';
@@ -30,8 +36,8 @@ export class GpuData implements DeviceData {
 
   private readonly textureBytes: number;
 
-  constructor(readonly texture: GpuTexture, readonly size: number) {
-    this.textureBytes = texture.size.reduce((a, b) => a * b, texelBytes(texture.internalFormat));
+  constructor(readonly texture: GpuTexture, readonly size: number, readonly companion: GpuTexture | null = null) {
+    this.textureBytes = bytesOf(texture) + (companion ? bytesOf(companion) : 0);
     textureBytes += this.textureBytes;
   }
 
@@ -61,6 +67,7 @@ export class GpuData implements DeviceData {
     if (this.refs === 0) return;
     if (--this.refs === 0) {
       this.texture.delete();
+      this.companion?.delete();
       textureBytes -= this.textureBytes;
     }
   }

@@ -1,12 +1,12 @@
 import { adamStepSize } from '../../../kernels/shared/adam';
 import { broadcastShapes } from '../../../kernels/shared/broadcast';
-import { conv2dGeometry, pool2dGeometry, type Conv2dGeometry } from '../../../kernels/shared/geometry';
+import { conv2dGeometry, pool2dGeometry, type Conv2dGeometry, type Pool2dGeometry } from '../../../kernels/shared/geometry';
 import { batchMatMulConstants, batchMatMulKernel } from '../../../kernels/gpu/batch-matmul';
 import { depthwiseConv2dBackpropFilterPartialKernel } from '../../../kernels/gpu/depthwise-conv';
 import { depthwiseGeometry } from '../../../kernels/shared/geometry';
 import { conv2dBackpropFilterPartialKernel, conv2dBackpropInputKernel, conv2dKernel, filterPartConstants, groupedConvConstants } from '../../../kernels/gpu/conv';
 import { MAX_LOOP_SPAN, loopParts } from '../../../kernels/gpu/loop-parts';
-import { poolBackpropKernel, poolKernel } from '../../../kernels/gpu/pool';
+import { poolBackpropKernel, poolConstants, poolKernel, unpoolActivationGradKernel } from '../../../kernels/gpu/pool';
 import { BINARY_MAX_AXES, UNARY_CODES, binaryConstants, binaryKernel, unaryKernel } from '../../../kernels/gpu/elementwise';
 import { TWO_STAGE_ROWS, columnPartialConstants, leadingRowsView, planReduce, reduceKernel, splitReduce } from '../../../kernels/gpu/reduce';
 import {
@@ -130,36 +130,50 @@ export class GpuBackend implements Backend {
     return this.computeParts(op, kernel, filterShape, parts, constants, [x, dy]);
   }
 
-  // The fused conv + pool pair runs the composed ops' kernels (conv2d, biasActivation, maxPool and their
-  // gradients), so its results are theirs; the pre-pool activation is computed again for the backward pass.
-  conv2dBiasActivationMaxPool(x: Tensor, filter: Tensor, bias: Tensor, strides: [number, number], pad: Padding, activation: FusedActivation): Tensor | null {
+  // The fused conv + pool pair runs the composed ops' kernels (conv2d with its bias and activation, then maxPool),
+  // so its results are theirs. For a backward pass, y carries which cell won each window (the pool kernel's winner
+  // mode), so that pass neither computes the convolution again nor searches the windows again.
+  conv2dBiasActivationMaxPool(x: Tensor, filter: Tensor, bias: Tensor, strides: [number, number], pad: Padding, activation: FusedActivation, forBackprop: boolean): Tensor | null {
     const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
     if (g.batch === 0) return null;
-    const z = this.convActivation(x, filter, bias, g, activation);
-    const pg = pool2dGeometry([g.batch, g.outH, g.outW, g.outC], [2, 2], [2, 2], 'valid');
-    const y = this.compute('maxPool', poolKernel, [g.batch, pg.outH, pg.outW, g.outC], { ...pg, avg: 0 }, [z, z]);
-    z.delete();
-    return y;
+    const pg = fusedPoolGeometry(g);
+    const shape = [g.batch, pg.outH, pg.outW, g.outC];
+    const { y, winners } = this.pooledWinners(x, filter, bias, g, activation, forBackprop);
+    return makeHandle(shape, 'float32', new GpuData(y, sizeOfShape(shape), winners));
   }
 
   conv2dBiasActivationMaxPoolBackprop(
-    dy: Tensor, x: Tensor, filter: Tensor, bias: Tensor, _y: Tensor, strides: [number, number], pad: Padding, activation: FusedActivation, need: [boolean, boolean],
+    dy: Tensor, x: Tensor, filter: Tensor, bias: Tensor, y: Tensor, strides: [number, number], pad: Padding, activation: FusedActivation, need: [boolean, boolean],
   ): { dx: Tensor | null; dfilter: Tensor | null; dbias: Tensor } {
     const op = 'conv2dBiasActivationMaxPoolBackprop';
     const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
     const zShape = [g.batch, g.outH, g.outW, g.outC];
-    const size = sizeOfShape(zShape);
-    const z = this.convActivation(x, filter, bias, g, activation);
-    const pg = pool2dGeometry(zShape, [2, 2], [2, 2], 'valid');
-    const routed = this.kernels.run('maxPoolBackprop', poolBackpropKernel, size, { ...pg, avg: 0 }, [this.arg(dy, op), z]);
-    const dz = this.kernels.run('biasActivationBackprop', activationGradKernel, size, { activation: ACTIVATION_CODES[activation] }, [routed, z]);
-    routed.delete();
-    z.delete();
+    // The forward pass's winners, or (y disposed, or made without them) found again.
+    const storage = y.isDisposed ? null : y.storage;
+    const kept = storage instanceof GpuData && storage.companion ? { y: storage.texture, winners: storage.companion } : null;
+    const { y: pooled, winners } = kept ?? this.pooledWinners(x, filter, bias, g, activation, true);
+    const constants = { ...poolConstants(fusedPoolGeometry(g), 'max'), activation: ACTIVATION_CODES[activation] };
+    const dz = this.kernels.run('unpoolActivationBackprop', unpoolActivationGradKernel, sizeOfShape(zShape), constants, [winners as GpuTexture, pooled, this.arg(dy, op)]);
+    if (!kept) {
+      pooled.delete();
+      winners?.delete();
+    }
     const dbias = this.reduceArgument('sum', dz, zShape, [0, 1, 2], [g.outC]);
     const dx = need[0] ? this.convInputGradient('conv2dBackpropInput', dz, filter, g, false) : null;
     const dfilter = need[1] ? this.filterGradient('conv2dBackpropFilter', conv2dBackpropFilterPartialKernel, this.arg(x, op), dz, g, filter.shape) : null;
     dz.delete();
     return { dx, dfilter, dbias };
+  }
+
+  /** maxPool(act(conv2d(x, filter) + bias), 2×2, stride 2) and, when asked, its windows' winning places: textures the caller deletes. */
+  private pooledWinners(x: Tensor, filter: Tensor, bias: Tensor, g: Conv2dGeometry, activation: FusedActivation, withWinners: boolean): { y: GpuTexture; winners: GpuTexture | null } {
+    const z = this.convActivation(x, filter, bias, g, activation);
+    const pg = fusedPoolGeometry(g);
+    const size = g.batch * pg.outH * pg.outW * g.outC;
+    const y = this.kernels.run('maxPool', poolKernel, size, poolConstants(pg, 'max'), [z, z]);
+    const winners = withWinners ? this.kernels.run('maxPoolWinners', poolKernel, size, poolConstants(pg, 'winner'), [z, z]) : null;
+    z.delete();
+    return { y, winners };
   }
 
   /** act(conv2d(x, filter) + bias) as a texture the caller deletes (batch > 0). */
@@ -190,32 +204,32 @@ export class GpuBackend implements Backend {
   maxPool(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
     const g = pool2dGeometry(x.shape, filterSize, strides, pad);
     const xArg = this.arg(x, 'maxPool');
-    return this.compute('maxPool', poolKernel, [g.batch, g.outH, g.outW, g.channels], { ...g, avg: 0 }, [xArg, xArg], productType(x));
+    return this.compute('maxPool', poolKernel, [g.batch, g.outH, g.outW, g.channels], poolConstants(g, 'max'), [xArg, xArg], productType(x));
   }
 
   maxPoolBackprop(dy: Tensor, x: Tensor, _y: Tensor | null, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
     const g = pool2dGeometry(x.shape, filterSize, strides, pad);
     const op = 'maxPoolBackprop';
-    return this.compute(op, poolBackpropKernel, x.shape, { ...g, avg: 0 }, [this.arg(dy, op), this.arg(x, op)]);
+    return this.compute(op, poolBackpropKernel, x.shape, poolConstants(g, 'max'), [this.arg(dy, op), this.arg(x, op)]);
   }
 
   maxPoolGather(src: Tensor, x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
     const g = pool2dGeometry(x.shape, filterSize, strides, pad);
     const op = 'maxPoolGather';
-    return this.compute(op, poolKernel, [g.batch, g.outH, g.outW, g.channels], { ...g, avg: 0 }, [this.arg(x, op), this.arg(src, op)]);
+    return this.compute(op, poolKernel, [g.batch, g.outH, g.outW, g.channels], poolConstants(g, 'max'), [this.arg(x, op), this.arg(src, op)]);
   }
 
   // Average pooling reads one tensor: it goes in both slots of the shared pool kernels, whose avg branch reads only the first.
   avgPool(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
     const g = pool2dGeometry(x.shape, filterSize, strides, pad);
     const xArg = this.arg(x, 'avgPool');
-    return this.compute('avgPool', poolKernel, [g.batch, g.outH, g.outW, g.channels], { ...g, avg: 1 }, [xArg, xArg]);
+    return this.compute('avgPool', poolKernel, [g.batch, g.outH, g.outW, g.channels], poolConstants(g, 'avg'), [xArg, xArg]);
   }
 
   avgPoolBackprop(dy: Tensor, xShape: readonly number[], filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
     const g = pool2dGeometry(xShape, filterSize, strides, pad);
     const dyArg = this.arg(dy, 'avgPoolBackprop');
-    return this.compute('avgPoolBackprop', poolBackpropKernel, xShape, { ...g, avg: 1 }, [dyArg, dyArg]);
+    return this.compute('avgPoolBackprop', poolBackpropKernel, xShape, poolConstants(g, 'avg'), [dyArg, dyArg]);
   }
 
   unary(op: UnaryOp, x: Tensor): Tensor {
@@ -610,6 +624,11 @@ export class GpuBackend implements Backend {
 /** The dtype of a product or a max of x: int32 for int32 x, as the cpu kernels give it; float32 otherwise. */
 function productType(x: Tensor): DType {
   return x.dtype === 'int32' ? 'int32' : 'float32';
+}
+
+/** The 2×2 stride-2 'valid' max-pool that conv2dBiasActivationMaxPool fuses, over its convolution's output. */
+function fusedPoolGeometry(g: Conv2dGeometry): Pool2dGeometry {
+  return pool2dGeometry([g.batch, g.outH, g.outW, g.outC], [2, 2], [2, 2], 'valid');
 }
 
 /** A host tensor of one value: what reductions over nothing give. */
