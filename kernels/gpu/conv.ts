@@ -6,6 +6,7 @@ import { loopParts } from './loop-parts';
 // the group sizes come in as the constants, so every loop bound is a compile-time constant. Groups cover both
 // convolutions tessera runs: conv2d is one group (inPerGroup = inC, outPerGroup = outC); depthwiseConv2d is a
 // group per input channel (inPerGroup = 1, outPerGroup = M), its [kh, kw, inC, M] filter read flat as [kh, kw, 1, outC].
+// conv2d's forward pass runs conv2dQuadKernel, 4 output channels a thread; the grouped conv2dKernel runs depthwise's.
 
 export interface GroupedConvConstants extends Conv2dGeometry {
   inPerGroup: number;
@@ -74,6 +75,103 @@ export function conv2dKernel(this: KernelThis<GroupedConvConstants>, x: KernelIn
         }
       }
     }
+  }
+  return sum;
+}
+
+/** conv2d's forward kernel four output channels a thread: each tap reads x once and the filter as 4 values at once. */
+export interface QuadConvConstants extends Conv2dGeometry {
+  /** Groups of 4 output channels (the last padded with zeros): ⌈outC / 4⌉. */
+  quads: number;
+  /** Threads of one part (pixels × quads), and the input channels each part sums (loop-parts.ts). */
+  size: number;
+  span: number;
+}
+
+/** The constants of conv2dQuadKernel for g (one group), and how many parts each output sums. */
+export function quadConvConstants(g: Conv2dGeometry): { constants: QuadConvConstants; parts: number } {
+  const quads = Math.ceil(g.outC / 4);
+  const { span, parts } = loopParts(g.inC, g.kh * g.kw);
+  return { constants: { ...g, quads, size: g.batch * g.outH * g.outW * quads, span }, parts };
+}
+
+/**
+ * A kernel argument of 4 values an element (a texture of a kernel that returns 4): what packQuadsKernel and
+ * conv2dQuadKernel return and conv2dQuadKernel and unpackQuadsKernel read.
+ */
+export type QuadInput = ArrayLike<readonly [number, number, number, number]>;
+
+/** [rows, cols] as rows × ⌈cols / 4⌉ groups of 4 consecutive values, the last zero-padded: a filter as conv2dQuadKernel reads it. */
+export function packQuadsKernel(this: KernelThis<{ cols: number; quads: number }>, v: KernelInput): number[] {
+  const t = this.thread.x;
+  const r = Math.floor(t / this.constants.quads);
+  const c = (t - r * this.constants.quads) * 4;
+  const at = r * this.constants.cols + c;
+  return [v[at], c + 1 < this.constants.cols ? v[at + 1] : 0, c + 2 < this.constants.cols ? v[at + 2] : 0, c + 3 < this.constants.cols ? v[at + 3] : 0];
+}
+
+/**
+ * conv2dKernel's sums for output channels 4q .. 4q + 3 of one pixel (the part's span of input channels), from the
+ * filter packed by packQuadsKernel ([kh·kw·inC, quads]): 2 reads per 4 multiply-adds rather than 8.
+ */
+export function conv2dQuadKernel(this: KernelThis<QuadConvConstants>, x: KernelInput, w4: QuadInput): number[] {
+  const t = this.thread.x;
+  const part = Math.floor(t / this.constants.size);
+  const i = t - part * this.constants.size;
+  const first = part * this.constants.span;
+  const pixel = Math.floor(i / this.constants.quads);
+  const q = i - pixel * this.constants.quads;
+  const row = Math.floor(pixel / this.constants.outW);
+  const ox = pixel - row * this.constants.outW;
+  const b = Math.floor(row / this.constants.outH);
+  const oy = row - b * this.constants.outH;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  for (let ky = 0; ky < this.constants.kh; ky++) {
+    const iy = oy * this.constants.strideH - this.constants.padTop + ky;
+    if (iy >= 0 && iy < this.constants.inH) {
+      for (let kx = 0; kx < this.constants.kw; kx++) {
+        const ix = ox * this.constants.strideW - this.constants.padLeft + kx;
+        if (ix >= 0 && ix < this.constants.inW) {
+          const xBase = ((b * this.constants.inH + iy) * this.constants.inW + ix) * this.constants.inC + first;
+          const wBase = ((ky * this.constants.kw + kx) * this.constants.inC + first) * this.constants.quads + q;
+          for (let ci = 0; ci < this.constants.span; ci++) {
+            // Declared apart from v: gpu.js mis-compiles a vec4 and a float declared in one statement, which a
+            // minifier makes of adjacent consts. Past the last channel it reads a value it then ignores.
+            const f = w4[wBase + ci * this.constants.quads];
+            if (first + ci < this.constants.inC) {
+              const v = x[xBase + ci];
+              s0 += v * f[0];
+              s1 += v * f[1];
+              s2 += v * f[2];
+              s3 += v * f[3];
+            }
+          }
+        }
+      }
+    }
+  }
+  return [s0, s1, s2, s3];
+}
+
+/**
+ * out[r, c] from conv2dQuadKernel's [parts, rows, quads] groups of 4: value c mod 4 of group ⌊c / 4⌋, summed over
+ * the parts; the channels past cols (the last group's padding) are dropped.
+ */
+export function unpackQuadsKernel(this: KernelThis<{ cols: number; quads: number; parts: number; partSize: number }>, packed: QuadInput): number {
+  const i = this.thread.x;
+  const r = Math.floor(i / this.constants.cols);
+  const c = i - r * this.constants.cols;
+  // +0.5: floor stays exact where the GPU divides approximately.
+  const q = Math.floor((c + 0.5) / 4);
+  const lane = c - q * 4;
+  const at = r * this.constants.quads + q;
+  let sum = 0;
+  for (let p = 0; p < this.constants.parts; p++) {
+    const v = packed[p * this.constants.partSize + at];
+    sum += lane === 0 ? v[0] : (lane === 1 ? v[1] : (lane === 2 ? v[2] : v[3]));
   }
   return sum;
 }

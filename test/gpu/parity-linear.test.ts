@@ -38,6 +38,24 @@ describeGpu('gpu matMul, conv2d and maxPool against cpu', () => {
     }), RUNS);
   });
 
+  // conv2d's forward kernel computes 4 output channels a thread: channel counts around multiples of 4 (the last
+  // group padded), strides, 'same' padding, and an input long enough to be summed in parts.
+  it('conv2d forward over output channels that do not fill groups of 4, strided, padded, and in parts', () => {
+    const cases: { x: number[]; w: number[]; strides: [number, number]; pad: Padding }[] = [
+      { x: [2, 7, 6, 3], w: [3, 3, 3, 1], strides: [1, 1], pad: 'same' },
+      { x: [1, 9, 8, 2], w: [2, 3, 2, 3], strides: [2, 1], pad: 'valid' },
+      { x: [3, 5, 5, 1], w: [3, 3, 1, 6], strides: [2, 2], pad: 'same' },
+      { x: [1, 6, 7, 5], w: [1, 2, 5, 9], strides: [1, 3], pad: 'same' },
+      { x: [2, 4, 4, 8], w: [3, 3, 8, 4], strides: [1, 1], pad: 'valid' },
+      { x: [1, 3, 3, 600], w: [3, 3, 600, 7], strides: [1, 1], pad: 'same' },
+    ];
+    cases.forEach((c, i) => {
+      const what = JSON.stringify(c);
+      const [x, w] = [uniformTensor(c.x, 70 + i), uniformTensor(c.w, 80 + i)];
+      expectParity(g.conv2d(x, w, c.strides, c.pad), cpu.conv2d(x, w, c.strides, c.pad), `conv2d ${what}`, { tol: sumTol(c.w[0] * c.w[1] * c.w[2]) });
+    });
+  });
+
   const poolCase = fc.record({
     batch: dim(3), inH: dim(9), inW: dim(9), channels: dim(4),
     fh: dim(3), fw: dim(3), sH: dim(3), sW: dim(3), pad: padArb, seed: fc.nat(),

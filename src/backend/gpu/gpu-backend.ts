@@ -4,7 +4,9 @@ import { conv2dGeometry, pool2dGeometry, type Conv2dGeometry, type Pool2dGeometr
 import { batchMatMulConstants, batchMatMulKernel } from '../../../kernels/gpu/batch-matmul';
 import { depthwiseConv2dBackpropFilterPartialKernel } from '../../../kernels/gpu/depthwise-conv';
 import { depthwiseGeometry } from '../../../kernels/shared/geometry';
-import { conv2dBackpropFilterPartialKernel, conv2dBackpropInputKernel, conv2dKernel, filterPartConstants, groupedConvConstants } from '../../../kernels/gpu/conv';
+import {
+  conv2dBackpropFilterPartialKernel, conv2dBackpropInputKernel, conv2dKernel, conv2dQuadKernel, filterPartConstants, groupedConvConstants, packQuadsKernel, quadConvConstants, unpackQuadsKernel,
+} from '../../../kernels/gpu/conv';
 import { MAX_LOOP_SPAN, loopParts } from '../../../kernels/gpu/loop-parts';
 import { poolBackpropKernel, poolConstants, poolKernel, unpoolActivationGradKernel } from '../../../kernels/gpu/pool';
 import { BINARY_MAX_AXES, UNARY_CODES, binaryConstants, binaryKernel, unaryKernel } from '../../../kernels/gpu/elementwise';
@@ -98,7 +100,27 @@ export class GpuBackend implements Backend {
 
   conv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor {
     const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
-    return this.convForward('conv2d', x, filter, g, false);
+    const shape = [g.batch, g.outH, g.outW, g.outC];
+    if (sizeOfShape(shape) === 0) return filled(shape, 0);
+    if (filter.size === 0) return filled(shape, 0); // no input channels: every sum is empty
+    return this.wrap(shape, this.conv2dTexture(x, filter, g));
+  }
+
+  /**
+   * conv2d of g's geometry (an output of batch > 0, a filter of size > 0) as a texture the caller deletes: the
+   * filter packed 4 output channels a texel, the convolution 4 output channels a thread, then laid out one value an
+   * element (the parts of a long loop summed there).
+   */
+  private conv2dTexture(x: Tensor, filter: Tensor, g: Conv2dGeometry): GpuTexture {
+    const op = 'conv2d';
+    const { constants, parts } = quadConvConstants(g);
+    const { quads, size } = constants;
+    const w4 = this.kernels.run('packFilter', packQuadsKernel, g.kh * g.kw * g.inC * quads, { cols: g.outC, quads }, [this.arg(filter, op)], true);
+    const packed = this.kernels.run(op, conv2dQuadKernel, parts * size, constants, [this.arg(x, op), w4], true);
+    w4.delete();
+    const out = this.kernels.run('unpackQuads', unpackQuadsKernel, g.batch * g.outH * g.outW * g.outC, { cols: g.outC, quads, parts, partSize: size }, [packed]);
+    packed.delete();
+    return out;
   }
 
   conv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
@@ -111,13 +133,13 @@ export class GpuBackend implements Backend {
     return this.filterGradient(op, conv2dBackpropFilterPartialKernel, this.arg(x, op), this.arg(dy, op), conv2dGeometry(x.shape, filterShape, strides, pad), filterShape);
   }
 
-  /** conv2d (one group) or depthwiseConv2d (a group per input channel) of g's geometry. */
-  private convForward(op: string, x: Tensor, filter: Tensor, g: Conv2dGeometry, depthwise: boolean): Tensor {
-    const { constants, parts } = groupedConvConstants(g, depthwise, 'forward');
+  /** depthwiseConv2d (a group per input channel) of g's geometry. */
+  private depthwiseForward(op: string, x: Tensor, filter: Tensor, g: Conv2dGeometry): Tensor {
+    const { constants, parts } = groupedConvConstants(g, true, 'forward');
     return this.computeParts(op, conv2dKernel, [g.batch, g.outH, g.outW, g.outC], parts, constants, [this.arg(x, op), this.arg(filter, op)]);
   }
 
-  /** The input gradient of convForward, from dy (a tensor's argument or a texture). */
+  /** The input gradient of conv2d or depthwiseForward, from dy (a tensor's argument or a texture). */
   private convInputGradient(op: string, dy: KernelArgument, filter: Tensor, g: Conv2dGeometry, depthwise: boolean): Tensor {
     const { constants, parts } = groupedConvConstants(g, depthwise, 'inputGradient');
     return this.computeParts(op, conv2dBackpropInputKernel, [g.batch, g.inH, g.inW, g.inC], parts, constants, [dy, this.arg(filter, op)]);
@@ -179,15 +201,14 @@ export class GpuBackend implements Backend {
   /** act(conv2d(x, filter) + bias) as a texture the caller deletes (batch > 0). */
   private convActivation(x: Tensor, filter: Tensor, bias: Tensor, g: Conv2dGeometry, activation: FusedActivation): GpuTexture {
     const size = g.batch * g.outH * g.outW * g.outC;
-    const { constants, parts } = groupedConvConstants(g, false, 'forward');
-    const conv = this.runParts('conv2d', conv2dKernel, size, parts, constants, [this.arg(x, 'conv2d'), this.arg(filter, 'conv2d')]);
+    const conv = this.conv2dTexture(x, filter, g);
     const z = this.kernels.run('biasActivation', biasActivationKernel, size, { cols: g.outC, activation: ACTIVATION_CODES[activation] }, [conv, this.arg(bias, 'biasActivation')]);
     conv.delete();
     return z;
   }
 
   depthwiseConv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor {
-    return this.convForward('depthwiseConv2d', x, filter, depthwiseGeometry(x.shape, filter.shape, strides, pad), true);
+    return this.depthwiseForward('depthwiseConv2d', x, filter, depthwiseGeometry(x.shape, filter.shape, strides, pad));
   }
 
   depthwiseConv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], strides: [number, number], pad: Padding): Tensor {

@@ -1,7 +1,7 @@
 import type { CompiledKernel, GpuInstance, GpuJsModule, GpuTexture, KernelArgument } from './gpujs';
 
-/** A kernel function from kernels/gpu; only its source text reaches gpu.js. */
-export type KernelSource = (...args: never[]) => number;
+/** A kernel function from kernels/gpu, returning one value a thread or 4 (a texel's); only its source text reaches gpu.js. */
+export type KernelSource = (...args: never[]) => number | number[];
 
 export interface KernelStats {
   /** Programs compiled so far (one per op, shape and argument kinds). */
@@ -45,14 +45,19 @@ export class KernelCache {
     private readonly optimizeFloatMemory: boolean,
   ) {}
 
-  run(name: string, fn: KernelSource, size: number, constants: object, args: readonly KernelArgument[]): GpuTexture {
+  /**
+   * Runs fn over `size` threads. A kernel returning 4 values a thread (`quads`) writes each thread's as one RGBA
+   * texel, with gpu.js's four-values-a-texel layout off (that layout is for one value a thread; its 4 values
+   * would not fit); kernels read such a texture 4 values an element.
+   */
+  run(name: string, fn: KernelSource, size: number, constants: object, args: readonly KernelArgument[], quads = false): GpuTexture {
     const largest = Math.max(size, ...args.map(lengthOf));
     if (largest > MAX_KERNEL_ELEMENTS) {
       throw new Error(
         `gpu backend: ${name} over ${largest} elements exceeds the ${MAX_KERNEL_ELEMENTS} (2^24) a gpu kernel addresses exactly in float32; use the cpu backend for tensors this large`,
       );
     }
-    const key = `${name}|${size}|${JSON.stringify(constants)}|${args.map(argumentKey).join(',')}`;
+    const key = `${name}|${quads ? 'q' : ''}${size}|${JSON.stringify(constants)}|${args.map(argumentKey).join(',')}`;
     let kernel = this.kernels.get(key);
     const compiling = !kernel;
     const started = compiling ? performance.now() : 0;
@@ -64,7 +69,7 @@ export class KernelCache {
         immutable: true,
         precision: 'single',
         tactic: 'precision',
-        optimizeFloatMemory: this.optimizeFloatMemory,
+        optimizeFloatMemory: this.optimizeFloatMemory && !quads,
       });
       this.kernels.set(key, kernel);
     }
