@@ -6,7 +6,8 @@ import { loopParts } from './loop-parts';
 // the group sizes come in as the constants, so every loop bound is a compile-time constant. Groups cover both
 // convolutions tessera runs: conv2d is one group (inPerGroup = inC, outPerGroup = outC); depthwiseConv2d is a
 // group per input channel (inPerGroup = 1, outPerGroup = M), its [kh, kw, inC, M] filter read flat as [kh, kw, 1, outC].
-// conv2d's forward pass runs conv2dQuadKernel, 4 output channels a thread; the grouped conv2dKernel runs depthwise's.
+// conv2d's forward pass and filter gradient run 4 output channels a thread (conv2dQuadKernel,
+// conv2dBackpropFilterQuadKernel); the grouped conv2dKernel runs depthwise's forward pass.
 
 export interface GroupedConvConstants extends Conv2dGeometry {
   inPerGroup: number;
@@ -96,8 +97,8 @@ export function quadConvConstants(g: Conv2dGeometry): { constants: QuadConvConst
 }
 
 /**
- * A kernel argument of 4 values an element (a texture of a kernel that returns 4): what packQuadsKernel and
- * conv2dQuadKernel return and conv2dQuadKernel and unpackQuadsKernel read.
+ * A kernel argument of 4 values an element (a texture of a kernel that returns 4): what the quad kernels here
+ * return, and conv2dQuadKernel and unpackQuadsKernel read.
  */
 export type QuadInput = ArrayLike<readonly [number, number, number, number]>;
 
@@ -214,36 +215,45 @@ export function conv2dBackpropInputKernel(this: KernelThis<GroupedConvConstants>
 }
 
 /**
- * The filter gradient, one part (a run of an image's output rows) at a time: partial[s,ky,kx,ci,co] = Σ_{oy,ox}
- * x · dy over part s's rows. Summing the partials over s (a reduction) gives dw; splitting by image gives the GPU
- * batch× more threads, each with a shorter loop, than one thread per filter weight would.
+ * The filter gradient, one part (a run of an image's output rows) at a time, 4 output channels a thread:
+ * partial[s, ky,kx,ci, co..co+3] = Σ_{oy,ox} x · dy over part s's rows, one read of x per 4 multiply-adds.
+ * Summing the partials over s (a reduction) gives dw; splitting by image gives the GPU batch× more threads, each
+ * with a shorter loop, than one thread per filter weight would. The lanes past outC (the last group's padding)
+ * sum whatever follows in dy; unpackQuadsKernel drops them.
  */
-export function conv2dBackpropFilterPartialKernel(this: KernelThis<FilterPartConstants>, x: KernelInput, dy: KernelInput): number {
+export function conv2dBackpropFilterQuadKernel(this: KernelThis<FilterPartConstants & { quads: number }>, x: KernelInput, dy: KernelInput): number[] {
   const i = this.thread.x;
-  const filterSize = this.constants.kh * this.constants.kw * this.constants.inC * this.constants.outC;
-  const s = Math.floor(i / filterSize);
-  const f = i - s * filterSize;
+  const partSize = this.constants.kh * this.constants.kw * this.constants.inC * this.constants.quads;
+  const s = Math.floor(i / partSize);
+  const f = i - s * partSize;
   const b = Math.floor(s / this.constants.rowParts);
   const firstRow = (s - b * this.constants.rowParts) * this.constants.rows;
-  const tap = Math.floor(f / (this.constants.inC * this.constants.outC));
-  const channels = f - tap * this.constants.inC * this.constants.outC;
-  const ci = Math.floor(channels / this.constants.outC);
-  const co = channels - ci * this.constants.outC;
+  const r = Math.floor(f / this.constants.quads);
+  const co = (f - r * this.constants.quads) * 4;
+  const tap = Math.floor(r / this.constants.inC);
+  const ci = r - tap * this.constants.inC;
   const ky = Math.floor(tap / this.constants.kw);
   const kx = tap - ky * this.constants.kw;
-  let sum = 0;
-  for (let r = 0; r < this.constants.rows; r++) {
-    const oy = firstRow + r;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  for (let rr = 0; rr < this.constants.rows; rr++) {
+    const oy = firstRow + rr;
     const iy = oy * this.constants.strideH - this.constants.padTop + ky;
     if (oy < this.constants.outH && iy >= 0 && iy < this.constants.inH) {
       for (let ox = 0; ox < this.constants.outW; ox++) {
         const ix = ox * this.constants.strideW - this.constants.padLeft + kx;
         if (ix >= 0 && ix < this.constants.inW) {
-          sum += x[((b * this.constants.inH + iy) * this.constants.inW + ix) * this.constants.inC + ci] *
-            dy[((b * this.constants.outH + oy) * this.constants.outW + ox) * this.constants.outC + co];
+          const v = x[((b * this.constants.inH + iy) * this.constants.inW + ix) * this.constants.inC + ci];
+          const at = ((b * this.constants.outH + oy) * this.constants.outW + ox) * this.constants.outC + co;
+          s0 += v * dy[at];
+          s1 += v * dy[at + 1];
+          s2 += v * dy[at + 2];
+          s3 += v * dy[at + 3];
         }
       }
     }
   }
-  return sum;
+  return [s0, s1, s2, s3];
 }

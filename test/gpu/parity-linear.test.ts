@@ -4,6 +4,7 @@ import type { Padding } from '../../src/backend/backend';
 import { describeGpu, gpu } from './gpu-context';
 import { RUNS, cpu, expectParity, sumTol } from './parity';
 import { uniformTensor } from './random-data';
+import { Tensor } from '../../src/tensor/tensor';
 
 const dim = (max: number) => fc.integer({ min: 1, max });
 const padArb = fc.constantFrom<Padding>('valid', 'same');
@@ -38,9 +39,9 @@ describeGpu('gpu matMul, conv2d and maxPool against cpu', () => {
     }), RUNS);
   });
 
-  // conv2d's forward kernel computes 4 output channels a thread: channel counts around multiples of 4 (the last
-  // group padded), strides, 'same' padding, and an input long enough to be summed in parts.
-  it('conv2d forward over output channels that do not fill groups of 4, strided, padded, and in parts', () => {
+  // conv2d's forward and filter-gradient kernels compute 4 output channels a thread: channel counts around multiples
+  // of 4 (the last group padded), strides, 'same' padding, and an input long enough to be summed in parts.
+  it('conv2d forward and filter gradient over output channels that do not fill groups of 4, strided, padded, and in parts', () => {
     const cases: { x: number[]; w: number[]; strides: [number, number]; pad: Padding }[] = [
       { x: [2, 7, 6, 3], w: [3, 3, 3, 1], strides: [1, 1], pad: 'same' },
       { x: [1, 9, 8, 2], w: [2, 3, 2, 3], strides: [2, 1], pad: 'valid' },
@@ -52,7 +53,14 @@ describeGpu('gpu matMul, conv2d and maxPool against cpu', () => {
     cases.forEach((c, i) => {
       const what = JSON.stringify(c);
       const [x, w] = [uniformTensor(c.x, 70 + i), uniformTensor(c.w, 80 + i)];
-      expectParity(g.conv2d(x, w, c.strides, c.pad), cpu.conv2d(x, w, c.strides, c.pad), `conv2d ${what}`, { tol: sumTol(c.w[0] * c.w[1] * c.w[2]) });
+      const y = cpu.conv2d(x, w, c.strides, c.pad);
+      expectParity(g.conv2d(x, w, c.strides, c.pad), y, `conv2d ${what}`, { tol: sumTol(c.w[0] * c.w[1] * c.w[2]) });
+      // An infinite dy in channel 0 sits beside the padding lanes of the previous pixel's last group: it reaches
+      // only channel 0's weights.
+      const dyValues = uniformTensor(y.shape, 90 + i).dataSync();
+      dyValues[y.shape[3]] = Infinity;
+      const dy = new Tensor(y.shape, 'float32', dyValues);
+      expectParity(g.conv2dBackpropFilter(x, dy, w.shape, c.strides, c.pad), cpu.conv2dBackpropFilter(x, dy, w.shape, c.strides, c.pad), `conv2dBackpropFilter ${what}`, { tol: sumTol(dy.size / c.w[3]) });
     });
   });
 

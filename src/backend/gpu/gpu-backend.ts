@@ -5,7 +5,7 @@ import { batchMatMulConstants, batchMatMulKernel } from '../../../kernels/gpu/ba
 import { depthwiseConv2dBackpropFilterPartialKernel } from '../../../kernels/gpu/depthwise-conv';
 import { depthwiseGeometry } from '../../../kernels/shared/geometry';
 import {
-  conv2dBackpropFilterPartialKernel, conv2dBackpropInputKernel, conv2dKernel, conv2dQuadKernel, filterPartConstants, groupedConvConstants, packQuadsKernel, quadConvConstants, unpackQuadsKernel,
+  conv2dBackpropFilterQuadKernel, conv2dBackpropInputKernel, conv2dKernel, conv2dQuadKernel, filterPartConstants, groupedConvConstants, packQuadsKernel, quadConvConstants, unpackQuadsKernel,
 } from '../../../kernels/gpu/conv';
 import { MAX_LOOP_SPAN, loopParts } from '../../../kernels/gpu/loop-parts';
 import { poolBackpropKernel, poolConstants, poolKernel, unpoolActivationGradKernel } from '../../../kernels/gpu/pool';
@@ -101,8 +101,8 @@ export class GpuBackend implements Backend {
   conv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor {
     const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
     const shape = [g.batch, g.outH, g.outW, g.outC];
-    if (sizeOfShape(shape) === 0) return filled(shape, 0);
-    if (filter.size === 0) return filled(shape, 0); // no input channels: every sum is empty
+    // No outputs, or no input channels (every sum is empty): no kernel runs.
+    if (sizeOfShape(shape) === 0 || filter.size === 0) return filled(shape, 0);
     return this.wrap(shape, this.conv2dTexture(x, filter, g));
   }
 
@@ -130,7 +130,23 @@ export class GpuBackend implements Backend {
 
   conv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
     const op = 'conv2dBackpropFilter';
-    return this.filterGradient(op, conv2dBackpropFilterPartialKernel, this.arg(x, op), this.arg(dy, op), conv2dGeometry(x.shape, filterShape, strides, pad), filterShape);
+    return this.conv2dFilterGradient(this.arg(x, op), this.arg(dy, op), conv2dGeometry(x.shape, filterShape, strides, pad), filterShape);
+  }
+
+  /**
+   * conv2d's filter gradient: partial sums over runs of each image's rows, 4 output channels a thread, laid out one
+   * value an element and summed over the runs.
+   */
+  private conv2dFilterGradient(x: KernelArgument, dy: KernelArgument, g: Conv2dGeometry, filterShape: readonly number[]): Tensor {
+    if (sizeOfShape(filterShape) === 0 || g.batch === 0) return filled(filterShape, 0);
+    const { constants, parts } = filterPartConstants(g);
+    const quads = Math.ceil(g.outC / 4);
+    const rows = g.kh * g.kw * g.inC;
+    const packed = this.kernels.run('conv2dBackpropFilter', conv2dBackpropFilterQuadKernel, parts * rows * quads, { ...constants, quads }, [x, dy], true);
+    const partial = this.kernels.run('unpackQuads', unpackQuadsKernel, parts * rows * g.outC, { cols: g.outC, quads, parts: 1, partSize: 0 }, [packed]);
+    packed.delete();
+    const size = rows * g.outC;
+    return this.wrap(filterShape, parts === 1 ? partial : this.reduceOwnedTexture('sum', partial, [parts, size], [0]));
   }
 
   /** depthwiseConv2d (a group per input channel) of g's geometry. */
@@ -145,7 +161,7 @@ export class GpuBackend implements Backend {
     return this.computeParts(op, conv2dBackpropInputKernel, [g.batch, g.inH, g.inW, g.inC], parts, constants, [dy, this.arg(filter, op)]);
   }
 
-  /** A filter gradient from its partial kernel (conv2d's or depthwise's), summed over images and runs of rows. */
+  /** depthwiseConv2d's filter gradient from its partial kernel, summed over images and runs of rows. */
   private filterGradient(op: string, kernel: KernelSource, x: KernelArgument, dy: KernelArgument, g: Conv2dGeometry, filterShape: readonly number[]): Tensor {
     if (sizeOfShape(filterShape) === 0 || g.batch === 0) return filled(filterShape, 0);
     const { constants, parts } = filterPartConstants(g);
@@ -182,7 +198,7 @@ export class GpuBackend implements Backend {
     }
     const dbias = this.reduceArgument('sum', dz, zShape, [0, 1, 2], [g.outC]);
     const dx = need[0] ? this.convInputGradient('conv2dBackpropInput', dz, filter, g, false) : null;
-    const dfilter = need[1] ? this.filterGradient('conv2dBackpropFilter', conv2dBackpropFilterPartialKernel, this.arg(x, op), dz, g, filter.shape) : null;
+    const dfilter = need[1] ? this.conv2dFilterGradient(this.arg(x, op), dz, g, filter.shape) : null;
     dz.delete();
     return { dx, dfilter, dbias };
   }
