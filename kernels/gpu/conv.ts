@@ -1,5 +1,5 @@
 import type { Conv2dGeometry } from '../shared/geometry';
-import type { KernelInput, KernelThis } from './kernel-this';
+import type { KernelInput, KernelThis, PackedInput, Vec4 } from './kernel-this';
 import { loopParts } from './loop-parts';
 
 // NHWC input x, [kh, kw, inC / groups, outC] filter, NHWC output; the geometry (kernels/shared/geometry) and
@@ -96,14 +96,8 @@ export function quadConvConstants(g: Conv2dGeometry): { constants: QuadConvConst
   return { constants: { ...g, quads, size: g.batch * g.outH * g.outW * quads, span }, parts };
 }
 
-/**
- * A kernel argument of 4 values an element (a texture of a kernel that returns 4): what the quad kernels here
- * return, and conv2dQuadKernel and unpackQuadsKernel read.
- */
-export type QuadInput = ArrayLike<readonly [number, number, number, number]>;
-
 /** [rows, cols] as rows × ⌈cols / 4⌉ groups of 4 consecutive values, the last zero-padded: a filter as conv2dQuadKernel reads it. */
-export function packQuadsKernel(this: KernelThis<{ cols: number; quads: number }>, v: KernelInput): number[] {
+export function packQuadsKernel(this: KernelThis<{ cols: number; quads: number }>, v: KernelInput): Vec4 {
   const t = this.thread.x;
   const r = Math.floor(t / this.constants.quads);
   const c = (t - r * this.constants.quads) * 4;
@@ -115,7 +109,7 @@ export function packQuadsKernel(this: KernelThis<{ cols: number; quads: number }
  * conv2dKernel's sums for output channels 4q .. 4q + 3 of one pixel (the part's span of input channels), from the
  * filter packed by packQuadsKernel ([kh·kw·inC, quads]): 2 reads per 4 multiply-adds rather than 8.
  */
-export function conv2dQuadKernel(this: KernelThis<QuadConvConstants>, x: KernelInput, w4: QuadInput): number[] {
+export function conv2dQuadKernel(this: KernelThis<QuadConvConstants>, x: KernelInput, w4: PackedInput): Vec4 {
   const t = this.thread.x;
   const part = Math.floor(t / this.constants.size);
   const i = t - part * this.constants.size;
@@ -155,26 +149,6 @@ export function conv2dQuadKernel(this: KernelThis<QuadConvConstants>, x: KernelI
     }
   }
   return [s0, s1, s2, s3];
-}
-
-/**
- * out[r, c] from conv2dQuadKernel's [parts, rows, quads] groups of 4: value c mod 4 of group ⌊c / 4⌋, summed over
- * the parts; the channels past cols (the last group's padding) are dropped.
- */
-export function unpackQuadsKernel(this: KernelThis<{ cols: number; quads: number; parts: number; partSize: number }>, packed: QuadInput): number {
-  const i = this.thread.x;
-  const r = Math.floor(i / this.constants.cols);
-  const c = i - r * this.constants.cols;
-  // +0.5: floor stays exact where the GPU divides approximately.
-  const q = Math.floor((c + 0.5) / 4);
-  const lane = c - q * 4;
-  const at = r * this.constants.quads + q;
-  let sum = 0;
-  for (let p = 0; p < this.constants.parts; p++) {
-    const v = packed[p * this.constants.partSize + at];
-    sum += lane === 0 ? v[0] : (lane === 1 ? v[1] : (lane === 2 ? v[2] : v[3]));
-  }
-  return sum;
 }
 
 /** part of dx[b,iy,ix,ci] = Σ over the (output, tap) pairs that read x[b,iy,ix,ci] (the part's span of ci's group's outputs) of dy · w. */
@@ -219,9 +193,9 @@ export function conv2dBackpropInputKernel(this: KernelThis<GroupedConvConstants>
  * partial[s, ky,kx,ci, co..co+3] = Σ_{oy,ox} x · dy over part s's rows, one read of x per 4 multiply-adds.
  * Summing the partials over s (a reduction) gives dw; splitting by image gives the GPU batch× more threads, each
  * with a shorter loop, than one thread per filter weight would. The lanes past outC (the last group's padding)
- * sum whatever follows in dy; unpackQuadsKernel drops them.
+ * sum whatever follows in dy; unpackQuadsKernel (unpack-quads.ts) drops them.
  */
-export function conv2dBackpropFilterQuadKernel(this: KernelThis<FilterPartConstants & { quads: number }>, x: KernelInput, dy: KernelInput): number[] {
+export function conv2dBackpropFilterQuadKernel(this: KernelThis<FilterPartConstants & { quads: number }>, x: KernelInput, dy: KernelInput): Vec4 {
   const i = this.thread.x;
   const partSize = this.constants.kh * this.constants.kw * this.constants.inC * this.constants.quads;
   const s = Math.floor(i / partSize);

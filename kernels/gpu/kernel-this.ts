@@ -14,3 +14,9 @@ export interface KernelThis<C> {
 
 /** A kernel argument as the kernel body sees it: an indexable array (a host array or a texture). */
 export type KernelInput = ArrayLike<number>;
+
+/** Four float32 values: what a kernel declared to return Array(4) gives per thread (one RGBA texel). */
+export type Vec4 = [number, number, number, number];
+
+/** A texture of Vec4 texels (what an Array(4) kernel wrote) as a kernel body sees it: indexing gives a vec4. */
+export type PackedInput = ArrayLike<Vec4>;

@@ -114,6 +114,45 @@ const checks = {
   },
 
   /**
+   * matMul and batchMatMul on the gpu backend against the cpu backend at the edges of the gpu's vec4 packing
+   * (kernels/gpu/batch-matmul.ts): m, n and k off multiples of 4 and of 1, a k split into loop parts, every
+   * transpose pair, either operand shared by a batch, and int32 operands. Each mismatch is named.
+   */
+  async gpuMatMulEdges(): Promise<{ gpu: string; checked: number; mismatches: string[] }> {
+    const flags = [[false, false], [false, true], [true, false], [true, true]] as const;
+    const cases: [string, number, () => tn.Tensor][] = [];
+    const operand = (batch: number | null, rows: number, cols: number, t: boolean, seed: number): tn.Tensor => {
+      const shape = [...(batch === null ? [] : [batch]), ...(t ? [cols, rows] : [rows, cols])];
+      return tn.tensor(values(shape.reduce((x, y) => x * y, 1), seed).map((v) => 2 * v - 1), shape);
+    };
+    for (const [m, k, n] of [[1, 1, 1], [5, 1, 7], [1, 6, 1], [7, 9, 3], [6, 8, 13], [2, 3, 16389]]) {
+      for (const [tA, tB] of flags) {
+        cases.push([`matMul m${m} k${k} n${n} tA ${tA} tB ${tB}`, k, () => tn.matMul(operand(null, m, k, tA, m + k), operand(null, k, n, tB, n + 2 * k), tA, tB)]);
+      }
+    }
+    for (const [aBatch, bBatch] of [[3, 3], [1, 3], [3, 1]]) {
+      for (const [tA, tB] of flags) {
+        cases.push([`matMul batch ${aBatch}x${bBatch} tA ${tA} tB ${tB}`, 7, () => tn.matMul(operand(aBatch, 5, 7, tA, aBatch), operand(bBatch, 7, 6, tB, bBatch + 9), tA, tB)]);
+      }
+    }
+    cases.push(['int32 matMul', 5, () => tn.matMul(tn.tensor(Array.from({ length: 15 }, (_, i) => i - 7), [3, 5], 'int32'), tn.tensor(Array.from({ length: 10 }, (_, i) => 3 * i - 11), [5, 2], 'int32'))]);
+    const run = async (backend: 'cpu' | 'gpu'): Promise<{ dtype: string; values: number[] }[]> => {
+      await tn.setBackend(backend);
+      return cases.map(([, , f]) => tn.tidy(() => { const r = f(); return { dtype: r.dtype, values: Array.from(r.dataSync()) }; }));
+    };
+    const want = await run('cpu');
+    const got = await run('gpu');
+    const gpu = tn.getBackend();
+    await tn.setBackend('cpu');
+    // float32 sums of k terms of magnitude about 1 (test/gpu/parity.ts's sumTol).
+    const mismatches = cases.flatMap(([what, k], c) => [
+      ...(want[c].dtype === got[c].dtype ? [] : [`${what}: dtype cpu ${want[c].dtype}, gpu ${got[c].dtype}`]),
+      ...want[c].values.flatMap((w, i) => (Math.abs(w - got[c].values[i]) <= 2e-6 * Math.sqrt(k) + 2e-5 * Math.abs(w) ? [] : [`${what} [${i}]: cpu ${w}, gpu ${got[c].values[i]}`])),
+    ]);
+    return { gpu, checked: want.reduce((n, w) => n + w.values.length, 0), mismatches: mismatches.slice(0, 20) };
+  },
+
+  /**
    * A small dense model fit for 2 epochs on `backend` while a requestAnimationFrame loop counts frames: the yields
    * (onYield, 'auto'), the stretches between consecutive yields with no frame in them, the frames, and the longest
    * gap between frames from the first yield to the end of fit beside the longest stretch between two yields.

@@ -1,11 +1,13 @@
 import { adamStepSize } from '../../../kernels/shared/adam';
 import { broadcastShapes } from '../../../kernels/shared/broadcast';
 import { conv2dGeometry, pool2dGeometry, type Conv2dGeometry, type Pool2dGeometry } from '../../../kernels/shared/geometry';
-import { batchMatMulConstants, batchMatMulKernel } from '../../../kernels/gpu/batch-matmul';
+import { batchMatMulKernel, batchMatMulPlan } from '../../../kernels/gpu/batch-matmul';
+import { unpackQuadsKernel } from '../../../kernels/gpu/unpack-quads';
+import { packMatMulAKernel, packMatMulBKernel } from '../../../kernels/gpu/matmul-pack';
 import { depthwiseConv2dBackpropFilterPartialKernel } from '../../../kernels/gpu/depthwise-conv';
 import { depthwiseGeometry } from '../../../kernels/shared/geometry';
 import {
-  conv2dBackpropFilterQuadKernel, conv2dBackpropInputKernel, conv2dKernel, conv2dQuadKernel, filterPartConstants, groupedConvConstants, packQuadsKernel, quadConvConstants, unpackQuadsKernel,
+  conv2dBackpropFilterQuadKernel, conv2dBackpropInputKernel, conv2dKernel, conv2dQuadKernel, filterPartConstants, groupedConvConstants, packQuadsKernel, quadConvConstants,
 } from '../../../kernels/gpu/conv';
 import { MAX_LOOP_SPAN, loopParts } from '../../../kernels/gpu/loop-parts';
 import { poolBackpropKernel, poolConstants, poolKernel, unpoolActivationGradKernel } from '../../../kernels/gpu/pool';
@@ -34,7 +36,7 @@ import { GpuData, liveTextureBytes } from './device-data';
 import { retainStorage } from '../host-values';
 import type { GpuContext } from './context';
 import type { GpuJsModule, GpuTexture, KernelArgument } from './gpujs';
-import { KernelCache, MAX_KERNEL_ELEMENTS, type KernelSource, type KernelStats } from './kernel-cache';
+import { KernelCache, MAX_KERNEL_ELEMENTS, checkKernelReach, type KernelSource, type KernelStats } from './kernel-cache';
 import { gatherStrided as gatherStridedHost } from '../../../kernels/cpu/strided';
 import { gather as gatherHost } from '../../../kernels/cpu/indexing';
 
@@ -80,22 +82,39 @@ export class GpuBackend implements Backend {
     const m = transposeA ? a.shape[1] : a.shape[0];
     const k = transposeA ? a.shape[0] : a.shape[1];
     const n = transposeB ? b.shape[0] : b.shape[1];
-    // An int32 product stays int32, as on cpu; an empty inner dimension sums nothing (no kernel runs on it).
-    const dtype = productType(a);
-    if (k === 0) return filled([m, n], 0, dtype);
-    const { constants, parts } = batchMatMulConstants(1, 1, m, n, k, transposeA, transposeB);
-    return this.computeParts('matMul', batchMatMulKernel, [m, n], parts, constants, [this.arg(a, 'matMul'), this.arg(b, 'matMul')], dtype);
+    return this.product('matMul', a, b, [1, 1, m, n, k], [m, n], transposeA, transposeB);
   }
 
   batchMatMul(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean): Tensor {
     const [aBatch, bBatch] = [a.shape[0], b.shape[0]];
     const [m, k] = transposeA ? [a.shape[2], a.shape[1]] : [a.shape[1], a.shape[2]];
     const n = transposeB ? b.shape[1] : b.shape[2];
-    const { constants, parts } = batchMatMulConstants(aBatch, bBatch, m, n, k, transposeA, transposeB);
-    const op = 'batchMatMul';
-    const [shape, dtype] = [[Math.max(aBatch, bBatch), m, n], productType(a)];
+    return this.product('batchMatMul', a, b, [aBatch, bBatch, m, n, k], [Math.max(aBatch, bBatch), m, n], transposeA, transposeB);
+  }
+
+  /**
+   * matMul and batchMatMul as vec4 work (kernels/gpu/batch-matmul.ts): both operands packed, the product, then its
+   * sums unpacked into `shape`; the packed textures are deleted once read.
+   */
+  private product(
+    op: string, a: Tensor, b: Tensor, [aBatch, bBatch, m, n, k]: readonly number[], shape: readonly number[], transposeA: boolean, transposeB: boolean,
+  ): Tensor {
+    // An int32 product stays int32, as on cpu; an empty inner dimension sums nothing (no kernel runs on it).
+    const dtype = productType(a);
+    const size = sizeOfShape(shape);
     if (k === 0) return filled(shape, 0, dtype);
-    return this.computeParts(op, batchMatMulKernel, shape, parts, constants, [this.arg(a, op), this.arg(b, op)], dtype);
+    if (size === 0) return makeHandle(shape, dtype, new (arrayTypeFor(dtype))(0));
+    // The packed and partial textures hold no more values than the operands and the output, padding aside.
+    checkKernelReach(op, Math.max(size, a.size, b.size));
+    const plan = batchMatMulPlan(aBatch, bBatch, m, n, k, transposeA, transposeB);
+    const packedA = this.kernels.run4(`${op}PackA`, packMatMulAKernel, aBatch * m * plan.quads, plan, [this.arg(a, op)]);
+    const packedB = this.kernels.run4(`${op}PackB`, packMatMulBKernel, bBatch * plan.depth * plan.n4, plan, [this.arg(b, op)]);
+    const sums = this.kernels.run4(op, batchMatMulKernel, plan.parts * plan.partTexels, plan, [packedA, packedB]);
+    packedA.delete();
+    packedB.delete();
+    const out = this.kernels.run('unpackQuads', unpackQuadsKernel, size, { cols: n, quads: plan.n4, parts: plan.parts, partSize: plan.partTexels }, [sums]);
+    sums.delete();
+    return this.wrap(shape, out, dtype);
   }
 
   conv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor {
@@ -115,8 +134,8 @@ export class GpuBackend implements Backend {
     const op = 'conv2d';
     const { constants, parts } = quadConvConstants(g);
     const { quads, size } = constants;
-    const w4 = this.kernels.run('packFilter', packQuadsKernel, g.kh * g.kw * g.inC * quads, { cols: g.outC, quads }, [this.arg(filter, op)], true);
-    const packed = this.kernels.run(op, conv2dQuadKernel, parts * size, constants, [this.arg(x, op), w4], true);
+    const w4 = this.kernels.run4('packFilter', packQuadsKernel, g.kh * g.kw * g.inC * quads, { cols: g.outC, quads }, [this.arg(filter, op)]);
+    const packed = this.kernels.run4(op, conv2dQuadKernel, parts * size, constants, [this.arg(x, op), w4]);
     w4.delete();
     const out = this.kernels.run('unpackQuads', unpackQuadsKernel, g.batch * g.outH * g.outW * g.outC, { cols: g.outC, quads, parts, partSize: size }, [packed]);
     packed.delete();
@@ -142,7 +161,7 @@ export class GpuBackend implements Backend {
     const { constants, parts } = filterPartConstants(g);
     const quads = Math.ceil(g.outC / 4);
     const rows = g.kh * g.kw * g.inC;
-    const packed = this.kernels.run('conv2dBackpropFilter', conv2dBackpropFilterQuadKernel, parts * rows * quads, { ...constants, quads }, [x, dy], true);
+    const packed = this.kernels.run4('conv2dBackpropFilter', conv2dBackpropFilterQuadKernel, parts * rows * quads, { ...constants, quads }, [x, dy]);
     const partial = this.kernels.run('unpackQuads', unpackQuadsKernel, parts * rows * g.outC, { cols: g.outC, quads, parts: 1, partSize: 0 }, [packed]);
     packed.delete();
     const size = rows * g.outC;

@@ -1,7 +1,11 @@
+import type { Vec4 } from '../../../kernels/gpu/kernel-this';
 import type { CompiledKernel, GpuInstance, GpuJsModule, GpuTexture, KernelArgument } from './gpujs';
 
-/** A kernel function from kernels/gpu, returning one value a thread or 4 (a texel's); only its source text reaches gpu.js. */
-export type KernelSource = (...args: never[]) => number | number[];
+/** A kernel function from kernels/gpu; only its source text reaches gpu.js. */
+export type KernelSource = (...args: never[]) => number;
+
+/** A kernel returning 4 values a thread, written as one RGBA texel (gpu.js's Array(4) return type). */
+export type Vec4KernelSource = (...args: never[]) => Vec4;
 
 export interface KernelStats {
   /** Programs compiled so far (one per op, shape and argument kinds). */
@@ -15,6 +19,15 @@ export interface KernelStats {
  * that they would silently read and write the wrong elements.
  */
 export const MAX_KERNEL_ELEMENTS = 2 ** 24;
+
+/** Refuses, before any work, a kernel `name` that would address `elements` values (over MAX_KERNEL_ELEMENTS). */
+export function checkKernelReach(name: string, elements: number): void {
+  if (elements > MAX_KERNEL_ELEMENTS) {
+    throw new Error(
+      `gpu backend: ${name} over ${elements} elements exceeds the ${MAX_KERNEL_ELEMENTS} (2^24) a gpu kernel addresses exactly in float32; use the cpu backend for tensors this large`,
+    );
+  }
+}
 
 /** How many values an argument holds (a texture: as many as the kernel that made it output; unknown: 0). */
 function lengthOf(arg: KernelArgument): number {
@@ -36,7 +49,7 @@ function argumentKey(arg: KernelArgument): string {
  */
 export class KernelCache {
   private readonly kernels = new Map<string, CompiledKernel>();
-  private readonly sources = new Map<KernelSource, string>();
+  private readonly sources = new Map<KernelSource | Vec4KernelSource, string>();
   private compileMs = 0;
 
   constructor(
@@ -45,19 +58,32 @@ export class KernelCache {
     private readonly optimizeFloatMemory: boolean,
   ) {}
 
+  run(name: string, fn: KernelSource, size: number, constants: object, args: readonly KernelArgument[]): GpuTexture {
+    return this.launch(name, fn, size, constants, args, this.optimizeFloatMemory);
+  }
+
   /**
-   * Runs fn over `size` threads. A kernel returning 4 values a thread (`quads`) writes each thread's as one RGBA
-   * texel, with gpu.js's four-values-a-texel layout off (that layout is for one value a thread; its 4 values
-   * would not fit); kernels read such a texture 4 values an element.
+   * run for a kernel of 4 values a thread: `size` texels of 4 values, in a texture only Vec4-reading kernels take.
+   * gpu.js packs four values a texel only for scalar results, so these compile without optimizeFloatMemory.
    */
-  run(name: string, fn: KernelSource, size: number, constants: object, args: readonly KernelArgument[], quads = false): GpuTexture {
-    const largest = Math.max(size, ...args.map(lengthOf));
-    if (largest > MAX_KERNEL_ELEMENTS) {
-      throw new Error(
-        `gpu backend: ${name} over ${largest} elements exceeds the ${MAX_KERNEL_ELEMENTS} (2^24) a gpu kernel addresses exactly in float32; use the cpu backend for tensors this large`,
-      );
-    }
-    const key = `${name}|${quads ? 'q' : ''}${size}|${JSON.stringify(constants)}|${args.map(argumentKey).join(',')}`;
+  run4(name: string, fn: Vec4KernelSource, size: number, constants: object, args: readonly KernelArgument[]): GpuTexture {
+    return this.launch(name, fn, size, constants, args, false);
+  }
+
+  stats(): KernelStats {
+    return { compiled: this.kernels.size, compileMs: this.compileMs };
+  }
+
+  dispose(): void {
+    for (const kernel of this.kernels.values()) kernel.destroy();
+    this.kernels.clear();
+  }
+
+  private launch(
+    name: string, fn: KernelSource | Vec4KernelSource, size: number, constants: object, args: readonly KernelArgument[], optimizeFloatMemory: boolean,
+  ): GpuTexture {
+    checkKernelReach(name, Math.max(size, ...args.map(lengthOf)));
+    const key = `${name}|${size}|${JSON.stringify(constants)}|${args.map(argumentKey).join(',')}`;
     let kernel = this.kernels.get(key);
     const compiling = !kernel;
     const started = compiling ? performance.now() : 0;
@@ -69,7 +95,7 @@ export class KernelCache {
         immutable: true,
         precision: 'single',
         tactic: 'precision',
-        optimizeFloatMemory: this.optimizeFloatMemory && !quads,
+        optimizeFloatMemory,
       });
       this.kernels.set(key, kernel);
     }
@@ -82,16 +108,7 @@ export class KernelCache {
     return result;
   }
 
-  stats(): KernelStats {
-    return { compiled: this.kernels.size, compileMs: this.compileMs };
-  }
-
-  dispose(): void {
-    for (const kernel of this.kernels.values()) kernel.destroy();
-    this.kernels.clear();
-  }
-
-  private sourceOf(fn: KernelSource): string {
+  private sourceOf(fn: KernelSource | Vec4KernelSource): string {
     let source = this.sources.get(fn);
     if (source === undefined) {
       source = fn.toString();
