@@ -119,3 +119,22 @@ export const leftovers: Program[] = [
     },
   },
 ];
+
+// Programs of everyday TF.js use where tessera once differed in what a program sees at a given line.
+export const leftoversTiming: Program[] = [
+  {
+    name: 'trainOnBatch not awaited has not yet changed the weights on the next line; both steps have run a microtask later',
+    run: async (tf: TF) => {
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1], kernelInitializer: 'ones', biasInitializer: 'zeros' })] });
+      model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const x = tf.tensor2d([[1]]);
+      const y = tf.tensor2d([[2]]);
+      const first = model.trainOnBatch(x, y);
+      const second = model.trainOnBatch(x, y);
+      const predicted = model.predict(x) as Tensor;
+      await Promise.resolve();
+      const after = model.getWeights()[0].dataSync()[0];
+      return { predicted, after, losses: await Promise.all([first, second]) };
+    },
+  },
+];
