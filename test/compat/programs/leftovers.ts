@@ -120,8 +120,8 @@ export const leftovers: Program[] = [
   },
 ];
 
-// Programs of everyday TF.js use where tessera once differed in what a program sees at a given line.
-export const leftoversTiming: Program[] = [
+// Training programs of everyday TF.js use where tessera once differed (what a program sees at a given line, what fit takes).
+export const leftoversTraining: Program[] = [
   {
     name: 'trainOnBatch not awaited has not yet changed the weights on the next line; both steps have run a microtask later',
     run: async (tf: TF) => {
@@ -135,6 +135,34 @@ export const leftoversTiming: Program[] = [
       await Promise.resolve();
       const after = model.getWeights()[0].dataSync()[0];
       return { predicted, after, losses: await Promise.all([first, second]) };
+    },
+  },
+  {
+    name: 'sequence tagging: sparseCategoricalCrossentropy on a [batch, steps, classes] output with [batch, steps, 1] ids; [batch, steps] ids are refused',
+    run: async (tf: TF) => {
+      const results: unknown[] = [];
+      for (const timeDistributed of [false, true]) {
+        const dense = tf.layers.dense({ units: 3, activation: 'softmax', kernelInitializer: 'glorotUniform' });
+        const model = tf.sequential({ layers: [
+          tf.layers.embedding({ inputDim: 4, outputDim: 2, inputLength: 3, embeddingsInitializer: tf.initializers.constant({ value: 0.1 }) }),
+          tf.layers.simpleRNN({ units: 2, returnSequences: true, kernelInitializer: 'ones', recurrentInitializer: 'zeros' }),
+          timeDistributed ? tf.layers.timeDistributed({ layer: dense }) : dense,
+        ] });
+        model.setWeights(model.getWeights().map((w, i) => tf.tensor(Array.from({ length: w.size }, (_, k) => Math.sin(k + i) * 0.5), w.shape)));
+        model.compile({ optimizer: tf.train.sgd(0.5), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+        const x = tf.tensor2d([[1, 2, 3], [3, 0, 1]], [2, 3], 'int32');
+        const y = tf.tensor3d([[[2], [0], [1]], [[1], [1], [0]]]);
+        const h = await model.fit(x, y, { epochs: 2, verbose: 0, validationData: [x, y] });
+        let flat: string;
+        try {
+          await model.fit(x, tf.tensor2d([[2, 0, 1], [1, 1, 0]]), { epochs: 1, verbose: 0 });
+          flat = 'trained';
+        } catch {
+          flat = 'refused';
+        }
+        results.push({ history: h.history, evaluated: model.evaluate(x, y) as Tensor[], flat });
+      }
+      return results;
     },
   },
 ];
