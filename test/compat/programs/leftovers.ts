@@ -118,6 +118,19 @@ export const leftovers: Program[] = [
       return { noisy, dropout };
     },
   },
+  {
+    name: 'tf.fused.matMul with an int32 operand multiplies in float32, as matMul does (both int32 stays int32), gradient included',
+    run: (tf: TF) => {
+      const ids = tf.tensor2d([[1, 2], [3, -4]], [2, 2], 'int32');
+      const w = tf.tensor2d([[0.5], [-1]]);
+      return {
+        mixed: tf.fused.matMul({ a: ids, b: w, bias: tf.tensor1d([0.25]), activation: 'relu' }),
+        transposed: tf.fused.matMul({ a: w, b: ids, transposeA: true }),
+        ints: tf.fused.matMul({ a: ids, b: tf.tensor2d([[1], [1]], [2, 1], 'int32') }),
+        grad: tf.grad((b: Tensor) => tf.fused.matMul({ a: ids, b, bias: tf.tensor1d([0]), activation: 'relu' }).sum())(w),
+      };
+    },
+  },
 ];
 
 // Training programs of everyday TF.js use where tessera once differed (what a program sees at a given line, what fit takes).
