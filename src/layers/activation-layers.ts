@@ -1,4 +1,4 @@
-import type { Tensor } from '../tensor/tensor';
+import { isFloatDtype, type Tensor } from '../tensor/tensor';
 import { add, minimum, mul, sub, div } from '../ops/binary';
 import { exp, relu } from '../ops/unary';
 import { elu, leakyRelu, prelu, step } from '../ops/activations';
@@ -14,6 +14,11 @@ import type { Variable } from '../tensor/variable';
 
 /** An activation layer: no weights, the output shape is the input's. */
 abstract class ElementwiseLayer extends Layer {
+  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
+  protected override checksInputDtype(): boolean {
+    return false;
+  }
+
   /** Elementwise, so any input shape, as TF.js's (it has no input spec). */
   protected override fitsBuiltShape(): boolean {
     return true;
@@ -190,7 +195,8 @@ export class Softmax extends ElementwiseLayer {
   override call(x: Tensor, options: CallOptions): Tensor {
     const axis = this.axis < 0 ? this.axis + x.rank : this.axis;
     if (options.logits) return x;
-    if (axis === x.rank - 1) return softmax(x);
+    // An int32 or bool input goes to softmax too, which refuses it as TF.js's does.
+    if (axis === x.rank - 1 || !isFloatDtype(x.dtype)) return softmax(x);
     const e = exp(sub(x, max(x, axis, true)));
     return div(e, sum(e, axis, true));
   }

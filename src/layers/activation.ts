@@ -8,6 +8,11 @@ export interface ActivationLayerArgs extends LayerArgs {
 
 /** Applies an activation function, as tf.layers.activation. */
 export class Activation extends Layer {
+  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
+  protected override checksInputDtype(): boolean {
+    return false;
+  }
+
   /** Passes its input's mask on, as TF.js's supportsMasking. */
   override get supportsMasking(): boolean {
     return true;

@@ -1,4 +1,5 @@
-import type { Tensor } from '../tensor/tensor';
+import { isFloatDtype, type Tensor } from '../tensor/tensor';
+import { cast } from '../ops/cast';
 import { abs, relu, sigmoid, tanh } from '../ops/unary';
 import { logSoftmax, softmax } from '../ops/softmax';
 import { clipByValue } from '../ops/arithmetic';
@@ -12,6 +13,11 @@ import { toCamelCase } from '../util/case';
 export type ActivationName = 'linear' | 'relu' | 'softmax' | 'sigmoid' | 'tanh' | 'hardSigmoid' | 'elu' | 'selu' | 'relu6' | 'softplus' | 'softsign'
   | 'logSoftmax' | 'swish' | 'mish' | 'gelu' | 'gelu_new';
 
+/** x as float32 where it is int32 or bool, as TF.js's relu6 and swish make it by mixing in a float constant. */
+function asFloat(x: Tensor): Tensor {
+  return isFloatDtype(x.dtype) ? x : cast(x, 'float32');
+}
+
 const table: Record<ActivationName, (x: Tensor) => Tensor> = {
   linear: (x) => x,
   relu,
@@ -22,11 +28,11 @@ const table: Record<ActivationName, (x: Tensor) => Tensor> = {
   hardSigmoid: (x) => clipByValue(add(mul(x, 0.2), 0.5), 0, 1),
   elu: (x) => elu(x),
   selu: (x) => selu(x),
-  relu6: (x) => relu6(x),
+  relu6: (x) => relu6(asFloat(x)),
   softplus: (x) => softplus(x),
   softsign: (x) => div(x, add(abs(x), 1)),
   logSoftmax: (x) => logSoftmax(x),
-  swish: (x) => mul(sigmoid(x), x),
+  swish: (x) => mul(sigmoid(asFloat(x)), x),
   mish: (x) => mul(x, tanh(softplus(x))),
   // The exact form (erf) and the tanh approximation, as TF.js's gelu and gelu_new.
   gelu: (x) => mul(x, mul(0.5, add(erf(div(x, Math.SQRT2)), 1))),

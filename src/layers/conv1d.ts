@@ -97,6 +97,11 @@ type Pool2d = (x: Tensor, poolSize: [number, number], strides: [number, number],
 
 /** A pool over poolSize windows (2) of [batch, steps, channels]; strides default to poolSize. */
 abstract class Pooling1D extends Layer {
+  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
+  protected override checksInputDtype(): boolean {
+    return false;
+  }
+
   readonly poolSize: number;
   readonly strides: number;
   readonly padding: 'valid' | 'same';

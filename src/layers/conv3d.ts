@@ -159,6 +159,11 @@ type Pool3d = (x: Tensor, poolSize: Triple, strides: Triple, pad: 'valid' | 'sam
 
 /** A 3-D pool over poolSize windows ([2, 2, 2] by default); strides default to poolSize. */
 abstract class Pooling3D extends Layer {
+  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
+  protected override checksInputDtype(): boolean {
+    return false;
+  }
+
   readonly poolSize: Triple;
   readonly strides: Triple;
   readonly padding: 'valid' | 'same';

@@ -1,7 +1,7 @@
 import { Random, nextDefaultSeed, randomSeedSet } from '../util/random';
 import { Tensor, arrayTypeFor, sizeOfShape } from '../tensor/tensor';
 import { mul } from '../ops/binary';
-import { dropout } from '../ops/dropout';
+import { assertDropoutInput, dropout } from '../ops/dropout';
 import { argError, fmtShape, fmtValue } from '../util/validate';
 import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
 
@@ -28,6 +28,11 @@ export function dropoutMask(rng: Random, shape: number[], rate: number, dtype: T
 
 /** In training, zeroes each input with probability rate and scales the rest by 1/(1 − rate); identity otherwise. */
 export class Dropout extends Layer {
+  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
+  protected override checksInputDtype(): boolean {
+    return false;
+  }
+
   /** Passes its input's mask on, as TF.js's supportsMasking. */
   override get supportsMasking(): boolean {
     return true;
@@ -86,6 +91,7 @@ export class Dropout extends Layer {
     // from a Math.random() seed per call. After setRandomSeed an unseeded layer has its own stream, started at the
     // first training call, so making (or loading) a model draws no seed.
     if (this.seed !== undefined || !randomSeedSet()) return dropout(x, this.rate, this.maskShape(x), this.seed);
+    assertDropoutInput(x);
     this.rng ??= new Random(nextDefaultSeed());
     return mul(x, dropoutMask(this.rng, this.maskShape(x), this.rate, x.dtype));
   }

@@ -10,6 +10,11 @@ export interface FlattenLayerArgs extends LayerArgs {
 
 /** [batch, ...] -> [batch, product of the rest], as tf.layers.flatten. */
 export class Flatten extends Layer {
+  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
+  protected override checksInputDtype(): boolean {
+    return false;
+  }
+
   readonly dataFormat: DataFormat;
   /** Whether dataFormat was given: TF.js saves it only then. */
   private readonly dataFormatGiven: boolean;

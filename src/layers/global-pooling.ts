@@ -10,6 +10,11 @@ export interface GlobalPooling2DLayerArgs extends LayerArgs {
 
 /** Mean or max over every spatial position: [batch, steps, c] or [batch, h, w, c] (or channels first) -> [batch, c]. */
 abstract class GlobalPooling extends Layer {
+  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
+  protected override checksInputDtype(): boolean {
+    return false;
+  }
+
   readonly dataFormat: DataFormat;
 
   constructor(op: string, snakeName: string, args: GlobalPooling2DLayerArgs, private readonly spatialRank: 1 | 2, private readonly reduce: typeof mean) {

@@ -696,7 +696,8 @@ export abstract class Layer extends Serializable {
 
   /**
    * Whether a single input of this dtype is cast to the layer's: integer and bool tensors are, as TF.js's ops
-   * upcast them (a dense layer given int32 gives float32); float32 and float64 are never mixed.
+   * upcast them against float weights (a dense layer given int32 gives float32); float32 and float64 are never
+   * mixed. Layers whose ops take any dtype (flatten, pooling, merges, activations) say no in checksInputDtype.
    */
   private castsInput(dtype: DType): boolean {
     return this.checksInputDtype() && !this.takesList() && (dtype === 'int32' || dtype === 'bool') && dtype !== this.dtype;
@@ -708,8 +709,9 @@ export abstract class Layer extends Serializable {
   }
 
   /**
-   * Whether inputs must have the layer's dtype (embedding-like layers take integer ids and say no). A user layer's
-   * call gets its inputs as given, as TF.js's.
+   * Whether inputs must have the layer's dtype, cast to it where int32 or bool (castsInput). Embedding-like layers
+   * take integer ids and say no, as do layers whose ops keep an int32 input's dtype or refuse it as TF.js's do.
+   * A user layer's call gets its inputs as given, as TF.js's.
    */
   protected checksInputDtype(): boolean {
     return !this.userDefined;

@@ -9,6 +9,11 @@ export interface MaskingArgs extends LayerArgs {
 
 /** tf.layers.masking: steps whose features all equal maskValue are zeroed and masked out downstream. */
 export class Masking extends Layer {
+  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
+  protected override checksInputDtype(): boolean {
+    return false;
+  }
+
   readonly maskValue: number;
 
   constructor(args: MaskingArgs = {}) {

@@ -19,6 +19,11 @@ type Pool2d = (x: Tensor, poolSize: [number, number], strides: [number, number],
 
 /** A 2-D pool over poolSize windows; strides default to poolSize. */
 abstract class Pooling2D extends Layer {
+  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
+  protected override checksInputDtype(): boolean {
+    return false;
+  }
+
   readonly poolSize: [number, number];
   readonly strides: [number, number];
   readonly padding: 'valid' | 'same';

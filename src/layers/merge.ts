@@ -39,6 +39,11 @@ const shapeText = (shapes: readonly (readonly number[])[]) => shapes.map((s) => 
 
 /** A layer combining several tensors of broadcast-compatible shapes element by element, as tfjs-layers's Merge. */
 abstract class ElementwiseMerge extends Layer {
+  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
+  protected override checksInputDtype(): boolean {
+    return false;
+  }
+
   constructor(snake: string, config?: LayerArgs) {
     const args = optionsOf(config);
     checkConfigKeys(`layers.${snake}`, args, []);
@@ -154,6 +159,11 @@ export interface ConcatenateLayerArgs extends LayerArgs {
 
 /** Joins the inputs along an axis (default −1; other dims must match), as tf.layers.concatenate. */
 export class Concatenate extends Layer {
+  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
+  protected override checksInputDtype(): boolean {
+    return false;
+  }
+
   readonly axis: number;
 
   constructor(config?: ConcatenateLayerArgs) {
@@ -239,6 +249,11 @@ export interface DotLayerArgs extends LayerArgs {
 
 /** Dot products of sample pairs along an axis, as tf.layers.dot (inputs of rank 2 or 3). */
 export class Dot extends Layer {
+  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
+  protected override checksInputDtype(): boolean {
+    return false;
+  }
+
   readonly axes: [number, number];
   readonly normalize: boolean;
   /** The axes as given (one axis for both, or a pair), which TF.js saves. */

@@ -1,16 +1,26 @@
 import { Random, nextDefaultSeed, randomSeedSet } from '../util/random';
-import { Tensor, arrayTypeFor } from '../tensor/tensor';
+import { Tensor, arrayTypeFor, isFloatDtype, type DType } from '../tensor/tensor';
 import { add, mul } from '../ops/binary';
 import { randomNormal, randomUniform } from '../ops/creation';
 import { argError, fmtValue } from '../util/validate';
 import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
 import { rateArg } from './dropout';
 
+/** The dtype of the noise for x: its own where float, else float32, as TF.js draws (so int32 input gives float32). */
+function noiseDtype(x: Tensor): DType {
+  return isFloatDtype(x.dtype) ? x.dtype : 'float32';
+}
+
 /**
  * A layer that perturbs its input in training only; identity at inference. Its noise is TF.js's random op from a
  * Math.random() seed per call, as TF.js draws it; after setRandomSeed, the layer's own seeded stream.
  */
 abstract class NoiseLayer extends Layer {
+  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
+  protected override checksInputDtype(): boolean {
+    return false;
+  }
+
   /** Passes its input's mask on, as TF.js's supportsMasking. */
   override get supportsMasking(): boolean {
     return true;
@@ -30,7 +40,7 @@ abstract class NoiseLayer extends Layer {
 
   /** Normal values like x, with mean and stddev. */
   protected normal(x: Tensor, mean: number, stddev: number): Tensor {
-    if (!randomSeedSet()) return randomNormal(x.shape, mean, stddev, x.dtype);
+    if (!randomSeedSet()) return randomNormal(x.shape, mean, stddev, noiseDtype(x));
     return this.noise(x, x.shape, () => mean + stddev * this.rng.normal());
   }
 
@@ -47,9 +57,10 @@ abstract class NoiseLayer extends Layer {
 
   /** A tensor like x of values drawn by draw(). */
   private noise(x: Tensor, shape: readonly number[], draw: () => number): Tensor {
-    const out = new (arrayTypeFor(x.dtype))(shape.reduce((a, b) => a * b, 1));
+    const dtype = noiseDtype(x);
+    const out = new (arrayTypeFor(dtype))(shape.reduce((a, b) => a * b, 1));
     for (let i = 0; i < out.length; i++) out[i] = draw();
-    return new Tensor(shape, x.dtype, out);
+    return new Tensor(shape, dtype, out);
   }
 }
 

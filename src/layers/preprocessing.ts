@@ -90,6 +90,11 @@ export class Rescaling extends Layer {
  * TF.js passes its negation as the resize's alignCorners, so the default (false) resizes with aligned corners.
  */
 export class Resizing extends Layer {
+  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
+  protected override checksInputDtype(): boolean {
+    return false;
+  }
+
   readonly height: number;
   readonly width: number;
   readonly interpolation: 'bilinear' | 'nearest';

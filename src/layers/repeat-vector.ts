@@ -9,6 +9,11 @@ export interface RepeatVectorLayerArgs extends LayerArgs {
 
 /** tf.layers.repeatVector: [batch, features] -> [batch, n, features]. */
 export class RepeatVector extends Layer {
+  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
+  protected override checksInputDtype(): boolean {
+    return false;
+  }
+
   readonly n: number;
 
   constructor(args: RepeatVectorLayerArgs) {

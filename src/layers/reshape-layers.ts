@@ -8,6 +8,11 @@ export interface ReshapeLayerArgs extends LayerArgs {
 
 /** [batch, ...] -> [batch, ...targetShape] (one entry may be −1), as tf.layers.reshape. */
 export class Reshape extends Layer {
+  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
+  protected override checksInputDtype(): boolean {
+    return false;
+  }
+
   readonly targetShape: number[];
 
   constructor(args: ReshapeLayerArgs) {

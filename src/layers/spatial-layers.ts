@@ -12,6 +12,11 @@ export interface PermuteLayerArgs extends LayerArgs {
 
 /** Reorders the non-batch axes by dims (1-based, a permutation), as tf.layers.permute. */
 export class Permute extends Layer {
+  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
+  protected override checksInputDtype(): boolean {
+    return false;
+  }
+
   readonly dims: number[];
 
   constructor(args: PermuteLayerArgs) {
@@ -70,6 +75,11 @@ export interface ZeroPadding2DLayerArgs extends LayerArgs {
 
 /** Zeros around the height and width (1 on each side by default), as tf.layers.zeroPadding2d. */
 export class ZeroPadding2D extends Layer {
+  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
+  protected override checksInputDtype(): boolean {
+    return false;
+  }
+
   readonly padding: Edges;
   readonly dataFormat: DataFormat;
 
@@ -110,6 +120,11 @@ export interface Cropping2DLayerArgs extends LayerArgs {
 
 /** Removes rows and columns at the edges, as tf.layers.cropping2D. */
 export class Cropping2D extends Layer {
+  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
+  protected override checksInputDtype(): boolean {
+    return false;
+  }
+
   readonly cropping: Edges;
   readonly dataFormat: DataFormat;
 

@@ -10,6 +10,11 @@ export interface TimeDistributedLayerArgs extends LayerArgs {
 
 /** tf.layers.timeDistributed: the inner layer on every time step of [batch, time, ...] (steps folded into the batch). */
 export class TimeDistributed extends Layer {
+  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
+  protected override checksInputDtype(): boolean {
+    return false;
+  }
+
   readonly layer: Layer;
 
   constructor(args: TimeDistributedLayerArgs) {

@@ -20,6 +20,11 @@ export interface UpSampling2DLayerArgs extends LayerArgs {
  * (tf.image.resizeBilinear, corners unaligned, as TF.js), as tf.layers.upSampling2d.
  */
 export class UpSampling2D extends Layer {
+  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
+  protected override checksInputDtype(): boolean {
+    return false;
+  }
+
   readonly size: [number, number];
   readonly dataFormat: DataFormat;
   readonly interpolation: 'nearest' | 'bilinear';

@@ -167,6 +167,7 @@ export function runGraph(g: Graph, xs: readonly Tensor[], options: RunOptions): 
     if (options.logits?.[i]) logitsOf.add(t.id);
   });
   const outputIds = new Set(g.outputs.map((t) => t.id));
+  const computedOutputs = new Map<number, Tensor>();
   const done = new Set<LayerNode>();
   // As TF.js's executor: once some layer's input has a mask, every later layer is called with the latest such
   // mask, even after a layer that drops it (an RNN without returnSequences, repeatVector). A layer's output
@@ -204,10 +205,13 @@ export function runGraph(g: Graph, xs: readonly Tensor[], options: RunOptions): 
     // Of a mask per output (an RNN's with returnState), every output gets the first, as TF.js's executor gives them.
     const outMask = Array.isArray(computed) ? computed[0] : computed;
     node.outputs.forEach((t, i) => {
-      values.set(t.id, outs[i]);
+      // As TF.js's executor feeds a layer's output on: cast to its symbolic tensor's dtype (float32, so an int32
+      // flatten or merge output reaches the next layer as float32); the model's own outputs are given as computed.
+      values.set(t.id, outs[i].dtype === t.dtype ? outs[i] : cast(outs[i], t.dtype));
+      if (outputIds.has(t.id)) computedOutputs.set(t.id, outs[i]);
       if (outMask) masks.set(t.id, outMask);
     });
   });
   if (options.outputMasks) options.outputMasks.splice(0, Infinity, ...g.outputs.map((t) => masks.get(t.id) ?? null));
-  return g.outputs.map((t) => values.get(t.id) as Tensor);
+  return g.outputs.map((t) => (computedOutputs.get(t.id) ?? values.get(t.id)) as Tensor);
 }

@@ -560,6 +560,9 @@ export class LayersModel extends Layer implements TrainableModel {
   /** One optimizer step on one batch, as TF.js: resolves to the loss, or [loss, ...metrics]; as TF.js's, it also runs from a fit's callbacks. */
   async trainOnBatch(x: TensorOrArrayOrMap, y: TensorOrArrayOrMap): Promise<number | number[]> {
     const op = 'trainOnBatch';
+    // As TF.js's, whose step runs once it has awaited its data checks: a call not awaited has not yet changed the
+    // weights when the caller's next line (a predict, a getWeights) runs.
+    await Promise.resolve();
     const values = this.withData(op, x, y, (xs, ys, c) => trainStep(this, c, stepPlan(this, c), xs, ys, null, true, 'trainOnBatch'));
     // As TF.js's webgl, whose loss read waits for the gpu on timers: a loop of gpu steps in a page lets it paint.
     if (inPage() && backend().name === 'gpu') await nextTask();

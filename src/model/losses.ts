@@ -35,8 +35,9 @@ export function weightedMean(perSample: Tensor, weights?: Tensor | null): Tensor
   return mean(mul(perSample, w));
 }
 
-function sparseLabels(yTrue: Tensor): Tensor {
-  return yTrue.rank === 2 && yTrue.shape[1] === 1 ? yTrue.reshape([-1]) : yTrue;
+/** The labels as one id per row of predictions where they hold as many ([n, 1] and [batch, steps] ones too), else as given. */
+function sparseLabels(yTrue: Tensor, rows: number): Tensor {
+  return yTrue.rank > 1 && yTrue.size === rows ? yTrue.reshape([-1]) : yTrue;
 }
 
 function plain(name: string, fn: LossOrMetricFn): Loss {
@@ -55,13 +56,20 @@ const special: Record<string, (name: string) => Loss> = {
     fn: sparseCategoricalCrossentropy,
     fromSoftmaxLogits: true,
     checkTargets(op, arg, yTrue, predShape) {
-      if (predShape.length !== 2) throw argError(op, 'loss', `a model output of shape ${fmtShape(predShape)}`, 'an output of shape [batch, classes] for sparseCategoricalCrossentropy');
-      // The [n, 1] labels' flat view is made only for the check.
-      tidy(() => checkSparseLabels(op, sparseLabels(yTrue), predShape[0], predShape[1]));
-      if (arg !== 'y' && yTrue.rank > 2) throw argError(op, arg, `shape ${fmtShape(yTrue.shape)}`, `shape [${predShape[0]}] of class ids`);
+      if (predShape.length < 2) throw argError(op, 'loss', `a model output of shape ${fmtShape(predShape)}`, 'an output of shape [batch, ..., classes] for sparseCategoricalCrossentropy');
+      // As TF.js flattens the labels: one class id per row of classes, a sequence's ([batch, steps, classes]) too.
+      const rows = predShape.slice(0, -1).reduce((a, b) => a * b, 1);
+      // TF.js checks a target's rank against the output's: a sequence's ids come as [batch, steps, 1].
+      if (predShape.length > 2 && yTrue.rank !== predShape.length) throw argError(op, arg, `shape ${fmtShape(yTrue.shape)}`, `shape ${fmtShape([...predShape.slice(0, -1), 1])} of class ids, one per row of the model's output ${fmtShape(predShape)}`);
+      // The labels' flat view is made only for the check.
+      tidy(() => checkSparseLabels(op, sparseLabels(yTrue, rows), rows, predShape[predShape.length - 1]));
+      if (arg !== 'y' && yTrue.rank > predShape.length) throw argError(op, arg, `shape ${fmtShape(yTrue.shape)}`, `shape ${fmtShape(predShape.slice(0, -1))} of class ids`);
     },
     compute(yTrue, yPred, logits, weights) {
-      if (logits && !weights) return cappedSparseSoftmaxCrossEntropy(sparseLabels(yTrue), yPred, crossEntropyCap(yPred.dtype));
+      if (logits && !weights) {
+        const rows = yPred.reshape([-1, yPred.shape[yPred.rank - 1]]);
+        return cappedSparseSoftmaxCrossEntropy(sparseLabels(yTrue, rows.shape[0]), rows, crossEntropyCap(yPred.dtype));
+      }
       if (logits) return weightedMean(categoricalCrossentropyFromLogits(oneHotLike(yTrue, yPred), yPred), weights);
       return weightedMean(sparseCategoricalCrossentropy(yTrue, yPred), weights);
     },

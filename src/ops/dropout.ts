@@ -18,6 +18,11 @@ function noiseShapeOf(x: Tensor, noiseShape: readonly (number | null)[] | undefi
   return shape as number[];
 }
 
+/** Refuses an int32 or bool input, as TF.js's dropout does: the values it keeps are scaled. */
+export function assertDropoutInput(t: Tensor): void {
+  if (t.dtype !== 'float32' && t.dtype !== 'float64') throw argError('dropout', 'x', `${withArticle(t.dtype)} tensor`, 'a float tensor (it is scaled)');
+}
+
 /**
  * Zeroes each element (or each slice along noiseShape's size-1 axes) with probability `rate` and scales the rest
  * by 1 / (1 - rate), as tf.dropout(x, rate, noiseShape?, seed?). The mask comes from randomUniform with the given
@@ -26,7 +31,7 @@ function noiseShapeOf(x: Tensor, noiseShape: readonly (number | null)[] | undefi
  */
 export function dropout(x: Tensor | TensorLike, rate: number, noiseShape?: (number | null)[], seed?: number | string): Tensor {
   const t = toTensor('dropout', 'x', x);
-  if (t.dtype !== 'float32' && t.dtype !== 'float64') throw argError('dropout', 'x', `${withArticle(t.dtype)} tensor`, 'a float tensor (it is scaled)');
+  assertDropoutInput(t);
   if (typeof rate !== 'number' || !(rate >= 0 && rate < 1)) throw argError('dropout', 'rate', describeValue(rate), 'a number in [0, 1)');
   if (seed != null && typeof seed !== 'string' && !Number.isFinite(seed)) throw argError('dropout', 'seed', describeValue(seed), 'a finite number or a string');
   const shape = noiseShapeOf(t, noiseShape);

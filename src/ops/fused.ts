@@ -12,7 +12,8 @@ import { relu, sigmoid } from './unary';
 import { argError, assertFiniteNumber, fmtShape, fmtValue } from '../util/validate';
 import { assertSameDtype, assertTensor } from '../tensor/checks';
 import type { DimRoundingMode, TensorLike, WindowPad } from '../tensor/value-types';
-import { toTensor } from './tensor-like';
+import { matchedOperands, toTensor } from './tensor-like';
+import { cast } from './cast';
 
 /** The activations tf.fused ops apply after the bias, as TF.js names them. */
 export type FusedActivation = 'linear' | 'relu' | 'relu6' | 'elu' | 'leakyrelu' | 'prelu' | 'sigmoid';
@@ -124,8 +125,10 @@ export interface FusedMatMulConfig extends Epilogue {
  */
 export function matMul(config: FusedMatMulConfig): Tensor {
   if (config === null || typeof config !== 'object') throw argError('fused.matMul', 'config', typeof config, 'an object {a, b, bias?, activation?}');
-  const a = toTensor('fused.matMul', 'a', config.a);
-  const b = toTensor('fused.matMul', 'b', config.b);
+  let a = toTensor('fused.matMul', 'a', config.a);
+  let b = toTensor('fused.matMul', 'b', config.b);
+  // Mixed dtypes multiply in the higher one (int32 · float32 is float32), as matMul and TF.js's makeTypesMatch.
+  if (a.dtype !== b.dtype) [a, b] = matchedOperands('fused.matMul', a, b, cast);
   const e = epilogueTensors('fused.matMul', config);
   // The output's channels are op(b)'s columns: b's last axis, or the one before it when transposed (b may be batched).
   const checked = checkEpilogue('fused.matMul', b, b.shape[b.rank - (config.transposeB ? 2 : 1)], e);

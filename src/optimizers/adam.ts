@@ -21,6 +21,8 @@ export class AdamOptimizer extends Optimizer {
   readonly beta1: number;
   readonly beta2: number;
   readonly epsilon: number;
+  /** TF.js's accBeta1 and accBeta2, held for tf.memory()'s count; the step size here comes from the step count. */
+  private readonly accBetas: [Tensor, Tensor];
 
   // Each argument null or undefined takes its default, as in TF.js.
   constructor(learningRate?: number, beta1?: number, beta2?: number, epsilon?: number) {
@@ -29,9 +31,7 @@ export class AdamOptimizer extends Optimizer {
     this.beta1 = checkRate(op, 'beta1', beta1 ?? 0.9, 0, 1);
     this.beta2 = checkRate(op, 'beta2', beta2 ?? 0.999, 0, 1);
     this.epsilon = checkRate(op, 'epsilon', epsilon ?? 1e-7, 0, Infinity);
-    // TF.js's accBeta1 and accBeta2, held for tf.memory()'s count; the step size here comes from the step count.
-    this.holdScalar(this.beta1);
-    this.holdScalar(this.beta2);
+    this.accBetas = [this.holdScalar(this.beta1), this.holdScalar(this.beta2)];
   }
 
   protected override update(param: Variable, g: Tensor): void {
@@ -46,6 +46,13 @@ export class AdamOptimizer extends Optimizer {
 
   getConfig(): Record<string, number> {
     return { learningRate: this.learningRate, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon };
+  }
+
+  protected override tfjsFields(): Record<string, unknown> {
+    return {
+      learningRate: this.learningRate, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon,
+      accumulatedFirstMoment: this.slotList('m'), accumulatedSecondMoment: this.slotList('v'), accBeta1: this.accBetas[0], accBeta2: this.accBetas[1],
+    };
   }
 }
 

@@ -25,6 +25,8 @@ export class MomentumOptimizer extends SGDOptimizer {
   static override readonly factory = 'train.momentum';
 
   readonly useNesterov: boolean;
+  /** TF.js's momentum scalar m, held for tf.memory()'s count. */
+  private readonly m: Tensor;
 
   constructor(
     learningRate: number,
@@ -34,8 +36,7 @@ export class MomentumOptimizer extends SGDOptimizer {
     super(learningRate);
     checkRate('train.momentum', 'momentum', momentum, 0, Infinity);
     this.useNesterov = assertBoolean('train.momentum', 'useNesterov', useNesterov ?? false);
-    // TF.js's momentum scalar, held for tf.memory()'s count.
-    this.holdScalar(momentum);
+    this.m = this.holdScalar(momentum);
   }
 
   protected override update(p: Variable, g: Tensor): void {
@@ -47,6 +48,10 @@ export class MomentumOptimizer extends SGDOptimizer {
 
   override getConfig(): Record<string, number | boolean> {
     return { learningRate: this.learningRate, momentum: this.momentum, useNesterov: this.useNesterov };
+  }
+
+  protected override tfjsFields(): Record<string, unknown> {
+    return { learningRate: this.learningRate, c: this.c, momentum: this.momentum, useNesterov: this.useNesterov, accumulations: this.slotList('momentum'), m: this.m };
   }
 }
 
@@ -98,6 +103,13 @@ export class RMSPropOptimizer extends Optimizer {
   getConfig(): Record<string, number | boolean> {
     return { learningRate: this.learningRate, decay: this.decay, momentum: this.momentum, epsilon: this.epsilon, centered: this.centered };
   }
+
+  protected override tfjsFields(): Record<string, unknown> {
+    return {
+      learningRate: this.learningRate, decay: this.decay, momentum: this.momentum, epsilon: this.epsilon,
+      accumulatedMeanSquares: this.slotList('rms'), accumulatedMoments: this.slotList('momentum'), accumulatedMeanGrads: this.slotList('mg'), centered: this.centered,
+    };
+  }
 }
 
 /** tf.train.adagrad: accumulator (from initialAccumulatorValue) += g²; p −= lr·g/sqrt(accumulator + ε). */
@@ -124,6 +136,10 @@ export class AdagradOptimizer extends Optimizer {
 
   getConfig(): Record<string, number> {
     return { learningRate: this.learningRate, initialAccumulatorValue: this.initialAccumulatorValue };
+  }
+
+  protected override tfjsFields(): Record<string, unknown> {
+    return { learningRate: this.learningRate, initialAccumulatorValue: this.initialAccumulatorValue, accumulatedGrads: this.slotList('accumulator') };
   }
 }
 
@@ -160,6 +176,10 @@ export class AdadeltaOptimizer extends Optimizer {
   getConfig(): Record<string, number> {
     return { learningRate: this.learningRate, rho: this.rho, epsilon: this.epsilon };
   }
+
+  protected override tfjsFields(): Record<string, unknown> {
+    return { learningRate: this.learningRate, rho: this.rho, epsilon: this.epsilon, accumulatedGrads: this.slotList('accum_grad'), accumulatedUpdates: this.slotList('accum_var') };
+  }
 }
 
 /** tf.train.adamax: m = β1·m + (1 − β1)·g; u = max(β2·u, |g|); p −= lr/(1 + decay·(t − 1))/(1 − β1^t)·m/(u + ε). */
@@ -174,6 +194,8 @@ export class AdamaxOptimizer extends Optimizer {
   readonly beta2: number;
   readonly epsilon: number;
   readonly decay: number;
+  /** TF.js's iteration and accBeta1, held for tf.memory()'s count; the steps here use the step count. */
+  private readonly scalars: [Tensor, Tensor];
 
   constructor(learningRate?: number, beta1?: number, beta2?: number, epsilon?: number, decay?: number) {
     super('train.adamax', learningRate ?? 0.002);
@@ -182,9 +204,7 @@ export class AdamaxOptimizer extends Optimizer {
     this.beta2 = checkRate(op, 'beta2', beta2 ?? 0.999, 0, 1);
     this.epsilon = checkRate(op, 'epsilon', epsilon ?? EPSILON, 0, Infinity);
     this.decay = checkRate(op, 'decay', decay ?? 0, 0, Infinity);
-    // TF.js's iteration and accBeta1, held for tf.memory()'s count; the steps here use the step count.
-    this.holdScalar(0);
-    this.holdScalar(this.beta1);
+    this.scalars = [this.holdScalar(0), this.holdScalar(this.beta1)];
   }
 
   protected override update(p: Variable, g: Tensor): void {
@@ -201,5 +221,12 @@ export class AdamaxOptimizer extends Optimizer {
 
   getConfig(): Record<string, number> {
     return { learningRate: this.learningRate, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon, decay: this.decay };
+  }
+
+  protected override tfjsFields(): Record<string, unknown> {
+    return {
+      learningRate: this.learningRate, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon, decay: this.decay,
+      accumulatedFirstMoment: this.slotList('m'), accumulatedWeightedInfNorm: this.slotList('v'), iteration: this.scalars[0], accBeta1: this.scalars[1],
+    };
   }
 }

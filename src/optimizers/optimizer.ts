@@ -7,6 +7,7 @@ import { tidy } from '../tensor/tidy';
 import { Serializable, type SerializableConstructor } from '../util/serializable';
 import { keep } from '../tensor/scopes';
 import { scalar } from '../ops/creation';
+import { inspectSymbol, namedView } from '../tensor/inspect-view';
 
 /** Gradients by variable: a Map, TF.js's {name: gradient} map, or its [{name, tensor}] list. */
 export type GradientMap = Map<Variable, Tensor> | Record<string, Tensor> | NamedTensor[];
@@ -17,6 +18,12 @@ export interface NamedTensor {
   tensor: Tensor;
 }
 
+
+/** One slot variable as TF.js's optimizers list them (accumulatedFirstMoment, accumulatedGrads, ...). */
+export interface SlotEntry {
+  originalName: string;
+  variable: Variable;
+}
 
 /** An optimizer class, as fromConfig and the SerializationMap take it. */
 export interface OptimizerClass<T extends Optimizer = Optimizer> {
@@ -206,6 +213,29 @@ export abstract class Optimizer extends Serializable {
 
   /** Hyper-parameters for saving, with the keys of TF.js's getConfig (its constructor's argument names). */
   abstract override getConfig(): Record<string, number | boolean>;
+
+  /**
+   * @internal The fields of TF.js's object for a built-in optimizer, in its order, which console.log shows there;
+   * null for a user's optimizer class, shown as it is.
+   */
+  protected tfjsFields(): Record<string, unknown> | null {
+    return null;
+  }
+
+  /** @internal The slots of one kind ('m', 'accumulator', ...) as TF.js's lists of them, in the order they were made. */
+  protected slotList(kind: string): SlotEntry[] {
+    return [...this.slots.values()].flatMap((m) => {
+      const s = m.get(kind);
+      return s ? [{ originalName: s.name, variable: s }] : [];
+    });
+  }
+
+  /** What Node's console.log(optimizer) shows: a built-in one as TF.js's, its fields and, once it has stepped, iterations_. */
+  [inspectSymbol](): object {
+    const fields = this.tfjsFields();
+    if (!fields) return this;
+    return namedView(this.constructor.name, this.iterations > 0 ? { ...fields, iterations_: this.iterations } : fields);
+  }
 
   dispose(): void {
     for (const m of this.slots.values()) for (const s of m.values()) s.dispose();

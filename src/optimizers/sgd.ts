@@ -20,7 +20,7 @@ export class SGDOptimizer extends Optimizer {
   /** The rate steps use. */
   protected stepRate: number;
   /** TF.js's scalar −lr, held for tf.memory()'s count. */
-  private c: Tensor;
+  protected c: Tensor;
 
   readonly momentum: number;
 
@@ -40,6 +40,10 @@ export class SGDOptimizer extends Optimizer {
     this.learningRate = learningRate;
     this.stepRate = learningRate;
     this.c = this.holdScalar(-learningRate, this.c);
+  }
+
+  protected override tfjsFields(): Record<string, unknown> {
+    return { learningRate: this.learningRate, c: this.c };
   }
 
   /** TF.js's config ({learningRate}); momentum, tessera's extension, only where it is used. */
