@@ -9,6 +9,7 @@ import { depthwiseGeometry } from '../../../kernels/shared/geometry';
 import {
   conv2dBackpropFilterQuadKernel, conv2dBackpropInputKernel, conv2dKernel, conv2dQuadKernel, filterPartConstants, groupedConvConstants, packQuadsKernel, quadConvConstants,
 } from '../../../kernels/gpu/conv';
+import { conv2dMaxPoolQuadKernel } from '../../../kernels/gpu/conv-max-pool';
 import { MAX_LOOP_SPAN, loopParts } from '../../../kernels/gpu/loop-parts';
 import { poolBackpropKernel, poolConstants, poolKernel, unpoolActivationGradKernel } from '../../../kernels/gpu/pool';
 import { BINARY_MAX_AXES, UNARY_CODES, binaryConstants, binaryKernel, unaryKernel } from '../../../kernels/gpu/elementwise';
@@ -195,8 +196,33 @@ export class GpuBackend implements Backend {
     if (g.batch === 0) return null;
     const pg = fusedPoolGeometry(g);
     const shape = [g.batch, pg.outH, pg.outW, g.outC];
-    const { y, winners } = this.pooledWinners(x, filter, bias, g, activation, forBackprop);
+    if (!forBackprop) return this.wrap(shape, this.convMaxPool(x, filter, bias, g, pg, activation));
+    const { y, winners } = this.pooledWinners(x, filter, bias, g, activation, true);
     return makeHandle(shape, 'float32', new GpuData(y, sizeOfShape(shape), winners));
+  }
+
+  /**
+   * maxPool(act(conv2d(x, filter) + bias)) with no backward pass to serve: the pool taken in the convolution's own
+   * kernel (kernels/gpu/conv-max-pool.ts), so no pre-pool tensor is written, unpacked or read again. A convolution
+   * whose loop would be split (loop-parts.ts) runs the composed kernels.
+   */
+  private convMaxPool(x: Tensor, filter: Tensor, bias: Tensor, g: Conv2dGeometry, pg: Pool2dGeometry, activation: FusedActivation): GpuTexture {
+    const op = 'conv2d';
+    const { constants, parts } = quadConvConstants(g);
+    if (parts > 1) {
+      const { y } = this.pooledWinners(x, filter, bias, g, activation, false);
+      return y;
+    }
+    const { quads } = constants;
+    const pooled = g.batch * pg.outH * pg.outW;
+    const size = pooled * quads;
+    const w4 = this.kernels.run4('packFilter', packQuadsKernel, g.kh * g.kw * g.inC * quads, { cols: g.outC, quads }, [this.arg(filter, op)]);
+    const constantsPool = { ...constants, size, poolH: pg.outH, poolW: pg.outW, activation: ACTIVATION_CODES[activation] };
+    const packed = this.kernels.run4('conv2dMaxPool', conv2dMaxPoolQuadKernel, size, constantsPool, [this.arg(x, op), w4, this.arg(bias, op)]);
+    w4.delete();
+    const out = this.kernels.run('unpackQuads', unpackQuadsKernel, pooled * g.outC, { cols: g.outC, quads, parts: 1, partSize: size }, [packed]);
+    packed.delete();
+    return out;
   }
 
   conv2dBiasActivationMaxPoolBackprop(
