@@ -5,6 +5,9 @@ import { uniformTensor } from './random-data';
 import { expectAllClose } from '../allclose';
 import { GpuData } from '../../src/backend/gpu/device-data';
 import { KernelCache } from '../../src/backend/gpu/kernel-cache';
+import { GpuBackend } from '../../src/backend/gpu/gpu-backend';
+import { loadedGpuJs } from '../../src/backend/gpu/gpujs';
+import type { GpuContext } from '../../src/backend/gpu/context';
 import { Tensor as HostTensor } from '../../src/tensor/tensor';
 
 type Act = 'relu' | 'linear';
@@ -101,6 +104,30 @@ describeGpu('gpu conv2d + bias + activation + 2×2 max-pool, forward and backwar
         expect(Array.from(y.dataSync()), `${act} ${what}`).toEqual(Array.from(composed.dataSync()));
       }
     }
+  });
+
+  it('on WebGL2, gives a convolution a host input as a texture of one value a texel, uploaded once a call', () => {
+    // The WebGL2 backend's layout on this context (one value a texel needs no R32F: gpu.js pads RGBA there).
+    const gpujs = loadedGpuJs()!;
+    const context = (g as unknown as { context: GpuContext }).context;
+    const g2 = new GpuBackend(gpujs, { ...context, mode: 'webgl2' }, g.renderer, g.hardware) as unknown as typeof g;
+    const [x, filter, bias] = [uniformTensor([2, 9, 8, 3], 110), uniformTensor([3, 3, 3, 8], 111), uniformTensor([8], 112)];
+    const dy = uniformTensor([2, 7, 6, 8], 113);
+    const run = vi.spyOn(KernelCache.prototype, 'run');
+    const run4 = vi.spyOn(KernelCache.prototype, 'run4');
+    const pooled = g2.conv2dBiasActivationMaxPool(x, filter, bias, STRIDE_1, 'valid', 'relu', false) as HostTensor;
+    const dfilter = g2.conv2dBackpropFilter(x, dy, filter.shape, STRIDE_1, 'valid');
+    const conv = g2.conv2d(x, filter, STRIDE_1, 'valid');
+    const reads = run4.mock.calls.filter((c) => ['conv2dMaxPool', 'conv2dBackpropFilter', 'conv2d'].includes(c[0]));
+    const uploads = run.mock.calls.filter((c) => c[0] === 'upload');
+    run.mockRestore();
+    run4.mockRestore();
+    expect(reads.map((c) => c[0])).toEqual(['conv2dMaxPool', 'conv2dBackpropFilter', 'conv2d']);
+    for (const c of reads) expect(c[4][0], c[0]).toBeInstanceOf(gpujs.Texture);
+    expect(uploads).toHaveLength(3);
+    expect(Array.from(pooled.dataSync())).toEqual(Array.from((g.conv2dBiasActivationMaxPool(x, filter, bias, STRIDE_1, 'valid', 'relu', false) as HostTensor).dataSync()));
+    expectAllClose(dfilter.dataSync(), cpu.conv2dBackpropFilter(x, dy, filter.shape, STRIDE_1, 'valid').dataSync(), sumTol(2 * 7 * 6), 'dfilter');
+    expectAllClose(conv.dataSync(), cpu.conv2d(x, filter, STRIDE_1, 'valid').dataSync(), sumTol(27), 'conv2d');
   });
 
   it('finds the winners again for an output made without them, or disposed', () => {
