@@ -98,6 +98,14 @@ const checks = {
       ['softmax', rows.flat(), () => tn.softmax(tn.tensor(rows))],
       ['logSoftmax', rows.flat(), () => tn.logSoftmax(tn.tensor(rows))],
       ['logSumExp', rows.map((r) => r[0]), () => tn.logSumExp(tn.tensor(rows), 1)],
+      // A conv2d layer and its 2×2 max-pool in a predict, pooled in one gpu kernel: NaN in a window's first cell wins,
+      // in a later cell it loses, as in the separate maxPool; pixels named by their index in the image.
+      ...(['relu', 'linear'] as const).map((activation): [string, number[], () => tn.Tensor] => [`conv2d ${activation} + maxPool`, [], () => {
+        const model = tn.sequential({ layers: [tn.layers.conv2d({ filters: 4, kernelSize: 2, activation, inputShape: [8, 8, 1] }), tn.layers.maxPooling2d({ poolSize: 2 })] });
+        model.setWeights([tn.tensor([1, -1, 0.5, 2, -0.5, 1, 1, -1, 0.25, 0.5, -2, 1, 1, 1, -1, 0.5], [2, 2, 1, 4]), tn.tensor([0.1, -0.2, 0.3, -2])]);
+        const image = Array.from({ length: 64 }, (_, i) => ([0, 11, 18, 30, 45].includes(i) ? NaN : ((i * 37) % 17) / 8 - 1));
+        return model.predict(tn.tensor(image, [1, 8, 8, 1])) as tn.Tensor;
+      }]),
     ];
     const run = async (backend: 'cpu' | 'gpu'): Promise<number[][]> => {
       await tn.setBackend(backend);

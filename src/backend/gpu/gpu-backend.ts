@@ -9,6 +9,7 @@ import { depthwiseGeometry } from '../../../kernels/shared/geometry';
 import {
   conv2dBackpropFilterQuadKernel, conv2dBackpropInputKernel, conv2dKernel, conv2dQuadKernel, filterPartConstants, groupedConvConstants, packQuadsKernel, quadConvConstants,
 } from '../../../kernels/gpu/conv';
+import { conv2dMaxPoolQuadKernel } from '../../../kernels/gpu/conv-max-pool';
 import { MAX_LOOP_SPAN, loopParts } from '../../../kernels/gpu/loop-parts';
 import { poolBackpropKernel, poolConstants, poolKernel, unpoolActivationGradKernel } from '../../../kernels/gpu/pool';
 import { BINARY_MAX_AXES, UNARY_CODES, binaryConstants, binaryKernel, unaryKernel } from '../../../kernels/gpu/elementwise';
@@ -135,7 +136,7 @@ export class GpuBackend implements Backend {
     const { constants, parts } = quadConvConstants(g);
     const { quads, size } = constants;
     const w4 = this.kernels.run4('packFilter', packQuadsKernel, g.kh * g.kw * g.inC * quads, { cols: g.outC, quads }, [this.arg(filter, op)]);
-    const packed = this.kernels.run4(op, conv2dQuadKernel, parts * size, constants, [this.arg(x, op), w4]);
+    const packed = this.withDeviceArg(x, op, (xArg) => this.kernels.run4(op, conv2dQuadKernel, parts * size, constants, [xArg, w4]));
     w4.delete();
     const out = this.kernels.run('unpackQuads', unpackQuadsKernel, g.batch * g.outH * g.outW * g.outC, { cols: g.outC, quads, parts, partSize: size }, [packed]);
     packed.delete();
@@ -149,7 +150,8 @@ export class GpuBackend implements Backend {
 
   conv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
     const op = 'conv2dBackpropFilter';
-    return this.conv2dFilterGradient(this.arg(x, op), this.arg(dy, op), conv2dGeometry(x.shape, filterShape, strides, pad), filterShape);
+    const dyArg = this.arg(dy, op);
+    return this.withDeviceArg(x, op, (xArg) => this.conv2dFilterGradient(xArg, dyArg, conv2dGeometry(x.shape, filterShape, strides, pad), filterShape));
   }
 
   /**
@@ -195,8 +197,34 @@ export class GpuBackend implements Backend {
     if (g.batch === 0) return null;
     const pg = fusedPoolGeometry(g);
     const shape = [g.batch, pg.outH, pg.outW, g.outC];
-    const { y, winners } = this.pooledWinners(x, filter, bias, g, activation, forBackprop);
+    if (!forBackprop) return this.wrap(shape, this.convMaxPool(x, filter, bias, g, pg, activation));
+    const { y, winners } = this.pooledWinners(x, filter, bias, g, activation, true);
     return makeHandle(shape, 'float32', new GpuData(y, sizeOfShape(shape), winners));
+  }
+
+  /**
+   * maxPool(act(conv2d(x, filter) + bias)) with no backward pass to serve: the pool taken in the convolution's own
+   * kernel (kernels/gpu/conv-max-pool.ts), so no pre-pool tensor is written, unpacked or read again. A convolution
+   * whose loop would be split (loop-parts.ts) runs the composed kernels.
+   */
+  private convMaxPool(x: Tensor, filter: Tensor, bias: Tensor, g: Conv2dGeometry, pg: Pool2dGeometry, activation: FusedActivation): GpuTexture {
+    const op = 'conv2d';
+    const { constants, parts } = quadConvConstants(g);
+    if (parts > 1) {
+      const { y } = this.pooledWinners(x, filter, bias, g, activation, false);
+      return y;
+    }
+    const { quads } = constants;
+    const pooled = g.batch * pg.outH * pg.outW;
+    const size = pooled * quads;
+    const w4 = this.kernels.run4('packFilter', packQuadsKernel, g.kh * g.kw * g.inC * quads, { cols: g.outC, quads }, [this.arg(filter, op)]);
+    const constantsPool = { ...constants, size, poolH: pg.outH, poolW: pg.outW, activation: ACTIVATION_CODES[activation] };
+    const biasArg = this.arg(bias, op);
+    const packed = this.withDeviceArg(x, op, (xArg) => this.kernels.run4('conv2dMaxPool', conv2dMaxPoolQuadKernel, size, constantsPool, [xArg, w4, biasArg]));
+    w4.delete();
+    const out = this.kernels.run('unpackQuads', unpackQuadsKernel, pooled * g.outC, { cols: g.outC, quads, parts: 1, partSize: size }, [packed]);
+    packed.delete();
+    return out;
   }
 
   conv2dBiasActivationMaxPoolBackprop(
@@ -217,7 +245,7 @@ export class GpuBackend implements Backend {
     }
     const dbias = this.reduceArgument('sum', dz, zShape, [0, 1, 2], [g.outC]);
     const dx = need[0] ? this.convInputGradient('conv2dBackpropInput', dz, filter, g, false) : null;
-    const dfilter = need[1] ? this.conv2dFilterGradient(this.arg(x, op), dz, g, filter.shape) : null;
+    const dfilter = need[1] ? this.withDeviceArg(x, op, (xArg) => this.conv2dFilterGradient(xArg, dz, g, filter.shape)) : null;
     dz.delete();
     return { dx, dfilter, dbias };
   }
@@ -604,6 +632,23 @@ export class GpuBackend implements Backend {
     const texture = this.kernels.run('upload', copyKernel, t.size, {}, [storage]);
     t.storage = new GpuData(texture, t.size);
     return texture;
+  }
+
+  /**
+   * f given t as an argument that its kernels read many times (a convolution's input). On WebGL2 a host array goes
+   * up first into a texture of one value a texel, deleted once f's kernels are queued: gpu.js uploads a host array
+   * itself four values a texel, and every read of that pays integer divisions and a channel pick (a predict batch's
+   * convolution took twice as long). WebGL1's textures hold four values a texel either way.
+   */
+  private withDeviceArg<T>(t: Tensor, op: string, f: (arg: KernelArgument) => T): T {
+    const arg = this.arg(t, op);
+    if (!(arg instanceof Float32Array) || arg.length === 0 || this.context.mode !== 'webgl2') return f(arg);
+    const texture = this.kernels.run('upload', copyKernel, arg.length, {}, [arg]);
+    try {
+      return f(texture);
+    } finally {
+      texture.delete();
+    }
   }
 
   /** Runs a kernel into a new tensor of `shape` (an empty host tensor when shape has no elements). */
