@@ -12,7 +12,7 @@ async function load(code: string): Promise<Record<string, unknown>> {
 }
 
 describe('the built package\'s gpu kernels keep their source through a minifier', () => {
-  for (const file of ['reduce', 'elementwise', 'batch-matmul', 'matmul-pack', 'unpack-quads', 'conv']) {
+  for (const file of ['reduce', 'elementwise', 'batch-matmul', 'matmul-pack', 'unpack-quads', 'conv', 'conv-max-pool']) {
     it(`kernels/gpu/${file}.ts`, async () => {
       const { code } = await transform(await readFile(`kernels/gpu/${file}.ts`, 'utf8'), { loader: 'ts', format: 'esm', target: 'es2022' });
       // The module imports its neighbours; their bindings do not matter to the kernels' text.
