@@ -10,15 +10,11 @@ import { getInitializer, initializerConfig, type Initializer, type InitializerNa
 import { getRegularizer, regularizerConfig, type Regularizer, type RegularizerName } from './regularizers';
 import { constraintConfig, getConstraint, type Constraint, type ConstraintName } from './constraints';
 import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
+import { AnyDtypeLayer } from './any-dtype-layer';
 import type { Variable } from '../tensor/variable';
 
 /** An activation layer: no weights, the output shape is the input's. */
-abstract class ElementwiseLayer extends Layer {
-  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
-  protected override checksInputDtype(): boolean {
-    return false;
-  }
-
+abstract class ElementwiseLayer extends AnyDtypeLayer {
   /** Elementwise, so any input shape, as TF.js's (it has no input spec). */
   protected override fitsBuiltShape(): boolean {
     return true;

@@ -1,18 +1,14 @@
 import type { Tensor } from '../tensor/tensor';
 import { activationConfigName, applyActivation, checkActivation, type ActivationName, type LayerActivation } from './activations';
-import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
+import { checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
+import { AnyDtypeLayer } from './any-dtype-layer';
 
 export interface ActivationLayerArgs extends LayerArgs {
   activation: ActivationName;
 }
 
 /** Applies an activation function, as tf.layers.activation. */
-export class Activation extends Layer {
-  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
-  protected override checksInputDtype(): boolean {
-    return false;
-  }
-
+export class Activation extends AnyDtypeLayer {
   /** Passes its input's mask on, as TF.js's supportsMasking. */
   override get supportsMasking(): boolean {
     return true;

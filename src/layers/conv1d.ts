@@ -6,7 +6,8 @@ import { avgPool } from '../ops/avg-pool';
 import { argError, assertPositiveInt, fmtShape, fmtValue } from '../util/validate';
 import { paddingArg } from './config-checks';
 import { KERNEL_LAYER_KEYS, KernelLayer, type KernelLayerArgs } from './kernel-layer';
-import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
+import { checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
+import { AnyDtypeLayer } from './any-dtype-layer';
 
 /** A 1-D size given as n or [n], as TF.js's 1-D layers take kernelSize, strides and poolSize. */
 function single(op: string, arg: string, v: unknown, fallback?: number): number {
@@ -96,12 +97,7 @@ export interface Pooling1DLayerArgs extends LayerArgs {
 type Pool2d = (x: Tensor, poolSize: [number, number], strides: [number, number], pad: 'valid' | 'same') => Tensor;
 
 /** A pool over poolSize windows (2) of [batch, steps, channels]; strides default to poolSize. */
-abstract class Pooling1D extends Layer {
-  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
-  protected override checksInputDtype(): boolean {
-    return false;
-  }
-
+abstract class Pooling1D extends AnyDtypeLayer {
   readonly poolSize: number;
   readonly strides: number;
   readonly padding: 'valid' | 'same';

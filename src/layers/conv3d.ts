@@ -10,7 +10,8 @@ import { paddingArg, tripleArg } from './config-checks';
 import { deconvLength } from './conv-layout';
 import { dataFormatArg, dataFormatConfig, splitChannels, type DataFormat } from './data-format';
 import { KERNEL_LAYER_KEYS, KernelLayer, type KernelLayerArgs } from './kernel-layer';
-import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
+import { checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
+import { AnyDtypeLayer } from './any-dtype-layer';
 
 // The 3-D convolution and pooling layers over [batch, depth, height, width, channels] (or channels first).
 
@@ -158,12 +159,7 @@ export interface Pooling3DLayerArgs extends LayerArgs {
 type Pool3d = (x: Tensor, poolSize: Triple, strides: Triple, pad: 'valid' | 'same') => Tensor;
 
 /** A 3-D pool over poolSize windows ([2, 2, 2] by default); strides default to poolSize. */
-abstract class Pooling3D extends Layer {
-  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
-  protected override checksInputDtype(): boolean {
-    return false;
-  }
-
+abstract class Pooling3D extends AnyDtypeLayer {
   readonly poolSize: Triple;
   readonly strides: Triple;
   readonly padding: 'valid' | 'same';

@@ -3,7 +3,8 @@ import { Tensor, arrayTypeFor, sizeOfShape } from '../tensor/tensor';
 import { mul } from '../ops/binary';
 import { assertDropoutInput, dropout } from '../ops/dropout';
 import { argError, fmtShape, fmtValue } from '../util/validate';
-import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
+import { checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
+import { AnyDtypeLayer } from './any-dtype-layer';
 
 export interface DropoutLayerArgs extends LayerArgs {
   rate: number;
@@ -27,12 +28,7 @@ export function dropoutMask(rng: Random, shape: number[], rate: number, dtype: T
 }
 
 /** In training, zeroes each input with probability rate and scales the rest by 1/(1 − rate); identity otherwise. */
-export class Dropout extends Layer {
-  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
-  protected override checksInputDtype(): boolean {
-    return false;
-  }
-
+export class Dropout extends AnyDtypeLayer {
   /** Passes its input's mask on, as TF.js's supportsMasking. */
   override get supportsMasking(): boolean {
     return true;

@@ -1,7 +1,8 @@
 import type { Tensor } from '../tensor/tensor';
 import { argError, fmtShape } from '../util/validate';
 import { transpose } from '../ops/transpose';
-import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
+import { checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
+import { AnyDtypeLayer } from './any-dtype-layer';
 import { dataFormatArg, dataFormatConfig, type DataFormat } from './data-format';
 
 export interface FlattenLayerArgs extends LayerArgs {
@@ -9,12 +10,7 @@ export interface FlattenLayerArgs extends LayerArgs {
 }
 
 /** [batch, ...] -> [batch, product of the rest], as tf.layers.flatten. */
-export class Flatten extends Layer {
-  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
-  protected override checksInputDtype(): boolean {
-    return false;
-  }
-
+export class Flatten extends AnyDtypeLayer {
   readonly dataFormat: DataFormat;
   /** Whether dataFormat was given: TF.js saves it only then. */
   private readonly dataFormatGiven: boolean;

@@ -2,19 +2,15 @@ import type { Tensor } from '../tensor/tensor';
 import { max, mean } from '../ops/reduction';
 import { argError, fmtShape } from '../util/validate';
 import { dataFormatArg, dataFormatConfig, type DataFormat } from './data-format';
-import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
+import { checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
+import { AnyDtypeLayer } from './any-dtype-layer';
 
 export interface GlobalPooling2DLayerArgs extends LayerArgs {
   dataFormat?: DataFormat;
 }
 
 /** Mean or max over every spatial position: [batch, steps, c] or [batch, h, w, c] (or channels first) -> [batch, c]. */
-abstract class GlobalPooling extends Layer {
-  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
-  protected override checksInputDtype(): boolean {
-    return false;
-  }
-
+abstract class GlobalPooling extends AnyDtypeLayer {
   readonly dataFormat: DataFormat;
 
   constructor(op: string, snakeName: string, args: GlobalPooling2DLayerArgs, private readonly spatialRank: 1 | 2, private readonly reduce: typeof mean) {

@@ -1,19 +1,15 @@
 import { mul } from '../ops/binary';
 import { Tensor } from '../tensor/tensor';
 import { assertFiniteNumber } from '../util/validate';
-import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
+import { checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
+import { AnyDtypeLayer } from './any-dtype-layer';
 
 export interface MaskingArgs extends LayerArgs {
   maskValue?: number;
 }
 
 /** tf.layers.masking: steps whose features all equal maskValue are zeroed and masked out downstream. */
-export class Masking extends Layer {
-  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
-  protected override checksInputDtype(): boolean {
-    return false;
-  }
-
+export class Masking extends AnyDtypeLayer {
   readonly maskValue: number;
 
   constructor(args: MaskingArgs = {}) {

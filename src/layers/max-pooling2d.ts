@@ -6,7 +6,8 @@ import { argError, fmtShape } from '../util/validate';
 import { transpose } from '../ops/transpose';
 import { dataFormatArg, dataFormatConfig, type DataFormat } from './data-format';
 import { pairArg, paddingArg } from './config-checks';
-import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
+import { checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
+import { AnyDtypeLayer } from './any-dtype-layer';
 
 export interface MaxPooling2DLayerArgs extends LayerArgs {
   poolSize?: number | [number, number];
@@ -18,12 +19,7 @@ export interface MaxPooling2DLayerArgs extends LayerArgs {
 type Pool2d = (x: Tensor, poolSize: [number, number], strides: [number, number], pad: 'valid' | 'same') => Tensor;
 
 /** A 2-D pool over poolSize windows; strides default to poolSize. */
-abstract class Pooling2D extends Layer {
-  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
-  protected override checksInputDtype(): boolean {
-    return false;
-  }
-
+abstract class Pooling2D extends AnyDtypeLayer {
   readonly poolSize: [number, number];
   readonly strides: [number, number];
   readonly padding: 'valid' | 'same';

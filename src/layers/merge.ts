@@ -1,6 +1,7 @@
 import { broadcastShapes } from '../backend/shapes';
 import type { SymbolicTensor } from './symbolic';
 import type { Applied, Kwargs } from './layer';
+import { AnyDtypeLayer } from './any-dtype-layer';
 import { add, div, logicalAnd, maximum, minimum, mul, sub } from '../ops/binary';
 import { cast } from '../ops/cast';
 import { concat } from '../ops/concat';
@@ -14,7 +15,7 @@ import { all } from '../ops/reduce-math';
 import type { Tensor } from '../tensor/tensor';
 import { tidy } from '../tensor/tidy';
 import { argError, fmtShape, fmtValue } from '../util/validate';
-import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
+import { checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
 import type { Shape } from './symbolic';
 
 /**
@@ -38,12 +39,7 @@ function masksOf(op: string, inputs: Tensor | Tensor[], mask: Tensor | (Tensor |
 const shapeText = (shapes: readonly (readonly number[])[]) => shapes.map((s) => `${fmtShape([null, ...s])}`).join(' and ');
 
 /** A layer combining several tensors of broadcast-compatible shapes element by element, as tfjs-layers's Merge. */
-abstract class ElementwiseMerge extends Layer {
-  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
-  protected override checksInputDtype(): boolean {
-    return false;
-  }
-
+abstract class ElementwiseMerge extends AnyDtypeLayer {
   constructor(snake: string, config?: LayerArgs) {
     const args = optionsOf(config);
     checkConfigKeys(`layers.${snake}`, args, []);
@@ -158,12 +154,7 @@ export interface ConcatenateLayerArgs extends LayerArgs {
 }
 
 /** Joins the inputs along an axis (default −1; other dims must match), as tf.layers.concatenate. */
-export class Concatenate extends Layer {
-  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
-  protected override checksInputDtype(): boolean {
-    return false;
-  }
-
+export class Concatenate extends AnyDtypeLayer {
   readonly axis: number;
 
   constructor(config?: ConcatenateLayerArgs) {
@@ -248,12 +239,7 @@ export interface DotLayerArgs extends LayerArgs {
 }
 
 /** Dot products of sample pairs along an axis, as tf.layers.dot (inputs of rank 2 or 3). */
-export class Dot extends Layer {
-  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
-  protected override checksInputDtype(): boolean {
-    return false;
-  }
-
+export class Dot extends AnyDtypeLayer {
   readonly axes: [number, number];
   readonly normalize: boolean;
   /** The axes as given (one axis for both, or a pair), which TF.js saves. */

@@ -3,7 +3,8 @@ import { Tensor, arrayTypeFor, isFloatDtype, type DType } from '../tensor/tensor
 import { add, mul } from '../ops/binary';
 import { randomNormal, randomUniform } from '../ops/creation';
 import { argError, fmtValue } from '../util/validate';
-import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
+import { checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
+import { AnyDtypeLayer } from './any-dtype-layer';
 import { rateArg } from './dropout';
 
 /** The dtype of the noise for x: its own where float, else float32, as TF.js draws (so int32 input gives float32). */
@@ -15,12 +16,7 @@ function noiseDtype(x: Tensor): DType {
  * A layer that perturbs its input in training only; identity at inference. Its noise is TF.js's random op from a
  * Math.random() seed per call, as TF.js draws it; after setRandomSeed, the layer's own seeded stream.
  */
-abstract class NoiseLayer extends Layer {
-  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
-  protected override checksInputDtype(): boolean {
-    return false;
-  }
-
+abstract class NoiseLayer extends AnyDtypeLayer {
   /** Passes its input's mask on, as TF.js's supportsMasking. */
   override get supportsMasking(): boolean {
     return true;

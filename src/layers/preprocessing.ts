@@ -7,6 +7,7 @@ import { Tensor } from '../tensor/tensor';
 import type { Tensor4D } from '../tensor/tfjs-types';
 import { argError, fmtShape, fmtValue } from '../util/validate';
 import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
+import { AnyDtypeLayer } from './any-dtype-layer';
 
 // TF.js 4.22's image preprocessing layers: rescaling, resizing and centerCrop, on NHWC images (a batch, or one
 // unbatched [height, width, channels] image when applied to a tensor directly, as TF.js allows).
@@ -89,12 +90,7 @@ export class Rescaling extends Layer {
  * Resizes images to height x width, as tf.layers.resizing. As TF.js 4.22 does, cropToAspectRatio crops nothing:
  * TF.js passes its negation as the resize's alignCorners, so the default (false) resizes with aligned corners.
  */
-export class Resizing extends Layer {
-  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
-  protected override checksInputDtype(): boolean {
-    return false;
-  }
-
+export class Resizing extends AnyDtypeLayer {
   readonly height: number;
   readonly width: number;
   readonly interpolation: 'bilinear' | 'nearest';

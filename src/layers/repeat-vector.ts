@@ -1,19 +1,15 @@
 import { tile } from '../ops/tile';
 import type { Tensor } from '../tensor/tensor';
 import { argError, assertPositiveInt, fmtShape } from '../util/validate';
-import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
+import { checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
+import { AnyDtypeLayer } from './any-dtype-layer';
 
 export interface RepeatVectorLayerArgs extends LayerArgs {
   n: number;
 }
 
 /** tf.layers.repeatVector: [batch, features] -> [batch, n, features]. */
-export class RepeatVector extends Layer {
-  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
-  protected override checksInputDtype(): boolean {
-    return false;
-  }
-
+export class RepeatVector extends AnyDtypeLayer {
   readonly n: number;
 
   constructor(args: RepeatVectorLayerArgs) {

@@ -1,18 +1,14 @@
 import type { Tensor } from '../tensor/tensor';
 import { argError, fmtShape, fmtValue } from '../util/validate';
-import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
+import { checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
+import { AnyDtypeLayer } from './any-dtype-layer';
 
 export interface ReshapeLayerArgs extends LayerArgs {
   targetShape: number[];
 }
 
 /** [batch, ...] -> [batch, ...targetShape] (one entry may be −1), as tf.layers.reshape. */
-export class Reshape extends Layer {
-  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
-  protected override checksInputDtype(): boolean {
-    return false;
-  }
-
+export class Reshape extends AnyDtypeLayer {
   readonly targetShape: number[];
 
   constructor(args: ReshapeLayerArgs) {

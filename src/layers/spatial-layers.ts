@@ -4,19 +4,15 @@ import { pad } from '../ops/pad';
 import { slice } from '../ops/slice';
 import { argError, fmtShape, fmtValue } from '../util/validate';
 import { dataFormatArg, dataFormatConfig, type DataFormat } from './data-format';
-import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
+import { checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
+import { AnyDtypeLayer } from './any-dtype-layer';
 
 export interface PermuteLayerArgs extends LayerArgs {
   dims: number[];
 }
 
 /** Reorders the non-batch axes by dims (1-based, a permutation), as tf.layers.permute. */
-export class Permute extends Layer {
-  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
-  protected override checksInputDtype(): boolean {
-    return false;
-  }
-
+export class Permute extends AnyDtypeLayer {
   readonly dims: number[];
 
   constructor(args: PermuteLayerArgs) {
@@ -74,12 +70,7 @@ export interface ZeroPadding2DLayerArgs extends LayerArgs {
 }
 
 /** Zeros around the height and width (1 on each side by default), as tf.layers.zeroPadding2d. */
-export class ZeroPadding2D extends Layer {
-  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
-  protected override checksInputDtype(): boolean {
-    return false;
-  }
-
+export class ZeroPadding2D extends AnyDtypeLayer {
   readonly padding: Edges;
   readonly dataFormat: DataFormat;
 
@@ -119,12 +110,7 @@ export interface Cropping2DLayerArgs extends LayerArgs {
 }
 
 /** Removes rows and columns at the edges, as tf.layers.cropping2D. */
-export class Cropping2D extends Layer {
-  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
-  protected override checksInputDtype(): boolean {
-    return false;
-  }
-
+export class Cropping2D extends AnyDtypeLayer {
   readonly cropping: Edges;
   readonly dataFormat: DataFormat;
 

@@ -1,6 +1,7 @@
 import type { Tensor } from '../tensor/tensor';
 import { argError, fmtShape, fmtValue } from '../util/validate';
 import { Layer, buildInScope, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
+import { AnyDtypeLayer } from './any-dtype-layer';
 import { layerFromDict } from './serialization';
 import type { ConfigDict, Serializable, SerializableConstructor } from '../util/serializable';
 
@@ -9,12 +10,7 @@ export interface TimeDistributedLayerArgs extends LayerArgs {
 }
 
 /** tf.layers.timeDistributed: the inner layer on every time step of [batch, time, ...] (steps folded into the batch). */
-export class TimeDistributed extends Layer {
-  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
-  protected override checksInputDtype(): boolean {
-    return false;
-  }
-
+export class TimeDistributed extends AnyDtypeLayer {
   readonly layer: Layer;
 
   constructor(args: TimeDistributedLayerArgs) {

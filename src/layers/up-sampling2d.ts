@@ -7,7 +7,8 @@ import { transpose } from '../ops/transpose';
 import { argError, fmtShape, fmtValue } from '../util/validate';
 import { pairArg } from './config-checks';
 import { dataFormatArg, dataFormatConfig, type DataFormat } from './data-format';
-import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
+import { checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
+import { AnyDtypeLayer } from './any-dtype-layer';
 
 export interface UpSampling2DLayerArgs extends LayerArgs {
   size?: number | [number, number];
@@ -19,12 +20,7 @@ export interface UpSampling2DLayerArgs extends LayerArgs {
  * Repeats each row size[0] times and each column size[1] times ('nearest', the default), or resizes bilinearly
  * (tf.image.resizeBilinear, corners unaligned, as TF.js), as tf.layers.upSampling2d.
  */
-export class UpSampling2D extends Layer {
-  /** Any dtype: its ops keep an int32 or bool input's dtype, or refuse it, as TF.js's (no cast to float32). */
-  protected override checksInputDtype(): boolean {
-    return false;
-  }
-
+export class UpSampling2D extends AnyDtypeLayer {
   readonly size: [number, number];
   readonly dataFormat: DataFormat;
   readonly interpolation: 'nearest' | 'bilinear';
