@@ -135,12 +135,17 @@ export class GpuBackend implements Backend {
     const op = 'conv2d';
     const { constants, parts } = quadConvConstants(g);
     const { quads, size } = constants;
-    const w4 = this.kernels.run4('packFilter', packQuadsKernel, g.kh * g.kw * g.inC * quads, { cols: g.outC, quads }, [this.arg(filter, op)]);
+    const w4 = this.packedFilter(filter, g, quads);
     const packed = this.withDeviceArg(x, op, (xArg) => this.kernels.run4(op, conv2dQuadKernel, parts * size, constants, [xArg, w4]));
     w4.delete();
     const out = this.kernels.run('unpackQuads', unpackQuadsKernel, g.batch * g.outH * g.outW * g.outC, { cols: g.outC, quads, parts, partSize: size }, [packed]);
     packed.delete();
     return out;
+  }
+
+  /** conv2d's [kh, kw, inC, outC] filter as the quad kernels read it: `quads` texels of 4 output channels a row, a texture the caller deletes. */
+  private packedFilter(filter: Tensor, g: Conv2dGeometry, quads: number): GpuTexture {
+    return this.kernels.run4('packFilter', packQuadsKernel, g.kh * g.kw * g.inC * quads, { cols: g.outC, quads }, [this.arg(filter, 'conv2d')]);
   }
 
   conv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
@@ -182,13 +187,6 @@ export class GpuBackend implements Backend {
     return this.computeParts(op, conv2dBackpropInputKernel, [g.batch, g.inH, g.inW, g.inC], parts, constants, [dy, this.arg(filter, op)]);
   }
 
-  /** depthwiseConv2d's filter gradient from its partial kernel, summed over images and runs of rows. */
-  private filterGradient(op: string, kernel: KernelSource, x: KernelArgument, dy: KernelArgument, g: Conv2dGeometry, filterShape: readonly number[]): Tensor {
-    if (sizeOfShape(filterShape) === 0 || g.batch === 0) return filled(filterShape, 0);
-    const { constants, parts } = filterPartConstants(g);
-    return this.computeParts(op, kernel, filterShape, parts, constants, [x, dy]);
-  }
-
   // The fused conv + pool pair runs the composed ops' kernels (conv2d with its bias and activation, then maxPool),
   // so its results are theirs. For a backward pass, y carries which cell won each window (the pool kernel's winner
   // mode), so that pass neither computes the convolution again nor searches the windows again.
@@ -217,7 +215,7 @@ export class GpuBackend implements Backend {
     const { quads } = constants;
     const pooled = g.batch * pg.outH * pg.outW;
     const size = pooled * quads;
-    const w4 = this.kernels.run4('packFilter', packQuadsKernel, g.kh * g.kw * g.inC * quads, { cols: g.outC, quads }, [this.arg(filter, op)]);
+    const w4 = this.packedFilter(filter, g, quads);
     const constantsPool = { ...constants, size, poolH: pg.outH, poolW: pg.outW, activation: ACTIVATION_CODES[activation] };
     const biasArg = this.arg(bias, op);
     const packed = this.withDeviceArg(x, op, (xArg) => this.kernels.run4('conv2dMaxPool', conv2dMaxPoolQuadKernel, size, constantsPool, [xArg, w4, biasArg]));
@@ -282,7 +280,10 @@ export class GpuBackend implements Backend {
   depthwiseConv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
     const op = 'depthwiseConv2dBackpropFilter';
     const g = depthwiseGeometry(x.shape, filterShape, strides, pad);
-    return this.filterGradient(op, depthwiseConv2dBackpropFilterPartialKernel, this.arg(x, op), this.arg(dy, op), g, filterShape);
+    if (sizeOfShape(filterShape) === 0 || g.batch === 0) return filled(filterShape, 0);
+    // Partial sums over images and runs of rows, summed.
+    const { constants, parts } = filterPartConstants(g);
+    return this.computeParts(op, depthwiseConv2dBackpropFilterPartialKernel, filterShape, parts, constants, [this.arg(x, op), this.arg(dy, op)]);
   }
 
   maxPool(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
