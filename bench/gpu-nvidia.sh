@@ -3,9 +3,10 @@
 # at batch 32 and 256 (tessera gpu, tessera cpu, TensorFlow.js cpu), printed as one table.
 # Needs node_modules with gl built (.ci/install-gl.sh). Run: bench/gpu-nvidia.sh [steps]
 #
-# headless-gl renders through GLX, so which GPU it uses is the X server's: Xvfb gives Mesa's
-# llvmpipe (software). For the NVIDIA GPU this starts an X server on the nvidia driver when one
-# is installed; otherwise it runs under Xvfb and the table says llvmpipe — never an NVIDIA claim.
+# headless-gl renders through GLX. This starts an X server on the nvidia driver when one is
+# installed; otherwise Xvfb, where glvnd would pick Mesa's llvmpipe (software) but NVIDIA's client
+# GLX library, chosen by __GLX_VENDOR_LIBRARY_NAME, renders on the GPU (seen on an H200 with no
+# Xorg). The table prints the renderer that ran: llvmpipe is never an NVIDIA claim.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 steps="${1:-10}"
@@ -24,16 +25,23 @@ if [ -z "${DISPLAY:-}" ] && command -v Xorg >/dev/null 2>&1 && command -v nvidia
     export DISPLAY=:97
   fi
 fi
+if [ -z "${DISPLAY:-}" ] && command -v Xvfb >/dev/null 2>&1; then
+  Xvfb :96 -screen 0 1280x1024x24 +extension GLX -nolisten tcp >/tmp/tessera-xvfb.log 2>&1 &
+  xpid=$!
+  sleep 2
+  export DISPLAY=:96
+  if ldconfig -p | grep -q libGLX_nvidia && [[ "$(__GLX_VENDOR_LIBRARY_NAME=nvidia renderer)" == *NVIDIA* ]]; then
+    export __GLX_VENDOR_LIBRARY_NAME=nvidia
+  fi
+fi
 trap '[ -n "$xpid" ] && kill "$xpid" 2>/dev/null' EXIT
+[ -n "${DISPLAY:-}" ] || { echo "no X display: install Xvfb (Debian: apt-get install -y xvfb)"; exit 1; }
 
-# With no display of our own, Xvfb: correct results, software speed.
-run() { if [ -n "${DISPLAY:-}" ]; then "$@"; else xvfb-run -a "$@"; fi; }
+echo "GL renderer: $(renderer)"
 
-echo "GL renderer: $(run bash -c "$(declare -f renderer); renderer")"
-
-parity=$(run npx vitest run test/gpu 2>&1)
+parity=$(npx vitest run test/gpu 2>&1)
 parity_line=$(echo "$parity" | sed 's/\x1b\[[0-9;]*m//g' | grep -E '^ +Tests ' | tail -1 | sed 's/^ *//')
 echo "gpu parity tests (relative error <= 1e-4 against cpu): ${parity_line:-did not run}"
 echo "$parity" | sed 's/\x1b\[[0-9;]*m//g' | grep -E 'FAIL|skipped\]' | head -20
 
-run npx tsx bench/gpu-throughput.ts --batches 32,256 --steps "$steps"
+npx tsx bench/gpu-throughput.ts --batches 32,256 --steps "$steps"

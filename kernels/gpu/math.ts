@@ -26,13 +26,14 @@ export function mathUnaryKernel(this: KernelThis<MathUnaryConstants>, x: KernelI
   // operand). NaN is told apart by |v| failing both comparisons with the largest float32.
   const m = Math.abs(v);
   if ((m <= 3.4028234663852886e38 ? 0 : 1) - (m > 3.4028234663852886e38 ? 1 : 0) > 0) return v;
-  if (op <= 2 && m < 8192) {
-    // Cephes' sinf and cosf: some GLSL sin and cos (SwiftShader's, Chromium's WebGL) are off by 1e-4. |v| is reduced
-    // by j·π/4 (j even, π/4 in three parts whose products with j are exact) into [-π/4, π/4], where the polynomials
-    // are accurate to float32; quadrant j/2 mod 4 picks sine or cosine and the sign. Far from 0, GLSL's own.
+  if (op <= 2 && m < 51200) {
+    // Cephes' sinf and cosf: some GLSL sin and cos (SwiftShader's, Chromium's WebGL) are off by 1e-4, and NVIDIA's by
+    // 1e-3 past 8192. |v| is reduced by j·π/4 (j even, below 2^16; π/4 in three 8-bit parts, whose products with j
+    // are exact, and a fourth) into [-π/4, π/4], where the polynomials are accurate to float32; quadrant j/2 mod 4
+    // picks sine or cosine and the sign. Past 51200, GLSL's own.
     let j = Math.floor(m * 1.2732395447351628);
     j += j - 2 * Math.floor(j / 2);
-    const r = ((m - j * 0.78515625) - j * 2.4187564849853515625e-4) - j * 3.77489497744594108e-8;
+    const r = (((m - j * 0.78515625) - j * 2.4127960205078125e-4) - j * 6.332993507385254e-7) - j * 4.960468147352515e-10;
     const z = r * r;
     const s = ((-1.9515295891e-4 * z + 8.3321608736e-3) * z - 1.6666654611e-1) * z * r + r;
     const c = ((2.443315711809948e-5 * z - 1.388731625493765e-3) * z + 4.166664568298827e-2) * z * z - 0.5 * z + 1;

@@ -85,7 +85,7 @@ const checks = {
    * value the two disagree on (beyond float32 rounding: 2e-6 + 2e-5·|cpu|; NaN only with NaN), as 'op(x): cpu, gpu'.
    */
   async gpuSpecialValues(): Promise<{ gpu: string; checked: number; mismatches: string[] }> {
-    const xs = [NaN, Infinity, -Infinity, 0, -0, -1, 1, -2.5, 2.5, 0.3, -0.7, 3, 30, -30, 88, 1000, -4096.5, 1e-30];
+    const xs = [NaN, Infinity, -Infinity, 0, -0, -1, 1, -2.5, 2.5, 0.3, -0.7, 3, 30, -30, 88, 1000, -4096.5, 20000.5, -40000.25, 1e-30];
     const pairs = [NaN, Infinity, -Infinity, 0, -0, -1, 1, -2.5, 3];
     const rows = [[NaN, 1, 2], [Infinity, 1, 2], [Infinity, Infinity, 1], [-Infinity, -Infinity, -Infinity], [100, 0, -100], [1, 2, 3]];
     const cases: [string, number[], () => tn.Tensor][] = [
