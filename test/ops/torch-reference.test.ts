@@ -24,6 +24,8 @@ const unary: Record<string, (x: tn.Tensor) => tn.Tensor> = {
   expm1: tn.expm1, erf: tn.erf, elu: tn.elu, selu: tn.selu, relu6: (x) => tn.relu6(tn.mul(x, 4)), softplus: tn.softplus,
   logSigmoid: tn.logSigmoid, leakyRelu: (x) => tn.leakyRelu(x), 'leakyRelu_alpha0.3': (x) => tn.leakyRelu(x, 0.3),
   clipByValue: (x) => tn.clipByValue(x, -0.33, 0.47), sign_times_x: (x) => tn.mul(tn.sign(x), tn.square(x)),
+  sigmoid_big: tn.sigmoid, tanh_big: tn.tanh, softplus_big: tn.softplus, logSigmoid_big: tn.logSigmoid, elu_big: tn.elu,
+  selu_big: tn.selu, erf_big: (x) => tn.erf(tn.div(x, 8)),
   floor_round_ceil_zero: (x) => tn.add(tn.addN([tn.floor(x), tn.round(x), tn.ceil(x)]), tn.mul(x, 0)),
 };
 const binary: Record<string, (a: tn.Tensor, b: tn.Tensor) => tn.Tensor> = {
@@ -43,13 +45,63 @@ const CONV2D_T_SHAPE: Record<string, [number, number, number, number]> = {
 const CONV3D_T_SHAPE: Record<string, [number, number, number, number, number]> = {
   valid_s1: [1, 3, 4, 3, 3], same_s1: [1, 2, 3, 2, 3], valid_s2: [1, 4, 6, 4, 3], same_s2: [1, 4, 6, 4, 3],
 };
+const EINSUM: Record<string, string> = {
+  ij_jk: 'ij,jk->ik', bij_bjk: 'bij,bjk->bik', ij_ji: 'ij->ji', i_i: 'i,i->', ij_j_i: 'ij,j->i', bij_bkj_bik: 'bij,bkj->bik',
+};
 const norms: Record<string, tn.NormOrd> = { euclidean: 'euclidean', fro: 'fro', 1: 1, 2: 2, inf: Infinity, '-inf': -Infinity };
 const fusedActivation: Record<string, tn.fused.Activation> = {
   linear: 'linear', relu: 'relu', elu: 'elu', relu6: 'relu6', sigmoid: 'sigmoid', leakyrelu: 'leakyrelu', prelu: 'prelu',
 };
 
+const fusedConv = (activation: tn.fused.Activation): Op => (x, filter, bias, alpha) =>
+  tn.fused.conv2d({ x, filter, bias, strides: 2, pad: 'same', activation, preluActivationWeights: alpha, leakyreluAlpha: 0.1 });
+const resize = (size: [number, number], corners: boolean, half: boolean): Op => (x) => tn.image.resizeBilinear(x as tn.Tensor4D, size, corners, half);
+
+/** Cases named one by one (the rest are found by their name's pattern in opFor). */
+const named: Record<string, Op> = {
+  logSumExp_huge: (x) => tn.logSumExp(x, 1),
+  softmax_huge: (x) => tn.softmax(x),
+  softmax_rank3: (x) => tn.softmax(x),
+  logSoftmax_huge: (x) => tn.logSoftmax(x),
+  prod_with_zero_all: (x) => tn.prod(x),
+  prod_with_zero_axis1: (x) => tn.prod(x, 1),
+  cumprod_with_zero: (x) => tn.cumprod(x),
+  'losses.sigmoidCrossEntropy_big': (l, x) => tn.losses.sigmoidCrossEntropy(l, x),
+  'losses.softmaxCrossEntropy_big': (l, x) => tn.losses.softmaxCrossEntropy(l, x),
+  conv2d_NCHW: (x, f) => tn.conv2d(x, f, 1, 'same', 'NCHW'),
+  conv2d_explicit_pad: (x, f) => tn.conv2d(x, f, [2, 1], [[0, 0], [1, 2], [2, 0], [0, 0]]),
+  conv1d_s2_same_k4: (x, f) => tn.conv1d(x, f, 2, 'same'),
+  depthwiseConv2d_mult1_s2: (x, f) => tn.depthwiseConv2d(x, f, 2, 'same'),
+  'fused.conv2d_elu_s2': fusedConv('elu'),
+  'fused.conv2d_leakyrelu_s2': fusedConv('leakyrelu'),
+  'fused.conv2d_prelu_s2': fusedConv('prelu'),
+  'fused.conv2d_sigmoid_s2': fusedConv('sigmoid'),
+  pool_max_dilated_same: (x) => tn.pool(x, 2, 'max', 'same', 2),
+  pool_max_dilated_valid: (x) => tn.pool(x, [2, 3], 'max', 'valid', [2, 1]),
+  pool_avg_dilated_valid: (x) => tn.pool(x, 2, 'avg', 'valid', [2, 1]),
+  dilation2d_same: (x, f) => tn.dilation2d(x, f, [1, 2], 'same', [2, 1]),
+  dilation2d_valid: (x, f) => tn.dilation2d(x, f, [2, 1], 'valid'),
+  resizeBilinear_up_False_False: resize([5, 4], false, false),
+  resizeBilinear_up_True_False: resize([5, 4], true, false),
+  resizeBilinear_up_False_True: resize([5, 4], false, true),
+  resizeBilinear_down_False_False: resize([3, 3], false, false),
+  resizeBilinear_down_True_False: resize([3, 3], true, false),
+  resizeBilinear_down_False_True: resize([3, 3], false, true),
+  basicLSTMCell: (k, b, d, c, h) => tn.basicLSTMCell(tn.scalar(1, 'float64'), tn.div(k, 2), b, d, c, h),
+  movingAverage: (v, x) => tn.movingAverage(v, x, 0.6, 3),
+  'linalg.bandPart': (x) => tn.linalg.bandPart(x, 1, 2),
+  'linalg.gramSchmidt': (x) => tn.linalg.gramSchmidt(x) as tn.Tensor,
+  diag: (x) => tn.diag(x),
+  'image.flipLeftRight': (x) => tn.image.flipLeftRight(x as tn.Tensor4D),
+  mean_negative_axes: (x) => tn.mean(x, [-1, -3]),
+  norm_euclidean_axes12: (x) => tn.norm(x, 'euclidean', [1, 2]),
+  moments_all: (x) => { const m = tn.moments(x); return [m.mean, m.variance]; },
+  squaredDifference_rank0: (a, b) => tn.squaredDifference(a, b),
+};
+
 /** The tessera op a case names (the same names as make_reference.py's). */
 function opFor(name: string): Op {
+  if (name in named) return named[name];
   if (name in unary) return unary[name];
   const bin = /^(\w+)_(same|broadcast)$/.exec(name);
   if (bin && bin[1] in binary) return binary[bin[1]];
@@ -133,7 +185,7 @@ function opFor(name: string): Op {
     case 'euclideanNorm': return (x) => tn.euclideanNorm(x, 0);
     case 'dot': return (a, b) => tn.dot(a, b);
     case 'outerProduct': return (a, b) => tn.outerProduct(a, b);
-    case 'einsum': return (a, b) => tn.einsum(tail === 'ij_jk' ? 'ij,jk->ik' : 'bij,bjk->bik', a, b);
+    case 'einsum': return (...xs) => tn.einsum(EINSUM[tail], ...xs);
     case 'slice': return (x) => tn.slice(x, [1, 0, 1], [2, 3, 1]);
     case 'stridedSlice': return (x) => tn.stridedSlice(x, [0, 1, 0], [3, 4, 2], [2, 2, 1]);
     case 'gather':

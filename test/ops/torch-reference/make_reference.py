@@ -4,7 +4,8 @@ Each case is an op written with TF.js 4.22's semantics in torch (NHWC layouts, T
 reductions). For seeded inputs x, output weights w and directions v it stores the forward value f(x), the gradient of
 L1 = sum(w * f), and two Hessian-vector products: of L1 (the op's own second derivative, upstream gradient fixed) and
 of L2 = sum(w * f^2) (the upstream gradient now depends on x, so the backward rule is differentiated in it too).
-Input kinds: 'u' (-2, 2), 'p' (0.5, 2), 'nz' |x| in (0.2, 2), 'unit' (-0.9, 0.9), 'gt1' (1.2, 3), 'prob' (0.05, 0.95),
+Input kinds: 'u' (-2, 2), 'p' (0.5, 2), 'nz' |x| in (0.2, 2), 'unit' (-0.9, 0.9), 'gt1' (1.2, 3), 'prob' (0.05, 0.95), 'big' (-40, 40),
+'huge' (300, 700), 'zero1' as 'nz' with an exact 0 at flat index 1,
 'dist' distinct values on a 0.1 grid (no ties), 'dist2' the same grid moved by 0.025 (no ties with 'dist'), 'int:N' int32 in [0, N) and 'c'-prefixed kinds are constants (not
 differentiated): 'c01' {0, 1} labels, 'cmask' as 'c01' with a leading 1, 'cprob' rows of probabilities summing to 1 along the last axis, 'cu' as 'u'.
 
@@ -42,6 +43,13 @@ def make_input(kind, shape, rng):
         a = (rng.permutation(n) - n / 2 + (0.25 if kind == 'dist' else 0.5)) * 0.1
     elif kind == 'c01':
         a = rng.integers(0, 2, n).astype(np.float64)
+    elif kind == 'big':
+        a = rng.uniform(-40, 40, n)
+    elif kind == 'huge':
+        a = rng.uniform(300, 700, n)
+    elif kind == 'zero1':
+        a = rng.uniform(0.2, 2, n) * rng.choice([-1, 1], n)
+        a[1] = 0.0
     elif kind == 'cmask':
         a = rng.integers(0, 2, n).astype(np.float64)
         a[0] = 1.0
@@ -378,6 +386,101 @@ case('topk_values', [('dist', [3, 5])], lambda x: torch.topk(x, 2).values)
 case('spaceToBatchND', [('u', [1, 4, 4, 1])], lambda x: x.reshape(1, 2, 2, 2, 2, 1).permute(2, 4, 0, 1, 3, 5).reshape(4, 2, 2, 1))
 case('batchToSpaceND', [('u', [4, 1, 1, 2])], lambda x: x.reshape(2, 2, 1, 1, 1, 2).permute(2, 3, 0, 4, 1, 5).reshape(1, 2, 2, 2))
 case('depthToSpace', [('u', [1, 1, 2, 4])], lambda x: x.reshape(1, 1, 2, 2, 2, 1).permute(0, 1, 3, 2, 4, 5).reshape(1, 2, 4, 1))
+
+
+def resize_axis(n_in, n_out, corners, half):
+    corners = corners and n_out > 1
+    ratio = (n_in - 1 if corners else n_in) / (n_out - 1 if corners else n_out)
+    src = np.array([ratio * (i + 0.5) - 0.5 if half else ratio * i for i in range(n_out)])
+    lo = np.maximum(0, np.floor(src)).astype(np.int64)
+    hi = np.minimum(n_in - 1, np.ceil(src)).astype(np.int64)
+    return T(lo), T(hi), T(src - lo)
+
+
+def resize_bilinear(x, size, corners, half):
+    for axis, n in ((1, size[0]), (2, size[1])):
+        lo, hi, frac = resize_axis(x.shape[axis], n, corners, half)
+        a, b = x.index_select(axis, lo), x.index_select(axis, hi)
+        x = a + (b - a) * frac.reshape([-1 if i == axis else 1 for i in range(4)])
+    return x
+
+
+def dilation2d(x, f, strides, pad, dils):
+    fh, fw, _ = f.shape
+    n, h, w, c = x.shape
+    if pad == 'same':
+        (pt, pb), (pl, pr) = same_pads([h, w], [fh, fw], strides, dils)
+        x = F.pad(x, [0, 0, pl, pr, pt, pb], value=-math.inf)
+    oh = (x.shape[1] - (fh - 1) * dils[0] - 1) // strides[0] + 1
+    ow = (x.shape[2] - (fw - 1) * dils[1] - 1) // strides[1] + 1
+    taps = [x[:, i * dils[0]: i * dils[0] + (oh - 1) * strides[0] + 1: strides[0], j * dils[1]: j * dils[1] + (ow - 1) * strides[1] + 1: strides[1]] + f[i, j]
+            for i in range(fh) for j in range(fw)]
+    return torch.stack(taps).amax(0)
+
+
+def lstm_cell(kernel, bias, data, c, h, forget_bias=1.0):
+    i, j, f, o = torch.split(torch.cat([data, h], 1) @ kernel + bias, kernel.shape[1] // 4, 1)
+    new_c = c * torch.sigmoid(f + forget_bias) + torch.sigmoid(i) * torch.tanh(j)
+    return [new_c, torch.tanh(new_c) * torch.sigmoid(o)]
+
+
+def gram_schmidt(x):
+    ys = []
+    for row in x:
+        for y in ys:
+            row = row - (row * y).sum() * y
+        ys.append(row / torch.sqrt((row * row).sum()))
+    return torch.stack(ys)
+
+
+# Inputs where a careless formula loses digits or overflows, exact zeros for products, and more layouts.
+for name, kind, fn in [
+    ('sigmoid_big', 'big', torch.sigmoid), ('tanh_big', 'big', torch.tanh), ('softplus_big', 'big', F.softplus),
+    ('logSigmoid_big', 'big', F.logsigmoid), ('elu_big', 'big', F.elu), ('selu_big', 'big', selu), ('erf_big', 'big', lambda x: torch.erf(x / 8)),
+]:
+    case(name, [(kind, [2, 3])], fn)
+case('logSumExp_huge', [('huge', [2, 3])], lambda x: torch.logsumexp(x, 1))
+case('softmax_huge', [('huge', [2, 3])], lambda x: torch.softmax(x, -1))
+case('logSoftmax_huge', [('huge', [2, 3])], lambda x: torch.log_softmax(x, -1))
+case('softmax_rank3', [('u', [2, 2, 3])], lambda x: torch.softmax(x, -1))
+case('prod_with_zero_all', [('zero1', [2, 3])], lambda x: x.prod())
+case('prod_with_zero_axis1', [('zero1', [2, 3])], lambda x: x.prod(1))
+case('cumprod_with_zero', [('zero1', [5])], lambda x: torch.cumprod(x, 0))
+case('losses.sigmoidCrossEntropy_big', [('prob', [2, 3]), ('big', [2, 3])], lambda z, x: reduce_loss(torch.relu(x) - x * z + torch.log1p(torch.exp(-x.abs()))))
+case('losses.softmaxCrossEntropy_big', [('cprob', [2, 3]), ('big', [2, 3])], lambda l, x: reduce_loss(-(l * torch.log_softmax(x, -1)).sum(-1)))
+case('conv2d_NCHW', [('u', [1, 2, 5, 4]), ('u', [3, 2, 2, 3])], lambda x, f: conv_tf(x.permute(0, 2, 3, 1), f, [1, 1], 'same').permute(0, 3, 1, 2))
+case('conv2d_explicit_pad', [('u', [1, 5, 4, 2]), ('u', [3, 2, 2, 3])], lambda x, f: conv_tf(F.pad(x, [0, 0, 2, 0, 1, 2]), f, [2, 1], 'valid'))
+case('conv1d_s2_same_k4', [('u', [1, 9, 2]), ('u', [4, 2, 3])], lambda x, f: conv_tf(x, f, [2], 'same'))
+case('depthwiseConv2d_mult1_s2', [('u', [1, 6, 5, 3]), ('u', [2, 3, 3, 1])], lambda x, f: depthwise_tf(x, f, [2, 2], 'same'))
+for act in ['elu', 'leakyrelu', 'prelu', 'sigmoid']:
+    def fused_conv(x, f, b, alpha=None, act=act):
+        y = conv_tf(x, f, [2, 2], 'same') + b
+        return {'elu': lambda: F.elu(y), 'leakyrelu': lambda: F.leaky_relu(y, 0.1), 'sigmoid': lambda: torch.sigmoid(y),
+                'prelu': lambda: torch.where(y > 0, y, alpha * y)}[act]()
+    case(f'fused.conv2d_{act}_s2', [('u', [1, 5, 6, 2]), ('u', [3, 2, 2, 3]), ('u', [3])] + ([('u', [3])] if act == 'prelu' else []), fused_conv)
+# TF.js pools with dilations through spaceToBatchND, whose padding is zeros: a max window can take a padded 0.
+case('pool_max_dilated_same', [('dist', [1, 6, 5, 2])], lambda x: to_cl(F.max_pool2d(pad_spatial(to_cf(x), same_pads([6, 5], [2, 2], [1, 1], [2, 2])), 2, 1, dilation=2)))
+case('pool_max_dilated_valid', [('dist', [1, 6, 5, 2])], lambda x: to_cl(F.max_pool2d(to_cf(x), [2, 3], 1, dilation=[2, 1])))
+case('pool_avg_dilated_valid', [('u', [1, 6, 5, 2])], lambda x: (x[:, 0:4, 0:4] + x[:, 2:6, 0:4] + x[:, 0:4, 1:5] + x[:, 2:6, 1:5]) / 4)
+case('dilation2d_same', [('u', [1, 5, 4, 2]), ('u', [2, 2, 2])], lambda x, f: dilation2d(x, f, [1, 2], 'same', [2, 1]))
+case('dilation2d_valid', [('u', [2, 5, 5, 1]), ('u', [3, 2, 1])], lambda x, f: dilation2d(x, f, [2, 1], 'valid', [1, 1]))
+for corners, half in [(False, False), (True, False), (False, True)]:
+    case(f'resizeBilinear_up_{corners}_{half}', [('u', [1, 3, 2, 2])], lambda x, c=corners, h=half: resize_bilinear(x, [5, 4], c, h))
+    case(f'resizeBilinear_down_{corners}_{half}', [('u', [1, 5, 4, 1])], lambda x, c=corners, h=half: resize_bilinear(x, [3, 3], c, h))
+case('basicLSTMCell', [('u', [5, 8]), ('u', [8]), ('u', [2, 3]), ('u', [2, 2]), ('u', [2, 2])], lambda k, b, d, c, h: lstm_cell(k / 2, b, d, c, h))
+case('movingAverage', [('u', [2, 3]), ('u', [2, 3])], lambda v, x: v + (x - v) * (1 - 0.6) / (1 - 0.6 ** 3))
+case('linalg.bandPart', [('u', [4, 5])], lambda x: x * T([[1.0 if -1 <= j - i <= 2 else 0.0 for j in range(5)] for i in range(4)]))
+case('linalg.gramSchmidt', [('u', [3, 4])], gram_schmidt)
+case('diag', [('u', [3])], torch.diag)
+case('image.flipLeftRight', [('u', [1, 2, 3, 2])], lambda x: x.flip(2))
+case('einsum_ij_ji', [('u', [2, 3])], lambda x: x.T)
+case('einsum_i_i', [('u', [4]), ('u', [4])], lambda a, b: (a * b).sum())
+case('einsum_ij_j_i', [('u', [3, 4]), ('u', [4])], lambda a, b: a @ b)
+case('einsum_bij_bkj_bik', [('u', [2, 3, 4]), ('u', [2, 2, 4])], lambda a, b: torch.einsum('bij,bkj->bik', a, b))
+case('squaredDifference_rank0', [('u', []), ('u', [3])], lambda a, b: (a - b) ** 2)
+case('mean_negative_axes', [('u', [2, 3, 4])], lambda x: x.mean((-1, -3)))
+case('norm_euclidean_axes12', [('u', [2, 3, 4])], lambda x: torch.sqrt((x * x).sum((1, 2))))
+case('moments_all', [('u', [3, 4])], lambda x: [x.mean(), x.var(unbiased=False)])
 
 
 def flat(t):
