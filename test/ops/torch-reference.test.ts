@@ -277,3 +277,78 @@ describe('autodiff agrees with PyTorch float64 autograd (first derivatives and H
     });
   }
 });
+
+/** A case's fixture by name. */
+const refCase = (name: string): RefCase => {
+  const c = reference.cases.find((r) => r.name === name);
+  if (!c) throw new Error(`no case ${name} in reference.json`);
+  return c;
+};
+const expectClose = (got: tn.Tensor, want: number[]) => {
+  expect(got.dtype).toBe('float64');
+  expect(relError(got.dataSync(), want)[0]).toBeLessThanOrEqual(TOL);
+};
+/** A one-output case's L1 = Σ w·f as a function of its differentiable inputs, the others fixed. */
+function lossOf(c: RefCase): (...xs: tn.Tensor[]) => tn.Tensor {
+  const op = opFor(c.name);
+  return (...xs) => {
+    const args = c.inputs.map((s) => tn.tensor(s.values, s.shape, s.dtype));
+    c.diff.forEach((k, j) => { args[k] = xs[j]; });
+    const y = op(...args) as tn.Tensor;
+    return tn.sum(tn.mul(f64(c.weights[0], c.outputs[0].shape), y));
+  };
+}
+const diffInputs = (c: RefCase) => c.diff.map((k) => f64(c.inputs[k].values, c.inputs[k].shape));
+const l1Value = (c: RefCase) => c.outputs[0].values.reduce((acc, y, i) => acc + c.weights[0][i] * y, 0);
+
+describe('every gradient entry point gives PyTorch\'s gradients', () => {
+  it('tn.grad and tn.valueAndGrad (softplus; tanh at |x| up to 40)', () => {
+    for (const name of ['softplus', 'tanh_big']) {
+      const c = refCase(name);
+      const f = lossOf(c);
+      expectClose(tn.grad((x) => f(x))(diffInputs(c)[0]), c.grad[0]);
+      const { value, grad } = tn.valueAndGrad((x) => f(x))(diffInputs(c)[0]);
+      expect(Math.abs(value.dataSync()[0] - l1Value(c))).toBeLessThan(1e-12 * (1 + Math.abs(l1Value(c))));
+      expectClose(grad, c.grad[0]);
+    }
+  });
+
+  it('tn.valueAndGrads (matMul with both transposes)', () => {
+    const c = refCase('matMul_batched_True_True');
+    const { value, grads } = tn.valueAndGrads(lossOf(c))(diffInputs(c));
+    expect(Math.abs(value.dataSync()[0] - l1Value(c))).toBeLessThan(1e-12 * (1 + Math.abs(l1Value(c))));
+    grads.forEach((g, j) => expectClose(g, c.grad[j]));
+  });
+
+  it('tn.variableGrads and optimizer.minimize over float64 variables (fused.matMul with prelu)', () => {
+    const c = refCase('fused.matMul_prelu');
+    const f = lossOf(c);
+    const vars = diffInputs(c).map((x, j) => tn.variable(x, true, `torchref_${j}`));
+    const { value, grads } = tn.variableGrads(() => f(...vars));
+    expect(Math.abs(value.dataSync()[0] - l1Value(c))).toBeLessThan(1e-12 * (1 + Math.abs(l1Value(c))));
+    vars.forEach((v, j) => expectClose(grads[v.name], c.grad[j]));
+    const lr = 0.125;
+    const cost = tn.train.sgd(lr).minimize(() => f(...vars), true, vars);
+    expect(Math.abs((cost?.dataSync()[0] ?? NaN) - l1Value(c))).toBeLessThan(1e-12 * (1 + Math.abs(l1Value(c))));
+    vars.forEach((v, j) => expectClose(v, c.inputs[c.diff[j]].values.map((x, i) => x - lr * c.grad[j][i])));
+    vars.forEach((v) => v.dispose());
+  });
+
+  it('tn.customGrad: a gradFunc made of ops is differentiated again (softplus with dy·σ(x))', () => {
+    const c = refCase('softplus');
+    // As TF.js types it: the inputs and save arrive as one rest parameter.
+    const softplus = tn.customGrad((...args: (tn.Tensor | tn.GradSaveFunc)[]) => {
+      const [x, save] = args as [tn.Tensor, tn.GradSaveFunc];
+      save([x]);
+      return { value: tn.log1p(tn.exp(x)), gradFunc: (dy: tn.Tensor, [sx]: tn.Tensor[]) => [tn.mul(dy, tn.sigmoid(sx))] };
+    });
+    const w = f64(c.weights[0], c.outputs[0].shape);
+    const v = f64(c.directions[0], c.inputs[0].shape);
+    const x = diffInputs(c)[0];
+    const l1 = (t: tn.Tensor) => tn.sum(tn.mul(w, softplus(t)));
+    expectClose(tn.grad(l1)(x), c.grad[0]);
+    expectClose(tn.grad((t) => tn.sum(tn.mul(tn.grad(l1)(t), v)))(x), c.hvp1[0]);
+    const l2 = (t: tn.Tensor) => tn.sum(tn.mul(w, tn.square(softplus(t))));
+    expectClose(tn.grad((t) => tn.sum(tn.mul(tn.grad(l2)(t), v)))(x), c.hvp2[0]);
+  });
+});
