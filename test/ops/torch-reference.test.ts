@@ -97,6 +97,17 @@ const named: Record<string, Op> = {
   norm_euclidean_axes12: (x) => tn.norm(x, 'euclidean', [1, 2]),
   moments_all: (x) => { const m = tn.moments(x); return [m.mean, m.variance]; },
   squaredDifference_rank0: (a, b) => tn.squaredDifference(a, b),
+  'losses.softmaxCrossEntropy_soft_labels': (l, x) => tn.losses.softmaxCrossEntropy(l, x),
+  where_broadcast: (c, a, b) => tn.where(tn.cast(c, 'bool'), a, b),
+  prelu_alpha_per_channel: (x, a) => tn.prelu(x, a),
+  pow_scalar_exponent: (a, b) => tn.pow(a, b),
+  gather_negative_axis: (x, i) => tn.gather(x, i, -1),
+  stridedSlice_masks: (x) => tn.stridedSlice(x, [1, 4, 1], [0, 0, 2], [1, -2, 1], 0, 1, 0, 0, 4),
+  conv2dTranspose_same_s2_odd: (x, f) => tn.conv2dTranspose(x, f, [1, 7, 5, 2], 2, 'same'),
+  separableConv2d_dilated: (x, d, pw) => tn.separableConv2d(x, d, pw, 1, 'same', 2),
+  conv3d_dilated: (x, f) => tn.conv3d(x, f, 1, 'same', 'NDHWC', [2, 2, 1]),
+  avgPool_s2_k3_same_odd: (x) => tn.avgPool(x, 3, 2, 'same'),
+  maxPool_s2_k3_same_odd: (x) => tn.maxPool(x, 3, 2, 'same'),
 };
 
 /** The tessera op a case names (the same names as make_reference.py's). */
@@ -311,6 +322,13 @@ describe('every gradient entry point gives PyTorch\'s gradients', () => {
       expect(Math.abs(value.dataSync()[0] - l1Value(c))).toBeLessThan(1e-12 * (1 + Math.abs(l1Value(c))));
       expectClose(grad, c.grad[0]);
     }
+  });
+
+  it('tn.grads with dy: the upstream gradient of a non-scalar f (conv2d_same_s2, dy = the weights)', () => {
+    const c = refCase('conv2d_same_s2');
+    const op = opFor(c.name);
+    const grads = tn.grads((x, f) => op(x, f) as tn.Tensor)(diffInputs(c), f64(c.weights[0], c.outputs[0].shape));
+    grads.forEach((g, j) => expectClose(g, c.grad[j]));
   });
 
   it('tn.valueAndGrads (matMul with both transposes)', () => {

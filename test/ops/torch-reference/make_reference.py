@@ -482,6 +482,19 @@ case('mean_negative_axes', [('u', [2, 3, 4])], lambda x: x.mean((-1, -3)))
 case('norm_euclidean_axes12', [('u', [2, 3, 4])], lambda x: torch.sqrt((x * x).sum((1, 2))))
 case('moments_all', [('u', [3, 4])], lambda x: [x.mean(), x.var(unbiased=False)])
 
+case('losses.softmaxCrossEntropy_soft_labels', [('prob', [3, 4]), ('u', [3, 4])], lambda l, x: reduce_loss(-(l * torch.log_softmax(x, -1)).sum(-1)))
+case('where_broadcast', [('int:2', [2, 1, 3]), ('u', [4, 1]), ('u', [3])], lambda c, a, b: torch.where(c.bool(), a, b))
+case('prelu_alpha_per_channel', [('nz', [2, 3, 4]), ('p', [4])], lambda x, a: torch.where(x > 0, x, a * x))
+case('pow_scalar_exponent', [('p', [2, 3]), ('u', [])], torch.pow)
+case('gather_negative_axis', [('u', [2, 4, 3]), ('int:3', [4])], lambda x, i: x[:, :, i])
+case('stridedSlice_masks', [('u', [4, 5, 3])], lambda x: x[1:, T([4, 2]), 1])
+case('conv2dTranspose_same_s2_odd', [('u', [1, 4, 3, 3]), ('u', [3, 3, 2, 3])], lambda x, f: conv_transpose_tf(x, f, [1, 7, 5, 2], [2, 2], 'same'))
+case('separableConv2d_dilated', [('u', [1, 6, 6, 2]), ('u', [2, 2, 2, 2]), ('u', [1, 1, 4, 3])],
+     lambda x, d, pw: conv_tf(depthwise_tf(x, d, [1, 1], 'same', [2, 2]), pw, [1, 1], 'valid'))
+case('conv3d_dilated', [('u', [1, 5, 5, 4, 2]), ('u', [2, 2, 2, 2, 2])], lambda x, f: conv_tf(x, f, [1, 1, 1], 'same', [2, 2, 1]))
+case('avgPool_s2_k3_same_odd', [('u', [1, 7, 5, 2])], lambda x: pool_tf(x, [3, 3], [2, 2], 'same', 'avg'))
+case('maxPool_s2_k3_same_odd', [('dist', [1, 7, 5, 2])], lambda x: pool_tf(x, [3, 3], [2, 2], 'same', 'max'))
+
 
 def flat(t):
     # Linear ops' second derivatives come back as torch's storage-less zero tensors.
