@@ -108,6 +108,14 @@ const named: Record<string, Op> = {
   conv3d_dilated: (x, f) => tn.conv3d(x, f, 1, 'same', 'NDHWC', [2, 2, 1]),
   avgPool_s2_k3_same_odd: (x) => tn.avgPool(x, 3, 2, 'same'),
   maxPool_s2_k3_same_odd: (x) => tn.maxPool(x, 3, 2, 'same'),
+  mul_self: (x) => tn.mul(x, x),
+  matMul_self: (x) => tn.matMul(x, x),
+  maximum_self: (x) => tn.maximum(x, x),
+  conv2d_self_filter: (x) => tn.conv2d(x, x, 1, 'same'),
+  sparseSoftmaxCrossEntropy: (l, x) => tn.sparseSoftmaxCrossEntropy(l, x),
+  'linalg.qr_square': (x) => tn.linalg.qr(x),
+  'linalg.qr_tall': (x) => tn.linalg.qr(x),
+  resizeNearestNeighbor: (x) => tn.image.resizeNearestNeighbor(x as tn.Tensor4D, [5, 4]),
 };
 
 /** The tessera op a case names (the same names as make_reference.py's). */

@@ -210,6 +210,13 @@ def norm_tf(x, ord, axis=None, keep=False):
     return y if keep else y.squeeze(max(a0, a1)).squeeze(min(a0, a1))
 
 
+def qr_square_tf(x):
+    # TF.js reflects a square matrix's last column too (LAPACK leaves it), so its last r[j, j] is −pivot, not pivot.
+    q, r = torch.linalg.qr(x)
+    flip = T([1.0] * (x.shape[0] - 1) + [-1.0])
+    return [q * flip, r * flip[:, None]]
+
+
 def prod_dims(x, dims, keep):
     for d in sorted([dims] if isinstance(dims, int) else [a % x.dim() for a in dims], reverse=True):
         x = x.prod(d, keepdim=keep)
@@ -494,6 +501,16 @@ case('separableConv2d_dilated', [('u', [1, 6, 6, 2]), ('u', [2, 2, 2, 2]), ('u',
 case('conv3d_dilated', [('u', [1, 5, 5, 4, 2]), ('u', [2, 2, 2, 2, 2])], lambda x, f: conv_tf(x, f, [1, 1, 1], 'same', [2, 2, 1]))
 case('avgPool_s2_k3_same_odd', [('u', [1, 7, 5, 2])], lambda x: pool_tf(x, [3, 3], [2, 2], 'same', 'avg'))
 case('maxPool_s2_k3_same_odd', [('dist', [1, 7, 5, 2])], lambda x: pool_tf(x, [3, 3], [2, 2], 'same', 'max'))
+
+# The same tensor in two operand slots: the tape must add both contributions.
+case('mul_self', A, lambda x: x * x)
+case('matMul_self', [('u', [3, 3])], lambda x: x @ x)
+case('maximum_self', A, lambda x: torch.maximum(x, x))
+case('conv2d_self_filter', [('u', [2, 2, 1, 1])], lambda x: conv_tf(x, x, [1, 1], 'same'))
+case('sparseSoftmaxCrossEntropy', [('int:4', [3]), ('u', [3, 4])], lambda l, x: F.cross_entropy(x, l))
+case('linalg.qr_square', [('u', [3, 3])], qr_square_tf)
+case('linalg.qr_tall', [('u', [4, 3])], lambda x: list(torch.linalg.qr(x)))
+case('resizeNearestNeighbor', [('u', [1, 3, 2, 2])], lambda x: x.index_select(1, T([0, 0, 1, 1, 2])).index_select(2, T([0, 0, 1, 1])))
 
 
 def flat(t):
