@@ -4,13 +4,14 @@ import * as tn from '../../src/index';
 
 // An independent check of tessera's autodiff: PyTorch's float64 autograd (torch-reference/make_reference.py wrote
 // reference.json) gave, for seeded inputs away from kinks and ties, each op's forward value, the gradient of
-// L1 = Σ w·f and the Hessian-vector products of L1 and of L2 = Σ w·f² in direction v. Here the same ops run through
-// tn.grads (the HVP as the gradient of ⟨∇L, v⟩) and must agree to 1e-9 relative to each array's largest entry.
+// L1 = Σ w·f, the Hessian-vector products of L1 and of L2 = Σ w·f² in direction v, and L2's third derivative along v
+// twice. Here the same ops run through tn.grads (the HVP as the gradient of ⟨∇L, v⟩, the third as the gradient of
+// ⟨HVP, v⟩) and must agree to 1e-9 relative to each array's largest entry.
 
 interface Stored { shape: number[]; dtype: 'float64' | 'int32'; values: number[] }
 interface RefCase {
   name: string; inputs: Stored[]; diff: number[]; outputs: { shape: number[]; values: number[] }[];
-  weights: number[][]; directions: number[][]; grad: number[][]; hvp1: number[][]; hvp2: number[][];
+  weights: number[][]; directions: number[][]; grad: number[][]; hvp1: number[][]; hvp2: number[][]; third: number[][];
 }
 type Op = (...xs: tn.Tensor[]) => tn.Tensor | tn.Tensor[];
 
@@ -280,6 +281,11 @@ function compareWithTorch(c: RefCase): Record<string, number> {
     note('grad', tn.grads(loss(1))(c.diff.map((k) => consts[k])), c.grad);
     note('hvp1', hvp(1), c.hvp1);
     note('hvp2', hvp(2), c.hvp2);
+    const connected = (xs: tn.Tensor[], ts: tn.Tensor[]) => tn.addN(ts.flatMap((t, j) => [tn.sum(tn.mul(t, dirs[j])), tn.sum(tn.mul(xs[j], 0))]));
+    const third = tn.grads((...xs: tn.Tensor[]) =>
+      connected(xs, tn.grads((...ys: tn.Tensor[]) => connected(ys, tn.grads(loss(2))(ys)))(xs)),
+    )(c.diff.map((k) => consts[k]));
+    note('third', third, c.third);
     return errors;
   });
 }

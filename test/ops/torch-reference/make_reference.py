@@ -3,7 +3,8 @@
 Each case is an op written with TF.js 4.22's semantics in torch (NHWC layouts, TF 'same' padding, TF's loss
 reductions). For seeded inputs x, output weights w and directions v it stores the forward value f(x), the gradient of
 L1 = sum(w * f), and two Hessian-vector products: of L1 (the op's own second derivative, upstream gradient fixed) and
-of L2 = sum(w * f^2) (the upstream gradient now depends on x, so the backward rule is differentiated in it too).
+of L2 = sum(w * f^2) (the upstream gradient now depends on x, so the backward rule is differentiated in it too), and
+the third derivative of L2 along v twice (every backward rule's backward rule differentiated once more).
 Input kinds: 'u' (-2, 2), 'p' (0.5, 2), 'nz' |x| in (0.2, 2), 'unit' (-0.9, 0.9), 'gt1' (1.2, 3), 'prob' (0.05, 0.95), 'big' (-40, 40),
 'huge' (300, 700), 'zero1' as 'nz' with an exact 0 at flat index 1,
 'dist' distinct values on a 0.1 grid (no ties), 'dist2' the same grid moved by 0.025 (no ties with 'dist'), 'int:N' int32 in [0, N) and 'c'-prefixed kinds are constants (not
@@ -534,12 +535,20 @@ def run(index, name, inputs, fn):
     def grads(loss):
         return [g if g is not None else torch.zeros_like(x) for g, x in zip(torch.autograd.grad(loss, xs, create_graph=True, allow_unused=True), xs)]
 
-    def hvp(loss):
+    def hvp(loss, create_graph=False):
         gs = grads(loss)
         gv = sum((g * v).sum() for g, v in zip(gs, dirs))
         if not gv.requires_grad:
             return [torch.zeros_like(x) for x in xs]
-        return [g if g is not None else torch.zeros_like(x) for g, x in zip(torch.autograd.grad(gv, xs, retain_graph=True, allow_unused=True), xs)]
+        return [g if g is not None else torch.zeros_like(x)
+                for g, x in zip(torch.autograd.grad(gv, xs, retain_graph=True, create_graph=create_graph, allow_unused=True), xs)]
+
+    def third(loss):
+        hs = hvp(loss, True)
+        hv = sum((h * v).sum() for h, v in zip(hs, dirs) if not h._is_zerotensor())
+        if not torch.is_tensor(hv) or not hv.requires_grad:
+            return [torch.zeros_like(x) for x in xs]
+        return [g if g is not None else torch.zeros_like(x) for g, x in zip(torch.autograd.grad(hv, xs, retain_graph=True, allow_unused=True), xs)]
 
     l1 = sum((w * o).sum() for w, o in zip(weights, outs))
     l2 = sum((w * o * o).sum() for w, o in zip(weights, outs))
@@ -553,6 +562,7 @@ def run(index, name, inputs, fn):
         'grad': [flat(g) for g in grads(l1)],
         'hvp1': [flat(h) for h in hvp(l1)],
         'hvp2': [flat(h) for h in hvp(l2)],
+        'third': [flat(h) for h in third(l2)],
     }
 
 
