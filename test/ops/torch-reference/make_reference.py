@@ -5,10 +5,11 @@ reductions). For seeded inputs x, output weights w and directions v it stores th
 L1 = sum(w * f), and two Hessian-vector products: of L1 (the op's own second derivative, upstream gradient fixed) and
 of L2 = sum(w * f^2) (the upstream gradient now depends on x, so the backward rule is differentiated in it too), and
 the third derivative of L2 along v twice (every backward rule's backward rule differentiated once more).
-Input kinds: 'u' (-2, 2), 'p' (0.5, 2), 'nz' |x| in (0.2, 2), 'unit' (-0.9, 0.9), 'gt1' (1.2, 3), 'prob' (0.05, 0.95), 'big' (-40, 40),
-'huge' (300, 700), 'zero1' as 'nz' with an exact 0 at flat index 1,
-'dist' distinct values on a 0.1 grid (no ties), 'dist2' the same grid moved by 0.025 (no ties with 'dist'), 'int:N' int32 in [0, N) and 'c'-prefixed kinds are constants (not
-differentiated): 'c01' {0, 1} labels, 'cmask' as 'c01' with a leading 1, 'cprob' rows of probabilities summing to 1 along the last axis, 'cu' as 'u'.
+Input kinds: 'u' (-2, 2), 'p' (0.5, 2), 'nz' |x| in (0.2, 2), 'unit' (-0.9, 0.9), 'gt1' (1.2, 3), 'prob' (0.05, 0.95),
+'big' (-40, 40), 'huge' (300, 700), 'zero1' as 'nz' with an exact 0 at flat index 1, 'dist' distinct values on a 0.1
+grid (no ties), 'dist2' the same grid moved by 0.025 (no ties with 'dist'); 'int:N' int32 in [0, N) and the
+'c'-prefixed kinds are constants (not differentiated): 'c01' {0, 1} labels, 'cmask' as 'c01' with a leading 1,
+'cprob' rows of probabilities summing to 1 along the last axis, 'cu' as 'u'.
 
 Run: /usr/bin/python3 test/ops/torch-reference/make_reference.py (torch 1.13); CI needs only the JSON.
 """
