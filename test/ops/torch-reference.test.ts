@@ -116,6 +116,16 @@ const named: Record<string, Op> = {
   sparseSoftmaxCrossEntropy: (l, x) => tn.sparseSoftmaxCrossEntropy(l, x),
   'linalg.qr_square': (x) => tn.linalg.qr(x),
   'linalg.qr_tall': (x) => tn.linalg.qr(x),
+  sum_scalar: (x) => tn.mul(tn.sum(x), x),
+  max_scalar: (x) => tn.mul(tn.max(x), x),
+  prod_size1_axis: (x) => tn.prod(x, 1),
+  softmax_1d: (x) => tn.softmax(x),
+  logSumExp_1d: (x) => tn.logSumExp(x),
+  sum_empty: (x) => tn.sum(x, 0),
+  matMul_empty_k: (a, b) => tn.matMul(a, b),
+  conv2d_filter_larger_same: (x, f) => tn.conv2d(x, f, 1, 'same'),
+  maxPool_window_larger_same: (x) => tn.maxPool(x, 3, 1, 'same'),
+  tile_rank3: (x) => tn.tile(x, [1, 4, 2]),
   resizeNearestNeighbor: (x) => tn.image.resizeNearestNeighbor(x as tn.Tensor4D, [5, 4]),
 };
 

@@ -514,6 +514,18 @@ case('linalg.qr_square', [('u', [3, 3])], qr_square_tf)
 case('linalg.qr_tall', [('u', [4, 3])], lambda x: list(torch.linalg.qr(x)))
 case('resizeNearestNeighbor', [('u', [1, 3, 2, 2])], lambda x: x.index_select(1, T([0, 0, 1, 1, 2])).index_select(2, T([0, 0, 1, 1])))
 
+# Scalars, axes of size 1 and empty tensors.
+case('sum_scalar', [('u', [])], lambda x: x.sum() * x)
+case('max_scalar', [('u', [])], lambda x: x.amax() * x)
+case('prod_size1_axis', [('nz', [3, 1])], lambda x: x.prod(1))
+case('softmax_1d', [('u', [4])], lambda x: torch.softmax(x, 0))
+case('logSumExp_1d', [('u', [4])], lambda x: torch.logsumexp(x, 0))
+case('sum_empty', [('u', [0, 3])], lambda x: x.sum(0))
+case('matMul_empty_k', [('u', [2, 0]), ('u', [0, 3])], lambda a, b: a @ b)
+case('conv2d_filter_larger_same', [('u', [1, 2, 2, 1]), ('u', [3, 3, 1, 2])], lambda x, f: conv_tf(x, f, [1, 1], 'same'))
+case('maxPool_window_larger_same', [('dist', [1, 2, 3, 1])], lambda x: pool_tf(x, [3, 3], [1, 1], 'same', 'max'))
+case('tile_rank3', [('u', [2, 1, 3])], lambda x: x.repeat(1, 4, 2))
+
 
 def flat(t):
     # Linear ops' second derivatives come back as torch's storage-less zero tensors.
