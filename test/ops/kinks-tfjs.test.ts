@@ -20,6 +20,17 @@ const V = [0.5, -1.25, 2, 0.75, -0.5, 1.5, 1, -2, 0.25, 3, -0.75, 1.25, -1.5, 2.
 const zeros = (n: number) => new Array<number>(n).fill(0);
 /** selu's scale·alpha. */
 const SA = 1.0507009873554805 * 1.6732632423543772;
+/**
+ * The second derivative of the fused.matMul cases along v: with both pre-activations at 0, where the activation's
+ * slope is s and its curvature c (w = [1, 2]; v = [0.5, −1.25] for a, [[0.75, −0.5], [1.5, 1]] for b, [1, −2] for
+ * bias; so the pre-activations move by dz = [−0.5, −2.5]): a gets Σj wj·(s·v_b[i][j] + c·dzj·b[i][j]), b[i][j]
+ * gets wj·(s·v_a[i] + c·dzj·a[i]) and bias[j] wj·c·dzj.
+ */
+const fusedMatMulSecond = (s: number, c: number): number[][] => [
+  [-0.25 * s - 10.5 * c, 3.5 * s - 0.5 * c],
+  [0.5 * s - 0.5 * c, s - 5 * c, -1.25 * s + 0.5 * c, -2.5 * s + 5 * c],
+  [-0.5 * c, -5 * c],
+];
 const sumW = (tf: TF, y: tn.Tensor) => tf.sum(tf.mul(y, tf.add(tf.range(0, y.size).reshape(y.shape), 1)));
 
 const cases: KinkCase[] = [
@@ -51,6 +62,18 @@ const cases: KinkCase[] = [
   { name: 'mod at a jump', x: [[2, -2], [1, 1]], shapes: [[2], [2]], f: (tf, a, b) => tf.mod(a, b) },
   { name: 'atan2 at 0, 0 is skipped; at (0, 1)', x: [[0], [1]], shapes: [[1], [1]], f: (tf, a, b) => tf.atan2(a, b) },
   { name: 'logSumExp of equal values', x: [[1, 1]], shapes: [[2]], f: (tf, x) => tf.logSumExp(x), second: [[0.25 * (0.5 + 1.25), -0.25 * (0.5 + 1.25)]] },
+  // Pre-activations of exactly 0: [1, −1]·[[1, 2], [1, 0]] + [0, −2] = [0, 0].
+  ...([['relu', 0, 0], ['relu6', 0, 0], ['leakyrelu', 0.3, 0], ['elu', 1, 1]] as const).map(([activation, s, c]): KinkCase => ({
+    name: `fused.matMul ${activation} at 0`, x: [[1, -1], [1, 2, 1, 0], [0, -2]], shapes: [[1, 2], [2, 2], [2]],
+    f: (tf, a, b, bias) => tf.fused.matMul({ a, b, bias, activation, leakyreluAlpha: 0.3 }),
+    second: fusedMatMulSecond(s, c),
+  })),
+  {
+    name: 'fused.conv2d relu at 0', x: [[1, -1, 2, 0], [1, 1], [0]], shapes: [[1, 2, 2, 1], [1, 2, 1, 1], [1]],
+    f: (tf, x, filter, bias) => tf.fused.conv2d({ x, filter, bias, strides: 1, pad: 'valid', activation: 'relu' }),
+    // Only the second window (pre-activation 2) passes: its weight 2 times the other operand's direction.
+    second: [[0, 0, 2 * 0.75, 2 * -0.5], [2 * 2, 2 * 0.75], [0]],
+  },
   { name: 'unsortedSegmentSum', x: [[1, 2, 3]], shapes: [[3]], f: (tf, x) => tf.unsortedSegmentSum(x, tf.tensor1d([0, 0, 1], 'int32'), 2) },
 ];
 
