@@ -653,4 +653,299 @@ export const s24Sweep: Program[] = [
       tf.tensor1d([0.1, 0.25], 'float32').toString(),
     ],
   },
+  {
+    name: 'binary classifier with binaryAccuracy, precision and recall metrics, classWeight, and a learning-rate schedule in onEpochBegin',
+    run: async (tf) => {
+      const model = tf.sequential({ layers: [
+        tf.layers.dense({ units: 4, activation: 'relu', inputShape: [3], kernelInitializer: glorot(tf, 80) }),
+        tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: glorot(tf, 81) }),
+      ] });
+      const optimizer = tf.train.rmsprop(0.05);
+      model.compile({ optimizer, loss: 'binaryCrossentropy', metrics: ['binaryAccuracy', tf.metrics.precision, tf.metrics.recall] });
+      const x = rows(tf, 10, 3);
+      const y = tf.tensor2d([1, 0, 1, 1, 0, 0, 1, 0, 1, 1], [10, 1]);
+      const lrs: number[] = [];
+      const h = await model.fit(x, y, {
+        epochs: 4, batchSize: 5, shuffle: false, verbose: 0, classWeight: { 0: 2, 1: 0.5 },
+        callbacks: { onEpochBegin: async (epoch) => { optimizer.learningRate = 0.05 / (1 + epoch); lrs.push(optimizer.learningRate); } },
+      });
+      return { h: h.history, lrs, names: model.metricsNames };
+    },
+  },
+  {
+    name: 'earlyStopping on val_acc in max mode with a baseline, beside a custom callback that records onTrainEnd',
+    run: async (tf) => {
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 2, activation: 'softmax', inputShape: [2], kernelInitializer: glorot(tf, 82) })] });
+      model.compile({ optimizer: tf.train.sgd(0.01), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+      const x = rows(tf, 8, 2);
+      const y = tf.oneHot(tf.tensor1d([0, 1, 0, 1, 1, 0, 1, 0], 'int32'), 2);
+      const events: string[] = [];
+      const h = await model.fit(x, y, {
+        epochs: 10, batchSize: 4, shuffle: false, verbose: 0, validationSplit: 0.25,
+        callbacks: [
+          tf.callbacks.earlyStopping({ monitor: 'val_acc', mode: 'max', patience: 2, baseline: 0.9 }),
+          new tf.CustomCallback({ onTrainBegin: async () => { events.push('begin'); }, onTrainEnd: async (logs) => { events.push(`end ${JSON.stringify(logs ?? null)}`); } }),
+        ],
+      });
+      return { epochs: h.epoch, h: h.history, events };
+    },
+  },
+  {
+    name: 'lstm-text-generation sampling: logits divided by a temperature, softmax, and seeded multinomial draws',
+    run: (tf) => {
+      const logits = tf.tensor1d([2, 1, 0.5, -1, 0]);
+      const sample = (temperature: number, seed: number) => tf.tidy(() => {
+        const scaled = logits.div(tf.scalar(temperature));
+        return tf.multinomial(scaled as never, 6, seed, false);
+      });
+      const probs = tf.softmax(logits.div(0.75));
+      return [sample(0.5, 7), sample(1.2, 8), tf.multinomial(probs as never, 4, 9, true), tf.multinomial(tf.tensor2d([[1, 2, 3], [3, 2, 1]]), 3, 10), probs];
+    },
+  },
+  {
+    name: 'seeded tf.data shuffle, then batch and fitDataset: the order each epoch',
+    run: async (tf) => {
+      const order: number[][] = [];
+      const ds = tf.data.array([0, 1, 2, 3, 4, 5, 6, 7]).shuffle(8, 's24seed').batch(4);
+      order.push(...(await ds.toArray()).map((t) => Array.from((t as Tensor).dataSync())));
+      order.push(...(await ds.toArray()).map((t) => Array.from((t as Tensor).dataSync())));
+      const pairs = tf.data.array([0, 1, 2, 3, 4, 5]).map((i) => ({ xs: tf.tensor1d([i as number, 1]), ys: tf.tensor1d([(i as number) * 2]) })).shuffle(3, 'abc').batch(2);
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], kernelInitializer: 'zeros' })] });
+      model.compile({ optimizer: tf.train.sgd(0.01), loss: 'meanSquaredError' });
+      const h = await model.fitDataset(pairs, { epochs: 3, verbose: 0 });
+      return { order, h: h.history, w: model.getWeights() };
+    },
+  },
+  {
+    name: 'fromPixels of a PixelData object (RGBA bytes) with 1, 3 and 4 channels, then resize, normalize and batch',
+    run: (tf) => {
+      const data = Uint8Array.from({ length: 2 * 3 * 4 }, (_, i) => (i * 37) % 256);
+      const pixels = { data, width: 3, height: 2 };
+      const attempt = (f: () => unknown) => { try { return f(); } catch { return 'threw'; } };
+      return [
+        attempt(() => tf.browser.fromPixels(pixels as never)),
+        attempt(() => tf.browser.fromPixels(pixels as never, 1)),
+        attempt(() => tf.browser.fromPixels(pixels as never, 4)),
+        attempt(() => tf.tidy(() => tf.image.resizeBilinear(tf.browser.fromPixels(pixels as never), [4, 4]).toFloat().div(255).expandDims(0))),
+        attempt(() => tf.browser.fromPixels(pixels as never, 2)),
+      ];
+    },
+  },
+  {
+    name: 'io.encodeWeights and decodeWeights of float32, int32 and bool tensors, and a weightsManifest built by hand for fromMemory',
+    run: async (tf) => {
+      const named = { a: tf.tensor2d([[1.5, -2], [3, 4]]), b: tf.tensor1d([7, -8], 'int32'), c: tf.tensor1d([true, false, true], 'bool') };
+      const { data, specs } = await tf.io.encodeWeights(named);
+      const decoded = tf.io.decodeWeights(data, specs);
+      return { bytes: data.byteLength, specs, decoded };
+    },
+  },
+  {
+    name: 'tf.util helpers: sizeFromShape, flatten with skipTypedArray, arraysEqual, isTypedArray, inferDtype, makeOnesTypedArray, now is a number',
+    run: (tf) => {
+      const u = tf.util as unknown as Record<string, (...a: unknown[]) => unknown>;
+      const call = (name: string, ...args: unknown[]) => (typeof u[name] === 'function' ? u[name](...args) : `no ${name}`);
+      return [
+        call('sizeFromShape', [2, 3, 4]), call('sizeFromShape', []),
+        call('flatten', [[1, [2, 3]], [new Float32Array([4, 5])]]), call('flatten', [[1, 2], new Float32Array([4, 5])], [], true),
+        call('arraysEqual', [1, 2], [1, 2]), call('arraysEqual', [1, 2], new Float32Array([1, 2])),
+        call('isTypedArray', new Int32Array(2)), call('inferDtype', [true]), call('inferDtype', new Int32Array(1)), call('inferDtype', [[1.5]]),
+        call('makeOnesTypedArray', 3, 'int32'), call('makeZerosTypedArray', 2, 'bool'), typeof call('now'),
+        call('rightPad', 'ab', 5), call('tensorToString' as never), call('computeStrides', [2, 3, 4]), call('indexToLoc', 7, 3, [12, 4]), call('locToIndex', [1, 2, 3], 3, [12, 4]),
+        call('clamp', 0, 5, 3), call('nearestLargerEven', 5), call('sum', [1, 2, 3]), call('distSquared', [1, 2], [3, 5]),
+        call('parseAxisParam', -1, [2, 3]), call('squeezeShape', [1, 3, 1, 2]), call('getTypedArrayFromDType', 'int32', 2),
+      ].map((v) => (typeof v === 'function' ? 'fn' : v));
+    },
+  },
+  {
+    name: 'fashion-mnist-vae: an encoder model with a seeded sampling layer, a decoder model, and a KL + reconstruction loss minimized by rmsprop',
+    run: (tf) => {
+      class ZLayer extends tf.layers.Layer {
+        static className = 'S24ZLayer';
+        override computeOutputShape(inputShape: number[] | number[][]) { return (inputShape as number[][])[0]; }
+        override call(inputs: Tensor | Tensor[]) {
+          const [zMean, zLogVar] = inputs as Tensor[];
+          const epsilon = tf.randomNormal(zMean.shape, 0, 1, 'float32', 5);
+          return zMean.add(zLogVar.mul(0.5).exp().mul(epsilon));
+        }
+      }
+      const encIn = tf.input({ shape: [6], name: 'vae_enc_in' });
+      const h = tf.layers.dense({ units: 4, activation: 'relu', kernelInitializer: glorot(tf, 90), name: 'vae_h' }).apply(encIn) as Sym;
+      const zMean = tf.layers.dense({ units: 2, kernelInitializer: glorot(tf, 91), name: 'vae_zmean' }).apply(h) as Sym;
+      const zLogVar = tf.layers.dense({ units: 2, kernelInitializer: glorot(tf, 92), name: 'vae_zlogvar' }).apply(h) as Sym;
+      const z = new ZLayer({ name: 'vae_z' }).apply([zMean, zLogVar]) as Sym;
+      const encoder = tf.model({ inputs: encIn, outputs: [zMean, zLogVar, z], name: 'vae_encoder' });
+      const decIn = tf.input({ shape: [2], name: 'vae_dec_in' });
+      const decOut = tf.layers.dense({ units: 6, activation: 'sigmoid', kernelInitializer: glorot(tf, 93), name: 'vae_dec' }).apply(decIn) as Sym;
+      const decoder = tf.model({ inputs: decIn, outputs: decOut, name: 'vae_decoder' });
+      const x = rows(tf, 5, 6).abs();
+      const opt = tf.train.rmsprop(0.01);
+      const losses: number[] = [];
+      for (let step = 0; step < 4; step++) {
+        const cost = opt.minimize(() => {
+          const [m, lv, zz] = encoder.apply(x) as Tensor[];
+          const recon = decoder.apply(zz) as Tensor;
+          const reconLoss = tf.losses.sigmoidCrossEntropy(x, recon).mul(6);
+          const kl = tf.mean(lv.add(1).sub(m.square()).sub(lv.exp()).sum(-1).mul(-0.5));
+          return reconLoss.add(kl) as Scalar;
+        }, true);
+        losses.push(cost!.dataSync()[0]);
+      }
+      return { losses, weights: encoder.getWeights().concat(decoder.getWeights()), summary: encoder.outputs.map((o) => o.shape) };
+    },
+  },
+  {
+    name: 'visualize-convnet: gradient ascent on the input image for one filter of an inner conv layer, then deprocessing',
+    run: (tf) => {
+      const model = tf.sequential({ layers: [
+        tf.layers.conv2d({ inputShape: [6, 6, 1], filters: 3, kernelSize: 3, activation: 'relu', kernelInitializer: glorot(tf, 94), name: 'vc_conv1' }),
+        tf.layers.conv2d({ filters: 2, kernelSize: 2, activation: 'relu', kernelInitializer: glorot(tf, 95), name: 'vc_conv2' }),
+      ] });
+      const layerOutput = model.getLayer('vc_conv2').output as Sym;
+      const aux = tf.model({ inputs: model.inputs, outputs: layerOutput });
+      const lossFn = (input: Tensor) => (aux.apply(input, { training: true }) as Tensor).gather([1], 3);
+      const gradFunction = tf.grad(lossFn);
+      let image = tf.randomUniform([1, 6, 6, 1], 0, 1, 'float32', 3).mul(20).add(128);
+      for (let i = 0; i < 5; i++) {
+        const scaled = tf.tidy(() => {
+          const grads = gradFunction(image);
+          const norm = tf.sqrt(tf.mean(tf.square(grads))).add(1e-5);
+          return grads.div(norm);
+        });
+        image = tf.clipByValue(image.add(scaled.mul(10)), 0, 255);
+      }
+      const deprocessed = tf.tidy(() => {
+        const { mean, variance } = tf.moments(image);
+        let x = image.sub(mean).div(tf.sqrt(variance).add(1e-5)).mul(0.1).add(0.5);
+        x = tf.clipByValue(x, 0, 1).mul(255);
+        return tf.clipByValue(x, 0, 255).asType('int32');
+      });
+      return [image, deprocessed];
+    },
+  },
+  {
+    name: 'simple-object-detection: a custom loss weighting the class column and the box columns, fitted with rmsprop',
+    run: async (tf) => {
+      const LABEL_MULTIPLIER = [8, 1, 1, 1, 1];
+      const customLoss = (yTrue: Tensor, yPred: Tensor) => tf.tidy(() => tf.metrics.meanSquaredError(yTrue.mul(LABEL_MULTIPLIER), yPred.mul(LABEL_MULTIPLIER)));
+      const model = tf.sequential({ layers: [
+        tf.layers.conv2d({ inputShape: [5, 5, 1], filters: 2, kernelSize: 2, activation: 'relu', kernelInitializer: glorot(tf, 96) }),
+        tf.layers.globalAveragePooling2d({}),
+        tf.layers.dense({ units: 5, kernelInitializer: glorot(tf, 97) }),
+      ] });
+      model.compile({ loss: customLoss, optimizer: tf.train.rmsprop(0.005) });
+      const x = tf.tensor4d(Array.from({ length: 3 * 25 }, (_, i) => Math.abs(Math.cos(i))), [3, 5, 5, 1]);
+      const y = tf.tensor2d([[1, 0.1, 0.2, 0.6, 0.7], [0, 0.3, 0.3, 0.5, 0.9], [1, 0, 0.5, 0.4, 1]]);
+      const h = await model.fit(x, y, { epochs: 3, batchSize: 2, shuffle: false, verbose: 0 });
+      return { h: h.history, p: model.predict(x) as Tensor };
+    },
+  },
+  {
+    name: 'cart-pole policy gradient: variableGrads of a sigmoid policy\'s log-prob, grads stacked over steps, scaled by discounted rewards, applied',
+    run: (tf) => {
+      const policy = tf.sequential({ layers: [
+        tf.layers.dense({ units: 3, activation: 'elu', inputShape: [4], kernelInitializer: glorot(tf, 98) }),
+        tf.layers.dense({ units: 1, kernelInitializer: glorot(tf, 99) }),
+      ] });
+      const opt = tf.train.adamax(0.05);
+      const states = rows(tf, 4, 4);
+      const actions = [1, 0, 0, 1];
+      const gradsPerStep: Record<string, Tensor>[] = [];
+      for (let i = 0; i < 4; i++) {
+        const { grads } = tf.variableGrads(() => {
+          const logits = policy.predict(states.slice(i, 1)) as Tensor;
+          const label = tf.tensor2d([[actions[i]]]);
+          return tf.losses.sigmoidCrossEntropy(label, logits).asScalar();
+        });
+        gradsPerStep.push(grads);
+      }
+      const rewards = [1, 0.9, 0.81, 0.729];
+      const rMean = rewards.reduce((a, b) => a + b) / 4;
+      const normalized = rewards.map((r) => r - rMean);
+      const names = Object.keys(gradsPerStep[0]);
+      const combined: Record<string, Tensor> = {};
+      for (const name of names) {
+        combined[name] = tf.tidy(() => tf.mean(tf.stack(gradsPerStep.map((g, k) => g[name].mul(normalized[k]))), 0));
+      }
+      opt.applyGradients(combined);
+      return { names: names.length, weights: policy.getWeights(), p: tf.sigmoid(policy.predict(states) as Tensor) };
+    },
+  },
+  {
+    name: 'mnist-acgan: a discriminator frozen inside a combined model, class embedding multiplied into the latent, trainOnBatch on both',
+    run: async (tf) => {
+      const latent = tf.input({ shape: [3], name: 'gan_latent' });
+      const cls = tf.input({ shape: [1], name: 'gan_cls' });
+      const emb = tf.layers.flatten().apply(tf.layers.embedding({ inputDim: 2, outputDim: 3, embeddingsInitializer: glorot(tf, 100), name: 'gan_emb' }).apply(cls) as Sym) as Sym;
+      const h = tf.layers.multiply().apply([latent, emb]) as Sym;
+      const fake = tf.layers.dense({ units: 4, activation: 'tanh', kernelInitializer: glorot(tf, 101), name: 'gan_gen_out' }).apply(h) as Sym;
+      const generator = tf.model({ inputs: [latent, cls], outputs: fake, name: 'gan_generator' });
+      const image = tf.input({ shape: [4], name: 'gan_image' });
+      const feat = tf.layers.dense({ units: 3, activation: 'relu', kernelInitializer: glorot(tf, 102), name: 'gan_disc_h' }).apply(image) as Sym;
+      const real = tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: glorot(tf, 103), name: 'gan_real' }).apply(feat) as Sym;
+      const aux = tf.layers.dense({ units: 2, activation: 'softmax', kernelInitializer: glorot(tf, 104), name: 'gan_aux' }).apply(feat) as Sym;
+      const discriminator = tf.model({ inputs: image, outputs: [real, aux], name: 'gan_discriminator' });
+      discriminator.compile({ optimizer: tf.train.adam(0.01, 0.5), loss: ['binaryCrossentropy', 'sparseCategoricalCrossentropy'] });
+      const zIn = tf.input({ shape: [3], name: 'gan_c_latent' });
+      const cIn = tf.input({ shape: [1], name: 'gan_c_cls' });
+      const generated = generator.apply([zIn, cIn]) as Sym;
+      discriminator.trainable = false;
+      const [fakeReal, fakeAux] = discriminator.apply(generated) as Sym[];
+      const combined = tf.model({ inputs: [zIn, cIn], outputs: [fakeReal, fakeAux], name: 'gan_combined' });
+      combined.compile({ optimizer: tf.train.adam(0.01, 0.5), loss: ['binaryCrossentropy', 'sparseCategoricalCrossentropy'] });
+      const z = rows(tf, 4, 3);
+      const c = tf.tensor2d([[0], [1], [1], [0]]);
+      const realImages = rows(tf, 4, 4).tanh();
+      const dLoss = await discriminator.trainOnBatch(tf.concat([realImages, generator.predict([z, c]) as Tensor]), [tf.concat([tf.ones([4, 1]), tf.zeros([4, 1])]), tf.concat([c, c])]);
+      const gLoss = await combined.trainOnBatch([z, c], [tf.ones([4, 1]), c]);
+      return { dLoss, gLoss, gen: generator.getWeights(), disc: discriminator.getWeights(), counts: [combined.trainableWeights.length, discriminator.trainableWeights.length] };
+    },
+  },
+  {
+    name: 'translation seq2seq: an encoder lstm\'s states fed as the decoder\'s initialState, trained, then separate inference models sharing the layers',
+    run: async (tf) => {
+      const encIn = tf.input({ shape: [3, 4], name: 'tr_enc_in' });
+      const encoder = tf.layers.lstm({ units: 3, returnState: true, kernelInitializer: glorot(tf, 110), recurrentInitializer: glorot(tf, 111), name: 'tr_encoder' });
+      const [, stateH, stateC] = encoder.apply(encIn) as Sym[];
+      const decIn = tf.input({ shape: [2, 5], name: 'tr_dec_in' });
+      const decoderLstm = tf.layers.lstm({ units: 3, returnSequences: true, returnState: true, kernelInitializer: glorot(tf, 112), recurrentInitializer: glorot(tf, 113), name: 'tr_decoder' });
+      const [decOut] = decoderLstm.apply(decIn, { initialState: [stateH, stateC] }) as Sym[];
+      const dense = tf.layers.dense({ units: 5, activation: 'softmax', kernelInitializer: glorot(tf, 114), name: 'tr_dense' });
+      const model = tf.model({ inputs: [encIn, decIn], outputs: dense.apply(decOut) as Sym });
+      model.compile({ optimizer: 'rmsprop', loss: 'categoricalCrossentropy' });
+      const xe = tf.tensor3d(Array.from({ length: 2 * 12 }, (_, i) => Math.sin(i)), [2, 3, 4]);
+      const xd = tf.oneHot(tf.tensor2d([[0, 2], [1, 3]], [2, 2], 'int32'), 5).toFloat();
+      const yd = tf.oneHot(tf.tensor2d([[2, 4], [3, 4]], [2, 2], 'int32'), 5).toFloat();
+      const h = await model.fit([xe, xd], yd, { epochs: 2, batchSize: 2, verbose: 0 });
+      const encoderModel = tf.model({ inputs: encIn, outputs: [stateH, stateC] });
+      const hIn = tf.input({ shape: [3], name: 'tr_h_in' });
+      const cIn = tf.input({ shape: [3], name: 'tr_c_in' });
+      const [o2, h2, c2] = decoderLstm.apply(decIn, { initialState: [hIn, cIn] }) as Sym[];
+      const decoderModel = tf.model({ inputs: [decIn, hIn, cIn], outputs: [dense.apply(o2) as Sym, h2, c2] });
+      const states = encoderModel.predict(xe) as Tensor[];
+      return { h: h.history, states, step: decoderModel.predict([xd, ...states]) as Tensor[] };
+    },
+  },
+  {
+    name: 'addition-rnn: one-hot encoded digit strings, lstm encoder, repeatVector, lstm decoder with returnSequences, timeDistributed softmax',
+    run: async (tf) => {
+      const chars = '0123456789+ ';
+      const encode = (s: string, len: number) => tf.oneHot(tf.tensor1d(s.padEnd(len).split('').map((ch) => chars.indexOf(ch)), 'int32'), chars.length);
+      const questions = ['1+2', '12+3', '4+45'];
+      const answers = ['3', '15', '49'];
+      const x = tf.stack(questions.map((q) => encode(q, 5))).toFloat();
+      const y = tf.stack(answers.map((a) => encode(a, 3))).toFloat();
+      const model = tf.sequential({ layers: [
+        tf.layers.lstm({ units: 6, inputShape: [5, chars.length], kernelInitializer: glorot(tf, 120), recurrentInitializer: glorot(tf, 121) }),
+        tf.layers.repeatVector({ n: 3 }),
+        tf.layers.lstm({ units: 6, returnSequences: true, kernelInitializer: glorot(tf, 122), recurrentInitializer: glorot(tf, 123) }),
+        tf.layers.timeDistributed({ layer: tf.layers.dense({ units: chars.length, kernelInitializer: glorot(tf, 124) }) }),
+        tf.layers.activation({ activation: 'softmax' }),
+      ] });
+      model.compile({ loss: 'categoricalCrossentropy', optimizer: 'adam', metrics: ['accuracy'] });
+      const h = await model.fit(x, y, { epochs: 3, batchSize: 2, shuffle: false, verbose: 0 });
+      const decoded = (model.predict(x) as Tensor).argMax(-1).arraySync() as number[][];
+      return { h: h.history, decoded: decoded.map((r) => r.map((i) => chars[i]).join('')) };
+    },
+  },
 ];
