@@ -948,4 +948,121 @@ export const s24Sweep: Program[] = [
       return { h: h.history, decoded: decoded.map((r) => r.map((i) => chars[i]).join('')) };
     },
   },
+  {
+    name: 'a tf.Callback subclass that reads this.params and this.model, and stops training from onBatchEnd',
+    run: async (tf) => {
+      const seen: unknown[] = [];
+      class StopAfter extends tf.Callback {
+        constructor(private readonly limit: number) { super(); }
+        override async onTrainBegin() { seen.push(['params', this.params]); }
+        override async onBatchEnd(batch: number, logs?: Record<string, unknown>) {
+          seen.push([batch, Object.keys(logs ?? {}).sort()]);
+          if (batch + 1 >= this.limit) this.model.stopTraining = true;
+        }
+        override async onEpochEnd(epoch: number) { seen.push(['epoch', epoch]); }
+      }
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], kernelInitializer: glorot(tf, 130) })] });
+      model.compile({ optimizer: 'sgd', loss: 'meanSquaredError', metrics: ['mae'] });
+      const x = rows(tf, 8, 2);
+      const h = await model.fit(x, x.sum(1, true), { epochs: 3, batchSize: 2, shuffle: false, verbose: 0, callbacks: [new StopAfter(3)] });
+      return { seen, h: h.history, epoch: h.epoch };
+    },
+  },
+  {
+    name: 'a Sequential grown with add() and shrunk with pop(): outputs, summary and predict after each change',
+    deviation: "TF.js 4.22's Sequential builds the model predict runs once, at its first predict, and keeps it: after a later pop() or add() predict still runs the old layers ([1, 1] here where the model now ends in 2 units); tessera predicts with the layers the model has, as Keras does",
+    run: (tf) => {
+      const model = tf.sequential();
+      model.add(tf.layers.dense({ units: 3, inputShape: [2], kernelInitializer: 'ones', name: 'ap_d1' }));
+      model.add(tf.layers.dense({ units: 2, kernelInitializer: 'ones', name: 'ap_d2' }));
+      model.add(tf.layers.dense({ units: 1, kernelInitializer: 'ones', name: 'ap_d3' }));
+      const x = tf.tensor2d([[1, 2]]);
+      const p3 = model.predict(x) as Tensor;
+      model.pop();
+      const p2 = model.predict(x) as Tensor;
+      model.summary();
+      model.add(tf.layers.activation({ activation: 'softmax', name: 'ap_sm' }));
+      const p4 = model.predict(x) as Tensor;
+      return { p3, p2, p4, shapes: [model.outputs[0].shape, model.layers.map((l) => l.name)] };
+    },
+  },
+  {
+    name: 'a custom layer with a non-trainable weight it updates in call, a trainable one, and its own static fromConfig, saved and loaded',
+    run: async (tf) => {
+      class Counter extends tf.layers.Layer {
+        static className = 'S24Counter';
+        private count!: ReturnType<Counter['addWeight']>;
+        private gain!: ReturnType<Counter['addWeight']>;
+        constructor(private readonly cfg: { start: number; name?: string }) { super(cfg); }
+        override build() {
+          this.count = this.addWeight('count', [], 'float32', tf.initializers.constant({ value: this.cfg.start }), undefined, false);
+          this.gain = this.addWeight('gain', [1], 'float32', tf.initializers.ones(), tf.regularizers.l2({ l2: 0.5 }));
+          this.built = true;
+        }
+        override call(inputs: Tensor | Tensor[]) {
+          const x = Array.isArray(inputs) ? inputs[0] : inputs;
+          return tf.tidy(() => x.mul(this.gain.read()).add(this.count.read()));
+        }
+        override getConfig() { return { ...super.getConfig(), start: this.cfg.start }; }
+        static override fromConfig<T extends object>(cls: new (c: never) => T, config: Record<string, unknown>): T {
+          return new cls({ ...config, start: (config.start as number) + 0 } as never);
+        }
+      }
+      tf.serialization.registerClass(Counter as never);
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2], kernelInitializer: 'ones' }), new Counter({ start: 0.5, name: 's24_counter' })] });
+      model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const x = rows(tf, 4, 2);
+      const h = await model.fit(x, tf.ones([4, 2]), { epochs: 2, batchSize: 2, shuffle: false, verbose: 0 });
+      let saved: unknown;
+      await model.save(tf.io.withSaveHandler(async (a) => { saved = a; return { modelArtifactsInfo: { dateSaved: new Date(0), modelTopologyType: 'JSON' } }; }));
+      const loaded = await tf.loadLayersModel(tf.io.fromMemory(saved as never));
+      return {
+        h: h.history, trainable: model.trainableWeights.length, nonTrainable: model.nonTrainableWeights.map((w) => w.shape), losses: model.losses.length,
+        a: model.predict(x) as Tensor, b: loaded.predict(x) as Tensor, cfg: loaded.layers[1].getConfig().start,
+      };
+    },
+  },
+  {
+    name: 'a custom layer with two outputs: computeOutputShape as a list, used in a functional model; a masking-aware layer passing its mask on',
+    run: (tf) => {
+      class SplitHalves extends tf.layers.Layer {
+        static className = 'S24SplitHalves';
+        override computeOutputShape(inputShape: number[] | number[][]) {
+          const s = inputShape as number[];
+          return [[s[0], s[1] / 2], [s[0], s[1] / 2]];
+        }
+        override call(inputs: Tensor | Tensor[]) {
+          const x = Array.isArray(inputs) ? inputs[0] : inputs;
+          return tf.split(x, 2, 1);
+        }
+      }
+      class PassMask extends tf.layers.Layer {
+        static className = 'S24PassMask';
+        constructor() { super({}); this.supportsMasking = true; }
+        override call(inputs: Tensor | Tensor[]) { return (Array.isArray(inputs) ? inputs[0] : inputs).mul(2); }
+      }
+      const inp = tf.input({ shape: [4] });
+      const [left, right] = new SplitHalves({}).apply(inp) as Sym[];
+      const model = tf.model({ inputs: inp, outputs: [left, tf.layers.add().apply([left, right]) as Sym] });
+      const seqIn = tf.input({ shape: [3] });
+      const emb = tf.layers.embedding({ inputDim: 5, outputDim: 2, maskZero: true, embeddingsInitializer: 'ones' }).apply(seqIn) as Sym;
+      const passed = new PassMask().apply(emb) as Sym;
+      const rnn = tf.layers.simpleRNN({ units: 1, kernelInitializer: 'ones', recurrentInitializer: 'ones' }).apply(passed) as Sym;
+      const masked = tf.model({ inputs: seqIn, outputs: rnn });
+      return { shapes: model.outputs.map((o) => o.shape), p: model.predict(tf.tensor2d([[1, 2, 3, 4]])) as Tensor[], m: masked.predict(tf.tensor2d([[1, 2, 0], [3, 0, 0]])) as Tensor };
+    },
+  },
+  {
+    name: 'a Sequential without an input shape: built by its first predict, summary after, and model.build with a batch shape',
+    run: (tf) => {
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 2, kernelInitializer: 'ones', name: 'lb_d1' }), tf.layers.dense({ units: 1, kernelInitializer: 'ones', name: 'lb_d2' })] });
+      const attempt = (f: () => unknown) => { try { return f(); } catch { return 'threw'; } };
+      const before = attempt(() => model.countParams());
+      const p = model.predict(tf.tensor2d([[1, 2, 3]])) as Tensor;
+      model.summary();
+      const built = tf.sequential({ layers: [tf.layers.dense({ units: 2, kernelInitializer: 'ones', name: 'lb_d3' })] });
+      const b = attempt(() => { built.build([null, 4]); return built.countParams(); });
+      return { before, p, params: model.countParams(), b, shape: attempt(() => model.outputs[0].shape) };
+    },
+  },
 ];
