@@ -1065,4 +1065,119 @@ export const s24Sweep: Program[] = [
       return { before, p, params: model.countParams(), b, shape: attempt(() => model.outputs[0].shape) };
     },
   },
+  {
+    name: 'image.transform with projective matrices under every interpolation and fillMode, and rotateWithOffset with a fill and a centre',
+    run: (tf) => {
+      const img = tf.tensor4d(Array.from({ length: 2 * 4 * 5 * 2 }, (_, i) => (i * 7) % 23), [2, 4, 5, 2]);
+      const m = tf.tensor2d([[1, 0.2, -1, 0.1, 0.9, 0.5, 0.01, 0, 0], [0.8, 0, 1, 0, 1.1, -0.5, 0, 0.02, 0]]);
+      const out: unknown[] = [];
+      for (const interpolation of ['nearest', 'bilinear'] as const) {
+        for (const fillMode of ['constant', 'reflect', 'wrap', 'nearest'] as const) {
+          out.push(tf.image.transform(img, m, interpolation, fillMode, 3, [3, 6]));
+        }
+      }
+      const one = tf.tensor4d(Array.from({ length: 5 * 5 * 3 }, (_, i) => i % 11), [1, 5, 5, 3]);
+      out.push(tf.image.rotateWithOffset(one, 0.7), tf.image.rotateWithOffset(one, -1.2, [10, 20, 30], [1, 3]), tf.image.rotateWithOffset(one, Math.PI / 2, 255, 0.25));
+      return out;
+    },
+  },
+  {
+    name: 'cropAndResize with nearest and bilinear, flipped and out-of-image boxes, extrapolationValue; threshold with otsu, inverted and a ratio',
+    run: (tf) => {
+      const img = tf.tensor4d(Array.from({ length: 2 * 4 * 4 * 1 }, (_, i) => i), [2, 4, 4, 1]);
+      const boxes = tf.tensor2d([[0, 0, 1, 1], [0.75, 0.8, 0.1, 0.2], [-0.5, 0.2, 0.6, 1.4], [0.3, 0.3, 0.3, 0.3]]);
+      const ind = tf.tensor1d([0, 1, 1, 0], 'int32');
+      const rgb = tf.tensor3d(Array.from({ length: 3 * 3 * 3 }, (_, i) => (i * 29) % 256), [3, 3, 3], 'int32');
+      return [
+        tf.image.cropAndResize(img, boxes, ind, [3, 2]),
+        tf.image.cropAndResize(img, boxes, ind, [2, 3], 'nearest', -1),
+        tf.image.cropAndResize(img, boxes, ind, [1, 1], 'bilinear', 9),
+        tf.image.threshold(rgb),
+        tf.image.threshold(rgb, 'otsu'),
+        tf.image.threshold(rgb, 'binary', true, 0.3),
+        tf.image.threshold(rgb, 'otsu', true),
+      ];
+    },
+  },
+  {
+    name: 'nonMaxSuppressionPadded and its async form, nonMaxSuppressionWithScore with a soft sigma, and the async forms',
+    run: async (tf) => {
+      const boxes = tf.tensor2d([[0, 0, 1, 1], [0, 0.1, 1, 1.1], [0, -0.1, 1, 0.9], [0, 10, 1, 11], [0, 10.1, 1, 11.1], [0, 100, 1, 101]]);
+      const scores = tf.tensor1d([0.9, 0.75, 0.6, 0.95, 0.5, 0.3]);
+      const padded = tf.image.nonMaxSuppressionPadded(boxes, scores, 5, 0.5, 0.4, true);
+      const paddedAsync = await tf.image.nonMaxSuppressionPaddedAsync(boxes, scores, 2, 0.5, 0.0, false);
+      const soft = tf.image.nonMaxSuppressionWithScore(boxes, scores, 6, 0.5, 0.2, 0.5);
+      const softAsync = await tf.image.nonMaxSuppressionWithScoreAsync(boxes, scores, 3, 0.7, 0, 0.3);
+      const plain = await tf.image.nonMaxSuppressionAsync(boxes, scores, 4, 0.3, 0.55);
+      return { padded, paddedAsync, soft, softAsync, plain };
+    },
+  },
+  {
+    name: 'linalg.qr of tall, wide and batched matrices with and without fullMatrices, and gramSchmidt of a list and a matrix',
+    run: (tf) => {
+      const tall = tf.tensor2d([[1, 2], [3, 4], [5, 7]]);
+      const wide = tf.tensor2d([[2, -1, 0], [1, 3, 1]]);
+      const batch = tf.tensor3d([[[1, 2], [3, 4]], [[0, 1], [1, 0]]]);
+      const abs = (ts: Tensor[]) => ts.map((t) => t.abs());
+      return [
+        abs(tf.linalg.qr(tall)), abs(tf.linalg.qr(tall, true)), abs(tf.linalg.qr(wide)), abs(tf.linalg.qr(batch)),
+        tf.linalg.qr(tall)[0].matMul(tf.linalg.qr(tall)[1]),
+        tf.linalg.gramSchmidt([tf.tensor1d([1, 1, 0]), tf.tensor1d([1, 0, 1])]), tf.linalg.gramSchmidt(tf.tensor2d([[3, 1], [2, 2]])),
+        tf.linalg.bandPart(tf.ones([3, 4]), 1, -1), tf.linalg.bandPart(tf.ones([2, 3, 3]), 0, 0),
+      ];
+    },
+  },
+  {
+    name: 'fitDataset on a two-input two-output model: xs as a map by input name, ys as an array, and evaluateDataset',
+    run: async (tf) => {
+      const a = tf.input({ shape: [2], name: 'fd_a' });
+      const b = tf.input({ shape: [1], name: 'fd_b' });
+      const joined = tf.layers.concatenate().apply([a, b]) as Sym;
+      const o1 = tf.layers.dense({ units: 1, kernelInitializer: glorot(tf, 140), name: 'fd_o1' }).apply(joined) as Sym;
+      const o2 = tf.layers.dense({ units: 2, activation: 'softmax', kernelInitializer: glorot(tf, 141), name: 'fd_o2' }).apply(joined) as Sym;
+      const model = tf.model({ inputs: [a, b], outputs: [o1, o2] });
+      model.compile({ optimizer: tf.train.sgd(0.1), loss: ['meanSquaredError', 'categoricalCrossentropy'] });
+      const n = 6;
+      const ds = tf.data.array(Array.from({ length: n }, (_, i) => i)).map((i) => {
+        const k = i as number;
+        return { xs: { fd_a: tf.tensor1d([Math.sin(k), Math.cos(k)]), fd_b: tf.tensor1d([k / n]) }, ys: [tf.tensor1d([k % 2]), tf.oneHot(k % 2, 2)] };
+      }).batch(3);
+      const h = await model.fitDataset(ds, { epochs: 2, verbose: 0 });
+      const ev = await model.evaluateDataset(ds as never, {}) as Scalar[];
+      return { h: h.history, ev: ev.slice(0, 1), w: model.getWeights() };
+    },
+  },
+  {
+    name: 'datasets of nested elements: batch of objects of arrays, unbatch-free flattening with map, zip of arrays, and concatenate of batched',
+    run: async (tf) => {
+      const nested = tf.data.array([{ a: [1, 2], b: { c: 3 } }, { a: [4, 5], b: { c: 6 } }, { a: [7, 8], b: { c: 9 } }]).batch(2);
+      const zipped = tf.data.zip([tf.data.array([[1, 0], [2, 0], [3, 0]]), tf.data.array([[4, 7], [5, 8], [6, 9]])]).batch(2);
+      const joined = tf.data.array([1, 2, 3]).batch(2).concatenate(tf.data.array([4, 5]).batch(3));
+      const repeated = tf.data.array([1, 2]).repeat(3).take(5).batch(2, false);
+      const skipped = tf.data.array([1, 2, 3, 4, 5]).skip(2).batch(2, true);
+      return { nested: await nested.toArray(), zipped: await zipped.toArray(), joined: await joined.toArray(), repeated: await repeated.toArray(), skipped: await skipped.toArray(), sizes: [nested.size, zipped.size, joined.size, repeated.size, skipped.size] };
+    },
+  },
+  {
+    name: 'an embedding given float ids, and ids past inputDim; a dense given int32 input; losses given int32 labels',
+    run: (tf) => {
+      const attempt = (f: () => unknown) => { try { return f(); } catch { return 'threw'; } };
+      const emb = tf.layers.embedding({ inputDim: 4, outputDim: 2, embeddingsInitializer: glorot(tf, 150) });
+      const dense = tf.layers.dense({ units: 1, kernelInitializer: 'ones' });
+      const labels = tf.tensor2d([[0, 1], [1, 0]], [2, 2], 'int32');
+      const preds = tf.tensor2d([[0.3, 0.7], [0.6, 0.4]]);
+      return [
+        attempt(() => emb.apply(tf.tensor2d([[0.9, 2.2], [3.7, 1]]))),
+        attempt(() => tf.layers.embedding({ inputDim: 5, outputDim: 1, embeddingsInitializer: glorot(tf, 151), maskZero: true }).apply(tf.tensor2d([[-0.5, 4.99, 0.4, 2]]))),
+        attempt(() => tf.layers.embedding({ inputDim: 3, outputDim: 1 }).apply(tf.tensor2d([[3.5, 1]]))),
+        attempt(() => emb.apply(tf.tensor2d([[5, 1]], [1, 2], 'int32'))),
+        attempt(() => dense.apply(tf.tensor2d([[1, 2]], [1, 2], 'int32'))),
+        attempt(() => tf.losses.softmaxCrossEntropy(labels, preds)),
+        attempt(() => tf.losses.meanSquaredError(labels, preds)),
+        attempt(() => tf.losses.logLoss(labels, preds)),
+        attempt(() => tf.metrics.categoricalAccuracy(labels, preds)),
+        attempt(() => tf.metrics.binaryCrossentropy(labels, preds)),
+      ];
+    },
+  },
 ];
