@@ -1180,4 +1180,61 @@ export const s24Sweep: Program[] = [
       ];
     },
   },
+  {
+    name: 'argument forms TF.js takes: 1-D sizes as one-element arrays, padding pairs, inputDim with batchSize, activation and initializers as null',
+    run: (tf) => {
+      const x1 = tf.tensor3d(Array.from({ length: 8 }, (_, i) => i), [1, 4, 2]);
+      const x2 = tf.tensor4d(Array.from({ length: 9 }, (_, i) => i), [1, 3, 3, 1]);
+      const attempt = (f: () => unknown) => { try { return f(); } catch { return 'threw'; } };
+      const make = (f: () => { apply(x: Tensor): unknown; getConfig(): object }, x: Tensor) => attempt(() => { const l = f(); return [l.apply(x), JSON.stringify(l.getConfig())]; });
+      return [
+        make(() => tf.layers.conv1d({ filters: 1, kernelSize: [2], strides: [2], dilationRate: [1], kernelInitializer: 'ones' }), x1),
+        make(() => tf.layers.maxPooling1d({ poolSize: [2], strides: [1] }), x1),
+        make(() => tf.layers.averagePooling1d({ poolSize: 3, strides: null } as never), x1),
+        make(() => tf.layers.zeroPadding2d({ padding: [[1, 0], [0, 2]] }), x2),
+        make(() => tf.layers.zeroPadding2d({ padding: [1, 2] }), x2),
+        make(() => tf.layers.cropping2D({ cropping: 1 }), x2),
+        make(() => tf.layers.cropping2D({ cropping: [1, 0] }), x2),
+        make(() => tf.layers.conv2d({ filters: 1, kernelSize: [2, 1], strides: 1, padding: 'same', kernelInitializer: 'ones', activation: null } as never), x2),
+        make(() => tf.layers.dense({ units: 2, inputDim: 2, batchSize: 1, kernelInitializer: 'ones' }), x1),
+        make(() => tf.layers.maxPooling2d({ poolSize: [3, 3], strides: null, padding: 'valid' } as never), x2),
+        make(() => tf.layers.globalAveragePooling1d({ name: 'gap_forms' }), x1),
+        make(() => tf.layers.permute({ dims: [2, 1] }), x1),
+      ];
+    },
+  },
+  {
+    name: 'fit on int32 and bool data: int32 features into dense, int32 targets with meanSquaredError, bool targets with binaryCrossentropy',
+    run: async (tf) => {
+      const attempt = async (f: () => Promise<unknown>) => { try { return await f(); } catch { return 'threw'; } };
+      const build = (loss: string, act?: 'sigmoid') => {
+        const m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], kernelInitializer: 'ones', activation: act })] });
+        m.compile({ optimizer: tf.train.sgd(0.01), loss });
+        return m;
+      };
+      const xi = tf.tensor2d([[1, 2], [3, 4], [0, -1]], [3, 2], 'int32');
+      const xf = xi.toFloat().div(4);
+      return [
+        await attempt(async () => (await build('meanSquaredError').fit(xi, tf.tensor2d([[1], [2], [3]]), { epochs: 2, verbose: 0 })).history),
+        await attempt(async () => (await build('meanSquaredError').fit(xf, tf.tensor2d([[1], [2], [3]], [3, 1], 'int32'), { epochs: 2, verbose: 0 })).history),
+        await attempt(async () => (await build('binaryCrossentropy', 'sigmoid').fit(xf, tf.tensor2d([[1], [0], [1]], [3, 1], 'bool'), { epochs: 2, verbose: 0 })).history),
+        await attempt(async () => build('meanSquaredError').evaluate(xi, tf.tensor2d([[1], [2], [3]], [3, 1], 'int32'))),
+        await attempt(async () => build('meanSquaredError').predict(xi)),
+      ];
+    },
+  },
+  {
+    name: 'a dense given only inputDim: its config and model.json carry batchInputShape without a dtype, and the saved model loads and predicts',
+    run: async (tf) => {
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputDim: 3, kernelInitializer: glorot(tf, 160), name: 'idim_d' }), tf.layers.dense({ units: 1, kernelInitializer: 'ones', name: 'idim_o' })] });
+      let saved: { modelTopology?: unknown } = {};
+      await model.save(tf.io.withSaveHandler(async (a) => { saved = a; return { modelArtifactsInfo: { dateSaved: new Date(0), modelTopologyType: 'JSON' } }; }));
+      const loaded = await tf.loadLayersModel(tf.io.fromMemory(saved as never));
+      const x = tf.tensor2d([[1, 2, 3]]);
+      return {
+        config: JSON.stringify(model.layers[0].getConfig()), json: JSON.stringify((saved.modelTopology as { config: { layers: { config: object }[] } }).config.layers[0].config),
+        loadedConfig: JSON.stringify(loaded.layers[0].getConfig()), a: model.predict(x) as Tensor, b: loaded.predict(x) as Tensor,
+      };
+    },
+  },
 ];
