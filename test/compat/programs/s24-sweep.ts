@@ -1237,4 +1237,44 @@ export const s24Sweep: Program[] = [
       };
     },
   },
+  {
+    name: 'jena-weather: a generator dataset of [lookback, features] windows, a GRU regressor, fitDataset with validationData, validationBatches and batch logs',
+    run: async (tf) => {
+      const series = Array.from({ length: 40 }, (_, i) => [Math.sin(i * 0.3), Math.cos(i * 0.2)]);
+      const windows = (start: number, end: number) => tf.data.generator(function* () {
+        for (let i = start; i < end; i++) yield { xs: tf.tensor2d(series.slice(i, i + 4)), ys: tf.tensor1d([series[i + 4][0]]) };
+      } as never).batch(3);
+      const model = tf.sequential({ layers: [
+        tf.layers.gru({ units: 4, inputShape: [4, 2], kernelInitializer: glorot(tf, 170), recurrentInitializer: glorot(tf, 171) }),
+        tf.layers.dense({ units: 1, kernelInitializer: glorot(tf, 172) }),
+      ] });
+      model.compile({ optimizer: tf.train.rmsprop(0.01), loss: 'meanAbsoluteError' });
+      const logs: string[] = [];
+      const h = await model.fitDataset(windows(0, 12), {
+        epochs: 2, verbose: 0, validationData: windows(20, 32), validationBatches: 2,
+        callbacks: { onBatchEnd: async (b, l) => { logs.push(`${b}:${Object.keys(l ?? {}).sort().join(',')}`); } },
+      });
+      const baseline = tf.tidy(() => tf.mean(tf.abs(tf.tensor1d(series.slice(24, 33).map((r) => r[0])).sub(tf.tensor1d(series.slice(23, 32).map((r) => r[0]))))));
+      return { h: h.history, logs, baseline };
+    },
+  },
+  {
+    name: 'sentiment inference: padSequences by hand with slice and concat, a saved embedding-conv1d model loaded and predicting with metadata',
+    run: async (tf) => {
+      const maxLen = 6;
+      const pad = (ids: number[]) => (ids.length >= maxLen ? ids.slice(ids.length - maxLen) : [...new Array(maxLen - ids.length).fill(0), ...ids]);
+      const model = tf.sequential({ layers: [
+        tf.layers.embedding({ inputDim: 10, outputDim: 3, inputLength: maxLen, embeddingsInitializer: glorot(tf, 173) }),
+        tf.layers.conv1d({ filters: 2, kernelSize: 3, activation: 'relu', kernelInitializer: glorot(tf, 174) }),
+        tf.layers.globalMaxPool1d({}),
+        tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: glorot(tf, 175) }),
+      ] });
+      model.setUserDefinedMetadata({ vocabulary: { good: 1, bad: 2 }, maxLen });
+      let saved: unknown;
+      await model.save(tf.io.withSaveHandler(async (a) => { saved = a; return { modelArtifactsInfo: { dateSaved: new Date(0), modelTopologyType: 'JSON' } }; }));
+      const loaded = await tf.loadLayersModel(tf.io.fromMemory(saved as never));
+      const inputs = tf.tensor2d([pad([1, 4, 2]), pad([3, 3, 3, 3, 3, 3, 3, 9]), pad([])]);
+      return { meta: loaded.getUserDefinedMetadata() as never, p: loaded.predict(inputs) as Tensor, same: (model.predict(inputs) as Tensor).sub(loaded.predict(inputs) as Tensor).abs().max() };
+    },
+  },
 ];
