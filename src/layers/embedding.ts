@@ -8,15 +8,14 @@ import { getRegularizer, regularizerConfig, type Regularizer, type RegularizerNa
 import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
 
 /**
- * The ids as int32, each a fraction truncated toward zero as TF.js's cast to int32 does (float ids from
- * randomUniform look up rows there); checks that each is in [0, rows), the error naming the first offending value
- * and its position, so a bad index never reads other memory.
+ * Checks that every value of `indices` is an integer in [0, rows) and returns them; the error names the
+ * first offending value and its position, so a bad index never reads other memory.
  */
 function checkIndices(op: string, indices: Tensor, rows: number): Int32Array {
   const v = indices.hostValues();
   const out = new Int32Array(v.length);
   for (let i = 0; i < v.length; i++) {
-    const k = Math.trunc(v[i]);
+    const k = v[i];
     if (!Number.isInteger(k) || k < 0 || k >= rows) {
       const pos: number[] = [];
       let r = i;
@@ -24,7 +23,7 @@ function checkIndices(op: string, indices: Tensor, rows: number): Int32Array {
         pos.unshift(r % indices.shape[d]);
         r = Math.floor(r / indices.shape[d]);
       }
-      throw argError(op, 'indices', `${fmtValue(v[i])} at position [${pos.join(', ')}]`, `integers in [0, ${rows - 1}]`);
+      throw argError(op, 'indices', `${fmtValue(k)} at position [${pos.join(', ')}]`, `integers in [0, ${rows - 1}]`);
     }
     out[i] = k;
   }
