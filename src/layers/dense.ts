@@ -18,19 +18,28 @@ export class Dense extends KernelLayer {
   }
 
   readonly units: number;
+  /** Whether the input shape came from inputDim, which TF.js turns into a batchInputShape without a dtype. */
+  private readonly shapeFromInputDim: boolean;
 
   constructor(args: DenseLayerArgs) {
     const op = 'layers.dense';
     checkConfigKeys(op, args, ['units', 'inputDim', ...KERNEL_LAYER_KEYS]);
     const { inputDim, ...rest } = args;
     if (inputDim != null) assertPositiveInt(op, 'inputDim', inputDim);
-    super(op, 'dense', inputDim != null && args.inputShape == null && args.batchInputShape == null ? { ...rest, inputShape: [inputDim] } : rest);
+    const fromInputDim = inputDim != null && args.inputShape == null && args.batchInputShape == null;
+    super(op, 'dense', fromInputDim ? { ...rest, inputShape: [inputDim] } : rest);
+    this.shapeFromInputDim = fromInputDim;
     this.units = assertPositiveInt(op, 'units', args.units);
     this.buildIfShaped();
   }
 
   override getClassName(): string {
     return 'Dense';
+  }
+
+  /** As TF.js, whose config (and model.json) holds no dtype for a dense given only inputDim. */
+  protected override declaresInputShape(): boolean {
+    return !this.shapeFromInputDim && super.declaresInputShape();
   }
 
   /** Applied to the last axis, so a sequence of features [time, features] may have any length, as TF.js. */

@@ -557,6 +557,30 @@ export class LayersModel extends Layer implements TrainableModel {
     return this.predict(x, { batchSize: Math.max(1, n ?? 1) });
   }
 
+  /**
+   * The values of the named symbolic tensors (a layer's `output.name`, inner layers' included) for these inputs, as
+   * TF.js's model.execute: one tensor for one name, a list for a list. Inputs are a tensor, a list in input order or
+   * a map by input name.
+   */
+  execute(inputs: Tensor | Tensor[] | NamedTensorMap, outputs: string | string[]): Tensor | Tensor[] {
+    const op = 'execute';
+    const names = Array.isArray(outputs) ? outputs : [outputs];
+    if (names.length === 0) throw argError(op, 'outputs', '[]', 'one or more names of symbolic tensors of the model');
+    const byName = new Map<string, SymbolicTensor>();
+    // As TF.js, the first layer (in model.layers' order) whose output has the name gives it.
+    for (const layer of this.layers) {
+      const outs = layer.output;
+      for (const t of Array.isArray(outs) ? outs : [outs]) if (!byName.has(t.name)) byName.set(t.name, t);
+    }
+    const missing = names.filter((n) => !byName.has(n));
+    if (missing.length > 0) throw argError(op, 'outputs', JSON.stringify(missing), `names of the model's symbolic tensors (${[...byName.keys()].join(', ')})`);
+    const { inputs: ports } = this.ports(op);
+    const xs = dataList(op, 'inputs', inputs, ports, 'inputs');
+    const graph = buildGraph(op, this.inputs, names.map((n) => byName.get(n) as SymbolicTensor));
+    const values = tidy(() => runGraph(graph, xs, { training: false }));
+    return Array.isArray(outputs) ? values : values[0];
+  }
+
   /** One optimizer step on one batch, as TF.js: resolves to the loss, or [loss, ...metrics]; as TF.js's, it also runs from a fit's callbacks. */
   async trainOnBatch(x: TensorOrArrayOrMap, y: TensorOrArrayOrMap): Promise<number | number[]> {
     const op = 'trainOnBatch';
