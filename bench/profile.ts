@@ -4,7 +4,9 @@
 // the op that called it); what is left of an op that called kernels is its own work: allocating outputs and
 // handling operands. Time outside the backend is JS overhead (the tape, tidy, checks, fit's loop, batching).
 // Last, the training step's largest kernels are each replayed alone on copies of one step's operands, to show how
-// much slower the step's memory traffic makes them than they run with their operands in cache.
+// much slower the step's memory traffic makes them than they run with their operands in cache, and, for those that
+// ran on the thread pool, how the main thread's time in them divides between its own chunks and waiting for the
+// worker, in the step and alone (bench/pool-timing.ts).
 import { PerformanceObserver } from 'node:perf_hooks';
 import * as tn from '../src/node';
 import type { Backend } from '../src/backend/backend';
@@ -15,6 +17,7 @@ import type { CpuKernels, ResidentMemory } from '../kernels/cpu/kernel-set';
 import { getGemmThreads, simdKernels } from '../kernels/cpu/wasm/index';
 import { seedModel } from '../examples/seed-model';
 import { INFER_BATCH, TRAIN_BATCH } from './seed-model';
+import { timePoolJobs, type PoolStats } from './pool-timing';
 
 /** Training steps before the profiled ones, unless the caller asks for more (a model further into training). */
 export const WARM_STEPS = 30;
@@ -50,6 +53,11 @@ export class Profiler {
   private readonly stack: Frame[] = [];
   /** While set: the kernels (by key) whose next call is kept, with copies of its arrays, as a call to replay alone. */
   capture: { keys: Set<string>; replays: Map<string, () => void> } | null = null;
+
+  /** The key of the innermost call running now ('' outside any). */
+  get current(): string {
+    return this.stack[this.stack.length - 1]?.key ?? '';
+  }
 
   /** The table's key of a kernel called now: the op calling it, › the kernel. */
   kernelKeyHere(key: string): string {
@@ -88,14 +96,14 @@ export class Profiler {
 }
 
 /** A kernel's name in the table: GEMMs with their m×n×k and transposes. */
-function kernelKey(name: string, args: unknown[]): string {
+export function kernelKey(name: string, args: unknown[]): string {
   if (name !== 'gemm' && name !== 'gemmBiasActivation') return name;
   const [m, n, k, tA, tB] = args.slice(3, 8) as [number, number, number, boolean, boolean];
   return `${name} ${m}×${n}×${k}${tA ? ' Aᵀ' : ''}${tB ? ' Bᵀ' : ''}`;
 }
 
 /** A copy of a kernel's array argument, in the kernels' memory where the original lives there (so it is used in place as the original was). */
-function copyOf(a: unknown, memory: ResidentMemory | undefined): unknown {
+export function copyOf(a: unknown, memory: ResidentMemory | undefined): unknown {
   const resident = memory !== undefined && ArrayBuffer.isView(a) && memory.isResident(a);
   let copy: Float32Array | Int32Array | Uint8Array | undefined;
   if (a instanceof Float32Array) copy = resident ? memory.alloc(a.length) : undefined;
@@ -172,6 +180,13 @@ export function profiledCpu(): Profiler {
   return p;
 }
 
+/** One kernel's pool jobs per call: jobs, the main thread's chunks / all, ms it ran them, ms it waited. */
+function poolShare(s: PoolStats | undefined, calls: number): string {
+  if (!s) return `${'-'.padStart(5)}${''.padStart(32)}`;
+  const per = (x: number, digits: number, width: number): string => (x / calls).toFixed(digits).padStart(width);
+  return `${per(s.jobs, 1, 5)}  ${`${per(s.mainChunks, 1, 0)}/${per(s.chunks, 1, 0)}`.padStart(9)}  ${per(s.mainWorkMs, 3, 7)}  ${per(s.mainWaitMs, 3, 7)}`;
+}
+
 /** Median wall time of `run` in ms, over REPLAY_CALLS calls after REPLAY_WARM. */
 function medianMs(run: () => void): number {
   for (let i = 0; i < REPLAY_WARM; i++) run();
@@ -192,6 +207,8 @@ export async function profileSeedModel(warmSteps = WARM_STEPS): Promise<string[]
   const maxWarm = Math.floor(60_000 / TRAIN_BATCH) - TRAIN_STEPS - 1;
   if (!Number.isInteger(warmSteps) || warmSteps < 1 || warmSteps > maxWarm) throw new Error(`profileSeedModel: warmSteps must be an integer in [1, ${maxWarm}], got ${warmSteps}`);
   const p = profiledCpu();
+  let replaying: string | undefined;
+  const pool = timePoolJobs(() => replaying ?? p.current);
 
   const data = await tn.data.loadMnist();
   tn.setRandomSeed(1);
@@ -216,6 +233,7 @@ export async function profileSeedModel(warmSteps = WARM_STEPS): Promise<string[]
   await fit(0, warmSteps);
   const trainMs = await fit(warmSteps, TRAIN_STEPS, () => {
     p.reset();
+    pool.clear();
     gcMs = 0;
   });
   const observed = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 10)); // GC entries arrive asynchronously
@@ -223,6 +241,7 @@ export async function profileSeedModel(warmSteps = WARM_STEPS): Promise<string[]
   const trainGc = gcMs;
   // Copies of the entries: the capture step below adds its calls (and the copying of their operands) to the live ones.
   const trainProfile = new Map([...p.byKey].map(([key, e]) => [key, { ...e }]));
+  const stepPool = new Map([...pool].map(([key, e]) => [key, { ...e }]));
 
   // The largest kernels' calls of one more step, kept to be replayed alone at the end.
   const inStep = new Map<string, number>();
@@ -256,10 +275,16 @@ export async function profileSeedModel(warmSteps = WARM_STEPS): Promise<string[]
 
   const trainP = new Profiler();
   for (const [k, v] of trainProfile) trainP.byKey.set(k, v);
+  const shares: string[] = [];
   const alone = [...inStep].map(([kernel, stepMs]) => {
     const replay = replays.get(kernel);
     if (!replay) return `    ${kernel}: not called in the step replayed`;
+    replaying = kernel;
+    pool.delete(kernel);
     const ms = medianMs(replay);
+    replaying = undefined;
+    const split = stepPool.get(kernel);
+    if (split) shares.push(`    ${poolShare(split, trainProfile.get(kernel)?.calls ?? 1)}  |  ${poolShare(pool.get(kernel), REPLAY_WARM + REPLAY_CALLS)}  ${kernel}`);
     return `    ${stepMs.toFixed(3).padStart(8)}  ${ms.toFixed(3).padStart(8)}  ${(stepMs / ms).toFixed(2).padStart(5)}x  ${kernel}`;
   });
   return [
@@ -273,5 +298,10 @@ export async function profileSeedModel(warmSteps = WARM_STEPS): Promise<string[]
     `its operands, ${REPLAY_CALLS} times back to back (median), so that they stay in cache:`,
     '     in step     alone  ratio',
     ...alone,
+    '',
+    `How the main thread spent those calls that ran on the pool (means per call, in step | alone): jobs, the chunks it ran of`,
+    `all, ms running them, and ms waiting for the worker (for a stalled share's chunks, then for the last chunks to finish):`,
+    '     jobs     chunks      run     wait  |   jobs     chunks      run     wait',
+    ...(shares.length > 0 ? shares : ['    (none: every call ran on the main thread alone)']),
   ];
 }
