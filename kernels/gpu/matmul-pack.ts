@@ -1,41 +1,34 @@
-import type { BatchMatMulPlan } from './batch-matmul';
 import type { KernelInput, KernelThis, Vec4 } from './kernel-this';
 
 /**
- * Texel (i · m + row) · quads + q of packed A: op(a_i)[row, 4q .. 4q+3], zero past k (batch-matmul.ts). One
- * kernel for both layouts of a: the transpose is in aRow and aDepth.
+ * Where packMatMulKernel finds an operand's values: x_i[row, p] (a row of op(a_i), or a column of op(b_i), p along
+ * k) sits at i · rows · k + row · rowStride + p · depthStride; `quads` texels a row.
  */
-export function packMatMulAKernel(this: KernelThis<BatchMatMulPlan>, a: KernelInput): Vec4 {
+export interface MatMulPackConstants {
+  rows: number;
+  k: number;
+  rowStride: number;
+  depthStride: number;
+  quads: number;
+}
+
+/**
+ * Texel (i · rows + row) · quads + q: x_i[row, 4q .. 4q+3], zero past k (batch-matmul.ts). One kernel for both
+ * operands and both layouts of each: which operand and its transpose are in the strides.
+ */
+export function packMatMulKernel(this: KernelThis<MatMulPackConstants>, x: KernelInput): Vec4 {
   const t = this.thread.x;
   const y = Math.floor(t / this.constants.quads);
   const p = 4 * (t - y * this.constants.quads);
-  const i = Math.floor(y / this.constants.m);
-  const row = y - i * this.constants.m;
-  const base = i * this.constants.m * this.constants.k + row * this.constants.aRow + p * this.constants.aDepth;
-  const d = this.constants.aDepth;
+  const i = Math.floor(y / this.constants.rows);
+  const row = y - i * this.constants.rows;
+  const base = i * this.constants.rows * this.constants.k + row * this.constants.rowStride + p * this.constants.depthStride;
+  const d = this.constants.depthStride;
   const k = this.constants.k;
   return [
-    p < k ? a[base] : 0,
-    p + 1 < k ? a[base + d] : 0,
-    p + 2 < k ? a[base + 2 * d] : 0,
-    p + 3 < k ? a[base + 3 * d] : 0,
-  ];
-}
-
-/** Texel (i · depth + p) · n4 + c of packed B: op(b_i)[p, 4c .. 4c+3], zero past k and past n. */
-export function packMatMulBKernel(this: KernelThis<BatchMatMulPlan>, b: KernelInput): Vec4 {
-  const t = this.thread.x;
-  const y = Math.floor(t / this.constants.n4);
-  const col = 4 * (t - y * this.constants.n4);
-  const i = Math.floor(y / this.constants.depth);
-  const p = y - i * this.constants.depth;
-  const base = i * this.constants.k * this.constants.n + p * this.constants.bDepth + col * this.constants.bCol;
-  const c = this.constants.bCol;
-  const n = p < this.constants.k ? this.constants.n : 0;
-  return [
-    col < n ? b[base] : 0,
-    col + 1 < n ? b[base + c] : 0,
-    col + 2 < n ? b[base + 2 * c] : 0,
-    col + 3 < n ? b[base + 3 * c] : 0,
+    p < k ? x[base] : 0,
+    p + 1 < k ? x[base + d] : 0,
+    p + 2 < k ? x[base + 2 * d] : 0,
+    p + 3 < k ? x[base + 3 * d] : 0,
   ];
 }

@@ -52,13 +52,17 @@ export function dedupedNames(names: readonly string[]): string[] {
   });
 }
 
-/** The total loss: each output's loss times its weight, plus (when training) the layers' penalties; also each output's loss value. */
+/**
+ * The total loss: each output's loss times its weight, plus (when training) the layers' penalties; also each output's
+ * loss value where there are several outputs (one output's is the total's). Read only then: on the gpu backend a read
+ * here waits for the forward pass, before a training step can queue its backward pass.
+ */
 function totalLoss(layers: readonly Layer[], c: Compiled, ys: readonly Tensor[], outs: readonly Tensor[], logits: readonly boolean[], weights: readonly (Tensor | null)[] | null, penalties: boolean): { total: Tensor; perOutput: number[] } {
   let total: Tensor | null = null;
   const perOutput: number[] = [];
   c.losses.forEach((loss, i) => {
     const li = loss.compute(ys[i], outs[i], logits[i], weights?.[i] ?? null);
-    perOutput.push(li.hostValues()[0]);
+    if (c.losses.length > 1) perOutput.push(li.hostValues()[0]);
     const term = c.lossWeights[i] === 1 ? li : mul(li, c.lossWeights[i]);
     total = total ? add(total, term) : term;
   });

@@ -1,7 +1,11 @@
 import { backend } from './engine';
-import { recordOp } from '../tensor/tape';
-import { Tensor, arrayTypeFor } from '../tensor/tensor';
+import { isRecording, recordOp } from '../tensor/tape';
+import type { Tensor } from '../tensor/tensor';
+import { greater, sub } from './binary';
+import { cast } from './cast';
 import { mean } from './reduction';
+import { reshape } from './reshape';
+import { where } from './where';
 import { argError, fmtShape } from '../util/validate';
 import { assertRank, assertTensor } from '../tensor/checks';
 
@@ -60,16 +64,19 @@ function fusedCrossEntropy(op: string, labels: Tensor, logits: Tensor, cap: numb
   return loss;
 }
 
-/** The losses with those above `cap` lowered to it, and the [rows, 1] mask of the others; null when none is above. */
+/**
+ * The losses with those above `cap` lowered to it, and the [rows, 1] mask of the others (0 where lowered); null with
+ * no cap. Ops, not a loop over the values: on the gpu backend a read here would wait for the whole forward pass
+ * before the backward pass could be queued.
+ */
 function capRows(losses: Tensor, cap: number): { losses: Tensor; keep: Tensor } | null {
   if (cap === Infinity) return null;
-  const values = losses.hostValues();
-  if (!values.some((v) => v > cap)) return null;
-  const Values = arrayTypeFor(losses.dtype);
-  const [lowered, keep] = [new Values(values.length), new Values(values.length)];
-  values.forEach((v, i) => {
-    lowered[i] = Math.min(v, cap);
-    keep[i] = v > cap ? 0 : 1;
-  });
-  return { losses: new Tensor(losses.shape, losses.dtype, lowered), keep: new Tensor([values.length, 1], losses.dtype, keep) };
+  const above = greater(losses, cap);
+  const lowered = where(above, cap, losses);
+  const aboveValues = cast(above, losses.dtype);
+  const kept = sub(1, aboveValues);
+  const keep = reshape(kept, [losses.size, 1]);
+  // The intermediates, unless a tape keeps them.
+  if (!isRecording()) for (const t of [above, aboveValues, kept]) t.dispose();
+  return { losses: lowered, keep };
 }

@@ -139,8 +139,10 @@ const checks = {
       }
     }
     for (const [aBatch, bBatch] of [[3, 3], [1, 3], [3, 1]]) {
-      for (const [tA, tB] of flags) {
-        cases.push([`matMul batch ${aBatch}x${bBatch} tA ${tA} tB ${tB}`, 7, () => tn.matMul(operand(aBatch, 5, 7, tA, aBatch), operand(bBatch, 7, 6, tB, bBatch + 9), tA, tB)]);
+      for (const [m, n] of [[5, 6], [6, 5]]) {
+        for (const [tA, tB] of flags) {
+          cases.push([`matMul batch ${aBatch}x${bBatch} m${m} n${n} tA ${tA} tB ${tB}`, 7, () => tn.matMul(operand(aBatch, m, 7, tA, aBatch), operand(bBatch, 7, n, tB, bBatch + 9), tA, tB)]);
+        }
       }
     }
     cases.push(['int32 matMul', 5, () => tn.matMul(tn.tensor(Array.from({ length: 15 }, (_, i) => i - 7), [3, 5], 'int32'), tn.tensor(Array.from({ length: 10 }, (_, i) => 3 * i - 11), [5, 2], 'int32'))]);

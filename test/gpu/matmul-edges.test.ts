@@ -4,9 +4,9 @@ import { describeGpu, gpu } from './gpu-context';
 import { cpu, expectParity, sumTol } from './parity';
 import { uniformTensor } from './random-data';
 
-// The gpu matMul packs 4 values of k (from A) and 4 columns (from B) a texel and sums 4 outputs a thread
-// (kernels/gpu/batch-matmul.ts), zero-padding k and n to multiples of 4 and folding transposes into the packing:
-// each edge of that layout against the cpu backend.
+// The gpu matMul packs rows of A and columns of B 4 values of k a texel and sums a 2x2 block of outputs a thread
+// (kernels/gpu/batch-matmul.ts), zero-padding k to a multiple of 4, reading the last row or column twice where m or n
+// is odd, and folding transposes into the packing: each edge of that layout against the cpu backend.
 
 const pairs = [[false, false], [false, true], [true, false], [true, true]] as const;
 const operand = (batch: number | null, rows: number, cols: number, transposed: boolean, seed: number): Tensor =>
@@ -26,13 +26,15 @@ describeGpu('gpu matMul on the edges of its vec4 packing', () => {
     }
   });
 
-  it('batchMatMul with either operand shared by every product, for every transpose pair', () => {
+  it('batchMatMul with either operand shared by every product, odd and even m and n, for every transpose pair', () => {
     for (const [aBatch, bBatch] of [[3, 3], [1, 3], [3, 1]]) {
-      for (const [tA, tB] of pairs) {
-        const a = operand(aBatch, 5, 7, tA, aBatch * 7 + 1);
-        const b = operand(bBatch, 7, 6, tB, bBatch * 5 + 2);
-        const what = `batchMatMul ${aBatch}x${bBatch} tA ${tA} tB ${tB}`;
-        expectParity(g.batchMatMul(a, b, tA, tB), cpu.batchMatMul(a, b, tA, tB), what, { tol: sumTol(7) });
+      for (const [m, k, n] of [[5, 7, 6], [6, 7, 5], [3, 2, 1], [1, 5, 3]]) {
+        for (const [tA, tB] of pairs) {
+          const a = operand(aBatch, m, k, tA, aBatch * 7 + m);
+          const b = operand(bBatch, k, n, tB, bBatch * 5 + n);
+          const what = `batchMatMul ${aBatch}x${bBatch} m${m} k${k} n${n} tA ${tA} tB ${tB}`;
+          expectParity(g.batchMatMul(a, b, tA, tB), cpu.batchMatMul(a, b, tA, tB), what, { tol: sumTol(k) });
+        }
       }
     }
   });
@@ -49,5 +51,9 @@ describeGpu('gpu matMul on the edges of its vec4 packing', () => {
     const a = new Tensor([2, 3], 'float32', Float32Array.from([Infinity, 1, 2, 3, NaN, 5]));
     const b = new Tensor([3, 5], 'float32', Float32Array.from([1, 0, 2, 0, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2]));
     expect(Array.from(g.matMul(a, b, false, false).dataSync())).toEqual(Array.from(cpu.matMul(a, b, false, false).dataSync()));
+    // Odd m and n: the last row's and the last column's blocks read them twice, and keep their Infinity and NaN.
+    const a3 = new Tensor([3, 2], 'float32', Float32Array.from([1, 2, 3, 4, Infinity, 5]));
+    const b3 = new Tensor([2, 3], 'float32', Float32Array.from([1, 2, NaN, 1, 1, 1]));
+    expect(Array.from(g.matMul(a3, b3, false, false).dataSync())).toEqual([3, 4, NaN, 7, 10, NaN, Infinity, Infinity, NaN]);
   });
 });

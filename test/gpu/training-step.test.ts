@@ -1,4 +1,4 @@
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, expect, it, vi } from 'vitest';
 import * as tn from '../../src/index';
 import { registerBackend, setBackend } from '../../src/backend/registry';
 import { GpuData } from '../../src/backend/gpu/device-data';
@@ -8,6 +8,7 @@ import { describeGpu, gpu } from './gpu-context';
 import { GPU_TOL } from './parity';
 import { labelTensor, uniformTensor } from './random-data';
 import { seedModel } from '../../examples/seed-model';
+import { cappedSparseSoftmaxCrossEntropy } from '../../src/ops/cross-entropy';
 
 /**
  * Per-element bound on two Adam steps' updates (each about lr = 1e-3). Adam divides by sqrt(v),
@@ -55,5 +56,45 @@ describeGpu('one training step of the seed model, gpu against cpu', () => {
       const wantStep = want[i].dataSync().map((v, j) => v - initial[i][j]);
       expectAllClose(gotStep, wantStep, UPDATE_TOL, `update of weight ${i} [${w.shape}]`);
     });
+  });
+
+  it('reads one value back from the device, the loss, and only once its backward pass is queued', async () => {
+    registerBackend('gpu', () => gpu!);
+    setBackend('gpu');
+    const model = seededModel();
+    const x = uniformTensor([8, 28, 28, 1], 11, 0, 1);
+    const y = labelTensor(8, 10, 12);
+    await model.trainOnBatch(x, y); // the labels move to the host once, when first checked
+    const events: string[] = [];
+    const readSync = GpuData.prototype.readSync;
+    vi.spyOn(GpuData.prototype, 'readSync').mockImplementation(function (this: GpuData) {
+      events.push(`read ${this.size}`);
+      return readSync.call(this);
+    });
+    const backward = gpu!.conv2dBiasActivationMaxPoolBackprop.bind(gpu!);
+    vi.spyOn(gpu!, 'conv2dBiasActivationMaxPoolBackprop').mockImplementation((...args) => {
+      events.push('backward');
+      return backward(...args);
+    });
+    try {
+      await model.trainOnBatch(x, y);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    // The per-row losses (capped as TF.js's cross-entropy on a softmax caps them) and the loss were read before.
+    expect(events).toEqual(['backward', 'read 1']);
+  });
+
+  it('caps a saturated row\'s loss at -log(1e-7) with no gradient, the comparison made on the device', () => {
+    registerBackend('gpu', () => gpu!);
+    setBackend('gpu');
+    const logits = new Tensor([2, 3], 'float32', Float32Array.from([100, -100, 0, 1, 2, 3]));
+    const labels = new Tensor([2], 'float32', Float32Array.from([1, 2]));
+    const { value, grad } = tn.valueAndGrad((l: Tensor) => cappedSparseSoftmaxCrossEntropy(labels, l, -Math.log(1e-7)))(logits);
+    // Row 0: -log softmax(x)[1] = 200, capped at 16.118; row 1: log(e + e² + e³) - 3; the mean of the two.
+    expectAllClose(value.dataSync(), [(-Math.log(1e-7) + 0.40760596) / 2], GPU_TOL, 'loss');
+    // Row 0 none; row 1 (softmax - one-hot) / 2.
+    expectAllClose(grad.dataSync(), [0, 0, 0, 0.04501529, 0.12236424, -0.16737952], GPU_TOL, 'gradient');
+    setBackend('cpu');
   });
 });

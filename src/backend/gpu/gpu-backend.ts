@@ -1,9 +1,9 @@
 import { adamStepSize } from '../../../kernels/shared/adam';
 import { broadcastShapes } from '../../../kernels/shared/broadcast';
 import { conv2dGeometry, pool2dGeometry, type Conv2dGeometry, type Pool2dGeometry } from '../../../kernels/shared/geometry';
-import { batchMatMulKernel, batchMatMulPlan } from '../../../kernels/gpu/batch-matmul';
+import { batchMatMulKernel, batchMatMulPackings, batchMatMulPlan, batchMatMulUnpackKernel } from '../../../kernels/gpu/batch-matmul';
 import { unpackQuadsKernel } from '../../../kernels/gpu/unpack-quads';
-import { packMatMulAKernel, packMatMulBKernel } from '../../../kernels/gpu/matmul-pack';
+import { packMatMulKernel } from '../../../kernels/gpu/matmul-pack';
 import { depthwiseConv2dBackpropFilterPartialKernel } from '../../../kernels/gpu/depthwise-conv';
 import { depthwiseGeometry } from '../../../kernels/shared/geometry';
 import {
@@ -107,14 +107,15 @@ export class GpuBackend implements Backend {
     if (size === 0) return makeHandle(shape, dtype, new (arrayTypeFor(dtype))(0));
     // The packed and partial textures hold no more values than the operands and the output, padding aside.
     checkKernelReach(op, Math.max(size, a.size, b.size));
-    const plan = batchMatMulPlan(aBatch, bBatch, m, n, k, transposeA, transposeB);
-    const packedA = this.kernels.run4(`${op}PackA`, packMatMulAKernel, aBatch * m * plan.quads, plan, [this.arg(a, op)]);
-    const packedB = this.kernels.run4(`${op}PackB`, packMatMulBKernel, bBatch * plan.depth * plan.n4, plan, [this.arg(b, op)]);
-    const sums = this.kernels.run4(op, batchMatMulKernel, plan.parts * plan.partTexels, plan, [packedA, packedB]);
+    const plan = batchMatMulPlan(aBatch, bBatch, m, n, k);
+    const packings = batchMatMulPackings(plan, k, transposeA, transposeB);
+    const packedA = this.kernels.run4(`${op}PackA`, packMatMulKernel, aBatch * m * plan.quads, packings.a, [this.arg(a, op)]);
+    const packedB = this.kernels.run4(`${op}PackB`, packMatMulKernel, bBatch * n * plan.quads, packings.b, [this.arg(b, op)]);
+    const blocks = this.kernels.run4(op, batchMatMulKernel, plan.parts * plan.partTexels, plan, [packedA, packedB]);
     packedA.delete();
     packedB.delete();
-    const out = this.kernels.run('unpackQuads', unpackQuadsKernel, size, { cols: n, quads: plan.n4, parts: plan.parts, partSize: plan.partTexels }, [sums]);
-    sums.delete();
+    const out = this.kernels.run(`${op}Unpack`, batchMatMulUnpackKernel, size, plan, [blocks]);
+    blocks.delete();
     return this.wrap(shape, out, dtype);
   }
 
