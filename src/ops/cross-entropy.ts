@@ -66,11 +66,14 @@ function fusedCrossEntropy(op: string, labels: Tensor, logits: Tensor, cap: numb
 
 /**
  * The losses with those above `cap` lowered to it, and the [rows, 1] mask of the others (0 where lowered); null with
- * no cap. Ops, not a loop over the values: on the gpu backend a read here would wait for the whole forward pass
+ * no cap (or, on cpu, none above it). Ops, not a loop over the values: on the gpu backend a read here would wait for the whole forward pass
  * before the backward pass could be queued.
  */
 function capRows(losses: Tensor, cap: number): { losses: Tensor; keep: Tensor } | null {
   if (cap === Infinity) return null;
+  // On cpu the values are at hand, and most batches have no row above the cap: then there is nothing to lower, and
+  // no mask for the backward pass to apply (five ops a step fewer).
+  if (backend().name === 'cpu' && !losses.hostValues().some((v) => v > cap)) return null;
   const above = greater(losses, cap);
   const lowered = where(above, cap, losses);
   const aboveValues = cast(above, losses.dtype);

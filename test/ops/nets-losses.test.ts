@@ -113,3 +113,22 @@ describe('tn.losses reject bad input, naming the loss and argument', () => {
     expect(() => tn.losses.computeWeightedLoss('x' as unknown as tn.Tensor)).toThrow(/computeWeightedLoss: losses must be a Tensor or TensorLike values .*, got string/);
   });
 });
+
+describe('capped sparse cross-entropy on cpu', () => {
+  it('runs no capping ops when no row is above the cap, and caps the rows above it (hand-computed)', async () => {
+    const { cappedSparseSoftmaxCrossEntropy } = await import('../../src/ops/cross-entropy');
+    const logits = tn.tensor2d([[0, 0], [30, 0]]);
+    const labels = tn.tensor1d([0, 1]);
+    // Row 0: -log(1/2) = 0.693; row 1: -log softmax = 30 + log(1 + e^-30), above a cap of 5.
+    const none = await tn.profile(() => cappedSparseSoftmaxCrossEntropy(labels, logits, 40));
+    expect(none.kernelNames).not.toContain('Greater');
+    const some = await tn.profile(() => cappedSparseSoftmaxCrossEntropy(labels, logits, 5));
+    expect(some.kernelNames).toContain('Greater');
+    expect(cappedSparseSoftmaxCrossEntropy(labels, logits, 5).dataSync()[0]).toBeCloseTo((Math.LN2 + 5) / 2, 6);
+    const g = tn.grad((l: tn.Tensor) => cappedSparseSoftmaxCrossEntropy(labels, l, 5))(logits).arraySync();
+    // Row 0: (softmax - onehot) / 2 = [-0.25, 0.25]; row 1 is capped: zero.
+    expect(g[0][0]).toBeCloseTo(-0.25, 6);
+    expect(g[0][1]).toBeCloseTo(0.25, 6);
+    expect(g[1].map(Math.abs)).toEqual([0, 0]);
+  });
+});
