@@ -125,7 +125,7 @@ describe('capped sparse cross-entropy on cpu', () => {
     const some = await tn.profile(() => cappedSparseSoftmaxCrossEntropy(labels, logits, 5));
     expect(some.kernelNames).toContain('Greater');
     expect(cappedSparseSoftmaxCrossEntropy(labels, logits, 5).dataSync()[0]).toBeCloseTo((Math.LN2 + 5) / 2, 6);
-    const g = tn.grad((l: tn.Tensor) => cappedSparseSoftmaxCrossEntropy(labels, l, 5))(logits).arraySync();
+    const g = tn.grad((l: tn.Tensor) => cappedSparseSoftmaxCrossEntropy(labels, l, 5))(logits).arraySync() as number[][];
     // Row 0: (softmax - onehot) / 2 = [-0.25, 0.25]; row 1 is capped: zero.
     expect(g[0][0]).toBeCloseTo(-0.25, 6);
     expect(g[0][1]).toBeCloseTo(0.25, 6);
