@@ -66,14 +66,14 @@ function fusedCrossEntropy(op: string, labels: Tensor, logits: Tensor, cap: numb
 
 /**
  * The losses with those above `cap` lowered to it, and the [rows, 1] mask of the others (0 where lowered); null with
- * no cap (or, on cpu, none above it). Ops, not a loop over the values: on the gpu backend a read here would wait for the whole forward pass
- * before the backward pass could be queued.
+ * no cap (or, with the values on the host, none above it). Ops, not a loop over the values: on the gpu backend a
+ * read here would wait for the whole forward pass before the backward pass could be queued.
  */
 function capRows(losses: Tensor, cap: number): { losses: Tensor; keep: Tensor } | null {
   if (cap === Infinity) return null;
-  // On cpu the values are at hand, and most batches have no row above the cap: then there is nothing to lower, and
-  // no mask for the backward pass to apply (five ops a step fewer).
-  if (backend().name === 'cpu' && !losses.hostValues().some((v) => v > cap)) return null;
+  // Where the values are already on the host (always on cpu), most batches have no row above the cap: then there is
+  // nothing to lower, and no mask for the backward pass to apply (five ops a step fewer).
+  if (ArrayBuffer.isView(losses.storage) && !losses.hostValues().some((v) => v > cap)) return null;
   const above = greater(losses, cap);
   const lowered = where(above, cap, losses);
   const aboveValues = cast(above, losses.dtype);
