@@ -54,8 +54,8 @@ export function dedupedNames(names: readonly string[]): string[] {
 
 /**
  * The total loss: each output's loss times its weight, plus (when training) the layers' penalties; also each output's
- * loss value where there are several outputs (one output's is the total's). Read only then: on the gpu backend a read
- * here waits for the forward pass, before a training step can queue its backward pass.
+ * loss value where there are several outputs (none for one: its value is the total's, as TF.js logs it). Read only
+ * then: on the gpu backend a read here waits for the forward pass, before a training step can queue its backward pass.
  */
 function totalLoss(layers: readonly Layer[], c: Compiled, ys: readonly Tensor[], outs: readonly Tensor[], logits: readonly boolean[], weights: readonly (Tensor | null)[] | null, penalties: boolean): { total: Tensor; perOutput: number[] } {
   let total: Tensor | null = null;
@@ -118,7 +118,7 @@ export function stepLogs(plan: StepPlan, values: readonly number[]): Logs {
  * The update is skipped (and an error thrown) when the loss is not finite and terminateOnNaN.
  */
 export function trainStep(model: TrainableModel, c: Compiled, plan: StepPlan, xs: readonly Tensor[], ys: readonly Tensor[], weights: (Tensor | null)[] | null, terminateOnNaN: boolean, where: string): number[] {
-  const { logits, outputs, wantMetrics, layers } = plan;
+  const { logits, wantMetrics, layers } = plan;
   let copies: { shape: readonly number[]; values: TypedArray }[] = [];
   let perOutput: number[] = [];
   for (const l of layers) l.takeLosses();
@@ -143,7 +143,7 @@ export function trainStep(model: TrainableModel, c: Compiled, plan: StepPlan, xs
   } finally {
     for (const g of grads.values()) g.dispose();
   }
-  const values = [loss, ...(outputs.length > 1 ? perOutput : [])];
+  const values = [loss, ...perOutput];
   if (wantMetrics) {
     const preds = copies.map((p) => new Tensor(p.shape, plan.weights[0]?.dtype ?? 'float32', p.values));
     try {
@@ -158,11 +158,10 @@ export function trainStep(model: TrainableModel, c: Compiled, plan: StepPlan, xs
 /** Loss (without penalties, as TF.js's test function) and metrics of one batch, in logNames order. */
 export function evaluateBatch(model: TrainableModel, c: Compiled, xs: readonly Tensor[], ys: readonly Tensor[]): number[] {
   const logits = logitsFlags(model, c);
-  const multi = model.ports('evaluate').outputs.length > 1;
   return tidy(() => {
     const outs = model.run(xs, { training: false, logits });
     const { total, perOutput } = totalLoss(model.layers, c, ys, outs, logits, null, false);
-    return [total.hostValues()[0], ...(multi ? perOutput : []), ...metricValues(c, ys, outs, logits)];
+    return [total.hostValues()[0], ...perOutput, ...metricValues(c, ys, outs, logits)];
   });
 }
 
