@@ -6,7 +6,7 @@ import { argError, describeValue, fmtShape } from '../util/validate';
 import { add, greater, operands, sub } from './binary';
 import { less } from './compare';
 import { where } from './where';
-import { cast, clone } from './cast';
+import { cast, clone, floatsMet } from './cast';
 import { fill } from './creation';
 import { square } from './unary';
 import { toTensor, type TensorLike } from './tensor-like';
@@ -55,7 +55,7 @@ export function addN<T extends Tensor>(tensorsIn: Array<T | TensorLike>): T {
     throw argError('addN', 'tensors', describeValue(tensorsIn), 'a non-empty array of Tensors');
   }
   // As TF.js, each may be TensorLike values.
-  const tensors = tensorsIn.map((t, i) => toTensor('addN', `tensors[${i}]`, t));
+  const tensors = floatsMet(...tensorsIn.map((t, i) => toTensor('addN', `tensors[${i}]`, t)));
   const first = tensors[0];
   tensors.forEach((t, i) => {
     assertSameDtype('addN', first, t, 'tensors[0]', `tensors[${i}]`);

@@ -4,7 +4,7 @@ import { assertSameDtype } from '../tensor/checks';
 import { Tensor } from '../tensor/tensor';
 import { argError, assertFiniteNumber, describeValue, fmtShape } from '../util/validate';
 import { add, mul, sub } from './binary';
-import { cast } from './cast';
+import { cast, floatsMet } from './cast';
 import { rsqrt } from './special';
 import { toTensor, type TensorLike } from './tensor-like';
 
@@ -21,10 +21,9 @@ export function batchNorm<R extends Rank>(x: Tensor<R> | TensorLike, mean: Tenso
 }
 
 function normalize(op: string, xIn: Tensor | TensorLike, meanIn: Tensor | TensorLike, varianceIn: Tensor | TensorLike, offsetIn: Param, scaleIn: Param, varianceEpsilon: number): Tensor {
-  const x = toTensor(op, 'x', xIn);
   // As TF.js, every parameter may be TensorLike values, and offset and scale may be null.
   const given = (name: string, p: Param) => (p === undefined || p === null ? undefined : toTensor(op, name, p));
-  const [mean, variance, offset, scale] = [given('mean', meanIn), given('variance', varianceIn), given('offset', offsetIn), given('scale', scaleIn)];
+  const [x, mean, variance, offset, scale] = floatsMet(toTensor(op, 'x', xIn), given('mean', meanIn), given('variance', varianceIn), given('offset', offsetIn), given('scale', scaleIn));
   if (!mean) throw argError(op, 'mean', describeValue(meanIn), 'a Tensor or TensorLike values');
   if (!variance) throw argError(op, 'variance', describeValue(varianceIn), 'a Tensor or TensorLike values');
   const params: [string, Tensor | undefined][] = [['mean', mean], ['variance', variance], ['offset', offset], ['scale', scale]];

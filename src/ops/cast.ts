@@ -23,3 +23,14 @@ export function clone<T extends Tensor>(x: T | TensorLike): T {
   x = toTensor('clone', 'x', x) as T;
   return cast(x, x.dtype) as T;
 }
+
+/**
+ * The tensors one op combines, float32 and float64 meeting in float64: where any is float64 the float32 ones are cast
+ * up, TF.js's upcastType with tessera's float64 ranked above float32, as makeTypesMatch applies it. Every op follows
+ * this one rule for the two float dtypes, also those whose TF.js version makes no types match (concat, stack, addN,
+ * batchNorm, the convolutions, the losses); int32 and bool keep each op's TF.js rule.
+ */
+export function floatsMet<T extends readonly (Tensor | undefined)[]>(...ts: T): T {
+  if (!ts.some((t) => t?.dtype === 'float64')) return ts;
+  return ts.map((t) => (t?.dtype === 'float32' ? cast(t, 'float64') : t)) as unknown as T;
+}

@@ -3,7 +3,7 @@ import { assertRank } from '../tensor/checks';
 import { recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
 import { argError, describeValue, fmtShape } from '../util/validate';
-import { cast } from './cast';
+import { cast, floatsMet } from './cast';
 import { backend } from './engine';
 import { latticeValues } from './lattice';
 import { reshape } from './reshape';
@@ -14,13 +14,13 @@ export interface ConcatAttrs {
 }
 
 /**
- * A non-empty array of live tensors of one dtype. With castToFirst, int32, bool and float32 tensors are cast to the
- * dtype of the first one with values, as TF.js's concat, which drops empty tensors before joining (float64, which
- * TF.js lacks, is never cast to or from silently).
+ * A non-empty array of live tensors of one dtype: float32 beside float64 is cast up (floatsMet). With castToFirst,
+ * int32, bool and float32 tensors are cast to the dtype of the first one with values, as TF.js's concat, which drops
+ * empty tensors before joining (float64 is never cast down).
  */
 function tensorList(op: string, tensors: unknown, castToFirst = false): Tensor[] {
   if (!Array.isArray(tensors) || tensors.length === 0) throw argError(op, 'tensors', describeValue(tensors), 'a non-empty array of Tensors');
-  let list = tensors.map((t, i) => toTensor(op, `tensors[${i}]`, t));
+  let list = floatsMet(...tensors.map((t, i) => toTensor(op, `tensors[${i}]`, t)));
   const to = (list.find((t) => t.size > 0) ?? list[0]).dtype;
   if (castToFirst && list.every((t) => t.dtype !== 'float64')) list = list.map((t) => (t.dtype === to ? t : cast(t, to)));
   list.forEach((t, i) => {

@@ -8,6 +8,7 @@ import { pad as padOp } from './pad';
 import { reshape } from './reshape';
 import { slice } from './slice';
 import { toTensor, type TensorLike } from './tensor-like';
+import { floatsMet } from './cast';
 
 type Triple = [number, number, number];
 
@@ -22,8 +23,7 @@ export function conv3dTranspose<T extends Tensor>(
   strides: number | Triple, pad: 'valid' | 'same',
 ): T {
   const op = 'conv3dTranspose';
-  const x = toTensor(op, 'x', xIn);
-  const filter = toTensor(op, 'filter', filterIn);
+  const [x, filter] = floatsMet(toTensor(op, 'x', xIn), toTensor(op, 'filter', filterIn));
   if (x.rank !== 4 && x.rank !== 5) throw argError(op, 'x', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, 'rank 5 [batch, depth, height, width, channels], or rank 4 for one volume');
   assertRank(op, 'filter', filter, 5);
   assertSameDtype(op, x, filter, 'x', 'filter');

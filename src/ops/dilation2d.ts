@@ -3,7 +3,7 @@ import { assertRank, assertSameDtype } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
 import { argError, assertPadding, assertPair, describeValue, fmtShape } from '../util/validate';
 import { add, maximum } from './binary';
-import { cast } from './cast';
+import { cast, floatsMet } from './cast';
 import { pad as padOp } from './pad';
 import { reshape } from './reshape';
 import { slice } from './slice';
@@ -21,8 +21,7 @@ export function dilation2d<T extends Tensor>(
 ): T {
   dilations ??= [1, 1]; dataFormat ??= 'NHWC';
   const op = 'dilation2d';
-  const xt = toTensor(op, 'x', x);
-  const f = toTensor(op, 'filter', filter);
+  const [xt, f] = floatsMet(toTensor(op, 'x', x), toTensor(op, 'filter', filter));
   if (xt.rank !== 3 && xt.rank !== 4) throw argError(op, 'x', `shape ${fmtShape(xt.shape)} (rank ${xt.rank})`, 'rank 4 [batch, height, width, depth], or rank 3 for one image');
   assertRank(op, 'filter', f, 3);
   assertSameDtype(op, xt, f, 'x', 'filter');

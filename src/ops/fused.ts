@@ -13,7 +13,7 @@ import { argError, assertFiniteNumber, fmtShape, fmtValue } from '../util/valida
 import { assertSameDtype, assertTensor } from '../tensor/checks';
 import type { DimRoundingMode, TensorLike, WindowPad } from '../tensor/value-types';
 import { matchedOperands, toTensor } from './tensor-like';
-import { cast } from './cast';
+import { cast, floatsMet } from './cast';
 
 /** The activations tf.fused ops apply after the bias, as TF.js names them. */
 export type FusedActivation = 'linear' | 'relu' | 'relu6' | 'elu' | 'leakyrelu' | 'prelu' | 'sigmoid';
@@ -130,6 +130,7 @@ export function matMul(config: FusedMatMulConfig): Tensor {
   // Mixed dtypes multiply in the higher one (int32 · float32 is float32), as matMul and TF.js's makeTypesMatch.
   if (a.dtype !== b.dtype) [a, b] = matchedOperands('fused.matMul', a, b, cast);
   const e = epilogueTensors('fused.matMul', config);
+  [a, b, e.bias, e.preluActivationWeights] = floatsMet(a, b, e.bias, e.preluActivationWeights);
   // The output's channels are op(b)'s columns: b's last axis, or the one before it when transposed (b may be batched).
   const checked = checkEpilogue('fused.matMul', b, b.shape[b.rank - (config.transposeB ? 2 : 1)], e);
   const { bias } = e;
@@ -162,9 +163,10 @@ export interface FusedConv2dConfig extends Epilogue {
  */
 export function conv2d(config: FusedConv2dConfig): Tensor {
   if (config === null || typeof config !== 'object') throw argError('fused.conv2d', 'config', typeof config, 'an object {x, filter, strides, pad, bias?, activation?}');
-  const x = toTensor('fused.conv2d', 'x', config.x);
-  const filter = toTensor('fused.conv2d', 'filter', config.filter);
+  let x = toTensor('fused.conv2d', 'x', config.x);
+  let filter = toTensor('fused.conv2d', 'filter', config.filter);
   const e = epilogueTensors('fused.conv2d', config);
+  [x, filter, e.bias, e.preluActivationWeights] = floatsMet(x, filter, e.bias, e.preluActivationWeights);
   const checked = checkEpilogue('fused.conv2d', filter, filter.shape[3], e, config.dataFormat);
   const { bias } = e;
   const b = backend();
@@ -190,9 +192,10 @@ export function conv2d(config: FusedConv2dConfig): Tensor {
  */
 export function depthwiseConv2d(config: FusedConv2dConfig): Tensor {
   if (config === null || typeof config !== 'object') throw argError('fused.depthwiseConv2d', 'config', typeof config, 'an object {x, filter, strides, pad, bias?, activation?}');
-  const x = toTensor('fused.depthwiseConv2d', 'x', config.x);
-  const filter = toTensor('fused.depthwiseConv2d', 'filter', config.filter);
+  let x = toTensor('fused.depthwiseConv2d', 'x', config.x);
+  let filter = toTensor('fused.depthwiseConv2d', 'filter', config.filter);
   const e = epilogueTensors('fused.depthwiseConv2d', config);
+  [x, filter, e.bias, e.preluActivationWeights] = floatsMet(x, filter, e.bias, e.preluActivationWeights);
   const checked = checkEpilogue('fused.depthwiseConv2d', filter, filter.shape[2] * filter.shape[3], e, config.dataFormat);
   const y = plainDepthwiseConv2d(x, filter, config.strides, config.pad, config.dataFormat, config.dilations, config.dimRoundingMode);
   return convEpilogue(y, config.dataFormat, e, checked);

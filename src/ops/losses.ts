@@ -3,7 +3,7 @@ import type { Tensor } from '../tensor/tensor';
 import { argError, assertFiniteNumber, describeValue, fmtShape, normalizeAxes } from '../util/validate';
 import { add, minimum, mul, sub } from './binary';
 import { squaredDifference } from './arithmetic';
-import { cast } from './cast';
+import { cast, floatsMet } from './cast';
 import { Reduction, weightedLoss } from './loss-reduction';
 import { sum } from './reduction';
 import { logSoftmax } from './softmax';
@@ -25,8 +25,7 @@ const isFloat = (t: Tensor) => t.dtype === 'float32' || t.dtype === 'float64';
  * boolean labels (tf.oneHot gives int32) become the predictions' float dtype, as TF.js's arithmetic upcasts them.
  */
 function pair(op: string, labelsIn: Tensor | TensorLike, predictionsIn: Tensor | TensorLike, names: [string, string] = ['labels', 'predictions']): [Tensor, Tensor] {
-  const labels = toTensor(op, names[0], labelsIn);
-  const predictions = toTensor(op, names[1], predictionsIn);
+  const [labels, predictions] = floatsMet(toTensor(op, names[0], labelsIn), toTensor(op, names[1], predictionsIn));
   if (labels.rank !== predictions.rank || labels.shape.some((d, i) => d !== predictions.shape[i])) {
     throw new Error(`${op}: ${names[0]} and ${names[1]} must have the same shape, got ${fmtShape(labels.shape)} and ${fmtShape(predictions.shape)}`);
   }

@@ -11,7 +11,7 @@ describe('shape ops reject bad input with a clear Error', () => {
     ['concat shapes', () => tn.concat([a, tn.zeros([3, 3])], 1), /concat: tensors\[1\] must be shape \[2, 3\] except along axis 1 \(as tensors\[0\]\), got shape \[3, 3\]/],
     ['concat ranks', () => tn.concat([a, tn.zeros([2, 3, 1])]), /concat: tensors\[1\] must be shape \[2, 3\] except along axis 0/],
     ['concat axis', () => tn.concat([a, a], 2), /concat: axis must be an integer in \[-2, 2\) for a rank-2 tensor, got number 2/],
-    ['concat dtypes', () => tn.concat([a, tn.zeros([2, 3], 'float64')]), /concat: tensors\[1\] must be dtype float32, as tensors\[0\].*got dtype float64/],
+    ['concat dtypes', () => tn.concat([tn.zeros([2, 3], 'int32'), tn.zeros([2, 3], 'float64')]), /concat: tensors\[1\] must be dtype int32, as tensors\[0\].*got dtype float64/],
     ['concat scalars', () => tn.concat([tn.scalar(1), tn.scalar(2)]), /concat: tensors must be tensors of rank >= 1/],
     ['stack shapes', () => tn.stack([a, tn.zeros([3, 2])]), /stack: tensors\[1\] must be shape \[2, 3\], as tensors\[0\], got shape \[3, 2\]/],
     ['stack axis', () => tn.stack([a, a], 3), /stack: axis must be an integer in \[-3, 3\) for a rank-2 tensor, got number 3/],
