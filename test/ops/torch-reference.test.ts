@@ -15,7 +15,8 @@ interface RefCase {
 }
 type Op = (...xs: tn.Tensor[]) => tn.Tensor | tn.Tensor[];
 
-const reference = JSON.parse(readFileSync(new URL('./torch-reference/reference.json', import.meta.url), 'utf8')) as { cases: RefCase[] };
+const fixture = (file: string) => (JSON.parse(readFileSync(new URL(`./torch-reference/${file}`, import.meta.url), 'utf8')) as { cases: RefCase[] }).cases;
+const reference = { cases: [...fixture('reference.json'), ...fixture('reference2.json')] };
 const TOL = 1e-9;
 
 const unary: Record<string, (x: tn.Tensor) => tn.Tensor> = {
@@ -54,6 +55,7 @@ const fusedActivation: Record<string, tn.fused.Activation> = {
   linear: 'linear', relu: 'relu', elu: 'elu', relu6: 'relu6', sigmoid: 'sigmoid', leakyrelu: 'leakyrelu', prelu: 'prelu',
 };
 
+const AFFINE = [0.875, -0.25, 0.375, 0.25, 1.125, -0.3125, 0, 0];
 const fusedConv = (activation: tn.fused.Activation): Op => (x, filter, bias, alpha) =>
   tn.fused.conv2d({ x, filter, bias, strides: 2, pad: 'same', activation, preluActivationWeights: alpha, leakyreluAlpha: 0.1 });
 const resize = (size: [number, number], corners: boolean, half: boolean): Op => (x) => tn.image.resizeBilinear(x as tn.Tensor4D, size, corners, half);
@@ -127,6 +129,25 @@ const named: Record<string, Op> = {
   maxPool_window_larger_same: (x) => tn.maxPool(x, 3, 1, 'same'),
   tile_rank3: (x) => tn.tile(x, [1, 4, 2]),
   resizeNearestNeighbor: (x) => tn.image.resizeNearestNeighbor(x as tn.Tensor4D, [5, 4]),
+  // reference2.json (make_reference2.py)
+  'image.cropAndResize_bilinear': (x, b, i) => tn.image.cropAndResize(x as tn.Tensor4D, b as tn.Tensor2D, i as tn.Tensor1D, [3, 4], 'bilinear', 0.5),
+  'image.cropAndResize_nearest': (x, b, i) => tn.image.cropAndResize(x as tn.Tensor4D, b as tn.Tensor2D, i as tn.Tensor1D, [3, 4], 'nearest', 0.5),
+  'image.cropAndResize_single_cell': (x, b, i) => tn.image.cropAndResize(x as tn.Tensor4D, b as tn.Tensor2D, i as tn.Tensor1D, [1, 1]),
+  'image.rotateWithOffset': (x) => tn.image.rotateWithOffset(x as tn.Tensor4D, 0.4, 0.25),
+  'image.transform_bilinear': (x) => tn.image.transform(x as tn.Tensor4D, tn.tensor2d([AFFINE]), 'bilinear', 'constant', 0.5),
+  'image.transform_nearest': (x) => tn.image.transform(x as tn.Tensor4D, tn.tensor2d([AFFINE]), 'nearest', 'constant', 0.5),
+  'image.rgbToGrayscale': (x) => tn.image.rgbToGrayscale(x),
+  'image.grayscaleToRGB': (x) => tn.image.grayscaleToRGB(x),
+  scatterND: (i, u) => tn.scatterND(i, u, [5, 2]),
+  tensorScatterUpdate: (t, i, u) => tn.tensorScatterUpdate(t, i, u),
+  sparseToDense: (i, v) => tn.sparseToDense(i, v, [5]),
+  'signal.frame': (x) => tn.signal.frame(x, 4, 3),
+  meshgrid: (x, y) => tn.meshgrid(x, y),
+  multiRNNCell: (k1, b1, k2, b2, data, c1, c2, h1, h2) => {
+    const cell = (k: tn.Tensor, b: tn.Tensor) => (d: tn.Tensor, c: tn.Tensor, h: tn.Tensor) => tn.basicLSTMCell(tn.scalar(1, 'float64'), tn.div(k, 2), b, d, c, h);
+    const [cs, hs] = tn.multiRNNCell([cell(k1, b1), cell(k2, b2)], data, [c1, c2], [h1, h2]);
+    return [...cs, ...hs];
+  },
 };
 
 /** The tessera op a case names (the same names as make_reference.py's). */
