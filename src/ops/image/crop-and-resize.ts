@@ -1,8 +1,10 @@
 import { isFloatDtype, Tensor } from '../../tensor/tensor';
 import { assertRank } from '../../tensor/checks';
 import { argError, assertFiniteNumber, assertPositiveInt, describeValue, fmtShape, fmtValue } from '../../util/validate';
-import { mul } from '../binary';
+import { add, mul, sub } from '../binary';
 import { cast } from '../cast';
+import { concat } from '../concat';
+import { matMul } from '../matmul';
 import { scalar } from '../creation';
 import { gather } from '../gather';
 import { sum } from '../reduction';
@@ -16,6 +18,9 @@ interface Samples {
   weights: Float64Array;
   /** 1 where the cell falls outside its image. */
   outside: Uint8Array;
+  /** The row and column of each cell's top-left tap (0 outside). */
+  top: Float64Array;
+  left: Float64Array;
 }
 
 /** TF.js's sampling positions along one axis of a box from a to b (normalized) over size pixels, n cells. */
@@ -26,7 +31,7 @@ function position(a: number, b: number, size: number, n: number, i: number): num
 function samples(boxes: ArrayLike<number>, boxInd: ArrayLike<number>, shape: readonly number[], [ch, cw]: [number, number], nearest: boolean): Samples {
   const [, h, w] = shape;
   const cells = boxInd.length * ch * cw;
-  const s: Samples = { rows: new Int32Array(cells * 4), weights: new Float64Array(cells * 4), outside: new Uint8Array(cells) };
+  const s: Samples = { rows: new Int32Array(cells * 4), weights: new Float64Array(cells * 4), outside: new Uint8Array(cells), top: new Float64Array(cells), left: new Float64Array(cells) };
   let cell = 0;
   for (let n = 0; n < boxInd.length; n++) {
     const [y1, x1, y2, x2] = [boxes[4 * n], boxes[4 * n + 1], boxes[4 * n + 2], boxes[4 * n + 3]];
@@ -44,17 +49,42 @@ function samples(boxes: ArrayLike<number>, boxInd: ArrayLike<number>, shape: rea
         const [dy, dx] = nearest ? [0, 0] : [yi - top, xi - left];
         s.rows.set([base + top * w + left, base + top * w + right, base + bottom * w + left, base + bottom * w + right], 4 * cell);
         s.weights.set([(1 - dy) * (1 - dx), (1 - dy) * dx, dy * (1 - dx), dy * dx], 4 * cell);
+        [s.top[cell], s.left[cell]] = [top, left];
       }
     }
   }
   return s;
 }
 
+/** Each box's sampling positions along one axis ([numBoxes, n]) as an op of the boxes: position() as a product. */
+function positions(boxes: Tensor, first: number, size: number, n: number): Tensor {
+  const coef = new Float64Array(4 * n);
+  for (let i = 0; i < n; i++) {
+    const t = n > 1 ? i / (n - 1) : 0.5;
+    [coef[first * n + i], coef[(first + 2) * n + i]] = [(1 - t) * (size - 1), t * (size - 1)];
+  }
+  return matMul(boxes, new Tensor([4, n], boxes.dtype, boxes.dtype === 'float64' ? coef : Float32Array.from(coef)));
+}
+
+/**
+ * The bilinear weights as ops of the boxes, [cells, 4, 1]: dy = y(boxes) − top and dx likewise, with the taps held
+ * where the host put them, as TensorFlow's CropAndResizeGradBoxes differentiates them.
+ */
+function boxWeights(boxes: Tensor, s: Samples, [, h, w]: readonly number[], [ch, cw]: [number, number]): Tensor {
+  const n = boxes.shape[0];
+  const fixed = (v: Float64Array) => new Tensor([n, ch, cw], boxes.dtype, boxes.dtype === 'float64' ? v : Float32Array.from(v));
+  const dy = reshape(sub(reshape(positions(boxes, 0, h, ch), [n, ch, 1]), fixed(s.top)), [-1, 1]);
+  const dx = reshape(sub(reshape(positions(boxes, 1, w, cw), [n, 1, cw]), fixed(s.left)), [-1, 1]);
+  const [uy, ux] = [sub(1, dy), sub(1, dx)];
+  return reshape(concat([mul(uy, ux), mul(uy, dx), mul(dy, ux), mul(dy, dx)], 1), [-1, 4, 1]);
+}
+
 /**
  * Crops boxes out of images and resizes each to cropSize, as tf.image.cropAndResize(image, boxes, boxInd, cropSize,
  * method = 'bilinear', extrapolationValue = 0): image [batch, h, w, d], boxes [n, 4] of normalized [y1, x1, y2, x2],
  * boxInd [n] the image of each box; a cell outside its image takes extrapolationValue. The result, [n, cropH,
- * cropW, d] float32, is made of gathers of the image and so differentiable with respect to it.
+ * cropW, d] float32, is made of gathers of the image and so differentiable with respect to it; bilinear crops also
+ * with respect to the boxes, as TensorFlow's (TF.js has no gradient for either).
  */
 export function cropAndResize(
   image: Tensor | TensorLike, boxes: Tensor | TensorLike, boxInd: Tensor | TensorLike, cropSize: [number, number],
@@ -82,7 +112,11 @@ export function cropAndResize(
   const x = isFloatDtype(img.dtype) ? img : cast(img, 'float32');
   const picked = gather(reshape(x, [-1, depth]), new Tensor([cells * 4], 'int32', s.rows));
   const values = (v: Float64Array) => (x.dtype === 'float64' ? v : Float32Array.from(v));
-  const weights = new Tensor([cells, 4, 1], x.dtype, values(s.weights));
+  const hostWeights = new Tensor([cells, 4, 1], x.dtype, values(s.weights));
+  // The boxes' part, added as (weights as ops) − (their values): zero, so the result keeps the host's weights to the
+  // last bit, while the tape differentiates the boxes through it (again too).
+  const fromBoxes = method === 'bilinear' && isFloatDtype(b.dtype) ? boxWeights(b, s, img.shape, size) : null;
+  const weights = fromBoxes ? add(hostWeights, cast(sub(fromBoxes, new Tensor(fromBoxes.shape, fromBoxes.dtype, fromBoxes.dataSync().slice())), x.dtype)) : hostWeights;
   // Outside cells gather a dummy row with weight 0; selecting extrapolationValue there, rather than adding it, keeps
   // an Infinity or NaN in that row out of them (∞·0 is NaN).
   const outside = new Tensor([cells, 1], 'bool', s.outside);

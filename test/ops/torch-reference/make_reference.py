@@ -9,7 +9,8 @@ Input kinds: 'u' (-2, 2), 'p' (0.5, 2), 'nz' |x| in (0.2, 2), 'unit' (-0.9, 0.9)
 'big' (-40, 40), 'huge' (300, 700), 'zero1' as 'nz' with an exact 0 at flat index 1, 'dist' distinct values on a 0.1
 grid (no ties), 'dist2' the same grid moved by 0.025 (no ties with 'dist'); 'int:N' int32 in [0, N) and the
 'c'-prefixed kinds are constants (not differentiated): 'c01' {0, 1} labels, 'cmask' as 'c01' with a leading 1,
-'cprob' rows of probabilities summing to 1 along the last axis, 'cu' as 'u', 'const:JSON' the values written.
+'cprob' rows of probabilities summing to 1 along the last axis, 'cu' as 'u', 'const:JSON' the values written
+(and 'vals:JSON' the same, differentiated).
 
 Run: /usr/bin/python3 test/ops/torch-reference/make_reference.py (torch 1.13); CI needs only the JSON.
 """
@@ -29,8 +30,8 @@ def make_input(kind, shape, rng):
     n = int(np.prod(shape)) if shape else 1
     if kind.startswith('int:'):
         return rng.integers(0, int(kind[4:]), size=shape).astype(np.int64)
-    if kind.startswith('const:'):
-        return np.array(json.loads(kind[6:])).reshape(shape)
+    if kind.startswith('const:') or kind.startswith('vals:'):
+        return np.array(json.loads(kind.split(':', 1)[1])).reshape(shape)
     if kind == 'u' or kind == 'cu':
         a = rng.uniform(-2, 2, n)
     elif kind == 'p':

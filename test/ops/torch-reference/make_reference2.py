@@ -1,5 +1,5 @@
 """Writes reference2.json: more cases in make_reference.py's format (the same run, the same quantities), for the ops
-the first fixture left out: cropAndResize, rotateWithOffset, transform, scatterND, tensorScatterUpdate, sparseToDense,
+the first fixture left out: cropAndResize (also in the boxes), rotateWithOffset, transform, scatterND, tensorScatterUpdate, sparseToDense,
 the grayscale conversions, signal.frame, meshgrid and multiRNNCell.
 
 Run: /usr/bin/python3 test/ops/torch-reference/make_reference2.py (torch 1.13); CI needs only the JSON.
@@ -105,6 +105,11 @@ for method in ['bilinear', 'nearest']:
     case(f'image.cropAndResize_{method}', [('u', [2, 4, 5, 2]), const(BOXES), const([1, 0])],
          lambda x, b, i, m=method: crop_and_resize(x, b, i, [3, 4], m, 0.5))
 case('image.cropAndResize_single_cell', [('u', [1, 4, 5, 1]), const([[0.15, 0.3, 0.7, 0.8]]), const([0])],
+     lambda x, b, i: crop_and_resize(x, b, i, [1, 1], 'bilinear', 0.0))
+# Differentiated in the boxes too (TensorFlow's CropAndResizeGradBoxes; TF.js has no gradient for cropAndResize).
+case('image.cropAndResize_boxes', [('u', [2, 4, 5, 2]), ('vals:' + json.dumps(BOXES), [2, 4]), const([1, 0])],
+     lambda x, b, i: crop_and_resize(x, b, i, [3, 4], 'bilinear', 0.5))
+case('image.cropAndResize_boxes_single_cell', [('u', [1, 4, 5, 1]), ('vals:[[0.15, 0.3, 0.7, 0.8]]', [1, 4]), const([0])],
      lambda x, b, i: crop_and_resize(x, b, i, [1, 1], 'bilinear', 0.0))
 case('image.rotateWithOffset', [('u', [2, 4, 5, 2])], lambda x: rotate(x, 0.4, 0.25, 0.5))
 # Exact in float32, in which TF.js reads transforms.
