@@ -638,7 +638,7 @@ export abstract class Layer extends Serializable {
       return s as number[];
     });
     list.forEach((t, i) => {
-      if (t.dtype !== this.dtype && this.checksInputDtype() && !this.castsInput(t.dtype)) throw argError(op, `inputs[${i}]`, `dtype ${t.dtype}`, `dtype ${this.dtype}`);
+      if (t.dtype !== this.dtype && this.checksInputDtype() && !this.castsInput(t.dtype)) throw argError(op, `inputs[${i}]`, `dtype ${t.dtype}`, this.expectedDtype(t.dtype));
     });
     const batches = list.map((t) => t.shape[0]);
     // A user layer's computeOutputShape is asked once it is built, with the batch dims, as TF.js asks it.
@@ -696,11 +696,18 @@ export abstract class Layer extends Serializable {
 
   /**
    * Whether a single input of this dtype is cast to the layer's: integer and bool tensors are, as TF.js's ops
-   * upcast them against float weights (a dense layer given int32 gives float32); float32 and float64 are never
-   * mixed. Layers whose ops take any dtype (flatten, pooling, merges, activations) say no in checksInputDtype.
+   * upcast them against float weights (a dense layer given int32 gives float32), and float32 ones for a float64
+   * layer, as the ops meet float32 with float64 (floatsMet); float64 is never cast down. Layers whose ops take any
+   * dtype (flatten, pooling, merges, activations) say no in checksInputDtype.
    */
   private castsInput(dtype: DType): boolean {
-    return this.checksInputDtype() && !this.takesList() && (dtype === 'int32' || dtype === 'bool') && dtype !== this.dtype;
+    const up = dtype === 'int32' || dtype === 'bool' || (dtype === 'float32' && this.dtype === 'float64');
+    return this.checksInputDtype() && !this.takesList() && up && dtype !== this.dtype;
+  }
+
+  /** What a refused input dtype is told: the layer's dtype, and how to compute in float64 where float64 came. */
+  private expectedDtype(got: DType): string {
+    return got === 'float64' ? `dtype ${this.dtype} (a layer computes in float64 when made with dtype: 'float64')` : `dtype ${this.dtype}`;
   }
 
   /** A single input as the layer computes it: a tensor cast to the layer's dtype where castsInput says so, else as it is. */
@@ -765,7 +772,7 @@ export abstract class Layer extends Serializable {
     if (!(x instanceof Tensor)) throw argError(this.name, 'input', typeof x, 'a Tensor');
     if (x.rank === 0 && !this.takesScalar()) throw argError(this.name, 'input', 'a scalar', 'a tensor with a batch dim');
     const shape = x.shape.slice(1);
-    if (this.checksInputDtype() && x.dtype !== this.dtype) throw argError(this.name, 'input', `dtype ${x.dtype}`, `dtype ${this.dtype}`);
+    if (this.checksInputDtype() && x.dtype !== this.dtype) throw argError(this.name, 'input', `dtype ${x.dtype}`, this.expectedDtype(x.dtype));
     if (!this.built) this.ensureBuilt(shape, [x.shape[0]]);
     this.refitDeclared(shape);
     this.checkShapes(this.name, [shape]);
@@ -783,7 +790,7 @@ export abstract class Layer extends Serializable {
     list.forEach((x, i) => {
       if (!(x instanceof Tensor)) throw argError(op, `inputs[${i}]`, typeof x, 'a Tensor');
       if (x.rank === 0) throw argError(op, `inputs[${i}]`, 'a scalar', 'a tensor with a batch dim');
-      if (this.checksInputDtype() && x.dtype !== this.dtype) throw argError(op, `inputs[${i}]`, `dtype ${x.dtype}`, `dtype ${this.dtype}`);
+      if (this.checksInputDtype() && x.dtype !== this.dtype) throw argError(op, `inputs[${i}]`, `dtype ${x.dtype}`, this.expectedDtype(x.dtype));
     });
     const shapes = (list as Tensor[]).map((x) => x.shape.slice(1));
     if (!this.userDefined) this.outputShapeNoBatch(shapes);

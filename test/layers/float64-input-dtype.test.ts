@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import * as tn from '../../src/index';
+
+// A layer made with dtype 'float64' computes in float64 whatever float input it is given: float32 is cast up, as the
+// ops meet float32 with float64 (and as int32 is cast to a float32 layer's dtype); float64 is never cast down, and
+// a float32 layer given float64 says how to compute in float64.
+
+describe('float64 layers take float32 input', () => {
+  const x = tn.tensor([[0.5, -1.25, 2], [1.5, 0.75, -0.5]]);
+  const cases: [string, () => tn.layers.Layer, tn.Tensor][] = [
+    ['dense', () => tn.layers.dense({ units: 2, dtype: 'float64', kernelInitializer: tn.initializers.glorotUniform({ seed: 1 }) }), x],
+    ['lstm', () => tn.layers.lstm({ units: 2, dtype: 'float64', kernelInitializer: tn.initializers.glorotUniform({ seed: 2 }) }), tn.reshape(x, [1, 2, 3])],
+    ['conv1d', () => tn.layers.conv1d({ filters: 2, kernelSize: 2, dtype: 'float64', kernelInitializer: tn.initializers.glorotUniform({ seed: 3 }) }), tn.reshape(x, [1, 3, 2])],
+  ];
+  for (const [name, make, input] of cases) {
+    it(`${name}: the output is float64 and equals the float64 input's; the input's gradient comes back float32`, () => {
+      const layer = make();
+      const y = layer.apply(input) as tn.Tensor;
+      expect(y.dtype).toBe('float64');
+      expect(Array.from(y.dataSync())).toEqual(Array.from((layer.apply(tn.cast(input, 'float64')) as tn.Tensor).dataSync()));
+      const g = tn.grad((t) => tn.sum(tn.square(layer.apply(t) as tn.Tensor)))(input);
+      const g64 = tn.grad((t) => tn.sum(tn.square(layer.apply(t) as tn.Tensor)))(tn.cast(input, 'float64'));
+      expect(g.dtype).toBe('float32');
+      expect(Array.from(g.dataSync())).toEqual(Array.from(g64.dataSync(), Math.fround));
+    });
+  }
+
+  it('a functional model with a float32 input and float64 layers predicts float64', () => {
+    const input = tn.input({ shape: [3] });
+    const out = tn.layers.dense({ units: 2, dtype: 'float64' }).apply(input) as tn.SymbolicTensor;
+    expect(out.dtype).toBe('float64');
+    expect((tn.model({ inputs: input, outputs: out }).predict(x) as tn.Tensor).dtype).toBe('float64');
+  });
+
+  it('a float32 layer given float64 refuses it and says how to compute in float64', () => {
+    expect(() => tn.layers.dense({ units: 2 }).apply(tn.cast(x, 'float64')))
+      .toThrow(/input must be dtype float32 \(a layer computes in float64 when made with dtype: 'float64'\), got dtype float64/);
+    expect(() => tn.sequential({ layers: [tn.layers.dense({ units: 3, inputShape: [3], dtype: 'float64' }), tn.layers.dense({ units: 2 })] }))
+      .toThrow(/inputs\[0\] must be dtype float32 \(a layer computes in float64 when made with dtype: 'float64'\), got dtype float64/);
+  });
+});
