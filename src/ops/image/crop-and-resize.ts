@@ -1,5 +1,6 @@
 import { isFloatDtype, Tensor } from '../../tensor/tensor';
 import { assertRank } from '../../tensor/checks';
+import { isRecording } from '../../tensor/tape';
 import { argError, assertFiniteNumber, assertPositiveInt, describeValue, fmtShape, fmtValue } from '../../util/validate';
 import { add, mul, sub } from '../binary';
 import { cast } from '../cast';
@@ -114,8 +115,8 @@ export function cropAndResize(
   const values = (v: Float64Array) => (x.dtype === 'float64' ? v : Float32Array.from(v));
   const hostWeights = new Tensor([cells, 4, 1], x.dtype, values(s.weights));
   // The boxes' part, added as (weights as ops) − (their values): zero, so the result keeps the host's weights to the
-  // last bit, while the tape differentiates the boxes through it (again too).
-  const fromBoxes = method === 'bilinear' && isFloatDtype(b.dtype) ? boxWeights(b, s, img.shape, size) : null;
+  // last bit, while the tape differentiates the boxes through it (again too). Only while a gradient is taken.
+  const fromBoxes = method === 'bilinear' && isFloatDtype(b.dtype) && isRecording() ? boxWeights(b, s, img.shape, size) : null;
   const weights = fromBoxes ? add(hostWeights, cast(sub(fromBoxes, new Tensor(fromBoxes.shape, fromBoxes.dtype, fromBoxes.dataSync().slice())), x.dtype)) : hostWeights;
   // Outside cells gather a dummy row with weight 0; selecting extrapolationValue there, rather than adding it, keeps
   // an Infinity or NaN in that row out of them (∞·0 is NaN).
