@@ -137,29 +137,33 @@ export function trainStep(model: TrainableModel, c: Compiled, plan: StepPlan, xs
   // the metrics are computed once the backward pass is queued.
   let outs: Tensor[] = [];
   let perOutput: Tensor[] = [];
-  for (const l of layers) l.takeLosses();
-  const { value, grads } = variableGradsList(() => {
-    const run = model.run(xs, { training: true, logits });
-    const r = totalLoss(layers, c, ys, run, logits, weights, true);
-    if (wantMetrics) outs = run.map((o) => keep(clone(o)));
-    perOutput = r.perOutput.map((l) => keep(clone(l)));
-    return r.total;
-  }, plan.weights);
+  let value: Tensor | null = null;
+  let grads: Map<Variable, Tensor> | null = null;
   let joined: Tensor | null = null;
+  for (const l of layers) l.takeLosses();
   try {
-    if (labels.length > 1) joined = tidy(() => stepValues(c, ys, outs, logits, value, perOutput));
+    ({ value, grads } = variableGradsList(() => {
+      const run = model.run(xs, { training: true, logits });
+      const r = totalLoss(layers, c, ys, run, logits, weights, true);
+      if (wantMetrics) outs = run.map((o) => keep(clone(o)));
+      perOutput = r.perOutput.map((l) => keep(clone(l)));
+      return r.total;
+    }, plan.weights));
+    const total = value;
+    if (labels.length > 1) joined = tidy(() => stepValues(c, ys, outs, logits, total, perOutput));
     const values = Array.from((joined ?? value).hostValues());
     const loss = values[0];
     if (!Number.isFinite(loss) && terminateOnNaN) {
       throw new Error(`fit: the loss became ${loss} at ${where}; that batch's update was not applied (pass terminateOnNaN: false to continue regardless)`);
     }
-    tidy(() => c.optimizer.applyGradientMap(grads, true));
+    const update = grads;
+    tidy(() => c.optimizer.applyGradientMap(update, true));
     tidy(() => {
       for (const l of layers) l.applyConstraints();
     });
     return values;
   } finally {
-    for (const t of [value, joined, ...outs, ...perOutput, ...grads.values()]) t?.dispose();
+    for (const t of [value, joined, ...outs, ...perOutput, ...(grads?.values() ?? [])]) t?.dispose();
   }
 }
 

@@ -129,6 +129,15 @@ describe('Sequential end to end', () => {
     expect(tn.memory().numTensors).toBe(live);
   });
 
+  it('a step whose gradient fails (a loss that ignores the predictions) keeps none of the outputs it kept for the metrics', async () => {
+    const { x, y } = quadrantData(8, 9);
+    const model = tn.sequential({ layers: [tn.layers.flatten({ inputShape: [8, 8, 1] }), tn.layers.dense({ units: 4, activation: 'softmax' })] });
+    model.compile({ optimizer: 'sgd', loss: (yTrue: tn.Tensor) => tn.mean(yTrue), metrics: ['accuracy', 'mse'] });
+    const live = tn.memory().numTensors;
+    await expect(model.trainOnBatch(x, y)).rejects.toThrow(/depends on no trainable variable/);
+    expect(tn.memory().numTensors).toBe(live);
+  });
+
   it('a first layer without inputShape is refused when added, as in TF.js; an empty model cannot compile or predict', () => {
     expect(() => tn.sequential({ layers: [tn.layers.flatten(), tn.layers.dense({ units: 4 })] }))
       .toThrow(/Sequential.add: layer must be a first layer that gets an inputShape or batchInputShape \(as in TF.js\), got first layer 'flatten_Flatten\d+' without inputShape or batchInputShape/);
