@@ -1,9 +1,10 @@
 // Old against new on the gpu backend in one headless Chromium (WebGL2): `npx tsx bench/browser-gpu-ab.ts --base <dir>
-// [--rounds 5] [--steps 10]` serves this checkout and another one (e.g. `git archive main | tar -x -C <dir>`, with
-// node_modules linked in), each bundling its own library, and runs bench/browser-gpu-page.ts's seed model on each in
-// its own page: the same weights and data, rounds alternating. Prints the medians of train and infer samples/s,
-// the median of the per-round ratios (new / old) and the load average; on a loaded machine the per-round ratios
-// hold more than either side's absolute rate.
+// [--rounds 5] [--steps 10] [--metrics accuracy]` serves this checkout and another one (e.g. `git archive main | tar
+// -x -C <dir>`, with node_modules linked in), each bundling its own library, and runs bench/browser-gpu-page.ts's seed
+// model on each in its own page (compiled with --metrics, comma-separated, where given: the base's page must take
+// them too): the same weights and data, rounds alternating. Prints the medians of train and infer samples/s, the
+// median of the per-round ratios (new / old) and the load average; on a loaded machine the per-round ratios hold more
+// than either side's absolute rate.
 import os from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,7 +14,7 @@ import { Browser, chromiumMissing } from '../test/browser/chromium';
 import { seedModel } from '../examples/seed-model';
 import type { GpuBenchInput, GpuBenchRound } from './browser-gpu-page';
 
-const { values } = parseArgs({ options: { base: { type: 'string' }, rounds: { type: 'string', default: '5' }, steps: { type: 'string', default: '10' } } });
+const { values } = parseArgs({ options: { base: { type: 'string' }, rounds: { type: 'string', default: '5' }, steps: { type: 'string', default: '10' }, metrics: { type: 'string' } } });
 if (!values.base) throw new Error('bench/browser-gpu-ab.ts: --base <dir of another checkout> is required');
 const rounds = Number(values.rounds);
 const steps = Number(values.steps);
@@ -33,7 +34,7 @@ const input: GpuBenchInput = {
   trainX: Array.from(mnist.train.images.slice([0, 0, 0, 0], [160, 28, 28, 1]).dataSync()),
   trainY: Array.from(mnist.train.labels.slice([0], [160]).dataSync()),
   testX: Array.from(mnist.test.images.slice([0, 0, 0, 0], [300, 28, 28, 1]).dataSync()),
-  steps, batch: 32, predictBatch: 100,
+  steps, batch: 32, predictBatch: 100, metrics: values.metrics?.split(','),
 };
 
 console.log(`load average ${load()}`);

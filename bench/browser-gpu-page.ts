@@ -8,6 +8,8 @@ export interface GpuBenchInput {
   weights: { shape: number[]; values: number[] }[];
   trainX: number[]; trainY: number[]; testX: number[];
   steps: number; batch: number; predictBatch: number;
+  /** What the model compiles with as `metrics` (none when absent); trainOnBatch then returns the loss first. */
+  metrics?: string[];
 }
 
 /** One round's rates and the loss of its last step (the two libraries doing the same work give the same loss). */
@@ -22,7 +24,7 @@ async function start(library: 'tessera' | 'tfjs', input: GpuBenchInput): Promise
   const lib = (library === 'tfjs' ? (window as unknown as { tf: Library }).tf : tn);
   await lib.setBackend('webgl');
   await lib.ready();
-  const model = seedModel(lib) as Model;
+  const model = seedModel(lib, input.metrics) as Model;
   model.setWeights(input.weights.map((w) => lib.tensor(w.values, w.shape)));
   const n = input.trainY.length;
   const xs = lib.tensor(input.trainX, [n, 28, 28, 1]);
@@ -35,7 +37,8 @@ async function start(library: 'tessera' | 'tfjs', input: GpuBenchInput): Promise
   const train = async (steps: number): Promise<void> => {
     for (let s = 0; s < steps; s++) {
       const [x, y] = batches[s % batches.length];
-      loss = (await model.trainOnBatch(x, y)) as number;
+      const logs = await model.trainOnBatch(x, y);
+      loss = Array.isArray(logs) ? logs[0] : logs;
     }
   };
   const predict = (): void => {

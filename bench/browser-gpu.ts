@@ -2,7 +2,8 @@
 // headless Chromium with WebGL2 (SwiftShader where there is no GPU), each in its own page: the same initial weights
 // (tessera's, seeded, copied into both), the same MNIST images and labels, trainOnBatch at batch 32 and predict at
 // batch 100, after warm-up, alternating rounds; prints the medians and tessera / TF.js.
-//   npm run bench:browser-gpu -- [--rounds 3] [--steps 10]
+//   npm run bench:browser-gpu -- [--rounds 3] [--steps 10] [--metrics accuracy,crossentropy]
+// (--metrics: what both models compile with, as nearly every TF.js program compiles with accuracy)
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import * as tn from '../src/node';
@@ -11,7 +12,7 @@ import { Browser, chromiumMissing } from '../test/browser/chromium';
 import { seedModel } from '../examples/seed-model';
 import type { GpuBenchInput, GpuBenchRound } from './browser-gpu-page';
 
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, steps: { type: 'string', default: '10' } } });
+const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, steps: { type: 'string', default: '10' }, metrics: { type: 'string' } } });
 const rounds = Number(values.rounds);
 const steps = Number(values.steps);
 if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a positive integer, got ${values.rounds}`);
@@ -32,7 +33,7 @@ const input: GpuBenchInput = {
   trainX: Array.from(mnist.train.images.slice([0, 0, 0, 0], [TRAIN, 28, 28, 1]).dataSync()),
   trainY: Array.from(mnist.train.labels.slice([0], [TRAIN]).dataSync()),
   testX: Array.from(mnist.test.images.slice([0, 0, 0, 0], [TEST, 28, 28, 1]).dataSync()),
-  steps, batch: BATCH, predictBatch: 100,
+  steps, batch: BATCH, predictBatch: 100, metrics: values.metrics?.split(','),
 };
 
 console.log(`Machine: ${os.cpus()[0]?.model ?? 'unknown cpu'}, ${os.availableParallelism()} cores; Node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);

@@ -2,10 +2,13 @@ import { getBackend } from '../backend/registry';
 import { gatherRows, range } from '../data/batch';
 import type { Layer } from '../layers/layer';
 import { add, mul } from '../ops/binary';
+import { cast, clone } from '../ops/cast';
+import { stack } from '../ops/concat';
 import { mean } from '../ops/reduction';
 import { softmax } from '../ops/softmax';
 import { variableGradsList } from '../ops/gradients';
-import { Tensor, type TypedArray } from '../tensor/tensor';
+import type { Tensor } from '../tensor/tensor';
+import { keep } from '../tensor/scopes';
 import { tidy } from '../tensor/tidy';
 import type { Variable } from '../tensor/variable';
 import { Random, nextDefaultSeed, randomSeedSet } from '../util/random';
@@ -54,15 +57,14 @@ export function dedupedNames(names: readonly string[]): string[] {
 
 /**
  * The total loss: each output's loss times its weight, plus (when training) the layers' penalties; also each output's
- * loss value where there are several outputs (none for one: its value is the total's, as TF.js logs it). Read only
- * then: on the gpu backend a read here waits for the forward pass, before a training step can queue its backward pass.
+ * loss (none for one: its value is the total's, as TF.js logs it).
  */
-function totalLoss(layers: readonly Layer[], c: Compiled, ys: readonly Tensor[], outs: readonly Tensor[], logits: readonly boolean[], weights: readonly (Tensor | null)[] | null, penalties: boolean): { total: Tensor; perOutput: number[] } {
+function totalLoss(layers: readonly Layer[], c: Compiled, ys: readonly Tensor[], outs: readonly Tensor[], logits: readonly boolean[], weights: readonly (Tensor | null)[] | null, penalties: boolean): { total: Tensor; perOutput: Tensor[] } {
   let total: Tensor | null = null;
-  const perOutput: number[] = [];
+  const perOutput: Tensor[] = [];
   c.losses.forEach((loss, i) => {
     const li = loss.compute(ys[i], outs[i], logits[i], weights?.[i] ?? null);
-    if (c.losses.length > 1) perOutput.push(li.hostValues()[0]);
+    if (c.losses.length > 1) perOutput.push(li);
     const term = c.lossWeights[i] === 1 ? li : mul(li, c.lossWeights[i]);
     total = total ? add(total, term) : term;
   });
@@ -70,14 +72,25 @@ function totalLoss(layers: readonly Layer[], c: Compiled, ys: readonly Tensor[],
   return { total: total as unknown as Tensor, perOutput };
 }
 
-/** Each output's metrics on host copies of the predictions (softmax applied where the loss took logits). */
-function metricValues(c: Compiled, ys: readonly Tensor[], preds: readonly Tensor[], logits: readonly boolean[]): number[] {
+/** Each output's metrics on its predictions (softmax applied where the loss took logits), as scalars. */
+function metricTensors(c: Compiled, ys: readonly Tensor[], preds: readonly Tensor[], logits: readonly boolean[]): Tensor[] {
   const metrics = c.metrics as NonNullable<Compiled['metrics']>;
-  return tidy(() => metrics.flatMap((ms, i) => {
+  return metrics.flatMap((ms, i) => {
     if (ms.length === 0) return [];
     const p = logits[i] ? softmax(preds[i]) : preds[i];
-    return ms.map((m) => mean(m.fn(ys[i], p)).hostValues()[0]);
-  }));
+    return ms.map((m) => mean(m.fn(ys[i], p)));
+  });
+}
+
+/**
+ * The loss, each output's loss (several outputs) and the metrics, in logNames order, joined into one vector to be
+ * read at once: on the gpu backend each read waits for all the work queued before it. Each value is widened to the
+ * widest dtype among them (float64 only on cpu), so every value reads back exactly as it would alone.
+ */
+function stepValues(c: Compiled, ys: readonly Tensor[], outs: readonly Tensor[], logits: readonly boolean[], total: Tensor, perOutput: readonly Tensor[]): Tensor {
+  const ts = [total, ...perOutput, ...metricTensors(c, ys, outs, logits)];
+  const dtype = ts.some((t) => t.dtype === 'float64') ? 'float64' : 'float32';
+  return stack(ts.map((t) => (t.dtype === dtype ? t : cast(t, dtype))));
 }
 
 /**
@@ -91,7 +104,7 @@ export interface StepPlan {
   readonly labels: readonly string[];
   /** The labels deduplicated: the keys of fit's logs, History and params.metrics, as TF.js's. */
   readonly names: readonly string[];
-  /** Whether the logs hold metrics (the step then keeps copies of the outputs for them). */
+  /** Whether the logs hold metrics (the step then keeps the outputs for them). */
   readonly wantMetrics: boolean;
   readonly layers: readonly Layer[];
   readonly weights: Variable[];
@@ -115,44 +128,43 @@ export function stepLogs(plan: StepPlan, values: readonly number[]): Logs {
 
 /**
  * One optimizer step on a batch: the loss, each output's loss (several outputs) and the metrics, in logNames order.
- * The update is skipped (and an error thrown) when the loss is not finite and terminateOnNaN.
+ * The update is skipped (and an error thrown) when the loss is not finite and terminateOnNaN. The values are read
+ * once, after the backward pass is queued: on the gpu backend a read before it would wait for the forward pass.
  */
 export function trainStep(model: TrainableModel, c: Compiled, plan: StepPlan, xs: readonly Tensor[], ys: readonly Tensor[], weights: (Tensor | null)[] | null, terminateOnNaN: boolean, where: string): number[] {
-  const { logits, wantMetrics, layers } = plan;
-  let copies: { shape: readonly number[]; values: TypedArray }[] = [];
-  let perOutput: number[] = [];
+  const { logits, labels, wantMetrics, layers } = plan;
+  // Kept past the gradient scope for the logs, as clones (ours to dispose, whatever the model or a loss hands back):
+  // the metrics are computed once the backward pass is queued.
+  let outs: Tensor[] = [];
+  let perOutput: Tensor[] = [];
+  let value: Tensor | null = null;
+  let grads: Map<Variable, Tensor> | null = null;
+  let joined: Tensor | null = null;
   for (const l of layers) l.takeLosses();
-  const { value, grads } = variableGradsList(() => {
-    const outs = model.run(xs, { training: true, logits });
-    // Copies: the outputs' values may be reused once the step's tensors are disposed, before the metrics read them.
-    if (wantMetrics) copies = outs.map((o) => ({ shape: o.shape, values: o.dataSync() }));
-    const r = totalLoss(layers, c, ys, outs, logits, weights, true);
-    perOutput = r.perOutput;
-    return r.total;
-  }, plan.weights);
-  const loss = value.hostValues()[0];
-  value.dispose();
   try {
+    ({ value, grads } = variableGradsList(() => {
+      const run = model.run(xs, { training: true, logits });
+      const r = totalLoss(layers, c, ys, run, logits, weights, true);
+      if (wantMetrics) outs = run.map((o) => keep(clone(o)));
+      perOutput = r.perOutput.map((l) => keep(clone(l)));
+      return r.total;
+    }, plan.weights));
+    const total = value;
+    if (labels.length > 1) joined = tidy(() => stepValues(c, ys, outs, logits, total, perOutput));
+    const values = Array.from((joined ?? value).hostValues());
+    const loss = values[0];
     if (!Number.isFinite(loss) && terminateOnNaN) {
       throw new Error(`fit: the loss became ${loss} at ${where}; that batch's update was not applied (pass terminateOnNaN: false to continue regardless)`);
     }
-    tidy(() => c.optimizer.applyGradientMap(grads, true));
+    const update = grads;
+    tidy(() => c.optimizer.applyGradientMap(update, true));
     tidy(() => {
       for (const l of layers) l.applyConstraints();
     });
+    return values;
   } finally {
-    for (const g of grads.values()) g.dispose();
+    for (const t of [value, joined, ...outs, ...perOutput, ...(grads?.values() ?? [])]) t?.dispose();
   }
-  const values = [loss, ...perOutput];
-  if (wantMetrics) {
-    const preds = copies.map((p) => new Tensor(p.shape, plan.weights[0]?.dtype ?? 'float32', p.values));
-    try {
-      values.push(...metricValues(c, ys, preds, logits));
-    } finally {
-      for (const p of preds) p.dispose();
-    }
-  }
-  return values;
 }
 
 /** Loss (without penalties, as TF.js's test function) and metrics of one batch, in logNames order. */
@@ -161,7 +173,7 @@ export function evaluateBatch(model: TrainableModel, c: Compiled, xs: readonly T
   return tidy(() => {
     const outs = model.run(xs, { training: false, logits });
     const { total, perOutput } = totalLoss(model.layers, c, ys, outs, logits, null, false);
-    return [total.hostValues()[0], ...perOutput, ...metricValues(c, ys, outs, logits)];
+    return Array.from(stepValues(c, ys, outs, logits, total, perOutput).hostValues());
   });
 }
 

@@ -58,12 +58,8 @@ describeGpu('one training step of the seed model, gpu against cpu', () => {
     });
   });
 
-  it('reads one value back from the device, the loss, and only once its backward pass is queued', async () => {
-    registerBackend('gpu', () => gpu!);
-    setBackend('gpu');
-    const model = seededModel();
-    const x = uniformTensor([8, 28, 28, 1], 11, 0, 1);
-    const y = labelTensor(8, 10, 12);
+  /** What a trainOnBatch step after the first reads back from the device (with each read's size), and when its backward pass ends. */
+  async function stepEvents(model: tn.LayersModel, x: Tensor, y: Tensor | Tensor[]): Promise<{ events: string[]; values: number | number[] }> {
     await model.trainOnBatch(x, y); // the labels move to the host once, when first checked
     const events: string[] = [];
     const readSync = GpuData.prototype.readSync;
@@ -71,18 +67,79 @@ describeGpu('one training step of the seed model, gpu against cpu', () => {
       events.push(`read ${this.size}`);
       return readSync.call(this);
     });
+    // The first layer's gradients are the backward pass's last kernel.
     const backward = gpu!.conv2dBiasActivationMaxPoolBackprop.bind(gpu!);
     vi.spyOn(gpu!, 'conv2dBiasActivationMaxPoolBackprop').mockImplementation((...args) => {
       events.push('backward');
       return backward(...args);
     });
     try {
-      await model.trainOnBatch(x, y);
+      return { events, values: await model.trainOnBatch(x, y) as number | number[] };
     } finally {
       vi.restoreAllMocks();
     }
+  }
+
+  it('reads one value back from the device, the loss, and only once its backward pass is queued', async () => {
+    registerBackend('gpu', () => gpu!);
+    setBackend('gpu');
+    const { events } = await stepEvents(seededModel(), uniformTensor([8, 28, 28, 1], 11, 0, 1), labelTensor(8, 10, 12));
     // The per-row losses (capped as TF.js's cross-entropy on a softmax caps them) and the loss were read before.
     expect(events).toEqual(['backward', 'read 1']);
+  });
+
+  it('with metrics compiled, reads the loss and the metrics in one read, once the backward pass is queued, with the cpu\'s values', async () => {
+    registerBackend('gpu', () => gpu!);
+    const x = uniformTensor([8, 28, 28, 1], 11, 0, 1);
+    const y = labelTensor(8, 10, 12);
+    const withMetrics = (): tn.Sequential => {
+      tn.setRandomSeed(7);
+      return seedModel(tn, ['accuracy', 'crossentropy']);
+    };
+    setBackend('cpu');
+    const cpuModel = withMetrics();
+    await cpuModel.trainOnBatch(x, y);
+    const want = await cpuModel.trainOnBatch(x, y) as number[];
+    setBackend('gpu');
+    const { events, values } = await stepEvents(withMetrics(), x, y);
+    // Not the outputs ahead of the backward pass (for metrics on the host), then the loss: two reads, one a stall.
+    expect(events).toEqual(['backward', 'read 3']);
+    expectAllClose(values as number[], want, GPU_TOL, 'loss, acc, ce');
+    // The second step's accuracy is a count of 8 rows, not a rounding.
+    expect((values as number[])[1] * 8).toBe(Math.round(want[1] * 8));
+    // The metric's cross-entropy is the loss before the step's update, uncapped here.
+    expectAllClose([(values as number[])[2]], [(values as number[])[0]], GPU_TOL, 'ce against the loss');
+  });
+
+  it('with several outputs, reads each output\'s loss and metrics in the same one read', async () => {
+    registerBackend('gpu', () => gpu!);
+    const x = uniformTensor([8, 28, 28, 1], 11, 0, 1);
+    const digits = labelTensor(8, 10, 12);
+    const sums = uniformTensor([8, 1], 13, 0, 1);
+    const twoHeads = (): tn.LayersModel => {
+      tn.setRandomSeed(7);
+      const input = tn.input({ shape: [28, 28, 1] });
+      const conv = tn.layers.conv2d({ filters: 4, kernelSize: 3, activation: 'relu' }).apply(input);
+      const flat = tn.layers.flatten().apply(tn.layers.maxPooling2d({ poolSize: 2 }).apply(conv));
+      const digit = tn.layers.dense({ units: 10, activation: 'softmax', name: 'digit' }).apply(flat);
+      const sum = tn.layers.dense({ units: 1, name: 'sum' }).apply(flat);
+      const model = tn.model({ inputs: input, outputs: [digit, sum] as tn.SymbolicTensor[] });
+      model.compile({ optimizer: 'adam', loss: ['sparseCategoricalCrossentropy', 'meanSquaredError'], metrics: { digit: ['accuracy'], sum: ['mae', 'mse'] } });
+      return model;
+    };
+    setBackend('cpu');
+    const cpuModel = twoHeads();
+    await cpuModel.trainOnBatch(x, [digits, sums]);
+    const want = await cpuModel.trainOnBatch(x, [digits, sums]) as number[];
+    setBackend('gpu');
+    const model = twoHeads();
+    const { events, values } = await stepEvents(model, x, [digits, sums]);
+    // Not each output's loss and the outputs ahead of the backward pass, then the loss.
+    expect(model.metricsNames).toEqual(['loss', 'digit_loss', 'sum_loss', 'digit_acc', 'sum_mae', 'sum_mse']);
+    expect(events).toEqual(['backward', 'read 6']);
+    expectAllClose(values as number[], want, GPU_TOL, 'the logs');
+    const v = values as number[];
+    expectAllClose([v[1] + v[2]], [v[0]], GPU_TOL, 'the loss is the sum of the outputs\' losses');
   });
 
   it('caps a saturated row\'s loss at -log(1e-7) with no gradient, the comparison made on the device', () => {

@@ -99,6 +99,45 @@ describe('Sequential end to end', () => {
     expect(Number.isNaN(h.history.loss[0])).toBe(true);
   });
 
+  it('with metrics and several outputs, a NaN loss stops fit all the same, and a step keeps no tensor', async () => {
+    const { x, y } = quadrantData(64, 9);
+    const values = x.dataSync();
+    values[40 * 64 + 5] = NaN;
+    const bad = tn.tensor(values, x.shape);
+    const input = tn.input({ shape: [8, 8, 1] });
+    const flat = tn.layers.flatten().apply(input);
+    const a = tn.layers.dense({ units: 4, activation: 'softmax', name: 'a' }).apply(flat);
+    const b = tn.layers.dense({ units: 4, activation: 'softmax', name: 'b' }).apply(flat);
+    const model = tn.model({ inputs: input, outputs: [a, b] as tn.SymbolicTensor[] });
+    model.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy', 'crossentropy'] });
+    await model.trainOnBatch(x, [y, y]); // makes Adam's moments
+    const live = tn.memory().numTensors;
+    const logs = await model.trainOnBatch(x, [y, y]) as number[];
+    expect(tn.memory().numTensors).toBe(live);
+    // loss, a_loss, b_loss, a_acc, a_ce, b_acc, b_ce: the metric's cross-entropy is the output's loss, before the update.
+    expect(logs).toHaveLength(7);
+    expect(logs[0]).toBeCloseTo(logs[1] + logs[2], 6);
+    expect(logs[4]).toBeCloseTo(logs[1], 6);
+    expect(logs[6]).toBeCloseTo(logs[2], 6);
+    let afterFirst: Float32Array[] = [];
+    const fit = model.fit(bad, [y, y], {
+      epochs: 1, batchSize: 32, shuffle: false, verbose: 0,
+      callbacks: { onBatchEnd: (batch) => void (batch === 0 && (afterFirst = model.getWeights().map((w) => w.dataSync() as Float32Array))) },
+    });
+    await expect(fit).rejects.toThrow(/fit: the loss became NaN at epoch 1, batch 2; that batch's update was not applied/);
+    expect(model.getWeights().map((w) => w.dataSync())).toEqual(afterFirst);
+    expect(tn.memory().numTensors).toBe(live);
+  });
+
+  it('a step whose gradient fails (a loss that ignores the predictions) keeps none of the outputs it kept for the metrics', async () => {
+    const { x, y } = quadrantData(8, 9);
+    const model = tn.sequential({ layers: [tn.layers.flatten({ inputShape: [8, 8, 1] }), tn.layers.dense({ units: 4, activation: 'softmax' })] });
+    model.compile({ optimizer: 'sgd', loss: (yTrue: tn.Tensor) => tn.mean(yTrue), metrics: ['accuracy', 'mse'] });
+    const live = tn.memory().numTensors;
+    await expect(model.trainOnBatch(x, y)).rejects.toThrow(/depends on no trainable variable/);
+    expect(tn.memory().numTensors).toBe(live);
+  });
+
   it('a first layer without inputShape is refused when added, as in TF.js; an empty model cannot compile or predict', () => {
     expect(() => tn.sequential({ layers: [tn.layers.flatten(), tn.layers.dense({ units: 4 })] }))
       .toThrow(/Sequential.add: layer must be a first layer that gets an inputShape or batchInputShape \(as in TF.js\), got first layer 'flatten_Flatten\d+' without inputShape or batchInputShape/);
