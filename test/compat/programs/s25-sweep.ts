@@ -1,0 +1,1033 @@
+import type { Scalar, SymbolicTensor, Tensor } from '../../../src/index';
+import type { Program, TF } from '../harness';
+
+// A sweep of less-used argument forms of common ops (negative axes, keepDims, scalar broadcasting, typed-array and
+// nested inputs, int32 results), layer configs as written in the wild, training-loop options and callback logs,
+// tf.memory() counts around tidy, fit and predict, and the common mistakes that make both libraries throw.
+
+type Sym = SymbolicTensor;
+
+const glorot = (tf: TF, seed: number) => tf.initializers.glorotUniform({ seed });
+
+/** n rows of `features` fixed inputs in [-1, 1]. */
+const rows = (tf: TF, n: number, features: number) =>
+  tf.tensor2d(Array.from({ length: n * features }, (_, i) => Math.sin(0.7 * i + 0.3)), [n, features]);
+
+/** Whether f throws, and nothing else: the messages differ between the libraries. */
+const throws = (f: () => unknown): boolean => {
+  try { f(); return false; } catch { return true; }
+};
+
+const ops: Program[] = [
+  {
+    name: 'reductions with negative axes, axis lists and keepDims: sum, mean, max, min, prod, any, all, logSumExp',
+    run: (tf) => {
+      const x = tf.tensor3d([[[1, -2, 3], [4, 5, -6]], [[-7, 8, 9], [10, -11, 12]]]);
+      const b = x.greater(0);
+      return [
+        x.sum(-1), x.sum([-1, -3], true), x.mean(-2, true), x.max([0, 2]), x.min(-1, true), x.prod(-3),
+        b.any(-1), b.all([0, -1], true), x.logSumExp(-1, true), tf.sum(x, [2, 0]), tf.mean(x.toInt(), -1),
+      ];
+    },
+  },
+  {
+    name: 'int32 arithmetic keeps int32: add, sub, mul, floorDiv, mod, neg, abs, square, maximum with scalars; div gives float32',
+    run: (tf) => {
+      const a = tf.tensor1d([7, -7, 9, -3], 'int32');
+      const b = tf.tensor1d([2, 2, -4, 5], 'int32');
+      return [
+        a.add(b), a.sub(1), a.mul(b), tf.floorDiv(a, b), tf.mod(a, b), a.neg(), a.abs(), a.square(), tf.maximum(a, 0),
+        a.div(b), tf.div(a, 2), a.sum(), a.mean(), a.max(), tf.sign(a), tf.squaredDifference(a, b), tf.pow(a, tf.scalar(2, 'int32')),
+      ];
+    },
+  },
+  {
+    name: 'tensor inputs as typed arrays, nested arrays and booleans: dtype inferred or given, flat data with a shape',
+    run: (tf) => [
+      tf.tensor(new Float32Array([1, 2, 3, 4]), [2, 2]), tf.tensor(new Int32Array([1, 2, 3])), tf.tensor(new Uint8Array([1, 200, 3])),
+      tf.tensor([[true, false], [false, true]]), tf.tensor([[1, 2], [3, 4]], undefined, 'int32'), tf.tensor([1.7, -2.2], [2], 'int32'),
+      tf.tensor2d([1, 2, 3, 4, 5, 6], [3, 2]), tf.tensor3d([[[1]], [[2]]]), tf.scalar(true), tf.tensor1d([0, 1, 2], 'bool'),
+      tf.tensor([]), tf.tensor([[]]), tf.tensor(5), tf.tensor4d(new Float32Array(8), [1, 2, 2, 2]),
+    ],
+  },
+  {
+    name: 'chained tensor methods as tutorials write them: x.square().mean(1).arraySync(), sub().abs().max().dataSync(), sum(1, true).div()',
+    run: (tf) => {
+      const x = tf.tensor2d([[1, 2, 3], [4, 5, 6]]);
+      return {
+        a: x.square().mean(1).arraySync(),
+        b: Array.from(x.sub(3.5).abs().max().dataSync()),
+        c: x.div(x.sum(1, true)).arraySync(),
+        d: x.transpose().matMul(x).arraySync(),
+        e: x.expandDims(0).tile([2, 1, 1]).shape,
+        f: x.reshape([-1]).slice(2, 3).arraySync(),
+        g: x.softmax().log().neg().mean().arraySync(),
+        h: x.toInt().cast('bool').cast('float32').sum().arraySync(),
+        i: x.argMax(-1).arraySync(), j: x.argMin(0).dtype,
+      };
+    },
+  },
+  {
+    name: 'scalar broadcasting from numbers, and broadcasting of [3,1] against [1,4], with int32 and float mixed through tf.add',
+    run: (tf) => {
+      const col = tf.tensor2d([[1], [2], [3]]);
+      const row = tf.tensor2d([[10, 20, 30, 40]]);
+      const i = tf.tensor2d([[1], [2]], [2, 1], 'int32');
+      return [col.add(row), col.mul(row), tf.sub(5, col), tf.div(1, row), tf.pow(col, 2), tf.pow(2, col), i.add(i.transpose()), tf.minimum(col, 2), tf.mul(col, tf.scalar(0.5))];
+    },
+  },
+  {
+    name: 'concat, stack, unstack, split with negative axes and size lists with -1; gather with negative axis and int32 indices',
+    run: (tf) => {
+      const a = tf.tensor2d([[1, 2], [3, 4]]);
+      const b = tf.tensor2d([[5, 6], [7, 8]]);
+      const s = tf.split(tf.range(0, 12).reshape([2, 6]), [1, -1, 2], -1);
+      return [
+        tf.concat([a, b], -1), tf.concat([a, b]), tf.stack([a, b], -1), tf.unstack(a, -1), s, tf.split(tf.range(0, 6), 3),
+        tf.gather(a, tf.tensor1d([1, 0, 1], 'int32'), -1), tf.gather(a, [1]), a.gather([0, 0]), tf.concat1d([tf.tensor1d([1]), tf.tensor1d([2, 3])]),
+      ];
+    },
+  },
+  {
+    name: 'range, linspace, oneHot with on/off values, fill with int32 and string dtype inference, eye with batchShape, zerosLike of int32',
+    run: (tf) => [
+      tf.range(0, 10, 3), tf.range(5, 0, -2), tf.range(0, 3, 1, 'int32'), tf.range(0, 1, 0.25), tf.linspace(0, 1, 5),
+      tf.oneHot(tf.tensor1d([0, 2, -1], 'int32'), 3, 5, -1), tf.fill([2, 2], 3, 'int32'), tf.fill([2], 1.5), tf.eye(2, 3, [2]),
+      tf.zerosLike(tf.tensor1d([1, 2], 'int32')), tf.onesLike(tf.tensor([true])), tf.eye(3, undefined, undefined, 'int32'),
+    ],
+  },
+  {
+    name: 'argMax and argMin with negative axis give int32; topk with sorted and k; where, whereAsync-free booleanMask with axis',
+    run: async (tf) => {
+      const x = tf.tensor2d([[3, 1, 2], [0, 5, 5]]);
+      const { values, indices } = tf.topk(x, 2);
+      const mask = tf.tensor1d([true, false, true]);
+      return [
+        x.argMax(-1), tf.argMin(x, -2), values, indices, tf.topk(tf.tensor1d([1, 3, 2]), 1, false).values,
+        tf.where(x.greater(1), x, tf.zerosLike(x)), await tf.booleanMaskAsync(x, mask, 1), await tf.whereAsync(x.equal(5)),
+      ];
+    },
+  },
+  {
+    name: 'cumsum with exclusive and reverse, cumprod; cumsum of int32 stays int32 (TF.js garbles a negative cumsum axis, so none here)',
+    run: (tf) => {
+      const x = tf.tensor2d([[1, 2, 3], [4, 5, 6]]);
+      return [tf.cumsum(x, 1), tf.cumsum(x, 1, true), tf.cumsum(x, 0, false, true), tf.cumsum(x, 1, true, true), x.cumsum(), tf.cumsum(x.toInt(), 1), tf.cumprod(x, 1)];
+    },
+  },
+  {
+    name: 'pad with constant values, mirrorPad, tile, reverse with negative axes, slice with -1 sizes and a begin number',
+    run: (tf) => {
+      const x = tf.tensor2d([[1, 2, 3], [4, 5, 6]]);
+      return [
+        x.pad([[1, 0], [0, 2]], 9), tf.mirrorPad(x, [[1, 1], [2, 2]], 'reflect'), tf.mirrorPad(x, [[0, 1], [1, 0]], 'symmetric'), x.tile([2, 1]),
+        x.reverse(-1), tf.reverse(x, [0, -1]), x.slice([0, 1], [-1, 2]), x.slice(1), x.slice([1, 0], [1, -1]), tf.pad1d(tf.tensor1d([1, 2]), [2, 1]),
+      ];
+    },
+  },
+  {
+    name: 'moments and norm with axes and keepDims; normalization by hand with sub and div; euclideanNorm, norm ord forms',
+    run: (tf) => {
+      const x = tf.tensor2d([[1, 2, 3], [4, 6, 8]]);
+      const m = tf.moments(x, -1, true);
+      return [
+        m.mean, m.variance, tf.moments(x).variance, tf.norm(x), tf.norm(x, 1), tf.norm(x, 'euclidean', -1, true), tf.norm(x, Infinity, 1),
+        tf.norm(x, 'fro', [0, 1]), tf.norm(x, 1, [0, 1]), tf.euclideanNorm(x, 0), x.sub(m.mean).div(m.variance.add(1e-3).sqrt()),
+      ];
+    },
+  },
+  {
+    name: 'comparisons and logical ops give bool; bool arithmetic gives int32; sum of a bool tensor; where with broadcasting',
+    run: (tf) => {
+      const a = tf.tensor1d([1, 2, 3, 4]);
+      const gt = a.greater(2);
+      const le = a.lessEqual(tf.scalar(2));
+      return [
+        gt, le, gt.logicalAnd(le), gt.logicalOr(le), gt.logicalNot(), tf.logicalXor(gt, le), gt.sum(), gt.add(le), gt.mul(tf.scalar(true)),
+        tf.where(gt, a, 0 as never), gt.toFloat().mean(), a.equal(2).any(), a.notEqual(tf.tensor1d([1, 0, 3, 0])), tf.isNaN(tf.tensor1d([NaN, 1])),
+      ];
+    },
+  },
+  {
+    name: 'matMul with transposes and batched 3-D operands, dot of vectors and matrix-vector, outerProduct, broadcast batch matMul',
+    run: (tf) => {
+      const a = tf.tensor2d([[1, 2, 3], [4, 5, 6]]);
+      const b3 = tf.tensor3d([[[1, 0], [0, 1], [1, 1]], [[2, 0], [0, 2], [1, -1]]]);
+      return [
+        tf.matMul(a, a, false, true), tf.matMul(a, a, true, false), tf.matMul(a.expandDims(0).tile([2, 1, 1]), b3), tf.matMul(a.expandDims(0), b3),
+        tf.dot(tf.tensor1d([1, 2, 3]), tf.tensor1d([4, 5, 6])), tf.dot(a, tf.tensor1d([1, 1, 1])), tf.outerProduct(tf.tensor1d([1, 2]), tf.tensor1d([3, 4, 5])),
+        tf.matMul(a.toInt(), a.toInt(), false, true),
+      ];
+    },
+  },
+  {
+    name: 'squeeze with axes, expandDims with negative axis, reshape with -1, flatten, transpose with perm, broadcastTo',
+    run: (tf) => {
+      const x = tf.zeros([1, 3, 1, 2]);
+      return [
+        x.squeeze().shape, x.squeeze([0]).shape, tf.squeeze(x, [-2]).shape, tf.expandDims(tf.ones([2, 3]), -1).shape, tf.expandDims(tf.ones([2, 3]), -2).shape,
+        tf.ones([2, 3, 4]).reshape([-1, 4]).shape, tf.ones([2, 3, 4]).flatten().shape, tf.ones([2, 3, 4]).transpose([2, 0, 1]).shape,
+        tf.broadcastTo(tf.tensor1d([1, 2]), [3, 2]), tf.range(0, 6).reshape([2, 3]).transpose(), throws(() => tf.squeeze(x, [1])),
+      ];
+    },
+  },
+  {
+    name: 'unsortedSegmentSum, scatterND, gatherND, tensorScatterUpdate with int32 indices, and sparseToDense with a default',
+    run: (tf) => {
+      const x = tf.tensor1d([1, 2, 3, 4]);
+      return [
+        tf.unsortedSegmentSum(x, tf.tensor1d([0, 1, 0, 1], 'int32'), 2), tf.scatterND(tf.tensor2d([[0], [2]], [2, 1], 'int32'), tf.tensor1d([5, 6]), [4]),
+        tf.gatherND(tf.tensor2d([[1, 2], [3, 4]]), tf.tensor2d([[1, 0], [0, 1]], [2, 2], 'int32')), tf.tensorScatterUpdate(x, tf.tensor2d([[1], [3]], [2, 1], 'int32'), tf.tensor1d([9, 9])),
+        tf.sparseToDense(tf.tensor1d([0, 3], 'int32'), tf.tensor1d([7, 8]), [5], tf.scalar(-1)),
+      ];
+    },
+  },
+  {
+    name: 'clipByValue, relu6-like clipping, step, leakyRelu with alpha, prelu, elu, selu, softplus and logSigmoid on one vector',
+    run: (tf) => {
+      const x = tf.tensor1d([-3, -0.5, 0, 0.5, 3, 7]);
+      return [x.clipByValue(-1, 2), tf.step(x, 0.5), tf.leakyRelu(x, 0.1), tf.prelu(x, tf.scalar(0.25)), x.elu(), x.selu(), tf.softplus(x), tf.logSigmoid(x), tf.relu6(x), x.toInt().relu(), tf.clipByValue(x.toInt(), 0, 2)];
+    },
+  },
+];
+
+
+const layerConfigs: Program[] = [
+  {
+    name: 'dense configs as written in the wild: activations, initializers, regularizers and constraints by name and by object; getConfig of each',
+    run: (tf) => {
+      const ls = [
+        tf.layers.dense({ units: 2, inputShape: [3], activation: 'relu', kernelInitializer: 'heNormal', biasInitializer: 'ones', name: 'w_a' }),
+        tf.layers.dense({ units: 2, activation: 'softmax', kernelInitializer: 'glorotUniform', kernelRegularizer: 'l1l2', biasRegularizer: tf.regularizers.l1({ l1: 0.02 }), name: 'w_b' }),
+        tf.layers.dense({ units: 2, activation: 'tanh', kernelInitializer: 'glorotNormal', kernelConstraint: 'maxNorm', biasConstraint: 'nonNeg', useBias: true, name: 'w_c' }),
+        tf.layers.dense({ units: 2, activation: 'elu', kernelInitializer: 'leCunUniform', kernelConstraint: tf.constraints.unitNorm({ axis: 0 }), biasRegularizer: tf.regularizers.l2(), name: 'w_d' }),
+        tf.layers.dense({ units: 1, kernelInitializer: tf.initializers.varianceScaling({ scale: 2, mode: 'fanOut', distribution: 'uniform', seed: 1 }), useBias: false, name: 'w_e' }),
+      ];
+      tf.sequential({ layers: ls });
+      return ls.map((l) => l.getConfig());
+    },
+  },
+  {
+    name: 'inputShape, batchInputShape, batchSize with inputShape, and inputDim: the model input shapes, output shapes and summaries',
+    run: (tf) => {
+      const forms = [
+        { inputShape: [4] }, { batchInputShape: [8, 4] }, { inputShape: [4], batchSize: 5 }, { inputDim: 4 }, { inputShape: [null, 4] },
+      ];
+      return forms.map((f, i) => {
+        const m = tf.sequential({ layers: [tf.layers.dense({ units: 2, name: `shape_form_${i}`, ...(f as { inputShape: number[] }) })] });
+        m.summary();
+        return [m.inputs[0].shape, m.outputs[0].shape, m.layers[0].batchInputShape ?? null, (m.layers[0].getConfig() as { batchInputShape?: unknown }).batchInputShape ?? null];
+      });
+    },
+  },
+  {
+    name: 'a dense layer given initial weights, trainable false in its config, and a name: its weights, trainableWeights and output',
+    run: (tf) => {
+      const k = tf.tensor2d([[1, 2], [3, 4], [5, 6]]);
+      const b = tf.tensor1d([0.5, -0.5]);
+      const d = tf.layers.dense({ units: 2, inputShape: [3], weights: [k, b], trainable: false, name: 'given' });
+      const m = tf.sequential({ layers: [d, tf.layers.dense({ units: 1, kernelInitializer: 'ones', name: 'free' })] });
+      return [d.getWeights(), d.trainable, d.trainableWeights.length, d.nonTrainableWeights.length, m.trainableWeights.map((w) => w.name), m.nonTrainableWeights.map((w) => w.name), m.predict(tf.ones([1, 3]))];
+    },
+  },
+  {
+    name: 'layer.apply on a concrete tensor and on a symbolic one; calling a built layer again with a different last dimension throws',
+    run: (tf) => {
+      const d = tf.layers.dense({ units: 2, kernelInitializer: 'ones', biasInitializer: tf.initializers.constant({ value: 0.25 }) });
+      const concrete = d.apply(tf.tensor2d([[1, 2, 3]])) as Tensor;
+      const sym = d.apply(tf.input({ shape: [3] })) as Sym;
+      const sym2 = tf.layers.flatten().apply(tf.input({ shape: [2, 3] })) as Sym;
+      return [concrete, sym.shape, sym.dtype, sym2.shape, d.built, throws(() => d.apply(tf.ones([1, 4])))];
+    },
+  },
+  {
+    name: 'getWeights and setWeights order of conv2d, lstm, gru, batchNormalization and embedding; layer.weights names and shapes',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [
+        tf.layers.conv2d({ inputShape: [4, 4, 1], filters: 2, kernelSize: 2, name: 'ws_conv' }),
+        tf.layers.batchNormalization({ name: 'ws_bn' }),
+        tf.layers.reshape({ targetShape: [9, 2], name: 'ws_rs' }),
+        tf.layers.lstm({ units: 2, returnSequences: true, name: 'ws_lstm' }),
+        tf.layers.gru({ units: 1, name: 'ws_gru' }),
+      ] });
+      const e = tf.layers.embedding({ inputDim: 5, outputDim: 2, inputLength: 3, name: 'ws_emb' });
+      tf.sequential({ layers: [e] });
+      const names = m.layers.map((l) => l.weights.map((w) => `${w.name}:${w.shape}:${w.trainable}`));
+      const shapes = m.getWeights().map((w) => w.shape);
+      const bn = m.getLayer('ws_bn');
+      bn.setWeights([tf.tensor1d([2, 3]), tf.tensor1d([1, 1]), tf.tensor1d([0.5, 0.5]), tf.tensor1d([4, 4])]);
+      return [names, shapes, bn.getWeights(), e.weights.map((w) => w.name), throws(() => bn.setWeights([tf.ones([2])]))];
+    },
+  },
+  {
+    name: 'model.summary lines of a conv net with batchNormalization, dropout, flatten and dense, and of an lstm text model with embedding',
+    run: (tf) => {
+      const conv = tf.sequential({ name: 'sum_conv', layers: [
+        tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 8, kernelSize: 5, strides: 1, activation: 'relu', kernelInitializer: 'varianceScaling', name: 'sc_c1' }),
+        tf.layers.maxPooling2d({ poolSize: [2, 2], strides: [2, 2], name: 'sc_p1' }),
+        tf.layers.batchNormalization({ name: 'sc_bn' }),
+        tf.layers.conv2d({ filters: 16, kernelSize: 5, activation: 'relu', name: 'sc_c2' }),
+        tf.layers.maxPooling2d({ poolSize: 2, name: 'sc_p2' }),
+        tf.layers.flatten({ name: 'sc_flat' }),
+        tf.layers.dropout({ rate: 0.25, name: 'sc_drop' }),
+        tf.layers.dense({ units: 10, activation: 'softmax', name: 'sc_out' }),
+      ] });
+      conv.summary();
+      const text = tf.sequential({ name: 'sum_text', layers: [
+        tf.layers.embedding({ inputDim: 1000, outputDim: 16, inputLength: 20, name: 'st_emb' }),
+        tf.layers.lstm({ units: 32, returnSequences: true, name: 'st_lstm' }),
+        tf.layers.globalMaxPooling1d({ name: 'st_gmp' }),
+        tf.layers.dense({ units: 1, activation: 'sigmoid', name: 'st_out' }),
+      ] });
+      const lines: string[] = [];
+      text.summary(undefined, undefined, (line: string) => lines.push(line));
+      return [lines, conv.countParams(), text.countParams()];
+    },
+  },
+  {
+    name: 'model.layers[i].getConfig() for conv2d, maxPooling2d, flatten, dropout, batchNormalization, lstm and embedding as written in examples',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [
+        tf.layers.conv2d({ inputShape: [8, 8, 3], filters: 4, kernelSize: [3, 3], padding: 'same', activation: 'relu', kernelInitializer: 'heUniform', name: 'gc_conv' }),
+        tf.layers.maxPooling2d({ poolSize: 2, name: 'gc_pool' }),
+        tf.layers.batchNormalization({ axis: -1, momentum: 0.9, name: 'gc_bn' }),
+        tf.layers.dropout({ rate: 0.2, seed: 3, name: 'gc_drop' }),
+        tf.layers.flatten({ name: 'gc_flat' }),
+        tf.layers.reshape({ targetShape: [16, 4], name: 'gc_rs' }),
+        tf.layers.lstm({ units: 3, recurrentDropout: 0, dropout: 0.1, unitForgetBias: false, name: 'gc_lstm' }),
+        tf.layers.repeatVector({ n: 2, name: 'gc_rep' }),
+        tf.layers.simpleRNN({ units: 2, activation: 'relu', goBackwards: true, name: 'gc_rnn' }),
+      ] });
+      const e = tf.layers.embedding({ inputDim: 10, outputDim: 4, maskZero: true, embeddingsRegularizer: 'l1l2', name: 'gc_emb' });
+      return [...m.layers.map((l) => [l.getClassName(), l.getConfig()]), e.getConfig()];
+    },
+  },
+  {
+    name: 'string names for initializers in every spelling TF.js takes: glorotUniform, GlorotUniform, glorot_uniform-free camelCase, zeros, Zeros, ones',
+    run: (tf) => {
+      const names = ['zeros', 'Zeros', 'ones', 'Ones', 'glorotUniform', 'glorotNormal', 'heNormal', 'heUniform', 'leCunNormal', 'leCunUniform', 'orthogonal', 'randomNormal', 'randomUniform', 'truncatedNormal', 'varianceScaling', 'identity'];
+      return names.map((n) => {
+        try {
+          const d = tf.layers.dense({ units: 2, inputShape: [2], kernelInitializer: n as 'zeros' });
+          tf.sequential({ layers: [d] });
+          const cfg = d.getConfig() as { kernelInitializer: { className: string } };
+          const k = d.getWeights()[0];
+          return [n, cfg.kernelInitializer.className, k.shape, n.toLowerCase().includes('ones') || n.toLowerCase().includes('zeros') || n === 'identity' ? k : null];
+        } catch {
+          return [n, 'threw'];
+        }
+      });
+    },
+  },
+  {
+    name: 'activations by every name TF.js registers, applied through an activation layer to one input',
+    run: (tf) => {
+      const names = ['elu', 'hardSigmoid', 'linear', 'relu', 'relu6', 'selu', 'sigmoid', 'softmax', 'softplus', 'softsign', 'tanh', 'swish', 'mish', 'gelu', 'gelu_new'];
+      const x = tf.tensor2d([[-2, -0.5, 0, 0.5, 2]]);
+      return names.map((n) => {
+        try {
+          return [n, tf.layers.activation({ activation: n as 'relu' }).apply(x)];
+        } catch {
+          return [n, 'threw'];
+        }
+      });
+    },
+  },
+  {
+    name: 'regularizers add their penalty to the loss: l1, l2 and l1l2 on kernels and a bias, in evaluate and the fit loss; the name \'l2\' is refused',
+    run: async (tf) => {
+      const model = tf.sequential({ layers: [
+        tf.layers.dense({ units: 2, inputShape: [2], kernelInitializer: 'ones', kernelRegularizer: tf.regularizers.l1({ l1: 0.1 }), biasRegularizer: tf.regularizers.l2(), biasInitializer: 'ones', name: 'rg_a' }),
+        tf.layers.dense({ units: 1, kernelInitializer: tf.initializers.constant({ value: 0.5 }), kernelRegularizer: tf.regularizers.l1l2({ l1: 0.01, l2: 0.02 }), name: 'rg_b' }),
+      ] });
+      model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+      const x = tf.tensor2d([[1, 2], [3, -1]]);
+      const y = tf.tensor2d([[1], [0]]);
+      const before = model.evaluate(x, y) as Scalar;
+      const h = await model.fit(x, y, { epochs: 2, batchSize: 2, verbose: 0 });
+      return [before, h.history.loss, model.getWeights(), throws(() => tf.layers.dense({ units: 1, kernelRegularizer: 'l2' as 'l1l2' }))];
+    },
+  },
+  {
+    name: 'a Sequential with two layers of one name',
+    deviation: 'TF.js 4.22 checks layer names only in tf.model, so a Sequential takes two layers of one name and saves two weights named dup/kernel, which its own loader then refuses (Duplicate weight name); tessera refuses the names when the layer is added, as tf.model does',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1], name: 'dup' }), tf.layers.dense({ units: 1, name: 'dup' })] });
+      return m.layers.length;
+    },
+  },
+  {
+    name: 'getLayer by name and by index, and the errors for an unknown name or an index past the end',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [1], name: 'gl_first' }), tf.layers.dense({ units: 1, name: 'gl_second' })] });
+      return [m.getLayer(undefined, 1).name, m.getLayer('gl_first').outputShape, throws(() => m.getLayer('nope')), throws(() => m.getLayer(undefined, 5))];
+    },
+  },
+  {
+    name: 'functional model built from tf.input with dtype and name, layers chained with apply, model.inputNames, outputNames, inputLayers and outputLayers',
+    run: (tf) => {
+      const inp = tf.input({ shape: [5], name: 'fm_in', dtype: 'float32' });
+      const h1 = tf.layers.dense({ units: 4, activation: 'relu', name: 'fm_h1' }).apply(inp) as Sym;
+      const h2 = tf.layers.dropout({ rate: 0.5, name: 'fm_drop' }).apply(h1) as Sym;
+      const out1 = tf.layers.dense({ units: 2, activation: 'softmax', name: 'fm_cls' }).apply(h2) as Sym;
+      const out2 = tf.layers.dense({ units: 1, name: 'fm_reg' }).apply(h1) as Sym;
+      const m = tf.model({ inputs: inp, outputs: [out1, out2], name: 'fm_model' });
+      return [m.inputNames, m.outputNames, m.inputLayers.map((l) => l.name), m.outputLayers.map((l) => l.name), m.layers.map((l) => l.name), m.name, out1.name, h1.name, inp.name, m.outputs.map((o) => o.shape)];
+    },
+  },
+  {
+    name: 'a layer with trainable set false after compile: fit leaves it, and the model.trainableWeights list shrinks; trainable true again',
+    run: async (tf) => {
+      const d1 = tf.layers.dense({ units: 2, inputShape: [2], kernelInitializer: 'ones', name: 'tf_d1' });
+      const d2 = tf.layers.dense({ units: 1, kernelInitializer: 'ones', name: 'tf_d2' });
+      const m = tf.sequential({ layers: [d1, d2] });
+      d1.trainable = false;
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const counts = [m.trainableWeights.length, m.nonTrainableWeights.length];
+      await m.fit(tf.tensor2d([[1, 0], [0, 1]]), tf.tensor2d([[0], [1]]), { epochs: 2, verbose: 0 });
+      d1.trainable = true;
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      await m.fit(tf.tensor2d([[1, 0], [0, 1]]), tf.tensor2d([[0], [1]]), { epochs: 1, verbose: 0 });
+      return [counts, m.trainableWeights.length, d1.getWeights(), d2.getWeights()];
+    },
+  },
+  {
+    name: 'conv2d, conv1d and dense outputShape, computeOutputShape and countParams of layers with dataFormat, dilationRate and strides',
+    run: (tf) => {
+      const c = tf.layers.conv2d({ filters: 3, kernelSize: 3, strides: 2, padding: 'same', dataFormat: 'channelsLast' });
+      const c2 = tf.layers.conv2d({ filters: 3, kernelSize: [2, 3], dilationRate: 2 });
+      const c1 = tf.layers.conv1d({ filters: 2, kernelSize: 3, dilationRate: 2, padding: 'same' });
+      const d = tf.layers.dense({ units: 5 });
+      const m = tf.sequential({ layers: [tf.layers.conv2d({ inputShape: [9, 9, 2], filters: 4, kernelSize: 3, name: 'os_c' }), tf.layers.globalAveragePooling2d({ name: 'os_g' })] });
+      return [c.computeOutputShape([null, 9, 9, 2]), c2.computeOutputShape([1, 10, 10, 1]), c1.computeOutputShape([null, 7, 4]), d.computeOutputShape([2, 3, 4]), m.layers.map((l) => [l.outputShape, l.countParams()])];
+    },
+  },
+];
+
+/** A small regressor with fixed weights: 3 features -> 4 tanh -> 1. */
+const regressor = (tf: TF, seed: number, optimizer: Parameters<ReturnType<TF['sequential']>['compile']>[0]['optimizer'] = 'sgd') => {
+  const m = tf.sequential({ layers: [
+    tf.layers.dense({ units: 4, inputShape: [3], activation: 'tanh', kernelInitializer: glorot(tf, seed) }),
+    tf.layers.dense({ units: 1, kernelInitializer: glorot(tf, seed + 1) }),
+  ] });
+  m.compile({ optimizer, loss: 'meanSquaredError' });
+  return m;
+};
+
+const targets = (_tf: TF, x: Tensor) => x.sum(1, true).mul(0.5).sub(0.2);
+
+const training: Program[] = [
+  {
+    name: 'fit with validationSplit and shuffle false: history keys, val_loss per epoch, params of the History',
+    run: async (tf) => {
+      const x = rows(tf, 10, 3);
+      const m = regressor(tf, 200);
+      const h = await m.fit(x, targets(tf, x), { epochs: 3, batchSize: 4, validationSplit: 0.2, shuffle: false, verbose: 0 });
+      return [Object.keys(h.history), h.history, h.epoch, h.params];
+    },
+  },
+  {
+    name: 'fit with validationData as an array of two tensors and with metrics: the history key order and values',
+    run: async (tf) => {
+      const x = rows(tf, 8, 3);
+      const y = targets(tf, x);
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [3], kernelInitializer: glorot(tf, 210) })] });
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError', metrics: ['mse', 'mae'] });
+      const h = await m.fit(x.slice(0, 6), y.slice(0, 6), { epochs: 2, batchSize: 3, shuffle: false, verbose: 0, validationData: [x.slice(6), y.slice(6)] });
+      return [Object.keys(h.history), h.history];
+    },
+  },
+  {
+    name: 'initialEpoch 2 with epochs 4: two epochs run, the epoch numbers in history.epoch and in the callbacks',
+    run: async (tf) => {
+      const x = rows(tf, 6, 3);
+      const m = regressor(tf, 220);
+      const seen: number[] = [];
+      const h = await m.fit(x, targets(tf, x), { epochs: 4, initialEpoch: 2, batchSize: 6, verbose: 0, callbacks: { onEpochBegin: async (e) => { seen.push(e); } } });
+      return [h.epoch, seen, h.history.loss.length];
+    },
+  },
+  {
+    name: 'callback hook order and logs contents: onTrainBegin, onEpochBegin, onBatchBegin, onBatchEnd, onEpochEnd, onTrainEnd',
+    run: async (tf) => {
+      const x = rows(tf, 5, 3);
+      const m = regressor(tf, 230);
+      const events: string[] = [];
+      const fmt = (l?: Record<string, unknown>) => JSON.stringify(Object.keys(l ?? {}).sort());
+      await m.fit(x, targets(tf, x), { epochs: 2, batchSize: 2, shuffle: false, verbose: 0, validationSplit: 0.2, callbacks: {
+        onTrainBegin: async (l) => { events.push(`trainBegin ${fmt(l)}`); },
+        onEpochBegin: async (e, l) => { events.push(`epochBegin ${e} ${fmt(l)}`); },
+        onBatchBegin: async (b, l) => { events.push(`batchBegin ${b} ${fmt(l)}`); },
+        onBatchEnd: async (b, l) => { events.push(`batchEnd ${b} ${fmt(l)} ${(l as { size: number }).size} ${(l as { batch: number }).batch}`); },
+        onEpochEnd: async (e, l) => { events.push(`epochEnd ${e} ${fmt(l)}`); },
+        onTrainEnd: async (l) => { events.push(`trainEnd ${fmt(l)}`); },
+      } });
+      return events;
+    },
+  },
+  {
+    name: 'a batch loss logged in onBatchEnd is a number, and the epoch loss the size-weighted mean of the batch losses',
+    run: async (tf) => {
+      const x = rows(tf, 7, 3);
+      const m = regressor(tf, 240, tf.train.sgd(0));
+      const batches: [number, number][] = [];
+      const h = await m.fit(x, targets(tf, x), { epochs: 1, batchSize: 3, shuffle: false, verbose: 0, callbacks: { onBatchEnd: async (_b, l) => { batches.push([typeof l?.loss === 'number' ? 1 : 0, l?.loss as number]); } } });
+      return [batches, h.history.loss];
+    },
+  },
+  {
+    name: 'classWeight on a binary classifier: the loss history with and without weights',
+    run: async (tf) => {
+      const x = rows(tf, 8, 3);
+      const y = tf.tensor2d([[1], [0], [0], [0], [1], [0], [0], [0]]);
+      const out: unknown[] = [];
+      for (const classWeight of [undefined, { 0: 1, 1: 3 }]) {
+        const m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [3], activation: 'sigmoid', kernelInitializer: glorot(tf, 250) })] });
+        m.compile({ optimizer: tf.train.sgd(0.5), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+        const h = await m.fit(x, y, { epochs: 3, batchSize: 4, shuffle: false, verbose: 0, classWeight });
+        out.push(h.history, m.getWeights()[0]);
+      }
+      return out;
+    },
+  },
+  {
+    name: 'classWeight on a softmax classifier with categorical one-hot targets',
+    run: async (tf) => {
+      const x = rows(tf, 6, 3);
+      const y = tf.oneHot(tf.tensor1d([0, 1, 2, 2, 1, 0], 'int32'), 3);
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [3], activation: 'softmax', kernelInitializer: glorot(tf, 255) })] });
+      m.compile({ optimizer: tf.train.sgd(0.5), loss: 'categoricalCrossentropy' });
+      const h = await m.fit(x, y, { epochs: 2, batchSize: 3, shuffle: false, verbose: 0, classWeight: { 0: 0.5, 1: 2, 2: 1 } });
+      return [h.history.loss, m.getWeights()];
+    },
+  },
+  {
+    name: 'optimizers by name in compile: sgd, adam, rmsprop, adagrad, adadelta, adamax; their class names, getConfig and the weights after fit',
+    run: async (tf) => {
+      const x = rows(tf, 6, 3);
+      const out: unknown[] = [];
+      for (const name of ['sgd', 'adam', 'rmsprop', 'adagrad', 'adadelta', 'adamax']) {
+        const m = regressor(tf, 260, name);
+        const h = await m.fit(x, targets(tf, x), { epochs: 2, batchSize: 3, shuffle: false, verbose: 0 });
+        out.push([name, m.optimizer.getClassName(), m.optimizer.getConfig(), h.history.loss, m.getWeights()[1]]);
+      }
+      return out;
+    },
+  },
+  {
+    name: 'optimizer objects built with arguments: getConfig of sgd, momentum, adam, rmsprop with momentum and centered, adagrad, adadelta, adamax',
+    run: (tf) => [
+      tf.train.sgd(0.3).getConfig(), tf.train.momentum(0.1, 0.8, true).getConfig(), tf.train.adam(0.01, 0.8, 0.9, 1e-6).getConfig(),
+      tf.train.rmsprop(0.01, 0.8, 0.5, 1e-5, true).getConfig(), tf.train.adagrad(0.2, 0.3).getConfig(), tf.train.adadelta(0.5, 0.9, 1e-6).getConfig(),
+      tf.train.adamax(0.02, 0.8, 0.95, 1e-6, 0.1).getConfig(),
+    ],
+  },
+  {
+    name: 'changing the learning rate between fits and inside onEpochEnd: optimizer.learningRate assigned, the weights after',
+    run: async (tf) => {
+      const x = rows(tf, 6, 3);
+      const y = targets(tf, x);
+      const opt = tf.train.sgd(0.1);
+      const m = regressor(tf, 270, opt);
+      const rates: number[] = [];
+      await m.fit(x, y, { epochs: 3, batchSize: 6, verbose: 0, callbacks: { onEpochEnd: async () => { (opt as unknown as { learningRate: number }).learningRate *= 0.5; rates.push((opt as unknown as { learningRate: number }).learningRate); } } });
+      (m.optimizer as unknown as { learningRate: number }).learningRate = 0;
+      const w1 = m.getWeights()[2];
+      await m.fit(x, y, { epochs: 1, batchSize: 6, verbose: 0 });
+      return [rates, w1, m.getWeights()[2], (m.optimizer as unknown as { learningRate: number }).learningRate];
+    },
+  },
+  {
+    name: 'sampleWeight-free fit on a 1-D target column, yieldEvery never and auto, verbose 0: the same losses',
+    run: async (tf) => {
+      const x = rows(tf, 6, 3);
+      const y = targets(tf, x).reshape([6]);
+      const out: unknown[] = [];
+      for (const yieldEvery of ['never', 'auto', 'epoch', 'batch'] as const) {
+        const m = regressor(tf, 280);
+        const h = await m.fit(x, y, { epochs: 2, batchSize: 4, shuffle: false, verbose: 0, yieldEvery });
+        out.push(h.history.loss);
+      }
+      return out;
+    },
+  },
+  {
+    name: 'fitDataset with tf.data.array zipped into {xs, ys}, batched, validationData as a dataset; evaluateDataset',
+    run: async (tf) => {
+      const xs = tf.data.array(Array.from({ length: 8 }, (_, i) => [Math.sin(i), Math.cos(i), i / 8]));
+      const ys = tf.data.array(Array.from({ length: 8 }, (_, i) => [Math.sin(i) - i / 8]));
+      const ds = tf.data.zip({ xs, ys }).batch(3);
+      const m = regressor(tf, 290);
+      const epochs: string[] = [];
+      const h = await m.fitDataset(ds, { epochs: 2, validationData: ds, callbacks: { onEpochEnd: async (e, l) => { epochs.push(`${e} ${Object.keys(l ?? {}).join(',')}`); } } });
+      const ev = await m.evaluateDataset(ds as never, {});
+      return [h.history, epochs, ev];
+    },
+  },
+  {
+    name: 'fitDataset with a generator dataset of {xs, ys} tensors, batchesPerEpoch, and metrics in evaluateDataset',
+    run: async (tf) => {
+      function* gen() {
+        for (let i = 0; i < 6; i++) yield { xs: tf.tensor1d([Math.sin(i), Math.cos(i), 0.5]), ys: tf.tensor1d([i % 2]) };
+      }
+      const ds = tf.data.generator(gen).batch(2);
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [3], activation: 'sigmoid', kernelInitializer: glorot(tf, 300) })] });
+      m.compile({ optimizer: tf.train.adam(0.1), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+      const h = await m.fitDataset(ds, { epochs: 2, batchesPerEpoch: 3 });
+      const ev = (await m.evaluateDataset(ds as never, {})) as Scalar[];
+      return [h.history, ev];
+    },
+  },
+  {
+    name: 'fitDataset where the dataset gives {xs, ys} of plain number arrays batched into tensors; fitDataset rejects elements without xs and ys',
+    run: async (tf) => {
+      const ds = tf.data.array([0, 1, 2, 3, 4, 5]).map((i) => ({ xs: [Number(i) / 5, 1, -1], ys: [Number(i) % 2] }) as never).batch(3);
+      const m = regressor(tf, 310);
+      const h = await m.fitDataset(ds as never, { epochs: 2 });
+      let bad = false;
+      try { await m.fitDataset(tf.data.array([[1, 2, 3]]).batch(1) as never, { epochs: 1 }); } catch { bad = true; }
+      return [h.history, bad];
+    },
+  },
+  {
+    name: 'History.history after earlyStopping with restoreBestWeights-free patience 0 and a minDelta, and stopTraining from onBatchEnd',
+    run: async (tf) => {
+      const x = rows(tf, 6, 3);
+      const m = regressor(tf, 320, tf.train.sgd(0.001));
+      const h = await m.fit(x, targets(tf, x), { epochs: 10, batchSize: 6, verbose: 0, callbacks: [tf.callbacks.earlyStopping({ monitor: 'loss', minDelta: 0.01, patience: 0 })] });
+      const m2 = regressor(tf, 330);
+      let n = 0;
+      const h2 = await m2.fit(x, targets(tf, x), { epochs: 5, batchSize: 2, verbose: 0, callbacks: { onBatchEnd: async () => { n += 1; if (n === 4) m2.stopTraining = true; } } });
+      return [h.epoch, h.history.loss.length, h2.epoch, n];
+    },
+  },
+  {
+    name: 'evaluate with batchSize and a metric on a model compiled with a loss function, and evaluate on 1 example',
+    run: async (tf) => {
+      const x = rows(tf, 5, 3);
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [3], kernelInitializer: glorot(tf, 340) })] });
+      m.compile({ optimizer: 'sgd', loss: tf.losses.absoluteDifference, metrics: [tf.metrics.meanSquaredError] });
+      return [m.evaluate(x, targets(tf, x), { batchSize: 2 }), m.evaluate(x.slice(0, 1), targets(tf, x).slice(0, 1)), m.metricsNames];
+    },
+  },
+  {
+    name: 'trainOnBatch returns a number without metrics and a list with them; the weights after two calls',
+    run: async (tf) => {
+      const x = rows(tf, 4, 3);
+      const m = regressor(tf, 350);
+      const a = await m.trainOnBatch(x, targets(tf, x));
+      const c = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3], activation: 'softmax', kernelInitializer: glorot(tf, 352) })] });
+      c.compile({ optimizer: tf.train.adam(0.1), loss: 'sparseCategoricalCrossentropy', metrics: ['acc'] });
+      const b = await c.trainOnBatch(x, tf.tensor1d([0, 1, 1, 0]));
+      const b2 = await c.trainOnBatch(x, tf.tensor1d([0, 1, 1, 0]));
+      return [typeof a, a, b, b2, c.getWeights()];
+    },
+  },
+];
+
+const memory: Program[] = [
+  {
+    name: 'tf.memory().numTensors before and after tidy, dispose, and a kept tensor, as programs print it',
+    run: (tf) => {
+      const start = tf.memory().numTensors;
+      const kept = tf.tidy(() => {
+        const a = tf.ones([3, 3]);
+        const b = a.mul(2).add(1);
+        tf.keep(b.square());
+        return b.sum();
+      });
+      const afterTidy = tf.memory().numTensors - start;
+      kept.dispose();
+      const x = tf.tensor1d([1, 2, 3]);
+      const y = x.square();
+      tf.dispose([x, y]);
+      console.log(`tensors: ${tf.memory().numTensors - start}`);
+      return [afterTidy, tf.memory().numTensors - start, x.isDisposed, tf.memory().numBytes >= 0];
+    },
+  },
+  {
+    name: 'numTensors around model creation, predict inside tidy, predict outside, and model.dispose',
+    run: (tf) => {
+      const start = tf.memory().numTensors;
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [2], kernelInitializer: 'ones' }), tf.layers.dense({ units: 1, kernelInitializer: 'ones' })] });
+      const afterCreate = tf.memory().numTensors - start;
+      const x = tf.ones([4, 2]);
+      const v = tf.tidy(() => (m.predict(x) as Tensor).sum().arraySync());
+      const afterTidyPredict = tf.memory().numTensors - start;
+      const p = m.predict(x) as Tensor;
+      const afterPredict = tf.memory().numTensors - start;
+      p.dispose();
+      x.dispose();
+      const r = m.dispose();
+      return [afterCreate, v, afterTidyPredict, afterPredict, r, tf.memory().numTensors - start];
+    },
+  },
+  {
+    name: 'numTensors after fit and evaluate: no tensors left behind by training apart from the optimizer state',
+    run: async (tf) => {
+      const x = rows(tf, 6, 3);
+      const y = targets(tf, x);
+      const m = regressor(tf, 360, tf.train.sgd(0.1));
+      const before = tf.memory().numTensors;
+      await m.fit(x, y, { epochs: 2, batchSize: 3, verbose: 0 });
+      const afterFit = tf.memory().numTensors;
+      const ev = m.evaluate(x, y) as Scalar;
+      const afterEval = tf.memory().numTensors;
+      ev.dispose();
+      await m.fit(x, y, { epochs: 1, batchSize: 3, verbose: 0 });
+      return [afterFit - before, afterEval - afterFit, tf.memory().numTensors - afterFit];
+    },
+  },
+  {
+    name: 'numTensors and numDataBuffers across clone, reshape and cast to the same dtype (views of one buffer); numTensors of a variable and its dispose',
+    run: (tf) => {
+      const start = tf.memory();
+      const a = tf.tensor1d([1, 2, 3, 4]);
+      const r = a.reshape([2, 2]);
+      const c = a.clone();
+      const same = a.cast('float32');
+      const mid = tf.memory();
+      const v = tf.variable(tf.tensor1d([1, 2]), true, 's25_mem_var');
+      const withVar = tf.memory().numTensors - start.numTensors;
+      tf.dispose([a, r, c, same]);
+      v.dispose();
+      const end = tf.memory();
+      return [mid.numTensors - start.numTensors, mid.numDataBuffers - start.numDataBuffers, withVar, end.numTensors - start.numTensors, v.isDisposed, a.isDisposed];
+    },
+  },
+  {
+    name: 'tidy returns nested arrays and objects of tensors kept, the rest freed; a tidy inside a grad function; engine().startScope-free',
+    run: (tf) => {
+      const start = tf.memory().numTensors;
+      const out = tf.tidy(() => {
+        const a = tf.scalar(2);
+        return { list: [a.mul(3), a.add(1)], nested: { s: a.square() } };
+      });
+      const n1 = tf.memory().numTensors - start;
+      const g = tf.grad((x: Tensor) => tf.tidy(() => x.square().sum()))(tf.tensor1d([1, 2]));
+      const n2 = tf.memory().numTensors - start;
+      return [out, n1, g, n2];
+    },
+  },
+  {
+    name: 'an optimizer minimize loop inside tidy leaves only the variables and the optimizer state; optimizer.dispose frees its state',
+    run: (tf) => {
+      const w = tf.variable(tf.tensor1d([1, -2]));
+      const opt = tf.train.adam(0.1);
+      const start = tf.memory().numTensors;
+      for (let i = 0; i < 3; i++) tf.tidy(() => { opt.minimize(() => w.square().sum()); });
+      const afterLoop = tf.memory().numTensors - start;
+      const cost = tf.tidy(() => opt.minimize(() => w.square().sum(), true) as Scalar);
+      const afterReturn = tf.memory().numTensors - start;
+      opt.dispose();
+      return [afterLoop, afterReturn, cost, w, tf.memory().numTensors - start];
+    },
+  },
+];
+
+const mistakes: Program[] = [
+  {
+    name: 'predict with a wrong feature count, a wrong rank, and a plain array: whether each throws',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [3] })] });
+      return [
+        throws(() => m.predict(tf.ones([2, 4]))), throws(() => m.predict(tf.ones([3]))), throws(() => m.predict(tf.ones([1, 2, 3]))),
+        throws(() => m.predict([[1, 2, 3]] as never)), throws(() => m.predict([tf.ones([1, 3]), tf.ones([1, 3])])), (m.predict(tf.ones([2, 3])) as Tensor).shape,
+      ];
+    },
+  },
+  {
+    name: 'fit with labels of a different batch size, a wrong label width, and an unknown loss or optimizer name: whether each rejects (TF.js\'s model is broken after a failed compile, so nothing follows)',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3] })] });
+      m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+      const rejects = async (f: () => Promise<unknown>) => { try { await f(); return false; } catch { return true; } };
+      return [
+        await rejects(() => m.fit(tf.ones([4, 3]), tf.ones([3, 2]), { verbose: 0 })),
+        await rejects(() => m.fit(tf.ones([4, 3]), tf.ones([4, 3]), { verbose: 0 })),
+        await rejects(() => m.fit(tf.ones([4, 2]), tf.ones([4, 2]), { verbose: 0 })),
+        throws(() => m.compile({ optimizer: 'sgd', loss: 'meanSquareError' })),
+        throws(() => m.compile({ optimizer: 'sgdd', loss: 'meanSquaredError' })),
+      ];
+    },
+  },
+  {
+    name: 'fit, evaluate and trainOnBatch before compile; compile without a loss; compile with a metric name that does not exist',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2] })] });
+      const rejects = async (f: () => Promise<unknown>) => { try { await f(); return false; } catch { return true; } };
+      return [
+        await rejects(() => m.fit(tf.ones([2, 2]), tf.ones([2, 1]), { verbose: 0 })),
+        throws(() => m.evaluate(tf.ones([2, 2]), tf.ones([2, 1]))),
+        await rejects(() => m.trainOnBatch(tf.ones([2, 2]), tf.ones([2, 1]))),
+        throws(() => m.compile({ optimizer: 'sgd' } as never)),
+        throws(() => m.compile({ optimizer: 'sgd', loss: 'meanSquaredError', metrics: ['accuracyy'] })),
+        (m.predict(tf.zeros([1, 2])) as Tensor).shape,
+      ];
+    },
+  },
+  {
+    name: 'op mistakes: add of mismatched shapes, matMul inner sizes, reshape to a wrong size, tensor2d from a 1-D array without a shape, concat of mixed ranks',
+    run: (tf) => [
+      throws(() => tf.add(tf.ones([2, 3]), tf.ones([3, 2]))), throws(() => tf.matMul(tf.ones([2, 3]), tf.ones([2, 3]))), throws(() => tf.ones([6]).reshape([4, 2])),
+      throws(() => tf.tensor2d([1, 2, 3, 4])), throws(() => tf.concat([tf.ones([2]), tf.ones([2, 1])])), throws(() => tf.tensor([1, 2, 3], [2, 2])),
+      throws(() => { const t = tf.ones([1]); t.dispose(); return t.dataSync(); }),
+      throws(() => tf.oneHot(tf.tensor1d([1.5, 0]), 3)), throws(() => tf.tensor1d([[1, 2]] as never)), throws(() => tf.scalar([1] as never)),
+    ],
+  },
+  {
+    name: 'layer mistakes: dense without units, conv2d on a 2-D input, an unknown activation, a flatten-free dense on a 4-D input as predict shape',
+    run: (tf) => [
+      throws(() => tf.layers.dense({} as never)), throws(() => tf.sequential({ layers: [tf.layers.conv2d({ filters: 1, kernelSize: 2, inputShape: [4] })] })),
+      throws(() => tf.layers.dense({ units: 1, activation: 'relu7' as 'relu' })), throws(() => tf.sequential({ layers: [tf.layers.dense({ units: 1 })] }).predict(tf.ones([1, 2]))),
+      (tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3, 4], kernelInitializer: 'ones' })] }).predict(tf.ones([1, 3, 4])) as Tensor).shape,
+      throws(() => tf.layers.reshape({ targetShape: [5] }).apply(tf.ones([1, 4]))),
+    ],
+  },
+];
+
+const modelSurface: Program[] = [
+  {
+    name: 'fit, predict and evaluate given single-element arrays [x] and [y] for a one-input one-output model',
+    run: async (tf) => {
+      const x = rows(tf, 4, 3);
+      const y = targets(tf, x);
+      const m = regressor(tf, 400);
+      const h = await m.fit([x], [y], { epochs: 2, batchSize: 2, shuffle: false, verbose: 0 });
+      const p = m.predict([x]);
+      return [h.history.loss, Array.isArray(p), p, m.evaluate([x], [y])];
+    },
+  },
+  {
+    name: 'a feature extractor from a Sequential: tf.model with seq.inputs and an inner layer\'s output, as transfer learning does',
+    run: (tf) => {
+      const seq = tf.sequential({ layers: [
+        tf.layers.dense({ units: 4, inputShape: [3], activation: 'relu', kernelInitializer: glorot(tf, 410), name: 'fx_d1' }),
+        tf.layers.dense({ units: 2, activation: 'relu', kernelInitializer: glorot(tf, 411), name: 'fx_d2' }),
+        tf.layers.dense({ units: 1, kernelInitializer: glorot(tf, 412), name: 'fx_out' }),
+      ] });
+      const features = tf.model({ inputs: seq.inputs, outputs: seq.getLayer('fx_d2').output as Sym });
+      const head = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], kernelInitializer: 'ones', name: 'fx_head' })] });
+      const x = rows(tf, 3, 3);
+      const f = features.predict(x) as Tensor;
+      return [f, head.predict(f), features.layers.map((l) => l.name), features.outputs[0].shape, seq.layers[0].input instanceof Array, (seq.layers[1].input as Sym).shape, (seq.layers[1].output as Sym).shape];
+    },
+  },
+  {
+    name: 'a layer shared by two inputs: its output and outputShape getters throw, getOutputAt and inboundNodes give each call',
+    run: (tf) => {
+      const shared = tf.layers.dense({ units: 2, name: 'sh_dense' });
+      const a = tf.input({ shape: [3], name: 'sh_a' });
+      const b = tf.input({ shape: [3], name: 'sh_b' });
+      const oa = shared.apply(a) as Sym;
+      const ob = shared.apply(b) as Sym;
+      return [throws(() => shared.output), (shared.getOutputAt(1) as Sym).name === ob.name, (shared.getOutputAt(0) as Sym).name === oa.name, shared.inboundNodes.length, shared.outputShape, throws(() => shared.input)];
+    },
+  },
+  {
+    name: 'fit and evaluate given sampleWeight: whether each throws as TF.js (it has not implemented them)',
+    run: async (tf) => {
+      const x = rows(tf, 4, 3);
+      const y = targets(tf, x);
+      const m = regressor(tf, 420);
+      let fitThrew = false;
+      try { await m.fit(x, y, { epochs: 1, verbose: 0, sampleWeight: tf.ones([4]) } as never); } catch { fitThrew = true; }
+      return [fitThrew, throws(() => m.evaluate(x, y, { sampleWeight: tf.ones([4]) } as never))];
+    },
+  },
+  {
+    name: 'model.getConfig and toJSON of a Sequential and of a functional model: the class names, layer names and inbound nodes',
+    run: (tf) => {
+      const seq = tf.sequential({ name: 'cfg_seq', layers: [tf.layers.dense({ units: 2, inputShape: [3], kernelInitializer: 'glorotUniform', name: 'cfg_d1' }), tf.layers.activation({ activation: 'relu', name: 'cfg_act' })] });
+      const inp = tf.input({ shape: [3], name: 'cfg_in' });
+      const out = tf.layers.add({ name: 'cfg_add' }).apply([tf.layers.dense({ units: 2, kernelInitializer: 'heNormal', name: 'cfg_fa' }).apply(inp) as Sym, tf.layers.dense({ units: 2, kernelInitializer: 'leCunNormal', name: 'cfg_fb' }).apply(inp) as Sym]) as Sym;
+      const fn = tf.model({ inputs: inp, outputs: out, name: 'cfg_fn' });
+      const json = fn.toJSON(null, false) as unknown as { class_name: string; config: Record<string, unknown>; keras_version?: string; backend: string };
+      const text = JSON.parse(seq.toJSON() as string) as { class_name: string };
+      return [seq.getConfig(), fn.getConfig(), json.class_name, json.config.input_layers, json.config.output_layers, json.keras_version !== undefined, json.backend, text.class_name];
+    },
+  },
+  {
+    name: 'setWeights with a wrong count or a wrong shape throws; countParams of an unbuilt layer throws; weights of an unbuilt layer are empty',
+    run: (tf) => {
+      const d = tf.layers.dense({ units: 2, inputShape: [3], kernelInitializer: 'zeros' });
+      const m = tf.sequential({ layers: [d] });
+      const loose = tf.layers.dense({ units: 2 });
+      return [
+        throws(() => d.setWeights([tf.ones([3, 2])])), throws(() => d.setWeights([tf.ones([2, 3]), tf.ones([2])])), throws(() => m.setWeights([tf.ones([3, 2])])),
+        throws(() => loose.countParams()), loose.weights.length, loose.getWeights().length, throws(() => loose.setWeights([])),
+      ];
+    },
+  },
+  {
+    name: 'model.weights names and model.getWeights(true) for trainableOnly, with a batchNormalization between dense layers',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [
+        tf.layers.dense({ units: 2, inputShape: [2], kernelInitializer: 'ones', name: 'mw_d1' }),
+        tf.layers.batchNormalization({ name: 'mw_bn' }),
+        tf.layers.dense({ units: 1, kernelInitializer: 'ones', name: 'mw_d2' }),
+      ] });
+      return [m.weights.map((w) => w.name), m.getWeights(true).map((w) => w.shape), m.getWeights().length, m.trainableWeights.map((w) => w.name), m.nonTrainableWeights.map((w) => w.name)];
+    },
+  },
+  {
+    name: 'concatenate on axis 1, dot with normalize and a negative axis, multiply and average on symbolic inputs, and a model of them predicting',
+    run: (tf) => {
+      const a = tf.input({ shape: [2, 3], name: 'mg_a' });
+      const b = tf.input({ shape: [2, 3], name: 'mg_b' });
+      const cat = tf.layers.concatenate({ axis: 1, name: 'mg_cat' }).apply([a, b]) as Sym;
+      const dot = tf.layers.dot({ axes: -1, normalize: true, name: 'mg_dot' }).apply([a, b]) as Sym;
+      const mul = tf.layers.multiply({ name: 'mg_mul' }).apply([a, b]) as Sym;
+      const sub = tf.layers.average({ name: 'mg_avg' }).apply([a, b]) as Sym;
+      const m = tf.model({ inputs: [a, b], outputs: [cat, dot, mul, sub] });
+      const xa = tf.tensor3d([[[1, 2, 3], [0, 1, 0]]]);
+      const xb = tf.tensor3d([[[3, 2, 1], [1, 1, 1]]]);
+      return [cat.shape, dot.shape, m.predict([xa, xb])];
+    },
+  },
+  {
+    name: 'a concatenate layer with axis -2 in a model: the symbolic shape and what predict gives',
+    deviation: "TF.js 4.22's Concatenate computes its output shape on the given axis but concatenates on the last one for any negative axis (its K.concatenate turns axis < 0 into the rank, then -1), so predict gives [1, 2, 6] under a symbolic [null, 4, 3]; tessera concatenates on the axis it was given, as Keras",
+    run: (tf) => {
+      const a = tf.input({ shape: [2, 3] });
+      const b = tf.input({ shape: [2, 3] });
+      const cat = tf.layers.concatenate({ axis: -2 }).apply([a, b]) as Sym;
+      const m = tf.model({ inputs: [a, b], outputs: cat });
+      return [cat.shape, m.predict([tf.ones([1, 2, 3]), tf.zeros([1, 2, 3])])];
+    },
+  },
+  {
+    name: 'embedding with maskZero feeding an lstm: padded sequences give the same output as unpadded ones, computeMask of the embedding',
+    run: (tf) => {
+      const emb = tf.layers.embedding({ inputDim: 5, outputDim: 2, maskZero: true, embeddingsInitializer: glorot(tf, 430), name: 'mz_emb' });
+      const lstm = tf.layers.lstm({ units: 2, kernelInitializer: glorot(tf, 431), recurrentInitializer: glorot(tf, 432), name: 'mz_lstm' });
+      const m = tf.sequential({ layers: [tf.layers.inputLayer({ inputShape: [null] as never, name: 'mz_in' }), emb, lstm] });
+      const padded = m.predict(tf.tensor2d([[3, 1, 0, 0], [2, 4, 1, 0]])) as Tensor;
+      const plain = m.predict(tf.tensor2d([[3, 1]])) as Tensor;
+      return [padded, plain, emb.computeMask(tf.tensor2d([[3, 0, 1]]))];
+    },
+  },
+  {
+    name: 'zeroPadding2d, cropping2D, upSampling2d, permute, repeatVector and reshape in one model: shapes and values',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [
+        tf.layers.reshape({ targetShape: [2, 3, 1], inputShape: [6], name: 'sp_rs' }),
+        tf.layers.zeroPadding2d({ padding: [[1, 0], [0, 2]], name: 'sp_pad' }),
+        tf.layers.cropping2D({ cropping: [[0, 1], [1, 1]], name: 'sp_crop' }),
+        tf.layers.upSampling2d({ size: [2, 1], name: 'sp_up' }),
+        tf.layers.permute({ dims: [2, 1, 3], name: 'sp_perm' }),
+        tf.layers.flatten({ name: 'sp_flat' }),
+        tf.layers.repeatVector({ n: 2, name: 'sp_rep' }),
+      ] });
+      return [m.layers.map((l) => l.outputShape), m.predict(tf.tensor2d([[1, 2, 3, 4, 5, 6]]))];
+    },
+  },
+  {
+    name: 'global pooling layers with keepDims-free defaults and dataFormat channelsFirst on the 2-D ones',
+    run: (tf) => {
+      const x = tf.tensor4d(Array.from({ length: 16 }, (_, i) => i - 5), [1, 2, 2, 4]);
+      const x1 = tf.tensor3d(Array.from({ length: 6 }, (_, i) => i * i - 4), [1, 3, 2]);
+      return [
+        tf.layers.globalAveragePooling2d({}).apply(x), tf.layers.globalMaxPooling2d({ dataFormat: 'channelsFirst' }).apply(x),
+        tf.layers.globalAveragePooling2d({ dataFormat: 'channelsFirst' }).apply(x), tf.layers.globalMaxPooling1d().apply(x1), tf.layers.globalAveragePooling1d().apply(x1),
+      ];
+    },
+  },
+];
+
+const dataAndMetrics: Program[] = [
+  {
+    name: 'tf.data: batch with smallLastBatch false, repeat, take, skip, shuffle with a seed, and iterator next() values',
+    run: async (tf) => {
+      const base = tf.data.array([1, 2, 3, 4, 5, 6, 7]);
+      const it = await base.skip(2).take(3).iterator();
+      const first = await it.next();
+      const b1 = await base.batch(3, false).toArray();
+      const b2 = await base.repeat(2).take(9).batch(4).toArray();
+      const sh1 = await base.shuffle(7, 'seed-a').toArray();
+      const sh2 = await base.shuffle(7, 'seed-a').toArray();
+      return [first, b1, b2, JSON.stringify(sh1) === JSON.stringify(sh2), [...sh1].sort(), base.size, base.batch(3).size, base.repeat().size, base.take(2).size];
+    },
+  },
+  {
+    name: 'tf.data.zip of an array and an object, map to tensors, batch of nested objects, and mapAsync with a promise',
+    run: async (tf) => {
+      const a = tf.data.array([1, 2, 3]);
+      const b = tf.data.array([{ v: 10 }, { v: 20 }, { v: 30 }]);
+      const z = await tf.data.zip([a, b]).toArray();
+      const zo = await tf.data.zip({ a, b }).batch(2).toArray();
+      const mapped = await a.mapAsync(async (n) => (n as number) * 2).toArray();
+      const tensors = await a.map((n) => tf.scalar(n as number).square()).batch(3).toArray();
+      return [z, zo, mapped, tensors];
+    },
+  },
+  {
+    name: 'metric functions called directly: binaryAccuracy with soft labels, categoricalAccuracy, precision, recall, MAE, MSE, cosineProximity, MAPE',
+    run: (tf) => {
+      const yt = tf.tensor2d([[0, 1, 0], [1, 0, 0], [0, 0, 1]]);
+      const yp = tf.tensor2d([[0.2, 0.7, 0.1], [0.3, 0.6, 0.1], [0.05, 0.05, 0.9]]);
+      const bt = tf.tensor1d([1, 0, 1, 1]);
+      const bp = tf.tensor1d([0.9, 0.6, 0.4, 0.51]);
+      return [
+        tf.metrics.binaryAccuracy(bt, bp), tf.metrics.categoricalAccuracy(yt, yp), tf.metrics.precision(bt, bp.round()), tf.metrics.recall(bt, bp.round()),
+        tf.metrics.meanAbsoluteError(yt, yp), tf.metrics.meanSquaredError(yt, yp), tf.metrics.cosineProximity(yt, yp), tf.metrics.MAPE(yt.add(1), yp.add(1)),
+        tf.metrics.binaryCrossentropy(bt, bp), tf.metrics.categoricalCrossentropy(yt, yp), tf.metrics.sparseCategoricalAccuracy(tf.tensor1d([1, 0, 2]), yp),
+      ];
+    },
+  },
+  {
+    name: 'tf.losses with weights and each Reduction: meanSquaredError, absoluteDifference, huberLoss, logLoss, hingeLoss, cosineDistance',
+    run: (tf) => {
+      const labels = tf.tensor2d([[1, 0], [0, 1], [1, 1]]);
+      const preds = tf.tensor2d([[0.8, 0.1], [0.3, 0.6], [0.5, 0.9]]);
+      const w = tf.tensor2d([[1], [2], [0]]);
+      const R = tf.Reduction;
+      return [R.NONE, R.SUM, R.MEAN, R.SUM_BY_NONZERO_WEIGHTS].flatMap((r) => [
+        tf.losses.meanSquaredError(labels, preds, w, r), tf.losses.absoluteDifference(labels, preds, undefined, r), tf.losses.huberLoss(labels, preds, w, 0.3, r),
+        tf.losses.logLoss(labels, preds, undefined, 1e-7, r), tf.losses.hingeLoss(labels, preds, w, r), tf.losses.cosineDistance(labels, preds, 1, undefined, r),
+      ]);
+    },
+  },
+  {
+    name: 'compile with every loss name TF.js registers, one fit step each: the loss values',
+    run: async (tf) => {
+      const names = ['meanSquaredError', 'meanAbsoluteError', 'meanAbsolutePercentageError', 'meanSquaredLogarithmicError', 'squaredHinge', 'hinge', 'categoricalHinge', 'logcosh', 'categoricalCrossentropy', 'binaryCrossentropy', 'kullbackLeiblerDivergence', 'poisson', 'cosineProximity', 'mse', 'mae', 'mape', 'msle', 'kld', 'cosine'];
+      const x = rows(tf, 4, 3);
+      const y = tf.tensor2d([[0, 1], [1, 0], [0.3, 0.7], [1, 0]]);
+      const out: unknown[] = [];
+      for (const loss of names) {
+        try {
+          const m = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3], activation: 'softmax', kernelInitializer: glorot(tf, 440) })] });
+          m.compile({ optimizer: tf.train.sgd(0.1), loss });
+          const h = await m.fit(x, y, { epochs: 2, batchSize: 4, verbose: 0 });
+          out.push([loss, h.history.loss]);
+        } catch {
+          out.push([loss, 'threw']);
+        }
+      }
+      return out;
+    },
+  },
+  {
+    name: 'compile with metric names and functions: the history keys for each spelling',
+    run: async (tf) => {
+      const names = ['accuracy', 'acc', 'binaryAccuracy', 'categoricalAccuracy', 'mse', 'mae', 'MAE', 'meanSquaredError', 'precision', 'recall', 'cosineProximity', 'categoricalCrossentropy', 'binaryCrossentropy', 'mape', 'sparseCategoricalAccuracy'];
+      const x = rows(tf, 4, 3);
+      const y = tf.tensor2d([[0, 1], [1, 0], [0, 1], [1, 0]]);
+      const out: unknown[] = [];
+      for (const metric of names) {
+        try {
+          const m = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3], activation: 'softmax', kernelInitializer: glorot(tf, 450) })] });
+          m.compile({ optimizer: tf.train.sgd(0.1), loss: 'categoricalCrossentropy', metrics: [metric] });
+          const h = await m.fit(x, y, { epochs: 1, batchSize: 4, verbose: 0, validationData: [x, y] });
+          out.push([metric, h.history]);
+        } catch {
+          out.push([metric, 'threw']);
+        }
+      }
+      return out;
+    },
+  },
+];
+
+export const s25Sweep: Program[] = [...ops, ...layerConfigs, ...training, ...memory, ...mistakes, ...modelSurface, ...dataAndMetrics];
