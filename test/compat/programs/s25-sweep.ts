@@ -1030,4 +1030,184 @@ const dataAndMetrics: Program[] = [
   },
 ];
 
-export const s25Sweep: Program[] = [...ops, ...layerConfigs, ...training, ...memory, ...mistakes, ...modelSurface, ...dataAndMetrics];
+const summaries: Program[] = [
+  {
+    name: 'summary of a Sequential with bidirectional lstm, timeDistributed dense, and stacked rnn cells',
+    run: (tf) => {
+      const m = tf.sequential({ name: 'sm_outer', layers: [
+        tf.layers.bidirectional({ layer: tf.layers.lstm({ units: 2, returnSequences: true }) as never, inputShape: [5, 3], name: 'sm_bi' }),
+        tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 4 }), name: 'sm_td' }),
+        tf.layers.rnn({ cell: [tf.layers.simpleRNNCell({ units: 3 }), tf.layers.gruCell({ units: 4 })], returnSequences: false, name: 'sm_stack' }),
+        tf.layers.dense({ units: 3, name: 'sm_out' }),
+      ] });
+      m.summary();
+      return [m.layers.map((l) => [l.getClassName(), l.outputShape, l.countParams()]), m.countParams()];
+    },
+  },
+  {
+    name: 'summary of a functional model with returnState lstm outputs, a multi-output head and a layer used twice',
+    run: (tf) => {
+      const inp = tf.input({ shape: [4, 2], name: 'smf_in' });
+      const [seq, h, c] = tf.layers.lstm({ units: 3, returnSequences: true, returnState: true, name: 'smf_lstm' }).apply(inp) as Sym[];
+      const shared = tf.layers.dense({ units: 2, name: 'smf_shared' });
+      const a = shared.apply(h) as Sym;
+      const b = shared.apply(c) as Sym;
+      const pooled = tf.layers.globalAveragePooling1d({ name: 'smf_pool' }).apply(seq) as Sym;
+      const m = tf.model({ inputs: inp, outputs: [a, b, pooled], name: 'smf_model' });
+      m.summary(100);
+      return m.outputs.map((o) => o.shape);
+    },
+  },
+  {
+    name: 'summary of a conv model with conv2dTranspose, separableConv2d, depthwiseConv2d, conv3d-free upSampling and layerNormalization',
+    run: (tf) => {
+      const m = tf.sequential({ name: 'smc', layers: [
+        tf.layers.separableConv2d({ inputShape: [8, 8, 3], filters: 4, kernelSize: 3, padding: 'same', depthMultiplier: 2, name: 'smc_sep' }),
+        tf.layers.depthwiseConv2d({ kernelSize: 3, depthMultiplier: 2, name: 'smc_dw' }),
+        tf.layers.conv2dTranspose({ filters: 2, kernelSize: 2, strides: 2, name: 'smc_tr' }),
+        tf.layers.upSampling2d({ size: [2, 2], name: 'smc_up' }),
+        tf.layers.layerNormalization({ name: 'smc_ln' }),
+        tf.layers.globalMaxPooling2d({ name: 'smc_gmp' }),
+      ] });
+      m.summary(80, [0.45, 0.8, 1]);
+      return m.layers.map((l) => l.getWeights().map((w) => w.shape));
+    },
+  },
+  {
+    name: 'getConfig of bidirectional, timeDistributed, stacked rnn cells, convLstm2d, conv2dTranspose and layerNormalization',
+    run: (tf) => {
+      const ls = [
+        tf.layers.bidirectional({ layer: tf.layers.gru({ units: 2, kernelInitializer: 'ones', recurrentInitializer: 'zeros', name: 'cf_gru' }) as never, mergeMode: 'ave', name: 'cf_bi' }),
+        tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 3, kernelInitializer: 'ones', name: 'cf_td_d' }), name: 'cf_td' }),
+        tf.layers.rnn({ cell: [tf.layers.lstmCell({ units: 2, kernelInitializer: 'ones', recurrentInitializer: 'zeros', name: 'cf_c1' }), tf.layers.simpleRNNCell({ units: 1, kernelInitializer: 'ones', recurrentInitializer: 'zeros', name: 'cf_c2' })], name: 'cf_rnn' }),
+        tf.layers.convLstm2d({ filters: 2, kernelSize: 2, kernelInitializer: 'ones', recurrentInitializer: 'zeros', name: 'cf_convlstm' }),
+        tf.layers.conv2dTranspose({ filters: 2, kernelSize: [2, 3], strides: [2, 1], padding: 'same', kernelInitializer: 'ones', name: 'cf_tr' }),
+        tf.layers.layerNormalization({ axis: -1, epsilon: 1e-5, name: 'cf_ln' }),
+      ];
+      return ls.map((l) => [l.getClassName(), l.getConfig()]);
+    },
+  },
+];
+
+const training2: Program[] = [
+  {
+    name: 'a two-input model fitted with inputs as an array and as a map by input name, validationSplit 0.25, shuffle false',
+    run: async (tf) => {
+      const a = tf.input({ shape: [2], name: 'ti_a' });
+      const b = tf.input({ shape: [1], name: 'ti_b' });
+      const joined = tf.layers.concatenate({ name: 'ti_cat' }).apply([a, b]) as Sym;
+      const out = tf.layers.dense({ units: 1, kernelInitializer: glorot(tf, 500), name: 'ti_out' }).apply(joined) as Sym;
+      const m = tf.model({ inputs: [a, b], outputs: out });
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError', metrics: ['mae'] });
+      const xa = rows(tf, 8, 2);
+      const xb = rows(tf, 8, 1).mul(2);
+      const y = xa.sum(1, true).add(xb);
+      const h1 = await m.fit([xa, xb], y, { epochs: 2, batchSize: 3, validationSplit: 0.25, shuffle: false, verbose: 0 });
+      const h2 = await m.fit({ ti_a: xa, ti_b: xb }, y, { epochs: 1, batchSize: 8, verbose: 0 });
+      return [h1.history, h2.history, m.evaluate([xa, xb], y)];
+    },
+  },
+  {
+    name: 'fitDataset with validationData as an array of tensors, and an infinite repeated dataset bounded by batchesPerEpoch',
+    run: async (tf) => {
+      const x = rows(tf, 6, 3);
+      const y = targets(tf, x);
+      const ds = tf.data.zip({ xs: tf.data.array(x.arraySync() as number[][]), ys: tf.data.array(y.arraySync() as number[][]) }).batch(2).repeat();
+      const m = regressor(tf, 510);
+      const batches: number[] = [];
+      const h = await m.fitDataset(ds, { epochs: 3, batchesPerEpoch: 2, validationData: [x, y], callbacks: { onBatchEnd: async (bi) => { batches.push(bi); } } });
+      return [h.history, batches];
+    },
+  },
+  {
+    name: 'a tf.Callback subclass and a tf.CustomCallback together in a list: hooks called in order, setParams contents',
+    run: async (tf) => {
+      const events: string[] = [];
+      class Recorder extends tf.Callback {
+        override async onEpochEnd(epoch: number, logs?: Record<string, number>) { events.push(`rec ${epoch} ${Object.keys(logs ?? {}).join(',')}`); }
+        override async onTrainBegin() { events.push(`rec params ${JSON.stringify(this.params)}`); }
+      }
+      const custom = new tf.CustomCallback({ onEpochEnd: async (epoch) => { events.push(`custom ${epoch}`); } });
+      const x = rows(tf, 4, 3);
+      const m = regressor(tf, 520);
+      await m.fit(x, targets(tf, x), { epochs: 2, batchSize: 2, verbose: 0, callbacks: [new Recorder(), custom] });
+      return events;
+    },
+  },
+  {
+    name: 'earlyStopping with mode max on loss and a verbose message when it stops',
+    run: async (tf) => {
+      const x = rows(tf, 4, 3);
+      const m = regressor(tf, 530, tf.train.sgd(0.05));
+      const h = await m.fit(x, targets(tf, x), { epochs: 5, batchSize: 4, verbose: 0, callbacks: tf.callbacks.earlyStopping({ monitor: 'loss', mode: 'max', patience: 1, verbose: 1 }) });
+      return h.epoch;
+    },
+  },
+  {
+    name: 'onYield callback and onEpochEnd returning nothing (not a promise); fit awaited twice in a row',
+    run: async (tf) => {
+      const x = rows(tf, 4, 3);
+      const m = regressor(tf, 540);
+      const seen: string[] = [];
+      await m.fit(x, targets(tf, x), { epochs: 2, batchSize: 2, shuffle: false, verbose: 0, yieldEvery: 'batch', callbacks: { onYield: (e: number, b: number) => { seen.push(`y${e}.${b}`); }, onEpochEnd: (e: number) => { seen.push(`e${e}`); } } as never });
+      const h = await m.fit(x, targets(tf, x), { epochs: 1, batchSize: 4, verbose: 0 });
+      return [seen.filter((v) => v.startsWith('e')), h.history];
+    },
+  },
+  {
+    name: 'fit with a batchSize larger than the data, validationSplit leaving one validation sample, and epochs given as 1 by default',
+    run: async (tf) => {
+      const x = rows(tf, 5, 3);
+      const m = regressor(tf, 550);
+      const h = await m.fit(x, targets(tf, x), { batchSize: 64, validationSplit: 0.2, verbose: 0 });
+      return [h.history, h.epoch, h.params];
+    },
+  },
+  {
+    name: 'a multi-output model compiled with losses and metrics as maps by output name: history keys and metricsNames',
+    run: async (tf) => {
+      const inp = tf.input({ shape: [3], name: 'mo_in' });
+      const h = tf.layers.dense({ units: 4, activation: 'relu', kernelInitializer: glorot(tf, 560), name: 'mo_h' }).apply(inp) as Sym;
+      const reg = tf.layers.dense({ units: 1, kernelInitializer: glorot(tf, 561), name: 'mo_reg' }).apply(h) as Sym;
+      const cls = tf.layers.dense({ units: 2, activation: 'softmax', kernelInitializer: glorot(tf, 562), name: 'mo_cls' }).apply(h) as Sym;
+      const m = tf.model({ inputs: inp, outputs: [reg, cls] });
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: { mo_reg: 'meanSquaredError', mo_cls: 'categoricalCrossentropy' }, metrics: { mo_reg: ['mae'], mo_cls: ['accuracy'] } as never });
+      const x = rows(tf, 6, 3);
+      const yr = targets(tf, x);
+      const yc = tf.oneHot(tf.tensor1d([0, 1, 1, 0, 1, 0], 'int32'), 2);
+      const hist = await m.fit(x, { mo_reg: yr, mo_cls: yc }, { epochs: 2, batchSize: 3, shuffle: false, verbose: 0 });
+      return [Object.keys(hist.history), hist.history, m.metricsNames];
+    },
+  },
+  {
+    name: 'learning rate decay by hand: a new optimizer per phase with recompile, and optimizer.learningRate read in callbacks',
+    run: async (tf) => {
+      const x = rows(tf, 6, 3);
+      const y = targets(tf, x);
+      const m = regressor(tf, 570, tf.train.adam(0.1));
+      const rates: number[] = [];
+      const cb = { onEpochBegin: async () => { rates.push((m.optimizer as unknown as { learningRate: number }).learningRate); } };
+      await m.fit(x, y, { epochs: 2, batchSize: 6, verbose: 0, callbacks: cb });
+      m.compile({ optimizer: tf.train.adam(0.01), loss: 'meanSquaredError' });
+      const h = await m.fit(x, y, { epochs: 2, batchSize: 6, verbose: 0, callbacks: cb });
+      return [rates, h.history.loss, m.getWeights()[3]];
+    },
+  },
+  {
+    name: 'trainOnBatch in a loop with a learning rate set through the optimizer between steps, and predictOnBatch',
+    run: async (tf) => {
+      const x = rows(tf, 4, 3);
+      const y = targets(tf, x);
+      const opt = tf.train.momentum(0.1, 0.9);
+      const m = regressor(tf, 580, opt);
+      const losses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        if (i === 2) (opt as unknown as { learningRate: number }).learningRate = 0.01;
+        losses.push(await m.trainOnBatch(x, y) as number);
+      }
+      return [losses, m.predictOnBatch(x), opt.getConfig()];
+    },
+  },
+];
+
+export const s25Sweep: Program[] = [...ops, ...layerConfigs, ...training, ...training2, ...memory, ...mistakes, ...modelSurface, ...dataAndMetrics, ...summaries];
