@@ -1210,4 +1210,145 @@ const training2: Program[] = [
   },
 ];
 
-export const s25Sweep: Program[] = [...ops, ...layerConfigs, ...training, ...training2, ...memory, ...mistakes, ...modelSurface, ...dataAndMetrics, ...summaries];
+const creation: Program[] = [
+  {
+    name: 'the typed arrays TF.js takes into tf.tensor with and without a dtype: Float32Array, Int32Array, Uint8ClampedArray (image data), Uint8Array',
+    run: (tf) => {
+      const arrays = [new Float32Array([1.5, -2.25]), new Int32Array([-3, 4]), new Uint8ClampedArray([255, 7]), new Uint8Array([0, 1])];
+      return arrays.map((a) => {
+        const out: unknown[] = [];
+        for (const dtype of [undefined, 'float32', 'int32', 'bool'] as const) {
+          try {
+            const t = tf.tensor(a as never, [2], dtype);
+            out.push([t.dtype, t.dataSync()]);
+          } catch {
+            out.push('threw');
+          }
+        }
+        return out;
+      });
+    },
+  },
+  {
+    name: 'number arrays given dtype int32 or bool: fractions truncated, negatives, NaN; booleans given float32; dataSync classes',
+    run: (tf) => [
+      tf.tensor([1.9, -1.9, 2.5, -0.5], [4], 'int32').dataSync(), tf.tensor([0, 2, -1, 0.5], [4], 'bool').dataSync(), tf.tensor([true, false], [2], 'float32').dataSync(),
+      tf.tensor([true, false], [2], 'int32').dataSync(), tf.tensor1d([NaN, 1], 'int32').dataSync(), tf.tensor2d([[1, 2]], [1, 2], 'bool').arraySync(),
+      tf.scalar(3.7, 'int32').arraySync(), tf.ones([2], 'bool').dataSync(), tf.zeros([1], 'int32').dataSync(), tf.tensor([1, 0]).cast('bool').arraySync(),
+    ],
+  },
+  {
+    name: 'tf.buffer: set, get, toTensor, values, locToIndex and indexToLoc; tensor.buffer() and bufferSync of an int32 tensor',
+    run: async (tf) => {
+      const b = tf.buffer([2, 3], 'int32');
+      b.set(5, 0, 1);
+      b.set(-2, 1, 2);
+      const t = b.toTensor();
+      const bs = t.bufferSync();
+      const ab = await t.buffer();
+      return [t, b.get(0, 1), b.values, b.locToIndex([1, 2]), b.indexToLoc(4), bs.get(1, 2), ab.dtype, ab.shape, tf.buffer([2], 'float32', new Float32Array([1, 2])).toTensor(), b.strides, b.size, b.rank];
+    },
+  },
+  {
+    name: 'await data(), array(), bytes-free dataSync on float32, int32 and bool; tensor properties rank, size, strides and isDisposed',
+    run: async (tf) => {
+      const f = tf.tensor3d([[[1, 2], [3, 4]], [[5, 6], [7, 8]]]);
+      const i = tf.tensor1d([1, 2], 'int32');
+      const b = tf.tensor1d([true, false]);
+      return [await f.data(), await i.data(), await b.data(), await f.array(), await b.array(), f.rank, f.size, f.strides, i.strides, tf.scalar(1).strides, f.isDisposed, f.id >= 0];
+    },
+  },
+  {
+    name: 'tf.variable with a name and trainable false, assign of a new value, variable arithmetic, and a dtype-changing assign refused',
+    run: (tf) => {
+      const v = tf.variable(tf.tensor1d([1, 2, 3]), false, 's25_var_a');
+      const before = [v.name, v.trainable, v.dtype];
+      v.assign(tf.tensor1d([4, 5, 6]));
+      const sum = v.add(1);
+      const vi = tf.variable(tf.tensor1d([1, 2], 'int32'));
+      const bad = throws(() => vi.assign(tf.tensor1d([1.5, 2])));
+      const badShape = throws(() => v.assign(tf.ones([2])));
+      return [before, v, sum, vi.dtype, bad, badShape, tf.variable(tf.scalar(2), true, undefined, 'int32').dtype];
+    },
+  },
+  {
+    name: 'clone, toString, print of a variable; tensor.toString(true) verbose of int32 and bool; console.log of a tensor',
+    run: (tf) => {
+      const v = tf.variable(tf.tensor2d([[1.5, -2], [3, 4]]), true, 's25_print_var');
+      v.print();
+      console.log(tf.tensor1d([-1, 20, 300], 'int32').toString(true));
+      console.log(tf.tensor2d([[true, false], [false, true]]).toString(true));
+      console.log(String(tf.scalar(0.1 + 0.2)));
+      console.log(`${tf.tensor1d([1e-8, 1e8])}`);
+      return v.clone();
+    },
+  },
+];
+
+/** Saves a model through withSaveHandler and loads it back from memory: the artifacts and the loaded model. */
+const roundTrip = async (tf: TF, model: ReturnType<TF['sequential']> | ReturnType<TF['model']>) => {
+  let saved: Parameters<Parameters<TF['io']['withSaveHandler']>[0]>[0] | null = null;
+  await model.save(tf.io.withSaveHandler(async (artifacts) => {
+    saved = artifacts;
+    return { modelArtifactsInfo: { dateSaved: new Date(0), modelTopologyType: 'JSON' } };
+  }));
+  const art = saved as unknown as { modelTopology: { model_config: unknown; keras_version?: string }; weightSpecs: { name: string; shape: number[]; dtype: string }[]; weightData: ArrayBuffer };
+  const loaded = await tf.loadLayersModel(tf.io.fromMemory(art as never));
+  return { art, loaded };
+};
+
+const saving: Program[] = [
+  {
+    name: 'save and load of a model with every common layer kind: the model_config written and the loaded model\'s predictions',
+    run: async (tf) => {
+      const m = tf.sequential({ name: 'rt_all', layers: [
+        tf.layers.conv2d({ inputShape: [6, 6, 2], filters: 3, kernelSize: 2, padding: 'same', activation: 'relu', kernelInitializer: glorot(tf, 600), name: 'rt_conv' }),
+        tf.layers.batchNormalization({ name: 'rt_bn' }),
+        tf.layers.maxPooling2d({ poolSize: 2, name: 'rt_pool' }),
+        tf.layers.separableConv2d({ filters: 2, kernelSize: 2, depthwiseInitializer: glorot(tf, 601), pointwiseInitializer: glorot(tf, 601), name: 'rt_sep' }),
+        tf.layers.reshape({ targetShape: [4, 2], name: 'rt_rs' }),
+        tf.layers.gru({ units: 3, returnSequences: true, kernelInitializer: glorot(tf, 603), recurrentInitializer: glorot(tf, 604), name: 'rt_gru' }),
+        tf.layers.bidirectional({ layer: tf.layers.simpleRNN({ units: 2, kernelInitializer: glorot(tf, 605), recurrentInitializer: glorot(tf, 606) }) as never, name: 'rt_bi' }),
+        tf.layers.dropout({ rate: 0.1, name: 'rt_drop' }),
+        tf.layers.dense({ units: 3, activation: 'softmax', kernelInitializer: glorot(tf, 607), kernelRegularizer: tf.regularizers.l2({ l2: 0.01 }), name: 'rt_out' }),
+      ] });
+      const x = tf.tensor4d(Array.from({ length: 72 }, (_, i) => Math.sin(i)), [1, 6, 6, 2]);
+      const { art, loaded } = await roundTrip(tf, m);
+      return [art.modelTopology.model_config, art.weightSpecs, loaded.predict(x), m.predict(x), loaded.layers.map((l) => l.getClassName())];
+    },
+  },
+  {
+    name: 'save and load of a functional model with two inputs, a shared embedding, lstm, an add and a multiply merge',
+    run: async (tf) => {
+      const a = tf.input({ shape: [3], name: 'rtf_a' });
+      const b = tf.input({ shape: [3], name: 'rtf_b' });
+      const emb = tf.layers.embedding({ inputDim: 6, outputDim: 2, embeddingsInitializer: glorot(tf, 610), name: 'rtf_emb' });
+      const lstm = tf.layers.lstm({ units: 2, kernelInitializer: glorot(tf, 611), recurrentInitializer: glorot(tf, 612), name: 'rtf_lstm' });
+      const ea = lstm.apply(emb.apply(a) as Sym) as Sym;
+      const eb = lstm.apply(emb.apply(b) as Sym) as Sym;
+      const added = tf.layers.add({ name: 'rtf_add' }).apply([ea, eb]) as Sym;
+      const mult = tf.layers.multiply({ name: 'rtf_mul' }).apply([ea, eb]) as Sym;
+      const out = tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: glorot(tf, 613), name: 'rtf_out' }).apply(tf.layers.concatenate({ name: 'rtf_cat' }).apply([added, mult]) as Sym) as Sym;
+      const m = tf.model({ inputs: [a, b], outputs: out, name: 'rtf_model' });
+      const xa = tf.tensor2d([[1, 2, 3], [5, 0, 4]]);
+      const xb = tf.tensor2d([[3, 2, 1], [0, 0, 1]]);
+      const { art, loaded } = await roundTrip(tf, m);
+      return [art.modelTopology.model_config, art.weightSpecs.map((w) => w.name), loaded.predict([xa, xb]), m.predict([xa, xb]), loaded.inputNames];
+    },
+  },
+  {
+    name: 'save of a compiled model: training_config written, and the loaded model compiled from it evaluates the same',
+    run: async (tf) => {
+      const m = regressor(tf, 620, tf.train.rmsprop(0.01));
+      m.compile({ optimizer: tf.train.rmsprop(0.01), loss: 'meanAbsoluteError', metrics: ['mse'] });
+      const x = rows(tf, 4, 3);
+      const { art, loaded } = await roundTrip(tf, m);
+      const cfg = (art as unknown as { trainingConfig?: unknown }).trainingConfig ?? null;
+      let ev: unknown = 'not compiled';
+      try { ev = loaded.evaluate(x, targets(tf, x)); } catch { ev = 'threw'; }
+      return [cfg, ev, m.evaluate(x, targets(tf, x))];
+    },
+  },
+];
+
+export const s25Sweep: Program[] = [...ops, ...saving, ...creation, ...layerConfigs, ...training, ...training2, ...memory, ...mistakes, ...modelSurface, ...dataAndMetrics, ...summaries];
