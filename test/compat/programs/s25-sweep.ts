@@ -1351,4 +1351,150 @@ const saving: Program[] = [
   },
 ];
 
-export const s25Sweep: Program[] = [...ops, ...saving, ...creation, ...layerConfigs, ...training, ...training2, ...memory, ...mistakes, ...modelSurface, ...dataAndMetrics, ...summaries];
+const wild: Program[] = [
+  {
+    name: 'inputShape given as a bare number, batchShape on tf.input, an inputLayer added first, and units given as a numeric string-free float',
+    run: (tf) => {
+      const out: unknown[] = [];
+      const tries: (() => unknown)[] = [
+        () => tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: 3 as never, kernelInitializer: 'ones' })] }).predict(tf.ones([1, 3])),
+        () => tf.input({ batchShape: [null, 3] }).shape,
+        () => { const m = tf.sequential(); m.add(tf.layers.inputLayer({ inputShape: [3] })); m.add(tf.layers.dense({ units: 1, kernelInitializer: 'ones' })); return [m.predict(tf.ones([2, 3])), m.layers.length, m.inputs[0].shape]; },
+        () => tf.sequential({ layers: [tf.layers.dense({ units: 2.0, inputShape: [2], kernelInitializer: 'ones' })] }).outputs[0].shape,
+        () => tf.input({ shape: [2, null] as never }).shape,
+      ];
+      for (const t of tries) {
+        try { out.push(t()); } catch { out.push('threw'); }
+      }
+      return out;
+    },
+  },
+  {
+    name: 'compile with tf.losses functions and tf.metrics functions as values: history keys and losses',
+    run: async (tf) => {
+      const x = rows(tf, 4, 3);
+      const y = tf.tensor2d([[1], [0], [1], [1]]);
+      const out: unknown[] = [];
+      const configs = [
+        { loss: tf.losses.meanSquaredError, metrics: [tf.metrics.binaryAccuracy] },
+        { loss: tf.losses.sigmoidCrossEntropy, metrics: [tf.metrics.meanAbsoluteError, 'accuracy'] },
+        { loss: (yt: Tensor, yp: Tensor) => tf.losses.logLoss(yt, yp), metrics: [tf.metrics.precision, tf.metrics.recall] },
+        { loss: tf.metrics.binaryCrossentropy, metrics: ['binaryAccuracy'] },
+      ];
+      for (const c of configs) {
+        const m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [3], activation: 'sigmoid', kernelInitializer: glorot(tf, 700) })] });
+        m.compile({ optimizer: tf.train.sgd(0.2), ...(c as unknown as { loss: 'meanSquaredError' }) });
+        const h = await m.fit(x, y, { epochs: 2, batchSize: 4, verbose: 0 });
+        out.push([Object.keys(h.history), h.history, m.metricsNames]);
+      }
+      return out;
+    },
+  },
+  {
+    name: 'earlyStopping with its defaults (val_loss) on a fit without validation, and with a monitor missing from the logs',
+    run: async (tf) => {
+      const x = rows(tf, 4, 3);
+      const m = regressor(tf, 710);
+      const h = await m.fit(x, targets(tf, x), { epochs: 3, batchSize: 4, verbose: 0, callbacks: tf.callbacks.earlyStopping() });
+      const h2 = await m.fit(x, targets(tf, x), { epochs: 2, batchSize: 4, verbose: 0, callbacks: tf.callbacks.earlyStopping({ monitor: 'acc' }) });
+      return [h.epoch, h2.epoch];
+    },
+  },
+  {
+    name: 'a normalization pipeline as the guides write it: min and max of the data, normalized tensors, and un-normalizing predictions',
+    run: async (tf) => {
+      const xs = tf.tensor1d([1, 5, 2, 8, 4, 7]);
+      const ys = xs.mul(3).add(tf.tensor1d([0.5, -0.2, 0.1, 0.3, -0.4, 0.2]));
+      const [xMin, xMax, yMin, yMax] = [xs.min(), xs.max(), ys.min(), ys.max()];
+      const nx = xs.sub(xMin).div(xMax.sub(xMin)).reshape([-1, 1]);
+      const ny = ys.sub(yMin).div(yMax.sub(yMin)).reshape([-1, 1]);
+      const m = tf.sequential();
+      m.add(tf.layers.dense({ inputShape: [1], units: 1, useBias: true, kernelInitializer: 'zeros' }));
+      m.add(tf.layers.dense({ units: 1, useBias: true, kernelInitializer: 'ones' }));
+      m.compile({ optimizer: tf.train.adam(0.1), loss: tf.losses.meanSquaredError, metrics: ['mse'] });
+      await m.fit(nx, ny, { batchSize: 32, epochs: 20, shuffle: true, verbose: 0 });
+      const [gx, preds] = tf.tidy(() => {
+        const g = tf.linspace(0, 1, 5);
+        const p = m.predict(g.reshape([5, 1])) as Tensor;
+        return [g.mul(xMax.sub(xMin)).add(xMin), p.mul(yMax.sub(yMin)).add(yMin)];
+      });
+      return [Array.from(gx.dataSync()), Array.from(preds.dataSync())];
+    },
+  },
+];
+
+const deeper: Program[] = [
+  {
+    name: 'a small convnet with seeded dropout, batchNormalization and adam trained three epochs: losses, accuracy and the moving statistics',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [
+        tf.layers.conv2d({ inputShape: [5, 5, 1], filters: 3, kernelSize: 3, activation: 'relu', kernelInitializer: glorot(tf, 800), name: 'dc_conv' }),
+        tf.layers.batchNormalization({ name: 'dc_bn' }),
+        tf.layers.flatten({ name: 'dc_flat' }),
+        tf.layers.dropout({ rate: 0.3, seed: 5, name: 'dc_drop' }),
+        tf.layers.dense({ units: 2, activation: 'softmax', kernelInitializer: glorot(tf, 801), name: 'dc_out' }),
+      ] });
+      m.compile({ optimizer: tf.train.adam(0.01), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+      const x = tf.tensor4d(Array.from({ length: 6 * 25 }, (_, i) => Math.sin(i * 0.37)), [6, 5, 5, 1]);
+      const y = tf.oneHot(tf.tensor1d([0, 1, 0, 1, 1, 0], 'int32'), 2);
+      const h = await m.fit(x, y, { epochs: 3, batchSize: 3, shuffle: false, verbose: 0 });
+      return [h.history, m.getLayer('dc_bn').getWeights(), m.predict(x)];
+    },
+  },
+  {
+    name: 'tf.dropout with a seed and a noiseShape, and alphaDropout, gaussianDropout and gaussianNoise outside training (identity)',
+    run: (tf) => {
+      const x = tf.ones([2, 4]);
+      return [
+        tf.dropout(x, 0.5, undefined, 3), tf.dropout(x, 0.5, [2, 1], 3), tf.dropout(x, 0),
+        tf.layers.alphaDropout({ rate: 0.5 }).apply(x), tf.layers.gaussianDropout({ rate: 0.5 }).apply(x), tf.layers.gaussianNoise({ stddev: 1 }).apply(x),
+        tf.layers.dropout({ rate: 0.5, seed: 3 }).apply(x, { training: true }),
+      ];
+    },
+  },
+  {
+    name: 'a text classifier: embedding, conv1d, globalMaxPooling1d and dense with sparseCategoricalCrossentropy trained on int32 ids',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [
+        tf.layers.embedding({ inputDim: 10, outputDim: 4, inputLength: 6, embeddingsInitializer: glorot(tf, 810), name: 'tc_emb' }),
+        tf.layers.conv1d({ filters: 3, kernelSize: 3, activation: 'relu', kernelInitializer: glorot(tf, 811), name: 'tc_conv' }),
+        tf.layers.globalMaxPooling1d({ name: 'tc_pool' }),
+        tf.layers.dense({ units: 3, activation: 'softmax', kernelInitializer: glorot(tf, 812), name: 'tc_out' }),
+      ] });
+      m.compile({ optimizer: tf.train.rmsprop(0.05), loss: 'sparseCategoricalCrossentropy', metrics: ['acc'] });
+      const x = tf.tensor2d([[1, 2, 3, 4, 0, 0], [5, 6, 7, 0, 0, 0], [9, 8, 1, 2, 3, 4], [2, 2, 2, 2, 2, 2]], [4, 6], 'int32');
+      const y = tf.tensor1d([0, 1, 2, 1]);
+      const h = await m.fit(x, y, { epochs: 4, batchSize: 2, shuffle: false, verbose: 0 });
+      return [h.history, m.predict(x), m.evaluate(x, y)];
+    },
+  },
+  {
+    name: 'an autoencoder with a bottleneck, conv2dTranspose decoder and binaryCrossentropy on images in [0, 1], trained with adamax',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [
+        tf.layers.conv2d({ inputShape: [4, 4, 1], filters: 2, kernelSize: 2, strides: 2, activation: 'relu', kernelInitializer: glorot(tf, 820), name: 'ae_enc' }),
+        tf.layers.conv2dTranspose({ filters: 1, kernelSize: 2, strides: 2, activation: 'sigmoid', kernelInitializer: glorot(tf, 821), name: 'ae_dec' }),
+      ] });
+      m.compile({ optimizer: tf.train.adamax(0.05), loss: 'binaryCrossentropy' });
+      const x = tf.tensor4d(Array.from({ length: 3 * 16 }, (_, i) => (Math.sin(i) + 1) / 2), [3, 4, 4, 1]);
+      const h = await m.fit(x, x, { epochs: 3, batchSize: 3, verbose: 0 });
+      return [h.history.loss, m.predict(x.slice(0, 1))];
+    },
+  },
+  {
+    name: 'a time-series gru regressor with returnSequences and timeDistributed output, fitted with adagrad and validationData',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [
+        tf.layers.gru({ units: 3, inputShape: [5, 2], returnSequences: true, kernelInitializer: glorot(tf, 830), recurrentInitializer: glorot(tf, 831), resetAfter: false, name: 'ts_gru' } as never),
+        tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 1, kernelInitializer: glorot(tf, 832) }), name: 'ts_td' }),
+      ] });
+      m.compile({ optimizer: tf.train.adagrad(0.3), loss: 'meanAbsoluteError' });
+      const x = tf.tensor3d(Array.from({ length: 4 * 10 }, (_, i) => Math.cos(i * 0.3)), [4, 5, 2]);
+      const y = x.sum(-1, true);
+      const h = await m.fit(x, y, { epochs: 3, batchSize: 2, shuffle: false, verbose: 0, validationData: [x.slice(0, 1), y.slice(0, 1)] });
+      return [h.history, m.predict(x.slice(2))];
+    },
+  },
+];
+
+export const s25Sweep: Program[] = [...ops, ...deeper, ...wild, ...saving, ...creation, ...layerConfigs, ...training, ...training2, ...memory, ...mistakes, ...modelSurface, ...dataAndMetrics, ...summaries];
