@@ -1032,6 +1032,20 @@ const dataAndMetrics: Program[] = [
 
 const summaries: Program[] = [
   {
+    name: 'summary with layer names longer than their column, a many-input concatenate listing its inbound layers, and a narrow lineLength',
+    run: (tf) => {
+      const ins = [0, 1, 2].map((i) => tf.input({ shape: [2], name: `a_rather_long_input_name_number_${i}` }));
+      const cat = tf.layers.concatenate({ name: 'concatenate_every_single_one_of_the_inputs_here' }).apply(ins) as Sym;
+      const out = tf.layers.dense({ units: 1, name: 'the_final_dense_layer_with_a_long_name_indeed' }).apply(cat) as Sym;
+      const m = tf.model({ inputs: ins, outputs: out, name: 'long_names_model' });
+      m.summary();
+      m.summary(50);
+      const seq = tf.sequential({ layers: [tf.layers.dense({ units: 100000, inputShape: [300], name: 'a_very_wide_dense_layer_with_many_units', kernelInitializer: 'zeros' })] });
+      seq.summary(40);
+      return m.countParams();
+    },
+  },
+  {
     name: 'summary of a Sequential with bidirectional lstm, timeDistributed dense, and stacked rnn cells',
     run: (tf) => {
       const m = tf.sequential({ name: 'sm_outer', layers: [
@@ -1497,4 +1511,78 @@ const deeper: Program[] = [
   },
 ];
 
-export const s25Sweep: Program[] = [...ops, ...deeper, ...wild, ...saving, ...creation, ...layerConfigs, ...training, ...training2, ...memory, ...mistakes, ...modelSurface, ...dataAndMetrics, ...summaries];
+const rankForms: Program[] = [
+  {
+    name: 'the rank-suffixed op forms: concat3d, concat4d, pad3d, pad4d, reverse1d to reverse4d, slice4d, batchNorm3d and batchNorm4d, tensor6d',
+    run: (tf) => {
+      const a3 = tf.tensor3d([[[1, 2]], [[3, 4]]]);
+      const a4 = a3.expandDims(0) as never;
+      const mean = tf.tensor1d([1, 2]);
+      const variance = tf.tensor1d([0.5, 2]);
+      return [
+        tf.concat3d([a3, a3], 1), tf.concat4d([a4, a4], 3), tf.pad3d(a3, [[0, 1], [1, 0], [0, 0]], 7), tf.pad4d(a4, [[0, 0], [0, 0], [1, 1], [0, 0]]),
+        tf.reverse1d(tf.tensor1d([1, 2, 3])), tf.reverse2d(tf.tensor2d([[1, 2], [3, 4]]), 1), tf.reverse3d(a3, [0, 2]), tf.reverse4d(a4, -1),
+        tf.slice4d(a4, [0, 1, 0, 0], [1, 1, 1, 2]), tf.batchNorm3d(a3, mean, variance, tf.tensor1d([0.5, 0]), tf.tensor1d([2, 1]), 0.01), tf.batchNorm4d(a4, mean, variance),
+        tf.tensor6d([1, 2, 3, 4], [1, 1, 2, 1, 2, 1]).shape, tf.tensor5d([[[[[1]]]]]).shape,
+      ];
+    },
+  },
+  {
+    name: 'tf.sumOutType and tf.upcastType of each dtype pair, and util type guards: isNumber, isString, isBoolean, isFunction',
+    run: (tf) => {
+      const dtypes = ['float32', 'int32', 'bool'] as const;
+      return [
+        dtypes.map((d) => tf.sumOutType(d)), dtypes.flatMap((a) => dtypes.map((b) => tf.upcastType(a, b))),
+        [tf.util.isNumber(3), tf.util.isNumber('3'), tf.util.isString('a'), tf.util.isBoolean(false), tf.util.isFunction(() => 1), tf.util.isFunction(3)],
+      ];
+    },
+  },
+  {
+    name: 'a convLstm2d layer with returnSequences and padding same, seeded kernels, on a short clip: output and weights shapes',
+    run: (tf) => {
+      const layer = tf.layers.convLstm2d({ filters: 2, kernelSize: 2, padding: 'same', returnSequences: true, kernelInitializer: glorot(tf, 900), recurrentInitializer: glorot(tf, 901), name: 'clstm' });
+      const x = tf.tensor5d(Array.from({ length: 2 * 3 * 3 * 3 * 1 }, (_, i) => Math.sin(i)), [2, 3, 3, 3, 1]);
+      const y = layer.apply(x) as Tensor;
+      return [y, layer.getWeights().map((w) => w.shape)];
+    },
+  },
+];
+
+const labelMistakes: Program[] = [
+  {
+    name: 'common label mistakes in fit: one-hot labels with sparseCategoricalCrossentropy, class ids with categoricalCrossentropy, [n] labels for a [n, 1] output',
+    run: async (tf) => {
+      const x = rows(tf, 4, 3);
+      const make = (loss: string, units: number) => {
+        const m = tf.sequential({ layers: [tf.layers.dense({ units, inputShape: [3], activation: units === 1 ? 'sigmoid' : 'softmax', kernelInitializer: glorot(tf, 910) })] });
+        m.compile({ optimizer: tf.train.sgd(0.1), loss });
+        return m;
+      };
+      const attempt = async (f: () => Promise<{ history: Record<string, unknown> }>) => { try { return (await f()).history; } catch { return 'threw'; } };
+      const oneHot = tf.oneHot(tf.tensor1d([0, 2, 1, 1], 'int32'), 3);
+      return [
+        await attempt(() => make('sparseCategoricalCrossentropy', 3).fit(x, oneHot, { epochs: 1, verbose: 0 })),
+        await attempt(() => make('categoricalCrossentropy', 3).fit(x, tf.tensor2d([[0], [2], [1], [1]]), { epochs: 1, verbose: 0 })),
+        await attempt(() => make('categoricalCrossentropy', 3).fit(x, tf.tensor1d([0, 2, 1, 1]), { epochs: 1, verbose: 0 })),
+        await attempt(() => make('binaryCrossentropy', 1).fit(x, tf.tensor1d([0, 1, 1, 0]), { epochs: 1, verbose: 0 })),
+        await attempt(() => make('binaryCrossentropy', 1).fit(x, tf.tensor2d([[0, 1], [1, 0], [1, 0], [0, 1]]), { epochs: 1, verbose: 0 })),
+        await attempt(() => make('meanSquaredError', 3).fit(x, tf.tensor2d([[1], [2], [3], [4]]), { epochs: 1, verbose: 0 })),
+        await attempt(() => make('sparseCategoricalCrossentropy', 3).fit(x, tf.tensor1d([0, 2, 1, 1]), { epochs: 1, verbose: 0 })),
+      ];
+    },
+  },
+  {
+    name: 'evaluate mistakes: labels of the wrong width, of the wrong batch size, of the wrong rank (TF.js\'s predict of zero rows throws from its concat, so none here)',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3], kernelInitializer: 'ones' })] });
+      m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+      const attempt = (f: () => unknown) => { try { return f(); } catch { return 'threw'; } };
+      return [
+        attempt(() => m.evaluate(tf.ones([2, 3]), tf.ones([2, 3]))), attempt(() => m.evaluate(tf.ones([2, 3]), tf.ones([3, 2]))),
+        attempt(() => m.evaluate(tf.ones([2, 3]), tf.ones([2]))),
+      ];
+    },
+  },
+];
+
+export const s25Sweep: Program[] = [...ops, ...labelMistakes, ...rankForms, ...deeper, ...wild, ...saving, ...creation, ...layerConfigs, ...training, ...training2, ...memory, ...mistakes, ...modelSurface, ...dataAndMetrics, ...summaries];
