@@ -1585,4 +1585,48 @@ const labelMistakes: Program[] = [
   },
 ];
 
-export const s25Sweep: Program[] = [...ops, ...labelMistakes, ...rankForms, ...deeper, ...wild, ...saving, ...creation, ...layerConfigs, ...training, ...training2, ...memory, ...mistakes, ...modelSurface, ...dataAndMetrics, ...summaries];
+const asyncOrder: Program[] = [
+  {
+    name: 'a second fit started while the first runs is refused; the first finishes; fit not awaited then awaited later',
+    run: async (tf) => {
+      const x = rows(tf, 4, 3);
+      const m = regressor(tf, 950);
+      const first = m.fit(x, targets(tf, x), { epochs: 2, batchSize: 2, shuffle: false, verbose: 0 });
+      let second = 'ran';
+      try { await m.fit(x, targets(tf, x), { epochs: 1, verbose: 0 }); } catch { second = 'refused'; }
+      const h = await first;
+      return [second, h.history.loss];
+    },
+  },
+  {
+    name: 'awaiting tf.nextFrame and a setTimeout inside onBatchEnd, and reading the weights with data() there',
+    run: async (tf) => {
+      const x = rows(tf, 4, 3);
+      const m = regressor(tf, 960);
+      const seen: number[][] = [];
+      await m.fit(x, targets(tf, x), { epochs: 1, batchSize: 2, shuffle: false, verbose: 0, callbacks: { onBatchEnd: async () => {
+        await tf.nextFrame();
+        await new Promise((r) => setTimeout(r, 1));
+        seen.push(Array.from(await m.getWeights()[3].data()));
+      } } });
+      return seen;
+    },
+  },
+  {
+    name: 'predict inside onEpochEnd with the weights of that epoch, and evaluate inside onTrainEnd',
+    run: async (tf) => {
+      const x = rows(tf, 4, 3);
+      const y = targets(tf, x);
+      const m = regressor(tf, 970);
+      const preds: number[][] = [];
+      let ev: number | null = null;
+      await m.fit(x, y, { epochs: 2, batchSize: 4, verbose: 0, callbacks: {
+        onEpochEnd: async () => { preds.push(Array.from((m.predict(x) as Tensor).dataSync())); },
+        onTrainEnd: async () => { ev = (m.evaluate(x, y) as Scalar).dataSync()[0]; },
+      } });
+      return [preds, ev];
+    },
+  },
+];
+
+export const s25Sweep: Program[] = [...ops, ...asyncOrder, ...labelMistakes, ...rankForms, ...deeper, ...wild, ...saving, ...creation, ...layerConfigs, ...training, ...training2, ...memory, ...mistakes, ...modelSurface, ...dataAndMetrics, ...summaries];
