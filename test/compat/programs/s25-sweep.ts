@@ -642,7 +642,7 @@ const memory: Program[] = [
       const y = x.square();
       tf.dispose([x, y]);
       console.log(`tensors: ${tf.memory().numTensors - start}`);
-      return [afterTidy, tf.memory().numTensors - start, x.isDisposed, tf.memory().numBytes >= 0];
+      return [afterTidy, tf.memory().numTensors - start, x.isDisposed];
     },
   },
   {
@@ -1629,4 +1629,28 @@ const asyncOrder: Program[] = [
   },
 ];
 
-export const s25Sweep: Program[] = [...ops, ...asyncOrder, ...labelMistakes, ...rankForms, ...deeper, ...wild, ...saving, ...creation, ...layerConfigs, ...training, ...training2, ...memory, ...mistakes, ...modelSurface, ...dataAndMetrics, ...summaries];
+const imageIdioms: Program[] = [
+  {
+    name: 'image preprocessing as apps write it: an int32 image resized bilinear and nearest, toFloat, div(255), expandDims, flipLeftRight, grayscale both ways',
+    run: (tf) => {
+      const img = tf.tensor3d(Array.from({ length: 4 * 4 * 3 }, (_, i) => (i * 37) % 256), [4, 4, 3], 'int32');
+      const rb = tf.image.resizeBilinear(img, [3, 5]);
+      const rn = tf.image.resizeNearestNeighbor(img, [2, 6], true);
+      const norm = rb.toFloat().div(255).expandDims(0);
+      const gray = tf.image.rgbToGrayscale(img);
+      return [rb, rn, norm.shape, tf.image.flipLeftRight(norm as never), gray, tf.image.grayscaleToRGB(gray), tf.image.resizeBilinear(img.toFloat(), [2, 2], false, true)];
+    },
+  },
+  {
+    name: 'mobilenet-style normalization: sub(127.5).div(127.5), resizeBilinear of a batch with alignCorners, and argMax of a softmax over the classes',
+    run: (tf) => {
+      const batch = tf.tensor4d(Array.from({ length: 2 * 3 * 3 * 3 }, (_, i) => (i * 53) % 256), [2, 3, 3, 3]);
+      const x = tf.image.resizeBilinear(batch, [4, 4], true).sub(127.5).div(127.5);
+      const logits = x.mean([1, 2]).matMul(tf.tensor2d([[1, 0, -1, 2], [0, 1, 1, -1], [2, -1, 0, 1]]));
+      const probs = logits.softmax();
+      return [x.min(), x.max(), probs, probs.argMax(-1), tf.topk(probs, 2).indices];
+    },
+  },
+];
+
+export const s25Sweep: Program[] = [...ops, ...imageIdioms, ...asyncOrder, ...labelMistakes, ...rankForms, ...deeper, ...wild, ...saving, ...creation, ...layerConfigs, ...training, ...training2, ...memory, ...mistakes, ...modelSurface, ...dataAndMetrics, ...summaries];
