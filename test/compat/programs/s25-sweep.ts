@@ -1653,4 +1653,59 @@ const imageIdioms: Program[] = [
   },
 ];
 
-export const s25Sweep: Program[] = [...ops, ...imageIdioms, ...asyncOrder, ...labelMistakes, ...rankForms, ...deeper, ...wild, ...saving, ...creation, ...layerConfigs, ...training, ...training2, ...memory, ...mistakes, ...modelSurface, ...dataAndMetrics, ...summaries];
+const trainingFlag: Program[] = [
+  {
+    name: 'layer.apply with {training: true} on tensors: batchNormalization normalizes by the batch and moves its statistics; predict after uses them',
+    run: (tf) => {
+      const bn = tf.layers.batchNormalization({ momentum: 0.5, inputShape: [2], name: 'tf_bn' });
+      const m = tf.sequential({ layers: [bn] });
+      const x = tf.tensor2d([[1, 10], [3, 20], [5, 60]]);
+      const train = bn.apply(x, { training: true }) as Tensor;
+      const stats = bn.getWeights().slice(2);
+      const infer = bn.apply(x) as Tensor;
+      return [train, stats, infer, m.predict(x)];
+    },
+  },
+  {
+    name: 'a model called with apply and {training: true} on tensors, and a functional model used as a layer in another with training passed down',
+    run: (tf) => {
+      const inner = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2], kernelInitializer: 'ones', name: 'tfm_d' }), tf.layers.batchNormalization({ name: 'tfm_bn' })] });
+      const x = tf.tensor2d([[1, 2], [3, 5]]);
+      const a = inner.apply(x, { training: true }) as Tensor;
+      const b = inner.apply(x) as Tensor;
+      const inp = tf.input({ shape: [2] });
+      const outer = tf.model({ inputs: inp, outputs: inner.apply(inp) as Sym });
+      return [a, b, outer.predict(x), inner.getLayer('tfm_bn').getWeights()];
+    },
+  },
+];
+
+const dataMore: Program[] = [
+  {
+    name: 'tf.data.generator of an async generator and of an iterator object, prefetch, take(-1), filter and forEachAsync order',
+    run: async (tf) => {
+      async function* agen() {
+        for (let i = 0; i < 4; i++) { await Promise.resolve(); yield i * i; }
+      }
+      const fromAsync = await tf.data.generator(agen as never).prefetch(2).toArray();
+      let k = 0;
+      const iter = { next: () => (k < 3 ? { value: k++, done: false } : { value: undefined, done: true }) };
+      const fromIter = await tf.data.generator(() => iter as never).toArray();
+      const all = await tf.data.array([1, 2, 3]).take(-1).toArray();
+      const seen: number[] = [];
+      await tf.data.array([5, 6, 7, 8]).filter((v) => (v as number) % 2 === 0).forEachAsync((v) => { seen.push(v as number); });
+      return [fromAsync, fromIter, all, seen];
+    },
+  },
+  {
+    name: 'datasets of tensors: batch stacks them, map with tf ops inside, and the tensors left after toArray',
+    run: async (tf) => {
+      const before = tf.memory().numTensors;
+      const ds = tf.data.array([[1, 2], [3, 4], [5, 6]]).map((r) => tf.tensor1d(r as number[]).mul(2)).batch(2);
+      const out = await ds.toArray();
+      return [out, tf.memory().numTensors - before];
+    },
+  },
+];
+
+export const s25Sweep: Program[] = [...ops, ...dataMore, ...trainingFlag, ...imageIdioms, ...asyncOrder, ...labelMistakes, ...rankForms, ...deeper, ...wild, ...saving, ...creation, ...layerConfigs, ...training, ...training2, ...memory, ...mistakes, ...modelSurface, ...dataAndMetrics, ...summaries];
