@@ -1708,4 +1708,71 @@ const dataMore: Program[] = [
   },
 ];
 
-export const s25Sweep: Program[] = [...ops, ...dataMore, ...trainingFlag, ...imageIdioms, ...asyncOrder, ...labelMistakes, ...rankForms, ...deeper, ...wild, ...saving, ...creation, ...layerConfigs, ...training, ...training2, ...memory, ...mistakes, ...modelSurface, ...dataAndMetrics, ...summaries];
+const optimizerSurface: Program[] = [
+  {
+    name: 'sgd.setLearningRate between minimize calls, optimizer.iterations, getWeights and setWeights of adam moving state to a fresh adam',
+    run: async (tf) => {
+      const w = tf.variable(tf.tensor1d([1, -2]), true, 's25_opt_w');
+      const sgd = tf.train.sgd(0.1);
+      sgd.minimize(() => w.square().sum());
+      (sgd as unknown as { setLearningRate(lr: number): void }).setLearningRate(0.5);
+      sgd.minimize(() => w.square().sum());
+      const afterSgd = w.clone();
+      const adam = tf.train.adam(0.1);
+      for (let i = 0; i < 2; i++) adam.minimize(() => w.square().sum());
+      const state = await adam.getWeights();
+      const fresh = tf.train.adam(0.1);
+      await fresh.setWeights(state);
+      const v2 = tf.variable(w.clone(), true, 's25_opt_w2');
+      const cont = tf.train.adam(0.1);
+      await cont.setWeights(await adam.getWeights());
+      return [afterSgd, sgd.iterations, adam.iterations, state.map((s) => s.name), state.map((s) => s.tensor), fresh.iterations, v2];
+    },
+  },
+];
+
+const inputSpecs: Program[] = [
+  {
+    name: 'tf.InputSpec: a custom layer that sets this.inputSpec (ndim 3, as a time-series attention layer does) is checked on every apply, symbolic and eager',
+    run: (tf) => {
+      class TimeMean extends tf.layers.Layer {
+        constructor() {
+          super({ name: 'time_mean' });
+          this.inputSpec = [new tf.InputSpec({ ndim: 3 })];
+        }
+        override computeOutputShape(s: number[]) { return [s[0], s[2]]; }
+        override call(x: Tensor | Tensor[]) { return (Array.isArray(x) ? x[0] : x).mean(1); }
+        static get className() { return 'TimeMean'; }
+      }
+      const layer = new TimeMean();
+      const ok = layer.apply(tf.ones([2, 3, 4])) as Tensor;
+      const sym = layer.apply(tf.input({ shape: [5, 2] })) as Sym;
+      return [ok, sym.shape, throws(() => layer.apply(tf.ones([2, 3]))), throws(() => layer.apply(tf.input({ shape: [4] }))), layer.inputSpec?.[0].ndim ?? null];
+    },
+  },
+  {
+    name: 'tf.InputSpec fields from its args (a shape fixes ndim, axes default {}), and specs with minNDim, maxNDim, dtype, axes and shape checked on apply',
+    run: (tf) => {
+      const specs = [
+        new tf.InputSpec({ shape: [null, 3] }), new tf.InputSpec({ minNDim: 2, maxNDim: 3 }), new tf.InputSpec({ dtype: 'int32', axes: { [-1]: 2 } }),
+      ];
+      class Pass extends tf.layers.Layer {
+        constructor(spec: InstanceType<TF['InputSpec']>) {
+          super({});
+          this.inputSpec = [spec];
+        }
+        override call(x: Tensor | Tensor[]) { return Array.isArray(x) ? x[0] : x; }
+        static get className() { return 'Pass'; }
+      }
+      const tries = (spec: InstanceType<TF['InputSpec']>, xs: Tensor[]) => xs.map((x) => !throws(() => new Pass(spec).apply(x)));
+      return [
+        specs.map((s) => [s.ndim ?? null, s.shape ?? null, s.axes, s.dtype ?? null, s.minNDim ?? null, s.maxNDim ?? null]),
+        tries(specs[0], [tf.ones([4, 3]), tf.ones([4, 2]), tf.ones([4, 3, 1])]),
+        tries(specs[1], [tf.ones([3]), tf.ones([1, 2]), tf.ones([1, 2, 2]), tf.ones([1, 1, 1, 1])]),
+        tries(specs[2], [tf.ones([3, 2], 'int32'), tf.ones([3, 2]), tf.ones([2, 3], 'int32')]),
+      ];
+    },
+  },
+];
+
+export const s25Sweep: Program[] = [...ops, ...inputSpecs, ...optimizerSurface, ...dataMore, ...trainingFlag, ...imageIdioms, ...asyncOrder, ...labelMistakes, ...rankForms, ...deeper, ...wild, ...saving, ...creation, ...layerConfigs, ...training, ...training2, ...memory, ...mistakes, ...modelSurface, ...dataAndMetrics, ...summaries];
