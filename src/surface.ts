@@ -27,8 +27,8 @@ export { setBackend, getBackend, ready } from './backend/registry';
 export type { BackendName, TfjsBackendName } from './backend/registry';
 export * as layers from './layers/factories';
 export * as serialization from './layers/serialization-public';
-export { Layer, Conv2D, Dense, Flatten, MaxPooling2D, Dropout, Activation, InputLayer, SymbolicTensor, RNN, LSTM, GRU, SimpleRNN, LSTMCell, GRUCell, SimpleRNNCell, StackedRNNCells, ConvLSTM2D, ConvLSTM2DCell, Embedding, Masking, Bidirectional, RepeatVector, TimeDistributed } from './layers/index';
-export type { LayerArgs, Kwargs, DisposeResult, Conv2DLayerArgs, DenseLayerArgs, MaxPooling2DLayerArgs, DropoutLayerArgs, ActivationLayerArgs, RNNLayerArgs, LSTMLayerArgs, GRULayerArgs, SimpleRNNLayerArgs } from './layers/index';
+export { Layer, Conv2D, Dense, Flatten, MaxPooling2D, Dropout, Activation, InputLayer, SymbolicTensor, InputSpec, RNN, LSTM, GRU, SimpleRNN, LSTMCell, GRUCell, SimpleRNNCell, StackedRNNCells, ConvLSTM2D, ConvLSTM2DCell, Embedding, Masking, Bidirectional, RepeatVector, TimeDistributed } from './layers/index';
+export type { LayerArgs, InputSpecArgs, Kwargs, DisposeResult, Conv2DLayerArgs, DenseLayerArgs, MaxPooling2DLayerArgs, DropoutLayerArgs, ActivationLayerArgs, RNNLayerArgs, LSTMLayerArgs, GRULayerArgs, SimpleRNNLayerArgs } from './layers/index';
 // TF.js's names for the cells' args.
 export type { LSTMCellArgs as LSTMCellLayerArgs, GRUCellArgs as GRUCellLayerArgs, SimpleRNNCellArgs as SimpleRNNCellLayerArgs } from './layers/index';
 export type { Regularizer } from './layers/regularizers';

@@ -41,6 +41,7 @@ export { Layer } from './layer';
 export type { LayerArgs, CallOptions, LayerConfig, Kwargs, DisposeResult } from './layer';
 export { InputLayer } from './input-layer';
 export { SymbolicTensor } from './symbolic';
+export { InputSpec, type InputSpecArgs } from './input-spec';
 export { Add, Average, Concatenate, Dot, Maximum, Minimum, Multiply, Subtract } from './merge';
 export type { ConcatenateLayerArgs, DotLayerArgs } from './merge';
 export { Conv2DTranspose, DepthwiseConv2D } from './conv-variants';

@@ -7,6 +7,7 @@ import { assertDtype } from '../tensor/checks';
 import { div } from '../ops/binary';
 import { cast, clone } from '../ops/cast';
 import { SymbolicTensor, type LayerNode } from './symbolic';
+import { checkInputSpecs, type InputSpec } from './input-spec';
 import type { Regularizer } from './regularizers';
 import type { Constraint } from './constraints';
 import { tfjsLayerConfig } from './tfjs-config';
@@ -197,6 +198,8 @@ export abstract class Layer extends Serializable {
   /** Input shapes without the batch dim, once known (layers taking several inputs). */
   inputShapesNoBatch: number[][] | null = null;
   built = false;
+  /** What each input must be, as TF.js's: a user layer sets it and every apply is checked against it (null: unchecked). */
+  inputSpec: InputSpec[] | null = null;
   /** Every application to symbolic inputs, in order (TF.js's inboundNodes). */
   readonly inboundNodes: LayerNode[] = [];
   /** The input shape the user gave, recorded in the saved config. */
@@ -581,6 +584,7 @@ export abstract class Layer extends Serializable {
     // null is no kwargs, as TF.js's own specs pass it (layer.apply(x, null)).
     kwargs ??= {};
     if (typeof kwargs !== 'object') throw argError(`${this.name}.apply`, 'kwargs', fmtValue(kwargs), 'an object');
+    if (this.inputSpec) checkInputSpecs(this.name, this.inputSpec, list as (Tensor | SymbolicTensor)[]);
     if (list.length > 0 && list.every((t) => t instanceof SymbolicTensor)) return this.applySymbolic(list as SymbolicTensor[], kwargs);
     if (list.some((t) => t instanceof SymbolicTensor)) throw argError(`${this.name}.apply`, 'inputs', 'a mix of Tensors and SymbolicTensors', 'all Tensors or all SymbolicTensors');
     const opts: CallOptions = this.userDefined ? userKwargs(kwargs) : { ...kwargs, training: kwargs.training ?? false };

@@ -148,8 +148,8 @@ describe('every public function rejects junk with a plain Error, never a TypeErr
     'registerSaveRouter', 'registerLoadRouter',
     // Classes, made by tn.data.array, generator, zip and csv.
     'data.Dataset', 'data.CSVDataset',
-    // A class, as TF.js's: made with new.
-    'io.CompositeArrayBuffer',
+    // Classes, as TF.js's: made with new.
+    'io.CompositeArrayBuffer', 'InputSpec',
     // TF.js's short pooling names are the long-named factories themselves, so their errors name the long names.
     'layers.maxPool1d', 'layers.maxPool2d', 'layers.avgPool1d', 'layers.avgPool2d', 'layers.avgPooling1d', 'layers.avgPooling2d',
     'layers.globalMaxPool1d', 'layers.globalMaxPool2d', 'layers.avgPool3d', 'layers.avgPooling3d']);
