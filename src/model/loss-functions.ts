@@ -1,10 +1,12 @@
 import { Tensor, arrayTypeFor } from '../tensor/tensor';
-import { add, div, equal, greater, maximum, minimum, mul, sub } from '../ops/binary';
+import { add, div, equal, greater, logicalAnd, maximum, minimum, mul, sub } from '../ops/binary';
 import { max, mean, sum } from '../ops/reduction';
 import { logSoftmax } from '../ops/softmax';
 import { abs, exp, log, neg, relu, sqrt, square } from '../ops/unary';
 import { argMax } from '../ops/arg-max';
 import { cast } from '../ops/cast';
+import { zerosLike } from '../ops/creation';
+import { where } from '../ops/where';
 import { assertTensor } from '../tensor/checks';
 import { arraysEqual } from '../util/tf-util';
 
@@ -119,30 +121,21 @@ export const sparseCategoricalAccuracy = checked('sparseCategoricalAccuracy', (t
   return cast(equal(ids, argMax(p, -1)), 'float32');
 });
 
-function positives(t: Tensor, p: Tensor): { tp: number; fp: number; fn: number } {
-  const tv = t.hostValues();
-  const pv = p.hostValues();
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (let i = 0; i < pv.length; i++) {
-    if (tv[i] === 1 && pv[i] === 1) tp++;
-    else if (tv[i] === 0 && pv[i] === 1) fp++;
-    else if (tv[i] === 1 && pv[i] === 0) fn++;
-  }
-  return { tp, fp, fn };
+/** How many rows hold exactly `want` in yTrue and `got` in yPred, as a scalar of yPred's dtype (ops: no read). */
+function count(t: Tensor, p: Tensor, want: number, got: number): Tensor {
+  return cast(sum(logicalAnd(equal(t, want), equal(p, got))), p.dtype);
+}
+
+/** a / (a + b), or 0 where a + b is 0, as tfjs-layers divides its counts. */
+function share(a: Tensor, b: Tensor): Tensor {
+  const whole = add(a, b);
+  return where(greater(whole, 0), div(a, whole), zerosLike(whole));
 }
 
 /** tp / (tp + fp) over the batch, counting exact 0/1 values as tfjs-layers does (0 when nothing is predicted positive). */
-export const precision = checked('precision', (t, p) => {
-  const { tp, fp } = positives(t, p);
-  return new Tensor([], p.dtype, new (arrayTypeFor(p.dtype))([tp + fp > 0 ? tp / (tp + fp) : 0]));
-});
+export const precision = checked('precision', (t, p) => share(count(t, p, 1, 1), count(t, p, 0, 1)));
 /** tp / (tp + fn) over the batch, as tfjs-layers computes it. */
-export const recall = checked('recall', (t, p) => {
-  const { tp, fn } = positives(t, p);
-  return new Tensor([], p.dtype, new (arrayTypeFor(p.dtype))([tp + fn > 0 ? tp / (tp + fn) : 0]));
-});
+export const recall = checked('recall', (t, p) => share(count(t, p, 1, 1), count(t, p, 1, 0)));
 
 /** tfjs-layers's losses by the names compile takes (its lossesMap: no short aliases such as 'mse', which TF.js refuses as a loss). */
 export const lossFunctions: Record<string, LossOrMetricFn> = {

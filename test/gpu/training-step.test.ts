@@ -124,7 +124,7 @@ describeGpu('one training step of the seed model, gpu against cpu', () => {
       const digit = tn.layers.dense({ units: 10, activation: 'softmax', name: 'digit' }).apply(flat);
       const sum = tn.layers.dense({ units: 1, name: 'sum' }).apply(flat);
       const model = tn.model({ inputs: input, outputs: [digit, sum] as tn.SymbolicTensor[] });
-      model.compile({ optimizer: 'adam', loss: ['sparseCategoricalCrossentropy', 'meanSquaredError'], metrics: { digit: ['accuracy'], sum: ['mae', 'mse'] } });
+      model.compile({ optimizer: 'adam', loss: ['sparseCategoricalCrossentropy', 'meanSquaredError'], metrics: { digit: ['accuracy'], sum: ['mae', 'mse', 'precision', tn.metrics.recall] } });
       return model;
     };
     setBackend('cpu');
@@ -135,8 +135,9 @@ describeGpu('one training step of the seed model, gpu against cpu', () => {
     const model = twoHeads();
     const { events, values } = await stepEvents(model, x, [digits, sums]);
     // Not each output's loss and the outputs ahead of the backward pass, then the loss.
-    expect(model.metricsNames).toEqual(['loss', 'digit_loss', 'sum_loss', 'digit_acc', 'sum_mae', 'sum_mse']);
-    expect(events).toEqual(['backward', 'read 6']);
+    expect(model.metricsNames).toEqual(['loss', 'digit_loss', 'sum_loss', 'digit_acc', 'sum_mae', 'sum_mse', 'sum_precision', 'sum_recall']);
+    // Precision and recall count on the device too.
+    expect(events).toEqual(['backward', 'read 8']);
     expectAllClose(values as number[], want, GPU_TOL, 'the logs');
     const v = values as number[];
     expectAllClose([v[1] + v[2]], [v[0]], GPU_TOL, 'the loss is the sum of the outputs\' losses');

@@ -101,6 +101,18 @@ describe('metrics by name, each on predictions where it gets some rows right and
     const [, acc] = values(model.evaluate(tn.tensor([[0.9, 0.2], [0.4, 0.7], [0.51, 0.5]]), tn.tensor([[1, 1], [0, 0], [1, 1]])));
     expect(acc).toBeCloseTo(3 / 6, 6);
   });
+
+  it('precision and recall count exact ones and zeros, give 0 on an empty denominator, and keep the dtype', () => {
+    const model = passThrough(2, 'linear');
+    model.compile({ optimizer: 'sgd', loss: 'meanSquaredError', metrics: ['precision', tn.metrics.recall] });
+    // Elements (pred/true) 1/1 tp, 1/0 fp, 0/1 fn, 1/1 tp, 0.999/1 none (not exactly 1), 0/1 fn: precision 2/3,
+    // recall 2/4.
+    const [, precision, recall] = values(model.evaluate(tn.tensor([[1, 1], [0, 1], [0.999, 0]]), tn.tensor([[1, 0], [1, 1], [1, 1]])));
+    expect([precision, recall]).toEqual([Math.fround(2 / 3), 0.5]);
+    const none = tn.metrics.precision(tn.tensor([1, 0], [2], 'float64'), tn.tensor([0, 0], [2], 'float64'));
+    expect([none.dtype, none.dataSync()[0]]).toEqual(['float64', 0]);
+    expect(tn.metrics.recall(tn.tensor([1, 1, 0], [3], 'float64'), tn.tensor([1, 0, 1], [3], 'float64')).dataSync()[0]).toBe(0.5);
+  });
 });
 
 describe('fit: validationData and every callback hook', () => {
