@@ -6,7 +6,7 @@ import { add, mul, sub } from '../binary';
 import { cast } from '../cast';
 import { concat } from '../concat';
 import { matMul } from '../matmul';
-import { scalar } from '../creation';
+import { scalar, tensor } from '../creation';
 import { gather } from '../gather';
 import { sum } from '../reduction';
 import { reshape } from '../reshape';
@@ -64,7 +64,7 @@ function positions(boxes: Tensor, first: number, size: number, n: number): Tenso
     const t = n > 1 ? i / (n - 1) : 0.5;
     [coef[first * n + i], coef[(first + 2) * n + i]] = [(1 - t) * (size - 1), t * (size - 1)];
   }
-  return matMul(boxes, new Tensor([4, n], boxes.dtype, boxes.dtype === 'float64' ? coef : Float32Array.from(coef)));
+  return matMul(boxes, tensor(coef, [4, n], boxes.dtype));
 }
 
 /**
@@ -73,7 +73,7 @@ function positions(boxes: Tensor, first: number, size: number, n: number): Tenso
  */
 function boxWeights(boxes: Tensor, s: Samples, [, h, w]: readonly number[], [ch, cw]: [number, number]): Tensor {
   const n = boxes.shape[0];
-  const fixed = (v: Float64Array) => new Tensor([n, ch, cw], boxes.dtype, boxes.dtype === 'float64' ? v : Float32Array.from(v));
+  const fixed = (v: Float64Array) => tensor(v, [n, ch, cw], boxes.dtype);
   const dy = reshape(sub(reshape(positions(boxes, 0, h, ch), [n, ch, 1]), fixed(s.top)), [-1, 1]);
   const dx = reshape(sub(reshape(positions(boxes, 1, w, cw), [n, 1, cw]), fixed(s.left)), [-1, 1]);
   const [uy, ux] = [sub(1, dy), sub(1, dx)];
@@ -112,8 +112,7 @@ export function cropAndResize(
   const cells = s.outside.length;
   const x = isFloatDtype(img.dtype) ? img : cast(img, 'float32');
   const picked = gather(reshape(x, [-1, depth]), new Tensor([cells * 4], 'int32', s.rows));
-  const values = (v: Float64Array) => (x.dtype === 'float64' ? v : Float32Array.from(v));
-  const hostWeights = new Tensor([cells, 4, 1], x.dtype, values(s.weights));
+  const hostWeights = tensor(s.weights, [cells, 4, 1], x.dtype);
   // The boxes' part, added as (weights as ops) − (their values): zero, so the result keeps the host's weights to the
   // last bit, while the tape differentiates the boxes through it (again too). Only while a gradient is taken.
   const fromBoxes = method === 'bilinear' && isFloatDtype(b.dtype) && isRecording() ? boxWeights(b, s, img.shape, size) : null;
