@@ -8,34 +8,20 @@
 import os from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import * as tn from '../src/node';
 import { serveDemo } from '../examples/browser/server';
-import { Browser, chromiumMissing } from '../test/browser/chromium';
-import { seedModel } from '../examples/seed-model';
-import type { GpuBenchInput, GpuBenchRound } from './browser-gpu-page';
+import { Browser } from '../test/browser/chromium';
+import type { GpuBenchRound } from './browser-gpu-page';
+import { browserGpuInput, countOption, requireChromium } from './browser-gpu-input';
+import { median } from './gpu-bench-cli';
 
 const { values } = parseArgs({ options: { base: { type: 'string' }, rounds: { type: 'string', default: '5' }, steps: { type: 'string', default: '10' }, metrics: { type: 'string' } } });
 if (!values.base) throw new Error('bench/browser-gpu-ab.ts: --base <dir of another checkout> is required');
-const rounds = Number(values.rounds);
-const steps = Number(values.steps);
-if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a positive integer, got ${values.rounds}`);
-if (!Number.isInteger(steps) || steps < 1) throw new Error(`--steps must be a positive integer, got ${values.steps}`);
-const missing = chromiumMissing();
-if (missing) throw new Error(`bench/browser-gpu-ab.ts needs Chromium: ${missing}`);
+const rounds = countOption('rounds', values.rounds);
+const steps = countOption('steps', values.steps);
+requireChromium('bench/browser-gpu-ab.ts');
 
-const median = (xs: number[]): number => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const load = (): string => os.loadavg().map((l) => l.toFixed(1)).join(' ');
-
-const mnist = await tn.data.loadMnist();
-tn.setRandomSeed(1);
-const model = seedModel(tn);
-const input: GpuBenchInput = {
-  weights: model.getWeights().map((w) => ({ shape: [...w.shape], values: Array.from(w.dataSync()) })),
-  trainX: Array.from(mnist.train.images.slice([0, 0, 0, 0], [160, 28, 28, 1]).dataSync()),
-  trainY: Array.from(mnist.train.labels.slice([0], [160]).dataSync()),
-  testX: Array.from(mnist.test.images.slice([0, 0, 0, 0], [300, 28, 28, 1]).dataSync()),
-  steps, batch: 32, predictBatch: 100, metrics: values.metrics?.split(','),
-};
+const input = await browserGpuInput(steps, values.metrics);
 
 console.log(`load average ${load()}`);
 const baseServer = (await import(resolve(values.base, 'examples/browser/server.ts'))) as { serveDemo: typeof serveDemo };

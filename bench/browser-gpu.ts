@@ -6,35 +6,17 @@
 // (--metrics: what both models compile with, as nearly every TF.js program compiles with accuracy)
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import * as tn from '../src/node';
 import { serveDemo } from '../examples/browser/server';
-import { Browser, chromiumMissing } from '../test/browser/chromium';
-import { seedModel } from '../examples/seed-model';
-import type { GpuBenchInput, GpuBenchRound } from './browser-gpu-page';
+import { Browser } from '../test/browser/chromium';
+import type { GpuBenchRound } from './browser-gpu-page';
+import { BATCH, browserGpuInput, countOption, PREDICT_BATCH, requireChromium, TEST } from './browser-gpu-input';
+import { median } from './gpu-bench-cli';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, steps: { type: 'string', default: '10' }, metrics: { type: 'string' } } });
-const rounds = Number(values.rounds);
-const steps = Number(values.steps);
-if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a positive integer, got ${values.rounds}`);
-if (!Number.isInteger(steps) || steps < 1) throw new Error(`--steps must be a positive integer, got ${values.steps}`);
-const missing = chromiumMissing();
-if (missing) throw new Error(`bench:browser-gpu needs Chromium: ${missing}`);
-
-const BATCH = 32;
-const TRAIN = 160;
-const TEST = 300;
-const median = (xs: number[]): number => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-const mnist = await tn.data.loadMnist();
-tn.setRandomSeed(1);
-const model = seedModel(tn);
-const input: GpuBenchInput = {
-  weights: model.getWeights().map((w) => ({ shape: [...w.shape], values: Array.from(w.dataSync()) })),
-  trainX: Array.from(mnist.train.images.slice([0, 0, 0, 0], [TRAIN, 28, 28, 1]).dataSync()),
-  trainY: Array.from(mnist.train.labels.slice([0], [TRAIN]).dataSync()),
-  testX: Array.from(mnist.test.images.slice([0, 0, 0, 0], [TEST, 28, 28, 1]).dataSync()),
-  steps, batch: BATCH, predictBatch: 100, metrics: values.metrics?.split(','),
-};
+const rounds = countOption('rounds', values.rounds);
+const steps = countOption('steps', values.steps);
+requireChromium('bench:browser-gpu');
+const input = await browserGpuInput(steps, values.metrics);
 
 console.log(`Machine: ${os.cpus()[0]?.model ?? 'unknown cpu'}, ${os.availableParallelism()} cores; Node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 const server = await serveDemo({ scripts: { '/gpu-bench.js': 'bench/browser-gpu-page.ts' } });
@@ -57,7 +39,7 @@ try {
   }
   for (const p of pages) if (p.errors.length) throw new Error(`the ${p.library} page reported errors:\n${p.errors.join('\n')}`);
   const [t, f] = pages.map((p) => ({ train: median(p.results.map((x) => x.train)), infer: median(p.results.map((x) => x.infer)), loss: p.results[p.results.length - 1].loss }));
-  console.log(`\nsamples/s (median of ${rounds} alternating rounds; train: ${steps} trainOnBatch steps of ${BATCH}; infer: predict ${TEST} at batch 100)`);
+  console.log(`\nsamples/s (median of ${rounds} alternating rounds; train: ${steps} trainOnBatch steps of ${BATCH}; infer: predict ${TEST} at batch ${PREDICT_BATCH})`);
   console.log(`           train     infer   last loss`);
   console.log(`tessera  ${t.train.toFixed(1).padStart(7)}  ${t.infer.toFixed(1).padStart(8)}   ${t.loss.toFixed(5)}`);
   console.log(`TF.js    ${f.train.toFixed(1).padStart(7)}  ${f.infer.toFixed(1).padStart(8)}   ${f.loss.toFixed(5)}`);
