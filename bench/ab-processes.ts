@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadavg } from 'node:os';
 import * as a from '../examples/addition-model';
+import { median } from './median';
 
 const { values: opts } = parseArgs({ options: {
   base: { type: 'string' }, runs: { type: 'string', default: '7' }, batches: { type: 'string', default: '300' }, child: { type: 'string' },
@@ -93,7 +94,6 @@ function driver(): void {
     for (const i of r % 2 === 0 ? [0, 1] : [1, 0]) results[i].push(run(roots[i]));
     console.log(`run ${r + 1}: base train ${results[0][r][0]} infer ${results[0][r][1]} | new train ${results[1][r][0]} infer ${results[1][r][1]}; load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   }
-  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const ratio = (j: number): string => median(results[1].map((n, r) => n[j] / results[0][r][j])).toFixed(2);
   console.log(`new/base, median of per-run ratios: train ${ratio(0)}x, infer ${ratio(1)}x (medians: base ${median(results[0].map((x) => x[0]))} / ${median(results[0].map((x) => x[1]))}, new ${median(results[1].map((x) => x[0]))} / ${median(results[1].map((x) => x[1]))})`);
 }

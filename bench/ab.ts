@@ -12,6 +12,7 @@ import * as tn from '../src/node';
 import { seedModel } from '../examples/seed-model';
 import { resnetModel } from '../examples/resnet-model';
 import { argmaxSum, INFER_BATCH, TRAIN_BATCH } from './seed-model';
+import { median } from './median';
 
 type Lib = typeof tn;
 interface Side { name: string; lib: Lib; train: (first: number, count: number) => Promise<number>; infer: () => number }
@@ -65,7 +66,6 @@ async function measure(run: () => Promise<number> | number): Promise<Sample> {
   return { wallMs: performance.now() - t, cpuMs: (d.user + d.system) / 1000, value };
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
   const baseLib = (await import(resolve(opts.base!, 'src/node.ts'))) as Lib;

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import * as tn from '../src/node';
 import { setGemmThreads, simdKernels } from '../kernels/cpu/wasm';
 import { seedModel } from '../examples/seed-model';
+import { median } from './median';
 
 const { values: opts } = parseArgs({ options: { steps: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '40' } } });
 const steps = Number(opts.steps);
@@ -63,7 +64,6 @@ async function main(): Promise<void> {
       times[s].push(performance.now() - t);
     });
   }
-  const median = (xs: number[]): number => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
   const [real, flushed] = times.map(median);
   console.log(`Adam step, one thread, median of ${opts.rounds}: as trained ${real.toFixed(3)} ms, subnormal moments zeroed ${flushed.toFixed(3)} ms (${(real / flushed).toFixed(2)}x)`);
   process.exit(0);

@@ -143,6 +143,7 @@ for line in sys.stdin:
     s, loss = train(int(cmd[1]), int(cmd[2]))
     print(f"{s} {loss}", flush=True)
 `;
+import { median } from './median';
 
 /** PyTorch as a long-lived process (so rounds alternate with the others); a reason instead where it cannot run. */
 async function torchRunner(weights: Float32Array[]): Promise<Runner> {
@@ -158,7 +159,6 @@ async function torchRunner(weights: Float32Array[]): Promise<Runner> {
   return { train, initialLoss: Number(initial), close: peer.close, label: `PyTorch ${version} cpu (${threads} thread${threads === '1' ? '' : 's'}, the faster of 1..${TORCH_THREADS})` };
 }
 
-const median = (xs: number[]): number => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const load = (): string => os.loadavg().map((l) => l.toFixed(1)).join(' ');
 
 async function main(): Promise<void> {

@@ -12,7 +12,7 @@ import { serveDemo } from '../examples/browser/server';
 import { Browser } from '../test/browser/chromium';
 import type { GpuBenchRound } from './browser-gpu-page';
 import { browserGpuInput, countOption, requireChromium } from './browser-gpu-input';
-import { median } from './gpu-bench-cli';
+import { median } from './median';
 
 const { values } = parseArgs({ options: { base: { type: 'string' }, rounds: { type: 'string', default: '5' }, steps: { type: 'string', default: '10' }, metrics: { type: 'string' } } });
 if (!values.base) throw new Error('bench/browser-gpu-ab.ts: --base <dir of another checkout> is required');

@@ -10,7 +10,7 @@ import { serveDemo } from '../examples/browser/server';
 import { Browser } from '../test/browser/chromium';
 import type { GpuBenchRound } from './browser-gpu-page';
 import { BATCH, browserGpuInput, countOption, PREDICT_BATCH, requireChromium, TEST } from './browser-gpu-input';
-import { median } from './gpu-bench-cli';
+import { median } from './median';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, steps: { type: 'string', default: '10' }, metrics: { type: 'string' } } });
 const rounds = countOption('rounds', values.rounds);

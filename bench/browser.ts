@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { serveDemo } from '../examples/browser/server';
 import { Browser, chromiumMissing } from '../test/browser/chromium';
 import { trainer } from './training-rate';
+import { median } from './median';
 
 const { values } = parseArgs({ options: { samples: { type: 'string', default: '1024' }, rounds: { type: 'string', default: '5' }, 'not-isolated': { type: 'boolean', default: false } } });
 const isolated = !values['not-isolated'];
@@ -18,7 +19,6 @@ if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a
 const missing = chromiumMissing();
 if (missing) throw new Error(`bench:browser needs Chromium: ${missing}`);
 
-const median = (xs: number[]): number => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (x: number): string => x.toFixed(0);
 
 console.log(`Machine: ${os.cpus()[0]?.model ?? 'unknown cpu'}, ${os.availableParallelism()} cores; Node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);

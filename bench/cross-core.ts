@@ -4,6 +4,7 @@
 // a weight's rows read by one thread in a product and updated by the other in Adam pay the first cost every step.
 // Prints the median of 60 alternating rounds of each, in ms, and each ratio to the write alone.
 import { Worker } from 'node:worker_threads';
+import { median } from './median';
 
 const N = 5408 * 128;
 const ROUNDS = 60;
@@ -42,7 +43,6 @@ function write(): number {
   return performance.now() - t;
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 for (let i = 0; i < WARM; i++) write();
 const alone: number[] = [], afterRead: number[] = [], afterWrite: number[] = [];

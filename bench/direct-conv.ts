@@ -9,11 +9,11 @@ import { CpuBackend, createCpuBackend } from '../src/backend/cpu/cpu-backend';
 import { registerBackend, setBackend } from '../src/backend/registry';
 import { simdKernels } from '../kernels/cpu/wasm/index';
 import { INFER_BATCH, TRAIN_BATCH, tesseraRunner } from './seed-model';
+import { median } from './median';
 
 const { values: flags } = parseArgs({ options: { rounds: { type: 'string', default: '5' }, batches: { type: 'string', default: '100' } } });
 const rounds = Number(flags.rounds);
 const batches = Number(flags.batches);
-const median = (xs: number[]): number => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const { convDirect: _d, convFilterDirect: _f, ...viaIm2col } = simdKernels();
 const backends = { direct: createCpuBackend(), im2col: new CpuBackend(viaIm2col, () => 'wasm-simd via im2col') };

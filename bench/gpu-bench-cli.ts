@@ -1,4 +1,4 @@
-// Plumbing the gpu benches share: their command-line options, medians and markdown tables.
+// Plumbing the gpu benches share: their command-line options and markdown tables.
 
 /** The value after `--name` on the command line, or fallback. */
 export function option(name: string, fallback: string): string {
@@ -6,11 +6,6 @@ export function option(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
 
-/** The middle value (the upper one of an even count): robust to the odd slow run on a shared machine. */
-export function median(xs: readonly number[]): number {
-  const s = xs.slice().sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 /** A markdown table, each column padded to its widest cell. */
 export function markdownTable(head: readonly string[], rows: readonly (readonly string[])[]): string {

@@ -7,7 +7,8 @@ import { createCpuBackend, type CpuBackend } from '../src/backend/cpu/cpu-backen
 import { createGpuBackend, loadGpuJs, type GpuBackend } from '../src/backend/gpu/index';
 import { Tensor } from '../src/tensor/tensor';
 import { uniformTensor } from '../test/gpu/random-data';
-import { markdownTable, median, option } from './gpu-bench-cli';
+import { markdownTable, option } from './gpu-bench-cli';
+import { median } from './median';
 
 function medianMs(f: () => void, reps = 5): number {
   const times: number[] = [];

@@ -9,7 +9,8 @@ import * as tn from '../src/index';
 import { registerBackend, setBackend } from '../src/backend/registry';
 import { createGpuBackend, loadGpuJs, type GpuBackend } from '../src/backend/gpu/index';
 import { seedModel } from '../examples/seed-model';
-import { markdownTable, median, option } from './gpu-bench-cli';
+import { markdownTable, option } from './gpu-bench-cli';
+import { median } from './median';
 import { syntheticMnist } from './seed-model';
 
 interface Row { backend: string; runs: string; batch: number; warmupS: number; msPerStep: number; samplesPerS: number }

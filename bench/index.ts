@@ -19,6 +19,7 @@ import { profileSeedModel, WARM_STEPS } from './profile';
 import { settle } from './python-peer';
 import { startPytorch, type PeerRound } from './pytorch';
 import { INFER_BATCH, TRAIN_BATCH, tesseraRunner, tfjsRunner, type Round } from './seed-model';
+import { median } from './median';
 
 const { values: flags } = parseArgs({
   options: {
@@ -37,7 +38,6 @@ const SEED = 1;
 const GOALS = { trainRatio: 3, inferRatio: 3, train: 10_000, infer: 35_000 };
 
 const load = (): string => os.loadavg().map((l) => l.toFixed(1)).join(' ');
-const median = (xs: number[]): number => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (x: number): string => (x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toPrecision(3));
 const spread = (xs: number[]): string => `${fmt(median(xs))} (${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))})`;
 const spreadX = (xs: number[]): string => `${median(xs).toFixed(2)}x (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)})`;

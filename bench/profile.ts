@@ -18,6 +18,7 @@ import { getGemmThreads, simdKernels } from '../kernels/cpu/wasm/index';
 import { seedModel } from '../examples/seed-model';
 import { INFER_BATCH, TRAIN_BATCH } from './seed-model';
 import { timePoolJobs, type PoolStats } from './pool-timing';
+import { median } from './median';
 
 /** Training steps before the profiled ones, unless the caller asks for more (a model further into training). */
 export const WARM_STEPS = 30;
@@ -196,7 +197,7 @@ function medianMs(run: () => void): number {
     run();
     ms.push(performance.now() - t);
   }
-  return ms.sort((a, b) => a - b)[REPLAY_CALLS >> 1];
+  return median(ms);
 }
 
 /**

@@ -86,6 +86,7 @@ for line in sys.stdin:
     for b in range(steps): step(1 + r * steps + b)
     print(time.perf_counter() - t, flush=True)
 `;
+import { median } from './median';
 
 const model = resnetModel(tn, 1);
 model.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy' });
@@ -117,7 +118,6 @@ for (let r = 0; r < ROUNDS; r++) {
 }
 peer?.close();
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`Residual CNN training steps, batch ${BATCH}, ${STEPS} steps per round; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 console.log(`| round | tessera ${tn.getBackend()} samples/s | PyTorch (CPU, ${peerThreads ?? '-'} thread(s), the faster of 1 and 2) samples/s | tessera / PyTorch |`);
 console.log('| --- | --- | --- | --- |');

@@ -16,6 +16,7 @@ import { getGemmThreads, setGemmThreads, simdKernels } from '../kernels/cpu/wasm
 import { seedModel } from '../examples/seed-model';
 import { intFlag } from '../examples/int-flag';
 import { copyOf, kernelKey } from './profile';
+import { median } from './median';
 
 const { values: opts } = parseArgs({ options: { threads: { type: 'string' }, steps: { type: 'string', default: '25' }, warm: { type: 'string', default: '30' } } });
 const [steps, warm] = [intFlag('steps', opts.steps), intFlag('warm', opts.warm)];
@@ -96,7 +97,6 @@ for (let s = 0; s < warm + 2 * steps; s++) {
   }
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 console.log(`Seed model, steps ${warm + 1}–${warm + 2 * steps} (${steps} timed, ${steps} replayed), ${getGemmThreads()} thread(s); load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 console.log('ms per call, median: in the step; the step\'s calls replayed in order; each alone; each alone after a 64 MB read');
 console.log(`  ${CONDITIONS.map((c) => c.padStart(9)).join('')}`);
