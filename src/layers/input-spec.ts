@@ -1,4 +1,6 @@
 import type { DType } from '../tensor/tensor';
+import { assertDtype } from '../tensor/checks';
+import { argError, assertNonNegativeInt, checkKnownKeys, describeValue } from '../util/validate';
 
 export interface InputSpecArgs {
   dtype?: DType;
@@ -24,6 +26,22 @@ export class InputSpec {
   axes: { [axis: number]: number };
 
   constructor(args: InputSpecArgs) {
+    const op = 'InputSpec';
+    if (args === null || typeof args !== 'object') throw argError(op, 'args', describeValue(args), 'an object {dtype?, shape?, ndim?, maxNDim?, minNDim?, axes?}');
+    checkKnownKeys(op, 'args', args, ['dtype', 'shape', 'ndim', 'maxNDim', 'minNDim', 'axes']);
+    if (args.dtype != null) assertDtype(op, 'args.dtype', args.dtype);
+    if (args.shape != null) {
+      if (!Array.isArray(args.shape)) throw argError(op, 'args.shape', describeValue(args.shape), 'an array of sizes (null for any)');
+      args.shape.forEach((d, i) => d === null || assertNonNegativeInt(op, `args.shape[${i}]`, d));
+    }
+    for (const key of ['ndim', 'maxNDim', 'minNDim'] as const) if (args[key] != null) assertNonNegativeInt(op, `args.${key}`, args[key]);
+    if (args.axes != null) {
+      if (typeof args.axes !== 'object' || Array.isArray(args.axes)) throw argError(op, 'args.axes', describeValue(args.axes), 'an object of sizes by axis');
+      for (const [axis, size] of Object.entries(args.axes)) {
+        if (!Number.isInteger(Number(axis))) throw argError(op, 'args.axes', `the key ${JSON.stringify(axis)}`, 'integer axes');
+        assertNonNegativeInt(op, `args.axes[${axis}]`, size);
+      }
+    }
     this.dtype = args.dtype;
     this.shape = args.shape;
     // As TF.js: a shape fixes the rank.
