@@ -52,8 +52,12 @@ export class InputSpec {
   }
 }
 
-/** Throws TF.js's error where an input (a tensor or a symbolic one) does not meet its spec; a null spec takes anything. */
-export function checkInputSpecs(layer: string, specs: readonly (InputSpec | null)[], inputs: readonly { shape: readonly (number | null)[]; dtype: string }[]): void {
+/**
+ * Throws TF.js's error where an input (a tensor or a symbolic one) does not meet its spec; a null spec takes anything.
+ * As TF.js, a layer's inputSpec may be one spec rather than a list of them.
+ */
+export function checkInputSpecs(layer: string, given: InputSpec | readonly (InputSpec | null)[], inputs: readonly { shape: readonly (number | null)[]; dtype: string }[]): void {
+  const specs = (Array.isArray(given) ? given : [given]) as readonly (InputSpec | null)[];
   if (specs.length === 0) return;
   if (inputs.length !== specs.length) {
     throw new Error(`Layer ${layer} expects ${specs.length} inputs, but it received ${inputs.length} input tensors.`);
@@ -67,7 +71,7 @@ export function checkInputSpecs(layer: string, specs: readonly (InputSpec | null
     if (spec.maxNDim != null && ndim > spec.maxNDim) throw bad(`expected max_ndim=${spec.maxNDim}, found ndim=${ndim}`);
     if (spec.minNDim != null && ndim < spec.minNDim) throw bad(`expected min_ndim=${spec.minNDim}, found ndim=${ndim}.`);
     if (spec.dtype != null && x.dtype !== spec.dtype) throw bad(`expected dtype=${spec.dtype}, found dtype=${x.dtype}.`);
-    for (const [key, value] of Object.entries(spec.axes)) {
+    for (const [key, value] of Object.entries(spec.axes ?? {})) {
       const axis = Number(key);
       const size = axis >= 0 ? x.shape[axis] : x.shape[x.shape.length + axis];
       if (value != null && size !== value && size !== null) throw bad(`expected axis ${axis} of input shape to have value ${value} but got shape ${x.shape}.`);

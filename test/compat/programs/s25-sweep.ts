@@ -1773,6 +1773,21 @@ const inputSpecs: Program[] = [
       ];
     },
   },
+  {
+    name: 'a layer whose inputSpec is one InputSpec rather than a list, or a plain object, as JS layers write it: checked alike',
+    run: (tf) => {
+      class Pass extends tf.layers.Layer {
+        constructor(spec: unknown) {
+          super({});
+          this.inputSpec = spec as InstanceType<TF['InputSpec']>[];
+        }
+        override call(x: Tensor | Tensor[]) { return Array.isArray(x) ? x[0] : x; }
+        static get className() { return 'Pass'; }
+      }
+      const tries = (spec: unknown) => [tf.ones([2, 3]), tf.ones([2, 3, 1])].map((x) => !throws(() => new Pass(spec).apply(x)));
+      return [tries(new tf.InputSpec({ ndim: 2 })), tries({ ndim: 3 }), tries([{ minNDim: 3 }])];
+    },
+  },
 ];
 
 export const s25Sweep: Program[] = [...ops, ...inputSpecs, ...optimizerSurface, ...dataMore, ...trainingFlag, ...imageIdioms, ...asyncOrder, ...labelMistakes, ...rankForms, ...deeper, ...wild, ...saving, ...creation, ...layerConfigs, ...training, ...training2, ...memory, ...mistakes, ...modelSurface, ...dataAndMetrics, ...summaries];
