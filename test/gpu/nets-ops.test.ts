@@ -49,11 +49,11 @@ const programs: [string, () => tn.Tensor[]][] = [
     );
     return [f(x, w), tn.conv2d(tn.transpose(x, [0, 2, 3, 1]), w, 1, 'valid', 'NHWC', 2), ...tn.grads((a, b) => tn.sum(tn.square(f(a, b))))([x, w])];
   }],
-  ['cropAndResize, bilinear and nearest, and its gradient for the image', () => {
+  ['cropAndResize, bilinear and nearest, and its gradients for the image and (bilinear) the boxes', () => {
     const image = uniformTensor([2, 5, 6, 3], 16);
     const boxes = tn.tensor2d([[0, 0, 1, 1], [0.1, 0.2, 0.7, 0.9], [-0.5, 0.3, 0.8, 1.4]]);
-    const f = (img: tn.Tensor) => tn.add(tn.image.cropAndResize(img, boxes, [0, 1, 0], [4, 3]), tn.image.cropAndResize(img, boxes, [1, 1, 0], [4, 3], 'nearest', 0.5));
-    return [f(image), tn.grad((img) => tn.sum(tn.square(f(img))))(image)];
+    const f = (img: tn.Tensor, b: tn.Tensor) => tn.add(tn.image.cropAndResize(img, b, [0, 1, 0], [4, 3]), tn.image.cropAndResize(img, b, [1, 1, 0], [4, 3], 'nearest', 0.5));
+    return [f(image, boxes), ...tn.grads((img, b) => tn.sum(tn.square(f(img, b))))([image, boxes])];
   }],
   ['tensorScatterUpdate, sparseToDense, diag and cropAndResize next to Infinity and NaN, and their gradients', () => {
     const base = tn.tensor2d([[Infinity, 1], [-Infinity, NaN], [2, 3]]);
