@@ -1,7 +1,7 @@
 import { adamStepSize } from '../shared/adam';
 import type { FloatArray } from '../shared/types';
 
-/** Keras Adam, in place: m = b1*m + (1-b1)*g; v = b2*v + (1-b2)*g*g; lrT = lr*sqrt(1-b2^t)/(1-b1^t); p -= lrT*m/(sqrt(v)+eps). t is the 1-based step. */
+/** Adam in place, bias correction folded: m = b1*m + (1-b1)*g; v = b2*v + (1-b2)*g*g; lrT = lr*sqrt(1-b2^t)/(1-b1^t); p -= lrT*m/(sqrt(v)+eps). t is the 1-based step. */
 export function adamUpdate(
   p: FloatArray, g: FloatArray, m: FloatArray, v: FloatArray,
   lr: number, beta1: number, beta2: number, epsilon: number, t: number,

@@ -17,7 +17,7 @@ export function adamVelocityKernel(this: KernelThis<object>, v: KernelInput, g: 
   return beta2 * v[i] + (1 - beta2) * gi * gi;
 }
 
-/** p' = p - stepSize * m' / (sqrt(v') + epsilon), stepSize = lr·sqrt(1 - beta2^t)/(1 - beta1^t) as Keras folds it. */
+/** p' = p - stepSize * m' / (sqrt(v') + epsilon), stepSize = lr·sqrt(1 - beta2^t)/(1 - beta1^t), the bias correction folded. */
 export function adamParamKernel(
   this: KernelThis<object>, p: KernelInput, m: KernelInput, v: KernelInput, stepSize: number, epsilon: number,
 ): number {

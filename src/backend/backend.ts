@@ -9,6 +9,7 @@ export interface AdamConfig {
   learningRate: number;
   beta1: number;
   beta2: number;
+  /** TF.js's ε, added to the bias-corrected sqrt(v̂) (kernels/shared/adam.ts moves it onto sqrt(v)). */
   epsilon: number;
   /** 1-based step count, for the bias correction. */
   step: number;
@@ -130,7 +131,7 @@ export interface Backend<Tensor extends TensorHandle = TensorHandle> {
   /** The indices (int32) of the k largest values along the last axis, largest first (lower index first on ties). */
   topkIndices(x: Tensor, k: number): Tensor;
 
-  /** Keras Adam on param, in place of param, m and v. */
+  /** Adam on param, in place of param, m and v, with the bias correction folded into the step size. */
   adamUpdate(param: Tensor, grad: Tensor, m: Tensor, v: Tensor, config: AdamConfig): void;
   /** Keras SGD with momentum on param, in place of param and velocity (unused when momentum is 0). */
   sgdUpdate(param: Tensor, grad: Tensor, velocity: Tensor | null, learningRate: number, momentum: number): void;

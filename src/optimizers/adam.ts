@@ -5,9 +5,9 @@ import { Optimizer, checkRate, construct } from './optimizer';
 import type { ConfigDict, Serializable, SerializableConstructor } from '../util/serializable';
 
 /**
- * Adam with Keras's formula (the project's reference program is Keras; TF.js divides the bias-corrected
- * moments instead, so the two differ by where ε enters): m and v moments with the bias correction folded
- * into the step size, lr_t = lr·sqrt(1 − β2^t)/(1 − β1^t), and p −= lr_t·m/(sqrt(v) + ε).
+ * Adam as TF.js (and PyTorch) step it: p −= lr·m̂/(sqrt(v̂) + ε) with the bias-corrected moments
+ * m̂ = m/(1 − β1^t), v̂ = v/(1 − β2^t). The kernels fold the corrections into the step size and take ε as
+ * ε·sqrt(1 − β2^t) on sqrt(v) (kernels/shared/adam.ts), the same step; Keras's own Adam adds ε to sqrt(v) unscaled.
  */
 export class AdamOptimizer extends Optimizer {
   static override readonly className: string = 'Adam';

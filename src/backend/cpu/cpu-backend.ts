@@ -9,6 +9,7 @@ import { returnsBool } from '../../../kernels/shared/op-names';
 import { sumToShape } from '../../../kernels/cpu/reduce';
 import { softmax, logSoftmax, sparseSoftmaxCrossEntropy } from '../../../kernels/cpu/softmax';
 import { sgdUpdate } from '../../../kernels/cpu/adam';
+import { adamKernelEpsilon } from '../../../kernels/shared/adam';
 import { argReduce, gather, gatherND, scatterND, segmentSum, select, topkIndices } from '../../../kernels/cpu/indexing';
 import { rowStrides, splitAt } from '../../../kernels/shared/index-geometry';
 import { cumsum } from '../../../kernels/cpu/cumsum';
@@ -462,7 +463,7 @@ export class CpuBackend implements Backend {
   }
 
   adamUpdate(param: Tensor, grad: Tensor, m: Tensor, v: Tensor, c: AdamConfig): void {
-    this.k.adamUpdate(this.mutableValues(param), floats(grad), this.mutableValues(m), this.mutableValues(v), c.learningRate, c.beta1, c.beta2, c.epsilon, c.step);
+    this.k.adamUpdate(this.mutableValues(param), floats(grad), this.mutableValues(m), this.mutableValues(v), c.learningRate, c.beta1, c.beta2, adamKernelEpsilon(c.epsilon, c.beta2, c.step), c.step);
   }
 
   sgdUpdate(param: Tensor, grad: Tensor, velocity: Tensor | null, learningRate: number, momentum: number): void {

@@ -1,4 +1,4 @@
-import { adamStepSize } from '../../../kernels/shared/adam';
+import { adamKernelEpsilon, adamStepSize } from '../../../kernels/shared/adam';
 import { broadcastShapes } from '../../../kernels/shared/broadcast';
 import { conv2dGeometry, pool2dGeometry, type Conv2dGeometry, type Pool2dGeometry } from '../../../kernels/shared/geometry';
 import { batchMatMulKernel, batchMatMulPackings, batchMatMulPlan, batchMatMulUnpackKernel } from '../../../kernels/gpu/batch-matmul';
@@ -584,7 +584,7 @@ export class GpuBackend implements Backend {
     const mNew = this.kernels.run('adamMoment', adamMomentKernel, size, {}, [this.arg(m, op), g, c.beta1]);
     const vNew = this.kernels.run('adamVelocity', adamVelocityKernel, size, {}, [this.arg(v, op), g, c.beta2]);
     const stepSize = adamStepSize(c.learningRate, c.beta1, c.beta2, c.step);
-    const pNew = this.kernels.run('adamParam', adamParamKernel, size, {}, [this.arg(param, op), mNew, vNew, stepSize, c.epsilon]);
+    const pNew = this.kernels.run('adamParam', adamParamKernel, size, {}, [this.arg(param, op), mNew, vNew, stepSize, adamKernelEpsilon(c.epsilon, c.beta2, c.step)]);
     replaceStorage(param, pNew);
     replaceStorage(m, mNew);
     replaceStorage(v, vNew);

@@ -391,8 +391,7 @@ export const examplesA: Program[] = [
     name: 'fashion-mnist-vae: training with optimizer.minimize on the custom loss of the applied model',
     run: (tf) => {
       const { decoder, vae } = vaeModels(tf, 6, 4, 2);
-      // The example uses tf.train.adam(); tessera's Adam follows Keras's formula (a documented deviation), so sgd here.
-      const optimizer = tf.train.sgd(0.05);
+      const optimizer = tf.train.adam();
       const batches = [[0, 1, 2], [3, 4]].map((rows) => tf.tensor2d(rows.flatMap((r) => Array.from({ length: 6 }, (_, i) => ((r * 6 + i) * 7 % 11) / 11)), [rows.length, 6]));
       const losses: number[] = [];
       for (let epoch = 0; epoch < 2; epoch++) {
@@ -454,8 +453,7 @@ export const examplesA: Program[] = [
           return sum.div(tf.scalar(n));
         });
       }
-      // The example steps with tf.train.adam(0.05): tessera's Adam follows Keras's formula (a documented deviation).
-      tf.train.sgd(0.05).applyGradients(gradients);
+      tf.train.adam(0.05).applyGradients(gradients);
       const probs = tf.tidy(() => {
         const leftProb = tf.sigmoid(model.predict(tf.tensor2d(states)) as Tensor);
         return tf.concat([leftProb, tf.scalar(1).sub(leftProb)], 1);

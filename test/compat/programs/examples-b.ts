@@ -317,8 +317,7 @@ export const examplesB: Program[] = [
       discriminator.trainable = false;
       const [cFake, cAux] = discriminator.apply(fake) as Sym[];
       const combined = tf.model({ inputs: [cLatent, cClass], outputs: [cFake, cAux], name: 'combined' });
-      // Momentum here: some generator gradients are near Adam's epsilon, where tessera's Adam (Keras's formula) differs.
-      combined.compile({ optimizer: tf.train.momentum(0.01, 0.5), loss: ['binaryCrossentropy', 'sparseCategoricalCrossentropy'] });
+      combined.compile({ optimizer: tf.train.adam(0.0002, 0.5), loss: ['binaryCrossentropy', 'sparseCategoricalCrossentropy'] });
       combined.summary();
 
       const z = tf.tensor2d(Array.from({ length: 2 * latentSize }, (_, i) => Math.sin(i * 0.7)), [2, latentSize]);
