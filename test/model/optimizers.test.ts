@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as tn from '../../src/index';
 
 describe('optimizers with Keras semantics', () => {
-  it('Adam: two steps against hand-computed Keras numbers', () => {
-    // p = 1, g = 0.5 then g = -0.25; lr 0.1, Keras defaults otherwise.
+  it('Adam: two steps against hand-computed TF.js numbers', () => {
+    // p = 1, g = 0.5 then g = -0.25; lr 0.1, TF.js's defaults otherwise: ε on the bias-corrected sqrt(v̂).
     const p = tn.variable(tn.tensor([1], undefined, 'float64'));
     const opt = tn.train.adam(0.1);
     let m = 0;
@@ -13,21 +13,20 @@ describe('optimizers with Keras semantics', () => {
       const t = i + 1;
       m = 0.9 * m + 0.1 * g;
       v = 0.999 * v + 0.001 * g * g;
-      const lrT = (0.1 * Math.sqrt(1 - 0.999 ** t)) / (1 - 0.9 ** t);
-      expected -= (lrT * m) / (Math.sqrt(v) + 1e-7);
+      expected -= (0.1 * (m / (1 - 0.9 ** t))) / (Math.sqrt(v / (1 - 0.999 ** t)) + 1e-7);
       opt.applyGradients({ [p.name]: tn.tensor([g], undefined, 'float64') });
       expect(p.dataSync()[0]).toBeCloseTo(expected, 14);
     });
     expect(opt.iterations).toBe(2);
   });
 
-  it("Adam's first step moves by lr whatever the gradient's scale, short by Keras's epsilon-hat", () => {
+  it("Adam's first step moves by lr whatever the gradient's scale, short by ε", () => {
     for (const g of [1e-3, 1, 1e3, -50]) {
       const p = tn.variable(tn.tensor([1], undefined, 'float64'));
       tn.train.adam(0.1).applyGradients({ [p.name]: tn.tensor([g], undefined, 'float64') });
-      // Keras adds epsilon to the uncorrected sqrt(v) = sqrt(1 - beta2)|g|, so the step is
-      // lr |g| / (|g| + epsilon / sqrt(1 - beta2)): 3e-4 short of lr at g = 1e-3 (the paper's form: 1e-5).
-      const short = Math.abs(g) / (Math.abs(g) + 1e-7 / Math.sqrt(1 - 0.999));
+      // sqrt(v̂) = |g| at the first step, so the step is lr |g| / (|g| + ε): 1e-5 short of lr at g = 1e-3 (Keras's
+      // own Adam, adding ε to the uncorrected sqrt(v) = sqrt(1 - beta2)|g|, falls 3e-4 short).
+      const short = Math.abs(g) / (Math.abs(g) + 1e-7);
       expect(p.dataSync()[0], `g = ${g}`).toBeCloseTo(1 - 0.1 * Math.sign(g) * short, 12);
       expect(Math.abs(1 - p.dataSync()[0]), `g = ${g}`).toBeGreaterThan(0.0996);
     }
