@@ -5,6 +5,7 @@ import { sharedMemorySupported, simdSupported } from './simd-support';
 import { WasmThreadPool, type ChunkedJob } from './thread-pool';
 import { whyOneThread, workerHost } from './worker-host';
 import { SplitChooser } from './split-chooser';
+import { ContentionGauge } from './contention';
 import { WasmHeap } from './wasm-heap';
 
 const MAX_PAGES = 32_768; // 2 GiB: byte addresses stay positive i32s.
@@ -50,6 +51,8 @@ export class WasmRuntime {
   private pool: WasmThreadPool | undefined;
   private threadCount: number;
   private readonly chooser = new SplitChooser();
+  /** When the cores are busy with other processes (Linux only: see ContentionGauge), calls run on this thread. */
+  private readonly gauge: ContentionGauge | undefined;
   /**
    * Whether calls worth splitting are split only where that has been measured to pay (see SplitChooser), rather
    * than always. Results are the same bits either way.
@@ -71,6 +74,8 @@ export class WasmRuntime {
     const instance = new WebAssembly.Instance(new WebAssembly.Module(this.bytes), { env: { memory: this.heap.memory } });
     this.fns = KERNEL_EXPORTS.map((n) => instance.exports[n] as KernelFn);
     this.threadCount = this.canThread() ? Math.max(1, Math.floor(threads ?? defaultThreads())) : 1;
+    const runQueueMs = this.canThread() ? workerHost()?.runQueueMs : undefined;
+    this.gauge = runQueueMs && new ContentionGauge(runQueueMs);
   }
 
   /** Threads used for large calls, main included. */
@@ -116,13 +121,13 @@ export class WasmRuntime {
   }
 
   /**
-   * Runs `body` with the pool when a call of shape `key` is worth splitting (`wanted`), the pool is ready and, when
-   * adaptive and not `pinned`, splitting has been measured to pay for that shape; else with undefined (run it on
-   * this thread). Calls over a layer's weights are pinned: split always, every thread keeps to its share of them,
+   * Runs `body` with the pool when a call of shape `key` is worth splitting (`wanted`), the pool is ready, the cores
+   * are not busy with other processes and, when adaptive and not `pinned`, splitting has been measured to pay for
+   * that shape; else with undefined (run it on this thread). Calls over a layer's weights are pinned: split always, every thread keeps to its share of them,
    * where a call on one thread would read the other's share and make that thread's next write to it slow.
    */
   choosing(key: string, wanted: boolean, body: (pool: WasmThreadPool | undefined) => void, pinned = false): void {
-    const pool = wanted ? this.readyPool() : undefined;
+    const pool = wanted && this.threadCount > 1 && !this.gauge?.solo(performance.now()) ? this.readyPool() : undefined;
     if (!pool || !this.adaptive || pinned) {
       body(pool);
       return;

@@ -13,6 +13,8 @@ export interface WorkerHost {
   readonly parallelism: number;
   /** Starts one worker; `ready` resolves once it has instantiated the module and waits for work. */
   start(data: WorkerStart): { worker: PoolWorker; ready: Promise<void> };
+  /** The calling thread's total time waiting for a core so far (ms), where the system reports it (Linux); else absent. */
+  readonly runQueueMs?: () => number;
 }
 
 type BuiltinGetter = (id: string) => unknown;
@@ -22,12 +24,27 @@ function builtinGetter(): BuiltinGetter | undefined {
   return (globalThis as { process?: { getBuiltinModule?: BuiltinGetter } }).process?.getBuiltinModule;
 }
 
+/**
+ * Reads the calling thread's run-queue wait from Linux's /proc/thread-self/schedstat ("<ns on a core> <ns waiting
+ * for one> <slices>"), or undefined where that file cannot be read.
+ */
+function schedstatReader(getBuiltin: BuiltinGetter): (() => number) | undefined {
+  const fs = getBuiltin('node:fs') as typeof import('node:fs') | undefined;
+  const read = (): number => Number(fs!.readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[1]) / 1e6;
+  try {
+    return fs && Number.isFinite(read()) ? read : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function nodeHost(getBuiltin: BuiltinGetter): WorkerHost | undefined {
   const wt = getBuiltin('node:worker_threads') as typeof import('node:worker_threads') | undefined;
   if (!wt) return undefined;
   const os = getBuiltin('node:os') as typeof import('node:os') | undefined;
   return {
     kind: 'worker_threads',
+    runQueueMs: schedstatReader(getBuiltin),
     mayWait: true,
     parallelism: os?.availableParallelism?.() ?? 1,
     start(data) {
