@@ -584,7 +584,8 @@ export abstract class Layer extends Serializable {
     // null is no kwargs, as TF.js's own specs pass it (layer.apply(x, null)).
     kwargs ??= {};
     if (typeof kwargs !== 'object') throw argError(`${this.name}.apply`, 'kwargs', fmtValue(kwargs), 'an object');
-    if (this.inputSpec) checkInputSpecs(this.name, this.inputSpec, list as (Tensor | SymbolicTensor)[]);
+    // A built-in layer's spec is there to be read (as TF.js's); its own shape checks say more than the spec's message.
+    if (this.inputSpec && this.userDefined) checkInputSpecs(this.name, this.inputSpec, list as (Tensor | SymbolicTensor)[]);
     if (list.length > 0 && list.every((t) => t instanceof SymbolicTensor)) return this.applySymbolic(list as SymbolicTensor[], kwargs);
     if (list.some((t) => t instanceof SymbolicTensor)) throw argError(`${this.name}.apply`, 'inputs', 'a mix of Tensors and SymbolicTensors', 'all Tensors or all SymbolicTensors');
     const opts: CallOptions = this.userDefined ? userKwargs(kwargs) : { ...kwargs, training: kwargs.training ?? false };
