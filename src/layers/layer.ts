@@ -849,11 +849,18 @@ export abstract class Layer extends Serializable {
   }
 
   private nodeAt(op: string, nodeIndex: number): LayerNode {
-    const n = this.inboundNodes.length;
+    const own = this.ownNode();
+    const nodes = own ? [own, ...this.inboundNodes] : this.inboundNodes;
+    const n = nodes.length;
     if (!Number.isInteger(nodeIndex) || nodeIndex < 0 || nodeIndex >= n) {
       throw argError(`${this.name}.${op}`, 'nodeIndex', fmtValue(nodeIndex), n === 0 ? 'an application of the layer, but it was never applied to symbolic tensors' : `an integer in [0, ${n - 1}] (the layer has ${n} inbound nodes)`);
     }
-    return this.inboundNodes[nodeIndex];
+    return nodes[nodeIndex];
+  }
+
+  /** A node the layer makes of itself before any application (a model's, from its inputs to its outputs), else null. */
+  protected ownNode(): LayerNode | null {
+    return null;
   }
 
   private onlyNode(what: string): LayerNode {
