@@ -33,3 +33,19 @@ export function scopedAll<N extends object>(ns: N, plain: readonly (keyof N & st
   }
   return out as N;
 }
+
+/** What TF.js appends to an op's name (its kernel profiles and a metric given as the op show it). */
+export const OP_SCOPE_SUFFIX = '__op';
+
+/**
+ * TF.js's tf.op({name: f}): f as a public op named `name__op` (one trailing underscore dropped, as TF.js's own
+ * `square_` becomes `square__op`), leaving only its result alive.
+ */
+export function op<F extends Op>(f: { [name: string]: F }): F {
+  if (f === null || typeof f !== 'object') throw new Error(`tf.op: expected an object {name: function}, got ${f === null ? 'null' : typeof f}`);
+  const keys = Object.keys(f);
+  if (keys.length !== 1) throw new Error(`Please provide an object with a single key (operation name) mapping to a function. Got an object with ${keys.length} keys.`);
+  const fn = f[keys[0]];
+  if (typeof fn !== 'function') throw new Error(`tf.op: ${keys[0]} must be a function, got ${typeof fn}`);
+  return scoped(fn, `${keys[0].replace(/_$/, '')}${OP_SCOPE_SUFFIX}`, false);
+}
