@@ -134,7 +134,7 @@ export function registerCallbackConstructor(verbosityLevel: number, callbackCons
   const op = 'registerCallbackConstructor';
   if (!Number.isInteger(verbosityLevel) || verbosityLevel < 0) throw argError(op, 'verbosityLevel', fmtValue(verbosityLevel), 'an integer >= 0');
   if (typeof callbackConstructor !== 'function') throw argError(op, 'callbackConstructor', fmtValue(callbackConstructor), 'a Callback class');
-  for (const ctors of registeredConstructors.values()) if (ctors.includes(callbackConstructor)) throw new Error('Duplicate callback constructor.');
+  for (const ctors of registeredConstructors.values()) if (ctors.includes(callbackConstructor)) throw new Error(`${op}: duplicate callback constructor ${callbackConstructor.name}, already registered`);
   registeredConstructors.set(verbosityLevel, [...(registeredConstructors.get(verbosityLevel) ?? []), callbackConstructor]);
 }
 

@@ -1,5 +1,6 @@
 import { tidy, unnumberedTidy } from '../tensor/tidy';
 import type { TensorContainer } from '../tensor/tfjs-types';
+import { argError, fmtValue } from '../util/validate';
 
 type Op = (...args: never[]) => TensorContainer;
 
@@ -42,10 +43,8 @@ export const OP_SCOPE_SUFFIX = '__op';
  * `square_` becomes `square__op`), leaving only its result alive.
  */
 export function op<F extends Op>(f: { [name: string]: F }): F {
-  if (f === null || typeof f !== 'object') throw new Error(`tf.op: expected an object {name: function}, got ${f === null ? 'null' : typeof f}`);
-  const keys = Object.keys(f);
-  if (keys.length !== 1) throw new Error(`Please provide an object with a single key (operation name) mapping to a function. Got an object with ${keys.length} keys.`);
-  const fn = f[keys[0]];
-  if (typeof fn !== 'function') throw new Error(`tf.op: ${keys[0]} must be a function, got ${typeof fn}`);
+  const keys = f !== null && typeof f === 'object' ? Object.keys(f) : [];
+  const fn = keys.length === 1 ? f[keys[0]] : undefined;
+  if (typeof fn !== 'function') throw argError('op', 'f', fmtValue(f), 'an object with a single key (the operation name) mapping to a function');
   return scoped(fn, `${keys[0].replace(/_$/, '')}${OP_SCOPE_SUFFIX}`, false);
 }
