@@ -13,6 +13,12 @@ const throws = (f: () => unknown): boolean => {
   try { f(); return false; } catch { return true; }
 };
 
+/** A layer's config without its name, which counts the layers of its class made so far in the whole run. */
+const unnamed = (l: { getConfig(): Record<string, unknown> }) => {
+  const { name: _name, ...rest } = l.getConfig();
+  return rest;
+};
+
 /** Each call's result, or 'threw' for those that throw (the messages differ between the libraries). */
 const each = (fs: (() => unknown)[]): unknown[] => fs.map((f) => {
   try { return f(); } catch { return 'threw'; }
@@ -130,7 +136,7 @@ const layers: Program[] = [
         tf.layers.avgPool1d({ poolSize: 2 }), tf.layers.avgPooling1d({ poolSize: 3, strides: 1, padding: 'same' }), tf.layers.maxPool1d({ poolSize: 2, strides: 1 }),
         tf.layers.maxPool1d({ poolSize: [3], padding: 'same' }), tf.layers.avgPool1d({ poolSize: 2, strides: 3 }),
       ];
-      return ls.map((l) => [l.apply(x), l.computeOutputShape([null, 5, 2]), l.getClassName(), l.getConfig()]);
+      return ls.map((l) => [l.apply(x), l.computeOutputShape([null, 5, 2]), l.getClassName(), unnamed(l)]);
     },
   },
   {
@@ -141,7 +147,7 @@ const layers: Program[] = [
         tf.layers.avgPool2d({ poolSize: 2 }), tf.layers.avgPooling2d({ poolSize: [2, 1], strides: [1, 2], padding: 'same' }),
         tf.layers.avgPool2d({ poolSize: 3, strides: 1, padding: 'valid' }), tf.layers.globalMaxPool2d({}), tf.layers.globalMaxPool2d({ dataFormat: 'channelsFirst' }),
       ];
-      return ls.map((l) => [l.apply(x), l.getClassName(), l.getConfig()]);
+      return ls.map((l) => [l.apply(x), l.getClassName(), unnamed(l)]);
     },
   },
   {
@@ -151,7 +157,7 @@ const layers: Program[] = [
       const m = tf.sequential({ layers: [l] });
       const v = tf.layers.conv3dTranspose({ filters: 1, kernelSize: [2, 1, 3], kernelInitializer: 'ones', useBias: false });
       const x = tf.ones([1, 2, 2, 2, 1]);
-      return [m.outputs[0].shape, m.predict(x), l.getWeights().map((w) => w.shape), v.apply(x), v.computeOutputShape([null, 2, 2, 2, 1]), l.getConfig()];
+      return [m.outputs[0].shape, m.predict(x), l.getWeights().map((w) => w.shape), v.apply(x), v.computeOutputShape([null, 2, 2, 2, 1]), unnamed(l)];
     },
   },
   {
@@ -198,7 +204,7 @@ const layers: Program[] = [
     name: 'layer properties a program reads: name, trainable, weights, inputSpec, outputShape, stateful, built, getInputAt; a regularized, constrained config',
     run: (tf) => {
       const d = tf.layers.dense({ units: 2, inputShape: [3], name: 'dd', kernelInitializer: 'glorotUniform', biasConstraint: 'nonNeg', biasRegularizer: 'l1l2', kernelRegularizer: tf.regularizers.l1({ l1: 0.1 }) });
-      const m = tf.sequential({ layers: [d, tf.layers.dense({ units: 1, trainable: false, kernelInitializer: 'glorotUniform' })] });
+      const m = tf.sequential({ layers: [d, tf.layers.dense({ units: 1, trainable: false, kernelInitializer: 'glorotUniform', name: 'dd2' })], name: 'lp26' });
       const l2 = m.layers[1];
       return [
         d.name, d.trainable, l2.trainable, d.weights.map((w) => [w.name, w.shape, w.trainable]), l2.weights.map((w) => w.trainable), d.inputSpec, d.outputShape,
@@ -815,8 +821,8 @@ const sweeps: Program[] = [
         ['separableConv2d', (n) => L.separableConv2d({ filters: 2, kernelSize: 2, name: n }), [3, 3, 2]], ['embedding', (n) => L.embedding({ inputDim: 5, outputDim: 2, name: n }), [4]],
         ['simpleRNN', (n) => L.simpleRNN({ units: 2, name: n }), [3, 2]], ['gru', (n) => L.gru({ units: 2, name: n }), [3, 2]], ['lstm', (n) => L.lstm({ units: 2, name: n }), [3, 2]],
         ['convLstm2d', (n) => L.convLstm2d({ filters: 2, kernelSize: 2, ...k, name: n }), [2, 3, 3, 1]],
-        ['bidirectional', (n) => L.bidirectional({ layer: L.lstm({ units: 2 }) as never, name: n }), [3, 2]], ['timeDistributed', (n) => L.timeDistributed({ layer: L.dense({ units: 2, ...k }), name: n }), [3, 2]],
-        ['rnn', (n) => L.rnn({ cell: L.gruCell({ units: 2 }), name: n }), [3, 2]], ['stackedRNNCells', (n) => L.rnn({ cell: L.stackedRNNCells({ cells: [L.lstmCell({ units: 2, name: 'c26a' }), L.simpleRNNCell({ units: 1, name: 'c26b' })] }), name: n }), [3, 2]],
+        ['bidirectional', (n) => L.bidirectional({ layer: L.lstm({ units: 2, name: 'bi_inner26' }) as never, name: n }), [3, 2]], ['timeDistributed', (n) => L.timeDistributed({ layer: L.dense({ units: 2, ...k, name: 'td_inner26' }), name: n }), [3, 2]],
+        ['rnn', (n) => L.rnn({ cell: L.gruCell({ units: 2, name: 'gru_cell26' }), name: n }), [3, 2]], ['stackedRNNCells', (n) => L.rnn({ cell: L.stackedRNNCells({ cells: [L.lstmCell({ units: 2, name: 'c26a' }), L.simpleRNNCell({ units: 1, name: 'c26b' })], name: 'stacked26' }), name: n }), [3, 2]],
         ['categoryEncoding', (n) => L.categoryEncoding({ numTokens: 4, name: n }), [3]],
       ]);
     },
@@ -1290,4 +1296,138 @@ const browser: Program[] = [
   },
 ];
 
-export const s26Coverage: Program[] = [...browser, ...seeded, ...compiled, ...grads, ...recurrent, ...printing, ...empties, ...more, ...sweeps, ...chained, ...argForms, ...util, ...io, ...direct, ...layers, ...environment, ...modelSurface, ...callbacks];
+const roundTrips: Program[] = [
+  {
+    name: 'a model of every kind of layer saved with toJSON and rebuilt with modelFromJSON: layer classes, configs and predictions',
+    run: async (tf) => {
+      const L = tf.layers;
+      const inp = tf.input({ shape: [6, 4], name: 'rt_in' });
+      let h = L.conv1d({ filters: 3, kernelSize: 2, kernelInitializer: 'glorotUniform', name: 'rt_c1', padding: 'same' }).apply(inp) as Sym;
+      h = L.batchNormalization({ name: 'rt_bn', momentum: 0.9 }).apply(h) as Sym;
+      h = L.leakyReLU({ alpha: 0.2, name: 'rt_lr' }).apply(h) as Sym;
+      h = L.maxPooling1d({ poolSize: 2, name: 'rt_mp' }).apply(h) as Sym;
+      const g = L.gru({ units: 3, returnSequences: true, name: 'rt_gru', kernelInitializer: 'glorotUniform', recurrentInitializer: 'glorotUniform' }).apply(h) as Sym;
+      const l = L.bidirectional({ layer: L.lstm({ units: 2, kernelInitializer: 'glorotUniform', recurrentInitializer: 'glorotUniform' }) as never, name: 'rt_bi' }).apply(g) as Sym;
+      const f = L.flatten({ name: 'rt_fl' }).apply(g) as Sym;
+      const c = L.concatenate({ name: 'rt_cat' }).apply([l, f]) as Sym;
+      const d = L.dropout({ rate: 0.3, name: 'rt_do' }).apply(c) as Sym;
+      const ln = L.layerNormalization({ name: 'rt_ln' }).apply(d) as Sym;
+      const out = L.dense({ units: 2, activation: 'softmax', kernelInitializer: 'glorotUniform', name: 'rt_out' }).apply(ln) as Sym;
+      const m = tf.model({ inputs: inp, outputs: out, name: 'rt_model' });
+      const json = m.toJSON(null, false) as object;
+      const back = await tf.models.modelFromJSON(json as never);
+      back.setWeights(m.getWeights());
+      const x = tf.tensor3d(Array.from({ length: 48 }, (_, i) => Math.sin(i)), [2, 6, 4]);
+      const [p, q] = [back.predict(x) as Tensor, m.predict(x) as Tensor];
+      return [back.layers.map((ly) => ly.getClassName()), back.layers.map((ly) => ly.name), JSON.stringify(back.toJSON(null, false)) === JSON.stringify(json), p.shape, p.sub(q).abs().max().dataSync()[0] < 1e-6];
+    },
+  },
+  {
+    name: 'each layer config fed back to its factory: the same config again, for layers with nested and non-default settings',
+    run: (tf) => {
+      const L = tf.layers;
+      const ls = [
+        L.dense({ units: 3, activation: 'relu', useBias: false, kernelInitializer: 'leCunNormal', kernelRegularizer: 'l1l2', kernelConstraint: 'unitNorm', name: 'cf_a' }),
+        L.conv2d({ filters: 2, kernelSize: [2, 3], kernelInitializer: 'glorotUniform', strides: [1, 2], padding: 'same', dataFormat: 'channelsFirst', dilationRate: 1, name: 'cf_b' }),
+        L.lstm({ units: 2, dropout: 0.1, recurrentDropout: 0.2, unitForgetBias: false, goBackwards: true, name: 'cf_c' }),
+        L.embedding({ inputDim: 10, outputDim: 3, maskZero: true, inputLength: 4, name: 'cf_d' }),
+        L.batchNormalization({ axis: 1, momentum: 0.8, epsilon: 0.01, center: false, scale: false, name: 'cf_e' }),
+        L.zeroPadding2d({ padding: [[1, 2], [0, 3]], name: 'cf_f' }), L.cropping2D({ cropping: [[1, 0], [2, 1]], name: 'cf_g' }), L.upSampling2d({ size: [2, 3], interpolation: 'bilinear', name: 'cf_h' }),
+        L.separableConv2d({ filters: 2, kernelSize: 3, name: 'cf_i' }), L.gaussianNoise({ stddev: 0.3, name: 'cf_j' }), L.permute({ dims: [2, 1, 3], name: 'cf_k' }),
+        L.simpleRNN({ units: 3, activation: 'relu', stateful: false, returnState: true, name: 'cf_l' }), L.timeDistributed({ layer: L.dense({ units: 1, kernelInitializer: 'heNormal', name: 'cf_m_inner' }), name: 'cf_m' }),
+      ];
+      return ls.map((l) => {
+        // TF.js's factories write into the args they are given (cell, customObjects), so the config is read first.
+        const cfg = JSON.stringify(l.getConfig());
+        try {
+          const again = (L as unknown as Record<string, (c: unknown) => { getConfig(): unknown }>)[l.getClassName().charAt(0).toLowerCase() + l.getClassName().slice(1)];
+          return [l.getClassName(), JSON.parse(cfg), typeof again === 'function' ? JSON.stringify(again(JSON.parse(cfg)).getConfig()) === cfg : 'no factory'];
+        } catch {
+          return [l.getClassName(), JSON.parse(cfg), 'threw'];
+        }
+      });
+    },
+  },
+
+  {
+    name: 'a layer shared by two inputs: getInputAt and getOutputAt by node, inboundNodes count, input and output throw, summary lists both connections',
+    run: (tf) => {
+      const a = tf.input({ shape: [2], name: 'sh_a' });
+      const b = tf.input({ shape: [2], name: 'sh_b' });
+      const d = tf.layers.dense({ units: 3, kernelInitializer: 'ones', name: 'sh_d' });
+      const ya = d.apply(a) as Sym;
+      const yb = d.apply(b) as Sym;
+      const m = tf.model({ inputs: [a, b], outputs: tf.layers.add({ name: 'sh_add' }).apply([ya, yb]) as Sym, name: 'sh_m' });
+      m.summary(90);
+      return [
+        (d.getInputAt(0) as Sym).name, (d.getInputAt(1) as Sym).name, (d.getOutputAt(1) as Sym).shape, d.inboundNodes.length, throws(() => d.input), throws(() => d.output), d.outputShape,
+        m.predict([tf.ones([1, 2]), tf.ones([1, 2])]), m.layers.map((l) => l.name), m.countParams(),
+      ];
+    },
+  },
+  {
+    name: 'a Sequential nested in a Sequential: layers, weights, summary, predict, getLayer of the inner model, and its config round trip',
+    run: async (tf) => {
+      const inner = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [2], kernelInitializer: 'ones', name: 'ns_d1' }), tf.layers.dense({ units: 2, kernelInitializer: 'ones', name: 'ns_d2' })], name: 'ns_inner' });
+      const outer = tf.sequential({ layers: [inner, tf.layers.dense({ units: 1, kernelInitializer: 'ones', name: 'ns_d3' })], name: 'ns_outer' });
+      outer.summary(80);
+      const back = await tf.models.modelFromJSON(outer.toJSON(null, false) as never);
+      back.setWeights(outer.getWeights());
+      return [
+        outer.layers.map((l) => l.name), outer.weights.map((w) => w.name), outer.predict(tf.tensor2d([[1, 2]])), (outer.getLayer('ns_inner') as unknown as { layers: { name: string }[] }).layers.map((l) => l.name),
+        back.layers.map((l) => l.getClassName()), back.predict(tf.tensor2d([[1, 2]])), outer.outputs[0].shape, inner.outputs[0].shape,
+      ];
+    },
+  },
+
+  {
+    name: 'getWeights of every optimizer after two minimize steps: slot names, order and values, iterations first',
+    run: async (tf) => {
+      const make = [() => tf.train.sgd(0.1), () => tf.train.momentum(0.1, 0.9), () => tf.train.rmsprop(0.1, 0.9, 0.5, 1e-7, true), () => tf.train.adagrad(0.1), () => tf.train.adadelta(0.5), () => tf.train.adam(0.1)];
+      const out: unknown[] = [];
+      for (const [i, mk] of make.entries()) {
+        const o = mk();
+        const a = tf.variable(tf.tensor1d([1, -2]), true, `ow26a${i}`);
+        const b = tf.variable(tf.scalar(3), true, `ow26b${i}`);
+        for (let k = 0; k < 2; k++) o.minimize(() => a.square().sum().add(b.mul(a.sum())) as never);
+        const ws = await o.getWeights();
+        out.push([o.getClassName(), ws.map((w) => w.name.replace(/\d+$/, '')), ws.map((w) => w.tensor), a, b]);
+      }
+      return out;
+    },
+  },
+
+  {
+    name: 'dataset.shuffle with a seed: the same order as TF.js for a buffer smaller and larger than the data, reshuffled across two passes',
+    run: async (tf) => {
+      const ds = tf.data.array([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      const a = ds.shuffle(3, 'abc');
+      const b = ds.shuffle(20, '42', false);
+      const c = ds.shuffle(4, 'x', true);
+      return [await a.toArray(), await a.toArray(), await b.toArray(), await c.toArray(), await c.toArray(), await ds.shuffle(1, 's').toArray()];
+    },
+  },
+  {
+    name: 'dataset.shuffle with reshuffleEachIteration false, iterated twice',
+    deviation: "TF.js 4.22 draws a new seed from the dataset's stream at every iteration whatever the flag (it only skips adding a second draw), so its two passes differ; tessera keeps the first pass's order, as the flag documents",
+    run: async (tf) => {
+      const b = tf.data.array([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]).shuffle(20, '42', false);
+      return [await b.toArray(), await b.toArray()];
+    },
+  },
+  {
+    name: 'tf.data.csv-free datasets of objects: batch of dicts with nested arrays, map to {xs, ys}, and fitDataset with validationData as a dataset',
+    run: async (tf) => {
+      const rows = Array.from({ length: 6 }, (_, i) => ({ a: i, b: [i, -i], label: i % 2 }));
+      const ds = tf.data.array(rows).map((r) => ({ xs: tf.tensor1d([r.a, ...r.b]), ys: tf.tensor1d([r.label]) })).batch(4);
+      const first = await ds.take(1).toArray() as { xs: Tensor; ys: Tensor }[];
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [3], kernelInitializer: 'zeros', activation: 'sigmoid' })] });
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+      const h = await m.fitDataset(ds as never, { epochs: 2, validationData: ds as never, verbose: 0 });
+      const b = await tf.data.array(rows).batch(4).toArray();
+      return [first[0].xs, first[0].ys, h.history, Object.keys(h.history).sort(), b.length, b[0], (await m.evaluateDataset(ds as never, {})) as Tensor[]];
+    },
+  },
+];
+
+export const s26Coverage: Program[] = [...roundTrips, ...browser, ...seeded, ...compiled, ...grads, ...recurrent, ...printing, ...empties, ...more, ...sweeps, ...chained, ...argForms, ...util, ...io, ...direct, ...layers, ...environment, ...modelSurface, ...callbacks];
