@@ -2,6 +2,7 @@ import type { Tensor } from '../tensor/tensor';
 import * as fused from '../ops/fused';
 import { argError, assertPositiveInt } from '../util/validate';
 import { KERNEL_LAYER_KEYS, KernelLayer, type KernelLayerArgs } from './kernel-layer';
+import type { InputSpec } from './input-spec';
 import { checkConfigKeys, type CallOptions, type LayerConfig } from './layer';
 
 export interface DenseLayerArgs extends KernelLayerArgs {
@@ -30,6 +31,8 @@ export class Dense extends KernelLayer {
     super(op, 'dense', fromInputDim ? { ...rest, inputShape: [inputDim] } : rest);
     this.shapeFromInputDim = fromInputDim;
     this.units = assertPositiveInt(op, 'units', args.units);
+    // As TF.js, whose plain objects programs read: rank 2 or more, and once built, the features it was built for.
+    this.inputSpec = [{ minNDim: 2 } as InputSpec];
     this.buildIfShaped();
   }
 
@@ -58,7 +61,9 @@ export class Dense extends KernelLayer {
   }
 
   protected override buildWeights(inputShape: readonly number[]): void {
-    this.buildKernel([inputShape[inputShape.length - 1], this.units]);
+    const features = inputShape[inputShape.length - 1];
+    this.inputSpec = [{ minNDim: 2, axes: { [-1]: features } }];
+    this.buildKernel([features, this.units]);
   }
 
   override call(x: Tensor, options: CallOptions): Tensor {

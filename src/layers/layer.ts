@@ -584,7 +584,8 @@ export abstract class Layer extends Serializable {
     // null is no kwargs, as TF.js's own specs pass it (layer.apply(x, null)).
     kwargs ??= {};
     if (typeof kwargs !== 'object') throw argError(`${this.name}.apply`, 'kwargs', fmtValue(kwargs), 'an object');
-    if (this.inputSpec) checkInputSpecs(this.name, this.inputSpec, list as (Tensor | SymbolicTensor)[]);
+    // A built-in layer's spec is there to be read (as TF.js's); its own shape checks say more than the spec's message.
+    if (this.inputSpec && this.userDefined) checkInputSpecs(this.name, this.inputSpec, list as (Tensor | SymbolicTensor)[]);
     if (list.length > 0 && list.every((t) => t instanceof SymbolicTensor)) return this.applySymbolic(list as SymbolicTensor[], kwargs);
     if (list.some((t) => t instanceof SymbolicTensor)) throw argError(`${this.name}.apply`, 'inputs', 'a mix of Tensors and SymbolicTensors', 'all Tensors or all SymbolicTensors');
     const opts: CallOptions = this.userDefined ? userKwargs(kwargs) : { ...kwargs, training: kwargs.training ?? false };
@@ -848,11 +849,18 @@ export abstract class Layer extends Serializable {
   }
 
   private nodeAt(op: string, nodeIndex: number): LayerNode {
-    const n = this.inboundNodes.length;
+    const own = this.ownNode();
+    const nodes = own ? [own, ...this.inboundNodes] : this.inboundNodes;
+    const n = nodes.length;
     if (!Number.isInteger(nodeIndex) || nodeIndex < 0 || nodeIndex >= n) {
       throw argError(`${this.name}.${op}`, 'nodeIndex', fmtValue(nodeIndex), n === 0 ? 'an application of the layer, but it was never applied to symbolic tensors' : `an integer in [0, ${n - 1}] (the layer has ${n} inbound nodes)`);
     }
-    return this.inboundNodes[nodeIndex];
+    return nodes[nodeIndex];
+  }
+
+  /** A node the layer makes of itself before any application (a model's, from its inputs to its outputs), else null. */
+  protected ownNode(): LayerNode | null {
+    return null;
   }
 
   private onlyNode(what: string): LayerNode {

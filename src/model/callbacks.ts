@@ -121,6 +121,29 @@ function checkedList(what: string, callbacks: unknown): CustomCallbackArgs[] {
   return list as CustomCallbackArgs[];
 }
 
+type CallbackConstructor = new () => Callback;
+
+/** The constructors registerCallbackConstructor was given, by verbosity level (TF.js's CallbackConstructorRegistry). */
+const registeredConstructors = new Map<number, CallbackConstructor[]>();
+
+/**
+ * As TF.js's tf.registerCallbackConstructor (how tfjs-node adds its progress bar): every fit whose verbose is at least
+ * verbosityLevel makes one of these callbacks, called before the fit's own callbacks.
+ */
+export function registerCallbackConstructor(verbosityLevel: number, callbackConstructor: CallbackConstructor): void {
+  const op = 'registerCallbackConstructor';
+  if (!Number.isInteger(verbosityLevel) || verbosityLevel < 0) throw argError(op, 'verbosityLevel', fmtValue(verbosityLevel), 'an integer >= 0');
+  if (typeof callbackConstructor !== 'function') throw argError(op, 'callbackConstructor', fmtValue(callbackConstructor), 'a Callback class');
+  for (const ctors of registeredConstructors.values()) if (ctors.includes(callbackConstructor)) throw new Error(`${op}: duplicate callback constructor ${callbackConstructor.name}, already registered`);
+  registeredConstructors.set(verbosityLevel, [...(registeredConstructors.get(verbosityLevel) ?? []), callbackConstructor]);
+}
+
+/** A new callback of each constructor registered at verbose or below, lower levels first, as TF.js makes them. */
+function registeredCallbacks(verbose: number): Callback[] {
+  const levels = [...registeredConstructors.keys()].filter((l) => l <= verbose).sort((a, b) => a - b);
+  return levels.flatMap((l) => (registeredConstructors.get(l) as CallbackConstructor[]).map((C) => new C()));
+}
+
 /** Callbacks called in order, as TF.js's CallbackList (fit makes one from its callbacks option). */
 export class CallbackList {
   readonly callbacks: CustomCallbackArgs[];
@@ -138,8 +161,9 @@ export class CallbackList {
    * yielding by fit's yieldEvery, as TF.js's standardizeCallbacks makes them. Without one (no callbacks, or only
    * Callback subclasses, which never yield in TF.js), an empty one is added so that training still yields.
    */
-  static forFit(callbacks: unknown, yieldEvery: YieldEveryOptions): CallbackList {
-    const list: (Callback | History)[] = checkedList('fit: callbacks', callbacks).map((cb) => (cb instanceof Callback || cb instanceof History ? cb : new CustomCallback(cb, yieldEvery)));
+  static forFit(callbacks: unknown, yieldEvery: YieldEveryOptions, verbose: number): CallbackList {
+    const given = checkedList('fit: callbacks', callbacks).map((cb) => (cb instanceof Callback || cb instanceof History ? cb : new CustomCallback(cb, yieldEvery)));
+    const list: (Callback | History)[] = [...registeredCallbacks(verbose), ...given];
     if (!list.some((cb) => cb instanceof CustomCallback)) list.push(new CustomCallback({}, yieldEvery));
     return new CallbackList(list);
   }

@@ -108,7 +108,7 @@ export function parseFitArgs(given: ModelFitArgs, op = 'fit'): FitOptions {
   if (validationSteps !== null && validationData === undefined && split === 0) {
     throw argError(op, 'validationSteps', `${validationSteps} with neither validationData nor validationSplit`, 'given with validation data (it counts validation batches)');
   }
-  const callbacks = CallbackList.forFit(args.callbacks, parseYieldEvery(op, args.yieldEvery));
+  const callbacks = CallbackList.forFit(args.callbacks, parseYieldEvery(op, args.yieldEvery), verbose);
   return {
     epochs,
     batchSize,

@@ -283,6 +283,11 @@ export class LayersModel extends Layer implements TrainableModel {
     return outs.length === 1 ? outs[0] : outs;
   }
 
+  /** As TF.js, where a built model is its own first node, so getInputAt(0) and getOutputAt(0) are its inputs and outputs. */
+  protected override ownNode(): LayerNode | null {
+    return this.graphOrNull ? { layer: this, inputs: this.inputs, outputs: this.outputs, kwargs: {} } : null;
+  }
+
   /** The layers that make the model's inputs, as TF.js's model.inputLayers. */
   get inputLayers(): Layer[] {
     return this.inputs.map((t) => t.sourceLayer as Layer);

@@ -3,7 +3,7 @@ import { recordOp, withoutRecording } from '../tensor/tape';
 import { unnumberedTidy } from '../tensor/tidy';
 import type { Tensor } from '../tensor/tensor';
 import { argError, describeValue, fmtShape } from '../util/validate';
-import { add, greater, operands, sub } from './binary';
+import { add, greater, operands, sub, type Operand } from './binary';
 import { less } from './compare';
 import { where } from './where';
 import { cast, clone, floatsMet } from './cast';
@@ -41,7 +41,7 @@ export function clipByValue<T extends Tensor>(x: T | TensorLike, clipValueMin: n
 }
 
 /** (a − b)², elementwise with broadcasting, as tf.squaredDifference. */
-export function squaredDifference<T extends Tensor>(a: Tensor | number, b: Tensor | number): T {
+export function squaredDifference<T extends Tensor>(a: Operand, b: Operand): T {
   // In a scope, as TF.js's ops: only the result outlives the call.
   return unnumberedTidy(() => {
     const [ta, tb] = operands('squaredDifference', a, b);

@@ -31,6 +31,7 @@ import * as hostCount from './host-count';
 import * as surfaceMethods from './surface-methods';
 import * as scatterUpdate from './scatter-update';
 import { scopedAll } from './op-scope';
+export { op, OP_SCOPE_SUFFIX } from './op-scope';
 
 export const { add, sub, mul, div, maximum, minimum, pow, greater, equal, mod, logicalAnd, logicalOr, logicalXor } = scopedAll(binary);
 export const { neg, abs, exp, log, sqrt, square, relu, sigmoid, tanh, reciprocal, floor, ceil, round, sign, isNaN, isInf, isFinite, logicalNot } = scopedAll(unary);

@@ -1,5 +1,6 @@
 import { tidy, unnumberedTidy } from '../tensor/tidy';
 import type { TensorContainer } from '../tensor/tfjs-types';
+import { argError, fmtValue } from '../util/validate';
 
 type Op = (...args: never[]) => TensorContainer;
 
@@ -32,4 +33,18 @@ export function scopedAll<N extends object>(ns: N, plain: readonly (keyof N & st
     out[key] = scoped(member as Op, isPlain ? key : `${key}__op`, isPlain);
   }
   return out as N;
+}
+
+/** What TF.js appends to an op's name (its kernel profiles and a metric given as the op show it). */
+export const OP_SCOPE_SUFFIX = '__op';
+
+/**
+ * TF.js's tf.op({name: f}): f as a public op named `name__op` (one trailing underscore dropped, as TF.js's own
+ * `square_` becomes `square__op`), leaving only its result alive.
+ */
+export function op<F extends Op>(f: { [name: string]: F }): F {
+  const keys = f !== null && typeof f === 'object' ? Object.keys(f) : [];
+  const fn = keys.length === 1 ? f[keys[0]] : undefined;
+  if (typeof fn !== 'function') throw argError('op', 'f', fmtValue(f), 'an object with a single key (the operation name) mapping to a function');
+  return scoped(fn, `${keys[0].replace(/_$/, '')}${OP_SCOPE_SUFFIX}`, false);
 }

@@ -1,5 +1,5 @@
 import type { Tensor } from '../tensor/tensor';
-import { binaryOp } from './binary';
+import { binaryOp, type Operand } from './binary';
 import type { TensorLike } from './tensor-like';
 import { unaryOp } from './unary';
 
@@ -19,6 +19,6 @@ export const acosh = <T extends Tensor>(x: T | TensorLike): T => unaryOp('acosh'
 export const atanh = <T extends Tensor>(x: T | TensorLike): T => unaryOp('atanh', x) as T;
 
 /** The angle of the point (b, a) in (−π, π], elementwise with broadcasting, as tf.atan2(a, b). */
-export function atan2<T extends Tensor>(a: Tensor | number, b: Tensor | number): T {
+export function atan2<T extends Tensor>(a: Operand, b: Operand): T {
   return binaryOp('atan2', a, b) as T;
 }

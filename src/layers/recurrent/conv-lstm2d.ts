@@ -18,7 +18,7 @@ export class ConvLSTM2D extends RNN {
     const stepDims = args?.dataFormat === 'channelsFirst' ? ['channels', 'rows', 'cols'] : ['rows', 'cols', 'channels'];
     super(args as never, {
       op, snakeName: 'conv_lst_m2d', ownKeys: CONV_LSTM2D_CELL_KEYS, stepDims,
-      makeCell: (name) => new ConvLSTM2DCell(cellArgs(args, CONV_LSTM2D_CELL_KEYS, name), op, false),
+      makeCell: () => new ConvLSTM2DCell(cellArgs(args, CONV_LSTM2D_CELL_KEYS), op, false),
     });
   }
 

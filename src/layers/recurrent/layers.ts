@@ -9,9 +9,12 @@ export interface LSTMLayerArgs extends RNNBaseArgs, Omit<LSTMCellArgs, 'inputSha
 export interface GRULayerArgs extends RNNBaseArgs, Omit<GRUCellArgs, 'inputShape'> {}
 export interface SimpleRNNLayerArgs extends RNNBaseArgs, Omit<SimpleRNNCellArgs, 'inputShape'> {}
 
-/** The cell's own settings out of a layer's arguments; the cell takes the layer's name, so its weights save as 'lstm/kernel'. */
-export function cellArgs<T extends object>(args: T, keys: readonly string[], name: string): T {
-  const out: Record<string, unknown> = { name, dtype: (args as { dtype?: unknown }).dtype, trainable: (args as { trainable?: unknown }).trainable };
+/**
+ * The cell's own settings out of a layer's arguments. As TF.js's, the cell takes the name given to the layer, or else
+ * its own ('lstm_cell_LSTMCell1'); its weights are named in the layer's scope either way ('lstm_LSTM1/kernel').
+ */
+export function cellArgs<T extends object>(args: T, keys: readonly string[]): T {
+  const out: Record<string, unknown> = { name: (args as { name?: unknown }).name, dtype: (args as { dtype?: unknown }).dtype, trainable: (args as { trainable?: unknown }).trainable };
   for (const k of keys) if ((args as Record<string, unknown>)[k] !== undefined) out[k] = (args as Record<string, unknown>)[k];
   return out as T;
 }
@@ -19,7 +22,7 @@ export function cellArgs<T extends object>(args: T, keys: readonly string[], nam
 /** tf.layers.lstm. */
 export class LSTM extends RNN {
   constructor(args: LSTMLayerArgs) {
-    super(args as never, { op: 'layers.lstm', snakeName: 'lstm', makeCell: (name) => new LSTMCell(cellArgs(args, LSTM_CELL_KEYS, name), 'layers.lstm', false), ownKeys: LSTM_CELL_KEYS });
+    super(args as never, { op: 'layers.lstm', snakeName: 'lstm', makeCell: () => new LSTMCell(cellArgs(args, LSTM_CELL_KEYS), 'layers.lstm', false), ownKeys: LSTM_CELL_KEYS });
   }
 
   override getClassName(): string {
@@ -34,7 +37,7 @@ export class LSTM extends RNN {
 /** tf.layers.gru. */
 export class GRU extends RNN {
   constructor(args: GRULayerArgs) {
-    super(args as never, { op: 'layers.gru', snakeName: 'gru', makeCell: (name) => new GRUCell(cellArgs(args, GRU_CELL_KEYS, name), 'layers.gru', false), ownKeys: GRU_CELL_KEYS });
+    super(args as never, { op: 'layers.gru', snakeName: 'gru', makeCell: () => new GRUCell(cellArgs(args, GRU_CELL_KEYS), 'layers.gru', false), ownKeys: GRU_CELL_KEYS });
   }
 
   override getClassName(): string {
@@ -49,7 +52,7 @@ export class GRU extends RNN {
 /** tf.layers.simpleRNN. */
 export class SimpleRNN extends RNN {
   constructor(args: SimpleRNNLayerArgs) {
-    super(args as never, { op: 'layers.simpleRNN', snakeName: 'simple_rnn', makeCell: (name) => new SimpleRNNCell(cellArgs(args, CELL_KEYS, name), 'layers.simpleRNN', false), ownKeys: CELL_KEYS });
+    super(args as never, { op: 'layers.simpleRNN', snakeName: 'simple_rnn', makeCell: () => new SimpleRNNCell(cellArgs(args, CELL_KEYS), 'layers.simpleRNN', false), ownKeys: CELL_KEYS });
   }
 
   override getClassName(): string {

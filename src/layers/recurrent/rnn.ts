@@ -46,7 +46,7 @@ export interface RNNApplyOptions {
 export interface RNNKind {
   op: string;
   snakeName: string;
-  makeCell?: (name: string) => RNNCell;
+  makeCell?: () => RNNCell;
   ownKeys: string[];
   /** The names of a step's dims without the batch dim (['features']; a convolutional cell's ['rows', 'cols', 'channels']). */
   stepDims?: string[];
@@ -111,7 +111,7 @@ export class RNN extends Layer {
     this.unroll = this.flagOption(op, 'unroll', args.unroll, false);
     if (batch !== null && !(Number.isInteger(batch) && batch > 0)) throw argError(op, 'batchSize', fmtValue(batch), 'a positive integer');
     this.argsBatch = this.fixedBatch = batch;
-    if (makeCell) this.cell = makeCell(this.name);
+    if (makeCell) this.cell = makeCell();
     else this.cell = Array.isArray(args.cell) ? new StackedRNNCells({ cells: args.cell }) : asCell(op, 'cell', args.cell);
     this.activityRegularizer = this.cell.outputRegularizer;
     this.buildIfShaped();
