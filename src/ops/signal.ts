@@ -49,7 +49,7 @@ export function frame(signal: Tensor | TensorLike, frameLength: number, frameSte
 /**
  * The short-time Fourier transform of a 1-D signal, as tf.signal.stft(signal, frameLength, frameStep, fftLength?,
  * windowFn = hannWindow): the rfft (of fftLength, default the enclosing power of two of frameLength) of each frame
- * times the window: [frames, fftLength / 2 + 1], complex.
+ * times the window: [frames, fftLength / 2 + 1], complex. A float64 signal gets a float64 Hann window by default.
  */
 export function stft(signal: Tensor, frameLength: number, frameStep: number, fftLength?: number, windowFn?: (length: number) => Tensor): Tensor {
   const op = 'stft';
@@ -58,7 +58,8 @@ export function stft(signal: Tensor, frameLength: number, frameStep: number, fft
   const len = assertPositiveInt(op, 'frameLength', frameLength);
   assertPositiveInt(op, 'frameStep', frameStep);
   const n = fftLength == null ? enclosingPowerOfTwo(len) : assertPositiveInt(op, 'fftLength', fftLength);
-  const windowOf = windowFn ?? hannWindow;
+  // The default Hann window is computed in the signal's float dtype, so a float64 stft is exact.
+  const windowOf = windowFn ?? ((length: number) => cosineWindowOf('hannWindow', length, 0.5, 0.5, x.dtype === 'float64' ? 'float64' : 'float32'));
   if (typeof windowOf !== 'function') throw argError(op, 'windowFn', describeValue(windowFn), 'a function of the window length (tn.signal.hannWindow)');
   return rfft(mul(frame(x, len, frameStep), windowOf(len)), n);
 }
