@@ -82,7 +82,7 @@ export function valueAndGrads<O extends Tensor>(f: (...xs: Tensor[]) => O): (xs:
 function gradsAs(name: string, f: (...xs: Tensor[]) => Tensor, label = argsLabel): (xs: Array<Tensor | TensorLike>, dy?: Tensor | TensorLike) => Tensor[] {
   const vg = valueAndGradsAs(name, f, label);
   return (xs, dy) => {
-    const args = Array.isArray(xs) ? xs.map((x, i) => toTensor(name, label(i), x)) : xs;
+    const args = Array.isArray(xs) ? xs.map((x, i) => (isComplex(x) ? x : toTensor(name, label(i), x))) : xs;
     const { value, grads: g } = vg(args, dy == null ? undefined : toTensor(name, 'dy', dy));
     // Under an outer gradient the value may be an input of a recorded rule (max's, softmax's): the outer tidy frees it.
     if (!isRecording()) value.dispose();

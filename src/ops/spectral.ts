@@ -146,7 +146,7 @@ export function rfft(input: Tensor, fftLength?: number): Tensor {
   }
   innerLength(op, x);
   const n = fftLength == null ? x.shape[x.rank - 1] : assertPositiveInt(op, 'fftLength', fftLength);
-  checkLength(op, 'fftLength', n);
+  checkLength(op, fftLength == null ? 'input' : 'fftLength', n);
   const re = fitted(x, n);
   const zeros = new Tensor(re.shape, re.dtype, new (re.dtype === 'float64' ? Float64Array : Float32Array)(re.size));
   const full = transform(op, re, zeros, false);
