@@ -5,6 +5,7 @@ import { add, mul, sub } from './binary';
 import { complexOf, imagPart, realPart } from './complex-parts';
 import { concat } from './concat';
 import { matMul } from './matmul';
+import { addTensorMethods } from './method-table';
 import { reshape } from './reshape';
 import { reverse } from './reverse';
 import { slice } from './slice';
@@ -173,3 +174,10 @@ export function irfft(input: Tensor): Tensor {
   const fullIm = concat([im, neg(middle(im))], x.rank - 1);
   return reshape(realPart(transform(op, fullRe, fullIm, true)), [...outer, n]);
 }
+
+addTensorMethods({
+  fft(this: Tensor) { return fft(this); },
+  ifft(this: Tensor) { return ifft(this); },
+  rfft(this: Tensor) { return rfft(this); },
+  irfft(this: Tensor) { return irfft(this); },
+});

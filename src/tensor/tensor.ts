@@ -179,6 +179,8 @@ export interface Tensor<R extends Rank = Rank> {
     depthToSpace(this: Tensor<Rank.R4>, blockSize: number, dataFormat?: 'NHWC' | 'NCHW'): Tensor<Rank.R4>;
     localResponseNormalization<T extends Tensor>(this: T, depthRadius?: number, bias?: number, alpha?: number, beta?: number): T;
     pool<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(this: T, windowShape: Pair, poolingType: 'avg' | 'max', padding: 'valid' | 'same' | number, dilationRate?: Pair, strides?: Pair, dimRoundingMode?: DimRoundingMode): T;
+    /** tf.spectral's transforms over the innermost axis (rfft with its default length, as TF.js's method). */
+    fft(this: Tensor): Tensor; ifft(this: Tensor): Tensor; rfft(this: Tensor): Tensor; irfft(this: Tensor): Tensor;
     /** A Variable holding a copy of this tensor, as tf.variable(this, trainable, name, dtype). */
     variable(trainable?: boolean, name?: string, dtype?: DataType): VariableOf<R>;
 }
