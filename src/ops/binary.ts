@@ -5,8 +5,9 @@ import { isRecording, recordOp } from '../tensor/tape';
 import { Tensor } from '../tensor/tensor';
 import { assertTensorDtype } from '../tensor/checks';
 import { fmtShape } from '../util/validate';
-import { cast } from './cast';
-import { matchedOperands, toTensorAs, type TensorLike } from './tensor-like';
+import { cast, floatsMet } from './cast';
+import { complexOf, imagPart, isComplex, realPart } from './complex-parts';
+import { matchedOperands, toTensor, toTensorAs, type TensorLike } from './tensor-like';
 
 /** An operand as TF.js takes it: a Tensor, or a number or array made into one. */
 export type Operand = Tensor | TensorLike;
@@ -69,17 +70,35 @@ export function binaryOp(op: BinaryOp, a: Operand, b: Operand): Tensor {
   return record(op, op, operands(op, a, b), a, b);
 }
 
-/** a + b with broadcasting, as tf.add. */
+/** An operand of complex arithmetic as [real, imaginary] parts: a real one's imaginary part is zeros of its shape. */
+function partsOf(op: string, arg: string, x: Operand, other: Operand): [Tensor, Tensor] {
+  if (isComplex(x)) return [realPart(x), imagPart(x)];
+  const t = toTensor(op, arg, x);
+  const dtype = t.dtype === 'float64' || (isComplex(other) && other.dtype === ('complex128' as string)) ? 'float64' : 'float32';
+  return [cast(t, dtype), new Tensor(t.shape, dtype, new (dtype === 'float64' ? Float64Array : Float32Array)(t.size))];
+}
+
+/** add, sub or mul where a or b is complex (undefined otherwise): each part by real ops. */
+function complexArithmetic(op: 'add' | 'sub' | 'mul', a: Operand, b: Operand): Tensor | undefined {
+  if (!isComplex(a) && !isComplex(b)) return undefined;
+  const [ar, ai] = partsOf(op, 'a', a, b);
+  const [br, bi] = partsOf(op, 'b', b, a);
+  if (op === 'mul') return complexOf(...floatsMet(sub(mul(ar, br), mul(ai, bi)), add(mul(ar, bi), mul(ai, br))));
+  const f = op === 'add' ? add : sub;
+  return complexOf(...floatsMet(f(ar, br), f(ai, bi)));
+}
+
+/** a + b with broadcasting, as tf.add; complex tensors add too (a real operand as one of imaginary part zero). */
 export function add<T extends Tensor>(a: Operand, b: Operand): T {
-  return boolKeeping('add', a, b) as T;
+  return (complexArithmetic('add', a, b) ?? boolKeeping('add', a, b)) as T;
 }
 
 export function sub<T extends Tensor>(a: Operand, b: Operand): T {
-  return boolKeeping('sub', a, b) as T;
+  return (complexArithmetic('sub', a, b) ?? boolKeeping('sub', a, b)) as T;
 }
 
 export function mul<T extends Tensor>(a: Operand, b: Operand): T {
-  return boolKeeping('mul', a, b) as T;
+  return (complexArithmetic('mul', a, b) ?? boolKeeping('mul', a, b)) as T;
 }
 
 /** a / b; two int32 operands divide as floorDiv, as tf.div. */

@@ -1,15 +1,29 @@
 import { backend } from './engine';
 import { recordOp } from '../tensor/tape';
-import type { DType, Tensor } from '../tensor/tensor';
+import { Tensor, sizeOfShape, arrayTypeFor, type ComplexDType, type DType } from '../tensor/tensor';
 import { assertDtype } from '../tensor/checks';
+import { argError, describeValue } from '../util/validate';
+import { complexOf, isComplex, perPart, realPart } from './complex-parts';
 import { toTensor, type TensorLike } from './tensor-like';
 import { sharing } from './reshape';
 
 /**
  * The same values in another dtype, as tf.cast(x, dtype): to int32 by truncation toward zero, to bool as x != 0.
- * Differentiable between float dtypes (the gradient casts back); through int32 or bool the gradient is zero.
+ * Differentiable between float dtypes (the gradient casts back); through int32 or bool the gradient is zero. A
+ * complex tensor cast to a real dtype keeps its real part, and a real one cast to complex64 (complex128: float64
+ * parts) gets an imaginary part of zeros, as TF.js's.
  */
-export function cast<T extends Tensor>(x: T | TensorLike, dtype: DType): T {
+export function cast<T extends Tensor>(x: T | TensorLike, dtype: DType | ComplexDType): T {
+  if (dtype === 'complex64' || dtype === 'complex128') {
+    const part = dtype === 'complex64' ? 'float32' : 'float64';
+    if (isComplex(x)) return perPart(x, (p) => cast(p, part)) as T;
+    const re = cast(toTensor('cast', 'x', x), part);
+    return complexOf(re, new Tensor(re.shape, part, new (arrayTypeFor(part))(sizeOfShape(re.shape)))) as T;
+  }
+  if (isComplex(x)) {
+    if (typeof dtype !== 'string' || !arrayTypeFor(dtype)) throw argError('cast', 'dtype', describeValue(dtype), "'float32', 'int32', 'bool', 'float64', 'complex64' or 'complex128'");
+    return cast(realPart(x), dtype) as T;
+  }
   x = toTensor('cast', 'x', x) as T;
   assertDtype('cast', 'dtype', dtype);
   // To its own dtype x's buffer is shared, as TF.js's clone shares it; not a variable's, whose values change in place.
@@ -20,6 +34,7 @@ export function cast<T extends Tensor>(x: T | TensorLike, dtype: DType): T {
 
 /** A copy of x (same dtype), as tf.clone(x); the gradient passes through. */
 export function clone<T extends Tensor>(x: T | TensorLike): T {
+  if (isComplex(x)) return perPart(x, (p) => p) as T;
   x = toTensor('clone', 'x', x) as T;
   return cast(x, x.dtype) as T;
 }

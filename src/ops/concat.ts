@@ -7,6 +7,7 @@ import { cast, floatsMet } from './cast';
 import { backend } from './engine';
 import { latticeValues } from './lattice';
 import { reshape } from './reshape';
+import { complexOf, imagPart, isComplex, realPart } from './complex-parts';
 import { assertAxis, shown } from './shape-args';
 
 export interface ConcatAttrs {
@@ -37,6 +38,8 @@ export function concat<T extends Tensor>(tensors: Array<T | TensorLike>, axis?: 
 
 /** @internal concat with errors under the name of the op that called it (concat2d, stack, ...); rank, when given, is required of every tensor. */
 export function concatAs(op: string, tensors: unknown, axis: unknown, rank?: number): Tensor {
+  const parts = complexList(op, tensors);
+  if (parts) return complexOf(concatAs(op, parts[0], axis, rank), concatAs(op, parts[1], axis, rank));
   const xs = tensorList(op, tensors, true);
   if (rank !== undefined) xs.forEach((x, i) => assertRank(op, `tensors[${i}]`, x, rank));
   const first = xs[0];
@@ -70,9 +73,23 @@ export function piecesAlong(x: Tensor, sizes: readonly number[], axis: number): 
   return pieces;
 }
 
+/**
+ * The real parts and the imaginary parts of a list of complex tensors (undefined when none is complex); one complex
+ * tensor beside a real one is refused, as TF.js refuses to join complex64 with another dtype.
+ */
+function complexList(op: string, tensors: unknown): [Tensor[], Tensor[]] | undefined {
+  if (!Array.isArray(tensors) || !tensors.some(isComplex)) return undefined;
+  tensors.forEach((t, i) => {
+    if (!isComplex(t)) throw argError(op, `tensors[${i}]`, describeValue(t), 'a complex tensor, as the others (complex tensors join only complex ones: make it one with tn.complex)');
+  });
+  return [tensors.map(realPart), tensors.map(imagPart)];
+}
+
 /** As tf.stack(tensors, axis = 0): tensors of one shape joined along a new axis. */
 export function stack<T extends Tensor>(tensors: Array<T | TensorLike>, axis?: number): Tensor {
   axis ??= 0;
+  const parts = complexList('stack', tensors);
+  if (parts) return complexOf(stack(parts[0], axis), stack(parts[1], axis));
   const xs = tensorList('stack', tensors);
   const shape = xs[0].shape;
   xs.forEach((x, i) => {

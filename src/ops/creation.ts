@@ -6,6 +6,8 @@ import { gaussSampler, uniformSampler, type Sampler } from '../util/tfjs-sampler
 import { argError, assertFiniteNumber, assertShape, describeValue, fmtShape } from '../util/validate';
 import { assertDtype } from '../tensor/checks';
 import { recordOp } from '../tensor/tape';
+import type { ComplexDType } from '../tensor/tensor';
+import { complexOf, imagPart, isComplex, realPart } from './complex-parts';
 
 export type { TensorLike };
 
@@ -39,21 +41,31 @@ export function fill<R extends Rank = Rank>(shape: readonly number[], value: num
   return filled('fill', shape, Number(value), dtype ?? (typeof value === 'boolean' ? 'bool' : 'float32'));
 }
 
-export function zeros<R extends Rank = Rank>(shape: readonly number[], dtype?: DType): Tensor<R> {
-  dtype ??= 'float32';
-  return filled('zeros', shape, 0, dtype);
+/** A complex64 (float32 parts) or complex128 (float64 parts) dtype as its parts' dtype; other dtypes as they are. */
+function partDtype(dtype: DType | ComplexDType): DType {
+  return dtype === 'complex64' ? 'float32' : dtype === 'complex128' ? 'float64' : dtype;
 }
 
-export function ones<R extends Rank = Rank>(shape: readonly number[], dtype?: DType): Tensor<R> {
+/** A complex dtype gives real part ones (or zeros) and imaginary part zeros, as TF.js's ones(shape, 'complex64'). */
+export function zeros<R extends Rank = Rank>(shape: readonly number[], dtype?: DType | ComplexDType): Tensor<R> {
   dtype ??= 'float32';
-  return filled('ones', shape, 1, dtype);
+  const t = filled('zeros', shape, 0, partDtype(dtype));
+  return (partDtype(dtype) === dtype ? t : complexOf(t, filled('zeros', shape, 0, partDtype(dtype)))) as Tensor<R>;
+}
+
+export function ones<R extends Rank = Rank>(shape: readonly number[], dtype?: DType | ComplexDType): Tensor<R> {
+  dtype ??= 'float32';
+  const t = filled('ones', shape, 1, partDtype(dtype));
+  return (partDtype(dtype) === dtype ? t : complexOf(t, filled('ones', shape, 0, partDtype(dtype)))) as Tensor<R>;
 }
 
 export function zerosLike<T extends Tensor>(x: T | TensorLike): T {
+  if (isComplex(x)) return complexOf(zerosLike(realPart(x)), zerosLike(imagPart(x))) as T;
   return filledLike('zerosLike', x, 0) as T;
 }
 
 export function onesLike<T extends Tensor>(x: T | TensorLike): T {
+  if (isComplex(x)) return complexOf(onesLike(realPart(x)), zerosLike(imagPart(x))) as T;
   return filledLike('onesLike', x, 1) as T;
 }
 

@@ -1,4 +1,4 @@
-import { assertTensor } from '../tensor/checks';
+import { assertComplexOrReal, assertTensor, isComplex } from '../tensor/checks';
 import { Tensor, isFloatDtype } from '../tensor/tensor';
 import { argError, describeValue, fmtShape } from '../util/validate';
 import { backpropagateDetached, isRecording, runTaped, type GradientOps, type Tape } from '../tensor/tape';
@@ -23,6 +23,7 @@ const gradientOps: GradientOps = {
 /** f's result, and dy (when given) of its shape and dtype. */
 function assertResult(name: string, y: unknown, dy: Tensor | undefined): Tensor {
   if (!(y instanceof Tensor)) throw new Error(`${name}: f must return a Tensor, got ${describeValue(y)}`);
+  if (isComplex(y)) throw argError(name, 'f', `a function whose result is ${y.dtype}`, 'a real result (take tn.real, tn.imag or tn.abs of it)');
   if (dy !== undefined && (dy.dtype !== gradDtype(y) || fmtShape(dy.shape) !== fmtShape(y.shape))) {
     throw argError(name, 'dy', `shape ${fmtShape(dy.shape)} and dtype ${dy.dtype}`, `the shape ${fmtShape(y.shape)} of f's result and dtype ${gradDtype(y)}`);
   }
@@ -37,7 +38,7 @@ const argsLabel: ArgLabel = (i) => `args[${i}]`;
 function assertInputs(name: string, xs: unknown, dy: unknown, label: ArgLabel): Tensor[] {
   if (!Array.isArray(xs)) throw argError(name, 'args', describeValue(xs), 'an array of Tensors');
   if (xs.length === 0) throw argError(name, 'args', 'an empty array', 'at least one Tensor to differentiate with respect to');
-  xs.forEach((x, i) => assertTensor(name, label(i), x));
+  xs.forEach((x, i) => assertComplexOrReal(name, label(i), x));
   if (dy !== undefined) assertTensor(name, 'dy', dy);
   return xs as Tensor[];
 }
@@ -81,7 +82,7 @@ export function valueAndGrads<O extends Tensor>(f: (...xs: Tensor[]) => O): (xs:
 function gradsAs(name: string, f: (...xs: Tensor[]) => Tensor, label = argsLabel): (xs: Array<Tensor | TensorLike>, dy?: Tensor | TensorLike) => Tensor[] {
   const vg = valueAndGradsAs(name, f, label);
   return (xs, dy) => {
-    const args = Array.isArray(xs) ? xs.map((x, i) => toTensor(name, label(i), x)) : xs;
+    const args = Array.isArray(xs) ? xs.map((x, i) => (isComplex(x) ? x : toTensor(name, label(i), x))) : xs;
     const { value, grads: g } = vg(args, dy == null ? undefined : toTensor(name, 'dy', dy));
     // Under an outer gradient the value may be an input of a recorded rule (max's, softmax's): the outer tidy frees it.
     if (!isRecording()) value.dispose();

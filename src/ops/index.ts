@@ -30,6 +30,8 @@ import * as bitwise from './bitwise';
 import * as hostCount from './host-count';
 import * as surfaceMethods from './surface-methods';
 import * as scatterUpdate from './scatter-update';
+import * as complexOps from './complex';
+import * as spectralOps from './spectral';
 import { scopedAll } from './op-scope';
 export { op, OP_SCOPE_SUFFIX } from './op-scope';
 
@@ -85,3 +87,6 @@ export const { bitwiseAnd } = scopedAll(bitwise);
 export const { bincount, denseBincount, searchSorted, lowerBound, upperBound } = scopedAll(hostCount, ['lowerBound', 'upperBound']);
 export const { onesLike, zerosLike, unique, divNoNan, pool, spaceToBatchND, batchToSpaceND, depthToSpace } = scopedAll(surfaceMethods);
 export const { sparseToDense, tensorScatterUpdate } = scopedAll(scatterUpdate);
+export const { complex, real, imag } = scopedAll(complexOps);
+export const spectral = scopedAll(spectralOps);
+export const { fft, ifft, rfft, irfft } = spectral;

@@ -5,6 +5,7 @@ import { recordOp } from '../tensor/tape';
 import { Tensor, arrayTypeFor, installTensorOps, sizeOfShape } from '../tensor/tensor';
 import { tidy } from '../tensor/tidy';
 import { toTensor, type TensorLike } from './tensor-like';
+import { isComplex, perPart } from './complex-parts';
 
 /** Resolves a reshape target (one -1 allowed) against a size, with an error naming both shapes. */
 export function inferShape(shape: readonly number[], size: number, from: readonly number[]): number[] {
@@ -36,6 +37,7 @@ export function sharing(x: Tensor, shape: readonly number[]): Tensor {
 
 /** As tf.reshape(x, shape): one dim may be -1. No copy: the result views x's values. */
 export function reshape<R extends Rank = Rank>(x: Tensor | TensorLike, shape: readonly number[]): Tensor<R> {
+  if (isComplex(x)) return perPart(x, (p) => reshape(p, shape)) as Tensor<R>;
   x = toTensor('reshape', 'x', x);
   const y = sharing(x, inferShape(shape, x.size, x.shape));
   recordOp('reshape', [x], y, null);

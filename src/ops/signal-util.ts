@@ -5,12 +5,15 @@ import { tensor } from './creation';
 
 // TF.js's signal helpers that it exports at the top level (tf.cosineWindow, tf.enclosingPowerOfTwo).
 
-/** The window a − b·cos(2πi / (N − 1)) for an odd length N, 2πi / N for an even one (periodic; empty for 0, as TF.js), checked as op. */
-export function cosineWindowOf(op: string, windowLength: number, a: number, b: number): Tensor<Rank.R1> {
+/**
+ * The window a − b·cos(2πi / (N − 1)) for an odd length N, 2πi / N for an even one (periodic; empty for 0, as TF.js),
+ * checked as op; float32 as TF.js's, or float64 (stft's default window for a float64 signal).
+ */
+export function cosineWindowOf(op: string, windowLength: number, a: number, b: number, dtype: 'float32' | 'float64' = 'float32'): Tensor<Rank.R1> {
   const n = assertNonNegativeInt(op, 'windowLength', windowLength);
   const even = 1 - (n % 2);
-  const values = Float32Array.from({ length: n }, (_, i) => a - b * Math.cos((2 * Math.PI * i) / (n + even - 1)));
-  return tensor(values, [n], 'float32') as Tensor<Rank.R1>;
+  const values = Float64Array.from({ length: n }, (_, i) => a - b * Math.cos((2 * Math.PI * i) / (n + even - 1)));
+  return tensor(values, [n], dtype) as Tensor<Rank.R1>;
 }
 
 /** A generalized cosine window, as tf.cosineWindow(windowLength, a, b) (Hann is a = b = 0.5). */

@@ -7,6 +7,9 @@ import { fill, tensor } from './creation';
 import { slice } from './slice';
 import { stack } from './concat';
 import { toTensor, type TensorLike } from './tensor-like';
+import { mul } from './binary';
+import { enclosingPowerOfTwo } from './signal-util';
+import { rfft } from './spectral';
 
 // tf.signal's windows and framing.
 
@@ -41,4 +44,22 @@ export function frame(signal: Tensor | TensorLike, frameLength: number, frameSte
     frames.push(concat([slice(x, start, len - missing), fill([missing], padValue, x.dtype)]));
   }
   return frames.length === 0 ? empty() : stack(frames);
+}
+
+/**
+ * The short-time Fourier transform of a 1-D signal, as tf.signal.stft(signal, frameLength, frameStep, fftLength?,
+ * windowFn = hannWindow): the rfft (of fftLength, default the enclosing power of two of frameLength) of each frame
+ * times the window: [frames, fftLength / 2 + 1], complex. A float64 signal gets a float64 Hann window by default.
+ */
+export function stft(signal: Tensor, frameLength: number, frameStep: number, fftLength?: number, windowFn?: (length: number) => Tensor): Tensor {
+  const op = 'stft';
+  const x = toTensor(op, 'signal', signal);
+  if (x.rank !== 1) throw argError(op, 'signal', `rank ${x.rank}`, 'a 1-D tensor');
+  const len = assertPositiveInt(op, 'frameLength', frameLength);
+  assertPositiveInt(op, 'frameStep', frameStep);
+  const n = fftLength == null ? enclosingPowerOfTwo(len) : assertPositiveInt(op, 'fftLength', fftLength);
+  // The default Hann window is computed in the signal's float dtype, so a float64 stft is exact.
+  const windowOf = windowFn ?? ((length: number) => cosineWindowOf('hannWindow', length, 0.5, 0.5, x.dtype === 'float64' ? 'float64' : 'float32'));
+  if (typeof windowOf !== 'function') throw argError(op, 'windowFn', describeValue(windowFn), 'a function of the window length (tn.signal.hannWindow)');
+  return rfft(mul(frame(x, len, frameStep), windowOf(len)), n);
 }

@@ -4,6 +4,7 @@ import { argError, fmtShape } from '../util/validate';
 import { block } from './lattice';
 import { shown } from './shape-args';
 import { toTensor } from './tensor-like';
+import { isComplex, perPart } from './complex-parts';
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 
@@ -26,6 +27,7 @@ export function slice<T extends Tensor>(x: T, begin: number | number[], size?: n
 
 /** @internal slice with errors under the name of the op that called it (slice2d, ...); rank, when given, is required of x. */
 export function sliceAs(op: string, input: unknown, begin: unknown, size: unknown, rank?: number): Tensor {
+  if (isComplex(input)) return perPart(input, (p) => sliceAs(op, p, begin, size, rank));
   const x = toTensor(op, 'x', input);
   if (rank !== undefined) assertRank(op, 'x', x, rank);
   if (x.rank === 0) throw argError(op, 'x', 'a scalar', 'a tensor of rank >= 1');

@@ -6,6 +6,8 @@ import { backend } from './engine';
 import { reshape } from './reshape';
 import { shown } from './shape-args';
 import { toTensor, type TensorLike } from './tensor-like';
+import { complexOf, imagPart, isComplex, realPart } from './complex-parts';
+import { neg } from './unary';
 
 export interface TransposeAttrs {
   perm: readonly number[];
@@ -13,9 +15,14 @@ export interface TransposeAttrs {
 
 /**
  * As tf.transpose(x, perm?, conjugate?): output axis i is x's axis perm[i]; perm defaults to the axes reversed.
- * conjugate concerns complex tensors only, which tessera does not have: it is accepted and changes nothing.
+ * conjugate (complex tensors only) also negates the imaginary part.
  */
 export function transpose<T extends Tensor>(x: T | TensorLike, perm?: number[], conjugate?: boolean): T {
+  if (isComplex(x)) {
+    if (conjugate != null) assertBoolean('transpose', 'conjugate', conjugate);
+    const im = transpose(imagPart(x), perm);
+    return complexOf(transpose(realPart(x), perm), conjugate ? neg(im) : im) as T;
+  }
   x = toTensor('transpose', 'x', x) as T;
   if (conjugate != null) assertBoolean('transpose', 'conjugate', conjugate);
   const p = perm ?? x.shape.map((_, i) => x.rank - 1 - i);

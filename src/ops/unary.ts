@@ -4,6 +4,8 @@ import { argError, withArticle } from '../util/validate';
 import { recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
 import { cast } from './cast';
+import { add } from './binary';
+import { imagPart, isComplex, realPart } from './complex-parts';
 import { backend } from './engine';
 import { toTensor, toTensorAs, type TensorLike } from './tensor-like';
 
@@ -45,7 +47,8 @@ function predicate(op: UnaryOp, x: Tensor | TensorLike): Tensor {
 }
 
 export const neg = <T extends Tensor>(x: T | TensorLike): T => unaryOp('neg', x) as T;
-export const abs = <T extends Tensor>(x: T | TensorLike): T => unaryOp('abs', x) as T;
+/** |x|; a complex tensor's magnitude (float32 for complex64), as TF.js's. */
+export const abs = <T extends Tensor>(x: T | TensorLike): T => (isComplex(x) ? sqrt(add(square(realPart(x)), square(imagPart(x)))) : unaryOp('abs', x)) as T;
 export const exp = <T extends Tensor>(x: T | TensorLike): T => unaryOp('exp', x) as T;
 export const log = <T extends Tensor>(x: T | TensorLike): T => unaryOp('log', x) as T;
 export const sqrt = <T extends Tensor>(x: T | TensorLike): T => unaryOp('sqrt', x) as T;

@@ -4,10 +4,25 @@ import { Tensor } from './tensor';
 
 // Checks of tensor arguments, in the one error format (util/validate's argError).
 
+/** A live real tensor: every op but the few that take complex ones (which check with assertComplexOrReal) refuses those by name. */
 export function assertTensor(op: string, arg: string, x: unknown): Tensor {
+  const t = assertComplexOrReal(op, arg, x);
+  if (isComplex(t)) {
+    throw argError(op, arg, `${withArticle(t.dtype)} tensor`, `a real tensor (${op} does not take complex ones: take tn.real, tn.imag or tn.abs of it first)`);
+  }
+  return t;
+}
+
+/** A live tensor, real or complex. */
+export function assertComplexOrReal(op: string, arg: string, x: unknown): Tensor {
   if (!(x instanceof Tensor)) throw argError(op, arg, describeValue(x), 'a Tensor');
   x.assertLive(`${op} (${arg})`);
   return x;
+}
+
+/** Whether x is a complex64 (or complex128) tensor. */
+export function isComplex(x: unknown): x is Tensor {
+  return x instanceof Tensor && x.complexParts() !== undefined;
 }
 
 export function assertRank(op: string, arg: string, x: Tensor, rank: number): void {

@@ -1,4 +1,4 @@
-import type { DType, TypedArray } from '../backend/handle';
+import type { TypedArray } from '../backend/handle';
 
 // Tensor text as TF.js's tensor.toString() writes it: 'Tensor' and the values, rows padded per column, long
 // axes shown by their first and last three entries.
@@ -6,13 +6,16 @@ import type { DType, TypedArray } from '../backend/handle';
 const LIMIT = 20;
 const EDGE = 3;
 
-function valueText(v: number, dtype: DType): string {
-  if (dtype === 'bool') return v === 0 ? 'false' : 'true';
-  return String(parseFloat(v.toFixed(7)));
-}
+/** Element i's text: a complex one (values holds its real and imaginary parts) as TF.js's 're + imj'. */
+type Cell = (i: number) => string;
 
-function padded(v: number, width: number | undefined, dtype: DType): string {
-  return valueText(v, dtype).padEnd(width ?? 0);
+const numberText = (v: number) => String(parseFloat(v.toFixed(7)));
+
+function cellOf(values: readonly TypedArray[], dtype: string): Cell {
+  const [re, im] = values;
+  if (im) return (i) => `${numberText(re[i])} + ${numberText(im[i])}j`;
+  if (dtype === 'bool') return (i) => (re[i] === 0 ? 'false' : 'true');
+  return (i) => numberText(re[i]);
 }
 
 /** Row-major strides of every axis but the last. */
@@ -22,13 +25,12 @@ function stridesOf(shape: readonly number[]): number[] {
   return strides;
 }
 
-function lines(vals: TypedArray, shape: readonly number[], dtype: DType, strides: number[], pad: number[], isLast: boolean): string[] {
+/** The lines of the sub-tensor of shape whose first element is element `at`. */
+function lines(text: Cell, at: number, shape: readonly number[], strides: number[], pad: number[], isLast: boolean): string[] {
   const rank = shape.length;
-  // A scalar shows every digit of its value (0.3333333432674408 for a float32 1/3), as TF.js.
-  if (rank === 0) return [dtype === 'bool' ? valueText(vals[0], dtype) : String(vals[0])];
   const size = shape[0];
   if (rank === 1) {
-    const cell = (i: number) => padded(vals[i], pad[i], dtype);
+    const cell = (i: number) => text(at + i).padEnd(pad[i] ?? 0);
     if (size > LIMIT) {
       const first = Array.from({ length: EDGE }, (_, i) => cell(i));
       const last = Array.from({ length: EDGE }, (_, i) => cell(size - EDGE + i));
@@ -37,7 +39,7 @@ function lines(vals: TypedArray, shape: readonly number[], dtype: DType, strides
     return [`[${Array.from({ length: size }, (_, i) => cell(i)).join(', ')}]`];
   }
   const stride = strides[0];
-  const sub = (i: number) => lines(vals.subarray(i * stride, (i + 1) * stride), shape.slice(1), dtype, strides.slice(1), pad, i === size - 1);
+  const sub = (i: number) => lines(text, at + i * stride, shape.slice(1), strides.slice(1), pad, i === size - 1);
   const out: string[] = [];
   if (size > LIMIT) {
     for (let i = 0; i < EDGE; i++) out.push(...sub(i));
@@ -54,14 +56,20 @@ function lines(vals: TypedArray, shape: readonly number[], dtype: DType, strides
   return out;
 }
 
-/** As TF.js's tensor.toString(verbose): verbose adds the dtype, rank and shape. */
-export function formatTensor(vals: TypedArray, shape: readonly number[], dtype: DType, verbose: boolean): string {
+/**
+ * As TF.js's tensor.toString(verbose): verbose adds the dtype, rank and shape. values: the tensor's values, or a
+ * complex tensor's real and imaginary parts.
+ */
+export function formatTensor(values: readonly TypedArray[], shape: readonly number[], dtype: string, verbose: boolean): string {
+  const text = cellOf(values, dtype);
   const strides = stridesOf(shape);
   const cols = shape.length > 1 ? shape[shape.length - 1] : 0;
   const pad = new Array<number>(cols).fill(0);
-  for (let i = 0; cols > 0 && i < vals.length; i++) pad[i % cols] = Math.max(pad[i % cols], valueText(vals[i], dtype).length);
+  for (let i = 0; cols > 0 && i < values[0].length; i++) pad[i % cols] = Math.max(pad[i % cols], text(i).length);
   const head = ['Tensor'];
   if (verbose) head.push(`  dtype: ${dtype}`, `  rank: ${shape.length}`, `  shape: [${shape.join(',')}]`, '  values:');
-  head.push(lines(vals, shape, dtype, strides, pad, true).map((l) => `    ${l}`).join('\n'));
+  // A real scalar shows every digit of its value (0.3333333432674408 for a float32 1/3), as TF.js.
+  const scalar = values.length === 1 && dtype !== 'bool' ? String(values[0][0]) : text(0);
+  head.push((shape.length === 0 ? [scalar] : lines(text, 0, shape, strides, pad, true)).map((l) => `    ${l}`).join('\n'));
   return head.join('\n');
 }

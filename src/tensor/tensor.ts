@@ -1,5 +1,5 @@
 import { arrayTypeFor, fromDevice, installHandleFactory, isFloatDtype, sizeOfShape, type DeviceData, type DType, type FloatArray, type TensorHandle, type TypedArray } from '../backend/handle';
-import { copyHostValues, releaseStorage } from '../backend/host-values';
+import { copyHostValues, releaseStorage, retainStorage } from '../backend/host-values';
 import { countTensor, dataIdOf, recount, storageShared, uncountTensor, watchCollection, type Counted } from './memory';
 import { formatTensor } from './format';
 import { inspectSymbol, inspectView, type DataId, type TensorFields } from './inspect-view';
@@ -12,6 +12,13 @@ import type { ArrayMap, WindowPad, Rank, DataType, DataTypeMap, NumericDataType,
 export type { DeviceData, DType, FloatArray, TypedArray };
 export { arrayTypeFor, isFloatDtype, sizeOfShape };
 export type { DataTypeMap };
+
+/**
+ * TF.js's complex dtype (float32 parts), and tessera's complex128 (float64 parts, for exact gradient checks as
+ * float64 is). A complex tensor holds its real and imaginary parts as two real tensors, so every complex op is made
+ * of real ops: every backend runs it, and its gradient is made of differentiable ops.
+ */
+export type ComplexDType = 'complex64' | 'complex128';
 
 /** Nested number arrays as arraySync() returns them for a tensor of unknown rank, and tensor() accepts them. */
 export type NestedArray = number | NestedArray[];
@@ -172,6 +179,8 @@ export interface Tensor<R extends Rank = Rank> {
     depthToSpace(this: Tensor<Rank.R4>, blockSize: number, dataFormat?: 'NHWC' | 'NCHW'): Tensor<Rank.R4>;
     localResponseNormalization<T extends Tensor>(this: T, depthRadius?: number, bias?: number, alpha?: number, beta?: number): T;
     pool<T extends Tensor<Rank.R3> | Tensor<Rank.R4>>(this: T, windowShape: Pair, poolingType: 'avg' | 'max', padding: 'valid' | 'same' | number, dilationRate?: Pair, strides?: Pair, dimRoundingMode?: DimRoundingMode): T;
+    /** tf.spectral's transforms over the innermost axis (rfft with its default length, as TF.js's method). */
+    fft(this: Tensor): Tensor; ifft(this: Tensor): Tensor; rfft(this: Tensor): Tensor; irfft(this: Tensor): Tensor;
     /** A Variable holding a copy of this tensor, as tf.variable(this, trainable, name, dtype). */
     variable(trainable?: boolean, name?: string, dtype?: DataType): VariableOf<R>;
 }
@@ -199,18 +208,46 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
   private disposedFlag = false;
   /** This tensor's entry in tn.memory()'s count. */
   private readonly counted: Counted;
+  /** A complex tensor's real and imaginary parts: views of its values that no scope holds and tn.memory() does not count. */
+  private parts?: readonly [Tensor, Tensor];
 
   /**
    * @internal Use tn.tensor(), tn.zeros() etc.; the shape and storage are trusted here. dataId: the one of the tensor
-   * whose values storage copies, where TF.js would share them.
+   * whose values storage copies, where TF.js would share them. part: a complex tensor's part, which no scope holds
+   * and tn.memory() does not count (its owner is counted).
    */
-  constructor(shape: readonly number[], dtype: DType, storage: TypedArray | DeviceData, dataId?: DataId) {
+  constructor(shape: readonly number[], dtype: DType, storage: TypedArray | DeviceData, dataId?: DataId, part = false) {
     this.shape = [...shape] as ShapeMap[R] & number[];
     this.dtype = dtype;
     this.size = sizeOfShape(shape);
     this.values = storage;
     this.counted = countTensor(storage, dataId);
-    if (!trackTensor(this)) this.outlivedScopes();
+    if (part) uncountTensor(this.counted);
+    else if (!trackTensor(this)) this.outlivedScopes();
+  }
+
+  /**
+   * @internal A complex tensor with parts re and im (real tensors of one shape and one float dtype, checked by the
+   * caller): counted by tn.memory() as TF.js counts one, a tensor and a buffer of no bytes.
+   */
+  static complexOf(re: Tensor, im: Tensor): Tensor {
+    const dtype = re.dtype === 'float64' ? 'complex128' : 'complex64';
+    const t = new Tensor(re.shape, dtype as ComplexDType as unknown as DType, new Float32Array(0));
+    t.parts = [re.asPart(), im.asPart()];
+    return t;
+  }
+
+  /** A view of this tensor's values that only its complex owner holds (a variable's are copied: they change in place). */
+  private asPart(): Tensor {
+    if (this.isVariable) return new Tensor(this.shape, this.dtype, copyHostValues(this.hostValues()), undefined, true);
+    retainStorage(this.storage);
+    return new Tensor(this.shape, this.dtype, this.storage, this.dataId, true);
+  }
+
+  /** @internal A complex tensor's [real, imaginary] parts (undefined for a real tensor); never dispose them. */
+  complexParts(): readonly [Tensor, Tensor] | undefined {
+    if (this.parts) this.assertLive('read');
+    return this.parts;
   }
 
   /** @internal Made outside every tidy scope, or outlived them: tn.memory() then counts it until disposed or collected. */
@@ -269,6 +306,8 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
   /** @internal The values on the host, read back from the backend once if needed. Never mutate. */
   hostValues(): TypedArray {
     this.assertLive('read');
+    // Ops refuse complex tensors by name before reaching here (tensor/checks.ts); this stops any that would not.
+    if (this.parts) throw new Error(`A ${this.dtype} tensor's values are its real and imaginary parts: read them with dataSync(), tn.real or tn.imag`);
     if (!ArrayBuffer.isView(this.storage)) {
       const device = this.storage;
       this.storage = fromDevice(device.readSync(), this.dtype);
@@ -282,7 +321,15 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
    * typed as TF.js types it (`dataSync<'int32'>()` names the array; a float64 tensor's is `dataSync<'float64'>()`).
    */
   dataSync<D extends DataType = NumericDataType>(): DataTypeMap[D] {
-    return copyHostValues(this.hostValues()) as DataTypeMap[D];
+    return (this.parts ? this.interleaved() : copyHostValues(this.hostValues())) as DataTypeMap[D];
+  }
+
+  /** A complex tensor's values as TF.js gives them: real and imaginary part of each element in turn (a Float32Array for complex64). */
+  private interleaved(): Float32Array | Float64Array {
+    const [re, im] = (this.parts as readonly [Tensor, Tensor]).map((p) => p.hostValues());
+    const out = this.dtype === ('complex128' as string) ? new Float64Array(2 * this.size) : new Float32Array(2 * this.size);
+    for (let i = 0; i < this.size; i++) { out[2 * i] = re[i]; out[2 * i + 1] = im[i]; }
+    return out;
   }
 
   async data<D extends DataType = NumericDataType>(): Promise<DataTypeMap[D]> {
@@ -302,14 +349,17 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
 
   /** The values as nested arrays following the shape (a number for a scalar). */
   arraySync(): ArrayMap[R] {
-    const values = this.hostValues();
+    // A complex tensor's innermost axis lists each element's real and imaginary part in turn, as TF.js's (a complex
+    // scalar reads as its real part there).
+    const values = this.parts ? this.interleaved() : this.hostValues();
+    const shape = this.parts && this.rank > 0 ? [...this.shape.slice(0, -1), 2 * this.shape[this.rank - 1]] : this.shape;
     // TF.js gives [] for any empty tensor, whatever its rank ([2, 0] included).
     if (values.length === 0 && this.rank > 0) return [] as unknown as ArrayMap[R];
     const build = (axis: number, offset: number): NestedArray => {
-      if (axis === this.shape.length) return values[offset];
-      const stride = sizeOfShape(this.shape.slice(axis + 1));
+      if (axis === shape.length) return values[offset];
+      const stride = sizeOfShape(shape.slice(axis + 1));
       const out: NestedArray[] = [];
-      for (let i = 0; i < this.shape[axis]; i++) out.push(build(axis + 1, offset + i * stride));
+      for (let i = 0; i < shape[axis]; i++) out.push(build(axis + 1, offset + i * stride));
       return out;
     };
     return build(0, 0) as ArrayMap[R];
@@ -340,7 +390,11 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
     if (this.disposedFlag) return;
     this.disposedFlag = true;
     uncountTensor(this.counted);
-    if (!deferRelease(this, () => releaseStorage(this.storage))) releaseStorage(this.storage);
+    const release = () => {
+      releaseStorage(this.storage);
+      this.parts?.forEach((p) => p.dispose());
+    };
+    if (!deferRelease(this, release)) release();
   }
 
   /** TF.js's check before each use: throws 'Tensor is disposed.' once the tensor is disposed. */
@@ -377,7 +431,7 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
    */
   [Symbol.toPrimitive](hint: 'number' | 'string' | 'default'): number | string {
     if (hint !== 'number') return this.toString();
-    return this.size === 1 && !this.disposedFlag ? this.hostValues()[0] : NaN;
+    return this.size === 1 && !this.disposedFlag && !this.parts ? this.hostValues()[0] : NaN;
   }
 
   /** A mutable copy of the values with element access (get/set by coordinates), as TF.js's x.bufferSync(). */
@@ -416,7 +470,8 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
   /** 'Tensor' and the values, as TF.js writes them (verbose adds dtype, rank and shape). */
   toString(verbose = false): string {
     this.throwIfDisposed();
-    return formatTensor(this.hostValues(), this.shape, this.dtype, verbose);
+    const values = this.parts ? this.parts.map((p) => p.hostValues()) : [this.hostValues()];
+    return formatTensor(values, this.shape, this.dtype, verbose);
   }
 }
 

@@ -42,6 +42,9 @@ export interface DataTypeMap {
   float64: Float64Array;
   int32: Int32Array;
   bool: Uint8Array;
+  /** A complex tensor's values, each element's real and imaginary part in turn. */
+  complex64: Float32Array;
+  complex128: Float64Array;
 }
 
 export type DataType = DType;

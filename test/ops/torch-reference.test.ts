@@ -16,7 +16,7 @@ interface RefCase {
 type Op = (...xs: tn.Tensor[]) => tn.Tensor | tn.Tensor[];
 
 const fixture = (file: string) => (JSON.parse(readFileSync(new URL(`./torch-reference/${file}`, import.meta.url), 'utf8')) as { cases: RefCase[] }).cases;
-const reference = { cases: [...fixture('reference.json'), ...fixture('reference2.json')] };
+const reference = { cases: [...fixture('reference.json'), ...fixture('reference2.json'), ...fixture('reference3.json')] };
 const TOL = 1e-9;
 
 const unary: Record<string, (x: tn.Tensor) => tn.Tensor> = {
@@ -150,7 +150,27 @@ const named: Record<string, Op> = {
     const [cs, hs] = tn.multiRNNCell([cell(k1, b1), cell(k2, b2)], data, [c1, c2], [h1, h2]);
     return [...cs, ...hs];
   },
+  // reference3.json (make_reference3.py): complex values as their real and imaginary parts.
+  'spectral.fft': (re, im) => parts(tn.spectral.fft(tn.complex(re, im))),
+  'spectral.fft_len8': (re, im) => parts(tn.spectral.fft(tn.complex(re, im))),
+  'spectral.ifft': (re, im) => parts(tn.spectral.ifft(tn.complex(re, im))),
+  'spectral.rfft_odd': (x) => parts(tn.spectral.rfft(x)),
+  'spectral.rfft_even': (x) => parts(tn.spectral.rfft(x)),
+  'spectral.rfft_shorter': (x) => parts(tn.spectral.rfft(x, 4)),
+  'spectral.rfft_longer': (x) => parts(tn.spectral.rfft(x, 9)),
+  'spectral.irfft': (re, im) => tn.spectral.irfft(tn.complex(re, im)),
+  'spectral.abs_rfft_squared': (x) => tn.square(tn.abs(tn.spectral.rfft(x))),
+  'signal.stft': (x) => parts(tn.signal.stft(x, 8, 4, 8)),
+  'signal.stft_odd_frame': (x) => parts(tn.signal.stft(x, 5, 3, 6)),
+  'complex.mul': (ar, ai, br, bi) => parts(tn.mul(tn.complex(ar, ai), tn.complex(br, bi))),
+  'complex.abs': (re, im) => tn.abs(tn.complex(re, im)),
+  'complex.add_sub_real': (re, im, r) => parts(tn.sub(tn.add(tn.complex(re, im), r), tn.mul(tn.complex(r, re), tn.complex(im, r)))),
 };
+
+/** A complex tensor as its [real, imaginary] parts. */
+function parts(z: tn.Tensor): tn.Tensor[] {
+  return [tn.real(z), tn.imag(z)];
+}
 
 /** The tessera op a case names (the same names as make_reference.py's). */
 function opFor(name: string): Op {

@@ -1,3 +1,4 @@
+import { complexGrads } from './complex';
 import { customGrads } from './custom';
 import { elementwiseGrads } from './elementwise';
 import { layoutGrads } from './layout';
@@ -14,5 +15,5 @@ import type { GradientTable } from './table';
 /** Every op's backward rule, by the name the op records under. */
 export const gradientTable: GradientTable = {
   ...customGrads, ...elementwiseGrads, ...linearGrads, ...mathGrads, ...reductionGrads, ...shapeGrads, ...softmaxGrads, ...layoutGrads, ...netsGrads,
-  ...indexingGrads, ...roundingGrads,
+  ...indexingGrads, ...roundingGrads, ...complexGrads,
 };
