@@ -57,6 +57,9 @@ const compatPrograms = {
       const got = await runWith(program, tn);
       out.push({ name: program.name, difference: compareOutcomes(got, want, closeness()), ...(program.deviation ? { deviation: program.deviation } : {}) });
     }
+    // A line per suite on the page, for the suite's screenshot.
+    const differ = out.filter((r) => (r.difference !== null) !== Boolean(r.deviation)).length;
+    document.body.append(Object.assign(document.createElement('div'), { textContent: `${suite} on ${tn.getBackend()}: ${out.length} programs, ${differ} differ from TF.js` }));
     return out;
   },
 
