@@ -22,6 +22,9 @@ async function bundle(entry: string, served: string, plugins: Plugin[]): Promise
     platform: 'browser',
     target: 'es2022',
     minify: true,
+    // Functions keep their names, as an unminified build keeps them: TF.js names a metric function's history key
+    // after it (its own tf.min.js mangles these, giving keys such as '_8').
+    keepNames: true,
     // Linked, so the page loads only the code; the browser's devtools fetch the map.
     sourcemap: 'linked',
     outfile: join(REPO, 'out', served),

@@ -159,8 +159,8 @@ export interface TopkConstants {
 }
 
 /**
- * Rank of each value in its row of n: how many are larger, or equal at a lower index (so ranks are distinct);
- * a part counts those of its span of the row, and the parts' counts are summed.
+ * Rank of each value in its row of n: how many are larger, or equal at a lower index (so ranks are distinct), NaN
+ * below every number (as cpu); a part counts those of its span of the row, and the parts' counts are summed.
  */
 export function topkRankKernel(this: KernelThis<TopkConstants>, x: KernelInput): number {
   const t0 = this.thread.x;
@@ -169,12 +169,22 @@ export function topkRankKernel(this: KernelThis<TopkConstants>, x: KernelInput):
   const row = Math.floor(t / this.constants.n);
   const i = t - row * this.constants.n;
   const v = x[t];
+  // Every comparison with NaN is false, so NaN is told apart first: it fails both tests of |v| against the largest
+  // float32 (GLSL has no isnan in WebGL 1).
+  const av = Math.abs(v);
+  const vNaN = av <= 3.4028234663852886e38 ? 0 : av > 3.4028234663852886e38 ? 0 : 1;
   let rank = 0;
   for (let s = 0; s < this.constants.span; s++) {
     const l = part * this.constants.span + s;
     if (l < this.constants.n) {
       const w = x[row * this.constants.n + l];
-      if (w > v || (w === v && l < i)) rank += 1;
+      const aw = Math.abs(w);
+      const wNaN = aw <= 3.4028234663852886e38 ? 0 : aw > 3.4028234663852886e38 ? 0 : 1;
+      if (vNaN === 1) {
+        if (wNaN === 0 || l < i) rank += 1;
+      } else if (wNaN === 0 && (w > v || (w === v && l < i))) {
+        rank += 1;
+      }
     }
   }
   return rank;

@@ -4,10 +4,14 @@ interface Sink {
   write(text: string): void;
 }
 
+/**
+ * Node's stdout; in a page, console.debug: TF.js's fit logs nothing there (at any verbose), so the page's console.log
+ * stays as a TF.js program's, and the line shows at the devtools' Verbose level.
+ */
 function defaultSink(): Sink {
   const stdout = typeof process !== 'undefined' ? process.stdout : undefined;
   if (stdout && typeof stdout.write === 'function') return { isTTY: Boolean(stdout.isTTY), write: (t) => void stdout.write(t) };
-  return { isTTY: false, write: (t) => console.log(t.replace(/\n$/, '')) };
+  return { isTTY: false, write: (t) => console.debug(t.replace(/\n$/, '')) };
 }
 
 function formatDuration(seconds: number): string {

@@ -34,6 +34,13 @@ describeGpu('gpu kernels on NaN, infinities and out-of-domain arguments', () => 
     expectParity(g.unary(op, x), cpu.unary(op, x), op);
   });
 
+  it('topk ranks NaN below every number and NaNs by index, as cpu (hand-computed)', () => {
+    // Every comparison with NaN is false, so a NaN counted nothing above it and took rank 0 beside the largest.
+    const x = f32([1, NaN, Infinity, -Infinity, 0, NaN, 2, -1], [2, 4]);
+    expect(Array.from(g.topkIndices(x, 4).dataSync())).toEqual([2, 0, 3, 1, 2, 0, 3, 1]);
+    expect(Array.from(g.topkIndices(x, 4).dataSync())).toEqual(Array.from(cpu.topkIndices(x, 4).dataSync()));
+  });
+
   it('relu, relu6, atan, asin and acos give NaN where cpu does (hand-computed)', () => {
     const x = f32([NaN, 2, -1.5]);
     for (const op of ['relu', 'relu6', 'atan'] as const) expect(Number.isNaN(g.unary(op, x).dataSync()[0]), op).toBe(true);

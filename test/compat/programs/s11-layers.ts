@@ -45,7 +45,7 @@ export const s11Layers: Program[] = [
       for (const lossWeights of [{ reg: 0.5, cls: 2 }, [1, 0.25]]) {
         const m = twoByTwo(tf);
         m.compile({ optimizer: tf.train.sgd(0.1), loss: ['meanSquaredError', 'categoricalCrossentropy'], lossWeights });
-        out.push((await m.fit([d.a, d.b], [d.reg, d.cls], { epochs: 2, batchSize: 6, verbose: 0 })).history);
+        out.push((await m.fit([d.a, d.b], [d.reg, d.cls], { epochs: 2, batchSize: 6, shuffle: false, verbose: 0 })).history);
       }
       return out;
     },
@@ -56,7 +56,7 @@ export const s11Layers: Program[] = [
       const m = twoByTwo(tf);
       m.compile({ optimizer: tf.train.adam(0.05), loss: ['meanAbsoluteError', 'binaryCrossentropy'], metrics: ['mse', 'accuracy'] });
       const d = twoData(tf);
-      const h = await m.fit([d.a, d.b], [d.reg, d.cls], { epochs: 2, batchSize: 6, verbose: 0 });
+      const h = await m.fit([d.a, d.b], [d.reg, d.cls], { epochs: 2, batchSize: 6, shuffle: false, verbose: 0 });
       return { history: h.history, names: m.metricsNames, pred: m.predict([d.a, d.b]) };
     },
   },
@@ -66,7 +66,7 @@ export const s11Layers: Program[] = [
       const m = twoByTwo(tf);
       m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
       const d = twoData(tf);
-      const first = await m.fit([d.a, d.b], [d.reg, d.cls], { epochs: 1, batchSize: 6, verbose: 0 });
+      const first = await m.fit([d.a, d.b], [d.reg, d.cls], { epochs: 1, batchSize: 6, shuffle: false, verbose: 0 });
       const badLen = attempt(() => twoByTwo(tf).compile({ optimizer: 'sgd', loss: ['meanSquaredError'] })) !== undefined;
       return { history: first.history, names: m.metricsNames, badLen };
     },
@@ -558,12 +558,12 @@ export const s11Layers: Program[] = [
       const m = twoByTwo(tf);
       m.compile({ optimizer: tf.train.adam(0.01), loss: ['meanSquaredError', 'categoricalCrossentropy'], metrics: ['accuracy'] });
       const d = twoData(tf);
-      await m.fit([d.a, d.b], [d.reg, d.cls], { epochs: 1, batchSize: 6, verbose: 0 });
+      await m.fit([d.a, d.b], [d.reg, d.cls], { epochs: 1, batchSize: 6, shuffle: false, verbose: 0 });
       let artifacts: unknown = null;
       const saved = await m.save(tf.io.withSaveHandler(async (a) => { artifacts = a; return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } }; }), { includeOptimizer: true });
       const loaded = await tf.loadLayersModel(tf.io.fromMemory(artifacts as never));
-      const h = await loaded.fit([d.a, d.b], [d.reg, d.cls], { epochs: 1, batchSize: 6, verbose: 0 });
-      const orig = await m.fit([d.a, d.b], [d.reg, d.cls], { epochs: 1, batchSize: 6, verbose: 0 });
+      const h = await loaded.fit([d.a, d.b], [d.reg, d.cls], { epochs: 1, batchSize: 6, shuffle: false, verbose: 0 });
+      const orig = await m.fit([d.a, d.b], [d.reg, d.cls], { epochs: 1, batchSize: 6, shuffle: false, verbose: 0 });
       return { type: saved.modelArtifactsInfo.modelTopologyType, names: loaded.outputNames, inputs: loaded.inputNames, h: h.history, orig: orig.history, pred: loaded.predict([d.a, d.b]) };
     },
   },

@@ -1,0 +1,143 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PageResult } from './compat-page';
+import { screenshot } from './chromium';
+import { describeBrowser, openBrowser } from './suite';
+
+// The compatibility programs of the Node suite (test/compat/programs), run in headless Chromium: each with tessera and
+// with TF.js 4.22 (cpu backend) in the same page, compared as in Node (test/compat/outcome.ts).
+
+const COMPAT = fileURLToPath(new URL('../compat/', import.meta.url));
+const PAGE = fileURLToPath(new URL('./compat-page.ts', import.meta.url));
+
+/** A suite as the page runs it: its name, its program file (in test/compat/programs), and the export holding it ('*': all). */
+interface Suite { name: string; file: string; list: string }
+
+/**
+ * The Node suite's program lists in its order (compat.test.ts's `suites`: name counters such as sequential_N run on
+ * across programs, so the page repeats Node's sequence), then any program file it does not list. A file importing
+ * a Node built-in (`from 'node:…'`) does not bundle for a page: its suites run in Node only.
+ */
+async function pageSuites(): Promise<{ suites: Suite[]; nodeOnly: string[] }> {
+  const node = await readFile(join(COMPAT, 'compat.test.ts'), 'utf8');
+  const fileOf = new Map<string, string>();
+  for (const [, names, file] of node.matchAll(/import \{([^}]+)\} from '\.\/programs\/([\w-]+)';/g)) for (const name of names.split(',')) fileOf.set(name.trim(), file);
+  const listed = /const suites: Record<string, Program\[\]> = \{([^}]+)\}/.exec(node)?.[1].split(',').map((n) => n.trim()).filter(Boolean) ?? [];
+  const files = (await readdir(join(COMPAT, 'programs'))).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort();
+  const nodeOnly = new Set<string>();
+  for (const file of files) if (/from\s+['"]node:/.test(await readFile(join(COMPAT, 'programs', `${file}.ts`), 'utf8'))) nodeOnly.add(file);
+  const inNode = listed.map((name) => ({ name, file: fileOf.get(name) as string, list: name }));
+  const unlisted = files.filter((f) => !inNode.some((s) => s.file === f)).map((file) => ({ name: file, file, list: '*' }));
+  const all = [...inNode, ...unlisted];
+  return { suites: all.filter((s) => !nodeOnly.has(s.file)), nodeOnly: all.filter((s) => nodeOnly.has(s.file)).map((s) => s.name) };
+}
+
+/** An entry that imports the suites and registers them, in order, with the page runner; removed by close(). */
+async function programsEntry(suites: Suite[]): Promise<{ path: string; close(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'tessera-compat-entry-'));
+  const path = join(dir, 'compat-programs.ts');
+  const source = (s: Suite) => JSON.stringify(join(COMPAT, 'programs', `${s.file}.ts`));
+  const lines = [
+    `import { register } from ${JSON.stringify(PAGE)};`,
+    ...suites.map((s, i) => (s.list === '*' ? `import * as s${i} from ${source(s)};` : `import { ${s.list} as s${i} } from ${source(s)};`)),
+    `register([${suites.map((s, i) => `[${JSON.stringify(s.name)}, s${i}]`).join(', ')}]);`,
+  ];
+  await writeFile(path, `${lines.join('\n')}\n`);
+  return { path, close: () => rm(dir, { recursive: true, force: true }) };
+}
+
+type Opened = Awaited<ReturnType<typeof openBrowser>>;
+
+/** Each program that differs from TF.js without a deviation mark, or has one and no longer differs, in words. */
+function failures(results: PageResult[]): string[] {
+  return results
+    .filter((r) => (r.deviation ? r.difference === null : r.difference !== null))
+    .map((r) => (r.deviation ? `${r.name}: marked as a deviation (${r.deviation}) but matches TF.js` : `${r.name}: ${r.difference}`));
+}
+
+const { suites, nodeOnly } = await pageSuites();
+
+/** How many programs of each suite the gpu run takes by default. */
+const GPU_FIRST = 1;
+
+/** Opens a page with the runner on `backend`, and checks every suite's programs (or its first `first`) in it. */
+function programsIn(title: string, opts: { isolated: boolean; backend: 'default' | 'gpu'; describes: RegExp; first?: number }): void {
+  describe(title, () => {
+    let o: Opened;
+    let entry: Awaited<ReturnType<typeof programsEntry>>;
+    let page: Page;
+    let errors: string[];
+    beforeAll(async () => {
+      entry = await programsEntry(suites);
+      o = await openBrowser({ isolated: opts.isolated, scripts: { '/compat-programs.js': entry.path } }, { webgl: opts.backend === 'gpu' });
+      ({ page, errors } = await o.browser.newPage());
+      await page.goto(`${o.server.url}/bare.html`);
+      await page.evaluate(`import('/compat-programs.js').then(() => true)`);
+      const described = await page.evaluate(`compatPrograms.setup(${JSON.stringify(opts.backend)})`) as string;
+      const registered = await page.evaluate('compatPrograms.suites()') as [string, number][];
+      expect(registered.map(([name]) => name)).toEqual(suites.map((s) => s.name));
+      const total = registered.reduce((n, [, count]) => n + count, 0);
+      const run = registered.reduce((n, [, count]) => n + Math.min(count, opts.first ?? count), 0);
+      console.info(`[browser] compat programs on ${described}: ${run} of ${total} in ${registered.length} suites`);
+      expect(described).toMatch(opts.describes);
+    });
+    afterAll(async () => {
+      if (page) await screenshot(page, `compat-programs-${opts.backend}-${opts.isolated ? 'isolated' : 'not-isolated'}.png`);
+      await o?.close();
+      await entry?.close();
+    });
+
+    for (const { name } of suites) {
+      it(name, async () => {
+        const results = await page.evaluate(`compatPrograms.run(${JSON.stringify(name)}, ${JSON.stringify(opts.first)})`) as PageResult[];
+        expect(results.length).toBeGreaterThan(0);
+        expect(failures(results).join('\n\n')).toBe('');
+        expect(errors).toEqual([]);
+      });
+    }
+  });
+}
+
+describeBrowser('the compatibility programs in Chromium, tessera against TF.js 4.22 in the same page', () => {
+  it('runs every suite of the Node run but those of files importing Node built-ins', () => {
+    expect(nodeOnly).toEqual(['coresurface']);
+    expect(suites.length).toBeGreaterThan(40);
+    expect(suites.every((s) => s.file !== undefined)).toBe(true);
+  });
+
+  it('fit logs nothing at any verbose in a page, as TF.js 4.22; tessera\'s progress line goes to console.debug', async () => {
+    const entry = await programsEntry([]);
+    const o = await openBrowser({ isolated: false, scripts: { '/compat-programs.js': entry.path } });
+    try {
+      const { page, errors } = await o.browser.newPage();
+      await page.goto(`${o.server.url}/bare.html`);
+      await page.evaluate(`import('/compat-programs.js').then(() => true)`);
+      const seen = await page.evaluate('compatPrograms.fitConsole()') as Record<string, Record<string, string[]>>;
+      const silent = { log: [], info: [], warn: [], debug: [] };
+      for (const verbose of [0, 1, 2]) expect(seen[`tfjs verbose ${verbose}`], `TF.js at verbose ${verbose}`).toEqual(silent);
+      expect(seen['tessera verbose 0']).toEqual(silent);
+      for (const verbose of [1, 2]) {
+        const { debug, ...others } = seen[`tessera verbose ${verbose}`];
+        expect(others).toEqual({ log: [], info: [], warn: [] });
+        expect(debug).toHaveLength(2);
+        debug.forEach((line, i) => expect(line).toMatch(new RegExp(`^Epoch ${i + 1}/2 2/2 \\[={30}\\] .* - loss: \\d+\\.\\d{4} - backend: cpu \\(wasm-simd, 1 thread: the page is not cross-origin isolated\\)$`)));
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await o.close();
+      await entry.close();
+    }
+  });
+
+  programsIn('a cross-origin-isolated page: the cpu backend on Web Workers', { isolated: true, backend: 'default', describes: /^cpu \(wasm-simd, (up to \d+ threads, web workers|1 thread)\)$/ });
+  programsIn('a page that is not cross-origin isolated: the cpu backend on one thread', { isolated: false, backend: 'default', describes: /^cpu \(wasm-simd, 1 thread: the page is not cross-origin isolated\)$/ });
+  // SwiftShader compiles a shader per op and shape: every program takes about ten minutes on 2 cores, so `npm test`
+  // runs the first GPU_FIRST of each suite, and TESSERA_BROWSER_GPU_ALL=1 all of them.
+  programsIn('the gpu backend (WebGL2 on SwiftShader), against TF.js on its cpu backend', {
+    isolated: false, backend: 'gpu', describes: /^gpu /, first: process.env.TESSERA_BROWSER_GPU_ALL === '1' ? undefined : GPU_FIRST,
+  });
+});
