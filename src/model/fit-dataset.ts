@@ -9,7 +9,7 @@ import { checkInputs, checkTargets, dataList } from './checks';
 import { classWeightTensors, standardizeClassWeights } from './class-weights';
 import type { Compiled } from './compile';
 import { parseFitArgs, type ModelFitArgs, type TensorOrArrayOrMap } from './fit-options';
-import { ProgressLogger } from './progress';
+import { progressLogger } from './progress';
 import { assertNotTraining, endEpoch, epochLogs, evaluateBatch, evaluateValues, logNames, newHistory, stepLogs, stepPlan, trainingRun, trainStep, type TrainableModel } from './training';
 
 /** Options of model.fitDataset, as TF.js's ModelFitDatasetArgs. */
@@ -122,7 +122,7 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
   const steps = batchesPerEpoch ?? (dataset.size !== null && Number.isFinite(dataset.size) ? dataset.size : null);
   const history = newHistory(names, { epochs: o.epochs, initialEpoch: null, samples: null, steps, batchSize: null, verbose: o.verbose, doValidation: vd !== undefined });
   // fit's progress line, at fit's verbose levels.
-  const progress = o.verbose > 0 ? new ProgressLogger(o.epochs, steps, getBackend(), o.verbose === 1) : null;
+  const progress = progressLogger(o.verbose, o.epochs, steps, getBackend());
   const callbacks = o.callbacks;
   await trainingRun(model, o, history.params, async () => {
     // As TF.js: a pass is opened before the first epoch; with batchesPerEpoch, epochs go on through it, and without,

@@ -4,14 +4,16 @@ interface Sink {
   write(text: string): void;
 }
 
-/**
- * Node's stdout; in a page, console.debug: TF.js's fit logs nothing there (at any verbose), so the page's console.log
- * stays as a TF.js program's, and the line shows at the devtools' Verbose level.
- */
-function defaultSink(): Sink {
+/** Node's stdout, or undefined in a page: TF.js's fit logs nothing there at any verbose, to no console level. */
+function stdoutSink(): Sink | undefined {
   const stdout = typeof process !== 'undefined' ? process.stdout : undefined;
-  if (stdout && typeof stdout.write === 'function') return { isTTY: Boolean(stdout.isTTY), write: (t) => void stdout.write(t) };
-  return { isTTY: false, write: (t) => console.debug(t.replace(/\n$/, '')) };
+  return stdout && typeof stdout.write === 'function' ? { isTTY: Boolean(stdout.isTTY), write: (t) => void stdout.write(t) } : undefined;
+}
+
+/** fit's (and fitDataset's) progress at its verbose level: none at 0, nor where there is no stdout (a page). */
+export function progressLogger(verbose: number, epochs: number, steps: number | null, backendName: string): ProgressLogger | null {
+  const sink = verbose > 0 ? stdoutSink() : undefined;
+  return sink ? new ProgressLogger(epochs, steps, backendName, verbose === 1, sink) : null;
 }
 
 function formatDuration(seconds: number): string {
@@ -42,7 +44,7 @@ export class ProgressLogger {
     private readonly backendName: string,
     /** verbose 1 draws a bar that a TTY updates in place; verbose 2 (or no TTY) prints one line per epoch. */
     private readonly bar: boolean,
-    private readonly sink: Sink = defaultSink(),
+    private readonly sink: Sink,
   ) {}
 
   epochBegin(epoch: number): void {

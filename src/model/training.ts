@@ -21,7 +21,7 @@ import { classWeightTensors, standardizeClassWeights } from './class-weights';
 import { resolveMetrics, type Compiled } from './compile';
 import { parseFitArgs, type FitOptions, type ModelFitArgs } from './fit-options';
 import type { RunOptions } from './graph';
-import { ProgressLogger } from './progress';
+import { progressLogger } from './progress';
 
 /** What the training loop needs of a model. */
 export interface TrainableModel extends CallbackModel {
@@ -282,7 +282,7 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
   const rng = o.seed !== undefined || randomSeedSet() ? new Random(o.seed ?? nextDefaultSeed()) : null;
   // TF.js's params: steps is the stepsPerEpoch given (null without one).
   const history = newHistory(names, { epochs: o.epochs, initialEpoch: o.initialEpoch, samples: n, steps: o.stepsPerEpoch, batchSize: o.batchSize, verbose: o.verbose, doValidation: val !== null });
-  const progress = o.verbose > 0 ? new ProgressLogger(o.epochs, steps, getBackend(), o.verbose === 1) : null;
+  const progress = progressLogger(o.verbose, o.epochs, steps, getBackend());
   const callbacks = o.callbacks;
   try {
     await trainingRun(model, o, history.params, async () => {

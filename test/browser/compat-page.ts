@@ -74,9 +74,9 @@ const compatPrograms = {
       for (const verbose of [0, 1, 2] as const) {
         const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2] })] });
         model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
-        const seen: Record<string, string[]> = { log: [], info: [], warn: [], debug: [] };
-        const kept = { log: console.log, info: console.info, warn: console.warn, debug: console.debug };
-        for (const method of ['log', 'info', 'warn', 'debug'] as const) console[method] = (...args: unknown[]) => { seen[method].push(args.map(String).join(' ')); };
+        const seen: Record<string, string[]> = { log: [], info: [], warn: [], error: [], debug: [] };
+        const kept = { log: console.log, info: console.info, warn: console.warn, error: console.error, debug: console.debug };
+        for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) console[method] = (...args: unknown[]) => { seen[method].push(args.map(String).join(' ')); };
         try {
           await model.fit(tf.ones([4, 2]), tf.ones([4, 1]), { epochs: 2, batchSize: 2, verbose });
         } finally {
