@@ -74,8 +74,8 @@ export class WasmRuntime {
     const instance = new WebAssembly.Instance(new WebAssembly.Module(this.bytes), { env: { memory: this.heap.memory } });
     this.fns = KERNEL_EXPORTS.map((n) => instance.exports[n] as KernelFn);
     this.threadCount = this.canThread() ? Math.max(1, Math.floor(threads ?? defaultThreads())) : 1;
-    const runQueueMs = this.canThread() ? workerHost()?.runQueueMs : undefined;
-    this.gauge = runQueueMs && new ContentionGauge(runQueueMs);
+    const host = this.canThread() ? workerHost() : null;
+    this.gauge = host?.othersCpuMs && new ContentionGauge(host.othersCpuMs, host.parallelism);
   }
 
   /** Threads used for large calls, main included. */
@@ -127,7 +127,7 @@ export class WasmRuntime {
    * where a call on one thread would read the other's share and make that thread's next write to it slow.
    */
   choosing(key: string, wanted: boolean, body: (pool: WasmThreadPool | undefined) => void, pinned = false): void {
-    const pool = wanted && this.threadCount > 1 && !this.gauge?.solo(performance.now()) ? this.readyPool() : undefined;
+    const pool = wanted && this.threadCount > 1 && !this.gauge?.solo(performance.now(), this.threadCount) ? this.readyPool() : undefined;
     if (!pool || !this.adaptive || pinned) {
       body(pool);
       return;

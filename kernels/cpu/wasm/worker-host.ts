@@ -13,8 +13,11 @@ export interface WorkerHost {
   readonly parallelism: number;
   /** Starts one worker; `ready` resolves once it has instantiated the module and waits for work. */
   start(data: WorkerStart): { worker: PoolWorker; ready: Promise<void> };
-  /** The calling thread's total time waiting for a core so far (ms), where the system reports it (Linux); else absent. */
-  readonly runQueueMs?: () => number;
+  /**
+   * The CPU time other processes have used so far, all cores together (ms), where the system reports it (Linux);
+   * else absent.
+   */
+  readonly othersCpuMs?: () => number;
 }
 
 type BuiltinGetter = (id: string) => unknown;
@@ -24,13 +27,22 @@ function builtinGetter(): BuiltinGetter | undefined {
   return (globalThis as { process?: { getBuiltinModule?: BuiltinGetter } }).process?.getBuiltinModule;
 }
 
+// Linux's /proc/stat counts in USER_HZ ticks, 100 a second on every architecture Node runs on.
+const MS_PER_TICK = 10;
+
 /**
- * Reads the calling thread's run-queue wait from Linux's /proc/thread-self/schedstat ("<ns on a core> <ns waiting
- * for one> <slices>"), or undefined where that file cannot be read.
+ * Reads the busy time of every core from Linux's /proc/stat (its first line: user, nice, system, idle, iowait, irq,
+ * softirq, ... ticks) less this process's own CPU time, or undefined where that cannot be read. Time the hypervisor
+ * steals is left out: it slows every thread alike.
  */
-function schedstatReader(getBuiltin: BuiltinGetter): (() => number) | undefined {
+function othersCpuReader(getBuiltin: BuiltinGetter): (() => number) | undefined {
   const fs = getBuiltin('node:fs') as typeof import('node:fs') | undefined;
-  const read = (): number => Number(fs!.readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[1]) / 1e6;
+  const read = (): number => {
+    const f = fs!.readFileSync('/proc/stat', 'latin1').split('\n', 1)[0].trim().split(/\s+/);
+    const busy = (Number(f[1]) + Number(f[2]) + Number(f[3]) + Number(f[6]) + Number(f[7])) * MS_PER_TICK;
+    const own = process.cpuUsage();
+    return busy - (own.user + own.system) / 1000;
+  };
   try {
     return fs && Number.isFinite(read()) ? read : undefined;
   } catch {
@@ -44,7 +56,7 @@ function nodeHost(getBuiltin: BuiltinGetter): WorkerHost | undefined {
   const os = getBuiltin('node:os') as typeof import('node:os') | undefined;
   return {
     kind: 'worker_threads',
-    runQueueMs: schedstatReader(getBuiltin),
+    othersCpuMs: othersCpuReader(getBuiltin),
     mayWait: true,
     parallelism: os?.availableParallelism?.() ?? 1,
     start(data) {
