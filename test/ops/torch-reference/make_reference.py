@@ -582,10 +582,15 @@ def run(index, name, inputs, fn):
     }
 
 
-if __name__ == '__main__':
-    out = [run(i, *c) for i, c in enumerate(CASES)]
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'reference.json')
+def write_fixture(cases, first_seed, name):
+    """Runs each case with its own seed (first_seed + its index) and writes them to `name` beside this script."""
+    out = [run(first_seed + i, *c) for i, c in enumerate(cases)]
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), name)
     with open(path, 'w') as fh:
         json.dump({'torch': torch.__version__, 'cases': out}, fh, separators=(',', ':'))
         fh.write('\n')
     print(f'{len(out)} cases -> {path} ({os.path.getsize(path)} bytes)')
+
+
+if __name__ == '__main__':
+    write_fixture(CASES, 0, 'reference.json')

@@ -129,9 +129,4 @@ case('multiRNNCell', [('u', [5, 8]), ('u', [8]), ('u', [4, 8]), ('u', [8]), ('u'
 
 
 if __name__ == '__main__':
-    out = [ref.run(5000 + i, *c) for i, c in enumerate(CASES)]
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'reference2.json')
-    with open(path, 'w') as fh:
-        json.dump({'torch': torch.__version__, 'cases': out}, fh, separators=(',', ':'))
-        fh.write('\n')
-    print(f'{len(out)} cases -> {path} ({os.path.getsize(path)} bytes)')
+    ref.write_fixture(CASES, 5000, 'reference2.json')

@@ -4,7 +4,6 @@ tessera): fft, ifft, rfft (fftLength shorter and longer), irfft, stft with a Han
 
 Run: /usr/bin/python3 test/ops/torch-reference/make_reference3.py (torch 1.13); CI needs only the JSON.
 """
-import json
 import math
 import os
 import sys
@@ -50,9 +49,4 @@ case('complex.add_sub_real', [('u', [3]), ('u', [3]), ('u', [3])],
 
 
 if __name__ == '__main__':
-    out = [ref.run(7000 + i, *c) for i, c in enumerate(CASES)]
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'reference3.json')
-    with open(path, 'w') as fh:
-        json.dump({'torch': torch.__version__, 'cases': out}, fh, separators=(',', ':'))
-        fh.write('\n')
-    print(f'{len(out)} cases -> {path} ({os.path.getsize(path)} bytes)')
+    ref.write_fixture(CASES, 7000, 'reference3.json')
