@@ -504,19 +504,6 @@ const io: Program[] = [
 
 const argForms: Program[] = [
   {
-    name: 'tf.losses with weights and every Reduction: absoluteDifference, meanSquaredError, logLoss, hingeLoss, huberLoss',
-    run: (tf) => {
-      const yt = tf.tensor2d([[1, 0], [0, 1], [1, 1]]);
-      const yp = tf.tensor2d([[0.8, 0.3], [0.4, 0.6], [0.1, 0.9]]);
-      const w = tf.tensor2d([[1], [0], [2]]);
-      const R = tf.Reduction;
-      return [R.NONE, R.MEAN, R.SUM, R.SUM_BY_NONZERO_WEIGHTS].flatMap((r) => [
-        tf.losses.absoluteDifference(yt, yp, w, r), tf.losses.meanSquaredError(yt, yp, w, r), tf.losses.logLoss(yt, yp, w, 1e-3, r),
-        tf.losses.hingeLoss(yt, yp, w, r), tf.losses.huberLoss(yt, yp, w, 0.3, r),
-      ]);
-    },
-  },
-  {
     name: 'tf.losses.sigmoidCrossEntropy and softmaxCrossEntropy with labelSmoothing, weights and reductions; cosineDistance on an axis',
     run: (tf) => {
       const yt = tf.tensor2d([[1, 0, 0], [0, 0, 1]]);
