@@ -7,6 +7,7 @@ import { assertTensorDtype } from '../tensor/checks';
 import { fmtShape } from '../util/validate';
 import { cast, floatsMet } from './cast';
 import { complexOf, imagPart, isComplex, realPart } from './complex-parts';
+import { zeros } from './creation';
 import { matchedOperands, toTensor, toTensorAs, type TensorLike } from './tensor-like';
 
 /** An operand as TF.js takes it: a Tensor, or a number or array made into one. */
@@ -75,7 +76,7 @@ function partsOf(op: string, arg: string, x: Operand, other: Operand): [Tensor, 
   if (isComplex(x)) return [realPart(x), imagPart(x)];
   const t = toTensor(op, arg, x);
   const dtype = t.dtype === 'float64' || (isComplex(other) && other.dtype === ('complex128' as string)) ? 'float64' : 'float32';
-  return [cast(t, dtype), new Tensor(t.shape, dtype, new (dtype === 'float64' ? Float64Array : Float32Array)(t.size))];
+  return [cast(t, dtype), zeros(t.shape, dtype)];
 }
 
 /** add, sub or mul where a or b is complex (undefined otherwise): each part by real ops. */

@@ -1,9 +1,10 @@
 import { backend } from './engine';
 import { recordOp } from '../tensor/tape';
-import { Tensor, sizeOfShape, arrayTypeFor, type ComplexDType, type DType } from '../tensor/tensor';
+import { arrayTypeFor, type ComplexDType, type DType, type Tensor } from '../tensor/tensor';
 import { assertDtype } from '../tensor/checks';
 import { argError, describeValue } from '../util/validate';
 import { complexOf, isComplex, perPart, realPart } from './complex-parts';
+import { zeros } from './creation';
 import { toTensor, type TensorLike } from './tensor-like';
 import { sharing } from './reshape';
 
@@ -18,7 +19,7 @@ export function cast<T extends Tensor>(x: T | TensorLike, dtype: DType | Complex
     const part = dtype === 'complex64' ? 'float32' : 'float64';
     if (isComplex(x)) return perPart(x, (p) => cast(p, part)) as T;
     const re = cast(toTensor('cast', 'x', x), part);
-    return complexOf(re, new Tensor(re.shape, part, new (arrayTypeFor(part))(sizeOfShape(re.shape)))) as T;
+    return complexOf(re, zeros(re.shape, part)) as T;
   }
   if (isComplex(x)) {
     if (typeof dtype !== 'string' || !arrayTypeFor(dtype)) throw argError('cast', 'dtype', describeValue(dtype), "'float32', 'int32', 'bool', 'float64', 'complex64' or 'complex128'");

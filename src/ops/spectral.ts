@@ -4,6 +4,7 @@ import { argError, assertPositiveInt, withArticle } from '../util/validate';
 import { add, mul, sub } from './binary';
 import { complexOf, imagPart, realPart } from './complex-parts';
 import { concat } from './concat';
+import { zeros } from './creation';
 import { matMul } from './matmul';
 import { addTensorMethods } from './method-table';
 import { reshape } from './reshape';
@@ -132,7 +133,7 @@ function fitted(x: Tensor, n: number): Tensor {
   if (n === inner) return x;
   const begin = x.shape.map(() => 0);
   if (n < inner) return slice(x, begin, [...x.shape.slice(0, -1), n]);
-  return concat([x, new Tensor([...x.shape.slice(0, -1), n - inner], x.dtype, new (x.dtype === 'float64' ? Float64Array : Float32Array)((x.size / inner) * (n - inner)))], x.rank - 1);
+  return concat([x, zeros([...x.shape.slice(0, -1), n - inner], x.dtype)], x.rank - 1);
 }
 
 /**
@@ -149,8 +150,7 @@ export function rfft(input: Tensor, fftLength?: number): Tensor {
   const n = fftLength == null ? x.shape[x.rank - 1] : assertPositiveInt(op, 'fftLength', fftLength);
   checkLength(op, fftLength == null ? 'input' : 'fftLength', n);
   const re = fitted(x, n);
-  const zeros = new Tensor(re.shape, re.dtype, new (re.dtype === 'float64' ? Float64Array : Float32Array)(re.size));
-  const full = transform(op, re, zeros, false);
+  const full = transform(op, re, zeros(re.shape, re.dtype), false);
   return slice(full, re.shape.map(() => 0), [...re.shape.slice(0, -1), Math.floor(n / 2) + 1]);
 }
 
