@@ -13,8 +13,11 @@ import { rfft } from './spectral';
 
 // tf.signal's windows and framing.
 
+/** The Hann window in dtype (float32 as TF.js's; stft's default for a float64 signal is float64). */
+const hann = (windowLength: number, dtype?: 'float32' | 'float64'): Tensor<Rank.R1> => cosineWindowOf('hannWindow', windowLength, 0.5, 0.5, dtype);
+
 /** The Hann window, as tf.signal.hannWindow(windowLength). */
-export const hannWindow = (windowLength: number): Tensor<Rank.R1> => cosineWindowOf('hannWindow', windowLength, 0.5, 0.5);
+export const hannWindow = (windowLength: number): Tensor<Rank.R1> => hann(windowLength);
 
 /** The Hamming window, as tf.signal.hammingWindow(windowLength). */
 export const hammingWindow = (windowLength: number): Tensor<Rank.R1> => cosineWindowOf('hammingWindow', windowLength, 0.54, 0.46);
@@ -59,7 +62,7 @@ export function stft(signal: Tensor, frameLength: number, frameStep: number, fft
   assertPositiveInt(op, 'frameStep', frameStep);
   const n = fftLength == null ? enclosingPowerOfTwo(len) : assertPositiveInt(op, 'fftLength', fftLength);
   // The default Hann window is computed in the signal's float dtype, so a float64 stft is exact.
-  const windowOf = windowFn ?? ((length: number) => cosineWindowOf('hannWindow', length, 0.5, 0.5, x.dtype === 'float64' ? 'float64' : 'float32'));
+  const windowOf = windowFn ?? ((length: number) => hann(length, x.dtype === 'float64' ? 'float64' : 'float32'));
   if (typeof windowOf !== 'function') throw argError(op, 'windowFn', describeValue(windowFn), 'a function of the window length (tn.signal.hannWindow)');
   return rfft(mul(frame(x, len, frameStep), windowOf(len)), n);
 }
