@@ -1,5 +1,5 @@
 import { ValType } from './code-writer';
-import { FunctionEmitter, floatRun, i32Params } from './emit-helpers';
+import { FunctionEmitter, floatRunFrom, forLoop, i32Params } from './emit-helpers';
 import type { ModuleBuilder } from './module-builder';
 
 /** The f32 constants adam reads from memory, in this order (the thread pool passes only i32 arguments). */
@@ -24,7 +24,7 @@ function addAdam(m: ModuleBuilder): void {
   const at = f.local();
   const vecs = ADAM_CONSTANTS.map(() => f.local(ValType.v128));
   const scal = ADAM_CONSTANTS.map(() => f.local(ValType.f32));
-  const [gv, mv, vv] = [f.local(ValType.v128), f.local(ValType.v128), f.local(ValType.v128)];
+  const regs = [0, 1].map(() => [f.local(ValType.v128), f.local(ValType.v128), f.local(ValType.v128)]);
   const [gs, ms, vs] = [f.local(ValType.f32), f.local(ValType.f32), f.local(ValType.f32)];
   const [lrT, b1, omb1, b2, omb2, eps] = [0, 1, 2, 3, 4, 5];
   const c = f.code;
@@ -35,17 +35,20 @@ function addAdam(m: ModuleBuilder): void {
   for (const ptr of [p, g, mo, vo]) c.localGet(ptr).localGet(i0).i32Const(2).i32Shl().i32Add().localSet(ptr);
   const len = (): void => { c.localGet(i1).localGet(i0).i32Sub().i32Const(2).i32Shl(); };
   const addr = (ptr: number): void => { c.localGet(ptr).localGet(at).i32Add(); };
-  floatRun(c, at, len, () => {
-    addr(g); c.v128Load().localSet(gv);
-    addr(mo); c.v128Load().localGet(vecs[b1]).f32x4Mul().localGet(vecs[omb1]).localGet(gv).f32x4Mul().f32x4Add().localSet(mv);
+  const vector = (o: number, [gv, mv, vv]: number[]): void => {
+    addr(g); c.v128Load(o).localSet(gv);
+    addr(mo); c.v128Load(o).localGet(vecs[b1]).f32x4Mul().localGet(vecs[omb1]).localGet(gv).f32x4Mul().f32x4Add().localSet(mv);
     // Subnormal lanes (|bits| below the smallest normal's, compared as integers: no float op sees them) to ±0.
     addr(mo); c.localGet(mv); lanes(-0x80000000); c.v128And().localGet(mv);
-    c.localGet(mv); lanes(0x7fffffff); c.v128And(); lanes(SMALLEST_NORMAL_BITS); c.i32x4LtS().v128Bitselect().localTee(mv).v128Store();
-    addr(vo); addr(vo); c.v128Load().localGet(vecs[b2]).f32x4Mul().localGet(vecs[omb2]).localGet(gv).f32x4Mul().localGet(gv).f32x4Mul().f32x4Add()
-      .localTee(vv).v128Store();
-    addr(p); addr(p); c.v128Load().localGet(vecs[lrT]).localGet(mv).f32x4Mul().localGet(vv).f32x4Sqrt().localGet(vecs[eps]).f32x4Add().f32x4Div()
-      .f32x4Sub().v128Store();
-  }, () => {
+    c.localGet(mv); lanes(0x7fffffff); c.v128And(); lanes(SMALLEST_NORMAL_BITS); c.i32x4LtS().v128Bitselect().localTee(mv).v128Store(o);
+    addr(vo); addr(vo); c.v128Load(o).localGet(vecs[b2]).f32x4Mul().localGet(vecs[omb2]).localGet(gv).f32x4Mul().localGet(gv).f32x4Mul().f32x4Add()
+      .localTee(vv).v128Store(o);
+    addr(p); addr(p); c.v128Load(o).localGet(vecs[lrT]).localGet(mv).f32x4Mul().localGet(vv).f32x4Sqrt().localGet(vecs[eps]).f32x4Add().f32x4Div()
+      .f32x4Sub().v128Store(o);
+  };
+  // Two vectors an iteration: their sqrt and div chains overlap.
+  forLoop(c, at, () => c.i32Const(0), () => { len(); c.i32Const(28).i32Sub(); }, () => c.i32Const(32), () => { vector(0, regs[0]); vector(16, regs[1]); });
+  floatRunFrom(c, at, len, () => vector(0, regs[0]), () => {
     addr(g); c.f32Load().localSet(gs);
     addr(mo); c.f32Load().localGet(scal[b1]).f32Mul().localGet(scal[omb1]).localGet(gs).f32Mul().f32Add().localSet(ms);
     addr(mo); c.f32Const(0).localGet(ms).f32Copysign().localGet(ms).localGet(ms).f32Abs().f32Const(2 ** -126).f32Lt().select().localTee(ms).f32Store();

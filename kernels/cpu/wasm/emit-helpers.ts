@@ -51,7 +51,13 @@ export function maxZero(c: CodeWriter, x: number): void {
  * `scalar(offset)` for the 4-byte tail; `at` is the i32 local used as the byte offset. Each callback emits one step.
  */
 export function floatRun(c: CodeWriter, at: number, len: () => void, vector: () => void, scalar: () => void): void {
+  c.i32Const(0).localSet(at);
+  floatRunFrom(c, at, len, vector, scalar);
+}
+
+/** floatRun from the byte offset already in `at`. */
+export function floatRunFrom(c: CodeWriter, at: number, len: () => void, vector: () => void, scalar: () => void): void {
   // Whole vectors while at + 16 <= len, i.e. at < len - 12.
-  forLoop(c, at, () => c.i32Const(0), () => { len(); c.i32Const(12).i32Sub(); }, () => c.i32Const(16), vector);
+  forLoop(c, at, () => c.localGet(at), () => { len(); c.i32Const(12).i32Sub(); }, () => c.i32Const(16), vector);
   forLoop(c, at, () => c.localGet(at), len, () => c.i32Const(4), scalar);
 }
