@@ -216,6 +216,8 @@ export abstract class Layer extends Serializable {
   private initialWeights: Tensor[] | null = null;
   /** Activity penalties of the calls since the training loop last took them. */
   private pendingLosses: (Tensor | (() => Tensor))[] = [];
+  /** Penalties a user layer's build added: as TF.js keeps every addLoss, they count at each step, as a regularizer does. */
+  private keptLosses: (() => Tensor)[] = [];
   private disposed = false;
   /** A penalty on the layer's output, added to the loss for each training call (Keras divides by the batch size). */
   protected activityRegularizer: Regularizer | null = null;
@@ -472,13 +474,14 @@ export abstract class Layer extends Serializable {
     this.ensureBuilt(shape);
   }
 
-  /** Frees the weights built so far, leaving the layer without any. */
+  /** Frees the weights built so far, leaving the layer without any (and without the penalties its build added on them). */
   private discardWeights(): void {
     for (const v of this.vars) {
       this.weightOptions.delete(v);
       v.dispose();
     }
     this.vars = [];
+    this.keptLosses = [];
   }
 
   /**
@@ -985,14 +988,14 @@ export abstract class Layer extends Serializable {
     });
   }
 
-  /** The weight penalties (kernel/bias regularizers) as scalars; call inside the gradient's scope. */
+  /** The penalties that count at every step (weight regularizers, losses added in build) as scalars; call inside the gradient's scope. */
   weightPenalties(): Tensor[] {
     const out: Tensor[] = [];
     for (const v of this.vars) {
       const r = this.weightOptions.get(v)?.regularizer;
       if (r) out.push(r.apply(v));
     }
-    return [...out, ...this.nestedLayers().flatMap((l) => l.weightPenalties())];
+    return [...out, ...this.keptLosses.map((l) => l()), ...this.nestedLayers().flatMap((l) => l.weightPenalties())];
   }
 
   /**
@@ -1012,14 +1015,18 @@ export abstract class Layer extends Serializable {
    * Adds a penalty of the current call to the training loss, as TF.js's addLoss: a tensor, or a function of no
    * arguments giving one (TF.js's RegularizerFn), or a list of them; functions are called when the loss is summed,
    * inside the gradient tape. As Keras, what a call adds counts for that step only (TF.js 4.22 keeps every call's
-   * functions and sums them all at each later step).
+   * functions and sums them all at each later step). What build adds counts at every step, as in both; it must be a
+   * function, as a tensor made there would hold one value for ever (TF.js fails on it at the first step).
    */
   addLoss(losses: Tensor | (() => Tensor) | (() => Tensor)[]): void {
     const list = Array.isArray(losses) ? losses : [losses];
     list.forEach((l, i) => {
-      if (!(l instanceof Tensor) && typeof l !== 'function') throw argError(`${this.name}.addLoss`, Array.isArray(losses) ? `losses[${i}]` : 'losses', fmtValue(l), 'a Tensor or a function returning one');
+      const what = Array.isArray(losses) ? `losses[${i}]` : 'losses';
+      if (!(l instanceof Tensor) && typeof l !== 'function') throw argError(`${this.name}.addLoss`, what, fmtValue(l), 'a Tensor or a function returning one');
+      if (this.building && typeof l !== 'function') throw argError(`${this.name}.addLoss`, what, 'a Tensor (added in build)', 'a function returning the penalty (a loss added in build counts at every step)');
     });
-    this.pendingLosses.push(...list);
+    if (this.building) this.keptLosses.push(...(list as (() => Tensor)[]));
+    else this.pendingLosses.push(...list);
   }
 
   /** The activity penalties recorded since the last take (functions called now), and forgets them. */
@@ -1039,7 +1046,7 @@ export abstract class Layer extends Serializable {
   get losses(): (() => Tensor)[] {
     const pending = this.pendingLosses.slice();
     const own = this.vars.filter((v) => this.weightOptions.get(v)?.regularizer).map((v) => () => (this.weightOptions.get(v)?.regularizer as Regularizer).apply(v));
-    return [...own, ...this.nestedLayers().flatMap((l) => l.losses), ...pending.map((t) => (typeof t === 'function' ? t : () => t))];
+    return [...own, ...this.keptLosses, ...this.nestedLayers().flatMap((l) => l.losses), ...pending.map((t) => (typeof t === 'function' ? t : () => t))];
   }
 
   /** The penalties as tensors (to add to the loss inside the gradient tape); collects the activity penalties. */

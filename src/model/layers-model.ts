@@ -236,7 +236,7 @@ export class LayersModel extends Layer implements TrainableModel {
   }
 
   override weightPenalties(): Tensor[] {
-    return this.layers.flatMap((l) => l.weightPenalties());
+    return this.layers.flatMap((l) => this.eachNode(l, () => l.weightPenalties()));
   }
 
   override takeLosses(): Tensor[] {
@@ -244,7 +244,13 @@ export class LayersModel extends Layer implements TrainableModel {
   }
 
   override calculateLosses(): Tensor[] {
-    return this.layers.flatMap((l) => l.calculateLosses());
+    return this.layers.flatMap((l) => [...this.eachNode(l, () => l.weightPenalties()), ...l.takeLosses()]);
+  }
+
+  /** A layer's penalties once for each of its nodes in this model, as TF.js's Container counts them (a shared layer's twice). */
+  private eachNode(layer: Layer, penalties: () => Tensor[]): Tensor[] {
+    const nodes = this.graphOrNull?.nodeIndices.get(layer)?.length ?? 1;
+    return Array.from({ length: nodes }, penalties).flat();
   }
 
   override applyConstraints(only?: ReadonlySet<Variable>): void {

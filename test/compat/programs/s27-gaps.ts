@@ -1,0 +1,119 @@
+import type { LayerVariable, Regularizer, Shape, SymbolicTensor, Tensor } from '../../../src/index';
+import type { Program, TF } from '../harness';
+
+// Gaps an ordinary TF.js 4.22 program fell into after swapping the import: losses a user layer adds in its build,
+// the node graph a layer exposes, the tf.sparse namespace, and the preprocessing layers.
+
+const first = (inputs: Tensor | Tensor[]) => (Array.isArray(inputs) ? inputs[0] : inputs);
+const xs = (tf: TF) => tf.tensor2d([[1, 2], [3, 4], [-1, 0.5], [0, -2]]);
+const ys = (tf: TF) => tf.tensor2d([[1], [0], [2], [-1]]);
+
+/** A user layer x·w (w from ones) whose build adds a penalty on w: by addLoss(fn), or as addWeight's regularizer. */
+function penalizedInBuild(tf: TF, how: 'addLoss' | 'regularizer', regularizer?: Regularizer) {
+  return class extends tf.layers.Layer {
+    static className = `S27Penalized_${how}`;
+    w: LayerVariable | null = null;
+    override build(inputShape: Shape | Shape[]): void {
+      const s = inputShape as Shape;
+      const reg = how === 'regularizer' ? regularizer ?? tf.regularizers.l2({ l2: 0.05 }) : undefined;
+      const w = this.addWeight('w', [s[s.length - 1] as number, 1], 'float32', tf.initializers.ones(), reg);
+      this.w = w;
+      if (how === 'addLoss') this.addLoss(() => tf.mul(0.1, tf.sum(tf.square(w.read()))) as never);
+      this.built = true;
+    }
+    override call(inputs: Tensor | Tensor[]): Tensor {
+      return tf.matMul(first(inputs), (this.w as LayerVariable).read());
+    }
+    override computeOutputShape(s: Shape | Shape[]): Shape {
+      return [(s as Shape)[0], 1];
+    }
+  };
+}
+
+const buildLosses: Program[] = [
+  {
+    name: 'a user layer\'s addLoss(fn) in build counts at every fit step: history, weights, evaluate, layer.losses and model.losses',
+    run: async (tf) => {
+      const Penalized = penalizedInBuild(tf, 'addLoss');
+      const layer = new Penalized({ inputShape: [2] });
+      const m = tf.sequential({ layers: [layer] });
+      const before = [layer.losses.length, m.losses.length];
+      m.compile({ optimizer: tf.train.sgd(0.01), loss: 'meanSquaredError' });
+      const h = await m.fit(xs(tf), ys(tf), { epochs: 3, batchSize: 2, shuffle: false, verbose: 0 });
+      return [before, h.history.loss, m.getWeights(), m.evaluate(xs(tf), ys(tf)), layer.losses.length, layer.losses.map((f) => f()), m.losses.length, m.calculateLosses()];
+    },
+  },
+  {
+    name: 'a user layer\'s build addLoss counts at each trainOnBatch, and a layer applied by hand first (built outside a model) keeps it',
+    run: async (tf) => {
+      const Penalized = penalizedInBuild(tf, 'addLoss');
+      const layer = new Penalized({});
+      const direct = layer.apply(xs(tf)) as Tensor;
+      const input = tf.input({ shape: [2] });
+      const m = tf.model({ inputs: input, outputs: layer.apply(input) as SymbolicTensor });
+      m.compile({ optimizer: tf.train.adam(0.05), loss: 'meanAbsoluteError' });
+      const losses: number[] = [];
+      for (let i = 0; i < 4; i++) losses.push(await m.trainOnBatch(xs(tf), ys(tf)) as number);
+      return [direct, losses, layer.getWeights()];
+    },
+  },
+  {
+    name: 'a regularizer given to addWeight in a user layer\'s build counts at every step, as a dense layer\'s kernelRegularizer does',
+    run: async (tf) => {
+      const Penalized = penalizedInBuild(tf, 'regularizer', tf.regularizers.l1l2({ l1: 0.02, l2: 0.03 }));
+      const layer = new Penalized({ inputShape: [2] });
+      const m = tf.sequential({ layers: [layer, tf.layers.dense({ units: 1, kernelInitializer: 'ones', kernelRegularizer: tf.regularizers.l2({ l2: 0.1 }) })] });
+      m.compile({ optimizer: tf.train.sgd(0.02), loss: 'meanSquaredError' });
+      const h = await m.fit(xs(tf), ys(tf), { epochs: 3, batchSize: 4, verbose: 0 });
+      return [h.history.loss, m.getWeights(), layer.losses.length, m.calculateLosses()];
+    },
+  },
+  {
+    name: 'a layer shared by two branches of a functional model counts its penalties once for each of its nodes, as TF.js\'s model does',
+    run: async (tf) => {
+      const input = tf.input({ shape: [2] });
+      const shared = tf.layers.dense({ units: 2, kernelInitializer: 'ones', kernelRegularizer: tf.regularizers.l2({ l2: 0.1 }) });
+      const Penalized = penalizedInBuild(tf, 'addLoss');
+      const own = new Penalized({});
+      const a = shared.apply(input) as SymbolicTensor;
+      const b = shared.apply(tf.layers.dense({ units: 2, kernelInitializer: 'ones' }).apply(input) as SymbolicTensor) as SymbolicTensor;
+      const sum = tf.layers.add().apply([own.apply(a) as SymbolicTensor, own.apply(b) as SymbolicTensor]) as SymbolicTensor;
+      const m = tf.model({ inputs: input, outputs: sum });
+      m.compile({ optimizer: tf.train.sgd(0.001), loss: 'meanSquaredError' });
+      const before = m.calculateLosses();
+      const h = await m.fit(xs(tf), ys(tf), { epochs: 2, batchSize: 4, verbose: 0 });
+      return [before, h.history.loss, m.getWeights()];
+    },
+  },
+  {
+    name: 'a model holding a model with a build-penalized layer counts the inner penalty at each step',
+    run: async (tf) => {
+      const Penalized = penalizedInBuild(tf, 'addLoss');
+      const inner = tf.sequential({ layers: [new Penalized({ inputShape: [2] })] });
+      const outer = tf.sequential({ layers: [inner, tf.layers.dense({ units: 1, kernelInitializer: 'ones' })] });
+      outer.compile({ optimizer: tf.train.sgd(0.01), loss: 'meanSquaredError' });
+      const h = await outer.fit(xs(tf), ys(tf), { epochs: 3, batchSize: 4, verbose: 0 });
+      return [h.history.loss, outer.getWeights()];
+    },
+  },
+  {
+    name: 'a tensor (not a function) given to addLoss in build fails, as TF.js fails on it at the first step',
+    run: async (tf) => {
+      class Bad extends tf.layers.Layer {
+        override build(): void {
+          this.addLoss(tf.scalar(1) as never);
+          this.built = true;
+        }
+        override call(inputs: Tensor | Tensor[]): Tensor {
+          return first(inputs);
+        }
+      }
+      const m = tf.sequential({ layers: [new Bad({ inputShape: [2] }), tf.layers.dense({ units: 1 })] });
+      m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+      await m.fit(xs(tf), ys(tf), { epochs: 1, verbose: 0 });
+      return 'trained';
+    },
+  },
+];
+
+export const s27Gaps: Program[] = [...buildLosses];
