@@ -6,7 +6,7 @@ import { argError, fmtShape, fmtValue, optionalBoolean, unknownKey } from '../ut
 import { assertDtype } from '../tensor/checks';
 import { div } from '../ops/binary';
 import { cast, clone } from '../ops/cast';
-import { SymbolicTensor, type LayerNode } from './symbolic';
+import { addNode, SymbolicTensor, type LayerNode } from './symbolic';
 import { checkInputSpecs, type InputSpec } from './input-spec';
 import type { Regularizer } from './regularizers';
 import type { Constraint } from './constraints';
@@ -202,6 +202,8 @@ export abstract class Layer extends Serializable {
   inputSpec: InputSpec[] | null = null;
   /** Every application to symbolic inputs, in order (TF.js's inboundNodes). */
   readonly inboundNodes: LayerNode[] = [];
+  /** Every application of another layer (or this one) to this layer's symbolic outputs, in order (TF.js's outboundNodes). */
+  readonly outboundNodes: LayerNode[] = [];
   /** The input shape the user gave, recorded in the saved config. */
   private declaredInputShape: number[] | null = null;
   private declaredBatch: number | null = null;
@@ -668,7 +670,7 @@ export abstract class Layer extends Serializable {
     const nodeIndex = this.inboundNodes.length;
     const outputs = outShapes.map((s, i) => new SymbolicTensor(this.outputDtype(list.map((t) => t.dtype)), s, this, nodeIndex, i));
     // The call arguments are kept as given (a training flag too, which TF.js saves); a run sets its own training flag.
-    this.inboundNodes.push({ layer: this, inputs: list.slice(), outputs, kwargs: { ...kwargs } });
+    addNode(this, list.slice(), outputs, { ...kwargs });
     return several ? outputs : outputs[0];
   }
 

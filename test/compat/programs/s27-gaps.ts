@@ -1,4 +1,4 @@
-import type { LayerVariable, Regularizer, Shape, SymbolicTensor, Tensor } from '../../../src/index';
+import type { LayerNode, LayerVariable, Regularizer, Shape, SymbolicTensor, Tensor } from '../../../src/index';
 import type { Program, TF } from '../harness';
 
 // Gaps an ordinary TF.js 4.22 program fell into after swapping the import: losses a user layer adds in its build,
@@ -116,4 +116,55 @@ const buildLosses: Program[] = [
   },
 ];
 
-export const s27Gaps: Program[] = [...buildLosses];
+/** What a program reads of a node: its layers by name, indices, tensors by shape, masks, call arguments and config. */
+const nodeView = (n: LayerNode) => ({
+  outboundLayer: n.outboundLayer.name, inboundLayers: n.inboundLayers.map((l) => l.name), nodeIndices: n.nodeIndices, tensorIndices: n.tensorIndices,
+  inputTensors: n.inputTensors.map((t) => t.shape), outputTensors: n.outputTensors.map((t) => t.shape), inputShapes: n.inputShapes, outputShapes: n.outputShapes,
+  inputMasks: n.inputMasks, outputMasks: n.outputMasks, callArgs: n.callArgs ?? 'none', config: n.getConfig(),
+});
+
+const nodes: Program[] = [
+  {
+    name: 'inboundNodes and outboundNodes of the layers of a functional model with a layer applied twice and a merge',
+    run: (tf) => {
+      const input = tf.input({ shape: [2], name: 's27_x' });
+      const d = tf.layers.dense({ units: 2, name: 's27_d' });
+      const a = d.apply(input) as SymbolicTensor;
+      const b = d.apply(a) as SymbolicTensor;
+      const cat = tf.layers.concatenate({ name: 's27_cat' });
+      const m = tf.model({ inputs: input, outputs: cat.apply([a, b]) as SymbolicTensor });
+      const inputLayer = m.layers[0];
+      return [
+        inputLayer.inboundNodes.map(nodeView), inputLayer.outboundNodes.map(nodeView), d.inboundNodes.map(nodeView), d.outboundNodes.map(nodeView),
+        cat.inboundNodes.map(nodeView), cat.outboundNodes.length, d.outboundNodes[1] === cat.inboundNodes[0], d.inboundNodes[1].inboundLayers[0] === d,
+      ];
+    },
+  },
+  {
+    name: 'a Sequential model\'s layers link through their nodes to the input layer; a layer called on tensors gets no node',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [4], name: 's27_sd' }), tf.layers.dense({ units: 1, name: 's27_sd2' })] });
+      const eager = tf.layers.dense({ units: 1 });
+      eager.apply(tf.ones([2, 3]));
+      const [first, second] = m.layers;
+      // Walking back from the output, as a program that draws the graph does.
+      const walk: string[] = [];
+      for (let l = second; l.inboundNodes.length > 0 && l.inboundNodes[0].inboundLayers.length > 0; l = l.inboundNodes[0].inboundLayers[0] as typeof l) walk.push(l.name);
+      const linked = [first.outboundNodes.length, second.inboundNodes.length];
+      m.pop();
+      return [first.inboundNodes.map(nodeView), second.inboundNodes.map(nodeView), walk, eager.inboundNodes.length, eager.outboundNodes.length, linked, first.outboundNodes.length, second.inboundNodes.length];
+    },
+  },
+  {
+    name: 'a node\'s callArgs hold what apply was given',
+    run: (tf) => {
+      const input = tf.input({ shape: [3] });
+      const drop = tf.layers.dropout({ rate: 0.5 });
+      drop.apply(input, { training: true });
+      drop.apply(input);
+      return [drop.inboundNodes.map((n) => n.callArgs), input.sourceLayer.outboundNodes.length];
+    },
+  },
+];
+
+export const s27Gaps: Program[] = [...buildLosses, ...nodes];
