@@ -167,4 +167,88 @@ const nodes: Program[] = [
   },
 ];
 
-export const s27Gaps: Program[] = [...buildLosses, ...nodes];
+/** Whether f throws, and nothing else: the messages differ between the libraries. */
+const throws = (f: () => unknown): boolean => {
+  try { f(); return false; } catch { return true; }
+};
+
+const sparse: Program[] = [
+  {
+    name: 'tf.sparse.sparseFillEmptyRows: TF.js\'s doc example, rows out of order, a full ordered input, float and int32 values, an empty dense shape',
+    run: (tf) => {
+      const doc = tf.sparse.sparseFillEmptyRows([[0, 0], [1, 0], [1, 3], [1, 4], [3, 2], [3, 3]], [0, 10, 13, 14, 32, 33], [5, 6], -1);
+      const shuffled = tf.sparse.sparseFillEmptyRows(tf.tensor2d([[3, 1], [0, 2], [3, 0], [1, 1]], [4, 2], 'int32'), tf.tensor1d([1.5, -2, 3.25, 4]), tf.tensor1d([5, 4], 'int32'), tf.scalar(0.5));
+      const full = tf.sparse.sparseFillEmptyRows([[0, 1, 0], [1, 0, 2], [2, 2, 2]], tf.tensor1d([7, 8, 9], 'int32'), [3, 3, 3], 0);
+      const none = tf.sparse.sparseFillEmptyRows(tf.zeros([0, 2], 'int32'), tf.tensor1d([], 'float32'), [3, 2], 9);
+      const zero = tf.sparse.sparseFillEmptyRows(tf.zeros([0, 2], 'int32'), tf.tensor1d([], 'float32'), [0, 2], 9);
+      return [doc, shuffled, full, none, zero];
+    },
+  },
+  {
+    name: 'tf.sparse.sparseFillEmptyRows refuses bad ranks and rows outside the dense shape',
+    run: (tf) => [
+      throws(() => tf.sparse.sparseFillEmptyRows([0, 1], [1, 2], [3, 3], 0)), throws(() => tf.sparse.sparseFillEmptyRows([[0, 0]], [[1]], [3, 3], 0)),
+      throws(() => tf.sparse.sparseFillEmptyRows([[0, 0]], [1], [[3, 3]], 0)), throws(() => tf.sparse.sparseFillEmptyRows([[0, 0]], [1], [3, 3], [0])),
+      throws(() => tf.sparse.sparseFillEmptyRows([[3, 0]], [1], [3, 3], 0)), throws(() => tf.sparse.sparseFillEmptyRows([[-1, 0]], [1], [3, 3], 0)),
+      throws(() => tf.sparse.sparseFillEmptyRows([[0, 0]], [1], [0, 3], 0)),
+    ],
+  },
+  {
+    name: 'tf.sparse.sparseReshape: TF.js\'s doc example, an inferred size first, to rank 1, to a larger rank, and from int32 tensors',
+    run: (tf) => {
+      const doc = tf.sparse.sparseReshape([[0, 0, 0], [0, 0, 1], [0, 1, 0], [1, 0, 0], [1, 2, 3]], [2, 3, 6], [9, -1]);
+      const first = tf.sparse.sparseReshape([[0, 1], [2, 3], [3, 0]], [4, 4], [-1, 2]);
+      const flat = tf.sparse.sparseReshape([[0, 1], [2, 3]], [4, 4], [16]);
+      const deeper = tf.sparse.sparseReshape(tf.tensor2d([[1, 5], [0, 2]], [2, 2], 'int32'), tf.tensor1d([2, 6], 'int32'), tf.tensor1d([2, 2, 3], 'int32'));
+      const empty = tf.sparse.sparseReshape(tf.zeros([0, 2], 'int32'), [3, 4], [2, 6]);
+      return [doc, first, flat, deeper, empty];
+    },
+  },
+  {
+    name: 'tf.sparse.sparseReshape refuses two -1s, a negative size, a size that does not divide, another element count, bad ranks',
+    run: (tf) => [
+      throws(() => tf.sparse.sparseReshape([[0, 1]], [4, 4], [-1, -1])), throws(() => tf.sparse.sparseReshape([[0, 1]], [4, 4], [-2, 8])),
+      throws(() => tf.sparse.sparseReshape([[0, 1]], [4, 4], [3, -1])), throws(() => tf.sparse.sparseReshape([[0, 1]], [4, 4], [3, 5])),
+      throws(() => tf.sparse.sparseReshape([[0, 1]], [4, 0], [0, -1])), throws(() => tf.sparse.sparseReshape([0, 1], [4, 4], [16])),
+      throws(() => tf.sparse.sparseReshape([[0, 1]], [[4, 4]], [16])), throws(() => tf.sparse.sparseReshape([[0, 1]], [4, 4], [[16]])),
+    ],
+  },
+  {
+    name: 'tf.sparse.sparseSegmentSum and sparseSegmentMean: TF.js\'s doc examples, gaps between segments, int32 data (mean truncates), 1-D and 3-D data',
+    run: (tf) => {
+      const c = tf.tensor2d([[1, 2, 3, 4], [-1, -2, -3, -4], [5, 6, 7, 8]]);
+      const ids = (v: number[]) => tf.tensor1d(v, 'int32');
+      const i32 = tf.tensor2d([[1, 2], [4, 7], [10, -3]], [3, 2], 'int32');
+      const cube = tf.tensor3d([[[1, 2], [3, 4]], [[5, 6], [7, 8]]]);
+      return [
+        tf.sparse.sparseSegmentSum(c, ids([0, 1]), ids([0, 0])), tf.sparse.sparseSegmentSum(c, ids([0, 1]), ids([0, 1])), tf.sparse.sparseSegmentSum(c, ids([0, 2]), ids([0, 1])),
+        tf.sparse.sparseSegmentMean(c, ids([0, 1]), ids([0, 0])), tf.sparse.sparseSegmentMean(c, ids([0, 1, 2]), ids([0, 0, 1])), tf.sparse.sparseSegmentMean(c, ids([2, 0]), ids([1, 3])),
+        tf.sparse.sparseSegmentSum(i32, [0, 1, 2], [0, 0, 2]), tf.sparse.sparseSegmentMean(i32, [0, 1, 2, 2], [0, 0, 0, 1]), tf.sparse.sparseSegmentMean([1, 2, 4], [0, 1, 2], [0, 0, 0]),
+        tf.sparse.sparseSegmentSum(cube, [1, 0, 1], [0, 1, 1]), tf.sparse.sparseSegmentMean(c, tf.tensor1d([], 'int32'), tf.tensor1d([], 'int32')),
+      ];
+    },
+  },
+  {
+    name: 'tf.sparse.sparseSegmentSum and sparseSegmentMean refuse unsorted ids, out-of-range indices, a scalar, mismatched lengths and bad ranks',
+    run: (tf) => {
+      const c = tf.tensor2d([[1, 2], [3, 4]]);
+      return [
+        throws(() => tf.sparse.sparseSegmentSum(c, [0, 1], [1, 0])), throws(() => tf.sparse.sparseSegmentMean(c, [0, 2], [0, 0])), throws(() => tf.sparse.sparseSegmentSum(c, [0, -1], [0, 1])),
+        throws(() => tf.sparse.sparseSegmentSum(tf.scalar(1), [0], [0])), throws(() => tf.sparse.sparseSegmentMean(c, [0, 1], [0])), throws(() => tf.sparse.sparseSegmentSum(c, [[0, 1]], [0, 1])),
+        throws(() => tf.sparse.sparseSegmentSum(c, [0, 1], [[0, 1]])), throws(() => tf.sparse.sparseSegmentSum(c, [0, 1], [-1, -1])),
+      ];
+    },
+  },
+  {
+    name: 'tf.sparse ops leave only their results alive, and are not differentiable in their values as TF.js\'s',
+    run: (tf) => {
+      const start = tf.memory().numTensors;
+      const r = tf.sparse.sparseFillEmptyRows([[0, 0], [2, 1]], [1, 2], [3, 2], 0);
+      const s = tf.sparse.sparseSegmentSum([[1, 2], [3, 4]], [0, 1], [0, 0]);
+      const made = tf.memory().numTensors - start;
+      return [made, Object.keys(r).sort(), s, throws(() => tf.grad((x: Tensor) => tf.sparse.sparseSegmentSum(x, [0, 1], [0, 0]).sum())(tf.tensor2d([[1, 2], [3, 4]])))];
+    },
+  },
+];
+
+export const s27Gaps: Program[] = [...buildLosses, ...nodes, ...sparse];
