@@ -251,4 +251,38 @@ const sparse: Program[] = [
   },
 ];
 
-export const s27Gaps: Program[] = [...buildLosses, ...nodes, ...sparse];
+const image = (tf: TF, shape: number[]) => tf.tensor(Array.from({ length: shape.reduce((a, b) => a * b, 1) }, (_, i) => (i * 7) % 11), shape);
+
+const randomWidth: Program[] = [
+  {
+    name: 'tf.layers.randomWidth with a seed: each call draws the next width (bilinear), the config carries the counted-up seed',
+    run: (tf) => {
+      const l = tf.layers.randomWidth({ factor: 0.5, seed: 3 });
+      const img = image(tf, [2, 4, 6, 2]);
+      const outs = [l.apply(img), l.apply(img), l.apply(img, { training: true })] as Tensor[];
+      const { name: _name, ...config } = l.getConfig();
+      return [...outs, config, l.getClassName()];
+    },
+  },
+  {
+    name: 'tf.layers.randomWidth with a [lower, upper] factor, nearest, on one unbatched image, on int32 pixels, and unseeded (only shapes)',
+    run: (tf) => {
+      const nearest = tf.layers.randomWidth({ factor: [-0.5, 0.2], interpolation: 'nearest', seed: 10 });
+      const ints = tf.layers.randomWidth({ factor: 0.4, seed: 5 }).apply(tf.ones([1, 2, 5, 1], 'int32')) as Tensor;
+      const unseeded = tf.layers.randomWidth({ factor: 0.0001 });
+      const { name: _name, ...config } = unseeded.getConfig();
+      return [nearest.apply(image(tf, [4, 6, 1])), nearest.apply(image(tf, [1, 3, 8, 3])), ints, (unseeded.apply(tf.ones([2, 3, 20, 1])) as Tensor).shape, config];
+    },
+  },
+  {
+    name: 'tf.layers.randomWidth refuses a factor that is not positive or a pair, a bound below -1, bounds out of order, another interpolation',
+    run: (tf) => [
+      throws(() => tf.layers.randomWidth({ factor: 0 })), throws(() => tf.layers.randomWidth({ factor: -0.5 })), throws(() => tf.layers.randomWidth({ factor: [0.2, 0.1] })),
+      throws(() => tf.layers.randomWidth({ factor: [-1.5, 0.1] })), throws(() => tf.layers.randomWidth({ factor: 0.2, interpolation: 'bicubic' as never })),
+      throws(() => tf.layers.randomWidth({ factor: [0.1] as never })), throws(() => tf.layers.randomWidth({} as never)),
+      throws(() => tf.sequential({ layers: [tf.layers.randomWidth({ factor: 0.3, seed: 1, inputShape: [4, 6, 2] })] })),
+    ],
+  },
+];
+
+export const s27Gaps: Program[] = [...buildLosses, ...nodes, ...sparse, ...randomWidth];
