@@ -285,4 +285,21 @@ const randomWidth: Program[] = [
   },
 ];
 
-export const s27Gaps: Program[] = [...buildLosses, ...nodes, ...sparse, ...randomWidth];
+const fingerprints: Program[] = [
+  {
+    name: 'tf.util.fingerPrint64 of strings of every length class (0-16, 17-32, 33-64, longer), with len, as a Long; hexToLong',
+    run: (tf) => {
+      const enc = new TextEncoder();
+      const texts = ['', 'a', 'abc', 'hello', 'hello world!', 'seventeen chars!!', 'a string of thirty-one bytes...', 'x'.repeat(50), 'The quick brown fox jumps over the lazy dog. '.repeat(5)];
+      const longs = texts.map((t) => tf.util.fingerPrint64(enc.encode(t)));
+      const big = tf.util.hexToLong('c3a5c85c97cb3127');
+      return [
+        longs.map((l) => l.toString()), longs.map((l) => l.toString(16)), longs[4], longs.map((l) => l.toNumber()),
+        tf.util.fingerPrint64(enc.encode('abcdef'), 3).toString(), tf.util.fingerPrint64(Uint8Array.from([255, 0, 128, 7, 9, 200, 1, 3, 4])).toSigned().toString(),
+        big, big.toString(), big.toSigned().toString(), big.equals(tf.util.hexToLong('C3A5C85C97CB3127')), tf.util.hexToLong('1f').toNumber(),
+      ];
+    },
+  },
+];
+
+export const s27Gaps: Program[] = [...buildLosses, ...nodes, ...sparse, ...randomWidth, ...fingerprints];
