@@ -180,6 +180,9 @@ export type Applied<T extends Tensor | SymbolicTensor> = T | (T & (Tensor | Symb
 /** T[] as a plain object type: TypeScript reduces Tensor & Tensor[] to never, but not this. */
 type ListOf<T> = { [K in keyof T[]]: T[][K] };
 
+/** How many layer calls on tensors are running (nested ones too): a penalty function added while none is, is kept. */
+let callsRunning = 0;
+
 /**
  * A layer: weights it owns (as variables, Keras order: trainable ones then the rest), a forward pass, and the
  * output shape it produces for an input shape (shapes here omit the batch dim). apply() runs it on tensors or,
@@ -218,7 +221,7 @@ export abstract class Layer extends Serializable {
   private initialWeights: Tensor[] | null = null;
   /** Activity penalties of the calls since the training loop last took them. */
   private pendingLosses: (Tensor | (() => Tensor))[] = [];
-  /** Penalties a user layer's build added: as TF.js keeps every addLoss, they count at each step, as a regularizer does. */
+  /** Penalty functions added in build or outside any call: as TF.js keeps every addLoss, they count at each step, as a regularizer does. */
   private keptLosses: (() => Tensor)[] = [];
   private disposed = false;
   /** A penalty on the layer's output, added to the loss for each training call (Keras divides by the batch size). */
@@ -616,10 +619,16 @@ export abstract class Layer extends Serializable {
 
   /**
    * Runs a built-in layer's work on tensors in a scope of its own, as TF.js's layers scope their calls: only the
-   * outputs (and what the layer keeps) outlive it. A user layer's call runs as written, as TF.js runs it.
+   * outputs (and what the layer keeps) outlive it. A user layer's call runs as written, as TF.js runs it. Counted in
+   * callsRunning, so that addLoss knows a call's penalties from those kept for every step.
    */
   protected eagerly<T extends Tensor | Tensor[]>(fn: () => T): T {
-    return this.userDefined ? fn() : tidy(fn);
+    callsRunning++;
+    try {
+      return this.userDefined ? fn() : tidy(fn);
+    } finally {
+      callsRunning--;
+    }
   }
 
   /**
@@ -1010,24 +1019,26 @@ export abstract class Layer extends Serializable {
 
   /** An activity penalty on a training call's output (Keras divides it by the batch size). */
   protected recordActivity(y: Tensor, training: boolean): void {
-    if (this.activityRegularizer && training) this.addLoss(div(this.activityRegularizer.apply(y), y.shape[0]));
+    if (this.activityRegularizer && training) this.pendingLosses.push(div(this.activityRegularizer.apply(y), y.shape[0]));
   }
 
   /**
    * Adds a penalty of the current call to the training loss, as TF.js's addLoss: a tensor, or a function of no
    * arguments giving one (TF.js's RegularizerFn), or a list of them; functions are called when the loss is summed,
    * inside the gradient tape. As Keras, what a call adds counts for that step only (TF.js 4.22 keeps every call's
-   * functions and sums them all at each later step). What build adds counts at every step, as in both; it must be a
-   * function, as a tensor made there would hold one value for ever (TF.js fails on it at the first step).
+   * functions and sums them all at each later step). A function added in build, or by a program outside any call,
+   * counts at every step, as in both; a tensor there is refused, as it would hold one value for ever (TF.js fails on
+   * it at the first step).
    */
   addLoss(losses: Tensor | (() => Tensor) | (() => Tensor)[]): void {
     const list = Array.isArray(losses) ? losses : [losses];
+    const kept = this.building || callsRunning === 0;
     list.forEach((l, i) => {
       const what = Array.isArray(losses) ? `losses[${i}]` : 'losses';
       if (!(l instanceof Tensor) && typeof l !== 'function') throw argError(`${this.name}.addLoss`, what, fmtValue(l), 'a Tensor or a function returning one');
-      if (this.building && typeof l !== 'function') throw argError(`${this.name}.addLoss`, what, 'a Tensor (added in build)', 'a function returning the penalty (a loss added in build counts at every step)');
+      if (kept && l instanceof Tensor) throw argError(`${this.name}.addLoss`, what, 'a Tensor (added outside a call)', 'a function returning the penalty (added in build or outside a call, it counts at every step)');
     });
-    if (this.building) this.keptLosses.push(...(list as (() => Tensor)[]));
+    if (kept) this.keptLosses.push(...(list as (() => Tensor)[]));
     else this.pendingLosses.push(...list);
   }
 

@@ -97,6 +97,20 @@ const buildLosses: Program[] = [
     },
   },
   {
+    name: 'addLoss outside any call (in a build the program runs itself, or on a built layer) counts at every fit step',
+    run: async (tf) => {
+      const Penalized = penalizedInBuild(tf, 'addLoss');
+      const layer = new Penalized({});
+      layer.build([null, 2]);
+      const dense = tf.layers.dense({ units: 1, kernelInitializer: 'ones', useBias: false });
+      const m = tf.sequential({ layers: [tf.layers.inputLayer({ inputShape: [2] }), layer, dense] });
+      dense.addLoss(() => tf.mul(0.5, tf.sum(tf.abs(dense.getWeights()[0]))) as never);
+      m.compile({ optimizer: tf.train.sgd(0.01), loss: 'meanSquaredError' });
+      const h = await m.fit(xs(tf), ys(tf), { epochs: 3, batchSize: 2, shuffle: false, verbose: 0 });
+      return [h.history.loss, m.getWeights(), layer.losses.length, dense.losses.length];
+    },
+  },
+  {
     name: 'a tensor (not a function) given to addLoss in build fails, as TF.js fails on it at the first step',
     run: async (tf) => {
       class Bad extends tf.layers.Layer {
@@ -112,6 +126,22 @@ const buildLosses: Program[] = [
       m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
       await m.fit(xs(tf), ys(tf), { epochs: 1, verbose: 0 });
       return 'trained';
+    },
+  },
+  {
+    name: 'a penalty a layer adds from its call counts at that step only',
+    deviation: "TF.js 4.22 keeps every call's addLoss function (predict's calls too) and sums them all at each later step, so its penalty grows with each call; tessera counts what a step's call added, as Keras does",
+    run: async (tf) => {
+      class CallPenalty extends tf.layers.Layer {
+        override call(inputs: Tensor | Tensor[]): Tensor {
+          this.addLoss(() => tf.scalar(1));
+          return first(inputs);
+        }
+      }
+      const m = tf.sequential({ layers: [new CallPenalty({ inputShape: [2] }), tf.layers.dense({ units: 1, kernelInitializer: 'zeros' })] });
+      m.compile({ optimizer: tf.train.sgd(0), loss: 'meanSquaredError' });
+      const h = await m.fit(xs(tf), ys(tf), { epochs: 3, batchSize: 4, verbose: 0 });
+      return h.history.loss;
     },
   },
 ];
