@@ -45,7 +45,7 @@ export type { ModelFitDatasetArgs } from './model/fit-dataset';
 export type { CustomCallbackArgs, HistoryParams, Logs, EarlyStoppingCallbackArgs } from './model/callbacks';
 export type { ClassWeight, ClassWeightMap } from './model/class-weights';
 export { callbacks, Callback, CallbackList, CustomCallback, EarlyStopping, History, registerCallbackConstructor } from './model/callbacks';
-export type { Shape } from './layers/symbolic';
+export type { LayerNode, Shape } from './layers/symbolic';
 export type { YieldEveryOptions } from './model/yield';
 // tfjs-layers's functions, not ops: named as they are.
 export const metrics = scopedAll(metricsNs, 'all');

@@ -16,7 +16,7 @@ import { AveragePooling2D, MaxPooling2D } from './max-pooling2d';
 import { Add, Average, Concatenate, Dot, Maximum, Minimum, Multiply, Subtract } from './merge';
 import { AlphaDropout, GaussianDropout, GaussianNoise } from './noise';
 import { BatchNormalization, LayerNormalization } from './normalization';
-import { CenterCrop, Rescaling, Resizing } from './preprocessing';
+import { CenterCrop, RandomWidth, Rescaling, Resizing } from './preprocessing';
 import { Bidirectional } from './recurrent/bidirectional';
 import { ConvLSTM2D } from './recurrent/conv-lstm2d';
 import { ConvLSTM2DCell } from './recurrent/conv-lstm2d-cell';
@@ -42,7 +42,7 @@ registerBuiltinLayers({
   Conv2D, AveragePooling3D, Conv3D, Conv3DTranspose, MaxPooling3D, Conv2DTranspose, DepthwiseConv2D, Dense, Dropout,
   SpatialDropout1D, Embedding, Flatten, GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D,
   InputLayer, Masking, AveragePooling2D, MaxPooling2D, Add, Average, Concatenate, Dot, Maximum, Minimum, Multiply, Subtract,
-  AlphaDropout, GaussianDropout, GaussianNoise, BatchNormalization, LayerNormalization, CenterCrop, Rescaling, Resizing,
+  AlphaDropout, GaussianDropout, GaussianNoise, BatchNormalization, LayerNormalization, CenterCrop, RandomWidth, Rescaling, Resizing,
   Bidirectional, ConvLSTM2D, ConvLSTM2DCell, GRUCell, GRU, LSTM, SimpleRNN, LSTMCell, RNN, SimpleRNNCell, StackedRNNCells,
   RepeatVector, Reshape, SeparableConv2D, Cropping2D, Permute, ZeroPadding2D, TimeDistributed, UpSampling2D,
 });

@@ -1,6 +1,6 @@
 import { AveragePooling3D, Conv3D, Conv3DTranspose, MaxPooling3D, type Conv3DLayerArgs, type Pooling3DLayerArgs } from './conv3d';
 import { InputLayer, type InputLayerArgs } from './input-layer';
-import { CenterCrop, Rescaling, Resizing, type CenterCropArgs, type RescalingArgs, type ResizingArgs } from './preprocessing';
+import { CenterCrop, RandomWidth, Rescaling, Resizing, type CenterCropArgs, type RandomWidthArgs, type RescalingArgs, type ResizingArgs } from './preprocessing';
 import { CategoryEncoding, type CategoryEncodingArgs } from './category-encoding';
 import { ConvLSTM2D, ConvLSTM2DCell, type ConvLSTM2DArgs, type ConvLSTM2DCellArgs } from './index';
 import {
@@ -91,6 +91,7 @@ export const rescaling = (args: RescalingArgs): Rescaling => new Rescaling(args)
 export const categoryEncoding = (args: CategoryEncodingArgs): CategoryEncoding => new CategoryEncoding(args);
 export const resizing = (args: ResizingArgs): Resizing => new Resizing(args);
 export const centerCrop = (args: CenterCropArgs): CenterCrop => new CenterCrop(args);
+export const randomWidth = (args: RandomWidthArgs): RandomWidth => new RandomWidth(args);
 export const timeDistributed = (args: TimeDistributedLayerArgs): TimeDistributed => new TimeDistributed(args);
 export const conv3d = (args: Conv3DLayerArgs): Conv3D => new Conv3D(args);
 export const conv3dTranspose = (args: Conv3DLayerArgs): Conv3DTranspose => new Conv3DTranspose(args);

@@ -15,10 +15,10 @@ import { Reshape, type ReshapeLayerArgs } from './reshape-layers';
 import { UpSampling2D, type UpSampling2DLayerArgs } from './up-sampling2d';
 import { Cropping2D, Permute, ZeroPadding2D, type Cropping2DLayerArgs, type PermuteLayerArgs, type ZeroPadding2DLayerArgs } from './spatial-layers';
 
-export { CenterCrop, Rescaling, Resizing } from './preprocessing';
+export { CenterCrop, RandomWidth, Rescaling, Resizing } from './preprocessing';
 export { CategoryEncoding } from './category-encoding';
 export type { CategoryEncodingArgs } from './category-encoding';
-export type { CenterCropArgs, RescalingArgs, ResizingArgs } from './preprocessing';
+export type { CenterCropArgs, RandomWidthArgs, RescalingArgs, ResizingArgs } from './preprocessing';
 import { Embedding, type EmbeddingLayerArgs } from './embedding';
 import { Masking, type MaskingArgs } from './masking';
 import { Bidirectional, type BidirectionalLayerArgs } from './recurrent/bidirectional';

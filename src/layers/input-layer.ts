@@ -2,7 +2,7 @@ import type { DType, Tensor } from '../tensor/tensor';
 import { assertDtype } from '../tensor/checks';
 import { argError, checkKnownKeys, fmtValue } from '../util/validate';
 import { Layer, uniqueName, type Kwargs, type LayerConfig } from './layer';
-import { SymbolicTensor } from './symbolic';
+import { addNode, SymbolicTensor } from './symbolic';
 
 export interface InputConfig {
   /** The shape without the batch dim; null for a size that varies (a sequence's time steps). */
@@ -55,7 +55,7 @@ export class InputLayer extends Layer {
     // As TF.js's: it has nothing to train.
     this.trainable = false;
     this.built = true;
-    this.inboundNodes.push({ layer: this, inputs: [], outputs: [new SymbolicTensor(dtype, batchShape, this, 0, 0)], kwargs: {} });
+    addNode(this, [], [new SymbolicTensor(dtype, batchShape, this, 0, 0)], {});
   }
 
   override getClassName(): string {

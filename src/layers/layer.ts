@@ -6,7 +6,7 @@ import { argError, fmtShape, fmtValue, optionalBoolean, unknownKey } from '../ut
 import { assertDtype } from '../tensor/checks';
 import { div } from '../ops/binary';
 import { cast, clone } from '../ops/cast';
-import { SymbolicTensor, type LayerNode } from './symbolic';
+import { addNode, SymbolicTensor, type LayerNode } from './symbolic';
 import { checkInputSpecs, type InputSpec } from './input-spec';
 import type { Regularizer } from './regularizers';
 import type { Constraint } from './constraints';
@@ -180,6 +180,9 @@ export type Applied<T extends Tensor | SymbolicTensor> = T | (T & (Tensor | Symb
 /** T[] as a plain object type: TypeScript reduces Tensor & Tensor[] to never, but not this. */
 type ListOf<T> = { [K in keyof T[]]: T[][K] };
 
+/** How many layer calls on tensors are running (nested ones too): a penalty function added while none is, is kept. */
+let callsRunning = 0;
+
 /**
  * A layer: weights it owns (as variables, Keras order: trainable ones then the rest), a forward pass, and the
  * output shape it produces for an input shape (shapes here omit the batch dim). apply() runs it on tensors or,
@@ -202,6 +205,8 @@ export abstract class Layer extends Serializable {
   inputSpec: InputSpec[] | null = null;
   /** Every application to symbolic inputs, in order (TF.js's inboundNodes). */
   readonly inboundNodes: LayerNode[] = [];
+  /** Every application of another layer (or this one) to this layer's symbolic outputs, in order (TF.js's outboundNodes). */
+  readonly outboundNodes: LayerNode[] = [];
   /** The input shape the user gave, recorded in the saved config. */
   private declaredInputShape: number[] | null = null;
   private declaredBatch: number | null = null;
@@ -216,6 +221,8 @@ export abstract class Layer extends Serializable {
   private initialWeights: Tensor[] | null = null;
   /** Activity penalties of the calls since the training loop last took them. */
   private pendingLosses: (Tensor | (() => Tensor))[] = [];
+  /** Penalty functions added in build or outside any call: as TF.js keeps every addLoss, they count at each step, as a regularizer does. */
+  private keptLosses: (() => Tensor)[] = [];
   private disposed = false;
   /** A penalty on the layer's output, added to the loss for each training call (Keras divides by the batch size). */
   protected activityRegularizer: Regularizer | null = null;
@@ -472,13 +479,14 @@ export abstract class Layer extends Serializable {
     this.ensureBuilt(shape);
   }
 
-  /** Frees the weights built so far, leaving the layer without any. */
+  /** Frees the weights built so far, leaving the layer without any (and without the penalties its build added on them). */
   private discardWeights(): void {
     for (const v of this.vars) {
       this.weightOptions.delete(v);
       v.dispose();
     }
     this.vars = [];
+    this.keptLosses = [];
   }
 
   /**
@@ -611,10 +619,16 @@ export abstract class Layer extends Serializable {
 
   /**
    * Runs a built-in layer's work on tensors in a scope of its own, as TF.js's layers scope their calls: only the
-   * outputs (and what the layer keeps) outlive it. A user layer's call runs as written, as TF.js runs it.
+   * outputs (and what the layer keeps) outlive it. A user layer's call runs as written, as TF.js runs it. Counted in
+   * callsRunning, so that addLoss knows a call's penalties from those kept for every step.
    */
   protected eagerly<T extends Tensor | Tensor[]>(fn: () => T): T {
-    return this.userDefined ? fn() : tidy(fn);
+    callsRunning++;
+    try {
+      return this.userDefined ? fn() : tidy(fn);
+    } finally {
+      callsRunning--;
+    }
   }
 
   /**
@@ -665,7 +679,7 @@ export abstract class Layer extends Serializable {
     const nodeIndex = this.inboundNodes.length;
     const outputs = outShapes.map((s, i) => new SymbolicTensor(this.outputDtype(list.map((t) => t.dtype)), s, this, nodeIndex, i));
     // The call arguments are kept as given (a training flag too, which TF.js saves); a run sets its own training flag.
-    this.inboundNodes.push({ layer: this, inputs: list.slice(), outputs, kwargs: { ...kwargs } });
+    addNode(this, list.slice(), outputs, { ...kwargs });
     return several ? outputs : outputs[0];
   }
 
@@ -985,14 +999,14 @@ export abstract class Layer extends Serializable {
     });
   }
 
-  /** The weight penalties (kernel/bias regularizers) as scalars; call inside the gradient's scope. */
+  /** The penalties that count at every step (weight regularizers, losses added in build) as scalars; call inside the gradient's scope. */
   weightPenalties(): Tensor[] {
     const out: Tensor[] = [];
     for (const v of this.vars) {
       const r = this.weightOptions.get(v)?.regularizer;
       if (r) out.push(r.apply(v));
     }
-    return [...out, ...this.nestedLayers().flatMap((l) => l.weightPenalties())];
+    return [...out, ...this.keptLosses.map((l) => l()), ...this.nestedLayers().flatMap((l) => l.weightPenalties())];
   }
 
   /**
@@ -1005,21 +1019,27 @@ export abstract class Layer extends Serializable {
 
   /** An activity penalty on a training call's output (Keras divides it by the batch size). */
   protected recordActivity(y: Tensor, training: boolean): void {
-    if (this.activityRegularizer && training) this.addLoss(div(this.activityRegularizer.apply(y), y.shape[0]));
+    if (this.activityRegularizer && training) this.pendingLosses.push(div(this.activityRegularizer.apply(y), y.shape[0]));
   }
 
   /**
    * Adds a penalty of the current call to the training loss, as TF.js's addLoss: a tensor, or a function of no
    * arguments giving one (TF.js's RegularizerFn), or a list of them; functions are called when the loss is summed,
    * inside the gradient tape. As Keras, what a call adds counts for that step only (TF.js 4.22 keeps every call's
-   * functions and sums them all at each later step).
+   * functions and sums them all at each later step). A function added in build, or by a program outside any call,
+   * counts at every step, as in both; a tensor there is refused, as it would hold one value for ever (TF.js fails on
+   * it at the first step).
    */
   addLoss(losses: Tensor | (() => Tensor) | (() => Tensor)[]): void {
     const list = Array.isArray(losses) ? losses : [losses];
+    const kept = this.building || callsRunning === 0;
     list.forEach((l, i) => {
-      if (!(l instanceof Tensor) && typeof l !== 'function') throw argError(`${this.name}.addLoss`, Array.isArray(losses) ? `losses[${i}]` : 'losses', fmtValue(l), 'a Tensor or a function returning one');
+      const what = Array.isArray(losses) ? `losses[${i}]` : 'losses';
+      if (!(l instanceof Tensor) && typeof l !== 'function') throw argError(`${this.name}.addLoss`, what, fmtValue(l), 'a Tensor or a function returning one');
+      if (kept && l instanceof Tensor) throw argError(`${this.name}.addLoss`, what, 'a Tensor (added outside a call)', 'a function returning the penalty (added in build or outside a call, it counts at every step)');
     });
-    this.pendingLosses.push(...list);
+    if (kept) this.keptLosses.push(...(list as (() => Tensor)[]));
+    else this.pendingLosses.push(...list);
   }
 
   /** The activity penalties recorded since the last take (functions called now), and forgets them. */
@@ -1039,7 +1059,7 @@ export abstract class Layer extends Serializable {
   get losses(): (() => Tensor)[] {
     const pending = this.pendingLosses.slice();
     const own = this.vars.filter((v) => this.weightOptions.get(v)?.regularizer).map((v) => () => (this.weightOptions.get(v)?.regularizer as Regularizer).apply(v));
-    return [...own, ...this.nestedLayers().flatMap((l) => l.losses), ...pending.map((t) => (typeof t === 'function' ? t : () => t))];
+    return [...own, ...this.keptLosses, ...this.nestedLayers().flatMap((l) => l.losses), ...pending.map((t) => (typeof t === 'function' ? t : () => t))];
   }
 
   /** The penalties as tensors (to add to the loss inside the gradient tape); collects the activity penalties. */

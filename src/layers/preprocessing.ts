@@ -1,5 +1,6 @@
 import { add, mul } from '../ops/binary';
 import { cast } from '../ops/cast';
+import { randomUniform } from '../ops/creation';
 import { gather } from '../ops/gather';
 import { resizeBilinear, resizeNearestNeighbor } from '../ops/image/resize';
 import { pad } from '../ops/pad';
@@ -9,7 +10,7 @@ import { argError, fmtShape, fmtValue } from '../util/validate';
 import { Layer, checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
 import { AnyDtypeLayer } from './any-dtype-layer';
 
-// TF.js 4.22's image preprocessing layers: rescaling, resizing and centerCrop, on NHWC images (a batch, or one
+// TF.js 4.22's image preprocessing layers: rescaling, resizing, centerCrop and randomWidth, on NHWC images (a batch, or one
 // unbatched [height, width, channels] image when applied to a tensor directly, as TF.js allows).
 
 export interface RescalingArgs extends LayerArgs {
@@ -22,6 +23,13 @@ export interface ResizingArgs extends LayerArgs {
   width: number;
   interpolation?: 'bilinear' | 'nearest';
   cropToAspectRatio?: boolean;
+}
+
+export interface RandomWidthArgs extends LayerArgs {
+  /** The width changes by a factor drawn from [1 - factor, 1 + factor], or [1 + factor[0], 1 + factor[1]]. */
+  factor: number | [number, number];
+  interpolation?: 'bilinear' | 'nearest';
+  seed?: number;
 }
 
 export interface CenterCropArgs extends LayerArgs {
@@ -199,5 +207,74 @@ export class CenterCrop extends Layer {
 
   protected override layerConfig(): LayerConfig {
     return { height: this.height, width: this.width };
+  }
+}
+
+/**
+ * Resizes images to a width drawn at each call (its height kept), as tf.layers.randomWidth: the factor is uniform in
+ * [1 + lower, 1 + upper) from tf.randomUniform with the layer's seed, counted up by each call as TF.js's is. As in
+ * TF.js 4.22 it draws at every call, training or not, and a model cannot hold it (its output width is unknown).
+ */
+export class RandomWidth extends AnyDtypeLayer {
+  readonly factor: number | [number, number];
+  readonly interpolation: 'bilinear' | 'nearest';
+  private readonly lower: number;
+  private readonly upper: number;
+  /** The next call's seed; undefined draws unseeded. */
+  private seed: number | undefined;
+
+  constructor(args: RandomWidthArgs) {
+    const op = 'layers.randomWidth';
+    if (args === null || typeof args !== 'object') throw argError(op, 'config', fmtValue(args), 'an object {factor, interpolation?, seed?}');
+    checkConfigKeys(op, args, ['factor', 'interpolation', 'seed']);
+    super('random_width', args);
+    const { factor } = args;
+    const pair = Array.isArray(factor) && factor.length === 2 && factor.every((f) => typeof f === 'number' && Number.isFinite(f));
+    if (!pair && !(typeof factor === 'number' && factor > 0 && Number.isFinite(factor))) throw argError(op, 'factor', fmtValue(factor), 'a positive number or a pair [lower, upper] of numbers');
+    [this.lower, this.upper] = pair ? factor as [number, number] : [-factor, factor as number];
+    if (this.lower < -1 || this.upper < -1) throw argError(op, 'factor', fmtValue(factor), 'values larger than -1 (a width cannot shrink below nothing)');
+    if (this.upper < this.lower) throw argError(op, 'factor', fmtValue(factor), `a lower bound (${this.lower}) no greater than the upper bound (${this.upper})`);
+    this.factor = pair ? [...factor as [number, number]] : factor;
+    const interpolation = args.interpolation ?? 'bilinear';
+    if (interpolation !== 'bilinear' && interpolation !== 'nearest') throw argError(op, 'interpolation', fmtValue(interpolation), "'bilinear' or 'nearest'");
+    this.interpolation = interpolation;
+    if (args.seed != null && (typeof args.seed !== 'number' || !Number.isFinite(args.seed))) throw argError(op, 'seed', fmtValue(args.seed), 'a number');
+    this.seed = args.seed ?? undefined;
+  }
+
+  override getClassName(): string {
+    return 'RandomWidth';
+  }
+
+  /** The width is drawn at each call, so only the rank is known (a symbolic apply is refused). */
+  override outputShapeNoBatch(inputShape: readonly number[]): number[] {
+    return imageShape(this, inputShape, inputShape[0], -1);
+  }
+
+  /** Images of any size, batched or not, as TF.js's (the resize checks the rank). */
+  protected override fitsBuiltShape(): boolean {
+    return true;
+  }
+
+  protected override checkSymbolicInputs(op: string): void {
+    throw new Error(`${op}: randomWidth draws its output width at each call, so it cannot be applied to symbolic tensors or added to a model (TF.js 4.22 refuses it too, with a negative dimension); apply it to image tensors`);
+  }
+
+  override call(x: Tensor): Tensor {
+    const [height, width] = x.shape.slice(-3, -1);
+    const drawn = randomUniform([1], 1 + this.lower, 1 + this.upper, 'float32', this.seed === undefined ? undefined : this.seed++);
+    const size: [number, number] = [height, Math.round(drawn.hostValues()[0] * width)];
+    return this.interpolation === 'bilinear' ? resizeBilinear(x as Tensor4D, size) : resizeNearestNeighbor(x as Tensor4D, size);
+  }
+
+  /** The seed is the next call's (TF.js saves the counted-up one), null when unseeded. */
+  protected override layerConfig(): LayerConfig {
+    return { factor: this.factor, interpolation: this.interpolation, seed: this.seed ?? null };
+  }
+
+  /** As TF.js's: an unseeded layer's seed is undefined. */
+  override getConfig(): LayerConfig {
+    // TF.js's ConfigDict type has no undefined, yet its getConfig holds one for a seed never given, as here.
+    return { ...super.getConfig(), seed: this.seed } as LayerConfig;
   }
 }

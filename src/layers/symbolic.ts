@@ -4,16 +4,91 @@ import type { DType } from '../tensor/tensor';
 export interface NodeLayer {
   readonly name: string;
   getClassName(): string;
-  readonly inboundNodes: readonly LayerNode[];
+  readonly inboundNodes: LayerNode[];
+  readonly outboundNodes: LayerNode[];
 }
 
-/** One application of a layer to symbolic inputs, as Keras's Node: the graph edges of a functional model. */
-export interface LayerNode {
-  readonly layer: NodeLayer;
-  readonly inputs: readonly SymbolicTensor[];
-  readonly outputs: readonly SymbolicTensor[];
-  /** Extra call arguments given to apply (saved as the fourth element of an inbound node). */
-  readonly kwargs: Readonly<Record<string, unknown>>;
+let nextNodeId = 0;
+
+/**
+ * One application of a layer to symbolic inputs, as Keras's Node: the graph edges of a functional model. It reads as
+ * TF.js's Node too (outboundLayer, inboundLayers, nodeIndices, tensorIndices, inputTensors, ...).
+ */
+export class LayerNode {
+  /** Counts the nodes made in the process, as TF.js numbers its nodes. */
+  readonly id = nextNodeId++;
+
+  constructor(
+    readonly layer: NodeLayer,
+    readonly inputs: readonly SymbolicTensor[],
+    readonly outputs: readonly SymbolicTensor[],
+    /** Extra call arguments given to apply (saved as the fourth element of an inbound node). */
+    readonly kwargs: Readonly<Record<string, unknown>>,
+  ) {}
+
+  /** The layer applied, as TF.js's node.outboundLayer. */
+  get outboundLayer(): NodeLayer {
+    return this.layer;
+  }
+
+  /** The layers whose outputs this application took, one for each input (a model input's node has none). */
+  get inboundLayers(): NodeLayer[] {
+    return this.inputs.map((t) => t.sourceLayer);
+  }
+
+  /** Which node of each inbound layer made each input. */
+  get nodeIndices(): number[] {
+    return this.inputs.map((t) => t.nodeIndex);
+  }
+
+  /** Which output of that node each input is. */
+  get tensorIndices(): number[] {
+    return this.inputs.map((t) => t.tensorIndex);
+  }
+
+  /** The inputs; an InputLayer's node takes its own output, as TF.js's. */
+  get inputTensors(): SymbolicTensor[] {
+    return (this.inputs.length === 0 ? this.outputs : this.inputs).slice();
+  }
+
+  get outputTensors(): SymbolicTensor[] {
+    return this.outputs.slice();
+  }
+
+  get inputShapes(): Shape[] {
+    return this.inputTensors.map((t) => t.shape.slice());
+  }
+
+  get outputShapes(): Shape[] {
+    return this.outputs.map((t) => t.shape.slice());
+  }
+
+  /** TF.js's nodes record no masks: a list of one null. */
+  get inputMasks(): null[] {
+    return [null];
+  }
+
+  get outputMasks(): null[] {
+    return [null];
+  }
+
+  /** The call arguments apply was given (none for a model input's node), as TF.js's node.callArgs. */
+  get callArgs(): Record<string, unknown> | undefined {
+    return this.inputs.length === 0 ? undefined : { ...this.kwargs };
+  }
+
+  /** The names of the layers involved and the indices, as TF.js's node.getConfig. */
+  getConfig(): { outboundLayer: string; inboundLayers: string[]; nodeIndices: number[]; tensorIndices: number[] } {
+    return { outboundLayer: this.layer.name, inboundLayers: this.inboundLayers.map((l) => l.name), nodeIndices: this.nodeIndices, tensorIndices: this.tensorIndices };
+  }
+}
+
+/** Records an application of a layer: a node inbound to it and outbound from each layer that made an input, as TF.js's. */
+export function addNode(layer: NodeLayer, inputs: readonly SymbolicTensor[], outputs: readonly SymbolicTensor[], kwargs: Readonly<Record<string, unknown>>): LayerNode {
+  const node = new LayerNode(layer, inputs, outputs, kwargs);
+  for (const t of inputs) t.sourceLayer.outboundNodes.push(node);
+  layer.inboundNodes.push(node);
+  return node;
 }
 
 let nextSymbolicId = 0;

@@ -5,7 +5,7 @@ import { gatherRows, range } from '../data/batch';
 import type { IOHandler, SaveConfig, SaveResult } from '../io/artifacts';
 import { InputLayer } from '../layers/input-layer';
 import { Layer, apart, assertWeightsLive, savedWeightName, uniqueName, type Applied, type CallOptions, type DisposeResult, type Kwargs, type LayerConfig, type ShapeOrShapes } from '../layers/layer';
-import { SymbolicTensor, type LayerNode } from '../layers/symbolic';
+import { LayerNode, SymbolicTensor } from '../layers/symbolic';
 import type { Optimizer } from '../optimizers/optimizer';
 import { Tensor, arrayTypeFor, type TypedArray } from '../tensor/tensor';
 import type { ModelPredictConfig, NamedTensorMap } from '../tensor/tfjs-types';
@@ -236,7 +236,7 @@ export class LayersModel extends Layer implements TrainableModel {
   }
 
   override weightPenalties(): Tensor[] {
-    return this.layers.flatMap((l) => l.weightPenalties());
+    return this.layers.flatMap((l) => this.eachNode(l, () => l.weightPenalties()));
   }
 
   override takeLosses(): Tensor[] {
@@ -244,7 +244,13 @@ export class LayersModel extends Layer implements TrainableModel {
   }
 
   override calculateLosses(): Tensor[] {
-    return this.layers.flatMap((l) => l.calculateLosses());
+    return this.layers.flatMap((l) => [...this.eachNode(l, () => l.weightPenalties()), ...l.takeLosses()]);
+  }
+
+  /** A layer's penalties once for each of its nodes in this model, as TF.js's Container counts them (a shared layer's twice). */
+  private eachNode(layer: Layer, penalties: () => Tensor[]): Tensor[] {
+    const nodes = this.graphOrNull?.nodeIndices.get(layer)?.length ?? 1;
+    return Array.from({ length: nodes }, penalties).flat();
   }
 
   override applyConstraints(only?: ReadonlySet<Variable>): void {
@@ -285,7 +291,7 @@ export class LayersModel extends Layer implements TrainableModel {
 
   /** As TF.js, where a built model is its own first node, so getInputAt(0) and getOutputAt(0) are its inputs and outputs. */
   protected override ownNode(): LayerNode | null {
-    return this.graphOrNull ? { layer: this, inputs: this.inputs, outputs: this.outputs, kwargs: {} } : null;
+    return this.graphOrNull ? new LayerNode(this, this.inputs, this.outputs, {}) : null;
   }
 
   /** The layers that make the model's inputs, as TF.js's model.inputLayers. */

@@ -117,8 +117,9 @@ export class Sequential extends LayersModel {
       this.graphOrNull = null;
       return;
     }
-    // The popped layer's node in this model takes the output of the layer before it.
+    // The popped layer's node in this model takes the output of the layer before it, which (as TF.js) feeds nothing now.
     const before = this.graph('Sequential.pop').outputs[0].node.inputs[0];
+    this.layerList[this.layerList.length - 1].outboundNodes.length = 0;
     this.setGraph(buildGraph('Sequential.pop', [this.inputTensor!], [before]));
   }
 

@@ -34,6 +34,10 @@ export interface TrainableModel extends CallbackModel {
   /** Whether output i comes straight from a layer ending in a softmax that nothing else reads (so a loss may take its logits). */
   outputIsSoftmax(i: number): boolean;
   isTraining: boolean;
+  /** The penalties of a training step, each counted as the model counts it (a shared layer's once per node). */
+  calculateLosses(): Tensor[];
+  /** Forgets the penalties the calls since the last step added. */
+  takeLosses(): Tensor[];
 }
 
 function logitsFlags(model: TrainableModel, c: Compiled): boolean[] {
@@ -56,10 +60,10 @@ export function dedupedNames(names: readonly string[]): string[] {
 }
 
 /**
- * The total loss: each output's loss times its weight, plus (when training) the layers' penalties; also each output's
+ * The total loss: each output's loss times its weight, plus (when training) the model's penalties; also each output's
  * loss (none for one: its value is the total's, as TF.js logs it).
  */
-function totalLoss(layers: readonly Layer[], c: Compiled, ys: readonly Tensor[], outs: readonly Tensor[], logits: readonly boolean[], weights: readonly (Tensor | null)[] | null, penalties: boolean): { total: Tensor; perOutput: Tensor[] } {
+function totalLoss(penalties: (() => Tensor[]) | null, c: Compiled, ys: readonly Tensor[], outs: readonly Tensor[], logits: readonly boolean[], weights: readonly (Tensor | null)[] | null): { total: Tensor; perOutput: Tensor[] } {
   let total: Tensor | null = null;
   const perOutput: Tensor[] = [];
   c.losses.forEach((loss, i) => {
@@ -68,7 +72,7 @@ function totalLoss(layers: readonly Layer[], c: Compiled, ys: readonly Tensor[],
     const term = c.lossWeights[i] === 1 ? li : mul(li, c.lossWeights[i]);
     total = total ? add(total, term) : term;
   });
-  if (penalties) for (const l of layers) for (const p of l.calculateLosses()) total = add(total as unknown as Tensor, p);
+  if (penalties) for (const p of penalties()) total = add(total as unknown as Tensor, p);
   return { total: total as unknown as Tensor, perOutput };
 }
 
@@ -140,11 +144,11 @@ export function trainStep(model: TrainableModel, c: Compiled, plan: StepPlan, xs
   let value: Tensor | null = null;
   let grads: Map<Variable, Tensor> | null = null;
   let joined: Tensor | null = null;
-  for (const l of layers) l.takeLosses();
+  model.takeLosses();
   try {
     ({ value, grads } = variableGradsList(() => {
       const run = model.run(xs, { training: true, logits });
-      const r = totalLoss(layers, c, ys, run, logits, weights, true);
+      const r = totalLoss(() => model.calculateLosses(), c, ys, run, logits, weights);
       if (wantMetrics) outs = run.map((o) => keep(clone(o)));
       perOutput = r.perOutput.map((l) => keep(clone(l)));
       return r.total;
@@ -172,7 +176,7 @@ export function evaluateBatch(model: TrainableModel, c: Compiled, xs: readonly T
   const logits = logitsFlags(model, c);
   return tidy(() => {
     const outs = model.run(xs, { training: false, logits });
-    const { total, perOutput } = totalLoss(model.layers, c, ys, outs, logits, null, false);
+    const { total, perOutput } = totalLoss(null, c, ys, outs, logits, null);
     return Array.from(stepValues(c, ys, outs, logits, total, perOutput).hostValues());
   });
 }

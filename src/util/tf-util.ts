@@ -3,6 +3,8 @@
 // program that seeds Math.random gets the same permutation from both libraries.
 import { toBoolBytes } from './bool-values';
 
+export { fingerPrint64, hexToLong, type Long } from './fingerprint';
+
 type Indexable = { [i: number]: unknown; length: number };
 type NumericArray = ArrayLike<number>;
 

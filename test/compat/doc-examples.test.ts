@@ -54,10 +54,6 @@ const DEVIATIONS: Record<string, string> = {
 
 /** Known gaps: TF.js surface tessera lacks so far. Checked to still differ, so each mark comes off with its fix. */
 const GAPS: Record<string, string> = {
-  'tfjs-core/dist/ops/sparse/sparse_fill_empty_rows.d.ts#1': 'lacks tf.sparse',
-  'tfjs-core/dist/ops/sparse/sparse_reshape.d.ts#1': 'lacks tf.sparse',
-  'tfjs-core/dist/ops/sparse/sparse_segment_mean.d.ts#1': 'lacks tf.sparse',
-  'tfjs-core/dist/ops/sparse/sparse_segment_sum.d.ts#1': 'lacks tf.sparse',
   'tfjs-core/dist/ops/string/static_regex_replace.d.ts#1': 'lacks string tensors and tf.string',
   'tfjs-core/dist/ops/string/string_n_grams.d.ts#1': 'lacks string tensors and tf.string',
   'tfjs-core/dist/ops/string/string_split.d.ts#1': 'lacks string tensors and tf.string',

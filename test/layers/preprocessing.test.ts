@@ -43,3 +43,22 @@ describe('rescaling, centerCrop and resizing in a model', () => {
     expect(() => tn.layers.centerCrop({ height: 2, width: 1.5 })).toThrow(/layers\.centerCrop: width/);
   });
 });
+
+describe('randomWidth', () => {
+  it('resizes each call to round(factor · width), the factor drawn with the counted-up seed', () => {
+    const x = tn.ones([1, 2, 10, 1]);
+    const layer = tn.layers.randomWidth({ factor: [0.2, 0.2], seed: 4 });
+    // A factor range of one point: every call gives width round(1.2 · 10) = 12, and each call counts the seed up.
+    expect((layer.apply(x) as tn.Tensor).shape).toEqual([1, 2, 12, 1]);
+    expect((layer.apply(x) as tn.Tensor).arraySync()).toEqual([[Array(12).fill([1]), Array(12).fill([1])]]);
+    expect(layer.getConfig().seed).toBe(6);
+  });
+
+  it('rejects bad settings, and a symbolic apply, naming the layer and argument', () => {
+    expect(() => tn.layers.randomWidth({ factor: 0 })).toThrow(/^layers\.randomWidth: factor must be a positive number or a pair \[lower, upper\] of numbers, got 0$/);
+    expect(() => tn.layers.randomWidth({ factor: [-2, 0] })).toThrow(/^layers\.randomWidth: factor must be values larger than -1/);
+    expect(() => tn.layers.randomWidth({ factor: [0.3, 0.1] })).toThrow(/^layers\.randomWidth: factor must be a lower bound \(0\.3\) no greater than the upper bound \(0\.1\)/);
+    expect(() => tn.layers.randomWidth({ factor: 0.1, interpolation: 'area' as 'nearest' })).toThrow(/^layers\.randomWidth: interpolation must be 'bilinear' or 'nearest', got/);
+    expect(() => tn.layers.randomWidth({ factor: 0.1 }).apply(tn.input({ shape: [4, 4, 1] }))).toThrow(/randomWidth draws its output width at each call, so it cannot be applied to symbolic tensors/);
+  });
+});

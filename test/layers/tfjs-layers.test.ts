@@ -160,6 +160,8 @@ const ELSEWHERE = [
   'maxPool1d', 'maxPool2d', 'avgPool1d', 'avgPool2d', 'avgPooling1d', 'avgPooling2d', 'globalMaxPool1d', 'globalMaxPool2d', 'avgPool3d', 'avgPooling3d',
   // TF.js's own model shapes for these are wrong, so test/layers/preprocessing.test.ts and the compat programs check them.
   'resizing', 'centerCrop',
+  // Draws its output width at each call, so no model holds it (TF.js's refuses too): the s27-gaps compat programs check it.
+  'randomWidth',
   // TF.js's computeOutputShape rewrites its input's shape in place, so its models of it are broken: checked by
   // test/layers/category-encoding.test.ts and the compat programs.
   'categoryEncoding',
