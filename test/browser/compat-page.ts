@@ -27,6 +27,11 @@ export function register(given: [string, Program[] | Record<string, unknown>][])
 }
 
 const compatPrograms = {
+  /** Every registered program's name. */
+  programNames(): string[] {
+    return [...suites.values()].flatMap((programs) => programs.map((p) => p.name));
+  },
+
   /** Suite name → how many programs it holds, in the order they run. */
   suites(): [string, number][] {
     return [...suites].map(([name, programs]) => [name, programs.length]);

@@ -52,11 +52,56 @@ async function programsEntry(suites: Suite[]): Promise<{ path: string; close(): 
 
 type Opened = Awaited<ReturnType<typeof openBrowser>>;
 
-/** Each program that differs from TF.js without a deviation mark, or has one and no longer differs, in words. */
-function failures(results: PageResult[]): string[] {
-  return results
-    .filter((r) => (r.deviation ? r.difference === null : r.difference !== null))
-    .map((r) => (r.deviation ? `${r.name}: marked as a deviation (${r.deviation}) but matches TF.js` : `${r.name}: ${r.difference}`));
+/**
+ * Why a program's memory().numTensors before and after a fit differ from TF.js's at times: tessera uncounts tensors the
+ * garbage collector frees undisposed (TF.js never does), and earlier programs' leaks may be freed during the fit.
+ * SwiftShader's run makes more garbage, so the collector runs at other times than on cpu.
+ */
+const COLLECTED = "earlier programs' leaked tensors, freed by the garbage collector during this program's fit, leave tessera's numTensors";
+
+/**
+ * Programs that differ from TF.js (on its cpu backend) on tessera's gpu backend only, for no tessera bug, by name:
+ * why, and whether they must go on differing (`always`: a difference by design, so a match means something changed)
+ * or may (float32 rounding that the device decides, or the garbage collector's timing).
+ */
+const GPU_DEVIATIONS: Record<string, { reason: string; always: boolean }> = {
+  'tf.backend() and await tf.ready() as a program starts; tf.engine().backendName names the backend': {
+    reason: "engine().backendName is the backend tessera runs on, 'gpu', where TF.js runs on 'cpu'", always: true,
+  },
+  'tf.util helpers, tf.memory, tf.time and tf.env results': {
+    reason: "memory() on the gpu backend has numBytesInGPU, as on TF.js's webgl backend; TF.js's cpu backend has none", always: true,
+  },
+  'an undefined value stores NaN (a CSV row\'s missing cell), as TF.js; memory() logs its keys in TF.js\'s order': {
+    reason: "memory() on the gpu backend has numBytesInGPU, as on TF.js's webgl backend; TF.js's cpu backend has none", always: true,
+  },
+  'int32 tensors store values as an Int32Array does: truncated, wrapped, NaN and Infinity as 0': {
+    reason: "int32 ops run in float32 shaders, as on TF.js's webgl backend: exact to 2^24, so 2^31 - 1 + 1 and (2^31 - 1)·2 round before they wrap", always: true,
+  },
+  "a softmax classifier's predictions print as TF.js's, to the last digit": {
+    reason: "the program counts softmax values not bitwise equal to float32 rounding on the host; the device's exp is not correctly rounded", always: true,
+  },
+  'timeDistributed over conv2d, then batchNormalization, in a fitted model; weights and predictions': {
+    reason: 'float32 rounding amplified by an ill-conditioned step: on the cpu backend, the input scaled by 1 ± 1e-7 moves the second loss by up to 5e-4 relative (3.90745 to 3.90536), more than the gpu backend moves it (3e-4)',
+    always: false,
+  },
+  'tf.memory() across compile by optimizer name, fit and dispose, and the names of the optimizer state fit made': { reason: COLLECTED, always: false },
+  'webcam-transfer-learning: embeddings from a truncated model, a growing kept dataset, a sequential head, tidy predictions': { reason: COLLECTED, always: false },
+  'tf.engine().registeredVariables and disposeVariables around a model and loose variables': {
+    reason: "tessera's registeredVariables holds variables weakly; an earlier program's undisposed model may be collected before this program lists them", always: false,
+  },
+};
+
+/**
+ * Each program that differs from TF.js without a deviation mark (the program's, or on gpu GPU_DEVIATIONS'), or has
+ * one that says it always differs and no longer does, in words.
+ */
+function failures(results: PageResult[], backend: 'default' | 'gpu'): string[] {
+  return results.flatMap((r) => {
+    const gpu = backend === 'gpu' ? GPU_DEVIATIONS[r.name] : undefined;
+    const mark = r.deviation ? { reason: r.deviation, always: true } : gpu;
+    if (!mark) return r.difference === null ? [] : [`${r.name}: ${r.difference}`];
+    return mark.always && r.difference === null ? [`${r.name}: marked as a deviation (${mark.reason}) but matches TF.js`] : [];
+  });
 }
 
 const { suites, nodeOnly } = await pageSuites();
@@ -79,11 +124,14 @@ function programsIn(title: string, opts: { isolated: boolean; backend: 'default'
       await page.evaluate(`import('/compat-programs.js').then(() => true)`);
       const described = await page.evaluate(`compatPrograms.setup(${JSON.stringify(opts.backend)})`) as string;
       const registered = await page.evaluate('compatPrograms.suites()') as [string, number][];
+      const names = await page.evaluate('compatPrograms.programNames()') as string[];
       expect(registered.map(([name]) => name)).toEqual(suites.map((s) => s.name));
       const total = registered.reduce((n, [, count]) => n + count, 0);
       const run = registered.reduce((n, [, count]) => n + Math.min(count, opts.first ?? count), 0);
       console.info(`[browser] compat programs on ${described}: ${run} of ${total} in ${registered.length} suites`);
       expect(described).toMatch(opts.describes);
+      // A renamed program would leave its gpu mark behind, unused.
+      if (opts.backend === 'gpu') expect(Object.keys(GPU_DEVIATIONS).filter((name) => !names.includes(name))).toEqual([]);
     });
     afterAll(async () => {
       if (page) await screenshot(page, `compat-programs-${opts.backend}-${opts.isolated ? 'isolated' : 'not-isolated'}.png`);
@@ -91,13 +139,15 @@ function programsIn(title: string, opts: { isolated: boolean; backend: 'default'
       await entry?.close();
     });
 
+    // All of a suite on SwiftShader takes minutes (examplesA 100 s on 2 cores), near the browser suites' 180 s default.
+    const timeout = opts.backend === 'gpu' && opts.first === undefined ? 1_800_000 : undefined;
     for (const { name } of suites) {
       it(name, async () => {
         const results = await page.evaluate(`compatPrograms.run(${JSON.stringify(name)}, ${JSON.stringify(opts.first)})`) as PageResult[];
         expect(results.length).toBeGreaterThan(0);
-        expect(failures(results).join('\n\n')).toBe('');
+        expect(failures(results, opts.backend).join('\n\n')).toBe('');
         expect(errors).toEqual([]);
-      });
+      }, timeout);
     }
   });
 }
