@@ -4,7 +4,7 @@ import type { DataId } from './inspect-view';
 
 /** What tn.memory() reports, as TF.js's MemoryInfo. */
 export interface MemoryInfo {
-  /** Live tensors: made, and neither disposed nor freed by the garbage collector. */
+  /** Tensors made and not disposed, as TF.js counts them: one the garbage collector frees undisposed stays counted. */
   numTensors: number;
   /** Distinct value buffers they hold (a reshape shares its input's). */
   numDataBuffers: number;
@@ -29,8 +29,6 @@ interface Buffer {
 export interface Counted {
   buffer: Buffer;
   done: boolean;
-  /** Whether the garbage collector's freeing of the tensor is watched (see watchCollection). */
-  watched: boolean;
 }
 
 let numTensors = 0;
@@ -54,43 +52,22 @@ function drop(buffer: Buffer): void {
   if (--buffer.holders === 0) numDataBuffers--;
 }
 
-function uncount(entry: Counted): void {
-  if (entry.done) return;
-  entry.done = true;
-  numTensors--;
-  numBytes -= entry.buffer.bytes;
-  drop(entry.buffer);
-}
-
-// A tensor the garbage collector frees without dispose() leaves the count then. Counters, not references:
-// a WeakRef would keep every tensor alive to the end of the current job (all of a fit() call).
-const collected = new FinalizationRegistry<Counted>(uncount);
-
 /**
- * @internal Counts a new tensor holding `storage` (its dataId given where it holds a copy that TF.js would share);
- * watchCollection must follow once the tensor may be freed undisposed.
+ * @internal Counts a new tensor holding `storage` (its dataId given where it holds a copy that TF.js would share),
+ * until it is disposed. A tensor the program drops undisposed stays counted, as TF.js's engine keeps a leaked
+ * tensor's entry, though the garbage collector frees its values: a count that fell when the collector happened to
+ * run would differ from TF.js's from one run to the next, and would hide the leak it is read to find.
  */
 export function countTensor(storage: Storage, dataId?: DataId): Counted {
   numTensors++;
   const buffer = hold(storage, dataId);
   numBytes += buffer.bytes;
-  return { buffer, done: false, watched: false };
+  return { buffer, done: false };
 }
 
 /** @internal The dataId of the buffer a tensor holds, as TF.js's tensor.dataId. */
 export function dataIdOf(entry: Counted): DataId {
   return entry.buffer.dataId;
-}
-
-/**
- * @internal From now on `owner` leaves the count when the garbage collector frees it undisposed. Not needed while
- * a tidy scope holds the tensor (most of a step's tensors are disposed by their scope, never watched): it is
- * called when the tensor is made outside every scope, or outlives them.
- */
-export function watchCollection(owner: object, entry: Counted): void {
-  if (entry.watched || entry.done) return;
-  entry.watched = true;
-  collected.register(owner, entry, entry);
 }
 
 /** @internal The tensor now holds other storage (a variable assigned, or moved to a device), a buffer numbered dataId. */
@@ -109,14 +86,17 @@ export function storageShared(entry: Counted): boolean {
 
 /** @internal A disposed tensor leaves the count. */
 export function uncountTensor(entry: Counted): void {
-  if (entry.watched) collected.unregister(entry);
-  uncount(entry);
+  if (entry.done) return;
+  entry.done = true;
+  numTensors--;
+  numBytes -= entry.buffer.bytes;
+  drop(entry.buffer);
 }
 
 /** Tensors, buffers and bytes in use across every backend, as tf.memory(). */
 export function memory(): MemoryInfo {
-  // In TF.js's order, so a logged memory() reads as TF.js's. As TF.js's cpu backend says: tensors never disposed stay
-  // counted until the garbage collector frees them. The backend is chosen here if it was not yet, as TF.js's engine does.
+  // In TF.js's order, so a logged memory() reads as TF.js's, with its note that the count is an upper bound. The backend
+  // is chosen here if it was not yet, as TF.js's engine does.
   return {
     unreliable: true,
     reasons: ['The reported memory is an upper bound. Due to automatic garbage collection, the true allocated memory may be less.'],

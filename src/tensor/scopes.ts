@@ -6,8 +6,6 @@ import { argError, describeValue } from '../util/validate';
  */
 export interface Disposable {
   dispose(): void;
-  /** Called when it outlives every scope that held it (the garbage collector may free it from then on). */
-  outlivedScopes(): void;
   /** The id of the scope that holds it, as TF.js's tensor.scopeId (unset until a scope holds it). */
   scopeId?: number;
 }
@@ -43,7 +41,7 @@ export function keep<T extends Disposable>(t: T): T {
  */
 export function unkeep(t: Disposable): void {
   kept.delete(t);
-  if (!trackTensor(t)) t.outlivedScopes();
+  trackTensor(t);
 }
 
 export function isKept(t: Disposable): boolean {

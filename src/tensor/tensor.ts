@@ -1,6 +1,6 @@
 import { arrayTypeFor, fromDevice, installHandleFactory, isFloatDtype, sizeOfShape, type DeviceData, type DType, type FloatArray, type TensorHandle, type TypedArray } from '../backend/handle';
 import { copyHostValues, releaseStorage, retainStorage } from '../backend/host-values';
-import { countTensor, dataIdOf, recount, storageShared, uncountTensor, watchCollection, type Counted } from './memory';
+import { countTensor, dataIdOf, recount, storageShared, uncountTensor, type Counted } from './memory';
 import { formatTensor } from './format';
 import { inspectSymbol, inspectView, type DataId, type TensorFields } from './inspect-view';
 import { isKept, trackTensor } from './scopes';
@@ -223,7 +223,7 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
     this.values = storage;
     this.counted = countTensor(storage, dataId);
     if (part) uncountTensor(this.counted);
-    else if (!trackTensor(this)) this.outlivedScopes();
+    else trackTensor(this);
   }
 
   /**
@@ -248,11 +248,6 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
   complexParts(): readonly [Tensor, Tensor] | undefined {
     if (this.parts) this.assertLive('read');
     return this.parts;
-  }
-
-  /** @internal Made outside every tidy scope, or outlived them: tn.memory() then counts it until disposed or collected. */
-  outlivedScopes(): void {
-    watchCollection(this, this.counted);
   }
 
   /** @internal Host values or backend-held values; variables swap them on assign, backends move them to a device. */

@@ -84,8 +84,8 @@ function release(scope: Set<Disposable>, result: unknown): void {
   for (const t of scope) {
     if (holdAll || survivors.has(t as Tensor) || isKept(t)) {
       // As TF.js's endScope: what survives joins the outer scope, taking its id, except a kept tensor, which keeps its own.
-      if (!outer) t.outlivedScopes();
-      else if (isKept(t)) outer.add(t);
+      if (!outer) continue;
+      if (isKept(t)) outer.add(t);
       else trackTensor(t);
     } else {
       t.dispose();

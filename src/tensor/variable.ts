@@ -55,7 +55,6 @@ export class Variable<R extends Rank = Rank> extends Tensor<R> {
     // them, and they are not marked kept (v.kept is false until tf.keep(v)).
     currentScope()?.delete(this);
     this.scopeId = undefined;
-    this.outlivedScopes();
   }
 
   override get isVariable(): boolean {
