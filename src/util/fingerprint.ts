@@ -110,23 +110,24 @@ function hashLen0to16(s: ArrayLike<number>, len: number): bigint {
   return k2;
 }
 
-function hashLen17to32(s: ArrayLike<number>, len: number): bigint {
+/** The mix the two longer hashes begin with (the first word times `k`): that word a, the multiplier m, and the pair y, x hashLen16 takes. */
+function firstMix(s: ArrayLike<number>, len: number, k: bigint): { a: bigint; m: bigint; y: bigint; x: bigint } {
   const m = add(k2, BigInt(len * 2));
-  const a = mul(fetch64(s, 0), k1);
+  const a = mul(fetch64(s, 0), k);
   const b = fetch64(s, 8);
   const c = mul(fetch64(s, len - 8), m);
   const d = mul(fetch64(s, len - 16), k2);
-  return hashLen16(add(rotate(add(a, b), 43n), rotate(c, 30n), d), add(a, rotate(add(b, k2), 18n), c), m);
+  return { a, m, y: add(rotate(add(a, b), 43n), rotate(c, 30n), d), x: add(a, rotate(add(b, k2), 18n), c) };
+}
+
+function hashLen17to32(s: ArrayLike<number>, len: number): bigint {
+  const { m, y, x } = firstMix(s, len, k1);
+  return hashLen16(y, x, m);
 }
 
 function hashLen33to64(s: ArrayLike<number>, len: number): bigint {
-  const m = add(k2, BigInt(len * 2));
-  const a = mul(fetch64(s, 0), k2);
-  const b = fetch64(s, 8);
-  const c = mul(fetch64(s, len - 8), m);
-  const d = mul(fetch64(s, len - 16), k2);
-  const y = add(rotate(add(a, b), 43n), rotate(c, 30n), d);
-  const z = hashLen16(y, add(a, rotate(add(b, k2), 18n), c), m);
+  const { a, m, y, x } = firstMix(s, len, k2);
+  const z = hashLen16(y, x, m);
   const e = mul(fetch64(s, 16), m);
   const f = fetch64(s, 24);
   const g = mul(add(y, fetch64(s, len - 32)), m);
