@@ -41,12 +41,10 @@ export function sparseFillEmptyRows(indices: Tensor | TensorLike, values: Tensor
     };
   }
   const perRow = new Array<number>(rows).fill(0);
-  let ordered = true;
   for (let i = 0; i < count; i++) {
     const row = iv[i * rank];
     if (row < 0 || row >= rows) throw argError(op, `indices[${i}][0]`, String(row), `a row in [0, ${rows}) (denseShape[0] is ${rows})`);
     perRow[row]++;
-    if (i > 0 && row < iv[(i - 1) * rank]) ordered = false;
   }
   const empty = perRow.map((n) => n === 0);
   // start[r]: where row r's entries begin in the output, each empty row taking one.
@@ -59,7 +57,7 @@ export function sparseFillEmptyRows(indices: Tensor | TensorLike, values: Tensor
   const filled = new Array<number>(rows).fill(0);
   for (let i = 0; i < count; i++) {
     const row = iv[i * rank];
-    const at = ordered && !empty.includes(true) ? i : start[row] + filled[row]++;
+    const at = start[row] + filled[row]++;
     for (let j = 0; j < rank; j++) outIdx[at * rank + j] = iv[i * rank + j];
     outVals[at] = vv[i];
     reverse[i] = at;
