@@ -811,4 +811,123 @@ const more: Program[] = [
   },
 ];
 
-export const s27Edges: Program[] = [...empty, ...dtypes, ...nonFinite, ...axes, ...broadcast, ...scalars, ...more];
+const conversions: Program[] = [
+  {
+    name: 'numbers stored as bool: zero is false, a fraction that rounds to zero too, NaN is true',
+    run: (tf) => [withDtype(tf.tensor([0.4, 0.6, -0.4, NaN, 2, -0], [6], 'bool')), withDtype(tf.scalar(0.4, 'bool')), withDtype(tf.cast(tf.tensor1d([0.4, -0]), 'bool'))],
+  },
+  {
+    name: 'fractional, NaN, infinite and too-large numbers stored as int32',
+    run: (tf) => [withDtype(tf.tensor([2.9, -2.9, NaN, Infinity, 3e9], [5], 'int32')), withDtype(tf.cast(tf.tensor1d([2.9, -2.9, NaN, Infinity, 3e9]), 'int32')), withDtype(tf.fill([2], 2.7, 'int32')), withDtype(tf.scalar(-0.5, 'int32'))],
+  },
+  {
+    name: 'bool values given as numbers to a float32 tensor, and booleans given to an int32 one',
+    run: (tf) => [withDtype(tf.tensor([true, false], [2], 'float32')), withDtype(tf.tensor([true, false, true], [3], 'int32')), withDtype(tf.tensor1d([1, 0, 1], 'bool'))],
+  },
+  {
+    name: 'int32 arithmetic past 2^31 wraps as TF.js\'s Int32Array does',
+    run: (tf) => {
+      const big = tf.tensor1d([2147483647, -2147483648], 'int32');
+      return [withDtype(tf.add(big, tf.tensor1d([1, -1], 'int32'))), withDtype(tf.mul(big, tf.scalar(2, 'int32'))), withDtype(tf.neg(big))];
+    },
+  },
+  {
+    name: 'abs of int32 values past 2^24',
+    deviation: 'TF.js 4.22\'s cpu abs works in a Float32Array whatever the dtype, so the int32 16777217 comes back 16777216 and 2147483647 rounds to 2^31 and wraps to -2147483648; tessera keeps int32 exact, as TensorFlow does',
+    run: (tf) => [withDtype(tf.abs(tf.tensor1d([16777217, -2147483647, -5], 'int32')))],
+  },
+  {
+    name: 'neg, abs, square and sign of bool tensors',
+    run: (tf) => {
+      const b = tf.tensor1d([true, false]);
+      return [attempt(() => withDtype(tf.neg(b))), attempt(() => withDtype(tf.abs(b))), attempt(() => withDtype(tf.square(b))), attempt(() => withDtype(tf.sign(b))), attempt(() => withDtype(tf.isNaN(b)))];
+    },
+  },
+  {
+    name: 'reciprocal, rsqrt, erf and softplus of int32 give float32',
+    run: (tf) => {
+      const x = tf.tensor1d([1, 2, 4], 'int32');
+      return [withDtype(tf.reciprocal(x)), withDtype(tf.rsqrt(x)), withDtype(tf.erf(x)), withDtype(tf.softplus(x)), withDtype(tf.logSigmoid(x))];
+    },
+  },
+  {
+    name: 'pow at 0^0, of a negative base to a fraction, and 0 to a negative power',
+    run: (tf) => [tf.pow(tf.tensor1d([0, -8, 0, -2]), tf.tensor1d([0, 1 / 3, -1, 0.5])), withDtype(tf.pow(tf.tensor1d([0, 2], 'int32'), tf.tensor1d([0, -1], 'int32'))), tf.pow(tf.tensor1d([-2, -2]), tf.tensor1d([2, 3]))],
+  },
+  {
+    name: 'round of negative halves, floor and ceil of signed zeros, and sqrt and rsqrt at zero',
+    run: (tf) => [tf.round(tf.tensor1d([-0.5, -1.5, -2.5, 0.5, 3.5])), tf.floor(tf.tensor1d([-0, -0.1])), tf.ceil(tf.tensor1d([-0.9, -0])), tf.sqrt(tf.tensor1d([-0, 0])), tf.rsqrt(tf.tensor1d([0, -0, Infinity]))],
+  },
+  {
+    name: 'mod and floorDiv by zero for float32 and int32',
+    run: (tf) => [tf.mod(tf.tensor1d([5, -5, 0]), tf.tensor1d([0, 0, 0])), withDtype(tf.mod(tf.tensor1d([5, -5], 'int32'), tf.tensor1d([0, 0], 'int32'))), withDtype(tf.floorDiv(tf.tensor1d([5, -5, 0], 'int32'), tf.tensor1d([0, 0, 0], 'int32')))],
+  },
+  {
+    name: 'softplus, logSigmoid and sigmoid far out on either side stay finite',
+    run: (tf) => {
+      const x = tf.tensor1d([-100, -30, 30, 100]);
+      return [tf.softplus(x), tf.logSigmoid(x), tf.sigmoid(x), tf.log1p(tf.tensor1d([1e-8, -0.5]))];
+    },
+  },
+  {
+    name: 'matMul and dot of bool tensors, and dot of int32 vectors',
+    run: (tf) => [attempt(() => withDtype(tf.matMul(tf.tensor2d([[true]]), tf.tensor2d([[true]])))), withDtype(tf.dot(tf.tensor1d([1, 2], 'int32'), tf.tensor1d([3, 4], 'int32')))],
+  },
+  {
+    name: 'reshape with two -1s, and -1 with a size that does not divide',
+    run: (tf) => {
+      const x = tf.zeros([2, 3]);
+      return [attempt(() => tf.reshape(x, [-1, -1]).shape), attempt(() => tf.reshape(x, [4, -1]).shape), tf.reshape(x, [-1, 2]).shape, attempt(() => tf.reshape(x, [-2, -3]).shape)];
+    },
+  },
+  {
+    name: 'split with two -1 sizes, and tile and pad with negative counts',
+    run: (tf) => {
+      const x = tf.tensor1d([1, 2, 3, 4]);
+      return [attempt(() => tf.split(x, [-1, -1]).length), attempt(() => tf.tile(x, [-1]).shape), attempt(() => tf.pad(x, [[-1, 0]]).shape)];
+    },
+  },
+  {
+    name: 'slice with a negative begin, and with a size of 0 on one axis',
+    run: (tf) => {
+      const x = tf.tensor2d([[1, 2, 3], [4, 5, 6]]);
+      return [attempt(() => tf.slice(x, [-1, 0], [1, 2]).arraySync()), tf.slice(x, [1, 0], [0, 3]).shape, attempt(() => tf.slice(x, [0, 0], [1, 4]).arraySync())];
+    },
+  },
+  {
+    name: 'oneHot with a dtype, with a float onValue, and with depth 0',
+    run: (tf) => [withDtype(tf.oneHot(tf.tensor1d([0, 2], 'int32'), 3, 1, 0, 'float32')), withDtype(tf.oneHot(tf.tensor1d([1], 'int32'), 2, 0.5, -0.5)), attempt(() => tf.oneHot(tf.tensor1d([0], 'int32'), 0).shape)],
+  },
+  {
+    name: 'logical ops broadcast bool tensors of different ranks',
+    run: (tf) => [tf.logicalAnd(tf.tensor2d([[true], [false]]), tf.tensor1d([true, false])), tf.logicalOr(tf.scalar(false, 'bool'), tf.tensor1d([false, true])), tf.logicalXor(tf.tensor2d([[true, true]]), tf.tensor2d([[true], [false]]))],
+  },
+  {
+    name: 'max and min of bool tensors along an axis, and argMin of a bool matrix',
+    run: (tf) => {
+      const b = tf.tensor2d([[true, false], [false, false]]);
+      return [withDtype(tf.max(b, 1)), withDtype(tf.min(b, 0)), tf.argMin(b, 1)];
+    },
+  },
+  {
+    name: 'norm of an int32 vector, along a negative axis, and of a matrix with an ord it refuses',
+    run: (tf) => [withDtype(tf.norm(tf.tensor1d([3, 4], 'int32'))), tf.norm(tf.tensor2d([[3, 4], [6, 8]]), 1, -1), tf.norm(tf.tensor2d([[1, -2], [3, 4]]), Infinity, [0, 1]), attempt(() => tf.norm(tf.tensor2d([[1, 2], [3, 4]]), 2, [0, 1]).arraySync())],
+  },
+  {
+    name: 'cumsum with exclusive and reverse along the rows of a matrix',
+    run: (tf) => {
+      const x = tf.tensor2d([[1, 2, 3], [4, 5, 6]]);
+      return [tf.cumsum(x, 1, true), tf.cumsum(x, 1, false, true), tf.cumsum(x, 0, true, true), tf.cumprod(x, 1, true, true)];
+    },
+  },
+  {
+    name: 'maximum of int32 and bool, and add of bool and int32',
+    run: (tf) => {
+      const i = tf.tensor1d([0, 2], 'int32');
+      const b = tf.tensor1d([true, false]);
+      return [attempt(() => withDtype(tf.maximum(i, b))), attempt(() => withDtype(tf.add(b, i))), attempt(() => withDtype(tf.mul(i, b)))];
+    },
+  },
+];
+
+export const s27Edges: Program[] = [...empty, ...dtypes, ...nonFinite, ...axes, ...broadcast, ...scalars, ...more, ...conversions];
