@@ -930,4 +930,80 @@ const conversions: Program[] = [
   },
 ];
 
-export const s27Edges: Program[] = [...empty, ...dtypes, ...nonFinite, ...axes, ...broadcast, ...scalars, ...more, ...conversions];
+const printedAndGrads: Program[] = [
+  {
+    name: 'printing NaN, ±Infinity, -0 and tiny and huge float32 values',
+    run: (tf) => {
+      tf.tensor1d([NaN, Infinity, -Infinity, -0, 0]).print();
+      tf.tensor1d([1e-8, 1e8, -3.5e-5]).print();
+      tf.tensor2d([[NaN, 1], [-Infinity, 2.5]]).print();
+      return tf.tensor1d([NaN, -0]).toString();
+    },
+  },
+  {
+    name: 'printing int32 and bool tensors, scalars of each, and verbose print of an empty one',
+    run: (tf) => {
+      tf.tensor1d([-2147483648, 0, 7], 'int32').print();
+      tf.tensor2d([[true, false], [false, true]]).print();
+      tf.scalar(true, 'bool').print();
+      tf.scalar(-3, 'int32').print();
+      tf.zeros([0, 2], 'int32').print(true);
+      return tf.tensor1d([true]).toString(true);
+    },
+  },
+  {
+    name: 'dataSync and array of bool and int32 tensors give their typed values',
+    run: async (tf) => {
+      const b = tf.tensor1d([true, false]);
+      const i = tf.tensor1d([1, -2], 'int32');
+      return [Array.from(b.dataSync()), b.dataSync().constructor.name, i.dataSync().constructor.name, await b.array(), await tf.zeros([0]).data().then((d) => d.length)];
+    },
+  },
+  {
+    name: 'gradients of max, min and argMax-free reductions with NaN and ties',
+    run: (tf) => {
+      const x = tf.tensor1d([1, NaN, 3]);
+      return [tf.grad((v: Tensor) => tf.max(v))(x), tf.grad((v: Tensor) => tf.min(v))(tf.tensor1d([2, 2, 5])), tf.grad((v: Tensor) => tf.sum(v))(x), tf.grad((v: Tensor) => tf.mean(v))(tf.tensor1d([Infinity, 1]))];
+    },
+  },
+  {
+    name: 'gradients through empty tensors have the input\'s empty shape',
+    run: (tf) => [tf.grad((v: Tensor) => tf.sum(tf.square(v)))(tf.zeros([0, 2])).shape, tf.grad((v: Tensor) => tf.sum(tf.matMul(v, tf.ones([2, 3]))))(tf.zeros([0, 2])).shape, tf.grad((v: Tensor) => tf.mean(tf.exp(v)))(tf.zeros([0]))],
+  },
+  {
+    name: 'gradients of abs, relu and sqrt at zero, and of clipByValue at its bounds',
+    run: (tf) => [tf.grad((v: Tensor) => tf.sum(tf.abs(v)))(tf.tensor1d([0, -1, 2])), tf.grad((v: Tensor) => tf.sum(tf.relu(v)))(tf.tensor1d([0, -1, 2])), tf.grad((v: Tensor) => tf.sum(tf.sqrt(v)))(tf.tensor1d([0, 4])), tf.grad((v: Tensor) => tf.sum(tf.clipByValue(v, -1, 1)))(tf.tensor1d([-1, 0, 1, 2]))],
+  },
+  {
+    name: 'gradients of a broadcast scalar tensor and of an int32 input cast to float32',
+    run: (tf) => {
+      const [gs, gx] = tf.grads((s: Tensor, x: Tensor) => tf.sum(tf.mul(s, x)))([tf.scalar(2), tf.tensor2d([[1, 2], [3, 4]])]);
+      return [gs, gx, tf.grad((v: Tensor) => tf.sum(tf.cast(v, 'float32')))(tf.tensor1d([1.5, 2]))];
+    },
+  },
+  {
+    name: 'gradients of pow at a zero base and of log at zero',
+    run: (tf) => [tf.grads((a: Tensor, b: Tensor) => tf.sum(tf.pow(a, b)))([tf.tensor1d([0, 0, 2]), tf.tensor1d([2, 0.5, 3])]), tf.grad((v: Tensor) => tf.sum(tf.log(v)))(tf.tensor1d([0, 2]))],
+  },
+  {
+    name: 'chained methods with negative axes: sum, max, argMax, cumsum and expandDims',
+    run: (tf) => {
+      const x = tf.tensor2d([[1, 5, 2], [7, 0, 3]]);
+      return [x.sum(-1), x.max(-2, true), x.argMax(-1), x.mean(-1, true), x.expandDims(-1).shape, x.min([-1, -2])];
+    },
+  },
+  {
+    name: 'tensors built from typed arrays of another kind take the declared dtype',
+    run: (tf) => [withDtype(tf.tensor(new Int32Array([1, -2, 3]))), withDtype(tf.tensor(new Float32Array([1.5, 2]), [2], 'int32')), withDtype(tf.tensor(new Uint8Array([0, 2, 255]))), withDtype(tf.tensor(new Int32Array([0, 2]), [2], 'bool'))],
+  },
+  {
+    name: 'losses with labels and predictions of different shapes throw',
+    run: (tf) => [attempt(() => tf.losses.meanSquaredError(tf.tensor1d([1, 2]), tf.tensor1d([1, 2, 3])).arraySync()), attempt(() => tf.losses.absoluteDifference(tf.tensor2d([[1, 2]]), tf.tensor1d([1, 2])).arraySync()), attempt(() => tf.losses.softmaxCrossEntropy(tf.tensor2d([[1, 0]]), tf.tensor2d([[1, 0, 0]])).arraySync())],
+  },
+  {
+    name: 'metrics on empty batches and on int32 labels',
+    run: (tf) => [tf.metrics.binaryAccuracy(tf.tensor2d([[1], [0]]), tf.tensor2d([[0.7], [0.6]])), tf.metrics.categoricalAccuracy(tf.tensor2d([[0, 1]]), tf.tensor2d([[0.5, 0.5]])), tf.metrics.meanSquaredError(tf.zeros([0, 2]), tf.zeros([0, 2])).shape, tf.metrics.meanAbsoluteError(tf.tensor1d([1, 2], 'int32'), tf.tensor1d([1.5, 2]))],
+  },
+];
+
+export const s27Edges: Program[] = [...empty, ...dtypes, ...nonFinite, ...axes, ...broadcast, ...scalars, ...more, ...conversions, ...printedAndGrads];
