@@ -1006,4 +1006,77 @@ const printedAndGrads: Program[] = [
   },
 ];
 
-export const s27Edges: Program[] = [...empty, ...dtypes, ...nonFinite, ...axes, ...broadcast, ...scalars, ...more, ...conversions, ...printedAndGrads];
+const imagesAndLayers: Program[] = [
+  {
+    name: 'nonMaxSuppression with no boxes, with maxOutputSize 0, and with an iouThreshold outside [0, 1]',
+    run: (tf) => {
+      const boxes = tf.tensor2d([[0, 0, 1, 1], [0, 0.1, 1, 1.1], [0, 2, 1, 3]]);
+      const scores = tf.tensor1d([0.9, 0.8, 0.7]);
+      return [tf.image.nonMaxSuppression(tf.zeros([0, 4]) as never, tf.zeros([0]) as never, 3), tf.image.nonMaxSuppression(boxes, scores, 0), attempt(() => tf.image.nonMaxSuppression(boxes, scores, 3, 1.5).arraySync()), tf.image.nonMaxSuppression(boxes, scores, 3, 0.5, 0.75)];
+    },
+  },
+  {
+    name: 'resizeBilinear and resizeNearestNeighbor to a 1×1 image and from a 1×1 image',
+    run: (tf) => {
+      const img = tf.tensor3d([[[1], [2]], [[3], [4]]]);
+      return [tf.image.resizeBilinear(img, [1, 1]), tf.image.resizeNearestNeighbor(img, [1, 1]), tf.image.resizeBilinear(tf.tensor3d([[[5]]]), [2, 3]), tf.image.resizeBilinear(img, [3, 3], true)];
+    },
+  },
+  {
+    name: 'cropAndResize with no boxes, and with a box reaching outside the image',
+    run: (tf) => {
+      const img = tf.tensor4d([1, 2, 3, 4], [1, 2, 2, 1]);
+      return [tf.image.cropAndResize(img, tf.zeros([0, 4]) as never, tf.tensor1d([], 'int32') as never, [2, 2]).shape, tf.image.cropAndResize(img, tf.tensor2d([[-0.5, -0.5, 1.5, 1.5]]), tf.tensor1d([0], 'int32'), [3, 3], 'bilinear', 9)];
+    },
+  },
+  {
+    name: 'bandPart with negative bounds keeping whole triangles, and bounds past the matrix',
+    run: (tf) => {
+      const m = tf.tensor2d([[1, 2, 3], [4, 5, 6], [7, 8, 9]]);
+      return [tf.linalg.bandPart(m, 0, -1), tf.linalg.bandPart(m, -1, 0), tf.linalg.bandPart(m, 5, 5), attempt(() => tf.linalg.bandPart(tf.tensor1d([1, 2]) as Tensor, 0, 0).arraySync())];
+    },
+  },
+  {
+    name: 'conv2d with a stride larger than the kernel, and with a kernel whose in-channels do not match',
+    run: (tf) => {
+      const x = tf.tensor4d(Array.from({ length: 25 }, (_, i) => i), [1, 5, 5, 1]);
+      return [tf.conv2d(x, tf.ones<Rank.R4>([2, 2, 1, 1]), 3, 'valid'), tf.conv2d(x, tf.ones<Rank.R4>([1, 1, 1, 1]), [2, 3], 'same'), attempt(() => tf.conv2d(x, tf.ones<Rank.R4>([2, 2, 2, 1]), 1, 'valid').shape)];
+    },
+  },
+  {
+    name: 'signal.frame with a frame longer than the signal, with padding, and hammingWindow of length 1',
+    run: (tf) => [tf.signal.frame(tf.tensor1d([1, 2, 3]), 4, 1).shape, tf.signal.frame(tf.tensor1d([1, 2, 3]), 2, 2, true, -1), tf.signal.hammingWindow(1), tf.signal.hannWindow(2)],
+  },
+  {
+    name: 'a dense layer on a rank-3 input, and on an input with no rows',
+    run: (tf) => {
+      const d = tf.layers.dense({ units: 2, kernelInitializer: 'ones', biasInitializer: 'ones' });
+      const y = d.apply(tf.ones([2, 3, 4])) as Tensor;
+      return [y.shape, y.arraySync(), (d.apply(tf.zeros([0, 4])) as Tensor).shape];
+    },
+  },
+  {
+    name: 'concatenate along -1, and along an axis where the shapes differ',
+    run: (tf) => {
+      const a = tf.ones([2, 1, 2]);
+      const b = tf.zeros([2, 1, 3]);
+      return [(tf.layers.concatenate({ axis: -1 }).apply([a, b]) as Tensor).shape, attempt(() => (tf.layers.concatenate({ axis: 1 }).apply([a, b]) as Tensor).shape)];
+    },
+  },
+  {
+    name: 'a dropout layer with rate 0 at inference, and a softmax layer given NaN',
+    run: (tf) => {
+      const x = tf.tensor2d([[1, 2], [3, 4]]);
+      return [tf.layers.dropout({ rate: 0 }).apply(x), tf.layers.dropout({ rate: 0.5 }).apply(x), tf.layers.softmax().apply(tf.tensor2d([[NaN, 1], [1, 1]]))];
+    },
+  },
+  {
+    name: 'an embedding layer given an id past inputDim, and given int32 and float ids',
+    run: (tf) => {
+      const e = tf.layers.embedding({ inputDim: 3, outputDim: 2, embeddingsInitializer: 'ones' });
+      return [(e.apply(tf.tensor2d([[0, 2]], [1, 2], 'int32')) as Tensor).arraySync(), (e.apply(tf.tensor2d([[1, 0]])) as Tensor).arraySync()];
+    },
+  },
+];
+
+export const s27Edges: Program[] = [...empty, ...dtypes, ...nonFinite, ...axes, ...broadcast, ...scalars, ...more, ...conversions, ...printedAndGrads, ...imagesAndLayers];
