@@ -1079,4 +1079,68 @@ const imagesAndLayers: Program[] = [
   },
 ];
 
-export const s27Edges: Program[] = [...empty, ...dtypes, ...nonFinite, ...axes, ...broadcast, ...scalars, ...more, ...conversions, ...printedAndGrads, ...imagesAndLayers];
+const variablesAndMore: Program[] = [
+  {
+    name: 'a variable assigned a value of another dtype or shape throws, and an int32 variable keeps int32',
+    run: (tf) => {
+      const v = tf.variable(tf.tensor1d([1, 2], 'int32'));
+      v.assign(tf.tensor1d([5, 6], 'int32'));
+      return [withDtype(v), attempt(() => v.assign(tf.tensor1d([1.5, 2]))), attempt(() => v.assign(tf.tensor1d([1, 2, 3], 'int32'))), withDtype(tf.variable(tf.scalar(true, 'bool')))];
+    },
+  },
+  {
+    name: 'depthToSpace and spaceToBatchND with a block that does not divide, and batchToSpaceND back',
+    run: (tf) => {
+      const x = tf.tensor4d(Array.from({ length: 8 }, (_, i) => i), [1, 1, 2, 4]);
+      const s = tf.spaceToBatchND(tf.tensor4d([1, 2, 3, 4], [1, 2, 2, 1]), [2, 2], [[0, 0], [0, 0]]);
+      return [tf.depthToSpace(x, 2), attempt(() => tf.depthToSpace(x, 3).shape), s, tf.batchToSpaceND(s, [2, 2], [[0, 0], [0, 0]]), attempt(() => tf.spaceToBatchND(tf.zeros<Rank.R4>([1, 3, 3, 1]), [2, 2], [[0, 0], [0, 0]]).shape)];
+    },
+  },
+  {
+    name: 'meshgrid with xy and ij indexing, and with an empty vector',
+    run: (tf) => [tf.meshgrid(tf.tensor1d([1, 2]), tf.tensor1d([3, 4, 5])), tf.meshgrid(tf.tensor1d([1, 2]), tf.tensor1d([3, 4, 5]), { indexing: 'ij' }), tf.meshgrid(tf.tensor1d([]), tf.tensor1d([1])).map((t) => t.shape)],
+  },
+  {
+    name: 'tensorScatterUpdate with repeated indices, and with an index past the end',
+    run: (tf) => [tf.tensorScatterUpdate(tf.zeros([4]), tf.tensor2d([[1], [3]], [2, 1], 'int32'), tf.tensor1d([7, 8])), attempt(() => tf.tensorScatterUpdate(tf.zeros([2]), tf.tensor2d([[5]], [1, 1], 'int32'), tf.tensor1d([1])).arraySync())],
+  },
+  {
+    name: 'inTopKAsync with k larger than the number of classes and with ties',
+    run: async (tf) => {
+      const p = tf.tensor2d([[0.1, 0.5, 0.5], [0.9, 0.05, 0.05]]);
+      return [await tf.inTopKAsync(p, tf.tensor1d([2, 1], 'int32'), 1), await tf.inTopKAsync(p, tf.tensor1d([0, 2], 'int32'), 5)];
+    },
+  },
+  {
+    name: 'conv1d with stride 2 and dilation, and maxPoolWithArgmax of a 2×2 image',
+    run: (tf) => {
+      const x = tf.tensor3d([1, 2, 3, 4, 5, 6], [1, 6, 1]);
+      const r = tf.maxPoolWithArgmax(tf.tensor4d([1, 4, 3, 2], [1, 2, 2, 1]), 2, 2, 'valid');
+      return [tf.conv1d(x, tf.tensor3d([1, -1], [2, 1, 1]), 2, 'valid'), tf.conv1d(x, tf.tensor3d([1, 1], [2, 1, 1]), 1, 'same', 'NWC', 2), r.result, r.indexes];
+    },
+  },
+  {
+    name: 'clone and identity-like ops keep empty, int32 and bool tensors as they are',
+    run: (tf) => [withDtype(tf.clone(tf.zeros([0, 3], 'int32'))), withDtype(tf.clone(tf.tensor1d([true]))), withDtype(tf.reshape(tf.tensor1d([true, false]), [2, 1])), withDtype(tf.expandDims(tf.scalar(2, 'int32'), 0))],
+  },
+  {
+    name: 'unstack and split of bool and int32 tensors, and unstack along an axis past the rank',
+    run: (tf) => [tf.unstack(tf.tensor2d([[true, false], [false, true]])).map(withDtype), tf.split(tf.tensor1d([1, 2, 3, 4], 'int32'), 2).map(withDtype), attempt(() => tf.unstack(tf.zeros([2, 2]), 2).length)],
+  },
+  {
+    name: 'squaredDifference and lessEqual with bool and int32 operands',
+    run: (tf) => [attempt(() => withDtype(tf.squaredDifference(tf.tensor1d([true, false]), tf.tensor1d([false, false])))), withDtype(tf.lessEqual(tf.tensor1d([1, 2], 'int32'), tf.tensor1d([true, true]))), withDtype(tf.isFinite(tf.tensor1d([true])))],
+  },
+  {
+    name: 'tf.tidy returning nested arrays and objects of tensors from empty and int32 ops keeps them',
+    run: (tf) => {
+      const before = tf.memory().numTensors;
+      const out = tf.tidy(() => ({ e: tf.sum(tf.zeros([0, 2]), 0), i: [tf.add(tf.scalar(1, 'int32'), 2)] }));
+      return [out.e, out.i[0], tf.memory().numTensors - before];
+    },
+  },
+];
+
+export const s27Edges: Program[] = [
+  ...empty, ...dtypes, ...nonFinite, ...axes, ...broadcast, ...scalars, ...more, ...conversions, ...printedAndGrads, ...imagesAndLayers, ...variablesAndMore,
+];
