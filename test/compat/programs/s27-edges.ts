@@ -1141,6 +1141,54 @@ const variablesAndMore: Program[] = [
   },
 ];
 
+const orders: Program[] = [
+  {
+    name: 'topk with sorted false, on ties and on a matrix',
+    run: (tf) => {
+      const a = tf.topk(tf.tensor1d([1, 5, 3, 5, 2]), 3, false);
+      const b = tf.topk(tf.tensor2d([[4, 1, 4, 3], [0, 0, 0, 1]]), 2, false);
+      return [a.values, a.indices, b.values, b.indices];
+    },
+  },
+  {
+    name: 'moments and logSumExp of int32 tensors, and moments with keepDims over every axis',
+    run: (tf) => {
+      const i = tf.tensor2d([[1, 2], [3, 6]], [2, 2], 'int32');
+      const m = tf.moments(i);
+      const k = tf.moments(tf.tensor2d([[1, 2], [3, 6]]), [0, 1], true);
+      return [withDtype(m.mean), withDtype(m.variance), withDtype(tf.logSumExp(i, 1)), k.mean.shape, k.variance];
+    },
+  },
+  {
+    name: 'unique of 0 and -0, argMax among them, and sign and equal of -0',
+    run: (tf) => {
+      const u = tf.unique(tf.tensor1d([0, -0, 1]));
+      return [u.values.shape, u.indices, tf.sign(tf.tensor1d([-0, 0])), tf.equal(tf.tensor1d([-0]), tf.tensor1d([0])), tf.argMax(tf.tensor1d([-0, 0]))];
+    },
+  },
+  {
+    name: 'sum and mean of many float32 values, and of values of very different sizes',
+    run: (tf) => {
+      const x = tf.fill([10000], 0.1);
+      return [tf.sum(x), tf.mean(x), tf.sum(tf.tensor1d([1e8, 1, -1e8])), tf.mean(tf.tensor1d([3e38, 3e38]))];
+    },
+  },
+  {
+    name: 'argMax and argMin of int32 values past 2^24, and max of them',
+    run: (tf) => {
+      const x = tf.tensor1d([16777217, 16777216, -5], 'int32');
+      return [tf.argMax(x), tf.argMin(tf.tensor1d([-16777217, -16777216], 'int32')), withDtype(tf.max(x))];
+    },
+  },
+  {
+    name: 'reverse and transpose of a rank-5 tensor along negative axes',
+    run: (tf) => {
+      const x = tf.reshape(tf.range(0, 32), [2, 2, 2, 2, 2]);
+      return [tf.reverse(x, [-1, -4]), tf.transpose(x, [4, 3, 2, 1, 0]), tf.sum(x, [-5, -1])];
+    },
+  },
+];
+
 export const s27Edges: Program[] = [
-  ...empty, ...dtypes, ...nonFinite, ...axes, ...broadcast, ...scalars, ...more, ...conversions, ...printedAndGrads, ...imagesAndLayers, ...variablesAndMore,
+  ...empty, ...dtypes, ...nonFinite, ...axes, ...broadcast, ...scalars, ...more, ...conversions, ...printedAndGrads, ...imagesAndLayers, ...variablesAndMore, ...orders,
 ];
