@@ -1189,6 +1189,36 @@ const orders: Program[] = [
   },
 ];
 
+const refusals: Program[] = [
+  {
+    name: 'zeros, ones and fill with a negative or fractional dimension',
+    run: (tf) => [attempt(() => tf.zeros([-1, 2]).shape), attempt(() => tf.ones([1.5]).shape), attempt(() => tf.fill([2, -3], 1).shape), attempt(() => tf.tensor([1, 2], [2, 1.0]).shape)],
+  },
+  {
+    name: 'topk with a fractional k, split into 0 pieces, a sum over a fractional axis, and eye with a negative size',
+    run: (tf) => {
+      const x = tf.tensor1d([3, 1, 2, 4]);
+      return [attempt(() => tf.topk(x, 1.5).values.shape), attempt(() => tf.split(x, 0).length), attempt(() => tf.sum(tf.tensor2d([[1, 2], [3, 4]]), 0.5).arraySync()), attempt(() => tf.eye(-1).shape)];
+    },
+  },
+  {
+    name: 'fractional sizes, counts and axes given to oneHot, expandDims, linspace, tile, pad and slice',
+    deviation: 'TF.js 4.22 takes them and builds tensors from the fractions (oneHot depth 2.5 gives shape [1, 2.5], pad by 0.5 gives shape [2.5], tile by 1.5 gives [3], expandDims at 1.5 inserts at 1, linspace with 2.5 values gives 2, slice from 0.5 reads from 0); tessera refuses a count, size or axis that is not an integer, as TensorFlow does (issue 10)',
+    run: (tf) => {
+      const x = tf.tensor1d([1, 2]);
+      return [
+        attempt(() => tf.oneHot(tf.tensor1d([0], 'int32'), 2.5).shape), attempt(() => tf.expandDims(tf.zeros([2, 2]), 1.5).shape), attempt(() => tf.linspace(0, 1, 2.5).shape),
+        attempt(() => tf.tile(x, [1.5]).shape), attempt(() => tf.pad(x, [[0.5, 0]]).shape), attempt(() => tf.slice(x, [0.5], [1]).arraySync()),
+      ];
+    },
+  },
+  {
+    name: 'resizeBilinear and resizeNearestNeighbor to a height of 0',
+    deviation: 'TF.js 4.22 returns an empty [0, 2, 1] image; tessera refuses a size that is not positive, as TensorFlow\'s resize ops do ("output dimensions must be positive")',
+    run: (tf) => [attempt(() => tf.image.resizeBilinear(tf.ones<Rank.R3>([2, 2, 1]), [0, 2]).shape), attempt(() => tf.image.resizeNearestNeighbor(tf.ones<Rank.R3>([2, 2, 1]), [0, 2]).shape)],
+  },
+];
+
 export const s27Edges: Program[] = [
-  ...empty, ...dtypes, ...nonFinite, ...axes, ...broadcast, ...scalars, ...more, ...conversions, ...printedAndGrads, ...imagesAndLayers, ...variablesAndMore, ...orders,
+  ...empty, ...dtypes, ...nonFinite, ...axes, ...broadcast, ...scalars, ...more, ...conversions, ...printedAndGrads, ...imagesAndLayers, ...variablesAndMore, ...orders, ...refusals,
 ];
