@@ -1200,6 +1200,49 @@ const refusals: Program[] = [
   },
 ];
 
+const lastCorners: Program[] = [
+  {
+    name: 'stack and concat of a single tensor, stack of none, and reverse with an axis named twice (it comes back in order) or three times',
+    run: (tf) => {
+      const x = tf.tensor2d([[1, 2], [3, 4]]);
+      return [tf.stack([x]).shape, tf.concat([x]), attempt(() => tf.stack([]).shape), attempt(() => tf.reverse(x, [0, 0]).arraySync()), attempt(() => tf.reverse(x, [1, -1]).arraySync()), tf.reverse(x, [1, 1, -1]), tf.reverse(x, [0, -1, -2])];
+    },
+  },
+  {
+    name: 'gather with batchDims equal to the indices\' rank and past it, and with a negative batchDims',
+    run: (tf) => {
+      const x = tf.tensor2d([[1, 2, 3], [4, 5, 6]]);
+      const i = tf.tensor1d([2, 0], 'int32');
+      return [attempt(() => tf.gather(x, i, 1, 1).arraySync()), attempt(() => tf.gather(x, i, 1, 2).arraySync()), attempt(() => tf.gather(x, i, 1, -1).arraySync())];
+    },
+  },
+  {
+    name: 'unsortedSegmentSum with a negative segment id and with numSegments 0',
+    run: (tf) => [attempt(() => tf.unsortedSegmentSum(tf.tensor1d([1, 2, 3]), tf.tensor1d([0, -1, 1], 'int32'), 2).arraySync()), attempt(() => tf.unsortedSegmentSum(tf.tensor1d([1]), tf.tensor1d([0], 'int32'), 0).shape)],
+  },
+  {
+    name: 'batchNorm of a rank-4 input with rank-1 statistics, and with a scalar variance and no offset',
+    run: (tf) => {
+      const x = tf.tensor4d([1, 2, 3, 4, 5, 6, 7, 8], [1, 2, 2, 2]);
+      return [tf.batchNorm(x, tf.tensor1d([1, 2]), tf.tensor1d([1, 4]), tf.tensor1d([0, 1]), tf.tensor1d([2, 1]), 0.001), tf.batchNorm(x, tf.scalar(4), tf.scalar(2))];
+    },
+  },
+  {
+    name: 'cumsum of a bool tensor with exclusive and reverse, and sum of a bool matrix along an axis with keepDims',
+    run: (tf) => {
+      const b = tf.tensor2d([[true, false, true], [true, true, false]]);
+      return [attempt(() => withDtype(tf.cumsum(b, 1, true, true))), withDtype(tf.sum(b, 1, true)), withDtype(tf.mean(b, 0))];
+    },
+  },
+  {
+    name: 'clipByValue with NaN and infinite bounds',
+    run: (tf) => {
+      const x = tf.tensor1d([-3, 0, 3]);
+      return [attempt(() => tf.clipByValue(x, -Infinity, 1).arraySync()), attempt(() => tf.clipByValue(x, NaN, 1).arraySync()), attempt(() => tf.clipByValue(x, -1, NaN).arraySync())];
+    },
+  },
+];
+
 export const s27Edges: Program[] = [
-  ...empty, ...dtypes, ...nonFinite, ...axes, ...broadcast, ...scalars, ...more, ...conversions, ...printedAndGrads, ...imagesAndLayers, ...variablesAndMore, ...orders, ...refusals,
+  ...empty, ...dtypes, ...nonFinite, ...axes, ...broadcast, ...scalars, ...more, ...conversions, ...printedAndGrads, ...imagesAndLayers, ...variablesAndMore, ...orders, ...refusals, ...lastCorners,
 ];
