@@ -14,6 +14,8 @@ export function reverseAs(op: string, input: unknown, axis: unknown, rank?: numb
   const x = toTensor(op, 'x', input);
   if (rank !== undefined) assertRank(op, 'x', x, rank);
   const axes = normalizeAxes(op, axis, x.rank);
-  const flipped = (k: number) => axes.includes(k) && x.shape[k] > 0;
+  // As TF.js, each naming of an axis reverses it once more: an axis named twice ([1, -1]) comes back in order.
+  const named = Array.isArray(axis) ? (axis as number[]).map((a) => (a < 0 ? a + x.rank : a)) : axes;
+  const flipped = (k: number) => named.filter((a) => a === k).length % 2 === 1 && x.shape[k] > 0;
   return gatherLattice(x, x.shape, x.shape.map((d, k) => (flipped(k) ? d - 1 : 0)), x.shape.map((_, k) => (flipped(k) ? -1 : 1)));
 }
