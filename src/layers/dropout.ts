@@ -13,9 +13,9 @@ export interface DropoutLayerArgs extends LayerArgs {
   seed?: number | null;
 }
 
-/** Checks a dropout rate in [0, 1). */
-export function rateArg(op: string, rate: unknown): number {
-  if (typeof rate !== 'number' || !(rate >= 0 && rate < 1)) throw argError(op, 'rate', fmtValue(rate), 'a number in [0, 1)');
+/** Checks a dropout rate in [0, 1), or in [0, 1] where 1 is taken (`upToOne`). */
+export function rateArg(op: string, rate: unknown, upToOne = false): number {
+  if (typeof rate !== 'number' || !(rate >= 0 && (rate < 1 || (upToOne && rate === 1)))) throw argError(op, 'rate', fmtValue(rate), `a number in [0, 1${upToOne ? ']' : ')'}`);
   return rate;
 }
 
@@ -44,7 +44,8 @@ export class Dropout extends AnyDtypeLayer {
   constructor(args: DropoutLayerArgs, snakeName = 'dropout', op = 'layers.dropout', keys = ['rate', 'seed', 'noiseShape']) {
     checkConfigKeys(op, args, keys);
     super(snakeName, args);
-    this.rate = rateArg(op, args.rate);
+    // Rate 1 is taken, as TF.js's layer takes it: its call then passes the input through (TF.js drops only at 0 < rate < 1).
+    this.rate = rateArg(op, args.rate, true);
     // null is no seed, as TF.js (its model.json writes seed: null).
     if (args.seed !== undefined && args.seed !== null && !Number.isFinite(args.seed)) throw argError(op, 'seed', fmtValue(args.seed), 'a finite number');
     const ns = args.noiseShape;
@@ -82,7 +83,7 @@ export class Dropout extends AnyDtypeLayer {
   }
 
   override call(x: Tensor, options: CallOptions): Tensor {
-    if (!options.training || this.rate === 0) return x;
+    if (!options.training || this.rate === 0 || this.rate === 1) return x;
     // A seed gives TF.js's mask for it, the same one at every call, as TF.js draws it; without one, TF.js's mask
     // from a Math.random() seed per call. After setRandomSeed an unseeded layer has its own stream, started at the
     // first training call, so making (or loading) a model draws no seed.

@@ -38,7 +38,8 @@ export class Flatten extends AnyDtypeLayer {
   override call(x: Tensor): Tensor {
     // Channels first is put channels last before flattening, as TF.js does, so a following dense sees the same order.
     const y = this.dataFormat === 'channelsFirst' && x.rank > 2 ? transpose(x, [0, ...x.shape.slice(2).map((_, i) => i + 2), 1]) : x;
-    return y.reshape([x.shape[0], -1]);
+    // The size by product, not -1: an empty batch has no elements to infer it from.
+    return y.reshape([x.shape[0], x.shape.slice(1).reduce((a, d) => a * d, 1)]);
   }
 
   protected override layerConfig(): LayerConfig {

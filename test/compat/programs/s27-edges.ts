@@ -1059,6 +1059,18 @@ const imagesAndLayers: Program[] = [
     },
   },
   {
+    name: 'a dropout layer with rate 1 passes its input through, in training too, as TF.js\'s drops only at 0 < rate < 1',
+    run: (tf) => {
+      const x = tf.tensor2d([[1, 2], [3, 4]]);
+      const d = tf.layers.dropout({ rate: 1 });
+      return [d.apply(x), d.apply(x, { training: true }), d.getConfig().rate];
+    },
+  },
+  {
+    name: 'a flatten layer on an empty batch',
+    run: (tf) => [(tf.layers.flatten().apply(tf.zeros([0, 2, 3])) as Tensor).shape, tf.layers.flatten().apply(tf.zeros([0, 1, 1, 4]))],
+  },
+  {
     name: 'an embedding layer given an id past inputDim, and given int32 and float ids',
     run: (tf) => {
       const e = tf.layers.embedding({ inputDim: 3, outputDim: 2, embeddingsInitializer: 'ones' });
