@@ -61,7 +61,7 @@ describe('optimizers with Keras semantics', () => {
     expect(() => tn.train.adam(0.1, 1)).toThrow(/beta1 must be a number in \[0, 1\), got 1/);
     // What came reads as itself: JSON would show NaN as null.
     expect(() => tn.train.adam(NaN)).toThrow(/train.adam: learningRate must be a number in \[0, Infinity\), got NaN$/);
-    expect(() => tn.layers.dropout({ rate: (() => 0.5) as unknown as number })).toThrow(/layers.dropout: rate must be a number in \[0, 1\), got a function$/);
+    expect(() => tn.layers.dropout({ rate: (() => 0.5) as unknown as number })).toThrow(/layers.dropout: rate must be a number in \[0, 1\], got a function$/);
     const p = tn.variable(tn.tensor([1, 2]));
     const opt = tn.train.adam();
     expect(() => opt.applyGradients({ [p.name]: tn.tensor([1]) })).toThrow(/grads\['.*'\] must be a tensor of shape \[2\] and dtype float32, got shape \[1\]/);
