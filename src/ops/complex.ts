@@ -19,7 +19,8 @@ export function complex(real: Tensor | TensorLike, imag: Tensor | TensorLike): T
   return complexOf(re, im);
 }
 
-function complexInput(op: string, input: unknown): Tensor {
+/** input, checked to be a complex tensor (a real one is refused by name, pointing to tn.complex). */
+export function complexInput(op: string, input: unknown): Tensor {
   const x = assertComplexOrReal(op, 'input', input);
   if (!isComplex(input)) throw argError(op, 'input', `${withArticle(x.dtype)} tensor`, 'a complex64 (or complex128) tensor (make one with tn.complex)');
   return x;

@@ -41,22 +41,22 @@ export function fill<R extends Rank = Rank>(shape: readonly number[], value: num
   return filled('fill', shape, Number(value), dtype ?? (typeof value === 'boolean' ? 'bool' : 'float32'));
 }
 
-/** A complex64 (float32 parts) or complex128 (float64 parts) dtype as its parts' dtype; other dtypes as they are. */
-function partDtype(dtype: DType | ComplexDType): DType {
-  return dtype === 'complex64' ? 'float32' : dtype === 'complex128' ? 'float64' : dtype;
+/**
+ * `value` of dtype, checked as op; a complex64 (float32 parts) or complex128 (float64 parts) dtype gives it as the
+ * real part beside an imaginary part of zeros, as TF.js's ones(shape, 'complex64').
+ */
+function filledMaybeComplex<R extends Rank>(op: 'zeros' | 'ones', shape: readonly number[], value: number, dtype: DType | ComplexDType): Tensor<R> {
+  const part = dtype === 'complex64' ? 'float32' : dtype === 'complex128' ? 'float64' : dtype;
+  const t = filled<R>(op, shape, value, part);
+  return part === dtype ? t : (complexOf(t, filled(op, shape, 0, part)) as Tensor<R>);
 }
 
-/** A complex dtype gives real part ones (or zeros) and imaginary part zeros, as TF.js's ones(shape, 'complex64'). */
 export function zeros<R extends Rank = Rank>(shape: readonly number[], dtype?: DType | ComplexDType): Tensor<R> {
-  dtype ??= 'float32';
-  const t = filled('zeros', shape, 0, partDtype(dtype));
-  return (partDtype(dtype) === dtype ? t : complexOf(t, filled('zeros', shape, 0, partDtype(dtype)))) as Tensor<R>;
+  return filledMaybeComplex('zeros', shape, 0, dtype ?? 'float32');
 }
 
 export function ones<R extends Rank = Rank>(shape: readonly number[], dtype?: DType | ComplexDType): Tensor<R> {
-  dtype ??= 'float32';
-  const t = filled('ones', shape, 1, partDtype(dtype));
-  return (partDtype(dtype) === dtype ? t : complexOf(t, filled('ones', shape, 0, partDtype(dtype)))) as Tensor<R>;
+  return filledMaybeComplex('ones', shape, 1, dtype ?? 'float32');
 }
 
 export function zerosLike<T extends Tensor>(x: T | TensorLike): T {

@@ -1,4 +1,5 @@
 import { arrayTypeFor, type DType, type Tensor, type TypedArray } from '../tensor/tensor';
+import { computeStrides } from '../util/tf-util';
 import { argError, fmtShape } from '../util/validate';
 import { tensor } from './creation';
 import { toTensor, toTensorAs, type TensorLike } from './tensor-like';
@@ -74,13 +75,6 @@ export function sparseFillEmptyRows(indices: Tensor | TensorLike, values: Tensor
   };
 }
 
-/** Row-major strides of a shape. */
-function strides(shape: readonly number[]): number[] {
-  const out = new Array<number>(shape.length).fill(1);
-  for (let d = shape.length - 2; d >= 0; d--) out[d] = out[d + 1] * shape[d + 1];
-  return out;
-}
-
 /**
  * The indices of a sparse tensor of inputShape in a dense shape newShape of as many elements (one size may be -1,
  * inferred), and that shape, as tf.sparse.sparseReshape(inputIndices, inputShape, newShape).
@@ -117,7 +111,8 @@ export function sparseReshape(inputIndices: Tensor | TensorLike, inputShape: Ten
   if (outSize !== size) throw argError(op, 'newShape', `[${outShape.join(', ')}] (${outSize} elements)`, `as many elements as inputShape [${inShape.join(', ')}] (${size})`);
   const [count, inRank] = idx.shape;
   const outRank = outShape.length;
-  const [inStrides, outStrides] = [strides(inShape), strides(outShape)];
+  // Row-major strides of every axis, the last's 1 included.
+  const [inStrides, outStrides] = [inShape, outShape].map((shape) => [...computeStrides(shape), 1]);
   const iv = idx.hostValues();
   const out = zerosOf(idx.dtype, count * outRank);
   for (let i = 0; i < count; i++) {

@@ -2,6 +2,7 @@ import { Tensor, type DType } from '../tensor/tensor';
 import { assertComplexOrReal, isComplex } from '../tensor/checks';
 import { argError, assertPositiveInt, withArticle } from '../util/validate';
 import { add, mul, sub } from './binary';
+import { complexInput } from './complex';
 import { complexOf, imagPart, realPart } from './complex-parts';
 import { concat } from './concat';
 import { zeros } from './creation';
@@ -108,22 +109,22 @@ function transform(op: string, re: Tensor, im: Tensor, inverse: boolean): Tensor
   return complexOf(reshape(yr, re.shape), reshape(yi, re.shape));
 }
 
-function complexInput(op: string, input: unknown): Tensor {
-  const x = assertComplexOrReal(op, 'input', input);
-  if (!isComplex(input)) throw argError(op, 'input', `${withArticle(x.dtype)} tensor`, 'a complex64 (or complex128) tensor (make one with tn.complex)');
+/** A complex input with an innermost axis to transform. */
+function complexSignal(op: string, input: unknown): Tensor {
+  const x = complexInput(op, input);
   innerLength(op, x);
   return x;
 }
 
 /** The discrete Fourier transform over the innermost axis of a complex tensor, as tf.spectral.fft(input). */
 export function fft(input: Tensor): Tensor {
-  const x = complexInput('fft', input);
+  const x = complexSignal('fft', input);
   return transform('fft', realPart(x), imagPart(x), false);
 }
 
 /** The inverse discrete Fourier transform over the innermost axis, as tf.spectral.ifft(input). */
 export function ifft(input: Tensor): Tensor {
-  const x = complexInput('ifft', input);
+  const x = complexSignal('ifft', input);
   return transform('ifft', realPart(x), imagPart(x), true);
 }
 
@@ -162,7 +163,7 @@ export function rfft(input: Tensor, fftLength?: number): Tensor {
  */
 export function irfft(input: Tensor): Tensor {
   const op = 'irfft';
-  const x = complexInput(op, input);
+  const x = complexSignal(op, input);
   const m = x.shape[x.rank - 1];
   const n = m === 1 ? 1 : 2 * (m - 1);
   const outer = x.rank === 3 ? x.shape.slice(0, 2) : [x.size / m];
