@@ -175,3 +175,15 @@ describe('fit: validationData and every callback hook', () => {
     expect(h.epoch).toEqual([0, 1]);
   });
 });
+
+describe('registerCallbackConstructor: bad arguments are refused by name, before anything is registered', () => {
+  it('a verbosity level that is not an integer >= 0, a constructor that is not a class, one given twice', () => {
+    class Quiet extends tn.Callback {}
+    expect(() => tn.registerCallbackConstructor(-1, Quiet)).toThrow(/^registerCallbackConstructor: verbosityLevel must be an integer >= 0, got -1$/);
+    expect(() => tn.registerCallbackConstructor(0.5, Quiet)).toThrow(/^registerCallbackConstructor: verbosityLevel must be an integer >= 0, got 0\.5$/);
+    expect(() => tn.registerCallbackConstructor(0, {} as never)).toThrow(/^registerCallbackConstructor: callbackConstructor must be a Callback class, got/);
+    // Level 99: no fit here reaches it. The refused calls above registered nothing, so this first one is taken.
+    tn.registerCallbackConstructor(99, Quiet);
+    expect(() => tn.registerCallbackConstructor(3, Quiet)).toThrow(/^registerCallbackConstructor: duplicate callback constructor Quiet, already registered$/);
+  });
+});
