@@ -14,7 +14,7 @@ export function variable<R extends Rank>(initialValue: Tensor<R>, trainable?: bo
   if (typeof trainable !== 'boolean') throw new Error(`variable: trainable must be a boolean, got ${typeof trainable}`);
   if (name != null && typeof name !== 'string') throw new Error(`variable: name must be a string, got ${typeof name}`);
   // As TF.js's engine registers variables by name: a second live one with the same name is refused.
-  if (name != null && findVariable(name)?.isDisposed === false) {
+  if (name != null && findVariable(name) !== undefined) {
     throw new Error(`variable: name must be unique among live variables, got '${name}' (a variable with that name was already registered)`);
   }
   if (dtype == null || dtype === initialValue.dtype) return new Variable(initialValue, trainable, name);

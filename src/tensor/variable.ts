@@ -6,11 +6,15 @@ import { Tensor, arrayTypeFor, type DType } from './tensor';
 import type { Rank } from './value-types';
 
 let nextVariableId = 0;
-/** Variables by name, for gradients given as {name: tensor} maps (TF.js's NamedTensorMap). */
-const byName = new Map<string, WeakRef<Variable>>();
+/**
+ * Variables by name, for gradients given as {name: tensor} maps (TF.js's NamedTensorMap). Held until disposed, as
+ * TF.js's engine holds them: a variable dropped without dispose() is still counted by tf.memory() and still freed
+ * by tf.disposeVariables().
+ */
+const byName = new Map<string, Variable>();
 
 export function findVariable(name: string): Variable | undefined {
-  return byName.get(name)?.deref();
+  return byName.get(name);
 }
 
 /**
@@ -50,11 +54,16 @@ export class Variable<R extends Rank = Rank> extends Tensor<R> {
     // TF.js names an unnamed variable by a counter's digits; an empty name counts as none, as there.
     this.name = name || String(nextVariableId++);
     this.originalName = originalName ?? this.name;
-    byName.set(this.name, new WeakRef(this));
+    byName.set(this.name, this);
     // Variables outlive any tidy they are made in (optimizer slots are created mid-step): as TF.js, no scope holds
     // them, and they are not marked kept (v.kept is false until tf.keep(v)).
     currentScope()?.delete(this);
     this.scopeId = undefined;
+  }
+
+  override dispose(): void {
+    if (byName.get(this.name) === this) byName.delete(this.name);
+    super.dispose();
   }
 
   override get isVariable(): boolean {
@@ -106,12 +115,10 @@ export function zerosVariable(shape: readonly number[], dtype: DType, name: stri
 
 /** The variables alive, by name, in the registry's order, as TF.js's engine().registeredVariables. */
 export function registeredVariables(): Record<string, Variable> {
-  const live = [...byName.values()].map((r) => r.deref()).filter((v): v is Variable => v !== undefined && !v.isDisposed);
-  return Object.fromEntries(live.sort(registryOrder).map((v) => [v.name, v]));
+  return Object.fromEntries([...byName.values()].sort(registryOrder).map((v) => [v.name, v]));
 }
 
 /** Disposes every variable still alive (model weights and optimizer slots included), as tf.disposeVariables(). */
 export function disposeVariables(): void {
-  for (const ref of byName.values()) ref.deref()?.dispose();
-  byName.clear();
+  for (const v of [...byName.values()]) v.dispose();
 }

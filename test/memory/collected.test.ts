@@ -72,3 +72,23 @@ describe('tensors dropped undisposed stay counted, as in TF.js', () => {
     expect(tn.memory().numTensors).toBe(before);
   });
 });
+
+describe('variables dropped undisposed stay registered, as in TF.js', () => {
+  it('are listed, keep their names taken, and are freed by disposeVariables after the collector ran', async () => {
+    const before = tn.memory().numTensors;
+    const names = ['collected-a', 'collected-b', 'collected-c'];
+    // The initial values stay too: each variable holds a copy, and the dropped value is a leaked tensor of its own.
+    for (const name of names) void tn.variable(tn.zeros([10]), true, name);
+    expect((await countAfterCollection()).numTensors).toBe(before + 6);
+    expect(Object.keys(tn.engine().registeredVariables)).toEqual(expect.arrayContaining(names));
+    expect(() => tn.variable(tn.scalar(1), true, 'collected-a')).toThrow(/name must be unique among live variables, got 'collected-a'/);
+    tn.disposeVariables();
+    // The refused call's scalar stays (it leaked), the three variables are gone, their names free again.
+    expect(tn.memory().numTensors).toBe(before + 3 + 1);
+    expect(Object.keys(tn.engine().registeredVariables)).toEqual([]);
+    const again = tn.variable(tn.scalar(2), true, 'collected-a');
+    expect(again.dataSync()[0]).toBe(2);
+    again.dispose();
+    expect(Object.keys(tn.engine().registeredVariables)).toEqual([]);
+  });
+});
