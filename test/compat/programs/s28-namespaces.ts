@@ -962,3 +962,70 @@ const optimizers: Program[] = [
 ];
 
 export const s28Train: Program[] = optimizers;
+
+/** What a check reports: 'passed', or its error's message (test_util's messages are what a user reads). */
+const report = (f: () => unknown): unknown => {
+  try { f(); return 'passed'; } catch (e) { return (e as Error).message; }
+};
+
+const testUtil: Program[] = [
+  {
+    name: 'test_util.expectArraysClose passes within the default epsilon and reports the first value outside it',
+    run: (tf) => {
+      const t = tf.tensor1d([1, 2.0005, 3]);
+      return [
+        report(() => tf.test_util.expectArraysClose(t.dataSync(), [1, 2, 3])), report(() => tf.test_util.expectArraysClose(t.dataSync(), [1, 2.01, 3])),
+        report(() => tf.test_util.expectArraysClose([1, 2.5], [1, 2], 0.6)), report(() => tf.test_util.expectArraysClose([1, 2.5], [1, 2], 0.1)),
+        tf.test_util.testEpsilon(), tf.test_util.TEST_EPSILON_FLOAT16,
+      ];
+    },
+  },
+  {
+    name: 'test_util.expectArraysClose of nested arrays: shapes compared, then values; NaN and infinities',
+    run: (tf) => [
+      report(() => tf.test_util.expectArraysClose([[1, 2], [3, 4]], [[1, 2], [3, 4]])), report(() => tf.test_util.expectArraysClose([[1, 2], [3, 4]], [1, 2, 3, 4])),
+      report(() => tf.test_util.expectArraysClose([[1, 2, 3]], [[1], [2], [3]])), report(() => tf.test_util.expectArraysClose([NaN, 1], [NaN, 1])),
+      report(() => tf.test_util.expectArraysClose([Infinity, -Infinity], [-Infinity, Infinity])), report(() => tf.test_util.expectArraysClose([1, 2], [1, 2, 3])),
+      report(() => tf.test_util.expectArraysClose(tf.tensor1d([1, 2]).arraySync(), [1, 2])),
+    ],
+  },
+  {
+    name: 'test_util.expectArraysClose compares classes: two typed arrays of other kinds, a typed array against a plain array, a tensor',
+    run: (tf) => [
+      report(() => tf.test_util.expectArraysClose(new Float32Array([1, 2]), new Int32Array([1, 2]))), report(() => tf.test_util.expectArraysClose(new Int32Array([1, 2]), [1, 2])),
+      report(() => tf.test_util.expectArraysClose(tf.tensor1d([1, 2]) as never, [1, 2])), report(() => tf.test_util.expectArraysClose(3, 3.0001)), report(() => tf.test_util.expectArraysClose(3, [3])),
+    ],
+  },
+  {
+    name: 'test_util.expectArraysEqual: exact numbers, strings compared loosely, booleans',
+    run: (tf) => [
+      report(() => tf.test_util.expectArraysEqual(tf.tensor1d([1, 2], 'int32').dataSync(), [1, 2])), report(() => tf.test_util.expectArraysEqual([1, 2.0001], [1, 2])),
+      report(() => tf.test_util.expectArraysEqual(['a', 'b'], ['a', 'b'])), report(() => tf.test_util.expectArraysEqual(['a', 'b'], ['a', 'c'])),
+      report(() => tf.test_util.expectArraysEqual('a' as never, 'a')), report(() => tf.test_util.expectArraysEqual(['1', '2'], [1, 2] as never)),
+      report(() => tf.test_util.expectArraysEqual([true, false] as never, [true, false] as never)),
+    ],
+  },
+  {
+    name: 'test_util.expectNumbersClose, expectValuesInRange and expectArrayBuffersEqual',
+    run: (tf) => [
+      report(() => tf.test_util.expectNumbersClose(1, 1.0009)), report(() => tf.test_util.expectNumbersClose(1, 1.01)), report(() => tf.test_util.expectNumbersClose(1, 1.01, 0.1)),
+      report(() => tf.test_util.expectNumbersClose(NaN, NaN)), report(() => tf.test_util.expectValuesInRange([1, 2, 3], 0, 3)), report(() => tf.test_util.expectValuesInRange(new Float32Array([1, 5]), 0, 3)),
+      report(() => tf.test_util.expectArrayBuffersEqual(new Float32Array([1, 2]).buffer, new Float32Array([1, 2]).buffer)),
+      report(() => tf.test_util.expectArrayBuffersEqual(new Float32Array([1, 2]).buffer, new Float32Array([1, 3]).buffer)),
+      report(() => tf.test_util.expectArrayBuffersEqual(new Float32Array([1]).buffer, new Float32Array([1, 3]).buffer)),
+    ],
+  },
+  {
+    name: 'test_util.expectPromiseToFail calls done on a rejection and done.fail on a resolution; encodeStrings gives utf-8 bytes',
+    run: async (tf) => {
+      const seen: string[] = [];
+      const done = Object.assign(() => { seen.push('done'); }, { fail: () => { seen.push('fail'); } });
+      tf.test_util.expectPromiseToFail(() => Promise.reject(new Error('x')), done);
+      tf.test_util.expectPromiseToFail(() => Promise.resolve(1), done);
+      await new Promise((r) => setTimeout(r, 0));
+      return [seen, tf.test_util.encodeStrings(['a', ['bc', 'é']])];
+    },
+  },
+];
+
+export const s28Extras: Program[] = testUtil;
