@@ -1028,4 +1028,129 @@ const testUtil: Program[] = [
   },
 ];
 
-export const s28Extras: Program[] = testUtil;
+const ragged: Program[] = [
+  {
+    name: 'raggedRange with vectors, broadcast scalars, negative steps and empty rows',
+    run: (tf) => {
+      const a = tf.raggedRange([0, 5, 8, 5], [8, 7, 8, 1], [2, 1, 1, -1]);
+      const b = tf.raggedRange(tf.scalar(1), [3, 0, 6], 2);
+      const c = tf.raggedRange(3, 10, 4);
+      return [a.rtNestedSplits, a.rtDenseValues, b.rtNestedSplits, b.rtDenseValues, c.rtNestedSplits, c.rtDenseValues];
+    },
+  },
+  {
+    name: 'raggedRange of float and int32 starts keeps their dtype, with fractional steps',
+    run: (tf) => {
+      const f = tf.raggedRange(tf.tensor1d([0.5, -1]), tf.tensor1d([2, 1]), tf.tensor1d([0.4, 0.75]));
+      const i = tf.raggedRange(tf.tensor1d([1, 10], 'int32'), tf.tensor1d([4, 4], 'int32'), tf.tensor1d([1, -3], 'int32'));
+      return [f.rtNestedSplits, f.rtDenseValues, i.rtNestedSplits, i.rtDenseValues];
+    },
+  },
+  {
+    name: 'raggedRange refuses a zero step, a rank-2 argument and vectors of different lengths',
+    run: (tf) => [
+      attempt(() => tf.raggedRange([0, 1], [5, 5], [1, 0])), attempt(() => tf.raggedRange(tf.ones([2, 2]), 5, 1)), attempt(() => tf.raggedRange([0, 1, 2], [5, 5], 1)),
+    ],
+  },
+  {
+    name: 'raggedGather of a ragged rank-1 tensor with 1-D and 2-D indices',
+    run: (tf) => {
+      const splits = [tf.tensor1d([0, 3, 3, 5, 6], 'int32')];
+      const values = tf.tensor1d([1, 2, 3, 4, 5, 6]);
+      const a = tf.raggedGather(splits, values, tf.tensor1d([2, 0, 1, 2], 'int32'), 1);
+      const b = tf.raggedGather(splits, values, tf.tensor2d([[3, 0], [1, 2]], [2, 2], 'int32'), 2);
+      return [a.outputNestedSplits, a.outputDenseValues, b.outputNestedSplits, b.outputDenseValues];
+    },
+  },
+  {
+    name: 'raggedGather of a ragged rank-2 tensor with matrix values',
+    run: (tf) => {
+      const splits = [tf.tensor1d([0, 2, 3], 'int32'), tf.tensor1d([0, 1, 3, 4], 'int32')];
+      const values = tf.tensor2d([[1, 2], [3, 4], [5, 6], [7, 8]]);
+      const g = tf.raggedGather(splits, values, tf.tensor1d([1, 0, 1], 'int32'), 2);
+      return [g.outputNestedSplits, g.outputDenseValues];
+    },
+  },
+  {
+    name: 'raggedGather refuses an index out of range, unsorted splits, splits past the values and no splits',
+    run: (tf) => {
+      const values = tf.tensor1d([1, 2, 3]);
+      return [
+        attempt(() => tf.raggedGather([tf.tensor1d([0, 1, 3], 'int32')], values, tf.tensor1d([2], 'int32'), 1)),
+        attempt(() => tf.raggedGather([tf.tensor1d([0, 2, 1], 'int32')], values, tf.tensor1d([0], 'int32'), 1)),
+        attempt(() => tf.raggedGather([tf.tensor1d([0, 1, 5], 'int32')], values, tf.tensor1d([0], 'int32'), 1)),
+        attempt(() => tf.raggedGather([], values, tf.tensor1d([0], 'int32'), 1)),
+        attempt(() => tf.raggedGather([tf.tensor1d([0, 1, 3])], values, tf.tensor1d([0], 'int32'), 1)),
+      ];
+    },
+  },
+  {
+    name: 'raggedTensorToTensor from row splits, with the shape -1, a wider shape and a narrower one',
+    run: (tf) => {
+      const values = tf.tensor1d([1, 2, 3, 4, 5, 6]);
+      const splits = [tf.tensor1d([0, 3, 3, 5, 6], 'int32')];
+      return [
+        tf.raggedTensorToTensor([-1, -1], values, 9, splits, ['ROW_SPLITS']),
+        tf.raggedTensorToTensor([5, 4], values, -1, splits, ['ROW_SPLITS']),
+        tf.raggedTensorToTensor([2, 2], values, 0, splits, ['ROW_SPLITS']),
+      ];
+    },
+  },
+  {
+    name: 'raggedTensorToTensor from FIRST_DIM_SIZE and VALUE_ROWIDS, int32 values',
+    run: (tf) => {
+      const values = tf.tensor1d([10, 20, 30, 40, 50], 'int32');
+      const parts = [tf.scalar(4, 'int32'), tf.tensor1d([0, 0, 2, 2, 2], 'int32')];
+      return [
+        tf.raggedTensorToTensor([-1, -1], values, tf.scalar(-7, 'int32'), parts, ['FIRST_DIM_SIZE', 'VALUE_ROWIDS']),
+        tf.raggedTensorToTensor([3, 2], values, tf.scalar(0, 'int32'), parts, ['FIRST_DIM_SIZE', 'VALUE_ROWIDS']),
+      ];
+    },
+  },
+  {
+    name: 'raggedTensorToTensor of two ragged dimensions (row splits twice)',
+    run: (tf) => {
+      const values = tf.tensor1d([1, 2, 3, 4, 5, 6, 7]);
+      const parts = [tf.tensor1d([0, 2, 3], 'int32'), tf.tensor1d([0, 1, 4, 7], 'int32')];
+      return [tf.raggedTensorToTensor([-1, -1, -1], values, 0, parts, ['ROW_SPLITS', 'ROW_SPLITS']), tf.raggedTensorToTensor([2, 1, 2], values, 0, parts, ['ROW_SPLITS', 'ROW_SPLITS'])];
+    },
+  },
+  {
+    name: 'raggedTensorToTensor with matrix values and a scalar default',
+    run: (tf) => {
+      const values = tf.tensor2d([[1, 2], [3, 4], [5, 6]]);
+      return [tf.raggedTensorToTensor([-1, -1, 2], values, 0.5, [tf.tensor1d([0, 1, 1, 3], 'int32')], ['ROW_SPLITS'])];
+    },
+  },
+  {
+    name: 'raggedTensorToTensor with the scalar shape -1 (every dim unknown)',
+    deviation: 'TF.js reads the scalar -1 as a shape of rank 0 and refuses it as not matching the ragged tensor\'s rank, though its own message names it the valid unknown shape; tessera takes every dim from the ragged tensor',
+    run: (tf) => [tf.raggedTensorToTensor(tf.scalar(-1, 'int32'), tf.tensor1d([1, 2, 3, 4, 5, 6]), 0, [tf.tensor1d([0, 3, 3, 5, 6], 'int32')], ['ROW_SPLITS'])],
+  },
+  {
+    name: 'raggedTensorToTensor with matrix values and a vector default',
+    deviation: 'TF.js\'s cpu kernel copies a non-scalar default into a throwaway slice of its output, so padded places stay 0; tessera fills them with the default',
+    run: (tf) => [tf.raggedTensorToTensor([-1, -1, 2], tf.tensor2d([[1, 2], [3, 4], [5, 6]]), tf.tensor1d([7, 8]), [tf.tensor1d([0, 1, 1, 3], 'int32')], ['ROW_SPLITS'])],
+  },
+  {
+    name: 'raggedTensorToTensor refuses VALUE_ROWIDS first, a shape of the wrong rank, a default of values\' rank and float partitions',
+    run: (tf) => {
+      const values = tf.tensor1d([1, 2, 3]);
+      const splits = [tf.tensor1d([0, 1, 3], 'int32')];
+      return [
+        attempt(() => tf.raggedTensorToTensor([-1, -1], values, 0, [tf.tensor1d([0, 1, 1], 'int32')], ['VALUE_ROWIDS'])),
+        attempt(() => tf.raggedTensorToTensor([-1], values, 0, splits, ['ROW_SPLITS'])),
+        attempt(() => tf.raggedTensorToTensor([-1, -1], values, tf.tensor1d([0]), splits, ['ROW_SPLITS'])),
+        attempt(() => tf.raggedTensorToTensor([-1, -1], values, 0, [tf.tensor1d([0, 1, 3])], ['ROW_SPLITS'])),
+        attempt(() => tf.raggedTensorToTensor([-1, -1], values, 0, splits, ['ROW_LENGTHS'])),
+        attempt(() => tf.raggedTensorToTensor([-1, -1], values, 0, [tf.tensor1d([], 'int32')], ['ROW_SPLITS'])),
+      ];
+    },
+  },
+  {
+    name: 'ragged ops are not differentiable in TF.js: a gradient through raggedTensorToTensor throws',
+    run: (tf) => [attempt(() => tf.grad((v: Tensor) => tf.sum(tf.raggedTensorToTensor([-1, -1], v, 0, [tf.tensor1d([0, 1, 3], 'int32')], ['ROW_SPLITS'])))(tf.tensor1d([1, 2, 3])))],
+  },
+];
+
+export const s28Extras: Program[] = [...testUtil, ...ragged];
