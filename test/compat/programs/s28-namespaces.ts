@@ -11,6 +11,9 @@ import type { Program, TF } from '../harness';
 const attempt = (f: () => unknown): unknown => {
   try { return f(); } catch { return 'threw'; }
 };
+const attemptAsync = async (f: () => Promise<unknown>): Promise<unknown> => {
+  try { return await f(); } catch { return 'threw'; }
+};
 /** A [1, h, w, c] image of 0, 1, 2, ... */
 const ramp = (tf: TF, h: number, w: number, c = 1, dtype: 'float32' | 'int32' = 'float32') =>
   tf.reshape(tf.range(0, h * w * c, 1, dtype), [1, h, w, c]) as Tensor4D;
@@ -277,7 +280,7 @@ const geometry: Program[] = [
     run: (tf) => {
       const x = tf.reshape(tf.range(0, 2 * 2 * 3 * 3), [2, 2, 3, 3]) as Tensor4D;
       const xi = ramp(tf, 2, 3, 1, 'int32');
-      return [tf.image.flipLeftRight(x), tf.image.flipLeftRight(xi)];
+      return [tf.image.flipLeftRight(x), attempt(() => tf.image.flipLeftRight(xi))];
     },
   },
   {
@@ -1154,3 +1157,252 @@ const ragged: Program[] = [
 ];
 
 export const s28Extras: Program[] = [...testUtil, ...ragged];
+
+const more: Program[] = [
+  {
+    name: 'resizeBilinear and resizeNearestNeighbor of a bool and an int32 3-d image, and to a size of 0',
+    run: (tf) => {
+      const xi = tf.reshape(tf.tensor1d([1, 5, 9, 13], 'int32'), [2, 2, 1]) as Tensor3D;
+      return [tf.image.resizeNearestNeighbor(xi, [3, 3]), tf.image.resizeBilinear(xi, [3, 3], true), attempt(() => tf.image.resizeBilinear(xi, [0, 2]).shape)];
+    },
+  },
+  {
+    name: 'resizeBilinear from a 1x1 image and to a 1-wide column, alignCorners and halfPixelCenters',
+    run: (tf) => {
+      const x = ramp(tf, 4, 3);
+      return [tf.image.resizeBilinear(tf.ones([1, 1, 1, 2]).mul(3) as Tensor4D, [2, 3], true), tf.image.resizeBilinear(x, [4, 1], true), tf.image.resizeBilinear(x, [2, 1], false, true), tf.image.resizeNearestNeighbor(x, [4, 1], true)];
+    },
+  },
+  {
+    name: 'cropAndResize of a multi-channel batch with boxes selecting each image, bilinear and nearest',
+    run: (tf) => {
+      const img = tf.reshape(tf.range(0, 2 * 4 * 5 * 3), [2, 4, 5, 3]) as Tensor4D;
+      const boxes = tf.tensor2d([[0.1, 0.2, 0.9, 0.7], [0, 0, 0.5, 1], [0.3, 0.3, 0.3, 0.3]]);
+      const ind = tf.tensor1d([1, 0, 1], 'int32');
+      return [tf.image.cropAndResize(img, boxes, ind, [3, 2]), tf.image.cropAndResize(img, boxes, ind, [2, 4], 'nearest')];
+    },
+  },
+  {
+    name: 'nonMaxSuppression with negative scores and a scoreThreshold of -Infinity by default',
+    run: (tf) => {
+      const b = tf.tensor2d([[0, 0, 1, 1], [2, 2, 3, 3], [0, 0, 0.9, 0.9]]);
+      const s = tf.tensor1d([-0.5, -2, 0.1]);
+      return [tf.image.nonMaxSuppression(b, s, 3), tf.image.nonMaxSuppression(b, s, 3, 0.5, -1), tf.image.nonMaxSuppression(b, s, 3, 0.5, 0)];
+    },
+  },
+  {
+    name: 'nonMaxSuppression of degenerate boxes (zero area) and of identical boxes with iouThreshold 1',
+    run: (tf) => {
+      const b = tf.tensor2d([[0, 0, 0, 0], [0, 0, 0, 0], [1, 1, 2, 2], [1, 1, 2, 2]]);
+      const s = tf.tensor1d([0.9, 0.8, 0.7, 0.6]);
+      return [tf.image.nonMaxSuppression(b, s, 4, 0.5), tf.image.nonMaxSuppression(b, s, 4, 1)];
+    },
+  },
+  {
+    name: 'nonMaxSuppressionWithScore with soft NMS and iouThreshold 0.5 together',
+    run: (tf) => {
+      const r = tf.image.nonMaxSuppressionWithScore(tf.tensor2d(boxes6), tf.tensor1d(scores6), 5, 0.5, 0.1, 0.8);
+      return [r.selectedIndices, r.selectedScores];
+    },
+  },
+  {
+    name: 'nonMaxSuppressionPadded with maxOutputSize below the number kept and no boxes at all',
+    run: (tf) => {
+      const a = tf.image.nonMaxSuppressionPadded(tf.tensor2d(boxes6), tf.tensor1d(scores6), 2, 0.5, 0, true);
+      const e = tf.image.nonMaxSuppressionPadded(tf.zeros([0, 4]) as never, tf.tensor1d([]), 3, 0.5, 0, true);
+      return [a.selectedIndices, a.validOutputs, e.selectedIndices, e.validOutputs];
+    },
+  },
+  {
+    name: 'transform of an int32 image, nearest and bilinear',
+    run: (tf) => {
+      const x = ramp(tf, 3, 3, 1, 'int32');
+      const t = tf.tensor2d([[1, 0, 0.5, 0, 1, 0.5, 0, 0]]);
+      return [attempt(() => tf.image.transform(x, t, 'nearest')), attempt(() => tf.image.transform(x, t, 'bilinear'))];
+    },
+  },
+  {
+    name: 'transform refuses an unknown interpolation',
+    run: (tf) => [attempt(() => tf.image.transform(ramp(tf, 3, 3), tf.tensor2d([[1, 0, 0, 0, 1, 0, 0, 0]]), 'bicubic' as never).arraySync())],
+  },
+  {
+    name: 'transform with an unknown fill mode',
+    deviation: 'TF.js\'s kernel treats any fillMode it does not know as \'constant\'; tessera refuses it, naming the modes it takes',
+    run: (tf) => [attempt(() => tf.image.transform(ramp(tf, 3, 3), tf.tensor2d([[1, 0, 0, 0, 1, 0, 0, 0]]), 'nearest', 'mirror' as never).arraySync())],
+  },
+  {
+    name: 'rgbToGrayscale then grayscaleToRGB round trip of a batch, and threshold of a float 0..1 image',
+    run: (tf) => {
+      const x = tf.reshape(tf.range(0, 2 * 2 * 2 * 3), [2, 2, 2, 3]) as Tensor4D;
+      const g = tf.image.rgbToGrayscale(x);
+      const img = tf.tensor3d([[[0.1, 0.2, 0.3], [0.9, 0.8, 0.7]]]);
+      return [g, tf.image.grayscaleToRGB(g), tf.image.threshold(img), tf.image.threshold(img, 'binary', false, 0.003)];
+    },
+  },
+  {
+    name: 'frame with frameStep 1 over every position, and of an empty signal',
+    run: (tf) => [tf.signal.frame(tf.tensor1d([1, 2, 3, 4]), 2, 1), tf.signal.frame(tf.tensor1d([]), 2, 1), tf.signal.frame(tf.tensor1d([]), 2, 1, true)],
+  },
+  {
+    name: 'stft of a signal shorter than one frame, and of exactly one frame',
+    run: (tf) => {
+      const one = tf.signal.stft(tf.tensor1d([1, 2, 3, 4]), 4, 2);
+      return [one.shape, tf.real(one), tf.imag(one), attempt(() => tf.signal.stft(tf.tensor1d([1, 2]), 4, 1).shape)];
+    },
+  },
+  {
+    name: 'hammingWindow of a negative length is refused',
+    run: (tf) => [attempt(() => tf.signal.hammingWindow(-1).arraySync())],
+  },
+  {
+    name: 'hannWindow of a non-integer length',
+    deviation: 'TF.js makes a window of floor(length) values from a formula that mixes in the fraction; tessera refuses a windowLength that is not a whole number',
+    run: (tf) => [attempt(() => tf.signal.hannWindow(3.5).arraySync())],
+  },
+  {
+    name: 'qr of an int32 matrix, of a 1x1 and of a matrix with a zero column',
+    run: (tf) => {
+      const [q1, r1] = tf.linalg.qr(tf.tensor2d([[5]]));
+      const [q2, r2] = tf.linalg.qr(tf.tensor2d([[0, 1], [0, 2], [0, 2]]));
+      const i = attempt(() => tf.linalg.qr(tf.tensor2d([[1, 2], [3, 4]], [2, 2], 'int32')).map((t) => t.dtype));
+      return [q1, r1, tf.matMul(q2, r2), q2.shape, i];
+    },
+  },
+  {
+    name: 'qr of a rank-4 batch',
+    deviation: 'TF.js\'s qr of a batch of rank above 3 reshapes the stacked Qs and Rs to the input\'s shape and throws; tessera returns them',
+    run: (tf) => {
+      const a = tf.reshape(tf.tensor1d([2, 1, 0, 1, 3, 1, 1, 0, 2, 4, 1, 1]), [2, 1, 3, 2]);
+      const [q, r] = tf.linalg.qr(a, true);
+      const [qr, rr] = tf.linalg.qr(a);
+      return [q.shape, r.shape, tf.matMul(q, r), tf.abs(r), qr.shape, rr.shape, tf.matMul(qr, rr)];
+    },
+  },
+  {
+    name: 'gramSchmidt of nearly dependent vectors stays orthonormal',
+    run: (tf) => {
+      const m = tf.linalg.gramSchmidt(tf.tensor2d([[1, 1, 1], [1, 1, 1.001], [0, 1, 0]])) as Tensor;
+      return [tf.matMul(m, m, false, true), tf.abs(m)];
+    },
+  },
+  {
+    name: 'losses with a weights tensor of the wrong shape are refused',
+    run: (tf) => {
+      const [l, p] = lossPair(tf);
+      return [attempt(() => tf.losses.meanSquaredError(l, p, tf.ones([3, 2]))), attempt(() => tf.losses.absoluteDifference(l, p, tf.ones([4])))];
+    },
+  },
+  {
+    name: 'losses of rank-1 and rank-3 inputs with each reduction',
+    run: (tf) => {
+      const l1 = tf.tensor1d([1, 2, 3]);
+      const p1 = tf.tensor1d([1.5, 2, 2]);
+      const l3 = tf.reshape(tf.range(0, 8), [2, 2, 2]);
+      const p3 = tf.reshape(tf.range(0, 8).mul(1.1), [2, 2, 2]);
+      return reductions(tf).flatMap((r) => [tf.losses.huberLoss(l1, p1, undefined, 0.3, r), tf.losses.meanSquaredError(l3, p3, tf.tensor1d([1, 0]), r)]);
+    },
+  },
+  {
+    name: 'losses with an unknown Reduction value',
+    run: (tf) => {
+      const [l, p] = lossPair(tf);
+      return [attempt(() => tf.losses.meanSquaredError(l, p, undefined, 7 as never).arraySync())];
+    },
+  },
+  {
+    name: 'logLoss and sigmoidCrossEntropy at the saturated ends',
+    run: (tf) => {
+      const l = tf.tensor1d([1, 0, 1, 0]);
+      return [tf.losses.logLoss(l, tf.tensor1d([1, 0, 0, 1])), tf.losses.sigmoidCrossEntropy(l, tf.tensor1d([100, -100, -100, 100])), tf.losses.sigmoidCrossEntropy(l, tf.tensor1d([0, 0, 0, 0]), undefined, 1)];
+    },
+  },
+  {
+    name: 'softmaxCrossEntropy of a rank-3 batch and of a rank-1 vector',
+    run: (tf) => {
+      const l3 = tf.oneHot(tf.tensor2d([[0, 2], [1, 1]], [2, 2], 'int32'), 3);
+      const z3 = tf.reshape(tf.sin(tf.range(0, 12)), [2, 2, 3]);
+      return [tf.losses.softmaxCrossEntropy(l3, z3), tf.losses.softmaxCrossEntropy(l3, z3, undefined, 0, tf.Reduction.NONE), tf.losses.softmaxCrossEntropy(tf.tensor1d([0, 1, 0]), tf.tensor1d([1, 2, 3]))];
+    },
+  },
+  {
+    name: 'metrics of int32 labels and a categoricalAccuracy with ties',
+    run: (tf) => {
+      const yt = tf.tensor2d([[0, 1, 0], [1, 0, 0]], [2, 3], 'int32');
+      const yp = tf.tensor2d([[0.4, 0.4, 0.2], [0.5, 0.5, 0]]);
+      return [tf.metrics.categoricalAccuracy(yt, yp), tf.metrics.binaryAccuracy(yt, yp)];
+    },
+  },
+  {
+    name: 'sparseCategoricalAccuracy with labels given as a column [n, 1]',
+    run: (tf) => [tf.metrics.sparseCategoricalAccuracy(tf.tensor2d([[2], [0], [1]]), tf.tensor2d([[0.1, 0.2, 0.7], [0.3, 0.6, 0.1], [0.2, 0.5, 0.3]]))],
+  },
+  {
+    name: 'setLearningRate of sgd and momentum changes their next step and their config',
+    run: (tf) => {
+      const a = tf.variable(tf.scalar(1), true, 's28_slr_a');
+      const sgd = tf.train.sgd(0.1);
+      const mom = tf.train.momentum(0.1, 0.5, true);
+      const seen: unknown[] = [];
+      for (const opt of [sgd, mom]) {
+        opt.minimize(() => tf.square(a) as never);
+        seen.push(a.arraySync());
+        opt.setLearningRate(0.3);
+        opt.minimize(() => tf.square(a) as never);
+        seen.push(a.arraySync(), opt.getConfig());
+      }
+      a.dispose();
+      return seen;
+    },
+  },
+  {
+    name: 'momentum\'s setMomentum changes its config',
+    run: (tf) => {
+      const mom = tf.train.momentum(0.1, 0.5);
+      mom.setMomentum(0.9);
+      return [mom.getConfig(), mom.momentum];
+    },
+  },
+  {
+    name: 'momentum\'s setMomentum changes its next step',
+    deviation: 'TF.js\'s setMomentum sets the number getConfig reports but its steps keep the momentum scalar the constructor made; tessera\'s steps take the new momentum',
+    run: (tf) => {
+      const a = tf.variable(tf.scalar(1), true, 's28_smo_a');
+      const mom = tf.train.momentum(0.1, 0.5);
+      mom.minimize(() => tf.square(a) as never);
+      mom.setMomentum(0.9);
+      mom.minimize(() => tf.square(a) as never);
+      const out = a.arraySync();
+      a.dispose();
+      return [out];
+    },
+  },
+  {
+    name: 'optimizers over a matrix variable and a bias for five steps: adam, adamax, adadelta and rmsprop',
+    run: (tf) => {
+      const run = (opt: Opt, tag: string) => {
+        const w = tf.variable(tf.tensor2d([[0.5, -0.5], [0.25, 1]]), true, `s28_mx_${tag}_w`);
+        const x = tf.tensor2d([[1, 2], [3, 4], [-1, 0]]);
+        const y = tf.tensor2d([[1, 0], [0, 1], [1, 1]]);
+        for (let i = 0; i < 5; i++) opt.minimize(() => tf.losses.meanSquaredError(y, tf.matMul(x, w)) as never);
+        const out = w.arraySync();
+        w.dispose();
+        return out;
+      };
+      return [run(tf.train.adam(0.05), 'adam'), run(tf.train.adamax(0.05), 'amax'), run(tf.train.adadelta(2), 'adad'), run(tf.train.rmsprop(0.05, 0.9, 0.2), 'rms')];
+    },
+  },
+  {
+    name: 'optimizer getWeights before any step',
+    run: async (tf) => (await tf.train.adam(0.1).getWeights()).map((w) => [w.name, w.tensor.arraySync()]),
+  },
+  {
+    name: 'optimizer setWeights with slots named for variables that do not exist',
+    deviation: 'TF.js keeps the slots by position and takes any names; tessera keeps each slot by its variable\'s name and refuses a name no variable has',
+    run: async (tf) => {
+      const other = tf.train.adam(0.1);
+      return [await attemptAsync(async () => { await other.setWeights([{ name: 'iter', tensor: tf.scalar(4) }, { name: 's28_nope/m', tensor: tf.scalar(1) }]); return other.iterations; })];
+    },
+  },
+];
+
+export const s28More: Program[] = more;
