@@ -1156,7 +1156,85 @@ const ragged: Program[] = [
   },
 ];
 
-export const s28Extras: Program[] = [...testUtil, ...ragged];
+const tensorUtil: Program[] = [
+  {
+    name: 'tensor_util.makeTypesMatch casts to the dtype both meet in, and leaves matching pairs as they are',
+    run: (tf) => {
+      const f = tf.tensor1d([1.5, 2]);
+      const i = tf.tensor1d([1, 2], 'int32');
+      const b = tf.tensor1d([true, false], 'bool');
+      const [x, y] = tf.tensor_util.makeTypesMatch(f, i);
+      const [p, q] = tf.tensor_util.makeTypesMatch(i, b);
+      const [u, v] = tf.tensor_util.makeTypesMatch(f, f);
+      return [x.dtype, y.dtype, y, p.dtype, q.dtype, q, u === f && v === f];
+    },
+  },
+  {
+    name: 'tensor_util.assertTypesMatch reports the two dtypes; isTensorInList tells the same tensor from an equal one',
+    run: (tf) => {
+      const a = tf.tensor1d([1, 2]);
+      const b = tf.tensor1d([1, 2]);
+      return [report(() => tf.tensor_util.assertTypesMatch(a, b)), report(() => tf.tensor_util.assertTypesMatch(a, tf.tensor1d([1], 'int32'))), tf.tensor_util.isTensorInList(a, [b, a]), tf.tensor_util.isTensorInList(a, [b])];
+    },
+  },
+  {
+    name: 'tensor_util.getTensorsInContainer walks arrays and objects, once per tensor',
+    run: (tf) => {
+      const a = tf.scalar(1);
+      const b = tf.tensor1d([2, 3]);
+      const c = tf.tensor1d([4]);
+      const found = tf.tensor_util.getTensorsInContainer({ x: [a, { y: b }], z: a, w: [[c]], n: null, s: 'text', k: 5 } as never);
+      return [found.length, found.map((t) => t.arraySync()), tf.tensor_util.getTensorsInContainer(b).length, tf.tensor_util.getTensorsInContainer(null as never).length];
+    },
+  },
+];
+
+/** A plain SGD written as a TF.js user subclasses tf.Optimizer: applyGradients, getConfig, and the step count helpers. */
+const customOptimizer = (tf: TF) => {
+  class HalfStep extends tf.Optimizer {
+    static override get className() { return 'HalfStep'; }
+    constructor(readonly rate: number) { super(); }
+    override applyGradients(grads: Record<string, Tensor> | { name: string; tensor: Tensor }[]) {
+      const list = Array.isArray(grads) ? grads : Object.keys(grads).map((name) => ({ name, tensor: grads[name] }));
+      for (const { name, tensor } of list) {
+        const v = tf.engine().registeredVariables[name];
+        tf.tidy(() => { v.assign(tf.sub(v, tf.mul(tensor, this.rate / 2))); });
+      }
+      this.incrementIterations();
+    }
+    override getConfig() { return { rate: this.rate }; }
+    override async getWeights() { return [await this.saveIterations()]; }
+    override async setWeights(weights: { name: string; tensor: Tensor }[]) { await this.extractIterations(weights); }
+  }
+  return HalfStep;
+};
+
+const customOptimizers: Program[] = [
+  {
+    name: 'a subclass of tf.Optimizer with its own applyGradients steps through minimize and counts iterations',
+    run: async (tf) => {
+      const HalfStep = customOptimizer(tf);
+      const opt = new HalfStep(0.2);
+      const a = tf.variable(tf.tensor1d([1, -2]), true, 's28_cu_a');
+      const costs = [0, 1, 2].map(() => opt.minimize(() => tf.sum(tf.square(a)) as never, true)!.dataSync()[0]);
+      const weights = await opt.getWeights();
+      const out = [costs, a.arraySync(), opt.iterations, weights.map((w) => [w.name, w.tensor.arraySync()]), opt.getConfig(), opt.getClassName()];
+      a.dispose();
+      return out;
+    },
+  },
+  {
+    name: 'a subclass of tf.Optimizer restores its step count with extractIterations',
+    run: async (tf) => {
+      const HalfStep = customOptimizer(tf);
+      const opt = new HalfStep(0.2);
+      await opt.setWeights([{ name: 'iter', tensor: tf.scalar(7, 'int32') }]);
+      return [opt.iterations];
+    },
+  },
+];
+
+export const s28Extras: Program[] = [...testUtil, ...ragged, ...tensorUtil, ...customOptimizers];
 
 const more: Program[] = [
   {
