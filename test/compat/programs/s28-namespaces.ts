@@ -1234,6 +1234,88 @@ const customOptimizers: Program[] = [
   },
 ];
 
+/** How many tensors an optimizer holds after creation, after two steps and after dispose, as tf.memory() counts. */
+const memoryOf = (tf: TF, make: () => Opt, tag: string) => {
+  const a = tf.variable(tf.tensor1d([1, 2]), true, `s28_mem_${tag}`);
+  const base = tf.memory().numTensors;
+  const opt = make();
+  const made = tf.memory().numTensors - base;
+  opt.minimize(() => tf.sum(tf.square(a)) as never);
+  opt.minimize(() => tf.sum(tf.square(a)) as never);
+  const stepped = tf.memory().numTensors - base;
+  opt.dispose();
+  const left = tf.memory().numTensors - base;
+  a.dispose();
+  return [made, stepped, left];
+};
+
+const memoryPrograms: Program[] = [
+  { name: 'tf.memory() around sgd and adam: held scalars, slots, and what dispose frees', run: (tf) => [memoryOf(tf, () => tf.train.sgd(0.1), 'sgd'), memoryOf(tf, () => tf.train.adam(0.1), 'adam')] },
+  { name: 'tf.memory() around rmsprop (centered), adagrad and adadelta', run: (tf) => [memoryOf(tf, () => tf.train.rmsprop(0.1, 0.9, 0.1, 1e-7, true), 'rms'), memoryOf(tf, () => tf.train.adagrad(0.1), 'adag'), memoryOf(tf, () => tf.train.adadelta(0.1), 'adad')] },
+  { name: 'tf.memory() around adamax', run: (tf) => [memoryOf(tf, () => tf.train.adamax(0.1), 'amax')] },
+  {
+    name: 'tf.memory() after image ops, losses and a ragged op inside tidy: nothing is left but the results',
+    run: (tf) => {
+      const before = tf.memory().numTensors;
+      const out = tf.tidy(() => {
+        const img = ramp(tf, 3, 3, 3);
+        const r = tf.image.resizeBilinear(img, [4, 4]);
+        const g = tf.image.rgbToGrayscale(r);
+        const l = tf.losses.meanSquaredError(g, tf.zerosLike(g));
+        const q = tf.linalg.qr(tf.tensor2d([[1, 2], [3, 4]]));
+        return [l, q[0]];
+      });
+      const mid = tf.memory().numTensors - before;
+      const rr = tf.raggedRange([0, 2], [3, 5], 1);
+      const after = tf.memory().numTensors - before;
+      return [mid, after, out[0], rr.rtDenseValues];
+    },
+  },
+  {
+    name: 'image ops from nested arrays (tensor-likes)',
+    run: (tf) => {
+      const img = [[[1], [2]], [[3], [4]]];
+      return [
+        tf.image.resizeBilinear(img as never, [3, 3]), tf.image.resizeNearestNeighbor(img as never, [1, 3]), tf.image.flipLeftRight([img] as never),
+        tf.image.rgbToGrayscale([[1, 2, 3], [4, 5, 6]] as never), tf.image.grayscaleToRGB([[1], [2]] as never),
+        tf.image.cropAndResize([img] as never, [[0, 0, 1, 1]] as never, [0] as never, [2, 2]),
+      ];
+    },
+  },
+  {
+    name: 'stft with an fftLength shorter than the frame is refused or truncated as TF.js does',
+    run: (tf) => [attempt(() => { const s = tf.signal.stft(tf.range(0, 8), 4, 2, 2); return [s.shape, tf.real(s).arraySync()]; })],
+  },
+  {
+    name: 'computeWeightedLoss with weights broadcast from [2, 1] and [1, 3] under each reduction',
+    run: (tf) => {
+      const loss = tf.tensor2d([[1, 2, 3], [4, 5, 6]]);
+      return reductions(tf).flatMap((r) => [tf.losses.computeWeightedLoss(loss, tf.tensor2d([[0], [2]]), r), tf.losses.computeWeightedLoss(loss, tf.tensor2d([[1, 0, 0.5]]), r)]);
+    },
+  },
+  {
+    name: 'nonMaxSuppression with a tensor iouThreshold is refused',
+    run: (tf) => [attempt(() => tf.image.nonMaxSuppression(tf.tensor2d(boxes6), tf.tensor1d(scores6), 3, tf.scalar(0.5) as never).arraySync())],
+  },
+  {
+    name: 'nonMaxSuppression with a fractional maxOutputSize',
+    deviation: 'TF.js keeps boxes while it has fewer than maxOutputSize (3 for 2.5); tessera refuses a maxOutputSize that is not a whole number',
+    run: (tf) => [attempt(() => tf.image.nonMaxSuppression(tf.tensor2d(boxes6), tf.tensor1d(scores6), 2.5).arraySync())],
+  },
+  {
+    name: 'frame with a float frameLength',
+    deviation: 'TF.js slices frames of the fractional length and pads them with NaN; tessera refuses a frameLength that is not a whole number',
+    run: (tf) => [attempt(() => tf.signal.frame(tf.range(0, 6), 2.5, 2).arraySync())],
+  },
+  {
+    name: 'bandPart of a rank-3 batch with bounds of exactly the matrix size',
+    run: (tf) => {
+      const a = tf.reshape(tf.range(1, 1 + 2 * 3 * 4), [2, 3, 4]);
+      return [tf.linalg.bandPart(a, 3, 4), tf.linalg.bandPart(a, 2, 3)];
+    },
+  },
+];
+
 export const s28Extras: Program[] = [...testUtil, ...ragged, ...tensorUtil, ...customOptimizers];
 
 const more: Program[] = [
@@ -1483,4 +1565,4 @@ const more: Program[] = [
   },
 ];
 
-export const s28More: Program[] = more;
+export const s28More: Program[] = [...more, ...memoryPrograms];
