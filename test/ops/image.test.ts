@@ -84,8 +84,8 @@ describe('tn.image', () => {
     const x = tn.zeros<tn.Rank.R4>([1, 2, 2, 3]);
     const cases: [() => unknown, RegExp][] = [
       [() => tn.image.resizeBilinear(tn.zeros([4, 3]) as unknown as tn.Tensor4D, [2, 2]), /resizeBilinear: images must be rank 3 or 4 .*, got rank 2/],
-      [() => tn.image.resizeBilinear(x, [2] as unknown as [number, number]), /resizeBilinear: size must be \[newHeight, newWidth\] of non-negative integers, got an array/],
-      [() => tn.image.resizeNearestNeighbor(x, [2, -1]), /resizeNearestNeighbor: size must be \[newHeight, newWidth\] of non-negative integers/],
+      [() => tn.image.resizeBilinear(x, [2] as unknown as [number, number]), /resizeBilinear: size must be \[newHeight, newWidth\] of positive integers, got an array/],
+      [() => tn.image.resizeNearestNeighbor(x, [2, 0]), /resizeNearestNeighbor: size must be \[newHeight, newWidth\] of positive integers/],
       [() => tn.image.resizeBilinear(x, [2, 2], true, true), /resizeBilinear: halfPixelCenters must be false when alignCorners is true, got true/],
       [() => tn.image.resizeNearestNeighbor(tn.zeros<tn.Rank.R4>([1, 2, 2, 1], 'bool'), [2, 2]), /resizeNearestNeighbor: images must be a float32 or int32 tensor, got a bool tensor/],
       [() => tn.image.flipLeftRight(tn.zeros([2, 2, 3]) as unknown as tn.Tensor4D), /flipLeftRight: image must be rank 4/],

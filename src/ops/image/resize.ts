@@ -27,9 +27,8 @@ function sourceRatio(inSize: number, outSize: number, alignCorners: boolean): nu
 function resizeArgs(op: string, images: Images | TensorLike, size: unknown, alignCorners: unknown, halfPixelCenters: unknown): [Tensor, [number, number], boolean, boolean, (out: Tensor) => Tensor] {
   const x = toTensor(op, 'images', images);
   if (x.rank !== 3 && x.rank !== 4) throw argError(op, 'images', `rank ${x.rank} (shape [${x.shape.join(', ')}])`, 'rank 3 or 4 ([height, width, channels] or [batch, height, width, channels])');
-  // A size of 0 gives an empty image, as in TF.js.
-  if (!Array.isArray(size) || size.length !== 2 || !size.every((d) => Number.isInteger(d) && d >= 0)) {
-    throw argError(op, 'size', `${describeValue(size)} ${fmtValue(size)}`, '[newHeight, newWidth] of non-negative integers');
+  if (!Array.isArray(size) || size.length !== 2 || !size.every((d) => Number.isInteger(d) && d > 0)) {
+    throw argError(op, 'size', `${describeValue(size)} ${fmtValue(size)}`, '[newHeight, newWidth] of positive integers');
   }
   const corners = assertBoolean(op, 'alignCorners', alignCorners);
   const half = assertBoolean(op, 'halfPixelCenters', halfPixelCenters);
