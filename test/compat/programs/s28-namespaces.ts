@@ -1316,6 +1316,69 @@ const memoryPrograms: Program[] = [
   },
 ];
 
+const lastRound: Program[] = [
+  {
+    name: 'losses with weights given as a plain number and as an array',
+    run: (tf) => {
+      const [l, p] = lossPair(tf);
+      return [tf.losses.meanSquaredError(l, p, 2 as never), tf.losses.absoluteDifference(l, p, [1, 0, 2] as never), tf.losses.huberLoss(l, p, [[1], [0]] as never, 1, tf.Reduction.SUM)];
+    },
+  },
+  {
+    name: 'minimize with a varList holding a variable made with trainable false still updates it',
+    run: (tf) => {
+      const a = tf.variable(tf.scalar(2), false, 's28_vlnt_a');
+      const r = attempt(() => { tf.train.sgd(0.25).minimize(() => tf.square(a) as never, false, [a]); return a.arraySync(); });
+      a.dispose();
+      return [r];
+    },
+  },
+  {
+    name: 'applyGradients naming a variable that does not exist',
+    run: (tf) => [attempt(() => tf.train.sgd(0.1).applyGradients({ s28_no_such_var: tf.scalar(1) }))],
+  },
+  {
+    name: 'sgd with learning rate 0 leaves the variable',
+    run: (tf) => {
+      const a = tf.variable(tf.scalar(2), true, 's28_lr0_a');
+      tf.train.sgd(0).minimize(() => tf.square(a) as never);
+      const out = a.arraySync();
+      a.dispose();
+      return [out];
+    },
+  },
+  {
+    name: 'sgd with a negative learning rate',
+    deviation: 'TF.js takes a negative learning rate (its steps then climb the loss); tessera refuses a learningRate below 0, naming it',
+    run: (tf) => {
+      const a = tf.variable(tf.scalar(2), true, 's28_lrn_a');
+      const out = attempt(() => { tf.train.sgd(-0.5).minimize(() => tf.square(a) as never); return a.arraySync(); });
+      a.dispose();
+      return [out];
+    },
+  },
+  {
+    name: 'rgbToGrayscale of an image with a 0 in its shape, and grayscaleToRGB of an empty batch',
+    run: (tf) => [attempt(() => tf.image.rgbToGrayscale(tf.zeros([0, 2, 3])).shape), attempt(() => tf.image.grayscaleToRGB(tf.zeros([0, 2, 2, 1])).shape)],
+  },
+  {
+    name: 'nonMaxSuppression with a maxOutputSize above the number of boxes',
+    run: (tf) => [tf.image.nonMaxSuppression(tf.tensor2d([[0, 0, 1, 1], [5, 5, 6, 6]]), tf.tensor1d([0.3, 0.8]), 10)],
+  },
+  {
+    name: 'metrics.categoricalCrossentropy and binaryCrossentropy of predictions at 0 and 1 clip to epsilon',
+    run: (tf) => {
+      const yt = tf.tensor2d([[0, 1], [1, 0]]);
+      const yp = tf.tensor2d([[0, 1], [0, 1]]);
+      return [tf.metrics.categoricalCrossentropy(yt, yp), tf.metrics.binaryCrossentropy(yt, yp)];
+    },
+  },
+  {
+    name: 'linalg.gramSchmidt of an int32 matrix and of a single vector',
+    run: (tf) => [attempt(() => (tf.linalg.gramSchmidt(tf.tensor2d([[3, 4]], [1, 2], 'int32')) as Tensor).arraySync()), (tf.linalg.gramSchmidt([tf.tensor1d([0, 3, 4])]) as Tensor[])[0]],
+  },
+];
+
 export const s28Extras: Program[] = [...testUtil, ...ragged, ...tensorUtil, ...customOptimizers];
 
 const more: Program[] = [
@@ -1565,4 +1628,4 @@ const more: Program[] = [
   },
 ];
 
-export const s28More: Program[] = [...more, ...memoryPrograms];
+export const s28More: Program[] = [...more, ...memoryPrograms, ...lastRound];
