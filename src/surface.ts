@@ -54,6 +54,8 @@ export * as initializers from './layers/initializers-public';
 export * as data from './data/index';
 export { setRandomSeed } from './util/random';
 export * as util from './util/tf-util';
+export * as test_util from './ops/test-util';
+export * as tensor_util from './ops/tensor-util';
 export { nextFrame, enableProdMode, enableDebugMode, deprecationWarn, disableDeprecationWarnings, setPlatform, time } from './util/environment';
 export { env, Environment, ENV } from './util/env-flags';
 export type { TimingInfo } from './util/environment';

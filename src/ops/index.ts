@@ -33,6 +33,7 @@ import * as scatterUpdate from './scatter-update';
 import * as complexOps from './complex';
 import * as spectralOps from './spectral';
 import * as sparseOps from './sparse';
+import * as raggedOps from './ragged';
 import { scopedAll } from './op-scope';
 export { op, OP_SCOPE_SUFFIX } from './op-scope';
 
@@ -92,3 +93,4 @@ export const { complex, real, imag } = scopedAll(complexOps);
 export const spectral = scopedAll(spectralOps);
 export const { fft, ifft, rfft, irfft } = spectral;
 export const sparse = scopedAll(sparseOps);
+export const { raggedGather, raggedRange, raggedTensorToTensor } = scopedAll(raggedOps);

@@ -25,18 +25,25 @@ export class MomentumOptimizer extends SGDOptimizer {
   static override readonly factory = 'train.momentum';
 
   readonly useNesterov: boolean;
+  /** The momentum of the steps from now on (setMomentum changes it). */
+  override momentum: number;
   /** TF.js's momentum scalar m, held for tf.memory()'s count. */
-  private readonly m: Tensor;
+  private m: Tensor;
 
-  constructor(
-    learningRate: number,
-    override readonly momentum: number,
-    useNesterov?: boolean,
-  ) {
+  constructor(learningRate: number, momentum: number, useNesterov?: boolean) {
     super(learningRate);
-    checkRate('train.momentum', 'momentum', momentum, 0, Infinity);
+    this.momentum = checkRate('train.momentum', 'momentum', momentum, 0, Infinity);
     this.useNesterov = assertBoolean('train.momentum', 'useNesterov', useNesterov ?? false);
     this.m = this.holdScalar(momentum);
+  }
+
+  /**
+   * As TF.js's MomentumOptimizer.setMomentum, and unlike it the steps use the new momentum too (TF.js's keep the
+   * scalar its constructor made, so only getConfig changes there).
+   */
+  setMomentum(momentum: number): void {
+    this.momentum = checkRate('momentum.setMomentum', 'momentum', momentum, 0, Infinity);
+    this.m = this.holdScalar(momentum, this.m);
   }
 
   protected override update(p: Variable, g: Tensor): void {

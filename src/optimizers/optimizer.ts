@@ -49,12 +49,12 @@ export abstract class Optimizer extends Serializable {
   /** Steps applied so far. */
   iterations = 0;
   /** Per variable, its slots (moments, accumulators) by kind, in creation order. */
-  private readonly slots = new Map<Variable, Map<string, Variable>>();
-  private rate: number;
+  readonly #slots = new Map<Variable, Map<string, Variable>>();
+  #rate: number;
   /** Slots getWeights has handed out: the caller holds them, so a setWeights that replaces one leaves it alive, as TF.js. */
-  private readonly handedOut = new WeakSet<Variable>();
+  readonly #handedOut = new WeakSet<Variable>();
   /** The scalars held by holdScalar, freed by dispose(). */
-  private readonly held = new Set<Tensor>();
+  readonly #held = new Set<Tensor>();
 
   /**
    * The built-in optimizers pass their name and learning rate; a subclass written as for TF.js calls super() with
@@ -62,21 +62,21 @@ export abstract class Optimizer extends Serializable {
    */
   constructor(op?: string, learningRate?: number) {
     super();
-    this.rate = op === undefined && learningRate === undefined ? 0 : checkRate(op ?? 'Optimizer', 'learningRate', learningRate, 0, Infinity);
+    this.#rate = op === undefined && learningRate === undefined ? 0 : checkRate(op ?? 'Optimizer', 'learningRate', learningRate, 0, Infinity);
   }
 
   /** The learning rate; it may be changed between steps (a schedule, a callback), as TF.js's field. */
   get learningRate(): number {
-    return this.rate;
+    return this.#rate;
   }
 
   set learningRate(v: number) {
-    this.rate = checkRate(`${this.className}.learningRate`, 'learningRate', v, 0, Infinity);
+    this.#rate = checkRate(`${this.className}.learningRate`, 'learningRate', v, 0, Infinity);
   }
 
   /** Updates each variable from its gradient in place; checks them all before changing any. */
   applyGradients(grads: GradientMap): void {
-    const pairs = this.resolve(grads);
+    const pairs = this.#resolve(grads);
     this.iterations++;
     for (const [v, g] of pairs) tidy(() => this.update(v, g));
   }
@@ -121,8 +121,8 @@ export abstract class Optimizer extends Serializable {
 
   /** A slot variable of param (created filled with `fill` on first use), named `${param.name}/${kind}`. */
   protected slot(param: Variable, kind: string, fill = 0): Variable {
-    let mine = this.slots.get(param);
-    if (!mine) this.slots.set(param, (mine = new Map()));
+    let mine = this.#slots.get(param);
+    if (!mine) this.#slots.set(param, (mine = new Map()));
     let s = mine.get(kind);
     if (!s) {
       const initial = new Tensor(param.shape, param.dtype, new (arrayTypeFor(param.dtype))(param.size).fill(fill));
@@ -140,11 +140,11 @@ export abstract class Optimizer extends Serializable {
    */
   protected holdScalar(value: number, old?: Tensor): Tensor {
     if (old) {
-      this.held.delete(old);
+      this.#held.delete(old);
       old.dispose();
     }
     const t = keep(scalar(value));
-    this.held.add(t);
+    this.#held.add(t);
     return t;
   }
 
@@ -154,16 +154,27 @@ export abstract class Optimizer extends Serializable {
     return { name: 'iter', tensor: new Tensor([], 'int32', Int32Array.of(this.iterations)) };
   }
 
+  /**
+   * Sets the step count from the first of getWeights' entries and gives the rest, as TF.js's extractIterations
+   * (which a custom optimizer's setWeights calls).
+   */
+  async extractIterations(weights: NamedTensor[]): Promise<NamedTensor[]> {
+    const first = Array.isArray(weights) ? weights[0]?.tensor : undefined;
+    if (!(first instanceof Tensor) || first.size === 0) throw argError(`${this.className}.extractIterations`, 'weights', fmtValue(weights), "getWeights()'s list: {name: 'iter', tensor} first");
+    this.iterations = (await first.data())[0];
+    return weights.slice(1);
+  }
+
   /** The step count and every slot, as TF.js's getWeights (slots grouped by kind, as TF.js orders them). */
   async getWeights(): Promise<NamedTensor[]> {
-    const kinds = [...new Set([...this.slots.values()].flatMap((m) => [...m.keys()]))];
+    const kinds = [...new Set([...this.#slots.values()].flatMap((m) => [...m.keys()]))];
     const out: NamedTensor[] = [await this.saveIterations()];
     for (const kind of kinds) {
-      for (const m of this.slots.values()) {
+      for (const m of this.#slots.values()) {
         const s = m.get(kind);
         // The slot itself, as TF.js gives its accumulators: only the step count is a new tensor.
         if (s) {
-          this.handedOut.add(s);
+          this.#handedOut.add(s);
           out.push({ name: s.name, tensor: s });
         }
       }
@@ -196,19 +207,19 @@ export abstract class Optimizer extends Serializable {
       }
     });
     this.iterations = iterations.hostValues()[0];
-    for (const { param, kind, tensor } of slots) this.replaceSlot(param, kind, tensor);
+    for (const { param, kind, tensor } of slots) this.#replaceSlot(param, kind, tensor);
   }
 
   /**
    * A new slot variable holding a copy of `tensor`, as TF.js's setWeights makes one: the tensors given stay the
    * caller's to dispose (they may be the slots getWeights gave). The slot it replaces is freed unless handed out.
    */
-  private replaceSlot(param: Variable, kind: string, tensor: Tensor): void {
-    let mine = this.slots.get(param);
-    if (!mine) this.slots.set(param, (mine = new Map()));
+  #replaceSlot(param: Variable, kind: string, tensor: Tensor): void {
+    let mine = this.#slots.get(param);
+    if (!mine) this.#slots.set(param, (mine = new Map()));
     const old = mine.get(kind);
     mine.set(kind, new Variable(tensor, false, `${param.name}/${kind}`));
-    if (old && !this.handedOut.has(old)) old.dispose();
+    if (old && !this.#handedOut.has(old)) old.dispose();
   }
 
   /** Hyper-parameters for saving, with the keys of TF.js's getConfig (its constructor's argument names). */
@@ -224,7 +235,7 @@ export abstract class Optimizer extends Serializable {
 
   /** @internal The slots of one kind ('m', 'accumulator', ...) as TF.js's lists of them, in the order they were made. */
   protected slotList(kind: string): SlotEntry[] {
-    return [...this.slots.values()].flatMap((m) => {
+    return [...this.#slots.values()].flatMap((m) => {
       const s = m.get(kind);
       return s ? [{ originalName: s.name, variable: s }] : [];
     });
@@ -238,13 +249,13 @@ export abstract class Optimizer extends Serializable {
   }
 
   dispose(): void {
-    for (const m of this.slots.values()) for (const s of m.values()) s.dispose();
-    this.slots.clear();
-    for (const t of this.held) t.dispose();
-    this.held.clear();
+    for (const m of this.#slots.values()) for (const s of m.values()) s.dispose();
+    this.#slots.clear();
+    for (const t of this.#held) t.dispose();
+    this.#held.clear();
   }
 
-  private resolve(grads: GradientMap): [Variable, Tensor][] {
+  #resolve(grads: GradientMap): [Variable, Tensor][] {
     const op = `${this.className}.applyGradients`;
     const expected = 'a map {variableName: gradient} or a list [{name, tensor}]';
     if (grads === null || typeof grads !== 'object') throw argError(op, 'grads', fmtValue(grads), expected);

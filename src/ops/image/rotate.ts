@@ -17,7 +17,7 @@ function centerOf(center: unknown, height: number, width: number): [number, numb
 
 /**
  * Each image rotated by `radians` about `center` (by default its middle), each output pixel taking the nearest
- * source pixel, and `fillValue` (a number, or [r, g, b] with alpha 255) where none falls inside, as
+ * source pixel, and `fillValue` (a number, or one value per channel with alpha 255) where none falls inside, as
  * tf.image.rotateWithOffset. A gather of the image, so it differentiates with respect to it on both backends.
  */
 export function rotateWithOffset(image: Tensor<Rank.R4> | TensorLike, radians: number, fillValue?: number | [number, number, number], center?: number | [number, number]): Tensor<Rank.R4> {
@@ -29,10 +29,11 @@ export function rotateWithOffset(image: Tensor<Rank.R4> | TensorLike, radians: n
   assertFloatTensor(op, 'image', x);
   assertFiniteNumber(op, 'radians', radians);
   const [b, h, w, c] = x.shape;
-  const fill = typeof fillValue === 'number' ? Array<number>(c).fill(fillValue) : Array.isArray(fillValue) && fillValue.length === 3 && fillValue.every(Number.isFinite)
-    ? Array.from({ length: c }, (_, ch) => (ch === 3 ? 255 : fillValue[ch]))
-    : null;
-  if (!fill || (typeof fillValue !== 'number' && c > 4)) throw argError(op, 'fillValue', fmtValue(fillValue), 'a number, or [r, g, b] for images of at most 4 channels');
+  // As TF.js, an array gives channel k its k-th value, and the alpha channel (the fourth) 255; an array too short
+  // for the image's channels is refused where TF.js would fill NaN.
+  const values: readonly number[] | null = Array.isArray(fillValue) ? fillValue : null;
+  const fill = typeof fillValue === 'number' ? Array<number>(c).fill(fillValue) : values && Array.from({ length: c }, (_, ch) => (ch === 3 ? 255 : values[ch]));
+  if (!fill || !fill.every(Number.isFinite)) throw argError(op, 'fillValue', fmtValue(fillValue), `a number, or an array with a value for each of the image's ${c} channels but the fourth (alpha, filled with 255)`);
   const [cx, cy] = centerOf(center, h, w);
   const [sin, cos] = [Math.sin(radians), Math.cos(radians)];
   const source = new Array<number>(h * w);
