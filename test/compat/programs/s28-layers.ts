@@ -659,4 +659,233 @@ const rnnOptions: Program[] = [
   },
 ];
 
-export const s28Layers: Program[] = [...layerEdges, ...masking, ...rnnOptions];
+/** A small functional classifier: 3 inputs → dense 4 relu → dropout → dense 2 softmax, fixed weights. */
+function classifier(tf: TF) {
+  const m = tf.sequential({ layers: [
+    tf.layers.dense({ units: 4, activation: 'relu', inputShape: [3], name: 'hidden' }),
+    tf.layers.dropout({ rate: 0.2 }),
+    tf.layers.dense({ units: 2, activation: 'softmax', name: 'out' }),
+  ] });
+  fix(tf, m);
+  return m;
+}
+const cx = (tf: TF, n = 6) => seq(tf, [n, 3]);
+const cy = (tf: TF, n = 6) => tf.oneHot(tf.tensor1d(Array.from({ length: n }, (_, i) => (i * 7) % 3 === 0 ? 1 : 0), 'int32'), 2);
+/** A memory save handler that keeps what it is given. */
+function memorySaver(tf: TF) {
+  const saved: { artifacts?: unknown } = {};
+  const handler = tf.io.withSaveHandler(async (artifacts) => {
+    saved.artifacts = artifacts;
+    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+  });
+  return { saved, handler };
+}
+
+const configs: Program[] = [
+  {
+    name: 'getConfig and fromConfig of a conv2d with every option set: the remade layer has the same config',
+    run: (tf) => {
+      const l = tf.layers.conv2d({ filters: 3, kernelSize: [2, 3], strides: [1, 2], padding: 'same', dataFormat: 'channelsFirst', dilationRate: 1, activation: 'relu', useBias: false,
+        kernelInitializer: 'heNormal', kernelRegularizer: tf.regularizers.l2({ l2: 0.1 }), kernelConstraint: 'nonNeg', name: 'c28', trainable: false });
+      const cfg = l.getConfig();
+      // Read before the copy is made: TF.js writes customObjects into the nested configs it is given.
+      const before = JSON.stringify(cfg);
+      const copy = tf.layers.conv2d(cfg as never);
+      return [JSON.parse(before) as unknown, copy.getConfig()];
+    },
+  },
+  {
+    name: 'serialization.deserialize of a layer config object by className remakes a dense',
+    run: (tf) => {
+      const l = tf.layers.dense({ units: 3, activation: 'tanh', biasInitializer: 'ones', kernelInitializer: 'glorotNormal', name: 'ser28' });
+      const copy = tf.serialization.SerializationMap.getMap().classNameMap.Dense;
+      const made = (copy[1] as (c: unknown, cfg: unknown) => { getConfig(): unknown })(copy[0], l.getConfig());
+      return [l.getClassName(), made.getConfig()];
+    },
+  },
+  {
+    name: 'getConfig of lstm, gru and simpleRNN with stateful, goBackwards, unroll and returnState set',
+    run: (tf) => [
+      tf.layers.lstm({ units: 2, stateful: true, goBackwards: true, unroll: true, returnState: true, name: 'l28' }).getConfig(),
+      tf.layers.gru({ units: 3, returnSequences: true, resetAfter: true, name: 'g28' } as { units: number }).getConfig(),
+      tf.layers.simpleRNN({ units: 1, activation: 'relu', name: 's28' }).getConfig(),
+    ],
+  },
+  {
+    name: 'getConfig of pooling, padding, upsampling, cropping, reshape and permute layers',
+    run: (tf) => [
+      tf.layers.maxPooling2d({ poolSize: [2, 3], strides: 1, padding: 'same', name: 'p1' }).getConfig(),
+      tf.layers.averagePooling1d({ poolSize: 3, name: 'p2' }).getConfig(),
+      tf.layers.globalMaxPooling2d({ dataFormat: 'channelsFirst', name: 'p3' }).getConfig(),
+      tf.layers.zeroPadding2d({ padding: [1, 2], name: 'p4' }).getConfig(),
+      tf.layers.upSampling2d({ size: [3, 1], interpolation: 'bilinear', name: 'p5' }).getConfig(),
+      tf.layers.cropping2D({ cropping: 1, name: 'p6' }).getConfig(),
+      tf.layers.reshape({ targetShape: [2, -1], name: 'p7' }).getConfig(),
+      tf.layers.permute({ dims: [2, 1], name: 'p8' }).getConfig(),
+      tf.layers.repeatVector({ n: 4, name: 'p9' }).getConfig(),
+      tf.layers.flatten({ name: 'p10' }).getConfig(),
+    ],
+  },
+  {
+    name: 'getConfig of batchNormalization, layerNormalization, embedding, dropout and activation layers',
+    run: (tf) => [
+      tf.layers.batchNormalization({ axis: 1, momentum: 0.9, epsilon: 0.01, center: false, name: 'n1' }).getConfig(),
+      tf.layers.layerNormalization({ axis: -1, name: 'n2' }).getConfig(),
+      tf.layers.embedding({ inputDim: 10, outputDim: 4, maskZero: true, inputLength: 5, name: 'n3' }).getConfig(),
+      tf.layers.dropout({ rate: 0.3, noiseShape: [1, 3], seed: 7, name: 'n4' }).getConfig(),
+      tf.layers.activation({ activation: 'softplus', name: 'n5' }).getConfig(),
+      tf.layers.leakyReLU({ alpha: 0.1, name: 'n6' }).getConfig(),
+      tf.layers.prelu({ sharedAxes: [1, 2], name: 'n7' }).getConfig(),
+    ],
+  },
+  {
+    name: 'getConfig of merge layers and of timeDistributed',
+    run: (tf) => [
+      tf.layers.concatenate({ axis: 1, name: 'm1' }).getConfig(),
+      tf.layers.add({ name: 'm2' }).getConfig(),
+      tf.layers.dot({ axes: [1, 2], normalize: true, name: 'm3' }).getConfig(),
+      tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 2, name: 'td_inner', kernelInitializer: 'ones' }), name: 'm4' }).getConfig(),
+    ],
+  },
+  {
+    name: 'model.toJSON of a sequential model: the layers, their configs, keras_version and backend',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3], name: 'tj1', kernelInitializer: 'glorotNormal' }), tf.layers.activation({ activation: 'relu', name: 'tj2' })], name: 'tjm' });
+      const j = m.toJSON(null, false) as { class_name: string; config: unknown; keras_version?: string; backend?: string };
+      return [j.class_name, j.config, typeof j.keras_version, j.backend];
+    },
+  },
+  {
+    name: 'model.toJSON of a functional model with two inputs and a merge: inbound nodes and the input/output lists',
+    run: (tf) => {
+      const a = tf.input({ shape: [2], name: 'fa' });
+      const b = tf.input({ shape: [2], name: 'fb' });
+      const c = tf.layers.concatenate({ name: 'fcat' }).apply([a, b]);
+      const d = tf.layers.dense({ units: 1, name: 'fout', kernelInitializer: 'zeros' }).apply(c);
+      const m = tf.model({ inputs: [a, b], outputs: S(d), name: 'fm' });
+      return m.toJSON(null, false);
+    },
+  },
+  {
+    name: 'models.modelFromJSON of a functional model remade with setWeights predicts the same',
+    run: async (tf) => {
+      const a = tf.input({ shape: [3] });
+      const h = tf.layers.dense({ units: 3, activation: 'tanh' }).apply(a);
+      const o = tf.layers.add().apply([S(h), a]);
+      const m = tf.model({ inputs: a, outputs: S(o) });
+      fix(tf, m);
+      const copy = await tf.models.modelFromJSON(m.toJSON(null, false) as object);
+      copy.setWeights(m.getWeights());
+      return [copy.predict(cx(tf)), m.predict(cx(tf)), copy.layers.map((l) => l.getClassName())];
+    },
+  },
+  {
+    name: 'a model with a nested sequential inside a functional model: toJSON and modelFromJSON',
+    run: async (tf) => {
+      const inner = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3], name: 'in1' })], name: 'innerSeq' });
+      const x = tf.input({ shape: [3] });
+      const y = tf.layers.dense({ units: 1, name: 'after' }).apply(inner.apply(x) as SymbolicTensor);
+      const m = tf.model({ inputs: x, outputs: S(y) });
+      fix(tf, m);
+      const copy = await tf.models.modelFromJSON(m.toJSON(null, false) as object);
+      copy.setWeights(m.getWeights());
+      return [copy.layers.map((l) => [l.name, l.getClassName()]), copy.predict(cx(tf, 2)), m.countParams()];
+    },
+  },
+];
+
+const saving: Program[] = [
+  {
+    name: 'save through withSaveHandler: modelTopology, weightSpecs names, shapes and dtypes, weightData size',
+    run: async (tf) => {
+      const m = classifier(tf);
+      const { saved, handler } = memorySaver(tf);
+      const result = await m.save(handler);
+      const art = saved.artifacts as { modelTopology: { class_name: string }; weightSpecs: unknown[]; weightData: ArrayBuffer; format?: string; generatedBy?: string; convertedBy?: unknown };
+      return [Object.keys(result).sort(), art.modelTopology.class_name, art.weightSpecs, art.weightData.byteLength, art.format, typeof art.generatedBy, art.convertedBy];
+    },
+  },
+  {
+    name: 'save and loadLayersModel through fromMemory: the loaded model predicts the same and keeps names',
+    run: async (tf) => {
+      const m = classifier(tf);
+      const { saved, handler } = memorySaver(tf);
+      await m.save(handler);
+      const art = saved.artifacts as { modelTopology: object; weightSpecs: never[]; weightData: ArrayBuffer };
+      const loaded = await tf.loadLayersModel(tf.io.fromMemory(art.modelTopology, art.weightSpecs, art.weightData));
+      return [loaded.predict(cx(tf)), m.predict(cx(tf)), loaded.layers.map((l) => l.name), loaded.name === m.name];
+    },
+  },
+  {
+    name: 'save with includeOptimizer after fit: the training config and optimizer weights go along',
+    run: async (tf) => {
+      const m = classifier(tf);
+      m.compile({ optimizer: tf.train.adam(0.01), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+      await m.fit(cx(tf), cy(tf), { epochs: 1, batchSize: 6, verbose: 0 });
+      const { saved, handler } = memorySaver(tf);
+      await m.save(handler, { includeOptimizer: true });
+      const art = saved.artifacts as { trainingConfig: unknown; weightSpecs: { name: string; shape: number[] }[] };
+      return [art.trainingConfig, art.weightSpecs.map((w) => [w.name.replace(/_\d+/g, ''), w.shape])];
+    },
+  },
+  {
+    name: 'a loaded compiled model (fromMemory with a trainingConfig) can be evaluated without compiling again',
+    run: async (tf) => {
+      const m = classifier(tf);
+      m.compile({ optimizer: 'sgd', loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+      const { saved, handler } = memorySaver(tf);
+      await m.save(handler);
+      const art = saved.artifacts as { modelTopology: object; weightSpecs: never[]; weightData: ArrayBuffer; trainingConfig: never };
+      const loaded = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: art.modelTopology, weightSpecs: art.weightSpecs, weightData: art.weightData, trainingConfig: art.trainingConfig }));
+      return [attempt(() => loaded.evaluate(cx(tf), cy(tf))), loaded.optimizer ? loaded.optimizer.getClassName() : 'none'];
+    },
+  },
+  {
+    name: 'loadLayersModel from fromMemory of a topology with no weights, strict and not strict',
+    deviation: 'tessera refuses strict: false (it never loads part of a model; README); TF.js 4.22 loads the topology with fresh weights',
+    run: async (tf) => {
+      const m = classifier(tf);
+      const topo = m.toJSON(null, false) as object;
+      const a = await attemptAsync(async () => (await tf.loadLayersModel(tf.io.fromMemory(topo))).layers.length);
+      const b = await (async () => { try { return (await tf.loadLayersModel(tf.io.fromMemory(topo, [], new ArrayBuffer(0)), { strict: false })).layers.length; } catch (e) { return String(e); } })();
+      return [a, b];
+    },
+  },
+  {
+    name: 'loadLayersModel of artifacts missing a weight throws',
+    run: async (tf) => {
+      const m = classifier(tf);
+      const { saved, handler } = memorySaver(tf);
+      await m.save(handler);
+      const art = saved.artifacts as { modelTopology: object; weightSpecs: never[]; weightData: ArrayBuffer };
+      return attemptAsync(async () => (await tf.loadLayersModel(tf.io.fromMemory(art.modelTopology, art.weightSpecs.slice(1), art.weightData.slice(4 * 12)))).layers.length);
+    },
+  },
+  {
+    name: 'save and load an lstm model with a masked embedding and a bidirectional: predictions round trip',
+    run: async (tf) => {
+      const m = masked(tf, [tf.layers.bidirectional({ layer: tf.layers.lstm({ units: 2 }) as never }), tf.layers.dense({ units: 1 })]);
+      const { saved, handler } = memorySaver(tf);
+      await m.save(handler);
+      const art = saved.artifacts as { modelTopology: object; weightSpecs: { name: string }[]; weightData: ArrayBuffer };
+      const loaded = await tf.loadLayersModel(tf.io.fromMemory(art.modelTopology, art.weightSpecs as never[], art.weightData));
+      return [loaded.predict(ids(tf)), m.predict(ids(tf)), art.weightSpecs.length];
+    },
+  },
+  {
+    name: 'save and load a batchNormalization model after fit: moving statistics survive',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3] }), tf.layers.batchNormalization()] });
+      fix(tf, m);
+      m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+      await m.fit(cx(tf), tf.ones([6, 2]), { epochs: 2, batchSize: 3, shuffle: false, verbose: 0 });
+      const { saved, handler } = memorySaver(tf);
+      await m.save(handler);
+      const art = saved.artifacts as { modelTopology: object; weightSpecs: never[]; weightData: ArrayBuffer };
+      const loaded = await tf.loadLayersModel(tf.io.fromMemory(art.modelTopology, art.weightSpecs, art.weightData));
+      return [loaded.getWeights(), loaded.predict(cx(tf, 2))];
+    },
+  },
+];
+
+export const s28Layers: Program[] = [...configs, ...saving, ...layerEdges, ...masking, ...rnnOptions];
