@@ -659,11 +659,10 @@ const rnnOptions: Program[] = [
   },
 ];
 
-/** A small functional classifier: 3 inputs → dense 4 relu → dropout → dense 2 softmax, fixed weights. */
+/** A small classifier: 3 inputs → dense 4 relu → dense 2 softmax, fixed weights. */
 function classifier(tf: TF) {
   const m = tf.sequential({ layers: [
     tf.layers.dense({ units: 4, activation: 'relu', inputShape: [3], name: 'hidden' }),
-    tf.layers.dropout({ rate: 0.2 }),
     tf.layers.dense({ units: 2, activation: 'softmax', name: 'out' }),
   ] });
   fix(tf, m);
@@ -888,4 +887,414 @@ const saving: Program[] = [
   },
 ];
 
-export const s28Layers: Program[] = [...configs, ...saving, ...layerEdges, ...masking, ...rnnOptions];
+/** History values as plain numbers, for comparison. */
+const hist = (h: { history: Record<string, unknown[]>; epoch: number[] }) => ({ epoch: h.epoch, history: h.history });
+/** A regression model with fixed weights: 3 → 3 tanh → 1. */
+function regressor(tf: TF) {
+  const m = tf.sequential({ layers: [tf.layers.dense({ units: 3, activation: 'tanh', inputShape: [3] }), tf.layers.dense({ units: 1 })] });
+  fix(tf, m);
+  return m;
+}
+const ry = (tf: TF, n = 6) => seq(tf, [n, 1], (i) => Math.sin(i));
+
+const fitting: Program[] = [
+  {
+    name: 'fit with validationSplit 0.5: the last half validates, val_loss and val_acc in the history',
+    run: async (tf) => {
+      const m = classifier(tf);
+      m.compile({ optimizer: tf.train.sgd(0.3), loss: 'categoricalCrossentropy', metrics: ['acc'] });
+      return hist(await m.fit(cx(tf, 8), cy(tf, 8), { epochs: 3, batchSize: 2, validationSplit: 0.5, shuffle: false, verbose: 0 }));
+    },
+  },
+  {
+    name: 'fit with validationData as an [x, y] pair, and evaluate on the same data gives the last val_loss',
+    run: async (tf) => {
+      const m = regressor(tf);
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError', metrics: ['mae'] });
+      const h = await m.fit(cx(tf), ry(tf), { epochs: 2, batchSize: 4, validationData: [cx(tf, 3), ry(tf, 3)], shuffle: false, verbose: 0 });
+      return [hist(h), m.evaluate(cx(tf, 3), ry(tf, 3))];
+    },
+  },
+  {
+    name: 'fit with classWeight on a two-class softmax: the losses weigh class 1 three times',
+    run: async (tf) => {
+      const m = classifier(tf);
+      m.compile({ optimizer: tf.train.sgd(0.2), loss: 'categoricalCrossentropy' });
+      return hist(await m.fit(cx(tf), cy(tf), { epochs: 2, batchSize: 6, classWeight: { 0: 1, 1: 3 }, shuffle: false, verbose: 0 }));
+    },
+  },
+  {
+    name: 'fit with classWeight on a sigmoid output with binaryCrossentropy',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 1, activation: 'sigmoid', inputShape: [3] })] });
+      fix(tf, m);
+      m.compile({ optimizer: tf.train.sgd(0.5), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+      const y = tf.tensor2d([[1], [0], [0], [1], [0], [0]]);
+      return [hist(await m.fit(cx(tf), y, { epochs: 2, batchSize: 3, classWeight: { 0: 0.5, 1: 2 }, shuffle: false, verbose: 0 })), m.getWeights()];
+    },
+  },
+  {
+    name: 'fit with initialEpoch 2 and epochs 4 runs two epochs numbered 2 and 3',
+    run: async (tf) => {
+      const m = regressor(tf);
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const seen: number[] = [];
+      const h = await m.fit(cx(tf), ry(tf), { epochs: 4, initialEpoch: 2, batchSize: 6, verbose: 0, callbacks: { onEpochEnd: async (e) => { seen.push(e); } } });
+      return [hist(h), seen];
+    },
+  },
+  {
+    name: 'fit with initialEpoch equal to epochs runs nothing',
+    run: async (tf) => {
+      const m = regressor(tf);
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      return hist(await m.fit(cx(tf), ry(tf), { epochs: 2, initialEpoch: 2, verbose: 0 }));
+    },
+  },
+  {
+    name: 'fit with batchSize larger than the data: one batch per epoch, batch hooks see the whole size',
+    run: async (tf) => {
+      const m = regressor(tf);
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const logs: unknown[] = [];
+      const h = await m.fit(cx(tf), ry(tf), { epochs: 2, batchSize: 100, verbose: 0, callbacks: { onBatchEnd: async (b, l) => { logs.push([b, l?.size, l?.batch]); } } });
+      return [hist(h), logs];
+    },
+  },
+  {
+    name: 'fit with a batchSize that does not divide the data: the last batch is smaller, the epoch loss is weighted',
+    run: async (tf) => {
+      const m = regressor(tf);
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const sizes: unknown[] = [];
+      const h = await m.fit(cx(tf, 7), ry(tf, 7), { epochs: 1, batchSize: 3, shuffle: false, verbose: 0, callbacks: { onBatchEnd: async (_b, l) => { sizes.push([l?.size, l?.loss]); } } });
+      return [hist(h), sizes];
+    },
+  },
+  {
+    name: 'fit with yieldEvery never, epoch and batch: the same losses',
+    run: async (tf) => {
+      const out: unknown[] = [];
+      for (const yieldEvery of ['never', 'epoch', 'batch', 'auto'] as const) {
+        const m = regressor(tf);
+        m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+        out.push(hist(await m.fit(cx(tf), ry(tf), { epochs: 2, batchSize: 2, shuffle: false, yieldEvery, verbose: 0 })).history);
+      }
+      return out;
+    },
+  },
+  {
+    name: 'fit with epochs 0 runs nothing and returns an empty history',
+    run: async (tf) => {
+      const m = regressor(tf);
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      return [hist(await m.fit(cx(tf), ry(tf), { epochs: 0, verbose: 0 })), m.getWeights()[1]];
+    },
+  },
+  {
+    name: 'fit with a yieldEvery that is not one of its names',
+    deviation: "TF.js 4.22 takes any yieldEvery string (it yields as 'auto'); tessera refuses a value outside 'auto', 'batch', 'epoch', 'never' and a number, naming the option",
+    run: async (tf) => {
+      const m = regressor(tf);
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      return hist(await m.fit(cx(tf), ry(tf), { epochs: 1, yieldEvery: 'sometimes' as 'auto', verbose: 0 }));
+    },
+  },
+  {
+    name: 'history keys and params with two metrics and validation: metric names as TF.js writes them',
+    run: async (tf) => {
+      const m = classifier(tf);
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'categoricalCrossentropy', metrics: ['accuracy', 'categoricalCrossentropy', tf.metrics.categoricalAccuracy] });
+      const h = await m.fit(cx(tf), cy(tf), { epochs: 1, batchSize: 3, validationSplit: 0.34, shuffle: false, verbose: 0 });
+      return [Object.keys(h.history).sort(), h.params, m.metricsNames];
+    },
+  },
+  {
+    name: 'metricsNames and history of a two-output functional model with per-output losses and metrics by name',
+    run: async (tf) => {
+      const x = tf.input({ shape: [3] });
+      const a = tf.layers.dense({ units: 1, name: 'ra' }).apply(x);
+      const b = tf.layers.dense({ units: 2, activation: 'softmax', name: 'cb' }).apply(x);
+      const m = tf.model({ inputs: x, outputs: [S(a), S(b)] });
+      fix(tf, m);
+      m.compile({ optimizer: 'sgd', loss: { ra: 'meanSquaredError', cb: 'categoricalCrossentropy' } as never, metrics: { ra: ['mae'], cb: ['accuracy'] } as never });
+      const h = await m.fit(cx(tf), [ry(tf), cy(tf)], { epochs: 1, batchSize: 6, verbose: 0 });
+      return [m.metricsNames, Object.keys(h.history).sort(), h.history.loss, h.history.cb_acc, h.history.ra_mae];
+    },
+  },
+  {
+    name: 'fit with shuffle true changes the batch order but an epoch of one batch is the same as unshuffled',
+    run: async (tf) => {
+      const a = regressor(tf);
+      const b = regressor(tf);
+      a.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      b.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      await a.fit(cx(tf), ry(tf), { epochs: 2, batchSize: 6, shuffle: true, verbose: 0 });
+      await b.fit(cx(tf), ry(tf), { epochs: 2, batchSize: 6, shuffle: false, verbose: 0 });
+      return [a.getWeights(), b.getWeights()];
+    },
+  },
+  {
+    name: 'fit with x and y of different sample counts, and y of the wrong width, is refused',
+    run: async (tf) => {
+      const m = regressor(tf);
+      m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+      return [
+        await attemptAsync(async () => hist(await m.fit(cx(tf, 6), ry(tf, 5), { epochs: 1, verbose: 0 }))),
+        await attemptAsync(async () => hist(await m.fit(cx(tf), tf.zeros([6, 2]), { epochs: 1, verbose: 0 }))),
+        await attemptAsync(async () => hist(await m.fit(tf.zeros([6, 4]), ry(tf), { epochs: 1, verbose: 0 }))),
+      ];
+    },
+  },
+  {
+    name: 'fit before compile is refused, and predict before compile works',
+    run: async (tf) => {
+      const m = regressor(tf);
+      return [await attemptAsync(async () => hist(await m.fit(cx(tf), ry(tf), { epochs: 1, verbose: 0 }))), m.predict(cx(tf, 2))];
+    },
+  },
+  {
+    name: 'evaluate with batchSize 4 over 6 samples and with batchSize larger than the data: the same scalar',
+    run: (tf) => {
+      const m = classifier(tf);
+      m.compile({ optimizer: 'sgd', loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+      return [m.evaluate(cx(tf), cy(tf), { batchSize: 4 }), m.evaluate(cx(tf), cy(tf), { batchSize: 64 }), m.evaluate(cx(tf), cy(tf))];
+    },
+  },
+  {
+    name: 'predict with batchSize 1, 4 and 100 gives the same; predict of one sample; predictOnBatch',
+    run: (tf) => {
+      const m = classifier(tf);
+      return [m.predict(cx(tf), { batchSize: 1 }), m.predict(cx(tf), { batchSize: 4 }), m.predict(cx(tf), { batchSize: 100 }), m.predict(cx(tf, 1)), m.predictOnBatch(cx(tf, 2))];
+    },
+  },
+  {
+    name: 'predict with batchSize 0 is refused',
+    run: (tf) => attempt(() => (classifier(tf).predict(cx(tf), { batchSize: 0 }) as Tensor).shape),
+  },
+  {
+    name: 'predict of a batch of no samples',
+    deviation: "TF.js 4.22's predict of a 0-sample batch throws from its own concat of the (no) batch results ('Pass at least one tensor to concat'); tessera returns the [0, units] result, as an op on an empty batch does",
+    run: (tf) => (classifier(tf).predict(tf.zeros([0, 3])) as Tensor).shape,
+  },
+  {
+    name: 'predict with the wrong feature size, the wrong rank, or a list for a one-input model is refused',
+    run: (tf) => {
+      const m = classifier(tf);
+      return [
+        attempt(() => (m.predict(tf.zeros([2, 4])) as Tensor).shape),
+        attempt(() => (m.predict(tf.zeros([2, 3, 1])) as Tensor).shape),
+        attempt(() => (m.predict(tf.zeros([3])) as Tensor).shape),
+        attempt(() => (m.predict([cx(tf), cx(tf)]) as Tensor).shape),
+      ];
+    },
+  },
+  {
+    name: 'a two-input model given one tensor is refused; given two it concatenates them',
+    run: (tf) => {
+      const a = tf.input({ shape: [2] });
+      const b = tf.input({ shape: [3] });
+      const m = tf.model({ inputs: [a, b], outputs: S(tf.layers.concatenate().apply([a, b])) });
+      return [attempt(() => (m.predict(tf.zeros([2, 2])) as Tensor).shape), m.predict([tf.ones([2, 2]), seq(tf, [2, 3])])];
+    },
+  },
+  {
+    name: 'a two-input model given inputs of different batch sizes',
+    deviation: "TF.js 4.22's predict takes the first input's sample count and silently cuts the other inputs to it; tessera refuses inputs whose batch sizes differ, naming them (as Keras's 'Data cardinality is ambiguous')",
+    run: (tf) => {
+      const a = tf.input({ shape: [2] });
+      const b = tf.input({ shape: [3] });
+      const m = tf.model({ inputs: [a, b], outputs: S(tf.layers.concatenate().apply([a, b])) });
+      return m.predict([tf.ones([2, 2]), seq(tf, [3, 3])]);
+    },
+  },
+  {
+    name: 'trainOnBatch with metrics: loss and accuracy, the weights after one step',
+    run: (tf) => {
+      const m = classifier(tf);
+      m.compile({ optimizer: tf.train.sgd(0.5), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+      return (async () => [await m.trainOnBatch(cx(tf), cy(tf)), m.evaluate(cx(tf), cy(tf)), m.getWeights()[0]])();
+    },
+  },
+  {
+    name: 'evaluate returns a scalar without metrics and a list with them',
+    run: (tf) => {
+      const m = regressor(tf);
+      m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+      const a = m.evaluate(cx(tf), ry(tf));
+      m.compile({ optimizer: 'sgd', loss: 'meanSquaredError', metrics: ['mse'] });
+      const b = m.evaluate(cx(tf), ry(tf));
+      return [Array.isArray(a), a, Array.isArray(b), b];
+    },
+  },
+];
+
+const surface: Program[] = [
+  {
+    name: 'summary of a sequential model with conv, pooling, flatten and dense layers',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [
+        tf.layers.conv2d({ filters: 4, kernelSize: 3, inputShape: [8, 8, 1], name: 'sc1' }),
+        tf.layers.maxPooling2d({ poolSize: 2, name: 'sp1' }),
+        tf.layers.flatten({ name: 'sf1' }),
+        tf.layers.dense({ units: 3, name: 'sd1' }),
+      ], name: 'sm1' });
+      m.summary();
+    },
+  },
+  {
+    name: 'summary with lineLength and positions, and with a custom printFn',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3], name: 'sd2' }), tf.layers.dense({ units: 1, name: 'sd3', trainable: false })], name: 'sm2' });
+      m.summary(50, [0.5, 0.75, 1]);
+      const lines: string[] = [];
+      m.summary(undefined, undefined, (msg?: unknown) => { lines.push(String(msg)); });
+      return lines;
+    },
+  },
+  {
+    name: 'summary of a functional model with two inputs and a merge: the connected-to column',
+    run: (tf) => {
+      const a = tf.input({ shape: [2], name: 'sa' });
+      const b = tf.input({ shape: [2], name: 'sb' });
+      const c = tf.layers.add({ name: 'sadd' }).apply([a, b]);
+      const d = tf.layers.dense({ units: 1, name: 'sd4' }).apply(c);
+      tf.model({ inputs: [a, b], outputs: S(d), name: 'sm3' }).summary();
+    },
+  },
+  {
+    name: 'summary of a model holding an lstm and a bidirectional, and of a nested sequential',
+    run: (tf) => {
+      const inner = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [4], name: 'sd5' })], name: 'sin' });
+      const m = tf.sequential({ layers: [
+        tf.layers.lstm({ units: 4, returnSequences: true, inputShape: [5, 3], name: 'sl1' }),
+        tf.layers.bidirectional({ layer: tf.layers.gru({ units: 2 }) as never, name: 'sbi' }),
+      ], name: 'sm4' });
+      m.summary();
+      tf.sequential({ layers: [inner, tf.layers.dense({ units: 1, name: 'sd6' })], name: 'sm5' }).summary();
+    },
+  },
+  {
+    name: 'summary of an unbuilt sequential model is refused',
+    run: (tf) => attempt(() => tf.sequential({ layers: [tf.layers.dense({ units: 2 })] }).summary()),
+  },
+  {
+    name: 'countParams of layers: conv2d, separableConv2d, lstm, gru (resetAfter), bidirectional, batchNormalization, embedding',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [
+        tf.layers.conv2d({ filters: 4, kernelSize: 3, inputShape: [6, 6, 2] }),
+        tf.layers.separableConv2d({ filters: 3, kernelSize: 2, depthMultiplier: 2 }),
+        tf.layers.batchNormalization(),
+        tf.layers.reshape({ targetShape: [9, 3] }),
+        tf.layers.lstm({ units: 4, returnSequences: true }),
+        tf.layers.gru({ units: 3, returnSequences: true }),
+        tf.layers.bidirectional({ layer: tf.layers.simpleRNN({ units: 2 }) as never }),
+      ] });
+      return [m.layers.map((l) => l.countParams()), m.countParams(), tf.sequential({ layers: [tf.layers.embedding({ inputDim: 7, outputDim: 3, inputShape: [2] })] }).countParams()];
+    },
+  },
+  {
+    name: 'countParams of an unbuilt layer is refused',
+    run: (tf) => attempt(() => tf.layers.dense({ units: 2 }).countParams()),
+  },
+  {
+    name: 'trainable false after compile: TF.js keeps training the weights until compile runs again',
+    run: async (tf) => {
+      const m = regressor(tf);
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      m.layers[0].trainable = false;
+      await m.fit(cx(tf), ry(tf), { epochs: 1, batchSize: 6, verbose: 0 });
+      const afterFirst = m.layers[0].getWeights()[0];
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      await m.fit(cx(tf), ry(tf), { epochs: 1, batchSize: 6, verbose: 0 });
+      return [afterFirst, m.layers[0].getWeights()[0], m.trainableWeights.length, m.nonTrainableWeights.length];
+    },
+  },
+  {
+    name: 'model.trainable false freezes every layer; trainableWeights and nonTrainableWeights follow',
+    run: (tf) => {
+      const m = classifier(tf);
+      const before = [m.trainableWeights.length, m.nonTrainableWeights.length];
+      m.trainable = false;
+      const after = [m.trainableWeights.length, m.nonTrainableWeights.length, m.layers.map((l) => l.trainable)];
+      m.trainable = true;
+      return [before, after, m.trainableWeights.map((w) => w.name.replace(/_\d+/g, ''))];
+    },
+  },
+  {
+    name: 'batchNormalization weights: trainable gamma and beta, non-trainable moving statistics, and the weights order',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.batchNormalization({ inputShape: [2] })] });
+      const l = m.layers[0];
+      return [l.trainableWeights.map((w) => w.shape), l.nonTrainableWeights.map((w) => w.shape), l.weights.map((w) => w.name.replace(/_\d+/g, '')), m.getWeights(true).length];
+    },
+  },
+  {
+    name: 'getWeights order of a functional model with a shared layer and two branches; setWeights in that order',
+    run: (tf) => {
+      const x = tf.input({ shape: [2] });
+      const shared = tf.layers.dense({ units: 2, name: 'shared' });
+      const a = shared.apply(x);
+      const b = tf.layers.dense({ units: 2, name: 'br' }).apply(x);
+      const c = shared.apply(b);
+      const m = tf.model({ inputs: x, outputs: S(tf.layers.add().apply([S(a), S(c)])) });
+      fix(tf, m);
+      return [m.weights.map((w) => w.name.replace(/_\d+/g, '')), m.predict(tf.tensor2d([[1, 2]]))];
+    },
+  },
+  {
+    name: 'setWeights with too few tensors, or a tensor of the wrong shape, is refused',
+    run: (tf) => {
+      const m = classifier(tf);
+      const w = m.getWeights();
+      return [attempt(() => m.setWeights(w.slice(1))), attempt(() => m.setWeights([tf.zeros([3, 5]), ...w.slice(1)])), attempt(() => m.layers[0].setWeights([tf.zeros([3, 4])]))];
+    },
+  },
+  {
+    name: 'getWeights returns copies: changing a weight after getWeights leaves the copy alone',
+    run: (tf) => {
+      const m = regressor(tf);
+      const w0 = m.getWeights()[0];
+      m.setWeights(m.getWeights().map((w) => tf.onesLike(w)));
+      return [w0, m.getWeights()[0]];
+    },
+  },
+  {
+    name: 'layer.apply on a tensor of the wrong feature size once built is refused, and the inputSpec ndim check',
+    run: (tf) => {
+      const d = tf.layers.dense({ units: 2 });
+      d.apply(tf.zeros([1, 3]));
+      const c = tf.layers.conv2d({ filters: 1, kernelSize: 1 });
+      return [attempt(() => (d.apply(tf.zeros([1, 4])) as Tensor).shape), attempt(() => (c.apply(tf.zeros([1, 3, 3])) as Tensor).shape), attempt(() => (tf.layers.lstm({ units: 1 }).apply(tf.zeros([1, 2, 3, 4])) as Tensor).shape)];
+    },
+  },
+  {
+    name: 'a sequential model whose second layer cannot take the first one\'s output is refused when added',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 4, inputShape: [3] })] });
+      return [attempt(() => { m.add(tf.layers.conv2d({ filters: 1, kernelSize: 2 })); return m.layers.length; }), m.layers.length, attempt(() => { m.add(tf.layers.lstm({ units: 1 })); return m.layers.length; })];
+    },
+  },
+  {
+    name: 'getLayer by name and index, layers list, and an unknown name',
+    run: (tf) => {
+      const m = classifier(tf);
+      return [m.getLayer('hidden').name, m.getLayer(undefined, 2).name, m.layers.map((l) => l.name), attempt(() => m.getLayer('nope').name), attempt(() => m.getLayer(undefined, 9).name)];
+    },
+  },
+  {
+    name: 'model inputs, outputs, inputNames, outputNames and input/output shapes of a two-input two-output model',
+    run: (tf) => {
+      const a = tf.input({ shape: [2], name: 'ia' });
+      const b = tf.input({ shape: [3, 4], name: 'ib' });
+      const f = tf.layers.flatten({ name: 'fl' }).apply(b);
+      const c = tf.layers.concatenate({ name: 'cc' }).apply([a, S(f)]);
+      const o1 = tf.layers.dense({ units: 1, name: 'o1' }).apply(c);
+      const o2 = tf.layers.dense({ units: 2, name: 'o2' }).apply(c);
+      const m = tf.model({ inputs: [a, b], outputs: [S(o1), S(o2)] });
+      return [m.inputNames, m.outputNames, m.inputs.map((i) => i.shape), m.outputs.map((o) => o.shape), m.inputLayers.map((l) => l.name), m.outputLayers.map((l) => l.name)];
+    },
+  },
+];
+
+export const s28Layers: Program[] = [...fitting, ...surface, ...configs, ...saving, ...layerEdges, ...masking, ...rnnOptions];
