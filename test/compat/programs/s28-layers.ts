@@ -1297,4 +1297,348 @@ const surface: Program[] = [
   },
 ];
 
-export const s28Layers: Program[] = [...fitting, ...surface, ...configs, ...saving, ...layerEdges, ...masking, ...rnnOptions];
+const moreLayers: Program[] = [
+  {
+    name: 'conv3d with channelsFirst, strides and same padding: shapes and values',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.conv3d({ filters: 2, kernelSize: 2, strides: [1, 2, 2], padding: 'same', dataFormat: 'channelsFirst', inputShape: [2, 3, 4, 4] })] });
+      fix(tf, m);
+      return [m.outputs[0].shape, m.getWeights().map((w) => w.shape), m.predict(seq(tf, [1, 2, 3, 4, 4]))];
+    },
+  },
+  {
+    name: 'conv3d with dilationRate 2 and no bias',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.conv3d({ filters: 1, kernelSize: 2, dilationRate: 2, useBias: false, inputShape: [4, 4, 4, 1] })] });
+      fix(tf, m);
+      return [m.outputs[0].shape, m.predict(seq(tf, [1, 4, 4, 4, 1]))];
+    },
+  },
+  {
+    name: 'conv2dTranspose channelsFirst with kernel [3, 2] and strides [2, 1]: values',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.conv2dTranspose({ filters: 2, kernelSize: [3, 2], strides: [2, 1], padding: 'same', dataFormat: 'channelsFirst', inputShape: [1, 2, 3] })] });
+      fix(tf, m);
+      return [m.outputs[0].shape, m.getWeights().map((w) => w.shape), m.predict(seq(tf, [1, 1, 2, 3]))];
+    },
+  },
+  {
+    name: 'separableConv2d channelsFirst with strides 2 and same padding',
+    deviation: "TF.js 4.22's separableConv2d with channelsFirst adds the bias along the last (width) axis instead of the channels, so it differs from its own channelsLast layer on the transposed input; tessera adds it per channel",
+    run: (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.separableConv2d({ filters: 2, kernelSize: 3, strides: 2, padding: 'same', dataFormat: 'channelsFirst', inputShape: [2, 4, 4] })] });
+      fix(tf, m);
+      return [m.outputs[0].shape, m.predict(seq(tf, [1, 2, 4, 4]))];
+    },
+  },
+  {
+    name: 'depthwiseConv2d channelsFirst with strides 2',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.depthwiseConv2d({ kernelSize: 2, strides: 2, dataFormat: 'channelsFirst', inputShape: [2, 4, 4] })] });
+      fix(tf, m);
+      return [m.outputs[0].shape, m.predict(seq(tf, [1, 2, 4, 4]))];
+    },
+  },
+  {
+    name: 'zeroPadding2d and cropping2D with channelsFirst',
+    run: (tf) => {
+      const x = seq(tf, [1, 2, 3, 3]);
+      return [tf.layers.zeroPadding2d({ padding: [1, 2], dataFormat: 'channelsFirst' }).apply(x), tf.layers.cropping2D({ cropping: [[1, 0], [0, 2]], dataFormat: 'channelsFirst' }).apply(x)];
+    },
+  },
+  {
+    name: 'upSampling2d with bilinear interpolation, size 2 and [2, 3]',
+    run: (tf) => {
+      const x = seq(tf, [1, 2, 3, 1], (i) => i * i);
+      return [tf.layers.upSampling2d({ size: [2, 2], interpolation: 'bilinear' }).apply(x), tf.layers.upSampling2d({ size: [2, 3], interpolation: 'bilinear' }).apply(x)];
+    },
+  },
+  {
+    name: 'convLstm2d with same padding and returnSequences: shapes and values',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.convLstm2d({ filters: 2, kernelSize: 2, padding: 'same', returnSequences: true, inputShape: [2, 3, 3, 1] })] });
+      fix(tf, m);
+      return [m.outputs[0].shape, m.getWeights().map((w) => w.shape), m.predict(seq(tf, [1, 2, 3, 3, 1]))];
+    },
+  },
+  {
+    name: 'dot layer with axes 1 and normalize, axes [2, 2] on sequences, and axes -1',
+    run: (tf) => {
+      const a = seq(tf, [2, 3]);
+      const b = seq(tf, [2, 3], (i) => Math.sin(i));
+      const c = seq(tf, [2, 2, 3]);
+      const d = seq(tf, [2, 4, 3], (i) => Math.sin(i));
+      return [
+        tf.layers.dot({ axes: 1 }).apply([a, b]), tf.layers.dot({ axes: 1, normalize: true }).apply([a, b]),
+        tf.layers.dot({ axes: [2, 2] }).apply([c, d]), tf.layers.dot({ axes: -1 }).apply([a, b]),
+      ];
+    },
+  },
+  {
+    name: 'dot layer with axes of mismatched sizes is refused',
+    run: (tf) => attempt(() => tf.layers.dot({ axes: 1 }).apply([tf.ones([2, 3]), tf.ones([2, 4])])),
+  },
+  {
+    name: 'concatenate on axis 1 of sequences, the symbolic shape on axis -2, and mismatched shapes refused',
+    run: (tf) => {
+      const a = seq(tf, [1, 2, 3]);
+      const b = seq(tf, [1, 1, 3], (i) => -i);
+      return [tf.layers.concatenate({ axis: 1 }).apply([a, b]), S(tf.layers.concatenate({ axis: -2 }).apply([tf.input({ shape: [2, 3] }), tf.input({ shape: [1, 3] })])).shape, attempt(() => tf.layers.concatenate().apply([a, b]))];
+    },
+  },
+  {
+    name: 'concatenate on axis -2 of sequences (eager)',
+    deviation: "TF.js 4.22's concatenate layer concatenates eager tensors on the last axis whatever negative axis it was given (its symbolic shape uses the right one); tessera concatenates on the axis given",
+    run: (tf) => tf.layers.concatenate({ axis: -2 }).apply([seq(tf, [1, 2, 3]), seq(tf, [1, 1, 3], (i) => -i)]),
+  },
+  {
+    name: 'minimum and maximum layers of two and three inputs; add of one input is refused',
+    run: (tf) => {
+      const a = tf.tensor2d([[1, 5], [3, -2]]);
+      const b = tf.tensor2d([[2, 2], [2, 2]]);
+      return [tf.layers.minimum().apply([a, b]), tf.layers.maximum().apply([a, b, tf.ones([2, 2])]), tf.layers.average().apply([a, b, b]), attempt(() => tf.layers.add().apply([a]))];
+    },
+  },
+  {
+    name: 'add and multiply layers broadcast inputs of different ranks',
+    run: (tf) => [
+      attempt(() => (tf.layers.add().apply([seq(tf, [2, 3, 2]), seq(tf, [2, 2])]) as Tensor).arraySync()),
+      attempt(() => (tf.layers.multiply().apply([seq(tf, [2, 1, 2]), seq(tf, [2, 3, 2])]) as Tensor).arraySync()),
+    ],
+  },
+  {
+    name: 'a merge of symbolic inputs with different batch dims in their shapes: the output shape',
+    run: (tf) => {
+      const a = tf.input({ shape: [3] });
+      const b = tf.input({ batchShape: [4, 3] });
+      return [S(tf.layers.add().apply([a, b])).shape, S(tf.layers.concatenate({ axis: 0 }).apply([a, b])).shape];
+    },
+  },
+  {
+    name: 'embedding given an int32 input layer, flatten and dense after it',
+    run: (tf) => {
+      const x = tf.input({ shape: [3], dtype: 'int32' });
+      const e = tf.layers.embedding({ inputDim: 6, outputDim: 2 }).apply(x);
+      const d = tf.layers.dense({ units: 1 }).apply(tf.layers.flatten().apply(e));
+      const m = tf.model({ inputs: x, outputs: S(d) });
+      fix(tf, m);
+      return [m.inputs[0].dtype, m.predict(tf.tensor2d([[1, 5, 0], [2, 2, 3]], [2, 3], 'int32'))];
+    },
+  },
+  {
+    name: 'embedding fit with sparseCategoricalCrossentropy over a dense softmax: losses and the embedding after',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.embedding({ inputDim: 4, outputDim: 2, inputLength: 2 }), tf.layers.flatten(), tf.layers.dense({ units: 3, activation: 'softmax' })] });
+      fix(tf, m);
+      m.compile({ optimizer: tf.train.adam(0.1), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+      const h = await m.fit(tf.tensor2d([[0, 1], [2, 3], [1, 1], [3, 0]]), tf.tensor2d([[0], [1], [2], [1]]), { epochs: 3, batchSize: 2, shuffle: false, verbose: 0 });
+      return [h.history, m.layers[0].getWeights()[0]];
+    },
+  },
+  {
+    name: 'timeDistributed dense: getConfig, countParams, computeOutputShape and trainable weights',
+    run: (tf) => {
+      const td = tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 3, kernelInitializer: 'ones' }), inputShape: [4, 2] });
+      const m = tf.sequential({ layers: [td] });
+      return [td.countParams(), td.computeOutputShape([null, 4, 2]), td.trainableWeights.map((w) => w.shape), m.predict(seq(tf, [1, 4, 2]))];
+    },
+  },
+  {
+    name: 'timeDistributed computeMask passes the mask of a masked embedding on',
+    run: (tf) => {
+      const x = tf.input({ shape: [5] });
+      const e = tf.layers.embedding({ inputDim: 5, outputDim: 2, maskZero: true }).apply(x);
+      const td = tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 2 }) });
+      const y = td.apply(e);
+      const m = tf.model({ inputs: x, outputs: S(y) });
+      fix(tf, m);
+      return [m.predict(ids(tf)), td.computeMask(seq(tf, [3, 5, 2]), tf.tensor2d([[1, 0, 1, 0, 1], [1, 1, 1, 1, 1], [0, 0, 0, 0, 0]], [3, 5], 'bool')) ?? 'none'];
+    },
+  },
+  {
+    name: 'a gru with goBackwards and returnState over a masked embedding',
+    run: (tf) => {
+      const x = tf.input({ shape: [5] });
+      const e = tf.layers.embedding({ inputDim: 5, outputDim: 2, maskZero: true }).apply(x);
+      const outs = tf.layers.gru({ units: 2, goBackwards: true, returnState: true, returnSequences: true }).apply(e) as SymbolicTensor[];
+      const m = tf.model({ inputs: x, outputs: outs });
+      fix(tf, m);
+      return m.predict(ids(tf));
+    },
+  },
+  {
+    name: 'a stateful lstm fit over two batches without shuffle, then predict continues the state',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.lstm({ units: 2, stateful: true, batchInputShape: [2, 3, 2] }), tf.layers.dense({ units: 1 })] });
+      fix(tf, m);
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const h = await m.fit(seq(tf, [4, 3, 2]), seq(tf, [4, 1], (i) => i / 4), { epochs: 2, batchSize: 2, shuffle: false, verbose: 0 });
+      const p1 = m.predict(seq(tf, [2, 3, 2]));
+      m.resetStates();
+      return [h.history, p1, m.predict(seq(tf, [2, 3, 2]))];
+    },
+  },
+  {
+    name: 'a stateful gru given a batch of another size than its batchInputShape is refused',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.gru({ units: 2, stateful: true, batchInputShape: [2, 3, 2] })] });
+      return attempt(() => (m.predict(seq(tf, [3, 3, 2])) as Tensor).shape);
+    },
+  },
+];
+
+const training2: Program[] = [
+  {
+    name: 'compile with each optimizer name: one fit epoch and the weights after',
+    run: async (tf) => {
+      const out: unknown[] = [];
+      for (const opt of ['sgd', 'rmsprop', 'adagrad', 'adadelta', 'adamax', 'momentum'] as const) {
+        const m = regressor(tf);
+        const r = await attemptAsync(async () => {
+          m.compile({ optimizer: opt, loss: 'meanSquaredError' });
+          const h = await m.fit(cx(tf), ry(tf), { epochs: 2, batchSize: 3, shuffle: false, verbose: 0 });
+          return [h.history.loss, m.getWeights()[0].arraySync()];
+        });
+        out.push(opt, r);
+      }
+      return out;
+    },
+  },
+  {
+    name: 'compile with optimizer objects rmsprop(momentum, centered), adagrad(initial), adamax and momentum(nesterov)',
+    run: async (tf) => {
+      const out: unknown[] = [];
+      for (const opt of [tf.train.rmsprop(0.01, 0.9, 0.5, 1e-6, true), tf.train.adagrad(0.1, 0.5), tf.train.adamax(0.02), tf.train.momentum(0.05, 0.9, true), tf.train.adadelta(1, 0.9)]) {
+        const m = regressor(tf);
+        m.compile({ optimizer: opt, loss: 'meanSquaredError' });
+        const h = await m.fit(cx(tf), ry(tf), { epochs: 2, batchSize: 3, shuffle: false, verbose: 0 });
+        out.push(h.history.loss, m.getWeights()[2]);
+      }
+      return out;
+    },
+  },
+  {
+    name: 'an unknown optimizer or loss name in compile is refused',
+    run: (tf) => {
+      const m = regressor(tf);
+      return [attempt(() => m.compile({ optimizer: 'nadam', loss: 'meanSquaredError' })), attempt(() => m.compile({ optimizer: 'sgd', loss: 'squaredError' })), attempt(() => m.compile({ optimizer: 'sgd', loss: 'mse', metrics: ['f1'] }))];
+    },
+  },
+  {
+    name: 'compile with a loss function of the user, and a metric function with a name',
+    run: async (tf) => {
+      const m = regressor(tf);
+      const absLoss = (yTrue: Tensor, yPred: Tensor) => tf.mean(tf.abs(tf.sub(yTrue, yPred)), -1);
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: absLoss, metrics: [tf.metrics.meanSquaredError] });
+      const h = await m.fit(cx(tf), ry(tf), { epochs: 2, batchSize: 6, verbose: 0 });
+      return [Object.keys(h.history).sort(), h.history.loss, m.metricsNames];
+    },
+  },
+  {
+    name: 'callbacks as an array of objects: the order of hooks, and stopTraining from onBatchEnd',
+    run: async (tf) => {
+      const m = regressor(tf);
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const seen: string[] = [];
+      const h = await m.fit(cx(tf), ry(tf), { epochs: 3, batchSize: 2, verbose: 0, callbacks: [
+        { onTrainBegin: async () => { seen.push('trainBegin'); }, onEpochBegin: async (e) => { seen.push(`epochBegin ${e}`); } },
+        { onBatchEnd: async (b) => { seen.push(`batchEnd ${b}`); if (b === 1) m.stopTraining = true; }, onTrainEnd: async () => { seen.push('trainEnd'); } },
+      ] });
+      return [seen, h.epoch];
+    },
+  },
+  {
+    name: 'earlyStopping on loss with patience 0 and a growing loss stops after the second epoch',
+    run: async (tf) => {
+      const m = regressor(tf);
+      m.compile({ optimizer: tf.train.sgd(3), loss: 'meanSquaredError' });
+      const h = await m.fit(cx(tf), ry(tf), { epochs: 6, batchSize: 6, verbose: 0, callbacks: tf.callbacks.earlyStopping({ monitor: 'loss', patience: 0 }) });
+      return [h.epoch, h.history.loss];
+    },
+  },
+  {
+    name: 'earlyStopping monitoring a metric the model has not got is a warning, not an error',
+    run: async (tf) => {
+      const m = regressor(tf);
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const h = await attemptAsync(async () => (await m.fit(cx(tf), ry(tf), { epochs: 2, verbose: 0, callbacks: tf.callbacks.earlyStopping({ monitor: 'val_acc' }) })).epoch);
+      return h;
+    },
+  },
+  {
+    name: 'earlyStopping with restoreBestWeights',
+    deviation: 'TF.js 4.22 throws (restoreBestWeights is not implemented); tessera implements it, as Keras (README)',
+    run: (tf) => attempt(() => tf.callbacks.earlyStopping({ restoreBestWeights: true } as unknown as { patience: number })),
+  },
+  {
+    name: 'onEpochEnd logs with validationData: loss, val_loss and metrics per epoch',
+    run: async (tf) => {
+      const m = classifier(tf);
+      m.compile({ optimizer: tf.train.sgd(0.2), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+      const logs: unknown[] = [];
+      await m.fit(cx(tf), cy(tf), { epochs: 2, batchSize: 3, shuffle: false, validationData: [cx(tf, 3), cy(tf, 3)], verbose: 0, callbacks: { onEpochEnd: async (e, l) => { logs.push([e, l]); } } });
+      return logs;
+    },
+  },
+  {
+    name: 'fit with validationSplit 1 or a negative split',
+    deviation: 'TF.js 4.22 ignores a validationSplit outside (0, 1) and trains without validation; tessera refuses it as bad input (README)',
+    run: async (tf) => {
+      const m = regressor(tf);
+      m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+      return [await attemptAsync(async () => hist(await m.fit(cx(tf), ry(tf), { epochs: 1, validationSplit: 1, verbose: 0 }))),
+        await attemptAsync(async () => hist(await m.fit(cx(tf), ry(tf), { epochs: 1, validationSplit: -0.5, verbose: 0 })))];
+    },
+  },
+  {
+    name: 'fit on a model with two inputs given as an array and as a dict by input name',
+    run: async (tf) => {
+      const a = tf.input({ shape: [2], name: 'xa' });
+      const b = tf.input({ shape: [1], name: 'xb' });
+      const o = tf.layers.dense({ units: 1 }).apply(tf.layers.concatenate().apply([a, b]));
+      const m = tf.model({ inputs: [a, b], outputs: S(o) });
+      fix(tf, m);
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const h1 = await m.fit([seq(tf, [4, 2]), seq(tf, [4, 1])], seq(tf, [4, 1], Math.sin), { epochs: 1, batchSize: 4, verbose: 0 });
+      const h2 = await m.fit({ xa: seq(tf, [4, 2]), xb: seq(tf, [4, 1]) }, seq(tf, [4, 1], Math.sin), { epochs: 1, batchSize: 4, verbose: 0 });
+      return [h1.history.loss, h2.history.loss, m.predict([seq(tf, [1, 2]), seq(tf, [1, 1])])];
+    },
+  },
+  {
+    name: 'predict on a model with two inputs given as a dict by input name',
+    deviation: "TF.js 4.22's predict refuses a dict of inputs ('Expected to see 2 Tensor(s), but instead got 0'), though fit takes one; tessera's predict takes it, as Keras (README)",
+    run: (tf) => {
+      const a = tf.input({ shape: [2], name: 'xa' });
+      const b = tf.input({ shape: [1], name: 'xb' });
+      const m = tf.model({ inputs: [a, b], outputs: S(tf.layers.concatenate().apply([a, b])) });
+      return m.predict({ xa: seq(tf, [1, 2]), xb: seq(tf, [1, 1]) } as never);
+    },
+  },
+  {
+    name: 'fit with y given as a dict by output name for a two-output model',
+    run: async (tf) => {
+      const x = tf.input({ shape: [3] });
+      const a = tf.layers.dense({ units: 1, name: 'ya' }).apply(x);
+      const b = tf.layers.dense({ units: 1, name: 'yb' }).apply(x);
+      const m = tf.model({ inputs: x, outputs: [S(a), S(b)] });
+      fix(tf, m);
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const h = await m.fit(cx(tf), { ya: ry(tf), yb: tf.zeros([6, 1]) }, { epochs: 2, batchSize: 6, verbose: 0 });
+      return [h.history, m.metricsNames];
+    },
+  },
+  {
+    name: 'fitDataset with validationData as a dataset and batchesPerEpoch',
+    run: async (tf) => {
+      const m = regressor(tf);
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError', metrics: ['mae'] });
+      const xs = tf.data.array([[1, 2, 3], [0, 1, 0], [2, 0, 1], [1, 1, 1]].map((r) => tf.tensor1d(r)));
+      const ys = tf.data.array([[0.5], [0], [1], [-1]].map((r) => tf.tensor1d(r)));
+      const ds = tf.data.zip({ xs, ys }).batch(2);
+      const h = await m.fitDataset(ds, { epochs: 2, batchesPerEpoch: 2, validationData: ds, verbose: 0 });
+      return [h.history, await m.evaluateDataset(ds as never, {})];
+    },
+  },
+];
+
+export const s28Layers: Program[] = [...moreLayers, ...training2, ...fitting, ...surface, ...configs, ...saving, ...layerEdges, ...masking, ...rnnOptions];
