@@ -1641,4 +1641,380 @@ const training2: Program[] = [
   },
 ];
 
-export const s28Layers: Program[] = [...moreLayers, ...training2, ...fitting, ...surface, ...configs, ...saving, ...layerEdges, ...masking, ...rnnOptions];
+const roundTrips: Program[] = [
+  {
+    name: 'a model of many layer kinds through toJSON and modelFromJSON: same JSON, same predictions',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [
+        tf.layers.conv2d({ filters: 2, kernelSize: 2, padding: 'same', kernelInitializer: 'ones', inputShape: [4, 4, 1], name: 'rt_c' }),
+        tf.layers.batchNormalization({ name: 'rt_bn' }),
+        tf.layers.activation({ activation: 'elu', name: 'rt_a' }),
+        tf.layers.depthwiseConv2d({ kernelSize: 2, depthwiseInitializer: 'ones', name: 'rt_dw' }),
+        tf.layers.averagePooling2d({ poolSize: 1, name: 'rt_ap' }),
+        tf.layers.zeroPadding2d({ padding: 1, name: 'rt_zp' }),
+        tf.layers.separableConv2d({ filters: 2, kernelSize: 2, depthwiseInitializer: 'ones', pointwiseInitializer: 'ones', name: 'rt_sep' }),
+        tf.layers.reshape({ targetShape: [8, 2], name: 'rt_r' }),
+        tf.layers.conv1d({ filters: 2, kernelSize: 2, kernelInitializer: 'ones', name: 'rt_c1' }),
+        tf.layers.simpleRNN({ units: 2, returnSequences: true, name: 'rt_rnn' }),
+        tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 2, kernelInitializer: 'ones', name: 'rt_tdd' }), name: 'rt_td' }),
+        tf.layers.layerNormalization({ name: 'rt_ln' }),
+        tf.layers.globalMaxPooling1d({ name: 'rt_gmp' }),
+        tf.layers.repeatVector({ n: 2, name: 'rt_rv' }),
+        tf.layers.flatten({ name: 'rt_f' }),
+        tf.layers.leakyReLU({ alpha: 0.2, name: 'rt_lr' }),
+        tf.layers.dense({ units: 1, kernelInitializer: 'ones', name: 'rt_d' }),
+      ], name: 'rt_model' });
+      fix(tf, m);
+      const json = m.toJSON(null, false);
+      const copy = await tf.models.modelFromJSON(json as object);
+      copy.setWeights(m.getWeights());
+      const x = seq(tf, [2, 4, 4, 1]);
+      return [JSON.stringify(copy.toJSON(null, false)) === JSON.stringify(json), copy.predict(x), m.predict(x)];
+    },
+  },
+  {
+    name: 'toJSON of recurrent wrappers: bidirectional lstm, timeDistributed dense, rnn over a stack of cells',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [
+        tf.layers.bidirectional({ layer: tf.layers.lstm({ units: 2, returnSequences: true, name: 'bl' }) as never, mergeMode: 'concat', name: 'bi', inputShape: [3, 2] }),
+        tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 2, kernelInitializer: 'zeros', name: 'tdd' }), name: 'td' }),
+        tf.layers.rnn({ cell: [tf.layers.gruCell({ units: 2, name: 'gc' }), tf.layers.simpleRNNCell({ units: 1, name: 'sc' })], name: 'stack' }),
+      ], name: 'rw' });
+      return m.toJSON(null, false);
+    },
+  },
+  {
+    name: 'weight names in the saved weightSpecs of named recurrent, wrapper and normalization layers',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [
+        tf.layers.bidirectional({ layer: tf.layers.gru({ units: 2, returnSequences: true, name: 'wg' }) as never, name: 'wbi', inputShape: [3, 2] }),
+        tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 2, name: 'wtdd' }), name: 'wtd' }),
+        tf.layers.batchNormalization({ name: 'wbn' }),
+        tf.layers.lstm({ units: 1, name: 'wl' }),
+      ], name: 'wm' });
+      const { saved, handler } = memorySaver(tf);
+      await m.save(handler);
+      return (saved.artifacts as { weightSpecs: { name: string; shape: number[] }[] }).weightSpecs.map((w) => [w.name, w.shape]);
+    },
+  },
+  {
+    name: 'weights of a named model: names of getWeights variables, and model.weights with a frozen first layer',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [
+        tf.layers.dense({ units: 2, inputShape: [2], name: 'fz1' }),
+        tf.layers.batchNormalization({ name: 'fz2' }),
+        tf.layers.dense({ units: 1, name: 'fz3' }),
+      ] });
+      m.layers[0].trainable = false;
+      return [m.weights.map((w) => w.name), m.trainableWeights.map((w) => w.name), m.nonTrainableWeights.map((w) => w.name), m.getWeights().map((w) => w.shape)];
+    },
+  },
+  {
+    name: 'a frozen layer in a saved and loaded model stays frozen: trainable flags and weight order',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2], name: 'sf1', trainable: false }), tf.layers.dense({ units: 1, name: 'sf2' })] });
+      fix(tf, m);
+      const { saved, handler } = memorySaver(tf);
+      await m.save(handler);
+      const art = saved.artifacts as { modelTopology: object; weightSpecs: never[]; weightData: ArrayBuffer };
+      const loaded = await tf.loadLayersModel(tf.io.fromMemory(art.modelTopology, art.weightSpecs, art.weightData));
+      return [loaded.layers.map((l) => l.trainable), loaded.trainableWeights.length, (art.weightSpecs as { name: string }[]).map((w) => w.name), loaded.predict(tf.ones([1, 2]))];
+    },
+  },
+  {
+    name: 'summary after freezing a layer: trainable and non-trainable counts',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [2], name: 'sfz1' }), tf.layers.batchNormalization({ name: 'sfz2' }), tf.layers.dense({ units: 1, name: 'sfz3' })], name: 'sfz' });
+      m.layers[0].trainable = false;
+      m.summary();
+    },
+  },
+  {
+    name: 'summary of a functional model with a shared layer applied twice and a nested functional model',
+    run: (tf) => {
+      const ix = tf.input({ shape: [2], name: 'nix' });
+      const inner = tf.model({ inputs: ix, outputs: S(tf.layers.dense({ units: 2, name: 'nid' }).apply(ix)), name: 'ninner' });
+      const x = tf.input({ shape: [2], name: 'nx' });
+      const shared = tf.layers.dense({ units: 2, name: 'nshared' });
+      const a = shared.apply(x);
+      const b = shared.apply(S(inner.apply(x)));
+      tf.model({ inputs: x, outputs: S(tf.layers.add({ name: 'nadd' }).apply([S(a), S(b)])), name: 'nouter' }).summary();
+    },
+  },
+  {
+    name: 'summary of a model with a masked embedding, an lstm returning states and several outputs',
+    run: (tf) => {
+      const x = tf.input({ shape: [5], name: 'mx' });
+      const e = tf.layers.embedding({ inputDim: 5, outputDim: 3, maskZero: true, name: 'me' }).apply(x);
+      const outs = tf.layers.lstm({ units: 2, returnState: true, name: 'ml' }).apply(e) as SymbolicTensor[];
+      tf.model({ inputs: x, outputs: outs, name: 'mm' }).summary(80);
+    },
+  },
+  {
+    name: 'a sequential model starting with an explicit inputLayer, and one with inputShape and batchSize',
+    run: (tf) => {
+      const a = tf.sequential({ layers: [tf.layers.inputLayer({ inputShape: [3] }), tf.layers.dense({ units: 2, kernelInitializer: 'ones' })] });
+      const b = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3], batchSize: 4, kernelInitializer: 'ones' })] });
+      return [a.layers.length, a.inputs[0].shape, a.predict(seq(tf, [2, 3])), b.inputs[0].shape, b.outputs[0].shape, b.predict(seq(tf, [4, 3]))];
+    },
+  },
+  {
+    name: 'a sequential model added as a layer of another, and a model applied to a tensor',
+    run: (tf) => {
+      const inner = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3], kernelInitializer: 'ones' })] });
+      const outer = tf.sequential();
+      outer.add(inner);
+      outer.add(tf.layers.dense({ units: 1, kernelInitializer: 'ones' }));
+      return [outer.layers.length, outer.countParams(), outer.predict(seq(tf, [2, 3])), inner.apply(seq(tf, [1, 3])), outer.getWeights().length];
+    },
+  },
+  {
+    name: 'Sequential.pop then add: the output shape and predictions follow the new last layer',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [2], kernelInitializer: 'ones' }), tf.layers.dense({ units: 4 })] });
+      m.pop();
+      m.add(tf.layers.dense({ units: 1, kernelInitializer: 'ones' }));
+      return [m.outputs[0].shape, m.layers.length, m.predict(tf.ones([1, 2]))];
+    },
+  },
+  {
+    name: 'a layer shared by two models trains in both: weights seen from the other model change',
+    run: async (tf) => {
+      const shared = tf.layers.dense({ units: 1, inputShape: [2], kernelInitializer: 'ones' });
+      const a = tf.sequential({ layers: [shared] });
+      const b = tf.sequential({ layers: [shared, tf.layers.activation({ activation: 'relu' })] });
+      a.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      await a.fit(tf.ones([2, 2]), tf.zeros([2, 1]), { epochs: 1, verbose: 0 });
+      return [b.getWeights(), b.predict(tf.ones([1, 2]))];
+    },
+  },
+];
+
+const classWeights: Program[] = [
+  {
+    name: 'classWeight with sparse integer labels and sparseCategoricalCrossentropy',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 3, activation: 'softmax', inputShape: [3] })] });
+      fix(tf, m);
+      m.compile({ optimizer: tf.train.sgd(0.3), loss: 'sparseCategoricalCrossentropy', metrics: ['acc'] });
+      const y = tf.tensor2d([[0], [2], [1], [2], [0], [2]]);
+      const h = await m.fit(cx(tf), y, { epochs: 2, batchSize: 6, classWeight: { 0: 1, 1: 2, 2: 0.5 }, verbose: 0 });
+      return [h.history, m.getWeights()[1]];
+    },
+  },
+  {
+    name: 'classWeight missing a class that is in the labels is refused',
+    run: async (tf) => {
+      const m = classifier(tf);
+      m.compile({ optimizer: tf.train.sgd(0.3), loss: 'categoricalCrossentropy' });
+      return attemptAsync(async () => (await m.fit(cx(tf), cy(tf), { epochs: 1, batchSize: 6, classWeight: { 1: 4 }, verbose: 0 })).history);
+    },
+  },
+  {
+    name: 'classWeight for a two-output model as a list of dicts',
+    run: async (tf) => {
+      const x = tf.input({ shape: [3] });
+      const o1 = tf.layers.dense({ units: 2, activation: 'softmax' }).apply(x);
+      const o2 = tf.layers.dense({ units: 2, activation: 'softmax' }).apply(x);
+      const two = tf.model({ inputs: x, outputs: [S(o1), S(o2)] });
+      fix(tf, two);
+      two.compile({ optimizer: tf.train.sgd(0.3), loss: 'categoricalCrossentropy' });
+      return attemptAsync(async () => (await two.fit(cx(tf), [cy(tf), cy(tf)], { epochs: 2, batchSize: 6, classWeight: [{ 0: 2, 1: 1 }, { 0: 1, 1: 3 }], verbose: 0 })).history);
+    },
+  },
+  {
+    name: 'classWeight with a validationSplit: the validation loss is not weighted',
+    run: async (tf) => {
+      const m = classifier(tf);
+      m.compile({ optimizer: tf.train.sgd(0.3), loss: 'categoricalCrossentropy' });
+      const h = await m.fit(cx(tf, 8), cy(tf, 8), { epochs: 2, batchSize: 4, classWeight: { 0: 0.2, 1: 5 }, validationSplit: 0.25, shuffle: false, verbose: 0 });
+      return h.history;
+    },
+  },
+  {
+    name: 'history.params with validation, and two fits give separate histories',
+    run: async (tf) => {
+      const m = regressor(tf);
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError', metrics: ['mae'] });
+      const a = await m.fit(cx(tf), ry(tf), { epochs: 1, batchSize: 4, validationSplit: 0.5, verbose: 0 });
+      const b = await m.fit(cx(tf), ry(tf), { epochs: 2, batchSize: 2, verbose: 0 });
+      return [a.params, b.params, a.epoch, b.epoch, Object.keys(a.history), Object.keys(b.history)];
+    },
+  },
+  {
+    name: 'fit with yieldEvery a number of milliseconds trains as usual',
+    run: async (tf) => {
+      const m = regressor(tf);
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      return hist(await m.fit(cx(tf), ry(tf), { epochs: 2, batchSize: 2, shuffle: false, yieldEvery: 5, verbose: 0 }));
+    },
+  },
+  {
+    name: 'fit with validationData of three elements (with sample weights)',
+    run: async (tf) => {
+      const m = regressor(tf);
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      return attemptAsync(async () => hist(await m.fit(cx(tf), ry(tf), { epochs: 1, validationData: [cx(tf, 2), ry(tf, 2), tf.ones([2])] as never, verbose: 0 })));
+    },
+  },
+];
+
+const graphs: Program[] = [
+  {
+    name: 'a model whose output is not reachable from its inputs is refused',
+    run: (tf) => {
+      const a = tf.input({ shape: [2] });
+      const c = tf.input({ shape: [2] });
+      return attempt(() => tf.model({ inputs: a, outputs: S(tf.layers.dense({ units: 1 }).apply(c)) }).layers.length);
+    },
+  },
+  {
+    name: 'a model with an input no output depends on: its layers, and predict given both inputs',
+    deviation: "TF.js 4.22 leaves the layer of an input that no output depends on out of model.layers (it still takes that input's tensor); tessera lists every input's layer, as Keras",
+    run: (tf) => {
+      const a = tf.input({ shape: [2] });
+      const b = tf.input({ shape: [2] });
+      const m = tf.model({ inputs: [a, b], outputs: S(tf.layers.dense({ units: 1, kernelInitializer: 'ones' }).apply(a)) });
+      return [m.layers.length, m.predict([tf.ones([1, 2]), tf.zeros([1, 2])])];
+    },
+  },
+  {
+    name: 'two layers with the same name in one model are refused (by the time the model runs)',
+    run: (tf) => [
+      attempt(() => tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2], name: 'dup' }), tf.layers.dense({ units: 1, name: 'dup' })] }).predict(tf.ones([1, 2]))),
+      attempt(() => {
+        const x = tf.input({ shape: [2], name: 'same' });
+        const y = tf.input({ shape: [2], name: 'same' });
+        return tf.model({ inputs: [x, y], outputs: S(tf.layers.add().apply([x, y])) }).layers.length;
+      }),
+    ],
+  },
+  {
+    name: 'a model listing the same output twice',
+    deviation: "TF.js 4.22's predict of a model that lists one output twice fails inside its batching ('Argument tensors[0] passed to concat must be a Tensor'); tessera returns it twice, as Keras",
+    run: (tf) => {
+      const x = tf.input({ shape: [2] });
+      const d = tf.layers.dense({ units: 1, kernelInitializer: 'ones', name: 'tw' }).apply(x);
+      const twice = tf.model({ inputs: x, outputs: [S(d), S(d)] });
+      return [twice.predict(tf.tensor2d([[1, 2]])), twice.outputNames];
+    },
+  },
+  {
+    name: 'a model whose output is its input',
+    run: (tf) => {
+      const x = tf.input({ shape: [2] });
+      const id = tf.model({ inputs: x, outputs: x });
+      return [id.predict(tf.tensor2d([[1, 2]])), id.layers.length];
+    },
+  },
+  {
+    name: 'a model given a tensor (not a symbolic input) as its input is refused',
+    run: (tf) => attempt(() => tf.model({ inputs: tf.ones([1, 2]) as never, outputs: tf.ones([1, 2]) as never }).layers.length),
+  },
+  {
+    name: 'a layer applied to a list when it takes one input, and a merge layer applied to one tensor, are refused',
+    run: (tf) => [attempt(() => (tf.layers.dense({ units: 1 }).apply([tf.ones([1, 2]), tf.ones([1, 2])]) as Tensor[]).length), attempt(() => (tf.layers.concatenate().apply(tf.ones([1, 2])) as Tensor).shape)],
+  },
+  {
+    name: 'apply of a layer to a symbolic tensor and an eager tensor mixed in one list is refused',
+    run: (tf) => attempt(() => tf.layers.add().apply([tf.input({ shape: [2] }), tf.ones([1, 2])] as never) && 'ok'),
+  },
+  {
+    name: 'layer input, output, inputShape and outputShape after one application; after two they throw',
+    run: (tf) => {
+      const d = tf.layers.dense({ units: 3 });
+      const a = tf.input({ shape: [2] });
+      d.apply(a);
+      const first = [S(d.input).shape, S(d.output).shape, d.outputShape, d.inboundNodes.length];
+      d.apply(tf.input({ shape: [2] }));
+      return [first, attempt(() => S(d.output).shape), S(d.getOutputAt(1)).shape, d.inboundNodes.length];
+    },
+  },
+  {
+    name: 'computeMask of an lstm with and without returnSequences, of dense, and of flatten without a mask',
+    run: (tf) => {
+      const mask = tf.tensor2d([[1, 1, 0], [1, 0, 0]], [2, 3], 'bool');
+      const x = seq(tf, [2, 3, 2]);
+      const a = tf.layers.lstm({ units: 2, returnSequences: true });
+      const b = tf.layers.lstm({ units: 2 });
+      const d = tf.layers.dense({ units: 2 });
+      return [a.computeMask(x, mask) ?? 'none', b.computeMask(x, mask) ?? 'none', d.computeMask(x, mask) ?? 'none', tf.layers.flatten().computeMask(x) ?? 'none'];
+    },
+  },
+  {
+    name: 'an lstm applied eagerly with an explicit mask and initialState tensors',
+    run: (tf) => {
+      const l = tf.layers.lstm({ units: 2, returnSequences: true, kernelInitializer: 'ones', recurrentInitializer: 'ones' });
+      const x = seq(tf, [2, 3, 2]);
+      const mask = tf.tensor2d([[1, 1, 0], [1, 0, 1]], [2, 3], 'bool');
+      return [l.apply(x, { mask }), l.apply(x, { initialState: [tf.ones([2, 2]), tf.zeros([2, 2])] })];
+    },
+  },
+  {
+    name: 'a simpleRNN with goBackwards, stateful and returnState: states after two predicts',
+    deviation: "TF.js 4.22's predict runs a layer once per output it gives, so a stateful RNN with returnState steps its state two times per predict; tessera runs it once",
+    run: (tf) => {
+      const input = tf.input({ batchShape: [2, 3, 2] });
+      const outs = tf.layers.simpleRNN({ units: 2, goBackwards: true, stateful: true, returnState: true }).apply(input) as SymbolicTensor[];
+      const m = tf.model({ inputs: input, outputs: outs });
+      fix(tf, m);
+      return [m.predict(seq(tf, [2, 3, 2])), m.predict(seq(tf, [2, 3, 2]))];
+    },
+  },
+  {
+    name: 'convLstm2d with strides 2, returnState and channelsLast; and goBackwards',
+    run: (tf) => {
+      const input = tf.input({ shape: [2, 4, 4, 1] });
+      const outs = tf.layers.convLstm2d({ filters: 1, kernelSize: 2, strides: 2, returnState: true }).apply(input) as SymbolicTensor[];
+      const m = tf.model({ inputs: input, outputs: outs });
+      fix(tf, m);
+      const b = tf.sequential({ layers: [tf.layers.convLstm2d({ filters: 1, kernelSize: 2, goBackwards: true, inputShape: [2, 3, 3, 1] })] });
+      fix(tf, b);
+      return [outs.map((o) => o.shape), m.predict(seq(tf, [1, 2, 4, 4, 1])), b.predict(seq(tf, [1, 2, 3, 3, 1]))];
+    },
+  },
+  {
+    name: 'dense on an int32 input casts it; a bool input too',
+    run: (tf) => {
+      const d = tf.layers.dense({ units: 1, kernelInitializer: 'ones' });
+      return [d.apply(tf.tensor2d([[1, 2]], [1, 2], 'int32')), attempt(() => (d.apply(tf.tensor2d([[1, 0]], [1, 2], 'bool')) as Tensor).arraySync())];
+    },
+  },
+  {
+    name: 'dense with softmax activation on a 3-D input, flatten of a rank-2 input, flatten of a rank-1 input',
+    run: (tf) => [
+      tf.layers.dense({ units: 3, activation: 'softmax', kernelInitializer: 'ones' }).apply(seq(tf, [1, 2, 2])),
+      tf.layers.flatten().apply(seq(tf, [2, 3])),
+      attempt(() => (tf.layers.flatten().apply(seq(tf, [3])) as Tensor).shape),
+    ],
+  },
+  {
+    name: 'reshape and flatten of symbolic tensors with an unknown (null) dimension',
+    run: (tf) => {
+      const x = tf.input({ shape: [null, 4] });
+      return [S(tf.layers.reshape({ targetShape: [-1, 2] }).apply(x)).shape, attempt(() => S(tf.layers.flatten().apply(x)).shape), S(tf.layers.permute({ dims: [2, 1] }).apply(x)).shape,
+        S(tf.layers.reshape({ targetShape: [2, 2] }).apply(x)).shape];
+    },
+  },
+  {
+    name: 'a model over sequences of any length reshapes [null, 4] steps to [-1, 2] before an rnn: predictions for two lengths, and a JSON round trip',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.reshape({ targetShape: [-1, 2], inputShape: [null, 4] }), tf.layers.simpleRNN({ units: 2 })] });
+      fix(tf, m);
+      const copy = await tf.models.modelFromJSON(m.toJSON(null, false) as object);
+      copy.setWeights(m.getWeights());
+      return [m.outputs[0].shape, m.layers[0].outputShape, m.predict(seq(tf, [1, 3, 4])), m.predict(seq(tf, [2, 1, 4])), attempt(() => (m.predict(seq(tf, [1, 3, 3])) as Tensor).shape), copy.predict(seq(tf, [1, 2, 4]))];
+    },
+  },
+  {
+    name: 'permute of a sequence of any length before a dense: the unknown length moves with its axis',
+    run: (tf) => {
+      const x = tf.input({ shape: [null, 3] });
+      const p = tf.layers.permute({ dims: [2, 1] }).apply(x);
+      const m = tf.model({ inputs: x, outputs: S(p) });
+      return [S(p).shape, m.predict(seq(tf, [1, 2, 3])), m.predict(seq(tf, [1, 4, 3]))];
+    },
+  },
+];
+
+export const s28Layers: Program[] = [...graphs, ...roundTrips, ...classWeights, ...moreLayers, ...training2, ...fitting, ...surface, ...configs, ...saving, ...layerEdges, ...masking, ...rnnOptions];
