@@ -1942,6 +1942,24 @@ const graphs: Program[] = [
     },
   },
   {
+    name: 'supportsMasking of each built-in layer kind, and of a model',
+    run: (tf) => {
+      const L = tf.layers;
+      const layers = [
+        L.dense({ units: 1 }), L.embedding({ inputDim: 2, outputDim: 1 }), L.embedding({ inputDim: 2, outputDim: 1, maskZero: true }), L.masking(), L.flatten(), L.reshape({ targetShape: [1] }),
+        L.permute({ dims: [1] }), L.repeatVector({ n: 2 }), L.activation({ activation: 'relu' }), L.dropout({ rate: 0.1 }), L.conv1d({ filters: 1, kernelSize: 1 }), L.conv2d({ filters: 1, kernelSize: 1 }),
+        L.maxPooling1d({}), L.globalAveragePooling1d(), L.globalMaxPooling1d(), L.lstm({ units: 1 }), L.gru({ units: 1 }), L.simpleRNN({ units: 1 }), L.lstmCell({ units: 1 }),
+        L.bidirectional({ layer: L.lstm({ units: 1 }) as never }), L.timeDistributed({ layer: L.dense({ units: 1 }) }), L.add(), L.concatenate(), L.multiply(), L.average(), L.maximum(), L.minimum(), L.dot({ axes: 1 }),
+        L.batchNormalization(), L.layerNormalization(), L.leakyReLU(), L.prelu(), L.elu(), L.reLU(), L.softmax(), L.thresholdedReLU(), L.gaussianNoise({ stddev: 1 }), L.gaussianDropout({ rate: 0.1 }),
+        L.alphaDropout({ rate: 0.1 }), L.zeroPadding2d(), L.upSampling2d({ size: [2, 2] }), L.cropping2D({ cropping: 1 }), L.separableConv2d({ filters: 1, kernelSize: 1 }), L.depthwiseConv2d({ kernelSize: 1 }), L.conv2dTranspose({ filters: 1, kernelSize: 1 }),
+        L.inputLayer({ inputShape: [1] }), L.convLstm2d({ filters: 1, kernelSize: 1 }), L.rnn({ cell: L.gruCell({ units: 1 }) }),
+      ];
+      const m = tf.sequential({ layers: [L.dense({ units: 1, inputShape: [1] })] });
+      // Truthiness: TF.js leaves the flag undefined on an embedding without maskZero.
+      return [layers.map((l) => [l.getClassName(), Boolean(l.supportsMasking)]), m.supportsMasking];
+    },
+  },
+  {
     name: 'an lstm applied eagerly with an explicit mask and initialState tensors',
     run: (tf) => {
       const l = tf.layers.lstm({ units: 2, returnSequences: true, kernelInitializer: 'ones', recurrentInitializer: 'ones' });
@@ -2017,4 +2035,100 @@ const graphs: Program[] = [
   },
 ];
 
-export const s28Layers: Program[] = [...graphs, ...roundTrips, ...classWeights, ...moreLayers, ...training2, ...fitting, ...surface, ...configs, ...saving, ...layerEdges, ...masking, ...rnnOptions];
+const exportsAndLosses: Program[] = [
+  {
+    name: 'seeded initializers from tf.initializers: values drawn for a [3, 4] kernel, and their configs',
+    run: (tf) => {
+      const inits = [
+        tf.initializers.glorotUniform({ seed: 1 }), tf.initializers.glorotNormal({ seed: 2 }), tf.initializers.heUniform({ seed: 3 }), tf.initializers.heNormal({ seed: 4 }),
+        tf.initializers.leCunUniform({ seed: 5 }), tf.initializers.leCunNormal({ seed: 6 }), tf.initializers.randomUniform({ minval: -1, maxval: 2, seed: 7 }),
+        tf.initializers.randomNormal({ mean: 1, stddev: 0.5, seed: 8 }), tf.initializers.truncatedNormal({ mean: 0, stddev: 2, seed: 9 }),
+      ];
+      return inits.map((i) => [i.getClassName(), i.apply([3, 4]), i.getConfig()]);
+    },
+  },
+  {
+    name: 'a dense layer given a seeded initializer object twice draws the same kernel',
+    run: (tf) => {
+      const a = tf.layers.dense({ units: 3, kernelInitializer: tf.initializers.heNormal({ seed: 11 }), inputShape: [2] });
+      const b = tf.layers.dense({ units: 3, kernelInitializer: tf.initializers.heNormal({ seed: 11 }), inputShape: [2] });
+      tf.sequential({ layers: [a] });
+      tf.sequential({ layers: [b] });
+      return [a.getWeights()[0], b.getWeights()[0]];
+    },
+  },
+  {
+    name: 'orthogonal initializer with gain on square and non-square shapes: rows or columns orthonormal',
+    run: (tf) => {
+      const o = tf.initializers.orthogonal({ gain: 2, seed: 3 });
+      const sq = o.apply([3, 3]);
+      const wide = tf.initializers.orthogonal({ seed: 4 }).apply([2, 4]);
+      return [tf.matMul(sq, sq, true, false), tf.matMul(wide, wide, false, true), o.getConfig()];
+    },
+  },
+  {
+    name: 'layer option aliases exported by tf.layers: maxPool2d, avgPool1d, globalMaxPool1d, globalMaxPool2d, avgPool2d',
+    run: (tf) => {
+      const x = seq(tf, [1, 4, 4, 2]);
+      const s1 = seq(tf, [1, 4, 2]);
+      return [
+        tf.layers.maxPool2d({ poolSize: 2 }).apply(x), tf.layers.avgPool1d({ poolSize: 2 }).apply(s1),
+        tf.layers.globalMaxPool1d().apply(s1), tf.layers.globalMaxPool2d({}).apply(x), tf.layers.avgPool2d({ poolSize: 2 }).apply(x),
+        (tf.layers.maxPooling2d({ poolSize: 2 }) as { getClassName(): string }).getClassName(),
+      ];
+    },
+  },
+  {
+    name: 'compile accuracy picks binary, categorical or sparse accuracy by the loss and the output width',
+    run: async (tf) => {
+      const out: unknown[] = [];
+      const cases: [string, number, Tensor][] = [
+        ['binaryCrossentropy', 1, tf.tensor2d([[1], [0], [1], [1], [0], [0]])],
+        ['meanSquaredError', 1, tf.tensor2d([[1], [0], [1], [1], [0], [0]])],
+        ['categoricalCrossentropy', 2, cy(tf)],
+        ['meanSquaredError', 2, cy(tf)],
+        ['sparseCategoricalCrossentropy', 2, tf.tensor2d([[1], [0], [1], [1], [0], [0]])],
+      ];
+      for (const [loss, units, y] of cases) {
+        const m = tf.sequential({ layers: [tf.layers.dense({ units, activation: units === 1 ? 'sigmoid' : 'softmax', inputShape: [3] })] });
+        fix(tf, m);
+        m.compile({ optimizer: 'sgd', loss, metrics: ['accuracy', 'acc'] });
+        out.push(loss, units, m.evaluate(cx(tf), y));
+      }
+      return out;
+    },
+  },
+  {
+    name: 'compile losses by name: hinge, squaredHinge, categoricalHinge, kullbackLeiblerDivergence, poisson, cosineProximity, logcosh',
+    run: (tf) => {
+      const out: unknown[] = [];
+      for (const loss of ['hinge', 'squaredHinge', 'categoricalHinge', 'kullbackLeiblerDivergence', 'poisson', 'cosineProximity', 'logcosh', 'meanSquaredLogarithmicError', 'meanAbsolutePercentageError']) {
+        const m = tf.sequential({ layers: [tf.layers.dense({ units: 2, activation: 'softmax', inputShape: [3] })] });
+        fix(tf, m);
+        out.push(loss, attempt(() => { m.compile({ optimizer: 'sgd', loss }); return (m.evaluate(cx(tf), cy(tf).toFloat()) as Tensor).dataSync()[0]; }));
+      }
+      return out;
+    },
+  },
+  {
+    name: 'kullbackLeiblerDivergence and meanAbsolutePercentageError as compile losses with int32 one-hot targets',
+    deviation: "TF.js 4.22 clips int32 targets to [epsilon, ...] in int32, where epsilon truncates to 0: its KL divergence is NaN and its MAPE Infinity for one-hot targets from tf.oneHot; tessera computes them on float targets, as for float32 one-hot targets",
+    run: (tf) => ['kullbackLeiblerDivergence', 'meanAbsolutePercentageError'].map((loss) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 2, activation: 'softmax', inputShape: [3] })] });
+      fix(tf, m);
+      m.compile({ optimizer: 'sgd', loss });
+      return m.evaluate(cx(tf), cy(tf));
+    }),
+  },
+  {
+    name: 'compile metrics by name on a regression: mse, mae, mape, msle, cosine, and the history keys they give',
+    run: async (tf) => {
+      const m = regressor(tf);
+      m.compile({ optimizer: tf.train.sgd(0.05), loss: 'meanSquaredError', metrics: ['mse', 'mae', 'mape', 'cosine', 'meanSquaredLogarithmicError'] });
+      const h = await m.fit(cx(tf), ry(tf).abs(), { epochs: 2, batchSize: 3, shuffle: false, verbose: 0 });
+      return [Object.keys(h.history).sort(), h.history, m.metricsNames];
+    },
+  },
+];
+
+export const s28Layers: Program[] = [...exportsAndLosses, ...graphs, ...roundTrips, ...classWeights, ...moreLayers, ...training2, ...fitting, ...surface, ...configs, ...saving, ...layerEdges, ...masking, ...rnnOptions];
