@@ -599,7 +599,7 @@ const rnnOptions: Program[] = [
   {
     name: 'bidirectional getConfig and its weights order (forward then backward)',
     run: (tf) => {
-      const b = tf.layers.bidirectional({ layer: tf.layers.gru({ units: 2 }) as never, mergeMode: 'ave', inputShape: [4, 3] });
+      const b = tf.layers.bidirectional({ layer: tf.layers.gru({ units: 2, name: 'bgru' }) as never, mergeMode: 'ave', inputShape: [4, 3], name: 'bwrap' });
       tf.sequential({ layers: [b] });
       return [b.getConfig(), b.getWeights().map((w) => w.shape), b.weights.map((w) => w.name)];
     },
@@ -782,7 +782,7 @@ const configs: Program[] = [
     name: 'a model with a nested sequential inside a functional model: toJSON and modelFromJSON',
     run: async (tf) => {
       const inner = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3], name: 'in1' })], name: 'innerSeq' });
-      const x = tf.input({ shape: [3] });
+      const x = tf.input({ shape: [3], name: 'outer_in' });
       const y = tf.layers.dense({ units: 1, name: 'after' }).apply(inner.apply(x) as SymbolicTensor);
       const m = tf.model({ inputs: x, outputs: S(y) });
       fix(tf, m);
@@ -1958,6 +1958,30 @@ const graphs: Program[] = [
       // Truthiness: TF.js leaves the flag undefined on an embedding without maskZero.
       return [layers.map((l) => [l.getClassName(), Boolean(l.supportsMasking)]), m.supportsMasking];
     },
+  },
+  {
+    name: 'computeMask given a mask by a layer that does not support masking throws a TypeError naming the layer',
+    run: (tf) => {
+      const mask = tf.tensor2d([[1, 0]], [1, 2], 'bool');
+      const x = seq(tf, [1, 2, 3]);
+      const error = (f: () => unknown) => {
+        try { f(); return 'no error'; } catch (e) { return [e instanceof TypeError, (e as Error).message]; }
+      };
+      return [
+        error(() => tf.layers.flatten({ name: 'cm_flat' }).computeMask(x, mask)),
+        error(() => tf.layers.conv1d({ filters: 1, kernelSize: 1, name: 'cm_conv' }).computeMask(x, mask)),
+        error(() => tf.layers.globalAveragePooling1d({ name: 'cm_gap' }).computeMask(x, [mask, null] as never)),
+        tf.layers.flatten({ name: 'cm_flat2' }).computeMask(x, [null] as never) ?? 'none',
+      ];
+    },
+  },
+  {
+    name: 'masks in a model stop at a layer that does not support masking: conv1d, flatten and pooling after a masked embedding',
+    run: (tf) => [
+      masked(tf, [tf.layers.conv1d({ filters: 2, kernelSize: 1 }), tf.layers.lstm({ units: 2 })]).predict(ids(tf)),
+      masked(tf, [tf.layers.globalMaxPooling1d(), tf.layers.dense({ units: 1 })]).predict(ids(tf)),
+      masked(tf, [tf.layers.reshape({ targetShape: [5, 3] }), tf.layers.simpleRNN({ units: 2 })]).predict(ids(tf)),
+    ],
   },
   {
     name: 'an lstm applied eagerly with an explicit mask and initialState tensors',
