@@ -2155,4 +2155,67 @@ const exportsAndLosses: Program[] = [
   },
 ];
 
-export const s28Layers: Program[] = [...exportsAndLosses, ...graphs, ...roundTrips, ...classWeights, ...moreLayers, ...training2, ...fitting, ...surface, ...configs, ...saving, ...layerEdges, ...masking, ...rnnOptions];
+const lastEdges: Program[] = [
+  {
+    name: 'batchNormalization fit with a batch of one sample: variance 0, the moving statistics after',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3] }), tf.layers.batchNormalization({ momentum: 0.5 })] });
+      fix(tf, m);
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const h = await m.fit(cx(tf, 3), tf.ones([3, 2]), { epochs: 1, batchSize: 1, shuffle: false, verbose: 0 });
+      return [h.history.loss, m.getWeights().slice(2), m.predict(cx(tf, 2))];
+    },
+  },
+  {
+    name: 'a custom layer that supports masking passes the mask of a masked embedding to an lstm; one that does not drops it',
+    run: (tf) => {
+      class Scale extends tf.layers.Layer {
+        constructor(keep: boolean) { super({}); this.supportsMasking = keep; }
+        override call(x: Tensor | Tensor[]): Tensor { return tf.mul(Array.isArray(x) ? x[0] : x, 2); }
+        static get className() { return 'Scale28'; }
+      }
+      return [true, false].map((keep) => masked(tf, [new Scale(keep), tf.layers.lstm({ units: 2 })]).predict(ids(tf)));
+    },
+  },
+  {
+    name: 'validation metrics averaged over validation batches of unequal sizes',
+    run: async (tf) => {
+      const m = classifier(tf);
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+      const h = await m.fit(cx(tf), cy(tf), { epochs: 2, batchSize: 4, validationData: [cx(tf, 5), cy(tf, 5)], shuffle: false, verbose: 0 });
+      return h.history;
+    },
+  },
+  {
+    name: 'dropout with rate 0 and spatialDropout1d with rate 0 in fit leave the training deterministic',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 4, inputShape: [3] }), tf.layers.dropout({ rate: 0 }), tf.layers.reshape({ targetShape: [2, 2] }), tf.layers.spatialDropout1d({ rate: 0 } as { rate: number }), tf.layers.flatten(), tf.layers.dense({ units: 1 })] });
+      fix(tf, m);
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const h = await m.fit(cx(tf), ry(tf), { epochs: 2, batchSize: 3, shuffle: false, verbose: 0 });
+      return [h.history.loss, m.predict(cx(tf, 2))];
+    },
+  },
+  {
+    name: 'a layer applied in training mode by hand: batchNormalization uses the batch statistics, dropout with rate 0 passes through',
+    run: (tf) => {
+      const bn = tf.layers.batchNormalization({ inputShape: [2] });
+      const x = tf.tensor2d([[1, 2], [3, 6]]);
+      return [bn.apply(x, { training: true }), bn.apply(x), bn.getWeights()];
+    },
+  },
+  {
+    name: 'gru with resetAfter true: weight shapes, bias shape and values',
+    run: (tf) => attempt(() => {
+      const m = tf.sequential({ layers: [tf.layers.gru({ units: 2, resetAfter: true, inputShape: [4, 3] } as { units: number })] });
+      fix(tf, m);
+      return [m.getWeights().map((w) => w.shape), (m.predict(seq3(tf)) as Tensor).arraySync()];
+    }),
+  },
+  {
+    name: 'an lstm after a masked embedding with a leading and a middle masked step, returnSequences and goBackwards',
+    run: (tf) => masked(tf, [tf.layers.lstm({ units: 2, returnSequences: true, goBackwards: true })]).predict(tf.tensor2d([[0, 2, 0, 3, 1], [4, 0, 0, 0, 2]])),
+  },
+];
+
+export const s28Layers: Program[] = [...lastEdges, ...exportsAndLosses, ...graphs, ...roundTrips, ...classWeights, ...moreLayers, ...training2, ...fitting, ...surface, ...configs, ...saving, ...layerEdges, ...masking, ...rnnOptions];
