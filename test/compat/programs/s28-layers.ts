@@ -2218,4 +2218,59 @@ const lastEdges: Program[] = [
   },
 ];
 
-export const s28Layers: Program[] = [...lastEdges, ...exportsAndLosses, ...graphs, ...roundTrips, ...classWeights, ...moreLayers, ...training2, ...fitting, ...surface, ...configs, ...saving, ...layerEdges, ...masking, ...rnnOptions];
+const finalEdges: Program[] = [
+  {
+    name: 'summary of a model over sequences of any length with a reshape and a permute',
+    run: (tf) => {
+      tf.sequential({ layers: [
+        tf.layers.reshape({ targetShape: [-1, 2], inputShape: [null, 4], name: 'fr' }),
+        tf.layers.simpleRNN({ units: 2, returnSequences: true, name: 'frnn' }),
+        tf.layers.permute({ dims: [2, 1], name: 'fp' }),
+      ], name: 'fsum' }).summary();
+    },
+  },
+  {
+    name: 'two masked embeddings concatenated along the time axis before an lstm: the masks join too',
+    run: (tf) => {
+      const a = tf.input({ shape: [5] });
+      const b = tf.input({ shape: [5] });
+      const ea = tf.layers.embedding({ inputDim: 5, outputDim: 2, maskZero: true }).apply(a);
+      const eb = tf.layers.embedding({ inputDim: 5, outputDim: 2, maskZero: true }).apply(b);
+      const cat = tf.layers.concatenate({ axis: 1 }).apply([S(ea), S(eb)]);
+      const m = tf.model({ inputs: [a, b], outputs: S(tf.layers.lstm({ units: 2, returnSequences: true }).apply(cat)) });
+      fix(tf, m);
+      return [S(cat).shape, m.predict([ids(tf), tf.reverse(ids(tf), 1)])];
+    },
+  },
+  {
+    name: 'a stateful gru fit with resetStates at each epoch end from a callback',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.gru({ units: 2, stateful: true, batchInputShape: [2, 3, 2] }), tf.layers.dense({ units: 1 })] });
+      fix(tf, m);
+      m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const h = await m.fit(seq(tf, [4, 3, 2]), seq(tf, [4, 1], (i) => i / 4), { epochs: 3, batchSize: 2, shuffle: false, verbose: 0, callbacks: { onEpochEnd: async () => { m.resetStates(); } } });
+      return [h.history.loss, m.predict(seq(tf, [2, 3, 2]))];
+    },
+  },
+  {
+    name: 'save and load a model with masking, a concatenate of two branches and a bidirectional gru',
+    run: async (tf) => {
+      const x = tf.input({ shape: [3, 2], name: 'sm_x' });
+      const mk = tf.layers.masking({ maskValue: 0, name: 'sm_mask' }).apply(x);
+      const d1 = tf.layers.dense({ units: 2, name: 'sm_d1' }).apply(mk);
+      const d2 = tf.layers.dense({ units: 2, name: 'sm_d2' }).apply(mk);
+      const sum = tf.layers.concatenate({ name: 'sm_cat' }).apply([S(d1), S(d2)]);
+      const out = tf.layers.bidirectional({ layer: tf.layers.gru({ units: 1, name: 'sm_g' }) as never, name: 'sm_bi' }).apply(sum);
+      const m = tf.model({ inputs: x, outputs: S(out) });
+      fix(tf, m);
+      const { saved, handler } = memorySaver(tf);
+      await m.save(handler);
+      const art = saved.artifacts as { modelTopology: object; weightSpecs: never[]; weightData: ArrayBuffer };
+      const loaded = await tf.loadLayersModel(tf.io.fromMemory(art.modelTopology, art.weightSpecs, art.weightData));
+      const input = tf.tensor3d([[[1, 2], [0, 0], [3, 1]], [[0, 0], [0, 0], [2, 2]]]);
+      return [loaded.predict(input), m.predict(input)];
+    },
+  },
+];
+
+export const s28Layers: Program[] = [...finalEdges, ...lastEdges, ...exportsAndLosses, ...graphs, ...roundTrips, ...classWeights, ...moreLayers, ...training2, ...fitting, ...surface, ...configs, ...saving, ...layerEdges, ...masking, ...rnnOptions];
