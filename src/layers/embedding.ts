@@ -62,6 +62,11 @@ export class Embedding extends Layer {
   private readonly embeddingsInitializer: Initializer;
   embeddings: Variable | null = null;
 
+  /** With maskZero it makes a mask, as TF.js's supportsMasking says. */
+  override get supportsMasking(): boolean {
+    return this.maskZero;
+  }
+
   constructor(args: EmbeddingLayerArgs) {
     const op = 'layers.embedding';
     checkConfigKeys(op, args, ['inputDim', 'outputDim', 'embeddingsInitializer', 'embeddingsRegularizer', 'embeddingsConstraint', 'activityRegularizer', 'maskZero', 'inputLength', 'batchInputShape']);

@@ -362,8 +362,21 @@ export abstract class Layer extends Serializable {
    * mask per input; only the merge layers make one of them. A layer with several outputs may give one per output.
    */
   computeMask(_x: Tensor | Tensor[], mask: Tensor | (Tensor | null)[] | null = null): Tensor | (Tensor | null)[] | null {
+    if (!this.supportsMasking) {
+      // As TF.js's: a mask given to a layer that cannot pass one on is a mistake.
+      if ((Array.isArray(mask) ? mask : [mask]).some((m) => m != null)) throw new TypeError(`Layer ${this.name} does not support masking, but was passed an inputMask.`);
+      return null;
+    }
     // A user layer is given its masks as a list in a model, as TF.js's executor gives them, and passes them on.
-    return this.supportsMasking && (this.userDefined || !Array.isArray(mask)) ? mask : null;
+    return this.userDefined || !Array.isArray(mask) ? mask : null;
+  }
+
+  /**
+   * @internal The mask of this layer's outputs in a model run: TF.js's executor asks computeMask only of a layer that
+   * supports masking, and drops the mask at any other.
+   */
+  outputMask(x: Tensor | Tensor[], mask: Tensor | (Tensor | null)[] | null): Tensor | (Tensor | null)[] | null {
+    return this.supportsMasking ? this.computeMask(x, mask) : null;
   }
 
   /**

@@ -12,6 +12,11 @@ export interface MaskingArgs extends LayerArgs {
 export class Masking extends AnyDtypeLayer {
   readonly maskValue: number;
 
+  /** Makes its output's mask from its inputs' masks, as TF.js's supportsMasking says. */
+  override get supportsMasking(): boolean {
+    return true;
+  }
+
   constructor(args: MaskingArgs = {}) {
     const op = 'layers.masking';
     checkConfigKeys(op, args, ['maskValue']);

@@ -40,6 +40,11 @@ const shapeText = (shapes: readonly (readonly number[])[]) => shapes.map((s) => 
 
 /** A layer combining several tensors of broadcast-compatible shapes element by element, as tfjs-layers's Merge. */
 abstract class ElementwiseMerge extends AnyDtypeLayer {
+  /** Makes its output's mask from its inputs' masks, as TF.js's supportsMasking says. */
+  override get supportsMasking(): boolean {
+    return true;
+  }
+
   constructor(snake: string, config?: LayerArgs) {
     const args = optionsOf(config);
     checkConfigKeys(`layers.${snake}`, args, []);
@@ -157,6 +162,11 @@ export interface ConcatenateLayerArgs extends LayerArgs {
 export class Concatenate extends AnyDtypeLayer {
   readonly axis: number;
 
+  /** Makes its output's mask from its inputs' masks, as TF.js's supportsMasking says. */
+  override get supportsMasking(): boolean {
+    return true;
+  }
+
   constructor(config?: ConcatenateLayerArgs) {
     const args = optionsOf(config);
     checkConfigKeys('layers.concatenate', args, ['axis']);
@@ -244,6 +254,11 @@ export class Dot extends AnyDtypeLayer {
   readonly normalize: boolean;
   /** The axes as given (one axis for both, or a pair), which TF.js saves. */
   private readonly givenAxes: number | [number, number];
+
+  /** As TF.js's merge layers (its output has no mask: computeMask gives none). */
+  override get supportsMasking(): boolean {
+    return true;
+  }
 
   constructor(config: DotLayerArgs) {
     const op = 'layers.dot';

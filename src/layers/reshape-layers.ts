@@ -31,7 +31,14 @@ export class Reshape extends AnyDtypeLayer {
     return true;
   }
 
+  /** A sequence of any length reshapes too (its size is checked when it runs), as TF.js's. */
+  override acceptsAnyLength(): boolean {
+    return true;
+  }
+
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
+    // With unknown (null) time steps the inferred dim is unknown too: TF.js's output is targetShape with -1 as null.
+    if (inputShape[0] === null) return this.targetShape.map((d) => (d === -1 ? inputShape[0] : d));
     const size = inputShape.reduce((a, b) => a * b, 1);
     const known = this.targetShape.filter((d) => d !== -1).reduce((a, b) => a * b, 1);
     const free = this.targetShape.includes(-1);

@@ -29,6 +29,11 @@ export class Permute extends AnyDtypeLayer {
     return 'Permute';
   }
 
+  /** A sequence of any length permutes too, its unknown length moving with its axis, as TF.js's. */
+  override acceptsAnyLength(): boolean {
+    return true;
+  }
+
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     if (inputShape.length !== this.dims.length) throw argError(this.name, 'input', `shape ${fmtShape([null, ...inputShape])}`, `rank ${this.dims.length + 1} to match dims [${this.dims.join(', ')}]`);
     return this.dims.map((d) => inputShape[d - 1]);

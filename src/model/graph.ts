@@ -198,10 +198,9 @@ export function runGraph(g: Graph, xs: readonly Tensor[], options: RunOptions): 
     const kwargs = { ...node.kwargs, training: options.training || undefined, logits, mask: many && !layer.getsInputList() ? null : callMask };
     const out = layer.apply((many || ins.length > 1 ? ins : ins[0]) as Tensor[], kwargs);
     const outs = (Array.isArray(out) ? out : [out]) as Tensor[];
-    // A layer taking a list gets every input's mask (a merge combines them), as TF.js's executor gives them; it asks
-    // a user layer only where it supports masking.
+    // A layer taking a list gets every input's mask (a merge combines them), as TF.js's executor gives them.
     const inMasks = node.inputs.map((t) => masks.get(t.id) ?? null);
-    const computed = layer.getsInputList() && !layer.supportsMasking ? null : many ? layer.computeMask(ins, inMasks) : layer.computeMask(ins[0], inMask);
+    const computed = many ? layer.outputMask(ins, inMasks) : layer.outputMask(ins[0], inMask);
     // Of a mask per output (an RNN's with returnState), every output gets the first, as TF.js's executor gives them.
     const outMask = Array.isArray(computed) ? computed[0] : computed;
     node.outputs.forEach((t, i) => {

@@ -207,6 +207,11 @@ export class LayersModel extends Layer implements TrainableModel {
     return kept[0] ?? null;
   }
 
+  /** @internal A model inside a model passes on the mask its graph computes (see runAsLayer). */
+  override outputMask(x: Tensor | Tensor[], mask: Tensor | (Tensor | null)[] | null): Tensor | null {
+    return this.computeMask(x, mask);
+  }
+
   /** The input and output mask of the last call, until computeMask (which follows a call on the same input) takes it. */
   private lastMask: { input: Tensor; mask: Tensor | null } | null = null;
 
