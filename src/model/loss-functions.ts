@@ -121,9 +121,13 @@ export const sparseCategoricalAccuracy = checked('sparseCategoricalAccuracy', (t
   return cast(equal(ids, argMax(p, -1)), 'float32');
 });
 
-/** How many rows hold exactly `want` in yTrue and `got` in yPred, as a scalar of yPred's dtype (ops: no read). */
+/**
+ * How many rows hold exactly `want` in yTrue and `got` in yPred, as a float scalar whatever yPred's dtype (as
+ * tfjs-layers casts its counts: int32 counts would make the share below an integer division), float64 beside a
+ * float64 yPred (ops: no read).
+ */
 function count(t: Tensor, p: Tensor, want: number, got: number): Tensor {
-  return cast(sum(logicalAnd(equal(t, want), equal(p, got))), p.dtype);
+  return cast(sum(logicalAnd(equal(t, want), equal(p, got))), p.dtype === 'float64' ? 'float64' : 'float32');
 }
 
 /** a / (a + b), or 0 where a + b is 0, as tfjs-layers divides its counts. */

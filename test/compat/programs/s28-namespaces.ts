@@ -704,6 +704,15 @@ const metrics: Program[] = [
     },
   },
   {
+    name: 'precision and recall of int32 and bool predictions: a float32 share, not an integer division',
+    run: (tf) => {
+      const yp = tf.tensor1d([1, 1, 1, 0], 'int32');
+      const yt = tf.tensor1d([1, 0, 1, 1], 'int32');
+      return [tf.metrics.precision(yt, yp), tf.metrics.recall(yt, yp), tf.metrics.precision(tf.tensor1d([1, 0, 1, 1]), yp),
+        tf.metrics.recall(tf.tensor1d([1, 0, 1, 1]), tf.tensor1d([1, 1, 0, 0], 'bool'))];
+    },
+  },
+  {
     name: 'binaryCrossentropy and categoricalCrossentropy metrics per example',
     run: (tf) => {
       const yt = tf.tensor2d([[0, 1, 0], [1, 0, 0]]);
