@@ -32,6 +32,7 @@ import * as surfaceMethods from './surface-methods';
 import * as scatterUpdate from './scatter-update';
 import * as complexOps from './complex';
 import * as spectralOps from './spectral';
+import * as stringOps from './string';
 import * as sparseOps from './sparse';
 import { scopedAll } from './op-scope';
 export { op, OP_SCOPE_SUFFIX } from './op-scope';
@@ -92,3 +93,5 @@ export const { complex, real, imag } = scopedAll(complexOps);
 export const spectral = scopedAll(spectralOps);
 export const { fft, ifft, rfft, irfft } = spectral;
 export const sparse = scopedAll(sparseOps);
+/** tf.string: TF.js's string ops. */
+export const string = scopedAll(stringOps);

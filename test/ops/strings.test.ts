@@ -74,3 +74,30 @@ describe('string tensors refused with the argument, what it got and what was exp
     expect(() => tn.grad((x: tn.Tensor) => tn.sum(x))(tn.tensor1d(['a']))).toThrow(/must be a (float|numeric)/);
   });
 });
+
+describe('tn.string', () => {
+  it('stringToHashBucketFast is fingerprint64 of the UTF-8 bytes modulo numBuckets (TF.js\'s documented [0, 2, 2])', () => {
+    expect(tn.string.stringToHashBucketFast(['Hello', 'TensorFlow', '2.x'], 3).arraySync()).toEqual([0, 2, 2]);
+    const bucket = (s: string, n: number) => Number(BigInt(tn.util.fingerPrint64(new TextEncoder().encode(s)).toString()) % BigInt(n));
+    expect(tn.string.stringToHashBucketFast(['héllo', 'x'.repeat(70)], 1000).arraySync()).toEqual([bucket('héllo', 1000), bucket('x'.repeat(70), 1000)]);
+  });
+
+  it('stringSplit splits at each delimiter byte, or into single bytes for an empty delimiter', () => {
+    const r = tn.string.stringSplit(['a,b;c', ';;d'], ',;');
+    expect([r.indices.arraySync(), r.values.arraySync(), r.shape.arraySync()]).toEqual([[[0, 0], [0, 1], [0, 2], [1, 0]], ['a', 'b', 'c', 'd'], [2, 3]]);
+    expect((tn.string.stringSplit(['é'], '').values.encodedStrings() ?? []).map((b) => [...b])).toEqual([[0xc3], [0xa9]]);
+  });
+
+  it.each([
+    ['stringSplit of a matrix', () => tn.string.stringSplit(tn.tensor2d([['a']]), ' '), 'stringSplit: input must be a rank-1 string tensor, got shape [1, 1]'],
+    ['stringSplit by a vector', () => tn.string.stringSplit(['a'], tn.tensor1d([' '])), 'stringSplit: delimiter must be a scalar string, got shape [1]'],
+    ['stringSplit of numbers', () => tn.string.stringSplit(tn.tensor1d([1]), ' '), 'stringSplit: input must be a string tensor'],
+    ['stringNGrams with float splits', () => tn.string.stringNGrams(['a'], [0, 1], ' ', [2], '', '', 0, false), 'stringNGrams: dataSplits must be an int32 tensor, got a float32 tensor'],
+    ['stringNGrams splits past the data', () => tn.string.stringNGrams(['a'], tn.tensor1d([0, 2], 'int32'), ' ', [2], '', '', 0, false), 'stringNGrams: dataSplits must be splits that do not decrease, each in [0, 1], got split 2 at 1'],
+    ['stringNGrams splits from 1', () => tn.string.stringNGrams(['a'], tn.tensor1d([1, 1], 'int32'), ' ', [2], '', '', 0, false), 'stringNGrams: dataSplits must be splits that start at 0, got a first split of 1'],
+    ['stringToHashBucketFast into 0 buckets', () => tn.string.stringToHashBucketFast(['a'], 0), 'stringToHashBucketFast: numBuckets must be a number of buckets >= 1, got number 0'],
+    ['staticRegexReplace of numbers', () => tn.string.staticRegexReplace(tn.tensor1d([1]), 'a', 'b'), 'staticRegexReplace: input must be a string tensor'],
+  ])('%s is refused naming the argument', (_, f, message) => {
+    expect(f).toThrow(message);
+  });
+});

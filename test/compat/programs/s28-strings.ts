@@ -239,4 +239,70 @@ const refused: Program[] = [
   },
 ];
 
-export const s28Strings: Program[] = [...making, ...memory, ...structural, ...refused];
+const namespace: Program[] = [
+  {
+    name: 'tf.string.stringSplit: its documentation\'s example, several delimiter bytes, an empty delimiter, skipEmpty false',
+    run: (tf) => {
+      const doc = tf.string.stringSplit(['hello world', 'a b c'], ' ');
+      doc.indices.print();
+      doc.values.print();
+      doc.shape.print();
+      const many = tf.string.stringSplit(tf.tensor1d(['a,b;;c', '', ';x;']), ',;');
+      const chars = tf.string.stringSplit(['abc', 'dé'], '');
+      const kept = tf.string.stringSplit(['a  b ', ' '], ' ', false);
+      return [
+        [many.indices, many.values, many.shape], [chars.indices, chars.shape, chars.values], [kept.indices, kept.values, kept.shape],
+        attempt(() => tf.string.stringSplit(tf.tensor2d([['a']]), ' ')), attempt(() => tf.string.stringSplit(['a'], tf.tensor1d([' ']))),
+        attempt(() => tf.string.stringSplit(tf.tensor1d([1, 2]) as unknown as string[], ' ')),
+      ];
+    },
+  },
+  {
+    name: 'tf.string.stringNGrams: its documentation\'s example, padding widths, short sequences kept or dropped, bad splits',
+    run: (tf) => {
+      const doc = tf.string.stringNGrams(['a', 'b', 'c', 'd'], tf.tensor1d([0, 2, 4], 'int32'), '|', [1, 2], 'LP', 'RP', -1, false);
+      doc.nGrams.print();
+      doc.nGramsSplits.print();
+      const splits = tf.tensor1d([0, 1, 4, 4], 'int32');
+      const data = tf.tensor1d(['x', 'a', 'b', 'c']);
+      const run = (widths: number[], pad: number, keep: boolean) => {
+        const r = tf.string.stringNGrams(data, splits, ' ', widths, '<', '>', pad, keep);
+        return [r.nGrams, r.nGramsSplits];
+      };
+      return [
+        run([3], 0, false), run([3], 0, true), run([2, 3], 1, false), run([4], 2, true), run([1], -1, true), run([5], 1, true),
+        attempt(() => tf.string.stringNGrams(data, tf.tensor1d([1, 4], 'int32'), ' ', [2], '', '', 0, false)),
+        attempt(() => tf.string.stringNGrams(data, tf.tensor1d([0, 5], 'int32'), ' ', [2], '', '', 0, false)),
+        attempt(() => tf.string.stringNGrams(data, tf.tensor1d([0, 2], 'int32'), ' ', [2], '', '', 0, false)),
+        attempt(() => tf.string.stringNGrams(data, [0, 4], ' ', [2], '', '', 0, false)),
+        attempt(() => tf.string.stringNGrams(tf.tensor2d([['a']]), tf.tensor1d([0, 1], 'int32'), ' ', [2], '', '', 0, false)),
+      ];
+    },
+  },
+  {
+    name: 'tf.string.stringToHashBucketFast: its documentation\'s example, long strings, many buckets, and its checks',
+    run: (tf) => {
+      tf.string.stringToHashBucketFast(['Hello', 'TensorFlow', '2.x'], 3).print();
+      const long = ['', 'a', 'x'.repeat(17), 'y'.repeat(40), 'z'.repeat(100), 'héllo wörld, this is longer than sixty-four bytes in all: 0123456789'];
+      return [
+        tf.string.stringToHashBucketFast(long, 1000), tf.string.stringToHashBucketFast(tf.tensor2d([['a', 'b'], ['c', 'd']]), 2 ** 31),
+        tf.string.stringToHashBucketFast(long, 1), attempt(() => tf.string.stringToHashBucketFast(['a'], 0)),
+        attempt(() => tf.string.stringToHashBucketFast(tf.tensor1d([1]) as unknown as string[], 3)),
+      ];
+    },
+  },
+  {
+    name: 'tf.string.staticRegexReplace: its documentation\'s example, the first match only, groups in the rewrite',
+    run: (tf) => {
+      tf.string.staticRegexReplace(['format       this   spacing      better'], ' +', ' ').print();
+      const t = tf.tensor2d([['aaa', 'bab'], ['', 'cac']]);
+      return [
+        tf.string.staticRegexReplace(t, 'a', 'X'), tf.string.staticRegexReplace(t, 'a', 'X', false),
+        tf.string.staticRegexReplace(['2024-01-05'], '(\\d+)-(\\d+)-(\\d+)', '$3/$2/$1'), tf.string.staticRegexReplace('scalar', 'a', ''),
+        attempt(() => tf.string.staticRegexReplace(tf.tensor1d([1]) as unknown as string[], 'a', 'b')),
+      ];
+    },
+  },
+];
+
+export const s28Strings: Program[] = [...making, ...memory, ...structural, ...refused, ...namespace];
