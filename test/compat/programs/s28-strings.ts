@@ -78,6 +78,20 @@ const making: Program[] = [
   },
 ];
 
+const variables: Program[] = [
+  {
+    name: 'a variable of strings: made from a string tensor, assigned other strings, and refused a numeric value',
+    run: (tf) => {
+      const t = tf.tensor1d(['a', 'b']);
+      const v = tf.variable(t, false, 'words28');
+      const first = described(v);
+      v.assign(tf.tensor1d(['c', 'dé']));
+      t.dispose();
+      return [first, described(v), v.name, v.trainable, described(v.reshape([2, 1])), attempt(() => v.assign(tf.tensor1d([1, 2]) as unknown as typeof v))];
+    },
+  },
+];
+
 const memory: Program[] = [
   {
     name: 'tf.memory() counts a string tensor made from values by its UTF-8 bytes, and the note on strings',
@@ -305,4 +319,4 @@ const namespace: Program[] = [
   },
 ];
 
-export const s28Strings: Program[] = [...making, ...memory, ...structural, ...refused, ...namespace];
+export const s28Strings: Program[] = [...making, ...variables, ...memory, ...structural, ...refused, ...namespace];
