@@ -192,6 +192,18 @@ const structural: Program[] = [
     },
   },
   {
+    name: 'sparseToDense of string values (last write wins), a scalar value, its default; ensureShape of strings',
+    run: (tf) => [
+      described(tf.sparseToDense([[0], [2]], ['x', 'y'] as unknown as Tensor, [3], 'q' as unknown as Tensor)),
+      described(tf.sparseToDense([[0], [2]], tf.scalar('x'), [3], tf.scalar('q'))),
+      described(tf.sparseToDense([[0], [0], [0]], tf.tensor1d(['x', 'y', 'z']), [3], tf.scalar('q'))),
+      described(tf.sparseToDense([[1, 0]], tf.tensor1d(['w']), [2, 2], tf.scalar(''))),
+      attempt(() => tf.sparseToDense([[0]], tf.tensor1d(['x']), [3])), attempt(() => tf.sparseToDense([[0]], tf.tensor1d(['x']), [3], 5)),
+      attempt(() => tf.sparseToDense([[4]], tf.tensor1d(['x']), [3], tf.scalar('q'))),
+      described(tf.ensureShape(tf.tensor1d(['x', 'y']), [null])), attempt(() => tf.ensureShape(tf.tensor1d(['x', 'y']), [3])),
+    ],
+  },
+  {
     name: 'tf.unique of strings (its documentation\'s example), along an axis, empty, and as a method',
     run: (tf) => {
       const { values, indices } = tf.unique(tf.tensor1d(['a', 'b', 'b', 'c', 'c']));
