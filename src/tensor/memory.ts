@@ -107,6 +107,11 @@ export function uncountTensor(entry: Counted): void {
   drop(entry.buffer);
 }
 
+/** @internal The live string tensors, as TF.js's engine state counts them. */
+export function stringTensorCount(): number {
+  return numStringTensors;
+}
+
 /** Tensors, buffers and bytes in use across every backend, as tf.memory(). */
 export function memory(): MemoryInfo {
   // In TF.js's order, so a logged memory() reads as TF.js's, with its note that the count is an upper bound. The backend

@@ -9,10 +9,13 @@ const attempt = (f: () => unknown): unknown => {
   try { return f(); } catch { return 'threw'; }
 };
 const described = (t: Tensor) => [t.dtype, t.shape, t.arraySync()];
-/** tf.memory()'s counts now less those before. */
-const memoryDelta = (tf: TF, before: { numTensors: number; numDataBuffers: number; numBytes: number }) => {
+/**
+ * tf.memory()'s tensor and buffer counts now less those before. Not its bytes: TF.js's count of them turns NaN for good
+ * once a program makes a string tensor of numbers, and other suites do; test/ops/strings.test.ts holds the bytes.
+ */
+const memoryDelta = (tf: TF, before: { numTensors: number; numDataBuffers: number }) => {
   const m = tf.memory();
-  return [m.numTensors - before.numTensors, m.numDataBuffers - before.numDataBuffers, m.numBytes - before.numBytes];
+  return [m.numTensors - before.numTensors, m.numDataBuffers - before.numDataBuffers];
 };
 
 const making: Program[] = [
@@ -94,7 +97,7 @@ const variables: Program[] = [
 
 const memory: Program[] = [
   {
-    name: 'tf.memory() counts a string tensor made from values by its UTF-8 bytes, and the note on strings',
+    name: 'tf.memory() counts a string tensor made from values, with the note on strings',
     run: (tf) => {
       const before = tf.memory();
       const a = tf.tensor(['a', 'bé', 'ccc']);
@@ -120,7 +123,7 @@ const memory: Program[] = [
       c.dispose();
       r.dispose();
       t.dispose();
-      return [viewed, cloned, sliced, slicedGone, memoryDelta(tf, before)[0], memoryDelta(tf, before)[1]];
+      return [viewed, cloned, sliced, slicedGone, memoryDelta(tf, before)];
     },
   },
   {
