@@ -2,8 +2,14 @@ import { cast } from '../../kernels/cpu/cast';
 import type { FloatArray, TypedArray } from '../../kernels/shared/types';
 
 export type { FloatArray, TypedArray };
-/** TF.js's dtypes, and float64 (cpu only) for exact gradient checks. */
-export type DType = 'float32' | 'float64' | 'int32' | 'bool';
+/**
+ * Every dtype a tensor has: TF.js's DataType, with float64 (cpu only, for exact gradient checks) and complex128 (its
+ * complex form). Backends compute on the numeric ones; a complex tensor is two real ones, and a string tensor's values
+ * stay on the host with the tensor layer, so no backend receives either.
+ */
+export type DType = NumericDType | 'complex64' | 'complex128' | 'string';
+/** The dtypes whose values a backend holds and computes on, one number per element. */
+export type NumericDType = 'float32' | 'float64' | 'int32' | 'bool';
 export type FloatDType = 'float32' | 'float64';
 
 /**
@@ -70,9 +76,17 @@ export function isFloatDtype(dtype: DType): dtype is FloatDType {
 type ArrayTypes = { float32: Float32ArrayConstructor; float64: Float64ArrayConstructor; int32: Int32ArrayConstructor; bool: Uint8ArrayConstructor };
 const ARRAY_TYPES: ArrayTypes = { float32: Float32Array, float64: Float64Array, int32: Int32Array, bool: Uint8Array };
 
-/** The host array class of a dtype: Float32Array, Float64Array, Int32Array, or Uint8Array for bool. */
-export function arrayTypeFor<D extends DType>(dtype: D): ArrayTypes[D] {
-  return ARRAY_TYPES[dtype];
+/**
+ * The host array class of a dtype: Float32Array, Float64Array, Int32Array, or Uint8Array for bool. A complex or string
+ * dtype has none (ops refuse those tensors, or take them apart, before any array is made): asking is a bug, thrown.
+ */
+export function arrayTypeFor<D extends DType>(dtype: D): ArrayTypes[D & NumericDType] {
+  if (!isNumericDtype(dtype)) throw new Error(`tessera: a ${String(dtype)} tensor has no numeric values array`);
+  return ARRAY_TYPES[dtype as D & NumericDType];
+}
+
+export function isNumericDtype(dtype: unknown): dtype is NumericDType {
+  return dtype === 'float32' || dtype === 'float64' || dtype === 'int32' || dtype === 'bool';
 }
 
 /**

@@ -100,13 +100,6 @@ function stacked(rows: unknown[]): TensorContainer {
   }
 }
 
-/** The first value of rows (nested arrays), when it is a string: TF.js then makes a string tensor (a CSV's text column). */
-function leadingString(rows: unknown[]): string | undefined {
-  let v: unknown = rows;
-  while (Array.isArray(v)) v = v[0];
-  return typeof v === 'string' ? v : undefined;
-}
-
 /**
  * Rows stacked along a new first axis: tensors by stack, numbers and arrays as one tensor, objects key by key;
  * path names the part of the element in errors.
@@ -119,10 +112,6 @@ function batchRows(rows: unknown[], path: string): unknown {
   // TF.js 4.22 makes a corrupt tensor of these (wrong size, unprintable).
   if (Array.isArray(first) && first.some((v) => v instanceof Tensor)) {
     throw new Error(`Dataset.batch: ${path} is an array holding tensors (${fmtValue(first)}); batch stacks one tensor, number or array of numbers per place, so make it one tensor (tf.stack in a map) or an object of tensors`);
-  }
-  const text = leadingString(rows);
-  if (text !== undefined) {
-    throw new Error(`Dataset.batch: the elements' ${path} holds strings (${JSON.stringify(text)}), and tessera has no string tensors to batch them into (TF.js makes a string tensor); map them to numbers before batch, or, for a CSV column, leave it out (csv's columnConfigs with configuredColumnsOnly: true)`);
   }
   try {
     return first instanceof Tensor ? stack(rows as Tensor[]) : tensor(rows as TensorLike);

@@ -1,6 +1,6 @@
 import { bufferSourceToUint8Array, concatUint8Arrays } from 'typed-array-utils';
 import { fmtShape } from '../util/validate';
-import { Tensor, arrayTypeFor } from '../tensor/tensor';
+import { Tensor, arrayTypeFor, isNumericDtype, type DType } from '../tensor/tensor';
 import type { WeightGroup, WeightQuantization, WeightsManifestEntry } from './artifacts';
 import { badValue, requireRecord, requireString } from './json-checks';
 
@@ -130,13 +130,17 @@ export function weightBytes(op: string, where: string, v: unknown): Uint8Array {
 /** A tensor to save under a name; `group` 'optimizer' marks an optimizer's state, as TF.js's WeightGroup. */
 export interface WeightToSave {
   name: string;
-  tensor: { readonly shape: readonly number[]; readonly dtype: WeightsManifestEntry['dtype']; hostValues(): ArrayBufferView };
+  tensor: { readonly shape: readonly number[]; readonly dtype: DType; hostValues(): ArrayBufferView };
   group?: WeightGroup;
 }
 
 /** The manifest entries and the bytes of the tensors, back to back, in platform byte order as TF.js writes them. */
 export function encodeWeights(weights: readonly WeightToSave[]): { specs: WeightsManifestEntry[]; data: ArrayBuffer } {
-  const specs = weights.map(({ name, tensor, group }) => ({ name, shape: tensor.shape.slice(), dtype: tensor.dtype, ...(group ? { group } : {}) }));
+  const specs = weights.map(({ name, tensor, group }) => {
+    // The weights format holds numbers here (TF.js's string and complex weights have encodings of their own).
+    if (!isNumericDtype(tensor.dtype)) throw new Error(`encodeWeights: weight ${JSON.stringify(name)} must be a float32, int32, bool or float64 tensor, got a ${tensor.dtype} tensor`);
+    return { name, shape: tensor.shape.slice(), dtype: tensor.dtype, ...(group ? { group } : {}) };
+  });
   const parts = weights.map((w) => bytesOf(w.tensor.hostValues()));
   return { specs, data: concatUint8Arrays(...parts).buffer as ArrayBuffer };
 }

@@ -9,6 +9,7 @@ import { cast, floatsMet } from './cast';
 import { complexOf, imagPart, isComplex, realPart } from './complex-parts';
 import { zeros } from './creation';
 import { matchedOperands, toTensor, toTensorAs, type TensorLike } from './tensor-like';
+import { isStrings, stringRanks } from './string-tensors';
 
 /** An operand as TF.js takes it: a Tensor, or a number or array made into one. */
 export type Operand = Tensor | TensorLike;
@@ -21,10 +22,13 @@ function checkBroadcast(op: string, a: Tensor, b: Tensor): void {
 
 /** @internal Both operands in one dtype (TF.js's upcasting), with broadcastable shapes. */
 export function operands(op: string, a: Operand, b: Operand): [Tensor, Tensor] {
-  const [ta, tb] = matchedOperands(op, a, b, cast);
+  // Strings compare, as TF.js's, by their ranks in one sorted order (the other ops refuse them as they convert them).
+  const [ta, tb] = COMPARISONS.has(op) && (isStrings(a) || isStrings(b)) ? stringRanks(op, a, b) : matchedOperands(op, a, b, cast);
   checkBroadcast(op, ta, tb);
   return [ta, tb];
 }
+
+const COMPARISONS = new Set(['equal', 'notEqual', 'less', 'lessEqual', 'greater', 'greaterEqual']);
 
 /** Arithmetic computes bool as int32 (true + true is 2), as TF.js does; `bool` says both operands were bool. */
 function arithmetic(op: string, a: Operand, b: Operand): { pair: [Tensor, Tensor]; bool: boolean } {

@@ -11,7 +11,7 @@ import { argError, assertShape, describeValue } from '../util/validate';
 export function buffer<R extends Rank = Rank, D extends DataType = 'float32'>(shape: ShapeMap[R], dtype?: D, values?: DataTypeMap[D] | ArrayLike<number>): TensorBuffer<R, D> {
   dtype ??= 'float32' as D;
   const dims = assertShape('buffer', 'shape', shape);
-  assertDtype('buffer', 'dtype', dtype);
+  if (dtype !== 'string') assertDtype('buffer', 'dtype', dtype);
   if (values == null) return new TensorBuffer<R, D>(dims, dtype);
   if (!Array.isArray(values) && !ArrayBuffer.isView(values)) throw argError('buffer', 'values', describeValue(values), 'an array or a typed array');
   return new TensorBuffer<R, D>(dims, dtype, values as DataTypeMap[D]);

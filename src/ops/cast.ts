@@ -1,12 +1,13 @@
 import { backend } from './engine';
 import { recordOp } from '../tensor/tape';
-import { arrayTypeFor, type ComplexDType, type DType, type Tensor } from '../tensor/tensor';
+import { isNumericDtype, type ComplexDType, type DType, type Tensor } from '../tensor/tensor';
 import { assertDtype } from '../tensor/checks';
 import { argError, describeValue } from '../util/validate';
 import { complexOf, isComplex, perPart, realPart } from './complex-parts';
 import { zeros } from './creation';
 import { toTensor, type TensorLike } from './tensor-like';
 import { sharing } from './reshape';
+import { isStrings, stringTensor } from './string-tensors';
 
 /**
  * The same values in another dtype, as tf.cast(x, dtype): to int32 by truncation toward zero, to bool as x != 0.
@@ -22,7 +23,7 @@ export function cast<T extends Tensor>(x: T | TensorLike, dtype: DType | Complex
     return complexOf(re, zeros(re.shape, part)) as T;
   }
   if (isComplex(x)) {
-    if (typeof dtype !== 'string' || !arrayTypeFor(dtype)) throw argError('cast', 'dtype', describeValue(dtype), "'float32', 'int32', 'bool', 'float64', 'complex64' or 'complex128'");
+    if (!isNumericDtype(dtype)) throw argError('cast', 'dtype', describeValue(dtype), "'float32', 'int32', 'bool', 'float64', 'complex64' or 'complex128'");
     return cast(realPart(x), dtype) as T;
   }
   x = toTensor('cast', 'x', x) as T;
@@ -36,6 +37,10 @@ export function cast<T extends Tensor>(x: T | TensorLike, dtype: DType | Complex
 /** A copy of x (same dtype), as tf.clone(x); the gradient passes through. */
 export function clone<T extends Tensor>(x: T | TensorLike): T {
   if (isComplex(x)) return perPart(x, (p) => p) as T;
+  if (isStrings(x)) {
+    const t = stringTensor('clone', 'x', x);
+    return sharing(t, t.shape) as T;
+  }
   x = toTensor('clone', 'x', x) as T;
   return cast(x, x.dtype) as T;
 }

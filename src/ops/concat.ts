@@ -9,6 +9,7 @@ import { latticeValues } from './lattice';
 import { reshape } from './reshape';
 import { complexOf, imagPart, isComplex, realPart } from './complex-parts';
 import { assertAxis, shown } from './shape-args';
+import { isStrings, onStrings, onStringsOne, stringTensor } from './string-tensors';
 
 export interface ConcatAttrs {
   axis: number;
@@ -38,6 +39,8 @@ export function concat<T extends Tensor>(tensors: Array<T | TensorLike>, axis?: 
 
 /** @internal concat with errors under the name of the op that called it (concat2d, stack, ...); rank, when given, is required of every tensor. */
 export function concatAs(op: string, tensors: unknown, axis: unknown, rank?: number): Tensor {
+  const strings = stringList(op, tensors);
+  if (strings) return onStringsOne(strings, (xs) => concatAs(op, xs, axis, rank));
   const parts = complexList(op, tensors);
   if (parts) return complexOf(concatAs(op, parts[0], axis, rank), concatAs(op, parts[1], axis, rank));
   const xs = tensorList(op, tensors, true);
@@ -85,9 +88,17 @@ function complexList(op: string, tensors: unknown): [Tensor[], Tensor[]] | undef
   return [tensors.map(realPart), tensors.map(imagPart)];
 }
 
+/** The tensors of a list that holds a string tensor (or strings), all as string tensors (undefined when none is). */
+function stringList(op: string, tensors: unknown): Tensor[] | undefined {
+  if (!Array.isArray(tensors) || !tensors.some(isStrings)) return undefined;
+  return tensors.map((t, i) => stringTensor(op, `tensors[${i}]`, t));
+}
+
 /** As tf.stack(tensors, axis = 0): tensors of one shape joined along a new axis. */
 export function stack<T extends Tensor>(tensors: Array<T | TensorLike>, axis?: number): Tensor {
   axis ??= 0;
+  const strings = stringList('stack', tensors);
+  if (strings) return onStringsOne(strings, (xs) => stack(xs, axis));
   const parts = complexList('stack', tensors);
   if (parts) return complexOf(stack(parts[0], axis), stack(parts[1], axis));
   const xs = tensorList('stack', tensors);
@@ -105,6 +116,7 @@ export function stack<T extends Tensor>(tensors: Array<T | TensorLike>, axis?: n
 /** As tf.unstack(x, axis = 0): the slices of x along axis, that axis removed. */
 export function unstack(x: Tensor | TensorLike, axis?: number): Tensor[] {
   axis ??= 0;
+  if (isStrings(x)) return onStrings([stringTensor('unstack', 'x', x)], ([i]) => unstack(i, axis));
   x = toTensor('unstack', 'x', x);
   if (x.rank === 0) throw argError('unstack', 'x', 'a scalar', 'a tensor of rank >= 1');
   const ax = assertAxis('unstack', 'axis', axis, x.rank);

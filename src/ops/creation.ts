@@ -8,6 +8,7 @@ import { assertDtype } from '../tensor/checks';
 import { recordOp } from '../tensor/tape';
 import type { ComplexDType } from '../tensor/tensor';
 import { complexOf, imagPart, isComplex, realPart } from './complex-parts';
+import { encodeString } from '../tensor/string-values';
 
 export type { TensorLike };
 
@@ -20,9 +21,9 @@ export function tensor<R extends Rank = Rank>(values: TensorLike, shape?: readon
   return (makeTensor('tensor', values, shape == null ? undefined : assertShape('tensor', 'shape', shape), dtype)) as Tensor<R>;
 }
 
-/** As tf.scalar(value, dtype?): a number gives float32, a boolean bool. */
-export function scalar(value: number | boolean, dtype?: DType): Tensor<Rank.R0> {
-  if (typeof value !== 'number' && typeof value !== 'boolean') throw argError('scalar', 'value', describeValue(value), 'a number or a boolean');
+/** As tf.scalar(value, dtype?): a number gives float32, a boolean bool, a string string. */
+export function scalar(value: number | boolean | string, dtype?: DType): Tensor<Rank.R0> {
+  if (typeof value !== 'number' && typeof value !== 'boolean' && typeof value !== 'string') throw argError('scalar', 'value', describeValue(value), 'a number, a boolean or a string');
   return makeTensor('scalar', value, [], dtype) as Tensor<Rank.R0>;
 }
 
@@ -34,9 +35,14 @@ function filled<R extends Rank>(op: string, shape: readonly number[], value: num
   return new Tensor(s, dtype, values) as Tensor<R>;
 }
 
-/** As tf.fill(shape, value, dtype?). */
-export function fill<R extends Rank = Rank>(shape: readonly number[], value: number | boolean, dtype?: DType): Tensor<R> {
-  if (typeof value !== 'number' && typeof value !== 'boolean') throw argError('fill', 'value', describeValue(value), 'a number or a boolean');
+/** As tf.fill(shape, value, dtype?); a string value fills a string tensor. */
+export function fill<R extends Rank = Rank>(shape: readonly number[], value: number | boolean | string, dtype?: DType): Tensor<R> {
+  if (typeof value === 'string') {
+    if (dtype !== undefined && dtype !== 'string') throw argError('fill', 'dtype', describeValue(dtype), `'string' (or none) for the string value ${JSON.stringify(value)}`);
+    const s = assertShape('fill', 'shape', shape);
+    return Tensor.ofStrings(s, new Array<Uint8Array>(sizeOfShape(s)).fill(encodeString(value)), false) as Tensor<R>;
+  }
+  if (typeof value !== 'number' && typeof value !== 'boolean') throw argError('fill', 'value', describeValue(value), 'a number, a boolean or a string');
   // As TF.js, the dtype when none is given is the value's: bool for a boolean.
   return filled('fill', shape, Number(value), dtype ?? (typeof value === 'boolean' ? 'bool' : 'float32'));
 }

@@ -7,6 +7,7 @@ import { cast } from './cast';
 import { backend } from './engine';
 import { reshape } from './reshape';
 import { toTensor, type TensorLike } from './tensor-like';
+import { isStrings, onStringsOne, stringTensor } from './string-tensors';
 import { transpose } from './transpose';
 
 export interface AxisAttrs {
@@ -147,6 +148,7 @@ export function scatterIndices(op: string, indices: unknown): Tensor {
 /** Slices of x picked by index tuples (the last dim of indices), as tf.gatherND(x, indices). */
 export function gatherND(x: Tensor | TensorLike, indices: Tensor | TensorLike): Tensor {
   const op = 'gatherND';
+  if (isStrings(x)) return onStringsOne([stringTensor(op, 'x', x)], ([i]) => gatherND(i, indices));
   const t = toTensor(op, 'x', x);
   const idx = indexTensor(op, 'indices', indices);
   checkNDIndices(op, idx, t.shape);

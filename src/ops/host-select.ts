@@ -7,6 +7,7 @@ import { gather } from './gather';
 import { reshape } from './reshape';
 import { toTensor, toTensorAs, type TensorLike } from './tensor-like';
 import { transpose } from './transpose';
+import { isStrings, stringTensor, uniqueStrings } from './string-tensors';
 
 // Ops whose output shape depends on the values (which elements are true, which are distinct): they read the values
 // on the host, as TF.js's kernels do, and select with gather, so what they select keeps its gradient.
@@ -69,6 +70,7 @@ function setdiff1d(x: Tensor | TensorLike, y: Tensor | TensorLike): [Tensor, Ten
  */
 export function unique(x: Tensor | TensorLike, axis?: number): { values: Tensor; indices: Tensor } {
   axis ??= 0;
+  if (isStrings(x)) return uniqueStrings(stringTensor('unique', 'x', x), axis, unique);
   const t = toTensor('unique', 'x', x);
   if (t.rank === 0) throw argError('unique', 'x', 'a scalar', 'a tensor of rank >= 1');
   if (typeof axis !== 'number') throw argError('unique', 'axis', describeValue(axis), `an integer in [${-t.rank}, ${t.rank})`);

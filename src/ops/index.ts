@@ -32,6 +32,7 @@ import * as surfaceMethods from './surface-methods';
 import * as scatterUpdate from './scatter-update';
 import * as complexOps from './complex';
 import * as spectralOps from './spectral';
+import * as stringOps from './string';
 import * as sparseOps from './sparse';
 import * as raggedOps from './ragged';
 import { scopedAll } from './op-scope';
@@ -94,3 +95,5 @@ export const spectral = scopedAll(spectralOps);
 export const { fft, ifft, rfft, irfft } = spectral;
 export const sparse = scopedAll(sparseOps);
 export const { raggedGather, raggedRange, raggedTensorToTensor } = scopedAll(raggedOps);
+/** tf.string: TF.js's string ops. */
+export const string = scopedAll(stringOps);

@@ -1,4 +1,3 @@
-import { assertTensor } from '../tensor/checks';
 import { Tensor } from '../tensor/tensor';
 import type { TensorLike } from '../tensor/value-types';
 import { argError, describeValue } from '../util/validate';
@@ -10,7 +9,7 @@ import { argError, describeValue } from '../util/validate';
 export function print(x: Tensor | TensorLike, verbose?: boolean): void {
   verbose ??= false;
   if (x instanceof Tensor) {
-    assertTensor('print', 'x', x);
+    x.assertLive('print (x)');
     x.print(verbose);
   } else if (typeof x === 'number' || typeof x === 'boolean' || typeof x === 'string' || Array.isArray(x) || ArrayBuffer.isView(x)) {
     console.log(String(x));

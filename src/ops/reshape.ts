@@ -38,6 +38,11 @@ export function sharing(x: Tensor, shape: readonly number[]): Tensor {
 /** As tf.reshape(x, shape): one dim may be -1. No copy: the result views x's values. */
 export function reshape<R extends Rank = Rank>(x: Tensor | TensorLike, shape: readonly number[]): Tensor<R> {
   if (isComplex(x)) return perPart(x, (p) => reshape(p, shape)) as Tensor<R>;
+  // A string tensor's view shares its strings (nothing to differentiate: strings have no gradient).
+  if (x instanceof Tensor && x.dtype === 'string') {
+    x.assertLive('reshape (x)');
+    return sharing(x, inferShape(shape, x.size, x.shape)) as Tensor<R>;
+  }
   x = toTensor('reshape', 'x', x);
   const y = sharing(x, inferShape(shape, x.size, x.shape));
   recordOp('reshape', [x], y, null);

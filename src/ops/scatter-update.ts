@@ -7,6 +7,7 @@ import { fill, ones } from './creation';
 import { checkNDIndices, gather, indexTensor, scatterIndices, scatterND } from './gather';
 import { reshape } from './reshape';
 import { toTensor, type TensorLike } from './tensor-like';
+import { isStrings, onStringsOne, stringTensor } from './string-tensors';
 import { where } from './where';
 
 // Writes of values at index tuples where a later write to the same place replaces an earlier one (TF.js's
@@ -46,6 +47,10 @@ export function sparseToDense<R extends Tensor = Tensor>(
 ): R {
   defaultValue ??= 0;
   const op = 'sparseToDense';
+  if (isStrings(sparseValues)) {
+    const strings = [stringTensor(op, 'sparseValues', sparseValues), stringTensor(op, 'defaultValue', defaultValue)];
+    return onStringsOne(strings, ([values, fallback]) => sparseToDense(sparseIndices, values, outputShape, fallback)) as R;
+  }
   const shape = assertShape(op, 'outputShape', outputShape);
   const idx = indexTensor(op, 'sparseIndices', sparseIndices);
   const values = toTensor(op, 'sparseValues', sparseValues);

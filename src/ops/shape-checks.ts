@@ -3,6 +3,7 @@ import { broadcastShapes } from '../backend/shapes';
 import { argError, fmtShape, fmtValue, withArticle } from '../util/validate';
 import { tensor } from './creation';
 import { toTensor, type TensorLike } from './tensor-like';
+import { isStrings, stringTensor } from './string-tensors';
 
 // Ops on shapes themselves: checking a tensor's shape, and broadcasting two shapes given as tensors.
 
@@ -12,7 +13,7 @@ import { toTensor, type TensorLike } from './tensor-like';
  */
 export function ensureShape<T extends Tensor>(x: T | TensorLike, shape: Array<number | null>): T {
   const op = 'ensureShape';
-  const t = toTensor(op, 'x', x) as T;
+  const t = (isStrings(x) ? stringTensor(op, 'x', x) : toTensor(op, 'x', x)) as T;
   if (!Array.isArray(shape) || !shape.every((d) => d === null || (Number.isInteger(d) && d >= 0))) {
     throw argError(op, 'shape', fmtValue(shape), 'an array of sizes (null for any size)');
   }

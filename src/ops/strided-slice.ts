@@ -1,4 +1,5 @@
 import { toTensor, type TensorLike } from './tensor-like';
+import { isStrings, onStringsOne, stringTensor } from './string-tensors';
 import type { Tensor } from '../tensor/tensor';
 import { argError, describeValue, fmtShape } from '../util/validate';
 import { gatherLattice } from './lattice';
@@ -120,6 +121,10 @@ export function stridedSlice(
   beginMask?: number, endMask?: number, ellipsisMask?: number, newAxisMask?: number, shrinkAxisMask?: number,
 ): Tensor {
   beginMask ??= 0; endMask ??= 0; ellipsisMask ??= 0; newAxisMask ??= 0; shrinkAxisMask ??= 0;
+  if (isStrings(x)) {
+    const masks = [beginMask, endMask, ellipsisMask, newAxisMask, shrinkAxisMask] as const;
+    return onStringsOne([stringTensor('stridedSlice', 'x', x)], ([i]) => stridedSlice(i, begin, end, strides, ...masks));
+  }
   x = toTensor('stridedSlice', 'x', x);
   const b = assertIntArray('stridedSlice', 'begin', begin);
   const e = assertIntArray('stridedSlice', 'end', end);

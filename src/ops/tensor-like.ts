@@ -1,4 +1,4 @@
-import { Tensor, arrayTypeFor, sizeOfShape, type DType, type TypedArray } from '../tensor/tensor';
+import { Tensor, arrayTypeFor, encodedElements, isNumericDtype, sizeOfShape, type DType, type NumericDType, type TypedArray } from '../tensor/tensor';
 import { assertDtype, assertTensor } from '../tensor/checks';
 import type { NestedValues, TensorLike } from '../tensor/value-types';
 import { argError, describeValue, fmtShape } from '../util/validate';
@@ -6,11 +6,15 @@ import { toBoolBytes } from '../util/bool-values';
 
 export type { NestedValues, TensorLike };
 
-/** TF.js's inference: Int32Array and Uint8Array give int32, booleans bool, anything else float32 (by the first element). */
+/**
+ * TF.js's inference: Int32Array and Uint8Array give int32, booleans bool, strings string, anything else float32 (by
+ * the first element).
+ */
 export function inferDtype(values: unknown): DType {
   if (Array.isArray(values)) return values.length === 0 ? 'float32' : inferDtype(values[0]);
   if (values instanceof Int32Array || values instanceof Uint8Array || values instanceof Uint8ClampedArray) return 'int32';
   if (typeof values === 'boolean') return 'bool';
+  if (typeof values === 'string') return 'string';
   return 'float32';
 }
 
@@ -19,14 +23,16 @@ export function inferDtype(values: unknown): DType {
  * the arrays is a value, 0, as TF.js stores it (its documentation's tensor1d([1, null, 3, 4])), and an undefined one
  * NaN, as TF.js stores it (a CSV row's missing cell).
  */
-function nestedShape(op: string, values: unknown, path: string): number[] {
-  if (typeof values === 'number' || typeof values === 'boolean' || ((values === null || values === undefined) && path !== '')) return [];
+function nestedShape(op: string, values: unknown, path: string, bytesAreStrings: boolean): number[] {
+  if (typeof values === 'number' || typeof values === 'boolean' || typeof values === 'string' || ((values === null || values === undefined) && path !== '')) return [];
+  // Inside the arrays of a string tensor, a Uint8Array is one string's bytes, as TF.js takes it.
+  if (bytesAreStrings && path !== '' && values instanceof Uint8Array) return [];
   if (ArrayBuffer.isView(values) && !(values instanceof DataView)) return [(values as TypedArray).length];
-  if (!Array.isArray(values)) throw argError(op, `values${path}`, describeValue(values), 'a number, a boolean, or (nested) arrays of them');
+  if (!Array.isArray(values)) throw argError(op, `values${path}`, describeValue(values), 'a number, a boolean, a string, or (nested) arrays of them');
   if (values.length === 0) return [0];
-  const inner = nestedShape(op, values[0], `${path}[0]`);
+  const inner = nestedShape(op, values[0], `${path}[0]`, bytesAreStrings);
   for (let i = 1; i < values.length; i++) {
-    const s = nestedShape(op, values[i], `${path}[${i}]`);
+    const s = nestedShape(op, values[i], `${path}[${i}]`, bytesAreStrings);
     if (s.length !== inner.length || s.some((d, j) => d !== inner[j])) {
       throw argError(op, `values${path}[${i}]`, `an entry of shape ${fmtShape(s)}`, `shape ${fmtShape(inner)} like values${path}[0] (nested arrays must be rectangular)`);
     }
@@ -34,31 +40,38 @@ function nestedShape(op: string, values: unknown, path: string): number[] {
   return [values.length, ...inner];
 }
 
-function flatten(values: NestedValues | null | undefined, out: number[]): void {
-  if (typeof values === 'number') out.push(values);
+/**
+ * The values in row-major order, each a number as TF.js stores it in a numeric tensor (a string as Number parses it,
+ * as a typed array converts it), or, for a string tensor (`strings`), each value (a string, a Uint8Array) as it is.
+ */
+function flatten(values: NestedValues | null | undefined, out: unknown[], strings = false): void {
+  if (strings && !Array.isArray(values) && !(ArrayBuffer.isView(values) && !(values instanceof Uint8Array))) out.push(values);
+  else if (typeof values === 'number') out.push(values);
+  else if (typeof values === 'string') out.push(Number(values));
   else if (values === null) out.push(0);
   else if (values === undefined) out.push(NaN);
   else if (typeof values === 'boolean') out.push(values ? 1 : 0);
-  else for (let i = 0; i < values.length; i++) flatten(values[i] as NestedValues, out);
+  else for (let i = 0; i < values.length; i++) flatten(values[i] as NestedValues, out, strings);
 }
 
 /**
  * Values as a new array of dtype, converted as TF.js converts them: to bool as round(v) != 0, to int32 as an
  * Int32Array stores a number (truncated, wrapped modulo 2^32; NaN and infinities become 0).
  */
-function toTypedArray(flat: ArrayLike<number>, dtype: DType): TypedArray {
+function toTypedArray(flat: ArrayLike<number>, dtype: NumericDType): TypedArray {
   return dtype === 'bool' ? toBoolBytes(flat) : arrayTypeFor(dtype).from(flat);
 }
 
 /** A new tensor from TensorLike values; shape defaults to the nesting, dtype to TF.js's inference. */
 export function makeTensor(op: string, values: TensorLike, shape: readonly number[] | undefined, dtype: DType | undefined): Tensor {
-  const d = dtype == null ? inferDtype(values) : assertDtype(op, 'dtype', dtype);
-  const implied = nestedShape(op, values, '');
-  let flat: ArrayLike<number>;
+  const d = dtype == null ? inferDtype(values) : dtype === 'string' ? dtype : assertDtype(op, 'dtype', dtype);
+  const strings = d === 'string';
+  const implied = nestedShape(op, values, '', strings);
+  let flat: ArrayLike<unknown>;
   if (ArrayBuffer.isView(values)) flat = values;
   else {
-    const list: number[] = [];
-    flatten(values, list);
+    const list: unknown[] = [];
+    flatten(values, list, strings);
     flat = list;
   }
   const target = shape ?? implied;
@@ -70,7 +83,8 @@ export function makeTensor(op: string, values: TensorLike, shape: readonly numbe
   if (shape !== undefined && implied.some((dim, i) => dim !== shape[i] && (i < last || dim !== sizeOfShape(shape.slice(i))))) {
     throw argError(op, 'shape', fmtShape(shape), `a shape that the nested values' shape ${fmtShape(implied)} fills (its dims, the last of them possibly split)`);
   }
-  return new Tensor(target, d, toTypedArray(flat, d));
+  if (strings) return Tensor.ofStrings(target, encodedElements(op, 'values', flat), true);
+  return new Tensor(target, d, toTypedArray(flat as ArrayLike<number>, d as NumericDType));
 }
 
 /**
@@ -91,6 +105,8 @@ export function toTensor(op: string, arg: string, x: unknown, dtype?: DType): Te
   if (typeof x !== 'number' && typeof x !== 'boolean' && !Array.isArray(x) && !(ArrayBuffer.isView(x) && !(x instanceof DataView))) {
     throw argError(op, arg, describeValue(x), 'a Tensor or TensorLike values (a number, a boolean, an array or a typed array)');
   }
+  // Strings make a string tensor, which the ops that take one convert themselves (ops/string-tensors.ts).
+  if (dtype === undefined && inferDtype(x) === 'string') throw argError(op, arg, 'strings', `numbers or booleans (${op} does not take strings)`);
   if (dtype === 'int32') {
     const flat: number[] = [];
     flatten(x as NestedValues, flat);
@@ -100,10 +116,15 @@ export function toTensor(op: string, arg: string, x: unknown, dtype?: DType): Te
   return makeTensor(op, x as TensorLike, undefined, dtype);
 }
 
-const RANK: Record<DType, number> = { bool: 0, int32: 1, float32: 2, float64: 3 };
+const RANK: Record<NumericDType, number> = { bool: 0, int32: 1, float32: 2, float64: 3 };
 
-/** TF.js's upcastType (bool < int32 < float32), with float64 above all: the dtype two operands meet in. */
+/**
+ * TF.js's upcastType (bool < int32 < float32), with float64 above all: the dtype two operands meet in. A string or
+ * complex dtype meets only itself, as TF.js's refuses to upcast a string.
+ */
 export function upcastType(a: DType, b: DType): DType {
+  if (a === b) return a;
+  if (!isNumericDtype(a) || !isNumericDtype(b)) throw new Error(`Can not upcast ${a} with ${b}`);
   return RANK[a] >= RANK[b] ? a : b;
 }
 

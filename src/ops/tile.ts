@@ -8,6 +8,7 @@ import { backend } from './engine';
 import { reshape } from './reshape';
 import { shown } from './shape-args';
 import { toTensor, type TensorLike } from './tensor-like';
+import { isStrings, onStringsOne, stringTensor } from './string-tensors';
 
 export interface TileAttrs {
   reps: readonly number[];
@@ -20,6 +21,7 @@ export function tiledView(shape: readonly number[], reps: readonly number[]): nu
 
 /** As tf.tile(x, reps): x repeated reps[i] times along axis i. */
 export function tile<T extends Tensor>(x: T | TensorLike, reps: number[]): T {
+  if (isStrings(x)) return onStringsOne([stringTensor('tile', 'x', x)], ([i]) => tile(i, reps)) as T;
   x = toTensor('tile', 'x', x) as T;
   const ok = Array.isArray(reps) && reps.length === x.rank && reps.every((r) => Number.isInteger(r) && r >= 0);
   if (!ok) throw argError('tile', 'reps', shown(reps), `an array of ${x.rank} non-negative integers (one per axis of x, shape ${fmtShape(x.shape)})`);

@@ -1,4 +1,4 @@
-import type { DType, FloatDType } from '../backend/handle';
+import type { DType, FloatDType, NumericDType } from '../backend/handle';
 import { argError, describeValue, fmtShape, withArticle } from '../util/validate';
 import { Tensor } from './tensor';
 
@@ -17,6 +17,8 @@ export function assertTensor(op: string, arg: string, x: unknown): Tensor {
 export function assertComplexOrReal(op: string, arg: string, x: unknown): Tensor {
   if (!(x instanceof Tensor)) throw argError(op, arg, describeValue(x), 'a Tensor');
   x.assertLive(`${op} (${arg})`);
+  // The few ops TF.js runs on strings take them before this check (ops/string-tensors.ts); the rest compute on numbers.
+  if (x.dtype === 'string') throw argError(op, arg, 'a string tensor', `a numeric tensor (${op} does not take strings)`);
   return x;
 }
 
@@ -35,7 +37,7 @@ export function assertSameDtype(op: string, a: Tensor, b: Tensor, aName = 'a', b
   }
 }
 
-export function assertDtype(op: string, arg: string, dtype: unknown): DType {
+export function assertDtype(op: string, arg: string, dtype: unknown): NumericDType {
   if (dtype !== 'float32' && dtype !== 'int32' && dtype !== 'bool' && dtype !== 'float64') {
     throw argError(op, arg, describeValue(dtype), "'float32', 'int32', 'bool' or 'float64'");
   }

@@ -1,6 +1,6 @@
 import { backend as activeBackend, type BackendName } from '../backend/registry';
 import type { Backend } from '../backend/backend';
-import { memory, type MemoryInfo } from './memory';
+import { memory, stringTensorCount, type MemoryInfo } from './memory';
 import { endScope, keep, startScope, tidy } from './tidy';
 import type { TensorContainer } from './tfjs-types';
 import { registeredVariables, type Variable } from './variable';
@@ -25,7 +25,7 @@ export interface EngineState {
   readonly numTensors: number;
   readonly numDataBuffers: number;
   readonly numBytes: number;
-  /** Always 0: tessera has no string tensors. */
+  /** The live string tensors. */
   readonly numStringTensors: number;
   readonly registeredVariables: Record<string, Variable>;
 }
@@ -71,7 +71,9 @@ const STATE: EngineState = {
   get numBytes() {
     return memory().numBytes;
   },
-  numStringTensors: 0,
+  get numStringTensors() {
+    return stringTensorCount();
+  },
   get registeredVariables() {
     return registeredVariables();
   },

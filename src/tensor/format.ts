@@ -6,13 +6,20 @@ import type { TypedArray } from '../backend/handle';
 const LIMIT = 20;
 const EDGE = 3;
 
-/** Element i's text: a complex one (values holds its real and imaginary parts) as TF.js's 're + imj'. */
+/** Element i's text: a complex one (values holds its real and imaginary parts) as TF.js's 're + imj', a string quoted. */
 type Cell = (i: number) => string;
+
+/** A tensor's values as formatTensor takes them: numbers, a complex tensor's two parts, or a string tensor's strings. */
+export type Shown = readonly TypedArray[] | readonly [readonly string[]];
 
 const numberText = (v: number) => String(parseFloat(v.toFixed(7)));
 
-function cellOf(values: readonly TypedArray[], dtype: string): Cell {
-  const [re, im] = values;
+function cellOf(values: Shown, dtype: string): Cell {
+  if (dtype === 'string') {
+    const [strings] = values as readonly [readonly string[]];
+    return (i) => `'${strings[i]}'`;
+  }
+  const [re, im] = values as readonly TypedArray[];
   if (im) return (i) => `${numberText(re[i])} + ${numberText(im[i])}j`;
   if (dtype === 'bool') return (i) => (re[i] === 0 ? 'false' : 'true');
   return (i) => numberText(re[i]);
@@ -60,7 +67,7 @@ function lines(text: Cell, at: number, shape: readonly number[], strides: number
  * As TF.js's tensor.toString(verbose): verbose adds the dtype, rank and shape. values: the tensor's values, or a
  * complex tensor's real and imaginary parts.
  */
-export function formatTensor(values: readonly TypedArray[], shape: readonly number[], dtype: string, verbose: boolean): string {
+export function formatTensor(values: Shown, shape: readonly number[], dtype: string, verbose: boolean): string {
   const text = cellOf(values, dtype);
   const strides = stridesOf(shape);
   const cols = shape.length > 1 ? shape[shape.length - 1] : 0;

@@ -21,7 +21,7 @@ type Storage = TypedArray | DeviceData;
 /** One value buffer and how many live tensors hold it. Refers to no tensor and no values, so it keeps neither alive. */
 interface Buffer {
   holders: number;
-  readonly bytes: number;
+  bytes: number;
   readonly dataId: DataId;
 }
 
@@ -29,9 +29,12 @@ interface Buffer {
 export interface Counted {
   buffer: Buffer;
   done: boolean;
+  /** A string tensor, counted as TF.js's engine counts one (see countStringBytes). */
+  readonly strings: boolean;
 }
 
 let numTensors = 0;
+let numStringTensors = 0;
 let numDataBuffers = 0;
 let numBytes = 0;
 let nextDataId = 0;
@@ -58,11 +61,21 @@ function drop(buffer: Buffer): void {
  * tensor's entry, though the garbage collector frees its values: a count that fell when the collector happened to
  * run would differ from TF.js's from one run to the next, and would hide the leak it is read to find.
  */
-export function countTensor(storage: Storage, dataId?: DataId): Counted {
+export function countTensor(storage: Storage, dataId?: DataId, strings = false): Counted {
   numTensors++;
   const buffer = hold(storage, dataId);
-  numBytes += buffer.bytes;
-  return { buffer, done: false };
+  if (strings) numStringTensors++;
+  else numBytes += buffer.bytes;
+  return { buffer, done: false, strings };
+}
+
+/**
+ * @internal A string tensor made from values (tn.tensor and the like) counts their bytes, as TF.js's engine.makeTensor;
+ * one an op makes counts none, and each string tensor disposed takes its buffer's bytes off the count, as there.
+ */
+export function countStringBytes(entry: Counted, bytes: number): void {
+  numBytes += bytes - entry.buffer.bytes;
+  entry.buffer.bytes = bytes;
 }
 
 /** @internal The dataId of the buffer a tensor holds, as TF.js's tensor.dataId. */
@@ -89,17 +102,25 @@ export function uncountTensor(entry: Counted): void {
   if (entry.done) return;
   entry.done = true;
   numTensors--;
+  if (entry.strings) numStringTensors--;
   numBytes -= entry.buffer.bytes;
   drop(entry.buffer);
+}
+
+/** @internal The live string tensors, as TF.js's engine state counts them. */
+export function stringTensorCount(): number {
+  return numStringTensors;
 }
 
 /** Tensors, buffers and bytes in use across every backend, as tf.memory(). */
 export function memory(): MemoryInfo {
   // In TF.js's order, so a logged memory() reads as TF.js's, with its note that the count is an upper bound. The backend
   // is chosen here if it was not yet, as TF.js's engine does.
+  const reasons = ['The reported memory is an upper bound. Due to automatic garbage collection, the true allocated memory may be less.'];
+  if (numStringTensors > 0) reasons.push('Memory usage by string tensors is approximate (2 bytes per character)');
   return {
     unreliable: true,
-    reasons: ['The reported memory is an upper bound. Due to automatic garbage collection, the true allocated memory may be less.'],
+    reasons,
     ...backend().deviceMemory?.(),
     numTensors,
     numDataBuffers,

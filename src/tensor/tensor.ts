@@ -1,7 +1,8 @@
-import { arrayTypeFor, fromDevice, installHandleFactory, isFloatDtype, sizeOfShape, type DeviceData, type DType, type FloatArray, type TensorHandle, type TypedArray } from '../backend/handle';
+import { arrayTypeFor, fromDevice, installHandleFactory, isFloatDtype, isNumericDtype, sizeOfShape, type DeviceData, type DType, type FloatArray, type NumericDType, type TensorHandle, type TypedArray } from '../backend/handle';
 import { copyHostValues, releaseStorage, retainStorage } from '../backend/host-values';
-import { countTensor, dataIdOf, recount, storageShared, uncountTensor, type Counted } from './memory';
-import { formatTensor } from './format';
+import { countStringBytes, countTensor, dataIdOf, recount, storageShared, uncountTensor, type Counted } from './memory';
+import { decodeString, encodeString, stringBytes, stringStorage, stringsIn } from './string-values';
+import { formatTensor, type Shown } from './format';
 import { inspectSymbol, inspectView, type DataId, type TensorFields } from './inspect-view';
 import { isKept, trackTensor } from './scopes';
 import { deferRelease, heldForBackward } from './backward-hold';
@@ -9,8 +10,8 @@ import { computeStrides, indexToLoc, locToIndex } from '../util/tf-util';
 import { inPage, nextTask } from '../util/next-task';
 import type { ArrayMap, WindowPad, Rank, DataType, DataTypeMap, NumericDataType, ShapeMap, TensorLike, DimRoundingMode } from './value-types';
 
-export type { DeviceData, DType, FloatArray, TypedArray };
-export { arrayTypeFor, isFloatDtype, sizeOfShape };
+export type { DeviceData, DType, FloatArray, NumericDType, TypedArray };
+export { arrayTypeFor, isFloatDtype, isNumericDtype, sizeOfShape };
 export type { DataTypeMap };
 
 /**
@@ -22,6 +23,8 @@ export type ComplexDType = 'complex64' | 'complex128';
 
 /** Nested number arrays as arraySync() returns them for a tensor of unknown rank, and tensor() accepts them. */
 export type NestedArray = number | NestedArray[];
+/** Nested values as arraySync() builds them: numbers, or a string tensor's strings. */
+type Nested = number | string | Nested[];
 
 /** The ops behind Tensor's methods, installed by the ops layer (tfjs-core's opHandler), so this class imports no op. */
 export interface TensorOps {
@@ -42,6 +45,9 @@ function tensorOps(): TensorOps {
 }
 
 let nextTensorId = 0;
+
+/** The dtype of string tensors, whose values the tensor layer holds (see string-values.ts) and no backend sees. */
+const STRING = 'string';
 
 /** What a Tensor method takes in place of a tensor, as TF.js's `Tensor | TensorLike`. */
 type Operand = Tensor | TensorLike;
@@ -221,7 +227,7 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
     this.dtype = dtype;
     this.size = sizeOfShape(shape);
     this.values = storage;
-    this.counted = countTensor(storage, dataId);
+    this.counted = countTensor(storage, dataId, dtype === STRING);
     if (part) uncountTensor(this.counted);
     else trackTensor(this);
   }
@@ -232,9 +238,32 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
    */
   static complexOf(re: Tensor, im: Tensor): Tensor {
     const dtype = re.dtype === 'float64' ? 'complex128' : 'complex64';
-    const t = new Tensor(re.shape, dtype as ComplexDType as unknown as DType, new Float32Array(0));
+    const t = new Tensor(re.shape, dtype, new Float32Array(0));
     t.parts = [re.asPart(), im.asPart()];
     return t;
+  }
+
+  /**
+   * @internal A string tensor of shape holding values (each element's UTF-8 bytes, taken as they are). made: it is
+   * made from a program's values (tn.tensor, a buffer's toTensor), so tn.memory() counts their bytes, as TF.js's
+   * engine.makeTensor; an op's result counts none, as there.
+   */
+  static ofStrings(shape: readonly number[], values: readonly Uint8Array[], made: boolean): Tensor {
+    const t = new Tensor(shape, STRING, stringStorage(values));
+    if (made) countStringBytes(t.counted, stringBytes(values));
+    return t;
+  }
+
+  /** @internal A string tensor's values, each element's UTF-8 bytes (never mutate them); undefined for another dtype. */
+  encodedStrings(): readonly Uint8Array[] | undefined {
+    if (this.dtype !== STRING) return undefined;
+    this.assertLive('read');
+    return stringsIn(this.storage);
+  }
+
+  /** A string tensor's values decoded; undefined for another dtype. */
+  private strings(): string[] | undefined {
+    return this.encodedStrings()?.map(decodeString);
   }
 
   /** A view of this tensor's values that only its complex owner holds (a variable's are copied: they change in place). */
@@ -303,6 +332,7 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
     this.assertLive('read');
     // Ops refuse complex tensors by name before reaching here (tensor/checks.ts); this stops any that would not.
     if (this.parts) throw new Error(`A ${this.dtype} tensor's values are its real and imaginary parts: read them with dataSync(), tn.real or tn.imag`);
+    if (this.dtype === STRING) throw new Error('A string tensor has no numeric values: read its strings with dataSync() or arraySync()');
     if (!ArrayBuffer.isView(this.storage)) {
       const device = this.storage;
       this.storage = fromDevice(device.readSync(), this.dtype);
@@ -316,7 +346,7 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
    * typed as TF.js types it (`dataSync<'int32'>()` names the array; a float64 tensor's is `dataSync<'float64'>()`).
    */
   dataSync<D extends DataType = NumericDataType>(): DataTypeMap[D] {
-    return (this.parts ? this.interleaved() : copyHostValues(this.hostValues())) as DataTypeMap[D];
+    return (this.strings() ?? (this.parts ? this.interleaved() : copyHostValues(this.hostValues()))) as DataTypeMap[D];
   }
 
   /** A complex tensor's values as TF.js gives them: real and imaginary part of each element in turn (a Float32Array for complex64). */
@@ -346,14 +376,14 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
   arraySync(): ArrayMap[R] {
     // A complex tensor's innermost axis lists each element's real and imaginary part in turn, as TF.js's (a complex
     // scalar reads as its real part there).
-    const values = this.parts ? this.interleaved() : this.hostValues();
+    const values = this.strings() ?? (this.parts ? this.interleaved() : this.hostValues());
     const shape = this.parts && this.rank > 0 ? [...this.shape.slice(0, -1), 2 * this.shape[this.rank - 1]] : this.shape;
     // TF.js gives [] for any empty tensor, whatever its rank ([2, 0] included).
     if (values.length === 0 && this.rank > 0) return [] as unknown as ArrayMap[R];
-    const build = (axis: number, offset: number): NestedArray => {
+    const build = (axis: number, offset: number): Nested => {
       if (axis === shape.length) return values[offset];
       const stride = sizeOfShape(shape.slice(axis + 1));
-      const out: NestedArray[] = [];
+      const out: Nested[] = [];
       for (let i = 0; i < shape[axis]; i++) out.push(build(axis + 1, offset + i * stride));
       return out;
     };
@@ -397,9 +427,11 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
     if (this.disposedFlag) throw new Error('Tensor is disposed.');
   }
 
-  /** The values' bytes (a copy), as TF.js's bytes() for a numeric tensor. */
-  async bytes(): Promise<Uint8Array> {
+  /** The values' bytes (a copy), as TF.js's bytes(): a string tensor's as each element's UTF-8 bytes. */
+  async bytes(): Promise<Uint8Array | Uint8Array[]> {
     this.throwIfDisposed();
+    const strings = this.encodedStrings();
+    if (strings) return strings.map((b) => b.slice());
     const values = copyHostValues(this.hostValues());
     return new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
   }
@@ -426,7 +458,7 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
    */
   [Symbol.toPrimitive](hint: 'number' | 'string' | 'default'): number | string {
     if (hint !== 'number') return this.toString();
-    return this.size === 1 && !this.disposedFlag && !this.parts ? this.hostValues()[0] : NaN;
+    return this.size === 1 && !this.disposedFlag && !this.parts && this.dtype !== STRING ? this.hostValues()[0] : NaN;
   }
 
   /** A mutable copy of the values with element access (get/set by coordinates), as TF.js's x.bufferSync(). */
@@ -465,9 +497,24 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
   /** 'Tensor' and the values, as TF.js writes them (verbose adds dtype, rank and shape). */
   toString(verbose = false): string {
     this.throwIfDisposed();
-    const values = this.parts ? this.parts.map((p) => p.hostValues()) : [this.hostValues()];
+    const strings = this.strings();
+    const values: Shown = strings ? [strings] : this.parts ? this.parts.map((p) => p.hostValues()) : [this.hostValues()];
     return formatTensor(values, this.shape, this.dtype, verbose);
   }
+}
+
+/**
+ * A string tensor's elements as TF.js takes them: when the first is a string, every one as text (1 is '1', true is
+ * 'true'); otherwise each as its bytes, a Uint8Array (kept as given). Anything else is refused by name, where TF.js
+ * fails later, when the values are read.
+ */
+export function encodedElements(op: string, arg: string, values: ArrayLike<unknown>): Uint8Array[] {
+  const asText = typeof values[0] === 'string';
+  return Array.from(values, (v, i) => {
+    if (asText) return encodeString(v === undefined ? '' : String(v));
+    if (v instanceof Uint8Array) return v;
+    throw new Error(`${op}: ${arg}[${i}] must be a string or a Uint8Array of its bytes (the dtype is 'string'), got ${v === undefined ? 'undefined' : `${typeof v} ${String(v)}`}`);
+  });
 }
 
 /**
@@ -485,11 +532,14 @@ export class TensorBuffer<R extends Rank = Rank, D extends DataType = 'float32'>
   constructor(shape: readonly number[], readonly dtype: D = 'float32' as D, values?: DataTypeMap[D]) {
     this.shape = [...shape] as ShapeMap[R] & number[];
     this.size = sizeOfShape(shape);
-    if (!arrayTypeFor(dtype)) throw new Error(`TensorBuffer: dtype must be 'float32', 'int32', 'bool' or 'float64', got ${JSON.stringify(dtype)}`);
+    if (!isNumericDtype(dtype) && dtype !== STRING) {
+      throw new Error(`TensorBuffer: dtype must be 'float32', 'int32', 'bool', 'float64' or 'string', got ${JSON.stringify(dtype)}`);
+    }
     if (values !== undefined && values.length !== this.size) {
       throw new Error(`TensorBuffer: values must hold the ${this.size} elements of shape [${shape.join(', ')}], got ${values.length}`);
     }
-    this.values = values ?? (new (arrayTypeFor(dtype))(this.size) as DataTypeMap[D]);
+    // A string buffer starts as TF.js's, an array of `size` holes that get() reads as undefined.
+    this.values = values ?? ((dtype === STRING ? new Array<string>(this.size) : new (arrayTypeFor(dtype))(this.size)) as DataTypeMap[D]);
     this.strides = computeStrides(shape);
   }
 
@@ -498,19 +548,20 @@ export class TensorBuffer<R extends Rank = Rank, D extends DataType = 'float32'>
   }
 
   /** Sets the element at locs (no coordinates: the first element). */
-  set(value: number | boolean, ...locs: number[]): void {
+  set(value: number | boolean | string, ...locs: number[]): void {
     const at = locs.length === 0 ? [0] : locs;
     if (at.length !== this.rank) throw new Error(`TensorBuffer.set: locs must be ${this.rank} coordinates, got ${at.length}`);
-    (this.values as ArrayLike<number> as number[])[this.locToIndex(at)] = Number(value);
+    // A string buffer keeps the value as given, as TF.js's (toTensor checks that it is a string).
+    (this.values as unknown[])[this.locToIndex(at)] = this.dtype === STRING ? value : Number(value);
   }
 
   /** The element at locs (no coordinates: the first element). */
-  get(...locs: number[]): number {
+  get(...locs: number[]): DataTypeMap[D][number] {
     const at = locs.length === 0 ? [0] : locs;
     at.forEach((loc, i) => {
       if (loc < 0 || loc >= this.shape[i]) throw new Error(`TensorBuffer.get: locs [${at.join(', ')}] are out of range for shape [${this.shape.join(', ')}]`);
     });
-    return (this.values as ArrayLike<number>)[this.locToIndex(at)];
+    return this.values[this.locToIndex(at)];
   }
 
   locToIndex(locs: number[]): number {
@@ -522,6 +573,7 @@ export class TensorBuffer<R extends Rank = Rank, D extends DataType = 'float32'>
   }
 
   toTensor(): Tensor<R> {
+    if (this.dtype === STRING) return Tensor.ofStrings(this.shape, encodedElements('TensorBuffer.toTensor', 'values', this.values), true) as Tensor<R>;
     // tn.buffer keeps the program's own array (a number[], or a typed array of another type): converted here.
     const Type = arrayTypeFor(this.dtype as DType);
     const values = this.values instanceof Type ? copyHostValues(this.values as TypedArray, true) : Type.from(this.values as ArrayLike<number>);

@@ -45,14 +45,17 @@ export interface DataTypeMap {
   /** A complex tensor's values, each element's real and imaginary part in turn. */
   complex64: Float32Array;
   complex128: Float64Array;
+  /** A string tensor's values, decoded from UTF-8. */
+  string: string[];
 }
 
+/** Every dtype a tensor has, as TF.js's DataType (with tessera's float64 and complex128). */
 export type DataType = DType;
 
 /** The dtypes whose values dataSync() is typed as by default, as TF.js's (float64 is asked for by name). */
 export type NumericDataType = 'float32' | 'int32' | 'bool';
 
-/** One value as TF.js's ScalarLike types it (tessera has no string tensors: tf.scalar refuses a string). */
+/** One value as TF.js's ScalarLike types it. */
 export type ScalarLike = number | boolean | string | Uint8Array;
 
 /** Arrays of T nested to any depth, as TF.js's RecursiveArray. */
@@ -60,9 +63,9 @@ export interface RecursiveArray<T> {
   [index: number]: T | RecursiveArray<T>;
 }
 
-/** Nested arrays of numbers or booleans (rows may be typed arrays), as TF.js's TensorLike. */
-export type NestedValues = number | boolean | TypedArray | readonly NestedValues[];
-/** What TF.js ops accept in place of a tensor: a number, a boolean, (nested) arrays of them, or a typed array. */
+/** Nested arrays of numbers, booleans or strings (rows may be typed arrays; a string's bytes a Uint8Array), as TF.js's TensorLike. */
+export type NestedValues = number | boolean | string | TypedArray | readonly NestedValues[];
+/** What TF.js ops accept in place of a tensor: a number, a boolean, a string, (nested) arrays of them, or a typed array. */
 export type TensorLike = NestedValues;
 
 /** TF.js's explicit paddings of an NHWC tensor for a window op: [[0, 0], [top, bottom], [left, right], [0, 0]]. */

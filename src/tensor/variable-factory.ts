@@ -1,4 +1,4 @@
-import type { Tensor } from './tensor';
+import { Tensor } from './tensor';
 import type { DataType, Rank } from './value-types';
 import { Variable, findVariable } from './variable';
 import { assertDtype, assertTensor } from './checks';
@@ -10,7 +10,9 @@ import { tidy } from './tidy';
  */
 export function variable<R extends Rank>(initialValue: Tensor<R>, trainable?: boolean, name?: string, dtype?: DataType): Variable<R> {
   trainable ??= true;
-  assertTensor('variable', 'initialValue', initialValue);
+  // A string tensor makes a variable too, as in TF.js (no op computes on it).
+  if (initialValue instanceof Tensor && initialValue.dtype === 'string') initialValue.assertLive('variable (initialValue)');
+  else assertTensor('variable', 'initialValue', initialValue);
   if (typeof trainable !== 'boolean') throw new Error(`variable: trainable must be a boolean, got ${typeof trainable}`);
   if (name != null && typeof name !== 'string') throw new Error(`variable: name must be a string, got ${typeof name}`);
   // As TF.js's engine registers variables by name: a second live one with the same name is refused.

@@ -2,7 +2,8 @@ import { copyHostValues, releaseStorage } from '../backend/host-values';
 import { fmtShape } from '../util/validate';
 import { currentScope } from './scopes';
 import type { TensorFields } from './inspect-view';
-import { Tensor, arrayTypeFor, type DType } from './tensor';
+import { Tensor, arrayTypeFor, type DType, type TypedArray } from './tensor';
+import { stringStorage } from './string-values';
 import type { Rank } from './value-types';
 
 let nextVariableId = 0;
@@ -34,6 +35,12 @@ function indexName(name: string): number {
   return /^(0|[1-9]\d*)$/.test(name) && Number(name) < 2 ** 32 - 1 ? Number(name) : -1;
 }
 
+/** Storage of t's values that a variable owns: a copy, or for strings (never mutated) new storage holding them. */
+function ownValues(t: Tensor): TypedArray {
+  const strings = t.encodedStrings();
+  return strings ? stringStorage(strings) : copyHostValues(t.hostValues(), true);
+}
+
 /**
  * A tensor whose values can be replaced (weights, optimizer slots). Gradients are taken with
  * respect to trainable variables without watching them explicitly (tn.variableGrads).
@@ -49,7 +56,7 @@ export class Variable<R extends Rank = Rank> extends Tensor<R> {
 
   /** @internal Use tn.variable(); a layer passes originalName, the scoped name it counted from. */
   constructor(initial: Tensor<R>, trainable: boolean, name: string | undefined, originalName?: string) {
-    super(initial.shape, initial.dtype, copyHostValues(initial.hostValues(), true), initial.dataId);
+    super(initial.shape, initial.dtype, ownValues(initial), initial.dataId);
     this.trainable = trainable;
     // TF.js names an unnamed variable by a counter's digits; an empty name counts as none, as there.
     this.name = name || String(nextVariableId++);
@@ -102,7 +109,7 @@ export class Variable<R extends Rank = Rank> extends Tensor<R> {
       );
     }
     this.assertLive('assign');
-    const next = copyHostValues(t.hostValues(), true);
+    const next = ownValues(t);
     releaseStorage(this.storage);
     this.replaceStorage(next, t.dataId);
   }

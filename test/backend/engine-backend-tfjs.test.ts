@@ -46,8 +46,12 @@ describe('tn.backend() and tn.engine(), as TF.js 4.22', () => {
     expect(delta).toEqual(peerDelta);
     expect(all(tn.engine().state)).toEqual(all(tn.memory()));
     expect(all(tf.engine().state)).toEqual(all(tf.memory()));
-    expect(tn.engine().state.numStringTensors).toBe(0);
-    tn.dispose([a, b, c]);
+    const strings = tn.tensor(['a', 'b']);
+    const peerStrings = tf.tensor(['a', 'b']);
+    expect(tn.engine().state.numStringTensors).toBe(tf.engine().state.numStringTensors);
+    expect(tn.engine().state.numStringTensors).toBeGreaterThan(0);
+    tn.dispose([a, b, c, strings]);
+    tf.dispose(peerStrings);
     tf.dispose([pa, pb, pc]);
     expect(counts(tn.engine().state)).toEqual(before);
     expect(counts(tf.engine().state)).toEqual(peerBefore);

@@ -54,10 +54,6 @@ const DEVIATIONS: Record<string, string> = {
 
 /** Known gaps: TF.js surface tessera lacks so far. Checked to still differ, so each mark comes off with its fix. */
 const GAPS: Record<string, string> = {
-  'tfjs-core/dist/ops/string/static_regex_replace.d.ts#1': 'lacks string tensors and tf.string',
-  'tfjs-core/dist/ops/string/string_n_grams.d.ts#1': 'lacks string tensors and tf.string',
-  'tfjs-core/dist/ops/string/string_split.d.ts#1': 'lacks string tensors and tf.string',
-  'tfjs-core/dist/ops/string/string_to_hash_bucket_fast.d.ts#1': 'lacks string tensors and tf.string',
   'tfjs-core/dist/ops/spectral/fft.d.ts#1': 'float32 rounding: a product with float32 DFT matrices prints the 7th digit of 0.6339746 as 7 (values agree to 2e-7)',
   'tfjs-core/dist/ops/spectral/ifft.d.ts#1': 'float32 rounding: a product with float32 DFT matrices prints the 7th digit 1 off (values agree to 2e-7)',
   'tfjs-core/dist/ops/spectral/rfft.d.ts#1': 'float32 rounding: a product with float32 DFT matrices prints 0.8660254 as 0.8660253 (values agree to 2e-7)',

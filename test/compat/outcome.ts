@@ -17,7 +17,7 @@ export interface Program {
 }
 
 type Plain = number | boolean | string | null | undefined | Plain[] | { [k: string]: Plain };
-interface TensorOut { tensor: { shape: number[]; dtype: string; values: number[] } }
+interface TensorOut { tensor: { shape: number[]; dtype: string; values: (number | string)[] } }
 export type Normal = Plain | TensorOut | Normal[] | { [k: string]: Normal };
 
 export interface Outcome {
@@ -26,7 +26,7 @@ export interface Outcome {
   printed: string[];
 }
 
-function isTensor(v: unknown): v is { shape: number[]; dtype: string; dataSync(): ArrayLike<number>; isDisposed: boolean } {
+function isTensor(v: unknown): v is { shape: number[]; dtype: string; dataSync(): ArrayLike<number | string>; isDisposed: boolean } {
   return typeof v === 'object' && v !== null && Array.isArray((v as { shape?: unknown }).shape) && typeof (v as { dataSync?: unknown }).dataSync === 'function';
 }
 
@@ -34,7 +34,8 @@ function isTensor(v: unknown): v is { shape: number[]; dtype: string; dataSync()
 function normalize(v: unknown): Normal {
   if (isTensor(v)) {
     if (v.isDisposed) return { tensor: { shape: [...v.shape], dtype: v.dtype, values: [] } };
-    return { tensor: { shape: [...v.shape], dtype: v.dtype, values: Array.from(v.dataSync(), Number) } };
+    // A string tensor's values compare as text.
+    return { tensor: { shape: [...v.shape], dtype: v.dtype, values: Array.from(v.dataSync(), (x) => (typeof x === 'string' ? x : Number(x))) } };
   }
   // A typed array keeps its class (programs check dataSync() instanceof Int32Array, as TF.js users do).
   if (ArrayBuffer.isView(v)) return { [v.constructor.name]: Array.from(v as unknown as ArrayLike<number>, Number) };

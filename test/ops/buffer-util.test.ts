@@ -33,7 +33,7 @@ describe('tn.buffer and TensorBuffer', () => {
     expect(b.values).toEqual(new Float32Array([0, 5, 0, 0]));
     const t = b.toTensor();
     expect([t.dtype, t.arraySync()]).toEqual(['float32', [[0, 5], [0, 0]]]);
-    expect(() => new tn.TensorBuffer([2], 'string' as 'float32')).toThrow(`TensorBuffer: dtype must be 'float32', 'int32', 'bool' or 'float64', got "string"`);
+    expect(() => new tn.TensorBuffer([2], 'int8' as 'float32')).toThrow(`TensorBuffer: dtype must be 'float32', 'int32', 'bool', 'float64' or 'string', got "int8"`);
   });
 });
 

@@ -7,7 +7,8 @@ describe('shape ops reject bad input with a clear Error', () => {
   const a = tn.zeros([2, 3]);
   const cases: [string, () => unknown, RegExp][] = [
     ['concat of nothing', () => tn.concat([]), /concat: tensors must be a non-empty array of Tensors, got an array of length 0/],
-    ['concat of a non-tensor', () => tn.concat([a, 'x' as unknown as tn.Tensor]), /concat: tensors\[1\] must be a Tensor or TensorLike values .*, got string "x"/],
+    ['concat of a non-tensor', () => tn.concat([a, {} as unknown as tn.Tensor]), /concat: tensors\[1\] must be a Tensor or TensorLike values .*, got an object/],
+    ['concat of numbers and strings', () => tn.concat([a, 'x' as unknown as tn.Tensor]), /concat: tensors\[0\] must be a string tensor, as strings join and compare only with strings, got a tensor of shape \[2, 3\] and dtype float32/],
     ['concat shapes', () => tn.concat([a, tn.zeros([3, 3])], 1), /concat: tensors\[1\] must be shape \[2, 3\] except along axis 1 \(as tensors\[0\]\), got shape \[3, 3\]/],
     ['concat ranks', () => tn.concat([a, tn.zeros([2, 3, 1])]), /concat: tensors\[1\] must be shape \[2, 3\] except along axis 0/],
     ['concat axis', () => tn.concat([a, a], 2), /concat: axis must be an integer in \[-2, 2\) for a rank-2 tensor, got number 2/],

@@ -192,7 +192,7 @@ describe('bad input: each entry names the argument, what came and what was expec
     ['an op without complex: matMul', () => tn.matMul(row, column), /matMul: a must be a real tensor.*got a complex64 tensor/],
     ['an op without complex: sum', () => z.sum(), /sum: x must be a real tensor.*got a complex64 tensor/],
     ['an op without complex: div', () => tn.div(1, z), /div: b must be a real tensor.*got a complex64 tensor/],
-    ['a buffer of complex values', () => z.bufferSync(), /TensorBuffer: dtype must be 'float32', 'int32', 'bool' or 'float64', got "complex64"/],
+    ['a buffer of complex values', () => z.bufferSync(), /TensorBuffer: dtype must be 'float32', 'int32', 'bool', 'float64' or 'string', got "complex64"/],
   ];
   for (const [name, f, message] of cases) {
     it(name, () => {

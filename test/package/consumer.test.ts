@@ -191,8 +191,8 @@ export async function train(): Promise<number[]> {
 
 /** Never called: these lines only have to fail to compile. */
 export function typeErrors(): void {
-  // @ts-expect-error matMul takes Tensors, not strings.
-  tn.matMul('a', a);
+  // @ts-expect-error matMul takes two tensors.
+  tn.matMul(a);
   // @ts-expect-error a dense layer needs units.
   tn.layers.dense({ activation: 'relu' });
 }

@@ -58,7 +58,7 @@ export const coreSurface: Program[] = [
     run: async (tf) => {
       const ints = await tf.tensor1d([1, 256, -1], 'int32').bytes();
       const floats = await tf.tensor2d([[1.5, -2]]).bytes();
-      return [Array.from(ints), Array.from(floats), tf.scalar(1).strides, tf.tensor1d([1, 2]).strides, tf.zeros([2, 3]).strides, tf.zeros([2, 3, 4, 5]).strides];
+      return [Array.from(ints as Uint8Array), Array.from(floats as Uint8Array), tf.scalar(1).strides, tf.tensor1d([1, 2]).strides, tf.zeros([2, 3]).strides, tf.zeros([2, 3, 4, 5]).strides];
     },
   },
   {

@@ -206,7 +206,6 @@ export const s17Examples: Program[] = [
   },
   {
     name: 'batching rows whose values are strings (a CSV\'s text columns)',
-    deviation: 'tessera has no string tensors (README): TF.js batches them into one, tessera refuses, saying so',
     run: async (tf) => (await tf.data.array([{ price: 1, style: 'Casual' }, { price: 2, style: 'Sexy' }]).batch(2).toArray()).length,
   },
 ];
