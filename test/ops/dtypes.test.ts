@@ -184,28 +184,42 @@ describe('int32 and bool dtypes, as TF.js', () => {
 });
 
 describe('tf.upcastType and tf.sumOutType', () => {
-  const dtypes = ['bool', 'int32', 'float32'] as const;
+  const dtypes = ['bool', 'int32', 'float32', 'complex64', 'string'] as const;
+  const outcome = (f: () => string): string => {
+    try {
+      return f();
+    } catch (e) {
+      return `threw ${(e as Error).message}`;
+    }
+  };
 
-  it('give TF.js\'s dtypes for every pair TF.js has, and an op\'s result dtype agrees', () => {
+  it('give TF.js\'s dtypes (or its refusal) for every pair TF.js has, and an op\'s result dtype agrees', () => {
     for (const a of dtypes) {
-      expect(tn.sumOutType(a)).toBe(tf.sumOutType(a));
-      expect(tn.sum(tn.ones([2], a)).dtype).toBe(tn.sumOutType(a));
+      expect(outcome(() => tn.sumOutType(a))).toBe(outcome(() => tf.sumOutType(a)));
+      if (a !== 'complex64' && a !== 'string') expect(tn.sum(tn.ones([2], a)).dtype).toBe(tn.sumOutType(a));
       for (const b of dtypes) {
-        expect(tn.upcastType(a, b)).toBe(tf.upcastType(a, b));
-        if (a !== 'bool' && b !== 'bool') expect(tn.add(tn.ones([1], a), tn.ones([1], b)).dtype).toBe(tn.upcastType(a, b));
+        expect(outcome(() => tn.upcastType(a, b))).toBe(outcome(() => tf.upcastType(a, b)));
+        if (a !== 'bool' && b !== 'bool' && a !== 'string' && b !== 'string' && a !== 'complex64' && b !== 'complex64') {
+          expect(tn.add(tn.ones([1], a), tn.ones([1], b)).dtype).toBe(tn.upcastType(a, b));
+        }
       }
     }
+    expect(tn.upcastType('string', 'string')).toBe('string');
+    expect(() => tn.upcastType('string', 'float32')).toThrow('Can not upcast string with float32');
   });
 
-  it('put tessera\'s float64 above all', () => {
-    for (const a of [...dtypes, 'float64'] as const) expect(tn.upcastType(a, 'float64')).toBe('float64');
+  it('put tessera\'s float64 above the real dtypes, and complex128 above float64 and complex64', () => {
+    for (const a of ['bool', 'int32', 'float32', 'float64'] as const) expect(tn.upcastType(a, 'float64')).toBe('float64');
     expect(tn.sumOutType('float64')).toBe('float64');
+    expect(tn.upcastType('complex64', 'float64')).toBe('complex128');
+    expect(tn.upcastType('complex128', 'int32')).toBe('complex128');
+    expect(tn.add(tn.complex([1], [2]), tn.ones([1], 'int32')).dtype).toBe(tn.upcastType('complex64', 'int32'));
   });
 
-  it('refuse a dtype tessera does not have, naming it', () => {
-    expect(() => tn.upcastType('string' as 'int32', 'int32')).toThrow(/upcastType: typeA must be 'float32', 'int32', 'bool' or 'float64', got string "string"/);
-    expect(() => tn.upcastType('int32', 'complex64' as 'int32')).toThrow(/upcastType: typeB must be/);
-    expect(() => tn.sumOutType(undefined as unknown as 'int32')).toThrow(/sumOutType: type must be 'float32', 'int32', 'bool' or 'float64', got undefined/);
+  it('refuse a dtype no tensor has, naming it', () => {
+    expect(() => tn.upcastType('float16' as 'int32', 'int32')).toThrow(/upcastType: typeA must be one of 'bool', 'int32', 'float32', 'float64', 'complex64', 'complex128', 'string', got string "float16"/);
+    expect(() => tn.upcastType('int32', 7 as unknown as 'int32')).toThrow(/upcastType: typeB must be one of .*, got .*7$/);
+    expect(() => tn.sumOutType(undefined as unknown as 'int32')).toThrow(/sumOutType: type must be one of .*, got undefined/);
   });
 });
 
