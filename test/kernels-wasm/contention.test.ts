@@ -71,14 +71,14 @@ describe('ContentionGauge', () => {
     };
     const ownMs = (): number => (process.cpuUsage().user + process.cpuUsage().system) / 1000;
     const [busy0, own0, others0] = [allBusy(), ownMs(), read!()];
-    const t = performance.now();
+    // Spins for 300 ms of this process's CPU time, not of the clock's: on a loaded machine the clock's 300 ms may
+    // give it far less.
     let x = 0;
-    while (performance.now() - t < 300) x += Math.sqrt(x + 1);
+    while (ownMs() - own0 < 300) x += Math.sqrt(x + 1);
     expect(x).toBeGreaterThan(0);
     const [busy1, own1, others1] = [allBusy(), ownMs(), read!()];
     // Whatever other processes do meanwhile (a busy machine too), this thread's 300 ms are left out of the reading:
     // it moves by the machine's busy time less this process's, to within a few of /proc/stat's ticks.
-    expect(own1 - own0).toBeGreaterThan(250);
     expect(Math.abs(others1 - others0 - (busy1 - busy0 - (own1 - own0)))).toBeLessThan(60);
   });
 });
