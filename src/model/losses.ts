@@ -107,7 +107,8 @@ export function getLoss(op: string, spec: unknown, arg = 'loss'): Loss {
     const name = functionName(fn, [lossFunctions]);
     const maker = Object.hasOwn(special, name) && lossFunctions[name] === fn ? special[name] : undefined;
     if (maker) return maker(name);
-    return { ...plain(name, fn), checkTargets: () => {} };
+    // As TF.js: a function's targets must have the output's shape, as a named loss's (sparse ids only by name).
+    return plain(name, fn);
   }
   if (typeof spec !== 'string' || !Object.hasOwn(lossFunctions, spec)) throw argError(op, arg, fmtValue(spec), `a loss function or one of ${knownNames()}`);
   const fn = lossFunctions[spec];

@@ -1,4 +1,4 @@
-import type { GradSaveFunc, Kwargs, LayerArgs, LayersModel, LayerVariable, Logs, ModelArtifacts, Scalar, Shape, SymbolicTensor, Tensor } from '../../../src/index';
+import type { GradSaveFunc, Kwargs, LayerArgs, LayersModel, LayerVariable, Logs, ModelArtifacts, Scalar, Shape, SymbolicTensor, Tensor, Variable } from '../../../src/index';
 import type { Program, TF } from '../harness';
 
 // What advanced TF.js users write themselves, as TF.js's guides and tfjs-examples write it: layers of their own
@@ -1527,6 +1527,223 @@ export const s28Custom: Program[] = [
       const input = tf.input({ batchShape: [4, 3], name: 'c28_peek_in' });
       const out = new Peek({ name: 'c28_peek' }).apply(input) as SymbolicTensor;
       return [out.shape, seen];
+    },
+  },
+  {
+    name: 'an optimizer class of the user\'s own (extends tf.Optimizer, sign SGD): compile, fit, and minimize',
+    run: async (tf) => {
+      class SignSGD extends tf.Optimizer {
+        static override className = 'C28SignSGD';
+        constructor(readonly rate: number) {
+          super();
+        }
+        override applyGradients(variableGradients: Record<string, Tensor> | { name: string; tensor: Tensor }[]): void {
+          const list = Array.isArray(variableGradients) ? variableGradients : Object.entries(variableGradients).map(([name, tensor]) => ({ name, tensor }));
+          for (const { name, tensor } of list) {
+            const v = tf.engine().registeredVariables[name];
+            tf.tidy(() => v.assign(v.sub(tensor.sign().mul(this.rate))));
+          }
+          this.incrementIterations();
+        }
+        override getConfig() {
+          return { rate: this.rate };
+        }
+      }
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], kernelInitializer: 'ones', name: 'c28_opt_d' })] });
+      const opt = new SignSGD(0.1);
+      model.compile({ optimizer: opt, loss: 'meanSquaredError' });
+      const h = await model.fit(rows(tf, 4, 2), tf.zeros([4, 1]), { epochs: 3, batchSize: 4, verbose: 0 });
+      const w = tf.variable(tf.tensor1d([1, -2]), true, 'c28_opt_w');
+      opt.minimize(() => w.square().sum() as Scalar);
+      return [h.history.loss, model.getWeights(), w, opt.iterations, opt.getClassName()];
+    },
+  },
+  {
+    name: 'metrics [\'accuracy\'] with a custom loss function: TF.js picks categorical accuracy for 3 units and binary for 1',
+    run: async (tf) => {
+      const cce = (t: Tensor, p: Tensor) => tf.metrics.categoricalCrossentropy(t, p);
+      const bce = (t: Tensor, p: Tensor) => tf.metrics.binaryCrossentropy(t, p);
+      const out: unknown[] = [];
+      for (const [units, loss, y] of [[3, cce, tf.tensor2d([[1, 0, 0], [0, 1, 0], [0, 0, 1], [0, 1, 0]])], [1, bce, tf.tensor2d([[1], [0], [0], [1]])]] as const) {
+        const model = tf.sequential({ layers: [tf.layers.dense({ units, inputShape: [2], activation: units === 1 ? 'sigmoid' : 'softmax', kernelInitializer: tf.initializers.constant({ value: 0.3 }), name: `c28_acc_${units}` })] });
+        model.compile({ optimizer: tf.train.sgd(0.1), loss, metrics: ['accuracy'] });
+        const x = tf.tensor2d([[1, -1], [0.5, 2], [-1, 0.3], [2, 2]]);
+        const h = await model.fit(x, y as Tensor, { epochs: 2, batchSize: 4, verbose: 0 });
+        out.push(h.history, model.evaluate(x, y as Tensor) as Tensor[]);
+      }
+      return out;
+    },
+  },
+  {
+    name: 'layer.apply with extra kwargs on a symbolic input: call receives them again in predict',
+    deviation: "TF.js 4.22's predict runs each layer with only mask and training, dropping the kwargs it was applied with symbolically (the factor is lost); tessera replays them, as Keras replays a node's call arguments",
+    run: (tf) => {
+      const seen: unknown[] = [];
+      class Scaled extends tf.layers.Layer {
+        override call(inputs: Tensor | Tensor[], kwargs: Kwargs): Tensor {
+          seen.push(kwargs['factor'] ?? 'none');
+          return one(inputs).mul((kwargs['factor'] as number | undefined) ?? 1);
+        }
+        override getClassName(): string {
+          return 'C28Scaled';
+        }
+      }
+      const input = tf.input({ shape: [2], name: 'c28_kw_in' });
+      const out = new Scaled({ name: 'c28_kw' }).apply(input, { factor: 3 }) as SymbolicTensor;
+      const model = tf.model({ inputs: input, outputs: out });
+      const y = model.predict(tf.tensor2d([[1, 2]])) as Tensor;
+      return [y, seen];
+    },
+  },
+  {
+    name: 'a custom layer\'s input, output and outputShape after a symbolic apply; a second apply makes them ambiguous',
+    run: (tf) => {
+      const Linear = makeLinear(tf);
+      const layer = new Linear({ units: 2, name: 'c28_io' });
+      const a = tf.input({ shape: [3], name: 'c28_io_a' });
+      const out = layer.apply(a) as SymbolicTensor;
+      const first = [(layer.input as SymbolicTensor).name === a.name, (layer.output as SymbolicTensor).name === out.name, layer.outputShape];
+      layer.apply(tf.input({ shape: [3], name: 'c28_io_b' }));
+      return [first, each([() => (layer.input as SymbolicTensor).shape]), layer.inboundNodes.length, (layer.getOutputAt(1) as SymbolicTensor).shape];
+    },
+  },
+  {
+    name: 'variableGrads of a customGrad function that reads a variable inside: the variable gets no gradient through it',
+    run: (tf) => {
+      const v = tf.variable(tf.tensor1d([2, 3]), true, 'c28_cgv_v');
+      const f = tf.customGrad((x) => ({ value: (x as Tensor).mul(v), gradFunc: (dy: Tensor) => [dy.mul(v)] }));
+      const x = tf.variable(tf.tensor1d([1, -1]), true, 'c28_cgv_x');
+      return each([() => { const { grads } = tf.variableGrads(() => (f(x) as Tensor).sum() as Scalar); return Object.keys(grads).sort().map((k) => [k, grads[k]]); }]);
+    },
+  },
+  {
+    name: 'tf.variableGrads refuses a loss that is not a scalar; tf.grad refuses a function returning a non-tensor',
+    run: (tf) => {
+      const v = tf.variable(tf.tensor1d([1, 2]), true, 'c28_ns_v');
+      return each([
+        () => tf.variableGrads(() => v.square() as unknown as Scalar),
+        () => tf.grad(() => 3 as unknown as Tensor)(tf.scalar(1)),
+        () => tf.grad((x: Tensor) => x.square())(tf.scalar(2)),
+      ]);
+    },
+  },
+  {
+    name: 'earlyStopping with verbose 1 prints TF.js\'s line when it stops',
+    run: async (tf) => {
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], kernelInitializer: 'ones', name: 'c28_esv_d' })] });
+      model.compile({ optimizer: tf.train.sgd(1.5), loss: 'meanSquaredError' });
+      const h = await model.fit(rows(tf, 4, 2), tf.zeros([4, 1]), { epochs: 10, batchSize: 4, verbose: 0, callbacks: tf.callbacks.earlyStopping({ monitor: 'loss', patience: 0, verbose: 1 }) });
+      return h.epoch;
+    },
+  },
+  {
+    name: 'onYield of a tf.CustomCallback with yieldEvery batch: the epoch, batch and logs it is given',
+    run: async (tf) => {
+      const seen: unknown[] = [];
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], kernelInitializer: 'ones', name: 'c28_yield_d' })] });
+      model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      await model.fit(rows(tf, 4, 2), tf.ones([4, 1]), { epochs: 2, batchSize: 2, shuffle: false, verbose: 0, yieldEvery: 'batch', callbacks: { onYield: async (epoch, batch, logs) => { seen.push([epoch, batch, logs.loss]); } } });
+      return seen;
+    },
+  },
+  {
+    name: 'a tf.Callback subclass\'s onBatchEnd and onEpochEnd log keys (values aside) with metrics and validation',
+    run: async (tf) => {
+      const seen: unknown[] = [];
+      class Keys extends tf.Callback {
+        override async onBatchEnd(batch: number, logs?: Logs) {
+          seen.push(['batch', batch, Object.keys(logs ?? {}).sort()]);
+        }
+        override async onEpochEnd(epoch: number, logs?: Logs) {
+          seen.push(['epoch', epoch, Object.keys(logs ?? {}).sort()]);
+        }
+      }
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], kernelInitializer: 'ones', name: 'c28_keys_d' })] });
+      model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError', metrics: ['mae', 'mse'] });
+      await model.fit(rows(tf, 6, 2), tf.ones([6, 1]), { epochs: 1, batchSize: 2, verbose: 0, validationSplit: 0.5, callbacks: new Keys() });
+      return seen;
+    },
+  },
+  {
+    name: 'stopTraining set in onTrainBegin: fit runs no epoch... as TF.js runs it',
+    run: async (tf) => {
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], kernelInitializer: 'ones', name: 'c28_tb_d' })] });
+      model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const h = await model.fit(rows(tf, 4, 2), tf.ones([4, 1]), { epochs: 3, batchSize: 4, verbose: 0, callbacks: { onTrainBegin: async () => { model.stopTraining = true; } } });
+      return [h.epoch, h.history, model.getWeights()];
+    },
+  },
+  {
+    name: 'a callback that evaluates the model on held-out data in onEpochEnd (as tfjs-examples do)',
+    run: async (tf) => {
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2], activation: 'softmax', kernelInitializer: tf.initializers.constant({ value: 0.2 }), name: 'c28_ev_d' })] });
+      model.compile({ optimizer: tf.train.adam(0.1), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+      const tx = tf.tensor2d([[1, 0], [0, 1]]);
+      const ty = tf.tensor2d([[1, 0], [0, 1]]);
+      const evals: unknown[] = [];
+      await model.fit(tf.tensor2d([[1, 0.1], [0.1, 1], [0.9, 0], [0, 0.8]]), tf.tensor2d([[1, 0], [0, 1], [1, 0], [0, 1]]), { epochs: 3, batchSize: 4, verbose: 0, callbacks: { onEpochEnd: async () => {
+        const [l, a] = model.evaluate(tx, ty) as Tensor[];
+        evals.push([(await l.data())[0], (await a.data())[0]]);
+        tf.dispose([l, a]);
+      } } });
+      return evals;
+    },
+  },
+  {
+    name: 'a custom layer holding a variable made with tf.variable (not addWeight): TF.js does not track it',
+    run: async (tf) => {
+      class Raw extends tf.layers.Layer {
+        readonly v = tf.variable(tf.tensor1d([1, 1]), true, `c28_raw_v`);
+        override call(inputs: Tensor | Tensor[]): Tensor {
+          return one(inputs).mul(this.v);
+        }
+        override getClassName(): string {
+          return 'C28Raw';
+        }
+      }
+      const layer = new Raw({ inputShape: [2], name: 'c28_raw' } as LayerArgs);
+      const model = tf.sequential({ layers: [layer, tf.layers.dense({ units: 1, kernelInitializer: 'ones', useBias: false, name: 'c28_raw_out' })] });
+      model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const h = await model.fit(rows(tf, 3, 2), tf.zeros([3, 1]), { epochs: 2, batchSize: 3, verbose: 0 });
+      return [layer.weights.length, model.countParams(), h.history.loss, layer.v, model.getWeights()];
+    },
+  },
+  {
+    name: 'minimize of a loss over model.predict and a custom layer\'s weights by varList (only them train)',
+    run: (tf) => {
+      const Linear = makeLinear(tf);
+      const lin = new Linear({ units: 2, inputShape: [2], name: 'c28_vlm' } as LayerArgs);
+      const model = tf.sequential({ layers: [lin, tf.layers.dense({ units: 1, kernelInitializer: 'ones', name: 'c28_vlm_out' })] });
+      const x = rows(tf, 3, 2);
+      const y = tf.ones([3, 1]);
+      const opt = tf.train.adam(0.1);
+      const vars = lin.trainableWeights.map((w) => (w as unknown as { read(): Variable }).read());
+      for (let i = 0; i < 3; i++) opt.minimize(() => tf.losses.meanSquaredError(y, model.predict(x) as Tensor) as Scalar, false, vars);
+      return model.getWeights();
+    },
+  },
+  {
+    name: 'model.trainOnBatch with a custom loss function and a custom metric: the returned list',
+    run: async (tf) => {
+      const loss = (t: Tensor, p: Tensor) => t.sub(p).abs().mean(-1);
+      function worst(t: Tensor, p: Tensor) {
+        return t.sub(p).abs().max(-1);
+      }
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2], kernelInitializer: 'ones', name: 'c28_tobc_d' })] });
+      model.compile({ optimizer: tf.train.sgd(0.1), loss, metrics: [worst] });
+      const x = rows(tf, 3, 2);
+      const y = tf.zeros([3, 2]);
+      return [await model.trainOnBatch(x, y), await model.trainOnBatch(x, y), model.metricsNames];
+    },
+  },
+  {
+    name: 'a custom loss that reads yTrue as int class ids through a cast (sparse by hand): fit losses',
+    run: async (tf) => {
+      const sparse = (t: Tensor, p: Tensor) => tf.tidy(() => tf.losses.softmaxCrossEntropy(tf.oneHot(t.flatten().cast('int32'), 3), p, undefined, undefined, tf.Reduction.NONE));
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [2], kernelInitializer: tf.initializers.constant({ value: 0.1 }), name: 'c28_sp_d' })] });
+      model.compile({ optimizer: tf.train.sgd(0.5), loss: sparse });
+      const h = await model.fit(rows(tf, 4, 2), tf.tensor2d([[0], [2], [1], [2]]), { epochs: 3, batchSize: 2, shuffle: false, verbose: 0 });
+      return [h.history.loss, model.getWeights()[0]];
     },
   },
 ];
