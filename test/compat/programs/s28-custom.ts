@@ -1746,4 +1746,28 @@ export const s28Custom: Program[] = [
       return [h.history.loss, model.getWeights()[0]];
     },
   },
+  {
+    name: 'fitDataset with a custom loss reading [n, 1] class ids against a [n, 3] output: TF.js checks no target shape there',
+    run: async (tf) => {
+      const sparse = (t: Tensor, p: Tensor) => tf.tidy(() => tf.losses.softmaxCrossEntropy(tf.oneHot(t.flatten().cast('int32'), 3), p, undefined, undefined, tf.Reduction.NONE));
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [2], kernelInitializer: tf.initializers.constant({ value: 0.1 }), name: 'c28_fds_d' })] });
+      model.compile({ optimizer: tf.train.sgd(0.5), loss: sparse });
+      const ds = tf.data.zip({ xs: tf.data.array([[1, 0], [0, 1], [1, 1], [0.5, -1]]), ys: tf.data.array([[0], [2], [1], [2]]) }).batch(2);
+      const h = await model.fitDataset(ds as never, { epochs: 2, verbose: 0 });
+      return [h.history.loss, model.getWeights()[0]];
+    },
+  },
+  {
+    name: 'a custom loss given targets of the output\'s rank but another size is refused by fit and evaluate, as TF.js',
+    run: async (tf) => {
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [2], kernelInitializer: 'ones', name: 'c28_tsz_d' })] });
+      model.compile({ optimizer: 'sgd', loss: (t: Tensor, p: Tensor) => t.sum(-1).sub(p.sum(-1)).square() });
+      const x = tf.ones([2, 2]);
+      return [
+        await model.fit(x, tf.ones([2, 2]), { epochs: 1, verbose: 0 }).then(() => 'trained', () => 'threw'),
+        each([() => model.evaluate(x, tf.ones([2, 2]))]),
+        await model.fit(x, tf.ones([2, 3]), { epochs: 1, verbose: 0 }).then((h) => h.history.loss, () => 'threw'),
+      ];
+    },
+  },
 ];
