@@ -1770,4 +1770,42 @@ export const s28Custom: Program[] = [
       ];
     },
   },
+  {
+    name: 'a loaded model with a registered custom layer trains on: fit after load moves the custom weights as before saving',
+    run: async (tf) => {
+      const Linear = makeLinear(tf);
+      const make = () => tf.sequential({ layers: [new Linear({ units: 2, inputShape: [3], name: 'c28_rt_lin' } as LayerArgs), tf.layers.dense({ units: 1, kernelInitializer: 'ones', name: 'c28_rt_out' })] });
+      const model = make();
+      const { loaded } = await roundTrip(tf, model);
+      const x = rows(tf, 4, 3);
+      const y = tf.ones([4, 1]);
+      const out: unknown[] = [];
+      for (const m of [model, loaded]) {
+        m.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+        const h = await m.fit(x, y, { epochs: 2, batchSize: 4, verbose: 0 });
+        out.push(h.history.loss, m.layers[0].getWeights(), m.layers[0].trainableWeights.length);
+      }
+      return out;
+    },
+  },
+  {
+    name: 'tf.valueAndGrads over a model\'s weights as explicit tensors (a functional forward pass): loss and gradients',
+    run: (tf) => {
+      const x = rows(tf, 3, 2);
+      const y = tf.tensor2d([[1], [0], [1]]);
+      const forward = (w1: Tensor, b1: Tensor, w2: Tensor) => tf.losses.sigmoidCrossEntropy(y, x.matMul(w1).add(b1).relu().matMul(w2));
+      const { value, grads } = tf.valueAndGrads(forward)([tf.tensor2d([[0.5, -0.3], [0.2, 0.8]]), tf.tensor1d([0.1, 0]), tf.tensor2d([[1], [-1]])]);
+      return [value, grads];
+    },
+  },
+  {
+    name: 'Adam minimize steps in tf.tidy with getWeights of its slots: names and moments after two steps',
+    run: async (tf) => {
+      const w = tf.variable(tf.tensor1d([1, -1]), true, 'c28_slots_w');
+      const opt = tf.train.adam(0.1);
+      for (let i = 0; i < 2; i++) tf.tidy(() => { opt.minimize(() => w.mul(tf.tensor1d([2, 3])).square().sum() as Scalar); });
+      const weights = await opt.getWeights();
+      return [weights.map((nt) => [nt.name.replace(/_\d+$/, ''), nt.tensor]), w];
+    },
+  },
 ];
