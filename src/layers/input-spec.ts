@@ -23,7 +23,7 @@ export class InputSpec {
   ndim?: number;
   maxNDim?: number;
   minNDim?: number;
-  axes: { [axis: number]: number };
+  axes?: { [axis: number]: number };
 
   constructor(args: InputSpecArgs) {
     const op = 'InputSpec';

@@ -107,7 +107,14 @@ export function getLoss(op: string, spec: unknown, arg = 'loss'): Loss {
     const name = functionName(fn, [lossFunctions]);
     const maker = Object.hasOwn(special, name) && lossFunctions[name] === fn ? special[name] : undefined;
     if (maker) return maker(name);
-    return { ...plain(name, fn), checkTargets: () => {} };
+    return {
+      ...plain(name, fn),
+      // As TF.js: fit, evaluate and trainOnBatch hold a function's targets to the output's shape (sparse ids only by
+      // name), while fitDataset and evaluateDataset check none, so a function may read [n, 1] class ids there.
+      checkTargets: (op, arg, yTrue, predShape) => {
+        if (!op.endsWith('Dataset')) sameShape(op, arg, yTrue, predShape);
+      },
+    };
   }
   if (typeof spec !== 'string' || !Object.hasOwn(lossFunctions, spec)) throw argError(op, arg, fmtValue(spec), `a loss function or one of ${knownNames()}`);
   const fn = lossFunctions[spec];

@@ -130,7 +130,9 @@ describe('Sequential end to end', () => {
   });
 
   it('a step whose gradient fails (a loss that ignores the predictions) keeps none of the outputs it kept for the metrics', async () => {
-    const { x, y } = quadrantData(8, 9);
+    const { x, y: ids } = quadrantData(8, 9);
+    // A loss function's targets have the output's shape, as in TF.js.
+    const y = tn.oneHot(ids.cast('int32'), 4);
     const model = tn.sequential({ layers: [tn.layers.flatten({ inputShape: [8, 8, 1] }), tn.layers.dense({ units: 4, activation: 'softmax' })] });
     model.compile({ optimizer: 'sgd', loss: (yTrue: tn.Tensor) => tn.mean(yTrue), metrics: ['accuracy', 'mse'] });
     const live = tn.memory().numTensors;
