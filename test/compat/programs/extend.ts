@@ -1,5 +1,6 @@
 import type { DataType, DenseLayerArgs, Kwargs, LayerArgs, LayersModel, LayerVariable, ModelArtifacts, Shape, Tensor } from '../../../src/index';
 import type { Program, TF } from '../harness';
+import { saveToMemory } from './layers-surface';
 
 // Programs that extend the library as TF.js users do (their own layers, cells, initializers, regularizers and
 // constraints, models made from configs), where tessera once differed from TF.js 4.22.
@@ -8,13 +9,8 @@ const rows = (tf: TF, r: number, c: number) => tf.tensor2d(Array.from({ length: 
 const first = (inputs: Tensor | Tensor[]) => (Array.isArray(inputs) ? inputs[0] : inputs);
 
 async function roundTrip(tf: TF, model: LayersModel): Promise<{ artifacts: ModelArtifacts; loaded: LayersModel }> {
-  let artifacts: ModelArtifacts | null = null;
-  await model.save(tf.io.withSaveHandler(async (a) => {
-    artifacts = a;
-    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-  }));
-  const saved = artifacts as unknown as ModelArtifacts;
-  return { artifacts: saved, loaded: await tf.loadLayersModel(tf.io.fromMemory(saved)) };
+  const artifacts = await saveToMemory(tf, model);
+  return { artifacts, loaded: await tf.loadLayersModel(tf.io.fromMemory(artifacts)) };
 }
 
 export const extend: Program[] = [

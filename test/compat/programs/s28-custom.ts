@@ -1,5 +1,6 @@
 import type { GradSaveFunc, Kwargs, LayerArgs, LayersModel, LayerVariable, Logs, ModelArtifacts, Scalar, Shape, SymbolicTensor, Tensor, Variable } from '../../../src/index';
 import type { Program, TF } from '../harness';
+import { saveToMemory } from './layers-surface';
 
 // What advanced TF.js users write themselves, as TF.js's guides and tfjs-examples write it: layers of their own
 // (weights, masks, training flags, configs, save and load), losses and metrics as functions, regularizers,
@@ -10,13 +11,8 @@ const one = (inputs: Tensor | Tensor[]) => (Array.isArray(inputs) ? inputs[0] : 
 const lastDim = (s: Shape | Shape[]) => { const shape = s as Shape; return shape[shape.length - 1] as number; };
 
 async function roundTrip(tf: TF, model: LayersModel): Promise<{ artifacts: ModelArtifacts; loaded: LayersModel }> {
-  let artifacts: ModelArtifacts | null = null;
-  await model.save(tf.io.withSaveHandler(async (a) => {
-    artifacts = a;
-    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-  }));
-  const saved = artifacts as unknown as ModelArtifacts;
-  return { artifacts: saved, loaded: await tf.loadLayersModel(tf.io.fromMemory(saved)) };
+  const artifacts = await saveToMemory(tf, model);
+  return { artifacts, loaded: await tf.loadLayersModel(tf.io.fromMemory(artifacts)) };
 }
 
 /** Each attempt's value, or 'threw' (tessera's messages name more than TF.js's; that both throw is what counts). */
