@@ -1,6 +1,7 @@
 import { assertTensorDtype } from '../tensor/checks';
 import { Tensor, sizeOfShape } from '../tensor/tensor';
 import { tidy } from '../tensor/tidy';
+import { firstSeenIds } from '../util/first-seen';
 import { argError, describeValue, fmtShape, normalizeAxes } from '../util/validate';
 import { tensor } from './creation';
 import { gather } from './gather';
@@ -80,19 +81,8 @@ export function unique(x: Tensor | TensorLike, axis?: number): { values: Tensor;
   const rows = t.shape[a];
   const values = (a === 0 ? t : transpose(t, perm)).hostValues();
   const width = rows === 0 ? 0 : values.length / rows;
-  const firstOf = new Map<string, number>();
-  const kept: number[] = [];
-  const indices = Array.from({ length: rows }, (_, r) => {
-    const key = Array.from(values.subarray(r * width, (r + 1) * width), String).join(',');
-    let k = firstOf.get(key);
-    if (k === undefined) {
-      k = kept.length;
-      firstOf.set(key, k);
-      kept.push(r);
-    }
-    return k;
-  });
-  return { values: gather(t, tensor(kept, [kept.length], 'int32'), a), indices: tensor(indices, [rows], 'int32') };
+  const { ids, firsts } = firstSeenIds(rows, (r) => Array.from(values.subarray(r * width, (r + 1) * width), String).join(','));
+  return { values: gather(t, tensor(firsts, [firsts.length], 'int32'), a), indices: tensor(ids, [rows], 'int32') };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Tensor } from '../tensor/tensor';
 import { decodeString } from '../tensor/string-values';
 import { tidy } from '../tensor/tidy';
+import { firstSeenIds } from '../util/first-seen';
 import { argError, describeValue } from '../util/validate';
 import { sharing } from './reshape';
 import { inferDtype, makeTensor, type TensorLike } from './tensor-like';
@@ -78,22 +79,11 @@ export function uniqueStrings(
   x: Tensor, axis: number | undefined, uniqueOf: (ids: Tensor, axis: number | undefined) => { values: Tensor; indices: Tensor },
 ): { values: Tensor; indices: Tensor } {
   const values = x.encodedStrings() ?? [];
-  const idOf = new Map<string, number>();
-  const strings: Uint8Array[] = [];
-  const ids = Int32Array.from(values, (bytes) => {
-    const key = bytes.join(',');
-    let id = idOf.get(key);
-    if (id === undefined) {
-      id = strings.length;
-      idOf.set(key, id);
-      strings.push(bytes);
-    }
-    return id;
-  });
+  const { ids, firsts } = firstSeenIds(values.length, (i) => values[i].join(','));
   const idTensor = new Tensor(x.shape, 'int32', ids);
   const found = uniqueOf(idTensor, axis);
   idTensor.dispose();
-  const out = Tensor.ofStrings(found.values.shape, Array.from(found.values.dataSync<'int32'>(), (id) => strings[id]), false);
+  const out = Tensor.ofStrings(found.values.shape, Array.from(found.values.dataSync<'int32'>(), (id) => values[firsts[id]]), false);
   found.values.dispose();
   return { values: out, indices: found.indices };
 }
