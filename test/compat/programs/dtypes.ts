@@ -1,16 +1,12 @@
-import type { LayersModel, ModelArtifacts, Tensor } from '../../../src/index';
+import type { LayersModel, Tensor } from '../../../src/index';
 import type { Program, TF } from '../harness';
+import { saveToMemory } from './layers-surface';
 
 // Programs giving built-in layers an int32 or bool dtype, and returning tensors from tidy in a Map, where tessera once
 // differed from TF.js 4.22.
 
 async function roundTrip(tf: TF, model: LayersModel): Promise<{ model: LayersModel; specs: string[] }> {
-  let saved: ModelArtifacts | null = null;
-  await model.save(tf.io.withSaveHandler(async (a) => {
-    saved = a;
-    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-  }));
-  const artifacts = saved as unknown as ModelArtifacts;
+  const artifacts = await saveToMemory(tf, model);
   return { model: await tf.loadLayersModel(tf.io.fromMemory(artifacts)), specs: (artifacts.weightSpecs ?? []).map((s) => s.dtype) };
 }
 

@@ -1,17 +1,13 @@
-import type { Kwargs, LayerArgs, LayersModel, LayerVariable, ModelArtifacts, Tensor } from '../../../src/index';
+import type { Kwargs, LayerArgs, LayersModel, LayerVariable, Tensor } from '../../../src/index';
 import type { Program, TF } from '../harness';
+import { saveToMemory } from './layers-surface';
 
 // Programs with layers and models of the user's own, written as TF.js programs write them, where tessera once
 // differed from TF.js 4.22 in the details (what a call receives, dtypes, class names, how often a loader constructs).
 
 const first = (inputs: Tensor | Tensor[]) => (Array.isArray(inputs) ? inputs[0] : inputs);
 async function roundTrip(tf: TF, model: LayersModel): Promise<LayersModel> {
-  let saved: ModelArtifacts | null = null;
-  await model.save(tf.io.withSaveHandler(async (a) => {
-    saved = a;
-    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-  }));
-  return tf.loadLayersModel(tf.io.fromMemory(saved as unknown as ModelArtifacts));
+  return tf.loadLayersModel(tf.io.fromMemory(await saveToMemory(tf, model)));
 }
 
 /** What a layer was given, in words: a tensor by its shape and dtype, a list in brackets. */

@@ -1,5 +1,6 @@
-import type { io, LayersModel, Tensor } from '../../../src/index';
+import type { LayersModel, Tensor } from '../../../src/index';
 import type { Program, TF } from '../harness';
+import { saveToMemory } from './layers-surface';
 
 // Recurrent layers with TF.js's weight options (regularizers and constraints), as users write them: created,
 // configured, trained, weights written, and saved and loaded in memory.
@@ -36,12 +37,7 @@ function fixWeights(tf: TF, model: { getWeights(): Tensor[]; setWeights(w: Tenso
 const x3 = (tf: TF) => tf.tensor3d([[[0.1, 0.2], [0.3, -0.1], [0.5, 0.4]], [[-0.2, 0.1], [0.0, 0.3], [0.2, -0.4]]]);
 
 async function roundTrip(tf: TF, model: LayersModel) {
-  let saved: io.ModelArtifacts | null = null;
-  await model.save(tf.io.withSaveHandler(async (artifacts) => {
-    saved = artifacts;
-    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-  }));
-  const artifacts = saved as unknown as io.ModelArtifacts;
+  const artifacts = await saveToMemory(tf, model);
   return { artifacts, loaded: await tf.loadLayersModel(tf.io.fromMemory(artifacts)) };
 }
 

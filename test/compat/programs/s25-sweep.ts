@@ -1,5 +1,6 @@
 import type { Scalar, SymbolicTensor, Tensor } from '../../../src/index';
 import type { Program, TF } from '../harness';
+import { saveToMemory } from './layers-surface';
 
 // A sweep of less-used argument forms of common ops (negative axes, keepDims, scalar broadcasting, typed-array and
 // nested inputs, int32 results), layer configs as written in the wild, training-loop options and callback logs,
@@ -1301,12 +1302,7 @@ const creation: Program[] = [
 
 /** Saves a model through withSaveHandler and loads it back from memory: the artifacts and the loaded model. */
 const roundTrip = async (tf: TF, model: ReturnType<TF['sequential']> | ReturnType<TF['model']>) => {
-  let saved: Parameters<Parameters<TF['io']['withSaveHandler']>[0]>[0] | null = null;
-  await model.save(tf.io.withSaveHandler(async (artifacts) => {
-    saved = artifacts;
-    return { modelArtifactsInfo: { dateSaved: new Date(0), modelTopologyType: 'JSON' } };
-  }));
-  const art = saved as unknown as { modelTopology: { model_config: unknown; keras_version?: string }; weightSpecs: { name: string; shape: number[]; dtype: string }[]; weightData: ArrayBuffer };
+  const art = (await saveToMemory(tf, model)) as unknown as { modelTopology: { model_config: unknown; keras_version?: string }; weightSpecs: { name: string; shape: number[]; dtype: string }[]; weightData: ArrayBuffer };
   const loaded = await tf.loadLayersModel(tf.io.fromMemory(art as never));
   return { art, loaded };
 };
