@@ -10,7 +10,7 @@ import type { ConfigDict, Serializable, SerializableConstructor } from '../util/
  * ε·sqrt(1 − β2^t) on sqrt(v) (kernels/shared/adam.ts), the same step; Keras's own Adam adds ε to sqrt(v) unscaled.
  */
 export class AdamOptimizer extends Optimizer {
-  static override readonly className: string = 'Adam';
+  static readonly className: string = 'Adam';
   /** As TF.js's: the constructor gets the config's values in its argument order. */
   static override fromConfig<T extends Serializable>(cls: SerializableConstructor<T>, config: ConfigDict): T {
     return construct(cls, config.learningRate, config.beta1, config.beta2, config.epsilon);

@@ -9,7 +9,7 @@ import { SGDOptimizer } from './sgd';
 /** An optimizer as a saved training config holds it: its class name and its getConfig(). */
 export interface OptimizerConfig {
   class_name: string;
-  config: Record<string, number | boolean>;
+  config: ConfigDict;
 }
 
 /** The built-in optimizer classes by class name; each one's static fromConfig passes a config's values to its constructor, which checks them. */

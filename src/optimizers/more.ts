@@ -67,7 +67,7 @@ export class MomentumOptimizer extends SGDOptimizer {
  * Centered, with mg = decay·mg + (1 − decay)·g, the denominator is sqrt(ms − (mg² + ε)), as TF.js writes it.
  */
 export class RMSPropOptimizer extends Optimizer {
-  static override readonly className = 'RMSProp';
+  static readonly className = 'RMSProp';
   /** As TF.js's: the constructor gets the config's values in its argument order. */
   static override fromConfig<T extends Serializable>(cls: SerializableConstructor<T>, config: ConfigDict): T {
     return construct(cls, config.learningRate, config.decay, config.momentum, config.epsilon, config.centered);
@@ -121,7 +121,7 @@ export class RMSPropOptimizer extends Optimizer {
 
 /** tf.train.adagrad: accumulator (from initialAccumulatorValue) += g²; p −= lr·g/sqrt(accumulator + ε). */
 export class AdagradOptimizer extends Optimizer {
-  static override readonly className = 'Adagrad';
+  static readonly className = 'Adagrad';
   /** As TF.js's: the constructor gets the config's values in its argument order. */
   static override fromConfig<T extends Serializable>(cls: SerializableConstructor<T>, config: ConfigDict): T {
     return construct(cls, config.learningRate, config.initialAccumulatorValue);
@@ -155,7 +155,7 @@ export class AdagradOptimizer extends Optimizer {
  * before this step's gradient; then Eg² = ρ·Eg² + (1 − ρ)·g², Eu² = ρ·Eu² + (1 − ρ)·u²; p −= lr·u.
  */
 export class AdadeltaOptimizer extends Optimizer {
-  static override readonly className = 'Adadelta';
+  static readonly className = 'Adadelta';
   /** As TF.js's: the constructor gets the config's values in its argument order. */
   static override fromConfig<T extends Serializable>(cls: SerializableConstructor<T>, config: ConfigDict): T {
     return construct(cls, config.learningRate, config.rho, config.epsilon);
@@ -191,7 +191,7 @@ export class AdadeltaOptimizer extends Optimizer {
 
 /** tf.train.adamax: m = β1·m + (1 − β1)·g; u = max(β2·u, |g|); p −= lr/(1 + decay·(t − 1))/(1 − β1^t)·m/(u + ε). */
 export class AdamaxOptimizer extends Optimizer {
-  static override readonly className = 'Adamax';
+  static readonly className = 'Adamax';
   /** As TF.js's: the constructor gets the config's values in its argument order. */
   static override fromConfig<T extends Serializable>(cls: SerializableConstructor<T>, config: ConfigDict): T {
     return construct(cls, config.learningRate, config.beta1, config.beta2, config.epsilon, config.decay);

@@ -4,7 +4,7 @@ import { Variable, findVariable } from '../tensor/variable';
 import { argError, fmtShape, fmtValue } from '../util/validate';
 import type { NamedTensorMap, Scalar } from '../tensor/tfjs-types';
 import { tidy } from '../tensor/tidy';
-import { Serializable, type SerializableConstructor } from '../util/serializable';
+import { Serializable, type ConfigDict, type SerializableConstructor } from '../util/serializable';
 import { keep } from '../tensor/scopes';
 import { scalar } from '../ops/creation';
 import { inspectSymbol, namedView } from '../tensor/inspect-view';
@@ -38,12 +38,12 @@ export function construct<T extends Serializable>(cls: SerializableConstructor<T
 
 /** The shared part of every optimizer: checking gradients, counting steps, slot variables, minimize(). */
 export abstract class Optimizer extends Serializable {
-  /** The class name under which the optimizer is serialized: static, as TF.js's (each optimizer class sets its own). */
-  static readonly className: string = 'Optimizer';
-
-  /** The class's name, as the static className. */
+  /**
+   * The class's name, as its static className. The base declares no static className, as TF.js's, so that a user's
+   * subclass sets its own (a field or a getter) without `override`.
+   */
   get className(): string {
-    return (this.constructor as typeof Optimizer).className;
+    return this.getClassName();
   }
 
   /** Steps applied so far. */
@@ -223,7 +223,7 @@ export abstract class Optimizer extends Serializable {
   }
 
   /** Hyper-parameters for saving, with the keys of TF.js's getConfig (its constructor's argument names). */
-  abstract override getConfig(): Record<string, number | boolean>;
+  abstract override getConfig(): ConfigDict;
 
   /**
    * @internal The fields of TF.js's object for a built-in optimizer, in its order, which console.log shows there;

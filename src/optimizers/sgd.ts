@@ -10,7 +10,7 @@ import type { ConfigDict, Serializable, SerializableConstructor } from '../util/
  * here too): assigning learningRate alone changes what getConfig reports, not the steps.
  */
 export class SGDOptimizer extends Optimizer {
-  static override readonly className: string = 'SGD';
+  static readonly className: string = 'SGD';
   /** As TF.js's: the constructor gets the config's values in its argument order. */
   static override fromConfig<T extends Serializable>(cls: SerializableConstructor<T>, config: ConfigDict): T {
     return construct(cls, config.learningRate, config.momentum);

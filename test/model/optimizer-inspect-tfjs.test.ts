@@ -37,7 +37,7 @@ describe('console.log(optimizer) shows TF.js 4.22\'s class name and fields', () 
 
   it('an optimizer class of the user\'s own is shown as it is, its class and its fields', () => {
     class Halver extends tn.Optimizer {
-      static override className = 'Halver';
+      static className = 'Halver';
       halving = 0.5;
       override applyGradients(): void {}
       override getConfig(): Record<string, number> {

@@ -122,7 +122,7 @@ describe('optimizer serialization as TF.js 4.22\'s: static fromConfig and the Se
   it('a subclass of the user\'s gets the config itself from the base fromConfig, as TF.js\'s Serializable gives it', () => {
     const [ours, theirs] = [tn, tf].map((lib) => {
       class Halving extends (lib.Optimizer as unknown as typeof tn.Optimizer) {
-        static override readonly className = 'Halving';
+        static readonly className = 'Halving';
         constructor(readonly settings: { rate: number }) {
           super();
         }
@@ -181,7 +181,7 @@ describe('an optimizer subclass written as for TF.js (super() with no arguments,
         return {};
       }
     }
-    expect(() => new Empty().minimize(() => tn.sum(tn.square(v)))).toThrow(/Optimizer.applyGradients: Optimizer defines neither update\(variable, gradient\) nor its own applyGradients/);
+    expect(() => new Empty().minimize(() => tn.sum(tn.square(v)))).toThrow(/Empty.applyGradients: Empty defines neither update\(variable, gradient\) nor its own applyGradients/);
   });
 
   it('saveIterations gives the step count as an int32 scalar named iter, as TF.js', async () => {

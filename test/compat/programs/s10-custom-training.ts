@@ -155,7 +155,7 @@ export const s10CustomTraining: Program[] = [
       const direct = new tf.MomentumOptimizer(0.05, 0.5, true);
       return {
         classNames: classes.map((c) => c.className),
-        made: made.map((o, i) => [o.getClassName(), o instanceof classes[i], o instanceof tf.Optimizer, (o.constructor as typeof tf.Optimizer).className]),
+        made: made.map((o, i) => [o.getClassName(), o instanceof classes[i], o instanceof tf.Optimizer, (o.constructor as unknown as { className: string }).className]),
         momentumIsSgd: made[1] instanceof tf.SGDOptimizer,
         direct: [direct.getClassName(), direct.getConfig()],
       };

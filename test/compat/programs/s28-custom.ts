@@ -1538,7 +1538,7 @@ export const s28Custom: Program[] = [
     name: 'an optimizer class of the user\'s own (extends tf.Optimizer, sign SGD): compile, fit, and minimize',
     run: async (tf) => {
       class SignSGD extends tf.Optimizer {
-        static override className = 'C28SignSGD';
+        static className = 'C28SignSGD';
         constructor(readonly rate: number) {
           super();
         }

@@ -1201,7 +1201,7 @@ const tensorUtil: Program[] = [
 /** A plain SGD written as a TF.js user subclasses tf.Optimizer: applyGradients, getConfig, and the step count helpers. */
 const customOptimizer = (tf: TF) => {
   class HalfStep extends tf.Optimizer {
-    static override get className() { return 'HalfStep'; }
+    static get className() { return 'HalfStep'; }
     constructor(readonly rate: number) { super(); }
     override applyGradients(grads: Record<string, Tensor> | { name: string; tensor: Tensor }[]) {
       const list = Array.isArray(grads) ? grads : Object.keys(grads).map((name) => ({ name, tensor: grads[name] }));
