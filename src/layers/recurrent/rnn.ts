@@ -1,4 +1,5 @@
 import { add, mul, sub } from '../../ops/binary';
+import { broadcastTo } from '../../ops/broadcast';
 import { zeros } from '../../ops/creation';
 import { stack, unstack } from '../../ops/concat';
 import { reverse } from '../../ops/reverse';
@@ -215,7 +216,7 @@ export class RNN extends Layer {
     const list = all as Tensor[];
     const x = this.checkSequence(this.name, list[0]);
     const given = list.length > 1 ? list.slice(1) : options.initialState === undefined ? null : Array.isArray(options.initialState) ? options.initialState : [options.initialState];
-    if (given) this.checkStates('initialState', given, x.shape[0], x.shape.slice(2));
+    if (given) this.checkInitialStates(given, x.shape[0], x.shape.slice(2));
     const training = options.training ?? false;
     const outputs = this.eagerly(() => {
       // As TF.js's ops upcast them, int32 and bool sequences run as the layer's dtype.
@@ -264,6 +265,15 @@ export class RNN extends Layer {
     this.cell.checkStates(this.name, arg, states, batch, stepShape, this.dtype);
   }
 
+  /**
+   * @internal Throws unless `states` can start a run over `batch` sequences: as checkStates, or all of batch 1, which
+   * TF.js's step ops broadcast (one initial state for every sequence).
+   */
+  checkInitialStates(states: readonly unknown[], batch: number, stepShape: readonly number[]): void {
+    const shared = states.every((s) => s instanceof Tensor && s.shape[0] === 1);
+    this.checkStates('initialState', states, shared ? 1 : batch, stepShape);
+  }
+
   private run(x: Tensor, training: boolean, mask: Tensor | null, initial: Tensor[] | null): { output: Tensor; states: Tensor[] } {
     const [b, steps, ...step] = x.shape;
     this.fixBatch(b);
@@ -278,7 +288,7 @@ export class RNN extends Layer {
     cell.beginSequence(b, step, training);
     // Each step's slice of the projection, by one split whose gradient is one concat.
     const xp = unstack(cell.project(seq), 1);
-    let states = initial ?? this.stateValues ?? this.getInitialState(x);
+    let states = initial?.map((s) => broadcastTo(s, [b, ...s.shape.slice(1)])) ?? this.stateValues ?? this.getInitialState(x);
     const outputs: Tensor[] = [];
     const outShape = cell.outputShapeNoBatch(step);
     // A masked step outputs the output state it keeps (a stack's states start with its last cell's), as TF.js: a

@@ -349,6 +349,38 @@ const lstm: Program[] = [
     },
   },
   {
+    name: 'lstm initial states: of the wrong width or batch refused; of batch 1 used for every sequence, as the tiled state',
+    run: (tf) => {
+      const x = seq(tf, [2, 3, 2]);
+      const make = () => tf.layers.lstm({ units: 2, returnState: true, kernelInitializer: tf.initializers.glorotUniform({ seed: 5 }), recurrentInitializer: tf.initializers.constant({ value: 0.2 }) });
+      const h = tf.tensor2d([[0.5, -0.3]]);
+      const c = tf.tensor2d([[1, 0.2]]);
+      return [
+        attempt(() => make().apply(x, { initialState: [tf.zeros([2, 3]), tf.zeros([2, 3])] })),
+        attempt(() => make().apply(x, { initialState: [tf.zeros([3, 2]), tf.zeros([3, 2])] })),
+        make().apply(x, { initialState: [h, c] }),
+        make().apply(x, { initialState: [tf.tile(h, [2, 1]), tf.tile(c, [2, 1])] }),
+      ];
+    },
+  },
+  {
+    name: 'one initial state of batch 1 for a batch of sequences: simpleRNN, gru and a bidirectional gru, and the gradient to the state',
+    run: (tf) => {
+      const x = seq(tf, [3, 2, 2]);
+      const opts = { units: 2, kernelInitializer: tf.initializers.glorotUniform({ seed: 7 }), recurrentInitializer: tf.initializers.constant({ value: -0.3 }), biasInitializer: tf.initializers.constant({ value: 0.1 }) };
+      const s = tf.layers.simpleRNN({ ...opts, returnSequences: true });
+      const g = tf.layers.gru(opts);
+      const b = tf.layers.bidirectional({ layer: tf.layers.gru(opts) as never });
+      const h = tf.tensor2d([[0.4, -0.6]]);
+      return [
+        s.apply(x, { initialState: h }),
+        g.apply(x, { initialState: [h] }),
+        b.apply(x, { initialState: [h, tf.neg(h)] }),
+        tf.grad((t: Tensor) => (g.apply(x, { initialState: [t] }) as Tensor).square().sum())(h),
+      ];
+    },
+  },
+  {
     name: 'lstm initialState given as apply([x, h, c]) in a list equals the kwargs form',
     run: (tf) => {
       const l = tf.layers.lstm({ units: 2, returnSequences: true });
