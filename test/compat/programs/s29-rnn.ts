@@ -1427,6 +1427,17 @@ const more: Program[] = [
     }),
   },
   {
+    name: 'convLstm2d after a masking layer: each pixel whose channels all equal maskValue keeps its previous output and states',
+    run: (tf) => {
+      const x = tf.tensor5d([[[[[1], [2]], [[3], [4]]], [[[0], [0]], [[0], [0]]], [[[1], [0]], [[0], [1]]]]]);
+      return [{ returnSequences: true }, { goBackwards: true }].map((o) => attempt(() => {
+        const m = tf.sequential({ layers: [tf.layers.masking({ maskValue: 0, inputShape: [3, 2, 2, 1] }), tf.layers.convLstm2d({ filters: 2, kernelSize: 1, ...o })] });
+        fix(tf, m, 0.5);
+        return m.predict(x);
+      }));
+    },
+  },
+  {
     name: 'gru trainable false: no trainable weights, getWeights(true) is empty, predictions unchanged',
     run: (tf) => {
       const l = tf.layers.gru({ units: 2, trainable: false });
