@@ -1373,6 +1373,16 @@ const more: Program[] = [
     ]),
   },
   {
+    name: 'dropout and recurrentDropout of 1 drop nothing, even in training: their config, and the outputs',
+    run: (tf) => {
+      const l = tf.layers.lstm({ units: 1, dropout: 1, kernelInitializer: 'ones', recurrentInitializer: 'ones' });
+      const s = tf.layers.simpleRNN({ units: 1, dropout: 1, recurrentDropout: 1, kernelInitializer: 'ones', recurrentInitializer: 'ones' });
+      const g = tf.layers.gru({ units: 1, recurrentDropout: 1, kernelInitializer: 'ones', recurrentInitializer: 'ones' });
+      const x = tf.ones([1, 2, 1]);
+      return [l.getConfig().dropout, s.getConfig().recurrentDropout, l.apply(x, { training: true }), s.apply(x, { training: true }), g.apply(x, { training: true }), g.apply(x)];
+    },
+  },
+  {
     name: 'dropout and recurrentDropout outside [0, 1]',
     deviation: 'TF.js 4.22 clips a dropout or recurrentDropout rate outside [0, 1] to it without a word (1.5 becomes 1, -0.5 becomes 0); tessera refuses it, naming the argument, as the design has every entry point check its arguments',
     run: (tf) => {
