@@ -1503,4 +1503,194 @@ const more: Program[] = [
   },
 ];
 
-export const s29Rnn: Program[] = [...simple, ...gru, ...lstm, ...cells, ...convLstm, ...bidi, ...td, ...masks, ...grads, ...training, ...configs, ...errors, ...more];
+const beyond: Program[] = [
+  {
+    name: 'bidirectional lstm over a masked embedding with returnState: merged output, then both directions\' states',
+    run: (tf) => {
+      const x = tf.input({ shape: [5] });
+      const e = tf.layers.embedding({ inputDim: 5, outputDim: 2, maskZero: true }).apply(x);
+      const outs = tf.layers.bidirectional({ layer: tf.layers.lstm({ units: 2, returnState: true }) as never, mergeMode: 'ave' }).apply(e) as SymbolicTensor[];
+      const m = tf.model({ inputs: x, outputs: outs });
+      fix(tf, m);
+      return [outs.length, m.predict(ids(tf))];
+    },
+  },
+  {
+    name: 'bidirectional around a gru that itself goes backwards',
+    run: (tf) => {
+      const b = tf.layers.bidirectional({ layer: tf.layers.gru({ units: 2, goBackwards: true, returnSequences: true }) as never });
+      ready(tf, b, [1, 3, 2]);
+      fix(tf, b);
+      return b.apply(seq(tf, [1, 3, 2]));
+    },
+  },
+  {
+    name: 'a stateful gru over a masked embedding with returnSequences: two predicts',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.embedding({ inputDim: 5, outputDim: 2, maskZero: true, batchInputShape: [3, 5] }), tf.layers.gru({ units: 2, stateful: true, returnSequences: true })] });
+      fix(tf, m);
+      return [m.predict(ids(tf)), m.predict(ids(tf))];
+    },
+  },
+  {
+    name: 'predict of a stateful lstm with a batchSize: the state carries across the batches',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.lstm({ units: 2, stateful: true, batchInputShape: [2, 3, 1] })] });
+      fix(tf, m);
+      return [m.predict(seq(tf, [4, 3, 1]), { batchSize: 2 }), attempt(() => (m.predict(seq(tf, [3, 3, 1]), { batchSize: 2 }) as Tensor).shape)];
+    },
+  },
+  {
+    name: 'model.resetStates resets every stateful layer of a model of two',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [
+        tf.layers.simpleRNN({ units: 2, stateful: true, returnSequences: true, batchInputShape: [1, 2, 1] }),
+        tf.layers.gru({ units: 1, stateful: true }),
+      ] });
+      fix(tf, m);
+      const x = seq(tf, [1, 2, 1]);
+      const a = m.predict(x);
+      m.predict(x);
+      m.resetStates();
+      return [a, m.predict(x)];
+    },
+  },
+  {
+    name: 'a stateful lstm given batchSize instead of batchInputShape',
+    run: (tf) => {
+      const l = tf.layers.lstm({ units: 1, stateful: true, batchSize: 2, inputShape: [2, 1] });
+      const m = tf.sequential({ layers: [l] });
+      fix(tf, m);
+      return [m.inputs[0].shape, m.predict(seq(tf, [2, 2, 1])), m.predict(seq(tf, [2, 2, 1]))];
+    },
+  },
+  {
+    name: 'a gru with returnState in a sequential model is refused',
+    run: (tf) => attempt(() => tf.sequential({ layers: [tf.layers.gru({ units: 2, returnState: true, inputShape: [3, 1] }), tf.layers.dense({ units: 1 })] }).outputs.length),
+  },
+  {
+    name: 'embedding(maskZero) into flatten, conv1d and globalAveragePooling1d: which take the mask',
+    run: (tf) => [
+      attempt(() => { const m = tf.sequential({ layers: [tf.layers.embedding({ inputDim: 5, outputDim: 2, maskZero: true, inputLength: 5 }), tf.layers.flatten()] }); return (m.predict(ids(tf)) as Tensor).shape; }),
+      attempt(() => { const m = tf.sequential({ layers: [tf.layers.embedding({ inputDim: 5, outputDim: 2, maskZero: true, inputLength: 5 }), tf.layers.conv1d({ filters: 1, kernelSize: 2 })] }); return (m.predict(ids(tf)) as Tensor).shape; }),
+      attempt(() => {
+        const m = tf.sequential({ layers: [tf.layers.embedding({ inputDim: 5, outputDim: 2, maskZero: true, inputLength: 5, embeddingsInitializer: tf.initializers.constant({ value: 1 }) }), tf.layers.globalAveragePooling1d()] });
+        return m.predict(ids(tf));
+      }),
+    ],
+  },
+  {
+    name: 'an lstm with returnSequences, repeatVector of its last output, and a decoder gru: masks stop at repeatVector',
+    run: (tf) => {
+      const m = maskedModel(tf, [tf.layers.lstm({ units: 2 }), tf.layers.repeatVector({ n: 3 }), tf.layers.gru({ units: 2, returnSequences: true })]);
+      return m.predict(ids(tf));
+    },
+  },
+  {
+    name: 'lstm applied to int32 and bool sequences: they run as float32',
+    run: (tf) => {
+      const l = tf.layers.lstm({ units: 2, kernelInitializer: 'ones', recurrentInitializer: 'zeros' });
+      return [l.apply(tf.tensor3d([[[1], [2]]], [1, 2, 1], 'int32')), attempt(() => l.apply(tf.tensor3d([[[1], [0]]], [1, 2, 1], 'bool')))];
+    },
+  },
+  {
+    name: 'simpleRNN with a maxNorm kernelConstraint and nonNeg recurrentConstraint: weights after one fit epoch',
+    deviation: "TF.js 4.22 projects a weight onto its constraint only when the weight is set, not after the optimizer's steps in fit (as layers-more's dense program shows), so the simpleRNN kernel grows past maxNorm's 0.5; tessera projects after every step, as Keras",
+    run: async (tf) => {
+      const m = seqModel(tf, [tf.layers.simpleRNN({ units: 2, kernelConstraint: tf.constraints.maxNorm({ maxValue: 0.5 }), recurrentConstraint: 'nonNeg' }), tf.layers.dense({ units: 1 })], [3, 2]);
+      m.compile({ optimizer: tf.train.sgd(1), loss: 'meanSquaredError' });
+      await m.fit(seq(tf, [2, 3, 2]), tf.tensor2d([[3], [-3]]), { epochs: 1, batchSize: 2, shuffle: false, verbose: 0 });
+      return m.getWeights().slice(0, 2);
+    },
+  },
+  {
+    name: 'rnn over a gruCell with resetAfter saved and loaded: config of the cell and predictions',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.rnn({ cell: tf.layers.gruCell({ units: 2, resetAfter: true, name: 'sl_gc' }), returnSequences: true, inputShape: [3, 2], name: 'sl_r' })] });
+      fix(tf, m);
+      const n = await tf.loadLayersModel(tf.io.fromMemory(await saveToMemory(tf, m)));
+      const x = seq(tf, [1, 3, 2]);
+      return [n.layers[0].getConfig(), n.predict(x), m.predict(x)];
+    },
+  },
+  {
+    name: 'summary and countParams of a model with convLstm2d, bidirectional gru and timeDistributed',
+    run: (tf) => {
+      const m = tf.sequential({ layers: [
+        tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 3, name: 'sm_d' }), inputShape: [4, 2], name: 'sm_td' }),
+        tf.layers.bidirectional({ layer: tf.layers.gru({ units: 2, resetAfter: true, returnSequences: true, name: 'sm_g' }) as never, name: 'sm_bi' }),
+        tf.layers.simpleRNN({ units: 1, name: 'sm_s' }),
+      ] });
+      m.summary(90);
+      return [m.countParams(), m.layers.map((l) => l.countParams())];
+    },
+  },
+  {
+    name: 'an rnn over two stacked gru cells with returnState and goBackwards: the states of each cell',
+    run: (tf) => {
+      const l = tf.layers.rnn({ cell: [tf.layers.gruCell({ units: 2 }), tf.layers.gruCell({ units: 3 })], returnState: true, goBackwards: true });
+      ready(tf, l, [2, 3, 2]);
+      fix(tf, l);
+      return (l.apply(seq(tf, [2, 3, 2])) as Tensor[]).map((t) => [t.shape, t]);
+    },
+  },
+  {
+    name: 'embedding with inputLength [null]: sequences of any length, into an lstm',
+    deviation: "TF.js 4.22's Embedding.computeOutputShape writes the first length it meets into the layer's own inputLength array in place of null, so after a predict of length 2 a sequence of length 5 throws ('inputLength is 2'); tessera keeps the null and takes any length",
+    run: (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.embedding({ inputDim: 5, outputDim: 2, inputLength: [null] as never, maskZero: true }), tf.layers.lstm({ units: 1 })] });
+      fix(tf, m);
+      return [m.inputs[0].shape, m.predict(tf.tensor2d([[1, 2]])), m.predict(ids(tf))];
+    },
+  },
+  {
+    name: 'gradient of a masked bidirectional gru loss with respect to the embeddings',
+    run: (tf) => {
+      const m = maskedModel(tf, [tf.layers.bidirectional({ layer: tf.layers.gru({ units: 1 }) as never, mergeMode: 'concat' })]);
+      const { grads } = tf.variableGrads(() => (m.apply(ids(tf)) as Tensor).square().sum() as never);
+      return Object.values(grads);
+    },
+  },
+  {
+    name: 'a model with an lstm applied twice (shared weights) to two inputs, concatenated',
+    run: (tf) => {
+      const shared = tf.layers.lstm({ units: 2, name: 'sh_l' });
+      const a = tf.input({ shape: [3, 2] });
+      const b = tf.input({ shape: [4, 2] });
+      const out = tf.layers.concatenate().apply([S(shared.apply(a)), S(shared.apply(b))]);
+      const m = tf.model({ inputs: [a, b], outputs: S(out) });
+      fix(tf, m);
+      return [m.getWeights().length, m.predict([seq(tf, [1, 3, 2]), seq(tf, [1, 4, 2])])];
+    },
+  },
+  {
+    name: 'convLstm2d with recurrentDropout and dropout at inference, and its config',
+    run: (tf) => {
+      const l = tf.layers.convLstm2d({ filters: 1, kernelSize: 2, dropout: 0.3, recurrentDropout: 0.2, padding: 'same' });
+      const k = tf.layers.convLstm2d({ filters: 1, kernelSize: 2, padding: 'same' });
+      ready(tf, l, [1, 2, 3, 3, 1]); ready(tf, k, [1, 2, 3, 3, 1]);
+      fix(tf, l, 0.3); fix(tf, k, 0.3);
+      const x = seq(tf, [1, 2, 3, 3, 1]);
+      return [l.apply(x), k.apply(x), l.getConfig().dropout, l.getConfig().recurrentDropout];
+    },
+  },
+  {
+    name: 'fit a stateful gru over two epochs of two batches without shuffling, resetting states by hand between epochs',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.gru({ units: 2, stateful: true, batchInputShape: [2, 3, 1] }), tf.layers.dense({ units: 1 })] });
+      fix(tf, m);
+      m.compile({ optimizer: tf.train.sgd(0.2), loss: 'meanSquaredError' });
+      const x = seq(tf, [4, 3, 1]);
+      const y = tf.tensor2d([[1], [0], [0.5], [-0.5]]);
+      const losses: unknown[] = [];
+      for (let e = 0; e < 2; e++) {
+        const h = await m.fit(x, y, { epochs: 1, batchSize: 2, shuffle: false, verbose: 0 });
+        losses.push(h.history.loss[0]);
+        m.resetStates();
+      }
+      return [losses, m.predict(x, { batchSize: 2 })];
+    },
+  },
+];
+
+export const s29Rnn: Program[] = [...simple, ...gru, ...lstm, ...cells, ...convLstm, ...bidi, ...td, ...masks, ...grads, ...training, ...configs, ...errors, ...more, ...beyond];
