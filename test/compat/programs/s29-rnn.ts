@@ -1693,4 +1693,61 @@ const beyond: Program[] = [
   },
 ];
 
-export const s29Rnn: Program[] = [...simple, ...gru, ...lstm, ...cells, ...convLstm, ...bidi, ...td, ...masks, ...grads, ...training, ...configs, ...errors, ...more, ...beyond];
+const last: Program[] = [
+  {
+    name: 'an unrolled simpleRNN over a variable-length time axis: predictions for two lengths',
+    run: (tf) => attempt(() => {
+      const m = tf.sequential({ layers: [tf.layers.simpleRNN({ units: 2, unroll: true, inputShape: [null, 2] })] });
+      fix(tf, m);
+      return [m.predict(seq(tf, [1, 2, 2])), m.predict(seq(tf, [1, 4, 2]))];
+    }),
+  },
+  {
+    name: 'bidirectional lstm given symbolic initial states for both directions in a functional model',
+    run: (tf) => {
+      const x = tf.input({ shape: [3, 2] });
+      const states = [0, 1, 2, 3].map(() => tf.input({ shape: [2] }));
+      const out = tf.layers.bidirectional({ layer: tf.layers.lstm({ units: 2 }) as never, name: 'bis' }).apply(x, { initialState: states });
+      const m = tf.model({ inputs: [x, ...states], outputs: S(out) });
+      fix(tf, m);
+      const h = [tf.tensor2d([[0.1, 0.2]]), tf.tensor2d([[0.3, -0.1]]), tf.tensor2d([[-0.2, 0]]), tf.tensor2d([[0.5, 0.5]])];
+      return [m.inputs.length, S(out).shape, m.predict([seq(tf, [1, 3, 2]), ...h])];
+    },
+  },
+  {
+    name: 'setWeights on a bidirectional with too few weights, or a wrong shape, is refused and leaves the weights',
+    run: (tf) => {
+      const b = tf.layers.bidirectional({ layer: tf.layers.simpleRNN({ units: 1 }) as never });
+      ready(tf, b, [1, 2, 1]);
+      fix(tf, b);
+      const w = b.getWeights();
+      return [
+        attempt(() => b.setWeights(w.slice(0, 3))),
+        attempt(() => b.setWeights([tf.zeros([2, 1]), ...w.slice(1)])),
+        b.getWeights(),
+      ];
+    },
+  },
+  {
+    name: 'evaluate and predictOnBatch of a masked lstm model',
+    run: (tf) => {
+      const m = maskedModel(tf, [tf.layers.lstm({ units: 2, returnSequences: true }), tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 1 }) })]);
+      m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+      const y = seq(tf, [3, 5, 1], (i) => (i % 3) - 1);
+      return [m.evaluate(ids(tf), y, { batchSize: 2 }), m.predictOnBatch(ids(tf))];
+    },
+  },
+  {
+    name: 'an embedding with an embeddingsConstraint nonNeg, fit: the embeddings after two epochs',
+    deviation: "TF.js 4.22 projects a weight onto its constraint only when the weight is set, not after the optimizer's steps in fit, so embeddings pushed below 0 by the first epoch stay negative into the second; tessera projects after every step, as Keras",
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.embedding({ inputDim: 4, outputDim: 2, inputLength: 3, embeddingsConstraint: 'nonNeg' }), tf.layers.gru({ units: 1 })] });
+      fix(tf, m);
+      m.compile({ optimizer: tf.train.sgd(0.5), loss: 'meanSquaredError' });
+      const h = await m.fit(tf.tensor2d([[1, 2, 3], [3, 0, 1]]), tf.tensor2d([[1], [-1]]), { epochs: 2, batchSize: 2, shuffle: false, verbose: 0 });
+      return [h.history.loss, m.getWeights()[0]];
+    },
+  },
+];
+
+export const s29Rnn: Program[] = [...simple, ...gru, ...lstm, ...cells, ...convLstm, ...bidi, ...td, ...masks, ...grads, ...training, ...configs, ...errors, ...more, ...beyond, ...last];
