@@ -132,8 +132,8 @@ export class Bidirectional extends Layer {
       const initial = states.length > 0 ? this.splitStates(`${this.name}.apply`, 'initialState', states) : null;
       if (initial) {
         const [b, , ...step] = xs.shape;
-        this.forwardLayer.checkStates('initialState', initial[0], b, step);
-        this.backwardLayer.checkStates('initialState', initial[1], b, step);
+        this.forwardLayer.checkInitialStates(initial[0], b, step);
+        this.backwardLayer.checkInitialStates(initial[1], b, step);
       }
       return [this.outputs(xs, { ...rest, training: rest.training ?? false }, initial as [Tensor[], Tensor[]] | null), this.pendingTensors()] as [Tensor | Tensor[], Tensor[]];
     })[0];

@@ -70,7 +70,7 @@ export function nestedConfig(layer: Layer): LayerConfig {
 
 function rate(op: string, arg: string, v: unknown): number {
   if (v == null) return 0;
-  if (typeof v !== 'number' || !(v >= 0 && v < 1)) throw argError(op, arg, fmtValue(v), 'a number in [0, 1)');
+  if (typeof v !== 'number' || !(v >= 0 && v <= 1)) throw argError(op, arg, fmtValue(v), 'a number in [0, 1]');
   return v;
 }
 
@@ -189,9 +189,10 @@ export abstract class GatedCell extends SteppingCell {
    * the recurrent kernel into its gate blocks once for the whole sequence where the steps need them.
    */
   override beginSequence(batch: number, stepShape: readonly number[], training: boolean): void {
-    this.inputMasks = training && this.dropout > 0 ? dropoutMasks([batch, 1, ...stepShape], this.dropout, this.gates, this.dtype) : null;
+    // As TF.js's and Keras's cells, a rate of 1 drops nothing: masks are drawn only for rates strictly inside (0, 1).
+    this.inputMasks = training && this.dropout > 0 && this.dropout < 1 ? dropoutMasks([batch, 1, ...stepShape], this.dropout, this.gates, this.dtype) : null;
     const state = this.stateShapes(stepShape)[0];
-    this.recurrentMasks = training && this.recurrentDropout > 0 ? dropoutMasks([batch, ...state], this.recurrentDropout, this.gates, this.dtype) : null;
+    this.recurrentMasks = training && this.recurrentDropout > 0 && this.recurrentDropout < 1 ? dropoutMasks([batch, ...state], this.recurrentDropout, this.gates, this.dtype) : null;
     this.recurrentBlocks = this.perGateProducts ? lastAxisBlocks(this.recurrentKernel as Variable, this.gates) : null;
   }
 

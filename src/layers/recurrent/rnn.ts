@@ -1,4 +1,5 @@
 import { add, mul, sub } from '../../ops/binary';
+import { broadcastTo } from '../../ops/broadcast';
 import { zeros } from '../../ops/creation';
 import { stack, unstack } from '../../ops/concat';
 import { reverse } from '../../ops/reverse';
@@ -215,7 +216,7 @@ export class RNN extends Layer {
     const list = all as Tensor[];
     const x = this.checkSequence(this.name, list[0]);
     const given = list.length > 1 ? list.slice(1) : options.initialState === undefined ? null : Array.isArray(options.initialState) ? options.initialState : [options.initialState];
-    if (given) this.checkStates('initialState', given, x.shape[0], x.shape.slice(2));
+    if (given) this.checkInitialStates(given, x.shape[0], x.shape.slice(2));
     const training = options.training ?? false;
     const outputs = this.eagerly(() => {
       // As TF.js's ops upcast them, int32 and bool sequences run as the layer's dtype.
@@ -264,37 +265,52 @@ export class RNN extends Layer {
     this.cell.checkStates(this.name, arg, states, batch, stepShape, this.dtype);
   }
 
+  /**
+   * @internal Throws unless `states` can start a run over `batch` sequences: as checkStates, or all of batch 1, which
+   * TF.js's step ops broadcast (one initial state for every sequence).
+   */
+  checkInitialStates(states: readonly unknown[], batch: number, stepShape: readonly number[]): void {
+    const shared = states.every((s) => s instanceof Tensor && s.shape[0] === 1);
+    this.checkStates('initialState', states, shared ? 1 : batch, stepShape);
+  }
+
   private run(x: Tensor, training: boolean, mask: Tensor | null, initial: Tensor[] | null): { output: Tensor; states: Tensor[] } {
     const [b, steps, ...step] = x.shape;
     this.fixBatch(b);
     if (this.stateful && b !== this.batchSize) throw argError(this.name, 'input', `batch size ${b}`, `the stateful layer's fixed batch size ${this.batchSize}`);
-    // As TF.js, a mask may cover more steps than the input (a mask passed on past a repeatVector): the steps
-    // read its leading columns, or its trailing ones reversed when going backwards.
-    if (mask && (mask.rank !== 2 || mask.shape[0] !== b || mask.shape[1] < steps)) throw argError(this.name, 'mask', `shape ${fmtShape(mask.shape)}`, `shape [${b}, ${steps}] (or more steps)`);
-    const maskSteps = mask ? mask.shape[1] : steps;
     const cell = this.cell;
+    const outShape = cell.outputShapeNoBatch(step);
+    // As TF.js, a mask may cover more steps than the input (a mask passed on past a repeatVector): the steps
+    // read its leading columns, or its trailing ones reversed when going backwards. Dims after the time axis (a
+    // masking layer's over image sequences) mask the output's leading dims apart, as TF.js's and Keras's rnn.
+    const cellDims = mask ? mask.shape.slice(2) : [];
+    if (mask && (mask.rank < 2 || mask.shape[0] !== b || mask.shape[1] < steps || cellDims.length >= outShape.length || cellDims.some((d, k) => d !== outShape[k]))) {
+      const pixels = outShape.length > 1 ? ` or [${b}, ${steps}, ${outShape.slice(0, -1).join(', ')}]` : '';
+      throw argError(this.name, 'mask', `shape ${fmtShape(mask.shape)}`, `shape [${b}, ${steps}]${pixels} (or more steps)`);
+    }
+    const maskSteps = mask ? mask.shape[1] : steps;
+    const perStep = cellDims.reduce((n, d) => n * d, 1);
     const seq = this.goBackwards ? reverse(x, 1) : x;
     const maskValues = mask ? mask.hostValues() : null;
     cell.beginSequence(b, step, training);
     // Each step's slice of the projection, by one split whose gradient is one concat.
     const xp = unstack(cell.project(seq), 1);
-    let states = initial ?? this.stateValues ?? this.getInitialState(x);
+    let states = initial?.map((s) => broadcastTo(s, [b, ...s.shape.slice(1)])) ?? this.stateValues ?? this.getInitialState(x);
     const outputs: Tensor[] = [];
-    const outShape = cell.outputShapeNoBatch(step);
     // A masked step outputs the output state it keeps (a stack's states start with its last cell's), as TF.js: a
     // leading masked step gives the initial state (Keras gives zeros there).
     let previous: Tensor = states[0];
-    // A step's mask broadcasts over the dims of the output and states.
-    const maskShape = [b, ...outShape.map(() => 1)];
+    // A step's mask broadcasts over the dims of the output and states it does not give.
+    const maskShape = [b, ...cellDims, ...outShape.slice(cellDims.length).map(() => 1)];
     for (let i = 0; i < steps; i++) {
       const t = this.goBackwards ? maskSteps - 1 - i : i;
       const r = cell.step(xp[i], states);
       let out = r.output;
       let next = r.states;
       if (maskValues) {
-        const keepStep = new Float64Array(b).map((_, j) => (maskValues[j * maskSteps + t] ? 1 : 0));
+        const keepStep = new Float64Array(b * perStep).map((_, j) => (maskValues[(Math.floor(j / perStep) * maskSteps + t) * perStep + (j % perStep)] ? 1 : 0));
         const m = new Tensor(maskShape, this.dtype, this.dtype === 'float64' ? keepStep : Float32Array.from(keepStep));
-        // prev + m·(new - prev): masked rows keep the previous output and states.
+        // prev + m·(new - prev): masked rows (or pixels) keep the previous output and states.
         out = add(previous, mul(m, sub(out, previous)));
         next = next.map((s, k) => add(states[k], mul(m, sub(s, states[k]))));
       }
