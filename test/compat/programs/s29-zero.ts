@@ -689,6 +689,10 @@ const tensorLike: Program[] = [
     run: (tf) => [tf.slice([1, 2, 3, 4], 1, 2), tf.reverse([1, 2, 3]), tf.cumsum([1, 2, 3]), tf.expandDims(5), tf.squeeze([[1], [2]]), tf.slice([[1, 2], [3, 4]], [1])],
   },
   {
+    name: 'the rank-checked forms take nested arrays: concat2d, slice2d, reverse1d, pad1d and pad2d',
+    run: (tf) => [tf.concat2d([[[1, 2]], [[3, 4]]], 0), tf.concat1d([[1], [2, 3]]), tf.slice2d([[1, 2], [3, 4]], [1, 0], [1, 2]), tf.reverse1d([1, 2, 3]), tf.pad1d([1, 2], [1, 0], 9), tf.pad2d([[1]], [[0, 1], [1, 0]]), tf.reverse2d([[1, 2], [3, 4]], -1), attempt(() => tf.slice1d([[1, 2]], 0, 1).arraySync())],
+  },
+  {
     name: 'unique, topk, split and unstack of plain arrays',
     run: (tf) => {
       const u = tf.unique([3, 1, 3]);
