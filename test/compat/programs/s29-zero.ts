@@ -1211,4 +1211,127 @@ const gradsAtEdges: Program[] = [
   },
 ];
 
-export const s29Zero: Program[] = [...empty, ...dtypes, ...axes, ...tensorLike, ...nonFinite, ...emptyMore, ...dtypesMore, ...axesMore, ...gradsAtEdges];
+const windowsAndScalars: Program[] = [
+  {
+    name: 'resizeBilinear and resizeNearestNeighbor from an image of height 0',
+    deviation: 'TF.js 4.22 reads past an image with no rows and gives NaN pixels ([2, 2] of NaN); tessera refuses an empty image, as TensorFlow does (it has no pixel to sample)',
+    run: (tf) => [attempt(() => tf.image.resizeBilinear(tf.zeros([1, 0, 2, 1]) as Tensor4D, [2, 2]).arraySync()), attempt(() => tf.image.resizeNearestNeighbor(tf.zeros([1, 0, 2, 1]) as Tensor4D, [2, 2]).arraySync())],
+  },
+  {
+    name: 'maxPoolWithArgmax and dropout of empty inputs',
+    run: (tf) => {
+      const r = tf.maxPoolWithArgmax(tf.zeros([0, 2, 2, 1]) as Tensor4D, 2, 2, 'valid');
+      return [r.result.shape, r.indexes.shape, r.indexes.dtype, tf.dropout(tf.zeros([0, 3]), 0.5, undefined, 1).shape];
+    },
+  },
+  {
+    name: 'einsum with a dimension of 0: a contraction over it gives zeros, a kept one stays empty',
+    run: (tf) => [tf.einsum('ij,jk->ik', tf.ones([2, 0]), tf.ones([0, 3])), tf.einsum('ij,jk->ik', tf.zeros([0, 2]), tf.ones([2, 3])).shape, tf.einsum('i,i->', tf.zeros([0]), tf.zeros([0]))],
+  },
+  {
+    name: 'searchSorted and lowerBound with an empty sorted sequence or no values',
+    run: (tf) => [attempt(() => described(tf.searchSorted(tf.zeros([0]), tf.tensor1d([1, 2])))), described(tf.lowerBound(tf.tensor1d([1, 2, 3]), tf.zeros([0]))), described(tf.upperBound(tf.tensor2d([[1, 2]]), tf.zeros([1, 0])))],
+  },
+  {
+    name: 'multinomial with no samples, and complex, real and fft of empty tensors',
+    run: (tf) => [tf.multinomial(tf.tensor2d([[0.5, 0.5]]), 0, 3).shape, described(tf.real(tf.complex(tf.zeros([0]), tf.zeros([0])))), attempt(() => tf.spectral.fft(tf.complex(tf.zeros([2, 0]), tf.zeros([2, 0]))).shape)],
+  },
+  {
+    name: 'stridedSlice with newAxisMask and ellipsisMask on a tensor with a 0 in its shape',
+    run: (tf) => [tf.stridedSlice(tf.zeros([2, 0, 3]), [0], [1], [1], 0, 0, 1).shape, tf.stridedSlice(tf.zeros([2, 0, 3]), [0, 1], [0, 2], [1, 1], 0, 0, 1).shape, tf.stridedSlice(tf.zeros([0, 2]), [0, 0], [0, 1], [1, 1], 0, 0, 0, 1).shape],
+  },
+  {
+    name: 'grad of a function whose output is empty gives zeros, and valueAndGrad of an empty sum',
+    run: (tf) => {
+      const g = tf.grad((x: Tensor) => tf.slice(x, [0], [0]))(tf.tensor1d([1, 2]));
+      const { value, grad } = tf.valueAndGrad((x: Tensor) => tf.sum(x))(tf.zeros([0, 2]));
+      return [g, value, grad];
+    },
+  },
+  {
+    name: 'customGrad over an empty tensor, and tidy returning empty tensors',
+    run: (tf) => {
+      const f = tf.customGrad((x) => ({ value: tf.mul(x as Tensor, 2), gradFunc: (dy: Tensor) => [tf.mul(dy, 3)] }));
+      const kept = tf.tidy(() => [tf.zeros([0, 2]), tf.ones([2, 0], 'int32')]);
+      return [tf.grad((x: Tensor) => tf.sum(f(x) as Tensor))(tf.zeros([0])), ...kept];
+    },
+  },
+  {
+    name: 'ops on plain scalars: argMax, gather, unique and split of a rank-0 input',
+    run: (tf) => [attempt(() => tf.argMax(5).arraySync()), attempt(() => tf.gather(5, 0).arraySync()), attempt(() => tf.unique(5).values.arraySync()), attempt(() => tf.split(5, 1).length), attempt(() => tf.slice(5, [], []).arraySync())],
+  },
+  {
+    name: 'plain booleans and numbers through where, logicalNot, equal, isNaN and sum',
+    run: (tf) => [described(tf.where(true, 1, 2)), described(tf.logicalNot(true)), described(tf.equal(1, 1)), described(tf.isNaN(NaN)), described(tf.sum(true)), described(tf.cast(1.5, 'int32')), described(tf.clipByValue(5, 0, 1))],
+  },
+  {
+    name: 'moments, mean and norm of a plain number, and reshape of one to [1, 1]',
+    run: (tf) => {
+      const m = tf.moments(5);
+      return [m.mean, m.variance, tf.mean(5), tf.norm(-3), tf.reshape(5, [1, 1]), tf.squeeze(5)];
+    },
+  },
+  {
+    name: 'reductions of empty int32 and bool tensors along their empty axis: the dtypes and fill values',
+    run: (tf) => [
+      attempt(() => described(tf.max(tf.zeros([2, 0], 'int32'), 1))), attempt(() => described(tf.min(tf.zeros([2, 0], 'int32'), 1))),
+      described(tf.mean(tf.zeros([2, 0], 'int32'), 1)), attempt(() => described(tf.min(tf.zeros([0], 'bool')))), described(tf.cumsum(tf.zeros([0], 'int32'))),
+    ],
+  },
+  {
+    name: 'topk and where of empty int32 tensors keep int32',
+    run: (tf) => {
+      const t = tf.topk(tf.zeros([2, 0], 'int32'), 0);
+      return [described(t.values), described(t.indices), described(tf.where(tf.zeros([0], 'bool'), tf.zeros([0], 'int32'), tf.zeros([0], 'int32')))];
+    },
+  },
+  {
+    name: 'unique along axis 1 of a [2, 0] matrix and along axis 0 of a [0, 2] one',
+    run: (tf) => {
+      const a = attempt(() => { const u = tf.unique(tf.zeros([2, 0]), 1); return [u.values.shape, u.indices.shape]; });
+      const b = attempt(() => { const u = tf.unique(tf.zeros([0, 2]), 0); return [u.values.shape, u.indices.shape]; });
+      return [a, b];
+    },
+  },
+  {
+    name: 'split into sizes with a 0, concat of the pieces, and the gradient through both',
+    run: (tf) => {
+      const f = (x: Tensor) => tf.concat(tf.split(x, [0, 2, 0, 1], 0), 0);
+      return [f(tf.tensor1d([1, 2, 3])), tf.grad((x: Tensor) => tf.sum(tf.mul(f(x), tf.tensor1d([1, 2, 3]))))(tf.tensor1d([1, 2, 3]))];
+    },
+  },
+  {
+    name: 'buffer of a shape with a 0, and its tensor',
+    run: (tf) => {
+      const b = tf.buffer([2, 0], 'int32');
+      return [b.size, b.shape, described(b.toTensor())];
+    },
+  },
+  {
+    name: 'tensor with a 0 in the shape but values given, and a shape with a 0 for a typed array',
+    run: (tf) => [attempt(() => described(tf.tensor([1, 2], [0, 2]))), described(tf.tensor(new Float32Array(0), [3, 0])), attempt(() => described(tf.tensor2d([[1]], [0, 1])))],
+  },
+  {
+    name: 'a variable of shape [0] assigned an empty tensor, and of shape [2, 0] assigned one of [0, 2]',
+    run: (tf) => {
+      const v = tf.variable(tf.zeros([0]));
+      v.assign(tf.ones([0]));
+      const w = tf.variable(tf.zeros([2, 0]));
+      return [described(v), attempt(() => { w.assign(tf.zeros([0, 2])); return w.shape; })];
+    },
+  },
+  {
+    name: 'oneHot, gather and where over int32 and bool tensors of rank 0',
+    run: (tf) => [described(tf.oneHot(tf.scalar(2, 'int32'), 3)), described(tf.gather(tf.tensor1d([true, false]), tf.scalar(1, 'int32'))), described(tf.where(tf.scalar(false), tf.scalar(1, 'int32'), tf.scalar(2, 'int32')))],
+  },
+  {
+    name: 'nonMaxSuppressionWithScore and nonMaxSuppressionPadded with no boxes',
+    run: (tf) => {
+      const r = tf.image.nonMaxSuppressionWithScore(tf.zeros([0, 4]) as never, tf.zeros([0]) as never, 3, 0.5, 0, 0.5);
+      const p = tf.image.nonMaxSuppressionPadded(tf.zeros([0, 4]) as never, tf.zeros([0]) as never, 2, 0.5, 0, true);
+      return [described(r.selectedIndices), described(r.selectedScores), described(p.selectedIndices), described(p.validOutputs)];
+    },
+  },
+];
+
+export const s29Zero: Program[] = [...empty, ...dtypes, ...axes, ...tensorLike, ...nonFinite, ...emptyMore, ...dtypesMore, ...axesMore, ...gradsAtEdges, ...windowsAndScalars];
