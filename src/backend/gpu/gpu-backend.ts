@@ -727,9 +727,9 @@ export class GpuBackend implements Backend {
   }
 }
 
-/** The dtype of a product or a max of x: int32 for int32 x, as the cpu kernels give it; float32 otherwise. */
+/** The dtype of a product or a max of x: x's for int32 and bool x, as the cpu kernels give it; float32 otherwise. */
 function productType(x: Tensor): DType {
-  return x.dtype === 'int32' ? 'int32' : 'float32';
+  return x.dtype === 'int32' || x.dtype === 'bool' ? x.dtype : 'float32';
 }
 
 /** The 2×2 stride-2 'valid' max-pool that conv2dBiasActivationMaxPool fuses, over its convolution's output. */
