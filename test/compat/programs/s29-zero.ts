@@ -1373,4 +1373,79 @@ const windowsAndScalars: Program[] = [
   },
 ];
 
-export const s29Zero: Program[] = [...empty, ...dtypes, ...axes, ...tensorLike, ...nonFinite, ...emptyMore, ...dtypesMore, ...axesMore, ...gradsAtEdges, ...windowsAndScalars];
+const lastCorners: Program[] = [
+  {
+    name: 'int32 against NaN and Infinity given as JavaScript numbers upcasts to float32',
+    run: (tf) => {
+      const i = tf.tensor1d([1, -2], 'int32');
+      return [described(tf.maximum(i, NaN)), described(tf.add(i, Infinity)), described(tf.mul(i, -Infinity)), described(tf.less(i, NaN))];
+    },
+  },
+  {
+    name: 'pow of int32 by a negative int32 exponent, and sqrt and log of negative int32',
+    run: (tf) => [described(tf.pow(tf.tensor1d([2, 1, -1], 'int32'), tf.scalar(-1, 'int32'))), described(tf.sqrt(tf.tensor1d([-4, 4], 'int32'))), described(tf.log(tf.tensor1d([-1, 0], 'int32')))],
+  },
+  {
+    name: 'denseBincount and bincount carrying NaN and Infinity weights',
+    run: (tf) => [tf.denseBincount(tf.tensor1d([0, 1, 1], 'int32'), tf.tensor1d([NaN, Infinity, -Infinity]), 2), tf.bincount(tf.tensor1d([1, 0], 'int32'), tf.tensor1d([Infinity, 2]), 2)],
+  },
+  {
+    name: 'unsortedSegmentSum keeps a NaN or Infinity in its own segment',
+    run: (tf) => tf.unsortedSegmentSum(tf.tensor1d([NaN, 1, Infinity, 2]), tf.tensor1d([0, 0, 1, 2], 'int32'), 3),
+    deviation: 'TF.js 4.22\'s cpu kernel multiplies every value by a 0/1 mask per segment, so a NaN or Infinity anywhere makes every segment NaN; tessera sums each segment\'s own values ([NaN, Infinity, 2]), as TensorFlow does',
+  },
+  {
+    name: 'setdiff1dAsync with NaN and Infinity values',
+    run: async (tf) => {
+      const [v, i] = await tf.setdiff1dAsync(tf.tensor1d([NaN, 1, Infinity, 2]), tf.tensor1d([Infinity, NaN]));
+      return [v, i];
+    },
+  },
+  {
+    name: 'resizeBilinear and cropAndResize spread a NaN pixel to the outputs that read it',
+    run: (tf) => {
+      const img = tf.tensor4d([NaN, 1, 2, 3], [1, 2, 2, 1]);
+      return [tf.image.resizeBilinear(img, [3, 3]), tf.image.resizeNearestNeighbor(img, [3, 3]), tf.image.cropAndResize(img, tf.tensor2d([[0.5, 0.5, 1, 1]]), tf.tensor1d([0], 'int32'), [2, 2])];
+    },
+  },
+  {
+    name: 'max, min and argMax among -0 and 0, and maximum of -0 and 0',
+    run: (tf) => {
+      const x = tf.tensor1d([-0, 0, -0]);
+      return [tf.max(x), tf.min(x), tf.argMax(x), tf.argMin(x), tf.maximum(tf.scalar(-0), tf.scalar(0))];
+    },
+  },
+  {
+    name: 'argMax and argMin of int32 ties and of the int32 extremes',
+    run: (tf) => {
+      const x = tf.tensor2d([[3, 3, 1], [-2147483648, 2147483647, -2147483648]], undefined, 'int32');
+      return [tf.argMax(x, 1), tf.argMin(x, 1), described(tf.max(x, 1)), described(tf.min(x))];
+    },
+  },
+  {
+    name: 'gramSchmidt with a zero vector, and qr of a matrix with no columns',
+    run: (tf) => [attempt(() => (tf.linalg.gramSchmidt(tf.tensor2d([[0, 0], [1, 0]])) as Tensor).arraySync()), attempt(() => tf.linalg.qr(tf.zeros([2, 0])).map((t) => t.shape))],
+  },
+  {
+    name: 'oneHot with a negative depth, and gather from a scalar',
+    run: (tf) => [attempt(() => tf.oneHot(tf.tensor1d([0], 'int32'), -1).shape), attempt(() => tf.gather(tf.scalar(3), tf.tensor1d([0], 'int32')).arraySync())],
+  },
+  {
+    name: 'losses with NaN weights and with a NaN label, reduced by mean and by sum',
+    run: (tf) => {
+      const y = tf.tensor1d([1, 0, 1]);
+      const p = tf.tensor1d([0.9, 0.2, 0.6]);
+      return [tf.losses.meanSquaredError(y, p, tf.tensor1d([1, NaN, 1])), tf.losses.absoluteDifference(tf.tensor1d([NaN, 0, 1]), p, undefined, tf.Reduction.SUM), tf.losses.computeWeightedLoss(tf.tensor1d([1, NaN]), tf.tensor1d([1, 0]))];
+    },
+  },
+  {
+    name: 'metrics on predictions holding NaN and on labels and predictions of one row',
+    run: (tf) => [tf.metrics.binaryAccuracy(tf.tensor1d([1, 0]), tf.tensor1d([NaN, 0.2])), tf.metrics.categoricalAccuracy(tf.tensor2d([[0, 1]]), tf.tensor2d([[NaN, 0.5]])), tf.metrics.meanSquaredError(tf.tensor1d([1]), tf.tensor1d([Infinity]))],
+  },
+  {
+    name: 'notEqual and equal between int32 and float32 tensors and a bool scalar',
+    run: (tf) => [described(tf.notEqual(tf.tensor1d([1, 2], 'int32'), tf.tensor1d([1, 2.5]))), described(tf.equal(tf.tensor1d([1, 0], 'int32'), tf.scalar(true))), described(tf.logicalAnd(tf.zeros([0], 'bool'), tf.scalar(true)))],
+  },
+];
+
+export const s29Zero: Program[] = [...empty, ...dtypes, ...axes, ...tensorLike, ...nonFinite, ...emptyMore, ...dtypesMore, ...axesMore, ...gradsAtEdges, ...windowsAndScalars, ...lastCorners];
