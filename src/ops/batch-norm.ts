@@ -1,6 +1,5 @@
 import type { Rank } from '../tensor/value-types';
 import { broadcastShapes } from '../backend/shapes';
-import { assertSameDtype } from '../tensor/checks';
 import { Tensor } from '../tensor/tensor';
 import { argError, assertFiniteNumber, describeValue, fmtShape } from '../util/validate';
 import { add, mul, sub } from './binary';
@@ -21,7 +20,8 @@ export function batchNorm<R extends Rank>(x: Tensor<R> | TensorLike, mean: Tenso
 }
 
 function normalize(op: string, xIn: Tensor | TensorLike, meanIn: Tensor | TensorLike, varianceIn: Tensor | TensorLike, offsetIn: Param, scaleIn: Param, varianceEpsilon: number): Tensor {
-  // As TF.js, every parameter may be TensorLike values, and offset and scale may be null.
+  // As TF.js, every parameter may be TensorLike values of any numeric dtype (the arithmetic below upcasts them), and
+  // offset and scale may be null.
   const given = (name: string, p: Param) => (p === undefined || p === null ? undefined : toTensor(op, name, p));
   const [x, mean, variance, offset, scale] = floatsMet(toTensor(op, 'x', xIn), given('mean', meanIn), given('variance', varianceIn), given('offset', offsetIn), given('scale', scaleIn));
   if (!mean) throw argError(op, 'mean', describeValue(meanIn), 'a Tensor or TensorLike values');
@@ -29,7 +29,6 @@ function normalize(op: string, xIn: Tensor | TensorLike, meanIn: Tensor | Tensor
   const params: [string, Tensor | undefined][] = [['mean', mean], ['variance', variance], ['offset', offset], ['scale', scale]];
   for (const [name, p] of params) {
     if (p === undefined) continue;
-    assertSameDtype(op, x, p, 'x', name);
     const shape = broadcastShapes(p.shape, x.shape);
     if (!shape || shape.length !== x.rank || shape.some((d, i) => d !== x.shape[i])) {
       throw argError(op, name, `shape ${fmtShape(p.shape)}`, `a shape that broadcasts to x's ${fmtShape(x.shape)}`);

@@ -11,7 +11,7 @@ import { reshape } from './reshape';
 import type { DimRoundingMode, WindowPad } from '../tensor/value-types';
 import { pad as padOp } from './pad';
 import { slice } from './slice';
-import { padGeometry } from './window-pad';
+import { padGeometry, validOverruns } from './window-pad';
 import { toTensor, type TensorLike } from './tensor-like';
 
 // Convolutions TF.js builds from conv2d and its input gradient: conv1d (a conv2d of height 1) and conv2dTranspose.
@@ -56,7 +56,9 @@ export function conv1d<T extends Tensor>(
   const [batch, width, channels] = x3.shape;
   const [fw, inC, outC] = filter.shape;
   if (channels !== inC) throw new Error(`${op}: filter's input channels (dim 1 of ${fmtShape(filter.shape)}) must equal x's channels (${channels}, x ${fmtShape(x.shape)})`);
-  if (pad === 'valid' && (fw - 1) * dilation + 1 > width) throw new Error(`${op}: with 'valid' padding the filter width ${fw}${dilation > 1 ? ` (dilation ${dilation})` : ''} must fit inside x's width (x ${fmtShape(x.shape)})`);
+  if (pad === 'valid' && validOverruns(width, (fw - 1) * dilation + 1, stride)) {
+    throw new Error(`${op}: with 'valid' padding the filter width ${fw}${dilation > 1 ? ` (dilation ${dilation})` : ''} must come within a stride of fitting inside x's width (x ${fmtShape(x.shape)}, stride ${stride})`);
+  }
   const y = conv2d(reshape(x3, [batch, 1, width, channels]), reshape(filter, [1, fw, inC, outC]), [1, stride], pad, 'NHWC', [1, dilation], dimRoundingMode);
   return (reshape(y, x.rank === 2 ? [y.shape[2], outC] : [batch, y.shape[2], outC])) as T;
 }

@@ -7,7 +7,7 @@ import { argError, assertPadding, assertPair, fmtShape } from '../util/validate'
 import { assertReachFits, atrous, checkDilations, windowReach } from './dilate';
 import { channelsFirst, checkDataFormat, type ConvDataFormat } from './channels-first';
 import { checkDimRoundingMode } from './pool-checks';
-import { padWindows, type WindowPad } from './window-pad';
+import { padWindows, validOverruns, type WindowPad } from './window-pad';
 import { assertFloatTensor, assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
 import type { DimRoundingMode } from '../tensor/value-types';
 import { toTensor, type TensorLike } from './tensor-like';
@@ -36,8 +36,8 @@ export function checkConv2d(op: string, x: Tensor, filter: Tensor, strides: unkn
   if (x.shape[3] !== filter.shape[2]) {
     throw new Error(`${op}: filter's input channels (dim 2 of ${fmtShape(filter.shape)}) must equal x's channels (dim 3 of ${fmtShape(x.shape)}), got ${filter.shape[2]} and ${x.shape[3]}`);
   }
-  if (p === 'valid' && (filter.shape[0] > x.shape[1] || filter.shape[1] > x.shape[2])) {
-    throw new Error(`${op}: with 'valid' padding the filter ${fmtShape(filter.shape)} must fit inside x's height and width (x ${fmtShape(x.shape)})`);
+  if (p === 'valid' && (validOverruns(x.shape[1], filter.shape[0], s[0]) || validOverruns(x.shape[2], filter.shape[1], s[1]))) {
+    throw new Error(`${op}: with 'valid' padding the filter ${fmtShape(filter.shape)} must come within a stride of fitting inside x's height and width (x ${fmtShape(x.shape)}, strides [${s.join(', ')}])`);
   }
   return [s, p];
 }
@@ -68,7 +68,7 @@ export function conv2d<T extends Tensor>(
   // A numeric or explicit pad: x padded with zeros, then a 'valid' conv2d.
   const [xp, padding] = padWindows('conv2d', x, pad, windowReach(window, rate), step, dimRoundingMode, 0);
   const [s, p] = checkConv2d('conv2d', xp, filter, strides, padding);
-  assertReachFits('conv2d', x, xp, filter, rate, p);
+  assertReachFits('conv2d', x, xp, filter, rate, s, p);
   const f = filter;
   return atrous(xp, window, rate, p, (v, vp) => {
     const y = backend().conv2d(v, f, s, vp);

@@ -14,7 +14,7 @@ import { reshape } from './reshape';
 import { slice } from './slice';
 import { toTensor, type TensorLike } from './tensor-like';
 import { checkDimRoundingMode } from './pool-checks';
-import { padGeometry, padWindows } from './window-pad';
+import { padGeometry, padWindows, validOverruns } from './window-pad';
 import type { DimRoundingMode, WindowPad } from '../tensor/value-types';
 
 // conv3d, maxPool3d and avgPool3d over [batch, depth, height, width, channels], as sums and maxima over depth of
@@ -83,9 +83,11 @@ function depthSlices(
   return { slices, outD, inside };
 }
 
-/** Refuses a 'valid' window deeper than x. */
-function checkDepth(op: string, x: Tensor, span: number, pad: 'valid' | 'same'): void {
-  if (pad === 'valid' && span > x.shape[1]) throw argError(op, 'x', `depth ${x.shape[1]} (shape ${fmtShape(x.shape)})`, `at least the window's depth ${span} with 'valid' padding`);
+/** Refuses a 'valid' window deeper than x by a stride or more (short of that, the depth is left empty). */
+function checkDepth(op: string, x: Tensor, span: number, stride: number, pad: 'valid' | 'same'): void {
+  if (pad === 'valid' && validOverruns(x.shape[1], span, stride)) {
+    throw argError(op, 'x', `depth ${x.shape[1]} (shape ${fmtShape(x.shape)})`, `at least the window's depth ${span} less the stride ${stride} plus 1 with 'valid' padding`);
+  }
 }
 
 /**
@@ -109,7 +111,7 @@ export function conv3d<T extends Tensor>(x: T | TensorLike, filter: Tensor | Ten
   // TF.js convolves int32 volumes (conv2d asks for floats): in float32, the result cast back.
   if (x5.dtype === 'int32') return cast(conv3d(cast(x, 'float32'), cast(filter, 'float32'), strides, pad, dataFormat, dilations), 'int32') as T;
   if (inC !== x5.shape[4]) throw argError(op, 'filter', `shape ${fmtShape(filter.shape)}`, `input channels (dim 3) equal to x's channels ${x5.shape[4]}`);
-  checkDepth(op, x5, (fd - 1) * dl[0] + 1, p);
+  checkDepth(op, x5, (fd - 1) * dl[0] + 1, s[0], p);
   const { slices, outD } = depthSlices(op, x5, fd, s[0], dl[0], p, 0);
   let y: Tensor | null = null;
   slices.forEach((xs, kd) => {
@@ -132,7 +134,7 @@ function pool3d(
   const s = assertTriple(op, 'strides', strides);
   const p = checkPool3dPad(op, pad);
   checkDimRoundingMode(op, dimRoundingMode, pad);
-  if (typeof p === 'string') checkDepth(op, x5, f[0], p);
+  if (typeof p === 'string') checkDepth(op, x5, f[0], s[0], p);
   // Max: padded slices hold -Infinity and never win. Average: padded slices add zeros, and each output divides by
   // the slices inside x (each 2-D average already counts only the positions inside x).
   const { slices, outD, inside } = depthSlices(op, x5, f[0], s[0], 1, p, kind === 'max' ? -Infinity : 0, dimRoundingMode);

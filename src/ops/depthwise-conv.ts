@@ -38,7 +38,7 @@ function checkDepthwise(
     throw new Error(`${op}: filter's input channels (dim 2 of ${fmtShape(filter.shape)}) must equal x's channels (dim 3 of ${fmtShape(x.shape)}), got ${filter.shape[2]} and ${x.shape[3]}`);
   }
   const [xp, p] = padWindows(op, x, pad, windowReach([filter.shape[0], filter.shape[1]], d), s, dimRoundingMode, 0);
-  assertReachFits(op, x, xp, filter, d, p);
+  assertReachFits(op, x, xp, filter, d, s, p);
   return [xp, s, p, d];
 }
 

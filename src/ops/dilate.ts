@@ -3,6 +3,7 @@ import type { Tensor } from '../tensor/tensor';
 import type { WindowPad } from '../tensor/value-types';
 import { argError, assertPair, fmtShape, fmtValue } from '../util/validate';
 import { batchToSpaceND, spaceToBatchND } from './space-batch';
+import { validOverruns } from './window-pad';
 
 // Dilated windows, as TF.js's conv2d, depthwiseConv2d, separableConv2d, conv1d and pool take them: a window with
 // dilation d reads every d-th input. They run as TF's atrous convolution does: the inputs each window offset reads
@@ -24,12 +25,17 @@ export function windowReach(size: readonly [number, number], rate: readonly [num
   return [(size[0] - 1) * rate[0] + 1, (size[1] - 1) * rate[1] + 1];
 }
 
-/** Refuses a 'valid' window whose reach (dilations included) passes the height or width of padded (x after any numeric pad). */
-export function assertReachFits(op: string, x: Tensor, padded: Tensor, filter: Tensor, rate: readonly [number, number], padding: Padding): void {
+/**
+ * Refuses a 'valid' window whose reach (dilations included) passes the height or width of padded (x after any
+ * numeric pad) by a stride or more (short of that, the axis is left empty).
+ */
+export function assertReachFits(
+  op: string, x: Tensor, padded: Tensor, filter: Tensor, rate: readonly [number, number], strides: readonly [number, number], padding: Padding,
+): void {
   const reach = windowReach([filter.shape[0], filter.shape[1]], rate);
-  if (padding === 'valid' && (reach[0] > padded.shape[1] || reach[1] > padded.shape[2])) {
+  if (padding === 'valid' && (validOverruns(padded.shape[1], reach[0], strides[0]) || validOverruns(padded.shape[2], reach[1], strides[1]))) {
     const dilated = reach[0] > filter.shape[0] || reach[1] > filter.shape[1];
-    throw new Error(`${op}: with 'valid' padding the filter ${fmtShape(filter.shape)}${dilated ? ` (dilations [${rate.join(', ')}])` : ''} must fit inside x's height and width (x ${fmtShape(x.shape)})`);
+    throw new Error(`${op}: with 'valid' padding the filter ${fmtShape(filter.shape)}${dilated ? ` (dilations [${rate.join(', ')}])` : ''} must come within a stride of fitting inside x's height and width (x ${fmtShape(x.shape)}, strides [${strides.join(', ')}])`);
   }
 }
 

@@ -1,6 +1,6 @@
 import { Tensor } from '../tensor/tensor';
 import { alea } from '../util/alea';
-import { argError, assertBoolean, assertPositiveInt } from '../util/validate';
+import { argError, assertBoolean, assertNonNegativeInt } from '../util/validate';
 import { seedOf } from './creation';
 import { softmax } from './softmax';
 import { toTensor, type TensorLike } from './tensor-like';
@@ -17,7 +17,7 @@ export function multinomial(logits: Tensor | TensorLike, numSamples: number, see
   const x = toTensor(op, 'logits', logits);
   if (x.rank !== 1 && x.rank !== 2) throw argError(op, 'logits', `rank ${x.rank}`, 'rank 1 or 2 ([classes] or [batch, classes])');
   if (x.size < 2) throw argError(op, 'logits', `${x.size} outcomes`, 'at least 2 outcomes');
-  const n = assertPositiveInt(op, 'numSamples', numSamples);
+  const n = assertNonNegativeInt(op, 'numSamples', numSamples);
   assertBoolean(op, 'normalized', normalized);
   const key = seedOf(op, seed, true);
   const probs = (normalized ? x : softmax(x.dtype === 'float64' ? x : x.cast('float32'))).hostValues();

@@ -27,7 +27,7 @@ function assertPaddings(op: string, x: Tensor, paddings: unknown, negative = fal
  * a negative one crops that many elements instead (as TF.js's kernel does on the first axis; on another it shifts
  * values into the next row, which tessera does not copy).
  */
-export function pad<T extends Tensor>(x: T, paddings: Array<[number, number]>, constantValue?: number): T {
+export function pad<T extends Tensor>(x: T | TensorLike, paddings: Array<[number, number]>, constantValue?: number): T {
   constantValue ??= 0;
   return padAs('pad', x, paddings, constantValue) as T;
 }

@@ -3,7 +3,7 @@ import { outputLength } from '../backend/shapes';
 import { assertTensor } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
 import { argError, assertPair, describeValue, fmtShape, fmtValue } from '../util/validate';
-import { padWindows } from './window-pad';
+import { padWindows, validOverruns } from './window-pad';
 import type { DimRoundingMode } from '../tensor/value-types';
 
 /**
@@ -19,8 +19,8 @@ export function checkPool2d(
   const s = assertPair(op, 'strides', strides);
   checkDimRoundingMode(op, dimRoundingMode, pad);
   const [xp, p] = padWindows(op, x, pad, f, s, dimRoundingMode as DimRoundingMode | undefined, fill);
-  if (p === 'valid' && (f[0] > xp.shape[1] || f[1] > xp.shape[2])) {
-    throw new Error(`${op}: with 'valid' padding filterSize [${f.join(', ')}] must fit inside x's height and width (x ${fmtShape(x.shape)})`);
+  if (p === 'valid' && (validOverruns(xp.shape[1], f[0], s[0]) || validOverruns(xp.shape[2], f[1], s[1]))) {
+    throw new Error(`${op}: with 'valid' padding filterSize [${f.join(', ')}] must come within a stride of fitting inside x's height and width (x ${fmtShape(x.shape)}, strides [${s.join(', ')}])`);
   }
   return [xp, f, s, p];
 }

@@ -9,7 +9,7 @@ import { exp, log } from './unary';
 import { toTensor, toTensorAs, type TensorLike } from './tensor-like';
 
 /** The product over axis (all axes when omitted), as tf.prod(x, axis?, keepDims?); 1 over no elements. */
-export function prod<T extends Tensor>(x: Tensor, axis?: number | number[] | null, keepDims?: boolean): T {
+export function prod<T extends Tensor>(x: Tensor | TensorLike, axis?: number | number[] | null, keepDims?: boolean): T {
   keepDims ??= false;
   return reduceOp('prod', x, axis, keepDims) as T;
 }

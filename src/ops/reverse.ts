@@ -2,10 +2,10 @@ import { assertRank } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
 import { normalizeAxes } from '../util/validate';
 import { gatherLattice } from './lattice';
-import { toTensor } from './tensor-like';
+import { toTensor, type TensorLike } from './tensor-like';
 
 /** As tf.reverse(x, axis?): the order of elements reversed along the given axes (all axes when omitted). */
-export function reverse<T extends Tensor>(x: T, axis?: number | number[]): T {
+export function reverse<T extends Tensor>(x: T | TensorLike, axis?: number | number[]): T {
   return reverseAs('reverse', x, axis) as T;
 }
 

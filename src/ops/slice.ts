@@ -3,7 +3,7 @@ import type { Tensor } from '../tensor/tensor';
 import { argError, fmtShape } from '../util/validate';
 import { block } from './lattice';
 import { shown } from './shape-args';
-import { toTensor } from './tensor-like';
+import { toTensor, type TensorLike } from './tensor-like';
 import { isComplex, perPart } from './complex-parts';
 import { isStrings, onStringsOne, stringTensor } from './string-tensors';
 
@@ -22,7 +22,7 @@ function perAxis(op: string, arg: string, v: unknown, rank: number, rest: number
  * As tf.slice(x, begin, size?): the block starting at begin with the given size on each axis. A number or a
  * short list covers the leading axes (begin 0 and size -1 for the rest); a size of -1 runs to the end of its axis.
  */
-export function slice<T extends Tensor>(x: T, begin: number | number[], size?: number | number[]): T {
+export function slice<T extends Tensor>(x: T | TensorLike, begin: number | number[], size?: number | number[]): T {
   // Strings are sliced by slice alone, as TF.js's (slice1d ... slice4d refuse them).
   if (isStrings(x)) return onStringsOne([stringTensor('slice', 'x', x)], ([i]) => sliceAs('slice', i, begin, size)) as T;
   return sliceAs('slice', x, begin, size) as T;

@@ -8,6 +8,15 @@ import { slice } from './slice';
 
 export type { WindowPad };
 
+/**
+ * Whether a 'valid' window reaching `reach` along an axis of `size` with `stride` would leave a negative count of
+ * outputs, ceil((size - reach + 1) / stride). A window short of fitting by less than a stride leaves 0 outputs, an
+ * empty axis, as TF.js and TensorFlow give; only a negative count is refused.
+ */
+export function validOverruns(size: number, reach: number, stride: number): boolean {
+  return Math.ceil((size - reach + 1) / stride) < 0;
+}
+
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 
 /** [top, bottom, left, right] of a numeric or explicit pad. */

@@ -8,6 +8,12 @@ import { uniformTensor } from './random-data';
 
 /** Each network op as a program: values and gradients through the public ops, run once per backend. */
 const programs: [string, () => tn.Tensor[]][] = [
+  ['convolutions and pools whose valid window is one short of fitting: empty outputs, zero gradients', () => {
+    const x = uniformTensor([1, 1, 3, 2], 12);
+    const w = uniformTensor([2, 2, 2, 1], 13);
+    const f = (a: tn.Tensor, b: tn.Tensor) => tn.add(tn.add(tn.sum(tn.conv2d(a, b, 1, 'valid')), tn.sum(tn.depthwiseConv2d(a, b, 1, 'valid'))), tn.sum(tn.maxPool(a, [2, 1], 1, 'valid')));
+    return [tn.conv2d(x, w, 1, 'valid'), tn.avgPool(x, 2, 1, 'valid'), ...tn.grads(f)([x, w]), tn.grad((a) => tn.sum(tn.avgPool(a, 2, 1, 'valid')))(x)];
+  }],
   ['batched matMul', () => {
     const a = uniformTensor([2, 3, 4, 5], 1);
     const b = uniformTensor([3, 5, 2], 2);

@@ -154,4 +154,11 @@ describeGpu('gpu dtype and indexing kernels against cpu', () => {
       expectSame(g.topkIndices(x, k), cpu.topkIndices(x, k), `topk [${shape}] k ${k}`);
     }), { ...RUNS, numRuns: 5 });
   });
+
+  it('matMul and maxPool of bool keep bool, as on cpu (TF.js\'s dot of two bool vectors is bool)', () => {
+    const a = intTensor([2, 3], 5, 2, 'bool'), b = intTensor([3, 2], 6, 2, 'bool');
+    expectSame(g.matMul(a, b, false, false), cpu.matMul(a, b, false, false), 'matMul bool');
+    const x = intTensor([1, 3, 3, 2], 7, 2, 'bool');
+    expectSame(g.maxPool(x, [2, 2], [1, 1], 'valid'), cpu.maxPool(x, [2, 2], [1, 1], 'valid'), 'maxPool bool');
+  });
 });

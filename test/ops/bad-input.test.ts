@@ -12,7 +12,7 @@ describe('bad input gets an Error naming the op, the argument, what came and wha
     ['conv rank', () => tn.conv2d(tn.zeros([5, 2]), tn.zeros([3, 3, 2, 4]), 1, 'valid'), /conv2d: x must be rank 4 \[batch, height, width, channels\], or rank 3 for one image, got shape \[5, 2\]/],
     ['conv strides', () => tn.conv2d(tn.zeros([1, 5, 5, 1]), tn.zeros([3, 3, 1, 1]), 0, 'valid'), /conv2d: strides must be a positive integer or a pair/],
     ['conv pad', () => tn.conv2d(tn.zeros([1, 5, 5, 1]), tn.zeros([3, 3, 1, 1]), 1, 'full' as 'same'), /conv2d: pad must be 'valid', 'same', a non-negative integer, or .* of them, got string "full"/],
-    ['conv filter too big', () => tn.conv2d(tn.zeros([1, 2, 2, 1]), tn.zeros([3, 3, 1, 1]), 1, 'valid'), /conv2d: with 'valid' padding the filter/],
+    ['conv filter too big', () => tn.conv2d(tn.zeros([1, 2, 2, 1]), tn.zeros([4, 4, 1, 1]), 1, 'valid'), /conv2d: with 'valid' padding the filter \[4, 4, 1, 1\] must come within a stride of fitting/],
     ['maxPool filterSize', () => tn.maxPool(tn.zeros([1, 4, 4, 1]), 1.5, 1, 'valid'), /maxPool: filterSize must be a positive integer/],
     ['reshape size', () => tn.reshape(a23, [4, 2]), /reshape: shape must have the same number of elements \(6\); got \[4, 2\] for a tensor of shape \[2, 3\]/],
     ['reshape two -1', () => tn.reshape(a23, [-1, -1]), /reshape: shape must hold non-negative integers and at most one -1/],

@@ -39,7 +39,8 @@ describe('multinomial', () => {
   it('refuses bad input, naming the argument', () => {
     expect(() => tn.multinomial(tn.tensor1d([1]), 2)).toThrow(/multinomial: logits must be at least 2 outcomes, got 1 outcomes/);
     expect(() => tn.multinomial(tn.zeros([1, 2, 2]), 2)).toThrow(/multinomial: logits must be rank 1 or 2/);
-    expect(() => tn.multinomial(tn.zeros([2]), 0)).toThrow(/multinomial: numSamples must be a positive integer/);
+    expect(() => tn.multinomial(tn.zeros([2]), -1)).toThrow(/multinomial: numSamples must be a non-negative integer/);
+    expect(() => tn.multinomial(tn.zeros([2]), 1.5)).toThrow(/multinomial: numSamples must be a non-negative integer/);
   });
 });
 

@@ -57,11 +57,11 @@ describe('conv1d', () => {
     const x = tn.zeros([1, 5, 2]);
     expect(() => tn.conv1d(tn.zeros([5]), tn.zeros([2, 2, 1]), 1, 'valid')).toThrow(/conv1d: x must be rank 3 \[batch, width, channels\], or rank 2 for one sequence, got shape \[5\] \(rank 1\)/);
     expect(() => tn.conv1d(x, tn.zeros([2, 3, 1]), 1, 'valid')).toThrow(/conv1d: filter's input channels \(dim 1 of \[2, 3, 1\]\) must equal x's channels \(2/);
-    expect(() => tn.conv1d(x, tn.zeros([6, 2, 1]), 1, 'valid')).toThrow(/conv1d: with 'valid' padding the filter width 6 must fit inside x's width/);
+    expect(() => tn.conv1d(x, tn.zeros([7, 2, 1]), 1, 'valid')).toThrow(/conv1d: with 'valid' padding the filter width 7 must come within a stride of fitting inside x's width \(x \[1, 5, 2\], stride 1\)/);
     expect(() => tn.conv1d(x, tn.zeros([2, 2, 1]), 0, 'valid')).toThrow(/conv1d: stride must be a positive integer, got number 0/);
     expect(() => tn.conv1d(x, tn.zeros([2, 2, 1]), 1, 'valid', 'NCW')).toThrow(/conv1d: dataFormat must be 'NWC'/);
     expect(() => tn.conv1d(x, tn.zeros([2, 2, 1]), 2, 'valid', 'NWC', 2)).toThrow(/conv1d: dilations must be 1 where strides are not 1/);
-    expect(() => tn.conv1d(x, tn.zeros([3, 2, 1]), 1, 'valid', 'NWC', 3)).toThrow(/conv1d: with 'valid' padding the filter width 3 \(dilation 3\) must fit/);
+    expect(() => tn.conv1d(x, tn.zeros([3, 2, 1]), 1, 'valid', 'NWC', 3)).toThrow(/conv1d: with 'valid' padding the filter width 3 \(dilation 3\) must come within a stride of fitting/);
   });
 });
 
@@ -173,7 +173,7 @@ describe('depthwiseConv2d and separableConv2d', () => {
   it('rejects bad input, naming op and argument', () => {
     const x = tn.zeros([1, 4, 4, 2]);
     expect(() => tn.depthwiseConv2d(x, tn.zeros([2, 2, 3, 1]), 1, 'valid')).toThrow(/depthwiseConv2d: filter's input channels \(dim 2 of \[2, 2, 3, 1\]\) must equal x's channels \(dim 3 of \[1, 4, 4, 2\]\), got 3 and 2/);
-    expect(() => tn.depthwiseConv2d(x, tn.zeros([5, 2, 2, 1]), 1, 'valid')).toThrow(/depthwiseConv2d: with 'valid' padding the filter \[5, 2, 2, 1\] must fit/);
+    expect(() => tn.depthwiseConv2d(x, tn.zeros([6, 2, 2, 1]), 1, 'valid')).toThrow(/depthwiseConv2d: with 'valid' padding the filter \[6, 2, 2, 1\] must come within a stride of fitting/);
     expect(() => tn.depthwiseConv2d(x, tn.zeros([2, 2, 2]), 1, 'valid')).toThrow(/depthwiseConv2d: filter must be rank 4, got shape \[2, 2, 2\] \(rank 3\)/);
     expect(() => tn.depthwiseConv2d(x, tn.zeros([2, 2, 2, 1]), 2, 'valid', 'NHWC', 2)).toThrow(/depthwiseConv2d: dilations must be 1 where strides are not 1/);
     expect(() => tn.separableConv2d(x, tn.zeros([2, 2, 2, 2]), tn.zeros([1, 1, 2, 3]), 1, 'valid')).toThrow(/separableConv2d: pointwiseFilter must be shape \[1, 1, 4, outChannels\].*got shape \[1, 1, 2, 3\]/);

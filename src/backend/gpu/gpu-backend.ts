@@ -627,10 +627,13 @@ export class GpuBackend implements Backend {
    */
   private arg(t: Tensor, op: string): KernelArgument {
     if (t.dtype === 'float64') throw float64Error(op, t.dtype);
+    // gpu.js takes no empty argument (an empty result has no texture), and a kernel never reads an input with no
+    // elements (a gradient whose dy is empty: a 'valid' window one short of fitting), so one value stands in.
+    if (t.size === 0) return new Float32Array(1);
     const storage = t.storage;
     if (storage instanceof GpuData) return storage.texture;
     if (!(storage instanceof Float32Array)) return Float32Array.from(t.hostValues());
-    if (!t.isVariable || t.size === 0) return storage;
+    if (!t.isVariable) return storage;
     const texture = this.kernels.run('upload', copyKernel, t.size, {}, [storage]);
     t.storage = new GpuData(texture, t.size);
     return texture;
@@ -724,9 +727,9 @@ export class GpuBackend implements Backend {
   }
 }
 
-/** The dtype of a product or a max of x: int32 for int32 x, as the cpu kernels give it; float32 otherwise. */
+/** The dtype of a product or a max of x: x's for int32 and bool x, as the cpu kernels give it; float32 otherwise. */
 function productType(x: Tensor): DType {
-  return x.dtype === 'int32' ? 'int32' : 'float32';
+  return x.dtype === 'int32' || x.dtype === 'bool' ? x.dtype : 'float32';
 }
 
 /** The 2×2 stride-2 'valid' max-pool that conv2dBiasActivationMaxPool fuses, over its convolution's output. */
