@@ -95,8 +95,8 @@ export function topkIndices(x: TypedArray, rows: number, n: number, k: number, o
   for (let r = 0; r < rows; r++) {
     const base = r * n;
     for (let i = 0; i < n; i++) order[i] = i;
-    // Largest first, the lower index first on ties; NaN ranks below everything (as TF.js's and the gpu kernel's
-    // order gives it), so the comparator stays consistent.
+    // Largest first, the lower index first on ties; NaN ranks below everything, as on the gpu backend, so the
+    // comparator stays consistent (TF.js's b - a leaves a NaN wherever its sort happens to put it).
     order.sort((p, q) => {
       const [a, b] = [x[base + p], x[base + q]];
       if (a !== a) return b !== b ? p - q : 1;
