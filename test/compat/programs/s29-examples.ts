@@ -749,7 +749,7 @@ function sentimentModel(tf: TF, modelType: string): Sequential {
   } else if (modelType === 'simpleRNN') {
     model.add(tf.layers.simpleRNN({ units: 3, kernelInitializer: init(75), recurrentInitializer: tf.initializers.orthogonal({ seed: 76 }), name: 'sent29_rnn' }));
   } else if (modelType === 'bidirectionalLSTM') {
-    model.add(tf.layers.bidirectional({ layer: tf.layers.lstm({ units: 2, kernelInitializer: init(77), recurrentInitializer: tf.initializers.orthogonal({ seed: 78 }) }) as never, mergeMode: 'concat', name: 'sent29_bilstm' }));
+    model.add(tf.layers.bidirectional({ layer: tf.layers.lstm({ units: 2, kernelInitializer: init(77), recurrentInitializer: tf.initializers.orthogonal({ seed: 78 }), name: 'sent29_lstm' }) as never, mergeMode: 'concat', name: 'sent29_bilstm' }));
   } else {
     model.add(tf.layers.gru({ units: 3, kernelInitializer: init(79), recurrentInitializer: tf.initializers.orthogonal({ seed: 80 }), name: 'sent29_gru' }));
   }
@@ -1795,4 +1795,137 @@ const around: Program[] = [
   },
 ];
 
-export const s29Examples: Program[] = [...polynomial, ...mnistCore, ...mnistLayers, ...iris, ...boston, ...vae, ...textgen, ...dates, ...sentiment, ...cartPole, ...snake, ...detection, ...quantization, ...dataCsv, ...jena, ...mnistNode, ...training, ...grads, ...customLayer, ...around];
+// Training loops users write around layers models: minimize over model.predict, apply with training true on a
+// batch-normalized model, fit on inputs given by name, the legacy fromMemory form, and optimizers by name.
+const loops: Program[] = [
+  {
+    name: 'optimizer.minimize(() => tf.losses.meanSquaredError(ys, model.predict(xs))) trains a layers model\'s weights',
+    run: (tf) => {
+      const model = smallRegression(tf, 'ml29');
+      const optimizer = tf.train.sgd(0.1);
+      const xs = regXs(tf);
+      const ys = regYs(tf);
+      const costs: number[] = [];
+      for (let i = 0; i < 4; i++) costs.push((optimizer.minimize(() => tf.losses.meanSquaredError(ys, model.predict(xs) as Tensor) as Scalar, true) as Scalar).dataSync()[0]);
+      return [costs, model.getWeights()];
+    },
+  },
+  {
+    name: 'a batch-normalized model applied with training true inside variableGrads: the gradients, and the moving statistics after',
+    run: (tf) => {
+      const model = tf.sequential({ name: 'bn29', layers: [
+        tf.layers.dense({ units: 3, inputShape: [2], kernelInitializer: tf.initializers.glorotUniform({ seed: 201 }), name: 'bn29_d' }),
+        tf.layers.batchNormalization({ momentum: 0.5, name: 'bn29_bn' }),
+        tf.layers.dense({ units: 1, kernelInitializer: tf.initializers.glorotUniform({ seed: 202 }), name: 'bn29_o' }),
+      ] });
+      const xs = regXs(tf, 6);
+      const ys = regYs(tf, 6);
+      const { value, grads } = tf.variableGrads(() => tf.losses.meanSquaredError(ys, model.apply(xs, { training: true }) as Tensor) as Scalar);
+      const names = Object.keys(grads).sort();
+      return [value, names, names.map((n) => grads[n]), model.getLayer('bn29_bn').getWeights()];
+    },
+  },
+  {
+    name: 'fit and evaluate with inputs and targets given as maps by input and output name',
+    run: async (tf) => {
+      const a = tf.input({ shape: [2], name: 'nm29_a' });
+      const b = tf.input({ shape: [1], name: 'nm29_b' });
+      const joined = tf.layers.concatenate({ name: 'nm29_cat' }).apply([a, b]) as SymbolicTensor;
+      const out = tf.layers.dense({ units: 1, kernelInitializer: tf.initializers.glorotUniform({ seed: 203 }), name: 'nm29_out' }).apply(joined) as SymbolicTensor;
+      const model = tf.model({ inputs: [a, b], outputs: out, name: 'nm29' });
+      model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const xa = regXs(tf, 6);
+      const xb = grid(tf, 6, 1, 2);
+      const h = await model.fit({ nm29_a: xa, nm29_b: xb }, { nm29_out: regYs(tf, 6) }, { epochs: 2, batchSize: 3, shuffle: false, verbose: 0 });
+      return [h.history, model.evaluate([xa, xb], regYs(tf, 6)) as Tensor];
+    },
+  },
+  {
+    name: 'tf.io.fromMemory(modelTopology, weightSpecs, weightData) in its older three-argument form loads the model',
+    run: async (tf) => {
+      const model = smallRegression(tf, 'fm29');
+      const artifacts = await saveToMemory(tf, model);
+      const loaded = await tf.loadLayersModel(tf.io.fromMemory(artifacts.modelTopology as object, artifacts.weightSpecs, artifacts.weightData as ArrayBuffer));
+      return [loaded.predict(regXs(tf, 3)) as Tensor, loaded.name];
+    },
+  },
+  {
+    name: 'optimizers by name in compile (adagrad, adadelta, adamax, rmsprop, sgd, adam): the losses after two epochs',
+    run: async (tf) => {
+      const out: unknown[] = [];
+      for (const optimizer of ['adagrad', 'adadelta', 'adamax', 'rmsprop', 'sgd', 'adam']) {
+        const model = smallRegression(tf, `on29_${optimizer}`);
+        model.compile({ optimizer, loss: 'meanSquaredError' });
+        const h = await model.fit(regXs(tf), regYs(tf), { epochs: 2, batchSize: 4, shuffle: false, verbose: 0 });
+        out.push([optimizer, h.history.loss, model.optimizer.getClassName()]);
+      }
+      return out;
+    },
+  },
+  {
+    name: 'a sequential inside a sequential (a pretrained base added as one layer): summary, predict, trainable weights',
+    run: (tf) => {
+      const base = tf.sequential({ name: 'ns29_base', layers: [tf.layers.dense({ units: 3, inputShape: [2], activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 204 }), name: 'ns29_bd' })] });
+      base.trainable = false;
+      const model = tf.sequential({ name: 'ns29' });
+      model.add(base);
+      model.add(tf.layers.dense({ units: 1, kernelInitializer: tf.initializers.glorotUniform({ seed: 205 }), name: 'ns29_head' }));
+      model.summary();
+      return [model.predict(regXs(tf, 3)) as Tensor, model.trainableWeights.map((w) => w.name), model.layers.map((l) => l.name), model.outputShape];
+    },
+  },
+  {
+    name: 'translation: an LSTM with returnState in a functional model: three outputs, their shapes and the summary',
+    run: (tf) => {
+      const encoderInputs = tf.input({ shape: [null, 3], name: 'tr29_in' });
+      const [outputs, stateH, stateC] = tf.layers.lstm({ units: 2, returnState: true, kernelInitializer: tf.initializers.glorotUniform({ seed: 206 }), recurrentInitializer: tf.initializers.orthogonal({ seed: 207 }), name: 'tr29_lstm' }).apply(encoderInputs) as SymbolicTensor[];
+      const model = tf.model({ inputs: encoderInputs, outputs: [outputs, stateH, stateC], name: 'tr29' });
+      model.summary();
+      const got = model.predict(tf.tensor3d(wave(2 * 4 * 3, 0.6), [2, 4, 3])) as Tensor[];
+      return [model.outputs.map((o) => o.shape), got];
+    },
+  },
+  {
+    name: 'sentiment (cnn variant): conv1d, maxPooling1d and globalAveragePooling1d on embeddings; summary and predict',
+    run: (tf) => {
+      const model = tf.sequential({ name: 'c1d29', layers: [
+        tf.layers.embedding({ inputDim: VOCAB, outputDim: 2, inputLength: 6, embeddingsInitializer: tf.initializers.randomUniform({ minval: -1, maxval: 1, seed: 208 }), name: 'c1d29_emb' }),
+        tf.layers.conv1d({ filters: 3, kernelSize: 2, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 209 }), name: 'c1d29_conv' }),
+        tf.layers.maxPooling1d({ poolSize: 2, name: 'c1d29_pool' }),
+        tf.layers.globalAveragePooling1d({ name: 'c1d29_gap' }),
+        tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: tf.initializers.glorotUniform({ seed: 210 }), name: 'c1d29_out' }),
+      ] });
+      model.summary();
+      return model.predict(tf.tensor2d(padSequences(REVIEWS, 6))) as Tensor;
+    },
+  },
+];
+
+// Every example's model as it saves: the topology JSON text, and the byte counts tf.io.getModelArtifactsInfoForJSON gives.
+const builders: [string, (tf: TF) => LayersModel][] = [
+  ['mnist conv', createConvModel], ['mnist dense', createDenseModel], ['iris', irisModel], ['vae decoder', vaeDecoder],
+  ['lstm-text-generation', (tf) => textModel(tf, 4, 6)], ['date-conversion-attention', dateModel], ['sentiment cnn', (tf) => sentimentModel(tf, 'cnn')],
+  ['sentiment bidirectionalLSTM', (tf) => sentimentModel(tf, 'bidirectionalLSTM')], ['cart-pole', (tf) => new PolicyNetwork(tf, [4, 3]).policyNet],
+  ['snake-dqn', (tf) => createDeepQNetwork(tf, 4, 4, NUM_ACTIONS, 'json')], ['simple-object-detection', (tf) => detectionModel(tf)[0]],
+  ['jena-weather mlp-l2', (tf) => weatherModel(tf, 'mlp-l2')], ['jena-weather gru', (tf) => weatherModel(tf, 'gru')], ['mnist-node', mnistNodeModel],
+  ['sentiment simpleRNN', (tf) => sentimentModel(tf, 'simpleRNN')], ['sentiment flatten', (tf) => sentimentModel(tf, 'flatten')],
+  ['jena-weather simpleRNN', (tf) => weatherModel(tf, 'simpleRNN')],
+  ['embedding without inputLength or maskZero', (tf) => tf.sequential({ name: 'em29_a', layers: [
+    tf.layers.embedding({ inputDim: 5, outputDim: 2, inputShape: [3], name: 'em29_a' }), tf.layers.flatten({ name: 'em29_f' }),
+  ] })],
+  ['embedding with maskZero and an inputLength array', (tf) => tf.sequential({ name: 'em29_b', layers: [
+    tf.layers.embedding({ inputDim: 5, outputDim: 2, inputLength: [4], maskZero: true, name: 'em29_b' }), tf.layers.simpleRNN({ units: 2, name: 'em29_rnn' }),
+  ] })],
+];
+
+const saved: Program[] = builders.map(([what, build]): Program => ({
+  name: `${what}: the saved topology as JSON text, the weight specs, and getModelArtifactsInfoForJSON`,
+  run: async (tf) => {
+    const model = build(tf);
+    const artifacts = await saveToMemory(tf, model);
+    const info = tf.io.getModelArtifactsInfoForJSON(artifacts);
+    return [JSON.stringify(artifacts.modelTopology), artifacts.weightSpecs, info.modelTopologyBytes, info.weightSpecsBytes, info.weightDataBytes, info.modelTopologyType];
+  },
+}));
+
+export const s29Examples: Program[] = [...polynomial, ...mnistCore, ...mnistLayers, ...iris, ...boston, ...vae, ...textgen, ...dates, ...sentiment, ...cartPole, ...snake, ...detection, ...quantization, ...dataCsv, ...jena, ...mnistNode, ...training, ...grads, ...customLayer, ...around, ...loops, ...saved];
