@@ -1928,4 +1928,99 @@ const saved: Program[] = builders.map(([what, build]): Program => ({
   },
 }));
 
-export const s29Examples: Program[] = [...polynomial, ...mnistCore, ...mnistLayers, ...iris, ...boston, ...vae, ...textgen, ...dates, ...sentiment, ...cartPole, ...snake, ...detection, ...quantization, ...dataCsv, ...jena, ...mnistNode, ...training, ...grads, ...customLayer, ...around, ...loops, ...saved];
+// visualize-convnet: internal activations from a model with several outputs, and gradient ascent on the input image
+// with gradients normalized by tf.backend().epsilon(); mnist-acgan: the combined model with a frozen discriminator.
+function convnet(tf: TF): Sequential {
+  const init = (seed: number) => tf.initializers.glorotUniform({ seed });
+  return tf.sequential({ name: 'vc29', layers: [
+    tf.layers.conv2d({ filters: 2, kernelSize: 3, activation: 'relu', inputShape: [6, 6, 1], kernelInitializer: init(211), name: 'vc29_conv1' }),
+    tf.layers.conv2d({ filters: 3, kernelSize: 2, activation: 'relu', kernelInitializer: init(212), name: 'vc29_conv2' }),
+    tf.layers.maxPooling2d({ poolSize: 2, name: 'vc29_pool' }),
+    tf.layers.flatten({ name: 'vc29_flat' }),
+    tf.layers.dense({ units: 3, activation: 'softmax', kernelInitializer: init(213), name: 'vc29_out' }),
+  ] });
+}
+
+const image = (tf: TF) => tf.tensor4d(wave(36, 0.4).map(Math.abs), [1, 6, 6, 1]);
+
+const visual: Program[] = [
+  {
+    name: 'visualize-convnet: a composite model of the layers\' outputs gives every activation from one predict',
+    run: (tf) => {
+      const model = convnet(tf);
+      const layerNames = ['vc29_conv1', 'vc29_conv2', 'vc29_pool'];
+      const layerOutputs = layerNames.map((n) => model.getLayer(n).output as SymbolicTensor);
+      const compositeModel = tf.model({ inputs: model.input as SymbolicTensor, outputs: layerOutputs.concat(model.outputs[0]) });
+      const outputs = compositeModel.predict(image(tf)) as Tensor[];
+      return [outputs.map((o) => o.shape), outputs[1], outputs[3]];
+    },
+  },
+  {
+    name: 'visualize-convnet: inputGradientAscent on a filter\'s mean activation, grads scaled by their RMS plus tf.backend().epsilon()',
+    run: (tf) => {
+      const model = convnet(tf);
+      const layerOutput = model.getLayer('vc29_conv2').output as SymbolicTensor;
+      const auxModel = tf.model({ inputs: model.inputs, outputs: layerOutput });
+      const filterIndex = 1;
+      const lossFunction = (input: Tensor) => (auxModel.apply(input, { training: true }) as Tensor).gather([filterIndex], 3).mean();
+      const gradFunction = tf.grad(lossFunction);
+      let img = image(tf).mul(0.5);
+      const epsilon = tf.backend().epsilon();
+      const losses: number[] = [];
+      for (let i = 0; i < 4; ++i) {
+        const scaledGrads = tf.tidy(() => {
+          const grads = gradFunction(img);
+          const norm = tf.sqrt(tf.mean(tf.square(grads))).add(epsilon);
+          return grads.div(norm);
+        });
+        img = tf.clipByValue(img.add(scaledGrads.mul(0.1)), 0, 1);
+        losses.push(lossFunction(img).dataSync()[0]);
+      }
+      return [epsilon, losses, img];
+    },
+  },
+  {
+    name: 'visualize-convnet: deprocessImage with tf.moments: standardized, scaled to 0.15 around 0.5, clipped, to int32 pixels',
+    run: (tf) => {
+      const x = image(tf).mul(3).sub(1);
+      const pixels = tf.tidy(() => {
+        const { mean, variance } = tf.moments(x);
+        let y = x.sub(mean);
+        y = y.div(tf.sqrt(variance).add(tf.backend().epsilon()));
+        y = y.mul(0.15).add(0.5);
+        y = tf.clipByValue(y, 0, 1);
+        return y.mul(255).clipByValue(0, 255).asType('int32');
+      });
+      return pixels;
+    },
+  },
+  {
+    name: 'mnist-acgan: the combined model over a frozen discriminator: summary params, trainOnBatch with two losses, weights that move',
+    run: async (tf) => {
+      const latentSize = 3;
+      const init = (seed: number) => tf.initializers.glorotUniform({ seed });
+      const generator = tf.sequential({ name: 'ag29_gen', layers: [tf.layers.dense({ units: 4, activation: 'tanh', inputShape: [latentSize], kernelInitializer: init(221), name: 'ag29_g' })] });
+      const imageIn = tf.input({ shape: [4], name: 'ag29_img' });
+      const features = tf.layers.dense({ units: 3, activation: 'relu', kernelInitializer: init(222), name: 'ag29_df' }).apply(imageIn) as SymbolicTensor;
+      const fake = tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: init(223), name: 'ag29_fake' }).apply(features) as SymbolicTensor;
+      const aux = tf.layers.dense({ units: 2, activation: 'softmax', kernelInitializer: init(224), name: 'ag29_aux' }).apply(features) as SymbolicTensor;
+      const discriminator = tf.model({ inputs: imageIn, outputs: [fake, aux], name: 'ag29_disc' });
+      discriminator.compile({ optimizer: tf.train.adam(0.01, 0.5), loss: ['binaryCrossentropy', 'sparseCategoricalCrossentropy'] });
+      const latent = tf.input({ shape: [latentSize], name: 'ag29_latent' });
+      const generated = generator.apply(latent) as SymbolicTensor;
+      discriminator.trainable = false;
+      const [cFake, cAux] = discriminator.apply(generated) as SymbolicTensor[];
+      const combined = tf.model({ inputs: latent, outputs: [cFake, cAux], name: 'ag29_combined' });
+      combined.compile({ optimizer: tf.train.adam(0.01, 0.5), loss: ['binaryCrossentropy', 'sparseCategoricalCrossentropy'] });
+      combined.summary();
+      const zs = tf.randomUniform([4, latentSize], -1, 1, 'float32', 225);
+      const sampledLabels = tf.tensor2d([[0], [1], [1], [0]]);
+      const trick = tf.ones([4, 1]).mul(0.95);
+      const discBefore = discriminator.getWeights()[0].clone();
+      const losses = [await combined.trainOnBatch(zs, [trick, sampledLabels]), await combined.trainOnBatch(zs, [trick, sampledLabels])];
+      return [losses, discriminator.getWeights()[0].sub(discBefore).abs().sum(), generator.getWeights()[1]];
+    },
+  },
+];
+
+export const s29Examples: Program[] = [...polynomial, ...mnistCore, ...mnistLayers, ...iris, ...boston, ...vae, ...textgen, ...dates, ...sentiment, ...cartPole, ...snake, ...detection, ...quantization, ...dataCsv, ...jena, ...mnistNode, ...training, ...grads, ...customLayer, ...around, ...loops, ...saved, ...visual];
