@@ -2023,4 +2023,71 @@ const visual: Program[] = [
   },
 ];
 
-export const s29Examples: Program[] = [...polynomial, ...mnistCore, ...mnistLayers, ...iris, ...boston, ...vae, ...textgen, ...dates, ...sentiment, ...cartPole, ...snake, ...detection, ...quantization, ...dataCsv, ...jena, ...mnistNode, ...training, ...grads, ...customLayer, ...around, ...loops, ...saved, ...visual];
+// What a page that trains on a button press meets: a second fit while one runs, stopTraining left set, optimizer
+// state read and saved, and shared layers in one model.
+const pages: Program[] = [
+  {
+    name: 'a second fit started while the first runs (the train button clicked twice) is refused; the first completes',
+    run: async (tf) => {
+      const model = smallRegression(tf, 'tw29');
+      const first = model.fit(regXs(tf), regYs(tf), { epochs: 3, batchSize: 4, shuffle: false, verbose: 0 });
+      const second = await model.fit(regXs(tf), regYs(tf), { epochs: 1, verbose: 0 }).then(() => 'trained', () => 'refused');
+      const h = await first;
+      return [second, h.history.loss];
+    },
+  },
+  {
+    name: 'stopTraining set after a fit stopped early: the next fit trains its epochs again',
+    run: async (tf) => {
+      const model = smallRegression(tf, 'st29');
+      const h1 = await model.fit(regXs(tf), regYs(tf), { epochs: 4, batchSize: 8, shuffle: false, verbose: 0, callbacks: { onEpochEnd: async (epoch) => { if (epoch === 0) model.stopTraining = true; } } });
+      const h2 = await model.fit(regXs(tf), regYs(tf), { epochs: 2, batchSize: 8, shuffle: false, verbose: 0 });
+      return [h1.epoch, h2.epoch, h2.history.loss];
+    },
+  },
+  {
+    name: 'optimizer.getWeights() after fit (adam, rmsprop, sgd, momentum): the names and values of its state',
+    run: async (tf) => {
+      const out: unknown[] = [];
+      for (const optimizer of [tf.train.adam(0.05), tf.train.rmsprop(0.05), tf.train.sgd(0.05), tf.train.momentum(0.05, 0.9)]) {
+        const model = smallRegression(tf, 'ow29');
+        model.compile({ optimizer, loss: 'meanSquaredError' });
+        await model.fit(regXs(tf), regYs(tf), { epochs: 2, batchSize: 4, shuffle: false, verbose: 0 });
+        const weights = await optimizer.getWeights();
+        out.push([optimizer.getClassName(), weights.map((w) => w.name), weights.map((w) => w.tensor)]);
+      }
+      return out;
+    },
+  },
+  {
+    name: 'model.save with includeOptimizer: the optimizer\'s weights follow the model\'s in the specs and data',
+    run: async (tf) => {
+      const model = smallRegression(tf, 'io29');
+      model.compile({ optimizer: tf.train.adam(0.05), loss: 'meanSquaredError' });
+      await model.fit(regXs(tf), regYs(tf), { epochs: 1, batchSize: 4, shuffle: false, verbose: 0 });
+      let artifacts: Record<string, unknown> = {};
+      await model.save(tf.io.withSaveHandler(async (a) => { artifacts = a as unknown as Record<string, unknown>; return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } }; }), { includeOptimizer: true });
+      const specs = artifacts.weightSpecs as { name: string; shape: number[]; group?: string }[];
+      return [specs.map((w) => [w.name, w.shape, w.group ?? null]), (artifacts.weightData as ArrayBuffer).byteLength, artifacts.trainingConfig];
+    },
+  },
+  {
+    name: 'a shared dense layer applied to two inputs (a siamese pair): summary with two inbound nodes, predict, saved topology',
+    run: async (tf) => {
+      const left = tf.input({ shape: [3], name: 'sm29_left' });
+      const right = tf.input({ shape: [3], name: 'sm29_right' });
+      const shared = tf.layers.dense({ units: 2, activation: 'tanh', kernelInitializer: tf.initializers.glorotUniform({ seed: 231 }), name: 'sm29_shared' });
+      const [l, r] = [shared.apply(left) as SymbolicTensor, shared.apply(right) as SymbolicTensor];
+      const diff = tf.layers.concatenate({ name: 'sm29_pair' }).apply([l, r]) as SymbolicTensor;
+      const out = tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: tf.initializers.glorotUniform({ seed: 232 }), name: 'sm29_out' }).apply(diff) as SymbolicTensor;
+      const model = tf.model({ inputs: [left, right], outputs: out, name: 'sm29' });
+      model.summary();
+      const artifacts = await saveToMemory(tf, model);
+      const loaded = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
+      const xs = [grid(tf, 2, 3, 0.2), grid(tf, 2, 3, 1.4)];
+      return [model.predict(xs) as Tensor, loaded.predict(xs) as Tensor, JSON.stringify(artifacts.modelTopology), shared.inboundNodes.length];
+    },
+  },
+];
+
+export const s29Examples: Program[] = [...polynomial, ...mnistCore, ...mnistLayers, ...iris, ...boston, ...vae, ...textgen, ...dates, ...sentiment, ...cartPole, ...snake, ...detection, ...quantization, ...dataCsv, ...jena, ...mnistNode, ...training, ...grads, ...customLayer, ...around, ...loops, ...saved, ...visual, ...pages];
