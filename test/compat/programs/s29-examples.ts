@@ -2090,4 +2090,49 @@ const pages: Program[] = [
   },
 ];
 
-export const s29Examples: Program[] = [...polynomial, ...mnistCore, ...mnistLayers, ...iris, ...boston, ...vae, ...textgen, ...dates, ...sentiment, ...cartPole, ...snake, ...detection, ...quantization, ...dataCsv, ...jena, ...mnistNode, ...training, ...grads, ...customLayer, ...around, ...loops, ...saved, ...visual, ...pages];
+// The layers the examples build, each with only its required options and then with the options they set, saved:
+// each setting written as TF.js writes it (null where it holds undefined) in the model.json text. Kernel
+// initializers are named: TF.js's dense and convolutions default to glorotNormal, tessera's to Keras's glorotUniform
+// (README); separableConv2d keeps depthMultiplier 1, the one TF.js 4.22 can write (it leaves the key out).
+const layerSweeps: [string, number[], (tf: TF) => unknown[]][] = [
+  ['conv2d, conv2dTranspose, separableConv2d and depthwiseConv2d', [6, 6, 2], (tf) => [
+    tf.layers.conv2d({ filters: 2, kernelSize: 3, kernelInitializer: 'glorotUniform' }),
+    tf.layers.conv2d({ filters: 2, kernelSize: [2, 3], strides: 2, padding: 'same', dilationRate: 1, activation: 'relu', useBias: false, kernelInitializer: 'heNormal' }),
+    tf.layers.conv2dTranspose({ filters: 2, kernelSize: 2, kernelInitializer: 'glorotUniform' }),
+    tf.layers.separableConv2d({ filters: 2, kernelSize: 2, depthwiseInitializer: 'glorotUniform', pointwiseInitializer: 'glorotUniform' }),
+    tf.layers.depthwiseConv2d({ kernelSize: 2, depthwiseInitializer: 'glorotUniform' }),
+  ]],
+  ['pooling layers with and without strides and padding', [6, 6, 2], (tf) => [
+    tf.layers.maxPooling2d({ poolSize: 2 }), tf.layers.maxPooling2d({ poolSize: [2, 2], strides: [1, 1], padding: 'same' }), tf.layers.averagePooling2d({ poolSize: 3, strides: 1 }),
+    tf.layers.globalAveragePooling2d({}),
+  ]],
+  ['dense, dropout, activation, flatten, reshape and batchNormalization', [4], (tf) => [
+    tf.layers.dense({ units: 3, kernelInitializer: 'glorotUniform' }), tf.layers.dropout({ rate: 0.3 }), tf.layers.dropout({ rate: 0.1, noiseShape: [1, 3], seed: 2 }), tf.layers.activation({ activation: 'elu' }),
+    tf.layers.reshape({ targetShape: [3, 1] }), tf.layers.flatten(), tf.layers.batchNormalization({}), tf.layers.batchNormalization({ axis: -1, momentum: 0.9, epsilon: 0.01, center: false, scale: false }),
+  ]],
+  ['leakyReLU, reLU, elu, softmax, thresholdedReLU, gaussianNoise, alphaDropout and layerNormalization', [4], (tf) => [
+    tf.layers.leakyReLU({ alpha: 0.2 }), tf.layers.leakyReLU(), tf.layers.reLU({ maxValue: 6 }), tf.layers.elu(), tf.layers.softmax(), tf.layers.thresholdedReLU(),
+    tf.layers.gaussianNoise({ stddev: 0.1 }), tf.layers.alphaDropout({ rate: 0.1 }), tf.layers.layerNormalization(),
+  ]],
+  ['repeatVector, permute, timeDistributed dense, conv1d, 1d pooling and globalMaxPooling1d', [3], (tf) => [
+    tf.layers.repeatVector({ n: 4 }), tf.layers.permute({ dims: [2, 1] }), tf.layers.permute({ dims: [2, 1] }),
+    tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 2, kernelInitializer: 'glorotUniform', name: 'ls29_td_dense' }) }),
+    tf.layers.conv1d({ filters: 2, kernelSize: 2, kernelInitializer: 'glorotUniform' }), tf.layers.maxPooling1d({ poolSize: 1 }), tf.layers.averagePooling1d({ poolSize: 1 }), tf.layers.globalMaxPooling1d({}),
+  ]],
+  ['zeroPadding2d, upSampling2d and cropping2D', [4, 4, 1], (tf) => [
+    tf.layers.zeroPadding2d({}), tf.layers.zeroPadding2d({ padding: [1, 2] }), tf.layers.upSampling2d({}), tf.layers.upSampling2d({ size: [1, 2], interpolation: 'bilinear' }), tf.layers.cropping2D({ cropping: 1 }),
+  ]],
+];
+
+const layerConfigs: Program[] = layerSweeps.map(([what, inputShape, make]): Program => ({
+  name: `the saved configs of ${what}`,
+  run: async (tf) => {
+    const layers = make(tf) as ReturnType<TF['layers']['dense']>[];
+    const model = tf.sequential({ name: 'ls29', layers: [tf.layers.inputLayer({ inputShape, name: 'ls29_in' }), ...layers.map((l, i) => { (l as unknown as { name: string }).name = `ls29_${i}`; return l; })] });
+    const artifacts = await saveToMemory(tf, model);
+    const topology = artifacts.modelTopology as { config: { layers: { class_name: string; config: unknown }[] } };
+    return topology.config.layers.map((l) => `${l.class_name} ${JSON.stringify(l.config)}`);
+  },
+}));
+
+export const s29Examples: Program[] = [...polynomial, ...mnistCore, ...mnistLayers, ...iris, ...boston, ...vae, ...textgen, ...dates, ...sentiment, ...cartPole, ...snake, ...detection, ...quantization, ...dataCsv, ...jena, ...mnistNode, ...training, ...grads, ...customLayer, ...around, ...loops, ...saved, ...visual, ...pages, ...layerConfigs];
