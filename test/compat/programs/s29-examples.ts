@@ -2124,7 +2124,24 @@ const layerSweeps: [string, number[], (tf: TF) => unknown[]][] = [
   ]],
 ];
 
-const layerConfigs: Program[] = layerSweeps.map(([what, inputShape, make]): Program => ({
+const recurrentSweep: [string, number[], (tf: TF) => unknown[]] = ['simpleRNN, lstm, gru and bidirectional as the text examples build them', [4, 3], (tf) => [
+  tf.layers.simpleRNN({ units: 2, returnSequences: true, kernelInitializer: 'glorotUniform' }), tf.layers.lstm({ units: 2, returnSequences: true, kernelInitializer: 'glorotUniform' }),
+  tf.layers.gru({ units: 2, returnSequences: true, kernelInitializer: 'glorotUniform', dropout: 0.1 }),
+  tf.layers.bidirectional({ layer: tf.layers.lstm({ units: 2, kernelInitializer: 'glorotUniform', name: 'ls29_bi_lstm' }) as never }),
+]];
+
+/** getConfig() of each layer, as console.log(layer.getConfig()) shows it: keys held as undefined count. */
+const layerGetConfigs: Program[] = [...layerSweeps, recurrentSweep].map(([what, inputShape, make]): Program => ({
+  name: `getConfig() of ${what}, after the layers are built in a model`,
+  run: (tf) => {
+    const layers = make(tf) as ReturnType<TF['layers']['dense']>[];
+    layers.forEach((l, i) => { (l as unknown as { name: string }).name = `lg29_${i}`; });
+    tf.sequential({ name: 'lg29', layers: [tf.layers.inputLayer({ inputShape, name: 'lg29_in' }), ...layers] });
+    return layers.map((l) => [l.getClassName(), l.getConfig()]);
+  },
+}));
+
+const layerConfigs: Program[] = [...layerSweeps, recurrentSweep].map(([what, inputShape, make]): Program => ({
   name: `the saved configs of ${what}`,
   run: async (tf) => {
     const layers = make(tf) as ReturnType<TF['layers']['dense']>[];
@@ -2135,4 +2152,4 @@ const layerConfigs: Program[] = layerSweeps.map(([what, inputShape, make]): Prog
   },
 }));
 
-export const s29Examples: Program[] = [...polynomial, ...mnistCore, ...mnistLayers, ...iris, ...boston, ...vae, ...textgen, ...dates, ...sentiment, ...cartPole, ...snake, ...detection, ...quantization, ...dataCsv, ...jena, ...mnistNode, ...training, ...grads, ...customLayer, ...around, ...loops, ...saved, ...visual, ...pages, ...layerConfigs];
+export const s29Examples: Program[] = [...polynomial, ...mnistCore, ...mnistLayers, ...iris, ...boston, ...vae, ...textgen, ...dates, ...sentiment, ...cartPole, ...snake, ...detection, ...quantization, ...dataCsv, ...jena, ...mnistNode, ...training, ...grads, ...customLayer, ...around, ...loops, ...saved, ...visual, ...pages, ...layerConfigs, ...layerGetConfigs];
