@@ -2152,4 +2152,83 @@ const layerConfigs: Program[] = [...layerSweeps, recurrentSweep].map(([what, inp
   },
 }));
 
-export const s29Examples: Program[] = [...polynomial, ...mnistCore, ...mnistLayers, ...iris, ...boston, ...vae, ...textgen, ...dates, ...sentiment, ...cartPole, ...snake, ...detection, ...quantization, ...dataCsv, ...jena, ...mnistNode, ...training, ...grads, ...customLayer, ...around, ...loops, ...saved, ...visual, ...pages, ...layerConfigs, ...layerGetConfigs];
+// Training numbers the examples print: evaluate over batches that do not divide the data, the last batch's size in
+// onBatchEnd, what 'accuracy' becomes for each loss, class weights for unbalanced labels, and losses and metrics by name.
+function classifier(tf: TF, name: string, units: number, activation: 'sigmoid' | 'softmax'): Sequential {
+  return tf.sequential({ name, layers: [
+    tf.layers.dense({ units: 4, activation: 'relu', inputShape: [2], kernelInitializer: tf.initializers.glorotUniform({ seed: 241 }), name: `${name}_h` }),
+    tf.layers.dense({ units, activation, kernelInitializer: tf.initializers.glorotUniform({ seed: 242 }), name: `${name}_o` }),
+  ] });
+}
+
+const numbers: Program[] = [
+  {
+    name: 'evaluate with a batchSize that does not divide the samples, with acc and mae; the last batch\'s size in onBatchEnd',
+    run: async (tf) => {
+      const model = classifier(tf, 'ev29', 1, 'sigmoid');
+      model.compile({ optimizer: 'sgd', loss: 'binaryCrossentropy', metrics: ['acc', 'mae'] });
+      const sizes: unknown[] = [];
+      await model.fit(regXs(tf, 7), clsYs(tf, 7), { epochs: 1, batchSize: 3, shuffle: false, verbose: 0, callbacks: { onBatchEnd: async (batch, logs) => { sizes.push([batch, logs?.size, logs?.batch]); } } });
+      return [sizes, model.evaluate(regXs(tf, 7), clsYs(tf, 7), { batchSize: 3 }) as Tensor[], model.evaluate(regXs(tf, 7), clsYs(tf, 7), { batchSize: 7 }) as Tensor[]];
+    },
+  },
+  {
+    name: '\'accuracy\' and \'acc\' under binaryCrossentropy, categoricalCrossentropy and sparseCategoricalCrossentropy',
+    run: async (tf) => {
+      const out: unknown[] = [];
+      const labels = [0, 1, 2, 1, 0, 2];
+      const cases: [string, number, 'sigmoid' | 'softmax', Tensor][] = [
+        ['binaryCrossentropy', 1, 'sigmoid', clsYs(tf, 6)], ['categoricalCrossentropy', 3, 'softmax', tf.oneHot(tf.tensor1d(labels, 'int32'), 3)],
+        ['sparseCategoricalCrossentropy', 3, 'softmax', tf.tensor2d(labels, [6, 1])],
+      ];
+      for (const [loss, units, activation, ys] of cases) {
+        for (const metric of ['accuracy', 'acc']) {
+          const model = classifier(tf, 'ac29', units, activation);
+          model.compile({ optimizer: tf.train.sgd(0.5), loss, metrics: [metric] });
+          const h = await model.fit(regXs(tf, 6), ys, { epochs: 2, batchSize: 3, shuffle: false, verbose: 0 });
+          out.push([loss, metric, Object.keys(h.history), h.history, model.metricsNames]);
+        }
+      }
+      return out;
+    },
+  },
+  {
+    name: 'fit with classWeight for unbalanced labels (binary and categorical): the weighted losses and weights',
+    run: async (tf) => {
+      const binary = classifier(tf, 'cw29b', 1, 'sigmoid');
+      binary.compile({ optimizer: tf.train.sgd(0.3), loss: 'binaryCrossentropy', metrics: ['acc'] });
+      const yb = tf.tensor2d([[0], [0], [0], [0], [0], [1]]);
+      const hb = await binary.fit(regXs(tf, 6), yb, { epochs: 2, batchSize: 6, verbose: 0, classWeight: { 0: 1, 1: 5 } });
+      const cat = classifier(tf, 'cw29c', 3, 'softmax');
+      cat.compile({ optimizer: tf.train.sgd(0.3), loss: 'categoricalCrossentropy' });
+      const yc = tf.oneHot(tf.tensor1d([0, 0, 0, 1, 0, 2], 'int32'), 3);
+      const hc = await cat.fit(regXs(tf, 6), yc, { epochs: 2, batchSize: 3, shuffle: false, verbose: 0, classWeight: [{ 0: 0.5, 1: 2, 2: 3 }] });
+      return [hb.history, hc.history, binary.getWeights()[3], cat.getWeights()[3]];
+    },
+  },
+  {
+    name: 'losses by name in compile (mape, msle, kld, poisson, hinge, squaredHinge, categoricalHinge, logcosh, cosineProximity): history keys and values',
+    run: async (tf) => {
+      const out: unknown[] = [];
+      for (const loss of ['meanAbsolutePercentageError', 'mape', 'meanSquaredLogarithmicError', 'msle', 'kullbackLeiblerDivergence', 'kld', 'poisson', 'hinge', 'squaredHinge', 'categoricalHinge', 'logcosh', 'cosineProximity', 'mse', 'mae']) {
+        const model = classifier(tf, 'ln29', 3, 'softmax');
+        model.compile({ optimizer: tf.train.sgd(0.1), loss, metrics: ['mse'] });
+        const ys = tf.tensor2d([[0.2, 0.5, 0.3], [0.1, 0.1, 0.8], [0.6, 0.3, 0.1], [0.3, 0.3, 0.4]]);
+        const h = await model.fit(regXs(tf, 4), ys, { epochs: 2, batchSize: 4, verbose: 0 });
+        out.push([loss, Object.keys(h.history), h.history.loss]);
+      }
+      return out;
+    },
+  },
+  {
+    name: 'metrics as functions from tf.metrics (binaryAccuracy, precision, recall, topKCategoricalAccuracy-free) and by name in compile',
+    run: async (tf) => {
+      const model = classifier(tf, 'mf29', 1, 'sigmoid');
+      model.compile({ optimizer: tf.train.sgd(0.2), loss: 'binaryCrossentropy', metrics: [tf.metrics.binaryAccuracy, tf.metrics.precision, tf.metrics.recall, 'binaryCrossentropy'] });
+      const h = await model.fit(regXs(tf, 8), clsYs(tf, 8), { epochs: 2, batchSize: 4, shuffle: false, verbose: 0 });
+      return [Object.keys(h.history), h.history, model.metricsNames];
+    },
+  },
+];
+
+export const s29Examples: Program[] = [...polynomial, ...mnistCore, ...mnistLayers, ...iris, ...boston, ...vae, ...textgen, ...dates, ...sentiment, ...cartPole, ...snake, ...detection, ...quantization, ...dataCsv, ...jena, ...mnistNode, ...training, ...grads, ...customLayer, ...around, ...loops, ...saved, ...visual, ...pages, ...layerConfigs, ...layerGetConfigs, ...numbers];
