@@ -1,4 +1,4 @@
-import type { GradSaveFunc, LayerArgs, LayersModel, Logs, Scalar, Sequential, Shape, SymbolicTensor, Tensor, Tensor1D, Tensor2D, Tensor3D, Variable } from '../../../src/index';
+import type { GradSaveFunc, LayerArgs, LayersModel, LayerVariable, Logs, Scalar, Sequential, Shape, SymbolicTensor, Tensor, Tensor1D, Tensor2D, Tensor3D, Variable } from '../../../src/index';
 import type { Program, TF } from '../harness';
 import { saveToMemory } from './layers-surface';
 
@@ -2231,4 +2231,54 @@ const numbers: Program[] = [
   },
 ];
 
-export const s29Examples: Program[] = [...polynomial, ...mnistCore, ...mnistLayers, ...iris, ...boston, ...vae, ...textgen, ...dates, ...sentiment, ...cartPole, ...snake, ...detection, ...quantization, ...dataCsv, ...jena, ...mnistNode, ...training, ...grads, ...customLayer, ...around, ...loops, ...saved, ...visual, ...pages, ...layerConfigs, ...layerGetConfigs, ...numbers];
+// Weights as the examples read them: LayerVariable fields, getWeights(trainableOnly), the order of a batch-normalized
+// model's weights, and a custom layer's addWeight with an initializer by name and a mask it passes on.
+const weightsRead: Program[] = [
+  {
+    name: 'layer.weights as LayerVariables: name, originalName, shape, dtype, trainable and read(); getWeights(true) keeps the trainable',
+    run: (tf) => {
+      const model = tf.sequential({ name: 'wr29', layers: [
+        tf.layers.dense({ units: 2, inputShape: [3], kernelInitializer: 'ones', name: 'wr29_d' }),
+        tf.layers.batchNormalization({ name: 'wr29_bn' }),
+      ] });
+      const bn = model.layers[1];
+      const w = bn.weights.map((v) => [v.name, v.originalName, v.shape, v.dtype, v.trainable]);
+      return [w, bn.getWeights(true).length, bn.getWeights().length, model.layers[0].weights[0].read(), model.weights.map((v) => v.name), model.trainableWeights.map((v) => v.name), model.nonTrainableWeights.map((v) => v.name)];
+    },
+  },
+  {
+    name: 'a custom layer with a computeMask that passes the mask on, between a masking embedding and an lstm',
+    run: (tf) => {
+      class Scale extends tf.layers.Layer {
+        static className = 'Scale29';
+        scale: LayerVariable | null = null;
+        constructor(config?: LayerArgs) {
+          super(config ?? {});
+          this.supportsMasking = true;
+        }
+        override build(inputShape: Shape | Shape[]): void {
+          const s = inputShape as Shape;
+          this.scale = this.addWeight('scale', [s[s.length - 1] as number], 'float32', tf.initializers.constant({ value: 1.5 }));
+          this.built = true;
+        }
+        override computeMask(_inputs: Tensor | Tensor[], mask?: Tensor | Tensor[]): Tensor | Tensor[] {
+          return mask as Tensor | Tensor[];
+        }
+        override call(inputs: Tensor | Tensor[]): Tensor {
+          return (Array.isArray(inputs) ? inputs[0] : inputs).mul((this.scale as LayerVariable).read());
+        }
+      }
+      tf.serialization.registerClass(Scale);
+      const input = tf.input({ shape: [4], name: 'ms29_in' });
+      const emb = tf.layers.embedding({ inputDim: 5, outputDim: 2, maskZero: true, embeddingsInitializer: tf.initializers.randomUniform({ minval: -1, maxval: 1, seed: 251 }), name: 'ms29_emb' }).apply(input) as SymbolicTensor;
+      const scaled = new Scale({ name: 'ms29_scale' }).apply(emb) as SymbolicTensor;
+      const out = tf.layers.lstm({ units: 2, kernelInitializer: tf.initializers.glorotUniform({ seed: 252 }), recurrentInitializer: tf.initializers.orthogonal({ seed: 253 }), name: 'ms29_lstm' }).apply(scaled) as SymbolicTensor;
+      const model = tf.model({ inputs: input, outputs: out, name: 'ms29' });
+      const x = tf.tensor2d([[1, 2, 0, 0], [3, 0, 0, 0]]);
+      const unmasked = tf.tensor2d([[1, 2, 4, 4], [3, 4, 4, 4]]);
+      return [model.predict(x) as Tensor, model.predict(unmasked) as Tensor, model.layers[2].getWeights()];
+    },
+  },
+];
+
+export const s29Examples: Program[] = [...polynomial, ...mnistCore, ...mnistLayers, ...iris, ...boston, ...vae, ...textgen, ...dates, ...sentiment, ...cartPole, ...snake, ...detection, ...quantization, ...dataCsv, ...jena, ...mnistNode, ...training, ...grads, ...customLayer, ...around, ...loops, ...saved, ...visual, ...pages, ...layerConfigs, ...layerGetConfigs, ...numbers, ...weightsRead];
