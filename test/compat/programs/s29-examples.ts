@@ -2281,4 +2281,69 @@ const weightsRead: Program[] = [
   },
 ];
 
-export const s29Examples: Program[] = [...polynomial, ...mnistCore, ...mnistLayers, ...iris, ...boston, ...vae, ...textgen, ...dates, ...sentiment, ...cartPole, ...snake, ...detection, ...quantization, ...dataCsv, ...jena, ...mnistNode, ...training, ...grads, ...customLayer, ...around, ...loops, ...saved, ...visual, ...pages, ...layerConfigs, ...layerGetConfigs, ...numbers, ...weightsRead];
+// mnist's data.js: images in one Float32Array, labels as a Uint8Array of one-hot rows, batches cut with subarray by
+// shuffled indices (tf.util.createShuffledIndices under a seeded Math.random), labels becoming int32 tensors.
+class MnistData {
+  readonly images: Float32Array;
+  readonly labels: Uint8Array;
+  shuffledTrainIndex = 0;
+  trainIndices: Uint32Array = new Uint32Array(0);
+  constructor(readonly n: number) {
+    this.images = Float32Array.from({ length: n * 16 }, (_, k) => Math.abs(Math.sin(k * 0.7)));
+    this.labels = new Uint8Array(n * 3);
+    for (let i = 0; i < n; i++) this.labels[i * 3 + (i % 3)] = 1;
+  }
+  nextTrainBatch(tf: TF, batchSize: number) {
+    return this.nextBatch(tf, batchSize, [this.images, this.labels], () => {
+      this.shuffledTrainIndex = (this.shuffledTrainIndex + 1) % this.trainIndices.length;
+      return this.trainIndices[this.shuffledTrainIndex];
+    });
+  }
+  nextBatch(tf: TF, batchSize: number, data: [Float32Array, Uint8Array], index: () => number) {
+    const batchImagesArray = new Float32Array(batchSize * 16);
+    const batchLabelsArray = new Uint8Array(batchSize * 3);
+    for (let i = 0; i < batchSize; i++) {
+      const idx = index();
+      batchImagesArray.set(data[0].slice(idx * 16, idx * 16 + 16), i * 16);
+      batchLabelsArray.set(data[1].slice(idx * 3, idx * 3 + 3), i * 3);
+    }
+    const xs = tf.tensor2d(batchImagesArray, [batchSize, 16]);
+    const labels = tf.tensor2d(batchLabelsArray, [batchSize, 3]);
+    return { xs, labels };
+  }
+}
+
+const mnistData: Program[] = [
+  {
+    name: 'mnist data.js: nextTrainBatch over createShuffledIndices; tensor2d of a Uint8Array of labels is int32',
+    run: (tf) => withSeededMathRandom(31, () => {
+      const data = new MnistData(6);
+      data.trainIndices = tf.util.createShuffledIndices(6);
+      const batch = data.nextTrainBatch(tf, 4);
+      return [data.trainIndices, batch.xs.shape, batch.labels, tf.tensor1d(new Uint8Array([1, 2])).dtype, tf.tensor1d(new Uint8ClampedArray([3]) as unknown as Uint8Array).dtype];
+    }),
+  },
+  {
+    name: 'mnist: trainOnBatch and fit on int32 one-hot labels from a Uint8Array, reshaped to images; evaluate and argMax',
+    run: (tf) => withSeededMathRandom(37, async () => {
+      const data = new MnistData(9);
+      data.trainIndices = tf.util.createShuffledIndices(9);
+      const model = tf.sequential({ name: 'md29', layers: [
+        tf.layers.conv2d({ inputShape: [4, 4, 1], filters: 2, kernelSize: 2, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 261 }), name: 'md29_c' }),
+        tf.layers.flatten({ name: 'md29_f' }),
+        tf.layers.dense({ units: 3, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: 262 }), name: 'md29_o' }),
+      ] });
+      model.compile({ optimizer: tf.train.sgd(0.3), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+      const losses: unknown[] = [];
+      for (let i = 0; i < 3; i++) {
+        const batch = data.nextTrainBatch(tf, 3);
+        losses.push(await model.trainOnBatch(batch.xs.reshape([3, 4, 4, 1]), batch.labels));
+      }
+      const all = data.nextBatch(tf, 9, [data.images, data.labels], (() => { let k = 0; return () => k++; })());
+      const h = await model.fit(all.xs.reshape([9, 4, 4, 1]), all.labels, { epochs: 1, batchSize: 3, shuffle: false, verbose: 0 });
+      return [losses, h.history, model.evaluate(all.xs.reshape([9, 4, 4, 1]), all.labels) as Tensor[], (model.predict(all.xs.reshape([9, 4, 4, 1])) as Tensor).argMax(-1)];
+    }),
+  },
+];
+
+export const s29Examples: Program[] = [...polynomial, ...mnistCore, ...mnistLayers, ...iris, ...boston, ...vae, ...textgen, ...dates, ...sentiment, ...cartPole, ...snake, ...detection, ...quantization, ...dataCsv, ...jena, ...mnistNode, ...training, ...grads, ...customLayer, ...around, ...loops, ...saved, ...visual, ...pages, ...layerConfigs, ...layerGetConfigs, ...numbers, ...weightsRead, ...mnistData];
