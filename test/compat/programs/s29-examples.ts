@@ -2346,4 +2346,42 @@ const mnistData: Program[] = [
   },
 ];
 
-export const s29Examples: Program[] = [...polynomial, ...mnistCore, ...mnistLayers, ...iris, ...boston, ...vae, ...textgen, ...dates, ...sentiment, ...cartPole, ...snake, ...detection, ...quantization, ...dataCsv, ...jena, ...mnistNode, ...training, ...grads, ...customLayer, ...around, ...loops, ...saved, ...visual, ...pages, ...layerConfigs, ...layerGetConfigs, ...numbers, ...weightsRead, ...mnistData];
+// Small things the examples do between the big ones: tf.engine() scopes around a loop, a custom layer without
+// computeOutputShape (its output shape taken as its input's), and summary() of a model holding it.
+const smalls: Program[] = [
+  {
+    name: 'tf.engine().startScope() / endScope() around a predict loop frees what the loop made; tf.keep keeps one',
+    run: (tf) => {
+      const model = createDenseModel(tf);
+      const { xs } = images4d(tf, 3);
+      const before = tf.memory().numTensors;
+      tf.engine().startScope();
+      let kept: Tensor | null = null;
+      for (let i = 0; i < 3; i++) {
+        const p = model.predict(xs) as Tensor;
+        if (i === 2) kept = tf.keep(p.argMax(-1));
+      }
+      tf.engine().endScope();
+      return [tf.memory().numTensors - before, kept];
+    },
+  },
+  {
+    name: 'a custom layer without computeOutputShape: the symbolic shape is its input\'s, in the summary and for the next layer',
+    run: (tf) => {
+      class RowSum extends tf.layers.Layer {
+        static className = 'RowSum29';
+        override call(inputs: Tensor | Tensor[]): Tensor {
+          return (Array.isArray(inputs) ? inputs[0] : inputs).sum(-1, true);
+        }
+      }
+      const input = tf.input({ shape: [4], name: 'rs29_in' });
+      const summed = new RowSum({ name: 'rs29_sum' }).apply(input) as SymbolicTensor;
+      const out = tf.layers.dense({ units: 1, kernelInitializer: 'ones', name: 'rs29_out' }).apply(summed) as SymbolicTensor;
+      const model = tf.model({ inputs: input, outputs: out, name: 'rs29' });
+      model.summary();
+      return [summed.shape, model.layers[2].getWeights()[0].shape, attempt(() => model.predict(tf.ones([2, 4])))];
+    },
+  },
+];
+
+export const s29Examples: Program[] = [...polynomial, ...mnistCore, ...mnistLayers, ...iris, ...boston, ...vae, ...textgen, ...dates, ...sentiment, ...cartPole, ...snake, ...detection, ...quantization, ...dataCsv, ...jena, ...mnistNode, ...training, ...grads, ...customLayer, ...around, ...loops, ...saved, ...visual, ...pages, ...layerConfigs, ...layerGetConfigs, ...numbers, ...weightsRead, ...mnistData, ...smalls];
