@@ -177,9 +177,9 @@ export class Embedding extends Layer {
       embeddings_regularizer: regularizerConfig(this.embeddingsRegularizer),
       activity_regularizer: regularizerConfig(this.activityRegularizer),
       embeddings_constraint: constraintConfig(this.embeddingsConstraint),
-      mask_zero: this.maskZero,
-      // Absent when not given, as in TF.js's config and model.json.
-      ...(this.inputLength === null ? {} : { input_length: this.inputLength.length === 1 ? this.inputLength[0] : this.inputLength }),
+      // As given, and null where not given, as TF.js writes a setting its config holds as undefined.
+      mask_zero: this.given.maskZero ?? null,
+      input_length: this.given.inputLength ?? null,
     };
   }
 }
