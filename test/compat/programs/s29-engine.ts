@@ -733,4 +733,435 @@ export const s29Engine: Program[] = [
       return [t.shape, t];
     },
   },
+  // chained methods
+  {
+    name: 'chained unary methods on one tensor agree with the functions',
+    run: (tf) => {
+      const x = tf.tensor1d([-1.5, -0.25, 0, 0.4, 2]);
+      const p = tf.tensor1d([0.1, 0.5, 0.9]);
+      return [x.abs(), x.neg(), x.sign(), x.round(), x.floor(), x.ceil(), x.exp(), x.expm1(), x.square(), x.step(0.3), x.elu(), x.selu(), x.relu6(), x.leakyRelu(0.1), x.softplus(), x.logSigmoid(), x.sigmoid(), x.tanh(), x.sin(), x.cos(), x.atan(), x.sinh(), x.asinh(), x.erf(), x.isFinite(), x.clipByValue(-1, 1), p.acos(), p.asin(), p.atanh(), p.log(), p.log1p(), p.sqrt(), p.rsqrt(), p.reciprocal(), p.tan(), p.cosh(), p.add(1).acosh()];
+    },
+  },
+  {
+    name: 'chained binary methods take tensors, arrays and numbers as the other operand',
+    run: (tf) => {
+      const a = tf.tensor2d([[1, 4], [-3, 8]]);
+      const b = tf.tensor1d([2, -3]);
+      return [a.add([1, 2]), a.sub(1), a.mul(b), a.div(b), a.floorDiv(b), a.mod(3), a.pow(2), a.maximum(b), a.minimum(0), a.squaredDifference(b), a.atan2(b), a.divNoNan(tf.tensor1d([0, 2])), a.less(b), a.lessEqual(4), a.greater(b), a.greaterEqual(4), a.equal(8), a.notEqual(b)];
+    },
+  },
+  {
+    name: 'chained logical methods and where: this where the condition holds, else the other',
+    run: (tf) => {
+      const p = tf.tensor1d([true, false, true, false], 'bool');
+      const q = tf.tensor1d([true, true, false, false], 'bool');
+      const a = tf.tensor1d([1, 2, 3, 4]);
+      return [p.logicalAnd(q), p.logicalOr(q), p.logicalXor(q), p.logicalNot(), a.where(p, tf.tensor1d([-1, -2, -3, -4])), a.where(q, 0)];
+    },
+  },
+  {
+    name: 'chained reductions with axes and keepDims, and the index reductions',
+    run: (tf) => {
+      const x = tf.tensor2d([[1, -2, 3], [4, 5, -6]]);
+      const bx = tf.tensor2d([[1, 0, 1], [1, 1, 1]], [2, 3], 'bool');
+      return [x.sum(), x.sum(1, true), x.mean(0), x.max([0, 1]), x.min(-1), x.prod(1), x.logSumExp(0, true), x.argMax(1), x.argMin(0), x.norm(), x.norm(1, 1), x.norm('euclidean', 0, true), x.euclideanNorm(1), bx.any(1), bx.all(0), bx.all()];
+    },
+  },
+  {
+    name: 'chained shape methods: asNd, asScalar, flatten, reshapeAs, expandDims, squeeze, broadcastTo',
+    run: (tf) => {
+      const x = tf.tensor1d([1, 2, 3, 4, 5, 6]);
+      const y = tf.zeros([3, 2]);
+      return [x.as2D(2, 3), x.as3D(1, 3, 2), x.as4D(1, 1, 2, 3), x.as5D(1, 1, 1, 6, 1), tf.tensor1d([7]).asScalar(), x.as2D(3, 2).flatten(), x.as1D(), x.reshapeAs(y), x.expandDims(1).shape, x.as3D(1, 6, 1).squeeze().shape, x.as3D(1, 6, 1).squeeze([2]).shape, tf.tensor1d([1, 2]).broadcastTo([3, 2]), each([() => x.as2D(4, 2), () => x.asScalar(), () => x.broadcastTo([4, 5])])];
+    },
+  },
+  {
+    name: 'chained dtype methods: cast, asType, toFloat, toInt, toBool and the dtype of each',
+    run: (tf) => {
+      const x = tf.tensor1d([-1.7, 0, 0.2, 2.5]);
+      const r = [x.cast('int32'), x.asType('bool'), x.toInt(), x.toBool(), x.toInt().toFloat(), x.toBool().toInt()];
+      return [r, r.map((t) => t.dtype)];
+    },
+  },
+  {
+    name: 'chained concat, stack, unstack and split with arrays, sizes and -1',
+    run: (tf) => {
+      const a = tf.tensor2d([[1, 2], [3, 4]]);
+      const b = tf.tensor2d([[5, 6]]);
+      return [a.concat(b), a.concat([b, b], 0), a.concat([[9], [9]] as unknown as Tensor, 1), a.stack(a.neg()), a.stack([a, a], 2).shape, a.unstack(), a.unstack(1), a.split(2), a.split([1, -1], 1), tf.tensor1d([1, 2, 3, 4, 5]).split([2, 3])];
+    },
+  },
+  {
+    name: 'chained layout methods: transpose, tile, pad, mirrorPad, reverse, slice, stridedSlice, gather',
+    run: (tf) => {
+      const x = tf.tensor2d([[1, 2, 3], [4, 5, 6]]);
+      return [x.transpose(), x.transpose([1, 0]), x.tile([2, 1]), x.pad([[1, 0], [0, 2]], -1), x.mirrorPad([[0, 0], [1, 1]], 'reflect'), x.mirrorPad([[1, 1], [0, 0]], 'symmetric'), x.reverse(), x.reverse(1), x.reverse([0, 1]), x.slice([0, 1]), x.slice(1, 1), x.stridedSlice([0, 0], [2, 3], [1, 2]), x.gather([2, 0], 1), x.gather(tf.tensor1d([1], 'int32'))];
+    },
+  },
+  {
+    name: 'chained cumulative and segment methods: cumsum, cumprod with exclusive and reverse, unsortedSegmentSum',
+    run: (tf) => {
+      const x = tf.tensor2d([[1, 2, 3], [4, 5, 6]]);
+      return [x.cumsum(), x.cumsum(1, true), x.cumsum(1, false, true), x.cumprod(1), x.cumprod(0, true, true), x.unsortedSegmentSum(tf.tensor1d([1, 1], 'int32'), 2), tf.tensor1d([1, 2, 3, 4]).unsortedSegmentSum(tf.tensor1d([0, 2, 0, 1], 'int32'), 3)];
+    },
+  },
+  {
+    name: 'chained oneHot, topk, unique and their dtypes',
+    run: (tf) => {
+      const ids = tf.tensor1d([2, 0, 1], 'int32');
+      const v = tf.tensor1d([3, 1, 4, 1, 5, 9, 2, 6]);
+      const top = v.topk(3);
+      const un = tf.tensor1d([4, 2, 4, 7, 2], 'int32').unique();
+      return [ids.oneHot(3), ids.oneHot(4, 5, -1), top.values, top.indices, v.topk().values, un.values, un.indices, [ids.oneHot(3).dtype, top.indices.dtype, un.values.dtype]];
+    },
+  },
+  {
+    name: 'chained softmax, logSoftmax, prelu, dot and matMul with transposes',
+    run: (tf) => {
+      const x = tf.tensor2d([[1, 2, 3], [-1, 0, 1]]);
+      const w = tf.tensor2d([[1, 0], [0, 1], [1, 1]]);
+      return [x.softmax(), x.logSoftmax(), x.softmax(0), x.prelu(tf.tensor1d([0.1, 0.2, 0.3])), x.matMul(w), x.matMul(x, false, true), x.matMul(x, true, false), tf.tensor1d([1, 2, 3]).dot(tf.tensor1d([4, 5, 6])), x.dot(w), tf.tensor1d([1, 2]).dot(w.transpose())];
+    },
+  },
+  {
+    name: 'chained image and window methods: conv2d, maxPool, avgPool, pool, resizeBilinear, resizeNearestNeighbor',
+    run: (tf) => {
+      const img = tf.tensor4d(Array.from({ length: 16 }, (_, i) => i), [1, 4, 4, 1]);
+      const k = tf.tensor4d([1, 0, 0, -1], [2, 2, 1, 1]);
+      return [img.conv2d(k, 1, 'valid'), img.maxPool(2, 2, 'valid'), img.avgPool([2, 2], 1, 'same'), img.pool([2, 2], 'max', 'valid', 1, 2), img.resizeBilinear([2, 2]), img.resizeNearestNeighbor([3, 3], true), img.depthToSpace(1), img.conv2dTranspose(k, [1, 5, 5, 1], 1, 'valid'), img.localResponseNormalization(1, 1, 0.5, 0.5)];
+    },
+  },
+  {
+    name: 'chained conv1d, depthwiseConv2d, separableConv2d, dilation2d, batchNorm, spaceToBatchND and batchToSpaceND',
+    run: (tf) => {
+      const x3 = tf.tensor3d([1, 2, 3, 4, 5, 6], [1, 6, 1]);
+      const img = tf.tensor4d(Array.from({ length: 18 }, (_, i) => (i % 5) - 2), [1, 3, 3, 2]);
+      const dw = tf.tensor4d([1, -1, 0.5, 2, 0, 1, -1, 1], [2, 2, 2, 1]);
+      const pw = tf.tensor4d([1, 1, -1, 2], [1, 1, 2, 2]);
+      const s2b = tf.tensor4d([1, 2, 3, 4], [1, 2, 2, 1]).spaceToBatchND([2, 2], [[0, 0], [0, 0]]);
+      return [x3.conv1d(tf.tensor3d([1, -1], [2, 1, 1]), 2, 'valid'), img.depthwiseConv2d(dw, 1, 'valid'), img.separableConv2d(dw, pw, 1, 'valid'), img.dilation2d(tf.tensor3d([0, 1, 1, 0], [1, 2, 2]), 1, 'same'), img.batchNorm(tf.tensor1d([0, 1]), tf.tensor1d([1, 4]), tf.tensor1d([0.5, 0]), tf.tensor1d([2, 1]), 0.001), s2b, s2b.batchToSpaceND([2, 2], [[0, 0], [0, 0]])];
+    },
+  },
+  {
+    name: 'chained spectral methods: fft, ifft, rfft and irfft of complex and real tensors',
+    run: (tf) => {
+      const re = tf.tensor1d([1, 2, 3, 4]);
+      const c = tf.complex(re, tf.tensor1d([0, -1, 0.5, 0]));
+      const spec = re.rfft();
+      return [tf.real(c.fft()), tf.imag(c.fft()), tf.real(c.fft().ifft()), tf.real(spec), tf.imag(spec), spec.irfft(), spec.shape];
+    },
+  },
+  {
+    name: 'chained zerosLike, onesLike, clone and variable keep the dtype and the shape',
+    run: (tf) => {
+      const i = tf.tensor2d([[1, 2]], [1, 2], 'int32');
+      const b = tf.tensor1d([true], 'bool');
+      const v = i.variable(false, 's29_chain_var');
+      const res = [i.zerosLike(), b.onesLike(), i.clone(), v, v.trainable, v.name, v.dtype, i.variable(true, 's29_chain_var2', 'float32').dtype];
+      v.dispose();
+      tf.engine().registeredVariables['s29_chain_var2'].dispose();
+      return res;
+    },
+  },
+  {
+    name: 'chained methods refuse a disposed receiver and argument',
+    run: (tf) => {
+      const a = tf.tensor1d([1, 2]);
+      const b = tf.tensor1d([3, 4]);
+      b.dispose();
+      const r = each([() => a.add(b), () => b.add(a), () => a.concat(b), () => a.stack([b]), () => b.clone(), () => b.cast('int32'), () => b.reshape([2, 1])]);
+      return [r, a];
+    },
+  },
+  // printing
+  {
+    name: 'toString of each dtype at rank 0 and 1: floats, ints, bools, strings and complex numbers',
+    run: (tf) => [
+      tf.scalar(3.5).toString(), tf.scalar(-2, 'int32').toString(), tf.scalar(true).toString(), tf.scalar('hi').toString(), tf.complex(1, -2).toString(),
+      tf.tensor1d([1, 2.5, -3]).toString(), tf.tensor1d([10, -200, 3], 'int32').toString(), tf.tensor1d([true, false], 'bool').toString(), tf.tensor1d(['a', 'bcd']).toString(), tf.complex([1, 0], [0.5, -1]).toString(),
+    ],
+  },
+  {
+    name: 'print of ranks 2 to 4 with padding for negative and long numbers',
+    run: (tf) => {
+      tf.tensor2d([[1, -22.5], [333, 4]]).print();
+      tf.tensor3d([1, 2, 3, 4, 5, 6, 7, 8], [2, 2, 2], 'int32').print();
+      tf.tensor4d([0.5, -1, 1e3, 2, 3, 4, 5, 6], [2, 1, 2, 2]).print();
+      tf.tensor2d([['x', 'yy'], ['zzz', '']]).print();
+      return null;
+    },
+  },
+  {
+    name: 'print verbose: dtype, rank, shape and values for a scalar, a matrix and a bool vector',
+    run: (tf) => {
+      tf.scalar(7, 'int32').print(true);
+      tf.tensor2d([[1.25, 2], [3, 4]]).print(true);
+      tf.tensor1d([false, true], 'bool').print(true);
+      tf.tensor1d(['q']).print(true);
+      return null;
+    },
+  },
+  {
+    name: 'toString of NaN, Infinity, -0, very large and very small floats',
+    run: (tf) => [tf.tensor1d([NaN, Infinity, -Infinity, -0, 0]).toString(), tf.tensor1d([1e10, 1e-10, 123456.789, -0.000123]).toString(), tf.tensor1d([0.1 + 0.2, 1 / 3, 2 / 3]).toString(), tf.scalar(1e-8).toString(), tf.scalar(12345678).toString()],
+  },
+  {
+    name: 'toString of long tensors: the first and last three values of each long axis, with ...',
+    run: (tf) => [
+      tf.range(0, 25).toString(), tf.range(0, 21, 1, 'int32').toString(), tf.range(0, 20).toString(),
+      tf.range(0, 50).reshape([25, 2]).toString(), tf.range(0, 44).reshape([2, 22]).toString(),
+      tf.range(0, 22 * 2 * 2).reshape([22, 2, 2]).toString(),
+    ],
+  },
+  {
+    name: 'toString of empty tensors of several shapes and of a tensor with a zero-length inner axis',
+    run: (tf) => [tf.tensor1d([]).toString(), tf.zeros([0, 3]).toString(), tf.zeros([2, 0]).toString(), tf.zeros([1, 0, 2], 'int32').toString(true), tf.tensor1d([], 'bool').toString(true)],
+  },
+  {
+    name: 'toString of string tensors with quotes and unicode, and a long string vector',
+    run: (tf) => [tf.tensor1d(["it's", 'a"b', 'é漢']).toString(), tf.tensor1d(Array.from({ length: 23 }, (_, i) => `s${i}`)).toString(), tf.tensor2d([['a', 'b'], ['c', 'dd']]).toString(true)],
+  },
+  {
+    name: 'a tensor in a template string and in string concatenation prints as toString',
+    run: (tf) => {
+      const t = tf.tensor1d([1, 2]);
+      return [`${t}`, 'value: ' + t, String(tf.scalar(3, 'int32'))];
+    },
+  },
+  {
+    name: 'a variable prints as a tensor does, also after assign',
+    run: (tf) => {
+      const v = tf.variable(tf.tensor2d([[1, 2], [3, 4]]), true, 's29_print_var');
+      v.print();
+      v.assign(tf.tensor2d([[5, 6], [7, 8.5]]));
+      v.print(true);
+      const s = v.toString();
+      v.dispose();
+      return s;
+    },
+  },
+  // buffers
+  {
+    name: 'bufferSync: get and set by coordinates, toTensor, and the buffer\'s fields',
+    run: (tf) => {
+      const x = tf.tensor2d([[1, 2, 3], [4, 5, 6]]);
+      const buf = x.bufferSync();
+      const read = [buf.get(0, 0), buf.get(1, 2)];
+      buf.set(10, 0, 1);
+      buf.set(-1, 1, 2);
+      return [read, buf.toTensor(), buf.get(0, 1), buf.get(1, 2), buf.shape, buf.strides, buf.rank, buf.size, buf.dtype];
+    },
+  },
+  {
+    name: 'tf.buffer of each dtype: int32 truncates a set value, bool stores what it is given, toTensor reads it',
+    run: (tf) => {
+      const i = tf.buffer([2], 'int32');
+      i.set(1.7, 0);
+      i.set(-2.2, 1);
+      const b = tf.buffer([3], 'bool');
+      b.set(true, 0);
+      b.set(0, 1);
+      b.set(1, 2);
+      const f = tf.buffer([2, 2]);
+      f.set(0.5, 1, 1);
+      return [i.toTensor(), b.toTensor(), f.toTensor(), f.dtype, i.values, b.values];
+    },
+  },
+  {
+    name: 'tf.buffer with values: the values array of the right length, and the wrong length refused',
+    run: (tf) => {
+      const buf = tf.buffer([2, 2], 'float32', new Float32Array([1, 2, 3, 4]));
+      buf.set(7, 1, 0);
+      return [buf.toTensor(), buf.get(1, 0), each([() => tf.buffer([2, 2], 'float32', new Float32Array([1, 2, 3])), () => tf.buffer([3], 'int32', new Int32Array(4))])];
+    },
+  },
+  {
+    name: 'buffer get and set out of range or with the wrong number of coordinates',
+    run: (tf) => {
+      const buf = tf.buffer([2, 3]);
+      return each([() => buf.get(2, 0), () => buf.get(0, 3), () => buf.get(-1, 0), () => buf.set(1, 0), () => buf.set(1, 0, 0, 0), () => buf.get(1), () => buf.get()]);
+    },
+  },
+  {
+    name: 'buffer locToIndex and indexToLoc for ranks 0 to 3',
+    run: (tf) => {
+      const bs = [tf.buffer([]), tf.buffer([4]), tf.buffer([2, 3]), tf.buffer([2, 3, 4])];
+      return bs.map((b) => [b.locToIndex(b.shape.map((d) => d - 1)), b.indexToLoc(b.size - 1), b.indexToLoc(0), b.rank === 0 ? null : b.indexToLoc(Math.floor(b.size / 2))]);
+    },
+  },
+  {
+    name: 'a string tensor\'s buffer: get and set strings, and toTensor',
+    run: (tf) => {
+      const buf = tf.tensor1d(['a', 'b', 'c']).bufferSync();
+      buf.set('zz', 1);
+      const t = buf.toTensor();
+      return [t, buf.get(0), buf.get(1), t.dtype];
+    },
+  },
+  {
+    name: 'await x.buffer() gives the same values as bufferSync, and a scalar buffer reads with no coordinates',
+    run: async (tf) => {
+      const x = tf.tensor2d([[1, 2], [3, 4]], [2, 2], 'int32');
+      const buf = await x.buffer();
+      const s = tf.scalar(5).bufferSync();
+      s.set(6);
+      return [buf.get(1, 1), buf.dtype, buf.values, s.get(), s.toTensor()];
+    },
+  },
+  {
+    name: 'bytes() of float32, int32 and bool tensors and of a string tensor',
+    run: async (tf) => [await tf.tensor1d([1, -2]).bytes(), await tf.tensor1d([258], 'int32').bytes(), await tf.tensor1d([true, false], 'bool').bytes(), await tf.tensor1d(['hi', 'é']).bytes()],
+  },
+  // tf.util
+  {
+    name: 'util.parseAxisParam: negative axes, null for every axis, and an axis out of range',
+    run: (tf) => [tf.util.parseAxisParam(-1, [2, 3, 4]), tf.util.parseAxisParam([0, -2], [2, 3, 4]), tf.util.parseAxisParam(null as unknown as number, [2, 3]), each([() => tf.util.parseAxisParam(3, [2, 3, 4]), () => tf.util.parseAxisParam(-4, [2, 3, 4]), () => tf.util.parseAxisParam(1.5, [2, 3])])],
+  },
+  {
+    name: 'util.squeezeShape with and without axes, and an axis whose size is not 1',
+    run: (tf) => [tf.util.squeezeShape([1, 3, 1, 2]), tf.util.squeezeShape([1, 3, 1, 2], [2]), tf.util.squeezeShape([1, 1], [-1]), tf.util.squeezeShape([]), each([() => tf.util.squeezeShape([1, 3], [1])])],
+  },
+  {
+    name: 'util.inferFromImplicitShape fills one -1, and refuses two or a size that does not divide',
+    run: (tf) => [tf.util.inferFromImplicitShape([-1, 2], 6), tf.util.inferFromImplicitShape([2, 3], 6), tf.util.inferFromImplicitShape([0, -1], 0), each([() => tf.util.inferFromImplicitShape([-1, -1], 4), () => tf.util.inferFromImplicitShape([-1, 4], 6), () => tf.util.inferFromImplicitShape([2, 2], 5)])],
+  },
+  {
+    name: 'util.flatten of nested arrays with typed arrays inside, kept whole or spread',
+    run: (tf) => [tf.util.flatten([1, [2, [3, [4]]], []]), tf.util.flatten([[1, 2], new Float32Array([3, 4])] as unknown as number[]), tf.util.flatten([[1], new Int32Array([5, 6])] as unknown as number[], [], true).length, tf.util.flatten([['a', 'b'], ['c']])],
+  },
+  {
+    name: 'util.toNestedArray and makeZerosNestedTypedArray for several shapes, complex included',
+    run: (tf) => [tf.util.toNestedArray([2, 3], [1, 2, 3, 4, 5, 6]), tf.util.toNestedArray([3, 1], new Int32Array([7, 8, 9])), tf.util.toNestedArray([], [4]), tf.util.toNestedArray([0, 2], []), tf.util.toNestedArray([2], [1, 2, 3, 4], true), tf.util.toNestedArray([2, 1], [1, 2, 3, 4], true), tf.util.makeZerosNestedTypedArray([2, 2], 'int32'), each([() => tf.util.toNestedArray([2, 2], [1, 2, 3]), () => tf.util.toNestedArray([2], [1, 2], true)])],
+  },
+  {
+    name: 'util dtype helpers: bytesPerElement, getArrayFromDType, isValidDtype, hasEncodingLoss, inferDtype',
+    run: (tf) => [
+      ['float32', 'int32', 'bool', 'complex64'].map((d) => tf.util.bytesPerElement(d as 'float32')), each([() => tf.util.bytesPerElement('string' as 'float32')]),
+      tf.util.getArrayFromDType('int32', 3), tf.util.getArrayFromDType('bool', 2), tf.util.getArrayFromDType('string', 2).length,
+      ['float32', 'int32', 'bool', 'string', 'complex64', 'float16'].map((d) => tf.util.isValidDtype(d as 'float32')),
+      [['float32', 'int32'], ['int32', 'float32'], ['bool', 'int32'], ['int32', 'bool'], ['complex64', 'float32'], ['float32', 'complex64'], ['int32', 'int32']].map(([a, b]) => tf.util.hasEncodingLoss(a as 'float32', b as 'float32')),
+      [[1], [true], ['a'], new Int32Array(1), new Uint8Array(1), [[[false]]], []].map((v) => tf.util.inferDtype(v as number[])),
+    ],
+  },
+  {
+    name: 'util number helpers: clamp, nearestLargerEven, nearestDivisor, sizeToSquarishShape, isInt, sum, tanh, distSquared',
+    run: (tf) => [
+      tf.util.clamp(0, -2, 5), tf.util.clamp(0, 9, 5), [1, 2, 7].map((x) => tf.util.nearestLargerEven(x)), [[10, 4], [7, 2], [12, 12]].map(([a, b]) => tf.util.nearestDivisor(a, b)),
+      [1, 4, 7, 16, 17, 30].map((n) => tf.util.sizeToSquarishShape(n)), [1, 1.5, -3, NaN].map((x) => tf.util.isInt(x)), tf.util.sum([1, 2, 3.5]), tf.util.tanh(0.5), tf.util.tanh(30),
+      tf.util.distSquared([1, 2, 3], [4, 6, 3]), tf.util.distSquared(new Float32Array([1]), new Float32Array([-1])), each([() => tf.util.distSquared([1, 2], [1])]),
+    ],
+  },
+  {
+    name: 'util array helpers: arraysEqual across typed and plain arrays, swap, rightPad, sizeFromShape',
+    run: (tf) => {
+      const arr = [1, 2, 3];
+      tf.util.swap(arr, 0, 2);
+      return [tf.util.arraysEqual([1, 2], new Float32Array([1, 2])), tf.util.arraysEqual([1, 2], [1, 2, 3]), tf.util.arraysEqual([], []), tf.util.arraysEqualWithNull([null, 3], [null, 3]), tf.util.arraysEqualWithNull([null, 3], [2, 3]), arr, tf.util.rightPad('ab', 4) + '|', tf.util.rightPad('abcdef', 2), [[], [0], [2, 3, 4], [1, 0, 5]].map((s) => tf.util.sizeFromShape(s))];
+    },
+  },
+  {
+    name: 'util checks: assert and assertShapesMatch messages, assertNonNull, isString, isBoolean, isNumber, isFunction, isPromise, isScalarShape',
+    run: (tf) => {
+      const msg = (f: () => void) => { try { f(); return 'ok'; } catch (e) { return (e as Error).message; } };
+      return [msg(() => tf.util.assert(false, () => 's29 custom message')), msg(() => tf.util.assert(true, () => 'never')), msg(() => tf.util.assertShapesMatch([1, 2], [1, 3], 's29 prefix: ')), msg(() => tf.util.assertShapesMatch([2], [2])),
+        each([() => tf.util.assertNonNull(null as unknown as number[])]), [tf.util.isString('x'), tf.util.isString(1), tf.util.isBoolean(false), tf.util.isNumber(NaN), tf.util.isNumber('1'), tf.util.isFunction(Math.max), tf.util.isPromise(Promise.resolve(1)), tf.util.isPromise({}), tf.util.isScalarShape([]), tf.util.isScalarShape([1])]];
+    },
+  },
+  {
+    name: 'util strings: encodeString and decodeString round trip unicode; createScalarValue of each dtype',
+    run: (tf) => {
+      const bytes = tf.util.encodeString('né漢');
+      return [bytes, tf.util.decodeString(bytes), tf.util.decodeString(tf.util.encodeString('')), tf.util.createScalarValue(3 as never, 'int32'), tf.util.createScalarValue(1 as never, 'bool'), tf.util.createScalarValue('ab' as never, 'string'), tf.util.bytesFromStringArray([tf.util.encodeString('ab'), tf.util.encodeString('c')])];
+    },
+  },
+  {
+    name: 'util.toTypedArray and makeOnesTypedArray of each dtype, and checkConversionForErrors on NaN',
+    run: (tf) => [tf.util.toTypedArray([1.5, 2], 'int32'), tf.util.toTypedArray([0, 3], 'bool'), tf.util.toTypedArray([[1, 2], [3]] as unknown as number[], 'float32'), tf.util.makeOnesTypedArray(3, 'bool'), tf.util.makeOnesTypedArray(2, 'int32'), tf.util.makeZerosTypedArray(2, 'float32'), each([() => tf.util.checkConversionForErrors([1, NaN], 'int32'), () => tf.util.checkConversionForErrors([1, NaN], 'float32'), () => tf.util.toTypedArray([NaN], 'int32')])],
+  },
+  // more scopes and gradients
+  {
+    name: 'grads of a function called with the same tensor twice: each gets the whole gradient',
+    run: (tf) => {
+      const x = tf.tensor1d([1, 2]);
+      return tf.grads((a: Tensor, b: Tensor) => a.mul(b).sum())([x, x]);
+    },
+  },
+  {
+    name: 'grad of a function with a tidy inside, and tidy around a grad: memory after each',
+    run: (tf) => {
+      const x = tf.tensor1d([0.5, -1, 2]);
+      const g = tf.grad((t: Tensor) => tf.tidy(() => t.tanh().square().sum()));
+      const r1 = counting(tf, () => g(x));
+      const r2 = counting(tf, () => tf.tidy(() => g(x).mul(2)));
+      return [r1.tensors, r1.value, r2.tensors, r2.value];
+    },
+  },
+  {
+    name: 'valueAndGrad and valueAndGrads refuse arrays where they take tensors; grad takes them',
+    run: (tf) => each([
+      () => tf.valueAndGrad((x: Tensor) => x.square().sum())([1, 2] as unknown as Tensor).grad,
+      () => tf.valueAndGrads((x: Tensor) => x.square().sum())([[1, 2] as unknown as Tensor]).grads[0],
+      () => tf.grad((x: Tensor) => x.square().sum())([1, 2] as unknown as Tensor),
+    ]),
+  },
+  {
+    name: 'customGrad refuses an input that is not a tensor and a value that is not one',
+    run: (tf) => {
+      const f = tf.customGrad((x) => ({ value: (x as Tensor).mul(2), gradFunc: (dy: Tensor) => [dy] }));
+      const notTensor = tf.customGrad(() => ({ value: 3 as unknown as Tensor, gradFunc: (dy: Tensor) => [dy] }));
+      return each([() => f([1, 2] as unknown as Tensor), () => notTensor(tf.scalar(1)), () => f(tf.scalar(2))]);
+    },
+  },
+  {
+    name: 'customGrad whose gradient has the wrong shape is refused when the gradient is taken',
+    run: (tf) => {
+      const f = tf.customGrad((x) => ({ value: (x as Tensor).sum(), gradFunc: (dy: Tensor) => [dy] }));
+      return [f(tf.tensor1d([1, 2])), each([() => tf.grad((t: Tensor) => f(t) as Tensor)(tf.tensor1d([1, 2]))])];
+    },
+  },
+  {
+    name: 'a variable counts its own tensor but shares the initial value\'s buffer',
+    run: (tf) => {
+      const init = tf.tensor1d([1, 2, 3, 4]);
+      const r = counting(tf, () => tf.variable(init, true, 's29_var_share'));
+      init.dispose();
+      const readable = r.value.arraySync();
+      const d = counting(tf, () => r.value.dispose());
+      return [r.tensors, r.buffers, r.bytes, readable, d.tensors, d.buffers, d.bytes];
+    },
+  },
+  {
+    name: 'grad inside startScope and endScope: the gradient passed to endScope survives, the rest is freed',
+    run: (tf) => {
+      const x = tf.tensor1d([1, 2]);
+      const r = counting(tf, () => {
+        tf.engine().startScope();
+        const y = x.square();
+        const g = tf.grad((t: Tensor) => t.pow(3).sum())(x);
+        tf.engine().endScope([g]);
+        return [y.isDisposed, g.isDisposed, g.arraySync()];
+      });
+      return [r.tensors, r.value];
+    },
+  },
+  {
+    name: 'keep of a tensor that is then disposed by hand leaves the count, and tidy does not dispose it twice',
+    run: (tf) => {
+      const r = counting(tf, () => tf.tidy(() => {
+        const t = tf.keep(tf.ones([3]));
+        t.dispose();
+        return t.isDisposed;
+      }));
+      return [r.tensors, r.value];
+    },
+  },
+  {
+    name: 'a string tensor\'s memory: bytes by its characters, reshape and clone of strings',
+    run: (tf) => {
+      const r1 = counting(tf, () => tf.tensor1d(['ab', 'cde', '']));
+      const r2 = counting(tf, () => r1.value.reshape([3, 1]));
+      const r3 = counting(tf, () => r1.value.clone());
+      return [[r1.tensors, r1.buffers, r1.bytes], [r2.tensors, r2.buffers, r2.bytes], [r3.tensors, r3.buffers, r3.bytes], r2.value, r3.value];
+    },
+  },
 ];
