@@ -49,11 +49,11 @@ const byDataId = new WeakMap<DataId, Buffer>();
 const storageHolders = new WeakMap<Storage, number>();
 
 /**
- * A new buffer takes dataId (the values it holds are another buffer's, copied or moved: it joins that buffer while
- * one holds it) or the next number.
+ * The buffer numbered dataId where one is given (the values storage holds are that buffer's, copied or moved), else
+ * the one storage is counted in, else a new one with the next number.
  */
 function hold(storage: Storage, dataId?: DataId): Buffer {
-  let buffer = buffers.get(storage) ?? (dataId && byDataId.get(dataId));
+  let buffer = (dataId && byDataId.get(dataId)) || buffers.get(storage);
   if (!buffer) {
     buffer = { holders: 0, bytes: storage.byteLength, dataId: dataId ?? { id: nextDataId++ } };
     byDataId.set(buffer.dataId, buffer);
