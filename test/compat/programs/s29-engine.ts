@@ -1219,4 +1219,24 @@ export const s29Engine: Program[] = [
       return res;
     },
   },
+  {
+    name: 'profile names the kernel of each single-kernel op as TF.js does, and counts its new tensors',
+    run: async (tf) => {
+      const x = tf.tensor2d([[1, -2], [3, 4]]);
+      const i = tf.tensor1d([0, 1], 'int32');
+      const ops: (() => Tensor)[] = [
+        () => x.relu(), () => x.sigmoid(), () => x.transpose(), () => x.cast('int32'), () => x.concat(x), () => x.max(), () => x.argMax(), () => x.abs(), () => x.sqrt(),
+        () => x.div(x), () => x.pow(x), () => x.maximum(x), () => x.greater(x), () => x.tanh(), () => x.elu(), () => x.reshape([4]), () => x.sum(0), () => x.cumsum(),
+        () => x.neg(), () => x.exp(), () => x.log(), () => x.matMul(x), () => x.isNaN(), () => x.min(1), () => x.prod(), () => x.floor(), () => x.round(), () => x.reciprocal(),
+        () => x.sign(), () => x.step(), () => x.relu6(), () => x.selu(), () => x.softplus(), () => x.sin(), () => x.equal(x), () => x.mod(x), () => x.atan2(x), () => x.erf(),
+        () => x.toBool(), () => x.unsortedSegmentSum(i, 2), () => x.notEqual(x), () => x.softmax(),
+      ];
+      const rows = [];
+      for (const op of ops) {
+        const p = await tf.profile(op);
+        rows.push([p.kernelNames, p.newTensors, p.kernels.map((k) => k.outputShapes)]);
+      }
+      return rows;
+    },
+  },
 ];
