@@ -28,8 +28,10 @@ export function cast<T extends Tensor>(x: T | TensorLike, dtype: DType | Complex
   }
   x = toTensor('cast', 'x', x) as T;
   assertDtype('cast', 'dtype', dtype);
-  // To its own dtype x's buffer is shared, as TF.js's clone shares it; not a variable's, whose values change in place.
+  // To its own dtype x's buffer is shared, as TF.js's clone shares it; a variable's values change in place, so its
+  // clone is a copy, counted in tf.memory() as sharing the buffer, as TF.js counts it.
   const y = dtype === x.dtype && !x.isVariable ? sharing(x, x.shape) : backend().cast(x, dtype);
+  if (dtype === x.dtype && x.isVariable) y.countAsSharing(x);
   recordOp('cast', [x], y, null);
   return y as T;
 }

@@ -18,16 +18,21 @@ export interface MemoryInfo {
 
 type Storage = TypedArray | DeviceData;
 
-/** One value buffer and how many live tensors hold it. Refers to no tensor and no values, so it keeps neither alive. */
+/**
+ * One value buffer as TF.js counts it (its dataId) and how many live tensors hold it. Tensors holding copies of one
+ * buffer's values where TF.js would share them (a variable and its initial value) hold the one buffer. Refers to no
+ * tensor and no values, so it keeps neither alive.
+ */
 interface Buffer {
   holders: number;
   bytes: number;
   readonly dataId: DataId;
 }
 
-/** @internal A tensor's entry in the count: the buffer it holds now, until it is uncounted (once). */
+/** @internal A tensor's entry in the count: the buffer it holds now, and its storage, until it is uncounted (once). */
 export interface Counted {
   buffer: Buffer;
+  storage: Storage;
   done: boolean;
   /** A string tensor, counted as TF.js's engine counts one (see countStringBytes). */
   readonly strings: boolean;
@@ -39,20 +44,29 @@ let numDataBuffers = 0;
 let numBytes = 0;
 let nextDataId = 0;
 const buffers = new WeakMap<Storage, Buffer>();
+const byDataId = new WeakMap<DataId, Buffer>();
+/** How many live tensors hold each storage itself: an in-place update must not touch storage another one holds. */
+const storageHolders = new WeakMap<Storage, number>();
 
-/** A new buffer takes dataId (the values it holds are another buffer's, copied or moved) or the next number. */
+/**
+ * The buffer numbered dataId where one is given (the values storage holds are that buffer's, copied or moved), else
+ * the one storage is counted in, else a new one with the next number.
+ */
 function hold(storage: Storage, dataId?: DataId): Buffer {
-  let buffer = buffers.get(storage);
+  let buffer = (dataId && byDataId.get(dataId)) || buffers.get(storage);
   if (!buffer) {
     buffer = { holders: 0, bytes: storage.byteLength, dataId: dataId ?? { id: nextDataId++ } };
-    buffers.set(storage, buffer);
+    byDataId.set(buffer.dataId, buffer);
   }
+  buffers.set(storage, buffer);
   if (buffer.holders++ === 0) numDataBuffers++;
+  storageHolders.set(storage, (storageHolders.get(storage) ?? 0) + 1);
   return buffer;
 }
 
-function drop(buffer: Buffer): void {
+function drop(buffer: Buffer, storage: Storage): void {
   if (--buffer.holders === 0) numDataBuffers--;
+  storageHolders.set(storage, (storageHolders.get(storage) as number) - 1);
 }
 
 /**
@@ -66,7 +80,7 @@ export function countTensor(storage: Storage, dataId?: DataId, strings = false):
   const buffer = hold(storage, dataId);
   if (strings) numStringTensors++;
   else numBytes += buffer.bytes;
-  return { buffer, done: false, strings };
+  return { buffer, storage, done: false, strings };
 }
 
 /**
@@ -88,13 +102,14 @@ export function recount(entry: Counted, storage: Storage, dataId: DataId): void 
   if (entry.done) return;
   const next = hold(storage, dataId);
   numBytes += next.bytes - entry.buffer.bytes;
-  drop(entry.buffer);
+  drop(entry.buffer, entry.storage);
   entry.buffer = next;
+  entry.storage = storage;
 }
 
 /** @internal Whether a tensor other than the one counted by entry holds its storage. */
 export function storageShared(entry: Counted): boolean {
-  return !entry.done && entry.buffer.holders > 1;
+  return !entry.done && (storageHolders.get(entry.storage) as number) > 1;
 }
 
 /** @internal A disposed tensor leaves the count. */
@@ -104,7 +119,7 @@ export function uncountTensor(entry: Counted): void {
   numTensors--;
   if (entry.strings) numStringTensors--;
   numBytes -= entry.buffer.bytes;
-  drop(entry.buffer);
+  drop(entry.buffer, entry.storage);
 }
 
 /** @internal The live string tensors, as TF.js's engine state counts them. */

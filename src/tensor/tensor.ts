@@ -288,6 +288,11 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
     this.replaceStorage(next, this.dataId);
   }
 
+  /** @internal Counts this tensor, a copy of x's values made where TF.js shares x's dataId (a variable's clone), as holding x's buffer. */
+  countAsSharing(x: Tensor): void {
+    this.replaceStorage(this.storage, x.dataId);
+  }
+
   /** @internal Holds next from now on, as the buffer dataId (a variable assigned takes its value's, as TF.js). */
   protected replaceStorage(next: TypedArray | DeviceData, dataId: DataId): void {
     recount(this.counted, next, dataId);

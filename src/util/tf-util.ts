@@ -208,15 +208,19 @@ export function makeOnesTypedArray(size: number, dtype: string = 'float32'): Flo
   return makeZerosTypedArray(size, dtype).fill(1);
 }
 
-/** A flat array as nested arrays of shape (a scalar shape gives the first element itself). */
-export function toNestedArray(shape: readonly number[], a: ArrayLike<unknown>): unknown {
+/**
+ * A flat array as nested arrays of shape (a scalar shape gives the first element itself); isComplex: a complex
+ * tensor's values, each element's real and imaginary part in turn along the innermost axis.
+ */
+export function toNestedArray(shape: readonly number[], a: ArrayLike<unknown>, isComplex = false): unknown {
   if (shape.length === 0) return a[0];
-  const size = sizeFromShape(shape);
+  const parts = isComplex ? 2 : 1;
+  const size = sizeFromShape(shape) * parts;
   if (size === 0) return [];
-  if (size !== a.length) throw new Error(`[${shape}] does not match the input size ${a.length}.`);
+  if (size !== a.length) throw new Error(`[${shape}] does not match the input size ${a.length}${isComplex ? ' for a complex tensor' : ''}.`);
   const nest = (offset: number, dims: readonly number[]): unknown[] => {
-    if (dims.length === 1) return Array.from({ length: dims[0] }, (_, i) => a[offset + i]);
-    const stride = sizeFromShape(dims.slice(1));
+    if (dims.length === 1) return Array.from({ length: dims[0] * parts }, (_, i) => a[offset + i]);
+    const stride = sizeFromShape(dims.slice(1)) * parts;
     return Array.from({ length: dims[0] }, (_, i) => nest(offset + i * stride, dims.slice(1)));
   };
   return nest(0, shape);
