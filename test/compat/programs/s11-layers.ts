@@ -520,17 +520,15 @@ export const s11Layers: Program[] = [
     },
   },
   {
-    name: 'earlyStopping with restoreBestWeights, and fit given sampleWeight or three-part validationData',
+    name: 'fit given sampleWeight or three-part validationData',
     run: async (tf) => {
       const m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], name: 'rb' })] });
       m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
       const x = grid(tf, 4, 2);
       const y = grid(tf, 4, 1);
       const tryFit = async (args: object) => m.fit(x, y, { epochs: 1, verbose: 0, ...args }).then(() => 'trained', () => 'threw');
-      return [
-        attempt(() => tf.callbacks.earlyStopping({ restoreBestWeights: true } as never)) === undefined ? 'made' : 'threw',
-        await tryFit({ sampleWeight: tf.ones([4]) }), await tryFit({ validationData: [x, y, tf.ones([4])] }),
-      ];
+      // (earlyStopping with restoreBestWeights, which TF.js refuses, is s28-layers' marked deviation.)
+      return [await tryFit({ sampleWeight: tf.ones([4]) }), await tryFit({ validationData: [x, y, tf.ones([4])] })];
     },
   },
   {
