@@ -104,15 +104,11 @@ class IndexedDBHandler implements IOHandler {
 
 /** A handler that saves to and loads from the browser's IndexedDB, as tf.io.browserIndexedDB. */
 export function browserIndexedDB(modelPath: string): IOHandler {
-  const op = 'io.browserIndexedDB';
-  // As TF.js, a runtime without IndexedDB is refused here, before a handler exists.
-  factory(op);
-  return new IndexedDBHandler(checkModelPath(op, INDEXED_DB_SCHEME, modelPath));
+  return new IndexedDBHandler(checkModelPath('io.browserIndexedDB', INDEXED_DB_SCHEME, modelPath));
 }
 
-// The route defers the check to save and load, so that getSaveHandlers never throws and the error says what to use instead.
 export const indexedDBRouter = (url: string | string[]): IOHandler | null =>
-  typeof url === 'string' && url.startsWith(INDEXED_DB_SCHEME) ? new IndexedDBHandler(checkModelPath('io.browserIndexedDB', INDEXED_DB_SCHEME, url.slice(INDEXED_DB_SCHEME.length))) : null;
+  typeof url === 'string' && url.startsWith(INDEXED_DB_SCHEME) ? browserIndexedDB(url.slice(INDEXED_DB_SCHEME.length)) : null;
 
 /** The saved models' infos by path. */
 export async function listIndexedDBModels(op: string): Promise<Record<string, ModelArtifactsInfo>> {

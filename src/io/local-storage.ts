@@ -122,15 +122,11 @@ class LocalStorageHandler implements IOHandler {
 
 /** A handler that saves to and loads from the browser's localStorage, as tf.io.browserLocalStorage. */
 export function browserLocalStorage(modelPath: string): IOHandler {
-  const op = 'io.browserLocalStorage';
-  // As TF.js, a runtime without localStorage is refused here, before a handler exists.
-  storage(op);
-  return new LocalStorageHandler(checkModelPath(op, LOCAL_STORAGE_SCHEME, modelPath));
+  return new LocalStorageHandler(checkModelPath('io.browserLocalStorage', LOCAL_STORAGE_SCHEME, modelPath));
 }
 
-// The route defers the check to save and load, so that getSaveHandlers never throws and the error says what to use instead.
 export const localStorageRouter = (url: string | string[]): IOHandler | null =>
-  typeof url === 'string' && url.startsWith(LOCAL_STORAGE_SCHEME) ? new LocalStorageHandler(checkModelPath('io.browserLocalStorage', LOCAL_STORAGE_SCHEME, url.slice(LOCAL_STORAGE_SCHEME.length))) : null;
+  typeof url === 'string' && url.startsWith(LOCAL_STORAGE_SCHEME) ? browserLocalStorage(url.slice(LOCAL_STORAGE_SCHEME.length)) : null;
 
 function readInfo(ls: StorageLike, key: string): ModelArtifactsInfo | undefined {
   try {
