@@ -651,15 +651,11 @@ const routers: Program[] = [
     },
   },
   {
-    name: 'a URL that no router takes is refused by model.save and loadLayersModel; getSaveHandlers and getLoadHandlers give []',
+    // loadLayersModel of such a URL fetches it, as TF.js does (a page's fetch then logs an error of its own).
+    name: 'a URL that no router takes is refused by model.save; getSaveHandlers and getLoadHandlers give []',
     run: async (tf) => {
       const m = twoLayer(tf, 'r2');
-      return [
-        await attempt(() => m.save('nowhere29://m')),
-        await attempt(() => tf.loadLayersModel('nowhere29://m')),
-        tf.io.getSaveHandlers('nowhere29://m').length, tf.io.getLoadHandlers('nowhere29://m').length,
-        await attempt(() => m.save('')), await attempt(() => tf.loadLayersModel('')),
-      ];
+      return [await attempt(() => m.save('nowhere29://m')), tf.io.getSaveHandlers('nowhere29://m').length, tf.io.getLoadHandlers('nowhere29://m').length, await attempt(() => m.save(''))];
     },
   },
   {
@@ -1068,18 +1064,18 @@ const stores: Program[] = [
     },
   },
   {
-    name: 'tf.io.browserLocalStorage and browserIndexedDB handlers: save then load give the artifacts; an empty path is refused',
+    name: 'the load handlers of localstorage:// and indexeddb:// URLs give the saved artifacts; model paths may hold slashes; an empty path is refused',
     run: async (tf) => {
-      if (!inPage()) return [await attempt(() => tf.io.browserLocalStorage('s29-h')), 'node'];
       const m = twoLayer(tf, 'b4');
-      await m.save(tf.io.browserLocalStorage('s29-h-ls'));
-      await m.save(tf.io.browserIndexedDB('s29-h-idb'));
-      const a1 = await (tf.io.browserLocalStorage('s29-h-ls').load as () => Promise<io.ModelArtifacts>)();
-      const a2 = await (tf.io.browserIndexedDB('s29-h-idb').load as () => Promise<io.ModelArtifacts>)();
-      await tf.io.removeModel('localstorage://s29-h-ls');
-      await tf.io.removeModel('indexeddb://s29-h-idb');
-      return [a1.weightSpecs, a2.weightSpecs, (a1.weightData as ArrayBuffer).byteLength, (a2.weightData as ArrayBuffer).byteLength, a1.format, a2.generatedBy === a1.generatedBy,
-        await attempt(() => tf.io.browserLocalStorage('')), await attempt(() => tf.io.browserIndexedDB(''))];
+      const [ls, idb] = ['localstorage://s29/h/ls', 'indexeddb://s29/h/idb'];
+      if ((await attempt(() => m.save(ls))) === 'threw') return ['no stores', inPage()];
+      await m.save(idb);
+      const [a1, a2] = [await (tf.io.getLoadHandlers(ls)[0].load as () => Promise<io.ModelArtifacts>)(), await (tf.io.getLoadHandlers(idb)[0].load as () => Promise<io.ModelArtifacts>)()];
+      const listed = Object.keys(await tf.io.listModels()).filter((k) => k.includes('s29/h/')).sort();
+      await tf.io.removeModel(ls);
+      await tf.io.removeModel(idb);
+      return [a1.weightSpecs, a2.weightSpecs, (a1.weightData as ArrayBuffer).byteLength, (a2.weightData as ArrayBuffer).byteLength, a1.format, a2.format, listed,
+        await attempt(() => m.save('localstorage://')), await attempt(() => m.save('indexeddb://'))];
     },
   },
   {
@@ -1103,17 +1099,18 @@ const stores: Program[] = [
       const a = await saveToMemory(tf, m);
       const all = bytesOf(a);
       const json = new File([modelFiles(a, ['s1.bin', 's2.bin'])], 'model.json');
-      const back = await tf.loadLayersModel(tf.io.browserFiles([json, new File([all.slice(17)], 's2.bin'), new File([all.slice(0, 17)], 's1.bin')]));
+      // Shards as tfjs-converter cuts them, the last the shorter.
+      const back = await tf.loadLayersModel(tf.io.browserFiles([json, new File([all.slice(40)], 's2.bin'), new File([all.slice(0, 40)], 's1.bin')]));
       return [back.predict(x2(tf)), m.predict(x2(tf))];
     },
   },
   {
-    name: 'tf.io.browserFiles with a model.json that is not JSON, or has no topology, is refused',
+    // Not one that is not JSON: TF.js 4.22 parses it in a FileReader callback, so its error is uncaught and the load never settles.
+    name: 'tf.io.browserFiles with a model.json that has no topology is refused',
     run: async (tf) => {
       if (typeof FileReader === 'undefined') return 'no FileReader (TF.js reads Files with it)';
-      const bad = new File(['{ not json'], 'model.json');
       const empty = new File([JSON.stringify({ weightsManifest: [] })], 'model.json');
-      return [await attempt(() => tf.loadLayersModel(tf.io.browserFiles([bad, new File([new ArrayBuffer(4)], 'w.bin')]))), await attempt(() => tf.loadLayersModel(tf.io.browserFiles([empty, new File([new ArrayBuffer(4)], 'w.bin')])))];
+      return attempt(() => tf.loadLayersModel(tf.io.browserFiles([empty, new File([new ArrayBuffer(4)], 'w.bin')])));
     },
   },
 ];
