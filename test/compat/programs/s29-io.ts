@@ -491,6 +491,28 @@ const http: Program[] = [
     },
   },
   {
+    name: 'tf.io.http load: the fetchFunc gets model.json\'s URL and requestInit, and each weight file\'s with a third argument {isBinary: true}',
+    run: async (tf) => {
+      const a = await saveToMemory(tf, twoLayer(tf, 'h6b'));
+      const { fetch } = server({ 'http://h/b/model.json': modelFiles(a, ['w.bin']), 'http://h/b/w.bin': bytesOf(a) });
+      const seen: unknown[] = [];
+      const recording = (...args: unknown[]) => { seen.push([args.length, args[0], args[1], args[2]]); return fetch(args[0] as string, args[1] as RequestInit); };
+      await tf.loadLayersModel(tf.io.http('http://h/b/model.json', { fetchFunc: recording as never, requestInit: { cache: 'no-cache' } }));
+      return seen;
+    },
+  },
+  {
+    name: 'load options TF.js shares with loadGraphModel (fromTFHub, streamWeights: false) are taken by tf.io.http and loadLayersModel',
+    run: async (tf) => {
+      const a = await saveToMemory(tf, twoLayer(tf, 'h6c'));
+      const { fetch } = server({ 'http://h/c/model.json': modelFiles(a, ['w.bin']), 'http://h/c/w.bin': bytesOf(a) });
+      const options = { fetchFunc: fetch, fromTFHub: false, streamWeights: false } as never;
+      const viaHandler = await tf.loadLayersModel(tf.io.http('http://h/c/model.json', options));
+      const viaUrl = await tf.loadLayersModel('http://h/c/model.json', options);
+      return [viaHandler.predict(x2(tf)), viaUrl.getWeights()[0]];
+    },
+  },
+  {
     name: 'tf.io.http load: a model.json that answers 404, is not JSON, or holds neither topology nor manifest is refused',
     run: async (tf) => {
       const { fetch } = server({ 'http://h/bad.json': '{"modelTopology": ', 'http://h/empty.json': '{"format": "layers-model"}' });
