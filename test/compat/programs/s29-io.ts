@@ -857,6 +857,23 @@ const models: Program[] = [
     },
   },
   {
+    name: 'models.modelFromJSON of {modelTopology, weightsManifest, pathPrefix} fetches the weights with the global fetch and sets them',
+    run: async (tf) => {
+      const m = twoLayer(tf, 'c1b');
+      const a = await saveToMemory(tf, m);
+      const { fetch, calls } = server({ 'http://h/mfj/w1.bin': bytesOf(a).slice(0, 36), 'http://h/mfj/w2.bin': bytesOf(a).slice(36) });
+      const kept = globalThis.fetch;
+      globalThis.fetch = fetch as typeof globalThis.fetch;
+      try {
+        const back = await tf.models.modelFromJSON({ modelTopology: a.modelTopology, weightsManifest: [{ paths: ['w1.bin', 'w2.bin'], weights: a.weightSpecs }], pathPrefix: 'http://h/mfj' } as never);
+        const missing = await attempt(() => tf.models.modelFromJSON({ modelTopology: a.modelTopology, weightsManifest: [{ paths: ['w1.bin'], weights: (a.weightSpecs ?? []).slice(0, 2) }], pathPrefix: 'http://h/mfj/' } as never));
+        return [calls.map((c) => c.url), back.predict(x2(tf)), m.predict(x2(tf)), missing];
+      } finally {
+        globalThis.fetch = kept;
+      }
+    },
+  },
+  {
     name: 'a registered layer with a weight of its own saves, and loadLayersModel restores it by its className',
     run: async (tf) => {
       class Gain29 extends tf.layers.Layer {
