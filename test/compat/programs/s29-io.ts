@@ -1154,7 +1154,52 @@ const stores: Program[] = [
   },
 ];
 
-export const s29Io: Program[] = [...memory, ...encoding, ...http, ...routers, ...models, ...stores];
+const helpers: Program[] = [
+  {
+    name: 'tf.io.getModelArtifactsForJSON calls the loader with the manifest and builds the artifacts; getModelArtifactsForJSONSync takes specs and data',
+    run: async (tf) => {
+      const a = await saveToMemory(tf, twoLayer(tf, 'g1'));
+      const modelJSON = { modelTopology: a.modelTopology as object, format: 'layers-model', generatedBy: 'g', convertedBy: null, weightsManifest: [{ paths: ['x.bin'], weights: a.weightSpecs ?? [] }], userDefinedMetadata: { k: 1 } };
+      const given: unknown[] = [];
+      const art = await tf.io.getModelArtifactsForJSON(modelJSON as never, async (manifest) => { given.push(manifest); return [tf.io.getWeightSpecs(manifest), bytesOf(a)]; });
+      const sync = tf.io.getModelArtifactsForJSONSync(modelJSON as never, a.weightSpecs, a.weightData);
+      const back = await tf.loadLayersModel(tf.io.fromMemory(art));
+      return [given, Object.keys(art).sort(), art.userDefinedMetadata, art.format, art.generatedBy, (art.weightData as ArrayBuffer).byteLength, Object.keys(sync).sort(), back.predict(x2(tf))];
+    },
+  },
+  {
+    name: 'tf.io.CompositeArrayBuffer over shards of one size and a shorter last: byteLength, slices inside and across shards, join',
+    run: (tf) => {
+      const bytes = (n: number, from: number) => new Uint8Array(Array.from({ length: n }, (_, i) => from + i)).buffer;
+      const c = new tf.io.CompositeArrayBuffer([bytes(4, 0), bytes(4, 4), bytes(2, 8)]);
+      const view = (b: ArrayBuffer) => Array.from(new Uint8Array(b));
+      return [c.byteLength, view(c.slice(1, 3)), view(c.slice(3, 9)), view(c.slice(8)), view(c.slice(5, 5)), view(c.slice(-2, 100)), view(tf.io.CompositeArrayBuffer.join([bytes(2, 50), bytes(1, 60)]))];
+    },
+  },
+  {
+    name: 'model.save over tf.io.http writes userDefinedMetadata and, with includeOptimizer, the trainingConfig into model.json',
+    run: async (tf) => {
+      const m = twoLayer(tf, 'g4');
+      m.compile({ optimizer: tf.train.sgd(0.3), loss: 'meanSquaredError', metrics: ['mae'] });
+      m.setUserDefinedMetadata({ classes: 2 });
+      let json: Record<string, unknown> = {};
+      const post = async (_url: string, init: RequestInit) => { json = JSON.parse(await ((init.body as FormData).get('model.json') as Blob).text()); return new Response('', { status: 200 }); };
+      await m.save(tf.io.http('http://h/g4', { fetchFunc: post as never }), { includeOptimizer: true });
+      return [Object.keys(json).sort(), json.userDefinedMetadata, json.trainingConfig, (json.weightsManifest as { weights: { name: string; group?: string }[] }[])[0].weights.map((w) => `${w.name} ${w.group ?? ''}`)];
+    },
+  },
+  {
+    name: 'a model with no weights saves an empty weights file and loads back from it',
+    run: async (tf) => {
+      const m = tf.sequential({ layers: [tf.layers.flatten({ inputShape: [2, 2], name: 'nw_f' }), tf.layers.activation({ activation: 'relu', name: 'nw_r' })] });
+      const a = await saveToMemory(tf, m);
+      const back = await tf.loadLayersModel(tf.io.fromMemory(a));
+      return [a.weightSpecs, bytesOf(a).byteLength, back.predict(tf.tensor3d([[[1, -2], [3, -4]]]))];
+    },
+  },
+];
+
+export const s29Io: Program[] = [...helpers, ...memory, ...encoding, ...http, ...routers, ...models, ...stores];
 
 // Written by TensorFlow.js 4.22 (model.save to a withSaveHandler; weights in base64): a functional model trained two
 // epochs with Adam and saved with includeOptimizer, and a Sequential conv1d -> lstm -> dense with seeded initializers.
