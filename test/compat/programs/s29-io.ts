@@ -1168,6 +1168,22 @@ const helpers: Program[] = [
     },
   },
   {
+    name: 'tf.io.weightsLoaderFactory: only the groups holding the named weights are fetched, quantized weights dequantized, an unknown name refused',
+    run: async (tf) => {
+      const asked: string[][] = [];
+      const g1 = tf.io.concatenateArrayBuffers([new Uint8Array([0, 10, 20, 255]).buffer, f32([7])]);
+      const g2 = f32([1, 2, 3]);
+      const load = tf.io.weightsLoaderFactory(async (urls) => { asked.push(urls); return urls.map((u) => (u.endsWith('g1') ? g1 : g2)); });
+      const manifest = [
+        { paths: ['g1'], weights: [{ name: 'q', shape: [2, 2], dtype: 'float32' as const, quantization: { dtype: 'uint8' as const, scale: 0.1, min: -1 } }, { name: 'p', shape: [1], dtype: 'float32' as const }] },
+        { paths: ['g2'], weights: [{ name: 'r', shape: [3], dtype: 'float32' as const }] },
+      ];
+      const some = await load(manifest, 'http://w/dir', ['p', 'q']);
+      const all = await load(manifest, 'http://w/dir/');
+      return [asked, Object.keys(some).sort(), some.q, some.p, Object.keys(all).sort(), all.r, await attempt(() => load(manifest, '', ['nope']), 'nope')];
+    },
+  },
+  {
     name: 'tf.io.CompositeArrayBuffer over shards of one size and a shorter last: byteLength, slices inside and across shards, join',
     run: (tf) => {
       const bytes = (n: number, from: number) => new Uint8Array(Array.from({ length: n }, (_, i) => from + i)).buffer;
