@@ -30,11 +30,8 @@ export interface NamedTensorsMap {
   [name: string]: Tensor[];
 }
 
-/** loadGraphModel's options: the io options of loadLayersModel, and TF.js's fromTFHub. */
-export interface GraphModelLoadOptions extends LoadOptions {
-  /** The URL is a TF Hub module's: model.json?tfjs-format=file is appended, as TF.js does. */
-  fromTFHub?: boolean;
-}
+/** loadGraphModel's options: the io options of loadLayersModel, fromTFHub among them. */
+export type GraphModelLoadOptions = LoadOptions;
 
 type ModelSource = string | IOHandler | IOHandlerSync;
 type Loaded = GraphModelParts & { executor: GraphExecutor; artifacts: ModelArtifacts };

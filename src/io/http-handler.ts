@@ -24,17 +24,21 @@ export interface LoadOptions {
   requestInit?: object;
   /** Where the weight files are, ending in '/'; by default the folder of model.json's URL. */
   weightPathPrefix?: string;
-  /** The fetch to use instead of the global one. */
-  fetchFunc?(input: string, init?: object): Promise<ResponseLike>;
+  /** The fetch to use instead of the global one; TF.js passes weight files a third argument, {isBinary: true}. */
+  fetchFunc?(input: string, init?: object, details?: { isBinary?: boolean }): Promise<ResponseLike>;
   /** Called with the fraction of the weight files' loading done so far: their responses count for the first half, their bodies for the second. */
   onProgress?: OnProgressCallback;
   /** Maps a weight file's name in the manifest to the URL to fetch it from (instead of the prefix). */
   weightUrlConverter?(weightFileName: string): Promise<string>;
   /** Must be true if given: tessera never loads part of a model. */
   strict?: boolean;
+  /** loadGraphModel's: the URL is a TF Hub module's (model.json?tfjs-format=file is appended); the http handler ignores it, as TF.js's. */
+  fromTFHub?: boolean;
+  /** Must be false if given: weight files are read whole (TF.js's layers loader reads no stream either). */
+  streamWeights?: boolean;
 }
 
-const OPTION_KEYS = ['requestInit', 'weightPathPrefix', 'fetchFunc', 'onProgress', 'weightUrlConverter', 'strict'];
+const OPTION_KEYS = ['requestInit', 'weightPathPrefix', 'fetchFunc', 'onProgress', 'weightUrlConverter', 'strict', 'fromTFHub', 'streamWeights'];
 const WEIGHTS_FILE = 'model.weights.bin';
 /** model.json holds the topology and manifest only; anything larger is not a model file. */
 const MAX_JSON_BYTES = 64 * 2 ** 20;
@@ -54,6 +58,7 @@ function checkOptions(op: string, o: unknown): LoadOptions {
   if (onProgress !== undefined && typeof onProgress !== 'function') throw argError(op, 'loadOptions.onProgress', describe(onProgress), 'a function (fraction) => void');
   if (weightUrlConverter !== undefined && typeof weightUrlConverter !== 'function') throw argError(op, 'loadOptions.weightUrlConverter', describe(weightUrlConverter), 'a function (weightFileName) => Promise<string>');
   checkStrict(op, 'loadOptions.strict', strict);
+  if (opts.streamWeights != null && opts.streamWeights !== false) throw argError(op, 'loadOptions.streamWeights', describe(opts.streamWeights), 'false or absent (weight files are read whole)');
   return opts as LoadOptions;
 }
 
@@ -77,10 +82,11 @@ class HttpHandler implements IOHandler {
     private readonly options: LoadOptions,
   ) {}
 
-  private async request(url: string, init: object, what: string): Promise<ResponseLike> {
+  /** details: fetchFunc's third argument, which TF.js gives weight files only. */
+  private async request(url: string, init: object, what: string, details?: { isBinary: boolean }): Promise<ResponseLike> {
     const fetchFunc = this.options.fetchFunc ?? (typeof fetch === 'function' ? (fetch as NonNullable<LoadOptions['fetchFunc']>) : undefined);
     if (!fetchFunc) throw new Error(`${this.op}: this runtime has no fetch; pass loadOptions.fetchFunc`);
-    return fetchChecked(this.op, `${what} ${url}`, () => fetchFunc(url, init));
+    return fetchChecked(this.op, `${what} ${url}`, () => (details ? fetchFunc(url, init, details) : fetchFunc(url, init)));
   }
 
   private async bytes(url: string, what: string): Promise<Uint8Array> {
@@ -115,7 +121,7 @@ class HttpHandler implements IOHandler {
     // As TF.js's loadWeightsAsArrayBuffer: every file's response is reported over [0, 0.5], then its body over [0.5, 1].
     const fetched = this.progress(0, all.length);
     const responses = await Promise.all(all.map(async (u) => {
-      const response = await this.request(u, { ...this.options.requestInit }, 'the weights file');
+      const response = await this.request(u, { ...this.options.requestInit }, 'the weights file', { isBinary: true });
       fetched();
       return response;
     }));

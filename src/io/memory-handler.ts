@@ -1,5 +1,5 @@
 import { argError } from '../util/validate';
-import type { IOHandler, IOHandlerSync, ModelArtifacts, ModelJSON, SaveResult, WeightsManifestEntry } from './artifacts';
+import type { IOHandler, IOHandlerSync, ModelArtifacts, ModelJSON, SaveResult, TrainingConfig, WeightsManifestEntry } from './artifacts';
 import { describe, isRecord, own } from './json-checks';
 import { readModelJson } from './model-json';
 
@@ -8,19 +8,19 @@ type WeightData = ArrayBuffer | ArrayBuffer[] | ArrayBufferView;
 /**
  * An IOHandler that loads from values in memory (the browser route), as tf.io.fromMemory. It takes
  * ModelArtifacts; or a model.json object and its weights' bytes (all groups back to back); or, as
- * TF.js's older form, a topology, its weight specs and their bytes. Everything is checked on load.
+ * TF.js's older form, a topology, its weight specs, their bytes and a training config. Everything is checked on load.
  */
-export function fromMemory(model: ModelArtifacts | ModelJSON | object, weightSpecsOrData?: WeightsManifestEntry[] | WeightData, weightData?: WeightData): IOHandler {
+export function fromMemory(model: ModelArtifacts | ModelJSON | object, weightSpecsOrData?: WeightsManifestEntry[] | WeightData, weightData?: WeightData, trainingConfig?: TrainingConfig): IOHandler {
   warnIfDeprecated(arguments.length, model);
-  return { load: async () => artifactsFrom('io.fromMemory', model, weightSpecsOrData, weightData) };
+  return { load: async () => artifactsFrom('io.fromMemory', model, weightSpecsOrData, weightData, trainingConfig) };
 }
 
 /** fromMemory's handler with a synchronous load, as tf.io.fromMemorySync; a model that is no object is refused at once. */
-export function fromMemorySync(model: ModelArtifacts | ModelJSON | object, weightSpecsOrData?: WeightsManifestEntry[] | WeightData, weightData?: WeightData): IOHandlerSync {
+export function fromMemorySync(model: ModelArtifacts | ModelJSON | object, weightSpecsOrData?: WeightsManifestEntry[] | WeightData, weightData?: WeightData, trainingConfig?: TrainingConfig): IOHandlerSync {
   const op = 'io.fromMemorySync';
   if (!isRecord(model)) throw argError(op, 'model', describe(model), 'ModelArtifacts, a model.json object, or a model topology');
   warnIfDeprecated(arguments.length, model);
-  return { load: () => artifactsFrom(op, model, weightSpecsOrData, weightData) };
+  return { load: () => artifactsFrom(op, model, weightSpecsOrData, weightData, trainingConfig) };
 }
 
 /** TF.js warns, with these words, when fromMemory is given more than one argument or a bare topology. */
@@ -32,10 +32,15 @@ function warnIfDeprecated(argCount: number, model: unknown): void {
 }
 
 /** The artifacts that fromMemory's arguments describe, checked. */
-function artifactsFrom(op: string, model: unknown, weightSpecsOrData?: WeightsManifestEntry[] | WeightData, weightData?: WeightData): ModelArtifacts {
+function artifactsFrom(op: string, model: unknown, weightSpecsOrData?: WeightsManifestEntry[] | WeightData, weightData?: WeightData, trainingConfig?: TrainingConfig): ModelArtifacts {
   if (!isRecord(model)) throw argError(op, 'model', describe(model), 'ModelArtifacts, a model.json object, or a model topology');
   if (own(model, 'modelTopology') === undefined) {
-    return { modelTopology: model, weightSpecs: weightSpecsOrData as WeightsManifestEntry[] | undefined, weightData: weightData as ModelArtifacts['weightData'] };
+    return {
+      modelTopology: model,
+      weightSpecs: weightSpecsOrData as WeightsManifestEntry[] | undefined,
+      weightData: weightData as ModelArtifacts['weightData'],
+      ...(trainingConfig == null ? {} : { trainingConfig }),
+    };
   }
   if (own(model, 'weightsManifest') !== undefined) {
     return { ...readModelJson(op, 'model', model).artifacts, weightData: weightSpecsOrData as ModelArtifacts['weightData'] };

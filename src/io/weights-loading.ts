@@ -115,7 +115,8 @@ function loaderFor(op: string, fetchWeightsFunction: (fetchUrls: string[]) => Pr
     const wanted = weightNames == null ? undefined : new Set(weightNames);
     const all = groups.flatMap((g) => g.specs.map((s) => s.name));
     const missing = weightNames?.filter((n) => !all.includes(n)) ?? [];
-    if (missing.length > 0) throw argError(op, 'weightNames', describeValue(missing), `names of weights in the manifest (${all.join(', ')})`);
+    // TF.js's words, naming the missing weights.
+    if (missing.length > 0) throw new Error(`${op}: Could not find weights in manifest with names: ${missing.join(', ')}. Manifest JSON has weights with names: ${all.join(', ')}.`);
     const fetched = groups.filter((g) => g.specs.some((s) => !wanted || wanted.has(s.name)));
     const urls = fetched.flatMap((g) => g.paths.map((p) => `${filePathPrefix}${filePathPrefix.endsWith('/') ? '' : '/'}${p}`));
     const buffers = await fetchWeightsFunction(urls);

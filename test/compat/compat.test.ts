@@ -62,6 +62,7 @@ import { s29Rnn } from './programs/s29-rnn';
 import { s29Zero } from './programs/s29-zero';
 import { s29Examples } from './programs/s29-examples';
 import { s29Engine } from './programs/s29-engine';
+import { s29Io } from './programs/s29-io';
 
 // Everyday tfjs-core programs, each run with TensorFlow.js 4.22 (cpu backend) and with tessera: same values (1e-4),
 // shapes, dtypes, printed text, and an error from both or from neither.
@@ -69,7 +70,7 @@ import { s29Engine } from './programs/s29-engine';
 const suites: Record<string, Program[]> = {
   basics, math, data, training, images, api, edges, coreOps, coreGrads, coreImage, coreSurface, layersModels, layersTraining, layersIo, layersMore, layersSurface, surfaceExtras, examplesA, gaps, examplesB, examplesB2, rnnOptions, convOptions, docs, s10CustomTraining,
   s10Sequence, s10Tensors, s11Grads, s11Layers, s11Core, s16Sweep, kerasFiles, s17Examples, ioInterop, trainParity, s17OpsFuzz, layersFuzzfix, layersConfig, s18SpecLayers, specEngine, s18SpecCore, examples5, extend, coresurface, layerminors, dtypes, leftovers, leftoversTraining, s24Sweep, s25Sweep, s26Coverage, s26Spectral, s27Gaps, s27Edges, s28Image, s28Signal,
-  s28Losses, s28Train, s28Extras, s28More, s28Layers, s28Strings, s28Custom, s28Data, s29Rnn, s29Zero, s29Examples, s29Engine,
+  s28Losses, s28Train, s28Extras, s28More, s28Layers, s28Strings, s28Custom, s28Data, s29Rnn, s29Zero, s29Examples, s29Engine, s29Io,
 };
 
 describe('tfjs-core programs give TF.js results with the import swapped', () => {

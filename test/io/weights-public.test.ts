@@ -23,7 +23,12 @@ describe('tn.io weight helpers', () => {
   it('refuses bad input, naming the argument', async () => {
     const specs = [{ name: 'a', shape: [3], dtype: 'float32' as const }];
     expect(() => tn.io.decodeWeights(new ArrayBuffer(8), specs)).toThrow(/io.decodeWeights: weightData is truncated: it holds 8 bytes but the manifest declares 12/);
-    expect(() => tn.io.decodeWeights(new ArrayBuffer(4), [{ name: 'a', shape: [1], dtype: 'string' as never }])).toThrow(/io.decodeWeights: specs\[0\].dtype/);
+    expect(() => tn.io.decodeWeights(new ArrayBuffer(4), [{ name: 'a', shape: [1], dtype: 'uint8' as never }])).toThrow(/io.decodeWeights: specs\[0\].dtype/);
+    // A string weight's length prefix says 10 bytes follow; 2 do.
+    const cut = new Uint8Array([10, 0, 0, 0, 104, 105]).buffer;
+    expect(() => tn.io.decodeWeights(cut, [{ name: 's', shape: [1], dtype: 'string' }])).toThrow("io.decodeWeights: weightData is truncated: weight 's' [1] at byte offset 0 runs past its end (byte 14 of 6)");
+    expect(() => tn.io.decodeWeights(new ArrayBuffer(12), [{ name: 'c', shape: [2], dtype: 'complex64' }])).toThrow(/weight 'c' \[2\] at byte offset 0 runs past its end \(byte 16 of 12\)/);
+    expect(() => tn.io.decodeWeights(new ArrayBuffer(20), [{ name: 'c', shape: [2], dtype: 'complex64' }])).toThrow('io.decodeWeights: weightData holds 20 bytes but the specs take 16; 4 unexpected bytes follow byte offset 16');
     await expect(tn.io.encodeWeights({ a: [1, 2] as never })).rejects.toThrow(/io.encodeWeights: tensors.a must be a Tensor/);
     await expect(tn.io.encodeWeights([{ name: 'a' }] as never)).rejects.toThrow(/io.encodeWeights: tensors\[0\].tensor/);
     await expect(tn.io.encodeWeights({}, 'weights' as never)).rejects.toThrow(/io.encodeWeights: group must be 'model', 'optimizer' or undefined, got string "weights"/);
@@ -114,7 +119,7 @@ describe('tn.io weight helpers', () => {
       const theirs = await tf.io.weightsLoaderFactory(server(peerUrls))(manifest(), prefix, names);
       expect([urls, values(ours)]).toEqual([peerUrls, values(theirs)]);
     }
-    await expect(tn.io.weightsLoaderFactory(server([]))(manifest(), '', ['a', 'zz'])).rejects.toThrow(/io.weightsLoaderFactory: weightNames must be names of weights in the manifest \(a, b, c\)/);
+    await expect(tn.io.weightsLoaderFactory(server([]))(manifest(), '', ['a', 'zz'])).rejects.toThrow('io.weightsLoaderFactory: Could not find weights in manifest with names: zz. Manifest JSON has weights with names: a, b, c.');
     expect(() => tn.io.weightsLoaderFactory(3 as never)).toThrow(/io.weightsLoaderFactory: fetchWeightsFunction must be a function/);
   });
 

@@ -18,12 +18,12 @@ const throws = (f: () => unknown): boolean => {
 };
 
 /** The artifacts model.save gives a handler (shared with the other programs that save in memory). */
-export async function saveToMemory(tf: TF, model: LayersModel): Promise<io.ModelArtifacts> {
+export async function saveToMemory(tf: TF, model: LayersModel, config?: io.SaveConfig): Promise<io.ModelArtifacts> {
   let saved: io.ModelArtifacts | null = null;
   await model.save(tf.io.withSaveHandler(async (artifacts) => {
     saved = artifacts;
     return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-  }));
+  }), config);
   return saved as unknown as io.ModelArtifacts;
 }
 
