@@ -11,7 +11,7 @@ import type { Program } from '../harness';
 const sorted = (xs: number[]): number[] => [...xs].sort((a, b) => a - b);
 
 /** Runs body with fetch answering from files (by the URL's last path part), 404 for any other. */
-async function withServedFiles<R>(files: Record<string, string>, body: () => Promise<R>): Promise<R> {
+export async function withServedFiles<R>(files: Record<string, string>, body: () => Promise<R>): Promise<R> {
   const realFetch = globalThis.fetch;
   globalThis.fetch = async (input: string | URL | Request) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;

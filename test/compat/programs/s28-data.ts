@@ -1,5 +1,6 @@
 import type { Tensor } from '../../../src/index';
 import type { Program, TF } from '../harness';
+import { withServedFiles } from './gaps';
 
 // tf.data as tfjs-data's own tests pin it down, met from user programs: the sources (array, generator, func, zip,
 // concatenate, csv), the stages (map, mapAsync, filter, batch, shuffle, repeat, take, skip, prefetch), iterators
@@ -493,20 +494,6 @@ const iterators: Program[] = [
   },
 ];
 
-/** Runs body with fetch answering from files (by the URL's last path part). */
-async function withServedFiles<R>(files: Record<string, string>, body: () => Promise<R>): Promise<R> {
-  const realFetch = globalThis.fetch;
-  globalThis.fetch = async (input: string | URL | Request) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const text = files[url.slice(url.lastIndexOf('/') + 1)];
-    return text === undefined ? new Response('missing', { status: 404, statusText: 'Not Found' }) : new Response(text);
-  };
-  try {
-    return await body();
-  } finally {
-    globalThis.fetch = realFetch;
-  }
-}
 const IRIS = 'sl,sw,pl,pw,species\n5.1,3.5,1.4,0.2,0\n7,3.2,4.7,1.4,1\n6.3,3.3,6,2.5,2\n4.9,3,1.4,0.2,0\n';
 
 const csvs: Program[] = [

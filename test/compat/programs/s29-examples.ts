@@ -1763,36 +1763,6 @@ const around: Program[] = [
       return [batched.shape, batched.mean(), values, indices];
     },
   },
-  {
-    name: 'webcam-transfer-learning: ControllerDataset.addExample keeps xs and ys with tf.keep and concat, disposing the old ones',
-    run: (tf) => {
-      const numClasses = 3;
-      let xs: Tensor | null = null;
-      let ys: Tensor | null = null;
-      const addExample = (example: Tensor, label: number) => {
-        const y = tf.tidy(() => tf.oneHot(tf.tensor1d([label]).toInt(), numClasses));
-        if (xs == null || ys == null) {
-          xs = tf.keep(example);
-          ys = tf.keep(y);
-        } else {
-          const oldX = xs;
-          xs = tf.keep(oldX.concat(example, 0));
-          const oldY = ys;
-          ys = tf.keep(oldY.concat(y, 0));
-          oldX.dispose();
-          oldY.dispose();
-          y.dispose();
-        }
-      };
-      const before = tf.memory().numTensors;
-      tf.tidy(() => {
-        addExample(tf.ones([1, 2]), 0);
-        addExample(tf.fill([1, 2], 2), 2);
-        addExample(tf.fill([1, 2], 3), 1);
-      });
-      return [xs, ys, tf.memory().numTensors - before];
-    },
-  },
 ];
 
 // Training loops users write around layers models: minimize over model.predict, apply with training true on a
