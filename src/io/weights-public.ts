@@ -41,6 +41,8 @@ function extraDtypeBytes(t: Tensor): Uint8Array {
 }
 
 const isExtraDtype = (dtype: string): dtype is 'string' | 'complex64' => dtype === 'string' || dtype === 'complex64';
+/** Whether a specs entry (not yet checked) is a string or complex64 weight's. */
+const isExtraSpec = (s: unknown): s is EncodedWeightSpec => isRecord(s) && typeof s.dtype === 'string' && isExtraDtype(s.dtype);
 
 /** A live tensor of a dtype TF.js's weights have (complex128, tessera's own, is not one). */
 function weightTensor(op: string, arg: string, x: unknown): Tensor {
@@ -84,32 +86,32 @@ export async function encodeWeights(tensors: NamedTensorMap | NamedTensor[], gro
  */
 export function decodeWeights(weightData: ArrayBuffer | ArrayBuffer[], specs: EncodedWeightSpec[]): NamedTensorMap {
   const op = 'io.decodeWeights';
-  if (!Array.isArray(specs) || !specs.some((s: unknown) => isRecord(s) && typeof s.dtype === 'string' && isExtraDtype(s.dtype))) return decodeWeightMap(op, weightData, specs);
+  if (!Array.isArray(specs) || !specs.some(isExtraSpec)) return decodeWeightMap(op, weightData, specs);
   // String weights have no size of their own: each run of numeric specs is checked and read as a model's, the rest here.
   const bytes = weightBytes(op, 'weightData', weightData);
   const out: NamedTensorMap = {};
   let offset = 0;
   let run: unknown[] = [];
-  const readRun = (end: number) => {
+  const readRun = () => {
     const checked = readWeightSpecs(op, 'specs', run);
     const size = checked.reduce((n, s) => n + byteLength(s), 0);
-    checkByteLength(op, `weightData from byte offset ${offset}`, checked, Math.min(size, end - offset));
+    checkByteLength(op, `weightData from byte offset ${offset}`, checked, Math.min(size, bytes.byteLength - offset));
     decodeList(checked, bytes.subarray(offset, offset + size)).forEach((t, i) => { out[checked[i].name] = t; });
     offset += size;
     run = [];
   };
-  specs.forEach((s: unknown, i) => {
-    const spec = s as EncodedWeightSpec;
-    if (!isExtraDtype(spec.dtype)) {
-      run.push(s);
+  specs.forEach((spec: unknown, i) => {
+    // Anything else, malformed entries included, is read (and refused) with its run as a model's weights are.
+    if (!isExtraSpec(spec)) {
+      run.push(spec);
       return;
     }
-    if (run.length > 0) readRun(bytes.byteLength);
+    if (run.length > 0) readRun();
     const [tensor, size] = extraDtypeTensor(op, `specs[${i}]`, spec, bytes, offset);
     out[spec.name] = tensor;
     offset += size;
   });
-  if (run.length > 0) readRun(bytes.byteLength);
+  if (run.length > 0) readRun();
   if (offset !== bytes.byteLength) throw new Error(`${op}: weightData holds ${bytes.byteLength} bytes but the specs take ${offset}; ${bytes.byteLength - offset} unexpected bytes follow byte offset ${offset}`);
   return out;
 }

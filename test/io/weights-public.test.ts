@@ -29,6 +29,8 @@ describe('tn.io weight helpers', () => {
     expect(() => tn.io.decodeWeights(cut, [{ name: 's', shape: [1], dtype: 'string' }])).toThrow("io.decodeWeights: weightData is truncated: weight 's' [1] at byte offset 0 runs past its end (byte 14 of 6)");
     expect(() => tn.io.decodeWeights(new ArrayBuffer(12), [{ name: 'c', shape: [2], dtype: 'complex64' }])).toThrow(/weight 'c' \[2\] at byte offset 0 runs past its end \(byte 16 of 12\)/);
     expect(() => tn.io.decodeWeights(new ArrayBuffer(20), [{ name: 'c', shape: [2], dtype: 'complex64' }])).toThrow('io.decodeWeights: weightData holds 20 bytes but the specs take 16; 4 unexpected bytes follow byte offset 16');
+    // A malformed entry beside a string one is refused as a model's entries are, not read as a string weight's.
+    expect(() => tn.io.decodeWeights(cut, [null as never, { name: 's', shape: [1], dtype: 'string' }])).toThrow('io.decodeWeights: specs[0] must be an object, got null');
     await expect(tn.io.encodeWeights({ a: [1, 2] as never })).rejects.toThrow(/io.encodeWeights: tensors.a must be a Tensor/);
     await expect(tn.io.encodeWeights([{ name: 'a' }] as never)).rejects.toThrow(/io.encodeWeights: tensors\[0\].tensor/);
     await expect(tn.io.encodeWeights({}, 'weights' as never)).rejects.toThrow(/io.encodeWeights: group must be 'model', 'optimizer' or undefined, got string "weights"/);
