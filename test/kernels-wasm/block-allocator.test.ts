@@ -81,11 +81,13 @@ describe('BlockAllocator', () => {
             expect(disjoint).toBe(true);
           }
           live.set(at, o.bytes);
+          expect(a.sizeOf(at)).toBe(sizeClass(o.bytes));
         } else if (live.size > 0) {
           const keys = [...live.keys()];
           const at = keys[o.pick % keys.length];
           const cls = sizeClass(live.get(at) as number);
           a.free(at);
+          expect(a.sizeOf(at)).toBe(0);
           live.delete(at);
           if (!freedClasses.has(cls)) freedClasses.set(cls, []);
           freedClasses.get(cls)?.push(at);
