@@ -27,12 +27,20 @@ interface Buffer {
   holders: number;
   bytes: number;
   readonly dataId: DataId;
+  /** Whether its dataId has been handed out, and so may come back to name it (see byDataId). */
+  named: boolean;
 }
 
-/** @internal A tensor's entry in the count: the buffer it holds now, and its storage, until it is uncounted (once). */
+/** One storage's buffer and how many live tensors hold the storage itself: an in-place update must not touch storage another one holds. */
+interface Holding {
+  buffer: Buffer;
+  holders: number;
+}
+
+/** @internal A tensor's entry in the count: the buffer it holds now, and its storage's holding, until it is uncounted (once). */
 export interface Counted {
   buffer: Buffer;
-  storage: Storage;
+  holding: Holding;
   done: boolean;
   /** A string tensor, counted as TF.js's engine counts one (see countStringBytes). */
   readonly strings: boolean;
@@ -43,30 +51,41 @@ let numStringTensors = 0;
 let numDataBuffers = 0;
 let numBytes = 0;
 let nextDataId = 0;
-const buffers = new WeakMap<Storage, Buffer>();
+// One weak entry per storage, made once per op output; buffers are looked up by dataId only once a dataId has been
+// read (tensor.dataId), the only way one comes back.
+const holdings = new WeakMap<Storage, Holding>();
 const byDataId = new WeakMap<DataId, Buffer>();
-/** How many live tensors hold each storage itself: an in-place update must not touch storage another one holds. */
-const storageHolders = new WeakMap<Storage, number>();
 
 /**
  * The buffer numbered dataId where one is given (the values storage holds are that buffer's, copied or moved), else
- * the one storage is counted in, else a new one with the next number.
+ * the one storage is counted in, else a new one with the next number; storage's holding, now of that buffer.
  */
-function hold(storage: Storage, dataId?: DataId): Buffer {
-  let buffer = (dataId && byDataId.get(dataId)) || buffers.get(storage);
+function hold(storage: Storage, dataId?: DataId): Holding {
+  const holding = holdings.get(storage);
+  let buffer = (dataId && byDataId.get(dataId)) || holding?.buffer;
   if (!buffer) {
-    buffer = { holders: 0, bytes: storage.byteLength, dataId: dataId ?? { id: nextDataId++ } };
-    byDataId.set(buffer.dataId, buffer);
+    buffer = { holders: 0, bytes: storage.byteLength, dataId: dataId ?? { id: nextDataId++ }, named: false };
+    if (dataId) nameBuffer(buffer);
   }
-  buffers.set(storage, buffer);
   if (buffer.holders++ === 0) numDataBuffers++;
-  storageHolders.set(storage, (storageHolders.get(storage) ?? 0) + 1);
-  return buffer;
+  if (!holding) {
+    const made = { buffer, holders: 1 };
+    holdings.set(storage, made);
+    return made;
+  }
+  holding.buffer = buffer;
+  holding.holders++;
+  return holding;
 }
 
-function drop(buffer: Buffer, storage: Storage): void {
+function nameBuffer(buffer: Buffer): void {
+  buffer.named = true;
+  byDataId.set(buffer.dataId, buffer);
+}
+
+function drop(buffer: Buffer, holding: Holding): void {
   if (--buffer.holders === 0) numDataBuffers--;
-  storageHolders.set(storage, (storageHolders.get(storage) as number) - 1);
+  holding.holders--;
 }
 
 /**
@@ -77,10 +96,11 @@ function drop(buffer: Buffer, storage: Storage): void {
  */
 export function countTensor(storage: Storage, dataId?: DataId, strings = false): Counted {
   numTensors++;
-  const buffer = hold(storage, dataId);
+  const holding = hold(storage, dataId);
+  const buffer = holding.buffer;
   if (strings) numStringTensors++;
   else numBytes += buffer.bytes;
-  return { buffer, storage, done: false, strings };
+  return { buffer, holding, done: false, strings };
 }
 
 /**
@@ -94,22 +114,23 @@ export function countStringBytes(entry: Counted, bytes: number): void {
 
 /** @internal The dataId of the buffer a tensor holds, as TF.js's tensor.dataId. */
 export function dataIdOf(entry: Counted): DataId {
+  if (!entry.buffer.named) nameBuffer(entry.buffer);
   return entry.buffer.dataId;
 }
 
 /** @internal The tensor now holds other storage (a variable assigned, or moved to a device), a buffer numbered dataId. */
 export function recount(entry: Counted, storage: Storage, dataId: DataId): void {
   if (entry.done) return;
-  const next = hold(storage, dataId);
-  numBytes += next.bytes - entry.buffer.bytes;
-  drop(entry.buffer, entry.storage);
-  entry.buffer = next;
-  entry.storage = storage;
+  const holding = hold(storage, dataId);
+  numBytes += holding.buffer.bytes - entry.buffer.bytes;
+  drop(entry.buffer, entry.holding);
+  entry.buffer = holding.buffer;
+  entry.holding = holding;
 }
 
 /** @internal Whether a tensor other than the one counted by entry holds its storage. */
 export function storageShared(entry: Counted): boolean {
-  return !entry.done && (storageHolders.get(entry.storage) as number) > 1;
+  return !entry.done && entry.holding.holders > 1;
 }
 
 /** @internal A disposed tensor leaves the count. */
@@ -119,7 +140,7 @@ export function uncountTensor(entry: Counted): void {
   numTensors--;
   if (entry.strings) numStringTensors--;
   numBytes -= entry.buffer.bytes;
-  drop(entry.buffer, entry.storage);
+  drop(entry.buffer, entry.holding);
 }
 
 /** @internal The live string tensors, as TF.js's engine state counts them. */
