@@ -15,26 +15,36 @@ tn.setBackend('cpu');
 const values = (t: tn.Tensor): Float32Array => (t as unknown as { hostValues(): Float32Array }).hostValues();
 
 describe('resident tensor values on the cpu backend', () => {
-  it('are where op results live; user tensors, copies and float64 are not', () => {
-    const x = tn.tensor([1, -2, 3, -4], [2, 2]);
+  it('are where op results live; user tensors, copies, float64 and small results are not', () => {
+    const n = 300;
+    const x = tn.tensor(Array.from({ length: n }, (_, i) => (i % 2 ? -i : i)), [3, 100]);
     const y = tn.relu(x);
     expect(memory.isResident(values(x))).toBe(false);
     expect(memory.isResident(values(y))).toBe(true);
     expect(memory.isResident(y.dataSync())).toBe(false); // dataSync stays a copy
-    expect(Array.from(y.dataSync())).toEqual([1, 0, 3, 0]);
+    expect(Array.from(y.dataSync())).toEqual(Array.from({ length: n }, (_, i) => (i % 2 ? 0 : i)));
     expect(memory.isResident(values(tn.relu(tn.tensor([1, 2], [2], 'float64'))))).toBe(false);
-    tn.dispose([x, y]);
+    // 256 elements or fewer: a plain array (cheaper to make and free than a block), with the same values.
+    const small = tn.relu(tn.tensor(Array.from({ length: 256 }, (_, i) => i - 128), [256]));
+    expect(values(small)).toBeInstanceOf(Float32Array);
+    expect(memory.isResident(values(small))).toBe(false);
+    expect(Array.from(small.dataSync())).toEqual(Array.from({ length: 256 }, (_, i) => Math.max(0, i - 128)));
+    expect(memory.isResident(values(tn.relu(tn.tensor(Array.from({ length: 257 }, (_, i) => i), [257]))))).toBe(true);
+    tn.dispose([x, y, small]);
   });
 
   it('hold a cast to float32 (a gradient mask), with the values cast converts to', () => {
-    const mask = tn.cast(tn.greater(tn.tensor([3, -1, 0, NaN, 2], [5]), 0), 'float32');
+    const signs = [3, -1, 0, NaN, 2];
+    const mask = tn.cast(tn.greater(tn.tensor(Array.from({ length: 300 }, (_, i) => signs[i % 5]), [300]), 0), 'float32');
     expect(memory.isResident(values(mask))).toBe(true);
-    expect(Array.from(mask.dataSync())).toEqual([1, 0, 0, 0, 1]);
+    expect(Array.from(mask.dataSync())).toEqual(Array.from({ length: 300 }, (_, i) => [1, 0, 0, 0, 1][i % 5]));
+    const smallMask = tn.cast(tn.greater(tn.tensor(signs, [5]), 0), 'float32');
+    expect(Array.from(smallMask.dataSync())).toEqual([1, 0, 0, 0, 1]);
     const ints = tn.cast(tn.tensor([2.7, -2.7, NaN, 1e10], [4]), 'int32');
     expect(Array.from(ints.dataSync())).toEqual([2, -2, 0, 1410065408]);
     const bools = tn.cast(tn.tensor([0.5, -0, NaN, 0], [4]), 'bool');
     expect(Array.from(bools.dataSync())).toEqual([1, 0, 1, 0]);
-    tn.dispose([mask, ints, bools]);
+    tn.dispose([mask, smallMask, ints, bools]);
   });
 
   it('hold comparison results (bool bytes) and free them on dispose; a mask cast to float32 reads them in place', () => {
@@ -56,12 +66,12 @@ describe('resident tensor values on the cpu backend', () => {
 
   it('are freed by dispose, and kept by a reshape until it is disposed too', () => {
     const before = memory.inUse().blocks;
-    const y = tn.relu(tn.tensor([1, -2, 3, -4, 5, -6], [2, 3]));
-    const r = y.reshape([3, 2]);
+    const y = tn.relu(tn.tensor(Array.from({ length: 300 }, (_, i) => (i % 2 ? -i : i)), [2, 150]));
+    const r = y.reshape([150, 2]);
     const v = values(y);
     y.dispose();
     expect(memory.isResident(v)).toBe(true);
-    expect(Array.from(r.dataSync())).toEqual([1, 0, 3, 0, 5, 0]);
+    expect(Array.from(r.dataSync())).toEqual(Array.from({ length: 300 }, (_, i) => (i % 2 ? 0 : i)));
     r.dispose();
     expect(memory.isResident(v)).toBe(false);
     expect(memory.inUse().blocks).toBe(before);
@@ -69,10 +79,12 @@ describe('resident tensor values on the cpu backend', () => {
 
   it('are freed for everything a tidy made but what it returns', () => {
     const before = memory.inUse().blocks;
-    const x = tn.tensor([1, 2, 3, 4], [2, 2]);
-    const out = tn.tidy(() => tn.matMul(tn.relu(x), tn.add(x, x)).reshape([4]));
+    // 20×20: past the size up to which results are plain arrays. x = I + J (J all ones), so relu(x)·2x = 2x² = 2(I + (n + 2)J).
+    const n = 20;
+    const x = tn.tensor(Array.from({ length: n * n }, (_, i) => (i % (n + 1) === 0 ? 2 : 1)), [n, n]);
+    const out = tn.tidy(() => tn.matMul(tn.relu(x), tn.add(x, x)).reshape([n * n]));
     expect(memory.inUse().blocks).toBe(before + 1);
-    expect(Array.from(out.dataSync())).toEqual([14, 20, 30, 44]);
+    expect(Array.from(out.dataSync())).toEqual(Array.from({ length: n * n }, (_, i) => 2 * (i % (n + 1) === 0 ? n + 3 : n + 2)));
     out.dispose();
     expect(memory.inUse().blocks).toBe(before);
   });

@@ -47,6 +47,9 @@ function infiniteMeetsPadding(g: Conv2dGeometry, values: FloatArray): boolean {
  * The always-available backend: the project's own Float32Array/Float64Array kernels, with the hot ones
  * (GEMM, im2col, bias + activation, max-pool, Adam) swappable as a set for faster twins (WebAssembly SIMD).
  */
+/** Values of at most this many elements are made as plain arrays (see newValues). */
+const SMALL_VALUES = 256;
+
 export class CpuBackend implements Backend {
   readonly name = 'cpu' as const;
   private readonly scratch: Scratch;
@@ -75,10 +78,12 @@ export class CpuBackend implements Backend {
 
   /**
    * Values to be fully written: in the kernels' memory for float32 and bool (comparisons write their bytes there,
-   * and a mask's cast to float32 reads them there) when it has room, else a fresh array.
+   * and a mask's cast to float32 reads them there) when it has room, else a fresh array. Small values are always a
+   * fresh array: a resident one costs more to make and free (its block, a weak entry and a finalizer) than a
+   * kernel takes to copy one in.
    */
   private newValues(size: number, dtype: DType): TypedArray {
-    const mem = this.k.memory;
+    const mem = size > SMALL_VALUES ? this.k.memory : undefined;
     const resident = dtype === 'float32' ? mem?.alloc(size) : dtype === 'bool' ? mem?.allocBytes(size) : undefined;
     return resident ?? new (arrayTypeFor(dtype))(size);
   }
