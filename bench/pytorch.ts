@@ -88,7 +88,19 @@ def infer_best():
 print(f"ready {torch.__version__} {float(train_x[:1000].to(torch.float64).sum())}", flush=True)
 for line in sys.stdin:
     cmd = line.split()
-    if cmd[0] == "train":
+    if cmd[0] == "warm":
+        # A throwaway copy trains on the batches, split between the thread counts, so that the rounds find the
+        # allocator and thread pools warm and the model itself untouched.
+        first, count = int(cmd[1]), int(cmd[2])
+        t = time.perf_counter()
+        for i, n in enumerate(range(threads, 0, -1)):
+            net = copy.deepcopy(model)
+            optim = torch.optim.Adam(net.parameters(), lr=1e-3, betas=(0.9, 0.999), eps=1e-7)
+            torch.set_num_threads(n)
+            part = count // threads
+            train(first + i * part, part if i < threads - 1 else count - i * part, net, optim)
+        print(f"{time.perf_counter() - t} 0 {threads}", flush=True)
+    elif cmd[0] == "train":
         s, loss, n = train_best(int(cmd[1]), int(cmd[2]))
         print(f"{s} {loss} {n}", flush=True)
     elif cmd[0] == "infer":
@@ -108,6 +120,8 @@ export interface PytorchPeer {
   readonly pixelSum: number;
   /** Trains on batches first..first+count-1 of the training set, in order: timed at each thread count, the faster kept. */
   train(first: number, count: number): Promise<PeerRound>;
+  /** Trains a throwaway copy of the model on batches first..first+count-1 (split between the thread counts); the model is untouched. */
+  warm(first: number, count: number): Promise<PeerRound>;
   /** Predicts the whole test set: timed at each thread count, the faster kept. */
   infer(): Promise<PeerRound>;
   close(): void;
@@ -131,6 +145,7 @@ export async function startPytorch(
     version,
     pixelSum: Number(pixelSum),
     train: (firstBatch, count) => ask(`train ${firstBatch} ${count}`),
+    warm: (firstBatch, count) => ask(`warm ${firstBatch} ${count}`),
     infer: () => ask('infer'),
     close: peer.close,
   };
