@@ -101,6 +101,11 @@ export function uniqueName(prefix: string): string {
   return `${prefix}${n}`;
 }
 
+/** The name a layer of a user's class named className takes when given none: TF.js's ('my_layer_MyLayer1'). */
+export function userLayerName(className: string): string {
+  return `${toSnakeCase(className)}_${uniqueName(className)}`;
+}
+
 const KNOWN_ARGS = ['name', 'trainable', 'inputShape', 'batchInputShape', 'batchSize', 'dtype', 'inputDType', 'weights'];
 
 /**
@@ -284,7 +289,7 @@ export abstract class Layer extends Serializable {
       this.initialWeights = args.weights.slice();
     }
     // TF.js's automatic names: the snake_case class name, then the class name and its count ('dense_Dense1').
-    this.name = args.name ?? `${snakeName}_${uniqueName(this.getClassName())}`;
+    this.name = args.name ?? (userDefined ? userLayerName(this.getClassName()) : `${snakeName}_${uniqueName(this.getClassName())}`);
     this.trainableFlag = trainable;
   }
 

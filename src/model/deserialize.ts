@@ -3,7 +3,7 @@ import { Sequential, type SequentialArgs } from './sequential';
 import type { SerializableConstructor } from '../util/serializable';
 import { LayersModel, savedNodeIndex } from './layers-model';
 import { InputLayer } from '../layers/input-layer';
-import { savedWeightName } from '../layers/layer';
+import { savedWeightName, userLayerName } from '../layers/layer';
 import type { LayerPlan } from './layer-plan';
 import { fmtShape, isPositiveInt, messageOf } from '../util/validate';
 import type { DType, Tensor } from '../tensor/tensor';
@@ -105,11 +105,14 @@ function readLayers(op: string, where: string, entries: unknown[]): { layers: Re
     const entry = requireRecord(op, at, e);
     checkEntryKeys(op, at, entry, ['class_name', 'config'], 'a layer entry');
     const className = own(entry, 'class_name');
-    const config = requireRecord(op, `${at}.config`, own(entry, 'config'));
+    const saved = requireRecord(op, `${at}.config`, own(entry, 'config'));
     if (className === 'InputLayer' && i === 0) {
-      input = readInputLayer(new ConfigReader(op, `${at}.config`, config));
+      input = readInputLayer(new ConfigReader(op, `${at}.config`, saved));
       return;
     }
+    // A user's class whose getConfig leaves out the name is made with the name its constructor gives, as TF.js does.
+    const unnamed = own(saved, 'name') === undefined && typeof className === 'string' && registeredClass<Layer>(className) !== undefined;
+    const config = unnamed ? { ...saved, name: userLayerName(className) } : saved;
     const name = requireString(op, `${at}.config.name`, own(config, 'name'));
     const r = new ConfigReader(op, `${at} (${describe(name)}).config`, config);
     r.get('name'); // read above; marked so finish() accepts it

@@ -1813,4 +1813,35 @@ export const s28Custom: Program[] = [
       return [weights.map((nt) => [nt.name.replace(/_\d+$/, ''), nt.tensor]), w];
     },
   },
+  {
+    name: "a custom layer whose getConfig leaves out the base config (no name) saves and loads: it takes a new name, as its constructor gives one",
+    run: async (tf) => {
+      class Scale extends tf.layers.Layer {
+        static className = 'C30Scale';
+        readonly factor: number;
+        constructor(config: LayerArgs & { factor?: number }) {
+          super(config);
+          this.factor = config.factor ?? 2;
+        }
+        override call(inputs: Tensor | Tensor[]): Tensor {
+          return tf.tidy(() => one(inputs).mul(this.factor));
+        }
+        override getConfig() {
+          return { factor: this.factor };
+        }
+      }
+      tf.serialization.registerClass(Scale);
+      const model = tf.sequential({ layers: [
+        tf.layers.dense({ units: 3, inputShape: [2], kernelInitializer: tf.initializers.constant({ value: 0.4 }), name: 'c30_scale_in' }),
+        new Scale({ factor: 3 } as LayerArgs),
+        tf.layers.dense({ units: 1, kernelInitializer: 'ones', name: 'c30_scale_out' }),
+      ] });
+      const x = rows(tf, 4, 2);
+      const { artifacts, loaded } = await roundTrip(tf, model);
+      const saved = (artifacts.modelTopology as { config: { layers: { config: Record<string, unknown> }[] } }).config.layers[1].config;
+      // The counters behind automatic names differ with what ran before: compare the names without them.
+      const unnumbered = (name: string) => name.replace(/\d+$/, '');
+      return [saved, loaded.layers.map((l) => unnumbered(l.name)), loaded.layers[1].name === model.layers[1].name, loaded.predict(x) as Tensor, model.predict(x) as Tensor];
+    },
+  },
 ];
