@@ -96,6 +96,11 @@ function readInputLayer(r: ConfigReader): ReadInput {
   return { name, shape: shape?.dims, batch: shape?.batch ?? null, dtype };
 }
 
+/** Whether className names a layer class the user registered (tf.serialization.registerClass). */
+function isRegisteredLayer(className: unknown): boolean {
+  return typeof className === 'string' && !MODEL_CLASSES.includes(className) && registeredClass<Layer>(className) !== undefined;
+}
+
 function readLayers(op: string, where: string, entries: unknown[]): { layers: ReadLayer[]; input: ReadInput } {
   const layers: ReadLayer[] = [];
   let input: ReadInput = { shape: undefined, batch: null, dtype: undefined };
@@ -111,8 +116,8 @@ function readLayers(op: string, where: string, entries: unknown[]): { layers: Re
       return;
     }
     // A user's class whose getConfig leaves out the name is made with the name its constructor gives, as TF.js does.
-    const unnamed = own(saved, 'name') === undefined && typeof className === 'string' && registeredClass<Layer>(className) !== undefined;
-    const config = unnamed ? { ...saved, name: userLayerName(className) } : saved;
+    const unnamed = own(saved, 'name') === undefined && isRegisteredLayer(className);
+    const config = unnamed ? { ...saved, name: userLayerName(className as string) } : saved;
     const name = requireString(op, `${at}.config.name`, own(config, 'name'));
     const r = new ConfigReader(op, `${at} (${describe(name)}).config`, config);
     r.get('name'); // read above; marked so finish() accepts it
@@ -419,8 +424,13 @@ function functionalFromConfig(op: string, where: string, configValue: unknown, w
       const entry = requireRecord(op, at, e);
       checkEntryKeys(op, at, entry, ['name', 'class_name', 'config', 'inbound_nodes'], 'a layer entry');
       const className = own(entry, 'class_name');
-      const config = requireRecord(op, `${at}.config`, own(entry, 'config'));
-      const name = requireString(op, `${at}.config.name`, own(config, 'name'));
+      const saved = requireRecord(op, `${at}.config`, own(entry, 'config'));
+      // As in a Sequential, a user's layer saved with no name takes its constructor's; the graph still links it by
+      // the entry's name, as TF.js's loader does.
+      const entryName = own(entry, 'name');
+      const unnamed = own(saved, 'name') === undefined && typeof entryName === 'string' && isRegisteredLayer(className);
+      const config = unnamed ? { ...saved, name: userLayerName(className as string) } : saved;
+      const name = unnamed ? entryName : requireString(op, `${at}.config.name`, own(config, 'name'));
       if (made.has(name)) throw badValue(op, `${at}.config.name`, name, 'a name no other layer has');
       let layer: Layer;
       if (className === 'InputLayer') {
@@ -444,7 +454,7 @@ function functionalFromConfig(op: string, where: string, configValue: unknown, w
         if (!Array.isArray(nodes)) throw badValue(op, `${at}.inbound_nodes`, nodes, 'an array of nodes');
         nodes.forEach((n, k) => {
           if (!Array.isArray(n) || n.length === 0) throw badValue(op, `${at}.inbound_nodes[${k}]`, n, 'a non-empty array of [layerName, nodeIndex, tensorIndex, kwargs]');
-          pending.push({ layer, at: `${at}.inbound_nodes[${k}]`, index: savedNodeIndex(layer, k), refs: n.map((ref, j) => readRef(op, `${at}.inbound_nodes[${k}][${j}]`, ref)) });
+          pending.push({ layer, name, at: `${at}.inbound_nodes[${k}]`, index: savedNodeIndex(layer, k), refs: n.map((ref, j) => readRef(op, `${at}.inbound_nodes[${k}][${j}]`, ref)) });
         });
       }
       made.set(name, layer);

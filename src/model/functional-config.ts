@@ -43,7 +43,7 @@ export function functionalGraphFromConfig(op: string, config: Record<string, unk
     nodes.forEach((given, k) => {
       const refs = readRefs(given);
       if (!refs) throw unresolved(`${at}.inboundNodes[${k}]`, given);
-      pending.push({ layer, at: `${at}.inboundNodes[${k}]`, index: (start ? 1 : 0) + k, refs });
+      pending.push({ layer, name: layer.name, at: `${at}.inboundNodes[${k}]`, index: (start ? 1 : 0) + k, refs });
     });
   });
   replayNodes(pending, outputsOf, (p) => unresolved(p.at, p.refs), (_p, e) => e);

@@ -4,9 +4,13 @@ import type { SymbolicTensor } from '../layers/symbolic';
 /** A reference to a layer's output in a saved graph: [layerName, nodeIndex, tensorIndex, the call's kwargs]. */
 export type NodeRef = [string, number, number, Record<string, unknown>];
 
-/** A layer's inbound node waiting for its inputs: `index` is the node's number on the layer, `at` where it was read. */
+/**
+ * A layer's inbound node waiting for its inputs: `name` is the layer's in the graph (its own, but for a user's layer
+ * saved with no name), `index` the node's number on the layer, `at` where it was read.
+ */
 export interface PendingNode {
   layer: Layer;
+  name: string;
   at: string;
   index: number;
   refs: NodeRef[];
@@ -26,9 +30,9 @@ export function outputOf(outputsOf: NodeOutputs, ref: NodeRef): SymbolicTensor |
  * for a graph that cannot be completed; `failed`, for a layer that refuses its inputs.
  */
 export function replayNodes(pending: PendingNode[], outputsOf: NodeOutputs, stuck: (p: PendingNode) => Error, failed: (p: PendingNode, e: Error) => Error): void {
-  const applied = (layer: Layer) => outputsOf.get(layer.name) as SymbolicTensor[][];
+  const applied = (p: PendingNode) => outputsOf.get(p.name) as SymbolicTensor[][];
   while (pending.length > 0) {
-    const k = pending.findIndex((p) => applied(p.layer).length === p.index && p.refs.every((ref) => outputOf(outputsOf, ref)));
+    const k = pending.findIndex((p) => applied(p).length === p.index && p.refs.every((ref) => outputOf(outputsOf, ref)));
     if (k < 0) throw stuck(pending[0]);
     const p = pending.splice(k, 1)[0];
     const ins = p.refs.map((ref) => outputOf(outputsOf, ref) as SymbolicTensor);
@@ -38,6 +42,6 @@ export function replayNodes(pending: PendingNode[], outputsOf: NodeOutputs, stuc
     } catch (e) {
       throw failed(p, e as Error);
     }
-    applied(p.layer).push(Array.isArray(out) ? out : [out]);
+    applied(p).push(Array.isArray(out) ? out : [out]);
   }
 }

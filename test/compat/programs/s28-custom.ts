@@ -15,6 +15,26 @@ async function roundTrip(tf: TF, model: LayersModel): Promise<{ artifacts: Model
   return { artifacts, loaded: await tf.loadLayersModel(tf.io.fromMemory(artifacts)) };
 }
 
+/** A stateless layer of the user's own whose getConfig leaves out the base config (name, trainable, dtype). */
+function makeScale(tf: TF) {
+  class Scale extends tf.layers.Layer {
+    static className = 'C30Scale';
+    readonly factor: number;
+    constructor(config: LayerArgs & { factor?: number }) {
+      super(config);
+      this.factor = config.factor ?? 2;
+    }
+    override call(inputs: Tensor | Tensor[]): Tensor {
+      return tf.tidy(() => one(inputs).mul(this.factor));
+    }
+    override getConfig() {
+      return { factor: this.factor };
+    }
+  }
+  tf.serialization.registerClass(Scale);
+  return Scale;
+}
+
 /** Each attempt's value, or 'threw' (tessera's messages name more than TF.js's; that both throw is what counts). */
 function each(fs: (() => unknown)[]): unknown[] {
   return fs.map((f) => { try { return f(); } catch { return 'threw'; } });
@@ -1816,21 +1836,7 @@ export const s28Custom: Program[] = [
   {
     name: "a custom layer whose getConfig leaves out the base config (no name) saves and loads: it takes a new name, as its constructor gives one",
     run: async (tf) => {
-      class Scale extends tf.layers.Layer {
-        static className = 'C30Scale';
-        readonly factor: number;
-        constructor(config: LayerArgs & { factor?: number }) {
-          super(config);
-          this.factor = config.factor ?? 2;
-        }
-        override call(inputs: Tensor | Tensor[]): Tensor {
-          return tf.tidy(() => one(inputs).mul(this.factor));
-        }
-        override getConfig() {
-          return { factor: this.factor };
-        }
-      }
-      tf.serialization.registerClass(Scale);
+      const Scale = makeScale(tf);
       const model = tf.sequential({ layers: [
         tf.layers.dense({ units: 3, inputShape: [2], kernelInitializer: tf.initializers.constant({ value: 0.4 }), name: 'c30_scale_in' }),
         new Scale({ factor: 3 } as LayerArgs),
@@ -1842,6 +1848,21 @@ export const s28Custom: Program[] = [
       // The counters behind automatic names differ with what ran before: compare the names without them.
       const unnumbered = (name: string) => name.replace(/\d+$/, '');
       return [saved, loaded.layers.map((l) => unnumbered(l.name)), loaded.layers[1].name === model.layers[1].name, loaded.predict(x) as Tensor, model.predict(x) as Tensor];
+    },
+  },
+  {
+    name: 'a custom layer saved with no name in a functional model loads, linked by its entry\'s name, named as its constructor names it',
+    run: async (tf) => {
+      const Scale = makeScale(tf);
+      const input = tf.input({ shape: [2], name: 'c30_fn_in' });
+      const hidden = tf.layers.dense({ units: 3, kernelInitializer: tf.initializers.constant({ value: 0.4 }), name: 'c30_fn_d' }).apply(input) as SymbolicTensor;
+      const scaled = new Scale({ factor: 3 } as LayerArgs).apply(hidden) as SymbolicTensor;
+      const out = tf.layers.dense({ units: 1, kernelInitializer: 'ones', name: 'c30_fn_out' }).apply(tf.layers.add({ name: 'c30_fn_add' }).apply([hidden, scaled])) as SymbolicTensor;
+      const model = tf.model({ inputs: input, outputs: out });
+      const x = rows(tf, 4, 2);
+      const { loaded } = await roundTrip(tf, model);
+      const unnumbered = (name: string) => name.replace(/\d+$/, '');
+      return [loaded.layers.map((l) => unnumbered(l.name)), loaded.predict(x) as Tensor, model.predict(x) as Tensor];
     },
   },
 ];
