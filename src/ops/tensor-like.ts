@@ -128,14 +128,17 @@ export function upcastType(a: DType, b: DType): DType {
   return RANK[a] >= RANK[b] ? a : b;
 }
 
+/** The dtype a TensorLike x takes beside `other`: float64 for a float beside a float64 tensor, else its own. */
+function widen(x: unknown, other: unknown): DType | undefined {
+  return !(x instanceof Tensor) && other instanceof Tensor && other.dtype === 'float64' && inferDtype(x) === 'float32' ? 'float64' : undefined;
+}
+
 /**
  * Two operands of an elementwise op, each a Tensor or TensorLike, in one dtype as TF.js's makeTypesMatch gives
  * them: the lower is cast up (int32 + float32 is float32; float32 + float64 is float64, the cpu-only dtype above
  * all). A number beside a float64 tensor becomes float64.
  */
 export function matchedOperands(op: string, a: unknown, b: unknown, cast: (x: Tensor, dtype: DType) => Tensor): [Tensor, Tensor] {
-  const widen = (x: unknown, other: unknown): DType | undefined =>
-    !(x instanceof Tensor) && other instanceof Tensor && other.dtype === 'float64' && inferDtype(x) === 'float32' ? 'float64' : undefined;
   let ta = toTensor(op, 'a', a, widen(a, b));
   let tb = toTensor(op, 'b', b, widen(b, a));
   if (ta.dtype === tb.dtype) return [ta, tb];

@@ -420,11 +420,13 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
     if (this.disposedFlag) return;
     this.disposedFlag = true;
     uncountTensor(this.counted);
-    const release = () => {
-      releaseStorage(this.storage);
-      this.parts?.forEach((p) => p.dispose());
-    };
-    if (!deferRelease(this, release)) release();
+    if (!deferRelease(this, () => this.releaseValues())) this.releaseValues();
+  }
+
+  /** Frees the values (a complex tensor's parts with them): at dispose, or when the last tape reading them ends. */
+  private releaseValues(): void {
+    releaseStorage(this.storage);
+    this.parts?.forEach((p) => p.dispose());
   }
 
   /** TF.js's check before each use: throws 'Tensor is disposed.' once the tensor is disposed. */
