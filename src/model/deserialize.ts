@@ -96,9 +96,13 @@ function readInputLayer(r: ConfigReader): ReadInput {
   return { name, shape: shape?.dims, batch: shape?.batch ?? null, dtype };
 }
 
-/** Whether className names a layer class the user registered (tf.serialization.registerClass). */
-function isRegisteredLayer(className: unknown): boolean {
-  return typeof className === 'string' && !MODEL_CLASSES.includes(className) && registeredClass<Layer>(className) !== undefined;
+/**
+ * A saved layer config, with the name its constructor gives added where it is a user's registered class whose
+ * getConfig left the name out, as TF.js's loader makes that layer.
+ */
+function withConstructorName(saved: Record<string, unknown>, className: unknown): Record<string, unknown> {
+  const registered = typeof className === 'string' && !MODEL_CLASSES.includes(className) && registeredClass<Layer>(className) !== undefined;
+  return registered && own(saved, 'name') === undefined ? { ...saved, name: userLayerName(className) } : saved;
 }
 
 function readLayers(op: string, where: string, entries: unknown[]): { layers: ReadLayer[]; input: ReadInput } {
@@ -115,9 +119,7 @@ function readLayers(op: string, where: string, entries: unknown[]): { layers: Re
       input = readInputLayer(new ConfigReader(op, `${at}.config`, saved));
       return;
     }
-    // A user's class whose getConfig leaves out the name is made with the name its constructor gives, as TF.js does.
-    const unnamed = own(saved, 'name') === undefined && isRegisteredLayer(className);
-    const config = unnamed ? { ...saved, name: userLayerName(className as string) } : saved;
+    const config = withConstructorName(saved, className);
     const name = requireString(op, `${at}.config.name`, own(config, 'name'));
     const r = new ConfigReader(op, `${at} (${describe(name)}).config`, config);
     r.get('name'); // read above; marked so finish() accepts it
@@ -425,12 +427,10 @@ function functionalFromConfig(op: string, where: string, configValue: unknown, w
       checkEntryKeys(op, at, entry, ['name', 'class_name', 'config', 'inbound_nodes'], 'a layer entry');
       const className = own(entry, 'class_name');
       const saved = requireRecord(op, `${at}.config`, own(entry, 'config'));
-      // As in a Sequential, a user's layer saved with no name takes its constructor's; the graph still links it by
-      // the entry's name, as TF.js's loader does.
+      // A layer given its constructor's name is still linked in the graph by the entry's name, as TF.js's loader does.
       const entryName = own(entry, 'name');
-      const unnamed = own(saved, 'name') === undefined && typeof entryName === 'string' && isRegisteredLayer(className);
-      const config = unnamed ? { ...saved, name: userLayerName(className as string) } : saved;
-      const name = unnamed ? entryName : requireString(op, `${at}.config.name`, own(config, 'name'));
+      const config = typeof entryName === 'string' ? withConstructorName(saved, className) : saved;
+      const name = config !== saved ? (entryName as string) : requireString(op, `${at}.config.name`, own(config, 'name'));
       if (made.has(name)) throw badValue(op, `${at}.config.name`, name, 'a name no other layer has');
       let layer: Layer;
       if (className === 'InputLayer') {

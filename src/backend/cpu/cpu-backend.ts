@@ -43,13 +43,13 @@ function infiniteMeetsPadding(g: Conv2dGeometry, values: FloatArray): boolean {
   return readsPadding(g) && !values.every(Number.isFinite);
 }
 
+/** Values of at most this many elements are made as plain arrays (see newValues). */
+const SMALL_VALUES = 256;
+
 /**
  * The always-available backend: the project's own Float32Array/Float64Array kernels, with the hot ones
  * (GEMM, im2col, bias + activation, max-pool, Adam) swappable as a set for faster twins (WebAssembly SIMD).
  */
-/** Values of at most this many elements are made as plain arrays (see newValues). */
-const SMALL_VALUES = 256;
-
 export class CpuBackend implements Backend {
   readonly name = 'cpu' as const;
   private readonly scratch: Scratch;
