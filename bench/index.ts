@@ -85,11 +85,11 @@ async function main(): Promise<void> {
   // per-step JavaScript (TurboFan's background compiles take CPU from the two threads doing the work), so a
   // throwaway copy of the model trains one epoch first, and PyTorch's throwaway copy the same batches. Its rate
   // is printed: it is what the first epoch of a new process gets.
-  const cold = { ours: 0, torch: 0 };
+  const epochSamples = trainBatches * TRAIN_BATCH;
   const throwaway = tesseraRunner(data, SEED);
-  cold.ours = (trainBatches * TRAIN_BATCH) / (await settled(() => throwaway.train(0, trainBatches))).seconds;
+  const coldOurs = epochSamples / (await settled(() => throwaway.train(0, trainBatches))).seconds;
   throwaway.dispose();
-  if (typeof torch !== 'string') cold.torch = (trainBatches * TRAIN_BATCH) / (await settled(() => torch.warm(0, trainBatches))).seconds;
+  const coldTorch = typeof torch === 'string' ? undefined : epochSamples / (await settled(() => torch.warm(0, trainBatches))).seconds;
 
   // Then warm-up on the same first batches for tessera and PyTorch, so both models stay on the same trajectory.
   await tessera.train(0, WARM_BATCHES);
@@ -150,8 +150,8 @@ async function main(): Promise<void> {
   const widths = rows[0].map((_, j) => Math.max(...rows.map((row) => row[j].length)));
   console.log(`Seed model on real MNIST, Adam, from the same initial weights: ${ROUNDS} alternating rounds of ${BATCHES} training batches and the ${testSamples}-image test set, after a throwaway copy's epoch and ${WARM_BATCHES} warm-up batches`);
   for (const row of rows) console.log(row.map((x, j) => (j === 0 ? x.padEnd(widths[j]) : x.padStart(widths[j]))).join('  '));
-  const coldTorch = typeof torch === 'string' ? '' : `, PyTorch ${fmt(cold.torch)} (half of it at ${TORCH_THREADS} threads, half at 1), tessera ${(cold.ours / cold.torch).toFixed(2)}x`;
-  console.log(`\nThe throwaway epoch (${trainBatches} batches, the first of a fresh process: V8 still compiling): tessera ${fmt(cold.ours)} samples/s${coldTorch}`);
+  const peerCold = coldTorch === undefined ? '' : `, PyTorch ${fmt(coldTorch)} (half of it at ${TORCH_THREADS} threads, half at 1), tessera ${(coldOurs / coldTorch).toFixed(2)}x`;
+  console.log(`\nThe throwaway epoch (${trainBatches} batches, the first of a fresh process: V8 still compiling): tessera ${fmt(coldOurs)} samples/s${peerCold}`);
   if (typeof torch !== 'string') {
     const won = (rounds: PeerRound[]): string => rounds.map((x) => x.threads).join(' ');
     console.log(`\nPyTorch runs each round at 1..${TORCH_THREADS} threads (training on copies of the model and optimizer from the same state) and keeps the faster; the thread counts kept, train: ${won(r.torch.train)}; infer: ${won(r.torch.infer)}`);

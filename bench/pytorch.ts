@@ -37,7 +37,9 @@ with torch.no_grad():
     model[6].weight.copy_(take(1280).reshape(128, 10).t())
     model[6].bias.copy_(take(10))
 assert w.size == 0
-opt = torch.optim.Adam(model.parameters(), lr=1e-3, betas=(0.9, 0.999), eps=1e-7)
+def adam(net):
+    return torch.optim.Adam(net.parameters(), lr=1e-3, betas=(0.9, 0.999), eps=1e-7)
+opt = adam(model)
 
 def train(first, count, net=model, optim=opt):
     total = 0.0
@@ -68,7 +70,7 @@ def train_best(first, count):
     runs = []
     for n in range(threads, 0, -1):
         net = copy.deepcopy(model)
-        optim = torch.optim.Adam(net.parameters(), lr=1e-3, betas=(0.9, 0.999), eps=1e-7)
+        optim = adam(net)
         optim.load_state_dict(opt.state_dict())
         torch.set_num_threads(n)
         s, loss = train(first, count, net, optim)
@@ -95,7 +97,7 @@ for line in sys.stdin:
         t = time.perf_counter()
         for i, n in enumerate(range(threads, 0, -1)):
             net = copy.deepcopy(model)
-            optim = torch.optim.Adam(net.parameters(), lr=1e-3, betas=(0.9, 0.999), eps=1e-7)
+            optim = adam(net)
             torch.set_num_threads(n)
             part = count // threads
             train(first + i * part, part if i < threads - 1 else count - i * part, net, optim)
