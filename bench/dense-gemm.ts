@@ -1,13 +1,17 @@
 // dense1's three products with real operands (bench/dense-operands.ts), timed round-robin:
 //   npx tsx bench/dense-gemm.ts [--base <dir of another checkout>] [--rows-dense] [--threads 1] [--fit 300] [--samples 9]
 // Each GEMM is this checkout's SIMD GEMM as the library runs it, with --rows-dense the same with the row-sparse path
-// off, and, with --base, the other checkout's (a third side shifts the timings of the others a little: compare two); prints ms per call (median; on one thread by this process's CPU time, since on a
+// off, and, with --base, the other checkout's; last, dZ·Wᵀ only where A is nonzero, as the training step computes
+// dense1's input gradient (this checkout's gemmMasked, which takes masks at most half nonzero; else, and for the
+// base, the whole product) (a third side shifts the timings of the others a little: compare two); prints ms per call (median; on one thread by this process's CPU time, since on a
 // shared machine wall time mostly measures the other processes; on more by wall time, since waiting threads spin),
 // ratios to the first, and whether all gave the same bits.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as simd from '../kernels/cpu/wasm/gemm-simd';
 import * as rt from '../kernels/cpu/wasm/runtime';
+import { simdKernelsOn } from '../kernels/cpu/wasm/simd-ops';
+import type { GemmMaskedFn } from '../kernels/cpu/gemm-masked';
 import { denseOperands, zeroFraction } from './dense-operands';
 import { cpuMs, interleavedMedianSeconds } from './gemm-timing';
 
@@ -18,7 +22,7 @@ const { values: opts } = parseArgs({ options: {
 const threads = Number(opts.threads);
 interface Lib { simd: typeof simd; rt: typeof rt }
 type Side = ReturnType<typeof simd.simdGemmsOn> & {
-  terminate(): void; a: Float32Array; w: Float32Array; dz: Float32Array; bias: Float32Array; out(x: Float32Array): Float32Array;
+  terminate(): void; a: Float32Array; w: Float32Array; dz: Float32Array; bias: Float32Array; out(x: Float32Array): Float32Array; masked?: GemmMaskedFn;
 };
 
 async function main(): Promise<void> {
@@ -32,6 +36,7 @@ async function main(): Promise<void> {
     { name: `A·W + b, relu   ${m}×${u}×${f}`, out: m * u, run: (g: Side, c: Float32Array) => g.gemmBiasActivation(g.a, g.w, c, m, u, f, false, false, g.bias, 'relu') },
     { name: `dZ·Wᵀ           ${m}×${f}×${u}`, out: m * f, run: (g: Side, c: Float32Array) => g.gemm(g.dz, g.w, c, m, f, u, false, true, false) },
     { name: `Aᵀ·dZ           ${f}×${u}×${m}`, out: f * u, run: (g: Side, c: Float32Array) => g.gemm(g.a, g.dz, c, f, u, m, true, false, false) },
+    { name: `dZ·Wᵀ where A≠0 ${m}×${f}×${u}`, out: m * f, run: (g: Side, c: Float32Array) => g.masked?.(g.dz, g.w, g.a, c, m, f, u) || g.gemm(g.dz, g.w, c, m, f, u, false, true, false) },
   ];
 
   // Each side its own runtime (module, memory, threads), as the library makes it, and its own copies of the
@@ -45,7 +50,9 @@ async function main(): Promise<void> {
       r.set(x);
       return r;
     };
-    return { ...lib.simd.simdGemmsOn(runtime, o), terminate: () => runtime.terminate(), a: resident(a), w: resident(w), dz: resident(dz), bias: resident(bias), out: resident };
+    const gemms = lib.simd.simdGemmsOn(runtime, o);
+    const masked = lib.simd === simd ? simdKernelsOn(runtime as rt.WasmRuntime, gemms).gemmMasked : undefined;
+    return { ...gemms, masked, terminate: () => runtime.terminate(), a: resident(a), w: resident(w), dz: resident(dz), bias: resident(bias), out: resident };
   };
   const sides: { name: string; g: Side }[] = [{ name: 'this', g: await make({ simd, rt }, {}) }];
   if (opts['rows-dense']) sides.push({ name: 'this, rows dense', g: await make({ simd, rt }, { rowSparseMinShare: Infinity }) });

@@ -33,7 +33,7 @@ export type Phase = 'GEMMs' | 'direct conv' | 'im2col/col2im' | 'pooling' | 'act
 const PHASES: Phase[] = ['GEMMs', 'direct conv', 'im2col/col2im', 'pooling', 'activations', 'softmax/loss', 'other elementwise/reductions', 'Adam', 'copies/allocation', 'JS overhead'];
 
 const KERNEL_PHASE: Record<keyof Omit<CpuKernels, 'memory'>, Phase> = {
-  gemm: 'GEMMs', gemmBiasActivation: 'GEMMs', im2col: 'im2col/col2im', col2im: 'im2col/col2im', maxPool: 'pooling',
+  gemm: 'GEMMs', gemmBiasActivation: 'GEMMs', gemmMasked: 'GEMMs', im2col: 'im2col/col2im', col2im: 'im2col/col2im', maxPool: 'pooling',
   maxPoolBackprop: 'pooling', biasActivation: 'activations', biasActivationBackprop: 'activations', adamUpdate: 'Adam', unary: 'other elementwise/reductions', binary: 'other elementwise/reductions', reduce: 'other elementwise/reductions', cast: 'other elementwise/reductions', convDirect: 'direct conv', convFilterDirect: 'direct conv', convFilterFromWinners: 'direct conv', unpoolActivationBackprop: 'pooling',
   copyStrided: 'copies/allocation',
 };

@@ -1,6 +1,7 @@
 import { adamUpdate } from './adam';
 import { biasActivation, biasActivationBackprop } from './bias-activation';
 import { gemm, gemmBiasActivation, type GemmBiasActivationFn, type GemmFn } from './gemm';
+import { gemmMasked, type GemmMaskedFn } from './gemm-masked';
 import type { ConvDirectFn, ConvFilterDirectFn, ConvFilterFromWinnersFn } from './conv-direct';
 import { col2im, im2col } from './im2col';
 import { maxPool, maxPoolBackprop, type UnpoolActivationBackpropFn } from './pool';
@@ -32,6 +33,8 @@ export interface CpuKernels {
   readonly copyStrided: typeof copyStrided;
   /** C = act(op(A)·op(B) + bias); the SIMD one fuses the epilogue into the product's stores, with the same bits. */
   readonly gemmBiasActivation: GemmBiasActivationFn;
+  /** C = A·Bᵀ where a mask is not ±0, else 0 (a product's input gradient read back only there); the SIMD one, the same bits. */
+  readonly gemmMasked: GemmMaskedFn;
   /**
    * A convolution with its epilogue (and optionally a 2×2 max-pool) without im2col, for geometries where
    * directConvFits; the same bits as im2col + gemmBiasActivation (+ maxPool). Absent where im2col + GEMM is the way.
@@ -77,4 +80,4 @@ export interface ResidentMemory {
 }
 
 /** The pure-JS kernels: the fallback everywhere, and the reference the SIMD kernels are tested against. */
-export const jsKernels: CpuKernels = { gemm, gemmBiasActivation, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, unary, binary, reduce, cast, copyStrided };
+export const jsKernels: CpuKernels = { gemm, gemmBiasActivation, gemmMasked, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, unary, binary, reduce, cast, copyStrided };

@@ -82,6 +82,13 @@ export interface Backend<Tensor extends TensorHandle = TensorHandle> {
    * intermediate tensor). Where absent, the fused op runs matMul, then biasActivation.
    */
   matMulBiasActivation?(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean, bias: Tensor, activation: FusedActivation): Tensor;
+  /**
+   * Optional: a·bᵀ (a [m, k], b [n, k]) where mask [m, n] is not ±0, skipping the work elsewhere, for a product's
+   * input gradient where only the input's nonzero entries are read back (a relu output's gradient). Elsewhere each
+   * entry is 0, or a·bᵀ's where the backend found the whole product faster (a mask mostly nonzero): never read.
+   * Where absent, the rule runs the whole product.
+   */
+  matMulWhereNonzero?(a: Tensor, b: Tensor, mask: Tensor): Tensor;
   /** Optional, as matMulBiasActivation, for conv2d. */
   conv2dBiasActivation?(x: Tensor, filter: Tensor, bias: Tensor, strides: [number, number], pad: Padding, activation: FusedActivation): Tensor;
   /**

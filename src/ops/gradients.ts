@@ -7,6 +7,7 @@ import { tidy } from '../tensor/tidy';
 import { Variable, registryOrder } from '../tensor/variable';
 import { add } from './binary';
 import { ones, zeros } from './creation';
+import { dyRead } from './grads/dy-read';
 import { gradientTable } from './grads/index';
 import { toTensor, type TensorLike } from './tensor-like';
 
@@ -18,6 +19,7 @@ const gradientOps: GradientOps = {
   onesLike: (y) => ones(y.shape, gradDtype(y)),
   zerosLike: (y) => zeros(y.shape, gradDtype(y)),
   rule: (name) => gradientTable[name],
+  dyRead,
 };
 
 /** f's result, and dy (when given) of its shape and dtype. */

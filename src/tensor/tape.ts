@@ -12,6 +12,11 @@ export interface GradientInput<A> {
   readonly attrs: A;
   /** needed[i] is false when input i does not lead to a source, so a rule may skip computing its gradient. */
   readonly needed: readonly boolean[];
+  /**
+   * readWhereNonzero[i] is true when input i's gradient is read back only where input i is not ±0 (it is a relu's
+   * output on this tape, not a source), so a rule may return zeros there without computing them.
+   */
+  readonly readWhereNonzero: readonly boolean[];
 }
 
 /**
@@ -32,6 +37,8 @@ interface TapeNode {
 export class Tape {
   readonly nodes: TapeNode[] = [];
   readonly tracked = new Set<number>();
+  /** The tensors being differentiated with respect to: their gradients are the result, read in full. */
+  readonly sources = new Set<number>();
   readonly variablesSeen = new Map<number, Variable>();
   /** The recorded ops' inputs and outputs, which the backward pass reads: a dispose() inside f leaves their values (backward-hold.ts). */
   readonly held = new Set<Tensor>();
@@ -108,11 +115,29 @@ export interface GradientOps {
   onesLike(x: Tensor): Tensor;
   zerosLike(x: Tensor): Tensor;
   rule(name: string): GradientRule<never> | undefined;
+  /**
+   * How the rule of the op `name` (with these attributes) reads its output's gradient: 'nonzero' only where the
+   * output is not ±0 (a relu epilogue's rule), 'asInput' where its input's gradient is read (a reshape), else
+   * undefined (everywhere).
+   */
+  dyRead(name: string, attrs: unknown): 'nonzero' | 'asInput' | undefined;
+}
+
+/** The ids of the tape's op outputs whose gradient is read back only where they are not ±0 (GradientInput.readWhereNonzero). */
+function readWhereNonzero(tape: Tape, ops: GradientOps): Set<number> {
+  const ids = new Set<number>();
+  for (const node of tape.nodes) {
+    if (node.outputs.length !== 1 || tape.sources.has(node.outputs[0].id)) continue;
+    const read = ops.dyRead(node.name, node.attrs);
+    if (read === 'nonzero' || (read === 'asInput' && ids.has(node.inputs[0].id))) ids.add(node.outputs[0].id);
+  }
+  return ids;
 }
 
 function backpropagate(tape: Tape, y: Tensor, dy: Tensor | undefined, ops: GradientOps): Map<number, Tensor> {
   const grads = new Map<number, Tensor>();
   grads.set(y.id, dy ?? ops.onesLike(y));
+  const sparse = readWhereNonzero(tape, ops);
   for (let i = tape.nodes.length - 1; i >= 0; i--) {
     const node = tape.nodes[i];
     const found = node.outputs.map((o) => grads.get(o.id));
@@ -120,7 +145,8 @@ function backpropagate(tape: Tape, y: Tensor, dy: Tensor | undefined, ops: Gradi
     const rule = ops.rule(node.name);
     if (!rule) throw new Error(`gradient: no backward rule is registered for the op ${node.name}`);
     const dys = found.map((g, k) => g ?? ops.zerosLike(node.outputs[k]));
-    const inputGrads = rule(dys[0], { inputs: node.inputs, output: node.outputs[0], dys, attrs: node.attrs as never, needed: node.inputs.map((x) => tape.tracked.has(x.id)) });
+    const inputGrads = rule(dys[0], { inputs: node.inputs, output: node.outputs[0], dys, attrs: node.attrs as never, needed: node.inputs.map((x) => tape.tracked.has(x.id)),
+      readWhereNonzero: node.inputs.map((x) => sparse.has(x.id)) });
     node.inputs.forEach((x, j) => {
       const gx = inputGrads[j];
       if (!gx || !tape.tracked.has(x.id)) return;
@@ -134,7 +160,10 @@ function backpropagate(tape: Tape, y: Tensor, dy: Tensor | undefined, ops: Gradi
 /** Runs body with a new tape recording, that tracks the sources (and every trainable variable when watchVariables). */
 export function runTaped<T>(watchVariables: boolean, sources: Tensor[], body: (tape: Tape) => T): T {
   const tape = new Tape(watchVariables);
-  for (const s of sources) tape.tracked.add(s.id);
+  for (const s of sources) {
+    tape.tracked.add(s.id);
+    tape.sources.add(s.id);
+  }
   tapes.push(tape);
   openHold(tape.held);
   try {

@@ -319,6 +319,35 @@ function suite(name: string, kernels: () => CpuKernels, runs: number, place: Pla
       }), { seed: 14, numRuns: runs });
     });
 
+    it('gemmMasked matches the JS twin bit for bit, zero where the mask is ±0 and a float64 product elsewhere, or declines a mask mostly nonzero', () => {
+      // Rows past one 32-row group, columns past whole vectors of 4, k around the 8-float steps.
+      const dims = fc.tuple(fc.integer({ min: 0, max: 70 }), fc.integer({ min: 0, max: 13 }), fc.oneof(fc.integer({ min: 0, max: 21 }), fc.constantFrom(32, 128)));
+      fc.assert(fc.property(dims, fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(), ([m, n, k], density, seed) => {
+        const a = randomArray(m * k, seed), b = randomArray(n * k, seed + 1);
+        // A relu's output: zeros (either sign) where u ≥ density, else a positive value; a NaN counts as nonzero.
+        const mask = randomArray(m * n, seed + 2).map((u, i) => (i % 11 === 5 ? NaN : Math.abs(u) < density ? Math.abs(u) + 1e-3 : i % 2 ? -0 : 0));
+        const got = place(new Float32Array(m * n).fill(7)), want = new Float32Array(m * n).fill(7);
+        const nonzero = mask.filter((v) => v !== 0).length;
+        const done = kernels().gemmMasked(place(a), place(b), place(mask), got, m, n, k);
+        // The dense product is the faster one past half nonzero: both decline, writing nothing.
+        expect(done).toBe(nonzero <= m * n / 2);
+        expect(jsKernels.gemmMasked(a, b, mask, want, m, n, k)).toBe(done);
+        if (!done) {
+          expect(got.every((v) => v === 7) && want.every((v) => v === 7)).toBe(true);
+          return;
+        }
+        sameBits(got, want);
+        for (let i = 0; i < m; i++) {
+          for (let j = 0; j < n; j++) {
+            let dot = 0;
+            for (let p = 0; p < k; p++) dot += a[i * k + p] * b[j * k + p];
+            const expected = mask[i * n + j] === 0 ? 0 : dot;
+            expect(Math.abs(got[i * n + j] - expected)).toBeLessThanOrEqual(1e-6 * (k + 1));
+          }
+        }
+      }), { seed: 6, numRuns: runs });
+    });
+
     it('adamUpdate matches the float64-rounded JS twin to float32 precision', () => {
       fc.assert(fc.property(fc.integer({ min: 0, max: 70 }), fc.integer({ min: 1, max: 50 }), fc.nat(), (n, t, seed) => {
         const g = randomArray(n, seed + 1);

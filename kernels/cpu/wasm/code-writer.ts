@@ -131,6 +131,7 @@ export class CodeWriter {
   i32x4Splat(): this { return this.simd(0x11); }
   f32x4Splat(): this { return this.simd(0x13); }
   f32x4ExtractLane(lane: number): this { return this.simd(0x1f, lane); }
+  i32x4ExtractLane(lane: number): this { return this.simd(0x1b, lane); }
   /** Lane-wise a > b: all ones where true, zeros where false (and for NaN). */
   f32x4Gt(): this { return this.simd(0x44); }
   /** Lane-wise a < b, a <= b, a >= b, as f32x4Gt (zeros for NaN). */
@@ -170,6 +171,8 @@ export class CodeWriter {
   /** Lane-wise a == b on i32 lanes: all ones where equal. */
   i32x4Eq(): this { return this.simd(0x37); }
   i32x4Add(): this { return this.simd(0xae); }
+  /** Each lane shifted left by the i32 on top of the stack. */
+  i32x4Shl(): this { return this.simd(0xab); }
   /** Lane-wise a < b on signed i32 lanes: all ones where true. */
   i32x4LtS(): this { return this.simd(0x39); }
   i32x4Mul(): this { return this.simd(0xb5); }

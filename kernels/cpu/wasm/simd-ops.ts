@@ -2,6 +2,7 @@ import { adamUpdate as adamJs } from '../adam';
 import { biasActivation as biasActivationJs, biasActivationBackprop as biasActivationBackpropJs } from '../bias-activation';
 import type { Conv2dGeometry, Pool2dGeometry } from '../../shared/geometry';
 import { convDirect as convDirectJs, convFilterDirect as convFilterDirectJs, FILTER_BLOCK, pooledShape, type ConvDirectFn, type ConvFilterDirectFn, type ConvFilterFromWinnersFn } from '../conv-direct';
+import { gemmMasked as gemmMaskedJs, maskTaken } from '../gemm-masked';
 import { col2im as col2imJs, im2col as im2colJs } from '../im2col';
 import type { CpuKernels, ResidentMemory } from '../kernel-set';
 import { maxPool as maxPoolJs, maxPoolBackprop as maxPoolBackpropJs, unpoolActivationBackprop as unpoolActivationBackpropJs, type UnpoolActivationBackpropFn } from '../pool';
@@ -258,6 +259,22 @@ export function simdKernelsOn(
     return true;
   };
 
+  // Columns are split, each entry summed by one thread in one order: any split, the same bits. B's rows are a
+  // layer's weights (a dense layer's input gradient), so the split is pinned, as the Adam step's over them.
+  const gemmMasked: CpuKernels['gemmMasked'] = (a, b, mask, c, m, n, k) => {
+    const r = isF32(a, b, mask, c) ? operands((o) => [o.input(a, m * k), o.input(b, n * k), o.input(mask, m * n), o.output(c, m * n), o.temp(4)]) : null;
+    if (!r) return gemmMaskedJs(a, b, mask, c, m, n, k);
+    const [o, [aAt, bAt, maskAt, cAt, countAt]] = r;
+    runtime.fn('count_nonzero')(maskAt, m * n, countAt);
+    if (!maskTaken(new Int32Array(heap.memory.buffer, countAt, 1)[0], m * n)) {
+      o.abandon();
+      return false;
+    }
+    runtime.runRange('gemm_masked', [aAt, bAt, maskAt, cAt, m, n, k, 0, 0], 7, n, chunkOf(n, 4), m * n * k >= 8 * splitElements, true);
+    o.finish();
+    return true;
+  };
+
   const memory: ResidentMemory | undefined = heap.resident
     ? {
         alloc: (length, zeroed) => {
@@ -275,7 +292,7 @@ export function simdKernelsOn(
       }
     : undefined;
 
-  return { ...gemms, ...simdElementwiseOn(runtime, { operands, chunkOf, splitElements }), biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, convDirect, convFilterDirect, unpoolActivationBackprop, convFilterFromWinners, copyStrided: wasmCopyStridedOn(runtime), memory };
+  return { ...gemms, ...simdElementwiseOn(runtime, { operands, chunkOf, splitElements }), biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, convDirect, convFilterDirect, unpoolActivationBackprop, convFilterFromWinners, gemmMasked, copyStrided: wasmCopyStridedOn(runtime), memory };
 }
 
 function poolGeometry(g: Pool2dGeometry): number[] {

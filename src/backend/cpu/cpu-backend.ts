@@ -140,6 +140,13 @@ export class CpuBackend implements Backend {
     return out;
   }
 
+  matMulWhereNonzero(a: Tensor, b: Tensor, mask: Tensor): Tensor {
+    const [m, n, k] = productDims(a, b, false, true);
+    const [out, values] = this.floatOutput([m, n], a.dtype);
+    if (!this.k.gemmMasked(floats(a), floats(b), floats(mask), values, m, n, k)) this.k.gemm(floats(a), floats(b), values, m, n, k, false, true, false);
+    return out;
+  }
+
   conv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor {
     const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
     const [out, values] = this.floatOutput([g.batch, g.outH, g.outW, g.outC], x.dtype);

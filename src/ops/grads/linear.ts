@@ -12,9 +12,18 @@ import { maxPoolBackprop, maxPoolGather, type PoolAttrs } from '../pool';
 import { step } from '../unary';
 import { rule, type GradientTable } from './table';
 
-/** The gradients of y = op(a)·op(b) for a and b, from dy; made of matMuls, so differentiable again. */
-function matMulGrads(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean, dy: Tensor): [Tensor, Tensor] {
-  if (!transposeA && !transposeB) return [matMul(dy, b, false, true), matMul(a, dy, true, false)];
+/**
+ * The gradients of y = op(a)·op(b) for a and b, from dy; made of matMuls, so differentiable again. When a's gradient
+ * is read back only where a is not ±0 (`aReadWhereNonzero`: a relu's output, as a dense layer's input is) and no
+ * outer gradient records this one, a backend that can skips the rest of dy·bᵀ.
+ */
+function matMulGrads(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean, dy: Tensor, aReadWhereNonzero = false): [Tensor, Tensor] {
+  if (!transposeA && !transposeB) {
+    const be = backend();
+    const masked = aReadWhereNonzero && be.matMulWhereNonzero && !isRecording() && a.rank === 2 && b.rank === 2 && dy.dtype === b.dtype && a.dtype === b.dtype;
+    const da = masked ? be.matMulWhereNonzero!(dy, b, a) : matMul(dy, b, false, true);
+    return [da, matMul(a, dy, true, false)];
+  }
   if (!transposeA && transposeB) return [matMul(dy, b, false, false), matMul(dy, a, true, false)];
   if (transposeA && !transposeB) return [matMul(b, dy, false, true), matMul(a, dy, false, false)];
   return [matMul(b, dy, true, true), matMul(dy, a, true, true)];
@@ -46,7 +55,7 @@ function epilogueGrads(dy: Tensor, y: Tensor, bias: Tensor, act: FusedActivation
 const WINDOW_2X2: PoolAttrs = { filterSize: [2, 2], strides: [2, 2], pad: 'valid' };
 
 export const linearGrads: GradientTable = {
-  matMul: rule<MatMulAttrs>((dy, { inputs: [a, b], attrs }) => matMulGrads(a, b, attrs.transposeA, attrs.transposeB, dy)),
+  matMul: rule<MatMulAttrs>((dy, { inputs: [a, b], attrs, readWhereNonzero }) => matMulGrads(a, b, attrs.transposeA, attrs.transposeB, dy, readWhereNonzero[0])),
   conv2d: rule<ConvAttrs>((dy, { inputs: [x, filter], attrs: { strides, pad }, needed }) => conv2dGrads(x, filter, strides, pad, dy, needed)),
   // Both are bilinear in their inputs: each input's gradient is the other product (conv2d, or the other backprop).
   conv2dBackpropInput: rule<ConvAttrs>((ddx, { inputs: [dy, filter], attrs: { strides, pad }, needed }) => [
@@ -68,9 +77,9 @@ export const linearGrads: GradientTable = {
     needed[1] ? zerosLike(x) : null,
   ]),
   biasActivation: rule<EpilogueAttrs>((dy, { inputs: [, bias], output, attrs }) => epilogueGrads(dy, output, bias, attrs.activation)),
-  fusedMatMul: rule<MatMulAttrs & EpilogueAttrs>((dy, { inputs: [a, b, bias], output, attrs }) => {
+  fusedMatMul: rule<MatMulAttrs & EpilogueAttrs>((dy, { inputs: [a, b, bias], output, attrs, readWhereNonzero }) => {
     const [dz, dbias] = epilogueGrads(dy, output, bias, attrs.activation);
-    return [...matMulGrads(a, b, attrs.transposeA, attrs.transposeB, dz), dbias];
+    return [...matMulGrads(a, b, attrs.transposeA, attrs.transposeB, dz, readWhereNonzero[0]), dbias];
   }),
   fusedConv2d: rule<ConvAttrs & EpilogueAttrs>((dy, { inputs: [x, filter, bias], output, attrs, needed }) => {
     const [dz, dbias] = epilogueGrads(dy, output, bias, attrs.activation);
