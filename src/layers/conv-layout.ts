@@ -1,4 +1,3 @@
-import { convOutputLength } from '../ops/conv';
 import { add } from '../ops/binary';
 import type { FusedActivation } from '../ops/fused';
 import { transpose } from '../ops/transpose';
@@ -7,6 +6,7 @@ import type { Tensor } from '../tensor/tensor';
 import type { Variable } from '../tensor/variable';
 import { argError, fmtShape } from '../util/validate';
 import { pairArg } from './config-checks';
+import { assertNoNegativeDims, windowOutputLength } from './window-output';
 import type { DataFormat } from './data-format';
 
 /**
@@ -56,18 +56,14 @@ export function conv2dInput(name: string, inputShape: readonly number[], f: Data
 }
 
 /**
- * The output [h, w] of a strided window over [h, w]; a kernel dilated by d spans (k - 1)·d + 1 inputs. Throws when
- * 'valid' leaves nothing.
+ * The output [h, w] of a strided window over [h, w] (hwc, from the layer's `inputShape`); a kernel dilated by d
+ * spans (k - 1)·d + 1 inputs. 0 where a 'valid' window overruns by less than a stride; throws past that, as TF.js.
  */
 export function convOutputHW(
-  name: string, hwc: readonly number[], kernel: [number, number], strides: [number, number], padding: 'valid' | 'same', dilation: readonly [number, number] = [1, 1],
+  name: string, inputShape: readonly number[], hwc: readonly number[], kernel: [number, number], strides: [number, number], padding: 'valid' | 'same',
+  dilation: readonly [number, number] = [1, 1],
 ): [number, number] {
-  const span = [0, 1].map((i) => (kernel[i] - 1) * dilation[i] + 1);
-  const oh = convOutputLength(hwc[0], span[0], strides[0], padding);
-  const ow = convOutputLength(hwc[1], span[1], strides[1], padding);
-  if (oh <= 0 || ow <= 0) {
-    const what = isUnitDilation(dilation) ? `the kernel size ${kernel.join('x')}` : `the dilated kernel's span ${span.join('x')}`;
-    throw argError(name, 'input', `spatial size ${hwc[0]}x${hwc[1]}`, `at least ${what} with 'valid' padding`);
-  }
+  const [oh, ow] = [0, 1].map((i) => windowOutputLength(hwc[i], (kernel[i] - 1) * dilation[i] + 1, strides[i], padding));
+  assertNoNegativeDims(name, inputShape, [oh, ow]);
   return [oh, ow];
 }

@@ -104,7 +104,7 @@ export abstract class DepthwiseKernelLayer extends KernelLayer {
 
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     const hwc = conv2dInput(this.name, inputShape, this.dataFormat);
-    return inLayout([...convOutputHW(this.name, hwc, this.kernelSize, this.strides, this.padding, this.dilationRate), this.outputChannels(hwc[2])], this.dataFormat);
+    return inLayout([...convOutputHW(this.name, inputShape, hwc, this.kernelSize, this.strides, this.padding, this.dilationRate), this.outputChannels(hwc[2])], this.dataFormat);
   }
 
   protected depthwiseShape(inputShape: readonly number[]): number[] {

@@ -1,4 +1,4 @@
-import { convOutputLength } from '../ops/conv';
+import { assertNoNegativeDims, windowOutputLength } from './window-output';
 import type { Tensor } from '../tensor/tensor';
 import * as fused from '../ops/fused';
 import { maxPool } from '../ops/pool';
@@ -65,8 +65,8 @@ export class Conv1D extends KernelLayer {
     const [steps] = stepsShape(this.name, inputShape);
     // A dilated kernel spans (kernelSize - 1) * dilationRate + 1 steps.
     const span = (this.kernelSize - 1) * this.dilationRate + 1;
-    const out = convOutputLength(steps, span, this.strides, this.padding);
-    if (out <= 0) throw argError(this.name, 'input', `${steps} steps`, `at least the kernel's span ${span} with 'valid' padding`);
+    const out = windowOutputLength(steps, span, this.strides, this.padding);
+    assertNoNegativeDims(this.name, inputShape, [out]);
     return [out, this.filters];
   }
 
@@ -113,8 +113,8 @@ abstract class Pooling1D extends AnyDtypeLayer {
 
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     const [steps, c] = stepsShape(this.name, inputShape);
-    const out = convOutputLength(steps, this.poolSize, this.strides, this.padding);
-    if (out <= 0) throw argError(this.name, 'input', `${steps} steps`, `at least the pool size ${this.poolSize} with 'valid' padding`);
+    const out = windowOutputLength(steps, this.poolSize, this.strides, this.padding);
+    assertNoNegativeDims(this.name, inputShape, [out]);
     return [out, c];
   }
 

@@ -20,7 +20,7 @@ export class Conv2D extends Conv2DWindowLayer {
 
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     const hwc = conv2dInput(this.name, inputShape, this.dataFormat);
-    return inLayout([...convOutputHW(this.name, hwc, this.kernelSize, this.strides, this.padding, this.dilationRate), this.filters], this.dataFormat);
+    return inLayout([...convOutputHW(this.name, inputShape, hwc, this.kernelSize, this.strides, this.padding, this.dilationRate), this.filters], this.dataFormat);
   }
 
   protected override buildWeights(inputShape: readonly number[]): void {

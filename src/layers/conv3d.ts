@@ -1,4 +1,4 @@
-import { convOutputLength } from '../ops/conv';
+import { assertNoNegativeDims, windowOutputLength } from './window-output';
 import { add } from '../ops/binary';
 import { avgPool3d, conv3d, maxPool3d } from '../ops/conv3d';
 import { conv3dTranspose } from '../ops/conv3d-transpose';
@@ -22,12 +22,12 @@ function checkRank5(name: string, inputShape: readonly number[]): void {
   if (inputShape.length !== 4) throw argError(name, 'input', `shape ${fmtShape([null, ...inputShape])}`, 'rank 5 [batch, depth, height, width, channels]');
 }
 
-/** The output's [depth, height, width] for windows of `size`, refusing a 'valid' window larger than the input. */
+/** The output's [depth, height, width] for windows of `size` (0 where a 'valid' window overruns by less than a stride, an error past that). */
 function windowedShape(name: string, inputShape: readonly number[], format: DataFormat, size: Triple, strides: Triple, padding: 'valid' | 'same', dilation: Triple = [1, 1, 1]): { out: number[]; channels: number } {
   checkRank5(name, inputShape);
   const { channels, spatial } = splitChannels(inputShape, format);
-  const out = spatial.map((d, i) => convOutputLength(d, (size[i] - 1) * dilation[i] + 1, strides[i], padding));
-  if (out.some((d) => d <= 0)) throw argError(name, 'input', `spatial size ${spatial.join('x')}`, `at least the window ${size.join('x')} with 'valid' padding`);
+  const out = spatial.map((d, i) => windowOutputLength(d, (size[i] - 1) * dilation[i] + 1, strides[i], padding));
+  assertNoNegativeDims(name, inputShape, out);
   return { out, channels };
 }
 

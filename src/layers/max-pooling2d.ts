@@ -1,4 +1,4 @@
-import { convOutputLength } from '../ops/conv';
+import { assertNoNegativeDims, windowOutputLength } from './window-output';
 import type { Tensor } from '../tensor/tensor';
 import { maxPool } from '../ops/pool';
 import { avgPool } from '../ops/avg-pool';
@@ -39,9 +39,9 @@ abstract class Pooling2D extends AnyDtypeLayer {
     if (inputShape.length !== 3) throw argError(this.name, 'input', `shape ${fmtShape([null, ...inputShape])}`, 'rank 4');
     const first = this.dataFormat === 'channelsFirst';
     const [h, w, c] = first ? [inputShape[1], inputShape[2], inputShape[0]] : inputShape;
-    const outH = convOutputLength(h, this.poolSize[0], this.strides[0], this.padding);
-    const outW = convOutputLength(w, this.poolSize[1], this.strides[1], this.padding);
-    if (outH <= 0 || outW <= 0) throw argError(this.name, 'input', `spatial size ${h}x${w}`, `at least the pool size ${this.poolSize.join('x')} with 'valid' padding`);
+    const outH = windowOutputLength(h, this.poolSize[0], this.strides[0], this.padding);
+    const outW = windowOutputLength(w, this.poolSize[1], this.strides[1], this.padding);
+    assertNoNegativeDims(this.name, inputShape, [outH, outW]);
     return first ? [c, outH, outW] : [outH, outW, c];
   }
 

@@ -42,9 +42,12 @@ function combine(parts: Tensor[], f: (a: Tensor, b: Tensor) => Tensor): Tensor {
   return parts.slice(1).reduce(f, parts[0]);
 }
 
-/** [batch·outDepth, h, w, c] pooled slices as the volume [batch, outDepth, h, w, c]. */
+/**
+ * [batch·outDepth, h, w, c] pooled slices as the volume [batch, outDepth, h, w, c]. An axis a short 'valid' window
+ * leaves empty is +0, as in TF.js's 3-D pools (the 2-D pools' ceil gives -0 there, as TF.js's do).
+ */
 function volume(y: Tensor, batch: number, outD: number, channels: number): Tensor {
-  return reshape(y, [batch, outD, y.shape[1], y.shape[2], channels]);
+  return reshape(y, [batch, outD + 0, y.shape[1] + 0, y.shape[2] + 0, channels]);
 }
 
 function checkPool3dPad(op: string, pad: unknown): Pool3dPad {

@@ -45,9 +45,12 @@ describe('convLstm2d refuses bad input before anything changes', () => {
     expect(() => tn.layers.convLstm2dCell({ filters: -1, kernelSize: 3 })).toThrow(/^layers\.convLstm2dCell: filters must be a positive integer, got number -1/);
   });
 
-  it("a 'valid' kernel larger than the image, and strides with dilation (refused by the convolution as it runs, as in TF.js)", () => {
-    const layer = tn.layers.convLstm2d({ filters: 2, kernelSize: 4, name: 'big' });
-    expect(() => layer.apply(tn.zeros([1, 2, 3, 3, 1]))).toThrow(/^big: input must be at least the kernel size 4x4 with 'valid' padding, got spatial size 3x3/);
+  it("a 'valid' kernel larger than the image (an empty image within a stride, as TF.js; TF.js's error past it), and strides with dilation (refused by the convolution as it runs, as in TF.js)", () => {
+    const x = tn.zeros([1, 2, 3, 3, 1]);
+    expect((tn.layers.convLstm2d({ filters: 2, kernelSize: 4 }).apply(x) as tn.Tensor).shape).toEqual([1, 0, 0, 2]);
+    expect((tf.layers.convLstm2d({ filters: 2, kernelSize: 4 }).apply(tf.zeros([1, 2, 3, 3, 1])) as tf.Tensor).shape).toEqual([1, 0, 0, 2]);
+    const layer = tn.layers.convLstm2d({ filters: 2, kernelSize: 5, name: 'big' });
+    expect(() => layer.apply(x)).toThrow(/^Negative dimension size caused by adding layer big with input shape \[,3,3,1\]$/);
     expect(layer.built).toBe(false);
     const both = tn.layers.convLstm2d({ filters: 2, kernelSize: 3, strides: 2, dilationRate: 2 });
     expect(() => both.apply(tn.zeros([1, 2, 7, 7, 1]))).toThrow(/dilations/);

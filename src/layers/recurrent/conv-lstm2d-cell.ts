@@ -40,7 +40,7 @@ export class ConvLSTM2DCell extends LSTMCell {
 
   /** h and c: the input convolution's output image, `filters` channels in the layer's layout. */
   override stateShapes(stepShape: readonly number[]): number[][] {
-    const [oh, ow] = convOutputHW(this.name, hwcOf(stepShape, this.dataFormat), this.kernelSize, this.strides, this.padding, this.dilationRate);
+    const [oh, ow] = convOutputHW(this.name, stepShape, hwcOf(stepShape, this.dataFormat), this.kernelSize, this.strides, this.padding, this.dilationRate);
     const s = inLayout([oh, ow, this.filters], this.dataFormat);
     return [s, s.slice()];
   }
