@@ -35,13 +35,16 @@ export class AdamOptimizer extends Optimizer {
   }
 
   protected override update(param: Variable, g: Tensor): void {
-    backend().adamUpdate(param, g, this.slot(param, 'm'), this.slot(param, 'v'), {
+    const [m, v] = [this.slot(param, 'm'), this.slot(param, 'v')];
+    backend().adamUpdate(param, g, m, v, {
       learningRate: this.learningRate,
       beta1: this.beta1,
       beta2: this.beta2,
       epsilon: this.epsilon,
       step: this.iterations,
     });
+    // Updated in place, where TF.js assigns new values: tf.memory() counts them as it would.
+    for (const t of [param, m, v]) t.ownBuffer();
   }
 
   getConfig(): Record<string, number> {

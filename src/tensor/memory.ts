@@ -128,6 +128,20 @@ export function recount(entry: Counted, storage: Storage, dataId: DataId): void 
   entry.holding = holding;
 }
 
+/**
+ * @internal A tensor whose values were just updated in place, counted in a buffer that tensors with other storage
+ * also hold (a variable made from a tensor still alive), moves to a new buffer of its own: TF.js's optimizers
+ * assign each new value, which gives the variable the new value's dataId. Only where it alone holds its storage.
+ */
+export function ownBuffer(entry: Counted): void {
+  if (entry.done || entry.holding.holders !== 1 || entry.buffer.holders === 1) return;
+  const own: Buffer = { holders: 1, bytes: entry.buffer.bytes, dataId: { id: nextDataId++ }, named: false };
+  entry.buffer.holders--;
+  numDataBuffers++;
+  entry.holding.buffer = own;
+  entry.buffer = own;
+}
+
 /** @internal Whether a tensor other than the one counted by entry holds its storage. */
 export function storageShared(entry: Counted): boolean {
   return !entry.done && entry.holding.holders > 1;

@@ -1,6 +1,6 @@
 import { arrayTypeFor, fromDevice, installHandleFactory, isFloatDtype, isNumericDtype, sizeOfShape, type DeviceData, type DType, type FloatArray, type NumericDType, type TensorHandle, type TypedArray } from '../backend/handle';
 import { copyHostValues, releaseStorage, retainStorage } from '../backend/host-values';
-import { countStringBytes, countTensor, dataIdOf, recount, storageShared, uncountTensor, type Counted } from './memory';
+import { countStringBytes, countTensor, dataIdOf, ownBuffer, recount, storageShared, uncountTensor, type Counted } from './memory';
 import { decodeString, encodeString, stringBytes, stringStorage, stringsIn } from './string-values';
 import { formatTensor, type Shown } from './format';
 import { inspectSymbol, inspectView, type DataId, type TensorFields } from './inspect-view';
@@ -301,6 +301,11 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
 
   get rank(): number {
     return this.shape.length;
+  }
+
+  /** @internal After an in-place update: a buffer of its own, as an assign would give it (see memory.ts). */
+  ownBuffer(): void {
+    ownBuffer(this.counted);
   }
 
   /** @internal See TensorHandle.sharesStorage. */

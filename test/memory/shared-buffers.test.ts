@@ -70,3 +70,33 @@ describe('clone and a cast to the same dtype share the data buffer, as TF.js', (
     });
   }
 });
+
+describe('a variable made from a tensor still alive shares its buffer until an optimizer step, as TF.js', () => {
+  it.each(['adam', 'sgd', 'momentum'] as const)('%s: buffers, tensors and bytes after each step and after the tensor is disposed', (name) => {
+    const run = (lib: TL) => {
+      const x = lib.tensor1d([1, 2]);
+      const w = lib.variable(x);
+      const start = lib.memory();
+      const counts = () => {
+        const m = lib.memory();
+        return [m.numTensors - start.numTensors, m.numDataBuffers - start.numDataBuffers, m.numBytes - start.numBytes];
+      };
+      const opt = name === 'adam' ? lib.train.adam(0.1) : name === 'sgd' ? lib.train.sgd(0.1) : lib.train.momentum(0.1, 0.9);
+      const seen = [counts()];
+      for (let i = 0; i < 2; i++) {
+        opt.minimize(() => lib.sum(lib.square(w)) as tf.Scalar);
+        seen.push(counts());
+      }
+      const kept = Array.from(x.dataSync());
+      x.dispose();
+      seen.push(counts());
+      w.dispose();
+      return { seen, kept };
+    };
+    const theirs = run(tf);
+    expect(run(tn as unknown as TL)).toEqual(theirs);
+    // The step gives the variable a new buffer; x keeps its values and its own.
+    expect(theirs.kept).toEqual([1, 2]);
+    expect(theirs.seen[1][1] - theirs.seen[0][1]).toBeGreaterThan(theirs.seen[1][0] - theirs.seen[0][0]);
+  });
+});
