@@ -43,8 +43,7 @@ export class AdamOptimizer extends Optimizer {
       epsilon: this.epsilon,
       step: this.iterations,
     });
-    // Updated in place, where TF.js assigns new values: tf.memory() counts them as it would.
-    for (const t of [param, m, v]) t.ownBuffer();
+    this.updatedInPlace(param, m, v);
   }
 
   getConfig(): Record<string, number> {

@@ -135,6 +135,14 @@ export abstract class Optimizer extends Serializable {
   }
 
   /**
+   * Variables a backend step (adamUpdate, sgdUpdate) updated in place, where TF.js's optimizers assign new values:
+   * each takes a buffer of its own if another tensor still holds its old one, so tf.memory() counts as TF.js's.
+   */
+  protected updatedInPlace(...variables: (Variable | null)[]): void {
+    for (const v of variables) v?.ownBuffer();
+  }
+
+  /**
    * A scalar the optimizer keeps as TF.js's keeps it (SGD its negated rate, Momentum its momentum, Adam and Adamax
    * two beta powers), so tf.memory() counts what TF.js counts while it lives; it replaces `old` when given.
    */

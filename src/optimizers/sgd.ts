@@ -34,9 +34,7 @@ export class SGDOptimizer extends Optimizer {
   protected override update(v: Variable, g: Tensor): void {
     const velocity = this.momentum > 0 ? this.slot(v, 'momentum') : null;
     backend().sgdUpdate(v, g, velocity, this.stepRate, this.momentum);
-    // Updated in place, where TF.js assigns new values: tf.memory() counts them as it would.
-    v.ownBuffer();
-    velocity?.ownBuffer();
+    this.updatedInPlace(v, velocity);
   }
 
   /** As TF.js's SGDOptimizer.setLearningRate: the rate of the steps from now on. */
