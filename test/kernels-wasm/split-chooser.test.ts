@@ -33,17 +33,28 @@ describe('SplitChooser', () => {
     expect(count(drive(c, 's', 16, 2, 1))).toBe(15);
   });
 
-  it('follows a change of load both ways within a few calls of the arm in use', () => {
+  it('follows a change of load both ways: two slow calls in a row to leave an arm, one fast call to take it', () => {
     const c = new SplitChooser();
     drive(c, 'g', 40, 2, 1);
-    // Another process takes the second core: splitting now takes 5 ms. The running average moves by 0.3 a call:
-    // 0.7·1 + 0.3·5 = 2.2 after one call, past one thread's 2 ms; then split only to explore (call 47).
+    // Another process takes the second core: splitting now takes 5 ms. After one such call the split arm is judged
+    // by the faster of 1 and 5; after two, 5, past one thread's 2 ms: then split only to explore (call 47).
     const busy = drive(c, 'g', 16, 2, 5);
-    expect(busy[0]).toBe(true);
-    expect(busy.slice(1).map((s, i) => (s ? 41 + i : -1)).filter((n) => n >= 0)).toEqual([47]);
-    // The core is free again: the next exploring call times 1 ms, taken at once.
+    expect(busy.map((s, i) => (s ? 40 + i : -1)).filter((n) => n >= 0)).toEqual([40, 41, 47]);
+    expect(c.timings('g')).toEqual([2, 5]);
+    // The core is free again: the next exploring call (63) times 1 ms, taken at once.
     const free = drive(c, 'g', 32, 2, 1);
-    expect(count(free.slice(16))).toBeGreaterThanOrEqual(15);
+    expect(free.map((s, i) => (s ? 56 + i : -1)).filter((n) => n >= 0 && n < 64)).toEqual([63]);
+    expect(count(free.slice(8))).toBe(24 - 1);
+  });
+
+  it('stays on the faster arm through one slow call (a worker off its core for a moment)', () => {
+    const c = new SplitChooser();
+    drive(c, 'h', 40, 0.5, 0.3);
+    c.decide('h');
+    c.record('h', true, 1.9);
+    expect(c.timings('h')).toEqual([0.5, 0.3]);
+    // Calls 41..54 split, all but the exploring call 47.
+    expect(drive(c, 'h', 14, 0.5, 0.3).map((s, i) => (s ? -1 : 41 + i)).filter((n) => n >= 0)).toEqual([47]);
   });
 
   it('keeps shapes apart', () => {
