@@ -9,6 +9,7 @@ import { binary, unary } from './elementwise';
 import { reduce } from './reduce';
 import { copyStrided } from './strided';
 import { cast } from './cast';
+import { allFinite } from './finite';
 
 /**
  * The kernels a cpu backend runs, as one swappable set: the JS kernels below, or their WebAssembly SIMD
@@ -31,6 +32,8 @@ export interface CpuKernels {
   readonly cast: typeof cast;
   /** The strided copy behind slices, split, concat and pad; the SIMD set copies arrays in its memory with memory.copy. */
   readonly copyStrided: typeof copyStrided;
+  /** Whether every value is finite: the check before a kernel that skips products with zeros (0·Inf is NaN). */
+  readonly allFinite: typeof allFinite;
   /** C = act(op(A)·op(B) + bias); the SIMD one fuses the epilogue into the product's stores, with the same bits. */
   readonly gemmBiasActivation: GemmBiasActivationFn;
   /** C = A·Bᵀ where a mask is not ±0, else 0 (a product's input gradient read back only there); the SIMD one, the same bits. */
@@ -80,4 +83,4 @@ export interface ResidentMemory {
 }
 
 /** The pure-JS kernels: the fallback everywhere, and the reference the SIMD kernels are tested against. */
-export const jsKernels: CpuKernels = { gemm, gemmBiasActivation, gemmMasked, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, unary, binary, reduce, cast, copyStrided };
+export const jsKernels: CpuKernels = { gemm, gemmBiasActivation, gemmMasked, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, unary, binary, reduce, cast, copyStrided, allFinite };

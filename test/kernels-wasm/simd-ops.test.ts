@@ -348,6 +348,24 @@ function suite(name: string, kernels: () => CpuKernels, runs: number, place: Pla
       }), { seed: 6, numRuns: runs });
     });
 
+    it('allFinite answers as the JS twin and as a check of every value: one ±Infinity or NaN anywhere, the last lanes past whole vectors included, makes it false', () => {
+      const special = fc.constantFrom(Infinity, -Infinity, NaN, 0, -0, 3.4e38, -1.4e-45);
+      fc.assert(fc.property(fc.integer({ min: 0, max: 70 }), fc.nat(), fc.option(fc.tuple(fc.nat(), special)), (n, seed, put) => {
+        const x = randomArray(n, seed);
+        if (put && n > 0) x[put[0] % n] = put[1];
+        const want = x.every((v) => Number.isFinite(v));
+        expect(kernels().allFinite(place(x))).toBe(want);
+        expect(jsKernels.allFinite(x)).toBe(want);
+      }), { seed: 7, numRuns: runs });
+      // Beyond one call's vectors on both ends: an infinity in the first and in the last of 600,000 values.
+      for (const at of [0, 599_999]) {
+        const x = new Float32Array(600_000).fill(1.5);
+        expect(kernels().allFinite(place(x))).toBe(true);
+        x[at] = -Infinity;
+        expect(kernels().allFinite(place(x))).toBe(false);
+      }
+    });
+
     it('adamUpdate matches the float64-rounded JS twin to float32 precision', () => {
       fc.assert(fc.property(fc.integer({ min: 0, max: 70 }), fc.integer({ min: 1, max: 50 }), fc.nat(), (n, t, seed) => {
         const g = randomArray(n, seed + 1);
@@ -479,5 +497,6 @@ describe('WebAssembly SIMD kernels on float64', () => {
     const x = Float64Array.of(-1, 2, -3, 4), out = new Float64Array(4);
     oneKernels.biasActivation(x, Float64Array.of(0.5, 0.5), 2, 2, 'relu', out);
     expect(Array.from(out)).toEqual([0, 2.5, 0, 4.5]);
+    expect([oneKernels.allFinite(x), oneKernels.allFinite(Float64Array.of(1, 1e308 * 10))]).toEqual([true, false]);
   });
 });

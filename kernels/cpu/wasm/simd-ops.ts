@@ -1,4 +1,5 @@
 import { adamUpdate as adamJs } from '../adam';
+import { allFinite as allFiniteJs } from '../finite';
 import { biasActivation as biasActivationJs, biasActivationBackprop as biasActivationBackpropJs } from '../bias-activation';
 import type { Conv2dGeometry, Pool2dGeometry } from '../../shared/geometry';
 import { convDirect as convDirectJs, convFilterDirect as convFilterDirectJs, FILTER_BLOCK, pooledShape, type ConvDirectFn, type ConvFilterDirectFn, type ConvFilterFromWinnersFn } from '../conv-direct';
@@ -292,7 +293,16 @@ export function simdKernelsOn(
       }
     : undefined;
 
-  return { ...gemms, ...simdElementwiseOn(runtime, { operands, chunkOf, splitElements }), biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, convDirect, convFilterDirect, unpoolActivationBackprop, convFilterFromWinners, gemmMasked, copyStrided: wasmCopyStridedOn(runtime), memory };
+  const allFiniteSimd: CpuKernels['allFinite'] = (x) => {
+    const r = isF32(x) ? operands((o) => [o.input(x, x.length), o.temp(4)]) : null;
+    if (!r) return allFiniteJs(x);
+    const [o, [xAt, flagAt]] = r;
+    const finite = allFinite(runtime, undefined, xAt, x.length, flagAt);
+    o.finish();
+    return finite;
+  };
+
+  return { ...gemms, ...simdElementwiseOn(runtime, { operands, chunkOf, splitElements }), allFinite: allFiniteSimd, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, convDirect, convFilterDirect, unpoolActivationBackprop, convFilterFromWinners, gemmMasked, copyStrided: wasmCopyStridedOn(runtime), memory };
 }
 
 function poolGeometry(g: Pool2dGeometry): number[] {

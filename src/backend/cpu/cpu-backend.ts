@@ -34,14 +34,6 @@ function floats(t: Tensor): FloatArray {
   return t.hostValues() as FloatArray;
 }
 
-/**
- * Whether a convolution's windows reach into its padding while `values` (a filter, or the dy a filter gradient
- * takes) hold an infinity or NaN: the padding's zeros times Infinity are NaN in the im2col product, where TF.js's
- * kernels skip the padding and give the sum of what the windows cover. Such rare calls take the direct kernels.
- */
-function infiniteMeetsPadding(g: Conv2dGeometry, values: FloatArray): boolean {
-  return readsPadding(g) && !values.every(Number.isFinite);
-}
 
 /** Values of at most this many elements are made as plain arrays (see newValues). */
 const SMALL_VALUES = 256;
@@ -150,7 +142,7 @@ export class CpuBackend implements Backend {
   conv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor {
     const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
     const [out, values] = this.floatOutput([g.batch, g.outH, g.outW, g.outC], x.dtype);
-    if (infiniteMeetsPadding(g, floats(filter))) conv2dNaive(floats(x), floats(filter), g, values);
+    if (this.infiniteMeetsPadding(g, floats(filter))) conv2dNaive(floats(x), floats(filter), g, values);
     else conv2d(floats(x), floats(filter), g, values, this.cols(g, x.dtype), this.k.gemm, this.k.im2col);
     return out;
   }
@@ -159,7 +151,7 @@ export class CpuBackend implements Backend {
     const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
     const [out, values] = this.floatOutput([g.batch, g.outH, g.outW, g.outC], x.dtype);
     // Small patches read straight from x (same bits); others through im2col and the blocked GEMM.
-    if (infiniteMeetsPadding(g, floats(filter))) {
+    if (this.infiniteMeetsPadding(g, floats(filter))) {
       conv2dNaive(floats(x), floats(filter), g, values);
       this.k.biasActivation(values, floats(bias), g.batch * g.outH * g.outW, g.outC, activation, values);
     } else if (this.k.convDirect && directConvFits(g)) this.k.convDirect(floats(x), floats(filter), floats(bias), activation, g, false, values);
@@ -169,7 +161,7 @@ export class CpuBackend implements Backend {
 
   conv2dBiasActivationMaxPool(x: Tensor, filter: Tensor, bias: Tensor, strides: [number, number], pad: Padding, activation: FusedActivation, forBackprop: boolean): Tensor | null {
     const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
-    if (!this.k.convDirect || !directConvFits(g) || (forBackprop && !this.k.unpoolActivationBackprop) || infiniteMeetsPadding(g, floats(filter))) return null;
+    if (!this.k.convDirect || !directConvFits(g) || (forBackprop && !this.k.unpoolActivationBackprop) || this.infiniteMeetsPadding(g, floats(filter))) return null;
     const [out, values] = this.floatOutput(pooledShape(g), x.dtype);
     const winners = forBackprop ? this.companionIndices(values, out.size) : undefined;
     this.k.convDirect(floats(x), floats(filter), floats(bias), activation, g, true, values, winners);
@@ -202,7 +194,7 @@ export class CpuBackend implements Backend {
         dx = t;
       }
       // dbias sums every dz of its channel: finite sums mean that no dz is Infinity or NaN.
-      if (dwValues) this.filterGradient(floats(x), dz, g, dwValues, x.dtype, dbValues.every(Number.isFinite));
+      if (dwValues) this.filterGradient(floats(x), dz, g, dwValues, x.dtype, this.k.allFinite(dbValues));
       return { dx, dfilter, dbias };
     } finally {
       this.k.memory?.release(dz);
@@ -250,9 +242,18 @@ export class CpuBackend implements Backend {
   /** The filter gradient from x and dy, into dw; `dyFinite` as convFilterDirect's. */
   private filterGradient(x: FloatArray, dy: FloatArray, g: Conv2dGeometry, dw: FloatArray, dtype: DType, dyFinite = false): void {
     // An infinite dy (the filter gradient of conv2dTranspose of an infinite x) meeting the padding: see infiniteMeetsPadding.
-    if (!dyFinite && infiniteMeetsPadding(g, dy)) conv2dBackpropFilterNaive(x, dy, g, dw);
+    if (!dyFinite && this.infiniteMeetsPadding(g, dy)) conv2dBackpropFilterNaive(x, dy, g, dw);
     else if (this.k.convFilterDirect && directConvFits(g)) this.k.convFilterDirect(x, dy, g, dw, dyFinite);
     else conv2dBackpropFilter(x, dy, g, dw, this.cols(g, dtype), this.k.gemm, this.k.im2col);
+  }
+
+  /**
+   * Whether a convolution's windows reach into its padding while `values` (a filter, or the dy a filter gradient
+   * takes) hold an infinity or NaN: the padding's zeros times Infinity are NaN in the im2col product, where TF.js's
+   * kernels skip the padding and give the sum of what the windows cover. Such rare calls take the direct kernels.
+   */
+  private infiniteMeetsPadding(g: Conv2dGeometry, values: FloatArray): boolean {
+    return readsPadding(g) && !this.k.allFinite(values);
   }
 
   private cols(g: Conv2dGeometry, dtype: DType): FloatArray {
