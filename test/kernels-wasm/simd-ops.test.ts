@@ -416,6 +416,21 @@ describe('WebAssembly SIMD kernels, two threads', () => {
     });
     outputs[0].forEach((out, i) => sameBits(outputs[1][i], out));
   });
+
+  it('split sigmoid and tanh from an LSTM gate\'s size ([256, 128], and 3 more), with the JS twin\'s bits', () => {
+    for (const op of ['sigmoid', 'tanh'] as const) {
+      for (const n of [256 * 128, 256 * 128 + 3]) {
+        const x = randomArray(n, 9).map((v) => v * 12);
+        const want = new Float32Array(n);
+        jsKernels.unary(op, x, want);
+        for (const k of [oneKernels, twoKernels]) {
+          const got = new Float32Array(n);
+          k.unary(op, x, got);
+          sameBits(got, want);
+        }
+      }
+    }
+  });
 });
 describe('resident memory', () => {
   it('alloc(length, true) zeroes a reused block that held other values (memory.fill), and leaves its neighbours alone', () => {

@@ -29,6 +29,12 @@ const sizeOf = (shape: readonly number[]): number => shape.reduce((n, d) => n * 
 const binaryOps: ReadonlySet<string> = new Set(SIMD_BINARY_OPS);
 const compareOps: ReadonlySet<string> = new Set(SIMD_COMPARE_OPS);
 const sigmoidTanh: ReadonlySet<string> = new Set(SIGMOID_TANH_OPS);
+/**
+ * How many times a memory-bound pass's time sigmoid and tanh take per element (an f64 exp and a division: 5 ns
+ * against ~0.5), so that they split at that many times fewer elements: an LSTM's gates ([256, 128] in the
+ * addition example) ran on one thread.
+ */
+const SIGMOID_TANH_COST = 8;
 const unaryOps: ReadonlySet<string> = new Set([...SIMD_UNARY_OPS, ...SIGMOID_TANH_OPS]);
 type SimdUnaryOp = (typeof SIMD_UNARY_OPS)[number] | (typeof SIGMOID_TANH_OPS)[number];
 
@@ -47,8 +53,9 @@ export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<Cp
     if (!r) return unaryJs(op, x, out);
     const [o, [xAt, outAt]] = r;
     // sigmoid and tanh take whole vectors only: their last few elements go to the twin below.
-    const vectors = sigmoidTanh.has(op) ? n - (n % 4) : n;
-    runtime.runRange(`un_${op as SimdUnaryOp}`, [xAt, outAt, 0, 0], 2, vectors, h.chunkOf(vectors, 4), n >= h.splitElements);
+    const heavy = sigmoidTanh.has(op);
+    const vectors = heavy ? n - (n % 4) : n;
+    runtime.runRange(`un_${op as SimdUnaryOp}`, [xAt, outAt, 0, 0], 2, vectors, h.chunkOf(vectors, 4), n * (heavy ? SIGMOID_TANH_COST : 1) >= h.splitElements);
     o.finish();
     if (vectors < n) unaryJs(op, x.subarray(vectors), out.subarray(vectors));
   };
