@@ -1,6 +1,7 @@
 import type { Conv2dGeometry } from '../shared/geometry';
 import type { Activation } from '../shared/op-names';
 import type { FloatArray } from '../shared/types';
+import { copyStrided } from './strided';
 
 /**
  * act(conv(x) + bias), optionally 2×2 stride-2 max-pooled, with no im2col matrix; out is written whole. When
@@ -36,6 +37,23 @@ export const DIRECT_MAX_PATCH = 64;
 export function directConvFits(g: Conv2dGeometry): boolean {
   return (g.outH - 1) * g.strideH + g.kh <= g.inH && (g.outW - 1) * g.strideW + g.kw <= g.inW && g.padTop === 0 && g.padLeft === 0
     && g.outC % 8 === 0 && g.kh * g.kw * g.inC <= DIRECT_MAX_PATCH && g.outH > 0 && g.outW > 0;
+}
+
+/**
+ * The 'valid' twin of a padded convolution: the same windows over x zero-padded to exactly the rows and columns
+ * they cover (padCovered). The direct kernels' sums over that copy are those of im2col over x, whose padding cells
+ * are the same zeros, so the same bits: 'same' convolutions of small patches (an image model's first layer) take
+ * the direct kernels this way.
+ */
+export function coveredGeometry(g: Conv2dGeometry): Conv2dGeometry {
+  return { ...g, inH: (g.outH - 1) * g.strideH + g.kh, inW: (g.outW - 1) * g.strideW + g.kw, padTop: 0, padLeft: 0 };
+}
+
+/** Writes x where g's windows see it into `out`: zeros of coveredGeometry(g)'s input size. `copy` is a kernel set's copyStrided. */
+export function padCovered(x: FloatArray, g: Conv2dGeometry, out: FloatArray, copy = copyStrided): void {
+  const { inH: h, inW: w } = coveredGeometry(g);
+  const rows = Math.max(0, Math.min(g.inH, h - g.padTop)), cols = Math.max(0, Math.min(g.inW, w - g.padLeft));
+  copy(x, 0, [g.inH * g.inW * g.inC, g.inW * g.inC, g.inC, 1], out, (g.padTop * w + g.padLeft) * g.inC, [h * w * g.inC, w * g.inC, g.inC, 1], [g.batch, rows, cols, g.inC]);
 }
 
 /** The pooled output's shape [batch, outH/2, outW/2, outC] (floored) of the fused 2×2 stride-2 max-pool. */

@@ -2,7 +2,7 @@ import { jsKernels, type CpuKernels } from '../../../kernels/cpu/kernel-set';
 import { describeThreads, simdKernels, simdSupported } from '../../../kernels/cpu/wasm/index';
 import { conv2dGeometry, pool2dGeometry, readsPadding, type Conv2dGeometry } from '../../../kernels/shared/geometry';
 import { conv2d, conv2dBackpropInput, conv2dBackpropFilter, conv2dBiasActivation } from '../../../kernels/cpu/conv';
-import { directConvFits, pooledShape } from '../../../kernels/cpu/conv-direct';
+import { coveredGeometry, directConvFits, padCovered, pooledShape } from '../../../kernels/cpu/conv-direct';
 import { conv2dBackpropFilterNaive, conv2dNaive } from '../../../kernels/cpu/conv-naive';
 import { broadcastShapes } from '../../../kernels/shared/broadcast';
 import { returnsBool } from '../../../kernels/shared/op-names';
@@ -142,7 +142,10 @@ export class CpuBackend implements Backend {
   conv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor {
     const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
     const [out, values] = this.floatOutput([g.batch, g.outH, g.outW, g.outC], x.dtype);
+    const dg = this.directGeometry(g);
     if (this.infiniteMeetsPadding(g, floats(filter))) conv2dNaive(floats(x), floats(filter), g, values);
+    // Small patches read straight from x with a zero bias (sum + 0 is the sum: the same bits as im2col + the GEMM).
+    else if (dg) this.onDirectInput(floats(x), g, dg, (dx) => this.k.convDirect?.(dx, floats(filter), new (arrayTypeFor(x.dtype))(g.outC) as FloatArray, 'linear', dg, false, values));
     else conv2d(floats(x), floats(filter), g, values, this.cols(g, x.dtype), this.k.gemm, this.k.im2col);
     return out;
   }
@@ -151,20 +154,22 @@ export class CpuBackend implements Backend {
     const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
     const [out, values] = this.floatOutput([g.batch, g.outH, g.outW, g.outC], x.dtype);
     // Small patches read straight from x (same bits); others through im2col and the blocked GEMM.
+    const dg = this.directGeometry(g);
     if (this.infiniteMeetsPadding(g, floats(filter))) {
       conv2dNaive(floats(x), floats(filter), g, values);
       this.k.biasActivation(values, floats(bias), g.batch * g.outH * g.outW, g.outC, activation, values);
-    } else if (this.k.convDirect && directConvFits(g)) this.k.convDirect(floats(x), floats(filter), floats(bias), activation, g, false, values);
+    } else if (dg) this.onDirectInput(floats(x), g, dg, (dx) => this.k.convDirect?.(dx, floats(filter), floats(bias), activation, dg, false, values));
     else conv2dBiasActivation(floats(x), floats(filter), floats(bias), activation, g, values, this.cols(g, x.dtype), this.k.im2col, this.k.gemmBiasActivation);
     return out;
   }
 
   conv2dBiasActivationMaxPool(x: Tensor, filter: Tensor, bias: Tensor, strides: [number, number], pad: Padding, activation: FusedActivation, forBackprop: boolean): Tensor | null {
     const g = conv2dGeometry(x.shape, filter.shape, strides, pad);
-    if (!this.k.convDirect || !directConvFits(g) || (forBackprop && !this.k.unpoolActivationBackprop) || this.infiniteMeetsPadding(g, floats(filter))) return null;
+    const dg = this.directGeometry(g);
+    if (!dg || (forBackprop && !this.k.unpoolActivationBackprop) || this.infiniteMeetsPadding(g, floats(filter))) return null;
     const [out, values] = this.floatOutput(pooledShape(g), x.dtype);
     const winners = forBackprop ? this.companionIndices(values, out.size) : undefined;
-    this.k.convDirect(floats(x), floats(filter), floats(bias), activation, g, true, values, winners);
+    this.onDirectInput(floats(x), g, dg, (dx) => this.k.convDirect?.(dx, floats(filter), floats(bias), activation, dg, true, values, winners));
     if (winners) this.poolWinners.set(out, winners);
     return out;
   }
@@ -178,9 +183,13 @@ export class CpuBackend implements Backend {
     const [pooled, winners] = this.pooledWinners(y, x, filter, bias, g, activation);
     const [dbias, dbValues] = this.floatOutput([g.outC], x.dtype);
     const [dfilter, dwValues] = need[1] ? this.floatOutput(filter.shape, x.dtype) : [null, null];
-    // No input gradient wanted (a first layer): the filter's and the bias's straight from the winners, with no dz.
-    if (!need[0] && dwValues && this.k.convFilterFromWinners?.(floats(x), floats(dy), pooled, winners, g, activation, dwValues, dbValues)) {
-      return { dx: null, dfilter, dbias };
+    // No input gradient wanted (a first layer): the filter's and the bias's straight from the winners, with no dz
+    // (over a padded copy of x only for a finite dy: an infinity times the padding is left to filterGradient).
+    const dg = this.directGeometry(g);
+    if (!need[0] && dwValues && dg && (dg === g || this.k.allFinite(floats(dy)))) {
+      let done = false;
+      this.onDirectInput(floats(x), g, dg, (dx) => { done = this.k.convFilterFromWinners?.(dx, floats(dy), pooled, winners, dg, activation, dwValues, dbValues) ?? false; });
+      if (done) return { dx: null, dfilter, dbias };
     }
     const zShape = [g.batch, g.outH, g.outW, g.outC];
     // The pre-pool gradient lives only for this call (the fused kernels' memory when float32 and it has room).
@@ -207,7 +216,8 @@ export class CpuBackend implements Backend {
     if (kept) return [floats(y), kept];
     const size = sizeOfShape(pooledShape(g));
     const [pooled, winners] = [new (arrayTypeFor(x.dtype))(size) as FloatArray, new Int32Array(size)];
-    this.k.convDirect?.(floats(x), floats(filter), floats(bias), activation, g, true, pooled, winners);
+    const dg = this.directGeometry(g);
+    if (dg) this.onDirectInput(floats(x), g, dg, (dx) => this.k.convDirect?.(dx, floats(filter), floats(bias), activation, dg, true, pooled, winners));
     return [pooled, winners];
   }
 
@@ -242,8 +252,9 @@ export class CpuBackend implements Backend {
   /** The filter gradient from x and dy, into dw; `dyFinite` as convFilterDirect's. */
   private filterGradient(x: FloatArray, dy: FloatArray, g: Conv2dGeometry, dw: FloatArray, dtype: DType, dyFinite = false): void {
     // An infinite dy (the filter gradient of conv2dTranspose of an infinite x) meeting the padding: see infiniteMeetsPadding.
+    const dg = this.k.convFilterDirect ? this.directGeometry(g) : null;
     if (!dyFinite && this.infiniteMeetsPadding(g, dy)) conv2dBackpropFilterNaive(x, dy, g, dw);
-    else if (this.k.convFilterDirect && directConvFits(g)) this.k.convFilterDirect(x, dy, g, dw, dyFinite);
+    else if (dg) this.onDirectInput(x, g, dg, (dx) => this.k.convFilterDirect?.(dx, dy, dg, dw, dyFinite));
     else conv2dBackpropFilter(x, dy, g, dw, this.cols(g, dtype), this.k.gemm, this.k.im2col);
   }
 
@@ -254,6 +265,34 @@ export class CpuBackend implements Backend {
    */
   private infiniteMeetsPadding(g: Conv2dGeometry, values: FloatArray): boolean {
     return readsPadding(g) && !this.k.allFinite(values);
+  }
+
+  /**
+   * The geometry the direct kernels run a convolution in: its own when it fits them, else (padded) its covered
+   * twin's, over a zero-padded copy of x (onDirectInput); null when neither fits or this kernel set has none.
+   */
+  private directGeometry(g: Conv2dGeometry): Conv2dGeometry | null {
+    if (!this.k.convDirect) return null;
+    if (directConvFits(g)) return g;
+    const covered = coveredGeometry(g);
+    return readsPadding(g) && directConvFits(covered) ? covered : null;
+  }
+
+  /** Runs `run` on x as the direct kernels take it in directGeometry(g) = dg: x itself, or its zero-padded copy for the call. */
+  private onDirectInput(x: FloatArray, g: Conv2dGeometry, dg: Conv2dGeometry, run: (x: FloatArray) => void): void {
+    if (dg === g) {
+      run(x);
+      return;
+    }
+    const size = dg.batch * dg.inH * dg.inW * dg.inC;
+    const resident = x instanceof Float32Array && size > SMALL_VALUES ? this.k.memory?.alloc(size, true) : undefined;
+    const padded = resident ?? (x instanceof Float32Array ? new Float32Array(size) : new Float64Array(size));
+    try {
+      padCovered(x, g, padded, this.k.copyStrided);
+      run(padded);
+    } finally {
+      if (resident) this.k.memory?.release(resident);
+    }
   }
 
   private cols(g: Conv2dGeometry, dtype: DType): FloatArray {
