@@ -2,6 +2,7 @@ import type { Activation } from '../../shared/op-names';
 import { biasActivation as biasActivationJs } from '../bias-activation';
 export type { GemmBiasActivationFn };
 import { gemm as gemmJs, type GemmBiasActivationFn, type GemmFn } from '../gemm';
+import { zeroShare } from '../zero-share';
 import type { FloatArray } from '../../shared/types';
 import { rowsProduct, rowTiles } from './gemm-rows';
 import { ROW_TILE } from './gemm-rows-module';
@@ -65,26 +66,6 @@ const [PACK_A, PACK_B, COMPUTE, INDEX_A] = (['pack_a', 'pack_b', 'compute', 'ind
 export const SPARSE_MIN_FLOPS = 1 << 18;
 // Skipping pays once at least this share of A's panel rows is all zero (index_a tiles decide again per k block).
 const SPARSE_MIN_SHARE = 1 / 8;
-// Values of A sampled before listing it: when fewer than SPARSE_MIN_SHARE of them are zero, fewer of its panel
-// rows are all zero, and the listing is not worth its pass over A.
-const ZERO_SAMPLES = 1024;
-
-/**
- * The share of zeros among ZERO_SAMPLES values of x[0, length) at scattered fixed places (Knuth's multiplicative
- * hash of 0, 1, 2, ...: evenly spaced places would alias with a row length and see only a few columns).
- */
-function zeroShare(x: Float32Array, length: number): number {
-  const samples = Math.min(ZERO_SAMPLES, length);
-  // i·c mod length, walked as a running sum of c mod length: small integers, not a float modulo per sample.
-  const step = 2654435761 % length;
-  let zeros = 0;
-  for (let i = 0, at = 0; i < samples; i++) {
-    if (x[at] === 0) zeros++;
-    at += step;
-    if (at >= length) at -= length;
-  }
-  return zeros / samples;
-}
 /**
  * Share of zeros in A (as sampled by zeroShare) from which the row-sparse path runs instead of the 4×8 micro-kernel
  * with its skip of all-zero panel rows: measured on the seed model's dense layer (bench/dense-gemm.ts).
