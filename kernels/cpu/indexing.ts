@@ -60,12 +60,19 @@ export function select(
   outShape: readonly number[], out: TypedArray,
 ): void {
   const rank = outShape.length;
+  if (out.length === 0) return;
+  if (rank === 0) {
+    out[0] = cond[0] !== 0 ? a[0] : b[0];
+    return;
+  }
   const sc = broadcastStrides(cShape, rank), sa = broadcastStrides(aShape, rank), sb = broadcastStrides(bShape, rank);
-  const index = new Array<number>(rank).fill(0);
+  // Rows along the last axis in a tight loop (a step per element of 0 or 1 for each input); the outer axes advance once a row.
+  const inner = outShape[rank - 1], ic = sc[rank - 1], ia = sa[rank - 1], ib = sb[rank - 1];
+  const index = new Array<number>(rank - 1).fill(0);
   let ci = 0, ai = 0, bi = 0;
-  for (let o = 0; o < out.length; o++) {
-    out[o] = cond[ci] !== 0 ? a[ai] : b[bi];
-    for (let d = rank - 1; d >= 0; d--) {
+  for (let o = 0; o < out.length; o += inner) {
+    for (let j = 0; j < inner; j++) out[o + j] = cond[ci + j * ic] !== 0 ? a[ai + j * ia] : b[bi + j * ib];
+    for (let d = rank - 2; d >= 0; d--) {
       ci += sc[d]; ai += sa[d]; bi += sb[d];
       if (++index[d] < outShape[d]) break;
       ci -= sc[d] * outShape[d]; ai -= sa[d] * outShape[d]; bi -= sb[d] * outShape[d]; index[d] = 0;

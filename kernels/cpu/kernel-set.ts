@@ -10,6 +10,7 @@ import { reduce } from './reduce';
 import { copyStrided } from './strided';
 import { cast } from './cast';
 import { allFinite } from './finite';
+import { select } from './indexing';
 
 /**
  * The kernels a cpu backend runs, as one swappable set: the JS kernels below, or their WebAssembly SIMD
@@ -34,6 +35,8 @@ export interface CpuKernels {
   readonly copyStrided: typeof copyStrided;
   /** Whether every value is finite: the check before a kernel that skips products with zeros (0·Inf is NaN). */
   readonly allFinite: typeof allFinite;
+  /** tf.where's out = cond ? a : b with broadcasting; the SIMD set runs bool bytes between float32 arrays or scalars. */
+  readonly select: typeof select;
   /** C = act(op(A)·op(B) + bias); the SIMD one fuses the epilogue into the product's stores, with the same bits. */
   readonly gemmBiasActivation: GemmBiasActivationFn;
   /** C = A·Bᵀ where a mask is not ±0, else 0 (a product's input gradient read back only there); the SIMD one, the same bits. */
@@ -83,4 +86,4 @@ export interface ResidentMemory {
 }
 
 /** The pure-JS kernels: the fallback everywhere, and the reference the SIMD kernels are tested against. */
-export const jsKernels: CpuKernels = { gemm, gemmBiasActivation, gemmMasked, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, unary, binary, reduce, cast, copyStrided, allFinite };
+export const jsKernels: CpuKernels = { gemm, gemmBiasActivation, gemmMasked, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, unary, binary, reduce, cast, copyStrided, allFinite, select };

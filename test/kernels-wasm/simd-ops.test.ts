@@ -348,6 +348,26 @@ function suite(name: string, kernels: () => CpuKernels, runs: number, place: Pla
       }), { seed: 6, numRuns: runs });
     });
 
+    it('select (tf.where) gives the JS twin\'s bits: bool bytes between float32 arrays or single values, others broadcast by the twin', () => {
+      fc.assert(fc.property(fc.integer({ min: 0, max: 700 }), fc.constantFrom('full', 'scalar', 'row'), fc.constantFrom('full', 'scalar'), fc.nat(), (n, aKind, bKind, seed) => {
+        const cond = Uint8Array.from(randomArray(n, seed), (u) => (u > 0 ? 1 : 0));
+        // Values with a NaN, an infinity and a −0 among them: select moves them, never computes on them.
+        const values = (length: number, s: number): Float32Array => randomArray(length, s).map((v, i) => (i % 7 === 3 ? [NaN, -Infinity, -0][i % 3] : v));
+        const cols = 5;
+        const aShape = aKind === 'full' ? [n] : aKind === 'scalar' ? [] : [cols];
+        const shape = aKind === 'row' ? [Math.floor(n / cols), cols] : [n];
+        const size = shape.reduce((x, y) => x * y, 1);
+        const c = cond.subarray(0, size);
+        const a = values(aShape.reduce((x, y) => x * y, 1), seed + 1), b = values(bKind === 'full' ? size : 1, seed + 2);
+        const bShape = bKind === 'full' ? shape : [];
+        const cShape = shape;
+        const want = new Float32Array(size), got = place(new Float32Array(size));
+        jsKernels.select(c, cShape, a, aShape, b, bShape, shape, want);
+        kernels().select(place(c), cShape, place(a), aShape, place(b), bShape, shape, got);
+        sameBits(got, want);
+      }), { seed: 12, numRuns: runs });
+    });
+
     it('allFinite answers as the JS twin and as a check of every value: one ±Infinity or NaN anywhere, the last lanes past whole vectors included, makes it false', () => {
       const special = fc.constantFrom(Infinity, -Infinity, NaN, 0, -0, 3.4e38, -1.4e-45);
       fc.assert(fc.property(fc.integer({ min: 0, max: 70 }), fc.nat(), fc.option(fc.tuple(fc.nat(), special)), (n, seed, put) => {

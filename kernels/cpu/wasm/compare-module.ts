@@ -90,10 +90,49 @@ function addBoolToF32(m: ModuleBuilder): void {
   f.addTo(m, 'bool_to_f32');
 }
 
-export const COMPARE_EXPORTS = [...SIMD_COMPARE_OPS.map((op) => `cmp_${op}` as const), 'bool_to_f32'] as const;
+/**
+ * select_f32(cond, a, b, out, aStep, bStep, i0, i1): out[i] = cond[i] ≠ 0 ? a[i·aStep] : b[i·bStep] for
+ * i in [i0, i1): bool bytes choosing between two float32 operands, each a full array (step 1) or one value (step
+ * 0). The values are moved, never computed on (bitselect), as the JS twin moves them. Four at a time: the four
+ * bytes zero-extended to i32 lanes, compared with 0.
+ */
+function addSelect(m: ModuleBuilder): void {
+  const f = new FunctionEmitter(i32Params(8));
+  const [cond, a, b, out, aStep, bStep, i0, i1] = [0, 1, 2, 3, 4, 5, 6, 7];
+  const i = f.local();
+  const [aVec, bVec] = [f.local(ValType.v128), f.local(ValType.v128)];
+  const c = f.code;
+  /** Pushes operand x's four values at i: loaded (step 1) or x's one value splatted (step 0, set once in `fixed`). */
+  const operand = (x: number, step: number, fixed: number): void => {
+    c.localGet(step).if(ValType.v128);
+    c.localGet(x).localGet(i).i32Const(2).i32Shl().i32Add().v128Load();
+    c.else().localGet(fixed).end();
+  };
+  c.localGet(a).v128Load32Splat().localSet(aVec);
+  c.localGet(b).v128Load32Splat().localSet(bVec);
+  forLoop(c, i, () => c.localGet(i0), () => { c.localGet(i1).i32Const(3).i32Sub(); }, () => c.i32Const(4), () => {
+    c.localGet(out).localGet(i).i32Const(2).i32Shl().i32Add();
+    // bitselect takes its first operand where the mask is set: b where cond is 0, else a.
+    operand(b, bStep, bVec);
+    operand(a, aStep, aVec);
+    c.localGet(cond).localGet(i).i32Add().v128Load32Splat().i16x8ExtendLowI8x16U().i32x4ExtendLowI16x8U().v128Const0().i32x4Eq();
+    c.v128Bitselect().v128Store();
+  });
+  forLoop(c, i, () => c.localGet(i), () => c.localGet(i1), () => c.i32Const(1), () => {
+    c.localGet(out).localGet(i).i32Const(2).i32Shl().i32Add();
+    c.localGet(a).localGet(i).localGet(aStep).i32Mul().i32Const(2).i32Shl().i32Add().f32Load();
+    c.localGet(b).localGet(i).localGet(bStep).i32Mul().i32Const(2).i32Shl().i32Add().f32Load();
+    c.localGet(cond).localGet(i).i32Add().i32Load8U();
+    c.select().f32Store();
+  });
+  f.addTo(m, 'select_f32');
+}
 
-/** Adds cmp_<op> and bool_to_f32 (all pointers are byte addresses). */
+export const COMPARE_EXPORTS = [...SIMD_COMPARE_OPS.map((op) => `cmp_${op}` as const), 'bool_to_f32', 'select_f32'] as const;
+
+/** Adds cmp_<op>, bool_to_f32 and select_f32 (all pointers are byte addresses). */
 export function addCompareFunctions(m: ModuleBuilder): void {
   for (const op of SIMD_COMPARE_OPS) addCompare(m, op);
   addBoolToF32(m);
+  addSelect(m);
 }

@@ -4,6 +4,7 @@ import { cast as castJs } from '../cast';
 import { binary as binaryJs, unary as unaryJs } from '../elementwise';
 import type { CpuKernels } from '../kernel-set';
 import { reduce as reduceJs } from '../reduce';
+import { select as selectJs } from '../indexing';
 import type { CallOperands } from './operands';
 import { SIMD_COMPARE_OPS } from './compare-module';
 import { SIMD_BINARY_OPS, SIMD_UNARY_OPS } from './elementwise-module';
@@ -46,7 +47,7 @@ type SimdUnaryOp = (typeof SIMD_UNARY_OPS)[number] | (typeof SIGMOID_TANH_OPS)[n
  * kept leading axes); casts between bool and float32. Every other op, shape or dtype, and small calls, run the JS
  * kernel. Same bits as the JS kernels.
  */
-export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<CpuKernels, 'unary' | 'binary' | 'reduce' | 'cast'> {
+export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<CpuKernels, 'unary' | 'binary' | 'reduce' | 'cast' | 'select'> {
   const unary: CpuKernels['unary'] = (op, x, out) => {
     const n = x.length;
     const r = n >= MIN_ELEMENTS && unaryOps.has(op) && x instanceof Float32Array && out instanceof Float32Array ? h.operands((o) => [o.input(x, n), o.output(out, n)]) : null;
@@ -132,5 +133,18 @@ export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<Cp
     runtime.runRange('bool_to_f32', [xAt, outAt, 0, 0], 2, n, h.chunkOf(n, 16), n >= h.splitElements);
   };
 
-  return { unary, binary, reduce, cast };
+  // bool bytes choosing between float32 arrays of the output's size or single values (a gradient's where(mask, dy, 0)).
+  const select: CpuKernels['select'] = (cond, cShape, a, aShape, b, bShape, outShape, out) => {
+    const n = out.length;
+    const fits = (x: ArrayLike<number>): boolean => x.length === n || x.length === 1;
+    const r = n >= MIN_ELEMENTS && cond instanceof Uint8Array && cond.length === n && a instanceof Float32Array && b instanceof Float32Array && out instanceof Float32Array && fits(a) && fits(b)
+      ? h.operands((o) => [o.input(cond, n), o.input(a, a.length), o.input(b, b.length), o.output(out, n)])
+      : null;
+    if (!r) return selectJs(cond, cShape, a, aShape, b, bShape, outShape, out);
+    const [o, [cAt, aAt, bAt, outAt]] = r;
+    runtime.runRange('select_f32', [cAt, aAt, bAt, outAt, a.length === n ? 1 : 0, b.length === n ? 1 : 0, 0, 0], 6, n, h.chunkOf(n, 16), n >= h.splitElements);
+    o.finish();
+  };
+
+  return { unary, binary, reduce, cast, select };
 }

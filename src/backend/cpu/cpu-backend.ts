@@ -10,7 +10,7 @@ import { sumToShape } from '../../../kernels/cpu/reduce';
 import { softmax, logSoftmax, sparseSoftmaxCrossEntropy } from '../../../kernels/cpu/softmax';
 import { sgdUpdate } from '../../../kernels/cpu/adam';
 import { adamKernelEpsilon } from '../../../kernels/shared/adam';
-import { argReduce, gather, gatherND, scatterND, segmentSum, select, topkIndices } from '../../../kernels/cpu/indexing';
+import { argReduce, gather, gatherND, scatterND, segmentSum, topkIndices } from '../../../kernels/cpu/indexing';
 import { rowStrides, splitAt } from '../../../kernels/shared/index-geometry';
 import { cumsum } from '../../../kernels/cpu/cumsum';
 import { gatherAt } from '../../../kernels/cpu/pool';
@@ -467,7 +467,7 @@ export class CpuBackend implements Backend {
   where(condition: Tensor, a: Tensor, b: Tensor): Tensor {
     const shape = broadcastShapes(broadcastShapes(condition.shape, a.shape) ?? [], b.shape) as number[];
     const [out, values] = this.output(shape, a.dtype);
-    select(condition.hostValues(), condition.shape, a.hostValues(), a.shape, b.hostValues(), b.shape, shape, values);
+    this.k.select(condition.hostValues(), condition.shape, a.hostValues(), a.shape, b.hostValues(), b.shape, shape, values);
     return out;
   }
 

@@ -1,11 +1,13 @@
-// Where a training step of two common TF.js CNNs spends its time, by op and by phase (bench/profile.ts's
+// Where a training step of common TF.js models spends its time, by op and by phase (bench/profile.ts's
 // profiler), on random data of their input shape (the time does not depend on the values' meaning):
 //   cifar: conv2d 32 3×3 'same' relu → max-pool → conv2d 64 3×3 'same' relu → max-pool → flatten → dropout →
 //          dense 128 relu → dense 10 softmax on 32×32×3, Adam, batch 32;
 //   mnist: TF.js's MNIST example: conv2d 8 5×5 relu → max-pool → conv2d 16 5×5 relu → max-pool → flatten →
-//          dense 10 softmax on 28×28×1, Adam, batch 64.
+//          dense 10 softmax on 28×28×1, Adam, batch 64;
+//   gru:   embedding (1,000 words, 32) → GRU 64 (TF.js's defaults: hardSigmoid gates) → dense 1 sigmoid on 40-word
+//          sequences, RMSprop, binary cross-entropy, batch 64.
 //
-//   npx tsx bench/profile-cnn.ts [cifar|mnist = cifar] [steps = 40] [threads = 2]
+//   npx tsx bench/profile-models.ts [cifar|mnist|gru = cifar] [steps = 40] [threads = 2]
 import { loadavg } from 'node:os';
 import * as tn from '../src/node';
 import { setGemmThreads } from '../kernels/cpu/wasm/index';
@@ -14,14 +16,14 @@ import { profiledCpu, table } from './profile';
 const KIND = process.argv[2] ?? 'cifar';
 const STEPS = Number(process.argv[3] ?? 40);
 const THREADS = Number(process.argv[4] ?? 2);
-if (KIND !== 'cifar' && KIND !== 'mnist') throw new Error(`profile-cnn: the model must be cifar or mnist, got ${KIND}`);
+if (KIND !== 'cifar' && KIND !== 'mnist' && KIND !== 'gru') throw new Error(`profile-models: the model must be cifar, mnist or gru, got ${KIND}`);
 const WARM_STEPS = 60;
 
 await setGemmThreads(THREADS);
 const p = profiledCpu();
 tn.setRandomSeed(1);
 const model = tn.sequential();
-const [shape, batch] = KIND === 'cifar' ? [[32, 32, 3], 32] : [[28, 28, 1], 64];
+const [shape, batch] = KIND === 'cifar' ? [[32, 32, 3], 32] : KIND === 'mnist' ? [[28, 28, 1], 64] : [[40], 64];
 if (KIND === 'cifar') {
   model.add(tn.layers.conv2d({ inputShape: shape, filters: 32, kernelSize: 3, padding: 'same', activation: 'relu' }));
   model.add(tn.layers.maxPooling2d({ poolSize: 2 }));
@@ -30,22 +32,29 @@ if (KIND === 'cifar') {
   model.add(tn.layers.flatten());
   model.add(tn.layers.dropout({ rate: 0.25 }));
   model.add(tn.layers.dense({ units: 128, activation: 'relu' }));
-} else {
+  model.add(tn.layers.dense({ units: 10, activation: 'softmax' }));
+} else if (KIND === 'mnist') {
   model.add(tn.layers.conv2d({ inputShape: shape, kernelSize: 5, filters: 8, activation: 'relu', kernelInitializer: 'varianceScaling' }));
   model.add(tn.layers.maxPooling2d({ poolSize: 2, strides: 2 }));
   model.add(tn.layers.conv2d({ kernelSize: 5, filters: 16, activation: 'relu', kernelInitializer: 'varianceScaling' }));
   model.add(tn.layers.maxPooling2d({ poolSize: 2, strides: 2 }));
   model.add(tn.layers.flatten());
+  model.add(tn.layers.dense({ units: 10, activation: 'softmax' }));
+} else {
+  model.add(tn.layers.embedding({ inputDim: 1000, outputDim: 32, inputLength: 40 }));
+  model.add(tn.layers.gru({ units: 64 }));
+  model.add(tn.layers.dense({ units: 1, activation: 'sigmoid' }));
 }
-model.add(tn.layers.dense({ units: 10, activation: 'softmax' }));
-model.compile({ optimizer: 'adam', loss: 'categoricalCrossentropy' });
-const x = tn.randomUniform([batch * (WARM_STEPS + STEPS), ...shape], 0, 1, 'float32', 2);
-const y = tn.oneHot(tn.randomUniform([batch * (WARM_STEPS + STEPS)], 0, 10, 'int32', 3) as tn.Tensor1D, 10);
+const samples = batch * (WARM_STEPS + STEPS);
+const [x, y] = KIND === 'gru'
+  ? [tn.randomUniform([samples, 40], 0, 1000, 'int32', 2), tn.randomUniform([samples, 1], 0, 2, 'int32', 3).cast('float32')]
+  : [tn.randomUniform([samples, ...shape], 0, 1, 'float32', 2), tn.oneHot(tn.randomUniform([samples], 0, 10, 'int32', 3) as tn.Tensor1D, 10)];
+model.compile(KIND === 'gru' ? { optimizer: 'rmsprop', loss: 'binaryCrossentropy' } : { optimizer: 'adam', loss: 'categoricalCrossentropy' });
 const steps = (from: number, count: number) => model.fit(x.slice(from * batch, count * batch), y.slice(from * batch, count * batch), { batchSize: batch, epochs: 1, shuffle: false, verbose: 0 });
 await steps(0, WARM_STEPS);
 p.reset();
 const t = performance.now();
 await steps(WARM_STEPS, STEPS);
 const ms = performance.now() - t;
-console.log(`Profile of the ${KIND} CNN (${tn.getBackend()}, ${THREADS} thread(s)); load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(`Profile of the ${KIND} model (${tn.getBackend()}, ${THREADS} thread(s)); load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 for (const line of table(`Training step (model.fit, batch ${batch}): ${((STEPS * batch) / (ms / 1000)).toFixed(0)} samples/s while profiled`, STEPS, ms, p, 0, [])) console.log(line);
