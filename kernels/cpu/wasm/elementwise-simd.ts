@@ -44,9 +44,8 @@ type SimdUnaryOp = (typeof SIMD_UNARY_OPS)[number] | (typeof SIGMOID_TANH_OPS)[n
  * additions and recurrent cells make: same-shape, scalar (the gradients' 1 − s) and per-channel (last axis)
  * broadcasting of + − × ÷, maximum, minimum and the comparisons (into bool bytes: the gradient masks of maximum
  * and minimum); relu, step and square; sigmoid and tanh; sums over the axes before the last (for each index of
- * kept leading axes); casts between bool and float32; where (select) between float32 operands by bool bytes. Every
- * other op, shape or dtype, and small calls, run the JS
- * kernel. Same bits as the JS kernels.
+ * kept leading axes); casts between bool and float32; where (select) between float32 operands by bool bytes.
+ * Every other op, shape or dtype, and small calls, run the JS kernel. Same bits as the JS kernels.
  */
 export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<CpuKernels, 'unary' | 'binary' | 'reduce' | 'cast' | 'select'> {
   const unary: CpuKernels['unary'] = (op, x, out) => {
