@@ -34,7 +34,6 @@ function floats(t: Tensor): FloatArray {
   return t.hostValues() as FloatArray;
 }
 
-
 /** Values of at most this many elements are made as plain arrays (see newValues). */
 const SMALL_VALUES = 256;
 
