@@ -40,6 +40,15 @@ const unaryOps: ReadonlySet<string> = new Set([...SIMD_UNARY_OPS, ...SIGMOID_TAN
 type SimdUnaryOp = (typeof SIMD_UNARY_OPS)[number] | (typeof SIGMOID_TANH_OPS)[number];
 
 /**
+ * Where a binary kernel reads one side of n elements: in place (or copied in), or, for a scalar, a temporary row of
+ * `cols` copies of it (filled by the caller once the memory stops growing). Not a closure in the kernel: under
+ * esbuild's keepNames (tsx) every call would name a new one.
+ */
+function sideOperand(o: CallOperands, x: Float32Array, n: number, cols: number): number {
+  return n === 1 ? o.temp(cols * 4) : o.input(x, n);
+}
+
+/**
  * The SIMD twins of unary, binary and reduce for float32 in the shapes batch normalization, relu, residual
  * additions and recurrent cells make: same-shape, scalar (the gradients' 1 − s) and per-channel (last axis)
  * broadcasting of + − × ÷, maximum, minimum and the comparisons (into bool bytes: the gradient masks of maximum
@@ -86,9 +95,7 @@ export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<Cp
     const plan = f32 && outBytes && size >= MIN_ELEMENTS ? rowsOf(aSize, bSize, aShape, bShape, outShape, size) : null;
     if (!f32 || !plan) return binaryJs(op, a, aShape, b, bShape, out);
     const [rows, cols, aStep, bStep] = plan;
-    // A scalar side gets a temporary row of `cols` copies of itself (filled below, once the memory stops growing).
-    const side = (o: CallOperands, x: Float32Array, n: number): number => (n === 1 ? o.temp(cols * 4) : o.input(x, n));
-    const r = h.operands((o) => [side(o, f32[0], aSize), side(o, f32[1], bSize), o.output(out as Float32Array | Uint8Array, size)]);
+    const r = h.operands((o) => [sideOperand(o, f32[0], aSize, cols), sideOperand(o, f32[1], bSize, cols), o.output(out as Float32Array | Uint8Array, size)]);
     if (!r) return binaryJs(op, a, aShape, b, bShape, out);
     const [o, [aAt, bAt, outAt]] = r;
     if (aSize === 1) runtime.heap.f32.fill(f32[0][0], aAt / 4, aAt / 4 + cols);
@@ -136,8 +143,8 @@ export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<Cp
   // bool bytes choosing between float32 arrays of the output's size or single values (a gradient's where(mask, dy, 0)).
   const select: CpuKernels['select'] = (cond, cShape, a, aShape, b, bShape, outShape, out) => {
     const n = out.length;
-    const fits = (x: ArrayLike<number>): boolean => x.length === n || x.length === 1;
-    const r = n >= MIN_ELEMENTS && cond instanceof Uint8Array && cond.length === n && a instanceof Float32Array && b instanceof Float32Array && out instanceof Float32Array && fits(a) && fits(b)
+    const r = n >= MIN_ELEMENTS && cond instanceof Uint8Array && cond.length === n && a instanceof Float32Array && b instanceof Float32Array && out instanceof Float32Array
+      && (a.length === n || a.length === 1) && (b.length === n || b.length === 1)
       ? h.operands((o) => [o.input(cond, n), o.input(a, a.length), o.input(b, b.length), o.output(out, n)])
       : null;
     if (!r) return selectJs(cond, cShape, a, aShape, b, bShape, outShape, out);

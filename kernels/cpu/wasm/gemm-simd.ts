@@ -72,6 +72,19 @@ const SPARSE_MIN_SHARE = 1 / 8;
  */
 export const ROW_SPARSE_MIN_SHARE = 0.35;
 
+/**
+ * After A is packed and listed in full (index_a's lists at idx, rp panels of `stride` words, each panel's count
+ * of listed rows at word nb): the lists to use when enough of A's panel rows are zero and B (k×n floats at bRaw)
+ * is all finite, so that skipping them cannot hide a NaN; else 0. A function of its own, not a closure made per
+ * product (esbuild's keepNames, under tsx, would name each one).
+ */
+function listsIfWorth(runtime: WasmRuntime, p: WasmThreadPool | undefined, idx: number, rp: number, stride: number, nb: number, k: number, bRaw: number, n: number, finiteAt: number): number {
+  const lists = new Int32Array(runtime.heap.memory.buffer, idx, rp * stride);
+  let nonzero = 0;
+  for (let ip = 0; ip < rp; ip++) nonzero += lists[ip * stride + nb];
+  return nonzero <= rp * k * (1 - SPARSE_MIN_SHARE) && allFinite(runtime, p, bRaw, k * n, finiteAt) ? idx : 0;
+}
+
 /** Builds a SIMD GEMM with its own runtime (module, memory, threads). Throws if this engine lacks WebAssembly SIMD. */
 export function createSimdGemm(options: SimdGemmOptions = {}): SimdGemm {
   const runtime = new WasmRuntime({ mr: options.mr ?? 4, nr: options.nr ?? 8, fma: options.fma ?? false }, options.threads);
@@ -172,15 +185,6 @@ export function simdGemmsOn(runtime: WasmRuntime, options: SimdGemmOptions = {})
     }
     const idx = aSparse > 0 ? listed : 0;
     const finiteAt = idx + rp * stride * 4;
-    /** Whether every value of B is finite: only then may zero rows of A be skipped (0·Inf would be NaN). */
-    const bFinite = (p: WasmThreadPool | undefined): boolean => allFinite(runtime, p, bRaw, k * n, finiteAt);
-    /** After A is packed and listed in full: the lists to use, when enough rows are zero and B is finite; else 0. */
-    const listsIfWorth = (p: WasmThreadPool | undefined): number => {
-      const lists = new Int32Array(heap.memory.buffer, idx, rp * stride);
-      let nonzero = 0;
-      for (let ip = 0; ip < rp; ip++) nonzero += lists[ip * stride + nb];
-      return nonzero <= rp * k * (1 - SPARSE_MIN_SHARE) && bFinite(p) ? idx : 0;
-    };
 
     // Argument lists; ranges (and the scratch pointer) are filled in per chunk and per thread.
     const packAArgs = [aRaw, aPack, m, k, transA ? 4 : k * 4, transA ? m * 4 : 4, 0, rp];
@@ -196,7 +200,7 @@ export function simdGemmsOn(runtime: WasmRuntime, options: SimdGemmOptions = {})
         fns[PACK_A](...packAArgs);
         if (idx) {
           fns[INDEX_A](...indexArgs);
-          computeArgs[LISTS] = listsIfWorth(undefined);
+          computeArgs[LISTS] = listsIfWorth(runtime, undefined, idx, rp, stride, nb, k, bRaw, n, finiteAt);
         }
         if (!bDirect) fns[PACK_B](...packBArgs);
         fns[COMPUTE](...computeArgs);
@@ -217,9 +221,10 @@ export function simdGemmsOn(runtime: WasmRuntime, options: SimdGemmOptions = {})
       // by each chunk (B is then checked first: the lists cannot be counted before they are made).
       if (idx && !splitM) {
         fns[INDEX_A](...indexArgs);
-        computeArgs[LISTS] = listsIfWorth(p);
+        computeArgs[LISTS] = listsIfWorth(runtime, p, idx, rp, stride, nb, k, bRaw, n, finiteAt);
       }
-      if (idx && splitM) computeArgs[LISTS] = bFinite(p) ? idx : 0;
+      // Zero rows of A may be skipped only where B is all finite (0·Inf would be NaN).
+      if (idx && splitM) computeArgs[LISTS] = allFinite(runtime, p, bRaw, k * n, finiteAt) ? idx : 0;
       const packOwn = { fn: splitM ? PACK_A : PACK_B, args: splitM ? packAArgs : packBArgs, rangeArg: 6, threadArg: -1 };
       const indexOwn = { fn: INDEX_A, args: indexArgs, rangeArg: 3, threadArg: -1 };
       const compute = { fn: COMPUTE, args: computeArgs, rangeArg: splitM ? 8 : 10, threadArg: 14 };
