@@ -56,10 +56,13 @@ const nhwc = fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 
 // Same-shape sizes either side of the minimum, a vector and a 4096-float row.
 const flatSize = fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: MIN_ELEMENTS - 2, max: MIN_ELEMENTS + 9 }), fc.constantFrom(1000, 4095, 4096, 4097, 8195, 12288 + 7));
 
-/** The [a, b] shape pairs of a case: same shape, per-channel either way round, rank-1 channels, and a middle-axis broadcast (a fallback). */
+/**
+ * The [a, b] shape pairs of a case: same shape, per-channel either way round, rank-1 channels, a middle-axis broadcast
+ * either way round (blocks of rows), one broadcast along an outer and an inner axis (the JS kernel's) and a scalar.
+ */
 function shapePairs(s: number[]): [number[], number[]][] {
   const c = s[3];
-  return [[s, s], [s, [1, 1, 1, c]], [[1, 1, 1, c], s], [s, [c]], [s, [s[0], 1, s[2], c]], [s, [1]]];
+  return [[s, s], [s, [1, 1, 1, c]], [[1, 1, 1, c], s], [s, [c]], [s, [s[0], 1, s[2], c]], [[s[0], 1, s[2], c], s], [s, [1, s[1], 1, c]], [s, [1]]];
 }
 
 function suite(name: string, kernels: () => CpuKernels, runs: number, place: Place = asIs): void {
