@@ -5,9 +5,11 @@
 //   mnist: TF.js's MNIST example: conv2d 8 5×5 relu → max-pool → conv2d 16 5×5 relu → max-pool → flatten →
 //          dense 10 softmax on 28×28×1, Adam, batch 64;
 //   gru:   embedding (1,000 words, 32) → GRU 64 (TF.js's defaults: hardSigmoid gates) → dense 1 sigmoid on 40-word
-//          sequences, RMSprop, binary cross-entropy, batch 64.
+//          sequences, RMSprop, binary cross-entropy, batch 64;
+//   text:  embedding (5,000 words, 50) → conv1d 64 ×5 relu → globalMaxPooling1d → dense 32 relu → dense 1 sigmoid on
+//          100-word sequences, Adam, binary cross-entropy, batch 64.
 //
-//   npx tsx bench/profile-models.ts [cifar|mnist|gru = cifar] [steps = 40] [threads = 2]
+//   npx tsx bench/profile-models.ts [cifar|mnist|gru|text = cifar] [steps = 40] [threads = 2]
 import { loadavg } from 'node:os';
 import * as tn from '../src/node';
 import { setGemmThreads } from '../kernels/cpu/wasm/index';
@@ -16,14 +18,14 @@ import { profiledCpu, table } from './profile';
 const KIND = process.argv[2] ?? 'cifar';
 const STEPS = Number(process.argv[3] ?? 40);
 const THREADS = Number(process.argv[4] ?? 2);
-if (KIND !== 'cifar' && KIND !== 'mnist' && KIND !== 'gru') throw new Error(`profile-models: the model must be cifar, mnist or gru, got ${KIND}`);
+if (!['cifar', 'mnist', 'gru', 'text'].includes(KIND)) throw new Error(`profile-models: the model must be cifar, mnist, gru or text, got ${KIND}`);
 const WARM_STEPS = 60;
 
 await setGemmThreads(THREADS);
 const p = profiledCpu();
 tn.setRandomSeed(1);
 const model = tn.sequential();
-const [shape, batch] = KIND === 'cifar' ? [[32, 32, 3], 32] : KIND === 'mnist' ? [[28, 28, 1], 64] : [[40], 64];
+const [shape, batch] = KIND === 'cifar' ? [[32, 32, 3], 32] : KIND === 'mnist' ? [[28, 28, 1], 64] : KIND === 'gru' ? [[40], 64] : [[100], 64];
 if (KIND === 'cifar') {
   model.add(tn.layers.conv2d({ inputShape: shape, filters: 32, kernelSize: 3, padding: 'same', activation: 'relu' }));
   model.add(tn.layers.maxPooling2d({ poolSize: 2 }));
@@ -40,16 +42,23 @@ if (KIND === 'cifar') {
   model.add(tn.layers.maxPooling2d({ poolSize: 2, strides: 2 }));
   model.add(tn.layers.flatten());
   model.add(tn.layers.dense({ units: 10, activation: 'softmax' }));
-} else {
+} else if (KIND === 'gru') {
   model.add(tn.layers.embedding({ inputDim: 1000, outputDim: 32, inputLength: 40 }));
   model.add(tn.layers.gru({ units: 64 }));
   model.add(tn.layers.dense({ units: 1, activation: 'sigmoid' }));
+} else {
+  model.add(tn.layers.embedding({ inputDim: 5000, outputDim: 50, inputLength: 100 }));
+  model.add(tn.layers.conv1d({ filters: 64, kernelSize: 5, activation: 'relu' }));
+  model.add(tn.layers.globalMaxPooling1d());
+  model.add(tn.layers.dense({ units: 32, activation: 'relu' }));
+  model.add(tn.layers.dense({ units: 1, activation: 'sigmoid' }));
 }
 const samples = batch * (WARM_STEPS + STEPS);
-const [x, y] = KIND === 'gru'
-  ? [tn.randomUniform([samples, 40], 0, 1000, 'int32', 2), tn.randomUniform([samples, 1], 0, 2, 'int32', 3).cast('float32')]
+const words = KIND === 'gru' ? 1000 : 5000;
+const [x, y] = KIND === 'gru' || KIND === 'text'
+  ? [tn.randomUniform([samples, shape[0]], 0, words, 'int32', 2), tn.randomUniform([samples, 1], 0, 2, 'int32', 3).cast('float32')]
   : [tn.randomUniform([samples, ...shape], 0, 1, 'float32', 2), tn.oneHot(tn.randomUniform([samples], 0, 10, 'int32', 3) as tn.Tensor1D, 10)];
-model.compile(KIND === 'gru' ? { optimizer: 'rmsprop', loss: 'binaryCrossentropy' } : { optimizer: 'adam', loss: 'categoricalCrossentropy' });
+model.compile(KIND === 'gru' ? { optimizer: 'rmsprop', loss: 'binaryCrossentropy' } : KIND === 'text' ? { optimizer: 'adam', loss: 'binaryCrossentropy' } : { optimizer: 'adam', loss: 'categoricalCrossentropy' });
 const steps = (from: number, count: number) => model.fit(x.slice(from * batch, count * batch), y.slice(from * batch, count * batch), { batchSize: batch, epochs: 1, shuffle: false, verbose: 0 });
 await steps(0, WARM_STEPS);
 p.reset();

@@ -136,11 +136,47 @@ function addSumRows(m: ModuleBuilder): void {
   f.addTo(m, 'sum_rows');
 }
 
-export const ELEMENTWISE_EXPORTS = [...SIMD_BINARY_OPS.map((op) => `bin_${op}` as const), ...SIMD_UNARY_OPS.map((op) => `un_${op}` as const), 'sum_rows'] as const;
+/**
+ * max_rows(x, out, cols, rows, c0, c1): out[c] = the largest x[r, c] for columns c0..c1 of a [rows, cols] x, from
+ * −Infinity, as the twin's Math.max over all axes but the last: a NaN wins, +0 beats −0 (wasm's max is IEEE
+ * maximum, as Math.max), and a maximum is one of the values, so no rounding. Each column is one call's.
+ */
+function addMaxRows(m: ModuleBuilder): void {
+  const f = new FunctionEmitter(i32Params(6));
+  const [x, out, cols, rows, c0, c1] = [0, 1, 2, 3, 4, 5];
+  const [r, at, len, rowBytes, p] = [f.local(), f.local(), f.local(), f.local(), f.local()];
+  const best = f.local(ValType.v128);
+  const fbest = f.local(ValType.f32);
+  const c = f.code;
+  c.localGet(cols).i32Const(4).i32Mul().localSet(rowBytes);
+  c.localGet(c1).localGet(c0).i32Sub().i32Const(2).i32Shl().localSet(len);
+  for (const ptr of [x, out]) c.localGet(ptr).localGet(c0).i32Const(2).i32Shl().i32Add().localSet(ptr);
+  floatRun(c, at, () => c.localGet(len), () => {
+    c.f32Const(-Infinity).f32x4Splat().localSet(best);
+    c.localGet(x).localGet(at).i32Add().localSet(p);
+    forLoop(c, r, () => c.i32Const(0), () => c.localGet(rows), () => c.i32Const(1), () => {
+      c.localGet(best).localGet(p).v128Load().f32x4Max().localSet(best);
+      c.localGet(p).localGet(rowBytes).i32Add().localSet(p);
+    });
+    c.localGet(out).localGet(at).i32Add().localGet(best).v128Store();
+  }, () => {
+    c.f32Const(-Infinity).localSet(fbest);
+    c.localGet(x).localGet(at).i32Add().localSet(p);
+    forLoop(c, r, () => c.i32Const(0), () => c.localGet(rows), () => c.i32Const(1), () => {
+      c.localGet(fbest).localGet(p).f32Load().f32Max().localSet(fbest);
+      c.localGet(p).localGet(rowBytes).i32Add().localSet(p);
+    });
+    c.localGet(out).localGet(at).i32Add().localGet(fbest).f32Store();
+  });
+  f.addTo(m, 'max_rows');
+}
 
-/** Adds bin_<op>, un_<op> and sum_rows (all pointers are byte addresses). */
+export const ELEMENTWISE_EXPORTS = [...SIMD_BINARY_OPS.map((op) => `bin_${op}` as const), ...SIMD_UNARY_OPS.map((op) => `un_${op}` as const), 'sum_rows', 'max_rows'] as const;
+
+/** Adds bin_<op>, un_<op>, sum_rows and max_rows (all pointers are byte addresses). */
 export function addElementwiseFunctions(m: ModuleBuilder): void {
   for (const op of SIMD_BINARY_OPS) addBinary(m, op);
   for (const op of SIMD_UNARY_OPS) addUnary(m, op);
   addSumRows(m);
+  addMaxRows(m);
 }

@@ -52,7 +52,7 @@ function sideOperand(o: CallOperands, x: Float32Array, n: number, cols: number):
  * The SIMD twins of unary, binary and reduce for float32 in the shapes batch normalization, relu, residual
  * additions and recurrent cells make: same-shape, scalar (the gradients' 1 − s) and per-channel (last axis)
  * broadcasting of + − × ÷, maximum, minimum and the comparisons (into bool bytes: the gradient masks of maximum
- * and minimum); relu, step and square; sigmoid and tanh; sums over the axes before the last (for each index of
+ * and minimum); relu, step and square; sigmoid and tanh; sums and maxima over the axes before the last (for each index of
  * kept leading axes); casts between bool and float32; where (select) between float32 operands by bool bytes.
  * Every other op, shape or dtype, and small calls, run the JS kernel. Same bits as the JS kernels.
  */
@@ -118,14 +118,15 @@ export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<Cp
     o.finish();
   };
 
-  // Sums over the axes before the last, for each index of any kept leading axes (global average pooling's [batch, pixels, channels]).
+  // Sums and maxima over the axes before the last, for each index of any kept leading axes (global average and max
+  // pooling's [batch, pixels, channels]).
   const reduce: CpuKernels['reduce'] = (op, x, shape, axes, out) => {
     const { dims, reduced } = mergeReduceRuns(shape, axes);
     if (dims.length === 2) {
       dims.unshift(1);
       reduced.unshift(false);
     }
-    const fits = op === 'sum' && sizeOf(shape) >= MIN_ELEMENTS && dims.length === 3 && !reduced[0] && reduced[1] && !reduced[2];
+    const fits = (op === 'sum' || op === 'max') && sizeOf(shape) >= MIN_ELEMENTS && dims.length === 3 && !reduced[0] && reduced[1] && !reduced[2];
     const [outer, rows, cols] = dims;
     const r = fits && x instanceof Float32Array && out instanceof Float32Array
       ? h.operands((o) => [o.input(x, outer * rows * cols), o.output(out, outer * cols), o.temp(cols * 8)]) : null;
@@ -133,8 +134,9 @@ export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<Cp
     const [o, [xAt, outAt, accAt]] = r;
     for (let i = 0; i < outer; i++) {
       // Column chunks of 16: each thread's float64 sums fill whole 64-byte cache lines of its own.
-      const args = [xAt + i * rows * cols * 4, accAt, outAt + i * cols * 4, cols, rows, 0, 0];
-      runtime.runRange('sum_rows', args, 5, cols, h.chunkOf(cols, 16), rows * cols >= h.splitElements);
+      const [xi, oi] = [xAt + i * rows * cols * 4, outAt + i * cols * 4];
+      if (op === 'sum') runtime.runRange('sum_rows', [xi, accAt, oi, cols, rows, 0, 0], 5, cols, h.chunkOf(cols, 16), rows * cols >= h.splitElements);
+      else runtime.runRange('max_rows', [xi, oi, cols, rows, 0, 0], 4, cols, h.chunkOf(cols, 16), rows * cols >= h.splitElements);
     }
     o.finish();
   };
