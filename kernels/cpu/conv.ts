@@ -3,6 +3,7 @@ import type { Activation } from '../shared/op-names';
 import { gemm, gemmBiasActivation, type GemmBiasActivationFn, type GemmFn } from './gemm';
 import { col2im, im2col } from './im2col';
 import type { FloatArray } from '../shared/types';
+import { copyStrided } from './strided';
 import { zeroShare } from './zero-share';
 
 // Each conv is one gemm over the im2col matrix: cols [M = N*outH*outW, K = kh*kw*inC], filter [K, outC].
@@ -60,5 +61,5 @@ export function conv2dBackpropFilter(
   }
   const dwT = new (dw instanceof Float32Array ? Float32Array : Float64Array)(g.outC * patch);
   gemmFn(dy, cols, dwT, g.outC, patch, rows, true, false, false);
-  for (let c = 0; c < g.outC; c++) for (let e = 0; e < patch; e++) dw[e * g.outC + c] = dwT[c * patch + e];
+  copyStrided(dwT, 0, [1, patch], dw, 0, [g.outC, 1], [patch, g.outC]);
 }

@@ -151,23 +151,19 @@ function addMaxRows(m: ModuleBuilder): void {
   c.localGet(cols).i32Const(4).i32Mul().localSet(rowBytes);
   c.localGet(c1).localGet(c0).i32Sub().i32Const(2).i32Shl().localSet(len);
   for (const ptr of [x, out]) c.localGet(ptr).localGet(c0).i32Const(2).i32Shl().i32Add().localSet(ptr);
-  floatRun(c, at, () => c.localGet(len), () => {
-    c.f32Const(-Infinity).f32x4Splat().localSet(best);
+  /** Column run `at`'s maximum down the rows, in local `into`, with the vector's or the scalar's load, max and store. */
+  const column = (into: number, start: () => void, load: () => void, max: () => void, store: () => void): void => {
+    start(); c.localSet(into);
     c.localGet(x).localGet(at).i32Add().localSet(p);
     forLoop(c, r, () => c.i32Const(0), () => c.localGet(rows), () => c.i32Const(1), () => {
-      c.localGet(best).localGet(p).v128Load().f32x4Max().localSet(best);
+      c.localGet(into).localGet(p); load(); max(); c.localSet(into);
       c.localGet(p).localGet(rowBytes).i32Add().localSet(p);
     });
-    c.localGet(out).localGet(at).i32Add().localGet(best).v128Store();
-  }, () => {
-    c.f32Const(-Infinity).localSet(fbest);
-    c.localGet(x).localGet(at).i32Add().localSet(p);
-    forLoop(c, r, () => c.i32Const(0), () => c.localGet(rows), () => c.i32Const(1), () => {
-      c.localGet(fbest).localGet(p).f32Load().f32Max().localSet(fbest);
-      c.localGet(p).localGet(rowBytes).i32Add().localSet(p);
-    });
-    c.localGet(out).localGet(at).i32Add().localGet(fbest).f32Store();
-  });
+    c.localGet(out).localGet(at).i32Add().localGet(into); store();
+  };
+  floatRun(c, at, () => c.localGet(len),
+    () => column(best, () => c.f32Const(-Infinity).f32x4Splat(), () => c.v128Load(), () => c.f32x4Max(), () => c.v128Store()),
+    () => column(fbest, () => c.f32Const(-Infinity), () => c.f32Load(), () => c.f32Max(), () => c.f32Store()));
   f.addTo(m, 'max_rows');
 }
 

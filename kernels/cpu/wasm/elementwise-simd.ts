@@ -128,8 +128,9 @@ export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<Cp
     }
     const fits = (op === 'sum' || op === 'max') && sizeOf(shape) >= MIN_ELEMENTS && dims.length === 3 && !reduced[0] && reduced[1] && !reduced[2];
     const [outer, rows, cols] = dims;
+    // Sums take a float64 scratch row; maxima need none.
     const r = fits && x instanceof Float32Array && out instanceof Float32Array
-      ? h.operands((o) => [o.input(x, outer * rows * cols), o.output(out, outer * cols), o.temp(cols * 8)]) : null;
+      ? h.operands((o) => [o.input(x, outer * rows * cols), o.output(out, outer * cols), ...(op === 'sum' ? [o.temp(cols * 8)] : [])]) : null;
     if (!r) return reduceJs(op, x, shape, axes, out);
     const [o, [xAt, outAt, accAt]] = r;
     for (let i = 0; i < outer; i++) {
