@@ -35,6 +35,8 @@ interface Buffer {
 interface Holding {
   buffer: Buffer;
   holders: number;
+  /** Its key in holdings, deleted when the last holder lets go (see there). */
+  readonly storage: Storage;
 }
 
 /** @internal A tensor's entry in the count: the buffer it holds now, and its storage's holding, until it is uncounted (once). */
@@ -51,8 +53,10 @@ let numStringTensors = 0;
 let numDataBuffers = 0;
 let numBytes = 0;
 let nextDataId = 0;
-// One weak entry per storage, made once per op output; buffers are looked up by dataId only once a dataId has been
-// read (tensor.dataId), the only way one comes back.
+// One weak entry per storage, made once per op output and deleted when its last holder lets go: a weak map that only
+// grows keeps every entry until a collection finds its key dead, which costs each insert ~3x as much (it is most of
+// an op's bookkeeping on small tensors). Buffers are looked up by dataId only once a dataId has been read
+// (tensor.dataId), the only way one comes back.
 const holdings = new WeakMap<Storage, Holding>();
 const byDataId = new WeakMap<DataId, Buffer>();
 
@@ -69,7 +73,7 @@ function hold(storage: Storage, dataId?: DataId): Holding {
   }
   if (buffer.holders++ === 0) numDataBuffers++;
   if (!holding) {
-    const made = { buffer, holders: 1 };
+    const made = { buffer, holders: 1, storage };
     holdings.set(storage, made);
     return made;
   }
@@ -85,7 +89,7 @@ function nameBuffer(buffer: Buffer): void {
 
 function drop(buffer: Buffer, holding: Holding): void {
   if (--buffer.holders === 0) numDataBuffers--;
-  holding.holders--;
+  if (--holding.holders === 0) holdings.delete(holding.storage);
 }
 
 /**

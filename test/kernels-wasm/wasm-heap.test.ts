@@ -1,6 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { gemm as gemmJs } from '../../kernels/cpu/gemm';
 import { simdGemmOn } from '../../kernels/cpu/wasm/gemm-simd';
 import { WasmRuntime } from '../../kernels/cpu/wasm/runtime';
@@ -78,6 +78,40 @@ describe('WasmHeap', () => {
     const heap = new WasmHeap(1, 2, true);
     expect(heap.allocF32(PAGE)).toBeUndefined(); // 256 KiB > 128 KiB
     expect(heap.alloc(3 * PAGE)).toBe(-1);
+  });
+
+  it('gives the finalizer only the arrays still live when the running code yields, and frees them when released', async () => {
+    const heap = new WasmHeap(1, 256, true);
+    const register = vi.spyOn(FinalizationRegistry.prototype, 'register');
+    const unregister = vi.spyOn(FinalizationRegistry.prototype, 'unregister');
+    try {
+      const arrays = Array.from({ length: 10 }, () => heap.allocF32(64) as Float32Array);
+      arrays.slice(1).forEach((a) => heap.release(a)); // a step's intermediates, released by their scope
+      expect(register).not.toHaveBeenCalled();
+      await Promise.resolve();
+      expect(register).toHaveBeenCalledTimes(1);
+      expect(register.mock.calls[0][0]).toBe(arrays[0]);
+      expect(unregister).not.toHaveBeenCalled();
+      heap.release(arrays[0]);
+      expect(unregister).toHaveBeenCalledTimes(1);
+      expect(heap.allocator.blocksInUse).toBe(0);
+    } finally {
+      register.mockRestore();
+      unregister.mockRestore();
+    }
+  });
+
+  it('gives the finalizer 4,096 arrays at a time within one synchronous stretch', () => {
+    const heap = new WasmHeap(1, 256, true);
+    const register = vi.spyOn(FinalizationRegistry.prototype, 'register');
+    try {
+      for (let i = 0; i < 4095; i++) heap.allocF32(4);
+      expect(register).not.toHaveBeenCalled();
+      heap.allocF32(4);
+      expect(register).toHaveBeenCalledTimes(4096);
+    } finally {
+      register.mockRestore();
+    }
   });
 
   it('frees the block of a resident array that is dropped without a release, once it is collected', async () => {

@@ -4,8 +4,15 @@ const PAGE = 65536;
 // The first bytes are never handed out, so that offset 0 never names a live operand.
 const RESERVED = 64;
 
-/** A resident array's block: where it lives, and how many holders (tensors sharing it through reshape) it has. */
-interface Block { at: number; refs: number; live: boolean; companions: ArrayBufferView[] | undefined }
+/**
+ * A resident array's block: where it lives, how many holders (tensors sharing it through reshape) it has, and
+ * whether the finalizer watches its view yet (see allocView).
+ */
+interface Block { at: number; refs: number; live: boolean; watched: boolean; companions: ArrayBufferView[] | undefined }
+
+// Views wait for the finalizer at most this many at a time: a long synchronous loop that drops them keeps no more
+// of their objects alive (their blocks cannot be freed before the task ends either way: finalizers run between tasks).
+const UNWATCHED_VIEWS = 4096;
 
 /**
  * One WebAssembly.Memory, a Float32Array view over all of it, and a block allocator of its bytes.
@@ -33,6 +40,9 @@ export class WasmHeap {
   private readonly buffers = new WeakSet<ArrayBufferLike>();
   private readonly blocks = new WeakMap<ArrayBufferView, Block>();
   private readonly finalizer = new FinalizationRegistry<Block>((b) => this.freeBlock(b));
+  /** Views made since the finalizer last took the live ones, and their blocks. */
+  private unwatchedViews: ArrayBufferView[] = [];
+  private unwatchedBlocks: Block[] = [];
 
   constructor(initialPages: number, maximumPages: number, shared: boolean) {
     this.memory = new WebAssembly.Memory({ initial: initialPages, maximum: maximumPages, shared });
@@ -117,11 +127,28 @@ export class WasmHeap {
     const at = this.allocator.alloc(length * ctor.BYTES_PER_ELEMENT);
     if (at < 0) return undefined;
     const view = new ctor(this.memory.buffer, at, length);
-    const block: Block = { at, refs: 1, live: true, companions: undefined };
+    const block: Block = { at, refs: 1, live: true, watched: false, companions: undefined };
     this.blocks.set(view, block);
-    this.finalizer.register(view, block, block);
+    if (this.unwatchedViews.push(view) === 1) queueMicrotask(this.watch);
+    if (this.unwatchedBlocks.push(block) === UNWATCHED_VIEWS) this.watch();
     return view;
   }
+
+  /**
+   * Gives the finalizer the views made since it last ran whose blocks are still live, at the end of the current task
+   * (or sooner, see UNWATCHED_VIEWS): most resident arrays are a step's intermediates that their tidy scope releases
+   * within the task, and registering each (then unregistering it on release) costs more than many kernels they feed.
+   */
+  private readonly watch = (): void => {
+    const blocks = this.unwatchedBlocks;
+    blocks.forEach((block, i) => {
+      if (!block.live) return;
+      this.finalizer.register(this.unwatchedViews[i], block, block);
+      block.watched = true;
+    });
+    this.unwatchedViews = [];
+    this.unwatchedBlocks = [];
+  };
 
   /** Whether `values` is a resident array allocF32 (or allocI32, allocU8) made and that is still live. */
   isResident(values: ArrayBufferView): boolean {
@@ -138,7 +165,9 @@ export class WasmHeap {
   release(values: ArrayBufferView): void {
     const b = this.blocks.get(values);
     if (b?.live && --b.refs === 0) {
-      this.finalizer.unregister(b);
+      // Deleted now rather than left to the collector: a weak map that only grows costs each insert ~3x as much.
+      this.blocks.delete(values);
+      if (b.watched) this.finalizer.unregister(b);
       this.freeBlock(b);
     }
   }
