@@ -1,5 +1,6 @@
 import { broadcastShapes } from '../backend/shapes';
-import { Tensor, arrayTypeFor } from '../tensor/tensor';
+import { newHostValues } from '../backend/host-values';
+import { Tensor } from '../tensor/tensor';
 import { argError, describeValue, fmtShape, fmtValue, withArticle } from '../util/validate';
 import { mul } from './binary';
 import { randomUniform } from './creation';
@@ -37,12 +38,14 @@ export function dropout(x: Tensor | TensorLike, rate: number, noiseShape?: (numb
   const shape = noiseShapeOf(t, noiseShape);
   if (rate === 0) return mul(t, 1);
   // floor(u + keep) / keep, as TF.js computes it (in float32 for a float32 x): 1 / keep with probability keep, else 0.
-  const round = t.dtype === 'float32' ? Math.fround : (v: number): number => v;
-  const keep = round(1 - rate);
+  // One loop per dtype, each rounding (or not) inline; the mask goes where the kernels read it in place.
+  const f32 = t.dtype === 'float32';
+  const keep = f32 ? Math.fround(1 - rate) : 1 - rate;
   const draws = randomUniform(shape, 0, 1, t.dtype, seed);
-  const u = draws.dataSync();
-  const mask = new (arrayTypeFor(t.dtype))(u.length);
-  for (let i = 0; i < u.length; i++) mask[i] = Math.floor(round(u[i] + keep)) / keep;
+  const u = draws.hostValues();
+  const mask = newHostValues(t.dtype, u.length);
+  if (f32) for (let i = 0; i < u.length; i++) mask[i] = Math.floor(Math.fround(u[i] + keep)) / keep;
+  else for (let i = 0; i < u.length; i++) mask[i] = Math.floor(u[i] + keep) / keep;
   draws.dispose();
   return mul(t, new Tensor(shape, t.dtype, mask));
 }

@@ -30,27 +30,45 @@ function mash(): (data: string) => number {
   };
 }
 
+/**
+ * The generator's state is an object's fields rather than a closure's variables: V8 boxes each double written to a
+ * closure's variable anew, and a draw writes three (2.5x slower, and garbage for every draw).
+ */
+class Alea implements AleaStream {
+  private s0: number;
+  private s1: number;
+  private s2: number;
+  private c = 1;
+
+  constructor(seed: string | number) {
+    const key = String(seed);
+    const h = mash();
+    this.s0 = h(' ');
+    this.s1 = h(' ');
+    this.s2 = h(' ');
+    this.s0 -= h(key);
+    if (this.s0 < 0) this.s0 += 1;
+    this.s1 -= h(key);
+    if (this.s1 < 0) this.s1 += 1;
+    this.s2 -= h(key);
+    if (this.s2 < 0) this.s2 += 1;
+  }
+
+  next(): number {
+    const t = 2091639 * this.s0 + this.c * TWO_POW_MINUS_32;
+    this.s0 = this.s1;
+    this.s1 = this.s2;
+    this.c = t | 0;
+    this.s2 = t - this.c;
+    return this.s2;
+  }
+
+  int32(): number {
+    return (this.next() * 0x100000000) | 0;
+  }
+}
+
 /** The generator for `seed` (numbers are seeded by their decimal string, as TF.js passes them). */
 export function alea(seed: string | number): AleaStream {
-  const key = String(seed);
-  const h = mash();
-  let s0 = h(' ');
-  let s1 = h(' ');
-  let s2 = h(' ');
-  let c = 1;
-  s0 -= h(key);
-  if (s0 < 0) s0 += 1;
-  s1 -= h(key);
-  if (s1 < 0) s1 += 1;
-  s2 -= h(key);
-  if (s2 < 0) s2 += 1;
-  const next = (): number => {
-    const t = 2091639 * s0 + c * TWO_POW_MINUS_32;
-    s0 = s1;
-    s1 = s2;
-    c = t | 0;
-    s2 = t - c;
-    return s2;
-  };
-  return { next, int32: () => (next() * 0x100000000) | 0 };
+  return new Alea(seed);
 }

@@ -4,12 +4,13 @@ import { add, mul } from '../../ops/binary';
 import { concat, split } from '../../ops/concat';
 import { ones } from '../../ops/creation';
 import { dropout } from '../../ops/dropout';
-import { Tensor, arrayTypeFor, sizeOfShape } from '../../tensor/tensor';
+import { Tensor } from '../../tensor/tensor';
 import type { StepResult } from './rnn-cell';
 import { SteppingCell } from './stepping-cell';
 import type { Variable } from '../../tensor/variable';
 import { Random, nextDefaultSeed, randomSeedSet } from '../../util/random';
 import { argError, assertPositiveInt, fmtValue } from '../../util/validate';
+import { dropoutMask } from '../dropout';
 import { activationConfigName, checkActivation, type ActivationName, type LayerActivation } from '../activations';
 import { getInitializer, initializerConfig, type Initializer, type InitializerName } from '../initializers';
 import { Layer, type LayerArgs, type LayerConfig } from '../layer';
@@ -87,13 +88,7 @@ function dropoutMasks(shape: number[], p: number, count: number, dtype: Tensor['
     return Array.from({ length: count }, () => first);
   }
   const rng = new Random(nextDefaultSeed());
-  const masks: Tensor[] = [];
-  for (let i = 0; i < count; i++) {
-    const v = new (arrayTypeFor(dtype))(sizeOfShape(shape));
-    for (let j = 0; j < v.length; j++) v[j] = rng.next() >= p ? 1 / (1 - p) : 0;
-    masks.push(new Tensor(shape, dtype, v));
-  }
-  return masks;
+  return Array.from({ length: count }, () => dropoutMask(rng, shape, p, dtype));
 }
 
 /** A kernel's gate blocks, side by side on its last axis. */
