@@ -13,20 +13,23 @@ import { step } from '../unary';
 import { rule, type GradientTable } from './table';
 
 /**
- * The gradients of y = op(a)·op(b) for a and b, from dy; made of matMuls, so differentiable again. When a's gradient
- * is read back only where a is not ±0 (`aReadWhereNonzero`: a relu's output, as a dense layer's input is) and no
- * outer gradient records this one, a backend that can skips the rest of dy·bᵀ.
+ * The gradients of y = op(a)·op(b) for a and b, from dy; made of matMuls, so differentiable again. A gradient not
+ * `needed` is skipped (a first dense layer's input: a product as large as the forward one, every training step).
+ * When a's gradient is read back only where a is not ±0 (`aReadWhereNonzero`: a relu's output, as a dense layer's
+ * input is) and no outer gradient records this one, a backend that can skips the rest of dy·bᵀ.
  */
-function matMulGrads(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean, dy: Tensor, aReadWhereNonzero = false): [Tensor, Tensor] {
+function matMulGrads(
+  a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean, dy: Tensor, needed: readonly boolean[], aReadWhereNonzero = false,
+): [Tensor | null, Tensor | null] {
   if (!transposeA && !transposeB) {
     const be = backend();
     const masked = aReadWhereNonzero && be.matMulWhereNonzero && !isRecording() && a.rank === 2 && b.rank === 2 && dy.dtype === b.dtype && a.dtype === b.dtype;
-    const da = masked ? be.matMulWhereNonzero!(dy, b, a) : matMul(dy, b, false, true);
-    return [da, matMul(a, dy, true, false)];
+    const da = !needed[0] ? null : masked ? be.matMulWhereNonzero!(dy, b, a) : matMul(dy, b, false, true);
+    return [da, needed[1] ? matMul(a, dy, true, false) : null];
   }
-  if (!transposeA && transposeB) return [matMul(dy, b, false, false), matMul(dy, a, true, false)];
-  if (transposeA && !transposeB) return [matMul(b, dy, false, true), matMul(a, dy, false, false)];
-  return [matMul(b, dy, true, true), matMul(dy, a, true, true)];
+  if (!transposeA && transposeB) return [needed[0] ? matMul(dy, b, false, false) : null, needed[1] ? matMul(dy, a, true, false) : null];
+  if (transposeA && !transposeB) return [needed[0] ? matMul(b, dy, false, true) : null, needed[1] ? matMul(a, dy, false, false) : null];
+  return [needed[0] ? matMul(b, dy, true, true) : null, needed[1] ? matMul(dy, a, true, true) : null];
 }
 
 /**
@@ -55,7 +58,7 @@ function epilogueGrads(dy: Tensor, y: Tensor, bias: Tensor, act: FusedActivation
 const WINDOW_2X2: PoolAttrs = { filterSize: [2, 2], strides: [2, 2], pad: 'valid' };
 
 export const linearGrads: GradientTable = {
-  matMul: rule<MatMulAttrs>((dy, { inputs: [a, b], attrs, readWhereNonzero }) => matMulGrads(a, b, attrs.transposeA, attrs.transposeB, dy, readWhereNonzero[0])),
+  matMul: rule<MatMulAttrs>((dy, { inputs: [a, b], attrs, needed, readWhereNonzero }) => matMulGrads(a, b, attrs.transposeA, attrs.transposeB, dy, needed, readWhereNonzero[0])),
   conv2d: rule<ConvAttrs>((dy, { inputs: [x, filter], attrs: { strides, pad }, needed }) => conv2dGrads(x, filter, strides, pad, dy, needed)),
   // Both are bilinear in their inputs: each input's gradient is the other product (conv2d, or the other backprop).
   conv2dBackpropInput: rule<ConvAttrs>((ddx, { inputs: [dy, filter], attrs: { strides, pad }, needed }) => [
@@ -77,9 +80,9 @@ export const linearGrads: GradientTable = {
     needed[1] ? zerosLike(x) : null,
   ]),
   biasActivation: rule<EpilogueAttrs>((dy, { inputs: [, bias], output, attrs }) => epilogueGrads(dy, output, bias, attrs.activation)),
-  fusedMatMul: rule<MatMulAttrs & EpilogueAttrs>((dy, { inputs: [a, b, bias], output, attrs, readWhereNonzero }) => {
+  fusedMatMul: rule<MatMulAttrs & EpilogueAttrs>((dy, { inputs: [a, b, bias], output, attrs, needed, readWhereNonzero }) => {
     const [dz, dbias] = epilogueGrads(dy, output, bias, attrs.activation);
-    return [...matMulGrads(a, b, attrs.transposeA, attrs.transposeB, dz, readWhereNonzero[0]), dbias];
+    return [...matMulGrads(a, b, attrs.transposeA, attrs.transposeB, dz, needed, readWhereNonzero[0]), dbias];
   }),
   fusedConv2d: rule<ConvAttrs & EpilogueAttrs>((dy, { inputs: [x, filter, bias], output, attrs, needed }) => {
     const [dz, dbias] = epilogueGrads(dy, output, bias, attrs.activation);
