@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import * as tn from '../../src/index';
 import { clearRandomSeed, setRandomSeed } from '../../src/util/random';
+import { mulberry32 } from '../mulberry32';
 
 // Until setRandomSeed is called, every unseeded draw takes Math.random() where TF.js 4.22 takes it, as often, and
 // feeds it to TF.js's samplers: a program that replaces Math.random with a seeded generator gets TF.js's values.
@@ -9,18 +10,6 @@ import { clearRandomSeed, setRandomSeed } from '../../src/util/random';
 type Lib = typeof tn;
 const peer = tf as unknown as Lib;
 const values = (t: { dataSync(): ArrayLike<number> }): number[] => Array.from(t.dataSync());
-
-/** Mulberry32: the seeded stand-in for Math.random a reproducible TF.js program installs. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** run(lib) with Math.random seeded, then the generator's next value: equal for both libraries when they drew as often. */
 async function seeded<T>(lib: Lib, run: (l: Lib) => T | Promise<T>): Promise<[T, number]> {
