@@ -10,7 +10,7 @@ import { reduce } from './reduce';
 import { copyStrided } from './strided';
 import { cast } from './cast';
 import { allFinite } from './finite';
-import { select } from './indexing';
+import { gather, segmentSum, select } from './indexing';
 
 /**
  * The kernels a cpu backend runs, as one swappable set: the JS kernels below, or their WebAssembly SIMD
@@ -37,6 +37,10 @@ export interface CpuKernels {
   readonly allFinite: typeof allFinite;
   /** tf.where's out = cond ? a : b with broadcasting; the SIMD set runs bool bytes between float32 arrays or scalars. */
   readonly select: typeof select;
+  /** Rows of x picked by indices (an embedding's lookup); the SIMD set copies rows of a table in its memory. */
+  readonly gather: typeof gather;
+  /** Rows of x summed into the rows their ids name (an embedding's gradient); the SIMD set adds float32 rows. */
+  readonly segmentSum: typeof segmentSum;
   /** C = act(op(A)·op(B) + bias); the SIMD one fuses the epilogue into the product's stores, with the same bits. */
   readonly gemmBiasActivation: GemmBiasActivationFn;
   /** C = A·Bᵀ where a mask is not ±0, else 0 (a product's input gradient read back only there); the SIMD one, the same bits. */
@@ -86,4 +90,4 @@ export interface ResidentMemory {
 }
 
 /** The pure-JS kernels: the fallback everywhere, and the reference the SIMD kernels are tested against. */
-export const jsKernels: CpuKernels = { gemm, gemmBiasActivation, gemmMasked, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, unary, binary, reduce, cast, copyStrided, allFinite, select };
+export const jsKernels: CpuKernels = { gemm, gemmBiasActivation, gemmMasked, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, unary, binary, reduce, cast, copyStrided, allFinite, select, gather, segmentSum };

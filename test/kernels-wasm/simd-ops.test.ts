@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { conv2dGeometry, pool2dGeometry } from '../../kernels/shared/geometry';
 import { conv2dBackpropFilter, conv2dBiasActivation } from '../../kernels/cpu/conv';
 import { convDirect, convFilterDirect, directConvFits, pooledShape } from '../../kernels/cpu/conv-direct';
@@ -368,6 +368,27 @@ function suite(name: string, kernels: () => CpuKernels, runs: number, place: Pla
       }), { seed: 12, numRuns: runs });
     });
 
+    it('gather and segmentSum give the JS twins\' bits: rows of float32 or int32 picked, and float32 rows summed, by int32 indices', () => {
+      const dims = fc.record({ outer: fc.integer({ min: 1, max: 3 }), len: fc.integer({ min: 1, max: 12 }), n: fc.integer({ min: 0, max: 120 }), inner: width, ints: fc.boolean(), seed: fc.nat() });
+      fc.assert(fc.property(dims, ({ outer, len, n, inner, ints, seed }) => {
+        // Moved values include a NaN, an infinity and a −0; summed ones an infinity and a −0 (no NaN: its payload is the engine's).
+        const special = (v: number, i: number, moved: boolean): number => (i % 11 === 5 ? (moved ? [NaN, Infinity, -0] : [Infinity, -0, 0.5])[i % 3] : v);
+        const idx = Int32Array.from(randomArray(n, seed + 1), (u) => Math.min(len - 1, Math.floor(((u + 1) / 2) * len)));
+        const x = randomArray(outer * len * inner, seed);
+        const table = ints ? Int32Array.from(x, (v) => Math.round(v * 1000)) : x.map((v, i) => special(v, i, true));
+        const want = ints ? new Int32Array(outer * n * inner) : new Float32Array(outer * n * inner);
+        const got = place(ints ? new Int32Array(outer * n * inner) : new Float32Array(outer * n * inner));
+        jsKernels.gather(table, idx, outer, len, inner, want);
+        kernels().gather(place(table), place(idx), outer, len, inner, got);
+        sameBits(got, want);
+        const rows = randomArray(outer * n * inner, seed + 2).map((v, i) => special(v, i, false));
+        const sumWant = new Float32Array(outer * len * inner), sumGot = place(new Float32Array(outer * len * inner).fill(7));
+        jsKernels.segmentSum(rows, idx, outer, len, inner, sumWant);
+        kernels().segmentSum(place(rows), place(idx), outer, len, inner, sumGot);
+        sameBits(sumGot, sumWant);
+      }), { seed: 13, numRuns: runs });
+    });
+
     it('allFinite answers as the JS twin and as a check of every value: one ±Infinity or NaN anywhere, the last lanes past whole vectors included, makes it false', () => {
       const special = fc.constantFrom(Infinity, -Infinity, NaN, 0, -0, 3.4e38, -1.4e-45);
       fc.assert(fc.property(fc.integer({ min: 0, max: 70 }), fc.nat(), fc.option(fc.tuple(fc.nat(), special)), (n, seed, put) => {
@@ -452,6 +473,31 @@ describe('WebAssembly SIMD kernels, two threads', () => {
     }
   });
 });
+describe('the rows kernels', () => {
+  it('run for an embedding\'s lookup from a resident table and for its gradient; an index out of range takes the JS twin', () => {
+    const [runtime, k] = ownKernels(1);
+    const called = vi.spyOn(runtime, 'fn');
+    const table = placeIn(runtime, 'resident')(randomArray(100 * 16, 3));
+    const idx = Int32Array.from({ length: 40 }, (_, j) => (j * 37) % 100);
+    const got = new Float32Array(40 * 16), want = new Float32Array(40 * 16);
+    k.gather(table, idx, 1, 100, 16, got);
+    jsKernels.gather(table, idx, 1, 100, 16, want);
+    sameBits(got, want);
+    const sums = new Float32Array(100 * 16), sumsWant = new Float32Array(100 * 16);
+    k.segmentSum(got, idx, 1, 100, 16, sums);
+    jsKernels.segmentSum(got, idx, 1, 100, 16, sumsWant);
+    sameBits(sums, sumsWant);
+    expect(called.mock.calls.map(([name]) => name).filter((name) => name.endsWith('_rows'))).toEqual(['gather_rows', 'segment_sum_rows']);
+    called.mockClear();
+    // An index past the table (the ops refuse one; the kernels never read outside it either way).
+    idx[7] = 100;
+    k.gather(table, idx, 1, 100, 16, got);
+    k.segmentSum(got, idx, 1, 100, 16, sums);
+    expect(called.mock.calls.map(([name]) => name)).not.toContain('gather_rows');
+    expect(called.mock.calls.map(([name]) => name)).not.toContain('segment_sum_rows');
+  });
+});
+
 describe('resident memory', () => {
   it('alloc(length, true) zeroes a reused block that held other values (memory.fill), and leaves its neighbours alone', () => {
     const memory = twoKernels.memory;

@@ -15,6 +15,7 @@ import { DIRECT_CHANNELS, DIRECT_PIXELS, filterTiling } from './conv-direct-modu
 import { CallOperands } from './operands';
 import { allFinite, chunkOf as chunkAcross } from './thread-split';
 import { simdElementwiseOn } from './elementwise-simd';
+import { simdRowsOn } from './rows-simd';
 import { wasmCopyStridedOn } from './strided-copy';
 import type { WasmRuntime } from './runtime';
 
@@ -302,7 +303,8 @@ export function simdKernelsOn(
     return finite;
   };
 
-  return { ...gemms, ...simdElementwiseOn(runtime, { operands, chunkOf, splitElements }), allFinite: allFiniteSimd, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, convDirect, convFilterDirect, unpoolActivationBackprop, convFilterFromWinners, gemmMasked, copyStrided: wasmCopyStridedOn(runtime), memory };
+  const helpers = { operands, chunkOf, splitElements };
+  return { ...gemms, ...simdElementwiseOn(runtime, helpers), ...simdRowsOn(runtime, helpers), allFinite: allFiniteSimd, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, convDirect, convFilterDirect, unpoolActivationBackprop, convFilterFromWinners, gemmMasked, copyStrided: wasmCopyStridedOn(runtime), memory };
 }
 
 function poolGeometry(g: Pool2dGeometry): number[] {

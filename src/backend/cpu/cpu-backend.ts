@@ -10,7 +10,7 @@ import { sumToShape } from '../../../kernels/cpu/reduce';
 import { softmax, logSoftmax, sparseSoftmaxCrossEntropy } from '../../../kernels/cpu/softmax';
 import { sgdUpdate } from '../../../kernels/cpu/adam';
 import { adamKernelEpsilon } from '../../../kernels/shared/adam';
-import { argReduce, gather, gatherND, scatterND, segmentSum, topkIndices } from '../../../kernels/cpu/indexing';
+import { argReduce, gatherND, scatterND, topkIndices } from '../../../kernels/cpu/indexing';
 import { rowStrides, splitAt } from '../../../kernels/shared/index-geometry';
 import { cumsum } from '../../../kernels/cpu/cumsum';
 import { gatherAt } from '../../../kernels/cpu/pool';
@@ -480,14 +480,14 @@ export class CpuBackend implements Backend {
   gather(x: Tensor, indices: Tensor, axis: number): Tensor {
     const [outer, len, inner] = splitAt(x.shape, axis);
     const [out, values] = this.output([...x.shape.slice(0, axis), indices.size, ...x.shape.slice(axis + 1)], x.dtype);
-    gather(x.hostValues(), indices.hostValues(), outer, len, inner, values);
+    this.k.gather(x.hostValues(), indices.hostValues(), outer, len, inner, values);
     return out;
   }
 
   unsortedSegmentSum(x: Tensor, segmentIds: Tensor, numSegments: number, axis: number): Tensor {
     const [outer, , inner] = splitAt(x.shape, axis);
     const [out, values] = this.output([...x.shape.slice(0, axis), numSegments, ...x.shape.slice(axis + 1)], x.dtype);
-    segmentSum(x.hostValues(), segmentIds.hostValues(), outer, numSegments, inner, values);
+    this.k.segmentSum(x.hostValues(), segmentIds.hostValues(), outer, numSegments, inner, values);
     return out;
   }
 
