@@ -11,20 +11,23 @@
 //   mlp:   dense 512 relu → dropout 0.2 → dense 256 relu → dense 10 softmax on 784 features (80% zeros, as MNIST's
 //          pixels), Adam, batch 128.
 //
-//   npx tsx bench/profile-models.ts [cifar|mnist|gru|text|mlp = cifar] [steps = 40] [threads = 2]
+//   npx tsx bench/profile-models.ts [cifar|mnist|gru|text|mlp = cifar] [steps = 40] [threads = 2] [--unprofiled]
+// --unprofiled times the steps without the profiler (which adds a few µs to every op) and prints only that.
 import { loadavg } from 'node:os';
 import * as tn from '../src/node';
 import { setGemmThreads } from '../kernels/cpu/wasm/index';
 import { profiledCpu, table } from './profile';
 
-const KIND = process.argv[2] ?? 'cifar';
-const STEPS = Number(process.argv[3] ?? 40);
-const THREADS = Number(process.argv[4] ?? 2);
+const UNPROFILED = process.argv.includes('--unprofiled');
+const args = process.argv.slice(2).filter((a) => a !== '--unprofiled');
+const KIND = args[0] ?? 'cifar';
+const STEPS = Number(args[1] ?? 40);
+const THREADS = Number(args[2] ?? 2);
 if (!['cifar', 'mnist', 'gru', 'text', 'mlp'].includes(KIND)) throw new Error(`profile-models: the model must be cifar, mnist, gru, text or mlp, got ${KIND}`);
 const WARM_STEPS = 60;
 
 await setGemmThreads(THREADS);
-const p = profiledCpu();
+const p = UNPROFILED ? null : profiledCpu();
 tn.setRandomSeed(1);
 const model = tn.sequential();
 const [shape, batch] = KIND === 'cifar' ? [[32, 32, 3], 32] : KIND === 'mnist' ? [[28, 28, 1], 64] : KIND === 'gru' ? [[40], 64] : KIND === 'mlp' ? [[784], 128] : [[100], 64];
@@ -73,9 +76,14 @@ const part = (from: number, count: number) => [x.slice(from * batch, count * bat
 const steps = ([xs, ys]: tn.Tensor[]) => model.fit(xs, ys, { batchSize: batch, epochs: 1, shuffle: false, verbose: 0 });
 const [warm, timed] = [part(0, WARM_STEPS), part(WARM_STEPS, STEPS)];
 await steps(warm);
-p.reset();
+p?.reset();
 const t = performance.now();
 await steps(timed);
 const ms = performance.now() - t;
-console.log(`Profile of the ${KIND} model (${tn.getBackend()}, ${THREADS} thread(s)); load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-for (const line of table(`Training step (model.fit, batch ${batch}): ${((STEPS * batch) / (ms / 1000)).toFixed(0)} samples/s while profiled`, STEPS, ms, p, 0, [])) console.log(line);
+const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+if (!p) {
+  console.log(`${KIND}: ${(ms / STEPS).toFixed(3)} ms per step unprofiled (${STEPS} steps, batch ${batch}, ${tn.getBackend()}, ${THREADS} thread(s)); load average ${load}`);
+} else {
+  console.log(`Profile of the ${KIND} model (${tn.getBackend()}, ${THREADS} thread(s)); load average at the end ${load}`);
+  for (const line of table(`Training step (model.fit, batch ${batch}): ${((STEPS * batch) / (ms / 1000)).toFixed(0)} samples/s while profiled`, STEPS, ms, p, 0, [])) console.log(line);
+}
