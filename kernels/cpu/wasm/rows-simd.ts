@@ -23,7 +23,7 @@ export function simdRowsOn(runtime: WasmRuntime, h: CallHelpers): Pick<CpuKernel
     const e = x.BYTES_PER_ELEMENT;
     const fits = out.length >= MIN_ELEMENTS && inner * e >= 16 && x.constructor === out.constructor && idx instanceof Int32Array
       && (x instanceof Float32Array || x instanceof Int32Array || x instanceof Uint8Array) && runtime.heap.offsetOf(x) >= 0 && inRange(idx, len);
-    const r = fits ? h.operands((o) => [o.input(x, x.length), o.input(idx as Int32Array, idx.length), o.output(out as Float32Array, out.length)]) : null;
+    const r = fits ? h.operands((o) => [o.input(x, x.length), o.input(idx as Int32Array, idx.length), o.output(out, out.length)]) : null;
     if (!r) return gatherJs(x, idx, outer, len, inner, out);
     const [o, [xAt, idxAt, outAt]] = r;
     const rowBytes = inner * e;
