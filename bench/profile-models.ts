@@ -9,9 +9,11 @@
 //   text:  embedding (5,000 words, 50) → conv1d 64 ×5 relu → globalMaxPooling1d → dense 32 relu → dense 1 sigmoid on
 //          100-word sequences, Adam, binary cross-entropy, batch 64;
 //   mlp:   dense 512 relu → dropout 0.2 → dense 256 relu → dense 10 softmax on 784 features (80% zeros, as MNIST's
-//          pixels), Adam, batch 128.
+//          pixels), Adam, batch 128;
+//   mobile: MobileNet's blocks: conv2d 32 3×3 stride 2 → three times depthwiseConv2d 3×3 relu (the second stride 2) →
+//          conv2d 1×1 relu (64, 128, 128) → globalAveragePooling2d → dense 10 softmax on 96×96×3, Adam, batch 32.
 //
-//   npx tsx bench/profile-models.ts [cifar|mnist|gru|text|mlp = cifar] [steps = 40] [threads = 2] [--unprofiled]
+//   npx tsx bench/profile-models.ts [cifar|mnist|gru|text|mlp|mobile = cifar] [steps = 40] [threads = 2] [--unprofiled]
 // --unprofiled times the steps without the profiler (which adds a few µs to every op) and prints only that.
 import { loadavg } from 'node:os';
 import * as tn from '../src/node';
@@ -23,14 +25,14 @@ const args = process.argv.slice(2).filter((a) => a !== '--unprofiled');
 const KIND = args[0] ?? 'cifar';
 const STEPS = Number(args[1] ?? 40);
 const THREADS = Number(args[2] ?? 2);
-if (!['cifar', 'mnist', 'gru', 'text', 'mlp'].includes(KIND)) throw new Error(`profile-models: the model must be cifar, mnist, gru, text or mlp, got ${KIND}`);
+if (!['cifar', 'mnist', 'gru', 'text', 'mlp', 'mobile'].includes(KIND)) throw new Error(`profile-models: the model must be cifar, mnist, gru, text, mlp or mobile, got ${KIND}`);
 const WARM_STEPS = 60;
 
 await setGemmThreads(THREADS);
 const p = UNPROFILED ? null : profiledCpu();
 tn.setRandomSeed(1);
 const model = tn.sequential();
-const [shape, batch] = KIND === 'cifar' ? [[32, 32, 3], 32] : KIND === 'mnist' ? [[28, 28, 1], 64] : KIND === 'gru' ? [[40], 64] : KIND === 'mlp' ? [[784], 128] : [[100], 64];
+const [shape, batch] = KIND === 'cifar' ? [[32, 32, 3], 32] : KIND === 'mnist' ? [[28, 28, 1], 64] : KIND === 'gru' ? [[40], 64] : KIND === 'mlp' ? [[784], 128] : KIND === 'mobile' ? [[96, 96, 3], 32] : [[100], 64];
 if (KIND === 'cifar') {
   model.add(tn.layers.conv2d({ inputShape: shape, filters: 32, kernelSize: 3, padding: 'same', activation: 'relu' }));
   model.add(tn.layers.maxPooling2d({ poolSize: 2 }));
@@ -55,6 +57,14 @@ if (KIND === 'cifar') {
   model.add(tn.layers.dense({ inputShape: shape, units: 512, activation: 'relu' }));
   model.add(tn.layers.dropout({ rate: 0.2 }));
   model.add(tn.layers.dense({ units: 256, activation: 'relu' }));
+  model.add(tn.layers.dense({ units: 10, activation: 'softmax' }));
+} else if (KIND === 'mobile') {
+  model.add(tn.layers.conv2d({ inputShape: shape, filters: 32, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu' }));
+  for (const [strides, filters] of [[1, 64], [2, 128], [1, 128]]) {
+    model.add(tn.layers.depthwiseConv2d({ kernelSize: 3, strides, padding: 'same', activation: 'relu' }));
+    model.add(tn.layers.conv2d({ filters, kernelSize: 1, activation: 'relu' }));
+  }
+  model.add(tn.layers.globalAveragePooling2d({}));
   model.add(tn.layers.dense({ units: 10, activation: 'softmax' }));
 } else {
   model.add(tn.layers.embedding({ inputDim: 5000, outputDim: 50, inputLength: 100 }));

@@ -11,6 +11,7 @@ import { copyStrided } from './strided';
 import { cast } from './cast';
 import { allFinite } from './finite';
 import { gather, segmentSum, select } from './indexing';
+import { depthwiseConv2d, depthwiseConv2dBackpropFilter, depthwiseConv2dBackpropInput } from './depthwise-conv';
 
 /**
  * The kernels a cpu backend runs, as one swappable set: the JS kernels below, or their WebAssembly SIMD
@@ -41,6 +42,10 @@ export interface CpuKernels {
   readonly gather: typeof gather;
   /** Rows of x summed into the rows their ids name (an embedding's gradient); the SIMD set adds float32 rows. */
   readonly segmentSum: typeof segmentSum;
+  /** A depthwise convolution and its gradients; the SIMD set runs channel multiplier 1 on float32. */
+  readonly depthwiseConv2d: typeof depthwiseConv2d;
+  readonly depthwiseConv2dBackpropInput: typeof depthwiseConv2dBackpropInput;
+  readonly depthwiseConv2dBackpropFilter: typeof depthwiseConv2dBackpropFilter;
   /** C = act(op(A)·op(B) + bias); the SIMD one fuses the epilogue into the product's stores, with the same bits. */
   readonly gemmBiasActivation: GemmBiasActivationFn;
   /** C = A·Bᵀ where a mask is not ±0, else 0 (a product's input gradient read back only there); the SIMD one, the same bits. */
@@ -90,4 +95,5 @@ export interface ResidentMemory {
 }
 
 /** The pure-JS kernels: the fallback everywhere, and the reference the SIMD kernels are tested against. */
-export const jsKernels: CpuKernels = { gemm, gemmBiasActivation, gemmMasked, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, unary, binary, reduce, cast, copyStrided, allFinite, select, gather, segmentSum };
+export const jsKernels: CpuKernels = { gemm, gemmBiasActivation, gemmMasked, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, unary, binary, reduce, cast, copyStrided, allFinite, select, gather, segmentSum, depthwiseConv2d,
+  depthwiseConv2dBackpropInput, depthwiseConv2dBackpropFilter };

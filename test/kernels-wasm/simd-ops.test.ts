@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { conv2dGeometry, pool2dGeometry } from '../../kernels/shared/geometry';
+import { conv2dGeometry, depthwiseGeometry, pool2dGeometry } from '../../kernels/shared/geometry';
 import { conv2dBackpropFilter, conv2dBiasActivation } from '../../kernels/cpu/conv';
 import { convDirect, convFilterDirect, directConvFits, pooledShape } from '../../kernels/cpu/conv-direct';
 import { jsKernels, type CpuKernels } from '../../kernels/cpu/kernel-set';
@@ -389,6 +389,27 @@ function suite(name: string, kernels: () => CpuKernels, runs: number, place: Pla
       }), { seed: 13, numRuns: runs });
     });
 
+    it('depthwiseConv2d and its gradients give the JS twins\' bits: channel multiplier 1 (and 2, through the twins), strides, padding, an infinity and −0s', () => {
+      fc.assert(fc.property(conv, fc.constantFrom(1, 1, 2), (c, multiplier) => {
+        const [kh, kw] = c.pad === 'valid' ? [Math.min(c.kh, c.h), Math.min(c.kw, c.w)] : [c.kh, c.kw];
+        const g = depthwiseGeometry([c.batch, c.h, c.w, c.inC], [kh, kw, c.inC, multiplier], [c.sh, c.sw], c.pad);
+        const x = randomArray(c.batch * c.h * c.w * c.inC, c.seed).map((v, i) => (i === 5 ? Infinity : v));
+        const w = randomArray(kh * kw * g.outC, c.seed + 1);
+        const size = g.batch * g.outH * g.outW * g.outC;
+        const dy = randomArray(size, c.seed + 2);
+        // Each pass against its twin, the SIMD side's output first filled with 7s (what the kernels must overwrite).
+        const check = (length: number, twin: (out: Float32Array) => void, simd: (out: Float32Array) => void): void => {
+          const want = new Float32Array(length), got = place(new Float32Array(length).fill(7));
+          twin(want);
+          simd(got);
+          sameBits(got, want);
+        };
+        check(size, (out) => jsKernels.depthwiseConv2d(x, w, g, out), (out) => kernels().depthwiseConv2d(place(x), place(w), g, out));
+        check(x.length, (out) => jsKernels.depthwiseConv2dBackpropInput(dy, w, g, out), (out) => kernels().depthwiseConv2dBackpropInput(place(dy), place(w), g, out));
+        check(w.length, (out) => jsKernels.depthwiseConv2dBackpropFilter(x, dy, g, out), (out) => kernels().depthwiseConv2dBackpropFilter(place(x), place(dy), g, out));
+      }), { seed: 14, numRuns: runs });
+    });
+
     it('allFinite answers as the JS twin and as a check of every value: one ±Infinity or NaN anywhere, the last lanes past whole vectors included, makes it false', () => {
       const special = fc.constantFrom(Infinity, -Infinity, NaN, 0, -0, 3.4e38, -1.4e-45);
       fc.assert(fc.property(fc.integer({ min: 0, max: 70 }), fc.nat(), fc.option(fc.tuple(fc.nat(), special)), (n, seed, put) => {
@@ -495,6 +516,24 @@ describe('the rows kernels', () => {
     k.segmentSum(got, idx, 1, 100, 16, sums);
     expect(called.mock.calls.map(([name]) => name)).not.toContain('gather_rows');
     expect(called.mock.calls.map(([name]) => name)).not.toContain('segment_sum_rows');
+  });
+});
+
+describe('the depthwise kernels', () => {
+  it('run for channel multiplier 1 on float32 (MobileNet\'s 3×3, stride 2, \'same\'), and leave multiplier 2 to the JS twins', () => {
+    const [runtime, k] = ownKernels(2);
+    const called = vi.spyOn(runtime, 'runRange');
+    for (const multiplier of [1, 2]) {
+      const g = depthwiseGeometry([2, 15, 15, 12], [3, 3, 12, multiplier], [2, 2], 'same');
+      const x = randomArray(2 * 15 * 15 * 12, 5), w = randomArray(9 * g.outC, 6);
+      const got = new Float32Array(g.batch * g.outH * g.outW * g.outC), want = new Float32Array(got.length);
+      k.depthwiseConv2d(x, w, g, got);
+      jsKernels.depthwiseConv2d(x, w, g, want);
+      sameBits(got, want);
+      k.depthwiseConv2dBackpropInput(got, w, g, new Float32Array(x.length));
+      k.depthwiseConv2dBackpropFilter(x, got, g, new Float32Array(w.length));
+    }
+    expect(called.mock.calls.map(([name]) => name)).toEqual(['dw_conv', 'dw_conv_dx', 'dw_conv_dw']);
   });
 });
 

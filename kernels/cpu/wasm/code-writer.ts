@@ -108,6 +108,7 @@ export class CodeWriter {
   f32Min(): this { return this.op(0x96); }
   f32Max(): this { return this.op(0x97); }
   f64Add(): this { return this.op(0xa0); }
+  f64Mul(): this { return this.op(0xa2); }
   /** Signed i32 → f32 (exact below 2^24). */
   f32ConvertI32S(): this { return this.op(0xb2); }
   /** f32 → f64, exact. */

@@ -16,6 +16,7 @@ import { CallOperands } from './operands';
 import { allFinite, chunkOf as chunkAcross } from './thread-split';
 import { simdElementwiseOn } from './elementwise-simd';
 import { simdRowsOn } from './rows-simd';
+import { simdDepthwiseOn } from './depthwise-simd';
 import { wasmCopyStridedOn } from './strided-copy';
 import type { WasmRuntime } from './runtime';
 
@@ -304,7 +305,7 @@ export function simdKernelsOn(
   };
 
   const helpers = { operands, chunkOf, splitElements };
-  return { ...gemms, ...simdElementwiseOn(runtime, helpers), ...simdRowsOn(runtime, helpers), allFinite: allFiniteSimd, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, convDirect, convFilterDirect, unpoolActivationBackprop, convFilterFromWinners, gemmMasked, copyStrided: wasmCopyStridedOn(runtime), memory };
+  return { ...gemms, ...simdElementwiseOn(runtime, helpers), ...simdRowsOn(runtime, helpers), ...simdDepthwiseOn(runtime, helpers), allFinite: allFiniteSimd, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, convDirect, convFilterDirect, unpoolActivationBackprop, convFilterFromWinners, gemmMasked, copyStrided: wasmCopyStridedOn(runtime), memory };
 }
 
 function poolGeometry(g: Pool2dGeometry): number[] {

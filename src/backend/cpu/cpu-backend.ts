@@ -16,7 +16,6 @@ import { cumsum } from '../../../kernels/cpu/cumsum';
 import { gatherAt } from '../../../kernels/cpu/pool';
 import { batchMatMul } from '../../../kernels/cpu/batch-matmul';
 import { avgPool, avgPoolBackprop } from '../../../kernels/cpu/avg-pool';
-import { depthwiseConv2d, depthwiseConv2dBackpropFilter, depthwiseConv2dBackpropInput } from '../../../kernels/cpu/depthwise-conv';
 import { depthwiseGeometry } from '../../../kernels/shared/geometry';
 import { concat, gatherStrided, scatterStrided } from '../../../kernels/cpu/strided';
 import { arrayTypeFor, makeHandle, sizeOfShape, type DType, type FloatArray, type TypedArray, type TensorHandle as Tensor } from '../handle';
@@ -301,19 +300,19 @@ export class CpuBackend implements Backend {
   depthwiseConv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor {
     const g = depthwiseGeometry(x.shape, filter.shape, strides, pad);
     const [out, values] = this.floatOutput([g.batch, g.outH, g.outW, g.outC], x.dtype);
-    depthwiseConv2d(floats(x), floats(filter), g, values);
+    this.k.depthwiseConv2d(floats(x), floats(filter), g, values);
     return out;
   }
 
   depthwiseConv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
     const [dx, values] = this.floatOutput(xShape, dy.dtype);
-    depthwiseConv2dBackpropInput(floats(dy), floats(filter), depthwiseGeometry(xShape, filter.shape, strides, pad), values);
+    this.k.depthwiseConv2dBackpropInput(floats(dy), floats(filter), depthwiseGeometry(xShape, filter.shape, strides, pad), values);
     return dx;
   }
 
   depthwiseConv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
     const [dw, values] = this.floatOutput(filterShape, x.dtype);
-    depthwiseConv2dBackpropFilter(floats(x), floats(dy), depthwiseGeometry(x.shape, filterShape, strides, pad), values);
+    this.k.depthwiseConv2dBackpropFilter(floats(x), floats(dy), depthwiseGeometry(x.shape, filterShape, strides, pad), values);
     return dw;
   }
 
