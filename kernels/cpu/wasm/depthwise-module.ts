@@ -2,14 +2,14 @@ import { ValType } from './code-writer';
 import { FunctionEmitter, forLoop, i32Params, min } from './emit-helpers';
 import type { ModuleBuilder } from './module-builder';
 
-export const DEPTHWISE_EXPORTS = ['dw_conv', 'dw_conv_dx', 'dw_conv_dw'] as const;
-
-/** Which pass: its export, and which array (x-space, filter-space or y-space) accumulates. */
+/** Each pass: its export, and which array (x-space, filter-space or y-space) accumulates. */
 const PASSES = [
   { name: 'dw_conv', sum: 'y' },
   { name: 'dw_conv_dx', sum: 'x' },
   { name: 'dw_conv_dw', sum: 'filter' },
 ] as const;
+
+export const DEPTHWISE_EXPORTS = PASSES.map((p) => p.name);
 
 /**
  * A depthwise convolution of channel multiplier 1 over NHWC arrays (filter [kh, kw, C]), four channels a vector, in
@@ -34,7 +34,8 @@ function addDepthwise(m: ModuleBuilder, pass: (typeof PASSES)[number]): void {
   const c = f.code;
   // Where the sum of the current tap lives: y's in acc (stored once a channel group is done), the others in memory.
   const sumAt = (): void => { c.localGet(pass.sum === 'x' ? xp : tp).localGet(cb).i32Add(); };
-  // The two factors of the current tap: x or dy by the tap's pixel, and w or dy by the tap's filter cell.
+  // The addresses of the current tap's two factors: x and w (by the tap's pixel and filter cell), dy (by the output
+  // pixel) and w, or x and dy.
   const factors = pass.sum === 'y' ? [() => c.localGet(xp), () => c.localGet(tp)] : pass.sum === 'x' ? [() => c.localGet(o), () => c.localGet(tp)] : [() => c.localGet(xp), () => c.localGet(o)];
 
   /** body() for each tap inside the image, with xp and tp the byte addresses of its pixel's and its filter cell's channel 0. */
