@@ -1,10 +1,7 @@
 import { gather as gatherJs, segmentSum as segmentSumJs } from '../indexing';
 import type { CpuKernels } from '../kernel-set';
-import type { CallHelpers } from './elementwise-simd';
+import { MIN_ELEMENTS, type CallHelpers } from './elementwise-simd';
 import type { WasmRuntime } from './runtime';
-
-// Below this many output elements the JS twins cost no more than a call.
-const MIN_ELEMENTS = 256;
 
 /** Whether every index is a whole number in [0, limit): the kernels then never reach outside their rows. */
 function inRange(idx: Int32Array, limit: number): boolean {
