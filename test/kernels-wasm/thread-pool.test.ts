@@ -84,6 +84,19 @@ describe('each thread of the pool takes its own share of a job first', () => {
   });
 });
 
+describe('a job of one chunk', () => {
+  const pools = [2, 3].map((threads) => new WasmRuntime({ mr: 4, nr: 8, fma: false }, threads));
+  beforeAll(() => Promise.all(pools.map((rt) => rt.setThreads(rt.threads))));
+  afterAll(() => pools.forEach((rt) => rt.terminate()));
+
+  it('runs on the calling thread, which would otherwise wait for the worker whose share it is', () => {
+    for (const rt of pools) {
+      // Back to back, so that the workers are awake and would take their share at once.
+      for (let rep = 0; rep < 30; rep++) expect(runners(rt, 1)).toEqual([0]);
+    }
+  });
+});
+
 /** Spins for `ms` milliseconds: a chunk's work, long enough to be timed. */
 function busy(ms: number): void {
   const end = performance.now() + ms;
