@@ -2,15 +2,18 @@
 // 4×8 micro-kernel and of their JS twin gemmBlockedF32, on one thread and split either way (by rows, by column
 // tiles), with every epilogue, and must leave the dense path to run when B holds a NaN or an Infinity.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Activation } from '../../kernels/shared/op-names';
 import { gemmBlockedF32 } from '../../kernels/cpu/gemm-blocked';
 import { gemmNaive } from '../../kernels/cpu/gemm';
 import { createSimdGemm, type SimdGemm } from '../../kernels/cpu/wasm/gemm-simd';
+import { kernelIndex } from '../../kernels/cpu/wasm/kernel-module';
+import { WasmThreadPool } from '../../kernels/cpu/wasm/thread-pool';
 import { randomFloat32 } from '../../bench/gemm-timing';
 import { Random } from '../../src/util/random';
 
 const KC = 256;
+const runJob = WasmThreadPool.prototype.run;
 
 interface Case {
   m: number; n: number; k: number; transA: boolean; transB: boolean; accumulate: boolean; seed: number;
@@ -97,6 +100,8 @@ describe('row-sparse WebAssembly SIMD gemm', () => {
       { m: 20, n: 64, k: 1000, transA: false, transB: false, accumulate: true, seed: 6, zeroRows: 0.1, zeros: 0.6, act: null },
       { m: 7, n: 96, k: 777, transA: false, transB: false, accumulate: false, seed: 7, zeroRows: 0, zeros: 0.5, act: 'linear' },
       { m: 50, n: 32, k: 600, transA: true, transB: false, accumulate: false, seed: 8, zeroRows: 0.3, zeros: 0.7, act: 'relu' },
+      // Two column tiles on two threads, B packed (the residual CNN's filter gradient): split by rows.
+      { m: 432, n: 48, k: 1568, transA: true, transB: false, accumulate: false, seed: 10, zeroRows: 0.1, zeros: 0.6, act: null },
     ];
     for (const c of shapes) {
       const [a, b, c0, bias] = inputs(c);
@@ -104,6 +109,23 @@ describe('row-sparse WebAssembly SIMD gemm', () => {
       expectSame(run(rows, c, a, b, c0, bias), want, `rows ${c.m}×${c.n}×${c.k}`);
       expectSame(run(split, c, a, b, c0, bias), want, `rows, 2 threads ${c.m}×${c.n}×${c.k}`);
     }
+  });
+
+  it('splits by rows, not by column tiles, a product with fewer than two tiles a thread (one chunk each would wait on the slower)', () => {
+    const jobs: number[][] = [];
+    const spy = vi.spyOn(WasmThreadPool.prototype, 'run').mockImplementation(function (this: WasmThreadPool, job, fns) {
+      jobs.push(job.calls.map((call) => call.fn));
+      return runJob.call(this, job, fns);
+    });
+    const c: Case = { m: 432, n: 48, k: 1568, transA: true, transB: false, accumulate: false, seed: 10, zeroRows: 0.1, zeros: 0.6, act: null };
+    const [a, b, c0, bias] = inputs(c);
+    const got = run(split, c, a, b, c0, bias);
+    spy.mockRestore();
+    expectSame(got, run(dense, c, a, b, c0, bias), 'rows, 2 threads');
+    // Each chunk lists its own rows, then computes both tiles of them; no job lists all of A first.
+    const [list, compute] = [kernelIndex('list_rows'), kernelIndex('rows_compute')];
+    expect(jobs).toContainEqual([list, compute]);
+    expect(jobs).not.toContainEqual([list]);
   });
 
   it('keeps the NaN and Infinity of A, and of 0·Infinity and 0·NaN in B (B not finite: the dense path runs)', () => {

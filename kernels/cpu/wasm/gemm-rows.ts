@@ -38,7 +38,8 @@ export const rowTiles = (n: number): number => Math.ceil(n / ROW_TILE);
  * When B is small enough to stay in cache, blocks of rows are listed and then computed against all of B
  * (their lists are read back from cache), split by those blocks; else A is listed first, then each column tile
  * is computed (split by tiles: each chunk reads only its tiles of B, packing them if needed), unless B is read in
- * place: then split by rows as when B is cached when each thread has enough of them, else by k blocks.
+ * place or has fewer than two tiles a thread: then split by rows as when B is cached when each thread has enough of
+ * them, else (B in place) by k blocks.
  */
 export function rowsProduct(runtime: WasmRuntime, kc: number, o: CallOperands, x: RowsProduct, p: WasmThreadPool | undefined): boolean {
   const { m, n, k } = x;
@@ -53,7 +54,9 @@ export function rowsProduct(runtime: WasmRuntime, kc: number, o: CallOperands, x
   // splitting by column tiles streams all the lists once per tile and waits for A to be listed first (measured on
   // two threads, bench/dense-gemm.ts --batch 256: 256×128×5408 at 64% zeros 10-15% faster; with B to pack,
   // 256×5408×128 Bᵀ, 1-6% slower than by tiles, which pack their own tiles of B).
-  const splitRows = byRows || (inPlace && m >= threads * ROW_BLOCK);
+  // Fewer column tiles than two a thread cannot be shared out evenly (two tiles on two threads: one chunk each, and
+  // the thread that reads the other's lists finishes ~50% later), so those split by rows too.
+  const splitRows = byRows || ((inPlace || tiles < 2 * threads) && m >= threads * ROW_BLOCK);
   const flag = o.temp(4);
   const table = compactionTableIn(o, runtime);
   if (flag < 0 || table < 0) return false;
