@@ -1,5 +1,7 @@
 // Where a training step of the residual CNN (examples/resnet-model.ts: batch norm, relu, add skips, global
-// average pooling, Adam, batch 32 on real MNIST) spends its time, by op and by phase (bench/profile.ts's profiler).
+// average pooling, Adam, batch 32 on real MNIST) spends its time, by op and by phase (bench/profile.ts's profiler),
+// and, on more than one thread, how long the main thread waited on the pool's workers in the calls it split
+// (bench/pool-timing.ts): its largest waits by op, and their sum per step.
 //
 //   npx tsx bench/profile-resnet.ts [steps = 40] [threads = 1]
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -8,6 +10,7 @@ import * as tn from '../src/node';
 import { setGemmThreads } from '../kernels/cpu/wasm/index';
 import { resnetModel } from '../examples/resnet-model';
 import { profiledCpu, table } from './profile';
+import { timePoolJobs } from './pool-timing';
 
 const STEPS = Number(process.argv[2] ?? 40);
 const THREADS = Number(process.argv[3] ?? 1);
@@ -16,6 +19,7 @@ const BATCH = 32;
 
 await setGemmThreads(THREADS);
 const p = profiledCpu();
+const pool = timePoolJobs(() => p.current);
 const { train } = await tn.data.loadMnist();
 const model = resnetModel(tn, 1);
 model.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy' });
@@ -26,6 +30,7 @@ let gcMs = 0;
 const gc = new PerformanceObserver((list) => { for (const e of list.getEntries()) gcMs += e.duration; });
 gc.observe({ entryTypes: ['gc'] });
 p.reset();
+pool.clear();
 const t = performance.now();
 for (let b = WARM_STEPS; b < WARM_STEPS + STEPS; b++) await model.trainOnBatch(...batches[b]);
 const ms = performance.now() - t;
@@ -34,3 +39,12 @@ gc.disconnect();
 
 console.log(`Profile of the residual CNN (${tn.getBackend()}, ${THREADS} thread(s)); load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 for (const line of table(`Training step (trainOnBatch, batch ${BATCH}): ${((STEPS * BATCH) / (ms / 1000)).toFixed(0)} samples/s while profiled`, STEPS, ms, p, gcMs, [])) console.log(line);
+if (THREADS > 1) {
+  const waits = [...pool].sort((a, b) => b[1].mainWaitMs - a[1].mainWaitMs);
+  const total = waits.reduce((sum, [, s]) => sum + s.mainWaitMs, 0);
+  console.log(`\nThe main thread's wait on the workers in split calls: ${(total / STEPS).toFixed(3)} ms per step; the largest, by op`);
+  console.log(`   ms/step  jobs/step  chunks (main's/all, per job)`);
+  for (const [key, s] of waits.slice(0, 8)) {
+    console.log(`  ${(s.mainWaitMs / STEPS).toFixed(3).padStart(8)}  ${(s.jobs / STEPS).toFixed(1).padStart(9)}  ${`${(s.mainChunks / s.jobs).toFixed(1)}/${(s.chunks / s.jobs).toFixed(1)}`.padStart(12)}  ${key}`);
+  }
+}
