@@ -1,5 +1,5 @@
 import { workerHost, type PoolWorker } from './worker-host';
-import { CALL_WORDS, claimWord, CLAIMS, controlWords, createRunShare, CTL, JOB, JOB_HEADER, MAX_ARGS, MAX_CALLS, MAX_CHUNKS, type RunShare } from './worker-source';
+import { CALL_WORDS, claimWord, CLAIMS, controlWords, createRunShare, CTL, JOB, JOB_HEADER, MAX_ARGS, MAX_CALLS, MAX_CHUNKS, shareStart, type RunShare } from './worker-source';
 
 /** A module export called once per chunk of a job, with the chunk's [start, end) at args[rangeArg], args[rangeArg + 1]. */
 export interface ChunkedCall {
@@ -105,7 +105,8 @@ export class WasmThreadPool {
     Atomics.store(ctl, CTL.completed, 0);
     Atomics.store(ctl, CTL.error, 0);
     // The claim words last: a chunk taken means the job above is complete.
-    for (let t = 0; t < threads; t++) Atomics.store(ctl, CLAIMS + t, claimWord(Math.floor((t * chunks) / threads), Math.floor(((t + 1) * chunks) / threads)));
+    // Shares rounded up, so that this thread, which starts first, takes the extra chunk of an uneven split.
+    for (let t = 0; t < threads; t++) Atomics.store(ctl, CLAIMS + t, claimWord(shareStart(t, chunks, threads), shareStart(t + 1, chunks, threads)));
     Atomics.add(ctl, CTL.seq, 1);
     Atomics.notify(ctl, CTL.seq);
     this.runShare(ctl, fns, 0);

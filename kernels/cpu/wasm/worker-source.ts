@@ -12,6 +12,9 @@ export const MAX_CHUNKS = 0xffff;
 /** The control words of a pool of `threads` threads, main included. */
 export const controlWords = (threads: number): number => CLAIMS + threads;
 
+/** The first chunk of thread t's share of `chunks` split over `threads` (thread t's share ends where t + 1's starts). */
+export const shareStart = (t: number, chunks: number, threads: number): number => Math.ceil((t * chunks) / threads);
+
 /** The claim word of chunks [front, back). */
 export const claimWord = (front: number, back: number): number => (front << 16) | back;
 
@@ -20,7 +23,7 @@ const MIN_PATIENCE_MS = 0.02;
 
 /**
  * One thread's part of a job, as source text shared by the main thread and the workers. Each thread has a fixed
- * share of the chunks (thread t of T: [⌊t·chunks/T⌋, ⌊(t+1)·chunks/T⌋)) and takes them from the front; then,
+ * share of the chunks (thread t of T: [⌈t·chunks/T⌉, ⌈(t+1)·chunks/T⌉)) and takes them from the front; then,
  * done, it takes what is left of the others' shares from their back, but only from a share whose owner has
  * stalled (taken no chunk for twice this thread's mean chunk time), so that a thread slowed by other processes
  * leaves its work to the rest. Fixed shares keep a thread on the same part of an array from call to call: what
