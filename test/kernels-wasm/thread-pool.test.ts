@@ -82,21 +82,15 @@ describe('each thread of the pool takes its own share of a job first', () => {
       }
     }
   });
-});
 
-describe('a job whose chunks do not split evenly over the threads', () => {
-  const pools = [2, 3].map((threads) => new WasmRuntime({ mr: 4, nr: 8, fma: false }, threads));
-  beforeAll(() => Promise.all(pools.map((rt) => rt.setThreads(rt.threads))));
-  afterAll(() => pools.forEach((rt) => rt.terminate()));
-
-  it('runs on the calling thread, which would otherwise wait for the worker whose share it is', () => {
+  it('a job of one chunk runs on the calling thread, which would otherwise wait for the worker whose share it is', () => {
     for (const rt of pools) {
       // Back to back, so that the workers are awake and would take their share at once.
       for (let rep = 0; rep < 30; rep++) expect(runners(rt, 1)).toEqual([0]);
     }
   });
 
-  it('gives the calling thread, which starts first, the extra chunk: its share is the first ⌈chunks / threads⌉', () => {
+  it('the calling thread, which starts first, takes the extra chunk of an uneven split: its share is the first ⌈chunks / threads⌉', () => {
     for (const rt of pools) {
       for (const chunks of [3, 5, 7]) {
         const own = Math.ceil(chunks / rt.threads);
