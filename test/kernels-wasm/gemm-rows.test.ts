@@ -2,18 +2,16 @@
 // 4×8 micro-kernel and of their JS twin gemmBlockedF32, on one thread and split either way (by rows, by column
 // tiles), with every epilogue, and must leave the dense path to run when B holds a NaN or an Infinity.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activation } from '../../kernels/shared/op-names';
 import { gemmBlockedF32 } from '../../kernels/cpu/gemm-blocked';
 import { gemmNaive } from '../../kernels/cpu/gemm';
 import { createSimdGemm, type SimdGemm } from '../../kernels/cpu/wasm/gemm-simd';
-import { kernelIndex } from '../../kernels/cpu/wasm/kernel-module';
-import { WasmThreadPool } from '../../kernels/cpu/wasm/thread-pool';
+import { rowsPlan } from '../../kernels/cpu/wasm/gemm-rows';
 import { randomFloat32 } from '../../bench/gemm-timing';
 import { Random } from '../../src/util/random';
 
 const KC = 256;
-const runJob = WasmThreadPool.prototype.run;
 
 interface Case {
   m: number; n: number; k: number; transA: boolean; transB: boolean; accumulate: boolean; seed: number;
@@ -112,20 +110,15 @@ describe('row-sparse WebAssembly SIMD gemm', () => {
   });
 
   it('splits by rows, not by column tiles, a product with fewer than two tiles a thread (one chunk each would wait on the slower)', () => {
-    const jobs: number[][] = [];
-    const spy = vi.spyOn(WasmThreadPool.prototype, 'run').mockImplementation(function (this: WasmThreadPool, job, fns) {
-      jobs.push(job.calls.map((call) => call.fn));
-      return runJob.call(this, job, fns);
-    });
-    const c: Case = { m: 432, n: 48, k: 1568, transA: true, transB: false, accumulate: false, seed: 10, zeroRows: 0.1, zeros: 0.6, act: null };
-    const [a, b, c0, bias] = inputs(c);
-    const got = run(split, c, a, b, c0, bias);
-    spy.mockRestore();
-    expectSame(got, run(dense, c, a, b, c0, bias), 'rows, 2 threads');
-    // Each chunk lists its own rows, then computes both tiles of them; no job lists all of A first.
-    const [list, compute] = [kernelIndex('list_rows'), kernelIndex('rows_compute')];
-    expect(jobs).toContainEqual([list, compute]);
-    expect(jobs).not.toContainEqual([list]);
+    // The residual CNN's filter gradient 432×48×1568 (B packed, too large to stay in cache): two tiles.
+    expect(rowsPlan(432, 48, 1568, false, 2)).toEqual({ tiles: 2, inPlace: false, byRows: false, splitRows: true });
+    // Three tiles on two threads too; four (two a thread) still split by tiles, as do too few rows for two threads.
+    expect(rowsPlan(432, 96, 1568, true, 2).splitRows).toBe(true);
+    expect(rowsPlan(432, 100, 1568, true, 2).splitRows).toBe(false);
+    expect(rowsPlan(100, 48, 1568, false, 2).splitRows).toBe(false);
+    // The seed model's dense-layer input gradient at batch 256 (169 tiles, B packed) by tiles; B in place by rows.
+    expect(rowsPlan(256, 5408, 128, true, 2).splitRows).toBe(false);
+    expect(rowsPlan(256, 128, 5408, false, 2).splitRows).toBe(true);
   });
 
   it('keeps the NaN and Infinity of A, and of 0·Infinity and 0·NaN in B (B not finite: the dense path runs)', () => {

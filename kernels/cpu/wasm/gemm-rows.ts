@@ -31,6 +31,32 @@ export interface RowsProduct {
 /** Column tiles of the row-sparse path. */
 export const rowTiles = (n: number): number => Math.ceil(n / ROW_TILE);
 
+/** How the row-sparse path lays out a product of op(A) (m×k) and op(B) (k×n) on `threads` threads (see rowsProduct). */
+export interface RowsPlan {
+  tiles: number;
+  /** B is read where it is (row-major, whole tiles), not packed. */
+  inPlace: boolean;
+  /** B stays in cache while blocks of rows are listed and computed against it. */
+  byRows: boolean;
+  /** Split across threads by rows (each chunk listing its rows, then computing every tile of them). */
+  splitRows: boolean;
+}
+
+export function rowsPlan(m: number, n: number, k: number, transB: boolean, threads: number): RowsPlan {
+  const tiles = rowTiles(n);
+  const inPlace = !transB && n % ROW_TILE === 0;
+  const byRows = k * n * 4 <= B_CACHED_BYTES || tiles === 1;
+  // Split by rows, each chunk listing its rows and then computing them, also when B does not stay in cache but is
+  // read in place and every thread gets ROW_BLOCK rows or more: a chunk's lists are then read back from cache, where
+  // splitting by column tiles streams all the lists once per tile and waits for A to be listed first (measured on
+  // two threads, bench/dense-gemm.ts --batch 256: 256×128×5408 at 64% zeros 10-15% faster; with B to pack,
+  // 256×5408×128 Bᵀ, 1-6% slower than by tiles, which pack their own tiles of B).
+  // Fewer column tiles than two a thread cannot be shared out evenly (two tiles on two threads: one chunk each, and
+  // the thread that reads the other's lists finishes ~50% later), so those split by rows too.
+  const splitRows = byRows || ((inPlace || tiles < 2 * threads) && m >= threads * ROW_BLOCK);
+  return { tiles, inPlace, byRows, splitRows };
+}
+
 /**
  * C = op(A)·op(B) (+ epilogue) by the row-sparse path (gemm-rows-module.ts), on this thread or split across `p`;
  * its temporaries come from `o`. Returns false, having written nothing to C, when B is not all finite (skipped
@@ -44,19 +70,9 @@ export const rowTiles = (n: number): number => Math.ceil(n / ROW_TILE);
 export function rowsProduct(runtime: WasmRuntime, kc: number, o: CallOperands, x: RowsProduct, p: WasmThreadPool | undefined): boolean {
   const { m, n, k } = x;
   const fns = runtime.fns;
-  const tiles = rowTiles(n);
   const nb = Math.ceil(k / kc);
-  const inPlace = !x.transB && n % ROW_TILE === 0;
   const threads = runtime.threads;
-  const byRows = k * n * 4 <= B_CACHED_BYTES || tiles === 1;
-  // Split by rows, each chunk listing its rows and then computing them, also when B does not stay in cache but is
-  // read in place and every thread gets ROW_BLOCK rows or more: a chunk's lists are then read back from cache, where
-  // splitting by column tiles streams all the lists once per tile and waits for A to be listed first (measured on
-  // two threads, bench/dense-gemm.ts --batch 256: 256×128×5408 at 64% zeros 10-15% faster; with B to pack,
-  // 256×5408×128 Bᵀ, 1-6% slower than by tiles, which pack their own tiles of B).
-  // Fewer column tiles than two a thread cannot be shared out evenly (two tiles on two threads: one chunk each, and
-  // the thread that reads the other's lists finishes ~50% later), so those split by rows too.
-  const splitRows = byRows || ((inPlace || tiles < 2 * threads) && m >= threads * ROW_BLOCK);
+  const { tiles, inPlace, byRows, splitRows } = rowsPlan(m, n, k, x.transB, threads);
   const flag = o.temp(4);
   const table = compactionTableIn(o, runtime);
   if (flag < 0 || table < 0) return false;
