@@ -9,7 +9,7 @@ import { loadavg } from 'node:os';
 import * as tn from '../src/node';
 import { setGemmThreads } from '../kernels/cpu/wasm/index';
 import { resnetModel } from '../examples/resnet-model';
-import { profiledCpu, table } from './profile';
+import { poolShare, profiledCpu, table } from './profile';
 import { timePoolJobs } from './pool-timing';
 
 const STEPS = Number(process.argv[2] ?? 40);
@@ -42,9 +42,7 @@ for (const line of table(`Training step (trainOnBatch, batch ${BATCH}): ${((STEP
 if (THREADS > 1) {
   const waits = [...pool].sort((a, b) => b[1].mainWaitMs - a[1].mainWaitMs);
   const total = waits.reduce((sum, [, s]) => sum + s.mainWaitMs, 0);
-  console.log(`\nThe main thread's wait on the workers in split calls: ${(total / STEPS).toFixed(3)} ms per step; the largest, by op`);
-  console.log(`   ms/step  jobs/step  chunks (main's/all, per job)`);
-  for (const [key, s] of waits.slice(0, 8)) {
-    console.log(`  ${(s.mainWaitMs / STEPS).toFixed(3).padStart(8)}  ${(s.jobs / STEPS).toFixed(1).padStart(9)}  ${`${(s.mainChunks / s.jobs).toFixed(1)}/${(s.chunks / s.jobs).toFixed(1)}`.padStart(12)}  ${key}`);
-  }
+  console.log(`\nThe main thread's wait on the workers in split calls: ${(total / STEPS).toFixed(3)} ms per step; the largest, by op, per step:`);
+  console.log('     jobs     chunks      run     wait');
+  for (const [key, s] of waits.slice(0, 8)) console.log(`    ${poolShare(s, STEPS)}  ${key}`);
 }

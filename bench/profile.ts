@@ -184,7 +184,7 @@ export function profiledCpu(): Profiler {
 }
 
 /** One kernel's pool jobs per call: jobs, the main thread's chunks / all, ms it ran them, ms it waited. */
-function poolShare(s: PoolStats | undefined, calls: number): string {
+export function poolShare(s: PoolStats | undefined, calls: number): string {
   if (!s) return `${'-'.padStart(5)}${''.padStart(32)}`;
   const per = (x: number, digits: number, width: number): string => (x / calls).toFixed(digits).padStart(width);
   return `${per(s.jobs, 1, 5)}  ${`${per(s.mainChunks, 1, 0)}/${per(s.chunks, 1, 0)}`.padStart(9)}  ${per(s.mainWorkMs, 3, 7)}  ${per(s.mainWaitMs, 3, 7)}`;
