@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ADAM_CONSTANTS } from '../../kernels/cpu/wasm/adam-module';
 import { kernelIndex } from '../../kernels/cpu/wasm/kernel-module';
 import { WasmRuntime } from '../../kernels/cpu/wasm/runtime';
@@ -83,11 +83,15 @@ describe('each thread of the pool takes its own share of a job first', () => {
     }
   });
 
-  it('a job of one chunk runs on the calling thread, which would otherwise wait for the worker whose share it is', () => {
+  it('a job of one chunk runs on the calling thread without waking the workers', () => {
+    const notify = vi.spyOn(Atomics, 'notify');
     for (const rt of pools) {
-      // Back to back, so that the workers are awake and would take their share at once.
+      // Back to back, so that the workers are awake and would take a chunk at once.
       for (let rep = 0; rep < 30; rep++) expect(runners(rt, 1)).toEqual([0]);
     }
+    const calls = notify.mock.calls.length;
+    notify.mockRestore();
+    expect(calls).toBe(0);
   });
 
   it('the calling thread, which starts first, takes the extra chunk of an uneven split: its share is the first ⌈chunks / threads⌉', () => {

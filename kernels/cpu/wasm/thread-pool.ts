@@ -15,8 +15,8 @@ export interface ChunkedCall {
 export interface ChunkedJob { calls: readonly ChunkedCall[]; total: number; chunk: number; threadStride: number }
 
 /**
- * A job of one chunk, run here: posted, it would be the worker's share (thread 1 of 2 owns chunk 0) and this thread
- * would only wait for it, a futex wake (0.1 – 0.3 ms on these machines) included.
+ * A job of one chunk, run here without posting it: it is this thread's whole share, and posting it would only wake
+ * the workers (a futex wake, 0.1 – 0.3 ms on these machines) to find nothing to take.
  */
 function runChunk(job: ChunkedJob, fns: readonly ((...args: number[]) => void)[]): void {
   for (const call of job.calls) {
