@@ -4,17 +4,17 @@ import { ContentionGauge } from '../../kernels/cpu/wasm/contention';
 import { workerHost } from '../../kernels/cpu/wasm/worker-host';
 
 /**
- * A gauge for a 2-thread pool on `cores` cores over a fake clock, asked every 10 ms while other processes keep
- * othersAt(t) cores busy: the times it ran alone.
+ * A gauge for a 2-thread pool on `cores` cores over a fake clock, asked every 10 ms while asked(t) (always, unless
+ * given) and other processes keep othersAt(t) cores busy: the times it ran alone.
  */
-function soloTimes(othersAt: (t: number) => number, until: number, cores = 2): number[] {
+function soloTimes(othersAt: (t: number) => number, until: number, cores = 2, asked: (t: number) => boolean = () => true): number[] {
   let others = 0, last = 0;
   const gauge = new ContentionGauge(() => others, cores);
   const solo: number[] = [];
   for (let t = 0; t <= until; t += 10) {
     for (let s = last; s < t; s++) others += othersAt(s);
     last = t;
-    if (gauge.solo(t, 2)) solo.push(t);
+    if (asked(t) && gauge.solo(t, 2)) solo.push(t);
   }
   return solo;
 }
@@ -41,6 +41,20 @@ describe('ContentionGauge', () => {
 
   it('lets one busy window pass: a short job elsewhere does not make it run alone', () => {
     expect(soloTimes((t) => (t % 2000 < 250 ? 1 : 0), 60_000)).toEqual([]);
+  });
+
+  it('drops a window across an idle gap: a peer busy while this process waits, then a short job, leave it splitting', () => {
+    // Asked in bursts of 2 s with 3 s idle between them, while another process runs through each gap (as a bench's
+    // peer takes its turn) and a short job elsewhere takes the first 250 ms of each burst.
+    const period = 5_000;
+    const asked = (t: number) => t % period < 2_000;
+    const othersAt = (t: number) => (t % period >= 2_000 || t % period < 250 ? 1 : 0);
+    expect(soloTimes(othersAt, 30_000, 2, asked)).toEqual([]);
+    // Busy through its bursts too, it still runs alone: after two busy split windows at first (1 s from 500 ms; the
+    // retry at 1.5 s is busy: 2 s), then after one window (a retry) into a burst, for 4 and 8 s, the 8 s spells
+    // lasting through the next burst.
+    const starts = runsOf(soloTimes(() => 1, 30_000, 2, asked)).map(([first]) => first);
+    expect(starts).toEqual([500, 1_750, 5_250, 10_250, 15_000, 20_250, 25_000]);
   });
 
   it('runs alone 1 s after two busy split windows, doubling per busy retry up to 8 s', () => {
