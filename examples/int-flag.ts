@@ -1,6 +1,8 @@
-/** A command-line flag's text as a positive integer, or an Error naming the flag and what it got. */
-export function intFlag(name: string, text: string | undefined): number {
+/** A command-line flag's text as a positive integer (non-negative with min 0), or an Error naming the flag and what it got. */
+export function intFlag(name: string, text: string | undefined, min: 0 | 1 = 1): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive integer, got ${JSON.stringify(text)}`);
+  if (text === undefined || text.trim() === '' || !Number.isInteger(n) || n < min) {
+    throw new Error(`--${name} must be ${min === 0 ? 'a non-negative' : 'a positive'} integer, got ${JSON.stringify(text)}`);
+  }
   return n;
 }
