@@ -18,8 +18,7 @@ const SOLO_CAP_MS = 8000;
  * is off its core, a whole scheduler slice at times: beside other jobs' test runs the seed model's training step took
  * ~30 ms on two threads and 9 – 12 on one. Only split windows are judged (a process that takes only idle time, as a
  * niced one, takes little while the pool splits; a window across an idle gap is dropped), and the split is retried
- * now and then. Every chunk is computed
- * the same way on any thread, so the results are the same bits either way.
+ * now and then. Every chunk is computed the same way on any thread, so the results are the same bits either way.
  */
 export class ContentionGauge {
   private windowStart = NaN;
