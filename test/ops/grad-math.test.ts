@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as tn from '../../src/index';
+import { backend } from '../../src/ops/engine';
 import { Random } from '../../src/util/random';
 import { broadcastPairArb, shapeArb } from '../arbitraries';
 import { FC, expectGradOk, randTensor, seedArb, type ValueOpts } from '../helpers';
@@ -217,6 +218,19 @@ describe('gradients at NaN, infinite and degenerate points (TF.js\'s values, or 
     const y = tn.tensor([0, 0.5, 1, NaN]);
     expect(vals(tn.clipByValue(y, 0.5, 0.5))).toEqual([0.5, 0.5, 0.5, 0.5]);
     expect(vals(tn.grad((t) => tn.sum(tn.clipByValue(t, 0.5, 0.5)))(y))).toEqual([0, 0, 0, 0]);
+    // An infinite bound is a bound too: -Infinity ≥ -Infinity passes dy.
+    expect(vals(tn.grad((t) => tn.sum(tn.clipByValue(t, -Infinity, 1)))(x))).toEqual([0, 0, 1, 1, 1, 1, 0]);
+    expect(vals(tn.grad((t) => tn.sum(tn.clipByValue(t, -1, Infinity)))(x))).toEqual([0, 1, 0, 1, 1, 1, 1]);
+  });
+
+  it('clipByValue\'s gradient masks by one comparison (the output equal to x), not TF.js\'s three ops', () => {
+    const binary = vi.spyOn(backend(), 'binary');
+    const x = tn.tensor([NaN, -2, -1, 0.25, 1, 2]);
+    expect(vals(tn.grad((t) => tn.sum(tn.mul(tn.clipByValue(t, -1, 1), 3)))(x))).toEqual([0, 0, 3, 3, 3, 0]);
+    const ops = binary.mock.calls.map(([op]) => op);
+    expect(ops.filter((op) => op === 'equal')).toHaveLength(1);
+    expect(ops.filter((op) => ['greaterEqual', 'lessEqual', 'logicalAnd'].includes(op))).toEqual([]);
+    binary.mockRestore();
   });
 
   it('pow\'s exponent gradient is 0 where the base is not positive, NaN and -Infinity included', () => {

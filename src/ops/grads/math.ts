@@ -1,9 +1,9 @@
 import { SELU_SCALE, SELU_SCALE_ALPHA } from '../../backend/math-constants';
 import type { Tensor } from '../../tensor/tensor';
-import { add, div, equal, greater, logicalAnd, minimum, mul, sub } from '../binary';
+import { add, div, equal, greater, minimum, mul, sub } from '../binary';
 import type { ClipAttrs } from '../arithmetic';
 import { softplus } from '../activations';
-import { greaterEqual, lessEqual } from '../compare';
+import { lessEqual } from '../compare';
 import { zerosLike } from '../creation';
 import { cumsum, type CumsumAttrs } from '../cumsum';
 import { prod } from '../reduce-math';
@@ -81,10 +81,11 @@ export const mathGrads: GradientTable = {
   selu: unaryGrad((dy, x) => piecewise(dy, step(x), SELU_SCALE, mul(exp(minimum(x, 0)), SELU_SCALE_ALPHA))),
   relu6: unaryGrad((dy, x) => mul(dy, mul(step(x), lessEqual(x, 6)))),
   // dy where min ≤ x ≤ max (at the bounds too, not at NaN), as TF.js's; equal bounds make the op a constant, whose
-  // gradient is 0 (TF.js's is disconnected there, and throws). The 0 elsewhere is a scalar the select broadcasts: a
-  // tensor of zeros made on every call was 2% of a hardSigmoid GRU's training time.
-  clipByValue: rule<ClipAttrs>((dy, { inputs: [x], attrs: { clipValueMin: lo, clipValueMax: hi } }) => [
-    lo === hi ? zerosLike(dy) : where(logicalAnd(greaterEqual(x, lo), lessEqual(x, hi)), dy, 0),
+  // gradient is 0 (TF.js's is disconnected there, and throws). The mask is y = x: the clip keeps x exactly there and
+  // gives a bound ≠ x or NaN elsewhere, one comparison where TF.js's mask takes three ops (a hardSigmoid gate's,
+  // every step of a GRU). The 0 elsewhere is a scalar the select broadcasts, not a tensor of zeros made per call.
+  clipByValue: rule<ClipAttrs>((dy, { inputs: [x], output: y, attrs: { clipValueMin: lo, clipValueMax: hi } }) => [
+    lo === hi ? zerosLike(dy) : where(equal(y, x), dy, 0),
   ]),
   // σ(x) as exp(−softplus(−x)) (and σ(−x) as exp(−softplus(x))): the same values, but their own derivative comes out
   // as σ(x)·σ(−x), where the sigmoid's rule, y·(1 − y), loses every digit of 1 − y once σ nears 1 (|x| ≈ 30 in float64).
