@@ -146,6 +146,14 @@ describeGpu('gradients at special values on the gpu backend', () => {
     expect([gbv[0], gbv[1]]).toEqual([0, NaN]);
     expect(gbv[2]).toBeCloseTo(2 * Math.log(4), 5);
   });
+
+  it('clipByValue\'s gradient passes dy inside its bounds and at them, not at NaN nor past them (its mask: the output equal to x)', () => {
+    registerBackend('gpu', () => gpu!);
+    setBackend('gpu');
+    const x = f32([NaN, Infinity, -Infinity, -1, 1, 0.5, 3, -0]);
+    expect(Array.from(tn.grad((t: Tensor) => tn.sum(tn.clipByValue(t, -1, 1)))(x).dataSync())).toEqual([0, 0, 0, 1, 1, 1, 0, 1]);
+    expect(Array.from(tn.grad((t: Tensor) => tn.sum(tn.clipByValue(t, -Infinity, 1)))(x).dataSync())).toEqual([0, 0, 1, 1, 1, 1, 0, 1]);
+  });
 });
 
 // Mesa's llvmpipe stops a shader's loops after 65535 iterations over the four fragments one call computes, so a
