@@ -1,5 +1,5 @@
 import { assertTensorDtype } from '../tensor/checks';
-import type { Tensor } from '../tensor/tensor';
+import { arrayTypeFor, type DType, type Tensor } from '../tensor/tensor';
 import { argError, fmtShape } from '../util/validate';
 import { tensor } from './creation';
 import { toTensor, type TensorLike } from './tensor-like';
@@ -16,22 +16,25 @@ function countArgs(op: string, x: Tensor | TensorLike, weights: Tensor | TensorL
   return [t, w];
 }
 
-/** out[v] += weights[i] (or 1 without weights) for each x[i] = v < size. */
-function countRow(op: string, xs: ArrayLike<number>, ws: ArrayLike<number> | null, size: number, binary: boolean): number[] {
-  const out = new Array<number>(size).fill(0);
+/**
+ * out[v] += weights[i] (or 1 without weights) for each x[i] = v < size, each sum held in the weights' dtype as it
+ * goes (rounded to float32 at every step for float32 weights), as TF.js's kernels keep their counts.
+ */
+function countRow(op: string, xs: ArrayLike<number>, ws: ArrayLike<number> | null, size: number, binary: boolean, dtype: DType): number[] {
+  const out = new (arrayTypeFor(dtype))(size);
   for (let i = 0; i < xs.length; i++) {
     const v = xs[i];
     if (v < 0) throw argError(op, 'x', `the negative value ${v}`, 'non-negative values');
     if (v < size) out[v] = binary ? 1 : out[v] + (ws ? ws[i] : 1);
   }
-  return out;
+  return Array.from(out);
 }
 
 /** How often each value 0 … size − 1 occurs in the 1-D int32 x (summing weights instead when given), as tf.bincount(x, weights, size). */
 export function bincount(x: Tensor | TensorLike, weights: Tensor | TensorLike, size: number): Tensor {
   const [t, w] = countArgs('bincount', x, weights, size);
   if (t.rank !== 1) throw argError('bincount', 'x', `shape ${fmtShape(t.shape)}`, 'a 1-D tensor');
-  return tensor(countRow('bincount', t.hostValues(), w.size > 0 ? w.hostValues() : null, size, false), [size], w.dtype);
+  return tensor(countRow('bincount', t.hostValues(), w.size > 0 ? w.hostValues() : null, size, false, w.dtype), [size], w.dtype);
 }
 
 /**
@@ -48,7 +51,7 @@ export function denseBincount(x: Tensor | TensorLike, weights: Tensor | TensorLi
   const xs = t.hostValues();
   const ws = w.size > 0 ? w.hostValues() : null;
   const counts = Array.from({ length: rows }, (_, r) =>
-    countRow(op, xs.subarray(r * width, (r + 1) * width), ws && ws.subarray(r * width, (r + 1) * width), size, binaryOutput)).flat();
+    countRow(op, xs.subarray(r * width, (r + 1) * width), ws && ws.subarray(r * width, (r + 1) * width), size, binaryOutput, w.dtype)).flat();
   return tensor(counts, t.rank === 1 ? [size] : [rows, size], w.dtype);
 }
 

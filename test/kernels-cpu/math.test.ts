@@ -132,4 +132,25 @@ describe('cumsum kernel', () => {
       expectClose(out, naive(x, outer, n, inner, exclusive, reverse), dtype);
     }), runs(200));
   });
+
+  it('rounds a float32 sum at every step, as TF.js stores each one (20,000 × 0.1 ends at 1999.6588, not 2000)', () => {
+    const x = new Float32Array(20_000).fill(0.1);
+    const want = new Float32Array(x.length);
+    for (let i = 0, s = 0; i < x.length; i++) want[i] = s = Math.fround(s + x[i]);
+    for (const [exclusive, reverse] of [[false, false], [true, false], [false, true], [true, true]]) {
+      const out = new Float32Array(x.length);
+      cumsum(x, 1, x.length, 1, exclusive, reverse, out);
+      const last = reverse ? out[0] : out[x.length - 1];
+      expect(last, `exclusive ${exclusive}, reverse ${reverse}`).toBe(want[x.length - (exclusive ? 2 : 1)]);
+    }
+    expect(want[x.length - 1]).toBeCloseTo(1999.6588, 4);
+    // float64 sums are not rounded to float32.
+    const x64 = new Float64Array(20_000).fill(0.1);
+    const out64 = new Float64Array(x64.length);
+    cumsum(x64, 1, x64.length, 1, false, false, out64);
+    let sum64 = 0;
+    for (const v of x64) sum64 += v;
+    expect(out64[x64.length - 1]).toBe(sum64);
+    expect(Math.abs(sum64 - 2000)).toBeLessThan(1e-8);
+  });
 });

@@ -51,6 +51,18 @@ describe('bincount, denseBincount and searchSorted', () => {
     expect(tn.searchSorted(tn.tensor1d([1, 3, 3, 5]), tn.tensor1d([3, 6]), 'right').arraySync()).toEqual([[3, 4]]);
   });
 
+  it('hold each bin in the weights dtype as they sum, as TF.js: float32 bins rounded at every step', () => {
+    const n = 1 << 17;
+    let want = 0;
+    for (let i = 0; i < n; i++) want = Math.fround(want + Math.fround(0.1));
+    expect(want).toBe(13093.619140625);
+    expect(tn.bincount(tn.zeros([n], 'int32'), tn.fill([n], 0.1), 2).dataSync()[0]).toBe(want);
+    expect(tn.denseBincount(tn.zeros([2, n], 'int32'), tn.fill([2, n], 0.1), 2).dataSync()[2]).toBe(want);
+    // int32 weights give int32 bins; float64 ones are not rounded to float32.
+    expect(tn.bincount(tn.tensor1d([0, 1, 1], 'int32'), tn.tensor1d([3, 4, 5], 'int32'), 2).dtype).toBe('int32');
+    expect(tn.bincount(tn.zeros([1000], 'int32'), tn.fill([1000], 0.1, 'float64'), 1).dataSync()[0]).toBeCloseTo(100, 10);
+  });
+
   it('refuse bad input, naming the op and the argument', () => {
     expect(() => tn.bincount(tn.tensor1d([1]), [], 2)).toThrow(/bincount: x must be an int32 tensor, got a float32 tensor/);
     expect(() => tn.bincount(tn.tensor1d([1, 2], 'int32'), tn.tensor1d([1]), 2)).toThrow(/bincount: weights must be x's size \(2\) or no elements, got shape \[1\]/);
