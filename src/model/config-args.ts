@@ -49,13 +49,18 @@ export function readPenalty(r: ConfigReader, key: string): unknown {
 /**
  * The plan for a layer whose saved config is its constructor's arguments in snake_case (as TF.js writes every
  * layer): each key becomes the camelCase argument, so a key the layer does not take is refused by the layer itself.
- * Initializers keep the file's class and yield the saved values; regularizers and constraints are rebuilt.
+ * Initializers keep the file's class and yield the saved values; regularizers and constraints are rebuilt. `neutral`
+ * lists settings Keras writes for the class that the TF.js layer does not take, each with the values that ask for
+ * nothing: those are accepted and dropped (as TF.js ignores them), any other value refused.
  */
-export function configArgsPlan(r: ConfigReader, name: string, make: (args: LayerArgs & Record<string, unknown>) => Layer): LayerPlan {
+export function configArgsPlan(
+  r: ConfigReader, name: string, make: (args: LayerArgs & Record<string, unknown>) => Layer, neutral: Readonly<Record<string, readonly unknown[]>> = {},
+): LayerPlan {
+  for (const [key, values] of Object.entries(neutral)) r.unsupported(key, values);
   const args: Record<string, unknown> = {};
   const inits = new Map<string, { arg: string; spec: InitializerSpec }>();
   for (const key of r.keys()) {
-    if (COMMON.has(key)) continue;
+    if (COMMON.has(key) || key in neutral) continue;
     const v = r.get(key);
     if (v === null || v === undefined) continue;
     const arg = toCamelCase(key);

@@ -199,7 +199,22 @@ const BY_ARGS: [string, (args: LayerArgs & Record<string, unknown>) => Layer][] 
   ['SeparableConv2D', (a) => new L.SeparableConv2D(a as unknown as L.SeparableConv2DLayerArgs)],
   ['ConvLSTM2D', (a) => new L.ConvLSTM2D(a as unknown as L.ConvLSTM2DArgs)],
 ];
-for (const [className, make] of BY_ARGS) KINDS.set(className, (r, name) => configArgsPlan(r, name, make));
+/**
+ * Settings Keras 2.x writes for every layer of these classes (and tensorflowjs_converter copies into model.json) that
+ * the TF.js layers do not take, with the values that ask for nothing (TF.js ignores the keys; its 1-D pools are
+ * channels-last).
+ */
+const GROUPS = { groups: [1] };
+const CHANNELS_LAST = { data_format: ['channels_last'] };
+const KERAS_NEUTRAL: Record<string, Record<string, readonly unknown[]>> = {
+  ReLU: { negative_slope: [0], threshold: [0] },
+  Conv1D: GROUPS, Conv2DTranspose: GROUPS, Conv3D: GROUPS, Conv3DTranspose: GROUPS, DepthwiseConv2D: GROUPS, SeparableConv2D: GROUPS,
+  MaxPooling1D: CHANNELS_LAST, AveragePooling1D: CHANNELS_LAST,
+  GlobalAveragePooling1D: { keepdims: [false], ...CHANNELS_LAST }, GlobalMaxPooling1D: { keepdims: [false], ...CHANNELS_LAST },
+  GlobalAveragePooling2D: { keepdims: [false] }, GlobalMaxPooling2D: { keepdims: [false] },
+  ConvLSTM2D: { time_major: [false] },
+};
+for (const [className, make] of BY_ARGS) KINDS.set(className, (r, name) => configArgsPlan(r, name, make, KERAS_NEUTRAL[className]));
 KINDS.set('SpatialDropout1D', dropoutPlan((a) => new L.SpatialDropout1D(a as L.SpatialDropout1DLayerArgs)));
 
 export const layerClassNames = [...KINDS.keys()];

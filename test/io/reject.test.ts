@@ -227,6 +227,21 @@ describe('Keras files', () => {
     };
     await expect(tn.loadLayersModel(tn.io.fromMemory(json, new Uint8Array(12)))).rejects.toThrow(/layers\[0\] \("rnn"\)\.config\.time_major must be false or null \(tessera does not implement other values\), got true/);
   });
+
+  it("Keras's settings that TF.js's layers lack load at their neutral values only (groups 1, keepdims false, channels_last 1-D pools, ReLU's slope and threshold 0)", async () => {
+    const one = (className: string, inShape: number[], config: Json) => tn.loadLayersModel(tn.io.fromMemory({ modelTopology: { class_name: 'Sequential', config: { layers: [
+      { class_name: 'InputLayer', config: { batch_input_shape: [null, ...inShape], dtype: 'float32', name: 'in' } },
+      { class_name: className, config: { name: 'l', ...config } },
+    ] } } }));
+    const conv1d = { filters: 2, kernel_size: [3], use_bias: false };
+    expect((await one('Conv1D', [6, 2], { ...conv1d, groups: 1 })).outputShape).toEqual([null, 4, 2]);
+    expect((await one('GlobalMaxPooling1D', [6, 2], { keepdims: false, data_format: 'channels_last' })).outputShape).toEqual([null, 2]);
+    await expect(one('Conv1D', [6, 2], { ...conv1d, groups: 2 })).rejects.toThrow(/layers\[1\] \("l"\)\.config\.groups must be 1 \(tessera does not implement other values\), got 2/);
+    await expect(one('GlobalAveragePooling2D', [3, 3, 2], { keepdims: true })).rejects.toThrow(/config\.keepdims must be false \(tessera does not implement other values\), got true/);
+    await expect(one('MaxPooling1D', [6, 2], { pool_size: [2], data_format: 'channels_first' })).rejects.toThrow(/config\.data_format must be channels_last \(tessera does not implement other values\), got "channels_first"/);
+    await expect(one('ReLU', [4], { negative_slope: 0.1 })).rejects.toThrow(/config\.negative_slope must be 0 \(tessera does not implement other values\), got 0\.1/);
+    await expect(one('ReLU', [4], { threshold: 1 })).rejects.toThrow(/config\.threshold must be 0/);
+  });
 });
 
 describe('JSON safety', () => {

@@ -3,7 +3,8 @@ import type { Program, TF } from '../harness';
 
 // model.json files as tf.keras 2.13-2.15 and Keras 3 write them through tensorflowjs_converter, loaded as a TF.js user
 // loads them: every serialized object carries module / registered_name (layers also build_config), BatchNormalization
-// writes its axis as a list and `synchronized`, recurrent layers write `time_major`.
+// writes its axis as a list and `synchronized`, recurrent layers write `time_major`, and some layers write settings TF.js's
+// lack at the values that ask for nothing (groups 1, keepdims false, 1-D pools' data_format, ReLU's slope and threshold 0).
 
 type Entry = Record<string, unknown>;
 
@@ -86,6 +87,40 @@ export const kerasFiles: Program[] = [
       const lstm = keras('keras.layers', 'LSTM', lstmConfig({ time_major: false }));
       const a = artifacts([lstm], [spec('lstm/kernel', [2, 8]), spec('lstm/recurrent_kernel', [2, 8]), spec('lstm/bias', [8])], ramp(40));
       return predictAfterLoad(tf, a, tf.tensor3d(ramp(12, 1), [2, 3, 2]));
+    },
+  },
+  {
+    name: 'a Keras MobileNet-style file: DepthwiseConv2D with groups 1, ReLU(6.) with negative_slope and threshold 0, GlobalAveragePooling2D with keepdims false',
+    run: async (tf) => {
+      const input = keras('keras.layers', 'InputLayer', { batch_input_shape: [null, 4, 4, 2], dtype: 'float32', sparse: false, ragged: false, name: 'x' });
+      const depthwise = keras('keras.layers', 'DepthwiseConv2D', {
+        name: 'dw', trainable: true, dtype: 'float32', kernel_size: [3, 3], strides: [1, 1], padding: 'same', data_format: 'channels_last', dilation_rate: [1, 1],
+        groups: 1, activation: 'linear', use_bias: true, bias_initializer: ZEROS, bias_regularizer: null, activity_regularizer: null, bias_constraint: null,
+        depth_multiplier: 1, depthwise_initializer: GLOROT, depthwise_regularizer: null, depthwise_constraint: null,
+      });
+      const relu6 = keras('keras.layers', 'ReLU', { name: 'relu6', trainable: true, dtype: 'float32', max_value: 6, negative_slope: 0, threshold: 0 });
+      const pool = keras('keras.layers', 'GlobalAveragePooling2D', { name: 'gap', trainable: true, dtype: 'float32', data_format: 'channels_last', keepdims: false });
+      const a = artifacts([input, depthwise, relu6, pool], [spec('dw/depthwise_kernel', [3, 3, 2, 1]), spec('dw/bias', [2])], [...ramp(18, 3), 0.5, -0.25]);
+      return predictAfterLoad(tf, a, tf.tensor4d(ramp(64, 4), [2, 4, 4, 2]));
+    },
+  },
+  {
+    name: 'a Keras 1-D file: Conv1D with groups 1, MaxPooling1D, AveragePooling1D and the global 1-D pools with data_format and keepdims',
+    run: async (tf) => {
+      const input = keras('keras.layers', 'InputLayer', { batch_input_shape: [null, 8, 2], dtype: 'float32', sparse: false, ragged: false, name: 'x' });
+      const conv = keras('keras.layers', 'Conv1D', {
+        name: 'c', trainable: true, dtype: 'float32', filters: 3, kernel_size: [3], strides: [1], padding: 'valid', data_format: 'channels_last', dilation_rate: [1],
+        groups: 1, activation: 'relu', use_bias: true, kernel_initializer: GLOROT, bias_initializer: ZEROS, kernel_regularizer: null, bias_regularizer: null,
+        activity_regularizer: null, kernel_constraint: null, bias_constraint: null,
+      });
+      const pool1d = (className: string, name: string) => keras('keras.layers', className, { name, trainable: true, dtype: 'float32', pool_size: [2], strides: [1], padding: 'valid', data_format: 'channels_last' });
+      const out: unknown[] = [];
+      for (const global of ['GlobalAveragePooling1D', 'GlobalMaxPooling1D']) {
+        const gp = keras('keras.layers', global, { name: 'g', trainable: true, dtype: 'float32', data_format: 'channels_last', keepdims: false });
+        const a = artifacts([input, conv, pool1d('MaxPooling1D', 'mp'), pool1d('AveragePooling1D', 'ap'), gp], [spec('c/kernel', [3, 2, 3]), spec('c/bias', [3])], ramp(21, 2));
+        out.push(await predictAfterLoad(tf, a, tf.tensor3d(ramp(32, 3), [2, 8, 2])));
+      }
+      return out;
     },
   },
   {
