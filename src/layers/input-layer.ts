@@ -1,7 +1,7 @@
 import type { DType, Tensor } from '../tensor/tensor';
 import { assertDtype } from '../tensor/checks';
 import { argError, checkKnownKeys, fmtValue } from '../util/validate';
-import { Layer, uniqueName, type Kwargs, type LayerConfig } from './layer';
+import { Layer, uniqueName, type DisposeResult, type Kwargs, type LayerConfig } from './layer';
 import { addNode, SymbolicTensor } from './symbolic';
 
 export interface InputConfig {
@@ -60,6 +60,11 @@ export class InputLayer extends Layer {
 
   override getClassName(): string {
     return 'InputLayer';
+  }
+
+  /** Nothing to free, as TF.js's InputLayer: a model disposing its layers passes over it. */
+  override dispose(): DisposeResult {
+    return { refCountAfterDispose: this.refCount ?? 0, numDisposedVariables: 0 };
   }
 
   override get batchInputShape(): (number | null)[] {

@@ -228,7 +228,11 @@ export abstract class Layer extends Serializable {
   private pendingLosses: (Tensor | (() => Tensor))[] = [];
   /** Penalty functions added in build or outside any call: as TF.js keeps every addLoss, they count at each step, as a regularizer does. */
   private keptLosses: (() => Tensor)[] = [];
-  private disposed = false;
+  /**
+   * TF.js's reference count: null until the layer is used; 1 once a call on tensors has built it, and one more for
+   * each node it is applied in (each model that holds it); dispose() takes one and frees the weights at 0.
+   */
+  protected refCount: number | null = null;
   /** A penalty on the layer's output, added to the loss for each training call (Keras divides by the batch size). */
   protected activityRegularizer: Regularizer | null = null;
 
@@ -646,7 +650,13 @@ export abstract class Layer extends Serializable {
       return this.userDefined ? fn() : tidy(fn);
     } finally {
       callsRunning--;
+      this.markUsed();
     }
+  }
+
+  /** A call on tensors counts a built layer as used once, if nothing has, as TF.js counts the call that builds it. */
+  protected markUsed(): void {
+    if (this.built && this.refCount === null) this.refCount = 1;
   }
 
   /**
@@ -698,6 +708,7 @@ export abstract class Layer extends Serializable {
     const outputs = outShapes.map((s, i) => new SymbolicTensor(this.outputDtype(list.map((t) => t.dtype)), s, this, nodeIndex, i));
     // The call arguments are kept as given (a training flag too, which TF.js saves); a run sets its own training flag.
     addNode(this, list.slice(), outputs, { ...kwargs });
+    this.refCount = (this.refCount ?? 0) + 1;
     return several ? outputs : outputs[0];
   }
 
@@ -1100,14 +1111,16 @@ export abstract class Layer extends Serializable {
   }
 
   /**
-   * Frees the layer's weights; as TF.js, says how many variables that freed (a layer here is owned by no count), and
-   * refuses a layer not built yet or already disposed. A disposed layer refuses apply and getWeights.
+   * Takes one from the layer's reference count and, at 0, frees its weights, as TF.js's: a layer two models hold
+   * keeps them until both are disposed. Says the count left and how many variables that freed; refuses a layer not
+   * built, not used or already disposed. A disposed layer refuses apply and getWeights.
    */
   dispose(): DisposeResult {
     if (!this.built) throw new Error(`Cannot dispose Layer ${this.name} because it has not been built yet.`);
+    if (this.refCount === null) throw new Error(`Cannot dispose Layer ${this.name} because it has not been used yet.`);
     this.assertNotDisposed();
-    this.disposed = true;
-    return { refCountAfterDispose: 0, numDisposedVariables: this.disposeWeights() };
+    this.refCount--;
+    return { refCountAfterDispose: this.refCount, numDisposedVariables: this.refCount === 0 ? this.disposeWeights() : 0 };
   }
 
   /** Frees the weights still alive (a wrapper's are its inner layers' too) and says how many, as TF.js's disposeWeights. */
@@ -1119,16 +1132,11 @@ export abstract class Layer extends Serializable {
 
   /** @internal Throws TF.js's error once dispose() has run. */
   assertNotDisposed(): void {
-    if (this.disposed) throw new Error(this.disposedMessage());
+    if (this.refCount === 0) throw new Error(this.disposedMessage());
   }
 
   /** What using a disposed layer says, as TF.js's Layer says it (a model says it as TF.js's Container). */
   protected disposedMessage(): string {
     return `Layer '${this.name}' is already disposed.`;
-  }
-
-  /** @internal dispose() for a model freeing its layers: a layer another model shares and has freed is skipped. */
-  disposeInModel(): number {
-    return this.disposed ? 0 : this.dispose().numDisposedVariables;
   }
 }

@@ -92,6 +92,7 @@ export class LayersModel extends Layer implements TrainableModel {
     const op = 'model';
     if (sequentialName) {
       super('sequential', { name: sequentialName.name ?? uniqueName('sequential_') });
+      this.refCount = 1;
       return;
     }
     if (given === null || typeof given !== 'object') throw argError(op, 'config', fmtValue(given), 'an object {inputs, outputs, name?}');
@@ -104,6 +105,8 @@ export class LayersModel extends Layer implements TrainableModel {
     if (outputs.length === 0 || given.outputs == null) throw argError(op, 'outputs', fmtValue(given.outputs), 'one or more SymbolicTensors');
     const graph = buildGraph(op, inputs, outputs);
     super('model', { name: args.name ?? uniqueName('model') });
+    // As TF.js's container: counted once as made, once more per model it is applied in.
+    this.refCount = 1;
     this.setGraph(graph);
   }
 
@@ -731,23 +734,46 @@ export class LayersModel extends Layer implements TrainableModel {
     return { class_name: this.getClassName(), config: { name: this.name, layers, input_layers: g.inputs.map(nodeRef), output_layers: g.outputs.map(nodeRef) } };
   }
 
+  /** The nested models dispose() takes a second count from: TF.js's container finds them among its layers as it is made. */
+  protected nestedModelRefs(): LayersModel[] {
+    return this.layers.filter((l): l is LayersModel => l instanceof LayersModel);
+  }
+
+  /**
+   * @internal A model that begins a Sequential stack is not counted again: TF.js's Sequential takes the model's own
+   * graph as its start rather than applying it.
+   */
+  startsStack(): void {
+    if (this.refCount !== null) this.refCount--;
+  }
+
   /** As TF.js's container: a disposed model refuses dispose and apply with its own name (its layers name theirs). */
   protected override disposedMessage(): string {
     return `Container '${this.name}' is already disposed.`;
   }
 
+  /**
+   * As TF.js's container: takes one from the model's count and, at 0, disposes each of its layers (freeing the
+   * weights of those no other model holds) and its nested models once more (their own count as made), then an
+   * optimizer compile made from a name.
+   */
   override dispose(): DisposeResult {
-    super.dispose();
-    let numDisposedVariables = this.layers.reduce((n, l) => n + l.disposeInModel(), 0);
-    // As TF.js: an optimizer compile made from a name goes with the model, its state counted as disposed variables;
-    // one the program made is the program's, perhaps shared with another model.
-    if (this.compiled?.ownsOptimizer) {
-      const before = memory().numTensors;
-      this.compiled.optimizer.dispose();
-      numDisposedVariables += before - memory().numTensors;
+    this.assertNotDisposed();
+    this.refCount = (this.refCount ?? 1) - 1;
+    let numDisposedVariables = 0;
+    if (this.refCount === 0) {
+      for (const layer of this.layers) numDisposedVariables += layer.dispose().numDisposedVariables;
+      for (const nested of this.nestedModelRefs()) numDisposedVariables += nested.dispose().numDisposedVariables;
+      // An optimizer the program made is the program's, perhaps shared with another model; its state stays.
+      if (this.compiled?.ownsOptimizer) {
+        const before = memory().numTensors;
+        this.compiled.optimizer.dispose();
+        numDisposedVariables += before - memory().numTensors;
+      }
     }
-    return { refCountAfterDispose: 0, numDisposedVariables };
+    return { refCountAfterDispose: this.refCount, numDisposedVariables };
   }
+
 }
 
 /** A functional model from symbolic inputs to outputs, as tf.model({inputs, outputs, name?}). */

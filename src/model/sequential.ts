@@ -60,6 +60,11 @@ export class Sequential extends LayersModel {
     return new (cls as unknown as new (args: SequentialArgs) => T)({ ...(name === undefined ? {} : { name: name as string }), layers: made });
   }
 
+  /** None: TF.js's Sequential finds no nested models as it is made (its layers come later, by add). */
+  protected override nestedModelRefs(): LayersModel[] {
+    return [];
+  }
+
   /** The layers in order (without the InputLayer, as TF.js lists them). */
   override get layers(): Layer[] {
     return this.layerList.slice();
@@ -100,6 +105,7 @@ export class Sequential extends LayersModel {
     const prev = this.graphOrNull ? this.graphOrNull.outputs[0] : this.inputTensor;
     const out = layer.apply(prev);
     if (Array.isArray(out)) throw argError(op, 'layer', `${layer.getClassName()} '${layer.name}' with ${out.length} outputs`, 'a layer with one output');
+    if (layer instanceof LayersModel && this.layerList.length === 0) layer.startsStack();
     this.layerList.push(layer);
     this.setGraph(buildGraph(op, [this.inputTensor], [out]));
   }

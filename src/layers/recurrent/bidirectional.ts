@@ -129,6 +129,7 @@ export class Bidirectional extends Layer {
     return tidy(() => {
       const xs = this.castInput(x) as Tensor;
       this.prepareInput(xs);
+      this.markUsed();
       const initial = states.length > 0 ? this.splitStates(`${this.name}.apply`, 'initialState', states) : null;
       if (initial) {
         const [b, , ...step] = xs.shape;
