@@ -132,7 +132,8 @@ export class GraphModel implements InferenceModel {
     const dtypeAttr = node.op === 'Placeholder' ? 'dtype' : model.specs.get(node.name)?.dtypeAttr;
     const shape = node.op.startsWith('Placeholder') ? node.attrs.shape('shape') : undefined;
     const dtype = dtypeAttr === undefined ? undefined : node.attrs.dtype(dtypeAttr);
-    return { name: node.name, ...(shape ? { shape } : {}), ...(dtype ? { dtype } : {}) };
+    // Unknown ones are there as undefined, as TF.js's entries hold them.
+    return { name: node.name, shape, dtype };
   }
 
   /** The outputs (outputNodes) for the inputs; named by modelStructuredOutputKeys where the model has them. */

@@ -58,7 +58,8 @@ function weightTensor(op: string, arg: string, x: unknown): Tensor {
  */
 export async function encodeWeights(tensors: NamedTensorMap | NamedTensor[], group?: WeightGroup): Promise<{ data: ArrayBuffer; specs: EncodedWeightSpec[] }> {
   const op = 'io.encodeWeights';
-  if (group !== undefined && group !== 'model' && group !== 'optimizer') throw argError(op, 'group', describeValue(group), "'model', 'optimizer' or undefined");
+  // TF.js marks the entries with whatever string it is given ('model' and 'optimizer' are the ones it writes).
+  if (group !== undefined && typeof group !== 'string') throw argError(op, 'group', describeValue(group), "a string ('model', 'optimizer') or undefined");
   let named: NamedTensor[];
   if (Array.isArray(tensors)) {
     named = tensors.map((entry: unknown, i) => {
@@ -86,7 +87,9 @@ export async function encodeWeights(tensors: NamedTensorMap | NamedTensor[], gro
  */
 export function decodeWeights(weightData: ArrayBuffer | ArrayBuffer[], specs: EncodedWeightSpec[]): NamedTensorMap {
   const op = 'io.decodeWeights';
-  if (!Array.isArray(specs) || !specs.some(isExtraSpec)) return decodeWeightMap(op, weightData, specs);
+  // Bytes after the specs' are left unread, as TF.js's decodeWeights leaves them (specs may name a buffer's first
+  // weights only); too few are refused, naming the weight cut short.
+  if (!Array.isArray(specs) || !specs.some(isExtraSpec)) return decodeWeightMap(op, weightData, specs, true);
   // String weights have no size of their own: each run of numeric specs is checked and read as a model's, the rest here.
   const bytes = weightBytes(op, 'weightData', weightData);
   const out: NamedTensorMap = {};
@@ -112,7 +115,6 @@ export function decodeWeights(weightData: ArrayBuffer | ArrayBuffer[], specs: En
     offset += size;
   });
   if (run.length > 0) readRun();
-  if (offset !== bytes.byteLength) throw new Error(`${op}: weightData holds ${bytes.byteLength} bytes but the specs take ${offset}; ${bytes.byteLength - offset} unexpected bytes follow byte offset ${offset}`);
   return out;
 }
 
@@ -149,9 +151,10 @@ function extraDtypeTensor(op: string, where: string, spec: EncodedWeightSpec, by
 }
 
 /** decodeWeights for the public function `op`, so that its errors name it. */
-export function decodeWeightMap(op: string, weightData: unknown, specs: unknown): NamedTensorMap {
+export function decodeWeightMap(op: string, weightData: unknown, specs: unknown, leaveTrailing = false): NamedTensorMap {
   const checked = readWeightSpecs(op, 'specs', specs);
-  const bytes = weightBytes(op, 'weightData', weightData);
+  const all = weightBytes(op, 'weightData', weightData);
+  const bytes = leaveTrailing ? all.subarray(0, Math.min(all.byteLength, checked.reduce((n, s) => n + byteLength(s), 0))) : all;
   checkByteLength(op, 'weightData', checked, bytes.byteLength);
   const values = decodeList(checked, bytes);
   return Object.fromEntries(checked.map((s, i) => [s.name, values[i]]));

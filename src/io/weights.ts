@@ -28,7 +28,8 @@ export function readWeightSpecs(op: string, where: string, v: unknown): WeightsM
       }
     }
     const group = e.group;
-    if (group !== undefined && group !== 'model' && group !== 'optimizer') throw badValue(op, `${at}.group`, group, "'model' or 'optimizer'");
+    // Any string, as TF.js reads it: 'optimizer' marks an optimizer's weights, anything else a model's.
+    if (group !== undefined && typeof group !== 'string') throw badValue(op, `${at}.group`, group, "a string ('model' or 'optimizer')");
     const name = requireString(op, `${at}.name`, e.name);
     const dtype = e.dtype;
     if (dtype !== 'float32' && dtype !== 'int32' && dtype !== 'bool' && dtype !== 'float64') {
@@ -44,7 +45,7 @@ export function readWeightSpecs(op: string, where: string, v: unknown): WeightsM
       if (total + bytes > MAX_WEIGHT_BYTES) throw badValue(op, `${at}.shape`, shape, `a size that keeps the weights within ${MAX_WEIGHT_BYTES} bytes`);
     }
     total += bytes;
-    return { name, shape: shape.slice(), dtype, ...(group ? { group } : {}), ...(quantization ? { quantization } : {}) };
+    return { name, shape: shape.slice(), dtype, ...(group ? { group: group as WeightGroup } : {}), ...(quantization ? { quantization } : {}) };
   });
 }
 

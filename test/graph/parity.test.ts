@@ -32,6 +32,9 @@ describe('graph models run as TF.js 4.22 runs them', () => {
     expect(ours.outputNodes).toEqual(peer.outputNodes);
     expect(ours.inputs).toEqual(peer.inputs);
     expect(ours.outputs).toEqual(peer.outputs);
+    // An unknown shape or dtype is there as undefined, as TF.js's (toEqual alone would pass a missing key).
+    expect(ours.inputs.map((i) => Object.keys(i))).toEqual(peer.inputs.map((i) => Object.keys(i)));
+    expect(ours.outputs.map((o) => Object.keys(o))).toEqual(peer.outputs.map((o) => Object.keys(o)));
     expect(ours.modelVersion).toBe(peer.modelVersion);
     expect(Object.keys(ours.weights).sort()).toEqual(Object.keys(peer.weights).sort());
     const { t, tfx } = inputPair(g, [2, 8, 8, 3]);
