@@ -1,10 +1,10 @@
 import { Tensor, type DType } from '../tensor/tensor';
 import type { ModelPredictConfig, NamedTensorMap } from '../tensor/tfjs-types';
-import type { IOHandler, IOHandlerSync, ModelArtifacts } from '../io/artifacts';
+import type { IOHandler, IOHandlerSync, ModelArtifacts, SaveConfig, SaveResult } from '../io/artifacts';
 import type { LoadOptions } from '../io/http-handler';
 import { describe, isRecord } from '../io/json-checks';
-import { loadHandlerFor } from '../io/router-registry';
-import { argError, fmtShape } from '../util/validate';
+import { loadHandlerFor, saveTarget } from '../io/router-registry';
+import { argError, fmtShape, optionsArg } from '../util/validate';
 import { GraphExecutor } from './executor';
 import { parseOutputName } from './graph-def';
 import { readGraphModel, type GraphModelParts, type IONode } from './model-artifacts';
@@ -162,6 +162,22 @@ export class GraphModel implements InferenceModel {
     const model = this.model(op);
     const result = await model.executor.executeAsync(op, this.feeds(op, model, inputs), this.fetches(op, model, outputs));
     return result.length > 1 ? result : result[0];
+  }
+
+  /**
+   * Saves the model as it was loaded (its model.json entries and weight bytes), as TF.js's GraphModel.save: to a URL
+   * (indexeddb://, localstorage://, downloads://, http(s)://, file:// in Node) or through an IOHandler's save, so a
+   * model fetched once can be kept in the page. A graph model has no optimizer and no trainable weights, so the
+   * config's options can only be false.
+   */
+  async save(handlerOrURL: string | IOHandler, config?: SaveConfig): Promise<SaveResult> {
+    const op = 'GraphModel.save';
+    const model = this.model(op);
+    const { trainableOnly, includeOptimizer } = optionsArg(op, 'config', config, ['trainableOnly', 'includeOptimizer']);
+    for (const [key, v] of Object.entries({ trainableOnly, includeOptimizer })) {
+      if (v !== undefined && v !== false) throw argError(op, `config.${key}`, describe(v), `false or absent (a graph model has no ${key === 'includeOptimizer' ? 'optimizer' : 'trainable weights'})`);
+    }
+    return saveTarget(op, handlerOrURL).save!(model.artifacts);
   }
 
   /** Frees every weight tensor; the model cannot run after. */

@@ -1,4 +1,6 @@
+import { argError } from '../util/validate';
 import type { IOHandler } from './artifacts';
+import { describe } from './json-checks';
 import { browserDownloadsRouter } from './browser-downloads';
 import { httpFor, httpRouter, type LoadOptions } from './http-handler';
 import { indexedDBRouter } from './indexed-db';
@@ -74,6 +76,16 @@ export function registeredLoadHandlerFor(op: string, url: string): IOHandler {
   if (handler) return handler;
   if (url.startsWith('file://')) throw fileUrlError(op, url);
   throw new Error(`${op}: Copying failed because no load handler is found for source URL ${url}. Models are copied from indexeddb://name, localstorage://name, http(s)://…/model.json or a scheme added with tn.io.registerLoadRouter`);
+}
+
+/** The handler a save(handlerOrURL) call saves through: the one for a URL, or an IOHandler with a save method. */
+export function saveTarget(op: string, target: unknown): IOHandler {
+  const handler = typeof target === 'string' && target !== '' ? saveHandlerFor(op, target)
+    : typeof target === 'object' && target !== null && typeof (target as IOHandler).save === 'function' ? target as IOHandler : undefined;
+  if (handler?.save === undefined) {
+    throw argError(op, 'handlerOrURL', describe(target), "a URL (indexeddb://name, localstorage://name, downloads://name, http(s)://…, file://dir in Node) or an IOHandler with a save method (e.g. tn.io.withSaveHandler(fn))");
+  }
+  return handler;
 }
 
 /** The one handler that saves to `url`, as model.save finds it. */

@@ -214,6 +214,30 @@ describe('graph models run as TF.js 4.22 runs them', () => {
     expectSame(ours.predict(t) as tn.Tensor, peer.predict(tfx) as tf.Tensor);
   });
 
+  it('save hands the loaded artifacts to the handler, as TF.js, and a model loaded back from them runs the same', async () => {
+    const g = new GraphBuilder(8);
+    g.placeholder('x', [-1, 4]);
+    g.const('w', [4, 3]);
+    g.op('y', 'MatMul', ['x', 'w'], { ...T, transpose_a: attr.b(false), transpose_b: attr.b(false) });
+    const { peer, ours } = await loadBoth(g, { userDefinedMetadata: { note: 'kept' } });
+    const saved: { ours?: tn.io.ModelArtifacts; peer?: tf.io.ModelArtifacts } = {};
+    const info = { dateSaved: new Date(0), modelTopologyType: 'JSON' as const };
+    const ourResult = await ours.save(tn.io.withSaveHandler(async (a) => { saved.ours = a; return { modelArtifactsInfo: info, responses: [] }; }));
+    await peer.save(tf.io.withSaveHandler(async (a) => { saved.peer = a; return { modelArtifactsInfo: info }; }));
+    expect(ourResult.modelArtifactsInfo).toEqual(info);
+    const keys = (a: object | undefined) => Object.keys(a ?? {}).filter((k) => (a as Record<string, unknown>)[k] !== undefined).sort();
+    expect(keys(saved.ours)).toEqual(keys(saved.peer));
+    expect(saved.ours!.weightSpecs).toEqual(saved.peer!.weightSpecs);
+    expect(saved.ours!.userDefinedMetadata).toEqual({ note: 'kept' });
+    const again = await tn.loadGraphModel(tn.io.fromMemory(saved.ours!));
+    const { t } = inputPair(g, [2, 4]);
+    expect(Array.from((again.predict(t) as tn.Tensor).dataSync())).toEqual(Array.from((ours.predict(t) as tn.Tensor).dataSync()));
+    await expect(ours.save(tn.io.withSaveHandler(async () => ({ modelArtifactsInfo: info })), { includeOptimizer: true })).rejects.toThrow(/GraphModel\.save: config\.includeOptimizer must be false or absent \(a graph model has no optimizer\), got true/);
+    await expect(ours.save('nowhere')).rejects.toThrow(/GraphModel\.save: no save handler for URL 'nowhere'/);
+    ours.dispose();
+    await expect(ours.save(tn.io.withSaveHandler(async () => ({ modelArtifactsInfo: info })))).rejects.toThrow(/GraphModel\.save: the model has been disposed/);
+  });
+
   it('Where runs in executeAsync only, as in TF.js', async () => {
     const g = new GraphBuilder(7);
     g.placeholder('x', [-1, 3]);
