@@ -55,6 +55,12 @@ export abstract class Optimizer extends Serializable {
   readonly #handedOut = new WeakSet<Variable>();
   /** The scalars held by holdScalar, freed by dispose(). */
   readonly #held = new Set<Tensor>();
+  /** Per kind, the variables setWeights gave slots to, in its list's order (TF.js's slots are that list, by position). */
+  readonly #restored = new Map<string, Variable[]>();
+  /** Variables holding slots from setWeights that no step of this optimizer has updated yet. */
+  readonly #unclaimed = new Set<Variable>();
+  /** During a step: each variable's place in its list of gradients. */
+  #places: Map<Variable, number> | null = null;
 
   /**
    * The built-in optimizers pass their name and learning rate; a subclass written as for TF.js calls super() with
@@ -78,7 +84,13 @@ export abstract class Optimizer extends Serializable {
   applyGradients(grads: GradientMap): void {
     const pairs = this.#resolve(grads);
     this.iterations++;
-    for (const [v, g] of pairs) tidy(() => this.update(v, g));
+    this.#places = new Map(pairs.map(([v], i) => [v, i]));
+    try {
+      for (const [v, g] of pairs) tidy(() => this.update(v, g));
+    } finally {
+      this.#places = null;
+    }
+    for (const [v] of pairs) this.#unclaimed.delete(v);
   }
 
   /**
@@ -123,14 +135,32 @@ export abstract class Optimizer extends Serializable {
   protected slot(param: Variable, kind: string, fill = 0): Variable {
     let mine = this.#slots.get(param);
     if (!mine) this.#slots.set(param, (mine = new Map()));
-    let s = mine.get(kind);
-    if (!s) {
+    let s = mine.get(kind) ?? this.#adopt(param, kind);
+    if (s) mine.set(kind, s);
+    else {
       const initial = new Tensor(param.shape, param.dtype, new (arrayTypeFor(param.dtype))(param.size).fill(fill));
       s = new Variable(initial, false, `${param.name}/${kind}`);
       // The variable holds a copy: the initial values are freed here, not left to a tidy (setWeights runs in none).
       initial.dispose();
       mine.set(kind, s);
     }
+    return s;
+  }
+
+  /**
+   * A slot setWeights gave another variable, taken by param as TF.js's optimizers take theirs: by position, the slot
+   * at param's place in this step's gradients. Only a slot of a variable this step does not update and no step has
+   * (state copied from an optimizer of other variables: a model of the same layers, say), of param's shape and dtype.
+   */
+  #adopt(param: Variable, kind: string): Variable | undefined {
+    const place = this.#places?.get(param);
+    const owner = place === undefined ? undefined : this.#restored.get(kind)?.[place];
+    if (!owner || owner === param || !this.#unclaimed.has(owner) || this.#places?.has(owner)) return undefined;
+    const theirs = this.#slots.get(owner);
+    const s = theirs?.get(kind);
+    if (!s || s.dtype !== param.dtype || fmtShape(s.shape) !== fmtShape(param.shape)) return undefined;
+    theirs!.delete(kind);
+    if (theirs!.size === 0) this.#slots.delete(owner);
     return s;
   }
 
@@ -201,6 +231,11 @@ export abstract class Optimizer extends Serializable {
       return { param, kind: w.name.slice(cut + 1), tensor: w.tensor };
     });
     this.restoreSlots(op, weights[0].tensor, slots);
+    this.#restored.clear();
+    for (const { param, kind } of slots) {
+      this.#restored.set(kind, [...(this.#restored.get(kind) ?? []), param]);
+      this.#unclaimed.add(param);
+    }
   }
 
   /**

@@ -1,9 +1,10 @@
-import type { Tensor5D } from '../../../src/index';
+import type { Scalar, Tensor5D } from '../../../src/index';
 import type { Program, TF } from '../harness';
 
 // Programs from this round's sweep where tessera differed from TF.js: layers and models that more than one model
-// holds (TF.js counts references, so disposing one model leaves what another still uses), and long float32 running
-// sums (cumsum, bincount), which TF.js's kernels round at every step. Two where TF.js 4.22 is wrong are kept as
+// holds (TF.js counts references, so disposing one model leaves what another still uses), optimizer state moved to
+// an optimizer of other variables (TF.js's slots go by position), and long float32 running sums (cumsum, bincount),
+// which TF.js's kernels round at every step. Two where TF.js 4.22 is wrong are kept as
 // deviations (README, ## A taste of the ops and backprop).
 
 /** What a call returns, or that it threw (TF.js's and tessera's messages differ in words, not in whether they throw). */
@@ -72,6 +73,49 @@ export const s36Sweep: Program[] = [
       const built = ones(tf, 2);
       built.build([null, 2]);
       return [twice, eager, attempt(() => built.dispose())];
+    },
+  },
+  {
+    name: "an optimizer's state moved by getWeights / setWeights to an optimizer of other variables: each variable takes the slots at its place",
+    run: async (tf) => {
+      const out: unknown[] = [];
+      const makers = [() => tf.train.momentum(0.1, 0.9), () => tf.train.rmsprop(0.1, 0.9, 0.2, 1e-7, true), () => tf.train.adagrad(0.1), () => tf.train.adadelta(1), () => tf.train.adam(0.1)];
+      for (const make of makers) {
+        const a = tf.variable(tf.tensor1d([1, -2]));
+        const b = tf.variable(tf.tensor1d([1, -2]));
+        const [oa, ob] = [make(), make()];
+        for (let i = 0; i < 3; i++) oa.minimize(() => a.square().sum() as Scalar);
+        b.assign(a);
+        await ob.setWeights(await oa.getWeights());
+        oa.minimize(() => a.square().sum() as Scalar);
+        ob.minimize(() => b.square().sum() as Scalar);
+        out.push([a.arraySync(), b.arraySync(), (await ob.getWeights()).length]);
+        tf.dispose([a, b]);
+      }
+      return out;
+    },
+  },
+  {
+    name: "a model's weights and rmsprop state copied into a second model of the same layers: both train on identically",
+    run: async (tf) => {
+      const model = () => {
+        const m = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3] })] });
+        m.setWeights([tf.tensor2d([[0.2, -0.1], [0.4, 0.3], [-0.5, 0.1]]), tf.tensor1d([0.05, -0.05])]);
+        return m;
+      };
+      const [a, b] = [model(), model()];
+      const xs = tf.tensor2d([[1, 2, 0], [0, -1, 1], [2, 1, 1], [-1, 0, 2], [1, 1, 1], [0, 2, -1]]);
+      const ys = tf.tensor2d([[1, 0], [0, 1], [1, 1], [0, 0], [1, -1], [-1, 1]]);
+      const oa = tf.train.rmsprop(0.05, 0.9, 0.3);
+      a.compile({ optimizer: oa, loss: 'meanSquaredError' });
+      await a.fit(xs, ys, { epochs: 2, batchSize: 3, shuffle: false, verbose: 0 });
+      const ob = tf.train.rmsprop(0.05, 0.9, 0.3);
+      b.compile({ optimizer: ob, loss: 'meanSquaredError' });
+      b.setWeights(a.getWeights());
+      await ob.setWeights(await oa.getWeights());
+      const ha = await a.fit(xs, ys, { epochs: 2, batchSize: 3, shuffle: false, verbose: 0 });
+      const hb = await b.fit(xs, ys, { epochs: 2, batchSize: 3, shuffle: false, verbose: 0 });
+      return [ha.history.loss, hb.history.loss, oa.iterations, ob.iterations];
     },
   },
   {
