@@ -1,4 +1,4 @@
-import type { Scalar, Tensor5D } from '../../../src/index';
+import type { Scalar, SymbolicTensor, Tensor5D } from '../../../src/index';
 import type { Program, TF } from '../harness';
 
 // Programs from this round's sweep where tessera differed from TF.js: layers and models that more than one model
@@ -116,6 +116,21 @@ export const s36Sweep: Program[] = [
       const ha = await a.fit(xs, ys, { epochs: 2, batchSize: 3, shuffle: false, verbose: 0 });
       const hb = await b.fit(xs, ys, { epochs: 2, batchSize: 3, shuffle: false, verbose: 0 });
       return [ha.history.loss, hb.history.loss, oa.iterations, ob.iterations];
+    },
+  },
+  {
+    name: 'fit of a model whose outputs include a state an LSTM returns from symbolic initial states',
+    deviation: "TF.js 4.22's fit throws ('When inputs is an array, neither initialState or constants should be provided': its loss re-applies the LSTM to the list of inputs it recorded and the initial states again); tessera trains it, as Keras",
+    run: async (tf) => {
+      const seq = tf.input({ shape: [4, 3] });
+      const states = [tf.input({ shape: [2] }), tf.input({ shape: [2] })];
+      const lstm = tf.layers.lstm({ units: 2, returnState: true, kernelInitializer: 'ones', recurrentInitializer: 'zeros' });
+      const outs = lstm.apply(seq, { initialState: states }) as SymbolicTensor[];
+      const m = tf.model({ inputs: [seq, ...states], outputs: [outs[0], outs[1]] });
+      m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+      const xs = [tf.ones([2, 4, 3]).mul(0.1), tf.zeros([2, 2]), tf.zeros([2, 2])];
+      const h = await m.fit(xs, [tf.ones([2, 2]), tf.zeros([2, 2])], { epochs: 1, batchSize: 2, verbose: 0 });
+      return h.history.loss;
     },
   },
   {
