@@ -81,6 +81,11 @@ export class Rescaling extends Layer {
     return 'Rescaling';
   }
 
+  /** Any rank, as TF.js's (it is elementwise): a call on other shapes after the first is fine. */
+  protected override fitsBuiltShape(): boolean {
+    return true;
+  }
+
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     return inputShape.slice();
   }
@@ -120,6 +125,11 @@ export class Resizing extends AnyDtypeLayer {
 
   override getClassName(): string {
     return 'Resizing';
+  }
+
+  /** Images of any size, batched or not, as TF.js's (the resize checks the rank), call after call. */
+  protected override fitsBuiltShape(): boolean {
+    return true;
   }
 
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
@@ -177,6 +187,11 @@ export class CenterCrop extends Layer {
 
   override getClassName(): string {
     return 'CenterCrop';
+  }
+
+  /** Images of any size, batched or not, as TF.js's (the crop checks the rank), call after call. */
+  protected override fitsBuiltShape(): boolean {
+    return true;
   }
 
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {

@@ -1,5 +1,6 @@
-import { assertTensor } from '../tensor/checks';
-import { recordOp, withoutRecording } from '../tensor/tape';
+import { assertTensor, gradientDtype } from '../tensor/checks';
+import { isRecording, recordOp, withoutRecording } from '../tensor/tape';
+import { tidy } from '../tensor/tidy';
 import { Tensor } from '../tensor/tensor';
 import { argError, describeValue, fmtShape } from '../util/validate';
 
@@ -30,8 +31,9 @@ function checkGradients(got: unknown, inputs: readonly Tensor[]): Tensor[] {
   return list.map((g, i) => {
     if (!(g instanceof Tensor)) throw argError(OP, `gradFunc's gradient ${i}`, describeValue(g), 'a Tensor');
     const x = inputs[i];
-    if (g.dtype !== x.dtype || g.rank !== x.rank || g.shape.some((d: number, j: number) => d !== x.shape[j])) {
-      throw argError(OP, `gradFunc's gradient ${i}`, `shape ${fmtShape(g.shape)} and dtype ${g.dtype}`, `input ${i}'s shape ${fmtShape(x.shape)} and dtype ${x.dtype}`);
+    const dtype = gradientDtype(x.dtype);
+    if (g.dtype !== dtype || g.rank !== x.rank || g.shape.some((d: number, j: number) => d !== x.shape[j])) {
+      throw argError(OP, `gradFunc's gradient ${i}`, `shape ${fmtShape(g.shape)} and dtype ${g.dtype}`, `input ${i}'s shape ${fmtShape(x.shape)} and dtype ${dtype}`);
     }
     return g;
   });
@@ -51,8 +53,15 @@ export function customGrad<T extends Tensor>(f: CustomGradientFunc<T>): (...inpu
       if (!Array.isArray(tensors) || !tensors.every((t) => t instanceof Tensor)) throw argError(OP, 'save(tensors)', describeValue(tensors), 'an array of Tensors');
       saved = tensors;
     };
-    const result: unknown = withoutRecording(() => f(...inputs, save));
-    const { value, gradFunc } = (result ?? {}) as Partial<CustomGradientResult<T>>;
+    // f runs in a scope of its own, as TF.js's: only the value outlives it, and what f saved while a gradient is
+    // being taken (nothing else will read it).
+    const recording = isRecording();
+    let result: Partial<CustomGradientResult<T>> = {};
+    withoutRecording(() => tidy(() => {
+      result = (f(...inputs, save) ?? {}) as Partial<CustomGradientResult<T>>;
+      return [...(result.value instanceof Tensor ? [result.value] : []), ...(recording ? saved : [])];
+    }));
+    const { value, gradFunc } = result;
     if (!(value instanceof Tensor)) throw argError(OP, "f's result.value", describeValue(value), 'a Tensor (f must return {value, gradFunc})');
     if (typeof gradFunc !== 'function') throw argError(OP, "f's result.gradFunc", describeValue(gradFunc), 'a function (dy, saved) => gradients');
     recordOp<CustomGradAttrs>(OP, inputs, value, { gradients: (dy) => checkGradients(gradFunc(dy as T, saved), inputs) });

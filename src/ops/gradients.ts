@@ -1,5 +1,5 @@
-import { assertComplexOrReal, assertTensor, isComplex } from '../tensor/checks';
-import { Tensor, isFloatDtype } from '../tensor/tensor';
+import { assertComplexOrReal, assertTensor, gradientDtype, isComplex } from '../tensor/checks';
+import { Tensor } from '../tensor/tensor';
 import { argError, describeValue, fmtShape } from '../util/validate';
 import { backpropagateDetached, isRecording, runTaped, type GradientOps, type Tape } from '../tensor/tape';
 import type { NamedTensorMap, Scalar } from '../tensor/tfjs-types';
@@ -12,7 +12,7 @@ import { gradientTable } from './grads/index';
 import { toTensor, type TensorLike } from './tensor-like';
 
 /** dtype of the gradient of y: y's own when it is float, else float32, as TF.js seeds and checks dy. */
-const gradDtype = (y: Tensor) => (isFloatDtype(y.dtype) ? y.dtype : 'float32');
+const gradDtype = (y: Tensor) => gradientDtype(y.dtype);
 
 const gradientOps: GradientOps = {
   add,
@@ -87,7 +87,8 @@ function gradsAs(name: string, f: (...xs: Tensor[]) => Tensor, label = argsLabel
     const args = Array.isArray(xs) ? xs.map((x, i) => (isComplex(x) ? x : toTensor(name, label(i), x))) : xs;
     const { value, grads: g } = vg(args, dy == null ? undefined : toTensor(name, 'dy', dy));
     // Under an outer gradient the value may be an input of a recorded rule (max's, softmax's): the outer tidy frees it.
-    if (!isRecording()) value.dispose();
+    // One of the arguments given back as it is (f = x => x) stays the caller's.
+    if (!isRecording() && !args.includes(value)) value.dispose();
     return g;
   };
 }
@@ -140,7 +141,10 @@ export function variableGradsList(f: () => Tensor, varList?: Variable[]): { valu
       const value = f();
       if (!(value instanceof Tensor)) throw new Error(`variableGrads: f must return a scalar Tensor, got ${describeValue(value)}`);
       const all = backward(tape, value, undefined);
-      const vars = sources ?? [...tape.variablesSeen.values()].sort(registryOrder);
+      // Without a list, the variables f's ops read, and f's result itself when it is one (f = () => v), as TF.js.
+      const seen = new Set(tape.variablesSeen.values());
+      if (value instanceof Variable && value.trainable) seen.add(value);
+      const vars = sources ?? [...seen].sort(registryOrder);
       const pairs: [Variable, Tensor][] = [];
       for (const v of vars) {
         const g = all.get(v.id);

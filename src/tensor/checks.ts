@@ -1,8 +1,11 @@
 import type { DType, FloatDType, NumericDType } from '../backend/handle';
 import { argError, describeValue, fmtShape, withArticle } from '../util/validate';
-import { Tensor } from './tensor';
+import { Tensor, isFloatDtype } from './tensor';
 
 // Checks of tensor arguments, in the one error format (util/validate's argError).
+
+/** The dtype of a gradient with respect to a tensor of `dtype`: its own float dtype, float32 for int32 and bool (as TF.js's). */
+export const gradientDtype = (dtype: DType): DType => (isFloatDtype(dtype) ? dtype : 'float32');
 
 /** A live real tensor: every op but the few that take complex ones (which check with assertComplexOrReal) refuses those by name. */
 export function assertTensor(op: string, arg: string, x: unknown): Tensor {

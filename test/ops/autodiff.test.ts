@@ -105,6 +105,19 @@ describe('bad input to the gradient functions', () => {
     expect(tn.grads((a: tn.Tensor, b: tn.Tensor) => tn.sum(tn.mul(a, b)))([[1, 2], 3]).map((g) => g.arraySync())).toEqual([[3, 3], 3]);
   });
 
+  it("grad and grads leave an argument f gives back as it is alive: it is the caller's", () => {
+    const x = tn.tensor([1, 2]);
+    const v = tn.variable(tn.tensor([3, 4]));
+    expect(tn.grad((a: tn.Tensor) => a)(x).arraySync()).toEqual([1, 1]);
+    expect(tn.grads((a: tn.Tensor) => a)([v]).map((g) => g.arraySync())).toEqual([[1, 1]]);
+    expect([x.isDisposed, v.isDisposed]).toEqual([false, false]);
+    expect(x.arraySync()).toEqual([1, 2]);
+    // A result f made is freed, as before.
+    const before = tn.memory().numTensors;
+    tn.dispose(tn.grad((a: tn.Tensor) => tn.square(a))(x));
+    expect(tn.memory().numTensors).toBe(before);
+  });
+
   it('differentiates with respect to int32 and bool tensors as TF.js does: float32 gradients, dy through casts', () => {
     const i = tn.tensor([1, 2, 3], undefined, 'int32');
     const values = (t: tn.Tensor) => [t.dtype, Array.from(t.dataSync())];

@@ -1,4 +1,4 @@
-import type { Scalar, SymbolicTensor, Tensor5D } from '../../../src/index';
+import type { Scalar, SymbolicTensor, Tensor, Tensor5D } from '../../../src/index';
 import type { Program, TF } from '../harness';
 
 // Programs from this round's sweep where tessera differed from TF.js: layers and models that more than one model
@@ -131,6 +131,46 @@ export const s36Sweep: Program[] = [
       const xs = [tf.ones([2, 4, 3]).mul(0.1), tf.zeros([2, 2]), tf.zeros([2, 2])];
       const h = await m.fit(xs, [tf.ones([2, 2]), tf.zeros([2, 2])], { epochs: 1, batchSize: 2, verbose: 0 });
       return h.history.loss;
+    },
+  },
+  {
+    name: "customGrad: f's forward intermediates are freed (only the value outlives a call), an int32 input's gradient is float32",
+    run: (tf) => {
+      const f = tf.customGrad(((a: Tensor) => {
+        const s = a.exp();
+        const u = s.add(1);
+        return { value: u.log(), gradFunc: (dy: Tensor) => dy.mul(a.exp().div(a.exp().add(1))) };
+      }) as never);
+      const x = tf.tensor1d([1, 2]);
+      const before = tf.memory().numTensors;
+      const y = f(x);
+      const made = tf.memory().numTensors - before;
+      const g = tf.grad((a) => f(a).sum())(x);
+      const square = tf.customGrad(((a: Tensor) => ({ value: a.toFloat().square(), gradFunc: (dy: Tensor) => dy.mul(2) })) as never);
+      const gi = tf.grad((a) => square(a).sum())(tf.tensor1d([1, 2], 'int32'));
+      return [y, made, g, gi];
+    },
+  },
+  {
+    name: 'variableGrads and minimize of a loss that is a trainable variable itself, with no varList',
+    run: (tf) => {
+      const v = tf.variable(tf.scalar(3), true);
+      const { grads } = tf.variableGrads(() => v as unknown as Scalar);
+      const w = tf.variable(tf.scalar(3), true);
+      const cost = tf.train.sgd(0.1).minimize(() => w as unknown as Scalar, true);
+      return [Object.values(grads), cost, w];
+    },
+  },
+  {
+    name: 'rescaling, resizing and centerCrop called again on inputs of another rank or size',
+    run: (tf) => {
+      const rescale = tf.layers.rescaling({ scale: 2 });
+      const resize = tf.layers.resizing({ height: 2, width: 2 });
+      const crop = tf.layers.centerCrop({ height: 2, width: 3 });
+      const image = tf.range(0, 40).reshape([1, 4, 5, 2]);
+      const out = [rescale.apply(tf.ones([1, 2, 2, 1])), rescale.apply(tf.ones([2, 3]))];
+      for (const layer of [resize, crop]) out.push(layer.apply(image), layer.apply(tf.range(0, 40).reshape([4, 5, 2])), layer.apply(tf.ones([2, 6, 7, 1])));
+      return out as Tensor[];
     },
   },
   {
