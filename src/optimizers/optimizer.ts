@@ -135,16 +135,17 @@ export abstract class Optimizer extends Serializable {
   protected slot(param: Variable, kind: string, fill = 0): Variable {
     let mine = this.#slots.get(param);
     if (!mine) this.#slots.set(param, (mine = new Map()));
-    let s = mine.get(kind) ?? this.#adopt(param, kind);
-    if (s) mine.set(kind, s);
-    else {
+    const s = mine.get(kind);
+    if (s) return s;
+    let made = this.#adopt(param, kind);
+    if (!made) {
       const initial = new Tensor(param.shape, param.dtype, new (arrayTypeFor(param.dtype))(param.size).fill(fill));
-      s = new Variable(initial, false, `${param.name}/${kind}`);
+      made = new Variable(initial, false, `${param.name}/${kind}`);
       // The variable holds a copy: the initial values are freed here, not left to a tidy (setWeights runs in none).
       initial.dispose();
-      mine.set(kind, s);
     }
-    return s;
+    mine.set(kind, made);
+    return made;
   }
 
   /**
