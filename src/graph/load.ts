@@ -1,4 +1,5 @@
 import type { IOHandler, IOHandlerSync, ModelArtifacts, ModelJSON } from '../io/artifacts';
+import { checkLoadOptions } from '../io/http-handler';
 import { describe, isRecord } from '../io/json-checks';
 import { readModelJson } from '../io/model-json';
 import { argError } from '../util/validate';
@@ -11,6 +12,8 @@ import { GraphModel, assertModelSource, type GraphModelLoadOptions } from './gra
  */
 export async function loadGraphModel(modelUrl: string | IOHandler, options: GraphModelLoadOptions = {}): Promise<GraphModel> {
   assertModelSource('loadGraphModel', modelUrl);
+  // Checked for every source, not only where a handler reads them (http).
+  checkLoadOptions('loadGraphModel', options, 'options');
   const model = new GraphModel(modelUrl, options ?? {});
   await model.loadAs('loadGraphModel');
   return model;

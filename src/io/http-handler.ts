@@ -43,27 +43,28 @@ const WEIGHTS_FILE = 'model.weights.bin';
 /** model.json holds the topology and manifest only; anything larger is not a model file. */
 const MAX_JSON_BYTES = 64 * 2 ** 20;
 
-function checkOptions(op: string, o: unknown): LoadOptions {
+/** Checks a load's options (named `arg` in its errors), as every loader takes them: known keys, each of its kind. */
+export function checkLoadOptions(op: string, o: unknown, arg = 'loadOptions'): LoadOptions {
   if (o == null) return {};
-  if (typeof o !== 'object' || Array.isArray(o)) throw argError(op, 'loadOptions', describe(o), 'an object like { requestInit?, weightPathPrefix?, fetchFunc?, onProgress? }');
+  if (typeof o !== 'object' || Array.isArray(o)) throw argError(op, arg, describe(o), 'an object like { requestInit?, weightPathPrefix?, fetchFunc?, onProgress? }');
   for (const [key, value] of Object.entries(o)) {
-    if (!OPTION_KEYS.includes(key)) throw argError(op, `loadOptions.${key}`, describe(value), `absent (the options are ${OPTION_KEYS.join(', ')})`);
+    if (!OPTION_KEYS.includes(key)) throw argError(op, `${arg}.${key}`, describe(value), `absent (the options are ${OPTION_KEYS.join(', ')})`);
   }
   const opts = withoutNulls(o as Record<string, unknown>);
   const { requestInit, weightPathPrefix, fetchFunc, onProgress, weightUrlConverter, strict } = opts;
-  if (requestInit !== undefined && typeof requestInit !== 'object') throw argError(op, 'loadOptions.requestInit', describe(requestInit), 'a fetch RequestInit object');
-  if (requestInit !== undefined && (requestInit as { body?: unknown }).body != null) throw argError(op, 'loadOptions.requestInit.body', 'a body', 'absent (the handler sends its own body)');
-  if (weightPathPrefix !== undefined && (typeof weightPathPrefix !== 'string' || weightPathPrefix === '')) throw argError(op, 'loadOptions.weightPathPrefix', describe(weightPathPrefix), 'a non-empty string');
-  if (fetchFunc !== undefined && typeof fetchFunc !== 'function') throw argError(op, 'loadOptions.fetchFunc', describe(fetchFunc), 'a function like fetch');
-  if (onProgress !== undefined && typeof onProgress !== 'function') throw argError(op, 'loadOptions.onProgress', describe(onProgress), 'a function (fraction) => void');
-  if (weightUrlConverter !== undefined && typeof weightUrlConverter !== 'function') throw argError(op, 'loadOptions.weightUrlConverter', describe(weightUrlConverter), 'a function (weightFileName) => Promise<string>');
-  checkStrict(op, 'loadOptions.strict', strict);
-  if (opts.streamWeights != null && opts.streamWeights !== false) throw argError(op, 'loadOptions.streamWeights', describe(opts.streamWeights), 'false or absent (weight files are read whole)');
+  if (requestInit !== undefined && typeof requestInit !== 'object') throw argError(op, `${arg}.requestInit`, describe(requestInit), 'a fetch RequestInit object');
+  if (requestInit !== undefined && (requestInit as { body?: unknown }).body != null) throw argError(op, `${arg}.requestInit.body`, 'a body', 'absent (the handler sends its own body)');
+  if (weightPathPrefix !== undefined && (typeof weightPathPrefix !== 'string' || weightPathPrefix === '')) throw argError(op, `${arg}.weightPathPrefix`, describe(weightPathPrefix), 'a non-empty string');
+  if (fetchFunc !== undefined && typeof fetchFunc !== 'function') throw argError(op, `${arg}.fetchFunc`, describe(fetchFunc), 'a function like fetch');
+  if (onProgress !== undefined && typeof onProgress !== 'function') throw argError(op, `${arg}.onProgress`, describe(onProgress), 'a function (fraction) => void');
+  if (weightUrlConverter !== undefined && typeof weightUrlConverter !== 'function') throw argError(op, `${arg}.weightUrlConverter`, describe(weightUrlConverter), 'a function (weightFileName) => Promise<string>');
+  checkStrict(op, `${arg}.strict`, strict);
+  if (opts.streamWeights != null && opts.streamWeights !== false) throw argError(op, `${arg}.streamWeights`, describe(opts.streamWeights), 'false or absent (weight files are read whole)');
   return opts as LoadOptions;
 }
 
 /** TF.js's strict: false keeps fresh weights where the file's are missing; tessera never loads part of a model. */
-export function checkStrict(op: string, where: string, strict: unknown): void {
+function checkStrict(op: string, where: string, strict: unknown): void {
   if (strict != null && strict !== true) throw argError(op, where, describe(strict), 'true or absent (tessera never loads part of a model)');
 }
 
@@ -155,7 +156,7 @@ class HttpHandler implements IOHandler {
 /** io.http for the public function `op` (io.http, its old name, or loadLayersModel given a bare path), so errors name it. */
 export function httpFor(op: string, path: unknown, loadOptions?: LoadOptions): IOHandler {
   if (typeof path !== 'string' || path === '') throw argError(op, 'path', describe(path), 'a non-empty URL string');
-  return new HttpHandler(op, path, checkOptions(op, loadOptions));
+  return new HttpHandler(op, path, checkLoadOptions(op, loadOptions));
 }
 
 /** A handler that loads a model over HTTP(S) (weights relative to model.json) and saves by POST, as tf.io.http. */

@@ -1025,6 +1025,7 @@ export abstract class Layer extends Serializable {
         const got = w instanceof Tensor ? `shape ${fmtShape(w.shape)} and dtype ${w.dtype}` : typeof w;
         throw argError(op, `weights[${i}]`, got, `shape ${fmtShape(v.shape)} and dtype ${v.dtype} (${v.name})`);
       }
+      if (w.isDisposed) throw argError(op, `weights[${i}]`, 'a disposed tensor', `a live tensor for ${v.name}`);
     });
   }
 

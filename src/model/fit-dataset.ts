@@ -112,8 +112,11 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
   const validationBatches = positive(op, 'validationBatches', args.validationBatches);
   const o = parseFitArgs({ epochs: args.epochs, initialEpoch: args.initialEpoch, verbose: args.verbose, callbacks: args.callbacks, yieldEvery: args.yieldEvery, validationBatchSize: args.validationBatchSize }, op);
   const vd = args.validationData;
-  const valDataset = vd !== undefined && !Array.isArray(vd) ? (vd as Dataset) : null;
+  const isDataset = typeof vd === 'object' && vd !== null && typeof (vd as Dataset).iterator === 'function';
+  const valDataset = isDataset ? (vd as Dataset) : null;
   if (vd !== undefined && !valDataset && (!Array.isArray(vd) || vd.length !== 2)) throw argError(op, 'validationData', fmtValue(vd), 'a Dataset or a pair [xVal, yVal]');
+  // A pair is checked against the model now, before the first epoch trains (a dataset's batches only as they come).
+  if (Array.isArray(vd)) withValidationPair(op, model, c, vd as [TensorOrArrayOrMap, TensorOrArrayOrMap], () => undefined);
   const plan = stepPlan(model, c);
   const outputNames = plan.outputs.map((p) => p.name);
   const classWeight = standardizeClassWeights(op, args.classWeight, outputNames);
@@ -184,11 +187,16 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
   return history;
 }
 
-function validationScores(op: string, model: TrainableModel, c: Compiled, [x, y]: [TensorOrArrayOrMap, TensorOrArrayOrMap], batchSize: number): number[] {
+function validationScores(op: string, model: TrainableModel, c: Compiled, pair: [TensorOrArrayOrMap, TensorOrArrayOrMap], batchSize: number): number[] {
+  return withValidationPair(op, model, c, pair, (xs, ys) => evaluateValues(model, c, xs, ys, batchSize));
+}
+
+/** body on a validation pair as input and target lists, checked against the model; what was made for it is freed after. */
+function withValidationPair<R>(op: string, model: TrainableModel, c: Compiled, [x, y]: [TensorOrArrayOrMap, TensorOrArrayOrMap], body: (xs: Tensor[], ys: Tensor[]) => R): R {
   const made: Tensor[] = [];
   try {
     const { xs, ys } = batchOf(op, model, c, { xs: x, ys: y }, made);
-    return evaluateValues(model, c, xs, ys, batchSize);
+    return body(xs, ys);
   } finally {
     for (const t of made) t.dispose();
   }

@@ -657,17 +657,8 @@ export class LayersModel extends Layer implements TrainableModel {
 
   /** Sets every weight from one list in the order of `weights`; all are checked before any changes. */
   override setWeights(weights: Tensor[]): void {
+    this.checkWeights(weights);
     const vars = this.weights;
-    const op = `${this.name}.setWeights`;
-    if (!Array.isArray(weights) || weights.length !== vars.length) {
-      throw argError(op, 'weights', Array.isArray(weights) ? `${weights.length} tensors` : typeof weights, `${vars.length} tensors`);
-    }
-    weights.forEach((w, i) => {
-      const v = vars[i];
-      if (!(w instanceof Tensor) || w.dtype !== v.dtype || w.shape.length !== v.shape.length || w.shape.some((d, j) => d !== v.shape[j])) {
-        throw argError(op, `weights[${i}]`, w instanceof Tensor ? `shape [${w.shape.join(', ')}] and dtype ${w.dtype}` : typeof w, `shape [${v.shape.join(', ')}] and dtype ${v.dtype} (${v.name})`);
-      }
-    });
     weights.forEach((w, i) => vars[i].assign(w));
     // As TF.js writes a constrained weight: projected.
     for (const l of this.layers) l.applyConstraints();

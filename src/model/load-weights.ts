@@ -44,6 +44,7 @@ export function namedWeightValues(op: string, layers: readonly Layer[], weights:
   for (const [weight, value] of found) {
     const name = savedWeightName(weight);
     if (!(value instanceof Tensor)) throw argError(op, `weights['${name}']`, fmtValue(value), 'a Tensor');
+    if (value.isDisposed) throw argError(op, `weights['${name}']`, 'a disposed tensor', 'a live tensor');
     // TF.js's message, then where.
     if (value.shape.toString() !== weight.shape.toString()) throw new Error(`Shape mismatch: ${JSON.stringify(weight.shape)} vs. ${JSON.stringify(value.shape)} (${op}: weights['${name}'])`);
     if (value.dtype !== weight.dtype) throw argError(op, `weights['${name}']`, `dtype ${value.dtype}`, `dtype ${weight.dtype}, the weight's`);

@@ -3,7 +3,7 @@ import { argError } from '../util/validate';
 import type { IOHandler } from '../io/artifacts';
 import { modelFromArtifacts } from './deserialize';
 import { restoreOptimizer } from './training-config';
-import { checkStrict, type LoadOptions } from '../io/http-handler';
+import { checkLoadOptions, type LoadOptions } from '../io/http-handler';
 import { describe } from '../io/json-checks';
 import { loadHandlerFor } from '../io/router-registry';
 
@@ -16,7 +16,7 @@ import { loadHandlerFor } from '../io/router-registry';
 export async function loadLayersModel(pathOrIOHandler: string | IOHandler, options?: LoadOptions): Promise<LayersModel> {
   const op = 'loadLayersModel';
   // Checked here for every source, not only where a handler reads the options (http).
-  checkStrict(op, 'options.strict', options?.strict);
+  checkLoadOptions(op, options, 'options');
   const handler = typeof pathOrIOHandler === 'string' && pathOrIOHandler !== '' ? loadHandlerFor(op, pathOrIOHandler, options)
     : typeof pathOrIOHandler === 'object' && pathOrIOHandler !== null && typeof pathOrIOHandler.load === 'function' ? pathOrIOHandler : undefined;
   if (handler?.load === undefined) {

@@ -7,6 +7,7 @@ import { argMax } from '../ops/arg-max';
 import { cast } from '../ops/cast';
 import { zerosLike } from '../ops/creation';
 import { where } from '../ops/where';
+import { argError, fmtShape } from '../util/validate';
 import { assertTensor } from '../tensor/checks';
 import { arraysEqual } from '../util/tf-util';
 
@@ -115,7 +116,11 @@ export const huberLoss = checked('huberLoss', (t, p) => {
 
 export const binaryAccuracy = checked('binaryAccuracy', (t, p) => mean(equal(t, greater(p, 0.5)), -1));
 // 1 or 0 per sample as float32, as tfjs-layers casts them (a bool tensor would read back as a Uint8Array).
-export const categoricalAccuracy = checked('categoricalAccuracy', (t, p) => cast(equal(argMax(t, -1), argMax(p, -1)), 'float32'));
+export const categoricalAccuracy = checked('categoricalAccuracy', (t, p) => {
+  // argMax of either would hide a mismatch (a [2, 3] yTrue against a [2, 4] yPred compared class ids of other sizes).
+  if (!arraysEqual(t.shape, p.shape)) throw argError('categoricalAccuracy', 'yPred', `shape ${fmtShape(p.shape)}`, `yTrue's shape ${fmtShape(t.shape)}`);
+  return cast(equal(argMax(t, -1), argMax(p, -1)), 'float32');
+});
 export const sparseCategoricalAccuracy = checked('sparseCategoricalAccuracy', (t, p) => {
   const ids = t.rank === p.rank ? t.reshape(t.shape.slice(0, -1)) : t;
   return cast(equal(ids, argMax(p, -1)), 'float32');

@@ -245,10 +245,12 @@ export abstract class Optimizer extends Serializable {
    */
   restoreSlots(op: string, iterations: Tensor, slots: { param: Variable; kind: string; tensor: Tensor }[]): void {
     if (!(iterations instanceof Tensor) || iterations.size !== 1) throw argError(op, 'iter', fmtValue(iterations), 'a scalar tensor');
+    if (iterations.isDisposed) throw argError(op, 'iter', 'a disposed tensor', 'a live scalar tensor');
     slots.forEach(({ param, kind, tensor }, i) => {
       if (!(tensor instanceof Tensor) || tensor.dtype !== param.dtype || fmtShape(tensor.shape) !== fmtShape(param.shape)) {
         throw argError(op, `slot ${i + 1} ('${param.name}/${kind}')`, fmtValue(tensor), `a tensor of the variable's shape ${fmtShape(param.shape)} and dtype ${param.dtype}`);
       }
+      if (tensor.isDisposed) throw argError(op, `slot ${i + 1} ('${param.name}/${kind}')`, 'a disposed tensor', 'a live tensor');
     });
     this.iterations = iterations.hostValues()[0];
     for (const { param, kind, tensor } of slots) this.#replaceSlot(param, kind, tensor);
@@ -321,6 +323,8 @@ export abstract class Optimizer extends Serializable {
         const got = g instanceof Tensor ? `shape ${fmtShape(g.shape)} and dtype ${g.dtype}` : typeof g;
         throw argError(op, `grads['${name}']`, got, `a tensor of shape ${fmtShape(v.shape)} and dtype ${v.dtype}`);
       }
+      if (g.isDisposed) throw argError(op, `grads['${name}']`, 'a disposed tensor', 'a live tensor');
+      if (v.isDisposed) throw argError(op, `grads['${name}']`, `a gradient for the disposed variable '${name}'`, 'gradients of live variables');
       return [v, g];
     });
   }

@@ -125,7 +125,8 @@ describe('http(s)', () => {
     await expect(tn.loadLayersModel('https://models.example/hand/model.json', { strict: false })).rejects.toThrow(/loadLayersModel: options.strict must be true or absent \(tessera never loads part of a model\), got false/);
     expect(() => tn.io.http('https://models.example/hand/model.json', { strict: false })).toThrow(/io.http: loadOptions.strict must be true or absent/);
     expect(() => tn.io.http('https://models.example/hand/model.json', { streamWeights: true })).toThrow(/io.http: loadOptions.streamWeights must be false or absent \(weight files are read whole\), got true/);
-    await expect(tn.loadLayersModel('https://models.example/hand/model.json', { onProgres: () => 0 } as never)).rejects.toThrow(/io.http: loadOptions.onProgres must be absent/);
+    await expect(tn.loadLayersModel('https://models.example/hand/model.json', { onProgres: () => 0 } as never)).rejects.toThrow(/loadLayersModel: options.onProgres must be absent/);
+    expect(() => tn.io.http('https://models.example/hand/model.json', { onProgres: () => 0 } as never)).toThrow(/io.http: loadOptions.onProgres must be absent/);
     expect(() => tn.io.http('')).toThrow(/io.http: path must be a non-empty URL string/);
   });
 
