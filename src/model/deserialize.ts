@@ -73,7 +73,10 @@ function readDtype(r: ConfigReader): DType | undefined {
   const v = policyName(r, r.get('dtype'));
   if (v === undefined || v === null) return undefined;
   if (v === 'float32' || v === 'float64' || v === 'int32' || v === 'bool') return v;
-  throw r.fail('dtype', v, "'float32', 'float64', 'int32' or 'bool'");
+  // Keras's mixed policies keep float32 variables (the weights the file holds) and compute in 16 bits; they run here
+  // in float32, as TF.js runs them. A float16 policy's weights would be float16, which tessera does not compute in.
+  if (v === 'mixed_float16' || v === 'mixed_bfloat16') return 'float32';
+  throw r.fail('dtype', v, "'float32', 'float64', 'int32' or 'bool' (or Keras's mixed_float16 or mixed_bfloat16, run in float32)");
 }
 
 /** Keras writes an InputLayer first; tessera keeps its shape and dtype on the first real layer. */

@@ -130,7 +130,7 @@ describe('topology', () => {
       [(j) => (layer(j, 0).config.kernel_initializer = { class_name: 'Nope', config: {} }), /config\.kernel_initializer\.class_name must be one of .*, got "Nope"$/],
       [(j) => (layer(j, 0).config.kernel_initializer = { class_name: 'Mystery', config: {} }), /config\.kernel_initializer\.class_name must be one of Zeros, Ones/],
       [(j) => (layer(j, 0).config.kernel_initializer.config.mode = 'fan_sideways'), /kernel_initializer\.config\.mode must be one of fan_in, fan_out, fan_avg/],
-      [(j) => (layer(j, 0).config.dtype = 'float16'), /config\.dtype must be 'float32', 'float64', 'int32' or 'bool', got "float16"/],
+      [(j) => (layer(j, 0).config.dtype = 'float16'), /config\.dtype must be 'float32', 'float64', 'int32' or 'bool' \(or Keras's mixed_float16 or mixed_bfloat16, run in float32\), got "float16"/],
       [(j) => (layer(j, 1).config.dtype = 'int32'), /layers\[1\] \("dense_Dense2"\)\.config\.dtype must be 'float32', the model's dtype, got "int32"/],
       [(j) => (layer(j, 1).config.dtype = 'float64'), /layers\[1\] \("dense_Dense2"\)\.config\.dtype must be 'float32', the model's dtype/],
       [(j) => (layer(j, 1).config.units_typo = 3), /config\.units_typo must be absent \(tessera does not know this setting\), got 3/],
@@ -191,11 +191,14 @@ describe('Keras files', () => {
     await expect(load((j) => (layer(j, 0).config.bias_initializer.extra = 1))).rejects.toThrow(/bias_initializer\.extra must be absent \(an initializer has class_name, config, and from Keras also/);
   });
 
-  it("Keras 3's dtype policy reads as its name; a mixed policy is refused", async () => {
+  it("Keras 3's dtype policy reads as its name; a mixed policy runs in float32, as in TF.js; a float16 one is refused", async () => {
     const policy = (name: string) => ({ module: 'keras', class_name: 'DTypePolicy', config: { name }, registered_name: null });
-    const model = await load((j) => (layer(j, 0).config.dtype = policy('float32')));
-    expect((model.predict(tn.tensor2d([[1, 2, 3]])) as tn.Tensor).dataSync()[0]).toBeCloseTo(handModel([1, 2, 3]), 5);
-    await expect(load((j) => (layer(j, 0).config.dtype = policy('mixed_float16')))).rejects.toThrow(/layers\[0\] \("dense_Dense1"\)\.config\.dtype must be 'float32', 'float64', 'int32' or 'bool', got "mixed_float16"/);
+    for (const name of ['float32', 'mixed_float16', 'mixed_bfloat16']) {
+      const model = await load((j) => (layer(j, 0).config.dtype = policy(name)));
+      expect(model.layers[0].dtype).toBe('float32');
+      expect((model.predict(tn.tensor2d([[1, 2, 3]])) as tn.Tensor).dataSync()[0]).toBeCloseTo(handModel([1, 2, 3]), 5);
+    }
+    await expect(load((j) => (layer(j, 0).config.dtype = policy('float16')))).rejects.toThrow(/layers\[0\] \("dense_Dense1"\)\.config\.dtype must be 'float32', 'float64', 'int32' or 'bool' \(or Keras's mixed_float16 or mixed_bfloat16, run in float32\), got "float16"/);
   });
 
   it("BatchNormalization's axis as a one-element list, negative included; longer lists and a non-boolean synchronized are refused", async () => {

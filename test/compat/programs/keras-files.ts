@@ -124,6 +124,19 @@ export const kerasFiles: Program[] = [
     },
   },
   {
+    name: "a Keras file trained under a mixed-precision policy (mixed_float16: float32 weights) loads and runs in float32",
+    run: async (tf) => {
+      const mixed = keras('keras.mixed_precision', 'Policy', { name: 'mixed_float16' });
+      const input = keras('keras.layers', 'InputLayer', { batch_input_shape: [null, 3], dtype: 'float32', sparse: false, ragged: false, name: 'x' });
+      const dense = keras('keras.layers', 'Dense', {
+        name: 'd', trainable: true, dtype: mixed, units: 2, activation: 'relu', use_bias: true, kernel_initializer: GLOROT, bias_initializer: ZEROS,
+        kernel_regularizer: null, bias_regularizer: null, activity_regularizer: null, kernel_constraint: null, bias_constraint: null,
+      });
+      const a = artifacts([input, dense], [spec('d/kernel', [3, 2]), spec('d/bias', [2])], [1, -1, 0.5, 2, -0.25, 1, 0.1, -0.2]);
+      return predictAfterLoad(tf, a, tf.tensor2d([[1, 2, 3], [-1, 0.5, 2]]));
+    },
+  },
+  {
     name: 'an Embedding loaded with input_length saves it again',
     run: async (tf) => {
       const model = tf.sequential({ layers: [tf.layers.embedding({ inputDim: 4, outputDim: 2, inputLength: 5, name: 'emb' }), tf.layers.flatten({ name: 'f' })] });
