@@ -177,7 +177,7 @@ export class GraphModel implements InferenceModel {
     for (const [key, v] of Object.entries({ trainableOnly, includeOptimizer })) {
       if (v !== undefined && v !== false) throw argError(op, `config.${key}`, describe(v), `false or absent (a graph model has no ${key === 'includeOptimizer' ? 'optimizer' : 'trainable weights'})`);
     }
-    return saveTarget(op, handlerOrURL).save!(model.artifacts);
+    return saveTarget(op, handlerOrURL).save(model.artifacts);
   }
 
   /** Frees every weight tensor; the model cannot run after. */

@@ -78,14 +78,17 @@ export function registeredLoadHandlerFor(op: string, url: string): IOHandler {
   throw new Error(`${op}: Copying failed because no load handler is found for source URL ${url}. Models are copied from indexeddb://name, localstorage://name, http(s)://…/model.json or a scheme added with tn.io.registerLoadRouter`);
 }
 
+/** An IOHandler that has its save method. */
+export type SavingHandler = IOHandler & Required<Pick<IOHandler, 'save'>>;
+
 /** The handler a save(handlerOrURL) call saves through: the one for a URL, or an IOHandler with a save method. */
-export function saveTarget(op: string, target: unknown): IOHandler {
+export function saveTarget(op: string, target: unknown): SavingHandler {
   const handler = typeof target === 'string' && target !== '' ? saveHandlerFor(op, target)
     : typeof target === 'object' && target !== null && typeof (target as IOHandler).save === 'function' ? target as IOHandler : undefined;
   if (handler?.save === undefined) {
     throw argError(op, 'handlerOrURL', describe(target), "a URL (indexeddb://name, localstorage://name, downloads://name, http(s)://…, file://dir in Node) or an IOHandler with a save method (e.g. tn.io.withSaveHandler(fn))");
   }
-  return handler;
+  return handler as SavingHandler;
 }
 
 /** The one handler that saves to `url`, as model.save finds it. */

@@ -764,7 +764,6 @@ export class LayersModel extends Layer implements TrainableModel {
     }
     return { refCountAfterDispose: this.refCount, numDisposedVariables };
   }
-
 }
 
 /** A functional model from symbolic inputs to outputs, as tf.model({inputs, outputs, name?}). */

@@ -7,5 +7,5 @@ export async function saveModel(model: SavableModel, target: string | IOHandler,
   const op = 'save';
   const handler = saveTarget(op, target);
   const artifacts = await modelToArtifacts(op, model, config);
-  return handler.save!(artifacts);
+  return handler.save(artifacts);
 }
