@@ -43,9 +43,14 @@ const byName: Record<string, () => Optimizer> = {
   adamax: () => train.adamax(0.002, 0.9, 0.999, 1e-7, 0),
 };
 
+/** The other spelling compile takes of each, as TF.js's (its class name); no other case is a name there. */
+const CLASS_NAMES = ['Adam', 'AdamW', 'SGD', 'RMSProp', 'Adagrad', 'Adadelta', 'Adamax'];
+
 export function getOptimizer(op: string, spec: unknown): Optimizer {
   if (typeof spec === 'object' && spec !== null && 'applyGradients' in spec) return spec as Optimizer;
-  const key = typeof spec === 'string' ? spec.toLowerCase() : '';
-  if (!Object.hasOwn(byName, key)) throw argError(op, 'optimizer', fmtValue(spec), `an optimizer from tn.train or one of ${Object.keys(byName).map((n) => `'${n}'`).join(', ')}`);
+  const key = typeof spec === 'string' && CLASS_NAMES.includes(spec) ? spec.toLowerCase() : spec;
+  if (typeof key !== 'string' || !Object.hasOwn(byName, key)) {
+    throw argError(op, 'optimizer', fmtValue(spec), `an optimizer from tn.train or one of ${Object.keys(byName).map((n) => `'${n}'`).join(', ')} (or ${CLASS_NAMES.map((n) => `'${n}'`).join(', ')})`);
+  }
   return byName[key]();
 }

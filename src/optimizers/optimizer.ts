@@ -61,6 +61,8 @@ export abstract class Optimizer extends Serializable {
   readonly #unclaimed = new Set<Variable>();
   /** During a step: each variable's place in its list of gradients. */
   #places: Map<Variable, number> | null = null;
+  /** Set by dispose(): its slots and scalars are freed, so a later step or weights call is refused. */
+  #disposed = false;
 
   /**
    * The built-in optimizers pass their name and learning rate; a subclass written as for TF.js calls super() with
@@ -82,6 +84,7 @@ export abstract class Optimizer extends Serializable {
 
   /** Updates each variable from its gradient in place; checks them all before changing any. */
   applyGradients(grads: GradientMap): void {
+    this.#assertLive('applyGradients');
     const pairs = this.#resolve(grads);
     this.iterations++;
     this.#places = new Map(pairs.map(([v], i) => [v, i]));
@@ -111,6 +114,7 @@ export abstract class Optimizer extends Serializable {
 
   /** Runs f, takes the gradients of its scalar result for the trainable variables (or varList), applies them; as TF.js. */
   minimize(f: () => Tensor, returnCost = false, varList?: Variable[]): Scalar | null {
+    this.#assertLive('minimize');
     if (typeof f !== 'function') throw argError(`${this.className}.minimize`, 'f', fmtValue(f), 'a function returning a scalar Tensor');
     const { value, grads } = variableGradsList(f, varList);
     tidy(() => this.applyGradientMap(grads, varList != null));
@@ -206,6 +210,7 @@ export abstract class Optimizer extends Serializable {
 
   /** The step count and every slot, as TF.js's getWeights (slots grouped by kind, as TF.js orders them). */
   async getWeights(): Promise<NamedTensor[]> {
+    this.#assertLive('getWeights');
     const kinds = [...new Set([...this.#slots.values()].flatMap((m) => [...m.keys()]))];
     const out: NamedTensor[] = [await this.saveIterations()];
     for (const kind of kinds) {
@@ -223,6 +228,7 @@ export abstract class Optimizer extends Serializable {
 
   /** Restores what getWeights gave: the step count, and each slot by its name (`${variable}/${kind}`). */
   async setWeights(weights: NamedTensor[]): Promise<void> {
+    this.#assertLive('setWeights');
     const op = `${this.className}.setWeights`;
     if (!Array.isArray(weights) || weights.length === 0 || weights[0]?.name !== 'iter') throw argError(op, 'weights', fmtValue(weights), "getWeights()'s list: {name: 'iter'} first, then the slots");
     const slots = weights.slice(1).map((w, i) => {
@@ -295,10 +301,16 @@ export abstract class Optimizer extends Serializable {
   }
 
   dispose(): void {
+    this.#disposed = true;
     for (const m of this.#slots.values()) for (const s of m.values()) s.dispose();
     this.#slots.clear();
     for (const t of this.#held) t.dispose();
     this.#held.clear();
+  }
+
+  /** TF.js's disposed optimizer fails on its freed state (reading 'backend' of undefined); this says why. */
+  #assertLive(method: string): void {
+    if (this.#disposed) throw argError(`${this.className}.${method}`, 'the optimizer', 'one whose dispose() has freed its state', 'a live optimizer (make a new one)');
   }
 
   #resolve(grads: GradientMap): [Variable, Tensor][] {

@@ -74,7 +74,45 @@ describe('optimizers take the same steps as TF.js 4.22', () => {
       model.compile({ optimizer: name, loss: 'meanSquaredError' });
       expect(model.optimizer?.className.toLowerCase()).toBe(name === 'rmsprop' ? 'rmsprop' : name);
     }
-    expect(() => model.compile({ optimizer: 'nadam', loss: 'meanSquaredError' })).toThrow(/'adam', 'adamw', 'sgd', 'rmsprop', 'adagrad', 'adadelta', 'adamax', got "nadam"/);
+    expect(() => model.compile({ optimizer: 'nadam', loss: 'meanSquaredError' })).toThrow(/'adam', 'adamw', 'sgd', 'rmsprop', 'adagrad', 'adadelta', 'adamax'.*got "nadam"/);
+  });
+
+  it('compile takes the names TF.js takes, the lower-case one or the class name, and no other case (as TF.js\'s getOptimizer)', () => {
+    const model = tn.sequential({ layers: [tn.layers.dense({ units: 1, inputShape: [2] })] });
+    for (const [name, className] of [['Adam', 'Adam'], ['SGD', 'SGD'], ['RMSProp', 'RMSProp'], ['Adagrad', 'Adagrad'], ['Adadelta', 'Adadelta'], ['Adamax', 'Adamax']]) {
+      model.compile({ optimizer: name, loss: 'meanSquaredError' });
+      expect(model.optimizer?.className).toBe(className);
+      const peer = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2] })] });
+      expect(() => peer.compile({ optimizer: name, loss: 'meanSquaredError' })).not.toThrow();
+    }
+    for (const name of ['ADAM', 'Rmsprop', 'rmsProp', 'Sgd']) {
+      expect(() => model.compile({ optimizer: name, loss: 'meanSquaredError' })).toThrow(new RegExp(`optimizer must be .*'RMSProp'.*got "${name}"`));
+      const peer = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2] })] });
+      expect(() => peer.compile({ optimizer: name, loss: 'meanSquaredError' })).toThrow(/Unknown Optimizer/);
+    }
+  });
+
+  it('a disposed optimizer refuses to step or to give or take weights, naming why (TF.js\'s fails reading its freed state)', async () => {
+    const v = tn.variable(tn.tensor([1, 2]));
+    for (const opt of [tn.train.adam(0.1), tn.train.sgd(0.1), tn.train.rmsprop(0.1), tn.train.momentum(0.1, 0.9)]) {
+      opt.minimize(() => tn.sum(tn.square(v)));
+      opt.dispose();
+      const before = Array.from(v.dataSync());
+      const steps = opt.iterations;
+      expect(() => opt.minimize(() => tn.sum(tn.square(v)))).toThrow(/minimize: the optimizer must be a live optimizer \(make a new one\), got one whose dispose\(\) has freed its state/);
+      expect(() => opt.applyGradients({ [v.name]: tn.ones([2]) })).toThrow(/applyGradients: the optimizer must be a live optimizer/);
+      await expect(opt.getWeights()).rejects.toThrow(/getWeights: the optimizer must be a live optimizer/);
+      await expect(opt.setWeights([{ name: 'iter', tensor: tn.scalar(3, 'int32') }])).rejects.toThrow(/setWeights: the optimizer must be a live optimizer/);
+      expect(Array.from(v.dataSync())).toEqual(before);
+      expect(opt.iterations).toBe(steps);
+    }
+    const peer = tf.train.adam(0.1);
+    const pv = tf.variable(tf.tensor([1, 2]));
+    peer.minimize(() => tf.sum(tf.square(pv)));
+    peer.dispose();
+    expect(() => peer.minimize(() => tf.sum(tf.square(pv)))).toThrow();
+    v.dispose();
+    pv.dispose();
   });
 });
 
