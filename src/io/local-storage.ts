@@ -114,6 +114,7 @@ class LocalStorageHandler implements IOHandler {
       format: typeof meta.format === 'string' ? meta.format : undefined,
       generatedBy: typeof meta.generatedBy === 'string' ? meta.generatedBy : undefined,
       convertedBy: typeof meta.convertedBy === 'string' ? meta.convertedBy : null,
+      ...(isRecord(meta.trainingConfig) ? { trainingConfig: meta.trainingConfig as unknown as ModelArtifacts['trainingConfig'] } : {}),
       ...(isRecord(meta.userDefinedMetadata) ? { userDefinedMetadata: meta.userDefinedMetadata } : {}),
       ...(isRecord(meta.signature) ? { signature: meta.signature } : {}),
     };

@@ -20,6 +20,11 @@ abstract class ElementwiseLayer extends AnyDtypeLayer {
     return true;
   }
 
+  /** Elementwise, so a sequence of any length too. */
+  override acceptsAnyLength(): boolean {
+    return true;
+  }
+
   protected override takesScalar(): boolean {
     return true;
   }
@@ -242,6 +247,11 @@ export class PReLU extends Layer {
 
   override getClassName(): string {
     return 'PReLU';
+  }
+
+  /** Its alpha spans the input's dims but the shared ones, so the time steps may be unknown only where shared (axis 1). */
+  override acceptsAnyLength(): boolean {
+    return this.sharedAxes?.includes(1) ?? false;
   }
 
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {

@@ -32,6 +32,11 @@ export class Activation extends AnyDtypeLayer {
     return inputShape.slice();
   }
 
+  /** Elementwise, so a sequence of any length too. */
+  override acceptsAnyLength(): boolean {
+    return true;
+  }
+
   /** Elementwise, so any input shape, as TF.js's (it has no input spec). */
   protected override fitsBuiltShape(): boolean {
     return true;

@@ -13,8 +13,9 @@ import type { DataFormat } from './data-format';
  * The dilationRate option as [h, w] (a positive integer or a pair; null or absent is 1). As in TF.js, strides above 1
  * with it are refused by the convolution op when the layer runs, not here: a model may be built and summarized.
  */
-/** A transposed convolution's output length along an axis: Keras's deconv_length without output padding. */
+/** A transposed convolution's output length along an axis: Keras's deconv_length without output padding (null: unknown). */
 export function deconvLength(size: number, kernel: number, stride: number, padding: 'valid' | 'same'): number {
+  if (size === null) return size;
   return padding === 'valid' ? size * stride + Math.max(kernel - stride, 0) : size * stride;
 }
 

@@ -74,6 +74,11 @@ export class Conv1D extends KernelLayer {
     this.buildKernel([this.kernelSize, inputShape[1], this.filters]);
   }
 
+  /** Its kernel slides along the steps, so a sequence of any length, as TF.js's. */
+  override acceptsAnyLength(): boolean {
+    return true;
+  }
+
   override call(x: Tensor, options: CallOptions): Tensor {
     // As a 2-D convolution over a height-1 image.
     const [b, steps, c] = x.shape;
@@ -116,6 +121,11 @@ abstract class Pooling1D extends AnyDtypeLayer {
     const out = windowOutputLength(steps, this.poolSize, this.strides, this.padding);
     assertNoNegativeDims(this.name, inputShape, [out]);
     return [out, c];
+  }
+
+  /** Its window slides along the steps, so a sequence of any length, as TF.js's. */
+  override acceptsAnyLength(): boolean {
+    return true;
   }
 
   override call(x: Tensor): Tensor {

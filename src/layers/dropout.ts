@@ -70,6 +70,11 @@ export class Dropout extends AnyDtypeLayer {
     return true;
   }
 
+  /** Elementwise, so a sequence of any length too. */
+  override acceptsAnyLength(): boolean {
+    return true;
+  }
+
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     const ns = this.noiseShape;
     if (ns) {

@@ -30,6 +30,11 @@ abstract class GlobalPooling extends AnyDtypeLayer {
     return [this.dataFormat === 'channelsFirst' ? inputShape[0] : inputShape[rank - 1]];
   }
 
+  /** The pooled axes may have any size, so the first may be unknown (a sequence of any length). */
+  override acceptsAnyLength(): boolean {
+    return true;
+  }
+
   override call(x: Tensor): Tensor {
     const axes = this.spatialRank === 1 ? [1] : this.dataFormat === 'channelsFirst' ? [2, 3] : [1, 2];
     return this.reduce(x, axes, false);

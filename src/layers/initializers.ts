@@ -3,7 +3,7 @@ import { gaussSampler, uniformSampler, type Sampler } from '../util/tfjs-sampler
 import { pythonicConfig, toCamelCase, type ConfigValue } from '../util/case';
 import { registeredApplier } from './serialization';
 import { Tensor, arrayTypeFor, sizeOfShape, type DType } from '../tensor/tensor';
-import { argError, assertFiniteNumber, fmtValue } from '../util/validate';
+import { argError, assertFiniteNumber, assertShape, fmtValue } from '../util/validate';
 
 /** Makes the initial values of a weight, from its shape (Keras layouts: dense [in, out], conv [kh, kw, in, out]). */
 export interface Initializer {
@@ -75,6 +75,7 @@ function make(className: string, config: Record<string, number | string | null>,
     // TF.js's ConfigDict type has no undefined, yet its getConfig holds one for a seed never given, as here.
     getConfig: () => (random ? { ...view, seed: seed as number | null } : { ...view }),
     apply(shape, dtype = 'float32') {
+      assertShape(`${className}.apply`, 'shape', shape);
       const next = draw(shape, seed == null && randomSeedSet() ? streamDraws(new Random(nextDefaultSeed())) : tfjsDraws(seed ?? undefined));
       const values = new (arrayTypeFor(dtype))(sizeOfShape(shape));
       for (let i = 0; i < values.length; i++) values[i] = next();

@@ -2,7 +2,7 @@ import { Tensor, isFloatDtype, type DType } from '../tensor/tensor';
 import { tidy } from '../tensor/tidy';
 import { Variable } from '../tensor/variable';
 import type { Initializer } from './initializers';
-import { argError, fmtShape, fmtValue, optionalBoolean, unknownKey } from '../util/validate';
+import { argError, assertShape, fmtShape, fmtValue, optionalBoolean, unknownKey } from '../util/validate';
 import { assertDtype } from '../tensor/checks';
 import { div } from '../ops/binary';
 import { cast, clone } from '../ops/cast';
@@ -579,6 +579,8 @@ export abstract class Layer extends Serializable {
   protected addWeight(name: string, shape: number[], dtype?: DType | null, initializer?: Initializer, regularizer?: Regularizer | null, trainable?: boolean, constraint?: Constraint | null): Variable;
   protected addWeight(suffix: string, shape: number[], init: Initializer, options?: WeightExtras): Variable;
   protected addWeight(suffix: string, shape: number[], third?: Initializer | DType | null, fourth?: Initializer | WeightExtras, regularizer?: Regularizer | null, trainable?: boolean, constraint?: Constraint | null): Variable {
+    // A build reading a shape's unknown batch dim (null) as a size is refused here, as TF.js refuses the tensor.
+    assertShape(`${this.name}.addWeight`, `shape of '${suffix}'`, shape);
     if (third === undefined || third === null || typeof third === 'string') {
       if (this.addedNames.has(suffix)) throw new Error(`Duplicate weight name ${suffix} for layer ${this.name}`);
       this.addedNames.add(suffix);

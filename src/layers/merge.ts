@@ -69,6 +69,11 @@ abstract class ElementwiseMerge extends AnyDtypeLayer {
     return super.apply(inputs, kwargs ?? undefined);
   }
 
+  /** Elementwise, so sequences of any length too (an unknown length matches only an unknown one, or 1). */
+  override acceptsAnyLength(): boolean {
+    return true;
+  }
+
   /** As TF.js's Merge: the batch size the inputs that know one agree on (apply refuses any that differ). */
   protected override outputBatch(batches: readonly (number | null)[]): number | null {
     return batches.find((b) => b != null) ?? null;
@@ -198,8 +203,14 @@ export class Concatenate extends AnyDtypeLayer {
     const bad = shapes.some((s) => s.length !== shapes[0].length || s.some((d, i) => i !== a && d !== shapes[0][i]));
     if (bad) throw argError(this.name, 'inputs', `shapes ${shapeText(shapes)}`, `shapes equal except along axis ${this.axis}`);
     const out = shapes[0].slice();
-    if (a >= 0) out[a] = shapes.reduce((n, s) => n + s[a], 0);
+    // Along an unknown length (sequences of any length joined in time) the length is unknown too.
+    if (a >= 0) out[a] = shapes.some((s) => s[a] === null) ? (null as unknown as number) : shapes.reduce((n, s) => n + s[a], 0);
     return out;
+  }
+
+  /** Sequences of any length join too, as TF.js's. */
+  override acceptsAnyLength(): boolean {
+    return true;
   }
 
   /** As TF.js's: along the batch, the batch sizes add up (null where one is unknown). */
@@ -283,6 +294,11 @@ export class Dot extends AnyDtypeLayer {
   /** The dot axes of inputs of these ranks (with the batch dim), negative ones counted from the end, as TF.js's interpretAxis. */
   private dotAxes(ranks: number[]): [number, number] {
     return [0, 1].map((i) => (this.axes[i] < 0 ? this.axes[i] + ranks[i] : this.axes[i])) as [number, number];
+  }
+
+  /** Sequences of any length too: an unknown length dotted with an unknown one, or kept, as TF.js's. */
+  override acceptsAnyLength(): boolean {
+    return true;
   }
 
   override outputShapeNoBatch(inputShape: readonly number[] | number[][]): number[] {

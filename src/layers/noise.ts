@@ -34,6 +34,11 @@ abstract class NoiseLayer extends AnyDtypeLayer {
     return inputShape.slice();
   }
 
+  /** Elementwise, so a sequence of any length too. */
+  override acceptsAnyLength(): boolean {
+    return true;
+  }
+
   /** Normal values like x, with mean and stddev. */
   protected normal(x: Tensor, mean: number, stddev: number): Tensor {
     if (!randomSeedSet()) return randomNormal(x.shape, mean, stddev, noiseDtype(x));

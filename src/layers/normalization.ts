@@ -83,6 +83,11 @@ abstract class AffineNorm extends Layer {
   /** The axes (of the full input, batch included) that gamma and beta span. */
   protected abstract paramAxes(rank: number): number[];
 
+  /** The time steps (axis 1) may be unknown where the parameters do not span them (the default last axis). */
+  override acceptsAnyLength(rank: number): boolean {
+    return !this.paramAxes(rank + 1).includes(1);
+  }
+
   /** gamma then beta (TF.js's order), shaped as the input's dims on the parameter axes. */
   protected addAffineWeights(inputShape: readonly number[]): number[] {
     const shape = this.paramAxes(inputShape.length + 1).map((a) => inputShape[a - 1]);

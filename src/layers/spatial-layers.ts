@@ -94,7 +94,8 @@ export class ZeroPadding2D extends AnyDtypeLayer {
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     checkRank4(this.name, inputShape);
     const out = inputShape.slice();
-    spatialAxes(this.dataFormat).forEach((a, i) => (out[a - 1] += this.padding[i][0] + this.padding[i][1]));
+    // An unknown size (null) stays unknown, as TF.js's.
+    spatialAxes(this.dataFormat).forEach((a, i) => (out[a - 1] = out[a - 1] === null ? out[a - 1] : out[a - 1] + this.padding[i][0] + this.padding[i][1]));
     return out;
   }
 

@@ -43,8 +43,10 @@ export class UpSampling2D extends AnyDtypeLayer {
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     if (inputShape.length !== 3) throw argError(this.name, 'input', `shape ${fmtShape([null, ...inputShape])}`, 'rank 4');
     const [sh, sw] = this.size;
+    // An unknown size (null) stays unknown, as TF.js's (null times a factor would read as 0).
     const [a, b, c] = inputShape;
-    return this.dataFormat === 'channelsFirst' ? [a, b * sh, c * sw] : [a * sh, b * sw, c];
+    const times = (d: number, k: number) => (d === null ? d : d * k);
+    return this.dataFormat === 'channelsFirst' ? [a, times(b, sh), times(c, sw)] : [times(a, sh), times(b, sw), c];
   }
 
   override call(x: Tensor): Tensor {

@@ -1,7 +1,11 @@
 import { convOutputLength } from '../ops/conv';
 
-/** A windowed layer's output length along one axis: the ops' length, with ceil's -0 (a short 'valid' window) as 0. */
+/**
+ * A windowed layer's output length along one axis: the ops' length, with ceil's -0 (a short 'valid' window) as 0.
+ * An unknown size (null: a sequence of any length) gives an unknown length, as TF.js's.
+ */
 export function windowOutputLength(size: number, span: number, stride: number, padding: 'valid' | 'same'): number {
+  if (size === null) return size;
   return convOutputLength(size, span, stride, padding) + 0;
 }
 

@@ -56,13 +56,35 @@ export abstract class Callback {
   onBatchEnd(_batch: number, _logs?: Logs): void | Promise<void> {}
 }
 
-/** Checks that an object of hooks holds only known keys, each a function or absent (undefined or null, as TF.js). */
-function checkHooks(what: string, cb: unknown): void {
-  if (cb === null || typeof cb !== 'object') throw new Error(`${what} must be an object of hooks (${HOOKS.join(', ')}), got ${typeof cb}`);
-  for (const [key, fn] of Object.entries(cb)) {
-    if (!KEYS.includes(key)) throw new Error(`${what}.${key} must be one of ${KEYS.join(', ')}, got an unknown hook`);
-    if (fn != null && typeof fn !== 'function') throw new Error(`${what}.${key} must be a function, got ${typeof fn}`);
+/** Every property name of an object, its prototypes' too (a class's methods), as a property read finds them. */
+function propertyNames(o: object): string[] {
+  const names = new Set<string>();
+  for (let p: object | null = o; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+    for (const k of Object.getOwnPropertyNames(p)) names.add(k);
   }
+  return [...names];
+}
+
+/**
+ * The hooks of an object given as callbacks, read as TF.js's CustomCallback reads them: by name, so a class's
+ * methods count and the object's other members (the program's own state) are left alone. Each must be a function or
+ * absent (undefined or null, as TF.js). A function named as a hook but none of them (`onEpochEnds`) would never run:
+ * with `warn` it is warned of (TF.js says nothing).
+ */
+function hooksOf(what: string, cb: unknown, warn: boolean): CustomCallbackArgs {
+  if (cb === null || typeof cb !== 'object') throw new Error(`${what} must be an object of hooks (${HOOKS.join(', ')}), got ${typeof cb}`);
+  const rec = cb as Record<string, unknown>;
+  const hooks: Record<string, unknown> = {};
+  for (const key of KEYS) {
+    const fn = rec[key];
+    if (fn != null && typeof fn !== 'function') throw new Error(`${what}.${key} must be a function, got ${typeof fn}`);
+    if (fn != null) hooks[key] = fn;
+  }
+  if (warn) {
+    const stray = propertyNames(cb).filter((k) => /^on[A-Z]/.test(k) && !KEYS.includes(k) && typeof rec[k] === 'function');
+    if (stray.length > 0) console.warn(`${what}: ${stray.join(', ')} will never be called: the hooks are ${HOOKS.join(', ')}`);
+  }
+  return hooks as CustomCallbackArgs;
 }
 
 /**
@@ -78,12 +100,12 @@ export class CustomCallback extends Callback {
 
   constructor(args: CustomCallbackArgs, yieldEvery?: YieldEveryOptions) {
     super();
-    checkHooks('CustomCallback: args', args);
+    const hooks = hooksOf('CustomCallback: args', args, true);
     const every = parseYieldEvery('CustomCallback', yieldEvery);
     // As TF.js: a hook that would never be called is a mistake, refused before training starts.
-    if (every === 'never' && args.onYield != null) throw new Error('yieldEvery is `never` but you provided an `onYield` callback. Either change `yieldEvery` or remove the callback');
-    this.hooks = { ...args };
-    this.yielder = new Yielder(every, (epoch, batch, logs) => this.hooks.onYield?.call(this, epoch, batch, logs), args.nowFunc ?? undefined, args.nextFrameFunc ?? undefined);
+    if (every === 'never' && hooks.onYield != null) throw new Error('yieldEvery is `never` but you provided an `onYield` callback. Either change `yieldEvery` or remove the callback');
+    this.hooks = hooks;
+    this.yielder = new Yielder(every, (epoch, batch, logs) => this.hooks.onYield?.call(this, epoch, batch, logs), hooks.nowFunc ?? undefined, hooks.nextFrameFunc ?? undefined);
   }
 
   override async onTrainBegin(logs?: Logs): Promise<void> {
@@ -112,11 +134,11 @@ export class CustomCallback extends Callback {
   }
 }
 
-/** The callbacks as a list, each checked: a Callback, or an object of hooks. */
-function checkedList(what: string, callbacks: unknown): CustomCallbackArgs[] {
+/** The callbacks as a list, each checked: a Callback, or an object of hooks (warned of where `warn`). */
+function checkedList(what: string, callbacks: unknown, warn: boolean): CustomCallbackArgs[] {
   const list: unknown[] = callbacks === undefined || callbacks === null ? [] : Array.isArray(callbacks) ? callbacks : [callbacks];
   list.forEach((cb, i) => {
-    if (!(cb instanceof Callback) && !(cb instanceof History)) checkHooks(`${what}[${i}]`, cb);
+    if (!(cb instanceof Callback) && !(cb instanceof History)) hooksOf(`${what}[${i}]`, cb, warn);
   });
   return list as CustomCallbackArgs[];
 }
@@ -152,7 +174,7 @@ export class CallbackList {
 
   /** The callbacks (a Callback, an object of hooks, or an array of them), checked before anything runs. */
   constructor(callbacks?: unknown, queueLength = 10) {
-    this.callbacks = checkedList('CallbackList: callbacks', callbacks);
+    this.callbacks = checkedList('CallbackList: callbacks', callbacks, true);
     this.queueLength = queueLength;
   }
 
@@ -162,14 +184,14 @@ export class CallbackList {
    * Callback subclasses, which never yield in TF.js), an empty one is added so that training still yields.
    */
   static forFit(callbacks: unknown, yieldEvery: YieldEveryOptions, verbose: number): CallbackList {
-    const given = checkedList('fit: callbacks', callbacks).map((cb) => (cb instanceof Callback || cb instanceof History ? cb : new CustomCallback(cb, yieldEvery)));
+    const given = checkedList('fit: callbacks', callbacks, false).map((cb) => (cb instanceof Callback || cb instanceof History ? cb : new CustomCallback(cb, yieldEvery)));
     const list: (Callback | History)[] = [...registeredCallbacks(verbose), ...given];
     if (!list.some((cb) => cb instanceof CustomCallback)) list.push(new CustomCallback({}, yieldEvery));
     return new CallbackList(list);
   }
 
   append(callback: Callback | CustomCallbackArgs): void {
-    this.callbacks.push(...checkedList('CallbackList.append: callback', [callback]));
+    this.callbacks.push(...checkedList('CallbackList.append: callback', [callback], true));
   }
 
   setModel(model: CallbackModel): void {

@@ -1,5 +1,5 @@
 import { Tensor, type DType } from '../tensor/tensor';
-import { argError, describeValue, fmtShape, fmtValue } from '../util/validate';
+import { argError, fmtShape, fmtValue } from '../util/validate';
 import type { Compiled } from './compile';
 
 /** What the data checks need of one model input or output. */
@@ -21,11 +21,11 @@ export function dataList(op: string, arg: string, data: unknown, ports: readonly
     if (ports.length !== 1) throw argError(op, arg, 'one Tensor', `an array or a map of ${ports.length} tensors, one per model ${what === 'inputs' ? 'input' : 'output'} (${names})`);
     list = [data];
   } else if (Array.isArray(data)) {
-    if (data.length !== ports.length) throw argError(op, arg, `${data.length} tensors`, `${ports.length}, one per model ${what === 'inputs' ? 'input' : 'output'} (${names})`);
+    if (data.length !== ports.length) throw argError(op, arg, `${data.length} tensors`, `${ports.length} tensor${ports.length === 1 ? '' : 's'}, one per model ${what === 'inputs' ? 'input' : 'output'} (${names})`);
     list = data;
   } else if (data !== null && typeof data === 'object') {
     const rec = data as Record<string, unknown>;
-    for (const k of Object.keys(rec)) if (!ports.some((p) => p.name === k)) throw argError(op, `${arg}['${k}']`, describeValue(rec[k]), `keys naming the model's ${what} (${names})`);
+    for (const k of Object.keys(rec)) if (!ports.some((p) => p.name === k)) throw argError(op, arg, `the key '${k}'`, `keys naming the model's ${what} (${names})`);
     list = ports.map((p) => {
       if (!Object.hasOwn(rec, p.name)) throw argError(op, arg, `no tensor for '${p.name}'`, `a tensor for every model ${what === 'inputs' ? 'input' : 'output'} (${names})`);
       return rec[p.name];

@@ -24,7 +24,7 @@ function classWeightOf(op: string, arg: string, v: unknown): ClassWeight {
  * fit's classWeight as one entry per output (null: that output's loss is not weighted), read as TF.js 4.22's
  * standardizeClassWeights reads it: a ClassWeight, an array of one per output, or a map by output name (told apart
  * from a ClassWeight by its values being objects). Unlike TF.js, a map naming no output is refused rather than
- * skipped, and one ClassWeight given to a model of several outputs weighs each of them (TF.js refuses it).
+ * skipped. One ClassWeight for a model of several outputs is refused, as TF.js refuses it.
  */
 export function standardizeClassWeights(op: string, spec: unknown, outputNames: readonly string[]): (ClassWeight | null)[] | null {
   if (spec === undefined || spec === null || (Array.isArray(spec) && spec.length === 0)) return null;
@@ -38,11 +38,13 @@ export function standardizeClassWeights(op: string, spec: unknown, outputNames: 
   const entries = Object.entries(spec);
   const byName = !Array.isArray(spec) && (outputNames.length === 1 ? Object.hasOwn(spec, outputNames[0]) : entries.length > 0 && isObject(entries[0][1]));
   if (byName) {
-    for (const [k, v] of entries) if (!outputNames.includes(k)) throw argError(op, `${arg}['${k}']`, describeValue(v), `keys naming the model's outputs (${outputNames.map((n) => `'${n}'`).join(', ')})`);
+    for (const [k] of entries) if (!outputNames.includes(k)) throw argError(op, arg, `the key '${k}'`, `keys naming the model's outputs (${outputNames.map((n) => `'${n}'`).join(', ')})`);
     return outputNames.map((n) => (Object.hasOwn(spec, n) ? classWeightOf(op, `${arg}['${n}']`, (spec as Record<string, unknown>)[n]) : null));
   }
-  const weights = classWeightOf(op, arg, spec);
-  return outputNames.map(() => weights);
+  if (outputNames.length > 1) {
+    throw argError(op, arg, 'one {classId: weight} object', `an array of ${outputNames.length} of them or a map of them by output name (${outputNames.map((n) => `'${n}'`).join(', ')}), as the model has ${outputNames.length} outputs`);
+  }
+  return [classWeightOf(op, arg, spec)];
 }
 
 /** Per-sample weights of each output from its class weights: the class is the id, or the argmax of a one-hot row. */

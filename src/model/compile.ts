@@ -43,7 +43,7 @@ function perOutput<T>(op: string, arg: string, v: unknown, names: readonly strin
   }
   if (v !== null && typeof v === 'object' && !Array.isArray(v) && !isOne(v)) {
     const rec = v as Record<string, T>;
-    for (const k of Object.keys(rec)) if (!names.includes(k)) throw argError(op, `${arg}.${k}`, fmtValue(rec[k]), `keys naming outputs (${names.join(', ')})`);
+    for (const k of Object.keys(rec)) if (!names.includes(k)) throw argError(op, arg, `the key '${k}'`, `keys naming the model's outputs (${names.map((n) => `'${n}'`).join(', ')})`);
     return names.map((n) => {
       if (!Object.hasOwn(rec, n) && fallback === undefined) throw argError(op, arg, `no entry for output '${n}'`, `an entry for every output (${names.join(', ')})`);
       return Object.hasOwn(rec, n) ? rec[n] : (fallback as T);

@@ -24,7 +24,8 @@ export type LossOrMetricFn = (yTrue: Tensor, yPred: Tensor) => Tensor;
 const clip = (x: Tensor, lo: number, hi: number) => minimum(maximum(x, lo), hi);
 const LARGE = 3.4e38;
 
-function checked(name: string, f: LossOrMetricFn): LossOrMetricFn {
+/** f, refusing anything but tensors for yTrue and yPred (named for `name`), as `name`. */
+export function checked(name: string, f: LossOrMetricFn): LossOrMetricFn {
   const g = (yTrue: Tensor, yPred: Tensor) => {
     assertTensor(name, 'yTrue', yTrue);
     assertTensor(name, 'yPred', yPred);

@@ -29,9 +29,11 @@ function pair(op: string, labelsIn: Tensor | TensorLike, predictionsIn: Tensor |
   if (labels.rank !== predictions.rank || labels.shape.some((d, i) => d !== predictions.shape[i])) {
     throw new Error(`${op}: ${names[0]} and ${names[1]} must have the same shape, got ${fmtShape(labels.shape)} and ${fmtShape(predictions.shape)}`);
   }
+  // An int32 side meets a float one as TF.js's arithmetic upcasts it, whichever side it is.
   const l = !isFloat(labels) && isFloat(predictions) ? cast(labels, predictions.dtype) : labels;
-  assertSameDtype(op, l, predictions, names[0], names[1]);
-  return [l, predictions];
+  const p = isFloat(labels) && !isFloat(predictions) ? cast(predictions, labels.dtype) : predictions;
+  assertSameDtype(op, l, p, names[0], names[1]);
+  return [l, p];
 }
 
 function labelSmoothingOf(op: string, v: unknown): number {

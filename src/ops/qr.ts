@@ -1,15 +1,15 @@
 import type { Tensor } from '../tensor/tensor';
 import { argError, describeValue, fmtShape, withArticle } from '../util/validate';
-import { div, greater, mul, sub } from './binary';
+import { div, equal, greater, mul, sub } from './binary';
 import { concat, stack, unstack } from './concat';
-import { tensor } from './creation';
+import { onesLike, tensor, zerosLike } from './creation';
 import { matMul } from './matmul';
 import { norm } from './norm';
 import { reshape } from './reshape';
 import { eye } from './sequences';
 import { slice } from './slice';
 import { toTensor, type TensorLike } from './tensor-like';
-import { neg } from './unary';
+import { neg, sqrt, square } from './unary';
 import { where } from './where';
 import { sum } from './reduction';
 
@@ -27,13 +27,18 @@ function qr2d(x: Tensor, fullMatrices: boolean): [Tensor, Tensor] {
   let r: Tensor = x;
   for (let j = 0; j < Math.min(m, n); j++) {
     const a = slice(r, [j, j], [m - j, 1]);
-    const normA = norm(a);
     const ajj = slice(r, [j, j], [1, 1]);
     const s = where(greater(ajj, 0), tensor([[-1]], [1, 1], dt), one);
-    const u1 = sub(ajj, mul(s, normA));
+    // A column already zero below the diagonal (a rank-deficient matrix: a constant one) is left as it is, the
+    // reflection the identity (τ = 0, as LAPACK takes it), where the formulas below would give 0/0; ‖a‖ is then
+    // taken as 1, so that its gradient (a / ‖a‖) stays finite too.
+    const squares = sum(square(a));
+    const zero = equal(squares, 0);
+    const normA = sqrt(where(zero, onesLike(squares), squares));
+    const u1 = where(zero, one, sub(ajj, mul(s, normA)));
     // The reflection is I − τ w wᵀ with w's first entry 1.
     const w = m - j === 1 ? one : concat([one, slice(div(a, u1), [1, 0], [m - j - 1, 1])], 0);
-    const tauW = mul(neg(div(mul(s, u1), normA)), w);
+    const tauW = mul(where(zero, zerosLike(normA), neg(div(mul(s, u1), normA))), w);
     const lower = slice(r, [j, 0], [m - j, n]);
     const reflected = sub(lower, matMul(tauW, matMul(w, lower, true)));
     r = j === 0 ? reflected : concat([slice(r, [0, 0], [j, n]), reflected], 0);

@@ -173,6 +173,28 @@ describe('localstorage://', () => {
     await expect(tn.io.removeModel('localstorage://my/model')).rejects.toThrow("io.removeModel: there is no model 'my/model' in localStorage");
   });
 
+  it('keeps the training config and optimizer state (includeOptimizer): the model loads compiled, through a copy too', async () => {
+    vi.stubGlobal('localStorage', new FakeStorage());
+    vi.stubGlobal('indexedDB', new FakeIndexedDB());
+    const model = smallModel();
+    model.compile({ optimizer: tn.train.adam(0.01), loss: 'meanSquaredError' });
+    const y = tn.ones([2, 4]);
+    await model.fit(x, y, { epochs: 1, verbose: 0 });
+    await model.save('localstorage://trained', { includeOptimizer: true });
+    await tn.io.copyModel('localstorage://trained', 'localstorage://kept');
+    await tn.io.moveModel('localstorage://trained', 'indexeddb://moved');
+    await tn.io.copyModel('indexeddb://moved', 'localstorage://back');
+    const slots = (await model.optimizer.getWeights()).map((w) => Array.from(w.tensor.dataSync()));
+    for (const url of ['localstorage://kept', 'indexeddb://moved', 'localstorage://back']) {
+      const loaded = await tn.loadLayersModel(url);
+      expect(loaded.optimizer?.getClassName(), url).toBe('Adam');
+      expect(loaded.loss, url).toBe('meanSquaredError');
+      expect((await loaded.optimizer.getWeights()).map((w) => Array.from(w.tensor.dataSync())), url).toEqual(slots);
+      await loaded.fit(x, y, { epochs: 1, verbose: 0 });
+      expect(loaded.optimizer.iterations, url).toBe(2);
+    }
+  });
+
   it('leaves nothing behind when the quota is exceeded, and says how big the model is', async () => {
     const storage = new FakeStorage(2000);
     vi.stubGlobal('localStorage', storage);

@@ -43,3 +43,46 @@ describe("windowed layers whose 'valid' window is longer than their input", () =
     expect(() => tn.layers.maxPooling1d({ poolSize: 5, strides: 1, name: 'p5' }).apply(tn.ones([1, 3, 2]))).toThrow('Negative dimension size caused by adding layer p5 with input shape [,3,2]');
   });
 });
+
+describe('an unknown length (null) through windowed layers, as TF.js', () => {
+  it('computeOutputShape keeps a null spatial size null instead of reading it as 0', () => {
+    const cases: [(t: Lib) => unknown, (number | null)[]][] = [
+      [(t) => t.layers.conv2d({ filters: 2, kernelSize: 3, padding: 'same', strides: 2 }), [null, null, 5, 1]],
+      [(t) => t.layers.conv2d({ filters: 2, kernelSize: 3 }), [null, 7, null, 1]],
+      [(t) => t.layers.maxPooling2d({ poolSize: 2 }), [null, null, null, 1]],
+      [(t) => t.layers.conv1d({ filters: 2, kernelSize: 2 }), [null, null, 3]],
+      [(t) => t.layers.averagePooling1d({ poolSize: 2 }), [null, null, 3]],
+      [(t) => t.layers.zeroPadding2d({}), [null, null, 3, 1]],
+      [(t) => t.layers.upSampling2d({}), [null, null, 3, 1]],
+      [(t) => t.layers.conv2dTranspose({ filters: 2, kernelSize: 3, strides: 2 }), [null, null, 3, 1]],
+    ];
+    for (const [make, shape] of cases) {
+      const ours = (make(tn) as tn.layers.Layer).computeOutputShape(shape as number[]);
+      expect(ours).toEqual((make(tf) as tf.layers.Layer).computeOutputShape(shape as number[]));
+      expect(ours).toContain(null);
+    }
+  });
+});
+
+describe('initializers and addWeight refuse a shape that is not sizes, as TF.js refuses the tensor', () => {
+  it('names the initializer or the weight, and what the shape held', () => {
+    for (const shape of [[null, 3], [2.5], ['2', 3], [Number.NaN], [-1, 3]]) {
+      expect(() => tn.initializers.ones().apply(shape as number[])).toThrow(/Ones\.apply: shape must be an array of non-negative integers/);
+      expect(() => tn.initializers.glorotUniform({ seed: 1 }).apply(shape as number[])).toThrow(/VarianceScaling\.apply: shape must be an array of non-negative integers/);
+      expect(() => tf.initializers.ones().apply(shape as number[])).toThrow();
+    }
+    // A custom layer's build that reads the unknown batch dim as a size.
+    class ByBatch extends tn.layers.Layer {
+      static readonly className = 'ByBatch';
+      override build(s: (number | null)[]): void {
+        this.addWeight('w', [s[0] as number, s[1] as number], 'float32', tn.initializers.zeros());
+      }
+      override call(x: tn.Tensor): tn.Tensor {
+        return x;
+      }
+    }
+    const layer = new ByBatch({ name: 'by_batch' });
+    expect(() => layer.apply(tn.input({ shape: [3] }))).toThrow("by_batch.addWeight: shape of 'w' must be an array of non-negative integers, got an array of length 2 [null,3]");
+    expect(layer.getWeights()).toEqual([]);
+  });
+});

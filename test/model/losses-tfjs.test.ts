@@ -313,9 +313,12 @@ describe('cross-entropy on a softmax output and class weights train as in TF.js 
     }
     const failing = (outputs: number, classWeight: unknown) => run(tn as unknown as Lib, outputs, classWeight);
     await expect(failing(2, [{ 0: 1, 1: 3 }])).rejects.toThrow(/fit: classWeight must be one per model output \(2\), got an array of 1 items/);
-    await expect(failing(2, { head2: { 0: 1 } })).rejects.toThrow(/fit: classWeight\['head2'\] must be keys naming the model's outputs \('head0', 'head1'\)/);
+    await expect(failing(2, { head2: { 0: 1 } })).rejects.toThrow(/fit: classWeight must be keys naming the model's outputs \('head0', 'head1'\), got the key 'head2'/);
     await expect(failing(2, { head1: { 0: 1 } })).rejects.toThrow("fit: classWeight for 'head1' must contain all classes in the training data. The class 1 exists in the data but not in classWeight");
     await expect(failing(1, [{ 0: -1 }])).rejects.toThrow(/fit: classWeight\[0\]\[0\] must be a finite number >= 0, got -1/);
+    // One ClassWeight for two outputs: TF.js refuses it, and so does tessera, before any step.
+    await expect(run(tf, 2, { 0: 1, 1: 3 })).rejects.toThrow(/multiple \(2\) outputs/);
+    await expect(failing(2, { 0: 1, 1: 3 })).rejects.toThrow(/fit: classWeight must be an array of 2 of them or a map of them by output name \('head0', 'head1'\), as the model has 2 outputs, got one \{classId: weight\} object/);
   });
 
   it('fractional class weights apply to int32 one-hot targets (oneHot\'s dtype) as to float ones', async () => {

@@ -54,6 +54,18 @@ describe('tn.losses match TF.js for every weighting and reduction', () => {
     expect(tn.Reduction.SUM_BY_NONZERO_WEIGHTS).toBe(tf.Reduction.SUM_BY_NONZERO_WEIGHTS);
   });
 
+  it('an int32 side, labels or predictions, is upcast to the other\'s float dtype, as TF.js\'s arithmetic does', () => {
+    // In [0, 1], where every loss is defined with either side as labels.
+    const ints = [1, 0, 0, 1];
+    const floats = [0.5, 0.25, 0.75, 0.5];
+    for (const [name, loss, tfLoss] of cases) {
+      expectMatchesTfjs(loss(tn.tensor(floats, [2, 2]), tn.tensor(ints, [2, 2], 'int32')), tfLoss(tf.tensor(floats, [2, 2]), tf.tensor(ints, [2, 2], 'int32')));
+      expectMatchesTfjs(loss(tn.tensor(ints, [2, 2], 'int32'), tn.tensor(floats, [2, 2])), tfLoss(tf.tensor(ints, [2, 2], 'int32'), tf.tensor(floats, [2, 2])));
+      expect(loss(tn.tensor(floats, [2, 2]), tn.tensor(ints, [2, 2], 'int32')).dtype, name).toBe('float32');
+    }
+    expect(tn.losses.meanSquaredError(tn.tensor([1.5, 0]), tn.tensor([1, 1], [2], 'int32')).dataSync()[0]).toBeCloseTo(0.625, 6);
+  });
+
   it('hand-computed: mean squared error and softmax cross-entropy of one row', () => {
     const mse = tn.losses.meanSquaredError(tn.tensor([1, 0, 0, 1], [2, 2]), tn.tensor([0.8, 0.3, 0.4, 0.9], [2, 2]));
     expect(mse.dataSync()[0]).toBeCloseTo((0.04 + 0.09 + 0.16 + 0.01) / 4, 6);

@@ -26,6 +26,24 @@ describe('linalg.qr', () => {
     }), RUNS);
   });
 
+  it('a rank-deficient matrix whose column is already zero below the diagonal (a constant one) gives finite factors', () => {
+    // Hand-computed: the first reflection is diag(−1, 1, 1) and leaves the second column zero below the diagonal,
+    // so the second is the identity.
+    const [q, r] = tn.linalg.qr(tn.tensor([[1, 1], [0, 0], [0, 0]], [3, 2], 'float64'));
+    expect(values(q)).toEqual([-1, 0, 0, 1, 0, 0]);
+    expect(values(r)).toEqual([-1, -1, 0, 0]);
+    // A constant float32 matrix rounds to that case after its first reflection.
+    for (const x of [tn.ones([3, 2]), tn.ones([3, 3]), tn.fill([3, 2], 2), tn.zeros([2, 2])]) {
+      for (const full of [false, true]) {
+        const [fq, fr] = tn.linalg.qr(x, full);
+        values(tn.sub(tn.matMul(fq, fr), x)).forEach((v) => expect(Math.abs(v)).toBeLessThan(1e-5));
+        values(tn.sub(tn.matMul(fq, fq, true), tn.eye(fq.shape[1]))).forEach((v) => expect(Math.abs(v)).toBeLessThan(1e-5));
+      }
+    }
+    // Its gradient is finite too.
+    expect(values(tn.grad((x: tn.Tensor) => tn.sum(tn.linalg.qr(x)[0]))(tn.tensor([[1, 1], [0, 0], [0, 0]], [3, 2], 'float64'))).every(Number.isFinite)).toBe(true);
+  });
+
   it('batches: each matrix of a [2, 3, 2] x as alone', () => {
     const x = randTensor([2, 3, 2], 7);
     const [q, r] = tn.linalg.qr(x);
