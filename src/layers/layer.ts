@@ -565,7 +565,8 @@ export abstract class Layer extends Serializable {
     this.building = true;
     try {
       // As TF.js builds a layer in its name scope: a layer the user's build builds names its weights after this one.
-      const full = (shape: readonly number[], i: number): Shape => [batches[i] ?? null, ...shape];
+      // Built from its own declaration (a loaded model's first layer), the batch is the one it declares, as TF.js's.
+      const full = (shape: readonly number[], i: number): Shape => [(batches.length === 0 && i === 0 ? this.declaredBatch : batches[i]) ?? null, ...shape];
       buildInScope(this.weightScope(), () => this.build((isShapeList(s) && this.takesList() ? s.map(full) : full(s as number[], 0)) as number[]));
     } finally {
       this.building = false;

@@ -151,4 +151,29 @@ export const s37Sweep: Program[] = [
       return [shapes, await trainOnSequences(tf, tf.model({ inputs: input, outputs: out }))];
     },
   },
+  {
+    name: 'a custom layer whose build sizes a weight by the declared batch size saves and loads back (build gets the batch)',
+    run: async (tf) => {
+      class BatchSized extends tf.layers.Layer {
+        static readonly className = 'S37BatchSized';
+        seen: unknown = null;
+        override build(s: (number | null)[]): void {
+          this.seen = s;
+          this.addWeight('acc', [s[0] as number, s[1] as number], 'float32', tf.initializers.constant({ value: 0.5 }));
+        }
+        override call(x: never): never {
+          return tf.add(Array.isArray(x) ? x[0] : x, this.getWeights()[0]) as never;
+        }
+      }
+      tf.serialization.registerClass(BatchSized);
+      const model = tf.sequential({ layers: [new BatchSized({ name: 'sized', batchInputShape: [4, 2] })] });
+      let saved: unknown = null;
+      await model.save(tf.io.withSaveHandler(async (artifacts) => {
+        saved = artifacts;
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      }));
+      const loaded = await tf.loadLayersModel(tf.io.fromMemory(saved as never));
+      return [(model.layers[0] as BatchSized).seen, (loaded.layers[0] as BatchSized).seen, loaded.predict(tf.ones([4, 2]))];
+    },
+  },
 ];
