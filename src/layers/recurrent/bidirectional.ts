@@ -35,6 +35,8 @@ function remake(layer: RNN, name: string, goBackwards: boolean): RNN {
  * back into time order), merged; weights are the forward layer's, then the backward one's.
  */
 export class Bidirectional extends Layer {
+  /** The layer given, as TF.js's Wrapper.layer (the two that run are copies of it). */
+  readonly layer: RNN;
   readonly forwardLayer: RNN;
   readonly backwardLayer: RNN;
   readonly mergeMode: BidirectionalMergeMode;
@@ -48,6 +50,7 @@ export class Bidirectional extends Layer {
     if (!MODES.includes(mergeMode)) throw argError(op, 'mergeMode', fmtValue(mergeMode), "one of 'concat', 'sum', 'mul', 'ave', null");
     super('bidirectional', { ...args, inputShape: args.inputShape ?? layer.inputShapeNoBatch ?? undefined });
     this.mergeMode = mergeMode;
+    this.layer = layer;
     this.forwardLayer = remake(layer, `forward_${layer.name}`, layer.goBackwards);
     this.backwardLayer = remake(layer, `backward_${layer.name}`, !layer.goBackwards);
     this.buildIfShaped();

@@ -176,4 +176,12 @@ export const s37Sweep: Program[] = [
       return [(model.layers[0] as BatchSized).seen, (loaded.layers[0] as BatchSized).seen, loaded.predict(tf.ones([4, 2]))];
     },
   },
+  {
+    name: "a bidirectional layer's layer is the one it was given, as TF.js's Wrapper.layer",
+    run: (tf) => {
+      const lstm = tf.layers.lstm({ units: 2, name: 'inner' });
+      const bi = tf.layers.bidirectional({ layer: lstm });
+      return [bi.layer === lstm, bi.layer.name, bi.layer.getClassName()];
+    },
+  },
 ];
