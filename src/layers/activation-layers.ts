@@ -25,6 +25,11 @@ abstract class ElementwiseLayer extends AnyDtypeLayer {
     return true;
   }
 
+  /** Elementwise: an unknown size on any axis. */
+  override acceptsUnknownSize(): boolean {
+    return true;
+  }
+
   protected override takesScalar(): boolean {
     return true;
   }

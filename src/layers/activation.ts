@@ -37,6 +37,11 @@ export class Activation extends AnyDtypeLayer {
     return true;
   }
 
+  /** Elementwise: an unknown size on any axis. */
+  override acceptsUnknownSize(): boolean {
+    return true;
+  }
+
   /** Elementwise, so any input shape, as TF.js's (it has no input spec). */
   protected override fitsBuiltShape(): boolean {
     return true;

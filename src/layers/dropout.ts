@@ -75,6 +75,11 @@ export class Dropout extends AnyDtypeLayer {
     return true;
   }
 
+  /** Elementwise: an unknown size on any axis. */
+  override acceptsUnknownSize(): boolean {
+    return true;
+  }
+
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     const ns = this.noiseShape;
     if (ns) {

@@ -35,6 +35,11 @@ abstract class GlobalPooling extends AnyDtypeLayer {
     return true;
   }
 
+  /** Any axis may be unknown: the pooled ones have any size, and an unknown channel count stays unknown. */
+  override acceptsUnknownSize(): boolean {
+    return true;
+  }
+
   override call(x: Tensor): Tensor {
     const axes = this.spatialRank === 1 ? [1] : this.dataFormat === 'channelsFirst' ? [2, 3] : [1, 2];
     return this.reduce(x, axes, false);

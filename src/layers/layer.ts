@@ -435,6 +435,15 @@ export abstract class Layer extends Serializable {
     return false;
   }
 
+  /**
+   * Whether a symbolic input may have an unknown size (null) on this axis of its shape without the batch dim: the
+   * time steps (axis 0) where acceptsAnyLength. Layers that work elementwise (and models, whose layers decide) take
+   * one on any axis, as TF.js's: an attention's scores [batch, null, null] from two sequences of any length.
+   */
+  acceptsUnknownSize(rank: number, axis: number): boolean {
+    return axis === 0 && this.acceptsAnyLength(rank);
+  }
+
   /** Creates the weights for an input shape (or shapes). Layers with weights override it. */
   protected buildWeights(_inputShape: readonly number[]): void {}
 
@@ -682,7 +691,7 @@ export abstract class Layer extends Serializable {
     const shapes = list.map((t, i) => {
       if (t.rank === 0) throw argError(op, `inputs[${i}]`, 'a scalar SymbolicTensor', 'a tensor with a batch dim');
       const s = t.shape.slice(1);
-      if (s.some((d, j) => d === null && !(j === 0 && this.acceptsAnyLength(s.length)))) {
+      if (s.some((d, j) => d === null && !this.acceptsUnknownSize(s.length, j))) {
         throw argError(op, `inputs[${i}]`, `shape ${fmtShape(t.shape)}`, `known sizes for every dim but the batch${this.acceptsAnyLength(s.length) ? ' and the time steps' : ''}`);
       }
       return s as number[];

@@ -74,6 +74,11 @@ abstract class ElementwiseMerge extends AnyDtypeLayer {
     return true;
   }
 
+  /** Elementwise: an unknown size on any axis. */
+  override acceptsUnknownSize(): boolean {
+    return true;
+  }
+
   /** As TF.js's Merge: the batch size the inputs that know one agree on (apply refuses any that differ). */
   protected override outputBatch(batches: readonly (number | null)[]): number | null {
     return batches.find((b) => b != null) ?? null;
@@ -213,6 +218,11 @@ export class Concatenate extends AnyDtypeLayer {
     return true;
   }
 
+  /** An unknown size on any axis, as TF.js's (along the joined axis the result's is unknown too). */
+  override acceptsUnknownSize(): boolean {
+    return true;
+  }
+
   /** As TF.js's: along the batch, the batch sizes add up (null where one is unknown). */
   protected override outputBatch(batches: readonly (number | null)[]): number | null {
     if (this.axis !== 0) return super.outputBatch(batches);
@@ -298,6 +308,11 @@ export class Dot extends AnyDtypeLayer {
 
   /** Sequences of any length too: an unknown length dotted with an unknown one, or kept, as TF.js's. */
   override acceptsAnyLength(): boolean {
+    return true;
+  }
+
+  /** An unknown size on any axis (attention scores of two sequences of any length), as TF.js's. */
+  override acceptsUnknownSize(): boolean {
     return true;
   }
 

@@ -39,6 +39,11 @@ abstract class NoiseLayer extends AnyDtypeLayer {
     return true;
   }
 
+  /** Elementwise: an unknown size on any axis. */
+  override acceptsUnknownSize(): boolean {
+    return true;
+  }
+
   /** Normal values like x, with mean and stddev. */
   protected normal(x: Tensor, mean: number, stddev: number): Tensor {
     if (!randomSeedSet()) return randomNormal(x.shape, mean, stddev, noiseDtype(x));

@@ -88,6 +88,11 @@ abstract class AffineNorm extends Layer {
     return !this.paramAxes(rank + 1).includes(1);
   }
 
+  /** So may any axis the parameters do not span. */
+  override acceptsUnknownSize(rank: number, axis: number): boolean {
+    return !this.paramAxes(rank + 1).includes(axis + 1);
+  }
+
   /** gamma then beta (TF.js's order), shaped as the input's dims on the parameter axes. */
   protected addAffineWeights(inputShape: readonly number[]): number[] {
     const shape = this.paramAxes(inputShape.length + 1).map((a) => inputShape[a - 1]);

@@ -34,6 +34,11 @@ export class Permute extends AnyDtypeLayer {
     return true;
   }
 
+  /** An unknown size on any axis moves with it. */
+  override acceptsUnknownSize(): boolean {
+    return true;
+  }
+
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     if (inputShape.length !== this.dims.length) throw argError(this.name, 'input', `shape ${fmtShape([null, ...inputShape])}`, `rank ${this.dims.length + 1} to match dims [${this.dims.join(', ')}]`);
     return this.dims.map((d) => inputShape[d - 1]);

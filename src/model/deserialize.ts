@@ -292,7 +292,11 @@ function registeredModelClass(className: unknown): SerializableConstructor<Layer
 function modelFromTopology(op: string, where: string, className: unknown, config: unknown, weights: WeightSource): LayersModel {
   const cls = registeredModelClass(className);
   if (cls && !(cls.prototype instanceof Sequential)) return functionalFromConfig(op, where, config, weights, cls);
-  if (className === 'Model' || className === 'Functional') return functionalFromConfig(op, where, config, weights, LayersModel);
+  if (className === 'Model' || className === 'Functional') {
+    const model = functionalFromConfig(op, where, config, weights, LayersModel);
+    model.loadedAsFunctional = className === 'Functional';
+    return model;
+  }
   if (className !== 'Sequential' && !cls) throw badValue(op, `${where}.class_name`, className, "'Sequential', 'Model', 'Functional' or the className of a model class registered with tf.serialization.registerClass");
   let modelName: string | undefined;
   let entries = config;

@@ -114,6 +114,16 @@ export class LayersModel extends Layer implements TrainableModel {
   static readonly className: string = 'Model';
 
   /**
+   * @internal 'Functional' for a model loaded from a file that names its class so (Keras 2.4+): TF.js makes its
+   * Functional class then, whose name the model gives (getClassName, summary, a re-saved file).
+   */
+  loadedAsFunctional = false;
+
+  override getClassName(): string {
+    return this.loadedAsFunctional ? 'Functional' : super.getClassName();
+  }
+
+  /**
    * As TF.js's LayersModel.fromConfig: a model of `cls` from a functional model's getConfig() (its layers made by
    * their classes' fromConfig, with fresh weights, and applied as the config's inbound nodes say).
    */
@@ -151,6 +161,11 @@ export class LayersModel extends Layer implements TrainableModel {
 
   /** Input shapes were checked through the graph by outputShapeNoBatch. */
   protected override fitsBuiltShape(): boolean {
+    return true;
+  }
+
+  /** An unknown size anywhere its layers take one (outputShapeNoBatch works the shapes out through them). */
+  override acceptsUnknownSize(): boolean {
     return true;
   }
 

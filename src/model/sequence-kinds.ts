@@ -94,6 +94,10 @@ function cellInitializers(c: CellSpec, w: Tensor[]) {
 function readRNNArgs(r: ConfigReader): Record<string, unknown> {
   // Keras writes time_major (inputs as [time, batch, features]) on every recurrent layer; tessera, as TF.js, runs batch-major only.
   r.unsupported('time_major', [false, null]);
+  // Keras writes these too, at values that ask for nothing here: masked steps repeat the last output (as TF.js's),
+  // and no dropout seed.
+  r.unsupported('zero_output_for_mask', [false, null]);
+  r.unsupported('seed', [null]);
   return {
     returnSequences: r.bool('return_sequences', false),
     returnState: r.bool('return_state', false),
