@@ -40,6 +40,25 @@ const lstmConfig = (extra: Entry): Entry => ({
 
 export const kerasFiles: Program[] = [
   {
+    name: "a Keras file naming its class Functional gives that name (getClassName, a re-saved file's class_name)",
+    run: async (tf) => {
+      const input = keras('keras.layers', 'InputLayer', { batch_input_shape: [null, 2], dtype: 'float32', name: 'x' }, { name: 'x', inbound_nodes: [] });
+      const dense = keras('keras.layers', 'Dense', { name: 'd', units: 1, activation: 'linear', use_bias: true, kernel_initializer: ONES, bias_initializer: ZEROS }, { name: 'd', inbound_nodes: [[['x', 0, 0, {}]]] });
+      const a = artifacts([input, dense], [spec('d/kernel', [2, 1]), spec('d/bias', [1])], [1, 2, 0.5], 'Functional', { input_layers: [['x', 0, 0]], output_layers: [['d', 0, 0]] });
+      const model = await tf.loadLayersModel(tf.io.fromMemory(a));
+      const resaved = model.toJSON(null, false) as unknown as { class_name: string };
+      return [model.getClassName(), resaved.class_name, tf.model({ inputs: model.inputs, outputs: model.outputs }).getClassName()];
+    },
+  },
+  {
+    name: "a Keras LSTM file with zero_output_for_mask false and seed null (Keras's values that ask for nothing) loads and predicts",
+    run: async (tf) => {
+      const lstm = keras('keras.layers', 'LSTM', lstmConfig({ zero_output_for_mask: false, seed: null }));
+      const a = artifacts([lstm], [spec('lstm/lstm_cell/kernel', [2, 8]), spec('lstm/lstm_cell/recurrent_kernel', [2, 8]), spec('lstm/lstm_cell/bias', [8])], ramp(40));
+      return predictAfterLoad(tf, a, tf.tensor3d([[[1, 0], [0.5, -1], [2, 1]]]));
+    },
+  },
+  {
     name: 'a Keras 2.15 Sequential file: module, registered_name and build_config on layers, initializers, regularizers and constraints',
     run: async (tf) => {
       const dense = keras('keras.layers', 'Dense', {
