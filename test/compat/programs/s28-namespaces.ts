@@ -1492,12 +1492,19 @@ const more: Program[] = [
     run: (tf) => [attempt(() => tf.signal.hannWindow(3.5).arraySync())],
   },
   {
-    name: 'qr of an int32 matrix, of a 1x1 and of a matrix with a zero column',
+    name: 'qr of an int32 matrix and of a 1x1',
     run: (tf) => {
       const [q1, r1] = tf.linalg.qr(tf.tensor2d([[5]]));
-      const [q2, r2] = tf.linalg.qr(tf.tensor2d([[0, 1], [0, 2], [0, 2]]));
       const i = attempt(() => tf.linalg.qr(tf.tensor2d([[1, 2], [3, 4]], [2, 2], 'int32')).map((t) => t.dtype));
-      return [q1, r1, tf.matMul(q2, r2), q2.shape, i];
+      return [q1, r1, i];
+    },
+  },
+  {
+    name: 'qr of a matrix with a zero column',
+    deviation: "TF.js's Householder step divides 0 by 0 for a column that is zero below the diagonal and gives NaN; tessera's reflection is the identity there (τ = 0, as LAPACK), so q·r is the matrix",
+    run: (tf) => {
+      const [q2, r2] = tf.linalg.qr(tf.tensor2d([[0, 1], [0, 2], [0, 2]]));
+      return [tf.matMul(q2, r2), q2.shape];
     },
   },
   {
