@@ -275,8 +275,9 @@ export abstract class Layer extends Serializable {
     }
     if (shape != null) {
       const s = shape as number[];
-      if (!Array.isArray(s) || s.length === 0 || !s.every((d, i) => (Number.isInteger(d) && d > 0) || (d === null && i === 0 && this.acceptsAnyLength(s.length)))) {
-        throw argError(op, 'inputShape', fmtValue(s), `a non-empty array of positive integers (without the batch dim${this.acceptsAnyLength(2) ? '; null for the time steps' : ''})`);
+      // Which dims may be unknown (null) depends on the subclass's settings: buildIfShaped checks that, once they are set.
+      if (!Array.isArray(s) || s.length === 0 || !s.every((d) => (Number.isInteger(d) && d > 0) || d === null)) {
+        throw argError(op, 'inputShape', fmtValue(s), 'a non-empty array of positive integers or null (without the batch dim)');
       }
       this.inputShapeNoBatch = s.slice();
       this.declaredInputShape = s.slice();
@@ -485,6 +486,11 @@ export abstract class Layer extends Serializable {
   /** Subclass constructors end with this: a layer given inputShape has its weights from the start. */
   protected buildIfShaped(): void {
     if (!this.inputShapeNoBatch) return;
+    const s = this.inputShapeNoBatch;
+    if (s.some((d, j) => d === null && !this.acceptsUnknownSize(s.length, j))) {
+      const op = `layers.${this.getClassName().charAt(0).toLowerCase()}${this.getClassName().slice(1)}`;
+      throw argError(op, 'inputShape', fmtValue(s), `known sizes${this.acceptsAnyLength(s.length) ? ' but the time steps (the first dim)' : ''} (without the batch dim)`);
+    }
     const given = this.initialWeights !== null;
     this.ensureBuilt(this.inputShapeNoBatch);
     this.declaredOnly = !given;

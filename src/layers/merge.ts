@@ -87,7 +87,7 @@ abstract class ElementwiseMerge extends AnyDtypeLayer {
   override outputShapeNoBatch(inputShape: readonly number[] | number[][]): number[] {
     const shapes = inputShape as number[][];
     let out: number[] | null = shapes[0];
-    for (const s of shapes.slice(1)) out = out && broadcastShapes(out, s);
+    for (const s of shapes.slice(1)) out = out && broadcastUnknown(out, s);
     if (!out) throw argError(this.name, 'inputs', `shapes ${shapeText(shapes)}`, 'shapes that broadcast together (equal dims, or 1)');
     return out;
   }
@@ -111,6 +111,18 @@ abstract class ElementwiseMerge extends AnyDtypeLayer {
   protected override layerConfig(): LayerConfig {
     return {};
   }
+}
+
+/**
+ * Broadcasting of symbolic shapes, as TF.js's Merge computes it: a dim unknown (null) on either side is unknown in
+ * the result (the sizes are checked when the layer runs); known dims broadcast as the ops do.
+ */
+function broadcastUnknown(a: readonly number[], b: readonly number[]): number[] | null {
+  const unknownAt = (s: readonly number[], i: number) => i <= s.length && s[s.length - i] === null;
+  const rank = Math.max(a.length, b.length);
+  const known = (s: readonly number[]) => s.map((d) => (d === null ? 1 : d));
+  const out = broadcastShapes(known(a), known(b));
+  return out && out.map((d, j) => (unknownAt(a, rank - j) || unknownAt(b, rank - j) ? (null as unknown as number) : d));
 }
 
 /**

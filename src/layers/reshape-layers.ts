@@ -36,9 +36,14 @@ export class Reshape extends AnyDtypeLayer {
     return true;
   }
 
+  /** So does a shape with an unknown size anywhere. */
+  override acceptsUnknownSize(): boolean {
+    return true;
+  }
+
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
-    // With unknown (null) time steps the inferred dim is unknown too: TF.js's output is targetShape with -1 as null.
-    if (inputShape[0] === null) return this.targetShape.map((d) => (d === -1 ? inputShape[0] : d));
+    // With an unknown (null) size the inferred dim is unknown too: TF.js's output is targetShape with -1 as null.
+    if (inputShape.includes(null as unknown as number)) return this.targetShape.map((d) => (d === -1 ? (null as unknown as number) : d));
     const size = inputShape.reduce((a, b) => a * b, 1);
     const known = this.targetShape.filter((d) => d !== -1).reduce((a, b) => a * b, 1);
     const free = this.targetShape.includes(-1);

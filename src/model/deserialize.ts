@@ -91,7 +91,7 @@ interface ReadInput {
 
 function readInputLayer(r: ConfigReader): ReadInput {
   const name = requireString(r.op, `${r.where}.name`, r.get('name'));
-  const shape = readBatchShape(r, 'batch_input_shape') ?? readBatchShape(r, 'batch_shape');
+  const shape = readBatchShape(r, 'batch_input_shape', true) ?? readBatchShape(r, 'batch_shape', true);
   const dtype = readDtype(r);
   r.unsupported('sparse', [false, null]);
   r.unsupported('ragged', [false, null]);
@@ -132,7 +132,7 @@ function readLayers(op: string, where: string, entries: unknown[]): { layers: Re
     if (!plan) throw badValue(op, `${at}.class_name`, className, `one of ${layerClassNames.join(', ')}, ${MODEL_CLASSES.join(', ')} (or InputLayer first)`);
     const trainable = r.bool('trainable', true);
     const dtype = readDtype(r);
-    const stated = readBatchShape(r, 'batch_input_shape');
+    const stated = readBatchShape(r, 'batch_input_shape', true);
     layers.push({ where: r.where, name, trainable, dtype, inputShape: stated?.dims ?? plan.inputShape, batch: stated?.batch ?? null, plan });
     r.finish();
   };

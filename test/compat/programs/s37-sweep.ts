@@ -236,4 +236,38 @@ export const s37Sweep: Program[] = [
       return tf.model({ inputs: [a, b], outputs: out }).predict([tf.tensor2d([[1, 0, 2], [0, 3, 3]]), tf.tensor2d([[0, 4, 5], [1, 0, 0]])]);
     },
   },
+  {
+    name: 'normalization layers declared on sequences of any length (inputShape [null, 2]) train and predict',
+    run: async (tf) => {
+      const out: unknown[] = [];
+      for (const norm of [tf.layers.batchNormalization({ inputShape: [null as unknown as number, 2] }), tf.layers.layerNormalization({ inputShape: [null as unknown as number, 2] })]) {
+        const model = tf.sequential({ layers: [norm, tf.layers.globalAveragePooling1d({}), tf.layers.dense({ units: 1, kernelInitializer: 'ones' })] });
+        model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+        const x = tf.tensor(Array.from({ length: 12 }, (_, i) => Math.sin(i)), [2, 3, 2]);
+        const h = await model.fit(x, tf.tensor([[1], [0]]), { epochs: 2, batchSize: 2, shuffle: false, verbose: 0 });
+        out.push(h.history.loss, model.predict(tf.ones([1, 5, 2])), model.outputShape);
+      }
+      return out;
+    },
+  },
+  {
+    name: 'unknown sizes off the time axis: a known length added to an unknown one, inputShape [3, null], reshape, save and load',
+    run: async (tf) => {
+      const a = tf.input({ shape: [null as unknown as number, 3] });
+      const b = tf.input({ shape: [4, 3] });
+      const sum = tf.layers.add().apply([a, b]) as SymbolicTensor;
+      const flat = tf.layers.reshape({ targetShape: [-1] }).apply(tf.layers.permute({ dims: [2, 1] }).apply(sum) as SymbolicTensor) as SymbolicTensor;
+      const model = tf.model({ inputs: [a, b], outputs: flat });
+      const x = tf.tensor(Array.from({ length: 12 }, (_, i) => i), [1, 4, 3]);
+      const act = tf.sequential({ layers: [tf.layers.activation({ activation: 'tanh', inputShape: [3, null as unknown as number] }), tf.layers.globalMaxPooling1d({})] });
+      let saved: unknown = null;
+      await act.save(tf.io.withSaveHandler(async (artifacts) => {
+        saved = artifacts;
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      }));
+      const loaded = await tf.loadLayersModel(tf.io.fromMemory(saved as never));
+      const y = tf.tensor(Array.from({ length: 6 }, (_, i) => i / 4), [1, 3, 2]);
+      return [sum.shape, flat.shape, model.predict([x, tf.ones([1, 4, 3])]), act.outputShape, loaded.predict(y), tf.layers.reshape({ targetShape: [-1] }).computeOutputShape([null, 5, null as unknown as number])];
+    },
+  },
 ];
