@@ -69,7 +69,7 @@ abstract class ElementwiseMerge extends AnyDtypeLayer {
     return super.apply(inputs, kwargs ?? undefined);
   }
 
-  /** Elementwise, so sequences of any length too (an unknown length matches only an unknown one, or 1). */
+  /** Elementwise, so sequences of any length too (an unknown length meets any other, checked when it runs). */
   override acceptsAnyLength(): boolean {
     return true;
   }
