@@ -1814,8 +1814,9 @@ const classWeights: Program[] = [
     name: 'classWeight for a two-output model as a list of dicts',
     run: async (tf) => {
       const x = tf.input({ shape: [3] });
-      const o1 = tf.layers.dense({ units: 2, activation: 'softmax' }).apply(x);
-      const o2 = tf.layers.dense({ units: 2, activation: 'softmax' }).apply(x);
+      // Named, so the history's keys do not depend on how many dense layers earlier programs made in each library.
+      const o1 = tf.layers.dense({ units: 2, activation: 'softmax', name: 'cw_first' }).apply(x);
+      const o2 = tf.layers.dense({ units: 2, activation: 'softmax', name: 'cw_second' }).apply(x);
       const two = tf.model({ inputs: x, outputs: [S(o1), S(o2)] });
       fix(tf, two);
       two.compile({ optimizer: tf.train.sgd(0.3), loss: 'categoricalCrossentropy' });
