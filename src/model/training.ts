@@ -273,6 +273,11 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
     throw e;
   }
   for (const w of weights ?? []) if (w) owned.push(w);
+  // TF.js's fit hint (checkTrainableWeightsConsistency) for a trainable flag changed since compile: the training
+  // still updates only what compile collected, of which a weight frozen since then is left out.
+  if (model.trainableWeights.length !== c.collectedWeights.length) {
+    console.warn('Discrepancy between trainableweights and collected trainable weights. Did you set `model.trainable` without calling `model.compile()` afterwards?');
+  }
   const plan = stepPlan(model, c);
   const names = plan.names;
   const valBatches = val ? Math.ceil(val[0][0].shape[0] / o.validationBatchSize) : 0;

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as tn from '../../src/node';
 import { captureArtifacts, maxAbsDiff } from '../io/helpers';
 
@@ -83,6 +83,27 @@ describe('models as layers of other models, against TF.js 4.22', () => {
       expect(maxAbsDiff(h1.history.loss as number[], h2.history.loss as unknown as number[])).toBeLessThan(1e-5);
       expect(maxAbsDiff(values(o).flat(), values(t).flat())).toBeLessThan(1e-5);
     }
+  });
+
+  it("fit warns, as TF.js's, when a trainable flag changed after compile; and not once compile has run again", async () => {
+    const warnings = async (lib: typeof tn | typeof tf, recompile: boolean): Promise<string[]> => {
+      const m = (lib as typeof tn).sequential({ layers: [(lib as typeof tn).layers.dense({ units: 2, inputShape: [2] }), (lib as typeof tn).layers.dense({ units: 1 })] });
+      m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+      m.layers[0].trainable = false;
+      if (recompile) m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      try {
+        await m.fit((lib as typeof tn).ones([4, 2]), (lib as typeof tn).zeros([4, 1]), { epochs: 1, verbose: 0 });
+        return warn.mock.calls.map((c) => String(c[0]));
+      } finally {
+        warn.mockRestore();
+      }
+    };
+    const hint = 'Discrepancy between trainableweights and collected trainable weights. Did you set `model.trainable` without calling `model.compile()` afterwards?';
+    expect(await warnings(tf, false)).toEqual([hint]);
+    expect(await warnings(tn, false)).toEqual([hint]);
+    expect(await warnings(tf, true)).toEqual([]);
+    expect(await warnings(tn, true)).toEqual([]);
   });
 
   it('a frozen inner model keeps its weights in fit and counts as non-trainable, as in TF.js', async () => {
