@@ -20,12 +20,7 @@ abstract class ElementwiseLayer extends AnyDtypeLayer {
     return true;
   }
 
-  /** Elementwise, so a sequence of any length too. */
-  override acceptsAnyLength(): boolean {
-    return true;
-  }
-
-  /** Elementwise: an unknown size on any axis. */
+  /** Elementwise: an unknown size on any axis, the time steps included. */
   override acceptsUnknownSize(): boolean {
     return true;
   }

@@ -32,12 +32,7 @@ export class Activation extends AnyDtypeLayer {
     return inputShape.slice();
   }
 
-  /** Elementwise, so a sequence of any length too. */
-  override acceptsAnyLength(): boolean {
-    return true;
-  }
-
-  /** Elementwise: an unknown size on any axis. */
+  /** Elementwise: an unknown size on any axis, the time steps included. */
   override acceptsUnknownSize(): boolean {
     return true;
   }

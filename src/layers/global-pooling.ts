@@ -30,12 +30,7 @@ abstract class GlobalPooling extends AnyDtypeLayer {
     return [this.dataFormat === 'channelsFirst' ? inputShape[0] : inputShape[rank - 1]];
   }
 
-  /** The pooled axes may have any size, so the first may be unknown (a sequence of any length). */
-  override acceptsAnyLength(): boolean {
-    return true;
-  }
-
-  /** Any axis may be unknown: the pooled ones have any size, and an unknown channel count stays unknown. */
+  /** Any axis may be unknown: the pooled ones (a sequence of any length) have any size, and an unknown channel count stays unknown. */
   override acceptsUnknownSize(): boolean {
     return true;
   }

@@ -200,7 +200,8 @@ export abstract class Layer extends Serializable {
   readonly inputDtype: DType;
   /**
    * Input shape without the batch dim, once known (layers taking one input). Its first entry is null in a layer
-   * that takes sequences of any length (acceptsAnyLength), the one place a null appears in a built shape.
+   * that takes sequences of any length (acceptsUnknownSize for axis 0); a layer that takes an unknown size elsewhere too
+   * may hold one on another axis.
    */
   inputShapeNoBatch: number[] | null = null;
   /** Input shapes without the batch dim, once known (layers taking several inputs). */
@@ -428,18 +429,18 @@ export abstract class Layer extends Serializable {
   }
 
   /**
-   * Whether the layer takes sequences of any length for an input of this rank (no batch dim): a null first dim
-   * (time steps) in its input shape, and inputs whose first dim differs from the one it was built for (recurrent
-   * layers and those that work step by step, as TF.js's).
+   * Whether the layer takes sequences of any length for an input of this rank (no batch dim), and no other unknown
+   * size: recurrent layers and those that work step by step, as TF.js's. Asked only through acceptsUnknownSize.
    */
   acceptsAnyLength(_rank: number): boolean {
     return false;
   }
 
   /**
-   * Whether a symbolic input may have an unknown size (null) on this axis of its shape without the batch dim: the
-   * time steps (axis 0) where acceptsAnyLength. Layers that work elementwise (and models, whose layers decide) take
-   * one on any axis, as TF.js's: an attention's scores [batch, null, null] from two sequences of any length.
+   * Whether an input may have an unknown size (null) on this axis of its shape without the batch dim: on axis 0 (the
+   * time steps) it takes sequences of any length, also where it was built for one length. By default the time steps
+   * where acceptsAnyLength; layers that work elementwise (and models, whose layers decide) take one on any axis, as
+   * TF.js's: an attention's scores [batch, null, null] from two sequences of any length.
    */
   acceptsUnknownSize(rank: number, axis: number): boolean {
     return axis === 0 && this.acceptsAnyLength(rank);
@@ -489,7 +490,7 @@ export abstract class Layer extends Serializable {
     const s = this.inputShapeNoBatch;
     if (s.some((d, j) => d === null && !this.acceptsUnknownSize(s.length, j))) {
       const op = `layers.${this.getClassName().charAt(0).toLowerCase()}${this.getClassName().slice(1)}`;
-      throw argError(op, 'inputShape', fmtValue(s), `known sizes${this.acceptsAnyLength(s.length) ? ' but the time steps (the first dim)' : ''} (without the batch dim)`);
+      throw argError(op, 'inputShape', fmtValue(s), `known sizes${this.acceptsUnknownSize(s.length, 0) ? ' but the time steps (the first dim)' : ''} (without the batch dim)`);
     }
     const given = this.initialWeights !== null;
     this.ensureBuilt(this.inputShapeNoBatch);
@@ -698,7 +699,7 @@ export abstract class Layer extends Serializable {
       if (t.rank === 0) throw argError(op, `inputs[${i}]`, 'a scalar SymbolicTensor', 'a tensor with a batch dim');
       const s = t.shape.slice(1);
       if (s.some((d, j) => d === null && !this.acceptsUnknownSize(s.length, j))) {
-        throw argError(op, `inputs[${i}]`, `shape ${fmtShape(t.shape)}`, `known sizes for every dim but the batch${this.acceptsAnyLength(s.length) ? ' and the time steps' : ''}`);
+        throw argError(op, `inputs[${i}]`, `shape ${fmtShape(t.shape)}`, `known sizes for every dim but the batch${this.acceptsUnknownSize(s.length, 0) ? ' and the time steps' : ''}`);
       }
       return s as number[];
     });
@@ -800,13 +801,13 @@ export abstract class Layer extends Serializable {
 
   /**
    * Whether the layer, built for `built` (no batch dim), takes an input of shape `given`: the same shape (a null
-   * built dim takes any size, and the time steps any length where acceptsAnyLength). Layers that work along one
+   * built dim takes any size, and the time steps any length where acceptsUnknownSize takes axis 0). Layers that work along one
    * axis or elementwise widen it, as TF.js's input specs do (a dense takes any rank with its last dim).
    */
   protected fitsBuiltShape(given: readonly number[], built: readonly (number | null)[]): boolean {
     // A layer without weights (pooling, padding, upSampling, ...) fixes only the rank, as TF.js's ndim input specs.
     if (given.length === built.length && this.vars.length === 0) return true;
-    return given.length === built.length && given.every((d, j) => d === built[j] || built[j] === null || (j === 0 && this.acceptsAnyLength(given.length)));
+    return given.length === built.length && given.every((d, j) => d === built[j] || built[j] === null || (j === 0 && this.acceptsUnknownSize(given.length, 0)));
   }
 
   /**

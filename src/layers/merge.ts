@@ -69,12 +69,7 @@ abstract class ElementwiseMerge extends AnyDtypeLayer {
     return super.apply(inputs, kwargs ?? undefined);
   }
 
-  /** Elementwise, so sequences of any length too (an unknown length meets any other, checked when it runs). */
-  override acceptsAnyLength(): boolean {
-    return true;
-  }
-
-  /** Elementwise: an unknown size on any axis. */
+  /** Elementwise: an unknown size on any axis, the time steps included (it meets any other, checked when it runs). */
   override acceptsUnknownSize(): boolean {
     return true;
   }
@@ -225,12 +220,7 @@ export class Concatenate extends AnyDtypeLayer {
     return out;
   }
 
-  /** Sequences of any length join too, as TF.js's. */
-  override acceptsAnyLength(): boolean {
-    return true;
-  }
-
-  /** An unknown size on any axis, as TF.js's (along the joined axis the result's is unknown too). */
+  /** An unknown size on any axis, sequences of any length included, as TF.js's (along the joined axis the result's is unknown too). */
   override acceptsUnknownSize(): boolean {
     return true;
   }
@@ -316,11 +306,6 @@ export class Dot extends AnyDtypeLayer {
   /** The dot axes of inputs of these ranks (with the batch dim), negative ones counted from the end, as TF.js's interpretAxis. */
   private dotAxes(ranks: number[]): [number, number] {
     return [0, 1].map((i) => (this.axes[i] < 0 ? this.axes[i] + ranks[i] : this.axes[i])) as [number, number];
-  }
-
-  /** Sequences of any length too: an unknown length dotted with an unknown one, or kept, as TF.js's. */
-  override acceptsAnyLength(): boolean {
-    return true;
   }
 
   /** An unknown size on any axis (attention scores of two sequences of any length), as TF.js's. */

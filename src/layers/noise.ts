@@ -34,12 +34,7 @@ abstract class NoiseLayer extends AnyDtypeLayer {
     return inputShape.slice();
   }
 
-  /** Elementwise, so a sequence of any length too. */
-  override acceptsAnyLength(): boolean {
-    return true;
-  }
-
-  /** Elementwise: an unknown size on any axis. */
+  /** Elementwise: an unknown size on any axis, the time steps included. */
   override acceptsUnknownSize(): boolean {
     return true;
   }

@@ -83,12 +83,7 @@ abstract class AffineNorm extends Layer {
   /** The axes (of the full input, batch included) that gamma and beta span. */
   protected abstract paramAxes(rank: number): number[];
 
-  /** The time steps (axis 1) may be unknown where the parameters do not span them (the default last axis). */
-  override acceptsAnyLength(rank: number): boolean {
-    return !this.paramAxes(rank + 1).includes(1);
-  }
-
-  /** So may any axis the parameters do not span. */
+  /** Any axis the parameters do not span may be unknown (with the default last axis, the time steps among them). */
   override acceptsUnknownSize(rank: number, axis: number): boolean {
     return !this.paramAxes(rank + 1).includes(axis + 1);
   }

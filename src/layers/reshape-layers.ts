@@ -31,12 +31,7 @@ export class Reshape extends AnyDtypeLayer {
     return true;
   }
 
-  /** A sequence of any length reshapes too (its size is checked when it runs), as TF.js's. */
-  override acceptsAnyLength(): boolean {
-    return true;
-  }
-
-  /** So does a shape with an unknown size anywhere. */
+  /** A shape with an unknown size anywhere (a sequence of any length) reshapes too, checked when it runs, as TF.js's. */
   override acceptsUnknownSize(): boolean {
     return true;
   }

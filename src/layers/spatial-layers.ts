@@ -29,12 +29,7 @@ export class Permute extends AnyDtypeLayer {
     return 'Permute';
   }
 
-  /** A sequence of any length permutes too, its unknown length moving with its axis, as TF.js's. */
-  override acceptsAnyLength(): boolean {
-    return true;
-  }
-
-  /** An unknown size on any axis moves with it. */
+  /** An unknown size on any axis (a sequence of any length) permutes too, moving with its axis, as TF.js's. */
   override acceptsUnknownSize(): boolean {
     return true;
   }
