@@ -440,10 +440,11 @@ export abstract class Layer extends Serializable {
    * Whether an input may have an unknown size (null) on this axis of its shape without the batch dim: on axis 0 (the
    * time steps) it takes sequences of any length, also where it was built for one length. By default the time steps
    * where acceptsAnyLength; layers that work elementwise (and models, whose layers decide) take one on any axis, as
-   * TF.js's: an attention's scores [batch, null, null] from two sequences of any length.
+   * TF.js's: an attention's scores [batch, null, null] from two sequences of any length. So does a user's layer, as
+   * TF.js's (it has no input spec): its computeOutputShape and call decide.
    */
   acceptsUnknownSize(rank: number, axis: number): boolean {
-    return axis === 0 && this.acceptsAnyLength(rank);
+    return this.userDefined || (axis === 0 && this.acceptsAnyLength(rank));
   }
 
   /** Creates the weights for an input shape (or shapes). Layers with weights override it. */

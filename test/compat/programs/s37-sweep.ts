@@ -270,4 +270,24 @@ export const s37Sweep: Program[] = [
       return [sum.shape, flat.shape, model.predict([x, tf.ones([1, 4, 3])]), act.outputShape, loaded.predict(y), tf.layers.reshape({ targetShape: [-1] }).computeOutputShape([null, 5, null as unknown as number])];
     },
   },
+  {
+    name: "a user's own layer over sequences of any length (an embedding without inputLength): its computeOutputShape and call decide",
+    run: async (tf) => {
+      class MeanOverTime extends tf.layers.Layer {
+        static readonly className = 'S37MeanOverTime';
+        override computeOutputShape(s: (number | null)[]): (number | null)[] {
+          return [s[0], s[2]];
+        }
+        override call(x: never): never {
+          return tf.mean(Array.isArray(x) ? x[0] : x, 1) as never;
+        }
+      }
+      const model = tf.sequential({ layers: [
+        tf.layers.embedding({ inputDim: 9, outputDim: 4, embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.5, maxval: 0.5, seed: 9 }) }),
+        new MeanOverTime({}),
+        tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: tf.initializers.glorotUniform({ seed: 10 }) }),
+      ] });
+      return trainOnSequences(tf, model);
+    },
+  },
 ];
