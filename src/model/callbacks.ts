@@ -280,7 +280,8 @@ export class EarlyStopping extends Callback {
     const minDelta = args.minDelta ?? 0;
     if (typeof minDelta !== 'number' || !Number.isFinite(minDelta)) throw argError(op, 'minDelta', fmtValue(minDelta), 'a finite number');
     const patience = args.patience ?? 0;
-    if (!Number.isInteger(patience) || patience < 0) throw argError(op, 'patience', fmtValue(patience), 'an integer >= 0');
+    // Compared with the count of epochs without improvement, as TF.js: 1.5 stops after two, Infinity never.
+    if (typeof patience !== 'number' || !(patience >= 0)) throw argError(op, 'patience', fmtValue(patience), 'a number >= 0');
     this.verbose = args.verbose ?? 0;
     if (!Number.isInteger(this.verbose) || this.verbose < 0) throw argError(op, 'verbose', fmtValue(args.verbose), 'an integer >= 0');
     this.mode = args.mode ?? 'auto';
