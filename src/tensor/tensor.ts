@@ -210,12 +210,12 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
   readonly size: number;
   /** The id of the tidy (or op) scope that made it or that it was returned to, as TF.js's; unset outside every scope. */
   scopeId?: number;
-  private values: TypedArray | DeviceData;
-  private disposedFlag = false;
+  #values: TypedArray | DeviceData;
+  #disposedFlag = false;
   /** This tensor's entry in tn.memory()'s count. */
-  private readonly counted: Counted;
+  readonly #counted: Counted;
   /** A complex tensor's real and imaginary parts: views of its values that no scope holds and tn.memory() does not count. */
-  private parts?: readonly [Tensor, Tensor];
+  #parts?: readonly [Tensor, Tensor];
 
   /**
    * @internal Use tn.tensor(), tn.zeros() etc.; the shape and storage are trusted here. dataId: the one of the tensor
@@ -226,9 +226,9 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
     this.shape = [...shape] as ShapeMap[R] & number[];
     this.dtype = dtype;
     this.size = sizeOfShape(shape);
-    this.values = storage;
-    this.counted = countTensor(storage, dataId, dtype === STRING);
-    if (part) uncountTensor(this.counted);
+    this.#values = storage;
+    this.#counted = countTensor(storage, dataId, dtype === STRING);
+    if (part) uncountTensor(this.#counted);
     else trackTensor(this);
   }
 
@@ -239,7 +239,7 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
   static complexOf(re: Tensor, im: Tensor): Tensor {
     const dtype = re.dtype === 'float64' ? 'complex128' : 'complex64';
     const t = new Tensor(re.shape, dtype, new Float32Array(0));
-    t.parts = [re.asPart(), im.asPart()];
+    t.#parts = [re.asPart(), im.asPart()];
     return t;
   }
 
@@ -250,7 +250,7 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
    */
   static ofStrings(shape: readonly number[], values: readonly Uint8Array[], made: boolean): Tensor {
     const t = new Tensor(shape, STRING, stringStorage(values));
-    if (made) countStringBytes(t.counted, stringBytes(values));
+    if (made) countStringBytes(t.#counted, stringBytes(values));
     return t;
   }
 
@@ -275,13 +275,13 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
 
   /** @internal A complex tensor's [real, imaginary] parts (undefined for a real tensor); never dispose them. */
   complexParts(): readonly [Tensor, Tensor] | undefined {
-    if (this.parts) this.assertLive('read');
-    return this.parts;
+    if (this.#parts) this.assertLive('read');
+    return this.#parts;
   }
 
   /** @internal Host values or backend-held values; variables swap them on assign, backends move them to a device. */
   get storage(): TypedArray | DeviceData {
-    return this.values;
+    return this.#values;
   }
 
   set storage(next: TypedArray | DeviceData) {
@@ -295,8 +295,8 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
 
   /** @internal Holds next from now on, as the buffer dataId (a variable assigned takes its value's, as TF.js). */
   protected replaceStorage(next: TypedArray | DeviceData, dataId: DataId): void {
-    recount(this.counted, next, dataId);
-    this.values = next;
+    recount(this.#counted, next, dataId);
+    this.#values = next;
   }
 
   get rank(): number {
@@ -305,12 +305,12 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
 
   /** @internal After an in-place update: a buffer of its own, as an assign would give it (see memory.ts). */
   ownBuffer(): void {
-    ownBuffer(this.counted);
+    ownBuffer(this.#counted);
   }
 
   /** @internal See TensorHandle.sharesStorage. */
   sharesStorage(): boolean {
-    return storageShared(this.counted);
+    return storageShared(this.#counted);
   }
 
   /** The rank as TF.js's rankType holds it at run time: '0' to '4', then 'higher'; typed as the Rank parameter. */
@@ -319,12 +319,12 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
   }
 
   get isDisposed(): boolean {
-    return this.disposedFlag;
+    return this.#disposedFlag;
   }
 
   /** Which buffer of values this tensor holds, as TF.js's dataId (a reshape's is its input's). */
   get dataId(): DataId {
-    return dataIdOf(this.counted);
+    return dataIdOf(this.#counted);
   }
 
   /** Whether tf.keep marked this tensor to outlive every enclosing tidy. */
@@ -341,7 +341,7 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
   hostValues(): TypedArray {
     this.assertLive('read');
     // Ops refuse complex tensors by name before reaching here (tensor/checks.ts); this stops any that would not.
-    if (this.parts) throw new Error(`A ${this.dtype} tensor's values are its real and imaginary parts: read them with dataSync(), tn.real or tn.imag`);
+    if (this.#parts) throw new Error(`A ${this.dtype} tensor's values are its real and imaginary parts: read them with dataSync(), tn.real or tn.imag`);
     if (this.dtype === STRING) throw new Error('A string tensor has no numeric values: read its strings with dataSync() or arraySync()');
     if (!ArrayBuffer.isView(this.storage)) {
       const device = this.storage;
@@ -356,12 +356,12 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
    * typed as TF.js types it (`dataSync<'int32'>()` names the array; a float64 tensor's is `dataSync<'float64'>()`).
    */
   dataSync<D extends DataType = NumericDataType>(): DataTypeMap[D] {
-    return (this.strings() ?? (this.parts ? this.interleaved() : copyHostValues(this.hostValues()))) as DataTypeMap[D];
+    return (this.strings() ?? (this.#parts ? this.interleaved() : copyHostValues(this.hostValues()))) as DataTypeMap[D];
   }
 
   /** A complex tensor's values as TF.js gives them: real and imaginary part of each element in turn (a Float32Array for complex64). */
   private interleaved(): Float32Array | Float64Array {
-    const [re, im] = (this.parts as readonly [Tensor, Tensor]).map((p) => p.hostValues());
+    const [re, im] = (this.#parts as readonly [Tensor, Tensor]).map((p) => p.hostValues());
     const out = this.dtype === ('complex128' as string) ? new Float64Array(2 * this.size) : new Float32Array(2 * this.size);
     for (let i = 0; i < this.size; i++) { out[2 * i] = re[i]; out[2 * i + 1] = im[i]; }
     return out;
@@ -386,8 +386,8 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
   arraySync(): ArrayMap[R] {
     // A complex tensor's innermost axis lists each element's real and imaginary part in turn, as TF.js's (a complex
     // scalar reads as its real part there).
-    const values = this.strings() ?? (this.parts ? this.interleaved() : this.hostValues());
-    const shape = this.parts && this.rank > 0 ? [...this.shape.slice(0, -1), 2 * this.shape[this.rank - 1]] : this.shape;
+    const values = this.strings() ?? (this.#parts ? this.interleaved() : this.hostValues());
+    const shape = this.#parts && this.rank > 0 ? [...this.shape.slice(0, -1), 2 * this.shape[this.rank - 1]] : this.shape;
     // TF.js gives [] for any empty tensor, whatever its rank ([2, 0] included).
     if (values.length === 0 && this.rank > 0) return [] as unknown as ArrayMap[R];
     const build = (axis: number, offset: number): Nested => {
@@ -422,21 +422,21 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
    * the values of a tensor the backward pass reads are freed when the gradient has been taken.
    */
   dispose(): void {
-    if (this.disposedFlag) return;
-    this.disposedFlag = true;
-    uncountTensor(this.counted);
+    if (this.#disposedFlag) return;
+    this.#disposedFlag = true;
+    uncountTensor(this.#counted);
     if (!deferRelease(this, () => this.releaseValues())) this.releaseValues();
   }
 
   /** Frees the values (a complex tensor's parts with them): at dispose, or when the last tape reading them ends. */
   private releaseValues(): void {
     releaseStorage(this.storage);
-    this.parts?.forEach((p) => p.dispose());
+    this.#parts?.forEach((p) => p.dispose());
   }
 
   /** TF.js's check before each use: throws 'Tensor is disposed.' once the tensor is disposed. */
   throwIfDisposed(): void {
-    if (this.disposedFlag) throw new Error('Tensor is disposed.');
+    if (this.#disposedFlag) throw new Error('Tensor is disposed.');
   }
 
   /** The values' bytes (a copy), as TF.js's bytes(): a string tensor's as each element's UTF-8 bytes. */
@@ -458,7 +458,7 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
    * prints), caused by an error saying which tensor and what for (Node shows it under an uncaught error).
    */
   assertLive(use: string): void {
-    if (this.disposedFlag && !heldForBackward(this)) {
+    if (this.#disposedFlag && !heldForBackward(this)) {
       const cause = new Error(`Tensor ${this.id} (shape [${this.shape.join(', ')}]) was disposed and cannot be used to ${use}`);
       throw new Error('Tensor is disposed.', { cause });
     }
@@ -470,7 +470,7 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
    */
   [Symbol.toPrimitive](hint: 'number' | 'string' | 'default'): number | string {
     if (hint !== 'number') return this.toString();
-    return this.size === 1 && !this.disposedFlag && !this.parts && this.dtype !== STRING ? this.hostValues()[0] : NaN;
+    return this.size === 1 && !this.#disposedFlag && !this.#parts && this.dtype !== STRING ? this.hostValues()[0] : NaN;
   }
 
   /** A mutable copy of the values with element access (get/set by coordinates), as TF.js's x.bufferSync(). */
@@ -485,7 +485,7 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
   /** @internal The fields TF.js's Tensor object has, which console.log(t) and JSON.stringify(t) show there. */
   protected tfjsFields(): TensorFields {
     return {
-      kept: this.kept, isDisposedInternal: this.disposedFlag, shape: [...this.shape], dtype: this.dtype, size: this.size,
+      kept: this.kept, isDisposedInternal: this.#disposedFlag, shape: [...this.shape], dtype: this.dtype, size: this.size,
       strides: this.strides, dataId: this.dataId, id: this.id, rankType: this.rankType,
       ...(this.scopeId === undefined ? {} : { scopeId: this.scopeId }),
     };
@@ -510,7 +510,7 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
   toString(verbose = false): string {
     this.throwIfDisposed();
     const strings = this.strings();
-    const values: Shown = strings ? [strings] : this.parts ? this.parts.map((p) => p.hostValues()) : [this.hostValues()];
+    const values: Shown = strings ? [strings] : this.#parts ? this.#parts.map((p) => p.hostValues()) : [this.hostValues()];
     return formatTensor(values, this.shape, this.dtype, verbose);
   }
 }
