@@ -120,9 +120,10 @@ export function getBackend(): string {
   return backend().describe();
 }
 
-/** Where a GPU context could exist at all: a browser, or Node with an X display for headless-gl. */
+/** Where a GPU context could exist at all: a page, a worker with OffscreenCanvas, or Node with an X display for headless-gl. */
 function mightHaveGpu(): boolean {
-  if (typeof window !== 'undefined') return true;
+  const scope = globalThis as { WorkerGlobalScope?: unknown; OffscreenCanvas?: unknown };
+  if (typeof window !== 'undefined' || (scope.WorkerGlobalScope !== undefined && scope.OffscreenCanvas !== undefined)) return true;
   const env = typeof process !== 'undefined' ? process.env : undefined;
   return Boolean(env?.DISPLAY);
 }

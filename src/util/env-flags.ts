@@ -64,7 +64,8 @@ const FLAGS: Record<string, Flag> = {
   WEBGL_CONV_IM2COL: withWebGL,
   WEBGL_PACK_CONV2DTRANSPOSE: withWebGL,
   WEBGL_MAX_TEXTURE_SIZE: { read: () => webglParameter(0x0d33) },
-  WEBGL_MAX_TEXTURES_IN_SHADER: { read: () => webglParameter(0x8872) },
+  // MAX_TEXTURE_IMAGE_UNITS, at most 16 as TF.js takes it.
+  WEBGL_MAX_TEXTURES_IN_SHADER: { read: () => Math.min(webglParameter(0x8872), 16) },
   WEBGL_DISJOINT_QUERY_TIMER_EXTENSION_VERSION: constant(0),
   WEBGL_DISJOINT_QUERY_TIMER_EXTENSION_RELIABLE: constant(false),
   WEBGL_RENDER_FLOAT32_CAPABLE: withWebGL,
@@ -90,14 +91,20 @@ const READ_AT_START = ['IS_BROWSER', 'IS_NODE', 'DEBUG', 'CPU_HANDOFF_SIZE_THRES
 
 interface WebGLContext { getParameter(name: number): number }
 
-/** The WebGL context a fresh canvas gives (WebGL2 first) and its version; none where there is no document or WebGL. */
+interface Canvas { getContext(kind: string): WebGLContext | null }
+
+/** A fresh canvas for a WebGL `version` context, as TF.js makes one: an OffscreenCanvas for WebGL2 where there is one (a worker has no other), else the document's. */
+function canvasFor(version: 2 | 1): Canvas | null {
+  const scope = globalThis as { OffscreenCanvas?: new (width: number, height: number) => Canvas; document?: { createElement(tag: string): Canvas } };
+  if (version === 2 && scope.OffscreenCanvas) return new scope.OffscreenCanvas(300, 150);
+  return scope.document?.createElement('canvas') ?? null;
+}
+
+/** The WebGL context a fresh canvas gives (WebGL2 first) and its version; none where there is no canvas or WebGL. */
 function webgl(): { gl: WebGLContext; version: 2 | 1 } | null {
-  const doc = (globalThis as { document?: { createElement(tag: string): { getContext(kind: string): WebGLContext | null } } }).document;
-  if (!doc) return null;
-  const canvas = doc.createElement('canvas');
-  const gl2 = canvas.getContext('webgl2');
+  const gl2 = canvasFor(2)?.getContext('webgl2');
   if (gl2) return { gl: gl2, version: 2 };
-  const gl1 = canvas.getContext('webgl');
+  const gl1 = canvasFor(1)?.getContext('webgl');
   return gl1 ? { gl: gl1, version: 1 } : null;
 }
 

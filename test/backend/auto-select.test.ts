@@ -62,6 +62,21 @@ describe('automatic backend selection', () => {
     expect(gpu.dispose).not.toHaveBeenCalled();
   });
 
+  it('in a worker with OffscreenCanvas (no window, no display), tn.ready() probes and picks the gpu backend on a hardware GPU context', async () => {
+    const scope = globalThis as { WorkerGlobalScope?: unknown; OffscreenCanvas?: unknown };
+    scope.WorkerGlobalScope = class {};
+    scope.OffscreenCanvas = class {};
+    try {
+      const gpu = fakeGpu(true);
+      const { chosen, probes } = await firstChoice({ gpujsLoaded: false, probe: gpu.probe, viaReady: true });
+      expect(chosen).toBe(gpu.description);
+      expect(probes).toBe(1);
+    } finally {
+      delete scope.WorkerGlobalScope;
+      delete scope.OffscreenCanvas;
+    }
+  });
+
   it('keeps cpu on a software rasterizer (llvmpipe) and releases the context it opened', async () => {
     const gpu = fakeGpu(false);
     const { chosen } = await firstChoice({ display: ':99', gpujsLoaded: true, probe: gpu.probe });
