@@ -47,7 +47,7 @@ function sameBytes(got: Uint8Array, want: Uint8Array): void {
 const size = (shape: readonly number[]): number => shape.reduce((n, d) => n * d, 1);
 const compareOps: BinaryOp[] = ['greater', 'equal', 'less', 'lessEqual', 'greaterEqual', 'notEqual'];
 const binaryOps: BinaryOp[] = ['add', 'sub', 'mul', 'div', 'maximum', 'minimum', 'pow'];
-const unaryOps: UnaryOp[] = ['relu', 'step', 'square', 'sigmoid', 'tanh', 'neg', 'exp'];
+const unaryOps: UnaryOp[] = ['relu', 'step', 'square', 'sigmoid', 'tanh', 'neg', 'abs', 'sqrt', 'floor', 'ceil', 'exp'];
 // Channel counts around the 4-lane vectors and the 16-column chunks, and the resnet's own widths.
 const channels = fc.oneof(fc.integer({ min: 1, max: 20 }), fc.constantFrom(24, 33, 48));
 // Batches from the smallest that reaches the SIMD kernels' minimum size (smaller calls run the JS kernel) up.

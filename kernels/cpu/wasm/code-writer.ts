@@ -98,6 +98,10 @@ export class CodeWriter {
   f32Sqrt(): this { return this.op(0x91); }
   /** |a|: the sign bit cleared. */
   f32Abs(): this { return this.op(0x8b); }
+  /** −a: the sign bit flipped. */
+  f32Neg(): this { return this.op(0x8c); }
+  f32Ceil(): this { return this.op(0x8d); }
+  f32Floor(): this { return this.op(0x8e); }
   /** a with the sign of b. */
   f32Copysign(): this { return this.op(0x98); }
   f32Add(): this { return this.op(0x92); }
@@ -177,6 +181,11 @@ export class CodeWriter {
   /** Lane-wise a < b on signed i32 lanes: all ones where true. */
   i32x4LtS(): this { return this.simd(0x39); }
   i32x4Mul(): this { return this.simd(0xb5); }
+  f32x4Ceil(): this { return this.simd(0x67); }
+  f32x4Floor(): this { return this.simd(0x68); }
+  /** Lane-wise |a| and −a: the sign bits cleared or flipped. */
+  f32x4Abs(): this { return this.simd(0xe0); }
+  f32x4Neg(): this { return this.simd(0xe1); }
   f32x4Sqrt(): this { return this.simd(0xe3); }
   f32x4Add(): this { return this.simd(0xe4); }
   f32x4Sub(): this { return this.simd(0xe5); }

@@ -12,7 +12,7 @@ import type { ModuleBuilder } from './module-builder';
 /** The binary ops with a SIMD kernel, as `bin_<op>`. */
 export const SIMD_BINARY_OPS = ['add', 'sub', 'mul', 'div', 'maximum', 'minimum'] as const;
 /** The unary ops with a SIMD kernel, as `un_<op>`. */
-export const SIMD_UNARY_OPS = ['relu', 'step', 'square'] as const;
+export const SIMD_UNARY_OPS = ['relu', 'step', 'square', 'neg', 'abs', 'sqrt', 'floor', 'ceil'] as const;
 
 const VECTOR_OP: Record<(typeof SIMD_BINARY_OPS)[number], (c: CodeWriter) => void> = {
   add: (c) => c.f32x4Add(), sub: (c) => c.f32x4Sub(), mul: (c) => c.f32x4Mul(), div: (c) => c.f32x4Div(),
@@ -51,9 +51,15 @@ function addBinary(m: ModuleBuilder, op: (typeof SIMD_BINARY_OPS)[number]): void
   f.addTo(m, `bin_${op}`);
 }
 
+/** The lane and scalar instructions of the ops that are one instruction each. */
+const ONE_INSTRUCTION = {
+  neg: ['f32x4Neg', 'f32Neg'], abs: ['f32x4Abs', 'f32Abs'], sqrt: ['f32x4Sqrt', 'f32Sqrt'], floor: ['f32x4Floor', 'f32Floor'], ceil: ['f32x4Ceil', 'f32Ceil'],
+} as const;
+
 /**
  * un_<op>(x, out, i0, i1) over elements i0..i1. relu is pmax(v, 0) = `v < 0 ? 0 : v`; step is `v > 0 ? 1 : 0`
- * with NaN passed through (the twin's `v <= 0 ? 0 : v`); square is v·v.
+ * with NaN passed through (the twin's `v <= 0 ? 0 : v`); square is v·v; neg, abs, sqrt, floor and ceil are single
+ * instructions, exact as the twin's (sqrt rounded once to float32: the twin's float64 root rounds to the same float).
  */
 function addUnary(m: ModuleBuilder, op: (typeof SIMD_UNARY_OPS)[number]): void {
   const f = new FunctionEmitter(i32Params(4));
@@ -66,6 +72,7 @@ function addUnary(m: ModuleBuilder, op: (typeof SIMD_UNARY_OPS)[number]): void {
     c.localGet(x).localGet(at).i32Add().v128Load().localSet(v);
     if (op === 'relu') c.localGet(v).v128Const0().f32x4Pmax();
     if (op === 'square') c.localGet(v).localGet(v).f32x4Mul();
+    if (op in ONE_INSTRUCTION) c.localGet(v)[ONE_INSTRUCTION[op as keyof typeof ONE_INSTRUCTION][0]]();
     // (v > 0 mask) & 1.0 gives 1 or +0; lanes where v ≠ v (NaN) keep v.
     if (op === 'step') c.localGet(v).localGet(v).v128Const0().f32x4Gt().f32Const(1).f32x4Splat().v128And().localGet(v).localGet(v).f32x4Ne().v128Bitselect();
     c.v128Store();
@@ -74,6 +81,7 @@ function addUnary(m: ModuleBuilder, op: (typeof SIMD_UNARY_OPS)[number]): void {
     c.localGet(x).localGet(at).i32Add().f32Load().localSet(s);
     if (op === 'relu') c.f32Const(0).localGet(s).localGet(s).f32Const(0).f32Lt().select();
     if (op === 'square') c.localGet(s).localGet(s).f32Mul();
+    if (op in ONE_INSTRUCTION) c.localGet(s)[ONE_INSTRUCTION[op as keyof typeof ONE_INSTRUCTION][1]]();
     if (op === 'step') c.localGet(s).f32Const(1).f32Const(0).localGet(s).f32Const(0).f32Gt().select().localGet(s).localGet(s).f32Ne().select();
     c.f32Store();
   });
