@@ -1,0 +1,55 @@
+// Single ops that once lagged TensorFlow.js's wasm backend (a sweep of ~1,000 op timings against TF.js 4.22's cpu and
+// wasm backends), timed in tessera and in TF.js on the same operands in alternating rounds within one process:
+//   npx tsx bench/ops-vs-tfjs.ts [--rounds 7] [--backend wasm|cpu]
+// Each round calls each op `calls` times inside tidy (results not read: both libraries compute eagerly); prints the
+// median ms per call of each library and tfjs / tessera (above 1: tessera faster).
+import { parseArgs } from 'node:util';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import * as tn from '../src/node';
+import { intFlag } from '../examples/int-flag';
+import { median } from './median';
+
+const { values: opts } = parseArgs({ options: { rounds: { type: 'string', default: '7' }, backend: { type: 'string', default: 'wasm' } } });
+const rounds = intFlag('rounds', opts.rounds);
+if (opts.backend !== 'wasm' && opts.backend !== 'cpu') throw new Error(`ops-vs-tfjs: --backend must be wasm or cpu, got ${opts.backend}`);
+
+/** An op on operands made from the same values in each library. */
+interface Case { name: string; shape: number[]; calls: number; run: (lib: typeof tn | typeof tf, x: tn.Tensor | tf.Tensor) => unknown }
+type Lib = typeof tn | typeof tf;
+const unary = (name: 'abs' | 'neg' | 'sqrt' | 'floor' | 'ceil'): Case => ({ name: `${name} [1e6]`, shape: [1000, 1000], calls: 10, run: (lib, x) => (lib[name] as (t: unknown) => unknown)(x) });
+const CASES: Case[] = [
+  { name: 'topk [1e6] k=10', shape: [1_000_000], calls: 2, run: (lib, x) => (lib.topk as (t: unknown, k: number) => unknown)(x, 10) },
+  { name: 'topk [256,1000] k=5', shape: [256, 1000], calls: 5, run: (lib, x) => (lib.topk as (t: unknown, k: number) => unknown)(x, 5) },
+  { name: 'topk [32,10000] k=100', shape: [32, 10000], calls: 5, run: (lib, x) => (lib.topk as (t: unknown, k: number) => unknown)(x, 100) },
+  unary('abs'), unary('neg'), unary('sqrt'), unary('floor'), unary('ceil'),
+];
+
+/** Values in [0, 1) from a fixed sequence, the same for both libraries. */
+const values = (n: number): Float32Array => Float32Array.from({ length: n }, (_, i) => ((i * 7919) % 100_003) / 100_003);
+
+async function main(): Promise<void> {
+  await tf.setBackend(opts.backend as string);
+  await tf.ready();
+  const sides: [string, Lib][] = [['tessera', tn], [`tfjs ${opts.backend}`, tf]];
+  console.log(`Ops against TF.js ${tf.version.tfjs} ${opts.backend}, ${rounds} alternating rounds; tessera ${tn.getBackend()}`);
+  console.log(`${'op'.padEnd(26)}${'tessera ms'.padStart(12)}${`tfjs ${opts.backend} ms`.padStart(14)}${'tfjs / tessera'.padStart(16)}`);
+  for (const c of CASES) {
+    const v = values(c.shape.reduce((a, b) => a * b, 1));
+    const operands = sides.map(([, lib]) => (lib === tn ? tn.tensor(v, c.shape).add(0) : tf.tensor(v, c.shape)));
+    const times: number[][] = sides.map(() => []);
+    for (let r = -1; r < rounds; r++) {
+      sides.forEach(([, lib], s) => {
+        const t = performance.now();
+        for (let i = 0; i < c.calls; i++) (lib as typeof tn).tidy(() => { c.run(lib, operands[s]); });
+        // Round -1 is the warm-up.
+        if (r >= 0) times[s].push((performance.now() - t) / c.calls);
+      });
+    }
+    const [ours, theirs] = times.map(median);
+    console.log(`${c.name.padEnd(26)}${ours.toFixed(3).padStart(12)}${theirs.toFixed(3).padStart(14)}${`${(theirs / ours).toFixed(2)}x`.padStart(16)}`);
+    operands.forEach((t) => t.dispose());
+  }
+}
+
+await main();
