@@ -14,8 +14,8 @@ const { values: opts } = parseArgs({ options: { rounds: { type: 'string', defaul
 const rounds = intFlag('rounds', opts.rounds);
 if (opts.backend !== 'wasm' && opts.backend !== 'cpu') throw new Error(`ops-vs-tfjs: --backend must be wasm or cpu, got ${opts.backend}`);
 
-/** An op on operands made from the same values in each library. */
-interface Case { name: string; shape: number[]; calls: number; run: (lib: typeof tn | typeof tf, x: tn.Tensor | tf.Tensor) => unknown }
+/** An op on operands made from the same values in each library (y, of shape `second`, where given). */
+interface Case { name: string; shape: number[]; second?: number[]; calls: number; run: (lib: typeof tn | typeof tf, x: tn.Tensor | tf.Tensor, y: tn.Tensor | tf.Tensor) => unknown }
 type Lib = typeof tn | typeof tf;
 const unary = (name: 'abs' | 'neg' | 'sqrt' | 'floor' | 'ceil'): Case => ({ name: `${name} [1e6]`, shape: [1000, 1000], calls: 10, run: (lib, x) => (lib[name] as (t: unknown) => unknown)(x) });
 const CASES: Case[] = [
@@ -23,6 +23,8 @@ const CASES: Case[] = [
   { name: 'topk [256,1000] k=5', shape: [256, 1000], calls: 5, run: (lib, x) => (lib.topk as (t: unknown, k: number) => unknown)(x, 5) },
   { name: 'topk [32,10000] k=100', shape: [32, 10000], calls: 5, run: (lib, x) => (lib.topk as (t: unknown, k: number) => unknown)(x, 100) },
   unary('abs'), unary('neg'), unary('sqrt'), unary('floor'), unary('ceil'),
+  { name: 'sub [1000,1000]-[1000,1]', shape: [1000, 1000], second: [1000, 1], calls: 10, run: (lib, x, y) => (lib.sub as (a: unknown, b: unknown) => unknown)(x, y) },
+  { name: 'div [1000,1000]/[1000,1]', shape: [1000, 1000], second: [1000, 1], calls: 10, run: (lib, x, y) => (lib.div as (a: unknown, b: unknown) => unknown)(x, y) },
 ];
 
 /** Values in [0, 1) from a fixed sequence, the same for both libraries. */
@@ -35,20 +37,24 @@ async function main(): Promise<void> {
   console.log(`Ops against TF.js ${tf.version.tfjs} ${opts.backend}, ${rounds} alternating rounds; tessera ${tn.getBackend()}`);
   console.log(`${'op'.padEnd(26)}${'tessera ms'.padStart(12)}${`tfjs ${opts.backend} ms`.padStart(14)}${'tfjs / tessera'.padStart(16)}`);
   for (const c of CASES) {
-    const v = values(c.shape.reduce((a, b) => a * b, 1));
-    const operands = sides.map(([, lib]) => (lib === tn ? tn.tensor(v, c.shape).add(0) : tf.tensor(v, c.shape)));
+    const make = (lib: Lib, shape: number[]) => {
+      const v = values(shape.reduce((a, b) => a * b, 1)).map((e) => e + 0.5);
+      return lib === tn ? tn.tensor(v, shape).add(0) : tf.tensor(v, shape);
+    };
+    const operands = sides.map(([, lib]) => make(lib, c.shape));
+    const seconds = sides.map(([, lib]) => make(lib, c.second ?? [1]));
     const times: number[][] = sides.map(() => []);
     for (let r = -1; r < rounds; r++) {
       sides.forEach(([, lib], s) => {
         const t = performance.now();
-        for (let i = 0; i < c.calls; i++) (lib as typeof tn).tidy(() => { c.run(lib, operands[s]); });
+        for (let i = 0; i < c.calls; i++) (lib as typeof tn).tidy(() => { c.run(lib, operands[s], seconds[s]); });
         // Round -1 is the warm-up.
         if (r >= 0) times[s].push((performance.now() - t) / c.calls);
       });
     }
     const [ours, theirs] = times.map(median);
     console.log(`${c.name.padEnd(26)}${ours.toFixed(3).padStart(12)}${theirs.toFixed(3).padStart(14)}${`${(theirs / ours).toFixed(2)}x`.padStart(16)}`);
-    operands.forEach((t) => t.dispose());
+    [...operands, ...seconds].forEach((t) => t.dispose());
   }
 }
 

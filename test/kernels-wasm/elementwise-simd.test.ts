@@ -58,11 +58,14 @@ const flatSize = fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: MIN
 
 /**
  * The [a, b] shape pairs of a case: same shape, per-channel either way round, rank-1 channels, a middle-axis broadcast
- * either way round (blocks of rows), one broadcast along an outer and an inner axis (the JS kernel's) and a scalar.
+ * either way round (blocks of rows), one broadcast along an outer and an inner axis (the JS kernel's), a scalar, and
+ * one float per row either way round (x − mean(x, -1, true)).
  */
 function shapePairs(s: number[]): [number[], number[]][] {
   const c = s[3];
-  return [[s, s], [s, [1, 1, 1, c]], [[1, 1, 1, c], s], [s, [c]], [s, [s[0], 1, s[2], c]], [[s[0], 1, s[2], c], s], [s, [1, s[1], 1, c]], [s, [1]]];
+  const perRow = [s[0], s[1], s[2], 1];
+  return [[s, s], [s, [1, 1, 1, c]], [[1, 1, 1, c], s], [s, [c]], [s, [s[0], 1, s[2], c]], [[s[0], 1, s[2], c], s], [s, [1, s[1], 1, c]], [s, [1]],
+    [s, perRow], [perRow, s]];
 }
 
 function suite(name: string, kernels: () => CpuKernels, runs: number, place: Place = asIs): void {

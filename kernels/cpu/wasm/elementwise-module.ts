@@ -23,32 +23,51 @@ const SCALAR_OP: Record<(typeof SIMD_BINARY_OPS)[number], (c: CodeWriter) => voi
   maximum: (c) => c.f32Max(), minimum: (c) => c.f32Min(),
 };
 
+/** Which operand of bin_<op> holds one float per row, read once a row as if repeated across it: 'a', 'b' or neither. */
+export type BinaryColumn = '' | 'a' | 'b';
+const COLUMN_NAMES = { '': '', a: '_acol', b: '_bcol' } as const;
+
 /**
  * bin_<op>(a, b, out, cols, aRowBytes, bRowBytes, r0, r1): out row r = a row op b row for rows r0..r1 of `cols`
  * floats; an operand's row r starts at r·rowBytes, so a row step of 0 broadcasts one row (x op bias[c] in NHWC).
+ * bin_<op>_acol and bin_<op>_bcol read a or b as one float per row, repeated across it ([rows, cols] op [rows, 1]:
+ * x − mean(x, -1, true)), its row step 4 bytes.
  */
-function addBinary(m: ModuleBuilder, op: (typeof SIMD_BINARY_OPS)[number]): void {
+function addBinary(m: ModuleBuilder, op: (typeof SIMD_BINARY_OPS)[number], column: BinaryColumn): void {
   const f = new FunctionEmitter(i32Params(8));
   const [a, b, out, cols, aStep, bStep, r0, r1] = [0, 1, 2, 3, 4, 5, 6, 7];
   const [r, at, rowBytes] = [f.local(), f.local(), f.local()];
+  const [splat, single] = [f.local(ValType.v128), f.local(ValType.f32)];
   const c = f.code;
   c.localGet(cols).i32Const(4).i32Mul().localSet(rowBytes);
   for (const [p, step] of [[a, aStep], [b, bStep], [out, rowBytes]]) c.localGet(p).localGet(r0).localGet(step).i32Mul().i32Add().localSet(p);
+  const side = (p: number, vector: boolean): void => {
+    if (column === (p === a ? 'a' : 'b')) c.localGet(vector ? splat : single);
+    else if (vector) c.localGet(p).localGet(at).i32Add().v128Load();
+    else c.localGet(p).localGet(at).i32Add().f32Load();
+  };
   forLoop(c, r, () => c.localGet(r0), () => c.localGet(r1), () => c.i32Const(1), () => {
+    if (column) {
+      const p = column === 'a' ? a : b;
+      c.localGet(p).v128Load32Splat().localSet(splat);
+      c.localGet(p).f32Load().localSet(single);
+    }
     floatRun(c, at, () => c.localGet(rowBytes), () => {
       c.localGet(out).localGet(at).i32Add();
-      c.localGet(a).localGet(at).i32Add().v128Load().localGet(b).localGet(at).i32Add().v128Load();
+      side(a, true);
+      side(b, true);
       VECTOR_OP[op](c);
       c.v128Store();
     }, () => {
       c.localGet(out).localGet(at).i32Add();
-      c.localGet(a).localGet(at).i32Add().f32Load().localGet(b).localGet(at).i32Add().f32Load();
+      side(a, false);
+      side(b, false);
       SCALAR_OP[op](c);
       c.f32Store();
     });
     for (const [p, step] of [[a, aStep], [b, bStep], [out, rowBytes]]) c.localGet(p).localGet(step).i32Add().localSet(p);
   });
-  f.addTo(m, `bin_${op}`);
+  f.addTo(m, `bin_${op}${COLUMN_NAMES[column]}`);
 }
 
 /** The lane and scalar instructions of the ops that are one instruction each. */
@@ -175,11 +194,12 @@ function addMaxRows(m: ModuleBuilder): void {
   f.addTo(m, 'max_rows');
 }
 
-export const ELEMENTWISE_EXPORTS = [...SIMD_BINARY_OPS.map((op) => `bin_${op}` as const), ...SIMD_UNARY_OPS.map((op) => `un_${op}` as const), 'sum_rows', 'max_rows'] as const;
+export const ELEMENTWISE_EXPORTS = [...SIMD_BINARY_OPS.map((op) => `bin_${op}` as const), ...SIMD_BINARY_OPS.map((op) => `bin_${op}_acol` as const),
+  ...SIMD_BINARY_OPS.map((op) => `bin_${op}_bcol` as const), ...SIMD_UNARY_OPS.map((op) => `un_${op}` as const), 'sum_rows', 'max_rows'] as const;
 
-/** Adds bin_<op>, un_<op>, sum_rows and max_rows (all pointers are byte addresses). */
+/** Adds bin_<op> (and its _acol and _bcol), un_<op>, sum_rows and max_rows (all pointers are byte addresses). */
 export function addElementwiseFunctions(m: ModuleBuilder): void {
-  for (const op of SIMD_BINARY_OPS) addBinary(m, op);
+  for (const op of SIMD_BINARY_OPS) for (const column of ['', 'a', 'b'] as const) addBinary(m, op, column);
   for (const op of SIMD_UNARY_OPS) addUnary(m, op);
   addSumRows(m);
   addMaxRows(m);

@@ -73,24 +73,29 @@ export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<Cp
   /**
    * [blocks, rows, cols, aRowStep, bRowStep, aBlockStep, bBlockStep] in elements when out is `blocks` blocks of rows
    * of a op b, each side in each block full, one broadcast row or one element (a scalar, which the kernel reads as a
-   * row of copies of it with step 0); else null. More than one block where a side is broadcast along a middle axis
-   * ([batch, steps, channels] against [batch, 1, channels]: a global max-pool's gradient).
+   * row of copies of it with step 0), then which side is one float per row instead (arithmetic only: 1 a, 2 b, else
+   * 0); else null. More than one block where a side is broadcast along a middle axis ([batch, steps, channels]
+   * against [batch, 1, channels]: a global max-pool's gradient).
    */
-  const rowsOf = (aSize: number, bSize: number, aShape: readonly number[], bShape: readonly number[], outShape: readonly number[], size: number): number[] | null => {
+  const rowsOf = (aSize: number, bSize: number, aShape: readonly number[], bShape: readonly number[], outShape: readonly number[], size: number, columns: boolean): number[] | null => {
     if ((aSize === size || aSize === 1) && (bSize === size || bSize === 1)) {
       // Rows of ROW floats (and a shorter last row), so that a call can be split.
       const cols = Math.min(size, ROW);
-      return [1, Math.floor(size / cols), cols, aSize === size ? cols : 0, bSize === size ? cols : 0, 0, 0];
+      return [1, Math.floor(size / cols), cols, aSize === size ? cols : 0, bSize === size ? cols : 0, 0, 0, 0];
     }
     const { dims, sa, sb } = collapseBroadcast(outShape, aShape, bShape);
     const [blocks, rows, cols] = dims.length === 2 ? [1, dims[0], dims[1]] : dims.length === 3 ? dims : [0, 0, 0];
     const [aBlock, aRow, aCol] = dims.length === 2 ? [0, sa[0], sa[1]] : sa;
     const [bBlock, bRow, bCol] = dims.length === 2 ? [0, sb[0], sb[1]] : sb;
-    if (blocks === 0 || aCol !== 1 || bCol !== 1) return null;
+    if (blocks === 0) return null;
+    // One side one float per row ([rows, cols] op [rows, 1]), which bin_<op>_acol / _bcol read once a row.
+    if (columns && blocks === 1 && aCol === 1 && aRow === cols && bCol === 0 && bRow === 1) return [1, rows, cols, cols, 1, 0, 0, 2];
+    if (columns && blocks === 1 && bCol === 1 && bRow === cols && aCol === 0 && aRow === 1) return [1, rows, cols, 1, cols, 0, 0, 1];
+    if (aCol !== 1 || bCol !== 1) return null;
     // Each side a full row per row, or one row for every row of its block.
     const rowsFit = (aRow === 0 && bRow === cols) || (bRow === 0 && aRow === cols);
     const blocksFit = blocks === 1 || ((aBlock === (aRow === 0 ? cols : rows * cols)) && (bBlock === (bRow === 0 ? cols : rows * cols)));
-    return rowsFit && blocksFit ? [blocks, rows, cols, aRow, bRow, aBlock, bBlock] : null;
+    return rowsFit && blocksFit ? [blocks, rows, cols, aRow, bRow, aBlock, bBlock, 0] : null;
   };
 
   const binary: CpuKernels['binary'] = (op, a, aShape, b, bShape, out) => {
@@ -99,15 +104,16 @@ export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<Cp
     const f32 = a instanceof Float32Array && b instanceof Float32Array ? [a, b] : null;
     // Arithmetic writes float32, comparisons bool bytes: outBytes is the size of an output element.
     const outBytes = binaryOps.has(op) && out instanceof Float32Array ? 4 : compareOps.has(op) && out instanceof Uint8Array ? 1 : 0;
-    const plan = f32 && outBytes && size >= MIN_ELEMENTS ? rowsOf(aSize, bSize, aShape, bShape, outShape, size) : null;
+    const plan = f32 && outBytes && size >= MIN_ELEMENTS ? rowsOf(aSize, bSize, aShape, bShape, outShape, size, outBytes === 4) : null;
     if (!f32 || !plan) return binaryJs(op, a, aShape, b, bShape, out);
-    const [blocks, rows, cols, aStep, bStep, aBlock, bBlock] = plan;
+    const [blocks, rows, cols, aStep, bStep, aBlock, bBlock, column] = plan;
     const r = h.operands((o) => [sideOperand(o, f32[0], aSize, cols), sideOperand(o, f32[1], bSize, cols), o.output(out as Float32Array | Uint8Array, size)]);
     if (!r) return binaryJs(op, a, aShape, b, bShape, out);
     const [o, [aAt, bAt, outAt]] = r;
     if (aSize === 1) runtime.heap.f32.fill(f32[0][0], aAt / 4, aAt / 4 + cols);
     if (bSize === 1) runtime.heap.f32.fill(f32[1][0], bAt / 4, bAt / 4 + cols);
-    const name = outBytes === 4 ? `bin_${op as (typeof SIMD_BINARY_OPS)[number]}` as const : `cmp_${op as (typeof SIMD_COMPARE_OPS)[number]}` as const;
+    const arithmetic = `bin_${op as (typeof SIMD_BINARY_OPS)[number]}` as const;
+    const name = outBytes === 4 ? (column === 1 ? `${arithmetic}_acol` as const : column === 2 ? `${arithmetic}_bcol` as const : arithmetic) : `cmp_${op as (typeof SIMD_COMPARE_OPS)[number]}` as const;
     for (let k = 0; k < blocks; k++) {
       const args = [aAt + k * aBlock * 4, bAt + k * bBlock * 4, outAt + k * rows * cols * outBytes, cols, aStep * 4, bStep * 4, 0, 0];
       runtime.runRange(name, args, 6, rows, h.chunkOf(rows), rows * cols >= h.splitElements);
