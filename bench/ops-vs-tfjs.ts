@@ -23,6 +23,8 @@ const CASES: Case[] = [
   { name: 'topk [256,1000] k=5', shape: [256, 1000], calls: 5, run: (lib, x) => (lib.topk as (t: unknown, k: number) => unknown)(x, 5) },
   { name: 'topk [32,10000] k=100', shape: [32, 10000], calls: 5, run: (lib, x) => (lib.topk as (t: unknown, k: number) => unknown)(x, 100) },
   unary('abs'), unary('neg'), unary('sqrt'), unary('floor'), unary('ceil'),
+  { name: 'softmax [256,1000]', shape: [256, 1000], calls: 5, run: (lib, x) => (lib.softmax as (t: unknown) => unknown)(x) },
+  { name: 'softmax [32,8,128,128]', shape: [32, 8, 128, 128], calls: 2, run: (lib, x) => (lib.softmax as (t: unknown) => unknown)(x) },
   { name: 'sub [1000,1000]-[1000,1]', shape: [1000, 1000], second: [1000, 1], calls: 10, run: (lib, x, y) => (lib.sub as (a: unknown, b: unknown) => unknown)(x, y) },
   { name: 'div [1000,1000]/[1000,1]', shape: [1000, 1000], second: [1000, 1], calls: 10, run: (lib, x, y) => (lib.div as (a: unknown, b: unknown) => unknown)(x, y) },
 ];

@@ -53,6 +53,11 @@ function clamp(t: number): number {
   return LIMIT < low ? LIMIT : low;
 }
 
+/** exp(t) with t clamped to ±LIMIT (past it the float32 result is 0 or Infinity anyway): the SIMD kernels' exp. */
+export function expClamped(t: number): number {
+  return expLimited(clamp(t));
+}
+
 /** 1 / (1 + exp(−x)), before rounding to float32; −x is clamped to ±LIMIT (past it the float32 result is 0 or 1 anyway). */
 export function sigmoidF32(x: number): number {
   return 1 / (1 + expLimited(clamp(-x)));

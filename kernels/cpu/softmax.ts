@@ -1,4 +1,5 @@
 import type { FloatArray } from '../shared/types';
+import { expClamped } from './sigmoid-tanh';
 
 // All three work row by row over a [rows, cols] view and subtract the row max before exp, so exp never overflows.
 
@@ -23,19 +24,21 @@ const same = (v: number): number => v;
 
 /**
  * exp(x - max) / sum(exp(x - max)) per row, in that order. In float32 each step is rounded to float32 as TF.js's
- * chain of kernels (max, sub, exp, sum, div) rounds it, and the sum is a division, so the results are TF.js's to the bit.
+ * chain of kernels (max, sub, exp, sum, div) rounds it, the sum is a division, and exp is the SIMD kernel's
+ * (expClamped: float64, as accurate as the engine's), so the results are TF.js's but where the two float64 exps
+ * round to neighbouring floats (rarely, by one unit in the last place). Float64 takes the engine's exp.
  */
 export function softmax(x: FloatArray, rows: number, cols: number, out: FloatArray): void {
-  const round = out instanceof Float32Array ? Math.fround : same;
+  const f32 = out instanceof Float32Array;
   for (let r = 0, s = 0; r < rows; r++, s += cols) {
     const max = rowMax(x, s, cols);
     let sum = 0;
     for (let j = 0; j < cols; j++) {
-      const e = round(Math.exp(round(x[s + j] - max)));
+      const e = f32 ? Math.fround(expClamped(Math.fround(x[s + j] - max))) : Math.exp(x[s + j] - max);
       out[s + j] = e;
       sum += e;
     }
-    const total = round(sum);
+    const total = f32 ? Math.fround(sum) : sum;
     for (let j = 0; j < cols; j++) out[s + j] /= total;
   }
 }

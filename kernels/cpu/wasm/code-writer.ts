@@ -136,6 +136,8 @@ export class CodeWriter {
   i32x4Splat(): this { return this.simd(0x11); }
   f32x4Splat(): this { return this.simd(0x13); }
   f32x4ExtractLane(lane: number): this { return this.simd(0x1f, lane); }
+  f64x2Splat(): this { return this.simd(0x14); }
+  f64x2ExtractLane(lane: number): this { return this.simd(0x21, lane); }
   i32x4ExtractLane(lane: number): this { return this.simd(0x1b, lane); }
   /** Lane-wise a > b: all ones where true, zeros where false (and for NaN). */
   f32x4Gt(): this { return this.simd(0x44); }

@@ -4,6 +4,7 @@ import { cast as castJs } from '../cast';
 import { binary as binaryJs, unary as unaryJs } from '../elementwise';
 import type { CpuKernels } from '../kernel-set';
 import { reduce as reduceJs } from '../reduce';
+import { softmax as softmaxJs } from '../softmax';
 import { select as selectJs } from '../indexing';
 import type { CallOperands } from './operands';
 import { SIMD_COMPARE_OPS } from './compare-module';
@@ -56,7 +57,7 @@ function sideOperand(o: CallOperands, x: Float32Array, n: number, cols: number):
  * kept leading axes); casts between bool and float32; where (select) between float32 operands by bool bytes.
  * Every other op, shape or dtype, and small calls, run the JS kernel. Same bits as the JS kernels.
  */
-export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<CpuKernels, 'unary' | 'binary' | 'reduce' | 'cast' | 'select'> {
+export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<CpuKernels, 'unary' | 'binary' | 'reduce' | 'softmax' | 'cast' | 'select'> {
   const unary: CpuKernels['unary'] = (op, x, out) => {
     const n = x.length;
     const r = n >= MIN_ELEMENTS && unaryOps.has(op) && x instanceof Float32Array && out instanceof Float32Array ? h.operands((o) => [o.input(x, n), o.output(out, n)]) : null;
@@ -172,5 +173,15 @@ export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<Cp
     o.finish();
   };
 
-  return { unary, binary, reduce, cast, select };
+  // Float32 rows of at least a vector: each row by one call, its exp four lanes at a time (costed as sigmoid's).
+  const softmax: CpuKernels['softmax'] = (x, rows, cols, out) => {
+    const n = rows * cols;
+    const r = n >= MIN_ELEMENTS && cols >= 4 && x instanceof Float32Array && out instanceof Float32Array ? h.operands((o) => [o.input(x, n), o.output(out, n)]) : null;
+    if (!r) return softmaxJs(x, rows, cols, out);
+    const [o, [xAt, outAt]] = r;
+    runtime.runRange('softmax_rows', [xAt, outAt, cols, 0, 0], 3, rows, h.chunkOf(rows), n * SIGMOID_TANH_COST >= h.splitElements);
+    o.finish();
+  };
+
+  return { unary, binary, reduce, softmax, cast, select };
 }

@@ -14,13 +14,14 @@ import { addFilterWinnersFunctions, FILTER_WINNERS_EXPORTS } from './filter-winn
 import { addGemmMaskedFunctions, GEMM_MASKED_EXPORTS } from './gemm-masked-module';
 import { addRowsFunctions, ROWS_EXPORTS } from './rows-module';
 import { addDepthwiseFunctions, DEPTHWISE_EXPORTS } from './depthwise-module';
+import { addSoftmaxFunctions, SOFTMAX_EXPORTS } from './softmax-module';
 
 /**
  * Every export of the kernel module, in the order the runtime and the thread pool index them: the GEMM
  * first (its indices are fixed), then the memory-bound kernels of a training step.
  */
 export const KERNEL_EXPORTS = [...GEMM_EXPORTS, ...BIAS_ACTIVATION_EXPORTS, ...POOL_EXPORTS, ...IM2COL_EXPORTS, ...ADAM_EXPORTS, ...CONV_DIRECT_EXPORTS, ...FILL_EXPORTS, ...ELEMENTWISE_EXPORTS,
-  ...SIGMOID_TANH_OPS.map((op) => `un_${op}` as const), ...COPY_EXPORTS, ...COMPARE_EXPORTS, ...FILTER_WINNERS_EXPORTS, ...GEMM_MASKED_EXPORTS, ...ROWS_EXPORTS, ...DEPTHWISE_EXPORTS] as const;
+  ...SIGMOID_TANH_OPS.map((op) => `un_${op}` as const), ...COPY_EXPORTS, ...COMPARE_EXPORTS, ...FILTER_WINNERS_EXPORTS, ...GEMM_MASKED_EXPORTS, ...ROWS_EXPORTS, ...DEPTHWISE_EXPORTS, ...SOFTMAX_EXPORTS] as const;
 export type KernelExport = (typeof KERNEL_EXPORTS)[number];
 
 /** Index of an export in KERNEL_EXPORTS. */
@@ -47,5 +48,6 @@ export function buildKernelModule(shape: GemmKernelShape, memory: MemoryLimits):
   addGemmMaskedFunctions(m);
   addRowsFunctions(m);
   addDepthwiseFunctions(m);
+  addSoftmaxFunctions(m);
   return m.build();
 }

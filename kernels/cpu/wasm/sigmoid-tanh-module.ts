@@ -12,7 +12,7 @@ const { v128 } = ValType;
 const SIGN = [0, -0x80000000, 0, -0x80000000] as const;
 
 /** The v128 locals the f64x2 evaluation works in, and those holding its constants (set once, before the loop). */
-interface Lanes { x: number; t: number; kk: number; k: number; r: number; e: number; a: number; consts: Map<number, number> }
+export interface Lanes { x: number; t: number; kk: number; k: number; r: number; e: number; a: number; consts: Map<number, number> }
 
 // Every f64 constant the evaluation uses, each kept in a local: a constant in the loop would be rebuilt on every use.
 const CONSTANTS = [...new Set([EXP.LOG2E, EXP.ROUND, EXP.LN2_HI, EXP.LN2_LO, ...EXP.COEFFS, -EXP.LIMIT, EXP.LIMIT, 1, EXP.TANH_TINY])];
@@ -20,7 +20,7 @@ const CONSTANTS = [...new Set([EXP.LOG2E, EXP.ROUND, EXP.LN2_HI, EXP.LN2_LO, ...
 const constant = (c: CodeWriter, l: Lanes, v: number): void => { c.localGet(l.consts.get(v) as number); };
 
 /** Pushes local `l.t` clamped to [−LIMIT, LIMIT] as the twin's clamp: pmax with −LIMIT, then pmin with LIMIT. */
-function clampLanes(c: CodeWriter, l: Lanes): void {
+export function clampLanes(c: CodeWriter, l: Lanes): void {
   c.localGet(l.t); constant(c, l, -EXP.LIMIT); c.f64x2Pmax(); constant(c, l, EXP.LIMIT); c.f64x2Pmin();
 }
 
@@ -29,7 +29,7 @@ function clampLanes(c: CodeWriter, l: Lanes): void {
  * the 1.5·2^52 rounding, r by the split ln 2, the Taylor polynomial by Horner, and 2^k from the exponent bits. Those
  * bits are kk's own plus 1023, shifted up by 52: kk = 1.5·2^52 + k holds k in its low mantissa bits.
  */
-function expLanes(c: CodeWriter, l: Lanes): void {
+export function expLanes(c: CodeWriter, l: Lanes): void {
   c.localGet(l.t); constant(c, l, EXP.LOG2E); c.f64x2Mul(); constant(c, l, EXP.ROUND); c.f64x2Add().localTee(l.kk);
   constant(c, l, EXP.ROUND); c.f64x2Sub().localSet(l.k);
   c.localGet(l.t).localGet(l.k); constant(c, l, EXP.LN2_HI); c.f64x2Mul().f64x2Sub();
@@ -66,6 +66,13 @@ function tanhLanes(c: CodeWriter, l: Lanes): void {
   c.v128Bitselect();
 }
 
+/** The lanes' locals of a new function, and the code that sets its constants (run it once, before the loop). */
+export function laneLocals(f: FunctionEmitter): { l: Lanes; setConstants(): void } {
+  const consts = new Map(CONSTANTS.map((v) => [v, f.local(v128)]));
+  const l: Lanes = { x: f.local(v128), t: f.local(v128), kk: f.local(v128), k: f.local(v128), r: f.local(v128), e: f.local(v128), a: f.local(v128), consts };
+  return { l, setConstants: () => { for (const [v, local] of consts) f.code.v128ConstF64(v, v).localSet(local); } };
+}
+
 /**
  * un_<op>(x, out, i0, i1) over elements i0..i1, a multiple of 4 of them (the caller runs the last few with the twin):
  * four floats at a time, widened to two f64x2 halves, evaluated as the twin evaluates each, and rounded back.
@@ -75,11 +82,10 @@ function addSigmoidTanh(m: ModuleBuilder, op: SigmoidTanhOp): void {
   const [x, out, i0, i1] = [0, 1, 2, 3];
   const [at, len] = [f.local(), f.local()];
   const [v, lo] = [f.local(v128), f.local(v128)];
-  const consts = new Map(CONSTANTS.map((v) => [v, f.local(v128)]));
-  const l: Lanes = { x: f.local(v128), t: f.local(v128), kk: f.local(v128), k: f.local(v128), r: f.local(v128), e: f.local(v128), a: f.local(v128), consts };
+  const { l, setConstants } = laneLocals(f);
   const c = f.code;
   const lanes = op === 'sigmoid' ? sigmoidLanes : tanhLanes;
-  for (const [v, local] of consts) c.v128ConstF64(v, v).localSet(local);
+  setConstants();
   for (const p of [x, out]) c.localGet(p).localGet(i0).i32Const(2).i32Shl().i32Add().localSet(p);
   c.localGet(i1).localGet(i0).i32Sub().i32Const(2).i32Shl().localSet(len);
   forLoop(c, at, () => c.i32Const(0), () => c.localGet(len), () => c.i32Const(16), () => {
