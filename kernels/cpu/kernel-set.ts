@@ -7,6 +7,7 @@ import { col2im, im2col } from './im2col';
 import { maxPool, maxPoolBackprop, type UnpoolActivationBackpropFn } from './pool';
 import { binary, unary } from './elementwise';
 import { reduce } from './reduce';
+import { avgPool, avgPoolBackprop } from './avg-pool';
 import { softmax } from './softmax';
 import { copyStrided } from './strided';
 import { cast } from './cast';
@@ -31,6 +32,9 @@ export interface CpuKernels {
   readonly unary: typeof unary;
   readonly binary: typeof binary;
   readonly reduce: typeof reduce;
+  /** Average pooling and its gradient (NHWC); the SIMD set runs float32. */
+  readonly avgPool: typeof avgPool;
+  readonly avgPoolBackprop: typeof avgPoolBackprop;
   /** Softmax over the last axis of [rows, cols]; the SIMD set runs float32 rows. */
   readonly softmax: typeof softmax;
   /** tf.cast between dtypes' arrays; the SIMD set runs float32 → bool, and bool → float32 between arrays in its memory. */
@@ -98,5 +102,5 @@ export interface ResidentMemory {
 }
 
 /** The pure-JS kernels: the fallback everywhere, and the reference the SIMD kernels are tested against. */
-export const jsKernels: CpuKernels = { gemm, gemmBiasActivation, gemmMasked, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, unary, binary, reduce, softmax, cast, copyStrided, allFinite, select, gather, segmentSum, depthwiseConv2d,
+export const jsKernels: CpuKernels = { gemm, gemmBiasActivation, gemmMasked, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, unary, binary, reduce, softmax, avgPool, avgPoolBackprop, cast, copyStrided, allFinite, select, gather, segmentSum, depthwiseConv2d,
   depthwiseConv2dBackpropInput, depthwiseConv2dBackpropFilter };

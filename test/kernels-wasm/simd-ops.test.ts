@@ -73,6 +73,23 @@ function suite(name: string, kernels: () => CpuKernels, runs: number, place: Pla
       }), { seed: 3, numRuns: runs });
     });
 
+    it('avgPool and avgPoolBackprop match the JS twins bit for bit, windows clipped by padding included', () => {
+      fc.assert(fc.property(conv, (c) => {
+        const g = poolGeometry(c);
+        const x = randomArray(g.batch * g.inH * g.inW * g.channels, c.seed, 3);
+        const outSize = g.batch * g.outH * g.outW * g.channels;
+        const [out, want] = [place(new Float32Array(outSize).fill(3)), new Float32Array(outSize)];
+        kernels().avgPool(place(x), g, out);
+        jsKernels.avgPool(x, g, want);
+        sameBits(out, want);
+        const dy = randomArray(outSize, c.seed + 1);
+        const [dx, dxWant] = [place(new Float32Array(x.length).fill(5)), new Float32Array(x.length)];
+        kernels().avgPoolBackprop(place(dy), g, dx);
+        jsKernels.avgPoolBackprop(dy, g, dxWant);
+        sameBits(dx, dxWant);
+      }), { seed: 4, numRuns: runs });
+    });
+
     it('im2col and col2im match the JS twins bit for bit', () => {
       fc.assert(fc.property(conv, (c) => {
         const g = convGeometry(c);

@@ -113,6 +113,9 @@ export class CodeWriter {
   f32Max(): this { return this.op(0x97); }
   f64Add(): this { return this.op(0xa0); }
   f64Mul(): this { return this.op(0xa2); }
+  f64Div(): this { return this.op(0xa3); }
+  /** A signed i32 as f64 (exact). */
+  f64ConvertI32S(): this { return this.op(0xb7); }
   /** Signed i32 → f32 (exact below 2^24). */
   f32ConvertI32S(): this { return this.op(0xb2); }
   /** f32 → f64, exact. */

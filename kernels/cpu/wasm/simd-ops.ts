@@ -6,6 +6,7 @@ import { convDirect as convDirectJs, convFilterDirect as convFilterDirectJs, FIL
 import { gemmMasked as gemmMaskedJs, maskTaken } from '../gemm-masked';
 import { col2im as col2imJs, im2col as im2colJs } from '../im2col';
 import type { CpuKernels, ResidentMemory } from '../kernel-set';
+import { avgPool as avgPoolJs, avgPoolBackprop as avgPoolBackpropJs } from '../avg-pool';
 import { maxPool as maxPoolJs, maxPoolBackprop as maxPoolBackpropJs, unpoolActivationBackprop as unpoolActivationBackpropJs, type UnpoolActivationBackpropFn } from '../pool';
 import { adamStepSize } from '../../shared/adam';
 import type { FloatArray } from '../../shared/types';
@@ -87,6 +88,29 @@ export function simdKernelsOn(
     const rows = g.batch * g.outH;
     const args = [xAt, oAt, aAt, ...poolGeometry(g), 0, 0];
     runtime.runRange('max_pool', args, 14, rows, chunkOf(rows), inSize >= splitElements);
+    o.finish();
+  };
+
+  const avgPool: CpuKernels['avgPool'] = (x, g, out) => {
+    const inSize = g.batch * g.inH * g.inW * g.channels;
+    const outSize = g.batch * g.outH * g.outW * g.channels;
+    const r = isF32(x, out) ? operands((o) => [o.input(x, inSize), o.output(out, outSize)]) : null;
+    if (!r) return avgPoolJs(x, g, out);
+    const [o, [xAt, oAt]] = r;
+    const rows = g.batch * g.outH;
+    runtime.runRange('avg_pool', [xAt, oAt, ...poolGeometry(g), 0, 0], 13, rows, chunkOf(rows), inSize >= splitElements);
+    o.finish();
+  };
+
+  // Split by images: overlapping windows of one image add into the same cells in the twin's order.
+  const avgPoolBackprop: CpuKernels['avgPoolBackprop'] = (dy, g, dx) => {
+    const inSize = g.batch * g.inH * g.inW * g.channels;
+    const outSize = g.batch * g.outH * g.outW * g.channels;
+    const r = isF32(dy, dx) ? operands((o) => [o.input(dy, outSize), o.output(dx, inSize)]) : null;
+    if (!r) return avgPoolBackpropJs(dy, g, dx);
+    const [o, [dyAt, dxAt]] = r;
+    runtime.fn('fill_zero')(dxAt, inSize * 4);
+    runtime.runRange('avg_pool_back', [dyAt, dxAt, ...poolGeometry(g), 0, 0], 13, g.batch, chunkOf(g.batch), inSize >= splitElements);
     o.finish();
   };
 
@@ -305,7 +329,7 @@ export function simdKernelsOn(
   };
 
   const helpers = { operands, chunkOf, splitElements };
-  return { ...gemms, ...simdElementwiseOn(runtime, helpers), ...simdRowsOn(runtime, helpers), ...simdDepthwiseOn(runtime, helpers), allFinite: allFiniteSimd, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, convDirect, convFilterDirect, unpoolActivationBackprop, convFilterFromWinners, gemmMasked, copyStrided: wasmCopyStridedOn(runtime), memory };
+  return { ...gemms, ...simdElementwiseOn(runtime, helpers), ...simdRowsOn(runtime, helpers), ...simdDepthwiseOn(runtime, helpers), allFinite: allFiniteSimd, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, avgPool, avgPoolBackprop, im2col, col2im, adamUpdate, convDirect, convFilterDirect, unpoolActivationBackprop, convFilterFromWinners, gemmMasked, copyStrided: wasmCopyStridedOn(runtime), memory };
 }
 
 function poolGeometry(g: Pool2dGeometry): number[] {

@@ -15,7 +15,6 @@ import { rowStrides, splitAt } from '../../../kernels/shared/index-geometry';
 import { cumsum } from '../../../kernels/cpu/cumsum';
 import { gatherAt } from '../../../kernels/cpu/pool';
 import { batchMatMul } from '../../../kernels/cpu/batch-matmul';
-import { avgPool, avgPoolBackprop } from '../../../kernels/cpu/avg-pool';
 import { depthwiseGeometry } from '../../../kernels/shared/geometry';
 import { concat, gatherStrided, scatterStrided } from '../../../kernels/cpu/strided';
 import { arrayTypeFor, makeHandle, sizeOfShape, type DType, type FloatArray, type TypedArray, type TensorHandle as Tensor } from '../handle';
@@ -353,13 +352,13 @@ export class CpuBackend implements Backend {
   avgPool(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
     const g = pool2dGeometry(x.shape, filterSize, strides, pad);
     const [y, values] = this.floatOutput([g.batch, g.outH, g.outW, g.channels], x.dtype);
-    avgPool(floats(x), g, values);
+    this.k.avgPool(floats(x), g, values);
     return y;
   }
 
   avgPoolBackprop(dy: Tensor, xShape: readonly number[], filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
     const [dx, values] = this.floatOutput(xShape, dy.dtype);
-    avgPoolBackprop(floats(dy), pool2dGeometry(xShape, filterSize, strides, pad), values);
+    this.k.avgPoolBackprop(floats(dy), pool2dGeometry(xShape, filterSize, strides, pad), values);
     return dx;
   }
 
