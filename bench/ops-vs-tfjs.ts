@@ -25,6 +25,7 @@ const CASES: Case[] = [
   unary('abs'), unary('neg'), unary('sqrt'), unary('floor'), unary('ceil'),
   { name: 'softmax [256,1000]', shape: [256, 1000], calls: 5, run: (lib, x) => (lib.softmax as (t: unknown) => unknown)(x) },
   { name: 'softmax [32,8,128,128]', shape: [32, 8, 128, 128], calls: 2, run: (lib, x) => (lib.softmax as (t: unknown) => unknown)(x) },
+  { name: 'logSoftmax [256,1000]', shape: [256, 1000], calls: 5, run: (lib, x) => (lib.logSoftmax as (t: unknown) => unknown)(x) },
   { name: 'avgPool 3x3 s2 [32,56,56,64]', shape: [32, 56, 56, 64], calls: 2, run: (lib, x) => (lib.avgPool as (t: unknown, f: number, s: number, p: string) => unknown)(x, 3, 2, 'same') },
   { name: 'avgPool 2x2 [32,28,28,32]', shape: [32, 28, 28, 32], calls: 5, run: (lib, x) => (lib.avgPool as (t: unknown, f: number, s: number, p: string) => unknown)(x, 2, 2, 'valid') },
   { name: 'sub [1000,1000]-[1000,1]', shape: [1000, 1000], second: [1000, 1], calls: 10, run: (lib, x, y) => (lib.sub as (a: unknown, b: unknown) => unknown)(x, y) },

@@ -8,7 +8,7 @@ import { maxPool, maxPoolBackprop, type UnpoolActivationBackpropFn } from './poo
 import { binary, unary } from './elementwise';
 import { reduce } from './reduce';
 import { avgPool, avgPoolBackprop } from './avg-pool';
-import { softmax } from './softmax';
+import { logSoftmax, softmax } from './softmax';
 import { copyStrided } from './strided';
 import { cast } from './cast';
 import { allFinite } from './finite';
@@ -35,8 +35,9 @@ export interface CpuKernels {
   /** Average pooling and its gradient (NHWC); the SIMD set runs float32. */
   readonly avgPool: typeof avgPool;
   readonly avgPoolBackprop: typeof avgPoolBackprop;
-  /** Softmax over the last axis of [rows, cols]; the SIMD set runs float32 rows. */
+  /** Softmax and logSoftmax over the last axis of [rows, cols]; the SIMD set runs float32 rows. */
   readonly softmax: typeof softmax;
+  readonly logSoftmax: typeof logSoftmax;
   /** tf.cast between dtypes' arrays; the SIMD set runs float32 → bool, and bool → float32 between arrays in its memory. */
   readonly cast: typeof cast;
   /** The strided copy behind slices, split, concat and pad; the SIMD set copies arrays in its memory with memory.copy. */
@@ -102,5 +103,5 @@ export interface ResidentMemory {
 }
 
 /** The pure-JS kernels: the fallback everywhere, and the reference the SIMD kernels are tested against. */
-export const jsKernels: CpuKernels = { gemm, gemmBiasActivation, gemmMasked, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, unary, binary, reduce, softmax, avgPool, avgPoolBackprop, cast, copyStrided, allFinite, select, gather, segmentSum, depthwiseConv2d,
+export const jsKernels: CpuKernels = { gemm, gemmBiasActivation, gemmMasked, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, unary, binary, reduce, softmax, logSoftmax, avgPool, avgPoolBackprop, cast, copyStrided, allFinite, select, gather, segmentSum, depthwiseConv2d,
   depthwiseConv2dBackpropInput, depthwiseConv2dBackpropFilter };

@@ -45,14 +45,16 @@ export function softmax(x: FloatArray, rows: number, cols: number, out: FloatArr
 
 /**
  * (x - max) - log(sum(exp(x - max))) per row, in that order. In float32 each step is rounded to float32 as TF.js's
- * chain of ops rounds it, so the results agree with TF.js's to the last printed digit.
+ * chain of ops rounds it, and exp is softmax's (expClamped), so the results agree with TF.js's to the last printed
+ * digit.
  */
 export function logSoftmax(x: FloatArray, rows: number, cols: number, out: FloatArray): void {
-  const round = out instanceof Float32Array ? Math.fround : same;
+  const f32 = out instanceof Float32Array;
+  const round = f32 ? Math.fround : same;
   for (let r = 0, s = 0; r < rows; r++, s += cols) {
     const max = rowMax(x, s, cols);
     let sum = 0;
-    for (let j = 0; j < cols; j++) sum += round(Math.exp(round(x[s + j] - max)));
+    for (let j = 0; j < cols; j++) sum += f32 ? Math.fround(expClamped(Math.fround(x[s + j] - max))) : Math.exp(x[s + j] - max);
     const logSum = round(Math.log(round(sum)));
     for (let j = 0; j < cols; j++) out[s + j] = round(x[s + j] - max) - logSum;
   }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { broadcastShapes } from '../../kernels/shared/broadcast';
 import { cast as castJs } from '../../kernels/cpu/cast';
 import { binary as binaryJs, unary as unaryJs } from '../../kernels/cpu/elementwise';
-import { softmax as softmaxJs } from '../../kernels/cpu/softmax';
+import { logSoftmax as logSoftmaxJs, softmax as softmaxJs } from '../../kernels/cpu/softmax';
 import { reduce as reduceJs, sumToShape } from '../../kernels/cpu/reduce';
 import type { CpuKernels } from '../../kernels/cpu/kernel-set';
 import { MIN_ELEMENTS } from '../../kernels/cpu/wasm/elementwise-simd';
@@ -148,13 +148,13 @@ function suite(name: string, kernels: () => CpuKernels, runs: number, place: Pla
       }), { seed: 8, numRuns: runs });
     });
 
-    it('softmax matches the JS kernel bit for bit on rows of any length, special values included', () => {
+    it('softmax and logSoftmax match the JS kernels bit for bit on rows of any length, special values included', () => {
       const shape = fc.tuple(fc.integer({ min: 1, max: 24 }), fc.oneof(fc.integer({ min: 1, max: 40 }), fc.constantFrom(257, 1000)));
-      fc.assert(fc.property(shape, fc.nat(), fc.constantFrom(1, 30), ([rows, cols], seed, scale) => {
+      fc.assert(fc.property(shape, fc.nat(), fc.constantFrom(1, 30), fc.boolean(), ([rows, cols], seed, scale, log) => {
         const x = withSpecials(rows * cols, seed).map((v) => v * scale);
         const got = place(new Float32Array(rows * cols).fill(9)), want = new Float32Array(rows * cols);
-        kernels().softmax(place(x), rows, cols, got);
-        softmaxJs(x, rows, cols, want);
+        (log ? kernels().logSoftmax : kernels().softmax)(place(x), rows, cols, got);
+        (log ? logSoftmaxJs : softmaxJs)(x, rows, cols, want);
         expectSame(got, want);
       }), { seed: 5, numRuns: runs });
     });

@@ -3,8 +3,9 @@ import { collapseBroadcast, mergeReduceRuns } from '../../shared/merge-axes';
 import { cast as castJs } from '../cast';
 import { binary as binaryJs, unary as unaryJs } from '../elementwise';
 import type { CpuKernels } from '../kernel-set';
+import type { FloatArray } from '../../shared/types';
 import { reduce as reduceJs } from '../reduce';
-import { softmax as softmaxJs } from '../softmax';
+import { logSoftmax as logSoftmaxJs, softmax as softmaxJs } from '../softmax';
 import { select as selectJs } from '../indexing';
 import type { CallOperands } from './operands';
 import { SIMD_COMPARE_OPS } from './compare-module';
@@ -57,7 +58,7 @@ function sideOperand(o: CallOperands, x: Float32Array, n: number, cols: number):
  * kept leading axes); casts between bool and float32; where (select) between float32 operands by bool bytes.
  * Every other op, shape or dtype, and small calls, run the JS kernel. Same bits as the JS kernels.
  */
-export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<CpuKernels, 'unary' | 'binary' | 'reduce' | 'softmax' | 'cast' | 'select'> {
+export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<CpuKernels, 'unary' | 'binary' | 'reduce' | 'softmax' | 'logSoftmax' | 'cast' | 'select'> {
   const unary: CpuKernels['unary'] = (op, x, out) => {
     const n = x.length;
     const r = n >= MIN_ELEMENTS && unaryOps.has(op) && x instanceof Float32Array && out instanceof Float32Array ? h.operands((o) => [o.input(x, n), o.output(out, n)]) : null;
@@ -174,14 +175,30 @@ export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<Cp
   };
 
   // Float32 rows of at least a vector: each row by one call, its exp four lanes at a time (costed as sigmoid's).
+  const softmaxFits = (x: FloatArray, rows: number, cols: number, out: FloatArray): x is Float32Array =>
+    rows * cols >= MIN_ELEMENTS && cols >= 4 && x instanceof Float32Array && out instanceof Float32Array;
   const softmax: CpuKernels['softmax'] = (x, rows, cols, out) => {
     const n = rows * cols;
-    const r = n >= MIN_ELEMENTS && cols >= 4 && x instanceof Float32Array && out instanceof Float32Array ? h.operands((o) => [o.input(x, n), o.output(out, n)]) : null;
+    const r = softmaxFits(x, rows, cols, out) ? h.operands((o) => [o.input(x, n), o.output(out, n)]) : null;
     if (!r) return softmaxJs(x, rows, cols, out);
     const [o, [xAt, outAt]] = r;
     runtime.runRange('softmax_rows', [xAt, outAt, cols, 0, 0], 3, rows, h.chunkOf(rows), n * SIGMOID_TANH_COST >= h.splitElements);
     o.finish();
   };
 
-  return { unary, binary, reduce, softmax, cast, select };
+  // Each row's max and sum of exps, then its log here (the twin's Math.log), then x − max − log in SIMD.
+  const logSoftmax: CpuKernels['logSoftmax'] = (x, rows, cols, out) => {
+    const n = rows * cols;
+    const r = softmaxFits(x, rows, cols, out) ? h.operands((o) => [o.input(x, n), o.output(out, n), o.temp(rows * 16)]) : null;
+    if (!r) return logSoftmaxJs(x, rows, cols, out);
+    const [o, [xAt, outAt, statsAt]] = r;
+    const split = n * SIGMOID_TANH_COST >= h.splitElements;
+    runtime.runRange('exp_sums', [xAt, statsAt, cols, 0, 0], 3, rows, h.chunkOf(rows), split);
+    const stats = new Float64Array(runtime.heap.memory.buffer, statsAt, rows * 2);
+    for (let i = 1; i < 2 * rows; i += 2) stats[i] = Math.fround(Math.log(Math.fround(stats[i])));
+    runtime.runRange('log_softmax_out', [xAt, statsAt, outAt, cols, 0, 0], 4, rows, h.chunkOf(rows), n >= h.splitElements);
+    o.finish();
+  };
+
+  return { unary, binary, reduce, softmax, logSoftmax, cast, select };
 }

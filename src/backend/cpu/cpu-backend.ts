@@ -7,7 +7,7 @@ import { conv2dBackpropFilterNaive, conv2dNaive } from '../../../kernels/cpu/con
 import { broadcastShapes } from '../../../kernels/shared/broadcast';
 import { returnsBool } from '../../../kernels/shared/op-names';
 import { sumToShape } from '../../../kernels/cpu/reduce';
-import { logSoftmax, sparseSoftmaxCrossEntropy } from '../../../kernels/cpu/softmax';
+import { sparseSoftmaxCrossEntropy } from '../../../kernels/cpu/softmax';
 import { sgdUpdate } from '../../../kernels/cpu/adam';
 import { adamKernelEpsilon } from '../../../kernels/shared/adam';
 import { argReduce, gatherND, scatterND, topkIndices } from '../../../kernels/cpu/indexing';
@@ -405,7 +405,7 @@ export class CpuBackend implements Backend {
   logSoftmax(x: Tensor): Tensor {
     const cols = x.shape[x.rank - 1];
     const [out, values] = this.floatOutput(x.shape, x.dtype);
-    logSoftmax(floats(x), x.size / cols, cols, values);
+    this.k.logSoftmax(floats(x), x.size / cols, cols, values);
     return out;
   }
 
