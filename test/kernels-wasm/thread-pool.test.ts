@@ -99,10 +99,11 @@ describe('each thread of the pool takes its own share of a job first', () => {
       for (const chunks of [3, 5, 7]) {
         const own = Math.ceil(chunks / rt.threads);
         // The owners of the other shares are awake and keep taking chunks, so this thread runs its whole share but
-        // when it is held up long enough for another to take the end of it (rare; allowed for a busy machine).
+        // when it is held up long enough for another to take the end of it (allowed for a busy machine: 7 times in
+        // 30 once in a clean-clone CI run). Shares rounded down would give this thread one chunk fewer: never whole.
         let whole = 0;
         for (let rep = 0; rep < 30; rep++) if (runners(rt, chunks).slice(0, own).every((t) => t === 0)) whole++;
-        expect(whole).toBeGreaterThanOrEqual(24);
+        expect(whole).toBeGreaterThanOrEqual(18);
       }
     }
   });
