@@ -117,12 +117,14 @@ export function topkIndices(x: TypedArray, rows: number, n: number, k: number, o
   /** Moves the entry at i down until the entries below it come before it (the root is the last kept). */
   const siftDown = (i: number): void => {
     for (;;) {
-      const [l, r] = [2 * i + 1, 2 * i + 2];
+      const l = 2 * i + 1;
       let last = i;
       if (l < k && before(heap[last], heap[l])) last = l;
-      if (r < k && before(heap[last], heap[r])) last = r;
+      if (l + 1 < k && before(heap[last], heap[l + 1])) last = l + 1;
       if (last === i) return;
-      [heap[i], heap[last]] = [heap[last], heap[i]];
+      const moved = heap[i];
+      heap[i] = heap[last];
+      heap[last] = moved;
       i = last;
     }
   };

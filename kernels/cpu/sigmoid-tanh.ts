@@ -60,7 +60,7 @@ export function expClamped(t: number): number {
 
 /** 1 / (1 + exp(−x)), before rounding to float32; −x is clamped to ±LIMIT (past it the float32 result is 0 or 1 anyway). */
 export function sigmoidF32(x: number): number {
-  return 1 / (1 + expLimited(clamp(-x)));
+  return 1 / (1 + expClamped(-x));
 }
 
 /** tanh(x) = ±(1 − e) / (1 + e) with e = exp(−2|x|), before rounding to float32; x itself below TANH_TINY. */

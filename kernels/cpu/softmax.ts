@@ -23,6 +23,12 @@ function expShifted(x: FloatArray, start: number, cols: number, max: number, out
 const same = (v: number): number => v;
 
 /**
+ * exp(v − max) as the softmaxes' twins take it: in float32 the subtraction and the result rounded to float32 and exp
+ * the SIMD kernels' (expClamped), in float64 the engine's.
+ */
+const shiftedExp = (f32: boolean, v: number, max: number): number => (f32 ? Math.fround(expClamped(Math.fround(v - max))) : Math.exp(v - max));
+
+/**
  * exp(x - max) / sum(exp(x - max)) per row, in that order. In float32 each step is rounded to float32 as TF.js's
  * chain of kernels (max, sub, exp, sum, div) rounds it, the sum is a division, and exp is the SIMD kernel's
  * (expClamped: float64, as accurate as the engine's), so the results are TF.js's but where the two float64 exps
@@ -34,7 +40,7 @@ export function softmax(x: FloatArray, rows: number, cols: number, out: FloatArr
     const max = rowMax(x, s, cols);
     let sum = 0;
     for (let j = 0; j < cols; j++) {
-      const e = f32 ? Math.fround(expClamped(Math.fround(x[s + j] - max))) : Math.exp(x[s + j] - max);
+      const e = shiftedExp(f32, x[s + j], max);
       out[s + j] = e;
       sum += e;
     }
@@ -54,7 +60,7 @@ export function logSoftmax(x: FloatArray, rows: number, cols: number, out: Float
   for (let r = 0, s = 0; r < rows; r++, s += cols) {
     const max = rowMax(x, s, cols);
     let sum = 0;
-    for (let j = 0; j < cols; j++) sum += f32 ? Math.fround(expClamped(Math.fround(x[s + j] - max))) : Math.exp(x[s + j] - max);
+    for (let j = 0; j < cols; j++) sum += shiftedExp(f32, x[s + j], max);
     const logSum = round(Math.log(round(sum)));
     for (let j = 0; j < cols; j++) out[s + j] = round(x[s + j] - max) - logSum;
   }
