@@ -10,9 +10,10 @@ export const AVG_POOL_EXPORTS = ['avg_pool', 'avg_pool_back'] as const;
 function windows(f: FunctionEmitter, g: { inH: number; inW: number; ch: number; outH: number; fh: number; fw: number; sh: number; sw: number; padTop: number; padLeft: number }) {
   const [b, t, ys, ye, xs, xe, iy, ix, at, chBytes, cell] = Array.from({ length: 11 }, () => f.local());
   const scale = f.local(f64);
+  const scales = f.local(v128);
   const c = f.code;
   return {
-    b, ys, ye, xs, xe, iy, ix, at, chBytes, cell, scale,
+    b, ys, ye, xs, xe, iy, ix, at, chBytes, cell, scale, scales,
     /** Rows ys..ye of output row `row` (b·outH + oy), and b. */
     rows(row: number): void {
       c.localGet(row).localGet(g.outH).i32DivU().localSet(b);
@@ -22,7 +23,7 @@ function windows(f: FunctionEmitter, g: { inH: number; inW: number; ch: number; 
       min(c, () => c.localGet(t).localGet(g.fh).i32Add(), () => c.localGet(g.inH));
       c.localSet(ye);
     },
-    /** Columns xs..xe of output column `ox`, then scale = 1 / the window's cells, as the twin's 1 / cells.length. */
+    /** Columns xs..xe of output column `ox`, then scale = 1 / the window's cells, as the twin's 1 / cells.length, and scales (it in both f64 lanes). */
     cols(ox: number): void {
       c.localGet(ox).localGet(g.sw).i32Mul().localGet(g.padLeft).i32Sub().localSet(t);
       maxZero(c, t);
@@ -30,7 +31,7 @@ function windows(f: FunctionEmitter, g: { inH: number; inW: number; ch: number; 
       min(c, () => c.localGet(t).localGet(g.fw).i32Add(), () => c.localGet(g.inW));
       c.localSet(xe);
       c.f32Const(1).f64PromoteF32();
-      c.localGet(ye).localGet(ys).i32Sub().localGet(xe).localGet(xs).i32Sub().i32Mul().f64ConvertI32S().f64Div().localSet(scale);
+      c.localGet(ye).localGet(ys).i32Sub().localGet(xe).localGet(xs).i32Sub().i32Mul().f64ConvertI32S().f64Div().localTee(scale).f64x2Splat().localSet(scales);
     },
     /** body() for each cell of the window in the twin's order (rows, then columns), `cell` its byte offset from x. */
     eachCell(body: () => void): void {
@@ -67,10 +68,10 @@ function addAvgPool(m: ModuleBuilder): void {
       floatRun(c, w.at, () => c.localGet(w.chBytes), () => {
         c.v128Const0().localSet(acc);
         w.eachCell(() => { c.localGet(acc).localGet(x).localGet(w.cell).i32Add().localGet(w.at).i32Add().v128Load().f32x4Add().localSet(acc); });
-        c.localGet(acc).f64x2PromoteLowF32x4().localGet(w.scale).f64x2Splat().f64x2Mul().f32x4DemoteF64x2Zero().localSet(lo);
+        c.localGet(acc).f64x2PromoteLowF32x4().localGet(w.scales).f64x2Mul().f32x4DemoteF64x2Zero().localSet(lo);
         c.localGet(o).localGet(w.at).i32Add();
         c.localGet(lo);
-        c.localGet(acc).localGet(acc).i32x4Shuffle(2, 3, 2, 3).f64x2PromoteLowF32x4().localGet(w.scale).f64x2Splat().f64x2Mul().f32x4DemoteF64x2Zero();
+        c.localGet(acc).localGet(acc).i32x4Shuffle(2, 3, 2, 3).f64x2PromoteLowF32x4().localGet(w.scales).f64x2Mul().f32x4DemoteF64x2Zero();
         c.i32x4Shuffle(0, 1, 4, 5).v128Store();
       }, () => {
         c.f32Const(0).localSet(s);
@@ -94,12 +95,12 @@ function addAvgPoolBackprop(m: ModuleBuilder): void {
   const [dy, dx, inH, inW, ch, outH, outW, fh, fw, sh, sw, padTop, padLeft, b0, b1] = Array.from({ length: 15 }, (_, i) => i);
   const w = windows(f, { inH, inW, ch, outH, fh, fw, sh, sw, padTop, padLeft });
   const [row, ox, o, p] = [f.local(), f.local(), f.local(), f.local()];
-  const [g, sv, lo] = [f.local(v128), f.local(v128), f.local(v128)];
+  const [g, lo] = [f.local(v128), f.local(v128)];
   const c = f.code;
   /** dx (f32 lanes at address p) + dy lanes · scale in float64, for the two lanes `half` of the vectors. */
   const half = (dyHalf: () => void, dxHalf: () => void): void => {
     dxHalf(); c.f64x2PromoteLowF32x4();
-    dyHalf(); c.f64x2PromoteLowF32x4().localGet(sv).f64x2Mul();
+    dyHalf(); c.f64x2PromoteLowF32x4().localGet(w.scales).f64x2Mul();
     c.f64x2Add().f32x4DemoteF64x2Zero();
   };
   c.localGet(ch).i32Const(2).i32Shl().localSet(w.chBytes);
@@ -108,7 +109,6 @@ function addAvgPoolBackprop(m: ModuleBuilder): void {
     c.localGet(row).localGet(outW).i32Mul().localGet(w.chBytes).i32Mul().localGet(dy).i32Add().localSet(o);
     forLoop(c, ox, () => c.i32Const(0), () => c.localGet(outW), () => c.i32Const(1), () => {
       w.cols(ox);
-      c.localGet(w.scale).f64x2Splat().localSet(sv);
       w.eachCell(() => {
         c.localGet(dx).localGet(w.cell).i32Add().localSet(p);
         floatRun(c, w.at, () => c.localGet(w.chBytes), () => {

@@ -27,6 +27,10 @@ const SCALAR_OP: Record<(typeof SIMD_BINARY_OPS)[number], (c: CodeWriter) => voi
 export type BinaryColumn = '' | 'a' | 'b';
 const COLUMN_NAMES = { '': '', a: '_acol', b: '_bcol' } as const;
 
+/** The export of op's arithmetic kernel with `column` read once a row: bin_<op>, bin_<op>_acol or bin_<op>_bcol. */
+export const binaryExport = <C extends BinaryColumn>(op: (typeof SIMD_BINARY_OPS)[number], column: C) =>
+  `bin_${op}${COLUMN_NAMES[column]}` as `bin_${typeof op}${(typeof COLUMN_NAMES)[C]}`;
+
 /**
  * bin_<op>(a, b, out, cols, aRowBytes, bRowBytes, r0, r1): out row r = a row op b row for rows r0..r1 of `cols`
  * floats; an operand's row r starts at r·rowBytes, so a row step of 0 broadcasts one row (x op bias[c] in NHWC).
@@ -67,7 +71,7 @@ function addBinary(m: ModuleBuilder, op: (typeof SIMD_BINARY_OPS)[number], colum
     });
     for (const [p, step] of [[a, aStep], [b, bStep], [out, rowBytes]]) c.localGet(p).localGet(step).i32Add().localSet(p);
   });
-  f.addTo(m, `bin_${op}${COLUMN_NAMES[column]}`);
+  f.addTo(m, binaryExport(op, column));
 }
 
 /** The lane and scalar instructions of the ops that are one instruction each. */
@@ -194,8 +198,8 @@ function addMaxRows(m: ModuleBuilder): void {
   f.addTo(m, 'max_rows');
 }
 
-export const ELEMENTWISE_EXPORTS = [...SIMD_BINARY_OPS.map((op) => `bin_${op}` as const), ...SIMD_BINARY_OPS.map((op) => `bin_${op}_acol` as const),
-  ...SIMD_BINARY_OPS.map((op) => `bin_${op}_bcol` as const), ...SIMD_UNARY_OPS.map((op) => `un_${op}` as const), 'sum_rows', 'max_rows'] as const;
+export const ELEMENTWISE_EXPORTS = [...SIMD_BINARY_OPS.map((op) => binaryExport(op, '')), ...SIMD_BINARY_OPS.map((op) => binaryExport(op, 'a')),
+  ...SIMD_BINARY_OPS.map((op) => binaryExport(op, 'b')), ...SIMD_UNARY_OPS.map((op) => `un_${op}` as const), 'sum_rows', 'max_rows'] as const;
 
 /** Adds bin_<op> (and its _acol and _bcol), un_<op>, sum_rows and max_rows (all pointers are byte addresses). */
 export function addElementwiseFunctions(m: ModuleBuilder): void {
