@@ -43,12 +43,12 @@ export function unary(op: UnaryOp, x: TypedArray, out: TypedArray): void {
   }
 }
 
-/** Round half to even (banker's rounding), as tf.round. */
+/** Round half to even (banker's rounding), as tf.round: above a half up by Math.ceil, so −0.4 gives −0 as TF.js's (−0.5 gives +0). */
 export function roundHalfEven(v: number): number {
   const base = Math.floor(v);
   const frac = v - base;
   if (frac < 0.5) return base;
-  if (frac > 0.5) return base + 1;
+  if (frac > 0.5) return Math.ceil(v);
   return base % 2 === 0 ? base : base + 1;
 }
 

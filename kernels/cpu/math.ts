@@ -65,7 +65,8 @@ export function mathUnary(op: MathUnaryOp, x: FloatArray, out: FloatArray): void
     // `v >= 0 ? ... : ...` as TF.js's kernels, so NaN takes the negative branch and stays NaN.
     case 'elu': for (let i = 0; i < n; i++) { const v = x[i]; out[i] = v >= 0 ? v : Math.expm1(v); } return;
     case 'selu': for (let i = 0; i < n; i++) { const v = x[i]; out[i] = v >= 0 ? SELU_SCALE * v : SELU_SCALE_ALPHA * Math.expm1(v); } return;
-    case 'relu6': for (let i = 0; i < n; i++) { const v = x[i]; out[i] = v < 0 ? 0 : v > 6 ? 6 : v; } return;
+    // Math.max first, so that −0 gives +0 as TF.js's; NaN stays NaN.
+    case 'relu6': for (let i = 0; i < n; i++) out[i] = Math.min(Math.max(x[i], 0), 6); return;
     case 'softplus': for (let i = 0; i < n; i++) out[i] = softplus(x[i]); return;
     case 'logSigmoid': for (let i = 0; i < n; i++) out[i] = -softplus(-x[i]); return;
     case 'asinh': for (let i = 0; i < n; i++) out[i] = Math.asinh(x[i]); return;

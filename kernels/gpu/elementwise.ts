@@ -66,7 +66,7 @@ export function unaryKernel(this: KernelThis<UnaryConstants>, x: KernelInput, na
     const base = Math.floor(v);
     const frac = v - base;
     if (frac < 0.5) return base;
-    if (frac > 0.5) return base + 1;
+    if (frac > 0.5) return Math.ceil(v);
     return base - 2 * Math.floor(base / 2) === 0 ? base : base + 1;
   }
   if (op === 14) return v < 0 ? -1 : (v > 0 ? 1 : 0);

@@ -48,7 +48,9 @@ function sameBytes(got: Uint8Array, want: Uint8Array): void {
 const size = (shape: readonly number[]): number => shape.reduce((n, d) => n * d, 1);
 const compareOps: BinaryOp[] = ['greater', 'equal', 'less', 'lessEqual', 'greaterEqual', 'notEqual'];
 const binaryOps: BinaryOp[] = ['add', 'sub', 'mul', 'div', 'maximum', 'minimum', 'pow'];
-const unaryOps: UnaryOp[] = ['relu', 'step', 'square', 'sigmoid', 'tanh', 'neg', 'abs', 'sqrt', 'floor', 'ceil', 'exp'];
+const unaryOps: UnaryOp[] = ['relu', 'relu6', 'step', 'square', 'sigmoid', 'tanh', 'neg', 'abs', 'sqrt', 'floor', 'ceil', 'round', 'exp'];
+// Where round and relu6 turn: halves either side of zero (−0.5 gives +0, −0.4 gives −0), 6 and just above it.
+const turns = [-0.5, 0.5, -0.4, 0.4, -1.5, 2.5, -2.5, 6, 6.000001, 7.5, -0.49999997, 8388607.5];
 // Channel counts around the 4-lane vectors and the 16-column chunks, and the resnet's own widths.
 const channels = fc.oneof(fc.integer({ min: 1, max: 20 }), fc.constantFrom(24, 33, 48));
 // Batches from the smallest that reaches the SIMD kernels' minimum size (smaller calls run the JS kernel) up.
@@ -159,9 +161,10 @@ function suite(name: string, kernels: () => CpuKernels, runs: number, place: Pla
       }), { seed: 5, numRuns: runs });
     });
 
-    it('unary matches the JS kernel (relu keeps -0, step passes NaN)', () => {
+    it('unary matches the JS kernel (relu and relu6 keep -0, step passes NaN, round takes the zeros TF.js gives)', () => {
       fc.assert(fc.property(flatSize, fc.constantFrom(...unaryOps), fc.nat(), (n, op, seed) => {
         const x = withSpecials(n, seed);
+        for (let i = seed % 3, t = seed; i < n; i += 3, t++) x[i] = turns[t % turns.length];
         const got = place(new Float32Array(n).fill(9)), want = new Float32Array(n);
         kernels().unary(op, place(x), got);
         unaryJs(op, x, want);

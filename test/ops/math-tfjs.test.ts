@@ -129,6 +129,18 @@ describe('math ops agree with TensorFlow.js 4.22', () => {
     }), RUNS);
   });
 
+  it('round and relu6 give the zeros TF.js gives (round(−0.4) is −0, round(−0.5) +0), in small tensors and in SIMD-sized ones', () => {
+    const halves = [-0.6, -0.5, -0.4, -0.25, -0, 0, 0.4, 0.5, -1.5, -2.5, 2.5, 6, 6.5, NaN, -Infinity];
+    for (const n of [halves.length, 1024]) {
+      const values = Float32Array.from({ length: n }, (_, i) => halves[i % halves.length]);
+      for (const [name, ours, theirs] of [['round', tn.round, tf.round], ['relu6', tn.relu6, tf.relu6]] as const) {
+        const got = Array.from(ours(tn.tensor(values)).dataSync()).map((v) => Object.is(v, -0) ? '-0' : String(v));
+        const want = Array.from(theirs(tf.tensor(values)).dataSync()).map((v) => Object.is(v, -0) ? '-0' : String(v));
+        expect(got, `${name} of ${n}`).toEqual(want);
+      }
+    }
+  });
+
   it('prod with zeros: the product of the others', () => {
     const values = [[2, 0, 3], [0, 4, 0], [1, 5, 2]];
     const g = tn.grad((t: tn.Tensor) => tn.sum(tn.prod(t, 1)))(tn.tensor(values));

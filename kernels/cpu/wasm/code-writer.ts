@@ -101,6 +101,8 @@ export class CodeWriter {
   /** −a: the sign bit flipped. */
   f32Neg(): this { return this.op(0x8c); }
   f32Ceil(): this { return this.op(0x8d); }
+  /** Rounded to the nearest integer, ties to even (−0.5 gives −0). */
+  f32Nearest(): this { return this.op(0x90); }
   f32Floor(): this { return this.op(0x8e); }
   /** a with the sign of b. */
   f32Copysign(): this { return this.op(0x98); }
@@ -188,6 +190,8 @@ export class CodeWriter {
   i32x4Mul(): this { return this.simd(0xb5); }
   f32x4Ceil(): this { return this.simd(0x67); }
   f32x4Floor(): this { return this.simd(0x68); }
+  /** Lane-wise rounding to the nearest integer, ties to even (−0.5 gives −0). */
+  f32x4Nearest(): this { return this.simd(0x6a); }
   /** Lane-wise |a| and −a: the sign bits cleared or flipped. */
   f32x4Abs(): this { return this.simd(0xe0); }
   f32x4Neg(): this { return this.simd(0xe1); }

@@ -12,7 +12,7 @@ import type { ModuleBuilder } from './module-builder';
 /** The binary ops with a SIMD kernel, as `bin_<op>`. */
 export const SIMD_BINARY_OPS = ['add', 'sub', 'mul', 'div', 'maximum', 'minimum'] as const;
 /** The unary ops with a SIMD kernel, as `un_<op>`. */
-export const SIMD_UNARY_OPS = ['relu', 'step', 'square', 'neg', 'abs', 'sqrt', 'floor', 'ceil'] as const;
+export const SIMD_UNARY_OPS = ['relu', 'relu6', 'step', 'square', 'neg', 'abs', 'sqrt', 'floor', 'ceil', 'round'] as const;
 
 const VECTOR_OP: Record<(typeof SIMD_BINARY_OPS)[number], (c: CodeWriter) => void> = {
   add: (c) => c.f32x4Add(), sub: (c) => c.f32x4Sub(), mul: (c) => c.f32x4Mul(), div: (c) => c.f32x4Div(),
@@ -80,9 +80,11 @@ const ONE_INSTRUCTION = {
 } as const;
 
 /**
- * un_<op>(x, out, i0, i1) over elements i0..i1. relu is pmax(v, 0) = `v < 0 ? 0 : v`; step is `v > 0 ? 1 : 0`
- * with NaN passed through (the twin's `v <= 0 ? 0 : v`); square is v·v; neg, abs, sqrt, floor and ceil are single
- * instructions, exact as the twin's (sqrt rounded once to float32: the twin's float64 root rounds to the same float).
+ * un_<op>(x, out, i0, i1) over elements i0..i1. relu is pmax(v, 0) = `v < 0 ? 0 : v` (−0 kept); relu6 is
+ * min(max(v, 0), 6), as the twin's Math.min and Math.max (−0 gives +0, as TF.js's); step is `v > 0 ? 1 : 0` with NaN passed through (the twin's
+ * `v <= 0 ? 0 : v`); square is v·v; neg, abs, sqrt, floor and ceil are single instructions, exact as the twin's
+ * (sqrt rounded once to float32: the twin's float64 root rounds to the same float); round is nearest (ties to even)
+ * but +0 for −0.5, where the twin (TF.js's rule) takes base + 1 and not ceil.
  */
 function addUnary(m: ModuleBuilder, op: (typeof SIMD_UNARY_OPS)[number]): void {
   const f = new FunctionEmitter(i32Params(4));
@@ -94,6 +96,8 @@ function addUnary(m: ModuleBuilder, op: (typeof SIMD_UNARY_OPS)[number]): void {
     c.localGet(out).localGet(at).i32Add();
     c.localGet(x).localGet(at).i32Add().v128Load().localSet(v);
     if (op === 'relu') c.localGet(v).v128Const0().f32x4Pmax();
+    if (op === 'relu6') c.localGet(v).v128Const0().f32x4Max().f32Const(6).f32x4Splat().f32x4Min();
+    if (op === 'round') c.v128Const0().localGet(v).f32x4Nearest().localGet(v).f32Const(-0.5).f32x4Splat().f32x4Eq().v128Bitselect();
     if (op === 'square') c.localGet(v).localGet(v).f32x4Mul();
     if (op in ONE_INSTRUCTION) c.localGet(v)[ONE_INSTRUCTION[op as keyof typeof ONE_INSTRUCTION][0]]();
     // (v > 0 mask) & 1.0 gives 1 or +0; lanes where v ≠ v (NaN) keep v.
@@ -103,6 +107,8 @@ function addUnary(m: ModuleBuilder, op: (typeof SIMD_UNARY_OPS)[number]): void {
     c.localGet(out).localGet(at).i32Add();
     c.localGet(x).localGet(at).i32Add().f32Load().localSet(s);
     if (op === 'relu') c.f32Const(0).localGet(s).localGet(s).f32Const(0).f32Lt().select();
+    if (op === 'relu6') c.localGet(s).f32Const(0).f32Max().f32Const(6).f32Min();
+    if (op === 'round') c.f32Const(0).localGet(s).f32Nearest().localGet(s).f32Const(-0.5).f32Eq().select();
     if (op === 'square') c.localGet(s).localGet(s).f32Mul();
     if (op in ONE_INSTRUCTION) c.localGet(s)[ONE_INSTRUCTION[op as keyof typeof ONE_INSTRUCTION][1]]();
     if (op === 'step') c.localGet(s).f32Const(1).f32Const(0).localGet(s).f32Const(0).f32Gt().select().localGet(s).localGet(s).f32Ne().select();
