@@ -172,15 +172,17 @@ function suite(name: string, kernels: () => CpuKernels, runs: number, place: Pla
       }), { seed: 3, numRuns: runs });
     });
 
-    it('sums and maxima over the axes before the last match the JS kernel bit for bit, as does sumToShape; other reductions fall back', () => {
+    it('sums and maxima over the axes before the last, and sums, maxima and minima along it, match the JS kernel bit for bit, as does sumToShape; other reductions fall back', () => {
       fc.assert(fc.property(nhwc, fc.nat(), (s, seed) => {
         const x = randomArray(size(s), seed);
         x[seed % x.length] = seed % 3 ? 3e7 : -0; // a large value makes float64 and float32 accumulation differ
         // A NaN now and then (a maximum it reaches is NaN) and a column of zeros of both signs (+0 beats −0).
         if (seed % 4 === 1) x[(seed * 7) % x.length] = NaN;
+        // Now and then no value above zero, so that a maximum is a zero and must be +0 where the row has one.
+        if (seed % 4 === 2) x.forEach((v, i) => { if (v > 0) x[i] = -v; });
         for (let i = s[3] - 1; i < x.length; i += s[3]) x[i] = i % 2 ? -0 : 0;
         const reductions = [['sum', [0, 1, 2]], ['sum', [0, 1]], ['sum', [1, 2]], ['sum', [2]], ['max', [0, 1, 2]], ['max', [1]], ['max', [1, 2]], ['min', [1]],
-          ['sum', [0, 1, 2, 3]], ['sum', [0, 3]], ['sum', [3]], ['max', [3]]] as const;
+          ['sum', [0, 1, 2, 3]], ['sum', [0, 3]], ['sum', [3]], ['max', [3]], ['min', [3]], ['max', [0, 1, 2, 3]], ['min', [2, 3]], ['sum', [1, 2, 3]]] as const;
         for (const [op, axes] of reductions) {
           const outSize = size(s.filter((_, i) => !(axes as readonly number[]).includes(i)));
           const got = place(new Float32Array(outSize).fill(9)), want = new Float32Array(outSize);

@@ -11,6 +11,7 @@ import type { CallOperands } from './operands';
 import { SIMD_COMPARE_OPS } from './compare-module';
 import { binaryExport, SIMD_BINARY_OPS, SIMD_UNARY_OPS, type BinaryColumn } from './elementwise-module';
 import { SIGMOID_TANH_OPS } from './sigmoid-tanh-module';
+import { ROW_REDUCE_OPS, type RowReduceOp } from './row-reduce-module';
 import type { WasmRuntime } from './runtime';
 
 /** What simdKernelsOn lends these kernels: its operand resolution and chunk sizing. */
@@ -34,6 +35,7 @@ const COLUMNS: readonly BinaryColumn[] = ['', 'a', 'b'];
 const binaryOps: ReadonlySet<string> = new Set(SIMD_BINARY_OPS);
 const compareOps: ReadonlySet<string> = new Set(SIMD_COMPARE_OPS);
 const sigmoidTanh: ReadonlySet<string> = new Set(SIGMOID_TANH_OPS);
+const rowReduceOps: ReadonlySet<string> = new Set(ROW_REDUCE_OPS);
 /**
  * How many times a memory-bound pass's time sigmoid and tanh take per element (an f64 exp and a division: 5 ns
  * against ~0.5), so that they split at that many times fewer elements: an LSTM's gates ([256, 128] in the
@@ -127,10 +129,24 @@ export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<Cp
     o.finish();
   };
 
+  // Sums, maxima and minima along the last axis, one per row of the axes before it (kept) or of the whole tensor.
+  const reduceEachRow = (op: RowReduceOp, x: Float32Array, rows: number, cols: number, out: Float32Array): void => {
+    const r = h.operands((o) => [o.input(x, rows * cols), o.output(out, rows)]);
+    if (!r) return reduceJs(op, x, [rows, cols], [1], out);
+    const [o, [xAt, outAt]] = r;
+    // Four rows at a time in the sum: chunks of whole fours.
+    runtime.runRange(`${op}_each_row`, [xAt, outAt, cols, 0, 0], 3, rows, h.chunkOf(rows, 4), rows * cols >= h.splitElements);
+    o.finish();
+  };
+
   // Sums and maxima over the axes before the last, for each index of any kept leading axes (global average and max
-  // pooling's [batch, pixels, channels]).
+  // pooling's [batch, pixels, channels]); and reductions along the last axis.
   const reduce: CpuKernels['reduce'] = (op, x, shape, axes, out) => {
     const { dims, reduced } = mergeReduceRuns(shape, axes);
+    const last = dims.length - 1;
+    if (rowReduceOps.has(op) && x instanceof Float32Array && out instanceof Float32Array && sizeOf(shape) >= MIN_ELEMENTS && reduced[last] && (last === 0 || (last === 1 && !reduced[0]))) {
+      return reduceEachRow(op as RowReduceOp, x, last ? dims[0] : 1, dims[last], out);
+    }
     if (dims.length === 2) {
       dims.unshift(1);
       reduced.unshift(false);

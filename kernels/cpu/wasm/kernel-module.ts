@@ -16,13 +16,15 @@ import { addRowsFunctions, ROWS_EXPORTS } from './rows-module';
 import { addDepthwiseFunctions, DEPTHWISE_EXPORTS } from './depthwise-module';
 import { addSoftmaxFunctions, SOFTMAX_EXPORTS } from './softmax-module';
 import { addAvgPoolFunctions, AVG_POOL_EXPORTS } from './avg-pool-module';
+import { addRowReduceFunctions, ROW_REDUCE_EXPORTS } from './row-reduce-module';
 
 /**
  * Every export of the kernel module, in the order the runtime and the thread pool index them: the GEMM
  * first (its indices are fixed), then the memory-bound kernels of a training step.
  */
 export const KERNEL_EXPORTS = [...GEMM_EXPORTS, ...BIAS_ACTIVATION_EXPORTS, ...POOL_EXPORTS, ...IM2COL_EXPORTS, ...ADAM_EXPORTS, ...CONV_DIRECT_EXPORTS, ...FILL_EXPORTS, ...ELEMENTWISE_EXPORTS,
-  ...SIGMOID_TANH_OPS.map((op) => `un_${op}` as const), ...COPY_EXPORTS, ...COMPARE_EXPORTS, ...FILTER_WINNERS_EXPORTS, ...GEMM_MASKED_EXPORTS, ...ROWS_EXPORTS, ...DEPTHWISE_EXPORTS, ...SOFTMAX_EXPORTS, ...AVG_POOL_EXPORTS] as const;
+  ...SIGMOID_TANH_OPS.map((op) => `un_${op}` as const), ...COPY_EXPORTS, ...COMPARE_EXPORTS, ...FILTER_WINNERS_EXPORTS, ...GEMM_MASKED_EXPORTS, ...ROWS_EXPORTS, ...DEPTHWISE_EXPORTS, ...SOFTMAX_EXPORTS, ...AVG_POOL_EXPORTS,
+  ...ROW_REDUCE_EXPORTS] as const;
 export type KernelExport = (typeof KERNEL_EXPORTS)[number];
 
 /** Index of an export in KERNEL_EXPORTS. */
@@ -51,5 +53,6 @@ export function buildKernelModule(shape: GemmKernelShape, memory: MemoryLimits):
   addDepthwiseFunctions(m);
   addSoftmaxFunctions(m);
   addAvgPoolFunctions(m);
+  addRowReduceFunctions(m);
   return m.build();
 }
