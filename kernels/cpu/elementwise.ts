@@ -43,6 +43,17 @@ export function unary(op: UnaryOp, x: TypedArray, out: TypedArray): void {
   }
 }
 
+/**
+ * out[i] = x[i] clipped to [lo, hi] (lo ≤ hi): `v > hi ? hi : v < lo ? lo : v`, as TF.js's ClipByValue, so NaN and the
+ * sign of a zero inside the bounds are kept.
+ */
+export function clip(x: FloatArray, lo: number, hi: number, out: FloatArray): void {
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    out[i] = v > hi ? hi : v < lo ? lo : v;
+  }
+}
+
 /** Round half to even (banker's rounding), as tf.round: above a half up by Math.ceil, so −0.4 gives −0 as TF.js's (−0.5 gives +0). */
 export function roundHalfEven(v: number): number {
   const base = Math.floor(v);

@@ -5,7 +5,7 @@ import { gemmMasked, type GemmMaskedFn } from './gemm-masked';
 import type { ConvDirectFn, ConvFilterDirectFn, ConvFilterFromWinnersFn } from './conv-direct';
 import { col2im, im2col } from './im2col';
 import { maxPool, maxPoolBackprop, type UnpoolActivationBackpropFn } from './pool';
-import { binary, unary } from './elementwise';
+import { binary, clip, unary } from './elementwise';
 import { reduce } from './reduce';
 import { avgPool, avgPoolBackprop } from './avg-pool';
 import { logSoftmax, softmax } from './softmax';
@@ -32,6 +32,8 @@ export interface CpuKernels {
   readonly unary: typeof unary;
   readonly binary: typeof binary;
   readonly reduce: typeof reduce;
+  /** tf.clipByValue's values; the SIMD set runs float32. */
+  readonly clip: typeof clip;
   /** Average pooling and its gradient (NHWC); the SIMD set runs float32. */
   readonly avgPool: typeof avgPool;
   readonly avgPoolBackprop: typeof avgPoolBackprop;
@@ -103,5 +105,5 @@ export interface ResidentMemory {
 }
 
 /** The pure-JS kernels: the fallback everywhere, and the reference the SIMD kernels are tested against. */
-export const jsKernels: CpuKernels = { gemm, gemmBiasActivation, gemmMasked, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, unary, binary, reduce, softmax, logSoftmax, avgPool, avgPoolBackprop, cast, copyStrided, allFinite, select, gather, segmentSum, depthwiseConv2d,
+export const jsKernels: CpuKernels = { gemm, gemmBiasActivation, gemmMasked, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, unary, binary, reduce, clip, softmax, logSoftmax, avgPool, avgPoolBackprop, cast, copyStrided, allFinite, select, gather, segmentSum, depthwiseConv2d,
   depthwiseConv2dBackpropInput, depthwiseConv2dBackpropFilter };

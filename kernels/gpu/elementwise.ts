@@ -78,6 +78,18 @@ export function unaryKernel(this: KernelThis<UnaryConstants>, x: KernelInput, na
 }
 
 /**
+ * out[i] = x[i] clipped to [lo, hi] (lo ≤ hi, passed as uniforms so that one program serves any bounds), as the cpu
+ * kernel: `v > hi ? hi : v < lo ? lo : v`. A NaN is kept, told apart by |v| failing both comparisons with the largest
+ * float32 (see unaryKernel): shader compilers may fold the selections into clamp(), undefined for NaN.
+ */
+export function clipKernel(this: KernelThis<object>, x: KernelInput, lo: number, hi: number): number {
+  const v = x[this.thread.x];
+  const m = Math.abs(v);
+  if ((m <= 3.4028234663852886e38 ? 0 : 1) - (m > 3.4028234663852886e38 ? 1 : 0) > 0) return v;
+  return v > hi ? hi : (v < lo ? lo : v);
+}
+
+/**
  * Broadcasting over at most six output axes (enough for rank-6 tensors, more after merging):
  * output axis j has row-major stride o_j (o5 = 1); s_j / t_j are a's and b's strides along it, 0 where
  * that operand is broadcast. Unused leading axes have o_j = the output size, so their index is 0.

@@ -61,6 +61,8 @@ export interface Backend<Tensor extends TensorHandle = TensorHandle> {
 
   /** Elementwise; the output has x's dtype, or bool for the ops that returnsBool (kernels/shared/op-names). */
   unary(op: UnaryOp, x: Tensor): Tensor;
+  /** x's values clipped to [clipValueMin, clipValueMax] (min ≤ max), NaN kept, as TF.js's ClipByValue; x is float32 or float64. */
+  clipByValue(x: Tensor, clipValueMin: number, clipValueMax: number): Tensor;
   /** Elementwise with NumPy broadcasting on operands of one dtype; the output has the broadcast shape and their dtype (or bool, as unary). */
   binary(op: BinaryOp, a: Tensor, b: Tensor): Tensor;
   /** Reduces over the given sorted, unique axes; those axes are removed from the output shape. */

@@ -3,11 +3,10 @@ import { recordOp, withoutRecording } from '../tensor/tape';
 import { unnumberedTidy } from '../tensor/tidy';
 import type { Tensor } from '../tensor/tensor';
 import { argError, describeValue, fmtShape } from '../util/validate';
-import { add, greater, operands, sub, type Operand } from './binary';
-import { less } from './compare';
-import { where } from './where';
+import { add, operands, sub, type Operand } from './binary';
 import { cast, clone, floatsMet } from './cast';
 import { fill } from './creation';
+import { backend } from './engine';
 import { square } from './unary';
 import { toTensor, type TensorLike } from './tensor-like';
 
@@ -31,11 +30,10 @@ export function clipByValue<T extends Tensor>(x: T | TensorLike, clipValueMin: n
   }
   // An int32 or bool x keeps its dtype, the clipped values truncated, as TF.js's (clip [-9] to -2.5 gives -2).
   if (x.dtype === 'int32' || x.dtype === 'bool') return cast(clipByValue(cast(x, 'float32'), clipValueMin, clipValueMax), x.dtype) as T;
-  // One recorded op, as TF.js's ClipByValue kernel, whose rule takes TF.js's mask (the selections' own rules would
-  // pass dy to a NaN). A clipped element takes its bound by selection; equal bounds give the constant everywhere, NaN
-  // included, as TF.js's fill. In a scope, as TF.js's ops: the bounds' scalars and the masks do not outlive the call.
+  // One recorded op, as TF.js's ClipByValue kernel, whose rule takes TF.js's mask. Equal bounds give the constant
+  // everywhere, NaN included, as TF.js's fill.
   const [lo, hi] = [clipValueMin, clipValueMax];
-  const y = unnumberedTidy(() => withoutRecording(() => (lo === hi ? fill(x.shape, lo, x.dtype) : where(less(x, lo), lo, where(greater(x, hi), hi, x)))));
+  const y = lo === hi ? withoutRecording(() => fill(x.shape, lo, x.dtype)) : backend().clipByValue(x, lo, hi);
   recordOp<ClipAttrs>('clipByValue', [x], y, { clipValueMin: lo, clipValueMax: hi });
   return y as T;
 }

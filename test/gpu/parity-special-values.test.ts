@@ -147,6 +147,13 @@ describeGpu('gradients at special values on the gpu backend', () => {
     expect(gbv[2]).toBeCloseTo(2 * Math.log(4), 5);
   });
 
+  it('clipByValue keeps NaN and takes infinite and zero bounds as cpu does', () => {
+    const x = f32([...X, -0, 0, 7, -7]);
+    for (const [lo, hi] of [[-1, 1], [-Infinity, 0.5], [0, Infinity], [-0, 0], [0.1, 1 / 3]]) {
+      expectParity(gpu!.clipByValue(x, lo, hi), cpu.clipByValue(x, lo, hi), `clipByValue ${lo} ${hi}`);
+    }
+  });
+
   it('clipByValue\'s gradient passes dy inside its bounds and at them, not at NaN nor past them (its mask: the output equal to x)', () => {
     registerBackend('gpu', () => gpu!);
     setBackend('gpu');

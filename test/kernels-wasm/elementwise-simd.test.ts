@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { broadcastShapes } from '../../kernels/shared/broadcast';
 import { cast as castJs } from '../../kernels/cpu/cast';
-import { binary as binaryJs, unary as unaryJs } from '../../kernels/cpu/elementwise';
+import { binary as binaryJs, clip as clipJs, unary as unaryJs } from '../../kernels/cpu/elementwise';
 import { logSoftmax as logSoftmaxJs, softmax as softmaxJs } from '../../kernels/cpu/softmax';
 import { reduce as reduceJs, sumToShape } from '../../kernels/cpu/reduce';
 import type { CpuKernels } from '../../kernels/cpu/kernel-set';
@@ -170,6 +170,20 @@ function suite(name: string, kernels: () => CpuKernels, runs: number, place: Pla
         unaryJs(op, x, want);
         expectSame(got, want);
       }), { seed: 3, numRuns: runs });
+    });
+
+    it('clip matches the JS kernel for any bounds (float64 ones between float32s, ±0, infinite, equal), NaN and ±0 kept', () => {
+      const bounds = [-1, -0.5, -0.1, -0, 0, 0.1, 1 / 3, 0.5, 1, -Infinity, Infinity, 1e39, -1e-45];
+      fc.assert(fc.property(flatSize, fc.constantFrom(...bounds), fc.constantFrom(...bounds), fc.nat(), (n, p, q, seed) => {
+        const [lo, hi] = p <= q ? [p, q] : [q, p];
+        const x = comparable(n, seed);
+        // Values on either side of the bounds as float32 rounds them, and the bounds themselves.
+        for (let i = seed % 4; i < n; i += 4) x[i] = Math.fround([lo, hi][i % 2]) * (i % 8 < 4 ? 1 : 1 + 2 ** -23);
+        const got = place(new Float32Array(n).fill(9)), want = new Float32Array(n);
+        kernels().clip(place(x), lo, hi, got);
+        clipJs(x, lo, hi, want);
+        expectSame(got, want);
+      }), { seed: 6, numRuns: runs });
     });
 
     it('sums and maxima over the axes before the last, and sums, maxima and minima along it, match the JS kernel bit for bit, as does sumToShape; other reductions fall back', () => {

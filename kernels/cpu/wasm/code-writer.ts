@@ -227,6 +227,8 @@ export class CodeWriter {
   f64x2PromoteLowF32x4(): this { return this.simd(0x5f); }
   /** Pseudo-max: pmax(a, b) = a < b ? b : a, lane-wise, exactly as JS evaluates it (so pmax(v, 0) is relu's `v < 0 ? 0 : v`). */
   f32x4Pmax(): this { return this.simd(0xeb); }
+  /** Pseudo-min: pmin(a, b) = b < a ? b : a, lane-wise (so pmin(v, hi) is `v > hi ? hi : v`, a NaN v kept). */
+  f32x4Pmin(): this { return this.simd(0xea); }
   /** Relaxed-SIMD fused multiply-add a*b+c; only valid where relaxedSimdSupported(). */
   f32x4RelaxedMadd(): this { return this.simd(0x105); }
 }

@@ -80,8 +80,8 @@ const ONE_INSTRUCTION = {
 } as const;
 
 /**
- * un_<op>(x, out, i0, i1) over elements i0..i1. relu is pmax(v, 0) = `v < 0 ? 0 : v` (−0 kept); relu6 is
- * min(max(v, 0), 6), as the twin's Math.min and Math.max (−0 gives +0, as TF.js's); step is `v > 0 ? 1 : 0` with NaN passed through (the twin's
+ * un_<op>(x, out, i0, i1) over elements i0..i1. relu is pmax(v, 0) = `v < 0 ? 0 : v` (−0 kept); relu6 is the
+ * twin's Math.min(Math.max(v, 0), 6) (−0 gives +0, as TF.js's); step is `v > 0 ? 1 : 0` with NaN passed through (the twin's
  * `v <= 0 ? 0 : v`); square is v·v; neg, abs, sqrt, floor and ceil are single instructions, exact as the twin's
  * (sqrt rounded once to float32: the twin's float64 root rounds to the same float); round is nearest (ties to even)
  * but +0 for −0.5, where the twin (TF.js's rule) takes base + 1 and not ceil.
@@ -96,7 +96,8 @@ function addUnary(m: ModuleBuilder, op: (typeof SIMD_UNARY_OPS)[number]): void {
     c.localGet(out).localGet(at).i32Add();
     c.localGet(x).localGet(at).i32Add().v128Load().localSet(v);
     if (op === 'relu') c.localGet(v).v128Const0().f32x4Pmax();
-    if (op === 'relu6') c.localGet(v).v128Const0().f32x4Max().f32Const(6).f32x4Splat().f32x4Min();
+    // pmin and pmax are single instructions where min and max are several; adding +0 turns a −0 into +0.
+    if (op === 'relu6') c.localGet(v).v128Const0().f32x4Pmax().f32Const(6).f32x4Splat().f32x4Pmin().v128Const0().f32x4Add();
     if (op === 'round') c.v128Const0().localGet(v).f32x4Nearest().localGet(v).f32Const(-0.5).f32x4Splat().f32x4Eq().v128Bitselect();
     if (op === 'square') c.localGet(v).localGet(v).f32x4Mul();
     if (op in ONE_INSTRUCTION) c.localGet(v)[ONE_INSTRUCTION[op as keyof typeof ONE_INSTRUCTION][0]]();
@@ -115,6 +116,37 @@ function addUnary(m: ModuleBuilder, op: (typeof SIMD_UNARY_OPS)[number]): void {
     c.f32Store();
   });
   f.addTo(m, `un_${op}`);
+}
+
+/**
+ * clip_f32(x, out, bounds, i0, i1): out = x clipped to [lo, hi], the two float32s at bounds, over elements i0..i1:
+ * pmax(pmin(v, hi), lo) = `v > hi ? hi : v < lo ? lo : v` with lo ≤ hi, the twin's (a NaN v and the sign of a zero
+ * kept). The twin compares with the float64 bounds and this with them rounded to float32; for a float32 v the
+ * results round to the same float32 (v is past a bound exactly when it is past the rounded one, or equal to it).
+ */
+function addClip(m: ModuleBuilder): void {
+  const f = new FunctionEmitter(i32Params(5));
+  const [x, out, bounds, i0, i1] = [0, 1, 2, 3, 4];
+  const at = f.local();
+  const [lo, hi] = [f.local(ValType.v128), f.local(ValType.v128)];
+  const [loS, hiS, v] = [f.local(ValType.f32), f.local(ValType.f32), f.local(ValType.f32)];
+  const c = f.code;
+  c.localGet(bounds).f32Load().localTee(loS).f32x4Splat().localSet(lo);
+  c.localGet(bounds).f32Load(4).localTee(hiS).f32x4Splat().localSet(hi);
+  for (const p of [x, out]) c.localGet(p).localGet(i0).i32Const(2).i32Shl().i32Add().localSet(p);
+  floatRun(c, at, () => { c.localGet(i1).localGet(i0).i32Sub().i32Const(2).i32Shl(); }, () => {
+    c.localGet(out).localGet(at).i32Add();
+    c.localGet(x).localGet(at).i32Add().v128Load().localGet(hi).f32x4Pmin().localGet(lo).f32x4Pmax();
+    c.v128Store();
+  }, () => {
+    c.localGet(out).localGet(at).i32Add();
+    c.localGet(x).localGet(at).i32Add().f32Load().localSet(v);
+    // v > hi ? hi : v, then that < lo ? lo : that.
+    c.localGet(hiS).localGet(v).localGet(v).localGet(hiS).f32Gt().select().localSet(v);
+    c.localGet(loS).localGet(v).localGet(v).localGet(loS).f32Lt().select();
+    c.f32Store();
+  });
+  f.addTo(m, 'clip_f32');
 }
 
 /**
@@ -205,12 +237,13 @@ function addMaxRows(m: ModuleBuilder): void {
 }
 
 export const ELEMENTWISE_EXPORTS = [...SIMD_BINARY_OPS.map((op) => binaryExport(op, '')), ...SIMD_BINARY_OPS.map((op) => binaryExport(op, 'a')),
-  ...SIMD_BINARY_OPS.map((op) => binaryExport(op, 'b')), ...SIMD_UNARY_OPS.map((op) => `un_${op}` as const), 'sum_rows', 'max_rows'] as const;
+  ...SIMD_BINARY_OPS.map((op) => binaryExport(op, 'b')), ...SIMD_UNARY_OPS.map((op) => `un_${op}` as const), 'clip_f32', 'sum_rows', 'max_rows'] as const;
 
-/** Adds bin_<op> (and its _acol and _bcol), un_<op>, sum_rows and max_rows (all pointers are byte addresses). */
+/** Adds bin_<op> (and its _acol and _bcol), un_<op>, clip_f32, sum_rows and max_rows (all pointers are byte addresses). */
 export function addElementwiseFunctions(m: ModuleBuilder): void {
   for (const op of SIMD_BINARY_OPS) for (const column of ['', 'a', 'b'] as const) addBinary(m, op, column);
   for (const op of SIMD_UNARY_OPS) addUnary(m, op);
+  addClip(m);
   addSumRows(m);
   addMaxRows(m);
 }

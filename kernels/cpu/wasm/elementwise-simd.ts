@@ -1,7 +1,7 @@
 import { broadcastShapes } from '../../shared/broadcast';
 import { collapseBroadcast, mergeReduceRuns } from '../../shared/merge-axes';
 import { cast as castJs } from '../cast';
-import { binary as binaryJs, unary as unaryJs } from '../elementwise';
+import { binary as binaryJs, clip as clipJs, unary as unaryJs } from '../elementwise';
 import type { CpuKernels } from '../kernel-set';
 import type { FloatArray } from '../../shared/types';
 import { reduce as reduceJs } from '../reduce';
@@ -62,7 +62,7 @@ function sideOperand(o: CallOperands, x: Float32Array, n: number, cols: number):
  * kept leading axes); casts between bool and float32; where (select) between float32 operands by bool bytes.
  * Every other op, shape or dtype, and small calls, run the JS kernel. Same bits as the JS kernels.
  */
-export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<CpuKernels, 'unary' | 'binary' | 'reduce' | 'softmax' | 'logSoftmax' | 'cast' | 'select'> {
+export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<CpuKernels, 'unary' | 'binary' | 'clip' | 'reduce' | 'softmax' | 'logSoftmax' | 'cast' | 'select'> {
   const unary: CpuKernels['unary'] = (op, x, out) => {
     const n = x.length;
     const r = n >= MIN_ELEMENTS && unaryOps.has(op) && x instanceof Float32Array && out instanceof Float32Array ? h.operands((o) => [o.input(x, n), o.output(out, n)]) : null;
@@ -74,6 +74,17 @@ export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<Cp
     runtime.runRange(`un_${op as SimdUnaryOp}`, [xAt, outAt, 0, 0], 2, vectors, h.chunkOf(vectors, 4), n * (heavy ? SIGMOID_TANH_COST : 1) >= h.splitElements);
     o.finish();
     if (vectors < n) unaryJs(op, x.subarray(vectors), out.subarray(vectors));
+  };
+
+  // The bounds as float32s in a temporary the kernel reads (the pool passes integer arguments only).
+  const clip: CpuKernels['clip'] = (x, lo, hi, out) => {
+    const n = x.length;
+    const r = n >= MIN_ELEMENTS && x instanceof Float32Array && out instanceof Float32Array ? h.operands((o) => [o.input(x, n), o.output(out, n), o.temp(8)]) : null;
+    if (!r) return clipJs(x, lo, hi, out);
+    const [o, [xAt, outAt, boundsAt]] = r;
+    runtime.heap.f32.set([lo, hi], boundsAt / 4);
+    runtime.runRange('clip_f32', [xAt, outAt, boundsAt, 0, 0], 3, n, h.chunkOf(n, 4), n >= h.splitElements);
+    o.finish();
   };
 
   /**
@@ -217,5 +228,5 @@ export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<Cp
     o.finish();
   };
 
-  return { unary, binary, reduce, softmax, logSoftmax, cast, select };
+  return { unary, binary, clip, reduce, softmax, logSoftmax, cast, select };
 }

@@ -368,6 +368,12 @@ export class CpuBackend implements Backend {
     return out;
   }
 
+  clipByValue(x: Tensor, clipValueMin: number, clipValueMax: number): Tensor {
+    const [y, values] = this.floatOutput(x.shape, x.dtype);
+    this.k.clip(floats(x), clipValueMin, clipValueMax, values);
+    return y;
+  }
+
   binary(op: BinaryOp, a: Tensor, b: Tensor): Tensor {
     const shape = broadcastShapes(a.shape, b.shape) as number[];
     const [out, values] = this.output(shape, returnsBool(op) ? 'bool' : a.dtype);

@@ -12,7 +12,7 @@ import {
 import { conv2dMaxPoolQuadKernel } from '../../../kernels/gpu/conv-max-pool';
 import { MAX_LOOP_SPAN, loopParts } from '../../../kernels/gpu/loop-parts';
 import { poolBackpropKernel, poolConstants, poolKernel, unpoolActivationGradKernel } from '../../../kernels/gpu/pool';
-import { BINARY_MAX_AXES, UNARY_CODES, binaryConstants, binaryKernel, unaryKernel } from '../../../kernels/gpu/elementwise';
+import { BINARY_MAX_AXES, UNARY_CODES, binaryConstants, binaryKernel, clipKernel, unaryKernel } from '../../../kernels/gpu/elementwise';
 import { TWO_STAGE_ROWS, columnPartialConstants, leadingRowsView, planReduce, reduceKernel, splitReduce } from '../../../kernels/gpu/reduce';
 import {
   SOFTMAX_MAX_COLS, shiftedExpKernel, softmaxFromStatsKernel, softmaxKernel, sparseCrossEntropyFromStatsKernel, sparseCrossEntropyKernel,
@@ -321,6 +321,10 @@ export class GpuBackend implements Backend {
   unary(op: UnaryOp, x: Tensor): Tensor {
     if (isMathUnaryOp(op)) return this.compute(op, mathUnaryKernel, x.shape, { op: MATH_UNARY_CODES[op] }, [this.arg(x, op), NaN, Infinity]);
     return this.compute(op, unaryKernel, x.shape, { op: UNARY_CODES[op] }, [this.arg(x, op), NaN, Infinity], returnsBool(op) ? 'bool' : x.dtype);
+  }
+
+  clipByValue(x: Tensor, clipValueMin: number, clipValueMax: number): Tensor {
+    return this.compute('clipByValue', clipKernel, x.shape, {}, [this.arg(x, 'clipByValue'), clipValueMin, clipValueMax], x.dtype);
   }
 
   cumsum(x: Tensor, axis: number, exclusive: boolean, reverse: boolean): Tensor {
