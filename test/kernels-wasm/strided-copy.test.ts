@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { concat, gatherStrided, scatterStrided } from '../../kernels/cpu/strided';
 import { rowMajorStrides } from '../../kernels/shared/strided';
 import type { CpuKernels } from '../../kernels/cpu/kernel-set';
@@ -65,6 +65,25 @@ function suite(name: string, runtime: WasmRuntime, kernels: CpuKernels): void {
       }
     });
 
+    it('permutes axes (transposes of the last two in 4×4 tiles and edges) as the naive loop, float32 and int32', () => {
+      // Shapes whose last two axes run past a 64-column block and off the 4×4 tiles, and axes of 1.
+      const dimArb = fc.oneof(fc.integer({ min: 1, max: 9 }), fc.constantFrom(63, 64, 65, 130));
+      const permuted = fc.array(dimArb, { minLength: 2, maxLength: 4 }).filter((s) => size(s) <= 40_000)
+        .chain((s) => fc.tuple(fc.constant(s), fc.shuffledSubarray(s.map((_, k) => k), { minLength: s.length, maxLength: s.length })));
+      for (const [where, place] of places) {
+        fc.assert(fc.property(permuted, fc.boolean(), ([shape, perm], int) => {
+          const Type = int ? Int32Array : Float32Array;
+          const strides = rowMajorStrides(shape);
+          const outShape = perm.map((k) => shape[k]), srcStrides = perm.map((k) => strides[k]);
+          const src = place(ramp(Type, size(shape))), dst = place(new Type(size(shape)).fill(-1));
+          const want = new Type(size(shape)).fill(-1);
+          gatherStrided(src, 0, srcStrides, dst, outShape, kernels.copyStrided);
+          naiveCopy(src, 0, srcStrides, want, 0, rowMajorStrides(outShape), outShape);
+          expect({ where, bits: bitsOf(dst) }).toEqual({ where, bits: bitsOf(want) });
+        }), { seed: 7, numRuns: 60 });
+      }
+    });
+
     it('splits, joins, pads and repeats rows as worked out by hand', () => {
       const place = placeIn(runtime, 'resident');
       // x = [[0..5], [6..11]]: its columns 2..3 (split's piece), then x reversed along both axes.
@@ -95,3 +114,10 @@ const [shared, sharedKernels] = ownKernels(1);
 suite('SIMD copyStrided, shared memory', shared, sharedKernels);
 const [fixed, fixedKernels] = ownKernels(1, { memory: 'fixed' });
 suite('SIMD copyStrided, fixed (unshared) memory', fixed, fixedKernels);
+// Every call split across two threads, however small (the transposes' rows shared out).
+const [two, twoKernels] = ownKernels(2, { splitAll: true });
+describe('on two threads', () => {
+  beforeAll(() => two.setThreads(2));
+  afterAll(() => two.terminate());
+  suite('SIMD copyStrided, two threads', two, twoKernels);
+});

@@ -329,7 +329,7 @@ export function simdKernelsOn(
   };
 
   const helpers = { operands, chunkOf, splitElements };
-  return { ...gemms, ...simdElementwiseOn(runtime, helpers), ...simdRowsOn(runtime, helpers), ...simdDepthwiseOn(runtime, helpers), allFinite: allFiniteSimd, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, avgPool, avgPoolBackprop, im2col, col2im, adamUpdate, convDirect, convFilterDirect, unpoolActivationBackprop, convFilterFromWinners, gemmMasked, copyStrided: wasmCopyStridedOn(runtime), memory };
+  return { ...gemms, ...simdElementwiseOn(runtime, helpers), ...simdRowsOn(runtime, helpers), ...simdDepthwiseOn(runtime, helpers), allFinite: allFiniteSimd, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, avgPool, avgPoolBackprop, im2col, col2im, adamUpdate, convDirect, convFilterDirect, unpoolActivationBackprop, convFilterFromWinners, gemmMasked, copyStrided: wasmCopyStridedOn(runtime, chunkOf, splitElements), memory };
 }
 
 function poolGeometry(g: Pool2dGeometry): number[] {
