@@ -47,7 +47,7 @@ function sameBytes(got: Uint8Array, want: Uint8Array): void {
 
 const size = (shape: readonly number[]): number => shape.reduce((n, d) => n * d, 1);
 const compareOps: BinaryOp[] = ['greater', 'equal', 'less', 'lessEqual', 'greaterEqual', 'notEqual'];
-const binaryOps: BinaryOp[] = ['add', 'sub', 'mul', 'div', 'maximum', 'minimum', 'pow'];
+const binaryOps: BinaryOp[] = ['add', 'sub', 'mul', 'div', 'maximum', 'minimum', 'prelu', 'pow'];
 const unaryOps: UnaryOp[] = ['relu', 'relu6', 'step', 'square', 'sigmoid', 'tanh', 'neg', 'abs', 'sqrt', 'floor', 'ceil', 'round', 'exp'];
 // Where round and relu6 turn: halves either side of zero (−0.5 gives +0, −0.4 gives −0), 6 and just above it.
 const turns = [-0.5, 0.5, -0.4, 0.4, -1.5, 2.5, -2.5, 6, 6.000001, 7.5, -0.49999997, 8388607.5];

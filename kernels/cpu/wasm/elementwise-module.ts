@@ -10,17 +10,21 @@ import type { ModuleBuilder } from './module-builder';
 // thing, so any split into chunks gives the same bits.
 
 /** The binary ops with a SIMD kernel, as `bin_<op>`. */
-export const SIMD_BINARY_OPS = ['add', 'sub', 'mul', 'div', 'maximum', 'minimum'] as const;
+export const SIMD_BINARY_OPS = ['add', 'sub', 'mul', 'div', 'maximum', 'minimum', 'prelu'] as const;
 /** The unary ops with a SIMD kernel, as `un_<op>`. */
 export const SIMD_UNARY_OPS = ['relu', 'relu6', 'step', 'square', 'neg', 'abs', 'sqrt', 'floor', 'ceil', 'round'] as const;
 
-const VECTOR_OP: Record<(typeof SIMD_BINARY_OPS)[number], (c: CodeWriter) => void> = {
+// prelu(a, alpha) is `a < 0 ? alpha·a : a` (the twin's, its float64 product rounding to the float32 one): with a and
+// alpha set aside in the two locals given, as it reads a three times.
+const VECTOR_OP: Record<(typeof SIMD_BINARY_OPS)[number], (c: CodeWriter, a: number, b: number) => void> = {
   add: (c) => c.f32x4Add(), sub: (c) => c.f32x4Sub(), mul: (c) => c.f32x4Mul(), div: (c) => c.f32x4Div(),
   maximum: (c) => c.f32x4Max(), minimum: (c) => c.f32x4Min(),
+  prelu: (c, a, b) => c.localSet(b).localTee(a).localGet(b).f32x4Mul().localGet(a).localGet(a).v128Const0().f32x4Lt().v128Bitselect(),
 };
-const SCALAR_OP: Record<(typeof SIMD_BINARY_OPS)[number], (c: CodeWriter) => void> = {
+const SCALAR_OP: Record<(typeof SIMD_BINARY_OPS)[number], (c: CodeWriter, a: number, b: number) => void> = {
   add: (c) => c.f32Add(), sub: (c) => c.f32Sub(), mul: (c) => c.f32Mul(), div: (c) => c.f32Div(),
   maximum: (c) => c.f32Max(), minimum: (c) => c.f32Min(),
+  prelu: (c, a, b) => c.localSet(b).localTee(a).localGet(b).f32Mul().localGet(a).localGet(a).f32Const(0).f32Lt().select(),
 };
 
 /** Which operand of bin_<op> holds one float per row, read once a row as if repeated across it: 'a', 'b' or neither. */
@@ -42,6 +46,7 @@ function addBinary(m: ModuleBuilder, op: (typeof SIMD_BINARY_OPS)[number], colum
   const [a, b, out, cols, aStep, bStep, r0, r1] = [0, 1, 2, 3, 4, 5, 6, 7];
   const [r, at, rowBytes] = [f.local(), f.local(), f.local()];
   const [splat, single] = [f.local(ValType.v128), f.local(ValType.f32)];
+  const [va, vb, sa, sb] = [f.local(ValType.v128), f.local(ValType.v128), f.local(ValType.f32), f.local(ValType.f32)];
   const c = f.code;
   c.localGet(cols).i32Const(4).i32Mul().localSet(rowBytes);
   for (const [p, step] of [[a, aStep], [b, bStep], [out, rowBytes]]) c.localGet(p).localGet(r0).localGet(step).i32Mul().i32Add().localSet(p);
@@ -60,13 +65,13 @@ function addBinary(m: ModuleBuilder, op: (typeof SIMD_BINARY_OPS)[number], colum
       c.localGet(out).localGet(at).i32Add();
       side(a, true);
       side(b, true);
-      VECTOR_OP[op](c);
+      VECTOR_OP[op](c, va, vb);
       c.v128Store();
     }, () => {
       c.localGet(out).localGet(at).i32Add();
       side(a, false);
       side(b, false);
-      SCALAR_OP[op](c);
+      SCALAR_OP[op](c, sa, sb);
       c.f32Store();
     });
     for (const [p, step] of [[a, aStep], [b, bStep], [out, rowBytes]]) c.localGet(p).localGet(step).i32Add().localSet(p);
