@@ -29,6 +29,14 @@ const CASES: Case[] = [
   { name: 'avgPool 3x3 s2 [32,56,56,64]', shape: [32, 56, 56, 64], calls: 2, run: (lib, x) => (lib.avgPool as (t: unknown, f: number, s: number, p: string) => unknown)(x, 3, 2, 'same') },
   { name: 'avgPool 2x2 [32,28,28,32]', shape: [32, 28, 28, 32], calls: 5, run: (lib, x) => (lib.avgPool as (t: unknown, f: number, s: number, p: string) => unknown)(x, 2, 2, 'valid') },
   { name: 'sub [1000,1000]-[1000,1]', shape: [1000, 1000], second: [1000, 1], calls: 10, run: (lib, x, y) => (lib.sub as (a: unknown, b: unknown) => unknown)(x, y) },
+  { name: 'clipByValue [1e6]', shape: [1000, 1000], calls: 10, run: (lib, x) => (lib.clipByValue as (t: unknown, a: number, b: number) => unknown)(x, 0.8, 1.2) },
+  { name: 'relu6 [1e6]', shape: [1000, 1000], calls: 10, run: (lib, x) => (lib.relu6 as (t: unknown) => unknown)(x) },
+  { name: 'round [1e6]', shape: [1000, 1000], calls: 10, run: (lib, x) => (lib.round as (t: unknown) => unknown)(x) },
+  { name: 'leakyRelu [1e6]', shape: [1000, 1000], calls: 10, run: (lib, x) => (lib.leakyRelu as (t: unknown, a: number) => unknown)(x, 0.2) },
+  { name: 'sum(-1) [1000,1000]', shape: [1000, 1000], calls: 10, run: (lib, x) => (lib.sum as (t: unknown, a: number) => unknown)(x, -1) },
+  { name: 'max(-1) [1000,1000]', shape: [1000, 1000], calls: 10, run: (lib, x) => (lib.max as (t: unknown, a: number) => unknown)(x, -1) },
+  { name: 'transpose [1000,1000]', shape: [1000, 1000], calls: 10, run: (lib, x) => (lib.transpose as (t: unknown) => unknown)(x) },
+  { name: 'oneHot [4096] depth 1000', shape: [4096], calls: 5, run: (lib, x) => (lib.oneHot as (t: unknown, d: number) => unknown)((lib.cast as (t: unknown, d: string) => unknown)((lib.mul as (a: unknown, b: number) => unknown)(x, 500), 'int32'), 1000) },
   { name: 'div [1000,1000]/[1000,1]', shape: [1000, 1000], second: [1000, 1], calls: 10, run: (lib, x, y) => (lib.div as (a: unknown, b: unknown) => unknown)(x, y) },
 ];
 

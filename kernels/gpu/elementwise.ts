@@ -89,6 +89,12 @@ export function clipKernel(this: KernelThis<object>, x: KernelInput, lo: number,
   return v > hi ? hi : (v < lo ? lo : v);
 }
 
+/** Element i of rows of `depth`: onValue where its column is its row's index, else offValue (the values are uniforms). */
+export function oneHotKernel(this: KernelThis<{ depth: number }>, indices: KernelInput, onValue: number, offValue: number): number {
+  const row = Math.floor(this.thread.x / this.constants.depth);
+  return indices[row] === this.thread.x - row * this.constants.depth ? onValue : offValue;
+}
+
 /**
  * Broadcasting over at most six output axes (enough for rank-6 tensors, more after merging):
  * output axis j has row-major stride o_j (o5 = 1); s_j / t_j are a's and b's strides along it, 0 where

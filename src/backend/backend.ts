@@ -63,6 +63,11 @@ export interface Backend<Tensor extends TensorHandle = TensorHandle> {
   unary(op: UnaryOp, x: Tensor): Tensor;
   /** x's values clipped to [clipValueMin, clipValueMax] (min ≤ max), NaN kept, as TF.js's ClipByValue; x is float32 or float64. */
   clipByValue(x: Tensor, clipValueMin: number, clipValueMax: number): Tensor;
+  /**
+   * Rows of `depth` values of dtype, offValue but onValue at each index in [0, depth) (int32 indices, any shape; the
+   * output's shape is theirs + [depth]); the values are already in the dtype's terms.
+   */
+  oneHot(indices: Tensor, depth: number, onValue: number, offValue: number, dtype: DType): Tensor;
   /** Elementwise with NumPy broadcasting on operands of one dtype; the output has the broadcast shape and their dtype (or bool, as unary). */
   binary(op: BinaryOp, a: Tensor, b: Tensor): Tensor;
   /** Reduces over the given sorted, unique axes; those axes are removed from the output shape. */

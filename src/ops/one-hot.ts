@@ -1,11 +1,10 @@
-import { Tensor, type DType } from '../tensor/tensor';
+import { arrayTypeFor } from '../backend/handle';
+import type { Tensor, DType } from '../tensor/tensor';
 import { assertDtype, assertTensorDtype } from '../tensor/checks';
+import { recordOp } from '../tensor/tape';
 import { argError, assertFiniteNumber, describeValue } from '../util/validate';
-import { equal } from './binary';
-import { scalar } from './creation';
-import { reshape } from './reshape';
+import { backend } from './engine';
 import { toTensor, type TensorLike } from './tensor-like';
-import { where } from './where';
 
 /**
  * indices (int32) as one-hot rows of length depth, as tf.oneHot(indices, depth, onValue = 1, offValue = 0,
@@ -21,7 +20,14 @@ export function oneHot(indices: Tensor | TensorLike, depth: number, onValue?: nu
   assertFiniteNumber(op, 'onValue', onValue);
   assertFiniteNumber(op, 'offValue', offValue);
   assertDtype(op, 'dtype', dtype);
-  const classes = new Tensor([depth], 'int32', Int32Array.from({ length: depth }, (_, i) => i));
-  const hit = equal(reshape(idx, [...idx.shape, 1]), classes);
-  return where(hit, scalar(onValue, dtype), scalar(offValue, dtype));
+  // The values as an array of dtype stores them, as TF.js's kernel writes them (into float32, read back as dtype):
+  // int32 truncates (1.7 gives 1), bool keeps a value's integer part (0.5 gives false).
+  const stored = new (arrayTypeFor(dtype))(2);
+  stored[0] = onValue;
+  stored[1] = offValue;
+  const [on, off] = dtype === 'bool' ? [...stored].map((v) => (v !== 0 ? 1 : 0)) : [...stored];
+  const y = backend().oneHot(idx, depth, on, off, dtype);
+  // A zero gradient for the indices, as TF.js's, so a chain through them stays connected.
+  recordOp('oneHot', [idx], y, null);
+  return y;
 }

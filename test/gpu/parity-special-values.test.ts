@@ -147,6 +147,13 @@ describeGpu('gradients at special values on the gpu backend', () => {
     expect(gbv[2]).toBeCloseTo(2 * Math.log(4), 5);
   });
 
+  it('oneHot writes its values at the indices in range, of any dtype, as cpu does', () => {
+    const indices = new Tensor([2, 3], 'int32', Int32Array.of(3, -1, 0, 7, 2, 2));
+    for (const dtype of ['float32', 'int32', 'bool'] as const) {
+      expectParity(gpu!.oneHot(indices, 4, 1, dtype === 'float32' ? -0.5 : 0, dtype), cpu.oneHot(indices, 4, 1, dtype === 'float32' ? -0.5 : 0, dtype), `oneHot ${dtype}`);
+    }
+  });
+
   it('clipByValue keeps NaN and takes infinite and zero bounds as cpu does', () => {
     const x = f32([...X, -0, 0, 7, -7]);
     for (const [lo, hi] of [[-1, 1], [-Infinity, 0.5], [0, Infinity], [-0, 0], [0.1, 1 / 3]]) {

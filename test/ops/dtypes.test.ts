@@ -133,6 +133,18 @@ describe('int32 and bool dtypes, as TF.js', () => {
     expect(arr(tn.oneHot([[2]], 3, 5, -1, 'float32'))).toEqual([[[-1, -1, 5]]]);
   });
 
+  it('oneHot agrees with TF.js: indices of any rank, out of range, and values as the dtype stores them (bool 0.5 is false)', async () => {
+    await tf.setBackend('cpu');
+    const indices = [[3, -1, 0], [7, 2, 2]];
+    for (const [on, off, dtype] of [[1, 0, 'int32'], [0.5, 0, 'bool'], [2, 0, 'bool'], [1.7, -1.7, 'int32'], [2, 0.25, 'float32'], [-3, 9, 'float32']] as const) {
+      const ours = tn.oneHot(tn.tensor2d(indices, [2, 3], 'int32'), 4, on, off, dtype);
+      const theirs = tf.oneHot(tf.tensor2d(indices, [2, 3], 'int32'), 4, on, off, dtype);
+      const truthy = (v: number) => (dtype === 'bool' ? Number(v !== 0) : v);
+      expect({ dtype: ours.dtype, shape: ours.shape, values: Array.from(ours.dataSync(), truthy) }, `${on} ${off} ${dtype}`)
+        .toEqual({ dtype: theirs.dtype, shape: theirs.shape, values: Array.from(theirs.dataSync(), truthy) });
+    }
+  });
+
   it('linspace, range, eye: TF.js documented results', () => {
     expect(arr(tn.linspace(0, 9, 10))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(arr(tn.linspace(1, 2, 1))).toEqual([1]);

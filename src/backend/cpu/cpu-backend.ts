@@ -374,6 +374,15 @@ export class CpuBackend implements Backend {
     return y;
   }
 
+  // A fresh array: typed fill() over the kernels' shared memory takes V8's slow path.
+  oneHot(indices: Tensor, depth: number, onValue: number, offValue: number, dtype: DType): Tensor {
+    const idx = indices.hostValues();
+    const values = new (arrayTypeFor(dtype))(idx.length * depth);
+    if (offValue !== 0) values.fill(offValue);
+    for (let i = 0; i < idx.length; i++) if (idx[i] >= 0 && idx[i] < depth) values[i * depth + idx[i]] = onValue;
+    return makeHandle([...indices.shape, depth], dtype, values);
+  }
+
   binary(op: BinaryOp, a: Tensor, b: Tensor): Tensor {
     const shape = broadcastShapes(a.shape, b.shape) as number[];
     const [out, values] = this.output(shape, returnsBool(op) ? 'bool' : a.dtype);

@@ -12,7 +12,7 @@ import {
 import { conv2dMaxPoolQuadKernel } from '../../../kernels/gpu/conv-max-pool';
 import { MAX_LOOP_SPAN, loopParts } from '../../../kernels/gpu/loop-parts';
 import { poolBackpropKernel, poolConstants, poolKernel, unpoolActivationGradKernel } from '../../../kernels/gpu/pool';
-import { BINARY_MAX_AXES, UNARY_CODES, binaryConstants, binaryKernel, clipKernel, unaryKernel } from '../../../kernels/gpu/elementwise';
+import { BINARY_MAX_AXES, UNARY_CODES, binaryConstants, binaryKernel, clipKernel, oneHotKernel, unaryKernel } from '../../../kernels/gpu/elementwise';
 import { TWO_STAGE_ROWS, columnPartialConstants, leadingRowsView, planReduce, reduceKernel, splitReduce } from '../../../kernels/gpu/reduce';
 import {
   SOFTMAX_MAX_COLS, shiftedExpKernel, softmaxFromStatsKernel, softmaxKernel, sparseCrossEntropyFromStatsKernel, sparseCrossEntropyKernel,
@@ -325,6 +325,10 @@ export class GpuBackend implements Backend {
 
   clipByValue(x: Tensor, clipValueMin: number, clipValueMax: number): Tensor {
     return this.compute('clipByValue', clipKernel, x.shape, {}, [this.arg(x, 'clipByValue'), clipValueMin, clipValueMax], x.dtype);
+  }
+
+  oneHot(indices: Tensor, depth: number, onValue: number, offValue: number, dtype: DType): Tensor {
+    return this.compute('oneHot', oneHotKernel, [...indices.shape, depth], { depth }, [this.arg(indices, 'oneHot'), onValue, offValue], dtype);
   }
 
   cumsum(x: Tensor, axis: number, exclusive: boolean, reverse: boolean): Tensor {

@@ -14,6 +14,7 @@ export const indexingGrads: GradientTable = {
   }),
   argMax: zeroGrad,
   argMin: zeroGrad,
+  oneHot: zeroGrad,
   gather: rule<AxisAttrs>((dy, { inputs: [x, indices], attrs: { axis } }) => [segmentSumAlong(dy, indices, x.shape[axis], axis), null]),
   unsortedSegmentSum: rule<SegmentAttrs>((dy, { inputs: [, ids], attrs: { axis } }) => [gatherAlong(dy, ids, axis), null]),
   gatherND: rule((dy, { inputs: [x, indices] }) => [scatterND(indices, dy, x.shape), null]),
