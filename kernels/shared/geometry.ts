@@ -67,3 +67,10 @@ export function pool2dGeometry(
   const [outW, padLeft] = axis(inW, fw, strideW, pad);
   return { batch, inH, inW, channels, outH, outW, fh, fw, strideH, strideW, padTop, padLeft };
 }
+
+/** The source positions along one axis of a bilinear resize: output i lerps input lo[i] and hi[i] by frac[i]. */
+export interface AxisLerp {
+  lo: readonly number[];
+  hi: readonly number[];
+  frac: readonly number[];
+}

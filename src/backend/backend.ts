@@ -1,4 +1,5 @@
 import type { Activation, BinaryOp, ReduceOp, UnaryOp } from '../../kernels/shared/op-names';
+import type { AxisLerp } from '../../kernels/shared/geometry';
 import type { Padding } from '../../kernels/shared/types';
 import type { DType, TensorHandle } from './handle';
 
@@ -63,6 +64,12 @@ export interface Backend<Tensor extends TensorHandle = TensorHandle> {
   unary(op: UnaryOp, x: Tensor): Tensor;
   /** x's values clipped to [clipValueMin, clipValueMax] (min ≤ max), NaN kept, as TF.js's ClipByValue; x is float32 or float64. */
   clipByValue(x: Tensor, clipValueMin: number, clipValueMax: number): Tensor;
+  /**
+   * x ([batch, h, w, c], float32 or float64) resized by bilinear interpolation to [batch, rows.lo.length,
+   * cols.lo.length, c], along the width first, then the height, each lerp a + (b − a)·frac rounded at every step as
+   * the ops that compose it (gathers, sub, mul, add) round it. Forward only: under a tape the ops layer composes it.
+   */
+  resizeBilinear(x: Tensor, rows: AxisLerp, cols: AxisLerp): Tensor;
   /**
    * Rows of `depth` values of dtype, offValue but onValue at each index in [0, depth) (int32 indices, any shape; the
    * output's shape is theirs + [depth]); the values are already in the dtype's terms.

@@ -84,6 +84,7 @@ describeGpu('gpu shape kernels and ops against cpu', () => {
         return tn.concat([tn.reshape(tn.tile(x5, [2, 2, 2, 2, 2]), [-1]), tn.reshape(tn.grad((t: tn.Tensor) => tn.sum(tn.square(tn.tile(t, [2, 1, 2, 2, 2]))))(x5), [-1])]);
       }],
       ['resizeBilinear', () => tn.image.resizeBilinear(x as tn.Tensor3D, [5, 3], false, true)],
+      ['resizeBilinear of a batch, corners aligned', () => tn.image.resizeBilinear(tn.reshape(x, [2, 3, 2, 2]) as tn.Tensor4D, [7, 4], true)],
       ['resizeNearestNeighbor', () => tn.image.resizeNearestNeighbor(x as tn.Tensor3D, [1, 7], true)],
       ['gradient of resizeBilinear', () => tn.grad((t: tn.Tensor) => tn.sum(tn.square(tn.image.resizeBilinear(t as tn.Tensor3D, [4, 6]))))(x)],
       ['bandPart, diag and frame', () => tn.add(tn.linalg.bandPart(x, 1, 0), tn.reshape(tn.signal.frame(tn.reshape(tn.diag(tn.slice(x, [0, 0, 0], [1, 1, 4])), [16]), 4, 4), [1, 4, 4]).slice([0, 0, 0], [1, 3, 4]))],

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as tn from '../../src/index';
 import { close, expectGradOk, randTensor } from '../helpers';
@@ -18,6 +19,22 @@ describe('tn.image', () => {
     // halfPixelCenters: output (i + 0.5)·(2/4) − 0.5 gives source −0.25 (held at row 0), 0.25, 0.75, 1.25 (held at 1).
     close(tn.image.resizeBilinear(img([0, 8], 1, 2), [1, 4], false, true).dataSync(), [0, 2, 6, 8]);
     expect(tn.image.resizeBilinear(tn.tensor3d([[[1], [3]]], [1, 2, 1], 'int32'), [1, 4]).dtype).toBe('float32');
+  });
+
+  it('resizeBilinear outside a gradient (one op) gives the bits of the ops it is made of (under a tape), float32 and float64', () => {
+    fc.assert(fc.property(fc.tuple(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 4 })),
+      fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 12 }), fc.constantFrom([false, false], [true, false], [false, true]), fc.constantFrom('float32', 'float64'), fc.nat(),
+      (shape, h, w, [corners, half], dtype, seed) => {
+        const x = tn.cast(randTensor(shape, seed), dtype as 'float32' | 'float64') as tn.Tensor4D;
+        const fused = tn.image.resizeBilinear(x, [h, w], corners, half);
+        let composed: tn.Tensor | undefined;
+        tn.grad((t: tn.Tensor) => {
+          composed = tn.keep(tn.image.resizeBilinear(t as tn.Tensor4D, [h, w], corners, half));
+          return tn.sum(composed);
+        })(x);
+        expect(fused.dtype).toBe(dtype);
+        expect(Array.from(fused.dataSync())).toEqual(Array.from(composed!.dataSync()));
+      }), { seed: 11, numRuns: 60 });
   });
 
   it('resizeNearestNeighbor: values and dtype kept', () => {

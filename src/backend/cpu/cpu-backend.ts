@@ -1,6 +1,7 @@
 import { jsKernels, type CpuKernels } from '../../../kernels/cpu/kernel-set';
 import { describeThreads, simdKernels, simdSupported } from '../../../kernels/cpu/wasm/index';
-import { conv2dGeometry, pool2dGeometry, readsPadding, type Conv2dGeometry } from '../../../kernels/shared/geometry';
+import { conv2dGeometry, pool2dGeometry, readsPadding, type AxisLerp, type Conv2dGeometry } from '../../../kernels/shared/geometry';
+import { resizeBilinear } from '../../../kernels/cpu/resize';
 import { conv2d, conv2dBackpropInput, conv2dBackpropFilter, conv2dBiasActivation } from '../../../kernels/cpu/conv';
 import { coveredGeometry, directConvFits, padCovered, pooledShape } from '../../../kernels/cpu/conv-direct';
 import { conv2dBackpropFilterNaive, conv2dNaive } from '../../../kernels/cpu/conv-naive';
@@ -371,6 +372,12 @@ export class CpuBackend implements Backend {
   clipByValue(x: Tensor, clipValueMin: number, clipValueMax: number): Tensor {
     const [y, values] = this.floatOutput(x.shape, x.dtype);
     this.k.clip(floats(x), clipValueMin, clipValueMax, values);
+    return y;
+  }
+
+  resizeBilinear(x: Tensor, rows: AxisLerp, cols: AxisLerp): Tensor {
+    const [y, values] = this.floatOutput([x.shape[0], rows.lo.length, cols.lo.length, x.shape[3]], x.dtype);
+    resizeBilinear(floats(x), x.shape, rows, cols, values);
     return y;
   }
 

@@ -1,6 +1,7 @@
 import { adamKernelEpsilon, adamStepSize } from '../../../kernels/shared/adam';
 import { broadcastShapes } from '../../../kernels/shared/broadcast';
-import { conv2dGeometry, pool2dGeometry, type Conv2dGeometry, type Pool2dGeometry } from '../../../kernels/shared/geometry';
+import { conv2dGeometry, pool2dGeometry, type AxisLerp, type Conv2dGeometry, type Pool2dGeometry } from '../../../kernels/shared/geometry';
+import { resizeBilinearKernel } from '../../../kernels/gpu/resize';
 import { batchMatMulKernel, batchMatMulPackings, batchMatMulPlan, batchMatMulUnpackKernel } from '../../../kernels/gpu/batch-matmul';
 import { unpackQuadsKernel } from '../../../kernels/gpu/unpack-quads';
 import { packMatMulKernel } from '../../../kernels/gpu/matmul-pack';
@@ -325,6 +326,13 @@ export class GpuBackend implements Backend {
 
   clipByValue(x: Tensor, clipValueMin: number, clipValueMax: number): Tensor {
     return this.compute('clipByValue', clipKernel, x.shape, {}, [this.arg(x, 'clipByValue'), clipValueMin, clipValueMax], x.dtype);
+  }
+
+  resizeBilinear(x: Tensor, rows: AxisLerp, cols: AxisLerp): Tensor {
+    const [, h, w, c] = x.shape;
+    const tables = [rows.lo, rows.hi, rows.frac, cols.lo, cols.hi, cols.frac].map((t) => Float32Array.from(t));
+    const shape = [x.shape[0], rows.lo.length, cols.lo.length, c];
+    return this.compute('resizeBilinear', resizeBilinearKernel, shape, { h, w, c, outH: rows.lo.length, outW: cols.lo.length }, [this.arg(x, 'resizeBilinear'), ...tables], x.dtype);
   }
 
   oneHot(indices: Tensor, depth: number, onValue: number, offValue: number, dtype: DType): Tensor {
