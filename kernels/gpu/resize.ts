@@ -5,24 +5,27 @@ export interface ResizeConstants { h: number; w: number; c: number; outH: number
 
 /**
  * Output element i of a bilinear resize of x ([batch, h, w, c]): along the width first, then the height, each lerp
- * a + (b − a)·frac, as the cpu kernel (kernels/cpu/resize.ts). The source rows and columns (lo, hi) and the
- * fractions of each output row and column come from the host, which computes them as TF.js's kernel does.
+ * a + (b − a)·frac, as the cpu kernel (kernels/cpu/resize.ts). `table` holds, from the host (which computes them as
+ * TF.js's kernel does), each output row's source rows lo and hi and fraction (outH each), then each output column's
+ * (outW each): one array, where six (as small as one value each) failed to compile in the minified bundle (a
+ * uniform left undeclared).
  */
-export function resizeBilinearKernel(this: KernelThis<ResizeConstants>, x: KernelInput, rowLo: KernelInput, rowHi: KernelInput, rowFrac: KernelInput,
-  colLo: KernelInput, colHi: KernelInput, colFrac: KernelInput): number {
-  const { h, w, c, outH, outW } = this.constants;
+export function resizeBilinearKernel(this: KernelThis<ResizeConstants>, x: KernelInput, table: KernelInput): number {
+  // The constants read in place, not into locals: the minified bundle merges declarations into one statement, and
+  // gpu.js refuses one that mixes integer and float variables ('Unhandled declaration').
   let rest = this.thread.x;
-  const k = rest - Math.floor(rest / c) * c;
-  rest = Math.floor(rest / c);
-  const j = rest - Math.floor(rest / outW) * outW;
-  rest = Math.floor(rest / outW);
-  const i = rest - Math.floor(rest / outH) * outH;
-  const b = Math.floor(rest / outH);
-  const top = (b * h + rowLo[i]) * w, bottom = (b * h + rowHi[i]) * w;
-  const left = colLo[j], right = colHi[j], fc = colFrac[j];
-  const tl = x[(top + left) * c + k], tr = x[(top + right) * c + k];
-  const bl = x[(bottom + left) * c + k], br = x[(bottom + right) * c + k];
-  const upper = tl + (tr - tl) * fc;
-  const lower = bl + (br - bl) * fc;
-  return upper + (lower - upper) * rowFrac[i];
+  const k = rest - Math.floor(rest / this.constants.c) * this.constants.c;
+  rest = Math.floor(rest / this.constants.c);
+  const j = rest - Math.floor(rest / this.constants.outW) * this.constants.outW;
+  rest = Math.floor(rest / this.constants.outW);
+  const i = rest - Math.floor(rest / this.constants.outH) * this.constants.outH;
+  const b = Math.floor(rest / this.constants.outH);
+  const top = (b * this.constants.h + table[i]) * this.constants.w;
+  const bottom = (b * this.constants.h + table[this.constants.outH + i]) * this.constants.w;
+  const left = table[3 * this.constants.outH + j];
+  const right = table[3 * this.constants.outH + this.constants.outW + j];
+  const fc = table[3 * this.constants.outH + 2 * this.constants.outW + j];
+  const upper = x[(top + left) * this.constants.c + k] + (x[(top + right) * this.constants.c + k] - x[(top + left) * this.constants.c + k]) * fc;
+  const lower = x[(bottom + left) * this.constants.c + k] + (x[(bottom + right) * this.constants.c + k] - x[(bottom + left) * this.constants.c + k]) * fc;
+  return upper + (lower - upper) * table[2 * this.constants.outH + i];
 }

@@ -3,7 +3,7 @@ import type { AxisLerp } from '../../kernels/shared/geometry';
 import type { Padding } from '../../kernels/shared/types';
 import type { DType, TensorHandle } from './handle';
 
-export type { Padding, BinaryOp, ReduceOp, UnaryOp };
+export type { AxisLerp, Padding, BinaryOp, ReduceOp, UnaryOp };
 export type FusedActivation = Activation;
 
 export interface AdamConfig {

@@ -330,9 +330,9 @@ export class GpuBackend implements Backend {
 
   resizeBilinear(x: Tensor, rows: AxisLerp, cols: AxisLerp): Tensor {
     const [, h, w, c] = x.shape;
-    const tables = [rows.lo, rows.hi, rows.frac, cols.lo, cols.hi, cols.frac].map((t) => Float32Array.from(t));
+    const table = Float32Array.from([rows.lo, rows.hi, rows.frac, cols.lo, cols.hi, cols.frac].flat());
     const shape = [x.shape[0], rows.lo.length, cols.lo.length, c];
-    return this.compute('resizeBilinear', resizeBilinearKernel, shape, { h, w, c, outH: rows.lo.length, outW: cols.lo.length }, [this.arg(x, 'resizeBilinear'), ...tables], x.dtype);
+    return this.compute('resizeBilinear', resizeBilinearKernel, shape, { h, w, c, outH: rows.lo.length, outW: cols.lo.length }, [this.arg(x, 'resizeBilinear'), table], x.dtype);
   }
 
   oneHot(indices: Tensor, depth: number, onValue: number, offValue: number, dtype: DType): Tensor {

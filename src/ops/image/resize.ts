@@ -1,4 +1,4 @@
-import type { AxisLerp } from '../../../kernels/shared/geometry';
+import type { AxisLerp } from '../../backend/backend';
 import { isRecording, recordOp } from '../../tensor/tape';
 import { isFloatDtype, type Tensor } from '../../tensor/tensor';
 import type { Rank } from '../../tensor/value-types';
