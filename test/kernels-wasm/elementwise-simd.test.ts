@@ -5,6 +5,7 @@ import { cast as castJs } from '../../kernels/cpu/cast';
 import { binary as binaryJs, clip as clipJs, unary as unaryJs } from '../../kernels/cpu/elementwise';
 import { logSoftmax as logSoftmaxJs, softmax as softmaxJs } from '../../kernels/cpu/softmax';
 import { reduce as reduceJs, sumToShape } from '../../kernels/cpu/reduce';
+import { argReduce as argReduceJs } from '../../kernels/cpu/indexing';
 import type { CpuKernels } from '../../kernels/cpu/kernel-set';
 import { MIN_ELEMENTS } from '../../kernels/cpu/wasm/elementwise-simd';
 import { returnsBool, type BinaryOp, type UnaryOp } from '../../kernels/shared/op-names';
@@ -184,6 +185,20 @@ function suite(name: string, kernels: () => CpuKernels, runs: number, place: Pla
         clipJs(x, lo, hi, want);
         expectSame(got, want);
       }), { seed: 6, numRuns: runs });
+    });
+
+    it('argMax and argMin along the last axis match the JS kernel (ties, ±0, NaN first or later, rows of any length)', () => {
+      const dims = fc.tuple(fc.integer({ min: 1, max: 70 }), fc.oneof(fc.integer({ min: 1, max: 20 }), fc.constantFrom(31, 64, 257)));
+      fc.assert(fc.property(dims, fc.nat(), fc.boolean(), ([rows, cols], seed, max) => {
+        const x = comparable(rows * cols, seed);
+        // Now and then a row led by NaN (index 0 wins), and one of equal values.
+        if (seed % 3 === 0) x[0] = NaN;
+        if (seed % 5 === 0) x.fill(-0, 0, cols).fill(0, cols >> 1, cols);
+        const got = new Int32Array(rows).fill(-9), want = new Int32Array(rows);
+        kernels().argReduce(max, place(x), rows, cols, 1, got);
+        argReduceJs(max, x, rows, cols, 1, want);
+        expect(Array.from(got)).toEqual(Array.from(want));
+      }), { seed: 8, numRuns: runs });
     });
 
     it('sums and maxima over the axes before the last, and sums, maxima and minima along it, match the JS kernel bit for bit, as does sumToShape; other reductions fall back', () => {

@@ -6,7 +6,7 @@ import type { CpuKernels } from '../kernel-set';
 import type { FloatArray } from '../../shared/types';
 import { reduce as reduceJs } from '../reduce';
 import { logSoftmax as logSoftmaxJs, softmax as softmaxJs } from '../softmax';
-import { select as selectJs } from '../indexing';
+import { argReduce as argReduceJs, select as selectJs } from '../indexing';
 import type { CallOperands } from './operands';
 import { SIMD_COMPARE_OPS } from './compare-module';
 import { binaryExport, SIMD_BINARY_OPS, SIMD_UNARY_OPS, type BinaryColumn } from './elementwise-module';
@@ -62,7 +62,7 @@ function sideOperand(o: CallOperands, x: Float32Array, n: number, cols: number):
  * kept leading axes); casts between bool and float32; where (select) between float32 operands by bool bytes.
  * Every other op, shape or dtype, and small calls, run the JS kernel. Same bits as the JS kernels.
  */
-export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<CpuKernels, 'unary' | 'binary' | 'clip' | 'reduce' | 'softmax' | 'logSoftmax' | 'cast' | 'select'> {
+export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<CpuKernels, 'unary' | 'binary' | 'clip' | 'reduce' | 'argReduce' | 'softmax' | 'logSoftmax' | 'cast' | 'select'> {
   const unary: CpuKernels['unary'] = (op, x, out) => {
     const n = x.length;
     const r = n >= MIN_ELEMENTS && unaryOps.has(op) && x instanceof Float32Array && out instanceof Float32Array ? h.operands((o) => [o.input(x, n), o.output(out, n)]) : null;
@@ -178,6 +178,17 @@ export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<Cp
     o.finish();
   };
 
+  // The first index of each row's largest or smallest float32 (rows of a vector or more; shorter ones the twin).
+  const argReduce: CpuKernels['argReduce'] = (max, x, outer, len, inner, out) => {
+    const n = outer * len;
+    const r = inner === 1 && len >= 4 && n >= MIN_ELEMENTS && x instanceof Float32Array && out instanceof Int32Array
+      ? h.operands((o) => [o.input(x, n), o.output(out, outer)]) : null;
+    if (!r) return argReduceJs(max, x, outer, len, inner, out);
+    const [o, [xAt, outAt]] = r;
+    runtime.runRange(max ? 'argmax_each_row' : 'argmin_each_row', [xAt, outAt, len, 0, 0], 3, outer, h.chunkOf(outer), n >= h.splitElements);
+    o.finish();
+  };
+
   const zero = new Float32Array(1);
   // bool → float32 between arrays both in the memory: copying either in or out would cost what the JS loop does.
   // float32 → bool is x ≠ 0 exactly (NaN true, −0 false): the comparison kernel against a scalar 0.
@@ -228,5 +239,5 @@ export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<Cp
     o.finish();
   };
 
-  return { unary, binary, clip, reduce, softmax, logSoftmax, cast, select };
+  return { unary, binary, clip, reduce, argReduce, softmax, logSoftmax, cast, select };
 }

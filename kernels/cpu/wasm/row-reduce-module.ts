@@ -124,11 +124,71 @@ function addExtremumEachRow(m: ModuleBuilder, op: 'max' | 'min'): void {
   f.addTo(m, `${op}_each_row`);
 }
 
-export const ROW_REDUCE_EXPORTS = ROW_REDUCE_OPS.map((op) => `${op}_each_row` as const);
+/**
+ * argmax_each_row / argmin_each_row(x, out, cols, r0, r1): out[r] (int32) = the first j with the largest (smallest)
+ * x[r, j], as the twin (TF.js's kernel): from x[r, 0], a later value replaces the best only if strictly greater
+ * (less), so a NaN never wins and a row led by NaN gives 0. In two passes: the best value by pmax (pmin) from x[r, 0],
+ * which keeps its first operand for NaN and ties, then the first j whose value equals it (±0 equal, as the twin's
+ * comparisons take them).
+ */
+function addArgEachRow(m: ModuleBuilder, op: 'max' | 'min'): void {
+  const f = new FunctionEmitter(i32Params(5));
+  const [x, out, cols, r0, r1] = [0, 1, 2, 3, 4];
+  const [r, at, rowBytes, vecEnd, p, idx, bits] = Array.from({ length: 7 }, () => f.local());
+  const best = f.local(ValType.v128);
+  const [first, single, v] = [f.local(ValType.f32), f.local(ValType.f32), f.local(ValType.f32)];
+  const c = f.code;
+  const lanes = (): void => { if (op === 'max') c.f32x4Pmax(); else c.f32x4Pmin(); };
+  c.localGet(cols).i32Const(2).i32Shl().localSet(rowBytes);
+  c.localGet(rowBytes).i32Const(-16).i32And().localSet(vecEnd);
+  forLoop(c, r, () => c.localGet(r0), () => c.localGet(r1), () => c.i32Const(1), () => {
+    c.localGet(x).localGet(r).localGet(rowBytes).i32Mul().i32Add().localSet(p);
+    c.i32Const(0).localSet(idx);
+    c.localGet(p).f32Load().localTee(first).localGet(first).f32Eq().if();
+    c.localGet(first).f32x4Splat().localSet(best);
+    forLoop(c, at, () => c.i32Const(0), () => c.localGet(vecEnd), () => c.i32Const(16), () => {
+      c.localGet(best).localGet(p).localGet(at).i32Add().v128Load();
+      lanes();
+      c.localSet(best);
+    });
+    for (const [l0, l1, l2, l3] of [[2, 3, 0, 1], [1, 0, 3, 2]]) {
+      c.localGet(best).localGet(best).localGet(best).i32x4Shuffle(l0, l1, l2, l3);
+      lanes();
+      c.localSet(best);
+    }
+    c.localGet(best).f32x4ExtractLane(0).localSet(single);
+    forLoop(c, at, () => c.localGet(vecEnd), () => c.localGet(rowBytes), () => c.i32Const(4), () => {
+      c.localGet(p).localGet(at).i32Add().f32Load().localTee(v).localGet(single);
+      // max: single < v ? v : single; min: v < single ? v : single.
+      if (op === 'max') c.localGet(single).localGet(v).f32Lt(); else c.localGet(v).localGet(single).f32Lt();
+      c.select().localSet(single);
+    });
+    c.localGet(single).f32x4Splat().localSet(best);
+    c.block();
+    forLoop(c, at, () => c.i32Const(0), () => c.localGet(vecEnd), () => c.i32Const(16), () => {
+      c.localGet(p).localGet(at).i32Add().v128Load().localGet(best).f32x4Eq().i32x4Bitmask().localTee(bits).if();
+      c.localGet(at).i32Const(2).i32ShrU().localGet(bits).i32Ctz().i32Add().localSet(idx).br(3);
+      c.end();
+    });
+    forLoop(c, at, () => c.localGet(vecEnd), () => c.localGet(rowBytes), () => c.i32Const(4), () => {
+      c.localGet(p).localGet(at).i32Add().f32Load().localGet(single).f32Eq().if();
+      c.localGet(at).i32Const(2).i32ShrU().localSet(idx).br(3);
+      c.end();
+    });
+    c.end();
+    c.end();
+    c.localGet(out).localGet(r).i32Const(2).i32Shl().i32Add().localGet(idx).i32Store();
+  });
+  f.addTo(m, `arg${op}_each_row`);
+}
 
-/** Adds sum_each_row, max_each_row and min_each_row (pointers are byte addresses; cols and rows in elements). */
+export const ROW_REDUCE_EXPORTS = [...ROW_REDUCE_OPS.map((op) => `${op}_each_row` as const), 'argmax_each_row', 'argmin_each_row'] as const;
+
+/** Adds sum_each_row, max_each_row, min_each_row, argmax_each_row and argmin_each_row (pointers are byte addresses; cols and rows in elements). */
 export function addRowReduceFunctions(m: ModuleBuilder): void {
   addSumEachRow(m);
   addExtremumEachRow(m, 'max');
   addExtremumEachRow(m, 'min');
+  addArgEachRow(m, 'max');
+  addArgEachRow(m, 'min');
 }

@@ -11,7 +11,7 @@ import { sumToShape } from '../../../kernels/cpu/reduce';
 import { sparseSoftmaxCrossEntropy } from '../../../kernels/cpu/softmax';
 import { sgdUpdate } from '../../../kernels/cpu/adam';
 import { adamKernelEpsilon } from '../../../kernels/shared/adam';
-import { argReduce, gatherND, scatterND, topkIndices } from '../../../kernels/cpu/indexing';
+import { gatherND, scatterND, topkIndices } from '../../../kernels/cpu/indexing';
 import { rowStrides, splitAt } from '../../../kernels/shared/index-geometry';
 import { cumsum } from '../../../kernels/cpu/cumsum';
 import { gatherAt } from '../../../kernels/cpu/pool';
@@ -493,7 +493,7 @@ export class CpuBackend implements Backend {
   argReduce(op: 'argMax' | 'argMin', x: Tensor, axis: number): Tensor {
     const [outer, len, inner] = splitAt(x.shape, axis);
     const [out, values] = this.output(x.shape.filter((_, i) => i !== axis), 'int32');
-    argReduce(op === 'argMax', x.hostValues(), outer, len, inner, values);
+    this.k.argReduce(op === 'argMax', x.hostValues(), outer, len, inner, values);
     return out;
   }
 
