@@ -10,7 +10,7 @@ describeBrowser('the gpu backend on WebGL2 at special values', () => {
   beforeAll(async () => { o = await openBrowser({}, { webgl: true }); });
   afterAll(async () => { await o?.close(); });
 
-  it('gives the cpu backend\'s values: NaN kept, log and atanh at and past their domains, signed zeros, sin and cos to float32, softmax rows with NaN or Infinity', async () => {
+  it('gives the cpu backend\'s values: NaN kept, log and atanh at and past their domains, signed zeros, sin and cos to float32, softmax rows with NaN or Infinity, clipByValue, oneHot and resizeBilinear', async () => {
     const { page, errors } = await o.browser.newPage();
     await page.goto(`${o.server.url}/bare.html`);
     await page.evaluate(LOAD_CHECKS);

@@ -98,6 +98,10 @@ const checks = {
       ['softmax', rows.flat(), () => tn.softmax(tn.tensor(rows))],
       ['logSoftmax', rows.flat(), () => tn.logSoftmax(tn.tensor(rows))],
       ['logSumExp', rows.map((r) => r[0]), () => tn.logSumExp(tn.tensor(rows), 1)],
+      // This round's single-op kernels, through the minified bundle's gpu.js parser (resizeBilinear's failed there).
+      ['clipByValue', xs, () => tn.clipByValue(tn.tensor(xs), -2.5, 30)],
+      ['oneHot', [], () => tn.oneHot(tn.tensor([2, -1, 0, 7, 1], [5], 'int32'), 4, 3, -1, 'float32')],
+      ['resizeBilinear', [], () => tn.image.resizeBilinear(tn.tensor4d(xs.slice(3, 15), [1, 2, 3, 2]), [3, 4], false, true)],
       // A conv2d layer and its 2×2 max-pool in a predict, pooled in one gpu kernel: NaN in a window's first cell wins,
       // in a later cell it loses, as in the separate maxPool; pixels named by their index in the image.
       ...(['relu', 'linear'] as const).map((activation): [string, number[], () => tn.Tensor] => [`conv2d ${activation} + maxPool`, [], () => {
