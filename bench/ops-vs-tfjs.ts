@@ -35,6 +35,7 @@ const CASES: Case[] = [
   { name: 'leakyRelu [1e6]', shape: [1000, 1000], calls: 10, run: (lib, x) => (lib.leakyRelu as (t: unknown, a: number) => unknown)(x, 0.2) },
   { name: 'sum(-1) [1000,1000]', shape: [1000, 1000], calls: 10, run: (lib, x) => (lib.sum as (t: unknown, a: number) => unknown)(x, -1) },
   { name: 'max(-1) [1000,1000]', shape: [1000, 1000], calls: 10, run: (lib, x) => (lib.max as (t: unknown, a: number) => unknown)(x, -1) },
+  { name: 'argMax(-1) [1000,1000]', shape: [1000, 1000], calls: 10, run: (lib, x) => (lib.argMax as (t: unknown, a: number) => unknown)(x, -1) },
   { name: 'transpose [1000,1000]', shape: [1000, 1000], calls: 10, run: (lib, x) => (lib.transpose as (t: unknown) => unknown)(x) },
   { name: 'oneHot [4096] depth 1000', shape: [4096], calls: 5, run: (lib, x) => (lib.oneHot as (t: unknown, d: number) => unknown)((lib.cast as (t: unknown, d: string) => unknown)((lib.mul as (a: unknown, b: number) => unknown)(x, 500), 'int32'), 1000) },
   { name: 'div [1000,1000]/[1000,1]', shape: [1000, 1000], second: [1000, 1], calls: 10, run: (lib, x, y) => (lib.div as (a: unknown, b: unknown) => unknown)(x, y) },
