@@ -32,6 +32,8 @@ const CASES: Case[] = [
   { name: 'clipByValue [1e6]', shape: [1000, 1000], calls: 10, run: (lib, x) => (lib.clipByValue as (t: unknown, a: number, b: number) => unknown)(x, 0.8, 1.2) },
   { name: 'relu6 [1e6]', shape: [1000, 1000], calls: 10, run: (lib, x) => (lib.relu6 as (t: unknown) => unknown)(x) },
   { name: 'round [1e6]', shape: [1000, 1000], calls: 10, run: (lib, x) => (lib.round as (t: unknown) => unknown)(x) },
+  { name: 'exp [1e6]', shape: [1000, 1000], calls: 10, run: (lib, x) => (lib.exp as (t: unknown) => unknown)(x) },
+  { name: 'elu [1e6]', shape: [1000, 1000], calls: 10, run: (lib, x) => (lib.elu as (t: unknown) => unknown)((lib.sub as (a: unknown, b: number) => unknown)(x, 1)) },
   { name: 'leakyRelu [1e6]', shape: [1000, 1000], calls: 10, run: (lib, x) => (lib.leakyRelu as (t: unknown, a: number) => unknown)(x, 0.2) },
   { name: 'sum(-1) [1000,1000]', shape: [1000, 1000], calls: 10, run: (lib, x) => (lib.sum as (t: unknown, a: number) => unknown)(x, -1) },
   { name: 'max(-1) [1000,1000]', shape: [1000, 1000], calls: 10, run: (lib, x) => (lib.max as (t: unknown, a: number) => unknown)(x, -1) },

@@ -4,7 +4,7 @@ import type { BinaryOp, UnaryOp } from '../shared/op-names';
 import type { FloatArray, TypedArray } from '../shared/types';
 import { isMathUnaryOp } from '../shared/math-op-names';
 import { mathBinaryElement, mathBinaryRun, mathUnary } from './math';
-import { sigmoidF32, tanhF32 } from './sigmoid-tanh';
+import { expClamped, sigmoidF32, tanhF32 } from './sigmoid-tanh';
 
 /** out[i] = op(x[i]); 'step' is x > 0 ? 1 : 0 (the relu derivative), NaN for NaN as TF.js's. The switch sits outside the loops so each loop stays tight. */
 export function unary(op: UnaryOp, x: TypedArray, out: TypedArray): void {
@@ -14,7 +14,11 @@ export function unary(op: UnaryOp, x: TypedArray, out: TypedArray): void {
   switch (op) {
     case 'neg': for (let i = 0; i < n; i++) out[i] = -x[i]; return;
     case 'abs': for (let i = 0; i < n; i++) out[i] = Math.abs(x[i]); return;
-    case 'exp': for (let i = 0; i < n; i++) out[i] = Math.exp(x[i]); return;
+    // Float32 outputs take the SIMD kernel's twin (sigmoid-tanh.ts), float64 ones the engine's exp.
+    case 'exp':
+      if (out instanceof Float32Array) for (let i = 0; i < n; i++) out[i] = expClamped(x[i]);
+      else for (let i = 0; i < n; i++) out[i] = Math.exp(x[i]);
+      return;
     case 'log': for (let i = 0; i < n; i++) out[i] = Math.log(x[i]); return;
     case 'sqrt': for (let i = 0; i < n; i++) out[i] = Math.sqrt(x[i]); return;
     case 'square': for (let i = 0; i < n; i++) out[i] = x[i] * x[i]; return;

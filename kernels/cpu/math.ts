@@ -1,5 +1,6 @@
 import { SELU_SCALE, SELU_SCALE_ALPHA, type MathBinaryOp, type MathUnaryOp } from '../shared/math-op-names';
 import type { FloatArray } from '../shared/types';
+import { eluF32 } from './sigmoid-tanh';
 
 const TWO_OVER_SQRT_PI = 1.1283791670955126;
 
@@ -63,7 +64,11 @@ export function mathUnary(op: MathUnaryOp, x: FloatArray, out: FloatArray): void
       return;
     }
     // `v >= 0 ? ... : ...` as TF.js's kernels, so NaN takes the negative branch and stays NaN.
-    case 'elu': for (let i = 0; i < n; i++) { const v = x[i]; out[i] = v >= 0 ? v : Math.expm1(v); } return;
+    case 'elu':
+      // Float32 outputs take the SIMD kernel's twin (sigmoid-tanh.ts); float64 ones the engine's expm1.
+      if (out instanceof Float32Array) for (let i = 0; i < n; i++) out[i] = eluF32(x[i]);
+      else for (let i = 0; i < n; i++) { const v = x[i]; out[i] = v >= 0 ? v : Math.expm1(v); }
+      return;
     case 'selu': for (let i = 0; i < n; i++) { const v = x[i]; out[i] = v >= 0 ? SELU_SCALE * v : SELU_SCALE_ALPHA * Math.expm1(v); } return;
     // Math.max first, so that −0 gives +0 as TF.js's; NaN stays NaN.
     case 'relu6': for (let i = 0; i < n; i++) out[i] = Math.min(Math.max(x[i], 0), 6); return;

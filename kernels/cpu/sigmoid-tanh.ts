@@ -1,9 +1,9 @@
 /**
- * Float32 sigmoid and tanh computed in float64 by one fixed sequence of IEEE operations, which the SIMD kernels
+ * Float32 sigmoid, tanh and elu computed in float64 by one fixed sequence of IEEE operations, which the SIMD kernels
  * (kernels/cpu/wasm/sigmoid-tanh-module.ts) repeat lane by lane: so the JS kernel and the SIMD kernel give the same
  * bits, where Math.exp and Math.tanh are free to differ between engines and have no SIMD form. Before the final
  * rounding to float32 the values are within about 1e-11 (relative) of the exact ones, so the float32 results are
- * the correctly rounded ones but for a rare last-bit tie; float64 tensors keep Math.exp and Math.tanh.
+ * the correctly rounded ones but for a rare last-bit tie; float64 tensors keep Math.exp, Math.tanh and Math.expm1.
  */
 
 /** exp(t) = 2^k · exp(r) with k = round(t / ln 2) and r = t − k·ln 2, |r| ≤ ln 2 / 2. */
@@ -20,6 +20,13 @@ export const EXP = {
   COEFFS: [1 / 362880, 1 / 40320, 1 / 5040, 1 / 720, 1 / 120, 1 / 24, 1 / 6, 1 / 2, 1, 1],
   /** Below this |x|, tanh(x) rounds to x in float32 (|tanh(x) − x| < x³/3 is under a quarter of x's last bit). */
   TANH_TINY: 2 ** -20,
+  /**
+   * Above −ELU_TINY, elu's eˣ − 1 is its Taylor polynomial x + x²/2 + x³/6 + x⁴/24 (truncation below 1e-9 relative),
+   * where exp(x) − 1 would lose the digits exp's 1e-11 error leaves of a small difference.
+   */
+  ELU_TINY: 2 ** -6,
+  /** That polynomial's coefficients from the highest, by Horner, then times x. */
+  EXPM1_COEFFS: [1 / 24, 1 / 6, 1 / 2, 1],
 } as const;
 
 // k = round(t / ln 2) for |t| ≤ LIMIT lies in [−K, K].
@@ -61,6 +68,13 @@ export function expClamped(t: number): number {
 /** 1 / (1 + exp(−x)), before rounding to float32; −x is clamped to ±LIMIT (past it the float32 result is 0 or 1 anyway). */
 export function sigmoidF32(x: number): number {
   return 1 / (1 + expClamped(-x));
+}
+
+/** elu(x) = x ≥ 0 ? x : eˣ − 1, before rounding to float32 (NaN stays NaN); eˣ − 1 as EXP.ELU_TINY says. */
+export function eluF32(x: number): number {
+  if (!(x < 0)) return x;
+  const [c3, c2, c1, c0] = EXP.EXPM1_COEFFS;
+  return -EXP.ELU_TINY < x ? (((c3 * x + c2) * x + c1) * x + c0) * x : expClamped(x) - 1;
 }
 
 /** tanh(x) = ±(1 − e) / (1 + e) with e = exp(−2|x|), before rounding to float32; x itself below TANH_TINY. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unary } from '../../kernels/cpu/elementwise';
-import { EXP, expLimited, sigmoidF32, tanhF32 } from '../../kernels/cpu/sigmoid-tanh';
+import { EXP, eluF32, expClamped, expLimited, sigmoidF32, tanhF32 } from '../../kernels/cpu/sigmoid-tanh';
 
 const f32 = Math.fround;
 const bits = (v: number): number => new Uint32Array(Float32Array.of(v).buffer)[0];
@@ -39,6 +39,29 @@ describe('float32 sigmoid and tanh twins', () => {
     // A last-bit difference needs the exact value within ~1e-11 of a rounding midpoint.
     expect(sigmoidOff).toBeLessThan(60);
     expect(tanhOff).toBeLessThan(60);
+  });
+
+  it('elu and exp round to the float32 that Math.expm1 and Math.exp give, or its neighbour in a near tie (elu either side of its Taylor switch)', () => {
+    const xs = [...inputs(60000, 9), -EXP.ELU_TINY, f32(-EXP.ELU_TINY * (1 + 2 ** -23)), f32(-EXP.ELU_TINY * (1 - 2 ** -24)), -1e-30, -1.5e-45];
+    let off = 0;
+    for (const x of xs) {
+      const d = ulpsApart(f32(eluF32(x)), f32(x >= 0 ? x : Math.expm1(x)));
+      expect(d, `x = ${x}`).toBeLessThanOrEqual(1);
+      off += d;
+    }
+    expect(off).toBeLessThan(60);
+    // exp itself (tf.exp on float32) the same way, over its float32 range and past it.
+    let expOff = 0;
+    for (const x of [...inputs(60000, 11), 88.72, 88.73, -103.97, -150, 1000, -1000]) {
+      const d = ulpsApart(f32(expClamped(x)), f32(Math.exp(x)));
+      expect(d, `x = ${x}`).toBeLessThanOrEqual(1);
+      expOff += d;
+    }
+    expect(expOff).toBeLessThan(60);
+    expect(Object.is(eluF32(-0), -0)).toBe(true);
+    expect(eluF32(-Infinity)).toBe(-1);
+    expect(eluF32(Infinity)).toBe(Infinity);
+    expect(Number.isNaN(eluF32(NaN))).toBe(true);
   });
 
   it('keep the special values: signed zeros, limits, NaN and the far tails', () => {

@@ -49,9 +49,10 @@ function sameBytes(got: Uint8Array, want: Uint8Array): void {
 const size = (shape: readonly number[]): number => shape.reduce((n, d) => n * d, 1);
 const compareOps: BinaryOp[] = ['greater', 'equal', 'less', 'lessEqual', 'greaterEqual', 'notEqual'];
 const binaryOps: BinaryOp[] = ['add', 'sub', 'mul', 'div', 'maximum', 'minimum', 'prelu', 'pow'];
-const unaryOps: UnaryOp[] = ['relu', 'relu6', 'step', 'square', 'sigmoid', 'tanh', 'neg', 'abs', 'sqrt', 'floor', 'ceil', 'round', 'exp'];
-// Where round and relu6 turn: halves either side of zero (−0.5 gives +0, −0.4 gives −0), 6 and just above it.
-const turns = [-0.5, 0.5, -0.4, 0.4, -1.5, 2.5, -2.5, 6, 6.000001, 7.5, -0.49999997, 8388607.5];
+const unaryOps: UnaryOp[] = ['relu', 'relu6', 'step', 'square', 'sigmoid', 'tanh', 'elu', 'neg', 'abs', 'sqrt', 'floor', 'ceil', 'round', 'exp'];
+// Where round, relu6 and elu turn: halves either side of zero (−0.5 gives +0, −0.4 gives −0), 6 and just above it,
+// elu's switch to its Taylor polynomial at −2^-6 and its exp's clamp.
+const turns = [-0.5, 0.5, -0.4, 0.4, -1.5, 2.5, -2.5, 6, 6.000001, 7.5, -0.49999997, 8388607.5, -0.015625, -0.0156249991, -1e-7, -800];
 // Channel counts around the 4-lane vectors and the 16-column chunks, and the resnet's own widths.
 const channels = fc.oneof(fc.integer({ min: 1, max: 20 }), fc.constantFrom(24, 33, 48));
 // Batches from the smallest that reaches the SIMD kernels' minimum size (smaller calls run the JS kernel) up.

@@ -4,7 +4,7 @@ import { FunctionEmitter, forLoop, i32Params } from './emit-helpers';
 import type { ModuleBuilder } from './module-builder';
 
 /** The float32 activations with a SIMD kernel here, as `un_<op>`: the twins of kernels/cpu/sigmoid-tanh.ts. */
-export const SIGMOID_TANH_OPS = ['sigmoid', 'tanh'] as const;
+export const SIGMOID_TANH_OPS = ['sigmoid', 'tanh', 'elu', 'exp'] as const;
 export type SigmoidTanhOp = (typeof SIGMOID_TANH_OPS)[number];
 
 const { v128 } = ValType;
@@ -15,7 +15,7 @@ const SIGN = [0, -0x80000000, 0, -0x80000000] as const;
 export interface Lanes { x: number; t: number; kk: number; k: number; r: number; e: number; a: number; consts: Map<number, number> }
 
 // Every f64 constant the evaluation uses, each kept in a local: a constant in the loop would be rebuilt on every use.
-const CONSTANTS = [...new Set([EXP.LOG2E, EXP.ROUND, EXP.LN2_HI, EXP.LN2_LO, ...EXP.COEFFS, -EXP.LIMIT, EXP.LIMIT, 1, EXP.TANH_TINY])];
+const CONSTANTS = [...new Set([EXP.LOG2E, EXP.ROUND, EXP.LN2_HI, EXP.LN2_LO, ...EXP.COEFFS, -EXP.LIMIT, EXP.LIMIT, 1, EXP.TANH_TINY, -EXP.ELU_TINY, ...EXP.EXPM1_COEFFS, 0])];
 
 const constant = (c: CodeWriter, l: Lanes, v: number): void => { c.localGet(l.consts.get(v) as number); };
 
@@ -38,6 +38,14 @@ export function expLanes(c: CodeWriter, l: Lanes): void {
   for (let j = 1; j < EXP.COEFFS.length; j++) { c.localGet(l.r).f64x2Mul(); constant(c, l, EXP.COEFFS[j]); c.f64x2Add(); }
   c.localGet(l.kk).v128ConstI32(1023, 0, 1023, 0).i64x2Add().i32Const(52).i64x2Shl();
   c.f64x2Mul();
+}
+
+/** Pushes exp of the f64 lanes of `l.x`, clamped: the twin's expClamped. */
+function expOfLanes(c: CodeWriter, l: Lanes): void {
+  c.localGet(l.x).localSet(l.t);
+  clampLanes(c, l);
+  c.localSet(l.t);
+  expLanes(c, l);
 }
 
 /** Pushes sigmoid of the f64 lanes of `l.x`: 1 / (1 + exp(clamp(−x))). */
@@ -66,6 +74,21 @@ function tanhLanes(c: CodeWriter, l: Lanes): void {
   c.v128Bitselect();
 }
 
+/**
+ * Pushes elu of the f64 lanes of `l.x`, as the twin's eluF32: x where x is not below 0 (NaN included), the Taylor
+ * polynomial above −ELU_TINY, else exp(clamp(x)) − 1.
+ */
+function eluLanes(c: CodeWriter, l: Lanes): void {
+  constant(c, l, EXP.EXPM1_COEFFS[0]);
+  for (let j = 1; j < EXP.EXPM1_COEFFS.length; j++) { c.localGet(l.x).f64x2Mul(); constant(c, l, EXP.EXPM1_COEFFS[j]); c.f64x2Add(); }
+  c.localGet(l.x).f64x2Mul();
+  expOfLanes(c, l); constant(c, l, 1); c.f64x2Sub();
+  constant(c, l, -EXP.ELU_TINY); c.localGet(l.x).f64x2Lt();
+  c.v128Bitselect();
+  c.localGet(l.x).localGet(l.x); constant(c, l, 0); c.f64x2Lt();
+  c.v128Bitselect();
+}
+
 /** The lanes' locals of a new function, and the code that sets its constants (run it once, before the loop). */
 export function laneLocals(f: FunctionEmitter): { l: Lanes; setConstants(): void } {
   const consts = new Map(CONSTANTS.map((v) => [v, f.local(v128)]));
@@ -84,7 +107,7 @@ function addSigmoidTanh(m: ModuleBuilder, op: SigmoidTanhOp): void {
   const [v, lo] = [f.local(v128), f.local(v128)];
   const { l, setConstants } = laneLocals(f);
   const c = f.code;
-  const lanes = op === 'sigmoid' ? sigmoidLanes : tanhLanes;
+  const lanes = { sigmoid: sigmoidLanes, tanh: tanhLanes, elu: eluLanes, exp: expOfLanes }[op];
   setConstants();
   for (const p of [x, out]) c.localGet(p).localGet(i0).i32Const(2).i32Shl().i32Add().localSet(p);
   c.localGet(i1).localGet(i0).i32Sub().i32Const(2).i32Shl().localSet(len);
@@ -102,7 +125,7 @@ function addSigmoidTanh(m: ModuleBuilder, op: SigmoidTanhOp): void {
   f.addTo(m, `un_${op}`);
 }
 
-/** Adds un_sigmoid and un_tanh (pointers are byte addresses). */
+/** Adds un_sigmoid, un_tanh, un_elu and un_exp (pointers are byte addresses). */
 export function addSigmoidTanhFunctions(m: ModuleBuilder): void {
   for (const op of SIGMOID_TANH_OPS) addSigmoidTanh(m, op);
 }
