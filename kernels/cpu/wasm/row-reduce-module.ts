@@ -1,4 +1,4 @@
-import { ValType } from './code-writer';
+import { ValType, type CodeWriter } from './code-writer';
 import { FunctionEmitter, forLoop, i32Params } from './emit-helpers';
 import type { ModuleBuilder } from './module-builder';
 
@@ -69,6 +69,25 @@ function addSumEachRow(m: ModuleBuilder): void {
   f.addTo(m, 'sum_each_row');
 }
 
+/** best = lanes(best, the vector at p + at) for each vector from `from` to the byte offset in local vecEnd. */
+function foldVectors(c: CodeWriter, at: number, from: () => void, vecEnd: number, best: number, p: number, lanes: () => void): void {
+  forLoop(c, at, from, () => c.localGet(vecEnd), () => c.i32Const(16), () => {
+    c.localGet(best).localGet(p).localGet(at).i32Add().v128Load();
+    lanes();
+    c.localSet(best);
+  });
+}
+
+/** Folds best's four lanes with `lanes` (each with the lane two over, then with its neighbour) into local `single`. */
+function foldLanes(c: CodeWriter, best: number, single: number, lanes: () => void): void {
+  for (const [l0, l1, l2, l3] of [[2, 3, 0, 1], [1, 0, 3, 2]]) {
+    c.localGet(best).localGet(best).localGet(best).i32x4Shuffle(l0, l1, l2, l3);
+    lanes();
+    c.localSet(best);
+  }
+  c.localGet(best).f32x4ExtractLane(0).localSet(single);
+}
+
 /**
  * max_each_row / min_each_row(x, out, cols, r0, r1): out[r] = the largest (smallest) x[r, j], from −∞ (+∞), as the
  * twin's Math.max (Math.min) down the row. wasm's max and min are those functions exactly (a NaN wins, +0 above −0)
@@ -97,23 +116,13 @@ function addExtremumEachRow(m: ModuleBuilder, op: 'max' | 'min'): void {
         c.localSet(v);
       });
     });
-    forLoop(c, at, () => c.localGet(at), () => c.localGet(vecEnd), () => c.i32Const(16), () => {
-      c.localGet(best).localGet(p).localGet(at).i32Add().v128Load();
-      lanes();
-      c.localSet(best);
-    });
+    foldVectors(c, at, () => c.localGet(at), vecEnd, best, p, lanes);
     for (const v of more) {
       c.localGet(best).localGet(v);
       lanes();
       c.localSet(best);
     }
-    // Across the lanes: each with the lane two over, then with its neighbour.
-    for (const [l0, l1, l2, l3] of [[2, 3, 0, 1], [1, 0, 3, 2]]) {
-      c.localGet(best).localGet(best).localGet(best).i32x4Shuffle(l0, l1, l2, l3);
-      lanes();
-      c.localSet(best);
-    }
-    c.localGet(best).f32x4ExtractLane(0).localSet(single);
+    foldLanes(c, best, single, lanes);
     forLoop(c, at, () => c.localGet(vecEnd), () => c.localGet(rowBytes), () => c.i32Const(4), () => {
       c.localGet(single).localGet(p).localGet(at).i32Add().f32Load();
       scalar();
@@ -146,17 +155,8 @@ function addArgEachRow(m: ModuleBuilder, op: 'max' | 'min'): void {
     c.i32Const(0).localSet(idx);
     c.localGet(p).f32Load().localTee(first).localGet(first).f32Eq().if();
     c.localGet(first).f32x4Splat().localSet(best);
-    forLoop(c, at, () => c.i32Const(0), () => c.localGet(vecEnd), () => c.i32Const(16), () => {
-      c.localGet(best).localGet(p).localGet(at).i32Add().v128Load();
-      lanes();
-      c.localSet(best);
-    });
-    for (const [l0, l1, l2, l3] of [[2, 3, 0, 1], [1, 0, 3, 2]]) {
-      c.localGet(best).localGet(best).localGet(best).i32x4Shuffle(l0, l1, l2, l3);
-      lanes();
-      c.localSet(best);
-    }
-    c.localGet(best).f32x4ExtractLane(0).localSet(single);
+    foldVectors(c, at, () => c.i32Const(0), vecEnd, best, p, lanes);
+    foldLanes(c, best, single, lanes);
     forLoop(c, at, () => c.localGet(vecEnd), () => c.localGet(rowBytes), () => c.i32Const(4), () => {
       c.localGet(p).localGet(at).i32Add().f32Load().localTee(v).localGet(single);
       // max: single < v ? v : single; min: v < single ? v : single.
