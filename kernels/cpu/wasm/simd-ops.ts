@@ -80,8 +80,7 @@ export function simdKernelsOn(
   };
 
   const maxPool: CpuKernels['maxPool'] = (x, g, out, argmax) => {
-    const inSize = g.batch * g.inH * g.inW * g.channels;
-    const outSize = g.batch * g.outH * g.outW * g.channels;
+    const [inSize, outSize] = poolSizes(g);
     const r = isF32(x, out) ? operands((o) => [o.input(x, inSize), o.output(out, outSize), o.output(argmax, outSize)]) : null;
     if (!r) return maxPoolJs(x, g, out, argmax);
     const [o, [xAt, oAt, aAt]] = r;
@@ -92,8 +91,7 @@ export function simdKernelsOn(
   };
 
   const avgPool: CpuKernels['avgPool'] = (x, g, out) => {
-    const inSize = g.batch * g.inH * g.inW * g.channels;
-    const outSize = g.batch * g.outH * g.outW * g.channels;
+    const [inSize, outSize] = poolSizes(g);
     const r = isF32(x, out) ? operands((o) => [o.input(x, inSize), o.output(out, outSize)]) : null;
     if (!r) return avgPoolJs(x, g, out);
     const [o, [xAt, oAt]] = r;
@@ -104,12 +102,11 @@ export function simdKernelsOn(
 
   // Split by images: overlapping windows of one image add into the same cells in the twin's order.
   const avgPoolBackprop: CpuKernels['avgPoolBackprop'] = (dy, g, dx) => {
-    const inSize = g.batch * g.inH * g.inW * g.channels;
-    const outSize = g.batch * g.outH * g.outW * g.channels;
+    const [inSize, outSize] = poolSizes(g);
     const r = isF32(dy, dx) ? operands((o) => [o.input(dy, outSize), o.output(dx, inSize)]) : null;
     if (!r) return avgPoolBackpropJs(dy, g, dx);
     const [o, [dyAt, dxAt]] = r;
-    runtime.fn('fill_zero')(dxAt, inSize * 4);
+    zero(dxAt, inSize);
     runtime.runRange('avg_pool_back', [dyAt, dxAt, ...poolGeometry(g), 0, 0], 13, g.batch, chunkOf(g.batch), inSize >= splitElements);
     o.finish();
   };
@@ -330,6 +327,11 @@ export function simdKernelsOn(
 
   const helpers = { operands, chunkOf, splitElements };
   return { ...gemms, ...simdElementwiseOn(runtime, helpers), ...simdRowsOn(runtime, helpers), ...simdDepthwiseOn(runtime, helpers), allFinite: allFiniteSimd, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, avgPool, avgPoolBackprop, im2col, col2im, adamUpdate, convDirect, convFilterDirect, unpoolActivationBackprop, convFilterFromWinners, gemmMasked, copyStrided: wasmCopyStridedOn(runtime, chunkOf, splitElements), memory };
+}
+
+/** The elements of a pool's input and output. */
+function poolSizes(g: Pool2dGeometry): [number, number] {
+  return [g.batch * g.inH * g.inW * g.channels, g.batch * g.outH * g.outW * g.channels];
 }
 
 function poolGeometry(g: Pool2dGeometry): number[] {
