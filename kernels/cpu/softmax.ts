@@ -9,11 +9,16 @@ function rowMax(x: FloatArray, start: number, cols: number): number {
   return max;
 }
 
-/** Writes exp(x - max) into out's row and returns the row's sum. */
-function expShifted(x: FloatArray, start: number, cols: number, max: number, out: FloatArray): number {
+/** exp(v − max) by the engine's exp. */
+const engineExp = (v: number, max: number): number => Math.exp(v - max);
+/** exp(v − max) as the float32 softmaxes take it: the subtraction and the result rounded, exp the SIMD kernels'. */
+const float32Exp = (v: number, max: number): number => Math.fround(expClamped(Math.fround(v - max)));
+
+/** Writes exp(x - max) into out's row (by `exp`, the engine's unless given) and returns the row's sum. */
+function expShifted(x: FloatArray, start: number, cols: number, max: number, out: FloatArray, exp = engineExp): number {
   let sum = 0;
   for (let j = 0; j < cols; j++) {
-    const e = Math.exp(x[start + j] - max);
+    const e = exp(x[start + j], max);
     out[start + j] = e;
     sum += e;
   }
@@ -21,12 +26,6 @@ function expShifted(x: FloatArray, start: number, cols: number, max: number, out
 }
 
 const same = (v: number): number => v;
-
-/**
- * exp(v − max) as the softmaxes' twins take it: in float32 the subtraction and the result rounded to float32 and exp
- * the SIMD kernels' (expClamped), in float64 the engine's.
- */
-const shiftedExp = (f32: boolean, v: number, max: number): number => (f32 ? Math.fround(expClamped(Math.fround(v - max))) : Math.exp(v - max));
 
 /**
  * exp(x - max) / sum(exp(x - max)) per row, in that order. In float32 each step is rounded to float32 as TF.js's
@@ -37,13 +36,7 @@ const shiftedExp = (f32: boolean, v: number, max: number): number => (f32 ? Math
 export function softmax(x: FloatArray, rows: number, cols: number, out: FloatArray): void {
   const f32 = out instanceof Float32Array;
   for (let r = 0, s = 0; r < rows; r++, s += cols) {
-    const max = rowMax(x, s, cols);
-    let sum = 0;
-    for (let j = 0; j < cols; j++) {
-      const e = shiftedExp(f32, x[s + j], max);
-      out[s + j] = e;
-      sum += e;
-    }
+    const sum = expShifted(x, s, cols, rowMax(x, s, cols), out, f32 ? float32Exp : engineExp);
     const total = f32 ? Math.fround(sum) : sum;
     for (let j = 0; j < cols; j++) out[s + j] /= total;
   }
@@ -55,12 +48,11 @@ export function softmax(x: FloatArray, rows: number, cols: number, out: FloatArr
  * digit.
  */
 export function logSoftmax(x: FloatArray, rows: number, cols: number, out: FloatArray): void {
-  const f32 = out instanceof Float32Array;
-  const round = f32 ? Math.fround : same;
+  const [round, exp] = out instanceof Float32Array ? [Math.fround, float32Exp] : [same, engineExp];
   for (let r = 0, s = 0; r < rows; r++, s += cols) {
     const max = rowMax(x, s, cols);
     let sum = 0;
-    for (let j = 0; j < cols; j++) sum += shiftedExp(f32, x[s + j], max);
+    for (let j = 0; j < cols; j++) sum += exp(x[s + j], max);
     const logSum = round(Math.log(round(sum)));
     for (let j = 0; j < cols; j++) out[s + j] = round(x[s + j] - max) - logSum;
   }

@@ -55,12 +55,13 @@ function sideOperand(o: CallOperands, x: Float32Array, n: number, cols: number):
 }
 
 /**
- * The SIMD twins of unary, binary and reduce for float32 in the shapes batch normalization, relu, residual
- * additions and recurrent cells make: same-shape, scalar (the gradients' 1 − s) and per-channel (last axis)
- * broadcasting of + − × ÷, maximum, minimum and the comparisons (into bool bytes: the gradient masks of maximum
- * and minimum); relu, step, square, neg, abs, sqrt, floor and ceil; sigmoid and tanh; sums and maxima over the axes before the last (for each index of
- * kept leading axes); casts between bool and float32; where (select) between float32 operands by bool bytes.
- * Every other op, shape or dtype, and small calls, run the JS kernel. Same bits as the JS kernels.
+ * The SIMD twins of the elementwise kernels for float32 in the shapes batch normalization, relu, residual additions,
+ * recurrent cells and losses make: same-shape, scalar (the gradients' 1 − s), per-channel (last axis) and per-row
+ * broadcasting of + − × ÷, maximum, minimum, prelu and the comparisons (into bool bytes: the gradient masks of
+ * maximum and minimum); the unary ops of SIMD_UNARY_OPS and SIGMOID_TANH_OPS; clip; sums and maxima over the axes
+ * before the last (for each index of kept leading axes), and sums, extrema and argMax / argMin along the last;
+ * softmax and logSoftmax over rows; casts between bool and float32; where (select) between float32 operands by
+ * bool bytes. Every other op, shape or dtype, and small calls, run the JS kernel. Same bits as the JS kernels.
  */
 export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<CpuKernels, 'unary' | 'binary' | 'clip' | 'reduce' | 'argReduce' | 'softmax' | 'logSoftmax' | 'cast' | 'select'> {
   const unary: CpuKernels['unary'] = (op, x, out) => {
