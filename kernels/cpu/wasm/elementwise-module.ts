@@ -30,6 +30,8 @@ const SCALAR_OP: Record<(typeof SIMD_BINARY_OPS)[number], (c: CodeWriter, a: num
 /** Which operand of bin_<op> holds one float per row, read once a row as if repeated across it: 'a', 'b' or neither. */
 export type BinaryColumn = '' | 'a' | 'b';
 const COLUMN_NAMES = { '': '', a: '_acol', b: '_bcol' } as const;
+/** Every BinaryColumn; its index is the one rowsOf (elementwise-simd.ts) gives. */
+export const BINARY_COLUMNS: readonly BinaryColumn[] = ['', 'a', 'b'];
 
 /** The export of op's arithmetic kernel with `column` read once a row: bin_<op>, bin_<op>_acol or bin_<op>_bcol. */
 export const binaryExport = <C extends BinaryColumn>(op: (typeof SIMD_BINARY_OPS)[number], column: C) =>
@@ -241,12 +243,12 @@ function addMaxRows(m: ModuleBuilder): void {
   f.addTo(m, 'max_rows');
 }
 
-export const ELEMENTWISE_EXPORTS = [...SIMD_BINARY_OPS.map((op) => binaryExport(op, '')), ...SIMD_BINARY_OPS.map((op) => binaryExport(op, 'a')),
-  ...SIMD_BINARY_OPS.map((op) => binaryExport(op, 'b')), ...SIMD_UNARY_OPS.map((op) => `un_${op}` as const), 'clip_f32', 'sum_rows', 'max_rows'] as const;
+export const ELEMENTWISE_EXPORTS = [...BINARY_COLUMNS.flatMap((column) => SIMD_BINARY_OPS.map((op) => binaryExport(op, column))),
+  ...SIMD_UNARY_OPS.map((op) => `un_${op}` as const), 'clip_f32', 'sum_rows', 'max_rows'] as const;
 
 /** Adds bin_<op> (and its _acol and _bcol), un_<op>, clip_f32, sum_rows and max_rows (all pointers are byte addresses). */
 export function addElementwiseFunctions(m: ModuleBuilder): void {
-  for (const op of SIMD_BINARY_OPS) for (const column of ['', 'a', 'b'] as const) addBinary(m, op, column);
+  for (const column of BINARY_COLUMNS) for (const op of SIMD_BINARY_OPS) addBinary(m, op, column);
   for (const op of SIMD_UNARY_OPS) addUnary(m, op);
   addClip(m);
   addSumRows(m);

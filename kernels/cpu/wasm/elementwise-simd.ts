@@ -9,7 +9,7 @@ import { logSoftmax as logSoftmaxJs, softmax as softmaxJs } from '../softmax';
 import { argReduce as argReduceJs, select as selectJs } from '../indexing';
 import type { CallOperands } from './operands';
 import { SIMD_COMPARE_OPS } from './compare-module';
-import { binaryExport, SIMD_BINARY_OPS, SIMD_UNARY_OPS, type BinaryColumn } from './elementwise-module';
+import { BINARY_COLUMNS, binaryExport, SIMD_BINARY_OPS, SIMD_UNARY_OPS } from './elementwise-module';
 import { SIGMOID_TANH_OPS } from './sigmoid-tanh-module';
 import { ROW_REDUCE_OPS, type RowReduceOp } from './row-reduce-module';
 import type { WasmRuntime } from './runtime';
@@ -30,8 +30,6 @@ export const MIN_ELEMENTS = 256;
 const ROW = 4096;
 
 const sizeOf = (shape: readonly number[]): number => shape.reduce((n, d) => n * d, 1);
-/** The operand read once a row, by the index rowsOf gives. */
-const COLUMNS: readonly BinaryColumn[] = ['', 'a', 'b'];
 const binaryOps: ReadonlySet<string> = new Set(SIMD_BINARY_OPS);
 const compareOps: ReadonlySet<string> = new Set(SIMD_COMPARE_OPS);
 const sigmoidTanh: ReadonlySet<string> = new Set(SIGMOID_TANH_OPS);
@@ -92,7 +90,7 @@ export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<Cp
    * [blocks, rows, cols, aRowStep, bRowStep, aBlockStep, bBlockStep] in elements when out is `blocks` blocks of rows
    * of a op b, each side in each block full, one broadcast row or one element (a scalar, which the kernel reads as a
    * row of copies of it with step 0), then which side is one float per row instead (arithmetic only: 1 a, 2 b, else
-   * 0, an index of COLUMNS); else null. More than one block where a side is broadcast along a middle axis ([batch, steps, channels]
+   * 0, an index of BINARY_COLUMNS); else null. More than one block where a side is broadcast along a middle axis ([batch, steps, channels]
    * against [batch, 1, channels]: a global max-pool's gradient).
    */
   const rowsOf = (aSize: number, bSize: number, aShape: readonly number[], bShape: readonly number[], outShape: readonly number[], size: number, columns: boolean): number[] | null => {
@@ -130,7 +128,7 @@ export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<Cp
     const [o, [aAt, bAt, outAt]] = r;
     if (aSize === 1) runtime.heap.f32.fill(f32[0][0], aAt / 4, aAt / 4 + cols);
     if (bSize === 1) runtime.heap.f32.fill(f32[1][0], bAt / 4, bAt / 4 + cols);
-    const name = outBytes === 4 ? binaryExport(op as (typeof SIMD_BINARY_OPS)[number], COLUMNS[column]) : `cmp_${op as (typeof SIMD_COMPARE_OPS)[number]}` as const;
+    const name = outBytes === 4 ? binaryExport(op as (typeof SIMD_BINARY_OPS)[number], BINARY_COLUMNS[column]) : `cmp_${op as (typeof SIMD_COMPARE_OPS)[number]}` as const;
     for (let k = 0; k < blocks; k++) {
       const args = [aAt + k * aBlock * 4, bAt + k * bBlock * 4, outAt + k * rows * cols * outBytes, cols, aStep * 4, bStep * 4, 0, 0];
       runtime.runRange(name, args, 6, rows, h.chunkOf(rows), rows * cols >= h.splitElements);
