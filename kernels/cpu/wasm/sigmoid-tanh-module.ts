@@ -20,7 +20,7 @@ const CONSTANTS = [...new Set([EXP.LOG2E, EXP.ROUND, EXP.LN2_HI, EXP.LN2_LO, ...
 const constant = (c: CodeWriter, l: Lanes, v: number): void => { c.localGet(l.consts.get(v) as number); };
 
 /** Pushes local `l.t` clamped to [−LIMIT, LIMIT] as the twin's clamp: pmax with −LIMIT, then pmin with LIMIT. */
-export function clampLanes(c: CodeWriter, l: Lanes): void {
+function clampLanes(c: CodeWriter, l: Lanes): void {
   c.localGet(l.t); constant(c, l, -EXP.LIMIT); c.f64x2Pmax(); constant(c, l, EXP.LIMIT); c.f64x2Pmin();
 }
 
@@ -29,7 +29,7 @@ export function clampLanes(c: CodeWriter, l: Lanes): void {
  * the 1.5·2^52 rounding, r by the split ln 2, the Taylor polynomial by Horner, and 2^k from the exponent bits. Those
  * bits are kk's own plus 1023, shifted up by 52: kk = 1.5·2^52 + k holds k in its low mantissa bits.
  */
-export function expLanes(c: CodeWriter, l: Lanes): void {
+function expLanes(c: CodeWriter, l: Lanes): void {
   c.localGet(l.t); constant(c, l, EXP.LOG2E); c.f64x2Mul(); constant(c, l, EXP.ROUND); c.f64x2Add().localTee(l.kk);
   constant(c, l, EXP.ROUND); c.f64x2Sub().localSet(l.k);
   c.localGet(l.t).localGet(l.k); constant(c, l, EXP.LN2_HI); c.f64x2Mul().f64x2Sub();
@@ -40,21 +40,24 @@ export function expLanes(c: CodeWriter, l: Lanes): void {
   c.f64x2Mul();
 }
 
-/** Pushes exp of the f64 lanes of `l.x`, clamped: the twin's expClamped. */
-function expOfLanes(c: CodeWriter, l: Lanes): void {
-  c.localGet(l.x).localSet(l.t);
+/** Pushes exp of the f64 lanes of local `l.t` clamped, the twin's expClamped (l.t then holds the clamped lanes). */
+export function clampedExpLanes(c: CodeWriter, l: Lanes): void {
   clampLanes(c, l);
   c.localSet(l.t);
   expLanes(c, l);
 }
 
+/** Pushes exp of the f64 lanes of `l.x`, clamped: the twin's expClamped. */
+function expOfLanes(c: CodeWriter, l: Lanes): void {
+  c.localGet(l.x).localSet(l.t);
+  clampedExpLanes(c, l);
+}
+
 /** Pushes sigmoid of the f64 lanes of `l.x`: 1 / (1 + exp(clamp(−x))). */
 function sigmoidLanes(c: CodeWriter, l: Lanes): void {
   c.localGet(l.x).f64x2Neg().localSet(l.t);
-  clampLanes(c, l);
-  c.localSet(l.t);
   constant(c, l, 1);
-  constant(c, l, 1); expLanes(c, l); c.f64x2Add();
+  constant(c, l, 1); clampedExpLanes(c, l); c.f64x2Add();
   c.f64x2Div();
 }
 

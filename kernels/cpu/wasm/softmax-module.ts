@@ -1,7 +1,7 @@
 import { ValType } from './code-writer';
-import { FunctionEmitter, forLoop, i32Params } from './emit-helpers';
+import { FunctionEmitter, floatRun, forLoop, i32Params } from './emit-helpers';
 import type { ModuleBuilder } from './module-builder';
-import { clampLanes, expLanes, laneLocals } from './sigmoid-tanh-module';
+import { clampedExpLanes, laneLocals } from './sigmoid-tanh-module';
 
 const { v128, f32, f64 } = ValType;
 
@@ -26,18 +26,6 @@ function addSoftmaxRows(m: ModuleBuilder, sumsOnly: boolean): void {
   const sum = f.local(f64);
   const { l, setConstants } = laneLocals(f);
   const c = f.code;
-  /** Whole vectors of the row, then its last few floats one at a time. */
-  const run = (vector: () => void, between: () => void, scalar: () => void): void => {
-    forLoop(c, at, () => c.i32Const(0), () => c.localGet(rowBytes).i32Const(12).i32Sub(), () => c.i32Const(16), vector);
-    between();
-    forLoop(c, at, () => c.localGet(at), () => c.localGet(rowBytes), () => c.i32Const(4), scalar);
-  };
-  /** exp of the clamped f64x2 lanes of local l.t's source, left on the stack (clamp pushes, exp reads l.t). */
-  const exp = (): void => {
-    clampLanes(c, l);
-    c.localSet(l.t);
-    expLanes(c, l);
-  };
   /** sum += the float on the stack, widened. */
   const addToSum = (): void => { c.f64PromoteF32().localGet(sum).f64Add().localSet(sum); };
   setConstants();
@@ -50,33 +38,36 @@ function addSoftmaxRows(m: ModuleBuilder, sumsOnly: boolean): void {
     c.i32Mul().i32Add().localSet(outr);
     // The max: max < v ? v : max, as the twin's `if (v > max) max = v` (NaN never taken).
     c.f32Const(-Infinity).f32x4Splat().localSet(mv);
-    run(() => { c.localGet(mv).localGet(xr).localGet(at).i32Add().v128Load().f32x4Pmax().localSet(mv); }, () => {
-      c.localGet(mv).f32x4ExtractLane(0).localSet(max);
-      for (let lane = 1; lane < 4; lane++) {
-        c.localGet(mv).f32x4ExtractLane(lane).localTee(s).localGet(max).localGet(max).localGet(s).f32Lt().select().localSet(max);
-      }
-    }, () => {
+    // Whole vectors (floatRun's), their lanes combined, then the row's last few floats.
+    forLoop(c, at, () => c.i32Const(0), () => c.localGet(rowBytes).i32Const(12).i32Sub(), () => c.i32Const(16), () => {
+      c.localGet(mv).localGet(xr).localGet(at).i32Add().v128Load().f32x4Pmax().localSet(mv);
+    });
+    c.localGet(mv).f32x4ExtractLane(0).localSet(max);
+    for (let lane = 1; lane < 4; lane++) {
+      c.localGet(mv).f32x4ExtractLane(lane).localTee(s).localGet(max).localGet(max).localGet(s).f32Lt().select().localSet(max);
+    }
+    forLoop(c, at, () => c.localGet(at), () => c.localGet(rowBytes), () => c.i32Const(4), () => {
       c.localGet(xr).localGet(at).i32Add().f32Load().localTee(s).localGet(max).localGet(max).localGet(s).f32Lt().select().localSet(max);
     });
     // e = float32(exp(float32(x − max))), stored, and summed in element order.
     c.f32Const(0).f64PromoteF32().localSet(sum);
-    run(() => {
+    floatRun(c, at, () => c.localGet(rowBytes), () => {
       c.localGet(xr).localGet(at).i32Add().v128Load().localGet(max).f32x4Splat().f32x4Sub().localTee(d);
       c.f64x2PromoteLowF32x4().localSet(l.t);
-      exp();
+      clampedExpLanes(c, l);
       c.f32x4DemoteF64x2Zero().localSet(lo);
       c.localGet(d).localGet(d).i32x4Shuffle(2, 3, 2, 3).f64x2PromoteLowF32x4().localSet(l.t);
       c.localGet(lo);
-      exp();
+      clampedExpLanes(c, l);
       c.f32x4DemoteF64x2Zero().i32x4Shuffle(0, 1, 4, 5).localSet(e4);
       if (!sumsOnly) c.localGet(outr).localGet(at).i32Add().localGet(e4).v128Store();
       for (let lane = 0; lane < 4; lane++) {
         c.localGet(e4).f32x4ExtractLane(lane);
         addToSum();
       }
-    }, () => undefined, () => {
+    }, () => {
       c.localGet(xr).localGet(at).i32Add().f32Load().localGet(max).f32Sub().f64PromoteF32().f64x2Splat().localSet(l.t);
-      exp();
+      clampedExpLanes(c, l);
       c.f64x2ExtractLane(0).f32DemoteF64().localSet(s);
       if (!sumsOnly) c.localGet(outr).localGet(at).i32Add().localGet(s).f32Store();
       c.localGet(s);
@@ -90,9 +81,9 @@ function addSoftmaxRows(m: ModuleBuilder, sumsOnly: boolean): void {
     // out = e / float32(sum).
     c.localGet(sum).f32DemoteF64().localSet(s);
     c.localGet(s).f32x4Splat().localSet(d);
-    run(() => {
+    floatRun(c, at, () => c.localGet(rowBytes), () => {
       c.localGet(outr).localGet(at).i32Add().localTee(xr).localGet(xr).v128Load().localGet(d).f32x4Div().v128Store();
-    }, () => undefined, () => {
+    }, () => {
       c.localGet(outr).localGet(at).i32Add().localTee(xr).localGet(xr).f32Load().localGet(s).f32Div().f32Store();
     });
   });
@@ -117,10 +108,9 @@ function addLogSoftmaxOut(m: ModuleBuilder): void {
     c.localGet(out).localGet(r).localGet(rowBytes).i32Mul().i32Add().localSet(outr);
     c.localGet(stats).localGet(r).i32Const(16).i32Mul().i32Add().localTee(at).f64Load().f32DemoteF64().localTee(max).f32x4Splat().localSet(maxV);
     c.localGet(at).f64Load(8).f32DemoteF64().localTee(logSum).f32x4Splat().localSet(logV);
-    forLoop(c, at, () => c.i32Const(0), () => c.localGet(rowBytes).i32Const(12).i32Sub(), () => c.i32Const(16), () => {
+    floatRun(c, at, () => c.localGet(rowBytes), () => {
       c.localGet(outr).localGet(at).i32Add().localGet(xr).localGet(at).i32Add().v128Load().localGet(maxV).f32x4Sub().localGet(logV).f32x4Sub().v128Store();
-    });
-    forLoop(c, at, () => c.localGet(at), () => c.localGet(rowBytes), () => c.i32Const(4), () => {
+    }, () => {
       c.localGet(outr).localGet(at).i32Add().localGet(xr).localGet(at).i32Add().f32Load().localGet(max).f32Sub().localGet(logSum).f32Sub().f32Store();
     });
   });
