@@ -59,6 +59,7 @@ export * as tensor_util from './ops/tensor-util';
 export { nextFrame, enableProdMode, enableDebugMode, deprecationWarn, disableDeprecationWarnings, setPlatform, time } from './util/environment';
 export { env, Environment, ENV } from './util/env-flags';
 export type { TimingInfo } from './util/environment';
+export type { Platform } from './util/platform';
 export { loadLayersModel } from './model/load';
 export { loadGraphModel, loadGraphModelSync } from './graph/load';
 export { GraphModel } from './graph/graph-model';

@@ -8,6 +8,7 @@ import { argError, fmtValue, optionsArg } from '../util/validate';
 import { layerFromDict } from '../layers/serialization';
 import type { ConfigDict, ConfigDictArray, Serializable, SerializableConstructor } from '../util/serializable';
 import { buildGraph } from './graph';
+import type { Compiled } from './compile';
 import { LayersModel, ownInputsOf, ownShapeUnlisted, type ModelEvaluateArgs } from './layers-model';
 import type { SummaryRow } from './summary';
 
@@ -27,6 +28,8 @@ export class Sequential extends LayersModel {
   private inputTensor: SymbolicTensor | null = null;
   /** TF.js's own node lists the output shape once a layer is added after the first, or one popped from several. */
   private shapesListed = false;
+  /** The compile a later add() outdated (its loss, metrics and weights are the smaller stack's), until compile again. */
+  private outdated: Compiled | null = null;
 
   constructor(given?: SequentialArgs) {
     if (given != null && typeof given !== 'object') throw argError('sequential', 'config', fmtValue(given), 'an object {layers?, name?}');
@@ -41,6 +44,13 @@ export class Sequential extends LayersModel {
 
   protected override notCompiledWords(): string {
     return 'The model needs to be compiled before being used.';
+  }
+
+  /** As TF.js's Sequential, whose add() unbuilds it: a layer added after compile needs compile again before training or evaluating. */
+  protected override requireCompiled(op: string): Compiled {
+    const c = super.requireCompiled(op);
+    if (c === this.outdated) throw new Error(`${op}: ${this.notCompiledWords()} A layer was added after compile; call model.compile({ optimizer, loss, metrics }) again before ${op}.`);
+    return c;
   }
 
   /**
@@ -108,6 +118,7 @@ export class Sequential extends LayersModel {
     if (layer instanceof LayersModel && this.layerList.length === 0) layer.startsStack();
     this.layerList.push(layer);
     this.setGraph(buildGraph(op, [this.inputTensor], [out]));
+    this.outdated = this.compiled;
   }
 
   /**

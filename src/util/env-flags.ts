@@ -1,4 +1,5 @@
 import { argError, describeValue } from './validate';
+import { PLATFORM, type Platform } from './platform';
 
 // tf.env(): the flags TF.js programs read (where they run) and set (PROD, DEBUG, their backends' tuning). TF.js's
 // backend flags (WEBGL_*, CPU_*, TOPK_*) tune TF.js's webgl kernels, which tessera does not have: they are kept with
@@ -170,6 +171,16 @@ export class Environment {
   /** Where tessera runs, as TF.js's platformName: 'node' in Node, else 'browser'. */
   get platformName(): 'node' | 'browser' {
     return hasNode() ? 'node' : 'browser';
+  }
+
+  /** The fetch, clock and text coding of where tessera runs, as TF.js's env().platform. */
+  get platform(): Platform {
+    return PLATFORM;
+  }
+
+  /** The global object, as TF.js's env().global. */
+  get global(): typeof globalThis {
+    return globalThis;
   }
 
   /** TF.js's older name for getFlags(). */
