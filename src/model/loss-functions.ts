@@ -9,7 +9,7 @@ import { zerosLike } from '../ops/creation';
 import { where } from '../ops/where';
 import { argError, fmtShape } from '../util/validate';
 import { assertTensor } from '../tensor/checks';
-import { arraysEqual } from '../util/tf-util';
+import { arraysEqual, sizeFromShape } from '../util/tf-util';
 
 /*
  * The Keras losses and metrics as tfjs-layers computes them: (yTrue, yPred) -> a value per sample
@@ -44,8 +44,20 @@ function l2Normalize(x: Tensor, axis: number): Tensor {
   return div(x, sqrt(maximum(sum(square(x), axis, true), EPSILON)));
 }
 
+/**
+ * Refuses yTrue unless it holds one class id per row of yPred (as TF.js flattens it, which throws on any other size):
+ * one-hot labels given to a sparse loss or metric would otherwise be read as ids.
+ */
+function assertClassIds(op: string, labels: Tensor, like: Tensor): void {
+  const rows = like.shape.slice(0, -1);
+  if (labels.size !== sizeFromShape(rows)) {
+    throw argError(op, 'yTrue', `shape ${fmtShape(labels.shape)}`, `one class id per row of yPred ${fmtShape(like.shape)}: shape ${fmtShape(rows)} or ${fmtShape([...rows, 1])} (one-hot labels take the categorical, not sparse, loss or metric)`);
+  }
+}
+
 /** Class ids [batch] or [batch, 1] as one-hot rows matching yPred's dtype and class count. */
-export function oneHotLike(labels: Tensor, like: Tensor): Tensor {
+export function oneHotLike(op: string, labels: Tensor, like: Tensor): Tensor {
+  assertClassIds(op, labels, like);
   const classes = like.shape[like.rank - 1];
   const ids = labels.hostValues();
   const values = new (arrayTypeFor(like.dtype))(ids.length * classes);
@@ -74,6 +86,8 @@ export const logcosh = checked('logcosh', (t, p) => {
   return mean(sub(add(d, softplus(mul(-2, d))), Math.log(2)), -1);
 });
 export const categoricalCrossentropy = checked('categoricalCrossentropy', (t, p) => {
+  // Broadcast, a [batch, 1] yTrue against a [batch] yPred would sum a [batch, batch] product into nonsense.
+  if (!arraysEqual(t.shape, p.shape)) throw argError('categoricalCrossentropy', 'yPred', `shape ${fmtShape(p.shape)}`, `yTrue's shape ${fmtShape(t.shape)}`);
   const q = clip(div(p, sum(p, -1, true)), EPSILON, 1 - EPSILON);
   return neg(sum(mul(t, log(q)), -1));
 });
@@ -93,7 +107,7 @@ export function categoricalCrossentropyFromLogits(t: Tensor, logits: Tensor): Te
   return neg(sum(mul(t, maximum(logSoftmax(logits), -crossEntropyCap(logits.dtype))), -1));
 }
 export const sparseCategoricalCrossentropy = checked('sparseCategoricalCrossentropy', (t, p) =>
-  categoricalCrossentropy(oneHotLike(t, p), clip(p, EPSILON, 1 - EPSILON)));
+  categoricalCrossentropy(oneHotLike('sparseCategoricalCrossentropy', t, p), clip(p, EPSILON, 1 - EPSILON)));
 export const binaryCrossentropy = checked('binaryCrossentropy', (t, p) => {
   // TF.js's words: its sigmoid cross-entropy takes no broadcasting (a [3, 1] target against [3, 3] is a mistake).
   if (!arraysEqual(t.shape, p.shape)) {
@@ -123,6 +137,7 @@ export const categoricalAccuracy = checked('categoricalAccuracy', (t, p) => {
   return cast(equal(argMax(t, -1), argMax(p, -1)), 'float32');
 });
 export const sparseCategoricalAccuracy = checked('sparseCategoricalAccuracy', (t, p) => {
+  assertClassIds('sparseCategoricalAccuracy', t, p);
   const ids = t.rank === p.rank ? t.reshape(t.shape.slice(0, -1)) : t;
   return cast(equal(ids, argMax(p, -1)), 'float32');
 });

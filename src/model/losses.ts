@@ -70,7 +70,7 @@ const special: Record<string, (name: string) => Loss> = {
         const rows = yPred.reshape([-1, yPred.shape[yPred.rank - 1]]);
         return cappedSparseSoftmaxCrossEntropy(sparseLabels(yTrue, rows.shape[0]), rows, crossEntropyCap(yPred.dtype));
       }
-      if (logits) return weightedMean(categoricalCrossentropyFromLogits(oneHotLike(yTrue, yPred), yPred), weights);
+      if (logits) return weightedMean(categoricalCrossentropyFromLogits(oneHotLike('sparseCategoricalCrossentropy', yTrue, yPred), yPred), weights);
       return weightedMean(sparseCategoricalCrossentropy(yTrue, yPred), weights);
     },
   }),

@@ -94,7 +94,7 @@ export class Sequential extends LayersModel {
       return;
     }
     if (this.layerList.includes(layer)) throw argError(op, 'layer', `'${layer.name}' again`, 'a layer not already in the model');
-    if (this.layerList.some((l) => l.name === layer.name)) throw argError(op, 'layer', `a second layer named '${layer.name}'`, 'unique layer names');
+    if (this.layerList.some((l) => l.name === layer.name)) throw argError(op, 'layer', `a second layer named '${layer.name}'`, 'a layer whose name no layer in the model has');
     if (layer === this) throw argError(op, 'layer', `the model '${this.name}' itself`, 'another layer or model');
     if (layer.takesList()) throw argError(op, 'layer', `${layer.getClassName()} '${layer.name}'`, 'a layer taking one input (merge layers and models with several inputs need the functional API: tn.model)');
     if (layer instanceof LayersModel && layer.built && layer.outputs.length !== 1) {

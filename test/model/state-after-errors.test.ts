@@ -67,6 +67,19 @@ describe('checks that were missing', () => {
     expect(Array.from(tn.metrics.categoricalAccuracy(tn.tensor([[0, 1], [1, 0]]), tn.tensor([[0.2, 0.8], [0.4, 0.6]])).dataSync())).toEqual([1, 0]);
   });
 
+  it('categoricalCrossentropy refuses yTrue and yPred of different shapes (broadcast, they summed a [4, 4] product)', () => {
+    expect(() => tn.metrics.categoricalCrossentropy(tn.tensor2d([[1], [0], [1], [0]]), tn.tensor1d([0.9, 0.2, 0.6, 0.4]))).toThrow(/categoricalCrossentropy: yPred must be yTrue's shape \[4, 1\], got shape \[4\]/);
+    // -log(0.8) and -log(0.6) for matching shapes.
+    const ce = tn.metrics.categoricalCrossentropy(tn.tensor([[0, 1], [1, 0]]), tn.tensor([[0.2, 0.8], [0.6, 0.4]])).dataSync();
+    expect(Array.from(ce).map((v, i) => Math.abs(v - -Math.log([0.8, 0.6][i])))).toEqual([expect.closeTo(0, 6), expect.closeTo(0, 6)]);
+  });
+
+  it('sparseCategoricalAccuracy refuses labels that are not one class id per row (a reshape error before)', () => {
+    const probs = tn.tensor2d([[0.9, 0.1], [0.2, 0.8]]);
+    expect(() => tn.metrics.sparseCategoricalAccuracy(tn.tensor2d([[1, 0], [0, 1]]), probs)).toThrow(/sparseCategoricalAccuracy: yTrue must be one class id per row of yPred \[2, 2\]: shape \[2\] or \[2, 1\] .*got shape \[2, 2\]/);
+    expect(Array.from(tn.metrics.sparseCategoricalAccuracy(tn.tensor2d([[0], [0]]), probs).dataSync())).toEqual([1, 0]);
+  });
+
   it('loadLayersModel and loadGraphModel refuse an option they do not have, from any source', async () => {
     const source = tn.io.fromMemory(handWrittenModelJson(), new Uint8Array(HAND_WEIGHTS.buffer));
     await expect(tn.loadLayersModel(source, { strik: false } as never)).rejects.toThrow(/loadLayersModel: options\.strik must be absent \(the options are requestInit, .*\), got false/);
