@@ -1,7 +1,13 @@
-/** One macrotask: timers fire and input is handled; a MessageChannel message, as setTimeout is clamped to ≥ 4 ms once nested. */
+/**
+ * One macrotask: timers fire and input is handled. setImmediate where there is one (Node: a MessageChannel made per
+ * call cost ~70 µs there, a fit step of a small model at yieldEvery 'batch'), else a MessageChannel message, as
+ * setTimeout is clamped to ≥ 4 ms once nested.
+ */
 export function nextTask(): Promise<void> {
   return new Promise((resolve) => {
-    if (typeof MessageChannel === 'function') {
+    if (typeof setImmediate === 'function') {
+      setImmediate(resolve);
+    } else if (typeof MessageChannel === 'function') {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {
         channel.port1.close();
