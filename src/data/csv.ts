@@ -2,6 +2,7 @@ import { checkKnownKeys, argError, fmtValue } from '../util/validate';
 import { fetchChecked } from '../util/fetch-checked';
 import { csvLines, splitCsvLine } from './csv-parse';
 import { Dataset } from './dataset';
+import { browserBuildPath, DataSource, sourceText } from './data-source';
 
 // tf.data.csv: the rows of a CSV file as a dataset of objects keyed by column name, {xs, ys} when some column is
 // a label, with TF.js's configuration (header, names, per-column dtype/default/required/isLabel, delimiters) and
@@ -128,12 +129,16 @@ function rowElement(s: CsvSettings, line: string): CsvElement {
 export class CSVDataset extends Dataset<CsvElement> {
   private readonly settings: CsvSettings;
 
-  /** @internal readText gives the whole file, read afresh for each pass. */
-  constructor(readText: () => Promise<string>, csvConfig?: CSVConfig) {
+  /**
+   * The rows of a source's CSV text, as TF.js's CSVDataset(input, csvConfig): input a tf.data.DataSource (FileDataSource,
+   * URLDataSource), or (@internal, tf.data.csv) a function giving the whole file, read afresh for each pass.
+   */
+  constructor(input: DataSource | (() => Promise<string>), csvConfig?: CSVConfig) {
+    if (!(input instanceof DataSource || typeof input === 'function')) throw argError('data.CSVDataset', 'input', fmtValue(input), 'a tf.data.DataSource (FileDataSource or URLDataSource)');
     const config = csvConfig ?? {};
     checkConfig(config);
     const settings: CsvSettings = {
-      readText,
+      readText: input instanceof DataSource ? () => sourceText(input) : input,
       hasHeader: config.hasHeader !== false,
       names: config.columnNames ?? null,
       configs: config.columnConfigs ?? null,
@@ -178,8 +183,6 @@ export function checkCsvSource(source: unknown): asserts source is string | Requ
  */
 export function csv(source: string | Request, csvConfig: CSVConfig = {}): CSVDataset {
   checkCsvSource(source);
-  if (typeof source === 'string' && source.startsWith('file://')) {
-    throw new Error(`data.csv: ${source} is a file:// path, which only tessera's Node build can read (this runtime loaded the browser build, which has no file system); serve the file and pass its URL`);
-  }
+  if (typeof source === 'string' && source.startsWith('file://')) browserBuildPath('data.csv', source);
   return new CSVDataset(fetchText('data.csv', source), csvConfig);
 }

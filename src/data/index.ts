@@ -5,6 +5,8 @@ export type { LoadMnistOptions, MnistData, MnistSplit } from './mnist';
 export { Dataset, array, func, generator, zip } from './dataset';
 export type { DatasetContainer, DatasetIterator } from './dataset';
 export { CSVDataset, csv } from './csv';
+export { DataSource, FileDataSource, TextLineDataset, URLDataSource } from './data-source';
+export type { FileChunkIteratorOptions } from './data-source';
 export type { CSVConfig, ColumnConfig, CsvElement, CsvRow, CsvValue } from './csv';
 export { WebcamIterator, microphone, webcam } from './webcam';
 export type { WebcamConfig, WebcamVideoElement } from './webcam';

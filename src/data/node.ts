@@ -3,3 +3,4 @@ export * from './index';
 export { readIdxFile } from './idx-file';
 export { loadMnist } from './mnist-node';
 export { csv } from './csv-node';
+export { FileDataSource, URLDataSource } from './data-source-node';

@@ -2,7 +2,7 @@ import type { Program } from '../harness';
 
 // Programs from this round's sweeps where tessera differed from TF.js: env().platform and env().global, a layer added
 // to a Sequential model after compile, sparse metrics given one-hot labels, and (deviations) categorical metrics given
-// labels of another shape and a frozen model as a Sequential's first layer.
+// labels of another shape and a frozen model as a Sequential's first layer; tf.data's byte sources and TextLineDataset.
 
 export const s40Sweep: Program[] = [
   {
@@ -96,6 +96,22 @@ export const s40Sweep: Program[] = [
       model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
       await model.fit(tf.ones([2, 2]), tf.zeros([2, 1]), { epochs: 1, verbose: 0 });
       return [base.getWeights(), model.getWeights()];
+    },
+  },
+  {
+    name: 'TextLineDataset and CSVDataset over a FileDataSource of bytes (CRLF, empty lines, lines across chunks), and its chunks',
+    run: async (tf) => {
+      const bytes = new TextEncoder().encode('a,b\r\n1,2\n\nx é ✓\n3,4\n');
+      const lines = (b: Uint8Array, chunkSize?: number) => new tf.data.TextLineDataset(new tf.data.FileDataSource(b, { chunkSize })).toArray();
+      const chunks = await new tf.data.FileDataSource(new TextEncoder().encode('abcdefghij'), { chunkSize: 4, offset: 2 }).iterator();
+      const first = await chunks.next();
+      const table = new tf.data.CSVDataset(new tf.data.FileDataSource(new TextEncoder().encode('x,y,label\n1,2,0\n3,4,1\n')), { columnConfigs: { label: { isLabel: true } } });
+      return {
+        whole: await lines(bytes), chunked: await lines(bytes, 3), empty: await lines(new Uint8Array(0)), newline: await lines(new TextEncoder().encode('\n')),
+        size: new tf.data.TextLineDataset(new tf.data.FileDataSource(bytes)).size,
+        first: [first.done, first.value], rest: await chunks.toArray(),
+        columns: await table.columnNames(), rows: await table.toArray(),
+      };
     },
   },
 ];
