@@ -33,6 +33,18 @@ export function reduce(op: ReduceOp, x: TypedArray, shape: readonly number[], ax
   const acc = accumulator;
   acc.fill(reduceIdentity(op), 0, outSize);
 
+  // A middle axis (mean over the steps of [batch, steps, features]): plain loops, each output summed in the same order.
+  if (dims.length === 3 && !reduced[0] && reduced[1] && !reduced[2]) {
+    const [outer, steps, inner] = dims;
+    for (let o = 0; o < outer; o++) {
+      const ob = o * inner;
+      for (let t = 0, xi = ob * steps; t < steps; t++, xi += inner) {
+        for (let j = 0; j < inner; j++) acc[ob + j] = combine(op, acc[ob + j], x[xi + j]);
+      }
+    }
+    for (let o = 0; o < outSize; o++) out[o] = acc[o];
+    return;
+  }
   // Output strides: 0 along reduced axes, so the odometer below revisits the same outputs.
   const os = new Array<number>(dims.length);
   for (let i = dims.length - 1, step = 1; i >= 0; i--) { os[i] = reduced[i] ? 0 : step; if (!reduced[i]) step *= dims[i]; }

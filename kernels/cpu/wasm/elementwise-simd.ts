@@ -26,6 +26,8 @@ export interface CallHelpers {
 
 // Below this many elements a call costs more than the JS loop it replaces (measured: about 1 µs a call).
 export const MIN_ELEMENTS = 256;
+// A middle-axis reduction calls the kernel once per block of rows × cols; smaller blocks take the JS loop (~1 ns an element).
+const MIN_BLOCK = 1024;
 // A same-shape binary call is cut into rows of this many floats (and a shorter last row) so that it can be split.
 const ROW = 4096;
 
@@ -161,8 +163,9 @@ export function simdElementwiseOn(runtime: WasmRuntime, h: CallHelpers): Pick<Cp
       dims.unshift(1);
       reduced.unshift(false);
     }
-    const fits = (op === 'sum' || op === 'max') && sizeOf(shape) >= MIN_ELEMENTS && dims.length === 3 && !reduced[0] && reduced[1] && !reduced[2];
     const [outer, rows, cols] = dims;
+    // One call a block of rows × cols: small blocks (a crop's four taps) go to the JS loop, which takes them all at once.
+    const fits = (op === 'sum' || op === 'max') && sizeOf(shape) >= MIN_ELEMENTS && dims.length === 3 && !reduced[0] && reduced[1] && !reduced[2] && rows * cols >= MIN_BLOCK;
     // Sums take a float64 scratch row; maxima need none.
     const r = fits && x instanceof Float32Array && out instanceof Float32Array
       ? h.operands((o) => [o.input(x, outer * rows * cols), o.output(out, outer * cols), ...(op === 'sum' ? [o.temp(cols * 8)] : [])]) : null;

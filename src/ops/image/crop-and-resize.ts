@@ -44,13 +44,25 @@ function samples(boxes: ArrayLike<number>, boxInd: ArrayLike<number>, shape: rea
           s.outside[cell] = 1;
           continue;
         }
+        // Written element by element: a few small arrays made per cell took most of a crop's time.
         const base = boxInd[n] * h * w;
-        const [top, left] = nearest ? [Math.round(yi), Math.round(xi)] : [Math.floor(yi), Math.floor(xi)];
-        const [bottom, right] = nearest ? [top, left] : [Math.ceil(yi), Math.ceil(xi)];
-        const [dy, dx] = nearest ? [0, 0] : [yi - top, xi - left];
-        s.rows.set([base + top * w + left, base + top * w + right, base + bottom * w + left, base + bottom * w + right], 4 * cell);
-        s.weights.set([(1 - dy) * (1 - dx), (1 - dy) * dx, dy * (1 - dx), dy * dx], 4 * cell);
-        [s.top[cell], s.left[cell]] = [top, left];
+        const top = nearest ? Math.round(yi) : Math.floor(yi);
+        const left = nearest ? Math.round(xi) : Math.floor(xi);
+        const bottom = nearest ? top : Math.ceil(yi);
+        const right = nearest ? left : Math.ceil(xi);
+        const dy = nearest ? 0 : yi - top;
+        const dx = nearest ? 0 : xi - left;
+        const at = 4 * cell;
+        s.rows[at] = base + top * w + left;
+        s.rows[at + 1] = base + top * w + right;
+        s.rows[at + 2] = base + bottom * w + left;
+        s.rows[at + 3] = base + bottom * w + right;
+        s.weights[at] = (1 - dy) * (1 - dx);
+        s.weights[at + 1] = (1 - dy) * dx;
+        s.weights[at + 2] = dy * (1 - dx);
+        s.weights[at + 3] = dy * dx;
+        s.top[cell] = top;
+        s.left[cell] = left;
       }
     }
   }
