@@ -148,6 +148,8 @@ describe('every public function rejects junk with a plain Error, never a TypeErr
     'registerSaveRouter', 'registerLoadRouter',
     // Classes, made by tn.data.array, generator, zip and csv.
     'data.Dataset', 'data.CSVDataset',
+    // Classes, as TF.js's: made with new (test/data/data-source.test.ts checks their arguments).
+    'data.DataSource', 'data.FileDataSource', 'data.URLDataSource', 'data.TextLineDataset',
     // Classes, as TF.js's: made with new.
     'io.CompositeArrayBuffer', 'InputSpec',
     // TF.js's short pooling names are the long-named factories themselves, so their errors name the long names.
