@@ -41,6 +41,15 @@ const CASES: Case[] = [
   { name: 'transpose [1000,1000]', shape: [1000, 1000], calls: 10, run: (lib, x) => (lib.transpose as (t: unknown) => unknown)(x) },
   { name: 'oneHot [4096] depth 1000', shape: [4096], calls: 5, run: (lib, x) => (lib.oneHot as (t: unknown, d: number) => unknown)((lib.cast as (t: unknown, d: string) => unknown)((lib.mul as (a: unknown, b: number) => unknown)(x, 500), 'int32'), 1000) },
   { name: 'div [1000,1000]/[1000,1]', shape: [1000, 1000], second: [1000, 1], calls: 10, run: (lib, x, y) => (lib.div as (a: unknown, b: unknown) => unknown)(x, y) },
+  { name: 'sum(1) [16384,4,3]', shape: [16384, 4, 3], calls: 10, run: (lib, x) => (lib.sum as (t: unknown, a: number) => unknown)(x, 1) },
+  {
+    name: 'cropAndResize 4 boxes 64x64', shape: [1, 224, 224, 3], calls: 5,
+    run: (lib, x) => (lib.image.cropAndResize as (i: unknown, b: number[][], n: number[], s: [number, number]) => unknown)(x, [[0, 0, 0.5, 0.5], [0.2, 0.2, 0.9, 0.9], [0, 0, 1, 1], [0.1, 0.3, 0.6, 0.8]], [0, 0, 0, 0], [64, 64]),
+  },
+  {
+    name: 'nonMaxSuppression 1000 to 50', shape: [1000, 4], second: [1000], calls: 10,
+    run: (lib, x, y) => (lib.image.nonMaxSuppression as (b: unknown, s: unknown, m: number, t: number) => unknown)(x, y, 50, 0.5),
+  },
 ];
 
 /** Values in [0, 1) from a fixed sequence, the same for both libraries. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as tn from '../../src/index';
 import { close, expectGradOk, randTensor } from '../helpers';
 import { expectHvpOk } from './hvp';
+import { mulberry32 } from '../mulberry32';
 
 // tf.image's resize, flip and grayscale ops: hand-computed values, float64 gradients (first and second order)
 // against central differences, and bad input.
@@ -82,6 +83,54 @@ describe('tn.image', () => {
     expect(() => tn.image.nonMaxSuppression(boxes, [1, 2], 1)).toThrow(/nonMaxSuppression: scores must be \[3\], one score per box, got shape \[2\]/);
     expect(() => tn.image.nonMaxSuppression(boxes, [1, 2, 3], 1, 2)).toThrow(/nonMaxSuppression: iouThreshold must be a number in \[0, 1\], got 2/);
     expect(() => tn.image.nonMaxSuppression(boxes, [1, 2, 3], -1)).toThrow(/nonMaxSuppression: maxOutputSize must be a non-negative integer, got -1/);
+  });
+
+  it('nonMaxSuppression picks what a sort of every candidate picks, hard and soft, with many boxes', () => {
+    // The reference: every candidate sorted by score (ties: lower index first), a decayed one put back in order.
+    const reference = (boxes: number[], scores: number[], max: number, iouT: number, scoreT: number, sigma: number) => {
+      const iou = (i: number, j: number) => {
+        const [a, b] = [boxes.slice(4 * i, 4 * i + 4), boxes.slice(4 * j, 4 * j + 4)];
+        const area = (q: number[]) => (Math.max(q[0], q[2]) - Math.min(q[0], q[2])) * (Math.max(q[1], q[3]) - Math.min(q[1], q[3]));
+        if (area(a) <= 0 || area(b) <= 0) return 0;
+        const side = (k: number) => Math.max(Math.min(Math.max(a[k], a[k + 2]), Math.max(b[k], b[k + 2])) - Math.max(Math.min(a[k], a[k + 2]), Math.min(b[k], b[k + 2])), 0);
+        return (side(0) * side(1)) / (area(a) + area(b) - side(0) * side(1));
+      };
+      const better = (x: { score: number; box: number }, y: { score: number; box: number }) => y.score - x.score || x.box - y.box;
+      const queue = scores.map((score, box) => ({ score: Math.fround(score), box, from: 0 })).filter((c) => c.score > scoreT).sort(better);
+      const picked: number[] = [];
+      const kept: number[] = [];
+      while (picked.length < Math.min(max, scores.length) && queue.length > 0) {
+        const c = queue.shift() as (typeof queue)[number];
+        const original = c.score;
+        if (original < scoreT) break;
+        let ignore = false;
+        for (let j = picked.length - 1; j >= c.from; j--) {
+          const overlap = iou(c.box, picked[j]);
+          if (overlap >= iouT) { ignore = true; break; }
+          c.score *= overlap <= iouT ? Math.exp((sigma > 0 ? -0.5 / sigma : 0) * overlap * overlap) : 0;
+          if (c.score <= scoreT) break;
+        }
+        c.from = picked.length;
+        if (ignore) continue;
+        if (c.score === original) { picked.push(c.box); kept.push(c.score); } else if (c.score > scoreT) {
+          const at = queue.findIndex((o) => better(c, o) < 0);
+          queue.splice(at < 0 ? queue.length : at, 0, c);
+        }
+      }
+      return { picked, kept };
+    };
+    const random = mulberry32(7);
+    for (let trial = 0; trial < 30; trial++) {
+      const n = 20 + Math.floor(random() * 100);
+      // Boxes in a small field overlap often; scores drawn from few values tie often.
+      const boxes = Array.from({ length: 4 * n }, () => Math.fround(random() * 3));
+      const scores = Array.from({ length: n }, () => Math.round(random() * 20) / 20);
+      const [max, iouT, scoreT, sigma] = [1 + Math.floor(random() * n), random(), trial % 3 === 0 ? -Infinity : 0.2, [0, 0.3, 0.5][trial % 3]];
+      const want = reference(boxes, scores, max, iouT, scoreT, sigma);
+      const got = tn.image.nonMaxSuppressionWithScore(tn.tensor2d(boxes, [n, 4]), scores, max, iouT, scoreT, sigma);
+      expect(Array.from(got.selectedIndices.dataSync())).toEqual(want.picked);
+      close(got.selectedScores.dataSync(), want.kept, 1e-6);
+    }
   });
 
   it('pool with dilations: the dilated window by hand, and gradients', () => {

@@ -15,9 +15,10 @@ interface Candidate { score: number; box: number; suppressBegin: number }
 /** Ascending by score, ties by descending index, so popping the end takes the best score and the lower index. */
 const ascending = (a: Candidate, b: Candidate) => a.score - b.score || b.box - a.box;
 
+// Read element by element: destructuring two subarrays a call made the pair test most of a suppression's time.
 function iou(boxes: TypedArray, i: number, j: number): number {
-  const [ay0, ax0, ay1, ax1] = boxes.subarray(i * 4, i * 4 + 4);
-  const [by0, bx0, by1, bx1] = boxes.subarray(j * 4, j * 4 + 4);
+  const ay0 = boxes[4 * i], ax0 = boxes[4 * i + 1], ay1 = boxes[4 * i + 2], ax1 = boxes[4 * i + 3];
+  const by0 = boxes[4 * j], bx0 = boxes[4 * j + 1], by1 = boxes[4 * j + 2], bx1 = boxes[4 * j + 3];
   const areaA = (Math.max(ay0, ay1) - Math.min(ay0, ay1)) * (Math.max(ax0, ax1) - Math.min(ax0, ax1));
   const areaB = (Math.max(by0, by1) - Math.min(by0, by1)) * (Math.max(bx0, bx1) - Math.min(bx0, bx1));
   if (areaA <= 0 || areaB <= 0) return 0;
@@ -50,15 +51,66 @@ function checked(op: string, boxes: unknown, scores: unknown, maxOutputSize: unk
   return { boxes: f32(b), scores: f32(s), maxOutputSize: Math.min(maxOutputSize, b.shape[0]), iouThreshold: iouT, scoreThreshold, softNmsSigma: sigma };
 }
 
+/**
+ * A binary max-heap of candidates by `ascending` (the best on top): made in linear time and popped only as many
+ * times as boxes are taken, where sorting every candidate took most of a suppression of 1,000 boxes to 50.
+ */
+class CandidateHeap {
+  constructor(private readonly items: Candidate[]) {
+    for (let i = (items.length >> 1) - 1; i >= 0; i--) this.down(i);
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  pop(): Candidate {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop() as Candidate;
+    if (items.length > 0) {
+      items[0] = last;
+      this.down(0);
+    }
+    return top;
+  }
+
+  push(c: Candidate): void {
+    const items = this.items;
+    let i = items.push(c) - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (ascending(items[parent], c) >= 0) break;
+      items[i] = items[parent];
+      i = parent;
+    }
+    items[i] = c;
+  }
+
+  private down(i: number): void {
+    const items = this.items;
+    const c = items[i];
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= items.length) break;
+      if (child + 1 < items.length && ascending(items[child + 1], items[child]) > 0) child++;
+      if (ascending(items[child], c) <= 0) break;
+      items[i] = items[child];
+      i = child;
+    }
+    items[i] = c;
+  }
+}
+
 function select({ boxes, scores, maxOutputSize, iouThreshold, scoreThreshold, softNmsSigma }: Args): { indices: number[]; scores: number[] } {
-  const candidates: Candidate[] = [];
-  scores.forEach((score, box) => { if (score > scoreThreshold) candidates.push({ score, box, suppressBegin: 0 }); });
-  candidates.sort(ascending);
+  const above: Candidate[] = [];
+  scores.forEach((score, box) => { if (score > scoreThreshold) above.push({ score, box, suppressBegin: 0 }); });
+  const candidates = new CandidateHeap(above);
   const scale = softNmsSigma > 0 ? -0.5 / softNmsSigma : 0;
   const indices: number[] = [];
   const kept: number[] = [];
-  while (indices.length < maxOutputSize && candidates.length > 0) {
-    const c = candidates.pop()!;
+  while (indices.length < maxOutputSize && candidates.size > 0) {
+    const c = candidates.pop();
     const original = c.score;
     if (original < scoreThreshold) break;
     let ignore = false;
@@ -78,8 +130,7 @@ function select({ boxes, scores, maxOutputSize, iouThreshold, scoreThreshold, so
       indices.push(c.box);
       kept.push(c.score);
     } else if (c.score > scoreThreshold) {
-      const at = candidates.findIndex((other) => ascending(c, other) < 0);
-      candidates.splice(at < 0 ? candidates.length : at, 0, c);
+      candidates.push(c);
     }
   }
   return { indices, scores: kept };
