@@ -1,8 +1,7 @@
 import { checkKnownKeys, argError, fmtValue } from '../util/validate';
-import { fetchChecked } from '../util/fetch-checked';
 import { csvLines, splitCsvLine } from './csv-parse';
 import { Dataset } from './dataset';
-import { browserBuildPath, DataSource, sourceText } from './data-source';
+import { assertUrlSource, browserBuildPath, DataSource, fetchBytes, isLocalPath, sourceText } from './data-source';
 
 // tf.data.csv: the rows of a CSV file as a dataset of objects keyed by column name, {xs, ys} when some column is
 // a label, with TF.js's configuration (header, names, per-column dtype/default/required/isLabel, delimiters) and
@@ -164,17 +163,7 @@ export class CSVDataset extends Dataset<CsvElement> {
 
 /** A source's text through fetch (an http(s) URL, or a path relative to the page), TF.js's URL source. */
 export function fetchText(op: string, source: string | Request): () => Promise<string> {
-  const url = typeof source === 'string' ? source : source.url;
-  return async () => {
-    const response = await fetchChecked(op, url, () => fetch(source));
-    return new TextDecoder().decode(await response.arrayBuffer());
-  };
-}
-
-/** Checks tf.data.csv's source: a URL string or a Request. */
-export function checkCsvSource(source: unknown): asserts source is string | Request {
-  const isRequest = typeof source === 'object' && source !== null && typeof (source as { url?: unknown }).url === 'string';
-  if (typeof source !== 'string' && !isRequest) throw argError('data.csv', 'source', fmtValue(source), 'a URL string or a Request');
+  return async () => new TextDecoder().decode(await fetchBytes(op, source));
 }
 
 /**
@@ -182,7 +171,7 @@ export function checkCsvSource(source: unknown): asserts source is string | Requ
  * build has no file system: Node's build also reads file:// paths.
  */
 export function csv(source: string | Request, csvConfig: CSVConfig = {}): CSVDataset {
-  checkCsvSource(source);
-  if (typeof source === 'string' && source.startsWith('file://')) browserBuildPath('data.csv', source);
+  assertUrlSource('data.csv', 'source', source);
+  if (isLocalPath(source)) browserBuildPath('data.csv', source);
   return new CSVDataset(fetchText('data.csv', source), csvConfig);
 }

@@ -55,7 +55,20 @@ function chunksOf(bytes: Uint8Array, options: FileChunkIteratorOptions): Promise
   }).iterator();
 }
 
-const isLocalPath = (x: unknown): x is string => typeof x === 'string' && x.startsWith('file://');
+/** Whether x is a file:// path. */
+export const isLocalPath = (x: unknown): x is string => typeof x === 'string' && x.startsWith('file://');
+
+/** Refuses `value` (argument `arg` of `op`) unless it is a URL string or a Request. */
+export function assertUrlSource(op: string, arg: string, value: unknown): asserts value is string | Request {
+  const isRequest = typeof value === 'object' && value !== null && typeof (value as { url?: unknown }).url === 'string';
+  if (typeof value !== 'string' && !isRequest) throw argError(op, arg, fmtValue(value), 'a URL string or a Request');
+}
+
+/** The bytes fetched from source, or an error naming `op`, the URL and what failed. */
+export async function fetchBytes(op: string, source: string | Request): Promise<Uint8Array> {
+  const response = await fetchChecked(op, typeof source === 'string' ? source : source.url, () => fetch(source));
+  return new Uint8Array(await response.arrayBuffer());
+}
 
 /** The file behind a file:// path: this build has no file system (Node's build reads it). */
 export function browserBuildPath(op: string, path: string): never {
@@ -92,16 +105,13 @@ export class URLDataSource extends DataSource {
 
   constructor(protected readonly url: string | Request, fileOptions: FileChunkIteratorOptions = {}) {
     super();
-    const isRequest = typeof url === 'object' && url !== null && typeof (url as { url?: unknown }).url === 'string';
-    if (typeof url !== 'string' && !isRequest) throw argError('data.URLDataSource', 'url', fmtValue(url), 'a URL string or a Request');
+    assertUrlSource('data.URLDataSource', 'url', url);
     this.fileOptions = checkOptions('data.URLDataSource', fileOptions);
   }
 
   async iterator(): Promise<DatasetIterator<Uint8Array>> {
     if (isLocalPath(this.url)) return this.fileSource(this.url).iterator();
-    const source = this.url;
-    const response = await fetchChecked('data.URLDataSource', typeof source === 'string' ? source : source.url, () => fetch(source));
-    return chunksOf(new Uint8Array(await response.arrayBuffer()), this.fileOptions);
+    return chunksOf(await fetchBytes('data.URLDataSource', this.url), this.fileOptions);
   }
 
   /** The source a file:// URL is read through. */
