@@ -27,8 +27,15 @@ export const PLATFORM: Platform = {
     return new TextEncoder().encode(text);
   },
   decode(bytes, encoding) {
-    if (!(bytes instanceof Uint8Array)) throw argError('env().platform.decode', 'bytes', describeValue(bytes), 'a Uint8Array');
-    return new TextDecoder(encoding).decode(bytes);
+    const op = 'env().platform.decode';
+    if (!(bytes instanceof Uint8Array)) throw argError(op, 'bytes', describeValue(bytes), 'a Uint8Array');
+    let decoder: TextDecoder;
+    try {
+      decoder = new TextDecoder(encoding);
+    } catch {
+      throw argError(op, 'encoding', describeValue(encoding), "an encoding TextDecoder knows ('utf-8', 'utf-16le', 'latin1', ...)");
+    }
+    return decoder.decode(bytes);
   },
   isTypedArray,
 };

@@ -42,3 +42,16 @@ describe('profile', () => {
     await expect(tn.profile(42 as never)).rejects.toThrow('profile: f must be a function to profile');
   });
 });
+
+describe('env().platform', () => {
+  it('encodes and decodes text, and refuses what it cannot code, naming the argument', () => {
+    const { platform } = tn.env();
+    expect(Array.from(platform.encode('é', 'utf8'))).toEqual([0xc3, 0xa9]);
+    expect(platform.decode(Uint8Array.of(0xc3, 0xa9), 'utf-8')).toBe('é');
+    expect(() => platform.encode('a', 'latin1')).toThrow(/env\(\)\.platform\.encode: encoding must be 'utf-8' or 'utf8' \(the only encoding TextEncoder writes\), got/);
+    expect(() => platform.encode(5 as never, 'utf-8')).toThrow(/env\(\)\.platform\.encode: text must be a string, got/);
+    expect(() => platform.decode([1] as never, 'utf-8')).toThrow(/env\(\)\.platform\.decode: bytes must be a Uint8Array, got/);
+    expect(() => platform.decode(Uint8Array.of(1), 'no-such-coding')).toThrow(/env\(\)\.platform\.decode: encoding must be an encoding TextDecoder knows .*, got/);
+    expect(platform.decode(Uint8Array.of(0xe9), 'latin1')).toBe('é');
+  });
+});
