@@ -1,6 +1,6 @@
 // Single ops that once lagged TensorFlow.js's wasm backend (a sweep of ~1,000 op timings against TF.js 4.22's cpu and
 // wasm backends), timed in tessera and in TF.js on the same operands in alternating rounds within one process:
-//   npx tsx bench/ops-vs-tfjs.ts [--rounds 7] [--backend wasm|cpu]
+//   npx tsx bench/ops-vs-tfjs.ts [--rounds 7] [--backend wasm|cpu] [--only <part of a case's name>]
 // Each round calls each op `calls` times inside tidy (results not read: both libraries compute eagerly); prints the
 // median ms per call of each library and tfjs / tessera (above 1: tessera faster).
 import { parseArgs } from 'node:util';
@@ -10,7 +10,7 @@ import * as tn from '../src/node';
 import { intFlag } from '../examples/int-flag';
 import { median } from './median';
 
-const { values: opts } = parseArgs({ options: { rounds: { type: 'string', default: '7' }, backend: { type: 'string', default: 'wasm' } } });
+const { values: opts } = parseArgs({ options: { rounds: { type: 'string', default: '7' }, backend: { type: 'string', default: 'wasm' }, only: { type: 'string', default: '' } } });
 const rounds = intFlag('rounds', opts.rounds);
 if (opts.backend !== 'wasm' && opts.backend !== 'cpu') throw new Error(`ops-vs-tfjs: --backend must be wasm or cpu, got ${opts.backend}`);
 
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   const sides: [string, Lib][] = [['tessera', tn], [`tfjs ${opts.backend}`, tf]];
   console.log(`Ops against TF.js ${tf.version.tfjs} ${opts.backend}, ${rounds} alternating rounds; tessera ${tn.getBackend()}`);
   console.log(`${'op'.padEnd(26)}${'tessera ms'.padStart(12)}${`tfjs ${opts.backend} ms`.padStart(14)}${'tfjs / tessera'.padStart(16)}`);
-  for (const c of CASES) {
+  for (const c of CASES.filter((k) => k.name.includes(opts.only))) {
     const make = (lib: Lib, shape: number[]) => {
       const v = values(shape.reduce((a, b) => a * b, 1)).map((e) => e + 0.5);
       return lib === tn ? tn.tensor(v, shape).add(0) : tf.tensor(v, shape);

@@ -91,7 +91,7 @@ export interface CpuKernels {
 export interface ResidentMemory {
   /** A new array of `length` (zeros when `zero`, else unspecified values), or undefined when the memory is full. */
   alloc(length: number, zero?: boolean): Float32Array | undefined;
-  allocInt32(length: number): Int32Array | undefined;
+  allocInt32(length: number, zero?: boolean): Int32Array | undefined;
   /** A new array of `length` bytes (bool values; unspecified), or undefined when the memory is full. */
   allocBytes(length: number): Uint8Array | undefined;
   /** Releases `companion` along with `owner` (both resident); false, attaching nothing, otherwise. */

@@ -77,6 +77,28 @@ describe('resident tensor values on the cpu backend', () => {
     expect(memory.inUse().blocks).toBe(before);
   });
 
+  it("hold oneHot's float32 and int32 results, zeroed in the memory: a block another tensor wrote and freed reads as zeros", () => {
+    const depth = 100;
+    const ids = [3, -1, 99, 100, 0, 42];
+    const expected = ids.flatMap((id) => Array.from({ length: depth }, (_, j) => (j === id ? 7 : 0)));
+    for (const dtype of ['float32', 'int32'] as const) {
+      for (let round = 0; round < 3; round++) {
+        // Dirty blocks of the result's size class first, so that stale values would show through unzeroed.
+        tn.dispose(Array.from({ length: 4 }, () => tn.relu(tn.fill([ids.length * depth], 5 + round))));
+        const h = tn.oneHot(tn.tensor1d(ids, 'int32'), depth, 7, 0, dtype);
+        expect(h.dtype).toBe(dtype);
+        expect(memory.isResident(values(h))).toBe(true);
+        expect(Array.from(h.dataSync())).toEqual(expected);
+        h.dispose();
+      }
+    }
+    // A nonzero off value is filled in a fresh array.
+    const off = tn.oneHot(tn.tensor1d(ids, 'int32'), depth, 1, -2, 'int32');
+    expect(memory.isResident(values(off))).toBe(false);
+    expect(Array.from(off.dataSync())).toEqual(expected.map((v) => (v ? 1 : -2)));
+    off.dispose();
+  });
+
   it('are freed for everything a tidy made but what it returns', () => {
     const before = memory.inUse().blocks;
     // 20×20: past the size up to which results are plain arrays. x = I + J (J all ones), so relu(x)·2x = 2x² = 2(I + (n + 2)J).

@@ -54,6 +54,10 @@ export function simdKernelsOn(
   const zero = (at: number, length: number): void => {
     runtime.fn('fill_zero')(at, length * 4);
   };
+  const zeroedIf = <T extends Float32Array | Int32Array>(values: T | undefined, zeroed = false): T | undefined => {
+    if (values && zeroed) zero(values.byteOffset, values.length);
+    return values;
+  };
 
   const biasActivation: CpuKernels['biasActivation'] = (x, bias, rows, cols, act, out) => {
     const size = rows * cols;
@@ -301,12 +305,8 @@ export function simdKernelsOn(
 
   const memory: ResidentMemory | undefined = heap.resident
     ? {
-        alloc: (length, zeroed) => {
-          const values = heap.allocF32(length);
-          if (values && zeroed) zero(values.byteOffset, length);
-          return values;
-        },
-        allocInt32: (length) => heap.allocI32(length),
+        alloc: (length, zeroed) => zeroedIf(heap.allocF32(length), zeroed),
+        allocInt32: (length, zeroed) => zeroedIf(heap.allocI32(length), zeroed),
         allocBytes: (length) => heap.allocU8(length),
         attach: (owner, companion) => heap.attach(owner, companion),
         isResident: (values) => heap.isResident(values),
