@@ -104,7 +104,7 @@ export function argReduce(max: boolean, x: TypedArray, outer: number, len: numbe
  * a larger k sorts the whole row. The heap's helpers are functions of their own, not closures over the row, and the
  * scan compares with the last kept value alone: a million values for k = 10 went from ~7 ms to ~3.
  */
-export function topkIndices(x: TypedArray, rows: number, n: number, k: number, out: TypedArray): void {
+export function topkIndices(x: TypedArray, rows: number, n: number, k: number, out: TypedArray, next: TopkScan = nextKept): void {
   const heap = new Int32Array(k);
   for (let row = 0; row < rows; row++) {
     const base = row * n;
@@ -118,20 +118,33 @@ export function topkIndices(x: TypedArray, rows: number, n: number, k: number, o
     if (k === 0) continue;
     for (let i = 0; i < k; i++) heap[i] = base + i;
     for (let i = (k >> 1) - 1; i >= 0; i--) siftDown(x, heap, k, i);
-    // A later element comes before the last kept one only when it is larger, or a number against a NaN (ties keep
-    // the lower index): one comparison with that value per element, the heap touched only when one is taken.
-    let last = x[heap[0]];
-    for (let i = base + k; i < base + n; i++) {
-      const v = x[i];
-      if (!(v > last || (last !== last && v === v))) continue;
+    const end = base + n;
+    for (let i = next(x, base + k, end, x[heap[0]]); i < end; i = next(x, i + 1, end, x[heap[0]])) {
       heap[0] = i;
       siftDown(x, heap, k, 0);
-      last = x[heap[0]];
     }
     const kept = Array.from(heap, (at) => at - base).sort(order);
     for (let j = 0; j < k; j++) out[row * k + j] = kept[j];
   }
 }
+
+/**
+ * The first i in [from, to) whose x[i] comes before `last`, the last value topk keeps, whose index precedes them all;
+ * `to` when none does.
+ */
+export type TopkScan = (x: TypedArray, from: number, to: number, last: number) => number;
+
+/**
+ * A later element comes before the last kept one only when it is larger, or a number against a NaN (ties keep the
+ * lower index): one comparison per element, the heap touched only when one is taken.
+ */
+export const nextKept: TopkScan = (x, from, to, last) => {
+  for (let i = from; i < to; i++) {
+    const v = x[i];
+    if (v > last || (last !== last && v === v)) return i;
+  }
+  return to;
+};
 
 /** Whether x[p] comes before x[q] in topk's order: larger first, NaN last, the lower index first on ties. */
 function before(x: TypedArray, p: number, q: number): boolean {

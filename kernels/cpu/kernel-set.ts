@@ -12,7 +12,7 @@ import { logSoftmax, softmax } from './softmax';
 import { copyStrided } from './strided';
 import { cast } from './cast';
 import { allFinite } from './finite';
-import { argReduce, gather, segmentSum, select } from './indexing';
+import { argReduce, gather, segmentSum, select, topkIndices } from './indexing';
 import { depthwiseConv2d, depthwiseConv2dBackpropFilter, depthwiseConv2dBackpropInput } from './depthwise-conv';
 
 /**
@@ -50,6 +50,8 @@ export interface CpuKernels {
   readonly select: typeof select;
   /** argMax / argMin along an axis of x viewed as [outer, len, inner]; the SIMD set runs float32 along the last axis. */
   readonly argReduce: typeof argReduce;
+  /** The indices of each row's k largest values, largest first (tf.topk); the SIMD set scans float32 rows four values a compare. */
+  readonly topkIndices: typeof topkIndices;
   /** Rows of x picked by indices (an embedding's lookup); the SIMD set copies rows of a table in its memory. */
   readonly gather: typeof gather;
   /** Rows of x summed into the rows their ids name (an embedding's gradient); the SIMD set adds float32 rows. */
@@ -108,4 +110,4 @@ export interface ResidentMemory {
 
 /** The pure-JS kernels: the fallback everywhere, and the reference the SIMD kernels are tested against. */
 export const jsKernels: CpuKernels = { gemm, gemmBiasActivation, gemmMasked, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, unary, binary, reduce, clip, softmax, logSoftmax, avgPool, avgPoolBackprop, cast, copyStrided, allFinite, select, argReduce, gather, segmentSum, depthwiseConv2d,
-  depthwiseConv2dBackpropInput, depthwiseConv2dBackpropFilter };
+  depthwiseConv2dBackpropInput, depthwiseConv2dBackpropFilter, topkIndices };

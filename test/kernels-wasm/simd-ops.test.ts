@@ -406,6 +406,21 @@ function suite(name: string, kernels: () => CpuKernels, runs: number, place: Pla
       }), { seed: 13, numRuns: runs });
     });
 
+    it('topkIndices gives the JS twin\'s indices: float32 rows scanned in the kernel, with ties, signed zeros, infinities and NaN (the last kept one too)', () => {
+      const dims = fc.record({ rows: fc.integer({ min: 1, max: 3 }), n: fc.integer({ min: 60, max: 300 }), kFrac: fc.double({ min: 0, max: 0.25, noNaN: true }), nanRate: fc.constantFrom(0, 0.02, 0.5), seed: fc.nat() });
+      fc.assert(fc.property(dims, ({ rows, n, kFrac, nanRate, seed }) => {
+        const k = Math.floor(kFrac * n);
+        // Few distinct values, so that ties are common; the first values NaN at times, so that a NaN is kept last.
+        const u = randomArray(rows * n, seed);
+        const choices = [0, -0, 1, -1, 2.5, Infinity, -Infinity, 3, 0.25];
+        const x = Float32Array.from(u, (v, i) => ((v + 1) / 2 < nanRate ? NaN : i % n < 3 && nanRate === 0.5 ? NaN : choices[Math.floor(((v + 1) / 2) * 9) % 9] + (i % 5 === 0 ? v : 0)));
+        const want = new Int32Array(rows * k), got = place(new Int32Array(rows * k));
+        jsKernels.topkIndices(x, rows, n, k, want);
+        kernels().topkIndices(place(x), rows, n, k, got);
+        expect(Array.from(got)).toEqual(Array.from(want));
+      }), { seed: 17, numRuns: runs });
+    });
+
     it('depthwiseConv2d and its gradients give the JS twins\' bits: channel multiplier 1 (and 2, through the twins), strides, padding, an infinity and −0s', () => {
       fc.assert(fc.property(conv, fc.constantFrom(1, 1, 2), (c, multiplier) => {
         const [kh, kw] = c.pad === 'valid' ? [Math.min(c.kh, c.h), Math.min(c.kw, c.w)] : [c.kh, c.kw];

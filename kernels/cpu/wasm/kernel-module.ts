@@ -17,6 +17,7 @@ import { addDepthwiseFunctions, DEPTHWISE_EXPORTS } from './depthwise-module';
 import { addSoftmaxFunctions, SOFTMAX_EXPORTS } from './softmax-module';
 import { addAvgPoolFunctions, AVG_POOL_EXPORTS } from './avg-pool-module';
 import { addRowReduceFunctions, ROW_REDUCE_EXPORTS } from './row-reduce-module';
+import { addScanFunctions, SCAN_EXPORTS } from './scan-module';
 
 /**
  * Every export of the kernel module, in the order the runtime and the thread pool index them: the GEMM
@@ -24,7 +25,7 @@ import { addRowReduceFunctions, ROW_REDUCE_EXPORTS } from './row-reduce-module';
  */
 export const KERNEL_EXPORTS = [...GEMM_EXPORTS, ...BIAS_ACTIVATION_EXPORTS, ...POOL_EXPORTS, ...IM2COL_EXPORTS, ...ADAM_EXPORTS, ...CONV_DIRECT_EXPORTS, ...FILL_EXPORTS, ...ELEMENTWISE_EXPORTS,
   ...SIGMOID_TANH_OPS.map((op) => `un_${op}` as const), ...COPY_EXPORTS, ...COMPARE_EXPORTS, ...FILTER_WINNERS_EXPORTS, ...GEMM_MASKED_EXPORTS, ...ROWS_EXPORTS, ...DEPTHWISE_EXPORTS, ...SOFTMAX_EXPORTS, ...AVG_POOL_EXPORTS,
-  ...ROW_REDUCE_EXPORTS] as const;
+  ...ROW_REDUCE_EXPORTS, ...SCAN_EXPORTS] as const;
 export type KernelExport = (typeof KERNEL_EXPORTS)[number];
 
 /** Index of an export in KERNEL_EXPORTS. */
@@ -54,5 +55,6 @@ export function buildKernelModule(shape: GemmKernelShape, memory: MemoryLimits):
   addSoftmaxFunctions(m);
   addAvgPoolFunctions(m);
   addRowReduceFunctions(m);
+  addScanFunctions(m);
   return m.build();
 }

@@ -1,7 +1,10 @@
-import { gather as gatherJs, segmentSum as segmentSumJs } from '../indexing';
+import { gather as gatherJs, nextKept, segmentSum as segmentSumJs, topkIndices as topkIndicesJs, type TopkScan } from '../indexing';
 import type { CpuKernels } from '../kernel-set';
 import { MIN_ELEMENTS, type CallHelpers } from './elementwise-simd';
 import type { WasmRuntime } from './runtime';
+
+// Shorter rows take the twin: a call per value taken costs more than their scan (~1 ns a value).
+const TOPK_MIN_ROW = 64;
 
 /** Whether every index is a whole number in [0, limit): the kernels then never reach outside their rows. */
 function inRange(idx: Int32Array, limit: number): boolean {
@@ -15,7 +18,7 @@ function inRange(idx: Int32Array, limit: number): boolean {
  * gives), segmentSum between float32 arrays. Each moves or adds the same values in the same order as its JS twin:
  * the same bits. Every other call takes the twin.
  */
-export function simdRowsOn(runtime: WasmRuntime, h: CallHelpers): Pick<CpuKernels, 'gather' | 'segmentSum'> {
+export function simdRowsOn(runtime: WasmRuntime, h: CallHelpers): Pick<CpuKernels, 'gather' | 'segmentSum' | 'topkIndices'> {
   const gather: CpuKernels['gather'] = (x, idx, outer, len, inner, out) => {
     const e = x.BYTES_PER_ELEMENT;
     const fits = out.length >= MIN_ELEMENTS && inner * e >= 16 && x.constructor === out.constructor && idx instanceof Int32Array
@@ -41,5 +44,23 @@ export function simdRowsOn(runtime: WasmRuntime, h: CallHelpers): Pick<CpuKernel
     o.finish();
   };
 
-  return { gather, segmentSum };
+  // Rows of float32 long enough to pay for a call per value taken: the twin's heap, its scan run here (first_above)
+  // while the last kept value is a number; past a NaN, every number comes before it, which the twin's scan handles.
+  const topkIndices: CpuKernels['topkIndices'] = (x, rows, n, k, out) => {
+    const r = x instanceof Float32Array && n >= TOPK_MIN_ROW && x.length >= MIN_ELEMENTS && 4 * k <= n
+      ? h.operands((o) => [o.input(x, x.length), o.temp(4)]) : null;
+    if (!r) return topkIndicesJs(x, rows, n, k, out);
+    const [o, [xAt, foundAt]] = r;
+    const firstAbove = runtime.fn('first_above');
+    const found = new Int32Array(runtime.heap.memory.buffer, foundAt, 1);
+    const next: TopkScan = (values, from, to, last) => {
+      if (last !== last) return nextKept(values, from, to, last);
+      firstAbove(xAt, from, to, last, foundAt);
+      return found[0];
+    };
+    topkIndicesJs(x, rows, n, k, out, next);
+    o.finish();
+  };
+
+  return { gather, segmentSum, topkIndices };
 }

@@ -11,7 +11,7 @@ import { sumToShape } from '../../../kernels/cpu/reduce';
 import { sparseSoftmaxCrossEntropy } from '../../../kernels/cpu/softmax';
 import { sgdUpdate } from '../../../kernels/cpu/adam';
 import { adamKernelEpsilon } from '../../../kernels/shared/adam';
-import { gatherND, scatterND, topkIndices } from '../../../kernels/cpu/indexing';
+import { gatherND, scatterND } from '../../../kernels/cpu/indexing';
 import { rowStrides, splitAt } from '../../../kernels/shared/index-geometry';
 import { cumsum } from '../../../kernels/cpu/cumsum';
 import { gatherAt } from '../../../kernels/cpu/pool';
@@ -538,7 +538,7 @@ export class CpuBackend implements Backend {
   topkIndices(x: Tensor, k: number): Tensor {
     const n = x.shape[x.rank - 1];
     const [out, values] = this.output([...x.shape.slice(0, -1), k], 'int32');
-    topkIndices(x.hostValues(), n === 0 ? 0 : x.size / n, n, k, values);
+    this.k.topkIndices(x.hostValues(), n === 0 ? 0 : x.size / n, n, k, values);
     return out;
   }
 
