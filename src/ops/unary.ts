@@ -27,6 +27,8 @@ export function unaryOp(op: UnaryOp, x: Tensor | TensorLike): Tensor {
   if (t.dtype === 'int32' || t.dtype === 'bool') {
     if (FLOAT_ONLY.has(op)) throw argError(op, 'x', `${withArticle(t.dtype)} tensor`, 'a float32 or float64 tensor (as in TF.js)');
     if (op === 'erf' && t.dtype === 'bool') throw argError(op, 'x', 'a bool tensor', 'an int32, float32 or float64 tensor (as in TF.js)');
+    // TF.js 4.22 gives a bool x back unchanged here, no log-sigmoid of anything; tessera refuses it.
+    if (op === 'logSigmoid' && t.dtype === 'bool') throw argError(op, 'x', 'a bool tensor', 'an int32, float32 or float64 tensor');
     if (TO_FLOAT.has(op)) return unaryOp(op, cast(t, 'float32'));
     // Each step is recorded (the casts pass dy through), so an int32 argument of tf.grad gets TF.js's float gradient.
     const y = INT_KERNEL.has(op) ? recorded(op, cast(t, 'int32')) : cast(recorded(op, cast(t, 'float32')), 'int32');

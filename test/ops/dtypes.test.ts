@@ -256,6 +256,7 @@ describe('bad input names the op, the argument, what came and what was expected'
     ['logical dtype', () => tn.logicalAnd(x, x), /logicalAnd: a must be a bool tensor, got a float32 tensor/],
     ['argMax axis', () => tn.argMax(x, 1), /argMax: axis must be integers in \[-1, 1\)/],
     ['cast dtype', () => tn.cast(x, 'int8' as 'int32'), /cast: dtype must be 'float32', 'int32', 'bool' or 'float64'/],
+    ['logSigmoid of bool', () => tn.logSigmoid(tn.tensor([true, false], [2], 'bool')), /logSigmoid: x must be an int32, float32 or float64 tensor, got a bool tensor/],
   ];
   for (const [name, f, message] of cases) {
     it(name, () => {

@@ -40,6 +40,27 @@ describe('an RNN layer\'s states, as TF.js 4.22 gives them', () => {
     expect(view(ours.states)).toEqual(view(theirs.states));
   });
 
+  it('setStates and the states setter: the next call goes on from the given states, as TF.js\'s; bad states refused as resetStates refuses them', () => {
+    const make = (L: Lib) => L.layers.simpleRNN({ units: 2, stateful: true, batchInputShape: [1, 2, 1], kernelInitializer: L.initializers.glorotUniform({ seed: 7 }), recurrentInitializer: L.initializers.glorotUniform({ seed: 8 }) });
+    const [ours, theirs] = [make(tn), make(TF) as unknown as tf.layers.RNN];
+    const [ourModel, theirModel] = [tn.sequential({ layers: [ours] }), tf.sequential({ layers: [theirs] })];
+    const x = seeded([1, 2, 1], 82);
+    ourModel.predict(x.t);
+    theirModel.predict(x.p);
+    ours.setStates([tn.tensor2d([[0.5, -0.25]])]);
+    theirs.setStates([tf.tensor2d([[0.5, -0.25]])]);
+    expectSame([ourModel.predict(x.t) as tn.Tensor], [theirModel.predict(x.p) as tf.Tensor]);
+    ours.states = [tn.tensor2d([[-1, 2]])];
+    theirs.states = [tf.tensor2d([[-1, 2]])];
+    expectSame([ourModel.predict(x.t) as tn.Tensor], [theirModel.predict(x.p) as tf.Tensor]);
+    expectSame(ours.states as tn.Tensor[], theirs.states);
+    const before = view(ours.states);
+    expect(() => ours.setStates([tn.zeros([2, 2])])).toThrow(/states/);
+    expect(() => { ours.states = [tn.zeros([1, 3])]; }).toThrow(/states/);
+    expect(view(ours.states)).toEqual(before);
+    expect(() => tn.layers.simpleRNN({ units: 2 }).setStates([tn.zeros([1, 2])])).toThrow(/\.setStates: the layer is not stateful/);
+  });
+
   it('a stateful bidirectional\'s directions: zeros once it is in a model (its batch size from the model\'s input)', () => {
     const make = (L: Lib) => {
       const bd = L.layers.bidirectional({ layer: L.layers.gru({ units: 2, stateful: true }) });

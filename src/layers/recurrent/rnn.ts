@@ -356,8 +356,17 @@ export class RNN extends Layer {
 
   /** As TF.js: zeros (or the given states) for a stateful layer; an error for any other. */
   override resetStates(states?: Tensor | Tensor[]): void {
+    this.replaceStates('resetStates', states);
+  }
+
+  /** As TF.js's setStates: the states a stateful layer goes on from, checked and copied as resetStates(states). */
+  setStates(states: Tensor | Tensor[]): void {
+    this.replaceStates('setStates', states);
+  }
+
+  private replaceStates(method: string, states: Tensor | Tensor[] | undefined): void {
     const next = states === undefined ? null : Array.isArray(states) ? states : [states];
-    const { batch, step } = this.checkReset(next);
+    const { batch, step } = this.checkReset(next, method);
     const old = this.stateValues;
     // In a scope of its own: the zeros are copied into kept states and freed, whether or not the caller is in a tidy.
     this.stateValues = tidy(() => (next ?? this.cell.stateShapes(step).map((s) => zeros([batch, ...s], this.dtype))).map((s) => keep(new Tensor(s.shape, s.dtype, s.hostValues().slice()))));
@@ -365,13 +374,13 @@ export class RNN extends Layer {
   }
 
   /** @internal Throws unless resetStates(states) (null: zeros) can run; the batch size and step shape it resets for. */
-  checkReset(states: Tensor[] | null): { batch: number; step: number[] } {
-    if (!this.stateful) throw new Error(`${this.name}.resetStates: the layer is not stateful; create it with stateful: true and a fixed batch size to keep states between calls`);
+  checkReset(states: Tensor[] | null, method = 'resetStates'): { batch: number; step: number[] } {
+    if (!this.stateful) throw new Error(`${this.name}.${method}: the layer is not stateful; create it with stateful: true and a fixed batch size to keep states between calls`);
     const batch = this.fixedBatch;
-    if (batch === null) throw new Error(`${this.name}.resetStates: the layer does not know its batch size yet; apply it to an input with a fixed batch size first`);
+    if (batch === null) throw new Error(`${this.name}.${method}: the layer does not know its batch size yet; apply it to an input with a fixed batch size first`);
     // A state's shape may follow the input's (a convolutional cell's), known once the layer is built.
     const built = this.inputShapeNoBatch;
-    if (!built && this.stepDims.length > 1) throw new Error(`${this.name}.resetStates: the layer does not know its input shape yet; build it (give batchInputShape) or apply it to an input first`);
+    if (!built && this.stepDims.length > 1) throw new Error(`${this.name}.${method}: the layer does not know its input shape yet; build it (give batchInputShape) or apply it to an input first`);
     const step = built ? built.slice(1) : [];
     if (states) this.checkStates('states', states, batch, step);
     return { batch, step };
@@ -389,6 +398,11 @@ export class RNN extends Layer {
   /** As TF.js's: a stateful layer's current states once it is in a graph or has run; else one null per state. */
   get states(): (Tensor | null)[] {
     return this.stateValues ? this.stateValues.slice() : this.cell.stateSizes.map(() => null);
+  }
+
+  /** As TF.js's setter: setStates(states). */
+  set states(states: Tensor | Tensor[]) {
+    this.setStates(states);
   }
 
   /** The states, as TF.js's getStates (typed Tensor[] as TF.js's, with its nulls before the states exist). */
