@@ -4,6 +4,7 @@ import { arithmeticOps } from './ops/arithmetic';
 import { basicMathOps } from './ops/basic-math';
 import { convolutionOps } from './ops/convolution';
 import { creationOps } from './ops/creation';
+import { evaluationOps } from './ops/evaluation';
 import { graphOps } from './ops/graph';
 import { imageOps } from './ops/image';
 import { logicalOps } from './ops/logical';
@@ -15,7 +16,7 @@ import { transformationOps } from './ops/transformation';
 
 /** Every TF op the executor runs, by name (Placeholder and Const aside: their values come from outside). */
 export const OPS: OpTable = {
-  ...arithmeticOps, ...basicMathOps, ...convolutionOps, ...creationOps, ...graphOps, ...imageOps,
+  ...arithmeticOps, ...basicMathOps, ...convolutionOps, ...creationOps, ...evaluationOps, ...graphOps, ...imageOps,
   ...logicalOps, ...matricesOps, ...normalizationOps, ...reductionOps, ...sliceJoinOps, ...transformationOps,
 };
 

@@ -80,6 +80,18 @@ describe('loading and running graph models: memory and bad input', () => {
     await expect(tn.loadGraphModel(tn.io.fromMemory(nchw.artifacts()))).rejects.toThrow(/node 'bias' \(BiasAdd\): data_format 'NCHW' is not supported/);
   });
 
+  it('nodes TF.js would compute wrongly are refused at load: a OneHot along another axis, a dilated Conv2DBackpropInput, an unknown crop method', async () => {
+    const refused = async (add: (g: GraphBuilder) => void, message: RegExp) => {
+      const g = small();
+      add(g);
+      await expect(tn.loadGraphModel(tn.io.fromMemory(g.artifacts()))).rejects.toThrow(message);
+    };
+    await refused((g) => g.op('h', 'OneHot', ['x', 'x', 'x', 'x'], { ...T, axis: attr.i(0) }), /node 'h' \(OneHot\): attr 'axis' 0 is not supported/);
+    const deconv = { ...T, strides: attr.ints([1, 1, 1, 1]), padding: attr.s('SAME'), data_format: attr.s('NHWC'), dilations: attr.ints([1, 2, 2, 1]) };
+    await refused((g) => g.op('d', 'Conv2DBackpropInput', ['x', 'w', 'out'], deconv), /node 'd' \(Conv2DBackpropInput\): attr 'dilations' other than 1 is not supported, got \[2, 2\]/);
+    await refused((g) => g.op('c', 'CropAndResize', ['x', 'w', 'x', 'x'], { ...T, method: attr.s('bicubic') }), /node 'c' \(CropAndResize\): attr 'method' must be 'bilinear' or 'nearest', got 'bicubic'/);
+  });
+
   it('a layers model passed to loadGraphModel points to loadLayersModel, and the other way round', async () => {
     const layers = tn.sequential({ layers: [tn.layers.dense({ units: 2, inputShape: [3] })] });
     let saved: tn.io.ModelArtifacts | undefined;

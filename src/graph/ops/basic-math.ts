@@ -1,5 +1,5 @@
 import * as tn from '../../ops/index';
-import { unary, type OpTable } from '../op-spec';
+import { binary, unary, type OpTable } from '../op-spec';
 
 /** TF's elementwise functions of one tensor (activations among them), as tfjs-converter's basic_math executor. */
 export const basicMathOps: OpTable = {
@@ -20,6 +20,15 @@ export const basicMathOps: OpTable = {
   Sin: unary(tn.sin),
   Cos: unary(tn.cos),
   Tan: unary(tn.tan),
+  Asin: unary(tn.asin),
+  Acos: unary(tn.acos),
+  Atan: unary(tn.atan),
+  Atan2: binary(tn.atan2),
+  Sinh: unary(tn.sinh),
+  Cosh: unary(tn.cosh),
+  Asinh: unary(tn.asinh),
+  Acosh: unary(tn.acosh),
+  Atanh: unary(tn.atanh),
   Erf: unary(tn.erf),
   Relu: unary(tn.relu),
   Relu6: unary(tn.relu6),

@@ -62,6 +62,21 @@ const depthwise: OpSpec = {
   },
 };
 
+/** The input gradient of a conv2d as conv2dTranspose: the output shape (input 0), the filter (1) and dy (2). */
+const conv2dBackpropInput: OpSpec = {
+  arity: 3, dtypeAttr: 'T',
+  check: (node) => {
+    const { dilations } = geometry(node);
+    // TF.js reads no dilations here and would compute a dilated node undilated.
+    if (dilations[0] !== 1 || dilations[1] !== 1) throw new Error(`${node.where}: attr 'dilations' other than 1 is not supported, got [${dilations.join(', ')}]`);
+  },
+  run: (n) => {
+    const { strides, pad } = geometry(n.node);
+    const shape = n.numbers(0);
+    return [tn.conv2dTranspose(n.tensor(2), n.tensor(1), [shape[0], shape[1], shape[2], shape[3]], strides, pad)];
+  },
+};
+
 /** _FusedConv2D and FusedDepthwiseConv2dNative: the convolution, then fused_ops over the extra inputs after x and filter. */
 function fusedConv(f: typeof tn.fused.conv2d, plain: typeof tn.conv2d): OpSpec {
   const read = (node: GraphNode) => ({ ...geometry(node), epilogue: readEpilogue(node, 2) });
@@ -84,6 +99,7 @@ function fusedConv(f: typeof tn.fused.conv2d, plain: typeof tn.conv2d): OpSpec {
 /** TF's 2-D convolutions and pools (NHWC), as tfjs-converter's convolution executor. */
 export const convolutionOps: OpTable = {
   Conv2D: conv2d,
+  Conv2DBackpropInput: conv2dBackpropInput,
   _FusedConv2D: fusedConv(tn.fused.conv2d, tn.conv2d),
   DepthwiseConv2dNative: depthwise,
   DepthwiseConv2d: depthwise,

@@ -1,4 +1,5 @@
 import * as tn from '../../ops/index';
+import type { Tensor4D } from '../../tensor/tfjs-types';
 import type { GraphNode } from '../graph-def';
 import { requireNHWC, type OpSpec, type OpTable } from '../op-spec';
 
@@ -20,4 +21,9 @@ export const normalizationOps: OpTable = {
   FusedBatchNormV3: fusedBatchNorm,
   Softmax: { arity: 1, run: (n) => [tn.softmax(n.tensor(0))] },
   LogSoftmax: { arity: 1, run: (n) => [tn.logSoftmax(n.tensor(0))] },
+  LRN: {
+    arity: 1,
+    run: (n) => [tn.localResponseNormalization(n.tensor(0) as Tensor4D, n.attrs.number('depth_radius', 5), n.attrs.number('bias', 1), n.attrs.number('alpha', 1), n.attrs.number('beta', 0.5))],
+  },
+  EuclideanNorm: { arity: 2, run: (n) => [tn.euclideanNorm(n.tensor(0), n.numbers(1), n.attrs.bool('keep_dims', false))] },
 };

@@ -7,6 +7,11 @@ function reduce(f: (x: Tensor, axis: number[], keepDims: boolean) => Tensor, dty
   return { arity: 2, dtypeAttr, run: (n) => [f(n.tensor(0), n.numbers(1), n.attrs.bool('keep_dims', false))] };
 }
 
+/** A running sum or product along the axis of input 1, with TF's exclusive and reverse attrs. */
+function cumulative(f: typeof tn.cumsum): OpSpec {
+  return { arity: 2, run: (n) => [f(n.tensor(0), n.number(1), n.attrs.bool('exclusive', false), n.attrs.bool('reverse', false))] };
+}
+
 /** TF's reductions, as tfjs-converter's reduction executor. */
 export const reductionOps: OpTable = {
   Sum: reduce(tn.sum),
@@ -18,4 +23,6 @@ export const reductionOps: OpTable = {
   Any: reduce(tn.any),
   ArgMax: { arity: 2, run: (n) => [tn.argMax(n.tensor(0), n.number(1))] },
   ArgMin: { arity: 2, run: (n) => [tn.argMin(n.tensor(0), n.number(1))] },
+  Cumsum: cumulative(tn.cumsum),
+  Cumprod: cumulative(tn.cumprod),
 };

@@ -24,4 +24,15 @@ export const sliceJoinOps: OpTable = {
   Split: { arity: 2, run: (n) => tn.split(n.tensor(1), n.attrs.number('num_split', 1), n.number(0)) },
   SplitV: { arity: 3, run: (n) => tn.split(n.tensor(0), n.numbers(1), n.number(2)) },
   ReverseV2: { arity: 2, run: (n) => [tn.reverse(n.tensor(0), n.numbers(1))] },
+  GatherNd: { arity: 2, run: (n) => [tn.gatherND(n.tensor(0), n.tensor(1))] },
+  ScatterNd: { arity: 3, run: (n) => [tn.scatterND(n.tensor(0), n.tensor(1), n.numbers(2))] },
+  TensorScatterUpdate: { arity: 3, run: (n) => [tn.tensorScatterUpdate(n.tensor(0), n.tensor(1), n.tensor(2))] },
+  // Indices, the output shape, the values, then the default (cast to the values' dtype, as TF.js casts it).
+  SparseToDense: {
+    arity: 4,
+    run: (n) => {
+      const values = n.tensor(2);
+      return [tn.sparseToDense(n.tensor(0), values, n.numbers(1), tn.cast(n.tensor(3), values.dtype))];
+    },
+  },
 };

@@ -1,6 +1,6 @@
 import * as tn from '../../ops/index';
 import type { GraphNode } from '../graph-def';
-import type { OpTable } from '../op-spec';
+import { requireNHWC, type OpTable } from '../op-spec';
 
 /** Cast's target dtype, required at load: a Cast to a dtype tessera has no tensors for is refused there. */
 function castTo(node: GraphNode) {
@@ -35,4 +35,5 @@ export const transformationOps: OpTable = {
   BroadcastTo: { arity: 2, run: (n) => [tn.broadcastTo(n.tensor(0), n.numbers(1))] },
   SpaceToBatchND: { arity: 3, run: (n) => [tn.spaceToBatchND(n.tensor(0), n.numbers(1), n.pairs(2))] },
   BatchToSpaceND: { arity: 3, run: (n) => [tn.batchToSpaceND(n.tensor(0), n.numbers(1), n.pairs(2))] },
+  DepthToSpace: { arity: 1, check: (node) => requireNHWC(node), run: (n) => [tn.depthToSpace(n.tensor(0), n.attrs.number('block_size', 0))] },
 };
