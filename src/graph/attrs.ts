@@ -18,6 +18,12 @@ export class NodeAttrs {
 
   string(name: string, fallback: string): string {
     const v = this.value(name);
+    return v === undefined ? fallback : this.text(name, own(v, 's')).toLowerCase();
+  }
+
+  /** A string attr as written, where case matters (an einsum equation: TF.js lower-cases it too, losing A from a). */
+  exactString(name: string, fallback: string): string {
+    const v = this.value(name);
     return v === undefined ? fallback : this.text(name, own(v, 's'));
   }
 
@@ -26,7 +32,7 @@ export class NodeAttrs {
     const s = list === undefined ? undefined : own(list, 's');
     if (s === undefined) return fallback;
     if (!Array.isArray(s)) throw this.bad(name, s, 'a list of base64 strings {list: {s: [...]}}');
-    return s.map((x) => this.text(name, x));
+    return s.map((x) => this.text(name, x).toLowerCase());
   }
 
   number(name: string, fallback: number): number {
@@ -102,7 +108,7 @@ export class NodeAttrs {
   private text(name: string, s: unknown): string {
     if (typeof s !== 'string') throw this.bad(name, s, 'a base64 string {s: "..."}');
     try {
-      return atob(s).toLowerCase();
+      return atob(s);
     } catch {
       throw this.bad(name, s, 'base64 text');
     }

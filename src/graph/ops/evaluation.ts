@@ -1,7 +1,7 @@
 import * as tn from '../../ops/index';
 import type { OpTable } from '../op-spec';
 
-/** TF's top-k and unique values, as tfjs-converter's evaluation executor: each gives values, then indices. */
+/** TF's top-k, sorted search and unique values, as tfjs-converter's evaluation executor. */
 export const evaluationOps: OpTable = {
   TopKV2: {
     arity: 2,
@@ -10,6 +10,8 @@ export const evaluationOps: OpTable = {
       return [values, indices];
     },
   },
+  LowerBound: { arity: 2, run: (n) => [tn.lowerBound(n.tensor(0), n.tensor(1))] },
+  UpperBound: { arity: 2, run: (n) => [tn.upperBound(n.tensor(0), n.tensor(1))] },
   Unique: {
     arity: 1,
     run: (n) => {

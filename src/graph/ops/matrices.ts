@@ -27,4 +27,7 @@ export const matricesOps: OpTable = {
   BatchMatMulV2: matMul('adj_x', 'adj_y'),
   _FusedMatMul: fusedMatMul,
   Transpose: { arity: 2, dtypeAttr: 'T', run: (n) => [tn.transpose(n.tensor(0), n.numbers(1))] },
+  Einsum: { arity: 1, dtypeAttr: 'T', run: (n) => [tn.einsum(n.attrs.exactString('equation', ''), ...n.tensors(0))] },
+  // TF's lower and upper counts are inputs 1 and 2 (TF.js 4.22 reads input 1 for both).
+  MatrixBandPart: { arity: 3, run: (n) => [tn.linalg.bandPart(n.tensor(0), n.number(1), n.number(2))] },
 };

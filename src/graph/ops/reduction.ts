@@ -25,4 +25,6 @@ export const reductionOps: OpTable = {
   ArgMin: { arity: 2, run: (n) => [tn.argMin(n.tensor(0), n.number(1))] },
   Cumsum: cumulative(tn.cumsum),
   Cumprod: cumulative(tn.cumprod),
+  Bincount: { arity: 3, run: (n) => [tn.bincount(n.tensor(0), n.tensor(2), n.number(1))] },
+  DenseBincount: { arity: 3, run: (n) => [tn.denseBincount(n.tensor(0), n.tensor(2), n.number(1), n.attrs.bool('binary_output', false))] },
 };

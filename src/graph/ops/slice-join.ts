@@ -24,6 +24,8 @@ export const sliceJoinOps: OpTable = {
   Split: { arity: 2, run: (n) => tn.split(n.tensor(1), n.attrs.number('num_split', 1), n.number(0)) },
   SplitV: { arity: 3, run: (n) => tn.split(n.tensor(0), n.numbers(1), n.number(2)) },
   ReverseV2: { arity: 2, run: (n) => [tn.reverse(n.tensor(0), n.numbers(1))] },
+  // Reverse's input 1 is a bool per dimension: the axes where it is true.
+  Reverse: { arity: 2, run: (n) => [tn.reverse(n.tensor(0), n.numbers(1).flatMap((on, axis) => (on ? [axis] : [])))] },
   GatherNd: { arity: 2, run: (n) => [tn.gatherND(n.tensor(0), n.tensor(1))] },
   ScatterNd: { arity: 3, run: (n) => [tn.scatterND(n.tensor(0), n.tensor(1), n.numbers(2))] },
   TensorScatterUpdate: { arity: 3, run: (n) => [tn.tensorScatterUpdate(n.tensor(0), n.tensor(1), n.tensor(2))] },

@@ -32,6 +32,15 @@ export const transformationOps: OpTable = {
     },
     run: (n) => [tn.mirrorPad(n.tensor(0), n.pairs(1), n.attrs.string('mode', '') as 'reflect' | 'symmetric')],
   },
+  // TF's shape is an attr, −1 for an unknown dim (TF.js 4.22 reads a second input, which TF's node has not).
+  EnsureShape: {
+    arity: 1,
+    run: (n) => {
+      const shape = n.node.inputs.length > 1 ? n.numbers(1) : n.attrs.shape('shape');
+      return [shape === undefined ? tn.clone(n.tensor(0)) : tn.ensureShape(n.tensor(0), shape.map((d) => (d < 0 ? null : d)))];
+    },
+  },
+  BroadcastArgs: { arity: 2, run: (n) => [tn.broadcastArgs(n.tensor(0), n.tensor(1))] },
   BroadcastTo: { arity: 2, run: (n) => [tn.broadcastTo(n.tensor(0), n.numbers(1))] },
   SpaceToBatchND: { arity: 3, run: (n) => [tn.spaceToBatchND(n.tensor(0), n.numbers(1), n.pairs(2))] },
   BatchToSpaceND: { arity: 3, run: (n) => [tn.batchToSpaceND(n.tensor(0), n.numbers(1), n.pairs(2))] },
