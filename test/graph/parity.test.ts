@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as tn from '../../src/node';
 import { attr, GraphBuilder } from './graph-builder';
 import { expectSame, inputPair, loadBoth } from './helpers';
@@ -361,6 +361,45 @@ describe('graph models run as TF.js 4.22 runs them', () => {
     badLength.op('irfft', 'IRFFT', ['c', 'five'], {});
     const bad = await tn.loadGraphModel(tn.io.fromMemory(badLength.artifacts()));
     expect(() => bad.execute(t, 'irfft')).toThrow(/node 'irfft' \(IRFFT\): fft_length 5 is not supported \(only 2·\(4 − 1\) = 6/);
+  });
+
+  it('Conv3D, MaxPool3D, AvgPool3D, MaxPoolWithArgmax, ImageProjectiveTransformV3, ListDiff (executeAsync only) and Print', async () => {
+    const g = new GraphBuilder(16);
+    g.placeholder('x', [-1, 4, 4, 4, 2]);
+    g.const('f3', [2, 2, 2, 2, 3]);
+    const v = (strides: number[], extra = {}) => ({ ...T, strides: attr.ints(strides), padding: attr.s('SAME'), data_format: attr.s('NDHWC'), ...extra });
+    g.op('c3', 'Conv3D', ['x', 'f3'], v([1, 1, 2, 1, 1], { dilations: attr.ints([1, 1, 1, 1, 1]) }));
+    g.op('m3', 'MaxPool3D', ['x'], v([1, 2, 2, 2, 1], { ksize: attr.ints([1, 2, 3, 2, 1]) }));
+    g.op('a3', 'AvgPool3D', ['x'], { ...v([1, 1, 2, 2, 1], { ksize: attr.ints([1, 3, 2, 2, 1]) }), padding: attr.s('VALID') });
+    g.placeholder('img', [-1, 5, 6, 2]);
+    g.op('argmax', 'MaxPoolWithArgmax', ['img'], { ...T, ksize: attr.ints([1, 2, 2, 1]), strides: attr.ints([1, 2, 2, 1]), padding: attr.s('VALID'), include_batch_in_index: attr.b(true), Targmax: attr.type('DT_INT64') });
+    g.const('tf', [1, 8], [0.9, 0.2, 0.5, -0.1, 1.1, -0.3, 0.01, 0.02]);
+    g.const('outSize', [2], [4, 7], 'int32');
+    g.const('fill', [], [-1]);
+    // One image: TF.js 4.22 fills every image after the first with fillValue.
+    g.const('one', [1, 5, 6, 2]);
+    g.op('proj', 'ImageProjectiveTransformV3', ['one', 'tf', 'outSize', 'fill'], { dtype: attr.type('DT_FLOAT'), interpolation: attr.s('BILINEAR'), fill_mode: attr.s('REFLECT') });
+    g.const('xs', [6], [4, 1, 9, 1, 7, 3], 'int32');
+    g.const('ys', [2], [1, 7], 'int32');
+    g.op('diff', 'ListDiff', ['xs', 'ys'], { T: attr.type('DT_INT32'), out_idx: attr.type('DT_INT32') });
+    g.op('print', 'Print', ['img', 'xs'], { ...T, message: attr.s('Kept As Written'), summarize: attr.i(2), first_n: attr.i(-1) });
+    const outputs = ['c3', 'm3', 'a3', 'argmax', 'argmax:1', 'proj'];
+    const { peer, ours } = await loadBoth(g);
+    const [a, b] = [inputPair(g, [2, 4, 4, 4, 2]), inputPair(g, [2, 5, 6, 2])];
+    const inputs = { x: a.t, img: b.t };
+    const got = ours.execute(inputs, outputs) as tn.Tensor[];
+    const want = peer.execute({ x: a.tfx, img: b.tfx }, outputs) as tf.Tensor[];
+    outputs.forEach((_, i) => expectSame(got[i], want[i]));
+    expectSame(await ours.executeAsync(inputs, ['diff', 'diff:1']) as tn.Tensor[], await peer.executeAsync({ x: a.tfx, img: b.tfx }, ['diff', 'diff:1']) as tf.Tensor[]);
+    expect(() => ours.execute(inputs, 'diff')).toThrow(/node 'diff' \(ListDiff\).*executeAsync/);
+    const printed: unknown[][] = [];
+    const spy = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => { printed.push(args); });
+    try {
+      expect((ours.execute(inputs, 'print') as tn.Tensor).arraySync()).toEqual(b.t.arraySync());
+    } finally {
+      spy.mockRestore();
+    }
+    expect(printed).toEqual([['Kept As Written'], [[4, 1]]]);
   });
 
   it('NonMaxSuppressionV2 to V5 run in executeAsync only, as in TF.js (V5 adds TF\'s count of boxes kept as a third output); an unsupported attr is refused at load', async () => {

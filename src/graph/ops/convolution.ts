@@ -1,5 +1,6 @@
 import * as tn from '../../ops/index';
 import type { Tensor } from '../../tensor/tensor';
+import type { Tensor4D } from '../../tensor/tfjs-types';
 import type { ExplicitPadding } from '../../tensor/value-types';
 import type { GraphNode } from '../graph-def';
 import { requireNHWC, type NodeArgs, type OpSpec, type OpTable } from '../op-spec';
@@ -9,11 +10,24 @@ type Pad = 'same' | 'valid' | ExplicitPadding;
 
 /** A 4-long attr ([1, h, w, 1] strides, ksize, dilations), as its two spatial values. */
 function spatial(node: GraphNode, name: string, fallback?: number[]): [number, number] {
-  const v = node.attrs.numbers(name, fallback ?? []);
-  if (v.length !== 4 || !v.every((d) => Number.isInteger(d) && d > 0)) {
-    throw new Error(`${node.where}: attr '${name}' must be 4 positive integers [1, height, width, 1], got [${v.join(', ')}]`);
+  const [h, w] = inner(node, name, fallback ?? [], '[1, height, width, 1]');
+  return [h, w];
+}
+
+/** A 5-long attr ([1, d, h, w, 1]) of a 3-D op, as its three spatial values. */
+function volumetric(node: GraphNode, name: string, fallback?: number[]): [number, number, number] {
+  const [d, h, w] = inner(node, name, fallback ?? [], '[1, depth, height, width, 1]');
+  return [d, h, w];
+}
+
+/** The values of an attr laid out as `layout` (batch and channels first and last, each 1) but those two. */
+function inner(node: GraphNode, name: string, fallback: number[], layout: string): number[] {
+  const v = node.attrs.numbers(name, fallback);
+  const size = layout.split(',').length;
+  if (v.length !== size || !v.every((d) => Number.isInteger(d) && d > 0)) {
+    throw new Error(`${node.where}: attr '${name}' must be ${size} positive integers ${layout}, got [${v.join(', ')}]`);
   }
-  return [v[1], v[2]];
+  return v.slice(1, -1);
 }
 
 /** padding SAME or VALID, or EXPLICIT with explicit_paddings' 8 values as pairs, as TF.js's getPadding. */
@@ -62,6 +76,44 @@ const depthwise: OpSpec = {
   },
 };
 
+/** A 3-D window op's geometry; 3-D ops take 'same' or 'valid' padding only. */
+function geometry3d(node: GraphNode, window: boolean) {
+  requireNHWC(node, 'NDHWC');
+  const pad = node.attrs.string('padding', '');
+  if (pad !== 'same' && pad !== 'valid') throw new Error(`${node.where}: attr 'padding' must be 'SAME' or 'VALID', got '${pad.toUpperCase()}'`);
+  return { strides: volumetric(node, 'strides'), pad: pad as 'same' | 'valid', size: window ? volumetric(node, 'ksize') : undefined, dilations: window ? undefined : volumetric(node, 'dilations', [1, 1, 1, 1, 1]) };
+}
+
+function pool3d(f: typeof tn.maxPool3d): OpSpec {
+  return {
+    arity: 1, dtypeAttr: 'T', check: (node) => geometry3d(node, true),
+    run: (n) => {
+      const { size, strides, pad } = geometry3d(n.node, true);
+      return [f(n.tensor(0), size as [number, number, number], strides, pad)];
+    },
+  };
+}
+
+const conv3d: OpSpec = {
+  arity: 2, check: (node) => geometry3d(node, false),
+  run: (n) => {
+    const { strides, pad, dilations } = geometry3d(n.node, false);
+    return [tn.conv3d(n.tensor(0), n.tensor(1), strides, pad, 'NDHWC', dilations)];
+  },
+};
+
+/** maxPool and the flat index of each window's maximum (with the batch in it when include_batch_in_index). */
+const maxPoolWithArgmax: OpSpec = {
+  arity: 1, dtypeAttr: 'T',
+  check: (node) => { spatial(node, 'ksize'); spatial(node, 'strides'); },
+  run: (n) => {
+    const pad = n.attrs.string('padding', '');
+    if (pad !== 'same' && pad !== 'valid') throw new Error(`${n.node.where}: attr 'padding' must be 'SAME' or 'VALID', got '${pad.toUpperCase()}'`);
+    const { result, indexes } = tn.maxPoolWithArgmax(n.tensor(0) as Tensor4D, spatial(n.node, 'ksize'), spatial(n.node, 'strides'), pad, n.attrs.bool('include_batch_in_index', false));
+    return [result, indexes];
+  },
+};
+
 /** The input gradient of a conv2d as conv2dTranspose: the output shape (input 0), the filter (1) and dy (2). */
 const conv2dBackpropInput: OpSpec = {
   arity: 3, dtypeAttr: 'T',
@@ -96,7 +148,7 @@ function fusedConv(f: typeof tn.fused.conv2d, plain: typeof tn.conv2d): OpSpec {
   };
 }
 
-/** TF's 2-D convolutions and pools (NHWC), as tfjs-converter's convolution executor. */
+/** TF's convolutions and pools (channels-last), as tfjs-converter's convolution executor. */
 export const convolutionOps: OpTable = {
   Conv2D: conv2d,
   Conv2DBackpropInput: conv2dBackpropInput,
@@ -106,4 +158,8 @@ export const convolutionOps: OpTable = {
   FusedDepthwiseConv2dNative: fusedConv(tn.fused.depthwiseConv2d, tn.depthwiseConv2d),
   MaxPool: pool(tn.maxPool),
   AvgPool: pool(tn.avgPool),
+  MaxPoolWithArgmax: maxPoolWithArgmax,
+  Conv3D: conv3d,
+  MaxPool3D: pool3d(tn.maxPool3d),
+  AvgPool3D: pool3d(tn.avgPool3d),
 };

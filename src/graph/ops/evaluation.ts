@@ -12,6 +12,8 @@ export const evaluationOps: OpTable = {
   },
   LowerBound: { arity: 2, run: (n) => [tn.lowerBound(n.tensor(0), n.tensor(1))] },
   UpperBound: { arity: 2, run: (n) => [tn.upperBound(n.tensor(0), n.tensor(1))] },
+  // The values of x (input 0) not in y (1) and their indices: executeAsync only, as TF.js.
+  ListDiff: { arity: 2, async: true, run: (n) => tn.setdiff1dAsync(n.tensor(0), n.tensor(1)) },
   Unique: {
     arity: 1,
     run: (n) => {

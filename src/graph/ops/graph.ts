@@ -19,4 +19,13 @@ export const graphOps: OpTable = {
   ShapeN: { arity: 1, run: (n) => n.tensors(0).map((t) => tn.tensor1d(t.shape, 'int32')) },
   Size: { arity: 1, run: (n) => [tn.scalar(n.tensor(0).size, 'int32')] },
   Rank: { arity: 1, run: (n) => [tn.scalar(n.tensor(0).rank, 'int32')] },
+  // tf.print in a graph: its message and the first `summarize` values of each data input, then x unchanged.
+  Print: {
+    arity: 1,
+    run: (n) => {
+      console.log(n.attrs.exactString('message', ''));
+      for (const t of n.tensors(1)) console.log(Array.from(t.dataSync() as ArrayLike<number>).slice(0, n.attrs.number('summarize', 3)));
+      return [tn.clone(n.tensor(0))];
+    },
+  },
 };

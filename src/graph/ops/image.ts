@@ -22,6 +22,17 @@ const cropMethod = (node: GraphNode): 'bilinear' | 'nearest' => {
   return method;
 };
 
+/** ImageProjectiveTransformV3's interpolation and fill_mode attrs, checked at load. */
+function transformModes(node: GraphNode): ['bilinear' | 'nearest', 'constant' | 'reflect' | 'wrap' | 'nearest'] {
+  const interpolation = node.attrs.string('interpolation', '');
+  if (interpolation !== 'bilinear' && interpolation !== 'nearest') throw new Error(`${node.where}: attr 'interpolation' must be 'BILINEAR' or 'NEAREST', got '${interpolation.toUpperCase()}'`);
+  const fillMode = node.attrs.string('fill_mode', 'constant');
+  if (fillMode !== 'constant' && fillMode !== 'reflect' && fillMode !== 'wrap' && fillMode !== 'nearest') {
+    throw new Error(`${node.where}: attr 'fill_mode' must be 'CONSTANT', 'REFLECT', 'WRAP' or 'NEAREST', got '${fillMode.toUpperCase()}'`);
+  }
+  return [interpolation, fillMode];
+}
+
 /**
  * Non-max suppression of boxes (input 0) by scores (1), at most input 2 of them, IoU threshold 3 and, from V3 on, score
  * threshold 4 (V5: soft-NMS sigma 5). Its output size depends on the values, so, as in TF.js, executeAsync only.
@@ -58,6 +69,14 @@ export const imageOps: OpTable = {
     run: (n) => {
       const size = n.numbers(3);
       return [tn.image.cropAndResize(n.tensor(0), n.tensor(1), n.tensor(2), [size[0], size[1]], cropMethod(n.node), n.attrs.number('extrapolation_value', 0))];
+    },
+  },
+  ImageProjectiveTransformV3: {
+    arity: 4, check: transformModes,
+    run: (n) => {
+      const [interpolation, fillMode] = transformModes(n.node);
+      const size = n.numbers(2);
+      return [tn.image.transform(n.tensor(0) as Tensor4D, n.tensor(1) as Tensor2D, interpolation, fillMode, n.number(3), [size[0], size[1]])];
     },
   },
   NonMaxSuppressionV2: nms(2),
