@@ -66,16 +66,31 @@ export function gatherNDKernel(this: KernelThis<NDConstants>, x: KernelInput, in
   return x[row * this.constants.sliceSize + r];
 }
 
-/** out[row, r] = the sum of updates[m, r] over the tuples m whose row is row (zeros elsewhere). */
-export function scatterNDKernel(this: KernelThis<NDConstants>, indices: KernelInput, updates: KernelInput, strides: KernelInput): number {
-  const t = this.thread.x;
+export interface ScatterNDConstants extends NDConstants {
+  /** Outputs of one part, and the index tuples each part reads (loop-parts.ts). */
+  size: number;
+  span: number;
+}
+
+/**
+ * out[row, r] = the sum of updates[m, r] over the tuples m whose row is row (zeros elsewhere), a part the tuples of
+ * its span.
+ */
+export function scatterNDKernel(this: KernelThis<ScatterNDConstants>, indices: KernelInput, updates: KernelInput, strides: KernelInput): number {
+  const t0 = this.thread.x;
+  const part = Math.floor(t0 / this.constants.size);
+  const t = t0 - part * this.constants.size;
   const target = Math.floor(t / this.constants.sliceSize);
   const r = t - target * this.constants.sliceSize;
+  const first = part * this.constants.span;
   let acc = 0;
-  for (let m = 0; m < this.constants.n; m++) {
-    let row = 0;
-    for (let k = 0; k < this.constants.depth; k++) row += indices[m * this.constants.depth + k] * strides[k];
-    if (row === target) acc += updates[m * this.constants.sliceSize + r];
+  for (let j = 0; j < this.constants.span; j++) {
+    const m = first + j;
+    if (m < this.constants.n) {
+      let row = 0;
+      for (let k = 0; k < this.constants.depth; k++) row += indices[m * this.constants.depth + k] * strides[k];
+      if (row === target) acc += updates[m * this.constants.sliceSize + r];
+    }
   }
   return acc;
 }

@@ -76,6 +76,30 @@ describeGpu('gpu kernels whose threads would loop past 16k times', () => {
     for (const op of ['argMax', 'argMin'] as const) expect(values(g.argReduce(op, y, 0))).toEqual(values(cpu.argReduce(op, y, 0)));
   });
 
+  it('scatterND of 20,000 index rows, and the pooling gradients of 16×16 windows at stride 1 (each cell in 256 windows, each searched)', () => {
+    const n = 20000;
+    const rows = filled([n, 1], (i) => i % 8, 'int32');
+    expect(values(g.scatterND(rows, ones([n]), [8]))).toEqual(new Array(8).fill(2500));
+    const x = filled([1, 32, 32, 2], (i) => Math.sin(i * 0.37));
+    const dy = filled([1, 32, 32, 2], (i) => 1 + (i % 5));
+    expectParity(g.maxPoolBackprop(dy, x, null, [16, 16], [1, 1], 'same'), cpu.maxPoolBackprop(dy, x, null, [16, 16], [1, 1], 'same'), 'maxPoolBackprop 16×16 stride 1', { tol: sumTol(256) });
+    expectParity(g.avgPoolBackprop(dy, x.shape, [16, 16], [1, 1], 'same'), cpu.avgPoolBackprop(dy, x.shape, [16, 16], [1, 1], 'same'), 'avgPoolBackprop 16×16 stride 1', { tol: sumTol(256) });
+    const big = filled([1, 64, 64, 1], (i) => Math.cos(i * 0.11));
+    const dyBig = ones([1, 9, 9, 1]);
+    expectParity(g.maxPoolBackprop(dyBig, big, null, [32, 32], [4, 4], 'valid'), cpu.maxPoolBackprop(dyBig, big, null, [32, 32], [4, 4], 'valid'), 'maxPoolBackprop 32×32 stride 4', { tol: sumTol(81) });
+  });
+
+  it('maxPool and avgPool over windows of 200×200 and 150×150 (same padding: some parts of a window lie outside the image); the gather form refuses such a window', () => {
+    const ramp = filled([1, 200, 200, 2], (i) => i);
+    expect(values(g.maxPool(ramp, [200, 200], [1, 1], 'valid'))).toEqual([79998, 79999]);
+    const x = filled([1, 200, 200, 2], (i) => Math.sin(i * 0.013) * (1 + (i % 7)));
+    for (const op of ['maxPool', 'avgPool'] as const) {
+      expectParity(g[op](x, [200, 200], [1, 1], 'valid'), cpu[op](x, [200, 200], [1, 1], 'valid'), `${op} 200×200`, { tol: sumTol(40000) });
+      expectParity(g[op](x, [150, 150], [50, 50], 'same'), cpu[op](x, [150, 150], [50, 50], 'same'), `${op} 150×150 same`, { tol: sumTol(22500) });
+    }
+    expect(() => g.maxPoolGather(x, x, [70, 70], [15, 15], 'same')).toThrow(/maxPoolGather on the gpu backend: a 70×70 window is more than the 4096 cells one gpu thread may visit; run it on the cpu backend/);
+  });
+
   it('topk along 20,000 values', () => {
     const x = filled([2, 20000], (i) => (i * 7919) % 20011);
     expect(values(g.topkIndices(x, 4))).toEqual(values(cpu.topkIndices(x, 4)));

@@ -12,7 +12,7 @@ import {
 } from '../../../kernels/gpu/conv';
 import { conv2dMaxPoolQuadKernel } from '../../../kernels/gpu/conv-max-pool';
 import { MAX_LOOP_SPAN, loopParts } from '../../../kernels/gpu/loop-parts';
-import { poolBackpropKernel, poolConstants, poolKernel, unpoolActivationGradKernel } from '../../../kernels/gpu/pool';
+import { poolBackpropKernel, poolBackpropParts, poolConstants, poolKernel, poolParts, unpoolActivationGradKernel, wholeWindow } from '../../../kernels/gpu/pool';
 import { BINARY_MAX_AXES, UNARY_CODES, binaryConstants, binaryKernel, clipKernel, oneHotKernel, unaryKernel } from '../../../kernels/gpu/elementwise';
 import { TWO_STAGE_ROWS, columnPartialConstants, leadingRowsView, planReduce, reduceKernel, splitReduce } from '../../../kernels/gpu/reduce';
 import {
@@ -291,18 +291,19 @@ export class GpuBackend implements Backend {
   maxPool(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
     const g = pool2dGeometry(x.shape, filterSize, strides, pad);
     const xArg = this.arg(x, 'maxPool');
-    return this.compute('maxPool', poolKernel, [g.batch, g.outH, g.outW, g.channels], poolConstants(g, 'max'), [xArg, xArg], productType(x));
+    return this.pool('maxPool', g, 'max', [xArg, xArg], productType(x));
   }
 
   maxPoolBackprop(dy: Tensor, x: Tensor, _y: Tensor | null, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
     const g = pool2dGeometry(x.shape, filterSize, strides, pad);
     const op = 'maxPoolBackprop';
-    return this.compute(op, poolBackpropKernel, x.shape, poolConstants(g, 'max'), [this.arg(dy, op), this.arg(x, op)]);
+    return this.poolBackprop(op, g, 'max', [this.arg(dy, op), this.arg(x, op)]);
   }
 
   maxPoolGather(src: Tensor, x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
     const g = pool2dGeometry(x.shape, filterSize, strides, pad);
     const op = 'maxPoolGather';
+    wholeWindow(op, g);
     return this.compute(op, poolKernel, [g.batch, g.outH, g.outW, g.channels], poolConstants(g, 'max'), [this.arg(x, op), this.arg(src, op)]);
   }
 
@@ -310,13 +311,26 @@ export class GpuBackend implements Backend {
   avgPool(x: Tensor, filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
     const g = pool2dGeometry(x.shape, filterSize, strides, pad);
     const xArg = this.arg(x, 'avgPool');
-    return this.compute('avgPool', poolKernel, [g.batch, g.outH, g.outW, g.channels], poolConstants(g, 'avg'), [xArg, xArg]);
+    return this.pool('avgPool', g, 'avg', [xArg, xArg]);
+  }
+
+  private pool(op: string, g: Pool2dGeometry, reduce: 'avg' | 'max', args: readonly KernelArgument[], dtype: DType = 'float32'): Tensor {
+    const shape = [g.batch, g.outH, g.outW, g.channels];
+    const { span, parts } = poolParts(g);
+    const constants = poolConstants(g, reduce, { size: sizeOfShape(shape), span });
+    return this.computeParts(op, poolKernel, shape, parts, constants, args, dtype, reduce === 'max' ? 'max' : 'sum');
   }
 
   avgPoolBackprop(dy: Tensor, xShape: readonly number[], filterSize: [number, number], strides: [number, number], pad: Padding): Tensor {
     const g = pool2dGeometry(xShape, filterSize, strides, pad);
     const dyArg = this.arg(dy, 'avgPoolBackprop');
-    return this.compute('avgPoolBackprop', poolBackpropKernel, xShape, poolConstants(g, 'avg'), [dyArg, dyArg]);
+    return this.poolBackprop('avgPoolBackprop', g, 'avg', [dyArg, dyArg]);
+  }
+
+  private poolBackprop(op: string, g: Pool2dGeometry, reduce: 'avg' | 'max', args: readonly KernelArgument[]): Tensor {
+    const shape = [g.batch, g.inH, g.inW, g.channels];
+    const { span, parts } = poolBackpropParts(g, reduce);
+    return this.computeParts(op, poolBackpropKernel, shape, parts, poolConstants(g, reduce, { size: sizeOfShape(shape), span }), args);
   }
 
   unary(op: UnaryOp, x: Tensor): Tensor {
@@ -576,8 +590,10 @@ export class GpuBackend implements Backend {
     const n = indices.size / Math.max(depth, 1);
     if (updates.size === 0) return filled(shape, 0, updates.dtype);
     const strides = Float32Array.from(rowStrides(shape, depth).concat(0));
-    const constants = { depth, sliceSize: sizeOfShape(shape.slice(depth)), n };
-    return this.compute(op, scatterNDKernel, shape, constants, [this.arg(indices, op), this.arg(updates, op), strides], updates.dtype);
+    // Each tuple reads its depth indices: a long list of tuples is split into parts.
+    const { span, parts } = loopParts(n, depth + 1);
+    const constants = { depth, sliceSize: sizeOfShape(shape.slice(depth)), n, size: sizeOfShape(shape), span };
+    return this.computeParts(op, scatterNDKernel, shape, parts, constants, [this.arg(indices, op), this.arg(updates, op), strides], updates.dtype);
   }
 
   topkIndices(x: Tensor, k: number): Tensor {
@@ -678,19 +694,22 @@ export class GpuBackend implements Backend {
   }
 
   /** compute, the kernel run as `parts` threads per output (loop-parts.ts) whose results are summed. */
-  private computeParts(name: string, fn: KernelSource, shape: readonly number[], parts: number, constants: object, args: readonly KernelArgument[], dtype: DType = 'float32'): Tensor {
+  private computeParts(
+    name: string, fn: KernelSource, shape: readonly number[], parts: number, constants: object, args: readonly KernelArgument[], dtype: DType = 'float32',
+    combine: 'sum' | 'max' = 'sum',
+  ): Tensor {
     const size = sizeOfShape(shape);
     if (size === 0) return makeHandle(shape, dtype, new (arrayTypeFor(dtype))(0));
-    return this.wrap(shape, this.runParts(name, fn, size, parts, constants, args), dtype);
+    return this.wrap(shape, this.runParts(name, fn, size, parts, constants, args, combine), dtype);
   }
 
   /**
    * A kernel whose threads would loop past what one may (loop-parts.ts), run as `parts` threads per output, part
-   * p's results the p-th block of `size`, summed over the parts: a texture of `size` values.
+   * p's results the p-th block of `size`, combined over the parts (summed, or their max): a texture of `size` values.
    */
-  private runParts(name: string, fn: KernelSource, size: number, parts: number, constants: object, args: readonly KernelArgument[]): GpuTexture {
+  private runParts(name: string, fn: KernelSource, size: number, parts: number, constants: object, args: readonly KernelArgument[], combine: 'sum' | 'max' = 'sum'): GpuTexture {
     const partial = this.kernels.run(name, fn, parts * size, constants, args);
-    return parts === 1 ? partial : this.reduceOwnedTexture('sum', partial, [parts, size], [0]);
+    return parts === 1 ? partial : this.reduceOwnedTexture(combine, partial, [parts, size], [0]);
   }
 
   private wrap(shape: readonly number[], texture: GpuTexture, dtype: DType = 'float32'): Tensor {
