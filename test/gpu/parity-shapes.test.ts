@@ -115,6 +115,15 @@ describeGpu('gpu shape kernels and ops against cpu', () => {
         tn.mean(tn.mul(tn.abs(x), 3e38), 2), tn.max(tn.zeros([2, 0]), 1), tn.cast(tn.all(tn.zeros([2, 0], 'bool'), 1), 'float32'),
         tn.cast(tn.argMax(tn.zeros([2, 0]), 1), 'float32'), tn.step(tn.reshape(x, [-1]), Infinity), tn.cast(tn.topk(tn.reshape(x, [4, 6]), 3, false).indices.reshape([-1]), 'float32'),
       ].map((t) => tn.reshape(t, [-1])))],
+      // Rank 7 with no axes that merge: past the six the gpu kernels walk, computed on the host as on cpu.
+      ['rank-7 add, where, transpose, reverse, stridedSlice and pad', () => {
+        const a = tn.reshape(tn.range(0, 16), [2, 1, 2, 1, 2, 1, 2]), b = tn.reshape(tn.range(0, 8), [1, 2, 1, 2, 1, 2, 1]);
+        const r = tn.reshape(tn.range(0, 128), [2, 2, 2, 2, 2, 2, 2]), s3 = tn.reshape(tn.range(0, 2187), [3, 3, 3, 3, 3, 3, 3]);
+        return tn.concat([
+          tn.add(a, b), tn.where(tn.greater(a, 5), a, b), tn.transpose(r, [6, 5, 4, 3, 2, 1, 0]), tn.reverse(r, [0, 2, 4, 6]),
+          tn.stridedSlice(s3, [0, 0, 0, 0, 0, 0, 0], [3, 3, 3, 3, 3, 3, 3], [2, 2, 2, 2, 2, 2, 2]), tn.pad(r, new Array(7).fill([1, 0]), -1),
+        ].map((t) => tn.reshape(t, [-1])));
+      }],
       ['flipLeftRight, rgbToGrayscale, grayscaleToRGB', () => tn.image.grayscaleToRGB(tn.image.rgbToGrayscale(tn.image.flipLeftRight(tn.reshape(tn.slice(x, [0, 0, 0], [-1, -1, 3]), [1, 2, 3, 3]))))],
     ];
     for (const [name, program] of programs) {

@@ -13,7 +13,7 @@ import {
 import { conv2dMaxPoolQuadKernel } from '../../../kernels/gpu/conv-max-pool';
 import { MAX_LOOP_SPAN, loopParts } from '../../../kernels/gpu/loop-parts';
 import { poolBackpropKernel, poolBackpropParts, poolConstants, poolKernel, poolParts, unpoolActivationGradKernel, wholeWindow } from '../../../kernels/gpu/pool';
-import { BINARY_MAX_AXES, UNARY_CODES, binaryConstants, binaryKernel, clipKernel, oneHotKernel, unaryKernel } from '../../../kernels/gpu/elementwise';
+import { UNARY_CODES, binaryConstants, binaryKernel, clipKernel, oneHotKernel, unaryKernel } from '../../../kernels/gpu/elementwise';
 import { TWO_STAGE_ROWS, columnPartialConstants, leadingRowsView, planReduce, reduceKernel, splitReduce } from '../../../kernels/gpu/reduce';
 import {
   SOFTMAX_MAX_COLS, shiftedExpKernel, softmaxFromStatsKernel, softmaxKernel, sparseCrossEntropyFromStatsKernel, sparseCrossEntropyKernel,
@@ -22,7 +22,7 @@ import { ACTIVATION_CODES, activationGradKernel, biasActivationKernel } from '..
 import { copyKernel } from '../../../kernels/gpu/copy';
 import { castKernel } from '../../../kernels/gpu/cast';
 import {
-  SELECT_MAX_AXES, argCombineKernel, argReducePartKernel, gatherKernel, gatherNDKernel, scatterNDKernel, segmentSumKernel, selectConstants, selectKernel,
+  argCombineKernel, argReducePartKernel, gatherKernel, gatherNDKernel, scatterNDKernel, segmentSumKernel, selectConstants, selectKernel,
   topkRankKernel, topkSelectKernel,
 } from '../../../kernels/gpu/indexing';
 import { rowStrides, splitAt } from '../../../kernels/shared/index-geometry';
@@ -30,17 +30,19 @@ import { returnsBool } from '../../../kernels/shared/op-names';
 import { MATH_UNARY_CODES, cumsumAddOffsetKernel, cumsumBlockTotalKernel, cumsumKernel, mathUnaryKernel } from '../../../kernels/gpu/math';
 import { isMathUnaryOp } from '../../../kernels/shared/math-op-names';
 import { reduceIdentity } from '../../../kernels/shared/reduce-identity';
-import { STRIDED_MAX_AXES, concatPairKernel, gatherStridedConstants, gatherStridedKernel, scatterStridedConstants, scatterStridedKernel } from '../../../kernels/gpu/strided';
+import { concatPairKernel, gatherStridedConstants, gatherStridedKernel, scatterStridedConstants, scatterStridedKernel } from '../../../kernels/gpu/strided';
 import { adamMomentKernel, adamParamKernel, adamVelocityKernel, axpyKernel, sgdVelocityKernel } from '../../../kernels/gpu/optimizer';
 import { arrayTypeFor, castValues, makeHandle, sizeOfShape, type DType, type TensorHandle as Tensor } from '../handle';
 import type { AdamConfig, Backend, BinaryOp, FusedActivation, Padding, ReduceOp, UnaryOp } from '../backend';
 import { GpuData, liveTextureBytes } from './device-data';
 import { retainStorage } from '../host-values';
+import type { TypedArray } from '../../../kernels/shared/types';
 import type { GpuContext } from './context';
 import type { GpuJsModule, GpuTexture, KernelArgument } from './gpujs';
 import { KernelCache, MAX_KERNEL_ELEMENTS, checkKernelReach, type KernelSource, type KernelStats } from './kernel-cache';
-import { gatherStrided as gatherStridedHost } from '../../../kernels/cpu/strided';
-import { gather as gatherHost } from '../../../kernels/cpu/indexing';
+import { gatherStrided as gatherStridedHost, scatterStrided as scatterStridedHost } from '../../../kernels/cpu/strided';
+import { gather as gatherHost, select as selectHost } from '../../../kernels/cpu/indexing';
+import { binary as binaryHost } from '../../../kernels/cpu/elementwise';
 
 /**
  * The Backend on gpu.js: every op is a kernel from kernels/gpu whose result stays on the device
@@ -383,11 +385,9 @@ export class GpuBackend implements Backend {
   binary(op: BinaryOp, a: Tensor, b: Tensor): Tensor {
     const shape = broadcastShapes(a.shape, b.shape) ?? [];
     const constants = binaryConstants(op, a.shape, b.shape);
-    if (!constants) {
-      throw new Error(`gpu backend: ${op} of shapes [${a.shape.join(', ')}] and [${b.shape.join(', ')}] broadcasts over more than ${BINARY_MAX_AXES} distinct axes`);
-    }
-    const args = [this.arg(a, op), this.arg(b, op), NaN, Infinity];
     const dtype = returnsBool(op) ? 'bool' : a.dtype;
+    if (!constants) return onHost(op, [a, b], shape, dtype, (out) => binaryHost(op, a.hostValues(), a.shape, b.hostValues(), b.shape, out));
+    const args = [this.arg(a, op), this.arg(b, op), NaN, Infinity];
     const size = sizeOfShape(shape);
     if (dtype !== 'int32' || size === 0) return this.compute(op, binaryKernel, shape, constants, args, dtype);
     // int32 results hold what an Int32Array stores, as on cpu: atan2 and pow give fractions, a zero divisor NaN or
@@ -479,23 +479,17 @@ export class GpuBackend implements Backend {
 
   gatherStrided(x: Tensor, shape: readonly number[], offset: number, strides: readonly number[]): Tensor {
     const op = 'gatherStrided';
-    if (this.pastKernelReach(x)) {
-      const out = new (arrayTypeFor(x.dtype))(sizeOfShape(shape));
-      gatherStridedHost(x.hostValues(), offset, strides, out, shape);
-      return makeHandle(shape, x.dtype, out);
-    }
-    const input = this.arg(x, op);
     const constants = gatherStridedConstants(shape, offset, strides);
-    if (!constants) throw tooManyAxes(op, shape);
-    return this.compute(op, gatherStridedKernel, shape, constants, [input], x.dtype);
+    if (this.pastKernelReach(x) || !constants) return onHost(op, [x], shape, x.dtype, (out) => gatherStridedHost(x.hostValues(), offset, strides, out, shape));
+    return this.compute(op, gatherStridedKernel, shape, constants, [this.arg(x, op)], x.dtype);
   }
 
   scatterStrided(x: Tensor, shape: readonly number[], begin: readonly number[], steps: readonly number[], fill: number): Tensor {
     const op = 'scatterStrided';
-    const input = this.arg(x, op);
     if (x.size === 0) return filled(shape, fill, x.dtype);
     const constants = scatterStridedConstants(x.shape, shape, begin, steps);
-    if (!constants) throw tooManyAxes(op, shape);
+    if (!constants) return onHost(op, [x], shape, x.dtype, (out) => scatterStridedHost(x.hostValues(), x.shape, out, shape, begin, steps, fill));
+    const input = this.arg(x, op);
     // The fill as x's array would store it (-2 in a bool tensor is 254), as the cpu kernel writes it.
     const stored = new (arrayTypeFor(x.dtype))([fill])[0];
     return this.compute(op, scatterStridedKernel, shape, constants, [input, stored], x.dtype);
@@ -537,7 +531,9 @@ export class GpuBackend implements Backend {
     const op = 'where';
     const shape = broadcastShapes(broadcastShapes(condition.shape, a.shape) ?? [], b.shape) ?? [];
     const constants = selectConstants(shape, condition.shape, a.shape, b.shape);
-    if (!constants) throw new Error(`gpu backend: where of rank ${shape.length} exceeds the ${SELECT_MAX_AXES} axes its kernel walks`);
+    if (!constants) {
+      return onHost(op, [a, b], shape, a.dtype, (out) => selectHost(condition.hostValues(), condition.shape, a.hostValues(), a.shape, b.hostValues(), b.shape, shape, out));
+    }
     return this.compute(op, selectKernel, shape, constants, [this.arg(condition, op), this.arg(a, op), this.arg(b, op)], a.dtype);
   }
 
@@ -777,8 +773,15 @@ function filled(shape: readonly number[], value: number, dtype: DType = 'float32
   return makeHandle(shape, dtype, new (arrayTypeFor(dtype))(sizeOfShape(shape)).fill(value));
 }
 
-function tooManyAxes(op: string, shape: readonly number[]): Error {
-  return new Error(`gpu backend: ${op} into shape [${shape.join(', ')}] needs more than ${STRIDED_MAX_AXES} axes after merging`);
+/**
+ * What no gpu kernel reaches (more axes after merging than its kernel walks: a rank-7 broadcast), computed on the
+ * host by the cpu kernel, as the cpu backend computes it; float64 is refused here as everywhere on this backend.
+ */
+function onHost(op: string, inputs: readonly Tensor[], shape: readonly number[], dtype: DType, run: (out: TypedArray) => void): Tensor {
+  for (const t of inputs) if (t.dtype === 'float64') throw float64Error(op, t.dtype);
+  const out = new (arrayTypeFor(dtype))(sizeOfShape(shape));
+  run(out);
+  return makeHandle(shape, dtype, out);
 }
 
 function float64Error(op: string, dtype: string): Error {
