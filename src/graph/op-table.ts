@@ -12,13 +12,14 @@ import { matricesOps } from './ops/matrices';
 import { normalizationOps } from './ops/normalization';
 import { reductionOps } from './ops/reduction';
 import { sliceJoinOps } from './ops/slice-join';
+import { sparseRaggedOps } from './ops/sparse-ragged';
 import { spectralOps } from './ops/spectral';
 import { transformationOps } from './ops/transformation';
 
 /** Every TF op the executor runs, by name (Placeholder and Const aside: their values come from outside). */
 export const OPS: OpTable = {
   ...arithmeticOps, ...basicMathOps, ...convolutionOps, ...creationOps, ...evaluationOps, ...graphOps, ...imageOps,
-  ...logicalOps, ...matricesOps, ...normalizationOps, ...reductionOps, ...sliceJoinOps, ...spectralOps, ...transformationOps,
+  ...logicalOps, ...matricesOps, ...normalizationOps, ...reductionOps, ...sliceJoinOps, ...sparseRaggedOps, ...spectralOps, ...transformationOps,
 };
 
 /** Control flow and its state (TF1 loops and conditionals, TF2 functional If/While, TensorArray, TensorList). */

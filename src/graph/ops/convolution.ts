@@ -76,6 +76,26 @@ const depthwise: OpSpec = {
   },
 };
 
+/** 'same' or 'valid' padding, the only kinds Conv1D and Dilation2D take. */
+function plainPadding(node: GraphNode): 'same' | 'valid' {
+  const pad = node.attrs.string('padding', '');
+  if (pad !== 'same' && pad !== 'valid') throw new Error(`${node.where}: attr 'padding' must be 'SAME' or 'VALID', got '${pad.toUpperCase()}'`);
+  return pad;
+}
+
+const conv1d: OpSpec = {
+  arity: 2, dtypeAttr: 'T',
+  check: (node) => { requireNHWC(node, 'NWC'); plainPadding(node); },
+  run: (n) => [tn.conv1d(n.tensor(0), n.tensor(1), n.attrs.number('stride', 1), plainPadding(n.node), 'NWC', n.attrs.number('dilation', 1))],
+};
+
+/** Grey-scale dilation: strides and rates ([1, h, w, 1]) as a 2-D window's. */
+const dilation2d: OpSpec = {
+  arity: 2, dtypeAttr: 'T',
+  check: (node) => { spatial(node, 'strides'); spatial(node, 'rates'); plainPadding(node); },
+  run: (n) => [tn.dilation2d(n.tensor(0), n.tensor(1), spatial(n.node, 'strides'), plainPadding(n.node), spatial(n.node, 'rates'), 'NHWC')],
+};
+
 /** A 3-D window op's geometry; 3-D ops take 'same' or 'valid' padding only. */
 function geometry3d(node: GraphNode, window: boolean) {
   requireNHWC(node, 'NDHWC');
@@ -150,7 +170,9 @@ function fusedConv(f: typeof tn.fused.conv2d, plain: typeof tn.conv2d): OpSpec {
 
 /** TF's convolutions and pools (channels-last), as tfjs-converter's convolution executor. */
 export const convolutionOps: OpTable = {
+  Conv1D: conv1d,
   Conv2D: conv2d,
+  Dilation2D: dilation2d,
   Conv2DBackpropInput: conv2dBackpropInput,
   _FusedConv2D: fusedConv(tn.fused.conv2d, tn.conv2d),
   DepthwiseConv2dNative: depthwise,

@@ -10,6 +10,8 @@ export const logicalOps: OpTable = {
   Less: binary(tn.less),
   LessEqual: binary(tn.lessEqual),
   LogicalAnd: binary(tn.logicalAnd),
+  // TF.js 4.22 maps x and y but reads a and b, so its node finds no inputs.
+  BitwiseAnd: binary(tn.bitwiseAnd),
   LogicalOr: binary(tn.logicalOr),
   LogicalNot: { arity: 1, dtypeAttr: 'T', run: (n) => [tn.logicalNot(n.tensor(0))] },
   Select: { arity: 3, dtypeAttr: 'T', run: (n) => [tn.where(n.tensor(0), n.tensor(1), n.tensor(2))] },
