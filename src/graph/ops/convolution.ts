@@ -76,7 +76,7 @@ const depthwise: OpSpec = {
   },
 };
 
-/** 'same' or 'valid' padding, the only kinds Conv1D and Dilation2D take. */
+/** 'same' or 'valid' padding, the only kinds the 1-D and 3-D convolutions, Dilation2D and MaxPoolWithArgmax take. */
 function plainPadding(node: GraphNode): 'same' | 'valid' {
   const pad = node.attrs.string('padding', '');
   if (pad !== 'same' && pad !== 'valid') throw new Error(`${node.where}: attr 'padding' must be 'SAME' or 'VALID', got '${pad.toUpperCase()}'`);
@@ -99,9 +99,7 @@ const dilation2d: OpSpec = {
 /** A 3-D window op's geometry; 3-D ops take 'same' or 'valid' padding only. */
 function geometry3d(node: GraphNode, window: boolean) {
   requireNHWC(node, 'NDHWC');
-  const pad = node.attrs.string('padding', '');
-  if (pad !== 'same' && pad !== 'valid') throw new Error(`${node.where}: attr 'padding' must be 'SAME' or 'VALID', got '${pad.toUpperCase()}'`);
-  return { strides: volumetric(node, 'strides'), pad: pad as 'same' | 'valid', size: window ? volumetric(node, 'ksize') : undefined, dilations: window ? undefined : volumetric(node, 'dilations', [1, 1, 1, 1, 1]) };
+  return { strides: volumetric(node, 'strides'), pad: plainPadding(node), size: window ? volumetric(node, 'ksize') : undefined, dilations: window ? undefined : volumetric(node, 'dilations', [1, 1, 1, 1, 1]) };
 }
 
 function pool3d(f: typeof tn.maxPool3d): OpSpec {
@@ -125,11 +123,9 @@ const conv3d: OpSpec = {
 /** maxPool and the flat index of each window's maximum (with the batch in it when include_batch_in_index). */
 const maxPoolWithArgmax: OpSpec = {
   arity: 1, dtypeAttr: 'T',
-  check: (node) => { spatial(node, 'ksize'); spatial(node, 'strides'); },
+  check: (node) => { spatial(node, 'ksize'); spatial(node, 'strides'); plainPadding(node); },
   run: (n) => {
-    const pad = n.attrs.string('padding', '');
-    if (pad !== 'same' && pad !== 'valid') throw new Error(`${n.node.where}: attr 'padding' must be 'SAME' or 'VALID', got '${pad.toUpperCase()}'`);
-    const { result, indexes } = tn.maxPoolWithArgmax(n.tensor(0) as Tensor4D, spatial(n.node, 'ksize'), spatial(n.node, 'strides'), pad, n.attrs.bool('include_batch_in_index', false));
+    const { result, indexes } = tn.maxPoolWithArgmax(n.tensor(0) as Tensor4D, spatial(n.node, 'ksize'), spatial(n.node, 'strides'), plainPadding(n.node), n.attrs.bool('include_batch_in_index', false));
     return [result, indexes];
   },
 };
