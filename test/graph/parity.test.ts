@@ -472,6 +472,25 @@ describe('graph models run as TF.js 4.22 runs them', () => {
     expect(Array.from(again[1].dataSync())).not.toEqual(Array.from(uniFresh.dataSync()));
   });
 
+  it('FakeQuantWithMinMaxVars and FakeQuantWithMinMaxArgs quantize as TF (TF.js runs them as identities): hand-computed steps', async () => {
+    const g = new GraphBuilder(18);
+    g.placeholder('x', [-1]);
+    g.const('min', [], [-1]);
+    g.const('max', [], [2]);
+    g.op('vars', 'FakeQuantWithMinMaxVars', ['x', 'min', 'max'], { num_bits: attr.i(2), narrow_range: attr.b(false) });
+    g.op('narrow', 'FakeQuantWithMinMaxVars', ['x', 'min', 'max'], { num_bits: attr.i(2), narrow_range: attr.b(true) });
+    g.op('args', 'FakeQuantWithMinMaxArgs', ['x'], { min: attr.f(0.5), max: attr.f(3.5), num_bits: attr.i(2) });
+    const ours = await tn.loadGraphModel(tn.io.fromMemory(g.artifacts()));
+    const x = tn.tensor1d([-3, -0.6, -0.4, 0.2, 0.49, 0.51, 1.6, 9]);
+    const [vars, narrow, args] = ours.execute(x, ['vars', 'narrow', 'args']) as tn.Tensor[];
+    // 2 bits over [-1, 2]: steps of 1 from -1 (zero on a step already); x clamped, then rounded half up.
+    expect(Array.from(vars.dataSync())).toEqual([-1, -1, 0, 0, 0, 1, 2, 2]);
+    // Narrow: 3 levels over [-1, 2], steps of 1.5; zero from min 1 − (−1/1.5) = 1.67 rounds to 2: the range becomes [−1.5, 1.5].
+    expect(Array.from(narrow.dataSync())).toEqual([-1.5, 0, 0, 0, 0, 0, 1.5, 1.5]);
+    // [0.5, 3.5] holds no 0: it moves to [0, 3], steps of 1.
+    expect(Array.from(args.dataSync())).toEqual([0, 0, 0, 0, 0, 1, 2, 3]);
+  });
+
   it('NonMaxSuppressionV2 to V5 run in executeAsync only, as in TF.js (V5 adds TF\'s count of boxes kept as a third output); an unsupported attr is refused at load', async () => {
     const g = new GraphBuilder(12);
     g.placeholder('scores', [-1]);
