@@ -479,17 +479,19 @@ export class GpuBackend implements Backend {
 
   gatherStrided(x: Tensor, shape: readonly number[], offset: number, strides: readonly number[]): Tensor {
     const op = 'gatherStrided';
+    const gatherOnHost = (out: TypedArray): void => gatherStridedHost(x.hostValues(), offset, strides, out, shape);
+    if (this.pastKernelReach(x)) return hostResult(shape, x.dtype, gatherOnHost);
     const constants = gatherStridedConstants(shape, offset, strides);
-    if (this.pastKernelReach(x) || !constants) return onHost(op, [x], shape, x.dtype, (out) => gatherStridedHost(x.hostValues(), offset, strides, out, shape));
+    if (!constants) return onHost(op, [x], shape, x.dtype, gatherOnHost);
     return this.compute(op, gatherStridedKernel, shape, constants, [this.arg(x, op)], x.dtype);
   }
 
   scatterStrided(x: Tensor, shape: readonly number[], begin: readonly number[], steps: readonly number[], fill: number): Tensor {
     const op = 'scatterStrided';
+    const input = this.arg(x, op);
     if (x.size === 0) return filled(shape, fill, x.dtype);
     const constants = scatterStridedConstants(x.shape, shape, begin, steps);
-    if (!constants) return onHost(op, [x], shape, x.dtype, (out) => scatterStridedHost(x.hostValues(), x.shape, out, shape, begin, steps, fill));
-    const input = this.arg(x, op);
+    if (!constants) return hostResult(shape, x.dtype, (out) => scatterStridedHost(x.hostValues(), x.shape, out, shape, begin, steps, fill));
     // The fill as x's array would store it (-2 in a bool tensor is 254), as the cpu kernel writes it.
     const stored = new (arrayTypeFor(x.dtype))([fill])[0];
     return this.compute(op, scatterStridedKernel, shape, constants, [input, stored], x.dtype);
@@ -779,6 +781,11 @@ function filled(shape: readonly number[], value: number, dtype: DType = 'float32
  */
 function onHost(op: string, inputs: readonly Tensor[], shape: readonly number[], dtype: DType, run: (out: TypedArray) => void): Tensor {
   for (const t of inputs) if (t.dtype === 'float64') throw float64Error(op, t.dtype);
+  return hostResult(shape, dtype, run);
+}
+
+/** A host tensor of `shape` whose values `run` writes. */
+function hostResult(shape: readonly number[], dtype: DType, run: (out: TypedArray) => void): Tensor {
   const out = new (arrayTypeFor(dtype))(sizeOfShape(shape));
   run(out);
   return makeHandle(shape, dtype, out);
