@@ -21,6 +21,17 @@ export class NodeAttrs {
     return v === undefined ? fallback : this.text(name, own(v, 's')).toLowerCase();
   }
 
+  /**
+   * A string attr that must be one of `options` (lower-case, as string() reads it), or an error listing them as TF
+   * writes them: in capitals ('SAME'), unless `capitals` is false ('bilinear').
+   */
+  oneOf<T extends string>(name: string, fallback: string, options: readonly T[], capitals = true): T {
+    const v = this.string(name, fallback);
+    if ((options as readonly string[]).includes(v)) return v as T;
+    const shown = (s: string): string => `'${capitals ? s.toUpperCase() : s}'`;
+    throw new Error(`${this.where}: attr '${name}' must be ${options.slice(0, -1).map(shown).join(', ')} or ${shown(options[options.length - 1])}, got ${shown(v)}`);
+  }
+
   /** A string attr as written, where case matters (an einsum equation: TF.js lower-cases it too, losing A from a). */
   exactString(name: string, fallback: string): string {
     const v = this.value(name);

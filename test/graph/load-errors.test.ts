@@ -90,6 +90,9 @@ describe('loading and running graph models: memory and bad input', () => {
     const deconv = { ...T, strides: attr.ints([1, 1, 1, 1]), padding: attr.s('SAME'), data_format: attr.s('NHWC'), dilations: attr.ints([1, 2, 2, 1]) };
     await refused((g) => g.op('d', 'Conv2DBackpropInput', ['x', 'w', 'out'], deconv), /node 'd' \(Conv2DBackpropInput\): attr 'dilations' other than 1 is not supported, got \[2, 2\]/);
     await refused((g) => g.op('c', 'CropAndResize', ['x', 'w', 'x', 'x'], { ...T, method: attr.s('bicubic') }), /node 'c' \(CropAndResize\): attr 'method' must be 'bilinear' or 'nearest', got 'bicubic'/);
+    await refused((g) => g.op('p', 'MaxPool', ['x'], { ...T, ksize: attr.ints([1, 2, 2, 1]), strides: attr.ints([1, 2, 2, 1]), padding: attr.s('Full') }), /node 'p' \(MaxPool\): attr 'padding' must be 'SAME', 'VALID' or 'EXPLICIT', got 'FULL'/);
+    await refused((g) => g.op('m', 'MirrorPad', ['x', 'x'], { ...T, mode: attr.s('wrap') }), /node 'm' \(MirrorPad\): attr 'mode' must be 'REFLECT' or 'SYMMETRIC', got 'WRAP'/);
+    await refused((g) => g.op('t', 'ImageProjectiveTransformV3', ['x', 'x', 'x', 'x'], { interpolation: attr.s('BILINEAR'), fill_mode: attr.s('MIRROR') }), /node 't' \(ImageProjectiveTransformV3\): attr 'fill_mode' must be 'CONSTANT', 'REFLECT', 'WRAP' or 'NEAREST', got 'MIRROR'/);
   });
 
   it('a layers model passed to loadGraphModel points to loadLayersModel, and the other way round', async () => {

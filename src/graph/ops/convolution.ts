@@ -32,9 +32,8 @@ function inner(node: GraphNode, name: string, fallback: number[], layout: string
 
 /** padding SAME or VALID, or EXPLICIT with explicit_paddings' 8 values as pairs, as TF.js's getPadding. */
 function padding(node: GraphNode): Pad {
-  const pad = node.attrs.string('padding', '');
-  if (pad === 'same' || pad === 'valid') return pad;
-  if (pad !== 'explicit') throw new Error(`${node.where}: attr 'padding' must be 'SAME', 'VALID' or 'EXPLICIT', got '${pad.toUpperCase()}'`);
+  const pad = node.attrs.oneOf('padding', '', ['same', 'valid', 'explicit']);
+  if (pad !== 'explicit') return pad;
   const e = node.attrs.numbers('explicit_paddings', []);
   if (e.length !== 8) throw new Error(`${node.where}: attr 'explicit_paddings' must hold 8 values for padding 'EXPLICIT', got ${e.length}`);
   return [[e[0], e[1]], [e[2], e[3]], [e[4], e[5]], [e[6], e[7]]];
@@ -78,9 +77,7 @@ const depthwise: OpSpec = {
 
 /** 'same' or 'valid' padding, the only kinds the 1-D and 3-D convolutions, Dilation2D and MaxPoolWithArgmax take. */
 function plainPadding(node: GraphNode): 'same' | 'valid' {
-  const pad = node.attrs.string('padding', '');
-  if (pad !== 'same' && pad !== 'valid') throw new Error(`${node.where}: attr 'padding' must be 'SAME' or 'VALID', got '${pad.toUpperCase()}'`);
-  return pad;
+  return node.attrs.oneOf('padding', '', ['same', 'valid']);
 }
 
 const conv1d: OpSpec = {

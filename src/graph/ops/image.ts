@@ -16,21 +16,15 @@ function resize(f: Resize): OpSpec {
   };
 }
 
-const cropMethod = (node: GraphNode): 'bilinear' | 'nearest' => {
-  const method = node.attrs.string('method', 'bilinear');
-  if (method !== 'bilinear' && method !== 'nearest') throw new Error(`${node.where}: attr 'method' must be 'bilinear' or 'nearest', got '${method}'`);
-  return method;
-};
+// TF writes this one in lower case.
+const cropMethod = (node: GraphNode): 'bilinear' | 'nearest' => node.attrs.oneOf('method', 'bilinear', ['bilinear', 'nearest'], false);
 
 /** ImageProjectiveTransformV3's interpolation and fill_mode attrs, checked at load. */
 function transformModes(node: GraphNode): ['bilinear' | 'nearest', 'constant' | 'reflect' | 'wrap' | 'nearest'] {
-  const interpolation = node.attrs.string('interpolation', '');
-  if (interpolation !== 'bilinear' && interpolation !== 'nearest') throw new Error(`${node.where}: attr 'interpolation' must be 'BILINEAR' or 'NEAREST', got '${interpolation.toUpperCase()}'`);
-  const fillMode = node.attrs.string('fill_mode', 'constant');
-  if (fillMode !== 'constant' && fillMode !== 'reflect' && fillMode !== 'wrap' && fillMode !== 'nearest') {
-    throw new Error(`${node.where}: attr 'fill_mode' must be 'CONSTANT', 'REFLECT', 'WRAP' or 'NEAREST', got '${fillMode.toUpperCase()}'`);
-  }
-  return [interpolation, fillMode];
+  return [
+    node.attrs.oneOf('interpolation', '', ['bilinear', 'nearest']),
+    node.attrs.oneOf('fill_mode', 'constant', ['constant', 'reflect', 'wrap', 'nearest']),
+  ];
 }
 
 /**

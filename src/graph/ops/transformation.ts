@@ -9,6 +9,8 @@ function castTo(node: GraphNode) {
   return dtype;
 }
 
+const mirrorMode = (node: GraphNode): 'reflect' | 'symmetric' => node.attrs.oneOf('mode', '', ['reflect', 'symmetric']);
+
 /** TF's reshaping, padding and casting, as tfjs-converter's transformation executor. */
 export const transformationOps: OpTable = {
   Cast: { arity: 1, dtypeAttr: 'DstT', check: castTo, run: (n) => [tn.cast(n.tensor(0), castTo(n.node))] },
@@ -26,11 +28,8 @@ export const transformationOps: OpTable = {
   PadV2: { arity: 3, run: (n) => [tn.pad(n.tensor(0), n.pairs(1), n.number(2))] },
   MirrorPad: {
     arity: 2,
-    check: (node) => {
-      const mode = node.attrs.string('mode', '');
-      if (mode !== 'reflect' && mode !== 'symmetric') throw new Error(`${node.where}: attr 'mode' must be 'REFLECT' or 'SYMMETRIC', got '${mode.toUpperCase()}'`);
-    },
-    run: (n) => [tn.mirrorPad(n.tensor(0), n.pairs(1), n.attrs.string('mode', '') as 'reflect' | 'symmetric')],
+    check: (node) => mirrorMode(node),
+    run: (n) => [tn.mirrorPad(n.tensor(0), n.pairs(1), mirrorMode(n.node))],
   },
   // TF's shape is an attr, −1 for an unknown dim (TF.js 4.22 reads a second input, which TF's node has not).
   EnsureShape: {
