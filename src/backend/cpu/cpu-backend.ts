@@ -68,30 +68,23 @@ export class CpuBackend implements Backend {
 
   /**
    * Values to be fully written: in the kernels' memory for float32 and bool (comparisons write their bytes there,
-   * and a mask's cast to float32 reads them there) when it has room, else a fresh array. Small values are always a
-   * fresh array: a resident one costs more to make and free (its block, a weak entry and a finalizer) than a
-   * kernel takes to copy one in.
+   * and a mask's cast to float32 reads them there) when it has room, else a fresh array. `zeroed`: values that start
+   * at 0 and are written in part (oneHot), float32 and int32 in the memory, zeroed there by its kernel, since a large
+   * fresh array costs a page fault for each page later written (oneHot's 16 MB at depth 1,000: ~10 ms) and a typed
+   * fill() over that memory takes V8's slow path. Small values are always a fresh array: a resident one costs more to
+   * make and free (its block, a weak entry and a finalizer) than a kernel takes to copy one in.
    */
-  private newValues(size: number, dtype: DType): TypedArray {
+  private newValues(size: number, dtype: DType, zeroed = false): TypedArray {
     const mem = size > SMALL_VALUES ? this.k.memory : undefined;
-    const resident = dtype === 'float32' ? mem?.alloc(size) : dtype === 'bool' ? mem?.allocBytes(size) : undefined;
+    const resident = dtype === 'float32' ? mem?.alloc(size, zeroed)
+      : zeroed ? (dtype === 'int32' ? mem?.allocInt32(size, true) : undefined)
+      : dtype === 'bool' ? mem?.allocBytes(size) : undefined;
     return resident ?? new (arrayTypeFor(dtype))(size);
   }
 
   /** output() for the float-only kernels (products, convolutions, pooling, softmax): dtype is float32 or float64. */
   private floatOutput(shape: readonly number[], dtype: DType): [Tensor, FloatArray] {
     return this.output(shape, dtype) as [Tensor, FloatArray];
-  }
-
-  /**
-   * Zeros of `size`: in the kernels' memory for float32 and int32 when it has room, zeroed there by its kernel, since a
-   * large fresh array costs a page fault for each page later written (oneHot's 16 MB at depth 1,000: ~10 ms) and a
-   * typed fill() over that shared memory takes V8's slow path; else a fresh array.
-   */
-  private zeroedValues(size: number, dtype: DType): TypedArray {
-    const mem = size > SMALL_VALUES ? this.k.memory : undefined;
-    const resident = dtype === 'float32' ? mem?.alloc(size, true) : dtype === 'int32' ? mem?.allocInt32(size, true) : undefined;
-    return resident ?? new (arrayTypeFor(dtype))(size);
   }
 
   /**
@@ -394,7 +387,7 @@ export class CpuBackend implements Backend {
 
   oneHot(indices: Tensor, depth: number, onValue: number, offValue: number, dtype: DType): Tensor {
     const idx = indices.hostValues();
-    const values = offValue === 0 ? this.zeroedValues(idx.length * depth, dtype) : new (arrayTypeFor(dtype))(idx.length * depth).fill(offValue);
+    const values = offValue === 0 ? this.newValues(idx.length * depth, dtype, true) : new (arrayTypeFor(dtype))(idx.length * depth).fill(offValue);
     for (let i = 0; i < idx.length; i++) if (idx[i] >= 0 && idx[i] < depth) values[i * depth + idx[i]] = onValue;
     return makeHandle([...indices.shape, depth], dtype, values);
   }
