@@ -57,6 +57,8 @@ type Opened = Awaited<ReturnType<typeof openBrowser>>;
  * garbage collector frees undisposed (TF.js never does), and earlier programs' leaks may be freed during the fit.
  * SwiftShader's run makes more garbage, so the collector runs at other times than on cpu.
  */
+const BACKEND_NAME = "engine().backendName is the backend tessera runs on, 'gpu', where TF.js runs on 'cpu'";
+const GPU_BYTES = "memory() on the gpu backend has numBytesInGPU, as on TF.js's webgl backend; TF.js's cpu backend has none";
 const COLLECTED = "earlier programs' leaked tensors, freed by the garbage collector during this program's fit, leave tessera's numTensors";
 
 /**
@@ -66,13 +68,13 @@ const COLLECTED = "earlier programs' leaked tensors, freed by the garbage collec
  */
 const GPU_DEVIATIONS: Record<string, { reason: string; always: boolean }> = {
   'tf.backend() and await tf.ready() as a program starts; tf.engine().backendName names the backend': {
-    reason: "engine().backendName is the backend tessera runs on, 'gpu', where TF.js runs on 'cpu'", always: true,
+    reason: BACKEND_NAME, always: true,
   },
   'tf.util helpers, tf.memory, tf.time and tf.env results': {
-    reason: "memory() on the gpu backend has numBytesInGPU, as on TF.js's webgl backend; TF.js's cpu backend has none", always: true,
+    reason: GPU_BYTES, always: true,
   },
   'an undefined value stores NaN (a CSV row\'s missing cell), as TF.js; memory() logs its keys in TF.js\'s order': {
-    reason: "memory() on the gpu backend has numBytesInGPU, as on TF.js's webgl backend; TF.js's cpu backend has none", always: true,
+    reason: GPU_BYTES, always: true,
   },
   'int32 tensors store values as an Int32Array does: truncated, wrapped, NaN and Infinity as 0': {
     reason: "int32 ops run in float32 shaders, as on TF.js's webgl backend: exact to 2^24, so 2^31 - 1 + 1 and (2^31 - 1)·2 round before they wrap", always: true,
@@ -87,7 +89,7 @@ const GPU_DEVIATIONS: Record<string, { reason: string; always: boolean }> = {
   'tf.memory() across compile by optimizer name, fit and dispose, and the names of the optimizer state fit made': { reason: COLLECTED, always: false },
   'webcam-transfer-learning: embeddings from a truncated model, a growing kept dataset, a sequential head, tidy predictions': { reason: COLLECTED, always: false },
   "engine: backendName, the backend's float precision and epsilon, and registeredVariables by name": {
-    reason: "engine().backendName is the backend tessera runs on, 'gpu', where TF.js runs on 'cpu'", always: true,
+    reason: BACKEND_NAME, always: true,
   },
   'sum and mean of many float32 values, and a sum of values of very different sizes': {
     reason: 'the gpu sums in float32, as TF.js\'s webgl backend: 1e8 + 1 - 1e8 is 0 there, where the cpu kernels (and TF.js\'s cpu backend) sum in float64 and give 1', always: true,
