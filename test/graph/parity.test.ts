@@ -489,6 +489,23 @@ describe('graph models run as TF.js 4.22 runs them', () => {
     expect(Array.from(narrow.dataSync())).toEqual([-1.5, 0, 0, 0, 0, 0, 1.5, 1.5]);
     // [0.5, 3.5] holds no 0: it moves to [0, 3], steps of 1.
     expect(Array.from(args.dataSync())).toEqual([0, 0, 0, 0, 0, 1, 2, 3]);
+    // Attrs out of TF's bounds fail the load; a Vars node's range, an input, fails its run.
+    const refused = async (node: string, op: string, inputs: string[], attrs: Record<string, ReturnType<typeof attr.i>>, message: RegExp) => {
+      const bad = new GraphBuilder(19);
+      bad.placeholder('x', [-1]);
+      bad.const('two', [], [2]);
+      bad.op(node, op, inputs, attrs);
+      await expect(tn.loadGraphModel(tn.io.fromMemory(bad.artifacts()))).rejects.toThrow(message);
+    };
+    await refused('oneBit', 'FakeQuantWithMinMaxArgs', ['x'], { min: attr.f(-1), max: attr.f(1), num_bits: attr.i(1) }, /node 'oneBit' \(FakeQuantWithMinMaxArgs\): attr 'num_bits' must be an integer in \[2, 16\], got 1/);
+    await refused('empty', 'FakeQuantWithMinMaxArgs', ['x'], { min: attr.f(2), max: attr.f(2) }, /node 'empty' \(FakeQuantWithMinMaxArgs\): min must be below max, got \[2, 2\]/);
+    await refused('bits', 'FakeQuantWithMinMaxVars', ['x', 'two', 'two'], { num_bits: attr.i(17) }, /node 'bits' \(FakeQuantWithMinMaxVars\): attr 'num_bits' must be an integer in \[2, 16\], got 17/);
+    const emptyVars = new GraphBuilder(20);
+    emptyVars.placeholder('x', [-1]);
+    emptyVars.const('two', [], [2]);
+    emptyVars.op('q', 'FakeQuantWithMinMaxVars', ['x', 'two', 'two'], {});
+    const varsModel = await tn.loadGraphModel(tn.io.fromMemory(emptyVars.artifacts()));
+    expect(() => varsModel.execute(x, 'q')).toThrow(/node 'q' \(FakeQuantWithMinMaxVars\): min must be below max, got \[2, 2\]/);
   });
 
   it('NonMaxSuppressionV2 to V5 run in executeAsync only, as in TF.js (V5 adds TF\'s count of boxes kept as a third output); an unsupported attr is refused at load', async () => {
