@@ -73,6 +73,16 @@ export class NodeAttrs {
     return b;
   }
 
+  /** The name of the function a func attr calls ({func: {name: 'while_body_12'}}), or undefined when absent. */
+  func(name: string): string | undefined {
+    const v = this.value(name);
+    if (v === undefined) return undefined;
+    const f = own(v, 'func');
+    const called = isRecord(f) ? own(f, 'name') : undefined;
+    if (typeof called !== 'string' || called === '') throw this.bad(name, v, "a function {func: {name: '...'}}");
+    return called;
+  }
+
   /** The dtype an attr names, or undefined when absent; dtypes tessera has no tensors for are refused here. */
   dtype(name: string): DType | undefined {
     const v = this.value(name);

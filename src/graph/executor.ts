@@ -1,9 +1,12 @@
+import { clone } from '../ops/index';
 import type { Tensor } from '../tensor/tensor';
 import { tidy } from '../tensor/tidy';
+import type { GraphFunction } from './function-def';
 import { parseOutputName, type GraphDef, type GraphNode } from './graph-def';
 import { nodeArgs } from './node-args';
-import type { OpSpec } from './op-spec';
+import type { OpSpec, RunContext } from './op-spec';
 import { RunState } from './run-state';
+import { TensorLists } from './tensor-lists';
 
 /** The nodes one (fed inputs, outputs) pair runs, in an order where each follows its inputs. */
 interface Plan {
@@ -14,9 +17,16 @@ interface Plan {
   asyncNode?: GraphNode;
 }
 
+/** A library function and the executor of its graph. */
+export interface CompiledFunction {
+  fn: GraphFunction;
+  executor: GraphExecutor;
+}
+
 /**
  * Runs a checked graph: for given feeds and outputs it plans the nodes needed (cached per pair, as TF.js compiles),
- * then runs them, each op in its own tidy, freeing every intermediate once nothing still to run reads it.
+ * then runs them, each op in its own tidy, freeing every intermediate once nothing still to run reads it. A
+ * function's graph runs in the run of the node that calls it, sharing its TensorLists.
  */
 export class GraphExecutor {
   private readonly plans = new Map<string, Plan>();
@@ -24,20 +34,53 @@ export class GraphExecutor {
   constructor(
     private readonly graph: GraphDef,
     private readonly specs: ReadonlyMap<string, OpSpec>,
-    private readonly weights: ReadonlyMap<string, Tensor>,
+    readonly weights: ReadonlyMap<string, Tensor>,
+    /** The model's functions by name, each already checked against the nodes that call it. */
+    private readonly library: ReadonlyMap<string, CompiledFunction> = new Map(),
   ) {}
 
   /** feeds by tensor name ('x' or 'x:0'), outputs as tensor names; both already checked to name nodes. */
   execute(op: string, feeds: ReadonlyMap<string, Tensor>, outputs: readonly string[]): Tensor[] {
-    const { plan, state, refs } = this.start(op, feeds, outputs);
-    if (plan.asyncNode) {
-      throw new Error(`${op}: the outputs need node '${plan.asyncNode.name}' (${plan.asyncNode.op}), whose output shape depends on its values; use executeAsync (or predictAsync), as TF.js requires`);
+    const lists = new TensorLists();
+    try {
+      const { plan, state, refs } = this.start(op, feeds, outputs);
+      if (plan.asyncNode) {
+        throw new Error(`${op}: the outputs need node '${plan.asyncNode.name}' (${plan.asyncNode.op}), which reads values back before it knows its outputs (their shape, a branch or a loop's trips); use executeAsync (or predictAsync), as TF.js requires`);
+      }
+      const context = this.context(lists);
+      try {
+        for (const node of plan.order) {
+          if (state.has(node.name)) continue;
+          const spec = this.specs.get(node.name) as OpSpec;
+          state.store(node, tidy(() => spec.run(nodeArgs(node, (ref) => state.read(ref, node), context)) as Tensor[]));
+        }
+        return state.finish(refs, outputs);
+      } catch (e) {
+        state.abort();
+        throw e;
+      }
+    } finally {
+      lists.dispose();
     }
+  }
+
+  async executeAsync(op: string, feeds: ReadonlyMap<string, Tensor>, outputs: readonly string[]): Promise<Tensor[]> {
+    const lists = new TensorLists();
+    try {
+      return await this.run(op, feeds, outputs, this.context(lists));
+    } finally {
+      lists.dispose();
+    }
+  }
+
+  private async run(op: string, feeds: ReadonlyMap<string, Tensor>, outputs: readonly string[], context: RunContext): Promise<Tensor[]> {
+    const { plan, state, refs } = this.start(op, feeds, outputs);
     try {
       for (const node of plan.order) {
         if (state.has(node.name)) continue;
         const spec = this.specs.get(node.name) as OpSpec;
-        state.store(node, tidy(() => spec.run(nodeArgs(node, (ref) => state.read(ref, node))) as Tensor[]));
+        const args = nodeArgs(node, (ref) => state.read(ref, node), context);
+        state.store(node, spec.async ? await spec.run(args) : tidy(() => spec.run(args) as Tensor[]));
       }
       return state.finish(refs, outputs);
     } catch (e) {
@@ -46,20 +89,19 @@ export class GraphExecutor {
     }
   }
 
-  async executeAsync(op: string, feeds: ReadonlyMap<string, Tensor>, outputs: readonly string[]): Promise<Tensor[]> {
-    const { plan, state, refs } = this.start(op, feeds, outputs);
-    try {
-      for (const node of plan.order) {
-        if (state.has(node.name)) continue;
-        const spec = this.specs.get(node.name) as OpSpec;
-        const args = nodeArgs(node, (ref) => state.read(ref, node));
-        state.store(node, spec.async ? await spec.run(args) : tidy(() => spec.run(args) as Tensor[]));
-      }
-      return state.finish(refs, outputs);
-    } catch (e) {
-      state.abort();
-      throw e;
-    }
+  private context(lists: TensorLists): RunContext {
+    const context: RunContext = {
+      lists,
+      call: async (name, inputs, caller) => {
+        const { fn, executor } = this.library.get(name) as CompiledFunction;
+        const feeds = new Map(fn.inputs.map((arg, i) => [arg, inputs[i]]));
+        const outs = await executor.run(`${caller.where}, function '${name}'`, feeds, fn.outputs, context);
+        // A function that returns an argument or a Const hands back a tensor that is not the run's: the caller gets a copy.
+        const weights = new Set(executor.weights.values());
+        return outs.map((t) => (inputs.includes(t) || weights.has(t) ? clone(t) : t));
+      },
+    };
+    return context;
   }
 
   private start(op: string, feeds: ReadonlyMap<string, Tensor>, outputs: readonly string[]) {
@@ -95,7 +137,7 @@ export class GraphExecutor {
         if (next < inputs.length) {
           top[1] = next + 1;
           const child = nodes.get(inputs[next]) as GraphNode;
-          if (state.get(child.name) === 'open') throw new Error(`${child.where}: the graph has a cycle through this node (loops are control flow, which tessera's GraphModel does not run)`);
+          if (state.get(child.name) === 'open') throw new Error(`${child.where}: the graph has a cycle through this node (a TF1 loop, of NextIteration nodes, which tessera's GraphModel does not run; TF2's While it runs)`);
           if (state.get(child.name) !== 'done') stack.push([child, 0]);
           continue;
         }

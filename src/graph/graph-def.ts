@@ -40,15 +40,26 @@ export function parseOutputName(name: string): OutputRef {
 export function readGraphDef(op: string, topology: Record<string, unknown>): GraphDef {
   const list = own(topology, 'node');
   if (!Array.isArray(list)) throw badValue(op, 'modelTopology.node', list, 'an array of NodeDefs {name, op, input?, attr?}');
-  const nodes = new Map<string, GraphNode>();
+  const nodes = readNodes(op, list, 'modelTopology.node', (name) => `${op}: node '${name}'`, parseOutputName);
+  checkInputs(nodes);
+  return { nodes, version: versionOf(topology) };
+}
+
+/**
+ * NodeDefs read into `nodes` (which may already hold a function's arguments), each named in errors by `where(name)`,
+ * its data inputs parsed by `parseInput` (a GraphDef's 'node:1', a function's 'node:output:0').
+ */
+export function readNodes(
+  op: string, list: unknown[], path: string, where: (name: string) => string,
+  parseInput: (name: string) => OutputRef, nodes = new Map<string, GraphNode>(),
+): Map<string, GraphNode> {
   list.forEach((value: unknown, i) => {
-    const at = `modelTopology.node[${i}]`;
+    const at = `${path}[${i}]`;
     const n = requireRecord(op, at, value);
     const name = requireString(op, `${at}.name`, own(n, 'name'));
     if (name.includes(':') || name.startsWith('^')) throw badValue(op, `${at}.name`, name, "a node name without ':' and not starting with '^'");
     if (nodes.has(name)) throw badValue(op, `${at}.name`, name, 'a name no other node has');
     const kind = requireString(op, `${at}.op`, own(n, 'op'));
-    const where = `${op}: node '${name}' (${kind})`;
     const rawInputs = own(n, 'input') ?? [];
     if (!Array.isArray(rawInputs)) throw badValue(op, `${at}.input`, rawInputs, "an array of input names ('node', 'node:1', '^node')");
     const attr = own(n, 'attr') ?? {};
@@ -60,19 +71,24 @@ export function readGraphDef(op: string, topology: Record<string, unknown>): Gra
       if (s.startsWith('^')) control.push(s.slice(1));
       else if (control.length > 0) throw badValue(op, `${at}.input[${j}]`, s, "a control input ('^node'): data inputs come before control inputs");
       else {
-        const ref = parseOutputName(s);
+        const ref = parseInput(s);
         if (Number.isNaN(ref.index)) throw badValue(op, `${at}.input[${j}]`, s, "'node' or 'node:index' with a non-negative integer index");
         inputs.push(ref);
       }
     });
-    nodes.set(name, { name, op: kind, inputs, control, attrs: new NodeAttrs(where, attr), where });
+    const whereNode = `${where(name)} (${kind})`;
+    nodes.set(name, { name, op: kind, inputs, control, attrs: new NodeAttrs(whereNode, attr), where: whereNode });
   });
+  return nodes;
+}
+
+/** Every data and control input names a node of `nodes`. */
+export function checkInputs(nodes: ReadonlyMap<string, GraphNode>): void {
   for (const node of nodes.values()) {
     for (const input of [...node.inputs.map((r) => r.node), ...node.control]) {
       if (!nodes.has(input)) throw new Error(`${node.where}: input '${input}' names no node of the graph`);
     }
   }
-  return { nodes, version: versionOf(topology) };
 }
 
 /** TF.js's modelVersion, or TF.js's initial 'n/a' for a GraphDef without versions. */

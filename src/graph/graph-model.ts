@@ -5,8 +5,8 @@ import type { LoadOptions } from '../io/http-handler';
 import { describe, isRecord } from '../io/json-checks';
 import { loadHandlerFor, saveTarget } from '../io/router-registry';
 import { argError, fmtShape, optionsArg } from '../util/validate';
-import { GraphExecutor } from './executor';
-import { parseOutputName } from './graph-def';
+import { GraphExecutor, type CompiledFunction } from './executor';
+import { parseOutputName, type GraphDef } from './graph-def';
 import { readGraphModel, type GraphModelParts, type IONode } from './model-artifacts';
 
 /** An input or output as GraphModel.inputs and outputs describe it, as TF.js's TensorInfo. */
@@ -75,7 +75,11 @@ export class GraphModel implements InferenceModel {
 
   private loadArtifacts(op: string, artifacts: ModelArtifacts): boolean {
     const parts = readGraphModel(op, artifacts);
-    this.loaded = { ...parts, artifacts, executor: new GraphExecutor(parts.graph, parts.specs, parts.weights) };
+    // Each graph sees the weights of its own Consts only, so that a node named as another graph's Const still runs.
+    const weightsOf = (graph: GraphDef) => new Map([...graph.nodes.values()].filter((n) => n.op === 'Const').map((n) => [n.name, parts.weights.get(n.name) as Tensor]));
+    const library = new Map<string, CompiledFunction>();
+    for (const { fn, specs } of parts.library.values()) library.set(fn.name, { fn, executor: new GraphExecutor(fn.graph, specs, weightsOf(fn.graph), library) });
+    this.loaded = { ...parts, artifacts, executor: new GraphExecutor(parts.graph, parts.specs, weightsOf(parts.graph), library) };
     return true;
   }
 

@@ -1,6 +1,7 @@
 import type { Tensor } from '../tensor/tensor';
 import { badValue, describe, isRecord, own, requireRecord, requireString } from '../io/json-checks';
 import { checkByteLength, decodeWeights, readWeightSpecs, weightBytes } from '../io/weights';
+import { readLibrary, type GraphFunction } from './function-def';
 import { parseOutputName, readGraphDef, type GraphDef, type GraphNode } from './graph-def';
 import type { OpSpec } from './op-spec';
 import { opFor } from './op-table';
@@ -13,11 +14,19 @@ export interface IONode {
   node: GraphNode;
 }
 
+/** A library function and the op of each of its nodes but the arguments and Consts. */
+export interface FunctionParts {
+  fn: GraphFunction;
+  specs: Map<string, OpSpec>;
+}
+
 /** A graph model's artifacts, checked, with its weights decoded. */
 export interface GraphModelParts {
   graph: GraphDef;
   /** The op of every node but the Placeholders and Consts. */
   specs: Map<string, OpSpec>;
+  /** The functions of modelTopology.library (TF2's If and While bodies), by name. */
+  library: Map<string, FunctionParts>;
   weights: Map<string, Tensor>;
   inputs: IONode[];
   outputs: IONode[];
@@ -38,15 +47,11 @@ export function readGraphModel(op: string, artifacts: unknown): GraphModelParts 
     throw new Error(`${op}: this is a layers model (format ${describe(format)}, a Keras topology with class_name), not a graph model; load it with tn.loadLayersModel`);
   }
   if (format !== undefined && format !== 'graph-model') throw badValue(op, 'format', format, "'graph-model' (a TF.js converter graph model)");
-  const graph = readGraphDef(op, requireRecord(op, 'modelTopology', topology));
-  const specs = new Map<string, OpSpec>();
-  for (const node of graph.nodes.values()) {
-    // Read now so that a bad dtype or shape attr fails the load, not the first run.
-    if (node.op === 'Placeholder') {
-      node.attrs.dtype('dtype');
-      node.attrs.shape('shape');
-    } else if (node.op !== 'Const') specs.set(node.name, opFor(node));
-  }
+  const graphDef = requireRecord(op, 'modelTopology', topology);
+  const graph = readGraphDef(op, graphDef);
+  const functions = readLibrary(op, graphDef);
+  const specs = specsOf(graph, functions);
+  const library = new Map([...functions].map(([name, fn]) => [name, { fn, specs: specsOf(fn.graph, functions) }]));
   const weightSpecs = readWeightSpecs(op, 'weightSpecs', own(a, 'weightSpecs') ?? []);
   const data = weightBytes(op, 'weightData', own(a, 'weightData'));
   checkByteLength(op, 'weightData', weightSpecs, data.byteLength);
@@ -55,7 +60,7 @@ export function readGraphModel(op: string, artifacts: unknown): GraphModelParts 
     const twice = weightSpecs.find((s, i) => weightSpecs.findIndex((t) => t.name === s.name) !== i);
     throw badValue(op, 'weightSpecs', twice?.name, 'weights with distinct names (a graph model names each by its Const node)');
   }
-  for (const node of graph.nodes.values()) {
+  for (const node of [graph, ...[...functions.values()].map((f) => f.graph)].flatMap((g) => [...g.nodes.values()])) {
     if (node.op !== 'Const') continue;
     const spec = byName.get(node.name);
     if (spec === undefined) throw new Error(`${node.where}: no weight is named '${node.name}' (a graph model keeps every Const's value in its weights, named by the node)`);
@@ -74,7 +79,22 @@ export function readGraphModel(op: string, artifacts: unknown): GraphModelParts 
   const outputs = signatureNodes(op, graph, signature, 'outputs') ?? leaves(graph).map(plain);
   const tensors = decodeWeights(weightSpecs, data);
   const weights = new Map(weightSpecs.map((s, i) => [s.name, tensors[i]]));
-  return { graph, specs, weights, inputs, outputs, ...(signature ? { signature } : {}), ...(structured ? { structuredOutputKeys: structured as string[] } : {}) };
+  return { graph, specs, library, weights, inputs, outputs, ...(signature ? { signature } : {}), ...(structured ? { structuredOutputKeys: structured as string[] } : {}) };
+}
+
+/**
+ * The op of each node of a graph but its Placeholders and Consts, checked; a Placeholder's attrs are read now, so that
+ * a bad dtype or shape fails the load rather than the first run.
+ */
+function specsOf(graph: GraphDef, library: ReadonlyMap<string, GraphFunction>): Map<string, OpSpec> {
+  const specs = new Map<string, OpSpec>();
+  for (const node of graph.nodes.values()) {
+    if (node.op === 'Placeholder') {
+      node.attrs.dtype('dtype');
+      node.attrs.shape('shape');
+    } else if (node.op !== 'Const') specs.set(node.name, opFor(node, library));
+  }
+  return specs;
 }
 
 const plain = (node: GraphNode): IONode => ({ key: node.name, tensor: node.name, node });

@@ -1,10 +1,10 @@
 import { fmtShape } from '../util/validate';
 import type { Tensor } from '../tensor/tensor';
 import type { GraphNode, OutputRef } from './graph-def';
-import type { NodeArgs } from './op-spec';
+import type { NodeArgs, RunContext } from './op-spec';
 
 /** What an op reads of `node` in one run, its inputs' values coming from `read`. */
-export function nodeArgs(node: GraphNode, read: (ref: OutputRef) => Tensor): NodeArgs {
+export function nodeArgs(node: GraphNode, read: (ref: OutputRef) => Tensor, run: RunContext): NodeArgs {
   const count = node.inputs.length;
   const at = (i: number) => (i < 0 ? count + i : i);
   const tensor = (i: number): Tensor => {
@@ -16,6 +16,7 @@ export function nodeArgs(node: GraphNode, read: (ref: OutputRef) => Tensor): Nod
   return {
     node,
     attrs: node.attrs,
+    run,
     tensor,
     tensors: (start, end) => node.inputs.slice(at(start), end === undefined ? count : at(end)).map((ref) => read(ref)),
     number: (i) => {

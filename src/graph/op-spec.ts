@@ -1,11 +1,21 @@
 import type { Tensor } from '../tensor/tensor';
 import type { NodeAttrs } from './attrs';
+import type { GraphFunction } from './function-def';
 import type { GraphNode } from './graph-def';
+import type { TensorLists } from './tensor-lists';
+
+/** What a run gives its ops besides their inputs: the library's functions and the run's TensorLists. */
+export interface RunContext {
+  readonly lists: TensorLists;
+  /** Runs the library function `fn` on `inputs` for `caller`; the outputs are new tensors, the caller's. */
+  call(fn: string, inputs: Tensor[], caller: GraphNode): Promise<Tensor[]>;
+}
 
 /** What an op reads of its node when it runs: its data inputs (control inputs order nodes only) and attrs. */
 export interface NodeArgs {
   readonly node: GraphNode;
   readonly attrs: NodeAttrs;
+  readonly run: RunContext;
   /** Data input i; a negative i counts from the end (ConcatV2's axis is its last input). */
   tensor(i: number): Tensor;
   /** Data inputs from start to end (exclusive; to the last one when absent, from the end when negative). */
@@ -24,11 +34,17 @@ export interface OpSpec {
   arity: number;
   /** The attr TF.js's op mapper reads as the node's `dtype` (shown by GraphModel.outputs), where it reads one. */
   dtypeAttr?: string;
-  /** Attr checks done at load, so a node tessera cannot compute exactly is refused before anything runs. */
-  check?(node: GraphNode): void;
+  /**
+   * Attr checks done at load, so a node tessera cannot compute exactly is refused before anything runs (and, for
+   * the ops that call functions, checks of those functions in the model's library).
+   */
+  check?(node: GraphNode, library: ReadonlyMap<string, GraphFunction>): void;
   /** The outputs; a promise only for an `async` op, which then disposes what it made besides them. */
   run(n: NodeArgs): Tensor[] | Promise<Tensor[]>;
-  /** Ops whose output size depends on values read asynchronously (Where): executeAsync only, as TF.js. */
+  /**
+   * Ops that read values back before they know their outputs (Where's size, If's branch, While's trips):
+   * executeAsync only, as TF.js.
+   */
   async?: true;
 }
 

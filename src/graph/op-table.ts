@@ -1,7 +1,9 @@
+import type { GraphFunction } from './function-def';
 import type { GraphNode } from './graph-def';
 import type { OpSpec, OpTable } from './op-spec';
 import { arithmeticOps } from './ops/arithmetic';
 import { basicMathOps } from './ops/basic-math';
+import { controlOps } from './ops/control';
 import { convolutionOps } from './ops/convolution';
 import { creationOps } from './ops/creation';
 import { evaluationOps } from './ops/evaluation';
@@ -14,25 +16,26 @@ import { reductionOps } from './ops/reduction';
 import { sliceJoinOps } from './ops/slice-join';
 import { sparseRaggedOps } from './ops/sparse-ragged';
 import { spectralOps } from './ops/spectral';
+import { tensorListOps } from './ops/tensor-list';
 import { transformationOps } from './ops/transformation';
 
 /** Every TF op the executor runs, by name (Placeholder and Const aside: their values come from outside). */
 export const OPS: OpTable = {
-  ...arithmeticOps, ...basicMathOps, ...convolutionOps, ...creationOps, ...evaluationOps, ...graphOps, ...imageOps,
-  ...logicalOps, ...matricesOps, ...normalizationOps, ...reductionOps, ...sliceJoinOps, ...sparseRaggedOps, ...spectralOps, ...transformationOps,
+  ...arithmeticOps, ...basicMathOps, ...controlOps, ...convolutionOps, ...creationOps, ...evaluationOps, ...graphOps, ...imageOps,
+  ...logicalOps, ...matricesOps, ...normalizationOps, ...reductionOps, ...sliceJoinOps, ...sparseRaggedOps, ...spectralOps, ...tensorListOps, ...transformationOps,
 };
 
-/** Control flow and its state (TF1 loops and conditionals, TF2 functional If/While, TensorArray, TensorList). */
-const CONTROL_FLOW = /^(Switch|Merge|Enter|Exit|NextIteration|LoopCond|(Stateless)?(If|While)|TensorArray.*|TensorList.*|EmptyTensorList)$/;
+/** TF1's control flow (loops and conditionals made of frames) and its TensorArrays; TF2's functional If and While run. */
+const CONTROL_FLOW = /^(Switch|Merge|Enter|Exit|NextIteration|LoopCond|TensorArray.*)$/;
 
 /** The op a node runs, its attrs and input count checked; an op tessera does not run is refused, naming the node. */
-export function opFor(node: GraphNode): OpSpec {
+export function opFor(node: GraphNode, library: ReadonlyMap<string, GraphFunction>): OpSpec {
   const spec = Object.hasOwn(OPS, node.op) ? OPS[node.op] : undefined;
   if (spec === undefined) {
-    const why = CONTROL_FLOW.test(node.op) ? 'control flow is not supported by tessera\'s GraphModel' : 'tessera\'s GraphModel does not run this op';
+    const why = CONTROL_FLOW.test(node.op) ? 'TF1 control flow (frames, TensorArray) is not supported by tessera\'s GraphModel (TF2\'s If, While and TensorList ops are)' : 'tessera\'s GraphModel does not run this op';
     throw new Error(`${node.where}: ${why} (its ${Object.keys(OPS).length + 2} ops are listed in README, 'Graph models')`);
   }
   if (node.inputs.length < spec.arity) throw new Error(`${node.where}: needs at least ${spec.arity} data inputs, got ${node.inputs.length}`);
-  spec.check?.(node);
+  spec.check?.(node, library);
   return spec;
 }

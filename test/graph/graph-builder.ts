@@ -10,11 +10,22 @@ export const attr = {
   f: (x: number): AttrValue => ({ f: x }),
   b: (x: boolean): AttrValue => ({ b: x }),
   s: (text: string): AttrValue => ({ s: btoa(text) }),
-  type: (t: 'DT_FLOAT' | 'DT_INT32' | 'DT_BOOL' | 'DT_INT64'): AttrValue => ({ type: t }),
+  type: (t: 'DT_FLOAT' | 'DT_INT32' | 'DT_BOOL' | 'DT_INT64' | 'DT_VARIANT'): AttrValue => ({ type: t }),
   ints: (list: number[]): AttrValue => ({ list: { i: list.map(String) } }),
   strs: (list: string[]): AttrValue => ({ list: { s: list.map((x) => btoa(x)) } }),
   shape: (dims: number[]): AttrValue => ({ shape: { dim: dims.map((d) => ({ size: String(d) })) } }),
+  func: (name: string): AttrValue => ({ func: { name } }),
+  types: (list: string[]): AttrValue => ({ list: { type: list } }),
 };
+
+type NodeDef = { name: string; op: string; input?: string[]; attr?: Record<string, AttrValue> };
+
+/** A FunctionDef of the library, as TF writes one: its nodes name outputs 'node:arg:index'. */
+interface FunctionDef {
+  signature: { name: string; inputArg: Array<{ name: string; type: string }>; outputArg: Array<{ name: string; type: string }> };
+  nodeDef: NodeDef[];
+  ret: Record<string, string>;
+}
 
 interface WeightSpec {
   name: string;
@@ -24,7 +35,10 @@ interface WeightSpec {
 }
 
 export class GraphBuilder {
-  readonly nodes: Array<{ name: string; op: string; input?: string[]; attr?: Record<string, AttrValue> }> = [];
+  readonly nodes: NodeDef[] = [];
+  private readonly functions: FunctionDef[] = [];
+  /** Where const and op add nodes: the graph's, or a function's while one is being built. */
+  private target: NodeDef[] = this.nodes;
   private readonly specs: WeightSpec[] = [];
   private readonly parts: Uint8Array[] = [];
   private state: number;
@@ -54,7 +68,7 @@ export class GraphBuilder {
   const(name: string, shape: number[], values?: number[], dtype: 'float32' | 'int32' = 'float32', scale = 0.5): string {
     const size = shape.reduce((a, b) => a * b, 1);
     const v = values ?? this.randoms(size, scale);
-    this.nodes.push({ name, op: 'Const', attr: { dtype: attr.type(dtype === 'float32' ? 'DT_FLOAT' : 'DT_INT32'), value: { tensor: {} } } });
+    this.target.push({ name, op: 'Const', attr: { dtype: attr.type(dtype === 'float32' ? 'DT_FLOAT' : 'DT_INT32'), value: { tensor: {} } } });
     this.specs.push({ name, shape, dtype });
     this.parts.push(new Uint8Array((dtype === 'float32' ? new Float32Array(v) : new Int32Array(v)).buffer));
     return name;
@@ -62,14 +76,31 @@ export class GraphBuilder {
 
   /** A Const stored as uint8 codes q for q·scale + min, as tfjs-converter's quantization writes it. */
   quantizedConst(name: string, shape: number[], codes: number[], scale: number, min: number): string {
-    this.nodes.push({ name, op: 'Const', attr: { dtype: attr.type('DT_FLOAT') } });
+    this.target.push({ name, op: 'Const', attr: { dtype: attr.type('DT_FLOAT') } });
     this.specs.push({ name, shape, dtype: 'float32', quantization: { dtype: 'uint8', scale, min } });
     this.parts.push(new Uint8Array(codes));
     return name;
   }
 
   op(name: string, op: string, input: string[], attrs: Record<string, AttrValue> = {}): string {
-    this.nodes.push({ name, op, input, attr: attrs });
+    this.target.push({ name, op, input, attr: attrs });
+    return name;
+  }
+
+  /**
+   * A library function: `body` adds its nodes (with const and op; its Consts' values are weights, as the converter
+   * writes them), then gives what each output arg returns.
+   */
+  fn(name: string, inputs: Array<[string, string]>, outputs: Array<[string, string]>, body: () => string[]): string {
+    const nodeDef: NodeDef[] = [];
+    this.target = nodeDef;
+    const returned = body();
+    this.target = this.nodes;
+    this.functions.push({
+      signature: { name, inputArg: inputs.map(([n, type]) => ({ name: n, type })), outputArg: outputs.map(([n, type]) => ({ name: n, type })) },
+      nodeDef,
+      ret: Object.fromEntries(outputs.map(([n], i) => [n, returned[i]])),
+    });
     return name;
   }
 
@@ -82,7 +113,7 @@ export class GraphBuilder {
       at += p.length;
     }
     return {
-      modelTopology: { node: structuredClone(this.nodes), library: {}, versions: { producer: 1482, minConsumer: 12 } },
+      modelTopology: { node: structuredClone(this.nodes), library: { function: structuredClone(this.functions) }, versions: { producer: 1482, minConsumer: 12 } },
       format: 'graph-model',
       generatedBy: '2.15.0',
       convertedBy: 'TensorFlow.js Converter v4.22.0',

@@ -58,13 +58,16 @@ describe('loading and running graph models: memory and bad input', () => {
     expect(() => model.execute({}, 'out')).toThrow(/cannot compute the outputs \[out\] from the inputs \[\]: missing the inputs \[x\]/);
   });
 
-  it('an unknown op, control flow, or a Const without its weight fails the load, naming the node', async () => {
+  it('an unknown op, TF1 control flow, a While without its functions, or a Const without its weight fails the load, naming the node', async () => {
     const g = small();
     g.op('weird', 'FancyOp', ['out'], T);
     await expect(tn.loadGraphModel(tn.io.fromMemory(g.artifacts()))).rejects.toThrow(/node 'weird' \(FancyOp\): tessera's GraphModel does not run this op/);
     const loop = small();
     loop.op('w1', 'While', ['out'], {});
-    await expect(tn.loadGraphModel(tn.io.fromMemory(loop.artifacts()))).rejects.toThrow(/node 'w1' \(While\): control flow is not supported/);
+    await expect(tn.loadGraphModel(tn.io.fromMemory(loop.artifacts()))).rejects.toThrow(/node 'w1' \(While\): attr 'cond' must name a function of the model's library, got none/);
+    const frames = small();
+    frames.op('next', 'NextIteration', ['out'], T);
+    await expect(tn.loadGraphModel(tn.io.fromMemory(frames.artifacts()))).rejects.toThrow(/node 'next' \(NextIteration\): TF1 control flow \(frames, TensorArray\) is not supported/);
     const fused = small();
     fused.op('f', '_FusedMatMul', ['x', 'w'], { ...T, fused_ops: attr.strs(['BiasAdd', 'Add']) });
     await expect(tn.loadGraphModel(tn.io.fromMemory(fused.artifacts()))).rejects.toThrow(/node 'f' \(_FusedMatMul\): fused_ops \[biasadd, add\] is not supported/);

@@ -1,0 +1,226 @@
+import * as tn from '../../ops/index';
+import type { DType, Tensor } from '../../tensor/tensor';
+import { fmtShape } from '../../util/validate';
+import type { NodeArgs, OpTable } from '../op-spec';
+import { elementShapeOf, mergeShapes, type ElementShape, type TensorList } from '../tensor-lists';
+
+/** The list whose handle is data input i, its dtype checked against the node's element_dtype where it has one. */
+function listAt(n: NodeArgs, i: number): TensorList {
+  const list = n.run.lists.get(n.tensor(i), `${n.node.where}, input ${i}`);
+  const dtype = n.attrs.dtype('element_dtype');
+  if (dtype !== undefined && dtype !== list.dtype) throw new Error(`${n.node.where}: attr 'element_dtype' is ${dtype} but the list holds ${list.dtype}`);
+  return list;
+}
+
+/** The node's element_dtype attr, which a node making a list from nothing must have. */
+function elementDtype(n: NodeArgs): DType {
+  const dtype = n.attrs.dtype('element_dtype');
+  if (dtype === undefined) throw new Error(`${n.node.where}: attr 'element_dtype' must name the items' dtype, got none`);
+  return dtype;
+}
+
+const shapeAt = (n: NodeArgs, i: number): ElementShape => elementShapeOf(n.tensor(i), `${n.node.where}, input ${i}`);
+
+/** A new list's handle. */
+const make = (n: NodeArgs, list: TensorList): Tensor[] => [n.run.lists.handle(list)];
+
+/** `list` with its items replaced. */
+const withItems = (n: NodeArgs, list: TensorList, items: ReadonlyArray<Tensor | undefined>): Tensor[] => make(n, { ...list, items });
+
+/** t as a list item: its dtype and shape checked against the list's, its values kept for the run. */
+function item(n: NodeArgs, list: { dtype: DType; elementShape: ElementShape }, t: Tensor): Tensor {
+  if (t.dtype !== list.dtype) throw new Error(`${n.node.where}: the item is ${t.dtype} but the list holds ${list.dtype}`);
+  mergeShapes(list.elementShape, t.shape, n.node.where);
+  return n.run.lists.item(t);
+}
+
+/** A count or position read from data input i: a whole number from `min`. */
+function whole(n: NodeArgs, i: number, what: string, min = 0): number {
+  const v = n.number(i);
+  if (!Number.isInteger(v) || v < min) throw new Error(`${n.node.where}: ${what} (input ${i}) must be a whole number ≥ ${min}, got ${v}`);
+  return v;
+}
+
+function inRange(n: NodeArgs, list: TensorList, index: number): number {
+  if (!Number.isInteger(index) || index < 0 || index >= list.items.length) {
+    throw new Error(`${n.node.where}: index ${index} is outside the list's ${list.items.length} items`);
+  }
+  return index;
+}
+
+/**
+ * The items at `indices`, each as a tensor of the one shape they share with the list's and the op's element shapes
+ * (an unset item is zeros, which needs that shape fully known), and that shape.
+ */
+function itemsAt(n: NodeArgs, list: TensorList, indices: number[], opShape: ElementShape): { tensors: Tensor[]; shape: number[] } {
+  let shape = mergeShapes(list.elementShape, opShape, n.node.where);
+  for (const i of indices) {
+    const t = list.items[inRange(n, list, i)];
+    if (t !== undefined) shape = mergeShapes(shape, t.shape, n.node.where);
+  }
+  const known = shape !== null && shape.every((d) => d >= 0);
+  const unset = indices.find((i) => list.items[i] === undefined);
+  if (!known && (unset !== undefined || indices.length === 0)) {
+    const why = unset === undefined ? 'the list is empty' : `item ${unset} is unset`;
+    throw new Error(`${n.node.where}: ${why} and the element shape ${shape === null ? 'has an unknown rank' : fmtShape(shape)} is not fully known`);
+  }
+  const full = shape as number[];
+  return { tensors: indices.map((i) => list.items[i] ?? tn.zeros(full, list.dtype)), shape: full };
+}
+
+/** The items at `indices` stacked along a new first axis. */
+function stacked(n: NodeArgs, list: TensorList, indices: number[], opShape: ElementShape): Tensor {
+  const { tensors, shape } = itemsAt(n, list, indices, opShape);
+  return tensors.length === 0 ? tn.zeros([0, ...shape], list.dtype) : tn.stack(tensors);
+}
+
+const everyIndex = (list: TensorList): number[] => list.items.map((_, i) => i);
+
+/** TensorListConcat(V2): the items joined along their first axis, and each item's length there. */
+function concatenated(n: NodeArgs, opShape: ElementShape): Tensor[] {
+  const list = listAt(n, 0);
+  const unset = list.items.findIndex((t) => t === undefined);
+  if (unset >= 0) throw new Error(`${n.node.where}: item ${unset} is unset; concatenation needs every item set`);
+  const items = list.items as Tensor[];
+  let shape = mergeShapes(list.elementShape, opShape, n.node.where);
+  for (const t of items) {
+    if (t.rank === 0) throw new Error(`${n.node.where}: items must have rank ≥ 1 to be concatenated, got a scalar`);
+    shape = mergeShapes(shape, [-1, ...t.shape.slice(1)], n.node.where);
+  }
+  if (items.length === 0) {
+    if (shape === null || shape.slice(1).some((d) => d < 0)) throw new Error(`${n.node.where}: the list is empty and the element shape past the first dim is not fully known`);
+    return [tn.zeros([0, ...shape.slice(1)], list.dtype), tn.tensor1d([], 'int32')];
+  }
+  return [tn.concat(items, 0), tn.tensor1d(items.map((t) => t.shape[0]), 'int32')];
+}
+
+/** Rows of t at `indices` become a new list's items; `length` items in all (the rest unset). */
+function scattered(n: NodeArgs, length: number): Tensor[] {
+  const t = n.tensor(0);
+  const indices = n.numbers(1);
+  if (t.rank < 1 || indices.length !== t.shape[0]) {
+    throw new Error(`${n.node.where}: the tensor's first dim must be the number of indices (${indices.length}), got shape ${fmtShape(t.shape)}`);
+  }
+  const list: TensorList = { dtype: t.dtype, elementShape: mergeShapes(shapeAt(n, 2), t.shape.slice(1), n.node.where), maxElements: -1, items: [] };
+  const items: Array<Tensor | undefined> = new Array<Tensor | undefined>(length).fill(undefined);
+  const rows = tn.unstack(t);
+  indices.forEach((k, r) => {
+    if (!Number.isInteger(k) || k < 0 || k >= length) throw new Error(`${n.node.where}: index ${k} is outside the list's ${length} items`);
+    items[k] = item(n, list, rows[r]);
+  });
+  return withItems(n, list, items);
+}
+
+/** TF2's TensorList ops (what tf.function makes of a TensorArray and of a Keras RNN's loop), as TF computes them. */
+export const tensorListOps: OpTable = {
+  EmptyTensorList: {
+    arity: 2,
+    run: (n) => make(n, { dtype: elementDtype(n), elementShape: shapeAt(n, 0), maxElements: whole(n, 1, 'max_num_elements', -1), items: [] }),
+  },
+  TensorListReserve: {
+    arity: 2,
+    run: (n) => make(n, { dtype: elementDtype(n), elementShape: shapeAt(n, 0), maxElements: -1, items: new Array<undefined>(whole(n, 1, 'num_elements')).fill(undefined) }),
+  },
+  TensorListFromTensor: {
+    arity: 2,
+    run: (n) => {
+      const t = n.tensor(0);
+      if (t.rank < 1) throw new Error(`${n.node.where}: the tensor must have rank ≥ 1 (its rows become the items), got a scalar`);
+      const list: TensorList = { dtype: t.dtype, elementShape: mergeShapes(shapeAt(n, 1), t.shape.slice(1), n.node.where), maxElements: -1, items: [] };
+      return withItems(n, list, tn.unstack(t).map((row) => item(n, list, row)));
+    },
+  },
+  TensorListScatter: {
+    arity: 3,
+    run: (n) => scattered(n, Math.max(0, ...n.numbers(1).map((k) => k + 1))),
+  },
+  TensorListScatterV2: {
+    arity: 4,
+    run: (n) => {
+      const count = whole(n, 3, 'num_elements', -1);
+      return scattered(n, count >= 0 ? count : Math.max(0, ...n.numbers(1).map((k) => k + 1)));
+    },
+  },
+  TensorListSplit: {
+    arity: 3,
+    run: (n) => {
+      const t = n.tensor(0);
+      const lengths = n.numbers(2);
+      const total = lengths.reduce((a, b) => a + b, 0);
+      if (t.rank < 1 || lengths.some((k) => !Number.isInteger(k) || k < 0) || total !== t.shape[0]) {
+        throw new Error(`${n.node.where}: lengths [${lengths.join(', ')}] must be whole numbers summing to the tensor's first dim, got shape ${fmtShape(t.shape)}`);
+      }
+      const list: TensorList = { dtype: t.dtype, elementShape: mergeShapes(shapeAt(n, 1), [-1, ...t.shape.slice(1)], n.node.where), maxElements: -1, items: [] };
+      return withItems(n, list, tn.split(t, lengths, 0).map((part) => item(n, list, part)));
+    },
+  },
+  TensorListStack: {
+    arity: 2, dtypeAttr: 'element_dtype',
+    run: (n) => {
+      const list = listAt(n, 0);
+      const count = n.attrs.number('num_elements', -1);
+      if (count !== -1 && count !== list.items.length) throw new Error(`${n.node.where}: attr 'num_elements' is ${count} but the list holds ${list.items.length} items`);
+      return [stacked(n, list, everyIndex(list), shapeAt(n, 1))];
+    },
+  },
+  TensorListGather: {
+    arity: 3, dtypeAttr: 'element_dtype',
+    run: (n) => {
+      const list = listAt(n, 0);
+      return [stacked(n, list, n.numbers(1), shapeAt(n, 2))];
+    },
+  },
+  TensorListGetItem: {
+    arity: 3, dtypeAttr: 'element_dtype',
+    run: (n) => {
+      const list = listAt(n, 0);
+      return [tn.clone(itemsAt(n, list, [n.number(1)], shapeAt(n, 2)).tensors[0])];
+    },
+  },
+  TensorListSetItem: {
+    arity: 3,
+    run: (n) => {
+      const list = listAt(n, 0);
+      const index = n.number(1);
+      const grow = n.attrs.bool('resize_if_index_out_of_bounds', false) && Number.isInteger(index) && index >= list.items.length;
+      const items = grow ? [...list.items, ...new Array<undefined>(index + 1 - list.items.length).fill(undefined)] : [...list.items];
+      items[inRange(n, { ...list, items }, index)] = item(n, list, n.tensor(2));
+      return withItems(n, list, items);
+    },
+  },
+  TensorListPushBack: {
+    arity: 2,
+    run: (n) => {
+      const list = listAt(n, 0);
+      if (list.maxElements !== -1 && list.items.length >= list.maxElements) throw new Error(`${n.node.where}: the list is full (max_num_elements ${list.maxElements})`);
+      return withItems(n, list, [...list.items, item(n, list, n.tensor(1))]);
+    },
+  },
+  TensorListPopBack: {
+    arity: 2, dtypeAttr: 'element_dtype',
+    run: (n) => {
+      const list = listAt(n, 0);
+      if (list.items.length === 0) throw new Error(`${n.node.where}: cannot pop from an empty list`);
+      const last = tn.clone(itemsAt(n, list, [list.items.length - 1], shapeAt(n, 1)).tensors[0]);
+      return [...withItems(n, list, list.items.slice(0, -1)), last];
+    },
+  },
+  TensorListLength: { arity: 1, run: (n) => [tn.scalar(listAt(n, 0).items.length, 'int32')] },
+  TensorListElementShape: {
+    arity: 1,
+    run: (n) => {
+      const shape = listAt(n, 0).elementShape;
+      return [shape === null ? tn.scalar(-1, 'int32') : tn.tensor1d(shape, 'int32')];
+    },
+  },
+  TensorListResize: {
+    arity: 2,
+    run: (n) => {
+      const list = listAt(n, 0);
+      const size = whole(n, 1, 'size');
+      return withItems(n, list, Array.from({ length: size }, (_, i) => list.items[i]));
+    },
+  },
+  TensorListConcat: { arity: 1, run: (n) => concatenated(n, n.attrs.shape('element_shape') ?? null) },
+  TensorListConcatV2: { arity: 3, run: (n) => concatenated(n, shapeAt(n, 1)) },
+};
