@@ -2,6 +2,7 @@ import { clone } from '../ops/index';
 import type { Tensor } from '../tensor/tensor';
 import { tidy } from '../tensor/tidy';
 import type { GraphFunction } from './function-def';
+import { FRAME_OPS, FrameRun, type FramePlan } from './frames';
 import { parseOutputName, type GraphDef, type GraphNode } from './graph-def';
 import { nodeArgs } from './node-args';
 import type { OpSpec, RunContext } from './op-spec';
@@ -13,8 +14,10 @@ interface Plan {
   order: GraphNode[];
   /** How many data inputs of the planned nodes read each node. */
   uses: Map<string, number>;
-  /** The first node needing executeAsync (Where), if any. */
+  /** The first node needing executeAsync (Where, If, a TF1 Switch), if any. */
   asyncNode?: GraphNode;
+  /** Where the outputs need TF1 control flow: what the run by frames needs (order and uses are then empty). */
+  frames?: FramePlan;
 }
 
 /** A library function and the executor of its graph. */
@@ -75,6 +78,16 @@ export class GraphExecutor {
 
   private async run(op: string, feeds: ReadonlyMap<string, Tensor>, outputs: readonly string[], context: RunContext): Promise<Tensor[]> {
     const { plan, state, refs } = this.start(op, feeds, outputs);
+    if (plan.frames) {
+      const known = new Map([...this.weights].map(([name, w]) => [name, [w]]));
+      for (const [name, t] of feeds) {
+        const { node, index } = parseOutputName(name);
+        const fed = known.get(node) ?? [];
+        fed[index] = t;
+        known.set(node, fed);
+      }
+      return new FrameRun(this.graph.nodes, this.specs, plan.frames, known, context).run(refs, outputs);
+    }
     try {
       for (const node of plan.order) {
         if (state.has(node.name)) continue;
@@ -119,8 +132,28 @@ export class GraphExecutor {
     const nodes = this.graph.nodes;
     const known = (name: string) => fed.has(name) || this.weights.has(name);
     const deps = (n: GraphNode) => (known(n.name) ? [] : [...n.inputs.map((r) => r.node), ...n.control]);
-    const order: GraphNode[] = [];
+    // The nodes needed, found first without an order, since a TF1 loop's graph has cycles.
+    const used = new Set(outputs);
     const missing: string[] = [];
+    for (const pending = [...outputs]; pending.length > 0;) {
+      const node = nodes.get(pending.pop() as string) as GraphNode;
+      if (node.op === 'Placeholder' && !known(node.name)) missing.push(node.name);
+      for (const name of deps(node)) {
+        if (used.has(name)) continue;
+        used.add(name);
+        pending.push(name);
+      }
+    }
+    if (missing.length > 0) {
+      throw new Error(`${op}: cannot compute the outputs [${[...outputs].join(', ')}] from the inputs [${[...fed].join(', ')}]: missing the inputs [${missing.join(', ')}]`);
+    }
+    const framed = [...used].map((name) => nodes.get(name) as GraphNode).find((n) => FRAME_OPS.has(n.op));
+    if (framed) {
+      const plan = { order: [], uses: new Map(), asyncNode: framed, frames: this.framePlan(used, known) };
+      this.plans.set(key, plan);
+      return plan;
+    }
+    const order: GraphNode[] = [];
     const state = new Map<string, 'open' | 'done'>();
     // Depth-first, iteratively (graphs can be thousands of nodes deep), each node placed after all its inputs.
     for (const root of outputs) {
@@ -131,13 +164,12 @@ export class GraphExecutor {
         if (next === 0) {
           if (state.get(node.name) === 'done') { stack.pop(); continue; }
           state.set(node.name, 'open');
-          if (node.op === 'Placeholder' && !known(node.name)) missing.push(node.name);
         }
         const inputs = deps(node);
         if (next < inputs.length) {
           top[1] = next + 1;
           const child = nodes.get(inputs[next]) as GraphNode;
-          if (state.get(child.name) === 'open') throw new Error(`${child.where}: the graph has a cycle through this node (a TF1 loop, of NextIteration nodes, which tessera's GraphModel does not run; TF2's While it runs)`);
+          if (state.get(child.name) === 'open') throw new Error(`${child.where}: the graph has a cycle through this node, and no TF1 loop (NextIteration, Merge) makes one`);
           if (state.get(child.name) !== 'done') stack.push([child, 0]);
           continue;
         }
@@ -145,9 +177,6 @@ export class GraphExecutor {
         state.set(node.name, 'done');
         order.push(node);
       }
-    }
-    if (missing.length > 0) {
-      throw new Error(`${op}: cannot compute the outputs [${[...outputs].join(', ')}] from the inputs [${[...fed].join(', ')}]: missing the inputs [${missing.join(', ')}]`);
     }
     const uses = new Map<string, number>();
     for (const node of order) {
@@ -157,5 +186,22 @@ export class GraphExecutor {
     const plan = { order, uses, asyncNode: order.find((n) => !known(n.name) && this.specs.get(n.name)?.async) };
     this.plans.set(key, plan);
     return plan;
+  }
+
+  /** For a run by frames: who reads each used node, and how many reads each of its outputs has. */
+  private framePlan(used: ReadonlySet<string>, known: (name: string) => boolean): FramePlan {
+    const readers = new Map<string, GraphNode[]>();
+    const uses = new Map<string, number[]>();
+    for (const name of used) {
+      if (known(name)) continue;
+      const node = this.graph.nodes.get(name) as GraphNode;
+      for (const input of new Set([...node.inputs.map((r) => r.node), ...node.control])) readers.set(input, [...(readers.get(input) ?? []), node]);
+      for (const ref of node.inputs) {
+        const counts = uses.get(ref.node) ?? [];
+        counts[ref.index] = (counts[ref.index] ?? 0) + 1;
+        uses.set(ref.node, counts);
+      }
+    }
+    return { used, readers, uses };
   }
 }

@@ -3,22 +3,31 @@ import type { Tensor } from '../tensor/tensor';
 import type { GraphNode, OutputRef } from './graph-def';
 import type { NodeArgs, RunContext } from './op-spec';
 
-/** What an op reads of `node` in one run, its inputs' values coming from `read`. */
-export function nodeArgs(node: GraphNode, read: (ref: OutputRef) => Tensor, run: RunContext): NodeArgs {
+/**
+ * What an op reads of `node` in one run, its inputs' values coming from `read` (undefined for a dead input: `live`
+ * gives it, the other readers refuse it).
+ */
+export function nodeArgs(node: GraphNode, read: (ref: OutputRef) => Tensor | undefined, run: RunContext): NodeArgs {
   const count = node.inputs.length;
   const at = (i: number) => (i < 0 ? count + i : i);
-  const tensor = (i: number): Tensor => {
+  const live = (i: number): Tensor | undefined => {
     const k = at(i);
     if (k < 0 || k >= count) throw new Error(`${node.where}: has no data input ${i} (it has ${count})`);
     return read(node.inputs[k]);
   };
+  const alive = (t: Tensor | undefined, ref: OutputRef): Tensor => {
+    if (t === undefined) throw new Error(`${node.where}: input '${ref.node}:${ref.index}' is dead (an untaken branch)`);
+    return t;
+  };
+  const tensor = (i: number): Tensor => alive(live(i), node.inputs[at(i)]);
   const values = (i: number): number[] => Array.from(tensor(i).dataSync() as ArrayLike<number>);
   return {
     node,
     attrs: node.attrs,
     run,
     tensor,
-    tensors: (start, end) => node.inputs.slice(at(start), end === undefined ? count : at(end)).map((ref) => read(ref)),
+    live,
+    tensors: (start, end) => node.inputs.slice(at(start), end === undefined ? count : at(end)).map((ref) => alive(read(ref), ref)),
     number: (i) => {
       const v = values(i);
       if (v.length === 0) throw new Error(`${node.where}: data input ${i} must hold a value, got an empty tensor`);

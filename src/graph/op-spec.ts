@@ -18,6 +18,8 @@ export interface NodeArgs {
   readonly run: RunContext;
   /** Data input i; a negative i counts from the end (ConcatV2's axis is its last input). */
   tensor(i: number): Tensor;
+  /** Data input i, or undefined where it is dead (an untaken Switch output, in a TF1 graph): what Merge reads. */
+  live(i: number): Tensor | undefined;
   /** Data inputs from start to end (exclusive; to the last one when absent, from the end when negative). */
   tensors(start: number, end?: number): Tensor[];
   /** Data input i's first value, as TF.js reads an op's 'number' input (an axis, a scalar). */

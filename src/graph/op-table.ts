@@ -7,6 +7,7 @@ import { controlOps } from './ops/control';
 import { convolutionOps } from './ops/convolution';
 import { creationOps } from './ops/creation';
 import { evaluationOps } from './ops/evaluation';
+import { frameOps } from './ops/frames';
 import { graphOps } from './ops/graph';
 import { imageOps } from './ops/image';
 import { logicalOps } from './ops/logical';
@@ -21,18 +22,18 @@ import { transformationOps } from './ops/transformation';
 
 /** Every TF op the executor runs, by name (Placeholder and Const aside: their values come from outside). */
 export const OPS: OpTable = {
-  ...arithmeticOps, ...basicMathOps, ...controlOps, ...convolutionOps, ...creationOps, ...evaluationOps, ...graphOps, ...imageOps,
+  ...arithmeticOps, ...basicMathOps, ...controlOps, ...convolutionOps, ...creationOps, ...evaluationOps, ...frameOps, ...graphOps, ...imageOps,
   ...logicalOps, ...matricesOps, ...normalizationOps, ...reductionOps, ...sliceJoinOps, ...sparseRaggedOps, ...spectralOps, ...tensorListOps, ...transformationOps,
 };
 
-/** TF1's control flow (loops and conditionals made of frames) and its TensorArrays; TF2's functional If and While run. */
-const CONTROL_FLOW = /^(Switch|Merge|Enter|Exit|NextIteration|LoopCond|TensorArray.*)$/;
+/** TF1's TensorArrays, which tessera does not run (TF2's TensorLists it does). */
+const CONTROL_FLOW = /^TensorArray.*$/;
 
 /** The op a node runs, its attrs and input count checked; an op tessera does not run is refused, naming the node. */
 export function opFor(node: GraphNode, library: ReadonlyMap<string, GraphFunction>): OpSpec {
   const spec = Object.hasOwn(OPS, node.op) ? OPS[node.op] : undefined;
   if (spec === undefined) {
-    const why = CONTROL_FLOW.test(node.op) ? 'TF1 control flow (frames, TensorArray) is not supported by tessera\'s GraphModel (TF2\'s If, While and TensorList ops are)' : 'tessera\'s GraphModel does not run this op';
+    const why = CONTROL_FLOW.test(node.op) ? 'TF1\'s TensorArray ops are not supported by tessera\'s GraphModel (TF2\'s TensorList ops are)' : 'tessera\'s GraphModel does not run this op';
     throw new Error(`${node.where}: ${why} (its ${Object.keys(OPS).length + 2} ops are listed in README, 'Graph models')`);
   }
   if (node.inputs.length < spec.arity) throw new Error(`${node.where}: needs at least ${spec.arity} data inputs, got ${node.inputs.length}`);

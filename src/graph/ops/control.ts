@@ -19,7 +19,7 @@ function callee(node: GraphNode, library: ReadonlyMap<string, GraphFunction>, at
 }
 
 /** TF's truth of a condition: a scalar's value (non-zero, non-empty), else whether the tensor holds any element. */
-async function truth(t: Tensor): Promise<boolean> {
+export async function truth(t: Tensor): Promise<boolean> {
   if (t.rank > 0) return t.size > 0;
   const v = (await t.data())[0] as unknown;
   return typeof v === 'number' ? v !== 0 : Boolean(v);

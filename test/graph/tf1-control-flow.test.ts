@@ -1,0 +1,205 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import * as tn from '../../src/node';
+import { attr, GraphBuilder } from './graph-builder';
+import { expectSame, loadBoth } from './helpers';
+
+const T = { T: attr.type('DT_FLOAT') };
+const I = { T: attr.type('DT_INT32') };
+type Type = 'DT_FLOAT' | 'DT_INT32' | 'DT_VARIANT';
+const typed = (t: Type) => ({ T: attr.type(t) });
+
+/**
+ * A loop as TF1's tf.while_loop writes it (and tfjs-converter lowers a TF2 While to): per loop variable an Enter, a
+ * Merge of it and the NextIteration, a Switch on the LoopCond, an Exit and an Identity. `invariants` enter as constants.
+ * `cond` gets the Merges and gives the predicate node; `body` gets the Identities and invariants and gives the next
+ * values. Returns the Exits.
+ */
+function tf1Loop(
+  g: GraphBuilder, frame: string, vars: Array<{ name: string; init: string; type: Type }>, invariants: Array<{ name: string; value: string; type: Type }>,
+  cond: (merged: Record<string, string>, inv: Record<string, string>) => string,
+  body: (current: Record<string, string>, inv: Record<string, string>) => Record<string, string>,
+): Record<string, string> {
+  const p = (s: string) => `${frame}/${s}`;
+  const enterAttrs = (type: Type, constant: boolean) => ({ ...typed(type), frame_name: attr.s(frame), is_constant: attr.b(constant), parallel_iterations: attr.i(10) });
+  const inv: Record<string, string> = {};
+  for (const v of invariants) inv[v.name] = g.op(p(`Enter_${v.name}`), 'Enter', [v.value], enterAttrs(v.type, true));
+  const merged: Record<string, string> = {};
+  for (const v of vars) {
+    g.op(p(`Enter_${v.name}`), 'Enter', [v.init], enterAttrs(v.type, false));
+    merged[v.name] = g.op(p(`Merge_${v.name}`), 'Merge', [p(`Enter_${v.name}`), p(`NextIteration_${v.name}`)], { ...typed(v.type), N: attr.i(2) });
+  }
+  const loopCond = g.op(p('LoopCond'), 'LoopCond', [cond(merged, inv)], {});
+  const current: Record<string, string> = {};
+  const exits: Record<string, string> = {};
+  for (const v of vars) {
+    g.op(p(`Switch_${v.name}`), 'Switch', [merged[v.name], loopCond], typed(v.type));
+    exits[v.name] = g.op(p(`Exit_${v.name}`), 'Exit', [`${p(`Switch_${v.name}`)}:0`], typed(v.type));
+    current[v.name] = g.op(p(`Identity_${v.name}`), 'Identity', [`${p(`Switch_${v.name}`)}:1`], typed(v.type));
+  }
+  const next = body(current, inv);
+  for (const v of vars) g.op(p(`NextIteration_${v.name}`), 'NextIteration', [next[v.name]], typed(v.type));
+  return exits;
+}
+
+describe('graph models with TF1 control flow (frames) run as TF.js 4.22 runs them', () => {
+  it('a tf.while_loop: loop variables, constant Enters, a literal inside the body (its control input the pivot)', async () => {
+    const g = new GraphBuilder(41);
+    g.placeholder('x', [-1, 3]);
+    g.const('i0', [], [0], 'int32');
+    g.const('limit', [], [5], 'int32');
+    g.const('half', [], [0.5]);
+    const exits = tf1Loop(g, 'while/while_context', [{ name: 'i', init: 'i0', type: 'DT_INT32' }, { name: 'acc', init: 'x', type: 'DT_FLOAT' }],
+      [{ name: 'limit', value: 'limit', type: 'DT_INT32' }, { name: 'half', value: 'half', type: 'DT_FLOAT' }],
+      (m, inv) => g.op('while/Less', 'Less', [m.i, inv.limit], I),
+      (c, inv) => {
+        g.const('while/one', [], [1], 'int32');
+        g.nodes[g.nodes.length - 1].input = [`^${c.i}`];
+        g.op('while/add', 'AddV2', [c.i, 'while/one'], I);
+        g.op('while/tanh', 'Tanh', [c.acc], T);
+        g.op('while/mul', 'Mul', ['while/tanh', inv.half], T);
+        g.op('while/acc', 'AddV2', ['while/mul', c.acc], T);
+        return { i: 'while/add', acc: 'while/acc' };
+      });
+    g.op('out', 'Identity', [exits.acc], T);
+    g.op('trips', 'Identity', [exits.i], I);
+    const { peer, ours } = await loadBoth(g);
+    const x = [[0.5, -1, 2], [0, 0.25, -3]];
+    const names = ['out', 'trips'];
+    const input = tn.tensor(x);
+    const before = tn.memory().numTensors;
+    const [out, trips] = await ours.executeAsync(input, names) as tn.Tensor[];
+    expect(tn.memory().numTensors).toBe(before + 2);
+    expectSame([out, trips], await peer.executeAsync(tf.tensor(x), names) as tf.Tensor[]);
+    let acc = x.flat();
+    for (let k = 0; k < 5; k++) acc = acc.map((v) => Math.fround(Math.fround(Math.tanh(v) * 0.5) + v));
+    expect(Array.from(out.dataSync())).toEqual(acc.map((v) => expect.closeTo(v, 5)));
+    expect(trips.arraySync()).toBe(5);
+    // As TF.js: control flow needs executeAsync.
+    expect(() => peer.execute(tf.tensor(x), 'out')).toThrow(/executeAsync/);
+    expect(() => ours.execute(tn.tensor(x), 'out')).toThrow(/use executeAsync/);
+  });
+
+  it('a tf.cond: Switch, the taken branch only, Merge (and its value_index, which TF.js does not give)', async () => {
+    const g = new GraphBuilder(42);
+    g.placeholder('x', [2, 2]);
+    g.const('axes', [2], [0, 1], 'int32');
+    g.op('s', 'Sum', ['x', 'axes'], { ...T, keep_dims: attr.b(false), Tidx: attr.type('DT_INT32') });
+    g.const('zero', [], [0]);
+    g.op('pred', 'Greater', ['s', 'zero'], T);
+    g.op('cond/Switch', 'Switch', ['x', 'pred'], T);
+    g.op('cond/pivot_t', 'Identity', ['cond/Switch:1'], T);
+    g.const('cond/two', [], [2]);
+    g.nodes[g.nodes.length - 1].input = ['^cond/pivot_t'];
+    g.op('cond/t', 'Mul', ['cond/Switch:1', 'cond/two'], T);
+    g.op('cond/f', 'Neg', ['cond/Switch:0'], T);
+    g.op('cond/Merge', 'Merge', ['cond/f', 'cond/t'], { ...T, N: attr.i(2) });
+    g.op('out', 'Identity', ['cond/Merge'], T);
+    g.op('which', 'Identity', ['cond/Merge:1'], I);
+    g.op('side', 'Square', ['x'], T);
+    const { peer, ours } = await loadBoth(g);
+    for (const x of [[[1, 2], [3, -1]], [[-1, -2], [0.5, 0]]]) {
+      const positive = x.flat().reduce((a, b) => a + b, 0) > 0;
+      const [out, which] = await ours.executeAsync(tn.tensor(x), ['out', 'which']) as tn.Tensor[];
+      expectSame(out, await peer.executeAsync(tf.tensor(x), 'out') as tf.Tensor);
+      expect(out.arraySync()).toEqual(x.map((r) => r.map((v) => (positive ? 2 * v : -v))));
+      expect(which.arraySync()).toBe(positive ? 1 : 0);
+    }
+    // An output that needs no control flow runs with execute, as in TF.js.
+    expectSame(ours.execute(tn.tensor([[1, 2], [3, 4]]), 'side') as tn.Tensor, peer.execute(tf.tensor([[1, 2], [3, 4]]), 'side') as tf.Tensor);
+  });
+
+  it('a loop inside a loop: the inner frame and its invariants entered anew on each outer trip (TF.js 4.22 stalls)', async () => {
+    const g = new GraphBuilder(43);
+    g.placeholder('x', []);
+    g.const('zero', [], [0], 'int32');
+    g.const('three', [], [3], 'int32');
+    g.const('two', [], [2], 'int32');
+    g.const('one', [], [1], 'int32');
+    const exits = tf1Loop(g, 'outer', [{ name: 'i', init: 'zero', type: 'DT_INT32' }, { name: 'acc', init: 'x', type: 'DT_FLOAT' }],
+      [{ name: 'three', value: 'three', type: 'DT_INT32' }, { name: 'two', value: 'two', type: 'DT_INT32' }, { name: 'one', value: 'one', type: 'DT_INT32' }, { name: 'zero', value: 'zero', type: 'DT_INT32' }],
+      (m, inv) => g.op('outer/Less', 'Less', [m.i, inv.three], I),
+      (c, inv) => {
+        g.op('outer/i_float', 'Cast', [c.i], { SrcT: attr.type('DT_INT32'), DstT: attr.type('DT_FLOAT') });
+        const inner = tf1Loop(g, 'outer/inner', [{ name: 'j', init: inv.zero, type: 'DT_INT32' }, { name: 'acc', init: c.acc, type: 'DT_FLOAT' }],
+          [{ name: 'two', value: inv.two, type: 'DT_INT32' }, { name: 'one', value: inv.one, type: 'DT_INT32' }, { name: 'i', value: 'outer/i_float', type: 'DT_FLOAT' }],
+          (m, innerInv) => g.op('outer/inner/Less', 'Less', [m.j, innerInv.two], I),
+          (ic, innerInv) => {
+            g.op('outer/inner/j1', 'AddV2', [ic.j, innerInv.one], I);
+            // acc = acc * 2 + i
+            g.op('outer/inner/double', 'AddV2', [ic.acc, ic.acc], T);
+            g.op('outer/inner/acc1', 'AddV2', ['outer/inner/double', innerInv.i], T);
+            return { j: 'outer/inner/j1', acc: 'outer/inner/acc1' };
+          });
+        g.op('outer/i1', 'AddV2', [c.i, inv.one], I);
+        return { i: 'outer/i1', acc: inner.acc };
+      });
+    g.op('out', 'Identity', [exits.acc], T);
+    const { peer, ours } = await loadBoth(g);
+    let acc = 0.75;
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 2; j++) acc = acc * 2 + i;
+    const input = tn.scalar(0.75);
+    const before = tn.memory().numTensors;
+    const out = await ours.executeAsync(input, 'out') as tn.Tensor;
+    expect(out.arraySync()).toBe(acc);
+    expect(tn.memory().numTensors).toBe(before + 1);
+    // TF.js 4.22 enters the inner loop's invariants in the outer loop's first trip only, so it stalls on the second.
+    await expect(peer.executeAsync(tf.scalar(0.75), 'out')).rejects.toThrow(/Cannot compute the outputs \[out\]/);
+  });
+
+  it('a TF2 RNN as the converter lowers it: TensorList handles as loop variables through Enter, Switch and Exit', async () => {
+    const g = new GraphBuilder(44);
+    g.placeholder('x', [3, 2, 4]);
+    g.const('w', [4, 2]);
+    g.const('u', [2, 2]);
+    g.const('eshape_in', [2], [2, 4], 'int32');
+    g.const('eshape_out', [2], [2, 2], 'int32');
+    g.const('steps', [], [3], 'int32');
+    g.const('i0', [], [0], 'int32');
+    g.const('one', [], [1], 'int32');
+    g.const('h0', [2, 2], [0, 0, 0, 0]);
+    const listAttrs = { element_dtype: attr.type('DT_FLOAT'), shape_type: attr.type('DT_INT32') };
+    g.op('xs', 'TensorListFromTensor', ['x', 'eshape_in'], listAttrs);
+    g.op('hs', 'TensorListReserve', ['eshape_out', 'steps'], listAttrs);
+    const exits = tf1Loop(g, 'rnn/while', [{ name: 'i', init: 'i0', type: 'DT_INT32' }, { name: 'h', init: 'h0', type: 'DT_FLOAT' }, { name: 'hs', init: 'hs', type: 'DT_VARIANT' }],
+      [{ name: 'steps', value: 'steps', type: 'DT_INT32' }, { name: 'xs', value: 'xs', type: 'DT_VARIANT' }, { name: 'w', value: 'w', type: 'DT_FLOAT' }, { name: 'u', value: 'u', type: 'DT_FLOAT' },
+        { name: 'eshape', value: 'eshape_in', type: 'DT_INT32' }, { name: 'one', value: 'one', type: 'DT_INT32' }],
+      (m, inv) => g.op('rnn/while/Less', 'Less', [m.i, inv.steps], I),
+      (c, inv) => {
+        g.op('rnn/while/item', 'TensorListGetItem', [inv.xs, c.i, inv.eshape], { element_dtype: attr.type('DT_FLOAT') });
+        g.op('rnn/while/xw', 'MatMul', ['rnn/while/item', inv.w], { ...T, transpose_a: attr.b(false), transpose_b: attr.b(false) });
+        g.op('rnn/while/hu', 'MatMul', [c.h, inv.u], { ...T, transpose_a: attr.b(false), transpose_b: attr.b(false) });
+        g.op('rnn/while/pre', 'AddV2', ['rnn/while/xw', 'rnn/while/hu'], T);
+        g.op('rnn/while/h', 'Tanh', ['rnn/while/pre'], T);
+        g.op('rnn/while/set', 'TensorListSetItem', [c.hs, c.i, 'rnn/while/h'], { element_dtype: attr.type('DT_FLOAT') });
+        g.op('rnn/while/i1', 'AddV2', [c.i, inv.one], I);
+        return { i: 'rnn/while/i1', h: 'rnn/while/h', hs: 'rnn/while/set' };
+      });
+    g.op('seq', 'TensorListStack', [exits.hs, 'eshape_out'], { element_dtype: attr.type('DT_FLOAT'), num_elements: attr.i(3) });
+    g.op('last', 'Identity', [exits.h], T);
+    const { peer, ours } = await loadBoth(g);
+    const values = g.randoms(24, 2);
+    const input = tn.tensor(values, [3, 2, 4]);
+    const before = tn.memory().numTensors;
+    const [seq, last] = await ours.executeAsync(input, ['seq', 'last']) as tn.Tensor[];
+    expect(tn.memory().numTensors).toBe(before + 2);
+    expectSame([seq, last], await peer.executeAsync(tf.tensor(values, [3, 2, 4]), ['seq', 'last']) as tf.Tensor[]);
+    let h = tn.zeros([2, 2]);
+    const hs: tn.Tensor[] = [];
+    for (const xt of tn.unstack(tn.tensor(values, [3, 2, 4]))) hs.push(h = tn.tanh(tn.add(tn.matMul(xt, ours.weights.w[0]), tn.matMul(h, ours.weights.u[0]))));
+    expect(seq.arraySync()).toEqual(tn.stack(hs).arraySync());
+    expect(last.arraySync()).toEqual(h.arraySync());
+  });
+
+  it('an Exit or NextIteration outside any frame is an error naming the node, and the run leaves nothing behind', async () => {
+    const g = new GraphBuilder(45);
+    g.placeholder('x', [2]);
+    g.op('bad', 'Exit', ['x'], T);
+    g.op('out', 'Identity', ['bad'], T);
+    const model = await tn.loadGraphModel(tn.io.fromMemory(g.artifacts()));
+    const before = tn.memory().numTensors;
+    const x = tn.tensor([1, 2]);
+    await expect(model.executeAsync(x, 'out')).rejects.toThrow(/node 'bad' \(Exit\): runs outside any loop frame/);
+    expect(tn.memory().numTensors).toBe(before + 1);
+  });
+});
