@@ -7,7 +7,7 @@ import { parseOutputName, type GraphDef, type GraphNode } from './graph-def';
 import { nodeArgs } from './node-args';
 import type { OpSpec, RunContext } from './op-spec';
 import { RunState } from './run-state';
-import { TensorLists } from './tensor-lists';
+import { Handles } from './handles';
 
 /** The nodes one (fed inputs, outputs) pair runs, in an order where each follows its inputs. */
 interface Plan {
@@ -20,6 +20,12 @@ interface Plan {
   frames?: FramePlan;
 }
 
+/** At a top-level run's end: the TensorLists' and TensorArrays' items go. */
+function endRun(context: RunContext): void {
+  context.lists.dispose();
+  context.arrays.dispose();
+}
+
 /** A library function and the executor of its graph. */
 export interface CompiledFunction {
   fn: GraphFunction;
@@ -29,7 +35,7 @@ export interface CompiledFunction {
 /**
  * Runs a checked graph: for given feeds and outputs it plans the nodes needed (cached per pair, as TF.js compiles),
  * then runs them, each op in its own tidy, freeing every intermediate once nothing still to run reads it. A
- * function's graph runs in the run of the node that calls it, sharing its TensorLists.
+ * function's graph runs in the run of the node that calls it, sharing its TensorLists and TensorArrays.
  */
 export class GraphExecutor {
   private readonly plans = new Map<string, Plan>();
@@ -44,13 +50,12 @@ export class GraphExecutor {
 
   /** feeds by tensor name ('x' or 'x:0'), outputs as tensor names; both already checked to name nodes. */
   execute(op: string, feeds: ReadonlyMap<string, Tensor>, outputs: readonly string[]): Tensor[] {
-    const lists = new TensorLists();
+    const context = this.context();
     try {
       const { plan, state, refs } = this.start(op, feeds, outputs);
       if (plan.asyncNode) {
         throw new Error(`${op}: the outputs need node '${plan.asyncNode.name}' (${plan.asyncNode.op}), which reads values back before it knows its outputs (their shape, a branch or a loop's trips); use executeAsync (or predictAsync), as TF.js requires`);
       }
-      const context = this.context(lists);
       try {
         for (const node of plan.order) {
           if (state.has(node.name)) continue;
@@ -63,16 +68,16 @@ export class GraphExecutor {
         throw e;
       }
     } finally {
-      lists.dispose();
+      endRun(context);
     }
   }
 
   async executeAsync(op: string, feeds: ReadonlyMap<string, Tensor>, outputs: readonly string[]): Promise<Tensor[]> {
-    const lists = new TensorLists();
+    const context = this.context();
     try {
-      return await this.run(op, feeds, outputs, this.context(lists));
+      return await this.run(op, feeds, outputs, context);
     } finally {
-      lists.dispose();
+      endRun(context);
     }
   }
 
@@ -102,9 +107,11 @@ export class GraphExecutor {
     }
   }
 
-  private context(lists: TensorLists): RunContext {
+  /** A top-level run's context; the functions it calls share it. */
+  private context(): RunContext {
     const context: RunContext = {
-      lists,
+      lists: new Handles('TensorList'),
+      arrays: new Handles('TensorArray'),
       call: async (name, inputs, caller) => {
         const { fn, executor } = this.library.get(name) as CompiledFunction;
         const feeds = new Map(fn.inputs.map((arg, i) => [arg, inputs[i]]));

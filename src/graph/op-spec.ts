@@ -2,11 +2,14 @@ import type { Tensor } from '../tensor/tensor';
 import type { NodeAttrs } from './attrs';
 import type { GraphFunction } from './function-def';
 import type { GraphNode } from './graph-def';
-import type { TensorLists } from './tensor-lists';
+import type { Handles } from './handles';
+import type { TensorArray } from './tensor-arrays';
+import type { TensorList } from './tensor-lists';
 
-/** What a run gives its ops besides their inputs: the library's functions and the run's TensorLists. */
+/** What a run gives its ops besides their inputs: the library's functions, the run's TensorLists and TensorArrays. */
 export interface RunContext {
-  readonly lists: TensorLists;
+  readonly lists: Handles<TensorList>;
+  readonly arrays: Handles<TensorArray>;
   /** Runs the library function `fn` on `inputs` for `caller`; the outputs are new tensors, the caller's. */
   call(fn: string, inputs: Tensor[], caller: GraphNode): Promise<Tensor[]>;
 }

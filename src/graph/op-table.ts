@@ -17,24 +17,21 @@ import { reductionOps } from './ops/reduction';
 import { sliceJoinOps } from './ops/slice-join';
 import { sparseRaggedOps } from './ops/sparse-ragged';
 import { spectralOps } from './ops/spectral';
+import { tensorArrayOps } from './ops/tensor-array';
 import { tensorListOps } from './ops/tensor-list';
 import { transformationOps } from './ops/transformation';
 
 /** Every TF op the executor runs, by name (Placeholder and Const aside: their values come from outside). */
 export const OPS: OpTable = {
   ...arithmeticOps, ...basicMathOps, ...controlOps, ...convolutionOps, ...creationOps, ...evaluationOps, ...frameOps, ...graphOps, ...imageOps,
-  ...logicalOps, ...matricesOps, ...normalizationOps, ...reductionOps, ...sliceJoinOps, ...sparseRaggedOps, ...spectralOps, ...tensorListOps, ...transformationOps,
+  ...logicalOps, ...matricesOps, ...normalizationOps, ...reductionOps, ...sliceJoinOps, ...sparseRaggedOps, ...spectralOps, ...tensorArrayOps, ...tensorListOps, ...transformationOps,
 };
-
-/** TF1's TensorArrays, which tessera does not run (TF2's TensorLists it does). */
-const CONTROL_FLOW = /^TensorArray.*$/;
 
 /** The op a node runs, its attrs and input count checked; an op tessera does not run is refused, naming the node. */
 export function opFor(node: GraphNode, library: ReadonlyMap<string, GraphFunction>): OpSpec {
   const spec = Object.hasOwn(OPS, node.op) ? OPS[node.op] : undefined;
   if (spec === undefined) {
-    const why = CONTROL_FLOW.test(node.op) ? 'TF1\'s TensorArray ops are not supported by tessera\'s GraphModel (TF2\'s TensorList ops are)' : 'tessera\'s GraphModel does not run this op';
-    throw new Error(`${node.where}: ${why} (its ${Object.keys(OPS).length + 2} ops are listed in README, 'Graph models')`);
+    throw new Error(`${node.where}: tessera's GraphModel does not run this op (its ${Object.keys(OPS).length + 2} ops are listed in README, 'Graph models')`);
   }
   if (node.inputs.length < spec.arity) throw new Error(`${node.where}: needs at least ${spec.arity} data inputs, got ${node.inputs.length}`);
   spec.check?.(node, library);

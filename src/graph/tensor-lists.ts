@@ -1,6 +1,5 @@
 import * as tn from '../ops/index';
 import type { DType, Tensor } from '../tensor/tensor';
-import { keep } from '../tensor/tidy';
 import { fmtShape } from '../util/validate';
 
 /** A list element's shape: dims with -1 for an unknown one, or null for an unknown rank. */
@@ -10,50 +9,9 @@ export type ElementShape = number[] | null;
  * A TensorList as TF's ops see it: a value, so an op that changes a list makes a new one (sharing the items). An
  * unset item (Reserve, Resize, a gap left by Scatter) is undefined.
  */
-export interface TensorList {
-  readonly dtype: DType;
-  readonly elementShape: ElementShape;
+export interface TensorList extends Items {
   /** The most items the list may hold; -1 for no bound. */
   readonly maxElements: number;
-  readonly items: ReadonlyArray<Tensor | undefined>;
-}
-
-/**
- * One run's TensorLists. A list goes from node to node as a handle: a scalar int32 tensor holding its number, so that
- * it passes through Identity, If and While as any tensor does. Items are copies (sharing buffers) that the store
- * keeps until the run ends, since lists share them and the run frees each node's own outputs early.
- */
-export class TensorLists {
-  private readonly lists: TensorList[] = [];
-  private readonly items: Tensor[] = [];
-
-  /** A handle to `list`, a new tensor of the calling node. */
-  handle(list: TensorList): Tensor {
-    this.lists.push(list);
-    return tn.scalar(this.lists.length - 1, 'int32');
-  }
-
-  /** The list a handle names, or an error naming `where`'s input. */
-  get(handle: Tensor, where: string): TensorList {
-    const id = handle.dtype === 'int32' && handle.rank === 0 ? (handle.dataSync() as Int32Array)[0] : -1;
-    const list = this.lists[id];
-    if (list === undefined) throw new Error(`${where}: input must be a TensorList handle made by a TensorList op of this run, got a ${handle.dtype} tensor of shape ${fmtShape(handle.shape)}`);
-    return list;
-  }
-
-  /** An item for a list: t's values, kept until the run ends. */
-  item(t: Tensor): Tensor {
-    const copy = keep(tn.clone(t));
-    this.items.push(copy);
-    return copy;
-  }
-
-  /** At the end of the run: the items go (what was read from them are copies or new tensors). */
-  dispose(): void {
-    for (const t of this.items) t.dispose();
-    this.items.length = 0;
-    this.lists.length = 0;
-  }
 }
 
 /** The shape two element shapes agree on, or an error naming both. */
@@ -74,4 +32,45 @@ export function elementShapeOf(t: Tensor, where: string): ElementShape {
     throw new Error(`${where}: element_shape must be a vector of dims (-1 for an unknown one) or the scalar -1, got ${t.rank === 0 ? String(values[0]) : `shape ${fmtShape(t.shape)} holding [${values.join(', ')}]`}`);
   }
   return values;
+}
+
+/** Items of a list or array: the dtype, element shape and items (an unset one undefined) that reads take them from. */
+export interface Items {
+  readonly dtype: DType;
+  readonly elementShape: ElementShape;
+  readonly items: ReadonlyArray<Tensor | undefined>;
+}
+
+/** An index of `source`'s items, checked to be one. */
+export function inRange(where: string, source: Items, index: number): number {
+  if (!Number.isInteger(index) || index < 0 || index >= source.items.length) {
+    throw new Error(`${where}: index ${index} is outside the ${source.items.length} items`);
+  }
+  return index;
+}
+
+/**
+ * The items at `indices`, each as a tensor of the one shape they share with the source's and the op's element shapes
+ * (an unset item is zeros, which needs that shape fully known), and that shape.
+ */
+export function readItems(where: string, source: Items, indices: readonly number[], opShape: ElementShape): { tensors: Tensor[]; shape: number[] } {
+  let shape = mergeShapes(source.elementShape, opShape, where);
+  for (const i of indices) {
+    const t = source.items[inRange(where, source, i)];
+    if (t !== undefined) shape = mergeShapes(shape, t.shape, where);
+  }
+  const known = shape !== null && shape.every((d) => d >= 0);
+  const unset = indices.find((i) => source.items[i] === undefined);
+  if (!known && (unset !== undefined || indices.length === 0)) {
+    const why = unset === undefined ? 'there are no items' : `item ${unset} is unset`;
+    throw new Error(`${where}: ${why} and the element shape ${shape === null ? 'of unknown rank' : fmtShape(shape)} is not fully known`);
+  }
+  const full = shape as number[];
+  return { tensors: indices.map((i) => source.items[i] ?? tn.zeros(full, source.dtype)), shape: full };
+}
+
+/** The items at `indices` stacked along a new first axis. */
+export function stackItems(where: string, source: Items, indices: readonly number[], opShape: ElementShape): Tensor {
+  const { tensors, shape } = readItems(where, source, indices, opShape);
+  return tensors.length === 0 ? tn.zeros([0, ...shape], source.dtype) : tn.stack(tensors);
 }

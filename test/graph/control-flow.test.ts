@@ -258,7 +258,7 @@ describe('TensorList ops compute as TF computes them', () => {
       g.const('far', [], [2], 'int32');
       g.const('v', [2], [1, 1]);
       g.op('set', 'TensorListSetItem', ['list', 'far', 'v'], { element_dtype: attr.type(F) });
-    }, 'set')).rejects.toThrow(/node 'set' \(TensorListSetItem\): index 2 is outside the list's 2 items/);
+    }, 'set')).rejects.toThrow(/node 'set' \(TensorListSetItem\): index 2 is outside the 2 items/);
     await expect(attempt((g) => {
       base(g);
       g.const('at', [], [0], 'int32');

@@ -58,17 +58,13 @@ describe('loading and running graph models: memory and bad input', () => {
     expect(() => model.execute({}, 'out')).toThrow(/cannot compute the outputs \[out\] from the inputs \[\]: missing the inputs \[x\]/);
   });
 
-  it('an unknown op, a TF1 TensorArray, a While without its functions, or a Const without its weight fails the load, naming the node', async () => {
+  it('an unknown op, a While without its functions, or a Const without its weight fails the load, naming the node', async () => {
     const g = small();
     g.op('weird', 'FancyOp', ['out'], T);
     await expect(tn.loadGraphModel(tn.io.fromMemory(g.artifacts()))).rejects.toThrow(/node 'weird' \(FancyOp\): tessera's GraphModel does not run this op/);
     const loop = small();
     loop.op('w1', 'While', ['out'], {});
     await expect(tn.loadGraphModel(tn.io.fromMemory(loop.artifacts()))).rejects.toThrow(/node 'w1' \(While\): attr 'cond' must name a function of the model's library, got none/);
-    const arrays = small();
-    arrays.const('size', [], [2], 'int32');
-    arrays.op('ta', 'TensorArrayV3', ['size'], { dtype: attr.type('DT_FLOAT') });
-    await expect(tn.loadGraphModel(tn.io.fromMemory(arrays.artifacts()))).rejects.toThrow(/node 'ta' \(TensorArrayV3\): TF1's TensorArray ops are not supported/);
     const fused = small();
     fused.op('f', '_FusedMatMul', ['x', 'w'], { ...T, fused_ops: attr.strs(['BiasAdd', 'Add']) });
     await expect(tn.loadGraphModel(tn.io.fromMemory(fused.artifacts()))).rejects.toThrow(/node 'f' \(_FusedMatMul\): fused_ops \[biasadd, add\] is not supported/);

@@ -191,6 +191,110 @@ describe('graph models with TF1 control flow (frames) run as TF.js 4.22 runs the
     expect(last.arraySync()).toEqual(h.arraySync());
   });
 
+  it('a dynamic_rnn-style loop over TensorArrays: Scatter in, Read and Write in the loop, Gather, Concat and Size after', async () => {
+    const g = new GraphBuilder(46);
+    g.placeholder('x', [3, 2, 4]);
+    g.const('w', [4, 2]);
+    g.const('u', [2, 2]);
+    g.const('steps', [], [3], 'int32');
+    g.const('i0', [], [0], 'int32');
+    g.const('one', [], [1], 'int32');
+    g.const('h0', [2, 2], [0, 0, 0, 0]);
+    g.const('order', [3], [0, 1, 2], 'int32');
+    const arrayAttrs = (name: string, shape: number[]) => ({ dtype: attr.type('DT_FLOAT'), element_shape: attr.shape(shape), dynamic_size: attr.b(false), clear_after_read: attr.b(true), identical_element_shapes: attr.b(true), tensor_array_name: attr.s(name) });
+    g.op('ta_in', 'TensorArrayV3', ['steps'], arrayAttrs('inputs', [2, 4]));
+    g.op('ta_in_filled', 'TensorArrayScatterV3', ['ta_in', 'order', 'x', 'ta_in:1'], T);
+    g.op('ta_out', 'TensorArrayV3', ['steps'], arrayAttrs('outputs', [2, 2]));
+    const exits = tf1Loop(g, 'rnn/while', [{ name: 'i', init: 'i0', type: 'DT_INT32' }, { name: 'h', init: 'h0', type: 'DT_FLOAT' }, { name: 'flow', init: 'ta_out:1', type: 'DT_FLOAT' }],
+      [{ name: 'steps', value: 'steps', type: 'DT_INT32' }, { name: 'ta_in', value: 'ta_in', type: 'DT_VARIANT' }, { name: 'in_flow', value: 'ta_in_filled', type: 'DT_FLOAT' },
+        { name: 'ta_out', value: 'ta_out', type: 'DT_VARIANT' }, { name: 'w', value: 'w', type: 'DT_FLOAT' }, { name: 'u', value: 'u', type: 'DT_FLOAT' }, { name: 'one', value: 'one', type: 'DT_INT32' }],
+      (m, inv) => g.op('rnn/while/Less', 'Less', [m.i, inv.steps], I),
+      (c, inv) => {
+        g.op('rnn/while/read', 'TensorArrayReadV3', [inv.ta_in, c.i, inv.in_flow], { dtype: attr.type('DT_FLOAT') });
+        g.op('rnn/while/xw', 'MatMul', ['rnn/while/read', inv.w], { ...T, transpose_a: attr.b(false), transpose_b: attr.b(false) });
+        g.op('rnn/while/hu', 'MatMul', [c.h, inv.u], { ...T, transpose_a: attr.b(false), transpose_b: attr.b(false) });
+        g.op('rnn/while/pre', 'AddV2', ['rnn/while/xw', 'rnn/while/hu'], T);
+        g.op('rnn/while/h', 'Tanh', ['rnn/while/pre'], T);
+        g.op('rnn/while/write', 'TensorArrayWriteV3', [inv.ta_out, c.i, 'rnn/while/h', c.flow], T);
+        g.op('rnn/while/i1', 'AddV2', [c.i, inv.one], I);
+        return { i: 'rnn/while/i1', h: 'rnn/while/h', flow: 'rnn/while/write' };
+      });
+    g.op('seq', 'TensorArrayGatherV3', ['ta_out', 'order', exits.flow], { dtype: attr.type('DT_FLOAT'), element_shape: attr.shape([2, 2]) });
+    g.op('size', 'TensorArraySizeV3', ['ta_out', exits.flow], {});
+    const { peer, ours } = await loadBoth(g);
+    const values = g.randoms(24, 2);
+    const input = tn.tensor(values, [3, 2, 4]);
+    const before = tn.memory().numTensors;
+    const [seq, size] = await ours.executeAsync(input, ['seq', 'size']) as tn.Tensor[];
+    expect(tn.memory().numTensors).toBe(before + 2);
+    expectSame([seq, size], await peer.executeAsync(tf.tensor(values, [3, 2, 4]), ['seq', 'size']) as tf.Tensor[]);
+    let h = tn.zeros([2, 2]);
+    const hs: tn.Tensor[] = [];
+    for (const xt of tn.unstack(input)) hs.push(h = tn.tanh(tn.add(tn.matMul(xt, ours.weights.w[0]), tn.matMul(h, ours.weights.u[0]))));
+    expect(seq.arraySync()).toEqual(tn.stack(hs).arraySync());
+  });
+
+  it('TensorArrays as TF keeps them: Size is the size made (TF.js counts what was written), write once, clear after read, grow when dynamic, close', async () => {
+    const run = async (build: (g: GraphBuilder) => void, outputs: string[]) => {
+      const g = new GraphBuilder(47);
+      g.placeholder('x', [3, 2]);
+      g.const('four', [], [4], 'int32');
+      g.const('zero', [], [0], 'int32');
+      g.const('two', [], [2], 'int32');
+      build(g);
+      const model = await tn.loadGraphModel(tn.io.fromMemory(g.artifacts()));
+      return model.execute(tn.tensor([[1, 2], [3, 4], [5, 6]]), outputs) as tn.Tensor[];
+    };
+    const make = (g: GraphBuilder, options: Record<string, ReturnType<typeof attr.b>> = {}) => g.op('ta', 'TensorArrayV3', ['four'], { dtype: attr.type('DT_FLOAT'), element_shape: attr.shape([2]), ...options });
+    const unknownShape = { element_shape: { shape: { unknownRank: true } } };
+    const row = (g: GraphBuilder) => g.const('row', [2], [7, 8]);
+    const out = await run((g) => {
+      make(g);
+      row(g);
+      g.op('w0', 'TensorArrayWriteV3', ['ta', 'two', 'row', 'ta:1'], T);
+      g.op('size', 'TensorArraySizeV3', ['ta', 'w0'], {});
+      g.const('pick', [2], [2, 0], 'int32');
+      // Index 0 was never written: its element shape [2] is known, so it reads as zeros.
+      g.op('got', 'TensorArrayGatherV3', ['ta', 'pick', 'w0'], { dtype: attr.type('DT_FLOAT') });
+    }, ['size', 'got']);
+    expect(out.map((t) => t.arraySync())).toEqual([4, [[7, 8], [0, 0]]]);
+    const grown = await run((g) => {
+      make(g, { dynamic_size: attr.b(true), ...unknownShape });
+      g.const('lengths', [3], [1, 1, 1], 'int32');
+      g.op('split', 'TensorArraySplitV3', ['ta', 'x', 'lengths', 'ta:1'], T);
+      g.const('six', [], [6], 'int32');
+      g.const('rows', [1, 2], [7, 8]);
+      g.op('far', 'TensorArrayWriteV3', ['ta', 'six', 'rows', 'split'], T);
+      g.op('size', 'TensorArraySizeV3', ['ta', 'far'], {});
+      g.op('read', 'TensorArrayReadV3', ['ta', 'six', 'far'], { dtype: attr.type('DT_FLOAT') });
+    }, ['size', 'read']);
+    expect(grown.map((t) => t.arraySync())).toEqual([7, [[7, 8]]]);
+    await expect(run((g) => {
+      make(g);
+      row(g);
+      g.op('w0', 'TensorArrayWriteV3', ['ta', 'zero', 'row', 'ta:1'], T);
+      g.op('w1', 'TensorArrayWriteV3', ['ta', 'zero', 'row', 'w0'], T);
+    }, ['w1'])).rejects.toThrow(/node 'w1' \(TensorArrayWriteV3\): TensorArray 'ta' index 0 has already been written/);
+    await expect(run((g) => {
+      make(g);
+      row(g);
+      g.op('w0', 'TensorArrayWriteV3', ['ta', 'zero', 'row', 'ta:1'], T);
+      g.op('r0', 'TensorArrayReadV3', ['ta', 'zero', 'w0'], { dtype: attr.type('DT_FLOAT') });
+      g.op('r1', 'TensorArrayReadV3', ['ta', 'zero', 'r0'], { dtype: attr.type('DT_FLOAT') });
+    }, ['r1'])).rejects.toThrow(/node 'r1' \(TensorArrayReadV3\): TensorArray 'ta' index 0 was cleared by an earlier read/);
+    await expect(run((g) => {
+      make(g);
+      row(g);
+      g.op('w', 'TensorArrayWriteV3', ['ta', 'four', 'row', 'ta:1'], T);
+    }, ['w'])).rejects.toThrow(/TensorArray 'ta' index 4 is outside its 4 items \(and the array is not dynamic\)/);
+    await expect(run((g) => {
+      make(g);
+      g.op('close', 'TensorArrayCloseV3', ['ta'], {});
+      g.op('size', 'TensorArraySizeV3', ['ta', 'ta:1'], {});
+      g.nodes[g.nodes.length - 1].input!.push('^close');
+    }, ['size'])).rejects.toThrow(/node 'size' \(TensorArraySizeV3\): TensorArray 'ta' has been closed/);
+  });
+
   it('an Exit or NextIteration outside any frame is an error naming the node, and the run leaves nothing behind', async () => {
     const g = new GraphBuilder(45);
     g.placeholder('x', [2]);

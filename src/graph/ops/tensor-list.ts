@@ -2,7 +2,7 @@ import * as tn from '../../ops/index';
 import type { DType, Tensor } from '../../tensor/tensor';
 import { fmtShape } from '../../util/validate';
 import type { NodeArgs, OpTable } from '../op-spec';
-import { elementShapeOf, mergeShapes, type ElementShape, type TensorList } from '../tensor-lists';
+import { elementShapeOf, inRange, mergeShapes, readItems, stackItems, type ElementShape, type TensorList } from '../tensor-lists';
 
 /** The list whose handle is data input i, its dtype checked against the node's element_dtype where it has one. */
 function listAt(n: NodeArgs, i: number): TensorList {
@@ -39,39 +39,6 @@ function whole(n: NodeArgs, i: number, what: string, min = 0): number {
   const v = n.number(i);
   if (!Number.isInteger(v) || v < min) throw new Error(`${n.node.where}: ${what} (input ${i}) must be a whole number ≥ ${min}, got ${v}`);
   return v;
-}
-
-function inRange(n: NodeArgs, list: TensorList, index: number): number {
-  if (!Number.isInteger(index) || index < 0 || index >= list.items.length) {
-    throw new Error(`${n.node.where}: index ${index} is outside the list's ${list.items.length} items`);
-  }
-  return index;
-}
-
-/**
- * The items at `indices`, each as a tensor of the one shape they share with the list's and the op's element shapes
- * (an unset item is zeros, which needs that shape fully known), and that shape.
- */
-function itemsAt(n: NodeArgs, list: TensorList, indices: number[], opShape: ElementShape): { tensors: Tensor[]; shape: number[] } {
-  let shape = mergeShapes(list.elementShape, opShape, n.node.where);
-  for (const i of indices) {
-    const t = list.items[inRange(n, list, i)];
-    if (t !== undefined) shape = mergeShapes(shape, t.shape, n.node.where);
-  }
-  const known = shape !== null && shape.every((d) => d >= 0);
-  const unset = indices.find((i) => list.items[i] === undefined);
-  if (!known && (unset !== undefined || indices.length === 0)) {
-    const why = unset === undefined ? 'the list is empty' : `item ${unset} is unset`;
-    throw new Error(`${n.node.where}: ${why} and the element shape ${shape === null ? 'has an unknown rank' : fmtShape(shape)} is not fully known`);
-  }
-  const full = shape as number[];
-  return { tensors: indices.map((i) => list.items[i] ?? tn.zeros(full, list.dtype)), shape: full };
-}
-
-/** The items at `indices` stacked along a new first axis. */
-function stacked(n: NodeArgs, list: TensorList, indices: number[], opShape: ElementShape): Tensor {
-  const { tensors, shape } = itemsAt(n, list, indices, opShape);
-  return tensors.length === 0 ? tn.zeros([0, ...shape], list.dtype) : tn.stack(tensors);
 }
 
 const everyIndex = (list: TensorList): number[] => list.items.map((_, i) => i);
@@ -160,21 +127,21 @@ export const tensorListOps: OpTable = {
       const list = listAt(n, 0);
       const count = n.attrs.number('num_elements', -1);
       if (count !== -1 && count !== list.items.length) throw new Error(`${n.node.where}: attr 'num_elements' is ${count} but the list holds ${list.items.length} items`);
-      return [stacked(n, list, everyIndex(list), shapeAt(n, 1))];
+      return [stackItems(n.node.where, list, everyIndex(list), shapeAt(n, 1))];
     },
   },
   TensorListGather: {
     arity: 3, dtypeAttr: 'element_dtype',
     run: (n) => {
       const list = listAt(n, 0);
-      return [stacked(n, list, n.numbers(1), shapeAt(n, 2))];
+      return [stackItems(n.node.where, list, n.numbers(1), shapeAt(n, 2))];
     },
   },
   TensorListGetItem: {
     arity: 3, dtypeAttr: 'element_dtype',
     run: (n) => {
       const list = listAt(n, 0);
-      return [tn.clone(itemsAt(n, list, [n.number(1)], shapeAt(n, 2)).tensors[0])];
+      return [tn.clone(readItems(n.node.where, list, [n.number(1)], shapeAt(n, 2)).tensors[0])];
     },
   },
   TensorListSetItem: {
@@ -184,7 +151,7 @@ export const tensorListOps: OpTable = {
       const index = n.number(1);
       const grow = n.attrs.bool('resize_if_index_out_of_bounds', false) && Number.isInteger(index) && index >= list.items.length;
       const items = grow ? [...list.items, ...new Array<undefined>(index + 1 - list.items.length).fill(undefined)] : [...list.items];
-      items[inRange(n, { ...list, items }, index)] = item(n, list, n.tensor(2));
+      items[inRange(n.node.where, { ...list, items }, index)] = item(n, list, n.tensor(2));
       return withItems(n, list, items);
     },
   },
@@ -201,7 +168,7 @@ export const tensorListOps: OpTable = {
     run: (n) => {
       const list = listAt(n, 0);
       if (list.items.length === 0) throw new Error(`${n.node.where}: cannot pop from an empty list`);
-      const last = tn.clone(itemsAt(n, list, [list.items.length - 1], shapeAt(n, 1)).tensors[0]);
+      const last = tn.clone(readItems(n.node.where, list, [list.items.length - 1], shapeAt(n, 1)).tensors[0]);
       return [...withItems(n, list, list.items.slice(0, -1)), last];
     },
   },

@@ -1,0 +1,45 @@
+import * as tn from '../ops/index';
+import type { Tensor } from '../tensor/tensor';
+import { keep } from '../tensor/tidy';
+import { fmtShape } from '../util/validate';
+
+/**
+ * One run's values of one kind that are not tensors (TensorLists, TensorArrays). Each goes from node to node as a
+ * handle: a scalar int32 tensor holding its number, so that it passes through Identity, Enter, If and While as any
+ * tensor does. Their items are copies (sharing buffers) kept until the run ends, since values share them and the run
+ * frees each node's own outputs early.
+ */
+export class Handles<T> {
+  private readonly values: T[] = [];
+  private readonly items: Tensor[] = [];
+
+  constructor(private readonly kind: string) {}
+
+  /** A handle to `value`, a new tensor of the calling node. */
+  handle(value: T): Tensor {
+    this.values.push(value);
+    return tn.scalar(this.values.length - 1, 'int32');
+  }
+
+  /** The value a handle names, or an error naming `where`'s input. */
+  get(handle: Tensor, where: string): T {
+    const id = handle.dtype === 'int32' && handle.rank === 0 ? (handle.dataSync() as Int32Array)[0] : -1;
+    const value = this.values[id];
+    if (value === undefined) throw new Error(`${where}: input must be a ${this.kind} handle made by a ${this.kind} op of this run, got a ${handle.dtype} tensor of shape ${fmtShape(handle.shape)}`);
+    return value;
+  }
+
+  /** An item to hold: t's values, kept until the run ends. */
+  item(t: Tensor): Tensor {
+    const copy = keep(tn.clone(t));
+    this.items.push(copy);
+    return copy;
+  }
+
+  /** At the end of the run: the items go (what was read from them are copies or new tensors). */
+  dispose(): void {
+    for (const t of this.items) t.dispose();
+    this.items.length = 0;
+    this.values.length = 0;
+  }
+}
