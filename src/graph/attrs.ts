@@ -83,13 +83,17 @@ export class NodeAttrs {
     return called;
   }
 
-  /** The dtype an attr names, or undefined when absent; dtypes tessera has no tensors for are refused here. */
+  /**
+   * The dtype an attr names, or undefined when absent or a handle's (DT_RESOURCE, DT_VARIANT: a table's, a list's,
+   * which tessera passes as int32 scalars); dtypes tessera has no tensors for are refused here.
+   */
   dtype(name: string): DType | undefined {
     const v = this.value(name);
     if (v === undefined) return undefined;
     const t = own(v, 'type');
+    if (t === 'DT_RESOURCE' || t === 'DT_VARIANT' || t === 20 || t === 21) return undefined;
     const dtype = typeof t === 'string' || typeof t === 'number' ? DTYPES[t] : undefined;
-    if (dtype === undefined) throw this.bad(name, t, `one of ${Object.keys(DTYPES).filter((k) => k.startsWith('DT_')).join(', ')} (the dtypes TF.js maps to float32, int32 and bool)`);
+    if (dtype === undefined) throw this.bad(name, t, `one of ${Object.keys(DTYPES).filter((k) => k.startsWith('DT_')).join(', ')} (the dtypes TF.js maps to float32, int32, bool and string)`);
     return dtype;
   }
 
@@ -150,4 +154,5 @@ const DTYPES: Record<string | number, DType> = {
   DT_INT64: 'int32', 9: 'int32',
   DT_BOOL: 'bool', 10: 'bool',
   DT_HALF: 'float32', 19: 'float32',
+  DT_STRING: 'string', 7: 'string',
 };

@@ -8,6 +8,7 @@ import { nodeArgs } from './node-args';
 import type { OpSpec, RunContext } from './op-spec';
 import { RunState } from './run-state';
 import { Handles } from './handles';
+import type { HashTables } from './hash-tables';
 
 /** The nodes one (fed inputs, outputs) pair runs, in an order where each follows its inputs. */
 interface Plan {
@@ -45,7 +46,9 @@ export class GraphExecutor {
     private readonly specs: ReadonlyMap<string, OpSpec>,
     readonly weights: ReadonlyMap<string, Tensor>,
     /** The model's functions by name, each already checked against the nodes that call it. */
-    private readonly library: ReadonlyMap<string, CompiledFunction> = new Map(),
+    private readonly library: ReadonlyMap<string, CompiledFunction>,
+    /** The model's hash tables, which every run of every graph of the model shares. */
+    private readonly tables: HashTables,
   ) {}
 
   /** feeds by tensor name ('x' or 'x:0'), outputs as tensor names; both already checked to name nodes. */
@@ -110,6 +113,7 @@ export class GraphExecutor {
   /** A top-level run's context; the functions it calls share it. */
   private context(): RunContext {
     const context: RunContext = {
+      tables: this.tables,
       lists: new Handles('TensorList'),
       arrays: new Handles('TensorArray'),
       call: async (name, inputs, caller) => {

@@ -33,16 +33,16 @@ const OUTPUT_ARGS: Record<string, readonly string[]> = {
   TensorListConcat: ['tensor', 'lengths'], TensorListConcatV2: ['tensor', 'lengths'],
 };
 
-/** The functions of modelTopology.library, by name, each checked as a GraphDef is; none when there is no library. */
-export function readLibrary(op: string, topology: Record<string, unknown>): Map<string, GraphFunction> {
+/** The functions of a GraphDef's library (`at` names the GraphDef), by name, each checked as a GraphDef is. */
+export function readLibrary(op: string, topology: Record<string, unknown>, at = 'modelTopology'): Map<string, GraphFunction> {
   const functions = new Map<string, GraphFunction>();
   const library = own(topology, 'library');
   if (library == null) return functions;
-  const list = own(requireRecord(op, 'modelTopology.library', library), 'function') ?? [];
-  if (!Array.isArray(list)) throw badValue(op, 'modelTopology.library.function', list, 'an array of FunctionDefs {signature, nodeDef, ret}');
+  const list = own(requireRecord(op, `${at}.library`, library), 'function') ?? [];
+  if (!Array.isArray(list)) throw badValue(op, `${at}.library.function`, list, 'an array of FunctionDefs {signature, nodeDef, ret}');
   list.forEach((value: unknown, i) => {
-    const fn = readFunction(op, `modelTopology.library.function[${i}]`, value);
-    if (functions.has(fn.name)) throw badValue(op, `modelTopology.library.function[${i}].signature.name`, fn.name, 'a name no other function has');
+    const fn = readFunction(op, `${at}.library.function[${i}]`, value);
+    if (functions.has(fn.name)) throw badValue(op, `${at}.library.function[${i}].signature.name`, fn.name, 'a name no other function has');
     functions.set(fn.name, fn);
   });
   return functions;
@@ -57,9 +57,8 @@ function readFunction(op: string, at: string, value: unknown): GraphFunction {
   const inputs = args(op, `${at}.signature.inputArg`, own(signature, 'inputArg')).map((arg) => {
     if (nodes.has(arg.name)) throw badValue(op, `${at}.signature.inputArg`, arg.name, 'arguments with distinct names');
     const whereArg = `${op}: function '${name}' argument '${arg.name}'`;
-    // An argument is fed like a Placeholder of its type; a handle's (a TensorList's variant) is not a dtype.
-    const attrs = arg.type === 'DT_VARIANT' || arg.type === 'DT_RESOURCE' ? {} : { dtype: { type: arg.type } };
-    nodes.set(arg.name, { name: arg.name, op: 'Placeholder', inputs: [], control: [], attrs: new NodeAttrs(whereArg, attrs), where: whereArg });
+    // An argument is fed like a Placeholder of its type.
+    nodes.set(arg.name, { name: arg.name, op: 'Placeholder', inputs: [], control: [], attrs: new NodeAttrs(whereArg, { dtype: { type: arg.type } }), where: whereArg });
     return arg.name;
   });
   const list = own(def, 'nodeDef') ?? [];

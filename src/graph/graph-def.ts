@@ -36,11 +36,14 @@ export function parseOutputName(name: string): OutputRef {
   return { node: parts[0], index: Number.isInteger(index) && index >= 0 ? index : NaN };
 }
 
-/** The GraphDef of a graph model's modelTopology, every node and input reference checked. */
-export function readGraphDef(op: string, topology: Record<string, unknown>): GraphDef {
+/**
+ * A GraphDef (a graph model's modelTopology, or `at` another: its modelInitializer), every node and input reference
+ * checked; errors name a node as `node 'x'`, or with `kind` before it ('initializer node').
+ */
+export function readGraphDef(op: string, topology: Record<string, unknown>, at = 'modelTopology', kind = 'node'): GraphDef {
   const list = own(topology, 'node');
-  if (!Array.isArray(list)) throw badValue(op, 'modelTopology.node', list, 'an array of NodeDefs {name, op, input?, attr?}');
-  const nodes = readNodes(op, list, 'modelTopology.node', (name) => `${op}: node '${name}'`, parseOutputName);
+  if (!Array.isArray(list)) throw badValue(op, `${at}.node`, list, 'an array of NodeDefs {name, op, input?, attr?}');
+  const nodes = readNodes(op, list, `${at}.node`, (name) => `${op}: ${kind} '${name}'`, parseOutputName);
   checkInputs(nodes);
   return { nodes, version: versionOf(topology) };
 }

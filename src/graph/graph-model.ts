@@ -7,7 +7,8 @@ import { loadHandlerFor, saveTarget } from '../io/router-registry';
 import { argError, fmtShape, optionsArg } from '../util/validate';
 import { GraphExecutor, type CompiledFunction } from './executor';
 import { parseOutputName, type GraphDef } from './graph-def';
-import { readGraphModel, type GraphModelParts, type IONode } from './model-artifacts';
+import { HashTables } from './hash-tables';
+import { leafNames, readGraphModel, type GraphModelParts, type GraphParts, type IONode, type ResourceOutput } from './model-artifacts';
 
 /** An input or output as GraphModel.inputs and outputs describe it, as TF.js's TensorInfo. */
 export interface TensorInfo {
@@ -34,7 +35,13 @@ export interface NamedTensorsMap {
 export type GraphModelLoadOptions = LoadOptions;
 
 type ModelSource = string | IOHandler | IOHandlerSync;
-type Loaded = GraphModelParts & { executor: GraphExecutor; artifacts: ModelArtifacts };
+type Loaded = GraphModelParts & {
+  executor: GraphExecutor;
+  artifacts: ModelArtifacts;
+  init?: { executor: GraphExecutor; graph: GraphDef; outputs: ResourceOutput[] };
+  /** What the initializer gave, by resourceId, once it has run. */
+  resources?: Map<number, Tensor>;
+};
 
 /** Checks what a graph model loads from: a non-empty URL, or an IOHandler with a load method. */
 export function assertModelSource(op: string, source: unknown): void {
@@ -75,12 +82,35 @@ export class GraphModel implements InferenceModel {
 
   private loadArtifacts(op: string, artifacts: ModelArtifacts): boolean {
     const parts = readGraphModel(op, artifacts);
+    const tables = new HashTables();
     // Each graph sees the weights of its own Consts only, so that a node named as another graph's Const still runs.
     const weightsOf = (graph: GraphDef) => new Map([...graph.nodes.values()].filter((n) => n.op === 'Const').map((n) => [n.name, parts.weights.get(n.name) as Tensor]));
-    const library = new Map<string, CompiledFunction>();
-    for (const { fn, specs } of parts.library.values()) library.set(fn.name, { fn, executor: new GraphExecutor(fn.graph, specs, weightsOf(fn.graph), library) });
-    this.loaded = { ...parts, artifacts, executor: new GraphExecutor(parts.graph, parts.specs, weightsOf(parts.graph), library) };
+    const compile = ({ graph, specs, library }: GraphParts): GraphExecutor => {
+      const compiled = new Map<string, CompiledFunction>();
+      for (const { fn, specs: fnSpecs } of library.values()) compiled.set(fn.name, { fn, executor: new GraphExecutor(fn.graph, fnSpecs, weightsOf(fn.graph), compiled, tables) });
+      return new GraphExecutor(graph, specs, weightsOf(graph), compiled, tables);
+    };
+    const init = parts.initializer && { executor: compile(parts.initializer), graph: parts.initializer.graph, outputs: parts.initializerOutputs ?? [] };
+    this.loaded = { ...parts, artifacts, executor: compile(parts), ...(init ? { init } : {}) };
     return true;
+  }
+
+  /**
+   * Runs the initializer graph once, before the model's first run, as TF.js does: it fills the model's hash tables,
+   * and gives the resources that the inputs with a resourceId take. Without an initializerSignature its leaves run
+   * for their effects. `run` is the initializer executor's execute or executeAsync.
+   */
+  private initialize<R extends Tensor[] | Promise<Tensor[]>>(model: Loaded, run: (e: GraphExecutor, outputs: string[]) => R): R | undefined {
+    const init = model.init;
+    if (init === undefined || model.resources !== undefined) return undefined;
+    const outputs = init.outputs.length > 0 ? init.outputs.map((o) => o.tensor) : leafNames(init.graph);
+    const keep = (given: Tensor[]): Tensor[] => {
+      if (init.outputs.length === 0) given.forEach((t) => t.dispose());
+      model.resources = new Map(init.outputs.map((o, i) => [o.resourceId, given[i]]));
+      return given;
+    };
+    const ran = run(init.executor, outputs);
+    return (ran instanceof Promise ? ran.then(keep) : keep(ran)) as R;
   }
 
   private model(op: string): Loaded {
@@ -156,6 +186,7 @@ export class GraphModel implements InferenceModel {
   execute(inputs: Tensor | Tensor[] | NamedTensorMap, outputs?: string | string[]): Tensor | Tensor[] {
     const op = 'GraphModel.execute';
     const model = this.model(op);
+    this.initialize(model, (e, names) => e.execute(op, new Map(), names));
     const result = model.executor.execute(op, this.feeds(op, model, inputs), this.fetches(op, model, outputs));
     return result.length > 1 ? result : result[0];
   }
@@ -164,6 +195,7 @@ export class GraphModel implements InferenceModel {
   async executeAsync(inputs: Tensor | Tensor[] | NamedTensorMap, outputs?: string | string[]): Promise<Tensor | Tensor[]> {
     const op = 'GraphModel.executeAsync';
     const model = this.model(op);
+    await this.initialize(model, (e, names) => e.executeAsync(op, new Map(), names));
     const result = await model.executor.executeAsync(op, this.feeds(op, model, inputs), this.fetches(op, model, outputs));
     return result.length > 1 ? result : result[0];
   }
@@ -188,6 +220,7 @@ export class GraphModel implements InferenceModel {
   dispose(): void {
     if (this.disposed || !this.loaded) return;
     for (const t of this.loaded.weights.values()) t.dispose();
+    for (const t of this.loaded.resources?.values() ?? []) t.dispose();
     this.disposed = true;
   }
 
@@ -200,7 +233,8 @@ export class GraphModel implements InferenceModel {
 
   /** The inputs by tensor name, each checked against its Placeholder's shape and dtype attrs, as TF.js checks them. */
   private feeds(op: string, model: Loaded, inputs: Tensor | Tensor[] | NamedTensorMap): Map<string, Tensor> {
-    const names = model.inputs.map((n) => n.key);
+    // An input that takes a resource is fed by the model from what its initializer gave, as TF.js feeds it.
+    const names = model.inputs.filter((n) => n.resourceId === undefined).map((n) => n.key);
     let named: [string, unknown][];
     if (inputs instanceof Tensor || Array.isArray(inputs)) {
       const list: unknown[] = inputs instanceof Tensor ? [inputs] : inputs;
@@ -214,7 +248,9 @@ export class GraphModel implements InferenceModel {
     const feeds = new Map<string, Tensor>();
     for (const [key, t] of named) {
       if (!(t instanceof Tensor)) throw argError(op, `inputs['${key}']`, describe(t), 'a tensor');
-      const name = model.inputs.find((n) => n.key === key)?.tensor ?? key;
+      const input = model.inputs.find((n) => n.key === key);
+      if (input?.resourceId !== undefined) throw argError(op, `inputs['${key}']`, 'a tensor', `no tensor: this input takes resource ${input.resourceId}, which the model's initializer gives`);
+      const name = input?.tensor ?? key;
       const node = model.graph.nodes.get(parseOutputName(name).node);
       if (!node) throw argError(op, 'inputs', `the key '${key}'`, `keys naming nodes of the graph (its inputs are [${names.join(', ')}])`);
       const shape = node.op.startsWith('Placeholder') ? node.attrs.shape('shape') : undefined;
@@ -224,6 +260,12 @@ export class GraphModel implements InferenceModel {
       const dtype = node.op.startsWith('Placeholder') ? node.attrs.dtype('dtype') : undefined;
       if (dtype && dtype !== t.dtype) throw argError(op, `inputs['${key}']`, `dtype ${t.dtype}`, `dtype ${dtype} (the input's Placeholder dtype)`);
       feeds.set(name, t);
+    }
+    for (const input of model.inputs) {
+      if (input.resourceId === undefined) continue;
+      const resource = model.resources?.get(input.resourceId);
+      if (resource === undefined) throw new Error(`${op}: input '${input.key}' takes resource ${input.resourceId}, which the model's initializer does not give (initializerSignature)`);
+      feeds.set(input.tensor, resource);
     }
     return feeds;
   }

@@ -1,6 +1,7 @@
 import type { Tensor } from '../tensor/tensor';
 import { badValue, describe, isRecord, own, requireRecord, requireString } from '../io/json-checks';
 import { checkByteLength, decodeWeights, readWeightSpecs, weightBytes } from '../io/weights';
+import { decodeAnyWeights, isExtraSpec } from '../io/weights-public';
 import { readLibrary, type GraphFunction } from './function-def';
 import { parseOutputName, readGraphDef, type GraphDef, type GraphNode } from './graph-def';
 import type { OpSpec } from './op-spec';
@@ -12,6 +13,8 @@ export interface IONode {
   /** 'node' or 'node:1': what the executor feeds or reads. */
   tensor: string;
   node: GraphNode;
+  /** For an input that takes a resource (a hash table) the initializer gives: its id; the model feeds it itself. */
+  resourceId?: number;
 }
 
 /** A library function and the op of each of its nodes but the arguments and Consts. */
@@ -20,13 +23,20 @@ export interface FunctionParts {
   specs: Map<string, OpSpec>;
 }
 
-/** A graph model's artifacts, checked, with its weights decoded. */
-export interface GraphModelParts {
+/** A GraphDef, checked: its nodes, the op of each but the Placeholders and Consts, and its library's functions. */
+export interface GraphParts {
   graph: GraphDef;
-  /** The op of every node but the Placeholders and Consts. */
   specs: Map<string, OpSpec>;
-  /** The functions of modelTopology.library (TF2's If and While bodies), by name. */
+  /** The functions of its library (TF2's If and While bodies), by name. */
   library: Map<string, FunctionParts>;
+}
+
+/** A graph model's artifacts, checked, with its weights decoded. */
+export interface GraphModelParts extends GraphParts {
+  /** modelInitializer: the graph that fills the model's hash tables, run before the model's first run. */
+  initializer?: GraphParts;
+  /** The initializer's outputs, each a resource (a table) that the signature's inputs of the same resourceId take. */
+  initializerOutputs?: ResourceOutput[];
   weights: Map<string, Tensor>;
   inputs: IONode[];
   outputs: IONode[];
@@ -47,20 +57,25 @@ export function readGraphModel(op: string, artifacts: unknown): GraphModelParts 
     throw new Error(`${op}: this is a layers model (format ${describe(format)}, a Keras topology with class_name), not a graph model; load it with tn.loadLayersModel`);
   }
   if (format !== undefined && format !== 'graph-model') throw badValue(op, 'format', format, "'graph-model' (a TF.js converter graph model)");
-  const graphDef = requireRecord(op, 'modelTopology', topology);
-  const graph = readGraphDef(op, graphDef);
-  const functions = readLibrary(op, graphDef);
-  const specs = specsOf(graph, functions);
-  const library = new Map([...functions].map(([name, fn]) => [name, { fn, specs: specsOf(fn.graph, functions) }]));
-  const weightSpecs = readWeightSpecs(op, 'weightSpecs', own(a, 'weightSpecs') ?? []);
-  const data = weightBytes(op, 'weightData', own(a, 'weightData'));
-  checkByteLength(op, 'weightData', weightSpecs, data.byteLength);
+  const main = readGraph(op, requireRecord(op, 'modelTopology', topology), 'modelTopology', 'node');
+  const init = own(a, 'modelInitializer');
+  // As TF.js: an initializer without nodes is none.
+  const initializer = isRecord(init) && own(init, 'node') != null ? readGraph(op, init, 'modelInitializer', 'initializer node') : undefined;
+  const initializerOutputs = initializer && resourceOutputs(op, own(a, 'initializerSignature'), initializer.graph);
+  const rawSpecs = own(a, 'weightSpecs') ?? [];
+  // String weights (a hash table's keys) have no fixed size: such a manifest is checked as it is decoded, at the end.
+  const mixed = Array.isArray(rawSpecs) && rawSpecs.some(isExtraSpec);
+  const checked = mixed ? undefined : readWeightSpecs(op, 'weightSpecs', rawSpecs);
+  const weightSpecs = checked ?? declared(op, rawSpecs as unknown[]);
+  const data = checked && weightBytes(op, 'weightData', own(a, 'weightData'));
+  if (checked && data) checkByteLength(op, 'weightData', checked, data.byteLength);
   const byName = new Map(weightSpecs.map((s) => [s.name, s]));
   if (byName.size !== weightSpecs.length) {
     const twice = weightSpecs.find((s, i) => weightSpecs.findIndex((t) => t.name === s.name) !== i);
     throw badValue(op, 'weightSpecs', twice?.name, 'weights with distinct names (a graph model names each by its Const node)');
   }
-  for (const node of [graph, ...[...functions.values()].map((f) => f.graph)].flatMap((g) => [...g.nodes.values()])) {
+  const graphs = [main, ...(initializer ? [initializer] : [])].flatMap((g) => [g.graph, ...[...g.library.values()].map((f) => f.fn.graph)]);
+  for (const node of graphs.flatMap((g) => [...g.nodes.values()])) {
     if (node.op !== 'Const') continue;
     const spec = byName.get(node.name);
     if (spec === undefined) throw new Error(`${node.where}: no weight is named '${node.name}' (a graph model keeps every Const's value in its weights, named by the node)`);
@@ -75,11 +90,44 @@ export function readGraphModel(op: string, artifacts: unknown): GraphModelParts 
   if (structured !== undefined && !(Array.isArray(structured) && structured.every((k) => typeof k === 'string'))) {
     throw badValue(op, 'userDefinedMetadata.structuredOutputKeys', structured, 'an array of output names');
   }
+  const graph = main.graph;
   const inputs = signatureNodes(op, graph, signature, 'inputs') ?? [...graph.nodes.values()].filter((n) => n.op.startsWith('Placeholder')).map(plain);
   const outputs = signatureNodes(op, graph, signature, 'outputs') ?? leaves(graph).map(plain);
-  const tensors = decodeWeights(weightSpecs, data);
-  const weights = new Map(weightSpecs.map((s, i) => [s.name, tensors[i]]));
-  return { graph, specs, library, weights, inputs, outputs, ...(signature ? { signature } : {}), ...(structured ? { structuredOutputKeys: structured as string[] } : {}) };
+  const weights = checked && data
+    ? new Map(decodeWeights(checked, data).map((t, i) => [checked[i].name, t]))
+    : new Map(Object.entries(decodeAnyWeights(op, own(a, 'weightData'), rawSpecs, false)));
+  return { ...main, ...(initializer ? { initializer, initializerOutputs } : {}), weights, inputs, outputs, ...(signature ? { signature } : {}), ...(structured ? { structuredOutputKeys: structured as string[] } : {}) };
+}
+
+/** A GraphDef read and checked: nodes, library and every node's op. */
+function readGraph(op: string, def: Record<string, unknown>, at: string, kind: string): GraphParts {
+  const graph = readGraphDef(op, def, at, kind);
+  const functions = readLibrary(op, def, at);
+  return { graph, specs: specsOf(graph, functions), library: new Map([...functions].map(([name, fn]) => [name, { fn, specs: specsOf(fn.graph, functions) }])) };
+}
+
+/** A resource the initializer gives: the tensor name it is read from, and the resourceId that matches it to an input. */
+export interface ResourceOutput {
+  tensor: string;
+  resourceId: number;
+}
+
+/**
+ * The initializer's outputs by initializerSignature ({outputs: {key: {name, resourceId}}}), each checked to name a node
+ * of the initializer; without a signature, none (the initializer's leaves are run for their effects).
+ */
+function resourceOutputs(op: string, signature: unknown, graph: GraphDef): ResourceOutput[] {
+  if (signature == null) return [];
+  const entries = own(requireRecord(op, 'initializerSignature', signature), 'outputs') ?? {};
+  return Object.entries(requireRecord(op, 'initializerSignature.outputs', entries)).map(([key, info]) => {
+    const at = `initializerSignature.outputs.${key}`;
+    const entry = requireRecord(op, at, info);
+    const tensor = requireString(op, `${at}.name`, own(entry, 'name'));
+    if (!graph.nodes.has(parseOutputName(tensor).node)) throw badValue(op, `${at}.name`, tensor, 'a tensor of the initializer graph');
+    const id = own(entry, 'resourceId');
+    if (typeof id !== 'number' || !Number.isInteger(id)) throw badValue(op, `${at}.resourceId`, id, 'an integer resource id');
+    return { tensor, resourceId: id };
+  });
 }
 
 /**
@@ -97,7 +145,18 @@ function specsOf(graph: GraphDef, library: ReadonlyMap<string, GraphFunction>): 
   return specs;
 }
 
+/** The names and dtypes a manifest declares, read before its weights are decoded (which checks the rest). */
+function declared(op: string, specs: unknown[]): Array<{ name: string; dtype: unknown }> {
+  return specs.map((s, i) => {
+    const spec = requireRecord(op, `weightSpecs[${i}]`, s);
+    return { name: requireString(op, `weightSpecs[${i}].name`, own(spec, 'name')), dtype: own(spec, 'dtype') };
+  });
+}
+
 const plain = (node: GraphNode): IONode => ({ key: node.name, tensor: node.name, node });
+
+/** The names of a graph's leaves. */
+export const leafNames = (graph: GraphDef): string[] => leaves(graph).map((n) => n.name);
 
 /** Nodes no other node reads (by data or control input): the outputs of a graph without a signature, as TF.js finds them. */
 function leaves(graph: GraphDef): GraphNode[] {
@@ -112,9 +171,12 @@ function signatureNodes(op: string, graph: GraphDef, signature: Record<string, u
   if (entries == null) return undefined;
   const where = `signature.${side}`;
   const found = Object.entries(requireRecord(op, where, entries)).flatMap(([key, info]) => {
-    const tensor = requireString(op, `${where}.${key}.name`, own(requireRecord(op, `${where}.${key}`, info), 'name'));
+    const entry = requireRecord(op, `${where}.${key}`, info);
+    const tensor = requireString(op, `${where}.${key}.name`, own(entry, 'name'));
     const node = graph.nodes.get(parseOutputName(tensor).node);
-    return node ? [{ key, tensor, node }] : [];
+    const resourceId = own(entry, 'resourceId');
+    if (resourceId != null && (typeof resourceId !== 'number' || !Number.isInteger(resourceId))) throw badValue(op, `${where}.${key}.resourceId`, resourceId, 'an integer resource id');
+    return node ? [{ key, tensor, node, ...(resourceId != null ? { resourceId } : {}) }] : [];
   });
   return found.length > 0 ? found : undefined;
 }

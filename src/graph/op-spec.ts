@@ -3,11 +3,16 @@ import type { NodeAttrs } from './attrs';
 import type { GraphFunction } from './function-def';
 import type { GraphNode } from './graph-def';
 import type { Handles } from './handles';
+import type { HashTables } from './hash-tables';
 import type { TensorArray } from './tensor-arrays';
 import type { TensorList } from './tensor-lists';
 
-/** What a run gives its ops besides their inputs: the library's functions, the run's TensorLists and TensorArrays. */
+/**
+ * What a run gives its ops besides their inputs: the library's functions, the run's TensorLists and TensorArrays, and
+ * the model's hash tables.
+ */
 export interface RunContext {
+  readonly tables: HashTables;
   readonly lists: Handles<TensorList>;
   readonly arrays: Handles<TensorArray>;
   /** Runs the library function `fn` on `inputs` for `caller`; the outputs are new tensors, the caller's. */

@@ -9,6 +9,7 @@ import { creationOps } from './ops/creation';
 import { evaluationOps } from './ops/evaluation';
 import { frameOps } from './ops/frames';
 import { graphOps } from './ops/graph';
+import { hashTableOps } from './ops/hash-table';
 import { imageOps } from './ops/image';
 import { logicalOps } from './ops/logical';
 import { matricesOps } from './ops/matrices';
@@ -17,14 +18,15 @@ import { reductionOps } from './ops/reduction';
 import { sliceJoinOps } from './ops/slice-join';
 import { sparseRaggedOps } from './ops/sparse-ragged';
 import { spectralOps } from './ops/spectral';
+import { stringOps } from './ops/string';
 import { tensorArrayOps } from './ops/tensor-array';
 import { tensorListOps } from './ops/tensor-list';
 import { transformationOps } from './ops/transformation';
 
 /** Every TF op the executor runs, by name (Placeholder and Const aside: their values come from outside). */
 export const OPS: OpTable = {
-  ...arithmeticOps, ...basicMathOps, ...controlOps, ...convolutionOps, ...creationOps, ...evaluationOps, ...frameOps, ...graphOps, ...imageOps,
-  ...logicalOps, ...matricesOps, ...normalizationOps, ...reductionOps, ...sliceJoinOps, ...sparseRaggedOps, ...spectralOps, ...tensorArrayOps, ...tensorListOps, ...transformationOps,
+  ...arithmeticOps, ...basicMathOps, ...controlOps, ...convolutionOps, ...creationOps, ...evaluationOps, ...frameOps, ...graphOps, ...hashTableOps, ...imageOps,
+  ...logicalOps, ...matricesOps, ...normalizationOps, ...reductionOps, ...sliceJoinOps, ...sparseRaggedOps, ...spectralOps, ...stringOps, ...tensorArrayOps, ...tensorListOps, ...transformationOps,
 };
 
 /** The op a node runs, its attrs and input count checked; an op tessera does not run is refused, naming the node. */

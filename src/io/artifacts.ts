@@ -4,13 +4,19 @@
 export interface WeightsManifestEntry {
   name: string;
   shape: number[];
-  /** TF.js files hold 'float32', 'int32' or 'bool'; tessera writes 'float64' for float64 models (TF.js cannot read those). */
-  dtype: 'float32' | 'float64' | 'int32' | 'bool';
+  /**
+   * TF.js files hold 'float32', 'int32' or 'bool' (a graph model's hash table also 'string'); tessera writes 'float64'
+   * for float64 models (TF.js cannot read those).
+   */
+  dtype: 'float32' | 'float64' | 'int32' | 'bool' | 'string' | 'complex64';
   /** 'optimizer' marks an optimizer's state saved beside the model's weights. */
   group?: WeightGroup;
   /** How tfjs-converter stored the values (read, never written): uint8/uint16 codes q for q·scale + min, or float16. */
   quantization?: WeightQuantization;
 }
+
+/** A weight of a fixed size per value: what a layers model holds, and what readWeightSpecs accepts. */
+export type NumericWeightSpec = WeightsManifestEntry & { dtype: 'float32' | 'float64' | 'int32' | 'bool' };
 
 /** A quantized weight's storage, as TF.js's weight spec quantization entry. */
 export interface WeightQuantization {
@@ -65,6 +71,10 @@ export interface ModelArtifacts {
   userDefinedMetadata?: object;
   /** A graph model's SignatureDef ({inputs, outputs} by key, each {name: 'node:0', dtype, tensorShape}), as tfjs-converter writes it. */
   signature?: object;
+  /** A graph model's initializer graph (a GraphDef that fills its hash tables), as tfjs-converter writes it. */
+  modelInitializer?: object;
+  /** The initializer's SignatureDef: its outputs, each a resource with the resourceId of the model input it feeds. */
+  initializerSignature?: object;
 }
 
 /** The contents of model.json. */
@@ -77,6 +87,8 @@ export interface ModelJSON {
   trainingConfig?: object;
   userDefinedMetadata?: object;
   signature?: object;
+  modelInitializer?: object;
+  initializerSignature?: object;
 }
 
 export interface ModelArtifactsInfo {

@@ -53,7 +53,7 @@ class BrowserFiles implements IOHandler {
     const parts: Uint8Array[] = [];
     for (const g of groups) {
       const files = g.paths.map((p) => byName.get(basename(p)) as BrowserFile);
-      checkByteLength(this.op, files.map((f) => `'${f.name}'`).join(' + ') || `${g.where} of ${source} (no files)`, g.specs, files.reduce((n, f) => n + f.size, 0));
+      if (g.sized) checkByteLength(this.op, files.map((f) => `'${f.name}'`).join(' + ') || `${g.where} of ${source} (no files)`, g.sized, files.reduce((n, f) => n + f.size, 0));
       for (const f of files) {
         const bytes = await this.read(f, 'the weights file');
         // The size was checked before reading; a file that changed since must not slip through.

@@ -83,7 +83,7 @@ export async function loadFromFiles(op: string, file: string): Promise<ModelArti
     const files = g.paths.map((p) => path.join(dir, p));
     let total = 0;
     for (const f of files) total += await sizeOf(f, 'the weights file');
-    checkByteLength(op, files.join(' + ') || `${g.where} (no files)`, g.specs, total);
+    if (g.sized) checkByteLength(op, files.join(' + ') || `${g.where} (no files)`, g.sized, total);
     for (const f of files) parts.push(await read(f, 'the weights file'));
   }
   return { ...artifacts, weightData: concatUint8Arrays(...parts).buffer as ArrayBuffer };

@@ -135,7 +135,7 @@ class HttpHandler implements IOHandler {
     let next = 0;
     const parts = groups.map((g, k) => {
       const groupFiles = files.slice(next, (next += g.paths.length));
-      checkByteLength(this.op, urls[k].join(' + ') || `${g.where} of ${this.url} (no files)`, g.specs, groupFiles.reduce((n, f) => n + f.byteLength, 0));
+      if (g.sized) checkByteLength(this.op, urls[k].join(' + ') || `${g.where} of ${this.url} (no files)`, g.sized, groupFiles.reduce((n, f) => n + f.byteLength, 0));
       return groupFiles;
     });
     return { ...artifacts, weightData: concatUint8Arrays(...parts.flat()).buffer as ArrayBuffer };

@@ -66,7 +66,7 @@ class LocalStorageHandler implements IOHandler {
     const keys = keysOf(this.path);
     const data = weightBytes(this.op, 'weightData', artifacts.weightData);
     const info = artifactsInfo(artifacts, data.byteLength);
-    const metadata = { format: artifacts.format, generatedBy: artifacts.generatedBy, convertedBy: artifacts.convertedBy, trainingConfig: artifacts.trainingConfig, userDefinedMetadata: artifacts.userDefinedMetadata, signature: artifacts.signature };
+    const metadata = { format: artifacts.format, generatedBy: artifacts.generatedBy, convertedBy: artifacts.convertedBy, trainingConfig: artifacts.trainingConfig, userDefinedMetadata: artifacts.userDefinedMetadata, signature: artifacts.signature, modelInitializer: artifacts.modelInitializer, initializerSignature: artifacts.initializerSignature };
     try {
       ls.setItem(keys.info, JSON.stringify(info));
       ls.setItem(keys.topology, JSON.stringify(artifacts.modelTopology ?? null));
@@ -117,6 +117,8 @@ class LocalStorageHandler implements IOHandler {
       ...(isRecord(meta.trainingConfig) ? { trainingConfig: meta.trainingConfig as unknown as ModelArtifacts['trainingConfig'] } : {}),
       ...(isRecord(meta.userDefinedMetadata) ? { userDefinedMetadata: meta.userDefinedMetadata } : {}),
       ...(isRecord(meta.signature) ? { signature: meta.signature } : {}),
+      ...(isRecord(meta.modelInitializer) ? { modelInitializer: meta.modelInitializer } : {}),
+      ...(isRecord(meta.initializerSignature) ? { initializerSignature: meta.initializerSignature } : {}),
     };
   }
 }

@@ -56,6 +56,8 @@ function artifactsFrom(op: string, model: unknown, weightSpecsOrData?: WeightsMa
     ...(artifacts.trainingConfig == null ? {} : { trainingConfig: artifacts.trainingConfig }),
     ...(artifacts.userDefinedMetadata == null ? {} : { userDefinedMetadata: artifacts.userDefinedMetadata }),
     ...(artifacts.signature == null ? {} : { signature: artifacts.signature }),
+    ...(artifacts.modelInitializer == null ? {} : { modelInitializer: artifacts.modelInitializer }),
+    ...(artifacts.initializerSignature == null ? {} : { initializerSignature: artifacts.initializerSignature }),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ModelArtifacts, ModelJSON, WeightsManifestEntry } from './artifacts';
+import type { ModelArtifacts, ModelJSON, NumericWeightSpec, WeightsManifestEntry } from './artifacts';
 import { badValue, isRecord, own, requireRecord, requireString } from './json-checks';
 import { readWeightSpecs } from './weights';
 
@@ -8,7 +8,29 @@ const MAX_PATHS = 10_000;
 export interface ManifestGroup {
   paths: string[];
   specs: WeightsManifestEntry[];
+  /**
+   * The specs where each weight has a fixed size, so that the group's bytes are checked against them as its files
+   * are read; undefined for a group with string or complex64 weights, whose sizes are in the bytes (a graph model's
+   * loader checks those as it decodes them).
+   */
+  sized?: NumericWeightSpec[];
   where: string;
+}
+
+const EXTRA_DTYPES: readonly unknown[] = ['string', 'complex64'];
+const DTYPES: readonly unknown[] = ['float32', 'float64', 'int32', 'bool', ...EXTRA_DTYPES];
+
+/** A group's entries where some are strings: each checked for a name, a shape and a dtype; the rest when decoded. */
+function readEntries(op: string, where: string, list: unknown[]): WeightsManifestEntry[] {
+  return list.map((e: unknown, i) => {
+    const at = `${where}[${i}]`;
+    const entry = requireRecord(op, at, e);
+    const shape = own(entry, 'shape');
+    if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) throw badValue(op, `${at}.shape`, shape, 'an array of non-negative integers');
+    const dtype = own(entry, 'dtype');
+    if (!DTYPES.includes(dtype)) throw badValue(op, `${at}.dtype`, dtype, `one of ${DTYPES.map((d) => `'${String(d)}'`).join(', ')}`);
+    return { ...entry, name: requireString(op, `${at}.name`, own(entry, 'name')), shape: shape.slice(), dtype: dtype as WeightsManifestEntry['dtype'] };
+  });
 }
 
 /** Text to JSON, with bad UTF-8 or bad JSON reported as plain Errors naming the source. */
@@ -37,9 +59,13 @@ function readManifest(op: string, json: Record<string, unknown>): ManifestGroup[
     const group = requireRecord(op, where, g);
     const paths = own(group, 'paths');
     if (!Array.isArray(paths) || (pathCount += paths.length) > MAX_PATHS) throw badValue(op, `${where}.paths`, paths, `an array of file names (at most ${MAX_PATHS} in all)`);
+    const weights = own(group, 'weights');
+    const mixed = Array.isArray(weights) && weights.some((w) => isRecord(w) && EXTRA_DTYPES.includes(own(w, 'dtype')));
+    const sized = mixed ? undefined : readWeightSpecs(op, `${where}.weights`, weights);
     return {
       paths: paths.map((p: unknown, j) => requireString(op, `${where}.paths[${j}]`, p)),
-      specs: readWeightSpecs(op, `${where}.weights`, own(group, 'weights')),
+      specs: sized ?? readEntries(op, `${where}.weights`, weights as unknown[]),
+      ...(sized ? { sized } : {}),
       where,
     };
   });
@@ -74,6 +100,8 @@ export function readModelJson(op: string, source: string, json: unknown, weights
       ...(own(json, 'userDefinedMetadata') == null ? {} : { userDefinedMetadata: own(json, 'userDefinedMetadata') as object }),
       // Checked where it is used: loadGraphModel finds its inputs and outputs by it.
       ...(own(json, 'signature') == null ? {} : { signature: own(json, 'signature') as object }),
+      ...(own(json, 'modelInitializer') == null ? {} : { modelInitializer: own(json, 'modelInitializer') as object }),
+      ...(own(json, 'initializerSignature') == null ? {} : { initializerSignature: own(json, 'initializerSignature') as object }),
     },
     groups,
   };
@@ -91,6 +119,8 @@ export function modelJsonFor(artifacts: ModelArtifacts, paths: string[]): ModelJ
   // TF.js's order (getModelJSONForModelArtifacts), so that the file's text is the one TF.js writes.
   if (artifacts.signature) json.signature = artifacts.signature;
   if (artifacts.userDefinedMetadata) json.userDefinedMetadata = artifacts.userDefinedMetadata;
+  if (artifacts.modelInitializer) json.modelInitializer = artifacts.modelInitializer;
+  if (artifacts.initializerSignature) json.initializerSignature = artifacts.initializerSignature;
   if (artifacts.trainingConfig) json.trainingConfig = artifacts.trainingConfig;
   return json;
 }

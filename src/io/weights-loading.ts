@@ -2,7 +2,7 @@ import { concatUint8Arrays } from 'typed-array-utils';
 import { argError, describeValue } from '../util/validate';
 import { fetchChecked } from '../util/fetch-checked';
 import type { NamedTensorMap } from '../tensor/tfjs-types';
-import type { ModelArtifacts, ModelJSON, WeightsManifestEntry, WeightsManifestGroupConfig } from './artifacts';
+import type { ModelArtifacts, ModelJSON, NumericWeightSpec, WeightsManifestEntry, WeightsManifestGroupConfig } from './artifacts';
 import { byteLength, bytesOf, readWeightSpecs } from './weights';
 import { decodeWeightMap } from './weights-public';
 import type { ResponseLike } from './http-handler';
@@ -80,6 +80,8 @@ export function getModelArtifactsForJSONSync(modelJSON: ModelJSON, weightSpecs?:
   }
   if (modelJSON.signature != null) artifacts.signature = modelJSON.signature;
   if (modelJSON.userDefinedMetadata != null) artifacts.userDefinedMetadata = modelJSON.userDefinedMetadata;
+  if (modelJSON.modelInitializer != null) artifacts.modelInitializer = modelJSON.modelInitializer;
+  if (modelJSON.initializerSignature != null) artifacts.initializerSignature = modelJSON.initializerSignature;
   return artifacts;
 }
 
@@ -136,7 +138,7 @@ function loaderFor(op: string, fetchWeightsFunction: (fetchUrls: string[]) => Pr
   };
 }
 
-function checkManifest(op: string, manifest: unknown): { paths: string[]; specs: WeightsManifestEntry[] }[] {
+function checkManifest(op: string, manifest: unknown): { paths: string[]; specs: NumericWeightSpec[] }[] {
   if (!Array.isArray(manifest)) throw argError(op, 'manifest', describeValue(manifest), 'an array of {paths, weights} groups');
   return manifest.map((g: unknown, i) => {
     if (!isRecord(g) || !Array.isArray(g.paths) || !g.paths.every((p) => typeof p === 'string')) throw argError(op, `manifest[${i}]`, describeValue(g), 'a {paths: string[], weights} group');

@@ -42,7 +42,7 @@ function extraDtypeBytes(t: Tensor): Uint8Array {
 
 const isExtraDtype = (dtype: string): dtype is 'string' | 'complex64' => dtype === 'string' || dtype === 'complex64';
 /** Whether a specs entry (not yet checked) is a string or complex64 weight's. */
-const isExtraSpec = (s: unknown): s is EncodedWeightSpec => isRecord(s) && typeof s.dtype === 'string' && isExtraDtype(s.dtype);
+export const isExtraSpec = (s: unknown): s is EncodedWeightSpec => isRecord(s) && typeof s.dtype === 'string' && isExtraDtype(s.dtype);
 
 /** A live tensor of a dtype TF.js's weights have (complex128, tessera's own, is not one). */
 function weightTensor(op: string, arg: string, x: unknown): Tensor {
@@ -86,13 +86,32 @@ export async function encodeWeights(tensors: NamedTensorMap | NamedTensor[], gro
  * count are checked first; each tensor owns a copy of its bytes.
  */
 export function decodeWeights(weightData: ArrayBuffer | ArrayBuffer[], specs: EncodedWeightSpec[]): NamedTensorMap {
-  const op = 'io.decodeWeights';
   // Bytes after the specs' are left unread, as TF.js's decodeWeights leaves them (specs may name a buffer's first
   // weights only); too few are refused, naming the weight cut short.
-  if (!Array.isArray(specs) || !specs.some(isExtraSpec)) return decodeWeightMap(op, weightData, specs, true);
+  return decodeAnyWeights('io.decodeWeights', weightData, specs, true);
+}
+
+/**
+ * Weights of every dtype, string and complex64 among them, for the public function `op`; bytes past the specs' are
+ * refused unless leaveTrailing. Nothing is left allocated when an entry is refused.
+ */
+export function decodeAnyWeights(op: string, weightData: unknown, specs: unknown, leaveTrailing: boolean): NamedTensorMap {
+  if (!Array.isArray(specs) || !specs.some(isExtraSpec)) return decodeWeightMap(op, weightData, specs, leaveTrailing);
   // String weights have no size of their own: each run of numeric specs is checked and read as a model's, the rest here.
   const bytes = weightBytes(op, 'weightData', weightData);
   const out: NamedTensorMap = {};
+  try {
+    const used = decodeRuns(op, specs, bytes, out);
+    if (!leaveTrailing && used !== bytes.byteLength) throw new Error(`${op}: weightData holds ${bytes.byteLength} bytes, but the weights take ${used}`);
+    return out;
+  } catch (e) {
+    for (const t of Object.values(out)) t.dispose();
+    throw e;
+  }
+}
+
+/** Reads the weights of specs from bytes into out, a run of numeric ones at a time; returns the bytes read. */
+function decodeRuns(op: string, specs: unknown[], bytes: Uint8Array, out: NamedTensorMap): number {
   let offset = 0;
   let run: unknown[] = [];
   const readRun = () => {
@@ -115,7 +134,7 @@ export function decodeWeights(weightData: ArrayBuffer | ArrayBuffer[], specs: En
     offset += size;
   });
   if (run.length > 0) readRun();
-  return out;
+  return offset;
 }
 
 /** A string or complex64 weight read at `offset` of `bytes`, and how many bytes it took; bounds are checked as it reads. */

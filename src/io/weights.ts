@@ -1,7 +1,7 @@
 import { bufferSourceToUint8Array, concatUint8Arrays } from 'typed-array-utils';
 import { fmtShape } from '../util/validate';
 import { Tensor, arrayTypeFor, isNumericDtype, type DType } from '../tensor/tensor';
-import type { WeightGroup, WeightQuantization, WeightsManifestEntry } from './artifacts';
+import type { NumericWeightSpec, WeightGroup, WeightQuantization } from './artifacts';
 import { badValue, requireRecord, requireString } from './json-checks';
 
 /** The most weight bytes a model may declare; checked before anything is allocated. */
@@ -15,7 +15,7 @@ const BYTES = { float32: 4, float64: 8, int32: 4, bool: 1 } as const;
 const QUANTIZED_BYTES = { uint8: 1, uint16: 2, float16: 2 } as const;
 
 /** Checks a list of weight specs; sizes are capped as they are added, so huge shapes never overflow. */
-export function readWeightSpecs(op: string, where: string, v: unknown): WeightsManifestEntry[] {
+export function readWeightSpecs(op: string, where: string, v: unknown): NumericWeightSpec[] {
   if (!Array.isArray(v)) throw badValue(op, where, v, 'an array of weight specs {name, shape, dtype}');
   if (v.length > MAX_WEIGHTS) throw badValue(op, where, v, `at most ${MAX_WEIGHTS} weights`);
   let total = 0;
@@ -50,7 +50,7 @@ export function readWeightSpecs(op: string, where: string, v: unknown): WeightsM
 }
 
 /** A quantization entry as TF.js reads them: uint8 or uint16 codes (with a finite scale and min) for float32 or int32 weights, float16 for float32. */
-function readQuantization(op: string, at: string, v: unknown, dtype: WeightsManifestEntry['dtype']): WeightQuantization {
+function readQuantization(op: string, at: string, v: unknown, dtype: NumericWeightSpec['dtype']): WeightQuantization {
   const q = requireRecord(op, at, v);
   if (q.dtype === 'float16') {
     if (dtype !== 'float32') throw badValue(op, `${at}.dtype`, q.dtype, `'uint8' or 'uint16' for a weight of dtype '${dtype}' (float16 stores float32 weights)`);
@@ -64,7 +64,7 @@ function readQuantization(op: string, at: string, v: unknown, dtype: WeightsMani
   return { dtype: q.dtype, scale: q.scale as number, min: q.min as number };
 }
 
-export function byteLength(spec: WeightsManifestEntry): number {
+export function byteLength(spec: NumericWeightSpec): number {
   return spec.shape.reduce((n, d) => n * d, spec.quantization ? QUANTIZED_BYTES[spec.quantization.dtype] : BYTES[spec.dtype]);
 }
 
@@ -79,7 +79,7 @@ function halfToNumber(h: number): number {
 }
 
 /** A quantized weight's values in its dtype: code·scale + min (rounded for int32), or float16 widened. */
-function dequantize(spec: WeightsManifestEntry & { quantization: WeightQuantization }, bytes: Uint8Array): Float32Array | Int32Array {
+function dequantize(spec: NumericWeightSpec & { quantization: WeightQuantization }, bytes: Uint8Array): Float32Array | Int32Array {
   const { dtype, scale = 1, min = 0 } = spec.quantization;
   const codes = dtype === 'uint8' ? bytes : new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2);
   const out = spec.dtype === 'int32' ? new Int32Array(codes.length) : new Float32Array(codes.length);
@@ -91,20 +91,20 @@ function dequantize(spec: WeightsManifestEntry & { quantization: WeightQuantizat
 }
 
 /** Throws unless `actual` bytes are exactly what the specs declare, naming the first weight cut short. */
-export function checkByteLength(op: string, source: string, specs: readonly WeightsManifestEntry[], actual: number): void {
+export function checkByteLength(op: string, source: string, specs: readonly NumericWeightSpec[], actual: number): void {
   const declared = specs.reduce((n, s) => n + byteLength(s), 0);
   if (actual === declared) return;
   if (actual > declared) {
     throw new Error(`${op}: ${source} holds ${actual} bytes but the manifest declares ${declared}; ${actual - declared} unexpected bytes follow byte offset ${declared}`);
   }
   let offset = 0;
-  const cut = specs.find((s) => (offset += byteLength(s)) > actual) as WeightsManifestEntry;
+  const cut = specs.find((s) => (offset += byteLength(s)) > actual) as NumericWeightSpec;
   const start = offset - byteLength(cut);
   throw new Error(`${op}: ${source} is truncated: it holds ${actual} bytes but the manifest declares ${declared}; weight '${cut.name}' ${fmtShape(cut.shape)} at byte offset ${start} runs past the end`);
 }
 
 /** The weight values as tensors, once checkByteLength has passed; each owns a copy of its bytes. */
-export function decodeWeights(specs: readonly WeightsManifestEntry[], data: Uint8Array): Tensor[] {
+export function decodeWeights(specs: readonly NumericWeightSpec[], data: Uint8Array): Tensor[] {
   let offset = 0;
   return specs.map((s) => {
     const n = byteLength(s);
@@ -136,7 +136,7 @@ export interface WeightToSave {
 }
 
 /** The manifest entries and the bytes of the tensors, back to back, in platform byte order as TF.js writes them. */
-export function encodeWeights(weights: readonly WeightToSave[]): { specs: WeightsManifestEntry[]; data: ArrayBuffer } {
+export function encodeWeights(weights: readonly WeightToSave[]): { specs: NumericWeightSpec[]; data: ArrayBuffer } {
   const specs = weights.map(({ name, tensor, group }) => {
     // The weights format holds numbers here (TF.js's string and complex weights have encodings of their own).
     if (!isNumericDtype(tensor.dtype)) throw new Error(`encodeWeights: weight ${JSON.stringify(name)} must be a float32, int32, bool or float64 tensor, got a ${tensor.dtype} tensor`);

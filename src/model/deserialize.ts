@@ -9,7 +9,7 @@ import { fmtShape, isPositiveInt, messageOf } from '../util/validate';
 import type { DType, Tensor } from '../tensor/tensor';
 import type { NamedTensor } from '../optimizers/index';
 import { compileArgsFor, readTrainingConfig } from './training-config';
-import type { WeightsManifestEntry } from '../io/artifacts';
+import type { NumericWeightSpec } from '../io/artifacts';
 import { ConfigReader, checkEntryKeys } from './config-reader';
 import { badValue, describe, isRecord, own, requireRecord, requireString } from '../io/json-checks';
 import { layerClassNames, readLayerKind } from './layer-kinds';
@@ -185,7 +185,7 @@ function lookupName(w: ExpectedWeight, kerasV3: boolean): string {
  * cell, 'lstm/lstm_cell/kernel', also finds 'lstm/kernel'), checking shapes and dtypes; a name with no weight of the
  * model left to take it is refused with TF.js's words (with as many names as weights, no weight is then left unset).
  */
-function matchWeights(op: string, specs: WeightsManifestEntry[], expected: ExpectedWeight[], dtype: DType): number[] {
+function matchWeights(op: string, specs: NumericWeightSpec[], expected: ExpectedWeight[], dtype: DType): number[] {
   if (specs.length !== expected.length) {
     const listed = expected.slice(0, 8).map((w) => `${w.name} ${fmtShape(w.shape)}`).join(', ');
     throw new Error(`${op}: weightSpecs must list ${expected.length} weights for these layers (${listed || 'none'}${expected.length > 8 ? ', …' : ''}), got ${specs.length}`);
@@ -215,7 +215,7 @@ function matchWeights(op: string, specs: WeightsManifestEntry[], expected: Expec
 }
 
 /** The weights the artifacts hold, or null where a nested model's layers keep what they were made with (its weights come with the outer model's). */
-type WeightSource = { specs: WeightsManifestEntry[]; data: Uint8Array } | null;
+type WeightSource = { specs: NumericWeightSpec[]; data: Uint8Array } | null;
 
 const MODEL_CLASSES = ['Sequential', 'Model', 'Functional'];
 

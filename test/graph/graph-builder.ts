@@ -10,7 +10,7 @@ export const attr = {
   f: (x: number): AttrValue => ({ f: x }),
   b: (x: boolean): AttrValue => ({ b: x }),
   s: (text: string): AttrValue => ({ s: btoa(text) }),
-  type: (t: 'DT_FLOAT' | 'DT_INT32' | 'DT_BOOL' | 'DT_INT64' | 'DT_VARIANT'): AttrValue => ({ type: t }),
+  type: (t: 'DT_FLOAT' | 'DT_INT32' | 'DT_BOOL' | 'DT_INT64' | 'DT_VARIANT' | 'DT_STRING' | 'DT_RESOURCE'): AttrValue => ({ type: t }),
   ints: (list: number[]): AttrValue => ({ list: { i: list.map(String) } }),
   strs: (list: string[]): AttrValue => ({ list: { s: list.map((x) => btoa(x)) } }),
   shape: (dims: number[]): AttrValue => ({ shape: { dim: dims.map((d) => ({ size: String(d) })) } }),
@@ -30,13 +30,15 @@ interface FunctionDef {
 interface WeightSpec {
   name: string;
   shape: number[];
-  dtype: 'float32' | 'int32';
+  dtype: 'float32' | 'int32' | 'string';
   quantization?: { dtype: 'uint8'; scale: number; min: number };
 }
 
 export class GraphBuilder {
   readonly nodes: NodeDef[] = [];
   private readonly functions: FunctionDef[] = [];
+  /** modelInitializer's nodes, once `initializer` has added some. */
+  private readonly initNodes: NodeDef[] = [];
   /** Where const and op add nodes: the graph's, or a function's while one is being built. */
   private target: NodeDef[] = this.nodes;
   private readonly specs: WeightSpec[] = [];
@@ -59,7 +61,7 @@ export class GraphBuilder {
     return Array.from({ length: n }, () => this.random() * scale);
   }
 
-  placeholder(name: string, shape: number[], dtype: 'DT_FLOAT' | 'DT_INT32' = 'DT_FLOAT'): string {
+  placeholder(name: string, shape: number[], dtype: 'DT_FLOAT' | 'DT_INT32' | 'DT_STRING' | 'DT_RESOURCE' = 'DT_FLOAT'): string {
     this.nodes.push({ name, op: 'Placeholder', attr: { dtype: attr.type(dtype), shape: attr.shape(shape) } });
     return name;
   }
@@ -72,6 +74,24 @@ export class GraphBuilder {
     this.specs.push({ name, shape, dtype });
     this.parts.push(new Uint8Array((dtype === 'float32' ? new Float32Array(v) : new Int32Array(v)).buffer));
     return name;
+  }
+
+  /** A string Const, its weight in TF.js's encoding (each string's byte length as a little-endian uint32, then its UTF-8 bytes). */
+  stringConst(name: string, shape: number[], values: string[]): string {
+    this.target.push({ name, op: 'Const', attr: { dtype: { type: 'DT_STRING' }, value: { tensor: {} } } });
+    this.specs.push({ name, shape, dtype: 'string' });
+    for (const v of values) {
+      const bytes = new TextEncoder().encode(v);
+      this.parts.push(new Uint8Array(new Uint32Array([bytes.length]).buffer), bytes);
+    }
+    return name;
+  }
+
+  /** modelInitializer: `body` adds its nodes (with const and op), their Consts' values among the model's weights. */
+  initializer(body: () => void): void {
+    this.target = this.initNodes;
+    body();
+    this.target = this.nodes;
   }
 
   /** A Const stored as uint8 codes q for q·scale + min, as tfjs-converter's quantization writes it. */
@@ -117,6 +137,7 @@ export class GraphBuilder {
       format: 'graph-model',
       generatedBy: '2.15.0',
       convertedBy: 'TensorFlow.js Converter v4.22.0',
+      ...(this.initNodes.length > 0 ? { modelInitializer: { node: structuredClone(this.initNodes), versions: { producer: 1482, minConsumer: 12 } } } : {}),
       weightSpecs: structuredClone(this.specs),
       weightData: bytes.buffer,
       ...extra,
