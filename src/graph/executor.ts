@@ -4,7 +4,7 @@ import { tidy } from '../tensor/tidy';
 import type { GraphFunction } from './function-def';
 import { FRAME_OPS, FrameRun, type FramePlan } from './frames';
 import { parseOutputName, type GraphDef, type GraphNode } from './graph-def';
-import { nodeArgs } from './node-args';
+import { nodeArgs, ranAt } from './node-args';
 import type { OpSpec, RunContext } from './op-spec';
 import { RunState } from './run-state';
 import { Handles } from './handles';
@@ -63,7 +63,7 @@ export class GraphExecutor {
         for (const node of plan.order) {
           if (state.has(node.name)) continue;
           const spec = this.specs.get(node.name) as OpSpec;
-          state.store(node, tidy(() => spec.run(nodeArgs(node, (ref) => state.read(ref, node), context)) as Tensor[]));
+          state.store(node, ranAt(node, () => tidy(() => spec.run(nodeArgs(node, (ref) => state.read(ref, node), context)) as Tensor[])));
         }
         return state.finish(refs, outputs);
       } catch (e) {
@@ -101,7 +101,7 @@ export class GraphExecutor {
         if (state.has(node.name)) continue;
         const spec = this.specs.get(node.name) as OpSpec;
         const args = nodeArgs(node, (ref) => state.read(ref, node), context);
-        state.store(node, spec.async ? await spec.run(args) : tidy(() => spec.run(args) as Tensor[]));
+        state.store(node, spec.async ? await ranAt(node, () => spec.run(args)) : ranAt(node, () => tidy(() => spec.run(args) as Tensor[])));
       }
       return state.finish(refs, outputs);
     } catch (e) {

@@ -1,7 +1,7 @@
 import type { Tensor } from '../tensor/tensor';
 import { tidy } from '../tensor/tidy';
 import type { GraphNode, OutputRef } from './graph-def';
-import { nodeArgs } from './node-args';
+import { nodeArgs, ranAt } from './node-args';
 import type { OpSpec, RunContext } from './op-spec';
 
 /** The ops of TF1's control flow, whose graphs run as frames (and may hold cycles through NextIteration). */
@@ -70,8 +70,9 @@ export class FrameRun {
       for (let item = this.queue.pop(); item !== undefined; item = this.queue.pop()) await this.runNode(...item);
       const results = outputs.map((ref, i) => {
         const t = this.values.get(this.key(ref.node, ''))?.[ref.index];
-        if (t === undefined) throw new Error(`GraphModel: output '${names[i]}' has no value (the branch or loop that gives it did not run, or it is dead)`);
-        return t;
+        if (t !== undefined) return t;
+        const inFrame = [...this.values.keys()].some((k) => k.startsWith(`${ref.node}${KEY}${FRAME}`));
+        throw new Error(`GraphModel: output '${names[i]}' has no value (${inFrame ? "it is inside a loop's frame: fetch it through the loop's Exit" : 'the branch or loop that gives it did not run, or it is dead'})`);
       });
       this.disposeAll(new Set(results));
       return results;
@@ -115,7 +116,7 @@ export class FrameRun {
   private async runNode(node: GraphNode, ctx: string): Promise<void> {
     const spec = this.specs.get(node.name) as OpSpec;
     const args = nodeArgs(node, (ref) => this.lookup(ref, ctx)?.t, this.context);
-    const out = spec.async ? await spec.run(args) : tidy(() => spec.run(args) as Tensor[]);
+    const out = spec.async ? await ranAt(node, () => spec.run(args)) : ranAt(node, () => tidy(() => spec.run(args) as Tensor[]));
     let [at, next] = [ctx, ctx];
     if (node.op === 'Enter') {
       next = enter(ctx, node.attrs.exactString('frame_name', ''));

@@ -4,6 +4,9 @@ import { fmtShape } from '../util/validate';
 
 type Key = number | string;
 
+/** Table handles count from here, far from a graph's own small integers (and from the runs' list handles). */
+const TABLES_FROM = 3 * 2 ** 28;
+
 /** A string element's bytes as a map key that compares them exactly (one char per byte). */
 const byteKey = (bytes: Uint8Array): string => {
   let s = '';
@@ -90,12 +93,12 @@ export class HashTables {
     if (table.keyDtype !== keyDtype || table.valueDtype !== valueDtype) {
       throw new Error(`${where}: table '${name}' maps ${table.keyDtype} to ${table.valueDtype}, but this node says ${keyDtype} to ${valueDtype}`);
     }
-    return tn.scalar(id, 'int32');
+    return tn.scalar(TABLES_FROM + id, 'int32');
   }
 
   get(handle: Tensor, where: string): HashTable {
-    const id = handle.dtype === 'int32' && handle.rank === 0 ? (handle.dataSync() as Int32Array)[0] : -1;
-    const table = this.tables[id];
+    const id = handle.dtype === 'int32' && handle.rank === 0 ? (handle.dataSync() as Int32Array)[0] - TABLES_FROM : -1;
+    const table = id >= 0 ? this.tables[id] : undefined;
     if (table === undefined) throw new Error(`${where}: input must be a hash table's handle (from a HashTable node), got a ${handle.dtype} tensor of shape ${fmtShape(handle.shape)}`);
     return table;
   }

@@ -42,3 +42,19 @@ export function nodeArgs(node: GraphNode, read: (ref: OutputRef) => Tensor | und
     },
   };
 }
+
+/** What f gives, or its error named for the node that ran (a promise's rejection too). */
+export function ranAt<T>(node: GraphNode, f: () => T): T {
+  try {
+    const out = f();
+    return (out instanceof Promise ? out.catch((e: unknown) => { throw atNode(node, e); }) : out) as T;
+  } catch (e) {
+    throw atNode(node, e);
+  }
+}
+
+/** An op's error, named for the node that ran it where it does not name it already (an op of tessera's names itself). */
+function atNode(node: GraphNode, e: unknown): unknown {
+  if (!(e instanceof Error) || e.message.startsWith(node.where)) return e;
+  return new Error(`${node.where}: ${e.message}`, { cause: e });
+}

@@ -51,12 +51,16 @@ export function inRange(where: string, source: Items, index: number): number {
 
 /**
  * The items at `indices`, each as a tensor of the one shape they share with the source's and the op's element shapes
- * (an unset item is zeros, which needs that shape fully known), and that shape.
+ * (an unset item is zeros, which needs that shape fully known), and that shape. Where one of them is unset, the items
+ * at `inferFrom` help find the shape: TF's GetItem and PopBack look at every item, its Stack and Gather at those read.
  */
-export function readItems(where: string, source: Items, indices: readonly number[], opShape: ElementShape): { tensors: Tensor[]; shape: number[] } {
+export function readItems(
+  where: string, source: Items, indices: readonly number[], opShape: ElementShape, inferFrom: readonly number[] = indices,
+): { tensors: Tensor[]; shape: number[] } {
   let shape = mergeShapes(source.elementShape, opShape, where);
-  for (const i of indices) {
-    const t = source.items[inRange(where, source, i)];
+  for (const i of indices) inRange(where, source, i);
+  for (const i of indices.some((k) => source.items[k] === undefined) ? inferFrom : indices) {
+    const t = source.items[i];
     if (t !== undefined) shape = mergeShapes(shape, t.shape, where);
   }
   const known = shape !== null && shape.every((d) => d >= 0);

@@ -230,7 +230,8 @@ describe('TensorList ops compute as TF computes them', () => {
       g.op('popped', 'TensorListPopBack', ['pushed', 'any'], { element_dtype: attr.type(F) });
       g.op('rest', 'TensorListLength', ['popped'], {});
     }, ['len', 'eshape', 'gathered', 'withGap', 'cutLen', 'popped:1', 'rest']);
-    expect(out.map((t) => t.arraySync())).toEqual([5, [2], [[5, 6], [3, 4], [1, 2]], [[0, 0], [3, 4]], 2, [7, 8], 2]);
+    // The list keeps the op's element shape (unknown, -1), as TF keeps it; the gap reads as zeros of item 0's shape.
+    expect(out.map((t) => t.arraySync())).toEqual([5, -1, [[5, 6], [3, 4], [1, 2]], [[0, 0], [3, 4]], 2, [7, 8], 2]);
   });
 
   it('Split and Concat(V2): lengths, rows joined back, and the lengths output', async () => {
@@ -244,6 +245,32 @@ describe('TensorList ops compute as TF computes them', () => {
       g.const('zero', [], [0], 'int32');
     }, ['joined', 'joined:1', 'first']);
     expect(out.map((t) => t.arraySync())).toEqual([[[1, 2], [3, 4], [5, 6]], [1, 2], [[1, 2]]]);
+  });
+
+  it('as TF: a list keeps the op\'s element shape (items of other shapes may follow), an unset item reads as zeros shaped as the others, ConcatV2 fills gaps by leading_dims', async () => {
+    const out = await run((g) => {
+      unknown(g);
+      g.op('rows', 'TensorListFromTensor', ['x', 'any'], listAttrs);
+      g.const('longer', [3], [7, 8, 9]);
+      g.op('pushed', 'TensorListPushBack', ['rows', 'longer'], { element_dtype: attr.type(F) });
+      g.op('len', 'TensorListLength', ['pushed'], {});
+      g.const('three', [], [3], 'int32');
+      g.op('got', 'TensorListGetItem', ['pushed', 'three', 'any'], { element_dtype: attr.type(F) });
+      g.const('n', [], [3], 'int32');
+      g.const('zero', [], [0], 'int32');
+      g.const('two', [], [2], 'int32');
+      g.const('pair', [2], [7, 8]);
+      g.op('reserved', 'TensorListReserve', ['any', 'n'], listAttrs);
+      g.op('one', 'TensorListSetItem', ['reserved', 'zero', 'pair'], { element_dtype: attr.type(F) });
+      g.op('gap', 'TensorListGetItem', ['one', 'two', 'any'], { element_dtype: attr.type(F) });
+      g.const('eshape', [2], [-1, 2], 'int32');
+      g.const('count', [], [2], 'int32');
+      g.op('blocks', 'TensorListReserve', ['eshape', 'count'], listAttrs);
+      g.op('first', 'TensorListSetItem', ['blocks', 'zero', 'x'], { element_dtype: attr.type(F) });
+      g.const('lead', [2], [1, 2], 'int32');
+      g.op('joined', 'TensorListConcatV2', ['first', 'eshape', 'lead'], { element_dtype: attr.type(F), shape_type: attr.type(INT) });
+    }, ['len', 'got', 'gap', 'joined', 'joined:1']);
+    expect(out.map((t) => t.arraySync())).toEqual([4, [7, 8, 9], [0, 0], [[1, 2], [3, 4], [5, 6], [0, 0], [0, 0]], [3, 2]]);
   });
 
   it('bad use is refused naming the node: an index past the end, a dtype other than the list\'s, an unset item of unknown shape, a non-handle', async () => {
@@ -273,6 +300,35 @@ describe('TensorList ops compute as TF computes them', () => {
       base(g);
       g.op('len', 'TensorListLength', ['n'], {});
     }, 'len')).rejects.toThrow(/node 'len' \(TensorListLength\), input 0: input must be a TensorList handle/);
+    // An int32 scalar of the graph's own is no handle, even where it equals a list's place in the run.
+    await expect(attempt((g) => {
+      base(g);
+      g.const('zero', [], [0], 'int32');
+      g.op('len', 'TensorListLength', ['zero'], {});
+      g.nodes[g.nodes.length - 1].input!.push('^list');
+    }, 'len')).rejects.toThrow(/node 'len' \(TensorListLength\), input 0: input must be a TensorList handle/);
+  });
+});
+
+describe('errors in a run name the node', () => {
+  it('an op of a While body that fails names the loop, the function and its node', async () => {
+    const g = new GraphBuilder(31);
+    g.placeholder('x', [3]);
+    g.const('i0', [], [0], 'int32');
+    lessThan(g, 'cond', 2, [['v', F]]);
+    g.fn('body', [['i', INT], ['v', F]], [['i2', INT], ['v2', F]], () => {
+      g.const('b_one', [], [1], 'int32');
+      g.const('bad_shape', [2], [1, 2], 'int32');
+      g.op('r', 'Reshape', ['v', 'bad_shape:output:0'], { ...T, Tshape: attr.type(INT) });
+      g.op('inext', 'AddV2', ['i', 'b_one:output:0'], I);
+      return ['inext:z:0', 'r:output:0'];
+    });
+    g.op('loop', 'While', ['i0', 'x'], { T: attr.types([INT, F]), cond: attr.func('cond'), body: attr.func('body') });
+    const model = await tn.loadGraphModel(tn.io.fromMemory(g.artifacts()));
+    const x = tn.tensor([1, 2, 3]);
+    const before = tn.memory().numTensors;
+    await expect(model.executeAsync(x, 'loop:1')).rejects.toThrow(/node 'loop' \(While\): .*function 'body' node 'r' \(Reshape\): reshape/);
+    expect(tn.memory().numTensors).toBe(before);
   });
 });
 

@@ -295,6 +295,35 @@ describe('graph models with TF1 control flow (frames) run as TF.js 4.22 runs the
     }, ['size'])).rejects.toThrow(/node 'size' \(TensorArraySizeV3\): TensorArray 'ta' has been closed/);
   });
 
+  it('a Switch or LoopCond whose predicate is not a scalar is refused (TF refuses it; an endless loop otherwise), and a value inside a frame is fetched through its Exit', async () => {
+    const g = new GraphBuilder(48);
+    g.placeholder('x', [2]);
+    g.const('flags', [1], [1], 'int32');
+    g.op('pred', 'Cast', ['flags'], { SrcT: attr.type('DT_INT32'), DstT: attr.type('DT_BOOL') });
+    g.op('sw', 'Switch', ['x', 'pred'], T);
+    g.op('taken', 'Identity', ['sw:1'], T);
+    g.const('i0', [], [0], 'int32');
+    g.const('no', [1], [0], 'int32');
+    const exits = tf1Loop(g, 'loop', [{ name: 'i', init: 'i0', type: 'DT_INT32' }], [{ name: 'no', value: 'no', type: 'DT_INT32' }],
+      (m, inv) => g.op('loop/Less', 'Less', [m.i, inv.no], I),
+      (c) => ({ i: g.op('loop/same', 'Identity', [c.i], I) }));
+    g.op('trips', 'Identity', [exits.i], I);
+    const model = await tn.loadGraphModel(tn.io.fromMemory(g.artifacts()));
+    const x = tn.tensor([1, 2]);
+    await expect(model.executeAsync(x, 'taken')).rejects.toThrow(/node 'sw' \(Switch\): the predicate \(input 1\) must be a scalar, got shape \[1\]/);
+    await expect(model.executeAsync(x, 'trips')).rejects.toThrow(/node 'loop\/LoopCond' \(LoopCond\): the predicate \(input 0\) must be a scalar, got shape \[1\]/);
+    const h = new GraphBuilder(49);
+    h.placeholder('x', []);
+    h.const('zero', [], [0], 'int32');
+    h.const('two', [], [2], 'int32');
+    h.const('one', [], [1], 'int32');
+    tf1Loop(h, 'w', [{ name: 'i', init: 'zero', type: 'DT_INT32' }], [{ name: 'two', value: 'two', type: 'DT_INT32' }, { name: 'one', value: 'one', type: 'DT_INT32' }],
+      (m, inv) => h.op('w/Less', 'Less', [m.i, inv.two], I),
+      (c, inv) => ({ i: h.op('w/add', 'AddV2', [c.i, inv.one], I) }));
+    const inner = await tn.loadGraphModel(tn.io.fromMemory(h.artifacts()));
+    await expect(inner.executeAsync(tn.scalar(1), 'w/add')).rejects.toThrow(/output 'w\/add' has no value \(it is inside a loop's frame: fetch it through the loop's Exit\)/);
+  });
+
   it('an Exit or NextIteration outside any frame is an error naming the node, and the run leaves nothing behind', async () => {
     const g = new GraphBuilder(45);
     g.placeholder('x', [2]);

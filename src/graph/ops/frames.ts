@@ -1,7 +1,15 @@
 import * as tn from '../../ops/index';
 import type { Tensor } from '../../tensor/tensor';
-import type { OpSpec, OpTable } from '../op-spec';
+import { fmtShape } from '../../util/validate';
+import type { NodeArgs, OpSpec, OpTable } from '../op-spec';
 import { truth } from './control';
+
+/** A Switch's or LoopCond's predicate: a scalar, as TF requires (a non-scalar one would never end a loop). */
+function predicate(n: NodeArgs, i: number): Tensor {
+  const pred = n.tensor(i);
+  if (pred.rank !== 0) throw new Error(`${n.node.where}: the predicate (input ${i}) must be a scalar, got shape ${fmtShape(pred.shape)}`);
+  return pred;
+}
 
 /** An op that hands its input on, a copy (the executor moves it between frames and iterations). */
 const forward: OpSpec = { arity: 1, dtypeAttr: 'T', run: (n) => [tn.clone(n.tensor(0))] };
@@ -16,12 +24,12 @@ export const frameOps: OpTable = {
   Enter: forward,
   Exit: forward,
   NextIteration: forward,
-  LoopCond: { arity: 1, run: (n) => [tn.clone(n.tensor(0))] },
+  LoopCond: { arity: 1, run: (n) => [tn.clone(predicate(n, 0))] },
   Switch: {
     arity: 2, dtypeAttr: 'T', async: true,
     run: async (n) => {
       const out: Tensor[] = [];
-      out[(await truth(n.tensor(1))) ? 1 : 0] = tn.clone(n.tensor(0));
+      out[(await truth(predicate(n, 1))) ? 1 : 0] = tn.clone(n.tensor(0));
       return out;
     },
   },

@@ -21,6 +21,15 @@ function elementDtype(n: NodeArgs): DType {
 
 const shapeAt = (n: NodeArgs, i: number): ElementShape => elementShapeOf(n.tensor(i), `${n.node.where}, input ${i}`);
 
+/**
+ * An empty list of t's dtype whose element shape is the op's element_shape input, as TF keeps it (checked against
+ * the shape of t's parts, not merged with it: a later item may be of another shape where the op's leaves it open).
+ */
+function newList(n: NodeArgs, t: Tensor, opShape: ElementShape, partShape: number[]): TensorList {
+  mergeShapes(opShape, partShape, n.node.where);
+  return { dtype: t.dtype, elementShape: opShape, maxElements: -1, items: [] };
+}
+
 /** A new list's handle. */
 const make = (n: NodeArgs, list: TensorList): Tensor[] => [n.run.lists.handle(list)];
 
@@ -43,22 +52,37 @@ function whole(n: NodeArgs, i: number, what: string, min = 0): number {
 
 const everyIndex = (list: TensorList): number[] => list.items.map((_, i) => i);
 
-/** TensorListConcat(V2): the items joined along their first axis, and each item's length there. */
-function concatenated(n: NodeArgs, opShape: ElementShape): Tensor[] {
+/**
+ * TensorListConcat(V2): the items joined along their first axis, and each item's length there. An unset item is
+ * zeros, as TF makes it: its first dim from the element shape, else from leading_dims (V2's input 2, one per item).
+ */
+function concatenated(n: NodeArgs, opShape: ElementShape, leading?: number[]): Tensor[] {
   const list = listAt(n, 0);
-  const unset = list.items.findIndex((t) => t === undefined);
-  if (unset >= 0) throw new Error(`${n.node.where}: item ${unset} is unset; concatenation needs every item set`);
-  const items = list.items as Tensor[];
-  let shape = mergeShapes(list.elementShape, opShape, n.node.where);
-  for (const t of items) {
-    if (t.rank === 0) throw new Error(`${n.node.where}: items must have rank ≥ 1 to be concatenated, got a scalar`);
-    shape = mergeShapes(shape, [-1, ...t.shape.slice(1)], n.node.where);
+  const where = n.node.where;
+  let shape = mergeShapes(list.elementShape, opShape, where);
+  for (const t of list.items) {
+    if (t === undefined) continue;
+    if (t.rank === 0) throw new Error(`${where}: items must have rank ≥ 1 to be concatenated, got a scalar`);
+    shape = mergeShapes(shape, [-1, ...t.shape.slice(1)], where);
   }
-  if (items.length === 0) {
-    if (shape === null || shape.slice(1).some((d) => d < 0)) throw new Error(`${n.node.where}: the list is empty and the element shape past the first dim is not fully known`);
-    return [tn.zeros([0, ...shape.slice(1)], list.dtype), tn.tensor1d([], 'int32')];
+  const rest = shape === null ? null : shape.slice(1);
+  const unknown = (dims: number[] | null): boolean => dims === null || dims.some((d) => d < 0);
+  if (list.items.length === 0) {
+    if (unknown(rest)) throw new Error(`${where}: the list is empty and the element shape past the first dim is not fully known`);
+    return [tn.zeros([0, ...(rest as number[])], list.dtype), tn.tensor1d([], 'int32')];
   }
-  return [tn.concat(items, 0), tn.tensor1d(items.map((t) => t.shape[0]), 'int32')];
+  if (leading !== undefined && leading.length > 0 && leading.length !== list.items.length) {
+    throw new Error(`${where}: leading_dims must give one dim per item (${list.items.length}), got ${leading.length}`);
+  }
+  const parts = list.items.map((t, i) => {
+    if (t !== undefined) return t;
+    const first = shape !== null && shape[0] >= 0 ? shape[0] : leading?.[i];
+    if (first === undefined || first < 0 || unknown(rest)) {
+      throw new Error(`${where}: item ${i} is unset and its shape is not fully known (the element shape ${shape === null ? 'of unknown rank' : fmtShape(shape)}${leading === undefined ? '' : ', with leading_dims'})`);
+    }
+    return tn.zeros([first, ...(rest as number[])], list.dtype);
+  });
+  return [tn.concat(parts, 0), tn.tensor1d(parts.map((t) => t.shape[0]), 'int32')];
 }
 
 /** Rows of t at `indices` become a new list's items; `length` items in all (the rest unset). */
@@ -68,7 +92,7 @@ function scattered(n: NodeArgs, length: number): Tensor[] {
   if (t.rank < 1 || indices.length !== t.shape[0]) {
     throw new Error(`${n.node.where}: the tensor's first dim must be the number of indices (${indices.length}), got shape ${fmtShape(t.shape)}`);
   }
-  const list: TensorList = { dtype: t.dtype, elementShape: mergeShapes(shapeAt(n, 2), t.shape.slice(1), n.node.where), maxElements: -1, items: [] };
+  const list = newList(n, t, shapeAt(n, 2), t.shape.slice(1));
   const items: Array<Tensor | undefined> = new Array<Tensor | undefined>(length).fill(undefined);
   const rows = tn.unstack(t);
   indices.forEach((k, r) => {
@@ -93,7 +117,7 @@ export const tensorListOps: OpTable = {
     run: (n) => {
       const t = n.tensor(0);
       if (t.rank < 1) throw new Error(`${n.node.where}: the tensor must have rank ≥ 1 (its rows become the items), got a scalar`);
-      const list: TensorList = { dtype: t.dtype, elementShape: mergeShapes(shapeAt(n, 1), t.shape.slice(1), n.node.where), maxElements: -1, items: [] };
+      const list = newList(n, t, shapeAt(n, 1), t.shape.slice(1));
       return withItems(n, list, tn.unstack(t).map((row) => item(n, list, row)));
     },
   },
@@ -117,7 +141,7 @@ export const tensorListOps: OpTable = {
       if (t.rank < 1 || lengths.some((k) => !Number.isInteger(k) || k < 0) || total !== t.shape[0]) {
         throw new Error(`${n.node.where}: lengths [${lengths.join(', ')}] must be whole numbers summing to the tensor's first dim, got shape ${fmtShape(t.shape)}`);
       }
-      const list: TensorList = { dtype: t.dtype, elementShape: mergeShapes(shapeAt(n, 1), [-1, ...t.shape.slice(1)], n.node.where), maxElements: -1, items: [] };
+      const list = newList(n, t, shapeAt(n, 1), [-1, ...t.shape.slice(1)]);
       return withItems(n, list, tn.split(t, lengths, 0).map((part) => item(n, list, part)));
     },
   },
@@ -141,7 +165,7 @@ export const tensorListOps: OpTable = {
     arity: 3, dtypeAttr: 'element_dtype',
     run: (n) => {
       const list = listAt(n, 0);
-      return [tn.clone(readItems(n.node.where, list, [n.number(1)], shapeAt(n, 2)).tensors[0])];
+      return [tn.clone(readItems(n.node.where, list, [n.number(1)], shapeAt(n, 2), everyIndex(list)).tensors[0])];
     },
   },
   TensorListSetItem: {
@@ -168,7 +192,7 @@ export const tensorListOps: OpTable = {
     run: (n) => {
       const list = listAt(n, 0);
       if (list.items.length === 0) throw new Error(`${n.node.where}: cannot pop from an empty list`);
-      const last = tn.clone(readItems(n.node.where, list, [list.items.length - 1], shapeAt(n, 1)).tensors[0]);
+      const last = tn.clone(readItems(n.node.where, list, [list.items.length - 1], shapeAt(n, 1), everyIndex(list)).tensors[0]);
       return [...withItems(n, list, list.items.slice(0, -1)), last];
     },
   },
@@ -189,5 +213,5 @@ export const tensorListOps: OpTable = {
     },
   },
   TensorListConcat: { arity: 1, run: (n) => concatenated(n, n.attrs.shape('element_shape') ?? null) },
-  TensorListConcatV2: { arity: 3, run: (n) => concatenated(n, shapeAt(n, 1)) },
+  TensorListConcatV2: { arity: 3, run: (n) => concatenated(n, shapeAt(n, 1), n.numbers(2)) },
 };
