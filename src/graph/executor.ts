@@ -53,7 +53,7 @@ export class GraphExecutor {
 
   /** feeds by tensor name ('x' or 'x:0'), outputs as tensor names; both already checked to name nodes. */
   execute(op: string, feeds: ReadonlyMap<string, Tensor>, outputs: readonly string[]): Tensor[] {
-    const context = this.context();
+    const context = this.context(op);
     try {
       const { plan, state, refs } = this.start(op, feeds, outputs);
       if (plan.asyncNode) {
@@ -63,7 +63,7 @@ export class GraphExecutor {
         for (const node of plan.order) {
           if (state.has(node.name)) continue;
           const spec = this.specs.get(node.name) as OpSpec;
-          state.store(node, ranAt(node, () => tidy(() => spec.run(nodeArgs(node, (ref) => state.read(ref, node), context)) as Tensor[])));
+          state.store(node, ranAt(node, op, () => tidy(() => spec.run(nodeArgs(node, (ref) => state.read(ref, node), context)) as Tensor[])));
         }
         return state.finish(refs, outputs);
       } catch (e) {
@@ -76,7 +76,7 @@ export class GraphExecutor {
   }
 
   async executeAsync(op: string, feeds: ReadonlyMap<string, Tensor>, outputs: readonly string[]): Promise<Tensor[]> {
-    const context = this.context();
+    const context = this.context(op);
     try {
       return await this.run(op, feeds, outputs, context);
     } finally {
@@ -94,14 +94,14 @@ export class GraphExecutor {
         fed[index] = t;
         known.set(node, fed);
       }
-      return new FrameRun(this.graph.nodes, this.specs, plan.frames, known, context).run(refs, outputs);
+      return new FrameRun(op, this.graph.nodes, this.specs, plan.frames, known, context).run(refs, outputs);
     }
     try {
       for (const node of plan.order) {
         if (state.has(node.name)) continue;
         const spec = this.specs.get(node.name) as OpSpec;
         const args = nodeArgs(node, (ref) => state.read(ref, node), context);
-        state.store(node, spec.async ? await ranAt(node, () => spec.run(args)) : ranAt(node, () => tidy(() => spec.run(args) as Tensor[])));
+        state.store(node, spec.async ? await ranAt(node, op, () => spec.run(args)) : ranAt(node, op, () => tidy(() => spec.run(args) as Tensor[])));
       }
       return state.finish(refs, outputs);
     } catch (e) {
@@ -110,16 +110,17 @@ export class GraphExecutor {
     }
   }
 
-  /** A top-level run's context; the functions it calls share it. */
-  private context(): RunContext {
+  /** The context of a run begun by the public call `op`; the functions it calls share it. */
+  private context(op: string): RunContext {
     const context: RunContext = {
+      op,
       tables: this.tables,
       lists: new Handles('TensorList'),
       arrays: new Handles('TensorArray'),
-      call: async (name, inputs, caller) => {
+      call: async (name, inputs) => {
         const { fn, executor } = this.library.get(name) as CompiledFunction;
         const feeds = new Map(fn.inputs.map((arg, i) => [arg, inputs[i]]));
-        const outs = await executor.run(`${caller.where}, function '${name}'`, feeds, fn.outputs, context);
+        const outs = await executor.run(op, feeds, fn.outputs, context);
         // A function that returns an argument or a Const hands back a tensor that is not the run's: the caller gets a copy.
         const weights = new Set(executor.weights.values());
         return outs.map((t) => (inputs.includes(t) || weights.has(t) ? clone(t) : t));

@@ -48,6 +48,8 @@ export class FrameRun {
   private outputNodes: ReadonlySet<string> = new Set();
 
   constructor(
+    /** The public call that began the run. */
+    private readonly op: string,
     private readonly nodes: ReadonlyMap<string, GraphNode>,
     private readonly specs: ReadonlyMap<string, OpSpec>,
     private readonly plan: FramePlan,
@@ -72,7 +74,7 @@ export class FrameRun {
         const t = this.values.get(this.key(ref.node, ''))?.[ref.index];
         if (t !== undefined) return t;
         const inFrame = [...this.values.keys()].some((k) => k.startsWith(`${ref.node}${KEY}${FRAME}`));
-        throw new Error(`GraphModel: output '${names[i]}' has no value (${inFrame ? "it is inside a loop's frame: fetch it through the loop's Exit" : 'the branch or loop that gives it did not run, or it is dead'})`);
+        throw new Error(`${this.op}: output '${names[i]}' has no value (${inFrame ? "it is inside a loop's frame: fetch it through the loop's Exit" : 'the branch or loop that gives it did not run, or it is dead'})`);
       });
       this.disposeAll(new Set(results));
       return results;
@@ -116,7 +118,7 @@ export class FrameRun {
   private async runNode(node: GraphNode, ctx: string): Promise<void> {
     const spec = this.specs.get(node.name) as OpSpec;
     const args = nodeArgs(node, (ref) => this.lookup(ref, ctx)?.t, this.context);
-    const out = spec.async ? await ranAt(node, () => spec.run(args)) : ranAt(node, () => tidy(() => spec.run(args) as Tensor[]));
+    const out = spec.async ? await ranAt(node, this.op, () => spec.run(args)) : ranAt(node, this.op, () => tidy(() => spec.run(args) as Tensor[]));
     let [at, next] = [ctx, ctx];
     if (node.op === 'Enter') {
       next = enter(ctx, node.attrs.exactString('frame_name', ''));
@@ -124,7 +126,7 @@ export class FrameRun {
     } else if (node.op === 'Exit' || node.op === 'NextIteration') {
       if (ctx === '') {
         for (const t of out) t?.dispose();
-        throw new Error(`${node.where}: runs outside any loop frame (no Enter leads to it)`);
+        throw new Error(`${this.op}: ${node.label}: runs outside any loop frame (no Enter leads to it)`);
       }
       at = next = node.op === 'Exit' ? parentOf(ctx) : atTrip(frameOf(ctx), tripOf(ctx) + 1);
     }

@@ -52,13 +52,14 @@ function readFunction(op: string, at: string, value: unknown): GraphFunction {
   const def = requireRecord(op, at, value);
   const signature = requireRecord(op, `${at}.signature`, own(def, 'signature'));
   const name = requireString(op, `${at}.signature.name`, own(signature, 'name'));
-  const where = (node: string) => `${op}: function '${name}' node '${node}'`;
+  const label = (node: string) => `function '${name}' node '${node}'`;
   const nodes = new Map<string, GraphNode>();
   const inputs = args(op, `${at}.signature.inputArg`, own(signature, 'inputArg')).map((arg) => {
     if (nodes.has(arg.name)) throw badValue(op, `${at}.signature.inputArg`, arg.name, 'arguments with distinct names');
-    const whereArg = `${op}: function '${name}' argument '${arg.name}'`;
+    const argLabel = `function '${name}' argument '${arg.name}'`;
+    const whereArg = `${op}: ${argLabel}`;
     // An argument is fed like a Placeholder of its type.
-    nodes.set(arg.name, { name: arg.name, op: 'Placeholder', inputs: [], control: [], attrs: new NodeAttrs(whereArg, { dtype: { type: arg.type } }), where: whereArg });
+    nodes.set(arg.name, { name: arg.name, op: 'Placeholder', inputs: [], control: [], attrs: new NodeAttrs(whereArg, { dtype: { type: arg.type } }), where: whereArg, label: argLabel });
     return arg.name;
   });
   const list = own(def, 'nodeDef') ?? [];
@@ -74,7 +75,7 @@ function readFunction(op: string, at: string, value: unknown): GraphFunction {
     if (!Number.isNaN(index)) pending.push({ ref, arg: parts[1], index });
     return ref;
   };
-  readNodes(op, list, `${at}.nodeDef`, where, parseInput, nodes);
+  readNodes(op, list, `${at}.nodeDef`, label, parseInput, nodes);
   for (const p of pending) p.ref.index = outputIndex(nodes, `${at}.nodeDef`, p.ref.node, p.arg, p.index);
   checkInputs(nodes);
   const ret = own(def, 'ret') ?? {};

@@ -14,8 +14,10 @@ export interface GraphNode {
   inputs: OutputRef[];
   control: string[];
   attrs: NodeAttrs;
-  /** How errors name the node: `node 'conv1' (Conv2D)`. */
+  /** How load errors name the node: `loadGraphModel: node 'conv1' (Conv2D)`. */
   where: string;
+  /** The node's name in errors without the loading call's: `node 'conv1' (Conv2D)` (a run puts its own before it). */
+  label: string;
 }
 
 export interface GraphDef {
@@ -43,17 +45,17 @@ export function parseOutputName(name: string): OutputRef {
 export function readGraphDef(op: string, topology: Record<string, unknown>, at = 'modelTopology', kind = 'node'): GraphDef {
   const list = own(topology, 'node');
   if (!Array.isArray(list)) throw badValue(op, `${at}.node`, list, 'an array of NodeDefs {name, op, input?, attr?}');
-  const nodes = readNodes(op, list, `${at}.node`, (name) => `${op}: ${kind} '${name}'`, parseOutputName);
+  const nodes = readNodes(op, list, `${at}.node`, (name) => `${kind} '${name}'`, parseOutputName);
   checkInputs(nodes);
   return { nodes, version: versionOf(topology) };
 }
 
 /**
- * NodeDefs read into `nodes` (which may already hold a function's arguments), each named in errors by `where(name)`,
- * its data inputs parsed by `parseInput` (a GraphDef's 'node:1', a function's 'node:output:0').
+ * NodeDefs read into `nodes` (which may already hold a function's arguments), each named in errors by `label(name)`
+ * and its op, its data inputs parsed by `parseInput` (a GraphDef's 'node:1', a function's 'node:output:0').
  */
 export function readNodes(
-  op: string, list: unknown[], path: string, where: (name: string) => string,
+  op: string, list: unknown[], path: string, label: (name: string) => string,
   parseInput: (name: string) => OutputRef, nodes = new Map<string, GraphNode>(),
 ): Map<string, GraphNode> {
   list.forEach((value: unknown, i) => {
@@ -79,8 +81,9 @@ export function readNodes(
         inputs.push(ref);
       }
     });
-    const whereNode = `${where(name)} (${kind})`;
-    nodes.set(name, { name, op: kind, inputs, control, attrs: new NodeAttrs(whereNode, attr), where: whereNode });
+    const named = `${label(name)} (${kind})`;
+    const where = `${op}: ${named}`;
+    nodes.set(name, { name, op: kind, inputs, control, attrs: new NodeAttrs(where, attr), where, label: named });
   });
   return nodes;
 }

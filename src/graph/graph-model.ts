@@ -41,6 +41,8 @@ type Loaded = GraphModelParts & {
   init?: { executor: GraphExecutor; graph: GraphDef; outputs: ResourceOutput[] };
   /** What the initializer gave, by resourceId, once it has run. */
   resources?: Map<number, Tensor>;
+  /** The initializer's run while it is under way. */
+  initializing?: Promise<void>;
 };
 
 /** Checks what a graph model loads from: a non-empty URL, or an IOHandler with a load method. */
@@ -98,19 +100,22 @@ export class GraphModel implements InferenceModel {
   /**
    * Runs the initializer graph once, before the model's first run, as TF.js does: it fills the model's hash tables,
    * and gives the resources that the inputs with a resourceId take. Without an initializerSignature its leaves run
-   * for their effects. `run` is the initializer executor's execute or executeAsync.
+   * for their effects. `run` is the initializer executor's execute or executeAsync; runs begun while it is under way
+   * wait for that one.
    */
-  private initialize<R extends Tensor[] | Promise<Tensor[]>>(model: Loaded, run: (e: GraphExecutor, outputs: string[]) => R): R | undefined {
+  private initialize(model: Loaded, run: (e: GraphExecutor, outputs: string[]) => Tensor[] | Promise<Tensor[]>): void | Promise<void> {
     const init = model.init;
     if (init === undefined || model.resources !== undefined) return undefined;
+    if (model.initializing) return model.initializing;
     const outputs = init.outputs.length > 0 ? init.outputs.map((o) => o.tensor) : leafNames(init.graph);
-    const keep = (given: Tensor[]): Tensor[] => {
+    const keep = (given: Tensor[]): void => {
       if (init.outputs.length === 0) given.forEach((t) => t.dispose());
       model.resources = new Map(init.outputs.map((o, i) => [o.resourceId, given[i]]));
-      return given;
     };
     const ran = run(init.executor, outputs);
-    return (ran instanceof Promise ? ran.then(keep) : keep(ran)) as R;
+    if (!(ran instanceof Promise)) return keep(ran);
+    model.initializing = ran.then(keep).finally(() => { model.initializing = undefined; });
+    return model.initializing;
   }
 
   private model(op: string): Loaded {
@@ -186,7 +191,9 @@ export class GraphModel implements InferenceModel {
   execute(inputs: Tensor | Tensor[] | NamedTensorMap, outputs?: string | string[]): Tensor | Tensor[] {
     const op = 'GraphModel.execute';
     const model = this.model(op);
-    this.initialize(model, (e, names) => e.execute(op, new Map(), names));
+    if (this.initialize(model, (e, names) => e.execute(`${op} (the model's initializer graph)`, new Map(), names)) instanceof Promise) {
+      throw new Error(`${op}: the model's initializer graph is still running from an executeAsync call; await that call first`);
+    }
     const result = model.executor.execute(op, this.feeds(op, model, inputs), this.fetches(op, model, outputs));
     return result.length > 1 ? result : result[0];
   }
@@ -195,7 +202,7 @@ export class GraphModel implements InferenceModel {
   async executeAsync(inputs: Tensor | Tensor[] | NamedTensorMap, outputs?: string | string[]): Promise<Tensor | Tensor[]> {
     const op = 'GraphModel.executeAsync';
     const model = this.model(op);
-    await this.initialize(model, (e, names) => e.executeAsync(op, new Map(), names));
+    await this.initialize(model, (e, names) => e.executeAsync(`${op} (the model's initializer graph)`, new Map(), names));
     const result = await model.executor.executeAsync(op, this.feeds(op, model, inputs), this.fetches(op, model, outputs));
     return result.length > 1 ? result : result[0];
   }

@@ -20,9 +20,10 @@ const keysOf = (t: Tensor): Key[] => t.encodedStrings()?.map(byteKey) ?? Array.f
 /** A tensor's elements as values: numbers, or each string's bytes. */
 const valuesOf = (t: Tensor): Array<number | Uint8Array> => [...(t.encodedStrings() ?? Array.from(t.dataSync() as ArrayLike<number>))];
 
-/** A TF HashTable (static, scalar values): filled by an import, read by finds. */
+/** A TF HashTable (static, scalar values): filled once by an import, read by finds. */
 export class HashTable {
   private readonly index = new Map<Key, number | Uint8Array>();
+  private filled = false;
 
   constructor(
     readonly name: string,
@@ -34,7 +35,10 @@ export class HashTable {
     return this.index.size;
   }
 
-  /** Replaces the contents with keys[i] → values[i]; a key given twice with two values is refused, as TF refuses it. */
+  /**
+   * Fills the table with keys[i] → values[i], as TF fills a static table: once (the same data again changes nothing,
+   * other data is refused), and a key given twice with two values is refused.
+   */
   import(where: string, keys: Tensor, values: Tensor): void {
     this.check(where, keys, 'keys', values, 'values');
     if (keys.shape.length !== values.shape.length || keys.shape.some((d, i) => d !== values.shape[i])) {
@@ -47,13 +51,19 @@ export class HashTable {
       if (had !== undefined && !sameValue(had, v[i])) throw new Error(`${where}: table '${this.name}' is given key ${show(key)} twice, with two values`);
       next.set(key, v[i]);
     });
-    this.index.clear();
+    if (this.filled) {
+      const same = next.size === this.index.size && [...next].every(([key, value]) => this.index.has(key) && sameValue(this.index.get(key)!, value));
+      if (!same) throw new Error(`${where}: table '${this.name}' was already filled with other data (a static table is filled once)`);
+      return;
+    }
     for (const [key, value] of next) this.index.set(key, value);
+    this.filled = true;
   }
 
   /** The value of each key (fallback, a scalar, where the table has none), in keys' shape. */
   find(where: string, keys: Tensor, fallback: Tensor): Tensor {
     this.check(where, keys, 'keys', fallback, 'default_value');
+    if (!this.filled) throw new Error(`${where}: table '${this.name}' has not been filled (no import or initializer ran for it)`);
     if (fallback.rank !== 0) throw new Error(`${where}: default_value must be a scalar, got shape ${fmtShape(fallback.shape)}`);
     const missing = valuesOf(fallback)[0];
     const found = keysOf(keys).map((key) => this.index.get(key) ?? missing);
@@ -75,8 +85,8 @@ const show = (key: Key): string => (typeof key === 'number' ? String(key) : JSON
 
 /**
  * A model's hash tables, kept from run to run (an initializer graph fills them once). A table is made by its
- * HashTable node, once per node name, so the initializer's node and the model's node of one name share it; nodes
- * pass it on as a handle, a scalar int32 tensor holding its number.
+ * HashTable node, once per shared_name (else per node name, as TF.js shares them), so the initializer's node and the
+ * model's node share it; nodes pass it on as a handle, a scalar int32 tensor holding its number.
  */
 export class HashTables {
   private readonly tables: HashTable[] = [];

@@ -43,18 +43,24 @@ export function nodeArgs(node: GraphNode, read: (ref: OutputRef) => Tensor | und
   };
 }
 
-/** What f gives, or its error named for the node that ran (a promise's rejection too). */
-export function ranAt<T>(node: GraphNode, f: () => T): T {
+/** What f gives, or its error named for the node that ran in the public call `op` (a promise's rejection too). */
+export function ranAt<T>(node: GraphNode, op: string, f: () => T): T {
   try {
     const out = f();
-    return (out instanceof Promise ? out.catch((e: unknown) => { throw atNode(node, e); }) : out) as T;
+    return (out instanceof Promise ? out.catch((e: unknown) => { throw atNode(node, op, e); }) : out) as T;
   } catch (e) {
-    throw atNode(node, e);
+    throw atNode(node, op, e);
   }
 }
 
-/** An op's error, named for the node that ran it where it does not name it already (an op of tessera's names itself). */
-function atNode(node: GraphNode, e: unknown): unknown {
-  if (!(e instanceof Error) || e.message.startsWith(node.where)) return e;
-  return new Error(`${node.where}: ${e.message}`, { cause: e });
+/**
+ * An error of a node's run, begun by `op` and naming the node: a graph op's own (naming it as it was loaded), or a
+ * tensor op's, or one from a function the node called (already begun by `op`), which gets the node's name before it.
+ */
+function atNode(node: GraphNode, op: string, e: unknown): unknown {
+  if (!(e instanceof Error)) return e;
+  const own = e.message.startsWith(`${node.where}:`);
+  const message = own ? e.message.slice(node.where.length - node.label.length)
+    : `${node.label}: ${e.message.startsWith(`${op}: `) ? e.message.slice(op.length + 2) : e.message}`;
+  return new Error(`${op}: ${message}`, { cause: e });
 }

@@ -12,11 +12,13 @@ import type { TensorList } from './tensor-lists';
  * the model's hash tables.
  */
 export interface RunContext {
+  /** The public call that began the run (its errors are named for it). */
+  readonly op: string;
   readonly tables: HashTables;
   readonly lists: Handles<TensorList>;
   readonly arrays: Handles<TensorArray>;
-  /** Runs the library function `fn` on `inputs` for `caller`; the outputs are new tensors, the caller's. */
-  call(fn: string, inputs: Tensor[], caller: GraphNode): Promise<Tensor[]>;
+  /** Runs the library function `fn` on `inputs`; the outputs are new tensors, the caller's. */
+  call(fn: string, inputs: Tensor[]): Promise<Tensor[]>;
 }
 
 /** What an op reads of its node when it runs: its data inputs (control inputs order nodes only) and attrs. */

@@ -11,6 +11,8 @@ export interface TensorArray extends Items {
   /** The size the array was made with, which writes past it extend where the array is dynamic. */
   readonly dynamic: boolean;
   readonly clearAfterRead: boolean;
+  /** Whether every item has one shape: then the first write fixes the element shape, else each is only checked. */
+  readonly identicalShapes: boolean;
   readonly items: Array<Tensor | undefined>;
   /** Per index: whether it was written, and whether it was read (a read item cannot be written again). */
   readonly written: boolean[];

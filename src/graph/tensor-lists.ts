@@ -73,8 +73,8 @@ export function readItems(
   return { tensors: indices.map((i) => source.items[i] ?? tn.zeros(full, source.dtype)), shape: full };
 }
 
-/** The items at `indices` stacked along a new first axis. */
-export function stackItems(where: string, source: Items, indices: readonly number[], opShape: ElementShape): Tensor {
-  const { tensors, shape } = readItems(where, source, indices, opShape);
+/** The items at `indices` stacked along a new first axis (an unset one's shape found as readItems finds it). */
+export function stackItems(where: string, source: Items, indices: readonly number[], opShape: ElementShape, inferFrom: readonly number[] = indices): Tensor {
+  const { tensors, shape } = readItems(where, source, indices, opShape, inferFrom);
   return tensors.length === 0 ? tn.zeros([0, ...shape], source.dtype) : tn.stack(tensors);
 }

@@ -92,6 +92,37 @@ describe('graph models with hash tables and strings run as TF.js 4.22 runs them'
     expect((saved?.modelInitializer as { node: unknown[] }).node).toHaveLength(5);
   });
 
+  it('as TF: a table is filled once (other data refused), not read before it is filled, and shared by shared_name; a first run begun three times at once runs the initializer once', async () => {
+    const g = new GraphBuilder(59);
+    g.initializer(() => {
+      g.op('init_table', 'HashTableV2', [], { ...tableAttrs, shared_name: attr.s('words') });
+      g.stringConst('init/keys', [2], ['p', 'q']);
+      g.const('init/ids', [2], [5, 6], 'int32');
+      g.op('fill', 'LookupTableImportV2', ['init_table', 'init/keys', 'init/ids'], lookupAttrs);
+      g.op('Identity', 'Identity', ['init_table', '^fill'], { T: attr.type('DT_RESOURCE') });
+    });
+    g.placeholder('words', [-1], 'DT_STRING');
+    g.op('table', 'HashTableV2', [], { ...tableAttrs, shared_name: attr.s('words') });
+    g.const('unknown', [], [-1], 'int32');
+    g.op('ids', 'LookupTableFindV2', ['table', 'words', 'unknown'], lookupAttrs);
+    g.op('fresh', 'HashTableV2', [], { ...tableAttrs, shared_name: attr.s('other') });
+    g.op('never', 'LookupTableFindV2', ['fresh', 'words', 'unknown'], lookupAttrs);
+    g.stringConst('again/keys', [1], ['p']);
+    g.const('again/ids', [1], [9], 'int32');
+    g.op('refill', 'LookupTableImportV2', ['table', 'again/keys', 'again/ids'], lookupAttrs);
+    const extra = { initializerSignature: { outputs: { 'Identity:0': { name: 'Identity:0', resourceId: 1 } } } };
+    const before = tn.memory().numTensors;
+    const model = await tn.loadGraphModel(tn.io.fromMemory(g.artifacts(extra)));
+    const words = tn.tensor(['q', 'p', 'r']);
+    const runs = await Promise.all([0, 1, 2].map(() => model.executeAsync({ words }, 'ids') as Promise<tn.Tensor>));
+    for (const r of runs) expect(Array.from(r.dataSync())).toEqual([6, 5, -1]);
+    await expect(model.executeAsync({ words }, 'never')).rejects.toThrow(/node 'never' \(LookupTableFindV2\): table 'other' has not been filled/);
+    await expect(model.executeAsync({ words }, 'refill')).rejects.toThrow(/node 'refill' \(LookupTableImportV2\): table 'words' was already filled with other data/);
+    tn.dispose([...runs, words]);
+    model.dispose();
+    expect(tn.memory().numTensors).toBe(before);
+  });
+
   it('a table given a key twice with two values, or keys of the wrong dtype, is refused naming the node', async () => {
     const g = new GraphBuilder(53);
     g.initializer(() => {
@@ -104,7 +135,7 @@ describe('graph models with hash tables and strings run as TF.js 4.22 runs them'
     g.op('table', 'HashTableV2', [], tableAttrs);
     g.op('size', 'LookupTableSizeV2', ['table'], {});
     const model = await tn.loadGraphModel(tn.io.fromMemory(g.artifacts()));
-    await expect(model.executeAsync(tn.tensor(['a']), 'size')).rejects.toThrow(/initializer node 'fill' \(LookupTableImportV2\): table 'table' is given key "a" twice, with two values/);
+    await expect(model.executeAsync(tn.tensor(['a']), 'size')).rejects.toThrow(/initializer node 'fill' \(LookupTableImportV2\): table 'vocab' is given key "a" twice, with two values/);
     const h = new GraphBuilder(54);
     vocabulary(h, ['a']);
     h.placeholder('n', [-1], 'DT_INT32');
@@ -112,7 +143,7 @@ describe('graph models with hash tables and strings run as TF.js 4.22 runs them'
     h.const('unknown', [], [-1], 'int32');
     h.op('ids', 'LookupTableFindV2', ['table', 'n', 'unknown'], lookupAttrs);
     const numeric = await tn.loadGraphModel(tn.io.fromMemory(h.artifacts()));
-    await expect(numeric.executeAsync(tn.tensor([1], undefined, 'int32'), 'ids')).rejects.toThrow(/node 'ids' \(LookupTableFindV2\): keys must be string \(table 'table''s key dtype\), got int32/);
+    await expect(numeric.executeAsync(tn.tensor([1], undefined, 'int32'), 'ids')).rejects.toThrow(/node 'ids' \(LookupTableFindV2\): keys must be string \(table 'vocab''s key dtype\), got int32/);
   });
 
   it('StringSplit, StringToHashBucketFast and StringNGrams as TF.js; StaticRegexReplace keeps its pattern\'s case and reads \\1 as TF does', async () => {
@@ -146,6 +177,14 @@ describe('graph models with hash tables and strings run as TF.js 4.22 runs them'
     g.placeholder('text', [-1], 'DT_STRING');
     g.op('bad', 'StaticRegexReplace', ['text'], { pattern: attr.s('a'), rewrite: attr.s('\\n') });
     await expect(tn.loadGraphModel(tn.io.fromMemory(g.artifacts()))).rejects.toThrow(/node 'bad' \(StaticRegexReplace\): attr 'rewrite' has '\\n', which RE2 does not read/);
+    const missing = new GraphBuilder(56);
+    missing.placeholder('text', [-1], 'DT_STRING');
+    missing.op('bad', 'StaticRegexReplace', ['text'], { pattern: attr.s('(a)'), rewrite: attr.s('\\2') });
+    await expect(tn.loadGraphModel(tn.io.fromMemory(missing.artifacts()))).rejects.toThrow(/node 'bad' \(StaticRegexReplace\): attr 'rewrite' has '\\2', but the pattern has 1 groups/);
+    const re2 = new GraphBuilder(56);
+    re2.placeholder('text', [-1], 'DT_STRING');
+    re2.op('bad', 'StaticRegexReplace', ['text'], { pattern: attr.s('(?P<w>o)'), rewrite: attr.s('x') });
+    await expect(tn.loadGraphModel(tn.io.fromMemory(re2.artifacts()))).rejects.toThrow(/node 'bad' \(StaticRegexReplace\): attr 'pattern' must be a regular expression in JavaScript's syntax/);
     const h = new GraphBuilder(57);
     h.placeholder('text', [-1], 'DT_STRING');
     h.const('splits', [2], [0, 1], 'int32');

@@ -287,6 +287,35 @@ describe('graph models with TF1 control flow (frames) run as TF.js 4.22 runs the
       row(g);
       g.op('w', 'TensorArrayWriteV3', ['ta', 'four', 'row', 'ta:1'], T);
     }, ['w'])).rejects.toThrow(/TensorArray 'ta' index 4 is outside its 4 items \(and the array is not dynamic\)/);
+    // Items of other shapes where identical_element_shapes is false (an uneven split), joined back by Concat.
+    const uneven = await run((g) => {
+      g.const('two_items', [], [2], 'int32');
+      g.op('parts', 'TensorArrayV3', ['two_items'], { dtype: attr.type('DT_FLOAT'), ...unknownShape, identical_element_shapes: attr.b(false) });
+      g.const('lengths', [2], [1, 2], 'int32');
+      g.op('split', 'TensorArraySplitV3', ['parts', 'x', 'lengths', 'parts:1'], T);
+      g.op('joined', 'TensorArrayConcatV3', ['parts', 'split'], { dtype: attr.type('DT_FLOAT'), element_shape_except0: { shape: { unknownRank: true } } });
+    }, ['joined', 'joined:1']);
+    expect(uneven.map((t) => t.arraySync())).toEqual([[[1, 2], [3, 4], [5, 6]], [1, 2]]);
+    // Concat zero-fills an unwritten item of a known shape, as TF does.
+    const filled = await run((g) => {
+      g.op('ta2', 'TensorArrayV3', ['two'], { dtype: attr.type('DT_FLOAT'), element_shape: attr.shape([1, 2]) });
+      g.const('block', [1, 2], [7, 8]);
+      g.op('w', 'TensorArrayWriteV3', ['ta2', 'zero', 'block', 'ta2:1'], T);
+      g.op('joined', 'TensorArrayConcatV3', ['ta2', 'w'], { dtype: attr.type('DT_FLOAT') });
+    }, ['joined', 'joined:1']);
+    expect(filled.map((t) => t.arraySync())).toEqual([[[7, 8], [0, 0]], [1, 1]]);
+    await expect(run((g) => {
+      make(g);
+      g.const('lengths', [1], [3], 'int32');
+      g.op('split', 'TensorArraySplitV3', ['ta', 'x', 'lengths', 'ta:1'], T);
+    }, ['split'])).rejects.toThrow(/TensorArray 'ta' holds 4 items and is not dynamic, but lengths gives 1/);
+    await expect(run((g) => {
+      make(g);
+      g.const('picks', [3], [0, 1, 2], 'int32');
+      g.op('scattered', 'TensorArrayScatterV3', ['ta', 'picks', 'x', 'ta:1'], T);
+      g.const('twice', [2], [1, 1], 'int32');
+      g.op('got', 'TensorArrayGatherV3', ['ta', 'twice', 'scattered'], { dtype: attr.type('DT_FLOAT') });
+    }, ['got'])).rejects.toThrow(/node 'got' \(TensorArrayGatherV3\): TensorArray 'ta' index 1 was cleared by an earlier read/);
     await expect(run((g) => {
       make(g);
       g.op('close', 'TensorArrayCloseV3', ['ta'], {});

@@ -25,7 +25,7 @@ export async function truth(t: Tensor): Promise<boolean> {
   return typeof v === 'number' ? v !== 0 : Boolean(v);
 }
 
-const calledWith = (n: NodeArgs, attr: string, inputs: Tensor[]): Promise<Tensor[]> => n.run.call(n.attrs.func(attr) as string, inputs, n.node);
+const calledWith = (n: NodeArgs, attr: string, inputs: Tensor[]): Promise<Tensor[]> => n.run.call(n.attrs.func(attr) as string, inputs);
 
 /** If and StatelessIf: input 0 chooses then_branch or else_branch, which runs on the other inputs. */
 const ifOp: OpSpec = {

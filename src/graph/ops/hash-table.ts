@@ -17,7 +17,7 @@ const tableAt = (n: NodeArgs): HashTable => n.run.tables.get(n.tensor(0), `${n.n
 const open: OpSpec = {
   arity: 0, async: true,
   check: (node) => { dtypeAttr(node, 'key_dtype'); dtypeAttr(node, 'value_dtype'); },
-  run: async (n) => [n.run.tables.open(n.node.where, n.node.name, dtypeAttr(n.node, 'key_dtype'), dtypeAttr(n.node, 'value_dtype'))],
+  run: async (n) => [n.run.tables.open(n.node.where, n.attrs.exactString('shared_name', '') || n.node.name, dtypeAttr(n.node, 'key_dtype'), dtypeAttr(n.node, 'value_dtype'))],
 };
 
 /** Fills the table; gives its handle on (TF's op gives nothing; TF.js's the handle, which the initializer fetches). */

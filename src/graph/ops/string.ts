@@ -7,15 +7,29 @@ const requires = (...names: string[]) => (node: GraphNode): void => {
   for (const name of names) if (!node.attrs.has(name)) throw new Error(`${node.where}: attr '${name}' is required, got none`);
 };
 
+/** The pattern as a JavaScript regular expression (TF.js's reading of it; RE2's own syntax beyond that is refused). */
+function regex(node: GraphNode): RegExp {
+  const pattern = node.attrs.exactString('pattern', '');
+  try {
+    return new RegExp(pattern, node.attrs.bool('replace_global', true) ? 'g' : '');
+  } catch (e) {
+    throw new Error(`${node.where}: attr 'pattern' must be a regular expression in JavaScript's syntax (as TF.js reads it), got ${JSON.stringify(pattern)}: ${(e as Error).message}`);
+  }
+}
+
 /**
  * An RE2 rewrite (\0 the match, \1 … \9 its groups, \\ a backslash) as JavaScript's replace reads one ($&, $1, $$):
- * TF rewrites so; TF.js passes TF's rewrite to JavaScript as it is.
+ * TF rewrites so; TF.js passes TF's rewrite to JavaScript as it is. A group the pattern has not is refused.
  */
-function jsRewrite(node: GraphNode, rewrite: string): string {
-  return rewrite.replace(/\\(.)|\$/g, (all, escaped: string | undefined) => {
+function jsRewrite(node: GraphNode): string {
+  const groups = (new RegExp(`${regex(node).source}|`).exec('') as RegExpExecArray).length - 1;
+  return node.attrs.exactString('rewrite', '').replace(/\\(.)|\$/g, (all, escaped: string | undefined) => {
     if (all === '$') return '$$';
     if (escaped === '\\') return '\\';
-    if (escaped !== undefined && /\d/.test(escaped)) return escaped === '0' ? '$&' : `$${escaped}`;
+    if (escaped !== undefined && /\d/.test(escaped)) {
+      if (Number(escaped) > groups) throw new Error(`${node.where}: attr 'rewrite' has '${all}', but the pattern has ${groups} groups`);
+      return escaped === '0' ? '$&' : `$${escaped}`;
+    }
     throw new Error(`${node.where}: attr 'rewrite' has '${all}', which RE2 does not read (\\0 to \\9 and \\\\ are its escapes)`);
   });
 }
@@ -48,8 +62,8 @@ export const stringOps: OpTable = {
     arity: 1,
     check: (node) => {
       requires('pattern', 'rewrite')(node);
-      jsRewrite(node, node.attrs.exactString('rewrite', ''));
+      jsRewrite(node);
     },
-    run: (n) => [tn.string.staticRegexReplace(n.tensor(0), n.attrs.exactString('pattern', ''), jsRewrite(n.node, n.attrs.exactString('rewrite', '')), n.attrs.bool('replace_global', true))],
+    run: (n) => [tn.string.staticRegexReplace(n.tensor(0), n.attrs.exactString('pattern', ''), jsRewrite(n.node), n.attrs.bool('replace_global', true))],
   },
 };

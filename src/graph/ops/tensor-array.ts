@@ -20,26 +20,27 @@ function arrayOf(n: NodeArgs, dtypeAttr?: string): TensorArray {
 /** Writes t at index: once per index, never after a read, within the size unless the array grows. */
 function write(n: NodeArgs, ta: TensorArray, index: number, t: Tensor): void {
   const at = `${n.node.where}: TensorArray '${ta.name}' index ${index}`;
-  if (!Number.isInteger(index) || index < 0 || (!ta.dynamic && index >= ta.items.length)) {
-    throw new Error(`${at} is outside its ${ta.items.length} items (and the array is ${ta.dynamic ? 'dynamic' : 'not dynamic'})`);
-  }
+  if (!Number.isInteger(index) || index < 0) throw new Error(`${at} is not an index (a whole number ≥ 0)`);
+  if (!ta.dynamic && index >= ta.items.length) throw new Error(`${at} is outside its ${ta.items.length} items (and the array is not dynamic)`);
   if (t.dtype !== ta.dtype) throw new Error(`${at}: the value is ${t.dtype} but the array holds ${ta.dtype}`);
   if (ta.read[index]) throw new Error(`${at} has already been read, so it cannot be written`);
   if (ta.written[index]) throw new Error(`${at} has already been written`);
-  ta.elementShape = mergeShapes(ta.elementShape, t.shape, at);
+  const merged = mergeShapes(ta.elementShape, t.shape, at);
+  if (ta.identicalShapes) ta.elementShape = merged;
   for (let k = ta.items.length; k < index; k++) ta.items[k] = undefined;
   ta.items[index] = n.run.arrays.item(t);
   ta.written[index] = true;
 }
 
-/** Marks the items at indices read (and cleared, where the array clears after a read); returns the array. */
+/**
+ * Marks the items at indices read, one after another as TF reads them (and cleared, where the array clears after a
+ * read, an unwritten item too: TF reads it as zeros once); returns the array.
+ */
 function readMany(n: NodeArgs, ta: TensorArray, indices: readonly number[]): TensorArray {
   for (const i of indices) {
     if (ta.cleared[i]) throw new Error(`${n.node.where}: TensorArray '${ta.name}' index ${i} was cleared by an earlier read (clear_after_read)`);
-  }
-  for (const i of indices) {
     ta.read[i] = true;
-    if (ta.clearAfterRead && ta.written[i]) ta.cleared[i] = true;
+    if (ta.clearAfterRead) ta.cleared[i] = true;
   }
   return ta;
 }
@@ -61,6 +62,7 @@ export const tensorArrayOps: OpTable = {
       const ta: TensorArray = {
         name: n.attrs.exactString('tensor_array_name', '') || n.node.name, dtype, elementShape: n.attrs.shape('element_shape') ?? null,
         dynamic: n.attrs.bool('dynamic_size', false), clearAfterRead: n.attrs.bool('clear_after_read', true),
+        identicalShapes: n.attrs.bool('identical_element_shapes', false),
         items: new Array<undefined>(size).fill(undefined), written: [], read: [], cleared: [], closed: false,
       };
       return [n.run.arrays.handle(ta), flow()];
@@ -91,6 +93,9 @@ export const tensorArrayOps: OpTable = {
       if (t.rank < 1 || lengths.some((k) => !Number.isInteger(k) || k < 0) || lengths.reduce((a, b) => a + b, 0) !== t.shape[0]) {
         throw new Error(`${n.node.where}: lengths [${lengths.join(', ')}] must be whole numbers summing to the value's first dim, got shape ${fmtShape(t.shape)}`);
       }
+      if (!ta.dynamic && lengths.length !== ta.items.length) {
+        throw new Error(`${n.node.where}: TensorArray '${ta.name}' holds ${ta.items.length} items and is not dynamic, but lengths gives ${lengths.length}`);
+      }
       writeRows(n, ta, lengths.map((_, i) => i), tn.split(t, lengths, 0));
       return [flow()];
     },
@@ -108,16 +113,22 @@ export const tensorArrayOps: OpTable = {
     run: (n) => {
       const ta = arrayOf(n, 'dtype');
       const indices = n.numbers(1);
-      return [stackItems(n.node.where, readMany(n, ta, indices), indices, n.attrs.shape('element_shape') ?? null)];
+      // An unwritten item's shape is the array's, never the other items' (as TF reads a TensorArray).
+      return [stackItems(n.node.where, readMany(n, ta, indices), indices, n.attrs.shape('element_shape') ?? null, [])];
     },
   },
   TensorArrayConcatV3: {
     arity: 2, dtypeAttr: 'dtype',
     run: (n) => {
       const ta = arrayOf(n, 'dtype');
-      const unset = ta.items.findIndex((t) => t === undefined);
-      if (unset >= 0) throw new Error(`${n.node.where}: TensorArray '${ta.name}' index ${unset} is unwritten; concatenation needs every item written`);
-      const items = readMany(n, ta, ta.items.map((_, i) => i)).items as Tensor[];
+      readMany(n, ta, ta.items.map((_, i) => i));
+      const full = ta.elementShape !== null && ta.elementShape.every((d) => d >= 0) ? ta.elementShape : undefined;
+      // An unwritten item is zeros where the element shape is known, as TF fills it.
+      const items = ta.items.map((t, i) => {
+        if (t !== undefined) return t;
+        if (full === undefined) throw new Error(`${n.node.where}: TensorArray '${ta.name}' index ${i} is unwritten and the element shape is not fully known`);
+        return tn.zeros(full, ta.dtype);
+      });
       if (items.some((t) => t.rank === 0)) throw new Error(`${n.node.where}: items must have rank ≥ 1 to be concatenated, got a scalar`);
       if (items.length === 0) {
         const rest = n.attrs.shape('element_shape_except0');
