@@ -102,6 +102,9 @@ function scattered(n: NodeArgs, length: number): Tensor[] {
   return withItems(n, list, items);
 }
 
+/** One past the largest index (a reduce: spreading a million indices into Math.max overflows the stack). */
+const pastLargest = (indices: number[]): number => indices.reduce((m, k) => Math.max(m, k + 1), 0);
+
 /** TF2's TensorList ops (what tf.function makes of a TensorArray and of a Keras RNN's loop), as TF computes them. */
 export const tensorListOps: OpTable = {
   EmptyTensorList: {
@@ -123,13 +126,13 @@ export const tensorListOps: OpTable = {
   },
   TensorListScatter: {
     arity: 3,
-    run: (n) => scattered(n, Math.max(0, ...n.numbers(1).map((k) => k + 1))),
+    run: (n) => scattered(n, pastLargest(n.numbers(1))),
   },
   TensorListScatterV2: {
     arity: 4,
     run: (n) => {
       const count = whole(n, 3, 'num_elements', -1);
-      return scattered(n, count >= 0 ? count : Math.max(0, ...n.numbers(1).map((k) => k + 1)));
+      return scattered(n, count >= 0 ? count : pastLargest(n.numbers(1)));
     },
   },
   TensorListSplit: {
