@@ -6,8 +6,11 @@ import { httpFor, httpRouter, type LoadOptions } from './http-handler';
 import { indexedDBRouter } from './indexed-db';
 import { localStorageRouter } from './local-storage';
 
-/** Turns a URL into a handler for its scheme, or null when the scheme is not its own (tf.io.IORouter). */
-export type IORouter = (url: string | string[], loadOptions?: LoadOptions) => IOHandler | null;
+/**
+ * Turns a URL into a handler for its scheme, or null when the scheme is not its own (tf.io.IORouter). A load is also
+ * given the public call loading (loadLayersModel, loadGraphModel), which tessera's file router names in its errors.
+ */
+export type IORouter = (url: string | string[], loadOptions?: LoadOptions, op?: string) => IOHandler | null;
 
 // The schemes every build knows; Node's build adds file:// through registerSaveRouter/registerLoadRouter.
 const saveRouters: IORouter[] = [httpRouter, indexedDBRouter, localStorageRouter, browserDownloadsRouter];
@@ -28,8 +31,8 @@ export function registerLoadRouter(router: IORouter): void {
   register(loadRouters, 'io.registerLoadRouter', router);
 }
 
-const matching = (list: IORouter[], url: string | string[], loadOptions?: LoadOptions) =>
-  list.map((r) => r(url, loadOptions)).filter((h): h is IOHandler => h !== null);
+const matching = (list: IORouter[], url: string | string[], loadOptions?: LoadOptions, op?: string) =>
+  list.map((r) => r(url, loadOptions, op)).filter((h): h is IOHandler => h !== null);
 
 /** Every registered handler for a URL to save to, as tf.io.getSaveHandlers. */
 export function getSaveHandlers(url: string | string[]): IOHandler[] {
@@ -61,7 +64,7 @@ function onlyOne(op: string, kind: string, url: string, handlers: IOHandler[]): 
  * TF.js does) an http(s) request for the path, which a page resolves against its own URL.
  */
 export function loadHandlerFor(op: string, url: string, loadOptions?: LoadOptions): IOHandler {
-  const handler = onlyOne(op, 'load', url, getLoadHandlers(url, loadOptions));
+  const handler = onlyOne(op, 'load', url, matching(loadRouters, url, loadOptions, op));
   if (handler) return handler;
   if (url.startsWith('file://')) throw fileUrlError(op, url);
   return httpFor(op, url, loadOptions);

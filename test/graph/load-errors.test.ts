@@ -38,6 +38,9 @@ describe('loading and running graph models: memory and bad input', () => {
     const json = { modelTopology: a.modelTopology, format: a.format, weightsManifest: [{ paths: ['group1-shard1of1.bin'], weights: a.weightSpecs }] };
     writeFileSync(join(dir, 'model.json'), JSON.stringify(json));
     const fromFile = await tn.loadGraphModel(`file://${join(dir, 'model.json')}`);
+    // The file's errors name the call that loads it.
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ ...json, weightsManifest: [{ paths: ['group1-shard1of1.bin'], weights: [{ name: 'w', shape: [3, 2], dtype: 'float16' }] }] }));
+    await expect(tn.loadGraphModel(`file://${join(dir, 'bad.json')}`)).rejects.toThrow(/^loadGraphModel: weightsManifest\[0\]\.weights\[0\]\.dtype must be/);
     const fromArray = tn.loadGraphModelSync([json as tn.io.ModelJSON, a.weightData]);
     const fromHandler = tn.loadGraphModelSync(tn.io.fromMemorySync(a));
     const x = tn.tensor([[1, -2, 3], [0.5, 0.25, -1]]);
