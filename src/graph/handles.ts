@@ -33,7 +33,7 @@ export class Handles<T> {
   get(handle: Tensor, where: string): T {
     const id = handle.dtype === 'int32' && handle.rank === 0 ? (handle.dataSync() as Int32Array)[0] - this.first : -1;
     const value = id >= 0 ? this.values[id] : undefined;
-    if (value === undefined) throw new Error(`${where}: input must be a ${this.kind} handle made by a ${this.kind} op of this run, got a ${handle.dtype} tensor of shape ${fmtShape(handle.shape)}`);
+    if (value === undefined) throw new Error(`${where}: input must be a ${this.kind} handle made by a ${this.kind} op of this run, got a tensor of dtype ${handle.dtype} and shape ${fmtShape(handle.shape)}`);
     return value;
   }
 

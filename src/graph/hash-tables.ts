@@ -109,7 +109,7 @@ export class HashTables {
   get(handle: Tensor, where: string): HashTable {
     const id = handle.dtype === 'int32' && handle.rank === 0 ? (handle.dataSync() as Int32Array)[0] - TABLES_FROM : -1;
     const table = id >= 0 ? this.tables[id] : undefined;
-    if (table === undefined) throw new Error(`${where}: input must be a hash table's handle (from a HashTable node), got a ${handle.dtype} tensor of shape ${fmtShape(handle.shape)}`);
+    if (table === undefined) throw new Error(`${where}: input must be a hash table's handle (from a HashTable node), got a tensor of dtype ${handle.dtype} and shape ${fmtShape(handle.shape)}`);
     return table;
   }
 }

@@ -59,7 +59,8 @@ export function ranAt<T>(node: GraphNode, op: string, f: () => T): T {
  */
 function atNode(node: GraphNode, op: string, e: unknown): unknown {
   if (!(e instanceof Error)) return e;
-  const own = e.message.startsWith(`${node.where}:`);
+  // The node's own errors name it as `${where}: …` or `${where}, input 1: …`.
+  const own = e.message.startsWith(`${node.where}:`) || e.message.startsWith(`${node.where},`);
   const message = own ? e.message.slice(node.where.length - node.label.length)
     : `${node.label}: ${e.message.startsWith(`${op}: `) ? e.message.slice(op.length + 2) : e.message}`;
   return new Error(`${op}: ${message}`, { cause: e });
