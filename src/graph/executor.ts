@@ -3,10 +3,10 @@ import type { Tensor } from '../tensor/tensor';
 import { tidy } from '../tensor/tidy';
 import type { GraphFunction } from './function-def';
 import { FRAME_OPS, FrameRun, type FramePlan } from './frames';
-import { parseOutputName, type GraphDef, type GraphNode } from './graph-def';
+import { parseOutputName, type GraphDef, type GraphNode, type OutputRef } from './graph-def';
 import { nodeArgs, ranAt } from './node-args';
 import type { OpSpec, RunContext } from './op-spec';
-import { RunState } from './run-state';
+import { knownValues, RunState } from './run-state';
 import { Handles } from './handles';
 import type { HashTables } from './hash-tables';
 
@@ -40,25 +40,34 @@ export interface CompiledFunction {
  */
 export class GraphExecutor {
   private readonly plans = new Map<string, Plan>();
+  private readonly weightSet: ReadonlySet<Tensor>;
 
   constructor(
     private readonly graph: GraphDef,
     private readonly specs: ReadonlyMap<string, OpSpec>,
-    readonly weights: ReadonlyMap<string, Tensor>,
+    private readonly weights: ReadonlyMap<string, Tensor>,
     /** The model's functions by name, each already checked against the nodes that call it. */
     private readonly library: ReadonlyMap<string, CompiledFunction>,
     /** The model's hash tables, which every run of every graph of the model shares. */
     private readonly tables: HashTables,
-  ) {}
+  ) {
+    this.weightSet = new Set(weights.values());
+  }
+
+  /** Whether t is one of this graph's weights (which a run never frees). */
+  holds(t: Tensor): boolean {
+    return this.weightSet.has(t);
+  }
 
   /** feeds by tensor name ('x' or 'x:0'), outputs as tensor names; both already checked to name nodes. */
   execute(op: string, feeds: ReadonlyMap<string, Tensor>, outputs: readonly string[]): Tensor[] {
     const context = this.context(op);
     try {
-      const { plan, state, refs } = this.start(op, feeds, outputs);
+      const { plan, refs } = this.start(op, feeds, outputs);
       if (plan.asyncNode) {
         throw new Error(`${op}: the outputs need node '${plan.asyncNode.name}' (${plan.asyncNode.op}), which reads values back before it knows its outputs (their shape, a branch or a loop's trips); use executeAsync (or predictAsync), as TF.js requires`);
       }
+      const state = this.state(plan, feeds, refs);
       try {
         for (const node of plan.order) {
           if (state.has(node.name)) continue;
@@ -85,17 +94,9 @@ export class GraphExecutor {
   }
 
   private async run(op: string, feeds: ReadonlyMap<string, Tensor>, outputs: readonly string[], context: RunContext): Promise<Tensor[]> {
-    const { plan, state, refs } = this.start(op, feeds, outputs);
-    if (plan.frames) {
-      const known = new Map([...this.weights].map(([name, w]) => [name, [w]]));
-      for (const [name, t] of feeds) {
-        const { node, index } = parseOutputName(name);
-        const fed = known.get(node) ?? [];
-        fed[index] = t;
-        known.set(node, fed);
-      }
-      return new FrameRun(op, this.graph.nodes, this.specs, plan.frames, known, context).run(refs, outputs);
-    }
+    const { plan, refs } = this.start(op, feeds, outputs);
+    if (plan.frames) return new FrameRun(op, this.graph.nodes, this.specs, plan.frames, knownValues(this.weights, feeds), context).run(refs, outputs);
+    const state = this.state(plan, feeds, refs);
     try {
       for (const node of plan.order) {
         if (state.has(node.name)) continue;
@@ -122,8 +123,7 @@ export class GraphExecutor {
         const feeds = new Map(fn.inputs.map((arg, i) => [arg, inputs[i]]));
         const outs = await executor.run(op, feeds, fn.outputs, context);
         // A function that returns an argument or a Const hands back a tensor that is not the run's: the caller gets a copy.
-        const weights = new Set(executor.weights.values());
-        return outs.map((t) => (inputs.includes(t) || weights.has(t) ? clone(t) : t));
+        return outs.map((t) => (inputs.includes(t) || executor.holds(t) ? clone(t) : t));
       },
     };
     return context;
@@ -131,9 +131,13 @@ export class GraphExecutor {
 
   private start(op: string, feeds: ReadonlyMap<string, Tensor>, outputs: readonly string[]) {
     const refs = outputs.map(parseOutputName);
-    const outputNodes = new Set(refs.map((r) => r.node));
-    const plan = this.plan(op, new Set([...feeds.keys()].map((k) => parseOutputName(k).node)), outputNodes);
-    return { plan, refs, state: new RunState(this.weights, feeds, plan.uses, outputNodes) };
+    const plan = this.plan(op, new Set([...feeds.keys()].map((k) => parseOutputName(k).node)), new Set(refs.map((r) => r.node)));
+    return { plan, refs };
+  }
+
+  /** A run in plan order's tensors (a run by frames keeps its own). */
+  private state(plan: Plan, feeds: ReadonlyMap<string, Tensor>, refs: readonly OutputRef[]): RunState {
+    return new RunState(this.weights, feeds, plan.uses, new Set(refs.map((r) => r.node)));
   }
 
   /** The nodes the outputs need, back to the fed nodes and the weights, in dependency order. */

@@ -9,6 +9,11 @@ const HANDLES_FROM = 2 ** 30;
 const PER_STORE = 2 ** 24;
 let stores = 0;
 
+/** Where a handle points in a store whose handles count from `first`: its place there, or -1 for no handle. */
+export function handleIndex(handle: Tensor, first: number): number {
+  return handle.dtype === 'int32' && handle.rank === 0 ? (handle.dataSync() as Int32Array)[0] - first : -1;
+}
+
 /**
  * One run's values of one kind that are not tensors (TensorLists, TensorArrays). Each goes from node to node as a
  * handle: a scalar int32 tensor holding its number, so that it passes through Identity, Enter, If and While as any
@@ -31,7 +36,7 @@ export class Handles<T> {
 
   /** The value a handle names, or an error naming `where`'s input. */
   get(handle: Tensor, where: string): T {
-    const id = handle.dtype === 'int32' && handle.rank === 0 ? (handle.dataSync() as Int32Array)[0] - this.first : -1;
+    const id = handleIndex(handle, this.first);
     const value = id >= 0 ? this.values[id] : undefined;
     if (value === undefined) throw new Error(`${where}: input must be a ${this.kind} handle made by a ${this.kind} op of this run, got a tensor of dtype ${handle.dtype} and shape ${fmtShape(handle.shape)}`);
     return value;

@@ -1,6 +1,7 @@
 import * as tn from '../ops/index';
 import { Tensor, type DType } from '../tensor/tensor';
 import { fmtShape } from '../util/validate';
+import { handleIndex } from './handles';
 
 type Key = number | string;
 
@@ -107,7 +108,7 @@ export class HashTables {
   }
 
   get(handle: Tensor, where: string): HashTable {
-    const id = handle.dtype === 'int32' && handle.rank === 0 ? (handle.dataSync() as Int32Array)[0] - TABLES_FROM : -1;
+    const id = handleIndex(handle, TABLES_FROM);
     const table = id >= 0 ? this.tables[id] : undefined;
     if (table === undefined) throw new Error(`${where}: input must be a hash table's handle (from a HashTable node), got a tensor of dtype ${handle.dtype} and shape ${fmtShape(handle.shape)}`);
     return table;

@@ -2,13 +2,29 @@ import type { Tensor } from '../tensor/tensor';
 import { parseOutputName, type GraphNode, type OutputRef } from './graph-def';
 
 /**
+ * The tensors a run knows before any node runs, by node: each weight, and each fed tensor at its output's index (a
+ * node fed twice keeps its last feed's, as TF.js's executor keeps it).
+ */
+export function knownValues(weights: ReadonlyMap<string, Tensor>, feeds: ReadonlyMap<string, Tensor>): Map<string, Tensor[]> {
+  const values = new Map<string, Tensor[]>();
+  for (const [name, w] of weights) values.set(name, [w]);
+  for (const [name, t] of feeds) {
+    const { node, index } = parseOutputName(name);
+    const fed: Tensor[] = [];
+    fed[index] = t;
+    values.set(node, fed);
+  }
+  return values;
+}
+
+/**
  * One execution's tensors: the weights and fed tensors (never disposed by a run), and what each node gave, each
  * freed once the last node that reads it has run (counted per tensor object, since an op may hand back its input).
  */
 export class RunState {
-  private readonly values = new Map<string, Tensor[]>();
+  private readonly values: Map<string, Tensor[]>;
   private readonly refs = new Map<Tensor, number>();
-  private readonly keep = new Set<Tensor>();
+  private readonly keep: ReadonlySet<Tensor>;
 
   constructor(
     weights: ReadonlyMap<string, Tensor>,
@@ -18,17 +34,8 @@ export class RunState {
     /** Nodes whose tensors are wanted at the end: freed by finish, never earlier. */
     private readonly outputNodes: ReadonlySet<string>,
   ) {
-    for (const [name, w] of weights) {
-      this.values.set(name, [w]);
-      this.keep.add(w);
-    }
-    for (const [name, t] of feeds) {
-      const { node, index } = parseOutputName(name);
-      const fed: Tensor[] = [];
-      fed[index] = t;
-      this.values.set(node, fed);
-      this.keep.add(t);
-    }
+    this.values = knownValues(weights, feeds);
+    this.keep = new Set([...weights.values(), ...feeds.values()]);
   }
 
   /** Whether the node's value is known before running it (a weight or a fed tensor). */
