@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import * as tn from '../../src/node';
 import { attr, GraphBuilder } from './graph-builder';
-import { expectSame, inputPair, loadBoth } from './helpers';
+import { expectSame, inputPair, loadBoth, rnnByHand } from './helpers';
 
 const T = { T: attr.type('DT_FLOAT') };
 const I = { T: attr.type('DT_INT32') };
@@ -145,13 +145,9 @@ describe('graph models with TF2 control flow run as TF.js 4.22 runs them', () =>
     // The lists' items and handles are gone with the run: only the two outputs are left.
     expect(tn.memory().numTensors).toBe(before + 2);
     expectSame([seq, last], await peer.executeAsync(tfx, names) as tf.Tensor[]);
-    // By hand with tessera's ops: h = tanh(x_t·w + h·u).
-    const [w, u] = [ours.weights.w[0], ours.weights.u[0]];
-    let h = tn.zeros([2, 3]);
-    const hs: tn.Tensor[] = [];
-    for (const xt of tn.unstack(t)) hs.push(h = tn.tanh(tn.add(tn.matMul(xt, w), tn.matMul(h, u))));
-    expect(tn.stack(hs).arraySync()).toEqual(seq.arraySync());
-    expect(h.arraySync()).toEqual(last.arraySync());
+    const byHand = rnnByHand(t, ours);
+    expect(byHand.seq.arraySync()).toEqual(seq.arraySync());
+    expect(byHand.last.arraySync()).toEqual(last.arraySync());
   });
 
   it('an If inside a While body, and a function whose output arg is a later output of a multi-output op (TopKV2:indices)', async () => {

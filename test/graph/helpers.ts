@@ -30,3 +30,15 @@ export function expectSame(ours: tn.Tensor | tn.Tensor[], theirs: tf.Tensor | tf
     expect(worst, `output ${i} max difference`).toBeLessThan(tol);
   });
 }
+
+/**
+ * What the RNN graphs of these tests compute, by hand with tessera's ops: h = tanh(x_t·w + h·u) from h = 0 over x's
+ * first axis, with the model's weights 'w' and 'u'; every step's h stacked, and the last.
+ */
+export function rnnByHand(x: tn.Tensor, model: tn.GraphModel): { seq: tn.Tensor; last: tn.Tensor } {
+  const [w, u] = [model.weights.w[0], model.weights.u[0]];
+  let h = tn.zeros([x.shape[1], w.shape[1]]);
+  const hs: tn.Tensor[] = [];
+  for (const xt of tn.unstack(x)) hs.push(h = tn.tanh(tn.add(tn.matMul(xt, w), tn.matMul(h, u))));
+  return { seq: tn.stack(hs), last: h };
+}
