@@ -106,6 +106,14 @@ function readGraph(op: string, def: Record<string, unknown>, at: string, kind: s
   return { graph, specs: specsOf(graph, functions), library: new Map([...functions].map(([name, fn]) => [name, { fn, specs: specsOf(fn.graph, functions) }])) };
 }
 
+/** A signature entry's resourceId: an integer, or undefined where it has none. */
+function resourceIdOf(op: string, at: string, entry: Record<string, unknown>): number | undefined {
+  const id = own(entry, 'resourceId');
+  if (id == null) return undefined;
+  if (typeof id !== 'number' || !Number.isInteger(id)) throw badValue(op, `${at}.resourceId`, id, 'an integer resource id');
+  return id;
+}
+
 /** A resource the initializer gives: the tensor name it is read from, and the resourceId that matches it to an input. */
 export interface ResourceOutput {
   tensor: string;
@@ -124,8 +132,8 @@ function resourceOutputs(op: string, signature: unknown, graph: GraphDef): Resou
     const entry = requireRecord(op, at, info);
     const tensor = requireString(op, `${at}.name`, own(entry, 'name'));
     if (!graph.nodes.has(parseOutputName(tensor).node)) throw badValue(op, `${at}.name`, tensor, 'a tensor of the initializer graph');
-    const id = own(entry, 'resourceId');
-    if (typeof id !== 'number' || !Number.isInteger(id)) throw badValue(op, `${at}.resourceId`, id, 'an integer resource id');
+    const id = resourceIdOf(op, at, entry);
+    if (id === undefined) throw badValue(op, `${at}.resourceId`, id, 'an integer resource id');
     return { tensor, resourceId: id };
   });
 }
@@ -174,9 +182,8 @@ function signatureNodes(op: string, graph: GraphDef, signature: Record<string, u
     const entry = requireRecord(op, `${where}.${key}`, info);
     const tensor = requireString(op, `${where}.${key}.name`, own(entry, 'name'));
     const node = graph.nodes.get(parseOutputName(tensor).node);
-    const resourceId = own(entry, 'resourceId');
-    if (resourceId != null && (typeof resourceId !== 'number' || !Number.isInteger(resourceId))) throw badValue(op, `${where}.${key}.resourceId`, resourceId, 'an integer resource id');
-    return node ? [{ key, tensor, node, ...(resourceId != null ? { resourceId } : {}) }] : [];
+    const resourceId = resourceIdOf(op, `${where}.${key}`, entry);
+    return node ? [{ key, tensor, node, ...(resourceId !== undefined ? { resourceId } : {}) }] : [];
   });
   return found.length > 0 ? found : undefined;
 }
