@@ -104,8 +104,12 @@ export class FrameRun {
   private schedule(node: GraphNode, ctx: string): void {
     const key = this.key(node.name, ctx);
     if (this.scheduled.has(key)) return;
-    const data = node.op === 'Merge' ? node.inputs.some((r) => this.live(r, ctx)) : node.inputs.every((r) => this.live(r, ctx));
-    if (!data || !node.control.every((name) => this.live({ node: name, index: 0 }, ctx))) return;
+    // A Merge runs once any data input has a value, its control inputs unheeded, as in TF.js: a lowered cond's
+    // branch_executed Merge takes control inputs from both branches, and the untaken one never runs here (TF counts
+    // its dead arrival; dead values are not passed on in this executor).
+    const merge = node.op === 'Merge';
+    const data = merge ? node.inputs.some((r) => this.live(r, ctx)) : node.inputs.every((r) => this.live(r, ctx));
+    if (!data || (!merge && !node.control.every((name) => this.live({ node: name, index: 0 }, ctx)))) return;
     this.scheduled.add(key);
     this.queue.push([node, ctx]);
   }

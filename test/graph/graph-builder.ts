@@ -61,7 +61,7 @@ export class GraphBuilder {
     return Array.from({ length: n }, () => this.random() * scale);
   }
 
-  placeholder(name: string, shape: number[], dtype: 'DT_FLOAT' | 'DT_INT32' | 'DT_STRING' | 'DT_RESOURCE' = 'DT_FLOAT'): string {
+  placeholder(name: string, shape: number[], dtype: 'DT_FLOAT' | 'DT_INT32' | 'DT_BOOL' | 'DT_STRING' | 'DT_RESOURCE' = 'DT_FLOAT'): string {
     this.nodes.push({ name, op: 'Placeholder', attr: { dtype: attr.type(dtype), shape: attr.shape(shape) } });
     return name;
   }

@@ -75,6 +75,26 @@ describe('graph models with TF1 control flow (frames) run as TF.js 4.22 runs the
     expectSame(ours.execute(tn.tensor([[1, 2], [3, 4]]), 'side') as tn.Tensor, peer.execute(tf.tensor([[1, 2], [3, 4]]), 'side') as tf.Tensor);
   });
 
+  it("a lowered cond's branch_executed Merge, with control inputs from both branches, and outputs held on it", async () => {
+    // As TF writes a cond it lowers (a Keras model's tf.cond, e.g. RVM's refiner): only one branch's control input
+    // ever runs, and each output waits for the Merge by a control input.
+    const g = new GraphBuilder(46);
+    g.placeholder('x', []);
+    g.placeholder('p', [], 'DT_BOOL');
+    g.op('cond/Switch', 'Switch', ['x', 'p'], T);
+    g.op('cond/else', 'Neg', ['cond/Switch:0'], T);
+    g.op('cond/then', 'Square', ['cond/Switch:1'], T);
+    g.op('cond/value', 'Merge', ['cond/else', 'cond/then'], { ...T, N: attr.i(2) });
+    g.op('cond/branch_executed', 'Merge', ['cond/then', 'cond/else', '^cond/then', '^cond/else'], { ...T, N: attr.i(2) });
+    g.op('out', 'Identity', ['cond/value', '^cond/branch_executed'], T);
+    const { peer, ours } = await loadBoth(g);
+    for (const [x, p] of [[3, true], [3, false]] as const) {
+      const out = await ours.executeAsync({ x: tn.scalar(x), p: tn.scalar(p, 'bool') }, 'out') as tn.Tensor;
+      expect(out.arraySync()).toBe(p ? 9 : -3);
+      expectSame(out, await peer.executeAsync({ x: tf.scalar(x), p: tf.scalar(p, 'bool') }, 'out') as tf.Tensor);
+    }
+  });
+
   it('a loop inside a loop: the inner frame and its invariants entered anew on each outer trip (TF.js 4.22 stalls)', async () => {
     const g = new GraphBuilder(43);
     g.placeholder('x', []);
