@@ -29,6 +29,7 @@ import { trainingConfigOf, type TrainingConfig } from './training-config';
 import { checkUserDefinedMetadata } from './user-metadata';
 import { functionalGraphFromConfig, type FunctionalGraph } from './functional-config';
 import type { ConfigDict, Serializable, SerializableConstructor } from '../util/serializable';
+import { ownAccessors } from '../util/own-accessors';
 import { summaryLines, type SummaryRow } from './summary';
 import { evaluateValues, fit, logNames, stepPlan, trainStep, type TrainableModel } from './training';
 
@@ -72,6 +73,9 @@ function savedKwargs(node: LayerNode): Readonly<Record<string, unknown>> {
   }
 }
 
+/** What TF.js's container keeps as its own fields. */
+const MODEL_FIELDS = ['layers', 'inputs', 'outputs', 'inputLayers', 'outputLayers', 'inputNames', 'outputNames'] as const;
+
 /**
  * A model over a graph of layers with Keras's compile / fit / evaluate / predict / save, as tf.LayersModel
  * (what tf.model returns); tf.sequential's Sequential is one kind of it. A model is also a layer: applied to
@@ -93,6 +97,7 @@ export class LayersModel extends Layer implements TrainableModel {
     if (sequentialName) {
       super('sequential', { name: sequentialName.name ?? uniqueName('sequential_') });
       this.refCount = 1;
+      ownAccessors(this, MODEL_FIELDS);
       return;
     }
     if (given === null || typeof given !== 'object') throw argError(op, 'config', fmtValue(given), 'an object {inputs, outputs, name?}');
@@ -107,6 +112,7 @@ export class LayersModel extends Layer implements TrainableModel {
     super('model', { name: args.name ?? uniqueName('model') });
     // As TF.js's container: counted once as made, once more per model it is applied in.
     this.refCount = 1;
+    ownAccessors(this, MODEL_FIELDS);
     this.setGraph(graph);
   }
 
