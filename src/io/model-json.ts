@@ -35,16 +35,18 @@ function readEntries(op: string, where: string, list: unknown[]): WeightsManifes
 
 /** Text to JSON, with bad UTF-8 or bad JSON reported as plain Errors naming the source. */
 export function parseJsonText(op: string, source: string, bytes: Uint8Array): unknown {
+  // tfjs-converter before 1.0 wrote a binary GraphDef, tensorflowjs_model.pb; TF.js 1.0 stopped reading it.
+  const format = /\.pb$/i.test(source) ? ': a .pb file is a model in the format of tfjs-converter before 1.0, which TF.js 1.0 and later do not read; convert it again with tfjs-converter 1.0 or later, which writes model.json' : '';
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new Error(`${op}: ${source} is not UTF-8 text`);
+    throw new Error(`${op}: ${source} is not UTF-8 text${format}`);
   }
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new Error(`${op}: ${source} is not valid JSON (${(e as Error).message})`);
+    throw new Error(`${op}: ${source} is not valid JSON (${(e as Error).message})${format}`);
   }
 }
 

@@ -178,6 +178,11 @@ describe('topology', () => {
     await expect(tn.loadLayersModel(await writeModel('badutf8', new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), {}))).rejects.toThrow(/model\.json is not UTF-8 text/);
     await expect(tn.loadLayersModel(await writeModel('array', '[1, 2]', {}))).rejects.toThrow(/must be a JSON object \{modelTopology, weightsManifest\}, got \[1, 2\]/);
   });
+
+  it("a model in tfjs-converter's format before 1.0 (tensorflowjs_model.pb) is named as such", async () => {
+    const url = (await writeModel('pb', '{}', { 'tensorflowjs_model.pb': new Uint8Array([0x0a, 0x8f, 0xff, 0x01, 0x12]) })).replace(/model\.json$/, 'tensorflowjs_model.pb');
+    await expect(tn.loadGraphModel(url)).rejects.toThrow(/tensorflowjs_model\.pb is not UTF-8 text: a \.pb file is a model in the format of tfjs-converter before 1\.0, which TF\.js 1\.0 and later do not read/);
+  });
 });
 
 describe('Keras files', () => {
