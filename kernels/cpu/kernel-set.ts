@@ -1,5 +1,6 @@
 import { adamUpdate } from './adam';
 import { biasActivation, biasActivationBackprop } from './bias-activation';
+import { channelAffine } from './channel-affine';
 import { gemm, gemmBiasActivation, type GemmBiasActivationFn, type GemmFn } from './gemm';
 import { gemmMasked, type GemmMaskedFn } from './gemm-masked';
 import type { ConvDirectFn, ConvFilterDirectFn, ConvFilterFromWinnersFn } from './conv-direct';
@@ -23,6 +24,8 @@ export interface CpuKernels {
   readonly gemm: GemmFn;
   readonly biasActivation: typeof biasActivation;
   readonly biasActivationBackprop: typeof biasActivationBackprop;
+  /** (x − mean)·scale + offset per channel of the last axis (a batch norm's inference); the SIMD set runs float32. */
+  readonly channelAffine: typeof channelAffine;
   readonly maxPool: typeof maxPool;
   readonly maxPoolBackprop: typeof maxPoolBackprop;
   readonly im2col: typeof im2col;
@@ -109,5 +112,5 @@ export interface ResidentMemory {
 }
 
 /** The pure-JS kernels: the fallback everywhere, and the reference the SIMD kernels are tested against. */
-export const jsKernels: CpuKernels = { gemm, gemmBiasActivation, gemmMasked, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, unary, binary, reduce, clip, softmax, logSoftmax, avgPool, avgPoolBackprop, cast, copyStrided, allFinite, select, argReduce, gather, segmentSum, depthwiseConv2d,
+export const jsKernels: CpuKernels = { gemm, gemmBiasActivation, gemmMasked, biasActivation, biasActivationBackprop, channelAffine, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, unary, binary, reduce, clip, softmax, logSoftmax, avgPool, avgPoolBackprop, cast, copyStrided, allFinite, select, argReduce, gather, segmentSum, depthwiseConv2d,
   depthwiseConv2dBackpropInput, depthwiseConv2dBackpropFilter, topkIndices };

@@ -20,6 +20,13 @@ export function biasActivationKernel(this: KernelThis<BiasActivationConstants>, 
   return v;
 }
 
+/** out[r, c] = (x[r, c] − mean[c])·scale[c] + offset[c] in one pass: a batch norm's inference. */
+export function channelAffineKernel(this: KernelThis<{ cols: number }>, x: KernelInput, mean: KernelInput, scale: KernelInput, offset: KernelInput): number {
+  const i = this.thread.x;
+  const c = i - Math.floor(i / this.constants.cols) * this.constants.cols;
+  return (x[i] - mean[c]) * scale[c] + offset[c];
+}
+
 /** dx = dy · act'(y), from the output y (relu: y > 0), the first half of the fused epilogue's backward pass. */
 export function activationGradKernel(this: KernelThis<{ activation: number }>, dy: KernelInput, y: KernelInput): number {
   const i = this.thread.x;

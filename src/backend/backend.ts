@@ -91,6 +91,8 @@ export interface Backend<Tensor extends TensorHandle = TensorHandle> {
   sparseSoftmaxCrossEntropy(logits: Tensor, labels: Tensor): { losses: Tensor; probs: Tensor };
   /** act(x + bias) with bias along the last axis, in one pass. */
   biasActivation(x: Tensor, bias: Tensor, activation: FusedActivation): Tensor;
+  /** (x − mean)·scale + offset, each of the three [channels] along the last axis, in one pass (a batch norm's inference). */
+  channelAffine(x: Tensor, mean: Tensor, scale: Tensor, offset: Tensor): Tensor;
   /**
    * Optional: act(op(a)·op(b) + bias) in one call, the epilogue fused into the product (no separate pass, no
    * intermediate tensor). Where absent, the fused op runs matMul, then biasActivation.

@@ -4,6 +4,7 @@ import { add, mul, sub } from '../ops/binary';
 import { batchNormTraining } from '../ops/batch-norm-training';
 import { moments } from '../ops/moments';
 import { rsqrt } from '../ops/special';
+import { batchNorm } from '../ops/batch-norm';
 import { argError, fmtValue } from '../util/validate';
 import { getInitializer, initializerConfig, type Initializer, type InitializerName } from './initializers';
 import { getRegularizer, regularizerConfig, type Regularizer, type RegularizerName } from './regularizers';
@@ -182,7 +183,11 @@ export class BatchNormalization extends AffineNorm {
   override call(x: Tensor, options: CallOptions): Tensor {
     const mm = this.movingMean as Variable;
     const mv = this.movingVariance as Variable;
-    if (!options.training) return this.normalize(x, this.broadcastable(mm, x.rank), this.broadcastable(mv, x.rank));
+    if (!options.training) {
+      // tf.batchNorm, as TF.js's layer: one pass over x when the axis is the last.
+      const param = (p: Tensor | null): Tensor | undefined => (p ? this.broadcastable(p, x.rank) : undefined);
+      return batchNorm(x, param(mm) as Tensor, param(mv) as Tensor, param(this.beta), param(this.gamma), this.epsilon);
+    }
     const [axis] = this.paramAxes(x.rank);
     const reduce = x.shape.map((_, i) => i).filter((i) => i !== axis);
     const gamma = this.gamma ? this.broadcastable(this.gamma, x.rank) : null;

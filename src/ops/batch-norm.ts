@@ -1,6 +1,7 @@
 import type { Rank } from '../tensor/value-types';
 import { broadcastShapes } from '../backend/shapes';
-import { Tensor } from '../tensor/tensor';
+import { isFloatDtype, Tensor } from '../tensor/tensor';
+import { channelAffine, perChannel } from './channel-affine';
 import { argError, assertFiniteNumber, describeValue, fmtShape } from '../util/validate';
 import { add, mul, sub } from './binary';
 import { cast, floatsMet } from './cast';
@@ -38,8 +39,10 @@ function normalize(op: string, xIn: Tensor | TensorLike, meanIn: Tensor | Tensor
   }
   if (assertFiniteNumber(op, 'varianceEpsilon', varianceEpsilon) < 0) throw argError(op, 'varianceEpsilon', describeValue(varianceEpsilon), 'a number >= 0');
   const inverse = rsqrt(add(variance, varianceEpsilon));
-  const normalized = mul(sub(x, mean), scale ? mul(inverse, scale) : inverse);
-  const out = offset ? add(normalized, offset) : normalized;
+  const factor = scale ? mul(inverse, scale) : inverse;
+  // One pass over x where every parameter is one value per channel of the last axis (NHWC's batch norm), else three.
+  const fused = offset && isFloatDtype(x.dtype) && [mean, factor, offset].every((p) => p.dtype === x.dtype && perChannel(p, x));
+  const out = fused ? channelAffine(x, mean, factor, offset) : offset ? add(mul(sub(x, mean), factor), offset) : mul(sub(x, mean), factor);
   // An int32 x gives int32, truncated, as TF.js's kernel writes its result in x's dtype.
   return x.dtype === 'int32' ? cast(out, 'int32') : out;
 }

@@ -36,6 +36,13 @@ const programs: [string, () => tn.Tensor[]][] = [
     const g = (a: tn.Tensor, b: tn.Tensor) => tn.batchNorm(tn.conv2dTranspose(a, b, [1, 6, 6, 4], 2, 'same'), mean, variance);
     return [tn.conv1d(s, w1, 2, 'same'), g(x, wt), ...tn.grads((a, b) => tn.sum(tn.square(g(a, b))))([x, wt])];
   }],
+  ['batchNorm with per-channel offset and scale (one pass), and its gradients', () => {
+    const x = uniformTensor([2, 3, 5, 6], 19);
+    const [mean, offset, scale] = [20, 21, 22].map((seed) => uniformTensor([6], seed));
+    const variance = uniformTensor([6], 23, 0.5, 1.5);
+    const f = (a: tn.Tensor, m: tn.Tensor, o: tn.Tensor, s: tn.Tensor) => tn.batchNorm(a, m, variance, o, s, 0.01);
+    return [f(x, mean, offset, scale), ...tn.grads((a, m, o, s) => tn.sum(tn.square(f(a, m, o, s))))([x, mean, offset, scale])];
+  }],
   ['numeric and explicit pads of conv2d, depthwiseConv2d, maxPool and avgPool', () => {
     const x = uniformTensor([2, 6, 5, 3], 14);
     const w = uniformTensor([3, 2, 3, 2], 15);

@@ -54,6 +54,17 @@ function suite(name: string, kernels: () => CpuKernels, runs: number, place: Pla
       }), { seed: 2, numRuns: runs });
     });
 
+    it('channelAffine matches the JS twin bit for bit', () => {
+      fc.assert(fc.property(fc.integer({ min: 0, max: 40 }), width, fc.nat(), (rows, cols, seed) => {
+        const x = randomArray(rows * cols, seed, 4);
+        const [mean, scale, offset] = [1, 2, 3].map((k) => randomArray(cols, seed + k, 3));
+        const got = place(new Float32Array(rows * cols)), want = new Float32Array(rows * cols);
+        kernels().channelAffine(place(x), place(mean), place(scale), place(offset), rows, cols, got);
+        jsKernels.channelAffine(x, mean, scale, offset, rows, cols, want);
+        sameBits(got, want);
+      }), { seed: 3, numRuns: runs });
+    });
+
     it('maxPool and maxPoolBackprop match the JS twins, ties and argmax included', () => {
       fc.assert(fc.property(conv, (c) => {
         const g = poolGeometry(c);

@@ -26,6 +26,19 @@ describe('batchNorm', () => {
     Array.from(y.dataSync()).forEach((v, i) => expect(v).toBeCloseTo([0, 0, 2 * k, 2 * k][i], 6));
   });
 
+  it('per-channel parameters with an offset give the bits of sub, mul and add, in float32 and float64 (one pass over x)', () => {
+    for (const dtype of ['float32', 'float64'] as const) {
+      const x = randTensor([3, 5, 7], 11).cast(dtype);
+      const [m, o, s] = [12, 13, 14].map((seed) => randTensor([7], seed).cast(dtype));
+      const v = randTensor([1, 1, 7], 15, { positive: true }).cast(dtype);
+      const got = tn.batchNorm(x, m.reshape([1, 1, 7]), v, o.reshape([1, 1, 7]), s.reshape([1, 1, 7]), 0.01);
+      const factor = tn.mul(tn.rsqrt(tn.add(v, 0.01)), s);
+      const want = tn.add(tn.mul(tn.sub(x, m), factor), o);
+      expect(got.dtype).toBe(dtype);
+      expect(Array.from(got.dataSync())).toEqual(Array.from(want.dataSync()));
+    }
+  });
+
   it('gradients and Hessian-vector products in every argument (float64)', () => {
     fc.assert(fc.property(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 4 }), seedArb, (rows, channels, seed) => {
       const x = randTensor([rows, 2, channels], seed);

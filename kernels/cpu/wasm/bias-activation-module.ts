@@ -77,10 +77,41 @@ function addBiasActivationBackprop(m: ModuleBuilder): void {
   f.addTo(m, 'bias_act_back');
 }
 
-export const BIAS_ACTIVATION_EXPORTS = ['bias_act', 'bias_act_back'] as const;
+/**
+ * channel_affine(x, mean, scale, offset, out, cols, r0, r1): out[r, c] = (x[r, c] − mean[c])·scale[c] + offset[c]
+ * for rows r0..r1, the twin's three f32 operations (kernels/cpu/channel-affine.ts) in its order.
+ */
+function addChannelAffine(m: ModuleBuilder): void {
+  const f = new FunctionEmitter(i32Params(8));
+  const [x, mean, scale, offset, out, cols, r0, r1] = [0, 1, 2, 3, 4, 5, 6, 7];
+  const [r, at, rowBytes] = [f.local(), f.local(), f.local()];
+  const c = f.code;
+  c.localGet(cols).i32Const(4).i32Mul().localSet(rowBytes);
+  for (const p of [x, out]) c.localGet(p).localGet(r0).localGet(rowBytes).i32Mul().i32Add().localSet(p);
+  forLoop(c, r, () => c.localGet(r0), () => c.localGet(r1), () => c.i32Const(1), () => {
+    floatRun(c, at, () => c.localGet(rowBytes), () => {
+      c.localGet(out).localGet(at).i32Add();
+      c.localGet(x).localGet(at).i32Add().v128Load().localGet(mean).localGet(at).i32Add().v128Load().f32x4Sub();
+      c.localGet(scale).localGet(at).i32Add().v128Load().f32x4Mul();
+      c.localGet(offset).localGet(at).i32Add().v128Load().f32x4Add();
+      c.v128Store();
+    }, () => {
+      c.localGet(out).localGet(at).i32Add();
+      c.localGet(x).localGet(at).i32Add().f32Load().localGet(mean).localGet(at).i32Add().f32Load().f32Sub();
+      c.localGet(scale).localGet(at).i32Add().f32Load().f32Mul();
+      c.localGet(offset).localGet(at).i32Add().f32Load().f32Add();
+      c.f32Store();
+    });
+    for (const p of [x, out]) c.localGet(p).localGet(rowBytes).i32Add().localSet(p);
+  });
+  f.addTo(m, 'channel_affine');
+}
 
-/** Adds bias_act and bias_act_back (all pointers are byte addresses). */
+export const BIAS_ACTIVATION_EXPORTS = ['bias_act', 'bias_act_back', 'channel_affine'] as const;
+
+/** Adds bias_act, bias_act_back and channel_affine (all pointers are byte addresses). */
 export function addBiasActivationFunctions(m: ModuleBuilder): void {
   addBiasActivation(m);
   addBiasActivationBackprop(m);
+  addChannelAffine(m);
 }

@@ -1,6 +1,7 @@
 import { adamUpdate as adamJs } from '../adam';
 import { allFinite as allFiniteJs } from '../finite';
 import { biasActivation as biasActivationJs, biasActivationBackprop as biasActivationBackpropJs } from '../bias-activation';
+import { channelAffine as channelAffineJs } from '../channel-affine';
 import type { Conv2dGeometry, Pool2dGeometry } from '../../shared/geometry';
 import { convDirect as convDirectJs, convFilterDirect as convFilterDirectJs, FILTER_BLOCK, pooledShape, type ConvDirectFn, type ConvFilterDirectFn, type ConvFilterFromWinnersFn } from '../conv-direct';
 import { gemmMasked as gemmMaskedJs, maskTaken } from '../gemm-masked';
@@ -66,6 +67,17 @@ export function simdKernelsOn(
     const [o, [xAt, bAt, oAt]] = r;
     const args = [xAt, bAt, oAt, cols, act === 'relu' ? 1 : 0, 0, 0];
     runtime.runRange('bias_act', args, 5, rows, chunkOf(rows), size >= splitElements);
+    o.finish();
+  };
+
+  const channelAffine: CpuKernels['channelAffine'] = (x, mean, scale, offset, rows, cols, out) => {
+    const size = rows * cols;
+    const r = isF32(x, mean, scale, offset, out)
+      ? operands((o) => [o.input(x, size), o.input(mean, cols), o.input(scale, cols), o.input(offset, cols), o.output(out, size)])
+      : null;
+    if (!r) return channelAffineJs(x, mean, scale, offset, rows, cols, out);
+    const [o, [xAt, mAt, sAt, bAt, oAt]] = r;
+    runtime.runRange('channel_affine', [xAt, mAt, sAt, bAt, oAt, cols, 0, 0], 6, rows, chunkOf(rows), size >= splitElements);
     o.finish();
   };
 
@@ -326,7 +338,7 @@ export function simdKernelsOn(
   };
 
   const helpers = { operands, chunkOf, splitElements };
-  return { ...gemms, ...simdElementwiseOn(runtime, helpers), ...simdRowsOn(runtime, helpers), ...simdDepthwiseOn(runtime, helpers), allFinite: allFiniteSimd, biasActivation, biasActivationBackprop, maxPool, maxPoolBackprop, avgPool, avgPoolBackprop, im2col, col2im, adamUpdate, convDirect, convFilterDirect, unpoolActivationBackprop, convFilterFromWinners, gemmMasked, copyStrided: wasmCopyStridedOn(runtime, chunkOf, splitElements), memory };
+  return { ...gemms, ...simdElementwiseOn(runtime, helpers), ...simdRowsOn(runtime, helpers), ...simdDepthwiseOn(runtime, helpers), allFinite: allFiniteSimd, biasActivation, biasActivationBackprop, channelAffine, maxPool, maxPoolBackprop, avgPool, avgPoolBackprop, im2col, col2im, adamUpdate, convDirect, convFilterDirect, unpoolActivationBackprop, convFilterFromWinners, gemmMasked, copyStrided: wasmCopyStridedOn(runtime, chunkOf, splitElements), memory };
 }
 
 /** The elements of a pool's input and output. */

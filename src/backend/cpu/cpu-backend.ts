@@ -448,6 +448,13 @@ export class CpuBackend implements Backend {
     return out;
   }
 
+  channelAffine(x: Tensor, mean: Tensor, scale: Tensor, offset: Tensor): Tensor {
+    const cols = mean.size;
+    const [out, values] = this.floatOutput(x.shape, x.dtype);
+    this.k.channelAffine(floats(x), floats(mean), floats(scale), floats(offset), x.size / cols, cols, values);
+    return out;
+  }
+
   biasActivationBackprop(dy: Tensor, y: Tensor, activation: FusedActivation): { dx: Tensor; dbias: Tensor } {
     const cols = y.shape[y.rank - 1];
     const [dx, dxValues] = this.floatOutput(y.shape, y.dtype);

@@ -18,7 +18,7 @@ import { TWO_STAGE_ROWS, columnPartialConstants, leadingRowsView, planReduce, re
 import {
   SOFTMAX_MAX_COLS, shiftedExpKernel, softmaxFromStatsKernel, softmaxKernel, sparseCrossEntropyFromStatsKernel, sparseCrossEntropyKernel,
 } from '../../../kernels/gpu/softmax';
-import { ACTIVATION_CODES, activationGradKernel, biasActivationKernel } from '../../../kernels/gpu/bias-activation';
+import { ACTIVATION_CODES, activationGradKernel, biasActivationKernel, channelAffineKernel } from '../../../kernels/gpu/bias-activation';
 import { copyKernel } from '../../../kernels/gpu/copy';
 import { castKernel } from '../../../kernels/gpu/cast';
 import {
@@ -460,6 +460,11 @@ export class GpuBackend implements Backend {
     max.delete();
     sum.delete();
     return { losses, probs };
+  }
+
+  channelAffine(x: Tensor, mean: Tensor, scale: Tensor, offset: Tensor): Tensor {
+    const op = 'channelAffine';
+    return this.compute(op, channelAffineKernel, x.shape, { cols: mean.size }, [this.arg(x, op), this.arg(mean, op), this.arg(scale, op), this.arg(offset, op)]);
   }
 
   biasActivation(x: Tensor, bias: Tensor, activation: FusedActivation): Tensor {

@@ -45,6 +45,16 @@ function logWherePositive(a: Tensor): Tensor {
 }
 
 export const elementwiseGrads: GradientTable = {
+  // (x − mean)·scale + offset: the rules of the sub, mul and add it stands for, each summed to its operand's shape.
+  channelAffine: rule((dy, { inputs: [x, mean, scale, offset], needed }) => {
+    const dz = needed[0] || needed[1] ? mul(dy, scale) : null;
+    return [
+      needed[0] ? dz : null,
+      dz && needed[1] ? sumToShape(neg(dz), mean.shape) : null,
+      needed[2] ? sumToShape(mul(dy, sub(x, mean)), scale.shape) : null,
+      needed[3] ? sumToShape(dy, offset.shape) : null,
+    ];
+  }),
   add: binaryGrad((dy) => dy, (dy) => dy),
   sub: binaryGrad((dy) => dy, (dy) => neg(dy)),
   mul: binaryGrad((dy, _a, b) => mul(dy, b), (dy, a) => mul(dy, a)),
