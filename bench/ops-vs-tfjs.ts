@@ -47,6 +47,11 @@ const CASES: Case[] = [
     run: (lib, x) => (lib.image.cropAndResize as (i: unknown, b: number[][], n: number[], s: [number, number]) => unknown)(x, [[0, 0, 0.5, 0.5], [0.2, 0.2, 0.9, 0.9], [0, 0, 1, 1], [0.1, 0.3, 0.6, 0.8]], [0, 0, 0, 0], [64, 64]),
   },
   {
+    // A Keras BatchNormalization in inference (MobileNetV2's widest): mean, variance, offset and scale per channel.
+    name: 'batchNorm [1,112,112,96] per channel', shape: [1, 112, 112, 96], second: [96], calls: 5,
+    run: (lib, x, y) => (lib.batchNorm as (x: unknown, m: unknown, v: unknown, o: unknown, s: unknown, e: number) => unknown)(x, y, y, y, y, 0.001),
+  },
+  {
     name: 'nonMaxSuppression 1000 to 50', shape: [1000, 4], second: [1000], calls: 10,
     run: (lib, x, y) => (lib.image.nonMaxSuppression as (b: unknown, s: unknown, m: number, t: number) => unknown)(x, y, 50, 0.5),
   },
