@@ -30,25 +30,36 @@ function iou(boxes: TypedArray, i: number, j: number): number {
 interface Args { boxes: TypedArray; scores: TypedArray; maxOutputSize: number; iouThreshold: number; scoreThreshold: number; softNmsSigma: number }
 
 function checked(op: string, boxes: unknown, scores: unknown, maxOutputSize: unknown, iouThreshold: unknown, scoreThreshold: unknown, softNmsSigma: unknown): Args {
-  const b = toTensor(op, 'boxes', boxes);
-  const s = toTensor(op, 'scores', scores);
-  // TF.js asks float32 of both in its plain nonMaxSuppression only (its other forms take int32 too).
-  if (op === 'nonMaxSuppression') {
-    assertFloatTensor(op, 'boxes', b);
-    assertFloatTensor(op, 'scores', s);
+  // Tensors made here from values (and casts) go before returning, also for the async forms, which no scope covers.
+  const made: Tensor[] = [];
+  const own = (t: Tensor, from: unknown): Tensor => {
+    if (t !== from) made.push(t);
+    return t;
+  };
+  try {
+    const b = own(toTensor(op, 'boxes', boxes), boxes);
+    const s = own(toTensor(op, 'scores', scores), scores);
+    // TF.js asks float32 of both in its plain nonMaxSuppression only (its other forms take int32 too).
+    if (op === 'nonMaxSuppression') {
+      assertFloatTensor(op, 'boxes', b);
+      assertFloatTensor(op, 'scores', s);
+    }
+    if (b.rank !== 2 || b.shape[1] !== 4) throw argError(op, 'boxes', `shape ${fmtShape(b.shape)}`, '[numBoxes, 4] (y1, x1, y2, x2 per box)');
+    if (s.rank !== 1 || s.shape[0] !== b.shape[0]) throw argError(op, 'scores', `shape ${fmtShape(s.shape)}`, `[${b.shape[0]}], one score per box`);
+    if (typeof maxOutputSize !== 'number' || !Number.isInteger(maxOutputSize) || maxOutputSize < 0) {
+      throw argError(op, 'maxOutputSize', String(maxOutputSize), 'a non-negative integer');
+    }
+    const iouT = assertFiniteNumber(op, 'iouThreshold', iouThreshold);
+    if (iouT < 0 || iouT > 1) throw argError(op, 'iouThreshold', String(iouT), 'a number in [0, 1]');
+    const sigma = assertFiniteNumber(op, 'softNmsSigma', softNmsSigma);
+    if (sigma < 0 || sigma > 1) throw argError(op, 'softNmsSigma', String(sigma), 'a number in [0, 1]');
+    if (typeof scoreThreshold !== 'number' || Number.isNaN(scoreThreshold)) throw argError(op, 'scoreThreshold', String(scoreThreshold), 'a number');
+    // Copies: the tensors made here are gone once this returns.
+    const f32 = (t: Tensor) => (t.dtype === 'float32' ? t : own(t.cast('float32'), t)).hostValues().slice();
+    return { boxes: f32(b), scores: f32(s), maxOutputSize: Math.min(maxOutputSize, b.shape[0]), iouThreshold: iouT, scoreThreshold, softNmsSigma: sigma };
+  } finally {
+    for (const t of made) t.dispose();
   }
-  if (b.rank !== 2 || b.shape[1] !== 4) throw argError(op, 'boxes', `shape ${fmtShape(b.shape)}`, '[numBoxes, 4] (y1, x1, y2, x2 per box)');
-  if (s.rank !== 1 || s.shape[0] !== b.shape[0]) throw argError(op, 'scores', `shape ${fmtShape(s.shape)}`, `[${b.shape[0]}], one score per box`);
-  if (typeof maxOutputSize !== 'number' || !Number.isInteger(maxOutputSize) || maxOutputSize < 0) {
-    throw argError(op, 'maxOutputSize', String(maxOutputSize), 'a non-negative integer');
-  }
-  const iouT = assertFiniteNumber(op, 'iouThreshold', iouThreshold);
-  if (iouT < 0 || iouT > 1) throw argError(op, 'iouThreshold', String(iouT), 'a number in [0, 1]');
-  const sigma = assertFiniteNumber(op, 'softNmsSigma', softNmsSigma);
-  if (sigma < 0 || sigma > 1) throw argError(op, 'softNmsSigma', String(sigma), 'a number in [0, 1]');
-  if (typeof scoreThreshold !== 'number' || Number.isNaN(scoreThreshold)) throw argError(op, 'scoreThreshold', String(scoreThreshold), 'a number');
-  const f32 = (t: Tensor) => (t.dtype === 'float32' ? t : t.cast('float32')).hostValues();
-  return { boxes: f32(b), scores: f32(s), maxOutputSize: Math.min(maxOutputSize, b.shape[0]), iouThreshold: iouT, scoreThreshold, softNmsSigma: sigma };
 }
 
 /**

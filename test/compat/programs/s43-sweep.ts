@@ -34,4 +34,18 @@ export const s43Sweep: Program[] = [
       return endpoint.predict(tf.tensor2d([[1, 2]]));
     },
   },
+  {
+    name: 'the async non-max suppressions given plain arrays leave no tensors behind (human\'s nanodet)',
+    run: async (tf) => {
+      const boxes = [[0, 0, 0.5, 0.5], [0.1, 0.1, 0.6, 0.6], [0.5, 0.5, 1, 1]];
+      const scores = [0.9, 0.8, 0.7];
+      const before = tf.memory().numTensors;
+      const a = await tf.image.nonMaxSuppressionAsync(boxes, scores, 10, 0.4, 0.2);
+      const b = await tf.image.nonMaxSuppressionWithScoreAsync(boxes, scores, 10, 0.4, 0.2, 0.5);
+      const c = await tf.image.nonMaxSuppressionPaddedAsync(boxes, scores, 10, 0.4, 0.2, true);
+      const values = [a.arraySync(), b.selectedIndices.arraySync(), b.selectedScores.arraySync(), c.selectedIndices.arraySync(), c.validOutputs.arraySync()];
+      tf.dispose([a, b.selectedIndices, b.selectedScores, c.selectedIndices, c.validOutputs]);
+      return { values, left: tf.memory().numTensors - before };
+    },
+  },
 ];
