@@ -46,6 +46,14 @@ let pending: Promise<unknown> | null = null;
 /** Counts setBackend calls, so that a slow load never overrides a later choice. */
 let requests = 0;
 
+/**
+ * The backends a program may set, by tessera's names, each with its priority when tessera chooses (TF.js's
+ * engine().registryFactory, whose keys programs list). Whether one can run here shows when it is set.
+ */
+export function registeredBackends(): Record<string, { priority: number }> {
+  return Object.fromEntries([...factories.keys()].map((name) => [name, { priority: name === 'cpu' ? 1 : 2 }]));
+}
+
 /** @internal Replaces a backend's factory (tests hand in an already-open gpu backend). */
 export function registerBackend(name: BackendName, create: () => Backend): void {
   factories.set(name, { create });

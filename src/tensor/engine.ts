@@ -1,4 +1,4 @@
-import { backend as activeBackend, type BackendName } from '../backend/registry';
+import { backend as activeBackend, registeredBackends, type BackendName } from '../backend/registry';
 import type { Backend } from '../backend/backend';
 import { memory, stringTensorCount, type MemoryInfo } from './memory';
 import { endScope, keep, startScope, tidy } from './tidy';
@@ -45,6 +45,8 @@ export interface Engine {
   readonly backend: KernelBackend;
   /** The live counts, read when asked. */
   readonly state: EngineState;
+  /** The backends a program may set, by name, as TF.js's engine().registryFactory (programs list its keys). */
+  readonly registryFactory: Record<string, { priority: number }>;
 }
 
 // One view per backend instance, so that tn.backend() is the same object while the backend is (as in TF.js).
@@ -96,6 +98,9 @@ const ENGINE: Engine = {
     return backend();
   },
   state: STATE,
+  get registryFactory() {
+    return registeredBackends();
+  },
 };
 
 /** As tf.engine(): startScope()/endScope(result) scope tensors without a function, as tidy does with one. */

@@ -189,6 +189,16 @@ export class Environment {
   }
 
   /**
+   * Every flag that can be read or set here, by name: tessera's own and those a program registered, as TF.js's
+   * env().flagRegistry, which programs look a flag up in before they set it. A fresh object: registering goes
+   * through registerFlag.
+   */
+  get flagRegistry(): Record<string, { evaluationFn: FlagEvaluationFn; setHook?: (value: FlagValue) => void }> {
+    const known = Object.fromEntries(Object.entries(FLAGS).map(([name, flag]) => [name, { evaluationFn: () => flag.read() }]));
+    return { ...known, ...Object.fromEntries(this.registered) };
+  }
+
+  /**
    * Adds a flag of the program's own (or replaces one), as TF.js's registerFlag: evaluationFn gives its value when
    * first read, setHook is told each value set.
    */

@@ -22,6 +22,13 @@ describe('tn.backend() and tn.engine(), as TF.js 4.22', () => {
     expect(tn.engine().backend).toBe(tn.backend());
   });
 
+  it('engine().registryFactory lists the backends a program may set, by name, as TF.js\'s (@vladmandic/human lists its keys)', () => {
+    expect(Object.keys(tf.engine().registryFactory)).toContain('cpu');
+    expect(Object.keys(tn.engine().registryFactory).sort()).toEqual(['cpu', 'gpu']);
+    // The automatic choice tries the gpu first, where one might exist.
+    expect(tn.engine().registryFactory.gpu.priority).toBeGreaterThan(tn.engine().registryFactory.cpu.priority);
+  });
+
   it("answers TF.js's precision queries the same: floatPrecision() and epsilon()", () => {
     expect(tn.backend().floatPrecision()).toBe(tf.backend().floatPrecision());
     expect(tn.backend().epsilon()).toBe(tf.backend().epsilon());

@@ -66,6 +66,11 @@ describe('tn.env()', () => {
     expect([e.get('MY_APP_FLAG'), told]).toEqual([5, [5]]);
     expect(() => e.get('MY_ASYNC_FLAG')).toThrow(/^Flag MY_ASYNC_FLAG cannot be synchronously evaluated\. Please use getAsync\(\) instead\.$/);
     expect(await e.getAsync('MY_ASYNC_FLAG')).toBe('later');
+    // flagRegistry lists them with tessera's own flags, as TF.js's (programs look a flag up there before setting it).
+    const registry = e.flagRegistry;
+    expect(registry.MY_APP_FLAG.evaluationFn()).toBe(3);
+    expect(registry.IS_NODE.evaluationFn()).toBe(true);
+    expect(registry.NOT_A_FLAG).toBeUndefined();
     e.reset();
   });
 });
