@@ -52,6 +52,11 @@ const CASES: Case[] = [
     run: (lib, x, y) => (lib.batchNorm as (x: unknown, m: unknown, v: unknown, o: unknown, s: unknown, e: number) => unknown)(x, y, y, y, y, 0.001),
   },
   {
+    // A full frame rotated to a face's angle (@vladmandic/human does it per face).
+    name: 'rotateWithOffset [1,1280,1920,3]', shape: [1, 1280, 1920, 3], calls: 2,
+    run: (lib, x) => (lib.image.rotateWithOffset as (i: unknown, r: number, f: number[]) => unknown)(x, 0.47, [10, 20, 30]),
+  },
+  {
     name: 'nonMaxSuppression 1000 to 50', shape: [1000, 4], second: [1000], calls: 10,
     run: (lib, x, y) => (lib.image.nonMaxSuppression as (b: unknown, s: unknown, m: number, t: number) => unknown)(x, y, 50, 0.5),
   },
