@@ -183,16 +183,12 @@ export class BatchNormalization extends AffineNorm {
   override call(x: Tensor, options: CallOptions): Tensor {
     const mm = this.movingMean as Variable;
     const mv = this.movingVariance as Variable;
-    if (!options.training) {
-      // tf.batchNorm, as TF.js's layer: one pass over x when the axis is the last.
-      const param = (p: Tensor | null): Tensor | undefined => (p ? this.broadcastable(p, x.rank) : undefined);
-      return batchNorm(x, param(mm) as Tensor, param(mv) as Tensor, param(this.beta), param(this.gamma), this.epsilon);
-    }
+    const affine = (p: Tensor | null): Tensor | null => (p ? this.broadcastable(p, x.rank) : null);
+    // tf.batchNorm, as TF.js's layer: one pass over x when the axis is the last.
+    if (!options.training) return batchNorm(x, this.broadcastable(mm, x.rank), this.broadcastable(mv, x.rank), affine(this.beta), affine(this.gamma), this.epsilon);
     const [axis] = this.paramAxes(x.rank);
     const reduce = x.shape.map((_, i) => i).filter((i) => i !== axis);
-    const gamma = this.gamma ? this.broadcastable(this.gamma, x.rank) : null;
-    const beta = this.beta ? this.broadcastable(this.beta, x.rank) : null;
-    const { y, mean, variance } = batchNormTraining(x, reduce, gamma, beta, this.epsilon);
+    const { y, mean, variance } = batchNormTraining(x, reduce, affine(this.gamma), affine(this.beta), this.epsilon);
     this.updateMoving(mm, mean);
     this.updateMoving(mv, variance);
     return y;
