@@ -63,6 +63,8 @@ export type { Platform } from './util/platform';
 export { loadLayersModel } from './model/load';
 export { loadGraphModel, loadGraphModelSync } from './graph/load';
 export { GraphModel } from './graph/graph-model';
+export { registerOp, deregisterOp } from './graph/custom-ops';
+export type { GraphNode, OpExecutor } from './graph/custom-ops';
 export type { TensorInfo, NamedTensorsMap, GraphModelLoadOptions, InferenceModel } from './graph/graph-model';
 export * as models from './model/models-public';
 export * as io from './io/index';

@@ -1,6 +1,9 @@
 import type { DType } from '../tensor/tensor';
 import { describe, isRecord, own } from '../io/json-checks';
 
+/** What anyValue reads an attr as. */
+export type CustomAttrValue = string | string[] | number | number[] | Array<number[] | undefined> | boolean | boolean[] | Array<DType | undefined> | undefined;
+
 /**
  * A node's attributes as TensorFlow writes an AttrValue in JSON (protobuf's JSON mapping): {i: "3"} (int64 as a
  * string), {f: 0.5}, {b: true}, {s: base64}, {type: 'DT_FLOAT'}, {shape: {dim: [{size: '-1'}]}}, {list: {...}}.
@@ -89,24 +92,67 @@ export class NodeAttrs {
    */
   dtype(name: string): DType | undefined {
     const v = this.value(name);
-    if (v === undefined) return undefined;
-    const t = own(v, 'type');
+    return v === undefined ? undefined : this.dtypeOf(name, own(v, 'type'));
+  }
+
+  private dtypeOf(name: string, t: unknown): DType | undefined {
     if (t === 'DT_RESOURCE' || t === 'DT_VARIANT' || t === 20 || t === 21) return undefined;
     const dtype = typeof t === 'string' || typeof t === 'number' ? DTYPES[t] : undefined;
     if (dtype === undefined) throw this.bad(name, t, `one of ${Object.keys(DTYPES).filter((k) => k.startsWith('DT_')).join(', ')} (the dtypes TF.js maps to float32, int32, bool and string)`);
     return dtype;
   }
 
-  /** A shape attr: dims with -1 for unknown ones, or undefined when absent or of unknown rank. */
-  shape(name: string): number[] | undefined {
-    const v = this.value(name);
-    if (v === undefined) return undefined;
-    const shape = own(v, 'shape');
+  private dims(name: string, shape: unknown): number[] | undefined {
     if (!isRecord(shape)) throw this.bad(name, shape, 'a shape {shape: {dim: [{size: "2"}, ...]}}');
     if (own(shape, 'unknownRank') === true) return undefined;
     const dims = own(shape, 'dim') ?? [];
     if (!Array.isArray(dims)) throw this.bad(name, dims, 'a list of dims [{size: "2"}, ...]');
     return dims.map((d) => (isRecord(d) ? this.num(name, own(d, 'size') ?? 0) : this.num(name, d)));
+  }
+
+  /** A shape attr: dims with -1 for unknown ones, or undefined when absent or of unknown rank. */
+  shape(name: string): number[] | undefined {
+    const v = this.value(name);
+    return v === undefined ? undefined : this.dims(name, own(v, 'shape'));
+  }
+
+  /** The attrs' names, in the file's order. */
+  names(): string[] {
+    return Object.keys(this.raw);
+  }
+
+  /**
+   * An attr as TF.js hands it to an op registered with registerOp, read by the kind of value it holds: a number, a
+   * (lower-cased) string, a boolean, a shape, a dtype, or a list of one of these; undefined for a tensor, a function
+   * or an empty attr, as TF.js gives them.
+   */
+  anyValue(name: string): CustomAttrValue {
+    const v = this.value(name);
+    if (v === undefined) return undefined;
+    const has = (r: Record<string, unknown>, key: string) => own(r, key) !== undefined;
+    if (has(v, 'i') || has(v, 'f')) return this.number(name, NaN);
+    if (has(v, 's')) return this.string(name, '');
+    if (has(v, 'b')) return this.bool(name, false);
+    if (has(v, 'shape')) return this.shape(name);
+    if (has(v, 'type')) return this.dtype(name);
+    const list = own(v, 'list');
+    if (!isRecord(list)) return undefined;
+    if (has(list, 'i') || has(list, 'f')) return this.numbers(name, []);
+    if (has(list, 's')) return this.strings(name, []);
+    const items = (key: string, what: string): unknown[] => {
+      const x = own(list, key);
+      if (!Array.isArray(x)) throw this.bad(name, x, what);
+      return x;
+    };
+    if (has(list, 'shape')) return items('shape', 'a list of shapes {list: {shape: [...]}}').map((s) => this.dims(name, s));
+    if (has(list, 'b')) {
+      return items('b', 'a list of booleans {list: {b: [...]}}').map((b) => {
+        if (typeof b !== 'boolean') throw this.bad(name, b, 'a list of booleans {list: {b: [...]}}');
+        return b;
+      });
+    }
+    if (has(list, 'type')) return items('type', 'a list of dtypes {list: {type: [...]}}').map((t) => this.dtypeOf(name, t));
+    return undefined;
   }
 
   private value(name: string): Record<string, unknown> | undefined {

@@ -1,10 +1,9 @@
 import { clone } from '../ops/index';
 import type { Tensor } from '../tensor/tensor';
-import { tidy } from '../tensor/tidy';
 import type { GraphFunction } from './function-def';
 import { FRAME_OPS, FrameRun, type FramePlan } from './frames';
 import { parseOutputName, type GraphDef, type GraphNode, type OutputRef } from './graph-def';
-import { nodeArgs, ranAt } from './node-args';
+import { nodeArgs, runOp, runOpSync } from './node-args';
 import type { OpSpec, RunContext } from './op-spec';
 import { knownValues, RunState } from './run-state';
 import { Handles } from './handles';
@@ -72,7 +71,7 @@ export class GraphExecutor {
         for (const node of plan.order) {
           if (state.has(node.name)) continue;
           const spec = this.specs.get(node.name) as OpSpec;
-          state.store(node, ranAt(node, op, () => tidy(() => spec.run(nodeArgs(node, (ref) => state.read(ref, node), context)) as Tensor[])));
+          state.store(node, runOpSync(spec, node, op, nodeArgs(node, (ref) => state.read(ref, node), context)));
         }
         return state.finish(refs, outputs);
       } catch (e) {
@@ -102,7 +101,8 @@ export class GraphExecutor {
         if (state.has(node.name)) continue;
         const spec = this.specs.get(node.name) as OpSpec;
         const args = nodeArgs(node, (ref) => state.read(ref, node), context);
-        state.store(node, spec.async ? await ranAt(node, op, () => spec.run(args)) : ranAt(node, op, () => tidy(() => spec.run(args) as Tensor[])));
+        const out = runOp(spec, node, op, args);
+        state.store(node, out instanceof Promise ? await out : out);
       }
       return state.finish(refs, outputs);
     } catch (e) {

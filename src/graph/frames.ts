@@ -1,7 +1,6 @@
 import type { Tensor } from '../tensor/tensor';
-import { tidy } from '../tensor/tidy';
 import type { GraphNode, OutputRef } from './graph-def';
-import { nodeArgs, ranAt } from './node-args';
+import { nodeArgs, runOp } from './node-args';
 import type { OpSpec, RunContext } from './op-spec';
 
 /** The ops of TF1's control flow, whose graphs run as frames (and may hold cycles through NextIteration). */
@@ -122,7 +121,8 @@ export class FrameRun {
   private async runNode(node: GraphNode, ctx: string): Promise<void> {
     const spec = this.specs.get(node.name) as OpSpec;
     const args = nodeArgs(node, (ref) => this.lookup(ref, ctx)?.t, this.context);
-    const out = spec.async ? await ranAt(node, this.op, () => spec.run(args)) : ranAt(node, this.op, () => tidy(() => spec.run(args) as Tensor[]));
+    const ran = runOp(spec, node, this.op, args);
+    const out = ran instanceof Promise ? await ran : ran;
     let [at, next] = [ctx, ctx];
     if (node.op === 'Enter') {
       next = enter(ctx, node.attrs.exactString('frame_name', ''));

@@ -1,7 +1,8 @@
 import { fmtShape } from '../util/validate';
 import type { Tensor } from '../tensor/tensor';
 import type { GraphNode, OutputRef } from './graph-def';
-import type { NodeArgs, RunContext } from './op-spec';
+import { tidy } from '../tensor/tidy';
+import type { NodeArgs, OpSpec, RunContext } from './op-spec';
 
 /**
  * What an op reads of `node` in one run, its inputs' values coming from `read` (undefined for a dead input: `live`
@@ -41,6 +42,25 @@ export function nodeArgs(node: GraphNode, read: (ref: OutputRef) => Tensor | und
       return Array.from({ length: t.shape[0] }, (_, r): [number, number] => [v[2 * r], v[2 * r + 1]]);
     },
   };
+}
+
+/**
+ * Runs a node's op in the public call `op`: in a tidy of its own, but for an async op and a user's (registerOp),
+ * which TF.js runs in none; errors name the node.
+ */
+export function runOp(spec: OpSpec, node: GraphNode, op: string, args: NodeArgs): Tensor[] | Promise<Tensor[]> {
+  return ranAt(node, op, () => (spec.async || spec.custom ? spec.run(args) : tidy(() => spec.run(args) as Tensor[])));
+}
+
+/**
+ * As runOp, for execute: a user's op that gives a promise is refused (as TF.js refuses it), its tensors disposed
+ * once they come.
+ */
+export function runOpSync(spec: OpSpec, node: GraphNode, op: string, args: NodeArgs): Tensor[] {
+  const out = runOp(spec, node, op, args);
+  if (!(out instanceof Promise)) return out;
+  out.then((ts) => ts.forEach((t) => t.dispose()), () => undefined);
+  throw new Error(`${op}: ${node.label} gave a promise (its function registered with registerOp is async); use executeAsync (or predictAsync), as TF.js requires`);
 }
 
 /** What f gives, or its error named for the node that ran in the public call `op` (a promise's rejection too). */

@@ -58,6 +58,11 @@ export interface OpSpec {
    * executeAsync only, as TF.js.
    */
   async?: true;
+  /**
+   * A user's op (registerOp): run in no tidy of its own, as TF.js runs it, and it may give a promise, which
+   * executeAsync awaits and execute refuses.
+   */
+  custom?: true;
 }
 
 export type OpTable = Record<string, OpSpec>;

@@ -1,3 +1,4 @@
+import { customOpSpec } from './custom-ops';
 import type { GraphFunction } from './function-def';
 import type { GraphNode } from './graph-def';
 import type { OpSpec, OpTable } from './op-spec';
@@ -29,11 +30,14 @@ export const OPS: OpTable = {
   ...logicalOps, ...matricesOps, ...normalizationOps, ...reductionOps, ...sliceJoinOps, ...sparseRaggedOps, ...spectralOps, ...stringOps, ...tensorArrayOps, ...tensorListOps, ...transformationOps,
 };
 
-/** The op a node runs, its attrs and input count checked; an op tessera does not run is refused, naming the node. */
+/**
+ * The op a node runs (a function registered for it with registerOp first, as TF.js looks it up), its attrs and input
+ * count checked; an op tessera does not run is refused, naming the node.
+ */
 export function opFor(node: GraphNode, library: ReadonlyMap<string, GraphFunction>): OpSpec {
-  const spec = Object.hasOwn(OPS, node.op) ? OPS[node.op] : undefined;
+  const spec = customOpSpec(node.op) ?? (Object.hasOwn(OPS, node.op) ? OPS[node.op] : undefined);
   if (spec === undefined) {
-    throw new Error(`${node.where}: tessera's GraphModel does not run this op (its ${Object.keys(OPS).length + 2} ops are listed in README, 'Graph models')`);
+    throw new Error(`${node.where}: tessera's GraphModel does not run this op (its ${Object.keys(OPS).length + 2} ops are listed in README, 'Graph models'); register a function for it with registerOp before loading the model`);
   }
   if (node.inputs.length < spec.arity) throw new Error(`${node.where}: needs at least ${spec.arity} data inputs, got ${node.inputs.length}`);
   spec.check?.(node, library);
