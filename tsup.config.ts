@@ -49,6 +49,9 @@ export const scriptTag: Options = {
 // tessera.min: the script-tag build. Each cleans only its own files, since they run at once.
 export default defineConfig([
   { ...shared, entry: { index: 'src/index.ts' }, clean: ['index.*', 'index-*'] },
-  { ...shared, entry: { node: 'src/node.ts' }, clean: ['node.*', 'node-*'] },
+  // CommonJS only, for import and require alike (package.json's exports), as TF.js's Node build: two builds would be two
+  // libraries in one process when an ES module and a CommonJS library it uses both load tessera, each with its own
+  // Tensor class and engine. platform 'node' makes esbuild list the exports where Node's import of CommonJS finds them.
+  { ...shared, entry: { node: 'src/node.ts' }, format: ['cjs'], platform: 'node', clean: ['node.*', 'node-*'] },
   scriptTag,
 ]);

@@ -93,7 +93,7 @@ describe('bundling tessera for the browser with esbuild and Vite, no configurati
   it("takes tessera's browser build and gpu.js's browser build", () => {
     const inputs = Object.keys(metafile.inputs);
     expect(inputs.some((p) => p.endsWith('tessera/dist/index.js'))).toBe(true);
-    expect(inputs.some((p) => p.endsWith('tessera/dist/node.js'))).toBe(false);
+    expect(inputs.some((p) => p.endsWith('tessera/dist/node.cjs'))).toBe(false);
     expect(inputs.some((p) => p.endsWith('gpu.js/dist/gpu-browser.js'))).toBe(true);
   });
 
