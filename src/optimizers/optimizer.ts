@@ -70,7 +70,7 @@ export abstract class Optimizer extends Serializable {
    */
   constructor(op?: string, learningRate?: number) {
     super();
-    this.#rate = op === undefined && learningRate === undefined ? 0 : checkRate(op ?? 'Optimizer', 'learningRate', learningRate, 0, Infinity);
+    this.#rate = op === undefined && learningRate === undefined ? 0 : checkLearningRate(op ?? 'Optimizer', learningRate);
   }
 
   /** The learning rate; it may be changed between steps (a schedule, a callback), as TF.js's field. */
@@ -79,7 +79,7 @@ export abstract class Optimizer extends Serializable {
   }
 
   set learningRate(v: number) {
-    this.#rate = checkRate(`${this.className}.learningRate`, 'learningRate', v, 0, Infinity);
+    this.#rate = checkLearningRate(`${this.className}.learningRate`, v);
   }
 
   /** Updates each variable from its gradient in place; checks them all before changing any. */
@@ -346,5 +346,11 @@ export function checkRate(op: string, arg: string, v: unknown, min: number, maxE
   if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v >= maxExclusive) {
     throw argError(op, arg, fmtValue(v), `a number in [${min}, ${maxExclusive})`);
   }
+  return v;
+}
+
+/** Any finite learning rate, as TF.js takes it: a negative one climbs the loss (gradient ascent). */
+function checkLearningRate(op: string, v: unknown): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw argError(op, 'learningRate', fmtValue(v), 'a finite number');
   return v;
 }

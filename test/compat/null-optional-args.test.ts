@@ -91,7 +91,7 @@ describe('null for a required argument still throws, naming it', () => {
     ['pad(x, null)', () => tn.pad(v1(), NULL), /pad: paddings/],
     ['variable(null)', () => tn.variable(NULL), /variable: initialValue must be a Tensor, got null/],
     ['train.momentum(0.1, null)', () => tn.train.momentum(0.1, NULL), /train.momentum: momentum must be a number in \[0, Infinity\), got null/],
-    ['train.sgd(null)', () => tn.train.sgd(NULL), /train.sgd: learningRate must be a number/],
+    ['train.sgd(null)', () => tn.train.sgd(NULL), /train.sgd: learningRate must be a finite number/],
     ['layers.dense({units: null})', () => tn.layers.dense({ units: NULL }), /layers.dense: units must be a positive integer, got null/],
   ];
   for (const [name, f, message] of cases) it(name, () => expect(f).toThrow(message));

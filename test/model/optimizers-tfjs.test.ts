@@ -27,6 +27,11 @@ describe('optimizers take the same steps as TF.js 4.22', () => {
     ['adagrad', () => tn.train.adagrad(0.1, 0.2), () => tf.train.adagrad(0.1, 0.2)],
     ['adadelta', () => tn.train.adadelta(1, 0.9), () => tf.train.adadelta(1, 0.9)],
     ['adamax', () => tn.train.adamax(0.02, 0.8, 0.99, 1e-7, 0.1), () => tf.train.adamax(0.02, 0.8, 0.99, 1e-7, 0.1)],
+    // A negative learning rate climbs the loss (gradient ascent), as in TF.js.
+    ['sgd, negative learning rate', () => tn.train.sgd(-0.05), () => tf.train.sgd(-0.05)],
+    ['momentum, negative learning rate', () => tn.train.momentum(-0.02, 0.9), () => tf.train.momentum(-0.02, 0.9)],
+    ['rmsprop, negative learning rate', () => tn.train.rmsprop(-0.01), () => tf.train.rmsprop(-0.01)],
+    ['adam, negative learning rate', () => tn.train.adam(-0.01), () => tf.train.adam(-0.01)],
   ];
   for (const [name, make, makePeer] of cases) {
     it(name, () => {
@@ -48,7 +53,11 @@ describe('optimizers take the same steps as TF.js 4.22', () => {
     expect(opt.learningRate).toBe(0.1);
     opt.learningRate = 0.01;
     expect(opt.learningRate).toBe(0.01);
-    expect(() => (opt.learningRate = -1)).toThrow(/learningRate must be a number in \[0, Infinity\), got -1/);
+    expect(() => (opt.learningRate = NaN)).toThrow(/learningRate must be a finite number, got NaN/);
+    expect(opt.learningRate).toBe(0.01);
+    opt.learningRate = -0.01;
+    expect(opt.learningRate).toBe(-0.01);
+    opt.learningRate = 0.01;
     const w = tn.variable(tn.tensor([1, 2]), true, 'opt_w');
     opt.minimize(() => tn.sum(tn.square(w)));
     const saved = await opt.getWeights();
@@ -138,7 +147,7 @@ describe('optimizer serialization as TF.js 4.22\'s: static fromConfig and the Se
       });
       expect([ours.getClassName(), ours.getConfig()]).toEqual([theirs.getClassName(), theirs.getConfig()]);
     }
-    expect(() => tn.AdamOptimizer.fromConfig(tn.AdamOptimizer, { learningRate: -1 })).toThrow(/learningRate must be/);
+    expect(() => tn.AdamOptimizer.fromConfig(tn.AdamOptimizer, { learningRate: '1' })).toThrow(/learningRate must be/);
   });
 
   it('the built-in optimizers are in serialization.SerializationMap under their class names, with their fromConfig', () => {

@@ -1358,7 +1358,6 @@ const lastRound: Program[] = [
   },
   {
     name: 'sgd with a negative learning rate',
-    deviation: 'TF.js takes a negative learning rate (its steps then climb the loss); tessera refuses a learningRate below 0, naming it',
     run: (tf) => {
       const a = tf.variable(tf.scalar(2), true, 's28_lrn_a');
       const out = attempt(() => { tf.train.sgd(-0.5).minimize(() => tf.square(a) as never); return a.arraySync(); });
