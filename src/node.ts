@@ -6,4 +6,6 @@ import * as data from './data/node';
 
 export * from './surface';
 export { io, data };
-export default { ...surface, io, data };
+// tfjs-data's top-level names that read files in Node (these take the place of the surface's).
+export { csv, FileDataSource, URLDataSource } from './data/node';
+export default { ...surface, csv: data.csv, FileDataSource: data.FileDataSource, URLDataSource: data.URLDataSource, io, data };

@@ -52,6 +52,9 @@ export const metrics = scopedAll(metricsNs, 'all');
 export { train, OptimizerConstructors, Optimizer, AdamOptimizer, AdamWOptimizer, SGDOptimizer, MomentumOptimizer, RMSPropOptimizer, AdagradOptimizer, AdadeltaOptimizer, AdamaxOptimizer } from './optimizers/index';
 export * as initializers from './layers/initializers-public';
 export * as data from './data/index';
+// tfjs-data's names at the top level as well, where '@tensorflow/tfjs-data' exports them: a library importing that
+// package (speech-commands) runs on tessera by the same import swap.
+export { Dataset, array, func, generator, zip, CSVDataset, csv, FileDataSource, TextLineDataset, URLDataSource, microphone, webcam, version_data } from './data/index';
 export { setRandomSeed } from './util/random';
 export * as util from './util/tf-util';
 export * as test_util from './ops/test-util';
