@@ -4,15 +4,19 @@ interface Sink {
   write(text: string): void;
 }
 
-/** Node's stdout, or undefined in a page: TF.js's fit logs nothing there at any verbose, to no console level. */
-function stdoutSink(): Sink | undefined {
-  const stdout = typeof process !== 'undefined' ? process.stdout : undefined;
-  return stdout && typeof stdout.write === 'function' ? { isTTY: Boolean(stdout.isTTY), write: (t) => void stdout.write(t) } : undefined;
+/**
+ * Node's stderr, or undefined in a page: TF.js's fit logs nothing there at any verbose, to no console level. Not
+ * stdout: `@tensorflow/tfjs` prints nothing in Node either, so a program's own output (JSON a caller parses, say)
+ * stays what it is under TF.js.
+ */
+function stderrSink(): Sink | undefined {
+  const stderr = typeof process !== 'undefined' ? process.stderr : undefined;
+  return stderr && typeof stderr.write === 'function' ? { isTTY: Boolean(stderr.isTTY), write: (t) => void stderr.write(t) } : undefined;
 }
 
-/** fit's (and fitDataset's) progress at its verbose level: none at 0, nor where there is no stdout (a page). */
+/** fit's (and fitDataset's) progress at its verbose level: none at 0, nor where there is no stderr (a page). */
 export function progressLogger(verbose: number, epochs: number, steps: number | null, backendName: string): ProgressLogger | null {
-  const sink = verbose > 0 ? stdoutSink() : undefined;
+  const sink = verbose > 0 ? stderrSink() : undefined;
   return sink ? new ProgressLogger(epochs, steps, backendName, verbose === 1, sink) : null;
 }
 

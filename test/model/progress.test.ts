@@ -58,7 +58,7 @@ describe('fit and fitDataset print the same progress line at the same verbose le
     const rows = [[1, 2], [3, 4], [5, 6], [7, 8]];
     const lines: string[] = [];
     // Not a TTY here: one line per epoch.
-    const write = vi.spyOn(process.stdout, 'write').mockImplementation((t) => { lines.push(String(t)); return true; });
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation((t) => { lines.push(String(t)); return true; });
     try {
       await model.fit(tn.tensor2d(rows), tn.tensor2d([[1], [2], [3], [4]]), { epochs: 2, batchSize: 2, shuffle: false, verbose });
       const fitLines = lines.splice(0);
