@@ -7,16 +7,62 @@ import { copyStrided } from './strided';
 import { zeroShare } from './zero-share';
 
 // Each conv is one gemm over the im2col matrix: cols [M = N*outH*outW, K = kh*kw*inC], filter [K, outC].
-// `cols` is caller-owned scratch of length M*K; `gemmFn`, `im2colFn` and `col2imFn` let the backend swap in faster kernels.
+// `cols` is caller-owned scratch of length M*K (the forward passes take less: see forEachBand); `gemmFn`, `im2colFn`
+// and `col2imFn` let the backend swap in faster kernels.
+
+/**
+ * The im2col floats a forward convolution fills at once (16 MiB of float32). A larger one runs in bands of output
+ * rows: a 1200×1200 image's columns would be hundreds of MB, and the product's copies of them as many again.
+ */
+export const FORWARD_COLS = 4 * 1024 * 1024;
+
+/** The columns a forward convolution takes: all of them, or FORWARD_COLS floats (one output row's at least). */
+export function forwardColsLength(g: Conv2dGeometry): number {
+  const rowCols = g.outW * g.kh * g.kw * g.inC;
+  return Math.min(g.batch * g.outH * rowCols, Math.max(FORWARD_COLS, rowCols));
+}
+
+/**
+ * Runs `band` over the convolution in bands of whole output rows whose columns fit `cols`: each band's x and out are
+ * views into the caller's (so resident arrays stay in place), with the band's own geometry (batch 1, the input rows
+ * its windows read, its top padding shifted to match). An output pixel's column and its product do not depend on the
+ * band, so the bits are those of one call over everything.
+ */
+function forEachBand(
+  x: FloatArray, g: Conv2dGeometry, out: FloatArray, cols: FloatArray,
+  band: (x: FloatArray, g: Conv2dGeometry, out: FloatArray, cols: FloatArray, rows: number) => void,
+): void {
+  const rowCols = g.outW * g.kh * g.kw * g.inC;
+  const perBand = Math.floor(cols.length / rowCols);
+  // One call when everything fits (an empty output too), and where some window would start below the input (explicit
+  // padding past it).
+  if (rowCols === 0 || perBand >= g.batch * g.outH || (g.outH - 1) * g.strideH - g.padTop >= g.inH) {
+    band(x, g, out, cols, g.batch * g.outH * g.outW);
+    return;
+  }
+  if (perBand < 1) throw new Error(`conv2d: the columns scratch must hold one output row (${rowCols} floats), got ${cols.length}`);
+  const [inRow, outRow] = [g.inW * g.inC, g.outW * g.outC];
+  for (let b = 0; b < g.batch; b++) {
+    for (let r0 = 0; r0 < g.outH; r0 += perBand) {
+      const r1 = Math.min(g.outH, r0 + perBand);
+      const first = Math.max(0, r0 * g.strideH - g.padTop);
+      const end = Math.max(first, Math.min(g.inH, (r1 - 1) * g.strideH - g.padTop + g.kh));
+      const sub: Conv2dGeometry = { ...g, batch: 1, inH: end - first, outH: r1 - r0, padTop: g.padTop + first - r0 * g.strideH };
+      const xAt = (b * g.inH + first) * inRow;
+      const outAt = (b * g.outH + r0) * outRow;
+      band(x.subarray(xAt, xAt + sub.inH * inRow), sub, out.subarray(outAt, outAt + sub.outH * outRow), cols.subarray(0, sub.outH * rowCols), sub.outH * g.outW);
+    }
+  }
+}
 
 /** out [N,outH,outW,outC] = cols · filter. */
 export function conv2d(
   x: FloatArray, filter: FloatArray, g: Conv2dGeometry, out: FloatArray, cols: FloatArray, gemmFn: GemmFn = gemm, im2colFn = im2col,
 ): void {
-  const rows = g.batch * g.outH * g.outW;
-  const patch = g.kh * g.kw * g.inC;
-  im2colFn(x, g, cols);
-  gemmFn(cols, filter, out, rows, g.outC, patch, false, false, false);
+  forEachBand(x, g, out, cols, (bx, bg, bout, bcols, rows) => {
+    im2colFn(bx, bg, bcols);
+    gemmFn(bcols, filter, bout, rows, g.outC, g.kh * g.kw * g.inC, false, false, false);
+  });
 }
 
 /** out [N,outH,outW,outC] = act(cols · filter + bias): the convolution with its bias and activation (fused into the product's stores by the SIMD gemmBiasActFn). */
@@ -24,8 +70,10 @@ export function conv2dBiasActivation(
   x: FloatArray, filter: FloatArray, bias: FloatArray, act: Activation, g: Conv2dGeometry, out: FloatArray, cols: FloatArray,
   im2colFn = im2col, gemmBiasActFn: GemmBiasActivationFn = gemmBiasActivation,
 ): void {
-  im2colFn(x, g, cols);
-  gemmBiasActFn(cols, filter, out, g.batch * g.outH * g.outW, g.outC, g.kh * g.kw * g.inC, false, false, bias, act);
+  forEachBand(x, g, out, cols, (bx, bg, bout, bcols, rows) => {
+    im2colFn(bx, bg, bcols);
+    gemmBiasActFn(bcols, filter, bout, rows, g.outC, g.kh * g.kw * g.inC, false, false, bias, act);
+  });
 }
 
 /** dx [N,H,W,inC] (overwritten) = col2im(dy · filterᵀ). */

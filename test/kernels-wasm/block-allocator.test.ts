@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BLOCK_ALIGN, BlockAllocator, sizeClass } from '../../kernels/cpu/wasm/block-allocator';
+import { BLOCK_ALIGN, BlockAllocator, blockSize, sizeClass } from '../../kernels/cpu/wasm/block-allocator';
 
 /** An allocator over [base, limit) whose memory grows on request, counting how far it was asked to grow. */
 function allocator(base = 64, limit = 1 << 30): { a: BlockAllocator; reserved: () => number } {
@@ -72,30 +72,68 @@ describe('BlockAllocator', () => {
         if (o.kind === 'alloc') {
           const at = a.alloc(o.bytes);
           expect(at % BLOCK_ALIGN).toBe(0);
-          expect(at + sizeClass(o.bytes)).toBeLessThanOrEqual(reserved());
-          // A freed block of this class, if any, is reused (most recent first) before the top grows.
-          const waiting = freedClasses.get(sizeClass(o.bytes));
+          expect(at + blockSize(o.bytes)).toBeLessThanOrEqual(reserved());
+          // A freed small block of this class, if any, is reused (most recent first) before the top grows.
+          const waiting = o.bytes <= 65536 ? freedClasses.get(sizeClass(o.bytes)) : undefined;
           if (waiting?.length) expect(at).toBe(waiting.pop());
           for (const [b, n] of live) {
-            const disjoint = at + sizeClass(o.bytes) <= b || b + sizeClass(n) <= at;
+            const disjoint = at + blockSize(o.bytes) <= b || b + blockSize(n) <= at;
             expect(disjoint).toBe(true);
           }
           live.set(at, o.bytes);
-          expect(a.sizeOf(at)).toBe(sizeClass(o.bytes));
+          expect(a.sizeOf(at)).toBe(blockSize(o.bytes));
         } else if (live.size > 0) {
           const keys = [...live.keys()];
           const at = keys[o.pick % keys.length];
-          const cls = sizeClass(live.get(at) as number);
+          const bytes = live.get(at) as number;
           a.free(at);
           expect(a.sizeOf(at)).toBe(0);
           live.delete(at);
-          if (!freedClasses.has(cls)) freedClasses.set(cls, []);
-          freedClasses.get(cls)?.push(at);
+          if (bytes <= 65536) {
+            const cls = sizeClass(bytes);
+            if (!freedClasses.has(cls)) freedClasses.set(cls, []);
+            freedClasses.get(cls)?.push(at);
+          }
         }
         expect(a.blocksInUse).toBe(live.size);
-        expect(a.bytesInUse).toBe([...live.values()].reduce((s, n) => s + sizeClass(n), 0));
+        expect(a.bytesInUse).toBe([...live.values()].reduce((s, n) => s + blockSize(n), 0));
       }
     }), { seed: 7, numRuns: 300 });
+  });
+
+  it('merges freed large blocks with their free neighbours, splits a range for a smaller request, and lowers the top', () => {
+    const { a } = allocator(0);
+    const [x, y, z] = [a.alloc(200_000), a.alloc(300_000), a.alloc(100_000)];
+    expect([y - x, z - y]).toEqual([blockSize(200_000), blockSize(300_000)]);
+    a.free(x);
+    a.free(y);
+    // One range of both: a request larger than either alone fits at x, and the rest of the range serves the next.
+    expect(a.alloc(400_000)).toBe(x);
+    expect(a.alloc(40_000)).not.toBe(x + blockSize(400_000)); // small requests keep to their classes
+    expect(a.alloc(80_000)).toBe(x + blockSize(400_000));
+    const high = a.highWater;
+    // A freed block that reaches the top hands it back, with the free range below it: the next request starts there.
+    a.free(z);
+    expect(a.alloc(100_000)).toBe(x + blockSize(400_000) + blockSize(80_000));
+    expect(a.highWater).toBe(high);
+  });
+
+  it("keeps a large image's convolution temporaries (each a little larger than the last, freed in turn) within what stays live and three times the largest", () => {
+    const { a } = allocator(0);
+    let largest = 0;
+    for (let i = 0; i < 40; i++) {
+      // A layer's output stays; its columns and the product's packed copy come and go.
+      const bytes = 1_000_000 + i * 137_000;
+      largest = Math.max(largest, bytes);
+      const out = a.alloc(bytes / 4);
+      const cols = a.alloc(bytes);
+      const packed = a.alloc(bytes);
+      a.free(cols);
+      a.free(packed);
+      if (i % 2 === 1) a.free(out);
+    }
+    expect(a.highWater).toBeLessThan(20 * largest);
+    expect(a.highWater).toBeLessThan(a.bytesInUse + 3 * largest);
   });
 
   it('serves a repeated pattern of requests (a training step) from its free lists after the first round', () => {

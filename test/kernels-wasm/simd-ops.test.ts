@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { conv2dGeometry, depthwiseGeometry, pool2dGeometry } from '../../kernels/shared/geometry';
-import { conv2dBackpropFilter, conv2dBiasActivation } from '../../kernels/cpu/conv';
+import { conv2d, conv2dBackpropFilter, conv2dBiasActivation } from '../../kernels/cpu/conv';
 import { convDirect, convFilterDirect, directConvFits, pooledShape } from '../../kernels/cpu/conv-direct';
 import { jsKernels, type CpuKernels } from '../../kernels/cpu/kernel-set';
 import { unpoolActivationBackprop } from '../../kernels/cpu/pool';
@@ -140,6 +140,29 @@ function suite(name: string, kernels: () => CpuKernels, runs: number, place: Pla
         conv2dBiasActivation(x, w, bias, act, g, viaGemm, new Float32Array(g.batch * g.outH * g.outW * k), kernels().im2col, kernels().gemmBiasActivation);
         sameBits(got, viaGemm);
       }), { seed: 6, numRuns: runs });
+    });
+
+    it('conv2d and conv2dBiasActivation in bands of output rows (a smaller columns scratch) give the bits of one call', () => {
+      fc.assert(fc.property(conv, fc.integer({ min: 1, max: 5 }), fc.nat(), fc.boolean(), (c, outC, rowsSeed, relu) => {
+        const g = { ...convGeometry(c), outC };
+        const k = g.kh * g.kw * g.inC;
+        const x = randomArray(g.batch * g.inH * g.inW * g.inC, c.seed, 4);
+        const w = randomArray(k * outC, c.seed + 1, 4);
+        const bias = randomArray(outC, c.seed + 2);
+        const size = g.batch * g.outH * g.outW * outC;
+        const all = g.batch * g.outH * g.outW * k;
+        // Bands of 1 to all output rows, with room to spare.
+        const bandCols = (1 + (rowsSeed % (g.batch * g.outH))) * g.outW * k + (rowsSeed % 3);
+        const act = relu ? 'relu' : 'linear';
+        const [whole, banded] = [new Float32Array(size), place(new Float32Array(size).fill(7))];
+        conv2dBiasActivation(x, w, bias, act, g, whole, new Float32Array(all), kernels().im2col, kernels().gemmBiasActivation);
+        conv2dBiasActivation(place(x), place(w), place(bias), act, g, banded, place(new Float32Array(bandCols)), kernels().im2col, kernels().gemmBiasActivation);
+        sameBits(banded, whole);
+        const [plainWhole, plainBanded] = [new Float32Array(size), place(new Float32Array(size).fill(7))];
+        conv2d(x, w, g, plainWhole, new Float32Array(all), kernels().gemm, kernels().im2col);
+        conv2d(place(x), place(w), g, plainBanded, place(new Float32Array(bandCols)), kernels().gemm, kernels().im2col);
+        sameBits(plainBanded, plainWhole);
+      }), { seed: 11, numRuns: runs });
     });
 
     it('convFilterDirect matches its naive twin and im2col + the SIMD gemm bit for bit', () => {

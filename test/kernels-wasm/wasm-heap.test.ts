@@ -73,6 +73,18 @@ describe('WasmHeap', () => {
     expect(heap.allocator.blocksInUse).toBe(0);
   });
 
+  it('grows by half again while small, and by at most 64 MiB beyond the request once large', () => {
+    const heap = new WasmHeap(16, 32_768, true);
+    expect(heap.ensure(16 * PAGE + 1)).toBe(true);
+    expect(heap.memory.buffer.byteLength).toBe(24 * PAGE);
+    const large = 300 * 1024 * 1024;
+    expect(heap.ensure(large)).toBe(true);
+    expect(heap.memory.buffer.byteLength).toBe(large);
+    expect(heap.ensure(large + 1)).toBe(true);
+    // Half again would be 450 MiB.
+    expect(heap.memory.buffer.byteLength).toBe(large + 64 * 1024 * 1024);
+  });
+
   it('gives no resident arrays over a non-shared memory, and fails cleanly when full', () => {
     expect(new WasmHeap(1, 4, false).allocF32(4)).toBeUndefined();
     const heap = new WasmHeap(1, 2, true);

@@ -3,6 +3,8 @@ import { BlockAllocator } from './block-allocator';
 const PAGE = 65536;
 // The first bytes are never handed out, so that offset 0 never names a live operand.
 const RESERVED = 64;
+// The most a growth adds beyond what was asked for.
+const GROWTH_CAP = 64 * 1024 * 1024;
 
 /**
  * A resident array's block: where it lives, how many holders (tensors sharing it through reshape) it has, and
@@ -53,12 +55,15 @@ export class WasmHeap {
     this.allocator = new BlockAllocator(RESERVED, this.maxBytes, (end) => this.ensure(end));
   }
 
-  /** Makes the memory at least `bytes` long (growing at least geometrically), or returns false if it cannot. */
+  /**
+   * Makes the memory at least `bytes` long, or returns false if it cannot: growing by half again, or by GROWTH_CAP
+   * bytes once that is less (a memory never shrinks, and a page counts all of it against its limit).
+   */
   ensure(bytes: number): boolean {
     const have = this.memory.buffer.byteLength;
     if (bytes > have) {
       if (bytes > this.maxBytes) return false;
-      const want = Math.min(this.maxBytes, Math.max(bytes, have * 1.5));
+      const want = Math.min(this.maxBytes, Math.max(bytes, Math.min(have * 1.5, have + GROWTH_CAP)));
       try {
         this.memory.grow(Math.ceil((want - have) / PAGE));
       } catch {

@@ -2,7 +2,7 @@ import { jsKernels, type CpuKernels } from '../../../kernels/cpu/kernel-set';
 import { describeThreads, simdKernels, simdSupported } from '../../../kernels/cpu/wasm/index';
 import { conv2dGeometry, pool2dGeometry, readsPadding, type AxisLerp, type Conv2dGeometry } from '../../../kernels/shared/geometry';
 import { resizeBilinear } from '../../../kernels/cpu/resize';
-import { conv2d, conv2dBackpropInput, conv2dBackpropFilter, conv2dBiasActivation } from '../../../kernels/cpu/conv';
+import { conv2d, conv2dBackpropInput, conv2dBackpropFilter, conv2dBiasActivation, forwardColsLength } from '../../../kernels/cpu/conv';
 import { coveredGeometry, directConvFits, padCovered, pooledShape } from '../../../kernels/cpu/conv-direct';
 import { conv2dBackpropFilterNaive, conv2dNaive } from '../../../kernels/cpu/conv-naive';
 import { broadcastShapes } from '../../../kernels/shared/broadcast';
@@ -148,7 +148,7 @@ export class CpuBackend implements Backend {
     if (this.infiniteMeetsPadding(g, floats(filter))) conv2dNaive(floats(x), floats(filter), g, values);
     // Small patches read straight from x with a zero bias (sum + 0 is the sum: the same bits as im2col + the GEMM).
     else if (dg) this.onDirectInput(floats(x), g, dg, (dx) => this.k.convDirect?.(dx, floats(filter), new (arrayTypeFor(x.dtype))(g.outC) as FloatArray, 'linear', dg, false, values));
-    else conv2d(floats(x), floats(filter), g, values, this.cols(g, x.dtype), this.k.gemm, this.k.im2col);
+    else conv2d(floats(x), floats(filter), g, values, this.scratch.get(x.dtype, forwardColsLength(g)), this.k.gemm, this.k.im2col);
     return out;
   }
 
@@ -161,7 +161,7 @@ export class CpuBackend implements Backend {
       conv2dNaive(floats(x), floats(filter), g, values);
       this.k.biasActivation(values, floats(bias), g.batch * g.outH * g.outW, g.outC, activation, values);
     } else if (dg) this.onDirectInput(floats(x), g, dg, (dx) => this.k.convDirect?.(dx, floats(filter), floats(bias), activation, dg, false, values));
-    else conv2dBiasActivation(floats(x), floats(filter), floats(bias), activation, g, values, this.cols(g, x.dtype), this.k.im2col, this.k.gemmBiasActivation);
+    else conv2dBiasActivation(floats(x), floats(filter), floats(bias), activation, g, values, this.scratch.get(x.dtype, forwardColsLength(g)), this.k.im2col, this.k.gemmBiasActivation);
     return out;
   }
 
