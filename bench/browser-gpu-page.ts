@@ -25,7 +25,7 @@ let run: (() => Promise<GpuBenchRound>) | undefined;
 
 async function start(library: 'tessera' | 'tfjs', input: GpuBenchInput): Promise<string> {
   const lib = (library === 'tfjs' ? (window as unknown as { tf: Library }).tf : tn);
-  await lib.setBackend('webgl');
+  if (!(await lib.setBackend('webgl'))) throw new Error(`${library}: the webgl backend cannot run in this page (the console says why)`);
   await lib.ready();
   const model = seedModel(lib, input.metrics) as Model;
   model.setWeights(input.weights.map((w) => lib.tensor(w.values, w.shape)));

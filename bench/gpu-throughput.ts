@@ -29,7 +29,7 @@ async function timeSteps(step: () => Promise<void>, steps: number): Promise<{ wa
 }
 
 async function tessera(backend: 'cpu' | 'gpu', batch: number, steps: number): Promise<Row> {
-  await setBackend(backend);
+  if (!(await setBackend(backend))) throw new Error(`the ${backend} backend cannot run here (the warning above says why)`);
   const runs = tn.getBackend();
   tn.setRandomSeed(1);
   const model = seedModel(tn);

@@ -24,7 +24,8 @@ const batchSize = intFlag('batch-size', flags['batch-size']);
 // unseeded draws took Math.random, as TF.js's do).
 tn.setRandomSeed(intFlag('seed', flags.seed, 0));
 if (flags.backend !== 'cpu' && flags.backend !== 'gpu') throw new Error(`--backend must be 'cpu' or 'gpu', got ${JSON.stringify(flags.backend)}`);
-await tn.setBackend(flags.backend);
+// A backend that cannot run resolves to false (the warning before says why): asked for, it stops the run here.
+if (!(await tn.setBackend(flags.backend))) throw new Error(`--backend ${flags.backend} cannot run here (the warning above says why)`);
 console.log(`Backend: ${tn.getBackend()}`);
 
 const model = tn.sequential({

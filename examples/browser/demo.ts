@@ -166,8 +166,8 @@ $('gpu').addEventListener('click', () => {
   const button = $<HTMLButtonElement>('gpu');
   const toGpu = button.dataset.backend !== 'gpu';
   void (async () => {
-    // setBackend may return a promise (the gpu backend loads gpu.js on first use).
-    await tn.setBackend(toGpu ? 'gpu' : 'cpu');
+    // setBackend may wait for gpu.js to load on first use; false where the gpu backend cannot run (the console says why).
+    if (!(await tn.setBackend(toGpu ? 'gpu' : 'cpu'))) throw new Error('the console says why');
     button.dataset.backend = toGpu ? 'gpu' : 'cpu';
     button.textContent = toGpu ? 'Switch back to the cpu backend' : 'Switch to the gpu backend (WebGL2)';
     showBackend();

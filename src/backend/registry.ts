@@ -72,9 +72,9 @@ function activate(name: BackendName, factory: Factory): void {
 /**
  * Switches every later op to the named backend, as tf.setBackend. The switch happens at once
  * whenever it can (cpu always; gpu once gpu.js is loaded), so un-awaited calls take effect before
- * the next op; otherwise after the load, and `tn.ready()` waits for it. Resolves to true. Unlike
- * TF.js, which resolves to false, it rejects with the reason when the backend cannot run here
- * (gpu.js missing, no GL context), keeping the current backend.
+ * the next op; otherwise after the load, and `tn.ready()` waits for it. Resolves to true; where the
+ * backend cannot run here (gpu.js missing, no GL context) it resolves to false, as TF.js's does, keeping
+ * the current backend and warning with the reason (an unknown name rejects, as in TF.js).
  */
 export function setBackend(backendName: BackendName | TfjsBackendName): Promise<boolean> {
   const name: BackendName = Object.hasOwn(TFJS_NAMES, backendName) ? TFJS_NAMES[backendName as TfjsBackendName] : backendName as BackendName;
@@ -89,26 +89,35 @@ export function setBackend(backendName: BackendName | TfjsBackendName): Promise<
     try {
       activate(name, factory);
     } catch (e) {
-      return Promise.reject(e);
+      return Promise.resolve(cannotRun(backendName, e));
     }
     return Promise.resolve(true);
   }
   const init = factory.load().then(() => {
     if (ticket === requests) activate(name, factory);
     return true;
-  });
+  }).catch((e: unknown) => cannotRun(backendName, e));
   pending = init;
-  // Settled: nothing left to wait for (a failure is reported through the promise returned here).
-  const settle = () => {
+  // Settled (a failure resolves to false): nothing left to wait for.
+  void init.then(() => {
     if (pending === init) pending = null;
-  };
-  init.then(settle, settle);
+  });
   return init;
 }
 
 /**
- * Resolves once the chosen backend is initialised, as tf.ready: after a pending setBackend (and
- * rejects as it does), or after the automatic choice, which tries gpu.js where a GPU might exist.
+ * What setBackend resolves to when the backend cannot run here: false, as TF.js's, with the reason said in a warning
+ * (TF.js warns too), since a program that ignores the result goes on with the current backend.
+ */
+function cannotRun(requested: string, e: unknown): false {
+  const current = active ? `staying on ${active.describe()}` : 'the first op will choose one';
+  console.warn(`setBackend('${requested}') resolves to false: ${e instanceof Error ? e.message : String(e)} (${current})`);
+  return false;
+}
+
+/**
+ * Resolves once the chosen backend is initialised, as tf.ready: after a pending setBackend, or after the automatic
+ * choice, which tries gpu.js where a GPU might exist.
  */
 export async function ready(): Promise<void> {
   if (pending) {
