@@ -36,6 +36,9 @@ export const scriptTag: Options = {
   noExternal: ['typed-array-utils', 'gpu.js'],
   external: (shared.external as string[]).filter((e) => e !== 'gpu.js'),
   outExtension: () => ({ js: '.js' }),
+  // The global `tf` too, as TF.js's tf.min.js sets it, so a page swaps the script tag alone; a page that already has a
+  // `tf` (TF.js loaded first, to compare) keeps it.
+  footer: { js: 'if (typeof globalThis.tf === "undefined") globalThis.tf = tessera;' },
   // import.meta is empty in a classic script; its one reader (gpujs.ts's nodeRequire) runs only in Node.
   esbuildOptions: (options) => {
     options.logOverride = { ...options.logOverride, 'empty-import-meta': 'silent' };

@@ -15,7 +15,6 @@ type Opened = Awaited<ReturnType<typeof openBrowser>>;
  * the script: the page has no bundler and no import map).
  */
 const PROGRAM = `(async () => {
-  const tf = tessera;
   tf.setRandomSeed(3);
   const model = tf.sequential({ layers: [tf.layers.dense({ units: 4, activation: 'tanh', inputShape: [2] }), tf.layers.dense({ units: 1 })] });
   model.compile({ optimizer: tf.train.adam(0.05), loss: 'meanSquaredError' });
@@ -46,11 +45,12 @@ describeBrowser('the script-tag build (dist/tessera.min.js) in Chromium', () => 
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('loads with a classic <script> tag as the global `tessera`, trains a small model, and has the gpu backend', async () => {
+  it('loads with a classic <script> tag as the globals `tessera` and `tf`, trains a small model, and has the gpu backend', async () => {
     const { page, errors } = await o.browser.newPage();
     await page.goto(`${o.server.url}/bare.html`);
     await page.addScriptTag({ url: '/tessera.min.js' });
     expect(await page.evaluate('typeof tessera.sequential')).toBe('function');
+    expect(await page.evaluate('tf === tessera')).toBe(true);
     const r = await page.evaluate(PROGRAM) as { cpu: string; gpu: string; losses: number[]; predicted: number[]; product: number[][] };
     expect(r.cpu).toMatch(/^cpu \(wasm-simd, up to \d threads, web workers\)$/);
     expect(r.losses).toHaveLength(60);
@@ -59,6 +59,15 @@ describeBrowser('the script-tag build (dist/tessera.min.js) in Chromium', () => 
     expect(r.gpu).toMatch(/^gpu \(webgl2/);
     expect(r.product).toEqual([[19, 22], [43, 50]]);
     await screenshot(page, 'script-tag-xor.png');
+    expect(errors).toEqual([]);
+  });
+
+  it('leaves a `tf` the page already has (TF.js loaded first, to compare the two) as it was', async () => {
+    const { page, errors } = await o.browser.newPage();
+    await page.goto(`${o.server.url}/bare.html`);
+    await page.evaluate('window.tf = { theirs: true }');
+    await page.addScriptTag({ url: '/tessera.min.js' });
+    expect(await page.evaluate('[tf.theirs, typeof tessera.tensor]')).toEqual([true, 'function']);
     expect(errors).toEqual([]);
   });
 });
