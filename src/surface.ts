@@ -20,7 +20,7 @@ export { memory } from './tensor/memory';
 export { version, version_core, version_layers, version_converter, version_cpu, version_webgl } from './util/version';
 export { profile } from './tensor/profile';
 export type { ProfileInfo, KernelInfo } from './tensor/profile';
-export { backend, engine } from './tensor/engine';
+export { backend, engine, findBackend } from './tensor/engine';
 export type { Engine, EngineState, KernelBackend } from './tensor/engine';
 export type { MemoryInfo } from './tensor/memory';
 export { setBackend, getBackend, ready } from './backend/registry';

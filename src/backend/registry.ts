@@ -132,6 +132,18 @@ export async function ready(): Promise<void> {
   backend();
 }
 
+/**
+ * The backend of that name (TF.js's names too) where it runs here, else null (tf.findBackend's answer): cpu always,
+ * made now if need be; gpu once a setBackend or ready() has opened it.
+ */
+export function openedBackend(backendName: string): Backend | null {
+  const name = Object.hasOwn(TFJS_NAMES, backendName) ? TFJS_NAMES[backendName as TfjsBackendName] : backendName;
+  if (name !== 'cpu' && name !== 'gpu') return null;
+  const factory = factories.get(name);
+  if (!instances.has(name) && name === 'cpu' && factory) instances.set(name, factory.create());
+  return instances.get(name) ?? null;
+}
+
 /** What runs now, in words, e.g. 'cpu (wasm-simd, up to 2 threads)' or 'gpu (headlessgl, <renderer>)'. */
 export function getBackend(): string {
   return backend().describe();

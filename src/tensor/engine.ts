@@ -1,4 +1,4 @@
-import { backend as activeBackend, registeredBackends, type BackendName } from '../backend/registry';
+import { backend as activeBackend, openedBackend, registeredBackends, type BackendName } from '../backend/registry';
 import type { Backend } from '../backend/backend';
 import { memory, stringTensorCount, type MemoryInfo } from './memory';
 import { endScope, keep, startScope, tidy } from './tidy';
@@ -52,15 +52,28 @@ export interface Engine {
 // One view per backend instance, so that tn.backend() is the same object while the backend is (as in TF.js).
 const views = new WeakMap<Backend, KernelBackend>();
 
-/** The active backend (chosen automatically on first use), as tf.backend(). */
-export function backend(): KernelBackend {
-  const b = activeBackend();
+function viewOf(b: Backend): KernelBackend {
   let view = views.get(b);
   if (!view) {
     view = Object.freeze({ name: b.name, describe: () => b.describe(), floatPrecision: () => 32 as const, epsilon: () => 1e-7 });
     views.set(b, view);
   }
   return view;
+}
+
+/** The active backend (chosen automatically on first use), as tf.backend(). */
+export function backend(): KernelBackend {
+  return viewOf(activeBackend());
+}
+
+/**
+ * The backend of that name (TF.js's too: 'webgl' is gpu) where it runs here, else null, as tf.findBackend, which
+ * programs ask whether a backend is there: cpu always; gpu once setBackend or ready() has opened it.
+ */
+export function findBackend(name: string): KernelBackend | null {
+  if (typeof name !== 'string') throw new Error(`findBackend: name must be a string, got ${typeof name}`);
+  const b = openedBackend(name);
+  return b ? viewOf(b) : null;
 }
 
 const STATE: EngineState = {

@@ -19,6 +19,23 @@ describe('setBackend / ready / getBackend', () => {
     expect(tn.add(tn.scalar(1), tn.scalar(2)).dataSync()[0]).toBe(3);
   });
 
+  it("findBackend gives a backend that runs here, by tessera's or TF.js's name, and null for one that does not", async () => {
+    await tn.setBackend('cpu');
+    expect(tn.findBackend('cpu')).toBe(tn.backend());
+    expect(tn.findBackend('wasm')).toBe(tn.backend());
+    expect(tn.findBackend('cpu')?.name).toBe('cpu');
+    expect(tn.findBackend('webgl2')).toBeNull();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const gpu = await tn.setBackend('webgl');
+      expect(tn.findBackend('webgl')?.name ?? null).toBe(gpu ? 'gpu' : null);
+    } finally {
+      warn.mockRestore();
+      await tn.setBackend('cpu');
+    }
+    expect(() => tn.findBackend(3 as unknown as string)).toThrow('findBackend: name must be a string, got number');
+  });
+
   it("takes TF.js's cpu backend names ('wasm', 'tensorflow') as our cpu backend, so TF.js programs run unchanged", async () => {
     for (const name of ['wasm', 'tensorflow'] as const) {
       expect(await tn.setBackend(name)).toBe(true);
