@@ -7,40 +7,52 @@ import { copyStrided } from './strided';
 import { zeroShare } from './zero-share';
 
 // Each conv is one gemm over the im2col matrix: cols [M = N*outH*outW, K = kh*kw*inC], filter [K, outC].
-// `cols` is caller-owned scratch of length M*K (the forward passes take less: see forEachBand); `gemmFn`, `im2colFn`
-// and `col2imFn` let the backend swap in faster kernels.
+// `cols` is caller-owned scratch of length M*K, or less (see forEachBand); `gemmFn`, `im2colFn` and `col2imFn` let the
+// backend swap in faster kernels.
 
 /**
- * The im2col floats a forward convolution fills at once (16 MiB of float32). A larger one runs in bands of output
- * rows: a 1200×1200 image's columns would be hundreds of MB, and the product's copies of them as many again.
+ * The im2col floats a convolution fills at once (16 MiB of float32). A larger one runs in bands of output rows: a
+ * 1200×1200 image's columns would be hundreds of MB, and the product's copies of them as many again.
  */
-export const FORWARD_COLS = 4 * 1024 * 1024;
+export const BAND_COLS = 4 * 1024 * 1024;
 
-/** The columns a forward convolution takes: all of them, or FORWARD_COLS floats (one output row's at least). */
-export function forwardColsLength(g: Conv2dGeometry): number {
+/**
+ * The columns scratch a convolution takes: BAND_COLS floats (one output row's at least) where it runs in bands, else
+ * all its columns. Not in bands where some window would start below the input (explicit padding past it): a band's
+ * geometry needs input rows.
+ */
+export function bandColsLength(g: Conv2dGeometry): number {
   const rowCols = g.outW * g.kh * g.kw * g.inC;
-  return Math.min(g.batch * g.outH * rowCols, Math.max(FORWARD_COLS, rowCols));
+  const all = g.batch * g.outH * rowCols;
+  return (g.outH - 1) * g.strideH - g.padTop < g.inH ? Math.min(all, Math.max(BAND_COLS, rowCols)) : all;
+}
+
+/** Whether a convolution runs in bands with this columns scratch (bandColsLength's, or a test's), which it checks. */
+function banded(g: Conv2dGeometry, cols: FloatArray): boolean {
+  const rowCols = g.outW * g.kh * g.kw * g.inC;
+  if (cols.length >= g.batch * g.outH * rowCols) return false;
+  if (cols.length < rowCols || (g.outH - 1) * g.strideH - g.padTop >= g.inH) {
+    throw new Error(`conv2d: the columns scratch (${cols.length} floats) must hold all the columns (${g.batch * g.outH * rowCols}), or one output row's (${rowCols}) where every window starts inside the input`);
+  }
+  return true;
 }
 
 /**
- * Runs `band` over the convolution in bands of whole output rows whose columns fit `cols`: each band's x and out are
- * views into the caller's (so resident arrays stay in place), with the band's own geometry (batch 1, the input rows
- * its windows read, its top padding shifted to match). An output pixel's column and its product do not depend on the
- * band, so the bits are those of one call over everything.
+ * Runs `band` over the convolution in bands of whole output rows whose columns fit `cols` (one call when they all
+ * do): each band's x (input space) and out (output space) are views into the caller's, so resident arrays stay in
+ * place, with the band's own geometry (batch 1, the input rows its windows read, its top padding shifted to match).
+ * An output pixel's column and its products do not depend on the band; `first` is true for the first call.
  */
 function forEachBand(
   x: FloatArray, g: Conv2dGeometry, out: FloatArray, cols: FloatArray,
-  band: (x: FloatArray, g: Conv2dGeometry, out: FloatArray, cols: FloatArray, rows: number) => void,
+  band: (x: FloatArray, g: Conv2dGeometry, out: FloatArray, cols: FloatArray, rows: number, first: boolean) => void,
 ): void {
-  const rowCols = g.outW * g.kh * g.kw * g.inC;
-  const perBand = Math.floor(cols.length / rowCols);
-  // One call when everything fits (an empty output too), and where some window would start below the input (explicit
-  // padding past it).
-  if (rowCols === 0 || perBand >= g.batch * g.outH || (g.outH - 1) * g.strideH - g.padTop >= g.inH) {
-    band(x, g, out, cols, g.batch * g.outH * g.outW);
+  if (!banded(g, cols)) {
+    band(x, g, out, cols, g.batch * g.outH * g.outW, true);
     return;
   }
-  if (perBand < 1) throw new Error(`conv2d: the columns scratch must hold one output row (${rowCols} floats), got ${cols.length}`);
+  const rowCols = g.outW * g.kh * g.kw * g.inC;
+  const perBand = Math.floor(cols.length / rowCols);
   const [inRow, outRow] = [g.inW * g.inC, g.outW * g.outC];
   for (let b = 0; b < g.batch; b++) {
     for (let r0 = 0; r0 < g.outH; r0 += perBand) {
@@ -50,7 +62,7 @@ function forEachBand(
       const sub: Conv2dGeometry = { ...g, batch: 1, inH: end - first, outH: r1 - r0, padTop: g.padTop + first - r0 * g.strideH };
       const xAt = (b * g.inH + first) * inRow;
       const outAt = (b * g.outH + r0) * outRow;
-      band(x.subarray(xAt, xAt + sub.inH * inRow), sub, out.subarray(outAt, outAt + sub.outH * outRow), cols.subarray(0, sub.outH * rowCols), sub.outH * g.outW);
+      band(x.subarray(xAt, xAt + sub.inH * inRow), sub, out.subarray(outAt, outAt + sub.outH * outRow), cols.subarray(0, sub.outH * rowCols), sub.outH * g.outW, b === 0 && r0 === 0);
     }
   }
 }
@@ -76,14 +88,21 @@ export function conv2dBiasActivation(
   });
 }
 
-/** dx [N,H,W,inC] (overwritten) = col2im(dy · filterᵀ). */
+/**
+ * dx [N,H,W,inC] (overwritten) = col2im(dy · filterᵀ). In bands (a `cols` shorter than all the columns), each band's
+ * columns are added into dx, which must then hold zeros (`dxZeroed`; else it is zeroed here): each element of dx gets
+ * its terms in the order one pass adds them (by output pixel), so the same bits.
+ */
 export function conv2dBackpropInput(
-  dy: FloatArray, filter: FloatArray, g: Conv2dGeometry, dx: FloatArray, cols: FloatArray, gemmFn: GemmFn = gemm, col2imFn = col2im,
+  dy: FloatArray, filter: FloatArray, g: Conv2dGeometry, dx: FloatArray, cols: FloatArray, gemmFn: GemmFn = gemm, col2imFn = col2im, dxZeroed = false,
 ): void {
-  const rows = g.batch * g.outH * g.outW;
   const patch = g.kh * g.kw * g.inC;
-  gemmFn(dy, filter, cols, rows, patch, g.outC, false, true, false);
-  col2imFn(cols, g, dx);
+  const inBands = banded(g, cols);
+  if (inBands && !dxZeroed) dx.fill(0, 0, g.batch * g.inH * g.inW * g.inC);
+  forEachBand(dx, g, dy, cols, (bdx, bg, bdy, bcols, rows) => {
+    gemmFn(bdy, filter, bcols, rows, patch, g.outC, false, true, false);
+    col2imFn(bcols, bg, bdx, inBands);
+  });
 }
 
 /**
@@ -95,19 +114,20 @@ const TRANSPOSED_MIN_ZEROS = 0.5;
 
 /**
  * dw [kh,kw,inC,outC] (overwritten) = colsᵀ · dy, or its transpose dyᵀ · cols written back transposed: each
- * element is the same sum over the pixels in the same order either way (a·b = b·a), so the same bits.
+ * element is the same sum over the pixels in the same order either way (a·b = b·a), so the same bits. In bands (a
+ * `cols` shorter than all the columns), each band's product is added to the last: the sum over the pixels is then
+ * grouped by band, so the last bits may differ from one pass's (the same on every run and thread count).
  */
 export function conv2dBackpropFilter(
   x: FloatArray, dy: FloatArray, g: Conv2dGeometry, dw: FloatArray, cols: FloatArray, gemmFn: GemmFn = gemm, im2colFn = im2col,
 ): void {
-  const rows = g.batch * g.outH * g.outW;
   const patch = g.kh * g.kw * g.inC;
-  im2colFn(x, g, cols);
-  if (zeroShare(dy, rows * g.outC) < TRANSPOSED_MIN_ZEROS) {
-    gemmFn(cols, dy, dw, patch, g.outC, rows, true, false, false);
-    return;
-  }
-  const dwT = new (dw instanceof Float32Array ? Float32Array : Float64Array)(g.outC * patch);
-  gemmFn(dy, cols, dwT, g.outC, patch, rows, true, false, false);
-  copyStrided(dwT, 0, [1, patch], dw, 0, [g.outC, 1], [patch, g.outC]);
+  const transposed = zeroShare(dy, g.batch * g.outH * g.outW * g.outC) >= TRANSPOSED_MIN_ZEROS;
+  const dwT = transposed ? new (dw instanceof Float32Array ? Float32Array : Float64Array)(g.outC * patch) : dw;
+  forEachBand(x, g, dy, cols, (bx, bg, bdy, bcols, rows, first) => {
+    im2colFn(bx, bg, bcols);
+    if (transposed) gemmFn(bdy, bcols, dwT, g.outC, patch, rows, true, false, !first);
+    else gemmFn(bcols, bdy, dw, patch, g.outC, rows, true, false, !first);
+  });
+  if (transposed) copyStrided(dwT, 0, [1, patch], dw, 0, [g.outC, 1], [patch, g.outC]);
 }

@@ -37,10 +37,13 @@ export function im2col(x: FloatArray, g: Conv2dGeometry, cols: FloatArray): void
   });
 }
 
-/** The adjoint: dx (fully overwritten: it is zeroed first) accumulates every cols entry back to the input position it came from. */
-export function col2im(cols: FloatArray, g: Conv2dGeometry, dx: FloatArray): void {
+/**
+ * The adjoint: dx accumulates every cols entry back to the input position it came from, in the order of the output
+ * pixels; it is zeroed first, unless `accumulate` (a convolution's bands, added in turn).
+ */
+export function col2im(cols: FloatArray, g: Conv2dGeometry, dx: FloatArray, accumulate = false): void {
   const inC = g.inC;
-  dx.fill(0, 0, g.batch * g.inH * g.inW * inC);
+  if (!accumulate) dx.fill(0, 0, g.batch * g.inH * g.inW * inC);
   forEachPatchCell(g, (col, dst) => {
     if (dst >= 0) for (let c = 0; c < inC; c++) dx[dst + c] += cols[col + c]; // padding absorbs nothing
   });

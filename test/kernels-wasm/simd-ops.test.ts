@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { conv2dGeometry, depthwiseGeometry, pool2dGeometry } from '../../kernels/shared/geometry';
-import { conv2d, conv2dBackpropFilter, conv2dBiasActivation } from '../../kernels/cpu/conv';
+import { conv2d, conv2dBackpropFilter, conv2dBackpropInput, conv2dBiasActivation } from '../../kernels/cpu/conv';
 import { convDirect, convFilterDirect, directConvFits, pooledShape } from '../../kernels/cpu/conv-direct';
 import { jsKernels, type CpuKernels } from '../../kernels/cpu/kernel-set';
 import { unpoolActivationBackprop } from '../../kernels/cpu/pool';
@@ -163,6 +163,32 @@ function suite(name: string, kernels: () => CpuKernels, runs: number, place: Pla
         conv2d(place(x), place(w), g, plainBanded, place(new Float32Array(bandCols)), kernels().gemm, kernels().im2col);
         sameBits(plainBanded, plainWhole);
       }), { seed: 11, numRuns: runs });
+    });
+
+    it('the backward convolutions in bands: the input gradient has the bits of one call, the filter gradient those of the JS kernels in the same bands', () => {
+      fc.assert(fc.property(conv, fc.integer({ min: 1, max: 5 }), fc.nat(), fc.boolean(), (c, outC, rowsSeed, sparse) => {
+        const g = { ...convGeometry(c), outC };
+        const k = g.kh * g.kw * g.inC;
+        const x = randomArray(g.batch * g.inH * g.inW * g.inC, c.seed, 4);
+        const w = randomArray(k * outC, c.seed + 1, 4);
+        // A dy mostly of zeros takes the filter gradient's transposed product.
+        const dy = randomArray(g.batch * g.outH * g.outW * outC, c.seed + 2, 4).map((v, i) => (sparse && i % 4 !== 0 ? 0 : v));
+        const all = g.batch * g.outH * g.outW * k;
+        const bandCols = (1 + (rowsSeed % (g.batch * g.outH))) * g.outW * k + (rowsSeed % 3);
+        const dxSize = g.batch * g.inH * g.inW * g.inC;
+        const [whole, banded, zeroed] = [new Float32Array(dxSize), place(new Float32Array(dxSize).fill(7)), place(new Float32Array(dxSize))];
+        conv2dBackpropInput(dy, w, g, whole, new Float32Array(all), kernels().gemm, kernels().col2im);
+        conv2dBackpropInput(place(dy), place(w), g, banded, place(new Float32Array(bandCols)), kernels().gemm, kernels().col2im);
+        conv2dBackpropInput(place(dy), place(w), g, zeroed, place(new Float32Array(bandCols)), kernels().gemm, kernels().col2im, true);
+        sameBits(banded, whole);
+        sameBits(zeroed, whole);
+        const [dwWhole, dwBanded, dwJs] = [new Float32Array(k * outC), place(new Float32Array(k * outC).fill(7)), new Float32Array(k * outC)];
+        conv2dBackpropFilter(x, dy, g, dwWhole, new Float32Array(all), kernels().gemm, kernels().im2col);
+        conv2dBackpropFilter(place(x), place(dy), g, dwBanded, place(new Float32Array(bandCols)), kernels().gemm, kernels().im2col);
+        conv2dBackpropFilter(x, dy, g, dwJs, new Float32Array(bandCols), jsKernels.gemm, jsKernels.im2col);
+        sameBits(dwBanded, dwJs);
+        dwBanded.forEach((v, i) => expect(Math.abs(v - dwWhole[i])).toBeLessThanOrEqual(1e-5 * (1 + Math.abs(dwWhole[i]))));
+      }), { seed: 12, numRuns: runs });
     });
 
     it('convFilterDirect matches its naive twin and im2col + the SIMD gemm bit for bit', () => {

@@ -150,13 +150,13 @@ export function simdKernelsOn(
     o.finish();
   };
 
-  const col2im: CpuKernels['col2im'] = (cols, g, dx) => {
+  const col2im: CpuKernels['col2im'] = (cols, g, dx, accumulate = false) => {
     const dxSize = g.batch * g.inH * g.inW * g.inC;
     const colSize = g.batch * g.outH * g.outW * g.kh * g.kw * g.inC;
-    const r = isF32(cols, dx) ? operands((o) => [o.input(cols, colSize), o.output(dx, dxSize)]) : null;
-    if (!r) return col2imJs(cols, g, dx);
+    const r = isF32(cols, dx) ? operands((o) => [o.input(cols, colSize), accumulate ? o.inout(dx, dxSize) : o.output(dx, dxSize)]) : null;
+    if (!r) return col2imJs(cols, g, dx, accumulate);
     const [o, [cAt, dAt]] = r;
-    zero(dAt, dxSize);
+    if (!accumulate) zero(dAt, dxSize);
     const args = [cAt, dAt, ...convGeometry(g), 0, 0];
     runtime.runRange('col2im', args, 13, g.batch, chunkOf(g.batch), colSize >= splitElements);
     o.finish();

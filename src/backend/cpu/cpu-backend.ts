@@ -2,7 +2,7 @@ import { jsKernels, type CpuKernels } from '../../../kernels/cpu/kernel-set';
 import { describeThreads, simdKernels, simdSupported } from '../../../kernels/cpu/wasm/index';
 import { conv2dGeometry, pool2dGeometry, readsPadding, type AxisLerp, type Conv2dGeometry } from '../../../kernels/shared/geometry';
 import { resizeBilinear } from '../../../kernels/cpu/resize';
-import { conv2d, conv2dBackpropInput, conv2dBackpropFilter, conv2dBiasActivation, forwardColsLength } from '../../../kernels/cpu/conv';
+import { bandColsLength, conv2d, conv2dBackpropInput, conv2dBackpropFilter, conv2dBiasActivation } from '../../../kernels/cpu/conv';
 import { coveredGeometry, directConvFits, padCovered, pooledShape } from '../../../kernels/cpu/conv-direct';
 import { conv2dBackpropFilterNaive, conv2dNaive } from '../../../kernels/cpu/conv-naive';
 import { broadcastShapes } from '../../../kernels/shared/broadcast';
@@ -148,7 +148,7 @@ export class CpuBackend implements Backend {
     if (this.infiniteMeetsPadding(g, floats(filter))) conv2dNaive(floats(x), floats(filter), g, values);
     // Small patches read straight from x with a zero bias (sum + 0 is the sum: the same bits as im2col + the GEMM).
     else if (dg) this.onDirectInput(floats(x), g, dg, (dx) => this.k.convDirect?.(dx, floats(filter), new (arrayTypeFor(x.dtype))(g.outC) as FloatArray, 'linear', dg, false, values));
-    else conv2d(floats(x), floats(filter), g, values, this.scratch.get(x.dtype, forwardColsLength(g)), this.k.gemm, this.k.im2col);
+    else conv2d(floats(x), floats(filter), g, values, this.cols(g, x.dtype), this.k.gemm, this.k.im2col);
     return out;
   }
 
@@ -161,7 +161,7 @@ export class CpuBackend implements Backend {
       conv2dNaive(floats(x), floats(filter), g, values);
       this.k.biasActivation(values, floats(bias), g.batch * g.outH * g.outW, g.outC, activation, values);
     } else if (dg) this.onDirectInput(floats(x), g, dg, (dx) => this.k.convDirect?.(dx, floats(filter), floats(bias), activation, dg, false, values));
-    else conv2dBiasActivation(floats(x), floats(filter), floats(bias), activation, g, values, this.scratch.get(x.dtype, forwardColsLength(g)), this.k.im2col, this.k.gemmBiasActivation);
+    else conv2dBiasActivation(floats(x), floats(filter), floats(bias), activation, g, values, this.cols(g, x.dtype), this.k.im2col, this.k.gemmBiasActivation);
     return out;
   }
 
@@ -199,11 +199,7 @@ export class CpuBackend implements Backend {
     try {
       unpool(floats(dy), pooled, winners, zShape, activation, dz, dbValues);
       let dx: Tensor | null = null;
-      if (need[0]) {
-        const [t, values] = this.floatOutput(x.shape, x.dtype);
-        this.inputGradient(dz, floats(filter), g, values, x.dtype);
-        dx = t;
-      }
+      if (need[0]) dx = this.inputGradient(dz, floats(filter), g, x.shape, x.dtype);
       // dbias sums every dz of its channel: finite sums mean that no dz is Infinity or NaN.
       if (dwValues) this.filterGradient(floats(x), dz, g, dwValues, x.dtype, this.k.allFinite(dbValues));
       return { dx, dfilter, dbias };
@@ -234,9 +230,7 @@ export class CpuBackend implements Backend {
 
   conv2dBackpropInput(dy: Tensor, filter: Tensor, xShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
     const g = conv2dGeometry(xShape, filter.shape, strides, pad);
-    const [dx, values] = this.floatOutput(xShape, dy.dtype);
-    this.inputGradient(floats(dy), floats(filter), g, values, dy.dtype);
-    return dx;
+    return this.inputGradient(floats(dy), floats(filter), g, xShape, dy.dtype);
   }
 
   conv2dBackpropFilter(x: Tensor, dy: Tensor, filterShape: readonly number[], strides: [number, number], pad: Padding): Tensor {
@@ -246,9 +240,16 @@ export class CpuBackend implements Backend {
     return dw;
   }
 
-  /** dx of a convolution from dy, into dx; `dtype` is the operands' (float32 or float64). */
-  private inputGradient(dy: FloatArray, filter: FloatArray, g: Conv2dGeometry, dx: FloatArray, dtype: DType): void {
-    conv2dBackpropInput(dy, filter, g, dx, this.cols(g, dtype), this.k.gemm, this.k.col2im);
+  /**
+   * dx of a convolution from dy; `dtype` is the operands' (float32 or float64). In bands its values start as zeros,
+   * zeroed by the kernels' memory (a typed fill() over it takes V8's slow path), and each band adds to them.
+   */
+  private inputGradient(dy: FloatArray, filter: FloatArray, g: Conv2dGeometry, xShape: readonly number[], dtype: DType): Tensor {
+    const cols = this.cols(g, dtype);
+    const inBands = cols.length < g.batch * g.outH * g.outW * g.kh * g.kw * g.inC;
+    const values = this.newValues(sizeOfShape(xShape), dtype, inBands) as FloatArray;
+    conv2dBackpropInput(dy, filter, g, values, cols, this.k.gemm, this.k.col2im, inBands);
+    return makeHandle(xShape, dtype, values);
   }
 
   /** The filter gradient from x and dy, into dw; `dyFinite` as convFilterDirect's. */
@@ -297,8 +298,9 @@ export class CpuBackend implements Backend {
     }
   }
 
+  /** A convolution's im2col columns: all of them, or a band's (bandColsLength). */
   private cols(g: Conv2dGeometry, dtype: DType): FloatArray {
-    return this.scratch.get(dtype, g.batch * g.outH * g.outW * g.kh * g.kw * g.inC);
+    return this.scratch.get(dtype, bandColsLength(g));
   }
 
   depthwiseConv2d(x: Tensor, filter: Tensor, strides: [number, number], pad: Padding): Tensor {
