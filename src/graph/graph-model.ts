@@ -10,8 +10,8 @@ import { parseOutputName, type GraphDef } from './graph-def';
 import { HashTables } from './hash-tables';
 import { leafNames, readGraphModel, type GraphModelParts, type GraphParts, type IONode, type ResourceOutput } from './model-artifacts';
 
-/** An input or output as GraphModel.inputs and outputs describe it, as TF.js's TensorInfo. */
-export interface TensorInfo {
+/** An input or output as GraphModel.inputs and outputs describe it, as TF.js's ModelTensorInfo. */
+export interface ModelTensorInfo {
   name: string;
   /** The Placeholder's shape attr (-1 for an unknown dimension); absent where the graph does not say. */
   shape?: number[];
@@ -20,8 +20,8 @@ export interface TensorInfo {
 
 /** What runs inference on tensors, as TF.js's InferenceModel (a GraphModel). */
 export interface InferenceModel {
-  readonly inputs: TensorInfo[];
-  readonly outputs: TensorInfo[];
+  readonly inputs: ModelTensorInfo[];
+  readonly outputs: ModelTensorInfo[];
   predict(inputs: Tensor | Tensor[] | NamedTensorMap, config: ModelPredictConfig): Tensor | Tensor[] | NamedTensorMap;
   execute(inputs: Tensor | Tensor[] | NamedTensorMap, outputs: string | string[]): Tensor | Tensor[];
 }
@@ -55,12 +55,13 @@ export function assertModelSource(op: string, source: unknown): void {
  * A model converted by tfjs-converter to a graph (format 'graph-model'), run node by node with tessera's ops, as
  * TF.js's tf.GraphModel: built with a URL or IOHandler, then load(); or by tn.loadGraphModel. Inference only.
  */
-export class GraphModel implements InferenceModel {
+// ModelURL: what the model loads from, as TF.js's type parameter (a program may name GraphModel<string | io.IOHandler>).
+export class GraphModel<ModelURL extends ModelSource = string | IOHandler> implements InferenceModel {
   private loaded?: Loaded;
   private disposed = false;
 
   constructor(
-    private readonly modelUrl: ModelSource,
+    private readonly modelUrl: ModelURL,
     private readonly loadOptions: GraphModelLoadOptions = {},
   ) {}
 
@@ -138,11 +139,11 @@ export class GraphModel implements InferenceModel {
     return this.model('GraphModel.outputNodes').outputs.map((n) => n.key);
   }
 
-  get inputs(): TensorInfo[] {
+  get inputs(): ModelTensorInfo[] {
     return this.model('GraphModel.inputs').inputs.map((n) => this.info(n));
   }
 
-  get outputs(): TensorInfo[] {
+  get outputs(): ModelTensorInfo[] {
     return this.model('GraphModel.outputs').outputs.map((n) => this.info(n));
   }
 
@@ -165,7 +166,7 @@ export class GraphModel implements InferenceModel {
   }
 
   /** As TF.js's: name, the shape attr where the op has one (Placeholders), and the dtype attr TF.js's op mapper reads. */
-  private info(io: IONode): TensorInfo {
+  private info(io: IONode): ModelTensorInfo {
     const { node } = io;
     const model = this.loaded as Loaded;
     const dtypeAttr = node.op === 'Placeholder' ? 'dtype' : model.specs.get(node.name)?.dtypeAttr;

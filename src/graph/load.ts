@@ -23,7 +23,7 @@ export async function loadGraphModel(modelUrl: string | IOHandler, options: Grap
  * A graph model from what is already in memory, as tf.loadGraphModelSync: an IOHandlerSync (tn.io.fromMemorySync),
  * ModelArtifacts, or [model.json's object, the weights' ArrayBuffer].
  */
-export function loadGraphModelSync(modelSource: IOHandlerSync | ModelArtifacts | [ModelJSON, ArrayBuffer]): GraphModel {
+export function loadGraphModelSync(modelSource: IOHandlerSync | ModelArtifacts | [ModelJSON, ArrayBuffer]): GraphModel<IOHandlerSync> {
   const op = 'loadGraphModelSync';
   let handler: IOHandlerSync;
   if (Array.isArray(modelSource)) {

@@ -1,4 +1,5 @@
 import type { Tensor } from '../tensor/tensor';
+import type { Scalar } from '../tensor/tfjs-types';
 import { abs, square } from '../ops/unary';
 import { add, mul } from '../ops/binary';
 import { sum } from '../ops/reduction';
@@ -12,7 +13,8 @@ import { UserTensorFunction, userTensorFunction } from './serialization';
 export interface Regularizer {
   /** 'L1L2', or the className of the user's registered regularizer class. */
   readonly className: string;
-  apply(x: Tensor): Tensor;
+  /** The penalty: a scalar. */
+  apply(x: Tensor): Scalar;
   getConfig(): ConfigDict;
   /** The class name TF.js saves it under (its Serializable's getClassName). */
   getClassName(): string;
@@ -23,11 +25,10 @@ class L1L2 implements Regularizer {
   constructor(readonly l1: number, readonly l2: number) {}
 
   /** l1·Σ|x| + l2·Σx², as TF.js's L1L2 (a term with a zero factor is left out). */
-  apply(x: Tensor): Tensor {
+  apply(x: Tensor): Scalar {
     const l1 = this.l1 !== 0 ? mul(sum(abs(x)), this.l1) : null;
     const l2 = this.l2 !== 0 ? mul(sum(square(x)), this.l2) : null;
-    if (l1 && l2) return add(l1, l2);
-    return l1 ?? l2 ?? zeros([], x.dtype);
+    return (l1 && l2 ? add(l1, l2) : l1 ?? l2 ?? zeros([], x.dtype)) as Scalar;
   }
 
   getConfig(): { l1: number; l2: number } {
@@ -87,7 +88,7 @@ export function getRegularizer(op: string, arg: string, spec: unknown): Regulari
     const config = 'config' in spec && typeof spec.config === 'object' && spec.config !== null ? spec.config : {};
     return regularizerFromConfig('L1L2', config as Record<string, unknown>);
   }
-  const custom = userTensorFunction(spec);
+  const custom = userTensorFunction<Scalar>(spec);
   if (custom) return custom;
   throw argError(op, arg, fmtValue(spec), "a regularizer from tn.regularizers (l1, l2, l1l2), a {className: 'L1L2', config}, 'l1l2', 'L1L2', or the className of a regularizer class registered with tf.serialization.registerClass");
 }
@@ -102,7 +103,7 @@ export function regularizerFromConfig(className: string, config: Record<string, 
   if (className === 'L1L2') return new L1L2(factor(className, 'l1', config.l1 ?? 0), factor(className, 'l2', config.l2 ?? 0));
   if (className === 'L1') return new L1L2(factor(className, 'l1', config.l1), 0);
   if (className === 'L2') return new L1L2(0, factor(className, 'l2', config.l2));
-  const custom = userTensorFunction({ className, config: tsConfig(config as ConfigValue) });
+  const custom = userTensorFunction<Scalar>({ className, config: tsConfig(config as ConfigValue) });
   if (custom) return custom;
   throw argError('regularizer', 'class_name', fmtValue(className), "'L1L2', 'L1', 'L2' or the className of a registered regularizer class");
 }

@@ -145,15 +145,18 @@ export function registeredApplier<A extends unknown[], R>(setting: unknown): Use
   return made && typeof (made as { apply?: unknown }).apply === 'function' ? (made as UserApplier<A, R>) : undefined;
 }
 
-/** A user's registered object taking a weight to a tensor (a regularizer's penalty, a constraint's projection), as the layers hold one. */
-export class UserTensorFunction {
-  constructor(private readonly custom: UserApplier<[Tensor], Tensor>) {}
+/**
+ * A user's registered object taking a weight to a tensor (a regularizer's penalty, a scalar; a constraint's
+ * projection), as the layers hold one; T is what its kind gives.
+ */
+export class UserTensorFunction<T extends Tensor = Tensor> {
+  constructor(private readonly custom: UserApplier<[Tensor], T>) {}
 
   get className(): string {
     return this.custom.getClassName();
   }
 
-  apply(x: Tensor): Tensor {
+  apply(x: Tensor): T {
     return this.custom.apply(x);
   }
 
@@ -167,7 +170,7 @@ export class UserTensorFunction {
 }
 
 /** The user's registered regularizer or constraint a setting names (its className, or {className, config}), if any. */
-export function userTensorFunction(spec: unknown): UserTensorFunction | undefined {
-  const custom = registeredApplier<[Tensor], Tensor>(spec);
-  return custom && new UserTensorFunction(custom);
+export function userTensorFunction<T extends Tensor = Tensor>(spec: unknown): UserTensorFunction<T> | undefined {
+  const custom = registeredApplier<[Tensor], T>(spec);
+  return custom && new UserTensorFunction<T>(custom);
 }

@@ -9,7 +9,8 @@ import { layerFromDict } from '../layers/serialization';
 import type { ConfigDict, ConfigDictArray, Serializable, SerializableConstructor } from '../util/serializable';
 import { buildGraph } from './graph';
 import type { Compiled } from './compile';
-import { LayersModel, ownInputsOf, ownShapeUnlisted, type ModelEvaluateArgs } from './layers-model';
+import { LayersModel, ownInputsOf, ownShapeUnlisted } from './layers-model';
+import type { ModelPredictConfig } from '../tensor/tfjs-types';
 import type { SummaryRow } from './summary';
 
 export type { ModelCompileArgs, ModelFitArgs, ModelEvaluateArgs } from './layers-model';
@@ -146,7 +147,7 @@ export class Sequential extends LayersModel {
   }
 
   /** The model's output for x, in batches (one tensor: a Sequential model has one output). */
-  override predict(x: Tensor | Tensor[], args: ModelEvaluateArgs = {}): Tensor {
+  override predict(x: Tensor | Tensor[], args: ModelPredictConfig = {}): Tensor {
     return super.predict(x, args) as Tensor;
   }
 

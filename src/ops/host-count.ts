@@ -1,5 +1,7 @@
 import { assertTensorDtype } from '../tensor/checks';
 import { arrayTypeFor, type DType, type Tensor } from '../tensor/tensor';
+import type { Tensor1D } from '../tensor/tfjs-types';
+import type { Rank } from '../tensor/value-types';
 import { argError, fmtShape } from '../util/validate';
 import { tensor } from './creation';
 import { toTensor, type TensorLike } from './tensor-like';
@@ -31,17 +33,17 @@ function countRow(op: string, xs: ArrayLike<number>, ws: ArrayLike<number> | nul
 }
 
 /** How often each value 0 … size − 1 occurs in the 1-D int32 x (summing weights instead when given), as tf.bincount(x, weights, size). */
-export function bincount(x: Tensor | TensorLike, weights: Tensor | TensorLike, size: number): Tensor {
+export function bincount(x: Tensor | TensorLike, weights: Tensor | TensorLike, size: number): Tensor1D {
   const [t, w] = countArgs('bincount', x, weights, size);
   if (t.rank !== 1) throw argError('bincount', 'x', `shape ${fmtShape(t.shape)}`, 'a 1-D tensor');
-  return tensor(countRow('bincount', t.hostValues(), w.size > 0 ? w.hostValues() : null, size, false, w.dtype), [size], w.dtype);
+  return tensor(countRow('bincount', t.hostValues(), w.size > 0 ? w.hostValues() : null, size, false, w.dtype), [size], w.dtype) as Tensor1D;
 }
 
 /**
  * bincount of a 1-D x, or of each row of a 2-D x; binaryOutput marks presence (1) instead of counting, as
  * tf.denseBincount(x, weights, size, binaryOutput = false).
  */
-export function denseBincount(x: Tensor | TensorLike, weights: Tensor | TensorLike, size: number, binaryOutput?: boolean): Tensor {
+export function denseBincount<R extends Rank.R1 | Rank.R2 = Rank.R1 | Rank.R2>(x: Tensor<R> | Tensor | TensorLike, weights: Tensor<R> | Tensor | TensorLike, size: number, binaryOutput?: boolean): Tensor<R> {
   binaryOutput ??= false;
   const op = 'denseBincount';
   const [t, w] = countArgs(op, x, weights, size);
@@ -52,7 +54,7 @@ export function denseBincount(x: Tensor | TensorLike, weights: Tensor | TensorLi
   const ws = w.size > 0 ? w.hostValues() : null;
   const counts = Array.from({ length: rows }, (_, r) =>
     countRow(op, xs.subarray(r * width, (r + 1) * width), ws && ws.subarray(r * width, (r + 1) * width), size, binaryOutput, w.dtype)).flat();
-  return tensor(counts, t.rank === 1 ? [size] : [rows, size], w.dtype);
+  return tensor(counts, t.rank === 1 ? [size] : [rows, size], w.dtype) as Tensor<R>;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { assertTensorDtype } from '../tensor/checks';
 import { Tensor, sizeOfShape } from '../tensor/tensor';
+import type { Tensor1D, Tensor2D } from '../tensor/tfjs-types';
 import { tidy } from '../tensor/tidy';
 import { firstSeenIds } from '../util/first-seen';
 import { argError, describeValue, fmtShape, normalizeAxes } from '../util/validate';
@@ -14,7 +15,7 @@ import { isStrings, stringTensor, uniqueStrings } from './string-tensors';
 // on the host, as TF.js's kernels do, and select with gather, so what they select keeps its gradient.
 
 /** The coordinates of the true elements of condition, one row each in row-major order (int32 [n, rank]), as tf.whereAsync. */
-function where(condition: Tensor | TensorLike): Tensor {
+function where(condition: Tensor | TensorLike): Tensor2D {
   const c = toTensorAs('whereAsync', 'condition', condition, 'bool');
   assertTensorDtype('whereAsync', 'condition', c, 'bool');
   const values = c.hostValues();
@@ -28,7 +29,7 @@ function where(condition: Tensor | TensorLike): Tensor {
       rest = Math.floor(rest / c.shape[a]);
     }
   }
-  return tensor(coords, [n, c.rank], 'int32');
+  return tensor(coords, [n, c.rank], 'int32') as Tensor2D;
 }
 
 /**
@@ -69,9 +70,9 @@ function setdiff1d(x: Tensor | TensorLike, y: Tensor | TensorLike): [Tensor, Ten
  * The distinct slices of x along axis in order of first appearance, and for each slice of x the index of its
  * distinct value (int32), as tf.unique(x, axis = 0); NaN equals NaN, and 0 equals −0.
  */
-export function unique(x: Tensor | TensorLike, axis?: number): { values: Tensor; indices: Tensor } {
+export function unique<T extends Tensor>(x: T | TensorLike, axis?: number): { values: T; indices: Tensor1D } {
   axis ??= 0;
-  if (isStrings(x)) return uniqueStrings(stringTensor('unique', 'x', x), axis, unique);
+  if (isStrings(x)) return uniqueStrings(stringTensor('unique', 'x', x), axis, unique) as { values: T; indices: Tensor1D };
   const t = toTensor('unique', 'x', x);
   if (t.rank === 0) throw argError('unique', 'x', 'a scalar', 'a tensor of rank >= 1');
   if (typeof axis !== 'number') throw argError('unique', 'axis', describeValue(axis), `an integer in [${-t.rank}, ${t.rank})`);
@@ -82,7 +83,7 @@ export function unique(x: Tensor | TensorLike, axis?: number): { values: Tensor;
   const values = (a === 0 ? t : transpose(t, perm)).hostValues();
   const width = rows === 0 ? 0 : values.length / rows;
   const { ids, firsts } = firstSeenIds(rows, (r) => Array.from(values.subarray(r * width, (r + 1) * width), String).join(','));
-  return { values: gather(t, tensor(firsts, [firsts.length], 'int32'), a), indices: tensor(ids, [rows], 'int32') };
+  return { values: gather(t, tensor(firsts, [firsts.length], 'int32'), a) as T, indices: tensor(ids, [rows], 'int32') as Tensor1D };
 }
 
 /**

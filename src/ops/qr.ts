@@ -1,4 +1,5 @@
 import type { Tensor } from '../tensor/tensor';
+import type { Tensor1D, Tensor2D } from '../tensor/tfjs-types';
 import { argError, describeValue, fmtShape, withArticle } from '../util/validate';
 import { div, equal, greater, mul, sub } from './binary';
 import { concat, stack, unstack } from './concat';
@@ -73,7 +74,7 @@ export function qr(x: Tensor | TensorLike, fullMatrices?: boolean): [Tensor, Ten
  * Orthonormal vectors spanning the same growing subspaces as xs, by Gram–Schmidt, as tf.linalg.gramSchmidt: an
  * array of 1-D tensors gives an array, a 2-D tensor's rows give a 2-D tensor.
  */
-export function gramSchmidt(xs: Tensor[] | Tensor): Tensor[] | Tensor {
+export function gramSchmidt(xs: Tensor[] | Tensor): Tensor1D[] | Tensor2D {
   const op = 'linalg.gramSchmidt';
   const asMatrix = !Array.isArray(xs);
   let rows: Tensor[];
@@ -96,5 +97,5 @@ export function gramSchmidt(xs: Tensor[] | Tensor): Tensor[] | Tensor {
     for (const y of ys) v = sub(v, mul(sum(mul(y, v)), y));
     ys.push(div(v, norm(v)));
   }
-  return asMatrix ? stack(ys) : ys;
+  return asMatrix ? stack(ys) as Tensor2D : ys as Tensor1D[];
 }

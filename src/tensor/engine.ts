@@ -18,6 +18,8 @@ export interface KernelBackend {
   floatPrecision(): 32;
   /** The smallest value programs add to avoid dividing by zero at that precision: TF.js's 1e-7 for float32. */
   epsilon(): number;
+  /** The live data buffers, as TF.js's backend counts them (tn.memory().numDataBuffers). */
+  numDataIds(): number;
 }
 
 /** The counts TF.js's EngineState holds that programs read (tf.memory() reports them). */
@@ -55,7 +57,7 @@ const views = new WeakMap<Backend, KernelBackend>();
 function viewOf(b: Backend): KernelBackend {
   let view = views.get(b);
   if (!view) {
-    view = Object.freeze({ name: b.name, describe: () => b.describe(), floatPrecision: () => 32 as const, epsilon: () => 1e-7 });
+    view = Object.freeze({ name: b.name, describe: () => b.describe(), floatPrecision: () => 32 as const, epsilon: () => 1e-7, numDataIds: () => memory().numDataBuffers });
     views.set(b, view);
   }
   return view;

@@ -474,11 +474,11 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
   }
 
   /** A mutable copy of the values with element access (get/set by coordinates), as TF.js's x.bufferSync(). */
-  bufferSync<D extends DataType = NumericDataType>(): TensorBuffer<R, D> {
+  bufferSync<D extends DataType = 'float32'>(): TensorBuffer<R, D> {
     return new TensorBuffer<R, D>(this.shape, this.dtype as D, this.dataSync<D>());
   }
 
-  async buffer<D extends DataType = NumericDataType>(): Promise<TensorBuffer<R, D>> {
+  async buffer<D extends DataType = 'float32'>(): Promise<TensorBuffer<R, D>> {
     return this.bufferSync<D>();
   }
 

@@ -1,5 +1,5 @@
 import type { Tensor } from './tensor';
-import type { Rank } from './value-types';
+import type { DataType, Rank } from './value-types';
 
 // TF.js's names for tensors of each rank and for the containers tidy() and the gradient functions take.
 
@@ -10,6 +10,16 @@ export type Tensor3D = Tensor<Rank.R3>;
 export type Tensor4D = Tensor<Rank.R4>;
 export type Tensor5D = Tensor<Rank.R5>;
 export type Tensor6D = Tensor<Rank.R6>;
+
+/**
+ * TF.js's TensorInfo, a kernel's view of a tensor (its data id, shape and dtype), for programs that name the type:
+ * tessera has no kernel registry that takes one (a graph model's inputs are ModelTensorInfo).
+ */
+export interface TensorInfo {
+  dataId: object;
+  shape: number[];
+  dtype: DataType;
+}
 
 /** Tensors by name (gradients of variables, a model's named inputs). */
 export interface NamedTensorMap {

@@ -24,6 +24,9 @@ describe('setBackend / ready / getBackend', () => {
     expect(tn.findBackend('cpu')).toBe(tn.backend());
     expect(tn.findBackend('wasm')).toBe(tn.backend());
     expect(tn.findBackend('cpu')?.name).toBe('cpu');
+    const t = tn.ones([3]);
+    expect(tn.backend().numDataIds()).toBe(tn.memory().numDataBuffers);
+    t.dispose();
     expect(tn.findBackend('webgl2')).toBeNull();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {

@@ -1,4 +1,5 @@
 import { isFloatDtype, Tensor } from '../../tensor/tensor';
+import type { Tensor4D } from '../../tensor/tfjs-types';
 import { assertRank } from '../../tensor/checks';
 import { isRecording } from '../../tensor/tape';
 import { argError, assertFiniteNumber, assertPositiveInt, describeValue, fmtShape, fmtValue } from '../../util/validate';
@@ -102,7 +103,7 @@ function boxWeights(boxes: Tensor, s: Samples, [, h, w]: readonly number[], [ch,
 export function cropAndResize(
   image: Tensor | TensorLike, boxes: Tensor | TensorLike, boxInd: Tensor | TensorLike, cropSize: [number, number],
   method?: 'bilinear' | 'nearest', extrapolationValue?: number,
-): Tensor {
+): Tensor4D {
   method ??= 'bilinear'; extrapolationValue ??= 0;
   const op = 'cropAndResize';
   const img = toTensor(op, 'image', image);
@@ -133,5 +134,5 @@ export function cropAndResize(
   // an Infinity or NaN in that row out of them (∞·0 is NaN).
   const outside = new Tensor([cells, 1], 'bool', s.outside);
   const out = where(outside, scalar(extrapolationValue, x.dtype), sum(mul(reshape(picked, [cells, 4, depth]), weights), 1));
-  return reshape(out, [b.shape[0], size[0], size[1], depth]);
+  return reshape(out, [b.shape[0], size[0], size[1], depth]) as Tensor4D;
 }

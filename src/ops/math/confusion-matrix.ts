@@ -1,4 +1,5 @@
 import type { Tensor } from '../../tensor/tensor';
+import type { Tensor2D } from '../../tensor/tfjs-types';
 import { assertRank } from '../../tensor/checks';
 import { argError, describeValue } from '../../util/validate';
 import { equal } from '../binary';
@@ -13,7 +14,7 @@ import { toTensor, type TensorLike } from '../tensor-like';
  * numClasses): int32 [numClasses, numClasses]. Values are truncated to integers first; one outside [0, numClasses)
  * is an error (TF.js counts it nowhere), as out-of-range indices everywhere in tessera.
  */
-export function confusionMatrix(labels: Tensor | TensorLike, predictions: Tensor | TensorLike, numClasses: number): Tensor {
+export function confusionMatrix(labels: Tensor | TensorLike, predictions: Tensor | TensorLike, numClasses: number): Tensor2D {
   const op = 'confusionMatrix';
   const l = toTensor(op, 'labels', labels);
   const p = toTensor(op, 'predictions', predictions);
@@ -36,5 +37,5 @@ export function confusionMatrix(labels: Tensor | TensorLike, predictions: Tensor
     }
     return cast(equal(reshape(ids, [x.shape[0], 1]), classes), 'float32');
   };
-  return cast(matMul(oneHot('labels', l), oneHot('predictions', p), true, false), 'int32');
+  return cast(matMul(oneHot('labels', l), oneHot('predictions', p), true, false), 'int32') as Tensor2D;
 }
