@@ -30,7 +30,10 @@ export interface LoadOptions {
   onProgress?: OnProgressCallback;
   /** Maps a weight file's name in the manifest to the URL to fetch it from (instead of the prefix). */
   weightUrlConverter?(weightFileName: string): Promise<string>;
-  /** Must be true if given: tessera never loads part of a model. */
+  /**
+   * TF.js's strict: false loads a model whose file lacks weights (they keep fresh values) or has extra ones; tessera
+   * takes it, and still loads every weight the model has from the file, and nothing else.
+   */
   strict?: boolean;
   /** loadGraphModel's: the URL is a TF Hub module's (model.json?tfjs-format=file is appended); the http handler ignores it, as TF.js's. */
   fromTFHub?: boolean;
@@ -63,9 +66,9 @@ export function checkLoadOptions(op: string, o: unknown, arg = 'loadOptions'): L
   return opts as LoadOptions;
 }
 
-/** TF.js's strict: false keeps fresh weights where the file's are missing; tessera never loads part of a model. */
+/** A boolean, as TF.js's; false changes nothing here: tessera never loads part of a model (LoadOptions.strict). */
 function checkStrict(op: string, where: string, strict: unknown): void {
-  if (strict != null && strict !== true) throw argError(op, where, describe(strict), 'true or absent (tessera never loads part of a model)');
+  if (strict != null && typeof strict !== 'boolean') throw argError(op, where, describe(strict), 'a boolean');
 }
 
 /** The folder of a URL (with its '/') and its query string, as TF.js splits a model.json URL. */

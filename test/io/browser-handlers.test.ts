@@ -122,8 +122,8 @@ describe('http(s)', () => {
     await expect(load('https://models.example/hand/model.json')).rejects.toThrow(
       /io.http: https:\/\/models.example\/hand\/group1-shard1of2.bin \+ https:\/\/models.example\/hand\/group1-shard2of2.bin is truncated: it holds 30 bytes but the manifest declares 44; weight 'dense_Dense1\/bias' \[2\] at byte offset 24 runs past the end/,
     );
-    await expect(tn.loadLayersModel('https://models.example/hand/model.json', { strict: false })).rejects.toThrow(/loadLayersModel: options.strict must be true or absent \(tessera never loads part of a model\), got false/);
-    expect(() => tn.io.http('https://models.example/hand/model.json', { strict: false })).toThrow(/io.http: loadOptions.strict must be true or absent/);
+    await expect(tn.loadLayersModel('https://models.example/hand/model.json', { strict: 'no' as never })).rejects.toThrow(/loadLayersModel: options.strict must be a boolean, got "no"/);
+    expect(() => tn.io.http('https://models.example/hand/model.json', { strict: 0 as never })).toThrow(/io.http: loadOptions.strict must be a boolean, got 0/);
     expect(() => tn.io.http('https://models.example/hand/model.json', { streamWeights: true })).toThrow(/io.http: loadOptions.streamWeights must be false or absent \(weight files are read whole\), got true/);
     await expect(tn.loadLayersModel('https://models.example/hand/model.json', { onProgres: () => 0 } as never)).rejects.toThrow(/loadLayersModel: options.onProgres must be absent/);
     expect(() => tn.io.http('https://models.example/hand/model.json', { onProgres: () => 0 } as never)).toThrow(/io.http: loadOptions.onProgres must be absent/);

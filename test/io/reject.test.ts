@@ -271,16 +271,21 @@ describe('JSON safety', () => {
 });
 
 describe('no partial model, no global change', () => {
-  it('strict: false is refused for every source, before anything is read (file://, an IOHandler); strict: true loads', async () => {
+  it('strict: false loads a whole model as strict does, from every source, and still refuses a file missing a weight; a non-boolean strict is refused before anything is read', async () => {
     const url = await writeModel('strict', handWrittenModelJson(), { 'weights.bin': BYTES });
     let read = false;
     const json = handWrittenModelJson() as Json;
     const handler = { load: async (): Promise<tn.ModelArtifacts> => { read = true; return { modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData: BYTES.slice().buffer }; } };
     for (const source of [url, handler]) {
-      await expect(tn.loadLayersModel(source, { strict: false })).rejects.toThrow(/loadLayersModel: options\.strict must be true or absent \(tessera never loads part of a model\), got false/);
+      await expect(tn.loadLayersModel(source, { strict: 'false' as never })).rejects.toThrow(/loadLayersModel: options\.strict must be a boolean, got "false"/);
     }
     expect(read).toBe(false);
-    expect((await tn.loadLayersModel(url, { strict: true })).layers).toHaveLength(2);
+    const want = (await tn.loadLayersModel(url, { strict: true })).getWeights().map((w) => Array.from(w.dataSync()));
+    for (const source of [url, handler]) {
+      expect((await tn.loadLayersModel(source, { strict: false })).getWeights().map((w) => Array.from(w.dataSync()))).toEqual(want);
+    }
+    const missing = { load: async (): Promise<tn.ModelArtifacts> => ({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights.slice(0, -1), weightData: BYTES.slice(0, BYTES.length - 4 * json.weightsManifest[0].weights.at(-1)!.shape.reduce((a: number, b: number) => a * b, 1)).buffer }) };
+    await expect(tn.loadLayersModel(missing, { strict: false })).rejects.toThrow(/loadLayersModel: weightSpecs must list \d+ weights for these layers/);
   });
 
   it('a failing load leaves layer naming untouched and returns nothing', async () => {

@@ -156,7 +156,7 @@ describe('every public function rejects junk with a plain Error, never a TypeErr
     'layers.maxPool1d', 'layers.maxPool2d', 'layers.avgPool1d', 'layers.avgPool2d', 'layers.avgPooling1d', 'layers.avgPooling2d',
     'layers.globalMaxPool1d', 'layers.globalMaxPool2d', 'layers.avgPool3d', 'layers.avgPooling3d']);
   // tfjs-data's names at the top level are tn.data's own functions: checked (or exempt) as data's.
-  const dataOwn = new Set(Object.values(tn.data));
+  const dataOwn = new Set<unknown>(Object.values(tn.data));
   for (const [ns, obj] of namespaces) {
     for (const [name, f] of Object.entries(obj)) {
       if (typeof f !== 'function' || exempt.has(name) || exempt.has(`${ns}.${name}`) || (ns === 'tn' && dataOwn.has(f))) continue;

@@ -841,7 +841,7 @@ const saving: Program[] = [
   },
   {
     name: 'loadLayersModel from fromMemory of a topology with no weights, strict and not strict',
-    deviation: 'tessera refuses strict: false (it never loads part of a model; README); TF.js 4.22 loads the topology with fresh weights',
+    deviation: 'tessera takes strict: false but never loads part of a model (README): the topology without weights is refused; TF.js 4.22 loads it with fresh weights',
     run: async (tf) => {
       const m = classifier(tf);
       const topo = m.toJSON(null, false) as object;
