@@ -1,15 +1,16 @@
+import { clone } from '../ops/index';
 import { Tensor } from '../tensor/tensor';
 import { describe } from '../io/json-checks';
 import type { CustomAttrValue } from './attrs';
 import type { OpSpec } from './op-spec';
 
-/** An attr's value as an op registered with registerOp reads it (TF.js's ValueType, less tensors: none is passed). */
-export type ValueType = CustomAttrValue;
-
-/** What an op registered with registerOp gets of its node when it runs: its data inputs' tensors, and its attrs. */
+/**
+ * What an op registered with registerOp gets of its node when it runs: its data inputs' tensors, and its attrs (as
+ * TF.js's ValueType, less tensors: none is passed).
+ */
 export interface GraphNode {
   inputs: Tensor[];
-  attrs: { [key: string]: ValueType };
+  attrs: { [key: string]: CustomAttrValue };
 }
 
 /** An op a graph model runs by a user's function: its outputs, or a promise of them (then executeAsync only). */
@@ -35,9 +36,10 @@ export function deregisterOp(name: string): void {
 }
 
 /**
- * The spec of a node whose op a user registered, or undefined. Its outputs are the tensors the function returns
- * (an input handed back too); like TF.js, the node runs in no tidy of its own, so what the function makes and does
- * not return stays (a promise's tensors cannot be tidied), and a promise is refused by execute.
+ * The spec of a node whose op a user registered, or undefined. Its outputs are the tensors the function returns, an
+ * input handed back as a clone (so the run frees each tensor object once); like TF.js, the node runs in no tidy of
+ * its own, so what the function makes and does not return stays (a promise's tensors cannot be tidied), and a
+ * promise is refused by execute.
  */
 export function customOpSpec(op: string): OpSpec | undefined {
   if (!registered.has(op)) return undefined;
@@ -49,17 +51,18 @@ export function customOpSpec(op: string): OpSpec | undefined {
       if (f === undefined) throw new Error(`${n.node.where}: its op was registered with registerOp when the model loaded, and is no longer`);
       const attrs: GraphNode['attrs'] = {};
       for (const name of n.attrs.names()) attrs[name] = n.attrs.anyValue(name);
-      const out = f({ inputs: n.tensors(0), attrs });
-      return out instanceof Promise ? out.then((v) => outputsOf(n.node.where, v)) : outputsOf(n.node.where, out);
+      const inputs = n.tensors(0);
+      const out = f({ inputs, attrs });
+      return out instanceof Promise ? out.then((v) => outputsOf(n.node.where, v, inputs)) : outputsOf(n.node.where, out, inputs);
     },
   };
 }
 
-function outputsOf(where: string, out: unknown): Tensor[] {
+function outputsOf(where: string, out: unknown, inputs: Tensor[]): Tensor[] {
   const list = Array.isArray(out) ? out : [out];
   list.forEach((t, i) => {
     if (!(t instanceof Tensor)) throw new Error(`${where}: the function registered with registerOp must return a tensor or an array of tensors, got ${Array.isArray(out) ? `${describe(t)} at index ${i}` : describe(out)}`);
     if (t.isDisposed) throw new Error(`${where}: the function registered with registerOp returned a disposed tensor${Array.isArray(out) ? ` at index ${i}` : ''}`);
   });
-  return list as Tensor[];
+  return (list as Tensor[]).map((t) => (inputs.includes(t) ? clone(t) : t));
 }
