@@ -57,10 +57,11 @@ function forEachBand(
   for (let b = 0; b < g.batch; b++) {
     for (let r0 = 0; r0 < g.outH; r0 += perBand) {
       const r1 = Math.min(g.outH, r0 + perBand);
-      const first = Math.max(0, r0 * g.strideH - g.padTop);
-      const end = Math.max(first, Math.min(g.inH, (r1 - 1) * g.strideH - g.padTop + g.kh));
-      const sub: Conv2dGeometry = { ...g, batch: 1, inH: end - first, outH: r1 - r0, padTop: g.padTop + first - r0 * g.strideH };
-      const xAt = (b * g.inH + first) * inRow;
+      // The input rows the band's windows read: [top, bottom).
+      const top = Math.max(0, r0 * g.strideH - g.padTop);
+      const bottom = Math.max(top, Math.min(g.inH, (r1 - 1) * g.strideH - g.padTop + g.kh));
+      const sub: Conv2dGeometry = { ...g, batch: 1, inH: bottom - top, outH: r1 - r0, padTop: g.padTop + top - r0 * g.strideH };
+      const xAt = (b * g.inH + top) * inRow;
       const outAt = (b * g.outH + r0) * outRow;
       band(x.subarray(xAt, xAt + sub.inH * inRow), sub, out.subarray(outAt, outAt + sub.outH * outRow), cols.subarray(0, sub.outH * rowCols), sub.outH * g.outW, b === 0 && r0 === 0);
     }
