@@ -8,24 +8,26 @@ import { getRegularizer, regularizerConfig, type Regularizer, type RegularizerNa
 import { Layer, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
 
 /**
- * Checks that every value of `indices` is an integer in [0, rows) and returns them; the error names the
- * first offending value and its position, so a bad index never reads other memory.
+ * The indices as int32, cast as TF.js's embedding casts them (a fraction truncated, NaN to 0: the sentiment example
+ * feeds NaN for an unknown word), each checked to be in [0, rows); the error names the first offending value and
+ * its position, so a bad index never reads other memory.
  */
 function checkIndices(op: string, indices: Tensor, rows: number): Int32Array {
+  if (indices.dtype === 'string') throw argError(op, 'indices', 'a string tensor', `integers in [0, ${rows - 1}]`);
   const v = indices.hostValues();
-  const out = new Int32Array(v.length);
+  const out = Int32Array.from(v as ArrayLike<number>);
   for (let i = 0; i < v.length; i++) {
-    const k = v[i];
-    if (!Number.isInteger(k) || k < 0 || k >= rows) {
+    const k = out[i];
+    if (k < 0 || k >= rows) {
       const pos: number[] = [];
       let r = i;
       for (let d = indices.rank - 1; d >= 0; d--) {
         pos.unshift(r % indices.shape[d]);
         r = Math.floor(r / indices.shape[d]);
       }
-      throw argError(op, 'indices', `${fmtValue(k)} at position [${pos.join(', ')}]`, `integers in [0, ${rows - 1}]`);
+      const given = v[i] === k ? fmtValue(k) : `${fmtValue(v[i])} (as int32 ${k})`;
+      throw argError(op, 'indices', `${given} at position [${pos.join(', ')}]`, `integers in [0, ${rows - 1}]`);
     }
-    out[i] = k;
   }
   return out;
 }

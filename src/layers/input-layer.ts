@@ -46,8 +46,10 @@ export class InputLayer extends Layer {
     }
     // TF.js's words: the batch size is the batch shape's first entry.
     if (args.batchInputShape != null && args.batchSize != null) throw new Error(`${op}: Cannot specify batchSize if batchInputShape is specified when creating an InputLayer.`);
+    // A bare number is a 1-D shape, as TF.js's concat of it reads one (tf.input({shape: 16})).
+    const shape: unknown = typeof args.inputShape === 'number' ? [args.inputShape] : args.inputShape;
     const batchShape = args.batchInputShape != null ? dims(op, 'batchInputShape', args.batchInputShape, true)
-      : [args.batchSize ?? null, ...dims(op, 'inputShape', args.inputShape, false)];
+      : [args.batchSize ?? null, ...dims(op, 'inputShape', shape, false)];
     const dtype = args.dtype == null ? 'float32' : assertDtype(op, 'dtype', args.dtype);
     super('input', { name: args.name ?? uniqueName('input'), dtype });
     this.batchShape = batchShape;

@@ -69,6 +69,13 @@ describe('functional models', () => {
     expect(total).toBeCloseTo(2 * l1 + 0.5 * l2, 5);
   });
 
+  it('an input of a bare number shape is 1-D, as in TF.js (the translation example\'s decoder state inputs)', () => {
+    const shapes = [tn.input({ shape: 16 as never }).shape, tn.layers.input({ shape: 4 as never }).shape, tn.layers.inputLayer({ inputShape: 3 as never }).output.shape];
+    expect(shapes).toEqual([tf.input({ shape: 16 as never }).shape, tf.layers.input({ shape: 4 as never }).shape, [null, 3]]);
+    expect(shapes).toEqual([[null, 16], [null, 4], [null, 3]]);
+    expect(() => tn.input({ shape: 0 as never })).toThrow(/inputShape must be an array of positive sizes or null/);
+  });
+
   it('bad graphs and data are named before anything changes', () => {
     const a = tn.input({ shape: [4] });
     const stray = tn.input({ shape: [4], name: 'stray' });

@@ -59,10 +59,24 @@ describe('sequence layers against TensorFlow.js 4.22', () => {
     compare((l) => [l.layers.lstm({ units: 3, inputShape: [3, 2] }), l.layers.repeatVector({ n: 4 }), l.layers.lstm({ units: 2, returnSequences: true })], x, [2, 3, 2]);
   });
 
-  it('embedding rejects ids out of range, negative or fractional, naming value and position', () => {
+  it('embedding rejects ids out of range or negative, naming value and position', () => {
     const e = tn.layers.embedding({ inputDim: 5, outputDim: 2 });
     expect(() => e.apply(tn.tensor([[1, 2], [5, 0]]))).toThrow(/indices must be integers in \[0, 4\].*5 at position \[1, 0\]/);
     expect(() => e.apply(tn.tensor([[1, -1]]))).toThrow(/-1 at position \[0, 1\]/);
-    expect(() => e.apply(tn.tensor([[1.5, 0]]))).toThrow(/1\.5 at position \[0, 0\]/);
+    expect(() => e.apply(tn.tensor([[1, -1.5]]))).toThrow(/-1\.5 \(as int32 -1\) at position \[0, 1\]/);
+    expect(() => e.apply(tn.tensor(['a', 'b']))).toThrow(/indices must be integers in \[0, 4\], got a string tensor/);
+  });
+
+  it('embedding casts float ids to int32 as TF.js does: a fraction truncated, NaN to 0 (the sentiment example\'s unknown words)', () => {
+    const table = [[0, 0], [1, 1], [2, 2], [3, 3]];
+    const ids = [[1, NaN, 3], [1.7, 2.2, 3.9]];
+    // Each library's own calls, so that both are typed as they are.
+    const run = (lib: typeof tn) => {
+      const m = lib.sequential({ layers: [lib.layers.embedding({ inputDim: 4, outputDim: 2, inputLength: 3 })] });
+      m.setWeights([lib.tensor2d(table)]);
+      return Array.from((m.predict(lib.tensor2d(ids)) as tn.Tensor).dataSync());
+    };
+    expect(run(tn)).toEqual(run(tf as unknown as typeof tn));
+    expect(run(tn)).toEqual([1, 1, 0, 0, 3, 3, 1, 1, 2, 2, 3, 3]);
   });
 });
