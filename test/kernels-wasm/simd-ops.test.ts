@@ -26,6 +26,22 @@ const poolGeometry = (c: ConvCase) => {
 };
 
 /**
+ * A convolution's geometry with outC filters, its x and filter, the length of all its columns, and a columns scratch
+ * for bands of 1 to all output rows (with room to spare), drawn from rowsSeed.
+ */
+function bandCase(c: ConvCase, outC: number, rowsSeed: number) {
+  const g = { ...convGeometry(c), outC };
+  const k = g.kh * g.kw * g.inC;
+  return {
+    g, k,
+    x: randomArray(g.batch * g.inH * g.inW * g.inC, c.seed, 4),
+    w: randomArray(k * outC, c.seed + 1, 4),
+    all: g.batch * g.outH * g.outW * k,
+    bandCols: (1 + (rowsSeed % (g.batch * g.outH))) * g.outW * k + (rowsSeed % 3),
+  };
+}
+
+/**
  * Every SIMD kernel against its JS twin (and, for the threaded runtime, against the one-thread results), with
  * the SIMD call's operands placed by `place` (outside the heap by default).
  */
@@ -144,15 +160,9 @@ function suite(name: string, kernels: () => CpuKernels, runs: number, place: Pla
 
     it('conv2d and conv2dBiasActivation in bands of output rows (a smaller columns scratch) give the bits of one call', () => {
       fc.assert(fc.property(conv, fc.integer({ min: 1, max: 5 }), fc.nat(), fc.boolean(), (c, outC, rowsSeed, relu) => {
-        const g = { ...convGeometry(c), outC };
-        const k = g.kh * g.kw * g.inC;
-        const x = randomArray(g.batch * g.inH * g.inW * g.inC, c.seed, 4);
-        const w = randomArray(k * outC, c.seed + 1, 4);
+        const { g, x, w, all, bandCols } = bandCase(c, outC, rowsSeed);
         const bias = randomArray(outC, c.seed + 2);
         const size = g.batch * g.outH * g.outW * outC;
-        const all = g.batch * g.outH * g.outW * k;
-        // Bands of 1 to all output rows, with room to spare.
-        const bandCols = (1 + (rowsSeed % (g.batch * g.outH))) * g.outW * k + (rowsSeed % 3);
         const act = relu ? 'relu' : 'linear';
         const [whole, banded] = [new Float32Array(size), place(new Float32Array(size).fill(7))];
         conv2dBiasActivation(x, w, bias, act, g, whole, new Float32Array(all), kernels().im2col, kernels().gemmBiasActivation);
@@ -167,14 +177,9 @@ function suite(name: string, kernels: () => CpuKernels, runs: number, place: Pla
 
     it('the backward convolutions in bands: the input gradient has the bits of one call, the filter gradient those of the JS kernels in the same bands', () => {
       fc.assert(fc.property(conv, fc.integer({ min: 1, max: 5 }), fc.nat(), fc.boolean(), (c, outC, rowsSeed, sparse) => {
-        const g = { ...convGeometry(c), outC };
-        const k = g.kh * g.kw * g.inC;
-        const x = randomArray(g.batch * g.inH * g.inW * g.inC, c.seed, 4);
-        const w = randomArray(k * outC, c.seed + 1, 4);
+        const { g, k, x, w, all, bandCols } = bandCase(c, outC, rowsSeed);
         // A dy mostly of zeros takes the filter gradient's transposed product.
         const dy = randomArray(g.batch * g.outH * g.outW * outC, c.seed + 2, 4).map((v, i) => (sparse && i % 4 !== 0 ? 0 : v));
-        const all = g.batch * g.outH * g.outW * k;
-        const bandCols = (1 + (rowsSeed % (g.batch * g.outH))) * g.outW * k + (rowsSeed % 3);
         const dxSize = g.batch * g.inH * g.inW * g.inC;
         const [whole, banded, zeroed] = [new Float32Array(dxSize), place(new Float32Array(dxSize).fill(7)), place(new Float32Array(dxSize))];
         conv2dBackpropInput(dy, w, g, whole, new Float32Array(all), kernels().gemm, kernels().col2im);
