@@ -367,23 +367,24 @@ export function array<T>(items: T[]): Dataset<T> {
 }
 
 /**
- * The results of read() until one is done, ending with that one's value. As TF.js, an error read throws (a sync
- * generator's) is prefixed with where it came from; a rejection (an async generator's) passes unchanged.
+ * The results of read(), one a next(); a value that comes with done is handed on with it, as TF.js: fitDataset and
+ * evaluateDataset use it. Each next() calls read() at once, as TF.js's iterator over a function does, so a prefetch
+ * that asks for 8 elements calls a sync generator 8 times before the first element is taken (its side effects, a
+ * Math.random draw, fall in TF.js's order). A value that is a promise is handed on resolved (README). As TF.js, an
+ * error read throws (a sync generator's) is prefixed with where it came from; a rejection (an async generator's)
+ * passes unchanged.
  */
-async function* calls<T>(read: () => IteratorResult<T, unknown> | Promise<IteratorResult<T, unknown>>): AsyncGenerator<T, unknown> {
-  for (;;) {
-    let pending: IteratorResult<T, unknown> | Promise<IteratorResult<T, unknown>>;
-    try {
-      pending = read();
-    } catch (e) {
-      if (e instanceof Error) e.message = `Error thrown while iterating through a dataset: ${e.message}`;
-      throw e;
-    }
-    const r = await pending;
-    // A value that comes with done is handed on with it, as TF.js: fitDataset and evaluateDataset use it.
-    if (r.done) return r.value;
-    yield r.value;
-  }
+function calls<T>(read: () => IteratorResult<T, unknown> | Promise<IteratorResult<T, unknown>>): AsyncIterator<T, unknown> {
+  return {
+    next: () => {
+      try {
+        return Promise.resolve(read()).then(async (r): Promise<IteratorResult<T, unknown>> => (r.done ? { done: true, value: await r.value } : { done: false, value: await r.value }));
+      } catch (e) {
+        if (e instanceof Error) e.message = `Error thrown while iterating through a dataset: ${e.message}`;
+        return Promise.reject(e);
+      }
+    },
+  };
 }
 
 /**

@@ -209,3 +209,22 @@ describe('a generator that yields a Promise (README: tessera hands on its value)
     expect([first instanceof Promise, await first, second]).toEqual([true, 1, 2]);
   });
 });
+
+describe('prefetch reads ahead as TF.js does', () => {
+  it('calls a sync generator to fill the whole buffer before the first element is taken, then once per element', async () => {
+    const run = async (L: Lib) => {
+      const log: string[] = [];
+      let i = 0;
+      const ds = L.data.generator(() => ({ next: () => { log.push(`g${i}`); return { value: i++, done: false }; } })).prefetch(8);
+      const it = await ds.iterator();
+      for (let k = 0; k < 3; k++) {
+        await it.next();
+        log.push(`c${k}`);
+      }
+      return log;
+    };
+    const ours = await run(tn);
+    expect(ours).toEqual(await run(tf));
+    expect(ours).toEqual(['g0', 'g1', 'g2', 'g3', 'g4', 'g5', 'g6', 'g7', 'c0', 'g8', 'c1', 'g9', 'c2']);
+  });
+});
