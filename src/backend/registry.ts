@@ -60,13 +60,23 @@ export function registerBackend(name: BackendName, create: () => Backend): void 
   instances.delete(name);
 }
 
-function activate(name: BackendName, factory: Factory): void {
+/** tessera's name for a backend name a program gives: TF.js's names map to ours ('webgl' is gpu). */
+function ourName(backendName: string): string {
+  return Object.hasOwn(TFJS_NAMES, backendName) ? TFJS_NAMES[backendName as TfjsBackendName] : backendName;
+}
+
+/** The backend of that name, made now if it is not yet. */
+function instance(name: BackendName, factory: Factory): Backend {
   let b = instances.get(name);
   if (!b) {
     b = factory.create();
     instances.set(name, b);
   }
-  active = b;
+  return b;
+}
+
+function activate(name: BackendName, factory: Factory): void {
+  active = instance(name, factory);
 }
 
 /**
@@ -77,7 +87,7 @@ function activate(name: BackendName, factory: Factory): void {
  * the current backend and warning with the reason (an unknown name rejects, as in TF.js).
  */
 export function setBackend(backendName: BackendName | TfjsBackendName): Promise<boolean> {
-  const name: BackendName = Object.hasOwn(TFJS_NAMES, backendName) ? TFJS_NAMES[backendName as TfjsBackendName] : backendName as BackendName;
+  const name = ourName(backendName) as BackendName;
   const factory = factories.get(name);
   if (!factory) {
     const names = [...factories.keys(), ...Object.keys(TFJS_NAMES)].map((n) => `'${n}'`).join(', ');
@@ -137,11 +147,9 @@ export async function ready(): Promise<void> {
  * made now if need be; gpu once a setBackend or ready() has opened it.
  */
 export function openedBackend(backendName: string): Backend | null {
-  const name = Object.hasOwn(TFJS_NAMES, backendName) ? TFJS_NAMES[backendName as TfjsBackendName] : backendName;
-  if (name !== 'cpu' && name !== 'gpu') return null;
-  const factory = factories.get(name);
-  if (!instances.has(name) && name === 'cpu' && factory) instances.set(name, factory.create());
-  return instances.get(name) ?? null;
+  const name = ourName(backendName);
+  if (name === 'cpu') return instance('cpu', factories.get('cpu') as Factory);
+  return name === 'gpu' ? instances.get('gpu') ?? null : null;
 }
 
 /** What runs now, in words, e.g. 'cpu (wasm-simd, up to 2 threads)' or 'gpu (headlessgl, <renderer>)'. */
