@@ -28,7 +28,7 @@ export function bandColsLength(g: Conv2dGeometry): number {
 }
 
 /** Whether a convolution runs in bands with this columns scratch (bandColsLength's, or a test's), which it checks. */
-function banded(g: Conv2dGeometry, cols: FloatArray): boolean {
+export function banded(g: Conv2dGeometry, cols: FloatArray): boolean {
   const rowCols = g.outW * g.kh * g.kw * g.inC;
   if (cols.length >= g.batch * g.outH * rowCols) return false;
   if (cols.length < rowCols || (g.outH - 1) * g.strideH - g.padTop >= g.inH) {

@@ -2,7 +2,7 @@ import { jsKernels, type CpuKernels } from '../../../kernels/cpu/kernel-set';
 import { describeThreads, simdKernels, simdSupported } from '../../../kernels/cpu/wasm/index';
 import { conv2dGeometry, pool2dGeometry, readsPadding, type AxisLerp, type Conv2dGeometry } from '../../../kernels/shared/geometry';
 import { resizeBilinear } from '../../../kernels/cpu/resize';
-import { bandColsLength, conv2d, conv2dBackpropInput, conv2dBackpropFilter, conv2dBiasActivation } from '../../../kernels/cpu/conv';
+import { bandColsLength, banded, conv2d, conv2dBackpropInput, conv2dBackpropFilter, conv2dBiasActivation } from '../../../kernels/cpu/conv';
 import { coveredGeometry, directConvFits, padCovered, pooledShape } from '../../../kernels/cpu/conv-direct';
 import { conv2dBackpropFilterNaive, conv2dNaive } from '../../../kernels/cpu/conv-naive';
 import { broadcastShapes } from '../../../kernels/shared/broadcast';
@@ -246,7 +246,7 @@ export class CpuBackend implements Backend {
    */
   private inputGradient(dy: FloatArray, filter: FloatArray, g: Conv2dGeometry, xShape: readonly number[], dtype: DType): Tensor {
     const cols = this.cols(g, dtype);
-    const inBands = cols.length < g.batch * g.outH * g.outW * g.kh * g.kw * g.inC;
+    const inBands = banded(g, cols);
     const values = this.newValues(sizeOfShape(xShape), dtype, inBands) as FloatArray;
     conv2dBackpropInput(dy, filter, g, values, cols, this.k.gemm, this.k.col2im, inBands);
     return makeHandle(xShape, dtype, values);
