@@ -49,6 +49,8 @@ export interface Engine {
   readonly state: EngineState;
   /** The backends a program may set, by name, as TF.js's engine().registryFactory (programs list its keys). */
   readonly registryFactory: Record<string, { priority: number }>;
+  /** Their names, as TF.js's engine().backendNames() (libraries ask it whether 'tensorflow' is there). */
+  backendNames(): string[];
 }
 
 // One view per backend instance, so that tn.backend() is the same object while the backend is (as in TF.js).
@@ -116,6 +118,7 @@ const ENGINE: Engine = {
   get registryFactory() {
     return registeredBackends();
   },
+  backendNames: () => Object.keys(registeredBackends()),
 };
 
 /** As tf.engine(): startScope()/endScope(result) scope tensors without a function, as tidy does with one. */

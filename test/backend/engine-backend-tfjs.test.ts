@@ -29,6 +29,12 @@ describe('tn.backend() and tn.engine(), as TF.js 4.22', () => {
     expect(tn.engine().registryFactory.gpu.priority).toBeGreaterThan(tn.engine().registryFactory.cpu.priority);
   });
 
+  it("engine().backendNames() gives those names, as TF.js's (scikitjs asks it for 'tensorflow' before tf.unique)", () => {
+    expect(tf.engine().backendNames()).toEqual(Object.keys(tf.engine().registryFactory));
+    expect(tn.engine().backendNames().sort()).toEqual(['cpu', 'gpu']);
+    expect(tn.engine().backendNames().includes('tensorflow')).toBe(false);
+  });
+
   it("answers TF.js's precision queries the same: floatPrecision() and epsilon()", () => {
     expect(tn.backend().floatPrecision()).toBe(tf.backend().floatPrecision());
     expect(tn.backend().epsilon()).toBe(tf.backend().epsilon());
