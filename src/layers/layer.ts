@@ -2,7 +2,7 @@ import { Tensor, isFloatDtype, type DType } from '../tensor/tensor';
 import { tidy } from '../tensor/tidy';
 import { Variable } from '../tensor/variable';
 import type { Initializer } from './initializers';
-import { argError, assertShape, fmtShape, fmtValue, optionalBoolean, unknownKey } from '../util/validate';
+import { argError, assertShape, describeValue, fmtShape, fmtValue, optionalBoolean, unknownKey } from '../util/validate';
 import { assertDtype } from '../tensor/checks';
 import { div } from '../ops/binary';
 import { cast, clone } from '../ops/cast';
@@ -535,6 +535,12 @@ export abstract class Layer extends Serializable {
   build(inputShape: Shape | Shape[]): void {
     // A user layer's build ends with super.build(inputShape) (TF.js's base build only marks it built).
     if (this.built || this.building) return;
+    // TF.js's base build only marks the layer built, so a user layer may call super.build() with no shape.
+    if (inputShape == null && this.userDefined) {
+      this.built = true;
+      return;
+    }
+    if (!Array.isArray(inputShape)) throw argError(`${this.getClassName()}.build`, 'inputShape', describeValue(inputShape), 'a shape (an array with the batch dim first) or an array of shapes');
     this.ensureBuilt(isShapeList(inputShape as ShapeOrShapes) ? (inputShape as Shape[]).map(withoutBatch) : withoutBatch(inputShape as Shape));
   }
 

@@ -162,3 +162,23 @@ describe('Layer.addLoss takes TF.js\'s penalty functions', () => {
     peer.dispose();
   });
 });
+
+describe('a user layer\'s super.build() with no shape, as TF.js', () => {
+  it('marks the layer built, and the layer still applies and joins a model; a built-in layer\'s build() with no shape is refused by name', () => {
+    const got = ([tf, tn] as unknown as (typeof tn)[]).map((lib) => {
+      class Passthrough extends lib.layers.Layer {
+        constructor() { super({}); }
+        override build(): void { super.build(undefined as never); }
+        override call(x: tn.Tensor | tn.Tensor[]): tn.Tensor { return (Array.isArray(x) ? x[0] : x).mul(2); }
+        override getClassName(): string { return 'Passthrough'; }
+      }
+      const layer = new Passthrough();
+      layer.build(undefined as never);
+      const model = lib.sequential({ layers: [lib.layers.dense({ units: 2, inputShape: [3], kernelInitializer: 'ones' }), new Passthrough()] });
+      return [layer.built, Array.from((layer.apply(lib.ones([1, 2])) as tn.Tensor).dataSync()), model.outputs[0].shape, Array.from((model.predict(lib.ones([1, 3])) as tn.Tensor).dataSync())];
+    });
+    expect(got[1]).toEqual(got[0]);
+    expect(got[1]).toEqual([true, [2, 2], [null, 2], [6, 6]]);
+    expect(() => tn.layers.dense({ units: 2 }).build(undefined as never)).toThrow('Dense.build: inputShape must be a shape (an array with the batch dim first) or an array of shapes, got undefined');
+  });
+});
