@@ -20,14 +20,20 @@ export { memory } from './tensor/memory';
 export { version, version_core, version_layers, version_converter, version_cpu, version_webgl } from './util/version';
 export { profile } from './tensor/profile';
 export type { ProfileInfo, KernelInfo } from './tensor/profile';
-export { backend, engine, findBackend } from './tensor/engine';
-export type { Engine, EngineState, KernelBackend } from './tensor/engine';
+export { backend, findBackend } from './tensor/engine';
+export type { EngineState, KernelBackend } from './tensor/engine';
+export { engine } from './ops/run-kernel';
+export type { Engine } from './ops/run-kernel';
+export { registerKernel, unregisterKernel, getKernel, getKernelsForBackend, copyRegisteredKernels, registerGradient, unregisterGradient, getGradient } from './ops/kernel-registry';
+export type { KernelConfig, KernelFunc, KernelSetupFunc, KernelDisposeFunc, GradConfig, GradFunc, NamedAttrMap, NamedTensorInfoMap, NamedGradientMap } from './ops/kernel-registry';
+// TF.js's kernel names (tf.Add === 'Add'): tn.Conv2D is the kernel's name, as tf.Conv2D, not the layer class.
+export * from './ops/kernel-names';
 export type { MemoryInfo } from './tensor/memory';
 export { setBackend, getBackend, ready } from './backend/registry';
 export type { BackendName, TfjsBackendName } from './backend/registry';
 export * as layers from './layers/factories';
 export * as serialization from './layers/serialization-public';
-export { Layer, Conv2D, Dense, Flatten, MaxPooling2D, Dropout, Activation, InputLayer, SymbolicTensor, InputSpec, RNN, LSTM, GRU, SimpleRNN, LSTMCell, GRUCell, SimpleRNNCell, StackedRNNCells, ConvLSTM2D, ConvLSTM2DCell, Embedding, Masking, Bidirectional, RepeatVector, TimeDistributed } from './layers/index';
+export { Layer, Dense, Flatten, MaxPooling2D, Dropout, Activation, InputLayer, SymbolicTensor, InputSpec, RNN, LSTM, GRU, SimpleRNN, LSTMCell, GRUCell, SimpleRNNCell, StackedRNNCells, ConvLSTM2D, ConvLSTM2DCell, Embedding, Masking, Bidirectional, RepeatVector, TimeDistributed } from './layers/index';
 export type { LayerArgs, InputSpecArgs, Kwargs, DisposeResult, Conv2DLayerArgs, DenseLayerArgs, MaxPooling2DLayerArgs, DropoutLayerArgs, ActivationLayerArgs, RNNLayerArgs, LSTMLayerArgs, GRULayerArgs, SimpleRNNLayerArgs } from './layers/index';
 // TF.js's names for the cells' args.
 export type { LSTMCellArgs as LSTMCellLayerArgs, GRUCellArgs as GRUCellLayerArgs, SimpleRNNCellArgs as SimpleRNNCellLayerArgs } from './layers/index';

@@ -65,6 +65,11 @@ function ourName(backendName: string): string {
   return Object.hasOwn(TFJS_NAMES, backendName) ? TFJS_NAMES[backendName as TfjsBackendName] : backendName;
 }
 
+/** The names a program may give for one of tessera's backends: its own, then TF.js's that mean it ('cpu', 'wasm', 'tensorflow'). */
+export function namesFor(name: BackendName): string[] {
+  return [name, ...Object.keys(TFJS_NAMES).filter((n) => TFJS_NAMES[n as TfjsBackendName] === name)];
+}
+
 /** The backend of that name, made now if it is not yet. */
 function instance(name: BackendName, factory: Factory): Backend {
   let b = instances.get(name);

@@ -11,10 +11,7 @@ export type Tensor4D = Tensor<Rank.R4>;
 export type Tensor5D = Tensor<Rank.R5>;
 export type Tensor6D = Tensor<Rank.R6>;
 
-/**
- * TF.js's TensorInfo, a kernel's view of a tensor (its data id, shape and dtype), for programs that name the type:
- * tessera has no kernel registry that takes one (a graph model's inputs are ModelTensorInfo).
- */
+/** TF.js's TensorInfo, a kernel's view of a tensor: its data id, shape and dtype (every Tensor is one). */
 export interface TensorInfo {
   dataId: object;
   shape: number[];
