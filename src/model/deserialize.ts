@@ -379,7 +379,9 @@ function nestedPlan(r: ConfigReader, className: string): LayerPlan {
     config.input_layers = r.get('input_layers');
     config.output_layers = r.get('output_layers');
   }
-  const model = modelFromTopology(r.op, r.where.replace(/\.config$/, ''), className, config, null);
+  // Its layers draw from their own initializers, as TF.js's nested fromConfig runs them (Math.random as often), though
+  // the outer model's weights replace what they draw.
+  const model = drawingFresh(() => modelFromTopology(r.op, r.where.replace(/\.config$/, ''), className, config, null));
   const shapes = model.inputs.map((t) => t.shape.slice(1) as number[]);
   return {
     inputShape: shapes.length === 1 ? shapes[0] : undefined,

@@ -95,6 +95,41 @@ describe('unseeded initializers give TF.js\'s initial weights', () => {
   });
 });
 
+describe('loading a saved model draws as TF.js\'s loader draws', () => {
+  it('a nested model\'s layers run their initializers (TF.js\'s nested fromConfig), the outer layers none; then the file\'s weights', async () => {
+    const saved = await Promise.all([tn, peer].map(async (l) => {
+      const innerIn = l.input({ shape: [4] });
+      const inner = l.model({ inputs: innerIn, outputs: l.layers.dense({ units: 3, kernelInitializer: 'glorotNormal', biasInitializer: 'randomUniform' }).apply(l.layers.dense({ units: 4, kernelInitializer: 'heUniform' }).apply(innerIn)) as tn.SymbolicTensor });
+      const stack = l.sequential({ layers: [l.layers.dense({ units: 2, inputShape: [3], kernelInitializer: 'glorotNormal' })] });
+      const x = l.input({ shape: [4] });
+      const m = l.model({ inputs: x, outputs: l.layers.dense({ units: 1, kernelInitializer: 'glorotNormal' }).apply(stack.apply(inner.apply(x))) as tn.SymbolicTensor });
+      let artifacts: unknown;
+      await m.save(l.io.withSaveHandler(async (a) => {
+        artifacts = a;
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      }));
+      return { artifacts, weights: m.getWeights().map(values) };
+    }));
+    // Each library loads its own file; the draws (counted by the generator's next value) and the weights match.
+    const [ours, theirs] = await both(async (l) => {
+      const m = await l.loadLayersModel(l.io.fromMemory(saved[l === tn ? 0 : 1].artifacts as tn.io.ModelArtifacts));
+      let draws = 0;
+      const next = Math.random;
+      Math.random = () => { draws++; return next(); };
+      try {
+        await l.loadLayersModel(l.io.fromMemory(saved[l === tn ? 0 : 1].artifacts as tn.io.ModelArtifacts));
+      } finally {
+        Math.random = next;
+      }
+      return { draws, weights: m.getWeights().map(values) };
+    });
+    expect(ours.draws).toBe(theirs.draws);
+    expect(ours.draws).toBe(4);
+    expect(ours.weights).toEqual(saved[0].weights);
+    expect(theirs.weights).toEqual(saved[1].weights);
+  });
+});
+
 describe('unseeded dropout and noise layers draw TF.js\'s masks', () => {
   it('dropout, spatialDropout1d, gaussianNoise, gaussianDropout, alphaDropout, in training', async () => {
     const [ours, theirs] = await both((l) => {
