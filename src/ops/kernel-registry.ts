@@ -61,6 +61,11 @@ function assertName(op: string, arg: string, v: unknown): asserts v is string {
   if (typeof v !== 'string' || v === '') throw argError(op, arg, describeValue(v), 'a non-empty string');
 }
 
+function assertedName(op: string, arg: string, v: unknown): string {
+  assertName(op, arg, v);
+  return v;
+}
+
 function assertConfig(op: string, config: unknown, fn: 'kernelFunc' | 'gradFunc'): asserts config is Record<string, unknown> {
   if (typeof config !== 'object' || config === null) throw argError(op, 'config', describeValue(config), `an object with kernelName and ${fn}`);
   const c = config as Record<string, unknown>;
@@ -92,25 +97,28 @@ export function registerKernel(config: KernelConfig): void {
   kernels.set(k, config);
 }
 
-/** Removes a registered kernel, as tf.unregisterKernel (an error where none is registered). */
+/** Removes a registered kernel, as tf.unregisterKernel (an error where none is registered, TF.js's text after the name). */
 export function unregisterKernel(kernelName: string, backendName: string): void {
-  const k = key(kernelName, backendName);
-  if (!kernels.has(k)) throw new Error(`The kernel '${kernelName}' for backend '${backendName}' is not registered`);
+  const k = key(assertedName('unregisterKernel', 'kernelName', kernelName), assertedName('unregisterKernel', 'backendName', backendName));
+  if (!kernels.has(k)) throw new Error(`unregisterKernel: The kernel '${kernelName}' for backend '${backendName}' is not registered`);
   kernels.delete(k);
 }
 
 /** The kernel registered for these names, else undefined, as tf.getKernel. */
 export function getKernel(kernelName: string, backendName: string): KernelConfig | undefined {
-  return kernels.get(key(kernelName, backendName));
+  return kernels.get(key(assertedName('getKernel', 'kernelName', kernelName), assertedName('getKernel', 'backendName', backendName)));
 }
 
 /** The kernels registered for a backend, in registration order, as tf.getKernelsForBackend. */
 export function getKernelsForBackend(backendName: string): KernelConfig[] {
+  assertName('getKernelsForBackend', 'backendName', backendName);
   return [...kernels.entries()].filter(([k]) => k.split('_')[0] === backendName).map(([, config]) => config);
 }
 
 /** Registers each of one backend's kernels for another too, as tf.copyRegisteredKernels. */
 export function copyRegisteredKernels(registeredBackendName: string, newBackendName: string): void {
+  assertName('copyRegisteredKernels', 'registeredBackendName', registeredBackendName);
+  assertName('copyRegisteredKernels', 'newBackendName', newBackendName);
   for (const config of getKernelsForBackend(registeredBackendName)) registerKernel({ ...config, backendName: newBackendName });
 }
 
@@ -130,11 +138,11 @@ export function registerGradient(config: GradConfig): void {
 
 /** Removes a registered gradient, as tf.unregisterGradient (an error where none is registered). */
 export function unregisterGradient(kernelName: string): void {
-  if (!gradients.has(kernelName)) throw new Error(`The gradient '${kernelName}' for backend is not registered`);
+  if (!gradients.has(assertedName('unregisterGradient', 'kernelName', kernelName))) throw new Error(`unregisterGradient: The gradient '${kernelName}' for backend is not registered`);
   gradients.delete(kernelName);
 }
 
 /** The gradient registered for a kernel, else undefined, as tf.getGradient. */
 export function getGradient(kernelName: string): GradConfig | undefined {
-  return gradients.get(kernelName);
+  return gradients.get(assertedName('getGradient', 'kernelName', kernelName));
 }
