@@ -90,6 +90,8 @@ export class LayersModel extends Layer implements TrainableModel {
   protected graphOrNull: Graph | null = null;
   private trainableModel = true;
   private userMetadata: object | undefined = undefined;
+  /** The node a Sequential that begins with this model made (see tfjsNodeIndex). */
+  private stackNode: LayerNode | null = null;
 
   /** A Sequential model passes its name and no graph (it grows one as layers are added). */
   constructor(given: ContainerArgs, sequentialName?: { name: string | undefined }) {
@@ -658,10 +660,13 @@ export class LayersModel extends Layer implements TrainableModel {
     const rows = g.layers.map((layer) => ({
       layer,
       ownInputs: ownInputsOf(layer),
+      nodes: summaryNodesOf(layer),
       multiple: ownShapeUnlisted(layer),
       inbound: (g.nodeIndices.get(layer) ?? []).flatMap((node) => node.inputs.map((t) => {
+        // TF.js prints the node's index among all the source layer's nodes (a layer applied before, outside this
+        // model, counts), where getConfig counts this model's nodes only.
         const src = t.sourceLayer as Layer;
-        return `${src.name}[${savedNodeIndex(src, (g.nodeIndices.get(src) ?? []).indexOf(t.node))}][${t.tensorIndex}]`;
+        return `${src.name}[${src instanceof LayersModel ? src.tfjsNodeIndex(t.node) : t.nodeIndex}][${t.tensorIndex}]`;
       })),
     }));
     return { rows, sequentialLike };
@@ -755,8 +760,19 @@ export class LayersModel extends Layer implements TrainableModel {
    * @internal A model that begins a Sequential stack is not counted again: TF.js's Sequential takes the model's own
    * graph as its start rather than applying it.
    */
-  startsStack(): void {
+  startsStack(node: LayerNode): void {
     if (this.refCount !== null) this.refCount--;
+    this.stackNode = node;
+  }
+
+  /**
+   * @internal The node of this model's inbound nodes that TF.js numbers as `summary()` prints it. TF.js's node 0 is
+   * the model's own, which a Sequential stacking it takes as its start; tessera keeps no own node, and stacks by
+   * applying the model, so that application is TF.js's node 0 and every other one comes after it.
+   */
+  tfjsNodeIndex(node: LayerNode): number {
+    if (node === this.stackNode) return 0;
+    return 1 + this.inboundNodes.filter((n) => n !== this.stackNode).indexOf(node);
   }
 
   /** As TF.js's container: a disposed model refuses dispose and apply with its own name (its layers name theirs). */
@@ -795,6 +811,11 @@ export function model(args: ContainerArgs): LayersModel {
 /** @internal Whether a nested model applied to tensors prints its output shape as 'multiple' (see SummaryRow.multiple). */
 export function ownShapeUnlisted(layer: Layer): boolean {
   return layer instanceof LayersModel && !layer.ownOutputShapesListed();
+}
+
+/** @internal The nodes a summary lists for a layer: a model's stacking node is TF.js's own node 0 (see tfjsNodeIndex). */
+export function summaryNodesOf(layer: Layer): LayerNode[] {
+  return layer instanceof LayersModel ? layer.inboundNodes.filter((n) => layer.tfjsNodeIndex(n) !== 0) : layer.inboundNodes;
 }
 
 /** @internal A nested model's own input shapes, its first node in TF.js's summary (see SummaryRow.ownInputs). */

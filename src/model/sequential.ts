@@ -9,7 +9,7 @@ import { layerFromDict } from '../layers/serialization';
 import type { ConfigDict, ConfigDictArray, Serializable, SerializableConstructor } from '../util/serializable';
 import { buildGraph } from './graph';
 import type { Compiled } from './compile';
-import { LayersModel, ownInputsOf, ownShapeUnlisted } from './layers-model';
+import { LayersModel, ownInputsOf, ownShapeUnlisted, summaryNodesOf } from './layers-model';
 import type { ModelPredictConfig } from '../tensor/tfjs-types';
 import type { SummaryRow } from './summary';
 
@@ -116,7 +116,7 @@ export class Sequential extends LayersModel {
     const prev = this.graphOrNull ? this.graphOrNull.outputs[0] : this.inputTensor;
     const out = layer.apply(prev);
     if (Array.isArray(out)) throw argError(op, 'layer', `${layer.getClassName()} '${layer.name}' with ${out.length} outputs`, 'a layer with one output');
-    if (layer instanceof LayersModel && this.layerList.length === 0) layer.startsStack();
+    if (layer instanceof LayersModel && this.layerList.length === 0) layer.startsStack(out.node);
     this.layerList.push(layer);
     this.setGraph(buildGraph(op, [this.inputTensor], [out]));
     this.outdated = this.compiled;
@@ -170,7 +170,12 @@ export class Sequential extends LayersModel {
   protected override summaryRows(): { rows: SummaryRow[]; sequentialLike: boolean } {
     if (this.layerList.length === 0) throw new Error('summary: Sequential model cannot be built: model is empty. Add some layers first.');
     // A model first is adopted as TF.js adopts it (its own node is the one tessera applies it by); later ones are applied.
-    return { rows: this.layerList.map((layer, i) => ({ layer, inbound: [], ownInputs: i === 0 ? undefined : ownInputsOf(layer), multiple: i > 0 && ownShapeUnlisted(layer) })), sequentialLike: true };
+    return { rows: this.layerList.map((layer, i) => ({
+      layer, inbound: [],
+      // The first layer's own node is this model's start (its stacking node, for a model), listed with the others.
+      ownInputs: i === 0 ? undefined : ownInputsOf(layer), nodes: i === 0 ? layer.inboundNodes : summaryNodesOf(layer),
+      multiple: ownShapeUnlisted(layer) && summaryNodesOf(layer).length > 0,
+    })), sequentialLike: true };
   }
 
   /** @internal Keras's Sequential topology: the layers' configs in order. */

@@ -1,4 +1,5 @@
 import type { Layer } from '../layers/layer';
+import type { LayerNode } from '../layers/symbolic';
 import type { Variable } from '../tensor/variable';
 
 /** One layer of a summary, with the layers feeding it inside the model ("layer[node][tensor]"). */
@@ -7,6 +8,8 @@ export interface SummaryRow {
   inbound: string[];
   /** A model's own input shapes: TF.js gives a model used as a layer a first node of its own, which the table lists. */
   ownInputs?: (number | null)[][];
+  /** The nodes whose input shapes the table lists after ownInputs: a stacked model's stacking node is its own node. */
+  nodes: readonly LayerNode[];
   /**
    * TF.js prints 'multiple' as the output shape of a Sequential model of one layer applied to tensors: its own node
    * keeps that layer's output shape unwrapped while each application's is a list, so they compare unequal.
@@ -24,8 +27,8 @@ function shapeJson(shape: () => unknown): string {
 }
 
 /** Each inbound node's input shapes as JSON, joined by commas; an InputLayer's node takes its own shape. */
-function inputShapesText({ layer, ownInputs }: SummaryRow): string {
-  const nodes = layer.inboundNodes.map((n) => JSON.stringify((n.inputs.length === 0 ? n.outputs : n.inputs).map((t) => t.shape)));
+function inputShapesText({ nodes: listed, ownInputs }: SummaryRow): string {
+  const nodes = listed.map((n) => JSON.stringify((n.inputs.length === 0 ? n.outputs : n.inputs).map((t) => t.shape)));
   return (ownInputs ? [JSON.stringify(ownInputs), ...nodes] : nodes).join(',');
 }
 

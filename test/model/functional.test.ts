@@ -135,6 +135,27 @@ describe('functional models', () => {
     expect(m.countParams()).toBe(32);
     expect(() => m.getLayer('nope')).toThrow(/getLayer: name must be the name of a layer of the model \(x, h, g, sum\), got "nope"/);
   });
+
+  it('summary numbers a layer\'s node among all its nodes as TF.js does: one applied before, outside the model (a seq2seq decoder reused for inference), and a model a Sequential stacks', () => {
+    const texts = ([tf, tn] as unknown as (typeof tn)[]).map((l) => {
+      const L = l.layers;
+      const [a, b, c] = [l.input({ shape: [3], name: 'a' }), l.input({ shape: [3], name: 'b' }), l.input({ shape: [2], name: 'c' })];
+      const [d1, d2] = [L.dense({ units: 2, name: 'd1' }), L.dense({ units: 1, name: 'd2' })];
+      d2.apply(d1.apply(a));
+      const reused = l.model({ inputs: [b, c], outputs: d2.apply(L.add({ name: 'add' }).apply([d1.apply(b) as tn.SymbolicTensor, c])) as tn.SymbolicTensor });
+      const block = l.sequential({ name: 'block', layers: [L.dense({ units: 5, inputShape: [4], name: 'b1' })] });
+      const stack = l.sequential({ name: 'stack', layers: [block, L.dense({ units: 2, name: 'head' })] });
+      const x = l.input({ shape: [4], name: 'x' });
+      const joined = l.model({ inputs: x, outputs: L.dense({ units: 2, name: 'out' }).apply(L.add({ name: 'join' }).apply([block.apply(x) as tn.SymbolicTensor, L.dense({ units: 5, name: 'd5' }).apply(x) as tn.SymbolicTensor])) as tn.SymbolicTensor });
+      const lines: string[] = [];
+      for (const m of [reused, stack, joined]) m.summary(120, undefined, (line) => lines.push(line));
+      return lines.join('\n');
+    });
+    expect(texts[1]).toBe(texts[0]);
+    expect(texts[1]).toMatch(/add \(Add\) .* d1\[1\]\[0\]/);
+    expect(texts[1]).toMatch(/block \(Sequential\) +\[\[null,4\]\],\[\[null,4\]\] .* x\[0\]\[0\]/);
+    expect(texts[1]).toMatch(/join \(Add\) .* block\[1\]\[0\]/);
+  });
 });
 
 describe('functional inference fuses conv + relu + 2×2 max-pool where the pool is the conv\'s only consumer', () => {
