@@ -4,7 +4,7 @@ import { gradientDtype } from '../tensor/checks';
 import { engine as tensorEngine, type Engine as TensorEngine } from '../tensor/engine';
 import { memory } from '../tensor/memory';
 import { isRecording, recordOp, withoutRecording } from '../tensor/tape';
-import { Tensor, sizeOfShape, type TensorBuffer } from '../tensor/tensor';
+import { Tensor, sizeOfShape, watchMadeTensors, type TensorBuffer } from '../tensor/tensor';
 import type { DataType } from '../tensor/value-types';
 import type { TensorInfo } from '../tensor/tfjs-types';
 import { argError, describeValue, fmtShape } from '../util/validate';
@@ -25,7 +25,7 @@ interface DataRecord {
 
 // Methods of TF.js's webgl, webgpu and wasm backends: a kernel written for one of them reads one, and is told
 // that tessera's backend object is TF.js's cpu backend's API instead of failing on `undefined is not a function`.
-const OTHER_BACKENDS_API = new Set(['runWebGLProgram', 'runWebGPUProgram', 'compileAndRun', 'gpgpu', 'texData', 'getTexture', 'typedArrayFromHeap', 'wasm', 'device']);
+const OTHER_BACKENDS_API = new Set(['runWebGLProgram', 'runWebGPUProgram', 'compileAndRun', 'gpgpu', 'texData', 'getTexture', 'shouldExecuteOnCPU', 'getGPGPUContext', 'typedArrayFromHeap', 'wasm', 'device']);
 
 /**
  * The backend a registered kernel gets: the part of TF.js's cpu backend that kernels call (data.get, readSync, read,
@@ -34,7 +34,10 @@ const OTHER_BACKENDS_API = new Set(['runWebGLProgram', 'runWebGPUProgram', 'comp
  */
 class HostKernelBackend {
   readonly records = new Map<object, DataRecord>();
-  /** The tensors of the kernel now running, by dataId (a stack entry per runKernel, for kernels that run kernels). */
+  /**
+   * The tensors the kernel now running may read by dataId: its inputs, and every tensor made while it runs (by
+   * makeOutput, ops, or kernels it runs). A stack entry per runKernel, for kernels that run kernels.
+   */
   readonly running: Map<object, Tensor>[] = [];
   readonly setUp = new WeakSet<KernelConfig>();
   readonly data = {
@@ -52,7 +55,7 @@ class HostKernelBackend {
     const made = this.records.get(dataId);
     if (made) return made;
     const x = this.inputOf(dataId);
-    if (!x) throw new Error(`${OP}: a kernel read the dataId ${describeValue(dataId)}, which is neither one of its inputs nor made by this backend's makeTensorInfo or write`);
+    if (!x) throw new Error(`${OP}: a kernel read the dataId ${describeValue(dataId)}, which is neither one of its inputs, nor a tensor made while it ran, nor made by this backend's makeTensorInfo or write`);
     if (x.dtype === 'string' || x.complexParts() !== undefined) throw new Error(`${OP}: a kernel read a ${x.dtype} input; tessera's kernel backend hands kernels numeric values only`);
     // A copy: a kernel that writes into its input's values must not change the tensor.
     return { values: (x.dataSync() as Float32Array).slice(), shape: [...x.shape], dtype: x.dtype as DataType };
@@ -80,6 +83,8 @@ class HostKernelBackend {
 
   /** TF.js's cpu backend's makeOutput: a Tensor of these values, which a kernel may return as it is. */
   makeOutput(values: ArrayLike<number | string>, shape: number[], dtype: DataType): Tensor {
+    // TF.js's wasm backend's makeOutput(shape, dtype) allocates on its heap, for typedArrayFromHeap to fill.
+    if (typeof shape === 'string') throw new Error(`${OP}: a kernel called backend.makeOutput(shape, dtype), the form of TF.js's wasm backend; tessera hands kernels TF.js's cpu backend's makeOutput(values, shape, dtype)`);
     return tensor(values as number[], shape, dtype);
   }
 
@@ -143,7 +148,7 @@ function kernelFor(kernelName: string, b: Backend): KernelConfig {
 }
 
 /** A kernel's output as a tensor, as TF.js's engine makes one: a Tensor as it is, else from the dataId the TensorInfo names. */
-function toOutput(kernelName: string, info: unknown, i: number, host: HostKernelBackend, inputs: Map<object, Tensor>): Tensor {
+function toOutput(kernelName: string, info: unknown, i: number, host: HostKernelBackend, readable: Map<object, Tensor>): Tensor {
   if (info instanceof Tensor) return info;
   const what = `kernel '${kernelName}' output ${i}`;
   if (typeof info !== 'object' || info === null || !('dataId' in info) || !Array.isArray((info as TensorInfo).shape)) {
@@ -159,11 +164,11 @@ function toOutput(kernelName: string, info: unknown, i: number, host: HostKernel
     host.records.delete(dataId);
     return tensor(made.values as number[], shape, dtype);
   }
-  const input = inputs.get(dataId);
-  if (!input) throw argError(OP, what, 'a TensorInfo whose dataId is neither an input nor made by the backend', 'an input or a TensorInfo from makeTensorInfo or write');
-  if (input.dtype !== dtype) throw argError(OP, what, `an input's dataId with dtype ${dtype}`, `its dtype ${input.dtype}`);
-  // TF.js makes a new tensor on the input's data (a reshape kernel returns it with another shape).
-  return sizeOfShape(shape) === input.size && fmtShape(shape) !== fmtShape(input.shape) ? reshape(input, shape) : clone(input);
+  const held = readable.get(dataId);
+  if (!held) throw argError(OP, what, "a TensorInfo whose dataId is neither an input's, nor made while the kernel ran, nor by the backend", 'an input or a TensorInfo from makeTensorInfo or write');
+  if (held.dtype !== dtype) throw argError(OP, what, `a tensor's dataId with dtype ${dtype}`, `its dtype ${held.dtype}`);
+  // TF.js makes a new tensor on that tensor's data (a reshape kernel returns its input's with another shape).
+  return sizeOfShape(shape) === held.size && fmtShape(shape) !== fmtShape(held.shape) ? reshape(held, shape) : clone(held);
 }
 
 /** The tensors gradFunc gets: inputsToSave (or every input), then the outputs outputsToSave marks, as TF.js saves them. */
@@ -220,15 +225,21 @@ export function runKernel(kernelName: string, inputs: NamedTensorInfoMap, attrs?
     config.setupFunc?.(seen);
     host.setUp.add(config);
   }
-  host.running.push(byDataId);
+  const readable = new Map(byDataId);
+  host.running.push(readable);
+  const outer = watchMadeTensors((t) => {
+    readable.set(t.dataId, t);
+    outer?.(t);
+  });
   let out: unknown;
   try {
     // Ops a kernel runs are part of it, not recorded apart, as in TF.js.
     out = withoutRecording(() => config.kernelFunc({ inputs, backend: seen, attrs }));
   } finally {
+    watchMadeTensors(outer);
     host.running.pop();
   }
-  const outputs = (Array.isArray(out) ? out : [out]).map((info, i) => toOutput(kernelName, info, i, host, byDataId));
+  const outputs = (Array.isArray(out) ? out : [out]).map((info, i) => toOutput(kernelName, info, i, host, readable));
   if (isRecording()) {
     const grad = getGradient(kernelName);
     const saved = grad ? savedFor(grad, inputs, outputs) : [];

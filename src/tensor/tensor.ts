@@ -194,6 +194,18 @@ export interface Tensor<R extends Rank = Rank> {
 /** What x.variable() returns: tensor/variable.ts's Variable, described here because that file builds on this one. */
 export type VariableOf<R extends Rank> = Tensor<R> & { readonly name: string; trainable: boolean; assign(t: Tensor<R>): void };
 
+let madeWatcher: ((t: Tensor) => void) | null = null;
+
+/**
+ * @internal Has every tensor made from now on handed to `watcher` (a registered kernel reads the tensors it makes by
+ * their dataIds, ops/run-kernel.ts); returns the watcher it replaces.
+ */
+export function watchMadeTensors(watcher: ((t: Tensor) => void) | null): ((t: Tensor) => void) | null {
+  const previous = madeWatcher;
+  madeWatcher = watcher;
+  return previous;
+}
+
 /**
  * An immutable n-dimensional array: a shape, a dtype and contiguous row-major values, held on
  * the host or by a backend. Variables (see variable.ts) are the only tensors whose values change.
@@ -230,6 +242,7 @@ export class Tensor<R extends Rank = Rank> implements TensorHandle {
     this.#counted = countTensor(storage, dataId, dtype === STRING);
     if (part) uncountTensor(this.#counted);
     else trackTensor(this);
+    if (madeWatcher && !part) madeWatcher(this);
   }
 
   /**

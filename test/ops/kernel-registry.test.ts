@@ -12,8 +12,13 @@ const gradients: Array<[Lib, string]> = [];
 
 /** Registers a kernel written against TF.js's cpu backend API in both libraries, for the backend each runs ('cpu'). */
 function kernelBoth(kernelName: string, kernelFunc: (args: KernelArgs) => unknown, extra: Record<string, unknown> = {}): void {
+  kernelEach(kernelName, () => kernelFunc, extra);
+}
+
+/** kernelBoth for a kernel that calls its own library (ops, runKernel). */
+function kernelEach(kernelName: string, make: (lib: Lib) => (args: KernelArgs) => unknown, extra: Record<string, unknown> = {}): void {
   for (const lib of [tf, tn] as Lib[]) {
-    (lib.registerKernel as (c: object) => void)({ kernelName, backendName: 'cpu', kernelFunc, ...extra });
+    (lib.registerKernel as (c: object) => void)({ kernelName, backendName: 'cpu', kernelFunc: make(lib), ...extra });
     registered.push([lib, kernelName, 'cpu']);
   }
 }
@@ -97,6 +102,27 @@ describe('kernel registry: kernels a program registers run through engine().runK
       const twice = run(lib, 'ViaOps', { x }) as tn.Tensor;
       expect([twice.shape, values(twice)]).toEqual([[2, 2], [2, 4, 6, 8]]);
     }
+  });
+
+  it('a kernel reads tensors it made (makeOutput, an op, a kernel it ran) by their dataIds, and may return one, as mind-ar-js\'s kernels do', () => {
+    kernelBoth('Halve', ({ inputs: { x }, backend }) => backend.makeTensorInfo(x.shape, 'float32', Float32Array.from(backend.readSync(x.dataId), (v) => v / 2)));
+    kernelEach('Pipeline', (lib) => ({ inputs: { x }, backend }) => {
+      const made = backend.makeOutput(Float32Array.from(backend.readSync(x.dataId), (v) => v + 1), x.shape, 'float32') as Info;
+      const viaOp = (made as unknown as tn.Tensor).mul(3);
+      const viaKernel = run(lib, 'Halve', { x: viaOp }) as Info;
+      const a = backend.data.get(made.dataId).values;
+      const b = backend.readSync(viaOp.dataId);
+      const c = backend.readSync(viaKernel.dataId);
+      const sum = backend.makeTensorInfo(x.shape, 'float32', Float32Array.from(a, (v, i) => v + b[i] + c[i]));
+      return [sum, { dataId: viaKernel.dataId, shape: [x.shape[0], 1], dtype: 'float32' }];
+    });
+    const out = ([tf, tn] as Lib[]).map((lib) => {
+      const x = (lib as typeof tn).tensor1d([1, 3]);
+      const [sum, col] = run(lib, 'Pipeline', { x }) as tn.Tensor[];
+      return [values(sum), col.shape, values(col)];
+    });
+    expect(out[1]).toEqual(out[0]);
+    expect(out[1]).toEqual([[2 + 6 + 3, 4 + 12 + 6], [2, 1], [3, 6]]);
   });
 
   it('a registered gradient gives the inputs\' gradients, made of ops, so second derivatives work too (float64 against the exact values)', () => {
@@ -210,5 +236,8 @@ describe('kernel registry: kernels a program registers run through engine().runK
     tn.registerKernel({ kernelName: 'Short', backendName: 'cpu', kernelFunc: (({ backend }: KernelArgs) => backend.makeTensorInfo([2, 2], 'float32', new Float32Array(3))) as never });
     registered.push([tn, 'Short', 'cpu']);
     expect(() => run(tn, 'Short', {})).toThrow("runKernel: kernel 'Short' output 0 must be 4 values (one per element), got 3 values for shape [2, 2]");
+    tn.registerKernel({ kernelName: 'WasmStyle', backendName: 'cpu', kernelFunc: (({ backend }: { backend: { makeOutput(shape: number[], dtype: string): unknown } }) => backend.makeOutput([2], 'float32')) as never });
+    registered.push([tn, 'WasmStyle', 'cpu']);
+    expect(() => run(tn, 'WasmStyle', {})).toThrow("runKernel: a kernel called backend.makeOutput(shape, dtype), the form of TF.js's wasm backend");
   });
 });
