@@ -117,7 +117,10 @@ export abstract class Optimizer extends Serializable {
     this.#assertLive('minimize');
     if (typeof f !== 'function') throw argError(`${this.className}.minimize`, 'f', fmtValue(f), 'a function returning a scalar Tensor');
     const { value, grads } = variableGradsList(f, varList);
-    tidy(() => this.applyGradientMap(grads, varList != null));
+    // tessera's own steps free what they make; a subclass's applyGradients runs in no scope, as TF.js's minimize runs
+    // it, so tensors it keeps from one step to the next (a momentum it made) stay.
+    if (this.applyGradients === Optimizer.prototype.applyGradients) tidy(() => this.applyGradientMap(grads, varList != null));
+    else this.applyGradientMap(grads, varList != null);
     for (const g of grads.values()) g.dispose();
     if (returnCost) return value as Scalar;
     value.dispose();

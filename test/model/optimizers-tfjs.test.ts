@@ -231,6 +231,39 @@ describe('an optimizer subclass written as for TF.js (super() with no arguments,
     expect(() => new Empty().minimize(() => tn.sum(tn.square(v)))).toThrow(/Empty.applyGradients: Empty defines neither update\(variable, gradient\) nor its own applyGradients/);
   });
 
+  it('minimize runs its applyGradients in no scope, as TF.js\'s: a momentum it makes (no keep) is there the next step; the tensor counts match', () => {
+    type Lib = typeof tn;
+    const run = (lib: Lib): [number[][], number] => {
+      class Momentum extends lib.Optimizer {
+        m: Record<string, tn.Tensor> = {};
+        override applyGradients(grads: Record<string, tn.Tensor> | { name: string; tensor: tn.Tensor }[]): void {
+          for (const [name, g] of Object.entries(grads as Record<string, tn.Tensor>)) {
+            const prev = this.m[name];
+            this.m[name] = prev ? lib.add(lib.mul(prev, 0.9), g) : lib.clone(g);
+            const v = lib.engine().registeredVariables[name];
+            v.assign(lib.sub(v, lib.mul(this.m[name], 0.1)));
+          }
+        }
+        override getConfig() {
+          return {};
+        }
+      }
+      const w = lib.variable(lib.tensor1d([1, 2]));
+      const opt = new Momentum();
+      const before = lib.memory().numTensors;
+      const steps: number[][] = [];
+      for (let i = 0; i < 3; i++) {
+        opt.minimize(() => lib.sum(lib.square(w)));
+        steps.push(Array.from(w.dataSync()));
+      }
+      return [steps, lib.memory().numTensors - before];
+    };
+    const [ours, theirs] = [run(tn), run(tf as unknown as Lib)];
+    expect(ours[0].flat().map((v) => +v.toFixed(6))).toEqual(theirs[0].flat().map((v) => +v.toFixed(6)));
+    expect(ours[0][2][0]).toBeCloseTo(0.062, 5);
+    expect(ours[1]).toBe(theirs[1]);
+  });
+
   it('saveIterations gives the step count as an int32 scalar named iter, as TF.js', async () => {
     const ours = tn.train.sgd(0.1);
     const theirs = tf.train.sgd(0.1);
