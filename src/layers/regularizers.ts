@@ -100,10 +100,12 @@ export function regularizerConfig(r: Regularizer | null): { class_name: string; 
 
 /** The regularizer a saved {class_name, config} describes (TF.js writes L1L2; Keras also L1 and L2; or a user's registered class). */
 export function regularizerFromConfig(className: string, config: Record<string, unknown>): Regularizer {
+  // A class the user registered under the name comes first, as TF.js looks names up: programs register an 'L2' to
+  // read Keras files, whose L2 TF.js does not know.
+  const custom = userTensorFunction<Scalar>({ className, config: tsConfig(config as ConfigValue) });
+  if (custom) return custom;
   if (className === 'L1L2') return new L1L2(factor(className, 'l1', config.l1 ?? 0), factor(className, 'l2', config.l2 ?? 0));
   if (className === 'L1') return new L1L2(factor(className, 'l1', config.l1), 0);
   if (className === 'L2') return new L1L2(0, factor(className, 'l2', config.l2));
-  const custom = userTensorFunction<Scalar>({ className, config: tsConfig(config as ConfigValue) });
-  if (custom) return custom;
   throw argError('regularizer', 'class_name', fmtValue(className), "'L1L2', 'L1', 'L2' or the className of a registered regularizer class");
 }
