@@ -160,14 +160,24 @@ let innerScope: string | null = null;
  * Runs an inner layer's build with its weights named `${scope}/...`, as TF.js's nameScope around that build names
  * them: 'td/kernel' in a timeDistributed, 'bi/forward_lstm/kernel' in a bidirectional, 'rnn/RNNCell_0/kernel'.
  */
-export function buildInScope(scope: string, build: () => void): void {
+export function buildInScope<T>(scope: string, build: () => T): T {
   const outer = innerScope;
   innerScope = scope;
   try {
-    build();
+    return build();
   } finally {
     innerScope = outer;
   }
+}
+
+/**
+ * The scope a layer's apply runs in, as TF.js's apply runs in nameScope(layer.name): inside another layer's build or
+ * call, a layer built by being applied names its weights `${outer}/${layer.name}/...` (a Sequential a user layer
+ * makes in its build), and a user layer's call runs in its own name, for the layers it applies there. null: none.
+ */
+function applyScope(layer: Layer, userDefined: boolean): string | null {
+  if (innerScope !== null) return `${innerScope}/${layer.name}`;
+  return userDefined ? layer.name : null;
 }
 
 const isShapeList = (s: ShapeOrShapes): s is number[][] => s.length > 0 && Array.isArray(s[0]);
@@ -494,7 +504,10 @@ export abstract class Layer extends Serializable {
       throw argError(op, 'inputShape', fmtValue(s), `known sizes${this.acceptsUnknownSize(s.length, 0) ? ' but the time steps (the first dim)' : ''} (without the batch dim)`);
     }
     const given = this.initialWeights !== null;
-    this.ensureBuilt(this.inputShapeNoBatch);
+    // Built as TF.js builds it when a Sequential applies it: in the scope an apply would run in.
+    const scope = applyScope(this, false);
+    if (scope === null) this.ensureBuilt(s);
+    else buildInScope(scope, () => this.ensureBuilt(s));
     this.declaredOnly = !given;
   }
 
@@ -635,6 +648,11 @@ export abstract class Layer extends Serializable {
   apply(inputs: SymbolicTensor[], kwargs?: Kwargs): SymbolicTensor | SymbolicTensor[];
   apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs?: Kwargs): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[];
   apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs: Kwargs | null = {}): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
+    const scope = applyScope(this, this.userDefined);
+    return scope === null ? this.applyHere(inputs, kwargs) : buildInScope(scope, () => this.applyHere(inputs, kwargs));
+  }
+
+  private applyHere(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs: Kwargs | null): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
     this.assertNotDisposed();
     const list: unknown[] = Array.isArray(inputs) ? inputs : [inputs];
     // null is no kwargs, as TF.js's own specs pass it (layer.apply(x, null)).

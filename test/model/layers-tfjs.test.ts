@@ -182,3 +182,34 @@ describe('a user layer\'s super.build() with no shape, as TF.js', () => {
     expect(() => tn.layers.dense({ units: 2 }).build(undefined as never)).toThrow('Dense.build: inputShape must be a shape (an array with the batch dim first) or an array of shapes, got undefined');
   });
 });
+
+describe('weights of layers a user layer builds or applies are named in its scope, as TF.js\'s nameScope names them', () => {
+  it('a Sequential made in build (its first layer given an inputShape) and a layer applied lazily in call', () => {
+    const names = ([tf, tn] as unknown as (typeof tn)[]).map((lib) => {
+      class Outer extends lib.layers.Layer {
+        inner: tn.Sequential | null = null;
+        override build(): void {
+          this.inner = lib.sequential({ layers: [lib.layers.dense({ inputShape: [3], units: 2, name: 'first' }), lib.layers.dense({ units: 2, name: 'second' })] });
+          this.trainableWeights = this.inner.trainableWeights;
+        }
+        override call(x: tn.Tensor | tn.Tensor[]): tn.Tensor { return (this.inner as tn.Sequential).apply(Array.isArray(x) ? x[0] : x) as tn.Tensor; }
+        override computeOutputShape(s: tn.Shape | tn.Shape[]): tn.Shape { return [(s as tn.Shape)[0], 2]; }
+        static className = 'Outer';
+      }
+      class Lazy extends lib.layers.Layer {
+        d: tn.layers.Layer | null = null;
+        override call(x: tn.Tensor | tn.Tensor[]): tn.Tensor {
+          this.d ??= lib.layers.dense({ units: 2, name: 'lazy_dense' });
+          return this.d.apply(Array.isArray(x) ? x[0] : x) as tn.Tensor;
+        }
+        static className = 'Lazy';
+      }
+      const model = lib.sequential({ layers: [new Outer({ inputShape: [3], name: 'outer' })] });
+      const lazy = new Lazy({ name: 'lz' });
+      lazy.apply(lib.ones([1, 3]));
+      return [...model.weights.map((w) => w.name), ...(lazy.d as tn.layers.Layer).weights.map((w) => w.name)];
+    });
+    expect(names[1]).toEqual(names[0]);
+    expect(names[1]).toEqual(['outer/first/kernel', 'outer/first/bias', 'outer/second/kernel', 'outer/second/bias', 'lz/lazy_dense/kernel', 'lz/lazy_dense/bias']);
+  });
+});
