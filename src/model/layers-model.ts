@@ -6,7 +6,7 @@ import type { IOHandler, SaveConfig, SaveResult } from '../io/artifacts';
 import { InputLayer } from '../layers/input-layer';
 import { Layer, apart, assertWeightsLive, savedWeightName, uniqueName, type Applied, type CallOptions, type DisposeResult, type Kwargs, type LayerConfig, type ShapeOrShapes } from '../layers/layer';
 import { LayerNode, SymbolicTensor } from '../layers/symbolic';
-import type { Optimizer } from '../optimizers/optimizer';
+import { Optimizer } from '../optimizers/optimizer';
 import { Tensor, arrayTypeFor, type TypedArray } from '../tensor/tensor';
 import type { ModelPredictConfig, NamedTensorMap } from '../tensor/tfjs-types';
 import { tidy } from '../tensor/tidy';
@@ -14,7 +14,7 @@ import { isRecording } from '../tensor/tape';
 import { concat } from '../ops/concat';
 import { slice } from '../ops/slice';
 import type { Variable } from '../tensor/variable';
-import { argError, fmtShape, fmtValue, optionalBoolean, optionsArg } from '../util/validate';
+import { argError, describeValue, fmtShape, fmtValue, optionalBoolean, optionsArg } from '../util/validate';
 import type { History } from './callbacks';
 import { checkInputs, checkSamples, checkTargets, dataList, type Port } from './checks';
 import { compileArgs, type Compiled, type ModelCompileArgs } from './compile';
@@ -90,6 +90,8 @@ export class LayersModel extends Layer implements TrainableModel {
   protected graphOrNull: Graph | null = null;
   private trainableModel = true;
   private userMetadata: object | undefined = undefined;
+  /** An optimizer set on the model before it was compiled (TF.js programs that train with their own loop set one). */
+  private optimizerBeforeCompile: Optimizer | undefined = undefined;
   /** The node a Sequential that begins with this model made (see tfjsNodeIndex). */
   private stackNode: LayerNode | null = null;
 
@@ -426,6 +428,7 @@ export class LayersModel extends Layer implements TrainableModel {
     // The graph, not outputs: a model without layers has no outputs, and nothing to compile.
     const outputNames = this.graph('compile').outputs.map((t) => t.sourceLayer.name);
     this.compiled = { ...compileArgs(args, outputNames), collectedWeights: this.trainableWeights };
+    this.optimizerBeforeCompile = undefined;
   }
 
   /** @internal Whether TF.js's own node of this model holds its output shapes as a list (a functional model's always does). */
@@ -446,9 +449,22 @@ export class LayersModel extends Layer implements TrainableModel {
     return this.compiled?.args.metrics;
   }
 
-  /** The optimizer compile was given; null before compile, yet typed Optimizer as TF.js types it (its value is then undefined). */
+  /**
+   * The optimizer compile was given, or one set since; undefined before either, yet typed Optimizer, as TF.js's.
+   * Setting it makes fit use that optimizer, and the model no longer frees it with itself, as TF.js's setter does.
+   */
   get optimizer(): Optimizer {
-    return (this.compiled?.optimizer ?? null) as Optimizer;
+    return (this.compiled ? this.compiled.optimizer : this.optimizerBeforeCompile) as Optimizer;
+  }
+
+  set optimizer(optimizer: Optimizer) {
+    if (!(optimizer instanceof Optimizer)) throw argError(`${this.name}.optimizer`, 'optimizer', describeValue(optimizer), 'an Optimizer (tn.train.adam(), ...)');
+    if (!this.compiled) {
+      this.optimizerBeforeCompile = optimizer;
+    } else if (this.compiled.optimizer !== optimizer) {
+      this.compiled.optimizer = optimizer;
+      this.compiled.ownsOptimizer = false;
+    }
   }
 
   /** The names of what evaluate returns and fit logs, in that order (undefined before compile), as TF.js's field. */

@@ -277,3 +277,30 @@ describe('an optimizer subclass written as for TF.js (super() with no arguments,
     expect(a.tensor.dataSync()[0]).toBe(3);
   });
 });
+
+describe('model.optimizer can be set, as TF.js\'s setter', () => {
+  it('undefined before compile; set before compile it trains a program\'s own loop; set after compile fit uses it', async () => {
+    type Lib = typeof tn;
+    const run = async (lib: Lib): Promise<unknown[]> => {
+      // Functional, as the program that does this (TF.js 4.22's Sequential forwards the setter to an inner model it
+      // has not made before compile, and throws).
+      const input = lib.input({ shape: [2] });
+      const m = lib.model({ inputs: input, outputs: lib.layers.dense({ units: 1, kernelInitializer: 'ones' }).apply(input) as tn.SymbolicTensor });
+      const before = m.optimizer;
+      m.optimizer = lib.train.sgd(0.1);
+      const [x, y] = [lib.tensor([[1, 2], [3, -1]]), lib.tensor([[1], [0]])];
+      const { value, grads } = m.optimizer.computeGradients(() => lib.losses.meanSquaredError(y, m.predict(x) as tn.Tensor) as tn.Scalar);
+      m.optimizer.applyGradients(grads);
+      m.compile({ optimizer: 'adam', loss: 'meanSquaredError' });
+      const compiled = m.optimizer.getClassName();
+      m.optimizer = lib.train.sgd(0.05);
+      const h = await m.fit(x, y, { epochs: 2, batchSize: 2, verbose: 0 });
+      return [before, value.dataSync()[0], compiled, m.optimizer.getClassName(), h.history.loss.map((v) => +(v as number).toFixed(5)), Array.from(m.getWeights()[0].dataSync()).map((v) => +v.toFixed(5))];
+    };
+    const [ours, theirs] = [await run(tn), await run(tf as unknown as Lib)];
+    expect(ours).toEqual(theirs);
+    expect(ours[0]).toBeUndefined();
+    expect(ours[3]).toBe('SGD');
+    expect(() => { (tn.sequential() as { optimizer: unknown }).optimizer = 'sgd'; }).toThrow('optimizer must be an Optimizer (tn.train.adam(), ...), got string "sgd"');
+  });
+});
