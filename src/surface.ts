@@ -5,7 +5,7 @@ export { Tensor, TensorBuffer } from './tensor/tensor';
 export type { DType, NestedArray, FloatArray, TypedArray } from './tensor/tensor';
 export { Rank } from './tensor/value-types';
 export type { ShapeMap, ArrayMap, DataType, DataTypeMap, NumericDataType, ScalarLike, RecursiveArray } from './tensor/value-types';
-export type { Scalar, Tensor1D, Tensor2D, Tensor3D, Tensor4D, Tensor5D, Tensor6D, NamedTensorMap, TensorContainer, TensorContainerObject, TensorContainerArray, ModelPredictConfig, TensorInfo } from './tensor/tfjs-types';
+export type { Scalar, Tensor1D, Tensor2D, Tensor3D, Tensor4D, Tensor5D, Tensor6D, NamedTensorMap, TensorContainer, TensorContainerObject, TensorContainerArray, ModelPredictConfig, TensorInfo, DataId, BackendValues } from './tensor/tfjs-types';
 export { Variable, Variable as LayerVariable, disposeVariables } from './tensor/variable';
 export { variable } from './tensor/variable-factory';
 export * from './ops/index';

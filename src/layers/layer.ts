@@ -613,11 +613,12 @@ export abstract class Layer extends Serializable {
    * Creates a weight named `layer/name`. TF.js's form, for user layers: (name, shape, dtype?, initializer?,
    * regularizer?, trainable?, constraint?); built-in layers pass the initializer third and the extras after it.
    */
-  protected addWeight(name: string, shape: number[], dtype?: DType | null, initializer?: Initializer, regularizer?: Regularizer | null, trainable?: boolean, constraint?: Constraint | null): Variable;
+  // The shape is typed TF.js's Shape (a build's input shape has nulls); a null left in it is refused when called.
+  protected addWeight(name: string, shape: Shape, dtype?: DType | null, initializer?: Initializer, regularizer?: Regularizer | null, trainable?: boolean, constraint?: Constraint | null): Variable;
   protected addWeight(suffix: string, shape: number[], init: Initializer, options?: WeightExtras): Variable;
-  protected addWeight(suffix: string, shape: number[], third?: Initializer | DType | null, fourth?: Initializer | WeightExtras, regularizer?: Regularizer | null, trainable?: boolean, constraint?: Constraint | null): Variable {
+  protected addWeight(suffix: string, given: Shape, third?: Initializer | DType | null, fourth?: Initializer | WeightExtras, regularizer?: Regularizer | null, trainable?: boolean, constraint?: Constraint | null): Variable {
     // A build reading a shape's unknown batch dim (null) as a size is refused here, as TF.js refuses the tensor.
-    assertShape(`${this.name}.addWeight`, `shape of '${suffix}'`, shape);
+    const shape = assertShape(`${this.name}.addWeight`, `shape of '${suffix}'`, given);
     if (third === undefined || third === null || typeof third === 'string') {
       if (this.addedNames.has(suffix)) throw new Error(`Duplicate weight name ${suffix} for layer ${this.name}`);
       this.addedNames.add(suffix);

@@ -66,7 +66,7 @@ export function weightedLoss(op: string, losses: Tensor, weights: Tensor | Tenso
 }
 
 /** As tf.losses.computeWeightedLoss(losses, weights?, reduction = SUM_BY_NONZERO_WEIGHTS). */
-export function computeWeightedLoss(losses: Tensor | TensorLike, weights?: Tensor | TensorLike, reduction?: Reduction): Tensor {
+export function computeWeightedLoss<T extends Tensor, O extends Tensor>(losses: T | TensorLike, weights?: Tensor | TensorLike, reduction?: Reduction): O {
   reduction ??= Reduction.SUM_BY_NONZERO_WEIGHTS;
-  return weightedLoss('computeWeightedLoss', toTensor('computeWeightedLoss', 'losses', losses), weights, reduction);
+  return weightedLoss('computeWeightedLoss', toTensor('computeWeightedLoss', 'losses', losses), weights, reduction) as O;
 }

@@ -43,90 +43,90 @@ function labelSmoothingOf(op: string, v: unknown): number {
 }
 
 /** |labels - predictions|, weighted and reduced, as tf.losses.absoluteDifference. */
-export function absoluteDifference(labels: Tensor | TensorLike, predictions: Tensor | TensorLike, weights?: Tensor | TensorLike, reduction?: Reduction): Tensor {
+export function absoluteDifference<T extends Tensor, O extends Tensor>(labels: T | TensorLike, predictions: T | TensorLike, weights?: Tensor | TensorLike, reduction?: Reduction): O {
   reduction ??= DEFAULT;
-  [labels, predictions] = pair('absoluteDifference', labels, predictions);
-  return weightedLoss('absoluteDifference', abs(sub(labels, predictions)), weights, reduction);
+  [labels, predictions] = pair('absoluteDifference', labels, predictions) as [T, T];
+  return weightedLoss('absoluteDifference', abs(sub(labels, predictions)), weights, reduction) as O;
 }
 
 /** (labels - predictions)², weighted and reduced, as tf.losses.meanSquaredError. */
-export function meanSquaredError(labels: Tensor | TensorLike, predictions: Tensor | TensorLike, weights?: Tensor | TensorLike, reduction?: Reduction): Tensor {
+export function meanSquaredError<T extends Tensor, O extends Tensor>(labels: T | TensorLike, predictions: T | TensorLike, weights?: Tensor | TensorLike, reduction?: Reduction): O {
   reduction ??= DEFAULT;
-  [labels, predictions] = pair('meanSquaredError', labels, predictions);
-  return weightedLoss('meanSquaredError', squaredDifference(labels, predictions), weights, reduction);
+  [labels, predictions] = pair('meanSquaredError', labels, predictions) as [T, T];
+  return weightedLoss('meanSquaredError', squaredDifference(labels, predictions), weights, reduction) as O;
 }
 
 /** max(0, 1 - (2·labels - 1)·predictions) for labels in {0, 1}, as tf.losses.hingeLoss. */
-export function hingeLoss(labels: Tensor | TensorLike, predictions: Tensor | TensorLike, weights?: Tensor | TensorLike, reduction?: Reduction): Tensor {
+export function hingeLoss<T extends Tensor, O extends Tensor>(labels: T | TensorLike, predictions: T | TensorLike, weights?: Tensor | TensorLike, reduction?: Reduction): O {
   reduction ??= DEFAULT;
-  [labels, predictions] = pair('hingeLoss', labels, predictions);
+  [labels, predictions] = pair('hingeLoss', labels, predictions) as [T, T];
   const signs = sub(mul(labels, 2), 1);
-  return weightedLoss('hingeLoss', relu(sub(1, mul(signs, predictions))), weights, reduction);
+  return weightedLoss('hingeLoss', relu(sub(1, mul(signs, predictions))), weights, reduction) as O;
 }
 
 /** Quadratic within delta of the label, linear beyond, as tf.losses.huberLoss(labels, predictions, weights?, delta = 1, reduction?). */
-export function huberLoss(labels: Tensor | TensorLike, predictions: Tensor | TensorLike, weights?: Tensor | TensorLike, delta?: number, reduction?: Reduction): Tensor {
+export function huberLoss<T extends Tensor, O extends Tensor>(labels: T | TensorLike, predictions: T | TensorLike, weights?: Tensor | TensorLike, delta?: number, reduction?: Reduction): O {
   delta ??= 1.0; reduction ??= DEFAULT;
-  [labels, predictions] = pair('huberLoss', labels, predictions);
+  [labels, predictions] = pair('huberLoss', labels, predictions) as [T, T];
   if (assertFiniteNumber('huberLoss', 'delta', delta) <= 0) throw argError('huberLoss', 'delta', describeValue(delta), 'a positive number');
   const error = abs(sub(predictions, labels));
   const quadratic = minimum(error, delta);
   const linear = sub(error, quadratic);
-  return weightedLoss('huberLoss', add(mul(square(quadratic), 0.5), mul(linear, delta)), weights, reduction);
+  return weightedLoss('huberLoss', add(mul(square(quadratic), 0.5), mul(linear, delta)), weights, reduction) as O;
 }
 
 /** -labels·log(p + ε) - (1 - labels)·log(1 - p + ε), as tf.losses.logLoss(labels, predictions, weights?, epsilon = 1e-7, reduction?). */
-export function logLoss(labels: Tensor | TensorLike, predictions: Tensor | TensorLike, weights?: Tensor | TensorLike, epsilon?: number, reduction?: Reduction): Tensor {
+export function logLoss<T extends Tensor, O extends Tensor>(labels: T | TensorLike, predictions: T | TensorLike, weights?: Tensor | TensorLike, epsilon?: number, reduction?: Reduction): O {
   epsilon ??= 1e-7; reduction ??= DEFAULT;
-  [labels, predictions] = pair('logLoss', labels, predictions);
+  [labels, predictions] = pair('logLoss', labels, predictions) as [T, T];
   assertFiniteNumber('logLoss', 'epsilon', epsilon);
   const hit = neg(mul(labels, log(add(predictions, epsilon))));
   const miss = mul(sub(1, labels), log(add(sub(1, predictions), epsilon)));
-  return weightedLoss('logLoss', sub(hit, miss), weights, reduction);
+  return weightedLoss('logLoss', sub(hit, miss), weights, reduction) as O;
 }
 
 /**
  * 1 - Σ_axis labels·predictions (the axis kept, as size 1), as tf.losses.cosineDistance(labels, predictions, axis, weights?, reduction?);
  * without an axis (as when compile calls it as a loss) the sum runs over every axis, as TF.js's.
  */
-export function cosineDistance(labels: Tensor | TensorLike, predictions: Tensor | TensorLike, axis: number, weights?: Tensor | TensorLike, reduction?: Reduction): Tensor {
+export function cosineDistance<T extends Tensor, O extends Tensor>(labels: T | TensorLike, predictions: T | TensorLike, axis: number, weights?: Tensor | TensorLike, reduction?: Reduction): O {
   reduction ??= DEFAULT;
-  [labels, predictions] = pair('cosineDistance', labels, predictions);
+  [labels, predictions] = pair('cosineDistance', labels, predictions) as [T, T];
   if (axis != null && typeof axis !== 'number') throw argError('cosineDistance', 'axis', describeValue(axis), `an integer axis in [${-labels.rank}, ${labels.rank})`);
   const a = axis == null ? undefined : normalizeAxes('cosineDistance', axis, labels.rank)[0];
-  return weightedLoss('cosineDistance', sub(1, sum(mul(labels, predictions), a, true)), weights, reduction);
+  return weightedLoss('cosineDistance', sub(1, sum(mul(labels, predictions), a, true)), weights, reduction) as O;
 }
 
 /**
  * The sigmoid cross-entropy of logits against labels in [0, 1], computed stably as max(x, 0) - x·z + log(1 + e^-|x|),
  * with labels smoothed towards 1/2, as tf.losses.sigmoidCrossEntropy(multiClassLabels, logits, weights?, labelSmoothing = 0, reduction?).
  */
-export function sigmoidCrossEntropy(
-  multiClassLabels: Tensor | TensorLike, logits: Tensor | TensorLike, weights?: Tensor | TensorLike, labelSmoothing?: number, reduction?: Reduction,
-): Tensor {
+export function sigmoidCrossEntropy<T extends Tensor, O extends Tensor>(
+  multiClassLabels: T | TensorLike, logits: T | TensorLike, weights?: Tensor | TensorLike, labelSmoothing?: number, reduction?: Reduction,
+): O {
   labelSmoothing ??= 0; reduction ??= DEFAULT;
   const op = 'sigmoidCrossEntropy';
-  [multiClassLabels, logits] = pair(op, multiClassLabels, logits, ['multiClassLabels', 'logits']);
+  [multiClassLabels, logits] = pair(op, multiClassLabels, logits, ['multiClassLabels', 'logits']) as [T, T];
   const s = labelSmoothingOf(op, labelSmoothing);
   const z = s > 0 ? add(mul(multiClassLabels, 1 - s), 0.5 * s) : multiClassLabels;
   const losses = add(sub(relu(logits), mul(logits, z)), log1p(exp(neg(abs(logits)))));
-  return weightedLoss(op, losses, weights, reduction);
+  return weightedLoss(op, losses, weights, reduction) as O;
 }
 
 /**
  * -Σ labels·log softmax(logits) over the last axis (one loss per row), with labels smoothed towards 1/classes,
  * as tf.losses.softmaxCrossEntropy(onehotLabels, logits, weights?, labelSmoothing = 0, reduction?).
  */
-export function softmaxCrossEntropy(
-  onehotLabels: Tensor | TensorLike, logits: Tensor | TensorLike, weights?: Tensor | TensorLike, labelSmoothing?: number, reduction?: Reduction,
-): Tensor {
+export function softmaxCrossEntropy<T extends Tensor, O extends Tensor>(
+  onehotLabels: T | TensorLike, logits: T | TensorLike, weights?: Tensor | TensorLike, labelSmoothing?: number, reduction?: Reduction,
+): O {
   labelSmoothing ??= 0; reduction ??= DEFAULT;
   const op = 'softmaxCrossEntropy';
-  [onehotLabels, logits] = pair(op, onehotLabels, logits, ['onehotLabels', 'logits']);
+  [onehotLabels, logits] = pair(op, onehotLabels, logits, ['onehotLabels', 'logits']) as [T, T];
   if (logits.rank === 0) throw argError(op, 'logits', 'a scalar', 'a tensor of rank >= 1 (classes along the last axis)');
   const s = labelSmoothingOf(op, labelSmoothing);
   const classes = logits.shape[logits.rank - 1];
   const labels = s > 0 ? add(mul(onehotLabels, 1 - s), s / classes) : onehotLabels;
   const losses = neg(sum(mul(labels, logSoftmax(logits)), -1));
-  return weightedLoss(op, losses, weights, reduction);
+  return weightedLoss(op, losses, weights, reduction) as O;
 }

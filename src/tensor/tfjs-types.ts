@@ -11,9 +11,15 @@ export type Tensor4D = Tensor<Rank.R4>;
 export type Tensor5D = Tensor<Rank.R5>;
 export type Tensor6D = Tensor<Rank.R6>;
 
+/** A tensor's data id, as TF.js's DataId: an object that names its buffer. */
+export type DataId = object;
+
+/** What a kernel's backend holds for a data id, as TF.js's BackendValues (a string tensor's is its elements' bytes). */
+export type BackendValues = Float32Array | Int32Array | Uint8Array | Uint8Array[];
+
 /** TF.js's TensorInfo, a kernel's view of a tensor: its data id, shape and dtype (every Tensor is one). */
 export interface TensorInfo {
-  dataId: object;
+  dataId: DataId;
   shape: number[];
   dtype: DataType;
 }

@@ -986,7 +986,7 @@ const printedAndGrads: Program[] = [
   },
   {
     name: 'losses with labels and predictions of different shapes throw',
-    run: (tf) => [attempt(() => tf.losses.meanSquaredError(tf.tensor1d([1, 2]), tf.tensor1d([1, 2, 3])).arraySync()), attempt(() => tf.losses.absoluteDifference(tf.tensor2d([[1, 2]]), tf.tensor1d([1, 2])).arraySync()), attempt(() => tf.losses.softmaxCrossEntropy(tf.tensor2d([[1, 0]]), tf.tensor2d([[1, 0, 0]])).arraySync())],
+    run: (tf) => [attempt(() => tf.losses.meanSquaredError(tf.tensor1d([1, 2]), tf.tensor1d([1, 2, 3])).arraySync()), attempt(() => tf.losses.absoluteDifference(tf.tensor2d([[1, 2]]) as Tensor, tf.tensor1d([1, 2])).arraySync()), attempt(() => tf.losses.softmaxCrossEntropy(tf.tensor2d([[1, 0]]), tf.tensor2d([[1, 0, 0]])).arraySync())],
   },
   {
     name: 'metrics on empty batches and on int32 labels',
