@@ -12,7 +12,7 @@ import { reshape } from '../ops/reshape';
 import { sqrt, square } from '../ops/unary';
 import { sum } from '../ops/reduction';
 import { all } from '../ops/reduce-math';
-import type { Tensor } from '../tensor/tensor';
+import { Tensor } from '../tensor/tensor';
 import { tidy } from '../tensor/tidy';
 import { argError, fmtShape, fmtValue } from '../util/validate';
 import { checkConfigKeys, type LayerArgs, type LayerConfig } from './layer';
@@ -61,9 +61,12 @@ abstract class ElementwiseMerge extends AnyDtypeLayer {
   override apply(inputs: SymbolicTensor[], kwargs?: Kwargs): SymbolicTensor | SymbolicTensor[];
   override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs?: Kwargs): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[];
   override apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs?: Kwargs | null): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
-    // As TF.js's Merge.build: inputs whose known batch sizes differ are refused, before the layer is built.
-    const shapes = (Array.isArray(inputs) ? inputs : [inputs]).map((t) => (t as { shape?: unknown }).shape).filter((s): s is (number | null)[] => Array.isArray(s));
-    if (new Set(shapes.map((s) => s[0]).filter((b) => b != null)).size > 1) {
+    // As TF.js's Merge.build: inputs whose known batch sizes differ are refused, before the layer is built. Once
+    // built, tensors broadcast as the op does (a [1, n] input beside a [batch, n] one, as TF.js's call adds them).
+    const list = Array.isArray(inputs) ? inputs : [inputs];
+    const shapes = list.map((t) => (t as { shape?: unknown }).shape).filter((s): s is (number | null)[] => Array.isArray(s));
+    const eagerOnBuilt = this.built && list.every((t) => t instanceof Tensor);
+    if (!eagerOnBuilt && new Set(shapes.map((s) => s[0]).filter((b) => b != null)).size > 1) {
       throw argError(this.name, 'inputs', `shapes ${shapes.map((s) => fmtShape(s)).join(' and ')}`, 'inputs of one batch size (TF.js: "Can not merge tensors with different batch sizes")');
     }
     return super.apply(inputs, kwargs ?? undefined);

@@ -174,3 +174,28 @@ describe('functional inference fuses conv + relu + 2×2 max-pool where the pool 
     expect(maxDiff(((twoReaders.predict(data) as tn.Tensor[])[0]).dataSync(), manual)).toBeLessThan(1e-6);
   });
 });
+
+describe('a merge layer in a built model broadcasts a batch of 1, as TF.js\'s call does', () => {
+  it('a user layer giving [1, n] position rows added to [batch, n] (a GPT\'s position embedding); unbuilt, different batch sizes are refused as in TF.js', () => {
+    const outs = ([tf, tn] as unknown as (typeof tn)[]).map((lib) => {
+      class Positions extends lib.layers.Layer {
+        override call(): tn.Tensor { return lib.tensor([[1, 2, 3]]); }
+        override computeOutputShape(): tn.Shape { return [1, 3]; }
+        static get className() { return 'Positions'; }
+      }
+      const x = lib.input({ shape: [3] });
+      const m = lib.model({ inputs: x, outputs: lib.layers.add().apply([x, new Positions({}).apply(x) as tn.SymbolicTensor]) as tn.SymbolicTensor });
+      const y = m.predict(lib.tensor([[0, 0, 0], [10, 10, 10]])) as tn.Tensor;
+      let refused = '';
+      try {
+        lib.layers.add().apply([lib.ones([2, 3]), lib.ones([1, 3])]);
+      } catch (e) {
+        refused = (e as Error).message;
+      }
+      return [y.arraySync(), /batch size/.test(refused)];
+    });
+    expect(outs[1]).toEqual(outs[0]);
+    expect(outs[1]).toEqual([[[1, 2, 3], [11, 12, 13]], true]);
+  });
+});
+
