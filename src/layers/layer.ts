@@ -525,17 +525,24 @@ export abstract class Layer extends Serializable {
     console.warn(shape.length === declared.length
       ? `The shape of the input tensor (${got}) does not match the expectation of layer ${this.name}: ${want}`
       : `The rank of the input tensor provided (shape: ${got}) does not match that of the batchInputShape (${want}) of the layer ${this.name}`);
+    this.unbuild();
+    this.ensureBuilt(shape);
+  }
+
+  /** Back to unbuilt, its weights freed, and those of the layers it holds (a wrapper's layer is built with it). */
+  private unbuild(): void {
+    for (const inner of this.nestedLayers()) inner.unbuild();
     this.discardWeights();
     this.built = false;
     this.inputShapeNoBatch = null;
-    this.ensureBuilt(shape);
   }
 
   /** Frees the weights built so far, leaving the layer without any (and without the penalties its build added on them). */
   private discardWeights(): void {
     for (const v of this.vars) {
       this.weightOptions.delete(v);
-      v.dispose();
+      // A wrapper lists its layer's weights, which that layer freed first.
+      if (!v.isDisposed) v.dispose();
     }
     this.vars = [];
     this.keptLosses = [];

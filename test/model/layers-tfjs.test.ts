@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as tn from '../../src/index';
 import { captureArtifacts } from '../io/helpers';
 
@@ -211,5 +211,23 @@ describe('weights of layers a user layer builds or applies are named in its scop
     });
     expect(names[1]).toEqual(names[0]);
     expect(names[1]).toEqual(['outer/first/kernel', 'outer/first/bias', 'outer/second/kernel', 'outer/second/bias', 'lz/lazy_dense/kernel', 'lz/lazy_dense/bias']);
+  });
+});
+
+describe('a wrapper declared for one shape and applied to another is built again, its layer too, as TF.js builds on first use', () => {
+  it('timeDistributed({inputShape: [null, 4, 3]}) applied to a [1, 4, 3] tensor warns and gives TF.js\'s [1, 4, 2]', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const outs = ([tf, tn] as unknown as (typeof tn)[]).map((lib) => {
+        const td = lib.layers.timeDistributed({ layer: lib.layers.dense({ units: 2, kernelInitializer: 'ones' }), inputShape: [null, 4, 3] as never });
+        const y = td.apply(lib.tensor([[[1, 2, 3], [0, 0, 1], [1, 1, 1], [2, 0, 0]]])) as tn.Tensor;
+        return [y.shape, y.arraySync(), td.weights.map((w) => w.shape)];
+      });
+      expect(outs[1]).toEqual(outs[0]);
+      expect(outs[1][0]).toEqual([1, 4, 2]);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('does not match that of the batchInputShape'));
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
