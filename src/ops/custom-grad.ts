@@ -49,13 +49,15 @@ export function customGrad<T extends Tensor>(f: CustomGradientFunc<T>): (...inpu
   return (...inputs: Tensor[]): T => {
     inputs.forEach((x, i) => assertTensor(OP, `input ${i}`, x));
     let saved: Tensor[] = [];
-    const save: GradSaveFunc = (tensors) => {
-      if (!Array.isArray(tensors) || !tensors.every((t) => t instanceof Tensor)) throw argError(OP, 'save(tensors)', describeValue(tensors), 'an array of Tensors');
-      saved = tensors;
-    };
     // f runs in a scope of its own, as TF.js's: only the value outlives it, and what f saved while a gradient is
     // being taken (nothing else will read it).
     const recording = isRecording();
+    const save: GradSaveFunc = (tensors) => {
+      // As TF.js's, save does nothing where no gradient is being taken, so only then is what it gets checked.
+      if (!recording) return;
+      if (!Array.isArray(tensors) || !tensors.every((t) => t instanceof Tensor)) throw argError(OP, 'save(tensors)', describeValue(tensors), 'an array of Tensors');
+      saved = tensors;
+    };
     let result: Partial<CustomGradientResult<T>> = {};
     withoutRecording(() => tidy(() => {
       result = (f(...inputs, save) ?? {}) as Partial<CustomGradientResult<T>>;

@@ -86,6 +86,16 @@ describe('customGrad (TF.js semantics)', () => {
     expect(() => tn.customGrad('f' as never)).toThrow('customGrad: f must be a function');
     expect(() => tn.customGrad(() => ({ value: 1, gradFunc: () => [] }) as never)(x)).toThrow("customGrad: f's result.value must be a Tensor");
   });
+
+  it('save given a tensor rather than an array does nothing without a gradient, as TF.js\'s, and is refused under one', () => {
+    const f = tn.customGrad((a, save) => {
+      (save as (t: unknown) => void)(a);
+      return { value: tn.square(a as tn.Tensor), gradFunc: (dy, [s]) => tn.mul(dy, tn.mul(s, 2)) };
+    });
+    const x = tn.tensor([1, 2]);
+    expect(f(x).arraySync()).toEqual([1, 4]);
+    expect(() => tn.grad((t) => tn.sum(f(t)))(x)).toThrow('customGrad: save(tensors) must be an array of Tensors, got a tensor of shape [2]');
+  });
 });
 
 describe('bad input to the gradient functions', () => {
