@@ -15,6 +15,8 @@ import { getGradient, getKernel, type GradConfig, type KernelConfig, type NamedA
 import { reshape } from './reshape';
 
 const OP = 'runKernel';
+/** Numbers the data ids the kernels' backend hands out, as TF.js's backends number theirs. */
+let nextDataId = 0;
 
 /** What a kernel wrote with makeTensorInfo or write: its values (a typed array or plain array), shape and dtype. */
 interface DataRecord {
@@ -72,7 +74,7 @@ class HostKernelBackend {
   }
 
   write(values: ArrayLike<number | string> | undefined, shape: number[], dtype: DataType): object {
-    const dataId = { id: `kernel-${this.records.size}` };
+    const dataId = { id: `kernel-${nextDataId++}` };
     this.records.set(dataId, { values, shape: [...shape], dtype });
     return dataId;
   }
