@@ -13,6 +13,12 @@ let nextVariableId = 0;
  * by tf.disposeVariables().
  */
 const byName = new Map<string, Variable>();
+/**
+ * The same variables as a plain object, kept as they come and go: TF.js's engine().registeredVariables is one live
+ * object, which programs keep and read later (an optimizer finds its model's variables in it). Its key order is
+ * TF.js's too: index-like names first by number, then the others as they were made (registryOrder).
+ */
+const registry: Record<string, Variable> = {};
 
 export function findVariable(name: string): Variable | undefined {
   return byName.get(name);
@@ -62,6 +68,7 @@ export class Variable<R extends Rank = Rank> extends Tensor<R> {
     this.name = name || String(nextVariableId++);
     this.originalName = originalName ?? this.name;
     byName.set(this.name, this);
+    registry[this.name] = this;
     // Variables outlive any tidy they are made in (optimizer slots are created mid-step): as TF.js, no scope holds
     // them, and they are not marked kept (v.kept is false until tf.keep(v)).
     currentScope()?.delete(this);
@@ -70,6 +77,7 @@ export class Variable<R extends Rank = Rank> extends Tensor<R> {
 
   override dispose(): void {
     if (byName.get(this.name) === this) byName.delete(this.name);
+    if (registry[this.name] === this) delete registry[this.name];
     super.dispose();
   }
 
@@ -120,9 +128,9 @@ export function zerosVariable(shape: readonly number[], dtype: DType, name: stri
   return new Variable(new Tensor(shape, dtype, new (arrayTypeFor(dtype))(shape.reduce((a, b) => a * b, 1))), false, name);
 }
 
-/** The variables alive, by name, in the registry's order, as TF.js's engine().registeredVariables. */
+/** The variables alive, by name, in the registry's order: TF.js's engine().registeredVariables, the same object each time. */
 export function registeredVariables(): Record<string, Variable> {
-  return Object.fromEntries([...byName.values()].sort(registryOrder).map((v) => [v.name, v]));
+  return registry;
 }
 
 /** Disposes every variable still alive (model weights and optimizer slots included), as tf.disposeVariables(). */

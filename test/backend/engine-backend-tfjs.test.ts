@@ -71,4 +71,17 @@ describe('tn.backend() and tn.engine(), as TF.js 4.22', () => {
     expect(all(tn.engine().state)).toEqual(all(tn.memory()));
     expect(Object.keys(tn.engine().state.registeredVariables)).toEqual(Object.keys(tn.engine().registeredVariables));
   });
+
+  it('registeredVariables is one live object, as TF.js\'s: kept before a variable is made, it finds it, and loses it when disposed', () => {
+    const seen = ([tf, tn] as unknown as (typeof tn)[]).map((lib) => {
+      const kept = lib.engine().registeredVariables;
+      const state = lib.engine().state.registeredVariables;
+      const v = lib.variable(lib.scalar(1), true, 'made_later');
+      const found = [kept === lib.engine().registeredVariables, kept.made_later === v, state.made_later === v];
+      v.dispose();
+      return [...found, 'made_later' in kept];
+    });
+    expect(seen[1]).toEqual(seen[0]);
+    expect(seen[1]).toEqual([true, true, true, false]);
+  });
 });
