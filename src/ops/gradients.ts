@@ -111,7 +111,7 @@ export function valueAndGrad(f: (x: Tensor) => Tensor): (x: Tensor, dy?: Tensor)
   return (x, dy) => {
     if (!(x instanceof Tensor)) throw new Error(`valueAndGrad: x must be a Tensor, got ${typeof x}`);
     const { value, grads: [g] } = vg([x], dy);
-    return { value, grad: g };
+    return { grad: g, value };
   };
 }
 

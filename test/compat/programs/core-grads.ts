@@ -65,6 +65,10 @@ export const coreGrads: Program[] = [
     },
   },
   {
+    name: 'valueAndGrad\'s result lists grad then value, as a program printing it or its keys sees',
+    run: (tf) => Object.keys(tf.valueAndGrad((t: Tensor) => t.square().sum())(tf.tensor1d([1, 2]))),
+  },
+  {
     name: 'gradients through a comparison used as a where condition',
     deviation: 'TF.js 4.22 throws "gradient function not found for Greater" when the condition of where is computed from the differentiated input; tessera treats comparisons as constants, as TensorFlow does, and gives the gradient',
     run: (tf) => tf.grad((t) => tf.where(t.greater(0), t, t.mul(0.1)).sum())(tf.tensor1d([0.5, -1.2, 2])),
