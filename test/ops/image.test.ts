@@ -180,7 +180,16 @@ describe('image.rotateWithOffset and image.threshold', () => {
     expect(Array.from(tn.image.transform(two, [[1, 0, 1, 0, 1, 0, 0, 0], [1, 0, 0, 0, 1, 1, 0, 0]], 'nearest', 'constant', 0).dataSync())).toEqual([2, 3, 0, 5, 6, 0, 40, 50, 60, 0, 0, 0]);
     const r = tn.gradCheck((t) => tn.image.transform(t as tn.Tensor4D, [[0.9, 0.2, 0.3, -0.1, 1.1, 0.2, 0.02, 0.01]], 'bilinear', 'reflect', 1), [x]);
     expect(r.maxError).toBeLessThan(1e-6);
-    expect(() => tn.image.transform(x, [[1, 0, 0]])).toThrow('transform: transforms must be [1, 8] or [1, 8] (a0, a1, a2, b0, b1, b2, c0, c1 per image), got shape [1, 3]');
+    expect(() => tn.image.transform(x, [[1, 0, 0]])).toThrow('transform: transforms must be [1, 8] (a0, a1, a2, b0, b1, b2, c0, c1 per image), got shape [1, 3]');
+    // A rotation about the centre maps the centre pixel onto itself: it keeps its value exactly, as in TF.js (whose
+    // kernel computes in JS numbers), so a cast to int32 after it keeps it too.
+    const angle = (8 * Math.PI) / 180;
+    const [co, si] = [Math.cos(angle), Math.sin(angle)];
+    const image = tn.tensor4d(Array.from({ length: 108 }, (_, i) => (i * 37 + 11) % 256), [1, 6, 6, 3]);
+    const rotated = tn.image.transform(image, [[co, -si, 3 - 3 * co + 3 * si, si, co, 3 - 3 * si - 3 * co, 0, 0]], 'bilinear', 'nearest', 0);
+    const centre = (3 * 6 + 3) * 3 + 2;
+    expect(rotated.dataSync()[centre]).toBe(image.dataSync()[centre]);
+    expect(tn.cast(rotated, 'int32').dataSync()[centre]).toBe(112);
     expect(() => tn.image.transform(x, [[1, 0, 0, 0, 1, 0, 0, 0]], 'nearest', 'mirror' as never)).toThrow("transform: fillMode must be 'constant', 'reflect', 'wrap' or 'nearest'");
     expect(() => tn.image.transform(tn.zeros([1, 2, 2, 1], 'int32') as tn.Tensor4D, [[1, 0, 0, 0, 1, 0, 0, 0]])).toThrow('transform: image must be a float32 image, as TF.js asks, got dtype int32');
   });

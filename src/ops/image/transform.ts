@@ -1,17 +1,18 @@
 import type { Tensor } from '../../tensor/tensor';
 import type { Rank } from '../../tensor/value-types';
 import { argError, assertFiniteNumber, describeValue, fmtShape, fmtValue } from '../../util/validate';
-import { add, mul } from '../binary';
+import { add, mul, sub } from '../binary';
 import { cast } from '../cast';
-import { tensor } from '../creation';
+import { concat } from '../concat';
+import { fill, tensor } from '../creation';
 import { gather } from '../gather';
-import { sum } from '../reduction';
 import { reshape } from '../reshape';
+import { slice } from '../slice';
 import { toTensor, toTensorAs, type TensorLike } from '../tensor-like';
 
 // tf.image.transform: each output pixel (x, y) samples the image at ((a0·x + a1·y + a2) / k, (b0·x + b1·y + b2) / k),
-// k = c0·x + c1·y + 1, as TensorFlow's ImageProjectiveTransform. The samples are a weighted gather of the image, so
-// the result differentiates with respect to it.
+// k = c0·x + c1·y + 1, as TensorFlow's ImageProjectiveTransform. The samples are gathered from the image and blended
+// with ops, so the result differentiates with respect to it.
 
 type FillMode = 'constant' | 'reflect' | 'wrap' | 'nearest';
 const FILL_MODES: readonly string[] = ['constant', 'reflect', 'wrap', 'nearest'];
@@ -53,7 +54,7 @@ export function transform(
   if (x.dtype !== 'float32' && x.dtype !== 'float64') throw argError(op, 'image', `dtype ${x.dtype}`, 'a float32 image, as TF.js asks');
   const [batch, h, w, c] = x.shape;
   if (t.rank !== 2 || t.shape[1] !== 8 || (t.shape[0] !== batch && t.shape[0] !== 1)) {
-    throw argError(op, 'transforms', `shape ${fmtShape(t.shape)}`, `[${batch}, 8] or [1, 8] (a0, a1, a2, b0, b1, b2, c0, c1 per image)`);
+    throw argError(op, 'transforms', `shape ${fmtShape(t.shape)}`, `${batch === 1 ? '[1, 8]' : `[${batch}, 8] or [1, 8]`} (a0, a1, a2, b0, b1, b2, c0, c1 per image)`);
   }
   if (t.dtype !== 'float32' && t.dtype !== 'float64') throw argError(op, 'transforms', `dtype ${t.dtype}`, 'float32 transforms, as TF.js asks');
   if (interpolation !== 'nearest' && interpolation !== 'bilinear') throw argError(op, 'interpolation', describeValue(interpolation), "'nearest' or 'bilinear'");
@@ -66,40 +67,38 @@ export function transform(
   const [oh, ow] = outputShape ?? [h, w];
   const m = t.dtype === 'float32' ? t.hostValues() : cast(t, 'float32').hostValues();
   const cells = batch * oh * ow;
-  // Per output pixel: four source pixels (rows of the [batch·h·w, c] image) with weights, and the weight of fillValue.
-  const rows = new Int32Array(cells * 4);
-  const weights = new Float64Array(cells * 4);
-  const fillWeights = new Float64Array(cells);
+  // Per output pixel: its four taps (rows of the [batch·h·w, c] image, or the extra row of fillValue past its end for
+  // a tap outside it) and its fractions along x and y. Nearest sampling has one tap, repeated, and no fractions.
+  const fillRow = batch * h * w;
+  const rows = new Int32Array(cells * 4).fill(fillRow);
+  const fx = new Float64Array(cells);
+  const fy = new Float64Array(cells);
   for (let b = 0, cell = 0; b < batch; b++) {
     const k = t.shape[0] === 1 ? 0 : b * 8;
     for (let oy = 0; oy < oh; oy++) {
       for (let ox = 0; ox < ow; ox++, cell++) {
         const projection = m[k + 6] * ox + m[k + 7] * oy + 1;
-        if (projection === 0) {
-          fillWeights[cell] = 1;
-          continue;
-        }
+        if (projection === 0) continue;
         const sx = mapCoord((m[k] * ox + m[k + 1] * oy + m[k + 2]) / projection, w, fillMode);
         const sy = mapCoord((m[k + 3] * ox + m[k + 4] * oy + m[k + 5]) / projection, h, fillMode);
-        const taps: Array<[number, number, number]> = [];
-        if (interpolation === 'nearest') taps.push([Math.round(sy), Math.round(sx), 1]);
-        else {
-          const [y0, x0] = [Math.floor(sy), Math.floor(sx)];
-          const [fy, fx] = [sy - y0, sx - x0];
-          taps.push([y0, x0, (1 - fy) * (1 - fx)], [y0, x0 + 1, (1 - fy) * fx], [y0 + 1, x0, fy * (1 - fx)], [y0 + 1, x0 + 1, fy * fx]);
-        }
-        taps.forEach(([py, px, weight], i) => {
-          if (py >= 0 && py < h && px >= 0 && px < w) {
-            rows[cell * 4 + i] = (b * h + py) * w + px;
-            weights[cell * 4 + i] = weight;
-          } else fillWeights[cell] += weight;
+        const nearest = interpolation === 'nearest';
+        const [y0, x0] = nearest ? [Math.round(sy), Math.round(sx)] : [Math.floor(sy), Math.floor(sx)];
+        if (!nearest) [fy[cell], fx[cell]] = [sy - y0, sx - x0];
+        const taps = nearest ? [[y0, x0], [y0, x0], [y0, x0], [y0, x0]] : [[y0, x0], [y0, x0 + 1], [y0 + 1, x0], [y0 + 1, x0 + 1]];
+        taps.forEach(([py, px], i) => {
+          if (py >= 0 && py < h && px >= 0 && px < w) rows[cell * 4 + i] = (b * h + py) * w + px;
         });
       }
     }
   }
-  const float = x.dtype;
-  const flat = reshape(x, [batch * h * w, c]);
-  const sampled = mul(gather(flat, tensor(rows, [cells * 4], 'int32')), tensor(weights, [cells * 4, 1], float));
-  const filled = add(sum(reshape(sampled, [cells, 4, c]), 1), mul(tensor(fillWeights, [cells, 1], float), fillValue));
-  return reshape(filled, [batch, oh, ow, c]) as Tensor<Rank.R4>;
+  // Blended as TF.js's kernel blends them, one lerp along x per row and one along y: a tap of weight ~1 keeps its
+  // value exactly (a centre pixel under a rotation about it), where four weighted products summed in float32 could
+  // move it by an ulp, and a cast to int32 after it drop it by one.
+  const flat = concat([reshape(x, [batch * h * w, c]), fill([1, c], fillValue, x.dtype)]);
+  const taps = reshape(gather(flat, tensor(rows, [cells * 4], 'int32')), [cells, 4, c]);
+  const [v00, v01, v10, v11] = [0, 1, 2, 3].map((i) => reshape(slice(taps, [0, i, 0], [cells, 1, c]), [cells, c]));
+  const [tx, ty] = [tensor(fx, [cells, 1], x.dtype), tensor(fy, [cells, 1], x.dtype)];
+  const lerp = (a: Tensor, bEnd: Tensor, f: Tensor) => add(a, mul(f, sub(bEnd, a)));
+  const top = lerp(v00, v01, tx);
+  return reshape(lerp(top, lerp(v10, v11, tx), ty), [batch, oh, ow, c]) as Tensor<Rank.R4>;
 }
