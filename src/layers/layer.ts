@@ -205,7 +205,9 @@ let callsRunning = 0;
  */
 export abstract class Layer extends Serializable {
   readonly name: string;
-  readonly dtype: DType;
+  #dtype: DType;
+  /** Whether the program set dtype after construction (a user layer's base getConfig then lists it, as TF.js's). */
+  #dtypeSet = false;
   /** @internal The dtype of the input a Sequential creates for this layer as its first (its dtype, or its inputDType). */
   readonly inputDtype: DType;
   /**
@@ -299,7 +301,7 @@ export abstract class Layer extends Serializable {
     this.inputDtype = args.dtype == null && shape != null && inputDType ? inputDType : dtype;
     // A built-in layer computes in a float dtype: an int32 or bool one is, as in TF.js, the dtype of the input a
     // Sequential makes for it where it declares its input shape (its weights stay float32), and unused elsewhere.
-    this.dtype = isFloatDtype(this.inputDtype) ? this.inputDtype : userDefined || !this.holdsValues() ? dtype : 'float32';
+    this.#dtype = isFloatDtype(this.inputDtype) ? this.inputDtype : userDefined || !this.holdsValues() ? dtype : 'float32';
     if (args.weights != null) {
       if (!Array.isArray(args.weights) || !args.weights.every((w) => w instanceof Tensor)) throw argError(op, 'weights', fmtValue(args.weights), 'an array of Tensors');
       this.initialWeights = args.weights.slice();
@@ -408,6 +410,17 @@ export abstract class Layer extends Serializable {
     return this.userDefined;
   }
 
+  /** The dtype the layer computes in. */
+  get dtype(): DType {
+    return this.#dtype;
+  }
+
+  /** As TF.js's field, a program may set it (a custom layer does, in its constructor). */
+  set dtype(dtype: DType) {
+    this.#dtype = assertDtype(`${this.name}.dtype`, 'dtype', dtype);
+    this.#dtypeSet = true;
+  }
+
   /**
    * The settings that recreate this layer, as TF.js's getConfig gives them: its constructor's argument names
    * (camelCase), so that `tf.layers.dense(layer.getConfig())` makes a copy. As TF.js, a dtype only where the layer
@@ -418,6 +431,7 @@ export abstract class Layer extends Serializable {
       // TF.js's base config (a user layer adds its own keys).
       const own: LayerConfig = { name: this.name, trainable: this.trainable, ...this.flagsAsGiven };
       if (this.declaredInputShape) Object.assign(own, { batchInputShape: [this.declaredBatch, ...this.declaredInputShape], dtype: this.dtype });
+      else if (this.#dtypeSet) own.dtype = this.dtype;
       return own;
     }
     return tfjsLayerConfig(this.savedConfig(), this.declaresInputShape()) as LayerConfig;

@@ -231,3 +231,21 @@ describe('a wrapper declared for one shape and applied to another is built again
     }
   });
 });
+
+describe('a custom layer may set its dtype, as TF.js\'s field', () => {
+  it('the base getConfig lists a dtype the program set (not one merely given to the constructor), as TF.js\'s', () => {
+    const configs = ([tf, tn] as unknown as (typeof tn)[]).map((lib) => {
+      class Noisy extends lib.layers.Layer {
+        constructor(args: tn.LayerArgs, setDtype: boolean) {
+          super(args);
+          if (setDtype) this.dtype = 'float32';
+        }
+        static get className() { return 'Noisy'; }
+      }
+      return [new Noisy({ name: 'a' }, true).getConfig(), new Noisy({ name: 'b', dtype: 'float32' }, false).getConfig(), new Noisy({ name: 'c', inputShape: [2] }, false).getConfig()];
+    });
+    expect(configs[1]).toEqual(configs[0]);
+    expect(configs[1][0]).toEqual({ name: 'a', trainable: true, dtype: 'float32' });
+    expect(() => { (tn.layers.dense({ units: 1 }) as { dtype: unknown }).dtype = 'float16'; }).toThrow(/dtype must be/);
+  });
+});
