@@ -128,7 +128,7 @@ function readLayers(op: string, where: string, entries: unknown[]): { layers: Re
     r.get('name'); // read above; marked so finish() accepts it
     if (names.has(name)) throw r.fail('name', name, 'a name no other layer has');
     names.add(name);
-    const plan = planFor(className, r, name);
+    const plan = planFor(className, r, name, false);
     if (!plan) throw badValue(op, `${at}.class_name`, className, `one of ${layerClassNames.join(', ')}, ${MODEL_CLASSES.join(', ')} (or InputLayer first)`);
     const trainable = r.bool('trainable', true);
     const dtype = readDtype(r);
@@ -373,15 +373,17 @@ function sequentialFromLayers(op: string, modelName: string | undefined, layers:
  * A Sequential or functional model nested as a layer (TF.js writes its topology as the layer's config): made
  * once, when read, so that its shapes and weights are known; its weights are set with the outer model's.
  */
-function nestedPlan(r: ConfigReader, className: string): LayerPlan {
+function nestedPlan(r: ConfigReader, className: string, inFunctional: boolean): LayerPlan {
   const config: Record<string, unknown> = { name: r.get('name'), layers: r.get('layers') };
   if (className !== 'Sequential') {
     config.input_layers = r.get('input_layers');
     config.output_layers = r.get('output_layers');
   }
-  // Its layers draw from their own initializers, as TF.js's nested fromConfig runs them (Math.random as often), though
-  // the outer model's weights replace what they draw.
-  const model = drawingFresh(() => modelFromTopology(r.op, r.where.replace(/\.config$/, ''), className, config, null));
+  // As TF.js's loader: a model nested in a functional one is read without its fast (zeros) weight init, so its layers
+  // draw from their initializers (Math.random as often) before the outer weights replace them; one in a Sequential
+  // inherits the Sequential's (a loaded file's Sequential draws nothing).
+  const make = () => modelFromTopology(r.op, r.where.replace(/\.config$/, ''), className, config, null);
+  const model = inFunctional ? drawingFresh(make) : make();
   const shapes = model.inputs.map((t) => t.shape.slice(1) as number[]);
   return {
     inputShape: shapes.length === 1 ? shapes[0] : undefined,
@@ -399,9 +401,9 @@ function nestedPlan(r: ConfigReader, className: string): LayerPlan {
 }
 
 /** The plan for a layer entry: a nested model, a user's registered layer class, or a layer class tessera knows. */
-function planFor(className: unknown, r: ConfigReader, name: string): LayerPlan | undefined {
+function planFor(className: unknown, r: ConfigReader, name: string, inFunctional: boolean): LayerPlan | undefined {
   if (typeof className !== 'string') return undefined;
-  if (MODEL_CLASSES.includes(className)) return nestedPlan(r, className);
+  if (MODEL_CLASSES.includes(className)) return nestedPlan(r, className, inFunctional);
   const registered = registeredClass<Layer>(className);
   return registered ? registeredPlan(registered, r) : readLayerKind(className, r, name);
 }
@@ -453,7 +455,7 @@ function functionalFromConfig(op: string, where: string, configValue: unknown, w
         const trainable = r.bool('trainable', true);
         const dtype = readDtype(r);
         readBatchShape(r, 'batch_input_shape', true);
-        const plan = planFor(className, r, name);
+        const plan = planFor(className, r, name, true);
         if (!plan) throw badValue(op, `${at}.class_name`, className, `one of InputLayer, ${layerClassNames.join(', ')}, ${MODEL_CLASSES.join(', ')}`);
         r.finish();
         layer = plan.create({ name, trainable, dtype }, []);

@@ -128,6 +128,33 @@ describe('loading a saved model draws as TF.js\'s loader draws', () => {
     expect(ours.weights).toEqual(saved[0].weights);
     expect(theirs.weights).toEqual(saved[1].weights);
   });
+
+  it('a model nested in a Sequential draws nothing, as TF.js\'s Sequential passes its fast weight init down', async () => {
+    const saved = await Promise.all([tn, peer].map(async (l) => {
+      const innerIn = l.input({ shape: [4] });
+      const inner = l.model({ inputs: innerIn, outputs: l.layers.dense({ units: 3, kernelInitializer: 'glorotNormal' }).apply(innerIn) as tn.SymbolicTensor });
+      const m = l.sequential({ layers: [inner, l.layers.dense({ units: 2 })] });
+      let artifacts: unknown;
+      await m.save(l.io.withSaveHandler(async (a) => {
+        artifacts = a;
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      }));
+      return artifacts;
+    }));
+    const [ours, theirs] = await both(async (l) => {
+      let draws = 0;
+      const next = Math.random;
+      Math.random = () => { draws++; return next(); };
+      try {
+        await l.loadLayersModel(l.io.fromMemory(saved[l === tn ? 0 : 1] as tn.io.ModelArtifacts));
+      } finally {
+        Math.random = next;
+      }
+      return draws;
+    });
+    expect(ours).toBe(theirs);
+    expect(ours).toBe(0);
+  });
 });
 
 describe('unseeded dropout and noise layers draw TF.js\'s masks', () => {
