@@ -364,8 +364,10 @@ export class LayersModel extends Layer implements TrainableModel {
   /** The layer of that name (or at that index of model.layers), as TF.js's getLayer(name), getLayer(index) and getLayer(name, index). */
   getLayer(nameOrIndex?: string | number | null, index?: number | null): Layer {
     const layers = this.layers;
-    // As TF.js: an index given second wins; a number first is an index.
+    // As TF.js: an index given second wins; a number first is an index. TF.js reads model.layers[index], so the
+    // string of an index (a for...in loop's key) is one too.
     if (index == null && typeof nameOrIndex === 'number') index = nameOrIndex;
+    if (typeof index === 'string' && /^(0|[1-9]\d*)$/.test(index)) index = Number(index);
     if (index != null) {
       if (!Number.isInteger(index) || index < 0 || index >= layers.length) throw argError('getLayer', 'index', fmtValue(index), `an integer in [0, ${layers.length})`);
       return layers[index];

@@ -134,6 +134,11 @@ describe('functional models', () => {
     expect(m.weights.map((w) => w.name)).toEqual(['h/kernel', 'h/bias', 'g/kernel', 'g/bias']);
     expect(m.countParams()).toBe(32);
     expect(() => m.getLayer('nope')).toThrow(/getLayer: name must be the name of a layer of the model \(x, h, g, sum\), got "nope"/);
+    // A for...in loop over model.layers gives string indices, which TF.js's getLayer(null, i) reads as indices.
+    const byLoop: string[] = [];
+    for (const i in m.layers) byLoop.push(m.getLayer(null, i as unknown as number).name);
+    expect(byLoop).toEqual(['x', 'h', 'g', 'sum']);
+    expect(() => m.getLayer(null, '1.5' as unknown as number)).toThrow('getLayer: index must be an integer in [0, 4), got "1.5"');
   });
 
   it('summary numbers a layer\'s node among all its nodes as TF.js does: one applied before, outside the model (a seq2seq decoder reused for inference), and a model a Sequential stacks', () => {
