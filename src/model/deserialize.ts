@@ -50,11 +50,33 @@ interface ExpectedWeight {
  */
 function readBatchShape(r: ConfigReader, key: string, unknownDims = false): { batch: number | null; dims: number[] } | undefined {
   const v = r.get(key);
-  if (v === undefined) return undefined;
+  return v === undefined ? undefined : batchShapeOf(r, key, v, unknownDims);
+}
+
+/** A [batch, ...dims] shape read from `key` (null dims allowed with unknownDims), checked. */
+function batchShapeOf(r: ConfigReader, key: string, v: unknown, unknownDims: boolean): { batch: number | null; dims: number[] } {
   const dim = (d: unknown, i: number) => isPositiveInt(d) || (d === null && (unknownDims || i === 0));
   const ok = Array.isArray(v) && v.length >= 2 && (v[0] === null || isPositiveInt(v[0])) && v.slice(1).every((d, i) => dim(d, i));
   if (!ok) throw r.fail(key, v, `[null, ...dims] with positive integer${unknownDims ? ' or null' : ''} dims`);
   return { batch: v[0] as number | null, dims: (v as number[]).slice(1) };
+}
+
+/**
+ * The input shape a layer entry declares: Keras's batch_input_shape, or input_shape (with batch_size), which a topology
+ * written by hand gives and TF.js's layers take as inputShape and batchSize.
+ */
+function readDeclaredShape(r: ConfigReader): { batch: number | null; dims: number[] } | undefined {
+  const stated = readBatchShape(r, 'batch_input_shape', true);
+  const given = r.get('input_shape');
+  const batch = r.get('batch_size');
+  if (given === undefined) {
+    if (batch !== undefined && batch !== null) throw r.fail('batch_size', batch, 'absent without input_shape');
+    return stated;
+  }
+  if (stated) throw r.fail('input_shape', given, 'absent beside batch_input_shape');
+  if (batch !== undefined && batch !== null && !isPositiveInt(batch)) throw r.fail('batch_size', batch, 'a positive integer or null');
+  if (!Array.isArray(given)) throw r.fail('input_shape', given, '[...dims] with positive integer or null dims');
+  return batchShapeOf(r, 'input_shape', [batch ?? null, ...given], true);
 }
 
 /**
@@ -100,12 +122,12 @@ function readInputLayer(r: ConfigReader): ReadInput {
 }
 
 /**
- * A saved layer config, with the name its constructor gives added where it is a user's registered class whose
- * getConfig left the name out, as TF.js's loader makes that layer.
+ * A saved layer config, with the name its constructor gives added where the config has none (a user's registered
+ * class whose getConfig left it out, or a topology written by hand), as TF.js's loader makes that layer.
  */
 function withConstructorName(saved: Record<string, unknown>, className: unknown): Record<string, unknown> {
-  const registered = typeof className === 'string' && !MODEL_CLASSES.includes(className) && registeredClass<Layer>(className) !== undefined;
-  return registered && own(saved, 'name') === undefined ? { ...saved, name: userLayerName(className) } : saved;
+  const named = typeof className !== 'string' || MODEL_CLASSES.includes(className) || own(saved, 'name') !== undefined;
+  return named ? saved : { ...saved, name: userLayerName(className) };
 }
 
 function readLayers(op: string, where: string, entries: unknown[]): { layers: ReadLayer[]; input: ReadInput } {
@@ -132,7 +154,7 @@ function readLayers(op: string, where: string, entries: unknown[]): { layers: Re
     if (!plan) throw badValue(op, `${at}.class_name`, className, `one of ${layerClassNames.join(', ')}, ${MODEL_CLASSES.join(', ')} (or InputLayer first)`);
     const trainable = r.bool('trainable', true);
     const dtype = readDtype(r);
-    const stated = readBatchShape(r, 'batch_input_shape', true);
+    const stated = readDeclaredShape(r);
     layers.push({ where: r.where, name, trainable, dtype, inputShape: stated?.dims ?? plan.inputShape, batch: stated?.batch ?? null, plan });
     r.finish();
   };
@@ -454,7 +476,7 @@ function functionalFromConfig(op: string, where: string, configValue: unknown, w
         r.get('name');
         const trainable = r.bool('trainable', true);
         const dtype = readDtype(r);
-        readBatchShape(r, 'batch_input_shape', true);
+        readDeclaredShape(r);
         const plan = planFor(className, r, name, true);
         if (!plan) throw badValue(op, `${at}.class_name`, className, `one of InputLayer, ${layerClassNames.join(', ')}, ${MODEL_CLASSES.join(', ')}`);
         r.finish();
