@@ -114,10 +114,11 @@ const KNOWN_ARGS = ['name', 'trainable', 'inputShape', 'batchInputShape', 'batch
  */
 export function checkConfigKeys(op: string, args: object, own: readonly string[]): void {
   if (args === null || typeof args !== 'object') throw argError(op, 'config', fmtValue(args), 'an object');
-  const key = unknownKey(args, [...own, ...KNOWN_ARGS]);
+  const options = [...new Set([...own, ...KNOWN_ARGS])];
+  const key = unknownKey(args, options);
   if (key === undefined) return;
   throw new Error(`${op}: config.${key} is not an option of this layer (got ${fmtValue((args as Record<string, unknown>)[key])}); `
-    + `its options are ${[...own, ...KNOWN_ARGS].join(', ')}. tessera refuses an option it does not know, where TF.js ignores it: leave it out`);
+    + `its options are ${options.join(', ')}. tessera refuses an option it does not know, where TF.js ignores it: leave it out`);
 }
 
 /** What a weight may carry beside its initial values. */

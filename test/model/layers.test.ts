@@ -109,6 +109,8 @@ describe('layers: shapes, parameter counts, weights', () => {
     expect(() => tn.layers.dense({ units: 2, kernelConstraint: 'Nonneg' as 'nonNeg' })).toThrow(/kernelConstraint must be .*'minMaxNorm', 'MaxNorm', 'UnitNorm', 'NonNeg', 'MinMaxNorm', or the className of a constraint class registered with tf.serialization.registerClass, got "Nonneg"/);
     expect(() => tn.layers.dense({ units: 2, activation: 'hardTanh2' as 'relu' })).toThrow(/activation must be one of .*'gelu_new', or the className of an activation class \(with apply\(x\)\) registered with tf.serialization.registerClass, got "hardTanh2"/);
     expect(() => tn.layers.dense({ units: 2, unit: 3 } as unknown as tn.DenseLayerArgs)).toThrow(/layers.dense: config.unit is not an option of this layer \(got 3\); its options are units, .*inputDType.*TF.js ignores it/);
+    // Each option once, though a recurrent layer names some of the common ones among its own.
+    expect(() => tn.layers.rnn({ cell: tn.layers.lstmCell({ units: 2 }), statefull: true } as never)).toThrow(/its options are returnSequences, returnState, goBackwards, stateful, unroll, inputDim, inputLength, batchInputShape, batchSize, cell, name, trainable, inputShape, dtype, inputDType, weights\./);
     expect(() => tn.layers.dropout({ rate: 1.5 })).toThrow(/layers.dropout: rate must be a number in \[0, 1\], got 1.5/);
     expect(() => tn.layers.maxPooling2d({ padding: 'full' as 'same' })).toThrow(/padding must be 'valid' or 'same'/);
     expect(() => tn.layers.conv2d({ filters: 2, kernelSize: 5, inputShape: [3, 3, 1], name: 'c5' })).toThrow('Negative dimension size caused by adding layer c5 with input shape [,3,3,1]');
