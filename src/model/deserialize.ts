@@ -3,7 +3,7 @@ import { Sequential, type SequentialArgs } from './sequential';
 import type { SerializableConstructor } from '../util/serializable';
 import { LayersModel, savedNodeIndex } from './layers-model';
 import { InputLayer } from '../layers/input-layer';
-import { savedWeightName, userLayerName } from '../layers/layer';
+import { savedWeightName, uniqueName, userLayerName } from '../layers/layer';
 import type { LayerPlan } from './layer-plan';
 import { fmtShape, isPositiveInt, messageOf } from '../util/validate';
 import type { DType, Tensor } from '../tensor/tensor';
@@ -117,6 +117,8 @@ function readInputLayer(r: ConfigReader): ReadInput {
   const dtype = readDtype(r);
   r.unsupported('sparse', [false, null]);
   r.unsupported('ragged', [false, null]);
+  // Later Keras 2 writes whether the input may be left out; a required one (false) is what every input here is.
+  r.unsupported('optional', [false, null]);
   r.finish();
   return { name, shape: shape?.dims, batch: shape?.batch ?? null, dtype };
 }
@@ -139,7 +141,9 @@ function readLayers(op: string, where: string, entries: unknown[]): { layers: Re
     const entry = requireRecord(op, at, e);
     checkEntryKeys(op, at, entry, ['class_name', 'config'], 'a layer entry');
     const className = own(entry, 'class_name');
-    const saved = requireRecord(op, `${at}.config`, own(entry, 'config'));
+    const given = own(entry, 'config');
+    // Keras 2.0 wrote a nested Sequential's config as its list of layers, as it writes the outer one's.
+    const saved = className === 'Sequential' && Array.isArray(given) ? { name: uniqueName('sequential_'), layers: given } : requireRecord(op, `${at}.config`, given);
     if (className === 'InputLayer' && i === 0) {
       input = readInputLayer(new ConfigReader(op, `${at}.config`, saved));
       return;
