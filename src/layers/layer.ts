@@ -172,13 +172,13 @@ export function buildInScope<T>(scope: string, build: () => T): T {
 }
 
 /**
- * The scope a layer's apply runs in, as TF.js's apply runs in nameScope(layer.name): inside another layer's build or
- * call, a layer built by being applied names its weights `${outer}/${layer.name}/...` (a Sequential a user layer
- * makes in its build), and a user layer's call runs in its own name, for the layers it applies there. null: none.
+ * Runs `run` in the scope a layer's apply runs in, as TF.js's apply runs in nameScope(layer.name): inside another
+ * layer's build or call, a layer built by being applied names its weights `${outer}/${layer.name}/...` (a Sequential
+ * a user layer makes in its build), and a user layer's call runs in its own name, for the layers it applies there.
  */
-function applyScope(layer: Layer, userDefined: boolean): string | null {
-  if (innerScope !== null) return `${innerScope}/${layer.name}`;
-  return userDefined ? layer.name : null;
+function inApplyScope<T>(layer: Layer, userDefined: boolean, run: () => T): T {
+  const scope = innerScope !== null ? `${innerScope}/${layer.name}` : userDefined ? layer.name : null;
+  return scope === null ? run() : buildInScope(scope, run);
 }
 
 const isShapeList = (s: ShapeOrShapes): s is number[][] => s.length > 0 && Array.isArray(s[0]);
@@ -520,9 +520,7 @@ export abstract class Layer extends Serializable {
     }
     const given = this.initialWeights !== null;
     // Built as TF.js builds it when a Sequential applies it: in the scope an apply would run in.
-    const scope = applyScope(this, false);
-    if (scope === null) this.ensureBuilt(s);
-    else buildInScope(scope, () => this.ensureBuilt(s));
+    inApplyScope(this, false, () => this.ensureBuilt(s));
     this.declaredOnly = !given;
   }
 
@@ -671,8 +669,7 @@ export abstract class Layer extends Serializable {
   apply(inputs: SymbolicTensor[], kwargs?: Kwargs): SymbolicTensor | SymbolicTensor[];
   apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs?: Kwargs): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[];
   apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs: Kwargs | null = {}): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
-    const scope = applyScope(this, this.userDefined);
-    return scope === null ? this.applyHere(inputs, kwargs) : buildInScope(scope, () => this.applyHere(inputs, kwargs));
+    return inApplyScope(this, this.userDefined, () => this.applyHere(inputs, kwargs));
   }
 
   private applyHere(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs: Kwargs | null): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
