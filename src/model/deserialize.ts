@@ -1,9 +1,9 @@
 import type { Layer } from '../layers/index';
 import { Sequential, type SequentialArgs } from './sequential';
 import type { SerializableConstructor } from '../util/serializable';
-import { LayersModel, savedNodeIndex } from './layers-model';
+import { LayersModel, savedNodeIndex, sequentialDefaultName } from './layers-model';
 import { InputLayer } from '../layers/input-layer';
-import { savedWeightName, uniqueName, userLayerName } from '../layers/layer';
+import { savedWeightName, userLayerName } from '../layers/layer';
 import type { LayerPlan } from './layer-plan';
 import { fmtShape, isPositiveInt, messageOf } from '../util/validate';
 import type { DType, Tensor } from '../tensor/tensor';
@@ -143,7 +143,7 @@ function readLayers(op: string, where: string, entries: unknown[]): { layers: Re
     const className = own(entry, 'class_name');
     const given = own(entry, 'config');
     // Keras 2.0 wrote a nested Sequential's config as its list of layers, as it writes the outer one's.
-    const saved = className === 'Sequential' && Array.isArray(given) ? { name: uniqueName('sequential_'), layers: given } : requireRecord(op, `${at}.config`, given);
+    const saved = className === 'Sequential' && Array.isArray(given) ? { name: sequentialDefaultName(), layers: given } : requireRecord(op, `${at}.config`, given);
     if (className === 'InputLayer' && i === 0) {
       input = readInputLayer(new ConfigReader(op, `${at}.config`, saved));
       return;

@@ -99,7 +99,7 @@ export class LayersModel extends Layer implements TrainableModel {
   constructor(given: ContainerArgs, sequentialName?: { name: string | undefined }) {
     const op = 'model';
     if (sequentialName) {
-      super('sequential', { name: sequentialName.name ?? uniqueName('sequential_') });
+      super('sequential', { name: sequentialName.name ?? sequentialDefaultName() });
       this.refCount = 1;
       ownAccessors(this, MODEL_FIELDS);
       return;
@@ -789,8 +789,12 @@ export class LayersModel extends Layer implements TrainableModel {
    * applying the model, so that application is TF.js's node 0 and every other one comes after it.
    */
   tfjsNodeIndex(node: LayerNode): number {
-    if (node === this.stackNode) return 0;
-    return 1 + this.inboundNodes.filter((n) => n !== this.stackNode).indexOf(node);
+    return node === this.stackNode ? 0 : 1 + this.appliedNodes().indexOf(node);
+  }
+
+  /** @internal Its inbound nodes but the one a Sequential stacking it made: TF.js's nodes after its own node 0. */
+  appliedNodes(): LayerNode[] {
+    return this.inboundNodes.filter((n) => n !== this.stackNode);
   }
 
   /** As TF.js's container: a disposed model refuses dispose and apply with its own name (its layers name theirs). */
@@ -831,9 +835,14 @@ export function ownShapeUnlisted(layer: Layer): boolean {
   return layer instanceof LayersModel && !layer.ownOutputShapesListed();
 }
 
+/** @internal The name a Sequential model given none takes, as TF.js's ('sequential_1', ...). */
+export function sequentialDefaultName(): string {
+  return uniqueName('sequential_');
+}
+
 /** @internal The nodes a summary lists for a layer: a model's stacking node is TF.js's own node 0 (see tfjsNodeIndex). */
 export function summaryNodesOf(layer: Layer): LayerNode[] {
-  return layer instanceof LayersModel ? layer.inboundNodes.filter((n) => layer.tfjsNodeIndex(n) !== 0) : layer.inboundNodes;
+  return layer instanceof LayersModel ? layer.appliedNodes() : layer.inboundNodes;
 }
 
 /** @internal A nested model's own input shapes, its first node in TF.js's summary (see SummaryRow.ownInputs). */

@@ -170,12 +170,15 @@ export class Sequential extends LayersModel {
   protected override summaryRows(): { rows: SummaryRow[]; sequentialLike: boolean } {
     if (this.layerList.length === 0) throw new Error('summary: Sequential model cannot be built: model is empty. Add some layers first.');
     // A model first is adopted as TF.js adopts it (its own node is the one tessera applies it by); later ones are applied.
-    return { rows: this.layerList.map((layer, i) => ({
-      layer, inbound: [],
-      // The first layer's own node is this model's start (its stacking node, for a model), listed with the others.
-      ownInputs: i === 0 ? undefined : ownInputsOf(layer), nodes: i === 0 ? layer.inboundNodes : summaryNodesOf(layer),
-      multiple: ownShapeUnlisted(layer) && summaryNodesOf(layer).length > 0,
-    })), sequentialLike: true };
+    return { rows: this.layerList.map((layer, i) => {
+      const applied = summaryNodesOf(layer);
+      return {
+        layer, inbound: [],
+        // The first layer's own node is this model's start (its stacking node, for a model), listed with the others.
+        ownInputs: i === 0 ? undefined : ownInputsOf(layer), nodes: i === 0 ? layer.inboundNodes : applied,
+        multiple: ownShapeUnlisted(layer) && applied.length > 0,
+      };
+    }), sequentialLike: true };
   }
 
   /** @internal Keras's Sequential topology: the layers' configs in order. */
