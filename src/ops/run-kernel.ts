@@ -222,12 +222,12 @@ export function runKernel(kernelName: string, inputs: NamedTensorInfoMap, attrs?
   const config = kernelFor(kernelName, b);
   const { host, seen } = hostFor(b);
   const entries = Object.entries(inputs).filter((e): e is [string, Tensor] => e[1] instanceof Tensor);
-  const byDataId = new Map(entries.map(([, x]) => [x.dataId, x]));
   if (!host.setUp.has(config)) {
     config.setupFunc?.(seen);
     host.setUp.add(config);
   }
-  const readable = new Map(byDataId);
+  // Its inputs, then the tensors made while it runs.
+  const readable = new Map(entries.map(([, x]) => [x.dataId, x]));
   host.running.push(readable);
   const outer = watchMadeTensors((t) => {
     readable.set(t.dataId, t);
