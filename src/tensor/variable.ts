@@ -8,20 +8,16 @@ import type { Rank } from './value-types';
 
 let nextVariableId = 0;
 /**
- * Variables by name, for gradients given as {name: tensor} maps (TF.js's NamedTensorMap). Held until disposed, as
- * TF.js's engine holds them: a variable dropped without dispose() is still counted by tf.memory() and still freed
- * by tf.disposeVariables().
- */
-const byName = new Map<string, Variable>();
-/**
- * The same variables as a plain object, kept as they come and go: TF.js's engine().registeredVariables is one live
- * object, which programs keep and read later (an optimizer finds its model's variables in it). Its key order is
- * TF.js's too: index-like names first by number, then the others as they were made (registryOrder).
+ * The variables alive, by name: TF.js's engine().registeredVariables, one live object that programs keep and read
+ * later (an optimizer finds its model's variables in it), and where gradients given as {name: tensor} maps
+ * (TF.js's NamedTensorMap) find theirs. Its key order is TF.js's too: index-like names first by number, then the
+ * others as they were made (registryOrder). Held until disposed, as TF.js's engine holds them: a variable dropped
+ * without dispose() is still counted by tf.memory() and still freed by tf.disposeVariables().
  */
 const registry: Record<string, Variable> = {};
 
 export function findVariable(name: string): Variable | undefined {
-  return byName.get(name);
+  return Object.hasOwn(registry, name) ? registry[name] : undefined;
 }
 
 /**
@@ -67,7 +63,6 @@ export class Variable<R extends Rank = Rank> extends Tensor<R> {
     // TF.js names an unnamed variable by a counter's digits; an empty name counts as none, as there.
     this.name = name || String(nextVariableId++);
     this.originalName = originalName ?? this.name;
-    byName.set(this.name, this);
     registry[this.name] = this;
     // Variables outlive any tidy they are made in (optimizer slots are created mid-step): as TF.js, no scope holds
     // them, and they are not marked kept (v.kept is false until tf.keep(v)).
@@ -76,8 +71,7 @@ export class Variable<R extends Rank = Rank> extends Tensor<R> {
   }
 
   override dispose(): void {
-    if (byName.get(this.name) === this) byName.delete(this.name);
-    if (registry[this.name] === this) delete registry[this.name];
+    if (findVariable(this.name) === this) delete registry[this.name];
     super.dispose();
   }
 
@@ -135,5 +129,5 @@ export function registeredVariables(): Record<string, Variable> {
 
 /** Disposes every variable still alive (model weights and optimizer slots included), as tf.disposeVariables(). */
 export function disposeVariables(): void {
-  for (const v of [...byName.values()]) v.dispose();
+  for (const v of Object.values(registry)) v.dispose();
 }
