@@ -230,6 +230,11 @@ describe('kernel registry: kernels a program registers run through engine().runK
     expect(() => tn.registerGradient({ kernelName: 'K', gradFunc: (() => ({})) as never, inputsToSave: 'x' as never })).toThrow('registerGradient: config.inputsToSave must be an array of input names');
     expect(tn.getKernel('K', 'cpu')).toBeUndefined();
     expect(() => run(tn, 'K', null as never)).toThrow('runKernel: inputs must be an object of the inputs by name');
+    expect(() => run(tn, 3 as never, {})).toThrow("runKernel: kernelName must be a kernel's name (a string), got number 3");
+    expect(() => run(tn, 'K', {}, 'x' as never)).toThrow('runKernel: attrs must be an object of attributes, or undefined');
+    expect(() => tn.registerKernel({ kernelName: 'K', backendName: 'cpu', kernelFunc: squarePlus as never, setupFunc: 3 as never })).toThrow('registerKernel: config.setupFunc must be a function or undefined');
+    expect(() => tn.registerGradient({ kernelName: 'K', gradFunc: (() => ({})) as never, outputsToSave: [1] as never })).toThrow('registerGradient: config.outputsToSave must be an array of booleans');
+    expect([tn.getKernel('K', 'cpu'), tn.getGradient('K')]).toEqual([undefined, undefined]);
     tn.registerKernel({ kernelName: 'Shader', backendName: 'cpu', kernelFunc: (({ backend }: { backend: { runWebGLProgram(): unknown } }) => backend.runWebGLProgram()) as never });
     registered.push([tn, 'Shader', 'cpu']);
     expect(() => run(tn, 'Shader', {})).toThrow("runKernel: a kernel for 'cpu' called backend.runWebGLProgram, which TF.js's webgl, webgpu or wasm backend has");
