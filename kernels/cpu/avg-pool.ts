@@ -28,13 +28,18 @@ function forEachWindow(g: Pool2dGeometry, visit: (o: number, cells: number[], sc
   }
 }
 
-/** out[b,oy,ox,c] = the mean of x over the window of (oy, ox), clipped to the image. */
+/**
+ * out[b,oy,ox,c] = the mean of x over the window of (oy, ox), clipped to the image: the cells summed in float64 and
+ * divided by their count, rounded once, as TF.js's cpu kernel, so that a float32 mean has TF.js's bits (a sum in
+ * float32 and a multiply by 1/count could land an ulp away, and a later round() then a whole unit).
+ */
 export function avgPool(x: FloatArray, g: Pool2dGeometry, out: FloatArray): void {
   const ch = g.channels;
-  forEachWindow(g, (o, cells, scale) => {
-    for (let c = 0; c < ch; c++) out[o + c] = 0;
-    for (const src of cells) for (let c = 0; c < ch; c++) out[o + c] += x[src + c];
-    for (let c = 0; c < ch; c++) out[o + c] *= scale;
+  const sums = new Float64Array(ch);
+  forEachWindow(g, (o, cells) => {
+    sums.fill(0);
+    for (const src of cells) for (let c = 0; c < ch; c++) sums[c] += x[src + c];
+    for (let c = 0; c < ch; c++) out[o + c] = sums[c] / cells.length;
   });
 }
 

@@ -1,0 +1,36 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import * as tn from '../../src/index';
+import { Random } from '../../src/util/random';
+
+// avgPool against TensorFlow.js 4.22's cpu kernel, bit for bit: TF.js sums a window in float64 and divides once, so
+// a mean of float32 pixels is the float32 nearest the exact mean; a float32 sum times 1/count can land an ulp away,
+// and a program's round() after it (a detector's pooled mask) then moves whole units.
+
+function pixels(shape: number[], seed: number): Float32Array {
+  const r = new Random(seed);
+  return Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => r.uniform(0, 255));
+}
+
+describe('avgPool against TF.js', () => {
+  const cases: { shape: [number, number, number, number]; size: [number, number]; strides: [number, number]; pad: 'same' | 'valid' }[] = [
+    { shape: [2, 9, 11, 5], size: [3, 3], strides: [1, 1], pad: 'same' },
+    { shape: [1, 12, 12, 8], size: [3, 3], strides: [2, 2], pad: 'valid' },
+    { shape: [3, 7, 7, 3], size: [2, 5], strides: [1, 2], pad: 'same' },
+    { shape: [1, 30, 30, 1], size: [7, 7], strides: [1, 1], pad: 'same' },
+  ];
+  for (const [i, c] of cases.entries()) {
+    it(`gives TF.js's bits: ${c.shape.join('x')}, ${c.size.join('x')} windows, strides ${c.strides.join(',')}, ${c.pad}`, () => {
+      const values = pixels(c.shape, 70 + i);
+      const ours = tn.avgPool(tn.tensor4d(values, c.shape), c.size, c.strides, c.pad);
+      const theirs = tf.avgPool(tf.tensor4d(values, c.shape), c.size, c.strides, c.pad);
+      expect(ours.shape).toEqual(theirs.shape);
+      const [a, b] = [ours.dataSync(), theirs.dataSync()];
+      let differ = 0;
+      for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) differ++;
+      expect(differ, `${differ} of ${a.length} means differ`).toBe(0);
+      expect(Array.from(ours.round().dataSync())).toEqual(Array.from(theirs.round().dataSync()));
+      theirs.dispose();
+    });
+  }
+});
