@@ -1,5 +1,6 @@
 import { Tensor, isFloatDtype, type DType } from '../tensor/tensor';
 import { tidy } from '../tensor/tidy';
+import { keep } from '../tensor/scopes';
 import { Variable } from '../tensor/variable';
 import type { Initializer } from './initializers';
 import { argError, assertShape, describeValue, fmtShape, fmtValue, optionalBoolean, unknownKey } from '../util/validate';
@@ -158,6 +159,22 @@ export function savedWeightName(v: Variable): string {
 let innerScope: string | null = null;
 
 /**
+ * Values a wrapper's layer drew when it was made, taken in order by the weights its wrapper's build makes in their
+ * place (while their shapes and dtypes agree), so that the initializers draw as often as TF.js's (see takeDeclaredBuild).
+ */
+let drawnBefore: Tensor[] = [];
+
+/** The next of drawnBefore for a weight of this shape and dtype; undefined (and the rest freed) once one disagrees. */
+function takeDrawn(shape: readonly number[], dtype: DType): Tensor | undefined {
+  const next = drawnBefore.shift();
+  if (next && fmtShape(next.shape) === fmtShape(shape) && next.dtype === dtype) return next;
+  next?.dispose();
+  for (const t of drawnBefore) t.dispose();
+  drawnBefore = [];
+  return undefined;
+}
+
+/**
  * Runs an inner layer's build with its weights named `${scope}/...`, as TF.js's nameScope around that build names
  * them: 'td/kernel' in a timeDistributed, 'bi/forward_lstm/kernel' in a bidirectional, 'rnn/RNNCell_0/kernel'.
  */
@@ -233,6 +250,10 @@ export abstract class Layer extends Serializable {
   private readonly weightOptions = new Map<Variable, WeightExtras>();
   /** True while the weights come only from the declared inputShape: the layer has not run and was given no weights. */
   private declaredOnly = false;
+  /** True from a build from the declared inputShape at construction until the layer first runs. */
+  private builtAtConstruction = false;
+  /** What takeDeclaredBuild kept of the wrapped layer's values, for the wrapper's build (buildWithDrawn). */
+  private adoptedValues: Tensor[] = [];
   private trainableFlag: boolean;
   /** Flag options given as numbers, by their saved (snake_case) key: the config gives them back as given, as TF.js's. */
   private readonly flagsAsGiven: Record<string, number> = {};
@@ -522,6 +543,33 @@ export abstract class Layer extends Serializable {
     // Built as TF.js builds it when a Sequential applies it: in the scope an apply would run in.
     inApplyScope(this, false, () => this.ensureBuilt(s));
     this.declaredOnly = !given;
+    this.builtAtConstruction = true;
+  }
+
+  /**
+   * A wrapper's constructor takes the layer it wraps through this. tessera builds a layer given an inputShape when it
+   * is made, outside any wrapper's name scope (TF.js builds it in the wrapper's build); one built so and never run is
+   * unbuilt here, so that the wrapper builds it (or the copy of it that runs) in its scope, with TF.js's weight names,
+   * from the values it drew or was given: buildWithDrawn hands them to that build, so nothing draws twice.
+   */
+  protected takeDeclaredBuild(inner: Layer): void {
+    if (!inner.builtAtConstruction) return;
+    const values = inner.vars.map((v) => keep(clone(v)));
+    inner.unbuild();
+    inner.builtAtConstruction = false;
+    this.adoptedValues = values;
+  }
+
+  /** Runs a build of the wrapped layer (or its copy), its weights taking the values takeDeclaredBuild kept. */
+  protected buildWithDrawn(build: () => void): void {
+    drawnBefore = this.adoptedValues;
+    this.adoptedValues = [];
+    try {
+      build();
+    } finally {
+      for (const t of drawnBefore) t.dispose();
+      drawnBefore = [];
+    }
   }
 
   /**
@@ -530,6 +578,7 @@ export abstract class Layer extends Serializable {
    * again, with the same warning, for the first input of another shape.
    */
   private refitDeclared(shape: number[]): void {
+    this.builtAtConstruction = false;
     if (!this.declaredOnly) return;
     this.declaredOnly = false;
     const declared = this.inputShapeNoBatch;
@@ -652,7 +701,7 @@ export abstract class Layer extends Serializable {
 
   private addVariable(suffix: string, shape: number[], init: Initializer, options: WeightExtras, dtype: DType): Variable {
     // The variable copies the initial values; the initializer's tensor is ours and is freed (a build outside tidy would leak it).
-    const initial = init.apply(shape, dtype);
+    const initial = takeDrawn(shape, dtype) ?? init.apply(shape, dtype);
     const scoped = `${this.weightScope()}/${suffix}`;
     // As TF.js's LayerVariable, the weight's own flag: a layer made with trainable: false leaves it on and filters it out.
     const v = new Variable(initial, options.trainable ?? true, uniqueWeightName(scoped), scoped);

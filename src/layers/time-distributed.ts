@@ -19,6 +19,7 @@ export class TimeDistributed extends AnyDtypeLayer {
     if (!(args?.layer instanceof Layer)) throw argError(op, 'layer', fmtValue(args?.layer), 'a layer');
     super('time_distributed', args);
     this.layer = args.layer;
+    this.takeDeclaredBuild(this.layer);
     this.buildIfShaped();
   }
 
@@ -48,7 +49,7 @@ export class TimeDistributed extends AnyDtypeLayer {
 
   protected override buildWeights(inputShape: readonly number[]): void {
     // TF.js builds the inner layer in the wrapper's name scope: 'time_distributed/kernel'.
-    buildInScope(this.weightScope(), () => this.layer.buildNoBatch(inputShape.slice(1)));
+    this.buildWithDrawn(() => buildInScope(this.weightScope(), () => this.layer.buildNoBatch(inputShape.slice(1))));
     this.vars.push(...this.layer.weights);
   }
 

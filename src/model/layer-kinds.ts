@@ -128,6 +128,8 @@ const KINDS = new Map<string, (r: ConfigReader, name: string) => LayerPlan>([
     // The inner layer's entry is read as a layer of its own, its weights the wrapper's.
     const { className, reader: inner, name: saved } = r.nested('layer');
     const innerName = saved ?? `${name}_inner`;
+    // The inner layer's own input shape (TF.js saves the one it was given) is the wrapper's business, as in bidirectional.
+    inner.get('batch_input_shape');
     const plan = readLayerKind(className, inner, innerName);
     if (!plan) throw r.fail('layer.class_name', className, `one of ${layerClassNames.join(', ')}`);
     inner.finish();

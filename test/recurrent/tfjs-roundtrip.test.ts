@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import * as tn from '../../src/index';
+import { clearRandomSeed, setRandomSeed } from '../../src/util/random';
+import { mulberry32 } from '../mulberry32';
 
 function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   expect(a.length).toBe(b.length);
@@ -46,5 +48,68 @@ describe('sequence models through the layers format, both ways with TensorFlow.j
     expect(maxDiff((peerAgain.predict(tf.tensor(IDS)) as tf.Tensor).dataSync(), ours.dataSync())).toBeLessThan(1e-5);
     const again = await tn.loadLayersModel(tn.io.fromMemory(back as tn.ModelArtifacts));
     expect(maxDiff((again.predict(tn.tensor(IDS)) as tn.Tensor).dataSync(), ours.dataSync())).toBeLessThan(1e-6);
+  });
+});
+
+/** Runs f with Math.random seeded and tessera's own seed cleared, so that unseeded initializers draw as TF.js's do. */
+function withSeededMathRandom<T>(seed: number, f: () => T): T {
+  const saved = Math.random;
+  Math.random = mulberry32(seed);
+  clearRandomSeed();
+  try {
+    return f();
+  } finally {
+    Math.random = saved;
+    setRandomSeed(0);
+  }
+}
+
+type Lib = typeof tn | typeof tf;
+
+/** A bidirectional GRU and a timeDistributed dense, each wrapping a layer that was given its own inputShape. */
+function wrappedShaped(lib: Lib): { bi: tn.LayersModel | tf.LayersModel; td: tn.LayersModel | tf.LayersModel; innerWeights: number } {
+  const l = lib as typeof tn;
+  // Named, so that each library's counts of earlier layers leave the weight names alike.
+  const gru = l.layers.gru({ name: 'g', units: 2, inputShape: [3, 2], kernelInitializer: 'glorotUniform' });
+  const bi = l.sequential({ layers: [l.layers.bidirectional({ name: 'bi', layer: gru, inputShape: [3, 2] })] });
+  const td = l.sequential({ layers: [
+    l.layers.timeDistributed({ name: 'td', layer: l.layers.dense({ name: 'inner', units: 2, inputShape: [2], kernelInitializer: 'glorotUniform' }), inputShape: [3, 2] }),
+    l.layers.dense({ name: 'after', units: 1, kernelInitializer: 'glorotUniform' }),
+  ] });
+  return { bi, td, innerWeights: gru.weights.length };
+}
+
+async function saved(model: tn.LayersModel | tf.LayersModel): Promise<tf.io.ModelArtifacts> {
+  let artifacts: tf.io.ModelArtifacts | undefined;
+  await (model as tf.LayersModel).save(tf.io.withSaveHandler(async (a) => {
+    artifacts = a;
+    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+  }));
+  return artifacts!;
+}
+
+describe('a wrapper whose layer was given an inputShape, as TensorFlow.js 4.22 builds it', () => {
+  it('names the weights in the wrapper, draws them once, frees what the layer built when made, and saves a file both libraries load', async () => {
+    const [n0, m0] = [tn.memory().numTensors, tf.memory().numTensors];
+    const ours = withSeededMathRandom(7, () => wrappedShaped(tn));
+    const theirs = withSeededMathRandom(7, () => wrappedShaped(tf));
+    expect(tn.memory().numTensors - n0).toBe(tf.memory().numTensors - m0);
+    expect(ours.innerWeights).toBe(theirs.innerWeights);
+    for (const key of ['bi', 'td'] as const) {
+      const [a, b] = [ours[key] as tn.LayersModel, theirs[key] as tf.LayersModel];
+      expect(a.weights.map((w) => w.name)).toEqual(b.weights.map((w) => w.name));
+      // The same draws in the same order: the layer built when made draws no second time in its wrapper (the
+      // orthogonal recurrent kernels agree to float32 rounding; a second draw would change every value).
+      a.getWeights().forEach((w, i) => expect(maxDiff(w.dataSync(), b.getWeights()[i].dataSync())).toBeLessThan(1e-6));
+      const x = [[[0.5, -1], [2, 0.25], [-0.75, 1]]];
+      const want = (b.predict(tf.tensor(x)) as tf.Tensor).dataSync();
+      const fromOurs = await saved(a);
+      const ourLoad = await tn.loadLayersModel(tn.io.fromMemory(fromOurs as tn.ModelArtifacts));
+      expect(maxDiff((ourLoad.predict(tn.tensor(x)) as tn.Tensor).dataSync(), want)).toBeLessThan(1e-6);
+      const theirLoad = await tf.loadLayersModel(tf.io.fromMemory(fromOurs));
+      expect(maxDiff((theirLoad.predict(tf.tensor(x)) as tf.Tensor).dataSync(), want)).toBeLessThan(1e-6);
+      const fromTheirs = await tn.loadLayersModel(tn.io.fromMemory((await saved(b)) as tn.ModelArtifacts));
+      expect(maxDiff((fromTheirs.predict(tn.tensor(x)) as tn.Tensor).dataSync(), want)).toBeLessThan(1e-6);
+    }
   });
 });

@@ -25,9 +25,13 @@ const MODES = ['sum', 'mul', 'concat', 'ave', null];
 /** The layers TF.js 4.22 wraps (it fails on a plain tf.layers.rnn, whose cell its copy cannot rebuild). */
 const WRAPPABLE = [LSTM, GRU, SimpleRNN, ConvLSTM2D];
 
-/** A copy of a wrappable layer made from its arguments, with a new name and direction (and, as TF.js's, fresh weights). */
+/**
+ * A copy of a wrappable layer made from its arguments, with a new name and direction (and, as TF.js's, fresh
+ * weights), without its input shape: the wrapper builds it, in its scope.
+ */
 function remake(layer: RNN, name: string, goBackwards: boolean): RNN {
-  return new (layer.constructor as new (args: never) => RNN)({ ...layer.args, weights: undefined, name, goBackwards } as never);
+  const unshaped = { inputShape: undefined, batchInputShape: undefined, batchSize: undefined, inputDim: undefined, inputLength: undefined };
+  return new (layer.constructor as new (args: never) => RNN)({ ...layer.args, ...unshaped, weights: undefined, name, goBackwards } as never);
 }
 
 /**
@@ -53,6 +57,8 @@ export class Bidirectional extends Layer {
     this.layer = layer;
     this.forwardLayer = remake(layer, `forward_${layer.name}`, layer.goBackwards);
     this.backwardLayer = remake(layer, `backward_${layer.name}`, !layer.goBackwards);
+    // The forward copy takes the values the layer drew if it was built when made; the backward one draws its own.
+    this.takeDeclaredBuild(layer);
     this.buildIfShaped();
   }
 
@@ -83,7 +89,9 @@ export class Bidirectional extends Layer {
 
   protected override buildWeights(inputShape: readonly number[]): void {
     // TF.js builds each direction in its own scope inside the wrapper's: 'bidirectional/forward_lstm/kernel'.
-    for (const l of [this.forwardLayer, this.backwardLayer]) buildInScope(`${this.weightScope()}/${l.name}`, () => l.buildNoBatch(inputShape.slice()));
+    const buildOne = (l: RNN): void => buildInScope(`${this.weightScope()}/${l.name}`, () => l.buildNoBatch(inputShape.slice()));
+    this.buildWithDrawn(() => buildOne(this.forwardLayer));
+    buildOne(this.backwardLayer);
     this.vars.push(...this.forwardLayer.weights, ...this.backwardLayer.weights);
   }
 
