@@ -1,4 +1,5 @@
 import type { Tensor } from '../tensor/tensor';
+import { tidy } from '../tensor/tidy';
 import { pythonicConfig, toCamelCase, tsConfig, type ConfigValue } from '../util/case';
 import type { ConfigDict } from '../util/serializable';
 import { UserTensorFunction, userTensorFunction } from './serialization';
@@ -25,7 +26,8 @@ export interface Constraint {
 type BuiltinClassName = 'MaxNorm' | 'UnitNorm' | 'NonNeg' | 'MinMaxNorm';
 
 function constraint(className: BuiltinClassName, apply: (w: Tensor) => Tensor, getConfig: () => Record<string, number>): Constraint {
-  return { className, apply, getConfig, getClassName: () => className };
+  // As TF.js's: the projection's intermediates are freed, only its result is the caller's.
+  return { className, apply: (w) => tidy(() => apply(w)), getConfig, getClassName: () => className };
 }
 
 function norms(w: Tensor, axis: number): Tensor {

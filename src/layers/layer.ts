@@ -1214,7 +1214,8 @@ export abstract class Layer extends Serializable {
   applyConstraints(only?: ReadonlySet<Variable>): void {
     for (const v of this.vars) {
       const c = this.weightOptions.get(v)?.constraint;
-      if (c && (!only || only.has(v))) v.assign(c.apply(v));
+      // In a scope of its own: the projected tensor (and a user constraint's intermediates) are freed once written.
+      if (c && (!only || only.has(v))) tidy(() => { v.assign(c.apply(v)); });
     }
     for (const l of this.nestedLayers()) l.applyConstraints(only);
   }
