@@ -1,5 +1,6 @@
 import { assertNoNegativeDims, windowOutputLength } from './window-output';
 import type { Tensor } from '../tensor/tensor';
+import type { WindowPad } from '../tensor/value-types';
 import * as fused from '../ops/fused';
 import { maxPool } from '../ops/pool';
 import { avgPool } from '../ops/avg-pool';
@@ -30,7 +31,7 @@ export interface Conv1DLayerArgs extends KernelLayerArgs {
   filters: number;
   kernelSize: number | [number];
   strides?: number | [number];
-  padding?: 'valid' | 'same';
+  padding?: 'valid' | 'same' | 'causal';
   dataFormat?: 'channelsLast';
   dilationRate?: number | [number];
 }
@@ -40,7 +41,7 @@ export class Conv1D extends KernelLayer {
   readonly filters: number;
   readonly kernelSize: number;
   readonly strides: number;
-  readonly padding: 'valid' | 'same';
+  readonly padding: 'valid' | 'same' | 'causal';
   readonly dilationRate: number;
 
   constructor(args: Conv1DLayerArgs) {
@@ -51,7 +52,8 @@ export class Conv1D extends KernelLayer {
     this.filters = assertPositiveInt(op, 'filters', args.filters);
     this.kernelSize = single(op, 'kernelSize', args.kernelSize);
     this.strides = single(op, 'strides', args.strides, 1);
-    this.padding = paddingArg(op, args.padding);
+    if (args.padding != null && !['valid', 'same', 'causal'].includes(args.padding)) throw argError(op, 'padding', fmtValue(args.padding), "'valid', 'same' or 'causal'");
+    this.padding = args.padding ?? 'valid';
     // With strides above 1 it is refused by the op when the layer runs, as in TF.js (the model may still be built).
     this.dilationRate = single(op, 'dilationRate', args.dilationRate, 1);
     this.buildIfShaped();
@@ -63,9 +65,8 @@ export class Conv1D extends KernelLayer {
 
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     const [steps] = stepsShape(this.name, inputShape);
-    // A dilated kernel spans (kernelSize - 1) * dilationRate + 1 steps.
-    const span = (this.kernelSize - 1) * this.dilationRate + 1;
-    const out = windowOutputLength(steps, span, this.strides, this.padding);
+    const span = this.span();
+    const out = this.padding === 'causal' ? windowOutputLength(steps + span - 1, span, this.strides, 'valid') : windowOutputLength(steps, span, this.strides, this.padding);
     assertNoNegativeDims(this.name, inputShape, [out]);
     return [out, this.filters];
   }
@@ -79,11 +80,18 @@ export class Conv1D extends KernelLayer {
     return true;
   }
 
+  /** The steps a dilated kernel spans: (kernelSize - 1) * dilationRate + 1. */
+  private span(): number {
+    return (this.kernelSize - 1) * this.dilationRate + 1;
+  }
+
   override call(x: Tensor, options: CallOptions): Tensor {
-    // As a 2-D convolution over a height-1 image.
+    // As a 2-D convolution over a height-1 image. 'causal' is Keras's: the steps padded on the left by the span less
+    // one, so that output t sees inputs up to t only (TF.js 4.22 builds such a layer but throws when it runs).
     const [b, steps, c] = x.shape;
+    const pad: WindowPad = this.padding === 'causal' ? [[0, 0], [0, 0], [this.span() - 1, 0], [0, 0]] : this.padding;
     const y = this.withEpilogue(options, (kernel, bias, activation) => fused.conv2d({
-      x: x.reshape([b, 1, steps, c]), filter: kernel.reshape([1, ...kernel.shape]), strides: [1, this.strides], pad: this.padding, dilations: [1, this.dilationRate], bias, activation,
+      x: x.reshape([b, 1, steps, c]), filter: kernel.reshape([1, ...kernel.shape]), strides: [1, this.strides], pad, dilations: [1, this.dilationRate], bias, activation,
     }));
     return y.reshape([b, y.shape[2], this.filters]);
   }
