@@ -328,7 +328,7 @@ export const s10Sequence: Program[] = [
   } },
   { name: 'simpleRNN with relu, no bias and an identity recurrent kernel; gru getConfig with its activations and orthogonal initializer', run: (tf) => [tf.layers.simpleRNN({ units: 2, activation: 'relu', useBias: false, kernelInitializer: 'ones', recurrentInitializer: 'identity', name: 'sa' }).apply(seq(tf, 1, 3, 2)), tf.layers.gru({ units: 2, activation: 'relu', recurrentActivation: 'sigmoid', kernelInitializer: 'ones', recurrentInitializer: 'orthogonal', name: 'ga' }).getConfig()] },
   { name: 'lstm\'s default recurrentActivation (hardSigmoid) on inputs large enough to saturate it', run: (tf) => tf.layers.lstm({ units: 2, kernelInitializer: 'ones', recurrentInitializer: 'ones', name: 'hs' }).apply(seq(tf, 1, 3, 2).mul(3)) },
-  { name: 'conv1d with causal padding throws (TF.js 4.22 has not implemented it)', run: (tf) => tf.layers.conv1d({ filters: 1, kernelSize: 2, padding: 'causal' as never, kernelInitializer: 'ones', name: 'cc' }).apply(seq(tf, 1, 4, 1)) },
+  { name: 'conv1d with causal padding', deviation: "TF.js 4.22 throws when a causal conv1d runs (not implemented); tessera computes Keras's causal convolution", run: (tf) => tf.layers.conv1d({ filters: 1, kernelSize: 2, padding: 'causal' as never, kernelInitializer: 'ones', name: 'cc' }).apply(seq(tf, 1, 4, 1)) },
   { name: 'embedding, globalMaxPooling1d and dense trained by fit with validationData (sgd): history and the embeddings after', run: async (tf) => {
     const m = tf.sequential({ layers: [tf.layers.embedding({ inputDim: 5, outputDim: 2, inputLength: 3, name: 'et_emb' }), tf.layers.globalMaxPooling1d({ name: 'et_g' }), tf.layers.dense({ units: 1, activation: 'sigmoid', name: 'et_d' })] });
     fixWeights(tf, m);

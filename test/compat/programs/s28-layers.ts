@@ -28,7 +28,8 @@ const S = (x: unknown) => x as SymbolicTensor;
 
 const layerEdges: Program[] = [
   {
-    name: 'conv1d with causal padding is refused by both (TF.js has not implemented it)',
+    name: 'conv1d with causal padding and a dilation',
+    deviation: "TF.js 4.22 throws when a causal conv1d runs (not implemented); tessera computes Keras's causal convolution",
     run: (tf) => {
       const l = tf.layers.conv1d({ filters: 2, kernelSize: 3, padding: 'causal' as 'same', dilationRate: 2, inputShape: [7, 2] });
       const m = tf.sequential({ layers: [l] });
