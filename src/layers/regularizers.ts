@@ -1,4 +1,5 @@
 import type { Tensor } from '../tensor/tensor';
+import { tidy } from '../tensor/tidy';
 import type { Scalar } from '../tensor/tfjs-types';
 import { abs, square } from '../ops/unary';
 import { add, mul } from '../ops/binary';
@@ -24,11 +25,13 @@ class L1L2 implements Regularizer {
   readonly className = 'L1L2';
   constructor(readonly l1: number, readonly l2: number) {}
 
-  /** l1·Σ|x| + l2·Σx², as TF.js's L1L2 (a term with a zero factor is left out). */
+  /** l1·Σ|x| + l2·Σx², as TF.js's L1L2 (a term with a zero factor is left out), its intermediates freed as TF.js's tidy frees them. */
   apply(x: Tensor): Scalar {
-    const l1 = this.l1 !== 0 ? mul(sum(abs(x)), this.l1) : null;
-    const l2 = this.l2 !== 0 ? mul(sum(square(x)), this.l2) : null;
-    return (l1 && l2 ? add(l1, l2) : l1 ?? l2 ?? zeros([], x.dtype)) as Scalar;
+    return tidy(() => {
+      const l1 = this.l1 !== 0 ? mul(sum(abs(x)), this.l1) : null;
+      const l2 = this.l2 !== 0 ? mul(sum(square(x)), this.l2) : null;
+      return (l1 && l2 ? add(l1, l2) : l1 ?? l2 ?? zeros([], x.dtype)) as Scalar;
+    });
   }
 
   getConfig(): { l1: number; l2: number } {
@@ -104,7 +107,8 @@ export function regularizerFromConfig(className: string, config: Record<string, 
   // read Keras files, whose L2 TF.js does not know.
   const custom = userTensorFunction<Scalar>({ className, config: tsConfig(config as ConfigValue) });
   if (custom) return custom;
-  if (className === 'L1L2') return new L1L2(factor(className, 'l1', config.l1 ?? 0), factor(className, 'l2', config.l2 ?? 0));
+  // A factor left out is TF.js's default, 0.01 (Keras writes both).
+  if (className === 'L1L2') return new L1L2(factor(className, 'l1', config.l1), factor(className, 'l2', config.l2));
   if (className === 'L1') return new L1L2(factor(className, 'l1', config.l1), 0);
   if (className === 'L2') return new L1L2(0, factor(className, 'l2', config.l2));
   throw argError('regularizer', 'class_name', fmtValue(className), "'L1L2', 'L1', 'L2' or the className of a registered regularizer class");
