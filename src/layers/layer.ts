@@ -582,7 +582,8 @@ export abstract class Layer extends Serializable {
     if (!this.declaredOnly) return;
     this.declaredOnly = false;
     const declared = this.inputShapeNoBatch;
-    if (!declared || fmtShape(shape) === fmtShape(declared)) return;
+    // An unknown (null) dim on either side fits, as TF.js's check skips it: the weights never depend on such a dim.
+    if (!declared || (shape.length === declared.length && shape.every((d, i) => d === declared[i] || d === null || declared[i] === null))) return;
     const [got, want] = [JSON.stringify([null, ...shape]), JSON.stringify([null, ...declared])];
     console.warn(shape.length === declared.length
       ? `The shape of the input tensor (${got}) does not match the expectation of layer ${this.name}: ${want}`

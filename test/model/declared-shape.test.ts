@@ -32,6 +32,25 @@ describe('a declared inputShape that does not fit the layer\'s first input', () 
     });
   }
 
+  it('an unknown (null) dim fits any size, as TF.js\'s check skips it: no warning, and the weights built at first are kept', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      for (const lib of [tn, tf] as unknown as (typeof tf)[]) {
+        // A fromConfig copy of a built embedding: its config holds batchInputShape [null, null].
+        const copy = lib.layers.embedding(lib.layers.embedding({ inputDim: 5, outputDim: 2, inputShape: [null] }).getConfig() as never);
+        // tessera built it when made (TF.js builds it now): the matrix it made then is the one it runs with.
+        const made = copy.weights.map((w) => w.read());
+        expect((copy.apply(lib.tensor2d([[1, 2]])) as tf.Tensor).shape).toEqual([1, 2, 2]);
+        if (lib === (tn as unknown)) expect(copy.weights.map((w) => w.read())).toEqual(made);
+        const lstm = lib.layers.lstm({ units: 2, inputShape: [null, 3] });
+        lstm.apply(lib.ones([1, 4, 3]));
+      }
+      expect(warn.mock.calls.map((c) => String(c[0])).filter((w) => !w.includes('tfjs-node'))).toEqual([]);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('a layer given its weights, or that has run, keeps its shape and refuses another', () => {
     const d = tn.layers.dense({ units: 2, inputShape: [3] });
     d.setWeights([tn.ones([3, 2]), tn.zeros([2])]);
