@@ -65,15 +65,18 @@ function isCustomActivation(v: unknown): v is CustomActivation {
 /**
  * Checks an activation from a layer config (undefined means linear): a built-in name, or else, as TF.js's
  * getActivation, the className of a class registered with tf.serialization.registerClass, made from an empty
- * config; `arg` names the setting in errors.
+ * config; either may come as its serialized {className, config}. `arg` names the setting in errors.
  */
-export function checkActivation(op: string, name: unknown, arg = 'activation'): LayerActivation {
-  if (name === undefined || name === null) return 'linear';
+export function checkActivation(op: string, given: unknown, arg = 'activation'): LayerActivation {
+  if (given === undefined || given === null) return 'linear';
+  // TF.js's getActivation also takes an activation's serialized form, {className, config}.
+  const dict = typeof given === 'object' && typeof (given as { className?: unknown }).className === 'string' && typeof (given as { apply?: unknown }).apply !== 'function';
+  const name = dict ? (given as { className: string }).className : given;
   const builtIn = typeof name === 'string' ? builtInName(name) : undefined;
   if (builtIn) return builtIn;
   const custom = typeof name === 'string' ? registeredObject(name) : undefined;
   if (isCustomActivation(custom)) return custom;
-  throw argError(op, arg, fmtValue(name), `${BUILT_IN}, or the className of an activation class (with apply(x)) registered with tf.serialization.registerClass`);
+  throw argError(op, arg, fmtValue(given), `${BUILT_IN}, or the className of an activation class (with apply(x)) registered with tf.serialization.registerClass, or {className, config} of one`);
 }
 
 /**
@@ -81,8 +84,10 @@ export function checkActivation(op: string, name: unknown, arg = 'activation'): 
  * camelCased as TF.js reads it back ('hard_tanh' → 'hardTanh'), for the layer to make. A layer's argument takes such a
  * name, though its type (TF.js's ActivationIdentifier too) lists only the built-in ones.
  */
-export function checkSavedActivation(op: string, name: unknown, arg = 'activation'): ActivationName {
-  if (name === undefined || name === null) return 'linear';
+export function checkSavedActivation(op: string, saved: unknown, arg = 'activation'): ActivationName {
+  if (saved === undefined || saved === null) return 'linear';
+  // Saved as {class_name, config}, which TF.js reads as its getActivation reads {className, config}.
+  const name = typeof saved === 'object' && typeof (saved as { class_name?: unknown }).class_name === 'string' ? (saved as { class_name: string }).class_name : saved;
   const builtIn = typeof name === 'string' ? builtInName(name) : undefined;
   if (builtIn) return builtIn;
   const camel = typeof name === 'string' ? toCamelCase(name) : name;

@@ -49,3 +49,28 @@ describe("TF.js's common layer arguments", () => {
     expect(() => tn.layers.embedding({ inputDim: 4, outputDim: 2, maskZero: [] as never })).toThrow('layers.embedding: maskZero must be a boolean, got an array of length 0');
   });
 });
+
+describe('an activation given as its serialized form, as TF.js\'s getActivation takes it', () => {
+  it('{className, config} in layer arguments and {class_name, config} in a model file', async () => {
+    type Lib = typeof tn;
+    const run = async (l: Lib): Promise<unknown[]> => {
+      const act = l.layers.activation({ activation: { className: 'elu', config: {} } as never }).apply(l.tensor([-1, 2])) as tn.Tensor;
+      const dense = l.layers.dense({ units: 2, activation: { className: 'softmax', config: {} } as never, kernelInitializer: 'ones', inputShape: [2] });
+      const m = l.sequential({ layers: [dense] });
+      const file = {
+        modelTopology: { class_name: 'Sequential', config: { name: 'f', layers: [
+          { class_name: 'Dense', config: { name: 'fd', units: 1, activation: { class_name: 'relu', config: {} }, use_bias: false, batch_input_shape: [null, 1] } },
+        ] } },
+        weightSpecs: [{ name: 'fd/kernel', shape: [1, 1], dtype: 'float32' as const }],
+        weightData: Float32Array.of(-2).buffer,
+      };
+      const loaded = await l.loadLayersModel(l.io.fromMemory(file as tn.ModelArtifacts));
+      return [act.arraySync(), (m.predict(l.tensor2d([[1, 2]])) as tn.Tensor).arraySync(), dense.getConfig().activation,
+        (loaded.predict(l.tensor2d([[1], [-1]])) as tn.Tensor).arraySync(), loaded.layers[0].getConfig().activation];
+    };
+    const ours = await run(tn);
+    expect(ours).toEqual([[-0.6321205496788025, 2], [[0.5, 0.5]], 'softmax', [[0], [2]], 'relu']);
+    expect(ours).toEqual(await run(tf as unknown as Lib));
+    expect(() => tn.layers.dense({ units: 1, activation: { className: 'nope', config: {} } as never })).toThrow(/layers\.dense: activation must be one of .*or \{className, config\} of one, got/);
+  });
+});
