@@ -6,6 +6,7 @@ import type { NamedTensorMap, Scalar } from '../tensor/tfjs-types';
 import { tidy } from '../tensor/tidy';
 import { Variable, registryOrder } from '../tensor/variable';
 import { add } from './binary';
+import { clone } from './cast';
 import { ones, zeros } from './creation';
 import { dyRead } from './grads/dy-read';
 import { gradientTable } from './grads/index';
@@ -45,12 +46,25 @@ function assertInputs(name: string, xs: unknown, dy: unknown, label: ArgLabel): 
   return xs as Tensor[];
 }
 
-function gradsFor(name: string, grads: Map<number, Tensor>, xs: Tensor[]): Tensor[] {
-  return xs.map((x, i) => {
+function gradsFor(name: string, grads: Map<number, Tensor>, xs: Tensor[], dy: Tensor | undefined): Tensor[] {
+  return ownTensors(xs.map((x, i) => {
     const g = grads.get(x.id);
     if (!g) {
       throw new Error(`${name}: cannot compute the gradient with respect to argument ${i}: the result of f does not depend on it (make sure f uses every argument it is given)`);
     }
+    return g;
+  }), [dy, ...xs]);
+}
+
+/**
+ * The gradients as tensors of their own: a rule that passes dy on as it is (add's, addN's) gives one tensor for
+ * several arguments, or the caller's dy itself, where TF.js gives a tensor each, so disposing one frees no other.
+ */
+function ownTensors(gs: Tensor[], callers: readonly (Tensor | undefined)[]): Tensor[] {
+  const given = new Set<Tensor | undefined>(callers);
+  return gs.map((g) => {
+    if (given.has(g)) return clone(g);
+    given.add(g);
     return g;
   });
 }
@@ -68,7 +82,7 @@ function valueAndGradsAs<O extends Tensor>(name: string, f: (...xs: Tensor[]) =>
     return tidy(() =>
       runTaped(false, inputs, (tape) => {
         const value = assertResult(name, f(...inputs), dy) as O;
-        const grads = gradsFor(name, backward(tape, value, dy), inputs);
+        const grads = gradsFor(name, backward(tape, value, dy), inputs, dy);
         return { value, grads };
       }),
     );
@@ -145,11 +159,8 @@ export function variableGradsList(f: () => Tensor, varList?: Variable[]): { valu
       const seen = new Set(tape.variablesSeen.values());
       if (value instanceof Variable && value.trainable) seen.add(value);
       const vars = sources ?? [...seen].sort(registryOrder);
-      const pairs: [Variable, Tensor][] = [];
-      for (const v of vars) {
-        const g = all.get(v.id);
-        if (g) pairs.push([v, g]);
-      }
+      const found = vars.filter((v) => all.has(v.id));
+      const pairs = ownTensors(found.map((v) => all.get(v.id)!), found).map((g, i): [Variable, Tensor] => [found[i], g]);
       if (pairs.length === 0) {
         throw new Error("variableGrads: f's result depends on no trainable variable (the ops that use the variables must run inside f)");
       }

@@ -62,3 +62,30 @@ describe('tape semantics (TF.js grad, grads, valueAndGrads, variableGrads)', () 
     expect(broken.maxError).toBeGreaterThan(0.5);
   });
 });
+
+describe('each gradient is a tensor of its own, as TF.js gives them', () => {
+  it('add and addN pass dy on as it is, yet every argument, variable and the caller\'s dy keep their own tensor', () => {
+    const [a, b] = [tn.tensor([1, 2]), tn.tensor([3, 4])];
+    const before = tn.memory().numTensors;
+    const [da, db] = tn.grads((x: tn.Tensor, y: tn.Tensor) => tn.add(x, y).sum())([a, b]);
+    expect(tn.memory().numTensors - before).toBe(2);
+    expect(da).not.toBe(db);
+    da.dispose();
+    expect(db.arraySync()).toEqual([1, 1]);
+
+    const dy = tn.tensor([2, 3]);
+    const g = tn.grad((x: tn.Tensor) => tn.add(x, 1))(a, dy);
+    expect(g).not.toBe(dy);
+    g.dispose();
+    expect(dy.arraySync()).toEqual([2, 3]);
+    const { grads } = tn.valueAndGrads((x: tn.Tensor, y: tn.Tensor) => tn.addN([x, y, x]))([a, b], dy);
+    expect(new Set([dy, ...grads]).size).toBe(3);
+    expect(grads.map((t) => t.arraySync())).toEqual([[4, 6], [2, 3]]);
+
+    const [v1, v2] = [tn.variable(tn.tensor([1])), tn.variable(tn.tensor([2]))];
+    const named = tn.variableGrads(() => tn.addN([v1, v2]).sum() as tn.Scalar).grads;
+    expect(named[v1.name]).not.toBe(named[v2.name]);
+    named[v1.name].dispose();
+    expect(named[v2.name].arraySync()).toEqual([1]);
+  });
+});
