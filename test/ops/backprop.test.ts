@@ -89,3 +89,12 @@ describe('each gradient is a tensor of its own, as TF.js gives them', () => {
     expect(named[v2.name].arraySync()).toEqual([1]);
   });
 });
+
+describe("prelu's gradients select, as TF.js's and PyTorch's", () => {
+  it('alpha takes 0 where x > 0 even where dy is NaN', () => {
+    // asin(2) is NaN, so dy at x = 2 is NaN; alpha's gradient there is still 0.
+    const g = tn.grad((a: tn.Tensor) => tn.asin(tn.prelu(tn.tensor([2, -0.5]), a)).sum())(tn.tensor([0.1, 0.1])).dataSync();
+    expect(g[0]).toBe(0);
+    expect(g[1]).toBeCloseTo(-0.5 / Math.sqrt(1 - 0.05 * 0.05), 6);
+  });
+});

@@ -98,10 +98,11 @@ export const mathGrads: GradientTable = {
     (dy, a, b) => div(mul(dy, b), add(square(a), square(b))),
     (dy, a, b) => neg(div(mul(dy, a), add(square(a), square(b)))),
   ),
-  // x > 0 passes dy; elsewhere (0 included, as TF.js) x takes dy·alpha and alpha takes dy·x.
+  // x > 0 passes dy; elsewhere (0 included, as TF.js) x takes dy·alpha and alpha takes dy·x. Selected, as TF.js's and
+  // PyTorch's rules select: alpha's gradient is 0 where x > 0 even where dy is NaN.
   prelu: binaryGrad(
-    (dy, x, alpha) => piecewise(dy, greater(x, 0), 1, alpha),
-    (dy, x) => piecewise(dy, greater(x, 0), 0, x),
+    (dy, x, alpha) => where(greater(x, 0), dy, mul(dy, alpha)),
+    (dy, x) => where(greater(x, 0), zerosLike(dy), mul(dy, x)),
   ),
   less: zeroGrad,
   lessEqual: zeroGrad,
