@@ -77,6 +77,15 @@ function savedKwargs(node: LayerNode): Readonly<Record<string, unknown>> {
 const MODEL_FIELDS = ['layers', 'inputs', 'outputs', 'inputLayers', 'outputLayers', 'inputNames', 'outputNames'] as const;
 
 /**
+ * evaluate's and predict's options, where a bare number is read as the batch size, Keras's positional argument
+ * (`model.evaluate(x, y, 200)`, as TF.js's own examples call it; TF.js ignores the number, and neither result
+ * depends on the batch size).
+ */
+function numberAsBatchSize<T extends { batchSize?: number }>(given: T | number | undefined): T | undefined {
+  return typeof given === 'number' ? ({ batchSize: given } as T) : given;
+}
+
+/**
  * A model over a graph of layers with Keras's compile / fit / evaluate / predict / save, as tf.LayersModel
  * (what tf.model returns); tf.sequential's Sequential is one kind of it. A model is also a layer: applied to
  * symbolic tensors it becomes one node of another model, sharing its weights.
@@ -541,7 +550,7 @@ export class LayersModel extends Layer implements TrainableModel {
   /** The loss, then each output's loss (several outputs), then each metric, over (x, y), as TF.js: scalar tensors (one alone when that is all). */
   evaluate(x: TensorOrArrayOrMap, y: TensorOrArrayOrMap, given?: ModelEvaluateArgs): Tensor | Tensor[] {
     const op = 'evaluate';
-    const args = optionsArg(op, 'args', given, ['batchSize', 'verbose', 'steps', 'sampleWeight']);
+    const args = optionsArg(op, 'args', numberAsBatchSize(given), ['batchSize', 'verbose', 'steps', 'sampleWeight']);
     const batchSize = batchSizeArg(op, args.batchSize);
     // TF.js's evaluate has neither (it throws NotImplementedError for both).
     if (args.verbose) throw argError(op, 'args.verbose', fmtValue(args.verbose), '0 (evaluate prints nothing, as in TF.js)');
@@ -553,7 +562,7 @@ export class LayersModel extends Layer implements TrainableModel {
   /** The model's outputs for x, in batches, without recording anything for gradients (one tensor per output). */
   predict(x: TensorOrArrayOrMap, given?: ModelPredictConfig | ModelEvaluateArgs): Tensor | Tensor[] {
     const op = 'predict';
-    const args = optionsArg(op, 'args', given, ['batchSize', 'verbose', 'steps']);
+    const args = optionsArg(op, 'args', numberAsBatchSize(given), ['batchSize', 'verbose', 'steps']);
     const batchSize = batchSizeArg(op, args.batchSize);
     const { inputs } = this.ports(op);
     const made: Tensor[] = [];

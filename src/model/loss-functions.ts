@@ -55,9 +55,17 @@ function assertClassIds(op: string, labels: Tensor, like: Tensor): void {
   }
 }
 
+/** Refuses a last dim below 2, as TF.js's oneHot refuses a depth of 1: a single unit is no class distribution. */
+export function assertClasses(op: string, arg: string, shape: readonly number[]): void {
+  if (shape[shape.length - 1] < 2) {
+    throw argError(op, arg, `shape ${fmtShape(shape)}`, 'at least 2 classes in its last dim (a single sigmoid unit takes binaryCrossentropy)');
+  }
+}
+
 /** Class ids [batch] or [batch, 1] as one-hot rows matching yPred's dtype and class count. */
 export function oneHotLike(op: string, labels: Tensor, like: Tensor): Tensor {
   assertClassIds(op, labels, like);
+  assertClasses(op, 'yPred', like.shape);
   const classes = like.shape[like.rank - 1];
   const ids = labels.hostValues();
   const values = new (arrayTypeFor(like.dtype))(ids.length * classes);

@@ -4,7 +4,7 @@ import { cappedSparseSoftmaxCrossEntropy, checkSparseLabels } from '../ops/cross
 import { mean } from '../ops/reduction';
 import { tidy } from '../tensor/tidy';
 import { argError, fmtShape, fmtValue } from '../util/validate';
-import { categoricalCrossentropy, categoricalCrossentropyFromLogits, crossEntropyCap, lossFunctions, oneHotLike, sparseCategoricalCrossentropy, type LossOrMetricFn } from './loss-functions';
+import { assertClasses, categoricalCrossentropy, categoricalCrossentropyFromLogits, crossEntropyCap, lossFunctions, oneHotLike, sparseCategoricalCrossentropy, type LossOrMetricFn } from './loss-functions';
 
 export interface Loss {
   /** The name it was given (a tfjs-layers loss name) or the custom function's name. */
@@ -57,6 +57,7 @@ const special: Record<string, (name: string) => Loss> = {
     fromSoftmaxLogits: true,
     checkTargets(op, arg, yTrue, predShape) {
       if (predShape.length < 2) throw argError(op, 'loss', `a model output of shape ${fmtShape(predShape)}`, 'an output of shape [batch, ..., classes] for sparseCategoricalCrossentropy');
+      assertClasses(op, 'the model output for sparseCategoricalCrossentropy', predShape as number[]);
       // As TF.js flattens the labels: one class id per row of classes, a sequence's ([batch, steps, classes]) too.
       const rows = predShape.slice(0, -1).reduce((a, b) => a * b, 1);
       // TF.js checks a target's rank against the output's: a sequence's ids come as [batch, steps, 1].

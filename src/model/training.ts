@@ -248,6 +248,9 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
     n = checkInputs(op, 'x', xs, inputs);
     ys = dataList(op, 'y', y, outputs, 'outputs', owned);
     checkTargets(op, 'y', c, ys, n, outputs);
+    // From all of y, as TF.js finds them: a class only in the part validationSplit keeps back needs its weight too.
+    weights = classWeight ? classWeightTensors(op, ys, classWeight, outputNames) : null;
+    for (const w of weights ?? []) if (w) owned.push(w);
     if (o.validationData !== undefined) {
       const vd = o.validationData;
       // A third item (validation sample weights) is refused, as TF.js refuses it, rather than ignored.
@@ -264,15 +267,15 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
       val = [xs.map((t) => t.slice(nTrain)), ys.map((t) => t.slice(nTrain))];
       xs = xs.map((t) => t.slice(0, nTrain));
       ys = ys.map((t) => t.slice(0, nTrain));
+      weights = weights && weights.map((w) => w && w.slice(0, nTrain));
       n = nTrain;
       owned.push(...val[0], ...val[1], ...xs, ...ys);
+      for (const w of weights ?? []) if (w) owned.push(w);
     }
-    weights = classWeight ? classWeightTensors(op, ys, classWeight, outputNames) : null;
   } catch (e) {
     for (const t of owned) t.dispose();
     throw e;
   }
-  for (const w of weights ?? []) if (w) owned.push(w);
   // TF.js's fit hint (checkTrainableWeightsConsistency) for a trainable flag changed since compile: the training
   // still updates only what compile collected, of which a weight frozen since then is left out.
   if (model.trainableWeights.length !== c.collectedWeights.length) {
@@ -315,8 +318,10 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
           const begin = cursor;
           const end = Math.min(n, begin + o.batchSize);
           cursor = end;
-          // TF.js hands onBatchBegin empty logs; batch and size come with onBatchEnd.
-          if (callbacks.has('onBatchBegin')) await callbacks.call('onBatchBegin', step, {});
+          // As TF.js: onBatchBegin gets empty logs, which then take batch, size and the step's values for onBatchEnd and
+          // onYield (one object: a hook that kept it from onBatchBegin sees them).
+          const batchLogs: Logs = {};
+          if (callbacks.has('onBatchBegin')) await callbacks.call('onBatchBegin', step, batchLogs);
           const xb = xs.map((t) => gatherRows(t, order, begin, end));
           const yb = ys.map((t) => gatherRows(t, order, begin, end));
           const wb = weights ? weights.map((t) => t && gatherRows(t, order, begin, end)) : null;
@@ -331,8 +336,7 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
           // As TF.js: validation runs within the epoch's last batch, before its onBatchEnd; an epoch stopped
           // earlier ends unvalidated.
           if (val && step === steps - 1) valScores = evaluateValues(model, c, val[0], val[1], o.validationBatchSize, o.validationSteps);
-          // As TF.js: onBatchEnd and onYield get the same batch logs.
-          const batchLogs = { batch: step, size: end - begin, ...stepLogs(plan, values) };
+          Object.assign(batchLogs, { batch: step, size: end - begin, ...stepLogs(plan, values) });
           if (callbacks.has('onBatchEnd')) await callbacks.call('onBatchEnd', step, batchLogs);
           if (model.stopTraining) break;
         }
