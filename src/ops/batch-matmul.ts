@@ -22,12 +22,13 @@ export function batchMatMul3d(a: Tensor, b: Tensor, transposeA: boolean, transpo
   return y;
 }
 
-/** x's matrices as a batch [count, rows, cols], broadcast first to `batchShape` when x holds more than one but not all. */
+/** x's matrices as a batch [count, rows, cols], broadcast first to `batchShape` when x holds neither one nor all. */
 function asBatch(x: Tensor, batchShape: readonly number[]): Tensor {
   const [rows, cols] = x.shape.slice(-2);
   const own = sizeOfShape(x.shape.slice(0, -2));
   const count = sizeOfShape(batchShape);
-  if (own === 1 || own === count) return reshape(x, [own, rows, cols]);
+  // One matrix broadcasts in the product itself, except against an empty batch, which it must become.
+  if (own === count || (own === 1 && count > 0)) return reshape(x, [own, rows, cols]);
   return reshape(broadcastTo(x, [...batchShape, rows, cols]), [count, rows, cols]);
 }
 

@@ -134,3 +134,21 @@ describe('shape ops agree with TensorFlow.js 4.22', () => {
     }), RUNS);
   });
 });
+
+describe('empty operands, as TF.js 4.22 shapes them', () => {
+  it('matMul against an empty batch, and batchNorm of an empty tensor', () => {
+    const runs: [string, (l: typeof tn) => tn.Tensor][] = [
+      ['matMul of an empty batch by one matrix', (l) => l.matMul(l.zeros([0, 3, 2]), l.ones([1, 3, 2]), true)],
+      ['matMul of one matrix by an empty batch', (l) => l.matMul(l.ones([1, 2, 3]), l.zeros([0, 3, 2]))],
+      ['batchNorm', (l) => l.batchNorm(l.zeros([0]), l.zeros([0]), l.ones([0]), l.zeros([0]), l.ones([0]))],
+    ];
+    for (const [name, run] of runs) {
+      const ours = run(tn);
+      expect(ours.shape, name).toEqual(run(tf as unknown as typeof tn).shape);
+      expect(ours.size, name).toBe(0);
+    }
+    const [da, db] = tn.grads((a: tn.Tensor, b: tn.Tensor) => tn.matMul(a, b).sum())([tn.ones([1, 2, 3]), tn.zeros([0, 3, 2])]);
+    expect([da.shape, db.shape]).toEqual([[1, 2, 3], [0, 3, 2]]);
+    expect(Array.from(da.dataSync())).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+});

@@ -453,7 +453,8 @@ export class CpuBackend implements Backend {
   channelAffine(x: Tensor, mean: Tensor, scale: Tensor, offset: Tensor): Tensor {
     const cols = mean.size;
     const [out, values] = this.floatOutput(x.shape, x.dtype);
-    this.k.channelAffine(floats(x), floats(mean), floats(scale), floats(offset), x.size / cols, cols, values);
+    // An empty x has no rows (and may have no channels: 0 / 0 rows).
+    if (x.size > 0) this.k.channelAffine(floats(x), floats(mean), floats(scale), floats(offset), x.size / cols, cols, values);
     return out;
   }
 
