@@ -98,6 +98,9 @@ describe('a wrapper whose layer was given an inputShape, as TensorFlow.js 4.22 b
     for (const key of ['bi', 'td'] as const) {
       const [a, b] = [ours[key] as tn.LayersModel, theirs[key] as tf.LayersModel];
       expect(a.weights.map((w) => w.name)).toEqual(b.weights.map((w) => w.name));
+      // The wrapped layer's config is the one it was given, its batch_input_shape and dtype included.
+      const layersJson = (m: tn.LayersModel | tf.LayersModel) => JSON.stringify((m.toJSON(null, false) as { config: { layers: unknown } }).config.layers);
+      expect(layersJson(a)).toBe(layersJson(b));
       // The same draws in the same order: the layer built when made draws no second time in its wrapper (the
       // orthogonal recurrent kernels agree to float32 rounding; a second draw would change every value).
       a.getWeights().forEach((w, i) => expect(maxDiff(w.dataSync(), b.getWeights()[i].dataSync())).toBeLessThan(1e-6));

@@ -208,19 +208,14 @@ export class Bidirectional extends Layer {
     return this.outputs(x, options, null);
   }
 
-  /** As TF.js's: the wrapped layer's config as its own getConfig gives it. */
+  /** As TF.js's: the wrapped layer's config as its own getConfig gives it (the layer given, not its copies). */
   override getConfig(): LayerConfig {
     const config = super.getConfig();
-    (config.layer as { config: LayerConfig }).config = { ...this.forwardLayer.getConfig(), name: this.innerName() };
+    (config.layer as { config: LayerConfig }).config = this.layer.getConfig();
     return config;
   }
 
-  private innerName(): string {
-    return this.forwardLayer.name.replace(/^forward_/, '');
-  }
-
   protected override layerConfig(): LayerConfig {
-    const inner = { ...nestedConfig(this.forwardLayer), name: this.innerName() };
-    return { merge_mode: this.mergeMode, layer: { class_name: this.forwardLayer.getClassName(), config: inner } };
+    return { merge_mode: this.mergeMode, layer: { class_name: this.layer.getClassName(), config: nestedConfig(this.layer) } };
   }
 }

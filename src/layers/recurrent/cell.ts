@@ -63,9 +63,14 @@ export function withUnset(config: LayerConfig, keys: readonly string[]): LayerCo
   return config;
 }
 
-/** A wrapped layer's or cell's saved config: as TF.js writes it, without the default dtype (kept when float64). */
+/**
+ * A wrapped layer's or cell's saved config: as TF.js writes it, without the default dtype (kept when float64, and
+ * beside a declared batch_input_shape, which TF.js writes with its dtype).
+ */
 export function nestedConfig(layer: Layer): LayerConfig {
-  const { dtype, ...rest } = layer.savedConfig();
+  const saved = layer.savedConfig();
+  if ('batch_input_shape' in saved) return saved;
+  const { dtype, ...rest } = saved;
   return dtype === undefined || dtype === 'float32' ? rest : { ...rest, dtype };
 }
 
