@@ -21,7 +21,7 @@ export class AdamOptimizer extends Optimizer {
   readonly beta1: number;
   readonly beta2: number;
   readonly epsilon: number;
-  /** TF.js's accBeta1 and accBeta2, held for tf.memory()'s count; the step size here comes from the step count. */
+  /** TF.js's accBeta1 and accBeta2 variables, held for tf.memory()'s count; the step size here comes from the step count. */
   private readonly accBetas: [Tensor, Tensor];
 
   // Each argument null or undefined takes its default, as in TF.js.
@@ -31,7 +31,7 @@ export class AdamOptimizer extends Optimizer {
     this.beta1 = checkRate(op, 'beta1', beta1 ?? 0.9, 0, 1);
     this.beta2 = checkRate(op, 'beta2', beta2 ?? 0.999, 0, 1);
     this.epsilon = checkRate(op, 'epsilon', epsilon ?? 1e-7, 0, Infinity);
-    this.accBetas = [this.holdScalar(this.beta1), this.holdScalar(this.beta2)];
+    this.accBetas = [this.holdVariable(this.beta1), this.holdVariable(this.beta2)];
   }
 
   protected override update(param: Variable, g: Tensor): void {

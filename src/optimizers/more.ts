@@ -201,7 +201,7 @@ export class AdamaxOptimizer extends Optimizer {
   readonly beta2: number;
   readonly epsilon: number;
   readonly decay: number;
-  /** TF.js's iteration and accBeta1, held for tf.memory()'s count; the steps here use the step count. */
+  /** TF.js's iteration and accBeta1 variables, held for tf.memory()'s count; the steps here use the step count. */
   private readonly scalars: [Tensor, Tensor];
 
   constructor(learningRate?: number, beta1?: number, beta2?: number, epsilon?: number, decay?: number) {
@@ -211,7 +211,7 @@ export class AdamaxOptimizer extends Optimizer {
     this.beta2 = checkRate(op, 'beta2', beta2 ?? 0.999, 0, 1);
     this.epsilon = checkRate(op, 'epsilon', epsilon ?? EPSILON, 0, Infinity);
     this.decay = checkRate(op, 'decay', decay ?? 0, 0, Infinity);
-    this.scalars = [this.holdScalar(0), this.holdScalar(this.beta1)];
+    this.scalars = [this.holdVariable(0), this.holdVariable(this.beta1)];
   }
 
   protected override update(p: Variable, g: Tensor): void {

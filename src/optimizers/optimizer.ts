@@ -138,21 +138,40 @@ export abstract class Optimizer extends Serializable {
     throw new Error(`${this.className}.applyGradients: ${this.className} defines neither update(variable, gradient) nor its own applyGradients, so it cannot step ${v.name}`);
   }
 
-  /** A slot variable of param (created filled with `fill` on first use), named `${param.name}/${kind}`. */
+  /**
+   * A slot variable of param (created filled with `fill` on first use). As TF.js's, it is registered under a
+   * counter's digits, as an unnamed variable is, and known as `${param.name}/${kind}` (its originalName, the name
+   * getWeights gives it).
+   */
   protected slot(param: Variable, kind: string, fill = 0): Variable {
-    let mine = this.#slots.get(param);
+    let mine = this.#slots.get(param) ?? this.#slotsOfRemade(param);
     if (!mine) this.#slots.set(param, (mine = new Map()));
     const s = mine.get(kind);
     if (s) return s;
     let made = this.#adopt(param, kind);
     if (!made) {
       const initial = new Tensor(param.shape, param.dtype, new (arrayTypeFor(param.dtype))(param.size).fill(fill));
-      made = new Variable(initial, false, `${param.name}/${kind}`);
+      made = new Variable(initial, false, undefined, `${param.name}/${kind}`);
       // The variable holds a copy: the initial values are freed here, not left to a tidy (setWeights runs in none).
       initial.dispose();
     }
     mine.set(kind, made);
     return made;
+  }
+
+  /**
+   * The slots of a disposed variable of param's name and shape, moved to param: a variable freed and made again
+   * under its name (a model rebuilt between steps) keeps its state, as its slots are known by that name.
+   */
+  #slotsOfRemade(param: Variable): Map<string, Variable> | undefined {
+    for (const [v, slots] of this.#slots) {
+      if (v.isDisposed && v.name === param.name && fmtShape(v.shape) === fmtShape(param.shape) && v.dtype === param.dtype) {
+        this.#slots.delete(v);
+        this.#slots.set(param, slots);
+        return slots;
+      }
+    }
+    return undefined;
   }
 
   /**
@@ -194,6 +213,19 @@ export abstract class Optimizer extends Serializable {
     return t;
   }
 
+  /**
+   * A scalar variable the optimizer keeps as TF.js's keeps one (Adam's two beta powers, Adamax's step and beta
+   * power), so tf.memory() and the registered variables count what TF.js's do: as its scalar(v).variable(),
+   * trainable and registered under a counter's digits.
+   */
+  protected holdVariable(value: number): Tensor {
+    const initial = scalar(value);
+    const v = new Variable(initial, true, undefined);
+    initial.dispose();
+    this.#held.add(v);
+    return v;
+  }
+
   /** The step count as getWeights lists it first, as TF.js's saveIterations (which a custom optimizer's getWeights calls). */
   async saveIterations(): Promise<NamedTensor> {
     // An int32 scalar, as TF.js saves it.
@@ -222,7 +254,7 @@ export abstract class Optimizer extends Serializable {
         // The slot itself, as TF.js gives its accumulators: only the step count is a new tensor.
         if (s) {
           this.#handedOut.add(s);
-          out.push({ name: s.name, tensor: s });
+          out.push({ name: s.originalName, tensor: s });
         }
       }
     }
@@ -273,7 +305,7 @@ export abstract class Optimizer extends Serializable {
     let mine = this.#slots.get(param);
     if (!mine) this.#slots.set(param, (mine = new Map()));
     const old = mine.get(kind);
-    mine.set(kind, new Variable(tensor, false, `${param.name}/${kind}`));
+    mine.set(kind, new Variable(tensor, false, undefined, `${param.name}/${kind}`));
     if (old && !this.#handedOut.has(old)) old.dispose();
   }
 
@@ -292,7 +324,7 @@ export abstract class Optimizer extends Serializable {
   protected slotList(kind: string): SlotEntry[] {
     return [...this.#slots.values()].flatMap((m) => {
       const s = m.get(kind);
-      return s ? [{ originalName: s.name, variable: s }] : [];
+      return s ? [{ originalName: s.originalName, variable: s }] : [];
     });
   }
 

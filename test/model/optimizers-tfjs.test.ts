@@ -304,3 +304,67 @@ describe('model.optimizer can be set, as TF.js\'s setter', () => {
     expect(() => { (tn.sequential() as { optimizer: unknown }).optimizer = 'sgd'; }).toThrow('optimizer must be an Optimizer (tn.train.adam(), ...), got string "sgd"');
   });
 });
+
+describe('optimizer state is registered as TF.js registers it', () => {
+  type Lib = typeof tn;
+  const libs: [string, Lib][] = [['tessera', tn], ['TF.js', tf as unknown as Lib]];
+
+  it('slots and Adam\'s beta powers are variables under a counter\'s digits, known by `${variable}/${kind}`', async () => {
+    const seen = await Promise.all(libs.map(async ([, l]) => {
+      l.disposeVariables();
+      const first = l.variable(l.tensor1d([0])).name;
+      const opt = l.train.adam(0.01);
+      const x = l.variable(l.tensor1d([1, 2]));
+      opt.minimize(() => x.square().sum() as tn.Scalar);
+      const later = l.variable(l.tensor1d([0]));
+      const offset = Number(first);
+      const rel = (name: string) => String(Number(name) - offset);
+      const out = {
+        names: [x.name, later.name].map(rel),
+        registered: Object.keys(l.engine().registeredVariables).map(rel),
+        weights: (await opt.getWeights()).map((w) => w.name.replace(/^\d+/, (d) => rel(d))),
+      };
+      opt.dispose();
+      l.disposeVariables();
+      return out;
+    }));
+    expect(seen[0]).toEqual(seen[1]);
+    expect(seen[0].weights).toEqual(['iter', '3/m', '3/v']);
+  });
+
+  it('a replaced or abandoned slot stays registered, so disposeVariables frees it; a variable made again keeps its slots', async () => {
+    for (const [name, l] of libs) {
+      const w = l.variable(l.tensor1d([1, 2]), true, `w_${name}`);
+      const before = l.memory().numTensors;
+      const opt = l.train.adam(0.1);
+      opt.minimize(() => l.sum(l.square(w)) as tn.Scalar);
+      const given = await opt.getWeights();
+      const copies = given.map((g) => ({ name: g.name, tensor: g.tensor.clone() }));
+      await opt.setWeights(copies);
+      for (const c of copies) c.tensor.dispose();
+      given[0].tensor.dispose();
+      for (let i = 0; i < 2; i++) l.train.rmsprop(0.1).minimize(() => l.sum(l.square(w)) as tn.Scalar);
+      opt.dispose();
+      l.disposeVariables();
+      // Everything but w's own tensor is gone, and w too.
+      expect(l.memory().numTensors - before, name).toBe(-1);
+      // A user variable may take a slot's name: slots are registered under other names.
+      expect(() => l.variable(l.tensor1d([5]), true, `w_${name}/accumulator`).dispose()).not.toThrow();
+    }
+    const steps = libs.map(([, l]) => {
+      let v = l.variable(l.tensor1d([1, -2]), true, 'remade');
+      const opt = l.train.momentum(0.1, 0.9);
+      const step = () => opt.minimize(() => l.sum(l.square(v)) as tn.Scalar, false, [v]);
+      step();
+      step();
+      v.dispose();
+      v = l.variable(l.tensor1d([1, -2]), true, 'remade');
+      step();
+      const out = Array.from(v.dataSync());
+      v.dispose();
+      opt.dispose();
+      return out;
+    });
+    expect(steps[0]).toEqual(steps[1]);
+  });
+});
