@@ -167,6 +167,12 @@ export class Embedding extends Layer {
     return this.shapeGiven;
   }
 
+  /** As TF.js saves it: ids of any length, batch_input_shape [batch, null], where no input shape was given. */
+  protected override baseConfig(): LayerConfig {
+    const { name, trainable, batch_input_shape: declared, ...rest } = super.baseConfig();
+    return { name, trainable, batch_input_shape: declared ?? [this.declaredBatchSize, null], ...rest };
+  }
+
   override computeMask(x: Tensor, _mask: Tensor | null = null): Tensor | null {
     return this.maskZero ? nonZeroMask(x) : null;
   }

@@ -354,7 +354,9 @@ function sequentialFromLayers(op: string, modelName: string | undefined, layers:
   const first = layers[0];
   const inputShape = input.shape ?? first.inputShape;
   if (!inputShape) throw badValue(op, `${first.where}.batch_input_shape`, undefined, '[null, ...dims]: tessera needs the input shape to check and set the weights');
-  if (input.shape && first.inputShape && fmtShape(input.shape) !== fmtShape(first.inputShape)) {
+  // An unknown (null) dim of the first layer's own fits the InputLayer's (an embedding declares ids of any length).
+  const fits = (own: readonly (number | null)[], given: readonly (number | null)[]) => own.length === given.length && own.every((d, i) => d === null || d === given[i]);
+  if (input.shape && first.inputShape && !fits(first.inputShape, input.shape)) {
     throw badValue(op, `${first.where}.batch_input_shape`, [null, ...first.inputShape], `the InputLayer's ${fmtShape([null, ...input.shape])}`);
   }
   // An int32 or bool InputLayer, or first layer's dtype (TF.js's dtype of the input it declares), feeds layers that

@@ -249,3 +249,38 @@ describe('a custom layer may set its dtype, as TF.js\'s field', () => {
     expect(() => { (tn.layers.dense({ units: 1 }) as { dtype: unknown }).dtype = 'float16'; }).toThrow(/dtype must be/);
   });
 });
+
+describe('an embedding given no input shape saves batch_input_shape [null, null], as TF.js\'s declares it', () => {
+  it('in a functional model: the same layer entry as TF.js\'s, and the file loads back', async () => {
+    const entries = await Promise.all([tn, tf].map(async (l) => {
+      const lib = l as unknown as typeof tn;
+      const x = lib.input({ shape: [4], name: 'ids' });
+      const m = lib.model({ inputs: x, outputs: lib.layers.flatten({ name: 'fl' }).apply(lib.layers.embedding({ inputDim: 5, outputDim: 2, name: 'em' }).apply(x)) as tn.SymbolicTensor });
+      return JSON.stringify((m.toJSON(null, false) as { config: { layers: unknown[] } }).config.layers[1]);
+    }));
+    expect(entries[0]).toBe(entries[1]);
+    expect(entries[0]).toContain('"batch_input_shape":[null,null]');
+    const x = tn.input({ shape: [4] });
+    const m = tn.model({ inputs: x, outputs: tn.layers.embedding({ inputDim: 5, outputDim: 2 }).apply(x) as tn.SymbolicTensor });
+    let artifacts: tn.ModelArtifacts | undefined;
+    await m.save(tn.io.withSaveHandler(async (a) => {
+      artifacts = a;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }));
+    const loaded = await tn.loadLayersModel(tn.io.fromMemory(artifacts!));
+    const ids = tn.tensor2d([[1, 2, 3, 4]]);
+    expect((loaded.predict(ids) as tn.Tensor).arraySync()).toEqual((m.predict(ids) as tn.Tensor).arraySync());
+  });
+
+  it('after an InputLayer in a Sequential, TF.js\'s file loads: the embedding\'s null length fits the input\'s', async () => {
+    const theirs = tf.sequential({ layers: [tf.layers.inputLayer({ inputShape: [3] }), tf.layers.embedding({ inputDim: 5, outputDim: 2, embeddingsInitializer: 'ones' }), tf.layers.flatten()] });
+    let artifacts: tf.io.ModelArtifacts | undefined;
+    await theirs.save(tf.io.withSaveHandler(async (a) => {
+      artifacts = a;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }));
+    const loaded = await tn.loadLayersModel(tn.io.fromMemory(artifacts as tn.ModelArtifacts));
+    expect(loaded.inputs[0].shape).toEqual([null, 3]);
+    expect((loaded.predict(tn.tensor2d([[1, 2, 3]])) as tn.Tensor).arraySync()).toEqual([[1, 1, 1, 1, 1, 1]]);
+  });
+});
