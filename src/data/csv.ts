@@ -146,10 +146,15 @@ export class CSVDataset extends Dataset<CsvElement> {
       whitespace: config.delimWhitespace === true,
       validated: false,
     };
-    super(async function* () {
+    super(async () => {
       const lines = csvLines(await settings.readText());
+      // Checked as a pass opens, as TF.js's iterator() checks: a pass is refused before any row is asked for.
       await validateColumns(settings, lines);
-      for (const line of settings.hasHeader ? lines.slice(1) : lines) yield rowElement(settings, line);
+      return (async function* () {
+        for (const line of settings.hasHeader ? lines.slice(1) : lines) yield rowElement(settings, line);
+        // The end's value, as TF.js's passes end: {done: true, value: null}.
+        return null;
+      })();
     }, null);
     this.settings = settings;
   }

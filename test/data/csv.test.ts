@@ -9,6 +9,20 @@ describe('tn.data.csv', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tessera-csv-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('checks its columns as a pass opens, and ends a pass with {done: true, value: null}, as TF.js', async () => {
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'a,b,c\n1,2,3\n');
+    const ds = tn.data.csv(`file://${bad}`, { columnNames: ['a', 'b'] });
+    const refused = /The length of provided columnNames \(2\) does not match the length of the header line read from file \(3\)/;
+    await expect(ds.take(0).toArray()).rejects.toThrow(refused);
+    await expect(ds.iterator()).rejects.toThrow(refused);
+    const ok = join(dir, 'ok.csv');
+    writeFileSync(ok, 'a,b\n1,2\n');
+    const it = await tn.data.csv(`file://${ok}`).iterator();
+    expect(await it.next()).toEqual({ value: { a: 1, b: 2 }, done: false });
+    expect(await it.next()).toEqual({ value: null, done: true });
+  });
+
   it("reads a file:// path in Node's build, afresh on every pass", async () => {
     const file = join(dir, 'iris.csv');
     writeFileSync(file, 'sepal,petal,species\n5.1,1.4,0\n6.2,4.5,1\n');
