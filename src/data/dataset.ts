@@ -61,14 +61,17 @@ async function eachOf<T>(source: AsyncIterator<T, unknown>, f: (value: T) => voi
   for await (const v of elements(source)) disposeExcept(v, f(v));
 }
 
-/** A pass as iterator() hands it out. Past the end, the end again (an ended async generator would say undefined where TF.js's array says null). */
+/**
+ * A pass as iterator() hands it out. Past the end, the end again (an ended async generator would say undefined
+ * where TF.js's array says null), but a generator's own return value only once, as JS gives it.
+ */
 function passOf<T>(source: AsyncIterator<T, unknown>): DatasetIterator<T> {
   let end: IteratorResult<T, unknown> | null = null;
   const rest = {
     next: async (): Promise<IteratorResult<T, unknown>> => {
       if (end) return end;
       const r = await source.next();
-      if (r.done) end = r;
+      if (r.done) end = { done: true, value: r.value === null ? null : undefined };
       return r;
     },
   };

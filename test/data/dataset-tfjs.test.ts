@@ -85,7 +85,9 @@ describe('tn.data iterators are made as TF.js makes them', () => {
         return out.map((r) => (r.value === undefined ? 'undefined' : r.value));
       };
       const gen = () => L.data.generator(function* () { yield 1; yield 2; });
-      return [await ends(gen()), await ends(gen().take(3), 3), await ends(gen().map((x) => x)), await ends(L.data.array([1, 2])),
+      // A generator's own return value comes once, as JS gives it.
+      const returning = L.data.generator(function* () { yield 1; return 7; } as () => Iterator<number>);
+      return [await ends(gen()), await ends(gen().take(3), 3), await ends(gen().map((x) => x)), await ends(L.data.array([1, 2])), await ends(returning),
         (await L.data.array([null, undefined, { a: undefined }]).toArray()).map((v) => (v === undefined ? 'undefined' : v))];
     });
     expect(got).toEqual(want);
