@@ -163,6 +163,16 @@ describe('tn.image', () => {
   });
 });
 
+describe('resizing an image with no pixels', () => {
+  it('is refused naming the images, where TF.js reads past them (NaN); an empty batch resizes', () => {
+    for (const resize of [tn.image.resizeBilinear, tn.image.resizeNearestNeighbor]) {
+      expect(() => resize(tn.zeros([1, 1, 0, 1]) as tn.Tensor4D, [3, 1])).toThrow(/images must be an image of at least one pixel a side, got shape \[1, 1, 0, 1\]/);
+      expect(() => resize(tn.zeros([0, 2, 1]) as tn.Tensor3D, [3, 1])).toThrow(/images must be an image of at least one pixel a side, got shape \[0, 2, 1\]/);
+      expect(resize(tn.zeros([0, 2, 2, 1]) as tn.Tensor4D, [3, 3]).shape).toEqual([0, 3, 3, 1]);
+    }
+  });
+});
+
 describe('image.rotateWithOffset and image.threshold', () => {
   it('a quarter turn about the middle of a 3x3 image by hand, and its gradient in float64', () => {
     const x = tn.tensor(Array.from({ length: 9 }, (_, i) => i + 1), [1, 3, 3, 1], 'float64');

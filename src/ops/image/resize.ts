@@ -35,6 +35,9 @@ function resizeArgs(op: string, images: Images | TensorLike, size: unknown, alig
   if (!Array.isArray(size) || size.length !== 2 || !size.every((d) => Number.isInteger(d) && d > 0)) {
     throw argError(op, 'size', `${describeValue(size)} ${fmtValue(size)}`, '[newHeight, newWidth] of positive integers');
   }
+  // No pixel to sample from (TF.js reads past the image and gives NaN); an empty batch or channel axis is fine.
+  const [h, w] = x.rank === 4 ? x.shape.slice(1, 3) : x.shape.slice(0, 2);
+  if (h === 0 || w === 0) throw argError(op, 'images', `shape [${x.shape.join(', ')}]`, 'an image of at least one pixel a side');
   const corners = assertBoolean(op, 'alignCorners', alignCorners);
   const half = assertBoolean(op, 'halfPixelCenters', halfPixelCenters);
   if (corners && half) throw argError(op, 'halfPixelCenters', 'true with alignCorners true', 'false when alignCorners is true');
