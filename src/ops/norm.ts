@@ -49,9 +49,9 @@ export function normAs(op: string, x: Tensor | TensorLike, ord: NormOrd, axis: n
   // As TF.js, a scalar's norm is its absolute value whatever the axis and ord (keepDims still checks the axis).
   if (x.rank === 0 && !keepDims) return abs(x);
   const list = axis === null || axis === undefined ? null : Array.isArray(axis) ? axis : [axis];
-  // As TF.js, a vector's norm over no axes is taken elementwise.
-  if (list !== null && (list.length > 2 || (list.length === 0 && x.rank !== 1))) {
-    throw argError(op, 'axis', `${describeValue(axis)} ${fmtValue(axis)}`, 'null, one axis or two axes (or [] for a vector)');
+  // As TF.js, a vector's (or a scalar's) norm over no axes is taken elementwise.
+  if (list !== null && (list.length > 2 || (list.length === 0 && x.rank > 1))) {
+    throw argError(op, 'axis', `${describeValue(axis)} ${fmtValue(axis)}`, 'null, one axis or two axes (or [] for a vector or a scalar)');
   }
   const axes = list === null ? [] : list.map((a) => normalizeAxes(op, a, x.rank)[0]);
   if (axes.length === 2 && axes[0] === axes[1]) throw argError(op, 'axis', fmtValue(axis), 'two distinct axes');

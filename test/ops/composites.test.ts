@@ -11,6 +11,9 @@ describe('ops built from other ops', () => {
   it('values by hand', () => {
     expect(Array.from(tn.divNoNan(tn.tensor1d([1, 0, 3]), tn.tensor1d([0, 0, 2])).dataSync())).toEqual([0, 0, 1.5]);
     close(tn.euclideanNorm(tn.tensor2d([[3, 4], [6, 8]]), 1).dataSync(), [5, 10]);
+    // Over no axes a scalar's norm is its absolute value, keepDims or not, as TF.js's.
+    expect(tn.euclideanNorm(tn.scalar(-3), [], true).arraySync()).toBe(3);
+    expect(() => tn.euclideanNorm(tn.ones([2, 2]), [])).toThrow(/euclideanNorm: axis must be null, one axis or two axes \(or \[\] for a vector or a scalar\)/);
     expect(tn.diag(tn.tensor1d([1, 2])).arraySync()).toEqual([[1, 0], [0, 2]]);
     expect(tn.meshgrid(tn.tensor1d([1, 2]), tn.tensor1d([3, 4, 5]))[1].arraySync()).toEqual([[3, 3], [4, 4], [5, 5]]);
     expect(tn.linalg.bandPart(tn.ones([3, 3]), -1, 0).arraySync()).toEqual([[1, 0, 0], [1, 1, 0], [1, 1, 1]]);
