@@ -34,7 +34,7 @@ describe('math ops: bad input gets an Error naming the op, the argument, what ca
     ['norm fro on one axis', () => tn.norm(a23, 'fro', 1), /norm: ord must be 'euclidean', 1, 2, Infinity or -Infinity for a vector norm, got string "fro"/],
     ['norm fro with no axis', () => tn.norm(a23, 'fro'), /norm: ord must be 'euclidean', 1, 2, Infinity or -Infinity for a vector norm, got string "fro"/],
     ['norm 2 on a matrix', () => tn.norm(a23, 2, [0, 1]), /norm: ord must be 'euclidean', 'fro', 1, Infinity or -Infinity for a matrix norm, got number 2/],
-    ['norm three axes', () => tn.norm(tn.zeros([2, 2, 2]), 'euclidean', [0, 1, 2]), /norm: axis must be null, one axis or two axes \(or \[\] for a vector\), got an array of length 3 \[0,1,2\]/],
+    ['norm three axes', () => tn.norm(tn.zeros([2, 2, 2]), 'euclidean', [0, 1, 2]), /norm: axis must be null, one axis or two axes \(or \[\] for a vector or a scalar\), got an array of length 3 \[0,1,2\]/],
     ['norm same axis twice', () => tn.norm(a23, 'fro', [1, -1]), /norm: axis must be two distinct axes, got \[1,-1\]/],
     ['norm axis range', () => tn.norm(a23, 1, 2), /norm: axis must be integers in \[-2, 2\)/],
   ];
