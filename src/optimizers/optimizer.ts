@@ -164,14 +164,13 @@ export abstract class Optimizer extends Serializable {
    * under its name (a model rebuilt between steps) keeps its state, as its slots are known by that name.
    */
   #slotsOfRemade(param: Variable): Map<string, Variable> | undefined {
-    for (const [v, slots] of this.#slots) {
-      if (v.isDisposed && v.name === param.name && fmtShape(v.shape) === fmtShape(param.shape) && v.dtype === param.dtype) {
-        this.#slots.delete(v);
-        this.#slots.set(param, slots);
-        return slots;
-      }
-    }
-    return undefined;
+    const old = [...this.#slots.keys()].find((v) => v.isDisposed && v.name === param.name && fmtShape(v.shape) === fmtShape(param.shape) && v.dtype === param.dtype);
+    if (!old) return undefined;
+    // In the old one's place, so that getWeights lists the slots in the order TF.js's positional lists keep.
+    const entries = [...this.#slots].map(([v, slots]): [Variable, Map<string, Variable>] => [v === old ? param : v, slots]);
+    this.#slots.clear();
+    for (const [v, slots] of entries) this.#slots.set(v, slots);
+    return this.#slots.get(param);
   }
 
   /**
@@ -302,7 +301,7 @@ export abstract class Optimizer extends Serializable {
    * caller's to dispose (they may be the slots getWeights gave). The slot it replaces is freed unless handed out.
    */
   #replaceSlot(param: Variable, kind: string, tensor: Tensor): void {
-    let mine = this.#slots.get(param);
+    let mine = this.#slots.get(param) ?? this.#slotsOfRemade(param);
     if (!mine) this.#slots.set(param, (mine = new Map()));
     const old = mine.get(kind);
     mine.set(kind, new Variable(tensor, false, undefined, `${param.name}/${kind}`));

@@ -351,20 +351,29 @@ describe('optimizer state is registered as TF.js registers it', () => {
       // A user variable may take a slot's name: slots are registered under other names.
       expect(() => l.variable(l.tensor1d([5]), true, `w_${name}/accumulator`).dispose()).not.toThrow();
     }
-    const steps = libs.map(([, l]) => {
+    // Made again before a step, and before a setWeights: its slots keep their place in getWeights' list.
+    const steps = await Promise.all(libs.map(async ([, l]) => {
       let v = l.variable(l.tensor1d([1, -2]), true, 'remade');
-      const opt = l.train.momentum(0.1, 0.9);
-      const step = () => opt.minimize(() => l.sum(l.square(v)) as tn.Scalar, false, [v]);
+      const b = l.variable(l.tensor1d([0.5]), true, 'other');
+      const opt = l.train.adam(0.1);
+      const step = () => opt.minimize(() => l.sum(l.square(l.add(v, b))) as tn.Scalar, false, [v, b]);
       step();
       step();
+      const saved = (await opt.getWeights()).map((w) => ({ name: w.name, tensor: w.tensor.clone() }));
       v.dispose();
       v = l.variable(l.tensor1d([1, -2]), true, 'remade');
       step();
-      const out = Array.from(v.dataSync());
+      await opt.setWeights(saved);
       v.dispose();
+      v = l.variable(l.tensor1d([1, -2]), true, 'remade');
+      step();
+      const out = { v: Array.from(v.dataSync()), slots: (await opt.getWeights()).map((w) => [w.name, Array.from(w.tensor.dataSync())]) };
+      for (const t of [v, b, ...saved.map((w) => w.tensor)]) t.dispose();
       opt.dispose();
       return out;
-    });
-    expect(steps[0]).toEqual(steps[1]);
+    }));
+    expect(steps[0].slots.map(([name]) => name)).toEqual(['iter', 'remade/m', 'other/m', 'remade/v', 'other/v']);
+    expect(steps[0].slots.map(([name]) => name)).toEqual(steps[1].slots.map(([name]) => name));
+    steps[0].v.forEach((x, i) => expect(x).toBeCloseTo(steps[1].v[i], 5));
   });
 });
