@@ -112,6 +112,8 @@ export interface StepPlan {
   readonly wantMetrics: boolean;
   readonly layers: readonly Layer[];
   readonly weights: Variable[];
+  /** The weights compile collected that are frozen now: no step, but their optimizer slots, as TF.js makes them. */
+  readonly frozen: Variable[];
 }
 
 export function stepPlan(model: TrainableModel, c: Compiled): StepPlan {
@@ -122,7 +124,8 @@ export function stepPlan(model: TrainableModel, c: Compiled): StepPlan {
   if (weights.length === 0) {
     throw new Error(`training: none of the ${c.collectedWeights.length} weights compile collected is trainable now (model.trainable or a layer's trainable was set to false after compile); TF.js refuses this too`);
   }
-  return { logits: logitsFlags(model, c), outputs, labels, names: dedupedNames(labels), wantMetrics, layers: model.layers, weights };
+  const frozen = c.collectedWeights.filter((v) => !v.trainable);
+  return { logits: logitsFlags(model, c), outputs, labels, names: dedupedNames(labels), wantMetrics, layers: model.layers, weights, frozen };
 }
 
 /** The logs of a step: its values under the plan's (deduplicated) names. */
@@ -162,6 +165,8 @@ export function trainStep(model: TrainableModel, c: Compiled, plan: StepPlan, xs
     }
     const update = grads;
     tidy(() => c.optimizer.applyGradientMap(update, true));
+    // After the others, as TF.js lists a frozen variable's null gradient after the trainable ones'.
+    if (plan.frozen.length > 0) c.optimizer.prepareSlots(plan.frozen);
     tidy(() => {
       for (const l of layers) l.applyConstraints();
     });

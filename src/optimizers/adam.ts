@@ -34,8 +34,12 @@ export class AdamOptimizer extends Optimizer {
     this.accBetas = [this.holdVariable(this.beta1), this.holdVariable(this.beta2)];
   }
 
+  protected override slotsFor(param: Variable): Variable[] {
+    return [this.slot(param, 'm'), this.slot(param, 'v')];
+  }
+
   protected override update(param: Variable, g: Tensor): void {
-    const [m, v] = [this.slot(param, 'm'), this.slot(param, 'v')];
+    const [m, v] = this.slotsFor(param);
     backend().adamUpdate(param, g, m, v, {
       learningRate: this.learningRate,
       beta1: this.beta1,

@@ -46,8 +46,12 @@ export class MomentumOptimizer extends SGDOptimizer {
     this.m = this.holdScalar(momentum, this.m);
   }
 
+  protected override slotsFor(p: Variable): Variable[] {
+    return [this.slot(p, 'momentum')];
+  }
+
   protected override update(p: Variable, g: Tensor): void {
-    const acc = this.slot(p, 'momentum');
+    const [acc] = this.slotsFor(p);
     const next = add(mul(acc, this.momentum), g);
     step(acc, next);
     step(p, sub(p, mul(this.useNesterov ? add(g, mul(next, this.momentum)) : next, this.stepRate)));
@@ -88,13 +92,15 @@ export class RMSPropOptimizer extends Optimizer {
     this.centered = assertBoolean(op, 'centered', centered ?? false);
   }
 
+  protected override slotsFor(p: Variable): Variable[] {
+    return [this.slot(p, 'rms'), this.slot(p, 'momentum'), ...(this.centered ? [this.slot(p, 'mg')] : [])];
+  }
+
   protected override update(p: Variable, g: Tensor): void {
-    const ms = this.slot(p, 'rms');
-    const mom = this.slot(p, 'momentum');
+    const [ms, mom, mg] = this.slotsFor(p);
     const nextMs = add(mul(ms, this.decay), mul(square(g), 1 - this.decay));
     let denom: Tensor;
     if (this.centered) {
-      const mg = this.slot(p, 'mg');
       const nextMg = add(mul(mg, this.decay), mul(g, 1 - this.decay));
       denom = sqrt(sub(nextMs, add(square(nextMg), this.epsilon)));
       step(mg, nextMg);
@@ -134,8 +140,12 @@ export class AdagradOptimizer extends Optimizer {
     this.initialAccumulatorValue = checkRate('train.adagrad', 'initialAccumulatorValue', initialAccumulatorValue ?? 0.1, 0, Infinity);
   }
 
+  protected override slotsFor(p: Variable): Variable[] {
+    return [this.slot(p, 'accumulator', this.initialAccumulatorValue)];
+  }
+
   protected override update(p: Variable, g: Tensor): void {
-    const acc = this.slot(p, 'accumulator', this.initialAccumulatorValue);
+    const [acc] = this.slotsFor(p);
     const next = add(acc, square(g));
     step(acc, next);
     step(p, sub(p, mul(div(g, sqrt(add(next, EPSILON))), this.learningRate)));
@@ -170,9 +180,12 @@ export class AdadeltaOptimizer extends Optimizer {
     this.epsilon = checkRate('train.adadelta', 'epsilon', epsilon ?? EPSILON, 0, Infinity);
   }
 
+  protected override slotsFor(p: Variable): Variable[] {
+    return [this.slot(p, 'accum_grad'), this.slot(p, 'accum_var')];
+  }
+
   protected override update(p: Variable, g: Tensor): void {
-    const accGrad = this.slot(p, 'accum_grad');
-    const accUpdate = this.slot(p, 'accum_var');
+    const [accGrad, accUpdate] = this.slotsFor(p);
     const nextGrad = add(mul(accGrad, this.rho), mul(square(g), 1 - this.rho));
     const u = mul(div(sqrt(add(accUpdate, this.epsilon)), sqrt(add(accGrad, this.epsilon))), g);
     step(accUpdate, add(mul(accUpdate, this.rho), mul(square(u), 1 - this.rho)));
@@ -214,9 +227,12 @@ export class AdamaxOptimizer extends Optimizer {
     this.scalars = [this.holdVariable(0), this.holdVariable(this.beta1)];
   }
 
+  protected override slotsFor(p: Variable): Variable[] {
+    return [this.slot(p, 'm'), this.slot(p, 'v')];
+  }
+
   protected override update(p: Variable, g: Tensor): void {
-    const m = this.slot(p, 'm');
-    const u = this.slot(p, 'v');
+    const [m, u] = this.slotsFor(p);
     const t = this.iterations;
     const lr = this.learningRate / (1 + this.decay * (t - 1));
     const nextM = add(mul(m, this.beta1), mul(g, 1 - this.beta1));

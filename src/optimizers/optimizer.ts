@@ -89,7 +89,9 @@ export abstract class Optimizer extends Serializable {
     this.iterations++;
     this.#places = new Map(pairs.map(([v], i) => [v, i]));
     try {
-      for (const [v, g] of pairs) tidy(() => this.update(v, g));
+      // A null gradient (variableGrads gives one to a frozen variable of its list) leaves its variable alone but
+      // makes its slots, in its place, as TF.js's optimizers do.
+      for (const [v, g] of pairs) tidy(() => (g ? this.update(v, g) : this.slotsFor(v)));
     } finally {
       this.#places = null;
     }
@@ -131,6 +133,19 @@ export abstract class Optimizer extends Serializable {
   computeGradients(f: () => Scalar, varList?: Variable[]): { value: Scalar; grads: NamedTensorMap } {
     if (typeof f !== 'function') throw argError(`${this.className}.computeGradients`, 'f', fmtValue(f), 'a function returning a scalar Tensor');
     return variableGrads(f, varList);
+  }
+
+  /** A variable's slots, made (zeros, or the kind's start) where it has none yet; a subclass with slots lists them. */
+  protected slotsFor(_v: Variable): Variable[] {
+    return [];
+  }
+
+  /**
+   * @internal Slots for variables a step leaves alone (a weight compile collected, frozen since), as TF.js's
+   * optimizers make them for the null gradients they are given, so tf.memory() and getWeights count them.
+   */
+  prepareSlots(variables: readonly Variable[]): void {
+    for (const v of variables) this.slotsFor(v);
   }
 
   /** One variable's step; a subclass defines it, or instead its own applyGradients (as TF.js subclasses do). */
@@ -347,7 +362,7 @@ export abstract class Optimizer extends Serializable {
     if (this.#disposed) throw argError(`${this.className}.${method}`, 'the optimizer', 'one whose dispose() has freed its state', 'a live optimizer (make a new one)');
   }
 
-  #resolve(grads: GradientMap): [Variable, Tensor][] {
+  #resolve(grads: GradientMap): [Variable, Tensor | null][] {
     const op = `${this.className}.applyGradients`;
     const expected = 'a map {variableName: gradient} or a list [{name, tensor}]';
     if (grads === null || typeof grads !== 'object') throw argError(op, 'grads', fmtValue(grads), expected);
@@ -360,11 +375,11 @@ export abstract class Optimizer extends Serializable {
             return [item.name, item.tensor];
           })
         : Object.entries(grads);
-      // A null gradient (variableGrads gives one to a frozen variable of its list) leaves its variable alone, as in TF.js.
-      entries = named.filter(([, g]) => g !== null).map(([name, g]) => [findVariable(name), g, name]);
+      entries = named.map(([name, g]) => [findVariable(name), g, name]);
     }
-    return entries.map(([v, g, name]): [Variable, Tensor] => {
+    return entries.map(([v, g, name]): [Variable, Tensor | null] => {
       if (!(v instanceof Variable)) throw argError(op, 'grads', `a gradient for '${name}'`, 'gradients keyed by existing variables');
+      if (g === null) return [v, null];
       if (!(g instanceof Tensor) || g.dtype !== v.dtype || g.shape.length !== v.shape.length || g.shape.some((d: number, i: number) => d !== v.shape[i])) {
         const got = g instanceof Tensor ? `shape ${fmtShape(g.shape)} and dtype ${g.dtype}` : typeof g;
         throw argError(op, `grads['${name}']`, got, `a tensor of shape ${fmtShape(v.shape)} and dtype ${v.dtype}`);

@@ -31,8 +31,12 @@ export class SGDOptimizer extends Optimizer {
     this.c = this.holdScalar(-learningRate);
   }
 
+  protected override slotsFor(v: Variable): Variable[] {
+    return this.momentum > 0 ? [this.slot(v, 'momentum')] : [];
+  }
+
   protected override update(v: Variable, g: Tensor): void {
-    const velocity = this.momentum > 0 ? this.slot(v, 'momentum') : null;
+    const velocity = this.slotsFor(v)[0] ?? null;
     backend().sgdUpdate(v, g, velocity, this.stepRate, this.momentum);
     this.updatedInPlace(v, velocity);
   }

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as tn from '../../src/index';
 
 /** Five steps on f(w) = Σ c·w² + sin-free polynomial terms, from the same start, in both libraries. */
@@ -330,6 +330,35 @@ describe('optimizer state is registered as TF.js registers it', () => {
     }));
     expect(seen[0]).toEqual(seen[1]);
     expect(seen[0].weights).toEqual(['iter', '3/m', '3/v']);
+  });
+
+  it('a weight frozen after compile, or given a null gradient, gets its slots but no step, in TF.js\'s order', async () => {
+    const seen = await Promise.all(libs.map(async ([, l]) => {
+      const out: unknown[] = [];
+      for (const make of [() => l.train.adam(0.01), () => l.train.rmsprop(0.01, 0.9, 0.1, 1e-7, true), () => l.train.adagrad(0.1), () => l.train.momentum(0.1, 0.5)]) {
+        const m = l.sequential({ layers: [l.layers.dense({ units: 2, inputShape: [1], name: 'fh', kernelInitializer: 'ones' }), l.layers.dense({ units: 2, name: 'fo', kernelInitializer: 'ones' })] });
+        const opt = make();
+        m.compile({ optimizer: opt, loss: 'meanSquaredError' });
+        m.getLayer('fo').trainable = false;
+        const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+        const before = l.memory().numTensors;
+        await m.fit(l.ones([3, 1]), l.ones([3, 2]), { epochs: 2, verbose: 0 });
+        warn.mockRestore();
+        out.push(l.memory().numTensors - before, (await opt.getWeights()).map((w) => w.name.replace(/_\d+\//, '/')), m.getWeights()[2].arraySync());
+        opt.dispose();
+        m.dispose();
+      }
+      const [a, b] = [l.variable(l.tensor1d([1]), true, 'nullA'), l.variable(l.tensor1d([2]), true, 'nullB')];
+      const opt = l.train.adam(0.1);
+      opt.applyGradients({ nullA: l.tensor1d([1]), nullB: null as unknown as tn.Tensor });
+      out.push((await opt.getWeights()).map((w) => w.name), b.arraySync());
+      opt.dispose();
+      a.dispose();
+      b.dispose();
+      return out;
+    }));
+    expect(seen[0]).toEqual(seen[1]);
+    expect(seen[0][1]).toEqual(['iter', 'fh/kernel/m', 'fh/bias/m', 'fo/kernel/m', 'fo/bias/m', 'fh/kernel/v', 'fh/bias/v', 'fo/kernel/v', 'fo/bias/v']);
   });
 
   it('a replaced or abandoned slot stays registered, so disposeVariables frees it; a variable made again keeps its slots', async () => {
