@@ -1,7 +1,7 @@
 import { gather } from '../ops/gather';
 import { Tensor } from '../tensor/tensor';
 import type { Variable } from '../tensor/variable';
-import { argError, assertPositiveInt, fmtShape, fmtValue } from '../util/validate';
+import { argError, assertPositiveInt, fmtShape, fmtValue, shapesFit } from '../util/validate';
 import { getInitializer, initializerConfig, type Initializer, type InitializerName } from './initializers';
 import { constraintConfig, getConstraint, type Constraint, type ConstraintName } from './constraints';
 import { getRegularizer, regularizerConfig, type Regularizer, type RegularizerName } from './regularizers';
@@ -134,7 +134,7 @@ export class Embedding extends Layer {
 
   private fitsInputLength(given: readonly (number | null)[]): boolean {
     const len = this.inputLength;
-    return len === null || (given.length === len.length && given.every((d, i) => len[i] === null || d === null || d === len[i]));
+    return len === null || shapesFit(given, len);
   }
 
   /** As TF.js: an input whose dims after the batch differ from a given inputLength is refused (TF.js's computeOutputShape). */

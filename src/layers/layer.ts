@@ -3,7 +3,7 @@ import { tidy } from '../tensor/tidy';
 import { keep } from '../tensor/scopes';
 import { Variable } from '../tensor/variable';
 import type { Initializer } from './initializers';
-import { argError, assertShape, describeValue, fmtShape, fmtValue, optionalBoolean, unknownKey } from '../util/validate';
+import { argError, assertShape, describeValue, fmtShape, fmtValue, optionalBoolean, shapesFit, unknownKey } from '../util/validate';
 import { assertDtype } from '../tensor/checks';
 import { div } from '../ops/binary';
 import { cast, clone } from '../ops/cast';
@@ -583,7 +583,7 @@ export abstract class Layer extends Serializable {
     this.declaredOnly = false;
     const declared = this.inputShapeNoBatch;
     // An unknown (null) dim on either side fits, as TF.js's check skips it: the weights never depend on such a dim.
-    if (!declared || (shape.length === declared.length && shape.every((d, i) => d === declared[i] || d === null || declared[i] === null))) return;
+    if (!declared || shapesFit(shape, declared)) return;
     const [got, want] = [JSON.stringify([null, ...shape]), JSON.stringify([null, ...declared])];
     console.warn(shape.length === declared.length
       ? `The shape of the input tensor (${got}) does not match the expectation of layer ${this.name}: ${want}`

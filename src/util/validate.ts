@@ -5,6 +5,11 @@ export function fmtShape(shape: readonly (number | null)[]): string {
   return `[${shape.map((d) => d ?? 'null').join(', ')}]`;
 }
 
+/** Whether two shapes agree where both know a dim: the same rank, each dim equal or unknown (null) on either side. */
+export function shapesFit(a: readonly (number | null)[], b: readonly (number | null)[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === null || b[i] === null || d === b[i]);
+}
+
 /** word after its indefinite article, as it is read: an int32, an Int32Array, a float32, a Uint8Array. */
 export function withArticle(word: string): string {
   return `${/^[aeio]/i.test(word) ? 'an' : 'a'} ${word}`;
