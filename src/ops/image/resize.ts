@@ -2,7 +2,7 @@ import type { AxisLerp } from '../../backend/backend';
 import { isRecording, recordOp } from '../../tensor/tape';
 import { isFloatDtype, type Tensor } from '../../tensor/tensor';
 import type { Rank } from '../../tensor/value-types';
-import { argError, assertBoolean, describeValue, fmtValue } from '../../util/validate';
+import { argError, assertBoolean, describeValue, fmtShape, fmtValue } from '../../util/validate';
 import { add, mul, sub } from '../binary';
 import { cast } from '../cast';
 import { backend } from '../engine';
@@ -31,13 +31,13 @@ function sourceRatio(inSize: number, outSize: number, alignCorners: boolean): nu
  */
 function resizeArgs(op: string, images: Images | TensorLike, size: unknown, alignCorners: unknown, halfPixelCenters: unknown): [Tensor, [number, number], boolean, boolean, (out: Tensor) => Tensor] {
   const x = toTensor(op, 'images', images);
-  if (x.rank !== 3 && x.rank !== 4) throw argError(op, 'images', `rank ${x.rank} (shape [${x.shape.join(', ')}])`, 'rank 3 or 4 ([height, width, channels] or [batch, height, width, channels])');
+  if (x.rank !== 3 && x.rank !== 4) throw argError(op, 'images', `rank ${x.rank} (shape ${fmtShape(x.shape)})`, 'rank 3 or 4 ([height, width, channels] or [batch, height, width, channels])');
   if (!Array.isArray(size) || size.length !== 2 || !size.every((d) => Number.isInteger(d) && d > 0)) {
     throw argError(op, 'size', `${describeValue(size)} ${fmtValue(size)}`, '[newHeight, newWidth] of positive integers');
   }
   // No pixel to sample from (TF.js reads past the image and gives NaN); an empty batch or channel axis is fine.
   const [h, w] = x.rank === 4 ? x.shape.slice(1, 3) : x.shape.slice(0, 2);
-  if (h === 0 || w === 0) throw argError(op, 'images', `shape [${x.shape.join(', ')}]`, 'an image of at least one pixel a side');
+  if (h === 0 || w === 0) throw argError(op, 'images', `shape ${fmtShape(x.shape)}`, 'an image of at least one pixel a side');
   const corners = assertBoolean(op, 'alignCorners', alignCorners);
   const half = assertBoolean(op, 'halfPixelCenters', halfPixelCenters);
   if (corners && half) throw argError(op, 'halfPixelCenters', 'true with alignCorners true', 'false when alignCorners is true');
