@@ -47,7 +47,11 @@ function replacing(y: Tensor, out: Tensor): Tensor {
  * give one: each value stored as a Uint8Array stores it (true + true is 2, false - true 255), printed as true.
  */
 function storedAsBool(y: Tensor, bool: boolean): Tensor {
-  return bool ? replacing(y, new Tensor(y.shape, 'bool', Uint8Array.from(y.hostValues()))) : y;
+  if (!bool) return y;
+  const out = new Tensor(y.shape, 'bool', Uint8Array.from(y.hostValues()));
+  // Recorded as a cast, so a gradient passes through it as through TF.js's bool-typed result.
+  recordOp('cast', [y], out, null);
+  return replacing(y, out);
 }
 
 /** One of the arithmetic ops that keep two bool operands' dtype, as TF.js's. */

@@ -104,4 +104,14 @@ describe('backward rules of where and the indexing ops (float64, first and secon
     const h = tn.grad((t: tn.Tensor) => tn.sum(tn.mul(t, tn.greater(t, 0))))(x);
     expect(Array.from(h.dataSync())).toEqual(Array.from(x.dataSync(), (v) => (v > 0 ? 1 : 0)));
   });
+
+  it('dy passes through arithmetic on two bools, whose result is bool, as through TF.js\'s (hand-computed)', () => {
+    // d/dx Σ (bool(x) + bool(x))·x = 2 + 2x: the product rule's second term comes back through both casts.
+    const x = tn.tensor([1, -2, 3]);
+    const g = tn.grad((t: tn.Tensor) => tn.sum(tn.mul(tn.add(tn.cast(t, 'bool'), tn.cast(t, 'bool')), t)))(x);
+    expect(Array.from(g.dataSync())).toEqual([4, -2, 8]);
+    const d = tn.grad((t: tn.Tensor) => tn.sum(tn.mul(tn.sub(tn.cast(t, 'bool'), tn.cast(tn.neg(t), 'bool')), t)))(x);
+    // true − true is false, so this one is 0 + 2x (TF.js 4.22 gives the same).
+    expect(Array.from(d.dataSync())).toEqual([2, -4, 6]);
+  });
 });
