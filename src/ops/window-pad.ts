@@ -47,10 +47,13 @@ export function padGeometry(
   const [kw, sw] = typeof pad === 'number' ? [window[0], strides[0]] : [window[1], strides[1]];
   const outH = roundDim((inH - window[0] + top + bottom) / strides[0] + 1, rounding);
   const outW = roundDim((inW - kw + left + right) / sw + 1, rounding);
-  if (outH < 1 || outW < 1) {
-    throw argError(op, 'pad', fmtValue(pad), `paddings that leave at least one window (${what}, window [${window.join(', ')}], output ${outH}x${outW})`);
+  // No window is an empty axis, as TF.js gives; fewer than none cannot be a shape.
+  if (outH < 0 || outW < 0) {
+    throw argError(op, 'pad', fmtValue(pad), `paddings that leave a count of windows of 0 or more (${what}, window [${window.join(', ')}], output ${outH}x${outW})`);
   }
-  return { top, left, outH, outW, needH: (outH - 1) * strides[0] + window[0], needW: (outW - 1) * strides[1] + window[1] };
+  // An axis of no windows is cut to one row short of the window, where a 'valid' window op also gives none.
+  const need = (out: number, k: number, s: number) => (out === 0 ? k - 1 : (out - 1) * s + k);
+  return { top, left, outH, outW, needH: need(outH, window[0], strides[0]), needW: need(outW, window[1], strides[1]) };
 }
 
 /**

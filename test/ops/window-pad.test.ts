@@ -45,6 +45,21 @@ describe('numeric and explicit pads of conv2d, depthwiseConv2d, maxPool and avgP
     }), { ...FC, numRuns: 25 });
   });
 
+  it('a numeric or explicit pad that leaves no window gives an empty axis, as TF.js 4.22 does, with zero gradients', () => {
+    const x = tn.ones([1, 2, 5, 1]);
+    const w = tn.ones([3, 3, 1, 1]);
+    expect(tn.conv2d(x, w, 1, 0).shape).toEqual([1, 0, 3, 1]);
+    expect(tn.conv2d(x, w, 2, [[0, 0], [0, 0], [1, 1], [0, 0]]).shape).toEqual([1, 0, 3, 1]);
+    expect(tn.depthwiseConv2d(x, w, 1, 0).shape).toEqual([1, 0, 3, 1]);
+    expect(tn.maxPool(x, 3, 1, 0).shape).toEqual([1, 0, 3, 1]);
+    expect(tn.avgPool(x, 3, 1, 0, 'ceil').shape).toEqual([1, 0, 3, 1]);
+    expect(tn.maxPool3d(tn.ones([1, 2, 2, 5, 1]), 3, 1, 0).shape).toEqual([1, 0, 0, 3, 1]);
+    const [gx, gw] = tn.grads((a: tn.Tensor, b: tn.Tensor) => tn.sum(tn.conv2d(a as tn.Tensor4D, b as tn.Tensor4D, 1, 0)))([x, w]);
+    expect(Array.from(gx.dataSync())).toEqual(new Array(10).fill(0));
+    expect(Array.from(gw.dataSync())).toEqual(new Array(9).fill(0));
+    expect(() => tn.conv2d(tn.ones([1, 1, 1, 1]), tn.ones([5, 5, 1, 1]), 1, 0)).toThrow(/conv2d: pad must be paddings that leave a count of windows of 0 or more \(x \[1, 1, 1, 1\], window \[5, 5\], output -3x-3\), got 0/);
+  });
+
   it('bad pads name the op, the argument, what it got and what it expects', () => {
     const x = tn.zeros([1, 4, 4, 1]);
     const w = tn.zeros([2, 2, 1, 1]);
