@@ -40,6 +40,17 @@ interface Draws {
   normal(mean: number, stddev: number, truncated: boolean): Sampler;
 }
 
+/** For int32 weights: TF.js's normal sampler rounds its draws, where its uniform one's are truncated as they are stored. */
+function roundedNormals(draws: Draws): Draws {
+  return {
+    uniform: draws.uniform,
+    normal: (mean, stddev, truncated) => {
+      const next = draws.normal(mean, stddev, truncated);
+      return () => Math.round(next());
+    },
+  };
+}
+
 /** The seed is taken when a sampler is made, so an initializer that draws nothing takes no Math.random(). */
 function tfjsDraws(seed: number | undefined): Draws {
   return {
@@ -64,7 +75,7 @@ function streamDraws(rng: Random): Draws {
  * camelCase, and `seed` as TF.js keeps it: a number, null (its named VarianceScaling helpers made without arguments,
  * and configs that say null) or undefined (not given).
  */
-function make(className: string, config: Record<string, number | string | null>, draw: (shape: readonly number[], draws: Draws) => Sampler, seed?: number | null, random = true): Initializer {
+function make(className: string, config: Record<string, number | string | null>, draw: (shape: readonly number[], draws: Draws, dtype: DType) => Sampler, seed?: number | null, random = true): Initializer {
   if (seed != null && !Number.isFinite(seed)) throw argError(className, 'seed', String(seed), 'a finite number');
   // Only the random initializers take a seed; TF.js writes {} for the constant ones.
   const saved = random ? { ...config, seed: seed ?? null } : { ...config };
@@ -76,7 +87,8 @@ function make(className: string, config: Record<string, number | string | null>,
     getConfig: () => (random ? { ...view, seed: seed as number | null } : { ...view }),
     apply(shape, dtype = 'float32') {
       assertShape(`${className}.apply`, 'shape', shape);
-      const next = draw(shape, seed == null && randomSeedSet() ? streamDraws(new Random(nextDefaultSeed())) : tfjsDraws(seed ?? undefined));
+      const draws = seed == null && randomSeedSet() ? streamDraws(new Random(nextDefaultSeed())) : tfjsDraws(seed ?? undefined);
+      const next = draw(shape, dtype === 'int32' ? roundedNormals(draws) : draws, dtype);
       const values = new (arrayTypeFor(dtype))(sizeOfShape(shape));
       for (let i = 0; i < values.length; i++) values[i] = next();
       return new Tensor(shape, dtype, values);
@@ -141,8 +153,10 @@ export function randomNormal(config?: { mean?: number; stddev?: number; seed?: n
 export function orthogonal(config?: { gain?: number; seed?: number | null }): Initializer {
   config = checkConfig('initializers.orthogonal', config);
   const gain = assertFiniteNumber('initializers.orthogonal', 'gain', config.gain ?? 1);
-  return make('Orthogonal', { gain }, (shape, draws) => {
+  return make('Orthogonal', { gain }, (shape, draws, dtype) => {
     if (shape.length < 2) throw argError('initializers.orthogonal', 'shape', `[${shape.join(', ')}]`, 'rank >= 2');
+    // An orthogonal matrix has no integer form (TF.js's fails in its QR).
+    if (dtype !== 'float32' && dtype !== 'float64') throw argError('initializers.orthogonal', 'dtype', fmtValue(dtype), "'float32' or 'float64'");
     const cols = shape[shape.length - 1];
     const rows = sizeOfShape(shape) / cols;
     // n vectors of length len, orthonormalised in place; n <= len. They are the columns of a [len, n] normal

@@ -73,6 +73,11 @@ describe('seeded initializers give TF.js\'s values', () => {
     ['heUniform on a 1-D shape', (l) => l.initializers.heUniform({ seed: 13 }).apply([40])],
     ['leCunNormal on a 6-D shape', (l) => l.initializers.leCunNormal({ seed: 13 }).apply([2, 1, 3, 2, 2, 3])],
     ['varianceScaling fanAvg on a 1-D shape', (l) => l.initializers.varianceScaling({ seed: 13, mode: 'fanAvg', distribution: 'normal' }).apply([9])],
+    // int32 weights: the normal draws rounded, the uniform ones truncated, as TF.js's samplers store them.
+    ['randomNormal int32', (l) => l.initializers.randomNormal({ seed: 7, stddev: 5 }).apply([30, 20], 'int32')],
+    ['truncatedNormal int32', (l) => l.initializers.truncatedNormal({ seed: 7, stddev: 5 }).apply([30, 20], 'int32')],
+    ['varianceScaling normal int32', (l) => l.initializers.varianceScaling({ seed: 7, scale: 900 }).apply([30, 20], 'int32')],
+    ['randomUniform int32', (l) => l.initializers.randomUniform({ seed: 7, minval: -5, maxval: 5 }).apply([30, 20], 'int32')],
     ['an lstm bias from glorotUniform', (l) => {
       const lstm = l.layers.lstm({ units: 3, biasInitializer: l.initializers.glorotUniform({ seed: 13 }) });
       lstm.build([null, 4, 5]);
@@ -87,6 +92,10 @@ describe('seeded initializers give TF.js\'s values', () => {
       const theirs = values(tf.initializers.orthogonal({ seed: 7, gain }).apply([...shape]));
       ours.forEach((v, i) => expect(Math.abs(v - theirs[i])).toBeLessThan(3e-7 * gain));
     }
+  });
+
+  it('orthogonal refuses an int32 dtype, which has no orthogonal matrix (TF.js fails inside its QR)', () => {
+    expect(() => tn.initializers.orthogonal({ seed: 7 }).apply([3, 3], 'int32')).toThrow(/initializers.orthogonal: dtype must be 'float32' or 'float64', got "int32"/);
   });
 
   it('a seeded dense layer starts from TF.js\'s weights', () => {
