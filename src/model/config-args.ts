@@ -1,7 +1,7 @@
 import { withoutTakingNames, type Layer, type LayerArgs } from '../layers/layer';
 import { toCamelCase, toSnakeCase } from '../util/case';
-import { constraintFromConfig } from '../layers/constraints';
-import { regularizerFromConfig } from '../layers/regularizers';
+import { constraintFromConfig, getConstraint } from '../layers/constraints';
+import { getRegularizer, regularizerFromConfig } from '../layers/regularizers';
 import type { Tensor } from '../tensor/tensor';
 import { isRecord, own } from '../io/json-checks';
 import type { ConfigReader } from './config-reader';
@@ -38,6 +38,11 @@ function nested(r: ConfigReader, key: string, v: unknown): { className: string; 
 export function readPenalty(r: ConfigReader, key: string): unknown {
   const v = r.get(key);
   if (v === null || v === undefined) return undefined;
+  // A name ('non_neg', 'l1l2'), as TF.js reads one after camelCasing it.
+  if (typeof v === 'string') {
+    const named = toCamelCase(v);
+    return key.endsWith('_regularizer') ? getRegularizer(r.op, `${r.where}.${key}`, named) : getConstraint(r.op, `${r.where}.${key}`, named);
+  }
   const n = nested(r, key, v);
   try {
     return key.endsWith('_regularizer') ? regularizerFromConfig(n.className, n.config) : constraintFromConfig(n.className, n.config);

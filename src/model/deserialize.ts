@@ -3,7 +3,7 @@ import { Sequential, type SequentialArgs } from './sequential';
 import type { SerializableConstructor } from '../util/serializable';
 import { LayersModel, savedNodeIndex, sequentialDefaultName } from './layers-model';
 import { InputLayer } from '../layers/input-layer';
-import { savedWeightName, userLayerName } from '../layers/layer';
+import { savedWeightName, uniqueName, userLayerName } from '../layers/layer';
 import type { LayerPlan } from './layer-plan';
 import { fmtShape, isPositiveInt, messageOf } from '../util/validate';
 import type { DType, Tensor } from '../tensor/tensor';
@@ -18,6 +18,7 @@ import { registeredPlan } from './registered-plan';
 import { checkUserDefinedMetadata } from './user-metadata';
 import { byteLength, checkByteLength, decodeWeights, readWeightSpecs, weightBytes } from '../io/weights';
 import { drawingFresh } from './saved-initializer';
+import { kerasSpelling, type ConfigValue } from '../util/case';
 import { outputOf, replayNodes, type NodeOutputs, type NodeRef, type PendingNode } from './replay-nodes';
 
 const MAX_LAYERS = 1000;
@@ -112,8 +113,10 @@ interface ReadInput {
 }
 
 function readInputLayer(r: ConfigReader): ReadInput {
-  const name = requireString(r.op, `${r.where}.name`, r.get('name'));
-  const shape = readBatchShape(r, 'batch_input_shape', true) ?? readBatchShape(r, 'batch_shape', true);
+  // A hand-written InputLayer may leave out its name (named then as TF.js's InputLayer names itself) and give input_shape.
+  const named = r.get('name');
+  const name = named === undefined || named === null ? uniqueName('input') : requireString(r.op, `${r.where}.name`, named);
+  const shape = readDeclaredShape(r) ?? readBatchShape(r, 'batch_shape', true);
   const dtype = readDtype(r);
   r.unsupported('sparse', [false, null]);
   r.unsupported('ragged', [false, null]);
@@ -279,6 +282,7 @@ export function modelFromArtifacts(op: string, artifacts: unknown): { model: Lay
   const stray = optimizerSpecs.findIndex((s) => s.group !== 'optimizer');
   if (stray >= 0) throw badValue(op, `weightSpecs[${first + stray}].group`, optimizerSpecs[stray].group, "'optimizer' (the optimizer's weights follow the model's)");
   const modelBytes = specs.reduce((n, s) => n + byteLength(s), 0);
+  topology = kerasSpelling(topology as ConfigValue) as Record<string, unknown>;
   const [className, config] = [own(topology, 'class_name'), own(topology, 'config')];
   const model = fresh ? drawingFresh(() => modelFromTopology(op, where, className, config, null))
     : modelFromTopology(op, where, className, config, { specs, data: data.subarray(0, modelBytes) });
@@ -305,6 +309,7 @@ export function modelFromTopologyOnly(op: string, where: string, topologyValue: 
     where = `${where}.model_config`;
     topology = requireRecord(op, where, own(topology, 'model_config'));
   }
+  topology = kerasSpelling(topology as ConfigValue) as Record<string, unknown>;
   const [className, config] = [own(topology, 'class_name'), own(topology, 'config')];
   return drawingFresh(() => modelFromTopology(op, where, className, config, null));
 }

@@ -48,7 +48,12 @@ function valueFits(kind: ValueKind, v: unknown): boolean {
 /** Checks a {class_name, config} initializer from a file and copies only the keys its class has. */
 export function readInitializerSpec(op: string, where: string, v: unknown, fallback: InitializerSpec): InitializerSpec {
   if (v === undefined || v === null) return fallback;
-  if (!isRecord(v)) throw badValue(op, where, v, 'an initializer {class_name, config}');
+  // A name ('glorot_uniform', 'ones'), as Keras and TF.js read one.
+  if (typeof v === 'string') {
+    const saved = initializerConfig(getInitializer(op, where, v));
+    return { className: saved.class_name, config: saved.config };
+  }
+  if (!isRecord(v)) throw badValue(op, where, v, 'an initializer {class_name, config} or its name');
   checkEntryKeys(op, where, v, ['class_name', 'config'], 'an initializer');
   const className = own(v, 'class_name');
   const keys = typeof className === 'string' ? CLASSES.get(className) : undefined;

@@ -40,3 +40,33 @@ export function tsConfig(config: ConfigValue, key = ''): ConfigValue {
   if (Array.isArray(config)) return config.map((v, i) => (i === 0 && typeof v === 'string' && NAME_LISTS.has(key) ? v : tsConfig(v, key)));
   return Object.fromEntries(Object.entries(config).map(([k, v]) => (k === 'name' && typeof v === 'string' ? [k, v] : [toCamelCase(k), tsConfig(v, toCamelCase(k))])));
 }
+
+/** Whether some key of a config, at any depth, is spelled in camelCase (Keras and TF.js files never do). */
+function hasCamelKey(config: ConfigValue): boolean {
+  if (config === null || typeof config !== 'object') return false;
+  if (Array.isArray(config)) return config.some(hasCamelKey);
+  return Object.entries(config).some(([k, v]) => /[A-Z]/.test(k) || hasCamelKey(v));
+}
+
+/** Keys whose string value names something (a layer, a class, a dtype policy), kept as written. */
+const NAMING_KEYS = new Set(['name', 'class_name']);
+/** NAME_LISTS in snake_case. */
+const SNAKE_NAME_LISTS = new Set(['inbound_nodes', 'input_layers', 'output_layers']);
+
+function snakeSpelled(config: ConfigValue, key: string): ConfigValue {
+  if (config === null || config === undefined) return null;
+  if (typeof config === 'string') return NAMING_KEYS.has(key) ? config : toSnakeCase(config);
+  if (typeof config !== 'object') return config;
+  if (Array.isArray(config)) return config.map((v, i) => (i === 0 && typeof v === 'string' && SNAKE_NAME_LISTS.has(key) ? v : snakeSpelled(v, key)));
+  return Object.fromEntries(Object.entries(config).map(([k, v]) => [toSnakeCase(k), snakeSpelled(v, toSnakeCase(k))]));
+}
+
+/**
+ * A model topology in Keras's spelling. TF.js camelCases every key and string value it reads, so a topology written
+ * in camelCase (getConfig()'s spelling, or a hand-written one) loads there; such a one is respelled in snake_case,
+ * names kept (a `name`, a class name, and the layer names leading the lists of node references and of a model's
+ * inputs and outputs). A topology with no camelCase key is returned as it is.
+ */
+export function kerasSpelling(topology: ConfigValue): ConfigValue {
+  return hasCamelKey(topology) ? snakeSpelled(topology, '') : topology;
+}

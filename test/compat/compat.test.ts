@@ -38,6 +38,7 @@ import { s37Sweep } from './programs/s37-sweep';
 import { s38Sweep } from './programs/s38-sweep';
 import { s40Sweep } from './programs/s40-sweep';
 import { s43Sweep } from './programs/s43-sweep';
+import { s47Sweep } from './programs/s47-sweep';
 import { s17Examples } from './programs/s17-examples';
 import { ioInterop } from './programs/io-interop';
 import { trainParity } from './programs/train-parity';
@@ -75,7 +76,7 @@ import { s29Io } from './programs/s29-io';
 const suites: Record<string, Program[]> = {
   basics, math, data, training, images, api, edges, coreOps, coreGrads, coreImage, coreSurface, layersModels, layersTraining, layersIo, layersMore, layersSurface, surfaceExtras, examplesA, gaps, examplesB, examplesB2, rnnOptions, convOptions, docs, s10CustomTraining,
   s10Sequence, s10Tensors, s11Grads, s11Layers, s11Core, s16Sweep, kerasFiles, s17Examples, ioInterop, trainParity, s17OpsFuzz, layersFuzzfix, layersConfig, s18SpecLayers, specEngine, s18SpecCore, examples5, extend, coresurface, layerminors, dtypes, leftovers, leftoversTraining, s24Sweep, s25Sweep, s26Coverage, s26Spectral, s27Gaps, s27Edges, s28Image, s28Signal,
-  s28Losses, s28Train, s28Extras, s28More, s28Layers, s28Strings, s28Custom, s28Data, s29Rnn, s29Zero, s29Examples, s29Engine, s29Io, s36Sweep, s37Sweep, s38Sweep, s40Sweep, s43Sweep,
+  s28Losses, s28Train, s28Extras, s28More, s28Layers, s28Strings, s28Custom, s28Data, s29Rnn, s29Zero, s29Examples, s29Engine, s29Io, s36Sweep, s37Sweep, s38Sweep, s40Sweep, s43Sweep, s47Sweep,
 };
 
 describe('tfjs-core programs give TF.js results with the import swapped', () => {
