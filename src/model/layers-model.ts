@@ -587,7 +587,8 @@ export class LayersModel extends Layer implements TrainableModel {
         outs.forEach((o, i) => (chunks as NonNullable<typeof chunks>)[i].values.push(o.dataSync()));
       });
     }
-    const outs = (chunks ?? this.run(xs, { training: false }).map((o) => ({ shape: o.shape.slice(1), dtype: o.dtype, values: [o.dataSync()] }))).map((ch) => {
+    // No rows (no batch ran): one run of the empty inputs gives the outputs' shapes and dtypes.
+    const outs = (chunks ?? tidy(() => this.run(xs, { training: false }).map((o) => ({ shape: o.shape.slice(1), dtype: o.dtype, values: [o.dataSync()] })))).map((ch) => {
       const row = ch.shape.reduce((a, b) => a * b, 1);
       const all = new (arrayTypeFor(ch.dtype))(ch.values.reduce((k, v) => k + v.length, 0));
       let at = 0;

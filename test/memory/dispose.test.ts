@@ -206,3 +206,18 @@ describe('tensors left alive after dispose, as TF.js', () => {
     });
   }
 });
+
+describe('predicting no rows', () => {
+  it('gives an empty result of the outputs\' shape and leaves no layer output behind (TF.js refuses to concat nothing)', () => {
+    const m = tn.sequential({ layers: [tn.layers.dense({ units: 3, inputShape: [4], activation: 'relu' }), tn.layers.dense({ units: 1 })] });
+    const x = tn.zeros([0, 4]);
+    const before = tn.memory().numTensors;
+    for (const y of [m.predict(x), m.predictOnBatch(x), m.predict(x, { batchSize: 2 })] as tn.Tensor[]) {
+      expect(y.shape).toEqual([0, 1]);
+      y.dispose();
+    }
+    expect(tn.memory().numTensors).toBe(before);
+    x.dispose();
+    m.dispose();
+  });
+});
