@@ -54,6 +54,9 @@ describe('backward rules of where and the indexing ops (float64, first and secon
       const idx = tn.tensor(tuples.flat(), [3, depth], 'int32');
       both((x) => tn.gatherND(x, idx), [randTensor(shape, seed)], seed);
       both((u) => tn.scatterND(idx, u, shape), [randTensor([3, ...shape.slice(depth)], seed + 1)], seed);
+      // Rank-1 indices: gatherND reads them as one index of that depth (scatterND as that many indices of depth 1).
+      const one = tn.tensor(tuples[0], [depth], 'int32');
+      both((x) => tn.gatherND(x, one), [randTensor(shape, seed)], seed);
     }), RUNS);
   });
 

@@ -1,6 +1,7 @@
 import { zerosLike } from '../creation';
 import { gatherAlong, gatherND, scatterND, segmentSumAlong, type AxisAttrs, type ScatterAttrs, type SegmentAttrs } from '../gather';
 import { where } from '../where';
+import { reshape } from '../reshape';
 import { sumToShape } from '../broadcast';
 import { zeroGrad, zeroGradOf } from './elementwise';
 import { rule, type GradientTable } from './table';
@@ -17,6 +18,9 @@ export const indexingGrads: GradientTable = {
   oneHot: zeroGrad,
   gather: rule<AxisAttrs>((dy, { inputs: [x, indices], attrs: { axis } }) => [segmentSumAlong(dy, indices, x.shape[axis], axis), null]),
   unsortedSegmentSum: rule<SegmentAttrs>((dy, { inputs: [, ids], attrs: { axis } }) => [gatherAlong(dy, ids, axis), null]),
-  gatherND: rule((dy, { inputs: [x, indices] }) => [scatterND(indices, dy, x.shape), null]),
+  // gatherND reads rank-1 indices [k] as one index of depth k, scatterND as k indices of depth 1 (both as TF.js's).
+  gatherND: rule((dy, { inputs: [x, indices] }) => [indices.rank === 1
+    ? scatterND(reshape(indices, [1, indices.shape[0]]), reshape(dy, [1, ...dy.shape]), x.shape)
+    : scatterND(indices, dy, x.shape), null]),
   scatterND: rule<ScatterAttrs>((dy, { inputs: [indices] }) => [null, gatherND(dy, indices)]),
 };
