@@ -7,15 +7,16 @@ import { matMul } from './matmul';
 import { normAs } from './norm';
 import { reshape } from './reshape';
 import { eye } from './sequences';
-import { toTensor, type TensorLike } from './tensor-like';
+import { matchedOperands, toTensor, type TensorLike } from './tensor-like';
+import { cast } from './cast';
 import { where } from './where';
 
 // Ops TF.js builds from other ops, built here from the same ones: their values, dtypes and gradients follow.
 
 /** a / b, with 0 wherever b is 0 (even 0 / 0), as tf.divNoNan. */
 export function divNoNan<T extends Tensor>(a: Tensor | TensorLike | number, b: Tensor | TensorLike | number): T {
-  const ta = toTensor('divNoNan', 'a', a);
-  const tb = toTensor('divNoNan', 'b', b);
+  // A number takes the other operand's dtype, as in div (a float64 tensor's divisor is not rounded to float32).
+  const [ta, tb] = matchedOperands('divNoNan', a, b, cast);
   if (!broadcastShapes(ta.shape, tb.shape)) throw argError('divNoNan', 'b', `shape ${fmtShape(tb.shape)}`, `a shape that broadcasts with a's ${fmtShape(ta.shape)}`);
   // Dividing by 1 where b is 0 keeps the discarded branch finite, so its gradient there is 0, not 0 · ∞ = NaN.
   const isZero = equal(tb, 0);

@@ -10,6 +10,10 @@ import { expectHvpOk } from './hvp';
 describe('ops built from other ops', () => {
   it('values by hand', () => {
     expect(Array.from(tn.divNoNan(tn.tensor1d([1, 0, 3]), tn.tensor1d([0, 0, 2])).dataSync())).toEqual([0, 0, 1.5]);
+    // A number beside a float64 tensor is a float64 operand, as in div: not rounded to float32 first.
+    const d = 1.0486684423251682;
+    expect(tn.divNoNan(tn.tensor1d([1], 'float64'), d).dataSync()[0]).toBe(1 / d);
+    expect(tn.divNoNan(d, tn.tensor1d([2], 'float64')).dataSync()[0]).toBe(d / 2);
     close(tn.euclideanNorm(tn.tensor2d([[3, 4], [6, 8]]), 1).dataSync(), [5, 10]);
     // Over no axes a scalar's norm is its absolute value, keepDims or not, as TF.js's.
     expect(tn.euclideanNorm(tn.scalar(-3), [], true).arraySync()).toBe(3);
