@@ -12,8 +12,8 @@ import { toTensor, type TensorLike } from './tensor-like';
 function shifted(x: Tensor, axis: number, k: number): Tensor {
   const n = x.shape[axis];
   const head = ones(x.shape.map((d, i) => (i === axis ? Math.min(k, n) : d)), x.dtype);
-  if (k >= n) return head;
-  return concat([head, slice(x, x.shape.map(() => 0), x.shape.map((d, i) => (i === axis ? n - k : d)))], axis);
+  // Shifted wholly out, x still joins as an empty slice, so the result stays x's op (zero gradient, not "unused").
+  return concat([head, slice(x, x.shape.map(() => 0), x.shape.map((d, i) => (i === axis ? Math.max(n - k, 0) : d)))], axis);
 }
 
 /**

@@ -98,6 +98,9 @@ describe('ops built from other ops', () => {
       expectGradOk(f, inputs);
       expectHvpOk(f, inputs, 400 + i);
     });
+    // Exclusive along an axis of one element: all ones, still x's op, so its gradient is zeros (as cumsum's).
+    const column = randTensor([3, 1], 43);
+    expect(Array.from(tn.grad((p: tn.Tensor) => tn.sum(tn.cumprod(p, 1, true)))(column).dataSync())).toEqual([0, 0, 0]);
   });
 
   it('spaceToBatchND, batchToSpaceND and depthToSpace: inverses by hand, and gradients', () => {
