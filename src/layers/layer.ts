@@ -1229,10 +1229,12 @@ export abstract class Layer extends Serializable {
   /**
    * Takes one from the layer's reference count and, at 0, frees its weights, as TF.js's: a layer two models hold
    * keeps them until both are disposed. Says the count left and how many variables that freed; refuses a layer not
-   * built, not used or already disposed. A disposed layer refuses apply and getWeights.
+   * built, not used (unless built when made) or already disposed. A disposed layer refuses apply and getWeights.
    */
   dispose(): DisposeResult {
     if (!this.built) throw new Error(`Cannot dispose Layer ${this.name} because it has not been built yet.`);
+    // A layer built when it was made (it declared its input shape) owns weights before any use: disposing frees them.
+    if (this.refCount === null && this.builtAtConstruction) this.refCount = 1;
     if (this.refCount === null) throw new Error(`Cannot dispose Layer ${this.name} because it has not been used yet.`);
     this.assertNotDisposed();
     this.refCount--;

@@ -47,3 +47,14 @@ describe('a layer or model used after dispose() refuses as TF.js does', () => {
     expect(theirs[2]).toBe("error Layer 'used' is already disposed.");
   });
 });
+
+describe('a layer built when made (it declared its input shape) and never used', () => {
+  it('frees its weights on dispose (TF.js builds it only when used, so it has none to free)', () => {
+    const before = tn.memory().numTensors;
+    const d = tn.layers.dense({ units: 2, inputShape: [3], name: 'declared_only' });
+    expect(tn.memory().numTensors).toBe(before + 2);
+    expect(d.dispose()).toEqual({ refCountAfterDispose: 0, numDisposedVariables: 2 });
+    expect(tn.memory().numTensors).toBe(before);
+    expect(() => d.dispose()).toThrow("Layer 'declared_only' is already disposed.");
+  });
+});
