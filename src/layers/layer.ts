@@ -221,7 +221,11 @@ let callsRunning = 0;
  * output shape it produces for an input shape (shapes here omit the batch dim). apply() runs it on tensors or,
  * on symbolic tensors, records a node of a functional model's graph.
  */
+let nextLayerId = 0;
+
 export abstract class Layer extends Serializable {
+  /** A number no other layer made in this process has, counted from 0 (TF.js's Layer.id). */
+  readonly id = nextLayerId++;
   readonly name: string;
   #dtype: DType;
   /** Whether the program set dtype after construction (a user layer's base getConfig then lists it, as TF.js's). */

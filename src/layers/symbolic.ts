@@ -116,6 +116,8 @@ export class SymbolicTensor {
   /** Frozen. */
   readonly shape: Shape;
   readonly name: string;
+  /** The name before its count was added (TF.js's originalName): `x`, `layer/layer`. */
+  readonly originalName: string;
 
   /** @internal Made by tn.input() and layer.apply(). */
   constructor(
@@ -129,7 +131,8 @@ export class SymbolicTensor {
     // TF.js's names: an input is its layer's name, a layer's output layer/layer; each later one of that name in the
     // process (another input layer of that name, another output, another call) takes a count: x_1, layer/layer_1, ...
     const layer = sourceLayer.name;
-    this.name = uniqueName(sourceLayer.getClassName() === 'InputLayer' ? layer : `${layer}/${layer}`);
+    this.originalName = sourceLayer.getClassName() === 'InputLayer' ? layer : `${layer}/${layer}`;
+    this.name = uniqueName(this.originalName);
   }
 
   get rank(): number {

@@ -101,6 +101,16 @@ export const s47Sweep: Program[] = [
     },
   },
   {
+    name: "layers number themselves in the order made (Layer.id), and a symbolic tensor keeps its name before the count (originalName)",
+    run: (tf) => {
+      const x = tf.input({ shape: [3], name: 'x' });
+      const d = tf.layers.dense({ units: 2, name: 'd' });
+      const [a, b] = [d.apply(x) as SymbolicTensor, d.apply(x) as SymbolicTensor];
+      const m = tf.model({ inputs: x, outputs: b });
+      return { ids: [typeof d.id, Number.isInteger(d.id), d.id < m.id, m.layers[0].id < d.id], names: [x, a, b].map((t) => [t.originalName, t.name]) };
+    },
+  },
+  {
     name: "initializers applied as int32: the normal draws rounded, the uniform ones truncated, as TF.js's samplers",
     run: (tf) => [
       tf.initializers.randomNormal({ seed: 7, stddev: 5 }).apply([4, 5], 'int32'),
