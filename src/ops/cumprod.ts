@@ -1,7 +1,7 @@
 import type { Tensor } from '../tensor/tensor';
 import { argError, assertBoolean, describeValue } from '../util/validate';
 import { mul } from './binary';
-import { cast } from './cast';
+import { cast, clone } from './cast';
 import { concat } from './concat';
 import { ones } from './creation';
 import { reverse as flip } from './reverse';
@@ -36,5 +36,7 @@ export function cumprod<T extends Tensor>(x: T | TensorLike, axis?: number, excl
   let y = reverse ? flip(t, a) : t;
   if (exclusive) y = shifted(y, a, 1);
   for (let k = 1; k < t.shape[a]; k *= 2) y = mul(y, shifted(y, a, k));
-  return (reverse ? flip(y, a) : y) as T;
+  if (reverse) y = flip(y, a);
+  // An axis of 0 or 1 elements ran no op: the result is a tensor of its own, as TF.js's, never x itself.
+  return (y === x ? clone(y) : y) as T;
 }

@@ -101,6 +101,12 @@ describe('ops built from other ops', () => {
     // Exclusive along an axis of one element: all ones, still x's op, so its gradient is zeros (as cumsum's).
     const column = randTensor([3, 1], 43);
     expect(Array.from(tn.grad((p: tn.Tensor) => tn.sum(tn.cumprod(p, 1, true)))(column).dataSync())).toEqual([0, 0, 0]);
+    // Along an axis of one element the product is x, in a tensor of its own (disposing x leaves it).
+    const row = tn.tensor2d([[0.5, 2]]);
+    const same = tn.cumprod(row, 0);
+    expect(same).not.toBe(row);
+    row.dispose();
+    expect(Array.from(same.dataSync())).toEqual([0.5, 2]);
   });
 
   it('spaceToBatchND, batchToSpaceND and depthToSpace: inverses by hand, and gradients', () => {
