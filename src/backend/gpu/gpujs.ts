@@ -57,10 +57,19 @@ export interface GpuJsModule {
 let loaded: GpuJsModule | null = null;
 let loading: Promise<GpuJsModule> | null = null;
 
-function asModule(mod: unknown): GpuJsModule {
-  const m = (mod as { default?: unknown }).default ?? mod;
-  if (typeof (m as { GPU?: unknown }).GPU !== 'function') throw new Error('the module loaded as gpu.js has no GPU class');
-  return m as GpuJsModule;
+const hasGpuClass = (m: unknown): m is GpuJsModule => typeof m === 'object' && m !== null && typeof (m as { GPU?: unknown }).GPU === 'function';
+
+/**
+ * @internal gpu.js's exports from what `import('gpu.js')` gave. Its browser file is a UMD script: where a bundler
+ * kept it a plain script (Rollup without its commonjs plugin), the import gives nothing and the script has set the
+ * global `GPU` to those exports instead.
+ */
+export function asModule(mod: unknown): GpuJsModule {
+  const m = (mod as { default?: unknown } | null)?.default ?? mod;
+  if (hasGpuClass(m)) return m;
+  const global = (globalThis as { GPU?: unknown }).GPU;
+  if (hasGpuClass(global)) return global;
+  throw new Error('the module loaded as gpu.js has no GPU class');
 }
 
 /** gpu.js once loadGpuJs() has loaded it, else null. */

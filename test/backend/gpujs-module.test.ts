@@ -1,0 +1,33 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { asModule } from '../../src/backend/gpu/gpujs';
+
+// What `import('gpu.js')` gives differs by bundler: the module's exports, a default export holding them, or (gpu.js's
+// browser file is a UMD script, which Rollup without its commonjs plugin keeps a plain script) nothing, the script
+// having set the global GPU to its exports.
+
+class FakeGpu {}
+const exportsOf = { GPU: FakeGpu, Texture: class {} };
+const globals = globalThis as { GPU?: unknown };
+
+describe('finding gpu.js\'s exports', () => {
+  afterEach(() => {
+    delete globals.GPU;
+  });
+
+  it('takes the exports, or a default export holding them', () => {
+    expect(asModule(exportsOf).GPU).toBe(FakeGpu);
+    expect(asModule({ default: exportsOf }).GPU).toBe(FakeGpu);
+  });
+
+  it('takes the global a UMD script set when the import gave nothing usable', () => {
+    globals.GPU = exportsOf;
+    expect(asModule({}).GPU).toBe(FakeGpu);
+    expect(asModule({ default: {} }).GPU).toBe(FakeGpu);
+  });
+
+  it('refuses a module with no GPU class, and a global that is not gpu.js\'s exports', () => {
+    expect(() => asModule({})).toThrow('the module loaded as gpu.js has no GPU class');
+    globals.GPU = FakeGpu;
+    expect(() => asModule({ default: {} })).toThrow('the module loaded as gpu.js has no GPU class');
+  });
+});
