@@ -8,21 +8,30 @@ import { asModule } from '../../src/backend/gpu/gpujs';
 class FakeGpu {}
 const exportsOf = { GPU: FakeGpu, Texture: class {} };
 const globals = globalThis as { GPU?: unknown };
+// gpu.js's browser file exports the GPU class itself, the other exports (GPU.GPU among them) set on it.
+class BrowserGpu {
+  static GPU = BrowserGpu;
+  static Texture = class {};
+}
 
 describe('finding gpu.js\'s exports', () => {
   afterEach(() => {
     delete globals.GPU;
   });
 
-  it('takes the exports, or a default export holding them', () => {
+  it('takes the exports, or a default export holding them, as an object (Node) or as the GPU class (a browser)', () => {
     expect(asModule(exportsOf).GPU).toBe(FakeGpu);
     expect(asModule({ default: exportsOf }).GPU).toBe(FakeGpu);
+    expect(asModule({ default: BrowserGpu }).GPU).toBe(BrowserGpu);
+    expect(asModule(BrowserGpu).Texture).toBe(BrowserGpu.Texture);
   });
 
   it('takes the global a UMD script set when the import gave nothing usable', () => {
+    globals.GPU = BrowserGpu;
+    expect(asModule({}).GPU).toBe(BrowserGpu);
+    expect(asModule({ default: {} }).GPU).toBe(BrowserGpu);
     globals.GPU = exportsOf;
     expect(asModule({}).GPU).toBe(FakeGpu);
-    expect(asModule({ default: {} }).GPU).toBe(FakeGpu);
   });
 
   it('refuses a module with no GPU class, and a global that is not gpu.js\'s exports', () => {

@@ -57,12 +57,13 @@ export interface GpuJsModule {
 let loaded: GpuJsModule | null = null;
 let loading: Promise<GpuJsModule> | null = null;
 
-const hasGpuClass = (m: unknown): m is GpuJsModule => typeof m === 'object' && m !== null && typeof (m as { GPU?: unknown }).GPU === 'function';
+/** gpu.js's exports: an object in Node; in its browser file the GPU class itself, which holds the others (GPU.GPU too). */
+const hasGpuClass = (m: unknown): m is GpuJsModule => (typeof m === 'object' || typeof m === 'function') && m !== null && typeof (m as { GPU?: unknown }).GPU === 'function';
 
 /**
  * @internal gpu.js's exports from what `import('gpu.js')` gave. Its browser file is a UMD script: where a bundler
  * kept it a plain script (Rollup without its commonjs plugin), the import gives nothing and the script has set the
- * global `GPU` to those exports instead.
+ * global `GPU` (to the GPU class, holding the other exports) instead.
  */
 export function asModule(mod: unknown): GpuJsModule {
   const m = (mod as { default?: unknown } | null)?.default ?? mod;
