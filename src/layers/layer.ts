@@ -11,7 +11,7 @@ import { addNode, SymbolicTensor, type LayerNode } from './symbolic';
 import { checkInputSpecs, type InputSpec } from './input-spec';
 import type { Regularizer } from './regularizers';
 import type { Constraint } from './constraints';
-import { tfjsLayerConfig } from './tfjs-config';
+import { rememberUserConfig, tfjsLayerConfig } from './tfjs-config';
 import type { Shape } from './symbolic';
 import { pythonicConfig, toSnakeCase, type ConfigValue } from '../util/case';
 import { ScopedSetting } from '../util/scoped-setting';
@@ -512,7 +512,10 @@ export abstract class Layer extends Serializable {
 
   /** @internal The config as model.json holds it: snake_case keys (a user layer's camelCase getConfig converted, as TF.js saves it). */
   savedConfig(): LayerConfig {
-    if (this.userDefined) return pythonicConfig(this.getConfig() as ConfigValue) as LayerConfig;
+    if (this.userDefined) {
+      const own = this.getConfig();
+      return rememberUserConfig(pythonicConfig(own as ConfigValue) as LayerConfig, own) as LayerConfig;
+    }
     // TF.js's order, which JSON text and printing show: a layer's getConfig assigns its base config after its own keys
     // (a layer whose layerConfig places them elsewhere, as TF.js's do, keeps them there).
     const config: LayerConfig = { ...this.layerConfig() };

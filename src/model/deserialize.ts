@@ -282,7 +282,7 @@ export function modelFromArtifacts(op: string, artifacts: unknown): { model: Lay
   const stray = optimizerSpecs.findIndex((s) => s.group !== 'optimizer');
   if (stray >= 0) throw badValue(op, `weightSpecs[${first + stray}].group`, optimizerSpecs[stray].group, "'optimizer' (the optimizer's weights follow the model's)");
   const modelBytes = specs.reduce((n, s) => n + byteLength(s), 0);
-  topology = kerasSpelling(topology as ConfigValue) as Record<string, unknown>;
+  topology = kerasSpelling(topology as ConfigValue, isUserLayerClass) as Record<string, unknown>;
   const [className, config] = [own(topology, 'class_name'), own(topology, 'config')];
   const model = fresh ? drawingFresh(() => modelFromTopology(op, where, className, config, null))
     : modelFromTopology(op, where, className, config, { specs, data: data.subarray(0, modelBytes) });
@@ -309,9 +309,14 @@ export function modelFromTopologyOnly(op: string, where: string, topologyValue: 
     where = `${where}.model_config`;
     topology = requireRecord(op, where, own(topology, 'model_config'));
   }
-  topology = kerasSpelling(topology as ConfigValue) as Record<string, unknown>;
+  topology = kerasSpelling(topology as ConfigValue, isUserLayerClass) as Record<string, unknown>;
   const [className, config] = [own(topology, 'class_name'), own(topology, 'config')];
   return drawingFresh(() => modelFromTopology(op, where, className, config, null));
+}
+
+/** Whether a saved class_name is a user's registered class other than a model (its config is its own to read). */
+function isUserLayerClass(className: string): boolean {
+  return registeredClass(className) !== undefined && !registeredModelClass(className);
 }
 
 /** The model class a saved class_name names: a subclass of Sequential or LayersModel the user registered goes by its className, as TF.js's. */

@@ -5,7 +5,7 @@ import type { SymbolicTensor } from '../layers/symbolic';
 import type { Tensor } from '../tensor/tensor';
 import type { Variable } from '../tensor/variable';
 import { argError, fmtValue, optionsArg } from '../util/validate';
-import { layerFromDict } from '../layers/serialization';
+import { layerFromDict, registerBuiltinLayers } from '../layers/serialization';
 import type { ConfigDict, ConfigDictArray, Serializable, SerializableConstructor } from '../util/serializable';
 import { buildGraph } from './graph';
 import type { Compiled } from './compile';
@@ -200,3 +200,6 @@ export class Sequential extends LayersModel {
 export function sequential(config?: SequentialArgs): Sequential {
   return new Sequential(config);
 }
+
+// The model classes, in the map as TF.js registers them, so that a getConfig() listing a nested model makes it again.
+registerBuiltinLayers({ Sequential, Model: LayersModel, Functional: LayersModel });

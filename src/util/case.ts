@@ -41,32 +41,41 @@ export function tsConfig(config: ConfigValue, key = ''): ConfigValue {
   return Object.fromEntries(Object.entries(config).map(([k, v]) => (k === 'name' && typeof v === 'string' ? [k, v] : [toCamelCase(k), tsConfig(v, toCamelCase(k))])));
 }
 
-/** Whether some key of a config, at any depth, is spelled in camelCase (Keras and TF.js files never do). */
-function hasCamelKey(config: ConfigValue): boolean {
-  if (config === null || typeof config !== 'object') return false;
-  if (Array.isArray(config)) return config.some(hasCamelKey);
-  return Object.entries(config).some(([k, v]) => /[A-Z]/.test(k) || hasCamelKey(v));
-}
-
 /** Keys whose string value names something (a layer, a class, a dtype policy), kept as written. */
 const NAMING_KEYS = new Set(['name', 'class_name']);
 /** NAME_LISTS in snake_case. */
 const SNAKE_NAME_LISTS = new Set(['inbound_nodes', 'input_layers', 'output_layers']);
+/** The keys of a user class's config that the loader itself reads (the input it declares), in Keras's spelling. */
+const DECLARED_INPUT_KEYS: Record<string, string> = { batchInputShape: 'batch_input_shape', inputShape: 'input_shape', batchSize: 'batch_size' };
 
-function snakeSpelled(config: ConfigValue, key: string): ConfigValue {
-  if (config === null || config === undefined) return null;
-  if (typeof config === 'string') return NAMING_KEYS.has(key) ? config : toSnakeCase(config);
+/** A key or value in snake_case; one with no capital is kept as written (toSnakeCase would rename '__proto__'). */
+const snakeOf = (s: string): string => (/[A-Z]/.test(s) ? toSnakeCase(s) : s);
+
+function snakeSpelled(config: ConfigValue, key: string, keepsConfig: (className: string) => boolean): ConfigValue {
+  if (config === null || config === undefined) return config;
+  if (typeof config === 'string') return NAMING_KEYS.has(key) ? config : snakeOf(config);
   if (typeof config !== 'object') return config;
-  if (Array.isArray(config)) return config.map((v, i) => (i === 0 && typeof v === 'string' && SNAKE_NAME_LISTS.has(key) ? v : snakeSpelled(v, key)));
-  return Object.fromEntries(Object.entries(config).map(([k, v]) => [toSnakeCase(k), snakeSpelled(v, toSnakeCase(k))]));
+  if (Array.isArray(config)) return config.map((v, i) => (i === 0 && typeof v === 'string' && SNAKE_NAME_LISTS.has(key) ? v : snakeSpelled(v, key, keepsConfig)));
+  const className = config.class_name ?? config.className;
+  const kept = typeof className === 'string' && keepsConfig(className);
+  return Object.fromEntries(Object.entries(config).map(([k, v]) => {
+    const snake = snakeOf(k);
+    if (snake === 'config' && kept && v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      return [snake, Object.fromEntries(Object.entries(v).map(([ck, cv]) => [DECLARED_INPUT_KEYS[ck] ?? ck, cv]))];
+    }
+    return [snake, snakeSpelled(v, snake, keepsConfig)];
+  }));
 }
 
 /**
  * A model topology in Keras's spelling. TF.js camelCases every key and string value it reads, so a topology written
- * in camelCase (getConfig()'s spelling, or a hand-written one) loads there; such a one is respelled in snake_case,
- * names kept (a `name`, a class name, and the layer names leading the lists of node references and of a model's
- * inputs and outputs). A topology with no camelCase key is returned as it is.
+ * in camelCase (getConfig()'s spelling, or a hand-written one, wholly or in part) loads there; here it is respelled in
+ * snake_case, with names kept (a `name`, a class name, and the layer names leading the lists of node references and of
+ * a model's inputs and outputs) and the config of a class `keepsConfig` names (a user's registered class, which reads
+ * its own config) kept as written but for the input it declares. A topology already in Keras's spelling is returned
+ * as it is.
  */
-export function kerasSpelling(topology: ConfigValue): ConfigValue {
-  return hasCamelKey(topology) ? snakeSpelled(topology, '') : topology;
+export function kerasSpelling(topology: ConfigValue, keepsConfig: (className: string) => boolean): ConfigValue {
+  const respelled = snakeSpelled(topology, '', keepsConfig);
+  return JSON.stringify(respelled) === JSON.stringify(topology) ? topology : respelled;
 }

@@ -53,6 +53,54 @@ export const s47Sweep: Program[] = [
     },
   },
   {
+    name: "a topology with snake_case keys and camelCase values (TF.js camel-cases every value it reads)",
+    run: async (tf) => {
+      const m = await tf.models.modelFromJSON({ modelTopology: { class_name: 'Sequential', config: { name: 'mixed', layers: [
+        { class_name: 'Conv2D', config: { filters: 2, kernel_size: 1, batch_input_shape: [null, 1, 3, 3], name: 'c', data_format: 'channelsFirst', kernel_initializer: 'ones' } },
+        { class_name: 'Flatten', config: { name: 'f' } },
+        { class_name: 'Dense', config: { units: 2, name: 'd', activation: 'hardSigmoid', kernel_initializer: { class_name: 'VarianceScaling', config: { scale: 1, mode: 'fanIn', distribution: 'truncatedNormal', seed: 1 } } } },
+      ] } } });
+      return { out: m.outputs[0].shape, configs: m.layers.map((l) => l.getConfig()), y: m.predict(tf.ones([1, 1, 3, 3])) };
+    },
+  },
+  {
+    name: "a user layer's config keeps its own spelling in model.getConfig() and through a camelCase clone",
+    run: async (tf) => {
+      class Tagged extends tf.layers.Layer {
+        static className = 'Tagged47';
+        readonly label: string;
+        readonly size2D: number;
+        constructor(config: { label: string; size2D: number } & ConstructorParameters<typeof tf.layers.Layer>[0]) {
+          super(config);
+          this.label = config.label;
+          this.size2D = config.size2D;
+        }
+        override call(x: Tensor | Tensor[]): Tensor | Tensor[] {
+          return tf.mul(Array.isArray(x) ? x[0] : x, this.size2D);
+        }
+        override getConfig() {
+          return { ...super.getConfig(), label: this.label, size2D: this.size2D };
+        }
+      }
+      tf.serialization.registerClass(Tagged);
+      const m = tf.sequential({ name: 'tagged_model', layers: [new Tagged({ inputShape: [2], label: 'MyLabel', size2D: 3, name: 'tagged' })] });
+      const config = m.getConfig();
+      const clone = await tf.models.modelFromJSON({ modelTopology: { class_name: 'Sequential', config } });
+      const layer = clone.layers[0] as Tagged;
+      return { config, cloned: [layer.label, layer.size2D, clone.inputs[0].shape], y: clone.predict(tf.ones([1, 2])) };
+    },
+  },
+  {
+    name: 'Sequential.fromConfig and LayersModel.fromConfig make a nested model again from its getConfig() entry',
+    run: (tf) => {
+      const inner = tf.sequential({ name: 'inner47', layers: [tf.layers.dense({ units: 2, inputShape: [3], kernelInitializer: 'ones', name: 'inner_dense' })] });
+      const seq = tf.Sequential.fromConfig(tf.Sequential, tf.sequential({ layers: [inner] }).getConfig()) as LayersModel;
+      const x = tf.input({ shape: [3], name: 'x47' });
+      const fn = tf.LayersModel.fromConfig(tf.LayersModel, tf.model({ inputs: x, outputs: inner.apply(x) as SymbolicTensor }).getConfig()) as LayersModel;
+      return [seq, fn].map((m) => ({ layers: m.layers.map((l) => [l.name, l.getClassName()]), y: m.predict(tf.ones([1, 3])) }));
+    },
+  },
+  {
     name: 'a hand-written topology may name its initializer, constraint and regularizer by string',
     run: async (tf) => {
       const m = await tf.models.modelFromJSON({ modelTopology: { class_name: 'Sequential', config: { layers: [
@@ -104,8 +152,9 @@ export const s47Sweep: Program[] = [
   {
     name: "layers number themselves in the order made (Layer.id), and a symbolic tensor keeps its name before the count (originalName)",
     run: (tf) => {
-      const x = tf.input({ shape: [3], name: 'x' });
-      const d = tf.layers.dense({ units: 2, name: 'd' });
+      // Names of this program's own, so that no other program's tensors have moved their counts.
+      const x = tf.input({ shape: [3], name: 'x_ids47' });
+      const d = tf.layers.dense({ units: 2, name: 'd_ids47' });
       const [a, b] = [d.apply(x) as SymbolicTensor, d.apply(x) as SymbolicTensor];
       const m = tf.model({ inputs: x, outputs: b });
       return { ids: [typeof d.id, Number.isInteger(d.id), d.id < m.id, m.layers[0].id < d.id], names: [x, a, b].map((t) => [t.originalName, t.name]) };
