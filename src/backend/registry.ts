@@ -2,6 +2,7 @@ import type { Backend } from './backend';
 import { fmtValue } from '../util/validate';
 import { createCpuBackend } from './cpu/cpu-backend';
 import { createGpuBackend, loadGpuJs, loadedGpuJs, probeLoadedGpu } from './gpu/index';
+import { nodeProcess } from '../util/node-process';
 
 export type BackendName = 'cpu' | 'gpu';
 
@@ -166,7 +167,7 @@ export function getBackend(): string {
 function mightHaveGpu(): boolean {
   const scope = globalThis as { WorkerGlobalScope?: unknown; OffscreenCanvas?: unknown };
   if (typeof window !== 'undefined' || (scope.WorkerGlobalScope !== undefined && scope.OffscreenCanvas !== undefined)) return true;
-  const env = typeof process !== 'undefined' ? process.env : undefined;
+  const env = nodeProcess()?.env;
   return Boolean(env?.DISPLAY);
 }
 

@@ -1,3 +1,5 @@
+import { nodeProcess } from '../util/node-process';
+
 /** Where progress goes: a TTY gets one line updated in place, anything else one line per epoch. */
 interface Sink {
   isTTY: boolean;
@@ -10,7 +12,7 @@ interface Sink {
  * stays what it is under TF.js.
  */
 function stderrSink(): Sink | undefined {
-  const stderr = typeof process !== 'undefined' ? process.stderr : undefined;
+  const stderr = nodeProcess()?.stderr;
   return stderr && typeof stderr.write === 'function' ? { isTTY: Boolean(stderr.isTTY), write: (t) => void stderr.write(t) } : undefined;
 }
 

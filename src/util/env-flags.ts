@@ -1,5 +1,6 @@
 import { argError, describeValue } from './validate';
 import { PLATFORM, type Platform } from './platform';
+import { nodeProcess } from './node-process';
 
 // tf.env(): the flags TF.js programs read (where they run) and set (PROD, DEBUG, their backends' tuning). TF.js's
 // backend flags (WEBGL_*, CPU_*, TOPK_*) tune TF.js's webgl kernels, which tessera does not have: they are kept with
@@ -16,7 +17,7 @@ interface Flag {
   refuse?(value: FlagValue): string | null;
 }
 
-const hasNode = (): boolean => typeof process !== 'undefined' && typeof process.versions?.node === 'string';
+const hasNode = (): boolean => typeof nodeProcess()?.versions?.node === 'string';
 const agent = (): { userAgent?: string; vendor?: string } =>
   (globalThis as { navigator?: { userAgent?: string; vendor?: string } }).navigator ?? {};
 

@@ -1,9 +1,9 @@
 import { mkdir, mkdtemp, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build as esbuild, type Metafile } from 'esbuild';
+import { build as esbuild, transform, type Metafile } from 'esbuild';
 import { build as tsup } from 'tsup';
 import { build as vite, createLogger } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +88,18 @@ describe('bundling tessera for the browser with esbuild and Vite, no configurati
     expect(imports.filter((i) => i.external || BUILTINS.has(i.path)).map((i) => i.path)).toEqual([]);
     // esbuild turns a require it cannot bundle into a stub that throws 'Dynamic require of ... is not supported'.
     expect(code).not.toContain('Dynamic require');
+  });
+
+  it("tessera's browser build reads no global `process` (Parcel adds a polyfill to a page for one)", async () => {
+    // esbuild's define replaces only free references to a global, so the marker shows each one. The browser build is
+    // the bundle's tessera files (dist/index.js and the chunks it shares with the Node build; paths from the working
+    // folder, as esbuild's metafile gives them).
+    const files = Object.keys(metafile.inputs).filter((p) => /tessera\/dist\/[^/]+\.js$/.test(p));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const { code: marked } = await transform(await readFile(resolve(file), 'utf8'), { define: { process: '__freeProcessReference' }, format: 'esm' });
+      expect(marked.match(/__freeProcessReference.{0,40}/g) ?? [], file).toEqual([]);
+    }
   });
 
   it("takes tessera's browser build and gpu.js's browser build", () => {

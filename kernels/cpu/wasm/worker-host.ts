@@ -40,7 +40,8 @@ function othersCpuReader(getBuiltin: BuiltinGetter): (() => number) | undefined 
   const read = (): number => {
     const f = fs!.readFileSync('/proc/stat', 'latin1').split('\n', 1)[0].trim().split(/\s+/);
     const busy = (Number(f[1]) + Number(f[2]) + Number(f[3]) + Number(f[6]) + Number(f[7])) * MS_PER_TICK;
-    const own = process.cpuUsage();
+    // Off globalThis, as getBuiltinModule above: a bare `process` makes some bundlers add a polyfill to a page.
+    const own = (globalThis as { process: NodeJS.Process }).process.cpuUsage();
     return busy - (own.user + own.system) / 1000;
   };
   try {
