@@ -35,8 +35,12 @@ describe('finding gpu.js\'s exports', () => {
   });
 
   it('refuses a module with no GPU class, and a global that is not gpu.js\'s exports', () => {
-    expect(() => asModule({})).toThrow('the module loaded as gpu.js has no GPU class');
+    expect(() => asModule({ version: '2' })).toThrow('the module loaded as gpu.js has no GPU class');
     globals.GPU = FakeGpu;
-    expect(() => asModule({ default: {} })).toThrow('the module loaded as gpu.js has no GPU class');
+    expect(() => asModule({ default: { GPU: 1 } })).toThrow('the module loaded as gpu.js has no GPU class');
+  });
+
+  it('says gpu.js is not in the build where the bundler gave an empty module for it (webpack\'s alias to false)', () => {
+    for (const empty of [{}, { default: {} }]) expect(() => asModule(empty)).toThrow('gpu.js is not in this build: the bundler gave an empty module in its place');
   });
 });

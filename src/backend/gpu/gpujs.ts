@@ -70,6 +70,8 @@ export function asModule(mod: unknown): GpuJsModule {
   if (hasGpuClass(m)) return m;
   const global = (globalThis as { GPU?: unknown }).GPU;
   if (hasGpuClass(global)) return global;
+  // What a bundler told to leave gpu.js out (webpack's alias to false, an empty module) gives in its place.
+  if (typeof m === 'object' && m !== null && Object.keys(m).length === 0) throw new Error('gpu.js is not in this build: the bundler gave an empty module in its place (gpu.js is not installed, or the bundler was told to leave it out)');
   throw new Error('the module loaded as gpu.js has no GPU class');
 }
 
