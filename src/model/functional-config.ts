@@ -29,6 +29,18 @@ export function functionalGraphFromConfig(op: string, config: Record<string, unk
   for (const key of ['inputLayers', 'outputLayers']) {
     if (!Array.isArray(config[key])) throw argError(op, `config.${key}`, fmtValue(config[key]), 'an array of [layerName, nodeIndex, tensorIndex]');
   }
+  const made: Layer[] = [];
+  try {
+    return graphOf(op, config, entries, startNode, made);
+  } catch (e) {
+    // No half-made model: the weights of the layers made before the failure are freed.
+    for (const layer of made) layer.disposeWeights();
+    throw e;
+  }
+}
+
+/** functionalGraphFromConfig's work, pushing each layer it makes onto `made`. */
+function graphOf(op: string, config: Record<string, unknown>, entries: unknown[], startNode: (layer: Layer) => SymbolicTensor[] | null, made: Layer[]): FunctionalGraph {
   const unresolved = (at: string, refs: unknown) => argError(op, at, fmtValue(refs), 'references to layers and nodes that exist (the graph cannot be completed)');
   const outputsOf: NodeOutputs = new Map();
   const pending: PendingNode[] = [];
@@ -36,6 +48,7 @@ export function functionalGraphFromConfig(op: string, config: Record<string, unk
     const at = `config.layers[${i}]`;
     const layer = layerFromDict(op, at, entry);
     if (!(layer instanceof Layer)) throw argError(op, at, fmtValue(entry), 'a {name, className, config, inboundNodes} layer entry');
+    made.push(layer);
     const start = layer instanceof InputLayer ? [layer.output] : startNode(layer);
     outputsOf.set(layer.name, start ? [start] : []);
     const nodes = (entry as { inboundNodes?: unknown }).inboundNodes ?? [];

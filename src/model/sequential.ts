@@ -63,12 +63,19 @@ export class Sequential extends LayersModel {
     // A functional model's config serves too (its layers are added in order), as TF.js reads only these two keys.
     const { layers, name } = Array.isArray(config) ? { layers: config, name: undefined } : config;
     if (!Array.isArray(layers)) throw argError(op, 'config.layers', fmtValue(layers), 'an array of {className, config} layer entries, as model.getConfig() gives them');
-    const made = layers.map((entry, i) => {
-      const layer = layerFromDict(op, `config.layers[${i}]`, entry);
-      if (!(layer instanceof Layer)) throw argError(op, `config.layers[${i}]`, fmtValue(entry), 'a {className, config} layer entry');
-      return layer;
-    });
-    return new (cls as unknown as new (args: SequentialArgs) => T)({ ...(name === undefined ? {} : { name: name as string }), layers: made });
+    const made: Layer[] = [];
+    try {
+      layers.forEach((entry, i) => {
+        const layer = layerFromDict(op, `config.layers[${i}]`, entry);
+        if (!(layer instanceof Layer)) throw argError(op, `config.layers[${i}]`, fmtValue(entry), 'a {className, config} layer entry');
+        made.push(layer);
+      });
+      return new (cls as unknown as new (args: SequentialArgs) => T)({ ...(name === undefined ? {} : { name: name as string }), layers: made });
+    } catch (e) {
+      // No half-made model: the weights of the layers made before the failure are freed.
+      for (const layer of made) layer.disposeWeights();
+      throw e;
+    }
   }
 
   /** None: TF.js's Sequential finds no nested models as it is made (its layers come later, by add). */

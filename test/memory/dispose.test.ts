@@ -221,3 +221,20 @@ describe('predicting no rows', () => {
     m.dispose();
   });
 });
+
+describe('fromConfig that fails', () => {
+  it('frees the weights of the layers it made before the failing one (Sequential and LayersModel)', () => {
+    const seq = tn.sequential({ layers: [tn.layers.dense({ units: 4, inputShape: [3] }), tn.layers.dense({ units: 2 })] });
+    const seqConfig = seq.getConfig() as { layers: { config: { units: number } }[] };
+    seqConfig.layers[1].config.units = -1;
+    const x = tn.input({ shape: [3] });
+    const emb = tn.layers.embedding({ inputDim: 5, outputDim: 2, inputLength: 3 }).apply(x) as tn.SymbolicTensor;
+    const fn = tn.model({ inputs: x, outputs: tn.layers.dense({ units: 2 }).apply(emb) as tn.SymbolicTensor });
+    const fnConfig = fn.getConfig() as { layers: { config: { units?: number } }[] };
+    fnConfig.layers[2].config.units = -1;
+    const before = tn.memory().numTensors;
+    expect(() => tn.Sequential.fromConfig(tn.Sequential, seqConfig as never)).toThrow(/units must be a positive integer, got number -1/);
+    expect(() => tn.LayersModel.fromConfig(tn.LayersModel, fnConfig as never)).toThrow(/units must be a positive integer, got number -1/);
+    expect(tn.memory().numTensors).toBe(before);
+  });
+});
