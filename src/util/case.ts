@@ -61,7 +61,7 @@ function snakeSpelled(config: ConfigValue, key: string, keepsConfig: (className:
   return Object.fromEntries(Object.entries(config).map(([k, v]) => {
     const snake = snakeOf(k);
     if (snake === 'config' && kept && v !== null && typeof v === 'object' && !Array.isArray(v)) {
-      return [snake, Object.fromEntries(Object.entries(v).map(([ck, cv]) => [DECLARED_INPUT_KEYS[ck] ?? ck, cv]))];
+      return [snake, Object.fromEntries(Object.entries(v).map(([ck, cv]) => [Object.hasOwn(DECLARED_INPUT_KEYS, ck) ? DECLARED_INPUT_KEYS[ck] : ck, cv]))];
     }
     return [snake, snakeSpelled(v, snake, keepsConfig)];
   }));
