@@ -216,13 +216,14 @@ type ListOf<T> = { [K in keyof T[]]: T[][K] };
 /** How many layer calls on tensors are running (nested ones too): a penalty function added while none is, is kept. */
 let callsRunning = 0;
 
+/** The id the next layer made takes. */
+let nextLayerId = 0;
+
 /**
  * A layer: weights it owns (as variables, Keras order: trainable ones then the rest), a forward pass, and the
  * output shape it produces for an input shape (shapes here omit the batch dim). apply() runs it on tensors or,
  * on symbolic tensors, records a node of a functional model's graph.
  */
-let nextLayerId = 0;
-
 export abstract class Layer extends Serializable {
   /** A number no other layer made in this process has, counted from 0 (TF.js's Layer.id). */
   readonly id = nextLayerId++;
