@@ -3,6 +3,7 @@ import { Layer } from '../layers/layer';
 import { layerFromDict } from '../layers/serialization';
 import type { SymbolicTensor } from '../layers/symbolic';
 import { argError, fmtValue } from '../util/validate';
+import { freedOnFailure } from './freed-on-failure';
 import { outputOf, replayNodes, type NodeOutputs, type NodeRef, type PendingNode } from './replay-nodes';
 
 /** A functional model's graph made again from its getConfig(): its inputs, outputs and name. */
@@ -30,13 +31,7 @@ export function functionalGraphFromConfig(op: string, config: Record<string, unk
     if (!Array.isArray(config[key])) throw argError(op, `config.${key}`, fmtValue(config[key]), 'an array of [layerName, nodeIndex, tensorIndex]');
   }
   const made: Layer[] = [];
-  try {
-    return graphOf(op, config, entries, startNode, made);
-  } catch (e) {
-    // No half-made model: the weights of the layers made before the failure are freed.
-    for (const layer of made) layer.disposeWeights();
-    throw e;
-  }
+  return freedOnFailure(made, () => graphOf(op, config, entries, startNode, made));
 }
 
 /** functionalGraphFromConfig's work, pushing each layer it makes onto `made`. */

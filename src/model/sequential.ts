@@ -8,6 +8,7 @@ import { argError, fmtValue, optionsArg } from '../util/validate';
 import { layerFromDict, registerBuiltinLayers } from '../layers/serialization';
 import type { ConfigDict, ConfigDictArray, Serializable, SerializableConstructor } from '../util/serializable';
 import { buildGraph } from './graph';
+import { freedOnFailure } from './freed-on-failure';
 import type { Compiled } from './compile';
 import { LayersModel, ownInputsOf, ownShapeUnlisted, summaryNodesOf } from './layers-model';
 import type { ModelPredictConfig } from '../tensor/tfjs-types';
@@ -64,18 +65,14 @@ export class Sequential extends LayersModel {
     const { layers, name } = Array.isArray(config) ? { layers: config, name: undefined } : config;
     if (!Array.isArray(layers)) throw argError(op, 'config.layers', fmtValue(layers), 'an array of {className, config} layer entries, as model.getConfig() gives them');
     const made: Layer[] = [];
-    try {
+    return freedOnFailure(made, () => {
       layers.forEach((entry, i) => {
         const layer = layerFromDict(op, `config.layers[${i}]`, entry);
         if (!(layer instanceof Layer)) throw argError(op, `config.layers[${i}]`, fmtValue(entry), 'a {className, config} layer entry');
         made.push(layer);
       });
       return new (cls as unknown as new (args: SequentialArgs) => T)({ ...(name === undefined ? {} : { name: name as string }), layers: made });
-    } catch (e) {
-      // No half-made model: the weights of the layers made before the failure are freed.
-      for (const layer of made) layer.disposeWeights();
-      throw e;
-    }
+    });
   }
 
   /** None: TF.js's Sequential finds no nested models as it is made (its layers come later, by add). */
