@@ -171,7 +171,6 @@ function readLayers(op: string, where: string, entries: unknown[]): { layers: Re
     for (const l of layers) l.plan.discard?.();
     throw e;
   }
-  if (layers.length === 0) throw badValue(op, where, entries, 'at least one layer besides an InputLayer');
   return { layers, input };
 }
 
@@ -361,6 +360,7 @@ function modelFromTopology(op: string, where: string, className: unknown, config
 type SequentialClass = new (args: SequentialArgs) => Sequential;
 
 function sequentialFromLayers(op: string, modelName: string | undefined, layers: ReadLayer[], input: ReadInput, weights: WeightSource, made: Layer[], cls: SequentialClass): Sequential {
+  if (layers.length === 0) return inputOnlySequential(op, modelName, input, weights, cls);
   const first = layers[0];
   const inputShape = input.shape ?? first.inputShape;
   if (!inputShape) throw badValue(op, `${first.where}.batch_input_shape`, undefined, '[null, ...dims]: tessera needs the input shape to check and set the weights');
@@ -405,6 +405,13 @@ function sequentialFromLayers(op: string, modelName: string | undefined, layers:
   } finally {
     for (const t of tensors) t.dispose();
   }
+}
+
+/** A Sequential of no layer but (where the file lists one) its InputLayer, as TF.js loads a model saved before its first add. */
+function inputOnlySequential(op: string, modelName: string | undefined, input: ReadInput, weights: WeightSource, cls: SequentialClass): Sequential {
+  if (weights) matchWeights(op, weights.specs, [], 'float32');
+  const feed = input.shape ? [new InputLayer({ batchInputShape: [input.batch, ...input.shape], dtype: input.dtype, name: input.name })] : [];
+  return new cls({ name: modelName, layers: feed });
 }
 
 /**

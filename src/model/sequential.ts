@@ -146,6 +146,10 @@ export class Sequential extends LayersModel {
   }
 
   /** No outputs while the model has no layers (before the first, or once all are popped), as TF.js's. */
+  override get inputs(): SymbolicTensor[] {
+    return this.layerList.length === 0 ? [] : super.inputs;
+  }
+
   override get outputs(): SymbolicTensor[] {
     return this.layerList.length === 0 ? [] : super.outputs;
   }
@@ -186,8 +190,7 @@ export class Sequential extends LayersModel {
   }
 
   /** @internal Keras's Sequential topology: the layers' configs in order. */
-  override topology(op: string): { class_name: string; config: Record<string, unknown> } {
-    if (this.layerList.length === 0) throw new Error(`${op}: the model has no layers; add some before saving`);
+  override topology(): { class_name: string; config: Record<string, unknown> } {
     const layers = this.layerList.map((l, i) => {
       const config = l.savedConfig();
       // The first layer records the model's input shape, also when an InputLayer brought it (a model records its own inside).

@@ -123,6 +123,30 @@ describe('a Sequential model of only an InputLayer, as TF.js', () => {
     expect(() => tn.sequential().predict(tn.tensor(x))).toThrow(/^predict: the model has no layers; add some first$/);
     peer.dispose();
   });
+
+  it('saves and loads, as TF.js does, alone and as an empty model (which lists no input)', async () => {
+    for (const make of [(lib: typeof tf) => lib.sequential({ name: 'ids_model_s48', layers: [lib.layers.inputLayer({ inputShape: [3], dtype: 'int32', name: 'ids_s48' })] }), (lib: typeof tf) => lib.sequential({ name: 'empty_s48' })]) {
+      const peer = make(tf);
+      const model = make(tn as unknown as typeof tf) as unknown as tn.Sequential;
+      expect(model.inputs.length).toBe(peer.inputs.length);
+      expect(model.inputs.map((t) => t.name)).toEqual(peer.inputs.map((t) => t.name));
+      const a = await artifactsOf(peer);
+      const saved = await captureArtifacts(model);
+      expect(saved.modelTopology).toEqual({ ...(a.modelTopology as object), keras_version: (saved.modelTopology as { keras_version: string }).keras_version });
+      const before = tn.memory().numTensors;
+      for (const artifacts of [a, saved]) {
+        const loaded = await tn.loadLayersModel(tn.io.fromMemory(artifacts as tn.io.ModelArtifacts));
+        const back = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
+        expect(loaded.layers.map((l) => [l.name, l.getClassName()])).toEqual(back.layers.map((l) => [l.name, l.getClassName()]));
+        expect(loaded.inputs.map((t) => [t.shape, t.dtype])).toEqual(back.inputs.map((t) => [t.shape, t.dtype]));
+        if (loaded.inputs.length) expect(tn.tidy(() => (loaded.predict(tn.tensor([[1, 2, 3]], [1, 3], 'int32')) as tn.Tensor).arraySync())).toEqual([[1, 2, 3]]);
+        loaded.dispose();
+        back.dispose();
+      }
+      expect(tn.memory().numTensors).toBe(before);
+      peer.dispose();
+    }
+  });
 });
 
 describe('Layer.addLoss takes TF.js\'s penalty functions', () => {
