@@ -10,7 +10,7 @@ import { scalar } from '../ops/creation';
 import { inspectSymbol, namedView } from '../tensor/inspect-view';
 
 /** Gradients by variable: a Map, TF.js's {name: gradient} map, or its [{name, tensor}] list. */
-export type GradientMap = Map<Variable, Tensor> | Record<string, Tensor> | NamedTensor[];
+export type GradientMap = Map<Variable, Tensor | null> | Record<string, Tensor> | NamedTensor[];
 
 /** A named tensor, as TF.js's optimizer.getWeights() lists them. */
 export interface NamedTensor {
@@ -103,10 +103,11 @@ export abstract class Optimizer extends Serializable {
    * write one) gets them as TF.js's minimize gives them: [{name, tensor}] when the variables were listed (fit lists
    * them), else a {name: gradient} map.
    */
-  applyGradientMap(grads: Map<Variable, Tensor>, listed: boolean): void {
+  applyGradientMap(grads: Map<Variable, Tensor | null>, listed: boolean): void {
     if (this.applyGradients === Optimizer.prototype.applyGradients) this.applyGradients(grads);
-    else if (listed) this.applyGradients([...grads].map(([v, tensor]) => ({ name: v.name, tensor })));
-    else this.applyGradients(Object.fromEntries([...grads].map(([v, g]) => [v.name, g])));
+    // A frozen variable's null gradient reaches a subclass as TF.js's minimize passes it (its typings say Tensor).
+    else if (listed) this.applyGradients([...grads].map(([v, tensor]) => ({ name: v.name, tensor })) as NamedTensor[]);
+    else this.applyGradients(Object.fromEntries([...grads].map(([v, g]) => [v.name, g])) as Record<string, Tensor>);
   }
 
   /** Counts a step, for a subclass with its own applyGradients, as TF.js's incrementIterations. */
@@ -119,10 +120,13 @@ export abstract class Optimizer extends Serializable {
     this.#assertLive('minimize');
     if (typeof f !== 'function') throw argError(`${this.className}.minimize`, 'f', fmtValue(f), 'a function returning a scalar Tensor');
     const { value, grads } = variableGradsList(f, varList);
+    // As TF.js's minimize: each variable of a list in its place, a frozen or unused one with a null gradient, which
+    // makes its slots.
+    const all: Map<Variable, Tensor | null> = varList ? new Map(varList.map((v) => [v, grads.get(v) ?? null])) : grads;
     // tessera's own steps free what they make; a subclass's applyGradients runs in no scope, as TF.js's minimize runs
     // it, so tensors it keeps from one step to the next (a momentum it made) stay.
-    if (this.applyGradients === Optimizer.prototype.applyGradients) tidy(() => this.applyGradientMap(grads, varList != null));
-    else this.applyGradientMap(grads, varList != null);
+    if (this.applyGradients === Optimizer.prototype.applyGradients) tidy(() => this.applyGradientMap(all, varList != null));
+    else this.applyGradientMap(all, varList != null);
     for (const g of grads.values()) g.dispose();
     if (returnCost) return value as Scalar;
     value.dispose();

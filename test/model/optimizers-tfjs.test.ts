@@ -361,6 +361,26 @@ describe('optimizer state is registered as TF.js registers it', () => {
     expect(seen[0][1]).toEqual(['iter', 'fh/kernel/m', 'fh/bias/m', 'fo/kernel/m', 'fo/bias/m', 'fh/kernel/v', 'fh/bias/v', 'fo/kernel/v', 'fo/bias/v']);
   });
 
+  it('minimize with a varList makes the slots of each variable in its place, frozen or unused ones too, as TF.js', async () => {
+    const seen = await Promise.all(libs.map(async ([name, l]) => {
+      const out: unknown[] = [];
+      for (const make of [() => l.train.sgd(0.1), () => l.train.rmsprop(0.1, 0.9, 0.5, 1e-7, true), () => l.train.momentum(0.1, 0.5)]) {
+        const frozen = l.variable(l.tensor1d([3, 4]), false, `mf_s_${name}`);
+        const a = l.variable(l.tensor1d([1, 2]), true, `mf_a_${name}`);
+        const unused = l.variable(l.tensor1d([5]), true, `mf_u_${name}`);
+        const opt = make();
+        const before = l.memory().numTensors;
+        for (let i = 0; i < 2; i++) opt.minimize(() => l.sum(l.mul(l.square(a), frozen)), false, [frozen, a, unused]);
+        out.push(l.memory().numTensors - before, (await opt.getWeights()).map((w) => w.name.replace(`_${name}`, '')), ...[a, frozen, unused].map((v) => v.arraySync().map((x) => +x.toFixed(5))));
+        opt.dispose();
+        for (const v of [a, frozen, unused]) v.dispose();
+      }
+      return out;
+    }));
+    expect(seen[0]).toEqual(seen[1]);
+    expect(seen[0][6]).toEqual(['iter', 'mf_s/rms', 'mf_a/rms', 'mf_u/rms', 'mf_s/momentum', 'mf_a/momentum', 'mf_u/momentum', 'mf_s/mg', 'mf_a/mg', 'mf_u/mg']);
+  });
+
   it('a replaced or abandoned slot stays registered, so disposeVariables frees it; a variable made again keeps its slots', async () => {
     for (const [name, l] of libs) {
       const w = l.variable(l.tensor1d([1, 2]), true, `w_${name}`);
