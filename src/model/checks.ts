@@ -37,8 +37,11 @@ export function dataList(op: string, arg: string, data: unknown, ports: readonly
     const at = ports.length === 1 ? arg : `${arg}[${i}] ('${ports[i].name}')`;
     if (!(t instanceof Tensor)) throw argError(op, at, fmtValue(t), 'a Tensor');
     t.assertLive(op);
-    // As TF.js's fit, evaluate and predict: a 1-D tensor for a [batch, 1] port is a column (made is freed by the caller).
-    if (made && t.rank === 1 && ports[i].shape?.length === 1 && ports[i].shape?.[0] === 1) {
+    // As TF.js's fit, evaluate and predict: a 1-D tensor for a [batch, 1] input is a column, and so is every 1-D target
+    // of an output with more dims (class ids for [batch, classes] too, which the metrics then read as TF.js's do);
+    // made is freed by the caller.
+    const dims = ports[i].shape;
+    if (made && t.rank === 1 && dims && dims.length >= 1 && (what === 'outputs' || (dims.length === 1 && dims[0] === 1))) {
       const column = t.reshape([t.shape[0], 1]);
       made.push(column);
       return column;

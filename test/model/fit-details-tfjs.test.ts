@@ -61,3 +61,24 @@ describe('fit, evaluate and predict details, as TF.js 4.22', () => {
     ours.forEach((o, i) => expect(o).toEqual({ batch: theirs[i].batch, size: theirs[i].size, loss: expect.closeTo(theirs[i].loss, 4) }));
   });
 });
+
+describe('1-D class ids as targets, as TF.js makes them a column', () => {
+  it('metrics that broadcast labels against a [batch, classes] output read them as [batch, 1], in fit and evaluate', async () => {
+    const run = async (lib: Lib) => {
+      const input = lib.input({ shape: [2] });
+      const m = lib.model({ inputs: input, outputs: lib.layers.dense({ units: 2, activation: 'softmax', kernelInitializer: 'identity' }).apply(input) as tn.SymbolicTensor });
+      m.compile({ optimizer: lib.train.sgd(0.1), loss: 'sparseCategoricalCrossentropy', metrics: ['binaryAccuracy', 'mse', 'acc'] });
+      const x = lib.tensor2d([[3, 0], [0, 3], [3, 0]]);
+      const y = lib.tensor1d([0, 1, 0]);
+      const before = (m.evaluate(x, y) as tn.Tensor[]).map((t) => t.dataSync()[0]);
+      const h = await m.fit(x, y, { epochs: 2, batchSize: 3, verbose: 0 });
+      const out = [before, ['loss', 'binaryAccuracy', 'mse', 'acc'].map((k) => h.history[k])];
+      m.dispose();
+      return out;
+    };
+    const [ours, theirs] = [await run(tn), await run(peer)];
+    expect(ours[0]).toEqual(theirs[0].map((v) => expect.closeTo(v as number, 5)));
+    expect(ours[1]).toEqual(theirs[1].map((vs) => (vs as number[]).map((v) => expect.closeTo(v, 5))));
+    expect(ours[0][1]).toBeCloseTo(0.5, 6);
+  });
+});
