@@ -45,12 +45,13 @@ function l2Normalize(x: Tensor, axis: number): Tensor {
 }
 
 /**
- * Refuses yTrue unless it holds one class id per row of yPred (as TF.js flattens it, which throws on any other size):
- * one-hot labels given to a sparse loss or metric would otherwise be read as ids.
+ * Refuses yTrue unless it holds one class id per row of yPred (as TF.js flattens it, which throws on any other size,
+ * and squeezes a last dim of yPred's rank, which throws unless it is 1): one-hot labels given to a sparse loss or
+ * metric would otherwise be read as ids, also in an empty batch.
  */
 function assertClassIds(op: string, labels: Tensor, like: Tensor): void {
   const rows = like.shape.slice(0, -1);
-  if (labels.size !== sizeFromShape(rows)) {
+  if (labels.size !== sizeFromShape(rows) || (labels.rank === like.rank && labels.shape[labels.rank - 1] !== 1)) {
     throw argError(op, 'yTrue', `shape ${fmtShape(labels.shape)}`, `one class id per row of yPred ${fmtShape(like.shape)}: shape ${fmtShape(rows)} or ${fmtShape([...rows, 1])} (one-hot labels take the categorical, not sparse, loss or metric)`);
   }
 }

@@ -66,7 +66,6 @@ export function weightedLoss(op: string, losses: Tensor, weights: Tensor | Tenso
 }
 
 /** As tf.losses.computeWeightedLoss(losses, weights?, reduction = SUM_BY_NONZERO_WEIGHTS). */
-export function computeWeightedLoss<T extends Tensor, O extends Tensor>(losses: T | TensorLike, weights?: Tensor | TensorLike, reduction?: Reduction): O {
-  reduction ??= Reduction.SUM_BY_NONZERO_WEIGHTS;
+export function computeWeightedLoss<T extends Tensor, O extends Tensor>(losses: T | TensorLike, weights?: Tensor | TensorLike, reduction: Reduction = Reduction.SUM_BY_NONZERO_WEIGHTS): O {
   return weightedLoss('computeWeightedLoss', toTensor('computeWeightedLoss', 'losses', losses), weights, reduction) as O;
 }

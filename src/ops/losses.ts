@@ -43,30 +43,26 @@ function labelSmoothingOf(op: string, v: unknown): number {
 }
 
 /** |labels - predictions|, weighted and reduced, as tf.losses.absoluteDifference. */
-export function absoluteDifference<T extends Tensor, O extends Tensor>(labels: T | TensorLike, predictions: T | TensorLike, weights?: Tensor | TensorLike, reduction?: Reduction): O {
-  reduction ??= DEFAULT;
+export function absoluteDifference<T extends Tensor, O extends Tensor>(labels: T | TensorLike, predictions: T | TensorLike, weights?: Tensor | TensorLike, reduction: Reduction = DEFAULT): O {
   [labels, predictions] = pair('absoluteDifference', labels, predictions) as [T, T];
   return weightedLoss('absoluteDifference', abs(sub(labels, predictions)), weights, reduction) as O;
 }
 
 /** (labels - predictions)², weighted and reduced, as tf.losses.meanSquaredError. */
-export function meanSquaredError<T extends Tensor, O extends Tensor>(labels: T | TensorLike, predictions: T | TensorLike, weights?: Tensor | TensorLike, reduction?: Reduction): O {
-  reduction ??= DEFAULT;
+export function meanSquaredError<T extends Tensor, O extends Tensor>(labels: T | TensorLike, predictions: T | TensorLike, weights?: Tensor | TensorLike, reduction: Reduction = DEFAULT): O {
   [labels, predictions] = pair('meanSquaredError', labels, predictions) as [T, T];
   return weightedLoss('meanSquaredError', squaredDifference(labels, predictions), weights, reduction) as O;
 }
 
 /** max(0, 1 - (2·labels - 1)·predictions) for labels in {0, 1}, as tf.losses.hingeLoss. */
-export function hingeLoss<T extends Tensor, O extends Tensor>(labels: T | TensorLike, predictions: T | TensorLike, weights?: Tensor | TensorLike, reduction?: Reduction): O {
-  reduction ??= DEFAULT;
+export function hingeLoss<T extends Tensor, O extends Tensor>(labels: T | TensorLike, predictions: T | TensorLike, weights?: Tensor | TensorLike, reduction: Reduction = DEFAULT): O {
   [labels, predictions] = pair('hingeLoss', labels, predictions) as [T, T];
   const signs = sub(mul(labels, 2), 1);
   return weightedLoss('hingeLoss', relu(sub(1, mul(signs, predictions))), weights, reduction) as O;
 }
 
 /** Quadratic within delta of the label, linear beyond, as tf.losses.huberLoss(labels, predictions, weights?, delta = 1, reduction?). */
-export function huberLoss<T extends Tensor, O extends Tensor>(labels: T | TensorLike, predictions: T | TensorLike, weights?: Tensor | TensorLike, delta?: number, reduction?: Reduction): O {
-  delta ??= 1.0; reduction ??= DEFAULT;
+export function huberLoss<T extends Tensor, O extends Tensor>(labels: T | TensorLike, predictions: T | TensorLike, weights?: Tensor | TensorLike, delta = 1.0, reduction: Reduction = DEFAULT): O {
   [labels, predictions] = pair('huberLoss', labels, predictions) as [T, T];
   if (assertFiniteNumber('huberLoss', 'delta', delta) <= 0) throw argError('huberLoss', 'delta', describeValue(delta), 'a positive number');
   const error = abs(sub(predictions, labels));
@@ -76,8 +72,7 @@ export function huberLoss<T extends Tensor, O extends Tensor>(labels: T | Tensor
 }
 
 /** -labels·log(p + ε) - (1 - labels)·log(1 - p + ε), as tf.losses.logLoss(labels, predictions, weights?, epsilon = 1e-7, reduction?). */
-export function logLoss<T extends Tensor, O extends Tensor>(labels: T | TensorLike, predictions: T | TensorLike, weights?: Tensor | TensorLike, epsilon?: number, reduction?: Reduction): O {
-  epsilon ??= 1e-7; reduction ??= DEFAULT;
+export function logLoss<T extends Tensor, O extends Tensor>(labels: T | TensorLike, predictions: T | TensorLike, weights?: Tensor | TensorLike, epsilon = 1e-7, reduction: Reduction = DEFAULT): O {
   [labels, predictions] = pair('logLoss', labels, predictions) as [T, T];
   assertFiniteNumber('logLoss', 'epsilon', epsilon);
   const hit = neg(mul(labels, log(add(predictions, epsilon))));
@@ -89,8 +84,7 @@ export function logLoss<T extends Tensor, O extends Tensor>(labels: T | TensorLi
  * 1 - Σ_axis labels·predictions (the axis kept, as size 1), as tf.losses.cosineDistance(labels, predictions, axis, weights?, reduction?);
  * without an axis (as when compile calls it as a loss) the sum runs over every axis, as TF.js's.
  */
-export function cosineDistance<T extends Tensor, O extends Tensor>(labels: T | TensorLike, predictions: T | TensorLike, axis: number, weights?: Tensor | TensorLike, reduction?: Reduction): O {
-  reduction ??= DEFAULT;
+export function cosineDistance<T extends Tensor, O extends Tensor>(labels: T | TensorLike, predictions: T | TensorLike, axis: number, weights?: Tensor | TensorLike, reduction: Reduction = DEFAULT): O {
   [labels, predictions] = pair('cosineDistance', labels, predictions) as [T, T];
   if (axis != null && typeof axis !== 'number') throw argError('cosineDistance', 'axis', describeValue(axis), `an integer axis in [${-labels.rank}, ${labels.rank})`);
   const a = axis == null ? undefined : normalizeAxes('cosineDistance', axis, labels.rank)[0];
@@ -102,9 +96,9 @@ export function cosineDistance<T extends Tensor, O extends Tensor>(labels: T | T
  * with labels smoothed towards 1/2, as tf.losses.sigmoidCrossEntropy(multiClassLabels, logits, weights?, labelSmoothing = 0, reduction?).
  */
 export function sigmoidCrossEntropy<T extends Tensor, O extends Tensor>(
-  multiClassLabels: T | TensorLike, logits: T | TensorLike, weights?: Tensor | TensorLike, labelSmoothing?: number, reduction?: Reduction,
+  multiClassLabels: T | TensorLike, logits: T | TensorLike, weights?: Tensor | TensorLike, labelSmoothing?: number, reduction: Reduction = DEFAULT,
 ): O {
-  labelSmoothing ??= 0; reduction ??= DEFAULT;
+  labelSmoothing ??= 0; // null too, which TF.js reads as no smoothing
   const op = 'sigmoidCrossEntropy';
   [multiClassLabels, logits] = pair(op, multiClassLabels, logits, ['multiClassLabels', 'logits']) as [T, T];
   const s = labelSmoothingOf(op, labelSmoothing);
@@ -118,9 +112,9 @@ export function sigmoidCrossEntropy<T extends Tensor, O extends Tensor>(
  * as tf.losses.softmaxCrossEntropy(onehotLabels, logits, weights?, labelSmoothing = 0, reduction?).
  */
 export function softmaxCrossEntropy<T extends Tensor, O extends Tensor>(
-  onehotLabels: T | TensorLike, logits: T | TensorLike, weights?: Tensor | TensorLike, labelSmoothing?: number, reduction?: Reduction,
+  onehotLabels: T | TensorLike, logits: T | TensorLike, weights?: Tensor | TensorLike, labelSmoothing?: number, reduction: Reduction = DEFAULT,
 ): O {
-  labelSmoothing ??= 0; reduction ??= DEFAULT;
+  labelSmoothing ??= 0; // null too, which TF.js reads as no smoothing
   const op = 'softmaxCrossEntropy';
   [onehotLabels, logits] = pair(op, onehotLabels, logits, ['onehotLabels', 'logits']) as [T, T];
   if (logits.rank === 0) throw argError(op, 'logits', 'a scalar', 'a tensor of rank >= 1 (classes along the last axis)');

@@ -125,6 +125,23 @@ describe('tn.losses reject bad input, naming the loss and argument', () => {
     expect(() => tn.losses.logLoss(a, 'x' as unknown as tn.Tensor)).toThrow(/logLoss: predictions must be a Tensor or TensorLike values .*, got string/);
     expect(() => tn.losses.computeWeightedLoss('x' as unknown as tn.Tensor)).toThrow(/computeWeightedLoss: losses must be a Tensor or TensorLike values .*, got string/);
   });
+
+  it('a null reduction, delta or epsilon is refused, as TF.js refuses it (only undefined takes the default); a null labelSmoothing is none', () => {
+    const none = null as unknown as number;
+    expect(() => tn.losses.meanSquaredError(a, a, undefined, none)).toThrow(/meanSquaredError: reduction must be a tn.Reduction .*got null/);
+    expect(() => tn.losses.computeWeightedLoss(a, undefined, none)).toThrow(/computeWeightedLoss: reduction must be a tn.Reduction .*got null/);
+    expect(() => tn.losses.cosineDistance(a, a, 1, undefined, none)).toThrow(/cosineDistance: reduction must be a tn.Reduction .*got null/);
+    expect(() => tn.losses.huberLoss(a, a, undefined, none)).toThrow(/huberLoss: delta must be a finite number, got null/);
+    expect(() => tn.losses.logLoss(a, a, undefined, none)).toThrow(/logLoss: epsilon must be a finite number, got null/);
+    const [l, x] = [tn.tensor2d([[1, 0]]), tn.tensor2d([[0.3, -0.6]])];
+    expect(tn.losses.softmaxCrossEntropy(l, x, undefined, none).dataSync()).toEqual(tn.losses.softmaxCrossEntropy(l, x).dataSync());
+    expect(tn.losses.meanSquaredError(l, x, undefined, undefined).dataSync()[0]).toBeCloseTo((0.7 ** 2 + 0.6 ** 2) / 2, 6);
+  });
+
+  it('sparse metrics refuse one-hot labels of yPred\'s rank also in an empty batch, as TF.js (which cannot squeeze them)', () => {
+    expect(() => tn.metrics.sparseCategoricalAccuracy(tn.zeros([0, 3]), tn.zeros([0, 3]))).toThrow(/sparseCategoricalAccuracy: yTrue must be one class id per row of yPred \[0, 3\]: shape \[0\] or \[0, 1\].*got shape \[0, 3\]/);
+    expect(tn.metrics.sparseCategoricalAccuracy(tn.zeros([0, 1]), tn.zeros([0, 3])).shape).toEqual([0]);
+  });
 });
 
 describe('capped sparse cross-entropy on cpu', () => {
