@@ -107,6 +107,9 @@ export function userLayerName(className: string): string {
   return `${toSnakeCase(className)}_${uniqueName(className)}`;
 }
 
+/** TF.js's rule for a tensor name, which an applied layer's name begins: a letter or digit, then letters, digits, '-', '.', '_' or '/'. */
+const TENSOR_NAME = /^[A-Za-z0-9][-A-Za-z0-9._/]*$/;
+
 const KNOWN_ARGS = ['name', 'trainable', 'inputShape', 'batchInputShape', 'batchSize', 'dtype', 'inputDType', 'weights'];
 
 /**
@@ -299,6 +302,10 @@ export abstract class Layer extends Serializable {
     this.userDefined = userDefined;
     const op = `layers.${this.getClassName().charAt(0).toLowerCase()}${this.getClassName().slice(1)}`;
     if (args.name != null && (typeof args.name !== 'string' || args.name === '')) throw argError(op, 'name', fmtValue(args.name), 'a non-empty string');
+    // TF.js refuses such a name when the layer is applied or makes a weight (its files could not be loaded there).
+    if (typeof args.name === 'string' && this.namesTensors() && !TENSOR_NAME.test(args.name)) {
+      throw argError(op, 'name', fmtValue(args.name), "a name TF.js accepts for tensors: a letter or digit, then letters, digits, '-', '.', '_' or '/'");
+    }
     const trainable = this.flagOption(op, 'trainable', args.trainable, true);
     // TF.js concatenates inputShape after the batch dim, so a plain number serves as a 1-D shape.
     let shape: unknown = typeof args.inputShape === 'number' ? [args.inputShape] : args.inputShape;
@@ -336,6 +343,11 @@ export abstract class Layer extends Serializable {
     // TF.js's automatic names: the snake_case class name, then the class name and its count ('dense_Dense1').
     this.name = args.name ?? (userDefined ? userLayerName(this.getClassName()) : `${snakeName}_${uniqueName(this.getClassName())}`);
     this.trainableFlag = trainable;
+  }
+
+  /** Whether the layer's name begins its tensors' and weights' names (a model's does not, until it is nested). */
+  protected namesTensors(): boolean {
+    return true;
   }
 
   /** A flag option (useBias, returnSequences, ...) read for its truthiness, as TF.js reads it; a number is kept for the config. */

@@ -104,6 +104,11 @@ export class LayersModel extends Layer implements TrainableModel {
   /** The node a Sequential that begins with this model made (see tfjsNodeIndex). */
   private stackNode: LayerNode | null = null;
 
+  /** A model's name is free, as TF.js's: only its layers' names begin tensor names. */
+  protected override namesTensors(): boolean {
+    return false;
+  }
+
   /** A Sequential model passes its name and no graph (it grows one as layers are added). */
   constructor(given: ContainerArgs, sequentialName?: { name: string | undefined }) {
     const op = 'model';

@@ -50,6 +50,21 @@ describe("TF.js's common layer arguments", () => {
   });
 });
 
+describe('layer names, as TF.js takes them', () => {
+  it('a layer or input name its tensors could not carry is refused, as TF.js refuses it once applied; a model\'s name is free', () => {
+    for (const bad of ['a b', '_x', 'x:0', '-y', 'ünï']) {
+      expect(() => tf.layers.dense({ units: 1, name: bad }).apply(tf.input({ shape: [2] }))).toThrow(/Not a valid tensor name/);
+      expect(() => tn.layers.dense({ units: 1, name: bad })).toThrow(new RegExp(`layers.dense: name must be a name TF.js accepts for tensors: .*got "${bad}"`));
+      expect(() => tn.input({ shape: [2], name: bad })).toThrow(/name must be a name TF.js accepts for tensors/);
+    }
+    for (const good of ['a', '0d', 'ok-1.2/x_y']) {
+      expect(tn.layers.dense({ units: 1, name: good }).apply(tn.input({ shape: [2] })).shape).toEqual([null, 1]);
+      expect(tf.layers.dense({ units: 1, name: good }).apply(tf.input({ shape: [2] }))).toBeDefined();
+    }
+    expect(tn.sequential({ name: 'my model' }).name).toBe(tf.sequential({ name: 'my model' }).name);
+  });
+});
+
 describe('an activation given as its serialized form, as TF.js\'s getActivation takes it', () => {
   it('{className, config} in layer arguments and {class_name, config} in a model file', async () => {
     type Lib = typeof tn;
