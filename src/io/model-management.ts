@@ -5,10 +5,10 @@ import { LOCAL_STORAGE_SCHEME, hasLocalStorage, listLocalStorageModels, removeLo
 import { registeredLoadHandlerFor, saveHandlerFor } from './router-registry';
 import { argError } from '../util/validate';
 
-/** The stores that keep models by name, as TF.js's ModelStoreManagers. */
+/** The stores that keep models by name, as TF.js's ModelStoreManagers, in its order (listModels gives localStorage's first). */
 const managers = [
-  { scheme: INDEXED_DB_SCHEME, available: hasIndexedDB, list: listIndexedDBModels, remove: removeIndexedDBModel },
   { scheme: LOCAL_STORAGE_SCHEME, available: hasLocalStorage, list: listLocalStorageModels, remove: removeLocalStorageModel },
+  { scheme: INDEXED_DB_SCHEME, available: hasIndexedDB, list: listIndexedDBModels, remove: removeIndexedDBModel },
 ];
 const SCHEMES = managers.map((m) => m.scheme).join(', ');
 

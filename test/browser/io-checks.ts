@@ -52,11 +52,11 @@ export async function runIoChecks(tn: Tn, options: { modelUrl?: string } = {}): 
     const loaded = await tn.loadLayersModel('indexeddb://io-check-a');
     await tn.io.copyModel('indexeddb://io-check-a', 'indexeddb://io-check-b');
     await tn.io.moveModel('indexeddb://io-check-b', 'localstorage://io-check-c');
-    const listed = Object.keys(await tn.io.listModels()).filter((u) => u.includes('io-check')).sort();
+    const listed = Object.keys(await tn.io.listModels()).filter((u) => u.includes('io-check'));
     await tn.io.removeModel('indexeddb://io-check-a');
     await tn.io.removeModel('localstorage://io-check-c');
     const after = Object.keys(await tn.io.listModels()).filter((u) => u.includes('io-check'));
-    if (listed.join() !== 'indexeddb://io-check-a,localstorage://io-check-c') return `listModels gave ${listed}`;
+    if (listed.join() !== 'localstorage://io-check-c,indexeddb://io-check-a') return `listModels gave ${listed}`;
     if (after.length) return `left behind: ${after}`;
     return sameOutputs(tn, m, loaded);
   }));

@@ -237,13 +237,13 @@ describe('indexeddb://', () => {
     await model.save('indexeddb://a');
     await tn.io.copyModel('indexeddb://a', 'indexeddb://b');
     await tn.io.moveModel('indexeddb://b', 'localstorage://c');
-    expect(Object.keys(await tn.io.listModels()).sort()).toEqual(['indexeddb://a', 'localstorage://c']);
+    expect(Object.keys(await tn.io.listModels())).toEqual(['localstorage://c', 'indexeddb://a']);
     await expectSameModel(model, await tn.loadLayersModel('localstorage://c'));
     const info = await tn.io.removeModel('indexeddb://a');
     expect(info.weightDataBytes).toBe(model.countParams() * 4);
     expect(Object.keys(await tn.io.listModels())).toEqual(['localstorage://c']);
     await expect(tn.io.copyModel('localstorage://c', 'localstorage://c')).rejects.toThrow(/io.copyModel: destURL must be a URL other than sourceURL/);
-    await expect(tn.io.moveModel('https://x.example/model.json', 'indexeddb://d')).rejects.toThrow(/io.moveModel: sourceURL must be a URL of a stored model: indexeddb:\/\/, localstorage:\/\//);
+    await expect(tn.io.moveModel('https://x.example/model.json', 'indexeddb://d')).rejects.toThrow(/io.moveModel: sourceURL must be a URL of a stored model: localstorage:\/\/, indexeddb:\/\//);
     // A URL no scheme claims is not fetched, as TF.js: its error.
     const fetched = vi.fn();
     vi.stubGlobal('fetch', fetched);
