@@ -275,16 +275,18 @@ export class EarlyStopping extends Callback {
     const op = 'callbacks.earlyStopping';
     if (given != null && typeof given !== 'object') throw argError(op, 'args', fmtValue(given), 'an object');
     const args = optionsArg(op, 'args', given, ['monitor', 'minDelta', 'patience', 'verbose', 'mode', 'baseline', 'restoreBestWeights']);
-    this.monitor = args.monitor ?? 'val_loss';
+    // An empty monitor or mode is the default, as TF.js reads them (`||`).
+    this.monitor = args.monitor || 'val_loss';
     if (typeof this.monitor !== 'string') throw argError(op, 'monitor', fmtValue(args.monitor), 'a log name such as "val_loss"');
     const minDelta = args.minDelta ?? 0;
     if (typeof minDelta !== 'number' || !Number.isFinite(minDelta)) throw argError(op, 'minDelta', fmtValue(minDelta), 'a finite number');
     const patience = args.patience ?? 0;
     // Compared with the count of epochs without improvement, as TF.js: 1.5 stops after two, Infinity never.
     if (typeof patience !== 'number' || !(patience >= 0)) throw argError(op, 'patience', fmtValue(patience), 'a number >= 0');
-    this.verbose = args.verbose ?? 0;
-    if (!Number.isInteger(this.verbose) || this.verbose < 0) throw argError(op, 'verbose', fmtValue(args.verbose), 'an integer >= 0');
-    this.mode = args.mode ?? 'auto';
+    // true and false are 1 and 0, as fit reads them.
+    this.verbose = typeof args.verbose === 'boolean' ? Number(args.verbose) : args.verbose ?? 0;
+    if (!Number.isInteger(this.verbose) || this.verbose < 0) throw argError(op, 'verbose', fmtValue(args.verbose), 'an integer >= 0 or a boolean');
+    this.mode = args.mode || 'auto';
     if (!['auto', 'min', 'max'].includes(this.mode)) throw argError(op, 'mode', fmtValue(args.mode), "'auto', 'min' or 'max'");
     if (args.baseline !== undefined && (typeof args.baseline !== 'number' || !Number.isFinite(args.baseline))) throw argError(op, 'baseline', fmtValue(args.baseline), 'a finite number');
     const restoreBestWeights = optionalBoolean(op, 'restoreBestWeights', args.restoreBestWeights, false);

@@ -530,6 +530,7 @@ export class LayersModel extends Layer implements TrainableModel {
     const op = 'evaluateDataset';
     if (!(dataset instanceof Dataset)) throw argError(op, 'dataset', fmtValue(dataset), 'a Dataset from tn.data (of {xs, ys} batches)');
     const args = optionsArg(op, 'args', given, ['batches', 'verbose']);
+    if (args.verbose) throw argError(op, 'args.verbose', fmtValue(args.verbose), '0 (evaluateDataset prints nothing, as in TF.js)');
     if (args.batches !== undefined && (!Number.isInteger(args.batches) || args.batches <= 0)) throw argError(op, 'batches', fmtValue(args.batches), 'a positive integer');
     const values = await evaluateDatasetValues(op, this, this.requireCompiled(op), dataset as Dataset, args.batches ?? null);
     const scores = values.map((v) => new Tensor([], 'float32', Float32Array.of(v)));

@@ -363,8 +363,9 @@ export async function fit(model: TrainableModel, c: Compiled, x: unknown, y: unk
  */
 export async function trainingRun(model: TrainableModel, o: Pick<FitOptions, 'callbacks'>, params: HistoryParams, epochs: () => Promise<void>): Promise<void> {
   const callbacks = o.callbacks;
-  callbacks.setModel(model);
+  // Params first, as TF.js: a callback's setModel may read them.
   callbacks.setParams(params);
+  callbacks.setModel(model);
   model.isTraining = true;
   try {
     await callbacks.call('onTrainBegin', {});

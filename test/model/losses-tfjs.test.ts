@@ -112,7 +112,12 @@ describe('callbacks and fit options', () => {
     // TF.js declares the field protected.
     expect(tn.callbacks.earlyStopping().verbose).toBe((tf.callbacks.earlyStopping() as unknown as { verbose: number }).verbose);
     expect(tn.callbacks.earlyStopping().verbose).toBe(0);
-    expect(() => tn.callbacks.earlyStopping({ verbose: -1 })).toThrow(/callbacks.earlyStopping: verbose must be an integer >= 0, got -1/);
+    expect(() => tn.callbacks.earlyStopping({ verbose: -1 })).toThrow(/callbacks.earlyStopping: verbose must be an integer >= 0 or a boolean, got -1/);
+    // An empty monitor or mode is the default, and a boolean verbose a number, as TF.js reads them.
+    const fields = (c: unknown) => { const { monitor, mode, verbose } = c as { monitor: string; mode: string; verbose: number }; return [monitor, mode, Number(verbose > 0)]; };
+    const odd = { monitor: '', mode: '' as 'auto', verbose: true as unknown as number };
+    expect(fields(tn.callbacks.earlyStopping(odd))).toEqual(fields(tf.callbacks.earlyStopping(odd)));
+    expect(fields(tn.callbacks.earlyStopping(odd))).toEqual(['val_loss', 'auto', 1]);
     const logged = async (lib: typeof tf): Promise<unknown[][]> => {
       const m = lib.sequential({ layers: [lib.layers.dense({ units: 1, inputShape: [1], kernelInitializer: 'ones' })] });
       m.compile({ optimizer: lib.train.sgd(0), loss: 'meanSquaredError' });
@@ -128,6 +133,32 @@ describe('callbacks and fit options', () => {
     const ours = await logged(tn as unknown as typeof tf);
     expect(ours).toEqual(await logged(tf));
     expect(ours).toEqual([['Epoch 2: early stopping.']]);
+  });
+
+  it('a callback gets its params before its model, as TF.js calls them; evaluateDataset refuses verbose, as TF.js', async () => {
+    const seen = async (lib: typeof tf): Promise<string[]> => {
+      const calls: string[] = [];
+      class Watch extends lib.Callback {
+        override setParams(p: Parameters<tf.Callback['setParams']>[0]): void {
+          calls.push(`setParams ${String(p.epochs)}`);
+          super.setParams(p);
+        }
+        override setModel(m: tf.LayersModel): void {
+          calls.push(`setModel ${String((this.params as Record<string, unknown> | undefined)?.epochs)}`);
+          super.setModel(m);
+        }
+      }
+      const m = lib.sequential({ layers: [lib.layers.dense({ units: 1, inputShape: [1] })] });
+      m.compile({ optimizer: lib.train.sgd(0.1), loss: 'meanSquaredError' });
+      await m.fit(lib.ones([2, 1]), lib.zeros([2, 1]), { epochs: 2, verbose: 0, callbacks: [new Watch()] });
+      const ds = lib.data.zip({ xs: lib.data.array([[1]]), ys: lib.data.array([[0]]) }).batch(1);
+      await expect(m.evaluateDataset(ds as never, { verbose: 1 } as never)).rejects.toThrow(/[Vv]erbose/);
+      m.dispose();
+      return calls;
+    };
+    const ours = await seen(tn as unknown as typeof tf);
+    expect(ours).toEqual(await seen(tf));
+    expect(ours).toEqual(['setParams 2', 'setModel 2']);
   });
 
   it('validationSteps validates on the first validationSteps batches of the validation data, as Keras (TF.js 4.22 ignores it)', async () => {
