@@ -1,7 +1,7 @@
 import { outputLength } from '../backend/shapes';
 import { assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
-import { argError, assertPadding, assertTriple, describeValue, fmtShape, fmtValue } from '../util/validate';
+import { argError, assertHoldable, assertPadding, assertTriple, describeValue, fmtShape, fmtValue } from '../util/validate';
 import { add, div, maximum, mul } from './binary';
 import { cast, floatsMet } from './cast';
 import { ones, tensor } from './creation';
@@ -59,10 +59,10 @@ function checkPool3dPad(op: string, pad: unknown): Pool3dPad {
  * For each depth offset kd of a window of `k` (dilated by `dilation`), the depth slices the outputs read, as
  * [batch·outDepth, height, width, channels]; positions outside x read `fill`. Also the output depth and, per output,
  * how many of its window's slices lie inside x. A numeric pad sizes the depth as TF.js's 3-D pools do (rounded by
- * `rounding`).
+ * `rounding`). `skipPadding` (pools) leaves out the slices that read only padding.
  */
 function depthSlices(
-  op: string, x: Tensor, k: number, stride: number, dilation: number, pad: Pool3dPad, fill: number, rounding?: DimRoundingMode,
+  op: string, x: Tensor, k: number, stride: number, dilation: number, pad: Pool3dPad, fill: number, skipPadding: boolean, rounding?: DimRoundingMode,
 ): { slices: Tensor[]; outD: number; inside: number[] } {
   const [b, d, h, w, c] = x.shape;
   const span = (k - 1) * dilation + 1;
@@ -75,12 +75,19 @@ function depthSlices(
     total = pad === 'same' ? Math.max((outD - 1) * stride + span - d, 0) : 0;
     front = Math.floor(total / 2);
   }
+  assertHoldable(op, 'filterSize', [b, d + total, h, w, c]);
   const xp = total > 0 ? padOp(x, [[0, 0], [front, total - front], [0, 0], [0, 0], [0, 0]], fill) : x;
   const slices: Tensor[] = [];
   const inside = new Array<number>(outD).fill(0);
   for (let kd = 0; kd < k; kd++) {
     const at = Array.from({ length: outD }, (_, od) => od * stride + kd * dilation);
-    at.forEach((p, od) => { if (p >= front && p < front + d) inside[od]++; });
+    let hits = 0;
+    at.forEach((p, od) => {
+      if (p >= front && p < front + d) (inside[od]++, hits++);
+    });
+    // A pool's tap that reads only padding for every output adds nothing (fill is its identity), so a window far
+    // deeper than x costs its taps inside x, not its depth; a convolution keeps every tap, in step with its filter.
+    if (skipPadding && hits === 0 && (slices.length > 0 || kd < k - 1)) continue;
     slices.push(reshape(gather(xp, tensor(at, [outD], 'int32'), 1), [b * outD, h, w, c]));
   }
   return { slices, outD, inside };
@@ -115,7 +122,7 @@ export function conv3d<T extends Tensor>(x: T | TensorLike, filter: Tensor | Ten
   if (x5.dtype === 'int32') return cast(conv3d(cast(x, 'float32'), cast(filter, 'float32'), strides, pad, dataFormat, dilations), 'int32') as T;
   if (inC !== x5.shape[4]) throw argError(op, 'filter', `shape ${fmtShape(filter.shape)}`, `input channels (dim 3) equal to x's channels ${x5.shape[4]}`);
   checkDepth(op, x5, (fd - 1) * dl[0] + 1, s[0], p);
-  const { slices, outD } = depthSlices(op, x5, fd, s[0], dl[0], p, 0);
+  const { slices, outD } = depthSlices(op, x5, fd, s[0], dl[0], p, 0, false);
   let y: Tensor | null = null;
   slices.forEach((xs, kd) => {
     const f2 = reshape(slice(filter, [kd, 0, 0, 0, 0], [1, fh, fw, inC, outC]), [fh, fw, inC, outC]);
@@ -140,7 +147,7 @@ function pool3d(
   if (typeof p === 'string') checkDepth(op, x5, f[0], s[0], p);
   // Max: padded slices hold -Infinity and never win. Average: padded slices add zeros, and each output divides by
   // the slices inside x (each 2-D average already counts only the positions inside x).
-  const { slices, outD, inside } = depthSlices(op, x5, f[0], s[0], 1, p, kind === 'max' ? -Infinity : 0, dimRoundingMode);
+  const { slices, outD, inside } = depthSlices(op, x5, f[0], s[0], 1, p, kind === 'max' ? -Infinity : 0, true, dimRoundingMode);
   const [b, , , , c] = x5.shape;
   const [window, step]: [number, number][] = [[f[1], f[2]], [s[1], s[2]]];
   if (typeof p === 'number') {

@@ -24,9 +24,11 @@ export function localResponseNormalization<T extends Tensor>(x: T | TensorLike, 
   const xf = isFloatDtype(t.dtype) ? t : cast(t, 'float32');
   const last = xf.rank - 1;
   const channels = xf.shape[last];
-  const padded = pad(square(xf), xf.shape.map((_, i) => (i === last ? [depthRadius, depthRadius] : [0, 0])) as Array<[number, number]>);
+  // A radius past the last channel sums every channel already: the same sums from fewer windows.
+  const r = Math.min(depthRadius, Math.max(channels - 1, 0));
+  const padded = pad(square(xf), xf.shape.map((_, i) => (i === last ? [r, r] : [0, 0])) as Array<[number, number]>);
   let sum: Tensor | null = null;
-  for (let k = 0; k <= 2 * depthRadius; k++) {
+  for (let k = 0; k <= 2 * r; k++) {
     const window = slice(padded, xf.shape.map((_, i) => (i === last ? k : 0)), xf.shape.map((d, i) => (i === last ? channels : d)));
     sum = sum === null ? window : add(sum, window);
   }

@@ -2,7 +2,7 @@ import { arrayTypeFor } from '../backend/handle';
 import type { Tensor, DType } from '../tensor/tensor';
 import { assertDtype, assertTensorDtype } from '../tensor/checks';
 import { recordOp } from '../tensor/tape';
-import { argError, assertFiniteNumber, describeValue } from '../util/validate';
+import { argError, assertFiniteNumber, assertHoldable, describeValue } from '../util/validate';
 import { backend } from './engine';
 import { toTensor, type TensorLike } from './tensor-like';
 
@@ -17,6 +17,7 @@ export function oneHot(indices: Tensor | TensorLike, depth: number, onValue?: nu
   const idx = toTensor(op, 'indices', indices, 'int32');
   assertTensorDtype(op, 'indices', idx, 'int32');
   if (typeof depth !== 'number' || !Number.isInteger(depth) || depth < 2) throw argError(op, 'depth', describeValue(depth), 'an integer >= 2');
+  assertHoldable(op, 'depth', [...idx.shape, depth]);
   assertFiniteNumber(op, 'onValue', onValue);
   assertFiniteNumber(op, 'offValue', offValue);
   assertDtype(op, 'dtype', dtype);

@@ -1,7 +1,7 @@
 import type { Rank } from '../tensor/value-types';
 import { Tensor, arrayTypeFor, sizeOfShape, type DType } from '../tensor/tensor';
 import { assertDtype } from '../tensor/checks';
-import { argError, assertFiniteNumber, assertShape, describeValue } from '../util/validate';
+import { argError, assertFiniteNumber, assertHoldable, assertShape, describeValue } from '../util/validate';
 
 // Evenly spaced values and identity matrices, made on the host (as the other creation ops).
 
@@ -21,6 +21,7 @@ export function linspace(start: number, stop: number, num: number): Tensor<Rank.
   assertFiniteNumber(op, 'start', start);
   assertFiniteNumber(op, 'stop', stop);
   if (typeof num !== 'number' || !Number.isInteger(num) || num <= 0) throw argError(op, 'num', describeValue(num), 'a positive integer');
+  assertHoldable(op, 'num', [num]);
   const step = num === 1 ? 0 : (stop - start) / (num - 1);
   return new Tensor([num], 'float32', accumulate(new Float32Array(num), start, step)) as Tensor<Rank.R1>;
 }
@@ -42,6 +43,7 @@ export function range(start: number, stop: number, step?: number, dtype?: DType)
   // TF.js's conditions, its `step > 1` included: range(5, 0) counts down.
   if (start === stop || (start < stop && step < 0) || (stop < start && step > 1)) return new Tensor([0], dtype, new (arrayTypeFor(dtype))(0));
   const n = Math.abs(Math.ceil((stop - start) / step));
+  assertHoldable(op, 'step', [n]);
   const by = stop < start && step === 1 ? -1 : step;
   return new Tensor([n], dtype, accumulate(new (arrayTypeFor(dtype))(n), start, by)) as Tensor<Rank.R1>;
 }
@@ -57,6 +59,7 @@ export function eye(numRows: number, numColumns?: number, batchShape?: readonly 
   const batch = batchShape == null ? [] : assertShape(op, 'batchShape', batchShape);
   assertDtype(op, 'dtype', dtype);
   const shape = [...batch, numRows, cols];
+  assertHoldable(op, 'numRows', shape);
   const values = new (arrayTypeFor(dtype))(sizeOfShape(shape));
   const matrix = numRows * cols;
   for (let b = 0; b < sizeOfShape(batch); b++) {

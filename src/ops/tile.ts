@@ -2,7 +2,7 @@ import type { Rank } from '../tensor/value-types';
 import { rowMajorStrides } from '../backend/shapes';
 import { isRecording, recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
-import { argError, fmtShape } from '../util/validate';
+import { argError, assertHoldable, fmtShape } from '../util/validate';
 import { broadcastTo as broadcastInternal } from './broadcast';
 import { backend } from './engine';
 import { reshape } from './reshape';
@@ -25,6 +25,7 @@ export function tile<T extends Tensor>(x: T | TensorLike, reps: number[]): T {
   x = toTensor('tile', 'x', x) as T;
   const ok = Array.isArray(reps) && reps.length === x.rank && reps.every((r) => Number.isInteger(r) && r >= 0);
   if (!ok) throw argError('tile', 'reps', shown(reps), `an array of ${x.rank} non-negative integers (one per axis of x, shape ${fmtShape(x.shape)})`);
+  assertHoldable('tile', 'reps', x.shape.map((d, k) => d * reps[k]));
   if (reps.every((r) => r === 1)) return reshape(x, x.shape) as T;
   // A repeated axis takes two axes of the strided view (the repetition, then the axis) that do not merge with their
   // neighbours; two repeated axes at a time keep every view within 5 axes, inside each backend's limit (the gpu's 6).

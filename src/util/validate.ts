@@ -125,7 +125,19 @@ export function assertShape(op: string, arg: string, shape: unknown): number[] {
   if (!Array.isArray(shape) || !shape.every((d) => typeof d === 'number' && Number.isInteger(d) && d >= 0)) {
     throw argError(op, arg, describeValue(shape) + (Array.isArray(shape) ? ` ${fmtValue(shape)}` : ''), 'an array of non-negative integers');
   }
+  assertHoldable(op, arg, shape);
   return shape.slice();
+}
+
+/** The most elements one tensor may hold: past it no typed array (or WebAssembly memory) could, and runtimes fail without naming the call. */
+export const MAX_TENSOR_ELEMENTS = 2 ** 31 - 1;
+
+/** Refuses a shape of more elements than a tensor can hold, before anything is allocated or looped over. */
+export function assertHoldable(op: string, arg: string, shape: readonly number[]): void {
+  const size = shape.reduce((a, d) => a * d, 1);
+  if (size > MAX_TENSOR_ELEMENTS) {
+    throw argError(op, arg, `${fmtShape(shape)} (${size.toExponential(3)} elements)`, `at most ${MAX_TENSOR_ELEMENTS} elements in all, the most a tensor can hold`);
+  }
 }
 
 /** A positive integer or a triple of them, as TF.js takes 3-D window sizes, strides and dilations. */

@@ -2,7 +2,7 @@ import type { AxisLerp } from '../../backend/backend';
 import { isRecording, recordOp } from '../../tensor/tape';
 import { isFloatDtype, type Tensor } from '../../tensor/tensor';
 import type { Rank } from '../../tensor/value-types';
-import { argError, assertBoolean, describeValue, fmtShape, fmtValue } from '../../util/validate';
+import { argError, assertBoolean, assertHoldable, describeValue, fmtShape, fmtValue } from '../../util/validate';
 import { add, mul, sub } from '../binary';
 import { cast } from '../cast';
 import { backend } from '../engine';
@@ -38,6 +38,10 @@ function resizeArgs(op: string, images: Images | TensorLike, size: unknown, alig
   // No pixel to sample from (TF.js reads past the image and gives NaN); an empty batch or channel axis is fine.
   const [h, w] = x.rank === 4 ? x.shape.slice(1, 3) : x.shape.slice(0, 2);
   if (h === 0 || w === 0) throw argError(op, 'images', `shape ${fmtShape(x.shape)}`, 'an image of at least one pixel a side');
+  // Checked before the per-row source tables are built: one for each output row and column.
+  const [newH, newW] = size as [number, number];
+  assertHoldable(op, 'size', [newH, newW]);
+  assertHoldable(op, 'size', x.rank === 4 ? [x.shape[0], newH, newW, x.shape[3]] : [newH, newW, x.shape[2]]);
   const corners = assertBoolean(op, 'alignCorners', alignCorners);
   const half = assertBoolean(op, 'halfPixelCenters', halfPixelCenters);
   if (corners && half) throw argError(op, 'halfPixelCenters', 'true with alignCorners true', 'false when alignCorners is true');
