@@ -3,7 +3,7 @@ import { gaussSampler, uniformSampler, type Sampler } from '../util/tfjs-sampler
 import { pythonicConfig, toCamelCase, type ConfigValue } from '../util/case';
 import { registeredApplier } from './serialization';
 import { Tensor, arrayTypeFor, sizeOfShape, type DType } from '../tensor/tensor';
-import { argError, assertFiniteNumber, assertShape, fmtValue } from '../util/validate';
+import { argError, assertFiniteNumber, assertShape, checkKnownKeys, fmtValue } from '../util/validate';
 
 /** Makes the initial values of a weight, from its shape (Keras layouts: dense [in, out], conv [kh, kw, in, out]). */
 export interface Initializer {
@@ -103,15 +103,17 @@ const savedForms = new WeakMap<Initializer, Record<string, number | string | nul
 /** Each saved {class_name, config} of one of those, and the initializer it describes. */
 const described = new WeakMap<object, Initializer>();
 
-function checkConfig<T extends object>(op: string, config: T | undefined): T {
+/** An initializer's config, its keys checked (a misspelled minval is never silently the default); null is none. */
+function checkConfig<T extends object>(op: string, config: T | undefined, known: readonly string[]): T {
   if (config == null) return {} as T;
   if (typeof config !== 'object' || Array.isArray(config)) throw argError(op, 'config', fmtValue(config), 'an object');
+  checkKnownKeys(op, 'config', config, known);
   return config;
 }
 
 /** The seed of a named VarianceScaling (glorotUniform, heNormal, ...): TF.js's are null when made without arguments. */
 function helperSeed(op: string, config: { seed?: number | null } | undefined): number | null | undefined {
-  return config == null ? null : checkConfig(op, config).seed;
+  return config == null ? null : checkConfig(op, config, ['seed']).seed;
 }
 
 /** Uniform in ±sqrt(6 / (fanIn + fanOut)): Keras's default for kernels. */
@@ -133,14 +135,14 @@ export function heNormal(config?: { seed?: number | null }): Initializer {
 }
 
 export function randomUniform(config?: { minval?: number; maxval?: number; seed?: number | null }): Initializer {
-  config = checkConfig('initializers.randomUniform', config);
+  config = checkConfig('initializers.randomUniform', config, ['minval', 'maxval', 'seed']);
   const minval = assertFiniteNumber('initializers.randomUniform', 'minval', config.minval ?? -0.05);
   const maxval = assertFiniteNumber('initializers.randomUniform', 'maxval', config.maxval ?? 0.05);
   return make('RandomUniform', { minval, maxval }, (_shape, draws) => draws.uniform(minval, maxval), config.seed);
 }
 
 export function randomNormal(config?: { mean?: number; stddev?: number; seed?: number | null }): Initializer {
-  config = checkConfig('initializers.randomNormal', config);
+  config = checkConfig('initializers.randomNormal', config, ['mean', 'stddev', 'seed']);
   const mean = assertFiniteNumber('initializers.randomNormal', 'mean', config.mean ?? 0);
   const stddev = assertFiniteNumber('initializers.randomNormal', 'stddev', config.stddev ?? 0.05);
   return make('RandomNormal', { mean, stddev }, (_shape, draws) => draws.normal(mean, stddev, false), config.seed);
@@ -151,7 +153,7 @@ export function randomNormal(config?: { mean?: number; stddev?: number; seed?: n
  * along its shorter side (rows of a wide [units, 4·units] recurrent kernel, columns of a tall one).
  */
 export function orthogonal(config?: { gain?: number; seed?: number | null }): Initializer {
-  config = checkConfig('initializers.orthogonal', config);
+  config = checkConfig('initializers.orthogonal', config, ['gain', 'seed']);
   const gain = assertFiniteNumber('initializers.orthogonal', 'gain', config.gain ?? 1);
   return make('Orthogonal', { gain }, (shape, draws, dtype) => {
     if (shape.length < 2) throw argError('initializers.orthogonal', 'shape', `[${shape.join(', ')}]`, 'rank >= 2');
@@ -205,7 +207,7 @@ const DISTRIBUTIONS = { normal: 'normal', uniform: 'uniform', truncatedNormal: '
  * distribution, 'truncatedNormal' included, a uniform in ±sqrt(3·scale), as TF.js 4.22 draws it.
  */
 export function varianceScaling(config?: VarianceScalingConfig): Initializer {
-  return scaled('initializers.varianceScaling', checkConfig('initializers.varianceScaling', config));
+  return scaled('initializers.varianceScaling', checkConfig('initializers.varianceScaling', config, ['scale', 'mode', 'distribution', 'seed']));
 }
 
 /** A VarianceScaling initializer; the named ones (glorotUniform, heNormal, ...) are its settings, and save as it, as TF.js saves them. */
@@ -241,9 +243,11 @@ export function leCunUniform(config?: { seed?: number | null }): Initializer {
 
 /** mean + a normal draw truncated at two standard deviations. */
 export function truncatedNormal(config?: { mean?: number; stddev?: number; seed?: number | null }): Initializer {
-  config = checkConfig('initializers.truncatedNormal', config);
+  config = checkConfig('initializers.truncatedNormal', config, ['mean', 'stddev', 'seed']);
   const mean = assertFiniteNumber('initializers.truncatedNormal', 'mean', config.mean ?? 0);
   const stddev = assertFiniteNumber('initializers.truncatedNormal', 'stddev', config.stddev ?? 0.05);
+  // As the truncatedNormal op: its draws are kept within two standard deviations, which a negative one has none of.
+  if (stddev < 0) throw argError('initializers.truncatedNormal', 'stddev', String(stddev), 'a number >= 0');
   return make('TruncatedNormal', { mean, stddev }, (_shape, draws) => draws.normal(mean, stddev, true), config.seed);
 }
 
@@ -251,6 +255,7 @@ export function truncatedNormal(config?: { mean?: number; stddev?: number; seed?
 export function constant(config: { value: number }): Initializer {
   const op = 'initializers.constant';
   if (config === null || typeof config !== 'object' || Array.isArray(config)) throw argError(op, 'config', fmtValue(config), 'an object {value}');
+  checkKnownKeys(op, 'config', config, ['value']);
   const value = assertFiniteNumber(op, 'value', config.value);
   return make('Constant', { value }, () => () => value, undefined, false);
 }
@@ -258,7 +263,7 @@ export function constant(config: { value: number }): Initializer {
 /** gain times the identity matrix; only for 2D square shapes, as TF.js. */
 export function identity(config?: { gain?: number }): Initializer {
   const op = 'initializers.identity';
-  config = checkConfig(op, config);
+  config = checkConfig(op, config, ['gain']);
   const gain = assertFiniteNumber(op, 'gain', config.gain ?? 1);
   return make('Identity', { gain }, (shape) => {
     if (shape.length !== 2 || shape[0] !== shape[1]) throw argError(op, 'shape', `[${shape.join(', ')}]`, 'a 2D square shape');
@@ -317,8 +322,9 @@ function fromClassConfig(spec: unknown): Initializer | undefined {
   // A class name alone is made without arguments, as TF.js's getInitializer makes it (its named helpers' seed: null).
   if (!('config' in spec)) return make();
   const config = typeof spec.config === 'object' && spec.config !== null ? spec.config : {};
-  // null is "not given" for the settings; a seed of null is kept, and written back, as TF.js keeps it.
-  return make(Object.fromEntries(Object.entries(config).filter(([k, v]) => v !== null || k === 'seed')) as AnyConfig);
+  // null is "not given" for the settings; a seed of null is kept, and written back, as TF.js keeps it. The dtype
+  // that TF 1's Keras wrote into initializer configs is left out, as TF.js reads past it.
+  return make(Object.fromEntries(Object.entries(config).filter(([k, v]) => (v !== null || k === 'seed') && k !== 'dtype')) as AnyConfig);
 }
 
 /**

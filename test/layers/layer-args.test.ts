@@ -50,6 +50,18 @@ describe("TF.js's common layer arguments", () => {
   });
 });
 
+describe('initializer configs', () => {
+  it('an unknown or misspelled key is refused, naming it; a saved config\'s TF 1 dtype is read past; truncatedNormal refuses a negative stddev', () => {
+    expect(() => tn.initializers.randomUniform({ minvl: 5, maxval: 6, seed: 1 } as never)).toThrow(/^initializers.randomUniform: config.minvl must be one of minval, maxval, seed, got an unknown option$/);
+    expect(() => tn.initializers.glorotUniform({ sed: 1 } as never)).toThrow(/initializers.glorotUniform: config.sed must be one of seed/);
+    expect(() => tn.initializers.constant({ value: 2, vale: 3 } as never)).toThrow(/initializers.constant: config.vale must be one of value/);
+    expect(() => tn.initializers.truncatedNormal({ stddev: -1 })).toThrow(/^initializers.truncatedNormal: stddev must be a number >= 0, got -1$/);
+    const saved = { className: 'RandomNormal', config: { mean: 0, stddev: 1, seed: 3, dtype: 'float32' } };
+    const layer = tn.layers.dense({ units: 2, inputShape: [2], kernelInitializer: saved as never });
+    expect(layer.getWeights()[0].arraySync()).toEqual(tn.initializers.randomNormal({ mean: 0, stddev: 1, seed: 3 }).apply([2, 2]).arraySync());
+  });
+});
+
 describe('layer names, as TF.js takes them', () => {
   it('a layer or input name its tensors could not carry is refused, as TF.js refuses it once applied; a model\'s name is free', () => {
     for (const bad of ['a b', '_x', 'x:0', '-y', 'ünï']) {
