@@ -37,6 +37,10 @@ export function dataList(op: string, arg: string, data: unknown, ports: readonly
     const at = ports.length === 1 ? arg : `${arg}[${i}] ('${ports[i].name}')`;
     if (!(t instanceof Tensor)) throw argError(op, at, fmtValue(t), 'a Tensor');
     t.assertLive(op);
+    // Refused here, before a batch is sliced or a step taken (a model's inputs and outputs are numeric).
+    if (t.dtype === 'complex64' || t.dtype === 'string') {
+      throw argError(op, at, `a ${t.dtype} tensor`, 'a float32, int32 or bool tensor');
+    }
     // As TF.js's fit, evaluate and predict: a 1-D tensor for a [batch, 1] input is a column, and so is every 1-D target
     // of an output with more dims (class ids for [batch, classes] too, which the metrics then read as TF.js's do);
     // made is freed by the caller.

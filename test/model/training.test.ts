@@ -148,6 +148,25 @@ describe('Sequential end to end', () => {
     expect(() => empty.predict(tn.zeros([1, 2]))).toThrow(/the model has no layers; add some first/);
   });
 
+  it('a string or complex64 x or y is refused by name in every call, before a step or a leak', async () => {
+    const model = tn.sequential({ layers: [tn.layers.dense({ units: 2, inputShape: [4], kernelInitializer: 'ones' })] });
+    model.compile({ optimizer: tn.train.sgd(0.1), loss: 'meanSquaredError' });
+    const [x, y] = [tn.ones([8, 4]), tn.ones([8, 2])];
+    const complexX = tn.complex(x, x);
+    const strings = tn.tensor(Array<string>(16).fill('a'), [8, 2], 'string');
+    const before = tn.memory().numTensors;
+    const weights = model.getWeights().map((w) => w.arraySync());
+    expect(() => model.predict(complexX)).toThrow(/^predict: x must be a float32, int32 or bool tensor, got a complex64 tensor$/);
+    expect(() => model.evaluate(complexX, y)).toThrow(/^evaluate: x must be a float32, int32 or bool tensor, got a complex64 tensor$/);
+    await expect(model.trainOnBatch(complexX, y)).rejects.toThrow(/^trainOnBatch: x must be a float32, int32 or bool tensor, got a complex64 tensor$/);
+    await expect(model.trainOnBatch(x, strings)).rejects.toThrow(/^trainOnBatch: y must be a float32, int32 or bool tensor, got a string tensor$/);
+    await expect(model.fit(x, strings, { epochs: 1, verbose: 0 })).rejects.toThrow(/^fit: y must be a float32, int32 or bool tensor, got a string tensor$/);
+    await expect(model.fit(x, tn.complex(y, y), { epochs: 1, verbose: 0 })).rejects.toThrow(/fit: y must be .* got a complex64 tensor/);
+    expect(tn.memory().numTensors - before).toBe(1); // the complex y made inline (a complex tensor counts once)
+    expect(model.getWeights().map((w) => w.arraySync())).toEqual(weights);
+    expect(model.optimizer.iterations).toBe(0);
+  });
+
   it('bad arguments to compile / fit / evaluate / predict are named, and nothing changes', async () => {
     const { x, y } = quadrantData(8, 10);
     const model = smallCnn();
