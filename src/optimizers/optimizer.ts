@@ -305,13 +305,16 @@ export abstract class Optimizer extends Serializable {
   restoreSlots(op: string, iterations: Tensor, slots: { param: Variable; kind: string; tensor: Tensor }[]): void {
     if (!(iterations instanceof Tensor) || iterations.size !== 1) throw argError(op, 'iter', fmtValue(iterations), 'a scalar tensor');
     if (iterations.isDisposed) throw argError(op, 'iter', 'a disposed tensor', 'a live scalar tensor');
+    // The step count scales the next steps (Adam's bias correction): a NaN or fractional one would poison them.
+    const count = iterations.hostValues()[0];
+    if (!Number.isInteger(count) || count < 0) throw argError(op, 'iter', fmtValue(count), 'a scalar holding a whole number >= 0 (the steps taken)');
     slots.forEach(({ param, kind, tensor }, i) => {
       if (!(tensor instanceof Tensor) || tensor.dtype !== param.dtype || fmtShape(tensor.shape) !== fmtShape(param.shape)) {
         throw argError(op, `slot ${i + 1} ('${param.name}/${kind}')`, fmtValue(tensor), `a tensor of the variable's shape ${fmtShape(param.shape)} and dtype ${param.dtype}`);
       }
       if (tensor.isDisposed) throw argError(op, `slot ${i + 1} ('${param.name}/${kind}')`, 'a disposed tensor', 'a live tensor');
     });
-    this.iterations = iterations.hostValues()[0];
+    this.iterations = count;
     for (const { param, kind, tensor } of slots) this.#replaceSlot(param, kind, tensor);
   }
 

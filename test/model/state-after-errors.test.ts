@@ -48,6 +48,12 @@ describe('state after a refused call', () => {
     await expect(opt.setWeights(broken)).rejects.toThrow(/setWeights: slot 2 \('sae_b\/momentum'\) must be a live tensor, got a disposed tensor/);
     expect(opt.iterations).toBe(1);
     expect(values((await opt.getWeights()).map((w) => w.tensor))).toEqual(state);
+    // A step count that is no whole number would scale every later step (NaN in Adam's bias correction).
+    for (const bad of [NaN, 2.5, -1]) {
+      await expect(opt.setWeights([{ name: 'iter', tensor: tn.scalar(bad) }, ...saved.slice(1)])).rejects.toThrow(/setWeights: iter must be a scalar holding a whole number >= 0 \(the steps taken\)/);
+    }
+    expect(opt.iterations).toBe(1);
+    expect(values((await opt.getWeights()).map((w) => w.tensor))).toEqual(state);
   });
 
   it('fitDataset checks its validationData before the first epoch trains', async () => {
