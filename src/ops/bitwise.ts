@@ -18,5 +18,8 @@ export function bitwiseAnd(x: Tensor | TensorLike, y: Tensor | TensorLike): Tens
     throw argError(op, 'y', `shape ${fmtShape(b.shape)}`, `x's shape ${fmtShape(a.shape)}`);
   }
   const [av, bv] = [a.hostValues(), b.hostValues()];
-  return tensor(Int32Array.from(av, (v, i) => v & bv[i]), a.shape, 'int32');
+  // A plain loop: Int32Array.from with a mapping function takes V8's slow path (~100 ns an element).
+  const out = new Int32Array(av.length);
+  for (let i = 0; i < out.length; i++) out[i] = av[i] & bv[i];
+  return tensor(out, a.shape, 'int32');
 }
