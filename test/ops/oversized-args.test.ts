@@ -17,8 +17,8 @@ describe('a shape of more elements than a tensor can hold is refused before anyt
       ['range', () => tn.range(0, 1e12, 1e-3), /^range: step must be at most/],
       ['oneHot', () => tn.oneHot(tn.tensor1d([1, 2], 'int32'), 2e9), /^oneHot: depth must be at most .* got \[2, 2000000000\]/],
       ['tile', () => tn.tile(tn.ones([1000, 1000]), [1e4, 1]), /^tile: reps must be at most/],
-      ['resizeBilinear', () => tn.image.resizeBilinear(tn.ones([1, 4, 4, 2]), [1e9, 3]), /^resizeBilinear: size must be at most .* got \[1000000000, 3\]/],
-      ['resizeNearestNeighbor', () => tn.image.resizeNearestNeighbor(tn.ones([0, 4, 4, 2]), [1e12, 1e12]), /^resizeNearestNeighbor: size must be at most/],
+      ['resizeBilinear', () => tn.image.resizeBilinear((tn.ones([1, 4, 4, 2]) as tn.Tensor4D), [1e9, 3]), /^resizeBilinear: size must be at most .* got \[1000000000, 3\]/],
+      ['resizeNearestNeighbor', () => tn.image.resizeNearestNeighbor((tn.ones([0, 4, 4, 2]) as tn.Tensor4D), [1e12, 1e12]), /^resizeNearestNeighbor: size must be at most/],
       ['resizing', () => tn.layers.resizing({ height: 1e12, width: 3 }).apply(tn.ones([1, 4, 4, 2])), /^resizeBilinear: size must be at most/],
       ['dense', () => tn.layers.dense({ units: 1e12, inputShape: [4] }), /addWeight: shape of 'kernel' must be at most/],
     ];
