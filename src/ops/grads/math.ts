@@ -5,11 +5,10 @@ import type { ClipAttrs } from '../arithmetic';
 import { softplus } from '../activations';
 import { lessEqual } from '../compare';
 import { zerosLike } from '../creation';
+import { cumprod } from '../cumprod';
 import { cumsum, type CumsumAttrs } from '../cumsum';
-import { prod } from '../reduce-math';
-import { keptShape, sum, type ReduceAttrs } from '../reduction';
+import { keptShape, type ReduceAttrs } from '../reduction';
 import { reshape } from '../reshape';
-import { eye } from '../sequences';
 import { inversePerm, transpose } from '../transpose';
 import { where } from '../where';
 import { cos, cosh, sin, sinh } from '../trig';
@@ -24,40 +23,19 @@ const TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
 /** dy·d where x > 0 and dy·e elsewhere, from the mask m = step(x). */
 const piecewise = (dy: Tensor, m: Tensor, d: Tensor | number, e: Tensor | number) => mul(dy, add(mul(m, d), mul(sub(1, m), e)));
 
-/** Above this many elements (groups × size²) prod's gradient takes the quotient form below instead of the exact one. */
-const PROD_PAIRWISE_LIMIT = 1 << 22;
-
 /**
- * prod's gradient: for each element, the product of the other elements of its group. Where groups × size² stays
- * under PROD_PAIRWISE_LIMIT it is taken literally (each element's row of the group with its own entry set to 1,
- * multiplied out, so a NaN or ∞ reaches only the others' products, as TF.js's), which is a polynomial in x: its own derivatives, at zeros too, are exact. Larger reductions use
- * the quotient form: zeros are replaced by 1 to take the product p of the non-zero ones; with no zero in a group the
- * gradient is p / x, with one zero it is p at that zero and 0 elsewhere, with more it is 0 everywhere (as TF.js's
- * first derivative); its second derivative is exact away from zeros only.
+ * prod's gradient: for each element, the product of the other elements of its group, as the product of the
+ * elements before it and of those after it (two exclusive cumprods, as TF.js's rule). No division: a zero or a NaN
+ * reaches only the others' products, and, cumprod being made of products, its own derivatives are exact at zeros too.
  */
 function prodGrad(dy: Tensor, x: Tensor, axes: number[]): Tensor {
-  const kept = keptShape(x.shape, axes);
   const n = axes.reduce((k, a) => k * x.shape[a], 1);
   const groups = x.size / Math.max(n, 1);
-  if (groups * n * n <= PROD_PAIRWISE_LIMIT) return mul(reshape(dy, kept), productOfOthers(x, axes, n, groups));
-  const isZero = equal(x, 0);
-  const nonZero = add(x, isZero);
-  const p = reshape(prod(nonZero, axes), kept);
-  const zeros = reshape(sum(isZero, axes), kept);
-  const others = add(mul(div(p, nonZero), equal(zeros, 0)), mul(mul(isZero, p), equal(zeros, 1)));
-  return mul(reshape(dy, kept), others);
-}
-
-/** For each element of x, the product of the other elements of its group (the reduced axes), in x's shape. */
-function productOfOthers(x: Tensor, axes: number[], n: number, groups: number): Tensor {
   const rest = x.shape.map((_, i) => i).filter((i) => !axes.includes(i));
   const perm = [...rest, ...axes];
-  const rows = reshape(transpose(x, perm), [groups, 1, n]);
-  // Selected, not masked arithmetically: rows·(1 − own) + own would make the own cell NaN for a NaN or infinite
-  // element (NaN·0, ∞·0), and so every product of its group, where the others' product is finite.
-  const own = eye(n, n, undefined, 'bool');
-  const others = prod(where(own, 1, rows), 2);
-  return transpose(reshape(others, perm.map((a) => x.shape[a])), inversePerm(perm));
+  const rows = reshape(transpose(x, perm), [groups, n]);
+  const others = mul(cumprod(rows, 1, true), cumprod(rows, 1, true, true));
+  return mul(reshape(dy, keptShape(x.shape, axes)), transpose(reshape(others, perm.map((a) => x.shape[a])), inversePerm(perm)));
 }
 
 export const mathGrads: GradientTable = {
