@@ -82,7 +82,11 @@ export function unique<T extends Tensor>(x: T | TensorLike, axis?: number): { va
   const rows = t.shape[a];
   const values = (a === 0 ? t : transpose(t, perm)).hostValues();
   const width = rows === 0 ? 0 : values.length / rows;
-  const { ids, firsts } = firstSeenIds(rows, (r) => Array.from(values.subarray(r * width, (r + 1) * width), String).join(','));
+  // A slice of one element is its own key (a Map's keys already equate NaN with NaN and 0 with −0); a wider one is
+  // spelt out, as those strings equate them too.
+  const { ids, firsts } = width === 1
+    ? firstSeenIds(rows, (r) => values[r])
+    : firstSeenIds(rows, (r) => Array.from(values.subarray(r * width, (r + 1) * width), String).join(','));
   return { values: gather(t, tensor(firsts, [firsts.length], 'int32'), a) as T, indices: tensor(ids, [rows], 'int32') as Tensor1D };
 }
 
