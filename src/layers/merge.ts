@@ -64,7 +64,7 @@ abstract class ElementwiseMerge extends AnyDtypeLayer {
     // As TF.js's Merge.build: inputs whose known batch sizes differ are refused, before the layer is built. Once
     // built, tensors broadcast as the op does (a [1, n] input beside a [batch, n] one, as TF.js's call adds them).
     const list = Array.isArray(inputs) ? inputs : [inputs];
-    const shapes = list.map((t) => (t as { shape?: unknown }).shape).filter((s): s is (number | null)[] => Array.isArray(s));
+    const shapes = list.map((t) => (t as { shape?: unknown } | null)?.shape).filter((s): s is (number | null)[] => Array.isArray(s));
     const eagerOnBuilt = this.built && list.every((t) => t instanceof Tensor);
     if (!eagerOnBuilt && new Set(shapes.map((s) => s[0]).filter((b) => b != null)).size > 1) {
       throw argError(this.name, 'inputs', `shapes ${shapes.map((s) => fmtShape(s)).join(' and ')}`, 'inputs of one batch size (TF.js: "Can not merge tensors with different batch sizes")');

@@ -90,6 +90,9 @@ function numberAsBatchSize<T extends { batchSize?: number }>(given: T | number |
  * (what tf.model returns); tf.sequential's Sequential is one kind of it. A model is also a layer: applied to
  * symbolic tensors it becomes one node of another model, sharing its weights.
  */
+/** The widest summary line: far past any terminal, short of a string too long to make. */
+const MAX_SUMMARY_WIDTH = 10_000;
+
 export class LayersModel extends Layer implements TrainableModel {
   /** Set by callbacks to end training after the current batch, as in TF.js. */
   stopTraining = false;
@@ -629,7 +632,8 @@ export class LayersModel extends Layer implements TrainableModel {
 
   /** The outputs for one batch, as TF.js's predictOnBatch. */
   predictOnBatch(x: TensorOrArrayOrMap): Tensor | Tensor[] {
-    const n = (Array.isArray(x) ? x[0] : x instanceof Tensor ? x : Object.values(x)[0])?.shape?.[0];
+    // A batch of any size at once; what x is gets checked by predict, which names it.
+    const n = (Array.isArray(x) ? x[0] : x instanceof Tensor ? x : x != null && typeof x === 'object' ? Object.values(x)[0] : undefined)?.shape?.[0];
     return this.predict(x, { batchSize: Math.max(1, n ?? 1) });
   }
 
@@ -671,6 +675,14 @@ export class LayersModel extends Layer implements TrainableModel {
 
   /** Prints (or hands to printFn) Keras's layer table with parameter counts and, for graphs, what each layer is connected to. */
   summary(lineLength?: number, positions?: number[], printFn: (line: string) => void = console.log): void {
+    if (typeof printFn !== 'function') throw argError('summary', 'printFn', fmtValue(printFn), 'a function taking each line');
+    // A line is padded out to these widths: refused here rather than as a raw RangeError from String.repeat.
+    if (lineLength != null && lineLength !== 0 && !(Number.isInteger(lineLength) && lineLength > 0 && lineLength <= MAX_SUMMARY_WIDTH)) {
+      throw argError('summary', 'lineLength', fmtValue(lineLength), `a positive integer up to ${MAX_SUMMARY_WIDTH}`);
+    }
+    if (positions != null && !(Array.isArray(positions) && positions.every((p) => typeof p === 'number' && p >= 0 && p <= MAX_SUMMARY_WIDTH))) {
+      throw argError('summary', 'positions', fmtValue(positions), `column ends, as fractions of the line (up to 1) or as characters (up to ${MAX_SUMMARY_WIDTH})`);
+    }
     const { rows, sequentialLike } = this.summaryRows();
     const weights = { trainable: this.summaryTrainableWeights(), nonTrainable: this.nonTrainableWeights };
     for (const line of summaryLines(rows, sequentialLike, weights, lineLength, positions)) printFn(line);

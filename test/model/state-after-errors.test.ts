@@ -68,6 +68,20 @@ describe('state after a refused call', () => {
 });
 
 describe('checks that were missing', () => {
+  it('a null merge input, a null predictOnBatch x and bad summary arguments are named, not a raw TypeError or RangeError', () => {
+    const m = tn.sequential({ layers: [tn.layers.dense({ units: 2, inputShape: [4] })] });
+    expect(() => tn.layers.add().apply([tn.ones([2, 2]), null as unknown as tn.Tensor])).toThrow(/^add_Add\d+: inputs\[1\] must be a Tensor, got object$/);
+    expect(() => m.predictOnBatch(null as unknown as tn.Tensor)).toThrow(/^predict: x must be a Tensor, got null$/);
+    const lines: string[] = [];
+    expect(() => m.summary(-1, undefined, (l) => lines.push(l))).toThrow(/^summary: lineLength must be a positive integer up to 10000, got -1$/);
+    expect(() => m.summary(1e12)).toThrow(/summary: lineLength must be a positive integer up to 10000, got 1000000000000/);
+    expect(() => m.summary(80, [-80, 1, 2, 3])).toThrow(/^summary: positions must be column ends.*got \[-80,1,2,3\]$/);
+    expect(() => m.summary(80, undefined, 'x' as unknown as () => void)).toThrow(/^summary: printFn must be a function taking each line, got "x"$/);
+    expect(lines).toEqual([]);
+    m.summary(60, undefined, (l) => lines.push(l));
+    expect(lines[0]).toBe('_'.repeat(60));
+  });
+
   it('categoricalAccuracy refuses yTrue and yPred of different shapes (argMax would hide it)', () => {
     expect(() => tn.metrics.categoricalAccuracy(tn.ones([2, 3]), tn.ones([2, 4]))).toThrow(/categoricalAccuracy: yPred must be yTrue's shape \[2, 3\], got shape \[2, 4\]/);
     expect(Array.from(tn.metrics.categoricalAccuracy(tn.tensor([[0, 1], [1, 0]]), tn.tensor([[0.2, 0.8], [0.4, 0.6]])).dataSync())).toEqual([1, 0]);
