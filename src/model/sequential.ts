@@ -145,7 +145,7 @@ export class Sequential extends LayersModel {
     this.setGraph(buildGraph('Sequential.pop', [this.inputTensor!], [before]));
   }
 
-  /** No outputs while the model has no layers (before the first, or once all are popped), as TF.js's. */
+  /** No inputs or outputs while the model has no layers (before the first, or once all are popped), as TF.js's. */
   override get inputs(): SymbolicTensor[] {
     return this.layerList.length === 0 ? [] : super.inputs;
   }
