@@ -75,7 +75,7 @@ function depthSlices(
     total = pad === 'same' ? Math.max((outD - 1) * stride + span - d, 0) : 0;
     front = Math.floor(total / 2);
   }
-  assertHoldable(op, 'filterSize', [b, d + total, h, w, c]);
+  assertHoldable(op, `x padded for a window of depth ${k}`, [b, d + total, h, w, c]);
   const xp = total > 0 ? padOp(x, [[0, 0], [front, total - front], [0, 0], [0, 0], [0, 0]], fill) : x;
   const slices: Tensor[] = [];
   const inside = new Array<number>(outD).fill(0);
@@ -83,7 +83,9 @@ function depthSlices(
     const at = Array.from({ length: outD }, (_, od) => od * stride + kd * dilation);
     let hits = 0;
     at.forEach((p, od) => {
-      if (p >= front && p < front + d) (inside[od]++, hits++);
+      if (p < front || p >= front + d) return;
+      inside[od]++;
+      hits++;
     });
     // A pool's tap that reads only padding for every output adds nothing (fill is its identity), so a window far
     // deeper than x costs its taps inside x, not its depth; a convolution keeps every tap, in step with its filter.
