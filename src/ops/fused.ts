@@ -9,7 +9,7 @@ import { depthwiseConv2d as plainDepthwiseConv2d } from './depthwise-conv';
 import { checkMatMul, matMul as plainMatMul, type MatMulAttrs } from './matmul';
 import { reshape } from './reshape';
 import { relu, sigmoid } from './unary';
-import { argError, assertFiniteNumber, fmtShape, fmtValue } from '../util/validate';
+import { argError, assertFiniteNumber, checkKnownKeys, fmtShape, fmtValue } from '../util/validate';
 import { assertSameDtype, assertTensor } from '../tensor/checks';
 import type { DimRoundingMode, TensorLike, WindowPad } from '../tensor/value-types';
 import { matchedOperands, toTensor } from './tensor-like';
@@ -32,6 +32,10 @@ interface Epilogue {
 }
 
 /** An Epilogue with its values made tensors. */
+const EPILOGUE_KEYS = ['bias', 'activation', 'preluActivationWeights', 'leakyreluAlpha'];
+/** The keys of a fused convolution's config: a misspelled one (activaton) is refused, never silently no activation. */
+const CONV_KEYS = ['x', 'filter', 'strides', 'pad', 'dataFormat', 'dilations', 'dimRoundingMode', ...EPILOGUE_KEYS];
+
 interface EpilogueTensors {
   bias?: Tensor;
   activation?: FusedActivation;
@@ -125,6 +129,7 @@ export interface FusedMatMulConfig extends Epilogue {
  */
 export function matMul(config: FusedMatMulConfig): Tensor {
   if (config === null || typeof config !== 'object') throw argError('fused.matMul', 'config', typeof config, 'an object {a, b, bias?, activation?}');
+  checkKnownKeys('fused.matMul', 'config', config, ['a', 'b', 'transposeA', 'transposeB', ...EPILOGUE_KEYS]);
   let a = toTensor('fused.matMul', 'a', config.a);
   let b = toTensor('fused.matMul', 'b', config.b);
   // Mixed dtypes multiply in the higher one (int32 · float32 is float32), as matMul and TF.js's makeTypesMatch.
@@ -163,6 +168,7 @@ export interface FusedConv2dConfig extends Epilogue {
  */
 export function conv2d(config: FusedConv2dConfig): Tensor {
   if (config === null || typeof config !== 'object') throw argError('fused.conv2d', 'config', typeof config, 'an object {x, filter, strides, pad, bias?, activation?}');
+  checkKnownKeys('fused.conv2d', 'config', config, CONV_KEYS);
   let x = toTensor('fused.conv2d', 'x', config.x);
   let filter = toTensor('fused.conv2d', 'filter', config.filter);
   const e = epilogueTensors('fused.conv2d', config);
@@ -192,6 +198,7 @@ export function conv2d(config: FusedConv2dConfig): Tensor {
  */
 export function depthwiseConv2d(config: FusedConv2dConfig): Tensor {
   if (config === null || typeof config !== 'object') throw argError('fused.depthwiseConv2d', 'config', typeof config, 'an object {x, filter, strides, pad, bias?, activation?}');
+  checkKnownKeys('fused.depthwiseConv2d', 'config', config, CONV_KEYS);
   let x = toTensor('fused.depthwiseConv2d', 'x', config.x);
   let filter = toTensor('fused.depthwiseConv2d', 'filter', config.filter);
   const e = epilogueTensors('fused.depthwiseConv2d', config);

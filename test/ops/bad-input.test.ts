@@ -33,6 +33,9 @@ describe('bad input gets an Error naming the op, the argument, what came and wha
     ['maxPoolWithArgmax rank', () => tn.maxPoolWithArgmax(tn.zeros([4, 4, 1]) as tn.Tensor4D, 2, 2, 'valid'), /maxPoolWithArgmax: x must be rank 4 .*got shape \[4, 4, 1\]/],
     ['maxPoolWithArgmax includeBatchInIndex', () => tn.maxPoolWithArgmax(tn.zeros([1, 4, 4, 1]) as tn.Tensor4D, 2, 2, 'valid', 1 as unknown as boolean), /maxPoolWithArgmax: includeBatchInIndex must be a boolean, got number 1/],
     ['fused activation', () => tn.fused.matMul({ a: a23, b: tn.zeros([3, 2]), activation: 'gelu' as 'relu' }), /fused.matMul: activation must be 'linear', 'relu', 'relu6', 'elu', 'leakyrelu', 'prelu', 'sigmoid', got "gelu"/],
+    ['fused misspelled key', () => tn.fused.matMul({ a: a23, b: tn.zeros([3, 2]), activaton: 'relu' } as never), /^fused.matMul: config.activaton must be one of a, b, transposeA, transposeB, bias, activation, preluActivationWeights, leakyreluAlpha, got an unknown option$/],
+    ['fused conv misspelled key', () => tn.fused.conv2d({ x: tn.zeros([1, 3, 3, 1]), filter: tn.zeros([2, 2, 1, 1]), strides: 1, pad: 'valid', bais: tn.zeros([1]) } as never), /^fused.conv2d: config.bais must be one of x, filter, .*got an unknown option$/],
+    ['fused depthwise misspelled key', () => tn.fused.depthwiseConv2d({ x: tn.zeros([1, 3, 3, 1]), filter: tn.zeros([2, 2, 1, 1]), strides: 1, pad: 'valid', dilation: 2 } as never), /^fused.depthwiseConv2d: config.dilation must be one of x, filter, .*got an unknown option$/],
     ['disposed', () => { const t = tn.zeros([1]); t.dispose(); return tn.relu(t); }, /^Tensor is disposed\.$/],
     ['grad of unused arg', () => tn.grads((x) => tn.sum(x))([tn.ones([1]), tn.ones([1])]), /does not depend on it/],
   ];
