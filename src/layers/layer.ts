@@ -708,14 +708,19 @@ export abstract class Layer extends Serializable {
   protected addWeight(suffix: string, shape: number[], init: Initializer, options?: WeightExtras): Variable;
   protected addWeight(suffix: string, given: Shape, third?: Initializer | DType | null, fourth?: Initializer | WeightExtras, regularizer?: Regularizer | null, trainable?: boolean, constraint?: Constraint | null): Variable {
     // A build reading a shape's unknown batch dim (null) as a size is refused here, as TF.js refuses the tensor.
-    const shape = assertShape(`${this.name}.addWeight`, `shape of '${suffix}'`, given);
-    if (third === undefined || third === null || typeof third === 'string') {
+    const op = `${this.name}.addWeight`;
+    if (typeof suffix !== 'string' || suffix === '') throw argError(op, 'name', fmtValue(suffix), 'a non-empty string');
+    const shape = assertShape(op, `shape of '${suffix}'`, given);
+    const isInitializer = (v: unknown): v is Initializer => typeof v === 'object' && v !== null && typeof (v as Initializer).apply === 'function';
+    if (!isInitializer(third)) {
+      // TF.js's form: (name, shape, dtype?, initializer, regularizer?, trainable?, constraint?), each checked before the name is taken.
+      const dtype = third == null ? 'float32' : assertDtype(op, 'dtype', third);
+      const init = fourth;
+      if (!isInitializer(init)) throw argError(op, 'initializer', fmtValue(init), 'an Initializer (tf.initializers.*)');
+      const flag = optionalBoolean(op, 'trainable', trainable, true);
       if (this.addedNames.has(suffix)) throw new Error(`Duplicate weight name ${suffix} for layer ${this.name}`);
       this.addedNames.add(suffix);
-      const dtype = third ?? 'float32';
-      const init = fourth as Initializer | undefined;
-      if (!init || typeof (init as Initializer).apply !== 'function') throw argError(`${this.name}.addWeight`, 'initializer', fmtValue(init), 'an Initializer (tf.initializers.*)');
-      return this.addVariable(suffix, shape, init, { trainable: trainable ?? true, regularizer, constraint }, dtype);
+      return this.addVariable(suffix, shape, init, { trainable: flag, regularizer, constraint }, dtype);
     }
     return this.addVariable(suffix, shape, third, (fourth as WeightExtras | undefined) ?? {}, this.dtype);
   }
@@ -954,6 +959,8 @@ export abstract class Layer extends Serializable {
     if (!(x instanceof Tensor)) throw argError(this.name, 'input', typeof x, 'a Tensor');
     if (x.rank === 0 && !this.takesScalar()) throw argError(this.name, 'input', 'a scalar', 'a tensor with a batch dim');
     const shape = x.shape.slice(1);
+    // No built-in layer computes on complex numbers or strings, those that pass any dtype through included.
+    if (!this.userDefined && (x.dtype === 'complex64' || x.dtype === 'string')) throw argError(this.name, 'input', `dtype ${x.dtype}`, 'a float32, int32 or bool tensor');
     if (this.checksInputDtype() && x.dtype !== this.dtype) throw argError(this.name, 'input', `dtype ${x.dtype}`, this.expectedDtype(x.dtype));
     if (!this.built) this.ensureBuilt(shape, [x.shape[0]]);
     this.refitDeclared(shape);

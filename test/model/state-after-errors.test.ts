@@ -68,6 +68,28 @@ describe('state after a refused call', () => {
 });
 
 describe('checks that were missing', () => {
+  it('built-in layers refuse a complex64 input (dropout passed it through and left two tensors); addWeight checks its arguments before taking the name', () => {
+    const c = tn.complex(tn.ones([2, 4]), tn.ones([2, 4]));
+    const before = tn.memory().numTensors;
+    for (const layer of [tn.layers.dropout({ rate: 0.5 }), tn.layers.gaussianNoise({ stddev: 1 }), tn.layers.dense({ units: 2 })]) {
+      expect(() => layer.apply(c)).toThrow(/input must be a float32, int32 or bool tensor, got dtype complex64$/);
+    }
+    expect(tn.memory().numTensors).toBe(before);
+    class Holder extends tn.layers.Layer {
+      static className = 'HolderS48';
+      add(name: string, shape: number[], dtype: 'float32', init: ReturnType<typeof tn.initializers.ones>, regularizer?: undefined, trainable?: boolean): tn.Variable {
+        return this.addWeight(name, shape, dtype, init, regularizer, trainable);
+      }
+    }
+    const holder = new Holder({ name: 'holder_s48' });
+    const ones = tn.initializers.ones();
+    expect(() => holder.add({ a: 1 } as unknown as string, [2], 'float32', ones)).toThrow(/^holder_s48.addWeight: name must be a non-empty string, got \{"a":1\}$/);
+    expect(() => holder.add('w', [2], 1 as unknown as 'float32', ones)).toThrow(/^holder_s48.addWeight: dtype must be 'float32', 'int32', 'bool' or 'float64', got number 1$/);
+    expect(() => holder.add('w', [2], 'float32', ones, undefined, 'yes' as unknown as boolean)).toThrow(/^holder_s48.addWeight: trainable must be a boolean, got string "yes"$/);
+    // None of the refusals took the name.
+    expect(holder.add('w', [2], 'float32', ones, undefined, false).trainable).toBe(false);
+  });
+
   it('a null merge input, a null predictOnBatch x and bad summary arguments are named, not a raw TypeError or RangeError', () => {
     const m = tn.sequential({ layers: [tn.layers.dense({ units: 2, inputShape: [4] })] });
     expect(() => tn.layers.add().apply([tn.ones([2, 2]), null as unknown as tn.Tensor])).toThrow(/^add_Add\d+: inputs\[1\] must be a Tensor, got object$/);
