@@ -398,6 +398,9 @@ export function generator<T>(generatorFn: () => Iterator<T> | AsyncIterator<T> |
   if (typeof generatorFn !== 'function') throw argError('data.generator', 'generator', fmtValue(generatorFn), 'a (possibly async) generator function');
   return new Dataset<T>(async () => {
     const it = await generatorFn();
+    if (it === null || typeof it !== 'object' || typeof it.next !== 'function') {
+      throw argError('data.generator', 'generator', `a function returning ${fmtValue(it)}`, 'a function returning an iterator (a generator function, or an object with next())');
+    }
     return calls(() => it.next());
   }, null);
 }

@@ -81,6 +81,7 @@ export function gramSchmidt(xs: Tensor[] | Tensor): Tensor1D[] | Tensor2D {
   if (asMatrix) {
     const t = toTensor(op, 'xs', xs);
     if (t.rank !== 2) throw argError(op, 'xs', `shape ${fmtShape(t.shape)}`, 'a 2-D tensor (its rows) or an array of 1-D tensors');
+    if (t.shape[0] === 0) throw argError(op, 'xs', `shape ${fmtShape(t.shape)}`, 'at least one vector (row)');
     rows = unstack(t);
   } else {
     if (xs.length === 0) throw argError(op, 'xs', 'an empty array', 'at least one vector');

@@ -44,6 +44,10 @@ describe('tn.data iterators are made as TF.js makes them', () => {
     return { seen, loss: h.history.loss, valLoss: h.history.val_loss, weights: model.getWeights().map((w) => Array.from(w.dataSync())) };
   };
 
+  it('a generator function that returns no iterator is refused by name when the pass opens', async () => {
+    await expect(tn.data.generator((() => 5) as never).toArray()).rejects.toThrow(/^data.generator: generator must be a function returning an iterator \(a generator function, or an object with next\(\)\), got a function returning 5$/);
+  });
+
   it('fitDataset without batchesPerEpoch: every epoch a fresh pass, the one made before training unread', async () => {
     const [got, want] = await both(fitShuffled({}));
     expect(got).toEqual(want);

@@ -66,6 +66,7 @@ describe('linalg.qr', () => {
     expect(() => tn.linalg.qr(tn.zeros([3]))).toThrow(/linalg.qr: x must be rank 2 or higher, got shape \[3\] \(rank 1\)/);
     expect(() => tn.linalg.qr(tn.zeros([2, 2], 'int32'))).toThrow(/linalg.qr: x must be a float32 or float64 tensor, got an int32 tensor/);
     expect(() => tn.linalg.qr(tn.zeros([2, 2]), 1 as never)).toThrow(/linalg.qr: fullMatrices must be a boolean/);
+    expect(() => tn.linalg.gramSchmidt(tn.ones([0, 3]))).toThrow(/^linalg.gramSchmidt: xs must be at least one vector \(row\), got shape \[0, 3\]$/);
   });
 });
 
