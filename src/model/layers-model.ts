@@ -85,14 +85,14 @@ function numberAsBatchSize<T extends { batchSize?: number }>(given: T | number |
   return typeof given === 'number' ? ({ batchSize: given } as T) : given;
 }
 
+/** The widest summary line: far past any terminal, short of a string too long to make. */
+const MAX_SUMMARY_WIDTH = 10_000;
+
 /**
  * A model over a graph of layers with Keras's compile / fit / evaluate / predict / save, as tf.LayersModel
  * (what tf.model returns); tf.sequential's Sequential is one kind of it. A model is also a layer: applied to
  * symbolic tensors it becomes one node of another model, sharing its weights.
  */
-/** The widest summary line: far past any terminal, short of a string too long to make. */
-const MAX_SUMMARY_WIDTH = 10_000;
-
 export class LayersModel extends Layer implements TrainableModel {
   /** Set by callbacks to end training after the current batch, as in TF.js. */
   stopTraining = false;
