@@ -31,11 +31,12 @@ interface Epilogue {
   leakyreluAlpha?: number;
 }
 
-/** An Epilogue with its values made tensors. */
+/** An Epilogue's keys, which every fused op's config may hold. */
 const EPILOGUE_KEYS = ['bias', 'activation', 'preluActivationWeights', 'leakyreluAlpha'];
 /** The keys of a fused convolution's config: a misspelled one (activaton) is refused, never silently no activation. */
 const CONV_KEYS = ['x', 'filter', 'strides', 'pad', 'dataFormat', 'dilations', 'dimRoundingMode', ...EPILOGUE_KEYS];
 
+/** An Epilogue with its values made tensors. */
 interface EpilogueTensors {
   bias?: Tensor;
   activation?: FusedActivation;
