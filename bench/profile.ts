@@ -33,7 +33,7 @@ export type Phase = 'GEMMs' | 'direct conv' | 'im2col/col2im' | 'pooling' | 'act
 const PHASES: Phase[] = ['GEMMs', 'direct conv', 'im2col/col2im', 'pooling', 'activations', 'softmax/loss', 'other elementwise/reductions', 'Adam', 'copies/allocation', 'JS overhead'];
 
 const KERNEL_PHASE: Record<keyof Omit<CpuKernels, 'memory'>, Phase> = {
-  gemm: 'GEMMs', gemmBiasActivation: 'GEMMs', gemmMasked: 'GEMMs', im2col: 'im2col/col2im', col2im: 'im2col/col2im', maxPool: 'pooling',
+  gemm: 'GEMMs', batchGemm: 'GEMMs', gemmBiasActivation: 'GEMMs', gemmMasked: 'GEMMs', im2col: 'im2col/col2im', col2im: 'im2col/col2im', maxPool: 'pooling',
   maxPoolBackprop: 'pooling', biasActivation: 'activations', biasActivationBackprop: 'activations', channelAffine: 'other elementwise/reductions', adamUpdate: 'Adam', softmax: 'softmax/loss', logSoftmax: 'softmax/loss', avgPool: 'pooling', avgPoolBackprop: 'pooling', unary: 'other elementwise/reductions', binary: 'other elementwise/reductions', clip: 'activations', reduce: 'other elementwise/reductions', argReduce: 'other elementwise/reductions', cast: 'other elementwise/reductions', convDirect: 'direct conv', convFilterDirect: 'direct conv', convFilterFromWinners: 'direct conv', unpoolActivationBackprop: 'pooling',
   copyStrided: 'copies/allocation', allFinite: 'other elementwise/reductions', select: 'other elementwise/reductions', gather: 'copies/allocation', topkIndices: 'other elementwise/reductions',
   segmentSum: 'other elementwise/reductions', depthwiseConv2d: 'direct conv',

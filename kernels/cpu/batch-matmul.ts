@@ -1,6 +1,12 @@
 import type { GemmFn } from './gemm';
 import type { FloatArray } from '../shared/types';
 
+/** out[i] = op(a[i])·op(b[i]) over a batch: batchMatMul's arguments after its gemm. */
+export type BatchGemmFn = (
+  a: FloatArray, b: FloatArray, out: FloatArray, batch: number, aBatch: number, bBatch: number,
+  m: number, n: number, k: number, transA: boolean, transB: boolean,
+) => void;
+
 /**
  * out[i] = op(a[i])·op(b[i]) for i < batch, each a row-major matrix product through `gemm`. a holds aBatch
  * matrices and b holds bBatch, each either batch or 1 (one matrix shared by every product).

@@ -3,6 +3,7 @@ import { biasActivation, biasActivationBackprop } from './bias-activation';
 import { channelAffine } from './channel-affine';
 import { gemm, gemmBiasActivation, type GemmBiasActivationFn, type GemmFn } from './gemm';
 import { gemmMasked, type GemmMaskedFn } from './gemm-masked';
+import { batchMatMul, type BatchGemmFn } from './batch-matmul';
 import type { ConvDirectFn, ConvFilterDirectFn, ConvFilterFromWinnersFn } from './conv-direct';
 import { col2im, im2col } from './im2col';
 import { maxPool, maxPoolBackprop, type UnpoolActivationBackpropFn } from './pool';
@@ -22,6 +23,8 @@ import { depthwiseConv2d, depthwiseConv2dBackpropFilter, depthwiseConv2dBackprop
  */
 export interface CpuKernels {
   readonly gemm: GemmFn;
+  /** A batch of products (batchMatMul); the SIMD set runs tiny float32 ones in one loop with its gemm's bits. */
+  readonly batchGemm: BatchGemmFn;
   readonly biasActivation: typeof biasActivation;
   readonly biasActivationBackprop: typeof biasActivationBackprop;
   /** (x − mean)·scale + offset per channel of the last axis (a batch norm's inference); the SIMD set runs float32. */
@@ -112,5 +115,5 @@ export interface ResidentMemory {
 }
 
 /** The pure-JS kernels: the fallback everywhere, and the reference the SIMD kernels are tested against. */
-export const jsKernels: CpuKernels = { gemm, gemmBiasActivation, gemmMasked, biasActivation, biasActivationBackprop, channelAffine, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, unary, binary, reduce, clip, softmax, logSoftmax, avgPool, avgPoolBackprop, cast, copyStrided, allFinite, select, argReduce, gather, segmentSum, depthwiseConv2d,
+export const jsKernels: CpuKernels = { gemm, batchGemm: (...args) => batchMatMul(gemm, ...args), gemmBiasActivation, gemmMasked, biasActivation, biasActivationBackprop, channelAffine, maxPool, maxPoolBackprop, im2col, col2im, adamUpdate, unary, binary, reduce, clip, softmax, logSoftmax, avgPool, avgPoolBackprop, cast, copyStrided, allFinite, select, argReduce, gather, segmentSum, depthwiseConv2d,
   depthwiseConv2dBackpropInput, depthwiseConv2dBackpropFilter, topkIndices };

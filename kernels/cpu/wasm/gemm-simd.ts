@@ -2,6 +2,8 @@ import type { Activation } from '../../shared/op-names';
 import { biasActivation as biasActivationJs } from '../bias-activation';
 export type { GemmBiasActivationFn };
 import { gemm as gemmJs, type GemmBiasActivationFn, type GemmFn } from '../gemm';
+import { gemmTinyFloat32 } from '../gemm-tiny';
+import { batchMatMul, type BatchGemmFn } from '../batch-matmul';
 import { zeroShare } from '../zero-share';
 import type { FloatArray } from '../../shared/types';
 import { rowsProduct, rowTiles } from './gemm-rows';
@@ -24,6 +26,8 @@ export interface SimdGemmOptions {
   mcPanels?: number;
   /** Use relaxed-SIMD fused multiply-add (default false; needs an engine flag in Node 20). */
   fma?: boolean;
+  /** Products of up to this many multiply-adds run in a plain loop with the same bits (default TINY_PRODUCT). */
+  tinyProduct?: number;
   /** Split a GEMM across threads only from this many flops (2·m·n·k) up (default SPLIT_FLOPS). */
   splitFlops?: number;
   /** Threads to use, main included (default: available cores, at most 4; 1 where threads are unavailable). */
@@ -44,6 +48,8 @@ export interface SimdGemm {
   readonly gemm: GemmFn;
   /** C = act(op(A)·op(B) + bias), the bias and activation applied to each tile of C while it is in L1. */
   readonly gemmBiasActivation: GemmBiasActivationFn;
+  /** A batch of products; tiny float32 ones in one plain loop with the same bits. */
+  readonly batchGemm: BatchGemmFn;
   /** Threads used for large GEMMs (main thread included). */
   readonly threads: number;
   /** Sets the thread count, starting or stopping workers; resolves once the workers are ready to take work. */
@@ -57,6 +63,11 @@ export interface SimdGemm {
  * sweep): below ~2 MFLOP (≈ 100 µs on one thread) waking a worker and the extra copies cost about what they save.
  */
 export const SPLIT_FLOPS = 2_000_000;
+/**
+ * Largest product (m·n·k multiply-adds) done by gemmTinyFloat32's plain loop rather than a call into the module:
+ * measured here, a call costs 1 – 3 µs whatever its size, the loop ~5 ns per multiply-add.
+ */
+export const TINY_PRODUCT = 256;
 const [PACK_A, PACK_B, COMPUTE, INDEX_A] = (['pack_a', 'pack_b', 'compute', 'index_a'] as const).map(kernelIndex);
 /**
  * Products from this many flops up list the all-zero rows of each packed A panel (index_a) so that the
@@ -106,7 +117,7 @@ export function simdGemmOn(runtime: WasmRuntime, options: SimdGemmOptions = {}):
  * bias + activation while it is still in L1, with the f32 operations of biasActivation: the same bits as the
  * GEMM followed by biasActivation, without a second pass over C.
  */
-export function simdGemmsOn(runtime: WasmRuntime, options: SimdGemmOptions = {}): { gemm: GemmFn; gemmBiasActivation: GemmBiasActivationFn } {
+export function simdGemmsOn(runtime: WasmRuntime, options: SimdGemmOptions = {}): { gemm: GemmFn; gemmBiasActivation: GemmBiasActivationFn; batchGemm: BatchGemmFn } {
   const MR = options.mr ?? 4;
   const NR = options.nr ?? 8;
   const KC = options.kc ?? 256;
@@ -115,6 +126,9 @@ export function simdGemmsOn(runtime: WasmRuntime, options: SimdGemmOptions = {})
   const sparseMinFlops = options.sparseMinFlops ?? SPARSE_MIN_FLOPS;
   const rowSparseMinShare = options.rowSparseMinShare ?? ROW_SPARSE_MIN_SHARE;
   const { heap, fns } = runtime;
+  // The loop's bits are the micro-kernel's only with separate multiplies and adds, within one k-block.
+  const tinyProduct = options.tinyProduct ?? TINY_PRODUCT;
+  const tinyFits = (m: number, n: number, k: number): boolean => !options.fma && k <= KC && m * n * k <= tinyProduct;
   const scratchBytes = alignUp(MR * NR * 4);
 
   /** The twins' way: the JS gemm, then (when fused) biasActivation in place. */
@@ -133,6 +147,11 @@ export function simdGemmsOn(runtime: WasmRuntime, options: SimdGemmOptions = {})
     if (m === 0 || n === 0) return;
     if (k === 0) {
       fallback(a, b, c, m, n, k, transA, transB, accumulate, bias, act);
+      return;
+    }
+    if (tinyFits(m, n, k)) {
+      gemmTinyFloat32(a, b, c, m, n, k, transA, transB, accumulate);
+      if (bias) biasActivationJs(c, bias as Float32Array, m, n, act, c);
       return;
     }
     const rp = Math.ceil(m / MR);
@@ -234,9 +253,21 @@ export function simdGemmsOn(runtime: WasmRuntime, options: SimdGemmOptions = {})
     });
     o.finish();
   };
+  const gemm: GemmFn = (a, b, c, m, n, k, transA, transB, accumulate) => run(a, b, c, m, n, k, transA, transB, accumulate, null, 'linear');
+  // A batch of tiny products in one loop over the operands in place: a view of each matrix per product cost more
+  // than its product.
+  const batchGemm: BatchGemmFn = (a, b, out, batch, aBatch, bBatch, m, n, k, transA, transB) => {
+    if (!(a instanceof Float32Array && b instanceof Float32Array && out instanceof Float32Array) || k === 0 || !tinyFits(m, n, k)) {
+      batchMatMul(gemm, a, b, out, batch, aBatch, bBatch, m, n, k, transA, transB);
+      return;
+    }
+    const [aStep, bStep] = [aBatch === 1 ? 0 : m * k, bBatch === 1 ? 0 : k * n];
+    for (let i = 0; i < batch; i++) gemmTinyFloat32(a, b, out, m, n, k, transA, transB, false, i * aStep, i * bStep, i * m * n);
+  };
   return {
-    gemm: (a, b, c, m, n, k, transA, transB, accumulate) => run(a, b, c, m, n, k, transA, transB, accumulate, null, 'linear'),
+    gemm,
     gemmBiasActivation: (a, b, c, m, n, k, transA, transB, bias, act) => run(a, b, c, m, n, k, transA, transB, false, bias, act),
+    batchGemm,
   };
 }
 

@@ -38,7 +38,7 @@ const isF32 = (...xs: FloatArray[]): boolean => xs.every((x) => x instanceof Flo
  * elements are split across the runtime's threads.
  */
 export function simdKernelsOn(
-  runtime: WasmRuntime, gemms: Pick<CpuKernels, 'gemm' | 'gemmBiasActivation'>, splitElements = SPLIT_ELEMENTS,
+  runtime: WasmRuntime, gemms: Pick<CpuKernels, 'gemm' | 'gemmBiasActivation' | 'batchGemm'>, splitElements = SPLIT_ELEMENTS,
 ): CpuKernels {
   const { heap } = runtime;
   const chunkOf = (total: number, quantum = 1): number => chunkAcross(total, runtime.threads, quantum);

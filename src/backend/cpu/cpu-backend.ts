@@ -15,7 +15,6 @@ import { gatherND, scatterND } from '../../../kernels/cpu/indexing';
 import { rowStrides, splitAt } from '../../../kernels/shared/index-geometry';
 import { cumsum } from '../../../kernels/cpu/cumsum';
 import { gatherAt } from '../../../kernels/cpu/pool';
-import { batchMatMul } from '../../../kernels/cpu/batch-matmul';
 import { depthwiseGeometry } from '../../../kernels/shared/geometry';
 import { concat, gatherStrided, scatterStrided } from '../../../kernels/cpu/strided';
 import { arrayTypeFor, makeHandle, sizeOfShape, type DType, type FloatArray, type TypedArray, type TensorHandle as Tensor } from '../handle';
@@ -123,7 +122,7 @@ export class CpuBackend implements Backend {
     const [m, k] = transposeA ? [a.shape[2], a.shape[1]] : [a.shape[1], a.shape[2]];
     const n = transposeB ? b.shape[1] : b.shape[2];
     const [out, values] = this.floatOutput([batch, m, n], a.dtype);
-    batchMatMul(this.k.gemm, floats(a), floats(b), values, batch, aBatch, bBatch, m, n, k, transposeA, transposeB);
+    this.k.batchGemm(floats(a), floats(b), values, batch, aBatch, bBatch, m, n, k, transposeA, transposeB);
     return out;
   }
 
