@@ -1,8 +1,8 @@
-import type { Tensor } from '../tensor/tensor';
+import { Tensor } from '../tensor/tensor';
 import { assertTensor } from '../tensor/checks';
 import { argError, assertShape, fmtShape, fmtValue } from '../util/validate';
 import { mul } from './binary';
-import { cast, floatsMet } from './cast';
+import { floatsMet } from './cast';
 import { fill, ones } from './creation';
 import { checkNDIndices, gather, indexTensor, scatterIndices, scatterND } from './gather';
 import { reshape } from './reshape';
@@ -14,27 +14,49 @@ import { where } from './where';
 // sparseToDense and tensorScatterUpdate kernels), made of gather and scatterND: differentiable in the values and
 // the tensor written into (TF.js registers no gradient for either).
 
-/** The rows of [n, depth] index tuples that are the last write to their place, in order. */
-function lastWrites(tuples: Tensor): Int32Array {
+/**
+ * Which rows of [n, depth] index tuples into shape's first dims are the last write to their place (in order; null
+ * when every row is), and a mark (1) on each place written. Places are numbered flat (indices are checked in range
+ * first), so the marks take no more room than the result.
+ */
+function lastWrites(tuples: Tensor, shape: readonly number[]): { keep: Int32Array | null; marked: Uint8Array } {
   const [n, depth] = tuples.shape;
   const v = tuples.dataSync();
-  const last = new Map<string, number>();
-  for (let i = 0; i < n; i++) last.set(Array.from(v.subarray(i * depth, (i + 1) * depth)).join(','), i);
-  return Int32Array.from([...last.values()].sort((a, b) => a - b));
+  const places = new Int32Array(n);
+  let count = 1;
+  for (let j = 0; j < depth; j++) count *= shape[j];
+  for (let i = 0; i < n; i++) {
+    let place = 0;
+    for (let j = 0; j < depth; j++) place = place * shape[j] + v[i * depth + j];
+    places[i] = place;
+  }
+  const last = new Int32Array(count);
+  const marked = new Uint8Array(count);
+  for (let i = 0; i < n; i++) {
+    last[places[i]] = i;
+    marked[places[i]] = 1;
+  }
+  let kept = 0;
+  for (let i = 0; i < n; i++) if (last[places[i]] === i) kept++;
+  if (kept === n) return { keep: null, marked };
+  const keep = new Int32Array(kept);
+  for (let i = 0, k = 0; i < n; i++) if (last[places[i]] === i) keep[k++] = i;
+  return { keep, marked };
 }
 
 /**
  * base (or the scalar fallback) with the slices updates[i] written at tuples[i] (the last write winning), shape
- * `shape`: the scattered updates selected where a mask marks the written places. Selecting, not blending with a 0/1
+ * `shape`: the scattered updates selected where the written places are marked. Selecting, not blending with a 0/1
  * mask, keeps a written place free of an Infinity or NaN in what it replaces (∞·0 is NaN).
  */
 function writeAt(base: Tensor | null, tuples: Tensor, updates: Tensor, shape: number[], fallback: Tensor | null): Tensor {
-  const keep = lastWrites(tuples);
-  if (keep.length === 0) return base ?? mul(fill(shape, 1, updates.dtype), fallback as Tensor);
-  const at = gather(tuples, keep);
-  const written = scatterND(at, gather(updates, keep), shape);
-  const marked = cast(scatterND(at, ones([keep.length, ...updates.shape.slice(1)], 'int32'), shape), 'bool');
-  return where(marked, written, base ?? (fallback as Tensor));
+  if (tuples.shape[0] === 0) return base ?? mul(fill(shape, 1, updates.dtype), fallback as Tensor);
+  const { keep, marked } = lastWrites(tuples, shape);
+  const written = keep ? scatterND(gather(tuples, keep), gather(updates, keep), shape) : scatterND(tuples, updates, shape);
+  // The marks per place, broadcast along the slices each place holds.
+  const depth = tuples.shape[1];
+  const marks = new Tensor([...shape.slice(0, depth), ...shape.slice(depth).map(() => 1)], 'bool', marked);
+  return where(marks, written, base ?? (fallback as Tensor));
 }
 
 /**
