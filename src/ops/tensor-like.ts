@@ -30,6 +30,11 @@ function nestedShape(op: string, values: unknown, path: string, bytesAreStrings:
   if (ArrayBuffer.isView(values) && !(values instanceof DataView)) return [(values as TypedArray).length];
   if (!Array.isArray(values)) throw argError(op, `values${path}`, describeValue(values), 'a number, a boolean, a string, or (nested) arrays of them');
   if (values.length === 0) return [0];
+  // A row of plain values (the innermost list, nearly every value) is checked in one pass with no shapes or paths.
+  const isValue = (v: unknown) => typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string' || v === null || v === undefined || (bytesAreStrings && v instanceof Uint8Array);
+  let plain = 0;
+  while (plain < values.length && isValue(values[plain])) plain++;
+  if (plain === values.length) return [values.length];
   const inner = nestedShape(op, values[0], `${path}[0]`, bytesAreStrings);
   for (let i = 1; i < values.length; i++) {
     const s = nestedShape(op, values[i], `${path}[${i}]`, bytesAreStrings);
@@ -51,7 +56,13 @@ function flatten(values: NestedValues | null | undefined, out: unknown[], string
   else if (values === null) out.push(0);
   else if (values === undefined) out.push(NaN);
   else if (typeof values === 'boolean') out.push(values ? 1 : 0);
-  else for (let i = 0; i < values.length; i++) flatten(values[i] as NestedValues, out, strings);
+  else {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (typeof v === 'number') out.push(v);
+      else flatten(v as NestedValues, out, strings);
+    }
+  }
 }
 
 /**
@@ -107,11 +118,17 @@ export function toTensor(op: string, arg: string, x: unknown, dtype?: DType): Te
   }
   // Strings make a string tensor, which the ops that take one convert themselves (ops/string-tensors.ts).
   if (dtype === undefined && inferDtype(x) === 'string') throw argError(op, arg, 'strings', `numbers or booleans (${op} does not take strings)`);
-  if (dtype === 'int32') {
-    const flat: number[] = [];
-    flatten(x as NestedValues, flat);
-    const bad = flat.findIndex((v) => !Number.isInteger(v));
-    if (bad >= 0) throw argError(op, `${arg}[${bad}]`, String(flat[bad]), 'an integer (this argument is int32)');
+  if (dtype === 'int32' && !(x instanceof Int32Array || x instanceof Uint8Array || x instanceof Uint8ClampedArray)) {
+    let flat: ArrayLike<number>;
+    if (ArrayBuffer.isView(x)) flat = x as TypedArray;
+    else {
+      const list: number[] = [];
+      flatten(x as NestedValues, list);
+      flat = list;
+    }
+    for (let i = 0; i < flat.length; i++) {
+      if (!Number.isInteger(flat[i])) throw argError(op, `${arg}[${i}]`, String(flat[i]), 'an integer (this argument is int32)');
+    }
   }
   return makeTensor(op, x as TensorLike, undefined, dtype);
 }
