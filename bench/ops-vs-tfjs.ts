@@ -56,6 +56,28 @@ const CASES: Case[] = [
     name: 'rotateWithOffset [1,1280,1920,3]', shape: [1, 1280, 1920, 3], calls: 2,
     run: (lib, x) => (lib.image.rotateWithOffset as (i: unknown, r: number, f: number[]) => unknown)(x, 0.47, [10, 20, 30]),
   },
+  // Ops a later sweep (against TF.js's cpu backend) found 3 – 27x slower, from host-side loops: string keys per
+  // index, per-pixel arrays, a call into the SIMD gemm per tiny matrix, typed arrays made with a map function.
+  {
+    name: 'sparseToDense 1e5 of [1e6]', shape: [100_000], calls: 5,
+    run: (lib, x) => (lib.sparseToDense as (i: unknown, v: unknown, s: number[], d: number) => unknown)((lib.cast as (t: unknown, d: string) => unknown)((lib.mul as (a: unknown, b: number) => unknown)(x, 500_000), 'int32'), x, [1_000_000], 0),
+  },
+  { name: 'matMul [1000,2,3]x[1000,3,2]', shape: [1000, 2, 3], second: [1000, 3, 2], calls: 20, run: (lib, x, y) => (lib.matMul as (a: unknown, b: unknown) => unknown)(x, y) },
+  { name: 'matMul [100,4,4]x[100,4,4]', shape: [100, 4, 4], second: [100, 4, 4], calls: 20, run: (lib, x, y) => (lib.matMul as (a: unknown, b: unknown) => unknown)(x, y) },
+  {
+    name: 'transform bilinear [1,256,256,3]', shape: [1, 256, 256, 3], second: [1, 8], calls: 3,
+    run: (lib, x, y) => (lib.image.transform as (i: unknown, t: unknown, m: string) => unknown)(x, (lib.mul as (a: unknown, b: unknown) => unknown)(y, [[0.9, 0.1, 3, -0.1, 0.9, 2, 0, 0]]), 'bilinear'),
+  },
+  { name: 'hannWindow 4096', shape: [1], calls: 50, run: (lib) => lib.signal.hannWindow(4096) },
+  {
+    name: 'raggedRange 1000 rows', shape: [1000], calls: 20,
+    run: (lib, x) => {
+      const int = (t: unknown) => (lib.cast as (t: unknown, d: string) => unknown)(t, 'int32');
+      const scaled = (lib.mul as (a: unknown, b: number) => unknown)(x, 100);
+      return (lib.raggedRange as (s: unknown, l: unknown, d: unknown) => unknown)(int(scaled), int((lib.add as (a: unknown, b: number) => unknown)(scaled, 20)), int((lib.onesLike as (t: unknown) => unknown)(x)));
+    },
+  },
+  { name: 'tensor(number[1e5])', shape: [1], calls: 10, run: (lib) => (lib.tensor as (v: number[]) => unknown)(NUMBERS) },
   {
     name: 'nonMaxSuppression 1000 to 50', shape: [1000, 4], second: [1000], calls: 10,
     run: (lib, x, y) => (lib.image.nonMaxSuppression as (b: unknown, s: unknown, m: number, t: number) => unknown)(x, y, 50, 0.5),
@@ -64,6 +86,8 @@ const CASES: Case[] = [
 
 /** Values in [0, 1) from a fixed sequence, the same for both libraries. */
 const values = (n: number): Float32Array => Float32Array.from({ length: n }, (_, i) => ((i * 7919) % 100_003) / 100_003);
+/** A plain array of numbers, as a program's data arrives. */
+const NUMBERS = Array.from(values(100_000));
 
 async function main(): Promise<void> {
   await tf.setBackend(opts.backend as string);

@@ -1,5 +1,5 @@
 import { assertTensorDtype } from '../tensor/checks';
-import { Tensor, sizeOfShape } from '../tensor/tensor';
+import { Tensor, arrayTypeFor, sizeOfShape } from '../tensor/tensor';
 import type { Tensor1D, Tensor2D } from '../tensor/tfjs-types';
 import { tidy } from '../tensor/tidy';
 import { firstSeenIds } from '../util/first-seen';
@@ -48,7 +48,9 @@ function booleanMask(x: Tensor | TensorLike, mask: Tensor | TensorLike, axis?: n
     throw argError(op, 'mask', `shape ${fmtShape(m.shape)}`, `the shape ${fmtShape(covered)} of tensor's axes ${from} … ${from + m.rank - 1}`);
   }
   const flat = reshape(t, [...t.shape.slice(0, from), sizeOfShape(covered), ...t.shape.slice(from + m.rank)]);
-  const picked = Array.from(m.hostValues()).flatMap((v, i) => (v ? [i] : []));
+  const marks = m.hostValues();
+  const picked: number[] = [];
+  for (let i = 0; i < marks.length; i++) if (marks[i]) picked.push(i);
   return gather(flat, tensor(picked, [picked.length], 'int32'), from);
 }
 
@@ -61,9 +63,18 @@ function setdiff1d(x: Tensor | TensorLike, y: Tensor | TensorLike): [Tensor, Ten
   if (a.rank !== 1) throw argError(op, 'x', `shape ${fmtShape(a.shape)}`, 'a 1-D tensor');
   if (b.rank !== 1) throw argError(op, 'y', `shape ${fmtShape(b.shape)}`, 'a 1-D tensor');
   const drop = new Set(b.hostValues());
-  const kept = Array.from(a.hostValues().keys()).filter((i) => !drop.has(a.hostValues()[i]));
-  const values = kept.map((i) => a.hostValues()[i]);
-  return [tensor(values, [kept.length], a.dtype), tensor(kept, [kept.length], 'int32')];
+  const xs = a.hostValues();
+  let count = 0;
+  for (let i = 0; i < xs.length; i++) if (!drop.has(xs[i])) count++;
+  const kept = new Int32Array(count);
+  const values = new (arrayTypeFor(a.dtype))(count);
+  for (let i = 0, k = 0; i < xs.length; i++) {
+    if (!drop.has(xs[i])) {
+      kept[k] = i;
+      values[k++] = xs[i];
+    }
+  }
+  return [new Tensor([count], a.dtype, values), new Tensor([count], 'int32', kept)];
 }
 
 /**

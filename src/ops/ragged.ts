@@ -1,5 +1,5 @@
 import { assertTensorDtype } from '../tensor/checks';
-import { arrayTypeFor, type DType, type Tensor, type TypedArray } from '../tensor/tensor';
+import { arrayTypeFor, Tensor, type DType, type TypedArray } from '../tensor/tensor';
 import { argError, fmtShape, fmtValue } from '../util/validate';
 import { tensor } from './creation';
 import { toTensor, toTensorAs, type TensorLike } from './tensor-like';
@@ -32,10 +32,11 @@ export function raggedRange(starts: Tensor | TensorLike, limits: Tensor | Tensor
   if (lengths.some((n) => n !== lengths[0])) throw argError(op, 'starts, limits and deltas', `lengths ${lengths.join(', ')}`, 'the same length (or scalars)');
   const rows = lengths[0] ?? 1;
   const [sv, lv, dv] = args.map((t) => t.hostValues());
-  const at = (v: ArrayLike<number>, t: Tensor, row: number) => (t.rank === 0 ? v[0] : v[row]);
+  // Row r reads element r · step of each: step 0 broadcasts a scalar.
+  const [ss, ls, ds] = args.map((t) => (t.rank === 0 ? 0 : 1));
   const splits = new Int32Array(rows + 1);
   for (let row = 0; row < rows; row++) {
-    const [start, limit, delta] = [at(sv, args[0], row), at(lv, args[1], row), at(dv, args[2], row)];
+    const start = sv[row * ss], limit = lv[row * ls], delta = dv[row * ds];
     if (delta === 0) throw argError(op, `deltas[${row}]`, '0', 'a nonzero step');
     const size = (delta > 0 && limit < start) || (delta < 0 && limit > start) ? 0 : Math.ceil(Math.abs((limit - start) / delta));
     if (size > 2147483647) throw argError(op, `(limits[${row}] - starts[${row}]) / deltas[${row}]`, String(size), 'at most 2147483647 values in a row');
@@ -43,11 +44,11 @@ export function raggedRange(starts: Tensor | TensorLike, limits: Tensor | Tensor
   }
   const values = zerosOf(s.dtype, splits[rows]);
   for (let row = 0, k = 0; row < rows; row++) {
-    const delta = at(dv, args[2], row);
-    let value = at(sv, args[0], row);
+    const delta = dv[row * ds];
+    let value = sv[row * ss];
     for (let i = splits[row]; i < splits[row + 1]; i++, value += delta) values[k++] = value;
   }
-  return { rtNestedSplits: tensor(splits, [rows + 1], 'int32'), rtDenseValues: tensor(values, [values.length], s.dtype) };
+  return { rtNestedSplits: new Tensor([rows + 1], 'int32', splits), rtDenseValues: new Tensor([values.length], s.dtype, values) };
 }
 
 /** Checks a ragged tensor's splits as TF.js's kernels do: non-empty, from >= 0, ascending, within what they index. */

@@ -73,6 +73,11 @@ export function transform(
   const rows = new Int32Array(cells * 4).fill(fillRow);
   const fx = new Float64Array(cells);
   const fy = new Float64Array(cells);
+  const nearest = interpolation === 'nearest';
+  // Written element by element: a few small arrays and a closure made per pixel took most of the time.
+  const tap = (at: number, b: number, py: number, px: number) => {
+    if (py >= 0 && py < h && px >= 0 && px < w) rows[at] = (b * h + py) * w + px;
+  };
   for (let b = 0, cell = 0; b < batch; b++) {
     const k = t.shape[0] === 1 ? 0 : b * 8;
     for (let oy = 0; oy < oh; oy++) {
@@ -81,13 +86,18 @@ export function transform(
         if (projection === 0) continue;
         const sx = mapCoord((m[k] * ox + m[k + 1] * oy + m[k + 2]) / projection, w, fillMode);
         const sy = mapCoord((m[k + 3] * ox + m[k + 4] * oy + m[k + 5]) / projection, h, fillMode);
-        const nearest = interpolation === 'nearest';
-        const [y0, x0] = nearest ? [Math.round(sy), Math.round(sx)] : [Math.floor(sy), Math.floor(sx)];
-        if (!nearest) [fy[cell], fx[cell]] = [sy - y0, sx - x0];
-        const taps = nearest ? [[y0, x0], [y0, x0], [y0, x0], [y0, x0]] : [[y0, x0], [y0, x0 + 1], [y0 + 1, x0], [y0 + 1, x0 + 1]];
-        taps.forEach(([py, px], i) => {
-          if (py >= 0 && py < h && px >= 0 && px < w) rows[cell * 4 + i] = (b * h + py) * w + px;
-        });
+        const y0 = nearest ? Math.round(sy) : Math.floor(sy);
+        const x0 = nearest ? Math.round(sx) : Math.floor(sx);
+        const y1 = nearest ? y0 : y0 + 1;
+        const x1 = nearest ? x0 : x0 + 1;
+        if (!nearest) {
+          fy[cell] = sy - y0;
+          fx[cell] = sx - x0;
+        }
+        tap(cell * 4, b, y0, x0);
+        tap(cell * 4 + 1, b, y0, x1);
+        tap(cell * 4 + 2, b, y1, x0);
+        tap(cell * 4 + 3, b, y1, x1);
       }
     }
   }
