@@ -80,6 +80,23 @@ describe('ops built from other ops', () => {
     expectGradOk(dw, [x, k]);
   });
 
+  it('einsum of two float operands is one batched matMul, not the product over every label', async () => {
+    // 'ij,jk->ik' of 64×64 and 64×32: the product over every label alone would be 64·64·32 floats (512 KiB).
+    const info = await tn.profile(() => tn.einsum('ij,jk->ik', tn.ones([64, 64]), tn.ones([64, 32])));
+    expect(info.kernelNames).toContain('BatchMatMul');
+    expect(info.peakBytes).toBeLessThan(64 * 64 * 32 * 4);
+    // Labels summed out of one operand, a batch, a contraction and free labels, against the product by hand.
+    const a = randTensor([2, 3, 4, 5], 43);
+    const b = randTensor([5, 2, 6], 44);
+    // Both laid out over (b, x, y, c, z), multiplied, summed over x and c: [b, y, z].
+    const want = tn.sum(tn.mul(tn.reshape(a, [2, 3, 4, 5, 1]), tn.reshape(tn.transpose(b, [1, 0, 2]), [2, 1, 1, 5, 6])), [1, 3]);
+    const got = tn.einsum('bxyc,cbz->bzy', a, b);
+    expect(got.shape).toEqual([2, 6, 4]);
+    close(got.dataSync(), tn.transpose(want, [0, 2, 1]).dataSync(), 1e-12);
+    expectGradOk((p, q) => tn.sum(tn.square(tn.einsum('bxyc,cbz->bzy', p, q))), [a, b]);
+    expectHvpOk((p, q) => tn.sum(tn.square(tn.einsum('bxyc,cbz->bzy', p, q))), [a, b], 49);
+  });
+
   it('cumprod and einsum: values by hand, gradients (zeros included) and their own gradients', () => {
     expect(Array.from(tn.cumprod(tn.tensor1d([1, 2, 3, 4])).dataSync())).toEqual([1, 2, 6, 24]);
     expect(Array.from(tn.cumprod(tn.tensor1d([1, 2, 3, 4]), 0, true, true).dataSync())).toEqual([24, 12, 4, 1]);
