@@ -2,7 +2,7 @@ import { Tensor } from '../tensor/tensor';
 import { assertTensor } from '../tensor/checks';
 import { argError, assertShape, fmtShape, fmtValue } from '../util/validate';
 import { mul } from './binary';
-import { floatsMet } from './cast';
+import { clone, floatsMet } from './cast';
 import { fill, ones } from './creation';
 import { checkNDIndices, gather, indexTensor, scatterIndices, scatterND } from './gather';
 import { reshape } from './reshape';
@@ -50,7 +50,8 @@ function lastWrites(tuples: Tensor, shape: readonly number[]): { keep: Int32Arra
  * mask, keeps a written place free of an Infinity or NaN in what it replaces (∞·0 is NaN).
  */
 function writeAt(base: Tensor | null, tuples: Tensor, updates: Tensor, shape: number[], fallback: Tensor | null): Tensor {
-  if (tuples.shape[0] === 0) return base ?? mul(fill(shape, 1, updates.dtype), fallback as Tensor);
+  // Nothing written: a new tensor still, as TF.js returns one (disposing the input must not dispose the result).
+  if (tuples.shape[0] === 0) return base ? clone(base) : mul(fill(shape, 1, updates.dtype), fallback as Tensor);
   const { keep, marked } = lastWrites(tuples, shape);
   const written = keep ? scatterND(gather(tuples, keep), gather(updates, keep), shape) : scatterND(tuples, updates, shape);
   // The marks per place, broadcast along the slices each place holds.

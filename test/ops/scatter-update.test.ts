@@ -10,6 +10,11 @@ describe('sparseToDense and tensorScatterUpdate', () => {
     const t = tn.tensor2d([[1, 2], [3, 4], [5, 6]]);
     expect(tn.tensorScatterUpdate(t, [[2], [0], [2]], [[7, 8], [9, 10], [11, 12]]).arraySync()).toEqual([[9, 10], [3, 4], [11, 12]]);
     expect(tn.tensorScatterUpdate(t, [[1, 1], [0, 0]], [-4, -1]).arraySync()).toEqual([[-1, 2], [3, -4], [5, 6]]);
+    // No index tuples: a new tensor with t's values, which outlives t, as TF.js's.
+    const same = tn.tensorScatterUpdate(t, tn.zeros([0, 1], 'int32'), tn.zeros([0, 2]));
+    expect(same).not.toBe(t);
+    t.dispose();
+    expect(same.arraySync()).toEqual([[1, 2], [3, 4], [5, 6]]);
   });
 
   it('gradients: to the values that land and the default elsewhere; to the tensor where nothing is written (float64)', () => {
