@@ -38,6 +38,47 @@ function mapCoord(v: number, len: number, mode: FillMode): number {
   return Math.min(Math.max(c, 0), len - 1);
 }
 
+/** One image's sampling grid: the taps and fractions of each output pixel are written into rows, fx and fy. */
+interface Grid {
+  h: number; w: number; oh: number; ow: number;
+  nearest: boolean; fillMode: FillMode;
+  rows: Int32Array; fx: Float64Array; fy: Float64Array;
+}
+
+/**
+ * Where each output pixel of image b samples it under the transform at m[k..k + 8]: its four taps (rows of the
+ * [batch·h·w, c] image; a tap outside keeps the fill row already there) and, for bilinear, its fractions. A function
+ * of its own, written element by element: small arrays and a closure per pixel inside transform took most of its time.
+ */
+function sampleImage(g: Grid, m: ArrayLike<number>, k: number, b: number): void {
+  const { h, w, oh, ow, nearest, fillMode, rows, fx, fy } = g;
+  const [a0, a1, a2, b0, b1, b2, c0, c1] = [m[k], m[k + 1], m[k + 2], m[k + 3], m[k + 4], m[k + 5], m[k + 6], m[k + 7]];
+  const base = b * h * w;
+  for (let oy = 0, cell = b * oh * ow; oy < oh; oy++) {
+    for (let ox = 0; ox < ow; ox++, cell++) {
+      const projection = c0 * ox + c1 * oy + 1;
+      if (projection === 0) continue;
+      const sx = mapCoord((a0 * ox + a1 * oy + a2) / projection, w, fillMode);
+      const sy = mapCoord((b0 * ox + b1 * oy + b2) / projection, h, fillMode);
+      const y0 = nearest ? Math.round(sy) : Math.floor(sy);
+      const x0 = nearest ? Math.round(sx) : Math.floor(sx);
+      const y1 = nearest ? y0 : y0 + 1;
+      const x1 = nearest ? x0 : x0 + 1;
+      if (!nearest) {
+        fy[cell] = sy - y0;
+        fx[cell] = sx - x0;
+      }
+      const at = cell * 4;
+      const in0 = y0 >= 0 && y0 < h, in1 = y1 >= 0 && y1 < h;
+      const left = x0 >= 0 && x0 < w, right = x1 >= 0 && x1 < w;
+      if (in0 && left) rows[at] = base + y0 * w + x0;
+      if (in0 && right) rows[at + 1] = base + y0 * w + x1;
+      if (in1 && left) rows[at + 2] = base + y1 * w + x0;
+      if (in1 && right) rows[at + 3] = base + y1 * w + x1;
+    }
+  }
+}
+
 /**
  * Projective transforms of a batch of images, as tf.image.transform(image, transforms, interpolation = 'nearest',
  * fillMode = 'constant', fillValue = 0, outputShape?): transforms is [batch, 8] or [1, 8] (one for every image).
@@ -73,34 +114,8 @@ export function transform(
   const rows = new Int32Array(cells * 4).fill(fillRow);
   const fx = new Float64Array(cells);
   const fy = new Float64Array(cells);
-  const nearest = interpolation === 'nearest';
-  // Written element by element: a few small arrays and a closure made per pixel took most of the time.
-  const tap = (at: number, b: number, py: number, px: number) => {
-    if (py >= 0 && py < h && px >= 0 && px < w) rows[at] = (b * h + py) * w + px;
-  };
-  for (let b = 0, cell = 0; b < batch; b++) {
-    const k = t.shape[0] === 1 ? 0 : b * 8;
-    for (let oy = 0; oy < oh; oy++) {
-      for (let ox = 0; ox < ow; ox++, cell++) {
-        const projection = m[k + 6] * ox + m[k + 7] * oy + 1;
-        if (projection === 0) continue;
-        const sx = mapCoord((m[k] * ox + m[k + 1] * oy + m[k + 2]) / projection, w, fillMode);
-        const sy = mapCoord((m[k + 3] * ox + m[k + 4] * oy + m[k + 5]) / projection, h, fillMode);
-        const y0 = nearest ? Math.round(sy) : Math.floor(sy);
-        const x0 = nearest ? Math.round(sx) : Math.floor(sx);
-        const y1 = nearest ? y0 : y0 + 1;
-        const x1 = nearest ? x0 : x0 + 1;
-        if (!nearest) {
-          fy[cell] = sy - y0;
-          fx[cell] = sx - x0;
-        }
-        tap(cell * 4, b, y0, x0);
-        tap(cell * 4 + 1, b, y0, x1);
-        tap(cell * 4 + 2, b, y1, x0);
-        tap(cell * 4 + 3, b, y1, x1);
-      }
-    }
-  }
+  const grid: Grid = { h, w, oh, ow, nearest: interpolation === 'nearest', fillMode, rows, fx, fy };
+  for (let b = 0; b < batch; b++) sampleImage(grid, m, t.shape[0] === 1 ? 0 : b * 8, b);
   // Blended as TF.js's kernel blends them, one lerp along x per row and one along y: a tap of weight ~1 keeps its
   // value exactly (a centre pixel under a rotation about it), where four weighted products summed in float32 could
   // move it by an ulp, and a cast to int32 after it drop it by one.
