@@ -9,7 +9,6 @@ import { concat } from '../concat';
 import { matMul } from '../matmul';
 import { scalar, tensor } from '../creation';
 import { gather } from '../gather';
-import { sum } from '../reduction';
 import { reshape } from '../reshape';
 import { toTensor, type TensorLike } from '../tensor-like';
 import { where } from '../where';
@@ -133,6 +132,9 @@ export function cropAndResize(
   // Outside cells gather a dummy row with weight 0; selecting extrapolationValue there, rather than adding it, keeps
   // an Infinity or NaN in that row out of them (∞·0 is NaN).
   const outside = new Tensor([cells, 1], 'bool', s.outside);
-  const out = where(outside, scalar(extrapolationValue, x.dtype), sum(mul(reshape(picked, [cells, 4, depth]), weights), 1));
+  // Each cell's four taps weighted and summed as one [1, 4] × [4, depth] product (a batch of tiny products is one
+  // loop): a product then a sum over the middle axis took three passes.
+  const blended = reshape(matMul(weights, reshape(picked, [cells, 4, depth]), true), [cells, depth]);
+  const out = where(outside, scalar(extrapolationValue, x.dtype), blended);
   return reshape(out, [b.shape[0], size[0], size[1], depth]) as Tensor4D;
 }
