@@ -47,8 +47,8 @@ interface Grid {
 
 /**
  * Where each output pixel of image b samples it under the transform at m[k..k + 8]: its four taps (rows of the
- * [batch·h·w, c] image; a tap outside keeps the fill row already there) and, for bilinear, its fractions. A function
- * of its own, written element by element: small arrays and a closure per pixel inside transform took most of its time.
+ * [batch·h·w, c] image; a tap outside keeps the fill row already there) and, for bilinear, its fractions. Written
+ * element by element, with no array or closure made per pixel.
  */
 function sampleImage(g: Grid, m: ArrayLike<number>, k: number, b: number): void {
   const { h, w, oh, ow, nearest, fillMode, rows, fx, fy } = g;
