@@ -64,16 +64,12 @@ function setdiff1d(x: Tensor | TensorLike, y: Tensor | TensorLike): [Tensor, Ten
   if (b.rank !== 1) throw argError(op, 'y', `shape ${fmtShape(b.shape)}`, 'a 1-D tensor');
   const drop = new Set(b.hostValues());
   const xs = a.hostValues();
+  const at = new Int32Array(xs.length);
   let count = 0;
-  for (let i = 0; i < xs.length; i++) if (!drop.has(xs[i])) count++;
-  const kept = new Int32Array(count);
+  for (let i = 0; i < xs.length; i++) if (!drop.has(xs[i])) at[count++] = i;
+  const kept = at.slice(0, count);
   const values = new (arrayTypeFor(a.dtype))(count);
-  for (let i = 0, k = 0; i < xs.length; i++) {
-    if (!drop.has(xs[i])) {
-      kept[k] = i;
-      values[k++] = xs[i];
-    }
-  }
+  for (let k = 0; k < count; k++) values[k] = xs[kept[k]];
   return [new Tensor([count], a.dtype, values), new Tensor([count], 'int32', kept)];
 }
 

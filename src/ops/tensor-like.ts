@@ -19,21 +19,26 @@ export function inferDtype(values: unknown): DType {
 }
 
 /**
+ * A single value inside nested arrays: a number, boolean or string, null or undefined, or, inside the arrays of a
+ * string tensor, a Uint8Array (one string's bytes, as TF.js takes it).
+ */
+function isEntry(v: unknown, bytesAreStrings: boolean): boolean {
+  return typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string' || v === null || v === undefined || (bytesAreStrings && v instanceof Uint8Array);
+}
+
+/**
  * The shape implied by nested arrays, checking that they are rectangular and hold numbers or booleans. A null inside
  * the arrays is a value, 0, as TF.js stores it (its documentation's tensor1d([1, null, 3, 4])), and an undefined one
  * NaN, as TF.js stores it (a CSV row's missing cell).
  */
 function nestedShape(op: string, values: unknown, path: string, bytesAreStrings: boolean): number[] {
-  if (typeof values === 'number' || typeof values === 'boolean' || typeof values === 'string' || ((values === null || values === undefined) && path !== '')) return [];
-  // Inside the arrays of a string tensor, a Uint8Array is one string's bytes, as TF.js takes it.
-  if (bytesAreStrings && path !== '' && values instanceof Uint8Array) return [];
+  if (typeof values === 'number' || typeof values === 'boolean' || typeof values === 'string' || (path !== '' && isEntry(values, bytesAreStrings))) return [];
   if (ArrayBuffer.isView(values) && !(values instanceof DataView)) return [(values as TypedArray).length];
   if (!Array.isArray(values)) throw argError(op, `values${path}`, describeValue(values), 'a number, a boolean, a string, or (nested) arrays of them');
   if (values.length === 0) return [0];
-  // A row of plain values (the innermost list, nearly every value) is checked in one pass with no shapes or paths.
-  const isValue = (v: unknown) => typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string' || v === null || v === undefined || (bytesAreStrings && v instanceof Uint8Array);
+  // A row of single values (the innermost list, nearly every value) is checked in one pass with no shapes or paths.
   let plain = 0;
-  while (plain < values.length && isValue(values[plain])) plain++;
+  while (plain < values.length && isEntry(values[plain], bytesAreStrings)) plain++;
   if (plain === values.length) return [values.length];
   const inner = nestedShape(op, values[0], `${path}[0]`, bytesAreStrings);
   for (let i = 1; i < values.length; i++) {
