@@ -139,6 +139,8 @@ function segmentReduce(op: string, data: Tensor | TensorLike, indices: Tensor | 
   const n = idx.size;
   const iv = idx.hostValues();
   const sv = seg.hostValues();
+  // Checked before the output is sized from it: a negative last id would size it below zero.
+  if (n > 0 && sv[n - 1] < 0) throw argError(op, `segmentIds[${n - 1}]`, String(sv[n - 1]), 'an id >= 0 (sorted, the last one giving the row count)');
   const rows = n > 0 ? sv[n - 1] + 1 : 0;
   const inRows = d.shape[0];
   const cols = inRows === 0 ? 0 : d.size / inRows;

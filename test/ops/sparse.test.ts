@@ -31,6 +31,9 @@ describe('tf.sparse', () => {
     expect(() => tn.sparse.sparseReshape([[0, 1, 2]], [4, 4], [16])).toThrow(/^sparseReshape: inputIndices must be one column for each of inputShape's 2 dims, got shape \[1, 3\]$/);
     expect(() => tn.sparse.sparseSegmentSum([[1], [2]], [0, 1], [1, 0])).toThrow(/^sparseSegmentSum: segmentIds must be ids in increasing order, got 0 after 1$/);
     expect(() => tn.sparse.sparseSegmentMean([[1], [2]], [0, 2], [0, 0])).toThrow(/^sparseSegmentMean: indices\[1\] must be a row of data in \[0, 2\), got 2$/);
+    // A negative last id (TF.js's own test case) is named before the output is sized from it.
+    expect(() => tn.sparse.sparseSegmentMean([[1], [2], [3], [4]], [0, 1, 2, 3], [0, 0, 0, -2])).toThrow(/^sparseSegmentMean: segmentIds\[3\] must be an id >= 0 \(sorted, the last one giving the row count\), got -2$/);
+    expect(() => tn.sparse.sparseSegmentSum([[1]], [0], [-1])).toThrow(/^sparseSegmentSum: segmentIds\[0\] must be an id >= 0/);
     expect(() => tn.sparse.sparseSegmentMean([[1], [2]], [0, 1], [0])).toThrow(/^sparseSegmentMean: segmentIds must be one id for each of the 2 indices, got 1 ids$/);
   });
 });
