@@ -121,8 +121,9 @@ export function toTensor(op: string, arg: string, x: unknown, dtype?: DType): Te
   if (typeof x !== 'number' && typeof x !== 'boolean' && !Array.isArray(x) && !(ArrayBuffer.isView(x) && !(x instanceof DataView))) {
     throw argError(op, arg, describeValue(x), 'a Tensor or TensorLike values (a number, a boolean, an array or a typed array)');
   }
-  // Strings make a string tensor, which the ops that take one convert themselves (ops/string-tensors.ts).
-  if (dtype === undefined && inferDtype(x) === 'string') throw argError(op, arg, 'strings', `numbers or booleans (${op} does not take strings)`);
+  // Strings make a string tensor, which the ops that take one convert themselves (ops/string-tensors.ts); as
+  // TF.js's convertToTensor, a numeric dtype to parse them as does not make them numbers.
+  if (dtype !== 'string' && inferDtype(x) === 'string') throw argError(op, arg, 'strings', `numbers or booleans (${op} does not take strings)`);
   if (dtype === 'int32' && !(x instanceof Int32Array || x instanceof Uint8Array || x instanceof Uint8ClampedArray)) {
     let flat: ArrayLike<number>;
     if (ArrayBuffer.isView(x)) flat = x as TypedArray;
