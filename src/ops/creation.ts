@@ -22,8 +22,10 @@ export function tensor<R extends Rank = Rank>(values: TensorLike, shape?: readon
 }
 
 /** As tf.scalar(value, dtype?): a number gives float32, a boolean bool, a string string. */
-export function scalar(value: number | boolean | string, dtype?: DType): Tensor<Rank.R0> {
-  if (typeof value !== 'number' && typeof value !== 'boolean' && typeof value !== 'string') throw argError('scalar', 'value', describeValue(value), 'a number, a boolean or a string');
+export function scalar(value: number | boolean | string | Uint8Array, dtype?: DType): Tensor<Rank.R0> {
+  // As TF.js: a string scalar may be given as its encoded bytes, when the dtype says 'string'.
+  if (value instanceof Uint8Array && dtype === 'string') return makeTensor('scalar', [value], [], dtype) as Tensor<Rank.R0>;
+  if (typeof value !== 'number' && typeof value !== 'boolean' && typeof value !== 'string') throw argError('scalar', 'value', describeValue(value), "a number, a boolean or a string (or a string's bytes as a Uint8Array, with dtype 'string')");
   return makeTensor('scalar', value, [], dtype) as Tensor<Rank.R0>;
 }
 

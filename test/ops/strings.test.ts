@@ -74,6 +74,13 @@ describe('string tensors refused with the argument, what it got and what was exp
     expect(() => tn.unique(tn.scalar('a'))).toThrow('unique: x must be a tensor of rank >= 1, got a scalar');
   });
 
+  it('a string scalar from its UTF-8 bytes, with dtype string (as TF.js); bytes without it are refused', () => {
+    const s = tn.scalar(new TextEncoder().encode('héllo'), 'string');
+    expect([s.dtype, s.shape, s.dataSync()]).toEqual(['string', [], ['héllo']]);
+    expect(() => tn.scalar(new Uint8Array([104]))).toThrow("scalar: value must be a number, a boolean or a string (or a string's bytes as a Uint8Array, with dtype 'string'), got");
+    expect(() => tn.scalar(new Float32Array([1]) as unknown as Uint8Array, 'string')).toThrow(/^scalar: value must be a number/);
+  });
+
   it('gradients of string ops are refused by the numeric op that would take them', () => {
     expect(() => tn.grad((x: tn.Tensor) => tn.sum(x))(tn.tensor1d(['a']))).toThrow(/must be a (float|numeric)/);
   });
