@@ -4,10 +4,11 @@ import { argError, withArticle } from '../util/validate';
 import { recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
 import { cast } from './cast';
-import { add } from './binary';
+import { add, div, equal, maximum, minimum, mul } from './binary';
 import { imagPart, isComplex, realPart } from './complex-parts';
 import { backend } from './engine';
 import { toTensor, toTensorAs, type TensorLike } from './tensor-like';
+import { where } from './where';
 
 /**
  * What TF.js 4.22 does with an int32 or bool x, by op: it refuses them where its op demands float32 (and erf a bool
@@ -49,8 +50,22 @@ function predicate(op: UnaryOp, x: Tensor | TensorLike): Tensor {
 }
 
 export const neg = <T extends Tensor>(x: T | TensorLike): T => unaryOp('neg', x) as T;
+
+/**
+ * |re + im·i| as m·√(1 + (n/m)²) with m, n the larger and smaller of |re|, |im|, as TF.js's hypot: squaring the
+ * parts first would make 1e-30 vanish and 1e20 overflow in float32.
+ */
+function complexAbs(x: Tensor): Tensor {
+  const a = unaryOp('abs', realPart(x));
+  const b = unaryOp('abs', imagPart(x));
+  const m = maximum(a, b);
+  // A 0 larger part divides as 1, so 0 + 0i gives 0.
+  const ratio = div(minimum(a, b), where(equal(m, 0), 1, m));
+  return mul(m, sqrt(add(1, square(ratio))));
+}
+
 /** |x|; a complex tensor's magnitude (float32 for complex64), as TF.js's. */
-export const abs = <T extends Tensor>(x: T | TensorLike): T => (isComplex(x) ? sqrt(add(square(realPart(x)), square(imagPart(x)))) : unaryOp('abs', x)) as T;
+export const abs = <T extends Tensor>(x: T | TensorLike): T => (isComplex(x) ? complexAbs(x as Tensor) : unaryOp('abs', x)) as T;
 export const exp = <T extends Tensor>(x: T | TensorLike): T => unaryOp('exp', x) as T;
 export const log = <T extends Tensor>(x: T | TensorLike): T => unaryOp('log', x) as T;
 export const sqrt = <T extends Tensor>(x: T | TensorLike): T => unaryOp('sqrt', x) as T;

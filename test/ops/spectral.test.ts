@@ -95,6 +95,17 @@ describe('spectral gradients agree with central differences (float64), first and
   });
 });
 
+describe('abs of a complex tensor', () => {
+  it('neither underflows nor overflows where the squared parts would (TF.js\'s own test case), in float32 and float64', () => {
+    const small = tn.abs(tn.complex([1e-30, 1e-30, 0, 0], [1e-30, 0, 1e-30, 0])).dataSync();
+    expect(relErr(small.slice(0, 3), [Math.SQRT2 * 1e-30, 1e-30, 1e-30])).toBeLessThan(1e-7);
+    expect(small[3]).toBe(0);
+    expect(relErr(tn.abs(tn.complex([3e20, -3], [4e20, 4])).dataSync(), [5e20, 5])).toBeLessThan(1e-7);
+    const wide = tn.complex(tn.tensor([1e-300, 3e200], [2], 'float64'), tn.tensor([1e-300, -4e200], [2], 'float64'));
+    expect(relErr(tn.abs(wide).dataSync(), [Math.SQRT2 * 1e-300, 5e200])).toBeLessThan(1e-15);
+  });
+});
+
 describe('a complex argument of tf.grad', () => {
   it("gets PyTorch's convention for a real loss: dL/dRe + i·dL/dIm (|z| gives z / |z|)", () => {
     const z = tn.complex(tn.tensor([3, -1, 0.5], [3], 'float64'), tn.tensor([4, 2, -2], [3], 'float64'));
