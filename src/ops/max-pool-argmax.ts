@@ -16,8 +16,9 @@ function axisGeometry(size: number, k: number, stride: number, pad: 'valid' | 's
 
 /**
  * maxPool's result and, for each output cell, where its maximum is in x as a flat int32 index: (y·width + x)·channels
- * + channel, with the batch in it too when includeBatchInIndex; the first of equal maxima, -1 for a window without
- * a number above -Infinity. As tf.maxPoolWithArgmax(x, filterSize, strides, pad, includeBatchInIndex = false).
+ * + channel, with the batch in it too when includeBatchInIndex; the first of equal maxima, chosen by maxPool's rule
+ * (below), and -1 for a window of -Infinity alone, as TF.js's.
+ * As tf.maxPoolWithArgmax(x, filterSize, strides, pad, includeBatchInIndex = false).
  */
 export function maxPoolWithArgmax<T extends Tensor<Rank.R4>>(
   x: T | TensorLike, filterSize: number | [number, number], strides: number | [number, number], pad: 'valid' | 'same' | number, includeBatchInIndex?: boolean,
@@ -45,14 +46,16 @@ export function maxPoolWithArgmax<T extends Tensor<Rank.R4>>(
     for (let oy = 0; oy < outH; oy++) {
       for (let ox = 0; ox < outW; ox++) {
         for (let ch = 0; ch < c; ch++, at++) {
-          let [best, where] = [Number.NEGATIVE_INFINITY, -1];
+          // maxPool's rule, so that each index holds its result: the window's first cell, then a later one
+          // only where larger (a NaN first cell stays, a later NaN is passed over).
+          let [best, where] = [Number.NaN, -1];
           for (let y = Math.max(oy * s[0] - top, 0); y < Math.min(oy * s[0] - top + f[0], h); y++) {
             for (let xx = Math.max(ox * s[1] - left, 0); xx < Math.min(ox * s[1] - left + f[1], w); xx++) {
               const v = values[((b * h + y) * w + xx) * c + ch];
-              if (v > best) [best, where] = [v, ((includeBatchInIndex ? b * h + y : y) * w + xx) * c + ch];
+              if (where < 0 || v > best) [best, where] = [v, ((includeBatchInIndex ? b * h + y : y) * w + xx) * c + ch];
             }
           }
-          indexes[at] = where;
+          indexes[at] = best === Number.NEGATIVE_INFINITY ? -1 : where;
         }
       }
     }

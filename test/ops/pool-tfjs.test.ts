@@ -34,3 +34,30 @@ describe('avgPool against TF.js', () => {
     });
   }
 });
+
+describe('NaN in a max-pool window (README: a documented difference from TF.js)', () => {
+  // TF.js's own tests ("ignores NaNs") hold its cpu kernel, which skips every NaN; tessera's 2-D kernels keep the
+  // window's first cell and let a later cell win only when larger.
+  const x = tn.tensor4d([NaN, 2, 3, 4, 1, NaN, 3, 2], [2, 2, 2, 1]);
+
+  it('maxPool passes on a NaN first cell and skips a later one; its gradient goes to the cell it kept', () => {
+    expect(Array.from(tn.maxPool(x, 2, 1, 'valid').dataSync())).toEqual([NaN, 3]);
+    expect(Array.from(tn.grad((t: tn.Tensor) => tn.maxPool(t as tn.Tensor4D, 2, 1, 'valid'))(x).dataSync())).toEqual([1, 0, 0, 0, 0, 0, 1, 0]);
+  });
+
+  it('maxPoolWithArgmax indexes the value maxPool gives, and -1 for a window of -Infinity alone', () => {
+    const r = tn.maxPoolWithArgmax(x, 2, 1, 'valid', true);
+    expect(Array.from(r.result.dataSync())).toEqual([NaN, 3]);
+    expect(Array.from(r.indexes.dataSync())).toEqual([0, 6]);
+    const flat = x.dataSync();
+    expect(Array.from(r.indexes.dataSync(), (i) => flat[i])).toEqual(Array.from(r.result.dataSync()));
+    const empty = tn.maxPoolWithArgmax(tn.fill([1, 2, 2, 1], -Infinity) as tn.Tensor4D, 2, 1, 'valid');
+    expect([...empty.result.dataSync(), ...empty.indexes.dataSync()]).toEqual([-Infinity, -1]);
+  });
+
+  it('maxPool3d, the larger of its depth slices\' 2-D pools, passes on a NaN that one of them passes on', () => {
+    const pool = (values: number[]) => Array.from(tn.maxPool3d(tn.tensor5d(values, [1, 2, 2, 2, 1]), 2, 1, 'valid').dataSync());
+    expect(pool([1, 2, 3, 4, NaN, 6, 7, 8])).toEqual([NaN]);
+    expect(pool([1, 2, 3, 4, 5, NaN, 7, 8])).toEqual([8]);
+  });
+});
