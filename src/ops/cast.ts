@@ -6,7 +6,7 @@ import { argError, describeValue } from '../util/validate';
 import { complexOf, isComplex, perPart, realPart } from './complex-parts';
 import { zeros } from './creation';
 import { toTensor, type TensorLike } from './tensor-like';
-import { sharing } from './reshape';
+import { sharing } from './sharing';
 import { isStrings, stringTensor } from './string-tensors';
 
 /**

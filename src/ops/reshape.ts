@@ -1,11 +1,12 @@
 import type { Rank } from '../tensor/value-types';
-import { retainStorage } from '../backend/host-values';
 import { assertTensor } from '../tensor/checks';
 import { recordOp } from '../tensor/tape';
 import { Tensor, arrayTypeFor, installTensorOps, sizeOfShape } from '../tensor/tensor';
 import { tidy } from '../tensor/tidy';
 import { toTensor, type TensorLike } from './tensor-like';
 import { isComplex, perPart } from './complex-parts';
+import { sharing } from './sharing';
+import { isStrings, stringTensor } from './string-tensors';
 
 /** Resolves a reshape target (one -1 allowed) against a size, with an error naming both shapes. */
 export function inferShape(shape: readonly number[], size: number, from: readonly number[]): number[] {
@@ -29,19 +30,14 @@ export function inferShape(shape: readonly number[], size: number, from: readonl
   return out;
 }
 
-/** @internal A new tensor of x's values in `shape` holding x's buffer (one more holder), as TF.js shares a dataId. */
-export function sharing(x: Tensor, shape: readonly number[]): Tensor {
-  retainStorage(x.storage);
-  return new Tensor(shape, x.dtype, x.storage);
-}
-
 /** As tf.reshape(x, shape): one dim may be -1. No copy: the result views x's values. */
 export function reshape<R extends Rank = Rank>(x: Tensor | TensorLike, shape: readonly number[]): Tensor<R> {
   if (isComplex(x)) return perPart(x, (p) => reshape(p, shape)) as Tensor<R>;
-  // A string tensor's view shares its strings (nothing to differentiate: strings have no gradient).
-  if (x instanceof Tensor && x.dtype === 'string') {
-    x.assertLive('reshape (x)');
-    return sharing(x, inferShape(shape, x.size, x.shape)) as Tensor<R>;
+  // A string tensor's view shares its strings (nothing to differentiate: strings have no gradient); strings given
+  // as values are reshaped too, as TF.js's reshape parses x as string or numeric.
+  if (isStrings(x)) {
+    const t = stringTensor('reshape', 'x', x);
+    return sharing(t, inferShape(shape, t.size, t.shape)) as Tensor<R>;
   }
   x = toTensor('reshape', 'x', x);
   const y = sharing(x, inferShape(shape, x.size, x.shape));

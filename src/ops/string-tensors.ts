@@ -3,7 +3,7 @@ import { decodeString } from '../tensor/string-values';
 import { tidy } from '../tensor/tidy';
 import { firstSeenIds } from '../util/first-seen';
 import { argError, describeValue } from '../util/validate';
-import { sharing } from './reshape';
+import { sharing } from './sharing';
 import { inferDtype, makeTensor, type TensorLike } from './tensor-like';
 
 // The ops TF.js runs on string tensors (reshape and the like, slicing, joining, tiling, gatherND, unique, the

@@ -74,6 +74,12 @@ describe('string tensors refused with the argument, what it got and what was exp
     expect(() => tn.unique(tn.scalar('a'))).toThrow('unique: x must be a tensor of rank >= 1, got a scalar');
   });
 
+  it('reshape takes strings given as values, as TF.js parses its x as string or numeric', () => {
+    const r = tn.reshape(['a', 'b', 'c', 'd'], [2, -1]);
+    expect([r.dtype, r.arraySync()]).toEqual(['string', [['a', 'b'], ['c', 'd']]]);
+    expect(() => tn.reshape(['a', 'b'], [3])).toThrow(/^reshape: shape must have the same number of elements \(2\)/);
+  });
+
   it('a string scalar from its UTF-8 bytes, with dtype string (as TF.js); bytes without it are refused', () => {
     const s = tn.scalar(new TextEncoder().encode('héllo'), 'string');
     expect([s.dtype, s.shape, s.dataSync()]).toEqual(['string', [], ['héllo']]);
