@@ -70,6 +70,17 @@ function batchOf(op: string, model: TrainableModel, c: Compiled, value: unknown,
   return { xs, ys, n };
 }
 
+/** Whether x is a dataset as TF.js's fitDataset reads one: anything with an iterator() (tn.data's, or a program's own). */
+function isDatasetLike(x: unknown): x is Dataset {
+  return typeof x === 'object' && x !== null && typeof (x as Dataset).iterator === 'function';
+}
+
+/** The dataset argument of fitDataset / evaluateDataset, refused by name when it has no iterator(). */
+export function datasetArg(op: string, x: unknown): Dataset {
+  if (!isDatasetLike(x)) throw argError(op, 'dataset', fmtValue(x), 'a Dataset of {xs, ys} batches (tn.data\'s, or an object with an iterator() method)');
+  return x;
+}
+
 /** Loss and metrics over a dataset's batches (the first `batches` of them), weighted by batch size, as evaluateDataset. */
 export async function evaluateDatasetValues(op: string, model: TrainableModel, c: Compiled, dataset: Dataset, batches: number | null): Promise<number[]> {
   const it = await dataset.iterator();
@@ -112,8 +123,7 @@ export async function fitDataset(model: TrainableModel, c: Compiled, dataset: Da
   const validationBatches = positive(op, 'validationBatches', args.validationBatches);
   const o = parseFitArgs({ epochs: args.epochs, initialEpoch: args.initialEpoch, verbose: args.verbose, callbacks: args.callbacks, yieldEvery: args.yieldEvery, validationBatchSize: args.validationBatchSize }, op);
   const vd = args.validationData;
-  const isDataset = typeof vd === 'object' && vd !== null && typeof (vd as Dataset).iterator === 'function';
-  const valDataset = isDataset ? (vd as Dataset) : null;
+  const valDataset = isDatasetLike(vd) ? vd : null;
   if (vd !== undefined && !valDataset && (!Array.isArray(vd) || vd.length !== 2)) throw argError(op, 'validationData', fmtValue(vd), 'a Dataset or a pair [xVal, yVal]');
   // A pair is checked against the model now, before the first epoch trains (a dataset's batches only as they come).
   if (Array.isArray(vd)) withValidationPair(op, model, c, vd as [TensorOrArrayOrMap, TensorOrArrayOrMap], () => undefined);

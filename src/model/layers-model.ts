@@ -22,8 +22,8 @@ import { batchSizeArg, type ModelFitArgs, type TensorOrArrayOrMap } from './fit-
 import { buildGraph, graphOutputShapes, runGraph, type Graph, type RunOptions } from './graph';
 import { saveModel } from './save';
 import { namedWeightValues } from './load-weights';
-import { Dataset } from '../data/dataset';
-import { evaluateDatasetValues, fitDataset, type ModelEvaluateDatasetArgs, type ModelFitDatasetArgs } from './fit-dataset';
+import type { Dataset } from '../data/dataset';
+import { datasetArg, evaluateDatasetValues, fitDataset, type ModelEvaluateDatasetArgs, type ModelFitDatasetArgs } from './fit-dataset';
 import { topologyJson } from './serialize';
 import { trainingConfigOf, type TrainingConfig } from './training-config';
 import { checkUserDefinedMetadata } from './user-metadata';
@@ -524,18 +524,18 @@ export class LayersModel extends Layer implements TrainableModel {
 
   /** Trains on a dataset of {xs, ys} batches, as TF.js's model.fitDataset; resolves to the History. */
   async fitDataset<T>(dataset: Dataset<T>, args: ModelFitDatasetArgs<T>): Promise<History> {
-    if (!(dataset instanceof Dataset)) throw argError('fitDataset', 'dataset', fmtValue(dataset), 'a Dataset from tn.data (of {xs, ys} batches)');
-    return fitDataset(this, this.requireCompiled('fitDataset'), dataset as Dataset, args);
+    const data = datasetArg('fitDataset', dataset);
+    return fitDataset(this, this.requireCompiled('fitDataset'), data, args);
   }
 
   /** The loss and metrics over a dataset of {xs, ys} batches, as TF.js's model.evaluateDataset (scalar tensors). */
   async evaluateDataset<T>(dataset: Dataset<T>, given?: ModelEvaluateDatasetArgs): Promise<Tensor | Tensor[]> {
     const op = 'evaluateDataset';
-    if (!(dataset instanceof Dataset)) throw argError(op, 'dataset', fmtValue(dataset), 'a Dataset from tn.data (of {xs, ys} batches)');
+    const data = datasetArg(op, dataset);
     const args = optionsArg(op, 'args', given, ['batches', 'verbose']);
     if (args.verbose) throw argError(op, 'args.verbose', fmtValue(args.verbose), '0 (evaluateDataset prints nothing, as in TF.js)');
     if (args.batches !== undefined && (!Number.isInteger(args.batches) || args.batches <= 0)) throw argError(op, 'batches', fmtValue(args.batches), 'a positive integer');
-    const values = await evaluateDatasetValues(op, this, this.requireCompiled(op), dataset as Dataset, args.batches ?? null);
+    const values = await evaluateDatasetValues(op, this, this.requireCompiled(op), data, args.batches ?? null);
     const scores = values.map((v) => new Tensor([], 'float32', Float32Array.of(v)));
     return scores.length === 1 ? scores[0] : scores;
   }

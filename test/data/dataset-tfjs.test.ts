@@ -174,6 +174,28 @@ describe('smaller matters of TF.js\'s wording and surface', () => {
     expect(got).toEqual(want);
   });
 
+  it('fitDataset and evaluateDataset take a program\'s own dataset, an object with iterator(), as TF.js (TF.js\'s own tests use one)', async () => {
+    const [got, want] = await both(async (L) => {
+      const model = L.sequential({ layers: [L.layers.dense({ units: 1, inputShape: [2], kernelInitializer: 'ones', biasInitializer: 'zeros' })] });
+      model.compile({ optimizer: L.train.sgd(0.1), loss: 'meanSquaredError' });
+      const own = {
+        size: 3,
+        iterator: async () => {
+          let i = 0;
+          return { next: async () => (i++ < 3 ? { value: { xs: L.tensor2d([[i, 1], [0, i]]), ys: L.tensor2d([[1], [2]]) }, done: false } : { value: null, done: true }) };
+        },
+      };
+      const h = await model.fitDataset(own as never, { epochs: 2, verbose: 0 });
+      const score = await model.evaluateDataset(own as never) as tn.Tensor;
+      return { loss: h.history.loss, score: score.dataSync()[0], weights: model.getWeights().map((w) => Array.from(w.dataSync())) };
+    });
+    expect(got).toEqual(want);
+    const model = tn.sequential({ layers: [tn.layers.dense({ units: 1, inputShape: [2] })] });
+    model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+    await expect(model.fitDataset({ size: 1 } as never, { epochs: 1 })).rejects.toThrow('fitDataset: dataset must be a Dataset of {xs, ys} batches (tn.data\'s, or an object with an iterator() method), got {"size":1}');
+    await expect(model.evaluateDataset([1] as never)).rejects.toThrow(/^evaluateDataset: dataset must be a Dataset of \{xs, ys\} batches/);
+  });
+
   it('fitDataset refuses validationSplit with TF.js\'s words; toArrayForTest is toArray', async () => {
     const [got, want] = await both(async (L) => {
       const model = L.sequential({ layers: [L.layers.dense({ units: 1, inputShape: [1] })] });
