@@ -323,8 +323,9 @@ export abstract class Layer extends Serializable {
     if (shape != null) {
       const s = shape as number[];
       // Which dims may be unknown (null) depends on the subclass's settings: buildIfShaped checks that, once they are set.
-      if (!Array.isArray(s) || s.length === 0 || !s.every((d) => (Number.isInteger(d) && d > 0) || d === null)) {
-        throw argError(op, 'inputShape', fmtValue(s), 'a non-empty array of positive integers or null (without the batch dim)');
+      // [] is one value a sample, as tn.input({shape: []}) and TF.js take it.
+      if (!Array.isArray(s) || !s.every((d) => (Number.isInteger(d) && d > 0) || d === null)) {
+        throw argError(op, 'inputShape', fmtValue(s), 'an array of positive integers or null (without the batch dim)');
       }
       this.inputShapeNoBatch = s.slice();
       this.declaredInputShape = s.slice();

@@ -57,7 +57,7 @@ function readBatchShape(r: ConfigReader, key: string, unknownDims = false): { ba
 /** A [batch, ...dims] shape read from `key` (null dims allowed with unknownDims), checked. */
 function batchShapeOf(r: ConfigReader, key: string, v: unknown, unknownDims: boolean): { batch: number | null; dims: number[] } {
   const dim = (d: unknown, i: number) => isPositiveInt(d) || (d === null && (unknownDims || i === 0));
-  const ok = Array.isArray(v) && v.length >= 2 && (v[0] === null || isPositiveInt(v[0])) && v.slice(1).every((d, i) => dim(d, i));
+  const ok = Array.isArray(v) && v.length >= 1 && (v[0] === null || isPositiveInt(v[0])) && v.slice(1).every((d, i) => dim(d, i));
   if (!ok) throw r.fail(key, v, `[null, ...dims] with positive integer${unknownDims ? ' or null' : ''} dims`);
   return { batch: v[0] as number | null, dims: (v as number[]).slice(1) };
 }

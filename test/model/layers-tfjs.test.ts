@@ -308,3 +308,34 @@ describe('an embedding given no input shape saves batch_input_shape [null, null]
     expect((loaded.predict(tn.tensor2d([[1, 2, 3]])) as tn.Tensor).arraySync()).toEqual([[1, 1, 1, 1, 1, 1]]);
   });
 });
+
+describe('inputShape [] declares one value a sample, as TF.js and tn.input({shape: []})', () => {
+  // TF.js's predict makes a 1-D input a column before checking it against [null], so both are run with apply.
+  it('an embedding given inputShape [] computes as TF.js\'s, and each library loads the other\'s file', async () => {
+    const make = (l: typeof tn) => l.sequential({ layers: [
+      l.layers.embedding({ inputDim: 5, outputDim: 2, inputShape: [], embeddingsInitializer: l.initializers.randomUniform({ seed: 3 }) }),
+      l.layers.dense({ units: 1, kernelInitializer: 'ones' }),
+    ] });
+    const ours = make(tn);
+    const theirs = make(tf as unknown as typeof tn) as unknown as tf.LayersModel;
+    expect(ours.inputs[0].shape).toEqual([null]);
+    theirs.setWeights(ours.getWeights().map((w) => tf.tensor(Array.from(w.dataSync()), w.shape)));
+    const ids = [1, 4, 0];
+    const run = (m: tf.LayersModel) => (m.apply(tf.tensor1d(ids)) as tf.Tensor).arraySync();
+    const want = run(theirs);
+    expect((ours.apply(tn.tensor1d(ids)) as tn.Tensor).arraySync()).toEqual(want);
+    expect(run(await tf.loadLayersModel(tf.io.fromMemory(await captureArtifacts(ours) as tf.io.ModelArtifacts)))).toEqual(want);
+    const fromTheirs = await tn.loadLayersModel(tn.io.fromMemory(await artifactsOf(theirs) as tn.ModelArtifacts));
+    expect(fromTheirs.inputs[0].shape).toEqual([null]);
+    expect((fromTheirs.apply(tn.tensor1d(ids)) as tn.Tensor).arraySync()).toEqual(want);
+  });
+
+  it('a functional model on tn.input({shape: []}) loads back from its own file (its batch_input_shape is [null])', async () => {
+    const x = tn.input({ shape: [] });
+    const m = tn.model({ inputs: x, outputs: tn.layers.embedding({ inputDim: 5, outputDim: 2 }).apply(x) as tn.SymbolicTensor });
+    const loaded = await tn.loadLayersModel(tn.io.fromMemory(await captureArtifacts(m)));
+    expect(loaded.inputs[0].shape).toEqual([null]);
+    const ids = tn.tensor1d([3, 0]);
+    expect((loaded.predict(ids) as tn.Tensor).arraySync()).toEqual((m.predict(ids) as tn.Tensor).arraySync());
+  });
+});
