@@ -127,6 +127,8 @@ export class SymbolicTensor {
     readonly nodeIndex: number,
     readonly tensorIndex: number,
   ) {
+    // TF.js's public constructor makes a tensor of no layer; tessera's are made where a graph records them.
+    if (sourceLayer == null) throw new Error(`SymbolicTensor: sourceLayer must be the layer that makes the tensor (the constructor is internal: make a model input with tn.input({shape}), a layer's output with layer.apply), got ${String(sourceLayer)}`);
     this.shape = Object.freeze(shape.slice()) as Shape;
     // TF.js's names: an input is its layer's name, a layer's output layer/layer; each later one of that name in the
     // process (another input layer of that name, another output, another call) takes a count: x_1, layer/layer_1, ...
@@ -137,6 +139,11 @@ export class SymbolicTensor {
 
   get rank(): number {
     return this.shape.length;
+  }
+
+  /** Which of its layer's outputs this is, as TF.js's outputTensorIndex (tessera's tensorIndex). */
+  get outputTensorIndex(): number {
+    return this.tensorIndex;
   }
 
   /** The node that produced this tensor. */

@@ -68,6 +68,21 @@ describe('TF.js names behind the types, at run time', () => {
     expect(() => tn.tidy('named', undefined as unknown as () => void)).toThrow(/^tidy: fn must be a function \(after the name 'named'\), got undefined$/);
   });
 
+  it("a layer's outputs say which they are as outputTensorIndex, as TF.js's; the constructor refuses a missing layer by name", () => {
+    const outputsOf = (l: typeof tn) => {
+      class Two extends l.layers.Layer {
+        static className = 'TwoOut';
+        override computeOutputShape(s: tn.Shape) { return [s, s]; }
+        override call(x: tn.Tensor | tn.Tensor[]) { const t = Array.isArray(x) ? x[0] : x; return [t, t]; }
+      }
+      return (new Two({}).apply(l.input({ shape: [4] })) as tn.SymbolicTensor[]).map((t) => t.outputTensorIndex);
+    };
+    expect(outputsOf(tn)).toEqual(outputsOf(tf as unknown as typeof tn));
+    expect(outputsOf(tn)).toEqual([0, 1]);
+    const make = tn.SymbolicTensor as unknown as new (...a: unknown[]) => unknown;
+    expect(() => new make('float32', [null, 4], null, [], null)).toThrow(/^SymbolicTensor: sourceLayer must be the layer that makes the tensor \(the constructor is internal: make a model input with tn.input\(\{shape\}\)/);
+  });
+
   it('tn.layers is a namespace holding the Layer, RNN and RNNCell classes and input(), as tf.layers', () => {
     expect(tn.layers.Layer).toBe(tn.Layer);
     expect(tn.layers.RNN).toBe(tn.RNN);
