@@ -4,7 +4,7 @@ import { fetchChecked } from '../util/fetch-checked';
 import type { NamedTensorMap } from '../tensor/tfjs-types';
 import type { ModelArtifacts, ModelJSON, NumericWeightSpec, WeightsManifestEntry, WeightsManifestGroupConfig } from './artifacts';
 import { byteLength, bytesOf, readWeightSpecs } from './weights';
-import { decodeWeightMap } from './weights-public';
+import { decodeAnyWeights, decodeWeightMap } from './weights-public';
 import type { ResponseLike } from './http-handler';
 import { isRecord } from './json-checks';
 
@@ -161,7 +161,8 @@ export function loadWeights(manifest: WeightsManifestGroupConfig[], filePathPref
 
 /**
  * Tensors by name from a stream of weight bytes (as a fetch body gives them) and their manifest entries, as
- * tf.io.decodeWeightsStream; the stream must hold exactly the bytes the entries declare.
+ * tf.io.decodeWeightsStream, of every dtype decodeWeights takes; the stream must hold exactly the bytes the entries
+ * declare.
  */
 export async function decodeWeightsStream(weightStream: ReadableStream<ArrayBuffer | ArrayBufferView>, specs: WeightsManifestEntry[]): Promise<NamedTensorMap> {
   const op = 'io.decodeWeightsStream';
@@ -169,5 +170,5 @@ export async function decodeWeightsStream(weightStream: ReadableStream<ArrayBuff
   const reader = weightStream.getReader();
   const chunks: Uint8Array[] = [];
   for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(checkedBytes(op, `weightStream's chunk ${chunks.length}`, r.value));
-  return decodeWeightMap(op, concatUint8Arrays(...chunks), specs);
+  return decodeAnyWeights(op, concatUint8Arrays(...chunks), specs, false);
 }

@@ -180,4 +180,19 @@ describe('tn.io weight helpers', () => {
     expect(values(await tn.io.decodeWeightsStream(stream() as never, specs))).toEqual(values(await tf.io.decodeWeightsStream(stream() as never, specs)));
     await expect(tn.io.decodeWeightsStream(stream(15) as never, specs)).rejects.toThrow(/io.decodeWeightsStream: weightData is truncated: it holds 15 bytes but the manifest declares 20/);
   });
+
+  it('decodeWeightsStream takes string and bool weights among numeric ones, as decodeWeights and TF.js (TF.js\'s own test case)', async () => {
+    const encoded = await tf.io.encodeWeights({ x1: tf.tensor1d([1, 2], 'int32'), x2: tf.tensor1d(['a', 'héllo']), x3: tf.tensor1d([true, false], 'bool'), x4: tf.scalar(2.5) });
+    const bytes = new Uint8Array(encoded.data as ArrayBuffer);
+    const stream = () => new ReadableStream<Uint8Array>({
+      start(c) {
+        for (let at = 0; at < bytes.length; at += 5) c.enqueue(bytes.slice(at, at + 5));
+        c.close();
+      },
+    });
+    const read = async (l: typeof tn | typeof tf) => Object.fromEntries(Object.entries(await (l as typeof tn).io.decodeWeightsStream(stream() as never, encoded.specs as never)).map(([k, t]) => [k, [t.dtype, t.arraySync()]]));
+    const ours = await read(tn);
+    expect(ours).toEqual(await read(tf));
+    expect(ours.x2).toEqual(['string', ['a', 'héllo']]);
+  });
 });
