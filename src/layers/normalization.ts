@@ -17,13 +17,15 @@ function numberArg(op: string, arg: string, v: unknown, fallback: number, ok: (n
   return v;
 }
 
-/** Axes as given (negative counts from the end) resolved against the full rank (batch axis included). */
+/** Axes as given (negative counts from the end) resolved against the full rank (batch axis included), each once. */
 function resolveAxes(name: string, axes: readonly number[], rank: number): number[] {
-  return axes.map((a) => {
+  const resolved = axes.map((a) => {
     const r = a < 0 ? a + rank : a;
     if (!Number.isInteger(a) || r < 1 || r >= rank) throw argError(name, 'axis', String(a), `a non-batch axis of the rank-${rank} input`);
     return r;
   });
+  if (new Set(resolved).size !== resolved.length) throw argError(name, 'axis', `[${axes.join(', ')}]`, `distinct axes of the rank-${rank} input`);
+  return resolved;
 }
 
 /** gamma / beta options shared by batch and layer normalization. */

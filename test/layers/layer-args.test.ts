@@ -101,3 +101,11 @@ describe('an activation given as its serialized form, as TF.js\'s getActivation 
     expect(() => tn.layers.dense({ units: 1, activation: { className: 'nope', config: {} } as never })).toThrow(/layers\.dense: activation must be one of .*or \{className, config\} of one, got/);
   });
 });
+
+describe('layerNormalization axes', () => {
+  it('an axis given twice (directly or by a negative index) is refused by name, as TF.js refuses it ("Found duplicate axes")', () => {
+    expect(() => tn.layers.layerNormalization({ axis: [1, 1] }).apply(tn.ones([2, 3, 4]))).toThrow(/^layer_normalization_LayerNormalization\d+: axis must be distinct axes of the rank-3 input, got \[1, 1\]$/);
+    expect(() => tn.layers.layerNormalization({ axis: [1, -2] }).apply(tn.ones([2, 3, 4]))).toThrow(/axis must be distinct axes of the rank-3 input, got \[1, -2\]$/);
+    expect(() => tf.layers.layerNormalization({ axis: [1, -2] }).apply(tf.ones([2, 3, 4]))).toThrow(/Found duplicate axes/);
+  });
+});
