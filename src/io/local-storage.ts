@@ -113,7 +113,8 @@ class LocalStorageHandler implements IOHandler {
       weightData,
       format: typeof meta.format === 'string' ? meta.format : undefined,
       generatedBy: typeof meta.generatedBy === 'string' ? meta.generatedBy : undefined,
-      convertedBy: typeof meta.convertedBy === 'string' ? meta.convertedBy : null,
+      // As stored, as TF.js gives it: null where the saver said null, absent where it said nothing.
+      convertedBy: typeof meta.convertedBy === 'string' || meta.convertedBy === null ? meta.convertedBy : undefined,
       ...(isRecord(meta.trainingConfig) ? { trainingConfig: meta.trainingConfig as unknown as ModelArtifacts['trainingConfig'] } : {}),
       ...(isRecord(meta.userDefinedMetadata) ? { userDefinedMetadata: meta.userDefinedMetadata } : {}),
       ...(isRecord(meta.signature) ? { signature: meta.signature } : {}),

@@ -173,6 +173,19 @@ describe('localstorage://', () => {
     await expect(tn.io.removeModel('localstorage://my/model')).rejects.toThrow("io.removeModel: there is no model 'my/model' in localStorage");
   });
 
+  it('gives back convertedBy as it was stored: null for a model that said null, absent for artifacts without it (TF.js\'s own test)', async () => {
+    vi.stubGlobal('localStorage', new FakeStorage());
+    const save = (path: string, extra: object) => tn.io.getSaveHandlers(path)[0].save!({ modelTopology: { a: 1 }, weightSpecs: [], weightData: new ArrayBuffer(0), ...extra });
+    await save('localstorage://v0', {});
+    await save('localstorage://v1', { convertedBy: null });
+    await save('localstorage://v2', { convertedBy: 'converter 4' });
+    const convertedBy = async (path: string) => {
+      const a = await tn.io.getLoadHandlers(path)[0].load!();
+      return ['convertedBy' in a && a.convertedBy !== undefined, a.convertedBy];
+    };
+    expect([await convertedBy('localstorage://v0'), await convertedBy('localstorage://v1'), await convertedBy('localstorage://v2')]).toEqual([[false, undefined], [true, null], [true, 'converter 4']]);
+  });
+
   it('keeps the training config and optimizer state (includeOptimizer): the model loads compiled, through a copy too', async () => {
     vi.stubGlobal('localStorage', new FakeStorage());
     vi.stubGlobal('indexedDB', new FakeIndexedDB());
