@@ -95,11 +95,15 @@ function depthSlices(
   return { slices, outD, inside };
 }
 
-/** Refuses a 'valid' window deeper than x by a stride or more (short of that, the depth is left empty). */
-function checkDepth(op: string, x: Tensor, span: number, stride: number, pad: 'valid' | 'same'): void {
-  if (pad === 'valid' && validOverruns(x.shape[1], span, stride)) {
-    throw argError(op, 'x', `depth ${x.shape[1]} (shape ${fmtShape(x.shape)})`, `at least the window's depth ${span} less the stride ${stride} plus 1 with 'valid' padding`);
-  }
+/** Refuses a 'valid' window larger than x along depth, height or width by a stride or more (short of that, that axis is left empty). */
+function checkWindow(op: string, x: Tensor, spans: Triple, strides: Triple, pad: 'valid' | 'same'): void {
+  if (pad !== 'valid') return;
+  // Checked here, so that the error names the 3-D op and axis, not the 2-D op run on each depth slice.
+  (['depth', 'height', 'width'] as const).forEach((axis, i) => {
+    if (validOverruns(x.shape[i + 1], spans[i], strides[i])) {
+      throw argError(op, 'x', `${axis} ${x.shape[i + 1]} (shape ${fmtShape(x.shape)})`, `at least the window's ${axis} ${spans[i]} less the stride ${strides[i]} (${spans[i] - strides[i]}) with 'valid' padding`);
+    }
+  });
 }
 
 /**
@@ -123,7 +127,7 @@ export function conv3d<T extends Tensor>(x: T | TensorLike, filter: Tensor | Ten
   // TF.js convolves int32 volumes (conv2d asks for floats): in float32, the result cast back.
   if (x5.dtype === 'int32') return cast(conv3d(cast(x, 'float32'), cast(filter, 'float32'), strides, pad, dataFormat, dilations), 'int32') as T;
   if (inC !== x5.shape[4]) throw argError(op, 'filter', `shape ${fmtShape(filter.shape)}`, `input channels (dim 3) equal to x's channels ${x5.shape[4]}`);
-  checkDepth(op, x5, (fd - 1) * dl[0] + 1, s[0], p);
+  checkWindow(op, x5, [(fd - 1) * dl[0] + 1, (fh - 1) * dl[1] + 1, (fw - 1) * dl[2] + 1], s, p);
   const { slices, outD } = depthSlices(op, x5, fd, s[0], dl[0], p, 0, false);
   let y: Tensor | null = null;
   slices.forEach((xs, kd) => {
@@ -146,7 +150,7 @@ function pool3d(
   const s = assertTriple(op, 'strides', strides);
   const p = checkPool3dPad(op, pad);
   checkDimRoundingMode(op, dimRoundingMode, pad);
-  if (typeof p === 'string') checkDepth(op, x5, f[0], s[0], p);
+  if (typeof p === 'string') checkWindow(op, x5, f, s, p);
   // Max: padded slices hold -Infinity and never win. Average: padded slices add zeros, and each output divides by
   // the slices inside x (each 2-D average already counts only the positions inside x).
   const { slices, outD, inside } = depthSlices(op, x5, f[0], s[0], 1, p, kind === 'max' ? -Infinity : 0, true, dimRoundingMode);

@@ -115,13 +115,18 @@ describe('conv3d, maxPool3d, avgPool3d', () => {
     const f = tn.zeros([2, 2, 2, 1, 1]);
     expect(() => tn.conv3d(tn.zeros([2, 3, 3]), f, 1, 'same')).toThrow('conv3d: x must be rank 5 [batch, depth, height, width, channels], or rank 4 for one volume, got shape [2, 3, 3] (rank 3)');
     expect(() => tn.conv3d(x, tn.zeros([2, 2, 2, 3, 1]), 1, 'same')).toThrow("conv3d: filter must be input channels (dim 3) equal to x's channels 1, got shape [2, 2, 2, 3, 1]");
-    expect(() => tn.conv3d(x, tn.zeros([4, 2, 2, 1, 1]), 1, 'valid')).toThrow("conv3d: x must be at least the window's depth 4 less the stride 1 plus 1 with 'valid' padding, got depth 2");
+    expect(() => tn.conv3d(x, tn.zeros([4, 2, 2, 1, 1]), 1, 'valid')).toThrow("conv3d: x must be at least the window's depth 4 less the stride 1 (3) with 'valid' padding, got depth 2");
     expect(() => tn.conv3d(x, f, [1, 2] as never, 'same')).toThrow('conv3d: strides must be a positive integer or a triple [depth, height, width] of them, got [1,2]');
     expect(() => tn.conv3d(x, f, 2, 'same', 'NDHWC', 2)).toThrow('conv3d: dilations must be 1 when strides are above 1');
     expect(() => tn.conv3d(x, f, 1, 'same', 'NCDHW' as never)).toThrow("conv3d: dataFormat must be 'NDHWC'");
     expect(() => tn.maxPool3d(x, 2, 1, 'full' as never)).toThrow("maxPool3d: pad must be 'valid', 'same' or a non-negative integer");
     expect(() => tn.avgPool3d(x, 2, 1, 'same', 'ceil')).toThrow("avgPool3d: pad must be an integer or explicit paddings when dimRoundingMode ('ceil') is given");
-    expect(() => tn.avgPool3d(x, 4, 1, 'valid')).toThrow("avgPool3d: x must be at least the window's depth 4 less the stride 1 plus 1 with 'valid' padding");
+    expect(() => tn.avgPool3d(x, 4, 1, 'valid')).toThrow("avgPool3d: x must be at least the window's depth 4 less the stride 1 (3) with 'valid' padding");
+    // Height and width are named by the 3-D op too, not by the 2-D op it runs on each depth slice.
+    expect(() => tn.avgPool3d(tn.zeros([1, 1, 1, 1, 1]), [1, 1, 3], 1, 'valid')).toThrow("avgPool3d: x must be at least the window's width 3 less the stride 1 (2) with 'valid' padding, got width 1 (shape [1, 1, 1, 1, 1])");
+    expect(() => tn.maxPool3d(x, [1, 5, 1], 1, 'valid')).toThrow("maxPool3d: x must be at least the window's height 5 less the stride 1 (4) with 'valid' padding, got height 3");
+    expect(() => tn.conv3d(x, tn.zeros([1, 2, 3, 1, 1]), 1, 'valid', 'NDHWC', [1, 1, 2])).toThrow("conv3d: x must be at least the window's width 5 less the stride 1 (4) with 'valid' padding, got width 3");
+    expect(tn.maxPool3d(x, [1, 4, 1], 1, 'valid').shape).toEqual([1, 2, 0, 3, 1]);
   });
 });
 
