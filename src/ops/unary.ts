@@ -4,7 +4,7 @@ import { argError, withArticle } from '../util/validate';
 import { recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
 import { cast } from './cast';
-import { add, div, equal, maximum, minimum, mul } from './binary';
+import { add, div, equal, maximum, mul } from './binary';
 import { imagPart, isComplex, realPart } from './complex-parts';
 import { backend } from './engine';
 import { toTensor, toTensorAs, type TensorLike } from './tensor-like';
@@ -52,16 +52,19 @@ function predicate(op: UnaryOp, x: Tensor | TensorLike): Tensor {
 export const neg = <T extends Tensor>(x: T | TensorLike): T => unaryOp('neg', x) as T;
 
 /**
- * |re + im·i| as m·√(1 + (n/m)²) with m, n the larger and smaller of |re|, |im|, as TF.js's hypot: squaring the
- * parts first would make 1e-30 vanish and 1e20 overflow in float32.
+ * |re + im·i| as s·√((re/s)² + (im/s)²) with s the larger of |re| and |im|, as TF.js's hypot: squaring the parts
+ * first would make 1e-30 vanish and 1e20 overflow in float32. The value does not depend on s, so no gradient flows
+ * through it, whichever part maximum picks where |re| = |im|. At 0 + 0i it is 0 with gradient 0, as PyTorch's (the
+ * inner where keeps the unused branch's derivative finite).
  */
 function complexAbs(x: Tensor): Tensor {
-  const a = unaryOp('abs', realPart(x));
-  const b = unaryOp('abs', imagPart(x));
-  const m = maximum(a, b);
-  // A 0 larger part divides as 1, so 0 + 0i gives 0.
-  const ratio = div(minimum(a, b), where(equal(m, 0), 1, m));
-  return mul(m, sqrt(add(1, square(ratio))));
+  const re = realPart(x);
+  const im = imagPart(x);
+  const s = maximum(unaryOp('abs', re), unaryOp('abs', im));
+  const zero = equal(s, 0);
+  const d = where(zero, 1, s);
+  const q = add(square(div(re, d)), square(div(im, d)));
+  return where(zero, 0, mul(s, sqrt(where(zero, 1, q))));
 }
 
 /** |x|; a complex tensor's magnitude (float32 for complex64), as TF.js's. */

@@ -104,6 +104,18 @@ describe('abs of a complex tensor', () => {
     const wide = tn.complex(tn.tensor([1e-300, 3e200], [2], 'float64'), tn.tensor([1e-300, -4e200], [2], 'float64'));
     expect(relErr(tn.abs(wide).dataSync(), [Math.SQRT2 * 1e-300, 5e200])).toBeLessThan(1e-15);
   });
+
+  it('differentiates where |re| = |im| (re/|z| and im/|z|, to second order) and gives 0 at 0 + 0i, as PyTorch', () => {
+    const re = tn.tensor([3, -3, 3, 0.5, 0], [5], 'float64');
+    const im = tn.tensor([3, 3, -3, -0.5, 0], [5], 'float64');
+    const [dre, dim] = tn.grads((a: tn.Tensor, b: tn.Tensor) => tn.sum(tn.abs(tn.complex(a, b))))([re, im]);
+    const r = Math.SQRT1_2;
+    expect(relErr(dre.dataSync(), [r, -r, r, r, 0])).toBeLessThan(1e-15);
+    expect(relErr(dim.dataSync(), [r, r, -r, -r, 0])).toBeLessThan(1e-15);
+    const tied = (a: tn.Tensor) => tn.abs(tn.complex(a, tn.mul(a, tn.tensor([1, -1, 1], [3], 'float64'))));
+    expectGradOk(tied, [tn.tensor([2, -1.5, 0.25], [3], 'float64')]);
+    expectHvpOk(tied, [tn.tensor([2, -1.5, 0.25], [3], 'float64')], 7);
+  });
 });
 
 describe('a complex argument of tf.grad', () => {
