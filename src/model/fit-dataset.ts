@@ -70,7 +70,10 @@ function batchOf(op: string, model: TrainableModel, c: Compiled, value: unknown,
   return { xs, ys, n };
 }
 
-/** Whether x is a dataset as TF.js's fitDataset reads one: anything with an iterator() (tn.data's, or a program's own). */
+/**
+ * Whether x is a dataset as TF.js's fitDataset reads one: anything with an iterator() (tn.data's, or a program's
+ * own).
+ */
 function isDatasetLike(x: unknown): x is Dataset {
   return typeof x === 'object' && x !== null && typeof (x as Dataset).iterator === 'function';
 }

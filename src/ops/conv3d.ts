@@ -95,7 +95,10 @@ function depthSlices(
   return { slices, outD, inside };
 }
 
-/** Refuses a 'valid' window larger than x along depth, height or width by a stride or more (short of that, that axis is left empty). */
+/**
+ * Refuses a 'valid' window larger than x along depth, height or width by a stride or more (short of that, that axis
+ * is left empty).
+ */
 function checkWindow(op: string, x: Tensor, spans: Triple, strides: Triple, pad: 'valid' | 'same'): void {
   if (pad !== 'valid') return;
   // Checked here, so that the error names the 3-D op and axis, not the 2-D op run on each depth slice.
