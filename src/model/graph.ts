@@ -205,8 +205,11 @@ export function runGraph(g: Graph, xs: readonly Tensor[], options: RunOptions): 
     const outMask = Array.isArray(computed) ? computed[0] : computed;
     node.outputs.forEach((t, i) => {
       // As TF.js's executor feeds a layer's output on: cast to its symbolic tensor's dtype (float32, so an int32
-      // flatten or merge output reaches the next layer as float32); the model's own outputs are given as computed.
-      values.set(t.id, outs[i].dtype === t.dtype ? outs[i] : cast(outs[i], t.dtype));
+      // flatten or merge output reaches the next layer as float32), but never float64 down (a weightless layer or
+      // a nested model of float32 dtype between float64 layers computes float64); the model's own outputs are given
+      // as computed.
+      const kept = outs[i].dtype === t.dtype || (outs[i].dtype === 'float64' && t.dtype === 'float32');
+      values.set(t.id, kept ? outs[i] : cast(outs[i], t.dtype));
       if (outputIds.has(t.id)) computedOutputs.set(t.id, outs[i]);
       if (outMask) masks.set(t.id, outMask);
     });

@@ -39,3 +39,30 @@ describe('float64 layers take float32 input', () => {
       .toThrow(/inputs\[0\] must be dtype float32 \(a layer computes in float64 when made with dtype: 'float64'\), got dtype float64/);
   });
 });
+
+describe('a model run keeps float64 between float64 layers', () => {
+  const dtype = 'float64' as const;
+  const x = tn.tensor([[0.1, 0.2, 0.3, 0.4]], [1, 4], 'float64');
+  // Each model against the same ops written out in float64; a float32 rounding on the way is ~1e-9 off.
+  const same = (model: tn.LayersModel, manual: (w: tn.Tensor[]) => tn.Tensor): void => {
+    const want = manual(model.getWeights());
+    for (const y of [model.apply(x) as tn.Tensor, model.predict(x) as tn.Tensor]) {
+      expect(y.dtype).toBe('float64');
+      expect(Array.from(y.dataSync())).toEqual(Array.from(want.dataSync()));
+    }
+    const g = tn.variableGrads(() => tn.sum(tn.square(model.apply(x) as tn.Tensor)), [model.weights[0].read() as tn.Variable]).grads;
+    const gWant = tn.grad((k: tn.Tensor) => tn.sum(tn.square(manual([k, ...model.getWeights().slice(1)]))))(model.getWeights()[0]);
+    expect(Array.from(Object.values(g)[0].dataSync())).toEqual(Array.from(gWant.dataSync()));
+  };
+
+  it('through a weightless layer made without a dtype (an activation)', () => {
+    const m = tn.sequential({ layers: [tn.layers.dense({ units: 3, inputShape: [4], dtype }), tn.layers.activation({ activation: 'tanh' }), tn.layers.dense({ units: 1, dtype })] });
+    same(m, ([k0, b0, k1, b1]) => tn.add(tn.matMul(tn.tanh(tn.add(tn.matMul(x, k0), b0)), k1), b1));
+  });
+
+  it('through a nested Sequential of float64 layers', () => {
+    const inner = tn.sequential({ layers: [tn.layers.dense({ units: 3, activation: 'elu', inputShape: [4], dtype })] });
+    const m = tn.sequential({ layers: [inner, tn.layers.dense({ units: 1, dtype })] });
+    same(m, ([k0, b0, k1, b1]) => tn.add(tn.matMul(tn.elu(tn.add(tn.matMul(x, k0), b0)), k1), b1));
+  });
+});
