@@ -204,6 +204,15 @@ describe('image.rotateWithOffset and image.threshold', () => {
     expect(() => tn.image.transform(tn.zeros([1, 2, 2, 1], 'int32') as tn.Tensor4D, [[1, 0, 0, 0, 1, 0, 0, 0]])).toThrow('transform: image must be a float32 image, as TF.js asks, got dtype int32');
   });
 
+  it('transform: float64 transforms keep their precision (pixel (0, 0) samples x = 0.1, y = 0.3, by hand)', () => {
+    const v = (r: number, c: number): number => Math.sin(r * 6 + c);
+    const img = tn.tensor(Array.from({ length: 30 }, (_, i) => Math.sin(i)), [1, 5, 6, 1], 'float64') as tn.Tensor4D;
+    const t = tn.tensor2d([[0.8, 0.05, 0.1, -0.03, 0.75, 0.3, 0, 0]], [1, 8], 'float64');
+    const want = 0.7 * (0.9 * v(0, 0) + 0.1 * v(0, 1)) + 0.3 * (0.9 * v(1, 0) + 0.1 * v(1, 1));
+    // With the transforms rounded to float32, ~2e-9 off.
+    expect(Math.abs(tn.image.transform(img, t, 'bilinear').dataSync()[0] - want)).toBeLessThan(1e-15);
+  });
+
   it('threshold by hand, and bad input', () => {
     const gray = tn.tensor3d([[[0], [100]], [[200], [255]]]);
     expect(Array.from(tn.image.threshold(gray).dataSync())).toEqual([0, 0, 255, 255]);

@@ -2,7 +2,6 @@ import type { Tensor } from '../../tensor/tensor';
 import type { Rank } from '../../tensor/value-types';
 import { argError, assertFiniteNumber, describeValue, fmtShape, fmtValue } from '../../util/validate';
 import { add, mul, sub } from '../binary';
-import { cast } from '../cast';
 import { concat } from '../concat';
 import { fill, tensor } from '../creation';
 import { gather } from '../gather';
@@ -106,7 +105,8 @@ export function transform(
   if (!valid) throw argError(op, 'outputShape', fmtValue(outputShape), '[height, width] of non-negative integers, or undefined for the image size');
   if (h * w === 0) throw argError(op, 'image', `shape ${fmtShape(x.shape)}`, 'images of at least one pixel');
   const [oh, ow] = outputShape ?? [h, w];
-  const m = t.dtype === 'float32' ? t.hostValues() : cast(t, 'float32').hostValues();
+  // float32 transforms are read as TF.js reads them; float64 ones keep their precision.
+  const m = t.hostValues();
   const cells = batch * oh * ow;
   // Per output pixel: its four taps (rows of the [batch·h·w, c] image, or the extra row of fillValue past its end for
   // a tap outside it) and its fractions along x and y. Nearest sampling has one tap, repeated, and no fractions.
