@@ -1,11 +1,14 @@
 import { assertTensorDtype } from '../tensor/checks';
 import { arrayTypeFor, Tensor, type DType, type TypedArray } from '../tensor/tensor';
+import { isRecording, recordOp } from '../tensor/tape';
 import { argError, fmtShape, fmtValue } from '../util/validate';
 import { tensor } from './creation';
+import type { AxisAttrs } from './gather';
 import { toTensor, toTensorAs, type TensorLike } from './tensor-like';
 
 // The ragged ops: a ragged tensor given as its parts (row splits or row ids, and the flat values), read off on the
-// host as TF.js's kernels compute them (on every backend, as sparse.ts's ops); not differentiable, as in TF.js.
+// host as TF.js's kernels compute them (on every backend, as sparse.ts's ops); not differentiable, as in TF.js, but
+// for raggedGather's values (a gather of their rows: TensorFlow's gradient; TF.js registers none).
 
 /** An int32 argument: arrays are made int32, a tensor must already be (TF.js's convertToTensor refuses others). */
 function int32Of(op: string, arg: string, x: Tensor | TensorLike): Tensor {
@@ -112,13 +115,19 @@ export function raggedGather(
   const vv = values.hostValues();
   const count = slices.reduce((n, [a, b]) => n + b - a, 0);
   const gathered = zerosOf(values.dtype, count * rowSize);
+  // The row of values each output row copies: the values are a gather of them, and differentiate as one.
+  const sourceRows = new Int32Array(count);
   let k = 0;
+  let row = 0;
   for (const [a, b] of slices) {
     for (let i = a * rowSize; i < b * rowSize; i++) gathered[k++] = vv[i];
+    for (let r = a; r < b; r++) sourceRows[row++] = r;
   }
+  const outputDenseValues = tensor(gathered, [count, ...values.shape.slice(1)], values.dtype);
+  if (isRecording()) recordOp<AxisAttrs>('gather', [values, tensor(sourceRows, [count], 'int32')], outputDenseValues, { axis: 0 });
   return {
     outputNestedSplits: out.map((s) => tensor(Int32Array.from(s), [s.length], 'int32')),
-    outputDenseValues: tensor(gathered, [count, ...values.shape.slice(1)], values.dtype),
+    outputDenseValues,
   };
 }
 

@@ -1,11 +1,13 @@
 import { arrayTypeFor, type DType, type Tensor, type TypedArray } from '../tensor/tensor';
+import { recordOp } from '../tensor/tape';
 import { computeStrides } from '../util/tf-util';
 import { argError, fmtShape } from '../util/validate';
 import { tensor } from './creation';
 import { toTensor, toTensorAs, type TensorLike } from './tensor-like';
 
 // tf.sparse: ops on a sparse tensor given as its parts (indices, values, dense shape), read off the values on the
-// host as TF.js's kernels compute them (on every backend, as host-count.ts's ops); not differentiable, as in TF.js.
+// host as TF.js's kernels compute them (on every backend, as host-count.ts's ops); not differentiable, as in TF.js,
+// but for the segment sums and means in their data (TensorFlow's gradients; TF.js registers none).
 // Index arguments are int32 when given as arrays; a tensor is taken as it is, and its dtype is the outputs'.
 
 function ofRank(op: string, arg: string, t: Tensor, rank: number, what: string): Tensor {
@@ -145,6 +147,8 @@ function segmentReduce(op: string, data: Tensor | TensorLike, indices: Tensor | 
   const inRows = d.shape[0];
   const cols = inRows === 0 ? 0 : d.size / inRows;
   const out = zerosOf(d.dtype, rows * cols);
+  // Each entry's segment size, which a mean divides its gradient by.
+  const counts = isMean ? new Float64Array(n) : null;
   const dv = d.hostValues();
   for (let start = 0; start < n;) {
     const id = sv[start];
@@ -158,9 +162,17 @@ function segmentReduce(op: string, data: Tensor | TensorLike, indices: Tensor | 
       for (let j = 0; j < cols; j++) out[id * cols + j] += dv[row * cols + j];
     }
     if (isMean) for (let j = 0; j < cols; j++) out[id * cols + j] /= end - start;
+    counts?.fill(end - start, start, end);
     start = end;
   }
-  return tensor(out, [rows, ...d.shape.slice(1)], d.dtype);
+  const y = tensor(out, [rows, ...d.shape.slice(1)], d.dtype);
+  recordOp<SparseSegmentAttrs>(op, [d, idx, seg], y, { counts });
+  return y;
+}
+
+/** What a sparse segment sum's or mean's gradient needs: each entry's segment size for a mean, null for a sum. */
+export interface SparseSegmentAttrs {
+  counts: Float64Array | null;
 }
 
 /** The rows of data picked by indices, summed by segment, as tf.sparse.sparseSegmentSum(data, indices, segmentIds). */

@@ -47,6 +47,25 @@ describe('backward rules of where and the indexing ops (float64, first and secon
     }), RUNS);
   });
 
+  it('sparseSegmentSum and sparseSegmentMean in their data (rows picked twice, empty segments), and raggedGather in its values', () => {
+    fc.assert(fc.property(shapeArb(1, 3), seedArb, (shape, seed) => {
+      const n = 5;
+      const indices = tn.tensor(ints(n, shape[0], seed), [n], 'int32');
+      const ids = tn.tensor(ints(n, 4, seed + 1).sort((a, b) => a - b), [n], 'int32');
+      both((x) => tn.sparse.sparseSegmentSum(x, indices, ids), [randTensor(shape, seed)], seed);
+      both((x) => tn.sparse.sparseSegmentMean(x, indices, ids), [randTensor(shape, seed + 2)], seed);
+      // Rows of x split in two ragged rows ([0, 1) and [1, rows)), gathered as [1, 0, 1].
+      const splits = tn.tensor1d([0, 1, shape[0]], 'int32');
+      both((x) => tn.raggedGather([splits], x, tn.tensor1d([1, 0, 1], 'int32'), 1).outputDenseValues, [randTensor(shape, seed + 3)], seed);
+    }), RUNS);
+    // By hand: data rows 0 and 2 summed into segment 0 and row 0 into segment 1; a mean halves segment 0's share.
+    const x = tn.tensor([[1, 2], [3, 4], [5, 6]], [3, 2], 'float64');
+    const w = tn.tensor([[1, 10], [100, 1000]], [2, 2], 'float64');
+    const [picked, ids] = [tn.tensor1d([0, 2, 0], 'int32'), tn.tensor1d([0, 0, 1], 'int32')];
+    expect(tn.grad((a) => tn.sum(tn.mul(tn.sparse.sparseSegmentSum(a, picked, ids), w)))(x).arraySync()).toEqual([[101, 1010], [0, 0], [1, 10]]);
+    expect(tn.grad((a) => tn.sum(tn.mul(tn.sparse.sparseSegmentMean(a, picked, ids), w)))(x).arraySync()).toEqual([[100.5, 1005], [0, 0], [0.5, 5]]);
+  });
+
   it('gatherND and scatterND (duplicate indices add up)', () => {
     fc.assert(fc.property(shapeArb(2, 3), seedArb, (shape, seed) => {
       const depth = 1 + (seed % shape.length);

@@ -1,10 +1,19 @@
-import { zerosLike } from '../creation';
+import { div } from '../binary';
+import { tensor, zerosLike } from '../creation';
+import type { SparseSegmentAttrs } from '../sparse';
 import { gatherAlong, gatherND, scatterND, segmentSumAlong, type AxisAttrs, type ScatterAttrs, type SegmentAttrs } from '../gather';
 import { where } from '../where';
 import { reshape } from '../reshape';
 import { sumToShape } from '../broadcast';
 import { zeroGrad, zeroGradOf } from './elementwise';
 import { rule, type GradientTable } from './table';
+
+/** Each picked row of data gets its segment's gradient (a mean's divided by the segment's size, as its forward divides). */
+const sparseSegmentGrad = rule<SparseSegmentAttrs>((dy, { inputs: [data, indices, ids], attrs: { counts } }) => {
+  const picked = gatherAlong(dy, ids, 0);
+  const scaled = counts ? div(picked, tensor(counts, [counts.length, ...dy.shape.slice(1).map(() => 1)], dy.dtype)) : picked;
+  return [segmentSumAlong(scaled, indices, data.shape[0], 0), null, null];
+});
 
 /** Backward rules of the indexing ops: each is the other's adjoint (gather / segment sum, gatherND / scatterND), so all differentiate again. */
 export const indexingGrads: GradientTable = {
@@ -23,4 +32,6 @@ export const indexingGrads: GradientTable = {
     ? scatterND(reshape(indices, [1, indices.shape[0]]), reshape(dy, [1, ...dy.shape]), x.shape)
     : scatterND(indices, dy, x.shape), null]),
   scatterND: rule<ScatterAttrs>((dy, { inputs: [indices] }) => [null, gatherND(dy, indices)]),
+  sparseSegmentSum: sparseSegmentGrad,
+  sparseSegmentMean: sparseSegmentGrad,
 };
