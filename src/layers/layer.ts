@@ -872,9 +872,11 @@ export abstract class Layer extends Serializable {
   }
 
   /** The dtype of the outputs for inputs of these dtypes. */
-  protected outputDtype(_inputDtypes: DType[]): DType {
+  protected outputDtype(inputDtypes: DType[]): DType {
     // TF.js takes a user layer's symbolic outputs as float32 whatever its dtype (an int32 one computes on int32 values).
-    return this.userDefined && !isFloatDtype(this.dtype) ? 'float32' : this.dtype;
+    if (this.userDefined && !isFloatDtype(this.dtype)) return 'float32';
+    // A layer whose ops take any dtype (an activation, a nested model) computes float64 from float64: never cast down.
+    return this.dtype === 'float32' && !this.checksInputDtype() && inputDtypes.includes('float64') ? 'float64' : this.dtype;
   }
 
   /** Whether the layer computes in its dtype (a float one); an InputLayer only feeds and may be int32 or bool, as TF.js's. */

@@ -60,6 +60,14 @@ describe('a model run keeps float64 between float64 layers', () => {
     same(m, ([k0, b0, k1, b1]) => tn.add(tn.matMul(tn.tanh(tn.add(tn.matMul(x, k0), b0)), k1), b1));
   });
 
+  it('as its symbolic tensors say, so a float32 layer after a weightless one is refused when the model is made', () => {
+    const input = tn.input({ shape: [4] });
+    const act = tn.layers.activation({ activation: 'relu' }).apply(tn.layers.dense({ units: 3, dtype }).apply(input)) as tn.SymbolicTensor;
+    expect(act.dtype).toBe('float64');
+    expect(() => tn.sequential({ layers: [tn.layers.dense({ units: 3, inputShape: [4], dtype }), tn.layers.activation({ activation: 'relu' }), tn.layers.dense({ units: 1 })] }))
+      .toThrow(/inputs\[0\] must be dtype float32 \(a layer computes in float64 when made with dtype: 'float64'\), got dtype float64/);
+  });
+
   it('through a nested Sequential of float64 layers', () => {
     const inner = tn.sequential({ layers: [tn.layers.dense({ units: 3, activation: 'elu', inputShape: [4], dtype })] });
     const m = tn.sequential({ layers: [inner, tn.layers.dense({ units: 1, dtype })] });
