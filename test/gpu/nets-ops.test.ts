@@ -81,6 +81,14 @@ const programs: [string, () => tn.Tensor[]][] = [
       ...tn.grads((t, u) => tn.sum(tn.square(tn.diag(tn.tensorScatterUpdate(t, at, u)))))([finite, updates]),
     ];
   }],
+  ['sparseSegmentSum and sparseSegmentMean, raggedGather, and their gradients in data and values', () => {
+    const data = uniformTensor([4, 3], 23);
+    const [picked, ids] = [tn.tensor1d([0, 2, 0, 3], 'int32'), tn.tensor1d([0, 0, 1, 3], 'int32')];
+    const splits = tn.tensor1d([0, 1, 4], 'int32');
+    const f = (d: tn.Tensor) => tn.add(tn.sum(tn.square(tn.sparse.sparseSegmentSum(d, picked, ids))), tn.sum(tn.sparse.sparseSegmentMean(d, picked, ids)))
+      .add(tn.sum(tn.square(tn.raggedGather([splits], d, tn.tensor1d([1, 0], 'int32'), 1).outputDenseValues)));
+    return [f(data), tn.grad(f)(data)];
+  }],
   ['maxPool3d and avgPool3d with a numeric pad and dimRoundingMode, and their gradients', () => {
     const x = uniformTensor([1, 3, 4, 3, 2], 22);
     const f = (a: tn.Tensor) => tn.add(tn.maximum(tn.maxPool3d(a, [2, 3, 2], [2, 1, 2], 1, 'ceil'), -100), tn.avgPool3d(a, [2, 3, 2], [2, 1, 2], 1, 'ceil'));
