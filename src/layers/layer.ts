@@ -875,8 +875,9 @@ export abstract class Layer extends Serializable {
   protected outputDtype(inputDtypes: DType[]): DType {
     // TF.js takes a user layer's symbolic outputs as float32 whatever its dtype (an int32 one computes on int32 values).
     if (this.userDefined && !isFloatDtype(this.dtype)) return 'float32';
-    // A layer whose ops take any dtype (an activation, a nested model) computes float64 from float64: never cast down.
-    return this.dtype === 'float32' && !this.checksInputDtype() && inputDtypes.includes('float64') ? 'float64' : this.dtype;
+    // A built-in layer whose ops take any dtype (an activation, a nested model) computes float64 from float64.
+    const passesFloat64 = !this.userDefined && !this.checksInputDtype() && inputDtypes.includes('float64');
+    return this.dtype === 'float32' && passesFloat64 ? 'float64' : this.dtype;
   }
 
   /** Whether the layer computes in its dtype (a float one); an InputLayer only feeds and may be int32 or bool, as TF.js's. */
