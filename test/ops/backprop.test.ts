@@ -88,6 +88,19 @@ describe('each gradient is a tensor of its own, as TF.js gives them', () => {
     named[v1.name].dispose();
     expect(named[v2.name].arraySync()).toEqual([1]);
   });
+
+  it('one tensor given twice gets one gradient, the same object at both places (TF.js 4.22 counts 3 tensors after it)', () => {
+    const x = tn.tensor1d([1, 2]);
+    const before = tn.memory().numTensors;
+    const { value, grads } = tn.valueAndGrads((a: tn.Tensor, b: tn.Tensor) => tn.mul(a, b).sum())([x, x]);
+    expect(grads[0]).toBe(grads[1]);
+    expect(grads[0].arraySync()).toEqual([2, 4]);
+    expect(value.arraySync()).toBe(5);
+    expect(tn.memory().numTensors - before).toBe(2);
+    const g = tn.grads((a: tn.Tensor, b: tn.Tensor, c: tn.Tensor) => tn.add(tn.add(a, b), c).sum())([x, tn.scalar(1), x]);
+    expect([g[0] === g[2], g[0] === g[1]]).toEqual([true, false]);
+    expect(g[0].arraySync()).toEqual([2, 2]);
+  });
 });
 
 describe("prelu's gradients select, as TF.js's and PyTorch's", () => {
