@@ -47,18 +47,16 @@ function assertInputs(name: string, xs: unknown, dy: unknown, label: ArgLabel): 
 }
 
 function gradsFor(name: string, grads: Map<number, Tensor>, xs: Tensor[], dy: Tensor | undefined): Tensor[] {
-  const gs = xs.map((x, i) => {
-    const g = grads.get(x.id);
-    if (!g) {
+  xs.forEach((x, i) => {
+    if (!grads.has(x.id)) {
       throw new Error(`${name}: cannot compute the gradient with respect to argument ${i}: the result of f does not depend on it (make sure f uses every argument it is given)`);
     }
-    return g;
   });
   // A tensor given twice gets one gradient, the same object at both places, as TF.js's.
-  const firsts = xs.map((x) => xs.indexOf(x));
-  const owned = ownTensors(gs.filter((_, i) => firsts[i] === i), [dy, ...xs]);
-  const ofFirst = new Map(firsts.filter((f, i) => f === i).map((f, k) => [f, owned[k]]));
-  return firsts.map((f) => ofFirst.get(f) as Tensor);
+  const distinct = [...new Set(xs)];
+  const owned = ownTensors(distinct.map((x) => grads.get(x.id) as Tensor), [dy, ...xs]);
+  const byInput = new Map(distinct.map((x, k) => [x, owned[k]]));
+  return xs.map((x) => byInput.get(x) as Tensor);
 }
 
 /**

@@ -115,16 +115,16 @@ export function raggedGather(
   const vv = values.hostValues();
   const count = slices.reduce((n, [a, b]) => n + b - a, 0);
   const gathered = zerosOf(values.dtype, count * rowSize);
-  // The row of values each output row copies: the values are a gather of them, and differentiate as one.
-  const sourceRows = new Int32Array(count);
   let k = 0;
-  let row = 0;
   for (const [a, b] of slices) {
     for (let i = a * rowSize; i < b * rowSize; i++) gathered[k++] = vv[i];
-    for (let r = a; r < b; r++) sourceRows[row++] = r;
   }
   const outputDenseValues = tensor(gathered, [count, ...values.shape.slice(1)], values.dtype);
-  if (isRecording()) recordOp<AxisAttrs>('gather', [values, tensor(sourceRows, [count], 'int32')], outputDenseValues, { axis: 0 });
+  if (isRecording()) {
+    // The values are a gather of the rows each output row copies, and differentiate as one.
+    const sourceRows = Int32Array.from(slices.flatMap(([a, b]) => Array.from({ length: b - a }, (_, r) => a + r)));
+    recordOp<AxisAttrs>('gather', [values, tensor(sourceRows, [count], 'int32')], outputDenseValues, { axis: 0 });
+  }
   return {
     outputNestedSplits: out.map((s) => tensor(Int32Array.from(s), [s.length], 'int32')),
     outputDenseValues,
