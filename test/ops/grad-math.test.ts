@@ -244,6 +244,21 @@ describe('gradients at NaN, infinite and degenerate points (TF.js\'s values, or 
     expect(gb[4]).toBeCloseTo(8 * Math.log(2), 5);
   });
 
+  it('pow\'s base gradient at 0^0 is 0, the derivative of the constant x^0, and so is x^1\'s second derivative at 0 and x^2\'s third', () => {
+    const x = tn.tensor([0, 0, 2, -1.5], [4], 'float64');
+    const b = tn.tensor([0, 1, 0, 2], [4], 'float64');
+    const [ga, gb] = tn.grads((p: tn.Tensor, q: tn.Tensor) => tn.sum(tn.pow(p, q)))([x, b]);
+    expect(vals(ga)).toEqual([0, 1, 0, -3]);
+    expect(vals(gb)).toEqual([0, 0, Math.LN2, 0]);
+    // d/dx of sin(1.3x + 0.2) summed, then the second derivative: -1.3² sin(1.3x + 0.2), through pow(x, 1).
+    const first = (t: tn.Tensor) => tn.grad((u: tn.Tensor) => tn.sum(tn.sin(tn.add(tn.mul(tn.pow(u, 1), 1.3), 0.2))))(t);
+    const second = vals(tn.grad((t: tn.Tensor) => tn.sum(first(t)))(x));
+    [0, 0, 2, -1.5].forEach((v, i) => expect(second[i]).toBeCloseTo(-1.69 * Math.sin(1.3 * v + 0.2), 14));
+    const square = (t: tn.Tensor) => tn.grad((u: tn.Tensor) => tn.sum(tn.pow(u, 2)))(t);
+    const third = tn.grad((t: tn.Tensor) => tn.sum(tn.grad((u: tn.Tensor) => tn.sum(square(u)))(t)))(x);
+    expect(vals(third).map(Math.abs)).toEqual([0, 0, 0, 0]);
+  });
+
   it('mod\'s divisor gradient is -floor(a / b) as TF.js\'s: ±Infinity or NaN where mod is NaN, exact past int32', () => {
     expect(grads(tn.mod, [1, -2, Infinity, 3, 5, 1e10], [0, 0, 2, NaN, Infinity, 3])).toEqual([[1, 1, 1, 1, 1, 1], [-Infinity, Infinity, -Infinity, NaN, 0, -3333333248]]);
   });

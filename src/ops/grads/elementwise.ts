@@ -1,10 +1,10 @@
 import { isFloatDtype, type Tensor } from '../../tensor/tensor';
-import { div, greater, mul, pow, sub } from '../binary';
+import { div, equal, greater, logicalAnd, mul, pow, sub } from '../binary';
 import { sumToShape } from '../broadcast';
 import { cast } from '../cast';
 import { zeros, zerosLike } from '../creation';
 import { greaterEqual, less, lessEqual } from '../compare';
-import { log, neg, step } from '../unary';
+import { log, logicalNot, neg, step } from '../unary';
 import { where } from '../where';
 import { rule, type GradientTable } from './table';
 
@@ -44,6 +44,16 @@ function logWherePositive(a: Tensor): Tensor {
   return log(where(greater(a, 0), a, 1));
 }
 
+/**
+ * The exponent of pow's base gradient b·a^(b−1): b − 1, but 0 where a and b are both 0, so that the derivative of the
+ * constant a^0 is 0·a^0 = 0 there (TF.js's 0·0^−1 is NaN, and so was x^1's second derivative at 0). The mask is a
+ * constant, so the exponent's own gradient stays 1 and the rule differentiates again to the same zeros.
+ */
+function powerBelow(a: Tensor, b: Tensor): Tensor {
+  const bothZero = logicalAnd(equal(a, 0), equal(b, 0));
+  return sub(b, cast(logicalNot(bothZero), b.dtype));
+}
+
 export const elementwiseGrads: GradientTable = {
   // (x − mean)·scale + offset: the rules of the sub, mul and add it stands for, each summed to its operand's shape.
   channelAffine: rule((dy, { inputs: [x, mean, scale, offset], needed }) => {
@@ -63,7 +73,7 @@ export const elementwiseGrads: GradientTable = {
   // and where either operand is NaN neither gets dy.
   maximum: binaryGrad((dy, a, b) => mul(dy, mask(greaterEqual(a, b), dy)), (dy, a, b) => mul(dy, mask(less(a, b), dy))),
   minimum: binaryGrad((dy, a, b) => mul(dy, mask(lessEqual(a, b), dy)), (dy, a, b) => mul(dy, mask(greater(a, b), dy))),
-  pow: binaryGrad((dy, a, b) => mul(dy, mul(b, pow(a, sub(b, 1)))), (dy, a, _b, y) => mul(dy, mul(y, logWherePositive(a)))),
+  pow: binaryGrad((dy, a, b) => mul(dy, mul(b, pow(a, powerBelow(a, b)))), (dy, a, _b, y) => mul(dy, mul(y, logWherePositive(a)))),
   greater: zeroGrad,
   equal: zeroGrad,
   neg: unaryGrad((dy) => neg(dy)),

@@ -14,9 +14,18 @@ export const s11Grads: Program[] = [
   {
     name: 'pow with a zero, negative or fractional base: gradients of the base and of the exponent',
     run(tf) {
-      const base = tf.tensor1d([0, 0, 0, 0, -2, -2, 2, 0]);
-      const exp = tf.tensor1d([0, 1, 2, 0.5, 2, 3, 0.5, -1]);
+      const base = tf.tensor1d([0, 0, 0, -2, -2, 2, 0]);
+      const exp = tf.tensor1d([1, 2, 0.5, 2, 3, 0.5, -1]);
       return [...both(tf, (a, b) => tf.pow(a, b), base, exp), ...both(tf, (a, b) => tf.pow(a, b).sum(), base, exp)];
+    },
+  },
+  {
+    name: 'pow at 0^0: the base gradient, and x^1\'s second derivative at 0',
+    deviation: 'TF.js 4.22 gives NaN (its rule b·a^(b−1) is 0·0^−1 there); tessera gives 0, the derivative of the constant x^0, as PyTorch and central differences',
+    run(tf) {
+      const zero = tf.tensor1d([0, 0]);
+      const slope = (t: Tensor) => tf.grad((u: Tensor) => tf.sin(tf.pow(u, 1)).sum())(t);
+      return [tf.grad((a: Tensor) => tf.pow(a, tf.tensor1d([0, 1])).sum())(zero), tf.grad((t: Tensor) => slope(t).sum())(zero)];
     },
   },
   {
