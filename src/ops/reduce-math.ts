@@ -1,11 +1,12 @@
 import { assertTensorDtype } from '../tensor/checks';
 import { unnumberedTidy } from '../tensor/tidy';
-import type { Tensor } from '../tensor/tensor';
+import { isFloatDtype, type Tensor } from '../tensor/tensor';
 import { assertBoolean, normalizeAxes } from '../util/validate';
 import { add, sub } from './binary';
 import { max, reduceOp, sum } from './reduction';
 import { reshape } from './reshape';
-import { exp, log } from './unary';
+import { exp, isFinite, log } from './unary';
+import { where } from './where';
 import { toTensor, toTensorAs, type TensorLike } from './tensor-like';
 
 /** The product over axis (all axes when omitted), as tf.prod(x, axis?, keepDims?); 1 over no elements. */
@@ -42,8 +43,11 @@ export function logSumExp<T extends Tensor>(x: Tensor | TensorLike, axis?: numbe
     const t = toTensor('logSumExp', 'x', x);
     assertBoolean('logSumExp', 'keepDims', keepDims);
     const axes = normalizeAxes('logSumExp', axis, t.rank);
+    // An infinite max shifts by 0 instead (−∞ − −∞ is NaN): a slice all −∞ sums to −∞, one holding +∞ to +∞. A
+    // bool x keeps TF.js's arithmetic on bools (false − true is stored as 255), so its max stays the shift.
     const xMax = max(t, axes, true);
-    const kept = add(log(sum(exp(sub(t, xMax)), axes, true)), xMax);
+    const shift = isFloatDtype(t.dtype) ? where(isFinite(xMax), xMax, 0) : xMax;
+    const kept = add(log(sum(exp(sub(t, shift)), axes, true)), shift);
     return keepDims ? kept : reshape(kept, t.shape.filter((_, i) => !axes.includes(i)));
   }) as T;
 }

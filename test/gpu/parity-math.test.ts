@@ -102,6 +102,10 @@ describeGpu('the public math ops (composites and gradients included) on the gpu 
       tn.prelu(x, w), tn.cumsum(x, 1, true), tn.prod(x, 0), tn.all(tn.greaterEqual(x, -1.5)), tn.atan2(x, w),
       tn.grad((t: Tensor) => tn.sum(tn.mul(tn.softplus(t), tn.erf(t))))(x),
       tn.grad((t: Tensor) => tn.sum(tn.selu(tn.mul(tn.sin(t), tn.cumsum(t, 1)))))(x),
+      // Infinite maxima shift by 0 (-Infinity for a masked row); pow's base gradient at 0^0 and x^1's second derivative at 0.
+      tn.logSumExp(tn.tensor([[-Infinity, -Infinity], [Infinity, 0], [-Infinity, 1]]), 1),
+      tn.grad((t: Tensor) => tn.sum(tn.pow(t, tn.tensor([0, 1, 0]))))(tn.tensor([0, 0, 2])),
+      tn.grad((t: Tensor) => tn.sum(tn.grad((u: Tensor) => tn.sum(tn.sin(tn.pow(u, 1))))(t)))(tn.tensor([0, 0.5])),
     ];
     setBackend('cpu');
     const want = program().map((t) => t.dataSync());

@@ -136,12 +136,12 @@ export const s17OpsFuzz: Program[] = [
     ],
   },
   {
-    name: 'reductions over an empty axis give what TF.js gives: NaN for a float max, min and logSumExp, false for all, index 0 for argMax and argMin',
+    name: 'reductions over an empty axis give what TF.js gives: NaN for a float max and min, false for all, index 0 for argMax and argMin',
     run: (tf) => [
       tf.max(tf.zeros([0])), tf.min(tf.zeros([2, 0]), 1), tf.min(tf.zeros([0, 3]), 0, true), tf.zeros([0]).max(), tf.max(tf.zeros([0], 'int32')),
       tf.all(tf.zeros([0], 'bool')), tf.all(tf.zeros([2, 0], 'bool'), 1), tf.any(tf.zeros([0], 'bool')), tf.prod(tf.zeros([0])),
       tf.argMax(tf.zeros([0])), tf.argMin(tf.zeros([2, 0]), 1), tf.argMax(tf.zeros([0, 2]), 0),
-      tf.logSumExp(tf.zeros([0])), tf.logSumExp(tf.zeros([2, 0]), 1), tf.norm(tf.zeros([0]), Infinity), tf.norm(tf.zeros([0, 2]), -Infinity, [0, 1]),
+      tf.norm(tf.zeros([0]), Infinity), tf.norm(tf.zeros([0, 2]), -Infinity, [0, 1]),
       tf.grad((x) => tf.max(x))(tf.zeros([0])),
     ],
   },

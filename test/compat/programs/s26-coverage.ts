@@ -923,13 +923,13 @@ const more: Program[] = [
 
 const empties: Program[] = [
   {
-    name: 'reductions of empty tensors: sum, mean, prod, max, min, any, all, argMax, logSumExp of [0] and of [2, 0] along each axis',
+    name: 'reductions of empty tensors: sum, mean, prod, max, min, any, all, argMax of [0] and of [2, 0] along each axis',
     run: (tf) => {
       const e = tf.tensor1d([]);
       const m = tf.zeros([2, 0]);
       return each([
-        () => e.sum(), () => e.mean(), () => e.prod(), () => e.max(), () => e.min(), () => e.toBool().any(), () => e.toBool().all(), () => e.argMax(), () => e.logSumExp(),
-        () => m.sum(0), () => m.sum(1), () => m.mean(1), () => m.max(1), () => m.min(0), () => m.prod(1), () => m.toInt().sum(1), () => m.argMin(0), () => m.logSumExp(1),
+        () => e.sum(), () => e.mean(), () => e.prod(), () => e.max(), () => e.min(), () => e.toBool().any(), () => e.toBool().all(), () => e.argMax(),
+        () => m.sum(0), () => m.sum(1), () => m.mean(1), () => m.max(1), () => m.min(0), () => m.prod(1), () => m.toInt().sum(1), () => m.argMin(0),
       ]);
     },
   },
