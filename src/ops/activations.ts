@@ -4,7 +4,7 @@ import { binaryOp } from './binary';
 import { cast } from './cast';
 import { fill, scalar } from './creation';
 import { step as unitStep, unaryOp } from './unary';
-import { toTensor, type TensorLike } from './tensor-like';
+import { toTensor, toTensorsBeside, type TensorLike } from './tensor-like';
 import { where } from './where';
 
 // Activation functions as tfjs-core names them (tf.elu, tf.selu, tf.leakyRelu, tf.prelu, tf.relu6, tf.softplus,
@@ -30,7 +30,8 @@ export const logSigmoid = <T extends Tensor>(x: T | TensorLike): T => unaryOp('l
 export function prelu<T extends Tensor>(x: T | TensorLike, alpha: Tensor | TensorLike): T {
   // int32 and bool operands give float32, as TF.js's kernel writes every result in float32.
   const float = (t: Tensor) => (t.dtype === 'int32' || t.dtype === 'bool' ? cast(t, 'float32') : t);
-  return binaryOp('prelu', float(toTensor('prelu', 'x', x)), float(toTensor('prelu', 'alpha', alpha))) as T;
+  const [tx, ta] = toTensorsBeside('prelu', [['x', x], ['alpha', alpha]]);
+  return binaryOp('prelu', float(tx), float(ta)) as T;
 }
 
 /** x where x ≥ 0, else alpha·x, as tf.leakyRelu(x, alpha = 0.2). */

@@ -4,7 +4,7 @@ import { unnumberedTidy } from '../tensor/tidy';
 import type { Tensor } from '../tensor/tensor';
 import { argError, describeValue, fmtShape } from '../util/validate';
 import { add, operands, sub, type Operand } from './binary';
-import { cast, clone, floatsMet } from './cast';
+import { cast, clone, floatOperands } from './cast';
 import { fill } from './creation';
 import { backend } from './engine';
 import { square } from './unary';
@@ -53,7 +53,7 @@ export function addN<T extends Tensor>(tensorsIn: Array<T | TensorLike>): T {
     throw argError('addN', 'tensors', describeValue(tensorsIn), 'a non-empty array of Tensors');
   }
   // As TF.js, each may be TensorLike values.
-  const tensors = floatsMet(...tensorsIn.map((t, i) => toTensor('addN', `tensors[${i}]`, t)));
+  const tensors = floatOperands('addN', tensorsIn.map((t, i) => [`tensors[${i}]`, t] as const));
   const first = tensors[0];
   tensors.forEach((t, i) => {
     assertSameDtype('addN', first, t, 'tensors[0]', `tensors[${i}]`);

@@ -5,7 +5,7 @@ import { assertDtype } from '../tensor/checks';
 import { argError, describeValue } from '../util/validate';
 import { complexOf, isComplex, perPart, realPart } from './complex-parts';
 import { zeros } from './creation';
-import { toTensor, type TensorLike } from './tensor-like';
+import { toTensor, toTensorsBeside, type TensorLike } from './tensor-like';
 import { sharing } from './sharing';
 import { isStrings, stringTensor } from './string-tensors';
 
@@ -56,4 +56,12 @@ export function clone<T extends Tensor>(x: T | TensorLike): T {
 export function floatsMet<T extends readonly (Tensor | undefined)[]>(...ts: T): T {
   if (!ts.some((t) => t?.dtype === 'float64')) return ts;
   return ts.map((t) => (t?.dtype === 'float32' ? cast(t, 'float64') : t)) as unknown as T;
+}
+
+/**
+ * Float operands of one op (each [arg, value]) made tensors, values given beside a float64 tensor parsed as float64
+ * (toTensorsBeside), then met in float64 if any is (floatsMet).
+ */
+export function floatOperands(op: string, named: ReadonlyArray<readonly [arg: string, x: unknown]>): Tensor[] {
+  return floatsMet(...toTensorsBeside(op, named));
 }

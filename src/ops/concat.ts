@@ -3,7 +3,7 @@ import { assertRank } from '../tensor/checks';
 import { recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
 import { argError, describeValue, fmtShape } from '../util/validate';
-import { cast, floatsMet } from './cast';
+import { cast, floatOperands } from './cast';
 import { backend } from './engine';
 import { latticeValues } from './lattice';
 import { reshape } from './reshape';
@@ -22,7 +22,7 @@ export interface ConcatAttrs {
  */
 function tensorList(op: string, tensors: unknown, castToFirst = false): Tensor[] {
   if (!Array.isArray(tensors) || tensors.length === 0) throw argError(op, 'tensors', describeValue(tensors), 'a non-empty array of Tensors');
-  let list = floatsMet(...tensors.map((t, i) => toTensor(op, `tensors[${i}]`, t)));
+  let list = floatOperands(op, tensors.map((t, i) => [`tensors[${i}]`, t] as const));
   const to = (list.find((t) => t.size > 0) ?? list[0]).dtype;
   if (castToFirst && list.every((t) => t.dtype !== 'float64')) list = list.map((t) => (t.dtype === to ? t : cast(t, to)));
   list.forEach((t, i) => {

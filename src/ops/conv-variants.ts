@@ -3,7 +3,7 @@ import { outputLength } from '../backend/shapes';
 import { assertRank, assertSameDtype } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
 import { argError, assertPair, assertPositiveInt, assertShape, describeValue, fmtShape, fmtValue } from '../util/validate';
-import { cast, floatsMet } from './cast';
+import { cast, floatOperands } from './cast';
 import { conv2d, conv2dBackpropInput } from './conv';
 import { checkDilations } from './dilate';
 import { checkDimRoundingMode } from './pool-checks';
@@ -12,7 +12,7 @@ import type { DimRoundingMode, WindowPad } from '../tensor/value-types';
 import { pad as padOp } from './pad';
 import { slice } from './slice';
 import { padGeometry, validOverruns } from './window-pad';
-import { toTensor, type TensorLike } from './tensor-like';
+import type { TensorLike } from './tensor-like';
 
 // Convolutions TF.js builds from conv2d and its input gradient: conv1d (a conv2d of height 1) and conv2dTranspose.
 
@@ -42,7 +42,7 @@ export function conv1d<T extends Tensor>(
 ): T {
   dataFormat ??= 'NWC'; dilation ??= 1;
   const op = 'conv1d';
-  [x, filter] = floatsMet(toTensor(op, 'x', x) as T, toTensor(op, 'filter', filter));
+  [x, filter] = floatOperands(op, [['x', x], ['filter', filter]]) as [T, Tensor];
   if (x.rank !== 2 && x.rank !== 3) throw argError(op, 'x', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, 'rank 3 [batch, width, channels], or rank 2 for one sequence');
   assertRank(op, 'filter', filter, 3);
   assertSameDtype(op, x, filter, 'x', 'filter');
@@ -73,7 +73,7 @@ export function conv2dTranspose<T extends Tensor>(
   strides: number | [number, number], pad: WindowPad, dimRoundingMode?: DimRoundingMode,
 ): T {
   const op = 'conv2dTranspose';
-  [x, filter] = floatsMet(toTensor(op, 'x', x) as T, toTensor(op, 'filter', filter));
+  [x, filter] = floatOperands(op, [['x', x], ['filter', filter]]) as [T, Tensor];
   if (x.rank !== 3 && x.rank !== 4) throw argError(op, 'x', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, 'rank 4 [batch, height, width, channels], or rank 3 for one image');
   assertRank(op, 'filter', filter, 4);
   assertSameDtype(op, x, filter, 'x', 'filter');

@@ -10,8 +10,8 @@ import { checkDimRoundingMode } from './pool-checks';
 import { padWindows, validOverruns, type WindowPad } from './window-pad';
 import { assertFloatTensor, assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
 import type { DimRoundingMode } from '../tensor/value-types';
-import { toTensor, type TensorLike } from './tensor-like';
-import { floatsMet } from './cast';
+import type { TensorLike } from './tensor-like';
+import { floatOperands } from './cast';
 
 /** Output length along one spatial axis, as TF.js computes it (layers size their outputs with it). */
 export const convOutputLength = outputLength;
@@ -51,7 +51,7 @@ export function conv2d<T extends Tensor>(
   dataFormat?: ConvDataFormat, dilations?: number | [number, number], dimRoundingMode?: DimRoundingMode,
 ): T {
   dataFormat ??= 'NHWC'; dilations ??= 1;
-  [x, filter] = floatsMet(toTensor('conv2d', 'x', x) as T, toTensor('conv2d', 'filter', filter));
+  [x, filter] = floatOperands('conv2d', [['x', x], ['filter', filter]]) as [T, Tensor];
   if (x.rank === 3) {
     const y = conv2d(x.reshape([1, ...x.shape]), filter, strides, pad, dataFormat, dilations, dimRoundingMode);
     return y.reshape(y.shape.slice(1));

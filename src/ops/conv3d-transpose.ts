@@ -7,8 +7,8 @@ import { conv2dBackpropInput } from './conv';
 import { pad as padOp } from './pad';
 import { reshape } from './reshape';
 import { slice } from './slice';
-import { toTensor, type TensorLike } from './tensor-like';
-import { floatsMet } from './cast';
+import type { TensorLike } from './tensor-like';
+import { floatOperands } from './cast';
 
 type Triple = [number, number, number];
 
@@ -23,7 +23,7 @@ export function conv3dTranspose<T extends Tensor>(
   strides: number | Triple, pad: 'valid' | 'same',
 ): T {
   const op = 'conv3dTranspose';
-  const [x, filter] = floatsMet(toTensor(op, 'x', xIn), toTensor(op, 'filter', filterIn));
+  const [x, filter] = floatOperands(op, [['x', xIn], ['filter', filterIn]]);
   if (x.rank !== 4 && x.rank !== 5) throw argError(op, 'x', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, 'rank 5 [batch, depth, height, width, channels], or rank 4 for one volume');
   assertRank(op, 'filter', filter, 5);
   assertSameDtype(op, x, filter, 'x', 'filter');

@@ -3,7 +3,7 @@ import { assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
 import { argError, assertHoldable, assertPadding, assertTriple, describeValue, fmtShape, fmtValue } from '../util/validate';
 import { add, div, maximum, mul } from './binary';
-import { cast, floatsMet } from './cast';
+import { cast, floatOperands } from './cast';
 import { ones, tensor } from './creation';
 import { avgPool } from './avg-pool';
 import { conv2d } from './conv';
@@ -117,7 +117,7 @@ export function conv3d<T extends Tensor>(x: T | TensorLike, filter: Tensor | Ten
   dataFormat?: 'NDHWC', dilations?: number | Triple): T {
   dataFormat ??= 'NDHWC'; dilations ??= [1, 1, 1];
   const op = 'conv3d';
-  [x, filter] = floatsMet(toTensor(op, 'x', x) as T, toTensor(op, 'filter', filter));
+  [x, filter] = floatOperands(op, [['x', x], ['filter', filter]]) as [T, Tensor];
   const [x5, back] = batched(op, x);
   assertRank(op, 'filter', filter, 5);
   assertSameDtype(op, x5, filter, 'x', 'filter');

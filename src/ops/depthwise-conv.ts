@@ -13,8 +13,8 @@ import { checkDimRoundingMode } from './pool-checks';
 import { reshape } from './reshape';
 import { padWindows, type WindowPad } from './window-pad';
 import type { DimRoundingMode } from '../tensor/value-types';
-import { toTensor, type TensorLike } from './tensor-like';
-import { floatsMet } from './cast';
+import type { TensorLike } from './tensor-like';
+import { floatOperands } from './cast';
 
 /** depthwiseConv2d's checked arguments: x (zero-padded for a numeric or explicit pad, see padWindows), strides, padding and dilations. */
 type DepthwiseArgs = [Tensor, [number, number], Padding, [number, number]];
@@ -64,7 +64,7 @@ export function depthwiseConv2d<T extends Tensor>(
   dataFormat?: 'NHWC' | 'NCHW', dilations?: number | [number, number], dimRoundingMode?: DimRoundingMode,
 ): T {
   dataFormat ??= 'NHWC'; dilations ??= 1;
-  [x, filter] = floatsMet(toTensor('depthwiseConv2d', 'x', x) as T, toTensor('depthwiseConv2d', 'filter', filter));
+  [x, filter] = floatOperands('depthwiseConv2d', [['x', x], ['filter', filter]]) as [T, Tensor];
   checkDimRoundingMode('depthwiseConv2d', dimRoundingMode, pad);
   if (checkDataFormat('depthwiseConv2d', dataFormat) === 'NCHW') {
     const [f, d] = [filter, dilations];
@@ -104,9 +104,7 @@ export function separableConv2d<T extends Tensor>(
   dilation?: number | [number, number], dataFormat?: 'NHWC' | 'NCHW',
 ): T {
   dilation ??= 1; dataFormat ??= 'NHWC';
-  [x, depthwiseFilter, pointwiseFilter] = floatsMet(
-    toTensor('separableConv2d', 'x', x) as T, toTensor('separableConv2d', 'depthwiseFilter', depthwiseFilter), toTensor('separableConv2d', 'pointwiseFilter', pointwiseFilter),
-  );
+  [x, depthwiseFilter, pointwiseFilter] = floatOperands('separableConv2d', [['x', x], ['depthwiseFilter', depthwiseFilter], ['pointwiseFilter', pointwiseFilter]]) as [T, Tensor, Tensor];
   const op = 'separableConv2d';
   return batched(x, (x4) => {
     const args = checkDepthwise(op, x4, depthwiseFilter, strides, pad, dataFormat, dilation);

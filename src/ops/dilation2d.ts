@@ -3,12 +3,12 @@ import { assertRank, assertSameDtype } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
 import { argError, assertPadding, assertPair, describeValue, fmtShape } from '../util/validate';
 import { add, maximum } from './binary';
-import { cast, floatsMet } from './cast';
+import { cast, floatOperands } from './cast';
 import { pad as padOp } from './pad';
 import { reshape } from './reshape';
 import { slice } from './slice';
 import { stridedSlice } from './strided-slice';
-import { toTensor, type TensorLike } from './tensor-like';
+import type { TensorLike } from './tensor-like';
 
 /**
  * Grayscale morphological dilation, as tf.dilation2d(x, filter, strides, pad, dilations = 1, dataFormat = 'NHWC'):
@@ -21,7 +21,7 @@ export function dilation2d<T extends Tensor>(
 ): T {
   dilations ??= [1, 1]; dataFormat ??= 'NHWC';
   const op = 'dilation2d';
-  const [xt, f] = floatsMet(toTensor(op, 'x', x), toTensor(op, 'filter', filter));
+  const [xt, f] = floatOperands(op, [['x', x], ['filter', filter]]);
   if (xt.rank !== 3 && xt.rank !== 4) throw argError(op, 'x', `shape ${fmtShape(xt.shape)} (rank ${xt.rank})`, 'rank 4 [batch, height, width, depth], or rank 3 for one image');
   assertRank(op, 'filter', f, 3);
   assertSameDtype(op, xt, f, 'x', 'filter');

@@ -4,7 +4,7 @@ import { mul } from './binary';
 import { matMul } from './matmul';
 import { sum } from './reduction';
 import { reshape } from './reshape';
-import { toTensor, type TensorLike } from './tensor-like';
+import { toTensorsBeside, type TensorLike } from './tensor-like';
 import { transpose } from './transpose';
 
 /**
@@ -32,8 +32,9 @@ export function einsum(equation: string, ...tensors: Array<Tensor | TensorLike>)
   // The output's labels first, in its order, then the summed ones in order of appearance.
   const labels = [...new Set([...output, ...inputs.replace(/,/g, '')])];
   const size = new Map<string, number>();
+  const given = toTensorsBeside(op, tensors.map((t, i) => [`tensors[${i}]`, t] as const));
   const operands = terms.map((term, i) => {
-    const t = toTensor(op, `tensors[${i}]`, tensors[i]);
+    const t = given[i];
     if (t.rank !== term.length) throw argError(op, `tensors[${i}]`, `shape ${fmtShape(t.shape)}`, `rank ${term.length}, as its term '${term}'`);
     [...term].forEach((label, axis) => {
       const known = size.get(label);

@@ -12,8 +12,8 @@ import { relu, sigmoid } from './unary';
 import { argError, assertFiniteNumber, checkKnownKeys, fmtShape, fmtValue } from '../util/validate';
 import { assertSameDtype, assertTensor } from '../tensor/checks';
 import type { DimRoundingMode, TensorLike, WindowPad } from '../tensor/value-types';
-import { matchedOperands, toTensor } from './tensor-like';
-import { cast, floatsMet } from './cast';
+import { matchedOperands, toTensorsBeside } from './tensor-like';
+import { cast, floatOperands, floatsMet } from './cast';
 
 /** The activations tf.fused ops apply after the bias, as TF.js names them. */
 export type FusedActivation = 'linear' | 'relu' | 'relu6' | 'elu' | 'leakyrelu' | 'prelu' | 'sigmoid';
@@ -44,14 +44,13 @@ interface EpilogueTensors {
   leakyreluAlpha?: number;
 }
 
-/** The epilogue's TensorLike values made tensors (as TF.js converts them), null as absent. */
-function epilogueTensors(op: string, e: Epilogue): EpilogueTensors {
-  return {
-    activation: e.activation,
-    leakyreluAlpha: e.leakyreluAlpha,
-    bias: e.bias == null ? undefined : toTensor(op, 'bias', e.bias),
-    preluActivationWeights: e.preluActivationWeights == null ? undefined : toTensor(op, 'preluActivationWeights', e.preluActivationWeights),
-  };
+/**
+ * The epilogue's TensorLike values made tensors (as TF.js converts them), null as absent; parsed as float64 beside
+ * a float64 operand.
+ */
+function epilogueTensors(op: string, e: Epilogue, operand: Tensor): EpilogueTensors {
+  const made = (arg: 'bias' | 'preluActivationWeights') => (e[arg] == null ? undefined : toTensorsBeside(op, [['operand', operand], [arg, e[arg]]])[1]);
+  return { activation: e.activation, leakyreluAlpha: e.leakyreluAlpha, bias: made('bias'), preluActivationWeights: made('preluActivationWeights') };
 }
 
 interface Checked {
@@ -131,11 +130,9 @@ export interface FusedMatMulConfig extends Epilogue {
 export function matMul(config: FusedMatMulConfig): Tensor {
   if (config === null || typeof config !== 'object') throw argError('fused.matMul', 'config', typeof config, 'an object {a, b, bias?, activation?}');
   checkKnownKeys('fused.matMul', 'config', config, ['a', 'b', 'transposeA', 'transposeB', ...EPILOGUE_KEYS]);
-  let a = toTensor('fused.matMul', 'a', config.a);
-  let b = toTensor('fused.matMul', 'b', config.b);
   // Mixed dtypes multiply in the higher one (int32 · float32 is float32), as matMul and TF.js's makeTypesMatch.
-  if (a.dtype !== b.dtype) [a, b] = matchedOperands('fused.matMul', a, b, cast);
-  const e = epilogueTensors('fused.matMul', config);
+  let [a, b] = matchedOperands('fused.matMul', config.a, config.b, cast);
+  const e = epilogueTensors('fused.matMul', config, a);
   [a, b, e.bias, e.preluActivationWeights] = floatsMet(a, b, e.bias, e.preluActivationWeights);
   // The output's channels are op(b)'s columns: b's last axis, or the one before it when transposed (b may be batched).
   const checked = checkEpilogue('fused.matMul', b, b.shape[b.rank - (config.transposeB ? 2 : 1)], e);
@@ -170,9 +167,8 @@ export interface FusedConv2dConfig extends Epilogue {
 export function conv2d(config: FusedConv2dConfig): Tensor {
   if (config === null || typeof config !== 'object') throw argError('fused.conv2d', 'config', typeof config, 'an object {x, filter, strides, pad, bias?, activation?}');
   checkKnownKeys('fused.conv2d', 'config', config, CONV_KEYS);
-  let x = toTensor('fused.conv2d', 'x', config.x);
-  let filter = toTensor('fused.conv2d', 'filter', config.filter);
-  const e = epilogueTensors('fused.conv2d', config);
+  let [x, filter] = floatOperands('fused.conv2d', [['x', config.x], ['filter', config.filter]]);
+  const e = epilogueTensors('fused.conv2d', config, x);
   [x, filter, e.bias, e.preluActivationWeights] = floatsMet(x, filter, e.bias, e.preluActivationWeights);
   const checked = checkEpilogue('fused.conv2d', filter, filter.shape[3], e, config.dataFormat);
   const { bias } = e;
@@ -200,9 +196,8 @@ export function conv2d(config: FusedConv2dConfig): Tensor {
 export function depthwiseConv2d(config: FusedConv2dConfig): Tensor {
   if (config === null || typeof config !== 'object') throw argError('fused.depthwiseConv2d', 'config', typeof config, 'an object {x, filter, strides, pad, bias?, activation?}');
   checkKnownKeys('fused.depthwiseConv2d', 'config', config, CONV_KEYS);
-  let x = toTensor('fused.depthwiseConv2d', 'x', config.x);
-  let filter = toTensor('fused.depthwiseConv2d', 'filter', config.filter);
-  const e = epilogueTensors('fused.depthwiseConv2d', config);
+  let [x, filter] = floatOperands('fused.depthwiseConv2d', [['x', config.x], ['filter', config.filter]]);
+  const e = epilogueTensors('fused.depthwiseConv2d', config, x);
   [x, filter, e.bias, e.preluActivationWeights] = floatsMet(x, filter, e.bias, e.preluActivationWeights);
   const checked = checkEpilogue('fused.depthwiseConv2d', filter, filter.shape[2] * filter.shape[3], e, config.dataFormat);
   const y = plainDepthwiseConv2d(x, filter, config.strides, config.pad, config.dataFormat, config.dilations, config.dimRoundingMode);

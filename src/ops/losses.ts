@@ -3,11 +3,11 @@ import type { Tensor } from '../tensor/tensor';
 import { argError, assertFiniteNumber, describeValue, fmtShape, normalizeAxes } from '../util/validate';
 import { add, minimum, mul, sub } from './binary';
 import { squaredDifference } from './arithmetic';
-import { cast, floatsMet } from './cast';
+import { cast, floatOperands } from './cast';
 import { Reduction, weightedLoss } from './loss-reduction';
 import { sum } from './reduction';
 import { logSoftmax } from './softmax';
-import { toTensor, type TensorLike } from './tensor-like';
+import type { TensorLike } from './tensor-like';
 import { log1p } from './special';
 import { abs, exp, log, neg, relu, square } from './unary';
 
@@ -25,7 +25,7 @@ const isFloat = (t: Tensor) => t.dtype === 'float32' || t.dtype === 'float64';
  * boolean labels (tf.oneHot gives int32) become the predictions' float dtype, as TF.js's arithmetic upcasts them.
  */
 function pair(op: string, labelsIn: Tensor | TensorLike, predictionsIn: Tensor | TensorLike, names: [string, string] = ['labels', 'predictions']): [Tensor, Tensor] {
-  const [labels, predictions] = floatsMet(toTensor(op, names[0], labelsIn), toTensor(op, names[1], predictionsIn));
+  const [labels, predictions] = floatOperands(op, [[names[0], labelsIn], [names[1], predictionsIn]]);
   if (labels.rank !== predictions.rank || labels.shape.some((d, i) => d !== predictions.shape[i])) {
     throw new Error(`${op}: ${names[0]} and ${names[1]} must have the same shape, got ${fmtShape(labels.shape)} and ${fmtShape(predictions.shape)}`);
   }

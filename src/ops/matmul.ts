@@ -6,7 +6,7 @@ import { recordOp } from '../tensor/tape';
 import { Tensor } from '../tensor/tensor';
 import { assertBoolean, fmtShape } from '../util/validate';
 import { assertRank, assertSameDtype, assertTensor } from '../tensor/checks';
-import { toTensor, type TensorLike } from './tensor-like';
+import type { TensorLike } from './tensor-like';
 
 export interface MatMulAttrs {
   transposeA: boolean;
@@ -16,10 +16,8 @@ export interface MatMulAttrs {
 /** op(a) · op(b), as tf.matMul(a, b, transposeA, transposeB); rank >= 3 operands multiply per matrix over broadcast batch dims. */
 export function matMul<T extends Tensor>(a: Tensor | TensorLike, b: Tensor | TensorLike, transposeA?: boolean, transposeB?: boolean): T {
   transposeA ??= false; transposeB ??= false;
-  a = toTensor('matMul', 'a', a);
-  b = toTensor('matMul', 'b', b);
   // Mixed dtypes multiply in the higher one (int32 · float32 is float32), as TF.js's makeTypesMatch.
-  if (a.dtype !== b.dtype) [a, b] = matchedOperands('matMul', a, b, cast);
+  [a, b] = matchedOperands('matMul', a, b, cast);
   if (a.rank > 2 || b.rank > 2) return batchedMatMul(a, b, transposeA, transposeB) as T;
   checkMatMul(a, b, transposeA, transposeB);
   const y = backend().matMul(a, b, transposeA, transposeB);

@@ -4,7 +4,7 @@ import { argError, fmtShape } from '../util/validate';
 import { add, div, mul, pow, sub } from './binary';
 import { scalar } from './creation';
 import { toTensor, type TensorLike } from './tensor-like';
-import { floatsMet } from './cast';
+import { floatOperands } from './cast';
 
 /**
  * The next value of an exponential moving average, as tf.movingAverage: v + (x − v)·(1 − decay), divided by
@@ -14,7 +14,7 @@ import { floatsMet } from './cast';
 export function movingAverage<T extends Tensor = Tensor>(v: Tensor | TensorLike, x: Tensor | TensorLike, decay: number | Tensor, step?: number | Tensor, zeroDebias?: boolean): T {
   zeroDebias ??= true;
   const op = 'movingAverage';
-  const [tv, tx] = floatsMet(toTensor(op, 'v', v), toTensor(op, 'x', x));
+  const [tv, tx] = floatOperands(op, [['v', v], ['x', x]]);
   // Plain numbers take v's float dtype, so a float64 average stays float64.
   const numbers = tv.dtype === 'float64' ? 'float64' : undefined;
   const td = toTensor(op, 'decay', decay, typeof decay === 'number' ? numbers : undefined);

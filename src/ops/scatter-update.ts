@@ -1,8 +1,7 @@
 import { Tensor } from '../tensor/tensor';
-import { assertTensor } from '../tensor/checks';
 import { argError, assertShape, fmtShape, fmtValue } from '../util/validate';
 import { mul } from './binary';
-import { clone, floatsMet } from './cast';
+import { clone, floatOperands } from './cast';
 import { fill, ones } from './creation';
 import { checkNDIndices, gather, indexTensor, scatterIndices, scatterND } from './gather';
 import { reshape } from './reshape';
@@ -99,7 +98,7 @@ export function sparseToDense<R extends Tensor = Tensor>(
 export function tensorScatterUpdate<R extends Tensor = Tensor>(tensor: Tensor | TensorLike, indices: Tensor | TensorLike, updates: Tensor | TensorLike): R {
   const op = 'tensorScatterUpdate';
   const idx = scatterIndices(op, indices);
-  const [t, u] = floatsMet(assertTensor(op, 'tensor', toTensor(op, 'tensor', tensor)), toTensor(op, 'updates', updates));
+  const [t, u] = floatOperands(op, [['tensor', tensor], ['updates', updates]]);
   const depth = checkNDIndices(op, idx, t.shape);
   if (depth === 0) throw argError(op, 'indices', `shape ${fmtShape(idx.shape)}`, 'index tuples of at least one dim (a last dim >= 1)');
   const expected = [...idx.shape.slice(0, -1), ...t.shape.slice(depth)];

@@ -151,9 +151,13 @@ export function upcastType(a: DType, b: DType): DType {
   return RANK[a] >= RANK[b] ? a : b;
 }
 
-/** The dtype a TensorLike x takes beside `other`: float64 for a float beside a float64 tensor, else its own. */
-function widen(x: unknown, other: unknown): DType | undefined {
-  return !(x instanceof Tensor) && other instanceof Tensor && other.dtype === 'float64' && inferDtype(x) === 'float32' ? 'float64' : undefined;
+/**
+ * Several operands of one op made tensors, as toTensor each, except that TensorLike floats are parsed as float64
+ * when one of the operands is a float64 tensor: a value given beside one is never rounded to float32 first.
+ */
+export function toTensorsBeside(op: string, named: ReadonlyArray<readonly [arg: string, x: unknown]>): Tensor[] {
+  const wide = named.some(([, x]) => x instanceof Tensor && x.dtype === 'float64');
+  return named.map(([arg, x]) => toTensor(op, arg, x, wide && !(x instanceof Tensor) && inferDtype(x) === 'float32' ? 'float64' : undefined));
 }
 
 /**
@@ -162,8 +166,7 @@ function widen(x: unknown, other: unknown): DType | undefined {
  * all). A number beside a float64 tensor becomes float64.
  */
 export function matchedOperands(op: string, a: unknown, b: unknown, cast: (x: Tensor, dtype: DType) => Tensor): [Tensor, Tensor] {
-  let ta = toTensor(op, 'a', a, widen(a, b));
-  let tb = toTensor(op, 'b', b, widen(b, a));
+  let [ta, tb] = toTensorsBeside(op, [['a', a], ['b', b]]);
   if (ta.dtype === tb.dtype) return [ta, tb];
   const to = upcastType(ta.dtype, tb.dtype);
   if (ta.dtype !== to) ta = cast(ta, to);
