@@ -5,6 +5,7 @@ import { elu, leakyRelu, prelu, step } from '../ops/activations';
 import { clipByValue } from '../ops/arithmetic';
 import { softmax } from '../ops/softmax';
 import { max, sum } from '../ops/reduction';
+import { logSumExp } from '../ops/reduce-math';
 import { argError, fmtValue } from '../util/validate';
 import { getInitializer, initializerConfig, type Initializer, type InitializerName } from './initializers';
 import { getRegularizer, regularizerConfig, type Regularizer, type RegularizerName } from './regularizers';
@@ -167,19 +168,23 @@ export class ThresholdedReLU extends OneSettingLayer {
 }
 
 export interface SoftmaxLayerArgs extends LayerArgs {
-  axis?: number;
+  axis?: number | number[];
 }
 
-/** Softmax along axis (1 by default, as TF.js; −1 is the last), as tf.layers.softmax. */
+/**
+ * Softmax along axis (1 by default, as TF.js; −1 is the last), as tf.layers.softmax; over several axes at once
+ * (an array of them) it is exp(x − logSumExp(x, axes)), as TF.js's.
+ */
 export class Softmax extends ElementwiseLayer {
-  readonly axis: number;
+  readonly axis: number | number[];
 
   constructor(args: SoftmaxLayerArgs = {}) {
     checkConfigKeys('layers.softmax', args, ['axis']);
     super('softmax', args);
     const axis = args.axis ?? 1;
-    if (!Number.isInteger(axis)) throw argError('layers.softmax', 'axis', fmtValue(axis), 'an integer');
-    this.axis = axis;
+    const axes = Array.isArray(axis) ? axis : [axis];
+    if (axes.length === 0 || !axes.every((a) => Number.isInteger(a))) throw argError('layers.softmax', 'axis', fmtValue(axis), 'an integer or a non-empty array of integers');
+    this.axis = Array.isArray(axis) ? axis.slice() : axis;
     this.buildIfShaped();
   }
 
@@ -187,15 +192,24 @@ export class Softmax extends ElementwiseLayer {
     return 'Softmax';
   }
 
+  /** The axes as a list, each in [0, rank). */
+  private axes(rank: number): number[] {
+    return (Array.isArray(this.axis) ? this.axis : [this.axis]).map((a) => (a < 0 ? a + rank : a));
+  }
+
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     const rank = inputShape.length + 1;
-    if (this.axis < -rank || this.axis >= rank) throw argError(this.name, 'axis', String(this.axis), `an axis of the rank-${rank} input`);
+    for (const a of Array.isArray(this.axis) ? this.axis : [this.axis]) {
+      if (a < -rank || a >= rank) throw argError(this.name, 'axis', fmtValue(this.axis), `axes of the rank-${rank} input`);
+    }
     return inputShape.slice();
   }
 
   override call(x: Tensor, options: CallOptions): Tensor {
-    const axis = this.axis < 0 ? this.axis + x.rank : this.axis;
+    const axes = this.axes(x.rank);
     if (options.logits) return x;
+    if (axes.length > 1) return exp(sub(x, logSumExp(x, axes, true)));
+    const [axis] = axes;
     // An int32 or bool input goes to softmax too, which refuses it as TF.js's does.
     if (axis === x.rank - 1 || !isFloatDtype(x.dtype)) return softmax(x);
     const e = exp(sub(x, max(x, axis, true)));
@@ -204,7 +218,8 @@ export class Softmax extends ElementwiseLayer {
 
   override endsInSoftmax(): boolean {
     const rank = this.inputShapeNoBatch ? this.inputShapeNoBatch.length + 1 : 0;
-    return this.axis === -1 || this.axis === rank - 1;
+    const axes = this.axes(rank);
+    return axes.length === 1 && axes[0] === rank - 1;
   }
 
   protected override layerConfig(): LayerConfig {

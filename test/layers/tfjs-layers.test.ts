@@ -58,6 +58,8 @@ const CASES: Case[] = [
   { name: 'thresholdedReLU', factory: 'thresholdedReLU', args: { theta: 0.3 }, input: [8], peerCannotTrain: 'TF.js has no gradient for Greater' },
   { name: 'softmax', factory: 'softmax', args: {}, input: [5] },
   { name: 'softmax axis -1', factory: 'softmax', args: { axis: -1 }, input: [3, 5] },
+  { name: 'softmax over two axes', factory: 'softmax', args: { axis: [1, 2] }, input: [3, 5] },
+  { name: 'softmax over one axis given as a list', factory: 'softmax', args: { axis: [2] }, input: [3, 5] },
   { name: 'batchNormalization', factory: 'batchNormalization', args: {}, input: [4, 4, 3] },
   { name: 'batchNormalization axis 1', factory: 'batchNormalization', args: { axis: 1, epsilon: 0.01, momentum: 0.9 }, input: [5] },
   { name: 'batchNormalization no center/scale', factory: 'batchNormalization', args: { center: false, scale: false }, input: [6], peerCannotTrain: 'TF.js reads the missing gamma in training' },
