@@ -86,6 +86,10 @@ describe('browser.fromPixels', () => {
     expect(() => tn.browser.fromPixels({ width: 3, height: 2, videoWidth: 0, videoHeight: 0, readyState: 0 } as never)).toThrow(/the video element has not loaded data yet \(readyState 0\); wait for its 'loadeddata' event/);
     expect(() => tn.browser.fromPixels({ width: 3, height: 2, naturalWidth: 0, complete: false, src: 'a.png' } as never)).toThrow(/the image a.png has not loaded yet/);
     expect(() => tn.browser.fromPixels({ width: 3, height: 2, naturalWidth: 3, complete: true } as never)).toThrow(/needs a canvas to draw it on \(OffscreenCanvas or a document\)/);
+    // An empty canvas and an image with no src (complete, 0x0): the DOM's drawImage error names neither.
+    const empty = /browser.fromPixels: pixels must be an image, canvas, video or bitmap of at least 1x1 pixels \(an image with no src is 0x0\), got a source of 0x0 pixels/;
+    expect(() => tn.browser.fromPixels({ width: 0, height: 0, getContext: () => null } as never)).toThrow(empty);
+    expect(() => tn.browser.fromPixels({ width: 0, height: 0, naturalWidth: 0, complete: true } as never)).toThrow(empty);
   });
 });
 

@@ -41,6 +41,8 @@ function scratchContext(op: string, width: number, height: number): Canvas2DLike
 
 /** Draws an image-like source at its size on a scratch canvas and reads the RGBA bytes back; undefined where there is no canvas. */
 function drawnIfCanvas(op: string, source: object, width: number, height: number): PixelData | undefined {
+  // The DOM's own error for an empty source names neither the function nor the argument.
+  if (!(width > 0 && height > 0)) throw argError(op, 'pixels', `a source of ${width}x${height} pixels`, 'an image, canvas, video or bitmap of at least 1x1 pixels (an image with no src is 0x0)');
   const ctx = scratchContext(op, width, height);
   if (!ctx) return undefined;
   ctx.drawImage(source as never, 0, 0, width, height);
