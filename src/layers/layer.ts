@@ -219,6 +219,24 @@ type ListOf<T> = { [K in keyof T[]]: T[][K] };
 /** How many layer calls on tensors are running (nested ones too): a penalty function added while none is, is kept. */
 let callsRunning = 0;
 
+/** @internal Whether a layer call on tensors is running. */
+export function insideCall(): boolean {
+  return callsRunning > 0;
+}
+
+/**
+ * @internal Runs fn counted as a call on tensors (a model's executor running its layers), so that the layers it runs
+ * take it for the outer call they are part of.
+ */
+export function withinCall<T>(fn: () => T): T {
+  callsRunning++;
+  try {
+    return fn();
+  } finally {
+    callsRunning--;
+  }
+}
+
 /** The id the next layer made takes. */
 let nextLayerId = 0;
 
@@ -785,9 +803,13 @@ export abstract class Layer extends Serializable {
    * callsRunning, so that addLoss knows a call's penalties from those kept for every step.
    */
   protected eagerly<T extends Tensor | Tensor[]>(fn: () => T): T {
+    // A call made on its own starts a new step's penalties, as Keras: earlier calls' activity penalties not yet taken
+    // by calculateLosses are dropped (they were added again to the next loss).
+    if (callsRunning === 0) this.dropCallLosses();
     callsRunning++;
     try {
-      return this.userDefined ? fn() : tidy(fn);
+      // The activity penalties its inner layers record (a model's) outlive the call's scope, for calculateLosses.
+      return this.userDefined ? fn() : tidy(() => [fn(), this.pendingTensors()] as [T, Tensor[]])[0];
     } finally {
       callsRunning--;
       this.markUsed();
@@ -1217,6 +1239,13 @@ export abstract class Layer extends Serializable {
     else this.pendingLosses.push(...list);
   }
 
+  /** @internal Forgets the penalties that calls recorded and nothing took, own and nested ones', freeing their tensors. */
+  dropCallLosses(): void {
+    for (const l of this.pendingLosses) if (l instanceof Tensor) l.dispose();
+    this.pendingLosses = [];
+    for (const l of this.nestedLayers()) l.dropCallLosses();
+  }
+
   /** The activity penalties recorded since the last take (functions called now), and forgets them. */
   takeLosses(): Tensor[] {
     const out = this.pendingLosses.map((l) => (typeof l === 'function' ? l() : l));
@@ -1224,8 +1253,8 @@ export abstract class Layer extends Serializable {
     return [...out, ...this.nestedLayers().flatMap((l) => l.takeLosses())];
   }
 
-  /** The activity penalties recorded as tensors and not yet taken, own and nested ones': a scope around a call lets them out. */
-  protected pendingTensors(): Tensor[] {
+  /** @internal The activity penalties recorded as tensors and not yet taken, own and nested ones': a scope around a call lets them out. */
+  pendingTensors(): Tensor[] {
     const own = this.pendingLosses.filter((l): l is Tensor => l instanceof Tensor);
     return [...own, ...this.nestedLayers().flatMap((l) => l.pendingTensors())];
   }

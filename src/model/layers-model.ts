@@ -4,7 +4,7 @@ import { memory } from '../tensor/memory';
 import { gatherRows, range } from '../data/batch';
 import type { IOHandler, SaveConfig, SaveResult } from '../io/artifacts';
 import { InputLayer } from '../layers/input-layer';
-import { Layer, apart, assertWeightsLive, savedWeightName, uniqueName, type Applied, type CallOptions, type DisposeResult, type Kwargs, type LayerConfig, type ShapeOrShapes } from '../layers/layer';
+import { Layer, apart, insideCall, withinCall, assertWeightsLive, savedWeightName, uniqueName, type Applied, type CallOptions, type DisposeResult, type Kwargs, type LayerConfig, type ShapeOrShapes } from '../layers/layer';
 import { LayerNode, SymbolicTensor } from '../layers/symbolic';
 import { Optimizer } from '../optimizers/optimizer';
 import { Tensor, arrayTypeFor, type TypedArray } from '../tensor/tensor';
@@ -293,6 +293,14 @@ export class LayersModel extends Layer implements TrainableModel {
     return this.layers.flatMap((l) => l.takeLosses());
   }
 
+  override dropCallLosses(): void {
+    for (const l of this.layers) l.dropCallLosses();
+  }
+
+  override pendingTensors(): Tensor[] {
+    return this.layers.flatMap((l) => l.pendingTensors());
+  }
+
   override calculateLosses(): Tensor[] {
     return this.layers.flatMap((l) => [...this.eachNode(l, () => l.weightPenalties()), ...l.takeLosses()]);
   }
@@ -403,7 +411,8 @@ export class LayersModel extends Layer implements TrainableModel {
 
   /** @internal */
   run(xs: readonly Tensor[], options: RunOptions): Tensor[] {
-    return runGraph(this.graph('run'), xs, options);
+    // Its layers' calls are parts of this one run: a layer applied twice keeps both calls' penalties.
+    return withinCall(() => runGraph(this.graph('run'), xs, options));
   }
 
   /** @internal */
@@ -435,11 +444,14 @@ export class LayersModel extends Layer implements TrainableModel {
     checkSamples(op, 'inputs', xs, ports.inputs);
     this.outputShapesFor(op, xs.map((x) => x.shape.slice(1)), (i) => [`shape ${fmtShape(xs[i].shape)}`, `shape [batch, ${ports.inputs[i].shape?.join(', ')}] to match the model's input${ports.inputs.length > 1 ? ` '${ports.inputs[i].name}'` : ''}`]);
     const mask = kwargs.mask instanceof Tensor ? kwargs.mask : null;
-    // In a scope, as Layer.apply: only the outputs and the output mask (which computeMask takes next) outlive it.
+    // A call made on its own starts a new step's activity penalties, as Layer.apply's.
+    if (!insideCall()) this.dropCallLosses();
+    // In a scope, as Layer.apply: only the outputs, the output mask (which computeMask takes next) and the activity
+    // penalties (which calculateLosses takes) outlive it.
     return tidy(() => {
       const out = apart(this.runAsLayer(xs as Tensor[], kwargs.training ?? false, mask), xs);
       const outMask = this.lastMask?.mask;
-      return [out, outMask ? [outMask] : []] as [Tensor | Tensor[], Tensor[]];
+      return [out, [...(outMask ? [outMask] : []), ...this.pendingTensors()]] as [Tensor | Tensor[], Tensor[]];
     })[0];
   }
 
