@@ -84,7 +84,8 @@ export class CategoryEncoding extends Layer {
     if (this.outputMode === 'oneHot' && ids.shape[ids.rank - 1] !== 1) ids = reshape(ids, [...ids.shape, 1]);
     if (weights !== undefined && weights.size !== ids.size) throw argError(this.name, 'countWeights', `shape ${fmtShape(weights.shape)}`, `the ids' shape ${fmtShape(x.shape)}`);
     const w = weights === undefined ? [] : reshape(cast(weights, 'float32'), ids.shape);
-    return cast(denseBincount(ids, w, this.numTokens, this.outputMode !== 'count'), 'float32');
+    // In the layer's float dtype (a float64 layer gives float64).
+    return cast(denseBincount(ids, w, this.numTokens, this.outputMode !== 'count'), this.dtype === 'float64' ? 'float64' : 'float32');
   }
 
   protected override checksInputDtype(): boolean {

@@ -547,9 +547,14 @@ export class LayersModel extends Layer implements TrainableModel {
     const args = optionsArg(op, 'args', given, ['batches', 'verbose']);
     if (args.verbose) throw argError(op, 'args.verbose', fmtValue(args.verbose), '0 (evaluateDataset prints nothing, as in TF.js)');
     if (args.batches !== undefined && (!Number.isInteger(args.batches) || args.batches <= 0)) throw argError(op, 'batches', fmtValue(args.batches), 'a positive integer');
-    const values = await evaluateDatasetValues(op, this, this.requireCompiled(op), data, args.batches ?? null);
-    const scores = values.map((v) => new Tensor([], 'float32', Float32Array.of(v)));
+    const scores = this.scores(op, await evaluateDatasetValues(op, this, this.requireCompiled(op), data, args.batches ?? null));
     return scores.length === 1 ? scores[0] : scores;
+  }
+
+  /** The evaluated values as scalars in the outputs' dtype: a float64 model's stay float64 (they are summed in doubles). */
+  private scores(op: string, values: readonly number[]): Tensor[] {
+    const f64 = this.ports(op).outputs[0].dtype === 'float64';
+    return values.map((v) => (f64 ? new Tensor([], 'float64', Float64Array.of(v)) : new Tensor([], 'float32', Float32Array.of(v))));
   }
 
   /** Checks evaluate-style inputs and targets and runs f on them as lists, freeing the columns made of 1-D ones after. */
@@ -576,7 +581,7 @@ export class LayersModel extends Layer implements TrainableModel {
     // TF.js's evaluate has neither (it throws NotImplementedError for both).
     if (args.verbose) throw argError(op, 'args.verbose', fmtValue(args.verbose), '0 (evaluate prints nothing, as in TF.js)');
     if (args.steps != null) throw argError(op, 'args.steps', fmtValue(args.steps), 'absent (evaluate runs over all of x in batches of batchSize, as in TF.js)');
-    const scores = this.withData(op, x, y, (xs, ys, c) => evaluateValues(this, c, xs, ys, batchSize)).map((v) => new Tensor([], 'float32', Float32Array.of(v)));
+    const scores = this.scores(op, this.withData(op, x, y, (xs, ys, c) => evaluateValues(this, c, xs, ys, batchSize)));
     return scores.length === 1 ? scores[0] : scores;
   }
 

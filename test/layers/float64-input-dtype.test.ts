@@ -74,3 +74,18 @@ describe('a model run keeps float64 between float64 layers', () => {
     same(m, ([k0, b0, k1, b1]) => tn.add(tn.matMul(tn.elu(tn.add(tn.matMul(x, k0), b0)), k1), b1));
   });
 });
+
+describe('a float64 model evaluates in float64', () => {
+  it('evaluate and evaluateDataset give float64 scalars, and a float64 categoryEncoding float64 counts', async () => {
+    const m = tn.sequential({ layers: [tn.layers.dense({ units: 1, inputShape: [1], kernelInitializer: 'ones', useBias: false, dtype: 'float64' })] });
+    m.compile({ optimizer: 'sgd', loss: 'meanSquaredError', metrics: ['mae'] });
+    const [x, y] = [tn.tensor([[0.1]], [1, 1], 'float64'), tn.tensor([[0]], [1, 1], 'float64')];
+    // 0.1² in doubles; float32 scalars gave 0.009999999776482582 and 0.10000000149011612.
+    const want = [['float64', 0.1 * 0.1], ['float64', 0.1]];
+    expect((m.evaluate(x, y) as tn.Tensor[]).map((t) => [t.dtype, t.dataSync()[0]])).toEqual(want);
+    const data = tn.data.array([{ xs: x, ys: y }]);
+    expect(((await m.evaluateDataset(data as never)) as tn.Tensor[]).map((t) => [t.dtype, t.dataSync()[0]])).toEqual(want);
+    const counts = tn.layers.categoryEncoding({ numTokens: 3, outputMode: 'count', dtype: 'float64' }).apply(tn.tensor2d([[0, 2, 2]])) as tn.Tensor;
+    expect([counts.dtype, Array.from(counts.dataSync())]).toEqual(['float64', [1, 0, 2]]);
+  });
+});
