@@ -42,7 +42,11 @@ function booleanMask(x: Tensor | TensorLike, mask: Tensor | TensorLike, axis?: n
   const m = toTensorAs(op, 'mask', mask, 'bool');
   assertTensorDtype(op, 'mask', m, 'bool');
   if (m.rank === 0) throw argError(op, 'mask', 'a scalar', 'a tensor of rank >= 1');
-  const from = axis ?? 0;
+  // A negative axis counts from the end (TF.js slices the shape with it and fails on a NaN size).
+  const given = axis ?? 0;
+  if (!Number.isInteger(given) || given < -t.rank || given >= t.rank) throw argError(op, 'axis', describeValue(axis), `an integer in [${-t.rank}, ${t.rank - 1}]`);
+  const from = given < 0 ? given + t.rank : given;
+  if (from + m.rank > t.rank) throw argError(op, 'mask', `rank ${m.rank}`, `at most ${t.rank - from}: the tensor's axes from axis ${from} on`);
   const covered = t.shape.slice(from, from + m.rank);
   if (covered.length !== m.rank || covered.some((d, i) => d !== m.shape[i])) {
     throw argError(op, 'mask', `shape ${fmtShape(m.shape)}`, `the shape ${fmtShape(covered)} of tensor's axes ${from} … ${from + m.rank - 1}`);

@@ -11,6 +11,10 @@ describe('value-dependent selections', () => {
     expect(Array.from(indices.dataSync())).toEqual([0, 1, 0, 2, 1]);
     expect((await tn.whereAsync(tn.tensor2d([[false, true], [true, false]]))).arraySync()).toEqual([[0, 1], [1, 0]]);
     expect((await tn.booleanMaskAsync(tn.tensor2d([[1, 2], [3, 4]]), tn.tensor1d([false, true]), 1)).arraySync()).toEqual([[2], [4]]);
+    // A negative axis counts from the end: the last axis of [2, 2, 2] masked by a 1-D mask, and its last two by a 2-D one.
+    const cube = tn.range(0, 8).reshape([2, 2, 2]);
+    expect((await tn.booleanMaskAsync(cube, tn.tensor1d([false, true]), -1)).arraySync()).toEqual([[[1], [3]], [[5], [7]]]);
+    expect((await tn.booleanMaskAsync(cube, tn.tensor2d([[true, false], [false, true]]), -2)).arraySync()).toEqual([[0, 3], [4, 7]]);
     const [kept, at] = await tn.setdiff1dAsync(tn.tensor1d([5, 6, 7]), tn.tensor1d([6]));
     expect([Array.from(kept.dataSync()), Array.from(at.dataSync())]).toEqual([[5, 7], [0, 2]]);
     expect(Array.from((await tn.inTopKAsync(tn.tensor2d([[1, 3, 3]]), tn.tensor1d([2], 'int32'), 1)).dataSync())).toEqual([0]);
@@ -21,6 +25,8 @@ describe('value-dependent selections', () => {
     await expect(tn.whereAsync(tn.tensor1d([1, 0]))).rejects.toThrow(/whereAsync: condition must be a bool tensor, got a float32 tensor/);
     await expect(tn.booleanMaskAsync(x, tn.scalar(true))).rejects.toThrow(/booleanMaskAsync: mask must be a tensor of rank >= 1, got a scalar/);
     await expect(tn.booleanMaskAsync(x, tn.tensor1d([true]))).rejects.toThrow(/booleanMaskAsync: mask must be the shape \[2\] of tensor's axes 0 … 0, got shape \[1\]/);
+    await expect(tn.booleanMaskAsync(x, tn.tensor2d([[true, false], [false, true]]), -1)).rejects.toThrow("booleanMaskAsync: mask must be at most 1: the tensor's axes from axis 1 on, got rank 2");
+    await expect(tn.booleanMaskAsync(x, tn.tensor1d([true, false]), 2)).rejects.toThrow('booleanMaskAsync: axis must be an integer in [-2, 1], got number 2');
     await expect(tn.setdiff1dAsync(tn.tensor1d([1]), tn.tensor1d([1], 'int32'))).rejects.toThrow(/setdiff1dAsync: y must be the dtype float32 of x, got dtype int32/);
     await expect(tn.inTopKAsync(x, tn.tensor1d([0, 1], 'int32'), 3)).rejects.toThrow(/inTopKAsync: k must be an integer in \[1, 2\], got 3/);
     expect(() => tn.unique(tn.scalar(1))).toThrow(/unique: x must be a tensor of rank >= 1, got a scalar/);
