@@ -7,6 +7,7 @@ import { argError, describeValue, fmtShape, normalizeAxes } from '../util/valida
 import { tensor } from './creation';
 import { gather } from './gather';
 import { reshape } from './reshape';
+import { assertAxis } from './shape-args';
 import { toTensor, toTensorAs, type TensorLike } from './tensor-like';
 import { transpose } from './transpose';
 import { isStrings, stringTensor, uniqueStrings } from './string-tensors';
@@ -43,9 +44,7 @@ function booleanMask(x: Tensor | TensorLike, mask: Tensor | TensorLike, axis?: n
   assertTensorDtype(op, 'mask', m, 'bool');
   if (m.rank === 0) throw argError(op, 'mask', 'a scalar', 'a tensor of rank >= 1');
   // A negative axis counts from the end (TF.js slices the shape with it and fails on a NaN size).
-  const given = axis ?? 0;
-  if (!Number.isInteger(given) || given < -t.rank || given >= t.rank) throw argError(op, 'axis', describeValue(axis), `an integer in [${-t.rank}, ${t.rank - 1}]`);
-  const from = given < 0 ? given + t.rank : given;
+  const from = assertAxis(op, 'axis', axis ?? 0, t.rank);
   if (from + m.rank > t.rank) throw argError(op, 'mask', `rank ${m.rank}`, `at most ${t.rank - from}: the tensor's axes from axis ${from} on`);
   const covered = t.shape.slice(from, from + m.rank);
   if (covered.length !== m.rank || covered.some((d, i) => d !== m.shape[i])) {
