@@ -6,7 +6,7 @@ import { argError, assertFiniteNumber, describeValue, fmtShape } from '../util/v
 import { add, mul, sub } from './binary';
 import { cast, floatsMet } from './cast';
 import { rsqrt } from './special';
-import { toTensor, toTensorsBeside, type TensorLike } from './tensor-like';
+import { toTensor, toTensorBeside, type TensorLike } from './tensor-like';
 
 type Param = Tensor | TensorLike | null | undefined;
 
@@ -23,10 +23,9 @@ export function batchNorm<R extends Rank>(x: Tensor<R> | TensorLike, mean: Tenso
 function normalize(op: string, xIn: Tensor | TensorLike, meanIn: Tensor | TensorLike, varianceIn: Tensor | TensorLike, offsetIn: Param, scaleIn: Param, varianceEpsilon: number): Tensor {
   // As TF.js, every parameter may be TensorLike values of any numeric dtype (the arithmetic below upcasts them), and
   // offset and scale may be null. Values beside a float64 tensor are read as float64.
-  const named: [string, unknown][] = [['x', xIn]];
-  for (const [name, p] of [['mean', meanIn], ['variance', varianceIn], ['offset', offsetIn], ['scale', scaleIn]] as const) if (p !== undefined && p !== null) named.push([name, p]);
-  const made = new Map(toTensorsBeside(op, named).map((t, i) => [named[i][0], t]));
-  const [x, mean, variance, offset, scale] = floatsMet(made.get('x') as Tensor, made.get('mean'), made.get('variance'), made.get('offset'), made.get('scale'));
+  const all = [xIn, meanIn, varianceIn, offsetIn, scaleIn];
+  const given = (name: string, p: Param) => (p === undefined || p === null ? undefined : toTensorBeside(op, name, p, all));
+  const [x, mean, variance, offset, scale] = floatsMet(toTensorBeside(op, 'x', xIn, all), given('mean', meanIn), given('variance', varianceIn), given('offset', offsetIn), given('scale', scaleIn));
   if (!mean) throw argError(op, 'mean', describeValue(meanIn), 'a Tensor or TensorLike values');
   if (!variance) throw argError(op, 'variance', describeValue(varianceIn), 'a Tensor or TensorLike values');
   const params: [string, Tensor | undefined][] = [['mean', mean], ['variance', variance], ['offset', offset], ['scale', scale]];

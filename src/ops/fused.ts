@@ -12,7 +12,7 @@ import { relu, sigmoid } from './unary';
 import { argError, assertFiniteNumber, checkKnownKeys, fmtShape, fmtValue } from '../util/validate';
 import { assertSameDtype, assertTensor } from '../tensor/checks';
 import type { DimRoundingMode, TensorLike, WindowPad } from '../tensor/value-types';
-import { matchedOperands, toTensorsBeside } from './tensor-like';
+import { matchedOperands, toTensorBeside } from './tensor-like';
 import { cast, floatOperands, floatsMet } from './cast';
 
 /** The activations tf.fused ops apply after the bias, as TF.js names them. */
@@ -49,7 +49,7 @@ interface EpilogueTensors {
  * a float64 operand.
  */
 function epilogueTensors(op: string, e: Epilogue, operand: Tensor): EpilogueTensors {
-  const made = (arg: 'bias' | 'preluActivationWeights') => (e[arg] == null ? undefined : toTensorsBeside(op, [['operand', operand], [arg, e[arg]]])[1]);
+  const made = (arg: 'bias' | 'preluActivationWeights') => (e[arg] == null ? undefined : toTensorBeside(op, arg, e[arg], [operand]));
   return { activation: e.activation, leakyreluAlpha: e.leakyreluAlpha, bias: made('bias'), preluActivationWeights: made('preluActivationWeights') };
 }
 

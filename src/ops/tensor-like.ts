@@ -152,12 +152,19 @@ export function upcastType(a: DType, b: DType): DType {
 }
 
 /**
- * Several operands of one op made tensors, as toTensor each, except that TensorLike floats are parsed as float64
- * when one of the operands is a float64 tensor: a value given beside one is never rounded to float32 first.
+ * One operand of an op made a tensor, as toTensor, except that TensorLike floats are parsed as float64 when one of
+ * the op's operands (`operands`, x among them or not) is a float64 tensor: a value given beside one is never rounded
+ * to float32 first.
  */
+export function toTensorBeside(op: string, arg: string, x: unknown, operands: readonly unknown[]): Tensor {
+  const wide = !(x instanceof Tensor) && operands.some((o) => o instanceof Tensor && o.dtype === 'float64') && inferDtype(x) === 'float32';
+  return toTensor(op, arg, x, wide ? 'float64' : undefined);
+}
+
+/** Several operands of one op made tensors beside each other (toTensorBeside). */
 export function toTensorsBeside(op: string, named: ReadonlyArray<readonly [arg: string, x: unknown]>): Tensor[] {
-  const wide = named.some(([, x]) => x instanceof Tensor && x.dtype === 'float64');
-  return named.map(([arg, x]) => toTensor(op, arg, x, wide && !(x instanceof Tensor) && inferDtype(x) === 'float32' ? 'float64' : undefined));
+  const values = named.map(([, x]) => x);
+  return named.map(([arg, x]) => toTensorBeside(op, arg, x, values));
 }
 
 /**
