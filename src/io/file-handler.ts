@@ -23,6 +23,8 @@ function checkRelativePath(op: string, where: string, p: string): void {
   }
 }
 
+let savesStarted = 0;
+
 /**
  * Writes dir/model.json and dir/weights.bin. Both are written under temporary names and renamed
  * into place, weights first, so a failed save leaves any earlier model intact and no partial file.
@@ -32,7 +34,8 @@ export async function saveToFiles(op: string, dir: string, artifacts: ModelArtif
   const path = await import('node:path');
   const data = weightBytes(op, 'weightData', artifacts.weightData);
   const json = JSON.stringify(modelJsonFor(artifacts, ['weights.bin']));
-  const tag = `.${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}.tmp`;
+  // Unique without Math.random: a program that seeds it draws after a save what it draws with TF.js (tfjs-node's save draws nothing).
+  const tag = `.${process.pid}-${Date.now().toString(36)}-${++savesStarted}.tmp`;
   const files = [path.join(dir, 'weights.bin'), path.join(dir, 'model.json')];
   const existing = await fs.stat(dir).catch(() => undefined);
   if (existing && !existing.isDirectory()) {

@@ -53,6 +53,24 @@ describe('file:// round trip', () => {
     expect(loaded.getWeights()[0].dataSync()).toEqual(second.getWeights()[0].dataSync());
   });
 
+  it('draws nothing from Math.random, as tfjs-node saves (a seeded program draws the same after a save)', async () => {
+    const model = smallModel();
+    const random = Math.random;
+    let draws = 0;
+    Math.random = () => {
+      draws++;
+      return random();
+    };
+    try {
+      await model.save(`file://${join(dir, 'no-draws')}`);
+      await model.save(`file://${join(dir, 'no-draws')}`);
+    } finally {
+      Math.random = random;
+    }
+    expect(draws).toBe(0);
+    expect((await readdir(join(dir, 'no-draws'))).sort()).toEqual(['model.json', 'weights.bin']);
+  });
+
   it('refuses to save onto an existing file, saying a folder is needed, before writing anything', async () => {
     const file = join(dir, 'a-file');
     await writeFile(file, 'keep me');
