@@ -581,6 +581,8 @@ export class LayersModel extends Layer implements TrainableModel {
     // TF.js's evaluate has neither (it throws NotImplementedError for both).
     if (args.verbose) throw argError(op, 'args.verbose', fmtValue(args.verbose), '0 (evaluate prints nothing, as in TF.js)');
     if (args.steps != null) throw argError(op, 'args.steps', fmtValue(args.steps), 'absent (evaluate runs over all of x in batches of batchSize, as in TF.js)');
+    // TF.js takes it and weighs nothing; fit refuses it in TF.js's words, and so does evaluate here.
+    if (args.sampleWeight != null) throw argError(op, 'args.sampleWeight', describeValue(args.sampleWeight), 'absent (samples are not weighted in evaluate)');
     const scores = this.scores(op, this.withData(op, x, y, (xs, ys, c) => evaluateValues(this, c, xs, ys, batchSize)));
     return scores.length === 1 ? scores[0] : scores;
   }

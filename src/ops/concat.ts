@@ -2,13 +2,13 @@ import { type TensorLike, toTensor } from './tensor-like';
 import { assertRank } from '../tensor/checks';
 import { recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
-import { argError, describeValue, fmtShape } from '../util/validate';
+import { argError, describeValue, fmtShape, shown } from '../util/validate';
 import { cast, floatOperands } from './cast';
 import { backend } from './engine';
 import { latticeValues } from './lattice';
 import { reshape } from './reshape';
 import { complexOf, imagPart, isComplex, realPart } from './complex-parts';
-import { assertAxis, shown } from './shape-args';
+import { assertAxis } from './shape-args';
 import { isStrings, onStrings, onStringsOne, stringTensor } from './string-tensors';
 
 export interface ConcatAttrs {

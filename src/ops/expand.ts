@@ -22,7 +22,7 @@ export function squeeze<T extends Tensor>(x: Tensor | TensorLike, axis?: number 
   if (isStrings(x)) return onStringsOne([stringTensor('squeeze', 'x', x)], ([i]) => squeeze(i, axis)) as T;
   x = toTensor('squeeze', 'x', x);
   if (axis == null || (Array.isArray(axis) && axis.length === 0)) return reshape(x, x.shape.filter((d) => d !== 1)) as T;
-  const axes = normalizeAxes('squeeze', axis, x.rank);
+  const axes = normalizeAxes('squeeze', axis, x.rank, true);
   for (const a of axes) {
     if (x.shape[a] !== 1) throw argError('squeeze', 'axis', `axis ${a} of size ${x.shape[a]} (shape ${fmtShape(x.shape)})`, 'axes of size 1');
   }

@@ -1,9 +1,8 @@
 import { assertRank } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
-import { argError, describeValue, fmtShape } from '../util/validate';
+import { argError, describeValue, fmtShape, shown } from '../util/validate';
 import { concat } from './concat';
 import { gatherLattice, scatterLattice } from './lattice';
-import { shown } from './shape-args';
 import { toTensor, type TensorLike } from './tensor-like';
 
 /** paddings as [before, after] pairs of integers, one per axis of x; negative ones (cropping) only where allowed. */

@@ -13,7 +13,7 @@ export function reverse<T extends Tensor>(x: T | TensorLike, axis?: number | num
 export function reverseAs(op: string, input: unknown, axis: unknown, rank?: number): Tensor {
   const x = toTensor(op, 'x', input);
   if (rank !== undefined) assertRank(op, 'x', x, rank);
-  const axes = normalizeAxes(op, axis, x.rank);
+  const axes = normalizeAxes(op, axis, x.rank, true);
   // As TF.js, each naming of an axis reverses it once more: an axis named twice ([1, -1]) comes back in order.
   const named = Array.isArray(axis) ? (axis as number[]).map((a) => (a < 0 ? a + x.rank : a)) : axes;
   const flipped = (k: number) => named.filter((a) => a === k).length % 2 === 1 && x.shape[k] > 0;

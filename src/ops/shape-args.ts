@@ -1,13 +1,8 @@
-import { argError, describeValue, fmtValue } from '../util/validate';
+import { argError, describeValue, shown } from '../util/validate';
 
 // Argument checks shared by the shape ops: integer lists and axes, in the one error format.
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
-
-/** `v` shown with its value when it is an array (describeValue alone gives only its length). */
-export function shown(v: unknown): string {
-  return Array.isArray(v) ? `${describeValue(v)} ${fmtValue(v)}` : describeValue(v);
-}
 
 /** An array of integers, of the given length when one is asked for. */
 export function assertIntArray(op: string, arg: string, v: unknown, length?: number): number[] {

@@ -1,8 +1,7 @@
 import { assertRank } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
-import { argError, fmtShape } from '../util/validate';
+import { argError, fmtShape, shown } from '../util/validate';
 import { block } from './lattice';
-import { shown } from './shape-args';
 import { toTensor, type TensorLike } from './tensor-like';
 import { isComplex, perPart } from './complex-parts';
 import { isStrings, onStringsOne, stringTensor } from './string-tensors';

@@ -1,10 +1,10 @@
 import { toTensor, type TensorLike } from './tensor-like';
 import { isStrings, onStringsOne, stringTensor } from './string-tensors';
 import type { Tensor } from '../tensor/tensor';
-import { argError, describeValue, fmtShape } from '../util/validate';
+import { argError, describeValue, fmtShape, shown } from '../util/validate';
 import { gatherLattice } from './lattice';
 import { reshape } from './reshape';
-import { assertIntArray, shown } from './shape-args';
+import { assertIntArray } from './shape-args';
 
 const NEW_AXIS = -1;
 const SHRINK_AXIS = -2;

@@ -2,11 +2,10 @@ import type { Rank } from '../tensor/value-types';
 import { rowMajorStrides } from '../backend/shapes';
 import { isRecording, recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
-import { argError, assertHoldable, fmtShape } from '../util/validate';
+import { argError, assertHoldable, fmtShape, shown } from '../util/validate';
 import { broadcastTo as broadcastInternal } from './broadcast';
 import { backend } from './engine';
 import { reshape } from './reshape';
-import { shown } from './shape-args';
 import { toTensor, type TensorLike } from './tensor-like';
 import { isStrings, onStringsOne, stringTensor } from './string-tensors';
 

@@ -1,10 +1,9 @@
 import { rowMajorStrides } from '../backend/shapes';
 import { recordOp } from '../tensor/tape';
 import type { Tensor } from '../tensor/tensor';
-import { argError, assertBoolean, fmtShape } from '../util/validate';
+import { argError, assertBoolean, fmtShape, shown } from '../util/validate';
 import { backend } from './engine';
 import { reshape } from './reshape';
-import { shown } from './shape-args';
 import { toTensor, type TensorLike } from './tensor-like';
 import { complexOf, imagPart, isComplex, realPart } from './complex-parts';
 import { neg } from './unary';

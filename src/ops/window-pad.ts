@@ -2,7 +2,7 @@ import type { Padding } from '../backend/backend';
 import { assertRank, assertTensor } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
 import type { WindowPad, DimRoundingMode } from '../tensor/value-types';
-import { argError, describeValue, fmtShape, fmtValue } from '../util/validate';
+import { argError, fmtShape, fmtValue, shown } from '../util/validate';
 import { pad as padOp } from './pad';
 import { slice } from './slice';
 
@@ -24,7 +24,7 @@ function sides(op: string, pad: unknown): [number, number, number, number] {
   if (isCount(pad)) return [pad, pad, pad, pad];
   const pairs = Array.isArray(pad) && pad.length === 4 && pad.every((p) => Array.isArray(p) && p.length === 2 && p.every(isCount));
   if (!pairs || [0, 3].some((axis) => (pad as number[][])[axis].some((v) => v !== 0))) {
-    throw argError(op, 'pad', describeValue(pad) + (Array.isArray(pad) ? ` ${fmtValue(pad)}` : ''), "'valid', 'same', a non-negative integer, or [[0, 0], [top, bottom], [left, right], [0, 0]] of them");
+    throw argError(op, 'pad', shown(pad), "'valid', 'same', a non-negative integer, or [[0, 0], [top, bottom], [left, right], [0, 0]] of them");
   }
   const [, [top, bottom], [left, right]] = pad as number[][];
   return [top, bottom, left, right];

@@ -576,6 +576,8 @@ export class TensorBuffer<R extends Rank = Rank, D extends DataType = 'float32'>
   set(value: number | boolean | string, ...locs: number[]): void {
     const at = locs.length === 0 ? [0] : locs;
     if (at.length !== this.rank) throw new Error(`TensorBuffer.set: locs must be ${this.rank} coordinates, got ${at.length}`);
+    // TF.js writes a coordinate out of range to another element, or past the end unseen.
+    this.assertInRange('set', at);
     // A string buffer keeps the value as given, as TF.js's (toTensor checks that it is a string).
     (this.values as unknown[])[this.locToIndex(at)] = this.dtype === STRING ? value : Number(value);
   }
@@ -583,10 +585,14 @@ export class TensorBuffer<R extends Rank = Rank, D extends DataType = 'float32'>
   /** The element at locs (no coordinates: the first element). */
   get(...locs: number[]): DataTypeMap[D][number] {
     const at = locs.length === 0 ? [0] : locs;
-    at.forEach((loc, i) => {
-      if (loc < 0 || loc >= this.shape[i]) throw new Error(`TensorBuffer.get: locs [${at.join(', ')}] are out of range for shape [${this.shape.join(', ')}]`);
-    });
+    this.assertInRange('get', at);
     return this.values[this.locToIndex(at)];
+  }
+
+  private assertInRange(method: string, at: number[]): void {
+    at.forEach((loc, i) => {
+      if (loc < 0 || loc >= this.shape[i]) throw new Error(`TensorBuffer.${method}: locs [${at.join(', ')}] are out of range for shape [${this.shape.join(', ')}]`);
+    });
   }
 
   locToIndex(locs: number[]): number {

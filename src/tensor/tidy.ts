@@ -39,6 +39,8 @@ export function tidy<T extends TensorContainer>(nameOrFn: string | (() => T), fn
   const named = typeof nameOrFn === 'string';
   const body = named ? fn : nameOrFn;
   if (typeof body !== 'function') throw new Error(`tidy: fn must be a function${named ? ` (after the name '${nameOrFn}')` : ''}, got ${typeof body}`);
+  // A second argument after a function would be dropped unseen; TF.js refuses it too.
+  if (!named && fn !== undefined) throw new Error(`tidy: nameOrFn must be a string when fn is given (tidy(name, fn)), got a function before ${typeof fn}`);
   return scopedRun(body, true);
 }
 

@@ -80,6 +80,11 @@ export function describeValue(v: unknown): string {
   return `${typeof v} ${fmtValue(v)}`;
 }
 
+/** `v` shown with its value when it is an array (describeValue alone gives only its length). */
+export function shown(v: unknown): string {
+  return Array.isArray(v) ? `${describeValue(v)} ${fmtValue(v)}` : describeValue(v);
+}
+
 /** The one error format for bad input: op, argument, what came, what was expected. */
 export function argError(op: string, arg: string, got: string, expected: string): Error {
   return new Error(`${op}: ${arg} must be ${expected}, got ${got}`);
@@ -123,7 +128,7 @@ export function assertFiniteNumber(op: string, arg: string, v: unknown): number 
 /** A shape: an array of non-negative integers. */
 export function assertShape(op: string, arg: string, shape: unknown): number[] {
   if (!Array.isArray(shape) || !shape.every((d) => typeof d === 'number' && Number.isInteger(d) && d >= 0)) {
-    throw argError(op, arg, describeValue(shape) + (Array.isArray(shape) ? ` ${fmtValue(shape)}` : ''), 'an array of non-negative integers');
+    throw argError(op, arg, shown(shape), 'an array of non-negative integers');
   }
   assertHoldable(op, arg, shape);
   return shape.slice();
@@ -151,7 +156,7 @@ export function assertTriple(op: string, arg: string, v: unknown): [number, numb
 export function assertPair(op: string, arg: string, v: unknown): [number, number] {
   if (isPositiveInt(v)) return [v, v];
   if (Array.isArray(v) && v.length === 2 && isPositiveInt(v[0]) && isPositiveInt(v[1])) return [v[0], v[1]];
-  throw argError(op, arg, describeValue(v) + (Array.isArray(v) ? ` ${fmtValue(v)}` : ''), 'a positive integer or a pair [h, w] of them');
+  throw argError(op, arg, shown(v), 'a positive integer or a pair [h, w] of them');
 }
 
 export function assertPadding(op: string, arg: string, v: unknown): 'valid' | 'same' {
@@ -159,16 +164,22 @@ export function assertPadding(op: string, arg: string, v: unknown): 'valid' | 's
   return v;
 }
 
-/** Normalizes axes (negative counts from the end) to sorted unique indices; all axes when undefined. */
-export function normalizeAxes(op: string, axis: unknown, rank: number): number[] {
+/**
+ * Normalizes axes (negative counts from the end) to sorted unique indices; all axes when undefined. Unless
+ * `repeatable`, an axis named twice (also as 0 and -rank) is refused, as TensorFlow refuses it in a reduction:
+ * TF.js 4.22 sums [[1, 2, 3], [4, 5, 6]] over [0, 0] to 21.
+ */
+export function normalizeAxes(op: string, axis: unknown, rank: number, repeatable = false): number[] {
   if (axis === undefined || axis === null) return Array.from({ length: rank }, (_, i) => i);
   const list = Array.isArray(axis) ? axis : [axis];
   const out = new Set<number>();
   for (const a of list) {
     if (typeof a !== 'number' || !Number.isInteger(a) || a < -rank || a >= rank) {
-      throw argError(op, 'axis', describeValue(axis), `integers in [${-rank}, ${rank}) for a rank-${rank} tensor`);
+      throw argError(op, 'axis', shown(axis), `integers in [${-rank}, ${rank}) for a rank-${rank} tensor`);
     }
-    out.add(a < 0 ? a + rank : a);
+    const at = a < 0 ? a + rank : a;
+    if (out.has(at) && !repeatable) throw argError(op, 'axis', shown(axis), `distinct axes of a rank-${rank} tensor (axis ${at} is named twice)`);
+    out.add(at);
   }
   return [...out].sort((x, y) => x - y);
 }

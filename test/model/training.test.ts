@@ -190,6 +190,8 @@ describe('Sequential end to end', () => {
     await expect(model.fit(x, y, { verbose: '1' as never })).rejects.toThrow('fit: verbose must be 0, 1 or 2 (or true / false), got "1"');
     expect(() => model.predict(tn.zeros([2, 8, 8]))).toThrow(/predict: x must be shape \[batch, 8, 8, 1\]/);
     expect(() => model.evaluate(x, tn.zeros([3]))).toThrow(/evaluate: y must be 8 samples/);
+    // TF.js takes a sampleWeight in evaluate and weighs nothing; refused here, as fit refuses it.
+    expect(() => model.evaluate(x, y, { sampleWeight: tn.ones([8]) })).toThrow(/^evaluate: args.sampleWeight must be absent \(samples are not weighted in evaluate\), got a tensor of shape \[8\] and dtype float32$/);
     expect(model.getWeights().map((w) => w.dataSync())).toEqual(before);
     expect(model.optimizer?.iterations).toBe(0);
   });

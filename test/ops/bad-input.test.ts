@@ -24,6 +24,13 @@ describe('bad input gets an Error naming the op, the argument, what came and wha
     ['keep a number', () => tn.keep(5 as unknown as tn.Tensor), /keep: result must be a Tensor, got number 5/],
     ['unknown dtype', () => tn.tensor([1], [1], 'complex64' as 'float32'), /tensor: dtype must be 'float32', 'int32', 'bool' or 'float64', got string "complex64"/],
     ['axis', () => tn.sum(a23, 2), /sum: axis must be integers in \[-2, 2\)/],
+    ['axis list, shown', () => tn.squeeze(a23, [5]), /^squeeze: axis must be integers in \[-2, 2\) for a rank-2 tensor, got an array of length 1 \[5\]$/],
+    // TF.js 4.22 sums [[1, 2, 3], [4, 5, 6]] over [0, 0] to 21; TensorFlow refuses a repeated axis.
+    ['axis named twice', () => tn.sum(a23, [0, 0]), /^sum: axis must be distinct axes of a rank-2 tensor \(axis 0 is named twice\), got an array of length 2 \[0,0\]$/],
+    ['axis named twice from the end', () => tn.max(a23, [1, -1]), /^max: axis must be distinct axes .*\(axis 1 is named twice\)/],
+    ['moments axis named twice', () => tn.moments(a23, [-2, 0]), /^moments: axis must be distinct axes .*\(axis 0 is named twice\)/],
+    ['tidy with a second argument after a function', () => tn.tidy(() => tn.ones([1]), 5 as never), /^tidy: nameOrFn must be a string when fn is given \(tidy\(name, fn\)\), got a function before number$/],
+    ['buffer set out of range', () => tn.buffer([2, 3]).set(1, 0, 4), /^TensorBuffer.set: locs \[0, 4\] are out of range for shape \[2, 3\]$/],
     ['labels', () => tn.sparseSoftmaxCrossEntropy(tn.tensor([0, 3]), a23), /sparseSoftmaxCrossEntropy: labels\[1\] must be an integer class id in \[0, 3\), got 3/],
     ['labels shape', () => tn.sparseSoftmaxCrossEntropy(tn.tensor([0]), a23), /labels must be shape \[2\]/],
     ['slice', () => tn.slice(a23, 3), /slice: begin must be an integer in \[0, 2\]/],
