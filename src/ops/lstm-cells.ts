@@ -5,7 +5,7 @@ import { add, mul } from './binary';
 import { concat } from './concat';
 import { matMul } from './matmul';
 import { slice } from './slice';
-import { toTensor, type TensorLike } from './tensor-like';
+import { toTensorBeside, toTensorsBeside, type TensorLike } from './tensor-like';
 import { sigmoid, tanh } from './unary';
 
 // tfjs-core's LSTM cell functions, from ops (so they differentiate to any order), with TF.js's gate order i, j, f, o.
@@ -20,8 +20,8 @@ export type LSTMCellFunc = (data: Tensor2D, c: Tensor2D, h: Tensor2D) => [Tensor
 export function basicLSTMCell(forgetBias: Tensor | TensorLike, lstmKernel: Tensor | TensorLike, lstmBias: Tensor | TensorLike,
   data: Tensor | TensorLike, c: Tensor | TensorLike, h: Tensor | TensorLike): [Tensor2D, Tensor2D] {
   const op = 'basicLSTMCell';
-  const [fb, kernel, bias, x, c0, h0] = ([['forgetBias', forgetBias], ['lstmKernel', lstmKernel], ['lstmBias', lstmBias], ['data', data], ['c', c], ['h', h]] as const)
-    .map(([name, v]) => toTensor(op, name, v));
+  // A number or array beside a float64 operand is read as float64 (forgetBias as 0.3, not 0.30000001).
+  const [fb, kernel, bias, x, c0, h0] = toTensorsBeside(op, [['forgetBias', forgetBias], ['lstmKernel', lstmKernel], ['lstmBias', lstmBias], ['data', data], ['c', c], ['h', h]]);
   if (fb.size !== 1) throw argError(op, 'forgetBias', `shape ${fmtShape(fb.shape)}`, 'a scalar');
   if (x.rank !== 2) throw argError(op, 'data', `shape ${fmtShape(x.shape)}`, 'rank 2 [batch, inputDim]');
   const [batch, inputDim] = x.shape;
@@ -54,11 +54,12 @@ export function multiRNNCell(lstmCells: LSTMCellFunc[], data: Tensor | TensorLik
   for (const [name, list] of [['c', c], ['h', h]] as const) {
     if (!Array.isArray(list) || list.length !== n) throw argError(op, name, describeValue(list), `an array of ${n} states, one per cell`);
   }
-  let input = toTensor(op, 'data', data) as Tensor2D;
+  const states = [data, ...c, ...h];
+  let input = toTensorBeside(op, 'data', data, states) as Tensor2D;
   const newC: Tensor2D[] = [];
   const newH: Tensor2D[] = [];
   lstmCells.forEach((cell, i) => {
-    const [ci, hi] = cell(input, toTensor(op, `c[${i}]`, c[i]) as Tensor2D, toTensor(op, `h[${i}]`, h[i]) as Tensor2D);
+    const [ci, hi] = cell(input, toTensorBeside(op, `c[${i}]`, c[i], states) as Tensor2D, toTensorBeside(op, `h[${i}]`, h[i], states) as Tensor2D);
     newC.push(ci);
     newH.push(hi);
     input = hi;

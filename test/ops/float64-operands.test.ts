@@ -9,6 +9,12 @@ const x = f64([[1, 2], [3, 4]], [2, 2]);
 const v = f64([1, 2], [2]);
 const ones4 = tn.ones([1, 2, 2, 1], 'float64') as tn.Tensor4D;
 const third = [[1 / 3, 0.1], [0.7, 1 / 7]];
+const lstmKernel = tn.tensor(Array.from({ length: 24 }, (_, i) => Math.sin(i + 1) / 3), [3, 8], 'float64');
+const lstmBias = tn.tensor(Array.from({ length: 8 }, (_, i) => Math.cos(i) / 5), [8], 'float64');
+const lstmIn = f64([[0.3]], [1, 1]);
+const lstmState = f64([[0.1, 0.2]], [1, 2]);
+const lstmCell = (d: tn.Tensor2D, c: tn.Tensor2D, h: tn.Tensor2D) => tn.basicLSTMCell(0.3, lstmKernel as tn.Tensor2D, lstmBias as tn.Tensor1D, d, c, h);
+const image = tn.tensor(Array.from({ length: 16 }, (_, i) => Math.sqrt(i + 1)), [1, 4, 4, 1], 'float64') as tn.Tensor4D;
 
 type Case = [name: string, withArray: () => tn.Tensor, withTensor: () => tn.Tensor];
 const cases: Case[] = [
@@ -28,6 +34,14 @@ const cases: Case[] = [
   ['fused.conv2d with a bias', () => tn.fused.conv2d({ x: ones4, filter: [[[[0.1]]]] as unknown as tn.Tensor4D, strides: 1, pad: 'valid', bias: [1 / 3] }),
     () => tn.fused.conv2d({ x: ones4, filter: f64([0.1], [1, 1, 1, 1]) as tn.Tensor4D, strides: 1, pad: 'valid', bias: f64([1 / 3], [1]) })],
   ['einsum', () => tn.einsum('i,i->', v, [0.1, 1 / 3]), () => tn.einsum('i,i->', v, f64([0.1, 1 / 3], [2]))],
+  ['basicLSTMCell, forgetBias a number', () => tn.basicLSTMCell(0.3, lstmKernel, lstmBias, lstmIn, lstmState, lstmState)[0],
+    () => tn.basicLSTMCell(tn.scalar(0.3, 'float64'), lstmKernel, lstmBias, lstmIn, lstmState, lstmState)[0]],
+  ['multiRNNCell, states as arrays', () => tn.multiRNNCell([lstmCell], lstmIn, [[[0.1, 1 / 3]]], [[[0.7, 1 / 7]]])[0][0],
+    () => tn.multiRNNCell([lstmCell], lstmIn, [f64([[0.1, 1 / 3]], [1, 2])], [f64([[0.7, 1 / 7]], [1, 2])])[0][0]],
+  ['image.cropAndResize, boxes an array', () => tn.image.cropAndResize(image, [[0.13, 0.21, 0.77, 0.91]], [0], [3, 3]),
+    () => tn.image.cropAndResize(image, f64([[0.13, 0.21, 0.77, 0.91]], [1, 4]), [0], [3, 3])],
+  ['image.transform, transforms an array', () => tn.image.transform(image, [[1.1, 0.2, -0.3, -0.15, 0.9, 0.4, 0.01, -0.02]], 'bilinear'),
+    () => tn.image.transform(image, f64([[1.1, 0.2, -0.3, -0.15, 0.9, 0.4, 0.01, -0.02]], [1, 8]), 'bilinear')],
   ['losses.meanSquaredError', () => tn.losses.meanSquaredError([0.1, 1 / 3], v), () => tn.losses.meanSquaredError(f64([0.1, 1 / 3], [2]), v)],
 ];
 

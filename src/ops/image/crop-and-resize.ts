@@ -10,7 +10,7 @@ import { matMul } from '../matmul';
 import { scalar, tensor } from '../creation';
 import { gather } from '../gather';
 import { reshape } from '../reshape';
-import { toTensor, type TensorLike } from '../tensor-like';
+import { toTensor, toTensorBeside, type TensorLike } from '../tensor-like';
 import { where } from '../where';
 
 /** Where one crop cell samples the image: four flat pixel rows and their weights, or the extrapolation value. */
@@ -106,7 +106,7 @@ export function cropAndResize(
   method ??= 'bilinear'; extrapolationValue ??= 0;
   const op = 'cropAndResize';
   const img = toTensor(op, 'image', image);
-  const b = toTensor(op, 'boxes', boxes);
+  const b = toTensorBeside(op, 'boxes', boxes, [img]);
   const ind = toTensor(op, 'boxInd', boxInd, 'int32');
   assertRank(op, 'image', img, 4);
   if (b.rank !== 2 || b.shape[1] !== 4) throw argError(op, 'boxes', `shape ${fmtShape(b.shape)}`, 'shape [numBoxes, 4]');

@@ -89,7 +89,8 @@ export function transform(
   interpolation ??= 'nearest'; fillMode ??= 'constant'; fillValue ??= 0;
   const op = 'transform';
   const x = toTensor(op, 'image', image);
-  const t = toTensorAs(op, 'transforms', transforms, 'float32');
+  // Beside a float64 image an array of transforms is read as float64 (sampling positions in doubles).
+  const t = toTensorAs(op, 'transforms', transforms, x.dtype === 'float64' ? 'float64' : 'float32');
   if (x.rank !== 4) throw argError(op, 'image', `shape ${fmtShape(x.shape)} (rank ${x.rank})`, 'rank 4 ([batch, height, width, channels])');
   if (x.dtype !== 'float32' && x.dtype !== 'float64') throw argError(op, 'image', `dtype ${x.dtype}`, 'a float32 image, as TF.js asks');
   const [batch, h, w, c] = x.shape;
