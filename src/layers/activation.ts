@@ -1,5 +1,5 @@
 import type { Tensor } from '../tensor/tensor';
-import { activationConfigName, applyActivation, checkActivation, type ActivationName, type LayerActivation } from './activations';
+import { activationConfigName, applyActivation, builtInNameOf, checkActivation, type ActivationName, type LayerActivation } from './activations';
 import { checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
 import { AnyDtypeLayer } from './any-dtype-layer';
 
@@ -47,12 +47,12 @@ export class Activation extends AnyDtypeLayer {
   }
 
   override call(x: Tensor, options: CallOptions): Tensor {
-    if (options.logits && this.activation === 'softmax') return x;
+    if (options.logits && builtInNameOf(this.activation) === 'softmax') return x;
     return applyActivation(this.activation, x);
   }
 
   override endsInSoftmax(): boolean {
-    return this.activation === 'softmax';
+    return builtInNameOf(this.activation) === 'softmax';
   }
 
   protected override layerConfig(): LayerConfig {

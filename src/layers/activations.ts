@@ -49,8 +49,42 @@ export interface CustomActivation {
   getClassName(): string;
 }
 
-/** What a layer applies: a built-in activation by name, or a user's registered one. */
-export type LayerActivation = ActivationName | CustomActivation;
+/**
+ * A built-in activation as TF.js's layers hold one (their `activation` and `recurrentActivation`): an object that
+ * applies it and names its class, so that `layer.activation.apply(x)` works as there.
+ */
+export class BuiltInActivation implements CustomActivation {
+  constructor(readonly name: ActivationName) {}
+
+  apply(x: Tensor): Tensor {
+    return table[this.name](x);
+  }
+
+  getClassName(): string {
+    return this.name;
+  }
+
+  getConfig(): Record<string, never> {
+    return {};
+  }
+}
+
+const builtIns = new Map<ActivationName, BuiltInActivation>();
+
+/** The one BuiltInActivation of a name. */
+export function builtInActivation(name: ActivationName): BuiltInActivation {
+  let a = builtIns.get(name);
+  if (!a) builtIns.set(name, (a = new BuiltInActivation(name)));
+  return a;
+}
+
+/** What a layer applies: a built-in activation, or a user's registered one. */
+export type LayerActivation = BuiltInActivation | CustomActivation;
+
+/** The built-in activation's name, undefined for a user's (the fused kernels take only built-in ones). */
+export function builtInNameOf(activation: LayerActivation): ActivationName | undefined {
+  return activation instanceof BuiltInActivation ? activation.name : undefined;
+}
 
 /** A built-in activation's name, in TF.js's camelCase or the snake_case it writes ('hard_sigmoid'; gelu_new keeps its underscore). */
 function builtInName(name: string): ActivationName | undefined {
@@ -68,12 +102,12 @@ function isCustomActivation(v: unknown): v is CustomActivation {
  * config; either may come as its serialized {className, config}. `arg` names the setting in errors.
  */
 export function checkActivation(op: string, given: unknown, arg = 'activation'): LayerActivation {
-  if (given === undefined || given === null) return 'linear';
+  if (given === undefined || given === null) return builtInActivation('linear');
   // TF.js's getActivation also takes an activation's serialized form, {className, config}.
   const dict = typeof given === 'object' && typeof (given as { className?: unknown }).className === 'string' && typeof (given as { apply?: unknown }).apply !== 'function';
   const name = dict ? (given as { className: string }).className : given;
   const builtIn = typeof name === 'string' ? builtInName(name) : undefined;
-  if (builtIn) return builtIn;
+  if (builtIn) return builtInActivation(builtIn);
   const custom = typeof name === 'string' ? registeredObject(name) : undefined;
   if (isCustomActivation(custom)) return custom;
   throw argError(op, arg, fmtValue(given), `${BUILT_IN}, or the className of an activation class (with apply(x)) registered with tf.serialization.registerClass, or {className, config} of one`);
@@ -100,10 +134,9 @@ export function checkSavedActivation(op: string, saved: unknown, arg = 'activati
  * user's by its class name, which a layer's getConfig gives back as TF.js's does.
  */
 export function activationConfigName(activation: LayerActivation): string {
-  const name = typeof activation === 'string' ? activation : activation.getClassName();
-  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  return activation.getClassName().replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
 export function applyActivation(activation: LayerActivation, x: Tensor): Tensor {
-  return typeof activation === 'string' ? table[activation](x) : activation.apply(x);
+  return activation.apply(x);
 }

@@ -6,6 +6,7 @@ import type { CallOptions, Layer, LayerConfig } from './layer';
 import { MaxPooling2D } from './max-pooling2d';
 import { conv2dInput, convOutputHW, hwcOf, inLayout, isUnitDilation, viaChannelsLast } from './conv-layout';
 import type { Variable } from '../tensor/variable';
+import { builtInNameOf } from './activations';
 
 /** 2-D convolution over NHWC input with a [kh, kw, inC, filters] kernel, as tf.layers.conv2d. */
 export class Conv2D extends Conv2DWindowLayer {
@@ -36,7 +37,7 @@ export class Conv2D extends Conv2DWindowLayer {
     // In place of both layers' apply, which refuse a disposed layer.
     this.assertNotDisposed();
     next.assertNotDisposed();
-    const act = this.activation;
+    const act = builtInNameOf(this.activation);
     if ((training && this.activityRegularizer) || !isUnitDilation(this.dilationRate) || !(next instanceof MaxPooling2D) || this.dataFormat !== 'channelsLast' || next.dataFormat !== 'channelsLast' || !this.bias || (act !== 'relu' && act !== 'linear') || next.padding !== 'valid'
       || [...next.poolSize, ...next.strides].some((d) => d !== 2)) return null;
     this.prepareInput(x);

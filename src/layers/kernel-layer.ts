@@ -1,6 +1,6 @@
 import type { Tensor } from '../tensor/tensor';
 import type { Variable } from '../tensor/variable';
-import { activationConfigName, applyActivation, checkActivation, type ActivationName, type LayerActivation } from './activations';
+import { activationConfigName, applyActivation, builtInNameOf, checkActivation, type ActivationName, type LayerActivation } from './activations';
 import type { FusedActivation } from '../ops/fused';
 import { getInitializer, initializerConfig, type Initializer, type InitializerName } from './initializers';
 import { Layer, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
@@ -75,14 +75,15 @@ export abstract class KernelLayer extends Layer {
    * layout (channels-first transposed back), so a softmax runs over the last axis of what the layer outputs, as in TF.js.
    */
   protected withEpilogue(options: CallOptions, product: (kernel: Variable, bias: Variable | undefined, act: FusedActivation) => Tensor): Tensor {
-    const act = options.logits && this.activation === 'softmax' ? 'linear' : this.activation;
-    const fusable = act === 'linear' || act === 'relu';
-    const y = product(this.kernel as Variable, this.bias ?? undefined, fusable ? act : 'linear');
-    return fusable ? y : applyActivation(act, y);
+    const name = builtInNameOf(this.activation);
+    if (options.logits && name === 'softmax') return product(this.kernel as Variable, this.bias ?? undefined, 'linear');
+    const fusable = name === 'linear' || name === 'relu';
+    const y = product(this.kernel as Variable, this.bias ?? undefined, fusable ? name : 'linear');
+    return fusable ? y : applyActivation(this.activation, y);
   }
 
   override endsInSoftmax(): boolean {
-    return this.activation === 'softmax';
+    return builtInNameOf(this.activation) === 'softmax';
   }
 
   /** A convolution's settings in TF.js's order: filters, the kernel's settings, the geometry, then the rest. */

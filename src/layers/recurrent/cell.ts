@@ -11,7 +11,7 @@ import type { Variable } from '../../tensor/variable';
 import { Random, nextDefaultSeed, randomSeedSet } from '../../util/random';
 import { argError, assertPositiveInt, fmtValue } from '../../util/validate';
 import { dropoutMask } from '../dropout';
-import { activationConfigName, checkActivation, type ActivationName, type LayerActivation } from '../activations';
+import { activationConfigName, builtInActivation, checkActivation, type ActivationName, type LayerActivation } from '../activations';
 import { getInitializer, initializerConfig, type Initializer, type InitializerName } from '../initializers';
 import { Layer, type LayerArgs, type LayerConfig } from '../layer';
 import { getRegularizer, regularizerConfig, type Regularizer, type RegularizerName } from '../regularizers';
@@ -128,7 +128,7 @@ export abstract class GatedCell extends SteppingCell {
   constructor(op: string, snakeName: string, args: RNNCellArgs, defaultActivation: ActivationName) {
     super(snakeName, args);
     this.units = assertPositiveInt(op, 'units', args.units);
-    this.activation = args.activation == null ? defaultActivation : checkActivation(op, args.activation);
+    this.activation = args.activation == null ? builtInActivation(defaultActivation) : checkActivation(op, args.activation);
     this.useBias = this.flagOption(op, 'useBias', args.useBias, true);
     this.kernelInitializer = getInitializer(op, 'kernelInitializer', args.kernelInitializer ?? 'glorotNormal');
     this.recurrentInitializer = getInitializer(op, 'recurrentInitializer', args.recurrentInitializer ?? 'orthogonal');

@@ -2,7 +2,7 @@ import { add, mul, sub } from '../../ops/binary';
 import { split } from '../../ops/concat';
 import type { Tensor } from '../../tensor/tensor';
 import { argError, fmtValue } from '../../util/validate';
-import { activationConfigName, applyActivation, checkActivation, type ActivationName, type LayerActivation } from '../activations';
+import { activationConfigName, applyActivation, builtInActivation, checkActivation, type ActivationName, type LayerActivation } from '../activations';
 import { checkConfigKeys, type LayerConfig } from '../layer';
 import { CELL_KEYS, GatedCell, type RNNCellArgs } from './cell';
 import type { StepResult } from './rnn-cell';
@@ -27,7 +27,7 @@ export class GRUCell extends GatedCell {
     if (check) checkConfigKeys(op, args, GRU_CELL_KEYS);
     if (args.resetAfter != null && args.resetAfter !== false) throw argError(op, 'resetAfter', fmtValue(args.resetAfter), 'false or absent (TF.js GRUCell does not support reset_after: true)');
     super(op, 'gru_cell', args, 'tanh');
-    this.recurrentActivation = args.recurrentActivation === undefined ? 'hardSigmoid' : checkActivation(op, args.recurrentActivation, 'recurrentActivation');
+    this.recurrentActivation = args.recurrentActivation === undefined ? builtInActivation('hardSigmoid') : checkActivation(op, args.recurrentActivation, 'recurrentActivation');
     this.implementation = args.implementation;
     if (args.implementation == null) this.unsetKeys.push('implementation');
   }

@@ -3,7 +3,7 @@ import { concat } from '../../ops/concat';
 import { ones } from '../../ops/creation';
 import type { DType, Tensor } from '../../tensor/tensor';
 import { tidy } from '../../tensor/tidy';
-import { activationConfigName, applyActivation, checkActivation, type ActivationName, type LayerActivation } from '../activations';
+import { activationConfigName, applyActivation, builtInActivation, checkActivation, type ActivationName, type LayerActivation } from '../activations';
 import type { Initializer } from '../initializers';
 import { checkConfigKeys, type LayerConfig } from '../layer';
 import { CELL_KEYS, GatedCell, type RNNCellArgs } from './cell';
@@ -26,7 +26,7 @@ export class LSTMCell extends GatedCell {
   constructor(args: LSTMCellArgs, op = 'layers.lstmCell', check = true, snakeName = 'lstm_cell') {
     if (check) checkConfigKeys(op, args, LSTM_CELL_KEYS);
     super(op, snakeName, args, 'tanh');
-    this.recurrentActivation = args.recurrentActivation === undefined ? 'hardSigmoid' : checkActivation(op, args.recurrentActivation, 'recurrentActivation');
+    this.recurrentActivation = args.recurrentActivation === undefined ? builtInActivation('hardSigmoid') : checkActivation(op, args.recurrentActivation, 'recurrentActivation');
     // TF.js leaves unitForgetBias off unless asked (Keras defaults it on).
     this.unitForgetBias = this.flagOption(op, 'unitForgetBias', args.unitForgetBias, false);
     this.implementation = args.implementation;
