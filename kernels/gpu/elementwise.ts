@@ -180,11 +180,14 @@ export function binaryKernel(this: KernelThis<BinaryConstants>, a: KernelInput, 
     // A finite x mod ±Infinity is x where x and y share a sign (x >= 0 counting as positive), else NaN, as the cpu
     // kernel and TF.js (x - q·y below would be x - 0·∞ = NaN).
     if (op === 15 && ym > 3.4028234663852886e38 && xm <= 3.4028234663852886e38) return (x < 0 ? 1 : 0) === (y < 0 ? 1 : 0) ? x : nan;
-    // floor(x / y), corrected by the remainder: GPU division may miss an exact quotient by an ulp.
+    // floor(x / y), corrected by the remainder: GPU division may miss an exact quotient by an ulp. A remainder of a
+    // whole y is also what rounding gives for a small x against a large y of the other sign (-0.001 - (-1)·1e5 =
+    // 1e5 in float32), so q + 1 is taken only where it leaves no remainder of the wrong sign.
     let q = Math.floor(x / y);
     const r = x - q * y;
     if (y > 0 ? r < 0 : r > 0) q -= 1;
-    if (y > 0 ? r >= y : r <= y) q += 1;
+    const next = x - (q + 1) * y;
+    if (y > 0 ? r >= y && next >= 0 : r <= y && next <= 0) q += 1;
     return op === 16 ? q : x - q * y;
   }
   const p = x === 0 ? 0 : 1;

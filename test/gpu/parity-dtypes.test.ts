@@ -55,6 +55,21 @@ describeGpu('gpu dtype and indexing kernels against cpu', () => {
     }), { ...RUNS, numRuns: 4 });
   });
 
+  it('mod and floorDiv of a small x by a large y of the other sign (x - q·y rounds to a whole y there)', () => {
+    const x = new Tensor([6], 'float32', Float32Array.from([-0.001, -1, 5, 0.001, -3, 7]));
+    const y = new Tensor([6], 'float32', Float32Array.from([1e5, 3e7, -1e6, -1e5, 3, -7]));
+    for (const op of ['mod', 'floorDiv'] as BinaryOp[]) expectSame(g.binary(op, x, y), cpu.binary(op, x, y), op);
+    expect(Array.from(g.binary('floorDiv', x, y).dataSync())).toEqual([-1, -1, -1, -1, -1, -1]);
+  });
+
+  it.each(['atan2', 'sub', 'pow', 'div'] as BinaryOp[])('%s of bools stores what cpu stores, as the next op on the device reads it', (op) => {
+    const a = new Tensor([4], 'bool', Uint8Array.from([1, 1, 0, 0]));
+    const b = new Tensor([4], 'bool', Uint8Array.from([0, 1, 1, 0]));
+    // A cast or an add after it reads the texture as stored (the read back alone would round it).
+    expectSame(g.cast(g.binary(op, a, b), 'float32'), cpu.cast(cpu.binary(op, a, b), 'float32'), `${op}, cast`);
+    expectSame(g.binary('add', g.binary(op, a, b), a), cpu.binary('add', cpu.binary(op, a, b), a), `${op}, add`);
+  });
+
   it.each(['logicalAnd', 'logicalOr', 'logicalXor', 'greater', 'equal'] as BinaryOp[])('%s gives bool', (op) => {
     fc.assert(fc.property(broadcastPair, fc.nat(), ([sa, sb], seed) => {
       const a = intTensor(sa, seed, 2, 'bool'), b = intTensor(sb, seed + 1, 2, 'bool');

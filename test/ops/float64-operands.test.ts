@@ -37,11 +37,11 @@ const cases: Case[] = [
   ['basicLSTMCell, forgetBias a number', () => tn.basicLSTMCell(0.3, lstmKernel, lstmBias, lstmIn, lstmState, lstmState)[0],
     () => tn.basicLSTMCell(tn.scalar(0.3, 'float64'), lstmKernel, lstmBias, lstmIn, lstmState, lstmState)[0]],
   ['multiRNNCell, states as arrays', () => tn.multiRNNCell([lstmCell], lstmIn, [[[0.1, 1 / 3]]], [[[0.7, 1 / 7]]])[0][0],
-    () => tn.multiRNNCell([lstmCell], lstmIn, [f64([[0.1, 1 / 3]], [1, 2])], [f64([[0.7, 1 / 7]], [1, 2])])[0][0]],
+    () => tn.multiRNNCell([lstmCell], lstmIn, [f64([[0.1, 1 / 3]], [1, 2]) as tn.Tensor2D], [f64([[0.7, 1 / 7]], [1, 2]) as tn.Tensor2D])[0][0]],
   ['image.cropAndResize, boxes an array', () => tn.image.cropAndResize(image, [[0.13, 0.21, 0.77, 0.91]], [0], [3, 3]),
-    () => tn.image.cropAndResize(image, f64([[0.13, 0.21, 0.77, 0.91]], [1, 4]), [0], [3, 3])],
+    () => tn.image.cropAndResize(image, f64([[0.13, 0.21, 0.77, 0.91]], [1, 4]) as tn.Tensor2D, [0], [3, 3])],
   ['image.transform, transforms an array', () => tn.image.transform(image, [[1.1, 0.2, -0.3, -0.15, 0.9, 0.4, 0.01, -0.02]], 'bilinear'),
-    () => tn.image.transform(image, f64([[1.1, 0.2, -0.3, -0.15, 0.9, 0.4, 0.01, -0.02]], [1, 8]), 'bilinear')],
+    () => tn.image.transform(image, f64([[1.1, 0.2, -0.3, -0.15, 0.9, 0.4, 0.01, -0.02]], [1, 8]) as tn.Tensor2D, 'bilinear')],
   ['losses.meanSquaredError', () => tn.losses.meanSquaredError([0.1, 1 / 3], v), () => tn.losses.meanSquaredError(f64([0.1, 1 / 3], [2]), v)],
 ];
 

@@ -389,11 +389,13 @@ export class GpuBackend implements Backend {
     if (!constants) return onHost(op, [a, b], shape, dtype, (out) => binaryHost(op, a.hostValues(), a.shape, b.hostValues(), b.shape, out));
     const args = [this.arg(a, op), this.arg(b, op), NaN, Infinity];
     const size = sizeOfShape(shape);
-    if (dtype !== 'int32' || size === 0) return this.compute(op, binaryKernel, shape, constants, args, dtype);
-    // int32 results hold what an Int32Array stores, as on cpu: atan2 and pow give fractions, a zero divisor NaN or
-    // ±Infinity, and the ops after this one read the texture as it is.
+    const stored = dtype === 'int32' || (dtype === 'bool' && !returnsBool(op));
+    if (!stored || size === 0) return this.compute(op, binaryKernel, shape, constants, args, dtype);
+    // int32 results hold what an Int32Array stores, and arithmetic on bools what a Uint8Array stores, as on cpu:
+    // atan2 and pow give fractions, a zero divisor NaN or ±Infinity, false - true -1 (255 stored), and the ops after
+    // this one read the texture as it is.
     const raw = this.kernels.run(op, binaryKernel, size, constants, args);
-    const out = this.compute('cast', castKernel, shape, { toBool: 0 }, [raw], dtype);
+    const out = this.compute('cast', castKernel, shape, { toBool: dtype === 'int32' ? 0 : 2 }, [raw], dtype);
     raw.delete();
     return out;
   }
