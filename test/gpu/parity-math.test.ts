@@ -56,6 +56,18 @@ describeGpu('gpu math ops against cpu', () => {
     for (const op of ['sinh', 'cosh'] as const) expectParity(g.unary(op, y), cpu.unary(op, y), `${op} on [-40, 40)`);
   });
 
+  it('log1p, expm1, tanh, sinh, asinh, atanh, elu and selu near 0, and softplus and logSigmoid in their tails, to float32 accuracy', () => {
+    // Relative to each value, with no absolute allowance: exp(v) - 1 and log(1 + v) lose v's low digits there.
+    const small = new Tensor([12], 'float32', Float32Array.from([1e-10, -1e-7, 1e-6, -1e-5, 1e-4, -3e-3, 0.02, -0.029, 0.031, 0.05, -0.09, 0.2]));
+    const tight = { atol: 0, rtol: 1e-5 };
+    for (const op of ['log1p', 'expm1', 'sinh', 'asinh', 'atanh', 'elu', 'selu'] as const) expectParity(g.unary(op, small), cpu.unary(op, small), `${op} near 0`, { tol: tight });
+    expectParity(g.unary('tanh', small), cpu.unary('tanh', small), 'tanh near 0', { tol: tight });
+    const tails = new Tensor([6], 'float32', Float32Array.from([-30, -20, -16, -12, -8, -4]));
+    expectParity(g.unary('softplus', tails), cpu.unary('softplus', tails), 'softplus of large negatives', { tol: tight });
+    const far = new Tensor([6], 'float32', Float32Array.from([30, 20, 16, 12, 8, 4]));
+    expectParity(g.unary('logSigmoid', far), cpu.unary('logSigmoid', far), 'logSigmoid of large positives', { tol: tight });
+  });
+
   it.each([...MATH_BINARY_OPS])('binary %s with broadcasting', (op) => {
     fc.assert(fc.property(broadcastPair, fc.nat(), ([aShape, bShape], seed) => {
       const [a, b] = binaryInputs(op, aShape, bShape, seed);
