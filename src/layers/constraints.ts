@@ -7,6 +7,7 @@ import { add, div, mul } from '../ops/binary';
 import { relu, sqrt, square } from '../ops/unary';
 import { sum } from '../ops/reduction';
 import { clipByValue } from '../ops/arithmetic';
+import { assertAxis } from '../ops/shape-args';
 import { argError, checkKnownKeys, fmtValue } from '../util/validate';
 
 /** Keras's fuzz factor: keeps the norm divisions finite for an all-zero slice. */
@@ -30,8 +31,9 @@ function constraint(className: BuiltinClassName, apply: (w: Tensor) => Tensor, g
   return { className, apply: (w) => tidy(() => apply(w)), getConfig, getClassName: () => className };
 }
 
-function norms(w: Tensor, axis: number): Tensor {
-  return sqrt(sum(square(w), axis, true));
+/** The L2 norms of w's slices along axis, the axis checked against w's rank under the constraint's name. */
+function norms(op: string, w: Tensor, axis: number): Tensor {
+  return sqrt(sum(square(w), assertAxis(op, 'axis', axis, w.rank), true));
 }
 
 function readArgs(op: string, config: unknown, keys: string[]): Record<string, unknown> {
@@ -52,9 +54,11 @@ export function maxNorm(config?: { maxValue?: number; axis?: number }): Constrai
   const op = 'constraints.maxNorm';
   const c = readArgs(op, config, ['maxValue', 'axis']);
   const maxValue = num(op, 'maxValue', c.maxValue, 2);
+  // A negative bound has no norm to scale to (TF.js takes it and fails in clipByValue on the first apply).
+  if (maxValue < 0) throw argError(op, 'maxValue', String(maxValue), 'a number >= 0');
   const axis = num(op, 'axis', c.axis, 0, true);
   return constraint('MaxNorm', (w) => {
-    const n = norms(w, axis);
+    const n = norms(op, w, axis);
     return mul(w, div(clipByValue(n, 0, maxValue), add(n, EPSILON)));
   }, () => ({ maxValue, axis }));
 }
@@ -63,7 +67,7 @@ export function maxNorm(config?: { maxValue?: number; axis?: number }): Constrai
 export function unitNorm(config?: { axis?: number }): Constraint {
   const op = 'constraints.unitNorm';
   const axis = num(op, 'axis', readArgs(op, config, ['axis']).axis, 0, true);
-  return constraint('UnitNorm', (w) => div(w, add(norms(w, axis), EPSILON)), () => ({ axis }));
+  return constraint('UnitNorm', (w) => div(w, add(norms(op, w, axis), EPSILON)), () => ({ axis }));
 }
 
 /** Clamps the weights at zero from below, as tf.constraints.nonNeg. */
@@ -82,9 +86,10 @@ export function minMaxNorm(config?: { minValue?: number; maxValue?: number; rate
   const maxValue = num(op, 'maxValue', c.maxValue, 1);
   const rate = num(op, 'rate', c.rate, 1);
   const axis = num(op, 'axis', c.axis, 0, true);
+  if (minValue < 0) throw argError(op, 'minValue', String(minValue), 'a number >= 0');
   if (minValue > maxValue) throw argError(op, 'minValue', String(minValue), `at most maxValue ${maxValue}`);
   return constraint('MinMaxNorm', (w) => {
-    const n = norms(w, axis);
+    const n = norms(op, w, axis);
     const desired = add(mul(clipByValue(n, minValue, maxValue), rate), mul(n, 1 - rate));
     return mul(w, div(desired, add(n, EPSILON)));
   }, () => ({ minValue, maxValue, rate, axis }));

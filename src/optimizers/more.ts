@@ -31,9 +31,12 @@ export class MomentumOptimizer extends SGDOptimizer {
   private m: Tensor;
 
   constructor(learningRate: number, momentum: number, useNesterov?: boolean) {
+    // Checked before SGD's constructor holds the learning rate's scalar, which a refusal would leave behind.
+    const m = checkRate('train.momentum', 'momentum', momentum, 0, Infinity);
+    const nesterov = assertBoolean('train.momentum', 'useNesterov', useNesterov ?? false);
     super(learningRate);
-    this.momentum = checkRate('train.momentum', 'momentum', momentum, 0, Infinity);
-    this.useNesterov = assertBoolean('train.momentum', 'useNesterov', useNesterov ?? false);
+    this.momentum = m;
+    this.useNesterov = nesterov;
     this.m = this.holdScalar(momentum);
   }
 

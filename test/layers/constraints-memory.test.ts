@@ -61,3 +61,17 @@ describe('constraints free their intermediates, as TF.js 4.22', () => {
     }
   });
 });
+
+describe('constraints refuse bounds and axes that fit no weight, naming the constraint', () => {
+  it('a negative maxValue or minValue when made; an axis outside the weight when applied, leaving nothing behind', () => {
+    expect(() => tn.constraints.maxNorm({ maxValue: -1 })).toThrow(/^constraints.maxNorm: maxValue must be a number >= 0, got -1$/);
+    expect(() => tn.constraints.minMaxNorm({ minValue: -0.5 })).toThrow(/^constraints.minMaxNorm: minValue must be a number >= 0, got -0.5$/);
+    const w = tn.ones([2, 3]);
+    const before = tn.memory().numTensors;
+    expect(() => tn.constraints.maxNorm({ axis: 5 }).apply(w)).toThrow(/^constraints.maxNorm: axis must be an integer in \[-2, 2\) for a rank-2 tensor, got number 5$/);
+    expect(() => tn.constraints.unitNorm({ axis: -3 }).apply(w)).toThrow(/^constraints.unitNorm: axis must be an integer in \[-2, 2\) for a rank-2 tensor, got number -3$/);
+    expect(tn.memory().numTensors).toBe(before);
+    // A negative axis counts from the end: the rows' norms [5, 0.5] scaled to at most 1.
+    expect(Array.from(tn.constraints.maxNorm({ maxValue: 1, axis: -1 }).apply(tn.tensor2d([[3, 4], [0.3, 0.4]])).dataSync()).map((v) => Math.round(v * 1e6) / 1e6)).toEqual([0.6, 0.8, 0.3, 0.4]);
+  });
+});

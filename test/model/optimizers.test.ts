@@ -85,3 +85,12 @@ describe('optimizers with Keras semantics', () => {
     p.dispose();
   });
 });
+
+describe('optimizer arguments', () => {
+  it('train.momentum refuses a bad momentum or useNesterov before it holds any tensor', () => {
+    const before = tn.memory().numTensors;
+    expect(() => tn.train.momentum(0.1, -1)).toThrow(/^train.momentum: momentum must be a number in \[0, Infinity\), got -1$/);
+    expect(() => tn.train.momentum(0.1, 0.9, 'yes' as never)).toThrow(/^train.momentum: useNesterov must be a boolean, got string "yes"$/);
+    expect(tn.memory().numTensors).toBe(before);
+  });
+});
