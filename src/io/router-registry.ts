@@ -67,6 +67,11 @@ export function loadHandlerFor(op: string, url: string, loadOptions?: LoadOption
   const handler = onlyOne(op, 'load', url, matching(loadRouters, url, loadOptions, op));
   if (handler) return handler;
   if (url.startsWith('file://')) throw fileUrlError(op, url);
+  // Another scheme than http(s) would only fail in fetch ("fetch failed"), which names neither the URL's scheme nor the way out.
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1].toLowerCase();
+  if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
+    throw new Error(`${op}: no load handler for URL '${url}'; tessera loads from ${SCHEMES}, file://…/model.json (Node), or a scheme added with tn.io.registerLoadRouter`);
+  }
   return httpFor(op, url, loadOptions);
 }
 

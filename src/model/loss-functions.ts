@@ -10,6 +10,7 @@ import { where } from '../ops/where';
 import { argError, fmtShape } from '../util/validate';
 import { assertTensor } from '../tensor/checks';
 import { arraysEqual, sizeFromShape } from '../util/tf-util';
+import { broadcastShapes } from '../backend/shapes';
 
 /*
  * The Keras losses and metrics as tfjs-layers computes them: (yTrue, yPred) -> a value per sample
@@ -24,11 +25,19 @@ export type LossOrMetricFn = (yTrue: Tensor, yPred: Tensor) => Tensor;
 const clip = (x: Tensor, lo: number, hi: number) => minimum(maximum(x, lo), hi);
 const LARGE = 3.4e38;
 
-/** f, refusing anything but tensors for yTrue and yPred (named for `name`), as `name`. */
-export function checked(name: string, f: LossOrMetricFn): LossOrMetricFn {
+/**
+ * f, refusing anything but tensors for yTrue and yPred (named for `name`), and shapes that do not broadcast unless f
+ * checks them itself (`ownShapes`: equal shapes, or class ids beside probabilities), as `name`.
+ */
+export function checked(name: string, f: LossOrMetricFn, ownShapes = false): LossOrMetricFn {
   const g = (yTrue: Tensor, yPred: Tensor) => {
     assertTensor(name, 'yTrue', yTrue);
     assertTensor(name, 'yPred', yPred);
+    // Named here, unless f checks the shapes itself: the op inside that would fail first (sub, equal, logicalAnd)
+    // names its own a and b.
+    if (!ownShapes && !broadcastShapes(yTrue.shape, yPred.shape)) {
+      throw argError(name, 'yPred', `shape ${fmtShape(yPred.shape)}`, `a shape that broadcasts with yTrue's ${fmtShape(yTrue.shape)}`);
+    }
     return f(yTrue, yPred);
   };
   Object.defineProperty(g, 'name', { value: name });
@@ -99,7 +108,7 @@ export const categoricalCrossentropy = checked('categoricalCrossentropy', (t, p)
   if (!arraysEqual(t.shape, p.shape)) throw argError('categoricalCrossentropy', 'yPred', `shape ${fmtShape(p.shape)}`, `yTrue's shape ${fmtShape(t.shape)}`);
   const q = clip(div(p, sum(p, -1, true)), EPSILON, 1 - EPSILON);
   return neg(sum(mul(t, log(q)), -1));
-});
+}, true);
 /**
  * The most a cross-entropy term of a probability clipped at EPSILON can be, -log(EPSILON), in `dtype`'s precision
  * (tfjs-layers takes the log of the clipped float32 probability).
@@ -116,7 +125,7 @@ export function categoricalCrossentropyFromLogits(t: Tensor, logits: Tensor): Te
   return neg(sum(mul(t, maximum(logSoftmax(logits), -crossEntropyCap(logits.dtype))), -1));
 }
 export const sparseCategoricalCrossentropy = checked('sparseCategoricalCrossentropy', (t, p) =>
-  categoricalCrossentropy(oneHotLike('sparseCategoricalCrossentropy', t, p), clip(p, EPSILON, 1 - EPSILON)));
+  categoricalCrossentropy(oneHotLike('sparseCategoricalCrossentropy', t, p), clip(p, EPSILON, 1 - EPSILON)), true);
 export const binaryCrossentropy = checked('binaryCrossentropy', (t, p) => {
   // TF.js's words: its sigmoid cross-entropy takes no broadcasting (a [3, 1] target against [3, 3] is a mistake).
   if (!arraysEqual(t.shape, p.shape)) {
@@ -144,12 +153,12 @@ export const categoricalAccuracy = checked('categoricalAccuracy', (t, p) => {
   // argMax of either would hide a mismatch (a [2, 3] yTrue against a [2, 4] yPred compared class ids of other sizes).
   if (!arraysEqual(t.shape, p.shape)) throw argError('categoricalAccuracy', 'yPred', `shape ${fmtShape(p.shape)}`, `yTrue's shape ${fmtShape(t.shape)}`);
   return cast(equal(argMax(t, -1), argMax(p, -1)), 'float32');
-});
+}, true);
 export const sparseCategoricalAccuracy = checked('sparseCategoricalAccuracy', (t, p) => {
   assertClassIds('sparseCategoricalAccuracy', t, p);
   const ids = t.rank === p.rank ? t.reshape(t.shape.slice(0, -1)) : t;
   return cast(equal(ids, argMax(p, -1)), 'float32');
-});
+}, true);
 
 /**
  * How many rows hold exactly `want` in yTrue and `got` in yPred, as a float scalar whatever yPred's dtype (as

@@ -4,7 +4,7 @@ import { Layer } from '../layers/layer';
 import type { SymbolicTensor } from '../layers/symbolic';
 import type { Tensor } from '../tensor/tensor';
 import type { Variable } from '../tensor/variable';
-import { argError, fmtValue, optionsArg } from '../util/validate';
+import { argError, describeValue, fmtValue, optionsArg } from '../util/validate';
 import { layerFromDict, registerBuiltinLayers } from '../layers/serialization';
 import type { ConfigDict, ConfigDictArray, Serializable, SerializableConstructor } from '../util/serializable';
 import { buildGraph } from './graph';
@@ -38,6 +38,8 @@ export class Sequential extends LayersModel {
     const args = optionsArg('sequential', 'config', given, ['layers', 'name']);
     if (args.name !== undefined && (typeof args.name !== 'string' || args.name === '')) throw argError('sequential', 'name', fmtValue(args.name), 'a non-empty string');
     if (args.layers !== undefined && !Array.isArray(args.layers)) throw argError('sequential', 'layers', typeof args.layers, 'an array of layers');
+    const bad = args.layers?.findIndex((l) => !(l instanceof Layer)) ?? -1;
+    if (bad >= 0) throw argError('sequential', `layers[${bad}]`, describeValue(args.layers![bad]), 'a layer from tn.layers');
     super({ inputs: [], outputs: [] }, { name: args.name });
     for (const layer of args.layers ?? []) this.add(layer);
   }
@@ -88,7 +90,7 @@ export class Sequential extends LayersModel {
   /** Appends a layer, applying it to the model's output when the input shape is known. */
   add(layer: Layer): void {
     const op = 'Sequential.add';
-    if (!(layer instanceof Layer)) throw argError(op, 'layer', typeof layer, 'a layer from tn.layers');
+    if (!(layer instanceof Layer)) throw argError(op, 'layer', describeValue(layer), 'a layer from tn.layers');
     if (layer instanceof InputLayer) {
       if (this.layerList.length > 0 || this.inputTensor) throw argError(op, 'layer', `InputLayer '${layer.name}'`, 'an InputLayer only as the first layer');
       // An InputLayer the user adds is one of the model's layers, as in TF.js (the one an inputShape makes is not).

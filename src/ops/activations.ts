@@ -1,6 +1,6 @@
 import type { Tensor } from '../tensor/tensor';
 import { argError, describeValue } from '../util/validate';
-import { binaryOp } from './binary';
+import { binaryOp, checkBroadcast } from './binary';
 import { cast } from './cast';
 import { fill, scalar } from './creation';
 import { step as unitStep, unaryOp } from './unary';
@@ -31,6 +31,7 @@ export function prelu<T extends Tensor>(x: T | TensorLike, alpha: Tensor | Tenso
   // int32 and bool operands give float32, as TF.js's kernel writes every result in float32.
   const float = (t: Tensor) => (t.dtype === 'int32' || t.dtype === 'bool' ? cast(t, 'float32') : t);
   const [tx, ta] = toTensorsBeside('prelu', [['x', x], ['alpha', alpha]]);
+  checkBroadcast('prelu', tx, ta, ['x', 'alpha']);
   return binaryOp('prelu', float(tx), float(ta)) as T;
 }
 

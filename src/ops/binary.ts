@@ -14,9 +14,10 @@ import { isStrings, stringRanks } from './string-tensors';
 /** An operand as TF.js takes it: a Tensor, or a number or array made into one. */
 export type Operand = Tensor | TensorLike;
 
-function checkBroadcast(op: string, a: Tensor, b: Tensor): void {
+/** @internal Refuses operands whose shapes do not broadcast, naming them as the op does (a and b for most). */
+export function checkBroadcast(op: string, a: Tensor, b: Tensor, names: readonly [string, string] = ['a', 'b']): void {
   if (!broadcastShapes(a.shape, b.shape)) {
-    throw new Error(`${op}: a and b must have broadcastable shapes (equal, or 1, in each trailing dim), got ${fmtShape(a.shape)} and ${fmtShape(b.shape)}`);
+    throw new Error(`${op}: ${names[0]} and ${names[1]} must have broadcastable shapes (equal, or 1, in each trailing dim), got ${fmtShape(a.shape)} and ${fmtShape(b.shape)}`);
   }
 }
 

@@ -2,10 +2,9 @@ import type { Padding } from '../backend/backend';
 import { outputLength } from '../backend/shapes';
 import { assertRank, assertSameDtype } from '../tensor/checks';
 import type { Tensor } from '../tensor/tensor';
-import { argError, assertPair, assertPositiveInt, assertShape, describeValue, fmtShape, fmtValue } from '../util/validate';
+import { argError, assertPair, assertPositiveInt, assertShape, describeValue, fmtShape, fmtValue, shown } from '../util/validate';
 import { cast, floatOperands } from './cast';
 import { conv2d, conv2dBackpropInput } from './conv';
-import { checkDilations } from './dilate';
 import { checkDimRoundingMode } from './pool-checks';
 import { reshape } from './reshape';
 import type { DimRoundingMode, WindowPad } from '../tensor/value-types';
@@ -27,6 +26,10 @@ export function checkLayout(op: string, dataFormat: unknown, layout: string): vo
  */
 function checkConv1dPad(op: string, pad: unknown): void {
   if (pad === 'valid' || pad === 'same') return;
+  if (typeof pad !== 'number' && !Array.isArray(pad)) {
+    const causal = pad === 'causal' ? " ('causal' is the padding of layers.conv1d, not of the op)" : '';
+    throw argError(op, 'pad', shown(pad), `'valid', 'same', 0 or explicit [[0, 0], [0, 0], [left, right], [0, 0]]${causal}`);
+  }
   const heightPad = typeof pad === 'number' ? pad : Array.isArray(pad) && Array.isArray(pad[1]) ? Math.max(...(pad[1] as number[])) : 0;
   if (heightPad !== 0) {
     throw argError(op, 'pad', fmtValue(pad), "'valid', 'same', 0 or explicit [[0, 0], [0, 0], [left, right], [0, 0]] (a numeric pad also pads the height of the [batch, 1, width] view, which TF.js fails on)");
@@ -50,7 +53,7 @@ export function conv1d<T extends Tensor>(
   checkConv1dPad(op, pad);
   checkLayout(op, dataFormat, 'NWC');
   assertPositiveInt(op, 'dilation', dilation);
-  checkDilations(op, [1, dilation], [1, stride]);
+  if (dilation > 1 && stride > 1) throw argError(op, 'dilation', String(dilation), `1 where stride is not 1 (stride ${stride}): either stride or dilation must be 1, as in TF.js`);
   checkDimRoundingMode(op, dimRoundingMode, pad);
   const x3 = x.rank === 2 ? reshape(x, [1, ...x.shape]) : x;
   const [batch, width, channels] = x3.shape;

@@ -72,6 +72,10 @@ function checkEpilogue(op: string, like: Tensor, channels: number, e: EpilogueTe
     if (dataFormat === 'NCHW' && (e.bias.rank > 1 || (e.bias.rank === 1 && e.bias.shape[0] !== 1 && e.bias.shape[0] !== channels))) {
       throw argError(op, 'bias', `shape ${fmtShape(e.bias.shape)}`, `a scalar or a 1-D tensor of 1 or ${channels} (the output channels) values with dataFormat 'NCHW'`);
     }
+    const last = e.bias.shape[e.bias.rank - 1];
+    if (dataFormat !== 'NCHW' && e.bias.rank > 0 && last !== 1 && last !== channels) {
+      throw argError(op, 'bias', `shape ${fmtShape(e.bias.shape)}`, `a shape that broadcasts over the output, whose last dim is the ${channels} output channels`);
+    }
   }
   if (act === 'prelu') assertTensor(op, 'preluActivationWeights', e.preluActivationWeights);
   if (act === 'leakyrelu' && e.leakyreluAlpha !== undefined) assertFiniteNumber(op, 'leakyreluAlpha', e.leakyreluAlpha);

@@ -124,7 +124,7 @@ export function grad(f: (x: Tensor) => Tensor): (x: Tensor | TensorLike, dy?: Te
 /** value and gradient of a one-argument f, as tf.valueAndGrad(f)(x, dy?). */
 export function valueAndGrad(f: (x: Tensor) => Tensor): (x: Tensor, dy?: Tensor) => { value: Tensor; grad: Tensor } {
   if (typeof f !== 'function') throw new Error(`valueAndGrad: f must be a function, got ${typeof f}`);
-  const vg = valueAndGrads((x) => f(x));
+  const vg = valueAndGradsAs('valueAndGrad', (x) => f(x), () => 'x');
   return (x, dy) => {
     if (!(x instanceof Tensor)) throw new Error(`valueAndGrad: x must be a Tensor, got ${typeof x}`);
     const { value, grads: [g] } = vg([x], dy);
@@ -146,7 +146,8 @@ export function variableGrads(f: () => Tensor, varList?: Variable[]): { value: S
 export function variableGradsList(f: () => Tensor, varList?: Variable[]): { value: Tensor; grads: Map<Variable, Tensor> } {
   if (typeof f !== 'function') throw argError('variableGrads', 'f', describeValue(f), 'a function');
   if (varList != null && (!Array.isArray(varList) || !varList.every((v) => v instanceof Variable))) {
-    throw new Error('variableGrads: varList must be an array of Variables');
+    const bad = Array.isArray(varList) ? varList.findIndex((v) => !(v instanceof Variable)) : -1;
+    throw argError('variableGrads', bad < 0 ? 'varList' : `varList[${bad}]`, describeValue(bad < 0 ? varList : varList[bad]), bad < 0 ? 'an array of Variables' : 'a Variable (made by tf.variable)');
   }
   // As TF.js: the non-trainable variables of a given list get no gradient, and a list with none trainable is refused.
   const sources = varList?.filter((v) => v.trainable);

@@ -5,6 +5,7 @@ import { atrous } from './dilate';
 import { maxPool } from './pool';
 import { reshape } from './reshape';
 import { toTensor, type TensorLike } from './tensor-like';
+import { assertWindowPad } from './window-pad';
 import type { DimRoundingMode, WindowPad } from '../tensor/value-types';
 
 type Pair = number | [number, number];
@@ -23,6 +24,7 @@ export function pool<T extends Tensor>(
   const t = toTensor(op, 'x', input);
   if (t.rank !== 3 && t.rank !== 4) throw argError(op, 'x', `rank ${t.rank}`, 'rank 3 or 4');
   if (poolingType !== 'avg' && poolingType !== 'max') throw argError(op, 'poolingType', fmtValue(poolingType), "'avg' or 'max'");
+  assertWindowPad(op, pad);
   const padding = pad === 0 ? 'valid' : pad;
   const x = t.rank === 3 ? reshape(t, [1, ...t.shape]) : t;
   const rate = pair(dilations);

@@ -48,6 +48,7 @@ export function sum<T extends Tensor>(x: Tensor | TensorLike, axis?: number | nu
  */
 export function mean<T extends Tensor>(input: Tensor | TensorLike, axis?: number | number[], keepDims?: boolean): T {
   keepDims ??= false;
+  assertBoolean('mean', 'keepDims', keepDims);
   // In a scope, as TF.js's ops: only the mean outlives the call (not the sum, the count's scalar, a cast input).
   return unnumberedTidy(() => {
     const t = toTensor('mean', 'x', input);

@@ -63,6 +63,10 @@ export function onStringsOne(xs: readonly Tensor[], f: (standIns: Tensor[]) => T
  * kernels do). Strings compare only with strings: TF.js refuses to upcast them.
  */
 export function stringRanks(op: string, a: unknown, b: unknown): [Tensor, Tensor] {
+  const [aStrings, bStrings] = [isStrings(a), isStrings(b)];
+  if (aStrings !== bStrings) {
+    throw argError(op, aStrings ? 'b' : 'a', describeValue(aStrings ? b : a), `strings, as ${aStrings ? 'a' : 'b'} is (strings compare only with strings)`);
+  }
   const [ta, tb] = [stringTensor(op, 'a', a), stringTensor(op, 'b', b)];
   const [sa, sb] = [ta, tb].map((t) => (t.encodedStrings() ?? []).map(decodeString));
   const sorted = [...new Set([...sa, ...sb])].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));

@@ -31,20 +31,20 @@ function isEntry(v: unknown, bytesAreStrings: boolean): boolean {
  * the arrays is a value, 0, as TF.js stores it (its documentation's tensor1d([1, null, 3, 4])), and an undefined one
  * NaN, as TF.js stores it (a CSV row's missing cell).
  */
-function nestedShape(op: string, values: unknown, path: string, bytesAreStrings: boolean): number[] {
+function nestedShape(op: string, values: unknown, path: string, bytesAreStrings: boolean, arg = 'values'): number[] {
   if (typeof values === 'number' || typeof values === 'boolean' || typeof values === 'string' || (path !== '' && isEntry(values, bytesAreStrings))) return [];
   if (ArrayBuffer.isView(values) && !(values instanceof DataView)) return [(values as TypedArray).length];
-  if (!Array.isArray(values)) throw argError(op, `values${path}`, describeValue(values), 'a number, a boolean, a string, or (nested) arrays of them');
+  if (!Array.isArray(values)) throw argError(op, `${arg}${path}`, describeValue(values), 'a number, a boolean, a string, or (nested) arrays of them');
   if (values.length === 0) return [0];
   // A row of single values (the innermost list, nearly every value) is checked in one pass with no shapes or paths.
   let plain = 0;
   while (plain < values.length && isEntry(values[plain], bytesAreStrings)) plain++;
   if (plain === values.length) return [values.length];
-  const inner = nestedShape(op, values[0], `${path}[0]`, bytesAreStrings);
+  const inner = nestedShape(op, values[0], `${path}[0]`, bytesAreStrings, arg);
   for (let i = 1; i < values.length; i++) {
-    const s = nestedShape(op, values[i], `${path}[${i}]`, bytesAreStrings);
+    const s = nestedShape(op, values[i], `${path}[${i}]`, bytesAreStrings, arg);
     if (s.length !== inner.length || s.some((d, j) => d !== inner[j])) {
-      throw argError(op, `values${path}[${i}]`, `an entry of shape ${fmtShape(s)}`, `shape ${fmtShape(inner)} like values${path}[0] (nested arrays must be rectangular)`);
+      throw argError(op, `${arg}${path}[${i}]`, `an entry of shape ${fmtShape(s)}`, `shape ${fmtShape(inner)} like ${arg}${path}[0] (nested arrays must be rectangular)`);
     }
   }
   return [values.length, ...inner];
@@ -78,11 +78,11 @@ function toTypedArray(flat: ArrayLike<number>, dtype: NumericDType): TypedArray 
   return dtype === 'bool' ? toBoolBytes(flat) : arrayTypeFor(dtype).from(flat);
 }
 
-/** A new tensor from TensorLike values; shape defaults to the nesting, dtype to TF.js's inference. */
-export function makeTensor(op: string, values: TensorLike, shape: readonly number[] | undefined, dtype: DType | undefined): Tensor {
+/** A new tensor from TensorLike values (`arg` names them in errors); shape defaults to the nesting, dtype to TF.js's inference. */
+export function makeTensor(op: string, values: TensorLike, shape: readonly number[] | undefined, dtype: DType | undefined, arg = 'values'): Tensor {
   const d = dtype == null ? inferDtype(values) : dtype === 'string' ? dtype : assertDtype(op, 'dtype', dtype);
   const strings = d === 'string';
-  const implied = nestedShape(op, values, '', strings);
+  const implied = nestedShape(op, values, '', strings, arg);
   let flat: ArrayLike<unknown>;
   if (ArrayBuffer.isView(values)) flat = values;
   else {
@@ -136,7 +136,7 @@ export function toTensor(op: string, arg: string, x: unknown, dtype?: DType): Te
       if (!Number.isInteger(flat[i])) throw argError(op, `${arg}[${i}]`, String(flat[i]), 'an integer (this argument is int32)');
     }
   }
-  return makeTensor(op, x as TensorLike, undefined, dtype);
+  return makeTensor(op, x as TensorLike, undefined, dtype, arg);
 }
 
 const RANK: Record<NumericDType, number> = { bool: 0, int32: 1, float32: 2, float64: 3 };

@@ -30,6 +30,11 @@ function sides(op: string, pad: unknown): [number, number, number, number] {
   return [top, bottom, left, right];
 }
 
+/** A window op's pad: 'valid', 'same', or a numeric or explicit one (checked under `op`'s name). */
+export function assertWindowPad(op: string, pad: unknown): void {
+  if (pad !== 'valid' && pad !== 'same') sides(op, pad);
+}
+
 function roundDim(v: number, rounding: DimRoundingMode | undefined): number {
   return rounding === undefined ? Math.trunc(v) : Math[rounding](v);
 }

@@ -3,6 +3,7 @@ import type { DataType, Rank } from './value-types';
 import { Variable, findVariable } from './variable';
 import { assertDtype, assertTensor } from './checks';
 import { tidy } from './tidy';
+import { describeValue } from '../util/validate';
 
 /**
  * A variable initialized with a copy of initialValue, as tf.variable(initialValue, trainable?, name?, dtype?); a
@@ -13,8 +14,8 @@ export function variable<R extends Rank>(initialValue: Tensor<R>, trainable?: bo
   // A string tensor makes a variable too, as in TF.js (no op computes on it).
   if (initialValue instanceof Tensor && initialValue.dtype === 'string') initialValue.assertLive('variable (initialValue)');
   else assertTensor('variable', 'initialValue', initialValue);
-  if (typeof trainable !== 'boolean') throw new Error(`variable: trainable must be a boolean, got ${typeof trainable}`);
-  if (name != null && typeof name !== 'string') throw new Error(`variable: name must be a string, got ${typeof name}`);
+  if (typeof trainable !== 'boolean') throw new Error(`variable: trainable must be a boolean, got ${describeValue(trainable)}`);
+  if (name != null && typeof name !== 'string') throw new Error(`variable: name must be a string, got ${describeValue(name)}`);
   // As TF.js's engine registers variables by name: a second live one with the same name is refused.
   if (name != null && findVariable(name) !== undefined) {
     throw new Error(`variable: name must be unique among live variables, got '${name}' (a variable with that name was already registered)`);

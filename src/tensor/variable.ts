@@ -1,5 +1,5 @@
 import { copyHostValues, releaseStorage } from '../backend/host-values';
-import { fmtShape } from '../util/validate';
+import { describeValue, fmtShape } from '../util/validate';
 import { currentScope } from './scopes';
 import type { TensorFields } from './inspect-view';
 import { Tensor, arrayTypeFor, type DType, type TypedArray } from './tensor';
@@ -104,7 +104,7 @@ export class Variable<R extends Rank = Rank> extends Tensor<R> {
 
   /** Replaces the values with a copy of t's; t must have the same shape and dtype. */
   assign(t: Tensor<R>): void {
-    if (!(t instanceof Tensor)) throw new Error(`Variable.assign: value must be a Tensor, got ${typeof t}`);
+    if (!(t instanceof Tensor)) throw new Error(`Variable.assign: value must be a Tensor, got ${describeValue(t)}`);
     if (t.dtype !== this.dtype || t.shape.length !== this.shape.length || t.shape.some((d, i) => d !== this.shape[i])) {
       throw new Error(
         `Variable.assign (${this.name}): value must have shape ${fmtShape(this.shape)} and dtype ${this.dtype}, got shape ${fmtShape(t.shape)} and dtype ${t.dtype}`,

@@ -308,3 +308,10 @@ describe('no partial model, no global change', () => {
     expect(model.layers[0].batchInputShape).toEqual([null, 3]);
   });
 });
+
+describe('a URL no handler takes', () => {
+  it('another scheme than http(s) is refused naming the URL and the ways that load (it failed in fetch)', async () => {
+    await expect(tn.loadLayersModel('foo://x/model.json')).rejects.toThrow(/^loadLayersModel: no load handler for URL 'foo:\/\/x\/model.json'; tessera loads from indexeddb:\/\/name/);
+    await expect(tn.loadGraphModel('s3://bucket/model.json')).rejects.toThrow(/^loadGraphModel: no load handler for URL 's3:\/\/bucket\/model.json'/);
+  });
+});

@@ -190,6 +190,11 @@ describe('Sequential end to end', () => {
     await expect(model.fit(x, y, { verbose: '1' as never })).rejects.toThrow('fit: verbose must be 0, 1 or 2 (or true / false), got "1"');
     expect(() => model.predict(tn.zeros([2, 8, 8]))).toThrow(/predict: x must be shape \[batch, 8, 8, 1\]/);
     expect(() => model.evaluate(x, tn.zeros([3]))).toThrow(/evaluate: y must be 8 samples/);
+    // Losses and metrics name yTrue and yPred, not the op inside them that fails first.
+    expect(() => tn.metrics.binaryAccuracy(tn.zeros([2, 3]), tn.zeros([3, 2]))).toThrow(/^binaryAccuracy: yPred must be a shape that broadcasts with yTrue's \[2, 3\], got shape \[3, 2\]$/);
+    expect(() => tn.losses.meanSquaredError(tn.zeros([2, 3]), tn.zeros([3, 2]))).toThrow(/^meanSquaredError: /);
+    expect(() => tn.metrics.meanSquaredError(tn.zeros([2, 3]), tn.zeros([3, 2]))).toThrow(/^meanSquaredError: yPred must be a shape that broadcasts with yTrue's/);
+    expect(() => tn.sequential({ layers: [tn.layers.dense({ units: 1 }), 5 as never] })).toThrow(/^sequential: layers\[1\] must be a layer from tn.layers, got number 5$/);
     // TF.js takes a sampleWeight in evaluate and weighs nothing; refused here, as fit refuses it.
     expect(() => model.evaluate(x, y, { sampleWeight: tn.ones([8]) })).toThrow(/^evaluate: args.sampleWeight must be absent \(samples are not weighted in evaluate\), got a tensor of shape \[8\] and dtype float32$/);
     expect(model.getWeights().map((w) => w.dataSync())).toEqual(before);

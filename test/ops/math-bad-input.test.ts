@@ -14,7 +14,7 @@ describe('math ops: bad input gets an Error naming the op, the argument, what ca
     ['clipByValue NaN', () => tn.clipByValue(a23, 0, NaN), /clipByValue: clipValueMax must be a number, got number NaN/],
     ['leakyRelu alpha', () => tn.leakyRelu(a23, 'x' as unknown as number), /leakyRelu: alpha must be a number, got string "x"/],
     ['prelu alpha', () => tn.prelu(a23, 'x' as unknown as tn.Tensor), /prelu: alpha must be a Tensor or TensorLike values .*, got string "x"/],
-    ['prelu shapes', () => tn.prelu(a23, tn.zeros([2])), /prelu: a and b must have broadcastable shapes/],
+    ['prelu shapes', () => tn.prelu(a23, tn.zeros([2])), /prelu: x and alpha must have broadcastable shapes/],
     ['step alpha', () => tn.step(a23, '1' as unknown as number), /step: alpha must be a number, got string "1"/],
     ['addN empty', () => tn.addN([]), /addN: tensors must be a non-empty array of Tensors, got an array of length 0/],
     ['addN element', () => tn.addN([a23, 'x' as unknown as tn.Tensor]), /addN: tensors\[1\] must be a Tensor or TensorLike values .*, got string/],

@@ -60,7 +60,7 @@ describe('conv1d', () => {
     expect(() => tn.conv1d(x, tn.zeros([7, 2, 1]), 1, 'valid')).toThrow(/conv1d: with 'valid' padding the filter width 7 must come within a stride of fitting inside x's width \(x \[1, 5, 2\], stride 1\)/);
     expect(() => tn.conv1d(x, tn.zeros([2, 2, 1]), 0, 'valid')).toThrow(/conv1d: stride must be a positive integer, got number 0/);
     expect(() => tn.conv1d(x, tn.zeros([2, 2, 1]), 1, 'valid', 'NCW')).toThrow(/conv1d: dataFormat must be 'NWC'/);
-    expect(() => tn.conv1d(x, tn.zeros([2, 2, 1]), 2, 'valid', 'NWC', 2)).toThrow(/conv1d: dilations must be 1 where strides are not 1/);
+    expect(() => tn.conv1d(x, tn.zeros([2, 2, 1]), 2, 'valid', 'NWC', 2)).toThrow(/conv1d: dilation must be 1 where stride is not 1 \(stride 2\)/);
     expect(() => tn.conv1d(x, tn.zeros([3, 2, 1]), 1, 'valid', 'NWC', 3)).toThrow(/conv1d: with 'valid' padding the filter width 3 \(dilation 3\) must come within a stride of fitting/);
   });
 });

@@ -57,7 +57,7 @@ describe('string tensors refused with the argument, what it got and what was exp
     ['all with strings as values', () => tn.all(['a'] as unknown as tn.Tensor), 'all: x must be numbers or booleans (all does not take strings), got strings'],
     ['logicalNot with strings as values', () => tn.logicalNot(['a'] as unknown as tn.Tensor), 'logicalNot: x must be numbers or booleans (logicalNot does not take strings), got strings'],
     ['gather with string indices', () => tn.gather([1, 2], ['0'] as unknown as tn.Tensor), 'gather: indices must be numbers or booleans (gather does not take strings), got strings'],
-    ['equal with a number', () => tn.equal(v(), 1), 'equal: b must be a string tensor or strings, as strings join and compare only with strings, got number 1'],
+    ['equal with a number', () => tn.equal(v(), 1), 'equal: b must be strings, as a is (strings compare only with strings), got number 1'],
     ['stack with a float tensor', () => tn.stack([v(), tn.ones([3])]), 'stack: tensors[1] must be a string tensor, as strings join and compare only with strings, got a tensor of shape [3] and dtype float32'],
     ['numbers given dtype string', () => tn.tensor([1, 2], [2], 'string'), "tensor: values[0] must be a string or a Uint8Array of its bytes (the dtype is 'string'), got number 1"],
     ['a string buffer holding a number', () => { const b = tn.buffer([1], 'string'); b.set(5, 0); return b.toTensor(); }, "TensorBuffer.toTensor: values[0] must be a string or a Uint8Array of its bytes (the dtype is 'string'), got number 5"],
