@@ -192,16 +192,15 @@ export class Softmax extends ElementwiseLayer {
     return 'Softmax';
   }
 
-  /** The axes as a list, each in [0, rank). */
+  /** The axes as a list, negative ones counted from the end (in [0, rank) once outputShapeNoBatch has checked them). */
   private axes(rank: number): number[] {
     return (Array.isArray(this.axis) ? this.axis : [this.axis]).map((a) => (a < 0 ? a + rank : a));
   }
 
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     const rank = inputShape.length + 1;
-    for (const a of Array.isArray(this.axis) ? this.axis : [this.axis]) {
-      if (a < -rank || a >= rank) throw argError(this.name, 'axis', fmtValue(this.axis), `axes of the rank-${rank} input`);
-    }
+    // An axis below -rank is still negative once counted from the end.
+    if (this.axes(rank).some((a) => a < 0 || a >= rank)) throw argError(this.name, 'axis', fmtValue(this.axis), `axes of the rank-${rank} input`);
     return inputShape.slice();
   }
 

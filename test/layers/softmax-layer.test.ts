@@ -16,5 +16,6 @@ describe('tn.layers.softmax', () => {
     }
     const layer = tn.layers.softmax({ axis: [1, 3], name: 'sm' });
     expect(() => layer.apply(tn.input({ shape: [2, 2] }))).toThrow('sm: axis must be axes of the rank-3 input, got [1,3]');
+    expect(() => tn.layers.softmax({ axis: -4, name: 'sm4' }).apply(tn.input({ shape: [2, 2] }))).toThrow('sm4: axis must be axes of the rank-3 input, got -4');
   });
 });
