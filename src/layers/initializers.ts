@@ -76,7 +76,6 @@ function streamDraws(rng: Random): Draws {
  * and configs that say null) or undefined (not given).
  */
 function make(className: string, config: Record<string, number | string | null>, draw: (shape: readonly number[], draws: Draws, dtype: DType) => Sampler, seed?: number | null, random = true): Initializer {
-  if (seed != null && !Number.isFinite(seed)) throw argError(className, 'seed', fmtValue(seed), 'a finite number');
   // Only the random initializers take a seed; TF.js writes {} for the constant ones.
   const saved = random ? { ...config, seed: seed ?? null } : { ...config };
   const view = Object.fromEntries(Object.entries(config).map(([k, v]) => [k, typeof v === 'string' ? toCamelCase(v) : v]));
@@ -103,11 +102,16 @@ const savedForms = new WeakMap<Initializer, Record<string, number | string | nul
 /** Each saved {class_name, config} of one of those, and the initializer it describes. */
 const described = new WeakMap<object, Initializer>();
 
-/** An initializer's config, its keys checked (a misspelled minval is never silently the default); null is none. */
+/**
+ * An initializer's config, its keys checked (a misspelled minval is never silently the default) and its seed, if
+ * any, under the initializer's own name; null is none.
+ */
 function checkConfig<T extends object>(op: string, config: T | undefined, known: readonly string[]): T {
   if (config == null) return {} as T;
   if (typeof config !== 'object' || Array.isArray(config)) throw argError(op, 'config', fmtValue(config), 'an object');
   checkKnownKeys(op, 'config', config, known);
+  const { seed } = config as { seed?: unknown };
+  if (seed != null && !Number.isFinite(seed)) throw argError(op, 'seed', fmtValue(seed), 'a finite number');
   return config;
 }
 
@@ -212,8 +216,6 @@ export function varianceScaling(config?: VarianceScalingConfig): Initializer {
 
 /** A VarianceScaling initializer; the named ones (glorotUniform, heNormal, ...) are its settings, and save as it, as TF.js saves them. */
 function scaled(op: string, config: VarianceScalingConfig): Initializer {
-  // Checked here under the helper's own name (glorotUniform, ...), which make() would not know.
-  if (config.seed != null && !Number.isFinite(config.seed)) throw argError(op, 'seed', fmtValue(config.seed), 'a finite number');
   const scale = assertFiniteNumber(op, 'scale', config.scale ?? 1);
   if (scale <= 0) throw argError(op, 'scale', String(scale), 'a positive number');
   const mode = config.mode ?? 'fanIn';

@@ -46,6 +46,7 @@ describe('bad input gets an Error naming the op, the argument, what came and wha
     ['variable trainable', () => tn.variable(tn.zeros([2]), 'yes' as never), /^variable: trainable must be a boolean, got string "yes"$/],
     ['variableGrads varList entry', () => tn.variableGrads(() => tn.scalar(1), [tn.zeros([1]) as never]), /^variableGrads: varList\[0\] must be a Variable \(made by tf.variable\), got a tensor of shape \[1\]/],
     ['glorotUniform seed, under its own name', () => tn.initializers.glorotUniform({ seed: 'a' as never }), /^initializers.glorotUniform: seed must be a finite number, got "a"$/],
+    ['randomUniform seed, under its own name', () => tn.initializers.randomUniform({ seed: NaN }), /^initializers.randomUniform: seed must be a finite number, got NaN$/],
     ['buffer set out of range', () => tn.buffer([2, 3]).set(1, 0, 4), /^TensorBuffer.set: locs \[0, 4\] are out of range for shape \[2, 3\]$/],
     ['labels', () => tn.sparseSoftmaxCrossEntropy(tn.tensor([0, 3]), a23), /sparseSoftmaxCrossEntropy: labels\[1\] must be an integer class id in \[0, 3\), got 3/],
     ['labels shape', () => tn.sparseSoftmaxCrossEntropy(tn.tensor([0]), a23), /labels must be shape \[2\]/],
