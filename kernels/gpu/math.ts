@@ -103,6 +103,8 @@ export interface CumsumConstants {
   inner: number;
   exclusive: number;
   reverse: number;
+  /** 1: running products (cumprod); 0: running sums. */
+  product: number;
   /**
    * The sums stay within blocks of this many positions along the axis (n for one block): a thread may loop
    * only so far (loop-parts.ts's MAX_LOOP_SPAN), so a long axis is summed per block and the blocks' offsets added.
@@ -111,8 +113,9 @@ export interface CumsumConstants {
 }
 
 /**
- * out[o, k, i] = Σ x[o, j, i] over j ≤ k (j < k when exclusive; mirrored when reverse) with j in k's block,
- * x viewed as [outer, n, inner].
+ * out[o, k, i] = Σ (or Π) x[o, j, i] over j ≤ k (j < k when exclusive; mirrored when reverse) with j in k's block,
+ * x viewed as [outer, n, inner]. Taken in the scan's order (from the end when reverse), as the cpu's kernel, so that
+ * a product meets zeros and infinities in the same order (0 · 1e30 · 1e30 stays 0).
  */
 export function cumsumKernel(this: KernelThis<CumsumConstants>, x: KernelInput): number {
   const index = this.thread.x;
@@ -139,9 +142,17 @@ export function cumsumKernel(this: KernelThis<CumsumConstants>, x: KernelInput):
   }
   const start = Math.floor(k / this.constants.block) * this.constants.block;
   let acc = 0;
+  if (this.constants.product === 1) acc = 1;
   for (let s = 0; s < this.constants.block; s++) {
-    const j = start + s;
-    if (j >= lo && j <= hi) acc += x[base + j * inner];
+    let j = start + s;
+    if (this.constants.reverse === 1) j = start + this.constants.block - 1 - s;
+    if (j >= lo && j <= hi) {
+      if (this.constants.product === 1) {
+        acc *= x[base + j * inner];
+      } else {
+        acc += x[base + j * inner];
+      }
+    }
   }
   return acc;
 }
@@ -152,9 +163,11 @@ export interface CumsumBlockConstants {
   block: number;
   /** ceil(n / block). */
   blocks: number;
+  /** 1: products (cumprod); 0: sums. */
+  product: number;
 }
 
-/** out[o, b, i] = Σ x[o, j, i] over block b's positions j, x viewed as [outer, n, inner]. */
+/** out[o, b, i] = Σ (or Π) x[o, j, i] over block b's positions j, x viewed as [outer, n, inner]. */
 export function cumsumBlockTotalKernel(this: KernelThis<CumsumBlockConstants>, x: KernelInput): number {
   const index = this.thread.x;
   const inner = this.constants.inner;
@@ -164,14 +177,21 @@ export function cumsumBlockTotalKernel(this: KernelThis<CumsumBlockConstants>, x
   const b = Math.floor(rest / inner);
   const i = rest - b * inner;
   let acc = 0;
+  if (this.constants.product === 1) acc = 1;
   for (let s = 0; s < this.constants.block; s++) {
     const j = b * this.constants.block + s;
-    if (j < this.constants.n) acc += x[(o * this.constants.n + j) * inner + i];
+    if (j < this.constants.n) {
+      if (this.constants.product === 1) {
+        acc *= x[(o * this.constants.n + j) * inner + i];
+      } else {
+        acc += x[(o * this.constants.n + j) * inner + i];
+      }
+    }
   }
   return acc;
 }
 
-/** out[o, k, i] = within[o, k, i] + offsets[o, k's block, i]: a blockwise cumsum plus the blocks before it. */
+/** out[o, k, i] = within[o, k, i] + (or ·) offsets[o, k's block, i]: a blockwise scan and the blocks before it. */
 export function cumsumAddOffsetKernel(this: KernelThis<CumsumBlockConstants>, within: KernelInput, offsets: KernelInput): number {
   const index = this.thread.x;
   const inner = this.constants.inner;
@@ -181,5 +201,7 @@ export function cumsumAddOffsetKernel(this: KernelThis<CumsumBlockConstants>, wi
   const k = Math.floor(rest / inner);
   const i = rest - k * inner;
   const b = Math.floor(k / this.constants.block);
-  return within[index] + offsets[(o * this.constants.blocks + b) * inner + i];
+  const offset = offsets[(o * this.constants.blocks + b) * inner + i];
+  if (this.constants.product === 1) return within[index] * offset;
+  return within[index] + offset;
 }

@@ -81,6 +81,8 @@ export interface Backend<Tensor extends TensorHandle = TensorHandle> {
   reduce(op: ReduceOp, x: Tensor, axes: readonly number[]): Tensor;
   /** Running sums along `axis` (tf.cumsum): exclusive leaves each element out of its own sum, reverse runs from the end. */
   cumsum(x: Tensor, axis: number, exclusive: boolean, reverse: boolean): Tensor;
+  /** Running products along `axis` (tf.cumprod), multiplied in the running order as cumsum adds. */
+  cumprod(x: Tensor, axis: number, exclusive: boolean, reverse: boolean): Tensor;
   /** Sums x down to `shape`, a shape that broadcasts to x's: the adjoint of broadcasting. */
   sumToShape(x: Tensor, shape: readonly number[]): Tensor;
 

@@ -5,7 +5,7 @@ import { cast } from './cast';
 import { backend } from './engine';
 import { toTensor, type TensorLike } from './tensor-like';
 
-export interface CumsumAttrs {
+export interface CumulativeAttrs {
   axis: number;
   exclusive: boolean;
   reverse: boolean;
@@ -26,8 +26,8 @@ export function cumsum<T extends Tensor>(x: T | TensorLike, axis?: number, exclu
   }
   assertBoolean('cumsum', 'exclusive', exclusive);
   assertBoolean('cumsum', 'reverse', reverse);
-  const attrs: CumsumAttrs = { axis: axis < 0 ? axis + x.rank : axis, exclusive, reverse };
+  const attrs: CumulativeAttrs = { axis: axis < 0 ? axis + x.rank : axis, exclusive, reverse };
   const y = backend().cumsum(x, attrs.axis, exclusive, reverse);
-  recordOp<CumsumAttrs>('cumsum', [x], y, attrs);
+  recordOp<CumulativeAttrs>('cumsum', [x], y, attrs);
   return y as T;
 }

@@ -1,4 +1,4 @@
-import { afterAll, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MATH_BINARY_OPS, MATH_UNARY_OPS, type MathBinaryOp, type MathUnaryOp } from '../../kernels/shared/math-op-names';
 import * as tn from '../../src/index';
@@ -98,7 +98,22 @@ describeGpu('gpu math ops against cpu', () => {
       const x = uniformTensor(shape, seed);
       const what = `cumsum [${shape}] axis ${axis} ${exclusive} ${reverse}`;
       expectParity(g.cumsum(x, axis, exclusive, reverse), cpu.cumsum(x, axis, exclusive, reverse), what, { tol: sumTol(shape[axis]) });
+      const near1 = uniformTensor(shape, seed + 1, 0.5, 1.5);
+      const products = `cumprod [${shape}] axis ${axis} ${exclusive} ${reverse}`;
+      expectParity(g.cumprod(near1, axis, exclusive, reverse), cpu.cumprod(near1, axis, exclusive, reverse), products, { tol: prodTol(shape, [axis]) });
     }), { ...RUNS, numRuns: 8 });
+  });
+
+  it('cumprod multiplies in the running order (a zero before an overflow stays 0) and in blocks along a long axis', () => {
+    const overflow = new Tensor([2, 4], 'float32', Float32Array.from([0, 1e30, 1e30, 2, 2, 1e30, 1e30, 0]));
+    for (const reverse of [false, true]) {
+      expectParity(g.cumprod(overflow, 1, false, reverse), cpu.cumprod(overflow, 1, false, reverse), `overflow, reverse ${reverse}`);
+    }
+    expect(Array.from(g.cumprod(overflow, 1, false, false).dataSync())).toEqual([0, 0, 0, 0, 2, 2e30, Infinity, NaN].map(Math.fround));
+    const tall = uniformTensor([5000, 2], 6, 0.9995, 1.0005);
+    for (const [exclusive, reverse] of [[false, false], [true, false], [false, true], [true, true]]) {
+      expectParity(g.cumprod(tall, 0, exclusive, reverse), cpu.cumprod(tall, 0, exclusive, reverse), `cumprod along 5000, ${exclusive} ${reverse}`, { tol: prodTol([5000, 2], [0]) });
+    }
   });
 });
 

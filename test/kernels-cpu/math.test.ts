@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { binary, binaryNaive, unary } from '../../kernels/cpu/elementwise';
-import { cumsum } from '../../kernels/cpu/cumsum';
+import { cumulative } from '../../kernels/cpu/cumulative';
 import { erf } from '../../kernels/cpu/math';
 import { reduce, reduceNaive } from '../../kernels/cpu/reduce';
 import { broadcastShapes } from '../../kernels/shared/broadcast';
@@ -108,15 +108,16 @@ describe('prod, any and all reductions', () => {
   });
 });
 
-describe('cumsum kernel', () => {
-  /** The definition: each output sums the elements before (or after) it along the axis. */
-  function naive(x: ArrayLike<number>, outer: number, n: number, inner: number, exclusive: boolean, reverse: boolean): number[] {
+describe('cumulative kernel (cumsum and cumprod)', () => {
+  /** The definition: each output sums (or multiplies) the elements before (or after) it along the axis, in the scan's order. */
+  function naive(x: ArrayLike<number>, outer: number, n: number, inner: number, exclusive: boolean, reverse: boolean, product: boolean): number[] {
     const out: number[] = [];
     for (let o = 0; o < outer; o++) for (let k = 0; k < n; k++) for (let i = 0; i < inner; i++) {
-      let s = 0;
-      for (let j = 0; j < n; j++) {
+      let s = product ? 1 : 0;
+      for (let step = 0; step < n; step++) {
+        const j = reverse ? n - 1 - step : step;
         const take = (reverse ? j > k : j < k) || (!exclusive && j === k);
-        if (take) s += x[(o * n + j) * inner + i];
+        if (take) s = product ? s * x[(o * n + j) * inner + i] : s + x[(o * n + j) * inner + i];
       }
       out[(o * n + k) * inner + i] = s;
     }
@@ -125,12 +126,22 @@ describe('cumsum kernel', () => {
 
   it('matches the definition for every flag combination', () => {
     const dims = fc.tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 1, max: 4 }));
-    fc.assert(fc.property(dims, fc.boolean(), fc.boolean(), dtypeArb, fc.nat(), ([outer, n, inner], exclusive, reverse, dtype, seed) => {
+    fc.assert(fc.property(dims, fc.boolean(), fc.boolean(), fc.boolean(), dtypeArb, fc.nat(), ([outer, n, inner], exclusive, reverse, product, dtype, seed) => {
       const x = random(dtype, outer * n * inner, seed);
       const out = alloc(dtype, x.length);
-      cumsum(x, outer, n, inner, exclusive, reverse, out);
-      expectClose(out, naive(x, outer, n, inner, exclusive, reverse), dtype);
+      cumulative(x, outer, n, inner, exclusive, reverse, product, out);
+      expectClose(out, naive(x, outer, n, inner, exclusive, reverse, product), dtype);
     }), runs(200));
+  });
+
+  it('multiplies in the running order, so a zero before an overflow stays zero (TF.js: [0, 0, 0, 0])', () => {
+    const out = new Float32Array(4);
+    cumulative(new Float32Array([0, 1e30, 1e30, 2]), 1, 4, 1, false, false, true, out);
+    expect(Array.from(out)).toEqual([0, 0, 0, 0]);
+    cumulative(new Float32Array([1e30, 1e30, 1e-30, 1e-30]), 1, 4, 1, false, false, true, out);
+    expect(Array.from(out)).toEqual([Math.fround(1e30), Infinity, Infinity, Infinity]);
+    cumulative(new Float32Array([2, 1e30, 1e30, 0]), 1, 4, 1, false, true, true, out);
+    expect(Array.from(out)).toEqual([0, 0, 0, 0]);
   });
 
   it('rounds a float32 sum at every step, as TF.js stores each one (20,000 × 0.1 ends at 1999.6588, not 2000)', () => {
@@ -139,7 +150,7 @@ describe('cumsum kernel', () => {
     for (let i = 0, s = 0; i < x.length; i++) want[i] = s = Math.fround(s + x[i]);
     for (const [exclusive, reverse] of [[false, false], [true, false], [false, true], [true, true]]) {
       const out = new Float32Array(x.length);
-      cumsum(x, 1, x.length, 1, exclusive, reverse, out);
+      cumulative(x, 1, x.length, 1, exclusive, reverse, false, out);
       const last = reverse ? out[0] : out[x.length - 1];
       expect(last, `exclusive ${exclusive}, reverse ${reverse}`).toBe(want[x.length - (exclusive ? 2 : 1)]);
     }
@@ -147,7 +158,7 @@ describe('cumsum kernel', () => {
     // float64 sums are not rounded to float32.
     const x64 = new Float64Array(20_000).fill(0.1);
     const out64 = new Float64Array(x64.length);
-    cumsum(x64, 1, x64.length, 1, false, false, out64);
+    cumulative(x64, 1, x64.length, 1, false, false, false, out64);
     let sum64 = 0;
     for (const v of x64) sum64 += v;
     expect(out64[x64.length - 1]).toBe(sum64);

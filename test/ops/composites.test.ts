@@ -100,6 +100,9 @@ describe('ops built from other ops', () => {
   it('cumprod and einsum: values by hand, gradients (zeros included) and their own gradients', () => {
     expect(Array.from(tn.cumprod(tn.tensor1d([1, 2, 3, 4])).dataSync())).toEqual([1, 2, 6, 24]);
     expect(Array.from(tn.cumprod(tn.tensor1d([1, 2, 3, 4]), 0, true, true).dataSync())).toEqual([24, 12, 4, 1]);
+    // Multiplied in the running order, as TF.js: a zero before an overflow stays 0 (a doubling scan gave 0 · ∞ = NaN).
+    expect(Array.from(tn.cumprod(tn.tensor1d([0, 1e30, 1e30, 2])).dataSync())).toEqual([0, 0, 0, 0]);
+    expect(Array.from(tn.cumprod(tn.tensor1d([2, 1e30, 1e30, 0]), 0, true, true).dataSync())).toEqual([0, 0, 0, 1]);
     expect(tn.einsum('ij,jk->ik', tn.tensor2d([[1, 2]]), tn.tensor2d([[3], [4]])).arraySync()).toEqual([[11]]);
     const x = randTensor([3, 5], 41);
     const withZero = tn.tensor([[0.5, 0, -1.5, 2, 0.7], [1.1, -0.4, 0, 0, 1.3]], [2, 5], 'float64');
@@ -111,6 +114,10 @@ describe('ops built from other ops', () => {
       [(p, q) => tn.sum(tn.square(tn.einsum('ij,jk->ki', p, q))), [x, y]],
       [(p) => tn.sum(tn.einsum('ij,ij->i', p, tn.sin(p))), [x]],
     ];
+    // Every flag pair along both axes, through the zeros.
+    for (const exclusive of [false, true]) for (const reverse of [false, true]) for (const axis of [0, 1]) {
+      fs.push([(p) => tn.sum(tn.mul(tn.cumprod(p, axis, exclusive, reverse), tn.cos(p))), [withZero]]);
+    }
     fs.forEach(([f, inputs], i) => {
       expectGradOk(f, inputs);
       expectHvpOk(f, inputs, 400 + i);

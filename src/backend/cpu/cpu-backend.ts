@@ -13,7 +13,7 @@ import { sgdUpdate } from '../../../kernels/cpu/adam';
 import { adamKernelEpsilon } from '../../../kernels/shared/adam';
 import { gatherND, scatterND } from '../../../kernels/cpu/indexing';
 import { rowStrides, splitAt } from '../../../kernels/shared/index-geometry';
-import { cumsum } from '../../../kernels/cpu/cumsum';
+import { cumulative } from '../../../kernels/cpu/cumulative';
 import { gatherAt } from '../../../kernels/cpu/pool';
 import { depthwiseGeometry } from '../../../kernels/shared/geometry';
 import { concat, gatherStrided, scatterStrided } from '../../../kernels/cpu/strided';
@@ -408,9 +408,17 @@ export class CpuBackend implements Backend {
   }
 
   cumsum(x: Tensor, axis: number, exclusive: boolean, reverse: boolean): Tensor {
+    return this.cumulative(x, axis, exclusive, reverse, false);
+  }
+
+  cumprod(x: Tensor, axis: number, exclusive: boolean, reverse: boolean): Tensor {
+    return this.cumulative(x, axis, exclusive, reverse, true);
+  }
+
+  private cumulative(x: Tensor, axis: number, exclusive: boolean, reverse: boolean, product: boolean): Tensor {
     const [out, values] = this.output(x.shape, x.dtype);
     const outer = sizeOfShape(x.shape.slice(0, axis)), inner = sizeOfShape(x.shape.slice(axis + 1));
-    cumsum(x.hostValues(), outer, x.shape[axis], inner, exclusive, reverse, values);
+    cumulative(x.hostValues(), outer, x.shape[axis], inner, exclusive, reverse, product, values);
     return out;
   }
 

@@ -356,25 +356,36 @@ export class GpuBackend implements Backend {
   }
 
   cumsum(x: Tensor, axis: number, exclusive: boolean, reverse: boolean): Tensor {
-    const input = this.arg(x, 'cumsum');
+    return this.cumulative(x, axis, exclusive, reverse, 0);
+  }
+
+  cumprod(x: Tensor, axis: number, exclusive: boolean, reverse: boolean): Tensor {
+    return this.cumulative(x, axis, exclusive, reverse, 1);
+  }
+
+  private cumulative(x: Tensor, axis: number, exclusive: boolean, reverse: boolean, product: number): Tensor {
+    const op = product ? 'cumprod' : 'cumsum';
+    const input = this.arg(x, op);
     if (x.size === 0) return filled(x.shape, 0, x.dtype);
     const [outer, n, inner] = splitAt(x.shape, axis);
-    return this.wrap(x.shape, this.cumsumTexture(input, outer, n, inner, exclusive, reverse), x.dtype);
+    return this.wrap(x.shape, this.cumulativeTexture(input, outer, n, inner, exclusive, reverse, product), x.dtype);
   }
 
   /**
-   * cumsum of input viewed as [outer, n, inner] along n. An axis longer than a thread may loop over is summed
-   * in blocks of MAX_LOOP_SPAN; each block then gets the sum of the blocks before it (after it when reverse),
-   * the exclusive cumsum of the block totals, found the same way.
+   * cumsum (product 0) or cumprod (product 1) of input viewed as [outer, n, inner] along n. An axis longer than a
+   * thread may loop over is scanned in blocks of MAX_LOOP_SPAN; each block then takes the total of the blocks
+   * before it (after it when reverse), the exclusive scan of the block totals, found the same way.
    */
-  private cumsumTexture(input: KernelArgument, outer: number, n: number, inner: number, exclusive: boolean, reverse: boolean): GpuTexture {
-    const flags = { exclusive: exclusive ? 1 : 0, reverse: reverse ? 1 : 0 };
+  private cumulativeTexture(
+    input: KernelArgument, outer: number, n: number, inner: number, exclusive: boolean, reverse: boolean, product: number,
+  ): GpuTexture {
+    const flags = { exclusive: exclusive ? 1 : 0, reverse: reverse ? 1 : 0, product };
     const size = outer * n * inner;
     if (n <= MAX_LOOP_SPAN) return this.kernels.run('cumsum', cumsumKernel, size, { n, inner, ...flags, block: n }, [input]);
-    const blocking = { n, inner, block: MAX_LOOP_SPAN, blocks: Math.ceil(n / MAX_LOOP_SPAN) };
+    const blocking = { n, inner, block: MAX_LOOP_SPAN, blocks: Math.ceil(n / MAX_LOOP_SPAN), product };
     const within = this.kernels.run('cumsum', cumsumKernel, size, { n, inner, ...flags, block: MAX_LOOP_SPAN }, [input]);
     const totals = this.kernels.run('cumsumBlockTotal', cumsumBlockTotalKernel, outer * blocking.blocks * inner, blocking, [input]);
-    const offsets = this.cumsumTexture(totals, outer, blocking.blocks, inner, true, reverse);
+    const offsets = this.cumulativeTexture(totals, outer, blocking.blocks, inner, true, reverse, product);
     totals.delete();
     const out = this.kernels.run('cumsumAddOffset', cumsumAddOffsetKernel, size, blocking, [within, offsets]);
     within.delete();

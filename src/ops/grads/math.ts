@@ -4,11 +4,14 @@ import { add, div, equal, greater, minimum, mul, sub } from '../binary';
 import type { ClipAttrs } from '../arithmetic';
 import { softplus } from '../activations';
 import { lessEqual } from '../compare';
-import { zerosLike } from '../creation';
+import { concat } from '../concat';
+import { zeros, zerosLike } from '../creation';
 import { cumprod } from '../cumprod';
-import { cumsum, type CumsumAttrs } from '../cumsum';
+import { cumsum, type CumulativeAttrs } from '../cumsum';
 import { keptShape, type ReduceAttrs } from '../reduction';
 import { reshape } from '../reshape';
+import { reverse as flip } from '../reverse';
+import { slice } from '../slice';
 import { inversePerm, transpose } from '../transpose';
 import { where } from '../where';
 import { cos, cosh, sin, sinh } from '../trig';
@@ -36,6 +39,33 @@ function prodGrad(dy: Tensor, x: Tensor, axes: number[]): Tensor {
   const rows = reshape(transpose(x, perm), [groups, n]);
   const others = mul(cumprod(rows, 1, true), cumprod(rows, 1, true, true));
   return mul(reshape(dy, keptShape(x.shape, axes)), transpose(reshape(others, perm.map((a) => x.shape[a])), inversePerm(perm)));
+}
+
+/** x moved k places toward the start of axis, the k places it leaves at the end filled with zeros. */
+function shiftedBack(x: Tensor, axis: number, k: number): Tensor {
+  const n = x.shape[axis];
+  const m = Math.min(k, n);
+  const fill = zeros(x.shape.map((d, i) => (i === axis ? m : d)), x.dtype);
+  return concat([slice(x, x.shape.map((_, i) => (i === axis ? m : 0)), x.shape.map((d, i) => (i === axis ? n - m : d))), fill], axis);
+}
+
+/**
+ * cumprod's gradient (reverse mirrors it): dx_i = E_i · R_i, with E the exclusive cumprod (the product before i) and
+ * R_i = Σ_{j ≥ i} dy_j · Π_{i < k ≤ j} x_k (exclusive: Σ_{j > i} dy_j · Π_{i < k < j} x_k), the backward linear
+ * recurrence R_i = b_i + x_{i+1} · R_{i+1}, solved in ⌈log₂ n⌉ doubling steps. Products and sums only, no division,
+ * so it is exact at zeros, and it can be differentiated again.
+ */
+function cumprodGrad(dy: Tensor, x: Tensor, attrs: CumulativeAttrs): Tensor {
+  const { axis, exclusive, reverse } = attrs;
+  if (reverse) return flip(cumprodGrad(flip(dy, axis), flip(x, axis), { ...attrs, reverse: false }), axis);
+  const n = x.shape[axis];
+  let a = shiftedBack(x, axis, 1);
+  let b = exclusive ? shiftedBack(dy, axis, 1) : dy;
+  for (let k = 1; k < n; k *= 2) {
+    b = add(b, mul(a, shiftedBack(b, axis, k)));
+    if (2 * k < n) a = mul(a, shiftedBack(a, axis, k));
+  }
+  return mul(cumprod(x, axis, true), b);
 }
 
 export const mathGrads: GradientTable = {
@@ -90,5 +120,6 @@ export const mathGrads: GradientTable = {
   all: zeroGrad,
   prod: rule<ReduceAttrs>((dy, { inputs: [x], attrs: { axes } }) => [prodGrad(dy, x, axes)]),
   // The adjoint of a running sum is the running sum the other way.
-  cumsum: rule<CumsumAttrs>((dy, { attrs: { axis, exclusive, reverse } }) => [cumsum(dy, axis, exclusive, !reverse)]),
+  cumsum: rule<CumulativeAttrs>((dy, { attrs: { axis, exclusive, reverse } }) => [cumsum(dy, axis, exclusive, !reverse)]),
+  cumprod: rule<CumulativeAttrs>((dy, { inputs: [x], attrs }) => [cumprodGrad(dy, x, attrs)]),
 };
