@@ -53,15 +53,18 @@ export class NodeAttrs {
     const v = this.value(name);
     if (v === undefined) return fallback;
     // As TF.js's getNumberParam: i (int64, a string in JSON) before f; an attr with neither takes the default.
-    const x = own(v, 'i') ?? own(v, 'f');
-    return x === undefined ? fallback : this.num(name, x);
+    const i = own(v, 'i');
+    if (i !== undefined) return this.num(name, i);
+    const f = own(v, 'f');
+    return f === undefined ? fallback : this.float(name, f);
   }
 
   numbers(name: string, fallback: number[]): number[] {
     const list = this.list(name);
     if (list === undefined) return fallback;
     const f = own(list, 'f');
-    const values = Array.isArray(f) && f.length > 0 ? f : own(list, 'i') ?? [];
+    if (Array.isArray(f) && f.length > 0) return f.map((x) => this.float(name, x));
+    const values = own(list, 'i') ?? [];
     if (!Array.isArray(values)) throw this.bad(name, values, 'a list of numbers {list: {i: [...]}}');
     return values.map((x) => this.num(name, x));
   }
@@ -174,6 +177,13 @@ export class NodeAttrs {
     const n = typeof x === 'number' ? x : typeof x === 'string' && /^-?\d+$/.test(x) ? Number.parseInt(x, 10) : NaN;
     if (Number.isNaN(n)) throw this.bad(name, x, 'a number (or an int64 as a decimal string)');
     return n;
+  }
+
+  /** A float attr: a number, or a string as proto3's JSON writes one ("NaN", "Infinity", "-Infinity", "0.5"). */
+  private float(name: string, x: unknown): number {
+    if (typeof x === 'number') return x;
+    if (typeof x === 'string' && /^(NaN|-?Infinity|[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?)$/.test(x)) return Number(x);
+    throw this.bad(name, x, 'a number (or a float as proto3 JSON writes it: "NaN", "Infinity", "-Infinity" or a decimal string)');
   }
 
   private text(name: string, s: unknown): string {

@@ -98,6 +98,20 @@ describe('loading and running graph models: memory and bad input', () => {
     await refused((g) => g.op('t', 'ImageProjectiveTransformV3', ['x', 'x', 'x', 'x'], { interpolation: attr.s('BILINEAR'), fill_mode: attr.s('MIRROR') }), /node 't' \(ImageProjectiveTransformV3\): attr 'fill_mode' must be 'CONSTANT', 'REFLECT', 'WRAP' or 'NEAREST', got 'MIRROR'/);
   });
 
+  it("float attrs as proto3's JSON writes them: non-finite values and decimals as strings", async () => {
+    const run = async (alpha: unknown) => {
+      const g = new GraphBuilder(1);
+      g.placeholder('x', [-1, 3]);
+      g.op('y', 'LeakyRelu', ['x'], { ...T, alpha: { f: alpha } as never });
+      const model = await tn.loadGraphModel(tn.io.fromMemory(g.artifacts()));
+      return Array.from((model.predict(tn.tensor([[-2, 1, 3]])) as tn.Tensor).dataSync());
+    };
+    expect(await run('0.5')).toEqual([-1, 1, 3]);
+    expect(await run('Infinity')).toEqual([-Infinity, 1, 3]);
+    expect(await run('-2.5e-1')).toEqual([0.5, 1, 3]);
+    await expect(run('half')).rejects.toThrow(/node 'y' \(LeakyRelu\): attr 'alpha' must be a number \(or a float as proto3 JSON writes it.*got "half"/);
+  });
+
   it('a layers model passed to loadGraphModel points to loadLayersModel, and the other way round', async () => {
     const layers = tn.sequential({ layers: [tn.layers.dense({ units: 2, inputShape: [3] })] });
     let saved: tn.io.ModelArtifacts | undefined;
