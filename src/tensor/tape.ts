@@ -101,6 +101,11 @@ export function withoutRecording<T>(fn: () => T): T {
   }
 }
 
+/** Whether a tape now recording tracks t (a backward rule's outer tapes included): false for a constant to them all. */
+export function trackedByAnyTape(t: Tensor): boolean {
+  return tapes.some((tape) => tape.tracked.has(t.id));
+}
+
 /** True while some gradient is being taken (ops may skip saving state for backward otherwise). */
 export function isRecording(): boolean {
   return tapes.length > 0;

@@ -257,6 +257,17 @@ describe('gradients at NaN, infinite and degenerate points (TF.js\'s values, or 
     const square = (t: tn.Tensor) => tn.grad((u: tn.Tensor) => tn.sum(tn.pow(u, 2)))(t);
     const third = tn.grad((t: tn.Tensor) => tn.sum(tn.grad((u: tn.Tensor) => tn.sum(square(u)))(t)))(x);
     expect(vals(third).map(Math.abs)).toEqual([0, 0, 0, 0]);
+    // A constant exponent is masked wherever it is 0, as PyTorch's number exponent: near 0, a^-1 and a^-2 overflow,
+    // and 0·∞ gave NaN.
+    const tiny = tn.tensor([1e-200, 1e-160, 1e-100, 0, 2], [5], 'float64');
+    const d = (f: (t: tn.Tensor) => tn.Tensor) => (t: tn.Tensor) => tn.grad((u: tn.Tensor) => tn.sum(f(u)))(t);
+    expect(vals(d(d((t) => tn.pow(t, 0)))(tiny)).map(Math.abs)).toEqual([0, 0, 0, 0, 0]);
+    expect(vals(d(d(d((t) => tn.pow(t, 1))))(tiny)).map(Math.abs)).toEqual([0, 0, 0, 0, 0]);
+    expect(vals(d(d(d(d((t) => tn.pow(t, 2)))))(tiny)).map(Math.abs)).toEqual([0, 0, 0, 0, 0]);
+    // A differentiated exponent is not: d²/da db of a^b at b = 0 is 1/a.
+    const at = tn.tensor([2, 0.5], [2], 'float64');
+    const mixed = tn.grad((q: tn.Tensor) => tn.sum(tn.grad((p: tn.Tensor) => tn.sum(tn.pow(p, q)))(at)))(tn.zeros([2], 'float64'));
+    expect(vals(mixed)).toEqual([0.5, 2]);
   });
 
   it('mod\'s divisor gradient is -floor(a / b) as TF.js\'s: ±Infinity or NaN where mod is NaN, exact past int32', () => {

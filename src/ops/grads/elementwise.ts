@@ -1,4 +1,5 @@
 import { isFloatDtype, type Tensor } from '../../tensor/tensor';
+import { trackedByAnyTape } from '../../tensor/tape';
 import { div, equal, greater, logicalAnd, mul, pow, sub } from '../binary';
 import { sumToShape } from '../broadcast';
 import { cast } from '../cast';
@@ -45,13 +46,16 @@ function logWherePositive(a: Tensor): Tensor {
 }
 
 /**
- * The exponent of pow's base gradient b·a^(b−1): b − 1, but 0 where a and b are both 0, so that the derivative of the
- * constant a^0 is 0·a^0 = 0 there (TF.js's 0·0^−1 is NaN, and so was x^1's second derivative at 0). The mask is a
- * constant, so the exponent's own gradient stays 1 and the rule differentiates again to the same zeros.
+ * The exponent of pow's base gradient b·a^(b−1): b − 1, but 0 where b is 0, so that the derivative of the constant
+ * a^0 is 0·a^0 = 0 (TF.js's 0·0^−1 is NaN at 0, and 0·a^−1 overflows to 0·∞ below |a| ≈ 1e-308; x^1's second
+ * derivative and x^n's (n+2)th did the same below 1e-154). The mask is a constant, so the exponent's own gradient
+ * stays 1 and the rule differentiates again to the same zeros. Where a tape differentiates b, the mask is only
+ * where a is 0 too, so that d/db of b·a^(b−1) stays a^(b−1)·(1 + b·ln a) elsewhere (PyTorch: likewise, a number
+ * exponent masked wherever it is 0, a differentiated one not).
  */
-function powerBelow(a: Tensor, b: Tensor): Tensor {
-  const bothZero = logicalAnd(equal(a, 0), equal(b, 0));
-  return sub(b, cast(logicalNot(bothZero), b.dtype));
+function powerBelow(a: Tensor, b: Tensor, bDifferentiated: boolean): Tensor {
+  const constantPower = bDifferentiated ? logicalAnd(equal(a, 0), equal(b, 0)) : equal(b, 0);
+  return sub(b, cast(logicalNot(constantPower), b.dtype));
 }
 
 export const elementwiseGrads: GradientTable = {
@@ -73,7 +77,10 @@ export const elementwiseGrads: GradientTable = {
   // and where either operand is NaN neither gets dy.
   maximum: binaryGrad((dy, a, b) => mul(dy, mask(greaterEqual(a, b), dy)), (dy, a, b) => mul(dy, mask(less(a, b), dy))),
   minimum: binaryGrad((dy, a, b) => mul(dy, mask(lessEqual(a, b), dy)), (dy, a, b) => mul(dy, mask(greater(a, b), dy))),
-  pow: binaryGrad((dy, a, b) => mul(dy, mul(b, pow(a, powerBelow(a, b)))), (dy, a, _b, y) => mul(dy, mul(y, logWherePositive(a)))),
+  pow: rule((dy, { inputs: [a, b], output, needed }) => [
+    needed[0] ? sumToShape(mul(dy, mul(b, pow(a, powerBelow(a, b, needed[1] || trackedByAnyTape(b))))), a.shape) : null,
+    needed[1] ? sumToShape(mul(dy, mul(output, logWherePositive(a))), b.shape) : null,
+  ]),
   greater: zeroGrad,
   equal: zeroGrad,
   neg: unaryGrad((dy) => neg(dy)),
