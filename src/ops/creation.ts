@@ -159,6 +159,12 @@ export function randomUniformInt<R extends Rank = Rank>(shape: readonly number[]
 }
 
 function rankedTensor(op: string, rank: number, values: TensorLike, shape: readonly number[] | undefined, dtype: DType | undefined): Tensor {
+  // As TF.js: values nested to the rank, or flat (a list or a typed array) with the shape given; a single value is neither.
+  let depth = 0;
+  for (let v: unknown = values; Array.isArray(v) || (ArrayBuffer.isView(v) && depth === 0); v = Array.isArray(v) ? v[0] : undefined) depth++;
+  if (rank > 1 && depth !== 1 && depth !== rank) {
+    throw argError(op, 'values', depth === 0 ? describeValue(values) : `arrays nested ${depth} deep`, `arrays nested ${rank} deep, or a flat array or typed array with the shape given`);
+  }
   const t = makeTensor(op, values, shape == null ? undefined : assertShape(op, 'shape', shape), dtype);
   if (t.rank !== rank) throw argError(op, shape == null ? 'values' : 'shape', `rank ${t.rank} (shape ${fmtShape(t.shape)})`, `rank ${rank}`);
   return t;

@@ -54,6 +54,8 @@ export function atrous<P extends WindowPad>(
     const fill = (rate[i] - (x.shape[1 + i] % rate[i])) % rate[i];
     return [Math.floor(extra / 2), extra - Math.floor(extra / 2) + fill];
   });
-  const crops = [0, 1].map((i) => [0, (rate[i] - (x.shape[1 + i] % rate[i])) % rate[i]]);
-  return batchToSpaceND(run(spaceToBatchND(x, [...rate], paddings), 'valid'), [...rate], crops);
+  const y = run(spaceToBatchND(x, [...rate], paddings), 'valid');
+  // A window wider than its axis leaves no position there (an empty axis, as TF.js's), and nothing to crop.
+  const crops = [0, 1].map((i) => [0, Math.min((rate[i] - (x.shape[1 + i] % rate[i])) % rate[i], y.shape[1 + i] * rate[i])]);
+  return batchToSpaceND(y, [...rate], crops);
 }

@@ -63,16 +63,18 @@ export function mean<T extends Tensor>(input: Tensor | TensorLike, axis?: number
 /** Max over axis (all when omitted), as tf.max(x, axis?, keepDims?); bool stays bool (any), as TF.js. */
 export function max<T extends Tensor>(x: Tensor | TensorLike, axis?: number | number[], keepDims?: boolean): T {
   keepDims ??= false;
-  return boolExtreme(reduceOp('max', x, axis, keepDims), x) as T;
+  const t = toTensor('max', 'x', x);
+  return boolExtreme(reduceOp('max', t, axis, keepDims), t) as T;
 }
 
 /** Min over axis (all when omitted), as tf.min(x, axis?, keepDims?); bool stays bool (all), as TF.js. */
 export function min<T extends Tensor>(x: Tensor | TensorLike, axis?: number | number[], keepDims?: boolean): T {
   keepDims ??= false;
-  return boolExtreme(reduceOp('min', x, axis, keepDims), x) as T;
+  const t = toTensor('min', 'x', x);
+  return boolExtreme(reduceOp('min', t, axis, keepDims), t) as T;
 }
 
 /** reduceOp takes bool as int32; the max or min of flags is a flag again. */
-function boolExtreme(y: Tensor, x: Tensor | TensorLike): Tensor {
-  return y.dtype === 'int32' && (x as Tensor).dtype === 'bool' ? cast(y, 'bool') : y;
+function boolExtreme(y: Tensor, x: Tensor): Tensor {
+  return y.dtype === 'int32' && x.dtype === 'bool' ? cast(y, 'bool') : y;
 }

@@ -8,11 +8,12 @@ export type { NestedValues, TensorLike };
 
 /**
  * TF.js's inference: Int32Array and Uint8Array give int32, booleans bool, strings string, anything else float32 (by
- * the first element).
+ * the first element); and a Float64Array float64 (TF.js refuses one), so that its values are not rounded to float32.
  */
 export function inferDtype(values: unknown): DType {
   if (Array.isArray(values)) return values.length === 0 ? 'float32' : inferDtype(values[0]);
   if (values instanceof Int32Array || values instanceof Uint8Array || values instanceof Uint8ClampedArray) return 'int32';
+  if (values instanceof Float64Array) return 'float64';
   if (typeof values === 'boolean') return 'bool';
   if (typeof values === 'string') return 'string';
   return 'float32';

@@ -18,6 +18,11 @@ describe('int32 and bool dtypes, as TF.js', () => {
     expect(tn.tensor([0.3, 0.7, -2], [3], 'bool').dataSync()).toEqual(new Uint8Array([0, 1, 1]));
     expect(tn.zeros([2], 'int32').dtype).toBe('int32');
     expect(tn.ones([2], 'bool').dataSync()).toEqual(new Uint8Array([1, 1]));
+    // A Float64Array (which TF.js refuses) is float64, its values not rounded to float32.
+    const wide = tn.tensor(new Float64Array([0.1, 1e-300]));
+    expect(wide.dtype).toBe('float64');
+    expect(Array.from(wide.dataSync())).toEqual([0.1, 1e-300]);
+    expect(tn.add(tn.tensor([1]), new Float64Array([0.1])).dtype).toBe('float64');
   });
 
   it('casts between all dtypes: truncation to int32, x != 0 to bool', () => {
@@ -92,6 +97,10 @@ describe('int32 and bool dtypes, as TF.js', () => {
     expect(arr(tn.mean(i, 1))).toEqual([1.5, 4]);
     expect(arr(tn.sum(tn.tensor([true, true, false])))).toBe(2);
     expect(tn.sum(tn.tensor([true])).dtype).toBe('int32');
+    // The max or min of flags is a flag, given as a tensor or as an array (TF.js: bool both ways).
+    expect(tn.max([true, false]).dtype).toBe('bool');
+    expect(arr(tn.min([[true, false]], 1))).toEqual([0]);
+    expect(tn.min([[true, false]], 1).dtype).toBe('bool');
   });
 
   it('argMax and argMin give int32, the first index on ties', () => {
@@ -242,6 +251,8 @@ describe('bad input names the op, the argument, what came and what was expected'
     ['fractional indices', () => tn.gather(x, [0.5]), /gather: indices\[0\] must be an integer \(this argument is int32\), got 0.5/],
     ['gather out of range', () => tn.gather(x, [3]), /gather: indices\[0\] must be an index in \[0, 2\], got 3/],
     ['gather negative', () => tn.gather(x, [-1]), /gather: indices\[0\] must be an index in \[0, 2\], got -1/],
+    ['tensor2d of one value', () => tn.tensor2d(3 as never, [1, 1]), /tensor2d: values must be arrays nested 2 deep, or a flat array or typed array with the shape given, got number 3/],
+    ['tensor3d nested 2 deep', () => tn.tensor3d([[1, 2], [3, 4]], [2, 2, 1]), /tensor3d: values must be arrays nested 3 deep.*got arrays nested 2 deep/],
     ['gather axis', () => tn.gather(x, [0], 1), /gather: axis must be integers in \[-1, 1\)/],
     ['oneHot depth', () => tn.oneHot([0], 1), /oneHot: depth must be an integer >= 2, got number 1/],
     ['oneHot float indices', () => tn.oneHot(tn.tensor([0]), 2), /oneHot: indices must be an int32 tensor, got a float32 tensor/],

@@ -61,3 +61,15 @@ describe('NaN in a max-pool window (README: a documented difference from TF.js)'
     expect(pool([1, 2, 3, 4, 5, NaN, 7, 8])).toEqual([8]);
   });
 });
+
+describe('a dilated pool whose window is wider than an axis', () => {
+  it('gives an empty axis there, as TF.js, and a zero gradient', () => {
+    for (const [shape, size, type] of [[[1, 1, 1, 2], [2, 2], 'max'], [[1, 6, 3, 2], [3, 3], 'avg']] as const) {
+      const ours = tn.pool(tn.ones([...shape]), [...size], type, 'valid', 2, 1);
+      expect(ours.shape).toEqual(tf.pool(tf.ones([...shape]) as tf.Tensor4D, [...size], type, 'valid', 2, 1).shape);
+    }
+    expect(tn.pool(tn.ones([1, 6, 3, 2]), [3, 3], 'avg', 'valid', 2, 1).shape).toEqual([1, 2, 0, 2]);
+    const g = tn.grad((x: tn.Tensor) => tn.sum(tn.pool(x, [2, 2], 'max', 'valid', 2, 1)))(tn.ones([1, 1, 1, 2]));
+    expect(Array.from(g.dataSync())).toEqual([0, 0]);
+  });
+});
