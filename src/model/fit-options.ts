@@ -98,8 +98,10 @@ export function parseFitArgs(given: ModelFitArgs, op = 'fit'): FitOptions {
   if (typeof split !== 'number' || !(split >= 0 && split < 1)) throw argError(op, 'validationSplit', fmtValue(split), 'a number in [0, 1)');
   if (args.seed !== undefined && !Number.isFinite(args.seed)) throw argError(op, 'seed', fmtValue(args.seed), 'a finite number');
   const initialEpoch = nonNegativeIntArg(op, 'initialEpoch', args.initialEpoch, 0);
-  // 0 epochs trains nothing and returns an empty History, as TF.js's fit does.
-  const epochs = nonNegativeIntArg(op, 'epochs', args.epochs, 1);
+  // 0 epochs trains nothing and returns an empty History, as TF.js's fit does; a fraction runs the epochs below it,
+  // as TF.js's loop (epoch < epochs) does: 2.5 trains epochs 0, 1 and 2 (a program's `epochs: total / 2`).
+  const epochs = args.epochs ?? 1;
+  if (typeof epochs !== 'number' || !Number.isFinite(epochs) || epochs < 0) throw argError(op, 'epochs', fmtValue(epochs), 'a number >= 0');
   const batchSize = batchSizeArg(op, args.batchSize);
   const validationSteps = args.validationSteps === undefined ? null : positiveIntArg(op, 'validationSteps', args.validationSteps, 1);
   // As TF.js: an empty array (or null) is no validation data.

@@ -14,6 +14,17 @@ function smallCnn(dtype: 'float32' | 'float64' = 'float32', seed = 1): tn.Sequen
 }
 
 describe('Sequential end to end', () => {
+  it('a fractional epochs runs the epochs below it, as TF.js\'s loop (2.5: epochs 0, 1 and 2)', async () => {
+    const { x, y } = quadrantData(64, 4);
+    const model = smallCnn();
+    model.compile({ optimizer: 'sgd', loss: 'sparseCategoricalCrossentropy' });
+    const seen: number[] = [];
+    const history = await model.fit(x, y, { epochs: 2.5, batchSize: 32, verbose: 0, callbacks: { onEpochEnd: async (e) => { seen.push(e); } } });
+    expect(history.epoch).toEqual([0, 1, 2]);
+    expect(seen).toEqual([0, 1, 2]);
+    expect(history.params.epochs).toBe(2.5);
+  });
+
   it('a small CNN learns the quadrant task to high accuracy in seconds', async () => {
     const { x, y } = quadrantData(768, 1);
     const test = quadrantData(256, 2);
@@ -181,7 +192,8 @@ describe('Sequential end to end', () => {
     await expect(model.fit(x, tn.fill([8], 1.5))).rejects.toThrow(/labels\[0\] must be an integer class id/);
     await expect(model.fit(tn.zeros([8, 9, 9, 1]), y)).rejects.toThrow(/fit: x must be shape \[batch, 8, 8, 1\] to match the model's input, got shape \[8, 9, 9, 1\]/);
     await expect(model.fit(x, y, { batchSize: 0 })).rejects.toThrow('fit: batchSize is required to be a positive integer, but got 0');
-    await expect(model.fit(x, y, { epochs: 1.5 })).rejects.toThrow(/fit: epochs must be an integer >= 0, got 1.5/);
+    await expect(model.fit(x, y, { epochs: NaN })).rejects.toThrow(/fit: epochs must be a number >= 0, got NaN/);
+    await expect(model.fit(x, y, { epochs: -1 })).rejects.toThrow(/fit: epochs must be a number >= 0, got -1/);
     await expect(model.fit(x, y, { epoch: 2 } as tn.ModelFitArgs)).rejects.toThrow(/fit: args.epoch must be one of epochs/);
     // Flags take booleans and numbers (verbose also true / false); other kinds are a mistake.
     await expect(model.fit(x, y, { shuffle: 'yes' as never })).rejects.toThrow('fit: shuffle must be a boolean, got string "yes"');

@@ -154,7 +154,7 @@ describe('long transforms (split four-step above 1024) agree with a float64 DFT'
         expect(relErr(tn.imag(f).dataSync(), wantIm)).toBeLessThan(1e-12);
         const back = tn.spectral.ifft(f);
         expect(relErr(tn.real(back).dataSync(), re)).toBeLessThan(1e-12);
-        const f32 = tn.spectral.fft(tn.complex(tn.tensor(re, [1, n]), tn.tensor(im, [1, n])));
+        const f32 = tn.spectral.fft(tn.complex(tn.tensor(re, [1, n], 'float32'), tn.tensor(im, [1, n], 'float32')));
         expect(f32.dtype).toBe('complex64');
         expect(relErr(tn.real(f32).dataSync(), wantRe)).toBeLessThan(1e-5);
       });
