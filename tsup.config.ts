@@ -50,8 +50,11 @@ export const scriptTag: Options = {
 // each declaration file is whole: shared declaration chunks turn namespace types into values).
 // index: the browser (and default) build; node: index plus file:// and the packaged MNIST files;
 // tessera.min: the script-tag build. Each cleans only its own files, since they run at once.
+/** The browser (and default) build, dist/index.js: a page imports it with a bundler, or with none (an import map). */
+export const browserModule: Options = { ...shared, entry: { index: 'src/index.ts' }, clean: ['index.*', 'index-*'] };
+
 export default defineConfig([
-  { ...shared, entry: { index: 'src/index.ts' }, clean: ['index.*', 'index-*'] },
+  browserModule,
   // CommonJS only, for import and require alike (package.json's exports), as TF.js's Node build: two builds would be two
   // libraries in one process when an ES module and a CommonJS library it uses both load tessera, each with its own
   // Tensor class and engine. platform 'node' makes esbuild list the exports where Node's import of CommonJS finds them.

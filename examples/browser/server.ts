@@ -83,7 +83,10 @@ export async function serveDemo(options: ServeOptions = {}): Promise<DemoServer>
       if (script) return send(res, 200, path.endsWith('.map') ? 'application/json' : TYPES.js, script);
       if (path === '/bare.html') return send(res, 200, TYPES.html, BARE_PAGE);
       const file = options.files?.[path];
-      if (file !== undefined) return send(res, 200, path.endsWith('.json') ? 'application/json' : path.endsWith('.js') ? TYPES.js : 'application/octet-stream', file);
+      if (file !== undefined) {
+        const type = path.endsWith('.json') ? 'application/json' : path.endsWith('.js') ? TYPES.js : path.endsWith('.html') ? TYPES.html : 'application/octet-stream';
+        return send(res, 200, type, file);
+      }
       if (path.startsWith('/mnist/') && MNIST_FILES.has(path.slice(7))) return sendMnist(req, res, path.slice(7));
       const page = PAGES[path];
       if (page) return send(res, 200, TYPES[page.split('.').pop() as string], await readFile(join(HERE, page)));

@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'tsup';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { scriptTag } from '../../tsup.config';
+import { browserModule, scriptTag } from '../../tsup.config';
 import { screenshot } from './chromium';
 import { describeBrowser, openBrowser } from './suite';
 
@@ -68,6 +68,49 @@ describeBrowser('the script-tag build (dist/tessera.min.js) in Chromium', () => 
     await page.evaluate('window.tf = { theirs: true }');
     await page.addScriptTag({ url: '/tessera.min.js' });
     expect(await page.evaluate('[tf.theirs, typeof tessera.tensor]')).toEqual([true, 'function']);
+    expect(errors).toEqual([]);
+  });
+});
+
+/**
+ * A page with no bundler and an ES module of its own: an import map names dist/index.js as `tessera` and gpu.js's
+ * browser file as `gpu.js` (a plain script, whose global GPU tessera takes), and the page trains XOR on the cpu backend
+ * and multiplies on the gpu backend.
+ */
+const MODULE_PAGE = `<!doctype html><html><head><link rel="icon" href="data:,"><script type="importmap">
+{"imports": {"tessera": "/dist/index.js", "gpu.js": "/gpu-browser.js"}}
+</script></head><body><script type="module">
+import * as tf from 'tessera';
+window.result = ${PROGRAM.replace(/^\(async \(\) => \{/, '(async () => {')}.catch((e) => ({ error: String(e) }));
+</script></body></html>`;
+
+describeBrowser('dist/index.js in a page with no bundler (an import map) in Chromium', () => {
+  let o: Opened;
+  let dir = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'tessera-import-map-'));
+    await build({ ...browserModule, format: ['esm'], dts: false, sourcemap: false, clean: false, config: false, silent: true, outDir: dir });
+    const files: Record<string, Uint8Array | string> = { '/module.html': MODULE_PAGE, '/gpu-browser.js': await readFile('node_modules/gpu.js/dist/gpu-browser.js') };
+    for (const name of await readdir(dir)) files[`/dist/${name}`] = await readFile(join(dir, name));
+    o = await openBrowser({ isolated: true, files }, { webgl: true });
+  });
+  afterAll(async () => {
+    await o?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('imports tessera as a module, trains a small model, and has the gpu backend through the mapped gpu.js', async () => {
+    const { page, errors } = await o.browser.newPage();
+    await page.goto(`${o.server.url}/module.html`);
+    await page.waitForFunction('window.result !== undefined');
+    const r = await page.evaluate('window.result') as { error?: string; cpu: string; gpu: string; losses: number[]; predicted: number[]; product: number[][] };
+    expect(r.error).toBeUndefined();
+    expect(r.cpu).toMatch(/^cpu \(wasm-simd, up to \d threads, web workers\)$/);
+    expect(r.losses).toHaveLength(60);
+    expect(r.predicted.map((p) => Math.abs(Math.round(p)))).toEqual([0, 1, 1, 0]);
+    expect(r.gpu).toMatch(/^gpu \(webgl2/);
+    expect(r.product).toEqual([[19, 22], [43, 50]]);
+    await screenshot(page, 'import-map-xor.png');
     expect(errors).toEqual([]);
   });
 });
