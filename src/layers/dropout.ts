@@ -32,6 +32,11 @@ export function dropoutMask(rng: Random, shape: number[], rate: number, dtype: T
 
 /** In training, zeroes each input with probability rate and scales the rest by 1/(1 − rate); identity otherwise. */
 export class Dropout extends AnyDtypeLayer {
+  /** A training call draws its masks. */
+  override samplewiseInTraining(): boolean {
+    return false;
+  }
+
   /** Passes its input's mask on, as TF.js's supportsMasking. */
   override get supportsMasking(): boolean {
     return true;

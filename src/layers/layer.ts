@@ -1214,6 +1214,16 @@ export abstract class Layer extends Serializable {
     return [];
   }
 
+  /**
+   * Whether a training call gives each sample what it would give alone, draws nothing and adds no penalty per call, so
+   * that calls on parts of a batch may be one call on all of it (timeDistributed folds its steps into the batch then).
+   * Not a layer that reads its batch (batch norm), draws (dropout), or has an activity penalty (divided by the batch
+   * size), nor one of yours, which may do any of these.
+   */
+  samplewiseInTraining(): boolean {
+    return !this.userDefined && !this.activityRegularizer && this.nestedLayers().every((l) => l.samplewiseInTraining());
+  }
+
   /** An activity penalty on a training call's output (Keras divides it by the batch size). */
   protected recordActivity(y: Tensor, training: boolean): void {
     if (this.activityRegularizer && training) this.pendingLosses.push(div(this.activityRegularizer.apply(y), y.shape[0]));

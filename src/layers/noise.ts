@@ -17,6 +17,11 @@ function noiseDtype(x: Tensor): DType {
  * Math.random() seed per call, as TF.js draws it; after setRandomSeed, the layer's own seeded stream.
  */
 abstract class NoiseLayer extends AnyDtypeLayer {
+  /** A training call draws its noise. */
+  override samplewiseInTraining(): boolean {
+    return false;
+  }
+
   /** Passes its input's mask on, as TF.js's supportsMasking. */
   override get supportsMasking(): boolean {
     return true;

@@ -145,6 +145,11 @@ export interface BatchNormalizationLayerArgs extends AffineNormArgs {
  * (non-trainable weights) by `momentum`; at inference it uses those moving statistics, as tf.layers.batchNormalization.
  */
 export class BatchNormalization extends AffineNorm {
+  /** A training call normalizes by its batch's statistics and moves the moving ones. */
+  override samplewiseInTraining(): boolean {
+    return false;
+  }
+
   readonly axis: number;
   /** The axis as given: a number, or the one-entry list Keras writes ([1]), which the config keeps as TF.js's does. */
   private readonly axisArg: number | number[];

@@ -1,4 +1,5 @@
 import type { Tensor } from '../tensor/tensor';
+import { stack, unstack } from '../ops/concat';
 import { argError, fmtShape, fmtValue } from '../util/validate';
 import { Layer, buildInScope, checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
 import { AnyDtypeLayer } from './any-dtype-layer';
@@ -9,7 +10,7 @@ export interface TimeDistributedLayerArgs extends LayerArgs {
   layer: Layer;
 }
 
-/** tf.layers.timeDistributed: the inner layer on every time step of [batch, time, ...] (steps folded into the batch). */
+/** tf.layers.timeDistributed: the inner layer on every time step of [batch, time, ...]. */
 export class TimeDistributed extends AnyDtypeLayer {
   readonly layer: Layer;
 
@@ -61,9 +62,16 @@ export class TimeDistributed extends AnyDtypeLayer {
     return this.layer.endsInSoftmax();
   }
 
+  /**
+   * The steps fold into the batch (one call, the same values), except in training through a layer that reads its batch
+   * or draws (samplewiseInTraining): there each step goes through it on its own, in order, as TF.js's does, so batch
+   * norm takes and moves its statistics once a step and dropout draws a step at a time, with TF.js's values.
+   */
   override call(x: Tensor, options: CallOptions): Tensor {
     const [b, t, ...rest] = x.shape;
-    const y = this.layer.apply(x.reshape([b * t, ...rest]), { training: options.training, logits: options.logits });
+    const args = { training: options.training, logits: options.logits };
+    if (options.training && t > 0 && !this.layer.samplewiseInTraining()) return stack(unstack(x, 1).map((step) => this.layer.apply(step, args)), 1);
+    const y = this.layer.apply(x.reshape([b * t, ...rest]), args);
     return y.reshape([b, t, ...y.shape.slice(1)]);
   }
 

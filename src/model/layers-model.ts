@@ -327,6 +327,11 @@ export class LayersModel extends Layer implements TrainableModel {
     return this.graph('layers').layers.slice();
   }
 
+  /** A model used as a layer is samplewise where each of its layers is (a model of no layers yet is). */
+  override samplewiseInTraining(): boolean {
+    return (this.graphOrNull?.layers ?? []).every((l) => l.samplewiseInTraining());
+  }
+
   get inputs(): SymbolicTensor[] {
     return this.graph('inputs').inputs.slice();
   }

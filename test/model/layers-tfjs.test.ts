@@ -256,6 +256,31 @@ describe('a wrapper declared for one shape and applied to another is built again
   });
 });
 
+describe('timeDistributed in training runs its layer step by step, as TF.js', () => {
+  it('batch norm takes and moves its statistics once a step; seeded dropout draws a step at a time', () => {
+    const outs = ([tf, tn] as unknown as (typeof tn)[]).map((lib) => {
+      const bn = lib.layers.batchNormalization({ momentum: 0.5 });
+      const td = lib.layers.timeDistributed({ layer: bn });
+      const x = lib.tensor([[[1, 2], [10, 20], [100, 50]], [[3, 6], [30, 10], [0, 70]]]);
+      const y = Array.from((td.apply(x, { training: true }) as tn.Tensor).dataSync());
+      const moving = bn.getWeights().slice(2).map((w) => Array.from(w.dataSync()));
+      const dx = Array.from(lib.grad((v: tn.Tensor) => lib.sum(lib.mul(td.apply(v, { training: true }) as tn.Tensor, lib.range(0, 12).reshape([2, 3, 2]))))(x).dataSync());
+      const drop = lib.layers.timeDistributed({ layer: lib.layers.dropout({ rate: 0.5, seed: 3 }) });
+      const dropped = Array.from((drop.apply(lib.ones([2, 3, 4]), { training: true }) as tn.Tensor).dataSync());
+      // Through a model holding a batch norm, as through the layer itself.
+      const inner = lib.sequential({ layers: [lib.layers.dense({ units: 2, inputShape: [2], kernelInitializer: 'ones' }), lib.layers.batchNormalization({ momentum: 0.5 })] });
+      const nested = Array.from((lib.layers.timeDistributed({ layer: inner }).apply(x, { training: true }) as tn.Tensor).dataSync());
+      return { y, moving, dx, dropped, nested };
+    });
+    expect(maxDiff(outs[1].y, outs[0].y)).toBeLessThan(1e-5);
+    expect(outs[1].moving).toEqual(outs[0].moving);
+    expect(outs[1].moving[0]).toEqual([30.25, 34.25]);
+    expect(maxDiff(outs[1].dx, outs[0].dx)).toBeLessThan(1e-5);
+    expect(outs[1].dropped).toEqual(outs[0].dropped);
+    expect(maxDiff(outs[1].nested, outs[0].nested)).toBeLessThan(1e-5);
+  });
+});
+
 describe('a custom layer may set its dtype, as TF.js\'s field', () => {
   it('the base getConfig lists a dtype the program set (not one merely given to the constructor), as TF.js\'s', () => {
     const configs = ([tf, tn] as unknown as (typeof tn)[]).map((lib) => {

@@ -107,6 +107,11 @@ function lastAxisBlocks(kernel: Tensor, gates: number): Tensor[] {
  * before the recurrence; each step then adds one product of the state with the recurrent kernel (`step`).
  */
 export abstract class GatedCell extends SteppingCell {
+  /** A training call draws dropout masks where a rate is above 0. */
+  override samplewiseInTraining(): boolean {
+    return this.dropout === 0 && this.recurrentDropout === 0 && super.samplewiseInTraining();
+  }
+
   readonly units: number;
   readonly activation: LayerActivation;
   readonly useBias: boolean;
