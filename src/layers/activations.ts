@@ -3,8 +3,8 @@ import { cast } from '../ops/cast';
 import { abs, relu, sigmoid, tanh } from '../ops/unary';
 import { logSoftmax, softmax } from '../ops/softmax';
 import { clipByValue } from '../ops/arithmetic';
-import { add, div, mul } from '../ops/binary';
-import { elu, relu6, selu, softplus } from '../ops/activations';
+import { add, div, minimum, mul } from '../ops/binary';
+import { elu, selu, softplus } from '../ops/activations';
 import { erf } from '../ops/special';
 import { argError, fmtValue } from '../util/validate';
 import { registeredObject } from './serialization';
@@ -28,7 +28,9 @@ const table: Record<ActivationName, (x: Tensor) => Tensor> = {
   hardSigmoid: (x) => clipByValue(add(mul(x, 0.2), 0.5), 0, 1),
   elu: (x) => elu(x),
   selu: (x) => selu(x),
-  relu6: (x) => relu6(asFloat(x)),
+  // TF.js's min(6, relu(x)): at x = 6 the gradient goes to the 6, so x's is 0 there (TensorFlow's relu6 too), where
+  // the relu6 op's is 1 (TF.js's op).
+  relu6: (x) => minimum(6, relu(asFloat(x))),
   softplus: (x) => softplus(x),
   softsign: (x) => div(x, add(abs(x), 1)),
   logSoftmax: (x) => logSoftmax(x),

@@ -256,6 +256,18 @@ describe('a wrapper declared for one shape and applied to another is built again
   });
 });
 
+describe("the 'relu6' activation is TF.js's min(6, relu(x))", () => {
+  it('its gradient at 6 is 0, as TF.js\'s layers (the relu6 op\'s is 1, as TF.js\'s op)', () => {
+    const grads = ([tf, tn] as unknown as (typeof tn)[]).map((lib) => {
+      const x = lib.tensor([0, 6, 3, -1, 7]);
+      const layer = lib.layers.activation({ activation: 'relu6' });
+      return [Array.from(lib.grad((v: tn.Tensor) => lib.sum(layer.apply(v) as tn.Tensor))(x).dataSync()), Array.from(lib.grad((v: tn.Tensor) => lib.sum(lib.relu6(v)))(x).dataSync())];
+    });
+    expect(grads[1]).toEqual(grads[0]);
+    expect(grads[1]).toEqual([[0, 0, 1, 0, 0], [0, 1, 1, 0, 0]]);
+  });
+});
+
 describe('timeDistributed in training runs its layer step by step, as TF.js', () => {
   it('batch norm takes and moves its statistics once a step; seeded dropout draws a step at a time', () => {
     const outs = ([tf, tn] as unknown as (typeof tn)[]).map((lib) => {
