@@ -86,6 +86,11 @@ export class Rescaling extends Layer {
     return true;
   }
 
+  /** Elementwise: an unknown size on any axis (an image of any height and width). */
+  override acceptsUnknownSize(): boolean {
+    return true;
+  }
+
   override outputShapeNoBatch(inputShape: readonly number[]): number[] {
     return inputShape.slice();
   }

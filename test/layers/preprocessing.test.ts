@@ -18,6 +18,14 @@ describe('rescaling, centerCrop and resizing in a model', () => {
     expect(model.layers.map((l) => l.outputShape)).toEqual([[null, 6, 6, 3], [null, 4, 3, 3], [null, 2, 5, 3]]);
   });
 
+  it('rescaling, elementwise, takes images of any height and width (an input of [null, null, 3])', () => {
+    const input = tn.input({ shape: [null, null, 3] });
+    const scaled = tn.layers.rescaling({ scale: 1 / 255 }).apply(input) as tn.SymbolicTensor;
+    expect(scaled.shape).toEqual([null, null, null, 3]);
+    const model = tn.model({ inputs: input, outputs: tn.layers.globalAveragePooling2d({}).apply(scaled) as tn.SymbolicTensor });
+    expect(Array.from((model.predict(tn.fill([1, 4, 5, 3], 255)) as tn.Tensor).dataSync())).toEqual([1, 1, 1]);
+  });
+
   it('predicts what the layers give one by one, and the same after a save and load', async () => {
     const model = build();
     const [rs, cc, rz] = model.layers;
