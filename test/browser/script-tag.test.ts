@@ -1,13 +1,14 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'tsup';
+import { build, type Options } from 'tsup';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { browserModule, scriptTag } from '../../tsup.config';
 import { screenshot } from './chromium';
 import { describeBrowser, openBrowser } from './suite';
 
 type Opened = Awaited<ReturnType<typeof openBrowser>>;
+type XorResult = { cpu: string; gpu: string; losses: number[]; predicted: number[]; product: number[][] };
 
 /**
  * What the page does with the global the script sets, as a TF.js tutorial does with `tf` after
@@ -32,37 +33,52 @@ const PROGRAM = `(async () => {
   return { cpu, gpu: tf.getBackend(), losses: history.history.loss, predicted, product: tf.matMul(tf.tensor([[1, 2], [3, 4]]), tf.tensor([[5, 6], [7, 8]])).arraySync() };
 })()`;
 
-describeBrowser('the script-tag build (dist/tessera.min.js) in Chromium', () => {
-  let o: Opened;
+/** What PROGRAM gives wherever the page loads tessera: XOR learned on the cpu backend, a product on the gpu backend. */
+function expectXor(r: XorResult): void {
+  expect(r.cpu).toMatch(/^cpu \(wasm-simd, up to \d threads, web workers\)$/);
+  expect(r.losses).toHaveLength(60);
+  expect(r.losses[59]).toBeLessThan(r.losses[0] / 10);
+  expect(r.predicted.map((p) => Math.abs(Math.round(p)))).toEqual([0, 1, 1, 0]);
+  expect(r.gpu).toMatch(/^gpu \(webgl2/);
+  expect(r.product).toEqual([[19, 22], [43, 50]]);
+}
+
+/**
+ * Builds `options` into a temporary folder before the suite's tests, serves the files `served` makes of it to Chromium
+ * (with WebGL), and removes both after; the returned function gives the opened browser and server.
+ */
+function servedBuild(prefix: string, options: Options, served: (dir: string) => Promise<Record<string, Uint8Array | string>>): () => Opened {
+  let o: Opened | undefined;
   let dir = '';
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'tessera-script-tag-'));
-    await build({ ...scriptTag, config: false, silent: true, outDir: dir });
-    o = await openBrowser({ isolated: true, files: { '/tessera.min.js': await readFile(join(dir, 'tessera.min.js')) } }, { webgl: true });
+    dir = await mkdtemp(join(tmpdir(), prefix));
+    await build({ ...options, config: false, silent: true, outDir: dir });
+    o = await openBrowser({ isolated: true, files: await served(dir) }, { webgl: true });
   });
   afterAll(async () => {
     await o?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
+  return () => o as Opened;
+}
+
+describeBrowser('the script-tag build (dist/tessera.min.js) in Chromium', () => {
+  const opened = servedBuild('tessera-script-tag-', scriptTag, async (dir) => ({ '/tessera.min.js': await readFile(join(dir, 'tessera.min.js')) }));
 
   it('loads with a classic <script> tag as the globals `tessera` and `tf`, trains a small model, and has the gpu backend', async () => {
+    const o = opened();
     const { page, errors } = await o.browser.newPage();
     await page.goto(`${o.server.url}/bare.html`);
     await page.addScriptTag({ url: '/tessera.min.js' });
     expect(await page.evaluate('typeof tessera.sequential')).toBe('function');
     expect(await page.evaluate('tf === tessera')).toBe(true);
-    const r = await page.evaluate(PROGRAM) as { cpu: string; gpu: string; losses: number[]; predicted: number[]; product: number[][] };
-    expect(r.cpu).toMatch(/^cpu \(wasm-simd, up to \d threads, web workers\)$/);
-    expect(r.losses).toHaveLength(60);
-    expect(r.losses[59]).toBeLessThan(r.losses[0] / 10);
-    expect(r.predicted.map((p) => Math.abs(Math.round(p)))).toEqual([0, 1, 1, 0]);
-    expect(r.gpu).toMatch(/^gpu \(webgl2/);
-    expect(r.product).toEqual([[19, 22], [43, 50]]);
+    expectXor(await page.evaluate(PROGRAM) as XorResult);
     await screenshot(page, 'script-tag-xor.png');
     expect(errors).toEqual([]);
   });
 
   it('leaves a `tf` the page already has (TF.js loaded first, to compare the two) as it was', async () => {
+    const o = opened();
     const { page, errors } = await o.browser.newPage();
     await page.goto(`${o.server.url}/bare.html`);
     await page.evaluate('window.tf = { theirs: true }');
@@ -81,35 +97,24 @@ const MODULE_PAGE = `<!doctype html><html><head><link rel="icon" href="data:,"><
 {"imports": {"tessera": "/dist/index.js", "gpu.js": "/gpu-browser.js"}}
 </script></head><body><script type="module">
 import * as tf from 'tessera';
-window.result = ${PROGRAM.replace(/^\(async \(\) => \{/, '(async () => {')}.catch((e) => ({ error: String(e) }));
+window.result = ${PROGRAM}.catch((e) => ({ error: String(e) }));
 </script></body></html>`;
 
 describeBrowser('dist/index.js in a page with no bundler (an import map) in Chromium', () => {
-  let o: Opened;
-  let dir = '';
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'tessera-import-map-'));
-    await build({ ...browserModule, format: ['esm'], dts: false, sourcemap: false, clean: false, config: false, silent: true, outDir: dir });
+  const opened = servedBuild('tessera-import-map-', { ...browserModule, format: ['esm'], dts: false, sourcemap: false, clean: false }, async (dir) => {
     const files: Record<string, Uint8Array | string> = { '/module.html': MODULE_PAGE, '/gpu-browser.js': await readFile('node_modules/gpu.js/dist/gpu-browser.js') };
     for (const name of await readdir(dir)) files[`/dist/${name}`] = await readFile(join(dir, name));
-    o = await openBrowser({ isolated: true, files }, { webgl: true });
-  });
-  afterAll(async () => {
-    await o?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    return files;
   });
 
   it('imports tessera as a module, trains a small model, and has the gpu backend through the mapped gpu.js', async () => {
+    const o = opened();
     const { page, errors } = await o.browser.newPage();
     await page.goto(`${o.server.url}/module.html`);
     await page.waitForFunction('window.result !== undefined');
-    const r = await page.evaluate('window.result') as { error?: string; cpu: string; gpu: string; losses: number[]; predicted: number[]; product: number[][] };
+    const r = await page.evaluate('window.result') as XorResult & { error?: string };
     expect(r.error).toBeUndefined();
-    expect(r.cpu).toMatch(/^cpu \(wasm-simd, up to \d threads, web workers\)$/);
-    expect(r.losses).toHaveLength(60);
-    expect(r.predicted.map((p) => Math.abs(Math.round(p)))).toEqual([0, 1, 1, 0]);
-    expect(r.gpu).toMatch(/^gpu \(webgl2/);
-    expect(r.product).toEqual([[19, 22], [43, 50]]);
+    expectXor(r);
     await screenshot(page, 'import-map-xor.png');
     expect(errors).toEqual([]);
   });
