@@ -1,5 +1,5 @@
 import type { Tensor } from '../tensor/tensor';
-import { activationConfigName, applyActivation, builtInNameOf, checkActivation, type ActivationName, type LayerActivation } from './activations';
+import { activationConfigName, builtInNameOf, checkActivation, type ActivationName, type LayerActivation } from './activations';
 import { checkConfigKeys, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
 import { AnyDtypeLayer } from './any-dtype-layer';
 
@@ -48,7 +48,7 @@ export class Activation extends AnyDtypeLayer {
 
   override call(x: Tensor, options: CallOptions): Tensor {
     if (options.logits && builtInNameOf(this.activation) === 'softmax') return x;
-    return applyActivation(this.activation, x);
+    return this.activation.apply(x);
   }
 
   override endsInSoftmax(): boolean {

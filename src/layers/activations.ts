@@ -138,7 +138,3 @@ export function checkSavedActivation(op: string, saved: unknown, arg = 'activati
 export function activationConfigName(activation: LayerActivation): string {
   return activation.getClassName().replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
-
-export function applyActivation(activation: LayerActivation, x: Tensor): Tensor {
-  return activation.apply(x);
-}

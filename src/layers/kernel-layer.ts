@@ -1,6 +1,6 @@
 import type { Tensor } from '../tensor/tensor';
 import type { Variable } from '../tensor/variable';
-import { activationConfigName, applyActivation, builtInNameOf, checkActivation, type ActivationName, type LayerActivation } from './activations';
+import { activationConfigName, builtInNameOf, checkActivation, type ActivationName, type LayerActivation } from './activations';
 import type { FusedActivation } from '../ops/fused';
 import { getInitializer, initializerConfig, type Initializer, type InitializerName } from './initializers';
 import { Layer, type CallOptions, type LayerArgs, type LayerConfig } from './layer';
@@ -79,7 +79,7 @@ export abstract class KernelLayer extends Layer {
     if (options.logits && name === 'softmax') return product(this.kernel as Variable, this.bias ?? undefined, 'linear');
     const fusable = name === 'linear' || name === 'relu';
     const y = product(this.kernel as Variable, this.bias ?? undefined, fusable ? name : 'linear');
-    return fusable ? y : applyActivation(this.activation, y);
+    return fusable ? y : this.activation.apply(y);
   }
 
   override endsInSoftmax(): boolean {

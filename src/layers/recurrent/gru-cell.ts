@@ -2,7 +2,7 @@ import { add, mul, sub } from '../../ops/binary';
 import { split } from '../../ops/concat';
 import type { Tensor } from '../../tensor/tensor';
 import { argError, fmtValue } from '../../util/validate';
-import { activationConfigName, applyActivation, builtInActivation, checkActivation, type ActivationName, type LayerActivation } from '../activations';
+import { activationConfigName, builtInActivation, checkActivation, type ActivationName, type LayerActivation } from '../activations';
 import { checkConfigKeys, type LayerConfig } from '../layer';
 import { CELL_KEYS, GatedCell, type RNNCellArgs } from './cell';
 import type { StepResult } from './rnn-cell';
@@ -47,9 +47,9 @@ export class GRUCell extends GatedCell {
 
   step(xp: Tensor, [h]: Tensor[]): StepResult {
     const [xz, xr, xh] = split(xp, 3, 1);
-    const z = applyActivation(this.recurrentActivation, add(xz, this.gateProduct(h, 0)));
-    const r = applyActivation(this.recurrentActivation, add(xr, this.gateProduct(h, 1)));
-    const hh = applyActivation(this.activation, add(xh, this.gateProduct(mul(r, h), 2)));
+    const z = this.recurrentActivation.apply(add(xz, this.gateProduct(h, 0)));
+    const r = this.recurrentActivation.apply(add(xr, this.gateProduct(h, 1)));
+    const hh = this.activation.apply(add(xh, this.gateProduct(mul(r, h), 2)));
     // z·h + (1 - z)·hh, written as hh + z·(h - hh).
     const hNext = add(hh, mul(z, sub(h, hh)));
     return { output: hNext, states: [hNext] };

@@ -3,7 +3,7 @@ import { concat } from '../../ops/concat';
 import { ones } from '../../ops/creation';
 import type { DType, Tensor } from '../../tensor/tensor';
 import { tidy } from '../../tensor/tidy';
-import { activationConfigName, applyActivation, builtInActivation, checkActivation, type ActivationName, type LayerActivation } from '../activations';
+import { activationConfigName, builtInActivation, checkActivation, type ActivationName, type LayerActivation } from '../activations';
 import type { Initializer } from '../initializers';
 import { checkConfigKeys, type LayerConfig } from '../layer';
 import { CELL_KEYS, GatedCell, type RNNCellArgs } from './cell';
@@ -61,12 +61,12 @@ export class LSTMCell extends GatedCell {
 
   step(xp: Tensor, [h, c]: Tensor[]): StepResult {
     const [zi, zf, zc, zo] = this.gateInputs(xp, h);
-    const i = applyActivation(this.recurrentActivation, zi);
-    const f = applyActivation(this.recurrentActivation, zf);
-    const candidate = applyActivation(this.activation, zc);
-    const o = applyActivation(this.recurrentActivation, zo);
+    const i = this.recurrentActivation.apply(zi);
+    const f = this.recurrentActivation.apply(zf);
+    const candidate = this.activation.apply(zc);
+    const o = this.recurrentActivation.apply(zo);
     const cNext = add(mul(f, c), mul(i, candidate));
-    const hNext = mul(o, applyActivation(this.activation, cNext));
+    const hNext = mul(o, this.activation.apply(cNext));
     return { output: hNext, states: [hNext, cNext] };
   }
 

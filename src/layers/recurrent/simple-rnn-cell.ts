@@ -1,5 +1,4 @@
 import type { Tensor } from '../../tensor/tensor';
-import { applyActivation } from '../activations';
 import { checkConfigKeys } from '../layer';
 import { CELL_KEYS, GatedCell, type RNNCellArgs } from './cell';
 import type { StepResult } from './rnn-cell';
@@ -22,7 +21,7 @@ export class SimpleRNNCell extends GatedCell {
   }
 
   step(xp: Tensor, [h]: Tensor[]): StepResult {
-    const out = applyActivation(this.activation, this.gateInputs(xp, h)[0]);
+    const out = this.activation.apply(this.gateInputs(xp, h)[0]);
     return { output: out, states: [out] };
   }
 }
